@@ -1,0 +1,509 @@
+"""Finding article files and parsing them into one `Article` model.
+
+Two input styles share the model:
+
+* MS KB style (the public archive and Q98097): Jekyll front matter, `{% raw %}` lines,
+  tab-indented header fields (`Article:`, `Product(s):` ...) and headings underlined
+  with `=====`.
+* Plain Markdown with YAML front matter (`id`, `title`, `products` ...) and `##`
+  headings, so a team can write its own articles.
+
+Reading is defensive: a file that is not an article (binary, empty, not text, too big,
+a FIFO, a broken symlink) raises `ArticleSkip`, which loaders report and move past.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+from kbassist.markdown import make_parser
+
+#: Articles bigger than this are skipped: the archive's largest is 178 KB.
+MAX_ARTICLE_BYTES = 4 * 1024 * 1024
+
+_HEADER_FIELDS = {
+    "article": "id",
+    "product(s)": "products",
+    "version(s)": "versions",
+    "operating system(s)": "operating_systems",
+    "keyword(s)": "keywords",
+    "last modified": "last_modified",
+}
+_HEADER_RE = re.compile(
+    r"^(Article|Product\(s\)|Version\(s\)|Operating System\(s\)|Keyword\(s\)|Last Modified):"
+    r"[ \t]*(.*?)\s*$",
+    re.IGNORECASE,
+)
+_QREF_RE = re.compile(r"(?<![A-Za-z0-9])Q(\d{4,7})(?!\d)", re.ASCII)
+_TITLE_PREFIX_RE = re.compile(r"^Q\d{3,7}:\s*")
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"],
+        start=1,
+    )
+}
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class ArticleSkip(Exception):
+    """This file is not an article we can read; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One headed part of an article, in document order."""
+
+    name: str
+    text: str
+    line: int  # 1-based line of the heading in the source file
+
+    @property
+    def key(self) -> str:
+        """Lower-case name without spaces, as typed in `section:cause` filters."""
+        return section_key(self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One support article, whatever file format it came from."""
+
+    id: str
+    title: str
+    source: Path
+    content_hash: str
+    style: str  # "mskb" or "markdown"
+    products: tuple[str, ...] = ()
+    versions: tuple[str, ...] = ()
+    operating_systems: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    last_modified: date | None = None
+    sections: tuple[Section, ...] = ()
+    references: tuple[str, ...] = ()
+    query_words: tuple[str, ...] = field(default=())
+
+    def section(self, name: str) -> Section | None:
+        """The first section called `name` (case and spacing ignored)."""
+        key = section_key(name)
+        for section in self.sections:
+            if section.key == key:
+                return section
+        return None
+
+    @property
+    def product(self) -> str:
+        """The first product, for one-line listings."""
+        return self.products[0] if self.products else ""
+
+
+def section_key(name: str) -> str:
+    """`MORE INFORMATION` -> `moreinformation`: the form filters and citations use."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def normalize_id(article_id: str) -> str:
+    """Ids compare case-insensitively: `q98097` finds `Q98097`."""
+    return article_id.strip().casefold()
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_text(path: Path) -> tuple[str, bytes]:
+    """Read an article file as text, refusing what is not a small regular text file."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise ArticleSkip("missing (broken symlink or deleted)") from None
+    except OSError as exc:
+        raise ArticleSkip(f"cannot read: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ArticleSkip("not a regular file")
+    if info.st_size > MAX_ARTICLE_BYTES:
+        raise ArticleSkip(f"larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB")
+    try:
+        # O_NONBLOCK: if the file was swapped for a FIFO since stat, open must not hang.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise ArticleSkip(f"cannot open: {exc.strerror or exc}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ArticleSkip("not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_ARTICLE_BYTES + 1)
+    except OSError as exc:
+        raise ArticleSkip(f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleSkip(f"larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB")
+    return decode(data), data
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: UTF-8 (with or without BOM) or BOM-marked UTF-16; else refuse."""
+    if not data.strip():
+        raise ArticleSkip("empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ArticleSkip("not valid UTF-16 text") from None
+    else:
+        if b"\x00" in data:
+            raise ArticleSkip("binary file (contains NUL bytes)")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ArticleSkip(f"not UTF-8 text (bad byte at offset {exc.start})") from None
+    if "\x00" in text:
+        raise ArticleSkip("binary file (contains NUL bytes)")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def content_hash(data: bytes) -> str:
+    """A short, stable digest: the incremental indexer compares these."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def load_article(path: str | Path) -> Article:
+    """Read and parse one file; raises ArticleSkip when it is not an article."""
+    path = Path(path)
+    text, data = read_text(path)
+    return parse_article(text, path, content_hash(data))
+
+
+def parse_article(text: str, source: Path, digest: str = "") -> Article:
+    """Parse article text in whichever style it is written."""
+    if not digest:
+        digest = content_hash(text.encode("utf-8"))
+    if _looks_mskb(text):
+        return _parse_mskb(text, source, digest)
+    return _parse_markdown(text, source, digest)
+
+
+def _looks_mskb(text: str) -> bool:
+    head = text[:4000]
+    return "\tArticle: " in head or "\nArticle: " in head or "{% raw %}" in head
+
+
+# --------------------------------------------------------------------------- MS KB style
+
+
+def _split_front_matter(text: str) -> tuple[str, str, int]:
+    """(front matter, body, line number where body starts); no front matter -> ''."""
+    if not text.startswith("---\n"):
+        return "", text, 1
+    end = text.find("\n---", 3)
+    while end != -1:
+        after = text[end + 4 : end + 5]
+        if after in ("\n", ""):
+            fm = text[4 : end + 1]
+            body = text[end + 5 :]
+            return fm, body, fm.count("\n") + 3
+        end = text.find("\n---", end + 4)
+    return "", text, 1
+
+
+def _simple_front_matter(fm: str) -> dict[str, str]:
+    """Jekyll front matter of the archive is flat `key: value`; YAML would be 20x slower."""
+    values: dict[str, str] = {}
+    for line in fm.splitlines():
+        key, sep, value = line.partition(":")
+        if not sep or not key.strip() or key.startswith((" ", "\t")):
+            continue
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] == '"':
+            try:
+                value = json.loads(value)
+            except ValueError:
+                value = value[1:-1]
+        elif len(value) >= 2 and value[0] == value[-1] == "'":
+            value = value[1:-1].replace("''", "'")
+        values[key.strip().lower()] = str(value)
+    return values
+
+
+def _parse_date(value: str) -> date | None:
+    value = value.strip()
+    match = re.match(r"^(\d{1,2})-([A-Za-z]{3})-(\d{4})$", value)
+    if match:
+        month = _MONTHS.get(match.group(2).upper())
+        if month:
+            try:
+                return date(int(match.group(3)), month, int(match.group(1)))
+            except ValueError:
+                return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _split_list(value: str, sep: str = ",") -> tuple[str, ...]:
+    return tuple(item.strip() for item in value.split(sep) if item.strip())
+
+
+def _clean_title(title: str) -> str:
+    title = html.unescape(title).strip()
+    title = _TITLE_PREFIX_RE.sub("", title)
+    return _CONTROL_RE.sub("", title)
+
+
+def _references(text: str, own_id: str) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    own = normalize_id(own_id)
+    for number in _QREF_RE.findall(text):
+        ref = f"Q{number}"
+        if normalize_id(ref) != own:
+            seen.setdefault(ref, None)
+    return tuple(seen)
+
+
+_LIQUID_SUB_RE = re.compile(r"^[ \t]*\{%-?\s*(?:end)?raw\s*-?%\}[ \t]*$", re.MULTILINE)
+_HEADING_RE = re.compile(r"^([^\s=][^\n]*)\n(=+)[ \t]*$", re.MULTILINE)
+_QUERY_WORDS_SEARCH_RE = re.compile(r"^Additional query words:([^\n]*)$", re.MULTILINE | re.I)
+_FOOTER_SEARCH_RE = re.compile(r"^={20,}\n(?:Keywords|Technology)", re.MULTILINE)
+_RULE_LINE_RE = re.compile(r"^-{10,}$", re.MULTILINE)
+
+
+def _parse_mskb(text: str, source: Path, digest: str) -> Article:
+    """Whole-text regexes, not a per-line loop: 60,335 files must parse in seconds."""
+    fm_text, body, first_line = _split_front_matter(text)
+    fm = _simple_front_matter(fm_text)
+    # Blank (not delete) template lines so line numbers stay those of the file.
+    body = _LIQUID_SUB_RE.sub("", body)
+    body = body.replace("\n\t", "\n").removeprefix("\t")
+    body = _CONTROL_RE.sub("", body)
+    title_line = ""
+    if body.startswith("## ") or "\n## " in body[:2000]:
+        at = 0 if body.startswith("## ") else body.index("\n## ") + 1
+        stop = body.find("\n", at)
+        stop = len(body) if stop == -1 else stop
+        title_line = body[at + 3 : stop].strip()
+        body = body[:at] + body[stop:]
+    header, body = _take_header(body)
+
+    query_words: list[str] = []
+    end = len(body)
+    match = _QUERY_WORDS_SEARCH_RE.search(body)
+    if match:
+        query_words = match.group(1).split()
+        end = match.start()
+    else:
+        footer = _FOOTER_SEARCH_RE.search(body)
+        if footer:
+            end = footer.start()
+    sections = _mskb_sections(body, end, first_line)
+
+    article_id = header.get("id", "").strip() or _id_from_path(source)
+    title = fm.get("title") or title_line or article_id
+    title = _clean_title(title) or article_id
+    all_text = "\n".join(s.text for s in sections)
+    return Article(
+        id=article_id,
+        title=title,
+        source=source,
+        content_hash=digest,
+        style="mskb",
+        products=_split_list(html.unescape(header.get("products", ""))),
+        versions=_split_list(header.get("versions", "")),
+        operating_systems=_split_list(header.get("operating_systems", "")),
+        keywords=tuple(header.get("keywords", "").split()),
+        last_modified=_parse_date(header.get("last_modified", "")),
+        sections=tuple(sections),
+        references=_references(all_text, article_id),
+        query_words=tuple(query_words),
+    )
+
+
+def _take_header(body: str) -> tuple[dict[str, str], str]:
+    """Read the `Article:` ... `Last Modified:` block and blank it out of the body.
+
+    Old articles repeat versions and keywords on stray lines between the header and
+    the first `-----` rule; those are metadata, not text, and are blanked too.
+    """
+    header: dict[str, str] = {}
+    lines = body.split("\n", 40)
+    limit = min(len(lines), 40)
+    last_field = -1
+    blank_to = -1
+    for i in range(limit):
+        line = lines[i]
+        match = _HEADER_RE.match(line)
+        if match:
+            header[_HEADER_FIELDS[match.group(1).lower()]] = match.group(2)
+            last_field = blank_to = i
+        elif header and (
+            line.startswith("---") or (i + 1 < limit and lines[i + 1].startswith("="))
+        ):
+            blank_to = i - 1
+            break
+        elif header and i - last_field > 12:
+            blank_to = last_field
+            break
+    for i in range(blank_to + 1):
+        lines[i] = ""
+    return header, "\n".join(lines)
+
+
+def _mskb_sections(body: str, end: int, first_line: int) -> list[Section]:
+    """Cut the body at underlined headings (underline about as long as the heading)."""
+    heads: list[tuple[int, int, str]] = []  # (start of heading, start of text, name)
+    for match in _HEADING_RE.finditer(body, 0, end):
+        name = match.group(1).strip()
+        if abs(len(match.group(2)) - len(name)) <= 2:
+            heads.append((match.start(), match.end(), name))
+    sections: list[Section] = []
+    preface = body[: heads[0][0] if heads else end].strip("\n").rstrip()
+    if preface:
+        name = "PREFACE"
+        if "article applies to" in preface.lower():
+            name = "APPLIES TO"
+            preface = _RULE_LINE_RE.sub("", preface).strip()
+        if preface:
+            line = first_line + body.count("\n", 0, body.index(preface[:20]))
+            sections.append(Section(name, preface, line))
+    line = first_line
+    counted = 0
+    for n, (start, text_start, name) in enumerate(heads):
+        stop = heads[n + 1][0] if n + 1 < len(heads) else end
+        line += body.count("\n", counted, start)
+        counted = start
+        content = body[text_start:stop].strip("\n").rstrip()
+        if "\t" in content or " \n" in content:
+            content = "\n".join(part.rstrip() for part in content.split("\n"))
+        sections.append(Section(name, content, line))
+    return sections
+
+
+def _id_from_path(source: Path) -> str:
+    stem = source.stem
+    if stem.lower() in ("readme", "index") and source.parent.name:
+        return source.parent.name
+    return stem
+
+
+# --------------------------------------------------------------------------- Markdown style
+
+
+def _as_tuple(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return _split_list(value)
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v).strip() for v in value if v is not None and str(v).strip())
+    return (str(value),)
+
+
+def _parse_markdown(text: str, source: Path, digest: str) -> Article:
+    fm_text, body, first_line = _split_front_matter(text)
+    meta: dict[str, object] = {}
+    if fm_text:
+        try:
+            loaded = yaml.load(fm_text, Loader=_SafeLoader)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 2}" if mark is not None else ""
+            raise ArticleSkip(f"front matter is not valid YAML{where}") from None
+        if isinstance(loaded, dict):
+            meta = {str(k).lower(): v for k, v in loaded.items()}
+    body_lines = body.split("\n")
+    tokens = make_parser().parse(body)
+    heads: list[tuple[int, str]] = []  # (0-based line in body, heading text)
+    h1: str = ""
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map:
+            content = tokens[i + 1].content.strip()
+            if token.tag == "h1" and not h1:
+                h1 = content
+            elif token.tag == "h2":
+                heads.append((token.map[0], content))
+    sections: list[Section] = []
+    first_head = heads[0][0] if heads else len(body_lines)
+    preface_lines = [line for line in body_lines[:first_head] if not line.startswith("# ")]
+    preface = "\n".join(preface_lines).strip()
+    if preface:
+        sections.append(Section("SUMMARY", preface, first_line))
+    for n, (start, name) in enumerate(heads):
+        stop = heads[n + 1][0] if n + 1 < len(heads) else len(body_lines)
+        content = "\n".join(body_lines[start + 1 : stop]).strip()
+        sections.append(Section(_CONTROL_RE.sub("", name), content, first_line + start))
+    article_id = str(meta.get("id") or "").strip() or _id_from_path(source)
+    title = str(meta.get("title") or h1 or article_id)
+    modified = meta.get("last_modified") or meta.get("date") or meta.get("updated")
+    if isinstance(modified, datetime):
+        modified = modified.date()
+    if not isinstance(modified, date):
+        modified = _parse_date(str(modified)) if modified else None
+    keywords = meta.get("keywords") or meta.get("tags")
+    keyword_tuple = tuple(keywords.split()) if isinstance(keywords, str) else _as_tuple(keywords)
+    all_text = "\n".join(s.text for s in sections)
+    return Article(
+        id=article_id,
+        title=_clean_title(title) or article_id,
+        source=source,
+        content_hash=digest,
+        style="markdown",
+        products=_as_tuple(meta.get("products") or meta.get("product")),
+        versions=_as_tuple(meta.get("versions") or meta.get("version")),
+        operating_systems=_as_tuple(meta.get("operating_systems") or meta.get("os")),
+        keywords=keyword_tuple,
+        last_modified=modified,
+        sections=tuple(sections),
+        references=_references(all_text, article_id),
+    )
+
+
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+# --------------------------------------------------------------------------- folders
+
+
+def iter_article_files(root: Path) -> Iterator[Path]:
+    """Every `*.md` below `root`, sorted, skipping hidden names and symlinked folders.
+
+    Not following folder symlinks is what keeps a symlink loop from hanging the scan.
+    """
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or not name.lower().endswith(".md"):
+                continue
+            yield Path(dirpath, name)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file that was skipped, and why: reported once, together with the others."""
+
+    path: Path
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def load_folder(root: Path) -> tuple[list[Article], list[Problem]]:
+    """Parse every article below `root`: (loaded, failed), never stopping on a bad file."""
+    loaded: list[Article] = []
+    failed: list[Problem] = []
+    for path in iter_article_files(root):
+        try:
+            loaded.append(load_article(path))
+        except ArticleSkip as exc:
+            failed.append(Problem(path, str(exc)))
+    return loaded, failed

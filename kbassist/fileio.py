@@ -1,0 +1,68 @@
+"""Atomic writes: a reader, or a crash, sees the old file or the whole new one."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from kbassist.errors import OutputError
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make the rename itself durable; some filesystems refuse, which is fine."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def check_output_path(path: Path) -> None:
+    """Refuse names that cannot be files before any byte is written."""
+    text = str(path)
+    if "\x00" in text:
+        raise OutputError("file name contains a NUL byte", path=text.replace("\x00", "\\0"))
+    if len(path.name.encode()) > 255:
+        raise OutputError("file name is longer than 255 bytes", path=path)
+
+
+def atomic_write(path: Path, data: str | bytes, *, overwrite: bool = False) -> None:
+    """Write `data` to `path` through a temp file, fsync and rename.
+
+    `overwrite=False` refuses an existing file (the user must pass --force or confirm).
+    Any OSError becomes one OutputError naming the path; the old file is left intact.
+    """
+    path = Path(path)
+    check_output_path(path)
+    if path.exists() and not overwrite:
+        raise OutputError("file exists (use --force to overwrite)", path=path)
+    if path.is_dir():
+        raise OutputError("is a directory", path=path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    directory = path.parent if str(path.parent) else Path(".")
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=directory)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp_name, path.stat().st_mode & 0o777)
+        os.replace(tmp_name, path)
+        tmp_name = None
+        _fsync_dir(directory)
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", path=path) from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)

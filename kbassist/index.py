@@ -1,0 +1,935 @@
+"""The search index: the ONLY module that imports whoosh.
+
+The article files are the source of truth; the index is a cache of them that is always
+the previous state, the new state, or detected as damaged and rebuilt.
+
+Layout of an index folder (created 0700)::
+
+    write.lock        flock held by the one process writing; holds its pid
+    CURRENT           name of the live generation, replaced atomically
+    gen-<stamp>/      a whoosh index (compound=False: opening it reads ~KB, not the
+                      whole index) and manifest.json (path -> mtime, size, hash, id)
+
+Incremental updates commit into the live generation (whoosh commits are atomic: a
+reader sees the old or the new table of contents). A full rebuild writes a new
+generation beside the live one and swaps CURRENT, so a reader never sees an empty index.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import json
+import os
+import re
+import shutil
+import stat
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import fields, index, qparser, query
+from whoosh.analysis import (
+    Filter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
+
+from kbassist.articles import (
+    Article,
+    ArticleSkip,
+    Problem,
+    iter_article_files,
+    load_article,
+    normalize_id,
+)
+from kbassist.errors import DataError, IndexBusyError, NotFoundError, UsageError
+from kbassist.fileio import atomic_write
+
+#: Bump when the schema or the analyzer changes: older indexes are then rebuilt.
+SCHEMA_VERSION = 1
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_TERMS = 64
+MAX_NESTING = 32
+LOCK_TIMEOUT = float(os.environ.get("KBASSIST_LOCK_TIMEOUT", "10"))
+
+ProgressFn = Callable[[int, int], None]
+
+# ------------------------------------------------------------------------- analysis
+
+# Admins type short names that Porter mangles: "dos" must not become "do", "ras" "ra".
+_NO_STEM = frozenset(
+    [
+        "dos",
+        "os",
+        "ms",
+        "nt",
+        "ras",
+        "sms",
+        "iis",
+        "wins",
+        "dns",
+        "dhcp",
+        "ntfs",
+        "xp",
+        "ups",
+        "mssql",
+        "sql",
+        "cmos",
+        "bios",
+        "scsi",
+        "ide",
+        "has",
+        "was",
+        "is",
+        "as",
+        "us",
+    ]
+)
+
+
+class _DottedPartsFilter(Filter):
+    """Keep `95.x` and `4.0` whole, and also index their parts (`95`, `4`).
+
+    An admin who types "windows 95" must find "Windows 95.x"; one who types "4.0"
+    must not match every "4".
+    """
+
+    def __call__(self, tokens):  # type: ignore[no-untyped-def]
+        for token in tokens:
+            text = token.text
+            yield token
+            if "." in text and not token.stopped:
+                original = text
+                startchar = getattr(token, "startchar", None)
+                for part in text.split("."):
+                    if len(part) > 1 or part.isdigit():
+                        token.text = part
+                        yield token
+                token.text = original
+                if startchar is not None:
+                    token.startchar = startchar
+
+
+def make_analyzer():  # type: ignore[no-untyped-def]
+    """Words and dotted versions, lower-cased, stop words out, stemmed (mostly)."""
+    return (
+        RegexTokenizer(r"\w+(?:\.\w+)*")
+        | LowercaseFilter()
+        | _DottedPartsFilter()
+        | StopFilter(minsize=1)
+        | StemFilter(ignore=_NO_STEM, cachesize=50000)
+    )
+
+
+_ANALYZER = make_analyzer()
+
+SEARCH_FIELDS = ("title", "symptoms", "text", "keywords", "product")
+FIELD_BOOSTS = {"title": 3.0, "symptoms": 2.0, "keywords": 1.5, "product": 1.2, "text": 1.0}
+
+
+def make_schema() -> fields.Schema:
+    """Fields an admin searches by, plus what the result list shows without a file read."""
+    return fields.Schema(
+        path=fields.ID(unique=True, stored=True),
+        id=fields.ID(stored=True),
+        idkey=fields.ID(),  # the id case-folded: `show q98097` finds Q98097
+        title=fields.TEXT(analyzer=_ANALYZER, stored=True),
+        product=fields.TEXT(analyzer=_ANALYZER),
+        products=fields.KEYWORD(stored=True, commas=True, lowercase=True),
+        keywords=fields.TEXT(analyzer=_ANALYZER),
+        symptoms=fields.TEXT(analyzer=_ANALYZER),
+        text=fields.TEXT(analyzer=_ANALYZER),
+        section=fields.KEYWORD(stored=True, lowercase=True),
+    )
+
+
+def _document(article: Article, relpath: str) -> dict[str, str]:
+    symptoms: list[str] = []
+    text: list[str] = []
+    for section in article.sections:
+        if section.key in ("symptoms", "symptom"):
+            symptoms.append(section.text)
+        elif section.key != "appliesto":
+            text.append(section.text)
+    return {
+        "path": relpath,
+        "id": article.id,
+        "idkey": normalize_id(article.id),
+        "title": article.title,
+        "product": " ".join(article.products),
+        "products": ",".join(p.replace(",", " ") for p in article.products),
+        "keywords": " ".join(article.query_words + article.keywords),
+        "symptoms": "\n".join(symptoms),
+        "text": "\n".join(text),
+        "section": " ".join(dict.fromkeys(s.key for s in article.sections if s.key)),
+    }
+
+
+# ------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result, as the CLI and the TUI list it."""
+
+    id: str
+    title: str
+    products: tuple[str, ...]
+    score: float
+    path: Path
+    #: The snippet as (text, is_match) runs, so each surface can style matches its way.
+    snippet: tuple[tuple[str, bool], ...] = ()
+    full_match: bool = True
+
+    @property
+    def product(self) -> str:
+        return self.products[0] if self.products else ""
+
+    @property
+    def snippet_text(self) -> str:
+        return "".join(text for text, _ in self.snippet)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "score": round(self.score, 4),
+            "products": list(self.products),
+            "path": str(self.path),
+            "snippet": self.snippet_text,
+            "matches": sorted({t.lower() for t, is_match in self.snippet if is_match}),
+            "all_terms": self.full_match,
+        }
+
+
+@dataclass(slots=True)
+class SearchResult:
+    """Hits best first, how many matched in all, and a "did you mean" if one helps."""
+
+    query: str
+    hits: list[Hit]
+    total: int
+    suggestion: str | None = None
+
+
+@dataclass(slots=True)
+class UpdateReport:
+    """What an index run did, for the one summary line the user reads."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    rebuilt: str | None = None  # why a full rebuild happened, if it did
+    seconds: float = 0.0
+
+    @property
+    def indexed(self) -> int:
+        return self.added + self.changed + self.unchanged
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.indexed} articles indexed",
+            f"{self.added} added",
+            f"{self.changed} changed",
+            f"{self.removed} removed",
+        ]
+        if self.problems:
+            parts.append(f"{len(self.problems)} skipped")
+        return ", ".join(parts) + f" in {self.seconds:.1f}s"
+
+
+# ------------------------------------------------------------------------- storage
+
+
+class IndexDamaged(Exception):
+    """The index on disk cannot be trusted; the message says what was found."""
+
+
+_WHOOSH_READ_ERRORS = (
+    OSError,
+    EOFError,
+    ValueError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    TypeError,
+    MemoryError,
+    index.IndexError,
+    __import__("pickle").UnpicklingError,
+    __import__("struct").error,
+)
+
+
+def _check_private_dir(path: Path) -> None:
+    """Whoosh unpickles its table of contents: a folder others can write is refused."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise IndexBusyError(
+            "index folder is writable by other users; refusing to load it "
+            f"(fix with: chmod go-w {path})",
+            path=path,
+        )
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        raise IndexBusyError("index folder belongs to another user; refusing to load it", path=path)
+
+
+def _make_private_dir(path: Path) -> None:
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IndexBusyError(
+            f"cannot create index folder: {exc.strerror or exc}", path=path
+        ) from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise IndexBusyError("index folder is not writable", path=path)
+
+
+class _WriteLock:
+    """One writer per index folder: an flock (freed by the kernel if the holder dies)."""
+
+    def __init__(self, path: Path, timeout: float) -> None:
+        self.path = path
+        self.timeout = timeout
+        self._fd: int | None = None
+
+    def __enter__(self) -> _WriteLock:
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise IndexBusyError(
+                f"cannot create lock file: {exc.strerror or exc}", path=self.path
+            ) from None
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    os.close(fd)
+                    raise IndexBusyError(f"cannot lock: {exc.strerror}", path=self.path) from None
+                if time.monotonic() >= deadline:
+                    holder = self._holder(fd)
+                    os.close(fd)
+                    raise IndexBusyError(
+                        f"index is busy: locked by {holder}; waited {self.timeout:g}s "
+                        "(try again when it finishes)",
+                        path=self.path,
+                    ) from None
+                time.sleep(0.1)
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        self._fd = fd
+        return self
+
+    @staticmethod
+    def _holder(fd: int) -> str:
+        try:
+            pid = os.pread(fd, 32, 0).decode().strip()
+        except (OSError, UnicodeDecodeError):
+            pid = ""
+        return f"process {pid}" if pid.isdigit() else "another process"
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.ftruncate(self._fd, 0)
+            os.close(self._fd)
+            self._fd = None
+
+
+# ------------------------------------------------------------------------- the index
+
+
+class KBIndex:
+    """The index of one articles folder, with the operations the CLI and TUI share."""
+
+    def __init__(self, articles_dir: Path, index_dir: Path) -> None:
+        self.articles_dir = Path(articles_dir).expanduser()
+        self.index_dir = Path(index_dir).expanduser()
+        self._ix: index.Index | None = None
+        self._gen: str | None = None
+        self._searcher = None
+        self._root_real = str(self.articles_dir.resolve())
+
+    # ------------------------------------------------------------- state on disk
+
+    def _current_name(self) -> str | None:
+        try:
+            name = (self.index_dir / "CURRENT").read_text().strip()
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise IndexDamaged(f"CURRENT unreadable: {exc}") from None
+        if not re.fullmatch(r"gen-[0-9a-z-]+", name):
+            raise IndexDamaged("CURRENT names no generation")
+        return name
+
+    def _manifest(self, gen_dir: Path) -> dict[str, list[object]]:
+        """path -> [mtime_ns, size, hash, id] of every indexed file (big: read on update)."""
+        data = self._read_json(gen_dir / "manifest.json")
+        if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+            raise IndexDamaged("manifest malformed")
+        return data
+
+    def _meta(self, gen_dir: Path) -> dict[str, object]:
+        """schema, articles folder and document count (small: read on every search)."""
+        data = self._read_json(gen_dir / "meta.json")
+        if not isinstance(data, dict):
+            raise IndexDamaged("meta.json malformed")
+        return data
+
+    @staticmethod
+    def _read_json(path: Path) -> object:
+        try:
+            return json.loads(path.read_text("utf-8"))
+        except FileNotFoundError:
+            raise IndexDamaged(f"{path.name} missing") from None
+        except (OSError, ValueError) as exc:
+            raise IndexDamaged(f"{path.name} unreadable: {exc}") from None
+
+    def status(self) -> str | None:
+        """None when the index is usable, else why it must be (re)built."""
+        try:
+            _check_private_dir(self.index_dir)
+            name = self._current_name()
+            if name is None:
+                return "no index yet"
+            gen_dir = self.index_dir / name
+            meta = self._meta(gen_dir)
+            if meta.get("schema") != SCHEMA_VERSION:
+                return "index was built by another version of kbassist"
+            if meta.get("articles") != self._root_real:
+                return "index was built for another articles folder"
+            ix = self._open()
+            if ix.doc_count() != meta.get("count"):
+                return "index is damaged (document count differs from its manifest)"
+        except IndexDamaged as exc:
+            return f"index is damaged ({exc})"
+        return None
+
+    def _open_whoosh(self, gen_dir: Path) -> index.Index:
+        """Open a generation; retries a table of contents swapped mid-open."""
+        last: Exception | None = None
+        for attempt in range(5):
+            try:
+                ix = index.open_dir(str(gen_dir))
+                with ix.reader() as reader:
+                    reader.doc_count()
+                return ix
+            except index.EmptyIndexError as exc:
+                raise IndexDamaged(f"no table of contents in {gen_dir.name}") from exc
+            except FileNotFoundError as exc:
+                # A commit in another process can delete the old TOC between listing
+                # and opening it: look again.
+                last = exc
+                time.sleep(0.01 * (attempt + 1))
+            except _WHOOSH_READ_ERRORS as exc:
+                raise IndexDamaged(f"{type(exc).__name__}: {exc}") from exc
+        raise IndexDamaged(f"files missing: {last}")
+
+    def _open(self) -> index.Index:
+        """The live whoosh index, reopened when another process swapped generations."""
+        name = self._current_name()
+        if name is None:
+            raise IndexDamaged("no index yet")
+        if self._ix is None or name != self._gen:
+            self.close()
+            self._ix = self._open_whoosh(self.index_dir / name)
+            self._gen = name
+        return self._ix
+
+    def close(self) -> None:
+        """Release the searcher's open files."""
+        if self._searcher is not None:
+            with contextlib.suppress(Exception):
+                self._searcher.close()
+            self._searcher = None
+        self._ix = None
+        self._gen = None
+
+    def _get_searcher(self):  # type: ignore[no-untyped-def]
+        ix = self._open()
+        searcher = self._searcher
+        if searcher is None:
+            searcher = self._searcher = ix.searcher()
+        else:
+            try:
+                if not searcher.up_to_date():
+                    searcher = self._searcher = searcher.refresh()
+            except _WHOOSH_READ_ERRORS:
+                self.close()
+                return self._get_searcher()
+        return searcher
+
+    # ------------------------------------------------------------- updating
+
+    def ensure(self, progress: ProgressFn | None = None) -> UpdateReport | None:
+        """Build the index if it is missing, stale or damaged; None if it was fine."""
+        if self.status() is None:
+            return None
+        # Re-checked under the lock: a writer in another process may have just fixed it.
+        return self.update(progress=progress)
+
+    def update(
+        self,
+        progress: ProgressFn | None = None,
+        *,
+        full: bool = False,
+    ) -> UpdateReport:
+        """Bring the index up to date with the articles folder: incremental when it can."""
+        self._check_articles_dir()
+        started = time.perf_counter()
+        _make_private_dir(self.index_dir)
+        _check_private_dir(self.index_dir)
+        with _WriteLock(self.index_dir / "write.lock", LOCK_TIMEOUT):
+            reason = "rebuild requested" if full else self.status()
+            if full or reason is not None:
+                report = self._rebuild(progress)
+                report.rebuilt = reason
+            else:
+                report = self._incremental(progress)
+            self._clean_leftovers()
+        self.close()
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _check_articles_dir(self) -> None:
+        root = self.articles_dir
+        if not root.exists():
+            raise DataError("articles folder does not exist", path=root)
+        if not root.is_dir():
+            raise DataError("articles path is not a folder", path=root)
+        if not os.access(root, os.R_OK | os.X_OK):
+            raise DataError("articles folder is not readable", path=root)
+
+    def _scan(self) -> list[tuple[str, Path, os.stat_result | None]]:
+        found = []
+        for path in iter_article_files(self.articles_dir):
+            try:
+                info: os.stat_result | None = path.stat()
+            except OSError:
+                info = None
+            found.append((path.relative_to(self.articles_dir).as_posix(), path, info))
+        if not found:
+            raise DataError("articles folder holds no .md articles", path=self.articles_dir)
+        return found
+
+    def _rebuild(self, progress: ProgressFn | None) -> UpdateReport:
+        files = self._scan()
+        name = f"gen-{time.time_ns():x}-{os.getpid()}"
+        gen_dir = self.index_dir / name
+        gen_dir.mkdir(mode=0o700)
+        try:
+            ix = index.create_in(str(gen_dir), make_schema())
+            # Parallel writers pay off only for large folders; each makes a segment.
+            if len(files) >= 5000 and (os.cpu_count() or 1) > 1:
+                writer = ix.writer(
+                    procs=min(2, os.cpu_count() or 1),
+                    multisegment=True,
+                    limitmb=256,
+                    compound=False,
+                )
+            else:
+                writer = ix.writer(limitmb=256, compound=False)
+            report = UpdateReport()
+            entries: dict[str, list[object]] = {}
+            try:
+                for done, (rel, path, info) in enumerate(files, start=1):
+                    article = self._read(path, info, report)
+                    if article is not None and info is not None:
+                        writer.add_document(**_document(article, rel))
+                        entries[rel] = [
+                            info.st_mtime_ns,
+                            info.st_size,
+                            article.content_hash,
+                            article.id,
+                        ]
+                        report.added += 1
+                    if progress is not None and (done % 200 == 0 or done == len(files)):
+                        progress(done, len(files))
+                writer.commit()
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    writer.cancel()
+                raise
+            self._write_manifest(gen_dir, entries)
+            atomic_write(self.index_dir / "CURRENT", name + "\n", overwrite=True)
+        except BaseException:
+            shutil.rmtree(gen_dir, ignore_errors=True)
+            raise
+        return report
+
+    def _read(
+        self, path: Path, info: os.stat_result | None, report: UpdateReport
+    ) -> Article | None:
+        if info is None:
+            report.problems.append(Problem(path, "missing (broken symlink or deleted)"))
+            return None
+        try:
+            return load_article(path)
+        except ArticleSkip as exc:
+            report.problems.append(Problem(path, str(exc)))
+            return None
+
+    def _write_manifest(self, gen_dir: Path, entries: dict[str, list[object]]) -> None:
+        """Manifest first, meta last: a kill between them leaves a count that disagrees."""
+        atomic_write(gen_dir / "manifest.json", json.dumps(entries), overwrite=True)
+        meta = {"schema": SCHEMA_VERSION, "articles": self._root_real, "count": len(entries)}
+        atomic_write(gen_dir / "meta.json", json.dumps(meta), overwrite=True)
+
+    def _incremental(self, progress: ProgressFn | None) -> UpdateReport:
+        name = self._current_name()
+        assert name is not None
+        gen_dir = self.index_dir / name
+        old = self._manifest(gen_dir)
+        files = self._scan()
+        report = UpdateReport()
+        entries: dict[str, list[object]] = {}
+        to_write: list[tuple[str, Article]] = []
+        for done, (rel, path, info) in enumerate(files, start=1):
+            previous = old.get(rel)
+            if (
+                previous is not None
+                and info is not None
+                and previous[0] == info.st_mtime_ns
+                and previous[1] == info.st_size
+            ):
+                entries[rel] = previous
+                report.unchanged += 1
+                continue
+            article = self._read(path, info, report)
+            if article is None or info is None:
+                continue
+            entry = [info.st_mtime_ns, info.st_size, article.content_hash, article.id]
+            entries[rel] = entry
+            if previous is not None and previous[2] == article.content_hash:
+                report.unchanged += 1  # touched, not changed: no re-index needed
+            else:
+                to_write.append((rel, article))
+                if previous is None:
+                    report.added += 1
+                else:
+                    report.changed += 1
+            if progress is not None and done % 500 == 0:
+                progress(done, len(files))
+        removed = [rel for rel in old if rel not in entries]
+        report.removed = len(removed)
+        if to_write or removed:
+            ix = index.open_dir(str(gen_dir))
+            writer = ix.writer(limitmb=128, compound=False)
+            try:
+                for rel in removed:
+                    writer.delete_by_term("path", rel)
+                for rel, article in to_write:
+                    writer.update_document(**_document(article, rel))
+                writer.commit()
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    writer.cancel()
+                raise
+        if entries != old:
+            self._write_manifest(gen_dir, entries)
+        if progress is not None:
+            progress(len(files), len(files))
+        return report
+
+    def _clean_leftovers(self) -> None:
+        """Drop old generations and temp files left by a killed run (lock held)."""
+        try:
+            live = self._current_name()
+        except IndexDamaged:
+            live = None
+        for child in self.index_dir.iterdir():
+            if child.name.startswith("gen-") and child.name != live:
+                # Keep the generation a still-open reader may be using for a while.
+                with contextlib.suppress(OSError):
+                    if time.time() - child.stat().st_mtime > 60 or live is None:
+                        shutil.rmtree(child, ignore_errors=True)
+            elif child.name.startswith(".") and child.name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    child.unlink()
+
+    # ------------------------------------------------------------- reading
+
+    def doc_count(self) -> int:
+        return self._open().doc_count()
+
+    def products(self) -> list[str]:
+        """Every product named in the KB, for the product filter."""
+        searcher = self._get_searcher()
+        names = {t.decode() if isinstance(t, bytes) else t for t in searcher.lexicon("products")}
+        return sorted(names)
+
+    def titles(self) -> Iterable[tuple[str, str]]:
+        """(id, title) of every article, for the command palette."""
+        searcher = self._get_searcher()
+        for fields_ in searcher.all_stored_fields():
+            yield fields_["id"], fields_["title"]
+
+    def find_path(self, article_id: str) -> Path:
+        """The file of an article id (case-insensitive); NotFoundError if none."""
+        searcher = self._get_searcher()
+        key = normalize_id(article_id)
+        doc = searcher.document(idkey=key)
+        if doc is None:
+            raise NotFoundError(f"no article with id {article_id!r} in {self.articles_dir}")
+        return self.articles_dir / doc["path"]
+
+    def get(self, article_id: str) -> Article:
+        """Load an article by id from its file (the source of truth)."""
+        path = self.find_path(article_id)
+        try:
+            return load_article(path)
+        except ArticleSkip as exc:
+            raise DataError(str(exc), path=path) from None
+
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int = 20,
+        product: str | None = None,
+        snippets: bool = True,
+        suggest: bool = True,
+    ) -> SearchResult:
+        """Ranked hits for a symptom as an admin types it.
+
+        Every word present ranks first (an AND query); when that finds fewer than
+        `limit`, articles missing a word follow (an OR query, more words ranking higher).
+        """
+        text = _check_query(text)
+        searcher = self._get_searcher()
+        schema = searcher.schema
+        try:
+            q_and = _parser(schema, qparser.AndGroup).parse(text)
+            q_or = _parser(schema, qparser.OrGroup.factory(0.9)).parse(text)
+        except RecursionError:
+            raise UsageError("query is nested too deeply") from None
+        except Exception as exc:  # whoosh's parser raises a variety of types
+            raise UsageError(f"cannot understand the query: {exc}") from None
+        if q_or is query.NullQuery or _no_terms(q_or):
+            raise UsageError("query has no words to search for")
+        filter_q = query.Term("products", product.lower()) if product else None
+        limit = max(1, min(limit, 1000))
+        try:
+            and_results = searcher.search(q_and, limit=limit, filter=filter_q)
+            hits = [self._hit(hit, True) for hit in and_results]
+            total = len(and_results)
+            if len(hits) < limit and q_or != q_and:
+                seen = {hit.docnum for hit in and_results}
+                or_results = searcher.search(
+                    q_or, limit=limit - len(hits) + len(seen), filter=filter_q
+                )
+                for hit in or_results:
+                    if hit.docnum not in seen and len(hits) < limit:
+                        hits.append(self._hit(hit, False))
+                total = max(total, len(or_results))
+        except RecursionError:
+            raise UsageError("query is nested too deeply") from None
+        suggestion = self._suggest(searcher, text) if suggest and len(hits) < limit else None
+        if snippets and hits:
+            terms = _query_words(q_or)
+            hits = [_with_snippet(hit, terms) for hit in hits]
+        return SearchResult(query=text, hits=hits, total=total, suggestion=suggestion)
+
+    def _hit(self, hit, full: bool) -> Hit:  # type: ignore[no-untyped-def]
+        stored = hit.fields()
+        products = tuple(p for p in stored.get("products", "").split(",") if p)
+        return Hit(
+            id=stored["id"],
+            title=stored["title"],
+            products=products,
+            score=float(hit.score or 0.0),
+            path=self.articles_dir / stored["path"],
+            full_match=full,
+        )
+
+    def _suggest(self, searcher, text: str) -> str | None:  # type: ignore[no-untyped-def]
+        """Replace each word the KB does not know by its closest known word."""
+        reader = searcher.reader()
+        changed = False
+        out: list[str] = []
+        for piece in re.split(r"(\s+)", text):
+            word = piece.strip()
+            if not word or not re.fullmatch(r"[A-Za-z][A-Za-z'-]{3,}", word):
+                out.append(piece)
+                continue
+            stems = [t.text for t in _ANALYZER(word.lower())]
+            if (
+                not stems
+                or any(reader.doc_frequency("text", s) for s in stems)
+                or any(reader.doc_frequency("title", s) for s in stems)
+            ):
+                out.append(piece)
+                continue
+            best = None
+            for maxdist in (1, 2):
+                candidates = [
+                    c.decode() if isinstance(c, bytes) else c
+                    for c in reader.terms_within("text", word.lower(), maxdist, prefix=1)
+                ]
+                if candidates:
+                    best = max(candidates, key=lambda c: reader.doc_frequency("text", c))
+                    break
+            if best is None:
+                out.append(piece)
+            else:
+                out.append(best)
+                changed = True
+        return "".join(out) if changed else None
+
+
+# ------------------------------------------------------------------------- query helpers
+
+_PARSERS: dict[tuple[int, object], qparser.QueryParser] = {}
+
+
+def _parser(schema: fields.Schema, group: object) -> qparser.QueryParser:
+    key = (id(schema), group)
+    parser = _PARSERS.get(key)
+    if parser is None:
+        parser = qparser.MultifieldParser(
+            list(SEARCH_FIELDS), schema, fieldboosts=FIELD_BOOSTS, group=group
+        )
+        # Field filters an admin types: product:, section:, title:, id:, symptoms:.
+        parser.add_plugin(qparser.FieldAliasPlugin({"section": ["sections"], "text": ["body"]}))
+        _PARSERS[key] = parser
+    return parser
+
+
+def _check_query(text: str) -> str:
+    if "\x00" in text:
+        raise UsageError("query contains a NUL byte")
+    text = " ".join(text.split())
+    if not text:
+        raise UsageError("empty query")
+    if len(text) > MAX_QUERY_CHARS:
+        raise UsageError(f"query is longer than {MAX_QUERY_CHARS} characters")
+    depth = 0
+    deepest = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == ")":
+            depth = max(0, depth - 1)
+    if deepest > MAX_NESTING:
+        raise UsageError(f"query nests parentheses deeper than {MAX_NESTING}")
+    if len(text.split()) > MAX_QUERY_TERMS:
+        raise UsageError(f"query has more than {MAX_QUERY_TERMS} words")
+    if text.count('"') % 2:
+        text = text.replace('"', " ")  # an unbalanced quote: search the words plainly
+    return text
+
+
+def _no_terms(q: query.Query) -> bool:
+    try:
+        return not any(True for _ in q.iter_all_terms())
+    except Exception:
+        return False
+
+
+def _query_words(q: query.Query) -> set[str]:
+    words: set[str] = set()
+    with contextlib.suppress(Exception):
+        for fieldname, term in q.iter_all_terms():
+            if fieldname in ("products", "section", "id", "idkey", "path"):
+                continue
+            words.add(term.decode() if isinstance(term, bytes) else str(term))
+    return words
+
+
+_WORD_RE = re.compile(r"\w+(?:\.\w+)*")
+
+
+def make_snippet(text: str, terms: set[str], width: int = 200) -> tuple[tuple[str, bool], ...]:
+    """The window of `text` with the most distinct query terms, matches marked.
+
+    Matching is by stem prefix on the raw text (a C-speed regex), not by re-running the
+    analyzer: snippets for 20 hits must cost well under a millisecond each.
+    """
+    text = " ".join(text.split())
+    if not text:
+        return ()
+    stems = sorted({t for t in terms if t and len(t) > 1}, key=len, reverse=True)
+    matches: list[tuple[int, int, str]] = []
+    if stems:
+        pattern = re.compile(
+            r"(?<!\w)(" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE
+        )
+        matches = [(m.start(), m.end(), m.group(1).lower()) for m in pattern.finditer(text)]
+    start = 0
+    if matches:
+        best = (-1, 0)
+        for i, (s, _e, _t) in enumerate(matches):
+            window = {t for (s2, _e2, t) in matches[i:] if s2 < s + width}
+            if len(window) > best[0]:
+                best = (len(window), s)
+        start = max(0, best[1] - 40)
+        if start:
+            space = text.rfind(" ", 0, start)
+            start = space + 1 if space != -1 and start - space < 20 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start + width // 2 else end
+    runs: list[tuple[str, bool]] = []
+    if start > 0:
+        runs.append(("…", False))
+    cursor = start
+    for s, e, _t in matches:
+        if s < start or e > end:
+            continue
+        if s > cursor:
+            runs.append((text[cursor:s], False))
+        runs.append((text[s:e], True))
+        cursor = e
+    if cursor < end:
+        runs.append((text[cursor:end], False))
+    if end < len(text):
+        runs.append(("…", False))
+    return tuple(runs)
+
+
+def _with_snippet(hit: Hit, terms: set[str]) -> Hit:
+    try:
+        article = load_article(hit.path)
+    except ArticleSkip:
+        return hit
+    preferred = ("symptoms", "summary", "cause", "resolution")
+    ordered = sorted(
+        (s for s in article.sections if s.key != "appliesto"),
+        key=lambda s: preferred.index(s.key) if s.key in preferred else len(preferred),
+    )
+    body = " ".join(s.text for s in ordered) or article.title
+    return Hit(
+        id=hit.id,
+        title=hit.title,
+        products=hit.products,
+        score=hit.score,
+        path=hit.path,
+        snippet=make_snippet(body, terms),
+        full_match=hit.full_match,
+    )
+
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Hit",
+    "IndexDamaged",
+    "KBIndex",
+    "SearchResult",
+    "UpdateReport",
+    "make_snippet",
+]
