@@ -97,6 +97,7 @@ def open_index(articles: Path | None, index_dir: Path | None):  # type: ignore[n
 
     articles_dir = articles if articles is not None else default_articles_dir()
     kb = KBIndex(articles_dir, index_dir_for(articles_dir, index_dir))
+    kb.check_articles_dir()
     reason = kb.status()
     if reason is not None:
         note(f"{reason}: indexing {articles_dir} first")
@@ -176,7 +177,9 @@ def search(
     """
     kb = open_index(articles, index_dir)
     result = kb.search(" ".join(query), limit=limit, product=product)
-    if result.suggestion:
+    if result.corrected:
+        note(f"no articles match {result.query!r}; showing results for {result.suggestion!r}")
+    elif result.suggestion:
         note(f"did you mean: {result.suggestion}")
     if as_json:
         click.echo(json.dumps([hit.to_json() for hit in result.hits], indent=2))
