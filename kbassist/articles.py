@@ -28,6 +28,7 @@ from pathlib import Path
 import yaml
 
 from kbassist.markdown import make_parser
+from kbassist.sanitize import sanitize
 
 #: Articles bigger than this are skipped: the archive's largest is 178 KB.
 MAX_ARTICLE_BYTES = 4 * 1024 * 1024
@@ -54,7 +55,6 @@ _MONTHS = {
         start=1,
     )
 }
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class ArticleSkip(Exception):
@@ -258,7 +258,7 @@ def _split_list(value: str, sep: str = ",") -> tuple[str, ...]:
 def _clean_title(title: str) -> str:
     title = html.unescape(title).strip()
     title = _TITLE_PREFIX_RE.sub("", title)
-    return _CONTROL_RE.sub("", title)
+    return " ".join(sanitize(title).split())
 
 
 def _references(text: str, own_id: str) -> tuple[str, ...]:
@@ -285,7 +285,7 @@ def _parse_mskb(text: str, source: Path, digest: str) -> Article:
     # Blank (not delete) template lines so line numbers stay those of the file.
     body = _LIQUID_SUB_RE.sub("", body)
     body = body.replace("\n\t", "\n").removeprefix("\t")
-    body = _CONTROL_RE.sub("", body)
+    body = sanitize(body)
     title_line = ""
     if body.startswith("## ") or "\n## " in body[:2000]:
         at = 0 if body.startswith("## ") else body.index("\n## ") + 1
@@ -420,6 +420,7 @@ def _parse_markdown(text: str, source: Path, digest: str) -> Article:
             raise ArticleSkip(f"front matter is not valid YAML{where}") from None
         if isinstance(loaded, dict):
             meta = {str(k).lower(): v for k, v in loaded.items()}
+    body = sanitize(body)
     body_lines = body.split("\n")
     tokens = make_parser().parse(body)
     heads: list[tuple[int, str]] = []  # (0-based line in body, heading text)
@@ -440,7 +441,7 @@ def _parse_markdown(text: str, source: Path, digest: str) -> Article:
     for n, (start, name) in enumerate(heads):
         stop = heads[n + 1][0] if n + 1 < len(heads) else len(body_lines)
         content = "\n".join(body_lines[start + 1 : stop]).strip()
-        sections.append(Section(_CONTROL_RE.sub("", name), content, first_line + start))
+        sections.append(Section(name, content, first_line + start))
     article_id = str(meta.get("id") or "").strip() or _id_from_path(source)
     title = str(meta.get("title") or h1 or article_id)
     modified = meta.get("last_modified") or meta.get("date") or meta.get("updated")

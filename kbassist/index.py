@@ -312,8 +312,10 @@ def _check_private_dir(path: Path) -> None:
     """Whoosh unpickles its table of contents: a folder others can write is refused."""
     try:
         info = path.stat()
-    except FileNotFoundError:
-        return
+    except (FileNotFoundError, NotADirectoryError):
+        return  # created (privately) when first written
+    except OSError as exc:
+        raise IndexBusyError(f"cannot use index folder: {exc.strerror}", path=path) from None
     if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
         raise IndexBusyError(
             "index folder is writable by other users; refusing to load it "
