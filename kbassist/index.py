@@ -1014,6 +1014,10 @@ class _Scorer:
             if (fieldname, term) not in leaf:
                 continue
             matcher = leaf.postings(fieldname, term)
+            # A segment with deletions wraps its postings in a filter; self.live already
+            # masks deleted documents, so read the raw blocks underneath.
+            while not hasattr(matcher, "_read_ids") and hasattr(matcher, "child"):
+                matcher = matcher.child
             while matcher.is_active():
                 matcher._read_ids()
                 matcher._read_weights()

@@ -135,6 +135,19 @@ def test_incremental_add_change_delete(kb: KBIndex, kb_dir: Path) -> None:
     assert (again.added, again.changed, again.removed, again.unchanged) == (0, 0, 0, 3)
 
 
+def test_deleted_documents_in_a_kept_segment_are_not_found(kb: KBIndex, tmp_path: Path) -> None:
+    """A segment still holding deleted documents (big archives keep them) is searched right."""
+    from whoosh import index as whoosh_index
+
+    gen = next((tmp_path / "index").glob("gen-*"))
+    writer = whoosh_index.open_dir(str(gen)).writer()
+    writer.delete_by_term("path", "printer.md")
+    writer.commit(merge=False)
+    fresh = KBIndex(kb.articles_dir, kb.index_dir)
+    assert ids(fresh, "spooler") == []
+    assert ids(fresh, "retrospect backup") == ["Q98097"]
+
+
 def test_touched_but_unchanged_file_is_not_reindexed(kb: KBIndex, kb_dir: Path) -> None:
     """A new mtime with the same content counts as unchanged (hash check)."""
     path = kb_dir / "Q98097.md"
