@@ -38,9 +38,9 @@ from kbassist.articles import (
     Article,
     ArticleSkip,
     Problem,
-    iter_article_files,
     load_article,
     normalize_id,
+    scan_articles,
 )
 from kbassist.errors import DataError, IndexBusyError, NotFoundError, UsageError
 from kbassist.fileio import atomic_write
@@ -561,14 +561,8 @@ class KBIndex:
         if not os.access(root, os.R_OK | os.X_OK):
             raise DataError("articles folder is not readable", path=root)
 
-    def _scan(self) -> list[tuple[str, Path, os.stat_result | None]]:
-        found = []
-        for path in iter_article_files(self.articles_dir):
-            try:
-                info: os.stat_result | None = path.stat()
-            except OSError:
-                info = None
-            found.append((path.relative_to(self.articles_dir).as_posix(), path, info))
+    def _scan(self) -> list[tuple[str, str, os.stat_result | None]]:
+        found = list(scan_articles(self.articles_dir))
         if not found:
             raise DataError("articles folder holds no .md articles", path=self.articles_dir)
         return found
@@ -580,37 +574,11 @@ class KBIndex:
         gen_dir.mkdir(mode=0o700)
         try:
             ix = index.create_in(str(gen_dir), make_schema())
-            # Parallel writers pay off only for large folders; each makes a segment.
-            if len(files) >= 5000 and (os.cpu_count() or 1) > 1:
-                writer = ix.writer(
-                    procs=min(2, os.cpu_count() or 1),
-                    multisegment=True,
-                    limitmb=256,
-                    compound=False,
-                )
+            workers = min(os.cpu_count() or 1, 4)
+            if len(files) >= PARALLEL_MIN_FILES and workers > 1:
+                report, entries = _parallel_build(ix, files, workers, progress)
             else:
-                writer = ix.writer(limitmb=256, compound=False)
-            report = UpdateReport()
-            entries: dict[str, list[object]] = {}
-            try:
-                for done, (rel, path, info) in enumerate(files, start=1):
-                    article = self._read(path, info, report)
-                    if article is not None and info is not None:
-                        writer.add_document(**_document(article, rel))
-                        entries[rel] = [
-                            info.st_mtime_ns,
-                            info.st_size,
-                            article.content_hash,
-                            article.id,
-                        ]
-                        report.added += 1
-                    if progress is not None and (done % 200 == 0 or done == len(files)):
-                        progress(done, len(files))
-                writer.commit()
-            except BaseException:
-                with contextlib.suppress(Exception):
-                    writer.cancel()
-                raise
+                report, entries = _serial_build(ix, files, progress)
             self._write_manifest(gen_dir, entries)
             atomic_write(self.index_dir / "CURRENT", name + "\n", overwrite=True)
         except BaseException:
@@ -622,12 +590,12 @@ class KBIndex:
         self, path: Path, info: os.stat_result | None, report: UpdateReport
     ) -> Article | None:
         if info is None:
-            report.problems.append(Problem(path, "missing (broken symlink or deleted)"))
+            report.problems.append(Problem(Path(path), "missing (broken symlink or deleted)"))
             return None
         try:
             return load_article(path)
         except ArticleSkip as exc:
-            report.problems.append(Problem(path, str(exc)))
+            report.problems.append(Problem(Path(path), str(exc)))
             return None
 
     def _write_manifest(self, gen_dir: Path, entries: dict[str, list[object]]) -> None:
@@ -897,6 +865,141 @@ class KBIndex:
                 out.append(best)
                 changed = True
         return "".join(out) if changed else None
+
+
+# ------------------------------------------------------------------------- building
+
+#: Below this many files one process builds the index; above, one worker per core.
+PARALLEL_MIN_FILES = 3000
+_LIMIT_MB = 2048
+
+_FileEntry = tuple[str, str, "os.stat_result | None"]
+
+
+def _index_files(
+    writer, files: list[_FileEntry], report: UpdateReport, tick: Callable[[int], None]
+) -> dict[str, list[object]]:  # type: ignore[no-untyped-def]
+    """Parse each file and add it to `writer`; the manifest entries of those indexed."""
+    entries: dict[str, list[object]] = {}
+    for done, (rel, path, info) in enumerate(files, start=1):
+        if info is None:
+            report.problems.append(Problem(Path(path), "missing (broken symlink or deleted)"))
+        else:
+            try:
+                article = load_article(path)
+            except ArticleSkip as exc:
+                report.problems.append(Problem(Path(path), str(exc)))
+            else:
+                writer.add_document(**_document(article, rel))
+                entries[rel] = [info.st_mtime_ns, info.st_size, article.content_hash, article.id]
+                report.added += 1
+        if done % 250 == 0:
+            tick(250)
+    tick(len(files) % 250)
+    return entries
+
+
+def _serial_build(ix, files: list[_FileEntry], progress: ProgressFn | None):  # type: ignore[no-untyped-def]
+    report = UpdateReport()
+    counted = [0]
+
+    def tick(n: int) -> None:
+        counted[0] += n
+        if progress is not None:
+            progress(counted[0], len(files))
+
+    writer = ix.writer(limitmb=_LIMIT_MB, compound=False)
+    try:
+        entries = _index_files(writer, files, report, tick)
+        writer.commit()
+    except BaseException:
+        with contextlib.suppress(Exception):
+            writer.cancel()
+        raise
+    return report, entries
+
+
+def _build_worker(gen_dir: str, files: list[_FileEntry], messages) -> None:  # type: ignore[no-untyped-def]
+    """One build process: parse and index its share of files into a segment of its own.
+
+    Parsing here, not in the parent, is what lets every core do useful work (Whoosh's
+    MpWriter parses in the parent, a third busy process on a 2-core machine).
+    """
+    from whoosh.writing import SegmentWriter
+
+    try:
+        ix = index.open_dir(gen_dir)
+        writer = SegmentWriter(ix, _lk=False, limitmb=_LIMIT_MB, compound=False)
+        report = UpdateReport()
+        entries = _index_files(writer, files, report, lambda n: messages.put(("tick", n)))
+        if writer._added:
+            segment = writer._finalize_segment()
+        else:
+            writer._close_segment()
+            segment = None
+        messages.put(("done", (segment, entries, report.added, report.problems)))
+    except BaseException as exc:  # reported to the parent, which raises it
+        messages.put(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def _parallel_build(ix, files: list[_FileEntry], workers: int, progress: ProgressFn | None):  # type: ignore[no-untyped-def]
+    import multiprocessing
+    import queue as queue_module
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
+    messages = ctx.Queue()
+    # Interleaved shares: neighbouring files are alike in size, so shares are balanced.
+    procs = [
+        ctx.Process(
+            target=_build_worker,
+            args=(ix.storage.folder, files[i::workers], messages),
+            daemon=True,
+        )
+        for i in range(workers)
+    ]
+    for proc in procs:
+        proc.start()
+    report = UpdateReport()
+    entries: dict[str, list[object]] = {}
+    segments = []
+    done = 0
+    finished = 0
+    try:
+        while finished < workers:
+            try:
+                kind, payload = messages.get(timeout=1.0)
+            except queue_module.Empty:
+                if any(p.exitcode not in (None, 0) for p in procs):
+                    raise IndexBusyError("an indexing worker died; nothing was changed") from None
+                continue
+            if kind == "tick":
+                done += payload
+                if progress is not None:
+                    progress(min(done, len(files)), len(files))
+            elif kind == "error":
+                raise IndexBusyError(f"indexing failed: {payload}")
+            else:
+                segment, part, added, problems = payload
+                finished += 1
+                if segment is not None:
+                    segments.append(segment)
+                entries.update(part)
+                report.added += added
+                report.problems.extend(problems)
+        for proc in procs:
+            proc.join()
+        writer = ix.writer()
+        writer._close_segment()
+        writer._commit_toc(segments)
+        writer._finish()
+    finally:
+        for proc in procs:
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
+    report.problems.sort(key=lambda problem: str(problem.path))
+    return report, entries
 
 
 # ------------------------------------------------------------------------- fast scoring
