@@ -151,6 +151,11 @@ class Walk:
             return node.title
         return node.text.render(self.answers)
 
+    def help_text(self) -> str:
+        """The current step's help line (placeholders filled), or ''."""
+        help_ = getattr(self._current, "help", None)
+        return help_.render(self.answers) if help_ is not None else ""
+
     def suggestion(self) -> str | None:
         """What to pre-fill: the answer given here before going back, else the default."""
         node = self._current

@@ -26,6 +26,7 @@ import yaml
 from yaml.events import AliasEvent, StreamEndEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from kbassist.errors import DataError
 from kbassist.trees.conditions import Condition, ConditionError, parse_condition
 from kbassist.trees.model import (
     INPUT_TYPES,
@@ -658,7 +659,7 @@ class _Reader:
             else:
                 self.add(pos, f"node id {node_id!r} cannot be a variable name: add var:", node_id)
                 ok = False
-        help_ = opt("help", lambda n: self.text(n, "help", node_id)) or ""
+        help_ = opt("help", lambda n: self.template(n, "help", node_id))
 
         if kind == "question":
             choices = req("choices", lambda n: self.choices(n, node_id, with_next=True))
@@ -934,3 +935,50 @@ def iter_tree_files(folder: Path) -> list[Path]:
         for p in Path(folder).iterdir()
         if p.suffix in TREE_SUFFIXES and not p.name.startswith(".") and p.is_file()
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One answer from an answers file: the text as written, and where."""
+
+    text: str
+    pos: Pos
+
+
+def read_answers_file(path: Path) -> dict[str, Answer]:
+    """An answers file: a YAML mapping `variable: value`, values read as typed.
+
+    Values are taken as the text written (`00:00`, `yes`, `3`), never converted by
+    YAML, and checked by the walk exactly like an answer typed at the prompt. Any
+    defect is a DataError naming the file, the line and the key.
+    """
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_TREE_BYTES + 1)
+    except OSError as exc:
+        raise DataError(f"cannot read answers: {exc.strerror or exc}", path=path) from None
+    root, problems = compose_yaml(data, path)
+    if root is None:
+        raise _first(problems)
+    reader = _Reader(path)
+    pairs = reader.pairs(root, "an answers file") or []
+    answers: dict[str, Answer] = {}
+    for key_node, value_node in pairs:
+        key = key_node.value
+        if value_node.tag not in _ALLOWED_TAGS:
+            reader.add(value_node, f"{key}: tag {_show_tag(value_node.tag)} is not allowed")
+        elif not isinstance(value_node, ScalarNode):
+            reader.add(value_node, f"{key}: the answer must be a single value, not a list")
+        elif value_node.tag == _TAG + "null":
+            reader.add(value_node, f"{key}: the answer is empty")
+        else:
+            answers[key] = Answer(value_node.value, _pos(value_node))
+    if reader.problems:
+        raise _first(reader.problems)
+    return answers
+
+
+def _first(problems: list[TreeProblem]) -> DataError:
+    first = problems[0]
+    return DataError(first.message, path=first.path, line=first.line, column=first.column)

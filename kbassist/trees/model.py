@@ -95,7 +95,7 @@ class Question(Node):
 
     variable: str
     choices: tuple[Choice, ...]
-    help: str = ""
+    help: Template | None = None
     kind: str = "question"
 
     @property
@@ -118,7 +118,7 @@ class Input(Node):
     variable: str
     type: str  # one of INPUT_TYPES
     next: str
-    help: str = ""
+    help: Template | None = None
     default: Value | None = None
     minimum: float | None = None
     maximum: float | None = None
@@ -253,6 +253,8 @@ class TreeProblem:
 
     def __str__(self) -> str:
         suffix = f" ({self.node_id})" if self.node_id else ""
+        if self.line <= 0:  # about the file as a whole (missing, unreadable)
+            return f"{self.path}: {self.message}{suffix}"
         return f"{self.path}:{self.line}:{self.column}: {self.message}{suffix}"
 
     def sort_key(self) -> tuple[str, int, int, str]:
