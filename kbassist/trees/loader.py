@@ -331,9 +331,11 @@ class _Reader:
         if pairs is None:
             return None
         found: dict[str, yaml.Node] = {}
+        meant: set[str] = set()  # keys an unknown key looks like a typo of
         for key_node, value_node in pairs:
             key = key_node.value
             if key not in keys:
+                meant.update(difflib.get_close_matches(key, list(keys), n=1, cutoff=0.6))
                 if key in other_keys:
                     self.add(key_node, f"key {key!r} does not belong in {what}", node_id)
                 else:
@@ -346,7 +348,7 @@ class _Reader:
             found[key] = value_node
         written = {key_node.value for key_node, _ in pairs}
         for key, required in keys.items():
-            if required and key not in written:
+            if required and key not in written and key not in meant:
                 self.add(node, f"{what} is missing the key {key!r}", node_id)
         return found
 
@@ -595,7 +597,11 @@ class _Reader:
                 )
                 kind = None
         keys = _NODE_KEYS[kind] if kind else _ALL_NODE_KEYS
-        what = f"a {kind} node" if kind else "a node"
+        what = (
+            f"{'an' if kind in ('input', 'info', 'outcome') else 'a'} {kind} node"
+            if kind
+            else "a node"
+        )
         fields = self.mapping(item, what, keys, node_id, other_keys=_ALL_NODE_KEYS)
         node = None
         if fields is not None and node_id is not None and kind is not None:
