@@ -476,8 +476,8 @@ def _walk_answers(the_walk: Any, answers_file: Path) -> None:
             raise DataError(
                 f"{key}: no step of tree {the_walk.tree.id} asks this{hint}",
                 path=answers_file,
-                line=answer.pos.line,
-                column=answer.pos.column,
+                line=answer.key_pos.line,
+                column=answer.key_pos.column,
             )
     try:
         while not the_walk.is_finished:

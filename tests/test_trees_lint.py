@@ -99,6 +99,10 @@ EXPECTED: dict[str, list[str]] = {
     "not-a-choice.yaml": [
         "33:15: when: 'maybe' is not a choice of ask (yes, no) (leave)",
     ],
+    "comment-in-text.yaml": [
+        "32:55: text is cut short: YAML reads '#1.' as a comment; quote the text to keep it "
+        "(leave)",
+    ],
     "wrong-id.yaml": [
         "1:5: tree id 'some-other-id' must match the file name (some-other-id.yaml)",
     ],

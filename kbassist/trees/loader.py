@@ -56,6 +56,7 @@ _TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset(
     _TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 )
+_CUT_COMMENT_RE = re.compile(r"^ (#\S.*)$")
 _TREE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
 _NODE_ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,63}$")
 _VAR_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
@@ -296,8 +297,9 @@ def _pos(node: yaml.Node) -> Pos:
 class _Reader:
     """Reads one composed file into the model, collecting problems as it goes."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, lines: list[str] | None = None) -> None:
         self.path = path
+        self.lines = lines or []
         self.problems: list[TreeProblem] = []
         self.broken_ids: set[str] = set()
         self.refs: list[Ref] = []
@@ -402,6 +404,18 @@ class _Reader:
         if not empty_ok and not node.value.strip():
             self.add(node, f"{what} is empty", node_id)
             return None
+        if node.style is None and node.end_mark.line < len(self.lines):
+            # `Backup #1.` unquoted: YAML ends the text at " #" and drops the rest.
+            rest = self.lines[node.end_mark.line][node.end_mark.column :]
+            match = _CUT_COMMENT_RE.match(rest)
+            if match:
+                self.add(
+                    Pos(node.end_mark.line + 1, node.end_mark.column + 2),
+                    f"{what} is cut short: YAML reads {match.group(1)!r} as a comment; "
+                    "quote the text to keep it",
+                    node_id,
+                )
+                return None
         return node.value
 
     def integer(self, node: yaml.Node, what: str, node_id: str | None = None) -> int | None:
@@ -850,7 +864,7 @@ class _Reader:
             values: list[str] = []
             if key in fields:
                 for entry in self.sequence(fields[key], key) or []:
-                    text = self.text(entry, f"a {key} line")
+                    text = self.text(entry, f"{key} line")
                     if text is None:
                         ok = False
                     else:
@@ -903,7 +917,7 @@ def read_tree_bytes(data: bytes, path: Path) -> LoadResult:
     root, problems = compose_yaml(data, path)
     if root is None:
         return LoadResult(path, None, problems)
-    reader = _Reader(path)
+    reader = _Reader(path, data.decode("utf-8-sig", errors="replace").splitlines())
     bad_tags = [n for n in _walk_nodes(root) if n.tag not in _ALLOWED_TAGS]
     if bad_tags:
         for node in bad_tags:
@@ -949,6 +963,7 @@ class Answer:
 
     text: str
     pos: Pos
+    key_pos: Pos
 
 
 def read_answers_file(path: Path) -> dict[str, Answer]:
@@ -979,7 +994,7 @@ def read_answers_file(path: Path) -> dict[str, Answer]:
         elif value_node.tag == _TAG + "null":
             reader.add(value_node, f"{key}: the answer is empty")
         else:
-            answers[key] = Answer(value_node.value, _pos(value_node))
+            answers[key] = Answer(value_node.value, _pos(value_node), _pos(key_node))
     if reader.problems:
         raise _first(reader.problems)
     return answers
