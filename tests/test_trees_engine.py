@@ -274,3 +274,19 @@ def test_replay_stops_at_the_first_step_that_no_longer_fits(tree) -> None:  # ty
     assert report.replayed == 3
     assert "no longer accepted" in report.reason
     assert walk.current.id == "copy_time"
+
+
+def test_tree_core_is_headless() -> None:
+    """The tree packages import neither Textual, click nor whoosh (any UI can drive them)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kbassist.trees.engine, kbassist.trees.lint, kbassist.trees.session, "
+        "kbassist.trees.treetests, kbassist.trees.catalog, kbassist.checklist; "
+        "print(sorted(m for m in ('textual', 'click', 'whoosh') if m in sys.modules))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+    assert proc.stdout.strip() == "[]", proc.stderr
