@@ -431,8 +431,16 @@ def walk(
             )
 
     if resume_name is not None:
+        from kbassist.errors import NotFoundError
+
         saved = sessions.read_session(resume_name)
-        the_tree = find_tree(tree or saved.tree_id, folder)
+        try:
+            the_tree = find_tree(tree or saved.tree_id, folder)
+        except NotFoundError:
+            # Started from a tree file outside the folder: use that file if it is still there.
+            if tree is not None or not saved.tree_path or not Path(saved.tree_path).is_file():
+                raise
+            the_tree = find_tree(saved.tree_path, folder)
         resumed = sessions.resume(saved, the_tree)
         if resumed.message:
             note(resumed.message)

@@ -266,3 +266,19 @@ def test_trees_env_var_selects_folder(env: dict[str, str]) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split()[0] == "small"
     assert os.environ.get("KBASSIST_TREES") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("version: 0", "3:10: version must be 1 or more"),
+        ("version: -2", "3:10: version must be 1 or more"),
+        ('version: "1"', "3:10: version must be a whole number written in decimal"),
+        ("version: 010", "3:10: version must be a whole number written in decimal"),
+    ],
+)
+def test_version_must_be_a_positive_decimal(tmp_path: Path, line: str, message: str) -> None:
+    """The tree version is a plain whole number of at least 1 (sessions compare it)."""
+    path = tmp_path / "small.yaml"
+    path.write_text((FIXTURES / "small.yaml").read_text().replace("version: 1", line))
+    assert [str(p) for p in lint_result(read_tree_file(path), None)] == [f"{path}:{message}"]

@@ -357,3 +357,16 @@ def test_session_names_cannot_be_paths(env: dict[str, str]) -> None:
     proc = kbassist("walk", TREE_ID, "--session", "../escape", env=env, stdin="quit\n")
     assert proc.returncode == 2
     assert "invalid session name '../escape'" in proc.stderr
+
+
+def test_resume_a_walk_started_from_a_tree_file(env: dict[str, str], tmp_path: Path) -> None:
+    """A session begun from a .yaml path outside the trees folder resumes from that file."""
+    tree_file = tmp_path / TREE_FILE.name
+    shutil.copy(TREE_FILE, tree_file)
+    proc = kbassist("walk", str(tree_file), "--session", "f", env=env, stdin="\nno\nquit\n")
+    assert proc.returncode == 0, proc.stderr
+    proc = kbassist(
+        "walk", "--resume", "f", "--trees", str(tmp_path / "none"), env=env, stdin="mail-data\n"
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "- **Chosen mitigation:** Exclude Microsoft Mail Data from the backup" in proc.stdout

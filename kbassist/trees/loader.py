@@ -522,9 +522,12 @@ class _Reader:
                 fields["id"],
                 f"tree id {tree_id!r} must match the file name ({tree_id}{self.path.suffix})",
             )
-        version = get("version", lambda n: self.integer(n, "version"), 0)
-        if "version" in fields and isinstance(version, int) and version < 1 and version != 0:
-            self.add(fields["version"], "version must be 1 or more")
+        version = 0
+        if "version" in fields:
+            number = self.integer(fields["version"], "version")
+            if number is not None and number < 1:
+                self.add(fields["version"], "version must be 1 or more")
+            version = number or 0
         articles: list[str] = []
         if "articles" in fields:
             items = self.sequence(fields["articles"], "articles") or []
