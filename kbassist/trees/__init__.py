@@ -1,0 +1,4 @@
+"""Decision trees: the model, YAML loading and lint, the walk engine, sessions, tests.
+
+Headless: nothing here imports Textual or click, so the CLI and the TUI share it.
+"""

@@ -1,0 +1,261 @@
+"""The decision-tree model: what a tree file means once it is loaded and checked.
+
+Built only by `kbassist.trees.loader`; read by the engine, lint, the tree tests, the
+checklist export and the TUI. Everything is frozen: a walk never changes its tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from kbassist.trees.conditions import Condition, Value
+from kbassist.trees.templates import Template
+from kbassist.trees.values import (
+    InvalidValue,
+    match_choice,
+    parse_number,
+    parse_text,
+    parse_time,
+)
+
+InputType = Literal["text", "time", "number", "choice"]
+INPUT_TYPES: tuple[str, ...] = ("text", "time", "number", "choice")
+NODE_KINDS: tuple[str, ...] = ("question", "input", "info", "outcome")
+ITEM_LISTS: tuple[str, ...] = ("steps", "verify", "rollback")
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    """Where something was written: 1-based line and column in the tree file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The article section an item is drawn from (the citation shown with it)."""
+
+    article: str
+    section: str
+    pos: Pos = field(default=Pos(0, 0), compare=False)
+
+    def __str__(self) -> str:
+        return f"{self.article}, {self.section}"
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One answer to a question (or one option of a choice input)."""
+
+    value: str
+    label: str
+    next: str = ""  # empty for choice inputs, which go to the input's `next`
+    pos: Pos = field(default=Pos(0, 0), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One checklist line: a template, an optional condition, and its source."""
+
+    template: Template
+    source: Source
+    when: Condition | None = None
+    pos: Pos = field(default=Pos(0, 0), compare=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Node:
+    """What all node kinds share. `text` may use `{name}` placeholders."""
+
+    id: str
+    title: str
+    text: Template | None = None
+    source: Source | None = None
+    pos: Pos = field(default=Pos(0, 0), compare=False)
+
+    kind: str = ""
+
+    def successors(self) -> Iterator[tuple[str, str]]:
+        """(edge label, next node id) for every way out of this node."""
+        return iter(())
+
+    @property
+    def var(self) -> str | None:
+        """The answer this node sets, if any."""
+        return None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Question(Node):
+    """Pick one of `choices`; each choice leads to its own next node."""
+
+    variable: str
+    choices: tuple[Choice, ...]
+    help: Template | None = None
+    kind: str = "question"
+
+    @property
+    def var(self) -> str:
+        return self.variable
+
+    def successors(self) -> Iterator[tuple[str, str]]:
+        for choice in self.choices:
+            yield choice.label, choice.next
+
+    def parse(self, raw: str) -> str:
+        """The chosen value from its value, label or number; InvalidValue otherwise."""
+        return match_choice(raw, [(c.value, c.label) for c in self.choices])
+
+
+@dataclass(frozen=True, kw_only=True)
+class Input(Node):
+    """A named, typed value the admin enters, with an optional default and a help line."""
+
+    variable: str
+    type: str  # one of INPUT_TYPES
+    next: str
+    help: Template | None = None
+    default: Value | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    integer: bool = False
+    choices: tuple[Choice, ...] = ()
+    kind: str = "input"
+
+    @property
+    def var(self) -> str:
+        return self.variable
+
+    def successors(self) -> Iterator[tuple[str, str]]:
+        yield "", self.next
+
+    def parse(self, raw: str) -> Value:
+        """The typed value of `raw`; InvalidValue with a message saying what would do."""
+        if self.type == "time":
+            return parse_time(raw)
+        if self.type == "number":
+            return parse_number(
+                raw, minimum=self.minimum, maximum=self.maximum, integer=self.integer
+            )
+        if self.type == "choice":
+            return match_choice(raw, [(c.value, c.label) for c in self.choices])
+        if self.type == "text":
+            return parse_text(raw)
+        raise InvalidValue(f"unknown input type {self.type!r}")  # the loader refuses these
+
+
+@dataclass(frozen=True, kw_only=True)
+class Info(Node):
+    """An explanation to read (the cause, a warning), then on to `next`."""
+
+    next: str
+    kind: str = "info"
+
+    def successors(self) -> Iterator[tuple[str, str]]:
+        yield "", self.next
+
+
+@dataclass(frozen=True, kw_only=True)
+class Outcome(Node):
+    """The end of a walk: the chosen mitigation (`title`) and its checklists."""
+
+    steps: tuple[Item, ...]
+    verify: tuple[Item, ...] = ()
+    rollback: tuple[Item, ...] = ()
+    kind: str = "outcome"
+
+    def item_lists(self) -> Iterator[tuple[str, tuple[Item, ...]]]:
+        """("steps" | "verify" | "rollback", items) in the order they are done."""
+        yield "steps", self.steps
+        yield "verify", self.verify
+        yield "rollback", self.rollback
+
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    """A rule across answers, checked once every answer it reads is set.
+
+    `fix` names the step whose answer should change when it is broken (by default the
+    step just answered).
+    """
+
+    check: Condition
+    message: Template
+    fix: str | None = None
+    pos: Pos = field(default=Pos(0, 0), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class TreeTest:
+    """A test case carried by the tree: answers in, outcome and checklist lines out."""
+
+    name: str
+    answers: tuple[tuple[str, str], ...]  # (variable, text as typed), in file order
+    outcome: str | None = None
+    checklist: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+    error: str | None = None
+    pos: Pos = field(default=Pos(0, 0), compare=False)
+
+
+@dataclass(frozen=True)
+class Tree:
+    """One decision tree, loaded from one file."""
+
+    id: str
+    title: str
+    version: int
+    articles: tuple[str, ...]
+    symptom: str
+    cause: str
+    start: str
+    nodes: dict[str, Node]  # in file order
+    constraints: tuple[Constraint, ...] = ()
+    tests: tuple[TreeTest, ...] = ()
+    path: Path = Path()
+    content_hash: str = ""
+
+    def node(self, node_id: str) -> Node:
+        """The node with this id (KeyError if none: ids come from a checked tree)."""
+        return self.nodes[node_id]
+
+    def outcomes(self) -> list[Outcome]:
+        """Every outcome, in file order."""
+        return [n for n in self.nodes.values() if isinstance(n, Outcome)]
+
+    def variables(self) -> dict[str, list[Node]]:
+        """Each answer variable and the nodes that set it."""
+        found: dict[str, list[Node]] = {}
+        for node in self.nodes.values():
+            if node.var is not None:
+                found.setdefault(node.var, []).append(node)
+        return found
+
+    def cites(self, article_id: str) -> bool:
+        """Whether this tree is drawn from `article_id` (ids compare case-insensitively)."""
+        key = article_id.strip().casefold()
+        return any(a.casefold() == key for a in self.articles)
+
+
+@dataclass(frozen=True, slots=True)
+class TreeProblem:
+    """One thing wrong in a tree file; `str()` is `file:line:col: message (node id)`."""
+
+    path: Path
+    line: int
+    column: int
+    message: str
+    node_id: str | None = None
+
+    def __str__(self) -> str:
+        suffix = f" ({self.node_id})" if self.node_id else ""
+        if self.line <= 0:  # about the file as a whole (missing, unreadable)
+            return f"{self.path}: {self.message}{suffix}"
+        return f"{self.path}:{self.line}:{self.column}: {self.message}{suffix}"
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (str(self.path), self.line, self.column, self.message)
