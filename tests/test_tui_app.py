@@ -395,3 +395,26 @@ def test_missing_articles_folder_notifies(tmp_path: Path) -> None:
             assert app.screen.query_one(QueryInput).disabled
 
     asyncio.run(run())
+
+
+def test_typing_in_results_edits_query(kb_dir: Path, tmp_path: Path) -> None:
+    """From the result list, letters go on editing the query and ? still opens help."""
+
+    async def run() -> None:
+        app = build_app(kb_dir, tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_ready(pilot)
+            await type_query(pilot, "mail")
+            await pilot.press("down")
+            assert isinstance(app.focused, ResultList)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.focused, ResultList)
+            await type_query(pilot, " server")
+            assert isinstance(app.focused, QueryInput)
+            assert app.focused.value == "mail server"
+
+    asyncio.run(run())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -29,6 +29,11 @@ if TYPE_CHECKING:
 #: Typing pauses shorter than this do not start a search.
 DEBOUNCE_SECONDS = 0.15
 RESULT_LIMIT = 50
+
+
+def product_label(name: str) -> str:
+    """The index keeps product names lower-cased; capitalise words back for the list."""
+    return " ".join(word[:1].upper() + word[1:] for word in sanitize(name).split())
 
 
 class SearchScreen(Screen[None]):
@@ -64,7 +69,12 @@ class SearchScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield IndexProgress()
         with Horizontal(id="query-row"):
-            yield QueryInput(placeholder="Describe the problem…", id="query", disabled=True)
+            yield QueryInput(
+                placeholder="Describe the problem…",
+                id="query",
+                disabled=True,
+                select_on_focus=False,
+            )
             yield Select[str](
                 [], prompt="All products", id="product", allow_blank=True, disabled=True
             )
@@ -82,7 +92,7 @@ class SearchScreen(Screen[None]):
         query.disabled = False
         query.placeholder = f"Describe the problem… ({doc_count:,} articles)"
         select = self.query_one("#product", Select)
-        select.set_options((sanitize(name), name) for name in products)
+        select.set_options((product_label(name), name) for name in products)
         select.disabled = not products
         query.focus()
         if query.value.strip():
@@ -219,6 +229,17 @@ class SearchScreen(Screen[None]):
             query.focus()
         else:
             query.value = ""
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing while the result list has focus goes on editing the query."""
+        if event.key in ("question_mark", "slash"):
+            return  # bound keys (help, search box) keep their meaning in the list
+        results = self.query_one(ResultList)
+        if self.focused is results and event.is_printable and event.character:
+            query = self.query_one("#query", QueryInput)
+            query.focus()
+            query.insert_text_at_cursor(event.character)
+            event.stop()
 
     @on(Input.Submitted, "#query")
     def _open_highlighted(self) -> None:
