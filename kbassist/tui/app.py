@@ -68,10 +68,12 @@ class KBAssistApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
-        (0, "-narrow"),
+        (0, "-tiny"),
+        (40, "-narrow"),
         (70, "-normal"),
         (110, "-wide"),
     ]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (14, "-tall")]
     NOTIFICATION_TIMEOUT = 6
 
     @dataclass
