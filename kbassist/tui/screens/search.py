@@ -107,6 +107,7 @@ class SearchScreen(Screen[None]):
     @on(Select.Changed, "#product")
     def _product_changed(self) -> None:
         self._schedule(immediately=True)
+        self.query_one("#query", QueryInput).focus()  # back to typing, as after a pick
 
     def _schedule(self, immediately: bool = False) -> None:
         """Debounce: each keystroke restarts the timer; only a pause searches."""
