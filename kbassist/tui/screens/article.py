@@ -1,0 +1,163 @@
+"""The article screen: the article as text, a table of contents, its references.
+
+Bodies are `Static` blocks of `Content`, not the Markdown widget: Textual's Markdown
+took 44 s on a 100 KB document, blocks of plain content take ~0.4 s on 1 MB.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from kbassist.articles import Article
+from kbassist.tui.hooks import tree_title
+from kbassist.tui.rendering import body_blocks, header_content, plain, title_content
+from kbassist.tui.widgets.index_progress import IndexProgress
+
+if TYPE_CHECKING:
+    from kbassist.tui.app import KBAssistApp
+
+
+class ArticleBody(VerticalScroll, can_focus=True):
+    """The scrolling article text; focused on open so arrows and PgUp/PgDn read it."""
+
+
+class ArticleScreen(Screen[None]):
+    """One article, read-only. Escape goes back to where it was opened from."""
+
+    AUTO_FOCUS = "#article-body"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("t", "focus_toc", "Contents"),
+        Binding("s", "focus_refs", "See also"),
+        Binding("b", "focus_body", "Text", show=False),
+        Binding("g", "start_guided", "Guided fix"),
+    ]
+
+    @dataclass
+    class GuidedFixRequested(Message):
+        """The user asked to walk a decision tree drawn from this article."""
+
+        article: Article
+        trees: Sequence[object]
+
+    @dataclass
+    class ReferenceChosen(Message):
+        """The user chose a Q-number this article refers to."""
+
+        article_id: str
+
+    def __init__(self, article: Article, trees: Sequence[object] = ()) -> None:
+        super().__init__(classes="article-screen")
+        self.article = article
+        self.trees = list(trees)
+
+    @property
+    def kb_app(self) -> KBAssistApp:
+        return cast("KBAssistApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        article = self.article
+        yield IndexProgress()
+        with Horizontal(id="article-layout"):
+            with Vertical(id="sidebar"):
+                yield Static("Contents", classes="sidebar-title")
+                yield OptionList(
+                    *(
+                        Option(plain(section.name), id=f"toc-{n}")
+                        for n, section in enumerate(article.sections)
+                    ),
+                    id="toc",
+                    markup=False,
+                )
+                if article.references:
+                    yield Static("See also", classes="sidebar-title")
+                    yield OptionList(
+                        *(
+                            Option(plain(ref), id=f"ref-{n}")
+                            for n, ref in enumerate(article.references)
+                        ),
+                        id="refs",
+                        markup=False,
+                    )
+            with ArticleBody(id="article-body"):
+                yield Static(title_content(article), id="article-title")
+                yield Static(header_content(article), id="article-header")
+                if self.trees:
+                    names = ", ".join(tree_title(tree) for tree in self.trees)
+                    yield Static(plain(f"Guided fix available: {names}"), id="guided-note")
+                    yield Button("Start guided troubleshooting (g)", id="guided", variant="success")
+                for n, section in enumerate(article.sections):
+                    yield Static(plain(section.name), id=f"section-{n}", classes="section-heading")
+                    for block in body_blocks(section):
+                        yield Static(block, classes="section-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.article.id
+
+    # ------------------------------------------------------------------ navigation
+
+    def jump_to_section(self, index: int) -> None:
+        """Scroll the body so section `index` heading is at the top."""
+        heading = self.query_one(f"#section-{index}", Static)
+        self.query_one(ArticleBody).scroll_to_widget(heading, top=True, animate=False)
+
+    @on(OptionList.OptionHighlighted, "#toc")
+    def _toc_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.has_focus and event.option.id:
+            self.jump_to_section(int(event.option.id.removeprefix("toc-")))
+
+    @on(OptionList.OptionSelected, "#toc")
+    def _toc_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.jump_to_section(int(event.option.id.removeprefix("toc-")))
+            self.query_one(ArticleBody).focus()
+
+    @on(OptionList.OptionSelected, "#refs")
+    def _ref_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_open_reference(self.article.references[event.option_index])
+
+    def action_open_reference(self, article_id: str) -> None:
+        """A Q-number link (sidebar or text): only ever resolved inside the KB."""
+        self.post_message(self.ReferenceChosen(article_id))
+
+    # ------------------------------------------------------------------ actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "start_guided":
+            return bool(self.trees)
+        if action == "focus_refs":
+            return bool(self.article.references)
+        return True
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_focus_toc(self) -> None:
+        self.query_one("#toc", OptionList).focus()
+
+    def action_focus_refs(self) -> None:
+        if self.article.references:
+            self.query_one("#refs", OptionList).focus()
+
+    def action_focus_body(self) -> None:
+        self.query_one(ArticleBody).focus()
+
+    def action_start_guided(self) -> None:
+        if self.trees:
+            self.post_message(self.GuidedFixRequested(self.article, self.trees))
+
+    @on(Button.Pressed, "#guided")
+    def _guided_pressed(self) -> None:
+        self.action_start_guided()

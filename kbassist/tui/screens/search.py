@@ -1,0 +1,255 @@
+"""The search screen: a query box that searches as you type, a product filter, hits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.style import Style
+from textual.timer import Timer
+from textual.widgets import Footer, Input, OptionList, Select, Static
+from textual.worker import get_current_worker
+
+from kbassist.errors import KBError, UsageError
+from kbassist.index import SearchResult
+from kbassist.render import sanitize
+from kbassist.tui.widgets.index_progress import IndexProgress
+from kbassist.tui.widgets.results import QueryInput, ResultList
+
+if TYPE_CHECKING:
+    from kbassist.tui.app import KBAssistApp
+
+#: Typing pauses shorter than this do not start a search.
+DEBOUNCE_SECONDS = 0.15
+RESULT_LIMIT = 50
+
+
+def product_label(name: str) -> str:
+    """The index keeps product names lower-cased; capitalise words back for the list."""
+    return " ".join(word[:1].upper() + word[1:] for word in sanitize(name).split())
+
+
+class SearchScreen(Screen[None]):
+    """Type a symptom, see matching articles, open one."""
+
+    AUTO_FOCUS = "#query"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "focus_results", "Results", show=False),
+        Binding("ctrl+l,slash", "focus_query", "Search box", show=False),
+        Binding("ctrl+t", "focus_product", "Product"),
+        Binding("ctrl+g", "apply_suggestion", "Did you mean"),
+        Binding("escape", "clear", "Clear", show=False),
+    ]
+
+    @dataclass
+    class ResultsReady(Message):
+        """A search finished (or failed); `seq` says which keystroke it answers."""
+
+        seq: int
+        result: SearchResult | None
+        error: KBError | None
+
+    def __init__(self) -> None:
+        super().__init__(id="search")
+        self._seq = 0
+        self._debounce: Timer | None = None
+        self.suggestion: str | None = None
+
+    @property
+    def kb_app(self) -> KBAssistApp:
+        return cast("KBAssistApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield IndexProgress()
+        with Horizontal(id="query-row"):
+            yield QueryInput(
+                placeholder="Describe the problem…",
+                id="query",
+                disabled=True,
+                select_on_focus=False,
+            )
+            yield Select[str](
+                [], prompt="All products", id="product", allow_blank=True, disabled=True
+            )
+        with Horizontal(id="status-row"):
+            yield Static("", id="hit-count", markup=False)
+            yield Static("", id="suggestion")
+        yield ResultList(id="results")
+        yield Footer()
+
+    # ------------------------------------------------------------------ readiness
+
+    def index_ready(self, products: list[str], doc_count: int) -> None:
+        """Called by the app once the index can be searched."""
+        query = self.query_one("#query", QueryInput)
+        query.disabled = False
+        query.placeholder = f"Describe the problem… ({doc_count:,} articles)"
+        select = self.query_one("#product", Select)
+        select.set_options((product_label(name), name) for name in products)
+        select.disabled = not products
+        query.focus()
+        if query.value.strip():
+            self._schedule(immediately=True)
+
+    # ------------------------------------------------------------------ searching
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self) -> None:
+        self._schedule()
+
+    @on(Select.Changed, "#product")
+    def _product_changed(self) -> None:
+        self._schedule(immediately=True)
+        self.query_one("#query", QueryInput).focus()  # back to typing, as after a pick
+
+    def _schedule(self, immediately: bool = False) -> None:
+        """Debounce: each keystroke restarts the timer; only a pause searches."""
+        if self._debounce is not None:
+            self._debounce.stop()
+        if immediately:
+            self._start_search()
+        else:
+            self._debounce = self.set_timer(DEBOUNCE_SECONDS, self._start_search)
+
+    @property
+    def product(self) -> str | None:
+        value = self.query_one("#product", Select).value
+        return value if isinstance(value, str) else None
+
+    def _start_search(self) -> None:
+        self._seq += 1
+        text = self.query_one("#query", QueryInput).value
+        if not text.strip():
+            self._show_empty()
+            return
+        if not self.kb_app.index_is_ready:
+            return
+        self._search(self._seq, text, self.product)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, seq: int, text: str, product: str | None) -> None:
+        """Runs in a thread; a newer search cancels this one's delivery."""
+        worker = get_current_worker()
+        result: SearchResult | None = None
+        error: KBError | None = None
+        try:
+            result = self.kb_app.search(text, product=product, limit=RESULT_LIMIT)
+        except KBError as exc:
+            error = exc
+        if not worker.is_cancelled:
+            self.post_message(self.ResultsReady(seq, result, error))
+
+    @on(ResultsReady)
+    def _show_results(self, message: ResultsReady) -> None:
+        if message.seq != self._seq:
+            return  # an older search finished late: newer results win
+        results = self.query_one(ResultList)
+        count = self.query_one("#hit-count", Static)
+        if message.error is not None:
+            results.show_hits([], self.kb_app.has_trees)
+            count.set_class(True, "-error")
+            prefix = "" if isinstance(message.error, UsageError) else "search failed: "
+            count.update(sanitize(prefix + str(message.error)))
+            self._set_suggestion(None)
+            return
+        result = message.result
+        assert result is not None
+        count.set_class(False, "-error")
+        results.show_hits(result.hits, self.kb_app.has_trees)
+        if result.hits:
+            count.update(f"{len(result.hits)} of {result.total:,} matching articles")
+        else:
+            count.update("no articles match")
+        self._set_suggestion(result.suggestion)
+
+    def _show_empty(self) -> None:
+        self.query_one(ResultList).show_hits([], self.kb_app.has_trees)
+        count = self.query_one("#hit-count", Static)
+        count.set_class(False, "-error")
+        count.update("")
+        self._set_suggestion(None)
+
+    def _set_suggestion(self, suggestion: str | None) -> None:
+        self.suggestion = sanitize(suggestion) if suggestion else None
+        widget = self.query_one("#suggestion", Static)
+        if self.suggestion is None:
+            widget.update("")
+        else:
+            link = Style.from_meta({"@click": "screen.apply_suggestion"})
+            widget.update(
+                Content.assemble(
+                    "Did you mean ",
+                    (self.suggestion, "bold underline $text-accent"),
+                    "? (ctrl+g)",
+                ).stylize(link)
+            )
+        self.refresh_bindings()
+
+    # ------------------------------------------------------------------ actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "apply_suggestion":
+            return bool(self.suggestion)
+        return True
+
+    def action_apply_suggestion(self) -> None:
+        """Replace the query by the did-you-mean suggestion and search again."""
+        if not self.suggestion:
+            return
+        query = self.query_one("#query", QueryInput)
+        query.value = self.suggestion
+        query.cursor_position = len(query.value)
+        query.focus()
+        self._schedule(immediately=True)
+
+    def action_focus_results(self) -> None:
+        results = self.query_one(ResultList)
+        if results.option_count:
+            results.focus()
+
+    def action_focus_query(self) -> None:
+        self.query_one("#query", QueryInput).focus()
+
+    def action_focus_product(self) -> None:
+        select = self.query_one("#product", Select)
+        if not select.disabled:
+            select.focus()
+            select.expanded = True
+
+    def action_clear(self) -> None:
+        """Escape: clear the query (or go back to it from the list)."""
+        query = self.query_one("#query", QueryInput)
+        if self.focused is not query:
+            query.focus()
+        else:
+            query.value = ""
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing while the result list has focus goes on editing the query."""
+        if event.key in ("question_mark", "slash"):
+            return  # bound keys (help, search box) keep their meaning in the list
+        results = self.query_one(ResultList)
+        if self.focused is results and event.is_printable and event.character:
+            query = self.query_one("#query", QueryInput)
+            query.focus()
+            query.insert_text_at_cursor(event.character)
+            event.stop()
+
+    @on(Input.Submitted, "#query")
+    def _open_highlighted(self) -> None:
+        hit = self.query_one(ResultList).current
+        if hit is not None:
+            self.kb_app.open_article(hit.id)
+
+    @on(OptionList.OptionSelected, "#results")
+    def _open_selected(self, event: OptionList.OptionSelected) -> None:
+        hit = self.query_one(ResultList).hit_for(event.option)
+        if hit is not None:
+            self.kb_app.open_article(hit.id)

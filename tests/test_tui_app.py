@@ -1,0 +1,420 @@
+"""Pilot tests: the TUI driven by key presses on the small test knowledge base."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList, Select, Static
+from tui_support import build_app, screen_text, settle, type_query, wait_ready
+
+from kbassist.tui.app import KBAssistApp
+from kbassist.tui.screens.article import ArticleBody, ArticleScreen
+from kbassist.tui.screens.help import HelpScreen
+from kbassist.tui.screens.search import SearchScreen
+from kbassist.tui.widgets.results import QueryInput, ResultList
+
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.fixture
+def ref_kb(kb_dir: Path) -> Path:
+    """The test KB plus an article that cites Q98097 (present) and Q999999 (absent)."""
+    (kb_dir / "refs.md").write_text(
+        "---\nid: KB-REF-1\ntitle: Backup agents that lock the mail data file\n"
+        "products: [Backup]\n---\n\n## Symptoms\n\nSee Q98097 for the mail server, and "
+        "Q999999 for a second case.\n\n## More information\n\nNothing else.\n",
+        encoding="utf-8",
+    )
+    return kb_dir
+
+
+def hit_ids(app: KBAssistApp) -> list[str]:
+    return [hit.id for hit in app.screen.query_one(ResultList).hits]
+
+
+def notifications(app: KBAssistApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_typing_finds_and_enter_opens(kb_dir: Path, tmp_path: Path, size: tuple[int, int]) -> None:
+    """Typing "mail server backup" lists Q98097 first and Enter opens its article."""
+
+    async def run() -> None:
+        app = build_app(kb_dir, tmp_path)
+        async with app.run_test(size=size) as pilot:
+            await wait_ready(pilot)
+            assert isinstance(app.focused, QueryInput)
+            await type_query(pilot, "mail server backup")
+            assert hit_ids(app)[0] == "Q98097"
+            count = app.screen.query_one("#hit-count", Static)
+            assert "matching articles" in str(count.render())
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, ArticleScreen)
+            assert app.screen.article.id == "Q98097"
+            assert "Retrospect Remote" in screen_text(app)
+
+    asyncio.run(run())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_toc_jumps_to_section(kb_dir: Path, tmp_path: Path, size: tuple[int, int]) -> None:
+    """Choosing MORE INFORMATION in the contents scrolls its heading to the top."""
+
+    async def run() -> None:
+        app = build_app(kb_dir, tmp_path)
+        async with app.run_test(size=size) as pilot:
+            await wait_ready(pilot)
+            app.open_article("Q98097")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, ArticleScreen)
+            names = [s.name for s in screen.article.sections]
+            target = names.index("MORE INFORMATION")
+            await pilot.press("t")
+            assert isinstance(app.focused, OptionList) and app.focused.id == "toc"
+            for _ in range(target):
+                await pilot.press("down")
+            await pilot.press("enter")
+            await pilot.pause()
+            body = screen.query_one(ArticleBody)
+            heading = screen.query_one(f"#section-{target}", Static)
+            assert body.scroll_y > 0
+            top = heading.virtual_region.y - body.scroll_y
+            assert 0 <= top < body.size.height
+            assert app.focused is body
+
+    asyncio.run(run())
+
+
+def test_reference_links_stay_inside_the_kb(ref_kb: Path, tmp_path: Path) -> None:
+    """A cited Q-number opens when in the KB; an unknown one only notifies."""
+
+    async def run() -> None:
+        app = build_app(ref_kb, tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_ready(pilot)
+            app.open_article("KB-REF-1")
+            await settle(pilot)
+            assert isinstance(app.screen, ArticleScreen)
+            assert app.screen.article.references == ("Q98097", "Q999999")
+            await pilot.press("s", "down", "enter")
+            await settle(pilot)
+            assert any("Q999999 is not in this knowledge base" in m for m in notifications(app))
+            assert app.screen.article.id == "KB-REF-1"
+            await pilot.press("s", "up", "enter")
+            await settle(pilot)
+            assert app.screen.article.id == "Q98097"
+            await pilot.press("escape")
+            assert isinstance(app.screen, ArticleScreen)
+            assert app.screen.article.id == "KB-REF-1"
+
+    asyncio.run(run())
+
+
+def test_escape_returns_with_query_kept(kb_dir: Path, tmp_path: Path) -> None:
+    """Escape from an article returns to the search screen with the query and hits kept."""
+
+    async def run() -> None:
+        app = build_app(kb_dir, tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_ready(pilot)
+            await type_query(pilot, "spooler")
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, ArticleScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, SearchScreen)
+            assert app.screen.query_one(QueryInput).value == "spooler"
+            assert hit_ids(app) == ["KB-PRN-1"]
+
+    asyncio.run(run())
+
+
+def test_did_you_mean(kb_dir: Path, tmp_path: Path) -> None:
+    """A misspelt query offers the suggestion; ctrl+g applies it and finds Q98097."""
+
+    async def run() -> None:
+        app = build_app(kb_dir, tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_ready(pilot)
+            await type_query(pilot, "retrospct")
+            screen = app.screen
+            assert isinstance(screen, SearchScreen)
+            assert screen.suggestion == "retrospect"
+            assert "Did you mean retrospect?" in screen_text(app)
+            await pilot.press("ctrl+g")
+            await settle(pilot)
+            assert screen.query_one(QueryInput).value == "retrospect"
+            assert hit_ids(app)[0] == "Q98097"
+            assert screen.suggestion is None
+
+    asyncio.run(run())
+
+
+def test_suggestion_applies_on_click(kb_dir: Path, tmp_path: Path) -> None:
+    """Clicking the did-you-mean line applies the suggestion, like ctrl+g."""
+
+    async def run() -> None:
+        app = build_app(kb_dir, tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_ready(pilot)
+            await type_query(pilot, "retrospct")
+            await pilot.click("#suggestion", offset=(15, 0))
+            await settle(pilot)
+            assert app.screen.query_one(QueryInput).value == "retrospect"
+            assert hit_ids(app)[0] == "Q98097"
+
+    asyncio.run(run())
+
+
+def test_product_filter_narrows(kb_dir: Path, tmp_path: Path) -> None:
+    """Choosing a product in the filter keeps only that product's articles."""
+
+    async def run() -> None:
+        app = build_app(kb_dir, tmp_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_ready(pilot)
+            await type_query(pilot, "server")
+            assert set(hit_ids(app)) >= {"Q98097", "KB-PRN-1"}
+            select = app.screen.query_one("#product", Select)
+            await pilot.press("ctrl+t")
+            await pilot.pause()
+            await pilot.press(*"print", "enter")  # the open list searches as you type
+            await settle(pilot)
+            assert select.value == "print server"
+            assert hit_ids(app) == ["KB-PRN-1"]
+
+    asyncio.run(run())
+
+
+def test_malformed_query_shows_message(kb_dir: Path, tmp_path: Path) -> None:
+    """A query the parser cannot use shows its message inline instead of crashing."""
+
+    async def run() -> None:
+        app = build_app(kb_dir, tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_ready(pilot)
+            await type_query(pilot, "((((")
+            count = app.screen.query_one("#hit-count", Static)
+            assert count.has_class("-error")
+            assert "no words to search for" in screen_text(app)
+            assert hit_ids(app) == []
+            await pilot.press("backspace", "backspace", "backspace", "backspace", *"dns")
+            await settle(pilot)
+            assert hit_ids(app) == ["KB-DNS-2"]
+            assert not count.has_class("-error")
+
+    asyncio.run(run())
+
+
+@pytest.mark.parametrize("size", [(20, 5), (40, 10)])
+def test_tiny_terminal(kb_dir: Path, tmp_path: Path, size: tuple[int, int]) -> None:
+    """The app renders without an exception in a terminal far too small for it."""
+
+    async def run() -> None:
+        app = build_app(kb_dir, tmp_path)
+        async with app.run_test(size=size) as pilot:
+            await wait_ready(pilot)
+            await type_query(pilot, "mail")
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, ArticleScreen)
+            await pilot.press("t", "down", "enter", "f1")
+            await pilot.pause()
+            screen_text(app)
+            await pilot.press("escape", "escape")
+            await pilot.pause()
+            assert isinstance(app.screen, SearchScreen)
+        assert app.return_code in (0, None)
+
+    asyncio.run(run())
+
+
+def test_guided_fix_hooks(kb_dir: Path, tmp_path: Path) -> None:
+    """trees_for marks results and offers the action; g calls start_guided with the tree."""
+
+    class Tree:
+        id = "mail-backup"
+        title = "Mail server stops during backup"
+
+    started: list[tuple[object, str | None]] = []
+
+    def trees_for(article_id: str) -> list[object]:
+        return [Tree()] if article_id == "Q98097" else []
+
+    async def run() -> None:
+        app = build_app(
+            kb_dir,
+            tmp_path,
+            trees_for=trees_for,
+            start_guided=lambda tree, article_id: started.append((tree, article_id)),
+        )
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_ready(pilot)
+            await type_query(pilot, "server")
+            text = screen_text(app)
+            assert text.count("guided fix") == 1
+            await pilot.press("down")  # into the list; Q98097 is the first hit
+            assert app.screen.query_one(ResultList).current.id == "Q98097"
+            await pilot.press("enter")
+            await settle(pilot)
+            assert "Start guided troubleshooting" in screen_text(app)
+            await pilot.press("g")
+            await pilot.pause()
+            assert len(started) == 1
+            assert started[0][1] == "Q98097"
+            assert isinstance(started[0][0], Tree)
+            await pilot.click("#guided")
+            await pilot.pause()
+            assert len(started) == 2
+
+    asyncio.run(run())
+
+
+def test_no_guided_action_without_trees(kb_dir: Path, tmp_path: Path) -> None:
+    """Without a tree the article shows no guided button and g does nothing."""
+
+    async def run() -> None:
+        app = build_app(kb_dir, tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_ready(pilot)
+            app.open_article("Q98097")
+            await settle(pilot)
+            assert not app.screen.query("#guided")
+            assert "Guided fix" not in screen_text(app)
+            await pilot.press("g")
+            await pilot.pause()
+            assert notifications(app) == [] or all("Guided" not in m for m in notifications(app))
+
+    asyncio.run(run())
+
+
+def test_help_lists_bindings(kb_dir: Path, tmp_path: Path) -> None:
+    """F1 opens the help listing the key bindings; escape closes it."""
+
+    async def run() -> None:
+        app = build_app(kb_dir, tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_ready(pilot)
+            await pilot.press("f1")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            text = screen_text(app)
+            for words in ("Reindex", "Did you mean", "Contents", "Command palette"):
+                assert words in text
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, SearchScreen)
+
+    asyncio.run(run())
+
+
+def test_palette_opens_article_by_title(kb_dir: Path, tmp_path: Path) -> None:
+    """ctrl+p, part of a title, Enter: the article opens."""
+
+    async def run() -> None:
+        app = build_app(kb_dir, tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_ready(pilot)
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"printer queue")
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, ArticleScreen)
+            assert app.screen.article.id == "KB-PRN-1"
+
+    asyncio.run(run())
+
+
+def test_palette_offers_trees(kb_dir: Path, tmp_path: Path) -> None:
+    """Trees from the injected all_trees provider are palette commands that start them."""
+
+    class Tree:
+        id = "dns-slow"
+        title = "Slow name resolution"
+
+    started: list[tuple[object, str | None]] = []
+
+    async def run() -> None:
+        app = build_app(
+            kb_dir,
+            tmp_path,
+            all_trees=lambda: [Tree()],
+            start_guided=lambda tree, article_id: started.append((tree, article_id)),
+        )
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_ready(pilot)
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"slow name")
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert len(started) == 1 and started[0][1] is None
+
+    asyncio.run(run())
+
+
+def test_reindex_picks_up_new_article(kb_dir: Path, tmp_path: Path) -> None:
+    """ctrl+r updates the index in a worker; a new article becomes searchable."""
+
+    async def run() -> None:
+        app = build_app(kb_dir, tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_ready(pilot)
+            (kb_dir / "new.md").write_text(
+                "---\nid: KB-NEW-3\ntitle: Zebra printer labels misaligned\n---\n\n"
+                "## Symptoms\n\nLabels shift.\n",
+                encoding="utf-8",
+            )
+            await pilot.press("ctrl+r")
+            await settle(pilot)
+            assert any("1 added" in m for m in notifications(app))
+            await type_query(pilot, "zebra")
+            assert hit_ids(app) == ["KB-NEW-3"]
+
+    asyncio.run(run())
+
+
+def test_missing_articles_folder_notifies(tmp_path: Path) -> None:
+    """An articles folder that does not exist is reported, not a crash."""
+
+    async def run() -> None:
+        app = build_app(tmp_path / "nowhere", tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert not app.index_is_ready
+            assert any("does not exist" in m for m in notifications(app))
+            assert app.screen.query_one(QueryInput).disabled
+
+    asyncio.run(run())
+
+
+def test_typing_in_results_edits_query(kb_dir: Path, tmp_path: Path) -> None:
+    """From the result list, letters go on editing the query and ? still opens help."""
+
+    async def run() -> None:
+        app = build_app(kb_dir, tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_ready(pilot)
+            await type_query(pilot, "mail")
+            await pilot.press("down")
+            assert isinstance(app.focused, ResultList)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.focused, ResultList)
+            await type_query(pilot, " server")
+            assert isinstance(app.focused, QueryInput)
+            assert app.focused.value == "mail server"
+
+    asyncio.run(run())

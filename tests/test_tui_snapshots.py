@@ -1,0 +1,52 @@
+"""SVG snapshots of the search and article screens (update with --snapshot-update)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from tui_support import build_app, quiet, settle, type_query, wait_ready
+
+from kbassist.tui.app import KBAssistApp
+
+SIZES = [(80, 24), (120, 40)]
+
+
+class Tree:
+    """A stand-in decision tree, so the guided-fix marker and button are in the picture."""
+
+    id = "mail-backup"
+    title = "Mail server stops during backup"
+
+
+def app_for(kb_dir: Path, tmp_path: Path) -> KBAssistApp:
+    return build_app(
+        kb_dir, tmp_path, trees_for=lambda article_id: [Tree()] if article_id == "Q98097" else []
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_search_screen(snap_compare, kb_dir: Path, tmp_path: Path, size: tuple[int, int]) -> None:
+    """The search screen with hits for "server", snippets highlighted, one guided fix."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await wait_ready(pilot)
+        await type_query(pilot, "server")
+        quiet(pilot.app)
+
+    assert snap_compare(app_for(kb_dir, tmp_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_article_screen(snap_compare, kb_dir: Path, tmp_path: Path, size: tuple[int, int]) -> None:
+    """Q98097 opened from the results: contents sidebar, header table, guided-fix button."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await wait_ready(pilot)
+        await type_query(pilot, "retrospect")
+        await pilot.press("enter")
+        await settle(pilot)
+        quiet(pilot.app)
+
+    assert snap_compare(app_for(kb_dir, tmp_path), terminal_size=size, run_before=run_before)
