@@ -289,8 +289,12 @@ class UpdateReport:
 # ------------------------------------------------------------------------- storage
 
 
-class IndexDamaged(Exception):
-    """The index on disk cannot be trusted; the message says what was found."""
+class IndexDamaged(DataError):
+    """The index on disk cannot be trusted; the message says what was found.
+
+    A DataError, so a surface that meets it mid-session reports it like any bad input;
+    `status()` catches it first and `ensure()`/`kbassist index` rebuild.
+    """
 
 
 _WHOOSH_READ_ERRORS = (
