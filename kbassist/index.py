@@ -736,7 +736,8 @@ class KBIndex:
             hits, total, words = self._search_whoosh(searcher, text, limit, product)
         else:
             hits, total, words = self._search_fast(searcher, plain, filters, limit, product)
-        suggestion = self._suggest(searcher, text) if suggest and len(hits) < limit else None
+        # Cheap unless a word is unknown to the KB: one frequency lookup a word.
+        suggestion = self._suggest(searcher, text) if suggest else None
         if not hits and suggestion:
             # Nothing for the misspelling: show what the correction finds, and say so.
             corrected = self.search(

@@ -80,6 +80,14 @@ def test_phrases_and_wildcards_use_full_syntax(kb: KBIndex) -> None:
     assert ids(kb, "retro*") == ["Q98097"]
 
 
+def test_did_you_mean_even_when_other_words_match(kb: KBIndex) -> None:
+    """A misspelt word is flagged even when the other words already find articles."""
+    result = kb.search("retrospct backup")
+    assert result.suggestion == "retrospect backup"
+    assert not result.corrected
+    assert result.hits[0].id == "Q98097"
+
+
 def test_did_you_mean(kb: KBIndex) -> None:
     """A misspelt word gets a suggestion, and its results when it found nothing."""
     result = kb.search("retrospct")
