@@ -102,7 +102,7 @@ def open_index(articles: Path | None, index_dir: Path | None):  # type: ignore[n
     if reason is not None:
         note(f"{reason}: indexing {articles_dir} first")
         report = kb.update(progress=progress_printer("Indexing"))
-        _report_update(report)
+        _report_update(report, announced=True)
     return kb
 
 
@@ -125,11 +125,12 @@ def progress_printer(label: str) -> Callable[[int, int], None] | None:
     return show
 
 
-def _report_update(report: Any) -> None:
+def _report_update(report: Any, *, announced: bool = False) -> None:
+    """Skipped files, why a rebuild happened (unless already said), and the counts."""
     for problem in report.problems:
         note(f"skipped {problem}")
-    if report.rebuilt:
-        note(f"rebuilt index ({report.rebuilt})")
+    if report.rebuilt and not announced and report.rebuilt != "no index yet":
+        note(f"rebuilt the index: {report.rebuilt}")
     note(report.summary())
 
 
