@@ -111,16 +111,18 @@ def progress_printer(label: str) -> Callable[[int, int], None] | None:
     if not sys.stderr.isatty():
         return None
     started = time.perf_counter()
+    finished: list[bool] = []
 
     def show(done: int, total: int) -> None:
         width = 30
         filled = int(width * done / total) if total else width
         rate = done / max(time.perf_counter() - started, 1e-6)
         bar = "█" * filled + "░" * (width - filled)
-        end = "\n" if done >= total else ""
-        click.echo(f"\r{label} {bar} {done}/{total} ({rate:,.0f}/s)", err=True, nl=False)
-        if end:
-            click.echo("", err=True)
+        # \x1b[K clears what a longer previous line left behind.
+        click.echo(f"\r{label} {bar} {done}/{total} ({rate:,.0f}/s)\x1b[K", err=True, nl=False)
+        if done >= total and not finished:
+            finished.append(True)
+            click.echo(" writing…", err=True)
 
     return show
 
