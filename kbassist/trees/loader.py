@@ -70,6 +70,7 @@ _TREE_KEYS = {
     "symptom": True,
     "cause": True,
     "start": False,
+    "draft": False,
     "nodes": True,
     "constraints": False,
     "tests": False,
@@ -561,6 +562,7 @@ class _Reader:
                 case = self.test(item)
                 if case is not None:
                     tests.append(case)
+        draft = get("draft", lambda n: self.boolean(n, "draft"), False)
         return Tree(
             id=tree_id,
             title=get("title", lambda n: self.text(n, "title"), ""),
@@ -574,6 +576,7 @@ class _Reader:
             tests=tuple(tests),
             path=self.path,
             content_hash=content_hash,
+            draft=draft,
         )
 
     def node(self, item: yaml.Node, seen_at: dict[str, int]) -> Node | None:
