@@ -24,6 +24,7 @@ Pure functions: no files, no index. Heuristics only; the header of the file says
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -32,7 +33,7 @@ from typing import Any
 
 import yaml
 
-from kbassist.articles import Article, Section, section_key
+from kbassist.articles import Article, Section
 from kbassist.errors import DataError
 from kbassist.trees.model import Tree
 from kbassist.trees.values import InvalidValue, parse_text, parse_time
@@ -47,6 +48,9 @@ MAX_CAUSE_CHARS = 1200
 MAX_SYMPTOM_CHARS = 600
 
 FALLBACK_ID = "read_article"
+DRAFT_SUFFIX = "-draft"
+#: The `path` of a drafted Tree that was never written to a file.
+DRAFT_PATH = Path("<auto-drafted>")
 
 _SYMPTOM_KEYS = ("symptoms", "symptom")
 _CAUSE_KEYS = ("cause", "causes")
@@ -85,13 +89,18 @@ _LEAD_IN_RE = re.compile(
     r"^to (?:prevent|avoid|work around|resolve|correct|fix|solve)\b", re.IGNORECASE
 )
 _REPRO_RE = re.compile(r"^steps to reproduce", re.IGNORECASE)
-_BOILERPLATE_RE = re.compile(
+# A block that is only a pointer or a disclaimer (dropped with its continuations) ...
+_BOILERPLATE_BLOCK_RE = re.compile(
+    r"^(?:article-id|title\s*:|q\d{5,7}\b|https?://|s e r v p a c k|"
+    r"additional query words|the third-party products|the products? included here)",
+    re.IGNORECASE,
+)
+# ... and sentences that are (dropped from the block that holds them).
+_BOILERPLATE_SENTENCE_RE = re.compile(
     r"^(?:for (?:more|additional|further) information|for information (?:about|on)|"
-    r"article-id|title\s*:|q\d{5,7}\b|https?://|the third-party products|"
-    r"the products included here|this article may contain|"
-    r"microsoft (?:provides|is researching)|additional query words)"
-    r"|make no warranty|S E R V P A C K|query on the following word|"
-    r"click the article number|following article in the microsoft knowledge base",
+    r"microsoft (?:has confirmed|is researching|provides)|we are researching)"
+    r"|make no warranty|vendor independent of microsoft|query on the following word|"
+    r"click the article numbers? below|following articles? in the microsoft knowledge base",
     re.IGNORECASE,
 )
 _FIXED_RE = re.compile(
@@ -194,7 +203,14 @@ def _brace(text: str) -> str:
 
 
 def _boilerplate(text: str) -> bool:
-    return bool(_BOILERPLATE_RE.search(text))
+    """A pointer or disclaimer block, or one made only of such sentences."""
+    return bool(_BOILERPLATE_BLOCK_RE.search(text)) or not _without_boilerplate(text)
+
+
+def _without_boilerplate(text: str) -> str:
+    """`text` without its pointer and disclaimer sentences."""
+    kept = [s for s in _sentences(text) if not _BOILERPLATE_SENTENCE_RE.search(s)]
+    return " ".join(kept)
 
 
 # --------------------------------------------------------------------------- parameters
@@ -358,8 +374,8 @@ def _procedure(paras: Sequence[_Para]) -> tuple[str, list[str]]:
         base = para.indent
         dropped = _boilerplate(text)
         if not dropped:
-            items.append([text])
-    lead = " ".join(p.text for p in lead_paras if not _boilerplate(p.text))
+            items.append([_without_boilerplate(text)])
+    lead = " ".join(_without_boilerplate(p.text) for p in lead_paras if not _boilerplate(p.text))
     out = [_clean(" ".join(parts)) for parts in items]
     return _clean(lead), [t for t in out if t]
 
@@ -394,7 +410,7 @@ def _split_or(paras: list[_Para], seps: list[int]) -> tuple[list[_Para], list[li
     else:
         start = len(first_chunk) - 1
     alts = [first_chunk[start:]]
-    for a, b in zip(seps, seps[1:], strict=False):
+    for a, b in itertools.pairwise(seps):
         if paras[a + 1 : b]:
             alts.append(paras[a + 1 : b])
     last = paras[seps[-1] + 1 :]
@@ -521,7 +537,33 @@ def _options(article: Article) -> tuple[str, list[_Option]]:
         if found and not lead:
             lead = section_lead
         options.extend(found)
+    if not options:
+        cause = _find(article, _CAUSE_KEYS)
+        if cause is not None:
+            lead, options = _cause_options(cause)
     return lead, options
+
+
+def _cause_options(section: Section) -> tuple[str, list[_Option]]:
+    """No fix offered: one option per cause CAUSE lists (or one for the whole cause).
+
+    These are marked kind "cause" (outcome ids `cause_N`): the article names what is
+    wrong, and the step is to check for it and remove it.
+    """
+    paras = _body_until_repro(section)
+    lead_paras, alts = _alternatives(paras)
+    if not alts:
+        alts, lead_paras = [paras], []
+    options: list[_Option] = []
+    for alt in alts:
+        lead, items = _procedure(alt)
+        texts = ([lead] if lead else []) + items
+        if not texts:
+            continue
+        label = "If this is the cause: " + _first_sentence(_strip_marker(texts[0]), 80)
+        steps = [f"Check whether this applies here and remove it: {texts[0]}", *texts[1:]]
+        options.append(_Option(section, label, "", steps, kind="cause"))
+    return _clean(" ".join(p.text for p in lead_paras)), options
 
 
 # --------------------------------------------------------------------------- the tree
@@ -534,7 +576,7 @@ def _slug(text: str) -> str:
 def draft_id(article: Article) -> str:
     """`Q98097` -> `q98097-draft`: the id (and file name) a draft gets by default."""
     base = re.sub(r"[^a-z0-9._-]+", "-", article.id.lower()).strip("-._") or "article"
-    return f"{base[:90]}-draft"
+    return f"{base[:90]}{DRAFT_SUFFIX}"
 
 
 def _cite(article: Article, section: Section) -> dict[str, str]:
@@ -741,9 +783,7 @@ def _input_nodes(
             if n + 1 < len(option.params)
             else option.id
         )
-        context = next(
-            (s for i in option.items for s in _sentences(i) if param.literal in s), ""
-        )
+        context = next((s for i in option.items for s in _sentences(i) if param.literal in s), "")
         node: dict[str, Any] = {
             "id": f"{option.id}-{var}",
             "kind": "input",
@@ -755,7 +795,7 @@ def _input_nodes(
         node["title"] = f"{_PARAM_TITLE[param.kind]} (the article: {param.literal})"
         node["text"] = _brace(
             f"The article uses {param.literal} here: "
-            f"\"{_shorten(context, 200)}\" What should it be on this system?"
+            f'"{_shorten(context, 200)}" What should it be on this system?'
         )
         node["help"] = _brace(f"{_PARAM_HELP[param.kind]} Enter keeps {param.literal}.")
         if param.kind == "count":
@@ -803,7 +843,11 @@ def _outcome(
 # --------------------------------------------------------------------------- YAML
 
 
-class _DraftDumper(yaml.SafeDumper):
+# libyaml's emitter when present (4x faster; the representer below is the same).
+_BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _DraftDumper(_BaseDumper):  # type: ignore[valid-type,misc]
     """Every string double-quoted (keys plain), sources in flow style, no aliases."""
 
     def ignore_aliases(self, data: Any) -> bool:
@@ -818,7 +862,7 @@ class _DraftDumper(yaml.SafeDumper):
         return node
 
 
-def _quoted(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+def _quoted(dumper: Any, data: str) -> yaml.Node:
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style='"')
 
 
@@ -844,24 +888,31 @@ def draft_yaml(tree: dict[str, Any], article: Article | None = None) -> str:
     return "\n".join(header) + "\n" + body
 
 
-def draft_tree_model(article: Article, tree_id: str | None = None) -> Tree:
-    """The draft as a walkable Tree, read back from `draft_yaml` by the real loader.
+def draft_text(article: Article, tree_id: str | None = None) -> tuple[str, Tree]:
+    """The draft's file text and the Tree the real loader reads from it, lint-checked.
 
-    Lint runs too (citations checked against `article` itself); a problem there is a
-    bug in the drafter, reported as a DraftError rather than walked.
+    Lint runs with citations checked against `article` itself; any problem is a bug in
+    the drafter, raised as a DraftError rather than written or walked.
     """
     from kbassist.trees.lint import lint_result
     from kbassist.trees.loader import read_tree_bytes
 
     tree = draft_tree(article, tree_id)
-    data = draft_yaml(tree, article).encode("utf-8")
-    result = read_tree_bytes(data, Path(f"{tree['id']}.yaml"))
+    text = draft_yaml(tree, article)
+    # Not a real file: a session of a drafted walk must not point at one.
+    result = read_tree_bytes(text.encode("utf-8"), DRAFT_PATH / f"{tree['id']}.yaml")
     key = article.id.casefold()
     problems = lint_result(result, lambda ref: article if ref.casefold() == key else None)
     if problems or result.tree is None:
         first = problems[0] if problems else "no tree"
         raise DraftError(f"the draft of {article.id} does not pass lint: {first}")
-    return result.tree
+    return text, result.tree
+
+
+def draft_tree_model(article: Article, tree_id: str | None = None) -> Tree:
+    """The draft as a walkable Tree, read back from `draft_yaml` by the real loader,
+    so what is walked is exactly what `kbassist draft` would write."""
+    return draft_text(article, tree_id)[1]
 
 
 def guided_tree_for(article: Article, trees: Sequence[Tree]) -> tuple[Tree, bool]:

@@ -913,6 +913,11 @@ def _did_you_mean(word: str, options: Iterable[str]) -> str:
 # --------------------------------------------------------------------------- entry points
 
 
+def is_tree_id(text: str) -> bool:
+    """Whether `text` may be a tree id (and so the stem of a tree file's name)."""
+    return bool(_TREE_ID_RE.match(text))
+
+
 def tree_hash(data: bytes) -> str:
     """The content hash a session stores to notice that its tree changed."""
     return hashlib.sha256(data).hexdigest()[:32]
