@@ -196,6 +196,19 @@ def test_method_headings_give_one_mitigation_each() -> None:
     assert step_texts(found[0]) == ["Run Setup.", "Restart."]
 
 
+def test_alternative_lead_in_is_the_outcome_text_without_its_bullet() -> None:
+    """A bulleted alternative's own lead-in ("- Before you run Setup:") reads as plain text."""
+    tree = draft_tree(
+        article(
+            "## Resolution\n\n- Before you run Setup:\n  1. Open the registry.\n\n"
+            "  2. Set MediaType to 0.\n\n  -or-\n\n- Reinstall the adapter.\n"
+        )
+    )
+    first = outcomes(tree)[0]
+    assert first["text"] == "Before you run Setup:"
+    assert step_texts(first) == ["Open the registry.", "Set MediaType to 0."]
+
+
 def test_resolution_and_workaround_are_separate_options() -> None:
     """RESOLUTION and WORKAROUND each give an option of their own, labelled as such."""
     tree = draft_tree(

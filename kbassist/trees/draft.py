@@ -375,7 +375,9 @@ def _procedure(paras: Sequence[_Para]) -> tuple[str, list[str]]:
         dropped = _boilerplate(text)
         if not dropped:
             items.append([_without_boilerplate(text)])
-    lead = " ".join(_without_boilerplate(p.text) for p in lead_paras if not _boilerplate(p.text))
+    lead = " ".join(
+        _without_boilerplate(_strip_marker(p.text)) for p in lead_paras if not _boilerplate(p.text)
+    )
     out = [_clean(" ".join(parts)) for parts in items]
     return _clean(lead), [t for t in out if t]
 
