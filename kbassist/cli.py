@@ -392,6 +392,7 @@ def trees_list(article: str | None, trees_dir: Path | None) -> None:
 @click.option("--session", "session_name", help="Save progress as this session.")
 @click.option("--resume", "resume_name", help="Continue a saved session.")
 @trees_option
+@kb_options
 def walk(
     tree: str | None,
     answers_file: Path | None,
@@ -401,17 +402,22 @@ def walk(
     session_name: str | None,
     resume_name: str | None,
     trees_dir: Path | None,
+    articles: Path | None,
+    index_dir: Path | None,
 ) -> None:
     """Walk a decision tree (an id from the trees folder, or a YAML file) to a checklist.
 
-    Asks one step at a time on the terminal (stdin works too, piped or over ssh); type
-    `back` to undo the last step and `quit` to stop. With --answers it runs without
-    asking. The checklist is printed as Markdown, or written with --export.
+    TREE may also be an article id: its hand-written tree if there is one, else a tree
+    drafted from the article on the fly (said on stderr). Asks one step at a time on
+    the terminal (stdin works too, piped or over ssh); type `back` to undo the last
+    step and `quit` to stop. With --answers it runs without asking. The checklist is
+    printed as Markdown, or written with --export.
     """
     from kbassist.errors import UsageError
     from kbassist.fileio import check_output_path
     from kbassist.trees import session as sessions
     from kbassist.trees.catalog import find_tree
+    from kbassist.trees.draft import DRAFT_SUFFIX
     from kbassist.trees.engine import Walk
 
     if session_name and resume_name:
@@ -441,19 +447,24 @@ def walk(
 
         saved = sessions.read_session(resume_name)
         try:
-            the_tree = find_tree(tree or saved.tree_id, folder)
+            the_tree = _walk_tree(tree or saved.tree_id, folder, articles, index_dir)
         except NotFoundError:
             # Started from a tree file outside the folder: use that file if it is still there.
-            if tree is not None or not saved.tree_path or not Path(saved.tree_path).is_file():
+            if tree is None and saved.tree_path and Path(saved.tree_path).is_file():
+                the_tree = find_tree(saved.tree_path, folder)
+            elif tree is None and saved.tree_id.endswith(DRAFT_SUFFIX):
+                # An auto-drafted walk: draft the article again (resume reports changes).
+                ref = saved.tree_id.removesuffix(DRAFT_SUFFIX)
+                the_tree = _walk_tree(ref, folder, articles, index_dir)
+            else:
                 raise
-            the_tree = find_tree(saved.tree_path, folder)
         resumed = sessions.resume(saved, the_tree)
         if resumed.message:
             note(resumed.message)
         the_walk = resumed.walk
     else:
         assert tree is not None
-        the_walk = Walk(find_tree(tree, folder))
+        the_walk = Walk(_walk_tree(tree, folder, articles, index_dir))
 
     def save() -> None:
         if save_as is not None:
@@ -471,6 +482,40 @@ def walk(
                 note("walk stopped; nothing was saved")
             return
     _export_walk(the_walk, out_path, force=force, mermaid=mermaid)
+
+
+def _walk_tree(ref: str, folder: Path, articles: Path | None, index_dir: Path | None) -> Any:
+    """The tree `walk` means by `ref`: a tree id or file, else an article id in the KB.
+
+    For an article: the hand-written tree drawn from it if there is one, else its draft
+    made on the fly (no file written), and stderr says which.
+    """
+    from kbassist.errors import NotFoundError
+    from kbassist.trees.catalog import find_tree, load_trees
+    from kbassist.trees.draft import guided_tree_for
+    from kbassist.trees.loader import TREE_SUFFIXES
+
+    try:
+        return find_tree(ref, folder)
+    except NotFoundError as exc:
+        if ref.endswith(TREE_SUFFIXES) or "/" in ref or os.sep in ref:
+            raise
+        not_a_tree = exc
+    kb = open_index(articles, index_dir)
+    try:
+        article = kb.get(ref)
+    except NotFoundError:
+        raise NotFoundError(f"{not_a_tree.message}; and no article {ref!r} either") from None
+    trees, _ = load_trees(folder) if folder.is_dir() else ([], [])
+    the_tree, drafted = guided_tree_for(article, trees)
+    if drafted:
+        note(
+            f"{article.id} has no decision tree: walking {the_tree.id}, auto-drafted from "
+            "the article (check each step against it)"
+        )
+    else:
+        note(f"walking {the_tree.id}, the decision tree drawn from {article.id}")
+    return the_tree
 
 
 def _walk_answers(the_walk: Any, answers_file: Path) -> None:
@@ -618,3 +663,57 @@ def sessions_command(delete_name: str | None) -> None:
         note(f"unreadable session {path}: {reason}")
     if not found and not failed:
         note(f"no saved sessions (in {sessions.sessions_dir()})")
+
+
+@main.command()
+@click.argument("article_id")
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    help="Write the tree here (NAME.yaml; NAME becomes its id); - is stdout.",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@kb_options
+def draft(
+    article_id: str,
+    output: str,
+    force: bool,
+    articles: Path | None,
+    index_dir: Path | None,
+) -> None:
+    """Draft a decision tree from an article, to review, edit and add to the trees.
+
+    The symptom, cause and one outcome per mitigation the article offers, numbered
+    steps as checklist items, and times, drives, paths, file names and counts as
+    inputs. The file is marked `draft: true` and passes `kbassist trees lint`.
+    """
+    from kbassist.errors import OutputError, UsageError
+    from kbassist.fileio import atomic_write, check_output_path
+    from kbassist.trees.draft import draft_text
+    from kbassist.trees.loader import TREE_SUFFIXES, is_tree_id
+
+    out_path = None if output == "-" else Path(output)
+    tree_id = None
+    if out_path is not None:
+        check_output_path(out_path)
+        if out_path.suffix not in TREE_SUFFIXES or not is_tree_id(out_path.stem):
+            raise UsageError(
+                f"{output}: a tree file is named after its id: use lower-case letters, "
+                "digits, '.', '-' and '_', ending in .yaml (e.g. q98097-draft.yaml)"
+            )
+        if out_path.exists() and not force:
+            raise OutputError("file exists (use --force to overwrite)", path=out_path)
+        tree_id = out_path.stem
+    kb = open_index(articles, index_dir)
+    text, tree = draft_text(kb.get(article_id), tree_id)
+    if out_path is None:
+        click.echo(text, nl=False)
+        return
+    atomic_write(out_path, text, overwrite=force)
+    mitigations = len(tree.outcomes())
+    note(
+        f"draft tree {tree.id} ({mitigations} outcome(s)) written to {out_path}; "
+        f"review it, then `kbassist trees lint {out_path}`"
+    )

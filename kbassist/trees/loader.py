@@ -70,6 +70,7 @@ _TREE_KEYS = {
     "symptom": True,
     "cause": True,
     "start": False,
+    "draft": False,
     "nodes": True,
     "constraints": False,
     "tests": False,
@@ -561,6 +562,7 @@ class _Reader:
                 case = self.test(item)
                 if case is not None:
                     tests.append(case)
+        draft = get("draft", lambda n: self.boolean(n, "draft"), False)
         return Tree(
             id=tree_id,
             title=get("title", lambda n: self.text(n, "title"), ""),
@@ -574,6 +576,7 @@ class _Reader:
             tests=tuple(tests),
             path=self.path,
             content_hash=content_hash,
+            draft=draft,
         )
 
     def node(self, item: yaml.Node, seen_at: dict[str, int]) -> Node | None:
@@ -908,6 +911,11 @@ def _did_you_mean(word: str, options: Iterable[str]) -> str:
 
 
 # --------------------------------------------------------------------------- entry points
+
+
+def is_tree_id(text: str) -> bool:
+    """Whether `text` may be a tree id (and so the stem of a tree file's name)."""
+    return bool(_TREE_ID_RE.match(text))
 
 
 def tree_hash(data: bytes) -> str:

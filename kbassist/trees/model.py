@@ -218,6 +218,7 @@ class Tree:
     tests: tuple[TreeTest, ...] = ()
     path: Path = Path()
     content_hash: str = ""
+    draft: bool = False  # `draft: true`: written by `kbassist draft`, not yet reviewed
 
     def node(self, node_id: str) -> Node:
         """The node with this id (KeyError if none: ids come from a checked tree)."""
