@@ -345,9 +345,7 @@ def _take_header(body: str) -> tuple[dict[str, str], str]:
         if match:
             header[_HEADER_FIELDS[match.group(1).lower()]] = match.group(2)
             last_field = blank_to = i
-        elif header and (
-            line.startswith("---") or (i + 1 < limit and lines[i + 1].startswith("="))
-        ):
+        elif header and (line.startswith("---") or _is_heading(lines, i, limit)):
             blank_to = i - 1
             break
         elif header and i - last_field > 12:
@@ -356,6 +354,15 @@ def _take_header(body: str) -> tuple[dict[str, str], str]:
     for i in range(blank_to + 1):
         lines[i] = ""
     return header, "\n".join(lines)
+
+
+def _is_heading(lines: list[str], i: int, limit: int) -> bool:
+    """A non-empty line underlined by `=` of about its length (not the footer's rule)."""
+    name = lines[i].strip()
+    if not name or i + 1 >= limit:
+        return False
+    under = lines[i + 1].strip()
+    return bool(under) and set(under) == {"="} and abs(len(under) - len(name)) <= 2
 
 
 def _mskb_sections(body: str, end: int, first_line: int) -> list[Section]:

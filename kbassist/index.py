@@ -45,8 +45,8 @@ from kbassist.articles import (
 from kbassist.errors import DataError, IndexBusyError, NotFoundError, UsageError
 from kbassist.fileio import atomic_write
 
-#: Bump when the schema or the analyzer changes: older indexes are then rebuilt.
-SCHEMA_VERSION = 2
+#: Bump when the schema, the analyzer or the parser changes: older indexes are rebuilt.
+SCHEMA_VERSION = 3
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_TERMS = 64
 MAX_NESTING = 32

@@ -40,6 +40,21 @@ def test_seed_sections_in_order_with_text() -> None:
     assert "Additional query words" not in more.text
 
 
+def test_body_without_headings_survives_the_footer_rule(tmp_path: Path) -> None:
+    """An old article with no headings keeps its text; the footer's ===== is no heading."""
+    path = tmp_path / "Q102065.md"
+    path.write_text(
+        '---\ntitle: "Q102065: NET3100 Error"\n---\n\n{% raw %}\n\n\tArticle: Q102065\n'
+        "\tProduct(s): Microsoft LAN Manager\n\tLast Modified: 30-JUL-2001\n\t\n"
+        "\tNET3100 almost always indicates a physical net problem.\n\t\n"
+        "\tAdditional query words: 2.00\n\t\n\t" + "=" * 70 + "\n\tKeywords          :  \n"
+    )
+    article = load_article(path)
+    assert [s.name for s in article.sections] == ["PREFACE"]
+    assert "physical net problem" in article.sections[0].text
+    assert article.query_words == ("2.00",)
+
+
 def test_content_hash_changes_with_content(tmp_path: Path) -> None:
     """Two different files never share a content hash; the same bytes always do."""
     copy = tmp_path / "a.md"
