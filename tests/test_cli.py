@@ -9,20 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run_kbassist
 
 
 def kbassist(
     *args: str, env: dict[str, str], stdin: str | None = None
 ) -> subprocess.CompletedProcess:
-    """Run `python -m kbassist ARGS` as a user would run `kbassist ARGS`."""
-    return subprocess.run(
-        [sys.executable, "-m", "kbassist", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        input=stdin,
-        timeout=120,
-    )
+    """Run `kbassist ARGS` as a user would."""
+    return run_kbassist(*args, env=env, stdin=stdin)
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess, code: int, text: str) -> None:

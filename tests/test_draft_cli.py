@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from cli_support import run_kbassist
 
 REPO = Path(__file__).resolve().parent.parent
 ANSWERS = REPO / "tests" / "trees_fixtures" / "answers"
@@ -16,15 +16,8 @@ ANSWERS = REPO / "tests" / "trees_fixtures" / "answers"
 def kbassist(
     *args: str, env: dict[str, str], kb: Path, cwd: Path = REPO, stdin: str = ""
 ) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kbassist", *args, "--articles", str(kb)],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=120,
-    )
+    """Run `kbassist ARGS --articles KB`."""
+    return run_kbassist(*args, "--articles", str(kb), env=env, cwd=cwd, stdin=stdin)
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run_kbassist
 
 from kbassist.articles import Article, load_article
 from kbassist.trees.catalog import find_tree, load_trees, trees_for_article
@@ -222,15 +222,7 @@ def test_trees_for_article_finds_by_id_any_case() -> None:
 
 
 def _kbassist(*args: str, env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kbassist", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        timeout=60,
-    )
+    return run_kbassist(*args, env=env, stdin=stdin, timeout=60)
 
 
 def test_cli_lint_broken_folder(env: dict[str, str], kb_dir: Path) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
+
+from cli_support import run_kbassist
 
 from kbassist.trees.catalog import find_tree, load_tree
 from kbassist.trees.treetests import run_tree_tests
@@ -14,14 +15,7 @@ FAILING = REPO / "tests" / "trees_fixtures" / "failing" / "small-failing.yaml"
 
 
 def kbassist(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kbassist", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        timeout=60,
-    )
+    return run_kbassist(*args, env=env, stdin=None, timeout=60)
 
 
 def test_shipped_tree_tests_pass_and_cover_every_outcome() -> None:

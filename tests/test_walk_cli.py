@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run_kbassist
 
 from kbassist.trees.catalog import find_tree
 from kbassist.trees.templates import Placeholder
@@ -22,15 +22,7 @@ TREE_FILE = REPO / "decision_trees" / f"{TREE_ID}.yaml"
 def kbassist(
     *args: str, env: dict[str, str], stdin: str = "", cwd: Path = REPO
 ) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kbassist", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=60,
-    )
+    return run_kbassist(*args, env=env, stdin=stdin, cwd=cwd, timeout=60)
 
 
 def item_phrases(outcome_id: str) -> list[str]:
