@@ -1236,7 +1236,9 @@ def _query_words(q: query.Query) -> set[str]:
     return words
 
 
-_WORD_RE = re.compile(r"\w+(?:\.\w+)*")
+#: Snippets look at the first this-many characters of an article's text: the problem
+#: statement comes first, and a 178 KB article must not cost more than a small one.
+SNIPPET_SCAN_CHARS = 20_000
 
 
 def make_snippet(text: str, terms: set[str], width: int = 200) -> tuple[tuple[str, bool], ...]:
@@ -1245,7 +1247,7 @@ def make_snippet(text: str, terms: set[str], width: int = 200) -> tuple[tuple[st
     Matching is by stem prefix on the raw text (a C-speed regex), not by re-running the
     analyzer: snippets for 20 hits must cost well under a millisecond each.
     """
-    text = " ".join(text.split())
+    text = " ".join(text[:SNIPPET_SCAN_CHARS].split())
     if not text:
         return ()
     stems = sorted({t for t in terms if t and len(t) > 1}, key=len, reverse=True)
@@ -1257,12 +1259,22 @@ def make_snippet(text: str, terms: set[str], width: int = 200) -> tuple[tuple[st
         matches = [(m.start(), m.end(), m.group(1).lower()) for m in pattern.finditer(text)]
     start = 0
     if matches:
-        best = (-1, 0)
-        for i, (s, _e, _t) in enumerate(matches):
-            window = {t for (s2, _e2, t) in matches[i:] if s2 < s + width}
-            if len(window) > best[0]:
-                best = (len(window), s)
-        start = max(0, best[1] - 40)
+        # Two pointers over the matches: the window start with most distinct terms.
+        best_count, best_start = -1, 0
+        counts: dict[str, int] = {}
+        right = 0
+        for left, (s, _e, _t) in enumerate(matches):
+            while right < len(matches) and matches[right][0] < s + width:
+                term = matches[right][2]
+                counts[term] = counts.get(term, 0) + 1
+                right += 1
+            if len(counts) > best_count:
+                best_count, best_start = len(counts), s
+            gone = matches[left][2]
+            counts[gone] -= 1
+            if not counts[gone]:
+                del counts[gone]
+        start = max(0, best_start - 40)
         if start:
             space = text.rfind(" ", 0, start)
             start = space + 1 if space != -1 and start - space < 20 else start
@@ -1288,10 +1300,31 @@ def make_snippet(text: str, terms: set[str], width: int = 200) -> tuple[tuple[st
     return tuple(runs)
 
 
+_ARTICLE_CACHE: dict[tuple[str, int, int], Article] = {}
+_ARTICLE_CACHE_SIZE = 512
+
+
+def load_article_cached(path: Path) -> Article:
+    """load_article, remembered by (path, mtime, size): an edited file is read again.
+
+    Result lists repeat the same articles query after query (and keystroke after
+    keystroke in the TUI); parsing them again was most of a warm search's time.
+    """
+    info = os.stat(path)
+    key = (os.fspath(path), info.st_mtime_ns, info.st_size)
+    article = _ARTICLE_CACHE.get(key)
+    if article is None:
+        article = load_article(path)
+        if len(_ARTICLE_CACHE) >= _ARTICLE_CACHE_SIZE:
+            _ARTICLE_CACHE.pop(next(iter(_ARTICLE_CACHE)))
+        _ARTICLE_CACHE[key] = article
+    return article
+
+
 def _with_snippet(hit: Hit, terms: set[str]) -> Hit:
     try:
-        article = load_article(hit.path)
-    except ArticleSkip:
+        article = load_article_cached(hit.path)
+    except (ArticleSkip, OSError):
         return hit
     preferred = ("symptoms", "summary", "cause", "resolution")
     ordered = sorted(
