@@ -88,6 +88,16 @@ def test_did_you_mean_even_when_other_words_match(kb: KBIndex) -> None:
     assert result.hits[0].id == "Q98097"
 
 
+def test_edit_distance_counts_a_swap_as_one_edit() -> None:
+    """Swapped letters ("exchnage") are one typo, as a person counts them."""
+    from kbassist.index import _edit_distance
+
+    assert _edit_distance("exchnage", "exchange") == 1
+    assert _edit_distance("printr", "printer") == 1
+    assert _edit_distance("backp", "backup") == 1
+    assert _edit_distance("abc", "abc") == 0
+
+
 def test_did_you_mean(kb: KBIndex) -> None:
     """A misspelt word gets a suggestion, and its results when it found nothing."""
     result = kb.search("retrospct")
@@ -308,6 +318,11 @@ def test_archive_incremental_and_typo(archive_index: KBIndex, archive_dir: Path)
     assert (report.added, report.changed, report.removed) == (0, 0, 0)
     assert report.unchanged == 60335
     assert archive_index.search("retrospct remote").suggestion == "retrospect remote"
+    # The archive itself misspells "exchnage" a few times: still corrected.
+    fixed = archive_index.search("exchnage informaton store").suggestion
+    assert fixed == "exchange information store"
+    assert archive_index.search("printr offline").suggestion == "printer offline"
+    assert archive_index.search("mail server backup").suggestion is None
     assert archive_index.search("product:exchange backup").hits[0].product == "Microsoft Exchange"
 
 
