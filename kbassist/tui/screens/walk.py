@@ -80,6 +80,8 @@ class WalkScreen(GuidedScreen):
         self._pending: tuple[str, str] | None = None
         #: The earlier step a refusal sends the user to, for the "change" button.
         self._fix_index: int | None = None
+        #: What was typed at a step refused for an earlier step's answer: offered again.
+        self._refused_text: dict[str, str] = {}
         self._checklist_open = False
 
     @property
@@ -175,7 +177,7 @@ class WalkScreen(GuidedScreen):
             option_list.focus()
         elif isinstance(node, InputNode):
             answer.placeholder = PLACEHOLDERS.get(node.type, "")
-            answer.value = suggestion or ""
+            answer.value = suggestion or self._refused_text.pop(node.id, "")
             answer.focus()
             answer.select_all()
             self._check_typed(answer.value)
@@ -274,14 +276,14 @@ class WalkScreen(GuidedScreen):
         try:
             self.walk.answer(raw)
         except AnswerError as exc:
-            self._refused(exc)
+            self._refused(exc, raw)
             return False
         self._pending = None
         self.autosave()
         self.show_step()
         return True
 
-    def _refused(self, exc: AnswerError) -> None:
+    def _refused(self, exc: AnswerError, raw: str | None) -> None:
         """Show why, here if this step can fix it, else with a button to the step that can."""
         walk = self.walk
         status = self.query_one("#answer-status", Static)
@@ -296,6 +298,8 @@ class WalkScreen(GuidedScreen):
             return
         self._pending = (exc.node_id, message)
         self._fix_index = index
+        if raw:
+            self._refused_text[walk.current.id] = raw
         fix_title = walk.tree.nodes[exc.node_id].title
         status.update(plain(f"✗ {message}\nThe answer to change is at step {index + 1}."))
         button = self.query_one("#fix", Button)
