@@ -350,6 +350,8 @@ class KBAssistApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Inside a guided fix, the footer keeps to the walk (the palette still has these)."""
+        if action == "sessions" and isinstance(self.screen, SessionsScreen):
+            return False
         guided = isinstance(self.screen, (GuidedScreen, TreeViewScreen))
         return not (guided and action in ("reindex", "sessions"))
 

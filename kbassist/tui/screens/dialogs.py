@@ -11,7 +11,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
@@ -48,7 +48,7 @@ class TextPromptDialog(ModalScreen[str | None]):
         self.ok_label = ok_label
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box"):
+        with VerticalScroll(classes="dialog-box"):
             yield Static(plain(self.title_text), classes="dialog-title")
             yield Static(plain(self.prompt_text), classes="dialog-text")
             yield Input(self.initial, id="dialog-input")
@@ -110,7 +110,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.no_label = no_label
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box"):
+        with VerticalScroll(classes="dialog-box"):
             yield Static(plain(self.title_text), classes="dialog-title")
             yield Static(plain(self.message), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):

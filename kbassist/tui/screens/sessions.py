@@ -71,8 +71,8 @@ class SessionsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Content.styled("Saved sessions", "bold"), id="sessions-title")
         yield Static(Content.styled(f"in {sessions_dir()}", MUTED_STYLE), id="sessions-dir")
-        yield OptionList(id="session-list", markup=False)
         yield Static("", id="sessions-empty")
+        yield OptionList(id="session-list", markup=False)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.style import Style
@@ -17,6 +18,8 @@ from kbassist.render import sanitize
 #: Answers longer than this are cut (at a word) in a crumb; the step shows them whole.
 ANSWER_WIDTH = 18
 SEPARATOR = " › "
+#: At most this many lines of crumbs: the oldest give way to "…", the current one stays.
+MAX_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -75,8 +78,32 @@ class Breadcrumbs(Widget, can_focus=True):
         self.refresh(layout=True)
 
     def render(self) -> Content:
+        return self._fitted(self.content_size.width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self._fitted(width).get_height(self.styles, width) if width else 0
+
+    def _fitted(self, width: int) -> Content:
+        """All the crumbs that fit in MAX_LINES lines of `width` cells, newest kept."""
+        first = 0
+        content = self._crumbs_from(first)
+        while (
+            width > 0
+            and first < len(self.crumbs)
+            and content.get_height(self.styles, width) > MAX_LINES
+        ):
+            first += 1
+            content = self._crumbs_from(first)
+        return content
+
+    def _crumbs_from(self, first: int) -> Content:
+        """The crumbs from step `first` on (earlier ones as "…"), then the current step."""
         parts: list[Content] = []
+        if first:
+            parts += [Content.styled("…", "$text-muted"), Content.styled(SEPARATOR, "$text-muted")]
         for n, crumb in enumerate(self.crumbs):
+            if n < first:
+                continue
             piece = Content.assemble(
                 (f"{n + 1}.", "$text-muted"),
                 " ",
