@@ -84,6 +84,16 @@ async def start_q98097(pilot: Pilot) -> None:
     assert isinstance(pilot.app.screen, WalkScreen)
 
 
+async def open_q98097_walk(pilot: Pilot) -> None:
+    """Open Q98097 directly (the search is tested once, above) and start its guided fix."""
+    await wait_ready(pilot)
+    pilot.app.open_article("Q98097")
+    await settle(pilot)
+    await pilot.press("g")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, WalkScreen)
+
+
 async def step(pilot: Pilot, *keys: str) -> None:
     """Press keys, then let workers (article text, saves, exports) finish and the UI redraw."""
     await pilot.press(*keys)
@@ -181,21 +191,24 @@ def test_mail_backup_copy_walk_to_export(
     assert "on 2026-01-31" in text
 
 
-def test_exclude_folder_walk_and_restart(kb_dir: Path, tmp_path: Path) -> None:
+def test_exclude_folder_walk_and_restart(
+    kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No backup needed, exclude the Extensions Folder; ctrl+n restarts from the first step."""
-    out = tmp_path / "folder.md"  # typed in full: an absolute path
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "folder.md"
 
     async def run() -> None:
         app = pinned(build_app(kb_dir, tmp_path))
         async with app.run_test(size=(80, 24)) as pilot:
-            await start_q98097(pilot)
+            await open_q98097_walk(pilot)
             await step(pilot, "enter", "2")  # continue; the data file can be left out
             assert current_id(app) == "exclusion"
             await step(pilot, "2")  # exclude a folder
             assert current_id(app) == "folder"
             await step(pilot, "2")  # Extensions Folder
             assert isinstance(app.screen, ChecklistScreen)
-            await export_to(pilot, str(out))
+            await export_to(pilot, "./folder.md")
             await step(pilot, "ctrl+n")
             assert current_id(app) == "cause"
             assert app.screen.query_one(Breadcrumbs).crumbs == []
@@ -225,7 +238,7 @@ def test_export_onto_existing_file_asks_first(
     async def run() -> None:
         app = pinned(build_app(kb_dir, tmp_path))
         async with app.run_test(size=(80, 24)) as pilot:
-            await start_q98097(pilot)
+            await open_q98097_walk(pilot)
             await step(pilot, "enter", "2", "1")  # exclude Microsoft Mail Data
             assert isinstance(app.screen, ChecklistScreen)
             await export_to(pilot, "existing.md")
@@ -252,7 +265,7 @@ def test_export_error_is_a_notification(
     async def run() -> None:
         app = pinned(build_app(kb_dir, tmp_path))
         async with app.run_test(size=(80, 24)) as pilot:
-            await start_q98097(pilot)
+            await open_q98097_walk(pilot)
             await step(pilot, "enter", "2", "1")
             await export_to(pilot, "no-such-folder/x.md")
             assert isinstance(app.screen, TextPromptDialog)  # refused as typed
@@ -279,7 +292,7 @@ def test_invalid_time_shows_inline_message(kb_dir: Path, tmp_path: Path) -> None
     async def run() -> None:
         app = build_app(kb_dir, tmp_path)
         async with app.run_test(size=(80, 24)) as pilot:
-            await start_q98097(pilot)
+            await open_q98097_walk(pilot)
             await step(pilot, "enter", "1", "2")
             assert current_id(app) == "copy_time"
             await step(pilot, *"25:99")
@@ -301,7 +314,7 @@ def test_constraint_shown_at_archive_step(kb_dir: Path, tmp_path: Path) -> None:
     async def run() -> None:
         app = build_app(kb_dir, tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:
-            await start_q98097(pilot)
+            await open_q98097_walk(pilot)
             await step(pilot, "enter", "1", "2")
             await type_answer(pilot, "1:00")
             await type_answer(pilot, "Backup HD")
@@ -356,7 +369,7 @@ def test_breadcrumbs_jump_to_earlier_step(kb_dir: Path, tmp_path: Path) -> None:
     async def run() -> None:
         app = build_app(kb_dir, tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:
-            await start_q98097(pilot)
+            await open_q98097_walk(pilot)
             await step(pilot, "enter", "1", "2")
             await type_answer(pilot, "00:00")
             assert current_id(app) == "backup_volume"
@@ -386,7 +399,7 @@ def test_save_and_resume_session(kb_dir: Path, tmp_path: Path) -> None:
     async def run() -> None:
         app = pinned(build_app(kb_dir, tmp_path))
         async with app.run_test(size=(100, 30)) as pilot:
-            await start_q98097(pilot)
+            await open_q98097_walk(pilot)
             await step(pilot, "enter", "1", "2")
             await type_answer(pilot, "23:00")
             await step(pilot, "ctrl+s")
@@ -426,7 +439,7 @@ def test_resume_changed_tree_says_so(kb_dir: Path, tmp_path: Path) -> None:
     async def save() -> None:
         app = build_app(kb_dir, tmp_path, trees_dir=trees)
         async with app.run_test(size=(100, 30)) as pilot:
-            await start_q98097(pilot)
+            await open_q98097_walk(pilot)
             await step(pilot, "enter", "1", "2")
             await step(pilot, "ctrl+s", *["backspace"] * 60, *"edited", "enter")
             assert (sessions_dir() / "edited.json").is_file()
@@ -479,7 +492,7 @@ def test_tree_view_highlights_path(kb_dir: Path, tmp_path: Path) -> None:
     async def run() -> None:
         app = build_app(kb_dir, tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:
-            await start_q98097(pilot)
+            await open_q98097_walk(pilot)
             await step(pilot, "enter", "1", "2")
             await type_answer(pilot, "00:00")
             await step(pilot, "ctrl+t")
@@ -504,17 +517,21 @@ def test_tree_view_highlights_path(kb_dir: Path, tmp_path: Path) -> None:
     asyncio.run(run())
 
 
-def test_copy_sends_markdown_to_clipboard(kb_dir: Path, tmp_path: Path) -> None:
-    """c sends the checklist as Markdown to the clipboard and says so."""
+def test_click_ticks_and_copy_sends_markdown(kb_dir: Path, tmp_path: Path) -> None:
+    """A click ticks an item; c sends the checklist, ticks included, to the clipboard."""
 
     async def run() -> None:
         app = build_app(kb_dir, tmp_path)
         async with app.run_test(size=(80, 24)) as pilot:
-            await start_q98097(pilot)
+            await open_q98097_walk(pilot)
             await step(pilot, "enter", "2", "1")
+            view = app.screen.query_one(ChecklistView)
+            await pilot.click(ChecklistView, offset=(5, 1))  # the first item's first line
+            await settle(pilot)
+            assert view.ticked == {0}
             await step(pilot, "c")
             assert app.clipboard.startswith("# Mail server shuts down")
-            assert "- [ ] In Retrospect Remote's selection" in app.clipboard
+            assert "- [x] In Retrospect Remote's selection" in app.clipboard
             assert any("clipboard" in m for m in notifications(app))
 
     asyncio.run(run())
@@ -558,6 +575,21 @@ def test_tree_problems_notified_once(kb_dir: Path, tmp_path: Path) -> None:
             assert [t.id for t in app.trees] == ["q98097-retrospect-mail-server"]
             await type_query(pilot, "retrospect")
             assert "guided fix" in screen_text(app)
+
+    asyncio.run(run())
+
+
+def test_help_lists_walk_keys(kb_dir: Path, tmp_path: Path) -> None:
+    """F1 during a walk lists the walkthrough's and the checklist's keys."""
+
+    async def run() -> None:
+        app = build_app(kb_dir, tmp_path)
+        async with app.run_test(size=(100, 60)) as pilot:
+            await open_q98097_walk(pilot)
+            await step(pilot, "f1")
+            text = screen_text(app)
+            for words in ("Guided fix", "Restart", "Steps", "Checklist", "Export", "Resume"):
+                assert words in text, words
 
     asyncio.run(run())
 
