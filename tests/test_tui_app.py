@@ -278,9 +278,10 @@ def test_guided_fix_hooks(kb_dir: Path, tmp_path: Path) -> None:
 
 def test_no_guided_action_without_trees(kb_dir: Path, tmp_path: Path) -> None:
     """Without a tree the article shows no guided button and g does nothing."""
+    (tmp_path / "no-trees").mkdir()
 
     async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
+        app = build_app(kb_dir, tmp_path, trees_dir=tmp_path / "no-trees")
         async with app.run_test(size=(80, 24)) as pilot:
             await wait_ready(pilot)
             app.open_article("Q98097")

@@ -1,4 +1,4 @@
-"""SVG snapshots of the search and article screens (update with --snapshot-update)."""
+"""SVG snapshots of the screens at 80x24 and 120x40 (update with --snapshot-update)."""
 
 from __future__ import annotations
 
@@ -50,3 +50,48 @@ def test_article_screen(snap_compare, kb_dir: Path, tmp_path: Path, size: tuple[
         quiet(pilot.app)
 
     assert snap_compare(app_for(kb_dir, tmp_path), terminal_size=size, run_before=run_before)
+
+
+async def walk_to_copy_time(pilot: Pilot) -> None:
+    """Open Q98097, start its guided fix, answer up to the copy time."""
+    await wait_ready(pilot)
+    await type_query(pilot, "mail server backup")
+    await pilot.press("enter")
+    await settle(pilot)
+    for key in ("g", "enter", "1", "2"):
+        await pilot.press(key)
+        await settle(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_walk_screen(snap_compare, kb_dir: Path, tmp_path: Path, size: tuple[int, int]) -> None:
+    """The walkthrough at the copy-time input: breadcrumbs, suggestion, cited section."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await walk_to_copy_time(pilot)
+        quiet(pilot.app)
+
+    app = build_app(kb_dir, tmp_path)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_checklist_screen(
+    snap_compare, kb_dir: Path, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """The MS Mail Backup checklist with its first item ticked."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await walk_to_copy_time(pilot)
+        for answer in ("00:00", "Mail Copies", "2", "3", "1:00 AM"):
+            if answer == "2":
+                await pilot.press("2")
+            else:
+                await pilot.press(*answer, "enter")
+            await settle(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        quiet(pilot.app)
+
+    app = build_app(kb_dir, tmp_path)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

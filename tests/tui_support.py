@@ -18,12 +18,12 @@ def build_app(kb_dir: Path, tmp_path: Path, **hooks: Any) -> KBAssistApp:
 
 
 async def wait_ready(pilot: Pilot, timeout: float = 30.0) -> None:
-    """Wait until the first indexing run is done and the search box is enabled."""
+    """Wait until the first indexing run is done (and the trees are read)."""
     app = pilot.app
     assert isinstance(app, KBAssistApp)
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while not app.index_is_ready:
+    while not (app.index_is_ready and app.trees_ready):
         assert loop.time() < deadline, "index never became ready"
         await pilot.pause(0.05)
     await pilot.pause()

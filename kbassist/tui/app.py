@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
@@ -28,19 +29,31 @@ from kbassist.errors import KBError, NotFoundError
 from kbassist.index import IndexDamaged, KBIndex, SearchResult, UpdateReport
 from kbassist.paths import default_articles_dir, index_dir_for
 from kbassist.render import sanitize
+from kbassist.trees.catalog import default_trees_dir, load_trees, trees_for_article
+from kbassist.trees.engine import Walk
+from kbassist.trees.model import Tree, TreeProblem
 from kbassist.tui.commands import ArticleCommands, TreeCommands
+from kbassist.tui.guided import GuidedWalk
 from kbassist.tui.hooks import (
     AllTrees,
+    GuidedTree,
+    GuidedTreeFor,
     StartGuided,
     TreesFor,
-    no_tree_list,
-    no_trees,
     tree_title,
 )
 from kbassist.tui.screens.article import ArticleScreen
+from kbassist.tui.screens.checklist import ChecklistScreen
+from kbassist.tui.screens.guided_base import GuidedScreen
 from kbassist.tui.screens.help import HelpScreen
 from kbassist.tui.screens.search import SearchScreen
+from kbassist.tui.screens.sessions import SessionsScreen
+from kbassist.tui.screens.tree_view import TreeViewScreen
+from kbassist.tui.screens.walk import WalkScreen
 from kbassist.tui.widgets.index_progress import IndexProgress
+
+#: Tree problems listed in the one notification shown when trees fail to load.
+MAX_PROBLEMS_SHOWN = 5
 
 
 @contextmanager
@@ -64,6 +77,7 @@ class KBAssistApp(App[None]):
     COMMANDS = App.COMMANDS | {ArticleCommands, TreeCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1,question_mark", "help", "Help"),
+        Binding("ctrl+o", "sessions", "Sessions"),
         Binding("ctrl+r", "reindex", "Reindex"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
@@ -110,24 +124,42 @@ class KBAssistApp(App[None]):
 
         article: Article
         trees: Sequence[object] = field(default_factory=tuple)
+        guided: GuidedTree | None = None
+
+    @dataclass
+    class TreesLoaded(Message):
+        """The trees folder was read: the good trees and the problems of the others."""
+
+        trees: list[Tree]
+        problems: list[TreeProblem]
 
     def __init__(
         self,
         kb: KBIndex,
         *,
-        trees_for: TreesFor = no_trees,
-        all_trees: AllTrees = no_tree_list,
+        trees_dir: Path | None = None,
+        trees_for: TreesFor | None = None,
+        all_trees: AllTrees | None = None,
         start_guided: StartGuided | None = None,
+        guided_tree_for: GuidedTreeFor | None = None,
     ) -> None:
+        """`trees_dir` is loaded on mount; each provider left None reads those trees."""
         super().__init__()
         self.kb = kb
-        self.trees_for = trees_for
-        self.all_trees = all_trees
+        self.trees_dir = trees_dir
+        self.trees: list[Tree] = []
+        self.trees_ready = trees_dir is None
+        self.trees_for: TreesFor = trees_for or self._folder_trees_for
+        self.all_trees: AllTrees = all_trees or self._folder_trees
+        self.guided_tree_for: GuidedTreeFor = guided_tree_for or self._first_tree_for
         self.start_guided = start_guided
         self.index_is_ready = False
         self._kb_lock = threading.Lock()
         self._titles: list[tuple[str, str, str]] | None = None
         self._indexing = False
+
+    #: Today's date for export names and footers (tests pin it for stable snapshots).
+    today = staticmethod(date.today)
 
     # ------------------------------------------------------------------ screens
 
@@ -140,6 +172,55 @@ class KBAssistApp(App[None]):
 
     def on_mount(self) -> None:
         self._prepare_index(full=False, check_first=True)
+        if self.trees_dir is not None:
+            self._load_trees(self.trees_dir)
+
+    # ------------------------------------------------------------------ trees
+
+    def _folder_trees_for(self, article_id: str) -> Sequence[object]:
+        """Default `trees_for`: the loaded trees drawn from the article."""
+        return trees_for_article(self.trees, article_id)
+
+    def _folder_trees(self) -> Iterable[object]:
+        """Default `all_trees`: every loaded tree."""
+        return list(self.trees)
+
+    def _first_tree_for(self, article: Article) -> GuidedTree | None:
+        """Default `guided_tree_for`: the first hand-written tree drawn from the article."""
+        trees = self._trees(article.id)
+        return (trees[0], False) if trees else None
+
+    def tree_by_id(self, tree_id: str) -> Tree | None:
+        """A loaded tree (or one from the `all_trees` provider) by its id."""
+        for tree in [*self.trees, *self.all_trees()]:
+            if isinstance(tree, Tree) and tree.id == tree_id:
+                return tree
+        return None
+
+    @work(thread=True, exclusive=True, group="trees")
+    def _load_trees(self, folder: Path) -> None:
+        """Read the trees folder (linting each tree) off the UI thread."""
+        trees, problems = load_trees(folder)
+        self.post_message(self.TreesLoaded(trees, problems))
+
+    @on(TreesLoaded)
+    def _trees_loaded(self, message: TreesLoaded) -> None:
+        self.trees = message.trees
+        self.trees_ready = True
+        if message.problems:
+            shown = "\n".join(str(p) for p in message.problems[:MAX_PROBLEMS_SHOWN])
+            more = len(message.problems) - MAX_PROBLEMS_SHOWN
+            if more > 0:
+                shown += f"\n… and {more} more"
+            self.notify(
+                sanitize(shown + "\n(`kbassist trees lint` lists them all)"),
+                title="Some decision trees could not be loaded",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
+        # Results shown before the trees arrived lack their "guided fix" markers.
+        self.search_screen.refresh_results()
 
     # ------------------------------------------------------------------ index access
 
@@ -267,6 +348,13 @@ class KBAssistApp(App[None]):
             timeout=30,
         )
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Inside a guided fix, the footer keeps to the walk (the palette still has these)."""
+        if action == "sessions" and isinstance(self.screen, SessionsScreen):
+            return False
+        guided = isinstance(self.screen, (GuidedScreen, TreeViewScreen))
+        return not (guided and action in ("reindex", "sessions"))
+
     def action_reindex(self, full: bool = False) -> None:
         """Update the index from the articles folder (only changed files are re-read)."""
         if self._indexing:
@@ -280,11 +368,23 @@ class KBAssistApp(App[None]):
         """Read an article in a thread, then show it."""
         self._load_article(article_id)
 
+    def read_article(self, article_id: str) -> Article:
+        """Read an article under the lock (from worker threads); KBError if it cannot."""
+        with self._kb_lock, _damage_as_kb_error():
+            return self.kb.get(article_id)
+
+    def _guided_for(self, article: Article) -> GuidedTree | None:
+        """The provider's tree for an article; a failing provider counts as none."""
+        try:
+            return self.guided_tree_for(article)
+        except Exception as exc:  # the provider is another team's code: report, go on
+            self.log.error(f"guided_tree_for({article.id!r}) failed: {exc!r}")
+            return None
+
     @work(thread=True, exclusive=True, group="article")
     def _load_article(self, article_id: str) -> None:
         try:
-            with self._kb_lock, _damage_as_kb_error():
-                article = self.kb.get(article_id)
+            article = self.read_article(article_id)
         except NotFoundError:
             self.notify(
                 sanitize(f"{article_id} is not in this knowledge base"),
@@ -295,12 +395,14 @@ class KBAssistApp(App[None]):
         except KBError as exc:
             self.notify(sanitize(str(exc)), severity="error", markup=False)
             return
+        trees = self._trees(article.id)
+        guided = self._guided_for(article)  # may draft a tree: slow, so here in the thread
         if not get_current_worker().is_cancelled:
-            self.post_message(self.ArticleLoaded(article, self._trees(article.id)))
+            self.post_message(self.ArticleLoaded(article, trees, guided))
 
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
-        self.push_screen(ArticleScreen(message.article, message.trees))
+        self.push_screen(ArticleScreen(message.article, message.trees, message.guided))
 
     @on(ArticleScreen.ReferenceChosen)
     def _reference_chosen(self, message: ArticleScreen.ReferenceChosen) -> None:
@@ -310,17 +412,34 @@ class KBAssistApp(App[None]):
 
     @on(ArticleScreen.GuidedFixRequested)
     def _guided_requested(self, message: ArticleScreen.GuidedFixRequested) -> None:
-        self.start_guided_fix(message.trees[0], message.article.id)
+        self.start_guided_fix(message.tree, message.article.id, drafted=message.drafted)
 
-    def start_guided_fix(self, tree: object, article_id: str | None) -> None:
-        """Hand a tree to the walkthrough (injected until that screen exists)."""
+    def start_guided_fix(
+        self, tree: object, article_id: str | None, *, drafted: bool = False
+    ) -> None:
+        """Open the walkthrough on `tree` (or hand it to an injected `start_guided`)."""
         if self.start_guided is not None:
             self.start_guided(tree, article_id)
-        else:
+            return
+        if not isinstance(tree, Tree):
             self.notify(
-                sanitize(f"Guided troubleshooting for “{tree_title(tree)}” is not available yet"),
+                sanitize(f"“{tree_title(tree)}” is not a decision tree this app can walk"),
+                severity="warning",
                 markup=False,
             )
+            return
+        self.push_screen(WalkScreen(GuidedWalk(Walk(tree), article_id, drafted=drafted)))
+
+    def resume_walk(self, guided: GuidedWalk, message: str) -> None:
+        """Continue a saved walk in place of the sessions screen."""
+        if message:
+            self.notify(sanitize(message), title="Session resumed", markup=False, timeout=12)
+        self.switch_screen(WalkScreen(guided))
+
+    def action_sessions(self) -> None:
+        """The saved walks, to resume or delete."""
+        if not isinstance(self.screen, SessionsScreen):
+            self.push_screen(SessionsScreen())
 
     # ------------------------------------------------------------------ everywhere
 
@@ -333,6 +452,10 @@ class KBAssistApp(App[None]):
                     ("Everywhere", [*self.BINDINGS, Binding("ctrl+p", "", "Command palette")]),
                     ("Search", SearchScreen.BINDINGS),
                     ("Article", ArticleScreen.BINDINGS),
+                    ("Guided fix", WalkScreen.BINDINGS),
+                    ("Checklist", ChecklistScreen.BINDINGS),
+                    ("Saved sessions", SessionsScreen.BINDINGS),
+                    ("Decision tree view", TreeViewScreen.BINDINGS),
                 ]
             )
         )
@@ -354,30 +477,50 @@ class KBAssistApp(App[None]):
             lambda: self.action_reindex(full=True),
         )
         yield SystemCommand("Help", "Show the key bindings", self.action_help)
+        yield SystemCommand(
+            "Saved sessions", "Resume or delete a saved guided fix", self.action_sessions
+        )
+        if isinstance(screen, (WalkScreen, ChecklistScreen)):
+            yield SystemCommand(
+                "Show decision tree", "The tree with the path taken", screen.action_show_tree
+            )
+            yield SystemCommand(
+                "Save session", "Save this walk to resume later", screen.action_save_session
+            )
 
 
 def make_app(
     articles: Path | None = None,
     index_dir: Path | None = None,
     *,
+    trees_dir: Path | None = None,
     trees_for: TreesFor | None = None,
     all_trees: AllTrees | None = None,
     start_guided: StartGuided | None = None,
+    guided_tree_for: GuidedTreeFor | None = None,
 ) -> KBAssistApp:
-    """The one way to build the app: the CLI and the tests both come through here."""
+    """The one way to build the app: the CLI and the tests both come through here.
+
+    Trees come from `trees_dir` (default: $KBASSIST_TREES, else the bundled trees);
+    each provider passed in replaces the one built from that folder.
+    """
     articles_dir = Path(articles) if articles is not None else default_articles_dir()
     kb = KBIndex(articles_dir, index_dir_for(articles_dir, index_dir))
     return KBAssistApp(
         kb,
-        trees_for=trees_for or no_trees,
-        all_trees=all_trees or no_tree_list,
+        trees_dir=Path(trees_dir) if trees_dir is not None else default_trees_dir(),
+        trees_for=trees_for,
+        all_trees=all_trees,
         start_guided=start_guided,
+        guided_tree_for=guided_tree_for,
     )
 
 
-def run_app(articles: Path | None = None, index_dir: Path | None = None) -> None:
+def run_app(
+    articles: Path | None = None, index_dir: Path | None = None, trees_dir: Path | None = None
+) -> None:
     """Open the TUI (called by a bare `kbassist`)."""
-    app = make_app(articles=articles, index_dir=index_dir)
+    app = make_app(articles=articles, index_dir=index_dir, trees_dir=trees_dir)
     try:
         app.run()
     finally:

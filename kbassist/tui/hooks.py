@@ -1,14 +1,17 @@
-"""What the TUI needs from the decision-tree engine, without importing it.
+"""What the app asks of its tree providers, as injectable callables.
 
-The tree engine is built separately; the app takes these callables at construction so
-the search and article screens can show "guided fix" markers and hand a tree over to a
-walkthrough screen that does not exist yet.
+`make_app` builds real providers from the trees folder; tests (and other front ends)
+may pass their own, so the search and article screens can show "guided fix" markers
+and hand a tree to the walkthrough without a trees folder. Trees come in as `object`:
+stand-ins in the tests only need an `id` and a `title`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, runtime_checkable
+
+from kbassist.articles import Article
 
 
 @runtime_checkable
@@ -24,11 +27,16 @@ TreesFor = Callable[[str], Sequence[object]]
 #: Every tree, for the command palette.
 AllTrees = Callable[[], Iterable[object]]
 #: Called when the user asks to start guided troubleshooting: (tree, article id or None).
+#: Injected by tests; by default the app opens the walkthrough screen.
 StartGuided = Callable[[object, str | None], None]
+#: The tree the article's "Start guided troubleshooting" walks, and whether a machine
+#: drafted it (True) rather than a person (False); None: the article has no guided fix.
+GuidedTree = tuple[object, bool]
+GuidedTreeFor = Callable[[Article], GuidedTree | None]
 
 
 def no_trees(article_id: str) -> Sequence[object]:
-    """The default provider until the tree engine is merged: no article has a tree."""
+    """A provider for which no article has a tree."""
     return ()
 
 

@@ -28,6 +28,10 @@ MUTED_STYLE = "$text-muted"
 GUIDED_STYLE = "bold $text-success"
 REF_STYLE = "underline $text-accent"
 GUIDED_MARK = "◆ guided fix"
+#: Shown on a walk whose tree a machine drafted from the article: check before trusting.
+DRAFTED_MARK = "◇ auto-drafted"
+DRAFTED_STYLE = "bold $text-warning"
+ERROR_STYLE = "$text-error"
 
 # The Q-numbers articles.py collects as references (same pattern).
 _QREF_RE = re.compile(r"(?<![A-Za-z0-9])Q\d{4,7}(?!\d)", re.ASCII)

@@ -20,7 +20,7 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kbassist.articles import Article
-from kbassist.tui.hooks import tree_title
+from kbassist.tui.hooks import GuidedTree, tree_title
 from kbassist.tui.rendering import body_blocks, header_content, plain, title_content
 from kbassist.tui.widgets.index_progress import IndexProgress
 
@@ -46,10 +46,11 @@ class ArticleScreen(Screen[None]):
 
     @dataclass
     class GuidedFixRequested(Message):
-        """The user asked to walk a decision tree drawn from this article."""
+        """The user asked to walk the article's decision tree (`drafted`: by a machine)."""
 
         article: Article
-        trees: Sequence[object]
+        tree: object
+        drafted: bool = False
 
     @dataclass
     class ReferenceChosen(Message):
@@ -57,10 +58,16 @@ class ArticleScreen(Screen[None]):
 
         article_id: str
 
-    def __init__(self, article: Article, trees: Sequence[object] = ()) -> None:
+    def __init__(
+        self, article: Article, trees: Sequence[object] = (), guided: GuidedTree | None = None
+    ) -> None:
+        """`trees`: the hand-written trees; `guided`: the one g starts (default: the first)."""
         super().__init__(classes="article-screen")
         self.article = article
         self.trees = list(trees)
+        if guided is None and self.trees:
+            guided = (self.trees[0], False)
+        self.guided = guided
 
     @property
     def kb_app(self) -> KBAssistApp:
@@ -93,9 +100,13 @@ class ArticleScreen(Screen[None]):
             with ArticleBody(id="article-body"):
                 yield Static(title_content(article), id="article-title")
                 yield Static(header_content(article), id="article-header")
-                if self.trees:
-                    names = ", ".join(tree_title(tree) for tree in self.trees)
-                    yield Static(plain(f"Guided fix available: {names}"), id="guided-note")
+                if self.guided is not None:
+                    tree, drafted = self.guided
+                    names = ", ".join(tree_title(t) for t in self.trees) or tree_title(tree)
+                    note = f"Guided fix available: {names}"
+                    if drafted:
+                        note = f"Guided fix (auto-drafted from this article): {tree_title(tree)}"
+                    yield Static(plain(note), id="guided-note")
                     yield Button("Start guided troubleshooting (g)", id="guided", variant="success")
                 for n, section in enumerate(article.sections):
                     yield Static(plain(section.name), id=f"section-{n}", classes="section-heading")
@@ -136,7 +147,7 @@ class ArticleScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "start_guided":
-            return bool(self.trees)
+            return self.guided is not None
         if action == "focus_refs":
             return bool(self.article.references)
         return True
@@ -155,8 +166,9 @@ class ArticleScreen(Screen[None]):
         self.query_one(ArticleBody).focus()
 
     def action_start_guided(self) -> None:
-        if self.trees:
-            self.post_message(self.GuidedFixRequested(self.article, self.trees))
+        if self.guided is not None:
+            tree, drafted = self.guided
+            self.post_message(self.GuidedFixRequested(self.article, tree, drafted))
 
     @on(Button.Pressed, "#guided")
     def _guided_pressed(self) -> None:

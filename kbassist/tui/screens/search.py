@@ -169,6 +169,13 @@ class SearchScreen(Screen[None]):
             count.update("no articles match")
         self._set_suggestion(result.suggestion)
 
+    def refresh_results(self) -> None:
+        """Search the current query again (its hits' markers may have changed)."""
+        boxes = self.query("#query").results(QueryInput)
+        for box in boxes:
+            if box.value.strip():
+                self._schedule(immediately=True)
+
     def _show_empty(self) -> None:
         self.query_one(ResultList).show_hits([], self.kb_app.has_trees)
         count = self.query_one("#hit-count", Static)

@@ -1,0 +1,232 @@
+"""Saved walks: resume one, or delete one (a damaged file too, after asking)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from kbassist.errors import KBError
+from kbassist.render import sanitize
+from kbassist.trees.catalog import find_tree
+from kbassist.trees.session import Resumed, Session, list_sessions, resume, sessions_dir
+from kbassist.tui.guided import GuidedWalk
+from kbassist.tui.rendering import ERROR_STYLE, MUTED_STYLE
+from kbassist.tui.screens.dialogs import ConfirmDialog
+
+if TYPE_CHECKING:
+    from kbassist.tui.app import KBAssistApp
+
+
+def when(updated: str) -> str:
+    """`2026-01-31T12:00:00+00:00` -> `2026-01-31 12:00 UTC` (as stored, if it is not)."""
+    if len(updated) >= 16 and updated[10] == "T":
+        return f"{updated[:10]} {updated[11:16]}" + (" UTC" if updated.endswith("+00:00") else "")
+    return updated
+
+
+class SessionsScreen(Screen[None]):
+    """Every saved walk, newest first; unreadable files listed with their error."""
+
+    AUTO_FOCUS = "#session-list"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("r", "resume", "Resume"),
+        Binding("delete,d", "delete", "Delete"),
+        Binding("f5", "rescan", "Refresh"),
+    ]
+
+    @dataclass
+    class Listed(Message):
+        """The sessions folder was read."""
+
+        sessions: list[Session]
+        failed: list[tuple[Path, str]]
+
+    @dataclass
+    class ResumeReady(Message):
+        """A session was replayed on its tree and can be shown."""
+
+        session: Session
+        resumed: Resumed
+
+    def __init__(self) -> None:
+        super().__init__(id="sessions")
+        self.sessions: list[Session] = []
+        self.failed: list[tuple[Path, str]] = []
+
+    @property
+    def kb_app(self) -> KBAssistApp:
+        return cast("KBAssistApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.styled("Saved sessions", "bold"), id="sessions-title")
+        yield Static(Content.styled(f"in {sessions_dir()}", MUTED_STYLE), id="sessions-dir")
+        yield Static("", id="sessions-empty")
+        yield OptionList(id="session-list", markup=False)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.action_rescan()
+
+    # ------------------------------------------------------------------ listing
+
+    def action_rescan(self) -> None:
+        """Read the sessions folder again."""
+        self._scan()
+
+    @work(thread=True, exclusive=True, group="sessions")
+    def _scan(self) -> None:
+        sessions, failed = list_sessions()
+        self.post_message(self.Listed(sessions, failed))
+
+    @on(Listed)
+    def _listed(self, message: Listed) -> None:
+        self.sessions, self.failed = message.sessions, message.failed
+        options: list[Option | None] = []
+        for n, saved in enumerate(self.sessions):
+            tree = self.kb_app.tree_by_id(saved.tree_id)
+            title = tree.title if tree is not None else f"tree {saved.tree_id}"
+            state = "finished" if saved.finished else f"stopped at {saved.current}"
+            options.append(
+                Option(
+                    Content.assemble(
+                        (sanitize(saved.name), "bold"),
+                        "  ",
+                        sanitize(title),
+                        "\n",
+                        (
+                            sanitize(
+                                f"{len(saved.steps)} steps, {state} · saved {when(saved.updated)}"
+                            ),
+                            MUTED_STYLE,
+                        ),
+                    ),
+                    id=f"ok-{n}",
+                )
+            )
+        for n, (path, reason) in enumerate(self.failed):
+            options.append(
+                Option(
+                    Content.assemble(
+                        ("✗ ", ERROR_STYLE),
+                        (sanitize(path.name), "bold"),
+                        ("  unreadable: d deletes it", MUTED_STYLE),
+                        "\n",
+                        (sanitize(reason), ERROR_STYLE),
+                    ),
+                    id=f"bad-{n}",
+                )
+            )
+        listing = self.query_one("#session-list", OptionList)
+        listing.set_options(options)
+        if options:
+            listing.highlighted = 0
+        empty = self.query_one("#sessions-empty", Static)
+        empty.update(
+            ""
+            if options
+            else Content.styled("No saved sessions. ctrl+s saves a walk as a session.", MUTED_STYLE)
+        )
+        self.refresh_bindings()
+
+    def _highlighted(self) -> tuple[str, int] | None:
+        option = self.query_one("#session-list", OptionList).highlighted_option
+        if option is None or option.id is None:
+            return None
+        kind, _, number = option.id.partition("-")
+        return kind, int(number)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("resume", "delete"):
+            return self._highlighted() is not None
+        return True
+
+    # ------------------------------------------------------------------ resuming
+
+    @on(OptionList.OptionSelected, "#session-list")
+    def _selected(self) -> None:
+        self.action_resume()
+
+    def action_resume(self) -> None:
+        """Continue the highlighted session (a damaged one can only be deleted)."""
+        chosen = self._highlighted()
+        if chosen is None:
+            return
+        kind, n = chosen
+        if kind == "bad":
+            self.action_delete()
+            return
+        self._resume(self.sessions[n])
+
+    @work(thread=True, exclusive=True, group="resume")
+    def _resume(self, saved: Session) -> None:
+        """Find the session's tree and replay the saved steps on it, off the UI thread."""
+        tree = self.kb_app.tree_by_id(saved.tree_id)
+        try:
+            if tree is None and saved.tree_path and Path(saved.tree_path).is_file():
+                tree = find_tree(saved.tree_path)
+            if tree is None:
+                self.notify(
+                    sanitize(
+                        f"Cannot resume {saved.name}: tree {saved.tree_id} is not in the trees "
+                        "folder any more"
+                    ),
+                    severity="error",
+                    markup=False,
+                )
+                return
+            resumed = resume(saved, tree)
+        except KBError as exc:
+            self.notify(sanitize(str(exc)), title="Cannot resume", severity="error", markup=False)
+            return
+        self.post_message(self.ResumeReady(saved, resumed))
+
+    @on(ResumeReady)
+    def _resume_ready(self, message: ResumeReady) -> None:
+        guided = GuidedWalk(message.resumed.walk, session=message.session.name)
+        self.kb_app.resume_walk(guided, message.resumed.message)
+
+    # ------------------------------------------------------------------ deleting
+
+    def action_delete(self) -> None:
+        """Delete the highlighted session file, after asking."""
+        chosen = self._highlighted()
+        if chosen is None:
+            return
+        kind, n = chosen
+        path = self.sessions[n].path if kind == "ok" else self.failed[n][0]
+        what = "this saved session" if kind == "ok" else "this unreadable session file"
+        self.app.push_screen(
+            ConfirmDialog(
+                "Delete a session?",
+                f"Delete {what}?\n{path}",
+                yes_label="Delete",
+                no_label="Keep it",
+            ),
+            lambda yes: self._delete(path) if yes else None,
+        )
+
+    def _delete(self, path: Path) -> None:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            self.notify(
+                sanitize(f"Cannot delete {path}: {exc.strerror or exc}"),
+                severity="error",
+                markup=False,
+            )
+            return
+        self.notify(sanitize(f"Deleted {path.name}"), markup=False)
+        self.action_rescan()

@@ -1,0 +1,43 @@
+"""The decision tree being walked, as a tree widget with the path taken highlighted."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from kbassist.render import sanitize
+from kbassist.trees.engine import Walk
+from kbassist.tui.widgets.walk_tree import WalkTree
+
+
+class TreeViewScreen(Screen[None]):
+    """Read-only: every step and answer of the tree; escape returns to the walk."""
+
+    AUTO_FOCUS = "#walk-tree"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,ctrl+t", "dismiss", "Close"),
+    ]
+
+    def __init__(self, walk: Walk) -> None:
+        super().__init__(id="tree-view")
+        self.walk = walk
+
+    def compose(self) -> ComposeResult:
+        tree = self.walk.tree
+        yield Static(
+            Content.assemble(("Decision tree ", "bold"), sanitize(tree.title)), id="tree-title"
+        )
+        yield Static(
+            Content.assemble(
+                ("highlighted", "bold $text-success"),
+                ": the path taken · ? question · ✎ input · i information · ✔ outcome",
+            ),
+            id="tree-legend",
+        )
+        yield WalkTree(self.walk, id="walk-tree")
+        yield Footer(compact=True, show_command_palette=False)
