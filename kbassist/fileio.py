@@ -24,6 +24,13 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def _new_file_mode() -> int:
+    """0666 less the umask: what open() would have given a new file (mkstemp gives 0600)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def check_output_path(path: Path) -> None:
     """Refuse names that cannot be files before any byte is written."""
     text = str(path)
@@ -33,10 +40,14 @@ def check_output_path(path: Path) -> None:
         raise OutputError("file name is longer than 255 bytes", path=path)
 
 
-def atomic_write(path: Path, data: str | bytes, *, overwrite: bool = False) -> None:
+def atomic_write(
+    path: Path, data: str | bytes, *, overwrite: bool = False, mode: int | None = None
+) -> None:
     """Write `data` to `path` through a temp file, fsync and rename.
 
     `overwrite=False` refuses an existing file (the user must pass --force or confirm).
+    `mode` fixes the permissions (0600 for private files); by default an existing file
+    keeps its own and a new one gets the umask's.
     Any OSError becomes one OutputError naming the path; the old file is left intact.
     """
     path = Path(path)
@@ -54,9 +65,11 @@ def atomic_write(path: Path, data: str | bytes, *, overwrite: bool = False) -> N
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp_name, path.stat().st_mode & 0o777)
+        with contextlib.suppress(OSError):
+            # Keep an existing file's permissions; a new one gets the usual umask ones.
+            if mode is None:
+                mode = path.stat().st_mode & 0o777 if path.exists() else _new_file_mode()
+            os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
         tmp_name = None
         _fsync_dir(directory)

@@ -156,3 +156,22 @@ def test_unfinished_walk_has_no_checklist(tree) -> None:  # type: ignore[no-unty
     """Building a checklist before an outcome is reached is a programming error."""
     with pytest.raises(ValueError, match="not reached an outcome"):
         build_checklist(Walk(tree))
+
+
+def test_new_export_gets_normal_permissions_and_existing_keep_theirs(tmp_path: Path) -> None:
+    """A new export is readable like any new file (umask); overwriting keeps the old mode."""
+    import os
+
+    from kbassist.fileio import atomic_write
+
+    target = tmp_path / "checklist.md"
+    old = os.umask(0o022)
+    try:
+        atomic_write(target, "one")
+        assert target.stat().st_mode & 0o777 == 0o644
+        target.chmod(0o640)
+        atomic_write(target, "two", overwrite=True)
+        assert target.stat().st_mode & 0o777 == 0o640
+        assert target.read_text() == "two"
+    finally:
+        os.umask(old)

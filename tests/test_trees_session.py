@@ -40,6 +40,13 @@ def test_sessions_live_in_the_user_data_dir(walk: Walk, isolated_home: Path) -> 
     assert data["steps"][3] == {"node": "copy_time", "answer": "00:00"}
 
 
+def test_session_files_are_private(walk: Walk) -> None:
+    """A session holds site details (volumes, times): file 0600 in a 0700 folder."""
+    path = save_session("private", walk)
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+
+
 def test_resume_an_unchanged_tree_exactly(walk: Walk) -> None:
     """Resuming on the same tree restores the step, answers and history, silently."""
     save_session("night", walk)

@@ -276,21 +276,21 @@ def test_guided_fix_hooks(kb_dir: Path, tmp_path: Path) -> None:
     asyncio.run(run())
 
 
-def test_no_guided_action_without_trees(kb_dir: Path, tmp_path: Path) -> None:
-    """Without a tree the article shows no guided button and g does nothing."""
+def test_article_without_tree_offers_a_drafted_walk(kb_dir: Path, tmp_path: Path) -> None:
+    """Without a hand-written tree, the article offers a walk auto-drafted from it."""
     (tmp_path / "no-trees").mkdir()
 
     async def run() -> None:
         app = build_app(kb_dir, tmp_path, trees_dir=tmp_path / "no-trees")
-        async with app.run_test(size=(80, 24)) as pilot:
+        async with app.run_test(size=(100, 30)) as pilot:
             await wait_ready(pilot)
             app.open_article("Q98097")
             await settle(pilot)
-            assert not app.screen.query("#guided")
-            assert "Guided fix" not in screen_text(app)
+            assert app.screen.query("#guided")
+            assert "auto-drafted from this article" in screen_text(app)
             await pilot.press("g")
-            await pilot.pause()
-            assert notifications(app) == [] or all("Guided" not in m for m in notifications(app))
+            await settle(pilot)
+            assert "auto-drafted" in screen_text(app)
 
     asyncio.run(run())
 

@@ -125,7 +125,8 @@ def save_session(name: str, walk: Walk, *, directory: Path | None = None) -> Pat
         "updated": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    atomic_write(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n", overwrite=True)
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    atomic_write(path, text, overwrite=True, mode=0o600)  # site details: private
     return path
 
 

@@ -58,7 +58,7 @@ MAX_PROBLEMS_SHOWN = 5
 
 @contextmanager
 def _damage_as_kb_error() -> Iterator[None]:
-    """The core lets `IndexDamaged` (not a KBError) escape reads; report it like one."""
+    """An index damaged mid-session: say how to fix it from here, not from the shell."""
     try:
         yield
     except IndexDamaged as exc:
@@ -186,9 +186,20 @@ class KBAssistApp(App[None]):
         return list(self.trees)
 
     def _first_tree_for(self, article: Article) -> GuidedTree | None:
-        """Default `guided_tree_for`: the first hand-written tree drawn from the article."""
+        """Default `guided_tree_for`: the article's hand-written tree, else its draft.
+
+        Every article can be walked: without a hand-written tree, one is drafted from the
+        article on the fly (a few ms; this runs in the article-loading worker).
+        """
         trees = self._trees(article.id)
-        return (trees[0], False) if trees else None
+        if trees:
+            return (trees[0], False)
+        from kbassist.trees.draft import draft_tree_model
+
+        try:
+            return (draft_tree_model(article), True)
+        except KBError:
+            return None  # nothing in the article to draft from
 
     def tree_by_id(self, tree_id: str) -> Tree | None:
         """A loaded tree (or one from the `all_trees` provider) by its id."""

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from kbassist.tui.app import KBAssistApp
 
 #: Typing pauses shorter than this do not start a search.
-DEBOUNCE_SECONDS = 0.15
+DEBOUNCE_SECONDS = 0.04
 RESULT_LIMIT = 50
 
 
