@@ -132,6 +132,8 @@ def first_paint(articles: Path, index_dir: Path | None) -> float | None:
     subprocess.run(
         [
             "tmux",
+            "-L",
+            name,
             "new-session",
             "-d",
             "-s",
@@ -147,14 +149,17 @@ def first_paint(articles: Path, index_dir: Path | None) -> float | None:
     try:
         while time.perf_counter() - started < 20:
             screen = subprocess.run(
-                ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True
+                ["tmux", "-L", name, "capture-pane", "-p", "-t", name],
+                capture_output=True,
+                text=True,
             ).stdout
             if "Describe the problem" in screen:
                 return time.perf_counter() - started
             time.sleep(0.01)
         return None
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], check=False)
+        # Its own server (-L): other tmux users on the machine are never touched.
+        subprocess.run(["tmux", "-L", name, "kill-server"], check=False)
 
 
 def main() -> None:
