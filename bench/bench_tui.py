@@ -127,7 +127,7 @@ def first_paint(articles: Path, index_dir: Path | None) -> float | None:
         return None
     exe = Path(sys.executable).with_name("kbassist")
     env = f"KBASSIST_INDEX_DIR={index_dir} " if index_dir else ""
-    name = f"kbbench{os.getpid()}"
+    name = f"kbbench{os.getpid()}-{time.monotonic_ns()}"  # a fresh server each run
     started = time.perf_counter()
     subprocess.run(
         [

@@ -184,6 +184,7 @@ class SearchScreen(Screen[None]):
         self._set_suggestion(None)
 
     def _set_suggestion(self, suggestion: str | None) -> None:
+        had_one = self.suggestion is not None
         self.suggestion = sanitize(suggestion) if suggestion else None
         widget = self.query_one("#suggestion", Static)
         if self.suggestion is None:
@@ -197,7 +198,10 @@ class SearchScreen(Screen[None]):
                     "? (ctrl+g)",
                 ).stylize(link)
             )
-        self.refresh_bindings()
+        if had_one != (self.suggestion is not None):
+            # Only when ctrl+g appears or goes: each refresh rebuilds the footer, and
+            # Textual 8.2 keeps every replaced FooterKey alive (a data_bind setter).
+            self.refresh_bindings()
 
     # ------------------------------------------------------------------ actions
 
