@@ -51,6 +51,8 @@ MAX_QUERY_CHARS = 1000
 MAX_QUERY_TERMS = 64
 MAX_NESTING = 32
 LOCK_TIMEOUT = float(os.environ.get("KBASSIST_LOCK_TIMEOUT", "10"))
+#: Seconds a generation replaced by a full rebuild is kept for readers still using it.
+RETIRED_GRACE = 60.0
 
 ProgressFn = Callable[[int, int], None]
 
@@ -395,6 +397,32 @@ class _WriteLock:
             self._fd = None
 
 
+def _clean_generation(gen_dir: Path) -> None:
+    """Remove what a killed run left in the live generation.
+
+    kbassist's `.*.tmp` (an atomic write cut short), Whoosh's `MAIN.tmp/` scratch folder
+    and `_MAIN_<n>.toc.<stamp>` (a table of contents not yet renamed into place), and
+    segment files that no table of contents uses (a commit killed before its TOC).
+    Whoosh removes the last itself, but only at its next commit.
+    """
+    from whoosh.filedb.filestore import FileStorage
+
+    for child in gen_dir.iterdir():
+        if child.name.endswith(".tmp"):
+            if child.is_dir():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    child.unlink()
+        elif ".toc." in child.name:
+            with contextlib.suppress(OSError):
+                child.unlink()
+    with contextlib.suppress(*_WHOOSH_READ_ERRORS):
+        storage = FileStorage(str(gen_dir))
+        toc = index.TOC.read(storage, index._DEF_INDEX_NAME)
+        index.clean_files(storage, index._DEF_INDEX_NAME, toc.generation, toc.segments)
+
+
 # ------------------------------------------------------------------------- the index
 
 
@@ -584,11 +612,22 @@ class KBIndex:
             else:
                 report, entries = _serial_build(ix, files, progress)
             self._write_manifest(gen_dir, entries)
+            self._retire_live()
             atomic_write(self.index_dir / "CURRENT", name + "\n", overwrite=True)
         except BaseException:
             shutil.rmtree(gen_dir, ignore_errors=True)
             raise
         return report
+
+    def _retire_live(self) -> None:
+        """Mark the live generation retired, so cleanup keeps it a while for readers."""
+        try:
+            live = self._current_name()
+        except IndexDamaged:
+            return
+        if live is not None:
+            with contextlib.suppress(OSError):
+                (self.index_dir / live / "RETIRED").touch()
 
     def _read(
         self, path: Path, info: os.stat_result | None, report: UpdateReport
@@ -665,20 +704,29 @@ class KBIndex:
         return report
 
     def _clean_leftovers(self) -> None:
-        """Drop old generations and temp files left by a killed run (lock held)."""
+        """Drop what killed runs left behind, and retired generations (lock held).
+
+        A generation that never went live (a rebuild killed before its CURRENT swap)
+        goes at once: no reader can have it open. One retired by a rebuild is kept for
+        `RETIRED_GRACE` seconds after its retirement, for readers still using it.
+        """
         try:
             live = self._current_name()
         except IndexDamaged:
             live = None
         for child in self.index_dir.iterdir():
             if child.name.startswith("gen-") and child.name != live:
-                # Keep the generation a still-open reader may be using for a while.
-                with contextlib.suppress(OSError):
-                    if time.time() - child.stat().st_mtime > 60 or live is None:
-                        shutil.rmtree(child, ignore_errors=True)
+                try:
+                    retired = (child / "RETIRED").stat().st_mtime
+                except OSError:
+                    retired = None
+                if live is None or retired is None or time.time() - retired > RETIRED_GRACE:
+                    shutil.rmtree(child, ignore_errors=True)
             elif child.name.startswith(".") and child.name.endswith(".tmp"):
                 with contextlib.suppress(OSError):
                     child.unlink()
+        if live is not None:
+            _clean_generation(self.index_dir / live)
 
     # ------------------------------------------------------------- reading
 
