@@ -1,0 +1,162 @@
+"""The index under faults: killed indexers, rivals, concurrent readers, damage, full disks.
+
+The promise: the index is always the previous state, the new state, or detected as
+damaged and rebuilt; the next run leaves no temporary file or orphan generation.
+Kill points are made by `faultkit` (a forking helper), so no hook lives in kbassist.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from faultkit import (
+    Driver,
+    driver,
+    indexed_state,
+    leftovers,
+    mutate_kb,
+    orphan_files,
+    write_kb,
+)
+
+from kbassist.index import KBIndex
+
+#: KBASSIST_FAULTS=deep tries every kill point; CI tries a seeded sample of them.
+DEEP = os.environ.get("KBASSIST_FAULTS") == "deep"
+SEED = int(os.environ.get("KBASSIST_FAULTS_SEED", str(random.randrange(1_000_000))))
+
+NAMED_POINTS = [
+    "progress",
+    "before:commit",
+    "before:toc",
+    "after:toc",
+    "before:clean",
+    "after:commit",
+    "before:manifest.json",
+    "after:manifest.json",
+    "before:meta.json",
+    "after:meta.json",
+    "before:CURRENT",
+    "after:CURRENT",
+    "before:cleanup",
+]
+
+
+class Scene:
+    """A KB indexed in its old state, its files since moved to the new state."""
+
+    def __init__(self, root: Path) -> None:
+        self.kb_dir = root / "kb"
+        self.index_dir = root / "index"
+        self.pristine = root / "pristine"
+        self.old = write_kb(self.kb_dir)
+        KBIndex(self.kb_dir, self.index_dir).update()
+        shutil.copytree(self.index_dir, self.pristine, symlinks=True)
+        self.old_gen = (self.index_dir / "CURRENT").read_text().strip()
+        self.new = mutate_kb(self.kb_dir)
+
+    def reset(self) -> None:
+        shutil.rmtree(self.index_dir)
+        shutil.copytree(self.pristine, self.index_dir, symlinks=True)
+
+    def check_after_crash(self, what: str) -> str:
+        """Old or new state, or damage reported; then the next run repairs and tidies."""
+        kb = KBIndex(self.kb_dir, self.index_dir)
+        reason = kb.status()
+        if reason is None:
+            state = indexed_state(kb)
+            assert state in (self.old, self.new), f"{what}: a state that is neither old nor new"
+            assert kb.search("widget7", snippets=False).hits[0].id == "F-007", what
+            outcome = "old" if state == self.old else "new"
+        else:
+            assert "damaged" in reason, f"{what}: {reason}"
+            outcome = "damaged"
+        kb.close()
+        again = KBIndex(self.kb_dir, self.index_dir)
+        again.ensure()
+        report = again.update()
+        assert indexed_state(again) == self.new, what
+        assert again.status() is None, what
+        assert report.problems == [], what
+        assert leftovers(self.index_dir) == [], what
+        live = (self.index_dir / "CURRENT").read_text().strip()
+        others = {p.name for p in self.index_dir.glob("gen-*")} - {live}
+        assert others <= {self.old_gen}, f"{what}: orphan generations {others}"
+        assert orphan_files(self.index_dir / live) == [], what
+        again.close()
+        return outcome
+
+
+@pytest.fixture(scope="module")
+def helper() -> Iterator[Driver]:
+    """One forking helper for the module's kill tests."""
+    with driver() as the_driver:
+        yield the_driver
+
+
+def kill_points(helper: Driver, scene: Scene, **request: object) -> list[dict[str, object]]:
+    """Named points, then file-system steps and writes: all of them deep, a sample in CI."""
+    scene.reset()
+    dry = helper.run(articles=scene.kb_dir, index=scene.index_dir, **request)
+    assert dry["status"] == "finished", dry
+    steps, writes = int(dry["steps"]), int(dry["writes"])  # type: ignore[call-overload]
+    rng = random.Random(SEED)
+    if DEEP:
+        step_points = list(range(1, steps + 1))
+        write_points = list(range(1, writes + 1, max(1, writes // 200)))
+    else:
+        step_points = sorted(rng.sample(range(1, steps + 1), min(steps, 10)))
+        write_points = sorted(rng.sample(range(1, writes + 1), min(writes, 4)))
+    return (
+        [{"point": p} for p in NAMED_POINTS]
+        + [{"step": s} for s in step_points]
+        + [{"write": w} for w in write_points]
+    )
+
+
+@pytest.mark.parametrize(
+    "mode",
+    [
+        pytest.param({"full": False}, id="incremental"),
+        pytest.param({"full": True}, id="full-rebuild"),
+        pytest.param({"full": True, "parallel": True}, id="parallel-rebuild"),
+    ],
+)
+def test_kill_during_index_run_leaves_old_or_new_state(
+    helper: Driver, tmp_path: Path, mode: dict[str, object]
+) -> None:
+    """SIGKILL at every named point and at sampled I/O steps: old or new, then repaired."""
+    scene = Scene(tmp_path)
+    outcomes: dict[str, int] = {}
+    killed = 0
+    for kill in kill_points(helper, scene, **mode):
+        scene.reset()
+        result = helper.run(articles=scene.kb_dir, index=scene.index_dir, **mode, **kill)
+        what = f"{mode} {kill} (seed {SEED}): {result}"
+        assert result["status"] in ("killed", "finished"), what
+        killed += result["status"] == "killed"
+        outcome = scene.check_after_crash(what)
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    assert killed >= 15
+    assert outcomes.get("old", 0) and outcomes.get("new", 0), outcomes
+
+
+def test_kill_at_random_moments_from_outside(helper: Driver, tmp_path: Path) -> None:
+    """An indexer killed by another process at random moments: old or new, then repaired."""
+    scene = Scene(tmp_path)
+    rng = random.Random(SEED)
+    for n in range(6):
+        scene.reset()
+        mode = {"full": bool(n % 2), "slow": 0.004}
+        pid = helper.start(articles=scene.kb_dir, index=scene.index_dir, **mode)
+        time.sleep(rng.uniform(0.0, 0.2))
+        result = helper.finish(pid, kill=True)
+        scene.check_after_crash(f"{mode} (seed {SEED}): {result}")
