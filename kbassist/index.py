@@ -50,7 +50,8 @@ SCHEMA_VERSION = 2
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_TERMS = 64
 MAX_NESTING = 32
-LOCK_TIMEOUT = float(os.environ.get("KBASSIST_LOCK_TIMEOUT", "10"))
+#: Seconds a second writer waits for the lock; KBASSIST_LOCK_TIMEOUT overrides it.
+LOCK_TIMEOUT = 10.0
 #: Seconds a generation replaced by a full rebuild is kept for readers still using it.
 RETIRED_GRACE = 60.0
 
@@ -343,6 +344,20 @@ def _make_private_dir(path: Path) -> None:
         raise IndexBusyError("index folder is not writable", path=path)
 
 
+def _lock_timeout() -> float:
+    """KBASSIST_LOCK_TIMEOUT as set now (not at import: the TUI and tests set it later)."""
+    value = os.environ.get("KBASSIST_LOCK_TIMEOUT", "").strip()
+    if not value:
+        return LOCK_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise UsageError(f"KBASSIST_LOCK_TIMEOUT must be a number of seconds, not {value!r}")
+    return seconds
+
+
 class _WriteLock:
     """One writer per index folder: an flock (freed by the kernel if the holder dies)."""
 
@@ -568,7 +583,7 @@ class KBIndex:
         started = time.perf_counter()
         _make_private_dir(self.index_dir)
         _check_private_dir(self.index_dir)
-        with _WriteLock(self.index_dir / "write.lock", LOCK_TIMEOUT):
+        with _WriteLock(self.index_dir / "write.lock", _lock_timeout()):
             reason = "rebuild requested" if full else self.status()
             if full or reason is not None:
                 report = self._rebuild(progress)
