@@ -25,6 +25,7 @@ import os
 import re
 import shutil
 import stat
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -986,7 +987,24 @@ def _serial_build(ix, files: list[_FileEntry], progress: ProgressFn | None):  # 
     return report, entries
 
 
-def _build_worker(gen_dir: str, files: list[_FileEntry], messages) -> None:  # type: ignore[no-untyped-def]
+def _exit_with_parent(parent: int) -> None:
+    """Stop this worker as soon as the indexer that started it is gone.
+
+    A forked worker shares the indexer's write-lock file, so the flock stays held while
+    any worker lives: after a `kill -9` of the indexer, orphaned workers went on
+    indexing into a folder nobody would use (and could block for ever on a full
+    queue), and every other indexer was told the index was busy.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _build_worker(gen_dir: str, files: list[_FileEntry], messages, parent: int) -> None:  # type: ignore[no-untyped-def]
     """One build process: parse and index its share of files into a segment of its own.
 
     Parsing here, not in the parent, is what lets every core do useful work (Whoosh's
@@ -994,6 +1012,7 @@ def _build_worker(gen_dir: str, files: list[_FileEntry], messages) -> None:  # t
     """
     from whoosh.writing import SegmentWriter
 
+    _exit_with_parent(parent)
     try:
         ix = index.open_dir(gen_dir)
         writer = SegmentWriter(ix, _lk=False, limitmb=_LIMIT_MB, compound=False)
@@ -1020,7 +1039,7 @@ def _parallel_build(ix, files: list[_FileEntry], workers: int, progress: Progres
     procs = [
         ctx.Process(
             target=_build_worker,
-            args=(ix.storage.folder, files[i::workers], messages),
+            args=(ix.storage.folder, files[i::workers], messages, os.getpid()),
             daemon=True,
         )
         for i in range(workers)
