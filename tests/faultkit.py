@@ -357,8 +357,13 @@ def _serve() -> None:
 
 def _reap(pid: int, read_fd: int) -> dict[str, Any]:
     _, status = os.waitpid(pid, 0)
-    with os.fdopen(read_fd, "rb") as pipe:
-        lines = pipe.read().decode().splitlines()
+    # Not read to EOF: build workers the child forked inherit the pipe and may outlive it.
+    os.set_blocking(read_fd, False)
+    chunks = []
+    with contextlib.suppress(BlockingIOError), os.fdopen(read_fd, "rb") as pipe:
+        while chunk := pipe.read(65536):
+            chunks.append(chunk)
+    lines = b"".join(chunks).decode().splitlines()
     answer = json.loads(lines[-1]) if lines else {"status": "silent"}
     answer["signal"] = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
     answer["pid"] = pid

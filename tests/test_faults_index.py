@@ -7,6 +7,7 @@ Kill points are made by `faultkit` (a forking helper), so no hook lives in kbass
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -27,6 +28,7 @@ from faultkit import (
     write_kb,
 )
 
+from kbassist.errors import IndexBusyError
 from kbassist.index import KBIndex
 
 #: KBASSIST_FAULTS=deep tries every kill point; CI tries a seeded sample of them.
@@ -160,3 +162,69 @@ def test_kill_at_random_moments_from_outside(helper: Driver, tmp_path: Path) -> 
         time.sleep(rng.uniform(0.0, 0.2))
         result = helper.finish(pid, kill=True)
         scene.check_after_crash(f"{mode} (seed {SEED}): {result}")
+
+
+# --------------------------------------------------------------------------- two indexers
+
+
+def wait_for_lock_holder(index_dir: Path, pid: int, timeout: float = 10.0) -> None:
+    """Wait until `pid` has taken the write lock (it writes its pid into the lock file)."""
+    lock = index_dir / "write.lock"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            if lock.read_text().strip() == str(pid):
+                return
+        time.sleep(0.01)
+    raise AssertionError(f"process {pid} never took the lock")
+
+
+def kbassist_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kbassist", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_second_indexer_waits_a_bounded_time_then_reports_busy(
+    helper: Driver, tmp_path: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rival waits KBASSIST_LOCK_TIMEOUT, names the holder, exits 5; nothing is lost."""
+    scene = Scene(tmp_path)
+    pid = helper.start(articles=scene.kb_dir, index=scene.index_dir, full=True, slow=0.05)
+    wait_for_lock_holder(scene.index_dir, pid)
+    monkeypatch.setenv("KBASSIST_LOCK_TIMEOUT", "0.3")
+    started = time.monotonic()
+    with pytest.raises(IndexBusyError, match=f"locked by process {pid}; waited 0.3s"):
+        KBIndex(scene.kb_dir, scene.index_dir).update()
+    assert time.monotonic() - started < 1.5
+    cli_env = {**env, "KBASSIST_INDEX_DIR": str(scene.index_dir), "KBASSIST_LOCK_TIMEOUT": "0.3"}
+    proc = kbassist_cli("index", str(scene.kb_dir), env=cli_env)
+    assert proc.returncode == 5, proc.stderr
+    assert proc.stderr.count("\n") == 1 and f"locked by process {pid}" in proc.stderr
+    assert helper.finish(pid)["status"] == "finished"
+    kb = KBIndex(scene.kb_dir, scene.index_dir)
+    assert kb.status() is None
+    assert indexed_state(kb) == scene.new
+    assert kb.update().indexed == len(scene.new)
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["serial", "parallel"])
+def test_killed_lock_holder_does_not_block_the_next_indexer(
+    helper: Driver, tmp_path: Path, env: dict[str, str], parallel: bool
+) -> None:
+    """An indexer killed mid-run (build workers and all) frees the lock: the next one runs."""
+    scene = Scene(tmp_path)
+    pid = helper.start(
+        articles=scene.kb_dir, index=scene.index_dir, full=True, slow=0.2, parallel=parallel
+    )
+    wait_for_lock_holder(scene.index_dir, pid)
+    time.sleep(0.3)  # workers (if any) are busy with their shares
+    assert helper.finish(pid, kill=True)["signal"] == 9
+    cli_env = {**env, "KBASSIST_INDEX_DIR": str(scene.index_dir), "KBASSIST_LOCK_TIMEOUT": "2"}
+    proc = kbassist_cli("index", str(scene.kb_dir), env=cli_env)
+    assert proc.returncode == 0, proc.stderr
+    scene.check_after_crash("after the killed holder")
