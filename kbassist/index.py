@@ -27,9 +27,10 @@ import shutil
 import stat
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from whoosh import fields, index, qparser, query
 from whoosh.analysis import Analyzer, Token
@@ -57,6 +58,9 @@ LOCK_TIMEOUT = 10.0
 RETIRED_GRACE = 60.0
 
 ProgressFn = Callable[[int, int], None]
+_T = TypeVar("_T")
+#: Reads retried when another process's commit pulled files from under them.
+_READ_ATTEMPTS = 5
 
 # ------------------------------------------------------------------------- analysis
 
@@ -746,26 +750,61 @@ class KBIndex:
 
     # ------------------------------------------------------------- reading
 
+    def _reading(self, read: Callable[[], _T]) -> _T:
+        """Run `read`; again on a fresh reader if another process's commit got in the way.
+
+        A commit deletes the files of the segments it merged away at once. A reader
+        opened just before reads some of them lazily (stored fields, field lengths) and
+        fails: FileNotFoundError, or a TypeError from a column that is gone. When the
+        index on disk has moved on since this reader opened it, that is a race, not
+        damage: reopen and read again. When it has not, the index is damaged.
+        """
+        for attempt in range(_READ_ATTEMPTS):
+            try:
+                return read()
+            except _WHOOSH_READ_ERRORS as exc:
+                if not self._moved_on(exc):
+                    self.close()
+                    raise IndexDamaged(f"{type(exc).__name__}: {exc}") from exc
+                self.close()
+                time.sleep(0.01 * attempt)
+        raise IndexDamaged("the index kept changing while it was read; try again")
+
+    def _moved_on(self, exc: BaseException) -> bool:
+        """True when another process committed or swapped generations since we opened."""
+        searcher = self._searcher
+        if searcher is None:
+            return isinstance(exc, FileNotFoundError)  # opening raced a commit
+        try:
+            return self._current_name() != self._gen or not searcher.up_to_date()
+        except (IndexDamaged, *_WHOOSH_READ_ERRORS):
+            return True
+
     def doc_count(self) -> int:
-        return self._open().doc_count()
+        return self._reading(lambda: self._open().doc_count())
 
     def products(self) -> list[str]:
         """Every product named in the KB, for the product filter."""
-        searcher = self._get_searcher()
-        names = {t.decode() if isinstance(t, bytes) else t for t in searcher.lexicon("products")}
-        return sorted(names)
 
-    def titles(self) -> Iterable[tuple[str, str]]:
+        def read() -> list[str]:
+            lexicon = self._get_searcher().lexicon("products")
+            return sorted({t.decode() if isinstance(t, bytes) else t for t in lexicon})
+
+        return self._reading(read)
+
+    def titles(self) -> list[tuple[str, str]]:
         """(id, title) of every article, for the command palette."""
-        searcher = self._get_searcher()
-        for fields_ in searcher.all_stored_fields():
-            yield fields_["id"], fields_["title"]
+
+        def read() -> list[tuple[str, str]]:
+            stored = self._get_searcher().all_stored_fields()
+            return [(fields_["id"], fields_["title"]) for fields_ in stored]
+
+        return self._reading(read)
 
     def find_path(self, article_id: str) -> Path:
         """The file of an article id (case-insensitive); NotFoundError if none."""
-        searcher = self._get_searcher()
         key = normalize_id(article_id)
-        doc = searcher.document(idkey=key)
+        doc = self._reading(lambda: self._get_searcher().document(idkey=key))
         if doc is None:
             raise NotFoundError(f"no article with id {article_id!r} in {self.articles_dir}")
         return self.articles_dir / doc["path"]
@@ -793,14 +832,10 @@ class KBIndex:
         `limit`, articles missing a word follow (an OR query, more words ranking higher).
         """
         text = _check_query(text)
-        searcher = self._get_searcher()
         limit = max(1, min(limit, 1000))
-        plain, filters, advanced = _split_query(text)
-        if advanced:
-            hits, total, words = self._search_whoosh(searcher, text, limit, product)
-        else:
-            hits, total, words = self._search_fast(searcher, plain, filters, limit, product)
-        suggestion = self._suggest(searcher, text) if suggest and len(hits) < limit else None
+        hits, total, words, suggestion = self._reading(
+            lambda: self._ranked(text, limit, product, suggest)
+        )
         if not hits and suggestion:
             # Nothing for the misspelling: show what the correction finds, and say so.
             corrected = self.search(
@@ -813,6 +848,19 @@ class KBIndex:
         if snippets and hits:
             hits = [_with_snippet(hit, words) for hit in hits]
         return SearchResult(query=text, hits=hits, total=total, suggestion=suggestion)
+
+    def _ranked(
+        self, text: str, limit: int, product: str | None, suggest: bool
+    ) -> tuple[list[Hit], int, set[str], str | None]:
+        """(hits without snippets, total, query words, suggestion): the index's part."""
+        searcher = self._get_searcher()
+        plain, filters, advanced = _split_query(text)
+        if advanced:
+            hits, total, words = self._search_whoosh(searcher, text, limit, product)
+        else:
+            hits, total, words = self._search_fast(searcher, plain, filters, limit, product)
+        suggestion = self._suggest(searcher, text) if suggest and len(hits) < limit else None
+        return hits, total, words, suggestion
 
     def _scorer(self, searcher) -> _Scorer:  # type: ignore[no-untyped-def]
         scorer = getattr(self, "_scorer_cache", None)
@@ -1186,6 +1234,10 @@ class _Scorer:
             raw = np.zeros(count, dtype=np.uint8)
             perdoc = leaf._perdoc
             column = perdoc._cached_reader(self._lenfield(fieldname), self._lengths_column)
+            if column is None and leaf.field_length(fieldname):
+                # The lengths file is gone (a commit elsewhere, or damage): scoring with
+                # zero lengths would rank silently wrong, so fail and let the read retry.
+                raise FileNotFoundError(f"lengths of {fieldname!r} missing from a segment")
             if column is not None and column._count:
                 data = column._dbfile.get(column._basepos, column._count)
                 stored = np.frombuffer(data, dtype=np.uint8)[:count]
