@@ -29,6 +29,7 @@ import signal
 import subprocess
 import sys
 import time
+import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -426,5 +427,56 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
+# ----------------------------------------------------------------------- busy neighbours
+
+
+def writer_loop(articles: str, index: str, seconds: float) -> None:
+    """Commit again and again for `seconds`: edits, adds and removes, a rebuild now and then."""
+    from kbassist.index import KBIndex
+
+    root = Path(articles)
+    kb = KBIndex(root, Path(index))
+    deadline = time.monotonic() + seconds
+    commits = 0
+    while time.monotonic() < deadline:
+        commits += 1
+        (root / "f010.md").write_text(article_text(10, revision=commits), encoding="utf-8")
+        extra = root / "extra.md"
+        if commits % 2:
+            extra.write_text(article_text(99), encoding="utf-8")
+        else:
+            extra.unlink(missing_ok=True)
+        kb.update(full=commits % 7 == 0)
+    print(json.dumps({"commits": commits}), flush=True)
+
+
+def reader_loop(articles: str, index: str, seconds: float) -> None:
+    """Open, search and read for `seconds`, as CLI runs and a TUI would; report errors."""
+    from kbassist.index import KBIndex
+
+    held = KBIndex(Path(articles), Path(index))
+    deadline = time.monotonic() + seconds
+    opens = 0
+    errors: list[str] = []
+    while time.monotonic() < deadline:
+        opens += 1
+        fresh = KBIndex(Path(articles), Path(index))
+        for kb in (fresh, held):
+            try:
+                hits = kb.search("widget7 stops responding", snippets=False).hits
+                if not hits or hits[0].id != "F-007":
+                    errors.append(f"wrong result: {[h.id for h in hits][:3]}")
+                if kb.get("F-012").id != "F-012" or kb.doc_count() < 30:
+                    errors.append("wrong article or count")
+            except Exception as exc:  # every failure is reported to the test
+                errors.append(f"{type(exc).__name__}: {exc} {traceback.format_exc(limit=-3)}")
+        fresh.close()
+    print(json.dumps({"opens": opens, "errors": errors[:20], "error_count": len(errors)}))
+
+
 if __name__ == "__main__":
-    _serve()
+    if len(sys.argv) > 1:
+        loops = {"reader": reader_loop, "writer": writer_loop}
+        loops[sys.argv[1]](sys.argv[2], sys.argv[3], float(sys.argv[4]))
+    else:
+        _serve()

@@ -8,6 +8,7 @@ Kill points are made by `faultkit` (a forking helper), so no hook lives in kbass
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import random
 import shutil
@@ -17,6 +18,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import faultkit
 import pytest
 from faultkit import (
     Driver,
@@ -228,3 +230,89 @@ def test_killed_lock_holder_does_not_block_the_next_indexer(
     proc = kbassist_cli("index", str(scene.kb_dir), env=cli_env)
     assert proc.returncode == 0, proc.stderr
     scene.check_after_crash("after the killed holder")
+
+
+# --------------------------------------------------------------------------- busy readers
+
+
+def run_neighbours(scene: Scene, readers: int, seconds: float) -> tuple[dict, list[dict]]:  # type: ignore[type-arg]
+    """A writer committing in a loop and reader processes searching, for `seconds`."""
+    script = str(Path(__file__).with_name("faultkit.py"))
+    args = [str(scene.kb_dir), str(scene.index_dir), str(seconds)]
+    procs = [
+        subprocess.Popen([sys.executable, script, role, *args], stdout=subprocess.PIPE, text=True)
+        for role in ["writer"] + ["reader"] * readers
+    ]
+    outputs = [json.loads(proc.communicate(timeout=seconds + 60)[0]) for proc in procs]
+    return outputs[0], outputs[1:]
+
+
+def test_searches_in_other_processes_never_fail_while_commits_run(tmp_path: Path) -> None:
+    """Readers (fresh and held open) search while a writer commits: no error, right hits."""
+    scene = Scene(tmp_path)
+    KBIndex(scene.kb_dir, scene.index_dir).update()
+    writer, readers = run_neighbours(scene, readers=2, seconds=3.0)
+    assert writer["commits"] >= 5
+    for reader in readers:
+        assert reader["errors"] == [], reader
+        assert reader["opens"] >= 20
+
+
+def test_table_of_contents_vanishing_mid_open_is_retried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every third TOC open fails as if a commit had just replaced it: searches still work."""
+    from whoosh.filedb.filestore import FileStorage
+
+    scene = Scene(tmp_path)
+    KBIndex(scene.kb_dir, scene.index_dir).update()
+    real_open = FileStorage.open_file
+    calls = [0]
+
+    def flaky_open(self: FileStorage, name: str, **kwargs: object) -> object:
+        if name.endswith(".toc"):
+            calls[0] += 1
+            if calls[0] % 3 == 0:
+                raise FileNotFoundError(2, "No such file or directory", name)
+        return real_open(self, name, **kwargs)
+
+    monkeypatch.setattr(FileStorage, "open_file", flaky_open)
+    for _ in range(10):
+        kb = KBIndex(scene.kb_dir, scene.index_dir)
+        assert kb.search("widget7", snippets=False).hits[0].id == "F-007"
+        assert kb.get("F-012").id == "F-012"
+        assert len(list(kb.titles())) == len(scene.new)
+        kb.close()
+    assert calls[0] >= 20
+
+
+def test_commit_landing_between_open_and_read_is_retried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A commit that deletes the segment a searcher just opened: the search reopens, right hits."""
+    import kbassist.index
+
+    scene = Scene(tmp_path)
+    writer = KBIndex(scene.kb_dir, scene.index_dir)
+    for revision in (1, 2, 3):  # small segments, which the next commits merge away
+        (scene.kb_dir / "f020.md").write_text(faultkit.article_text(20, revision))
+        writer.update()
+    real_top = kbassist.index._Scorer.top
+    landed = []
+
+    def top_after_a_commit(self: object, *args: object) -> object:
+        if not landed:
+            gen = scene.index_dir / (scene.index_dir / "CURRENT").read_text().strip()
+            before = set(os.listdir(gen))
+            for revision in (4, 5, 6):
+                (scene.kb_dir / "f020.md").write_text(faultkit.article_text(20, revision))
+                writer.update()
+            landed.append(before - set(os.listdir(gen)))
+        return real_top(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kbassist.index._Scorer, "top", top_after_a_commit)
+    reader = KBIndex(scene.kb_dir, scene.index_dir)
+    hits = reader.search("widget20", snippets=False).hits
+    assert any(name.endswith("_stored.col") for name in landed[0]), landed
+    assert hits[0].id == "F-020"
+    assert hits[0].title == faultkit.title_of(20, 6)
