@@ -430,8 +430,11 @@ def pid_alive(pid: int) -> bool:
 # ----------------------------------------------------------------------- busy neighbours
 
 
-def writer_loop(articles: str, index: str, seconds: float) -> None:
-    """Commit again and again for `seconds`: edits, adds and removes, a rebuild now and then."""
+def writer_loop(articles: str, index: str, seconds: float, rebuilds_only: bool = False) -> None:
+    """Commit again and again for `seconds`: edits, adds and removes, a rebuild now and then.
+
+    With `rebuilds_only`, every run is a full rebuild of the unchanged folder.
+    """
     from kbassist.index import KBIndex
 
     root = Path(articles)
@@ -440,6 +443,9 @@ def writer_loop(articles: str, index: str, seconds: float) -> None:
     commits = 0
     while time.monotonic() < deadline:
         commits += 1
+        if rebuilds_only:
+            kb.update(full=True)
+            continue
         (root / "f010.md").write_text(article_text(10, revision=commits), encoding="utf-8")
         extra = root / "extra.md"
         if commits % 2:
@@ -476,7 +482,11 @@ def reader_loop(articles: str, index: str, seconds: float) -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1:
-        loops = {"reader": reader_loop, "writer": writer_loop}
+        loops: dict[str, Callable[..., None]] = {
+            "reader": reader_loop,
+            "writer": writer_loop,
+            "rebuilder": lambda *args: writer_loop(*args, rebuilds_only=True),
+        }
         loops[sys.argv[1]](sys.argv[2], sys.argv[3], float(sys.argv[4]))
     else:
         _serve()

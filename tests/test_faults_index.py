@@ -316,3 +316,44 @@ def test_commit_landing_between_open_and_read_is_retried(
     assert any(name.endswith("_stored.col") for name in landed[0]), landed
     assert hits[0].id == "F-020"
     assert hits[0].title == faultkit.title_of(20, 6)
+
+
+def test_reader_held_open_never_sees_an_empty_index_during_rebuilds(tmp_path: Path) -> None:
+    """A KBIndex held open (as the TUI holds it) searches while another process rebuilds."""
+    scene = Scene(tmp_path)
+    KBIndex(scene.kb_dir, scene.index_dir).update()
+    script = str(Path(__file__).with_name("faultkit.py"))
+    rebuilder = subprocess.Popen(
+        [sys.executable, script, "rebuilder", str(scene.kb_dir), str(scene.index_dir), "2.5"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    held = KBIndex(scene.kb_dir, scene.index_dir)
+    generations: set[str] = set()
+    searches = 0
+    while rebuilder.poll() is None:
+        searches += 1
+        assert held.doc_count() == len(scene.new)
+        assert held.search("widget7", snippets=False).hits[0].id == "F-007"
+        assert len(held.titles()) == len(scene.new)
+        generations.add(str(held._gen))
+    assert json.loads(rebuilder.communicate()[0])["commits"] >= 5
+    assert len(generations) >= 3 and searches >= 10
+
+
+def test_retired_generation_is_kept_for_its_readers_then_removed(tmp_path: Path) -> None:
+    """A rebuild keeps the generation it replaced for the grace period, however old it is."""
+    scene = Scene(tmp_path)
+    KBIndex(scene.kb_dir, scene.index_dir).update()
+    old_gen = scene.index_dir / (scene.index_dir / "CURRENT").read_text().strip()
+    long_ago = time.time() - 86400
+    os.utime(old_gen, (long_ago, long_ago))
+    held = KBIndex(scene.kb_dir, scene.index_dir)
+    assert held.search("widget7", snippets=False).hits
+    KBIndex(scene.kb_dir, scene.index_dir).update(full=True)
+    assert old_gen.is_dir()  # retired a moment ago: a reader may still be using it
+    assert held.search("widget7", snippets=False).hits[0].id == "F-007"
+    os.utime(old_gen / "RETIRED", (long_ago, long_ago))
+    KBIndex(scene.kb_dir, scene.index_dir).update()
+    assert not old_gen.exists()
+    assert held.search("widget8", snippets=False).hits[0].id == "F-008"
