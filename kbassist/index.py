@@ -44,7 +44,13 @@ from kbassist.articles import (
     normalize_id,
     scan_articles,
 )
-from kbassist.errors import DataError, IndexBusyError, NotFoundError, UsageError
+from kbassist.errors import (
+    DataError,
+    IndexBusyError,
+    NotFoundError,
+    OutputError,
+    UsageError,
+)
 from kbassist.fileio import atomic_write
 
 #: Bump when the schema or the analyzer changes: older indexes are then rebuilt.
@@ -315,8 +321,12 @@ _WHOOSH_READ_ERRORS = (
     TypeError,
     MemoryError,
     index.IndexError,
+    OverflowError,
     __import__("pickle").UnpicklingError,
     __import__("struct").error,
+    __import__("zlib").error,
+    __import__("whoosh.filedb.filetables").filedb.filetables.FileFormatError,
+    __import__("whoosh.reading").reading.CorruptIndexError,
 )
 
 
@@ -417,6 +427,44 @@ class _WriteLock:
             self._fd = None
 
 
+#: A note left in a generation by a reader that found it unreadable: rebuild it.
+DAMAGED = "DAMAGED"
+
+
+def _index_files_sizes(gen_dir: Path) -> dict[str, int]:
+    """Size of every file the live table of contents uses, and of the manifest."""
+    from whoosh.filedb.filestore import FileStorage
+
+    toc = index.TOC.read(FileStorage(str(gen_dir)), index._DEF_INDEX_NAME)
+    segments = tuple(f"{segment.segment_id()}." for segment in toc.segments)
+    wanted = f"_{index._DEF_INDEX_NAME}_{toc.generation}.toc"
+    sizes = {}
+    for entry in os.scandir(gen_dir):
+        if entry.name in (wanted, "manifest.json") or entry.name.startswith(segments):
+            sizes[entry.name] = entry.stat().st_size
+    return sizes
+
+
+def _check_files(gen_dir: Path, recorded: object) -> str | None:
+    """Why the generation's files differ from those meta.json recorded; None if they match.
+
+    One scandir, no reads: a file deleted, emptied or cut short is caught here, before
+    a search trips over it (meta.json from before this check records none: skipped).
+    """
+    if not isinstance(recorded, dict):
+        return None
+    try:
+        present = {entry.name: entry.stat().st_size for entry in os.scandir(gen_dir)}
+    except OSError as exc:
+        return f"cannot list {gen_dir.name}: {exc.strerror or exc}"
+    for name, size in recorded.items():
+        if name not in present:
+            return f"{name} missing"
+        if present[name] != size:
+            return f"{name} is {present[name]} bytes, not {size}"
+    return None
+
+
 def _clean_generation(gen_dir: Path) -> None:
     """Remove what a killed run left in the live generation.
 
@@ -495,23 +543,55 @@ class KBIndex:
 
     def status(self) -> str | None:
         """None when the index is usable, else why it must be (re)built."""
+        return self._status(writing=False)
+
+    def _status(self, *, writing: bool) -> str | None:
+        """`writing`: called by the writer, under the lock (no other writer can be busy)."""
         try:
             _check_private_dir(self.index_dir)
-            name = self._current_name()
-            if name is None:
-                return "no index yet"
-            gen_dir = self.index_dir / name
-            meta = self._meta(gen_dir)
-            if meta.get("schema") != SCHEMA_VERSION:
-                return "index was built by another version of kbassist"
-            if meta.get("articles") != self._root_real:
-                return "index was built for another articles folder"
-            ix = self._open()
-            if ix.doc_count() != meta.get("count"):
-                return "index is damaged (document count differs from its manifest)"
+            for _attempt in range(3):
+                name = self._current_name()
+                if name is None:
+                    return "no index yet"
+                gen_dir = self.index_dir / name
+                meta = self._meta(gen_dir)
+                if meta.get("schema") != SCHEMA_VERSION:
+                    return "index was built by another version of kbassist"
+                if meta.get("articles") != self._root_real:
+                    return "index was built for another articles folder"
+                with contextlib.suppress(OSError):
+                    return "index is damaged ({})".format(
+                        (gen_dir / DAMAGED).read_text("utf-8", errors="replace").strip()
+                    )
+                problem = _check_files(gen_dir, meta.get("files"))
+                if problem is None and self.doc_count() != meta.get("count"):
+                    problem = "document count differs from its manifest"
+                if problem is None:
+                    return None
+                if writing:
+                    break
+                if self._writer_busy():
+                    return None  # a writer between its commit and its meta.json
+                if self._current_name() == name and self._meta(gen_dir) == meta:
+                    break
+                # A writer finished between our reads of meta.json and the files: again.
+            return f"index is damaged ({problem})"
         except IndexDamaged as exc:
             return f"index is damaged ({exc})"
-        return None
+
+    def _writer_busy(self) -> bool:
+        """True while another process holds the write lock."""
+        try:
+            fd = os.open(self.index_dir / "write.lock", os.O_RDONLY)
+        except OSError:
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        finally:
+            os.close(fd)
+        return False
 
     def _open_whoosh(self, gen_dir: Path) -> index.Index:
         """Open a generation; retries a table of contents swapped mid-open."""
@@ -589,12 +669,17 @@ class KBIndex:
         _make_private_dir(self.index_dir)
         _check_private_dir(self.index_dir)
         with _WriteLock(self.index_dir / "write.lock", _lock_timeout()):
-            reason = "rebuild requested" if full else self.status()
-            if full or reason is not None:
+            reason = "rebuild requested" if full else self._status(writing=True)
+            report = None
+            if reason is None:
+                try:
+                    report = self._incremental(progress)
+                except IndexDamaged as exc:  # e.g. a manifest that cannot be read
+                    self.close()
+                    reason = f"index is damaged ({exc})"
+            if report is None:
                 report = self._rebuild(progress)
                 report.rebuilt = reason
-            else:
-                report = self._incremental(progress)
             self._clean_leftovers()
         self.close()
         report.seconds = time.perf_counter() - started
@@ -664,7 +749,12 @@ class KBIndex:
     def _write_manifest(self, gen_dir: Path, entries: dict[str, list[object]]) -> None:
         """Manifest first, meta last: a kill between them leaves a count that disagrees."""
         atomic_write(gen_dir / "manifest.json", json.dumps(entries), overwrite=True)
-        meta = {"schema": SCHEMA_VERSION, "articles": self._root_real, "count": len(entries)}
+        meta = {
+            "schema": SCHEMA_VERSION,
+            "articles": self._root_real,
+            "count": len(entries),
+            "files": _index_files_sizes(gen_dir),
+        }
         atomic_write(gen_dir / "meta.json", json.dumps(meta), overwrite=True)
 
     def _incremental(self, progress: ProgressFn | None) -> UpdateReport:
@@ -742,6 +832,8 @@ class KBIndex:
                     retired = None
                 if live is None or retired is None or time.time() - retired > RETIRED_GRACE:
                     shutil.rmtree(child, ignore_errors=True)
+                else:
+                    _clean_generation(child)
             elif child.name.startswith(".") and child.name.endswith(".tmp"):
                 with contextlib.suppress(OSError):
                     child.unlink()
@@ -765,10 +857,21 @@ class KBIndex:
             except _WHOOSH_READ_ERRORS as exc:
                 if not self._moved_on(exc):
                     self.close()
-                    raise IndexDamaged(f"{type(exc).__name__}: {exc}") from exc
+                    self._mark_damaged(f"{type(exc).__name__}: {exc}")
+                    raise IndexDamaged(
+                        f"index files unreadable ({type(exc).__name__}: {exc}); "
+                        "the next run rebuilds the index"
+                    ) from exc
                 self.close()
                 time.sleep(0.01 * attempt)
         raise IndexDamaged("the index kept changing while it was read; try again")
+
+    def _mark_damaged(self, why: str) -> None:
+        """Note damage found while reading, so the next status() reports it (best effort)."""
+        with contextlib.suppress(IndexDamaged, OSError, OutputError):
+            name = self._current_name()
+            if name is not None:
+                atomic_write(self.index_dir / name / DAMAGED, why[:500] + "\n", overwrite=True)
 
     def _moved_on(self, exc: BaseException) -> bool:
         """True when another process committed or swapped generations since we opened."""
