@@ -467,6 +467,9 @@ def reader_loop(articles: str, index: str, seconds: float) -> None:
     while time.monotonic() < deadline:
         opens += 1
         fresh = KBIndex(Path(articles), Path(index))
+        reason = fresh.status()  # what the CLI and the TUI ask first
+        if reason is not None:
+            errors.append(f"status: {reason}")
         for kb in (fresh, held):
             try:
                 hits = kb.search("widget7 stops responding", snippets=False).hits

@@ -31,7 +31,7 @@ from faultkit import (
 )
 
 from kbassist.errors import IndexBusyError
-from kbassist.index import KBIndex
+from kbassist.index import IndexDamaged, KBIndex
 
 #: KBASSIST_FAULTS=deep tries every kill point; CI tries a seeded sample of them.
 DEEP = os.environ.get("KBASSIST_FAULTS") == "deep"
@@ -357,3 +357,113 @@ def test_retired_generation_is_kept_for_its_readers_then_removed(tmp_path: Path)
     KBIndex(scene.kb_dir, scene.index_dir).update()
     assert not old_gen.exists()
     assert held.search("widget8", snippets=False).hits[0].id == "F-008"
+
+
+# --------------------------------------------------------------------------- damage
+
+
+def damage(gen: Path, what: str) -> None:
+    """Break one file of a generation the way a crash, a disk or a person does."""
+    kind, _, how = what.partition(":")
+    patterns = {"toc": "*.toc", "terms": "*.trm", "postings": "*.pst", "stored": "*_stored.col"}
+    patterns |= {"lengths": "*_title_len.col", "meta": "meta.json", "manifest": "manifest.json"}
+    for path in gen.glob(patterns[kind]):
+        data = path.read_bytes()
+        if how == "deleted":
+            path.unlink()
+        elif how == "empty":
+            path.write_bytes(b"")
+        elif how == "truncated":
+            path.write_bytes(data[: len(data) // 2])
+        elif how == "garbage":
+            path.write_bytes(random.Random(7).randbytes(len(data)))
+
+
+DAMAGE = [
+    f"{kind}:{how}"
+    for kind in ("toc", "terms", "postings", "stored", "lengths")
+    for how in ("deleted", "empty", "truncated")
+] + ["toc:garbage", "terms:garbage", "meta:garbage", "manifest:deleted", "manifest:truncated"]
+
+
+@pytest.mark.parametrize("what", DAMAGE)
+def test_damage_is_detected_before_use_and_rebuilt(tmp_path: Path, what: str) -> None:
+    """A broken TOC, segment file or manifest: status() says so; ensure() rebuilds it."""
+    scene = Scene(tmp_path)
+    KBIndex(scene.kb_dir, scene.index_dir).update()
+    gen = scene.index_dir / (scene.index_dir / "CURRENT").read_text().strip()
+    damage(gen, what)
+    kb = KBIndex(scene.kb_dir, scene.index_dir)
+    reason = kb.status()
+    assert reason is not None and reason.startswith("index is damaged"), reason
+    report = kb.ensure()
+    assert report is not None and report.rebuilt == reason
+    assert kb.status() is None
+    assert indexed_state(kb) == scene.new
+    assert kb.search("widget7", snippets=False).hits[0].id == "F-007"
+
+
+@pytest.mark.parametrize("kind", ["postings", "stored", "lengths"])
+def test_same_size_garbage_found_by_a_search_is_noted_and_rebuilt(
+    tmp_path: Path, kind: str
+) -> None:
+    """Garbage no size check can see: the search fails cleanly (or ranks), then it is rebuilt."""
+    scene = Scene(tmp_path)
+    KBIndex(scene.kb_dir, scene.index_dir).update()
+    gen = scene.index_dir / (scene.index_dir / "CURRENT").read_text().strip()
+    damage(gen, f"{kind}:garbage")
+    kb = KBIndex(scene.kb_dir, scene.index_dir)
+    assert kb.status() is None
+    try:
+        kb.search("widget7 stops responding", snippets=False)
+    except IndexDamaged as exc:
+        assert "the next run rebuilds the index" in str(exc)
+        assert (kb.status() or "").startswith("index is damaged")
+    else:
+        assert kind == "lengths"  # field lengths only weigh the ranking
+        return
+    assert kb.ensure() is not None
+    assert kb.status() is None
+    assert indexed_state(kb) == scene.new
+
+
+def test_cli_reports_damage_once_and_rebuilds(tmp_path: Path, env: dict[str, str]) -> None:
+    """The CLI: damage seen before use is one note and a rebuild; seen in use, one error first."""
+    scene = Scene(tmp_path)
+    KBIndex(scene.kb_dir, scene.index_dir).update()
+    cli_env = {**env, "KBASSIST_INDEX_DIR": str(scene.index_dir)}
+    args = ("search", "--articles", str(scene.kb_dir), "widget7")
+    gen = scene.index_dir / (scene.index_dir / "CURRENT").read_text().strip()
+    damage(gen, "stored:deleted")
+    proc = kbassist_cli(*args, env=cli_env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.startswith("kbassist: index is damaged (MAIN_")
+    assert "F-007" in proc.stdout
+    assert "damaged" not in kbassist_cli(*args, env=cli_env).stderr
+    gen = scene.index_dir / (scene.index_dir / "CURRENT").read_text().strip()
+    damage(gen, "postings:garbage")
+    proc = kbassist_cli(*args, env=cli_env)
+    assert proc.returncode == 4
+    assert proc.stderr.count("\n") == 1 and "the next run rebuilds the index" in proc.stderr
+    proc = kbassist_cli(*args, env=cli_env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.startswith("kbassist: index is damaged (CorruptIndexError: ")
+    assert "F-007" in proc.stdout
+    assert "damaged" not in kbassist_cli(*args, env=cli_env).stderr
+
+
+def test_empty_index_and_generation_folders_are_rebuilt(tmp_path: Path) -> None:
+    """An empty index folder is built; an empty live generation is damage, rebuilt."""
+    scene = Scene(tmp_path)
+    shutil.rmtree(scene.index_dir)
+    scene.index_dir.mkdir(mode=0o700)
+    kb = KBIndex(scene.kb_dir, scene.index_dir)
+    assert kb.status() == "no index yet"
+    kb.ensure()
+    gen = scene.index_dir / (scene.index_dir / "CURRENT").read_text().strip()
+    shutil.rmtree(gen)
+    gen.mkdir(mode=0o700)
+    reason = KBIndex(scene.kb_dir, scene.index_dir).status()
+    assert reason is not None and reason.startswith("index is damaged"), reason
+    kb.ensure()
+    assert indexed_state(kb) == scene.new
