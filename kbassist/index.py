@@ -669,20 +669,36 @@ class KBIndex:
         _make_private_dir(self.index_dir)
         _check_private_dir(self.index_dir)
         with _WriteLock(self.index_dir / "write.lock", _lock_timeout()):
-            reason = "rebuild requested" if full else self._status(writing=True)
-            report = None
-            if reason is None:
-                try:
-                    report = self._incremental(progress)
-                except IndexDamaged as exc:  # e.g. a manifest that cannot be read
-                    self.close()
-                    reason = f"index is damaged ({exc})"
-            if report is None:
-                report = self._rebuild(progress)
-                report.rebuilt = reason
-            self._clean_leftovers()
-        self.close()
+            try:
+                report = self._write(progress, full)
+            except OutputError as exc:  # manifest.json, meta.json or CURRENT
+                raise IndexBusyError(
+                    f"cannot write the index: {exc.message.removeprefix('cannot write: ')}",
+                    path=exc.path,
+                ) from None
+            except OSError as exc:  # Whoosh's files: a full disk, a read-only mount
+                raise IndexBusyError(
+                    f"cannot write the index: {exc.strerror or exc}", path=self.index_dir
+                ) from None
+            finally:
+                self.close()
         report.seconds = time.perf_counter() - started
+        return report
+
+    def _write(self, progress: ProgressFn | None, full: bool) -> UpdateReport:
+        """The work of update(), lock held; a failure leaves the previous state live."""
+        reason = "rebuild requested" if full else self._status(writing=True)
+        report = None
+        if reason is None:
+            try:
+                report = self._incremental(progress)
+            except IndexDamaged as exc:  # e.g. a manifest that cannot be read
+                self.close()
+                reason = f"index is damaged ({exc})"
+        if report is None:
+            report = self._rebuild(progress)
+            report.rebuilt = reason
+        self._clean_leftovers()
         return report
 
     def check_articles_dir(self) -> None:
