@@ -21,6 +21,7 @@ from pathlib import Path
 import faultkit
 import pytest
 from faultkit import (
+    DiskFull,
     Driver,
     driver,
     indexed_state,
@@ -467,3 +468,40 @@ def test_empty_index_and_generation_folders_are_rebuilt(tmp_path: Path) -> None:
     assert reason is not None and reason.startswith("index is damaged"), reason
     kb.ensure()
     assert indexed_state(kb) == scene.new
+
+
+# --------------------------------------------------------------------------- a full disk
+
+
+@pytest.mark.parametrize("full", [False, True], ids=["incremental", "full-rebuild"])
+def test_disk_full_during_an_index_run(tmp_path: Path, full: bool) -> None:
+    """ENOSPC at many points: one clear error, the old index searchable, a later run works."""
+    scene = Scene(tmp_path)
+    scene.reset()
+    with pytest.MonkeyPatch.context() as patch:
+        measure = DiskFull(patch, budget=1 << 40)
+        KBIndex(scene.kb_dir, scene.index_dir).update(full=full)
+    needed = (1 << 40) - measure.budget
+    failures = 0
+    ends = {needed - 1, needed - 40, needed - 400, needed - 4000}  # manifest, meta, CURRENT
+    for budget in sorted({0, 1, 100, *ends, *range(0, needed, max(1, needed // 12))}):
+        scene.reset()
+        kb = KBIndex(scene.kb_dir, scene.index_dir)
+        with pytest.MonkeyPatch.context() as patch:
+            disk = DiskFull(patch, budget)
+            try:
+                kb.update(full=full)
+            except IndexBusyError as exc:
+                failures += 1
+                assert disk.failed, exc
+                assert "cannot write the index: No space left on device" in str(exc)
+                reader = KBIndex(scene.kb_dir, scene.index_dir)
+                assert reader.search("widget7", snippets=False).hits[0].id == "F-007"
+                assert indexed_state(reader) in (scene.old, scene.new)
+                reader.close()
+        kb.update()  # space again: the same process, the same KBIndex, goes on
+        assert indexed_state(kb) == scene.new
+        assert kb.status() is None
+        assert leftovers(scene.index_dir) == []
+        kb.close()
+    assert failures >= 10
