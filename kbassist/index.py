@@ -349,8 +349,19 @@ def _check_private_dir(path: Path) -> None:
 
 
 def _make_private_dir(path: Path) -> None:
+    """Create the index folder, and every missing folder above it, 0700.
+
+    `mkdir(parents=True)` makes the parents with the umask's mode: with umask 0, a
+    world-writable ~/.cache/kbassist/index/ in which anyone could swap index folders.
+    """
+    missing = []
+    folder = path
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
     try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for folder in reversed(missing):
+            folder.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:
         raise IndexBusyError(
             f"cannot create index folder: {exc.strerror or exc}", path=path
