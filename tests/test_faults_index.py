@@ -505,3 +505,42 @@ def test_disk_full_during_an_index_run(tmp_path: Path, full: bool) -> None:
         assert leftovers(scene.index_dir) == []
         kb.close()
     assert failures >= 10
+
+
+# --------------------------------------------------------------------------- permissions
+
+
+def test_cache_folders_are_created_private_whatever_the_umask(
+    kb_dir: Path, isolated_home: Path
+) -> None:
+    """Every folder kbassist creates on the way to the index is 0700, even with umask 0."""
+    from kbassist.paths import index_dir_for
+
+    index_dir = index_dir_for(kb_dir)
+    previous = os.umask(0)
+    try:
+        KBIndex(kb_dir, index_dir).update()
+    finally:
+        os.umask(previous)
+    created = [index_dir, *index_dir.parents]
+    created = created[: created.index(isolated_home)]
+    assert [p.name for p in created][-1] == ".cache"
+    for folder in created:
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+
+
+@pytest.mark.parametrize("mode", [0o777, 0o770, 0o722])
+def test_index_folder_others_can_write_is_refused_even_when_built(
+    kb_dir: Path, tmp_path: Path, mode: int, env: dict[str, str]
+) -> None:
+    """A built index whose folder became group/world-writable is refused, never unpickled."""
+    index_dir = tmp_path / "index"
+    KBIndex(kb_dir, index_dir).update()
+    index_dir.chmod(mode)
+    with pytest.raises(IndexBusyError, match="writable by other users"):
+        KBIndex(kb_dir, index_dir).status()
+    with pytest.raises(IndexBusyError, match="writable by other users"):
+        KBIndex(kb_dir, index_dir).update()
+    proc = kbassist_cli("search", "--articles", str(kb_dir), "retrospect", env=env)
+    assert proc.returncode == 5
+    assert proc.stderr.strip().endswith(f"(fix with: chmod go-w {index_dir})")
