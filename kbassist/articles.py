@@ -412,12 +412,19 @@ def _parse_markdown(text: str, source: Path, digest: str) -> Article:
     fm_text, body, first_line = _split_front_matter(text)
     meta: dict[str, object] = {}
     if fm_text:
+        if len(fm_text) > MAX_FRONT_MATTER_CHARS:
+            raise ArticleSkip(f"front matter is longer than {MAX_FRONT_MATTER_CHARS} characters")
         try:
             loaded = yaml.load(fm_text, Loader=_SafeLoader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 2}" if mark is not None else ""
             raise ArticleSkip(f"front matter is not valid YAML{where}") from None
+        if not _small(loaded):
+            raise ArticleSkip(
+                f"front matter expands to more than {MAX_FRONT_MATTER_ITEMS} values or "
+                f"nests deeper than {MAX_FRONT_MATTER_DEPTH} (YAML aliases?)"
+            )
         if isinstance(loaded, dict):
             meta = {str(k).lower(): v for k, v in loaded.items()}
     body = sanitize(body)
@@ -474,6 +481,33 @@ _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: its raw text either way); inline parsing is quadratic on runs of `[` or `*a `: a
 #: 2 MB article of brackets took 20 s.
 _BLOCK_PARSER = make_parser().disable("inline")
+
+#: Front matter is a few keys; more than this (read as YAML, or expanded) is an attack
+#: or an accident: 3 MB of `key: value` took 5 s and some 100 MB to load.
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+MAX_FRONT_MATTER_ITEMS = 10_000
+MAX_FRONT_MATTER_DEPTH = 32
+
+
+def _small(value: object) -> bool:
+    """False when loaded YAML expands past the caps.
+
+    Aliases share one object per anchor, so loading nine levels of nine `*a` costs
+    nothing, but turning a value into text (`str(title)`) walks all 9**9 of them: the
+    parser hung. The walk stops as soon as the budget is spent.
+    """
+    stack: list[tuple[object, int]] = [(value, 0)]
+    budget = MAX_FRONT_MATTER_ITEMS
+    while stack:
+        item, depth = stack.pop()
+        budget -= 1
+        if budget < 0 or depth > MAX_FRONT_MATTER_DEPTH:
+            return False
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for pair in item.items() for child in pair)
+        elif isinstance(item, (list, tuple, set)):
+            stack.extend((child, depth + 1) for child in item)
+    return True
 
 
 # --------------------------------------------------------------------------- folders
