@@ -252,7 +252,13 @@ def _parse_date(value: str) -> date | None:
 
 
 def _split_list(value: str, sep: str = ",") -> tuple[str, ...]:
-    return tuple(item.strip() for item in value.split(sep) if item.strip())
+    return tuple(item for item in (_plain(part) for part in value.split(sep)) if item)
+
+
+def _plain(value: object) -> str:
+    """One field value as text without terminal control (YAML's "\\e" and HTML's
+    "&#27;" make an ESC after the body was sanitized; ids and products are printed)."""
+    return sanitize(str(value)).strip()
 
 
 def _clean_title(title: str) -> str:
@@ -307,7 +313,7 @@ def _parse_mskb(text: str, source: Path, digest: str) -> Article:
             end = footer.start()
     sections = _mskb_sections(body, end, first_line)
 
-    article_id = header.get("id", "").strip() or _id_from_path(source)
+    article_id = _plain(header.get("id", "")) or _id_from_path(source)
     title = fm.get("title") or title_line or article_id
     title = _clean_title(title) or article_id
     all_text = "\n".join(s.text for s in sections)
@@ -320,7 +326,7 @@ def _parse_mskb(text: str, source: Path, digest: str) -> Article:
         products=_split_list(html.unescape(header.get("products", ""))),
         versions=_split_list(header.get("versions", "")),
         operating_systems=_split_list(header.get("operating_systems", "")),
-        keywords=tuple(header.get("keywords", "").split()),
+        keywords=tuple(_plain(header.get("keywords", "")).split()),
         last_modified=_parse_date(header.get("last_modified", "")),
         sections=tuple(sections),
         references=_references(all_text, article_id),
@@ -391,8 +397,8 @@ def _mskb_sections(body: str, end: int, first_line: int) -> list[Section]:
 def _id_from_path(source: Path) -> str:
     stem = source.stem
     if stem.lower() in ("readme", "index") and source.parent.name:
-        return source.parent.name
-    return stem
+        stem = source.parent.name
+    return _plain(stem) or "untitled"
 
 
 # --------------------------------------------------------------------------- Markdown style
@@ -404,8 +410,8 @@ def _as_tuple(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         return _split_list(value)
     if isinstance(value, (list, tuple)):
-        return tuple(str(v).strip() for v in value if v is not None and str(v).strip())
-    return (str(value),)
+        return tuple(text for text in (_plain(v) for v in value if v is not None) if text)
+    return (_plain(value),) if _plain(value) else ()
 
 
 def _parse_markdown(text: str, source: Path, digest: str) -> Article:
@@ -449,7 +455,7 @@ def _parse_markdown(text: str, source: Path, digest: str) -> Article:
         stop = heads[n + 1][0] if n + 1 < len(heads) else len(body_lines)
         content = "\n".join(body_lines[start + 1 : stop]).strip()
         sections.append(Section(name, content, first_line + start))
-    article_id = str(meta.get("id") or "").strip() or _id_from_path(source)
+    article_id = _plain(meta.get("id") or "") or _id_from_path(source)
     title = str(meta.get("title") or h1 or article_id)
     modified = meta.get("last_modified") or meta.get("date") or meta.get("updated")
     if isinstance(modified, datetime):
@@ -457,7 +463,9 @@ def _parse_markdown(text: str, source: Path, digest: str) -> Article:
     if not isinstance(modified, date):
         modified = _parse_date(str(modified)) if modified else None
     keywords = meta.get("keywords") or meta.get("tags")
-    keyword_tuple = tuple(keywords.split()) if isinstance(keywords, str) else _as_tuple(keywords)
+    keyword_tuple = (
+        tuple(_plain(keywords).split()) if isinstance(keywords, str) else _as_tuple(keywords)
+    )
     all_text = "\n".join(s.text for s in sections)
     return Article(
         id=article_id,
