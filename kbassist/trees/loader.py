@@ -206,7 +206,15 @@ def compose_yaml(data: bytes, path: Path) -> tuple[yaml.Node | None, list[TreePr
         return None, [TreeProblem(path, line, 1, "not UTF-8 text")]
     if not text.strip():
         return None, [TreeProblem(path, 1, 1, "file is empty")]
-    loader = _TreeYAMLLoader(text)
+    try:
+        # The reader refuses control characters (a NUL, an ESC) as it is built.
+        loader = _TreeYAMLLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        message = f"control character U+{code:04X} is not allowed in YAML"
+        return None, [TreeProblem(path, line, column, message)]
     try:
         loader.get_event()  # stream start
         if loader.check_event(StreamEndEvent):
