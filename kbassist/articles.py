@@ -426,6 +426,10 @@ def _parse_markdown(text: str, source: Path, digest: str) -> Article:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 2}" if mark is not None else ""
             raise ArticleSkip(f"front matter is not valid YAML{where}") from None
+        except (ValueError, OverflowError) as exc:
+            # YAML's constructors raise these for values that look typed but are not:
+            # `last_modified: 2020-13-45` is a timestamp with month 13.
+            raise ArticleSkip(f"front matter holds an impossible value ({exc})") from None
         if not _small(loaded):
             raise ArticleSkip(
                 f"front matter expands to more than {MAX_FRONT_MATTER_ITEMS} values or "
