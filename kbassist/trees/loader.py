@@ -266,7 +266,7 @@ def _constructed(node: ScalarNode) -> Any:
     """What YAML 1.1 would have made of a plain scalar (for the message only)."""
     try:
         return yaml.constructor.SafeConstructor().construct_object(node)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError):  # 2020-13-45: a date with month 13
         return node.value
 
 
