@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from faultkit import write_kb
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kbassist.articles import ArticleSkip, decode, parse_article
@@ -131,6 +131,9 @@ def assert_clean(value: object, where: str) -> None:
             assert not CONTROL.search(text), f"{where}: {text!r}"
 
 
+@example(text='---\nid: "\\e]2;pwned\\a"\n---\n')  # an OSC sequence in the id
+@example(text="---\nlast_modified: 2020-13-45\n---\n")  # ValueError from YAML
+@example(text="\tArticle: Q1\n\tProduct(s): &#27;]2;x&#7;\n")  # ESC from an HTML entity
 @given(text=article_texts)
 def test_article_parser_returns_a_clean_article_or_skips(text: str) -> None:
     """Any text: an Article whose every string is free of terminal control, or ArticleSkip."""
@@ -190,6 +193,8 @@ YAML_PIECES = [
     "key:\tvalue",
     "id: x",
     "version: 0",
+    "title: 2020-13-45",
+    "start: 9999-12-31 23:59:60",
     "version: 1.5",
     "version: 0x10",
     "start: 12:30",
@@ -250,6 +255,8 @@ yaml_documents = st.one_of(
 )
 
 
+@example(data=b"\x00")  # PyYAML's reader refuses it before parsing
+@example(data=TREE_TEXT.replace("title: ", "title: 2020-13-45 #", 1).encode())
 @given(data=yaml_documents)
 def test_tree_loader_reports_problems_never_raises(data: bytes) -> None:
     """Any bytes: a tree, or problems each naming file:line:col; lint never raises either."""
