@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kbassist.errors import DataError, NotFoundError, UsageError
+from kbassist.errors import DataError, NotFoundError, OutputError, UsageError
 from kbassist.fileio import atomic_write
 from kbassist.paths import data_root
 from kbassist.trees.engine import ReplayReport, Walk
@@ -124,7 +124,12 @@ def save_session(name: str, walk: Walk, *, directory: Path | None = None) -> Pat
         "finished": walk.is_finished,
         "updated": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot create the sessions folder: {exc.strerror or exc}", path=path.parent
+        ) from None
     atomic_write(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n", overwrite=True)
     return path
 
