@@ -145,8 +145,14 @@ def read_session(name: str, *, directory: Path | None = None) -> Session:
 def read_session_file(path: Path) -> Session:
     """Parse and check one session file; every defect is a DataError naming the file."""
 
+    # Say how to get rid of it: a damaged session is otherwise in the way for good.
+    if _NAME_RE.match(path.stem):
+        way_out = f"discard it with `kbassist sessions --delete {path.stem}`"
+    else:
+        way_out = "delete the file to discard it"
+
     def bad(why: str) -> DataError:
-        return DataError(f"not a valid session file: {why}", path=path)
+        return DataError(f"not a valid session file: {why}; {way_out}", path=path)
 
     try:
         if path.stat().st_size > MAX_SESSION_BYTES:
@@ -158,9 +164,11 @@ def read_session_file(path: Path) -> Session:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise bad("not UTF-8 text") from None
+    except RecursionError:
+        raise bad("nested too deeply") from None
     except json.JSONDecodeError as exc:
         raise DataError(
-            f"not a valid session file: broken JSON ({exc.msg}); it may be truncated",
+            f"not a valid session file: broken JSON ({exc.msg}); it may be truncated; " + way_out,
             path=path,
             line=exc.lineno,
             column=exc.colno,
