@@ -1065,6 +1065,10 @@ class KBIndex:
                 total = max(total, or_results.estimated_length())
         except RecursionError:
             raise UsageError("query is nested too deeply") from None
+        except query.QueryError as exc:
+            # Parsed, but not runnable: `section:"more information"` is a phrase in a
+            # field that keeps no word positions.
+            raise UsageError(f"cannot run this query: {str(exc).split('. ')[0]}") from None
         return hits, max(total, len(hits)), _query_words(q_or)
 
     def _make_hit(self, stored: dict, score: float, full: bool) -> Hit:  # type: ignore[type-arg]
