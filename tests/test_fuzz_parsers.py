@@ -321,6 +321,7 @@ QUERY_PIECES = [
     "products:product 1",
     "section:cause",
     "sections:",
+    'section:"more information"',
     "symptoms:responding",
     "id:F-007",
     "idkey:f-007",
@@ -370,6 +371,7 @@ def small_index(tmp_path_factory: pytest.TempPathFactory) -> KBIndex:
     return kb
 
 
+@example(text='section:"stops responding"', limit=10, product=None)  # QueryError at run time
 @given(
     text=queries,
     limit=st.integers(-5, 2000),
