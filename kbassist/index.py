@@ -823,7 +823,7 @@ class KBIndex:
         report.removed = len(removed)
         if to_write or removed:
             ix = index.open_dir(str(gen_dir))
-            writer = ix.writer(limitmb=128, compound=False)
+            writer = _writer(ix, limitmb=128, compound=False)
             try:
                 for rel in removed:
                     writer.delete_by_term("path", rel)
@@ -1126,6 +1126,20 @@ _LIMIT_MB = 2048
 _FileEntry = tuple[str, str, "os.stat_result | None"]
 
 
+def _writer(ix: index.Index, **kwargs: object):  # type: ignore[no-untyped-def]
+    """A Whoosh segment writer without Whoosh's own lock: write.lock is the one lock.
+
+    Whoosh takes its lock first thing in the writer's constructor and releases it in
+    commit() or cancel(). When the constructor itself failed (a full disk while it
+    created the new segment's files) no writer came back to release it: the lock stayed
+    held by an object the exception kept alive, and the next run in the same process
+    (the TUI's ctrl+r) failed with Whoosh's LockError.
+    """
+    from whoosh.writing import SegmentWriter
+
+    return SegmentWriter(ix, _lk=False, **kwargs)
+
+
 def _index_files(
     writer, files: list[_FileEntry], report: UpdateReport, tick: Callable[[int], None]
 ) -> dict[str, list[object]]:  # type: ignore[no-untyped-def]
@@ -1158,7 +1172,7 @@ def _serial_build(ix, files: list[_FileEntry], progress: ProgressFn | None):  # 
         if progress is not None:
             progress(counted[0], len(files))
 
-    writer = ix.writer(limitmb=_LIMIT_MB, compound=False)
+    writer = _writer(ix, limitmb=_LIMIT_MB, compound=False)
     try:
         entries = _index_files(writer, files, report, tick)
         writer.commit()
@@ -1257,7 +1271,7 @@ def _parallel_build(ix, files: list[_FileEntry], workers: int, progress: Progres
                 report.problems.extend(problems)
         for proc in procs:
             proc.join()
-        writer = ix.writer()
+        writer = _writer(ix)
         writer._close_segment()
         writer._commit_toc(segments)
         writer._finish()
