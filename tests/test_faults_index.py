@@ -483,7 +483,7 @@ def test_disk_full_during_an_index_run(tmp_path: Path, full: bool) -> None:
         KBIndex(scene.kb_dir, scene.index_dir).update(full=full)
     needed = (1 << 40) - measure.budget
     failures = 0
-    failure: IndexBusyError | None = None
+    kept: list[IndexBusyError] = []
     ends = {needed - 1, needed - 40, needed - 400, needed - 4000}  # manifest, meta, CURRENT
     for budget in sorted({0, 1, 100, *ends, *range(0, needed, max(1, needed // 12))}):
         scene.reset()
@@ -494,7 +494,7 @@ def test_disk_full_during_an_index_run(tmp_path: Path, full: bool) -> None:
                 kb.update(full=full)
             except IndexBusyError as exc:
                 failures += 1
-                failure = exc  # held on to, as the TUI's error message holds it
+                kept.append(exc)  # held on to, as the TUI's error message holds it
                 assert disk.failed, exc
                 assert "cannot write the index: No space left on device" in str(exc)
                 reader = KBIndex(scene.kb_dir, scene.index_dir)
@@ -502,7 +502,7 @@ def test_disk_full_during_an_index_run(tmp_path: Path, full: bool) -> None:
                 assert indexed_state(reader) in (scene.old, scene.new)
                 reader.close()
         kb.update()  # space again: the same process, the same KBIndex, goes on
-        failure = None
+        kept.clear()
         assert indexed_state(kb) == scene.new
         assert kb.status() is None
         assert leftovers(scene.index_dir) == []
