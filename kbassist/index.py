@@ -8,11 +8,17 @@ Layout of an index folder (created 0700)::
     write.lock        flock held by the one process writing; holds its pid
     CURRENT           name of the live generation, replaced atomically
     gen-<stamp>/      a whoosh index (compound=False: opening it reads ~KB, not the
-                      whole index) and manifest.json (path -> mtime, size, hash, id)
+                      whole index) and manifest.json (path -> mtime, size, hash, id),
+                      meta.json (schema, folder, count, size of each index file),
+                      RETIRED (touched when a rebuild replaced it: kept a minute for
+                      readers) and DAMAGED (left by a reader that found it unreadable)
 
 Incremental updates commit into the live generation (whoosh commits are atomic: a
 reader sees the old or the new table of contents). A full rebuild writes a new
 generation beside the live one and swaps CURRENT, so a reader never sees an empty index.
+A reader whose files a commit deleted reopens and reads again (`_reading`); status()
+compares the files with meta.json before use. The README's "Reliability" section says
+what is promised and which tests show it.
 """
 
 from __future__ import annotations
