@@ -197,7 +197,7 @@ def test_second_indexer_waits_a_bounded_time_then_reports_busy(
 ) -> None:
     """A rival waits KBASSIST_LOCK_TIMEOUT, names the holder, exits 5; nothing is lost."""
     scene = Scene(tmp_path)
-    pid = helper.start(articles=scene.kb_dir, index=scene.index_dir, full=True, slow=0.05)
+    pid = helper.start(articles=scene.kb_dir, index=scene.index_dir, full=True, slow=0.1)
     wait_for_lock_holder(scene.index_dir, pid)
     monkeypatch.setenv("KBASSIST_LOCK_TIMEOUT", "0.3")
     started = time.monotonic()
