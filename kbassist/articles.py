@@ -252,7 +252,13 @@ def _parse_date(value: str) -> date | None:
 
 
 def _split_list(value: str, sep: str = ",") -> tuple[str, ...]:
-    return tuple(item.strip() for item in value.split(sep) if item.strip())
+    return tuple(item for item in (_plain(part) for part in value.split(sep)) if item)
+
+
+def _plain(value: object) -> str:
+    """One field value as text without terminal control (YAML's "\\e" and HTML's
+    "&#27;" make an ESC after the body was sanitized; ids and products are printed)."""
+    return sanitize(str(value)).strip()
 
 
 def _clean_title(title: str) -> str:
@@ -307,7 +313,7 @@ def _parse_mskb(text: str, source: Path, digest: str) -> Article:
             end = footer.start()
     sections = _mskb_sections(body, end, first_line)
 
-    article_id = header.get("id", "").strip() or _id_from_path(source)
+    article_id = _plain(header.get("id", "")) or _id_from_path(source)
     title = fm.get("title") or title_line or article_id
     title = _clean_title(title) or article_id
     all_text = "\n".join(s.text for s in sections)
@@ -320,7 +326,7 @@ def _parse_mskb(text: str, source: Path, digest: str) -> Article:
         products=_split_list(html.unescape(header.get("products", ""))),
         versions=_split_list(header.get("versions", "")),
         operating_systems=_split_list(header.get("operating_systems", "")),
-        keywords=tuple(header.get("keywords", "").split()),
+        keywords=tuple(_plain(header.get("keywords", "")).split()),
         last_modified=_parse_date(header.get("last_modified", "")),
         sections=tuple(sections),
         references=_references(all_text, article_id),
@@ -398,8 +404,8 @@ def _mskb_sections(body: str, end: int, first_line: int) -> list[Section]:
 def _id_from_path(source: Path) -> str:
     stem = source.stem
     if stem.lower() in ("readme", "index") and source.parent.name:
-        return source.parent.name
-    return stem
+        stem = source.parent.name
+    return _plain(stem) or "untitled"
 
 
 # --------------------------------------------------------------------------- Markdown style
@@ -411,25 +417,36 @@ def _as_tuple(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         return _split_list(value)
     if isinstance(value, (list, tuple)):
-        return tuple(str(v).strip() for v in value if v is not None and str(v).strip())
-    return (str(value),)
+        return tuple(text for text in (_plain(v) for v in value if v is not None) if text)
+    return (_plain(value),) if _plain(value) else ()
 
 
 def _parse_markdown(text: str, source: Path, digest: str) -> Article:
     fm_text, body, first_line = _split_front_matter(text)
     meta: dict[str, object] = {}
     if fm_text:
+        if len(fm_text) > MAX_FRONT_MATTER_CHARS:
+            raise ArticleSkip(f"front matter is longer than {MAX_FRONT_MATTER_CHARS} characters")
         try:
             loaded = yaml.load(fm_text, Loader=_SafeLoader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 2}" if mark is not None else ""
             raise ArticleSkip(f"front matter is not valid YAML{where}") from None
+        except (ValueError, OverflowError) as exc:
+            # YAML's constructors raise these for values that look typed but are not:
+            # `last_modified: 2020-13-45` is a timestamp with month 13.
+            raise ArticleSkip(f"front matter holds an impossible value ({exc})") from None
+        if not _small(loaded):
+            raise ArticleSkip(
+                f"front matter expands to more than {MAX_FRONT_MATTER_ITEMS} values or "
+                f"nests deeper than {MAX_FRONT_MATTER_DEPTH} (YAML aliases?)"
+            )
         if isinstance(loaded, dict):
             meta = {str(k).lower(): v for k, v in loaded.items()}
     body = sanitize(body)
     body_lines = body.split("\n")
-    tokens = make_parser().parse(body)
+    tokens = _BLOCK_PARSER.parse(body)
     heads: list[tuple[int, str]] = []  # (0-based line in body, heading text)
     h1: str = ""
     for i, token in enumerate(tokens):
@@ -449,7 +466,7 @@ def _parse_markdown(text: str, source: Path, digest: str) -> Article:
         stop = heads[n + 1][0] if n + 1 < len(heads) else len(body_lines)
         content = "\n".join(body_lines[start + 1 : stop]).strip()
         sections.append(Section(name, content, first_line + start))
-    article_id = str(meta.get("id") or "").strip() or _id_from_path(source)
+    article_id = _plain(meta.get("id") or "") or _id_from_path(source)
     title = str(meta.get("title") or h1 or article_id)
     modified = meta.get("last_modified") or meta.get("date") or meta.get("updated")
     if isinstance(modified, datetime):
@@ -457,7 +474,9 @@ def _parse_markdown(text: str, source: Path, digest: str) -> Article:
     if not isinstance(modified, date):
         modified = _parse_date(str(modified)) if modified else None
     keywords = meta.get("keywords") or meta.get("tags")
-    keyword_tuple = tuple(keywords.split()) if isinstance(keywords, str) else _as_tuple(keywords)
+    keyword_tuple = (
+        tuple(_plain(keywords).split()) if isinstance(keywords, str) else _as_tuple(keywords)
+    )
     all_text = "\n".join(s.text for s in sections)
     return Article(
         id=article_id,
@@ -476,6 +495,38 @@ def _parse_markdown(text: str, source: Path, digest: str) -> Article:
 
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: Only the block structure is needed to find headings (a heading's inline token keeps
+#: its raw text either way); inline parsing is quadratic on runs of `[` or `*a `: a
+#: 2 MB article of brackets took 20 s.
+_BLOCK_PARSER = make_parser().disable("inline")
+
+#: Front matter is a few keys; more than this (read as YAML, or expanded) is an attack
+#: or an accident: 3 MB of `key: value` took 5 s and some 100 MB to load.
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+MAX_FRONT_MATTER_ITEMS = 10_000
+MAX_FRONT_MATTER_DEPTH = 32
+
+
+def _small(value: object) -> bool:
+    """False when loaded YAML expands past the caps.
+
+    Aliases share one object per anchor, so loading nine levels of nine `*a` costs
+    nothing, but turning a value into text (`str(title)`) walks all 9**9 of them: the
+    parser hung. The walk stops as soon as the budget is spent.
+    """
+    stack: list[tuple[object, int]] = [(value, 0)]
+    budget = MAX_FRONT_MATTER_ITEMS
+    while stack:
+        item, depth = stack.pop()
+        budget -= 1
+        if budget < 0 or depth > MAX_FRONT_MATTER_DEPTH:
+            return False
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for pair in item.items() for child in pair)
+        elif isinstance(item, (list, tuple, set)):
+            stack.extend((child, depth + 1) for child in item)
+    return True
 
 
 # --------------------------------------------------------------------------- folders

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
 
 from kbassist.errors import OutputError
@@ -29,6 +31,29 @@ def _new_file_mode() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return 0o666 & ~mask
+
+
+#: A temp file of ours this old was left by a write that was killed before its rename.
+STALE_TEMP_SECONDS = 60.0
+
+
+def _remove_stale_temps(directory: Path, name: str) -> None:
+    """Remove the hidden temp files killed writes of `name` left beside it.
+
+    A kill between the temp write and the rename leaves the target intact and a
+    `.NAME.xxxxxxxx.tmp` next to it; the next write of the same file removes those
+    older than a minute (a younger one may be another process's write in progress).
+    """
+    pattern = re.compile(re.escape(f".{name[:40]}.") + r"[a-z0-9_]{8}\.tmp")
+    now = time.time()
+    try:
+        entries = [entry for entry in os.scandir(directory) if pattern.fullmatch(entry.name)]
+    except OSError:
+        return
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            if now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS:
+                os.unlink(entry.path)
 
 
 def check_output_path(path: Path) -> None:
@@ -73,6 +98,7 @@ def atomic_write(
         os.replace(tmp_name, path)
         tmp_name = None
         _fsync_dir(directory)
+        _remove_stale_temps(directory, path.name)
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror or exc}", path=path) from None
     finally:

@@ -8,11 +8,17 @@ Layout of an index folder (created 0700)::
     write.lock        flock held by the one process writing; holds its pid
     CURRENT           name of the live generation, replaced atomically
     gen-<stamp>/      a whoosh index (compound=False: opening it reads ~KB, not the
-                      whole index) and manifest.json (path -> mtime, size, hash, id)
+                      whole index) and manifest.json (path -> mtime, size, hash, id),
+                      meta.json (schema, folder, count, size of each index file),
+                      RETIRED (touched when a rebuild replaced it: kept a minute for
+                      readers) and DAMAGED (left by a reader that found it unreadable)
 
 Incremental updates commit into the live generation (whoosh commits are atomic: a
 reader sees the old or the new table of contents). A full rebuild writes a new
 generation beside the live one and swaps CURRENT, so a reader never sees an empty index.
+A reader whose files a commit deleted reopens and reads again (`_reading`); status()
+compares the files with meta.json before use. The README's "Reliability" section says
+what is promised and which tests show it.
 """
 
 from __future__ import annotations
@@ -25,10 +31,12 @@ import os
 import re
 import shutil
 import stat
+import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from whoosh import fields, index, qparser, query
 from whoosh.analysis import Analyzer, Token
@@ -42,7 +50,13 @@ from kbassist.articles import (
     normalize_id,
     scan_articles,
 )
-from kbassist.errors import DataError, IndexBusyError, NotFoundError, UsageError
+from kbassist.errors import (
+    DataError,
+    IndexBusyError,
+    NotFoundError,
+    OutputError,
+    UsageError,
+)
 from kbassist.fileio import atomic_write
 
 #: Bump when the schema, the analyzer or the parser changes: older indexes are rebuilt.
@@ -50,9 +64,15 @@ SCHEMA_VERSION = 4
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_TERMS = 64
 MAX_NESTING = 32
-LOCK_TIMEOUT = float(os.environ.get("KBASSIST_LOCK_TIMEOUT", "10"))
+#: Seconds a second writer waits for the lock; KBASSIST_LOCK_TIMEOUT overrides it.
+LOCK_TIMEOUT = 10.0
+#: Seconds a generation replaced by a full rebuild is kept for readers still using it.
+RETIRED_GRACE = 60.0
 
 ProgressFn = Callable[[int, int], None]
+_T = TypeVar("_T")
+#: Reads retried when another process's commit pulled files from under them.
+_READ_ATTEMPTS = 5
 
 # ------------------------------------------------------------------------- analysis
 
@@ -310,8 +330,12 @@ _WHOOSH_READ_ERRORS = (
     TypeError,
     MemoryError,
     index.IndexError,
+    OverflowError,
     __import__("pickle").UnpicklingError,
     __import__("struct").error,
+    __import__("zlib").error,
+    __import__("whoosh.filedb.filetables").filedb.filetables.FileFormatError,
+    __import__("whoosh.reading").reading.CorruptIndexError,
 )
 
 
@@ -334,14 +358,39 @@ def _check_private_dir(path: Path) -> None:
 
 
 def _make_private_dir(path: Path) -> None:
+    """Create the index folder, and every missing folder above it, 0700.
+
+    `mkdir(parents=True)` makes the parents with the umask's mode: with umask 0, a
+    world-writable ~/.cache/kbassist/index/ in which anyone could swap index folders.
+    """
+    missing = []
+    folder = path
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
     try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for folder in reversed(missing):
+            folder.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:
         raise IndexBusyError(
             f"cannot create index folder: {exc.strerror or exc}", path=path
         ) from None
     if not os.access(path, os.W_OK | os.X_OK):
         raise IndexBusyError("index folder is not writable", path=path)
+
+
+def _lock_timeout() -> float:
+    """KBASSIST_LOCK_TIMEOUT as set now (not at import: the TUI and tests set it later)."""
+    value = os.environ.get("KBASSIST_LOCK_TIMEOUT", "").strip()
+    if not value:
+        return LOCK_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise UsageError(f"KBASSIST_LOCK_TIMEOUT must be a number of seconds, not {value!r}")
+    return seconds
 
 
 class _WriteLock:
@@ -398,6 +447,70 @@ class _WriteLock:
             self._fd = None
 
 
+#: A note left in a generation by a reader that found it unreadable: rebuild it.
+DAMAGED = "DAMAGED"
+
+
+def _index_files_sizes(gen_dir: Path) -> dict[str, int]:
+    """Size of every file the live table of contents uses, and of the manifest."""
+    from whoosh.filedb.filestore import FileStorage
+
+    toc = index.TOC.read(FileStorage(str(gen_dir)), index._DEF_INDEX_NAME)
+    segments = tuple(f"{segment.segment_id()}." for segment in toc.segments)
+    wanted = f"_{index._DEF_INDEX_NAME}_{toc.generation}.toc"
+    sizes = {}
+    for entry in os.scandir(gen_dir):
+        if entry.name in (wanted, "manifest.json") or entry.name.startswith(segments):
+            sizes[entry.name] = entry.stat().st_size
+    return sizes
+
+
+def _check_files(gen_dir: Path, recorded: object) -> str | None:
+    """Why the generation's files differ from those meta.json recorded; None if they match.
+
+    One scandir, no reads: a file deleted, emptied or cut short is caught here, before
+    a search trips over it (meta.json from before this check records none: skipped).
+    """
+    if not isinstance(recorded, dict):
+        return None
+    try:
+        present = {entry.name: entry.stat().st_size for entry in os.scandir(gen_dir)}
+    except OSError as exc:
+        return f"cannot list {gen_dir.name}: {exc.strerror or exc}"
+    for name, size in recorded.items():
+        if name not in present:
+            return f"{name} missing"
+        if present[name] != size:
+            return f"{name} is {present[name]} bytes, not {size}"
+    return None
+
+
+def _clean_generation(gen_dir: Path) -> None:
+    """Remove what a killed run left in the live generation.
+
+    kbassist's `.*.tmp` (an atomic write cut short), Whoosh's `MAIN.tmp/` scratch folder
+    and `_MAIN_<n>.toc.<stamp>` (a table of contents not yet renamed into place), and
+    segment files that no table of contents uses (a commit killed before its TOC).
+    Whoosh removes the last itself, but only at its next commit.
+    """
+    from whoosh.filedb.filestore import FileStorage
+
+    for child in gen_dir.iterdir():
+        if child.name.endswith(".tmp"):
+            if child.is_dir():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    child.unlink()
+        elif ".toc." in child.name:
+            with contextlib.suppress(OSError):
+                child.unlink()
+    with contextlib.suppress(*_WHOOSH_READ_ERRORS):
+        storage = FileStorage(str(gen_dir))
+        toc = index.TOC.read(storage, index._DEF_INDEX_NAME)
+        index.clean_files(storage, index._DEF_INDEX_NAME, toc.generation, toc.segments)
+
+
 # ------------------------------------------------------------------------- the index
 
 
@@ -450,23 +563,55 @@ class KBIndex:
 
     def status(self) -> str | None:
         """None when the index is usable, else why it must be (re)built."""
+        return self._status(writing=False)
+
+    def _status(self, *, writing: bool) -> str | None:
+        """`writing`: called by the writer, under the lock (no other writer can be busy)."""
         try:
             _check_private_dir(self.index_dir)
-            name = self._current_name()
-            if name is None:
-                return "no index yet"
-            gen_dir = self.index_dir / name
-            meta = self._meta(gen_dir)
-            if meta.get("schema") != SCHEMA_VERSION:
-                return "index was built by another version of kbassist"
-            if meta.get("articles") != self._root_real:
-                return "index was built for another articles folder"
-            ix = self._open()
-            if ix.doc_count() != meta.get("count"):
-                return "index is damaged (document count differs from its manifest)"
+            for _attempt in range(3):
+                name = self._current_name()
+                if name is None:
+                    return "no index yet"
+                gen_dir = self.index_dir / name
+                meta = self._meta(gen_dir)
+                if meta.get("schema") != SCHEMA_VERSION:
+                    return "index was built by another version of kbassist"
+                if meta.get("articles") != self._root_real:
+                    return "index was built for another articles folder"
+                with contextlib.suppress(OSError):
+                    return "index is damaged ({})".format(
+                        (gen_dir / DAMAGED).read_text("utf-8", errors="replace").strip()
+                    )
+                problem = _check_files(gen_dir, meta.get("files"))
+                if problem is None and self.doc_count() != meta.get("count"):
+                    problem = "document count differs from its manifest"
+                if problem is None:
+                    return None
+                if writing:
+                    break
+                if self._writer_busy():
+                    return None  # a writer between its commit and its meta.json
+                if self._current_name() == name and self._meta(gen_dir) == meta:
+                    break
+                # A writer finished between our reads of meta.json and the files: again.
+            return f"index is damaged ({problem})"
         except IndexDamaged as exc:
             return f"index is damaged ({exc})"
-        return None
+
+    def _writer_busy(self) -> bool:
+        """True while another process holds the write lock."""
+        try:
+            fd = os.open(self.index_dir / "write.lock", os.O_RDONLY)
+        except OSError:
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        finally:
+            os.close(fd)
+        return False
 
     def _open_whoosh(self, gen_dir: Path) -> index.Index:
         """Open a generation; retries a table of contents swapped mid-open."""
@@ -543,16 +688,37 @@ class KBIndex:
         started = time.perf_counter()
         _make_private_dir(self.index_dir)
         _check_private_dir(self.index_dir)
-        with _WriteLock(self.index_dir / "write.lock", LOCK_TIMEOUT):
-            reason = "rebuild requested" if full else self.status()
-            if full or reason is not None:
-                report = self._rebuild(progress)
-                report.rebuilt = reason
-            else:
-                report = self._incremental(progress)
-            self._clean_leftovers()
-        self.close()
+        with _WriteLock(self.index_dir / "write.lock", _lock_timeout()):
+            try:
+                report = self._write(progress, full)
+            except OutputError as exc:  # manifest.json, meta.json or CURRENT
+                raise IndexBusyError(
+                    f"cannot write the index: {exc.message.removeprefix('cannot write: ')}",
+                    path=exc.path,
+                ) from None
+            except OSError as exc:  # Whoosh's files: a full disk, a read-only mount
+                raise IndexBusyError(
+                    f"cannot write the index: {exc.strerror or exc}", path=self.index_dir
+                ) from None
+            finally:
+                self.close()
         report.seconds = time.perf_counter() - started
+        return report
+
+    def _write(self, progress: ProgressFn | None, full: bool) -> UpdateReport:
+        """The work of update(), lock held; a failure leaves the previous state live."""
+        reason = "rebuild requested" if full else self._status(writing=True)
+        report = None
+        if reason is None:
+            try:
+                report = self._incremental(progress)
+            except IndexDamaged as exc:  # e.g. a manifest that cannot be read
+                self.close()
+                reason = f"index is damaged ({exc})"
+        if report is None:
+            report = self._rebuild(progress)
+            report.rebuilt = reason
+        self._clean_leftovers()
         return report
 
     def check_articles_dir(self) -> None:
@@ -587,11 +753,22 @@ class KBIndex:
             else:
                 report, entries = _serial_build(ix, files, progress)
             self._write_manifest(gen_dir, entries)
+            self._retire_live()
             atomic_write(self.index_dir / "CURRENT", name + "\n", overwrite=True)
         except BaseException:
             shutil.rmtree(gen_dir, ignore_errors=True)
             raise
         return report
+
+    def _retire_live(self) -> None:
+        """Mark the live generation retired, so cleanup keeps it a while for readers."""
+        try:
+            live = self._current_name()
+        except IndexDamaged:
+            return
+        if live is not None:
+            with contextlib.suppress(OSError):
+                (self.index_dir / live / "RETIRED").touch()
 
     def _read(
         self, path: Path, info: os.stat_result | None, report: UpdateReport
@@ -608,7 +785,12 @@ class KBIndex:
     def _write_manifest(self, gen_dir: Path, entries: dict[str, list[object]]) -> None:
         """Manifest first, meta last: a kill between them leaves a count that disagrees."""
         atomic_write(gen_dir / "manifest.json", json.dumps(entries), overwrite=True)
-        meta = {"schema": SCHEMA_VERSION, "articles": self._root_real, "count": len(entries)}
+        meta = {
+            "schema": SCHEMA_VERSION,
+            "articles": self._root_real,
+            "count": len(entries),
+            "files": _index_files_sizes(gen_dir),
+        }
         atomic_write(gen_dir / "meta.json", json.dumps(meta), overwrite=True)
 
     def _incremental(self, progress: ProgressFn | None) -> UpdateReport:
@@ -650,7 +832,7 @@ class KBIndex:
         report.removed = len(removed)
         if to_write or removed:
             ix = index.open_dir(str(gen_dir))
-            writer = ix.writer(limitmb=128, compound=False)
+            writer = _writer(ix, limitmb=128, compound=False)
             try:
                 for rel in removed:
                     writer.delete_by_term("path", rel)
@@ -668,43 +850,100 @@ class KBIndex:
         return report
 
     def _clean_leftovers(self) -> None:
-        """Drop old generations and temp files left by a killed run (lock held)."""
+        """Drop what killed runs left behind, and retired generations (lock held).
+
+        A generation that never went live (a rebuild killed before its CURRENT swap)
+        goes at once: no reader can have it open. One retired by a rebuild is kept for
+        `RETIRED_GRACE` seconds after its retirement, for readers still using it.
+        """
         try:
             live = self._current_name()
         except IndexDamaged:
             live = None
         for child in self.index_dir.iterdir():
             if child.name.startswith("gen-") and child.name != live:
-                # Keep the generation a still-open reader may be using for a while.
-                with contextlib.suppress(OSError):
-                    if time.time() - child.stat().st_mtime > 60 or live is None:
-                        shutil.rmtree(child, ignore_errors=True)
+                try:
+                    retired = (child / "RETIRED").stat().st_mtime
+                except OSError:
+                    retired = None
+                if live is None or retired is None or time.time() - retired > RETIRED_GRACE:
+                    shutil.rmtree(child, ignore_errors=True)
+                else:
+                    _clean_generation(child)
             elif child.name.startswith(".") and child.name.endswith(".tmp"):
                 with contextlib.suppress(OSError):
                     child.unlink()
+        if live is not None:
+            _clean_generation(self.index_dir / live)
 
     # ------------------------------------------------------------- reading
 
+    def _reading(self, read: Callable[[], _T]) -> _T:
+        """Run `read`; again on a fresh reader if another process's commit got in the way.
+
+        A commit deletes the files of the segments it merged away at once. A reader
+        opened just before reads some of them lazily (stored fields, field lengths) and
+        fails: FileNotFoundError, or a TypeError from a column that is gone. When the
+        index on disk has moved on since this reader opened it, that is a race, not
+        damage: reopen and read again. When it has not, the index is damaged.
+        """
+        for attempt in range(_READ_ATTEMPTS):
+            try:
+                return read()
+            except _WHOOSH_READ_ERRORS as exc:
+                if not self._moved_on(exc):
+                    self.close()
+                    self._mark_damaged(f"{type(exc).__name__}: {exc}")
+                    raise IndexDamaged(
+                        f"index files unreadable ({type(exc).__name__}: {exc}); "
+                        "the next run rebuilds the index"
+                    ) from exc
+                self.close()
+                time.sleep(0.01 * attempt)
+        raise IndexDamaged("the index kept changing while it was read; try again")
+
+    def _mark_damaged(self, why: str) -> None:
+        """Note damage found while reading, so the next status() reports it (best effort)."""
+        with contextlib.suppress(IndexDamaged, OSError, OutputError):
+            name = self._current_name()
+            if name is not None:
+                atomic_write(self.index_dir / name / DAMAGED, why[:500] + "\n", overwrite=True)
+
+    def _moved_on(self, exc: BaseException) -> bool:
+        """True when another process committed or swapped generations since we opened."""
+        searcher = self._searcher
+        if searcher is None:
+            return isinstance(exc, FileNotFoundError)  # opening raced a commit
+        try:
+            return self._current_name() != self._gen or not searcher.up_to_date()
+        except (IndexDamaged, *_WHOOSH_READ_ERRORS):
+            return True
+
     def doc_count(self) -> int:
-        return self._open().doc_count()
+        return self._reading(lambda: self._open().doc_count())
 
     def products(self) -> list[str]:
         """Every product named in the KB, for the product filter."""
-        searcher = self._get_searcher()
-        names = {t.decode() if isinstance(t, bytes) else t for t in searcher.lexicon("products")}
-        return sorted(names)
 
-    def titles(self) -> Iterable[tuple[str, str]]:
+        def read() -> list[str]:
+            lexicon = self._get_searcher().lexicon("products")
+            return sorted({t.decode() if isinstance(t, bytes) else t for t in lexicon})
+
+        return self._reading(read)
+
+    def titles(self) -> list[tuple[str, str]]:
         """(id, title) of every article, for the command palette."""
-        searcher = self._get_searcher()
-        for fields_ in searcher.all_stored_fields():
-            yield fields_["id"], fields_["title"]
+
+        def read() -> list[tuple[str, str]]:
+            stored = self._get_searcher().all_stored_fields()
+            return [(fields_["id"], fields_["title"]) for fields_ in stored]
+
+        return self._reading(read)
 
     def find_path(self, article_id: str) -> Path:
         """The file of an article id (case-insensitive); NotFoundError if none."""
-        searcher = self._get_searcher()
         key = normalize_id(article_id)
-        doc = searcher.document(idkey=key)
+        doc = self._reading(lambda: self._get_searcher().document(idkey=key))
         if doc is None:
             raise NotFoundError(f"no article with id {article_id!r} in {self.articles_dir}")
         return self.articles_dir / doc["path"]
@@ -732,15 +971,10 @@ class KBIndex:
         `limit`, articles missing a word follow (an OR query, more words ranking higher).
         """
         text = _check_query(text)
-        searcher = self._get_searcher()
         limit = max(1, min(limit, 1000))
-        plain, filters, advanced = _split_query(text)
-        if advanced:
-            hits, total, words = self._search_whoosh(searcher, text, limit, product)
-        else:
-            hits, total, words = self._search_fast(searcher, plain, filters, limit, product)
-        # Cheap unless a word is unknown to the KB: one frequency lookup a word.
-        suggestion = self._suggest(searcher, text) if suggest else None
+        hits, total, words, suggestion = self._reading(
+            lambda: self._ranked(text, limit, product, suggest)
+        )
         if not hits and suggestion:
             # Nothing for the misspelling: show what the correction finds, and say so.
             corrected = self.search(
@@ -753,6 +987,20 @@ class KBIndex:
         if snippets and hits:
             hits = [_with_snippet(hit, words) for hit in hits]
         return SearchResult(query=text, hits=hits, total=total, suggestion=suggestion)
+
+    def _ranked(
+        self, text: str, limit: int, product: str | None, suggest: bool
+    ) -> tuple[list[Hit], int, set[str], str | None]:
+        """(hits without snippets, total, query words, suggestion): the index's part."""
+        searcher = self._get_searcher()
+        plain, filters, advanced = _split_query(text)
+        if advanced:
+            hits, total, words = self._search_whoosh(searcher, text, limit, product)
+        else:
+            hits, total, words = self._search_fast(searcher, plain, filters, limit, product)
+        # Cheap unless a word is unknown to the KB: one frequency lookup a word.
+        suggestion = self._suggest(searcher, text) if suggest else None
+        return hits, total, words, suggestion
 
     def _scorer(self, searcher) -> _Scorer:  # type: ignore[no-untyped-def]
         scorer = getattr(self, "_scorer_cache", None)
@@ -827,6 +1075,10 @@ class KBIndex:
                 total = max(total, or_results.estimated_length())
         except RecursionError:
             raise UsageError("query is nested too deeply") from None
+        except query.QueryError as exc:
+            # Parsed, but not runnable: `section:"more information"` is a phrase in a
+            # field that keeps no word positions.
+            raise UsageError(f"cannot run this query: {str(exc).split('. ')[0]}") from None
         return hits, max(total, len(hits)), _query_words(q_or)
 
     def _make_hit(self, stored: dict, score: float, full: bool) -> Hit:  # type: ignore[type-arg]
@@ -921,6 +1173,20 @@ _LIMIT_MB = 2048
 _FileEntry = tuple[str, str, "os.stat_result | None"]
 
 
+def _writer(ix: index.Index, **kwargs: object):  # type: ignore[no-untyped-def]
+    """A Whoosh segment writer without Whoosh's own lock: write.lock is the one lock.
+
+    Whoosh takes its lock first thing in the writer's constructor and releases it in
+    commit() or cancel(). When the constructor itself failed (a full disk while it
+    created the new segment's files) no writer came back to release it: the lock stayed
+    held by an object the exception kept alive, and the next run in the same process
+    (the TUI's ctrl+r) failed with Whoosh's LockError.
+    """
+    from whoosh.writing import SegmentWriter
+
+    return SegmentWriter(ix, _lk=False, **kwargs)
+
+
 def _index_files(
     writer, files: list[_FileEntry], report: UpdateReport, tick: Callable[[int], None]
 ) -> dict[str, list[object]]:  # type: ignore[no-untyped-def]
@@ -953,7 +1219,7 @@ def _serial_build(ix, files: list[_FileEntry], progress: ProgressFn | None):  # 
         if progress is not None:
             progress(counted[0], len(files))
 
-    writer = ix.writer(limitmb=_LIMIT_MB, compound=False)
+    writer = _writer(ix, limitmb=_LIMIT_MB, compound=False)
     try:
         entries = _index_files(writer, files, report, tick)
         writer.commit()
@@ -964,7 +1230,24 @@ def _serial_build(ix, files: list[_FileEntry], progress: ProgressFn | None):  # 
     return report, entries
 
 
-def _build_worker(gen_dir: str, files: list[_FileEntry], messages) -> None:  # type: ignore[no-untyped-def]
+def _exit_with_parent(parent: int) -> None:
+    """Stop this worker as soon as the indexer that started it is gone.
+
+    A forked worker shares the indexer's write-lock file, so the flock stays held while
+    any worker lives: after a `kill -9` of the indexer, orphaned workers went on
+    indexing into a folder nobody would use (and could block for ever on a full
+    queue), and every other indexer was told the index was busy.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _build_worker(gen_dir: str, files: list[_FileEntry], messages, parent: int) -> None:  # type: ignore[no-untyped-def]
     """One build process: parse and index its share of files into a segment of its own.
 
     Parsing here, not in the parent, is what lets every core do useful work (Whoosh's
@@ -972,6 +1255,7 @@ def _build_worker(gen_dir: str, files: list[_FileEntry], messages) -> None:  # t
     """
     from whoosh.writing import SegmentWriter
 
+    _exit_with_parent(parent)
     try:
         ix = index.open_dir(gen_dir)
         writer = SegmentWriter(ix, _lk=False, limitmb=_LIMIT_MB, compound=False)
@@ -998,7 +1282,7 @@ def _parallel_build(ix, files: list[_FileEntry], workers: int, progress: Progres
     procs = [
         ctx.Process(
             target=_build_worker,
-            args=(ix.storage.folder, files[i::workers], messages),
+            args=(ix.storage.folder, files[i::workers], messages, os.getpid()),
             daemon=True,
         )
         for i in range(workers)
@@ -1034,7 +1318,7 @@ def _parallel_build(ix, files: list[_FileEntry], workers: int, progress: Progres
                 report.problems.extend(problems)
         for proc in procs:
             proc.join()
-        writer = ix.writer()
+        writer = _writer(ix)
         writer._close_segment()
         writer._commit_toc(segments)
         writer._finish()
@@ -1145,6 +1429,10 @@ class _Scorer:
             raw = np.zeros(count, dtype=np.uint8)
             perdoc = leaf._perdoc
             column = perdoc._cached_reader(self._lenfield(fieldname), self._lengths_column)
+            if column is None and leaf.field_length(fieldname):
+                # The lengths file is gone (a commit elsewhere, or damage): scoring with
+                # zero lengths would rank silently wrong, so fail and let the read retry.
+                raise FileNotFoundError(f"lengths of {fieldname!r} missing from a segment")
             if column is not None and column._count:
                 data = column._dbfile.get(column._basepos, column._count)
                 stored = np.frombuffer(data, dtype=np.uint8)[:count]

@@ -207,7 +207,15 @@ def compose_yaml(data: bytes, path: Path) -> tuple[yaml.Node | None, list[TreePr
         return None, [TreeProblem(path, line, 1, "not UTF-8 text")]
     if not text.strip():
         return None, [TreeProblem(path, 1, 1, "file is empty")]
-    loader = _TreeYAMLLoader(text)
+    try:
+        # The reader refuses control characters (a NUL, an ESC) as it is built.
+        loader = _TreeYAMLLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        message = f"control character U+{code:04X} is not allowed in YAML"
+        return None, [TreeProblem(path, line, column, message)]
     try:
         loader.get_event()  # stream start
         if loader.check_event(StreamEndEvent):
@@ -259,7 +267,7 @@ def _constructed(node: ScalarNode) -> Any:
     """What YAML 1.1 would have made of a plain scalar (for the message only)."""
     try:
         return yaml.constructor.SafeConstructor().construct_object(node)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError):  # 2020-13-45: a date with month 13
         return node.value
 
 

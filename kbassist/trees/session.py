@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kbassist.errors import DataError, NotFoundError, UsageError
+from kbassist.errors import DataError, NotFoundError, OutputError, UsageError
 from kbassist.fileio import atomic_write
 from kbassist.paths import data_root
 from kbassist.trees.engine import ReplayReport, Walk
@@ -124,7 +124,12 @@ def save_session(name: str, walk: Walk, *, directory: Path | None = None) -> Pat
         "finished": walk.is_finished,
         "updated": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot create the sessions folder: {exc.strerror or exc}", path=path.parent
+        ) from None
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     atomic_write(path, text, overwrite=True, mode=0o600)  # site details: private
     return path
@@ -141,8 +146,14 @@ def read_session(name: str, *, directory: Path | None = None) -> Session:
 def read_session_file(path: Path) -> Session:
     """Parse and check one session file; every defect is a DataError naming the file."""
 
+    # Say how to get rid of it: a damaged session is otherwise in the way for good.
+    if _NAME_RE.match(path.stem):
+        way_out = f"discard it with `kbassist sessions --delete {path.stem}`"
+    else:
+        way_out = "delete the file to discard it"
+
     def bad(why: str) -> DataError:
-        return DataError(f"not a valid session file: {why}", path=path)
+        return DataError(f"not a valid session file: {why}; {way_out}", path=path)
 
     try:
         if path.stat().st_size > MAX_SESSION_BYTES:
@@ -154,9 +165,11 @@ def read_session_file(path: Path) -> Session:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise bad("not UTF-8 text") from None
+    except RecursionError:
+        raise bad("nested too deeply") from None
     except json.JSONDecodeError as exc:
         raise DataError(
-            f"not a valid session file: broken JSON ({exc.msg}); it may be truncated",
+            f"not a valid session file: broken JSON ({exc.msg}); it may be truncated; " + way_out,
             path=path,
             line=exc.lineno,
             column=exc.colno,
