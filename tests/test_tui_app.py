@@ -419,3 +419,27 @@ def test_typing_in_results_edits_query(kb_dir: Path, tmp_path: Path) -> None:
             assert app.focused.value == "mail server"
 
     asyncio.run(run())
+
+
+def test_footer_rebuilds_do_not_accumulate_widgets(kb_dir: Path, tmp_path: Path) -> None:
+    """Moving focus back and forth all session long keeps only the live footer keys."""
+    import gc
+
+    from textual.widgets._footer import FooterKey
+
+    async def run() -> None:
+        app = build_app(kb_dir, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_ready(pilot)
+            await pilot.press(*"retrospect")
+            await pilot.pause(0.3)
+            for _ in range(15):
+                await pilot.press("down")  # into the results: the footer is rebuilt
+                await pilot.pause(0.05)
+                await pilot.press("ctrl+l")  # back to the query: rebuilt again
+                await pilot.pause(0.05)
+            gc.collect()
+            alive = [o for o in gc.get_objects() if isinstance(o, FooterKey)]
+            assert len(alive) < 40, f"{len(alive)} footer keys alive"
+
+    asyncio.run(run())

@@ -16,12 +16,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kbassist.articles import Article
 from kbassist.tui.hooks import GuidedTree, tree_title
 from kbassist.tui.rendering import body_blocks, header_content, plain, title_content
+from kbassist.tui.widgets.footer import KBFooter
 from kbassist.tui.widgets.index_progress import IndexProgress
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ class ArticleScreen(Screen[None]):
                     yield Static(plain(section.name), id=f"section-{n}", classes="section-heading")
                     for block in body_blocks(section):
                         yield Static(block, classes="section-body")
-        yield Footer()
+        yield KBFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.article.id

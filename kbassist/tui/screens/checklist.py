@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from kbassist.checklist import Checklist, build_checklist, to_markdown
 from kbassist.errors import OutputError
@@ -32,6 +32,7 @@ from kbassist.tui.rendering import MUTED_STYLE, plain
 from kbassist.tui.screens.dialogs import ConfirmDialog, TextPromptDialog
 from kbassist.tui.screens.guided_base import GuidedScreen
 from kbassist.tui.widgets.checklist_view import ChecklistView
+from kbassist.tui.widgets.footer import KBFooter
 
 
 class ChecklistScreen(GuidedScreen):
@@ -69,7 +70,7 @@ class ChecklistScreen(GuidedScreen):
             yield Button("Save…", id="save", compact=True)
             yield Button("◀ Back", id="back", compact=True)
             yield Button("Restart", id="restart", compact=True)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KBFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_heading()

@@ -14,12 +14,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.style import Style
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 from textual.worker import get_current_worker
 
 from kbassist.errors import KBError, UsageError
 from kbassist.index import SearchResult
 from kbassist.render import sanitize
+from kbassist.tui.widgets.footer import KBFooter
 from kbassist.tui.widgets.index_progress import IndexProgress
 from kbassist.tui.widgets.results import QueryInput, ResultList
 
@@ -82,7 +83,7 @@ class SearchScreen(Screen[None]):
             yield Static("", id="hit-count", markup=False)
             yield Static("", id="suggestion")
         yield ResultList(id="results")
-        yield Footer()
+        yield KBFooter()
 
     # ------------------------------------------------------------------ readiness
 

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from kbassist.errors import KBError
@@ -22,6 +22,7 @@ from kbassist.trees.session import Resumed, Session, list_sessions, resume, sess
 from kbassist.tui.guided import GuidedWalk
 from kbassist.tui.rendering import ERROR_STYLE, MUTED_STYLE
 from kbassist.tui.screens.dialogs import ConfirmDialog
+from kbassist.tui.widgets.footer import KBFooter
 
 if TYPE_CHECKING:
     from kbassist.tui.app import KBAssistApp
@@ -73,7 +74,7 @@ class SessionsScreen(Screen[None]):
         yield Static(Content.styled(f"in {sessions_dir()}", MUTED_STYLE), id="sessions-dir")
         yield Static("", id="sessions-empty")
         yield OptionList(id="session-list", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KBFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.action_rescan()

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from kbassist.render import sanitize
 from kbassist.trees.engine import Walk
+from kbassist.tui.widgets.footer import KBFooter
 from kbassist.tui.widgets.walk_tree import WalkTree
 
 
@@ -40,4 +41,4 @@ class TreeViewScreen(Screen[None]):
             id="tree-legend",
         )
         yield WalkTree(self.walk, id="walk-tree")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KBFooter(compact=True, show_command_palette=False)

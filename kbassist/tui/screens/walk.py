@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -35,6 +35,7 @@ from kbassist.tui.rendering import ERROR_STYLE, MUTED_STYLE, plain, reflow
 from kbassist.tui.screens.checklist import ChecklistScreen
 from kbassist.tui.screens.guided_base import GuidedScreen
 from kbassist.tui.widgets.breadcrumbs import Breadcrumbs, Crumb
+from kbassist.tui.widgets.footer import KBFooter
 
 PLACEHOLDERS = {
     "time": "a time of day: 00:00, 9:05, 1:00 AM, midnight…",
@@ -109,7 +110,7 @@ class WalkScreen(GuidedScreen):
                 yield Static(id="source-title")
                 with VerticalScroll(id="source-scroll"):
                     yield Static(id="source-text")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KBFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_heading()
