@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from kbassist.tui.app import KBAssistApp
 
 #: Typing pauses shorter than this do not start a search.
-DEBOUNCE_SECONDS = 0.04
-RESULT_LIMIT = 50
+DEBOUNCE_SECONDS = 0.03
+RESULT_LIMIT = 30
 
 
 def product_label(name: str) -> str:
