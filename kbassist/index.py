@@ -891,7 +891,10 @@ class KBIndex:
             try:
                 return read()
             except _WHOOSH_READ_ERRORS as exc:
-                if not self._moved_on(exc):
+                # The first failure always gets a fresh reader: under load, a commit can
+                # delete files between our open and our read before the newer table of
+                # contents is visible to us. Real damage fails again on the fresh reader.
+                if attempt > 0 and not self._moved_on(exc):
                     self.close()
                     self._mark_damaged(f"{type(exc).__name__}: {exc}")
                     raise IndexDamaged(
