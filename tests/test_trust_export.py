@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from markdown_it import MarkdownIt
 
 from kbassist import cli
 from kbassist.errors import OutputError
@@ -178,3 +179,97 @@ def test_atomic_write_does_not_clobber_a_file_that_appears_meanwhile(
         atomic_write(target, "ours\n", overwrite=False)
     assert target.read_text(encoding="utf-8") == "someone else's file\n"
     assert [p.name for p in folder.iterdir()] == ["checklist.md"]  # no temp file left
+
+
+# --------------------------------------------------------------------------- item 10
+
+HOSTILE_ARTICLE = """\
+---
+id: KB-EVIL-1
+title: Mail store stops <details><summary>x</summary></details>
+---
+
+## Symptoms
+
+The store stops. See [the fix](https://evil.example/x.exe) and
+![](https://evil.example/track.png) or mail ops@evil.example.
+
+## Cause
+
+&lt;img src=x onerror=alert(1)&gt; sits in the queue; ask @admins about it.
+
+## Resolution
+
+1. Download https://evil.example/fix.exe and run it as <b>root</b>.
+2. Restart the store from [the console](javascript:alert(1)) and tell @ops-team.
+"""
+
+
+def rendered(markdown: str) -> str:
+    """HTML as a GFM-like renderer (tables, raw HTML, bare-URL links) would make it."""
+    return MarkdownIt("gfm-like").render(markdown)
+
+
+def live_html(html: str) -> list[str]:
+    """The live elements in rendered HTML: links, images, raw tags from the article."""
+    return [tag for tag in ("<a ", "<img", "<details", "<summary", "<b>") if tag in html]
+
+
+@pytest.fixture
+def drafted_export(kb_dir: Path, tmp_path: Path) -> str:
+    """The Markdown export of a walk auto-drafted from a hostile article."""
+    (kb_dir / "evil.md").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    out = tmp_path / "evil-checklist.md"
+    result = run(
+        "walk", "KB-EVIL-1", "--articles", str(kb_dir), "--export", str(out), stdin="\n" * 30
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "auto-drafted" in result.stderr
+    return out.read_text(encoding="utf-8")
+
+
+def test_drafted_export_renders_no_live_html_links_or_images(drafted_export: str) -> None:
+    """Article text in a drafted export renders as text: no link, image or HTML element."""
+    html = rendered(drafted_export)
+    assert live_html(html) == []
+    assert "evil.example/fix.exe" in html  # still there to read, as text
+
+
+def test_drafted_export_neutralizes_mentions_and_bare_urls(drafted_export: str) -> None:
+    """`@admins`, e-mail addresses and bare URLs from the article become code spans."""
+    assert "`@admins`" in drafted_export
+    assert "`@ops-team`" in drafted_export
+    assert "`https://evil.example/fix.exe`" in drafted_export
+    assert "`ops@evil.example`" in drafted_export
+
+
+def test_drafted_export_is_stamped_not_reviewed(drafted_export: str) -> None:
+    """A drafted export says at the top and in its footer that nobody reviewed it."""
+    lines = drafted_export.splitlines()
+    assert lines[2].startswith("> **Auto-drafted, not reviewed:**")
+    assert "(auto-drafted, not reviewed)" in lines[-1]
+
+
+def test_hand_written_export_keeps_its_markdown_and_no_stamp(tmp_path: Path) -> None:
+    """A hand-written tree's own Markdown is unchanged and its export carries no draft stamp."""
+    out = tmp_path / "c.md"
+    result = export(out)
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "- **Chosen mitigation:** Exclude the System Folder or Extensions Folder" in text
+    assert "not reviewed" not in text.lower()
+
+
+def test_typed_answers_with_urls_and_mentions_stay_inert(tmp_path: Path) -> None:
+    """A typed volume name holding a URL and an @mention renders no link and pings no one."""
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "must_backup: yes\ncan_stop: no\ncopy_time: midnight\n"
+        "backup_volume: '@ops-team https://evil.example/x.exe'\n"
+        "volume_kind: external\ncopies: 1\narchive_time: 1:00 AM\n",
+        encoding="utf-8",
+    )
+    result = run("walk", TREE_ID, "--answers", str(answers))
+    assert result.exit_code == 0, result.stderr
+    assert live_html(rendered(result.stdout)) == []
+    assert "`@ops-team` `https://evil.example/x.exe`" in result.stdout
