@@ -519,11 +519,18 @@ def _walk_tree(ref: str, folder: Path, articles: Path | None, index_dir: Path | 
 
 
 def _walk_answers(the_walk: Any, answers_file: Path) -> None:
-    """Run the walk from an answers file; a missing or refused answer names its key."""
+    """Run the walk from an answers file, through the engine's own `walk_with_answers`
+    (and its step bound); a missing, refused or looping answer names its key."""
     import difflib
 
     from kbassist.errors import DataError
-    from kbassist.trees.engine import AnswerError, MissingAnswer
+    from kbassist.trees.engine import (
+        MAX_STEPS,
+        AnswerError,
+        MissingAnswer,
+        StepLimitError,
+        walk_with_answers,
+    )
     from kbassist.trees.loader import read_answers_file
 
     answers = read_answers_file(answers_file)
@@ -538,20 +545,22 @@ def _walk_answers(the_walk: Any, answers_file: Path) -> None:
                 line=answer.key_pos.line,
                 column=answer.key_pos.column,
             )
+    texts = {key: answer.text for key, answer in answers.items()}
     try:
-        while not the_walk.is_finished:
-            node = the_walk.current
-            if node.var is None:
-                the_walk.answer()
-            elif node.var not in answers:
-                raise MissingAnswer(f"no answer for {node.var!r}", node.id, var=node.var)
-            else:
-                the_walk.answer(answers[node.var].text)
+        walk_with_answers(the_walk.tree, texts, max_steps=MAX_STEPS, walk=the_walk)
     except MissingAnswer as exc:
         raise DataError(
             f"{exc.var}: missing; the walk asks it at step {the_walk.index + 1} "
             f"({' '.join(the_walk.prompt().split())})",
             path=answers_file,
+        ) from None
+    except StepLimitError as exc:
+        where = answers.get(exc.var or "")
+        raise DataError(
+            f"{exc.var or exc.node_id}: {exc.message}; change this answer",
+            path=answers_file,
+            line=where.pos.line if where else None,
+            column=where.pos.column if where else None,
         ) from None
     except AnswerError as exc:
         fix_node = the_walk.tree.nodes.get(exc.node_id)
