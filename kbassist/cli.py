@@ -16,14 +16,16 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import click
 
 from kbassist import __version__
 from kbassist.errors import KBError
 from kbassist.paths import default_articles_dir, index_dir_for
+from kbassist.sanitize import sanitize
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -31,14 +33,68 @@ EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 
 
+# --------------------------------------------------------------------------- output
+# Every line the CLI prints goes through `echo` (or `error`/`note`, which use it), and
+# `echo` sanitizes each piece before any style is added: a file name, a tree title or
+# an article snippet carrying `ESC ] 0 ; ...` cannot retitle the terminal or write the
+# clipboard, whichever command prints it. Only the progress bar writes control bytes,
+# its own, through `_echo_control`.
+
+
+@dataclass(frozen=True, slots=True)
+class Styled:
+    """A piece of output with a click style (colour, bold), sanitized before styling."""
+
+    text: str
+    style: dict[str, Any] = field(default_factory=dict)
+
+
+def styled(text: str, **style: Any) -> Styled:
+    """`text` to print with `click.style(**style)`."""
+    return Styled(text, style)
+
+
+def echo(*parts: str | Styled, err: bool = False, nl: bool = True) -> None:
+    """The one way the CLI writes text: every part sanitized, styles added after."""
+    text = "".join(
+        click.style(sanitize(part.text), **part.style)
+        if isinstance(part, Styled)
+        else sanitize(part)
+        for part in parts
+    )
+    click.echo(text, err=err, nl=nl)
+
+
+def _echo_control(text: str) -> None:
+    """The progress bar's own `\r` and erase-line bytes (no untrusted text in them)."""
+    click.echo(text, err=True, nl=False)
+
+
 def error(message: str) -> None:
     """The one way the CLI reports a problem: one line on stderr."""
-    click.echo(f"kbassist: error: {message}", err=True)
+    echo(f"kbassist: error: {message}", err=True)
 
 
 def note(message: str) -> None:
     """Something the user should know that is not the command's output."""
-    click.echo(f"kbassist: {message}", err=True)
+    echo(f"kbassist: {message}", err=True)
+
+
+class _SanitizedStream:
+    """stderr for click's own messages, which quote what was typed (`No such command
+    '\x1b]0;...'`): sanitized like everything else."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(sanitize(text))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
 
 
 class KBGroup(click.Group):
@@ -51,16 +107,16 @@ class KBGroup(click.Group):
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
-            exc.show()
+            exc.show(file=_SanitizedStream(sys.stderr))  # type: ignore[arg-type]
             sys.exit(exc.exit_code)
         except click.exceptions.Abort:
-            click.echo("Aborted.", err=True)
+            echo("Aborted.", err=True)
             sys.exit(EXIT_INTERRUPTED)
         except KBError as exc:
             error(str(exc))
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo("", err=True)
+            echo("", err=True)
             sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             # `kbassist search x | head`: the reader left; that is not an error.
@@ -119,10 +175,10 @@ def progress_printer(label: str) -> Callable[[int, int], None] | None:
         rate = done / max(time.perf_counter() - started, 1e-6)
         bar = "█" * filled + "░" * (width - filled)
         # \x1b[K clears what a longer previous line left behind.
-        click.echo(f"\r{label} {bar} {done}/{total} ({rate:,.0f}/s)\x1b[K", err=True, nl=False)
+        _echo_control(f"\r{label} {bar} {done}/{total} ({rate:,.0f}/s)\x1b[K")
         if done >= total and not finished:
             finished.append(True)
-            click.echo(" writing…", err=True)
+            echo(" writing…", err=True)
 
     return show
 
@@ -185,26 +241,26 @@ def search(
     elif result.suggestion:
         note(f"did you mean: {result.suggestion}")
     if as_json:
-        click.echo(json.dumps([hit.to_json() for hit in result.hits], indent=2))
+        echo(json.dumps([hit.to_json() for hit in result.hits], indent=2))
         return
     if not result.hits:
         note("no articles match")
         return
     for hit in result.hits:
-        click.echo(
-            click.style(hit.id, fg="cyan", bold=True) + "  " + click.style(hit.title, bold=True)
-        )
+        echo(styled(hit.id, fg="cyan", bold=True), "  ", styled(hit.title, bold=True))
         meta = hit.product or "-"
         if not hit.full_match:
             meta += " · some words missing"
-        click.echo(f"    {meta} · score {hit.score:.2f}")
+        echo(f"    {meta} · score {hit.score:.2f}")
         if hit.snippet:
-            text = "".join(
-                click.style(run, fg="yellow", bold=True) if is_match else run
-                for run, is_match in hit.snippet
+            echo(
+                "    ",
+                *(
+                    styled(run, fg="yellow", bold=True) if is_match else run
+                    for run, is_match in hit.snippet
+                ),
             )
-            click.echo(f"    {text}")
-        click.echo()
+        echo()
     shown = len(result.hits)
     note(f"{shown} of {result.total} matching articles shown")
 
@@ -241,7 +297,7 @@ def show(
     if section is not None and article.section(section) is None:
         names = ", ".join(s.name for s in article.sections)
         raise NotFoundError(f"{article.id} has no section {section!r} (it has: {names})")
-    click.echo(article_as_text(article, section=section))
+    echo(article_as_text(article, section=section))
 
 
 def run() -> None:
@@ -308,7 +364,7 @@ def trees_lint(
     targets = list(paths) or [_trees_dir(trees_dir)]
     results, problems = lint_paths(targets, lookup)
     for problem in problems:
-        click.echo(str(problem))
+        echo(str(problem))
     files = len(results)
     if problems:
         bad = len({p.path for p in problems})
@@ -333,23 +389,23 @@ def trees_test(paths: tuple[Path, ...], trees_dir: Path | None) -> None:
     files, problems = tree_files(list(paths) or [_trees_dir(trees_dir)])
     passed = failed = 0
     for problem in problems:
-        click.echo(f"ERROR {problem}")
+        echo(f"ERROR {problem}")
         failed += 1
     for path in files:
         result = read_tree_file(path)
         found = lint_result(result, None)
         if found or result.tree is None:
             for problem in found:
-                click.echo(f"ERROR {problem}")
+                echo(f"ERROR {problem}")
             failed += 1
             continue
         for case in run_tree_tests(result.tree):
-            click.echo(str(case))
+            echo(str(case))
             if case.passed:
                 passed += 1
             else:
                 failed += 1
-    click.echo(f"{passed} passed, {failed} failed")
+    echo(f"{passed} passed, {failed} failed")
     if failed:
         sys.exit(1)
 
@@ -365,7 +421,7 @@ def trees_list(article: str | None, trees_dir: Path | None) -> None:
     if article:
         found = trees_for_article(found, article)
     for tree in sorted(found, key=lambda t: t.id):
-        click.echo(f"{tree.id}  v{tree.version}  {tree.title}  [{', '.join(tree.articles)}]")
+        echo(f"{tree.id}  v{tree.version}  {tree.title}  [{', '.join(tree.articles)}]")
     for problem in problems:
         note(f"skipped {problem}")
     if not found:
@@ -577,12 +633,11 @@ def _walk_answers(the_walk: Any, answers_file: Path) -> None:
 def _walk_interactive(the_walk: Any, save: Callable[[], None]) -> bool:
     """Ask step by step on stderr, reading lines from stdin; False if the admin quits."""
     from kbassist.errors import UsageError
-    from kbassist.render import sanitize
     from kbassist.trees.engine import AnswerError
     from kbassist.trees.model import Info
 
     def say(text: str = "") -> None:
-        click.echo(sanitize(text), err=True)
+        echo(text, err=True)
 
     tree = the_walk.tree
     say(f"{tree.title}  ({tree.id} v{tree.version})")
@@ -603,7 +658,7 @@ def _walk_interactive(the_walk: Any, save: Callable[[], None]) -> bool:
         else:
             suggestion = the_walk.suggestion()
             ask = f"Answer [{suggestion}]" if suggestion is not None else "Answer"
-        click.echo(f"{ask}> ", err=True, nl=False)
+        echo(f"{ask}> ", err=True, nl=False)
         line = sys.stdin.readline()
         if not line:
             say()
@@ -638,7 +693,7 @@ def _export_walk(the_walk: Any, out_path: Path | None, *, force: bool, mermaid: 
 
     text = to_markdown(build_checklist(the_walk), mermaid=mermaid)
     if out_path is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
         return
     atomic_write(out_path, text, overwrite=force)
     note(f"checklist written to {out_path}")
@@ -664,7 +719,7 @@ def sessions_command(delete_name: str | None) -> None:
     found, failed = sessions.list_sessions()
     for saved in found:
         state = "finished" if saved.finished else f"at {saved.current}"
-        click.echo(
+        echo(
             f"{saved.name}  {saved.tree_id} v{saved.tree_version}  "
             f"{len(saved.steps)} step(s), {state}  {saved.updated}"
         )
@@ -718,7 +773,7 @@ def draft(
     kb = open_index(articles, index_dir)
     text, tree = draft_text(kb.get(article_id), tree_id)
     if out_path is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
         return
     atomic_write(out_path, text, overwrite=force)
     mitigations = len(tree.outcomes())

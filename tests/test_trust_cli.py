@@ -7,7 +7,10 @@ reach the terminal, or a walk that must end on its own, are the point.
 
 from __future__ import annotations
 
+import ast
 import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +19,9 @@ from cli_support import run_kbassist
 from click.testing import CliRunner, Result
 
 from kbassist import cli
+from kbassist.sanitize import sanitize
 from kbassist.trees import engine
+from kbassist.trees.conditions import parse_condition
 
 REPO = Path(__file__).resolve().parent.parent
 TREE_ID = "q98097-retrospect-mail-server"
@@ -39,6 +44,261 @@ def no_control(text: str) -> bool:
         (ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F or c in BIDI_AND_ZERO_WIDTH
         for c in text
     )
+
+
+# --------------------------------------------------------------------------- item 6
+
+
+def test_time_comparison_reads_like_a_schedule() -> None:
+    """A time is after another when it comes next on the clock less than 12 hours later."""
+    from kbassist.trees.conditions import minutes_after, time_is_after
+
+    later = parse_condition("archive_time > copy_time")
+
+    def holds(copy: str, archive: str) -> bool:
+        return later.evaluate({"copy_time": copy, "archive_time": archive})
+
+    assert holds("23:30", "01:00")  # across midnight: a normal night
+    assert holds("00:00", "01:00")  # the article's example
+    assert holds("23:00", "23:45")
+    assert not holds("23:30", "23:00")  # the archive runs half an hour before the copy
+    assert not holds("01:00", "00:00")
+    assert not holds("23:30", "23:30")  # the same time is not after
+    assert not holds("12:00", "00:00")  # 12 hours apart: neither before nor after
+    assert holds("12:00", "23:59")  # 11 h 59 min later
+    assert minutes_after("01:00", "23:30") == 90
+    assert minutes_after("23:00", "23:30") == 23 * 60 + 30
+    assert time_is_after("23:30", "23:30", or_same=True)
+    assert parse_condition("copy_time < archive_time").evaluate(
+        {"copy_time": "23:30", "archive_time": "01:00"}
+    )
+    assert not parse_condition("archive_time <= copy_time").evaluate(
+        {"copy_time": "23:30", "archive_time": "01:00"}
+    )
+
+
+def schedule_answers(tmp_path: Path, copy: str, archive: str) -> Path:
+    """An answers file for the Q98097 copy-then-archive mitigation."""
+    path = tmp_path / "answers.yaml"
+    path.write_text(
+        "must_backup: yes\ncan_stop: no\n"
+        f"copy_time: {copy}\nbackup_volume: Backup HD\nvolume_kind: external\n"
+        f"copies: 1\narchive_time: {archive}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_walk_accepts_a_schedule_across_midnight(tmp_path: Path) -> None:
+    """Copy at 23:30, archive at 01:00: the Q98097 walk finishes with that schedule."""
+    answers = schedule_answers(tmp_path, "23:30", "1:00 AM")
+    result = run("walk", TREE_ID, "--answers", str(answers))
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "- [ ] Schedule Retrospect to archive Backup HD at 01:00, after the 23:30 copy has "
+        "finished." in result.stdout
+    )
+
+
+def test_walk_refuses_an_archive_before_the_copy(tmp_path: Path) -> None:
+    """Archive at 23:00 for a copy at 23:30 is the real mistake: one line, exit 4."""
+    answers = schedule_answers(tmp_path, "23:30", "23:00")
+    result = run("walk", TREE_ID, "--answers", str(answers))
+    assert result.exit_code == 4
+    assert result.stderr.startswith(
+        f"kbassist: error: {answers}:7:15: archive_time: Archive before copy: the archive "
+        "time (23:00) must come after the copy time (23:30)"
+    )
+    assert result.stderr.count("\n") == 1
+    assert result.stdout == ""
+
+
+def test_tree_help_explains_the_rule() -> None:
+    """The archive step's help line says how times across midnight are read."""
+    from kbassist.trees.catalog import find_tree
+
+    tree = find_tree(TREE_ID, REPO / "decision_trees")
+    help_text = " ".join(str(tree.nodes["archive_time"].help).split())  # type: ignore[attr-defined]
+    assert "less than 12 hours later" in help_text
+    assert "copy 23:30, archive 01:00" in help_text
+
+
+# --------------------------------------------------------------------------- item 8
+
+
+def test_cli_output_goes_through_the_sanitizing_helpers() -> None:
+    """Only `echo` and the progress bar call click.echo/style: new commands are safe by default."""
+    tree = ast.parse(Path(cli.__file__).read_text(encoding="utf-8"))
+    allowed = {"echo", "_echo_control"}
+    offenders = []
+    for func in ast.walk(tree):
+        if not isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        for node in ast.walk(func):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "click"
+                and node.attr in ("echo", "secho", "style", "prompt", "confirm")
+                and func.name not in allowed
+            ):
+                offenders.append(f"{func.name}:{node.lineno}")
+    assert offenders == []
+
+
+def test_sanitize_strips_bidi_overrides_and_zero_width() -> None:
+    """A title's U+202E or zero-width characters cannot make it read differently."""
+    assert sanitize("invoice\u202egpj.exe") == "invoicegpj.exe"
+    assert sanitize("pass\u200bword\ufeff \u2066x\u2069") == "password x"
+    assert sanitize("caf\udce9.md") == "caf\ufffd.md"
+    assert sanitize("tab\tand\nnewline") == "tab\tand\nnewline"
+
+
+def test_index_prints_hostile_file_names_without_escapes(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    """A skipped file named with OSC sequences is reported, but no ESC/BEL reaches the terminal."""
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / f"x{OSC_CLIPBOARD}{OSC_TITLE}.md").write_bytes(b"binary\x00data")
+    (kb / "ok.md").write_text("# Fine\n\nA fine article.\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "kbassist", "index", str(kb)],
+        capture_output=True,
+        env=env,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert b"\x1b" not in proc.stderr + proc.stdout
+    assert b"\x07" not in proc.stderr + proc.stdout
+    assert f"skipped {kb}/x.md: binary file".encode() in proc.stderr
+
+
+def test_search_title_and_snippet_lose_bidi_and_zero_width(kb_dir: Path) -> None:
+    """An article title with U+202E and a body with zero-width joins print cleaned."""
+    (kb_dir / "trick.md").write_text(
+        '---\nid: KB-TRICK-1\ntitle: "Reset \u202eexe.txt\u202c password"\n---\n\n'
+        "## Symptoms\n\nThe pass\u200bword re\u2060set fails.\n",
+        encoding="utf-8",
+    )
+    result = run("search", "reset", "password", "--articles", str(kb_dir))
+    assert result.exit_code == 0, result.stderr
+    assert "KB-TRICK-1" in result.stdout
+    assert no_control(result.stdout), repr(result.stdout)
+    assert "Reset exe.txt password" in result.stdout
+
+
+def hostile_tree(folder: Path, field: str) -> Path:
+    """A tree whose `field` carries YAML escapes that make an OSC title sequence."""
+    folder.mkdir(exist_ok=True)
+    values = {
+        "title": "Mail",
+        "test": "done",
+        "default": "a",
+    }
+    values[field] = values[field] + "\\e]0;PWNED\\a"
+    path = folder / "hostile.yaml"
+    path.write_text(
+        f'id: hostile\ntitle: "{values["title"]}"\nversion: 1\narticles: [Q98097]\n'
+        "symptom: It breaks.\ncause: A bug.\nnodes:\n"
+        "  - id: name\n    kind: input\n    type: text\n    title: Name\n"
+        "    text: Which name?\n    help: Any name.\n"
+        f'    default: "{values["default"]}"\n    next: end\n'
+        "  - id: end\n    kind: outcome\n    title: Done\n    steps:\n"
+        "      - text: Use {name}.\n        source: {article: Q98097, section: SUMMARY}\n"
+        f'tests:\n  - name: "{values["test"]}"\n    answers: {{name: x}}\n    outcome: end\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(("field", "line"), [("title", 2), ("default", 14), ("test", 23)])
+def test_lint_flags_control_characters_from_yaml_escapes(
+    field: str, line: int, tmp_path: Path
+) -> None:
+    """`"\\e"` / `"\\a"` in a tree string is a lint problem at its line; nothing raw is printed."""
+    path = hostile_tree(tmp_path / "trees", field)
+    result = run("trees", "lint", str(path))
+    assert result.exit_code == 1
+    assert f"{path}:{line}:" in result.stdout
+    assert "control character U+001B in text" in result.stdout
+    assert no_control(result.stdout + result.stderr)
+
+
+@pytest.mark.parametrize("field", ["title", "default", "test"])
+def test_tree_commands_print_no_escapes(field: str, tmp_path: Path) -> None:
+    """`trees list`, `trees test` and `walk` print no escape of a hostile tree (refused instead)."""
+    folder = tmp_path / "trees"
+    path = hostile_tree(folder, field)
+    listed = run("trees", "list", "--trees", str(folder))
+    tested = run("trees", "test", "--trees", str(folder))
+    walked = run("walk", str(path), stdin="\n" * 5)
+    for result in (listed, tested, walked):
+        assert no_control(result.stdout + result.stderr), repr(result.stdout + result.stderr)
+    assert "hostile  v1" not in listed.stdout
+    assert tested.exit_code == 1
+    assert walked.exit_code == 4
+    assert "control character U+001B" in walked.stderr
+
+
+def test_lint_flags_bidi_overrides_in_tree_text(tmp_path: Path) -> None:
+    """A right-to-left override in a tree title is reported at its line."""
+    path = hostile_tree(tmp_path / "trees", "title")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("\\e]0;PWNED\\a", "\\u202Eexe.txt"),
+        encoding="utf-8",
+    )
+    result = run("trees", "lint", str(path))
+    assert result.exit_code == 1
+    assert f"{path}:2:8: bidirectional control U+202E in text" in result.stdout
+
+
+def test_hostile_tree_file_names_are_printed_clean(tmp_path: Path) -> None:
+    """A tree file named with escape sequences is listed by lint and list without them."""
+    folder = tmp_path / "trees"
+    folder.mkdir()
+    (folder / f"x{OSC_TITLE}.yaml").write_text("id: [\n", encoding="utf-8")
+    for result in (run("trees", "lint", str(folder)), run("trees", "list", "--trees", str(folder))):
+        assert no_control(result.stdout + result.stderr)
+        assert f"{folder}/x.yaml:" in result.stdout + result.stderr
+
+
+def test_error_lines_sanitize_paths(tmp_path: Path) -> None:
+    """A path with escapes in an error line (missing articles folder) prints without them."""
+    missing = tmp_path / f"kb{OSC_TITLE}"
+    result = run("show", "Q98097", "--articles", str(missing))
+    assert result.exit_code == 4
+    assert result.stderr.startswith("kbassist: error: ")
+    assert no_control(result.stderr)
+    assert f"{tmp_path}/kb" in result.stderr
+
+
+def test_click_error_channel_is_sanitized(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A click error carrying raw escapes (a value quoted in a message) prints without them."""
+    import click
+
+    def hostile(*_: object, **__: object) -> None:
+        raise click.BadParameter(f"no such product {OSC_TITLE!s}x")
+
+    monkeypatch.setattr(cli, "open_index", hostile)
+    result = run("search", "anything")
+    assert result.exit_code == 2
+    assert "Error: Invalid value: no such product x" in result.stderr
+    assert no_control(result.stderr)
+
+
+def test_walk_prompt_of_a_drafted_tree_has_no_bidi_controls(kb_dir: Path) -> None:
+    """The walk prompt of a drafted tree shows titles and suggestions without control bytes."""
+    (kb_dir / "evil.md").write_text(
+        '---\nid: KB-EVIL-9\ntitle: "Backup \u202e fails"\n---\n\n'
+        "## Symptoms\n\nThe backup at 1:00 AM fails.\n\n## Resolution\n\n"
+        "1. Run the backup at 11:30 PM instead.\n2. Keep 3 copies on drive E.\n",
+        encoding="utf-8",
+    )
+    result = run("walk", "KB-EVIL-9", "--articles", str(kb_dir), stdin="\n" * 20)
+    assert result.exit_code == 0, result.stderr
+    assert "Answer [" in result.stderr
+    assert no_control(result.stderr + result.stdout)
 
 
 # --------------------------------------------------------------------------- item 13
