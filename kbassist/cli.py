@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from kbassist import __version__
-from kbassist.errors import KBError
+from kbassist.errors import KBError, UsageError
 from kbassist.paths import default_articles_dir, index_dir_for
 from kbassist.sanitize import sanitize
 
@@ -97,8 +98,51 @@ class _SanitizedStream:
         return self.stream.isatty()
 
 
+#: Options `kbassist --help` lists before the subcommand (besides --version and --help).
+GROUP_OPTIONS = ("articles", "index_dir")
+
+
+class KBCommand(click.Command):
+    """A subcommand that honours the options given before it (`kbassist --articles X
+    search ...`): they apply when the subcommand has the option and was not given it
+    itself; a subcommand that has no use for one refuses it (exit 2), never ignores it.
+
+    Precedence: the subcommand's own option, then the one before it, then the
+    environment variable, then the default.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        _apply_group_options(ctx)
+        return super().invoke(ctx)
+
+
+def _apply_group_options(ctx: click.Context) -> None:
+    given: dict[str, tuple[Any, str]] = {}
+    parent = ctx.parent
+    while parent is not None:
+        for name in GROUP_OPTIONS:
+            if name in given or parent.get_parameter_source(name) != ParameterSource.COMMANDLINE:
+                continue
+            flag = next(
+                (p.opts[0] for p in parent.command.params if p.name == name and p.opts),
+                "--" + name.replace("_", "-"),
+            )
+            given[name] = (parent.params[name], flag)
+        parent = parent.parent
+    for name, (value, flag) in given.items():
+        if name not in ctx.params:
+            raise UsageError(
+                f"{flag} was given before `{ctx.command_path}`, which does not use it: remove it"
+            )
+        if ctx.get_parameter_source(name) != ParameterSource.COMMANDLINE:
+            ctx.params[name] = value
+
+
 class KBGroup(click.Group):
     """Turns every KBError into one stderr line and its documented exit code."""
+
+    command_class = KBCommand
+    group_class = type  # subgroups (`trees`) are KBGroups too, so their commands are KBCommands
 
     def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         kwargs.setdefault("standalone_mode", True)
@@ -131,7 +175,8 @@ class KBGroup(click.Group):
 
 
 def kb_options(func: F) -> F:
-    """--articles and --index-dir, taken by every command."""
+    """--articles and --index-dir, taken by every command that reads the KB (and,
+    through `KBCommand`, before the subcommand too)."""
     func = click.option(
         "--index-dir",
         type=click.Path(path_type=Path, file_okay=False),

@@ -46,6 +46,83 @@ def no_control(text: str) -> bool:
     )
 
 
+# --------------------------------------------------------------------------- item 5
+
+
+def test_group_articles_and_index_dir_apply_to_search(kb_dir: Path, tmp_path: Path) -> None:
+    """`kbassist --articles KB --index-dir X search ...` searches KB, indexed in X."""
+    index = tmp_path / "ix"
+    result = run("--articles", str(kb_dir), "--index-dir", str(index), "search", "spooler")
+    assert result.exit_code == 0, result.stderr
+    assert "KB-PRN-1" in result.stdout
+    assert index.is_dir() and any(index.iterdir())
+
+
+def test_subcommand_option_wins_over_group_option(kb_dir: Path, tmp_path: Path) -> None:
+    """Given both before and after the subcommand, the subcommand's own option wins."""
+    empty = tmp_path / "other-kb"
+    empty.mkdir()
+    (empty / "a.md").write_text("# Unrelated\n\nNothing about printers.\n", encoding="utf-8")
+    result = run("--articles", str(empty), "search", "spooler", "--articles", str(kb_dir), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert '"KB-PRN-1"' in result.stdout
+
+
+def test_group_option_wins_over_environment(
+    kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An option typed before the subcommand beats KBASSIST_ARTICLES, as typed options do."""
+    elsewhere = tmp_path / "env-kb"
+    elsewhere.mkdir()
+    monkeypatch.setenv("KBASSIST_ARTICLES", str(elsewhere))
+    result = run("--articles", str(kb_dir), "show", "KB-DNS-2")
+    assert result.exit_code == 0, result.stderr
+    assert "DNS lookups time out" in result.stdout
+
+
+def test_group_options_reach_nested_commands(kb_dir: Path, tmp_path: Path) -> None:
+    """`kbassist --articles KB trees lint` checks citations against KB, not the bundled KB."""
+    tree = tmp_path / "printer.yaml"
+    tree.write_text(
+        "id: printer\ntitle: Printer\nversion: 1\narticles: [KB-PRN-1]\n"
+        "symptom: Jobs stay queued.\ncause: The driver.\nnodes:\n"
+        "  - id: fix\n    kind: outcome\n    title: Roll back\n    steps:\n"
+        "      - text: Roll back the driver.\n"
+        "        source: {article: KB-PRN-1, section: Resolution}\n"
+        "tests:\n  - name: fix\n    answers: {}\n    outcome: fix\n",
+        encoding="utf-8",
+    )
+    assert run("trees", "lint", str(tree)).exit_code == 1  # bundled KB: no KB-PRN-1
+    result = run("--articles", str(kb_dir), "trees", "lint", str(tree))
+    assert result.exit_code == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "command"),
+    [
+        (["trees", "list"], "kbassist trees list"),
+        (["trees", "test"], "kbassist trees test"),
+        (["sessions"], "kbassist sessions"),
+    ],
+)
+def test_group_option_a_command_cannot_use_is_refused(
+    args: list[str], command: str, kb_dir: Path
+) -> None:
+    """A group option the subcommand has no use for is one error line and exit 2, not ignored."""
+    result = run("--articles", str(kb_dir), *args)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"kbassist: error: --articles was given before `{command}`, which does not use it: "
+        "remove it\n"
+    )
+
+
+def test_every_group_option_in_help_is_handled() -> None:
+    """Every option `kbassist --help` lists (but --version/--help) is one KBCommand applies."""
+    listed = {p.name for p in cli.main.params if not getattr(p, "is_eager", False)}
+    assert listed == set(cli.GROUP_OPTIONS)
+
+
 # --------------------------------------------------------------------------- item 6
 
 
