@@ -3,7 +3,8 @@
 Exit codes (also in the README):
   0 success · 1 lint or tree tests found problems · 2 usage or query error ·
   3 article, tree or session not found · 4 invalid input file (articles folder, tree,
-  answers, session) · 5 index busy or not writable · 6 cannot write the output file ·
+  answers, session) · 5 index busy or not writable · 6 cannot write the output file (or
+  it is not a regular file) ·
   130 interrupted · 70 internal error (a bug: please report it)
 
 Textual is imported only when the TUI opens, so `kbassist search` starts fast.
@@ -515,7 +516,7 @@ def walk(
     printed as Markdown, or written with --export.
     """
     from kbassist.errors import UsageError
-    from kbassist.fileio import check_output_path
+    from kbassist.fileio import check_may_write
     from kbassist.trees import session as sessions
     from kbassist.trees.catalog import find_tree
     from kbassist.trees.draft import DRAFT_SUFFIX
@@ -529,11 +530,7 @@ def walk(
         raise UsageError("name a tree (an id or a .yaml file), or --resume a session")
     out_path = None if export == "-" else Path(export)
     if out_path is not None:
-        from kbassist.errors import OutputError
-
-        check_output_path(out_path)
-        if out_path.exists() and not force:
-            raise OutputError("file exists (use --force to overwrite)", path=out_path)
+        check_may_write(out_path, overwrite=force)
     folder = _trees_dir(trees_dir)
     save_as = session_name or resume_name
     if session_name is not None:
@@ -798,8 +795,8 @@ def draft(
     steps as checklist items, and times, drives, paths, file names and counts as
     inputs. The file is marked `draft: true` and passes `kbassist trees lint`.
     """
-    from kbassist.errors import OutputError, UsageError
-    from kbassist.fileio import atomic_write, check_output_path
+    from kbassist.errors import UsageError
+    from kbassist.fileio import atomic_write, check_may_write, check_output_path
     from kbassist.trees.draft import draft_text
     from kbassist.trees.loader import TREE_SUFFIXES, is_tree_id
 
@@ -812,8 +809,7 @@ def draft(
                 f"{output}: a tree file is named after its id: use lower-case letters, "
                 "digits, '.', '-' and '_', ending in .yaml (e.g. q98097-draft.yaml)"
             )
-        if out_path.exists() and not force:
-            raise OutputError("file exists (use --force to overwrite)", path=out_path)
+        check_may_write(out_path, overwrite=force)
         tree_id = out_path.stem
     kb = open_index(articles, index_dir)
     text, tree = draft_text(kb.get(article_id), tree_id)

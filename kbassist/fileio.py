@@ -103,13 +103,26 @@ def _existing_kind(path: Path) -> str | None:
 
 def check_output_path(path: Path) -> None:
     """Refuse, before any byte is written, names that cannot be files and targets that
-    must never be replaced (devices, FIFOs, sockets, folders, symbolic links)."""
+    must never be replaced (devices, FIFOs, sockets, symbolic links).
+
+    A folder is left to the caller, which can say more ("add a file name");
+    `atomic_write` refuses it in any case.
+    """
     text = str(path)
     if "\x00" in text:
         raise OutputError("file name contains a NUL byte", path=text.replace("\x00", "\\0"))
     if len(path.name.encode()) > 255:
         raise OutputError("file name is longer than 255 bytes", path=path)
-    _existing_kind(path)
+    if not os.path.isdir(path) or os.path.islink(path):
+        _existing_kind(path)
+
+
+def check_may_write(path: Path, *, overwrite: bool) -> None:
+    """Refuse, before any work, a target `atomic_write` would refuse: a bad name, a
+    file that is not regular (a folder too), or an existing file without overwrite."""
+    check_output_path(path)
+    if _existing_kind(path) is not None and not overwrite:
+        raise OutputError("file exists (use --force to overwrite)", path=path)
 
 
 def _link_new(tmp_name: str, path: Path) -> bool:
@@ -147,9 +160,7 @@ def atomic_write(
     Any OSError becomes one OutputError naming the path; the old file is left intact.
     """
     path = Path(path)
-    check_output_path(path)
-    if _existing_kind(path) is not None and not overwrite:
-        raise OutputError("file exists (use --force to overwrite)", path=path)
+    check_may_write(path, overwrite=overwrite)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     directory = path.parent if str(path.parent) else Path(".")
     tmp_name: str | None = None

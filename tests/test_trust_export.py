@@ -93,6 +93,20 @@ def test_export_force_refuses_special_targets(
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
+def test_export_to_a_folder_without_force_is_not_called_an_existing_file(
+    tmp_path: Path,
+) -> None:
+    """A folder as --export says it is a folder before the walk, not "use --force"."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    result = run("walk", TREE_ID, "--export", str(folder), stdin="")
+    assert result.exit_code == 6
+    assert result.stderr == (
+        f"kbassist: error: {folder}: is a directory, not a regular file; kbassist never "
+        "replaces it\n"
+    )
+
+
 def test_export_refuses_a_symlink_and_leaves_its_target(tmp_path: Path) -> None:
     """A symlink target is refused (exit 6): the link stays a link, the real file unchanged."""
     real = tmp_path / "real-checklist.md"
