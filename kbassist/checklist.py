@@ -2,8 +2,12 @@
 
 Values the admin typed are untrusted text inside a Markdown document: every one passes
 through `md_escape` (or `cell_escape` inside a table) so a `|`, a leading `#`, a
-backtick, `<script>` or a newline stays literal text. Tree text is written by the
-tree's author and is Markdown on purpose.
+backtick, `<script>`, `&lt;img ...&gt;`, a link, an image or a newline stays literal
+text, and a bare URL, an e-mail address or an `@mention` becomes a code span (no live
+link, no notification). A hand-written tree's text is written by the tree's author
+and is Markdown on purpose. A drafted tree's (`draft: true`, auto-drafted walks) is
+article text nobody reviewed: it is escaped exactly like typed answers, and the
+export is stamped "auto-drafted, not reviewed".
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from datetime import date
 from kbassist.trees.conditions import ConditionError, Value
 from kbassist.trees.engine import Step, Walk
 from kbassist.trees.model import Outcome, Source, Tree
+from kbassist.trees.templates import Template
 
 PARTS = {"steps": "Checklist", "verify": "Verify", "rollback": "Roll back"}
 
@@ -24,6 +29,21 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Characters that can start markup anywhere in a line. Values never start a line (they
 # follow "- [ ] " or "| "), so `-`, `+` and `1.` cannot start a list and stay as typed.
 _MD_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>#|~&!])")
+# What renderers turn into a live link or a notification even when every markup
+# character is escaped: URLs (any `scheme://`, `www.`, `mailto:`), e-mail addresses
+# (GFM autolinks them) and @mentions. A token stops at a space, `<`, `>`, a backtick
+# or `|` (so it can sit in a code span, even inside a table cell).
+_LIVE_RE = re.compile(
+    r"\b(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.|(?:mailto|xmpp):)[^\s<>`|]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w@`/])@[A-Za-z0-9][\w-]*(?:/[\w.-]+)?"
+)
+# Trailing punctuation is the sentence's, not the URL's (as GFM's autolinker reads it).
+_TRAILING = ".,:;!?'\")]}*_~"
+DRAFT_BANNER = (
+    "> **Auto-drafted, not reviewed:** kbassist drafted this checklist from the article "
+    "text. Check every step against the article before acting on it."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +99,7 @@ def build_checklist(walk: Walk) -> Checklist:
                 except ConditionError:
                     continue  # lint guarantees the variables are set on every path
             text = _one_line(entry.template.render(answers))
-            markdown = _one_line(entry.template.render(answers, escape=md_escape))
+            markdown = _one_line(render_markdown(entry.template, answers, walk.tree))
             items.append(ChecklistItem(part, text, markdown, entry.source))
     return Checklist(walk.tree, outcome, walk.history, answers, tuple(items))
 
@@ -92,11 +112,22 @@ def _one_line(text: str) -> str:
 
 
 def md_escape(value: str) -> str:
-    """Inline Markdown for untrusted text: one line, every markup character escaped."""
+    """Inline Markdown for untrusted text: one line, every markup character escaped,
+    URLs, e-mail addresses and @mentions as code spans (literal, never live)."""
     text = _CONTROL_RE.sub("", value)
     text = " ".join(text.replace("\r", "\n").split("\n"))
     text = re.sub(r"[ \t]+", " ", text)
-    return _MD_SPECIAL_RE.sub(r"\\\1", text)
+    out: list[str] = []
+    done = 0
+    for match in _LIVE_RE.finditer(text):
+        token = match.group().rstrip(_TRAILING)
+        if len(token) < 2:
+            continue
+        out.append(_MD_SPECIAL_RE.sub(r"\\\1", text[done : match.start()]))
+        out.append(f"`{token}`")  # code span content is literal: no escapes needed
+        done = match.start() + len(token)
+    out.append(_MD_SPECIAL_RE.sub(r"\\\1", text[done:]))
+    return "".join(out)
 
 
 def cell_escape(value: str) -> str:
@@ -107,6 +138,19 @@ def cell_escape(value: str) -> str:
 def _text(text: str) -> str:
     """Tree-authored text on one line (it is Markdown on purpose)."""
     return " ".join(_CONTROL_RE.sub("", text).split())
+
+
+def tree_text(tree: Tree, text: str) -> str:
+    """A tree's own text for the export: Markdown as written by a tree's author, but
+    escaped like an answer when the tree was drafted from article text."""
+    return md_escape(text) if tree.draft else _text(text)
+
+
+def render_markdown(template: Template, answers: Mapping[str, Value], tree: Tree) -> str:
+    """A template as Markdown: values always escaped; the literal text too in a draft."""
+    if tree.draft:
+        return md_escape(template.render(answers))
+    return template.render(answers, escape=md_escape)
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -124,14 +168,16 @@ def to_markdown(
     outcome = checklist.outcome
     answers = checklist.answers
     titles = {k.casefold(): v for k, v in (article_titles or {}).items()}
-    out: list[str] = [f"# {_text(tree.title)}", ""]
+    out: list[str] = [f"# {tree_text(tree, tree.title)}", ""]
+    if tree.draft:
+        out += [DRAFT_BANNER, ""]
     out += ["## Situation", ""]
-    out.append(f"- **Symptom:** {_text(tree.symptom)}")
-    out.append(f"- **Cause:** {_text(tree.cause)}")
-    mitigation = _text(outcome.title)
+    out.append(f"- **Symptom:** {tree_text(tree, tree.symptom)}")
+    out.append(f"- **Cause:** {tree_text(tree, tree.cause)}")
+    mitigation = tree_text(tree, outcome.title)
     out.append(f"- **Chosen mitigation:** {mitigation}")
     if outcome.text is not None:
-        out.append(f"  {_text(outcome.text.render(answers, escape=md_escape))}")
+        out.append(f"  {_one_line(render_markdown(outcome.text, answers, tree))}")
     out.append("")
     rows = [s for s in checklist.steps if s.value is not None]
     if rows:
@@ -161,8 +207,10 @@ def to_markdown(
     if mermaid:
         out += ["## Decision path", "", "```mermaid", to_mermaid(tree, checklist.path), "```", ""]
     stamp = (today or date.today()).isoformat()
+    drafted = " (auto-drafted, not reviewed)" if tree.draft else ""
     out.append(
-        f"_Generated by kbassist from decision tree `{tree.id}` version {tree.version} on {stamp}._"
+        f"_Generated by kbassist from decision tree `{tree.id}` version {tree.version}"
+        f"{drafted} on {stamp}._"
     )
     return "\n".join(out) + "\n"
 

@@ -3,7 +3,8 @@
 Exit codes (also in the README):
   0 success · 1 lint or tree tests found problems · 2 usage or query error ·
   3 article, tree or session not found · 4 invalid input file (articles folder, tree,
-  answers, session) · 5 index busy or not writable · 6 cannot write the output file ·
+  answers, session) · 5 index busy or not writable · 6 cannot write the output file (or
+  it is not a regular file) ·
   130 interrupted · 70 internal error (a bug: please report it)
 
 Textual is imported only when the TUI opens, so `kbassist search` starts fast.
@@ -16,14 +17,17 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from kbassist import __version__
-from kbassist.errors import KBError
+from kbassist.errors import KBError, UsageError
 from kbassist.paths import default_articles_dir, index_dir_for
+from kbassist.sanitize import sanitize
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -31,18 +35,115 @@ EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 
 
+# --------------------------------------------------------------------------- output
+# Every line the CLI prints goes through `echo` (or `error`/`note`, which use it), and
+# `echo` sanitizes each piece before any style is added: a file name, a tree title or
+# an article snippet carrying `ESC ] 0 ; ...` cannot retitle the terminal or write the
+# clipboard, whichever command prints it. Only the progress bar writes control bytes,
+# its own, through `_echo_control`.
+
+
+@dataclass(frozen=True, slots=True)
+class Styled:
+    """A piece of output with a click style (colour, bold), sanitized before styling."""
+
+    text: str
+    style: dict[str, Any] = field(default_factory=dict)
+
+
+def styled(text: str, **style: Any) -> Styled:
+    """`text` to print with `click.style(**style)`."""
+    return Styled(text, style)
+
+
+def echo(*parts: str | Styled, err: bool = False, nl: bool = True) -> None:
+    """The one way the CLI writes text: every part sanitized, styles added after."""
+    text = "".join(
+        click.style(sanitize(part.text), **part.style)
+        if isinstance(part, Styled)
+        else sanitize(part)
+        for part in parts
+    )
+    click.echo(text, err=err, nl=nl)
+
+
+def _echo_control(text: str) -> None:
+    """The progress bar's own `\r` and erase-line bytes (no untrusted text in them)."""
+    click.echo(text, err=True, nl=False)
+
+
 def error(message: str) -> None:
     """The one way the CLI reports a problem: one line on stderr."""
-    click.echo(f"kbassist: error: {message}", err=True)
+    echo(f"kbassist: error: {message}", err=True)
 
 
 def note(message: str) -> None:
     """Something the user should know that is not the command's output."""
-    click.echo(f"kbassist: {message}", err=True)
+    echo(f"kbassist: {message}", err=True)
+
+
+class _SanitizedStream:
+    """stderr for click's own messages, which quote what was typed (`No such command
+    '\x1b]0;...'`): sanitized like everything else."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(sanitize(text))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+
+#: Options `kbassist --help` lists before the subcommand (besides --version and --help).
+GROUP_OPTIONS = ("articles", "index_dir")
+
+
+class KBCommand(click.Command):
+    """A subcommand that honours the options given before it (`kbassist --articles X
+    search ...`): they apply when the subcommand has the option and was not given it
+    itself; a subcommand that has no use for one refuses it (exit 2), never ignores it.
+
+    Precedence: the subcommand's own option, then the one before it, then the
+    environment variable, then the default.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        _apply_group_options(ctx)
+        return super().invoke(ctx)
+
+
+def _apply_group_options(ctx: click.Context) -> None:
+    given: dict[str, tuple[Any, str]] = {}
+    parent = ctx.parent
+    while parent is not None:
+        for name in GROUP_OPTIONS:
+            if name in given or parent.get_parameter_source(name) != ParameterSource.COMMANDLINE:
+                continue
+            flag = next(
+                (p.opts[0] for p in parent.command.params if p.name == name and p.opts),
+                "--" + name.replace("_", "-"),
+            )
+            given[name] = (parent.params[name], flag)
+        parent = parent.parent
+    for name, (value, flag) in given.items():
+        if name not in ctx.params:
+            raise UsageError(
+                f"{flag} was given before `{ctx.command_path}`, which does not use it: remove it"
+            )
+        if ctx.get_parameter_source(name) != ParameterSource.COMMANDLINE:
+            ctx.params[name] = value
 
 
 class KBGroup(click.Group):
     """Turns every KBError into one stderr line and its documented exit code."""
+
+    command_class = KBCommand
+    group_class = type  # subgroups (`trees`) are KBGroups too, so their commands are KBCommands
 
     def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         kwargs.setdefault("standalone_mode", True)
@@ -51,16 +152,16 @@ class KBGroup(click.Group):
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
-            exc.show()
+            exc.show(file=_SanitizedStream(sys.stderr))  # type: ignore[arg-type]
             sys.exit(exc.exit_code)
         except click.exceptions.Abort:
-            click.echo("Aborted.", err=True)
+            echo("Aborted.", err=True)
             sys.exit(EXIT_INTERRUPTED)
         except KBError as exc:
             error(str(exc))
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo("", err=True)
+            echo("", err=True)
             sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             # `kbassist search x | head`: the reader left; that is not an error.
@@ -75,7 +176,8 @@ class KBGroup(click.Group):
 
 
 def kb_options(func: F) -> F:
-    """--articles and --index-dir, taken by every command."""
+    """--articles and --index-dir, taken by every command that reads the KB (and,
+    through `KBCommand`, before the subcommand too)."""
     func = click.option(
         "--index-dir",
         type=click.Path(path_type=Path, file_okay=False),
@@ -119,10 +221,10 @@ def progress_printer(label: str) -> Callable[[int, int], None] | None:
         rate = done / max(time.perf_counter() - started, 1e-6)
         bar = "█" * filled + "░" * (width - filled)
         # \x1b[K clears what a longer previous line left behind.
-        click.echo(f"\r{label} {bar} {done}/{total} ({rate:,.0f}/s)\x1b[K", err=True, nl=False)
+        _echo_control(f"\r{label} {bar} {done}/{total} ({rate:,.0f}/s)\x1b[K")
         if done >= total and not finished:
             finished.append(True)
-            click.echo(" writing…", err=True)
+            echo(" writing…", err=True)
 
     return show
 
@@ -185,26 +287,26 @@ def search(
     elif result.suggestion:
         note(f"did you mean: {result.suggestion}")
     if as_json:
-        click.echo(json.dumps([hit.to_json() for hit in result.hits], indent=2))
+        echo(json.dumps([hit.to_json() for hit in result.hits], indent=2))
         return
     if not result.hits:
         note("no articles match")
         return
     for hit in result.hits:
-        click.echo(
-            click.style(hit.id, fg="cyan", bold=True) + "  " + click.style(hit.title, bold=True)
-        )
+        echo(styled(hit.id, fg="cyan", bold=True), "  ", styled(hit.title, bold=True))
         meta = hit.product or "-"
         if not hit.full_match:
             meta += " · some words missing"
-        click.echo(f"    {meta} · score {hit.score:.2f}")
+        echo(f"    {meta} · score {hit.score:.2f}")
         if hit.snippet:
-            text = "".join(
-                click.style(run, fg="yellow", bold=True) if is_match else run
-                for run, is_match in hit.snippet
+            echo(
+                "    ",
+                *(
+                    styled(run, fg="yellow", bold=True) if is_match else run
+                    for run, is_match in hit.snippet
+                ),
             )
-            click.echo(f"    {text}")
-        click.echo()
+        echo()
     shown = len(result.hits)
     note(f"{shown} of {result.total} matching articles shown")
 
@@ -241,7 +343,7 @@ def show(
     if section is not None and article.section(section) is None:
         names = ", ".join(s.name for s in article.sections)
         raise NotFoundError(f"{article.id} has no section {section!r} (it has: {names})")
-    click.echo(article_as_text(article, section=section))
+    echo(article_as_text(article, section=section))
 
 
 def run() -> None:
@@ -308,7 +410,7 @@ def trees_lint(
     targets = list(paths) or [_trees_dir(trees_dir)]
     results, problems = lint_paths(targets, lookup)
     for problem in problems:
-        click.echo(str(problem))
+        echo(str(problem))
     files = len(results)
     if problems:
         bad = len({p.path for p in problems})
@@ -333,23 +435,23 @@ def trees_test(paths: tuple[Path, ...], trees_dir: Path | None) -> None:
     files, problems = tree_files(list(paths) or [_trees_dir(trees_dir)])
     passed = failed = 0
     for problem in problems:
-        click.echo(f"ERROR {problem}")
+        echo(f"ERROR {problem}")
         failed += 1
     for path in files:
         result = read_tree_file(path)
         found = lint_result(result, None)
         if found or result.tree is None:
             for problem in found:
-                click.echo(f"ERROR {problem}")
+                echo(f"ERROR {problem}")
             failed += 1
             continue
         for case in run_tree_tests(result.tree):
-            click.echo(str(case))
+            echo(str(case))
             if case.passed:
                 passed += 1
             else:
                 failed += 1
-    click.echo(f"{passed} passed, {failed} failed")
+    echo(f"{passed} passed, {failed} failed")
     if failed:
         sys.exit(1)
 
@@ -365,7 +467,7 @@ def trees_list(article: str | None, trees_dir: Path | None) -> None:
     if article:
         found = trees_for_article(found, article)
     for tree in sorted(found, key=lambda t: t.id):
-        click.echo(f"{tree.id}  v{tree.version}  {tree.title}  [{', '.join(tree.articles)}]")
+        echo(f"{tree.id}  v{tree.version}  {tree.title}  [{', '.join(tree.articles)}]")
     for problem in problems:
         note(f"skipped {problem}")
     if not found:
@@ -414,7 +516,7 @@ def walk(
     printed as Markdown, or written with --export.
     """
     from kbassist.errors import UsageError
-    from kbassist.fileio import check_output_path
+    from kbassist.fileio import check_may_write
     from kbassist.trees import session as sessions
     from kbassist.trees.catalog import find_tree
     from kbassist.trees.draft import DRAFT_SUFFIX
@@ -428,11 +530,7 @@ def walk(
         raise UsageError("name a tree (an id or a .yaml file), or --resume a session")
     out_path = None if export == "-" else Path(export)
     if out_path is not None:
-        from kbassist.errors import OutputError
-
-        check_output_path(out_path)
-        if out_path.exists() and not force:
-            raise OutputError("file exists (use --force to overwrite)", path=out_path)
+        check_may_write(out_path, overwrite=force)
     folder = _trees_dir(trees_dir)
     save_as = session_name or resume_name
     if session_name is not None:
@@ -519,11 +617,18 @@ def _walk_tree(ref: str, folder: Path, articles: Path | None, index_dir: Path | 
 
 
 def _walk_answers(the_walk: Any, answers_file: Path) -> None:
-    """Run the walk from an answers file; a missing or refused answer names its key."""
+    """Run the walk from an answers file, through the engine's own `walk_with_answers`
+    (and its step bound); a missing, refused or looping answer names its key."""
     import difflib
 
     from kbassist.errors import DataError
-    from kbassist.trees.engine import AnswerError, MissingAnswer
+    from kbassist.trees.engine import (
+        MAX_STEPS,
+        AnswerError,
+        MissingAnswer,
+        StepLimitError,
+        walk_with_answers,
+    )
     from kbassist.trees.loader import read_answers_file
 
     answers = read_answers_file(answers_file)
@@ -538,20 +643,22 @@ def _walk_answers(the_walk: Any, answers_file: Path) -> None:
                 line=answer.key_pos.line,
                 column=answer.key_pos.column,
             )
+    texts = {key: answer.text for key, answer in answers.items()}
     try:
-        while not the_walk.is_finished:
-            node = the_walk.current
-            if node.var is None:
-                the_walk.answer()
-            elif node.var not in answers:
-                raise MissingAnswer(f"no answer for {node.var!r}", node.id, var=node.var)
-            else:
-                the_walk.answer(answers[node.var].text)
+        walk_with_answers(the_walk.tree, texts, max_steps=MAX_STEPS, walk=the_walk)
     except MissingAnswer as exc:
         raise DataError(
             f"{exc.var}: missing; the walk asks it at step {the_walk.index + 1} "
             f"({' '.join(the_walk.prompt().split())})",
             path=answers_file,
+        ) from None
+    except StepLimitError as exc:
+        where = answers.get(exc.var or "")
+        raise DataError(
+            f"{exc.var or exc.node_id}: {exc.message}; change this answer",
+            path=answers_file,
+            line=where.pos.line if where else None,
+            column=where.pos.column if where else None,
         ) from None
     except AnswerError as exc:
         fix_node = the_walk.tree.nodes.get(exc.node_id)
@@ -568,12 +675,11 @@ def _walk_answers(the_walk: Any, answers_file: Path) -> None:
 def _walk_interactive(the_walk: Any, save: Callable[[], None]) -> bool:
     """Ask step by step on stderr, reading lines from stdin; False if the admin quits."""
     from kbassist.errors import UsageError
-    from kbassist.render import sanitize
     from kbassist.trees.engine import AnswerError
     from kbassist.trees.model import Info
 
     def say(text: str = "") -> None:
-        click.echo(sanitize(text), err=True)
+        echo(text, err=True)
 
     tree = the_walk.tree
     say(f"{tree.title}  ({tree.id} v{tree.version})")
@@ -594,7 +700,7 @@ def _walk_interactive(the_walk: Any, save: Callable[[], None]) -> bool:
         else:
             suggestion = the_walk.suggestion()
             ask = f"Answer [{suggestion}]" if suggestion is not None else "Answer"
-        click.echo(f"{ask}> ", err=True, nl=False)
+        echo(f"{ask}> ", err=True, nl=False)
         line = sys.stdin.readline()
         if not line:
             say()
@@ -629,7 +735,7 @@ def _export_walk(the_walk: Any, out_path: Path | None, *, force: bool, mermaid: 
 
     text = to_markdown(build_checklist(the_walk), mermaid=mermaid)
     if out_path is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
         return
     atomic_write(out_path, text, overwrite=force)
     note(f"checklist written to {out_path}")
@@ -655,7 +761,7 @@ def sessions_command(delete_name: str | None) -> None:
     found, failed = sessions.list_sessions()
     for saved in found:
         state = "finished" if saved.finished else f"at {saved.current}"
-        click.echo(
+        echo(
             f"{saved.name}  {saved.tree_id} v{saved.tree_version}  "
             f"{len(saved.steps)} step(s), {state}  {saved.updated}"
         )
@@ -689,8 +795,8 @@ def draft(
     steps as checklist items, and times, drives, paths, file names and counts as
     inputs. The file is marked `draft: true` and passes `kbassist trees lint`.
     """
-    from kbassist.errors import OutputError, UsageError
-    from kbassist.fileio import atomic_write, check_output_path
+    from kbassist.errors import UsageError
+    from kbassist.fileio import atomic_write, check_may_write, check_output_path
     from kbassist.trees.draft import draft_text
     from kbassist.trees.loader import TREE_SUFFIXES, is_tree_id
 
@@ -703,13 +809,12 @@ def draft(
                 f"{output}: a tree file is named after its id: use lower-case letters, "
                 "digits, '.', '-' and '_', ending in .yaml (e.g. q98097-draft.yaml)"
             )
-        if out_path.exists() and not force:
-            raise OutputError("file exists (use --force to overwrite)", path=out_path)
+        check_may_write(out_path, overwrite=force)
         tree_id = out_path.stem
     kb = open_index(articles, index_dir)
     text, tree = draft_text(kb.get(article_id), tree_id)
     if out_path is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
         return
     atomic_write(out_path, text, overwrite=force)
     mitigations = len(tree.outcomes())

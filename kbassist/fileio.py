@@ -1,10 +1,20 @@
-"""Atomic writes: a reader, or a crash, sees the old file or the whole new one."""
+"""Atomic writes: a reader, or a crash, sees the old file or the whole new one.
+
+Only regular files are ever replaced. A device node, a FIFO, a socket or a folder
+at the target is refused (`--force` or not): replacing `/dev/null` with a checklist
+breaks the machine. A symbolic link is refused too rather than written through: a
+link planted in a shared folder must not aim a root's `--force` at a file elsewhere
+(`/etc/...`), and replacing the link itself would leave the real file stale. The
+admin names the real file instead.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -56,13 +66,85 @@ def _remove_stale_temps(directory: Path, name: str) -> None:
                 os.unlink(entry.path)
 
 
+_KINDS = (
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory"),
+)
+
+
+def _existing_kind(path: Path) -> str | None:
+    """What is at `path` without following a link: None if nothing, "file" if a regular
+    file; OutputError for anything that must not be replaced."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(f"cannot check: {exc.strerror or exc}", path=path) from None
+    mode = info.st_mode
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISLNK(mode):
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        raise OutputError(
+            f"is a symbolic link (to {target}); kbassist does not write through links: "
+            "name the file itself",
+            path=path,
+        )
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    raise OutputError(f"is {kind}, not a regular file; kbassist never replaces it", path=path)
+
+
 def check_output_path(path: Path) -> None:
-    """Refuse names that cannot be files before any byte is written."""
+    """Refuse, before any byte is written, names that cannot be files and targets that
+    must never be replaced (devices, FIFOs, sockets, symbolic links).
+
+    A folder is left to the caller, which can say more ("add a file name");
+    `atomic_write` refuses it in any case.
+    """
     text = str(path)
     if "\x00" in text:
         raise OutputError("file name contains a NUL byte", path=text.replace("\x00", "\\0"))
     if len(path.name.encode()) > 255:
         raise OutputError("file name is longer than 255 bytes", path=path)
+    if not os.path.isdir(path) or os.path.islink(path):
+        _existing_kind(path)
+
+
+def check_may_write(path: Path, *, overwrite: bool) -> None:
+    """Refuse, before any work, a target `atomic_write` would refuse: a bad name, a
+    file that is not regular (a folder too), or an existing file without overwrite."""
+    check_output_path(path)
+    if _existing_kind(path) is not None and not overwrite:
+        raise OutputError("file exists (use --force to overwrite)", path=path)
+
+
+def _link_new(tmp_name: str, path: Path) -> bool:
+    """Put the temp file at `path` only if nothing is there (a hard link fails with
+    EEXIST instead of replacing). True if linked; False if this filesystem has no hard
+    links (the caller renames instead); OutputError if `path` appeared meanwhile."""
+    try:
+        os.link(tmp_name, path)
+    except FileExistsError:
+        raise OutputError("file exists (use --force to overwrite)", path=path) from None
+    except OSError as exc:
+        if exc.errno in (
+            errno.EPERM,
+            errno.EOPNOTSUPP,
+            errno.ENOTSUP,
+            errno.EXDEV,
+            errno.EMLINK,
+            errno.ENOSYS,
+        ):
+            return False
+        raise
+    return True
 
 
 def atomic_write(
@@ -70,17 +152,15 @@ def atomic_write(
 ) -> None:
     """Write `data` to `path` through a temp file, fsync and rename.
 
-    `overwrite=False` refuses an existing file (the user must pass --force or confirm).
+    `overwrite=False` refuses an existing file (the user must pass --force or confirm),
+    also when it appears while the data is written. Only a regular file is replaced:
+    see the module docstring.
     `mode` fixes the permissions (0600 for private files); by default an existing file
     keeps its own and a new one gets the umask's.
     Any OSError becomes one OutputError naming the path; the old file is left intact.
     """
     path = Path(path)
-    check_output_path(path)
-    if path.exists() and not overwrite:
-        raise OutputError("file exists (use --force to overwrite)", path=path)
-    if path.is_dir():
-        raise OutputError("is a directory", path=path)
+    check_may_write(path, overwrite=overwrite)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     directory = path.parent if str(path.parent) else Path(".")
     tmp_name: str | None = None
@@ -90,12 +170,20 @@ def atomic_write(
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+        # Again, just before the rename: the target may have changed while we wrote.
+        exists = _existing_kind(path) is not None
+        if exists and not overwrite:
+            raise OutputError("file exists (use --force to overwrite)", path=path)
         with contextlib.suppress(OSError):
             # Keep an existing file's permissions; a new one gets the usual umask ones.
             if mode is None:
-                mode = path.stat().st_mode & 0o777 if path.exists() else _new_file_mode()
+                mode = os.lstat(path).st_mode & 0o777 if exists else _new_file_mode()
             os.chmod(tmp_name, mode)
-        os.replace(tmp_name, path)
+        if overwrite or not _link_new(tmp_name, path):
+            os.replace(tmp_name, path)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
         tmp_name = None
         _fsync_dir(directory)
         _remove_stale_temps(directory, path.name)

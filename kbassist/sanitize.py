@@ -1,7 +1,10 @@
-"""Stripping terminal control from untrusted text (article files, typed answers).
+"""Stripping terminal control from untrusted text (article files, typed answers, file names).
 
 An `ESC ] 2 ; ... BEL` in an article must not retitle the user's terminal, nor
 `ESC [ 2 J` clear it: the whole sequence goes, payload included, not just the ESC.
+Bidirectional overrides and zero-width characters go too: they make a title or a
+snippet read differently from what it says (`txt.exe` shown as `exe.txt`, a hidden
+word between two visible ones). The TUI and every line the CLI prints use `sanitize`.
 """
 
 from __future__ import annotations
@@ -17,9 +20,16 @@ _ESCAPES_RE = re.compile(
     r"|\x1b[@-Z\\-_]?"
     r"|\x9b[0-?]*[ -/]*[@-~]"
     r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+    # Bidi embeddings and overrides (U+202A-U+202E), isolates (U+2066-U+2069), and
+    # zero-width space, joiners, word joiner and the byte-order mark.
+    r"|[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]"
 )
+# Lone surrogates: a file name that is not UTF-8, decoded with surrogateescape. A
+# terminal cannot show them (encoding them raises), so they read as U+FFFD.
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 
 
 def sanitize(text: str) -> str:
-    """Strip terminal control and escape sequences; keep newlines and tabs."""
-    return _ESCAPES_RE.sub("", text)
+    """Strip terminal control, escape sequences, bidi overrides and zero-width
+    characters; keep newlines and tabs; show undecodable bytes as U+FFFD."""
+    return _SURROGATE_RE.sub("\ufffd", _ESCAPES_RE.sub("", text))

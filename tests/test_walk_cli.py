@@ -160,10 +160,10 @@ FULL = (ANSWERS / "mail-backup-copy.yaml").read_text()
         ),
         (
             FULL.replace("archive_time: 1:00 AM", "archive_time: 00:00"),
-            "{path}:9:15: archive_time: Retrospect must archive the copy after MS Mail "
-            "Backup has made it: the archive time (00:00) must be later in the day than the "
-            "copy time (00:00). To run across midnight, copy at midnight or later, as the "
-            "article does (copy at midnight, archive at 1:00 AM).",
+            "{path}:9:15: archive_time: Archive before copy: the archive time (00:00) must "
+            "come after the copy time (00:00), less than 12 hours later, so Retrospect "
+            "archives the copy MS Mail Backup made that night. Past midnight is fine: copy "
+            "at 23:30, archive at 01:00.",
         ),
         (
             FULL.replace("copy_time:", "copy_tme:"),
@@ -261,7 +261,7 @@ def test_interactive_walk_from_stdin_with_back(env: dict[str, str]) -> None:
     assert proc.returncode == 0, proc.stderr
     err = proc.stderr
     assert "'25:00': hours go from 00 to 23" in err
-    assert "the archive time (00:10) must be later in the day than the copy time (00:15)" in err
+    assert "the archive time (00:10) must come after the copy time (00:15)" in err
     assert err.count("[3] Can the server stop?") == 2
     out = proc.stdout.splitlines()
     assert "| Copy time | 00:15 |" in out

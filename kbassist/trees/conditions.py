@@ -13,8 +13,14 @@ quotes (backslash escapes the quote and itself); a NUMBER is decimal (`2`, `-1`,
 `copies >= 2 and not (stop_server == "yes")` is a condition; a bare NAME is not (say
 what you compare it with), so every condition reads the same way in every tree.
 
-Times of day are answers normalized to `HH:MM`, so `archive_time > copy_time` compares
-them as text, which orders them like the clock within one day.
+Times of day are answers normalized to `HH:MM`, and they order like a schedule, not
+like text: `a > b` means "a comes after b": the next time the clock shows `a` after
+`b` is less than TIME_WINDOW_HOURS (12) hours later. So a copy at 23:30 and an
+archive at 01:00 is a normal night (`archive_time > copy_time` holds: 1 h 30 min
+later), while an archive at 23:00 for that copy is the real mistake (the next 23:00 is
+23 h 30 min after the copy: it comes before it, not after). Exactly 12 hours apart is
+neither before nor after. Ordering applies only to numbers and times (lint refuses it
+on text and choices), so two strings ordered here are always two times.
 """
 
 from __future__ import annotations
@@ -30,6 +36,12 @@ MAX_CONDITION_CHARS = 500
 MAX_DEPTH = 20
 
 OPERATORS = ("==", "!=", "<=", ">=", "<", ">")
+
+#: A time `a` is after a time `b` when the clock next shows `a` less than this many
+#: hours after `b` (one night's or one day's schedule; see the module docstring).
+TIME_WINDOW_HOURS = 12
+_DAY_MINUTES = 24 * 60
+_HHMM_RE = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 KEYWORDS = frozenset({"and", "or", "not"})
 
 
@@ -298,6 +310,43 @@ def _is_number(value: Value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _minutes(value: str) -> int | None:
+    match = _HHMM_RE.fullmatch(value)
+    return int(match.group(1)) * 60 + int(match.group(2)) if match else None
+
+
+def minutes_after(later: str, earlier: str) -> int:
+    """How many minutes after `earlier` the clock next shows `later` (0 to 1439).
+
+    `minutes_after("01:00", "23:30")` is 90; `minutes_after("23:00", "23:30")` is 1410.
+    ValueError unless both are `HH:MM` times.
+    """
+    a, b = _minutes(later), _minutes(earlier)
+    if a is None or b is None:
+        raise ValueError(f"not both HH:MM times: {later!r}, {earlier!r}")
+    return (a - b) % _DAY_MINUTES
+
+
+def time_is_after(later: str, earlier: str, *, or_same: bool = False) -> bool:
+    """`later` comes after `earlier` within TIME_WINDOW_HOURS (the same time: `or_same`)."""
+    gap = minutes_after(later, earlier)
+    return gap < TIME_WINDOW_HOURS * 60 and (gap > 0 or or_same)
+
+
+def _order_times(expr: Compare, left: str, right: str) -> bool:
+    """`<`, `<=`, `>`, `>=` between two times of day, as a schedule reads them."""
+    try:
+        if expr.op in (">", ">="):
+            return time_is_after(left, right, or_same=expr.op == ">=")
+        return time_is_after(right, left, or_same=expr.op == "<=")
+    except ValueError:
+        raise ConditionError(
+            f"cannot order {_show(expr.left)} and {_show(expr.right)}: only numbers and "
+            "times of day (HH:MM) have an order",
+            expr.offset,
+        ) from None
+
+
 def _eval(expr: Expr, answers: Mapping[str, Value]) -> bool:
     if isinstance(expr, Compare):
         left = _value(expr.left, answers)
@@ -316,6 +365,8 @@ def _eval(expr: Expr, answers: Mapping[str, Value]) -> bool:
             return left == right
         if expr.op == "!=":
             return left != right
+        if isinstance(left, str) and isinstance(right, str):
+            return _order_times(expr, left, right)
         if expr.op == "<":
             return left < right  # type: ignore[operator]
         if expr.op == "<=":

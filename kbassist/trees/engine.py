@@ -58,6 +58,11 @@ class MissingAnswer(AnswerError):
     """`walk_with_answers` reached a step whose variable has no answer."""
 
 
+class StepLimitError(AnswerError):
+    """`walk_with_answers` took `max_steps` steps without finishing: the answers keep
+    the walk going round a loop of the tree (`retry` answered forever)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Step:
     """One step taken: the node shown and the answer given (None for an info node)."""
@@ -316,19 +321,28 @@ def _next_of(node: Node, value: Value | None) -> str:
 
 
 def walk_with_answers(
-    tree: Tree, answers: Mapping[str, str], *, max_steps: int = MAX_STEPS
+    tree: Tree,
+    answers: Mapping[str, str],
+    *,
+    max_steps: int = MAX_STEPS,
+    walk: Walk | None = None,
 ) -> Walk:
     """Walk non-interactively: each step takes `answers[var]` (text, as if typed).
 
-    Raises MissingAnswer for a step with no answer and AnswerError for a refused one;
-    both carry the variable and the node.
+    Continues `walk` (of `tree`) if given, so a caller keeps the walk to report where
+    it stopped; else starts a new one. Raises MissingAnswer for a step with no answer,
+    AnswerError for a refused one (both carry the variable and the node), and
+    StepLimitError once `max_steps` steps did not reach an outcome.
     """
-    walk = Walk(tree)
+    walk = walk if walk is not None else Walk(tree)
     while not walk.is_finished:
         if walk.index >= max_steps:
-            raise AnswerError(
-                f"the walk did not finish within {max_steps} steps (the answers loop)",
-                walk.current.id,
+            node = walk.current
+            raise StepLimitError(
+                f"the walk did not finish within {max_steps} steps: the answers go round "
+                f"a loop of the tree (back to step {node.id!r} again and again)",
+                node.id,
+                var=node.var,
             )
         node = walk.current
         if node.var is None:

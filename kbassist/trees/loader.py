@@ -10,6 +10,10 @@ nesting before they are expanded; a tree is small, so the Python loader is fast 
 Refused outright, with a message naming the line: files over `MAX_TREE_BYTES`, text
 that is not UTF-8, several YAML documents, anchors and aliases, nesting deeper than
 `MAX_DEPTH`, and tags other than YAML's plain ones (so `!!python/object` never loads).
+A problem at its line (the tree is then neither walked nor listed): a control character
+in any value, which only a YAML escape can write (`"\\e]0;...\\a"` would reach the
+terminal of whoever walks the tree), and bidirectional controls, which make a title
+read differently from what it says.
 """
 
 from __future__ import annotations
@@ -57,6 +61,9 @@ _ALLOWED_TAGS = frozenset(
     _TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 )
 _CUT_COMMENT_RE = re.compile(r"^ (#\S.*)$")
+# C0 controls but tab and newline, DEL, C1; bidi embeddings, overrides and isolates.
+_CONTROL_CHAR_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BIDI_CHAR_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 _TREE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
 _NODE_ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,63}$")
 _VAR_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
@@ -942,9 +949,33 @@ def read_tree_bytes(data: bytes, path: Path) -> LoadResult:
         for node in bad_tags:
             reader.add(node, f"tag {_show_tag(node.tag)} is not allowed in trees")
         return LoadResult(path, None, reader.problems)
+    _check_characters(root, reader)
     tree = reader.tree(root, tree_hash(data))
     problems = sorted(reader.problems, key=TreeProblem.sort_key)
     return LoadResult(path, tree, problems, reader.broken_ids, reader.refs, reader.uses)
+
+
+def _check_characters(root: yaml.Node, reader: _Reader) -> None:
+    """A problem for each value holding a control or bidi character (see the docstring)."""
+    for node in _walk_nodes(root):
+        if not isinstance(node, ScalarNode):
+            continue
+        control = _CONTROL_CHAR_RE.search(node.value)
+        if control:
+            code = ord(control.group())
+            reader.add(
+                node,
+                f"control character U+{code:04X} in text (written as a YAML escape such as "
+                '"\\e" or "\\a"): it would reach the terminal of whoever reads the tree; '
+                "remove it",
+            )
+        bidi = _BIDI_CHAR_RE.search(node.value)
+        if bidi:
+            reader.add(
+                node,
+                f"bidirectional control U+{ord(bidi.group()):04X} in text: it makes the text "
+                "read differently from what it says; remove it",
+            )
 
 
 def read_tree_file(path: Path) -> LoadResult:
