@@ -110,16 +110,15 @@ def unsaved_work(guided: GuidedWalk) -> str:
 
 def restart_warning(guided: GuidedWalk) -> str:
     """The restart dialog's question: what is lost, and that a saved session is kept."""
+    # A walk that asks nothing restarts by unticking its checklist.
+    ask = "Start again from the first step?" if guided.walk.index else "Untick every item?"
     if guided.session and not guided.unsaved:
         return (
-            f"Start again from the first step? Session {guided.session} keeps the walk as "
-            "saved; the new walk is saved only when you press ctrl+s."
+            f"{ask} Session {guided.session} keeps the walk as saved; the new walk is "
+            "saved only when you press ctrl+s."
         )
     kept = f" Session {guided.session} keeps the walk as saved." if guided.session else ""
-    return (
-        f"Start again from the first step? The {unsaved_work(guided)} would be lost "
-        f"(ctrl+s saves them first).{kept}"
-    )
+    return f"{ask} The {unsaved_work(guided)} would be lost (ctrl+s saves them first).{kept}"
 
 
 def export_name(tree_id: str, today: date) -> str:
