@@ -55,6 +55,11 @@ class ChecklistItem:
     markdown: str
     source: Source
 
+    @property
+    def key(self) -> tuple[str, str]:
+        """What a saved tick names: the same item after other answers changed keeps it."""
+        return (self.part, self.text)
+
 
 @dataclass(frozen=True)
 class Checklist:

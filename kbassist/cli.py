@@ -519,7 +519,6 @@ def walk(
     from kbassist.fileio import check_may_write
     from kbassist.trees import session as sessions
     from kbassist.trees.catalog import find_tree
-    from kbassist.trees.draft import DRAFT_SUFFIX
     from kbassist.trees.engine import Walk
 
     if session_name and resume_name:
@@ -540,33 +539,41 @@ def walk(
                 f"session {session_name!r} exists: continue it with --resume {session_name}"
             )
 
+    ticked: tuple[tuple[str, str], ...] = ()
     if resume_name is not None:
+        from kbassist.assistant import resume_session
         from kbassist.errors import NotFoundError
 
         saved = sessions.read_session(resume_name)
-        try:
-            the_tree = _walk_tree(tree or saved.tree_id, folder, articles, index_dir)
-        except NotFoundError:
-            # Started from a tree file outside the folder: use that file if it is still there.
-            if tree is None and saved.tree_path and Path(saved.tree_path).is_file():
-                the_tree = find_tree(saved.tree_path, folder)
-            elif tree is None and saved.tree_id.endswith(DRAFT_SUFFIX):
-                # An auto-drafted walk: draft the article again (resume reports changes).
-                ref = saved.tree_id.removesuffix(DRAFT_SUFFIX)
-                the_tree = _walk_tree(ref, folder, articles, index_dir)
-            else:
-                raise
-        resumed = sessions.resume(saved, the_tree)
+
+        def tree_by_id(tree_id: str) -> Any:
+            try:
+                return find_tree(tree_id, folder)
+            except NotFoundError:
+                return None
+
+        resumed = resume_session(
+            saved,
+            tree_by_id=tree_by_id,
+            get_article=lambda article_id: open_index(articles, index_dir).get(article_id),
+            tree=_walk_tree(tree, folder, articles, index_dir) if tree is not None else None,
+        )
+        if resumed.walk.tree.drafted_from is not None and tree is None:
+            note(
+                f"session {saved.name} walks a tree auto-drafted from "
+                f"{resumed.walk.tree.drafted_from}: drafted again from the article"
+            )
         if resumed.message:
             note(resumed.message)
         the_walk = resumed.walk
+        ticked = resumed.ticked  # kept in the file: the TUI shows them
     else:
         assert tree is not None
         the_walk = Walk(_walk_tree(tree, folder, articles, index_dir))
 
     def save() -> None:
         if save_as is not None:
-            sessions.save_session(save_as, the_walk)
+            sessions.save_session(save_as, the_walk, ticked=ticked)
 
     if answers_file is not None:
         _walk_answers(the_walk, answers_file)

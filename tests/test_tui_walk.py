@@ -210,6 +210,8 @@ def test_exclude_folder_walk_and_restart(
             assert isinstance(app.screen, ChecklistScreen)
             await export_to(pilot, "./folder.md")
             await step(pilot, "ctrl+n")
+            assert isinstance(app.screen, ConfirmDialog)  # 3 unsaved steps: it asks first
+            await step(pilot, "y")
             assert current_id(app) == "cause"
             assert app.screen.query_one(Breadcrumbs).crumbs == []
             # Another outcome from the start: the server may stop, backup at 11:30 PM.

@@ -27,7 +27,7 @@ import html
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -908,7 +908,7 @@ def draft_text(article: Article, tree_id: str | None = None) -> tuple[str, Tree]
     if problems or result.tree is None:
         first = problems[0] if problems else "no tree"
         raise DraftError(f"the draft of {article.id} does not pass lint: {first}")
-    return text, result.tree
+    return text, replace(result.tree, drafted_from=article.id)
 
 
 def draft_tree_model(article: Article, tree_id: str | None = None) -> Tree:

@@ -219,6 +219,9 @@ class Tree:
     path: Path = Path()
     content_hash: str = ""
     draft: bool = False  # `draft: true`: written by `kbassist draft`, not yet reviewed
+    #: Set on a tree drafted on the fly from this article and never written to a file:
+    #: a session of it is resumed by drafting the article again, not from `path`.
+    drafted_from: str | None = None
 
     def node(self, node_id: str) -> Node:
         """The node with this id (KeyError if none: ids come from a checked tree)."""

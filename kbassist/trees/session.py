@@ -1,22 +1,34 @@
 """Saved walks: JSON files in the user data dir, written atomically, never pickled.
 
 A session stores the tree's id, version and content hash with the steps taken (node
-id and the answer as text). Resuming replays the steps on the tree as it is now: when
-the tree changed, the walk resumes at the last step that still fits and says why,
-instead of failing.
+id and the answer as text) and the checklist items ticked. Resuming replays the steps
+on the tree as it is now: when the tree changed, the walk resumes at the last step that
+still fits and says why, instead of failing. `kbassist.assistant.resume_session` finds
+the tree (a file, or the article a drafted tree is drafted again from) for both the CLI
+and the TUI.
 
 File format (``<data dir>/sessions/<name>.json``)::
 
     {"format": "kbassist-session", "version": 1, "name": "...",
      "tree": {"id": "...", "version": 1, "hash": "...", "path": "..."},
      "steps": [{"node": "must_backup", "answer": "yes"}, {"node": "cause", "answer": null}],
-     "current": "copy_time", "finished": false, "updated": "2026-01-31T12:00:00+00:00"}
+     "current": "copy_time", "finished": false, "updated": "2026-01-31T12:00:00+00:00",
+     "ticked": [{"part": "steps", "text": "Stop the spooler."}]}
+
+A tree drafted on the fly from an article has no file: its "tree" is
+``{"id": ..., "version": ..., "hash": ..., "drafted": true, "article": "Q168739"}``.
+"ticked" (checklist items by part and text, so a tick stays on its item when other
+answers change) is optional. Files written before these keys existed still load: a
+drafted walk then carries the made-up path ``<auto-drafted>/<tree id>.yaml``, read as
+drafted from the article named by the tree id. Both keys are optional additions, so
+the format version stays 1 and older kbassist versions still read newer files.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,9 +36,13 @@ from pathlib import Path
 from kbassist.errors import DataError, NotFoundError, OutputError, UsageError
 from kbassist.fileio import atomic_write
 from kbassist.paths import data_root
+from kbassist.trees.draft import DRAFT_PATH, DRAFT_SUFFIX
 from kbassist.trees.engine import ReplayReport, Walk
 from kbassist.trees.model import Tree
 from kbassist.trees.values import value_text
+
+#: A ticked checklist item: (part, text), as in `ChecklistItem.key`.
+TickKey = tuple[str, str]
 
 FORMAT = "kbassist-session"
 FORMAT_VERSION = 1
@@ -67,6 +83,9 @@ class Session:
     current: str
     finished: bool
     updated: str
+    #: The article the tree was drafted from on the fly (None: a tree file).
+    drafted_from: str | None = None
+    ticked: tuple[TickKey, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,6 +96,8 @@ class Resumed:
     changed: bool
     report: ReplayReport
     saved_version: int
+    #: The checklist items ticked when the session was saved.
+    ticked: tuple[TickKey, ...] = ()
 
     @property
     def message(self) -> str:
@@ -101,10 +122,25 @@ class Resumed:
         )
 
 
-def save_session(name: str, walk: Walk, *, directory: Path | None = None) -> Path:
+def tree_reference(tree: Tree) -> dict[str, object]:
+    """How a session names its tree: a file, or the article a drafted tree comes from."""
+    ref: dict[str, object] = {"id": tree.id, "version": tree.version, "hash": tree.content_hash}
+    if tree.drafted_from is not None:
+        ref.update(drafted=True, article=tree.drafted_from)
+    elif tree.path.parts:
+        ref["path"] = str(tree.path.resolve())
+    return ref
+
+
+def save_session(
+    name: str,
+    walk: Walk,
+    *,
+    ticked: Iterable[TickKey] = (),
+    directory: Path | None = None,
+) -> Path:
     """Write (or replace) session `name` atomically; OutputError if it cannot."""
     path = session_path(name, directory)
-    tree = walk.tree
     steps = [
         {"node": s.node.id, "answer": None if s.value is None else value_text(s.value)}
         for s in walk.history
@@ -113,16 +149,12 @@ def save_session(name: str, walk: Walk, *, directory: Path | None = None) -> Pat
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "name": name,
-        "tree": {
-            "id": tree.id,
-            "version": tree.version,
-            "hash": tree.content_hash,
-            "path": str(tree.path.resolve()) if str(tree.path) else "",
-        },
+        "tree": tree_reference(walk.tree),
         "steps": steps,
         "current": walk.current.id,
         "finished": walk.is_finished,
         "updated": datetime.now(UTC).isoformat(timespec="seconds"),
+        "ticked": [{"part": part, "text": text} for part, text in sorted(set(ticked))],
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -203,17 +235,43 @@ def read_session_file(path: Path) -> Session:
     for label, (value, kind) in fields.items():
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
             raise bad(f"{label} is missing or not {kind.__name__}")
+    tree_path = tree.get("path") or ""
+    if not isinstance(tree_path, str):
+        raise bad("tree path is not text")
+    drafted_from: str | None = None
+    if tree.get("drafted") is not None:
+        if tree.get("drafted") is not True or not isinstance(tree.get("article"), str):
+            raise bad("a drafted tree needs 'drafted': true and the article id as 'article'")
+        drafted_from, tree_path = tree["article"], ""
+    elif DRAFT_PATH.name in Path(tree_path).parts:
+        # Written before drafted trees were named by their article: the made-up path
+        # `<auto-drafted>/<tree id>.yaml`; the tree id is the article id, lower-cased.
+        drafted_from, tree_path = tree["id"].removesuffix(DRAFT_SUFFIX), ""
+    ticks = data.get("ticked", [])
+    if not isinstance(ticks, list):
+        raise bad("'ticked' is not a list")
+    ticked: list[TickKey] = []
+    for n, tick in enumerate(ticks, start=1):
+        if (
+            not isinstance(tick, dict)
+            or not isinstance(tick.get("part"), str)
+            or not isinstance(tick.get("text"), str)
+        ):
+            raise bad(f"ticked item {n} is not {{'part': text, 'text': text}}")
+        ticked.append((tick["part"], tick["text"]))
     return Session(
         name=path.stem,
         path=path,
         tree_id=tree["id"],
         tree_version=tree["version"],
         tree_hash=tree["hash"],
-        tree_path=str(tree.get("path") or ""),
+        tree_path=tree_path,
         steps=tuple(parsed),
         current=data["current"],
         finished=data["finished"],
         updated=str(data.get("updated") or ""),
+        drafted_from=drafted_from,
+        ticked=tuple(ticked),
     )
 
 
@@ -233,7 +291,7 @@ def resume(session: Session, tree: Tree) -> Resumed:
             report.total,
             f"the saved steps now lead to {walk.current.id!r}, not {session.current!r}",
         )
-    return Resumed(walk, changed, report, session.tree_version)
+    return Resumed(walk, changed, report, session.tree_version, session.ticked)
 
 
 def list_sessions(*, directory: Path | None = None) -> tuple[list[Session], list[tuple[Path, str]]]:

@@ -8,6 +8,8 @@ previous generation) while it runs; the reader reopens the new one by itself.
 from __future__ import annotations
 
 import asyncio
+import io
+import os
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -17,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
+from rich.console import Console
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -33,7 +36,7 @@ from kbassist.trees.catalog import default_trees_dir, load_trees, trees_for_arti
 from kbassist.trees.engine import Walk
 from kbassist.trees.model import Tree, TreeProblem
 from kbassist.tui.commands import ArticleCommands, TreeCommands
-from kbassist.tui.guided import GuidedWalk
+from kbassist.tui.guided import GuidedWalk, unsaved_work
 from kbassist.tui.hooks import (
     AllTrees,
     GuidedTree,
@@ -44,6 +47,7 @@ from kbassist.tui.hooks import (
 )
 from kbassist.tui.screens.article import ArticleScreen
 from kbassist.tui.screens.checklist import ChecklistScreen
+from kbassist.tui.screens.dialogs import QuitDialog
 from kbassist.tui.screens.guided_base import GuidedScreen
 from kbassist.tui.screens.help import HelpScreen
 from kbassist.tui.screens.search import SearchScreen
@@ -160,6 +164,22 @@ class KBAssistApp(App[None]):
 
     #: Today's date for export names and footers (tests pin it for stable snapshots).
     today = staticmethod(date.today)
+
+    #: The first unhandled exception (a bug); `run_app` re-raises it after the terminal
+    #: is restored, so the CLI reports it in one line and exits 70.
+    crash: BaseException | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's hook for an unhandled exception: keep it; no traceback on screen.
+
+        Textual would print a full traceback and leave `run()` as if all went well (the
+        process exiting 0); the traceback is only printed with KBASSIST_DEBUG set.
+        """
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+        if not os.environ.get("KBASSIST_DEBUG"):
+            self.error_console = Console(file=io.StringIO(), stderr=False)
 
     # ------------------------------------------------------------------ screens
 
@@ -441,6 +461,30 @@ class KBAssistApp(App[None]):
             return
         self.push_screen(WalkScreen(GuidedWalk(Walk(tree), article_id, drafted=drafted)))
 
+    def unsaved_walk(self) -> GuidedWalk | None:
+        """The open walk (topmost first) whose progress quitting now would lose."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, GuidedScreen) and screen.guided.unsaved:
+                return screen.guided
+        return None
+
+    async def action_quit(self) -> None:
+        """Quit; with a walk's progress unsaved, only after a yes (ctrl+q twice: quit)."""
+        guided = self.unsaved_walk()
+        if guided is None or isinstance(self.screen, QuitDialog):
+            self.exit()
+            return
+        self.push_screen(
+            QuitDialog(
+                "Quit without saving?",
+                f"The {unsaved_work(guided)} in “{guided.tree.title}” would be lost. "
+                "ctrl+s saves the walk as a session to resume later.",
+                yes_label="Quit",
+                no_label="Stay",
+            ),
+            lambda yes: self.exit() if yes else None,
+        )
+
     def resume_walk(self, guided: GuidedWalk, message: str) -> None:
         """Continue a saved walk in place of the sessions screen."""
         if message:
@@ -530,9 +574,17 @@ def make_app(
 def run_app(
     articles: Path | None = None, index_dir: Path | None = None, trees_dir: Path | None = None
 ) -> None:
-    """Open the TUI (called by a bare `kbassist`)."""
+    """Open the TUI (called by a bare `kbassist`); then re-raise what it died of, if anything.
+
+    The CLI turns that into `kbassist: error: internal error: ...` and exit 70, like any
+    other bug: a TUI that crashed never exits 0.
+    """
     app = make_app(articles=articles, index_dir=index_dir, trees_dir=trees_dir)
     try:
         app.run()
     finally:
         app.kb.close()
+    if app.crash is not None:
+        raise app.crash
+    if app.return_code:
+        raise RuntimeError(f"the terminal UI stopped with return code {app.return_code}")

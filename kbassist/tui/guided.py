@@ -18,8 +18,11 @@ from kbassist.errors import KBError, OutputError
 from kbassist.fileio import check_output_path
 from kbassist.trees.engine import Walk
 from kbassist.trees.model import Tree
-from kbassist.trees.session import check_name
+from kbassist.trees.session import Resumed, TickKey, check_name
 from kbassist.trees.values import value_text
+
+#: What "unsaved" compares: the steps taken (node id, answer text) and the ticks.
+WalkState = tuple[tuple[tuple[str, str | None], ...], frozenset[TickKey]]
 
 
 @dataclass(eq=False)
@@ -31,25 +34,91 @@ class GuidedWalk:
     article_id: str | None = None
     #: The tree was drafted by a machine from the article, not written by a person.
     drafted: bool = False
-    #: Saved under this session name: every later step is saved there too.
+    #: The saved session this walk belongs to (saved under, or resumed from, this name).
     session: str | None = None
+    #: Save every step to `session` without asking: only once the admin saved it under
+    #: that name in this run (ctrl+s); never for a session just resumed, nor after Restart.
+    autosave: bool = False
+    #: Checklist items ticked, by `ChecklistItem.key`; kept when the walk goes back.
+    ticked: set[TickKey] = field(default_factory=set)
     #: Titles of the articles read for the side panel, for the export's Sources.
     article_titles: dict[str, str] = field(default_factory=dict)
+    #: The state last written to (or read from) `session`; None: never saved.
+    saved_state: WalkState | None = None
+
+    @classmethod
+    def resumed(cls, resumed: Resumed, session: str) -> GuidedWalk:
+        """A resumed session: linked to its name, ticks restored, nothing to save yet."""
+        drafted_from = resumed.walk.tree.drafted_from
+        guided = cls(
+            resumed.walk,
+            article_id=drafted_from,
+            drafted=drafted_from is not None,
+            session=session,
+            ticked=set(resumed.ticked),
+        )
+        guided.saved_state = guided.state()
+        return guided
 
     @property
     def tree(self) -> Tree:
         return self.walk.tree
 
+    def state(self) -> WalkState:
+        """The steps and ticks as they are now (what a save would write)."""
+        steps = tuple(
+            (s.node.id, None if s.value is None else value_text(s.value)) for s in self.walk.history
+        )
+        return steps, frozenset(self.ticked)
+
+    @property
+    def has_progress(self) -> bool:
+        """Whether anything was done: a step taken or an item ticked."""
+        return bool(self.walk.index or self.ticked)
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether closing now loses something: progress never saved, or changed since."""
+        if self.saved_state is None:
+            return self.has_progress
+        return self.state() != self.saved_state
+
+    def restart(self) -> None:
+        """Back to the first step with nothing ticked; the saved session is left alone."""
+        self.walk.restart()
+        self.ticked.clear()
+        self.autosave = False
+
     def snapshot(self) -> Walk:
         """A copy of the walk (same steps and place) that a worker thread may read."""
         copy = Walk(self.walk.tree)
-        copy.replay(
-            [
-                (s.node.id, None if s.value is None else value_text(s.value))
-                for s in self.walk.history
-            ]
-        )
+        copy.replay(list(self.state()[0]))
         return copy
+
+
+def unsaved_work(guided: GuidedWalk) -> str:
+    """What closing the walk now would lose: `3 steps taken and 2 items ticked`."""
+    if guided.session:
+        return f"changes to session {guided.session} since it was saved"
+    parts = []
+    for count, noun in ((guided.walk.index, "step taken"), (len(guided.ticked), "item ticked")):
+        if count:
+            word, _, rest = noun.partition(" ")
+            parts.append(f"{count} {word}{'s' if count != 1 else ''} {rest}")
+    return " and ".join(parts) or "nothing"
+
+
+def restart_warning(guided: GuidedWalk) -> str:
+    """The restart dialog's question: what is lost, and that a saved session is kept."""
+    # A walk that asks nothing restarts by unticking its checklist.
+    ask = "Start again from the first step?" if guided.walk.index else "Untick every item?"
+    if guided.session and not guided.unsaved:
+        return (
+            f"{ask} Session {guided.session} keeps the walk as saved; the new walk is "
+            "saved only when you press ctrl+s."
+        )
+    kept = f" Session {guided.session} keeps the walk as saved." if guided.session else ""
+    return f"{ask} The {unsaved_work(guided)} would be lost (ctrl+s saves them first).{kept}"
 
 
 def export_name(tree_id: str, today: date) -> str:

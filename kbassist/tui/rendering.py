@@ -32,6 +32,7 @@ GUIDED_MARK = "◆ guided fix"
 DRAFTED_MARK = "◇ auto-drafted"
 DRAFTED_STYLE = "bold $text-warning"
 ERROR_STYLE = "$text-error"
+WARNING_STYLE = "$text-warning"
 
 # The Q-numbers articles.py collects as references (same pattern).
 _QREF_RE = re.compile(r"(?<![A-Za-z0-9])Q\d{4,7}(?!\d)", re.ASCII)

@@ -50,7 +50,8 @@ class ChecklistScreen(GuidedScreen):
     ]
 
     def __init__(self, guided: GuidedWalk) -> None:
-        super().__init__(guided, id="checklist-screen")
+        # No fixed id: two walks (one resumed from the palette) may each have a checklist.
+        super().__init__(guided)
         self.checklist: Checklist = build_checklist(guided.walk)
 
     def compose(self) -> ComposeResult:
@@ -68,11 +69,16 @@ class ChecklistScreen(GuidedScreen):
             yield Button("Export…", id="export", variant="primary", compact=True)
             yield Button("Copy", id="copy", compact=True)
             yield Button("Save…", id="save", compact=True)
-            yield Button("◀ Back", id="back", compact=True)
+            # A walk that asks nothing has no question to go back to: Back closes it.
+            yield Button("◀ Back" if self.guided.walk.index else "Close", id="back", compact=True)
             yield Button("Restart", id="restart", compact=True)
         yield KBFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        view = self.query_one(ChecklistView)
+        view.set_ticked(
+            n for n, item in enumerate(self.checklist.items) if item.key in self.guided.ticked
+        )
         self.refresh_heading()
         self._show_count()
 
@@ -80,6 +86,16 @@ class ChecklistScreen(GuidedScreen):
         self.query_one("#walk-title", Static).update(self.heading("Checklist · "))
 
     @on(ChecklistView.Toggled)
+    def _toggled(self, message: ChecklistView.Toggled) -> None:
+        """A tick belongs to the walk (and its session), not to this screen."""
+        key = self.checklist.items[message.index].key
+        if message.ticked:
+            self.guided.ticked.add(key)
+        else:
+            self.guided.ticked.discard(key)
+        self._show_count()
+        self.changed()
+
     def _show_count(self) -> None:
         view = self.query_one(ChecklistView)
         total = len(view.items)
@@ -176,10 +192,24 @@ class ChecklistScreen(GuidedScreen):
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
-        """Back to the last question (its answer is offered again)."""
-        self.dismiss("back")
+        """Back to the last question (its answer is offered again); none: close the walk."""
+        if self.guided.walk.index:
+            self.dismiss("back")
+        else:
+            self.ask_close(lambda: self.dismiss("close"))
 
     @on(Button.Pressed, "#restart")
     def action_restart(self) -> None:
-        """Start the walk again from the first step."""
-        self.dismiss("restart")
+        """Start the walk again from the first step (asks when work would be lost)."""
+        if self.guided.walk.index:
+            self.ask_restart(lambda: self.dismiss("restart"))
+        elif self.guided.has_progress:
+            self.ask_restart(self._untick_all)  # nothing was asked: restarting unticks
+        else:
+            self.notify("This walk asks no question and nothing is ticked: nothing to restart")
+
+    def _untick_all(self) -> None:
+        self.guided.restart()
+        self.query_one(ChecklistView).set_ticked(())
+        self._show_count()
+        self.changed()

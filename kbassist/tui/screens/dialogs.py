@@ -135,3 +135,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class QuitDialog(ConfirmDialog):
+    """The confirm ctrl+q shows when a walk has unsaved work (a second ctrl+q quits)."""

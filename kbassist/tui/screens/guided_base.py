@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -16,8 +17,15 @@ from kbassist.errors import KBError
 from kbassist.render import sanitize
 from kbassist.trees.engine import Walk
 from kbassist.trees.session import save_session, session_path, sessions_dir
-from kbassist.tui.guided import GuidedWalk, session_name_for, session_name_problem
-from kbassist.tui.rendering import DRAFTED_MARK, DRAFTED_STYLE, MUTED_STYLE
+from kbassist.tui.guided import (
+    GuidedWalk,
+    WalkState,
+    restart_warning,
+    session_name_for,
+    session_name_problem,
+    unsaved_work,
+)
+from kbassist.tui.rendering import DRAFTED_MARK, DRAFTED_STYLE, MUTED_STYLE, WARNING_STYLE
 from kbassist.tui.screens.dialogs import ConfirmDialog, TextPromptDialog
 from kbassist.tui.screens.tree_view import TreeViewScreen
 
@@ -40,6 +48,8 @@ class GuidedScreen(Screen[str | None]):
         name: str
         path: Path
         announce: bool
+        #: The steps and ticks written: the walk is unsaved again once they differ.
+        state: WalkState
 
     def __init__(self, guided: GuidedWalk, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -51,18 +61,62 @@ class GuidedScreen(Screen[str | None]):
 
     def heading(self, prefix: str) -> Content:
         """The screen's first line: what is being walked, drafted or not, saved or not."""
-        parts: list[str | tuple[str, str]] = [
-            (prefix, "bold"),
-            sanitize(self.guided.tree.title),
-        ]
+        parts: list[str | tuple[str, str]] = [(prefix, "bold")]
+        if self.guided.session:  # before the title, which is often cut at the edge
+            parts.append((f"session {self.guided.session}", MUTED_STYLE))
+            if self.guided.unsaved:
+                parts.append((" (unsaved changes)", WARNING_STYLE))
+            parts.append((" · ", MUTED_STYLE))
+        parts.append(sanitize(self.guided.tree.title))
         if self.guided.drafted:
             parts += ["  ", (DRAFTED_MARK, DRAFTED_STYLE)]
-        if self.guided.session:
-            parts += ["  ", (f"session {self.guided.session}", MUTED_STYLE)]
         return Content.assemble(*parts)
 
     def refresh_heading(self) -> None:
         """Redraw the first line (the session name may have changed)."""
+
+    def on_screen_resume(self) -> None:
+        # The walk may have moved on under another screen (the checklist, a dialog).
+        self.refresh_heading()
+
+    # ------------------------------------------------------------------ asking first
+
+    def ask_restart(self, restart: Callable[[], None]) -> None:
+        """Run `restart` now when there is nothing to lose, else after a yes."""
+        if not self.guided.has_progress:
+            restart()
+            return
+        self.app.push_screen(
+            ConfirmDialog(
+                "Start again?",
+                restart_warning(self.guided),
+                yes_label="Restart",
+                no_label="Keep going",
+            ),
+            lambda yes: restart() if yes else None,
+        )
+
+    def ask_close(self, close: Callable[[], None]) -> None:
+        """Close the walk; a session's unsaved changes are only dropped after a yes.
+
+        A walk never saved closes at once with a note: the admin never asked to keep it.
+        """
+        guided = self.guided
+        if guided.session and guided.unsaved:
+            self.app.push_screen(
+                ConfirmDialog(
+                    "Close without saving?",
+                    f"The {unsaved_work(guided)} would be lost. ctrl+s saves them; "
+                    "the session file keeps the walk as last saved.",
+                    yes_label="Close",
+                    no_label="Keep it open",
+                ),
+                lambda yes: close() if yes else None,
+            )
+            return
+        if guided.unsaved:
+            self.notify("Walk closed without saving (ctrl+s saves a walk to resume later)")
+        close()
 
     # ------------------------------------------------------------------ tree view
 
@@ -105,41 +159,57 @@ class GuidedScreen(Screen[str | None]):
         self.save_session(name, announce=True)
 
     def save_session(self, name: str, *, announce: bool) -> None:
-        """Write the walk as it is now to session `name`, in a thread."""
+        """Write the walk as it is now (steps and ticks) to session `name`, in a thread."""
         global _save_seq
         with _save_lock:
             _save_seq += 1
             seq = _save_seq
-        self._write_session(name, self.guided.snapshot(), announce, seq)
+        guided = self.guided
+        self._write_session(name, guided.snapshot(), guided.state(), announce, seq)
 
-    def autosave(self) -> None:
-        """After each step of a saved walk: save it again under its name."""
-        if self.guided.session:
+    def changed(self) -> None:
+        """After every step or tick: saved at once when the admin said so, else marked.
+
+        Only a walk the admin saved under its name in this run is saved again without
+        asking; a resumed session is never written over until ctrl+s.
+        """
+        if self.guided.session and self.guided.autosave:
             self.save_session(self.guided.session, announce=False)
+        else:
+            self.refresh_heading()
 
     @work(thread=True, group="session")
-    def _write_session(self, name: str, walk: Walk, announce: bool, seq: int) -> None:
+    def _write_session(
+        self, name: str, walk: Walk, state: WalkState, announce: bool, seq: int
+    ) -> None:
         global _saved_seq
         try:
             with _save_lock:
                 if seq < _saved_seq:
                     return  # a newer save of this app already landed
-                path = save_session(name, walk)
+                path = save_session(name, walk, ticked=state[1])
                 _saved_seq = seq
         except KBError as exc:
             self.notify(
                 sanitize(str(exc)), title="Session not saved", severity="error", markup=False
             )
             return
-        self.post_message(self.SessionSaved(name, path, announce))
+        self.post_message(self.SessionSaved(name, path, announce, state))
 
     @on(SessionSaved)
     def _session_saved(self, message: SessionSaved) -> None:
-        self.guided.session = message.name
+        guided = self.guided
+        guided.session = message.name
+        guided.saved_state = message.state
+        if message.announce:
+            guided.autosave = True  # the admin named it: later steps go there too
         self.refresh_heading()
         if message.announce:
             self.notify(
-                sanitize(f"Saved as session {message.name} ({message.path})"),
+                sanitize(
+                    f"Saved as session {message.name} ({message.path}); later steps are "
+                    "saved there too"
+                ),
                 title="Session saved",
                 markup=False,
             )

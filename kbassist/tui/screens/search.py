@@ -89,6 +89,11 @@ class SearchScreen(Screen[None]):
 
     def index_ready(self, products: list[str], doc_count: int) -> None:
         """Called by the app once the index can be searched."""
+        if not self.query_one("#product", Select).is_mounted:
+            # An index already up to date is ready before this screen has finished
+            # mounting, and an unmounted Select cannot take options: once it has.
+            self.call_after_refresh(self.index_ready, products, doc_count)
+            return
         query = self.query_one("#query", QueryInput)
         query.disabled = False
         query.placeholder = f"Describe the problem… ({doc_count:,} articles)"

@@ -15,10 +15,10 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from kbassist.assistant import resume_session
 from kbassist.errors import KBError
 from kbassist.render import sanitize
-from kbassist.trees.catalog import find_tree
-from kbassist.trees.session import Resumed, Session, list_sessions, resume, sessions_dir
+from kbassist.trees.session import Resumed, Session, list_sessions, sessions_dir
 from kbassist.tui.guided import GuidedWalk
 from kbassist.tui.rendering import ERROR_STYLE, MUTED_STYLE
 from kbassist.tui.screens.dialogs import ConfirmDialog
@@ -96,7 +96,12 @@ class SessionsScreen(Screen[None]):
         options: list[Option | None] = []
         for n, saved in enumerate(self.sessions):
             tree = self.kb_app.tree_by_id(saved.tree_id)
-            title = tree.title if tree is not None else f"tree {saved.tree_id}"
+            if saved.drafted_from is not None:
+                title = f"auto-drafted from {saved.drafted_from}"
+            else:
+                title = tree.title if tree is not None else f"tree {saved.tree_id}"
+            if saved.ticked:
+                title += f" · {len(saved.ticked)} ticked"
             state = "finished" if saved.finished else f"stopped at {saved.current}"
             options.append(
                 Option(
@@ -171,22 +176,14 @@ class SessionsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="resume")
     def _resume(self, saved: Session) -> None:
-        """Find the session's tree and replay the saved steps on it, off the UI thread."""
-        tree = self.kb_app.tree_by_id(saved.tree_id)
+        """Find the session's tree (drafting it again if it was drafted) and replay the
+        saved steps on it, off the UI thread: the same core call as `walk --resume`."""
         try:
-            if tree is None and saved.tree_path and Path(saved.tree_path).is_file():
-                tree = find_tree(saved.tree_path)
-            if tree is None:
-                self.notify(
-                    sanitize(
-                        f"Cannot resume {saved.name}: tree {saved.tree_id} is not in the trees "
-                        "folder any more"
-                    ),
-                    severity="error",
-                    markup=False,
-                )
-                return
-            resumed = resume(saved, tree)
+            resumed = resume_session(
+                saved,
+                tree_by_id=self.kb_app.tree_by_id,
+                get_article=self.kb_app.read_article,
+            )
         except KBError as exc:
             self.notify(sanitize(str(exc)), title="Cannot resume", severity="error", markup=False)
             return
@@ -194,7 +191,7 @@ class SessionsScreen(Screen[None]):
 
     @on(ResumeReady)
     def _resume_ready(self, message: ResumeReady) -> None:
-        guided = GuidedWalk(message.resumed.walk, session=message.session.name)
+        guided = GuidedWalk.resumed(message.resumed, message.session.name)
         self.kb_app.resume_walk(guided, message.resumed.message)
 
     # ------------------------------------------------------------------ deleting

@@ -74,7 +74,9 @@ class WalkScreen(GuidedScreen):
         error: str = ""
 
     def __init__(self, guided: GuidedWalk) -> None:
-        super().__init__(guided, id="walk")
+        # No fixed id: a walk screen may be opened while another is still on the stack
+        # (resuming from the palette), and two screens with one id cannot coexist.
+        super().__init__(guided)
         self._articles: dict[str, Article | str] = {}  # id -> article, or why it is missing
         self._fetching: set[str] = set()
         #: A refusal to show at the step that can fix it: (node id, message).
@@ -280,7 +282,7 @@ class WalkScreen(GuidedScreen):
             self._refused(exc, raw)
             return False
         self._pending = None
-        self.autosave()
+        self.changed()
         self.show_step()
         return True
 
@@ -378,7 +380,7 @@ class WalkScreen(GuidedScreen):
         """Back to step `index`; later answers are kept as suggestions."""
         if 0 <= index <= self.walk.index:
             self.walk.jump(index)
-            self.autosave()
+            self.changed()
             self.show_step()
 
     @on(Breadcrumbs.StepChosen)
@@ -389,17 +391,20 @@ class WalkScreen(GuidedScreen):
     def action_back(self) -> None:
         """Undo the last step; its answer is offered again."""
         if self.walk.back():
-            self.autosave()
+            self.changed()
             self.show_step()
         else:
             self.notify("This is the first step")
 
     @on(Button.Pressed, "#restart")
     def action_restart(self) -> None:
-        """Start again from the first step, with no answers."""
+        """Start again from the first step, with no answers (asks when work would be lost)."""
+        self.ask_restart(self._restart)
+
+    def _restart(self) -> None:
         self._pending = None
-        self.walk.restart()
-        self.autosave()
+        self.guided.restart()
+        self.changed()
         self.show_step()
 
     def action_focus_path(self) -> None:
@@ -410,10 +415,8 @@ class WalkScreen(GuidedScreen):
             self.notify("No steps taken yet")
 
     def action_leave(self) -> None:
-        """Back to where the walk was started from (the article)."""
-        if self.walk.index and not self.guided.session:
-            self.notify("Walk closed without saving (ctrl+s saves a walk to resume later)")
-        self.dismiss(None)
+        """Back to where the walk was started from (asks before dropping session changes)."""
+        self.ask_close(lambda: self.dismiss(None))
 
     # ------------------------------------------------------------------ the checklist
 
@@ -423,13 +426,17 @@ class WalkScreen(GuidedScreen):
             self.app.push_screen(ChecklistScreen(self.guided), self._checklist_closed)
 
     def _checklist_closed(self, result: str | None) -> None:
-        """The checklist goes back a step, restarts, or closes the walk."""
+        """The checklist goes back a step, restarts, or closes the walk (each confirmed).
+
+        This runs before the checklist screen has left the DOM, so it must never open
+        another checklist: "back" and "restart" both land on a step that asks something
+        (a walk with no step before its checklist is closed by its checklist instead).
+        """
         self._checklist_open = False
-        if result == "restart":
-            self.action_restart()
-        elif result == "close":
-            self.dismiss(None)
-        else:
-            self.walk.back()
-            self.autosave()
+        if result == "restart" and self.walk.index:
+            self._restart()
+        elif result == "back" and self.walk.back():
+            self.changed()
             self.show_step()
+        else:
+            self.dismiss(None)

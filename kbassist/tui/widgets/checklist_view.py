@@ -6,7 +6,7 @@ that must wrap, with their citation on a second line.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -69,6 +69,13 @@ class ChecklistView(OptionList):
         return Content.assemble(
             box, " ", text, "\n", (f"    {sanitize(str(item.source))}", "italic $text-muted")
         )
+
+    def set_ticked(self, indexes: Iterable[int]) -> None:
+        """Show these items ticked and the others not (no `Toggled` messages)."""
+        wanted = set(indexes)
+        for index in self.ticked ^ wanted:
+            self.ticked ^= {index}
+            self.replace_option_prompt(f"item-{index}", self._prompt(index))
 
     def toggle(self, index: int) -> None:
         """Tick item `index`, or untick it."""
