@@ -24,11 +24,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
 from kbassist.markdown import make_parser
-from kbassist.sanitize import sanitize
+from kbassist.sanitize import display_path, displayable, sanitize
 
 #: Articles bigger than this are skipped: the archive's largest is 178 KB.
 MAX_ARTICLE_BYTES = 4 * 1024 * 1024
@@ -120,12 +121,16 @@ def normalize_id(article_id: str) -> str:
 # --------------------------------------------------------------------------- reading
 
 
-def read_text(path: Path) -> tuple[str, bytes]:
-    """Read an article file as text, refusing what is not a small regular text file."""
+def read_text(path: Path, root: str | None = None) -> tuple[str, bytes]:
+    """Read an article file as text, refusing what is not a small regular text file.
+
+    With `root` (a resolved folder), the file actually opened must lie inside it: a
+    symlink to ~/.aws/credentials, even one swapped in after indexing, is refused.
+    """
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise ArticleSkip("missing (broken symlink or deleted)") from None
+        raise ArticleSkip(MISSING) from None
     except OSError as exc:
         raise ArticleSkip(f"cannot read: {exc.strerror or exc}") from None
     if not stat.S_ISREG(info.st_mode):
@@ -140,6 +145,8 @@ def read_text(path: Path) -> tuple[str, bytes]:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise ArticleSkip("not a regular file")
+        if root is not None and not is_inside(_opened_path(fd, path), root):
+            raise ArticleSkip(OUTSIDE_FILE)
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(MAX_ARTICLE_BYTES + 1)
     except OSError as exc:
@@ -149,6 +156,25 @@ def read_text(path: Path) -> tuple[str, bytes]:
     if len(data) > MAX_ARTICLE_BYTES:
         raise ArticleSkip(f"larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB")
     return decode(data), data
+
+
+#: Why a symlink out of the articles folder is neither indexed nor shown.
+OUTSIDE_FILE = "symlink to a file outside the articles folder: not followed"
+OUTSIDE_FOLDER = "symlink to a folder outside the articles folder: not followed"
+
+
+def is_inside(real: str, root: str) -> bool:
+    """True when the resolved path `real` is `root` itself or below it (both resolved)."""
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _opened_path(fd: int, path: Path) -> str:
+    """Where the open file really is: the kernel's name for `fd`, which no swap of a
+    path component after the open can change; else (no /proc) the path resolved now."""
+    try:
+        return os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        return os.path.realpath(path)
 
 
 def decode(data: bytes) -> str:
@@ -177,10 +203,13 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def load_article(path: str | Path) -> Article:
-    """Read and parse one file; raises ArticleSkip when it is not an article."""
+def load_article(path: str | Path, root: str | None = None) -> Article:
+    """Read and parse one file; raises ArticleSkip when it is not an article.
+
+    `root`: the resolved articles folder the file must really be in (see read_text).
+    """
     path = Path(path)
-    text, data = read_text(path)
+    text, data = read_text(path, root)
     return parse_article(text, path, content_hash(data))
 
 
@@ -405,7 +434,9 @@ def _id_from_path(source: Path) -> str:
     stem = source.stem
     if stem.lower() in ("readme", "index") and source.parent.name:
         stem = source.parent.name
-    return _plain(stem) or "untitled"
+    # A name that is not UTF-8 (`caf\xe9.md`) arrives surrogate-escaped; an id is text
+    # to print and to store, so its bad bytes become U+FFFD (`caf\ufffd`).
+    return _plain(displayable(stem)) or "untitled"
 
 
 # --------------------------------------------------------------------------- Markdown style
@@ -532,46 +563,102 @@ def _small(value: object) -> bool:
 # --------------------------------------------------------------------------- folders
 
 
+#: Why a file the scan listed cannot be read at all.
+MISSING = "missing (broken symlink or deleted)"
+
+
+class FileEntry(NamedTuple):
+    """One `*.md` the folder scan found."""
+
+    rel: str  # posix path below the articles folder: the file's key in the index
+    path: str  # the path to open
+    info: os.stat_result | None  # None: it cannot be read (`skip` says why)
+    skip: str = ""  # why this file must not be read ("" = read it)
+
+
 def iter_article_files(root: Path) -> Iterator[Path]:
-    """Every `*.md` below `root`, sorted, skipping hidden names and symlinked folders."""
-    for _rel, path, _info in scan_articles(root):
-        yield Path(path)
+    """Every `*.md` below `root` the scan would read, skipping hidden names."""
+    for entry in scan_articles(root):
+        if entry.skip in ("", MISSING):
+            yield Path(entry.path)
 
 
-def scan_articles(root: Path) -> Iterator[tuple[str, str, os.stat_result | None]]:
-    """(relative posix path, path, stat or None) of every `*.md` below `root`, sorted.
+def scan_articles(root: Path) -> list[FileEntry]:
+    """Every `*.md` below `root`, in a stable order (folder by folder, names sorted).
 
     Plain strings and scandir, not pathlib: a no-op re-index of 60,335 files is mostly
-    this walk. Symlinked folders are not followed, which keeps a loop from hanging it;
-    a symlinked file is stat'ed through its link (None when the link is broken).
+    this walk. Symlinks are followed only when they resolve inside `root`; one that
+    leads out (to ~/.aws/credentials, another team's folder) is listed with its `skip`
+    reason and never read. A linked folder is walked once, and never when it is an
+    ancestor of itself (a loop); a file reached both directly and through links is
+    listed once, under its own name.
     """
-    stack: list[tuple[str, str]] = [(os.fspath(root), "")]
+    root_path = os.fspath(root)
+    root_real = os.path.realpath(root_path)
+    found: list[FileEntry] = []
+    # Reached through a symlink: (entry, resolved path), kept unless found directly.
+    linked: list[tuple[FileEntry, str]] = []
+    followed = {root_real}
+    # (folder to list, its key prefix, its resolved path, reached through a link?)
+    stack: list[tuple[str, str, str, bool]] = [(root_path, "", root_real, False)]
     while stack:
-        folder, prefix = stack.pop()
+        folder, prefix, real, via_link = stack.pop()
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name, reverse=True)
         except OSError:
             continue
-        files = []
+        # (entry, its resolved path when reached through a link, why it is skipped)
+        files: list[tuple[os.DirEntry[str], str, str]] = []
         for entry in entries:
             name = entry.name
             if name.startswith("."):
                 continue
             try:
-                is_dir = entry.is_dir(follow_symlinks=False)
+                is_link = entry.is_symlink()
+                is_dir = not is_link and entry.is_dir(follow_symlinks=False)
             except OSError:
-                is_dir = False
+                is_link = is_dir = False
             if is_dir:
-                stack.append((entry.path, f"{prefix}{name}/"))
+                stack.append((entry.path, f"{prefix}{name}/", _join(real, name), via_link))
+            elif is_link:
+                target = os.path.realpath(entry.path)
+                if os.path.isdir(entry.path):
+                    if not is_inside(target, root_real):
+                        files.append((entry, "", OUTSIDE_FOLDER))
+                    elif target not in followed and not is_inside(real, target):
+                        followed.add(target)
+                        stack.append((entry.path, f"{prefix}{name}/", target, True))
+                elif name.lower().endswith(".md"):
+                    inside = is_inside(target, root_real)
+                    files.append((entry, target, "" if inside else OUTSIDE_FILE))
             elif name.lower().endswith(".md"):
-                files.append(entry)
-        for entry in reversed(files):
+                files.append((entry, _join(real, name) if via_link else "", ""))
+        for entry, through, skip in reversed(files):
+            rel = f"{prefix}{entry.name}"
+            if skip:
+                found.append(FileEntry(rel, entry.path, None, skip))
+                continue
             try:
                 info: os.stat_result | None = entry.stat()
             except OSError:
                 info = None
-            yield f"{prefix}{entry.name}", entry.path, info
+            item = FileEntry(rel, entry.path, info, "" if info else MISSING)
+            if through:
+                linked.append((item, through))
+            else:
+                found.append(item)
+    if linked:
+        seen = {_join(root_real, item.rel) for item in found if not item.skip}
+        for item, through in linked:
+            if through not in seen:
+                seen.add(through)
+                found.append(item)
+    return found
+
+
+def _join(folder: str, name: str) -> str:
+    return f"{folder}{name}" if folder.endswith(os.sep) else f"{folder}{os.sep}{name}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -582,16 +669,19 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return f"{display_path(self.path)}: {self.message}"
 
 
 def load_folder(root: Path) -> tuple[list[Article], list[Problem]]:
     """Parse every article below `root`: (loaded, failed), never stopping on a bad file."""
     loaded: list[Article] = []
     failed: list[Problem] = []
-    for path in iter_article_files(root):
+    root_real = os.path.realpath(root)
+    for entry in scan_articles(root):
         try:
-            loaded.append(load_article(path))
+            if entry.skip:
+                raise ArticleSkip(entry.skip)
+            loaded.append(load_article(entry.path, root_real))
         except ArticleSkip as exc:
-            failed.append(Problem(path, str(exc)))
+            failed.append(Problem(Path(entry.path), str(exc)))
     return loaded, failed

@@ -24,6 +24,7 @@ import click
 from kbassist import __version__
 from kbassist.errors import KBError
 from kbassist.paths import default_articles_dir, index_dir_for
+from kbassist.sanitize import displayable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,12 +34,15 @@ EXIT_INTERRUPTED = 130
 
 def error(message: str) -> None:
     """The one way the CLI reports a problem: one line on stderr."""
-    click.echo(f"kbassist: error: {message}", err=True)
+    click.echo(f"kbassist: error: {displayable(message)}", err=True)
 
 
 def note(message: str) -> None:
-    """Something the user should know that is not the command's output."""
-    click.echo(f"kbassist: {message}", err=True)
+    """Something the user should know that is not the command's output.
+
+    A path in it may hold bytes that are not UTF-8 (surrogate-escaped): shown as U+FFFD.
+    """
+    click.echo(f"kbassist: {displayable(message)}", err=True)
 
 
 class KBGroup(click.Group):
@@ -131,6 +135,8 @@ def _report_update(report: Any, *, announced: bool = False) -> None:
     """Skipped files, why a rebuild happened (unless already said), and the counts."""
     for problem in report.problems:
         note(f"skipped {problem}")
+    for line in report.duplicate_notes():
+        note(line)
     if report.rebuilt and not announced and report.rebuilt != "no index yet":
         note(f"rebuilt the index: {report.rebuilt}")
     note(report.summary())
@@ -291,7 +297,7 @@ def trees_lint(
     Each problem prints as file:line:col: message (node id). Citations are checked
     against the knowledge base. Exits 1 if any problem is found.
     """
-    from kbassist.errors import NotFoundError
+    from kbassist.errors import AmbiguousIdError, NotFoundError
     from kbassist.trees.lint import lint_paths
 
     kb = None
@@ -302,6 +308,8 @@ def trees_lint(
             kb = open_index(articles, index_dir)
         try:
             return kb.get(article_id)
+        except AmbiguousIdError:
+            raise  # not "missing": the KB must say which article the tree cites
         except NotFoundError:
             return None
 
@@ -490,7 +498,7 @@ def _walk_tree(ref: str, folder: Path, articles: Path | None, index_dir: Path | 
     For an article: the hand-written tree drawn from it if there is one, else its draft
     made on the fly (no file written), and stderr says which.
     """
-    from kbassist.errors import NotFoundError
+    from kbassist.errors import AmbiguousIdError, NotFoundError
     from kbassist.trees.catalog import find_tree, load_trees
     from kbassist.trees.draft import guided_tree_for
     from kbassist.trees.loader import TREE_SUFFIXES
@@ -498,12 +506,14 @@ def _walk_tree(ref: str, folder: Path, articles: Path | None, index_dir: Path | 
     try:
         return find_tree(ref, folder)
     except NotFoundError as exc:
-        if ref.endswith(TREE_SUFFIXES) or "/" in ref or os.sep in ref:
+        if ref.endswith(TREE_SUFFIXES):
             raise
-        not_a_tree = exc
+        not_a_tree = exc  # `team/notes.md` may still name an article by its path
     kb = open_index(articles, index_dir)
     try:
         article = kb.get(ref)
+    except AmbiguousIdError:
+        raise
     except NotFoundError:
         raise NotFoundError(f"{not_a_tree.message}; and no article {ref!r} either") from None
     trees, _ = load_trees(folder) if folder.is_dir() else ([], [])

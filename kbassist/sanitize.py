@@ -23,3 +23,21 @@ _ESCAPES_RE = re.compile(
 def sanitize(text: str) -> str:
     """Strip terminal control and escape sequences; keep newlines and tabs."""
     return _ESCAPES_RE.sub("", text)
+
+
+# A file name that is not UTF-8 reaches Python with each bad byte as a lone surrogate
+# (U+DC80..U+DCFF, "surrogateescape"); no terminal, JSON-to-UTF-8 writer or Whoosh term
+# can take one. Shown, each is one replacement character.
+_SURROGATES_RE = re.compile("[\ud800-\udfff]")
+
+
+def displayable(text: str) -> str:
+    """`text` with any lone surrogate (a byte of a non-UTF-8 file name) as U+FFFD."""
+    if text.isascii():
+        return text
+    return _SURROGATES_RE.sub("\ufffd", text)
+
+
+def display_path(path: object) -> str:
+    """A path as it may be printed: bad bytes as U+FFFD, terminal control stripped."""
+    return sanitize(displayable(str(path)))

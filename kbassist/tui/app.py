@@ -25,10 +25,11 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from kbassist.articles import Article
-from kbassist.errors import KBError, NotFoundError
+from kbassist.errors import AmbiguousIdError, KBError, NotFoundError
 from kbassist.index import IndexDamaged, KBIndex, SearchResult, UpdateReport
 from kbassist.paths import default_articles_dir, index_dir_for
 from kbassist.render import sanitize
+from kbassist.sanitize import displayable
 from kbassist.trees.catalog import default_trees_dir, load_trees, trees_for_article
 from kbassist.trees.engine import Walk
 from kbassist.trees.model import Tree, TreeProblem
@@ -345,6 +346,14 @@ class KBAssistApp(App[None]):
                     markup=False,
                     timeout=15,
                 )
+            if report.duplicates:
+                self.notify(
+                    "\n".join(report.duplicate_notes()),
+                    title=f"{len(report.duplicates)} ids used by several articles",
+                    severity="warning",
+                    markup=False,
+                    timeout=15,
+                )
 
     @on(IndexFailed)
     def _index_failed(self, message: IndexFailed) -> None:
@@ -396,9 +405,12 @@ class KBAssistApp(App[None]):
     def _load_article(self, article_id: str) -> None:
         try:
             article = self.read_article(article_id)
+        except AmbiguousIdError as exc:  # its message lists the articles to choose from
+            self.notify(sanitize(str(exc)), severity="warning", markup=False, timeout=15)
+            return
         except NotFoundError:
             self.notify(
-                sanitize(f"{article_id} is not in this knowledge base"),
+                sanitize(displayable(f"{article_id} is not in this knowledge base")),
                 severity="warning",
                 markup=False,
             )
