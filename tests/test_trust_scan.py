@@ -285,6 +285,23 @@ def test_both_articles_of_a_duplicated_id_stay_reachable_by_path(
     assert kb.get("KB-PRN-1").id == "KB-PRN-1"  # unique ids are untouched
 
 
+def test_walk_and_lint_with_a_shared_id(dup_kb: Path, tmp_path: Path) -> None:
+    """`walk team/runbook` walks that file; a tree citing a shared id is refused by lint."""
+    (dup_kb / "team").mkdir()
+    (dup_kb / "team" / "runbook.md").write_text(
+        "---\nid: KB-PRN-1\ntitle: Team runbook for the print spooler\n---\n\n"
+        "## Symptoms\n\nJobs stall.\n\n## Resolution\n\n1. Restart the spooler.\n",
+        encoding="utf-8",
+    )
+    common = ("--articles", str(dup_kb), "--index-dir", str(tmp_path / "ix"))
+    walked = cli("walk", "team/runbook", "--trees", str(tmp_path / "none"), *common, stdin="quit\n")
+    assert walked.exit_code == 0, walked.output
+    assert "Team runbook for the print spooler" in walked.stderr
+    linted = cli("trees", "lint", *common)  # the bundled Q98097 tree cites Q98097
+    assert linted.exit_code == 3
+    assert "000-notes.md" in linted.stderr and "Q98097.md" in linted.stderr
+
+
 def test_ambiguous_id_error_is_a_not_found_error_with_candidates(
     dup_kb: Path, tmp_path: Path
 ) -> None:
