@@ -171,6 +171,23 @@ def test_non_utf8_file_name_is_indexed_searched_and_shown(kb_dir: Path, tmp_path
     )
 
 
+def test_non_utf8_names_reach_a_strict_utf8_terminal_as_replacement_characters(
+    kb_dir: Path, tmp_path: Path, env: dict[str, str]
+) -> None:
+    """The real entry point on strict UTF-8 streams (a UTF-8 terminal): no exit 70."""
+    from cli_support import run_kbassist
+
+    bytes_file(kb_dir, CAFE, CAFE_TEXT)
+    bytes_file(kb_dir, b"vid\xe9.md", "")
+    env = {**env, "PYTHONIOENCODING": "utf-8:strict"}
+    indexed = run_kbassist("index", str(kb_dir), env=env)
+    assert indexed.returncode == 0, indexed.stderr
+    assert "vid\ufffd.md: empty file" in indexed.stderr
+    found = run_kbassist("search", "espresso", "--articles", str(kb_dir), env=env)
+    assert found.returncode == 0, found.stderr
+    assert "caf\ufffd" in found.stdout
+
+
 def test_non_utf8_file_name_in_a_parallel_build(
     kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
