@@ -24,7 +24,6 @@ import click
 from kbassist import __version__
 from kbassist.errors import KBError
 from kbassist.paths import default_articles_dir, index_dir_for
-from kbassist.sanitize import displayable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,15 +33,12 @@ EXIT_INTERRUPTED = 130
 
 def error(message: str) -> None:
     """The one way the CLI reports a problem: one line on stderr."""
-    click.echo(f"kbassist: error: {displayable(message)}", err=True)
+    click.echo(f"kbassist: error: {message}", err=True)
 
 
 def note(message: str) -> None:
-    """Something the user should know that is not the command's output.
-
-    A path in it may hold bytes that are not UTF-8 (surrogate-escaped): shown as U+FFFD.
-    """
-    click.echo(f"kbassist: {displayable(message)}", err=True)
+    """Something the user should know that is not the command's output."""
+    click.echo(f"kbassist: {message}", err=True)
 
 
 class KBGroup(click.Group):
@@ -98,13 +94,14 @@ def kb_options(func: F) -> F:
 def open_index(articles: Path | None, index_dir: Path | None):  # type: ignore[no-untyped-def]
     """The KBIndex for these options, brought up to date if missing, stale or damaged."""
     from kbassist.index import KBIndex
+    from kbassist.sanitize import display_path
 
     articles_dir = articles if articles is not None else default_articles_dir()
     kb = KBIndex(articles_dir, index_dir_for(articles_dir, index_dir))
     kb.check_articles_dir()
     reason = kb.status()
     if reason is not None:
-        note(f"{reason}: indexing {articles_dir} first")
+        note(f"{reason}: indexing {display_path(articles_dir)} first")
         report = kb.update(progress=progress_printer("Indexing"))
         _report_update(report, announced=True)
     return kb
