@@ -29,7 +29,7 @@ from kbassist.errors import AmbiguousIdError, KBError, NotFoundError
 from kbassist.index import IndexDamaged, KBIndex, SearchResult, UpdateReport
 from kbassist.paths import default_articles_dir, index_dir_for
 from kbassist.render import sanitize
-from kbassist.sanitize import displayable
+from kbassist.sanitize import display_path, displayable
 from kbassist.trees.catalog import default_trees_dir, load_trees, trees_for_article
 from kbassist.trees.engine import Walk
 from kbassist.trees.model import Tree, TreeProblem
@@ -316,7 +316,8 @@ class KBAssistApp(App[None]):
         for panel in self._progress_panels():
             panel.start(label)
         if message.reason not in ("update", "rebuild", "no index yet"):
-            self.notify(f"{message.reason}: indexing {self.kb.articles_dir}", markup=False)
+            where = display_path(self.kb.articles_dir)
+            self.notify(f"{message.reason}: indexing {where}", markup=False)
 
     @on(IndexProgressed)
     def _index_progressed(self, message: IndexProgressed) -> None:
