@@ -1031,6 +1031,9 @@ class KBIndex:
             stored = list(self._get_searcher().all_stored_fields())
             keys = [normalize_id(fields_["id"]) for fields_ in stored]
             shared = _shared(keys)
+            if shared:  # as in find_path: copies of one path are one article
+                paths = {(normalize_id(f["id"]), f["path"]) for f in stored}
+                shared = _shared([key for key, _path in paths])
             return [
                 (
                     displayable(path_from_key(fields_["path"])) if key in shared else fields_["id"],
@@ -1049,7 +1052,11 @@ class KBIndex:
         several articles have that id (never one picked at random: it shadowed the other).
         """
         key = normalize_id(displayable(ref))  # ids are stored without surrogates
-        docs = self._reading(lambda: list(self._get_searcher().documents(idkey=key)))
+        found = self._reading(lambda: list(self._get_searcher().documents(idkey=key)))
+        # One document per path: a searcher refreshed after a commit can still see the
+        # replaced copy of an edited file (Whoosh reuses the segment's old reader, with
+        # its old deletions); that is one article, not two.
+        docs = list({d["path"]: d for d in found}.values())
         if len(docs) == 1:
             return self.articles_dir / path_from_key(docs[0]["path"])
         if docs:
