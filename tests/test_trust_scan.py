@@ -319,6 +319,21 @@ def test_walk_and_lint_with_a_shared_id(dup_kb: Path, tmp_path: Path) -> None:
     assert "000-notes.md" in linted.stderr and "Q98097.md" in linted.stderr
 
 
+def test_an_edited_article_is_not_a_duplicate_for_a_reader_held_open(
+    kb_dir: Path, tmp_path: Path
+) -> None:
+    """A long-lived reader (the TUI) after another process re-indexed an edit: one article."""
+    held = KBIndex(kb_dir, tmp_path / "ix")
+    held.update()
+    assert held.get("KB-PRN-1").title.startswith("Printer queue")
+    path = kb_dir / "printer.md"
+    path.write_text(path.read_text().replace("Printer queue", "Print queue"))
+    assert KBIndex(kb_dir, tmp_path / "ix").update().changed == 1
+    assert held.get("KB-PRN-1").title.startswith("Print queue")
+    refs = {ref for ref, _title in held.titles()}
+    assert "KB-PRN-1" in refs and "printer.md" not in refs  # not listed as a shared id
+
+
 def test_ambiguous_id_error_is_a_not_found_error_with_candidates(
     dup_kb: Path, tmp_path: Path
 ) -> None:
