@@ -196,13 +196,14 @@ def kb_options(func: F) -> F:
 def open_index(articles: Path | None, index_dir: Path | None):  # type: ignore[no-untyped-def]
     """The KBIndex for these options, brought up to date if missing, stale or damaged."""
     from kbassist.index import KBIndex
+    from kbassist.sanitize import display_path
 
     articles_dir = articles if articles is not None else default_articles_dir()
     kb = KBIndex(articles_dir, index_dir_for(articles_dir, index_dir))
     kb.check_articles_dir()
     reason = kb.status()
     if reason is not None:
-        note(f"{reason}: indexing {articles_dir} first")
+        note(f"{reason}: indexing {display_path(articles_dir)} first")
         report = kb.update(progress=progress_printer("Indexing"))
         _report_update(report, announced=True)
     return kb
@@ -233,6 +234,8 @@ def _report_update(report: Any, *, announced: bool = False) -> None:
     """Skipped files, why a rebuild happened (unless already said), and the counts."""
     for problem in report.problems:
         note(f"skipped {problem}")
+    for line in report.duplicate_notes():
+        note(line)
     if report.rebuilt and not announced and report.rebuilt != "no index yet":
         note(f"rebuilt the index: {report.rebuilt}")
     note(report.summary())
@@ -393,7 +396,7 @@ def trees_lint(
     Each problem prints as file:line:col: message (node id). Citations are checked
     against the knowledge base. Exits 1 if any problem is found.
     """
-    from kbassist.errors import NotFoundError
+    from kbassist.errors import AmbiguousIdError, NotFoundError
     from kbassist.trees.lint import lint_paths
 
     kb = None
@@ -404,6 +407,8 @@ def trees_lint(
             kb = open_index(articles, index_dir)
         try:
             return kb.get(article_id)
+        except AmbiguousIdError:
+            raise  # not "missing": the KB must say which article the tree cites
         except NotFoundError:
             return None
 
@@ -595,7 +600,7 @@ def _walk_tree(ref: str, folder: Path, articles: Path | None, index_dir: Path | 
     For an article: the hand-written tree drawn from it if there is one, else its draft
     made on the fly (no file written), and stderr says which.
     """
-    from kbassist.errors import NotFoundError
+    from kbassist.errors import AmbiguousIdError, NotFoundError
     from kbassist.trees.catalog import find_tree, load_trees
     from kbassist.trees.draft import guided_tree_for
     from kbassist.trees.loader import TREE_SUFFIXES
@@ -603,12 +608,14 @@ def _walk_tree(ref: str, folder: Path, articles: Path | None, index_dir: Path | 
     try:
         return find_tree(ref, folder)
     except NotFoundError as exc:
-        if ref.endswith(TREE_SUFFIXES) or "/" in ref or os.sep in ref:
+        if ref.endswith(TREE_SUFFIXES):
             raise
-        not_a_tree = exc
+        not_a_tree = exc  # `team/notes.md` may still name an article by its path
     kb = open_index(articles, index_dir)
     try:
         article = kb.get(ref)
+    except AmbiguousIdError:
+        raise
     except NotFoundError:
         raise NotFoundError(f"{not_a_tree.message}; and no article {ref!r} either") from None
     trees, _ = load_trees(folder) if folder.is_dir() else ([], [])

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kbassist.sanitize import display_path
+
 
 class KBError(Exception):
     """A problem the user can act on; `str()` is the whole message."""
@@ -31,7 +33,7 @@ class KBError(Exception):
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
-            where = str(self.path)
+            where = display_path(self.path)
             if self.line is not None:
                 where += f":{self.line}"
                 if self.column is not None:
@@ -50,6 +52,17 @@ class NotFoundError(KBError):
     """An article, tree or session the user named does not exist."""
 
     exit_code = 3
+
+
+class AmbiguousIdError(NotFoundError):
+    """Several articles have the id the user named: none is picked, each is listed.
+
+    `candidates` are (path below the articles folder, title): `get` takes the path.
+    """
+
+    def __init__(self, message: str, *, candidates: list[tuple[str, str]]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
 
 
 class DataError(KBError):

@@ -24,6 +24,7 @@ what is promised and which tests show it.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import fcntl
 import json
@@ -33,6 +34,7 @@ import shutil
 import stat
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,14 +45,19 @@ from whoosh.analysis import Analyzer, Token
 from whoosh.lang.porter import stem as _porter
 
 from kbassist.articles import (
+    MISSING,
     Article,
     ArticleSkip,
+    FileEntry,
     Problem,
+    content_hash,
     load_article,
     normalize_id,
+    read_text,
     scan_articles,
 )
 from kbassist.errors import (
+    AmbiguousIdError,
     DataError,
     IndexBusyError,
     NotFoundError,
@@ -58,6 +65,7 @@ from kbassist.errors import (
     UsageError,
 )
 from kbassist.fileio import atomic_write
+from kbassist.sanitize import display_path, displayable, sanitize
 
 #: Bump when the schema, the analyzer or the parser changes: older indexes are rebuilt.
 SCHEMA_VERSION = 4
@@ -205,6 +213,29 @@ def make_schema() -> fields.Schema:
     )
 
 
+def path_key(rel: str) -> str:
+    """How the index spells a file's path below the articles folder.
+
+    Whoosh writes terms as strict UTF-8, so a name that is not UTF-8 (`caf\xe9.md`,
+    surrogate-escaped by Python as `caf\udce9.md`) could not be stored: each bad byte is
+    written `//XX` instead. A path never holds `//`, so every other path is stored as it
+    is, and indexes written before this stay valid.
+    """
+    if rel.isascii() or not _SURROGATE_RE.search(rel):
+        return rel
+    return _SURROGATE_RE.sub(lambda m: f"//{ord(m.group(0)) - 0xDC00:02X}", rel)
+
+
+def path_from_key(key: str) -> str:
+    """The path `path_key` spelt `key` for (surrogate-escaped again, ready to open)."""
+    if "//" not in key:
+        return key
+    return re.sub(r"//([89A-F][0-9A-F])", lambda m: chr(0xDC00 + int(m.group(1), 16)), key)
+
+
+_SURROGATE_RE = re.compile("[\udc80-\udcff]")
+
+
 def _document(article: Article, relpath: str) -> dict[str, str]:
     # The problem statement is SYMPTOMS; articles without one state it in SUMMARY.
     problem_keys = {"symptoms", "symptom"}
@@ -218,7 +249,7 @@ def _document(article: Article, relpath: str) -> dict[str, str]:
         elif section.key != "appliesto":
             text.append(section.text)
     return {
-        "path": relpath,
+        "path": path_key(relpath),
         "id": article.id,
         "idkey": normalize_id(article.id),
         "title": article.title,
@@ -247,6 +278,9 @@ class Hit:
     #: The snippet as (text, is_match) runs, so each surface can style matches its way.
     snippet: tuple[tuple[str, bool], ...] = ()
     full_match: bool = True
+    #: The file's path below the articles folder: names this article even when its
+    #: id is shared with another (what the TUI opens).
+    ref: str = ""
 
     @property
     def product(self) -> str:
@@ -290,6 +324,8 @@ class UpdateReport:
     removed: int = 0
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
+    #: (id, paths of the files that claim it) for each id more than one article has.
+    duplicates: list[tuple[str, list[str]]] = field(default_factory=list)
     rebuilt: str | None = None  # why a full rebuild happened, if it did
     seconds: float = 0.0
 
@@ -307,6 +343,53 @@ class UpdateReport:
         if self.problems:
             parts.append(f"{len(self.problems)} skipped")
         return ", ".join(parts) + f" in {self.seconds:.1f}s"
+
+    def duplicate_notes(self) -> list[str]:
+        """One printable line per id that several files claim, naming every file."""
+        return [
+            f"duplicate id {sanitize(article_id)}: "
+            + ", ".join(display_path(rel) for rel in rels)
+            + " (name one by its path: show, walk and draft refuse the bare id)"
+            for article_id, rels in self.duplicates
+        ]
+
+
+def _duplicates(entries: dict[str, list[object]]) -> list[tuple[str, list[str]]]:
+    """(id, paths) of each id (compared case-insensitively) that several files claim."""
+    ids = [entry[3] for entry in entries.values()]
+    if len(set(map(str.casefold, map(str, ids)))) == len(ids):
+        return []  # the usual case, at C speed: a no-op run over 60,335 files pays ~5 ms
+    keys = [str(article_id).casefold() for article_id in ids]
+    by_key: dict[str, list[str]] = {}
+    for key, rel in zip(keys, entries, strict=True):
+        by_key.setdefault(key, []).append(rel)
+    return sorted(
+        (str(entries[rels[0]][3]), sorted(rels)) for rels in by_key.values() if len(rels) > 1
+    )
+
+
+def _shared(keys: list[str]) -> set[str]:
+    """The keys that occur more than once."""
+    if len(set(keys)) == len(keys):
+        return set()
+    return {key for key, count in Counter(keys).items() if count > 1}
+
+
+def _manifest_entry(info: os.stat_result, article: Article) -> list[object]:
+    """What the manifest keeps of an indexed file to tell, cheaply, that it changed.
+
+    mtime and size alone miss an edit of the same length whose mtime was put back
+    (`tar --mtime=...`, `cp -p`, `rsync -t`); the inode's change time and number cannot be
+    set by a user, so a file that kept them all is the file that was indexed.
+    """
+    return [
+        info.st_mtime_ns,
+        info.st_size,
+        article.content_hash,
+        article.id,
+        info.st_ctime_ns,
+        info.st_ino,
+    ]
 
 
 # ------------------------------------------------------------------------- storage
@@ -539,7 +622,8 @@ class KBIndex:
         return name
 
     def _manifest(self, gen_dir: Path) -> dict[str, list[object]]:
-        """path -> [mtime_ns, size, hash, id] of every indexed file (big: read on update)."""
+        """path -> [mtime_ns, size, hash, id, ctime_ns, inode] of every indexed file (big:
+        read on update; entries written before ctime was kept have the first four)."""
         data = self._read_json(gen_dir / "manifest.json")
         if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
             raise IndexDamaged("manifest malformed")
@@ -734,7 +818,7 @@ class KBIndex:
         if not os.access(root, os.R_OK | os.X_OK):
             raise DataError("articles folder is not readable", path=root)
 
-    def _scan(self) -> list[tuple[str, str, os.stat_result | None]]:
+    def _scan(self) -> list[FileEntry]:
         found = list(scan_articles(self.articles_dir))
         if not found:
             raise DataError("articles folder holds no .md articles", path=self.articles_dir)
@@ -749,9 +833,10 @@ class KBIndex:
             ix = index.create_in(str(gen_dir), make_schema())
             workers = min(os.cpu_count() or 1, 4)
             if len(files) >= PARALLEL_MIN_FILES and workers > 1:
-                report, entries = _parallel_build(ix, files, workers, progress)
+                report, entries = _parallel_build(ix, files, workers, progress, self._root_real)
             else:
-                report, entries = _serial_build(ix, files, progress)
+                report, entries = _serial_build(ix, files, progress, self._root_real)
+            report.duplicates = _duplicates(entries)
             self._write_manifest(gen_dir, entries)
             self._retire_live()
             atomic_write(self.index_dir / "CURRENT", name + "\n", overwrite=True)
@@ -769,18 +854,6 @@ class KBIndex:
         if live is not None:
             with contextlib.suppress(OSError):
                 (self.index_dir / live / "RETIRED").touch()
-
-    def _read(
-        self, path: Path, info: os.stat_result | None, report: UpdateReport
-    ) -> Article | None:
-        if info is None:
-            report.problems.append(Problem(Path(path), "missing (broken symlink or deleted)"))
-            return None
-        try:
-            return load_article(path)
-        except ArticleSkip as exc:
-            report.problems.append(Problem(Path(path), str(exc)))
-            return None
 
     def _write_manifest(self, gen_dir: Path, entries: dict[str, list[object]]) -> None:
         """Manifest first, meta last: a kill between them leaves a count that disagrees."""
@@ -802,7 +875,8 @@ class KBIndex:
         report = UpdateReport()
         entries: dict[str, list[object]] = {}
         to_write: list[tuple[str, Article]] = []
-        for done, (rel, path, info) in enumerate(files, start=1):
+        for done, file in enumerate(files, start=1):
+            rel, _path, info, _skip = file
             previous = old.get(rel)
             if (
                 previous is not None
@@ -810,14 +884,25 @@ class KBIndex:
                 and previous[0] == info.st_mtime_ns
                 and previous[1] == info.st_size
             ):
-                entries[rel] = previous
-                report.unchanged += 1
-                continue
-            article = self._read(path, info, report)
+                if (
+                    len(previous) == 6
+                    and previous[4] == info.st_ctime_ns
+                    and previous[5] == info.st_ino
+                ):
+                    entries[rel] = previous
+                    report.unchanged += 1
+                    continue
+                # Same mtime and size, but ctime or inode moved (a chmod, or an edit of
+                # the same length with its mtime put back): the content hash decides,
+                # without parsing. An index from before ctime was kept passes here once.
+                if _same_content(file, previous, self._root_real):
+                    entries[rel] = [*previous[:4], info.st_ctime_ns, info.st_ino]
+                    report.unchanged += 1
+                    continue
+            article = _read_entry(file, report, self._root_real)
             if article is None or info is None:
                 continue
-            entry = [info.st_mtime_ns, info.st_size, article.content_hash, article.id]
-            entries[rel] = entry
+            entries[rel] = _manifest_entry(info, article)
             if previous is not None and previous[2] == article.content_hash:
                 report.unchanged += 1  # touched, not changed: no re-index needed
             else:
@@ -835,7 +920,7 @@ class KBIndex:
             writer = _writer(ix, limitmb=128, compound=False)
             try:
                 for rel in removed:
-                    writer.delete_by_term("path", rel)
+                    writer.delete_by_term("path", path_key(rel))
                 for rel, article in to_write:
                     writer.update_document(**_document(article, rel))
                 writer.commit()
@@ -845,6 +930,7 @@ class KBIndex:
                 raise
         if entries != old:
             self._write_manifest(gen_dir, entries)
+        report.duplicates = _duplicates(entries)
         if progress is not None:
             progress(len(files), len(files))
         return report
@@ -935,27 +1021,89 @@ class KBIndex:
         return self._reading(read)
 
     def titles(self) -> list[tuple[str, str]]:
-        """(id, title) of every article, for the command palette."""
+        """(ref, title) of every article, for the command palette.
+
+        The ref is what `get` takes to open it: the id, or for an id several articles
+        share, the article's path below the articles folder.
+        """
 
         def read() -> list[tuple[str, str]]:
-            stored = self._get_searcher().all_stored_fields()
-            return [(fields_["id"], fields_["title"]) for fields_ in stored]
+            stored = list(self._get_searcher().all_stored_fields())
+            keys = [normalize_id(fields_["id"]) for fields_ in stored]
+            shared = _shared(keys)
+            if shared:  # as in find_path: copies of one path are one article
+                paths = {(normalize_id(f["id"]), f["path"]) for f in stored}
+                shared = _shared([key for key, _path in paths])
+            return [
+                (
+                    displayable(path_from_key(fields_["path"])) if key in shared else fields_["id"],
+                    fields_["title"],
+                )
+                for key, fields_ in zip(keys, stored, strict=True)
+            ]
 
         return self._reading(read)
 
-    def find_path(self, article_id: str) -> Path:
-        """The file of an article id (case-insensitive); NotFoundError if none."""
-        key = normalize_id(article_id)
-        doc = self._reading(lambda: self._get_searcher().document(idkey=key))
-        if doc is None:
-            raise NotFoundError(f"no article with id {article_id!r} in {self.articles_dir}")
-        return self.articles_dir / doc["path"]
+    def find_path(self, ref: str) -> Path:
+        """The file of an article named by `ref`: its id (any case), else its path below
+        the articles folder (`team/notes.md`, `team/notes`; absolute paths inside it too).
 
-    def get(self, article_id: str) -> Article:
-        """Load an article by id from its file (the source of truth)."""
-        path = self.find_path(article_id)
+        NotFoundError if nothing matches; AmbiguousIdError, naming each candidate, when
+        several articles have that id (never one picked at random: it shadowed the other).
+        """
+        key = normalize_id(displayable(ref))  # ids are stored without surrogates
+        found = self._reading(lambda: list(self._get_searcher().documents(idkey=key)))
+        # One document per path: a searcher refreshed after a commit can still see the
+        # replaced copy of an edited file (Whoosh reuses the segment's old reader, with
+        # its old deletions); that is one article, not two.
+        docs = list({d["path"]: d for d in found}.values())
+        if len(docs) == 1:
+            return self.articles_dir / path_from_key(docs[0]["path"])
+        if docs:
+            candidates = sorted((path_from_key(d["path"]), d["title"]) for d in docs)
+            listed = ", ".join(f"{display_path(rel)} ({title!r})" for rel, title in candidates)
+            raise AmbiguousIdError(
+                f"{len(docs)} articles have the id {sanitize(displayable(ref))!r}: {listed}; "
+                "name one by its path",
+                candidates=[(displayable(rel), title) for rel, title in candidates],
+            )
+        for rel in self._path_refs(ref):
+            doc = self._reading(lambda rel=rel: self._get_searcher().document(path=path_key(rel)))
+            if doc is not None:
+                return self.articles_dir / rel
+        raise NotFoundError(
+            f"no article with id {sanitize(displayable(ref))!r} in "
+            f"{display_path(self.articles_dir)}"
+        )
+
+    def _path_refs(self, ref: str) -> list[str]:
+        """The paths below the articles folder that `ref` may mean (with `.md` added)."""
+        ref = ref.strip()
+        if not ref or "\x00" in ref:
+            return []
+        if os.path.isabs(ref):
+            for base in (os.path.abspath(self.articles_dir), self._root_real):
+                rel = os.path.relpath(ref, base)
+                if not rel.startswith(".."):
+                    break
+            else:
+                return []
+        else:
+            rel = os.path.normpath(ref)
+        rel = rel.replace(os.sep, "/")
+        if rel in (".", "..") or rel.startswith("../"):
+            return []
+        return [rel] if rel.lower().endswith(".md") else [rel, f"{rel}.md"]
+
+    def get(self, ref: str) -> Article:
+        """Load an article by id or path (see find_path) from its file, the source of truth.
+
+        The file must still be inside the articles folder when it is opened: one swapped
+        for a symlink out of it since indexing is refused (DataError).
+        """
+        path = self.find_path(ref)
         try:
-            return load_article(path)
+            return load_article(path, self._root_real)
         except ArticleSkip as exc:
             raise DataError(str(exc), path=path) from None
 
@@ -988,7 +1136,7 @@ class KBIndex:
             corrected.query = text
             return corrected
         if snippets and hits:
-            hits = [_with_snippet(hit, words) for hit in hits]
+            hits = [_with_snippet(hit, words, self._root_real) for hit in hits]
         return SearchResult(query=text, hits=hits, total=total, suggestion=suggestion)
 
     def _ranked(
@@ -1091,8 +1239,9 @@ class KBIndex:
             title=stored["title"],
             products=products,
             score=float(score or 0.0),
-            path=self.articles_dir / stored["path"],
+            path=self.articles_dir / path_from_key(stored["path"]),
             full_match=full,
+            ref=path_from_key(stored["path"]),
         )
 
     def _suggest(self, searcher, text: str) -> str | None:  # type: ignore[no-untyped-def]
@@ -1173,8 +1322,6 @@ def _closest_word(reader, word: str, min_docs: int = 1) -> str | None:  # type: 
 PARALLEL_MIN_FILES = 3000
 _LIMIT_MB = 2048
 
-_FileEntry = tuple[str, str, "os.stat_result | None"]
-
 
 def _writer(ix: index.Index, **kwargs: object):  # type: ignore[no-untyped-def]
     """A Whoosh segment writer without Whoosh's own lock: write.lock is the one lock.
@@ -1190,30 +1337,52 @@ def _writer(ix: index.Index, **kwargs: object):  # type: ignore[no-untyped-def]
     return SegmentWriter(ix, _lk=False, **kwargs)
 
 
+def _read_entry(file: FileEntry, report: UpdateReport, root: str) -> Article | None:
+    """The article in a scanned file, or None with the reason added to `report`.
+
+    `root` (the resolved articles folder) is checked again on the open file: a link
+    swapped in after the scan still cannot lead out of the folder.
+    """
+    _rel, path, info, skip = file
+    if skip or info is None:
+        report.problems.append(Problem(Path(path), skip or MISSING))
+        return None
+    try:
+        return load_article(path, root)
+    except ArticleSkip as exc:
+        report.problems.append(Problem(Path(path), str(exc)))
+        return None
+
+
+def _same_content(file: FileEntry, previous: list[object], root: str) -> bool:
+    """True when the file still holds the bytes its manifest entry was hashed from."""
+    _rel, path, _info, _skip = file
+    try:
+        _text, data = read_text(Path(path), root)
+    except ArticleSkip:
+        return False  # the full read reports why
+    return content_hash(data) == previous[2]
+
+
 def _index_files(
-    writer, files: list[_FileEntry], report: UpdateReport, tick: Callable[[int], None]
+    writer, files: list[FileEntry], report: UpdateReport, tick: Callable[[int], None], root: str
 ) -> dict[str, list[object]]:  # type: ignore[no-untyped-def]
     """Parse each file and add it to `writer`; the manifest entries of those indexed."""
     entries: dict[str, list[object]] = {}
-    for done, (rel, path, info) in enumerate(files, start=1):
-        if info is None:
-            report.problems.append(Problem(Path(path), "missing (broken symlink or deleted)"))
-        else:
-            try:
-                article = load_article(path)
-            except ArticleSkip as exc:
-                report.problems.append(Problem(Path(path), str(exc)))
-            else:
-                writer.add_document(**_document(article, rel))
-                entries[rel] = [info.st_mtime_ns, info.st_size, article.content_hash, article.id]
-                report.added += 1
+    for done, file in enumerate(files, start=1):
+        article = _read_entry(file, report, root)
+        rel, _path, info, _skip = file
+        if article is not None and info is not None:
+            writer.add_document(**_document(article, rel))
+            entries[rel] = _manifest_entry(info, article)
+            report.added += 1
         if done % 250 == 0:
             tick(250)
     tick(len(files) % 250)
     return entries
 
 
-def _serial_build(ix, files: list[_FileEntry], progress: ProgressFn | None):  # type: ignore[no-untyped-def]
+def _serial_build(ix, files: list[FileEntry], progress: ProgressFn | None, root: str):  # type: ignore[no-untyped-def]
     report = UpdateReport()
     counted = [0]
 
@@ -1224,7 +1393,7 @@ def _serial_build(ix, files: list[_FileEntry], progress: ProgressFn | None):  # 
 
     writer = _writer(ix, limitmb=_LIMIT_MB, compound=False)
     try:
-        entries = _index_files(writer, files, report, tick)
+        entries = _index_files(writer, files, report, tick, root)
         writer.commit()
     except BaseException:
         with contextlib.suppress(Exception):
@@ -1250,7 +1419,7 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def _build_worker(gen_dir: str, files: list[_FileEntry], messages, parent: int) -> None:  # type: ignore[no-untyped-def]
+def _build_worker(gen_dir: str, files: list[FileEntry], messages, parent: int, root: str) -> None:  # type: ignore[no-untyped-def]
     """One build process: parse and index its share of files into a segment of its own.
 
     Parsing here, not in the parent, is what lets every core do useful work (Whoosh's
@@ -1263,7 +1432,7 @@ def _build_worker(gen_dir: str, files: list[_FileEntry], messages, parent: int) 
         ix = index.open_dir(gen_dir)
         writer = SegmentWriter(ix, _lk=False, limitmb=_LIMIT_MB, compound=False)
         report = UpdateReport()
-        entries = _index_files(writer, files, report, lambda n: messages.put(("tick", n)))
+        entries = _index_files(writer, files, report, lambda n: messages.put(("tick", n)), root)
         if writer._added:
             segment = writer._finalize_segment()
         else:
@@ -1274,7 +1443,9 @@ def _build_worker(gen_dir: str, files: list[_FileEntry], messages, parent: int) 
         messages.put(("error", f"{type(exc).__name__}: {exc}"))
 
 
-def _parallel_build(ix, files: list[_FileEntry], workers: int, progress: ProgressFn | None):  # type: ignore[no-untyped-def]
+def _parallel_build(  # type: ignore[no-untyped-def]
+    ix, files: list[FileEntry], workers: int, progress: ProgressFn | None, root: str
+):
     import multiprocessing
     import queue as queue_module
 
@@ -1285,7 +1456,7 @@ def _parallel_build(ix, files: list[_FileEntry], workers: int, progress: Progres
     procs = [
         ctx.Process(
             target=_build_worker,
-            args=(ix.storage.folder, files[i::workers], messages, os.getpid()),
+            args=(ix.storage.folder, files[i::workers], messages, os.getpid(), root),
             daemon=True,
         )
         for i in range(workers)
@@ -1635,7 +1806,7 @@ _ARTICLE_CACHE: dict[tuple[str, int, int], Article] = {}
 _ARTICLE_CACHE_SIZE = 512
 
 
-def load_article_cached(path: Path) -> Article:
+def load_article_cached(path: Path, root: str | None = None) -> Article:
     """load_article, remembered by (path, mtime, size): an edited file is read again.
 
     Result lists repeat the same articles query after query (and keystroke after
@@ -1645,16 +1816,16 @@ def load_article_cached(path: Path) -> Article:
     key = (os.fspath(path), info.st_mtime_ns, info.st_size)
     article = _ARTICLE_CACHE.get(key)
     if article is None:
-        article = load_article(path)
+        article = load_article(path, root)
         if len(_ARTICLE_CACHE) >= _ARTICLE_CACHE_SIZE:
             _ARTICLE_CACHE.pop(next(iter(_ARTICLE_CACHE)))
         _ARTICLE_CACHE[key] = article
     return article
 
 
-def _with_snippet(hit: Hit, terms: set[str]) -> Hit:
+def _with_snippet(hit: Hit, terms: set[str], root: str | None = None) -> Hit:
     try:
-        article = load_article_cached(hit.path)
+        article = load_article_cached(hit.path, root)
     except (ArticleSkip, OSError):
         return hit
     preferred = ("symptoms", "summary", "cause", "resolution")
@@ -1663,15 +1834,7 @@ def _with_snippet(hit: Hit, terms: set[str]) -> Hit:
         key=lambda s: preferred.index(s.key) if s.key in preferred else len(preferred),
     )
     body = " ".join(s.text for s in ordered) or article.title
-    return Hit(
-        id=hit.id,
-        title=hit.title,
-        products=hit.products,
-        score=hit.score,
-        path=hit.path,
-        snippet=make_snippet(body, terms),
-        full_match=hit.full_match,
-    )
+    return dataclasses.replace(hit, snippet=make_snippet(body, terms))
 
 
 __all__ = [

@@ -56,5 +56,6 @@ def index_dir_for(articles_dir: Path, override: Path | str | None = None) -> Pat
     if override is not None:
         return Path(override).expanduser()
     real = Path(articles_dir).expanduser().resolve()
-    key = hashlib.sha256(str(real).encode()).hexdigest()[:16]
+    # fsencode: a folder name that is not UTF-8 is hashed as its bytes, not refused.
+    key = hashlib.sha256(os.fsencode(real)).hexdigest()[:16]
     return cache_root() / "index" / f"{real.name or 'root'}-{key}"

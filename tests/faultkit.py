@@ -299,9 +299,9 @@ def _run_child(request: dict[str, Any], report_fd: int) -> None:
         real_load = kbassist.index.load_article
         delay = float(request["slow"])
 
-        def slow_load(path: Any) -> Any:
+        def slow_load(path: Any, *args: Any) -> Any:
             time.sleep(delay)
-            return real_load(path)
+            return real_load(path, *args)
 
         kbassist.index.load_article = slow_load  # type: ignore[assignment]
     hooks = _Hooks(request, report_fd)

@@ -28,10 +28,11 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from kbassist.articles import Article
-from kbassist.errors import KBError, NotFoundError
+from kbassist.errors import AmbiguousIdError, KBError, NotFoundError
 from kbassist.index import IndexDamaged, KBIndex, SearchResult, UpdateReport
 from kbassist.paths import default_articles_dir, index_dir_for
 from kbassist.render import sanitize
+from kbassist.sanitize import display_path, displayable
 from kbassist.trees.catalog import default_trees_dir, load_trees, trees_for_article
 from kbassist.trees.engine import Walk
 from kbassist.trees.model import Tree, TreeProblem
@@ -335,7 +336,8 @@ class KBAssistApp(App[None]):
         for panel in self._progress_panels():
             panel.start(label)
         if message.reason not in ("update", "rebuild", "no index yet"):
-            self.notify(f"{message.reason}: indexing {self.kb.articles_dir}", markup=False)
+            where = display_path(self.kb.articles_dir)
+            self.notify(f"{message.reason}: indexing {where}", markup=False)
 
     @on(IndexProgressed)
     def _index_progressed(self, message: IndexProgressed) -> None:
@@ -361,6 +363,14 @@ class KBAssistApp(App[None]):
                 self.notify(
                     sanitize(shown),
                     title=f"{len(report.problems)} files skipped",
+                    severity="warning",
+                    markup=False,
+                    timeout=15,
+                )
+            if report.duplicates:
+                self.notify(
+                    "\n".join(report.duplicate_notes()),
+                    title=f"{len(report.duplicates)} ids used by several articles",
                     severity="warning",
                     markup=False,
                     timeout=15,
@@ -416,9 +426,12 @@ class KBAssistApp(App[None]):
     def _load_article(self, article_id: str) -> None:
         try:
             article = self.read_article(article_id)
+        except AmbiguousIdError as exc:  # its message lists the articles to choose from
+            self.notify(sanitize(str(exc)), severity="warning", markup=False, timeout=15)
+            return
         except NotFoundError:
             self.notify(
-                sanitize(f"{article_id} is not in this knowledge base"),
+                sanitize(displayable(f"{article_id} is not in this knowledge base")),
                 severity="warning",
                 markup=False,
             )

@@ -263,10 +263,10 @@ class SearchScreen(Screen[None]):
     def _open_highlighted(self) -> None:
         hit = self.query_one(ResultList).current
         if hit is not None:
-            self.kb_app.open_article(hit.id)
+            self.kb_app.open_article(hit.ref or hit.id)
 
     @on(OptionList.OptionSelected, "#results")
     def _open_selected(self, event: OptionList.OptionSelected) -> None:
         hit = self.query_one(ResultList).hit_for(event.option)
         if hit is not None:
-            self.kb_app.open_article(hit.id)
+            self.kb_app.open_article(hit.ref or hit.id)
