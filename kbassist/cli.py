@@ -324,7 +324,11 @@ def _typed(ctx: click.Context, name: str) -> bool:
     show_default=True,
     help="How many hits to print.",
 )
-@click.option("--product", help="Only articles of this product (exact name, any case).")
+@click.option(
+    "--product",
+    help="Only articles of products whose name has a word starting with this, any case "
+    "(exchange: Microsoft Exchange); an exact name picks that product alone.",
+)
 @kb_options
 def search(
     query: tuple[str, ...],
@@ -341,6 +345,8 @@ def search(
     """
     kb = open_index(articles, index_dir)
     result = kb.search(" ".join(query), limit=limit, product=product)
+    if product is not None:
+        _say_products(kb, product, result.products)
     if result.corrected:
         note(f"no articles match {result.query!r}; showing results for {result.suggestion!r}")
     elif result.suggestion:
@@ -368,6 +374,24 @@ def search(
         echo()
     shown = len(result.hits)
     note(f"{shown} of {result.total} matching articles shown")
+
+
+def _say_products(kb: Any, product: str, matched: list[str]) -> None:
+    """Which products `--product` picked (on stderr), or that none did and what is there."""
+    import difflib
+
+    if matched:
+        note(f"product: {', '.join(matched)}")
+        return
+    known = kb.products()
+    close = difflib.get_close_matches(product.casefold(), [k.casefold() for k in known], n=3)
+    by_fold = {k.casefold(): k for k in known}
+    hint = (
+        f" (did you mean: {', '.join(by_fold[c] for c in close)}?)"
+        if close
+        else f" (products: {', '.join(known[:10])}{', …' if len(known) > 10 else ''})"
+    )
+    note(f"no product name matches {product!r}{hint}")
 
 
 @main.command()
