@@ -92,6 +92,8 @@ class Article:
     sections: tuple[Section, ...] = ()
     references: tuple[str, ...] = ()
     query_words: tuple[str, ...] = field(default=())
+    #: The article's web address from front matter `url:` (or `link:`); "" if none.
+    link: str = ""
 
     def section(self, name: str) -> Section | None:
         """The first section called `name` (case and spacing ignored)."""
@@ -359,6 +361,7 @@ def _parse_mskb(text: str, source: Path, digest: str) -> Article:
         sections=tuple(sections),
         references=_references(all_text, article_id),
         query_words=tuple(query_words),
+        link=article_link(fm.get("url") or fm.get("link")),
     )
 
 
@@ -521,7 +524,28 @@ def _parse_markdown(text: str, source: Path, digest: str) -> Article:
         last_modified=modified,
         sections=tuple(sections),
         references=_references(all_text, article_id),
+        link=article_link(meta.get("url") or meta.get("link")),
     )
+
+
+_LINK_RE = re.compile(
+    r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~!$&'()*+,;=:@%/?#-]*)?"
+)
+
+
+def article_link(value: object) -> str:
+    """An http(s) address as given in front matter, or "" for anything else.
+
+    Only a plain web address is kept (no spaces, quotes or angle brackets, at most 2,000
+    characters): exports print it as a link, so `javascript:` or a relative permalink
+    (`/kb/098/Q98097/`, which says nothing outside its own site) is no link.
+    """
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
+    if len(text) > 2000 or not _LINK_RE.fullmatch(text):
+        return ""
+    return text
 
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

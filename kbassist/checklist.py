@@ -1,4 +1,9 @@
-"""A finished walk -> a tailored checklist -> Markdown (GFM task list) and Mermaid.
+"""A finished walk -> a tailored checklist -> Markdown (GFM task list), plain text, Mermaid.
+
+Both exports are ticket-ready: the situation names the articles the tree is drawn from
+(id, title, link when the article has one) and, when `TicketInfo` says so, the host,
+the user and the date. `to_markdown` and `to_text` say the same things in the same
+order; `kbassist.assistant.export_checklist` is what the CLI and the TUI call.
 
 Values the admin typed are untrusted text inside a Markdown document: every one passes
 through `md_escape` (or `cell_escape` inside a table) so a `|`, a leading `#`, a
@@ -14,9 +19,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from kbassist.trees.conditions import ConditionError, Value
 from kbassist.trees.engine import Step, Walk
@@ -40,10 +46,33 @@ _LIVE_RE = re.compile(
 )
 # Trailing punctuation is the sentence's, not the URL's (as GFM's autolinker reads it).
 _TRAILING = ".,:;!?'\")]}*_~"
-DRAFT_BANNER = (
-    "> **Auto-drafted, not reviewed:** kbassist drafted this checklist from the article "
-    "text. Check every step against the article before acting on it."
+DRAFT_WARNING = (
+    "kbassist drafted this checklist from the article text. Check every step against "
+    "the article before acting on it."
 )
+DRAFT_BANNER = f"> **Auto-drafted, not reviewed:** {DRAFT_WARNING}"
+
+ExportFormat = Literal["markdown", "text"]
+#: Each export format and the file suffix it is written with.
+EXPORT_FORMATS: dict[str, str] = {"markdown": ".md", "text": ".txt"}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """What an export says about an article the tree is drawn from."""
+
+    id: str
+    title: str = ""
+    link: str = ""  # an http(s) address (`articles.article_link`), "" if none
+
+
+@dataclass(frozen=True, slots=True)
+class TicketInfo:
+    """Where and when the walk was done; a field is None when the settings switch it off."""
+
+    host: str | None = None
+    user: str | None = None
+    day: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,29 +190,79 @@ def render_markdown(template: Template, answers: Mapping[str, Value], tree: Tree
 # --------------------------------------------------------------------------- Markdown
 
 
+def _refs(
+    checklist: Checklist,
+    articles: Mapping[str, ArticleRef] | None,
+    article_titles: Mapping[str, str] | None,
+) -> list[ArticleRef]:
+    """The tree's articles, in its order, with what is known of each."""
+    known = {k.casefold(): v for k, v in (articles or {}).items()}
+    titles = {k.casefold(): v for k, v in (article_titles or {}).items()}
+    out = []
+    for article_id in checklist.tree.articles:
+        ref = known.get(article_id.casefold())
+        if ref is None:
+            ref = ArticleRef(article_id, titles.get(article_id.casefold(), ""))
+        out.append(ref)
+    return out
+
+
+def _stamp_day(ticket: TicketInfo | None, today: date | None) -> date | None:
+    """The footer's date: the ticket's (None when switched off), else today."""
+    if ticket is not None:
+        return ticket.day
+    return today or date.today()
+
+
+def _md_link(link: str, tree: Tree) -> str:
+    """A live `<https://...>` for a reviewed tree; a literal code span in a drafted one,
+    whose text nobody reviewed (as every URL in its export)."""
+    return f"`{link}`" if tree.draft else f"<{link}>"
+
+
 def to_markdown(
     checklist: Checklist,
     *,
     today: date | None = None,
     mermaid: bool = False,
     article_titles: Mapping[str, str] | None = None,
+    articles: Mapping[str, ArticleRef] | None = None,
+    ticket: TicketInfo | None = None,
+    ticked: Collection[int] = (),
 ) -> str:
-    """The export: title, situation, answers, task lists, sources, provenance."""
+    """The export: title, situation, answers, task lists, sources, provenance.
+
+    `articles` (by id) adds each article's title and link to the situation; `ticket`
+    adds host, user and date (without it, the footer is dated `today`); `ticked` are
+    indexes into `checklist.items` written as `- [x]`.
+    """
     tree = checklist.tree
     outcome = checklist.outcome
     answers = checklist.answers
-    titles = {k.casefold(): v for k, v in (article_titles or {}).items()}
+    refs = _refs(checklist, articles, article_titles)
+    titles = {ref.id.casefold(): ref.title for ref in refs if ref.title}
     out: list[str] = [f"# {tree_text(tree, tree.title)}", ""]
     if tree.draft:
         out += [DRAFT_BANNER, ""]
     out += ["## Situation", ""]
+    if articles is not None:
+        for ref in refs:
+            line = f"- **Article:** {md_escape(ref.id)}"
+            if ref.title:
+                line += f": {md_escape(ref.title)}"
+            if ref.link:
+                line += f" {_md_link(ref.link, tree)}"
+            out.append(line)
     out.append(f"- **Symptom:** {tree_text(tree, tree.symptom)}")
     out.append(f"- **Cause:** {tree_text(tree, tree.cause)}")
     mitigation = tree_text(tree, outcome.title)
     out.append(f"- **Chosen mitigation:** {mitigation}")
     if outcome.text is not None:
         out.append(f"  {_one_line(render_markdown(outcome.text, answers, tree))}")
+    for label, value in _ticket_lines(ticket):
+        out.append(f"- **{label}:** {md_escape(value)}")
     out.append("")
+    index = {id(item): n for n, item in enumerate(checklist.items)}
     rows = [s for s in checklist.steps if s.value is not None]
     if rows:
         out += ["## Answers", "", "| Question | Answer |", "| --- | --- |"]
@@ -196,7 +275,8 @@ def to_markdown(
             continue
         out += [f"## {heading}", ""]
         for item in items:
-            out.append(f"- [ ] {item.markdown} _({_cite(item.source)})_")
+            box = "[x]" if index[id(item)] in ticked else "[ ]"
+            out.append(f"- {box} {item.markdown} _({_cite(item.source)})_")
         out.append("")
     out += ["## Sources", ""]
     for article_id in tree.articles:
@@ -211,12 +291,113 @@ def to_markdown(
     out.append("")
     if mermaid:
         out += ["## Decision path", "", "```mermaid", to_mermaid(tree, checklist.path), "```", ""]
-    stamp = (today or date.today()).isoformat()
+    out.append(f"_{_generated(tree, _stamp_day(ticket, today), code=True)}_")
+    return "\n".join(out) + "\n"
+
+
+def _generated(tree: Tree, day: date | None, *, code: bool) -> str:
+    """The provenance line: tree id and version, the auto-drafted stamp, the date."""
+    tree_id = f"`{tree.id}`" if code else tree.id
     drafted = " (auto-drafted, not reviewed)" if tree.draft else ""
-    out.append(
-        f"_Generated by kbassist from decision tree `{tree.id}` version {tree.version}"
-        f"{drafted} on {stamp}._"
-    )
+    on = f" on {day.isoformat()}" if day is not None else ""
+    version = f"version {tree.version}"
+    return f"Generated by kbassist from decision tree {tree_id} {version}{drafted}{on}."
+
+
+def _ticket_lines(ticket: TicketInfo | None) -> list[tuple[str, str]]:
+    if ticket is None:
+        return []
+    lines = []
+    if ticket.host:
+        lines.append(("Host", ticket.host))
+    if ticket.user:
+        lines.append(("User", ticket.user))
+    if ticket.day is not None:
+        lines.append(("Date", ticket.day.isoformat()))
+    return lines
+
+
+# --------------------------------------------------------------------------- plain text
+
+
+def plain(text: str) -> str:
+    """Text for a ticket system that shows characters as they are: one line, no
+    terminal control (nothing to escape: no markup is interpreted)."""
+    return " ".join(_CONTROL_RE.sub("", text).split())
+
+
+def _heading(text: str, rule: str) -> list[str]:
+    return [text, rule * max(len(text), 3)]
+
+
+def to_text(
+    checklist: Checklist,
+    *,
+    today: date | None = None,
+    article_titles: Mapping[str, str] | None = None,
+    articles: Mapping[str, ArticleRef] | None = None,
+    ticket: TicketInfo | None = None,
+    ticked: Collection[int] = (),
+) -> str:
+    """The export as plain text, for ticket systems that do not render Markdown.
+
+    The same parts, in the same order, as `to_markdown`: headings underlined, labels
+    aligned, `[ ]`/`[x]` boxes, every value as typed (nothing escaped, control
+    characters removed).
+    """
+    tree = checklist.tree
+    outcome = checklist.outcome
+    answers = checklist.answers
+    refs = _refs(checklist, articles, article_titles)
+    out: list[str] = [*_heading(plain(tree.title), "="), ""]
+    if tree.draft:
+        out += [f"AUTO-DRAFTED, NOT REVIEWED: {DRAFT_WARNING}", ""]
+    fields: list[tuple[str, str]] = []
+    if articles is not None:
+        for ref in refs:
+            value = plain(ref.id) + (f": {plain(ref.title)}" if ref.title else "")
+            fields.append(("Article", value + (f" <{ref.link}>" if ref.link else "")))
+    fields += [
+        ("Symptom", plain(tree.symptom)),
+        ("Cause", plain(tree.cause)),
+        ("Mitigation", plain(outcome.title)),
+    ]
+    if outcome.text is not None:
+        fields.append(("", plain(outcome.text.render(answers))))
+    fields += [(label, plain(value)) for label, value in _ticket_lines(ticket)]
+    width = max(len(label) for label, _ in fields) + 2
+    out += _heading("Situation", "-")
+    for label, value in fields:
+        out.append(f"{label + ':' if label else '':<{width}}{value}".rstrip())
+    out.append("")
+    rows = [s for s in checklist.steps if s.value is not None]
+    if rows:
+        out += _heading("Answers", "-")
+        for step in rows:
+            out.append(f"{plain(step.node.title)}: {plain(step.display_value)}")
+        out.append("")
+    index = {id(item): n for n, item in enumerate(checklist.items)}
+    for part, heading in PARTS.items():
+        items = checklist.part(part)
+        if not items:
+            continue
+        out += _heading(heading, "-")
+        for item in items:
+            box = "[x]" if index[id(item)] in ticked else "[ ]"
+            source = f"{plain(item.source.article)}, {plain(item.source.section)}"
+            out.append(f"{box} {plain(item.text)} ({source})")
+        out.append("")
+    out += _heading("Sources", "-")
+    for ref in refs:
+        sections = [s.section for s in checklist.sources if s.article == ref.id]
+        line = f"- {plain(ref.id)}"
+        if ref.title:
+            line += f": {plain(ref.title)}"
+        if sections:
+            line += f" ({', '.join(plain(s) for s in sections)})"
+        out.append(line)
+    out.append("")
+    out.append(_generated(tree, _stamp_day(ticket, today), code=False))
     return "\n".join(out) + "\n"
 
 

@@ -8,10 +8,15 @@ Exit codes (also in the README):
   130 interrupted · 70 internal error (a bug: please report it)
 
 Textual is imported only when the TUI opens, so `kbassist search` starts fast.
+
+Settings (kbassist/settings.py) are read once, in `main`, and kept on click's context
+object; each command lays its own options over them (`_settings`), so precedence is the
+same everywhere: option > environment > config file > default.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
@@ -23,11 +28,13 @@ from typing import IO, Any, TypeVar
 
 import click
 from click.core import ParameterSource
+from click.shell_completion import CompletionItem
 
 from kbassist import __version__
 from kbassist.errors import KBError, UsageError
-from kbassist.paths import default_articles_dir, index_dir_for
+from kbassist.paths import bundled_articles_dir, bundled_trees_dir, index_dir_for
 from kbassist.sanitize import sanitize
+from kbassist.settings import Settings, load_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -56,12 +63,19 @@ def styled(text: str, **style: Any) -> Styled:
     return Styled(text, style)
 
 
+def colour_wanted() -> bool:
+    """False when NO_COLOR is set to anything (no-color.org): plain text, even on a tty."""
+    return not os.environ.get("NO_COLOR")
+
+
 def echo(*parts: str | Styled, err: bool = False, nl: bool = True) -> None:
-    """The one way the CLI writes text: every part sanitized, styles added after."""
+    """The one way the CLI writes text: every part sanitized, styles added after
+    (and only when colour is wanted: click already drops them when piped)."""
+    colour = colour_wanted()
     text = "".join(
         click.style(sanitize(part.text), **part.style)
-        if isinstance(part, Styled)
-        else sanitize(part)
+        if isinstance(part, Styled) and colour
+        else sanitize(part.text if isinstance(part, Styled) else part)
         for part in parts
     )
     click.echo(text, err=err, nl=nl)
@@ -181,16 +195,40 @@ def kb_options(func: F) -> F:
     func = click.option(
         "--index-dir",
         type=click.Path(path_type=Path, file_okay=False),
-        envvar="KBASSIST_INDEX_DIR",
-        help="Where the index is kept [env: KBASSIST_INDEX_DIR; default: per-user cache].",
+        help="Where the index is kept [env: KBASSIST_INDEX_DIR; setting: index_dir; "
+        "default: per-user cache].",
     )(func)
     func = click.option(
         "--articles",
         type=click.Path(path_type=Path),
-        envvar="KBASSIST_ARTICLES",
-        help="Folder of articles (*.md) [env: KBASSIST_ARTICLES; default: the bundled KB].",
+        help="Folder of articles (*.md) [env: KBASSIST_ARTICLES; setting: articles_dir; "
+        "default: the bundled KB].",
     )(func)
     return func
+
+
+def _settings(**options: object) -> Settings:
+    """The settings `main` read, with this command's own options (those given) on top.
+
+    The environment and the config file were read once, in `main`; a command run
+    outside it (a test invoking a subcommand object directly) reads them here.
+    """
+    ctx = click.get_current_context(silent=True)
+    base = ctx.find_object(Settings) if ctx is not None else None
+    if base is None:
+        base = load_settings()
+        if ctx is not None:
+            ctx.find_root().obj = base
+    given = {key: value for key, value in options.items() if value is not None}
+    if not given:
+        return base
+    return dataclasses.replace(
+        base, **given, sources={**base.sources, **dict.fromkeys(given, "option")}
+    )
+
+
+def _articles_dir(settings: Settings) -> Path:
+    return settings.articles_dir if settings.articles_dir is not None else bundled_articles_dir()
 
 
 def open_index(articles: Path | None, index_dir: Path | None):  # type: ignore[no-untyped-def]
@@ -198,8 +236,9 @@ def open_index(articles: Path | None, index_dir: Path | None):  # type: ignore[n
     from kbassist.index import KBIndex
     from kbassist.sanitize import display_path
 
-    articles_dir = articles if articles is not None else default_articles_dir()
-    kb = KBIndex(articles_dir, index_dir_for(articles_dir, index_dir))
+    settings = _settings(articles_dir=articles, index_dir=index_dir)
+    articles_dir = _articles_dir(settings)
+    kb = KBIndex(articles_dir, index_dir_for(articles_dir, settings.index_dir))
     kb.check_articles_dir()
     reason = kb.status()
     if reason is not None:
@@ -248,13 +287,30 @@ def _report_update(report: Any, *, announced: bool = False) -> None:
 def main(ctx: click.Context, articles: Path | None, index_dir: Path | None) -> None:
     """Find the support article for a symptom, walk its decision tree, export a checklist.
 
-    With no command, opens the terminal UI.
+    With no command, opens the terminal UI. Preferences: `kbassist config`.
     """
+    # Read once, here; every subcommand finds them on the context (`_settings`).
+    settings = load_settings(
+        {
+            "articles_dir": articles if _typed(ctx, "articles") else None,
+            "index_dir": index_dir if _typed(ctx, "index_dir") else None,
+        }
+    )
+    ctx.obj = settings
     if ctx.invoked_subcommand is not None:
         return
     from kbassist.tui.app import run_app  # Textual loads only here
 
-    run_app(articles=articles, index_dir=index_dir)
+    run_app(
+        articles=_articles_dir(settings),
+        index_dir=index_dir_for(_articles_dir(settings), settings.index_dir),
+        trees_dir=_trees_dir(None),
+    )
+
+
+def _typed(ctx: click.Context, name: str) -> bool:
+    """True if the option was given on the command line (not a default)."""
+    return ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE
 
 
 @main.command()
@@ -268,7 +324,11 @@ def main(ctx: click.Context, articles: Path | None, index_dir: Path | None) -> N
     show_default=True,
     help="How many hits to print.",
 )
-@click.option("--product", help="Only articles of this product (exact name, any case).")
+@click.option(
+    "--product",
+    help="Only articles of products whose name has a word starting with this, any case "
+    "(exchange: Microsoft Exchange); an exact name picks that product alone.",
+)
 @kb_options
 def search(
     query: tuple[str, ...],
@@ -285,6 +345,8 @@ def search(
     """
     kb = open_index(articles, index_dir)
     result = kb.search(" ".join(query), limit=limit, product=product)
+    if product is not None:
+        _say_products(kb, product, result.products)
     if result.corrected:
         note(f"no articles match {result.query!r}; showing results for {result.suggestion!r}")
     elif result.suggestion:
@@ -314,6 +376,24 @@ def search(
     note(f"{shown} of {result.total} matching articles shown")
 
 
+def _say_products(kb: Any, product: str, matched: list[str]) -> None:
+    """Which products `--product` picked (on stderr), or that none did and what is there."""
+    import difflib
+
+    if matched:
+        note(f"product: {', '.join(matched)}")
+        return
+    known = kb.products()
+    close = difflib.get_close_matches(product.casefold(), [k.casefold() for k in known], n=3)
+    by_fold = {k.casefold(): k for k in known}
+    hint = (
+        f" (did you mean: {', '.join(by_fold[c] for c in close)}?)"
+        if close
+        else f" (products: {', '.join(known[:10])}{', …' if len(known) > 10 else ''})"
+    )
+    note(f"no product name matches {product!r}{hint}")
+
+
 @main.command()
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
 @click.option("--full", is_flag=True, help="Rebuild from scratch instead of updating.")
@@ -324,8 +404,9 @@ def index(
     """Index an articles folder (only added, changed and removed files are re-read)."""
     from kbassist.index import KBIndex
 
-    articles_dir = directory or articles or default_articles_dir()
-    kb = KBIndex(articles_dir, index_dir_for(articles_dir, index_dir))
+    settings = _settings(articles_dir=articles, index_dir=index_dir)
+    articles_dir = directory or _articles_dir(settings)
+    kb = KBIndex(articles_dir, index_dir_for(articles_dir, settings.index_dir))
     report = kb.update(progress=progress_printer("Indexing"), full=full)
     _report_update(report)
 
@@ -365,15 +446,46 @@ def trees_option(func: F) -> F:
         "--trees",
         "trees_dir",
         type=click.Path(path_type=Path, file_okay=False),
-        envvar="KBASSIST_TREES",
-        help="Folder of decision trees [env: KBASSIST_TREES; default: the bundled trees].",
+        help="Folder of decision trees [env: KBASSIST_TREES; setting: trees_dir; "
+        "default: the bundled trees].",
     )(func)
 
 
 def _trees_dir(trees_dir: Path | None) -> Path:
-    from kbassist.trees.catalog import default_trees_dir
+    """--trees, else the setting (environment or file), else the bundled trees."""
+    chosen = _settings(trees_dir=trees_dir).trees_dir
+    return chosen if chosen is not None else bundled_trees_dir()
 
-    return trees_dir if trees_dir is not None else default_trees_dir()
+
+def _complete_sessions(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Saved session names, for `walk --resume` and `sessions --delete`."""
+    from kbassist.trees import session as sessions
+
+    try:
+        found, _ = sessions.list_sessions()
+    except (KBError, OSError):
+        return []
+    return [CompletionItem(s.name) for s in found if s.name.startswith(incomplete)]
+
+
+def _complete_trees(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Tree ids (file names in the trees folder), for `walk`; files are the shell's."""
+    from kbassist.trees.loader import TREE_SUFFIXES
+
+    try:
+        folder = _trees_dir(ctx.params.get("trees_dir"))
+        names = sorted(
+            path.name.rsplit(".", 1)[0]
+            for path in folder.iterdir()
+            if path.name.endswith(TREE_SUFFIXES) and not path.name.startswith(".")
+        )
+    except (KBError, OSError):
+        return []
+    return [CompletionItem(name) for name in names if name.startswith(incomplete)]
 
 
 @main.group()
@@ -463,24 +575,41 @@ def trees_test(paths: tuple[Path, ...], trees_dir: Path | None) -> None:
 
 @trees.command("list")
 @click.option("--article", help="Only trees drawn from this article id.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of trees.")
 @trees_option
-def trees_list(article: str | None, trees_dir: Path | None) -> None:
+def trees_list(article: str | None, as_json: bool, trees_dir: Path | None) -> None:
     """List the trees in the trees folder: id, version, title and articles."""
+    from kbassist.sanitize import displayable
     from kbassist.trees.catalog import load_trees, trees_for_article
 
     found, problems = load_trees(_trees_dir(trees_dir))
     if article:
         found = trees_for_article(found, article)
-    for tree in sorted(found, key=lambda t: t.id):
-        echo(f"{tree.id}  v{tree.version}  {tree.title}  [{', '.join(tree.articles)}]")
+    found = sorted(found, key=lambda t: t.id)
+    if as_json:
+        listing = [
+            {
+                "id": tree.id,
+                "version": tree.version,
+                "title": tree.title,
+                "articles": list(tree.articles),
+                "draft": tree.draft,
+                "path": displayable(str(tree.path)),
+            }
+            for tree in found
+        ]
+        echo(json.dumps(listing, indent=2))
+    else:
+        for tree in found:
+            echo(f"{tree.id}  v{tree.version}  {tree.title}  [{', '.join(tree.articles)}]")
     for problem in problems:
         note(f"skipped {problem}")
-    if not found:
+    if not found and not as_json:
         note("no trees found")
 
 
 @main.command()
-@click.argument("tree", required=False)
+@click.argument("tree", required=False, shell_complete=_complete_trees)
 @click.option(
     "--answers",
     "answers_file",
@@ -492,18 +621,28 @@ def trees_list(article: str | None, trees_dir: Path | None) -> None:
     "export",
     default="-",
     show_default=True,
-    help="Write the checklist (Markdown) here; - is stdout.",
+    help="Write the checklist here; - is stdout.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "text"]),
+    help="Markdown (GFM task list) or plain text for ticket systems that do not render "
+    "Markdown [default: text for an --export file ending in .txt, else markdown].",
 )
 @click.option("--force", is_flag=True, help="Overwrite the --export file if it exists.")
 @click.option("--mermaid", is_flag=True, help="Add a Mermaid flowchart of the path taken.")
 @click.option("--session", "session_name", help="Save progress as this session.")
-@click.option("--resume", "resume_name", help="Continue a saved session.")
+@click.option(
+    "--resume", "resume_name", help="Continue a saved session.", shell_complete=_complete_sessions
+)
 @trees_option
 @kb_options
 def walk(
     tree: str | None,
     answers_file: Path | None,
     export: str,
+    fmt: str | None,
     force: bool,
     mermaid: bool,
     session_name: str | None,
@@ -518,9 +657,10 @@ def walk(
     drafted from the article on the fly (said on stderr). Asks one step at a time on
     the terminal (stdin works too, piped or over ssh); type `back` to undo the last
     step and `quit` to stop. With --answers it runs without asking. The checklist is
-    printed as Markdown, or written with --export.
+    printed, or written with --export: ticket-ready, naming the articles, the host, the
+    user and the date (each can be switched off: `kbassist config`).
     """
-    from kbassist.errors import UsageError
+    from kbassist.errors import OutputError, UsageError
     from kbassist.fileio import check_may_write
     from kbassist.trees import session as sessions
     from kbassist.trees.catalog import find_tree
@@ -533,8 +673,16 @@ def walk(
     if tree is None and resume_name is None:
         raise UsageError("name a tree (an id or a .yaml file), or --resume a session")
     out_path = None if export == "-" else Path(export)
+    if fmt is None:
+        fmt = "text" if out_path is not None and out_path.suffix.lower() == ".txt" else "markdown"
+    if mermaid and fmt != "markdown":
+        raise UsageError("--mermaid draws a Markdown flowchart: use it with --format markdown")
     if out_path is not None:
         check_may_write(out_path, overwrite=force)
+        parent = out_path.parent
+        if not parent.is_dir():
+            # Said now, not after the last question: a walk is not lost to a typo.
+            raise OutputError(f"cannot write: no folder {parent}", path=out_path)
     folder = _trees_dir(trees_dir)
     save_as = session_name or resume_name
     if session_name is not None:
@@ -591,7 +739,33 @@ def walk(
             else:
                 note("walk stopped; nothing was saved")
             return
-    _export_walk(the_walk, out_path, force=force, mermaid=mermaid)
+    _export_walk(
+        the_walk,
+        out_path,
+        fmt=fmt,
+        force=force,
+        mermaid=mermaid,
+        ticked=ticked,
+        articles=articles,
+        index_dir=index_dir,
+    )
+
+
+def _session_json(saved: Any) -> dict[str, Any]:
+    """One saved session as `kbassist sessions --json` lists it."""
+    from kbassist.sanitize import displayable
+
+    return {
+        "name": saved.name,
+        "tree_id": saved.tree_id,
+        "tree_version": saved.tree_version,
+        "drafted_from": saved.drafted_from,
+        "steps": len(saved.steps),
+        "finished": saved.finished,
+        "current": None if saved.finished else saved.current,
+        "updated": saved.updated,
+        "path": displayable(str(saved.path)),
+    }
 
 
 def _walk_tree(ref: str, folder: Path, articles: Path | None, index_dir: Path | None) -> Any:
@@ -743,11 +917,53 @@ def _walk_interactive(the_walk: Any, save: Callable[[], None]) -> bool:
     return True
 
 
-def _export_walk(the_walk: Any, out_path: Path | None, *, force: bool, mermaid: bool) -> None:
-    from kbassist.checklist import build_checklist, to_markdown
+def _export_walk(
+    the_walk: Any,
+    out_path: Path | None,
+    *,
+    fmt: str,
+    force: bool,
+    mermaid: bool,
+    ticked: tuple[tuple[str, str], ...],
+    articles: Path | None,
+    index_dir: Path | None,
+) -> None:
+    """The checklist through the export the TUI uses too (`assistant.export_checklist`).
+
+    The articles' titles and links come from the KB; if it cannot be opened, the
+    export names the articles by id and says why on stderr, rather than lose the walk.
+    """
+    from kbassist.assistant import export_checklist
+    from kbassist.checklist import build_checklist
+    from kbassist.errors import NotFoundError
     from kbassist.fileio import atomic_write
 
-    text = to_markdown(build_checklist(the_walk), mermaid=mermaid)
+    kb: list[Any] = []
+    failed: list[str] = []
+
+    def get_article(article_id: str) -> Any:
+        if failed:
+            return None
+        try:
+            if not kb:
+                kb.append(open_index(articles, index_dir))
+            return kb[0].get(article_id)
+        except NotFoundError:
+            raise
+        except KBError as exc:
+            failed.append(str(exc))
+            note(f"article titles left out of the export: {exc}")
+            return None
+
+    checklist = build_checklist(the_walk)
+    text = export_checklist(
+        checklist,
+        "text" if fmt == "text" else "markdown",
+        settings=_settings(),
+        get_article=get_article,
+        ticked=[n for n, item in enumerate(checklist.items) if item.key in set(ticked)],
+        mermaid=mermaid,
+    )
     if out_path is None:
         echo(text, nl=False)
         return
@@ -756,8 +972,11 @@ def _export_walk(the_walk: Any, out_path: Path | None, *, force: bool, mermaid: 
 
 
 @main.command("sessions")
-@click.option("--delete", "delete_name", help="Delete this saved session.")
-def sessions_command(delete_name: str | None) -> None:
+@click.option(
+    "--delete", "delete_name", help="Delete this saved session.", shell_complete=_complete_sessions
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of sessions.")
+def sessions_command(delete_name: str | None, as_json: bool) -> None:
     """List saved walks (newest first), or delete one with --delete."""
     from kbassist.errors import NotFoundError, OutputError
     from kbassist.trees import session as sessions
@@ -773,6 +992,11 @@ def sessions_command(delete_name: str | None) -> None:
         note(f"deleted session {delete_name}")
         return
     found, failed = sessions.list_sessions()
+    if as_json:
+        echo(json.dumps([_session_json(saved) for saved in found], indent=2))
+        for path, reason in failed:
+            note(f"unreadable session {path}: {reason}")
+        return
     for saved in found:
         state = "finished" if saved.finished else f"at {saved.current}"
         echo(
@@ -836,3 +1060,168 @@ def draft(
         f"draft tree {tree.id} ({mitigations} outcome(s)) written to {out_path}; "
         f"review it, then `kbassist trees lint {out_path}`"
     )
+
+
+# --------------------------------------------------------------------------- settings
+
+
+def _complete_keys(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """The settings the file may set, for `config set` and `config unset`."""
+    from kbassist.settings import KEYS
+
+    return [
+        CompletionItem(name, help=key.help)
+        for name, key in KEYS.items()
+        if key.in_file and name.startswith(incomplete)
+    ]
+
+
+def _shown(settings: Settings, key: str) -> str:
+    """A setting's value as `kbassist config` prints it; what None means, spelled out."""
+    value = settings.value(key)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is not None:
+        from kbassist.sanitize import display_path
+
+        return display_path(value) if isinstance(value, Path) else str(value)
+    if key == "articles_dir":
+        return f"(bundled: {bundled_articles_dir()})"
+    if key == "trees_dir":
+        return f"(bundled: {bundled_trees_dir()})"
+    if key == "index_dir":
+        return "(per-user cache, one per articles folder)"
+    if key == "export_dir":
+        return "(the current folder)"
+    if key == "lock_timeout":
+        from kbassist.index import LOCK_TIMEOUT
+
+        return f"{LOCK_TIMEOUT:g}"
+    return "-"
+
+
+@main.group("config", invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the settings as JSON.")
+@click.pass_context
+def config_command(ctx: click.Context, as_json: bool) -> None:
+    """Show the effective settings and where each comes from.
+
+    Each setting comes from the first of: an option on the command line, an
+    environment variable (KBASSIST_*), the settings file, the default. `kbassist config
+    set KEY VALUE` writes the file.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from kbassist.settings import KEYS, config_path
+
+    settings = _settings()
+    path = config_path()
+    if as_json:
+        echo(json.dumps({"file": str(path), "settings": settings.as_json()}, indent=2))
+        return
+    exists = "" if path.is_file() else " (not created yet)"
+    echo(f"# settings file: {path}{exists}")
+    width = max(len(name) for name in KEYS) + 2
+    values = {name: _shown(settings, name) for name in KEYS}
+    value_width = min(max(len(v) for v in values.values()) + 2, 48)
+    for name in KEYS:
+        value = values[name]
+        pad = " " * max(value_width - len(value), 2)
+        echo(
+            styled(f"{name:<{width}}", bold=True),
+            value,
+            pad,
+            styled(settings.origin(name), fg="cyan"),
+        )
+
+
+@config_command.command("set")
+@click.argument("key", shell_complete=_complete_keys)
+@click.argument("value")
+def config_set(key: str, value: str) -> None:
+    """Write one setting to the settings file (comments and other keys are kept)."""
+    from kbassist.settings import KEYS, config_path, save_setting, setting_from_text
+
+    save_setting(key, setting_from_text(key, value))
+    note(f"{key} written to {config_path()}")
+    env = KEYS[key].env
+    if _settings().source(key) == "environment" and env:
+        note(f"{env} is set and wins over the file while it is")
+
+
+@config_command.command("unset")
+@click.argument("key", shell_complete=_complete_keys)
+def config_unset(key: str) -> None:
+    """Remove one setting from the settings file (it falls back to its default)."""
+    from kbassist.settings import config_path, save_setting
+
+    save_setting(key, None)
+    note(f"{key} removed from {config_path()}")
+
+
+# --------------------------------------------------------------------------- shells, browser
+
+
+@main.command("completion")
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+def completion(shell: str) -> None:
+    """Print the shell completion script for bash, zsh or fish.
+
+    Add to ~/.bashrc: eval "$(kbassist completion bash)"; to ~/.zshrc: eval "$(kbassist
+    completion zsh)"; for fish: kbassist completion fish >
+    ~/.config/fish/completions/kbassist.fish
+    """
+    from click.shell_completion import get_completion_class
+
+    cls = get_completion_class(shell)
+    assert cls is not None  # click ships all three
+    root = click.get_current_context().find_root().command
+    echo(cls(root, {}, "kbassist", "_KBASSIST_COMPLETE").source())
+
+
+@main.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Anyone who can reach it uses kbassist as you, with no "
+    "password: keep it on loopback (ssh -L to reach it from elsewhere).",
+)
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port."
+)
+@click.option("--public-url", help="The address browsers use, when behind a proxy.")
+@trees_option
+@kb_options
+def serve(
+    host: str,
+    port: int,
+    public_url: str | None,
+    trees_dir: Path | None,
+    articles: Path | None,
+    index_dir: Path | None,
+) -> None:
+    """Run the terminal UI in a web browser (needs `pip install 'kbassist[web]'`).
+
+    Each browser tab runs its own kbassist on this machine, on the same knowledge base,
+    trees and settings as this command.
+    """
+    from kbassist import web
+
+    settings = _settings(articles_dir=articles, index_dir=index_dir, trees_dir=trees_dir)
+    # The served processes inherit the environment: the folders chosen here go that way.
+    for value, variable in (
+        (settings.articles_dir, "KBASSIST_ARTICLES"),
+        (settings.index_dir, "KBASSIST_INDEX_DIR"),
+        (settings.trees_dir, "KBASSIST_TREES"),
+    ):
+        if value is not None:
+            os.environ[variable] = str(value)
+    if not web.is_loopback(host):
+        note(
+            f"warning: listening on {host}: anyone who can reach port {port} runs kbassist "
+            "as this user, with no password"
+        )
+    web.serve(host, port, say=note, public_url=public_url)

@@ -313,6 +313,8 @@ class SearchResult:
     suggestion: str | None = None
     #: True when the query found nothing and these hits are for `suggestion` instead.
     corrected: bool = False
+    #: The product names the product filter matched, in their own casing.
+    products: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -595,6 +597,26 @@ def _clean_generation(gen_dir: Path) -> None:
 
 
 # ------------------------------------------------------------------------- the index
+
+
+def match_products(names: dict[str, str] | list[str], text: str) -> list[str]:
+    """The product names a filter picks, forgiving as admins type it.
+
+    Case is ignored and spaces are squeezed. A name equal to `text` is picked alone
+    ("Microsoft Exchange" is that product, not every Exchange product); otherwise every
+    name in which `text` starts a word: `exchange` and `exch` pick "Microsoft
+    Exchange", `change` does not. Returns the given names (keys of a dict), sorted.
+    """
+    want = " ".join(text.split()).casefold()
+    if not want:
+        return []
+    keys = list(names)
+    folded = {key: " ".join(key.split()).casefold() for key in keys}
+    exact = [key for key in keys if folded[key] == want]
+    if exact:
+        return exact
+    starts_word = re.compile(r"(?<!\w)" + re.escape(want))
+    return sorted((key for key in keys if starts_word.search(folded[key])), key=str.casefold)
 
 
 class KBIndex:
@@ -1012,13 +1034,50 @@ class KBIndex:
         return self._reading(lambda: self._open().doc_count())
 
     def products(self) -> list[str]:
-        """Every product named in the KB, for the product filter."""
+        """Every product named in the KB, in its own casing, for the product filter."""
+        return self._reading(
+            lambda: sorted(self._product_names(self._get_searcher()).values(), key=str.casefold)
+        )
 
-        def read() -> list[str]:
-            lexicon = self._get_searcher().lexicon("products")
-            return sorted({t.decode() if isinstance(t, bytes) else t for t in lexicon})
+    def match_products(self, text: str) -> list[str]:
+        """The product names (own casing) the filter `text` picks: see `match_products`."""
+        return self._reading(
+            lambda: [
+                names[term]
+                for names in [self._product_names(self._get_searcher())]
+                for term in match_products(names, text)
+            ]
+        )
 
-        return self._reading(read)
+    def _product_names(self, searcher) -> dict[str, str]:  # type: ignore[no-untyped-def]
+        """Indexed product term (lower case) -> the name as an article spells it.
+
+        The filter field is lower-cased; the casing comes from the stored field of one
+        article per product (the archive names 44 products), once per searcher.
+        """
+        cached = getattr(self, "_product_cache", None)
+        if cached is not None and cached[0] is searcher:
+            return cached[1]
+        names: dict[str, str] = {}
+        for raw in searcher.lexicon("products"):
+            term = raw.decode() if isinstance(raw, bytes) else raw
+            names[term] = term
+            with contextlib.suppress(Exception):  # casing is a nicety: the term still works
+                matcher = searcher.postings("products", term)
+                if matcher.is_active():
+                    stored = searcher.stored_fields(matcher.id()).get("products", "")
+                    names[term] = next(
+                        (p.strip() for p in stored.split(",") if p.strip().lower() == term), term
+                    )
+        self._product_cache = (searcher, names)
+        return names
+
+    def _product_query(self, searcher, product: str):  # type: ignore[no-untyped-def]
+        """The filter for `--product TEXT`: any product `match_products` picks."""
+        terms = match_products(self._product_names(searcher), product)
+        if not terms:
+            return query.Term("products", product.lower())  # matches nothing
+        return query.Or([query.Term("products", term) for term in terms])
 
     def titles(self) -> list[tuple[str, str]]:
         """(ref, title) of every article, for the command palette.
@@ -1137,7 +1196,13 @@ class KBIndex:
             return corrected
         if snippets and hits:
             hits = [_with_snippet(hit, words, self._root_real) for hit in hits]
-        return SearchResult(query=text, hits=hits, total=total, suggestion=suggestion)
+        return SearchResult(
+            query=text,
+            hits=hits,
+            total=total,
+            suggestion=suggestion,
+            products=self.match_products(product) if product else [],
+        )
 
     def _ranked(
         self, text: str, limit: int, product: str | None, suggest: bool
@@ -1170,7 +1235,7 @@ class KBIndex:
             except Exception as exc:  # whoosh's parser raises a variety of types
                 raise UsageError(f"cannot understand the filter: {exc}") from None
         if product:
-            queries.append(query.Term("products", product.lower()))
+            queries.append(self._product_query(searcher, product))
         for q in queries:
             docs = np.fromiter(searcher.docs_for_query(q), dtype=np.int64)
             only = np.zeros(scorer.ndocs, dtype=bool)
@@ -1210,7 +1275,7 @@ class KBIndex:
             raise UsageError(f"cannot understand the query: {exc}") from None
         if q_or is query.NullQuery or _no_terms(q_or):
             raise UsageError("query has no words to search for")
-        filter_q = query.Term("products", product.lower()) if product else None
+        filter_q = self._product_query(searcher, product) if product else None
         try:
             and_results = searcher.search(q_and, limit=limit, filter=filter_q)
             hits = [self._make_hit(h.fields(), h.score, True) for h in and_results]
