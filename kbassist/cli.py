@@ -305,6 +305,7 @@ def main(ctx: click.Context, articles: Path | None, index_dir: Path | None) -> N
         articles=_articles_dir(settings),
         index_dir=index_dir_for(_articles_dir(settings), settings.index_dir),
         trees_dir=_trees_dir(None),
+        settings=settings,
     )
 
 

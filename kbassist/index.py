@@ -1033,6 +1033,17 @@ class KBIndex:
     def doc_count(self) -> int:
         return self._reading(lambda: self._open().doc_count())
 
+    def indexed_at(self) -> float | None:
+        """When the live index was last written (its meta.json's mtime), None if there
+        is none: the TUI's first screen says how fresh the index is."""
+        try:
+            name = self._current_name()
+            if name is None:
+                return None
+            return (self.index_dir / name / "meta.json").stat().st_mtime
+        except (IndexDamaged, OSError):
+            return None
+
     def products(self) -> list[str]:
         """Every product named in the KB, in its own casing, for the product filter."""
         return self._reading(

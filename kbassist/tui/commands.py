@@ -1,4 +1,10 @@
-"""Command palette providers: articles by id or title, and guided-fix trees.
+"""The command palette: kbassist's own commands, articles, guided fixes, sessions.
+
+The app's commands (help, reindex, switch knowledge base, theme…) come through Textual's
+system-command provider from `KBAssistApp.get_system_commands`, which lists kbassist's
+commands instead of Textual's generic ones. The providers here search articles by id or
+title, the hand-written trees and the saved sessions; "Open article…", "Start guided
+fix…" and "Resume session…" open a palette of one provider each.
 
 The palette's own `Matcher.highlight` parses its candidate as markup, so titles (untrusted
 article text) are highlighted here from the fuzzy match offsets on plain `Content`.
@@ -10,11 +16,15 @@ import asyncio
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual import on
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
+from textual.widgets import Input
+from textual.worker import Worker, WorkerState
 
 from kbassist.render import sanitize
+from kbassist.trees.session import Session, list_sessions
 from kbassist.tui.hooks import tree_id, tree_title
 
 if TYPE_CHECKING:
@@ -52,6 +62,25 @@ def narrow(entries: list[tuple[str, str, str]], query: str) -> list[tuple[str, s
                 if len(found) >= MAX_SCORED:
                     break
     return found
+
+
+class KBCommands(Provider):
+    """kbassist's commands (`KBAssistApp.get_system_commands`), listed in their order.
+
+    In place of Textual's system-command provider, which sorts them by name: the
+    current screen's commands (export, save…) come first, then help and the rest.
+    """
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback, discover in self.app.get_system_commands(self.screen):
+            if discover:
+                yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback, *_ in self.app.get_system_commands(self.screen):
+            if (score := matcher.match(name)) > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
 
 
 class ArticleCommands(Provider):
@@ -107,6 +136,10 @@ class TreeCommands(Provider):
                     help=escape(sanitize(f"decision tree {tree_id(tree)}")),
                 )
 
+
+class TreeList(TreeCommands):
+    """ "Start guided fix…": every tree listed before anything is typed."""
+
     async def discover(self) -> Hits:
         for tree in self.trees:
             title = sanitize(tree_title(tree))
@@ -114,4 +147,107 @@ class TreeCommands(Provider):
                 Content(f"Guided fix: {title}"),
                 partial(self.kb_app.start_guided_fix, tree, None),
                 text=f"Guided fix: {title}",
+                help=escape(sanitize(f"decision tree {tree_id(tree)}")),
             )
+
+
+class SessionCommands(Provider):
+    """Resume a saved guided fix by its name or its tree's title."""
+
+    @property
+    def kb_app(self) -> KBAssistApp:
+        return cast("KBAssistApp", self.app)
+
+    async def startup(self) -> None:
+        sessions, _failed = await asyncio.to_thread(list_sessions)
+        self.sessions = [(saved, self._label(saved)) for saved in sessions]
+
+    def _label(self, saved: Session) -> str:
+        tree = self.kb_app.tree_by_id(saved.tree_id)
+        if saved.drafted_from is not None:
+            about = f"auto-drafted from {saved.drafted_from}"
+        else:
+            about = tree.title if tree is not None else f"tree {saved.tree_id}"
+        return sanitize(f"Resume {saved.name}: {about}")
+
+    def _help(self, saved: Session) -> str:
+        state = "finished" if saved.finished else f"stopped at {saved.current}"
+        return escape(sanitize(f"{len(saved.steps)} steps, {state} · saved {saved.updated[:16]}"))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for saved, label in self.sessions:
+            score, content = highlight(matcher, label)
+            if score > 0:
+                yield Hit(
+                    score,
+                    content,
+                    partial(self.kb_app.resume_saved, saved),
+                    text=label,
+                    help=self._help(saved),
+                )
+
+
+class SessionList(SessionCommands):
+    """ "Resume session…": every saved session listed before anything is typed."""
+
+    async def discover(self) -> Hits:
+        for saved, label in self.sessions:
+            yield DiscoveryHit(
+                Content(label),
+                partial(self.kb_app.resume_saved, saved),
+                text=label,
+                help=self._help(saved),
+            )
+
+
+class KBCommandPalette(CommandPalette):
+    """Textual's palette, except that an Enter typed before the hits arrive is kept.
+
+    Textual 8.2's palette ignores Enter while it is still gathering hits (the article
+    titles take a moment on a big knowledge base): a fast typist's choice was lost. Here
+    that Enter runs the best hit as soon as the search for the typed text finishes.
+    Relies on the palette's `_list_visible`, `_selected_command` and gather-worker group
+    (Textual 8.2.8, pinned).
+    """
+
+    _enter_pending = False
+
+    @on(Input.Submitted)
+    def _enter_before_hits(self, event: Input.Submitted) -> None:
+        if self._list_visible or self._selected_command is not None:
+            return  # Textual's own handler selects or runs the highlighted command
+        if not event.value.strip():
+            return
+        event.stop()
+        event.prevent_default()  # no "nothing to select" from the palette itself
+        self._enter_pending = True
+        if not self._gathering():
+            self._run_pending()
+
+    @on(Input.Changed)
+    def _typed_on(self) -> None:
+        self._enter_pending = False  # typing after Enter: the user has not chosen yet
+
+    def _gathering(self) -> bool:
+        return any(
+            worker.node is self
+            and worker.group == self._GATHER_COMMANDS_GROUP
+            and not worker.is_finished
+            for worker in self.workers
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == self._GATHER_COMMANDS_GROUP and (
+            event.state == WorkerState.SUCCESS
+        ):
+            self._run_pending()
+
+    def _run_pending(self) -> None:
+        if not self._enter_pending:
+            return
+        self._enter_pending = False
+        if self._list_visible:
+            self._select_or_command()  # the best hit is highlighted: run it
+        else:
+            self.app.bell()  # nothing matched what was typed

@@ -121,9 +121,9 @@ def restart_warning(guided: GuidedWalk) -> str:
     return f"{ask} The {unsaved_work(guided)} would be lost (ctrl+s saves them first).{kept}"
 
 
-def export_name(tree_id: str, today: date) -> str:
-    """The file name proposed for an export: `kbassist-<tree id>-<date>.md`."""
-    return f"kbassist-{tree_id}-{today.isoformat()}.md"
+def export_name(tree_id: str, today: date, suffix: str = ".md") -> str:
+    """The file name proposed for an export: `kbassist-<tree id>-<date>.md` (or .txt)."""
+    return f"kbassist-{tree_id}-{today.isoformat()}{suffix}"
 
 
 def session_name_for(tree_id: str, today: date) -> str:

@@ -6,12 +6,12 @@ took 44 s on a 100 KB document, blocks of plain content take ~0.4 s on 1 MB.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
@@ -143,6 +143,15 @@ class ArticleScreen(Screen[None]):
     def action_open_reference(self, article_id: str) -> None:
         """A Q-number link (sidebar or text): only ever resolved inside the KB."""
         self.post_message(self.ReferenceChosen(article_id))
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """This screen's commands in the palette (ctrl+p)."""
+        if self.guided is not None:
+            yield SystemCommand(
+                "Start guided fix for this article",
+                "Walk it step by step to a checklist (g)",
+                self.action_start_guided,
+            )
 
     # ------------------------------------------------------------------ actions
 

@@ -1,33 +1,32 @@
 """The checklist of a finished walk: tick items off, export, copy, save the session.
 
-The export goes through a dialog proposing `kbassist-<tree id>-<date>.md` in the current
-directory; an existing file is only replaced after a second, explicit yes. Ticked items
-are exported as `- [x]`, the rest as `- [ ]`.
+`e` exports Markdown, `t` plain text (for ticket systems that do not render Markdown):
+a dialog proposes `kbassist-<tree id>-<date>.md` (or `.txt`) in the export folder (the
+`export_dir` setting, else the current directory); an existing file is only replaced
+after a second, explicit yes. Both are the ticket-ready export the CLI writes for the
+same walk (`assistant.export_checklist`), ticked items as `[x]`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from kbassist.checklist import Checklist, build_checklist, to_markdown
-from kbassist.errors import OutputError
+from kbassist.articles import Article
+from kbassist.assistant import export_checklist
+from kbassist.checklist import EXPORT_FORMATS, Checklist, ExportFormat, build_checklist
+from kbassist.errors import KBError, OutputError
 from kbassist.fileio import atomic_write
 from kbassist.render import sanitize
-from kbassist.tui.guided import (
-    GuidedWalk,
-    export_name,
-    export_problem,
-    resolve_output,
-    ticked_markdown,
-)
+from kbassist.tui.guided import GuidedWalk, export_name, export_problem, resolve_output
 from kbassist.tui.rendering import MUTED_STYLE, plain
 from kbassist.tui.screens.dialogs import ConfirmDialog, TextPromptDialog
 from kbassist.tui.screens.guided_base import GuidedScreen
@@ -42,6 +41,7 @@ class ChecklistScreen(GuidedScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("e", "export", "Export"),
+        Binding("t", "export_text", "Export text"),
         Binding("c", "copy", "Copy"),
         Binding("ctrl+s", "save_session", "Save"),
         Binding("ctrl+t", "show_tree", "Tree"),
@@ -67,6 +67,7 @@ class ChecklistScreen(GuidedScreen):
         yield Static(id="check-status")
         with Horizontal(id="check-buttons"):
             yield Button("Export…", id="export", variant="primary", compact=True)
+            yield Button("Text…", id="export-text", compact=True)
             yield Button("Copy", id="copy", compact=True)
             yield Button("Save…", id="save", compact=True)
             # A walk that asks nothing has no question to go back to: Back closes it.
@@ -101,54 +102,94 @@ class ChecklistScreen(GuidedScreen):
         total = len(view.items)
         self.query_one("#check-status", Static).update(
             Content.styled(
-                f"{len(view.ticked)} of {total} ticked · space ticks · e exports Markdown",
+                f"{len(view.ticked)} of {total} ticked · space ticks · "
+                "e exports Markdown, t plain text",
                 MUTED_STYLE,
             )
         )
 
     # ------------------------------------------------------------------ the document
 
-    def markdown(self) -> str:
-        """The export as it would be written now, ticks included."""
-        text = to_markdown(
+    def ticked(self) -> list[int]:
+        """The items ticked now (indexes into the checklist), read on the UI thread."""
+        return sorted(self.query_one(ChecklistView).ticked)
+
+    def render_export(self, fmt: ExportFormat, ticked: list[int]) -> str:
+        """The export with `ticked` items ticked. Reads the articles (title and link):
+        call it from a worker. The same call as `kbassist walk --export`."""
+        return export_checklist(
             self.checklist,
+            fmt,
+            settings=self.kb_app.settings,
+            get_article=self._article_or_none,
             today=self.kb_app.today(),
-            article_titles=self.guided.article_titles,
+            ticked=ticked,
         )
-        return ticked_markdown(text, self.checklist, self.query_one(ChecklistView).ticked)
+
+    def _article_or_none(self, article_id: str) -> Article | None:
+        """An article for the export's title and link; one that cannot be read: none."""
+        try:
+            return self.kb_app.read_article(article_id)
+        except KBError:
+            return None
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """This screen's commands in the palette (ctrl+p)."""
+        yield SystemCommand(
+            "Export checklist as Markdown…", "Write it to a .md file (e)", self.action_export
+        )
+        yield SystemCommand(
+            "Export checklist as plain text…",
+            "Write it to a .txt file, for tickets without Markdown (t)",
+            self.action_export_text,
+        )
+        yield SystemCommand("Copy checklist", "As Markdown, to the clipboard (c)", self.action_copy)
+        yield from super().palette_commands()
 
     # ------------------------------------------------------------------ export
 
     @on(Button.Pressed, "#export")
     def action_export(self) -> None:
-        """Ask where to write the Markdown checklist (a name in the current directory)."""
-        cwd = Path.cwd()
+        """Ask where to write the Markdown checklist (a name in the export folder)."""
+        self._ask_export("markdown")
+
+    @on(Button.Pressed, "#export-text")
+    def action_export_text(self) -> None:
+        """Ask where to write the plain-text checklist (a name in the export folder)."""
+        self._ask_export("text")
+
+    def _ask_export(self, fmt: ExportFormat) -> None:
+        folder = self.kb_app.export_folder()
+        kind = "Markdown" if fmt == "markdown" else "Plain-text"
         self.app.push_screen(
             TextPromptDialog(
-                "Export the checklist",
-                f"Markdown file to write (relative names are in {cwd}):",
-                export_name(self.guided.tree.id, self.kb_app.today()),
-                check=export_problem,
+                "Export the checklist" + (" as plain text" if fmt == "text" else ""),
+                f"{kind} file to write (relative names are in {folder}):",
+                export_name(self.guided.tree.id, self.kb_app.today(), EXPORT_FORMATS[fmt]),
+                check=lambda text: export_problem(text, folder),
                 hint=lambda text: (
-                    f"→ {resolve_output(text)}"
-                    + ("  (exists: you will be asked)" if resolve_output(text).exists() else "")
+                    f"→ {resolve_output(text, folder)}"
+                    + (
+                        "  (exists: you will be asked)"
+                        if resolve_output(text, folder).exists()
+                        else ""
+                    )
                 ),
                 ok_label="Export",
                 id="export-dialog",
             ),
-            self._export_to,
+            lambda text: self._export_to(text, folder, fmt),
         )
 
-    def _export_to(self, text: str | None) -> None:
+    def _export_to(self, text: str | None, folder: Path, fmt: ExportFormat) -> None:
         if text is None:
             return
-        path = resolve_output(text)
-        markdown = self.markdown()
+        path = resolve_output(text, folder)
         if path.exists():
 
             def answered(replace: bool | None) -> None:
                 if replace:
-                    self._write(path, markdown, overwrite=True)
+                    self._write(path, fmt, self.ticked(), overwrite=True)
                 else:
                     self.notify(sanitize(f"Not exported; {path} is unchanged"), markup=False)
 
@@ -162,13 +203,13 @@ class ChecklistScreen(GuidedScreen):
                 answered,
             )
         else:
-            self._write(path, markdown, overwrite=False)
+            self._write(path, fmt, self.ticked(), overwrite=False)
 
     @work(thread=True, group="export")
-    def _write(self, path: Path, markdown: str, *, overwrite: bool) -> None:
-        """Write atomically off the UI thread; any failure is a notification."""
+    def _write(self, path: Path, fmt: ExportFormat, ticked: list[int], *, overwrite: bool) -> None:
+        """Render and write atomically off the UI thread; any failure is a notification."""
         try:
-            atomic_write(path, markdown, overwrite=overwrite)
+            atomic_write(path, self.render_export(fmt, ticked), overwrite=overwrite)
         except OutputError as exc:
             self.notify(sanitize(str(exc)), title="Export failed", severity="error", markup=False)
             return
@@ -179,7 +220,12 @@ class ChecklistScreen(GuidedScreen):
     @on(Button.Pressed, "#copy")
     def action_copy(self) -> None:
         """Send the Markdown to the terminal's clipboard (OSC 52, where it is allowed)."""
-        self.app.copy_to_clipboard(self.markdown())
+        self._copy(self.ticked())
+
+    @work(thread=True, group="export")
+    def _copy(self, ticked: list[int]) -> None:
+        text = self.render_export("markdown", ticked)
+        self.app.call_from_thread(self.app.copy_to_clipboard, text)
         self.notify(
             "Checklist sent to the clipboard as Markdown. If nothing pastes, your terminal "
             "does not allow it: export it to a file instead.",

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual import on, work
+from textual.app import SystemCommand
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -117,6 +118,17 @@ class GuidedScreen(Screen[str | None]):
         if guided.unsaved:
             self.notify("Walk closed without saving (ctrl+s saves a walk to resume later)")
         close()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """This screen's commands in the palette (ctrl+p)."""
+        yield SystemCommand(
+            "Show decision tree",
+            "The whole tree, the path taken highlighted (ctrl+t)",
+            self.action_show_tree,
+        )
+        yield SystemCommand(
+            "Save session", "Save this walk to resume later (ctrl+s)", self.action_save_session
+        )
 
     # ------------------------------------------------------------------ tree view
 

@@ -1,4 +1,10 @@
-"""The search screen: a query box that searches as you type, a product filter, hits."""
+"""The search screen: a query box that searches as you type, a product filter, hits.
+
+While the box is empty it is the first screen: the `Welcome` panel (which knowledge
+base is open, searches to try, guided fixes, sessions to resume, the help key) stands
+where the hits go. The box takes typing at once, before the index is open: the search
+runs when it is, and an Enter pressed before its results arrive opens the first hit.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +29,7 @@ from kbassist.render import sanitize
 from kbassist.tui.widgets.footer import KBFooter
 from kbassist.tui.widgets.index_progress import IndexProgress
 from kbassist.tui.widgets.results import QueryInput, ResultList
+from kbassist.tui.widgets.welcome import Welcome
 
 if TYPE_CHECKING:
     from kbassist.tui.app import KBAssistApp
@@ -33,8 +40,8 @@ RESULT_LIMIT = 30
 
 
 def product_label(name: str) -> str:
-    """The index keeps product names lower-cased; capitalise words back for the list."""
-    return " ".join(word[:1].upper() + word[1:] for word in sanitize(name).split())
+    """A product as the filter lists it: as the articles spell it ("ODBC"), sanitized."""
+    return " ".join(sanitize(name).split())
 
 
 class SearchScreen(Screen[None]):
@@ -60,8 +67,14 @@ class SearchScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id="search")
         self._seq = 0
+        #: The search whose results are on screen (== _seq: nothing is pending).
+        self._shown_seq = 0
+        #: Enter was pressed before the results of the current query arrived.
+        self._open_when_ready = False
         self._debounce: Timer | None = None
         self.suggestion: str | None = None
+        #: Made here, not in compose: the app tells it what it learns from the start.
+        self.welcome = Welcome(id="welcome")
 
     @property
     def kb_app(self) -> KBAssistApp:
@@ -73,7 +86,6 @@ class SearchScreen(Screen[None]):
             yield QueryInput(
                 placeholder="Describe the problem…",
                 id="query",
-                disabled=True,
                 select_on_focus=False,
             )
             yield Select[str](
@@ -82,8 +94,18 @@ class SearchScreen(Screen[None]):
         with Horizontal(id="status-row"):
             yield Static("", id="hit-count", markup=False)
             yield Static("", id="suggestion")
+        yield self.welcome
         yield ResultList(id="results")
         yield KBFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(ResultList).display = False
+        self.query_one("#status-row").display = False
+
+    def on_screen_resume(self) -> None:
+        """Back on the first screen: a walk may have been saved as a session meanwhile."""
+        if self.is_mounted:
+            self.kb_app.refresh_sessions()
 
     # ------------------------------------------------------------------ readiness
 
@@ -100,14 +122,41 @@ class SearchScreen(Screen[None]):
         select = self.query_one("#product", Select)
         select.set_options((product_label(name), name) for name in products)
         select.disabled = not products
-        query.focus()
+        if self.focused is None:
+            query.focus()
         if query.value.strip():
             self._schedule(immediately=True)
+
+    def index_unavailable(self, *, failed: bool) -> None:
+        """The index is being switched (`failed`: cannot be opened): nothing to search.
+
+        A failed index disables the box (typing would only wait) and leaves the first
+        screen's list, whose guided fixes and sessions still work, to the keyboard.
+        """
+        if not self.query_one("#product", Select).is_mounted:
+            self.call_after_refresh(self.index_unavailable, failed=failed)  # as above
+            return
+        query = self.query_one("#query", QueryInput)
+        query.placeholder = "Describe the problem…"
+        query.disabled = failed
+        select = self.query_one("#product", Select)
+        select.set_options([])
+        select.disabled = True
+        self._open_when_ready = False
+        self._seq += 1
+        self._shown_seq = self._seq
+        self._show_empty()
+        if failed:
+            self.welcome.focus_list()
+        elif self.focused is None:
+            query.focus()
 
     # ------------------------------------------------------------------ searching
 
     @on(Input.Changed, "#query")
     def _query_changed(self) -> None:
+        self._open_when_ready = False  # typing on after Enter: Enter again to open
+        self._seq += 1  # the hits on screen are for older text now
         self._schedule()
 
     @on(Select.Changed, "#product")
@@ -133,9 +182,11 @@ class SearchScreen(Screen[None]):
         self._seq += 1
         text = self.query_one("#query", QueryInput).value
         if not text.strip():
+            self._shown_seq = self._seq
             self._show_empty()
             return
         if not self.kb_app.index_is_ready:
+            self._show_waiting()
             return
         self._search(self._seq, text, self.product)
 
@@ -156,7 +207,9 @@ class SearchScreen(Screen[None]):
     def _show_results(self, message: ResultsReady) -> None:
         if message.seq != self._seq:
             return  # an older search finished late: newer results win
+        self._shown_seq = message.seq
         results = self.query_one(ResultList)
+        self._show_list(results=True)
         count = self.query_one("#hit-count", Static)
         if message.error is not None:
             results.show_hits([], self.kb_app.has_trees)
@@ -164,6 +217,7 @@ class SearchScreen(Screen[None]):
             prefix = "" if isinstance(message.error, UsageError) else "search failed: "
             count.update(sanitize(prefix + str(message.error)))
             self._set_suggestion(None)
+            self._open_when_ready = False
             return
         result = message.result
         assert result is not None
@@ -174,6 +228,9 @@ class SearchScreen(Screen[None]):
         else:
             count.update("no articles match")
         self._set_suggestion(result.suggestion)
+        if self._open_when_ready:
+            self._open_when_ready = False
+            self._open_highlighted()
 
     def refresh_results(self) -> None:
         """Search the current query again (its hits' markers may have changed)."""
@@ -182,12 +239,29 @@ class SearchScreen(Screen[None]):
             if box.value.strip():
                 self._schedule(immediately=True)
 
+    def _show_list(self, *, results: bool) -> None:
+        """The hits, or (for an empty box) the first screen in their place."""
+        result_list = self.query_one(ResultList)
+        if result_list.display != results:
+            if not results and self.focused is result_list:
+                self.query_one("#query", QueryInput).focus()
+            result_list.display = results
+            self.welcome.display = not results
+            self.query_one("#status-row").display = results
+
     def _show_empty(self) -> None:
         self.query_one(ResultList).show_hits([], self.kb_app.has_trees)
+        self._show_list(results=False)
         count = self.query_one("#hit-count", Static)
         count.set_class(False, "-error")
         count.update("")
         self._set_suggestion(None)
+
+    def _show_waiting(self) -> None:
+        """Text typed before the index is open: it is searched as soon as it is."""
+        count = self.query_one("#hit-count", Static)
+        count.set_class(False, "-error")
+        count.update("searching as soon as the index is open…")
 
     def _set_suggestion(self, suggestion: str | None) -> None:
         had_one = self.suggestion is not None
@@ -227,9 +301,13 @@ class SearchScreen(Screen[None]):
         self._schedule(immediately=True)
 
     def action_focus_results(self) -> None:
+        """Down from the box: into the hits, or into the first screen's list."""
         results = self.query_one(ResultList)
-        if results.option_count:
-            results.focus()
+        if results.display:
+            if results.option_count:
+                results.focus()
+        else:
+            self.welcome.focus_list()
 
     def action_focus_query(self) -> None:
         self.query_one("#query", QueryInput).focus()
@@ -252,8 +330,8 @@ class SearchScreen(Screen[None]):
         """Typing while the result list has focus goes on editing the query."""
         if event.key in ("question_mark", "slash"):
             return  # bound keys (help, search box) keep their meaning in the list
-        results = self.query_one(ResultList)
-        if self.focused is results and event.is_printable and event.character:
+        lists = (self.query_one(ResultList), self.query_one("#start-list"))
+        if self.focused in lists and event.is_printable and event.character:
             query = self.query_one("#query", QueryInput)
             query.focus()
             query.insert_text_at_cursor(event.character)
@@ -261,9 +339,23 @@ class SearchScreen(Screen[None]):
 
     @on(Input.Submitted, "#query")
     def _open_highlighted(self) -> None:
+        """Enter opens the highlighted hit; pressed before the hits arrive, the first one
+        when they do (a fast typist's Enter is not lost)."""
+        if self._shown_seq != self._seq:
+            self._open_when_ready = True  # the hits on screen are for older text
+            return
         hit = self.query_one(ResultList).current
         if hit is not None:
             self.kb_app.open_article(hit.ref or hit.id)
+
+    @on(Welcome.ExampleChosen)
+    def _example_chosen(self, message: Welcome.ExampleChosen) -> None:
+        """An example from the first screen: typed into the box and searched."""
+        query = self.query_one("#query", QueryInput)
+        query.value = message.query
+        query.cursor_position = len(query.value)
+        query.focus()
+        self._schedule(immediately=True)
 
     @on(OptionList.OptionSelected, "#results")
     def _open_selected(self, event: OptionList.OptionSelected) -> None:

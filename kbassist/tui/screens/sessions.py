@@ -15,11 +15,8 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from kbassist.assistant import resume_session
-from kbassist.errors import KBError
 from kbassist.render import sanitize
-from kbassist.trees.session import Resumed, Session, list_sessions, sessions_dir
-from kbassist.tui.guided import GuidedWalk
+from kbassist.trees.session import Session, list_sessions, sessions_dir
 from kbassist.tui.rendering import ERROR_STYLE, MUTED_STYLE
 from kbassist.tui.screens.dialogs import ConfirmDialog
 from kbassist.tui.widgets.footer import KBFooter
@@ -52,13 +49,6 @@ class SessionsScreen(Screen[None]):
 
         sessions: list[Session]
         failed: list[tuple[Path, str]]
-
-    @dataclass
-    class ResumeReady(Message):
-        """A session was replayed on its tree and can be shown."""
-
-        session: Session
-        resumed: Resumed
 
     def __init__(self) -> None:
         super().__init__(id="sessions")
@@ -95,11 +85,7 @@ class SessionsScreen(Screen[None]):
         self.sessions, self.failed = message.sessions, message.failed
         options: list[Option | None] = []
         for n, saved in enumerate(self.sessions):
-            tree = self.kb_app.tree_by_id(saved.tree_id)
-            if saved.drafted_from is not None:
-                title = f"auto-drafted from {saved.drafted_from}"
-            else:
-                title = tree.title if tree is not None else f"tree {saved.tree_id}"
+            title = self.kb_app.session_title(saved)
             if saved.ticked:
                 title += f" · {len(saved.ticked)} ticked"
             state = "finished" if saved.finished else f"stopped at {saved.current}"
@@ -174,25 +160,9 @@ class SessionsScreen(Screen[None]):
             return
         self._resume(self.sessions[n])
 
-    @work(thread=True, exclusive=True, group="resume")
     def _resume(self, saved: Session) -> None:
-        """Find the session's tree (drafting it again if it was drafted) and replay the
-        saved steps on it, off the UI thread: the same core call as `walk --resume`."""
-        try:
-            resumed = resume_session(
-                saved,
-                tree_by_id=self.kb_app.tree_by_id,
-                get_article=self.kb_app.read_article,
-            )
-        except KBError as exc:
-            self.notify(sanitize(str(exc)), title="Cannot resume", severity="error", markup=False)
-            return
-        self.post_message(self.ResumeReady(saved, resumed))
-
-    @on(ResumeReady)
-    def _resume_ready(self, message: ResumeReady) -> None:
-        guided = GuidedWalk.resumed(message.resumed, message.session.name)
-        self.kb_app.resume_walk(guided, message.resumed.message)
+        """Replayed by the app (in a worker); the walk then takes this screen's place."""
+        self.kb_app.resume_saved(saved)
 
     # ------------------------------------------------------------------ deleting
 
