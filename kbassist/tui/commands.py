@@ -90,12 +90,14 @@ class ArticleCommands(Provider):
     def kb_app(self) -> KBAssistApp:
         return cast("KBAssistApp", self.app)
 
-    async def startup(self) -> None:
-        self.entries = await self.kb_app.palette_titles()
+    # No `startup`: Textual 8.2 cancels a provider's startup along with the search that
+    # waits for it when a key is typed, and then the provider never answers. The titles
+    # are awaited in each search instead (read once by the app, shielded).
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        candidates = await asyncio.to_thread(narrow, self.entries, query)
+        entries = await self.kb_app.palette_titles()
+        candidates = await asyncio.to_thread(narrow, entries, query)
         scored: list[tuple[float, Content, str, str]] = []
         for article_id, title, _key in candidates:
             score, content = highlight(matcher, f"{article_id}  {title}")
@@ -158,9 +160,14 @@ class SessionCommands(Provider):
     def kb_app(self) -> KBAssistApp:
         return cast("KBAssistApp", self.app)
 
-    async def startup(self) -> None:
-        sessions, _failed = await asyncio.to_thread(list_sessions)
-        self.sessions = [(saved, self._label(saved)) for saved in sessions]
+    _listing: asyncio.Future[list[Session]] | None = None
+
+    async def _sessions(self) -> list[tuple[Session, str]]:
+        """The saved sessions, read once per palette (shielded: see ArticleCommands)."""
+        if self._listing is None:
+            self._listing = asyncio.ensure_future(asyncio.to_thread(lambda: list_sessions()[0]))
+        sessions = await asyncio.shield(self._listing)
+        return [(saved, self._label(saved)) for saved in sessions]
 
     def _label(self, saved: Session) -> str:
         tree = self.kb_app.tree_by_id(saved.tree_id)
@@ -176,7 +183,7 @@ class SessionCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for saved, label in self.sessions:
+        for saved, label in await self._sessions():
             score, content = highlight(matcher, label)
             if score > 0:
                 yield Hit(
@@ -192,7 +199,7 @@ class SessionList(SessionCommands):
     """ "Resume session…": every saved session listed before anything is typed."""
 
     async def discover(self) -> Hits:
-        for saved, label in self.sessions:
+        for saved, label in await self._sessions():
             yield DiscoveryHit(
                 Content(label),
                 partial(self.kb_app.resume_saved, saved),
@@ -204,26 +211,25 @@ class SessionList(SessionCommands):
 class KBCommandPalette(CommandPalette):
     """Textual's palette, except that an Enter typed before the hits arrive is kept.
 
-    Textual 8.2's palette ignores Enter while it is still gathering hits (the article
-    titles take a moment on a big knowledge base): a fast typist's choice was lost. Here
-    that Enter runs the best hit as soon as the search for the typed text finishes.
-    Relies on the palette's `_list_visible`, `_selected_command` and gather-worker group
-    (Textual 8.2.8, pinned).
+    Textual 8.2's palette ignores Enter while no hit has arrived yet, and runs the top
+    of a partial list when only the fast providers have answered (the article titles
+    take a moment on a big knowledge base): a fast typist's choice was lost, or another
+    command ran. Here Enter typed while the search for the text is still running runs
+    the best hit once it has finished. Relies on the palette's `_list_visible`,
+    `_selected_command` and gather-worker group (Textual 8.2.8, pinned).
     """
 
     _enter_pending = False
 
     @on(Input.Submitted)
     def _enter_before_hits(self, event: Input.Submitted) -> None:
-        if self._list_visible or self._selected_command is not None:
-            return  # Textual's own handler selects or runs the highlighted command
-        if not event.value.strip():
-            return
-        event.stop()
-        event.prevent_default()  # no "nothing to select" from the palette itself
-        self._enter_pending = True
+        if self._selected_command is not None or not event.value.strip():
+            return  # Textual's own handler runs the chosen command
         if not self._gathering():
-            self._run_pending()
+            return  # every hit is in: Textual's handler takes the highlighted one
+        event.stop()
+        event.prevent_default()  # not Textual's handler: it would act on a partial list
+        self._enter_pending = True
 
     @on(Input.Changed)
     def _typed_on(self) -> None:

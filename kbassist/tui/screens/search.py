@@ -259,6 +259,7 @@ class SearchScreen(Screen[None]):
 
     def _show_waiting(self) -> None:
         """Text typed before the index is open: it is searched as soon as it is."""
+        self._show_list(results=True)
         count = self.query_one("#hit-count", Static)
         count.set_class(False, "-error")
         count.update("searching as soon as the index is open…")

@@ -84,7 +84,8 @@ def status_content(status: KBStatus, now: float | None = None) -> Content:
     elif status.state == "indexing":
         detail = Content.styled("indexing: search works as soon as it is done", WARNING_STYLE)
     else:
-        parts = [f"{status.count or 0:,} articles"]
+        count = status.count or 0
+        parts = [f"{count:,} article{'' if count == 1 else 's'}"]
         if status.indexed_at is not None:
             parts.append(f"indexed {ago(status.indexed_at, now)}")
         parts.append("ctrl+r re-reads changed files")
@@ -283,7 +284,8 @@ class Welcome(Vertical):
                 )
         listing = self.query_one("#start-list", OptionList)
         highlighted = listing.highlighted_option
-        was = highlighted.id if highlighted is not None else None
+        # Someone moving through the list keeps their place; otherwise the first item.
+        was = highlighted.id if highlighted is not None and listing.has_focus else None
         listing.set_options(options)
         if was is not None:
             try:
