@@ -129,7 +129,7 @@ def test_first_screen_of_an_empty_kb_says_what_to_do(tmp_path: Path) -> None:
             await wait_for(pilot, lambda: app.kb_status.state == "failed")
             await settle(pilot)
             text = screen_text(app)
-            assert "holds no articles yet" in text
+            assert "no articles yet" in text and "put your team's notes in it" in text
             assert "ctrl+r" in text and "Switch knowledge base" in text
             assert "Guided fixes" in text  # what still works without articles
             assert not notifications(app)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from textual.content import Content, Span
 from textual.style import Style
@@ -16,6 +17,7 @@ from textual.style import Style
 from kbassist.articles import Article, Section
 from kbassist.index import Hit
 from kbassist.render import header_rows, sanitize
+from kbassist.sanitize import display_path
 
 #: Body text is cut into blocks of about this many lines, one widget each: wrapping a
 #: 1 MB article as one block takes ~1.4 s, as 100-line blocks ~0.4 s.
@@ -36,6 +38,16 @@ WARNING_STYLE = "$text-warning"
 
 # The Q-numbers articles.py collects as references (same pattern).
 _QREF_RE = re.compile(r"(?<![A-Za-z0-9])Q\d{4,7}(?!\d)", re.ASCII)
+
+
+def home_path(path: Path) -> str:
+    """A path as shown: under the home folder as `~/…` (shorter, and the same on every
+    machine), sanitized."""
+    try:
+        relative = Path(path).relative_to(Path.home())
+    except (ValueError, RuntimeError):  # not under home, or no home at all
+        return display_path(path)
+    return display_path(Path("~") / relative)
 
 
 def plain(text: str) -> Content:

@@ -20,8 +20,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from kbassist.sanitize import display_path
-from kbassist.tui.rendering import DRAFTED_MARK, DRAFTED_STYLE, GUIDED_MARK, GUIDED_STYLE
+from kbassist.tui.rendering import (
+    DRAFTED_MARK,
+    DRAFTED_STYLE,
+    GUIDED_MARK,
+    GUIDED_STYLE,
+    home_path,
+)
 
 HEADING_STYLE = "bold $text-accent"
 CODE_STYLE = "bold $text-primary"
@@ -49,16 +54,6 @@ class Places:
     sessions: Path
     exports: Path | None  # None: the current folder
     settings: Path
-
-
-def home_path(path: Path) -> str:
-    """A path as shown: under the home folder as `~/…`, sanitized."""
-    try:
-        home = Path.home()
-        relative = Path(path).relative_to(home)
-    except (ValueError, RuntimeError):  # not under home, or no home at all
-        return display_path(path)
-    return display_path(Path("~") / relative)
 
 
 def _para(*parts: str | tuple[str, str]) -> Content:

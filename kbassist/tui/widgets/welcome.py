@@ -23,7 +23,6 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from kbassist.render import sanitize
-from kbassist.sanitize import display_path
 from kbassist.trees.session import Session
 from kbassist.tui.examples import Example
 from kbassist.tui.hooks import tree_title
@@ -34,6 +33,7 @@ from kbassist.tui.rendering import (
     ID_STYLE,
     MUTED_STYLE,
     WARNING_STYLE,
+    home_path,
 )
 
 #: Saved sessions listed on the first screen; ctrl+o lists them all.
@@ -74,9 +74,9 @@ def ago(then: float, now: float | None = None) -> str:
 
 def status_content(status: KBStatus, now: float | None = None) -> Content:
     """One or two lines: the folder, then the count and freshness (or what is wrong)."""
-    head = Content.assemble(
-        ("Knowledge base ", "bold"), (sanitize(display_path(status.folder)), ID_STYLE)
-    )
+    head = Content.assemble(("Knowledge base ", "bold"), (home_path(status.folder), ID_STYLE))
+    if status.state == "failed" and status.empty:
+        return Content.assemble(head, "\n", ("no articles yet", WARNING_STYLE))
     if status.state == "failed":
         return Content.assemble(head, "\n", (sanitize(status.error), ERROR_STYLE))
     if status.state == "checking":
@@ -97,7 +97,7 @@ def empty_advice(status: KBStatus) -> Content:
     """What to do about a knowledge base with nothing to search."""
     if status.empty:
         first = (
-            "This folder holds no articles yet. kbassist reads Markdown files (*.md): "
+            "kbassist reads Markdown files (*.md) from this folder and its subfolders: "
             "put your team's notes in it, then press ctrl+r to index them."
         )
     else:
