@@ -102,7 +102,7 @@ def test_config_text_lists_every_key_with_its_origin(monkeypatch: pytest.MonkeyP
     rows = {line.split()[0]: line for line in lines[1:]}
     assert set(rows) == set(KEYS)
     assert rows["export_host"].split()[1] == "false"
-    assert rows["export_host"].endswith(f"file ({path})")
+    assert rows["export_host"].endswith("  file")
     assert rows["debug"].endswith("environment (KBASSIST_DEBUG)")
     assert rows["theme"].endswith("default")
     assert "\x1b" not in result.stdout
