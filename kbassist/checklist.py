@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from kbassist.sanitize import sanitize
 from kbassist.trees.conditions import ConditionError, Value
 from kbassist.trees.engine import Step, Walk
 from kbassist.trees.model import Outcome, Source, Tree
@@ -321,9 +322,10 @@ def _ticket_lines(ticket: TicketInfo | None) -> list[tuple[str, str]]:
 
 
 def plain(text: str) -> str:
-    """Text for a ticket system that shows characters as they are: one line, no
-    terminal control (nothing to escape: no markup is interpreted)."""
-    return " ".join(_CONTROL_RE.sub("", text).split())
+    """Text for a ticket system that shows characters as they are: one line, terminal
+    escape sequences and bidi overrides removed whole (nothing to escape: no markup is
+    interpreted)."""
+    return " ".join(sanitize(text).split())
 
 
 def _heading(text: str, rule: str) -> list[str]:

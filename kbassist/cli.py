@@ -2,8 +2,8 @@
 
 Exit codes (also in the README):
   0 success · 1 lint or tree tests found problems · 2 usage or query error ·
-  3 article, tree or session not found · 4 invalid input file (articles folder, tree,
-  answers, session) · 5 index busy or not writable · 6 cannot write the output file (or
+  3 article, tree or session not found · 4 invalid input file (articles folder, settings,
+  tree, answers, session) · 5 index busy or not writable · 6 cannot write the output file (or
   it is not a regular file) ·
   130 interrupted · 70 internal error (a bug: please report it)
 

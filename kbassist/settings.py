@@ -107,12 +107,10 @@ class Settings:
         return self.sources.get(key, "default")
 
     def origin(self, key: str) -> str:
-        """`source(key)` with its detail: the variable's or the file's name."""
+        """`source(key)`, naming the variable for "environment" (the file is `file`)."""
         where = self.source(key)
         if where == "environment":
             return f"environment ({KEYS[key].env})"
-        if where == "file" and self.file is not None:
-            return f"file ({self.file})"
         return where
 
     def value(self, key: str) -> Any:

@@ -28,6 +28,17 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.setenv(var, str(home / sub))
     for var in ("KBASSIST_ARTICLES", "KBASSIST_INDEX_DIR", "KBASSIST_DEBUG"):
         monkeypatch.delenv(var, raising=False)
+    # The other settings' variables (kbassist/settings.py) and NO_COLOR: a developer's
+    # own must not change what the tests see.
+    for var in (
+        "KBASSIST_THEME",
+        "KBASSIST_EXPORT_DIR",
+        "KBASSIST_EXPORT_HOST",
+        "KBASSIST_EXPORT_USER",
+        "KBASSIST_EXPORT_DATE",
+        "NO_COLOR",
+    ):
+        monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("KBASSIST_LOCK_TIMEOUT", "1")
     return home
 

@@ -133,6 +133,9 @@ def test_export_that_cannot_be_written_is_one_line_and_keeps_the_old_file(
     """Disk full or permission denied: exit 6, one line naming the file; old file, no temp."""
     out = tmp_path / "out.md"
     out.write_text("old checklist\n")
+    # The export names the article's title, read through the index: build it first, so
+    # the fault hits the export's write, not the index's.
+    assert faulty_cli("index", env=env, target="none").returncode == 0
     proc = faulty_cli(
         "walk",
         TREE_ID,
@@ -188,7 +191,8 @@ def test_export_goes_exactly_where_its_path_says(tmp_path: Path, env: dict[str, 
             timeout=60,
         )
         assert proc.returncode == 0, proc.stderr
-    assert sorted(os.listdir(tmp_path)) == ["abs.md", "home", "up.md", "work"]
+    # `index` is the env fixture's KBASSIST_INDEX_DIR: the export reads article titles.
+    assert sorted(os.listdir(tmp_path)) == ["abs.md", "home", "index", "up.md", "work"]
     assert os.listdir(work) == []
 
 
