@@ -129,7 +129,9 @@ def test_first_screen_of_an_empty_kb_says_what_to_do(tmp_path: Path) -> None:
             await wait_for(pilot, lambda: app.kb_status.state == "failed")
             await settle(pilot)
             text = screen_text(app)
-            assert "no articles yet" in text and "put your team's notes in it" in text
+            assert "no articles yet" in text
+            advice = str(app.screen.query_one("#kb-advice", Static).content)
+            assert "put your team's notes in it, then press ctrl+r" in advice
             assert "ctrl+r" in text and "Switch knowledge base" in text
             assert "Guided fixes" in text  # what still works without articles
             assert not notifications(app)

@@ -67,6 +67,7 @@ from kbassist.tui.hooks import (
     TreesFor,
     tree_title,
 )
+from kbassist.tui.rendering import home_path
 from kbassist.tui.screens.article import ArticleScreen
 from kbassist.tui.screens.checklist import ChecklistScreen
 from kbassist.tui.screens.dialogs import ConfirmDialog, QuitDialog, TextPromptDialog
@@ -948,7 +949,7 @@ class KBAssistApp(App[None]):
         self.push_screen(
             TextPromptDialog(
                 "Switch knowledge base",
-                f"Articles folder to open (now {display_path(current)}). kbassist opens it "
+                f"Articles folder to open (now {home_path(current)}). kbassist opens it "
                 "by default from then on; `kbassist config` shows where that is kept.",
                 str(current),
                 check=folder_problem,

@@ -40,6 +40,9 @@ _ID_PREFIX_RE = re.compile(r"^\s*Q\d{4,7}\s*:\s*")
 
 #: Hits looked at when checking that an example brings up its article.
 TOP = 3
+#: An example's note names its article's title, cut at a word (the list cuts it again
+#: to the terminal's width).
+NOTE_WIDTH = 60
 #: Article titles looked at (spread over the whole list) for examples without trees.
 SAMPLED = 60
 
@@ -118,6 +121,15 @@ def sample_titles(
     yield from (entry for entry in picked if not looks_like_a_symptom(entry[1]))
 
 
+def _short(title: str, width: int = NOTE_WIDTH) -> str:
+    """A title cut to `width` characters (at a word, with an ellipsis) for a note."""
+    title = " ".join(title.split())
+    if len(title) <= width:
+        return title
+    cut = title[: width - 1].rsplit(" ", 1)[0].rstrip(" ,:;-")
+    return cut + "…"
+
+
 def _hit_for(search: Search, query: str, article_id: str) -> Hit | None:
     """The hit for `article_id` if `query` brings it up among the first few, else None."""
     try:
@@ -164,7 +176,7 @@ def find_examples(
                 continue
             hit = _hit_for(search, query, article_id)
             if hit is not None:
-                found.append(Example(query, f"finds {hit.id}", hit.id))
+                found.append(Example(query, f"finds {hit.id}: {_short(hit.title)}", hit.id))
                 first = first or hit
                 break
         words = title_words(title)
