@@ -18,7 +18,6 @@ from kbassist.tui.guided import (
     resolve_output,
     session_name_for,
     session_name_problem,
-    ticked_markdown,
 )
 
 ANSWERS = {
@@ -69,14 +68,14 @@ def test_ticked_items_export_as_done() -> None:
     checklist = build_checklist(walk)
     plain = to_markdown(checklist, today=date(2026, 1, 31))
     last = len(checklist.items) - 1
-    ticked = ticked_markdown(plain, checklist, {0, last})
+    ticked = to_markdown(checklist, today=date(2026, 1, 31), ticked={0, last})
     lines = [line for line in ticked.splitlines() if line.startswith("- [")]
     assert len(lines) == len(checklist.items)
     assert [line.startswith("- [x]") for line in lines] == [
         n in (0, last) for n in range(len(checklist.items))
     ]
     assert "Mail Copies \\#1 \\| \\<b\\>" in lines[0]
-    assert ticked_markdown(plain, checklist, set()) == plain
+    assert to_markdown(checklist, today=date(2026, 1, 31), ticked=set()) == plain
 
 
 def test_snapshot_is_the_same_walk() -> None:

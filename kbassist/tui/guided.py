@@ -1,19 +1,17 @@
 """The walk a person is being guided through, and the plain helpers its screens share.
 
-Nothing here imports Textual: the names proposed for exports and sessions, the
-resolution of a typed file name, and ticking checklist lines in the Markdown export
-are plain functions with plain tests.
+Nothing here imports Textual: the names proposed for exports and sessions and the
+resolution of a typed file name are plain functions with plain tests (the export
+itself, ticks included, is `assistant.export_checklist`, shared with the CLI).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from kbassist.checklist import Checklist
 from kbassist.errors import KBError, OutputError
 from kbassist.fileio import check_output_path
 from kbassist.trees.engine import Walk
@@ -41,8 +39,6 @@ class GuidedWalk:
     autosave: bool = False
     #: Checklist items ticked, by `ChecklistItem.key`; kept when the walk goes back.
     ticked: set[TickKey] = field(default_factory=set)
-    #: Titles of the articles read for the side panel, for the export's Sources.
-    article_titles: dict[str, str] = field(default_factory=dict)
     #: The state last written to (or read from) `session`; None: never saved.
     saved_state: WalkState | None = None
 
@@ -163,21 +159,3 @@ def session_name_problem(text: str) -> str | None:
     except KBError as exc:
         return exc.message
     return None
-
-
-def ticked_markdown(markdown: str, checklist: Checklist, ticked: Collection[int]) -> str:
-    """The export with the items at `ticked` (indexes into checklist.items) as `- [x]`.
-
-    `to_markdown` writes each item as `- [ ] <markdown> _(<source>)_`, in the order of
-    `checklist.items`; a line is only ticked when it is the next item's line.
-    """
-    items = checklist.items
-    out: list[str] = []
-    k = 0
-    for line in markdown.split("\n"):
-        if k < len(items) and line.startswith(f"- [ ] {items[k].markdown} _("):
-            if k in ticked:
-                line = "- [x]" + line[len("- [ ]") :]
-            k += 1
-        out.append(line)
-    return "\n".join(out)

@@ -266,7 +266,6 @@ class WalkScreen(GuidedScreen):
         self._fetching.discard(message.article_id)
         if message.article is not None:
             self._articles[message.article_id] = message.article
-            self.guided.article_titles[message.article.id] = message.article.title
         else:
             self._articles[message.article_id] = message.error
         if not self.walk.is_finished:
