@@ -24,6 +24,8 @@ from kbassist.paths import bundled_articles_dir
 from kbassist.settings import config_path, load_settings
 from kbassist.trees.session import sessions_dir
 from kbassist.tui.app import KBAssistApp, make_app
+from kbassist.tui.examples import candidates, find_examples, looks_like_a_symptom
+from kbassist.tui.folders import folder_problem, resolve_folder
 from kbassist.tui.screens.article import ArticleScreen
 from kbassist.tui.screens.checklist import ChecklistScreen
 from kbassist.tui.screens.dialogs import TextPromptDialog
@@ -568,3 +570,51 @@ def test_first_screen_fits(kb_dir: Path, tmp_path: Path, size: tuple[int, int]) 
             assert isinstance(app.screen.query_one("#start-list", OptionList), OptionList)
 
     asyncio.run(run())
+
+
+# --------------------------------------------------------------------------- plain helpers
+
+
+def test_example_candidates_read_like_symptoms() -> None:
+    """A title gives short queries: subject and circumstance first, ids and codes left out."""
+    assert candidates("Mail server shuts down or hangs during a Retrospect Remote backup")[0] == (
+        "mail server backup"
+    )
+    assert candidates("Q12345: Event 2006 Errors in Xcopy from WinNT 4.0")[0].split()[0] == "event"
+    assert not looks_like_a_symptom("INFO: Definition of a Region")
+    assert not looks_like_a_symptom("DEFINT and DEFLNG must precede the first error")
+    assert looks_like_a_symptom("Setup Hangs on a Notebook Computer")
+
+
+def test_examples_are_only_queries_that_find_their_article() -> None:
+    """An example whose search does not bring up its article is never offered."""
+    from kbassist.index import Hit, SearchResult
+
+    def hit(article_id: str) -> Hit:
+        return Hit(article_id, "t", ("Microsoft Exchange",), 1.0, Path("x.md"))
+
+    def search(text: str, limit: int) -> SearchResult:
+        found = {"mail server backup": [hit("Q1")], "printer queue update": [hit("OTHER")]}
+        if text.startswith("product:exchange"):
+            return SearchResult(text, [hit("Q1")], 1)
+        return SearchResult(text, found.get(text, []), len(found.get(text, [])))
+
+    examples = find_examples(
+        search,
+        [
+            ("Q1", "Mail server shuts down during backup"),
+            ("Q2", "Printer queue stalls after driver update"),
+        ],
+    )
+    assert [e.query for e in examples] == ["mail server backup", "product:exchange backup"]
+    assert examples[0].article == "Q1"
+
+
+def test_switch_folder_problems(tmp_path: Path) -> None:
+    """The switch dialog refuses a missing folder, a file and an empty line, with why."""
+    (tmp_path / "a.md").write_text("x", encoding="utf-8")
+    assert "does not exist" in (folder_problem("nowhere", tmp_path) or "")
+    assert "is not a folder" in (folder_problem("a.md", tmp_path) or "")
+    assert "type the folder" in (folder_problem("  ", tmp_path) or "")
+    assert folder_problem(".", tmp_path) is None
+    assert resolve_folder("sub/..", tmp_path) == tmp_path

@@ -28,6 +28,7 @@ from kbassist.tui.examples import Example
 from kbassist.tui.hooks import tree_title
 from kbassist.tui.rendering import (
     DRAFTED_MARK,
+    DRAFTED_STYLE,
     ERROR_STYLE,
     GUIDED_STYLE,
     ID_STYLE,
@@ -242,10 +243,12 @@ class Welcome(Vertical):
             note("reading the decision trees…")
         for n, tree in enumerate(self.trees[:MAX_TREES]):
             articles = ", ".join(getattr(tree, "articles", ()) or ())
+            # A tree file written by `kbassist draft` and not yet reviewed says so.
+            drafted = bool(getattr(tree, "draft", False))
             options.append(
                 Option(
                     Content.assemble(
-                        ("  ◆ ", GUIDED_STYLE),
+                        ("  ◇ ", DRAFTED_STYLE) if drafted else ("  ◆ ", GUIDED_STYLE),
                         sanitize(tree_title(tree)),
                         (sanitize(f"  {articles}") if articles else "", MUTED_STYLE),
                     ),
