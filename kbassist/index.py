@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import itertools
 import json
 import os
 import re
@@ -1752,7 +1753,7 @@ class _Scorer:
             t = tf[present]
             acc[present] += np.float32(idf) * t * (_K1 + 1) / (t + _K1)
             covered[present] += np.float32(idf)
-        for first, second in zip(groups, groups[1:], strict=False):
+        for first, second in itertools.pairwise(groups):
             # Two query words side by side in the title or the problem statement.
             pair_tf = None
             for term in {f"{a}_{b}" for a in first for b in second}:
@@ -1791,9 +1792,7 @@ class _Scorer:
         key = acc[candidates] * share**_COVERAGE_POWER
         part = np.argpartition(-key, limit - 1)[:limit] if total > limit else np.arange(total)
         order = part[np.argsort(-key[part], kind="stable")]
-        return [
-            (int(candidates[i]), float(key[i]), bool(share[i] >= 0.999)) for i in order
-        ], total
+        return [(int(candidates[i]), float(key[i]), bool(share[i] >= 0.999)) for i in order], total
 
 
 # ------------------------------------------------------------------------- query helpers
