@@ -1232,8 +1232,11 @@ class KBIndex:
         scorer = self._scorer(searcher)
         mask = self._filter_mask(searcher, scorer, filters, product)
         if words:
-            groups = _with_near_words(searcher.reader(), groups)
-            ranked, total = scorer.top(groups, mask, limit)
+            near = _with_near_words(searcher.reader(), groups)
+            ranked, total = scorer.top(near, mask, limit)
+            if near != groups:
+                # A word no article holds: no hit matches every word as typed.
+                ranked = [(docnum, score, False) for docnum, score, _full in ranked]
         else:
             docs = scorer.np.flatnonzero(mask & scorer.live)
             ranked = [(int(d), 0.0, True) for d in docs[:limit]]
@@ -1341,7 +1344,7 @@ def _with_near_words(reader, groups: list[tuple[str, ...]]) -> list[tuple[str, .
         ):
             # Titles' words: a small lexicon, so this costs milliseconds, not the
             # hundred a walk of every word in the KB would.
-            near = _closest_word(reader, word, min_docs=2, fieldnames=("spell",))
+            near = _closest_word(reader, word, fieldnames=("spell",))
             stems = [t.text for t in _ANALYZER(near)] if near else []
             if stems:
                 group = (*group, stems[0])
@@ -1717,7 +1720,8 @@ class _Scorer:
         return cached
 
     def score(self, groups: list[tuple[str, ...]], mask):  # type: ignore[no-untyped-def]
-        """(BM25F scores, idf-weighted share of the query each document covers).
+        """(BM25F scores, idf-weighted share of the query each document covers, whether
+        every group is held by some article).
 
         Each group is one word of the query with its equivalent forms ("nt4", "nt";
         "0x0000000a", "0xa"): a document's frequency for the group is the best of its
@@ -1729,6 +1733,7 @@ class _Scorer:
         acc = np.zeros(self.ndocs, dtype=np.float32)
         covered = np.zeros(self.ndocs, dtype=np.float32)
         total_idf = 0.0
+        all_found = True
         for group in groups:
             tf = np.zeros(self.ndocs, dtype=np.float32)
             for fieldname, (weight, b) in FIELD_PARAMS.items():
@@ -1746,6 +1751,7 @@ class _Scorer:
                     tf += np.float32(weight) * field_tf * self.norms(fieldname, b)
             present = np.flatnonzero(tf)
             if not len(present):
+                all_found = False  # no article holds it: it ranks nothing either way
                 continue
             df = len(present)
             idf = float(np.log1p((self.doc_count - df + 0.5) / (df + 0.5)))
@@ -1774,7 +1780,7 @@ class _Scorer:
         covered[dead] = 0
         if total_idf:
             covered /= np.float32(total_idf)
-        return acc, covered
+        return acc, covered, all_found
 
     def top(self, groups: list[tuple[str, ...]], mask, limit: int):  # type: ignore[no-untyped-def]
         """Best `limit` docnums by BM25F damped by how much of the query they miss.
@@ -1783,7 +1789,7 @@ class _Scorer:
         must not outrank the one article about the symptom that misses a common word.
         """
         np = self.np
-        acc, cover = self.score(groups, mask)
+        acc, cover, all_found = self.score(groups, mask)
         candidates = np.flatnonzero(cover)
         total = len(candidates)
         if not total:
@@ -1792,7 +1798,10 @@ class _Scorer:
         key = acc[candidates] * share**_COVERAGE_POWER
         part = np.argpartition(-key, limit - 1)[:limit] if total > limit else np.arange(total)
         order = part[np.argsort(-key[part], kind="stable")]
-        return [(int(candidates[i]), float(key[i]), bool(share[i] >= 0.999)) for i in order], total
+        full = [all_found and bool(share[i] >= 0.999) for i in order]
+        return [
+            (int(candidates[i]), float(key[i]), f) for i, f in zip(order, full, strict=True)
+        ], total
 
 
 # ------------------------------------------------------------------------- query helpers
