@@ -27,6 +27,7 @@ import contextlib
 import dataclasses
 import errno
 import fcntl
+import itertools
 import json
 import os
 import re
@@ -68,7 +69,7 @@ from kbassist.fileio import atomic_write
 from kbassist.sanitize import display_path, displayable, sanitize
 
 #: Bump when the schema, the analyzer or the parser changes: older indexes are rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_TERMS = 64
 MAX_NESTING = 32
@@ -161,6 +162,9 @@ class KBAnalyzer(Analyzer):
             return
         stem = self.stem
         stops = _STOP_WORDS
+        # CamelCase names (runbook alerts, "NetBIOS", "PowerPoint") are indexed whole and
+        # as their words: one C-speed scan of the value, a dict lookup per word after.
+        camel = _camel_parts(value)
         for pos, match in enumerate(_TOKEN_RE.finditer(value.lower())):
             word = match.group(0)
             if word in stops:
@@ -172,16 +176,202 @@ class KBAnalyzer(Analyzer):
                 token.endchar = start_char + match.end()
             if keeporiginal:
                 token.original = word
-            if "." in word:
+            if "." in word or "_" in word:
                 token.text = word
                 yield token
-                for part in word.split("."):
-                    if (len(part) > 1 or part.isdigit()) and part not in stops:
+                for part in _PART_RE.split(word):
+                    if part and (len(part) > 1 or part.isdigit()) and part not in stops:
                         token.text = stem(part)
                         yield token
             else:
                 token.text = stem(word)
                 yield token
+            if word[0].isdigit() or len(word) == 8:
+                code = hex_code(word)
+                if code is not None and code != word:
+                    token.text = code
+                    yield token
+            if camel and word in camel:
+                for part in camel[word]:
+                    if part not in stops:
+                        token.text = stem(part)
+                        yield token
+
+
+_PART_RE = re.compile(r"[._]")
+_CAMEL_WORD_RE = re.compile(r"\b[A-Za-z0-9]*[a-z][A-Z]\w*")
+_CAMEL_PART_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_HEX_DIGITS = frozenset("0123456789abcdef")
+
+
+def _camel_parts(value: str) -> dict[str, list[str]]:
+    """Lower-cased camelCase words of `value` -> their lower-cased parts."""
+    found: dict[str, list[str]] = {}
+    for match in _CAMEL_WORD_RE.finditer(value):
+        word = match.group(0)
+        parts = [p.lower() for p in _CAMEL_PART_RE.findall(word) if len(p) > 1]
+        if len(parts) > 1:
+            found[word.lower()] = parts
+    return found
+
+
+def hex_code(word: str) -> str | None:
+    """One spelling for an error code: 0x0000000A, 0xA, 0000000A and 0a all give "0xa".
+
+    A word counts as a code when it says so (0x...), is eight hex digits (80004005,
+    C0000005), or starts with 0 and holds a hex letter ("stop 0a").
+    """
+    if word.startswith("0x"):
+        digits = word[2:]
+        if not digits or not _HEX_DIGITS.issuperset(digits):
+            return None
+    elif len(word) == 8 or (len(word) >= 2 and word[0] == "0" and not word.isdigit()):
+        digits = word
+        if not _HEX_DIGITS.issuperset(digits):
+            return None
+    else:
+        return None
+    return "0x" + (digits.lstrip("0") or "0")
+
+
+#: Admins' shorthand -> the words articles use. Reviewed by hand; a word with a known
+#: prefix and a version ("xl97", "iis4", "w2k") is split by `_PREFIXES` instead.
+SHORTHAND = {
+    "bsod": "blue screen",
+    "gpf": "general protection fault",
+    "wfw": "windows for workgroups",
+    "wfwg": "windows for workgroups",
+    "dun": "dial-up networking",
+    "vc++": "visual c++",
+    "vb": "visual basic",
+    "vba": "visual basic applications",
+    "vfp": "visual foxpro",
+    "ie": "internet explorer",
+    "oe": "outlook express",
+    "exch": "exchange",
+    "xl": "excel",
+    "ppt": "powerpoint",
+    "dc": "domain controller",
+    "ad": "active directory",
+    "gpo": "group policy",
+    "k8s": "kubernetes",
+    "ocp": "openshift",
+    "pvc": "persistent volume claim",
+    "svc": "service",
+    "config": "configuration",
+    "cant": "cannot",
+    "wont": "will not",
+    "doesnt": "does not",
+}
+_PREFIXES = {
+    "nt": "nt",
+    "win": "windows",
+    "w": "windows",
+    "wfw": "windows for workgroups",
+    "vc": "visual c++",
+    "vb": "visual basic",
+    "vfp": "visual foxpro",
+    "sp": "service pack",
+    "xl": "excel",
+    "wd": "word",
+    "ppt": "powerpoint",
+    "ol": "outlook",
+    "exch": "exchange",
+    "ie": "internet explorer",
+    "iis": "iis",
+    "sql": "sql server",
+    "o": "office",
+    "office": "office",
+    "word": "word",
+    "excel": "excel",
+    "access": "access",
+    "outlook": "outlook",
+    "windows": "windows",
+    "exchange": "exchange",
+    "foxpro": "foxpro",
+    "sms": "sms",
+    "mac": "macintosh",
+}
+_SHORT_VERSION_RE = re.compile(r"([a-z]+)(\d{1,4}(?:\.\d+)?|2k\d?)")
+
+
+def _expansion(word: str) -> str | None:
+    """What a shorthand word stands for, or None: "nt4" -> "nt 4", "w2k" -> "windows 2000"."""
+    if word in SHORTHAND:
+        return SHORTHAND[word]
+    match = _SHORT_VERSION_RE.fullmatch(word)
+    if match and match.group(1) in _PREFIXES:
+        version = match.group(2)
+        if version.startswith("2k"):
+            version = "2000" if version == "2k" else f"200{version[2:]}"
+        elif len(version) == 2 and version.isdigit() and version[0] != "9":
+            version = f"{version[0]}.{version[1]}"  # "sql65" is 6.5, "exch55" 5.5
+        return f"{_PREFIXES[match.group(1)]} {version}"
+    return None
+
+
+def _word_forms(tokens: list[str]) -> tuple[str, ...]:
+    """The forms one typed word is found by: itself, its error-code spelling, and for a
+    version ("4.0", "95.x") its leading number, which matches "NT 4" as well."""
+    whole = tokens[0]
+    forms = [whole]
+    code = hex_code(whole)
+    if code:
+        forms.append(code)
+    if "." in whole and whole[0].isdigit():
+        forms.append(whole.split(".")[0])
+    return tuple(dict.fromkeys(forms))
+
+
+def query_groups(words: list[str]) -> list[tuple[str, ...]]:
+    """The query as groups of equivalent index terms, one group per word the admin meant.
+
+    A document covers a group when it holds any of its terms. Shorthand expands into a
+    group per word it stands for, each still accepting the shorthand itself, so an
+    article that writes "NT4" covers "nt4" as fully as one that writes "NT 4.0".
+    """
+    groups: list[tuple[str, ...]] = []
+    for raw in " ".join(words).split():
+        low = raw.lower()
+        expansion = _expansion(low.strip(".,;:!?()'\""))
+        tokens = [t.text for t in _ANALYZER(low)]
+        if expansion:
+            own = tokens[0] if tokens else None
+            for piece in expansion.split():
+                sub = [t.text for t in _ANALYZER(piece)]
+                if sub:
+                    forms = _word_forms(sub)
+                    groups.append(forms + ((own,) if own and own not in forms else ()))
+            continue
+        if tokens:
+            groups.append(_word_forms(tokens))
+    return list(dict.fromkeys(groups))
+
+
+class PairAnalyzer(KBAnalyzer):
+    """Adjacent word pairs ("shut_down", "mail_server") of a title or problem statement.
+
+    Indexed in their own field, they reward an article where the query's words stand
+    together: cheap proximity, without reading positions at search time.
+    """
+
+    def __call__(  # type: ignore[override]
+        self, value: str, positions: bool = False, chars: bool = False, **kwargs: object
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, **kwargs)
+        token.boost = 1.0
+        token.stopped = False
+        previous = None
+        stops = _STOP_WORDS
+        for match in _TOKEN_RE.finditer(value.lower()):
+            word = match.group(0)
+            if word in stops:
+                continue
+            stemmed = self.stem(word)
+            if previous is not None:
+                token.text = f"{previous}_{stemmed}"
+                yield token
+            previous = stemmed
 
 
 def make_analyzer() -> KBAnalyzer:
@@ -208,6 +398,7 @@ def make_schema() -> fields.Schema:
         symptoms=fields.TEXT(analyzer=_ANALYZER),
         text=fields.TEXT(analyzer=_ANALYZER),
         section=fields.KEYWORD(stored=True, lowercase=True),
+        pairs=fields.TEXT(analyzer=PairAnalyzer(), phrase=False),
         # Unstemmed title words: what "did you mean" suggests (real words, small lexicon).
         spell=fields.KEYWORD(lowercase=True),
     )
@@ -259,6 +450,7 @@ def _document(article: Article, relpath: str) -> dict[str, str]:
         "symptoms": "\n".join(symptoms),
         "text": "\n".join(text),
         "section": " ".join(dict.fromkeys(s.key for s in article.sections if s.key)),
+        "pairs": article.title + "\n" + "\n".join(symptoms),
         "spell": " ".join(dict.fromkeys(_TOKEN_RE.findall(article.title.lower()))),
     }
 
@@ -1257,13 +1449,18 @@ class KBIndex:
     def _search_fast(
         self, searcher, plain: list[str], filters: list[str], limit: int, product: str | None
     ):  # type: ignore[no-untyped-def]
-        words = list(dict.fromkeys(t.text for t in _ANALYZER(" ".join(plain))))
+        groups = query_groups(plain)
+        words = [term for group in groups for term in group]
         if not words and not filters and not product:
             raise UsageError("query has no words to search for")
         scorer = self._scorer(searcher)
         mask = self._filter_mask(searcher, scorer, filters, product)
         if words:
-            ranked, total = scorer.top(words, mask, limit)
+            near = _with_near_words(searcher.reader(), groups)
+            ranked, total = scorer.top(near, mask, limit)
+            if near != groups:
+                # A word no article holds: no hit matches every word as typed.
+                ranked = [(docnum, score, False) for docnum, score, _full in ranked]
         else:
             docs = scorer.np.flatnonzero(mask & scorer.live)
             ranked = [(int(d), 0.0, True) for d in docs[:limit]]
@@ -1335,18 +1532,49 @@ class KBIndex:
                 (reader.doc_frequency(f, s) for s in stems for f in ("text", "title")),
                 default=0,
             )
-            # The archive has its own typos ("exchnage" in a few articles): a word that
-            # rare, with a far commoner neighbour, is still worth a suggestion.
+            # The archive has its own typos ("exchnge" in a few articles): a word that
+            # rare, with a neighbour used fifty times as often, is still worth a suggestion.
             if not stems or seen >= _RARE_WORD_DOCS:
                 out.append(piece)
                 continue
-            best = _closest_word(reader, word.lower(), min_docs=seen * 20 if seen else 1)
+            # A known but rare word looks among titles' words only (milliseconds); an
+            # unknown one among every word of the KB as well.
+            best = _closest_word(
+                reader,
+                word.lower(),
+                min_docs=seen * 50 if seen else 1,
+                fieldnames=("spell",) if seen else ("spell", "text"),
+            )
             if best is None:
                 out.append(piece)
             else:
                 out.append(best)
                 changed = True
         return "".join(out) if changed else None
+
+
+def _with_near_words(reader, groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    """A word the KB never uses ("transmitt") also counts as its nearest known word.
+
+    One typo in a long query must not cost that word's share of the ranking; the
+    nearest word joins the group as an equal form, as shorthand does.
+    """
+    out = []
+    for group in groups:
+        word = group[0]
+        if (
+            len(word) >= 4
+            and word.isalpha()
+            and not any(reader.doc_frequency(f, t) for t in group for f in ("text", "title"))
+        ):
+            # Titles' words: a small lexicon, so this costs milliseconds, not the
+            # hundred a walk of every word in the KB would.
+            near = _closest_word(reader, word, fieldnames=("spell",))
+            stems = [t.text for t in _ANALYZER(near)] if near else []
+            if stems:
+                group = (*group, stems[0])
+        out.append(group)
+    return out
 
 
 def _edit_distance(a: str, b: str) -> int:
@@ -1363,16 +1591,18 @@ def _edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
-_RARE_WORD_DOCS = 5
+_RARE_WORD_DOCS = 50
 
 
-def _closest_word(reader, word: str, min_docs: int = 1) -> str | None:  # type: ignore[no-untyped-def]
+def _closest_word(  # type: ignore[no-untyped-def]
+    reader, word: str, min_docs: int = 1, fieldnames: tuple[str, ...] = ("spell", "text")
+) -> str | None:
     """The known word nearest to a misspelt one: fewest edits, then most used.
 
     Looked up among the unstemmed words of titles (a small lexicon: ~10 ms, and real
     words to show), then among the stems of the whole text if titles have none.
     """
-    for fieldname in ("spell", "text"):
+    for fieldname in fieldnames:
         candidates = {
             c.decode() if isinstance(c, bytes) else c
             for c in reader.terms_within(fieldname, word, 2, prefix=1)
@@ -1589,7 +1819,18 @@ _FILTER_FIELDS = frozenset(
 _ADVANCED_CHARS = frozenset('"*?~()^[]{}')
 _OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 _K1 = 1.2
-_B = 0.75
+#: (weight, length normalization b) per field for BM25F.
+FIELD_PARAMS = {
+    "title": (3.0, 0.5),
+    "symptoms": (2.0, 0.75),
+    "keywords": (1.5, 0.5),
+    "product": (1.2, 0.3),
+    "text": (1.0, 0.75),
+}
+#: Weight of two query words found side by side (title or problem statement).
+PAIR_WEIGHT = 0.5
+#: How hard a missing query word (weighted by its idf) pulls a document down.
+_COVERAGE_POWER = 1.0
 _CACHE_BYTES = 96 * 1024 * 1024
 
 
@@ -1714,44 +1955,99 @@ class _Scorer:
             return np.zeros(0, np.int64), np.zeros(0, np.float32)
         return np.concatenate(ids_parts), np.concatenate(tf_parts)
 
-    def score(self, terms: list[str], mask):  # type: ignore[no-untyped-def]
-        """(scores, how many distinct terms each document matched)."""
+    def norms(self, fieldname: str, b: float):  # type: ignore[no-untyped-def]
+        """1 / (1 - b + b * length / average) for every document: BM25F's length factor."""
+        key = f"norm:{fieldname}:{b}"
+        cached = self._lengths.get(key)
+        if cached is None:
+            avg = max(self.reader.field_length(fieldname) / self.doc_count, 1.0)
+            lengths = self.lengths(fieldname)
+            cached = (1.0 / (1 - b + b * lengths / avg)).astype("float32")
+            self._lengths[key] = cached
+        return cached
+
+    def score(self, groups: list[tuple[str, ...]], mask):  # type: ignore[no-untyped-def]
+        """(BM25F scores, idf-weighted share of the query each document covers, whether
+        every group is held by some article).
+
+        Each group is one word of the query with its equivalent forms ("nt4", "nt";
+        "0x0000000a", "0xa"): a document's frequency for the group is the best of its
+        forms. Real BM25F: each field's frequency is length-normalized and weighted
+        first, then the sum saturates once, so a word in title and body is not counted
+        as two words. A group's idf comes from the documents holding it in any field.
+        """
         np = self.np
         acc = np.zeros(self.ndocs, dtype=np.float32)
-        matched = np.zeros(self.ndocs, dtype=np.int16)
-        for term in terms:
-            present = np.zeros(self.ndocs, dtype=bool)
-            for fieldname, boost in FIELD_BOOSTS.items():
-                ids, tfs = self.postings.get(self, fieldname, term)
+        covered = np.zeros(self.ndocs, dtype=np.float32)
+        total_idf = 0.0
+        all_found = True
+        for group in groups:
+            tf = np.zeros(self.ndocs, dtype=np.float32)
+            for fieldname, (weight, b) in FIELD_PARAMS.items():
+                field_tf = None
+                for term in group:
+                    ids, tfs = self.postings.get(self, fieldname, term)
+                    if not len(ids):
+                        continue
+                    if field_tf is None:
+                        field_tf = np.zeros(self.ndocs, dtype=np.float32)
+                        field_tf[ids] = tfs
+                    else:
+                        field_tf[ids] = np.maximum(field_tf[ids], tfs)
+                if field_tf is not None:
+                    tf += np.float32(weight) * field_tf * self.norms(fieldname, b)
+            present = np.flatnonzero(tf)
+            if not len(present):
+                all_found = False  # no article holds it: it ranks nothing either way
+                continue
+            df = len(present)
+            idf = float(np.log1p((self.doc_count - df + 0.5) / (df + 0.5)))
+            total_idf += idf
+            t = tf[present]
+            acc[present] += np.float32(idf) * t * (_K1 + 1) / (t + _K1)
+            covered[present] += np.float32(idf)
+        for first, second in itertools.pairwise(groups):
+            # Two query words side by side in the title or the problem statement.
+            pair_tf = None
+            for term in {f"{a}_{b}" for a in first for b in second}:
+                ids, tfs = self.postings.get(self, "pairs", term)
                 if not len(ids):
                     continue
-                df = len(ids)
-                idf = np.log1p((self.doc_count - df + 0.5) / (df + 0.5))
-                avg = max(self.reader.field_length(fieldname) / self.doc_count, 1.0)
-                lengths = self.lengths(fieldname)[ids]
-                norm = tfs * (_K1 + 1) / (tfs + _K1 * (1 - _B + _B * lengths / avg))
-                acc[ids] += np.float32(boost * idf) * norm
-                present[ids] = True
-            matched += present
-        matched[~(mask & self.live)] = 0
-        return acc, matched
+                if pair_tf is None:
+                    pair_tf = np.zeros(self.ndocs, dtype=np.float32)
+                pair_tf[ids] = np.maximum(pair_tf[ids], tfs)
+            if pair_tf is not None:
+                present = np.flatnonzero(pair_tf)
+                df = len(present)
+                idf = float(np.log1p((self.doc_count - df + 0.5) / (df + 0.5)))
+                t = pair_tf[present]
+                acc[present] += np.float32(PAIR_WEIGHT * idf) * t * (_K1 + 1) / (t + _K1)
+        dead = ~(mask & self.live)
+        acc[dead] = 0
+        covered[dead] = 0
+        if total_idf:
+            covered /= np.float32(total_idf)
+        return acc, covered, all_found
 
-    def top(self, terms: list[str], mask, limit: int):  # type: ignore[no-untyped-def]
-        """Best `limit` docnums: every-term matches first, then the rest by coverage."""
+    def top(self, groups: list[tuple[str, ...]], mask, limit: int):  # type: ignore[no-untyped-def]
+        """Best `limit` docnums by BM25F damped by how much of the query they miss.
+
+        No every-word tier: a long list of fixed bugs that happens to hold every word
+        must not outrank the one article about the symptom that misses a common word.
+        """
         np = self.np
-        acc, matched = self.score(terms, mask)
-        n = max(1, len(terms))
-        candidates = np.flatnonzero(matched)
+        acc, cover, all_found = self.score(groups, mask)
+        candidates = np.flatnonzero(cover)
         total = len(candidates)
         if not total:
             return [], 0
-        cover = matched[candidates].astype(np.float32) / n
-        # Full matches first; among partial ones, more words covered ranks higher.
-        key = acc[candidates] * (0.5 + 0.5 * cover) + (cover >= 1.0) * np.float32(1e6)
+        share = cover[candidates]
+        key = acc[candidates] * share**_COVERAGE_POWER
         part = np.argpartition(-key, limit - 1)[:limit] if total > limit else np.arange(total)
         order = part[np.argsort(-key[part], kind="stable")]
+        full = [all_found and bool(share[i] >= 0.999) for i in order]
         return [
-            (int(candidates[i]), float(acc[candidates[i]]), bool(cover[i] >= 1.0)) for i in order
+            (int(candidates[i]), float(key[i]), f) for i, f in zip(order, full, strict=True)
         ], total
 
 
