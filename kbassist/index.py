@@ -34,11 +34,11 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
-from whoosh import fields, index, qparser, query
+from whoosh import columns, fields, index, qparser, query
 from whoosh.analysis import Analyzer, Token
 from whoosh.lang.porter import stem as _porter
 
@@ -60,7 +60,7 @@ from kbassist.errors import (
 from kbassist.fileio import atomic_write
 
 #: Bump when the schema, the analyzer or the parser changes: older indexes are rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_TERMS = 64
 MAX_NESTING = 32
@@ -202,10 +202,14 @@ def make_schema() -> fields.Schema:
         section=fields.KEYWORD(stored=True, lowercase=True),
         # Unstemmed title words: what "did you mean" suggests (real words, small lexicon).
         spell=fields.KEYWORD(lowercase=True),
+        # What snippets are cut from, bounded (`snippet_source`): searching never reads
+        # or parses an article file. A column, not a stored field, so reading every
+        # title for the palette does not decompress every snippet source too.
+        snippet=fields.COLUMN(columns.CompressedBytesColumn()),
     )
 
 
-def _document(article: Article, relpath: str) -> dict[str, str]:
+def _document(article: Article, relpath: str) -> dict[str, object]:
     # The problem statement is SYMPTOMS; articles without one state it in SUMMARY.
     problem_keys = {"symptoms", "symptom"}
     if not any(s.key in problem_keys for s in article.sections):
@@ -229,6 +233,7 @@ def _document(article: Article, relpath: str) -> dict[str, str]:
         "text": "\n".join(text),
         "section": " ".join(dict.fromkeys(s.key for s in article.sections if s.key)),
         "spell": " ".join(dict.fromkeys(_TOKEN_RE.findall(article.title.lower()))),
+        "snippet": snippet_source(article).encode("utf-8"),
     }
 
 
@@ -975,8 +980,8 @@ class KBIndex:
         """
         text = _check_query(text)
         limit = max(1, min(limit, 1000))
-        hits, total, words, suggestion = self._reading(
-            lambda: self._ranked(text, limit, product, suggest)
+        hits, sources, total, words, suggestion = self._reading(
+            lambda: self._ranked(text, limit, product, suggest, snippets)
         )
         if not hits and suggestion:
             # Nothing for the misspelling: show what the correction finds, and say so.
@@ -987,23 +992,40 @@ class KBIndex:
             corrected.corrected = True
             corrected.query = text
             return corrected
-        if snippets and hits:
-            hits = [_with_snippet(hit, words) for hit in hits]
+        if snippets:
+            hits = [
+                replace(hit, snippet=make_snippet(source, words))
+                for hit, source in zip(hits, sources, strict=True)
+            ]
         return SearchResult(query=text, hits=hits, total=total, suggestion=suggestion)
 
     def _ranked(
-        self, text: str, limit: int, product: str | None, suggest: bool
-    ) -> tuple[list[Hit], int, set[str], str | None]:
-        """(hits without snippets, total, query words, suggestion): the index's part."""
+        self, text: str, limit: int, product: str | None, suggest: bool, snippets: bool
+    ) -> tuple[list[Hit], list[str], int, set[str], str | None]:
+        """(hits, their snippet sources, total, query words, suggestion): the index's part."""
         searcher = self._get_searcher()
         plain, filters, advanced = _split_query(text)
         if advanced:
-            hits, total, words = self._search_whoosh(searcher, text, limit, product)
+            found, total, words = self._search_whoosh(searcher, text, limit, product)
         else:
-            hits, total, words = self._search_fast(searcher, plain, filters, limit, product)
+            found, total, words = self._search_fast(searcher, plain, filters, limit, product)
+        hits = [hit for _docnum, hit in found]
+        sources = self._snippet_sources(searcher, found) if snippets else []
         # Cheap unless a word is unknown to the KB: one frequency lookup a word.
         suggestion = self._suggest(searcher, text) if suggest else None
-        return hits, total, words, suggestion
+        return hits, sources, total, words, suggestion
+
+    @staticmethod
+    def _snippet_sources(searcher, found: list[tuple[int, Hit]]) -> list[str]:  # type: ignore[no-untyped-def]
+        """Each hit's snippet source, from the index (a few KB each, compressed)."""
+        if not found:
+            return []
+        column = searcher.reader().column_reader("snippet", translate=False)
+        sources = []
+        for docnum, hit in found:
+            raw = column[docnum]
+            sources.append(raw.decode("utf-8", "replace") if raw else hit.title)
+        return sources
 
     def _scorer(self, searcher) -> _Scorer:  # type: ignore[no-untyped-def]
         scorer = getattr(self, "_scorer_cache", None)
@@ -1045,7 +1067,7 @@ class KBIndex:
             ranked = [(int(d), 0.0, True) for d in docs[:limit]]
             total = len(docs)
         hits = [
-            self._make_hit(searcher.stored_fields(docnum), score, full)
+            (docnum, self._make_hit(searcher.stored_fields(docnum), score, full))
             for docnum, score, full in ranked
         ]
         return hits, total, set(words)
@@ -1065,7 +1087,7 @@ class KBIndex:
         filter_q = query.Term("products", product.lower()) if product else None
         try:
             and_results = searcher.search(q_and, limit=limit, filter=filter_q)
-            hits = [self._make_hit(h.fields(), h.score, True) for h in and_results]
+            hits = [(h.docnum, self._make_hit(h.fields(), h.score, True)) for h in and_results]
             total = and_results.estimated_length()
             if len(hits) < limit and q_or != q_and:
                 seen = {h.docnum for h in and_results}
@@ -1074,7 +1096,7 @@ class KBIndex:
                 )
                 for h in or_results:
                     if h.docnum not in seen and len(hits) < limit:
-                        hits.append(self._make_hit(h.fields(), h.score, False))
+                        hits.append((h.docnum, self._make_hit(h.fields(), h.score, False)))
                 total = max(total, or_results.estimated_length())
         except RecursionError:
             raise UsageError("query is nested too deeply") from None
@@ -1631,47 +1653,32 @@ def make_snippet(text: str, terms: set[str], width: int = 200) -> tuple[tuple[st
     return tuple(runs)
 
 
-_ARTICLE_CACHE: dict[tuple[str, int, int], Article] = {}
-_ARTICLE_CACHE_SIZE = 512
+#: Sections a snippet prefers, in order: the problem statement, then why, then the fix.
+_SNIPPET_SECTIONS = ("symptoms", "summary", "cause", "resolution")
 
 
-def load_article_cached(path: Path) -> Article:
-    """load_article, remembered by (path, mtime, size): an edited file is read again.
+def snippet_source(article: Article) -> str:
+    """The text a snippet is cut from: preferred sections first, at most SNIPPET_SCAN_CHARS.
 
-    Result lists repeat the same articles query after query (and keystroke after
-    keystroke in the TUI); parsing them again was most of a warm search's time.
+    Computed once at index time and kept in the index. Snippets used to re-read and
+    re-parse each hit's file on every search: three 4 MB articles made one search take
+    29 s and 620 MB.
     """
-    info = os.stat(path)
-    key = (os.fspath(path), info.st_mtime_ns, info.st_size)
-    article = _ARTICLE_CACHE.get(key)
-    if article is None:
-        article = load_article(path)
-        if len(_ARTICLE_CACHE) >= _ARTICLE_CACHE_SIZE:
-            _ARTICLE_CACHE.pop(next(iter(_ARTICLE_CACHE)))
-        _ARTICLE_CACHE[key] = article
-    return article
-
-
-def _with_snippet(hit: Hit, terms: set[str]) -> Hit:
-    try:
-        article = load_article_cached(hit.path)
-    except (ArticleSkip, OSError):
-        return hit
-    preferred = ("symptoms", "summary", "cause", "resolution")
     ordered = sorted(
         (s for s in article.sections if s.key != "appliesto"),
-        key=lambda s: preferred.index(s.key) if s.key in preferred else len(preferred),
+        key=lambda s: (
+            _SNIPPET_SECTIONS.index(s.key) if s.key in _SNIPPET_SECTIONS else len(_SNIPPET_SECTIONS)
+        ),
     )
-    body = " ".join(s.text for s in ordered) or article.title
-    return Hit(
-        id=hit.id,
-        title=hit.title,
-        products=hit.products,
-        score=hit.score,
-        path=hit.path,
-        snippet=make_snippet(body, terms),
-        full_match=hit.full_match,
-    )
+    parts: list[str] = []
+    size = 0
+    for section in ordered:
+        parts.append(section.text[: SNIPPET_SCAN_CHARS - size])
+        size += len(parts[-1]) + 1
+        if size >= SNIPPET_SCAN_CHARS:
+            break
+    text = " ".join(" ".join(parts)[:SNIPPET_SCAN_CHARS].split())
+    return text or article.title
 
 
 __all__ = [
