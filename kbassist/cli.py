@@ -180,6 +180,8 @@ def search(
     """
     kb = open_index(articles, index_dir)
     result = kb.search(" ".join(query), limit=limit, product=product)
+    for notice in result.notices:
+        note(notice)
     if result.corrected:
         note(f"no articles match {result.query!r}; showing results for {result.suggestion!r}")
     elif result.suggestion:

@@ -26,13 +26,17 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import heapq
 import json
 import os
+import pickle
 import re
 import shutil
 import stat
+import struct
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -40,7 +44,9 @@ from typing import TypeVar
 
 from whoosh import columns, fields, index, qparser, query
 from whoosh.analysis import Analyzer, Token
+from whoosh.filedb.filetables import FileFormatError
 from whoosh.lang.porter import stem as _porter
+from whoosh.reading import CorruptIndexError
 
 from kbassist.articles import (
     Article,
@@ -284,6 +290,8 @@ class SearchResult:
     suggestion: str | None = None
     #: True when the query found nothing and these hits are for `suggestion` instead.
     corrected: bool = False
+    #: One line each about how the search was limited (wildcards cut short), to show.
+    notices: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -334,14 +342,79 @@ _WHOOSH_READ_ERRORS = (
     AttributeError,
     TypeError,
     MemoryError,
+    RecursionError,
     index.IndexError,
     OverflowError,
-    __import__("pickle").UnpicklingError,
-    __import__("struct").error,
-    __import__("zlib").error,
-    __import__("whoosh.filedb.filetables").filedb.filetables.FileFormatError,
-    __import__("whoosh.reading").reading.CorruptIndexError,
+    pickle.UnpicklingError,
+    struct.error,
+    zlib.error,
+    FileFormatError,
+    CorruptIndexError,
 )
+
+#: What only unreadable index files raise (a bad header, a short read, a bad pickle).
+_FILE_ERRORS = (
+    EOFError,
+    pickle.UnpicklingError,
+    struct.error,
+    zlib.error,
+    FileFormatError,
+    CorruptIndexError,
+    index.IndexError,
+)
+#: OSErrors of the machine (memory, file handles), not of the files.
+_RESOURCE_ERRNOS = frozenset(
+    {errno.ENOMEM, errno.EMFILE, errno.ENFILE, errno.EAGAIN, errno.EINTR, errno.ENOBUFS}
+)
+#: Whoosh's modules that decode index files: a TypeError or a KeyError raised in one of
+#: them comes from bytes that are not what they should be (a stored-fields column
+#: deleted or overwritten raises exactly these).
+_DECODING = tuple(
+    os.path.join(os.path.dirname(index.__file__), name)
+    for name in ("filedb", "codec", "columns.py", "index.py", "util")
+)
+
+
+def _is_resource_error(exc: BaseException) -> bool:
+    """Out of memory, of stack or of file handles: the machine's limits, not the files'."""
+    return isinstance(exc, (MemoryError, RecursionError)) or (
+        isinstance(exc, OSError) and exc.errno in _RESOURCE_ERRNOS
+    )
+
+
+def _is_damage(exc: BaseException) -> bool:
+    """True when `exc` says the index files are unreadable, False when it is the query's
+    (or the machine's): MemoryError, RecursionError, a TypeError from query code.
+
+    A search under `ulimit -v` ran out of memory, was taken for damage, wrote DAMAGED,
+    and made the next search rebuild all 60,335 articles.
+    """
+    if _is_resource_error(exc):
+        return False
+    if isinstance(exc, (OSError, *_FILE_ERRORS)):
+        return True
+    tb = exc.__traceback__
+    if tb is None:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb.tb_frame.f_code.co_filename.startswith(_DECODING)
+
+
+class SearchFailed(UsageError):
+    """A read failed for a reason that is not the index's: exit 2, and nothing written."""
+
+
+def _search_failed(exc: BaseException) -> SearchFailed:
+    """The one line for a read that failed without damage (MemoryError and the like)."""
+    if isinstance(exc, MemoryError) or (isinstance(exc, OSError) and exc.errno == errno.ENOMEM):
+        return SearchFailed("not enough memory for this search; try fewer or narrower words")
+    if isinstance(exc, RecursionError):
+        return SearchFailed("query is nested too deeply")
+    if isinstance(exc, OSError):
+        return SearchFailed(f"cannot read the index now: {exc.strerror or exc}; try again")
+    detail = " ".join(str(exc).split())[:200]
+    return SearchFailed(f"cannot run this query ({type(exc).__name__}: {detail})")
 
 
 def _check_private_dir(path: Path) -> None:
@@ -635,6 +708,9 @@ class KBIndex:
                 last = exc
                 time.sleep(0.01 * (attempt + 1))
             except _WHOOSH_READ_ERRORS as exc:
+                if _is_resource_error(exc):
+                    raise _search_failed(exc) from None
+                # Opening reads only the table of contents and segment headers.
                 raise IndexDamaged(f"{type(exc).__name__}: {exc}") from exc
         raise IndexDamaged(f"files missing: {last}")
 
@@ -890,12 +966,17 @@ class KBIndex:
         opened just before reads some of them lazily (stored fields, field lengths) and
         fails: FileNotFoundError, or a TypeError from a column that is gone. When the
         index on disk has moved on since this reader opened it, that is a race, not
-        damage: reopen and read again. When it has not, the index is damaged.
+        damage: reopen and read again. When it has not, the index is damaged; unless
+        the error is not one of unreadable files (`_is_damage`): running out of memory,
+        or a TypeError in query code, fails this read with one line and marks nothing.
         """
         for attempt in range(_READ_ATTEMPTS):
             try:
                 return read()
             except _WHOOSH_READ_ERRORS as exc:
+                if _is_resource_error(exc) or not (_is_damage(exc) or self._moved_on(exc)):
+                    self.close()
+                    raise _search_failed(exc) from None
                 # The first failure always gets a fresh reader: under load, a commit can
                 # delete files between our open and our read before the newer table of
                 # contents is visible to us. Real damage fails again on the fresh reader.
@@ -972,43 +1053,72 @@ class KBIndex:
         product: str | None = None,
         snippets: bool = True,
         suggest: bool = True,
+        cancelled: Callable[[], bool] | None = None,
     ) -> SearchResult:
         """Ranked hits for a symptom as an admin types it.
 
         Every word present ranks first (an AND query); when that finds fewer than
         `limit`, articles missing a word follow (an OR query, more words ranking higher).
+        `cancelled` is polled while a slow search runs: once it returns True the search
+        stops with SearchCancelled, so a newer search never waits for an older one.
         """
         text = _check_query(text)
         limit = max(1, min(limit, 1000))
-        hits, sources, total, words, suggestion = self._reading(
-            lambda: self._ranked(text, limit, product, suggest, snippets)
-        )
-        if not hits and suggestion:
-            # Nothing for the misspelling: show what the correction finds, and say so.
-            corrected = self.search(
-                suggestion, limit=limit, product=product, snippets=snippets, suggest=False
+        budget = _Budget(cancelled)
+        try:
+            hits, sources, total, words, suggestion = self._reading(
+                lambda: self._ranked(text, limit, product, suggest, snippets, budget)
             )
-            corrected.suggestion = suggestion
-            corrected.corrected = True
-            corrected.query = text
-            return corrected
-        if snippets:
-            hits = [
-                replace(hit, snippet=make_snippet(source, words))
-                for hit, source in zip(hits, sources, strict=True)
-            ]
-        return SearchResult(query=text, hits=hits, total=total, suggestion=suggestion)
+            if not hits and suggestion:
+                # Nothing for the misspelling: show what the correction finds, and say so.
+                corrected = self.search(
+                    suggestion,
+                    limit=limit,
+                    product=product,
+                    snippets=snippets,
+                    suggest=False,
+                    cancelled=cancelled,
+                )
+                corrected.suggestion = suggestion
+                corrected.corrected = True
+                corrected.query = text
+                return corrected
+            budget.check()
+            if snippets:
+                hits = [
+                    replace(hit, snippet=make_snippet(source, words))
+                    for hit, source in zip(hits, sources, strict=True)
+                ]
+        except (MemoryError, RecursionError) as exc:
+            self.close()
+            raise _search_failed(exc) from None
+        return SearchResult(
+            query=text,
+            hits=hits,
+            total=total,
+            suggestion=suggestion,
+            notices=budget.notices(),
+        )
 
     def _ranked(
-        self, text: str, limit: int, product: str | None, suggest: bool, snippets: bool
+        self,
+        text: str,
+        limit: int,
+        product: str | None,
+        suggest: bool,
+        snippets: bool,
+        budget: _Budget,
     ) -> tuple[list[Hit], list[str], int, set[str], str | None]:
         """(hits, their snippet sources, total, query words, suggestion): the index's part."""
+        budget.check()
         searcher = self._get_searcher()
-        plain, filters, advanced = _split_query(text)
+        plain, filters, wildcards, advanced = _split_query(text)
         if advanced:
-            found, total, words = self._search_whoosh(searcher, text, limit, product)
+            found, total, words = self._search_whoosh(searcher, text, limit, product, budget)
         else:
-            found, total, words = self._search_fast(searcher, plain, filters, limit, product)
+            found, total, words = self._search_fast(
+                searcher, plain, filters, wildcards, limit, product, budget
+            )
         hits = [hit for _docnum, hit in found]
         sources = self._snippet_sources(searcher, found) if snippets else []
         # Cheap unless a word is unknown to the KB: one frequency lookup a word.
@@ -1052,16 +1162,36 @@ class KBIndex:
             mask &= only
         return mask
 
-    def _search_fast(
-        self, searcher, plain: list[str], filters: list[str], limit: int, product: str | None
-    ):  # type: ignore[no-untyped-def]
+    def _search_fast(  # type: ignore[no-untyped-def]
+        self,
+        searcher,
+        plain: list[str],
+        filters: list[str],
+        wildcards: list[str],
+        limit: int,
+        product: str | None,
+        budget: _Budget,
+    ):
+        """Plain words and wildcards, scored with numpy (`_Scorer`)."""
         words = list(dict.fromkeys(t.text for t in _ANALYZER(" ".join(plain))))
-        if not words and not filters and not product:
+        slots: list[dict[str, list[str]]] = [{f: [w] for f in FIELD_BOOSTS} for w in words]
+        marks = set(words)
+        patterns = list(dict.fromkeys(w.lower() for w in wildcards))
+        expander = _Expander(searcher.reader(), budget, len(patterns) * len(FIELD_BOOSTS))
+        for pattern in patterns:
+            slot = expander.slot(pattern)
+            if slot is not None:
+                slots.append(slot)
+                stem = re.split(r"[*?]", pattern, maxsplit=1)[0]
+                if len(stem) > 1:
+                    marks.add(stem)  # `retro*` marks "retrospect" in snippets
+        if not slots and not filters and not product:
             raise UsageError("query has no words to search for")
+        budget.check()
         scorer = self._scorer(searcher)
         mask = self._filter_mask(searcher, scorer, filters, product)
-        if words:
-            ranked, total = scorer.top(words, mask, limit)
+        if slots:
+            ranked, total = scorer.top(slots, mask, limit)
         else:
             docs = scorer.np.flatnonzero(mask & scorer.live)
             ranked = [(int(d), 0.0, True) for d in docs[:limit]]
@@ -1070,10 +1200,16 @@ class KBIndex:
             (docnum, self._make_hit(searcher.stored_fields(docnum), score, full))
             for docnum, score, full in ranked
         ]
-        return hits, total, set(words)
+        return hits, total, marks
 
-    def _search_whoosh(self, searcher, text: str, limit: int, product: str | None):  # type: ignore[no-untyped-def]
-        """Phrases, wildcards and boolean syntax: Whoosh's own matcher handles them."""
+    def _search_whoosh(  # type: ignore[no-untyped-def]
+        self, searcher, text: str, limit: int, product: str | None, budget: _Budget
+    ):
+        """Phrases, wildcards and boolean syntax: Whoosh's own matcher handles them.
+
+        Wildcards, fuzzy terms and ranges are expanded here, within `budget`, into the
+        words they stand for (Whoosh would expand them to every matching word).
+        """
         schema = searcher.schema
         try:
             q_and = _parser(schema, qparser.AndGroup).parse(text)
@@ -1084,16 +1220,18 @@ class KBIndex:
             raise UsageError(f"cannot understand the query: {exc}") from None
         if q_or is query.NullQuery or _no_terms(q_or):
             raise UsageError("query has no words to search for")
+        words = _query_words(q_or)
         filter_q = query.Term("products", product.lower()) if product else None
         try:
-            and_results = searcher.search(q_and, limit=limit, filter=filter_q)
+            expander = _Expander(searcher.reader(), budget, _Expander.count(q_or))
+            q_and = expander.bound(q_and)
+            q_or = expander.bound(q_or) if q_or != q_and else q_and
+            and_results = budget.run(searcher, q_and, limit, filter_q)
             hits = [(h.docnum, self._make_hit(h.fields(), h.score, True)) for h in and_results]
             total = and_results.estimated_length()
-            if len(hits) < limit and q_or != q_and:
+            if len(hits) < limit and q_or is not q_and:
                 seen = {h.docnum for h in and_results}
-                or_results = searcher.search(
-                    q_or, limit=limit - len(hits) + len(seen), filter=filter_q
-                )
+                or_results = budget.run(searcher, q_or, limit - len(hits) + len(seen), filter_q)
                 for h in or_results:
                     if h.docnum not in seen and len(hits) < limit:
                         hits.append((h.docnum, self._make_hit(h.fields(), h.score, False)))
@@ -1104,7 +1242,7 @@ class KBIndex:
             # Parsed, but not runnable: `section:"more information"` is a phrase in a
             # field that keeps no word positions.
             raise UsageError(f"cannot run this query: {str(exc).split('. ')[0]}") from None
-        return hits, max(total, len(hits)), _query_words(q_or)
+        return hits, max(total, len(hits)), words
 
     def _make_hit(self, stored: dict, score: float, full: bool) -> Hit:  # type: ignore[type-arg]
         products = tuple(p for p in stored.get("products", "").split(",") if p)
@@ -1362,30 +1500,39 @@ _FILTER_FIELDS = frozenset(
     "product products section sections title symptoms keywords id text body".split()
 )
 _ADVANCED_CHARS = frozenset('"*?~()^[]{}')
+_WILDCARD_CHARS = frozenset("*?")
 _OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 _K1 = 1.2
 _B = 0.75
 _CACHE_BYTES = 96 * 1024 * 1024
 
 
-def _split_query(text: str) -> tuple[list[str], list[str], bool]:
-    """(plain words, field filters, advanced?): plain words take the fast scorer.
+def _split_query(text: str) -> tuple[list[str], list[str], list[str], bool]:
+    """(plain words, field filters, wildcard words, advanced?): all but the last go to the
+    fast scorer.
 
-    Phrases, wildcards, fuzzy terms, groups and explicit operators go to Whoosh's own
-    matcher, which understands them all.
+    A word with `*` or `?` (`retro*`, `*mail*`) is scored there too, as the words it
+    stands for. Phrases, fuzzy terms, ranges, groups and explicit operators go to
+    Whoosh's own matcher, which understands them all.
     """
     plain: list[str] = []
     filters: list[str] = []
+    wildcards: list[str] = []
     advanced = False
     for token in re.findall(r'"[^"]*"|\S+', text):
         name, colon, value = token.partition(":")
-        if token in _OPERATORS or token[0] in "+-" or _ADVANCED_CHARS.intersection(token):
+        special = _ADVANCED_CHARS.intersection(token)
+        if token in _OPERATORS or token[0] in "+-":
+            advanced = True
+        elif special and special <= _WILDCARD_CHARS and not colon:
+            wildcards.append(token)
+        elif special:
             advanced = True
         elif colon and value and name.lower() in _FILTER_FIELDS:
             filters.append(token)
         else:
             plain.append(token)
-    return plain, filters, advanced
+    return plain, filters, wildcards, advanced
 
 
 class _Postings:
@@ -1489,33 +1636,38 @@ class _Scorer:
             return np.zeros(0, np.int64), np.zeros(0, np.float32)
         return np.concatenate(ids_parts), np.concatenate(tf_parts)
 
-    def score(self, terms: list[str], mask):  # type: ignore[no-untyped-def]
-        """(scores, how many distinct terms each document matched)."""
+    def score(self, slots: list[dict[str, list[str]]], mask):  # type: ignore[no-untyped-def]
+        """(scores, how many slots each document matched).
+
+        A slot is one word of the query: the terms it stands for in each field (one
+        term for a plain word, the expanded words of a wildcard).
+        """
         np = self.np
         acc = np.zeros(self.ndocs, dtype=np.float32)
         matched = np.zeros(self.ndocs, dtype=np.int16)
-        for term in terms:
+        for slot in slots:
             present = np.zeros(self.ndocs, dtype=bool)
             for fieldname, boost in FIELD_BOOSTS.items():
-                ids, tfs = self.postings.get(self, fieldname, term)
-                if not len(ids):
-                    continue
-                df = len(ids)
-                idf = np.log1p((self.doc_count - df + 0.5) / (df + 0.5))
-                avg = max(self.reader.field_length(fieldname) / self.doc_count, 1.0)
-                lengths = self.lengths(fieldname)[ids]
-                norm = tfs * (_K1 + 1) / (tfs + _K1 * (1 - _B + _B * lengths / avg))
-                acc[ids] += np.float32(boost * idf) * norm
-                present[ids] = True
+                for term in slot.get(fieldname, ()):
+                    ids, tfs = self.postings.get(self, fieldname, term)
+                    if not len(ids):
+                        continue
+                    df = len(ids)
+                    idf = np.log1p((self.doc_count - df + 0.5) / (df + 0.5))
+                    avg = max(self.reader.field_length(fieldname) / self.doc_count, 1.0)
+                    lengths = self.lengths(fieldname)[ids]
+                    norm = tfs * (_K1 + 1) / (tfs + _K1 * (1 - _B + _B * lengths / avg))
+                    acc[ids] += np.float32(boost * idf) * norm
+                    present[ids] = True
             matched += present
         matched[~(mask & self.live)] = 0
         return acc, matched
 
-    def top(self, terms: list[str], mask, limit: int):  # type: ignore[no-untyped-def]
-        """Best `limit` docnums: every-term matches first, then the rest by coverage."""
+    def top(self, slots: list[dict[str, list[str]]], mask, limit: int):  # type: ignore[no-untyped-def]
+        """Best `limit` docnums: every-word matches first, then the rest by coverage."""
         np = self.np
-        acc, matched = self.score(terms, mask)
-        n = max(1, len(terms))
+        acc, matched = self.score(slots, mask)
+        n = max(1, len(slots))
         candidates = np.flatnonzero(matched)
         total = len(candidates)
         if not total:
@@ -1528,6 +1680,188 @@ class _Scorer:
         return [
             (int(candidates[i]), float(acc[candidates[i]]), bool(cover[i] >= 1.0)) for i in order
         ], total
+
+
+# ------------------------------------------------------------------------- bounded work
+
+#: A wildcard (`retro*`, `*mail*`), fuzzy term or range searches at most this many of
+#: the words it matches in each field, the most used first; a query at most
+#: WILDCARD_TOTAL_TERMS (words x fields) in all, shared fairly between its wildcards.
+#: `*e* *a* *i* *o*` stood for nearly every word of the archive: 32 s to minutes, and
+#: up to 700 MB.
+WILDCARD_TERMS = 64
+WILDCARD_TOTAL_TERMS = 640
+#: Seconds a search may spend finding the words its wildcards stand for (shared fairly).
+WILDCARD_SECONDS = 1.0
+#: Seconds a search through Whoosh's matcher (phrases, ranges, operators) collects
+#: hits; then it returns the best found so far, and says so.
+SEARCH_SECONDS = 3.0
+#: Candidate words kept per wildcard and field before the most used are chosen.
+_SHORTLIST = 4 * WILDCARD_TERMS
+#: Words (or documents) between two looks at the clock and at `cancelled`.
+_CHECK_EVERY = 256
+
+
+class SearchCancelled(UsageError):
+    """The caller cancelled the search (a newer one replaced it)."""
+
+
+class _Budget:
+    """What one search may spend, what it had to leave out, and whether it was cancelled."""
+
+    def __init__(self, cancelled: Callable[[], bool] | None) -> None:
+        self.cancelled = cancelled
+        self.started = time.monotonic()
+        self.cut: dict[str, None] = {}  # wildcards searched for fewer words than match
+        self.stopped = False  # hits collection stopped at SEARCH_SECONDS
+
+    def check(self) -> None:
+        """Raise SearchCancelled once the caller has cancelled this search."""
+        if self.cancelled is not None and self.cancelled():
+            raise SearchCancelled("search cancelled")
+
+    def notices(self) -> tuple[str, ...]:
+        """The lines that tell the user what was left out."""
+        lines = []
+        if self.cut:
+            cut = list(self.cut)
+            what = ", ".join(cut[:5]) + (", …" if len(cut) > 5 else "")
+            verb = "matches" if len(cut) == 1 else "match"
+            lines.append(
+                f"wildcard limited: {what} {verb} too many words; searched only the most "
+                "used (a longer pattern finds more)"
+            )
+        if self.stopped:
+            lines.append(f"search stopped after {SEARCH_SECONDS:g}s: showing the best found")
+        return tuple(lines)
+
+    def run(self, searcher, q: query.Query, limit: int, filter_q: query.Query | None):  # type: ignore[no-untyped-def]
+        """searcher.search(), stopping at SEARCH_SECONDS, and when cancelled."""
+        from whoosh.collectors import WrappingCollector
+
+        budget = self
+        deadline = self.started + SEARCH_SECONDS
+
+        class Checked(WrappingCollector):
+            def collect_matches(self) -> None:
+                child = self.child
+                for n, sub_docnum in enumerate(child.matches()):
+                    if n % _CHECK_EVERY == 0:
+                        budget.check()
+                        if time.monotonic() > deadline:
+                            budget.stopped = True
+                            return
+                    child.collect(sub_docnum)
+
+        self.check()
+        collector = Checked(searcher.collector(limit=limit, filter=filter_q))
+        if not self.stopped:
+            searcher.search_with_collector(q, collector)
+        return collector.results()
+
+
+class _Expander:
+    """Replaces each wildcard, fuzzy term and range of a query by the words it stands for.
+
+    Whoosh expands one to every word it matches. Here: at most WILDCARD_TERMS a field
+    (the most used among the shortest matches: `win*` keeps `windows` before
+    `winsockdriverversion2`), WILDCARD_TOTAL_TERMS and WILDCARD_SECONDS of looking up
+    a query, each shared fairly between its wildcards; what was cut is noted.
+    """
+
+    def __init__(self, reader, budget: _Budget, leaves: int) -> None:  # type: ignore[no-untyped-def]
+        self.reader = reader
+        self.budget = budget
+        self.left = max(1, leaves)  # wildcards (x fields) not yet expanded
+        self.terms_left = WILDCARD_TOTAL_TERMS
+        self.deadline = time.monotonic() + WILDCARD_SECONDS
+        self.done: dict[tuple[str, str], query.Query] = {}
+
+    @staticmethod
+    def count(q: query.Query) -> int:
+        """How many distinct wildcards (x fields) a parsed query holds."""
+        leaves = [q] if q.is_leaf() else list(q.leaves())
+        return len({str(leaf) for leaf in leaves if isinstance(leaf, query.MultiTerm)})
+
+    def bound(self, q: query.Query) -> query.Query:
+        """`q` with its wildcards replaced by their words (Or of Terms)."""
+        if isinstance(q, query.MultiTerm):
+            return self._expand(q)
+        if q.is_leaf():
+            return q
+        return q.apply(self.bound)
+
+    def slot(self, pattern: str) -> dict[str, list[str]] | None:
+        """The words a typed wildcard (lower-cased) stands for in each field searched;
+        None for a pattern that names no word (`*`, `?*`: every document)."""
+        if not pattern.strip("*?"):
+            return None
+        slot = {}
+        for fieldname in FIELD_BOOSTS:
+            leaf = query.Wildcard(fieldname, pattern).normalize()
+            if isinstance(leaf, query.MultiTerm):
+                slot[fieldname] = self._words(leaf, fieldname)
+        return slot
+
+    def _expand(self, leaf: query.MultiTerm) -> query.Query:
+        fieldname = leaf.field()
+        if fieldname is None or fieldname not in self.reader.schema:
+            return leaf  # matches nothing; Whoosh knows
+        if isinstance(leaf, query.Prefix) and not leaf.text:
+            return leaf  # `*`: every document, no words to expand
+        key = (type(leaf).__name__, str(leaf))
+        if key not in self.done:
+            words = self._words(leaf, fieldname)
+            terms = [query.Term(fieldname, word, boost=leaf.boost) for word in words]
+            # No word: a term no document has (a NullQuery would vanish from an AND).
+            self.done[key] = (
+                query.Or(terms) if len(terms) > 1 else (terms or [query.Term(fieldname, "")])[0]
+            )
+        return self.done[key]
+
+    def _words(self, leaf: query.MultiTerm, fieldname: str) -> list[str]:
+        """Up to this leaf's share of words matching it, most used first."""
+        reader = self.reader
+        now = time.monotonic()
+        until = now + max(0.0, self.deadline - now) / self.left
+        room = max(1, min(WILDCARD_TERMS, self.terms_left // self.left))
+        self.left = max(1, self.left - 1)
+        match = None
+        if isinstance(leaf, query.Prefix):
+            candidates = reader.expand_prefix(fieldname, leaf.text)
+        elif isinstance(leaf, query.PatternQuery):
+            prefix = leaf._find_prefix(leaf.text)
+            candidates = (
+                reader.expand_prefix(fieldname, prefix) if prefix else reader.lexicon(fieldname)
+            )
+            match = re.compile(leaf._get_pattern()).match
+        else:  # fuzzy terms, ranges: Whoosh's own word list, looked at as it comes
+            candidates = leaf._btexts(reader)
+        shortlist: list[tuple[int, bytes]] = []  # the shortest matches; longest out first
+        found = 0
+        complete = True
+        for n, word in enumerate(candidates):
+            if n % _CHECK_EVERY == 0:
+                self.budget.check()
+                if time.monotonic() > until:
+                    complete = False
+                    break
+            if match is not None and not match(word.decode("utf-8", "replace")):
+                continue
+            found += 1
+            item = (-len(word), word)
+            if len(shortlist) < _SHORTLIST:
+                heapq.heappush(shortlist, item)
+            elif item > shortlist[0]:
+                heapq.heapreplace(shortlist, item)
+        words = [word for _, word in shortlist]
+        if len(words) > room:
+            words.sort(key=lambda w: (-reader.doc_frequency(fieldname, w), len(w), w))
+            words = words[:room]
+        if found > len(words) or not complete:
+            self.budget.cut[str(leaf).split(":", 1)[-1]] = None
+        self.terms_left -= len(words)
+        return [word.decode("utf-8", "replace") for word in sorted(words)]
 
 
 # ------------------------------------------------------------------------- query helpers
@@ -1551,6 +1885,10 @@ def _parser(schema: fields.Schema, group: object) -> qparser.QueryParser:
 def _check_query(text: str) -> str:
     if "\x00" in text:
         raise UsageError("query contains a NUL byte")
+    if _SURROGATE_RE.search(text):
+        # A byte that is not UTF-8 (a shell passes it as a surrogate): no indexed word
+        # can hold one, and encoding it failed deep inside Whoosh.
+        raise UsageError("query contains a byte that is not UTF-8 text")
     text = " ".join(text.split())
     if not text:
         raise UsageError("empty query")
@@ -1571,6 +1909,9 @@ def _check_query(text: str) -> str:
     if text.count('"') % 2:
         text = text.replace('"', " ")  # an unbalanced quote: search the words plainly
     return text
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def _no_terms(q: query.Query) -> bool:

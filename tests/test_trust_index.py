@@ -8,18 +8,23 @@ to a made-up uid stands in for another user).
 
 from __future__ import annotations
 
+import asyncio
+import errno
 import json
 import random
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 from faultkit import write_kb
 
+import kbassist.index
 from kbassist.articles import MAX_SECTIONS, markdown_headings, parse_article
-from kbassist.index import KBIndex
+from kbassist.errors import UsageError
+from kbassist.index import IndexDamaged, KBIndex, SearchCancelled
 from kbassist.markdown import make_parser
 
 # --------------------------------------------------------------------------- heading bombs
@@ -177,3 +182,218 @@ def test_heading_scanner_agrees_with_markdown_it() -> None:
         h1, heads = markdown_headings(body.split("\n"))
         ours = (" ".join(h1.split()), [(line, " ".join(name.split())) for line, _, name in heads])
         assert ours == markdown_it_headings(body), body
+
+
+# --------------------------------------------------------------------------- read errors
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> KBIndex:
+    """Thirty generated articles, indexed."""
+    write_kb(tmp_path / "kb", count=30)
+    kb = KBIndex(tmp_path / "kb", tmp_path / "index")
+    kb.update()
+    return kb
+
+
+def generation(kb: KBIndex) -> Path:
+    return kb.index_dir / (kb.index_dir / "CURRENT").read_text().strip()
+
+
+def failing_postings(monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> None:
+    """Every read of a posting list fails with `exc` (as under `ulimit -v`, or a bug)."""
+
+    def read_postings(self: object, fieldname: str, term: str) -> object:
+        raise exc
+
+    monkeypatch.setattr(kbassist.index._Scorer, "read_postings", read_postings)
+
+
+@pytest.mark.parametrize(
+    "exc",
+    [MemoryError(), OSError(errno.ENOMEM, "Cannot allocate memory"), TypeError("bad operand")],
+    ids=["MemoryError", "ENOMEM", "TypeError"],
+)
+def test_read_error_of_the_query_is_a_usage_error_and_marks_nothing(
+    built: KBIndex, monkeypatch: pytest.MonkeyPatch, exc: BaseException
+) -> None:
+    """Out of memory (or a TypeError in query code) fails the search; the index stays trusted."""
+    live = generation(built)
+    failing_postings(monkeypatch, exc)
+    with pytest.raises(UsageError) as raised:
+        built.search("widget7 stops responding")
+    assert raised.value.exit_code == 2
+    assert "\n" not in str(raised.value)
+    assert not (live / "DAMAGED").exists()
+    monkeypatch.undo()
+    assert built.status() is None
+    assert built.search("widget7").hits[0].id == "F-007"
+    assert built.ensure() is None  # nothing to rebuild
+    assert generation(built) == live
+
+
+def test_unreadable_index_file_is_still_damage(
+    built: KBIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An I/O error reading the index files is damage: noted, and the next run rebuilds."""
+    failing_postings(monkeypatch, OSError(errno.EIO, "Input/output error"))
+    with pytest.raises(IndexDamaged, match="the next run rebuilds the index"):
+        built.search("widget7")
+    monkeypatch.undo()
+    assert (built.status() or "").startswith("index is damaged (OSError")
+    assert built.ensure() is not None
+
+
+def test_cli_out_of_memory_is_exit_2_one_line_and_no_rebuild(
+    built: KBIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`kbassist search` out of memory: exit 2, one line; the next search uses the same index."""
+    from click.testing import CliRunner
+
+    from kbassist.cli import main
+
+    args = ["search", "--articles", str(built.articles_dir), "--index-dir", str(built.index_dir)]
+    live = generation(built)
+    failing_postings(monkeypatch, MemoryError())
+    result = CliRunner().invoke(main, [*args, "widget7"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("kbassist: error: not enough memory for this search")
+    monkeypatch.undo()
+    result = CliRunner().invoke(main, [*args, "widget7"])
+    assert result.exit_code == 0, result.output
+    assert "F-007" in result.stdout
+    assert "damaged" not in result.stderr and "indexing" not in result.stderr
+    assert generation(built) == live
+
+
+def test_query_with_a_byte_that_is_not_utf8_is_refused_not_damage(built: KBIndex) -> None:
+    """`caf\\xe9*` from a Latin-1 shell: one usage error; it used to mark the index damaged."""
+    for text in ("caf\udce9*", "caf\udce9", "caf\udce9 widget7"):
+        with pytest.raises(UsageError, match="not UTF-8"):
+            built.search(text)
+    assert built.status() is None
+    assert not (generation(built) / "DAMAGED").exists()
+
+
+# --------------------------------------------------------------------------- wildcards
+
+
+def many_words_kb(root: Path, words: int = 2000) -> None:
+    """The generated KB plus an article holding `words` distinct words zq0000, zq0001..."""
+    write_kb(root, count=10)
+    body = " ".join(f"zq{n:04d}" for n in range(words))
+    (root / "many.md").write_text(f"---\nid: MANY\ntitle: Many words\n---\n\n{body}\n")
+
+
+def slow_lexicon(monkeypatch: pytest.MonkeyPatch, extra: int = 20_000) -> None:
+    """The text field's word list reads slowly and is long (a cold disk, a huge KB)."""
+    from whoosh.reading import SegmentReader
+
+    real = SegmentReader.lexicon
+
+    def lexicon(self: SegmentReader, fieldname: str) -> object:
+        yield from real(self, fieldname)
+        if fieldname == "text":
+            for n in range(extra):
+                time.sleep(0.0005)
+                yield f"zzslow{n:05d}e".encode()
+
+    monkeypatch.setattr(SegmentReader, "lexicon", lexicon)
+
+
+def test_wildcard_matching_many_words_is_limited_and_says_so(tmp_path: Path) -> None:
+    """`zq*` stands for 2,000 words: searched for the most used ones, with one notice."""
+    many_words_kb(tmp_path / "kb")
+    kb = KBIndex(tmp_path / "kb", tmp_path / "index")
+    kb.update()
+    result = kb.search("zq*")
+    assert [hit.id for hit in result.hits] == ["MANY"]
+    assert len(result.notices) == 1
+    assert result.notices[0].startswith("wildcard limited: zq* matches too many words")
+    assert kb.search("zq000*").notices == ()  # ten words: all of them searched
+    assert kb.search("retro* OR zq1999").hits[0].id == "MANY"
+
+
+def test_wildcards_keep_their_meaning(built: KBIndex) -> None:
+    """Prefixes and patterns find what they match; a pattern matching nothing empties an AND."""
+    assert {hit.id for hit in built.search("widget1*").hits} >= {"F-001", "F-010", "F-019"}
+    assert [hit.id for hit in built.search("w?dget7").hits][:1] == ["F-007"]
+    assert [hit.id for hit in built.search("*dget7").hits][:1] == ["F-007"]
+    result = built.search("widget7 zzqq*")
+    assert result.hits and not any(hit.full_match for hit in result.hits)
+    result = built.search('"stops responding" widg*7')
+    assert result.hits[0].id == "F-007" and result.hits[0].full_match
+    assert built.search("wid* stops").notices == ()
+
+
+def test_cli_says_in_one_line_that_a_wildcard_was_limited(tmp_path: Path) -> None:
+    """The CLI prints the limit as one note on stderr, the hits on stdout."""
+    from click.testing import CliRunner
+
+    from kbassist.cli import main
+
+    many_words_kb(tmp_path / "kb")
+    args = ["search", "--articles", str(tmp_path / "kb"), "--index-dir", str(tmp_path / "ix")]
+    result = CliRunner().invoke(main, [*args, "zq*"])
+    assert result.exit_code == 0, result.output
+    assert "MANY" in result.stdout
+    notes = [line for line in result.stderr.splitlines() if "wildcard limited" in line]
+    assert notes == ["kbassist: wildcard limited: zq* matches too many words; searched only "
+                     "the most used (a longer pattern finds more)"]  # fmt: skip
+
+
+def test_wildcard_lookup_stops_at_its_time_budget(
+    built: KBIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word list that takes 10 s to read: the search answers in about WILDCARD_SECONDS."""
+    built.search("widget7")
+    slow_lexicon(monkeypatch)
+    started = time.monotonic()
+    result = built.search("*e*")
+    assert time.monotonic() - started < kbassist.index.WILDCARD_SECONDS + 1.5
+    assert result.hits and result.notices
+    assert "*e* matches too many words" in result.notices[0]
+
+
+def test_cancelled_search_stops_at_once_and_frees_the_index(
+    built: KBIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search slower than any budget stops within a blink of being cancelled."""
+    built.search("widget7")
+    slow_lexicon(monkeypatch)
+    monkeypatch.setattr(kbassist.index, "WILDCARD_SECONDS", 60.0)
+    cancel = threading.Event()
+    threading.Timer(0.3, cancel.set).start()
+    started = time.monotonic()
+    with pytest.raises(SearchCancelled):
+        built.search("*e*", cancelled=cancel.is_set)
+    assert time.monotonic() - started < 1.3
+    assert built.search("widget7").hits[0].id == "F-007"
+
+
+def test_tui_slow_search_never_delays_the_next(
+    kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the TUI, a query typed while a slow one runs gets its results at once."""
+    from tui_support import build_app, wait_ready
+
+    from kbassist.tui.widgets.results import ResultList
+
+    async def run() -> None:
+        app = build_app(kb_dir, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_ready(pilot)
+            slow_lexicon(monkeypatch)
+            monkeypatch.setattr(kbassist.index, "WILDCARD_SECONDS", 60.0)
+            await pilot.press(*"*e*")
+            await pilot.pause(0.6)  # the slow search holds the index now
+            started = time.monotonic()
+            await pilot.press("backspace", "backspace", "backspace", *"spooler")
+            while [hit.id for hit in app.screen.query_one(ResultList).hits] != ["KB-PRN-1"]:
+                assert time.monotonic() - started < 5.0, "the new search never answered"
+                await pilot.pause(0.05)
+            assert time.monotonic() - started < 1.5
+            await app.workers.wait_for_complete()
+
+    asyncio.run(run())
