@@ -36,6 +36,7 @@ import stat
 import struct
 import threading
 import time
+import weakref
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -417,44 +418,139 @@ def _search_failed(exc: BaseException) -> SearchFailed:
     return SearchFailed(f"cannot run this query ({type(exc).__name__}: {detail})")
 
 
-def _check_private_dir(path: Path) -> None:
-    """Whoosh unpickles its table of contents: a folder others can write is refused."""
+# ------------------------------------------------------------------------- the folder
+
+#: Whoosh unpickles its table of contents (and stored fields): whoever can change the
+#: index folder, or any folder above it, can run code as the user who searches. A
+#: folder is safe when only its owner can change it, or it is sticky (a user may then
+#: replace only their own entries, as in /tmp), and that owner is the user or root.
+_TRUSTED_UIDS = frozenset({0, os.getuid()}) if hasattr(os, "getuid") else frozenset()
+_SYMLINK_LIMIT = 40
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+#: Files in the index are read through /proc/self/fd/N, N the folder opened and checked
+#: here: a folder renamed or swapped after the check is never the one read.
+_FD_PATHS = os.path.isdir("/proc/self/fd")
+
+
+def _owner(uid: int) -> str:
     try:
-        info = path.stat()
-    except (FileNotFoundError, NotADirectoryError):
-        return  # created (privately) when first written
-    except OSError as exc:
-        raise IndexBusyError(f"cannot use index folder: {exc.strerror}", path=path) from None
+        import pwd
+
+        return f"{pwd.getpwuid(uid).pw_name} (uid {uid})"
+    except (ImportError, KeyError):
+        return f"uid {uid}"
+
+
+def _unsafe_above(info: os.stat_result, shown: str, index_dir: Path) -> IndexBusyError | None:
+    """Why a folder above the index lets another user swap it; None when it does not."""
+    if info.st_uid not in _TRUSTED_UIDS:
+        return IndexBusyError(
+            f"{shown} above the index folder belongs to {_owner(info.st_uid)}, who could "
+            "swap the index; refusing to use it (choose another --index-dir)",
+            path=index_dir,
+        )
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and not info.st_mode & stat.S_ISVTX:
+        return IndexBusyError(
+            f"{shown} above the index folder is writable by other users, who could swap "
+            f"the index; refusing to use it (fix with: chmod go-w {shown}, or choose "
+            "another --index-dir)",
+            path=index_dir,
+        )
+    return None
+
+
+def _unsafe_index_dir(info: os.stat_result, index_dir: Path) -> IndexBusyError | None:
+    """Why the index folder itself may not be trusted; None when it may."""
     if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        raise IndexBusyError(
+        return IndexBusyError(
             "index folder is writable by other users; refusing to load it "
-            f"(fix with: chmod go-w {path})",
-            path=path,
+            f"(fix with: chmod go-w {index_dir})",
+            path=index_dir,
         )
     if hasattr(os, "getuid") and info.st_uid != os.getuid():
-        raise IndexBusyError("index folder belongs to another user; refusing to load it", path=path)
+        return IndexBusyError(
+            f"index folder belongs to {_owner(info.st_uid)}; refusing to load it",
+            path=index_dir,
+        )
+    return None
 
 
-def _make_private_dir(path: Path) -> None:
-    """Create the index folder, and every missing folder above it, 0700.
+def _open_index_dir(index_dir: Path, *, create: bool) -> tuple[int, str] | None:
+    """The index folder opened (a file descriptor), every folder from / checked on the way.
 
-    `mkdir(parents=True)` makes the parents with the umask's mode: with umask 0, a
-    world-writable ~/.cache/kbassist/index/ in which anyone could swap index folders.
+    Each step is an openat() with O_NOFOLLOW of one name in the folder opened before,
+    then fstat() of what was opened: what is checked is what is used, even if a path
+    is swapped meanwhile. Symbolic links are followed by hand, and only those owned by
+    the user or root. Missing folders are made 0700 when `create` (whatever the
+    umask), else None is returned. IndexBusyError (exit 5) for anything unsafe.
+    Returns the descriptor (the caller closes it) and the folder's real path.
     """
-    missing = []
-    folder = path
-    while not folder.exists() and folder != folder.parent:
-        missing.append(folder)
-        folder = folder.parent
+    doing = "cannot create" if create else "cannot use"
+    pending = list(Path(os.path.abspath(index_dir)).parts[1:])
+    fds = [os.open("/", _DIR_FLAGS)]
+    shown = ["/"]
+    links = 0
     try:
-        for folder in reversed(missing):
-            folder.mkdir(mode=0o700, exist_ok=True)
+        problem = _unsafe_above(os.fstat(fds[0]), "/", index_dir) if pending else None
+        while pending:
+            if problem is not None:
+                raise problem  # before looking inside: an unsafe folder's names may lie
+            name = pending.pop(0)
+            if name in ("", "."):
+                continue
+            if name == "..":
+                if len(fds) > 1:
+                    os.close(fds.pop())
+                    shown.pop()
+                continue
+            here = os.path.join(shown[-1], name)
+            try:
+                info = os.stat(name, dir_fd=fds[-1], follow_symlinks=False)
+            except FileNotFoundError:
+                if not create:
+                    return None
+                os.mkdir(name, 0o700, dir_fd=fds[-1])
+                info = os.stat(name, dir_fd=fds[-1], follow_symlinks=False)
+            if stat.S_ISLNK(info.st_mode):
+                if info.st_uid not in _TRUSTED_UIDS:
+                    raise IndexBusyError(
+                        f"{here} on the way to the index folder is a symbolic link of "
+                        f"{_owner(info.st_uid)}, who could point it elsewhere; refusing it",
+                        path=index_dir,
+                    )
+                links += 1
+                if links > _SYMLINK_LIMIT:
+                    raise IndexBusyError("too many symbolic links", path=index_dir)
+                target = os.readlink(name, dir_fd=fds[-1])
+                if target.startswith("/"):
+                    while len(fds) > 1:
+                        os.close(fds.pop())
+                        shown.pop()
+                pending[:0] = (
+                    Path(target).parts[1:] if target.startswith("/") else target.split("/")
+                )
+                continue
+            if not stat.S_ISDIR(info.st_mode):
+                if not create:
+                    return None  # no index here; creating it says why it cannot be
+                raise IndexBusyError(
+                    f"{doing} index folder: {here} is not a folder", path=index_dir
+                )
+            fds.append(os.open(name, _DIR_FLAGS, dir_fd=fds[-1]))
+            shown.append(here)
+            if pending:
+                problem = _unsafe_above(os.fstat(fds[-1]), here, index_dir)
+        problem = _unsafe_index_dir(os.fstat(fds[-1]), index_dir)
+        if problem is not None:
+            raise problem
+        return fds.pop(), shown[-1]
     except OSError as exc:
         raise IndexBusyError(
-            f"cannot create index folder: {exc.strerror or exc}", path=path
+            f"{doing} index folder: {exc.strerror or exc}", path=index_dir
         ) from None
-    if not os.access(path, os.W_OK | os.X_OK):
-        raise IndexBusyError("index folder is not writable", path=path)
+    finally:
+        for fd in fds:
+            os.close(fd)
 
 
 def _lock_timeout() -> float:
@@ -474,9 +570,10 @@ def _lock_timeout() -> float:
 class _WriteLock:
     """One writer per index folder: an flock (freed by the kernel if the holder dies)."""
 
-    def __init__(self, path: Path, timeout: float) -> None:
+    def __init__(self, path: Path, timeout: float, shown: Path | None = None) -> None:
         self.path = path
         self.timeout = timeout
+        self.shown = shown / path.name if shown is not None else path  # in messages
         self._fd: int | None = None
 
     def __enter__(self) -> _WriteLock:
@@ -484,7 +581,7 @@ class _WriteLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
             raise IndexBusyError(
-                f"cannot create lock file: {exc.strerror or exc}", path=self.path
+                f"cannot create lock file: {exc.strerror or exc}", path=self.shown
             ) from None
         deadline = time.monotonic() + self.timeout
         while True:
@@ -494,14 +591,14 @@ class _WriteLock:
             except OSError as exc:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES):
                     os.close(fd)
-                    raise IndexBusyError(f"cannot lock: {exc.strerror}", path=self.path) from None
+                    raise IndexBusyError(f"cannot lock: {exc.strerror}", path=self.shown) from None
                 if time.monotonic() >= deadline:
                     holder = self._holder(fd)
                     os.close(fd)
                     raise IndexBusyError(
                         f"index is busy: locked by {holder}; waited {self.timeout:g}s "
                         "(try again when it finishes)",
-                        path=self.path,
+                        path=self.shown,
                     ) from None
                 time.sleep(0.1)
         os.ftruncate(fd, 0)
@@ -602,12 +699,56 @@ class KBIndex:
         self._gen: str | None = None
         self._searcher = None
         self._root_real = str(self.articles_dir.resolve())
+        self._dir_fd: int | None = None  # the index folder, as checked (_secure)
+        self._dir_closer: weakref.finalize | None = None
+        self._root: Path | None = None  # the path every file of the index is read by
+
+    # ------------------------------------------------------------- the folder
+
+    def _secure(self, *, create: bool = False) -> Path | None:
+        """Check the index folder and every folder above it, again; the path to use.
+
+        Called before every status check, write and (re)open of the index: a folder
+        that became unsafe is refused at once, even in a long-lived TUI, and a folder
+        replaced since the last check is read afresh. None: there is no index folder.
+        """
+        opened = _open_index_dir(self.index_dir, create=create)
+        if opened is None:
+            self.close()
+            return None
+        fd, real = opened
+        if self._dir_fd is not None:
+            old, new = os.fstat(self._dir_fd), os.fstat(fd)
+            if (old.st_dev, old.st_ino) == (new.st_dev, new.st_ino):
+                os.close(fd)
+                assert self._root is not None
+                return self._root
+            self.close()  # another folder now: nothing read from the old one is kept
+        self._dir_fd = fd
+        self._dir_closer = weakref.finalize(self, os.close, fd)
+        self._root = Path(f"/proc/self/fd/{fd}") if _FD_PATHS else Path(real)
+        return self._root
+
+    @property
+    def _dir(self) -> Path:
+        """The checked index folder (checked now if it was not yet)."""
+        root = self._root if self._root is not None else self._secure()
+        if root is None:
+            raise IndexDamaged("no index yet")
+        return root
+
+    def _shown(self, text: object) -> str:
+        """`text` with the /proc/self/fd path of the folder written as the user gave it."""
+        text = str(text)
+        if self._root is not None:
+            text = text.replace(str(self._root), str(self.index_dir))
+        return text
 
     # ------------------------------------------------------------- state on disk
 
     def _current_name(self) -> str | None:
         try:
-            name = (self.index_dir / "CURRENT").read_text().strip()
+            name = (self._dir / "CURRENT").read_text().strip()
         except (FileNotFoundError, NotADirectoryError):
             return None
         except (OSError, UnicodeDecodeError) as exc:
@@ -646,12 +787,13 @@ class KBIndex:
     def _status(self, *, writing: bool) -> str | None:
         """`writing`: called by the writer, under the lock (no other writer can be busy)."""
         try:
-            _check_private_dir(self.index_dir)
+            if self._secure() is None:
+                return "no index yet"
             for _attempt in range(3):
                 name = self._current_name()
                 if name is None:
                     return "no index yet"
-                gen_dir = self.index_dir / name
+                gen_dir = self._dir / name
                 meta = self._meta(gen_dir)
                 if meta.get("schema") != SCHEMA_VERSION:
                     return "index was built by another version of kbassist"
@@ -680,7 +822,7 @@ class KBIndex:
     def _writer_busy(self) -> bool:
         """True while another process holds the write lock."""
         try:
-            fd = os.open(self.index_dir / "write.lock", os.O_RDONLY)
+            fd = os.open(self._dir / "write.lock", os.O_RDONLY)
         except OSError:
             return False
         try:
@@ -711,22 +853,35 @@ class KBIndex:
                 if _is_resource_error(exc):
                     raise _search_failed(exc) from None
                 # Opening reads only the table of contents and segment headers.
-                raise IndexDamaged(f"{type(exc).__name__}: {exc}") from exc
-        raise IndexDamaged(f"files missing: {last}")
+                raise IndexDamaged(self._shown(f"{type(exc).__name__}: {exc}")) from exc
+        raise IndexDamaged(self._shown(f"files missing: {last}"))
 
     def _open(self) -> index.Index:
-        """The live whoosh index, reopened when another process swapped generations."""
+        """The live whoosh index, reopened when another process swapped generations.
+
+        The folder is checked again first (`_secure`, a few dozen microseconds).
+        """
+        if self._secure() is None:
+            raise IndexDamaged("no index yet")
         name = self._current_name()
         if name is None:
             raise IndexDamaged("no index yet")
         if self._ix is None or name != self._gen:
-            self.close()
-            self._ix = self._open_whoosh(self.index_dir / name)
+            self._close_whoosh()
+            self._ix = self._open_whoosh(self._dir / name)
             self._gen = name
         return self._ix
 
     def close(self) -> None:
-        """Release the searcher's open files."""
+        """Release the searcher's open files and the index folder."""
+        self._close_whoosh()
+        if self._dir_closer is not None:
+            self._dir_closer()
+        self._dir_closer = None
+        self._dir_fd = None
+        self._root = None
+
+    def _close_whoosh(self) -> None:
         if self._searcher is not None:
             with contextlib.suppress(Exception):
                 self._searcher.close()
@@ -767,15 +922,16 @@ class KBIndex:
         """Bring the index up to date with the articles folder: incremental when it can."""
         self._check_articles_dir()
         started = time.perf_counter()
-        _make_private_dir(self.index_dir)
-        _check_private_dir(self.index_dir)
-        with _WriteLock(self.index_dir / "write.lock", _lock_timeout()):
+        root = self._secure(create=True)
+        if root is None or not os.access(root, os.W_OK | os.X_OK):
+            raise IndexBusyError("index folder is not writable", path=self.index_dir)
+        with _WriteLock(root / "write.lock", _lock_timeout(), shown=self.index_dir):
             try:
                 report = self._write(progress, full)
             except OutputError as exc:  # manifest.json, meta.json or CURRENT
                 raise IndexBusyError(
                     f"cannot write the index: {exc.message.removeprefix('cannot write: ')}",
-                    path=exc.path,
+                    path=self._shown(exc.path),
                 ) from None
             except OSError as exc:  # Whoosh's files: a full disk, a read-only mount
                 raise IndexBusyError(
@@ -824,7 +980,7 @@ class KBIndex:
     def _rebuild(self, progress: ProgressFn | None) -> UpdateReport:
         files = self._scan()
         name = f"gen-{time.time_ns():x}-{os.getpid()}"
-        gen_dir = self.index_dir / name
+        gen_dir = self._dir / name
         gen_dir.mkdir(mode=0o700)
         try:
             ix = index.create_in(str(gen_dir), make_schema())
@@ -835,7 +991,7 @@ class KBIndex:
                 report, entries = _serial_build(ix, files, progress)
             self._write_manifest(gen_dir, entries)
             self._retire_live()
-            atomic_write(self.index_dir / "CURRENT", name + "\n", overwrite=True)
+            atomic_write(self._dir / "CURRENT", name + "\n", overwrite=True)
         except BaseException:
             shutil.rmtree(gen_dir, ignore_errors=True)
             raise
@@ -849,7 +1005,7 @@ class KBIndex:
             return
         if live is not None:
             with contextlib.suppress(OSError):
-                (self.index_dir / live / "RETIRED").touch()
+                (self._dir / live / "RETIRED").touch()
 
     def _read(
         self, path: Path, info: os.stat_result | None, report: UpdateReport
@@ -877,7 +1033,7 @@ class KBIndex:
     def _incremental(self, progress: ProgressFn | None) -> UpdateReport:
         name = self._current_name()
         assert name is not None
-        gen_dir = self.index_dir / name
+        gen_dir = self._dir / name
         old = self._manifest(gen_dir)
         files = self._scan()
         report = UpdateReport()
@@ -941,7 +1097,7 @@ class KBIndex:
             live = self._current_name()
         except IndexDamaged:
             live = None
-        for child in self.index_dir.iterdir():
+        for child in self._dir.iterdir():
             if child.name.startswith("gen-") and child.name != live:
                 try:
                     retired = (child / "RETIRED").stat().st_mtime
@@ -955,7 +1111,7 @@ class KBIndex:
                 with contextlib.suppress(OSError):
                     child.unlink()
         if live is not None:
-            _clean_generation(self.index_dir / live)
+            _clean_generation(self._dir / live)
 
     # ------------------------------------------------------------- reading
 
@@ -982,10 +1138,10 @@ class KBIndex:
                 # contents is visible to us. Real damage fails again on the fresh reader.
                 if attempt > 0 and not self._moved_on(exc):
                     self.close()
-                    self._mark_damaged(f"{type(exc).__name__}: {exc}")
+                    why = self._shown(f"{type(exc).__name__}: {exc}")
+                    self._mark_damaged(why)
                     raise IndexDamaged(
-                        f"index files unreadable ({type(exc).__name__}: {exc}); "
-                        "the next run rebuilds the index"
+                        f"index files unreadable ({why}); the next run rebuilds the index"
                     ) from exc
                 self.close()
                 time.sleep(0.01 * attempt)
@@ -996,7 +1152,7 @@ class KBIndex:
         with contextlib.suppress(IndexDamaged, OSError, OutputError):
             name = self._current_name()
             if name is not None:
-                atomic_write(self.index_dir / name / DAMAGED, why[:500] + "\n", overwrite=True)
+                atomic_write(self._dir / name / DAMAGED, why[:500] + "\n", overwrite=True)
 
     def _moved_on(self, exc: BaseException) -> bool:
         """True when another process committed or swapped generations since we opened."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import json
+import os
 import random
 import subprocess
 import sys
@@ -23,7 +24,7 @@ from faultkit import write_kb
 
 import kbassist.index
 from kbassist.articles import MAX_SECTIONS, markdown_headings, parse_article
-from kbassist.errors import UsageError
+from kbassist.errors import IndexBusyError, UsageError
 from kbassist.index import IndexDamaged, KBIndex, SearchCancelled
 from kbassist.markdown import make_parser
 
@@ -397,3 +398,129 @@ def test_tui_slow_search_never_delays_the_next(
             await app.workers.wait_for_complete()
 
     asyncio.run(run())
+
+
+# --------------------------------------------------------------------------- index folders
+
+STRANGER = 12345  # a uid no test machine gives a real user; we run as root, so chown works
+
+
+def hostile_layout(tmp_path: Path, layout: str) -> Path:
+    """An index folder path below a folder another user could change; returns that path."""
+    top = tmp_path / "top"
+    shared = top / "shared"
+    shared.mkdir(parents=True, mode=0o755)
+    if layout == "world-writable":
+        shared.chmod(0o777)
+    elif layout == "group-writable":
+        shared.chmod(0o770)
+    elif layout == "grandparent-writable":
+        top.chmod(0o777)
+    elif layout == "owned-by-another":
+        os.chown(shared, STRANGER, STRANGER)
+    elif layout == "symlink-of-another":
+        (top / "real").mkdir(mode=0o755)
+        os.symlink(top / "real", top / "link")
+        os.lchown(top / "link", STRANGER, STRANGER)
+        return top / "link" / "ix"
+    return shared / "ix"
+
+
+LAYOUTS = [
+    "world-writable",
+    "group-writable",
+    "grandparent-writable",
+    "owned-by-another",
+    "symlink-of-another",
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_index_below_a_folder_others_can_change_is_refused(
+    kb_dir: Path, tmp_path: Path, layout: str
+) -> None:
+    """Any folder above the index that another user could change: refused, nothing created."""
+    index_dir = hostile_layout(tmp_path, layout)
+    with pytest.raises(IndexBusyError, match=r"other users|belongs to|symbolic link of") as err:
+        KBIndex(kb_dir, index_dir).update()
+    assert err.value.exit_code == 5
+    assert "\n" not in str(err.value)
+    assert not index_dir.exists()
+    with pytest.raises(IndexBusyError):
+        KBIndex(kb_dir, index_dir).status()
+
+
+@pytest.mark.parametrize("layout", ["world-writable", "owned-by-another"])
+def test_cli_refuses_an_index_others_could_swap_in_one_line(
+    kb_dir: Path, tmp_path: Path, layout: str
+) -> None:
+    """`kbassist search --index-dir /shared/ix`: exit 5 and one line naming the folder."""
+    from click.testing import CliRunner
+
+    from kbassist.cli import main
+
+    index_dir = hostile_layout(tmp_path, layout)
+    args = ["search", "--articles", str(kb_dir), "--index-dir", str(index_dir), "retrospect"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 5, result.output
+    assert result.stderr.count("\n") == 1
+    assert f"{tmp_path / 'top' / 'shared'} above the index folder" in result.stderr
+    assert not index_dir.exists()
+
+
+def test_sticky_shared_folder_holding_the_users_own_index_is_fine(
+    kb_dir: Path, tmp_path: Path
+) -> None:
+    """A sticky, world-writable folder (like /tmp) above an index the user owns is fine."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    (tmp_path / "real").mkdir()
+    os.symlink(tmp_path / "real", shared / "link")  # our own link: followed
+    for index_dir in (shared / "ix", shared / "link" / "ix"):
+        kb = KBIndex(kb_dir, index_dir)
+        kb.update()
+        assert kb.search("retrospect").hits[0].id == "Q98097"
+        assert index_dir.stat().st_mode & 0o777 == 0o700
+
+
+def test_swapped_look_alike_index_is_never_unpickled(kb_dir: Path, tmp_path: Path) -> None:
+    """A held index (the TUI's) whose folder became swappable: refused before any unpickling."""
+    from whoosh import fields
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.index import TOC
+
+    marker = tmp_path / "code-ran"
+
+    class Evil(fields.Schema):
+        def __reduce__(self) -> tuple[object, ...]:
+            return (os.mkdir, (str(marker),))
+
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    index_dir = shared / "ix"
+    kb = KBIndex(kb_dir, index_dir)
+    kb.update()
+    assert kb.search("retrospect").hits[0].id == "Q98097"
+    # Someone makes the folder a drop box; another user swaps in a look-alike index
+    # whose table of contents runs code when unpickled.
+    shared.chmod(0o777)
+    evil = shared / "evil"
+    (evil / "gen-evil").mkdir(parents=True)
+    TOC(Evil(), [], 99).write(FileStorage(str(evil / "gen-evil")), "MAIN")
+    (evil / "CURRENT").write_text("gen-evil\n")
+    for path in (evil, evil / "gen-evil", *evil.rglob("*")):
+        os.chown(path, STRANGER, STRANGER)
+    os.rename(index_dir, shared / "ours")
+    os.rename(evil, index_dir)
+    with pytest.raises(IndexBusyError, match="above the index folder is writable by other"):
+        kb.search("retrospect")
+    with pytest.raises(IndexBusyError):
+        KBIndex(kb_dir, index_dir).search("retrospect")
+    assert not marker.exists()
+    # Put right (ours back, the folder private again): the same KBIndex searches again.
+    os.rename(index_dir, shared / "evil")
+    os.rename(shared / "ours", index_dir)
+    shared.chmod(0o755)
+    assert kb.search("retrospect").hits[0].id == "Q98097"
+    assert not marker.exists()
