@@ -45,6 +45,7 @@ from typing import TypeVar
 
 from whoosh import columns, fields, index, qparser, query
 from whoosh.analysis import Analyzer, Token
+from whoosh.collectors import WrappingCollector
 from whoosh.filedb.filetables import FileFormatError
 from whoosh.lang.porter import stem as _porter
 from whoosh.reading import CorruptIndexError
@@ -1855,7 +1856,7 @@ SEARCH_SECONDS = 3.0
 #: Candidate words kept per wildcard and field before the most used are chosen.
 _SHORTLIST = 4 * WILDCARD_TERMS
 #: Words (or documents) between two looks at the clock and at `cancelled`.
-_CHECK_EVERY = 256
+_CHECK_EVERY = 64
 
 
 class SearchCancelled(UsageError):
@@ -1893,27 +1894,30 @@ class _Budget:
 
     def run(self, searcher, q: query.Query, limit: int, filter_q: query.Query | None):  # type: ignore[no-untyped-def]
         """searcher.search(), stopping at SEARCH_SECONDS, and when cancelled."""
-        from whoosh.collectors import WrappingCollector
-
-        budget = self
-        deadline = self.started + SEARCH_SECONDS
-
-        class Checked(WrappingCollector):
-            def collect_matches(self) -> None:
-                child = self.child
-                for n, sub_docnum in enumerate(child.matches()):
-                    if n % _CHECK_EVERY == 0:
-                        budget.check()
-                        if time.monotonic() > deadline:
-                            budget.stopped = True
-                            return
-                    child.collect(sub_docnum)
-
         self.check()
-        collector = Checked(searcher.collector(limit=limit, filter=filter_q))
+        collector = _CheckedCollector(searcher.collector(limit=limit, filter=filter_q), self)
         if not self.stopped:
             searcher.search_with_collector(q, collector)
         return collector.results()
+
+
+class _CheckedCollector(WrappingCollector):
+    """Collects like the collector it wraps, looking at the budget every few hundred hits."""
+
+    def __init__(self, child, budget: _Budget) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(child)
+        self.budget = budget
+        self.deadline = budget.started + SEARCH_SECONDS
+
+    def collect_matches(self) -> None:
+        child = self.child
+        for n, sub_docnum in enumerate(child.matches()):
+            if n % _CHECK_EVERY == 0:
+                self.budget.check()
+                if time.monotonic() > self.deadline:
+                    self.budget.stopped = True  # the best found so far stand
+                    return
+            child.collect(sub_docnum)
 
 
 class _Expander:
