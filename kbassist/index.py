@@ -373,7 +373,7 @@ _RESOURCE_ERRNOS = frozenset(
 #: deleted or overwritten raises exactly these).
 _DECODING = tuple(
     os.path.join(os.path.dirname(index.__file__), name)
-    for name in ("filedb", "codec", "columns.py", "index.py", "util")
+    for name in ("filedb", "codec", "columns.py", "index.py", "util/numlists.py", "util/varints.py")
 )
 
 
@@ -1880,16 +1880,15 @@ class _Budget:
     def notices(self) -> tuple[str, ...]:
         """The lines that tell the user what was left out."""
         lines = []
-        if self.cut:
+        if self.cut:  # short: the TUI shows it beside the hit count
             cut = list(self.cut)
             what = ", ".join(cut[:5]) + (", …" if len(cut) > 5 else "")
-            verb = "matches" if len(cut) == 1 else "match"
-            lines.append(
-                f"wildcard limited: {what} {verb} too many words; searched only the most "
-                "used (a longer pattern finds more)"
-            )
+            if len(cut) == 1:
+                lines.append(f"wildcard {what} limited to its most used words")
+            else:
+                lines.append(f"wildcards {what} limited to their most used words")
         if self.stopped:
-            lines.append(f"search stopped after {SEARCH_SECONDS:g}s: showing the best found")
+            lines.append(f"search stopped after {SEARCH_SECONDS:g}s; best hits so far")
         return tuple(lines)
 
     def run(self, searcher, q: query.Query, limit: int, filter_q: query.Query | None):  # type: ignore[no-untyped-def]
