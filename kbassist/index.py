@@ -703,6 +703,7 @@ class KBIndex:
         self._dir_fd: int | None = None  # the index folder, as checked (_secure)
         self._dir_closer: weakref.finalize | None = None
         self._root: Path | None = None  # the path every file of the index is read by
+        self._snippet_cache: tuple[object, object] | None = None  # (searcher, column)
 
     # ------------------------------------------------------------- the folder
 
@@ -888,6 +889,7 @@ class KBIndex:
                 self._searcher.close()
             self._searcher = None
         self._scorer_cache = None
+        self._snippet_cache = None
         self._ix = None
         self._gen = None
 
@@ -1282,12 +1284,16 @@ class KBIndex:
         suggestion = self._suggest(searcher, text) if suggest else None
         return hits, sources, total, words, suggestion
 
-    @staticmethod
-    def _snippet_sources(searcher, found: list[tuple[int, Hit]]) -> list[str]:  # type: ignore[no-untyped-def]
+    def _snippet_sources(self, searcher, found: list[tuple[int, Hit]]) -> list[str]:  # type: ignore[no-untyped-def]
         """Each hit's snippet source, from the index (a few KB each, compressed)."""
         if not found:
             return []
-        column = searcher.reader().column_reader("snippet", translate=False)
+        cached = self._snippet_cache
+        if cached is None or cached[0] is not searcher:
+            # Opening the column reads its offsets: ~10 ms, once per searcher.
+            cached = (searcher, searcher.reader().column_reader("snippet", translate=False))
+            self._snippet_cache = cached
+        column = cached[1]
         sources = []
         for docnum, hit in found:
             raw = column[docnum]
