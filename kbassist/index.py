@@ -1751,7 +1751,9 @@ class KBIndex:
         equivalent forms for a plain word, the expanded words of a wildcard).
         """
         groups = query_groups(plain)
-        near = _with_near_words(searcher.reader(), groups) if groups else groups
+        # One misspelt word alone finds nothing and shows the correction's results
+        # (`corrected`); in a longer query a typo keeps its word's share of the ranking.
+        near = _with_near_words(searcher.reader(), groups) if len(groups) > 1 else groups
         slots: list[dict[str, list[str]]] = [
             {f: list(group) for f in FIELD_PARAMS} for group in near
         ]
