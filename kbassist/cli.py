@@ -348,6 +348,8 @@ def search(
     result = kb.search(" ".join(query), limit=limit, product=product)
     if product is not None:
         _say_products(kb, product, result.products)
+    for notice in result.notices:
+        note(notice)
     if result.corrected:
         note(f"no articles match {result.query!r}; showing results for {result.suggestion!r}")
     elif result.suggestion:

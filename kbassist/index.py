@@ -24,26 +24,33 @@ what is promised and which tests show it.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import errno
 import fcntl
+import heapq
 import itertools
 import json
 import os
+import pickle
 import re
 import shutil
 import stat
+import struct
 import threading
 import time
+import weakref
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
-from whoosh import fields, index, qparser, query
+from whoosh import columns, fields, index, qparser, query
 from whoosh.analysis import Analyzer, Token
+from whoosh.collectors import WrappingCollector
+from whoosh.filedb.filetables import FileFormatError
 from whoosh.lang.porter import stem as _porter
+from whoosh.reading import CorruptIndexError
 
 from kbassist.articles import (
     MISSING,
@@ -401,6 +408,10 @@ def make_schema() -> fields.Schema:
         pairs=fields.TEXT(analyzer=PairAnalyzer(), phrase=False),
         # Unstemmed title words: what "did you mean" suggests (real words, small lexicon).
         spell=fields.KEYWORD(lowercase=True),
+        # What snippets are cut from, bounded (`snippet_source`): searching never reads
+        # or parses an article file. A column, not a stored field, so reading every
+        # title for the palette does not decompress every snippet source too.
+        snippet=fields.COLUMN(columns.CompressedBytesColumn()),
     )
 
 
@@ -427,7 +438,7 @@ def path_from_key(key: str) -> str:
 _SURROGATE_RE = re.compile("[\udc80-\udcff]")
 
 
-def _document(article: Article, relpath: str) -> dict[str, str]:
+def _document(article: Article, relpath: str) -> dict[str, object]:
     # The problem statement is SYMPTOMS; articles without one state it in SUMMARY.
     problem_keys = {"symptoms", "symptom"}
     if not any(s.key in problem_keys for s in article.sections):
@@ -452,6 +463,7 @@ def _document(article: Article, relpath: str) -> dict[str, str]:
         "section": " ".join(dict.fromkeys(s.key for s in article.sections if s.key)),
         "pairs": article.title + "\n" + "\n".join(symptoms),
         "spell": " ".join(dict.fromkeys(_TOKEN_RE.findall(article.title.lower()))),
+        "snippet": snippet_source(article).encode("utf-8"),
     }
 
 
@@ -507,6 +519,8 @@ class SearchResult:
     corrected: bool = False
     #: The product names the product filter matched, in their own casing.
     products: list[str] = field(default_factory=list)
+    #: One line each about how the search was limited (wildcards cut short), to show.
+    notices: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -606,54 +620,214 @@ _WHOOSH_READ_ERRORS = (
     AttributeError,
     TypeError,
     MemoryError,
+    RecursionError,
     index.IndexError,
     OverflowError,
-    __import__("pickle").UnpicklingError,
-    __import__("struct").error,
-    __import__("zlib").error,
-    __import__("whoosh.filedb.filetables").filedb.filetables.FileFormatError,
-    __import__("whoosh.reading").reading.CorruptIndexError,
+    pickle.UnpicklingError,
+    struct.error,
+    zlib.error,
+    FileFormatError,
+    CorruptIndexError,
+)
+
+#: What only unreadable index files raise (a bad header, a short read, a bad pickle).
+_FILE_ERRORS = (
+    EOFError,
+    pickle.UnpicklingError,
+    struct.error,
+    zlib.error,
+    FileFormatError,
+    CorruptIndexError,
+    index.IndexError,
+)
+#: OSErrors of the machine (memory, file handles), not of the files.
+_RESOURCE_ERRNOS = frozenset(
+    {errno.ENOMEM, errno.EMFILE, errno.ENFILE, errno.EAGAIN, errno.EINTR, errno.ENOBUFS}
+)
+#: Whoosh's modules that decode index files: a TypeError or a KeyError raised in one of
+#: them comes from bytes that are not what they should be (a stored-fields column
+#: deleted or overwritten raises exactly these).
+_DECODING = tuple(
+    os.path.join(os.path.dirname(index.__file__), name)
+    for name in ("filedb", "codec", "columns.py", "index.py", "util/numlists.py", "util/varints.py")
 )
 
 
-def _check_private_dir(path: Path) -> None:
-    """Whoosh unpickles its table of contents: a folder others can write is refused."""
+def _is_resource_error(exc: BaseException) -> bool:
+    """Out of memory, of stack or of file handles: the machine's limits, not the files'."""
+    return isinstance(exc, (MemoryError, RecursionError)) or (
+        isinstance(exc, OSError) and exc.errno in _RESOURCE_ERRNOS
+    )
+
+
+def _is_damage(exc: BaseException) -> bool:
+    """True when `exc` says the index files are unreadable, False when it is the query's
+    (or the machine's): MemoryError, RecursionError, a TypeError from query code.
+
+    A search under `ulimit -v` ran out of memory, was taken for damage, wrote DAMAGED,
+    and made the next search rebuild all 60,335 articles.
+    """
+    if _is_resource_error(exc):
+        return False
+    if isinstance(exc, (OSError, *_FILE_ERRORS)):
+        return True
+    tb = exc.__traceback__
+    if tb is None:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb.tb_frame.f_code.co_filename.startswith(_DECODING)
+
+
+class SearchFailed(UsageError):
+    """A read failed for a reason that is not the index's: exit 2, and nothing written."""
+
+
+def _search_failed(exc: BaseException) -> SearchFailed:
+    """The one line for a read that failed without damage (MemoryError and the like)."""
+    if isinstance(exc, MemoryError) or (isinstance(exc, OSError) and exc.errno == errno.ENOMEM):
+        return SearchFailed("not enough memory for this search; try fewer or narrower words")
+    if isinstance(exc, RecursionError):
+        return SearchFailed("query is nested too deeply")
+    if isinstance(exc, OSError):
+        return SearchFailed(f"cannot read the index now: {exc.strerror or exc}; try again")
+    detail = " ".join(str(exc).split())[:200]
+    return SearchFailed(f"cannot run this query ({type(exc).__name__}: {detail})")
+
+
+# ------------------------------------------------------------------------- the folder
+
+#: Whoosh unpickles its table of contents (and stored fields): whoever can change the
+#: index folder, or any folder above it, can run code as the user who searches. A
+#: folder is safe when only its owner can change it, or it is sticky (a user may then
+#: replace only their own entries, as in /tmp), and that owner is the user or root.
+_TRUSTED_UIDS = frozenset({0, os.getuid()}) if hasattr(os, "getuid") else frozenset()
+_SYMLINK_LIMIT = 40
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+#: Files in the index are read through /proc/self/fd/N, N the folder opened and checked
+#: here: a folder renamed or swapped after the check is never the one read.
+_FD_PATHS = os.path.isdir("/proc/self/fd")
+
+
+def _owner(uid: int) -> str:
     try:
-        info = path.stat()
-    except (FileNotFoundError, NotADirectoryError):
-        return  # created (privately) when first written
-    except OSError as exc:
-        raise IndexBusyError(f"cannot use index folder: {exc.strerror}", path=path) from None
+        import pwd
+
+        return f"{pwd.getpwuid(uid).pw_name} (uid {uid})"
+    except (ImportError, KeyError):
+        return f"uid {uid}"
+
+
+def _unsafe_above(info: os.stat_result, shown: str, index_dir: Path) -> IndexBusyError | None:
+    """Why a folder above the index lets another user swap it; None when it does not."""
+    if info.st_uid not in _TRUSTED_UIDS:
+        return IndexBusyError(
+            f"{shown} above the index folder belongs to {_owner(info.st_uid)}, who could "
+            "swap the index; refusing to use it (choose another --index-dir)",
+            path=index_dir,
+        )
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and not info.st_mode & stat.S_ISVTX:
+        return IndexBusyError(
+            f"{shown} above the index folder is writable by other users, who could swap "
+            f"the index; refusing to use it (fix with: chmod go-w {shown}, or choose "
+            "another --index-dir)",
+            path=index_dir,
+        )
+    return None
+
+
+def _unsafe_index_dir(info: os.stat_result, index_dir: Path) -> IndexBusyError | None:
+    """Why the index folder itself may not be trusted; None when it may."""
     if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        raise IndexBusyError(
+        return IndexBusyError(
             "index folder is writable by other users; refusing to load it "
-            f"(fix with: chmod go-w {path})",
-            path=path,
+            f"(fix with: chmod go-w {index_dir})",
+            path=index_dir,
         )
     if hasattr(os, "getuid") and info.st_uid != os.getuid():
-        raise IndexBusyError("index folder belongs to another user; refusing to load it", path=path)
+        return IndexBusyError(
+            f"index folder belongs to {_owner(info.st_uid)}; refusing to load it",
+            path=index_dir,
+        )
+    return None
 
 
-def _make_private_dir(path: Path) -> None:
-    """Create the index folder, and every missing folder above it, 0700.
+def _open_index_dir(index_dir: Path, *, create: bool) -> tuple[int, str] | None:
+    """The index folder opened (a file descriptor), every folder from / checked on the way.
 
-    `mkdir(parents=True)` makes the parents with the umask's mode: with umask 0, a
-    world-writable ~/.cache/kbassist/index/ in which anyone could swap index folders.
+    Each step is an openat() with O_NOFOLLOW of one name in the folder opened before,
+    then fstat() of what was opened: what is checked is what is used, even if a path
+    is swapped meanwhile. Symbolic links are followed by hand, and only those owned by
+    the user or root. Missing folders are made 0700 when `create` (whatever the
+    umask), else None is returned. IndexBusyError (exit 5) for anything unsafe.
+    Returns the descriptor (the caller closes it) and the folder's real path.
     """
-    missing = []
-    folder = path
-    while not folder.exists() and folder != folder.parent:
-        missing.append(folder)
-        folder = folder.parent
+    doing = "cannot create" if create else "cannot use"
+    pending = list(Path(os.path.abspath(index_dir)).parts[1:])
+    fds = [os.open("/", _DIR_FLAGS)]
+    shown = ["/"]
+    links = 0
     try:
-        for folder in reversed(missing):
-            folder.mkdir(mode=0o700, exist_ok=True)
+        problem = _unsafe_above(os.fstat(fds[0]), "/", index_dir) if pending else None
+        while pending:
+            if problem is not None:
+                raise problem  # before looking inside: an unsafe folder's names may lie
+            name = pending.pop(0)
+            if name in ("", "."):
+                continue
+            if name == "..":
+                if len(fds) > 1:
+                    os.close(fds.pop())
+                    shown.pop()
+                continue
+            here = os.path.join(shown[-1], name)
+            try:
+                info = os.stat(name, dir_fd=fds[-1], follow_symlinks=False)
+            except FileNotFoundError:
+                if not create:
+                    return None
+                os.mkdir(name, 0o700, dir_fd=fds[-1])
+                info = os.stat(name, dir_fd=fds[-1], follow_symlinks=False)
+            if stat.S_ISLNK(info.st_mode):
+                if info.st_uid not in _TRUSTED_UIDS:
+                    raise IndexBusyError(
+                        f"{here} on the way to the index folder is a symbolic link of "
+                        f"{_owner(info.st_uid)}, who could point it elsewhere; refusing it",
+                        path=index_dir,
+                    )
+                links += 1
+                if links > _SYMLINK_LIMIT:
+                    raise IndexBusyError("too many symbolic links", path=index_dir)
+                target = os.readlink(name, dir_fd=fds[-1])
+                if target.startswith("/"):
+                    while len(fds) > 1:
+                        os.close(fds.pop())
+                        shown.pop()
+                pending[:0] = (
+                    Path(target).parts[1:] if target.startswith("/") else target.split("/")
+                )
+                continue
+            if not stat.S_ISDIR(info.st_mode):
+                if not create:
+                    return None  # no index here; creating it says why it cannot be
+                raise IndexBusyError(
+                    f"{doing} index folder: {here} is not a folder", path=index_dir
+                )
+            fds.append(os.open(name, _DIR_FLAGS, dir_fd=fds[-1]))
+            shown.append(here)
+            if pending:
+                problem = _unsafe_above(os.fstat(fds[-1]), here, index_dir)
+        problem = _unsafe_index_dir(os.fstat(fds[-1]), index_dir)
+        if problem is not None:
+            raise problem
+        return fds.pop(), shown[-1]
     except OSError as exc:
         raise IndexBusyError(
-            f"cannot create index folder: {exc.strerror or exc}", path=path
+            f"{doing} index folder: {exc.strerror or exc}", path=index_dir
         ) from None
-    if not os.access(path, os.W_OK | os.X_OK):
-        raise IndexBusyError("index folder is not writable", path=path)
+    finally:
+        for fd in fds:
+            os.close(fd)
 
 
 def _lock_timeout() -> float:
@@ -673,9 +847,10 @@ def _lock_timeout() -> float:
 class _WriteLock:
     """One writer per index folder: an flock (freed by the kernel if the holder dies)."""
 
-    def __init__(self, path: Path, timeout: float) -> None:
+    def __init__(self, path: Path, timeout: float, shown: Path | None = None) -> None:
         self.path = path
         self.timeout = timeout
+        self.shown = shown / path.name if shown is not None else path  # in messages
         self._fd: int | None = None
 
     def __enter__(self) -> _WriteLock:
@@ -683,7 +858,7 @@ class _WriteLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
             raise IndexBusyError(
-                f"cannot create lock file: {exc.strerror or exc}", path=self.path
+                f"cannot create lock file: {exc.strerror or exc}", path=self.shown
             ) from None
         deadline = time.monotonic() + self.timeout
         while True:
@@ -693,14 +868,14 @@ class _WriteLock:
             except OSError as exc:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES):
                     os.close(fd)
-                    raise IndexBusyError(f"cannot lock: {exc.strerror}", path=self.path) from None
+                    raise IndexBusyError(f"cannot lock: {exc.strerror}", path=self.shown) from None
                 if time.monotonic() >= deadline:
                     holder = self._holder(fd)
                     os.close(fd)
                     raise IndexBusyError(
                         f"index is busy: locked by {holder}; waited {self.timeout:g}s "
                         "(try again when it finishes)",
-                        path=self.path,
+                        path=self.shown,
                     ) from None
                 time.sleep(0.1)
         os.ftruncate(fd, 0)
@@ -821,12 +996,57 @@ class KBIndex:
         self._gen: str | None = None
         self._searcher = None
         self._root_real = str(self.articles_dir.resolve())
+        self._dir_fd: int | None = None  # the index folder, as checked (_secure)
+        self._dir_closer: weakref.finalize | None = None
+        self._root: Path | None = None  # the path every file of the index is read by
+        self._snippet_cache: tuple[object, object] | None = None  # (searcher, column)
+
+    # ------------------------------------------------------------- the folder
+
+    def _secure(self, *, create: bool = False) -> Path | None:
+        """Check the index folder and every folder above it, again; the path to use.
+
+        Called before every status check, write and (re)open of the index: a folder
+        that became unsafe is refused at once, even in a long-lived TUI, and a folder
+        replaced since the last check is read afresh. None: there is no index folder.
+        """
+        opened = _open_index_dir(self.index_dir, create=create)
+        if opened is None:
+            self.close()
+            return None
+        fd, real = opened
+        if self._dir_fd is not None:
+            old, new = os.fstat(self._dir_fd), os.fstat(fd)
+            if (old.st_dev, old.st_ino) == (new.st_dev, new.st_ino):
+                os.close(fd)
+                assert self._root is not None
+                return self._root
+            self.close()  # another folder now: nothing read from the old one is kept
+        self._dir_fd = fd
+        self._dir_closer = weakref.finalize(self, os.close, fd)
+        self._root = Path(f"/proc/self/fd/{fd}") if _FD_PATHS else Path(real)
+        return self._root
+
+    @property
+    def _dir(self) -> Path:
+        """The checked index folder (checked now if it was not yet)."""
+        root = self._root if self._root is not None else self._secure()
+        if root is None:
+            raise IndexDamaged("no index yet")
+        return root
+
+    def _shown(self, text: object) -> str:
+        """`text` with the /proc/self/fd path of the folder written as the user gave it."""
+        text = str(text)
+        if self._root is not None:
+            text = text.replace(str(self._root), str(self.index_dir))
+        return text
 
     # ------------------------------------------------------------- state on disk
 
     def _current_name(self) -> str | None:
         try:
-            name = (self.index_dir / "CURRENT").read_text().strip()
+            name = (self._dir / "CURRENT").read_text().strip()
         except (FileNotFoundError, NotADirectoryError):
             return None
         except (OSError, UnicodeDecodeError) as exc:
@@ -866,12 +1086,13 @@ class KBIndex:
     def _status(self, *, writing: bool) -> str | None:
         """`writing`: called by the writer, under the lock (no other writer can be busy)."""
         try:
-            _check_private_dir(self.index_dir)
+            if self._secure() is None:
+                return "no index yet"
             for _attempt in range(3):
                 name = self._current_name()
                 if name is None:
                     return "no index yet"
-                gen_dir = self.index_dir / name
+                gen_dir = self._dir / name
                 meta = self._meta(gen_dir)
                 if meta.get("schema") != SCHEMA_VERSION:
                     return "index was built by another version of kbassist"
@@ -900,7 +1121,7 @@ class KBIndex:
     def _writer_busy(self) -> bool:
         """True while another process holds the write lock."""
         try:
-            fd = os.open(self.index_dir / "write.lock", os.O_RDONLY)
+            fd = os.open(self._dir / "write.lock", os.O_RDONLY)
         except OSError:
             return False
         try:
@@ -928,27 +1149,44 @@ class KBIndex:
                 last = exc
                 time.sleep(0.01 * (attempt + 1))
             except _WHOOSH_READ_ERRORS as exc:
-                raise IndexDamaged(f"{type(exc).__name__}: {exc}") from exc
-        raise IndexDamaged(f"files missing: {last}")
+                if _is_resource_error(exc):
+                    raise _search_failed(exc) from None
+                # Opening reads only the table of contents and segment headers.
+                raise IndexDamaged(self._shown(f"{type(exc).__name__}: {exc}")) from exc
+        raise IndexDamaged(self._shown(f"files missing: {last}"))
 
     def _open(self) -> index.Index:
-        """The live whoosh index, reopened when another process swapped generations."""
+        """The live whoosh index, reopened when another process swapped generations.
+
+        The folder is checked again first (`_secure`, a few dozen microseconds).
+        """
+        if self._secure() is None:
+            raise IndexDamaged("no index yet")
         name = self._current_name()
         if name is None:
             raise IndexDamaged("no index yet")
         if self._ix is None or name != self._gen:
-            self.close()
-            self._ix = self._open_whoosh(self.index_dir / name)
+            self._close_whoosh()
+            self._ix = self._open_whoosh(self._dir / name)
             self._gen = name
         return self._ix
 
     def close(self) -> None:
-        """Release the searcher's open files."""
+        """Release the searcher's open files and the index folder."""
+        self._close_whoosh()
+        if self._dir_closer is not None:
+            self._dir_closer()
+        self._dir_closer = None
+        self._dir_fd = None
+        self._root = None
+
+    def _close_whoosh(self) -> None:
         if self._searcher is not None:
             with contextlib.suppress(Exception):
                 self._searcher.close()
             self._searcher = None
         self._scorer_cache = None
+        self._snippet_cache = None
         self._ix = None
         self._gen = None
 
@@ -984,15 +1222,16 @@ class KBIndex:
         """Bring the index up to date with the articles folder: incremental when it can."""
         self._check_articles_dir()
         started = time.perf_counter()
-        _make_private_dir(self.index_dir)
-        _check_private_dir(self.index_dir)
-        with _WriteLock(self.index_dir / "write.lock", _lock_timeout()):
+        root = self._secure(create=True)
+        if root is None or not os.access(root, os.W_OK | os.X_OK):
+            raise IndexBusyError("index folder is not writable", path=self.index_dir)
+        with _WriteLock(root / "write.lock", _lock_timeout(), shown=self.index_dir):
             try:
                 report = self._write(progress, full)
             except OutputError as exc:  # manifest.json, meta.json or CURRENT
                 raise IndexBusyError(
                     f"cannot write the index: {exc.message.removeprefix('cannot write: ')}",
-                    path=exc.path,
+                    path=self._shown(exc.path),
                 ) from None
             except OSError as exc:  # Whoosh's files: a full disk, a read-only mount
                 raise IndexBusyError(
@@ -1041,7 +1280,7 @@ class KBIndex:
     def _rebuild(self, progress: ProgressFn | None) -> UpdateReport:
         files = self._scan()
         name = f"gen-{time.time_ns():x}-{os.getpid()}"
-        gen_dir = self.index_dir / name
+        gen_dir = self._dir / name
         gen_dir.mkdir(mode=0o700)
         try:
             ix = index.create_in(str(gen_dir), make_schema())
@@ -1053,7 +1292,7 @@ class KBIndex:
             report.duplicates = _duplicates(entries)
             self._write_manifest(gen_dir, entries)
             self._retire_live()
-            atomic_write(self.index_dir / "CURRENT", name + "\n", overwrite=True)
+            atomic_write(self._dir / "CURRENT", name + "\n", overwrite=True)
         except BaseException:
             shutil.rmtree(gen_dir, ignore_errors=True)
             raise
@@ -1067,7 +1306,7 @@ class KBIndex:
             return
         if live is not None:
             with contextlib.suppress(OSError):
-                (self.index_dir / live / "RETIRED").touch()
+                (self._dir / live / "RETIRED").touch()
 
     def _write_manifest(self, gen_dir: Path, entries: dict[str, list[object]]) -> None:
         """Manifest first, meta last: a kill between them leaves a count that disagrees."""
@@ -1083,7 +1322,7 @@ class KBIndex:
     def _incremental(self, progress: ProgressFn | None) -> UpdateReport:
         name = self._current_name()
         assert name is not None
-        gen_dir = self.index_dir / name
+        gen_dir = self._dir / name
         old = self._manifest(gen_dir)
         files = self._scan()
         report = UpdateReport()
@@ -1160,7 +1399,7 @@ class KBIndex:
             live = self._current_name()
         except IndexDamaged:
             live = None
-        for child in self.index_dir.iterdir():
+        for child in self._dir.iterdir():
             if child.name.startswith("gen-") and child.name != live:
                 try:
                     retired = (child / "RETIRED").stat().st_mtime
@@ -1174,7 +1413,7 @@ class KBIndex:
                 with contextlib.suppress(OSError):
                     child.unlink()
         if live is not None:
-            _clean_generation(self.index_dir / live)
+            _clean_generation(self._dir / live)
 
     # ------------------------------------------------------------- reading
 
@@ -1185,21 +1424,26 @@ class KBIndex:
         opened just before reads some of them lazily (stored fields, field lengths) and
         fails: FileNotFoundError, or a TypeError from a column that is gone. When the
         index on disk has moved on since this reader opened it, that is a race, not
-        damage: reopen and read again. When it has not, the index is damaged.
+        damage: reopen and read again. When it has not, the index is damaged; unless
+        the error is not one of unreadable files (`_is_damage`): running out of memory,
+        or a TypeError in query code, fails this read with one line and marks nothing.
         """
         for attempt in range(_READ_ATTEMPTS):
             try:
                 return read()
             except _WHOOSH_READ_ERRORS as exc:
+                if _is_resource_error(exc) or not (_is_damage(exc) or self._moved_on(exc)):
+                    self.close()
+                    raise _search_failed(exc) from None
                 # The first failure always gets a fresh reader: under load, a commit can
                 # delete files between our open and our read before the newer table of
                 # contents is visible to us. Real damage fails again on the fresh reader.
                 if attempt > 0 and not self._moved_on(exc):
                     self.close()
-                    self._mark_damaged(f"{type(exc).__name__}: {exc}")
+                    why = self._shown(f"{type(exc).__name__}: {exc}")
+                    self._mark_damaged(why)
                     raise IndexDamaged(
-                        f"index files unreadable ({type(exc).__name__}: {exc}); "
-                        "the next run rebuilds the index"
+                        f"index files unreadable ({why}); the next run rebuilds the index"
                     ) from exc
                 self.close()
                 time.sleep(0.01 * attempt)
@@ -1210,7 +1454,7 @@ class KBIndex:
         with contextlib.suppress(IndexDamaged, OSError, OutputError):
             name = self._current_name()
             if name is not None:
-                atomic_write(self.index_dir / name / DAMAGED, why[:500] + "\n", overwrite=True)
+                atomic_write(self._dir / name / DAMAGED, why[:500] + "\n", overwrite=True)
 
     def _moved_on(self, exc: BaseException) -> bool:
         """True when another process committed or swapped generations since we opened."""
@@ -1377,49 +1621,94 @@ class KBIndex:
         product: str | None = None,
         snippets: bool = True,
         suggest: bool = True,
+        cancelled: Callable[[], bool] | None = None,
     ) -> SearchResult:
         """Ranked hits for a symptom as an admin types it.
 
         Every word present ranks first (an AND query); when that finds fewer than
         `limit`, articles missing a word follow (an OR query, more words ranking higher).
+        `cancelled` is polled while a slow search runs: once it returns True the search
+        stops with SearchCancelled, so a newer search never waits for an older one.
         """
         text = _check_query(text)
         limit = max(1, min(limit, 1000))
-        hits, total, words, suggestion = self._reading(
-            lambda: self._ranked(text, limit, product, suggest)
-        )
-        if not hits and suggestion:
-            # Nothing for the misspelling: show what the correction finds, and say so.
-            corrected = self.search(
-                suggestion, limit=limit, product=product, snippets=snippets, suggest=False
+        budget = _Budget(cancelled)
+        try:
+            hits, sources, total, words, suggestion = self._reading(
+                lambda: self._ranked(text, limit, product, suggest, snippets, budget)
             )
-            corrected.suggestion = suggestion
-            corrected.corrected = True
-            corrected.query = text
-            return corrected
-        if snippets and hits:
-            hits = [_with_snippet(hit, words, self._root_real) for hit in hits]
+            if not hits and suggestion:
+                # Nothing for the misspelling: show what the correction finds, and say so.
+                corrected = self.search(
+                    suggestion,
+                    limit=limit,
+                    product=product,
+                    snippets=snippets,
+                    suggest=False,
+                    cancelled=cancelled,
+                )
+                corrected.suggestion = suggestion
+                corrected.corrected = True
+                corrected.query = text
+                return corrected
+            budget.check()
+            if snippets:
+                hits = [
+                    replace(hit, snippet=make_snippet(source, words))
+                    for hit, source in zip(hits, sources, strict=True)
+                ]
+        except (MemoryError, RecursionError) as exc:
+            self.close()
+            raise _search_failed(exc) from None
         return SearchResult(
             query=text,
             hits=hits,
             total=total,
             suggestion=suggestion,
             products=self.match_products(product) if product else [],
+            notices=budget.notices(),
         )
 
     def _ranked(
-        self, text: str, limit: int, product: str | None, suggest: bool
-    ) -> tuple[list[Hit], int, set[str], str | None]:
-        """(hits without snippets, total, query words, suggestion): the index's part."""
+        self,
+        text: str,
+        limit: int,
+        product: str | None,
+        suggest: bool,
+        snippets: bool,
+        budget: _Budget,
+    ) -> tuple[list[Hit], list[str], int, set[str], str | None]:
+        """(hits, their snippet sources, total, query words, suggestion): the index's part."""
+        budget.check()
         searcher = self._get_searcher()
-        plain, filters, advanced = _split_query(text)
+        plain, filters, wildcards, advanced = _split_query(text)
         if advanced:
-            hits, total, words = self._search_whoosh(searcher, text, limit, product)
+            found, total, words = self._search_whoosh(searcher, text, limit, product, budget)
         else:
-            hits, total, words = self._search_fast(searcher, plain, filters, limit, product)
+            found, total, words = self._search_fast(
+                searcher, plain, filters, wildcards, limit, product, budget
+            )
+        hits = [hit for _docnum, hit in found]
+        sources = self._snippet_sources(searcher, found) if snippets else []
         # Cheap unless a word is unknown to the KB: one frequency lookup a word.
         suggestion = self._suggest(searcher, text) if suggest else None
-        return hits, total, words, suggestion
+        return hits, sources, total, words, suggestion
+
+    def _snippet_sources(self, searcher, found: list[tuple[int, Hit]]) -> list[str]:  # type: ignore[no-untyped-def]
+        """Each hit's snippet source, from the index (a few KB each, compressed)."""
+        if not found:
+            return []
+        cached = self._snippet_cache
+        if cached is None or cached[0] is not searcher:
+            # Opening the column reads its offsets: ~10 ms, once per searcher.
+            cached = (searcher, searcher.reader().column_reader("snippet", translate=False))
+            self._snippet_cache = cached
+        column = cached[1]
+        sources = []
+        for docnum, hit in found:
+            raw = column[docnum]
+            sources.append(raw.decode("utf-8", "replace") if raw else hit.title)
+        return sources
 
     def _scorer(self, searcher) -> _Scorer:  # type: ignore[no-untyped-def]
         scorer = getattr(self, "_scorer_cache", None)
@@ -1446,18 +1735,45 @@ class KBIndex:
             mask &= only
         return mask
 
-    def _search_fast(
-        self, searcher, plain: list[str], filters: list[str], limit: int, product: str | None
-    ):  # type: ignore[no-untyped-def]
+    def _search_fast(  # type: ignore[no-untyped-def]
+        self,
+        searcher,
+        plain: list[str],
+        filters: list[str],
+        wildcards: list[str],
+        limit: int,
+        product: str | None,
+        budget: _Budget,
+    ):
+        """Plain words and wildcards, scored with numpy (`_Scorer`).
+
+        Each word the admin meant is a slot: the terms it stands for in each field (its
+        equivalent forms for a plain word, the expanded words of a wildcard).
+        """
         groups = query_groups(plain)
-        words = [term for group in groups for term in group]
-        if not words and not filters and not product:
+        # One misspelt word alone finds nothing and shows the correction's results
+        # (`corrected`); in a longer query a typo keeps its word's share of the ranking.
+        near = _with_near_words(searcher.reader(), groups) if len(groups) > 1 else groups
+        slots: list[dict[str, list[str]]] = [
+            {f: list(group) for f in FIELD_PARAMS} for group in near
+        ]
+        marks = {term for group in groups for term in group}
+        patterns = list(dict.fromkeys(w.lower() for w in wildcards))
+        expander = _Expander(searcher.reader(), budget, len(patterns) * len(FIELD_PARAMS))
+        for pattern in patterns:
+            slot = expander.slot(pattern)
+            if slot is not None:
+                slots.append(slot)
+                stem = re.split(r"[*?]", pattern, maxsplit=1)[0]
+                if len(stem) > 1:
+                    marks.add(stem)  # `retro*` marks "retrospect" in snippets
+        if not slots and not filters and not product:
             raise UsageError("query has no words to search for")
+        budget.check()
         scorer = self._scorer(searcher)
         mask = self._filter_mask(searcher, scorer, filters, product)
-        if words:
-            near = _with_near_words(searcher.reader(), groups)
-            ranked, total = scorer.top(near, mask, limit)
+        if slots:
+            ranked, total = scorer.top(slots, mask, limit)
             if near != groups:
                 # A word no article holds: no hit matches every word as typed.
                 ranked = [(docnum, score, False) for docnum, score, _full in ranked]
@@ -1466,13 +1782,19 @@ class KBIndex:
             ranked = [(int(d), 0.0, True) for d in docs[:limit]]
             total = len(docs)
         hits = [
-            self._make_hit(searcher.stored_fields(docnum), score, full)
+            (docnum, self._make_hit(searcher.stored_fields(docnum), score, full))
             for docnum, score, full in ranked
         ]
-        return hits, total, set(words)
+        return hits, total, marks
 
-    def _search_whoosh(self, searcher, text: str, limit: int, product: str | None):  # type: ignore[no-untyped-def]
-        """Phrases, wildcards and boolean syntax: Whoosh's own matcher handles them."""
+    def _search_whoosh(  # type: ignore[no-untyped-def]
+        self, searcher, text: str, limit: int, product: str | None, budget: _Budget
+    ):
+        """Phrases, wildcards and boolean syntax: Whoosh's own matcher handles them.
+
+        Wildcards, fuzzy terms and ranges are expanded here, within `budget`, into the
+        words they stand for (Whoosh would expand them to every matching word).
+        """
         schema = searcher.schema
         try:
             q_and = _parser(schema, qparser.AndGroup).parse(text)
@@ -1483,19 +1805,21 @@ class KBIndex:
             raise UsageError(f"cannot understand the query: {exc}") from None
         if q_or is query.NullQuery or _no_terms(q_or):
             raise UsageError("query has no words to search for")
+        words = _query_words(q_or)
         filter_q = self._product_query(searcher, product) if product else None
         try:
-            and_results = searcher.search(q_and, limit=limit, filter=filter_q)
-            hits = [self._make_hit(h.fields(), h.score, True) for h in and_results]
+            expander = _Expander(searcher.reader(), budget, _Expander.count(q_or))
+            q_and = expander.bound(q_and)
+            q_or = expander.bound(q_or) if q_or != q_and else q_and
+            and_results = budget.run(searcher, q_and, limit, filter_q)
+            hits = [(h.docnum, self._make_hit(h.fields(), h.score, True)) for h in and_results]
             total = and_results.estimated_length()
-            if len(hits) < limit and q_or != q_and:
+            if len(hits) < limit and q_or is not q_and:
                 seen = {h.docnum for h in and_results}
-                or_results = searcher.search(
-                    q_or, limit=limit - len(hits) + len(seen), filter=filter_q
-                )
+                or_results = budget.run(searcher, q_or, limit - len(hits) + len(seen), filter_q)
                 for h in or_results:
                     if h.docnum not in seen and len(hits) < limit:
-                        hits.append(self._make_hit(h.fields(), h.score, False))
+                        hits.append((h.docnum, self._make_hit(h.fields(), h.score, False)))
                 total = max(total, or_results.estimated_length())
         except RecursionError:
             raise UsageError("query is nested too deeply") from None
@@ -1503,7 +1827,7 @@ class KBIndex:
             # Parsed, but not runnable: `section:"more information"` is a phrase in a
             # field that keeps no word positions.
             raise UsageError(f"cannot run this query: {str(exc).split('. ')[0]}") from None
-        return hits, max(total, len(hits)), _query_words(q_or)
+        return hits, max(total, len(hits)), words
 
     def _make_hit(self, stored: dict, score: float, full: bool) -> Hit:  # type: ignore[type-arg]
         products = tuple(p for p in stored.get("products", "").split(",") if p)
@@ -1817,6 +2141,7 @@ _FILTER_FIELDS = frozenset(
     "product products section sections title symptoms keywords id text body".split()
 )
 _ADVANCED_CHARS = frozenset('"*?~()^[]{}')
+_WILDCARD_CHARS = frozenset("*?")
 _OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"})
 _K1 = 1.2
 #: (weight, length normalization b) per field for BM25F.
@@ -1829,29 +2154,39 @@ FIELD_PARAMS = {
 }
 #: Weight of two query words found side by side (title or problem statement).
 PAIR_WEIGHT = 0.5
+#: Word pairs looked up between two slots at most (forms x forms).
+_MAX_PAIRS = 16
 #: How hard a missing query word (weighted by its idf) pulls a document down.
 _COVERAGE_POWER = 1.0
 _CACHE_BYTES = 96 * 1024 * 1024
 
 
-def _split_query(text: str) -> tuple[list[str], list[str], bool]:
-    """(plain words, field filters, advanced?): plain words take the fast scorer.
+def _split_query(text: str) -> tuple[list[str], list[str], list[str], bool]:
+    """(plain words, field filters, wildcard words, advanced?): all but the last go to the
+    fast scorer.
 
-    Phrases, wildcards, fuzzy terms, groups and explicit operators go to Whoosh's own
-    matcher, which understands them all.
+    A word with `*` or `?` (`retro*`, `*mail*`) is scored there too, as the words it
+    stands for. Phrases, fuzzy terms, ranges, groups and explicit operators go to
+    Whoosh's own matcher, which understands them all.
     """
     plain: list[str] = []
     filters: list[str] = []
+    wildcards: list[str] = []
     advanced = False
     for token in re.findall(r'"[^"]*"|\S+', text):
         name, colon, value = token.partition(":")
-        if token in _OPERATORS or token[0] in "+-" or _ADVANCED_CHARS.intersection(token):
+        special = _ADVANCED_CHARS.intersection(token)
+        if token in _OPERATORS or token[0] in "+-":
+            advanced = True
+        elif special and special <= _WILDCARD_CHARS and not colon:
+            wildcards.append(token)
+        elif special:
             advanced = True
         elif colon and value and name.lower() in _FILTER_FIELDS:
             filters.append(token)
         else:
             plain.append(token)
-    return plain, filters, advanced
+    return plain, filters, wildcards, advanced
 
 
 class _Postings:
@@ -1966,26 +2301,27 @@ class _Scorer:
             self._lengths[key] = cached
         return cached
 
-    def score(self, groups: list[tuple[str, ...]], mask):  # type: ignore[no-untyped-def]
+    def score(self, slots: list[dict[str, list[str]]], mask):  # type: ignore[no-untyped-def]
         """(BM25F scores, idf-weighted share of the query each document covers, whether
-        every group is held by some article).
+        every slot is held by some article).
 
-        Each group is one word of the query with its equivalent forms ("nt4", "nt";
-        "0x0000000a", "0xa"): a document's frequency for the group is the best of its
-        forms. Real BM25F: each field's frequency is length-normalized and weighted
-        first, then the sum saturates once, so a word in title and body is not counted
-        as two words. A group's idf comes from the documents holding it in any field.
+        A slot is one word of the query: the terms it stands for in each field (its
+        equivalent forms, "nt4" and "nt", "0x0000000a" and "0xa"; or the expanded words
+        of a wildcard). A document's frequency for a slot is the best of its terms. Real
+        BM25F: each field's frequency is length-normalized and weighted first, then the
+        sum saturates once, so a word in title and body is not counted as two words. A
+        slot's idf comes from the documents holding it in any field.
         """
         np = self.np
         acc = np.zeros(self.ndocs, dtype=np.float32)
         covered = np.zeros(self.ndocs, dtype=np.float32)
         total_idf = 0.0
         all_found = True
-        for group in groups:
+        for slot in slots:
             tf = np.zeros(self.ndocs, dtype=np.float32)
             for fieldname, (weight, b) in FIELD_PARAMS.items():
                 field_tf = None
-                for term in group:
+                for term in slot.get(fieldname, ()):
                     ids, tfs = self.postings.get(self, fieldname, term)
                     if not len(ids):
                         continue
@@ -2006,10 +2342,13 @@ class _Scorer:
             t = tf[present]
             acc[present] += np.float32(idf) * t * (_K1 + 1) / (t + _K1)
             covered[present] += np.float32(idf)
-        for first, second in itertools.pairwise(groups):
+        for first, second in itertools.pairwise(slots):
             # Two query words side by side in the title or the problem statement.
+            pairs = {f"{a}_{b}" for a in first.get("text", ()) for b in second.get("text", ())}
+            if len(pairs) > _MAX_PAIRS:
+                continue  # a wildcard beside a word: no pair bonus
             pair_tf = None
-            for term in {f"{a}_{b}" for a in first for b in second}:
+            for term in pairs:
                 ids, tfs = self.postings.get(self, "pairs", term)
                 if not len(ids):
                     continue
@@ -2029,14 +2368,14 @@ class _Scorer:
             covered /= np.float32(total_idf)
         return acc, covered, all_found
 
-    def top(self, groups: list[tuple[str, ...]], mask, limit: int):  # type: ignore[no-untyped-def]
+    def top(self, slots: list[dict[str, list[str]]], mask, limit: int):  # type: ignore[no-untyped-def]
         """Best `limit` docnums by BM25F damped by how much of the query they miss.
 
         No every-word tier: a long list of fixed bugs that happens to hold every word
         must not outrank the one article about the symptom that misses a common word.
         """
         np = self.np
-        acc, cover, all_found = self.score(groups, mask)
+        acc, cover, all_found = self.score(slots, mask)
         candidates = np.flatnonzero(cover)
         total = len(candidates)
         if not total:
@@ -2049,6 +2388,190 @@ class _Scorer:
         return [
             (int(candidates[i]), float(key[i]), f) for i, f in zip(order, full, strict=True)
         ], total
+
+
+# ------------------------------------------------------------------------- bounded work
+
+#: A wildcard (`retro*`, `*mail*`), fuzzy term or range searches at most this many of
+#: the words it matches in each field, the most used first; a query at most
+#: WILDCARD_TOTAL_TERMS (words x fields) in all, shared fairly between its wildcards.
+#: `*e* *a* *i* *o*` stood for nearly every word of the archive: 32 s to minutes, and
+#: up to 700 MB.
+WILDCARD_TERMS = 64
+WILDCARD_TOTAL_TERMS = 640
+#: Seconds a search may spend finding the words its wildcards stand for (shared fairly).
+WILDCARD_SECONDS = 1.0
+#: Seconds a search through Whoosh's matcher (phrases, ranges, operators) collects
+#: hits; then it returns the best found so far, and says so.
+SEARCH_SECONDS = 3.0
+#: Candidate words kept per wildcard and field before the most used are chosen.
+_SHORTLIST = 4 * WILDCARD_TERMS
+#: Words (or documents) between two looks at the clock and at `cancelled`.
+_CHECK_EVERY = 64
+
+
+class SearchCancelled(UsageError):
+    """The caller cancelled the search (a newer one replaced it)."""
+
+
+class _Budget:
+    """What one search may spend, what it had to leave out, and whether it was cancelled."""
+
+    def __init__(self, cancelled: Callable[[], bool] | None) -> None:
+        self.cancelled = cancelled
+        self.started = time.monotonic()
+        self.cut: dict[str, None] = {}  # wildcards searched for fewer words than match
+        self.stopped = False  # hits collection stopped at SEARCH_SECONDS
+
+    def check(self) -> None:
+        """Raise SearchCancelled once the caller has cancelled this search."""
+        if self.cancelled is not None and self.cancelled():
+            raise SearchCancelled("search cancelled")
+
+    def notices(self) -> tuple[str, ...]:
+        """The lines that tell the user what was left out."""
+        lines = []
+        if self.cut:  # short: the TUI shows it beside the hit count
+            cut = list(self.cut)
+            what = ", ".join(cut[:5]) + (", …" if len(cut) > 5 else "")
+            if len(cut) == 1:
+                lines.append(f"wildcard {what} limited to its most used words")
+            else:
+                lines.append(f"wildcards {what} limited to their most used words")
+        if self.stopped:
+            lines.append(f"search stopped after {SEARCH_SECONDS:g}s; best hits so far")
+        return tuple(lines)
+
+    def run(self, searcher, q: query.Query, limit: int, filter_q: query.Query | None):  # type: ignore[no-untyped-def]
+        """searcher.search(), stopping at SEARCH_SECONDS, and when cancelled."""
+        self.check()
+        collector = _CheckedCollector(searcher.collector(limit=limit, filter=filter_q), self)
+        if not self.stopped:
+            searcher.search_with_collector(q, collector)
+        return collector.results()
+
+
+class _CheckedCollector(WrappingCollector):
+    """Collects like the collector it wraps, looking at the budget every few hundred hits."""
+
+    def __init__(self, child, budget: _Budget) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(child)
+        self.budget = budget
+        self.deadline = budget.started + SEARCH_SECONDS
+
+    def collect_matches(self) -> None:
+        child = self.child
+        for n, sub_docnum in enumerate(child.matches()):
+            if n % _CHECK_EVERY == 0:
+                self.budget.check()
+                if time.monotonic() > self.deadline:
+                    self.budget.stopped = True  # the best found so far stand
+                    return
+            child.collect(sub_docnum)
+
+
+class _Expander:
+    """Replaces each wildcard, fuzzy term and range of a query by the words it stands for.
+
+    Whoosh expands one to every word it matches. Here: at most WILDCARD_TERMS a field
+    (the most used among the shortest matches: `win*` keeps `windows` before
+    `winsockdriverversion2`), WILDCARD_TOTAL_TERMS and WILDCARD_SECONDS of looking up
+    a query, each shared fairly between its wildcards; what was cut is noted.
+    """
+
+    def __init__(self, reader, budget: _Budget, leaves: int) -> None:  # type: ignore[no-untyped-def]
+        self.reader = reader
+        self.budget = budget
+        self.left = max(1, leaves)  # wildcards (x fields) not yet expanded
+        self.terms_left = WILDCARD_TOTAL_TERMS
+        self.deadline = time.monotonic() + WILDCARD_SECONDS
+        self.done: dict[tuple[str, str], query.Query] = {}
+
+    @staticmethod
+    def count(q: query.Query) -> int:
+        """How many distinct wildcards (x fields) a parsed query holds."""
+        leaves = [q] if q.is_leaf() else list(q.leaves())
+        return len({str(leaf) for leaf in leaves if isinstance(leaf, query.MultiTerm)})
+
+    def bound(self, q: query.Query) -> query.Query:
+        """`q` with its wildcards replaced by their words (Or of Terms)."""
+        if isinstance(q, query.MultiTerm):
+            return self._expand(q)
+        if q.is_leaf():
+            return q
+        return q.apply(self.bound)
+
+    def slot(self, pattern: str) -> dict[str, list[str]] | None:
+        """The words a typed wildcard (lower-cased) stands for in each field searched;
+        None for a pattern that names no word (`*`, `?*`: every document)."""
+        if not pattern.strip("*?"):
+            return None
+        slot = {}
+        for fieldname in FIELD_BOOSTS:
+            leaf = query.Wildcard(fieldname, pattern).normalize()
+            if isinstance(leaf, query.MultiTerm):
+                slot[fieldname] = self._words(leaf, fieldname)
+        return slot
+
+    def _expand(self, leaf: query.MultiTerm) -> query.Query:
+        fieldname = leaf.field()
+        if fieldname is None or fieldname not in self.reader.schema:
+            return leaf  # matches nothing; Whoosh knows
+        if isinstance(leaf, query.Prefix) and not leaf.text:
+            return leaf  # `*`: every document, no words to expand
+        key = (type(leaf).__name__, str(leaf))
+        if key not in self.done:
+            words = self._words(leaf, fieldname)
+            terms = [query.Term(fieldname, word, boost=leaf.boost) for word in words]
+            # No word: a term no document has (a NullQuery would vanish from an AND).
+            self.done[key] = (
+                query.Or(terms) if len(terms) > 1 else (terms or [query.Term(fieldname, "")])[0]
+            )
+        return self.done[key]
+
+    def _words(self, leaf: query.MultiTerm, fieldname: str) -> list[str]:
+        """Up to this leaf's share of words matching it, most used first."""
+        reader = self.reader
+        now = time.monotonic()
+        until = now + max(0.0, self.deadline - now) / self.left
+        room = max(1, min(WILDCARD_TERMS, self.terms_left // self.left))
+        self.left = max(1, self.left - 1)
+        match = None
+        if isinstance(leaf, query.Prefix):
+            candidates = reader.expand_prefix(fieldname, leaf.text)
+        elif isinstance(leaf, query.PatternQuery):
+            prefix = leaf._find_prefix(leaf.text)
+            candidates = (
+                reader.expand_prefix(fieldname, prefix) if prefix else reader.lexicon(fieldname)
+            )
+            match = re.compile(leaf._get_pattern()).match
+        else:  # fuzzy terms, ranges: Whoosh's own word list, looked at as it comes
+            candidates = leaf._btexts(reader)
+        shortlist: list[tuple[int, bytes]] = []  # the shortest matches; longest out first
+        found = 0
+        complete = True
+        for n, word in enumerate(candidates):
+            if n % _CHECK_EVERY == 0:
+                self.budget.check()
+                if time.monotonic() > until:
+                    complete = False
+                    break
+            if match is not None and not match(word.decode("utf-8", "replace")):
+                continue
+            found += 1
+            item = (-len(word), word)
+            if len(shortlist) < _SHORTLIST:
+                heapq.heappush(shortlist, item)
+            elif item > shortlist[0]:
+                heapq.heapreplace(shortlist, item)
+        words = [word for _, word in shortlist]
+        if len(words) > room:
+            words.sort(key=lambda w: (-reader.doc_frequency(fieldname, w), len(w), w))
+            words = words[:room]
+        if found > len(words) or not complete:
+            self.budget.cut[str(leaf).split(":", 1)[-1]] = None
+        self.terms_left -= len(words)
+        return [word.decode("utf-8", "replace") for word in sorted(words)]
 
 
 # ------------------------------------------------------------------------- query helpers
@@ -2072,6 +2595,10 @@ def _parser(schema: fields.Schema, group: object) -> qparser.QueryParser:
 def _check_query(text: str) -> str:
     if "\x00" in text:
         raise UsageError("query contains a NUL byte")
+    if _SURROGATE_RE.search(text):
+        # A byte that is not UTF-8 (a shell passes it as a surrogate): no indexed word
+        # can hold one, and encoding it failed deep inside Whoosh.
+        raise UsageError("query contains a byte that is not UTF-8 text")
     text = " ".join(text.split())
     if not text:
         raise UsageError("empty query")
@@ -2092,6 +2619,9 @@ def _check_query(text: str) -> str:
     if text.count('"') % 2:
         text = text.replace('"', " ")  # an unbalanced quote: search the words plainly
     return text
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def _no_terms(q: query.Query) -> bool:
@@ -2174,39 +2704,32 @@ def make_snippet(text: str, terms: set[str], width: int = 200) -> tuple[tuple[st
     return tuple(runs)
 
 
-_ARTICLE_CACHE: dict[tuple[str, int, int], Article] = {}
-_ARTICLE_CACHE_SIZE = 512
+#: Sections a snippet prefers, in order: the problem statement, then why, then the fix.
+_SNIPPET_SECTIONS = ("symptoms", "summary", "cause", "resolution")
 
 
-def load_article_cached(path: Path, root: str | None = None) -> Article:
-    """load_article, remembered by (path, mtime, size): an edited file is read again.
+def snippet_source(article: Article) -> str:
+    """The text a snippet is cut from: preferred sections first, at most SNIPPET_SCAN_CHARS.
 
-    Result lists repeat the same articles query after query (and keystroke after
-    keystroke in the TUI); parsing them again was most of a warm search's time.
+    Computed once at index time and kept in the index. Snippets used to re-read and
+    re-parse each hit's file on every search: three 4 MB articles made one search take
+    29 s and 620 MB.
     """
-    info = os.stat(path)
-    key = (os.fspath(path), info.st_mtime_ns, info.st_size)
-    article = _ARTICLE_CACHE.get(key)
-    if article is None:
-        article = load_article(path, root)
-        if len(_ARTICLE_CACHE) >= _ARTICLE_CACHE_SIZE:
-            _ARTICLE_CACHE.pop(next(iter(_ARTICLE_CACHE)))
-        _ARTICLE_CACHE[key] = article
-    return article
-
-
-def _with_snippet(hit: Hit, terms: set[str], root: str | None = None) -> Hit:
-    try:
-        article = load_article_cached(hit.path, root)
-    except (ArticleSkip, OSError):
-        return hit
-    preferred = ("symptoms", "summary", "cause", "resolution")
     ordered = sorted(
         (s for s in article.sections if s.key != "appliesto"),
-        key=lambda s: preferred.index(s.key) if s.key in preferred else len(preferred),
+        key=lambda s: (
+            _SNIPPET_SECTIONS.index(s.key) if s.key in _SNIPPET_SECTIONS else len(_SNIPPET_SECTIONS)
+        ),
     )
-    body = " ".join(s.text for s in ordered) or article.title
-    return dataclasses.replace(hit, snippet=make_snippet(body, terms))
+    parts: list[str] = []
+    size = 0
+    for section in ordered:
+        parts.append(section.text[: SNIPPET_SCAN_CHARS - size])
+        size += len(parts[-1]) + 1
+        if size >= SNIPPET_SCAN_CHARS:
+            break
+    text = " ".join(" ".join(parts)[:SNIPPET_SCAN_CHARS].split())
+    return text or article.title
 
 
 __all__ = [

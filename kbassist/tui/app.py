@@ -366,10 +366,21 @@ class KBAssistApp(App[None]):
 
     # ------------------------------------------------------------------ index access
 
-    def search(self, text: str, *, product: str | None, limit: int) -> SearchResult:
-        """Search under the lock (called from worker threads)."""
+    def search(
+        self,
+        text: str,
+        *,
+        product: str | None,
+        limit: int,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SearchResult:
+        """Search under the lock (called from worker threads).
+
+        `cancelled` is polled by the search: a newer search cancels this one's worker,
+        which then gives the lock up at once instead of making the newer one wait.
+        """
         with self._kb_lock, _damage_as_kb_error():
-            return self.kb.search(text, product=product, limit=limit)
+            return self.kb.search(text, product=product, limit=limit, cancelled=cancelled)
 
     def has_trees(self, article_id: str) -> bool:
         """Whether an article has a guided fix; a failing provider counts as none."""

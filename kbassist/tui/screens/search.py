@@ -197,7 +197,12 @@ class SearchScreen(Screen[None]):
         result: SearchResult | None = None
         error: KBError | None = None
         try:
-            result = self.kb_app.search(text, product=product, limit=RESULT_LIMIT)
+            result = self.kb_app.search(
+                text,
+                product=product,
+                limit=RESULT_LIMIT,
+                cancelled=lambda: worker.is_cancelled,
+            )
         except KBError as exc:
             error = exc
         if not worker.is_cancelled:
@@ -223,10 +228,13 @@ class SearchScreen(Screen[None]):
         assert result is not None
         count.set_class(False, "-error")
         results.show_hits(result.hits, self.kb_app.has_trees)
-        if result.hits:
-            count.update(f"{len(result.hits)} of {result.total:,} matching articles")
-        else:
-            count.update("no articles match")
+        line = (
+            f"{len(result.hits)} of {result.total:,} matching articles"
+            if result.hits
+            else "no articles match"
+        )
+        # How the search was limited (a wildcard that stands for too many words).
+        count.update(sanitize(" · ".join((line, *result.notices))))
         self._set_suggestion(result.suggestion)
         if self._open_when_ready:
             self._open_when_ready = False
