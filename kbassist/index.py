@@ -76,7 +76,7 @@ from kbassist.fileio import atomic_write
 from kbassist.sanitize import display_path, displayable, sanitize
 
 #: Bump when the schema, the analyzer or the parser changes: older indexes are rebuilt.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_TERMS = 64
 MAX_NESTING = 32
