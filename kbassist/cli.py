@@ -417,17 +417,32 @@ def index(
 @main.command()
 @click.argument("article_id")
 @click.option("--section", help="Print only this section (e.g. cause, resolution).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="text to read; markdown (normalized) or json (the block tree) for scripts.",
+)
 @kb_options
 def show(
-    article_id: str, section: str | None, articles: Path | None, index_dir: Path | None
+    article_id: str,
+    section: str | None,
+    fmt: str,
+    articles: Path | None,
+    index_dir: Path | None,
 ) -> None:
-    """Print an article: its header fields and its sections."""
+    """Print an article: its header fields and its structure."""
+    from kbassist.articles.text import article_as_json, article_as_markdown, article_as_text
     from kbassist.errors import NotFoundError
-    from kbassist.render import article_as_text
 
     kb = open_index(articles, index_dir)
     article = kb.get(article_id)
-    if section is not None and article.section(section) is None:
+    if fmt != "text":
+        echo((article_as_json if fmt == "json" else article_as_markdown)(article).rstrip("\n"))
+        return
+    if section is not None and not (article.section(section) or article.parts_by_role(section)):
         names = ", ".join(s.name for s in article.sections)
         raise NotFoundError(f"{article.id} has no section {section!r} (it has: {names})")
     echo(article_as_text(article, section=section))

@@ -61,6 +61,7 @@ from kbassist.articles import (
     content_hash,
     load_article,
     normalize_id,
+    qualified_ids,
     read_text,
     scan_articles,
 )
@@ -1567,20 +1568,45 @@ class KBIndex:
             return self.articles_dir / path_from_key(docs[0]["path"])
         if docs:
             candidates = sorted((path_from_key(d["path"]), d["title"]) for d in docs)
-            listed = ", ".join(f"{display_path(rel)} ({title!r})" for rel, title in candidates)
+            names = qualified_ids([(path_from_key(d["path"]), d["id"]) for d in docs])
+            listed = ", ".join(
+                f"{sanitize(names[rel])} = {display_path(rel)} ({title!r})"
+                if names[rel] != rel.removesuffix(".md")
+                else f"{display_path(rel)} ({title!r})"
+                for rel, title in candidates
+            )
             raise AmbiguousIdError(
                 f"{len(docs)} articles have the id {sanitize(displayable(ref))!r}: {listed}; "
-                "name one by its path",
+                "name one by its folder-qualified id or its path",
                 candidates=[(displayable(rel), title) for rel, title in candidates],
             )
         for rel in self._path_refs(ref):
             doc = self._reading(lambda rel=rel: self._get_searcher().document(path=path_key(rel)))
             if doc is not None:
                 return self.articles_dir / rel
+        qualified = self._qualified_ref(ref)
+        if qualified is not None:
+            return qualified
         raise NotFoundError(
             f"no article with id {sanitize(displayable(ref))!r} in "
             f"{display_path(self.articles_dir)}"
         )
+
+    def _qualified_ref(self, ref: str) -> Path | None:
+        """The file a folder-qualified id (`openshift/etcdMembersDown`) names: one of the
+        articles sharing the id after the last `/` (see articles.qualified_ids)."""
+        folder, _slash, short = displayable(ref).strip().rpartition("/")
+        if not folder or not short:
+            return None
+        found = self._reading(
+            lambda: list(self._get_searcher().documents(idkey=normalize_id(short)))
+        )
+        docs = list({d["path"]: d for d in found}.values())
+        names = qualified_ids([(path_from_key(d["path"]), d["id"]) for d in docs])
+        for rel, name in names.items():
+            if len(docs) > 1 and normalize_id(name) == normalize_id(ref):
+                return self.articles_dir / rel
+        return None
 
     def _path_refs(self, ref: str) -> list[str]:
         """The paths below the articles folder that `ref` may mean (with `.md` added)."""

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kbassist import articles
-from kbassist.articles import ArticleSkip, load_article, load_folder
+from kbassist.articles import ArticleSkip, load_article, load_folder, reading
 
 SEED = Path(__file__).resolve().parent.parent / "articles" / "Q98097.md"
 
@@ -146,7 +145,7 @@ def test_bad_file_contents_are_skipped_with_reason(
 
 def test_oversized_file_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A file over the size cap is refused without being read whole."""
-    monkeypatch.setattr(articles, "MAX_ARTICLE_BYTES", 1000)
+    monkeypatch.setattr(reading, "MAX_ARTICLE_BYTES", 1000)
     path = tmp_path / "big.md"
     path.write_text("x" * 5000)
     with pytest.raises(ArticleSkip, match="larger than"):

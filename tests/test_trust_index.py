@@ -23,10 +23,9 @@ import pytest
 from faultkit import write_kb
 
 import kbassist.index
-from kbassist.articles import MAX_SECTIONS, markdown_headings, parse_article
+from kbassist.articles import MAX_SECTIONS, make_parser, markdown_headings, parse_article
 from kbassist.errors import IndexBusyError, UsageError
 from kbassist.index import IndexDamaged, KBIndex, SearchCancelled
-from kbassist.markdown import make_parser
 
 # --------------------------------------------------------------------------- heading bombs
 

@@ -40,8 +40,7 @@ from kbassist.assistant import resume_session
 from kbassist.errors import AmbiguousIdError, KBError, NotFoundError
 from kbassist.index import IndexDamaged, KBIndex, SearchResult, UpdateReport
 from kbassist.paths import default_articles_dir, index_dir_for
-from kbassist.render import sanitize
-from kbassist.sanitize import display_path, displayable
+from kbassist.sanitize import display_path, displayable, sanitize
 from kbassist.settings import Settings, config_path, load_settings, save_setting
 from kbassist.trees.catalog import default_trees_dir, load_trees, trees_for_article
 from kbassist.trees.engine import Walk

@@ -23,7 +23,7 @@ from textual.markup import escape
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
-from kbassist.render import sanitize
+from kbassist.sanitize import sanitize
 from kbassist.trees.session import Session, list_sessions
 from kbassist.tui.hooks import tree_id, tree_title
 

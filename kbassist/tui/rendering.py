@@ -15,9 +15,9 @@ from textual.content import Content, Span
 from textual.style import Style
 
 from kbassist.articles import Article, Section
+from kbassist.articles.text import header_rows
 from kbassist.index import Hit
-from kbassist.render import header_rows, sanitize
-from kbassist.sanitize import display_path
+from kbassist.sanitize import display_path, sanitize
 
 #: Body text is cut into blocks of about this many lines, one widget each: wrapping a
 #: 1 MB article as one block takes ~1.4 s, as 100-line blocks ~0.4 s.

@@ -25,7 +25,7 @@ from kbassist.assistant import export_checklist
 from kbassist.checklist import EXPORT_FORMATS, Checklist, ExportFormat, build_checklist
 from kbassist.errors import KBError, OutputError
 from kbassist.fileio import atomic_write
-from kbassist.render import sanitize
+from kbassist.sanitize import sanitize
 from kbassist.tui.guided import GuidedWalk, export_name, export_problem, resolve_output
 from kbassist.tui.rendering import MUTED_STYLE, plain
 from kbassist.tui.screens.dialogs import ConfirmDialog, TextPromptDialog

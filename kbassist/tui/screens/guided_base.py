@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from kbassist.errors import KBError
-from kbassist.render import sanitize
+from kbassist.sanitize import sanitize
 from kbassist.trees.engine import Walk
 from kbassist.trees.session import save_session, session_path, sessions_dir
 from kbassist.tui.guided import (

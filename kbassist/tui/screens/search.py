@@ -25,7 +25,7 @@ from textual.worker import get_current_worker
 
 from kbassist.errors import KBError, UsageError
 from kbassist.index import SearchResult
-from kbassist.render import sanitize
+from kbassist.sanitize import sanitize
 from kbassist.tui.widgets.footer import KBFooter
 from kbassist.tui.widgets.index_progress import IndexProgress
 from kbassist.tui.widgets.results import QueryInput, ResultList

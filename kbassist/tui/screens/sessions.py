@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from kbassist.render import sanitize
+from kbassist.sanitize import sanitize
 from kbassist.trees.session import Session, list_sessions, sessions_dir
 from kbassist.tui.rendering import ERROR_STYLE, MUTED_STYLE
 from kbassist.tui.screens.dialogs import ConfirmDialog

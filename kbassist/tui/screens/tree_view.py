@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from kbassist.render import sanitize
+from kbassist.sanitize import sanitize
 from kbassist.trees.engine import Walk
 from kbassist.tui.widgets.footer import KBFooter
 from kbassist.tui.widgets.walk_tree import WalkTree

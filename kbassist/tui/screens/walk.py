@@ -25,7 +25,7 @@ from textual.worker import get_current_worker
 
 from kbassist.articles import Article, section_key
 from kbassist.errors import KBError
-from kbassist.render import sanitize
+from kbassist.sanitize import sanitize
 from kbassist.trees.engine import AnswerError, Walk
 from kbassist.trees.model import Choice, Info, Node, Question
 from kbassist.trees.model import Input as InputNode

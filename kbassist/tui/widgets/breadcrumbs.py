@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.style import Style
 from textual.widget import Widget
 
-from kbassist.render import sanitize
+from kbassist.sanitize import sanitize
 
 #: Answers longer than this are cut (at a word) in a crumb; the step shows them whole.
 ANSWER_WIDTH = 18

@@ -18,7 +18,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from kbassist.checklist import PARTS, ChecklistItem
-from kbassist.render import sanitize
+from kbassist.sanitize import sanitize
 
 BOX_EMPTY = "[ ]"
 BOX_TICKED = "[x]"

@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from kbassist.render import sanitize
+from kbassist.sanitize import sanitize
 from kbassist.trees.engine import Walk
 from kbassist.trees.model import Node, Question
 

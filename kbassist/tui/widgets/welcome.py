@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from kbassist.render import sanitize
+from kbassist.sanitize import sanitize
 from kbassist.trees.session import Session
 from kbassist.tui.examples import Example
 from kbassist.tui.hooks import tree_title

@@ -1,0 +1,476 @@
+"""The structured article model: nested parts, blocks, roles, front matter, unique ids."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from kbassist.articles import (
+    Article,
+    ArticleSkip,
+    Code,
+    Image,
+    Include,
+    ListBlock,
+    Note,
+    Paragraph,
+    Quote,
+    Table,
+    add_role,
+    iter_article_files,
+    load_article,
+    load_folder,
+    parse_article,
+    role_of,
+)
+from kbassist.articles import roles as roles_module
+from kbassist.articles.text import article_as_json, article_as_markdown, article_as_text
+from kbassist.cli import main
+from kbassist.index import KBIndex
+
+SEED = Path(__file__).resolve().parent.parent / "articles" / "Q98097.md"
+
+RUNBOOK = """\
+# etcdMembersDown
+
+## Meaning
+
+This alert fires when one or more etcd member goes down.
+
+## Impact
+
+The cluster becomes unrecoverable when more members are down.
+
+## Diagnosis
+
+Check health of master nodes:
+
+```console
+$ oc get nodes -l node-role.kubernetes.io/master=
+```
+
+### General etcd health
+
+1. Open a shell in the etcd pod:
+
+   ```console
+   $ oc rsh -c etcdctl -n openshift-etcd etcd-0
+   ```
+
+2. Check the members:
+   - list them with `etcdctl member list`
+   - check each endpoint
+
+## Mitigation
+
+Restart the failed member.
+"""
+
+SUPPORT = """\
+---
+title: Can't add a node to a cluster > error 0x80090327
+description: Describes an error when you add a node.
+ms.date: 09/15/2020
+ms.custom: sap:Clustering and High Availability, csstroubleshoot
+ms.prod: windows-server
+---
+# Error 0x80090327 when you add a node to a cluster
+
+This article helps you fix the error.
+
+_Applies to:_ &nbsp; Windows Server 2019
+_Original KB number:_ &nbsp; 2742161
+
+## Symptoms
+
+You see this error:
+
+> [!NOTE]
+> This applies to **Failover Cluster Manager** only.
+
+[!INCLUDE [Registry important alert](../../includes/registry-important-alert.md)]
+
+:::image type="content" source="media/error.png" alt-text="Screenshot of the error dialog.":::
+
+## Cause 1: The certificate is missing
+
+The certificate is missing.
+
+## Solution 1
+
+Run `certutil -pulse` on <your_server_name>, then see [the docs](https://example.com/a).
+
+## Cause 2: Time skew
+
+The clocks differ.
+
+## Solution 2
+
+| Setting | Value |
+|---|---|
+| MaxSkew | 5 minutes |
+| Server | `<your_domain.com>` |
+
+## Resolution
+
+### Method 1
+
+Restart the service.
+
+### Method 2
+
+Reinstall the role.
+
+## Workaround
+
+Use the command line instead.
+"""
+
+MSKB_PROCEDURE = """\
+---
+title: "Q123456: How to Configure Port Rules"
+---
+
+\tArticle: Q123456
+\tProduct(s): Microsoft Windows NT
+\tLast Modified: 09-NOV-1999
+\t
+\tRESOLUTION
+\t==========
+\t
+\tTo configure port rules, perform the following steps:
+\t
+\t1. Click Start, point to Settings, and then click Control Panel. This line is
+\t   long and wraps.
+\t
+\t   a. Double-click Network.
+\t   b. Click the Services tab.
+\t
+\t2. Type the following command:
+\t
+\t        wlbs query
+\t
+\tNOTE: Restart the computer after you change the rules.
+\t
+\tAdditional query words: wlbs
+"""
+
+
+def write(path: Path, text: str) -> Path:
+    """Write `text` to `path`, creating folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def cli(*args: str) -> Result:
+    """Run the real command group in-process."""
+    return CliRunner().invoke(main, list(args))
+
+
+def test_q98097_or_separators_become_one_list_of_three_alternatives() -> None:
+    """Q98097's `-or-` lines make one alternatives list of three items, not three lists."""
+    summary = load_article(SEED).section_by_role("summary")
+    assert summary is not None
+    lists = [b for b in summary.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1 and lists[0].alternatives and len(lists[0].items) == 3
+    first = lists[0].items[0].blocks[0]
+    assert isinstance(first, Paragraph)
+    assert first.text.plain.startswith("Configure Retrospect to not backup the server's System")
+
+
+def test_flat_sections_stay_beside_the_tree() -> None:
+    """The (name, text) view the index and drafter read is unchanged by the tree."""
+    article = load_article(SEED)
+    assert [s.name for s in article.sections] == ["APPLIES TO", "SUMMARY", "MORE INFORMATION"]
+    assert [p.name for p in article.document.parts] == [s.name for s in article.sections]
+
+
+def test_markdown_headings_nest_and_keep_code_language(tmp_path: Path) -> None:
+    """A `###` stays under its `##`; fenced code keeps its language, even inside a list."""
+    article = load_article(write(tmp_path / "kb" / "etcdMembersDown.md", RUNBOOK))
+    diagnosis = article.section_by_role("diagnosis")
+    assert diagnosis is not None and diagnosis.name == "Diagnosis"
+    assert [child.name for child in diagnosis.children] == ["General etcd health"]
+    code = [b for b in diagnosis.blocks if isinstance(b, Code)]
+    assert code[0].language == "console" and code[0].code.startswith("$ oc get nodes")
+    steps = diagnosis.children[0].blocks[0]
+    assert isinstance(steps, ListBlock) and steps.ordered and len(steps.items) == 2
+    assert isinstance(steps.items[0].blocks[1], Code)
+    nested = steps.items[1].blocks[1]
+    assert isinstance(nested, ListBlock) and not nested.ordered and len(nested.items) == 2
+    para = nested.items[0].blocks[0]
+    assert isinstance(para, Paragraph)
+    assert [m.kind for m in para.text.marks] == ["code"]
+
+
+def test_runbook_roles_mean_the_same_as_support_article_roles(tmp_path: Path) -> None:
+    """Meaning is a symptom, Mitigation a resolution: the same roles as Symptoms/Resolution."""
+    article = load_article(write(tmp_path / "kb" / "etcdMembersDown.md", RUNBOOK))
+    assert [p.role for p in article.document.parts] == [
+        "symptom",
+        "impact",
+        "diagnosis",
+        "resolution",
+    ]
+    assert (
+        article.role_text("symptom") == "This alert fires when one or more etcd member goes down."
+    )
+    assert "Restart the failed member." in article.role_text("resolution")
+
+
+def test_support_article_docs_markup_is_structure(tmp_path: Path) -> None:
+    """Notes, includes and images are blocks; no `>`, `[!NOTE]` or `&nbsp;` in any text."""
+    article = load_article(write(tmp_path / "kb" / "cluster" / "add-node.md", SUPPORT))
+    assert article.title == "Can't add a node to a cluster > error 0x80090327"
+    symptoms = article.section_by_role("symptom")
+    assert symptoms is not None
+    kinds = [type(b) for b in symptoms.blocks]
+    assert kinds == [Paragraph, Note, Include, Image]
+    note, include, image = symptoms.blocks[1:]
+    assert isinstance(note, Note) and note.level == "note"
+    assert isinstance(note.blocks[0], Paragraph)
+    assert note.blocks[0].text.plain == "This applies to Failover Cluster Manager only."
+    assert [m.kind for m in note.blocks[0].text.marks] == ["strong"]
+    assert isinstance(include, Include)
+    assert include.target == "../../includes/registry-important-alert.md"
+    assert isinstance(image, Image) and image.alt == "Screenshot of the error dialog."
+    text = article_as_text(article)
+    assert "&nbsp;" not in text and "[!NOTE]" not in text and ":::image" not in text
+    assert "\n>" not in text
+
+
+def test_causes_pair_with_their_solutions_and_methods_nest(tmp_path: Path) -> None:
+    """Solution 2 answers Cause 2; Method 1/2 sit under Resolution; Workaround is marked."""
+    article = load_article(write(tmp_path / "kb" / "add-node.md", SUPPORT))
+    fixes = {p.name: p for p in article.parts_by_role("resolution")}
+    assert fixes["Solution 1"].cause == "Cause 1: The certificate is missing"
+    assert fixes["Solution 2"].cause == "Cause 2: Time skew"
+    resolution = fixes["Resolution"]
+    assert [c.name for c in resolution.children] == ["Method 1", "Method 2"]
+    assert all(c.role == "resolution" for c in resolution.children)
+    assert fixes["Workaround"].workaround and not fixes["Solution 1"].workaround
+
+
+def test_inline_marks_keep_links_and_placeholders(tmp_path: Path) -> None:
+    """Code spans, links (text + target) and `<your_server_name>` placeholders are marked."""
+    article = load_article(write(tmp_path / "kb" / "add-node.md", SUPPORT))
+    solution = next(p for p in article.parts_by_role("resolution") if p.name == "Solution 1")
+    para = solution.blocks[0]
+    assert isinstance(para, Paragraph)
+    marks = {(m.kind, para.text.plain[m.start : m.end], m.target) for m in para.text.marks}
+    assert ("code", "certutil -pulse", "") in marks
+    assert ("placeholder", "<your_server_name>", "") in marks
+    assert ("link", "the docs", "https://example.com/a") in marks
+
+
+def test_tables_keep_header_and_rows(tmp_path: Path) -> None:
+    """A GFM table is a header and rows of cells, and prints as aligned columns."""
+    article = load_article(write(tmp_path / "kb" / "add-node.md", SUPPORT))
+    solution = next(p for p in article.parts_by_role("resolution") if p.name == "Solution 2")
+    table = solution.blocks[0]
+    assert isinstance(table, Table)
+    assert [c.plain for c in table.header] == ["Setting", "Value"]
+    assert [[c.plain for c in row] for row in table.rows] == [
+        ["MaxSkew", "5 minutes"],
+        ["Server", "<your_domain.com>"],
+    ]
+    assert "MaxSkew | 5 minutes" in article_as_text(article)
+
+
+def test_support_front_matter_fields(tmp_path: Path) -> None:
+    """ms.date MM/DD/YYYY, sap: area, ms.prod product, description, Original KB number."""
+    article = load_article(write(tmp_path / "kb" / "add-node.md", SUPPORT), str(tmp_path / "kb"))
+    assert article.last_modified == date(2020, 9, 15)
+    assert article.products == ("windows-server",)
+    assert article.areas == ("Clustering and High Availability",)
+    assert article.description == "Describes an error when you add a node."
+    assert article.references[0] == "Q2742161"
+
+
+def test_mskb_procedure_becomes_numbered_steps_with_substeps(tmp_path: Path) -> None:
+    """Tab-indented numbered steps with wrapped lines, lettered sub-steps, an indented
+    command and a NOTE paragraph become an ordered list, a nested list, code and a note."""
+    article = load_article(write(tmp_path / "Q123456.md", MSKB_PROCEDURE))
+    resolution = article.section_by_role("resolution")
+    assert resolution is not None
+    intro, steps, note = resolution.blocks
+    assert isinstance(intro, Paragraph) and isinstance(steps, ListBlock) and steps.ordered
+    assert len(steps.items) == 2
+    first = steps.items[0].blocks[0]
+    assert isinstance(first, Paragraph) and first.text.plain.endswith(
+        "This line is long and wraps."
+    )
+    sub = steps.items[0].blocks[1]
+    assert isinstance(sub, ListBlock) and sub.ordered and len(sub.items) == 2
+    assert isinstance(steps.items[1].blocks[1], Code)
+    assert steps.items[1].blocks[1].code == "wlbs query"
+    assert isinstance(note, Note) and note.level == "note"
+
+
+def test_one_colon_too_many_front_matter_is_read_with_one_warning(tmp_path: Path) -> None:
+    """`title: CMG Task Error: Public IP` is not YAML: read as lines, warned once, kept."""
+    text = (
+        "---\ntitle: CMG Maintenance Task Error: Public IP Update Issue\n"
+        "ms.date: 03/01/2024\n---\n\n## Symptoms\n\nIt fails.\n"
+    )
+    article = parse_article(text, tmp_path / "cmg.md")
+    assert article.title == "CMG Maintenance Task Error: Public IP Update Issue"
+    assert article.last_modified == date(2024, 3, 1)
+    assert len(article.warnings) == 1 and "key: value" in article.warnings[0]
+
+
+def test_unsafe_yaml_is_still_refused(tmp_path: Path) -> None:
+    """The line fallback never reads what YAML refuses for safety (a python tag)."""
+    text = "---\ntitle: !!python/object/apply:os.system [echo hi]\n---\n# x\n"
+    with pytest.raises(ArticleSkip, match="front matter"):
+        parse_article(text, tmp_path / "x.md")
+
+
+def test_section_pages_are_not_articles(tmp_path: Path) -> None:
+    """Hugo `_index.md` is never scanned; an `index.md` of front matter only is skipped."""
+    root = tmp_path / "kb"
+    write(root / "etcd" / "_index.md", "---\ntitle: etcd\nweight: 10\n---\n")
+    write(root / "etcd" / "index.md", "---\ntitle: etcd\n---\n")
+    write(root / "etcd" / "etcdMembersDown.md", RUNBOOK)
+    assert sorted(p.name for p in iter_article_files(root)) == ["etcdMembersDown.md", "index.md"]
+    loaded, failed = load_folder(root)
+    assert [a.title for a in loaded] == ["etcdMembersDown"]
+    assert len(failed) == 1 and "section page" in failed[0].message
+
+
+def test_folder_is_the_area_when_nothing_names_a_product(tmp_path: Path) -> None:
+    """A runbook without product fields takes its folder as its product/area."""
+    root = tmp_path / "kb"
+    write(root / "openshift" / "cluster-etcd-operator" / "etcdMembersDown.md", RUNBOOK)
+    loaded, _failed = load_folder(root)
+    assert loaded[0].products == ("openshift/cluster-etcd-operator",)
+
+
+def test_shared_ids_get_folder_qualified_ids_stable_across_runs(tmp_path: Path) -> None:
+    """Two etcdMembersDown.md in two projects: both qualified by their top folder, every run."""
+    root = tmp_path / "kb"
+    write(root / "openshift" / "cluster-etcd-operator" / "etcdMembersDown.md", RUNBOOK)
+    write(root / "prometheus-operator" / "etcd" / "etcdMembersDown.md", RUNBOOK)
+    write(root / "prometheus-operator" / "etcd" / "etcdNoLeader.md", RUNBOOK)
+    first = sorted(a.id for a in load_folder(root)[0])
+    assert first == [
+        "etcdNoLeader",
+        "openshift/etcdMembersDown",
+        "prometheus-operator/etcdMembersDown",
+    ]
+    assert sorted(a.id for a in load_folder(root)[0]) == first
+
+
+def test_show_takes_a_qualified_id_and_lists_candidates_for_the_short_one(
+    tmp_path: Path,
+) -> None:
+    """`show openshift/etcdMembersDown` shows that file; the short id exits 3 naming both."""
+    root = tmp_path / "kb"
+    write(root / "openshift" / "cluster-etcd-operator" / "etcdMembersDown.md", RUNBOOK)
+    write(
+        root / "prometheus-operator" / "etcd" / "etcdMembersDown.md",
+        RUNBOOK.replace("Restart the failed member.", "Call the etcd team."),
+    )
+    common = ("--articles", str(root), "--index-dir", str(tmp_path / "ix"))
+    shown = cli("show", "prometheus-operator/etcdMembersDown", *common)
+    assert shown.exit_code == 0, shown.output
+    assert "Call the etcd team." in shown.stdout
+    ambiguous = cli("show", "etcdMembersDown", *common)
+    assert ambiguous.exit_code == 3
+    assert "openshift/etcdMembersDown" in ambiguous.stderr
+    assert "prometheus-operator/etcdMembersDown" in ambiguous.stderr
+    kb = KBIndex(root, tmp_path / "ix")
+    assert kb.get("openshift/etcdMembersDown").source.parent.name == "cluster-etcd-operator"
+
+
+def test_show_format_json_is_the_block_tree(tmp_path: Path) -> None:
+    """`show --format json` prints parts with roles and typed blocks, for scripts."""
+    root = tmp_path / "kb"
+    write(root / "etcdMembersDown.md", RUNBOOK)
+    result = cli("show", "etcdMembersDown", "--format", "json", "--articles", str(root))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    diagnosis = data["parts"][2]
+    assert diagnosis["role"] == "diagnosis"
+    assert diagnosis["blocks"][1] == {
+        "type": "code",
+        "language": "console",
+        "code": "$ oc get nodes -l node-role.kubernetes.io/master=",
+    }
+    assert diagnosis["parts"][0]["blocks"][0]["type"] == "list"
+
+
+def test_show_format_markdown_round_trips_to_the_same_tree(tmp_path: Path) -> None:
+    """The normalized Markdown parses back to the same parts and blocks."""
+    article = load_article(write(tmp_path / "kb" / "add-node.md", SUPPORT))
+    again = parse_article(article_as_markdown(article), tmp_path / "again.md")
+    assert _without_lines(again) == _without_lines(article)
+    assert article_as_markdown(again) == article_as_markdown(article)
+
+
+def _without_lines(article: Article) -> object:
+    """The block tree as JSON data, without source line numbers (they move)."""
+
+    def strip(node: object) -> object:
+        if isinstance(node, dict):
+            return {k: strip(v) for k, v in node.items() if k != "line"}
+        if isinstance(node, list):
+            return [strip(v) for v in node]
+        return node
+
+    return strip(json.loads(article_as_json(article))["parts"])
+
+
+def test_quote_that_is_not_a_note_stays_a_quote(tmp_path: Path) -> None:
+    """An error message quoted with `>` is a quote block; its text has no `>`."""
+    text = "## Symptoms\n\n> Error: 0xC0202009 at Package\n"
+    article = parse_article(text, tmp_path / "q.md")
+    quote = article.document.parts[0].blocks[0]
+    assert isinstance(quote, Quote)
+    assert quote.blocks[0] == Paragraph(quote.blocks[0].text)  # type: ignore[union-attr]
+    assert quote.blocks[0].text.plain == "Error: 0xC0202009 at Package"  # type: ignore[union-attr]
+
+
+def test_role_table_can_be_extended(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A team's own heading ("Playbook") becomes a resolution once added to the table."""
+    monkeypatch.setattr(roles_module, "ROLES", list(roles_module.ROLES))
+    assert role_of("Playbook")[0] == ""
+    add_role(r"playbook\b", "resolution")
+    assert role_of("Playbook") == ("resolution", False)
+    role_of.cache_clear()
+
+
+def test_heading_roles_of_real_layouts() -> None:
+    """Headings from the three corpora map to the roles drafting and search ask for."""
+    expected = {
+        "SYMPTOMS": "symptom",
+        "Meaning": "symptom",
+        "Cause 1: Incorrect password": "cause",
+        "Root cause": "cause",
+        "Troubleshooting": "diagnosis",
+        "Method 2": "resolution",
+        "Resolution 1": "resolution",
+        "MORE INFORMATION": "more-information",
+        "Status": "status",
+        "References": "references",
+        "Summary": "summary",
+    }
+    assert {name: role_of(name)[0] for name in expected} == expected
+    assert role_of("Workaround") == ("resolution", True)
+
+
+def test_big_body_falls_back_to_paragraphs_quickly(tmp_path: Path) -> None:
+    """A 600 KB body of list lines is shown as paragraphs, not run through markdown-it."""
+    import time
+
+    article = parse_article("## Steps\n\n" + "- a\n" * 150_000, tmp_path / "big.md")
+    started = time.perf_counter()
+    assert article.document.blocks
+    assert time.perf_counter() - started < 2
+    logging.getLogger(__name__).debug("built")
