@@ -53,6 +53,7 @@ def _parser() -> MarkdownIt:
 
 
 _NOTE_RE = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]\s*", re.IGNORECASE)
+_NOTE_MID_RE = re.compile(r"\s\[!(NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]\s*", re.IGNORECASE)
 _INCLUDE_RE = re.compile(r"^\[!INCLUDE\s*\[([^\]]*)\]\(([^)]*)\)\]\s*$", re.IGNORECASE)
 _IMAGE_RE = re.compile(r"^:::image\b(.*?):::", re.IGNORECASE | re.DOTALL)
 _IMAGE_END_RE = re.compile(r"^:::image-end:::\s*$", re.IGNORECASE)
@@ -118,7 +119,7 @@ def _block(tokens: list[Token], i: int) -> tuple[list[Block], int]:
         return _list(tokens, i)
     if kind == "blockquote_open":
         inner, i = _children(tokens, i + 1, "blockquote_close")
-        return [_quote(inner)], i
+        return _quote(inner), i
     if kind == "table_open":
         return _table(tokens, i)
     if kind == "heading_open":  # inside a list item or quote: bold text
@@ -154,16 +155,37 @@ def _list(tokens: list[Token], i: int) -> tuple[list[Block], int]:
     return [ListBlock(tuple(items), ordered, start)], i + 1
 
 
-def _quote(blocks: list[Block]) -> Block:
-    """A quote, or the note `> [!WARNING]` makes of it."""
-    if blocks and isinstance(blocks[0], Paragraph):
-        first = blocks[0].text
-        match = _NOTE_RE.match(first.plain)
-        if match:
-            rest = _shift(first, match.end())
-            kept = ([Paragraph(rest)] if rest.plain.strip() else []) + blocks[1:]
-            return Note(match.group(1).lower(), tuple(kept))
-    return Quote(tuple(blocks))
+def _quote(blocks: list[Block]) -> list[Block]:
+    """A quote, or the note `> [!WARNING]` makes of it. A marker in the middle of the
+    quote's paragraph (a `> [!NOTE]` line right after quoted text) starts the note there."""
+    for n, block in enumerate(blocks):
+        if not isinstance(block, Paragraph) or "[!" not in block.text.plain:
+            continue
+        text = block.text
+        match = _NOTE_RE.match(text.plain) if n == 0 else None
+        mid = None if match else _NOTE_MID_RE.search(text.plain)
+        if match is None and mid is None:
+            continue
+        before: list[Block] = list(blocks[:n])
+        if mid is not None:
+            before.append(Paragraph(_cut(text, mid.start())))
+            match = mid
+        rest = _shift(text, match.end())
+        kept = ([Paragraph(rest)] if rest.plain.strip() else []) + blocks[n + 1 :]
+        note = Note(match.group(1).lower(), tuple(kept))
+        return ([Quote(tuple(before))] if before else []) + [note]
+    return [Quote(tuple(blocks))]
+
+
+def _cut(text: Text, end: int) -> Text:
+    """`text` up to `end` (trailing blanks dropped), marks clipped."""
+    plain = text.plain[:end].rstrip()
+    marks = tuple(
+        Mark(m.start, min(m.end, len(plain)), m.kind, m.target)
+        for m in text.marks
+        if m.start < len(plain)
+    )
+    return Text(plain, marks)
 
 
 def _table(tokens: list[Token], i: int) -> tuple[list[Block], int]:
