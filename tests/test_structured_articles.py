@@ -474,3 +474,80 @@ def test_big_body_falls_back_to_paragraphs_quickly(tmp_path: Path) -> None:
     assert article.document.blocks
     assert time.perf_counter() - started < 2
     logging.getLogger(__name__).debug("built")
+
+
+# --------------------------------------------------------------------------- article view
+
+FIXTURES = Path(__file__).resolve().parent / "article_fixtures"
+
+
+def view_app(article: Article):  # type: ignore[no-untyped-def]
+    """A bare app showing one article's body through the article view widget."""
+    from textual.app import App, ComposeResult
+    from textual.containers import VerticalScroll
+
+    from kbassist.tui.widgets.article_view import article_body
+
+    class ViewApp(App[None]):
+        CSS = ".section-heading { text-style: bold; margin-top: 1; }"
+
+        def compose(self) -> ComposeResult:
+            with VerticalScroll():
+                yield from article_body(article)
+
+    return ViewApp()
+
+
+def test_article_view_runbook_snapshot(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """A runbook: headings, numbered steps with nested bullets, code panels, a warning."""
+    article = load_article(FIXTURES / "etcdMembersDown.md")
+    assert snap_compare(view_app(article), terminal_size=(80, 40))
+
+
+def test_article_view_support_table_snapshot(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """A support article: its table in columns, a note set apart, no `&nbsp;` or `>`."""
+    article = load_article(FIXTURES / "support-table.md")
+    assert snap_compare(view_app(article), terminal_size=(90, 30))
+
+
+def test_article_view_copies_a_code_block() -> None:
+    """Focus a code panel and press c: exactly that command goes to the clipboard."""
+    import asyncio
+
+    from kbassist.tui.widgets.article_view import CodeBlock
+
+    article = load_article(FIXTURES / "etcdMembersDown.md")
+
+    async def run() -> None:
+        app = view_app(article)
+        async with app.run_test(size=(80, 40)) as pilot:
+            blocks = list(app.query(CodeBlock))
+            assert len(blocks) == 2
+            blocks[1].focus()
+            await pilot.press("c")
+            assert app.clipboard == "$ oc rsh -c etcdctl -n openshift-etcd etcd-0"
+
+    asyncio.run(run())
+
+
+def test_article_view_opens_a_large_article_quickly(tmp_path: Path) -> None:
+    """A 350 KB article (20 sections, 1,200 code blocks) is built and shown in about a second."""
+    import asyncio
+    import time
+
+    chunk = (FIXTURES / "etcdMembersDown.md").read_text().split("## Meaning", 1)[1]
+    chunk = chunk.replace("## ", "### ") * 30
+    body = "# Big\n\n" + "".join(f"## Part {n}\n{chunk}\n" for n in range(20))
+    article = parse_article(body, tmp_path / "big.md")
+    assert len(body) > 300_000
+
+    async def run() -> float:
+        app = view_app(article)
+        started = time.perf_counter()
+        async with app.run_test(size=(80, 40)) as pilot:
+            await pilot.pause()
+            return time.perf_counter() - started
+
+    elapsed = asyncio.run(run())
+    print(f"large article view: {elapsed:.2f}s")
+    assert elapsed < 3.0  # shared CI cores; about 0.5 s on a quiet machine

@@ -21,7 +21,8 @@ from textual.widgets.option_list import Option
 
 from kbassist.articles import Article
 from kbassist.tui.hooks import GuidedTree, tree_title
-from kbassist.tui.rendering import body_blocks, header_content, plain, title_content
+from kbassist.tui.rendering import header_content, plain, title_content
+from kbassist.tui.widgets.article_view import article_body
 from kbassist.tui.widgets.footer import KBFooter
 from kbassist.tui.widgets.index_progress import IndexProgress
 
@@ -109,10 +110,7 @@ class ArticleScreen(Screen[None]):
                         note = f"Guided fix (auto-drafted from this article): {tree_title(tree)}"
                     yield Static(plain(note), id="guided-note")
                     yield Button("Start guided troubleshooting (g)", id="guided", variant="success")
-                for n, section in enumerate(article.sections):
-                    yield Static(plain(section.name), id=f"section-{n}", classes="section-heading")
-                    for block in body_blocks(section):
-                        yield Static(block, classes="section-body")
+                yield from article_body(article)
         yield KBFooter()
 
     def on_mount(self) -> None:
