@@ -32,20 +32,26 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   node (a choice the admin makes), / lint-clean drafts. (All walks share their steps up
   to the first question, so this is also the share of walks.)
 - **placeholders used**: placeholder-in-command pairs of the article (found by
-  `command_placeholders`, from the article alone) for which some walk's checklist item
-  carries an input's answer next to the command's neighbouring word, / all such pairs in
-  lint-clean drafts. A command is a fenced-code line or an inline code span with a space
-  (Markdown) or any paragraph (plain-text MS KB); placeholders are `<name>` (not an
-  HTML/XML tag), `{Name}`, `YourServer` / `your_domain` / `servername`-like words, and a
-  token the article explains ("where x is the drive", "replace NAME with"; a one-letter
-  token only as a drive `x:`). The explanation itself is not a use. Measured by filling
-  every input answered on a walk with a sentinel and reading the outcome's items.
+  `draft_placeholders.command_placeholders`, from the article alone) for which some
+  walk's checklist item carries an input's answer next to a word that neighbours the
+  placeholder in the command, / all such pairs in lint-clean drafts. Commands: a
+  fenced-code line or an inline code span with a space (Markdown); in plain text an
+  indented paragraph, a quoted string, or text within 60 characters after type / run /
+  enter / execute / command / prompt / syntax, never within 80 after error / warning /
+  fatal / message. Placeholders: `<name>` (not an HTML tag, an XML element closed in the
+  section, a key or output such as `<ENTER>` `<DIR>` `<none>`, `#include <stdio.h>`, a
+  C++ template argument), `{Name}` (with a capital or `_`; not `${x}`, `{{x}}`, a GUID),
+  `YourServer` / `your_domain` / `servername`-like words, in Markdown code also
+  `MyServer` / `my-namespace`, and a token the article explains ("where x is the drive",
+  "replace NAME with"; a one-letter token only as a drive `x:`). The explanation itself
+  is not a use. Measured by answering every input on a walk with a sentinel and reading
+  the outcome's items (steps, verify, rollback).
 - **action steps**: checklist steps (the "Checklist" part of each outcome, once per
-  outcome) whose first word, after a list marker, a filler ("Then", "Optionally,") and one
-  lead-in clause ending in a comma or colon ("If you use NTFS, ..."), is an imperative
-  verb from `draft_metrics.ACTION_VERBS` (about 190 verbs; `re`/`un` + verb and `*-click`
-  count; "Do not X" counts when X does; a line starting with a shell prompt counts),
-  / all such steps.
+  outcome; pointers such as "Read the article" left out) whose first word, after a list
+  marker, a filler ("Then", "Optionally,") and one lead-in clause ending in a comma or
+  colon ("If you use NTFS, ..."), is an imperative verb from `draft_metrics.ACTION_VERBS`
+  (about 190 verbs; `re`/`un` + verb and `*-click` count; "Do not X" counts when X does;
+  a line starting with a shell prompt counts), / all such steps.
 - **labels cut**: choice labels (questions and choice inputs) holding "[...]", ending in
   an ellipsis the article does not have there, or ending mid-word (the label is found in
   the article only where a letter or digit follows it), / all choice labels.

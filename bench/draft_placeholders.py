@@ -29,7 +29,8 @@ _HTML_TAGS = frozenset(
 _NOT_NAMES = frozenset(
     """none nil null unknown invalid empty dir enter return cr lf crlf esc tab space
     del ins home end backspace bs ctrl alt shift up down left right pgup pgdn break
-    f1 f2 f3 f4 f5 f6 f7 f8 f9 f10 f11 f12 eof eol""".split()
+    f1 f2 f3 f4 f5 f6 f7 f8 f9 f10 f11 f12 eof eol
+    int char long short double float bool void string unsigned byte wchar_t t""".split()
 )
 _ANGLE_RE = re.compile(r"<(?P<t>[A-Za-z][A-Za-z0-9 _.:/\\-]{0,40}?)>")
 _BRACE_RE = re.compile(r"(?<![$%{\w])\{(?P<t>[A-Za-z][A-Za-z0-9_-]{2,40})\}(?!\})")
@@ -113,12 +114,16 @@ def _contexts(article: Article) -> Iterator[_Context]:
 
 
 def _angle_ok(token: str, context: _Context, start: int) -> bool:
-    """Not an HTML tag, an XML element closed in the same section, a key or program
-    output (`<ENTER>`, `<DIR>`, `<none>`), or a C header (`#include <stdio.h>`)."""
-    word = token.split()[0]
+    """Not an HTML tag (`<BR/>` too), an XML element closed in the same section, a key
+    or program output (`<ENTER>`, `<DIR>`, `<none>`), a C header (`#include <stdio.h>`)
+    or a C++ template argument (`vector<int>`, `template <class T>`)."""
+    word = token.split()[0].rstrip("/")
     if word.lower() in _HTML_TAGS or token.lower() in _NOT_NAMES or "=" in token:
         return False
-    if context.text[:start].rstrip().endswith("#include"):
+    if token.endswith("/") or word in ("class", "typename"):
+        return False
+    before = context.text[:start]
+    if before.rstrip().endswith(("#include", "template")) or before[-1:].isalnum():
         return False
     return f"</{word}" not in context.section
 
