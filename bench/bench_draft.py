@@ -50,7 +50,7 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   outcome; pointers such as "Read the article" left out) whose first word, after a list
   marker, a filler ("Then", "Optionally,") and one lead-in clause ending in a comma or
   colon ("If you use NTFS, ..."), is an imperative verb from `draft_metrics.ACTION_VERBS`
-  (about 190 verbs; `re`/`un` + verb and `*-click` count; "Do not X" counts when X does;
+  (about 220 verbs; `re`/`un` + verb and `*-click` count; "Do not X" counts when X does;
   a line starting with a shell prompt counts), / all such steps.
 - **labels cut**: choice labels (questions and choice inputs) holding "[...]", ending in
   an ellipsis the article does not have there, or ending mid-word (the label is found in
@@ -73,6 +73,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import platform
 import re
 import statistics
@@ -249,7 +250,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{name}: {len(records):,} files in {wall:.1f} s", file=sys.stderr)
         columns[name] = summarize(records, wall, args.procs)
         everything.extend(records)
-    print(f"{platform.node()} · {platform.machine()} · Python {platform.python_version()}")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"{platform.node()} · {platform.machine()} · {os.cpu_count()} CPUs · load {load:.1f}"
+        f" · Python {platform.python_version()} · {time.strftime('%Y-%m-%d %H:%M %Z')}"
+    )
     print_table(columns)
     for name in names:
         show_problems(name, [r for r in everything if r.corpus == name], args.show)
