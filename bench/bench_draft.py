@@ -33,8 +33,9 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   to the first question, so this is also the share of walks.)
 - **placeholders used**: placeholder-in-command pairs of the article (found by
   `draft_placeholders.command_placeholders`, from the article alone) for which some
-  walk's checklist item carries an input's answer next to a word that neighbours the
-  placeholder in the command, / all such pairs in lint-clean drafts. Commands: a
+  walk's checklist item carries an input's answer right beside (at most quotes or
+  spaces between) a word that neighbours the placeholder in the command, / all such
+  pairs in lint-clean drafts. Commands: a
   fenced-code line or an inline code span with a space (Markdown); in plain text an
   indented paragraph, a quoted string, or text within 60 characters after type / run /
   enter / execute / command / prompt / syntax, never within 80 after error / warning /

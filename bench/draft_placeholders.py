@@ -219,15 +219,15 @@ def _sentinel(n: int) -> str:
 
 def placeholder_used(ph: Placeholder, rendered: list[str]) -> bool:
     """Whether some checklist item, its inputs filled with sentinels, holds a sentinel
-    beside one of the command's neighbouring words (either one; none needed when the
-    placeholder is the whole command)."""
+    right beside one of the command's neighbouring words (at most a quote or a space
+    between them; either side; none needed when the placeholder is the whole command)."""
     for text in rendered:
         for match in re.finditer(r"qzvar\d+qz", text):
-            before = text[max(0, match.start() - 40) : match.start()]
-            after = text[match.end() : match.end() + 40]
             if not ph.left and not ph.right:
                 return True
-            if (ph.left and ph.left in before) or (ph.right and ph.right in after):
+            before = text[: match.start()].rstrip(" \"'`")
+            after = text[match.end() :].lstrip(" \"'`")
+            if (ph.left and before.endswith(ph.left)) or (ph.right and after.startswith(ph.right)):
                 return True
     return False
 
