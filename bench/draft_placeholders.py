@@ -206,7 +206,7 @@ def command_placeholders(article: Article) -> list[Placeholder]:
         )
         if not near:
             continue
-        for token in weak:
+        for token in sorted(weak):  # sorted: set order changes with the hash seed
             tail = r"(?=:)" if len(token) == 1 else r"(?![\w])"
             for match in re.finditer(rf"(?<![\w\\]){re.escape(token)}{tail}", context.text):
                 add(token, context, *match.span(), plain_ok=True)
