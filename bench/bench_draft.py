@@ -1,231 +1,270 @@
-"""Draft a decision tree from every article of the MS KB archive. Run by hand.
+"""How good are drafted walks? Draft, lint and walk every article of three corpora. By hand.
 
-    python bench/bench_draft.py [--articles DIR | --archive PATH] [--workers N] [--limit N]
+    python bench/bench_draft.py [--corpus archive|runbooks|mssupport|all] [--limit N]
+                                [--procs N] [--json OUT] [--work DIR] [--show N] [--force]
 
-Default articles: /tmp/benchwork/kb when present, else the shared archive unpacked
-into a temp folder. For each article: parse, draft (`draft_tree`), emit the YAML,
-read it back with the real loader and lint it (citations checked against the article
-itself), exactly as `kbassist draft` then `kbassist trees lint` would. Prints a table
-with the targets beside the figures, and every failure (up to --show of each kind).
+Corpora (../shared/corpus, unpacked once into --work, default /tmp/draftbench, never into
+the repo): `archive` = mskb-archive (kb/, 60,335 MS KB articles), `runbooks` = runbooks/
+(OpenShift and prometheus-operator alert runbooks; Hugo `_index.md` section pages and
+SOURCE.md left out: 380 runbooks), `mssupport` = ms-support/ (120 modern Microsoft
+support articles; SOURCE.md left out). Files in sorted path order; `--limit N` takes the
+first N of each corpus. `--procs N` (default 2) spreads the work over N processes
+(multiprocessing, chunks of 64) for any corpus of more than 500 files: the archive.
+
+Each article is measured by bench/draft_metrics.py: parsed (`load_article`), drafted
+(`draft_tree` + `draft_yaml`, the file `kbassist draft` writes), read back by the real
+tree loader and linted with its citations checked against the article (what `kbassist
+trees lint` does), then walked with the real engine: every choice of every question, the
+default (else a sample value) at every input, up to 64 walks; each finished walk's real
+checklist (`build_checklist`) is what the step metrics read.
+
+The metrics, per corpus (bench/README.md says the same; change both together):
+
+- **articles**: files parsed as articles (a skipped file is not one).
+- **drafts**: articles the drafter drafted (it declines only an article with no text).
+- **lint pass**: drafts whose file has no problem at all under load + lint, / drafts.
+- **exceptions**: articles where parsing, drafting, loading, linting or walking raised
+  anything but the two expected refusals (not an article; no text). The first --show
+  are printed with their ids and a one-line error.
+- **wall time**: the whole pass over the corpus (metrics included), and the drafting part
+  alone (parse + draft + load + lint) per article, median and 99th percentile.
+- **walks with a question**: lint-clean drafts where at least one walk passes a question
+  node (a choice the admin makes), / lint-clean drafts. (All walks share their steps up
+  to the first question, so this is also the share of walks.)
+- **placeholders used**: placeholder-in-command pairs of the article (found by
+  `draft_placeholders.command_placeholders`, from the article alone) for which some
+  walk's checklist item carries an input's answer right beside (at most quotes or
+  spaces between) a word that neighbours the placeholder in the command, / all such
+  pairs in lint-clean drafts. Commands: a
+  fenced-code line or an inline code span with a space (Markdown); in plain text an
+  indented paragraph, a quoted string, or text within 60 characters after type / run /
+  enter / execute / command / prompt / syntax, never within 80 after error / warning /
+  fatal / message. Placeholders: `<name>` (not an HTML tag, an XML element closed in the
+  section, a key or output such as `<ENTER>` `<DIR>` `<none>`, `#include <stdio.h>`, a
+  C++ template argument), `{Name}` (with a capital or `_`; not `${x}`, `{{x}}`, a GUID),
+  `YourServer` / `your_domain` / `servername`-like words, in Markdown code also
+  `MyServer` / `my-namespace`, and a token the article explains ("where x is the drive",
+  "replace NAME with"; a one-letter token only as a drive `x:`). The explanation itself
+  is not a use. Measured by answering every input on a walk with a sentinel and reading
+  the outcome's items (steps, verify, rollback).
+- **action steps**: checklist steps (the "Checklist" part of each outcome, once per
+  outcome; pointers such as "Read the article" left out) whose first word, after a list
+  marker, a filler ("Then", "Optionally,") and one lead-in clause ending in a comma or
+  colon ("If you use NTFS, ..."), is an imperative verb from `draft_metrics.ACTION_VERBS`
+  (about 220 verbs; `re`/`un` + verb and `*-click` count; "Do not X" counts when X does;
+  a line starting with a shell prompt counts), / all such steps.
+- **labels cut**: choice labels (questions and choice inputs) holding "[...]", ending in
+  an ellipsis the article does not have there, or ending mid-word (the label is found in
+  the article only where a letter or digit follows it), / all choice labels.
+- **real mitigation**: lint-clean drafts of articles with a fix section (a heading with
+  Mitigation, Resolution, Workaround, Solution, Remediation or Fix in its name, or nested
+  under one) where some walk's checklist has a step cited from a fix section that is not
+  a pointer ("Read ...", "See ...", "Refer to ...") and has at least three words,
+  / lint-clean drafts of articles with a fix section. The issue's runbook target is on
+  this row of the runbooks column.
+
+Also shown: drafts that only say "Read the article", drafts with an input, walks that
+got stuck (every answer refused), and articles that expect a mitigation (CAUSE,
+RESOLUTION, WORKAROUND or a `-or-` list: the old archive bench's row) and have one.
+Exit status 1 when there is an exception or a lint problem, else 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import os
+import platform
 import re
 import statistics
 import sys
 import tarfile
-import tempfile
 import time
-import traceback
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-ARCHIVE = REPO.parent / "shared" / "corpus" / "mskb-archive.tar.xz"
-DEFAULT_KB = Path("/tmp/benchwork/kb")
+CORPUS_DIR = REPO.parent / "shared" / "corpus"
+DEFAULT_WORK = Path("/tmp/draftbench")
+#: name -> (tarball in ../shared/corpus, folder it unpacks to)
+CORPORA = {
+    "archive": ("mskb-archive.tar.xz", "kb"),
+    "runbooks": ("runbooks.tar.xz", "runbooks"),
+    "mssupport": ("ms-support-sample.tar.xz", "ms-support"),
+}
+#: File names that are not articles of the corpus (provenance notes, Hugo section pages).
+NOT_ARTICLES = frozenset({"SOURCE.md", "_index.md"})
+POOL_ABOVE = 500
 
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kbassist.articles import ArticleSkip, iter_article_files, load_article  # noqa: E402
-from kbassist.trees.draft import FALLBACK_ID, DraftError, draft_tree, draft_yaml  # noqa: E402
-from kbassist.trees.lint import lint_result  # noqa: E402
-from kbassist.trees.loader import read_tree_bytes  # noqa: E402
+from draft_metrics import Record, measure  # noqa: E402
 
-_OR_RE = re.compile(r"^\s*-+\s*or\s*-+\s*$", re.IGNORECASE | re.MULTILINE)
-_EXPECTS = ("cause", "causes", "resolution", "workaround", "workarounds", "solution")
+from kbassist.articles import iter_article_files  # noqa: E402
+from kbassist.fileio import atomic_write  # noqa: E402
 
-
-@dataclass
-class Result:
-    path: str
-    skipped: str = ""  # not an article (ArticleSkip)
-    drafted: bool = False
-    no_draft: str = ""  # DraftError
-    lint: str = ""  # first lint problem, if any
-    exception: str = ""
-    expects: bool = False  # has CAUSE, RESOLUTION/WORKAROUND or a -or- list
-    mitigations: int = 0
-    from_fix: int = 0  # mitigations from fix sections (not "remove the cause" options)
-    inputs: int = 0
-    nodes: int = 0
-    yaml_bytes: int = 0
-    seconds: float = 0.0
-    drafts: dict[str, int] = field(default_factory=dict)
+_EXPECTS = frozenset({"cause", "causes", "resolution", "workaround", "workarounds", "solution"})
+_OR_LINE_RE = re.compile(r"^\s*-+\s*or\s*-+\s*$", re.IGNORECASE | re.MULTILINE)
 
 
-def draft_one(path: str) -> Result:
-    """Everything for one article, timed; never raises."""
-    result = Result(path)
+def corpus_root(name: str, work: Path) -> Path:
+    """The corpus folder under `work`, unpacked from ../shared/corpus the first time."""
+    tarball, folder = CORPORA[name]
+    root = work / folder
+    if not root.is_dir():
+        work.mkdir(parents=True, exist_ok=True)
+        print(f"unpacking {tarball} into {work} ...", file=sys.stderr)
+        with tarfile.open(CORPUS_DIR / tarball) as tar:
+            tar.extractall(work, filter="data")
+    return root
+
+
+def corpus_files(root: Path) -> list[Path]:
+    """The corpus's article files, in sorted path order."""
+    return sorted(p for p in iter_article_files(root) if p.name not in NOT_ARTICLES)
+
+
+def _measure_job(job: tuple[str, str, str]) -> Record:
+    path, corpus, rel = job
+    return measure(Path(path), corpus, rel)
+
+
+def run_corpus(name: str, root: Path, limit: int, procs: int) -> tuple[list[Record], float]:
+    """Every file's record and the wall time of the pass."""
+    files = corpus_files(root)
+    if limit:
+        files = files[:limit]
+    jobs = [(str(p), name, p.relative_to(root).as_posix()) for p in files]
     started = time.perf_counter()
-    try:
-        article = load_article(path)
-        keys = {s.key for s in article.sections}
-        result.expects = bool(keys & set(_EXPECTS)) or any(
-            _OR_RE.search(s.text) for s in article.sections
-        )
-        tree = draft_tree(article)
-        text = draft_yaml(tree, article).encode("utf-8")
-        result.drafted = True
-        result.yaml_bytes = len(text)
-        loaded = read_tree_bytes(text, Path(f"{tree['id']}.yaml"))
-        key = article.id.casefold()
-        problems = lint_result(loaded, lambda ref: article if ref.casefold() == key else None)
-        if problems or loaded.tree is None:
-            result.lint = str(problems[0]) if problems else "did not load"
-        else:
-            outcomes = loaded.tree.outcomes()
-            result.mitigations = sum(1 for o in outcomes if o.id != FALLBACK_ID)
-            result.from_fix = sum(
-                1 for o in outcomes if o.id != FALLBACK_ID and not o.id.startswith("cause_")
-            )
-            result.inputs = sum(1 for n in loaded.tree.nodes.values() if n.kind == "input")
-            result.nodes = len(loaded.tree.nodes)
-    except ArticleSkip as exc:
-        result.skipped = str(exc)
-    except DraftError as exc:
-        result.no_draft = str(exc)
-    except Exception as exc:  # the bench counts them: the target is zero
-        result.exception = f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"
-    result.seconds = time.perf_counter() - started
-    return result
+    if procs > 1 and len(jobs) > POOL_ABOVE:
+        with multiprocessing.Pool(procs) as pool:
+            records = pool.map(_measure_job, jobs, chunksize=64)
+    else:
+        records = [_measure_job(job) for job in jobs]
+    return records, time.perf_counter() - started
 
 
-def articles_dir(args: argparse.Namespace) -> tuple[Path, tempfile.TemporaryDirectory | None]:
-    if args.articles:
-        return Path(args.articles), None
-    if DEFAULT_KB.is_dir() and not args.archive:
-        return DEFAULT_KB, None
-    archive = Path(args.archive or ARCHIVE)
-    tmp = tempfile.TemporaryDirectory(prefix="kbdraft-")
-    print(f"unpacking {archive} ...", file=sys.stderr)
-    with tarfile.open(archive) as tar:
-        tar.extractall(tmp.name, filter="data")
-    return Path(tmp.name), tmp
+def _expects_mitigation(record: Record) -> bool:
+    return bool(set(record.sections) & _EXPECTS)
 
 
-def _size(drafted: list[Result]) -> str:
-    if not drafted:
-        return "-"
-    sizes = [r.yaml_bytes for r in drafted]
-    return f"{statistics.median(sizes):,.0f} B / {max(sizes):,} B"
+# --------------------------------------------------------------------------- summary
 
 
-def _times(per: list[float]) -> str:
-    if not per:
-        return "-"
-    p50, p99 = per[len(per) // 2], per[int(len(per) * 0.99)]
-    return f"{1000 * p50:.1f} / {1000 * p99:.1f} / {1000 * per[-1]:.0f} ms"
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}% ({part:,}/{whole:,})" if whole else "-"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", help="folder of articles (default: /tmp/benchwork/kb)")
-    parser.add_argument("--archive", help="unpack this .tar.xz instead")
-    parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
-    parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
-    parser.add_argument("--every", type=int, default=1, help="only every Nth article")
-    parser.add_argument("--show", type=int, default=5, help="failures shown of each kind")
-    args = parser.parse_args()
-
-    root, tmp = articles_dir(args)
-    try:
-        files = [str(p) for p in iter_article_files(root)][:: args.every]
-        if args.limit:
-            files = files[: args.limit]
-        started = time.perf_counter()
-        if args.workers > 1:
-            with multiprocessing.Pool(args.workers) as pool:
-                results = pool.map(draft_one, files, chunksize=64)
-        else:
-            results = [draft_one(f) for f in files]
-        wall = time.perf_counter() - started
-    finally:
-        if tmp is not None:
-            tmp.cleanup()
-
-    articles = [r for r in results if not r.skipped]
-    drafted = [r for r in articles if r.drafted]
-    clean = [r for r in drafted if not r.lint and not r.exception]
-    expects = [r for r in articles if r.expects]
-    with_mitigation = [r for r in expects if r.mitigations >= 1]
-    errors = [r for r in results if r.exception]
-    per = sorted(r.seconds for r in articles)
-
-    def pct(part: int, whole: int) -> str:
-        return f"{100 * part / whole:.2f}%" if whole else "-"
-
-    rows = [
-        ("files", f"{len(results):,}", ""),
-        ("articles (parsed)", f"{len(articles):,}", ""),
-        ("yield a draft", f"{len(drafted):,} ({pct(len(drafted), len(articles))})", ""),
-        ("drafts passing lint", f"{len(clean):,} ({pct(len(clean), len(drafted))})", "100%"),
-        (
-            "CAUSE / RESOLUTION / WORKAROUND / -or- articles",
-            f"{len(expects):,}",
-            "",
+def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
+    """The table's column for one corpus: metric name -> figure (see the docstring)."""
+    articles = [r for r in records if r.status != "skipped"]
+    drafts = [r for r in articles if r.status == "drafted"]
+    clean = [r for r in drafts if not r.lint]
+    errors = [r for r in records if r.status == "exception"]
+    placeholders = [p for r in clean for p in r.placeholders]
+    with_fix = [r for r in clean if r.has_fix_section]
+    expects = [r for r in clean if _expects_mitigation(r)]
+    per = sorted(r.seconds_draft for r in articles) or [0.0]
+    p99 = per[min(len(per) - 1, int(len(per) * 0.99))]
+    return {
+        "articles": f"{len(articles):,}",
+        "drafts": _pct(len(drafts), len(articles)),
+        "lint pass": _pct(len(clean), len(drafts)),
+        "exceptions": f"{len(errors)}",
+        "wall time": f"{wall:.1f} s ({procs if len(records) > POOL_ABOVE else 1} proc)",
+        "draft ms/article p50 / p99": f"{1000 * statistics.median(per):.1f} / {1000 * p99:.1f}",
+        "walks with a question": _pct(sum(r.asks_question for r in clean), len(clean)),
+        "placeholders used": _pct(sum(bool(p["used"]) for p in placeholders), len(placeholders)),
+        "  articles with placeholders": f"{sum(bool(r.placeholders) for r in clean):,}",
+        "action steps": _pct(sum(r.verb_items for r in clean), sum(r.items for r in clean)),
+        "labels cut": _pct(sum(len(r.cut_labels) for r in clean), sum(r.labels for r in clean)),
+        "real mitigation": _pct(sum(r.real_mitigation for r in with_fix), len(with_fix)),
+        "only 'Read the article'": _pct(sum(r.fallback_only for r in clean), len(clean)),
+        "drafts with an input": _pct(sum(r.inputs > 0 for r in clean), len(clean)),
+        "walks (stuck)": f"{sum(r.walks for r in clean):,} ({sum(r.walks_stuck for r in clean)})",
+        "expect a mitigation, have one": _pct(
+            sum(not r.fallback_only for r in expects), len(expects)
         ),
-        (
-            "  ... with >= 1 mitigation",
-            f"{len(with_mitigation):,} ({pct(len(with_mitigation), len(expects))})",
-            ">= 95%",
-        ),
-        (
-            "  ... not counting 'remove the cause' options",
-            pct(sum(r.from_fix >= 1 for r in expects), len(expects)),
-            "",
-        ),
-        (
-            "all articles with >= 1 mitigation",
-            pct(sum(r.mitigations >= 1 for r in articles), len(articles)),
-            "",
-        ),
-        (
-            "mitigations per draft (mean)",
-            f"{statistics.fmean(r.mitigations for r in clean):.2f}" if clean else "-",
-            "",
-        ),
-        ("drafts with typed inputs", pct(sum(r.inputs > 0 for r in clean), len(clean)), ""),
-        (
-            "YAML size p50 / max",
-            _size(drafted),
-            "",
-        ),
-        ("exceptions", f"{len(errors)}", "0"),
-        (
-            "time per article p50 / p99 / max",
-            _times(per),
-            "",
-        ),
-        ("wall time", f"{wall:.1f} s ({args.workers} worker(s))", "< 120 s"),
-    ]
-    width = max(len(r[0]) for r in rows)
-    print(f"{'measure'.ljust(width)}  {'figure':<28}  target")
-    for name, figure, target in rows:
-        print(f"{name.ljust(width)}  {figure:<28}  {target}")
+    }
 
-    def show(title: str, found: list[Result], what: str) -> None:
+
+TARGETS = {
+    "lint pass": "100%",
+    "exceptions": "0",
+    "wall time": "archive < 120 s",
+    "walks with a question": ">= 70%",
+    "placeholders used": "100%",
+    "labels cut": "0 '[...]'",
+    "real mitigation": "runbooks >= 90%",
+}
+
+
+def print_table(columns: dict[str, dict[str, str]], out: Callable[[str], None] = print) -> None:
+    """One row per metric, one column per corpus, the issue's target last."""
+    names = list(columns)
+    rows = list(next(iter(columns.values())))
+    header = ["metric", *names, "target"]
+    body = [[row, *(columns[n][row] for n in names), TARGETS.get(row, "")] for row in rows]
+    widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
+    for line in [header, ["-" * w for w in widths], *body]:
+        out("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
+
+
+def show_problems(name: str, records: list[Record], show: int) -> None:
+    """The first `show` exceptions and lint problems of a corpus, one line each."""
+    errors = [r for r in records if r.status == "exception"]
+    linted = [r for r in records if r.status == "drafted" and r.lint]
+    for title, found, what in (("exceptions", errors, "error"), ("lint problems", linted, "lint")):
         if not found:
-            return
-        print(f"\n{title} ({len(found)}):")
-        for r in found[: args.show]:
-            detail = "" if what == "path" else getattr(r, what)
-            if what != "exception":
-                detail = detail.splitlines()[0] if detail else ""
-            print(f"  {r.path}" + (f": {detail}" if detail else ""))
+            continue
+        print(f"\n{name}: {title} ({len(found)})")
+        for r in found[:show]:
+            detail = r.error if what == "error" else r.lint[0]
+            print(f"  {r.id or r.path}: {detail}")
 
-    show("not drafted", [r for r in articles if r.no_draft], "no_draft")
-    show("lint problems", [r for r in drafted if r.lint], "lint")
-    show("exceptions", errors, "exception")
-    show(
-        "expected a mitigation, found none",
-        [r for r in expects if r.drafted and not r.lint and r.mitigations == 0],
-        "path",
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--corpus", choices=[*CORPORA, "all"], default="all")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N files of each")
+    parser.add_argument("--procs", type=int, default=2, help="processes for a large corpus")
+    parser.add_argument("--json", type=Path, help="write every article's record here")
+    parser.add_argument("--force", action="store_true", help="overwrite the --json file")
+    parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="corpora unpacked here")
+    parser.add_argument("--show", type=int, default=5, help="problems shown per kind")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    names = list(CORPORA) if args.corpus == "all" else [args.corpus]
+    if args.json is not None and args.json.exists() and not args.force:
+        print(f"{args.json}: file exists (use --force to overwrite)", file=sys.stderr)
+        return 2
+    columns: dict[str, dict[str, str]] = {}
+    everything: list[Record] = []
+    for name in names:
+        records, wall = run_corpus(name, corpus_root(name, args.work), args.limit, args.procs)
+        print(f"{name}: {len(records):,} files in {wall:.1f} s", file=sys.stderr)
+        columns[name] = summarize(records, wall, args.procs)
+        everything.extend(records)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"{platform.node()} · {platform.machine()} · {os.cpu_count()} CPUs · load {load:.1f}"
+        f" · Python {platform.python_version()} · {time.strftime('%Y-%m-%d %H:%M %Z')}"
     )
-    return 1 if errors or len(clean) != len(drafted) else 0
+    print_table(columns)
+    for name in names:
+        show_problems(name, [r for r in everything if r.corpus == name], args.show)
+    if args.json is not None:
+        payload = {"columns": columns, "records": [asdict(r) for r in everything]}
+        atomic_write(args.json, json.dumps(payload, indent=1) + "\n", overwrite=args.force)
+        print(f"\nrecords: {args.json}", file=sys.stderr)
+    bad = any(r.status == "exception" or (r.status == "drafted" and r.lint) for r in everything)
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,394 @@
+"""What bench_draft.py measures on one article: draft, lint, walk, and the draft metrics.
+
+The metrics are defined in bench_draft.py's docstring and in bench/README.md; this module
+is their implementation (placeholders in draft_placeholders.py), shared by bench_draft.py,
+draft_sample.py and the smoke test (tests/test_bench_draft.py). Pure functions of an
+article file: no index, no settings.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from draft_placeholders import command_placeholders, placeholder_used, rendered_items
+
+from kbassist.articles import Article, ArticleSkip, load_article, section_key
+from kbassist.checklist import Checklist, build_checklist
+from kbassist.trees.engine import AnswerError, Walk
+from kbassist.trees.lint import lint_result
+from kbassist.trees.loader import read_tree_bytes
+from kbassist.trees.model import Info, Input, Outcome, Question, Tree
+
+#: A draft's walks are enumerated up to this many (every choice of every question).
+MAX_WALKS = 64
+#: A walk longer than this is abandoned as stuck (a loop the tree does not end).
+MAX_WALK_STEPS = 200
+
+
+# --------------------------------------------------------------------------- the seam
+
+
+def draft_file(article: Article) -> tuple[str, str] | None:
+    """The drafter's tree file for `article` as (tree id, YAML text), or None when it
+    declines (no text to cite).
+
+    The one place that names the drafter: it is moving from kbassist.trees.draft to a
+    kbassist.drafting package, and only this import line follows it.
+    """
+    from kbassist.trees.draft import DraftError, draft_tree, draft_yaml
+
+    try:
+        tree = draft_tree(article)
+    except DraftError:
+        return None
+    return str(tree["id"]), draft_yaml(tree, article)
+
+
+# --------------------------------------------------------------------------- walking
+
+
+@dataclass
+class WalkSet:
+    """Every walk of a draft (up to MAX_WALKS): each finished walk's checklist."""
+
+    checklists: list[Checklist] = field(default_factory=list)
+    stuck: int = 0  # walks that could not go on (every answer refused, a loop)
+    truncated: bool = False  # more walks than MAX_WALKS
+
+
+def _candidates(node: Input) -> list[str | None]:
+    """Answers to try at an input, first accepted wins: its default, then a sample."""
+    raws: list[str | None] = [None] if node.default is not None else []
+    if node.type == "choice":
+        raws += [c.value for c in node.choices]
+    elif node.type == "time":
+        raws += ["01:00", "23:00"]
+    elif node.type == "number":
+        raws += [str(v) for v in (node.minimum, node.maximum) if v is not None] + ["1"]
+    else:
+        raws += ["example"]
+    return raws
+
+
+def enumerate_walks(tree: Tree) -> WalkSet:
+    """Walk `tree` with the real engine: every choice at each question, the default (or
+    a sample value) at each input, and the finished walk's real checklist."""
+    found = WalkSet()
+    walk = Walk(tree)
+
+    def visit() -> None:
+        if len(found.checklists) >= MAX_WALKS:
+            found.truncated = True
+            return
+        node = walk.current
+        if isinstance(node, Outcome):
+            found.checklists.append(build_checklist(walk))
+            return
+        if walk.index >= MAX_WALK_STEPS:
+            found.stuck += 1
+            return
+        if isinstance(node, Question):
+            on_path = set(walk.path)
+            for choice in node.choices:
+                if choice.next in on_path:
+                    continue  # a "try again" loop: the other choices go on
+                try:
+                    walk.answer(choice.value)
+                except AnswerError:
+                    continue
+                visit()
+                walk.back()
+            return
+        raws = [None] if isinstance(node, Info) else _candidates(node)  # type: ignore[arg-type]
+        for raw in raws:
+            try:
+                walk.answer(raw)
+            except AnswerError:
+                continue
+            visit()
+            walk.back()
+            return
+        found.stuck += 1
+
+    visit()
+    return found
+
+
+def asks_question(checklist: Checklist) -> bool:
+    """The walk passed at least one question node."""
+    return any(isinstance(step.node, Question) for step in checklist.steps)
+
+
+# --------------------------------------------------------------------------- verbs
+
+#: Imperative verbs that start a checklist step (lower case). `re`/`un` + a verb and any
+#: `*-click` count too (see starts_with_verb).
+ACTION_VERBS = frozenset(
+    """
+    accept access activate add ask consult cordon describe escalate gather highlight hold
+    insert notify plug purchase refer adjust allow apply approve assign attach back boot browse
+    build call cancel change check choose clean clear click close collect compare compile
+    configure confirm connect contact convert copy correct create cut deactivate debug
+    decrease define delete deploy deselect detach determine disable disconnect dismiss
+    download drag drain drop edit eject empty enable end ensure enter erase examine exclude
+    execute exit expand export extend extract fill find fix flush follow force format free
+    get give go grant identify ignore import include increase inspect install investigate
+    isolate keep kill launch leave limit list load locate lock log look lower make map
+    mark migrate modify monitor mount move navigate obtain open override patch paste
+    pause perform pick place point power press prevent print promote provide purge push
+    put query quit raise read reboot recreate reduce refresh register release reload
+    remove rename repair repeat replace request reset resize resolve restart restore
+    resume retry return review revoke rollback rotate run save scale scan schedule scroll
+    search select send set shrink shut sign skip specify start stop submit switch sync
+    tap terminate test tick toggle trigger truncate turn type unblock uncheck uninstall
+    unlock unmount unregister update upgrade upload use validate verify view visit wait
+    watch wipe write
+    """.split()
+)
+#: Lead-ins before the imperative: "If X, click ..." / "In Control Panel, double-click ...".
+_LEAD_CLAUSE_RE = re.compile(
+    r"^(?:if|when|after|before|once|on|in|from|at|to|for|under|while|within|using|with)\b"
+    r"[^,:]{0,100}[,:]\s+",
+    re.IGNORECASE,
+)
+_FILLER_RE = re.compile(
+    r"^(?:then|next|now|also|finally|first|second|third|optionally|please|and|or)\b,?\s+",
+    re.IGNORECASE,
+)
+_STEP_MARKER_RE = re.compile(
+    r"^(?:[-*\u2022]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+|step\s+\d+\s*[:.-]\s*)", re.IGNORECASE
+)
+_PROMPT_RE = re.compile(r"^(?:\$|#|>|PS [A-Z]:\\[^>]*>|[A-Z]:\\[^>]*>)\s*\S")
+
+
+def _is_verb(word: str) -> bool:
+    word = word.lower().strip("\"'`*_()[]")
+    if word.endswith("-click"):
+        return True
+    if word in ACTION_VERBS:
+        return True
+    for prefix in ("re-", "re", "un"):
+        if word.startswith(prefix) and word[len(prefix) :] in ACTION_VERBS:
+            return True
+    return False
+
+
+def starts_with_verb(text: str) -> bool:
+    """Whether a checklist step reads as an action: its first word, after a list marker,
+    a filler ("Then", "Optionally,") and one lead-in clause ending in a comma or colon
+    ("If you use NTFS, ..."), is an imperative verb; "Do not X" / "Don't X" count when X
+    is one; a line starting with a shell prompt ($, #, >, C:\\>) counts as "run this"."""
+    text = " ".join(text.split())
+    text = _STEP_MARKER_RE.sub("", text, count=1)
+    if _PROMPT_RE.match(text):
+        return True
+    for _ in range(2):
+        text = _FILLER_RE.sub("", text, count=1)
+        text = _LEAD_CLAUSE_RE.sub("", text, count=1)
+    words = text.split()
+    if not words:
+        return False
+    if words[0].lower() in ("do", "don't", "dont") and len(words) > 1:
+        rest = words[2:] if words[1].lower() == "not" else words[1:]
+        return bool(rest) and _is_verb(rest[0])
+    return _is_verb(words[0])
+
+
+# --------------------------------------------------------------------------- labels
+
+_ELLIPSIS_END_RE = re.compile(r"(?:\.\.\.|\u2026)\s*$")
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def label_cut(label: str, article_text: str) -> bool:
+    """A choice label is cut when it holds "[...]", ends in an ellipsis the article does
+    not have there, or ends mid-word: found in the article (whitespace collapsed) only
+    where a letter or digit follows its last character."""
+    label = _normal(label)
+    if "[...]" in label or "[\u2026]" in label:
+        return True
+    if _ELLIPSIS_END_RE.search(label):
+        return label not in article_text
+    if not label or not label[-1].isalnum():
+        return False
+    at = article_text.find(label)
+    if at == -1:
+        return False  # rewritten, not copied: cannot tell, so not counted as cut
+    while at != -1:
+        end = at + len(label)
+        if end >= len(article_text) or not article_text[end].isalnum():
+            return False
+        at = article_text.find(label, at + 1)
+    return True
+
+
+def option_labels(tree: Tree) -> list[str]:
+    """Every choice label a walker can be shown: questions' and choice inputs'."""
+    labels: list[str] = []
+    for node in tree.nodes.values():
+        if isinstance(node, (Question, Input)):
+            labels.extend(c.label or c.value for c in node.choices)
+    return labels
+
+
+# --------------------------------------------------------------------------- mitigations
+
+FIX_RE = re.compile(r"\b(?:mitigat|resol|workaround|solution|remediat|fix)", re.IGNORECASE)
+_POINTER_RE = re.compile(r"^(?:read|see|refer to|for (?:more|additional) information)\b", re.I)
+_ATX_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_FENCE_RE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+def fix_sections(article: Article) -> set[str]:
+    """Section keys of the article's fix sections: named Mitigation, Resolution,
+    Workaround, Solution, Remediation or Fix, or (markdown) nested under such a heading."""
+    keys = {s.key for s in article.sections if FIX_RE.search(s.name)}
+    if article.style != "markdown":
+        return keys
+    try:
+        lines = article.source.read_text(encoding="utf-8", errors="replace").split("\n")
+    except OSError:
+        return keys
+    stack: list[tuple[int, bool]] = []  # (level, under a fix heading)
+    fence = ""
+    for line in lines:
+        opened = _FENCE_RE.match(line)
+        if opened and (not fence or opened.group(1)[0] == fence[0]):
+            fence = "" if fence else opened.group(1)
+            continue
+        heading = None if fence else _ATX_RE.match(line)
+        if heading is None:
+            continue
+        level = len(heading.group(1))
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        under = bool(FIX_RE.search(heading.group(2))) or any(fix for _, fix in stack)
+        stack.append((level, under))
+        if under:
+            keys.add(section_key(heading.group(2)))
+    return keys
+
+
+def real_mitigation(checklists: list[Checklist], fixes: set[str]) -> bool:
+    """A step cited from a fix section that is not a pointer ("Read the article", "See
+    ...") and has at least three words."""
+    for checklist in checklists:
+        for item in checklist.part("steps"):
+            if section_key(item.source.section) not in fixes:
+                continue
+            if not _POINTER_RE.match(item.text) and len(item.text.split()) >= 3:
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------- one article
+
+
+@dataclass
+class Record:
+    """Everything measured on one article file (one JSON record)."""
+
+    corpus: str
+    path: str
+    id: str = ""
+    status: str = ""  # drafted | declined | skipped | exception
+    error: str = ""  # one line: the exception, or why the file was skipped
+    lint: list[str] = field(default_factory=list)
+    seconds_draft: float = 0.0  # parse + draft + load + lint
+    seconds: float = 0.0  # everything, walks and metrics included
+    sections: list[str] = field(default_factory=list)
+    outcomes: int = 0
+    inputs: int = 0
+    fallback_only: bool = False  # the only outcome is "Read the article"
+    walks: int = 0
+    walks_stuck: int = 0
+    asks_question: bool = False
+    items: int = 0
+    verb_items: int = 0
+    not_verbs: list[str] = field(default_factory=list)  # a few, for reading
+    labels: int = 0
+    cut_labels: list[str] = field(default_factory=list)
+    placeholders: list[dict[str, object]] = field(default_factory=list)
+    has_fix_section: bool = False
+    real_mitigation: bool = False
+
+
+def load_draft(article: Article) -> tuple[Tree | None, list[str], str]:
+    """(tree, lint problems, yaml): the draft read back by the real loader and linted
+    with its citations checked against the article, as `kbassist trees lint` would."""
+    drafted = draft_file(article)
+    if drafted is None:
+        return None, [], ""
+    tree_id, text = drafted
+    # Named as `kbassist draft` names the file: lint checks the id matches the name.
+    result = read_tree_bytes(text.encode("utf-8"), Path("<draft>") / f"{tree_id}.yaml")
+    key = article.id.casefold()
+    problems = lint_result(result, lambda ref: article if ref.casefold() == key else None)
+    return result.tree, [str(p) for p in problems], text
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+
+
+def measure(path: Path, corpus: str = "", rel: str = "") -> Record:
+    """Every metric of one article file; never raises (an exception is recorded)."""
+    record = Record(corpus, rel or str(path))
+    started = time.perf_counter()
+    try:
+        article = load_article(path)
+        record.id = article.id
+        record.sections = [s.key for s in article.sections]
+        tree, record.lint, _ = load_draft(article)
+        record.seconds_draft = time.perf_counter() - started
+        if tree is None:
+            record.status = "declined"
+        else:
+            record.status = "drafted"
+            _measure_tree(record, article, tree)
+    except ArticleSkip as exc:
+        record.status, record.error = "skipped", str(exc)
+    except Exception as exc:  # the bench counts them: the target is zero
+        record.status, record.error = "exception", _one_line(exc)
+    record.seconds = time.perf_counter() - started
+    return record
+
+
+def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
+    outcomes = tree.outcomes()
+    record.outcomes = len(outcomes)
+    record.inputs = sum(isinstance(n, Input) for n in tree.nodes.values())
+    record.fallback_only = len(outcomes) == 1 and outcomes[0].title == "Read the article"
+    walks = enumerate_walks(tree)
+    record.walks, record.walks_stuck = len(walks.checklists), walks.stuck
+    record.asks_question = any(asks_question(c) for c in walks.checklists)
+    first_by_outcome: dict[str, Checklist] = {}
+    for checklist in walks.checklists:
+        first_by_outcome.setdefault(checklist.outcome.id, checklist)
+    for checklist in first_by_outcome.values():
+        for item in checklist.part("steps"):
+            if _POINTER_RE.match(item.text):
+                continue  # "Read the article": counted by fallback_only, not here
+            record.items += 1
+            if starts_with_verb(item.text):
+                record.verb_items += 1
+            elif len(record.not_verbs) < 3:
+                record.not_verbs.append(item.text[:120])
+    text = _normal(" ".join(s.text for s in article.sections))
+    labels = option_labels(tree)
+    record.labels = len(labels)
+    record.cut_labels = [label for label in labels if label_cut(label, text)]
+    rendered = rendered_items(walks.checklists)
+    record.placeholders = [
+        {"token": ph.token, "command": ph.command, "used": placeholder_used(ph, rendered)}
+        for ph in command_placeholders(article)
+    ]
+    fixes = fix_sections(article)
+    record.has_fix_section = bool(fixes)
+    record.real_mitigation = bool(fixes) and real_mitigation(walks.checklists, fixes)

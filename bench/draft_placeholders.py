@@ -1,0 +1,244 @@
+"""Placeholders in an article's commands, and whether a draft turned them into inputs.
+
+One metric of bench_draft.py ("placeholders used"; defined there and in bench/README.md).
+Found from the article alone, so a better drafter cannot move the goal posts: `<drive>`,
+`{ServerName}`, `YourServer`, "where x is the drive" in the commands the article gives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kbassist.articles import Article
+from kbassist.checklist import Checklist
+from kbassist.trees.model import Input
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+_HTML_TAGS = frozenset(
+    """a abbr b blockquote br caption center code col dd del details div dl dt em font
+    h1 h2 h3 h4 h5 h6 hr i img ins kbd li nobr ol p pre s small span strike strong sub
+    summary sup table tbody td th thead tr tt u ul video iframe script style""".split()
+)
+#: Words in angle brackets that are keys or program output, not something to fill in.
+_NOT_NAMES = frozenset(
+    """none nil null unknown invalid empty dir enter return cr lf crlf esc tab space
+    del ins home end backspace bs ctrl alt shift up down left right pgup pgdn break
+    f1 f2 f3 f4 f5 f6 f7 f8 f9 f10 f11 f12 eof eol
+    int char long short double float bool void string unsigned byte wchar_t t""".split()
+)
+_ANGLE_RE = re.compile(r"<(?P<t>[A-Za-z][A-Za-z0-9 _.:/\\-]{0,40}?)>")
+_BRACE_RE = re.compile(r"(?<![$%{\w])\{(?P<t>[A-Za-z][A-Za-z0-9_-]{2,40})\}(?!\})")
+_GUID_RE = re.compile(r"[0-9A-Fa-f]{8}-")
+_YOUR_RE = re.compile(
+    r"(?<![\w%$])(?P<t>(?:[Yy]our|YOUR)[_-]?[A-Z][A-Za-z0-9]*"
+    r"|your[_-]?(?:server|domain|host|computer|machine|user|site|database|db|instance|"
+    r"cluster|namespace|node|share|folder|app|service|account|tenant|subscription|"
+    r"resource|vault|region|project|mail|url|port|printer|dc)[a-z0-9_.-]*"
+    r"|(?:server|computer|share|domain|machine|host|printer)_?name)(?![\w%])",
+)
+#: `MyServer`-like names: placeholders in a Markdown command, program identifiers in
+#: the archive's code listings (`MyData`, `MYAPP`), so counted in Markdown code only.
+_MY_RE = re.compile(
+    r"(?<![\w%$])(?P<t>(?:[Mm]y|MY)[_-]?[A-Z][A-Za-z0-9]*|my[_-]?(?:server|domain|host|"
+    r"computer|user|database|db|instance|cluster|namespace|node|share|app|account|pod|"
+    r"pvc|project)[a-z0-9_.-]*)(?![\w%])"
+)
+_WHERE_RE = re.compile(
+    r"\bwhere\s+[\"'`]?(?P<t>[^\s\"'`]{1,30}?)[\"'`]?:?\\?\s+"
+    r"(?:is|are|represents|stands for)\s+(?:the|your|a|an)\b"
+    r"|\breplace\s+[\"'`]?(?P<r>[^\s\"'`]{1,30}?)[\"'`]?\s+with\b",
+    re.IGNORECASE,
+)
+#: In plain text, what makes a placeholder's surroundings a command: an instruction
+#: word shortly before it.
+_TYPE_WORD_RE = re.compile(r"\b(?:type|run|enter|execute|command|prompt|syntax)\b", re.I)
+#: ... unless a message is quoted: "error C1007: unrecognized flag '<flag>'".
+_MESSAGE_WORD_RE = re.compile(r"\b(?:error|warning|fatal|message)\b", re.I)
+_FENCE_RE = re.compile(r"^\s*(`{3,}|~{3,})")
+_INLINE_CODE_RE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
+_TOKEN_CHARS_RE = re.compile(r"[^\s\"'`]+")
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """One placeholder in one command of the article, with the words beside it."""
+
+    token: str
+    command: str  # the command (code line, code span or typed text), one line
+    left: str  # the nearest word before the token in the command ("" at its start)
+    right: str  # the nearest word after it ("" at its end)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """A stretch of article text that may hold commands."""
+
+    text: str  # whitespace collapsed
+    code: bool  # Markdown code, or an indented plain-text block (a listing, typed lines)
+    section: str  # the section's text, to see an XML element's closing tag
+    markdown: bool
+
+
+def _contexts(article: Article) -> Iterator[_Context]:
+    """Markdown: each line of fenced code and each inline code span with a space in it
+    (a lone `<name>` in backticks is a mention, not a command). MS KB plain text: each
+    paragraph, marked code when its first line is indented."""
+    markdown = article.style == "markdown"
+    for section in article.sections:
+        if not markdown:
+            for para in re.split(r"\n\s*\n", section.text):
+                indented = para.startswith(("  ", "\t"))
+                yield _Context(_normal(para), indented, section.text, False)
+            continue
+        fence = ""
+        for line in section.text.split("\n"):
+            opened = _FENCE_RE.match(line)
+            if fence:
+                if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                    fence = ""
+                elif line.strip():
+                    yield _Context(_normal(line), True, section.text, True)
+                continue
+            if opened:
+                fence = opened.group(1)
+                continue
+            for span in _INLINE_CODE_RE.findall(line):
+                if " " in span.strip():
+                    yield _Context(_normal(span), True, section.text, True)
+
+
+def _angle_ok(token: str, context: _Context, start: int) -> bool:
+    """Not an HTML tag (`<BR/>` too), an XML element closed in the same section, a key
+    or program output (`<ENTER>`, `<DIR>`, `<none>`), a C header (`#include <stdio.h>`)
+    or a C++ template argument (`vector<int>`, `template <class T>`)."""
+    word = token.split()[0].rstrip("/")
+    if word.lower() in _HTML_TAGS or token.lower() in _NOT_NAMES or "=" in token:
+        return False
+    if token.endswith("/") or word in ("class", "typename"):
+        return False
+    before = context.text[:start]
+    if before.rstrip().endswith(("#include", "template")) or before[-1:].isalnum():
+        return False
+    return f"</{word}" not in context.section
+
+
+def _brace_ok(token: str) -> bool:
+    """A name to fill in ({ServerName}), not a GUID or a template keyword ({end})."""
+    return any(c.isupper() or c == "_" for c in token) and not _GUID_RE.match(token)
+
+
+def _in_command(context: _Context, start: int) -> bool:
+    """Whether a plain-text position is in a command: an indented block, a quoted
+    string, or within 60 characters after type/run/enter/execute/command/prompt/syntax;
+    never within 80 characters after error/warning/fatal/message (a quoted message)."""
+    before = context.text[:start]
+    if _MESSAGE_WORD_RE.search(before[-80:]):
+        return False
+    if context.code or before.count('"') % 2 == 1:
+        return True
+    return bool(_TYPE_WORD_RE.search(before[-60:]))
+
+
+def _side_words(context: str, start: int, end: int) -> tuple[str, str]:
+    before = _TOKEN_CHARS_RE.findall(context[:start])
+    after = _TOKEN_CHARS_RE.findall(context[end:])
+    return (before[-1][-12:] if before else "", after[0][:12] if after else "")
+
+
+def command_placeholders(article: Article) -> list[Placeholder]:
+    """Every (placeholder, command) pair in the article, once each.
+
+    Strong forms: `<name>` (see _angle_ok), `{Name}` (with a capital or `_`; not `${x}`,
+    `{{x}}`, a GUID), `YourServer` / `your_domain` / `servername`-like words, and in
+    Markdown code `MyServer` / `my-namespace`. Weak forms: a token the text explains
+    ("where x is the drive", "replace NAME with"), counted where it appears in Markdown
+    code, or in plain text in the explaining paragraph or the one before it (a
+    one-letter token only as a drive, `x:`). In plain text every occurrence must be in
+    a command (_in_command). The explanation itself ("where <drive> is") is not a use.
+    """
+    found: dict[tuple[str, str], Placeholder] = {}
+    contexts = list(_contexts(article))
+    weak: set[str] = set()
+    for section in article.sections:
+        for match in _WHERE_RE.finditer(_normal(section.text)):
+            token = (match.group("t") or match.group("r") or "").rstrip(":\\.,;")
+            if token and not _ANGLE_RE.fullmatch(token) and token.lower() not in ("it", "this"):
+                weak.add(token)
+
+    taken: list[tuple[int, int]] = []  # spans found in the current context
+
+    def add(token: str, context: _Context, start: int, end: int, plain_ok: bool) -> None:
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            return  # inside one found already: `your_domain.com` in `<your_domain.com>`
+        taken.append((start, end))
+        text = context.text
+        clause = text[max(0, start - 12) : start].lower().rstrip(" \"'`")
+        if clause.endswith(("where", "replace")):
+            return  # the explanation itself ("where <drive> is ..."), not a use
+        if not context.markdown and not (plain_ok or _in_command(context, start)):
+            return
+        left, right = _side_words(text, start, end)
+        if (token, text) not in found:
+            found[(token, text)] = Placeholder(token, text[:300], left, right)
+
+    for n, context in enumerate(contexts):
+        taken.clear()
+        if context.code or not context.markdown:
+            for match in _ANGLE_RE.finditer(context.text):
+                if _angle_ok(match.group("t"), context, match.start()):
+                    add(match.group(0), context, *match.span(), plain_ok=False)
+            for match in _BRACE_RE.finditer(context.text):
+                if _brace_ok(match.group("t")):
+                    add(match.group(0), context, *match.span(), plain_ok=False)
+            for match in _YOUR_RE.finditer(context.text):
+                add(match.group(0), context, *match.span(), plain_ok=False)
+        if context.markdown and context.code:
+            for match in _MY_RE.finditer(context.text):
+                add(match.group(0), context, *match.span(), plain_ok=True)
+        near = (context.markdown and context.code) or (
+            not context.markdown and any(_WHERE_RE.search(c.text) for c in contexts[n : n + 2])
+        )
+        if not near:
+            continue
+        for token in sorted(weak):  # sorted: set order changes with the hash seed
+            tail = r"(?=:)" if len(token) == 1 else r"(?![\w])"
+            for match in re.finditer(rf"(?<![\w\\]){re.escape(token)}{tail}", context.text):
+                add(token, context, *match.span(), plain_ok=True)
+    return list(found.values())
+
+
+def _sentinel(n: int) -> str:
+    return f"qzvar{n}qz"
+
+
+def placeholder_used(ph: Placeholder, rendered: list[str]) -> bool:
+    """Whether some checklist item, its inputs filled with sentinels, holds a sentinel
+    right beside one of the command's neighbouring words (at most a quote or a space
+    between them; either side; none needed when the placeholder is the whole command)."""
+    for text in rendered:
+        for match in re.finditer(r"qzvar\d+qz", text):
+            if not ph.left and not ph.right:
+                return True
+            before = text[: match.start()].rstrip(" \"'`")
+            after = text[match.end() :].lstrip(" \"'`")
+            if (ph.left and before.endswith(ph.left)) or (ph.right and after.startswith(ph.right)):
+                return True
+    return False
+
+
+def rendered_items(checklists: list[Checklist]) -> list[str]:
+    """Every item of every walk's outcome, each input answered on that walk shown as a
+    sentinel (`qzvarNqz`), so a test can see where an input lands in the text."""
+    out: list[str] = []
+    for checklist in checklists:
+        inputs = [s.node.var for s in checklist.steps if isinstance(s.node, Input)]
+        values = {var: _sentinel(n) for n, var in enumerate(inputs) if var}
+        for _part, items in checklist.outcome.item_lists():
+            out.extend(_normal(item.template.render(values)) for item in items)
+    return out

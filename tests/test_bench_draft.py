@@ -1,0 +1,64 @@
+"""Smoke tests of the drafting benchmark's metrics (bench/draft_metrics.py), so the figures
+bench_draft.py prints keep meaning what bench/README.md says they mean."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))  # bench/ is scripts, not a package
+
+import draft_metrics as metrics  # noqa: E402
+from draft_placeholders import command_placeholders, placeholder_used  # noqa: E402
+
+_NLTEST_ARTICLE = """---
+title: Domain controller not found
+---
+## Symptoms
+
+Logon fails with "no logon servers".
+
+## Resolution
+
+Run the following command, where `<your_domain.com>` is the name of your domain:
+
+```console
+nltest /dsgetdc:<your_domain.com>
+```
+"""
+
+
+def test_q98097_draft_asks_a_question_and_passes_lint() -> None:
+    """The bundled Q98097's draft passes lint and its walk asks at least one question."""
+    record = metrics.measure(REPO / "articles" / "Q98097.md", "bundled", "Q98097.md")
+    assert record.status == "drafted" and record.error == ""
+    assert record.lint == []
+    assert record.asks_question
+    assert record.walks >= 2 and record.walks_stuck == 0
+
+
+def test_command_placeholder_is_found_and_its_explanation_is_not(tmp_path: Path) -> None:
+    """`<your_domain.com>` in a fenced command is one placeholder; "where ... is" is not a use."""
+    path = tmp_path / "nltest.md"
+    path.write_text(_NLTEST_ARTICLE, encoding="utf-8")
+    article = metrics.load_article(path)
+    found = command_placeholders(article)
+    assert [(p.token, p.command) for p in found] == [
+        ("<your_domain.com>", "nltest /dsgetdc:<your_domain.com>")
+    ]
+    used = placeholder_used
+    assert used(found[0], ["Run nltest /dsgetdc:qzvar0qz on a member server."])
+    assert not used(found[0], ["Run nltest /dsgetdc:<your_domain.com> on a member server."])
+
+
+def test_cut_labels_and_action_steps_are_told_apart() -> None:
+    """A label cut with [...] or mid-word is cut; a lead-in or a note is not an action step."""
+    text = "Configure Retrospect to skip the Mail data file. Then restart the server."
+    assert metrics.label_cut("Configure Retrospect to skip the [...]", text)
+    assert metrics.label_cut("Configure Retrospect to skip the Mail da", text)
+    assert not metrics.label_cut("Configure Retrospect to skip the Mail data file.", text)
+    assert metrics.starts_with_verb("In Control Panel, double-click Network.")
+    assert metrics.starts_with_verb("3. If you use NTFS, run chkdsk /f.")
+    assert not metrics.starts_with_verb("To resolve this problem:")
+    assert not metrics.starts_with_verb("NOTE: This applies to Windows NT 4.0 only.")
