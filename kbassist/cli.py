@@ -937,9 +937,9 @@ def _export_walk(
     export names the articles by id and says why on stderr, rather than lose the walk.
     """
     from kbassist.assistant import export_checklist
-    from kbassist.checklist import build_checklist
     from kbassist.errors import NotFoundError
     from kbassist.fileio import atomic_write
+    from kbassist.trees.checklist import build_checklist
 
     kb: list[Any] = []
     failed: list[str] = []
@@ -964,7 +964,7 @@ def _export_walk(
         "text" if fmt == "text" else "markdown",
         settings=_settings(),
         get_article=get_article,
-        ticked=[n for n, item in enumerate(checklist.items) if item.key in set(ticked)],
+        ticked=set(ticked),
         mermaid=mermaid,
     )
     if out_path is None:

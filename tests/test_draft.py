@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from kbassist.articles import Article, iter_article_files, load_article, parse_article
-from kbassist.checklist import build_checklist
 from kbassist.trees.catalog import find_tree
+from kbassist.trees.checklist import build_checklist
 from kbassist.trees.draft import (
     FALLBACK_ID,
     DraftError,

@@ -12,7 +12,7 @@ undo. Invalid input and broken constraints raise `AnswerError` and change nothin
             walk.answer(input(walk.prompt()))
         except AnswerError as exc:
             print(exc.message)                  # exc.node_id: the step that can fix it
-    checklist = build_checklist(walk)           # kbassist.checklist
+    checklist = build_checklist(walk)           # kbassist.trees.checklist
 
 No I/O, no clock, no globals: the same answers always give the same walk.
 """
