@@ -31,7 +31,7 @@ DEFAULT_KB = Path("/tmp/benchwork/kb")
 sys.path.insert(0, str(REPO))
 
 from kbassist.articles import ArticleSkip, iter_article_files, load_article  # noqa: E402
-from kbassist.trees.draft import FALLBACK_ID, DraftError, draft_tree, draft_yaml  # noqa: E402
+from kbassist.drafting.tree import FALLBACK_ID, DraftError, draft_tree, draft_yaml  # noqa: E402
 from kbassist.trees.lint import lint_result  # noqa: E402
 from kbassist.trees.loader import read_tree_bytes  # noqa: E402
 

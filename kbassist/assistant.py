@@ -45,7 +45,7 @@ def session_tree(saved: Session, *, tree_by_id: TreeById, get_article: ArticleBy
     started from. NotFoundError says which of them is gone.
     """
     if saved.drafted_from is not None:
-        from kbassist.trees.draft import draft_tree_model  # the drafter loads only here
+        from kbassist.drafting.tree import draft_tree_model  # the drafter loads only here
 
         try:
             article = get_article(saved.drafted_from)

@@ -25,6 +25,11 @@ InputType = Literal["text", "time", "number", "choice"]
 INPUT_TYPES: tuple[str, ...] = ("text", "time", "number", "choice")
 NODE_KINDS: tuple[str, ...] = ("question", "input", "info", "outcome")
 ITEM_LISTS: tuple[str, ...] = ("steps", "verify", "rollback")
+#: What `kbassist draft` appends to an article's id to name its draft tree.
+DRAFT_SUFFIX = "-draft"
+#: The `path` of a drafted Tree that was never written to a file (sessions of older
+#: versions name it; `kbassist.trees.session` reads them as drafted walks).
+DRAFT_PATH = Path("<auto-drafted>")
 
 
 @dataclass(frozen=True, slots=True)
