@@ -299,10 +299,11 @@ def _cause_options(section: Section) -> tuple[str, list[Option]]:
 
 
 def article_symptom(article: Article) -> tuple[str, Section | None]:
+    """The symptom (SYMPTOMS, else SUMMARY's first sentences, else the title), cited."""
     section = find_section(article, _SYMPTOM_KEYS)
     if section is not None:
-        paras = [p.text for p in paragraphs(section.text) if not p.heading]
-        text = clean(" ".join(paras[:2]))
+        texts = [p.text for p in paragraphs(section.text) if not p.heading]
+        text = clean(" ".join(texts[:2]))
         return shorten(text, MAX_SYMPTOM_CHARS), section
     summary = find_section(article, SUMMARY_KEYS)
     if summary is not None:
@@ -319,6 +320,7 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
 
 
 def article_cause(article: Article) -> tuple[str, Section | None]:
+    """The cause (CAUSE, else a sentence that explains), cited; "" if none is found."""
     section = find_section(article, _CAUSE_KEYS)
     if section is not None:
         return shorten(clean(section.text), MAX_CAUSE_CHARS), section

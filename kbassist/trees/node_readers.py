@@ -157,7 +157,7 @@ def read_question(f: NodeFields, common: dict[str, Any]) -> Question | None:
     variable = _variable(f)
     help_ = f.opt("help", lambda n: f.reader.template(n, "help", f.node_id))
     choices = f.req("choices", lambda n: read_choices(f.reader, n, f.node_id, with_next=True))
-    if not f.ok or choices is None:
+    if not f.ok or choices is None or variable is None:
         return None
     return Question(**common, variable=variable, choices=choices, help=help_)
 
@@ -214,7 +214,7 @@ def read_input(f: NodeFields, common: dict[str, Any]) -> Input | None:
     if minimum is not None and maximum is not None and minimum > maximum:
         reader.add(f["min"], f"min ({minimum}) is above max ({maximum})", node_id)
         f.ok = False
-    if not f.ok or input_type is None:
+    if not f.ok or input_type is None or variable is None:
         return None
     node = Input(
         **common,
@@ -268,7 +268,11 @@ def read_outcome(f: NodeFields, common: dict[str, Any]) -> Outcome | None:
     for key in ("steps", "verify", "rollback"):
         read = lambda n, key=key: read_items(f.reader, n, key, f.node_id)  # noqa: E731
         lists[key] = (f.req if key == "steps" else f.opt)(key, read) or ()
-    return Outcome(**common, **lists) if f.ok else None
+    if not f.ok:
+        return None
+    return Outcome(
+        **common, steps=lists["steps"], verify=lists["verify"], rollback=lists["rollback"]
+    )
 
 
 # --------------------------------------------------------------------------- parts of nodes
@@ -297,7 +301,7 @@ def read_choices(
         label = (
             reader.text(fields["label"], "choice label", node_id) if "label" in fields else value
         )
-        next_ = ""
+        next_: str | None = ""
         if with_next:
             next_ = reader.target(fields["next"], "next", node_id) if "next" in fields else None
         if value is None or label is None or next_ is None:
