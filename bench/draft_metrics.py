@@ -16,7 +16,7 @@ from pathlib import Path
 from draft_placeholders import command_placeholders, placeholder_used, rendered_items
 
 from kbassist.articles import Article, ArticleSkip, load_article, section_key
-from kbassist.checklist import Checklist, build_checklist
+from kbassist.trees.checklist import Checklist, build_checklist
 from kbassist.trees.engine import AnswerError, Walk
 from kbassist.trees.lint import lint_result
 from kbassist.trees.loader import read_tree_bytes
@@ -35,10 +35,9 @@ def draft_file(article: Article) -> tuple[str, str] | None:
     """The drafter's tree file for `article` as (tree id, YAML text), or None when it
     declines (no text to cite).
 
-    The one place that names the drafter: it is moving from kbassist.trees.draft to a
-    kbassist.drafting package, and only this import line follows it.
+    The one place that names the drafter, so a change of its home is one import line.
     """
-    from kbassist.trees.draft import DraftError, draft_tree, draft_yaml
+    from kbassist.drafting.tree import DraftError, draft_tree, draft_yaml
 
     try:
         tree = draft_tree(article)

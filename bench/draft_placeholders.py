@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kbassist.articles import Article
-from kbassist.checklist import Checklist
+from kbassist.trees.checklist import Checklist
 from kbassist.trees.model import Input
 
 

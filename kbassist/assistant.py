@@ -17,17 +17,17 @@ from datetime import date
 from pathlib import Path
 
 from kbassist.articles import Article
-from kbassist.checklist import (
+from kbassist.errors import NotFoundError, UsageError
+from kbassist.settings import Settings
+from kbassist.trees.checklist import Checklist, ItemKey
+from kbassist.trees.export import (
     EXPORT_FORMATS,
     ArticleRef,
-    Checklist,
     ExportFormat,
     TicketInfo,
     to_markdown,
     to_text,
 )
-from kbassist.errors import NotFoundError, UsageError
-from kbassist.settings import Settings
 from kbassist.trees.model import Tree
 from kbassist.trees.session import Resumed, Session, resume
 
@@ -45,7 +45,7 @@ def session_tree(saved: Session, *, tree_by_id: TreeById, get_article: ArticleBy
     started from. NotFoundError says which of them is gone.
     """
     if saved.drafted_from is not None:
-        from kbassist.trees.draft import draft_tree_model  # the drafter loads only here
+        from kbassist.drafting.tree import draft_tree_model  # the drafter loads only here
 
         try:
             article = get_article(saved.drafted_from)
@@ -129,14 +129,14 @@ def export_checklist(
     settings: Settings,
     get_article: ArticleOrNone,
     today: date | None = None,
-    ticked: Collection[int] = (),
+    ticked: Collection[ItemKey] = (),
     mermaid: bool = False,
     ticket: TicketInfo | None = None,
 ) -> str:
     """The ticket-ready export of a finished walk: what `kbassist walk --export` writes
     and what the TUI exports and copies, byte for byte the same for the same walk.
 
-    `fmt` is "markdown" or "text"; `ticked` are indexes into `checklist.items`;
+    `fmt` is "markdown" or "text"; `ticked` are the items' keys (`ChecklistItem.key`, as saved);
     `ticket` replaces the host/user/date taken from the machine and `settings`.
     """
     if fmt not in EXPORT_FORMATS:

@@ -792,9 +792,9 @@ def _walk_tree(ref: str, folder: Path, articles: Path | None, index_dir: Path | 
     For an article: the hand-written tree drawn from it if there is one, else its draft
     made on the fly (no file written), and stderr says which.
     """
+    from kbassist.drafting.tree import guided_tree_for
     from kbassist.errors import AmbiguousIdError, NotFoundError
     from kbassist.trees.catalog import find_tree, load_trees
-    from kbassist.trees.draft import guided_tree_for
     from kbassist.trees.loader import TREE_SUFFIXES
 
     try:
@@ -952,9 +952,9 @@ def _export_walk(
     export names the articles by id and says why on stderr, rather than lose the walk.
     """
     from kbassist.assistant import export_checklist
-    from kbassist.checklist import build_checklist
     from kbassist.errors import NotFoundError
     from kbassist.fileio import atomic_write
+    from kbassist.trees.checklist import build_checklist
 
     kb: list[Any] = []
     failed: list[str] = []
@@ -979,7 +979,7 @@ def _export_walk(
         "text" if fmt == "text" else "markdown",
         settings=_settings(),
         get_article=get_article,
-        ticked=[n for n, item in enumerate(checklist.items) if item.key in set(ticked)],
+        ticked=set(ticked),
         mermaid=mermaid,
     )
     if out_path is None:
@@ -1051,9 +1051,9 @@ def draft(
     steps as checklist items, and times, drives, paths, file names and counts as
     inputs. The file is marked `draft: true` and passes `kbassist trees lint`.
     """
+    from kbassist.drafting.tree import draft_text
     from kbassist.errors import UsageError
     from kbassist.fileio import atomic_write, check_may_write, check_output_path
-    from kbassist.trees.draft import draft_text
     from kbassist.trees.loader import TREE_SUFFIXES, is_tree_id
 
     out_path = None if output == "-" else Path(output)

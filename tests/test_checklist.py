@@ -8,16 +8,10 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from kbassist.checklist import (
-    build_checklist,
-    cell_escape,
-    md_escape,
-    mermaid_label,
-    to_markdown,
-    to_mermaid,
-)
 from kbassist.trees.catalog import find_tree
+from kbassist.trees.checklist import build_checklist, cell_escape, md_escape
 from kbassist.trees.engine import Walk, walk_with_answers
+from kbassist.trees.export import mermaid_label, to_markdown, to_mermaid
 
 REPO = Path(__file__).resolve().parent.parent
 COPY_ANSWERS = {

@@ -9,9 +9,7 @@ import pytest
 import yaml
 
 from kbassist.articles import Article, iter_article_files, load_article, parse_article
-from kbassist.checklist import build_checklist
-from kbassist.trees.catalog import find_tree
-from kbassist.trees.draft import (
+from kbassist.drafting.tree import (
     FALLBACK_ID,
     DraftError,
     draft_text,
@@ -20,6 +18,8 @@ from kbassist.trees.draft import (
     draft_yaml,
     guided_tree_for,
 )
+from kbassist.trees.catalog import find_tree
+from kbassist.trees.checklist import build_checklist
 from kbassist.trees.engine import walk_with_answers
 from kbassist.trees.lint import lint_result
 from kbassist.trees.loader import read_tree_bytes

@@ -281,7 +281,8 @@ def test_tree_core_is_headless() -> None:
 
     code = (
         "import sys, kbassist.trees.engine, kbassist.trees.lint, kbassist.trees.session, "
-        "kbassist.trees.treetests, kbassist.trees.catalog, kbassist.checklist; "
+        "kbassist.trees.treetests, kbassist.trees.catalog, kbassist.trees.checklist, "
+        "kbassist.trees.export; "
         "print(sorted(m for m in ('textual', 'click', 'whoosh') if m in sys.modules))"
     )
     proc = subprocess.run(

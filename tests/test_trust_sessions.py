@@ -11,11 +11,11 @@ from click.testing import CliRunner, Result
 
 from kbassist.articles import Article, normalize_id, parse_article
 from kbassist.assistant import resume_session
-from kbassist.checklist import build_checklist
 from kbassist.cli import main
+from kbassist.drafting.tree import draft_tree_model
 from kbassist.errors import DataError, NotFoundError
 from kbassist.trees.catalog import find_tree
-from kbassist.trees.draft import draft_tree_model
+from kbassist.trees.checklist import build_checklist
 from kbassist.trees.engine import Walk
 from kbassist.trees.model import Tree
 from kbassist.trees.session import read_session, save_session, sessions_dir

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kbassist.checklist import build_checklist, to_markdown
 from kbassist.trees.catalog import find_tree
+from kbassist.trees.checklist import build_checklist
 from kbassist.trees.engine import walk_with_answers
+from kbassist.trees.export import to_markdown
 from kbassist.trees.session import check_name
 from kbassist.tui.guided import (
     GuidedWalk,
@@ -68,7 +69,11 @@ def test_ticked_items_export_as_done() -> None:
     checklist = build_checklist(walk)
     plain = to_markdown(checklist, today=date(2026, 1, 31))
     last = len(checklist.items) - 1
-    ticked = to_markdown(checklist, today=date(2026, 1, 31), ticked={0, last})
+    ticked = to_markdown(
+        checklist,
+        today=date(2026, 1, 31),
+        ticked={checklist.items[0].key, checklist.items[last].key},
+    )
     lines = [line for line in ticked.splitlines() if line.startswith("- [")]
     assert len(lines) == len(checklist.items)
     assert [line.startswith("- [x]") for line in lines] == [

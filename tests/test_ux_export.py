@@ -13,11 +13,12 @@ from markdown_it import MarkdownIt
 from kbassist import cli
 from kbassist.articles import Article, load_article
 from kbassist.assistant import export_checklist, ticket_info
-from kbassist.checklist import Checklist, TicketInfo, build_checklist, plain, to_text
 from kbassist.errors import NotFoundError, UsageError
 from kbassist.settings import Settings, config_path
 from kbassist.trees.catalog import find_tree
+from kbassist.trees.checklist import Checklist, build_checklist
 from kbassist.trees.engine import walk_with_answers
+from kbassist.trees.export import TicketInfo, plain, to_text
 
 REPO = Path(__file__).resolve().parent.parent
 TREE_ID = "q98097-retrospect-mail-server"
@@ -147,10 +148,14 @@ def test_ticked_items_are_checked_in_both_formats(checklist: Checklist) -> None:
     """Items ticked in the TUI are `[x]` in the Markdown and the plain text."""
     get = q98097(REPO / "articles")
     first = checklist.items[0]
-    md = export_checklist(checklist, settings=Settings(), get_article=get, ticked=[0])
+    md = export_checklist(
+        checklist, settings=Settings(), get_article=get, ticked=[checklist.items[0].key]
+    )
     assert f"- [x] {first.markdown} _(" in md
     assert md.count("- [x] ") == 1
-    txt = export_checklist(checklist, "text", settings=Settings(), get_article=get, ticked=[0])
+    txt = export_checklist(
+        checklist, "text", settings=Settings(), get_article=get, ticked=[checklist.items[0].key]
+    )
     assert f"[x] {first.text} (" in txt
     assert txt.count("[x] ") == 1
 

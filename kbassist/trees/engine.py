@@ -12,7 +12,7 @@ undo. Invalid input and broken constraints raise `AnswerError` and change nothin
             walk.answer(input(walk.prompt()))
         except AnswerError as exc:
             print(exc.message)                  # exc.node_id: the step that can fix it
-    checklist = build_checklist(walk)           # kbassist.checklist
+    checklist = build_checklist(walk)           # kbassist.trees.checklist
 
 No I/O, no clock, no globals: the same answers always give the same walk.
 """
@@ -23,8 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kbassist.trees.conditions import ConditionError, Value
-from kbassist.trees.model import Constraint, Info, Input, Node, Outcome, Question, Tree
-from kbassist.trees.templates import format_value
+from kbassist.trees.model import Constraint, Node, Outcome, Tree
 from kbassist.trees.values import InvalidValue, value_text
 
 #: A walk from an answers file stops after this many steps (a tree loop answered the
@@ -76,12 +75,7 @@ class Step:
         """The answer as the admin would read it (a choice's label, not its value)."""
         if self.value is None:
             return ""
-        node = self.node
-        if isinstance(node, (Question, Input)):
-            for choice in getattr(node, "choices", ()):
-                if choice.value == self.value:
-                    return choice.label
-        return format_value(self.value)
+        return self.node.display_value(self.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +135,8 @@ class Walk:
 
     @property
     def is_finished(self) -> bool:
-        """True once an outcome is reached."""
-        return isinstance(self._current, Outcome)
+        """True once an outcome (a final node) is reached."""
+        return self._current.final
 
     @property
     def outcome(self) -> Outcome | None:
@@ -158,7 +152,7 @@ class Walk:
 
     def help_text(self) -> str:
         """The current step's help line (placeholders filled), or ''."""
-        help_ = getattr(self._current, "help", None)
+        help_ = self._current.help
         return help_.render(self.answers) if help_ is not None else ""
 
     def suggestion(self) -> str | None:
@@ -166,9 +160,8 @@ class Walk:
         node = self._current
         if node.var is not None and node.var in self._undone:
             return value_text(self._undone[node.var])
-        if isinstance(node, Input) and node.default is not None:
-            return value_text(node.default)
-        return None
+        default = node.default_value()
+        return value_text(default) if default is not None else None
 
     def index_of(self, node_id: str) -> int | None:
         """The last step index at which `node_id` was shown (for jumping to a fix)."""
@@ -187,23 +180,14 @@ class Walk:
         An empty answer takes the input's default. Nothing changes.
         """
         node = self._current
-        if isinstance(node, Outcome):
+        if node.final:
             raise AnswerError("the walk is finished: go back or restart", node.id)
-        if isinstance(node, Info):
-            return None
-        assert isinstance(node, (Question, Input))
-        text = (raw or "").strip()
-        if not text:
-            if isinstance(node, Input) and node.default is not None:
-                value: Value = node.default
-            else:
-                raise AnswerError("an answer is required", node.id, var=node.var)
-        else:
-            try:
-                value = node.parse(text)
-            except InvalidValue as exc:
-                raise AnswerError(str(exc), node.id, var=node.var) from None
-        self._check_constraints(node, value)
+        try:
+            value = node.read_answer((raw or "").strip())
+        except InvalidValue as exc:
+            raise AnswerError(str(exc), node.id, var=node.var) from None
+        if value is not None:
+            self._check_constraints(node, value)
         return value
 
     def answer(self, raw: str | None = None) -> Node:
@@ -213,7 +197,7 @@ class Walk:
         self._steps.append(Step(len(self._steps), node, value))
         if node.var is not None:
             self._undone.pop(node.var, None)
-        self._current = self.tree.nodes[_next_of(node, value)]
+        self._current = self.tree.nodes[node.next_for(value)]
         return self._current
 
     def _check_constraints(self, node: Node, value: Value) -> None:
@@ -307,17 +291,6 @@ class Walk:
                     self._undone[self._current.var] = raw
                 return ReplayReport(count, len(steps), reason)
         return ReplayReport(len(steps), len(steps))
-
-
-def _next_of(node: Node, value: Value | None) -> str:
-    if isinstance(node, Question):
-        for choice in node.choices:
-            if choice.value == value:
-                return choice.next
-        raise AssertionError(f"{value!r} is not a choice of {node.id}")  # parse() checked
-    if isinstance(node, (Input, Info)):
-        return node.next
-    raise AssertionError(f"{node.kind} node {node.id} has no next")
 
 
 def walk_with_answers(

@@ -14,17 +14,9 @@ from pathlib import Path
 
 from kbassist.articles import Article
 from kbassist.trees.conditions import Compare, Lit, Var, iter_compares
-from kbassist.trees.loader import LoadResult, Ref, iter_tree_files, read_tree_file
-from kbassist.trees.model import (
-    Input,
-    Node,
-    Outcome,
-    Pos,
-    Question,
-    Source,
-    Tree,
-    TreeProblem,
-)
+from kbassist.trees.loader import LoadResult, iter_tree_files, read_tree_file
+from kbassist.trees.model import Pos, Source, Tree, TreeProblem
+from kbassist.trees.reader import Ref
 from kbassist.trees.values import InvalidValue, parse_time
 
 Lookup = Callable[[str], Article | None]
@@ -307,15 +299,15 @@ class _Checker:
         """variable -> (type, choice values) from the nodes that set it."""
         types: dict[str, tuple[str, tuple[str, ...]]] = {}
         for name, nodes in self.tree.variables().items():
-            kinds = {_type_of(n) for n in nodes}
+            kinds = {n.value_type() for n in nodes}
             if len(kinds) > 1:
-                listed = ", ".join(f"{n.id} ({_type_of(n)[0]})" for n in nodes)
+                listed = ", ".join(f"{n.id} ({n.value_type()[0]})" for n in nodes)
                 self.add(
                     nodes[-1].pos,
                     f"variable {name!r} is set with different types by {listed}",
                     nodes[-1].id,
                 )
-            types[name] = _type_of(nodes[0])
+            types[name] = nodes[0].value_type()
         return types
 
     def types(self) -> None:
@@ -375,20 +367,8 @@ class _Checker:
 
 def _sources(tree: Tree) -> Iterable[tuple[str, Source]]:
     for node in tree.nodes.values():
-        if node.source is not None:
-            yield node.id, node.source
-        if isinstance(node, Outcome):
-            for _, items in node.item_lists():
-                for item in items:
-                    yield node.id, item.source
-
-
-def _type_of(node: Node) -> tuple[str, tuple[str, ...]]:
-    if isinstance(node, Question):
-        return "choice", tuple(c.value for c in node.choices)
-    if isinstance(node, Input):
-        return node.type, tuple(c.value for c in node.choices)
-    return "text", ()
+        for source in node.sources():
+            yield node.id, source
 
 
 def _compare_problem(compare: Compare, types: dict[str, tuple[str, tuple[str, ...]]]) -> str | None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
 from kbassist.trees.conditions import Condition, Value
-from kbassist.trees.templates import Template
+from kbassist.trees.templates import Template, format_value
 from kbassist.trees.values import (
     InvalidValue,
     match_choice,
@@ -23,8 +23,12 @@ from kbassist.trees.values import (
 
 InputType = Literal["text", "time", "number", "choice"]
 INPUT_TYPES: tuple[str, ...] = ("text", "time", "number", "choice")
-NODE_KINDS: tuple[str, ...] = ("question", "input", "info", "outcome")
 ITEM_LISTS: tuple[str, ...] = ("steps", "verify", "rollback")
+#: What `kbassist draft` appends to an article's id to name its draft tree.
+DRAFT_SUFFIX = "-draft"
+#: The `path` of a drafted Tree that was never written to a file (sessions of older
+#: versions name it; `kbassist.trees.session` reads them as drafted walks).
+DRAFT_PATH = Path("<auto-drafted>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,15 +73,25 @@ class Item:
 
 @dataclass(frozen=True, kw_only=True)
 class Node:
-    """What all node kinds share. `text` may use `{name}` placeholders."""
+    """What all node kinds share. `text` may use `{name}` placeholders.
+
+    A node kind is a subclass that says what an answer means at it (`read_answer`),
+    where each answer leads (`next_for`, `successors`) and which variable it sets
+    (`var`); its reader in `kbassist.trees.node_readers` builds it from YAML. The
+    engine, lint and the exports ask the node, so a new kind touches no `if` chain.
+    """
+
+    #: The `kind:` a tree file writes for this node class.
+    kind: ClassVar[str] = ""
+    #: Whether reaching this node ends the walk.
+    final: ClassVar[bool] = False
 
     id: str
     title: str
     text: Template | None = None
+    help: Template | None = None
     source: Source | None = None
     pos: Pos = field(default=Pos(0, 0), compare=False)
-
-    kind: str = ""
 
     def successors(self) -> Iterator[tuple[str, str]]:
         """(edge label, next node id) for every way out of this node."""
@@ -88,15 +102,48 @@ class Node:
         """The answer this node sets, if any."""
         return None
 
+    def read_answer(self, text: str) -> Value | None:
+        """The value the answer `text` (stripped) gives here; None for a node that takes
+        no answer. InvalidValue, with a message saying what would do, when refused."""
+        return None
+
+    def next_for(self, value: Value | None) -> str:
+        """The id of the node the answer `value` (from `read_answer`) leads to."""
+        raise ValueError(f"{self.kind} node {self.id} has no next")
+
+    def default_value(self) -> Value | None:
+        """The value an empty answer takes, if there is one."""
+        return None
+
+    def display_value(self, value: Value) -> str:
+        """An answer as the admin reads it (a choice's label, not its value)."""
+        return format_value(value)
+
+    def value_type(self) -> tuple[str, tuple[str, ...]]:
+        """(type, choice values) of the answer it sets, for lint's comparison checks."""
+        return "text", ()
+
+    def sources(self) -> Iterator[Source]:
+        """Every citation written on this node (its own, then its items')."""
+        if self.source is not None:
+            yield self.source
+
+
+def _label_of(choices: tuple[Choice, ...], value: Value) -> str:
+    for choice in choices:
+        if choice.value == value:
+            return choice.label
+    return format_value(value)
+
 
 @dataclass(frozen=True, kw_only=True)
 class Question(Node):
     """Pick one of `choices`; each choice leads to its own next node."""
 
+    kind: ClassVar[str] = "question"
+
     variable: str
     choices: tuple[Choice, ...]
-    help: Template | None = None
-    kind: str = "question"
 
     @property
     def var(self) -> str:
@@ -110,21 +157,38 @@ class Question(Node):
         """The chosen value from its value, label or number; InvalidValue otherwise."""
         return match_choice(raw, [(c.value, c.label) for c in self.choices])
 
+    def read_answer(self, text: str) -> Value:
+        if not text:
+            raise InvalidValue("an answer is required")
+        return self.parse(text)
+
+    def next_for(self, value: Value | None) -> str:
+        for choice in self.choices:
+            if choice.value == value:
+                return choice.next
+        raise ValueError(f"{value!r} is not a choice of {self.id}")  # parse() checked
+
+    def display_value(self, value: Value) -> str:
+        return _label_of(self.choices, value)
+
+    def value_type(self) -> tuple[str, tuple[str, ...]]:
+        return "choice", tuple(c.value for c in self.choices)
+
 
 @dataclass(frozen=True, kw_only=True)
 class Input(Node):
     """A named, typed value the admin enters, with an optional default and a help line."""
 
+    kind: ClassVar[str] = "input"
+
     variable: str
     type: str  # one of INPUT_TYPES
     next: str
-    help: Template | None = None
     default: Value | None = None
     minimum: float | None = None
     maximum: float | None = None
     integer: bool = False
     choices: tuple[Choice, ...] = ()
-    kind: str = "input"
 
     @property
     def var(self) -> str:
@@ -147,32 +211,63 @@ class Input(Node):
             return parse_text(raw)
         raise InvalidValue(f"unknown input type {self.type!r}")  # the loader refuses these
 
+    def read_answer(self, text: str) -> Value:
+        if text:
+            return self.parse(text)
+        if self.default is not None:
+            return self.default
+        raise InvalidValue("an answer is required")
+
+    def next_for(self, value: Value | None) -> str:
+        return self.next
+
+    def default_value(self) -> Value | None:
+        return self.default
+
+    def display_value(self, value: Value) -> str:
+        return _label_of(self.choices, value)
+
+    def value_type(self) -> tuple[str, tuple[str, ...]]:
+        return self.type, tuple(c.value for c in self.choices)
+
 
 @dataclass(frozen=True, kw_only=True)
 class Info(Node):
     """An explanation to read (the cause, a warning), then on to `next`."""
 
+    kind: ClassVar[str] = "info"
+
     next: str
-    kind: str = "info"
 
     def successors(self) -> Iterator[tuple[str, str]]:
         yield "", self.next
+
+    def next_for(self, value: Value | None) -> str:
+        return self.next
 
 
 @dataclass(frozen=True, kw_only=True)
 class Outcome(Node):
     """The end of a walk: the chosen mitigation (`title`) and its checklists."""
 
+    kind: ClassVar[str] = "outcome"
+    final: ClassVar[bool] = True
+
     steps: tuple[Item, ...]
     verify: tuple[Item, ...] = ()
     rollback: tuple[Item, ...] = ()
-    kind: str = "outcome"
 
     def item_lists(self) -> Iterator[tuple[str, tuple[Item, ...]]]:
         """("steps" | "verify" | "rollback", items) in the order they are done."""
         yield "steps", self.steps
         yield "verify", self.verify
         yield "rollback", self.rollback
+
+    def sources(self) -> Iterator[Source]:
+        yield from super().sources()
+        for _, items in self.item_lists():
+            for item in items:
+                yield item.source
 
 
 @dataclass(frozen=True, slots=True)

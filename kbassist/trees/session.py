@@ -36,13 +36,13 @@ from pathlib import Path
 from kbassist.errors import DataError, NotFoundError, OutputError, UsageError
 from kbassist.fileio import atomic_write
 from kbassist.paths import data_root
-from kbassist.trees.draft import DRAFT_PATH, DRAFT_SUFFIX
+from kbassist.trees.checklist import ItemKey
 from kbassist.trees.engine import ReplayReport, Walk
-from kbassist.trees.model import Tree
+from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
 from kbassist.trees.values import value_text
 
 #: A ticked checklist item: (part, text), as in `ChecklistItem.key`.
-TickKey = tuple[str, str]
+TickKey = ItemKey
 
 FORMAT = "kbassist-session"
 FORMAT_VERSION = 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kbassist.checklist import build_checklist
+from kbassist.trees.checklist import build_checklist
 from kbassist.trees.engine import AnswerError, walk_with_answers
 from kbassist.trees.model import Tree, TreeTest
 

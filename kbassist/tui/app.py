@@ -308,7 +308,7 @@ class KBAssistApp(App[None]):
         trees = self._trees(article.id)
         if trees:
             return (trees[0], False)
-        from kbassist.trees.draft import draft_tree_model
+        from kbassist.drafting.tree import draft_tree_model
 
         try:
             return (draft_tree_model(article), True)

@@ -22,10 +22,11 @@ from textual.widgets import Button, Static
 
 from kbassist.articles import Article
 from kbassist.assistant import export_checklist
-from kbassist.checklist import EXPORT_FORMATS, Checklist, ExportFormat, build_checklist
 from kbassist.errors import KBError, OutputError
 from kbassist.fileio import atomic_write
 from kbassist.sanitize import sanitize
+from kbassist.trees.checklist import Checklist, build_checklist
+from kbassist.trees.export import EXPORT_FORMATS, ExportFormat
 from kbassist.tui.guided import GuidedWalk, export_name, export_problem, resolve_output
 from kbassist.tui.rendering import MUTED_STYLE, plain
 from kbassist.tui.screens.dialogs import ConfirmDialog, TextPromptDialog
@@ -123,7 +124,7 @@ class ChecklistScreen(GuidedScreen):
             settings=self.kb_app.settings,
             get_article=self._article_or_none,
             today=self.kb_app.today(),
-            ticked=ticked,
+            ticked={self.checklist.items[n].key for n in ticked},
         )
 
     def _article_or_none(self, article_id: str) -> Article | None:

@@ -17,8 +17,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from kbassist.checklist import PARTS, ChecklistItem
 from kbassist.sanitize import sanitize
+from kbassist.trees.checklist import PARTS, ChecklistItem
 
 BOX_EMPTY = "[ ]"
 BOX_TICKED = "[x]"

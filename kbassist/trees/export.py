@@ -1,52 +1,37 @@
-"""A finished walk -> a tailored checklist -> Markdown (GFM task list), plain text, Mermaid.
+"""A checklist -> ticket-ready exports: Markdown (GFM task list), plain text, Mermaid.
 
 Both exports are ticket-ready: the situation names the articles the tree is drawn from
 (id, title, link when the article has one) and, when `TicketInfo` says so, the host,
 the user and the date. `to_markdown` and `to_text` say the same things in the same
-order; `kbassist.assistant.export_checklist` is what the CLI and the TUI call.
+order, with the items named in `ticked` (by `ChecklistItem.key`, as a session saves
+them) ticked; `kbassist.assistant.export_checklist` is what the CLI and the TUI call.
 
-Values the admin typed are untrusted text inside a Markdown document: every one passes
-through `md_escape` (or `cell_escape` inside a table) so a `|`, a leading `#`, a
-backtick, `<script>`, `&lt;img ...&gt;`, a link, an image or a newline stays literal
-text, and a bare URL, an e-mail address or an `@mention` becomes a code span (no live
-link, no notification). A hand-written tree's text is written by the tree's author
-and is Markdown on purpose. A drafted tree's (`draft: true`, auto-drafted walks) is
-article text nobody reviewed: it is escaped exactly like typed answers, and the
-export is stamped "auto-drafted, not reviewed".
+Escaping is `kbassist.trees.checklist`'s (see there). A drafted tree's export is
+stamped "auto-drafted, not reviewed".
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from kbassist.sanitize import sanitize
-from kbassist.trees.conditions import ConditionError, Value
-from kbassist.trees.engine import Step, Walk
-from kbassist.trees.model import Outcome, Source, Tree
-from kbassist.trees.templates import Template
-
-PARTS = {"steps": "Checklist", "verify": "Verify", "rollback": "Roll back"}
-
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# Characters that can start markup anywhere in a line. Values never start a line (they
-# follow "- [ ] " or "| "), so `-`, `+` and `1.` cannot start a list and stay as typed.
-_MD_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>#|~&!])")
-# What renderers turn into a live link or a notification even when every markup
-# character is escaped: URLs (any `scheme://`, `www.`, `mailto:`), e-mail addresses
-# (GFM autolinks them) and @mentions. A token stops at a space, `<`, `>`, a backtick
-# or `|` (so it can sit in a code span, even inside a table cell).
-_LIVE_RE = re.compile(
-    r"\b(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.|(?:mailto|xmpp):)[^\s<>`|]+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?<![\w@`/])@[A-Za-z0-9][\w-]*(?:/[\w.-]+)?"
+from kbassist.trees.checklist import (
+    CONTROL_RE,
+    PARTS,
+    Checklist,
+    ItemKey,
+    cell_escape,
+    md_escape,
+    one_line,
+    render_markdown,
+    tree_text,
 )
-# Trailing punctuation is the sentence's, not the URL's (as GFM's autolinker reads it).
-_TRAILING = ".,:;!?'\")]}*_~"
+from kbassist.trees.model import Source, Tree
+
 DRAFT_WARNING = (
     "kbassist drafted this checklist from the article text. Check every step against "
     "the article before acting on it."
@@ -74,118 +59,6 @@ class TicketInfo:
     host: str | None = None
     user: str | None = None
     day: date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ChecklistItem:
-    """One line to tick off: plain text, the same in Markdown, and its source."""
-
-    part: str  # "steps", "verify" or "rollback"
-    text: str
-    markdown: str
-    source: Source
-
-    @property
-    def key(self) -> tuple[str, str]:
-        """What a saved tick names: the same item after other answers changed keeps it."""
-        return (self.part, self.text)
-
-
-@dataclass(frozen=True)
-class Checklist:
-    """Everything an export shows about one finished walk."""
-
-    tree: Tree
-    outcome: Outcome
-    steps: tuple[Step, ...]  # the path taken, answers included
-    answers: dict[str, Value]
-    items: tuple[ChecklistItem, ...]
-
-    def part(self, name: str) -> list[ChecklistItem]:
-        """The items of one part ("steps", "verify", "rollback")."""
-        return [item for item in self.items if item.part == name]
-
-    @property
-    def path(self) -> list[str]:
-        return [s.node.id for s in self.steps] + [self.outcome.id]
-
-    @property
-    def sources(self) -> list[Source]:
-        """Every (article, section) cited, once each, in order of first use."""
-        seen: dict[tuple[str, str], Source] = {}
-        for item in self.items:
-            seen.setdefault((item.source.article, item.source.section), item.source)
-        return list(seen.values())
-
-
-def build_checklist(walk: Walk) -> Checklist:
-    """The outcome's items whose condition holds, filled with the walk's answers."""
-    outcome = walk.outcome
-    if outcome is None:
-        raise ValueError("the walk has not reached an outcome yet")
-    answers = walk.answers
-    items: list[ChecklistItem] = []
-    for part, entries in outcome.item_lists():
-        for entry in entries:
-            if entry.when is not None:
-                try:
-                    if not entry.when.evaluate(answers):
-                        continue
-                except ConditionError:
-                    continue  # lint guarantees the variables are set on every path
-            text = _one_line(entry.template.render(answers))
-            markdown = _one_line(render_markdown(entry.template, answers, walk.tree))
-            items.append(ChecklistItem(part, text, markdown, entry.source))
-    return Checklist(walk.tree, outcome, walk.history, answers, tuple(items))
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-# --------------------------------------------------------------------------- escaping
-
-
-def md_escape(value: str) -> str:
-    """Inline Markdown for untrusted text: one line, every markup character escaped,
-    URLs, e-mail addresses and @mentions as code spans (literal, never live)."""
-    text = _CONTROL_RE.sub("", value)
-    text = " ".join(text.replace("\r", "\n").split("\n"))
-    text = re.sub(r"[ \t]+", " ", text)
-    out: list[str] = []
-    done = 0
-    for match in _LIVE_RE.finditer(text):
-        token = match.group().rstrip(_TRAILING)
-        if len(token) < 2:
-            continue
-        out.append(_MD_SPECIAL_RE.sub(r"\\\1", text[done : match.start()]))
-        out.append(f"`{token}`")  # code span content is literal: no escapes needed
-        done = match.start() + len(token)
-    out.append(_MD_SPECIAL_RE.sub(r"\\\1", text[done:]))
-    return "".join(out)
-
-
-def cell_escape(value: str) -> str:
-    """A table cell: inline-escaped (which covers `|`), never empty."""
-    return md_escape(value) or " "
-
-
-def _text(text: str) -> str:
-    """Tree-authored text on one line (it is Markdown on purpose)."""
-    return " ".join(_CONTROL_RE.sub("", text).split())
-
-
-def tree_text(tree: Tree, text: str) -> str:
-    """A tree's own text for the export: Markdown as written by a tree's author, but
-    escaped like an answer when the tree was drafted from article text."""
-    return md_escape(text) if tree.draft else _text(text)
-
-
-def render_markdown(template: Template, answers: Mapping[str, Value], tree: Tree) -> str:
-    """A template as Markdown: values always escaped; the literal text too in a draft."""
-    if tree.draft:
-        return md_escape(template.render(answers))
-    return template.render(answers, escape=md_escape)
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -229,13 +102,13 @@ def to_markdown(
     article_titles: Mapping[str, str] | None = None,
     articles: Mapping[str, ArticleRef] | None = None,
     ticket: TicketInfo | None = None,
-    ticked: Collection[int] = (),
+    ticked: Collection[ItemKey] = (),
 ) -> str:
     """The export: title, situation, answers, task lists, sources, provenance.
 
     `articles` (by id) adds each article's title and link to the situation; `ticket`
-    adds host, user and date (without it, the footer is dated `today`); `ticked` are
-    indexes into `checklist.items` written as `- [x]`.
+    adds host, user and date (without it, the footer is dated `today`); the items
+    whose `key` is in `ticked` are written as `- [x]`.
     """
     tree = checklist.tree
     outcome = checklist.outcome
@@ -259,11 +132,10 @@ def to_markdown(
     mitigation = tree_text(tree, outcome.title)
     out.append(f"- **Chosen mitigation:** {mitigation}")
     if outcome.text is not None:
-        out.append(f"  {_one_line(render_markdown(outcome.text, answers, tree))}")
+        out.append(f"  {one_line(render_markdown(outcome.text, answers, tree))}")
     for label, value in _ticket_lines(ticket):
         out.append(f"- **{label}:** {md_escape(value)}")
     out.append("")
-    index = {id(item): n for n, item in enumerate(checklist.items)}
     rows = [s for s in checklist.steps if s.value is not None]
     if rows:
         out += ["## Answers", "", "| Question | Answer |", "| --- | --- |"]
@@ -276,7 +148,7 @@ def to_markdown(
             continue
         out += [f"## {heading}", ""]
         for item in items:
-            box = "[x]" if index[id(item)] in ticked else "[ ]"
+            box = "[x]" if item.key in ticked else "[ ]"
             out.append(f"- {box} {item.markdown} _({_cite(item.source)})_")
         out.append("")
     out += ["## Sources", ""]
@@ -339,13 +211,13 @@ def to_text(
     article_titles: Mapping[str, str] | None = None,
     articles: Mapping[str, ArticleRef] | None = None,
     ticket: TicketInfo | None = None,
-    ticked: Collection[int] = (),
+    ticked: Collection[ItemKey] = (),
 ) -> str:
     """The export as plain text, for ticket systems that do not render Markdown.
 
     The same parts, in the same order, as `to_markdown`: headings underlined, labels
-    aligned, `[ ]`/`[x]` boxes, every value as typed (nothing escaped, control
-    characters removed).
+    aligned, `[ ]`/`[x]` boxes (`[x]` for the keys in `ticked`), every value as typed
+    (nothing escaped, control characters removed).
     """
     tree = checklist.tree
     outcome = checklist.outcome
@@ -378,14 +250,13 @@ def to_text(
         for step in rows:
             out.append(f"{plain(step.node.title)}: {plain(step.display_value)}")
         out.append("")
-    index = {id(item): n for n, item in enumerate(checklist.items)}
     for part, heading in PARTS.items():
         items = checklist.part(part)
         if not items:
             continue
         out += _heading(heading, "-")
         for item in items:
-            box = "[x]" if index[id(item)] in ticked else "[ ]"
+            box = "[x]" if item.key in ticked else "[ ]"
             source = f"{plain(item.source.article)}, {plain(item.source.section)}"
             out.append(f"{box} {plain(item.text)} ({source})")
         out.append("")
@@ -419,7 +290,7 @@ _SHAPES = {
 
 def mermaid_label(text: str) -> str:
     """Text inside a quoted Mermaid label: quotes, brackets and markup as entity codes."""
-    text = " ".join(_CONTROL_RE.sub("", text).split())
+    text = " ".join(CONTROL_RE.sub("", text).split())
     out = []
     for char in text:
         if char.isalnum() or char in " .,:;?!-_/'":

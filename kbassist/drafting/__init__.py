@@ -1,0 +1,26 @@
+"""Drafting a decision tree from any article's text, so every article can be walked.
+
+`draft_tree(article)` reads the article's sections and returns the tree as a plain,
+YAML-ready dict (the format of docs/trees.md, marked `draft: true`):
+
+* the symptom from SYMPTOMS (else SUMMARY's first paragraph, else the title), and the
+  cause from CAUSE as an info step;
+* one mitigation (outcome) per alternative: `Method N` headings, lists joined by
+  `-or-`, lists after "one of the following", RESOLUTION and WORKAROUND as options of
+  their own, a STATUS "fixed in ..." note as the option `upgrade`, and advice in
+  SUMMARY or MORE INFORMATION ("administrators ... should", "To work around this ...");
+* numbered procedures become checklist items in order; everything cites its section;
+* literal parameters (times, drive letters, paths, file names, counts of backups or
+  copies) become typed inputs asked before the outcome, defaulting to the literal,
+  and the items use them.
+
+`draft_yaml` emits the dict with every string double-quoted (no YAML 1.1 traps, no
+` #` comments cutting text short), and `draft_tree_model` reads that text back through
+the real loader and lint, so what is walked is exactly what would be written.
+
+Pure functions: no files, no index. Heuristics only; the header of the file says so.
+
+Article mining, not tree logic: `text` reads paragraphs, sentences and literal
+parameters; `options` finds the symptom, the cause and the mitigations of an article;
+`tree` turns them into a tree dict, its YAML, and the Tree the real loader reads back.
+"""

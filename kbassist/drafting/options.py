@@ -1,0 +1,335 @@
+"""What an article offers a draft: its symptom, its cause and its mitigations (options),
+each with the section it is drawn from and its steps in order.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from kbassist.articles import Article, Section
+from kbassist.drafting.text import (
+    Para,
+    Param,
+    clean,
+    first_sentence,
+    is_boilerplate,
+    paragraphs,
+    shorten,
+    split_sentences,
+    strip_marker,
+    without_boilerplate,
+)
+
+MAX_CAUSE_CHARS = 1200
+MAX_SYMPTOM_CHARS = 600
+
+_SYMPTOM_KEYS = ("symptoms", "symptom")
+_CAUSE_KEYS = ("cause", "causes")
+RESOLUTION_KEYS = ("resolution", "solution", "resolutions")
+WORKAROUND_KEYS = ("workaround", "workarounds")
+_STATUS_KEYS = ("status",)
+SUMMARY_KEYS = ("summary",)
+MORE_KEYS = ("moreinformation",)
+
+
+_METHOD_RE = re.compile(
+    r"^(?:method|workaround|option|solution|resolution)\s+(?:\d{1,2}|[A-H])\b", re.IGNORECASE
+)
+_CHOOSE_ONE_RE = re.compile(
+    r"\b(?:(?:one|either|any) of the following|following (?:methods|workarounds|options|"
+    r"ways|solutions|alternatives|resolutions))\b",
+    re.IGNORECASE,
+)
+_ADVICE_RE = re.compile(
+    r"^(?:to (?:work around|avoid|prevent|resolve|correct|fix|solve) (?:this|the)\b)"
+    r"|\b(?:administrators?|users?|you)\b[^.]{0,80}\bshould\b",
+    re.IGNORECASE,
+)
+_LEAD_IN_RE = re.compile(
+    r"^to (?:prevent|avoid|work around|resolve|correct|fix|solve)\b", re.IGNORECASE
+)
+_REPRO_RE = re.compile(r"^steps to reproduce", re.IGNORECASE)
+_FIXED_RE = re.compile(
+    r"\b(?:(?:was|were|is|are|has been|have been|been)\s+(?:first\s+)?"
+    r"(?:fixed|corrected|resolved|addressed)\s+in|no longer occurs in|"
+    r"fixed in (?:version|release|the)|corrected in (?:version|release|the))\b",
+    re.IGNORECASE,
+)
+# --------------------------------------------------------------------------- options
+
+
+@dataclass
+class Option:
+    """One mitigation: where it comes from, what it says, and its steps in order."""
+
+    section: Section
+    label: str
+    lead: str  # shown as the outcome's text
+    items: list[str]  # plain text, in order
+    kind: str = "option"  # option | upgrade
+    id: str = ""
+    params: list[Param] = field(default_factory=list)
+
+
+def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
+    """(lead-in, items): numbered steps in order; other blocks are items of their own.
+
+    Blocks indented deeper than the item before them (continuations, code, notes) are
+    joined to it; boilerplate (vendor disclaimers, "for more information" pointers) is
+    dropped together with its continuations.
+    """
+    paras = [p for p in paras if not p.separator and not p.heading]
+    first_step = next((i for i, p in enumerate(paras) if p.numbered), None)
+    lead_paras: list[Para] = []
+    if first_step is not None and first_step > 0:
+        lead_paras = [p for p in paras[:first_step] if p.indent <= paras[first_step].indent]
+        if len(lead_paras) == first_step:
+            paras = paras[first_step:]
+        else:
+            lead_paras = []
+    items: list[list[str]] = []
+    dropped = False
+    base = -1
+    for para in paras:
+        text = strip_marker(para.text) if para.marker else para.text
+        if items or dropped:
+            deeper = para.indent > base and not (para.numbered and para.indent <= base + 3)
+            if deeper and not para.marker:
+                if not dropped:
+                    items[-1].append(text)
+                continue
+        base = para.indent
+        dropped = is_boilerplate(text)
+        if not dropped:
+            items.append([without_boilerplate(text)])
+    lead = " ".join(
+        without_boilerplate(strip_marker(p.text)) for p in lead_paras if not is_boilerplate(p.text)
+    )
+    out = [clean(" ".join(parts)) for parts in items]
+    return clean(lead), [t for t in out if t]
+
+
+def _alternatives(paras: list[Para]) -> tuple[list[Para], list[list[Para]]]:
+    """(lead-in, alternatives) if the blocks offer a choice; else ([], [])."""
+    # `Method 1`, `Method 2` ... (as a line of their own or as a sub-heading)
+    starts = [i for i, p in enumerate(paras) if p.indent == 0 and _METHOD_RE.match(p.head)]
+    if len(starts) >= 2:
+        ends = [*starts[1:], len(paras)]
+        return paras[: starts[0]], [paras[s:e] for s, e in zip(starts, ends, strict=True)]
+    seps = [i for i, p in enumerate(paras) if p.separator]
+    if seps:
+        return _split_or(paras, seps)
+    for i, para in enumerate(paras):
+        if para.head and para.text.endswith(":") and _CHOOSE_ONE_RE.search(para.text):
+            alts = _list_after(paras, i + 1)
+            if len(alts) >= 2:
+                return paras[: i + 1], alts
+    return [], []
+
+
+def _split_or(paras: list[Para], seps: list[int]) -> tuple[list[Para], list[list[Para]]]:
+    """Alternatives joined by `-or-` lines: the blocks around each separator."""
+    first_chunk = paras[: seps[0]]
+    if not first_chunk:
+        return [], []
+    markers = [i for i, p in enumerate(first_chunk) if p.marker]
+    if markers:
+        top = min(first_chunk[i].indent for i in markers)
+        start = max(i for i in markers if first_chunk[i].indent == top)
+    else:
+        start = len(first_chunk) - 1
+    alts = [first_chunk[start:]]
+    for a, b in itertools.pairwise(seps):
+        if paras[a + 1 : b]:
+            alts.append(paras[a + 1 : b])
+    last = paras[seps[-1] + 1 :]
+    if last:
+        head = last[0]
+        take = [head]
+        for para in last[1:]:
+            if para.indent > head.indent or (head.text.endswith(":") and para.numbered):
+                take.append(para)
+            else:
+                break
+        alts.append(take)
+    return first_chunk[:start], [a for a in alts if a]
+
+
+def _list_after(paras: list[Para], start: int) -> list[list[Para]]:
+    """The top-level list items from `start`, each with its continuation blocks."""
+    alts: list[list[Para]] = []
+    if start >= len(paras) or not paras[start].marker:
+        return alts
+    top = paras[start].indent
+    for para in paras[start:]:
+        if para.marker and para.indent == top:
+            alts.append([para])
+        elif para.indent > top and alts:
+            alts[-1].append(para)
+        else:
+            break
+    return alts
+
+
+def _body_until_repro(section: Section) -> list[Para]:
+    paras = paragraphs(section.text)
+    for i, para in enumerate(paras):
+        if para.heading and _REPRO_RE.match(para.head):
+            return paras[:i]
+    return paras
+
+
+def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> Option | None:
+    lead, items = _procedure(paras)
+    if not items:
+        if not lead:
+            return None
+        items, lead = [lead], ""
+    label_from = lead or items[0]
+    first = paras[0] if paras else None
+    if first is not None and _METHOD_RE.match(first.head):
+        label_from = first.head if len(first.head) > 12 else (lead or items[0])
+    label = first_sentence(strip_marker(label_from))
+    return Option(section, prefix + label, lead, items)
+
+
+def _section_options(section: Section, kind: str) -> tuple[str, list[Option]]:
+    """(lead-in, options) a section offers; kind is resolution|workaround|summary|more."""
+    paras = _body_until_repro(section)
+    lead_paras, alts = _alternatives(paras)
+    if alts:
+        options = [o for o in (_option_from(section, alt) for alt in alts) if o is not None]
+        if len(options) >= 2 or kind in ("resolution", "workaround"):
+            return clean(" ".join(p.text for p in lead_paras)), options
+    if kind in ("resolution", "workaround"):
+        option = _option_from(section, paras, prefix=f"{kind.capitalize()}: ")
+        return "", [option] if option is not None else []
+    # SUMMARY / MORE INFORMATION: advice to the admin, with what follows it.
+    for i, para in enumerate(paras):
+        if not para.marker and not para.heading and _ADVICE_RE.search(para.text):
+            rest = paras[i:]
+            for j, later in enumerate(rest[1:], start=1):
+                if later.heading:
+                    rest = rest[:j]
+                    break
+            option = _option_from(section, rest)
+            return "", [option] if option is not None else []
+    return "", []
+
+
+def _status_option(section: Section) -> Option | None:
+    """STATUS saying the problem was fixed in a version: the option `upgrade`."""
+    text = clean(section.text)
+    fixed = [s for s in split_sentences(text) if _FIXED_RE.search(s) and not is_boilerplate(s)]
+    if not fixed:
+        return None
+    items = [f"Install the version or update that corrects the problem: {s}" for s in fixed]
+    return Option(
+        section,
+        "Upgrade to the version or update that fixes it",
+        shorten(fixed[0], MAX_CAUSE_CHARS),
+        items,
+        kind="upgrade",
+    )
+
+
+def find_section(article: Article, keys: Iterable[str]) -> Section | None:
+    wanted = tuple(keys)
+    for section in article.sections:
+        if section.key in wanted and section.text.strip():
+            return section
+    return None
+
+
+def article_options(article: Article) -> tuple[str, list[Option]]:
+    """Every option in article order, and the lead-in of the first list of alternatives."""
+    lead = ""
+    options: list[Option] = []
+    for section in article.sections:
+        key = section.key
+        if not section.text.strip():
+            continue
+        if key in _STATUS_KEYS:
+            status = _status_option(section)
+            found: list[Option] = [status] if status else []
+            section_lead = ""
+        elif key in RESOLUTION_KEYS:
+            section_lead, found = _section_options(section, "resolution")
+        elif key in WORKAROUND_KEYS:
+            section_lead, found = _section_options(section, "workaround")
+        elif key in SUMMARY_KEYS:
+            section_lead, found = _section_options(section, "summary")
+        elif key in MORE_KEYS:
+            section_lead, found = _section_options(section, "more")
+        else:
+            continue
+        if found and not lead:
+            lead = section_lead
+        options.extend(found)
+    if not options:
+        cause = find_section(article, _CAUSE_KEYS)
+        if cause is not None:
+            lead, options = _cause_options(cause)
+    return lead, options
+
+
+def _cause_options(section: Section) -> tuple[str, list[Option]]:
+    """No fix offered: one option per cause CAUSE lists (or one for the whole cause).
+
+    These are marked kind "cause" (outcome ids `cause_N`): the article names what is
+    wrong, and the step is to check for it and remove it.
+    """
+    paras = _body_until_repro(section)
+    lead_paras, alts = _alternatives(paras)
+    if not alts:
+        alts, lead_paras = [paras], []
+    options: list[Option] = []
+    for alt in alts:
+        lead, items = _procedure(alt)
+        texts = ([lead] if lead else []) + items
+        if not texts:
+            continue
+        label = "If this is the cause: " + first_sentence(strip_marker(texts[0]), 80)
+        steps = [f"Check whether this applies here and remove it: {texts[0]}", *texts[1:]]
+        options.append(Option(section, label, "", steps, kind="cause"))
+    return clean(" ".join(p.text for p in lead_paras)), options
+
+
+def article_symptom(article: Article) -> tuple[str, Section | None]:
+    """The symptom (SYMPTOMS, else SUMMARY's first sentences, else the title), cited."""
+    section = find_section(article, _SYMPTOM_KEYS)
+    if section is not None:
+        texts = [p.text for p in paragraphs(section.text) if not p.heading]
+        text = clean(" ".join(texts[:2]))
+        return shorten(text, MAX_SYMPTOM_CHARS), section
+    summary = find_section(article, SUMMARY_KEYS)
+    if summary is not None:
+        paras = paragraphs(summary.text)
+        if paras:
+            kept: list[str] = []
+            for sentence in split_sentences(clean(paras[0].text)):
+                if sentence.endswith(":") or _LEAD_IN_RE.search(sentence):
+                    break  # "To prevent this problem, do one of the following:"
+                kept.append(sentence)
+            if kept:
+                return shorten(" ".join(kept), MAX_SYMPTOM_CHARS), summary
+    return article.title, None
+
+
+def article_cause(article: Article) -> tuple[str, Section | None]:
+    """The cause (CAUSE, else a sentence that explains), cited; "" if none is found."""
+    section = find_section(article, _CAUSE_KEYS)
+    if section is not None:
+        return shorten(clean(section.text), MAX_CAUSE_CHARS), section
+    # No CAUSE section: a sentence that explains, in SUMMARY or MORE INFORMATION.
+    for keys in (SUMMARY_KEYS, MORE_KEYS):
+        found = find_section(article, keys)
+        if found is None:
+            continue
+        for para in paragraphs(found.text):
+            if re.search(r"\b(because|is caused by|occurs (?:when|if|because))\b", para.text, re.I):
+                return shorten(clean(para.text), MAX_CAUSE_CHARS), found
+    return "", None

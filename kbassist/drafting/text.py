@@ -1,0 +1,250 @@
+"""Reading article text for the drafter: paragraphs (blocks), sentences, clean-up, and
+the literal parameters (times, paths, drive letters, file names, counts) a draft asks for.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from kbassist.trees.values import InvalidValue, parse_text, parse_time
+
+MAX_LABEL_CHARS = 100
+# --------------------------------------------------------------------------- paragraphs
+
+_MARKER_RE = re.compile(r"^(?:[-*\u2022]|\d{1,2}[.)]|[a-z][.)])\s+")
+_NUMBER_RE = re.compile(r"^\d{1,2}[.)]\s+")
+_OR_RE = re.compile(r"^-*\s*or\s*-*$", re.IGNORECASE)
+_OR_SEP_RE = re.compile(r"^-+\s*or\s*-+$", re.IGNORECASE)
+_UNDERLINE_RE = re.compile(r"^[-=~]{3,}$")
+# A block that is only a pointer or a disclaimer (dropped with its continuations) ...
+_BOILERPLATE_BLOCK_RE = re.compile(
+    r"^(?:article-id|title\s*:|q\d{5,7}\b|https?://|s e r v p a c k|"
+    r"additional query words|the third-party products|the products? included here)",
+    re.IGNORECASE,
+)
+# ... and sentences that are (dropped from the block that holds them).
+_BOILERPLATE_SENTENCE_RE = re.compile(
+    r"^(?:for (?:more|additional|further) information|for information (?:about|on)|"
+    r"microsoft (?:has confirmed|is researching|provides)|we are researching)"
+    r"|make no warranty|vendor independent of microsoft|query on the following word|"
+    r"click the article numbers? below|following articles? in the microsoft knowledge base",
+    re.IGNORECASE,
+)
+_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+
+
+@dataclass
+class Para:
+    """A block of lines: one list item, one paragraph, one code block, one separator."""
+
+    lines: list[str]
+
+    @property
+    def indent(self) -> int:
+        first = self.lines[0]
+        return len(first) - len(first.lstrip())
+
+    @property
+    def head(self) -> str:
+        return self.lines[0].strip()
+
+    @property
+    def marker(self) -> bool:
+        return bool(_MARKER_RE.match(self.head))
+
+    @property
+    def numbered(self) -> bool:
+        return bool(_NUMBER_RE.match(self.head))
+
+    @property
+    def separator(self) -> bool:
+        return len(self.lines) == 1 and bool(_OR_SEP_RE.match(self.head))
+
+    @property
+    def heading(self) -> bool:
+        """A sub-heading: a short line underlined with dashes."""
+        return len(self.lines) == 2 and bool(_UNDERLINE_RE.match(self.lines[1].strip()))
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(line.split()) for line in self.lines if line.strip())
+
+
+def paragraphs(text: str) -> list[Para]:
+    """Blank lines, list markers and `-or-` lines start a new block."""
+    out: list[Para] = []
+    current: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            if current:
+                out.append(Para(current))
+                current = []
+            continue
+        starts = _MARKER_RE.match(stripped) or _OR_SEP_RE.match(stripped)
+        if current and (starts or _OR_SEP_RE.match(current[-1].strip())):
+            out.append(Para(current))
+            current = []
+        current.append(line.rstrip())
+    if current:
+        out.append(Para(current))
+    return out
+
+
+def strip_marker(text: str) -> str:
+    return _MARKER_RE.sub("", text, count=1)
+
+
+def clean(text: str) -> str:
+    return " ".join(html.unescape(text).split())
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_RE.split(text) if s]
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word to at most `limit` characters, marked when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 6].rsplit(" ", 1)[0].rstrip(",;: ")
+    return f"{cut} [...]"
+
+
+def first_sentence(text: str, limit: int = MAX_LABEL_CHARS) -> str:
+    sentences = split_sentences(text)
+    first = sentences[0] if sentences else text
+    return shorten(first.rstrip(":"), limit)
+
+
+def brace(text: str) -> str:
+    """Literal text for a template: braces written doubled."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def is_boilerplate(text: str) -> bool:
+    """A pointer or disclaimer block, or one made only of such sentences."""
+    return bool(_BOILERPLATE_BLOCK_RE.search(text)) or not without_boilerplate(text)
+
+
+def without_boilerplate(text: str) -> str:
+    """`text` without its pointer and disclaimer sentences."""
+    kept = [s for s in split_sentences(text) if not _BOILERPLATE_SENTENCE_RE.search(s)]
+    return " ".join(kept)
+
+
+# --------------------------------------------------------------------------- parameters
+
+_WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+}
+_PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "time",
+        re.compile(
+            r"(?<![\w:])(?P<v>midnight|noon|(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s?"
+            r"(?:[AP]\.M\.|[AP]M|[ap]\.m\.|[ap]m))(?![\w])",
+        ),
+    ),
+    ("path", re.compile(r"(?<![\w\\])(?P<v>[A-Z]:\\[^\s\"'<>|,;()]*[^\s\"'<>|,;().:])")),
+    (
+        "drive",
+        re.compile(r"\b(?:drive\s+(?P<v>[A-Z])(?=:?(?![\w\\]))|(?P<w>[A-Z]):?\s+drive\b)"),
+    ),
+    (
+        "file",
+        re.compile(
+            r"(?<![\w.\\/%$@-])(?P<v>[A-Za-z0-9_~$-]{1,40}\.(?:ini|exe|dll|sys|bat|cfg|log|dat|"
+            r"mdb|inf|vxd|drv|pst|ost|mmf|ldb|edb|chk|hlp|cpl|msc|pol|adm|bak|pif|ocx|tlb|mdw))"
+            r"(?![\w\\/-])",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "count",
+        re.compile(
+            r"\b(?P<v>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+            r"(?=\s+(?:(?:full|daily|weekly|incremental|previous|separate|backup)\s+)?"
+            r"(?:backups?|copies|generations|tapes|retries|attempts)\b)",
+            re.IGNORECASE,
+        ),
+    ),
+)
+PARAM_HELP = {
+    "time": "A time of day, e.g. 01:00, 1:00 AM or midnight.",
+    "path": "A path on your system.",
+    "drive": "A drive letter, e.g. C.",
+    "file": "A file name.",
+    "count": "A whole number.",
+}
+PARAM_TITLE = {
+    "time": "Time",
+    "path": "Path",
+    "drive": "Drive",
+    "file": "File name",
+    "count": "How many",
+}
+
+
+@dataclass(frozen=True)
+class Param:
+    kind: str
+    literal: str  # as written in the article
+    key: str  # normalized, to give one literal one variable
+
+    @property
+    def default(self) -> str | int:
+        if self.kind == "count":
+            return _count_value(self.literal)
+        return self.literal
+
+
+def _count_value(text: str) -> int:
+    return int(text) if text.isdigit() else _WORD_NUMBERS[text.lower()]
+
+
+def find_params(text: str) -> list[tuple[int, int, Param]]:
+    """(start, end, parameter) of each literal in `text`, leftmost first, no overlaps."""
+    found: list[tuple[int, int, Param]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PARAM_RES:
+        for match in pattern.finditer(text):
+            group = "v" if match.group("v") is not None else "w"
+            start, end = match.span(group)
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            literal = match.group(group)
+            param = _make_param(kind, literal)
+            if param is None:
+                continue
+            taken.append((start, end))
+            found.append((start, end, param))
+    return sorted(found, key=lambda f: f[0])
+
+
+def _make_param(kind: str, literal: str) -> Param | None:
+    try:
+        if kind == "time":
+            key = parse_time(literal)
+        elif kind == "count":
+            value = _count_value(literal)
+            if not 1 <= value <= 999:
+                return None
+            key = str(value)
+        else:
+            key = parse_text(literal).casefold()
+    except InvalidValue:
+        return None
+    return Param(kind, literal, key)

@@ -1,0 +1,209 @@
+"""Safe YAML for tree and answers files: composed (not constructed) with every value's
+line and column, and the traps that would load something else refused.
+
+YAML is composed with a subclass of the pure-Python `yaml.SafeLoader`: the tree is read
+from the node graph, so every value keeps its line and column, and the YAML 1.1 traps
+(`NO` read as false, `12:30` as 750, `0755` as 493) are seen in the scalar's resolved
+tag and refused instead of converted (`trap_message` says why). The C loader cannot be
+used here because it composes in C, with no hook to refuse anchors and aliases or to
+bound nesting before they are expanded; a tree is small, so the Python loader is fast
+enough.
+
+Refused outright, with a message naming the line: files over `MAX_TREE_BYTES`, text
+that is not UTF-8, several YAML documents, anchors and aliases, nesting deeper than
+`MAX_DEPTH`. Tags other than YAML's plain ones (`ALLOWED_TAGS`) and control or bidi
+characters in values are reported by the loader (`bad_characters` finds the latter).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent, StreamEndEvent
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from kbassist.trees.model import TreeProblem
+
+MAX_TREE_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+TAG = "tag:yaml.org,2002:"
+ALLOWED_TAGS = frozenset(
+    TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+# C0 controls but tab and newline, DEL, C1; bidi embeddings, overrides and isolates.
+_CONTROL_CHAR_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BIDI_CHAR_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, mark: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+class _TreeYAMLLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases and bounds nesting while composing."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            raise _Refused(
+                f"aliases (*{event.anchor}) are not allowed in trees: write the value out",
+                event.start_mark,
+            )
+        if getattr(event, "anchor", None) is not None:
+            raise _Refused(
+                f"anchors (&{event.anchor}) are not allowed in trees: write the value out",
+                event.start_mark,
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(f"nested deeper than {MAX_DEPTH} levels", event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnicodeDecodeError("utf-8", data[:2], 0, 2, "UTF-16 byte order mark")
+    return data.decode("utf-8-sig")
+
+
+def compose_yaml(data: bytes, path: Path) -> tuple[yaml.Node | None, list[TreeProblem]]:
+    """Bytes to one YAML node graph, or the problem that stops it (with its line)."""
+    if len(data) > MAX_TREE_BYTES:
+        return None, [TreeProblem(path, 1, 1, f"file is larger than {MAX_TREE_BYTES // 1024} KB")]
+    try:
+        text = _decode(data)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [TreeProblem(path, line, 1, "not UTF-8 text")]
+    if not text.strip():
+        return None, [TreeProblem(path, 1, 1, "file is empty")]
+    try:
+        # The reader refuses control characters (a NUL, an ESC) as it is built.
+        loader = _TreeYAMLLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        message = f"control character U+{code:04X} is not allowed in YAML"
+        return None, [TreeProblem(path, line, column, message)]
+    try:
+        loader.get_event()  # stream start
+        if loader.check_event(StreamEndEvent):
+            return None, [TreeProblem(path, 1, 1, "file holds no YAML document")]
+        root = loader.compose_document()
+        if not loader.check_event(StreamEndEvent):
+            mark = loader.peek_event().start_mark
+            return None, [
+                TreeProblem(
+                    path,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "more than one YAML document: a tree file holds exactly one",
+                )
+            ]
+        return root, []
+    except _Refused as exc:
+        return None, [TreeProblem(path, exc.mark.line + 1, exc.mark.column + 1, exc.message)]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = f"YAML syntax: {exc.problem or exc.context}"
+        if exc.context and exc.problem:
+            message += f" ({exc.context})"
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        return None, [TreeProblem(path, line, column, message)]
+    except yaml.YAMLError as exc:
+        return None, [TreeProblem(path, 1, 1, f"YAML: {exc}")]
+    finally:
+        loader.dispose()
+
+
+def show_tag(tag: str) -> str:
+    return "!!" + tag[len(TAG) :] if tag.startswith(TAG) else tag
+
+
+def walk_nodes(node: yaml.Node) -> Iterable[yaml.Node]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        if isinstance(current, MappingNode):
+            for key, value in current.value:
+                stack.extend((value, key))
+        elif isinstance(current, SequenceNode):
+            stack.extend(reversed(current.value))
+
+
+def _constructed(node: ScalarNode) -> Any:
+    """What YAML 1.1 would have made of a plain scalar (for the message only)."""
+    try:
+        return yaml.constructor.SafeConstructor().construct_object(node)
+    except (yaml.YAMLError, ValueError, OverflowError):  # 2020-13-45: a date with month 13
+        return node.value
+
+
+def trap_message(node: ScalarNode) -> str:
+    """Why a plain scalar that YAML read as a non-string cannot stand for text."""
+    value = node.value
+    kind = node.tag[len(TAG) :] if node.tag.startswith(TAG) else node.tag
+    quoted = f'"{value}"'
+    if kind == "null":
+        return "value is missing (empty or null)"
+    result = _constructed(node)
+    if kind == "bool":
+        read = f"the boolean {str(result).lower()}"
+    elif kind == "int" and ":" in value:
+        read = f"the base-60 number {result}"
+    elif kind == "int" and re.match(r"^[-+]?0[0-7_]+$", value):
+        read = f"the octal number {result}"
+    elif kind == "int" and value.lstrip("+-").lower().startswith(("0x", "0b")):
+        read = f"the number {result}"
+    elif kind in ("int", "float"):
+        read = f"the number {result!r}"
+    elif kind == "timestamp":
+        read = f"a date ({result})"
+    else:
+        read = f"a {kind}"
+    return f"{value} is read by YAML as {read}, not text: quote it ({quoted})"
+
+
+def bad_characters(root: yaml.Node) -> Iterator[tuple[ScalarNode, str]]:
+    """(value, message) for each value holding a control or bidi character.
+
+    A control character can only be written with a YAML escape (`"\\e]0;...\\a"`) and
+    would reach the terminal of whoever walks the tree; a bidi control makes a title
+    read differently from what it says.
+    """
+    for node in walk_nodes(root):
+        if not isinstance(node, ScalarNode):
+            continue
+        control = _CONTROL_CHAR_RE.search(node.value)
+        if control:
+            code = ord(control.group())
+            yield (
+                node,
+                f"control character U+{code:04X} in text (written as a YAML escape such as "
+                '"\\e" or "\\a"): it would reach the terminal of whoever reads the tree; '
+                "remove it",
+            )
+        bidi = _BIDI_CHAR_RE.search(node.value)
+        if bidi:
+            yield (
+                node,
+                f"bidirectional control U+{ord(bidi.group()):04X} in text: it makes the text "
+                "read differently from what it says; remove it",
+            )
