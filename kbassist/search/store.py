@@ -260,7 +260,7 @@ class GenerationStore:
         with contextlib.suppress(IndexDamaged, OSError, OutputError):
             name = self.current_name()
             if name is not None:
-                log.warning("marking index generation %s damaged: %s", name, why)
+                log.info("marking index generation %s damaged: %s", name, why)
                 atomic_write(self.dir / name / DAMAGED, why[:500] + "\n", overwrite=True)
 
     def indexed_at(self) -> float | None:

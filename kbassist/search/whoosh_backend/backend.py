@@ -193,8 +193,13 @@ class WhooshBackend:
 
     def near_words(self, text: str) -> str | None:
         """`text` with each word the KB does not know replaced by its closest known word
-        ("did you mean"); None when every word is known."""
-        return suggest(self.searcher().reader(), text)
+        ("did you mean"); None when every word is known.
+
+        Asked right after `search`, whose searcher was just brought up to date: that
+        one is used as it is (a second up-to-date check lists the folder again).
+        """
+        searcher = self._searcher if self._searcher is not None else self.searcher()
+        return suggest(searcher.reader(), text)
 
     def search(
         self,
