@@ -26,13 +26,18 @@ from kbassist.search.changes import ChangeSet, ProgressFn
 from kbassist.search.errors import IndexDamaged, is_resource_error, search_failed
 from kbassist.search.query import ParsedQuery, match_products
 from kbassist.search.results import Hit, UpdateReport
-from kbassist.search.whoosh_backend import build
 from kbassist.search.whoosh_backend.analysis import (
     FIELD_BOOSTS,
     SEARCH_FIELDS,
     path_from_key,
     path_key,
     query_groups,
+)
+from kbassist.search.whoosh_backend.build import (
+    apply_changes,
+    clean_generation,
+    create_index,
+    file_sizes,
 )
 from kbassist.search.whoosh_backend.damage import READ_ERRORS, is_damage
 from kbassist.search.whoosh_backend.expand import Expander, run
@@ -66,19 +71,19 @@ class WhooshBackend:
         self, gen_dir: Path, files: list[FileEntry], progress: ProgressFn | None, root: str
     ) -> tuple[UpdateReport, dict[str, list[object]]]:
         """Index `files` into the new, empty generation folder `gen_dir`."""
-        return build.create(gen_dir, files, progress, root)
+        return create_index(gen_dir, files, progress, root)
 
     def apply(self, gen_dir: Path, changes: ChangeSet) -> None:
         """Commit a change set into the live generation `gen_dir` (atomically)."""
-        build.apply(gen_dir, changes)
+        apply_changes(gen_dir, changes)
 
     def file_sizes(self, gen_dir: Path) -> dict[str, int]:
         """Size of each file the generation's index uses, for meta.json."""
-        return build.file_sizes(gen_dir)
+        return file_sizes(gen_dir)
 
     def clean(self, gen_dir: Path) -> None:
         """Remove what a killed run left in a generation."""
-        build.clean_generation(gen_dir)
+        clean_generation(gen_dir)
 
     # ------------------------------------------------------------- reading
 

@@ -228,7 +228,7 @@ def clean_generation(gen_dir: Path) -> None:
         index.clean_files(storage, index._DEF_INDEX_NAME, toc.generation, toc.segments)
 
 
-def create(
+def create_index(
     gen_dir: Path, files: list[FileEntry], progress: ProgressFn | None, root: str
 ) -> tuple[UpdateReport, dict[str, list[object]]]:
     """A new index of `files` in the empty folder `gen_dir`; (report, manifest entries)."""
@@ -251,7 +251,7 @@ def create(
     return report, entries
 
 
-def apply(gen_dir: Path, changes: ChangeSet) -> None:
+def apply_changes(gen_dir: Path, changes: ChangeSet) -> None:
     """Commit `changes` into the generation `gen_dir`: one atomic Whoosh commit."""
     if not changes:
         return
