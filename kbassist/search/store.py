@@ -147,9 +147,8 @@ class GenerationStore:
         """
         opened = open_index_dir(self.index_dir, create=create)
         if opened is None:
-            dropped = self._dir_fd is not None
             self.release()
-            return None, dropped
+            return None, True  # no folder: nothing read before may be used
         fd, real = opened
         dropped = False
         if self._dir_fd is not None:
