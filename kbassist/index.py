@@ -61,6 +61,10 @@ from kbassist.search.snippets import make_snippet
 from kbassist.search.store import LOCK_TIMEOUT, GenerationStore, check_files
 from kbassist.search.whoosh_backend import WhooshBackend
 
+# The schema pickled in every index names its analyzers `kbassist.index.KBAnalyzer` and
+# `kbassist.index.PairAnalyzer`: unpickling looks them up here.
+from kbassist.search.whoosh_backend.analysis import KBAnalyzer, PairAnalyzer
+
 log = logging.getLogger(__name__)
 
 #: Bump when the schema, the analyzer or the parser changes: older indexes are rebuilt.
@@ -499,7 +503,9 @@ __all__ = [
     "SCHEMA_VERSION",
     "Hit",
     "IndexDamaged",
+    "KBAnalyzer",
     "KBIndex",
+    "PairAnalyzer",
     "SearchCancelled",
     "SearchFailed",
     "SearchResult",

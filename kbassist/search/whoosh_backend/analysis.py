@@ -306,6 +306,13 @@ class PairAnalyzer(KBAnalyzer):
             previous = stemmed
 
 
+# Every index's table of contents holds its schema, pickled, and the pickle names the
+# analyzers by module. Indexes have always named them `kbassist.index.KBAnalyzer` and
+# `kbassist.index.PairAnalyzer` (kbassist/index.py re-exports both): kept, so an index
+# stays readable by every kbassist of the same SCHEMA_VERSION, older or newer.
+KBAnalyzer.__module__ = PairAnalyzer.__module__ = "kbassist.index"
+
+
 def make_analyzer() -> KBAnalyzer:
     """The one analyzer for indexing and querying (search what is indexed)."""
     return KBAnalyzer()
