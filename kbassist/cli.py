@@ -238,7 +238,11 @@ def open_index(articles: Path | None, index_dir: Path | None):  # type: ignore[n
 
     settings = _settings(articles_dir=articles, index_dir=index_dir)
     articles_dir = _articles_dir(settings)
-    kb = KBIndex(articles_dir, index_dir_for(articles_dir, settings.index_dir))
+    kb = KBIndex(
+        articles_dir,
+        index_dir_for(articles_dir, settings.index_dir),
+        lock_timeout=settings.lock_timeout,
+    )
     kb.check_articles_dir()
     reason = kb.status()
     if reason is not None:
@@ -409,7 +413,11 @@ def index(
 
     settings = _settings(articles_dir=articles, index_dir=index_dir)
     articles_dir = directory or _articles_dir(settings)
-    kb = KBIndex(articles_dir, index_dir_for(articles_dir, settings.index_dir))
+    kb = KBIndex(
+        articles_dir,
+        index_dir_for(articles_dir, settings.index_dir),
+        lock_timeout=settings.lock_timeout,
+    )
     report = kb.update(progress=progress_printer("Indexing"), full=full)
     _report_update(report)
 

@@ -221,6 +221,7 @@ class _Hooks:
         from whoosh.writing import SegmentWriter
 
         import kbassist.index
+        import kbassist.search.store
 
         def counted(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
             def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -276,34 +277,34 @@ class _Hooks:
         kbassist.index.KBIndex._clean_leftovers = around(  # type: ignore[method-assign]
             "cleanup", kbassist.index.KBIndex._clean_leftovers
         )
-        real_atomic = kbassist.index.atomic_write
+        real_atomic = kbassist.search.store.atomic_write
 
         def atomic_write(path: Path, *args: Any, **kwargs: Any) -> None:
             self.named(f"before:{Path(path).name}")
             real_atomic(path, *args, **kwargs)
             self.named(f"after:{Path(path).name}")
 
-        kbassist.index.atomic_write = atomic_write  # type: ignore[assignment]
+        kbassist.search.store.atomic_write = atomic_write  # type: ignore[assignment]
 
 
 def _run_child(request: dict[str, Any], report_fd: int) -> None:
     """In the forked child: arm the hooks, run one index update, report how it went."""
-    import kbassist.index
+    import kbassist.search.changes
+    import kbassist.search.whoosh_backend.build
     from kbassist.index import KBIndex
 
-    os.environ["KBASSIST_LOCK_TIMEOUT"] = str(request.get("lock_timeout", 5))
     if request.get("parallel"):
-        kbassist.index.PARALLEL_MIN_FILES = 1
+        kbassist.search.whoosh_backend.build.PARALLEL_MIN_FILES = 1
         os.cpu_count = lambda: 2  # type: ignore[assignment]
     if request.get("slow"):
-        real_load = kbassist.index.load_article
+        real_load = kbassist.search.changes.load_article
         delay = float(request["slow"])
 
         def slow_load(path: Any, *args: Any) -> Any:
             time.sleep(delay)
             return real_load(path, *args)
 
-        kbassist.index.load_article = slow_load  # type: ignore[assignment]
+        kbassist.search.changes.load_article = slow_load  # type: ignore[assignment]
     hooks = _Hooks(request, report_fd)
     hooks.install()
     progressed = [False]
@@ -314,7 +315,11 @@ def _run_child(request: dict[str, Any], report_fd: int) -> None:
             hooks.named("progress")
 
     try:
-        kb = KBIndex(Path(request["articles"]), Path(request["index"]))
+        kb = KBIndex(
+            Path(request["articles"]),
+            Path(request["index"]),
+            lock_timeout=float(request.get("lock_timeout", 5)),
+        )
         kb.update(full=bool(request.get("full")), progress=progress)
         kb.close()
         hooks.report({"status": "finished", "steps": hooks.steps, "writes": hooks.writes})

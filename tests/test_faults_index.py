@@ -199,10 +199,9 @@ def test_second_indexer_waits_a_bounded_time_then_reports_busy(
     scene = Scene(tmp_path)
     pid = helper.start(articles=scene.kb_dir, index=scene.index_dir, full=True, slow=0.1)
     wait_for_lock_holder(scene.index_dir, pid)
-    monkeypatch.setenv("KBASSIST_LOCK_TIMEOUT", "0.3")
     started = time.monotonic()
     with pytest.raises(IndexBusyError, match=f"locked by process {pid}; waited 0.3s"):
-        KBIndex(scene.kb_dir, scene.index_dir).update()
+        KBIndex(scene.kb_dir, scene.index_dir, lock_timeout=0.3).update()
     assert time.monotonic() - started < 1.5
     cli_env = {**env, "KBASSIST_INDEX_DIR": str(scene.index_dir), "KBASSIST_LOCK_TIMEOUT": "0.3"}
     proc = kbassist_cli("index", str(scene.kb_dir), env=cli_env)
@@ -291,14 +290,14 @@ def test_commit_landing_between_open_and_read_is_retried(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A commit that deletes the segment a searcher just opened: the search reopens, right hits."""
-    import kbassist.index
+    from kbassist.search.whoosh_backend.scorer import Scorer
 
     scene = Scene(tmp_path)
     writer = KBIndex(scene.kb_dir, scene.index_dir)
     for revision in (1, 2, 3):  # small segments, which the next commits merge away
         (scene.kb_dir / "f020.md").write_text(faultkit.article_text(20, revision))
         writer.update()
-    real_top = kbassist.index._Scorer.top
+    real_top = Scorer.top
     landed = []
 
     def top_after_a_commit(self: object, *args: object) -> object:
@@ -311,7 +310,7 @@ def test_commit_landing_between_open_and_read_is_retried(
             landed.append(before - set(os.listdir(gen)))
         return real_top(self, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(kbassist.index._Scorer, "top", top_after_a_commit)
+    monkeypatch.setattr(Scorer, "top", top_after_a_commit)
     reader = KBIndex(scene.kb_dir, scene.index_dir)
     hits = reader.search("widget20", snippets=False).hits
     assert any(name.endswith("_stored.col") for name in landed[0]), landed

@@ -90,7 +90,7 @@ def test_did_you_mean_even_when_other_words_match(kb: KBIndex) -> None:
 
 def test_edit_distance_counts_a_swap_as_one_edit() -> None:
     """Swapped letters ("exchnage") are one typo, as a person counts them."""
-    from kbassist.index import _edit_distance
+    from kbassist.search.whoosh_backend.words import edit_distance as _edit_distance
 
     assert _edit_distance("exchnage", "exchange") == 1
     assert _edit_distance("printr", "printer") == 1
@@ -273,6 +273,7 @@ def test_second_writer_waits_then_names_the_lock_holder(kb: KBIndex, tmp_path: P
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        kb.lock_timeout = 1.0  # the caller's setting (the CLI passes Settings.lock_timeout)
         with pytest.raises(IndexBusyError, match=f"process {holder.pid}"):
             kb.update()
     finally:

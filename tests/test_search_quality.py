@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kbassist.index import KBIndex, hex_code, query_groups
+from kbassist.index import KBIndex
+from kbassist.search.whoosh_backend.analysis import hex_code, query_groups
 
 
 def _article(root: Path, name: str, title: str, symptoms: str, body: str = "") -> None:

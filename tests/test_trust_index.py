@@ -22,7 +22,8 @@ from pathlib import Path
 import pytest
 from faultkit import write_kb
 
-import kbassist.index
+import kbassist.search.budget
+import kbassist.search.whoosh_backend.scorer
 from kbassist.articles import MAX_SECTIONS, make_parser, markdown_headings, parse_article
 from kbassist.errors import IndexBusyError, UsageError
 from kbassist.index import IndexDamaged, KBIndex, SearchCancelled
@@ -207,7 +208,9 @@ def failing_postings(monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> Non
     def read_postings(self: object, fieldname: str, term: str) -> object:
         raise exc
 
-    monkeypatch.setattr(kbassist.index._Scorer, "read_postings", read_postings)
+    monkeypatch.setattr(
+        kbassist.search.whoosh_backend.scorer.Scorer, "read_postings", read_postings
+    )
 
 
 @pytest.mark.parametrize(
@@ -351,7 +354,7 @@ def test_wildcard_lookup_stops_at_its_time_budget(
     slow_lexicon(monkeypatch)
     started = time.monotonic()
     result = built.search("*e*")
-    assert time.monotonic() - started < kbassist.index.WILDCARD_SECONDS + 1.5
+    assert time.monotonic() - started < kbassist.search.budget.WILDCARD_SECONDS + 1.5
     assert result.hits and result.notices
     assert result.notices == ("wildcard *e* limited to its most used words",)
 
@@ -362,7 +365,7 @@ def test_cancelled_search_stops_at_once_and_frees_the_index(
     """A search slower than any budget stops within a blink of being cancelled."""
     built.search("widget7")
     slow_lexicon(monkeypatch)
-    monkeypatch.setattr(kbassist.index, "WILDCARD_SECONDS", 60.0)
+    monkeypatch.setattr(kbassist.search.budget, "WILDCARD_SECONDS", 60.0)
     cancel = threading.Event()
     threading.Timer(0.3, cancel.set).start()
     started = time.monotonic()
@@ -385,7 +388,7 @@ def test_tui_slow_search_never_delays_the_next(
         async with app.run_test(size=(100, 30)) as pilot:
             await wait_ready(pilot)
             slow_lexicon(monkeypatch)
-            monkeypatch.setattr(kbassist.index, "WILDCARD_SECONDS", 60.0)
+            monkeypatch.setattr(kbassist.search.budget, "WILDCARD_SECONDS", 60.0)
             await pilot.press(*"*e*")
             await pilot.pause(0.6)  # the slow search holds the index now
             await pilot.press("ctrl+u", *"spooler")

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-import kbassist.index
+import kbassist.search.changes
+import kbassist.search.whoosh_backend.build
 from kbassist.cli import main
 from kbassist.errors import DataError, NotFoundError
 from kbassist.index import KBIndex
@@ -192,7 +193,7 @@ def test_non_utf8_file_name_in_a_parallel_build(
     kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The worker processes of a big build index such a name too (it was exit 5)."""
-    monkeypatch.setattr(kbassist.index, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(kbassist.search.whoosh_backend.build, "PARALLEL_MIN_FILES", 1)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     bytes_file(kb_dir, CAFE, CAFE_TEXT)
     kb = KBIndex(kb_dir, tmp_path / "ix")
@@ -439,13 +440,13 @@ def test_noop_reindex_reads_no_file_and_a_chmod_is_not_a_change(
     kb.update()
     reads: list[str] = []
     for name in ("load_article", "read_text"):  # a parse, or a read to hash only
-        real = getattr(kbassist.index, name)
+        real = getattr(kbassist.search.changes, name)
 
         def counting(path, *args, real=real, name=name, **kwargs):  # type: ignore[no-untyped-def]
             reads.append(f"{name} {Path(path).name}")
             return real(path, *args, **kwargs)
 
-        monkeypatch.setattr(kbassist.index, name, counting)
+        monkeypatch.setattr(kbassist.search.changes, name, counting)
     assert kb.update().unchanged == 3 and reads == []
     _wait_for_ctime_tick(kb_dir / "dns.md")
     (kb_dir / "dns.md").chmod(0o600)

@@ -1,0 +1,110 @@
+"""What a search and an index run return: the types the CLI and the TUI show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kbassist.articles import Problem, qualified_ids
+from kbassist.sanitize import display_path, sanitize
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result, as the CLI and the TUI list it."""
+
+    id: str
+    title: str
+    products: tuple[str, ...]
+    score: float
+    path: Path
+    #: The snippet as (text, is_match) runs, so each surface can style matches its way.
+    snippet: tuple[tuple[str, bool], ...] = ()
+    full_match: bool = True
+    #: The file's path below the articles folder: names this article even when its
+    #: id is shared with another (what the TUI opens).
+    ref: str = ""
+
+    @property
+    def product(self) -> str:
+        return self.products[0] if self.products else ""
+
+    @property
+    def snippet_text(self) -> str:
+        return "".join(text for text, _ in self.snippet)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "score": round(self.score, 4),
+            "products": list(self.products),
+            "path": str(self.path),
+            "snippet": self.snippet_text,
+            "matches": sorted({t.lower() for t, is_match in self.snippet if is_match}),
+            "all_terms": self.full_match,
+        }
+
+
+@dataclass(slots=True)
+class SearchResult:
+    """Hits best first, how many matched in all, and a "did you mean" if one helps."""
+
+    query: str
+    hits: list[Hit]
+    total: int
+    suggestion: str | None = None
+    #: True when the query found nothing and these hits are for `suggestion` instead.
+    corrected: bool = False
+    #: The product names the product filter matched, in their own casing.
+    products: list[str] = field(default_factory=list)
+    #: One line each about how the search was limited (wildcards cut short), to show.
+    notices: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class UpdateReport:
+    """What an index run did, for the one summary line the user reads."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    #: (id, paths of the files that claim it) for each id more than one article has.
+    duplicates: list[tuple[str, list[str]]] = field(default_factory=list)
+    rebuilt: str | None = None  # why a full rebuild happened, if it did
+    seconds: float = 0.0
+
+    @property
+    def indexed(self) -> int:
+        return self.added + self.changed + self.unchanged
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.indexed} articles indexed",
+            f"{self.added} added",
+            f"{self.changed} changed",
+            f"{self.removed} removed",
+        ]
+        if self.problems:
+            parts.append(f"{len(self.problems)} skipped")
+        return ", ".join(parts) + f" in {self.seconds:.1f}s"
+
+    def duplicate_notes(self) -> list[str]:
+        """One printable line per id that several files claim, naming every file."""
+        lines = []
+        for article_id, rels in self.duplicates:
+            names = qualified_ids([(rel, article_id) for rel in rels])
+            lines.append(
+                f"duplicate id {sanitize(article_id)}: "
+                + ", ".join(
+                    f"{sanitize(names[rel])} = {display_path(rel)}"
+                    if names[rel] != rel.removesuffix(".md")
+                    else display_path(rel)
+                    for rel in rels
+                )
+                + " (name one by its folder-qualified id or its path:"
+                " show, walk and draft refuse the bare id)"
+            )
+        return lines

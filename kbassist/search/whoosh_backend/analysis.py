@@ -1,0 +1,400 @@
+"""How Whoosh sees an article: the analyzer (words, versions, codes, shorthand), the
+schema, and the document of each article.
+
+Bump `kbassist.index.SCHEMA_VERSION` when the schema, the analyzer or the parser changes:
+older indexes are rebuilt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from whoosh import columns, fields
+from whoosh.analysis import Analyzer, Token
+from whoosh.lang.porter import stem as _porter
+
+from kbassist.articles import Article, normalize_id
+from kbassist.search.snippets import snippet_source
+
+# Admins type short names that Porter mangles: "dos" must not become "do", "ras" "ra".
+_NO_STEM = frozenset(
+    "dos os ms nt ras sms iis wins dns dhcp ntfs xp ups mssql sql cmos bios scsi ide".split()
+)
+# Whoosh's English stop words plus the glue of symptom phrasing ("hangs during backup",
+# "fails after the upgrade"): they carry no meaning and would make an every-word match
+# depend on wording rather than on the problem.
+_STOP_WORDS = frozenset(
+    "a an and are as at be by can for from have if in is it may of on or tbd that the this "
+    "to us we when will with yet you your i my our its was were been being has had do does "
+    "did doing than then there these those what which who whom how why all any some so but "
+    "into about also would should could they them their he she his her during while after "
+    "before get gets got getting am".split()
+)
+_TOKEN_RE = re.compile(r"\w+(?:\.\w+)*")
+
+
+class KBAnalyzer(Analyzer):
+    """Tokenize, lower-case, drop stop words, keep dotted versions, stem: one pass.
+
+    The same result as a RegexTokenizer | LowercaseFilter | StopFilter | StemFilter chain,
+    in a single loop: the chain's generator hops were 40% of the full-archive build.
+    `95.x` and `4.0` stay whole and their parts are indexed too, so "windows 95" finds
+    "Windows 95.x" while "4.0" does not match every "4".
+    """
+
+    def __init__(self) -> None:
+        self._stems: dict[str, str] = {}
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __getstate__(self) -> dict[str, object]:
+        return {}  # the stem cache is not part of the schema
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self._stems = {}
+
+    def stem(self, word: str) -> str:
+        stems = self._stems
+        stemmed = stems.get(word)
+        if stemmed is None:
+            if len(stems) > 300_000:
+                stems.clear()
+            stemmed = word if word in _NO_STEM or word[0].isdigit() else _porter(word)
+            stems[word] = stemmed
+        return stemmed
+
+    def __call__(  # type: ignore[override]
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: object,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        token.boost = 1.0
+        token.stopped = False
+        if not tokenize:
+            token.original = token.text = value.lower()
+            if positions:
+                token.pos = start_pos
+            if chars:
+                token.startchar, token.endchar = start_char, start_char + len(value)
+            yield token
+            return
+        stem = self.stem
+        stops = _STOP_WORDS
+        # CamelCase names (runbook alerts, "NetBIOS", "PowerPoint") are indexed whole and
+        # as their words: one C-speed scan of the value, a dict lookup per word after.
+        camel = _camel_parts(value)
+        for pos, match in enumerate(_TOKEN_RE.finditer(value.lower())):
+            word = match.group(0)
+            if word in stops:
+                continue
+            if positions:
+                token.pos = start_pos + pos
+            if chars:
+                token.startchar = start_char + match.start()
+                token.endchar = start_char + match.end()
+            if keeporiginal:
+                token.original = word
+            if "." in word or "_" in word:
+                token.text = word
+                yield token
+                for part in _PART_RE.split(word):
+                    if part and (len(part) > 1 or part.isdigit()) and part not in stops:
+                        token.text = stem(part)
+                        yield token
+            else:
+                token.text = stem(word)
+                yield token
+            if word[0].isdigit() or len(word) == 8:
+                code = hex_code(word)
+                if code is not None and code != word:
+                    token.text = code
+                    yield token
+            if camel and word in camel:
+                for part in camel[word]:
+                    if part not in stops:
+                        token.text = stem(part)
+                        yield token
+
+
+_PART_RE = re.compile(r"[._]")
+_CAMEL_WORD_RE = re.compile(r"\b[A-Za-z0-9]*[a-z][A-Z]\w*")
+_CAMEL_PART_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_HEX_DIGITS = frozenset("0123456789abcdef")
+
+
+def _camel_parts(value: str) -> dict[str, list[str]]:
+    """Lower-cased camelCase words of `value` -> their lower-cased parts."""
+    found: dict[str, list[str]] = {}
+    for match in _CAMEL_WORD_RE.finditer(value):
+        word = match.group(0)
+        parts = [p.lower() for p in _CAMEL_PART_RE.findall(word) if len(p) > 1]
+        if len(parts) > 1:
+            found[word.lower()] = parts
+    return found
+
+
+def hex_code(word: str) -> str | None:
+    """One spelling for an error code: 0x0000000A, 0xA, 0000000A and 0a all give "0xa".
+
+    A word counts as a code when it says so (0x...), is eight hex digits (80004005,
+    C0000005), or starts with 0 and holds a hex letter ("stop 0a").
+    """
+    if word.startswith("0x"):
+        digits = word[2:]
+        if not digits or not _HEX_DIGITS.issuperset(digits):
+            return None
+    elif len(word) == 8 or (len(word) >= 2 and word[0] == "0" and not word.isdigit()):
+        digits = word
+        if not _HEX_DIGITS.issuperset(digits):
+            return None
+    else:
+        return None
+    return "0x" + (digits.lstrip("0") or "0")
+
+
+#: Admins' shorthand -> the words articles use. Reviewed by hand; a word with a known
+#: prefix and a version ("xl97", "iis4", "w2k") is split by `_PREFIXES` instead.
+SHORTHAND = {
+    "bsod": "blue screen",
+    "gpf": "general protection fault",
+    "wfw": "windows for workgroups",
+    "wfwg": "windows for workgroups",
+    "dun": "dial-up networking",
+    "vc++": "visual c++",
+    "vb": "visual basic",
+    "vba": "visual basic applications",
+    "vfp": "visual foxpro",
+    "ie": "internet explorer",
+    "oe": "outlook express",
+    "exch": "exchange",
+    "xl": "excel",
+    "ppt": "powerpoint",
+    "dc": "domain controller",
+    "ad": "active directory",
+    "gpo": "group policy",
+    "k8s": "kubernetes",
+    "ocp": "openshift",
+    "pvc": "persistent volume claim",
+    "svc": "service",
+    "config": "configuration",
+    "cant": "cannot",
+    "wont": "will not",
+    "doesnt": "does not",
+}
+_PREFIXES = {
+    "nt": "nt",
+    "win": "windows",
+    "w": "windows",
+    "wfw": "windows for workgroups",
+    "vc": "visual c++",
+    "vb": "visual basic",
+    "vfp": "visual foxpro",
+    "sp": "service pack",
+    "xl": "excel",
+    "wd": "word",
+    "ppt": "powerpoint",
+    "ol": "outlook",
+    "exch": "exchange",
+    "ie": "internet explorer",
+    "iis": "iis",
+    "sql": "sql server",
+    "o": "office",
+    "office": "office",
+    "word": "word",
+    "excel": "excel",
+    "access": "access",
+    "outlook": "outlook",
+    "windows": "windows",
+    "exchange": "exchange",
+    "foxpro": "foxpro",
+    "sms": "sms",
+    "mac": "macintosh",
+}
+_SHORT_VERSION_RE = re.compile(r"([a-z]+)(\d{1,4}(?:\.\d+)?|2k\d?)")
+
+
+def _expansion(word: str) -> str | None:
+    """What a shorthand word stands for, or None: "nt4" -> "nt 4", "w2k" -> "windows 2000"."""
+    if word in SHORTHAND:
+        return SHORTHAND[word]
+    match = _SHORT_VERSION_RE.fullmatch(word)
+    if match and match.group(1) in _PREFIXES:
+        version = match.group(2)
+        if version.startswith("2k"):
+            version = "2000" if version == "2k" else f"200{version[2:]}"
+        elif len(version) == 2 and version.isdigit() and version[0] != "9":
+            version = f"{version[0]}.{version[1]}"  # "sql65" is 6.5, "exch55" 5.5
+        return f"{_PREFIXES[match.group(1)]} {version}"
+    return None
+
+
+def _word_forms(tokens: list[str]) -> tuple[str, ...]:
+    """The forms one typed word is found by: itself, its error-code spelling, and for a
+    version ("4.0", "95.x") its leading number, which matches "NT 4" as well."""
+    whole = tokens[0]
+    forms = [whole]
+    code = hex_code(whole)
+    if code:
+        forms.append(code)
+    if "." in whole and whole[0].isdigit():
+        forms.append(whole.split(".")[0])
+    return tuple(dict.fromkeys(forms))
+
+
+def query_groups(words: list[str]) -> list[tuple[str, ...]]:
+    """The query as groups of equivalent index terms, one group per word the admin meant.
+
+    A document covers a group when it holds any of its terms. Shorthand expands into a
+    group per word it stands for, each still accepting the shorthand itself, so an
+    article that writes "NT4" covers "nt4" as fully as one that writes "NT 4.0".
+    """
+    groups: list[tuple[str, ...]] = []
+    for raw in " ".join(words).split():
+        low = raw.lower()
+        expansion = _expansion(low.strip(".,;:!?()'\""))
+        tokens = [t.text for t in ANALYZER(low)]
+        if expansion:
+            own = tokens[0] if tokens else None
+            for piece in expansion.split():
+                sub = [t.text for t in ANALYZER(piece)]
+                if sub:
+                    forms = _word_forms(sub)
+                    groups.append(forms + ((own,) if own and own not in forms else ()))
+            continue
+        if tokens:
+            groups.append(_word_forms(tokens))
+    return list(dict.fromkeys(groups))
+
+
+class PairAnalyzer(KBAnalyzer):
+    """Adjacent word pairs ("shut_down", "mail_server") of a title or problem statement.
+
+    Indexed in their own field, they reward an article where the query's words stand
+    together: cheap proximity, without reading positions at search time.
+    """
+
+    def __call__(  # type: ignore[override]
+        self, value: str, positions: bool = False, chars: bool = False, **kwargs: object
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, **kwargs)
+        token.boost = 1.0
+        token.stopped = False
+        previous = None
+        stops = _STOP_WORDS
+        for match in _TOKEN_RE.finditer(value.lower()):
+            word = match.group(0)
+            if word in stops:
+                continue
+            stemmed = self.stem(word)
+            if previous is not None:
+                token.text = f"{previous}_{stemmed}"
+                yield token
+            previous = stemmed
+
+
+# Every index's table of contents holds its schema, pickled, and the pickle names the
+# analyzers by module. Indexes have always named them `kbassist.index.KBAnalyzer` and
+# `kbassist.index.PairAnalyzer` (kbassist/index.py re-exports both): kept, so an index
+# stays readable by every kbassist of the same SCHEMA_VERSION, older or newer.
+KBAnalyzer.__module__ = PairAnalyzer.__module__ = "kbassist.index"
+
+
+def make_analyzer() -> KBAnalyzer:
+    """The one analyzer for indexing and querying (search what is indexed)."""
+    return KBAnalyzer()
+
+
+ANALYZER = make_analyzer()
+
+SEARCH_FIELDS = ("title", "symptoms", "text", "keywords", "product")
+FIELD_BOOSTS = {"title": 3.0, "symptoms": 2.0, "keywords": 1.5, "product": 1.2, "text": 1.0}
+
+
+def make_schema() -> fields.Schema:
+    """Fields an admin searches by, plus what the result list shows without a file read."""
+    return fields.Schema(
+        path=fields.ID(unique=True, stored=True),
+        id=fields.ID(stored=True),
+        idkey=fields.ID(),  # the id case-folded: `show q98097` finds Q98097
+        title=fields.TEXT(analyzer=ANALYZER, stored=True),
+        product=fields.TEXT(analyzer=ANALYZER),
+        products=fields.KEYWORD(stored=True, commas=True, lowercase=True),
+        keywords=fields.TEXT(analyzer=ANALYZER),
+        symptoms=fields.TEXT(analyzer=ANALYZER),
+        text=fields.TEXT(analyzer=ANALYZER),
+        section=fields.KEYWORD(stored=True, lowercase=True),
+        pairs=fields.TEXT(analyzer=PairAnalyzer(), phrase=False),
+        # Unstemmed title words: what "did you mean" suggests (real words, small lexicon).
+        spell=fields.KEYWORD(lowercase=True),
+        # What snippets are cut from, bounded (`snippet_source`): searching never reads
+        # or parses an article file. A column, not a stored field, so reading every
+        # title for the palette does not decompress every snippet source too.
+        snippet=fields.COLUMN(columns.CompressedBytesColumn()),
+    )
+
+
+def path_key(rel: str) -> str:
+    """How the index spells a file's path below the articles folder.
+
+    Whoosh writes terms as strict UTF-8, so a name that is not UTF-8 (`caf\xe9.md`,
+    surrogate-escaped by Python as `caf\udce9.md`) could not be stored: each bad byte is
+    written `//XX` instead. A path never holds `//`, so every other path is stored as it
+    is, and indexes written before this stay valid.
+    """
+    if rel.isascii() or not _SURROGATE_RE.search(rel):
+        return rel
+    return _SURROGATE_RE.sub(lambda m: f"//{ord(m.group(0)) - 0xDC00:02X}", rel)
+
+
+def path_from_key(key: str) -> str:
+    """The path `path_key` spelt `key` for (surrogate-escaped again, ready to open)."""
+    if "//" not in key:
+        return key
+    return re.sub(r"//([89A-F][0-9A-F])", lambda m: chr(0xDC00 + int(m.group(1), 16)), key)
+
+
+_SURROGATE_RE = re.compile("[\udc80-\udcff]")
+
+
+def document(article: Article, relpath: str) -> dict[str, object]:
+    """The fields Whoosh indexes for one article."""
+    # The problem statement is SYMPTOMS; articles without one state it in SUMMARY.
+    problem_keys = {"symptoms", "symptom"}
+    if not any(s.key in problem_keys for s in article.sections):
+        problem_keys = {"summary"}
+    symptoms: list[str] = []
+    text: list[str] = []
+    for section in article.sections:
+        if section.key in problem_keys:
+            symptoms.append(section.text)
+        elif section.key != "appliesto":
+            text.append(section.text)
+    return {
+        "path": path_key(relpath),
+        "id": article.id,
+        "idkey": normalize_id(article.id),
+        "title": article.title,
+        "product": " ".join(article.products),
+        "products": ",".join(p.replace(",", " ") for p in article.products),
+        "keywords": " ".join(article.query_words + article.keywords),
+        "symptoms": "\n".join(symptoms),
+        "text": "\n".join(text),
+        "section": " ".join(dict.fromkeys(s.key for s in article.sections if s.key)),
+        "pairs": article.title + "\n" + "\n".join(symptoms),
+        "spell": " ".join(dict.fromkeys(_TOKEN_RE.findall(article.title.lower()))),
+        "snippet": snippet_source(article).encode("utf-8"),
+    }

@@ -1,0 +1,111 @@
+"""Near words: "did you mean" for a misspelt query, and a typo's nearest known word."""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.search.whoosh_backend.analysis import ANALYZER
+
+
+def suggest(reader, text: str) -> str | None:  # type: ignore[no-untyped-def]
+    """Replace each word the KB does not know by its closest known word."""
+    changed = False
+    out: list[str] = []
+    for piece in re.split(r"(\s+)", text):
+        word = piece.strip()
+        if not word or not re.fullmatch(r"[A-Za-z][A-Za-z'-]{3,}", word):
+            out.append(piece)
+            continue
+        stems = [t.text for t in ANALYZER(word.lower())]
+        seen = max(
+            (reader.doc_frequency(f, s) for s in stems for f in ("text", "title")),
+            default=0,
+        )
+        # The archive has its own typos ("exchnge" in a few articles): a word that
+        # rare, with a neighbour used fifty times as often, is still worth a suggestion.
+        if not stems or seen >= _RARE_WORD_DOCS:
+            out.append(piece)
+            continue
+        # A known but rare word looks among titles' words only (milliseconds); an
+        # unknown one among every word of the KB as well.
+        best = closest_word(
+            reader,
+            word.lower(),
+            min_docs=seen * 50 if seen else 1,
+            fieldnames=("spell",) if seen else ("spell", "text"),
+        )
+        if best is None:
+            out.append(piece)
+        else:
+            out.append(best)
+            changed = True
+    return "".join(out) if changed else None
+
+
+def with_near_words(reader, groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    """A word the KB never uses ("transmitt") also counts as its nearest known word.
+
+    One typo in a long query must not cost that word's share of the ranking; the
+    nearest word joins the group as an equal form, as shorthand does.
+    """
+    out = []
+    for group in groups:
+        word = group[0]
+        if (
+            len(word) >= 4
+            and word.isalpha()
+            and not any(reader.doc_frequency(f, t) for t in group for f in ("text", "title"))
+        ):
+            # Titles' words: a small lexicon, so this costs milliseconds, not the
+            # hundred a walk of every word in the KB would.
+            near = closest_word(reader, word, fieldnames=("spell",))
+            stems = [t.text for t in ANALYZER(near)] if near else []
+            if stems:
+                group = (*group, stems[0])
+        out.append(group)
+    return out
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein (optimal string alignment): a swap of two letters costs 1."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+_RARE_WORD_DOCS = 50
+
+
+def closest_word(  # type: ignore[no-untyped-def]
+    reader, word: str, min_docs: int = 1, fieldnames: tuple[str, ...] = ("spell", "text")
+) -> str | None:
+    """The known word nearest to a misspelt one: fewest edits, then most used.
+
+    Looked up among the unstemmed words of titles (a small lexicon: ~10 ms, and real
+    words to show), then among the stems of the whole text if titles have none.
+    """
+    for fieldname in fieldnames:
+        candidates = {
+            c.decode() if isinstance(c, bytes) else c
+            for c in reader.terms_within(fieldname, word, 2, prefix=1)
+        }
+        candidates.discard(word)
+        candidates = {c for c in candidates if reader.doc_frequency(fieldname, c) >= min_docs}
+        if candidates:
+            return min(
+                candidates,
+                # Typing drops letters more often than it adds them: on a tie, restore.
+                key=lambda c: (
+                    edit_distance(word, c),
+                    len(c) < len(word),
+                    -reader.doc_frequency(fieldname, c),
+                ),
+            )
+    return None
