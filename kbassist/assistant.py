@@ -163,7 +163,7 @@ class Assistant:
         """Re-read the added, changed and removed articles (every one with `full`)."""
         report = self.kb.update(progress=progress, full=full)
         self._kb_checked = True
-        log.info("index updated in %.2fs", report.seconds)
+        log.info("indexed %s in %.2fs", self.articles_dir, report.seconds)
         return report
 
     def switch_articles(self, folder: Path) -> KBIndex:
