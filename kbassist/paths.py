@@ -1,4 +1,8 @@
-"""Where things live: the bundled KB, the per-user cache and data dirs."""
+"""Where things live: the bundled KB, the per-user cache and data dirs.
+
+The folders a user chooses come from `Settings` (read once at the entry point); these
+functions take them as values and never read the environment.
+"""
 
 from __future__ import annotations
 
@@ -30,12 +34,6 @@ def bundled_trees_dir() -> Path:
     return _bundled("decision_trees")
 
 
-def default_articles_dir() -> Path:
-    """$KBASSIST_ARTICLES, else the bundled knowledge base."""
-    env = os.environ.get("KBASSIST_ARTICLES")
-    return Path(env).expanduser() if env else bundled_articles_dir()
-
-
 def cache_root() -> Path:
     """Per-user cache dir (XDG_CACHE_HOME on Linux)."""
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
@@ -47,12 +45,10 @@ def data_root() -> Path:
 
 
 def index_dir_for(articles_dir: Path, override: Path | str | None = None) -> Path:
-    """The index of one articles folder: the override, $KBASSIST_INDEX_DIR, or the cache.
+    """The index of one articles folder: the override (the index_dir setting), or the cache.
 
     The cache key is the folder's real path, so two knowledge bases never share an index.
     """
-    if override is None:
-        override = os.environ.get("KBASSIST_INDEX_DIR") or None
     if override is not None:
         return Path(override).expanduser()
     real = Path(articles_dir).expanduser().resolve()

@@ -97,6 +97,9 @@ class Settings:
     trees_dir: Path | None = None  # None: the bundled trees
     lock_timeout: float | None = None  # None: the index's own default
     debug: bool = False
+    #: False when NO_COLOR is set to anything (no-color.org). Not a kbassist setting (no
+    #: key in KEYS, not listed by `kbassist config`), but read here, with the others.
+    colour: bool = True
     #: key -> "default" | "file" | "environment" | "option"
     sources: dict[str, str] = field(default_factory=dict, compare=False)
     #: The file the "file" values came from (shown by `kbassist config`).
@@ -171,7 +174,8 @@ def load_settings(
             continue
         values[name] = _check_type(KEYS[name], value, f"option {name}")
         sources[name] = "option"
-    return Settings(**values, sources=sources, file=path if from_file else None)
+    colour = not environ.get("NO_COLOR")
+    return Settings(**values, colour=colour, sources=sources, file=path if from_file else None)
 
 
 def _from_env(key: Key, raw: str) -> Any:

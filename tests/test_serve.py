@@ -106,7 +106,7 @@ def test_served_page_runs_the_tui(server) -> None:  # type: ignore[no-untyped-de
 
 def test_default_host_is_loopback() -> None:
     """Without --host, serve listens on 127.0.0.1 only."""
-    option = next(p for p in cli.serve.params if p.name == "host")
+    option = next(p for p in cli.main.commands["serve"].params if p.name == "host")
     assert option.default == LOOPBACK
     assert web.is_loopback(LOOPBACK) and web.is_loopback("localhost")
     assert web.is_loopback("::1") and web.is_loopback("127.0.0.2")

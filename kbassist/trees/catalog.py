@@ -16,12 +16,6 @@ from kbassist.trees.loader import TREE_SUFFIXES, read_tree_file
 from kbassist.trees.model import Tree, TreeProblem
 
 
-def default_trees_dir() -> Path:
-    """$KBASSIST_TREES, else the trees shipped with kbassist."""
-    env = os.environ.get("KBASSIST_TREES")
-    return Path(env).expanduser() if env else bundled_trees_dir()
-
-
 def load_tree(path: Path) -> Tree:
     """One checked tree; DataError naming the first problem's line (and how many more)."""
     result = read_tree_file(Path(path))
@@ -57,8 +51,8 @@ def load_trees(folder: Path) -> tuple[list[Tree], list[TreeProblem]]:
 
 
 def find_tree(ref: str, folder: Path | None = None) -> Tree:
-    """A tree by path (`x.yaml`, `./x`) or by id in `folder` (default: the trees dir)."""
-    folder = Path(folder) if folder is not None else default_trees_dir()
+    """A tree by path (`x.yaml`, `./x`) or by id in `folder` (default: the bundled trees)."""
+    folder = Path(folder) if folder is not None else bundled_trees_dir()
     as_path = Path(ref).expanduser()
     if ref.endswith(TREE_SUFFIXES) or os.sep in ref or "/" in ref:
         if not as_path.exists():

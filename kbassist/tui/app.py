@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import io
-import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -36,13 +35,12 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from kbassist.articles import Article
-from kbassist.assistant import resume_session
+from kbassist.assistant import Assistant, resume_session
 from kbassist.errors import AmbiguousIdError, KBError, NotFoundError
 from kbassist.index import IndexDamaged, KBIndex, SearchResult, UpdateReport
-from kbassist.paths import default_articles_dir, index_dir_for
 from kbassist.sanitize import display_path, displayable, sanitize
 from kbassist.settings import Settings, config_path, load_settings, save_setting
-from kbassist.trees.catalog import default_trees_dir, load_trees, trees_for_article
+from kbassist.trees.catalog import trees_for_article
 from kbassist.trees.engine import Walk
 from kbassist.trees.model import Tree, TreeProblem
 from kbassist.trees.session import Resumed, Session, list_sessions, sessions_dir
@@ -198,28 +196,26 @@ class KBAssistApp(App[None]):
 
     def __init__(
         self,
-        kb: KBIndex,
+        assistant: Assistant,
         *,
-        settings: Settings | None = None,
-        trees_dir: Path | None = None,
         trees_for: TreesFor | None = None,
         all_trees: AllTrees | None = None,
         start_guided: StartGuided | None = None,
         guided_tree_for: GuidedTreeFor | None = None,
     ) -> None:
-        """`trees_dir` is loaded on mount; each provider left None reads those trees."""
+        """The assistant's trees are loaded on mount; each provider left None reads them."""
         super().__init__()
-        self.settings = settings if settings is not None else Settings()
-        self.kb = kb
-        self.trees_dir = trees_dir
+        self.assistant = assistant
+        self.settings = assistant.settings
+        self.trees_dir: Path | None = assistant.trees_dir
         self.trees: list[Tree] = []
-        self.trees_ready = trees_dir is None
+        self.trees_ready = False
         self.trees_for: TreesFor = trees_for or self._folder_trees_for
         self.all_trees: AllTrees = all_trees or self._folder_trees
         self.guided_tree_for: GuidedTreeFor = guided_tree_for or self._first_tree_for
         self.start_guided = start_guided
         self.index_is_ready = False
-        self._kb_lock = threading.Lock()
+        self._kb_lock = assistant.kb_lock
         self._titles: list[tuple[str, str, str]] | None = None
         self._titles_read: asyncio.Future[list[tuple[str, str, str]]] | None = None
         self._indexing = False
@@ -228,7 +224,7 @@ class KBAssistApp(App[None]):
         self._generation = 0
         #: The run asked for by the user (ctrl+r): its summary is worth a notification.
         self._asked_reindex = False
-        self.kb_status = KBStatus(kb.articles_dir)
+        self.kb_status = KBStatus(assistant.articles_dir)
         self._settings_lock = threading.Lock()
         self._wanted: dict[str, object] = {}
         #: The theme as the settings file has it (only a change is written back).
@@ -258,10 +254,15 @@ class KBAssistApp(App[None]):
         if self.crash is None:
             self.crash = error
         super()._handle_exception(error)
-        if not os.environ.get("KBASSIST_DEBUG"):
+        if not self.settings.debug:
             self.error_console = Console(file=io.StringIO(), stderr=False)
 
     # ------------------------------------------------------------------ screens
+
+    @property
+    def kb(self) -> KBIndex:
+        """The open knowledge base's index (the assistant's)."""
+        return self.assistant.kb
 
     def get_default_screen(self) -> Screen:
         return SearchScreen()
@@ -274,7 +275,7 @@ class KBAssistApp(App[None]):
         self._show_kb_status(KBStatus(self.kb.articles_dir))
         self._prepare_index(full=False, check_first=True)
         if self.trees_dir is not None:
-            self._load_trees(self.trees_dir)
+            self._load_trees()
         else:
             self._show_trees()
         self.refresh_sessions()
@@ -305,13 +306,8 @@ class KBAssistApp(App[None]):
         Every article can be walked: without a hand-written tree, one is drafted from the
         article on the fly (a few ms; this runs in the article-loading worker).
         """
-        trees = self._trees(article.id)
-        if trees:
-            return (trees[0], False)
-        from kbassist.drafting.tree import draft_tree_model
-
         try:
-            return (draft_tree_model(article), True)
+            return self.assistant.guided_tree(article, self._trees(article.id))
         except KBError:
             return None  # nothing in the article to draft from
 
@@ -323,9 +319,9 @@ class KBAssistApp(App[None]):
         return None
 
     @work(thread=True, exclusive=True, group="trees")
-    def _load_trees(self, folder: Path) -> None:
+    def _load_trees(self) -> None:
         """Read the trees folder (linting each tree) off the UI thread."""
-        trees, problems = load_trees(folder)
+        trees, problems = self.assistant.load_trees()
         self.post_message(self.TreesLoaded(trees, problems))
 
     @on(TreesLoaded)
@@ -378,8 +374,8 @@ class KBAssistApp(App[None]):
         `cancelled` is polled by the search: a newer search cancels this one's worker,
         which then gives the lock up at once instead of making the newer one wait.
         """
-        with self._kb_lock, _damage_as_kb_error():
-            return self.kb.search(text, product=product, limit=limit, cancelled=cancelled)
+        with _damage_as_kb_error():
+            return self.assistant.search(text, product=product, limit=limit, cancelled=cancelled)
 
     def has_trees(self, article_id: str) -> bool:
         """Whether an article has a guided fix; a failing provider counts as none."""
@@ -418,7 +414,7 @@ class KBAssistApp(App[None]):
 
     def _read_titles(self) -> list[tuple[str, str, str]]:
         # Its own KBIndex: iterating 60k stored fields must not hold the search lock.
-        reader = KBIndex(self.kb.articles_dir, self.kb.index_dir)
+        reader = self.assistant.new_index()
         try:
             return _palette_entries(reader.titles())
         finally:
@@ -436,7 +432,7 @@ class KBAssistApp(App[None]):
         the titles for the palette, which then opens with them ready.
         """
         worker = get_current_worker()
-        reader = KBIndex(self.kb.articles_dir, self.kb.index_dir)
+        reader = self.assistant.new_index()
         try:
             sources: list[tuple[str, str]] = []
             for tree in self.guided_fixes():
@@ -522,7 +518,7 @@ class KBAssistApp(App[None]):
             reason = kb.status() if check_first else ("rebuild" if full else "update")
             if reason is not None:
                 self.post_message(self.IndexStarted(reason, generation))
-                writer = KBIndex(kb.articles_dir, kb.index_dir)
+                writer = self.assistant.new_index(kb.articles_dir, kb.index_dir)
                 started = time.perf_counter()
 
                 def progress(done: int, total: int) -> None:
@@ -670,8 +666,8 @@ class KBAssistApp(App[None]):
 
     def read_article(self, article_id: str) -> Article:
         """Read an article under the lock (from worker threads); KBError if it cannot."""
-        with self._kb_lock, _damage_as_kb_error():
-            return self.kb.get(article_id)
+        with _damage_as_kb_error():
+            return self.assistant.article(article_id)
 
     def _guided_for(self, article: Article) -> GuidedTree | None:
         """The provider's tree for an article; a failing provider counts as none."""
@@ -995,15 +991,7 @@ class KBAssistApp(App[None]):
             self.pop_screen()
         self._generation += 1
         self.workers.cancel_group(self, "examples")
-        # An index folder typed on the command line belongs to the folder it was typed
-        # for; one from the settings applies to every knowledge base, as in the CLI.
-        chosen = self.settings.index_dir
-        index_dir = index_dir_for(
-            folder, None if self.settings.source("index_dir") == "option" else chosen
-        )
-        with self._kb_lock:
-            old, self.kb = self.kb, KBIndex(folder, index_dir)
-            old.close()
+        self.assistant.switch_articles(folder)  # closes the old index
         self.index_is_ready = False
         self._indexing = False
         self._asked_reindex = False
@@ -1056,18 +1044,9 @@ def make_app(
     the bundled trees); each provider passed in replaces the one built from that folder.
     """
     settings = settings if settings is not None else load_settings()
-    if articles is not None:
-        articles_dir = Path(articles)
-    else:
-        articles_dir = settings.articles_dir or default_articles_dir()
-    index_dir = index_dir if index_dir is not None else settings.index_dir
-    kb = KBIndex(articles_dir, index_dir_for(articles_dir, index_dir))
-    if trees_dir is None:
-        trees_dir = settings.trees_dir or default_trees_dir()
+    assistant = Assistant(settings, articles_dir=articles, index_dir=index_dir, trees_dir=trees_dir)
     return KBAssistApp(
-        kb,
-        settings=settings,
-        trees_dir=Path(trees_dir),
+        assistant,
         trees_for=trees_for,
         all_trees=all_trees,
         start_guided=start_guided,
@@ -1091,7 +1070,7 @@ def run_app(
     try:
         app.run()
     finally:
-        app.kb.close()
+        app.assistant.close()
     if app.crash is not None:
         raise app.crash
     if app.return_code:

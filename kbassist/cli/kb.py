@@ -1,0 +1,194 @@
+"""Commands that read the knowledge base: search, show, index, draft."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from kbassist.assistant import Assistant
+from kbassist.cli.base import assistant_for, kb_options, main
+from kbassist.cli.output import echo, note, progress_printer, report_update, styled
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of hits.")
+@click.option(
+    "--limit",
+    "-n",
+    type=click.IntRange(1, 1000),
+    default=10,
+    show_default=True,
+    help="How many hits to print.",
+)
+@click.option(
+    "--product",
+    help="Only articles of products whose name has a word starting with this, any case "
+    "(exchange: Microsoft Exchange); an exact name picks that product alone.",
+)
+@kb_options
+def search(
+    query: tuple[str, ...],
+    as_json: bool,
+    limit: int,
+    product: str | None,
+    articles: Path | None,
+    index_dir: Path | None,
+) -> None:
+    """Search the knowledge base for a symptom, best match first.
+
+    Plain words match anywhere (articles with every word rank first); filters such as
+    product:exchange, section:cause or title:backup narrow the search.
+    """
+    assistant = assistant_for(articles, index_dir)
+    result = assistant.search(" ".join(query), limit=limit, product=product)
+    if product is not None:
+        _say_products(assistant, product, result.products)
+    for notice in result.notices:
+        note(notice)
+    if result.corrected:
+        note(f"no articles match {result.query!r}; showing results for {result.suggestion!r}")
+    elif result.suggestion:
+        note(f"did you mean: {result.suggestion}")
+    if as_json:
+        echo(json.dumps([hit.to_json() for hit in result.hits], indent=2))
+        return
+    if not result.hits:
+        note("no articles match")
+        return
+    for hit in result.hits:
+        echo(styled(hit.id, fg="cyan", bold=True), "  ", styled(hit.title, bold=True))
+        meta = hit.product or "-"
+        if not hit.full_match:
+            meta += " · some words missing"
+        echo(f"    {meta} · score {hit.score:.2f}")
+        if hit.snippet:
+            echo(
+                "    ",
+                *(
+                    styled(run, fg="yellow", bold=True) if is_match else run
+                    for run, is_match in hit.snippet
+                ),
+            )
+        echo()
+    shown = len(result.hits)
+    note(f"{shown} of {result.total} matching articles shown")
+
+
+def _say_products(assistant: Assistant, product: str, matched: list[str]) -> None:
+    """Which products `--product` picked (on stderr), or that none did and what is there."""
+    import difflib
+
+    if matched:
+        note(f"product: {', '.join(matched)}")
+        return
+    known = assistant.products()
+    close = difflib.get_close_matches(product.casefold(), [k.casefold() for k in known], n=3)
+    by_fold = {k.casefold(): k for k in known}
+    hint = (
+        f" (did you mean: {', '.join(by_fold[c] for c in close)}?)"
+        if close
+        else f" (products: {', '.join(known[:10])}{', …' if len(known) > 10 else ''})"
+    )
+    note(f"no product name matches {product!r}{hint}")
+
+
+@main.command()
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+@click.option("--full", is_flag=True, help="Rebuild from scratch instead of updating.")
+@kb_options
+def index(
+    directory: Path | None, full: bool, articles: Path | None, index_dir: Path | None
+) -> None:
+    """Index an articles folder (only added, changed and removed files are re-read)."""
+    assistant = assistant_for(articles, index_dir, directory=directory)
+    report = assistant.update_index(full=full, progress=progress_printer("Indexing"))
+    report_update(report)
+
+
+@main.command()
+@click.argument("article_id")
+@click.option("--section", help="Print only this section (e.g. cause, resolution).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="text to read; markdown (normalized) or json (the block tree) for scripts.",
+)
+@kb_options
+def show(
+    article_id: str,
+    section: str | None,
+    fmt: str,
+    articles: Path | None,
+    index_dir: Path | None,
+) -> None:
+    """Print an article: its header fields and its structure."""
+    from kbassist.articles.text import article_as_json, article_as_markdown, article_as_text
+    from kbassist.errors import NotFoundError
+
+    article = assistant_for(articles, index_dir).article(article_id)
+    if fmt != "text":
+        echo((article_as_json if fmt == "json" else article_as_markdown)(article).rstrip("\n"))
+        return
+    if section is not None and not (article.section(section) or article.parts_by_role(section)):
+        names = ", ".join(s.name for s in article.sections)
+        raise NotFoundError(f"{article.id} has no section {section!r} (it has: {names})")
+    echo(article_as_text(article, section=section))
+
+
+@main.command()
+@click.argument("article_id")
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    help="Write the tree here (NAME.yaml; NAME becomes its id); - is stdout.",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@kb_options
+def draft(
+    article_id: str,
+    output: str,
+    force: bool,
+    articles: Path | None,
+    index_dir: Path | None,
+) -> None:
+    """Draft a decision tree from an article, to review, edit and add to the trees.
+
+    The symptom, cause and one outcome per mitigation the article offers, numbered
+    steps as checklist items, and times, drives, paths, file names and counts as
+    inputs. The file is marked `draft: true` and passes `kbassist trees lint`.
+    """
+    from kbassist.drafting.tree import draft_text
+    from kbassist.errors import UsageError
+    from kbassist.fileio import atomic_write, check_may_write, check_output_path
+    from kbassist.trees.loader import TREE_SUFFIXES, is_tree_id
+
+    out_path = None if output == "-" else Path(output)
+    tree_id = None
+    if out_path is not None:
+        check_output_path(out_path)
+        if out_path.suffix not in TREE_SUFFIXES or not is_tree_id(out_path.stem):
+            raise UsageError(
+                f"{output}: a tree file is named after its id: use lower-case letters, "
+                "digits, '.', '-' and '_', ending in .yaml (e.g. q98097-draft.yaml)"
+            )
+        check_may_write(out_path, overwrite=force)
+        tree_id = out_path.stem
+    article = assistant_for(articles, index_dir).article(article_id)
+    text, tree = draft_text(article, tree_id)
+    if out_path is None:
+        echo(text, nl=False)
+        return
+    atomic_write(out_path, text, overwrite=force)
+    mitigations = len(tree.outcomes())
+    note(
+        f"draft tree {tree.id} ({mitigations} outcome(s)) written to {out_path}; "
+        f"review it, then `kbassist trees lint {out_path}`"
+    )
