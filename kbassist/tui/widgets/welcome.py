@@ -23,9 +23,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from kbassist.render import sanitize
+from kbassist.trees.model import Tree
 from kbassist.trees.session import Session
 from kbassist.tui.examples import Example
-from kbassist.tui.hooks import tree_title
 from kbassist.tui.rendering import (
     DRAFTED_MARK,
     DRAFTED_STYLE,
@@ -127,7 +127,7 @@ class Welcome(Vertical):
     class TreeChosen(Message):
         """The user picked a guided fix to start."""
 
-        tree: object
+        tree: Tree
 
     @dataclass
     class SessionChosen(Message):
@@ -143,7 +143,7 @@ class Welcome(Vertical):
         super().__init__(id=id)
         self.status: KBStatus | None = None
         self.examples: list[Example] = []
-        self.trees: list[object] = []
+        self.trees: list[Tree] = []
         self.trees_known = False
         self.sessions: list[Session] = []
         self.more_sessions = 0
@@ -194,7 +194,7 @@ class Welcome(Vertical):
         self.examples = list(examples)
         self._rebuild()
 
-    def show_trees(self, trees: Sequence[object]) -> None:
+    def show_trees(self, trees: Sequence[Tree]) -> None:
         self.trees = list(trees)
         self.trees_known = True
         self._rebuild()
@@ -242,14 +242,14 @@ class Welcome(Vertical):
         if not self.trees_known:
             note("reading the decision trees…")
         for n, tree in enumerate(self.trees[:MAX_TREES]):
-            articles = ", ".join(getattr(tree, "articles", ()) or ())
+            articles = ", ".join(tree.articles)
             # A tree file written by `kbassist draft` and not yet reviewed says so.
-            drafted = bool(getattr(tree, "draft", False))
+            drafted = tree.draft
             options.append(
                 Option(
                     Content.assemble(
                         ("  ◇ ", DRAFTED_STYLE) if drafted else ("  ◆ ", GUIDED_STYLE),
-                        sanitize(tree_title(tree)),
+                        sanitize(tree.title),
                         (sanitize(f"  {articles}") if articles else "", MUTED_STYLE),
                     ),
                     id=f"tree-{n}",
