@@ -195,15 +195,6 @@ class KBAssistApp(LibraryApp):
     def index_failure_on_screen(self) -> bool:
         return isinstance(self.screen, SearchScreen)
 
-    @on(Welcome.TreeChosen)
-    def _welcome_tree(self, message: Welcome.TreeChosen) -> None:
-        self.start_guided_fix(message.tree, None)
-
-    @on(Welcome.SessionChosen)
-    def _welcome_session(self, message: Welcome.SessionChosen) -> None:
-        self.resume_saved(message.session)
-
-    @on(Welcome.AllSessionsChosen)
     @on(ShowSessions)
     def _show_sessions(self) -> None:
         self.action_sessions()

@@ -3,7 +3,9 @@
 It says which knowledge base is open (folder, article count, when it was indexed),
 lists example searches checked on it, the guided fixes (hand-written trees), the saved
 sessions to resume, and the key that opens help. Every part arrives from the app as it
-becomes known, from workers: nothing here reads a disk or an index.
+becomes known, from workers: nothing here reads a disk or an index. An example chosen
+is the search screen's business (`ExampleChosen`); a guided fix or a session chosen is
+the app's (`StartWalk`, `ResumeSession`, `ShowSessions`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from kbassist.render import sanitize
 from kbassist.trees.model import Tree
 from kbassist.trees.session import Session
 from kbassist.tui.examples import Example
+from kbassist.tui.messages import ResumeSession, ShowSessions, StartWalk
 from kbassist.tui.rendering import (
     DRAFTED_MARK,
     DRAFTED_STYLE,
@@ -122,22 +125,6 @@ class Welcome(Vertical):
         """The user picked an example search."""
 
         query: str
-
-    @dataclass
-    class TreeChosen(Message):
-        """The user picked a guided fix to start."""
-
-        tree: Tree
-
-    @dataclass
-    class SessionChosen(Message):
-        """The user picked a saved session to resume."""
-
-        session: Session
-
-    @dataclass
-    class AllSessionsChosen(Message):
-        """The user asked for the full list of saved sessions."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -325,8 +312,8 @@ class Welcome(Vertical):
         if kind == "example":
             self.post_message(self.ExampleChosen(self.examples[int(number)].query))
         elif kind == "tree":
-            self.post_message(self.TreeChosen(self.trees[int(number)]))
+            self.post_message(StartWalk(self.trees[int(number)], None))
         elif kind == "session" and number.isdigit():
-            self.post_message(self.SessionChosen(self.sessions[int(number)]))
+            self.post_message(ResumeSession(self.sessions[int(number)]))
         elif kind == "sessions":
-            self.post_message(self.AllSessionsChosen())
+            self.post_message(ShowSessions())
