@@ -57,7 +57,7 @@ from kbassist.tui.commands import (
     TreeList,
 )
 from kbassist.tui.folders import folder_problem, resolve_folder
-from kbassist.tui.guided import GuidedWalk, unsaved_work
+from kbassist.tui.guided import GuidedWalk, SaveOrder, unsaved_work
 from kbassist.tui.hooks import AllTrees, GuidedTree, GuidedTreeFor, StartGuided, TreesFor
 from kbassist.tui.library import LibraryApp
 from kbassist.tui.messages import OpenArticle, ResumeSession, ShowSessions, StartWalk
@@ -140,6 +140,7 @@ class KBAssistApp(LibraryApp):
         )
         self.settings = settings if settings is not None else Settings()
         self.start_guided = start_guided
+        self.session_saves = SaveOrder()
         self._settings_lock = threading.Lock()
         self._wanted: dict[str, object] = {}
         #: The theme as the settings file has it (only a change is written back).

@@ -16,6 +16,7 @@ from kbassist.articles import Article
 from kbassist.index import SearchResult
 from kbassist.settings import Settings
 from kbassist.trees.session import Session
+from kbassist.tui.guided import SaveOrder
 
 
 class ArticleReader(Protocol):
@@ -47,6 +48,9 @@ class Searcher(Protocol):
 
 class WalkServices(ArticleReader, Protocol):
     """What the walkthrough and checklist screens read: articles, dates, settings."""
+
+    #: Keeps the session saves of all the app's walk screens in order.
+    session_saves: SaveOrder
 
     @property
     def settings(self) -> Settings:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,11 +28,6 @@ from kbassist.tui.screens.base import KBScreen
 from kbassist.tui.screens.dialogs import ConfirmDialog, TextPromptDialog
 from kbassist.tui.screens.tree_view import TreeViewScreen
 from kbassist.tui.services import WalkServices
-
-# Session saves run in threads; this keeps an older snapshot from landing last.
-_save_lock = threading.Lock()
-_save_seq = 0
-_saved_seq = 0
 
 
 class GuidedScreen(KBScreen[str | None]):
@@ -174,10 +168,7 @@ class GuidedScreen(KBScreen[str | None]):
 
     def save_session(self, name: str, *, announce: bool) -> None:
         """Write the walk as it is now (steps and ticks) to session `name`, in a thread."""
-        global _save_seq
-        with _save_lock:
-            _save_seq += 1
-            seq = _save_seq
+        seq = self.services.session_saves.ticket()
         guided = self.guided
         self._write_session(name, guided.snapshot(), guided.state(), announce, seq)
 
@@ -196,18 +187,17 @@ class GuidedScreen(KBScreen[str | None]):
     def _write_session(
         self, name: str, walk: Walk, state: WalkState, announce: bool, seq: int
     ) -> None:
-        global _saved_seq
         try:
-            with _save_lock:
-                if seq < _saved_seq:
-                    return  # a newer save of this app already landed
-                path = save_session(name, walk, ticked=state[1])
-                _saved_seq = seq
+            path = self.services.session_saves.write(
+                seq, lambda: save_session(name, walk, ticked=state[1])
+            )
         except KBError as exc:
             self.notify(
                 sanitize(str(exc)), title="Session not saved", severity="error", markup=False
             )
             return
+        if path is None:
+            return  # a newer save of this app already landed
         self.post_message(self.SessionSaved(name, path, announce, state))
 
     @on(SessionSaved)
