@@ -179,13 +179,9 @@ class KBAssistApp(LibraryApp):
         return SearchScreen(self)
 
     @property
-    def search_screen(self) -> SearchScreen:
-        return next(s for s in self.screen_stack if isinstance(s, SearchScreen))
-
-    @property
     def welcome(self) -> Welcome:
         """The first screen's panel (what it shows comes from this app's reactives)."""
-        return self.search_screen.welcome
+        return next(s for s in self.screen_stack if isinstance(s, SearchScreen)).welcome
 
     def on_mount(self) -> None:
         self._prepare_index(full=False, check_first=True)
