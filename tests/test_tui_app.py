@@ -6,9 +6,11 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from small_trees import small_tree
 from textual.widgets import OptionList, Select, Static
 from tui_support import build_app, screen_text, settle, type_query, wait_ready
 
+from kbassist.trees.model import Tree
 from kbassist.tui.app import KBAssistApp
 from kbassist.tui.screens.article import ArticleBody, ArticleScreen
 from kbassist.tui.screens.help import HelpScreen
@@ -237,15 +239,11 @@ def test_tiny_terminal(kb_dir: Path, tmp_path: Path, size: tuple[int, int]) -> N
 
 def test_guided_fix_hooks(kb_dir: Path, tmp_path: Path) -> None:
     """trees_for marks results and offers the action; g calls start_guided with the tree."""
+    tree = small_tree(tmp_path / "trees", "mail-backup", "Mail server stops during backup")
+    started: list[tuple[Tree, str | None]] = []
 
-    class Tree:
-        id = "mail-backup"
-        title = "Mail server stops during backup"
-
-    started: list[tuple[object, str | None]] = []
-
-    def trees_for(article_id: str) -> list[object]:
-        return [Tree()] if article_id == "Q98097" else []
+    def trees_for(article_id: str) -> list[Tree]:
+        return [tree] if article_id == "Q98097" else []
 
     async def run() -> None:
         app = build_app(
@@ -336,18 +334,14 @@ def test_palette_opens_article_by_title(kb_dir: Path, tmp_path: Path) -> None:
 
 def test_palette_offers_trees(kb_dir: Path, tmp_path: Path) -> None:
     """Trees from the injected all_trees provider are palette commands that start them."""
-
-    class Tree:
-        id = "dns-slow"
-        title = "Slow name resolution"
-
-    started: list[tuple[object, str | None]] = []
+    tree = small_tree(tmp_path / "trees", "dns-slow", "Slow name resolution")
+    started: list[tuple[Tree, str | None]] = []
 
     async def run() -> None:
         app = build_app(
             kb_dir,
             tmp_path,
-            all_trees=lambda: [Tree()],
+            all_trees=lambda: [tree],
             start_guided=lambda tree, article_id: started.append((tree, article_id)),
         )
         async with app.run_test(size=(80, 24)) as pilot:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from small_trees import small_tree
 from textual.pilot import Pilot
 from tui_support import build_app, quiet, settle, type_query, wait_ready
 
@@ -13,16 +14,11 @@ from kbassist.tui.app import KBAssistApp
 SIZES = [(80, 24), (120, 40)]
 
 
-class Tree:
-    """A stand-in decision tree, so the guided-fix marker and button are in the picture."""
-
-    id = "mail-backup"
-    title = "Mail server stops during backup"
-
-
 def app_for(kb_dir: Path, tmp_path: Path) -> KBAssistApp:
+    """The app with a tree for Q98097, so the guided-fix marker and button are in the picture."""
+    tree = small_tree(tmp_path / "trees", "mail-backup", "Mail server stops during backup")
     return build_app(
-        kb_dir, tmp_path, trees_for=lambda article_id: [Tree()] if article_id == "Q98097" else []
+        kb_dir, tmp_path, trees_for=lambda article_id: [tree] if article_id == "Q98097" else []
     )
 
 

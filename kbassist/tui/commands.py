@@ -1,10 +1,12 @@
 """The command palette: kbassist's own commands, articles, guided fixes, sessions.
 
-The app's commands (help, reindex, switch knowledge base, theme…) come through Textual's
-system-command provider from `KBAssistApp.get_system_commands`, which lists kbassist's
-commands instead of Textual's generic ones. The providers here search articles by id or
-title, the hand-written trees and the saved sessions; "Open article…", "Start guided
-fix…" and "Resume session…" open a palette of one provider each.
+The current screen's commands (`KBScreen.palette_commands`) and then the app's (help,
+reindex, switch knowledge base, theme…) come from `App.get_system_commands`, which lists
+kbassist's commands instead of Textual's generic ones. The providers here search
+articles by id or title, the hand-written trees and the saved sessions; "Open article…",
+"Start guided fix…" and "Resume session…" open a palette of one provider each. What
+they list comes from the app through the `PaletteSource` Protocol; what they do is a
+message (`OpenArticle`, `StartWalk`, `ResumeSession`) the app handles.
 
 The palette's own `Matcher.highlight` parses its candidate as markup, so titles (untrusted
 article text) are highlighted here from the fuzzy match offsets on plain `Content`.
@@ -13,27 +15,59 @@ article text) are highlighted here from the fuzzy match offsets on plain `Conten
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import Protocol, runtime_checkable
 
 from textual import on
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
+from textual.message import Message
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from kbassist.sanitize import sanitize
+from kbassist.trees.model import Tree
 from kbassist.trees.session import Session, list_sessions
-from kbassist.tui.hooks import tree_id, tree_title
-
-if TYPE_CHECKING:
-    from kbassist.tui.app import KBAssistApp
+from kbassist.tui.messages import OpenArticle, ResumeSession, StartWalk
 
 #: Candidates scored by the (slow, pure Python) fuzzy matcher per keystroke, and hits
 #: yielded: 60,335 titles are first narrowed by a substring test that costs ~10 ms.
 MAX_SCORED = 300
 MAX_HITS = 30
+
+
+@runtime_checkable
+class PaletteSource(Protocol):
+    """What the palette's providers list, read from the app that runs the palette."""
+
+    async def palette_titles(self) -> list[tuple[str, str, str]]:
+        """(id, title, lower-cased "id title") of every article."""
+        ...
+
+    def all_trees(self) -> Iterable[Tree]:
+        """Every decision tree to offer."""
+        ...
+
+    def session_title(self, saved: Session) -> str:
+        """What a saved session is a walk of."""
+        ...
+
+
+class SourcedProvider(Provider):
+    """A provider that reads its candidates from the app's `PaletteSource`."""
+
+    @property
+    def source(self) -> PaletteSource:
+        app = self.app
+        if not isinstance(app, PaletteSource):
+            raise TypeError(f"{type(app).__name__} cannot list kbassist's palette")
+        return app
+
+    def post(self, message: Message) -> None:
+        """Ask the app to act on the chosen hit (after the palette has closed)."""
+        self.app.post_message(message)
 
 
 def highlight(matcher: Matcher, candidate: str) -> tuple[float, Content]:
@@ -83,12 +117,8 @@ class KBCommands(Provider):
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
 
 
-class ArticleCommands(Provider):
+class ArticleCommands(SourcedProvider):
     """Open any article by typing part of its id or title."""
-
-    @property
-    def kb_app(self) -> KBAssistApp:
-        return cast("KBAssistApp", self.app)
 
     # No `startup`: Textual 8.2 cancels a provider's startup along with the search that
     # waits for it when a key is typed, and then the provider never answers. The titles
@@ -96,7 +126,7 @@ class ArticleCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        entries = await self.kb_app.palette_titles()
+        entries = await self.source.palette_titles()
         candidates = await asyncio.to_thread(narrow, entries, query)
         scored: list[tuple[float, Content, str, str]] = []
         for article_id, title, _key in candidates:
@@ -108,34 +138,30 @@ class ArticleCommands(Provider):
             yield Hit(
                 score,
                 content,
-                partial(self.kb_app.open_article, article_id),
+                partial(self.post, OpenArticle(article_id)),
                 text=f"{article_id} {title}",
                 help="Open article",
             )
 
 
-class TreeCommands(Provider):
+class TreeCommands(SourcedProvider):
     """Start a guided fix (decision tree) by name, through the injected tree provider."""
 
-    @property
-    def kb_app(self) -> KBAssistApp:
-        return cast("KBAssistApp", self.app)
-
     async def startup(self) -> None:
-        self.trees = list(self.kb_app.all_trees())
+        self.trees = list(self.source.all_trees())
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for tree in self.trees:
-            title = sanitize(tree_title(tree))
+            title = sanitize(tree.title)
             score, content = highlight(matcher, f"Guided fix: {title}")
             if score > 0:
                 yield Hit(
                     score,
                     content,
-                    partial(self.kb_app.start_guided_fix, tree, None),
+                    partial(self.post, StartWalk(tree, None)),
                     text=f"Guided fix: {title}",
-                    help=escape(sanitize(f"decision tree {tree_id(tree)}")),
+                    help=escape(sanitize(f"decision tree {tree.id}")),
                 )
 
 
@@ -144,21 +170,17 @@ class TreeList(TreeCommands):
 
     async def discover(self) -> Hits:
         for tree in self.trees:
-            title = sanitize(tree_title(tree))
+            title = sanitize(tree.title)
             yield DiscoveryHit(
                 Content(f"Guided fix: {title}"),
-                partial(self.kb_app.start_guided_fix, tree, None),
+                partial(self.post, StartWalk(tree, None)),
                 text=f"Guided fix: {title}",
-                help=escape(sanitize(f"decision tree {tree_id(tree)}")),
+                help=escape(sanitize(f"decision tree {tree.id}")),
             )
 
 
-class SessionCommands(Provider):
+class SessionCommands(SourcedProvider):
     """Resume a saved guided fix by its name or its tree's title."""
-
-    @property
-    def kb_app(self) -> KBAssistApp:
-        return cast("KBAssistApp", self.app)
 
     _listing: asyncio.Future[list[Session]] | None = None
 
@@ -170,12 +192,7 @@ class SessionCommands(Provider):
         return [(saved, self._label(saved)) for saved in sessions]
 
     def _label(self, saved: Session) -> str:
-        tree = self.kb_app.tree_by_id(saved.tree_id)
-        if saved.drafted_from is not None:
-            about = f"auto-drafted from {saved.drafted_from}"
-        else:
-            about = tree.title if tree is not None else f"tree {saved.tree_id}"
-        return sanitize(f"Resume {saved.name}: {about}")
+        return sanitize(f"Resume {saved.name}: {self.source.session_title(saved)}")
 
     def _help(self, saved: Session) -> str:
         state = "finished" if saved.finished else f"stopped at {saved.current}"
@@ -189,7 +206,7 @@ class SessionCommands(Provider):
                 yield Hit(
                     score,
                     content,
-                    partial(self.kb_app.resume_saved, saved),
+                    partial(self.post, ResumeSession(saved)),
                     text=label,
                     help=self._help(saved),
                 )
@@ -202,7 +219,7 @@ class SessionList(SessionCommands):
         for saved, label in await self._sessions():
             yield DiscoveryHit(
                 Content(label),
-                partial(self.kb_app.resume_saved, saved),
+                partial(self.post, ResumeSession(saved)),
                 text=label,
                 help=self._help(saved),
             )

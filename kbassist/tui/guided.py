@@ -8,6 +8,8 @@ itself, ticks included, is `assistant.export_checklist`, shared with the CLI).
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -90,6 +92,31 @@ class GuidedWalk:
         copy = Walk(self.walk.tree)
         copy.replay(list(self.state()[0]))
         return copy
+
+
+class SaveOrder:
+    """Session saves run in threads, one after the other: an older snapshot never lands
+    after a newer one. One per app (its walk and checklist screens share it)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._asked = 0
+        self._landed = 0
+
+    def ticket(self) -> int:
+        """The place of a save about to be asked for (taken on the UI thread)."""
+        with self._lock:
+            self._asked += 1
+            return self._asked
+
+    def write(self, ticket: int, save: Callable[[], Path]) -> Path | None:
+        """Run `save` unless a later save already landed (then None)."""
+        with self._lock:
+            if ticket < self._landed:
+                return None
+            path = save()
+            self._landed = ticket
+            return path
 
 
 def unsaved_work(guided: GuidedWalk) -> str:

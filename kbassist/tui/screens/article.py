@@ -7,35 +7,38 @@ took 44 s on a 100 KB document, blocks of plain content take ~0.4 s on 1 MB.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kbassist.articles import Article
-from kbassist.tui.hooks import GuidedTree, tree_title
+from kbassist.trees.model import Tree
+from kbassist.tui.hooks import GuidedTree
+from kbassist.tui.messages import OpenArticle, StartWalk
 from kbassist.tui.rendering import header_content, plain, title_content
+from kbassist.tui.screens.base import KBScreen
 from kbassist.tui.widgets.article_view import article_body
 from kbassist.tui.widgets.footer import KBFooter
 from kbassist.tui.widgets.index_progress import IndexProgress
-
-if TYPE_CHECKING:
-    from kbassist.tui.app import KBAssistApp
 
 
 class ArticleBody(VerticalScroll, can_focus=True):
     """The scrolling article text; focused on open so arrows and PgUp/PgDn read it."""
 
 
-class ArticleScreen(Screen[None]):
-    """One article, read-only. Escape goes back to where it was opened from."""
+class ArticleScreen(KBScreen[None]):
+    """One article, read-only. Escape goes back to where it was opened from.
+
+    A reference chosen posts `OpenArticle`; g posts `StartWalk`: the app does the rest.
+    """
+
+    HELP_TITLE = "Article"
+    HELP_ORDER = 20
 
     AUTO_FOCUS = "#article-body"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -46,22 +49,8 @@ class ArticleScreen(Screen[None]):
         Binding("g", "start_guided", "Guided fix"),
     ]
 
-    @dataclass
-    class GuidedFixRequested(Message):
-        """The user asked to walk the article's decision tree (`drafted`: by a machine)."""
-
-        article: Article
-        tree: object
-        drafted: bool = False
-
-    @dataclass
-    class ReferenceChosen(Message):
-        """The user chose a Q-number this article refers to."""
-
-        article_id: str
-
     def __init__(
-        self, article: Article, trees: Sequence[object] = (), guided: GuidedTree | None = None
+        self, article: Article, trees: Sequence[Tree] = (), guided: GuidedTree | None = None
     ) -> None:
         """`trees`: the hand-written trees; `guided`: the one g starts (default: the first)."""
         super().__init__(classes="article-screen")
@@ -70,10 +59,6 @@ class ArticleScreen(Screen[None]):
         if guided is None and self.trees:
             guided = (self.trees[0], False)
         self.guided = guided
-
-    @property
-    def kb_app(self) -> KBAssistApp:
-        return cast("KBAssistApp", self.app)
 
     def compose(self) -> ComposeResult:
         article = self.article
@@ -104,10 +89,10 @@ class ArticleScreen(Screen[None]):
                 yield Static(header_content(article), id="article-header")
                 if self.guided is not None:
                     tree, drafted = self.guided
-                    names = ", ".join(tree_title(t) for t in self.trees) or tree_title(tree)
+                    names = ", ".join(t.title for t in self.trees) or tree.title
                     note = f"Guided fix available: {names}"
                     if drafted:
-                        note = f"Guided fix (auto-drafted from this article): {tree_title(tree)}"
+                        note = f"Guided fix (auto-drafted from this article): {tree.title}"
                     yield Static(plain(note), id="guided-note")
                     yield Button("Start guided troubleshooting (g)", id="guided", variant="success")
                 yield from article_body(article)
@@ -140,7 +125,7 @@ class ArticleScreen(Screen[None]):
 
     def action_open_reference(self, article_id: str) -> None:
         """A Q-number link (sidebar or text): only ever resolved inside the KB."""
-        self.post_message(self.ReferenceChosen(article_id))
+        self.post_message(OpenArticle(article_id))
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """This screen's commands in the palette (ctrl+p)."""
@@ -176,7 +161,7 @@ class ArticleScreen(Screen[None]):
     def action_start_guided(self) -> None:
         if self.guided is not None:
             tree, drafted = self.guided
-            self.post_message(self.GuidedFixRequested(self.article, tree, drafted))
+            self.post_message(StartWalk(tree, self.article.id, drafted))
 
     @on(Button.Pressed, "#guided")
     def _guided_pressed(self) -> None:

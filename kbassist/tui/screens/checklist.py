@@ -31,12 +31,16 @@ from kbassist.tui.guided import GuidedWalk, export_name, export_problem, resolve
 from kbassist.tui.rendering import MUTED_STYLE, plain
 from kbassist.tui.screens.dialogs import ConfirmDialog, TextPromptDialog
 from kbassist.tui.screens.guided_base import GuidedScreen
+from kbassist.tui.services import WalkServices
 from kbassist.tui.widgets.checklist_view import ChecklistView
 from kbassist.tui.widgets.footer import KBFooter
 
 
 class ChecklistScreen(GuidedScreen):
     """The tailored checklist; dismissed with "back", "restart" or "close"."""
+
+    HELP_TITLE = "Checklist"
+    HELP_ORDER = 40
 
     AUTO_FOCUS = "#checklist"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -50,9 +54,9 @@ class ChecklistScreen(GuidedScreen):
         Binding("ctrl+z", "back", "Back", show=False),
     ]
 
-    def __init__(self, guided: GuidedWalk) -> None:
+    def __init__(self, guided: GuidedWalk, services: WalkServices) -> None:
         # No fixed id: two walks (one resumed from the palette) may each have a checklist.
-        super().__init__(guided)
+        super().__init__(guided, services)
         self.checklist: Checklist = build_checklist(guided.walk)
 
     def compose(self) -> ComposeResult:
@@ -121,16 +125,16 @@ class ChecklistScreen(GuidedScreen):
         return export_checklist(
             self.checklist,
             fmt,
-            settings=self.kb_app.settings,
+            settings=self.services.settings,
             get_article=self._article_or_none,
-            today=self.kb_app.today(),
+            today=self.services.today(),
             ticked={self.checklist.items[n].key for n in ticked},
         )
 
     def _article_or_none(self, article_id: str) -> Article | None:
         """An article for the export's title and link; one that cannot be read: none."""
         try:
-            return self.kb_app.read_article(article_id)
+            return self.services.read_article(article_id)
         except KBError:
             return None
 
@@ -160,13 +164,13 @@ class ChecklistScreen(GuidedScreen):
         self._ask_export("text")
 
     def _ask_export(self, fmt: ExportFormat) -> None:
-        folder = self.kb_app.export_folder()
+        folder = self.services.export_folder()
         kind = "Markdown" if fmt == "markdown" else "Plain-text"
         self.app.push_screen(
             TextPromptDialog(
                 "Export the checklist" + (" as plain text" if fmt == "text" else ""),
                 f"{kind} file to write (relative names are in {folder}):",
-                export_name(self.guided.tree.id, self.kb_app.today(), EXPORT_FORMATS[fmt]),
+                export_name(self.guided.tree.id, self.services.today(), EXPORT_FORMATS[fmt]),
                 check=lambda text: export_problem(text, folder),
                 hint=lambda text: (
                     f"→ {resolve_output(text, folder)}"

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import SystemCommand
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 
 from kbassist.errors import KBError
 from kbassist.sanitize import sanitize
@@ -27,20 +24,17 @@ from kbassist.tui.guided import (
     unsaved_work,
 )
 from kbassist.tui.rendering import DRAFTED_MARK, DRAFTED_STYLE, MUTED_STYLE, WARNING_STYLE
+from kbassist.tui.screens.base import KBScreen
 from kbassist.tui.screens.dialogs import ConfirmDialog, TextPromptDialog
 from kbassist.tui.screens.tree_view import TreeViewScreen
-
-if TYPE_CHECKING:
-    from kbassist.tui.app import KBAssistApp
-
-# Session saves run in threads; this keeps an older snapshot from landing last.
-_save_lock = threading.Lock()
-_save_seq = 0
-_saved_seq = 0
+from kbassist.tui.services import WalkServices
 
 
-class GuidedScreen(Screen[str | None]):
+class GuidedScreen(KBScreen[str | None]):
     """A screen showing a `GuidedWalk`; both of its screens save sessions the same way."""
+
+    #: Inside a guided fix the footer keeps to the walk (the palette still has these).
+    HIDDEN_APP_ACTIONS = frozenset({"reindex", "sessions"})
 
     @dataclass
     class SessionSaved(Message):
@@ -52,13 +46,13 @@ class GuidedScreen(Screen[str | None]):
         #: The steps and ticks written: the walk is unsaved again once they differ.
         state: WalkState
 
-    def __init__(self, guided: GuidedWalk, *, id: str | None = None) -> None:
+    def __init__(
+        self, guided: GuidedWalk, services: WalkServices, *, id: str | None = None
+    ) -> None:
+        """`services`: the articles, dates and settings the walk and its exports read."""
         super().__init__(id=id)
         self.guided = guided
-
-    @property
-    def kb_app(self) -> KBAssistApp:
-        return cast("KBAssistApp", self.app)
+        self.services = services
 
     def heading(self, prefix: str) -> Content:
         """The screen's first line: what is being walked, drafted or not, saved or not."""
@@ -140,7 +134,9 @@ class GuidedScreen(Screen[str | None]):
 
     def action_save_session(self) -> None:
         """Ask a name, then save the walk so it can be resumed (ctrl+o)."""
-        proposal = self.guided.session or session_name_for(self.guided.tree.id, self.kb_app.today())
+        proposal = self.guided.session or session_name_for(
+            self.guided.tree.id, self.services.today()
+        )
         self.app.push_screen(
             TextPromptDialog(
                 "Save this walk",
@@ -172,10 +168,7 @@ class GuidedScreen(Screen[str | None]):
 
     def save_session(self, name: str, *, announce: bool) -> None:
         """Write the walk as it is now (steps and ticks) to session `name`, in a thread."""
-        global _save_seq
-        with _save_lock:
-            _save_seq += 1
-            seq = _save_seq
+        seq = self.services.session_saves.ticket()
         guided = self.guided
         self._write_session(name, guided.snapshot(), guided.state(), announce, seq)
 
@@ -194,18 +187,17 @@ class GuidedScreen(Screen[str | None]):
     def _write_session(
         self, name: str, walk: Walk, state: WalkState, announce: bool, seq: int
     ) -> None:
-        global _saved_seq
         try:
-            with _save_lock:
-                if seq < _saved_seq:
-                    return  # a newer save of this app already landed
-                path = save_session(name, walk, ticked=state[1])
-                _saved_seq = seq
+            path = self.services.session_saves.write(
+                seq, lambda: save_session(name, walk, ticked=state[1])
+            )
         except KBError as exc:
             self.notify(
                 sanitize(str(exc)), title="Session not saved", severity="error", markup=False
             )
             return
+        if path is None:
+            return  # a newer save of this app already landed
         self.post_message(self.SessionSaved(name, path, announce, state))
 
     @on(SessionSaved)

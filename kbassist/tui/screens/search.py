@@ -8,8 +8,9 @@ runs when it is, and an Enter pressed before its results arrive opens the first 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -17,7 +18,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.style import Style
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Select, Static
@@ -26,17 +26,60 @@ from textual.worker import get_current_worker
 from kbassist.errors import KBError, UsageError
 from kbassist.index import SearchResult
 from kbassist.sanitize import sanitize
+from kbassist.trees.model import Tree
+from kbassist.trees.session import Session
+from kbassist.tui.messages import OpenArticle, SessionsChanged
+from kbassist.tui.screens.base import KBScreen
+from kbassist.tui.screens.help import CODE_STYLE, para
+from kbassist.tui.services import Searcher
+from kbassist.tui.state import IndexState
 from kbassist.tui.widgets.footer import KBFooter
 from kbassist.tui.widgets.index_progress import IndexProgress
 from kbassist.tui.widgets.results import QueryInput, ResultList
-from kbassist.tui.widgets.welcome import Welcome
-
-if TYPE_CHECKING:
-    from kbassist.tui.app import KBAssistApp
+from kbassist.tui.widgets.welcome import KBStatus, Welcome
 
 #: Typing pauses shorter than this do not start a search.
 DEBOUNCE_SECONDS = 0.03
 RESULT_LIMIT = 30
+
+
+#: (what you type, what it finds): the search syntax, by example.
+SEARCH_SYNTAX: tuple[tuple[str, str], ...] = (
+    ("mail server backup", "every word; articles with all of them first"),
+    ('"stops responding"', "an exact phrase"),
+    ("retro*", "a prefix: retrospect, retroactive…"),
+    ("product:exchange backup", "one product only (ctrl+t picks one from a list)"),
+    ("title:backup", "one field only: title, symptoms, keywords, id"),
+    ("section:cause", "articles with that section (cause, workaround…)"),
+    ("backup NOT tape", "AND, OR, NOT and (groups), in capitals"),
+)
+
+
+def search_help() -> list[Content]:
+    """The search syntax, by example."""
+    width = max(len(typed) for typed, _ in SEARCH_SYNTAX) + 2
+    lines = [
+        para(
+            "Describe the symptom in plain words, as you would to a colleague. Articles "
+            "holding every word come first, then those missing one. Glue words (the, "
+            "during, after…) are ignored and words match their other forms: corrupts "
+            "finds corrupted."
+        ),
+        Content(""),
+    ]
+    for typed, finds in SEARCH_SYNTAX:
+        lines.append(para("  ", (typed.ljust(width), CODE_STYLE), finds))
+    lines += [
+        Content(""),
+        para(
+            "A misspelt word gets a “Did you mean”: ",
+            ("ctrl+g", "bold"),
+            " takes it. Enter opens the first hit, even pressed before the hits show; ",
+            ("↓", "bold"),
+            " moves into the list.",
+        ),
+    ]
+    return lines
 
 
 def product_label(name: str) -> str:
@@ -44,8 +87,15 @@ def product_label(name: str) -> str:
     return " ".join(sanitize(name).split())
 
 
-class SearchScreen(Screen[None]):
-    """Type a symptom, see matching articles, open one."""
+class SearchScreen(KBScreen[None]):
+    """Type a symptom, see matching articles, open one.
+
+    It watches the app's state (`index_state`, `kb_status`, `examples`, `guided_fixes`,
+    `saved_sessions`) and draws it; what it needs to search comes in as a `Searcher`.
+    """
+
+    HELP_TITLE = "Search"
+    HELP_ORDER = 10
 
     AUTO_FOCUS = "#query"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -64,8 +114,11 @@ class SearchScreen(Screen[None]):
         result: SearchResult | None
         error: KBError | None
 
-    def __init__(self) -> None:
+    def __init__(self, searcher: Searcher) -> None:
         super().__init__(id="search")
+        self.searcher = searcher
+        #: The index can be searched (the app's `index_state` says so).
+        self.index_is_ready = False
         self._seq = 0
         #: The search whose results are on screen (== _seq: nothing is pending).
         self._shown_seq = 0
@@ -73,12 +126,12 @@ class SearchScreen(Screen[None]):
         self._open_when_ready = False
         self._debounce: Timer | None = None
         self.suggestion: str | None = None
-        #: Made here, not in compose: the app tells it what it learns from the start.
+        #: Made here, not in compose: what the app learns from the start is drawn in it.
         self.welcome = Welcome(id="welcome")
 
-    @property
-    def kb_app(self) -> KBAssistApp:
-        return cast("KBAssistApp", self.app)
+    @classmethod
+    def help_section(cls) -> tuple[str, str, list[Content]]:
+        return ("Searching", "search", search_help())
 
     def compose(self) -> ComposeResult:
         yield IndexProgress()
@@ -101,16 +154,48 @@ class SearchScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(ResultList).display = False
         self.query_one("#status-row").display = False
+        self.watch(self.app, "kb_status", self._kb_status_changed)
+        self.watch(self.app, "index_state", self._index_state_changed, init=False)
+        self.watch(self.app, "examples", self.welcome.show_examples, init=False)
+        self.watch(self.app, "guided_fixes", self._guided_fixes_changed)
+        self.watch(self.app, "saved_sessions", self._sessions_changed)
+        state = getattr(self.app, "index_state", None)
+        if isinstance(state, IndexState) and (state.ready or state.failed):
+            self._index_state_changed(state)  # known before this screen was mounted
 
     def on_screen_resume(self) -> None:
         """Back on the first screen: a walk may have been saved as a session meanwhile."""
         if self.is_mounted:
-            self.kb_app.refresh_sessions()
+            self.post_message(SessionsChanged())
+
+    # ------------------------------------------------------------------ the app's state
+
+    def _kb_status_changed(self, status: KBStatus | None) -> None:
+        if status is not None:
+            self.welcome.show_status(status)
+
+    def _index_state_changed(self, state: IndexState) -> None:
+        self.index_is_ready = state.ready
+        if state.ready:
+            self.index_ready(list(state.products), state.doc_count)
+        else:
+            self.index_unavailable(failed=state.failed)
+
+    def _guided_fixes_changed(self, trees: Sequence[Tree] | None) -> None:
+        if trees is None:
+            return  # not read yet: the first screen says so
+        # Results shown before the trees arrived lack their "guided fix" markers.
+        self.refresh_results()
+        self.welcome.show_trees(trees)
+
+    def _sessions_changed(self, listed: tuple[Sequence[Session], dict[str, str]] | None) -> None:
+        if listed is not None:
+            self.welcome.show_sessions(*listed)
 
     # ------------------------------------------------------------------ readiness
 
     def index_ready(self, products: list[str], doc_count: int) -> None:
-        """Called by the app once the index can be searched."""
+        """The index can be searched: the box and the product filter take input."""
         if not self.query_one("#product", Select).is_mounted:
             # An index already up to date is ready before this screen has finished
             # mounting, and an unmounted Select cannot take options: once it has.
@@ -185,7 +270,7 @@ class SearchScreen(Screen[None]):
             self._shown_seq = self._seq
             self._show_empty()
             return
-        if not self.kb_app.index_is_ready:
+        if not self.index_is_ready:
             self._show_waiting()
             return
         self._search(self._seq, text, self.product)
@@ -197,7 +282,7 @@ class SearchScreen(Screen[None]):
         result: SearchResult | None = None
         error: KBError | None = None
         try:
-            result = self.kb_app.search(
+            result = self.searcher.search(
                 text,
                 product=product,
                 limit=RESULT_LIMIT,
@@ -217,7 +302,7 @@ class SearchScreen(Screen[None]):
         self._show_list(results=True)
         count = self.query_one("#hit-count", Static)
         if message.error is not None:
-            results.show_hits([], self.kb_app.has_trees)
+            results.show_hits([], self.searcher.has_trees)
             count.set_class(True, "-error")
             prefix = "" if isinstance(message.error, UsageError) else "search failed: "
             count.update(sanitize(prefix + str(message.error)))
@@ -227,7 +312,7 @@ class SearchScreen(Screen[None]):
         result = message.result
         assert result is not None
         count.set_class(False, "-error")
-        results.show_hits(result.hits, self.kb_app.has_trees)
+        results.show_hits(result.hits, self.searcher.has_trees)
         line = (
             f"{len(result.hits)} of {result.total:,} matching articles"
             if result.hits
@@ -258,7 +343,7 @@ class SearchScreen(Screen[None]):
             self.query_one("#status-row").display = results
 
     def _show_empty(self) -> None:
-        self.query_one(ResultList).show_hits([], self.kb_app.has_trees)
+        self.query_one(ResultList).show_hits([], self.searcher.has_trees)
         self._show_list(results=False)
         count = self.query_one("#hit-count", Static)
         count.set_class(False, "-error")
@@ -355,7 +440,7 @@ class SearchScreen(Screen[None]):
             return
         hit = self.query_one(ResultList).current
         if hit is not None:
-            self.kb_app.open_article(hit.ref or hit.id)
+            self.post_message(OpenArticle(hit.ref or hit.id))
 
     @on(Welcome.ExampleChosen)
     def _example_chosen(self, message: Welcome.ExampleChosen) -> None:
@@ -370,4 +455,4 @@ class SearchScreen(Screen[None]):
     def _open_selected(self, event: OptionList.OptionSelected) -> None:
         hit = self.query_one(ResultList).hit_for(event.option)
         if hit is not None:
-            self.kb_app.open_article(hit.ref or hit.id)
+            self.post_message(OpenArticle(hit.ref or hit.id))

@@ -4,25 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from kbassist.sanitize import sanitize
 from kbassist.trees.session import Session, list_sessions, sessions_dir
+from kbassist.tui.messages import ResumeSession
 from kbassist.tui.rendering import ERROR_STYLE, MUTED_STYLE
+from kbassist.tui.screens.base import KBScreen
 from kbassist.tui.screens.dialogs import ConfirmDialog
+from kbassist.tui.services import SessionTitle
 from kbassist.tui.widgets.footer import KBFooter
-
-if TYPE_CHECKING:
-    from kbassist.tui.app import KBAssistApp
 
 
 def when(updated: str) -> str:
@@ -32,8 +31,12 @@ def when(updated: str) -> str:
     return updated
 
 
-class SessionsScreen(Screen[None]):
+class SessionsScreen(KBScreen[None]):
     """Every saved walk, newest first; unreadable files listed with their error."""
+
+    HELP_TITLE = "Saved sessions"
+    HELP_ORDER = 50
+    HIDDEN_APP_ACTIONS = frozenset({"sessions"})
 
     AUTO_FOCUS = "#session-list"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -50,14 +53,12 @@ class SessionsScreen(Screen[None]):
         sessions: list[Session]
         failed: list[tuple[Path, str]]
 
-    def __init__(self) -> None:
+    def __init__(self, session_title: SessionTitle) -> None:
+        """`session_title`: what a session is a walk of (its tree's title, or the article)."""
         super().__init__(id="sessions")
+        self.session_title = session_title
         self.sessions: list[Session] = []
         self.failed: list[tuple[Path, str]] = []
-
-    @property
-    def kb_app(self) -> KBAssistApp:
-        return cast("KBAssistApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Static(Content.styled("Saved sessions", "bold"), id="sessions-title")
@@ -85,7 +86,7 @@ class SessionsScreen(Screen[None]):
         self.sessions, self.failed = message.sessions, message.failed
         options: list[Option | None] = []
         for n, saved in enumerate(self.sessions):
-            title = self.kb_app.session_title(saved)
+            title = self.session_title(saved)
             if saved.ticked:
                 title += f" · {len(saved.ticked)} ticked"
             state = "finished" if saved.finished else f"stopped at {saved.current}"
@@ -162,7 +163,7 @@ class SessionsScreen(Screen[None]):
 
     def _resume(self, saved: Session) -> None:
         """Replayed by the app (in a worker); the walk then takes this screen's place."""
-        self.kb_app.resume_saved(saved)
+        self.post_message(ResumeSession(saved))
 
     # ------------------------------------------------------------------ deleting
 

@@ -7,17 +7,22 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
 
 from kbassist.sanitize import sanitize
 from kbassist.trees.engine import Walk
+from kbassist.tui.screens.base import KBScreen
 from kbassist.tui.widgets.footer import KBFooter
 from kbassist.tui.widgets.walk_tree import WalkTree
 
 
-class TreeViewScreen(Screen[None]):
+class TreeViewScreen(KBScreen[None]):
     """Read-only: every step and answer of the tree; escape returns to the walk."""
+
+    HELP_TITLE = "Decision tree view"
+    HELP_ORDER = 60
+    #: Inside a guided fix the footer keeps to the walk (the palette still has these).
+    HIDDEN_APP_ACTIONS = frozenset({"reindex", "sessions"})
 
     AUTO_FOCUS = "#walk-tree"
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -27,34 +27,75 @@ from kbassist.articles import Article, section_key
 from kbassist.errors import KBError
 from kbassist.sanitize import sanitize
 from kbassist.trees.engine import AnswerError, Walk
-from kbassist.trees.model import Choice, Info, Node, Question
+from kbassist.trees.model import Choice, Node
 from kbassist.trees.model import Input as InputNode
 from kbassist.trees.values import value_text
 from kbassist.tui.guided import GuidedWalk
-from kbassist.tui.rendering import ERROR_STYLE, MUTED_STYLE, plain, reflow
+from kbassist.tui.rendering import (
+    DRAFTED_MARK,
+    DRAFTED_STYLE,
+    ERROR_STYLE,
+    GUIDED_MARK,
+    GUIDED_STYLE,
+    MUTED_STYLE,
+    plain,
+    reflow,
+)
 from kbassist.tui.screens.checklist import ChecklistScreen
 from kbassist.tui.screens.guided_base import GuidedScreen
+from kbassist.tui.screens.help import CODE_STYLE, para
+from kbassist.tui.screens.steps import StepView, step_view
+from kbassist.tui.services import WalkServices
 from kbassist.tui.widgets.breadcrumbs import Breadcrumbs, Crumb
 from kbassist.tui.widgets.footer import KBFooter
-
-PLACEHOLDERS = {
-    "time": "a time of day: 00:00, 9:05, 1:00 AM, midnight…",
-    "number": "a number",
-    "text": "type the answer",
-}
 
 
 def choices_of(node: Node) -> tuple[Choice, ...]:
     """The choices shown as a list: a question's, or a choice input's."""
-    if isinstance(node, Question):
-        return node.choices
-    if isinstance(node, InputNode) and node.type == "choice":
-        return node.choices
-    return ()
+    return step_view(node).choices
+
+
+def guided_help() -> list[Content]:
+    """What a guided fix is, and how a drafted walk differs from a reviewed tree."""
+    return [
+        para(
+            "A guided fix walks you through an article one step at a time: confirm the "
+            "symptom, understand the cause, choose a mitigation, type your site's values. "
+            "It ends in a checklist tailored to your answers, to tick off, export (e "
+            "Markdown, t plain text) or copy into a ticket."
+        ),
+        Content(""),
+        para(
+            (GUIDED_MARK, GUIDED_STYLE),
+            "  a decision tree written and reviewed by a person, from the trees folder. "
+            "Articles that have one carry this mark in the results.",
+        ),
+        para(
+            (DRAFTED_MARK, DRAFTED_STYLE),
+            "  any other article: press g on it and kbassist drafts the walk from the "
+            "article's own text. Nobody reviewed it: check each step against the article "
+            "shown beside it. ",
+            ("kbassist draft ID -o FILE.yaml", CODE_STYLE),
+            " writes one out to review and keep.",
+        ),
+        Content(""),
+        para(
+            ("ctrl+s", "bold"),
+            " saves a walk as a named session (later steps are saved there too); ",
+            ("ctrl+o", "bold"),
+            " lists the saved sessions to resume.",
+        ),
+    ]
 
 
 class WalkScreen(GuidedScreen):
-    """Walk a decision tree step by step; escape goes back to the article."""
+    """Walk a decision tree step by step; escape goes back to the article.
+
+    Each step is shown as its node class's `StepView` says (`screens/steps.py`).
+    """
+
+    HELP_TITLE = "Guided fix"
+    HELP_ORDER = 30
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Close"),
@@ -73,10 +114,10 @@ class WalkScreen(GuidedScreen):
         article: Article | None
         error: str = ""
 
-    def __init__(self, guided: GuidedWalk) -> None:
+    def __init__(self, guided: GuidedWalk, services: WalkServices) -> None:
         # No fixed id: a walk screen may be opened while another is still on the stack
         # (resuming from the palette), and two screens with one id cannot coexist.
-        super().__init__(guided)
+        super().__init__(guided, services)
         self._articles: dict[str, Article | str] = {}  # id -> article, or why it is missing
         self._fetching: set[str] = set()
         #: A refusal to show at the step that can fix it: (node id, message).
@@ -87,9 +128,18 @@ class WalkScreen(GuidedScreen):
         self._refused_text: dict[str, str] = {}
         self._checklist_open = False
 
+    @classmethod
+    def help_section(cls) -> tuple[str, str, list[Content]]:
+        return ("Guided fixes", "guided", guided_help())
+
     @property
     def walk(self) -> Walk:
         return self.guided.walk
+
+    @property
+    def step(self) -> StepView:
+        """How the current step is shown and answered."""
+        return step_view(self.walk.current)
 
     def compose(self) -> ComposeResult:
         yield Static(id="walk-title")
@@ -144,13 +194,14 @@ class WalkScreen(GuidedScreen):
         note.update(plain(f"✗ {pending[1]}") if pending else "")
         note.display = pending is not None
 
-        choices = choices_of(node)
+        view = step_view(node)
+        choices = view.choices
         option_list = self.query_one("#choices", OptionList)
         answer = self.query_one("#answer", Input)
         status = self.query_one("#answer-status", Static)
         option_list.display = bool(choices)
-        answer.display = isinstance(node, InputNode) and not choices
-        self.query_one("#continue", Button).display = isinstance(node, Info)
+        answer.display = view.typed
+        self.query_one("#continue", Button).display = view.continues
         self.query_one("#fix", Button).display = False
         self.query_one("#back", Button).disabled = walk.index == 0
         status.update("")
@@ -178,8 +229,8 @@ class WalkScreen(GuidedScreen):
                 Content.styled(f"1–{len(choices)} or ↑↓ and Enter to answer", MUTED_STYLE)
             )
             option_list.focus()
-        elif isinstance(node, InputNode):
-            answer.placeholder = PLACEHOLDERS.get(node.type, "")
+        elif view.typed:
+            answer.placeholder = view.placeholder
             answer.value = suggestion or self._refused_text.pop(node.id, "")
             answer.focus()
             answer.select_all()
@@ -253,7 +304,7 @@ class WalkScreen(GuidedScreen):
     def _fetch_article(self, article_id: str) -> None:
         """Read a cited article through the app's index, off the UI thread."""
         try:
-            article = self.kb_app.read_article(article_id)
+            article = self.services.read_article(article_id)
         except KBError as exc:
             message = self.SourceLoaded(article_id, None, str(exc))
         else:
@@ -341,7 +392,7 @@ class WalkScreen(GuidedScreen):
 
     @on(Input.Submitted, "#answer")
     def _submitted(self, event: Input.Submitted) -> None:
-        if isinstance(self.walk.current, InputNode) and not choices_of(self.walk.current):
+        if self.step.typed:
             self.answer(event.value)
 
     @on(OptionList.OptionSelected, "#choices")
@@ -365,7 +416,7 @@ class WalkScreen(GuidedScreen):
 
     @on(Button.Pressed, "#continue")
     def _continue(self) -> None:
-        if isinstance(self.walk.current, Info):
+        if self.step.continues:
             self.answer(None)
 
     @on(Button.Pressed, "#fix")
@@ -422,7 +473,9 @@ class WalkScreen(GuidedScreen):
     def _open_checklist(self) -> None:
         if not self._checklist_open:
             self._checklist_open = True
-            self.app.push_screen(ChecklistScreen(self.guided), self._checklist_closed)
+            self.app.push_screen(
+                ChecklistScreen(self.guided, self.services), self._checklist_closed
+            )
 
     def _checklist_closed(self, result: str | None) -> None:
         """The checklist goes back a step, restarts, or closes the walk (each confirmed).

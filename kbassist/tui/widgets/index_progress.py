@@ -6,14 +6,31 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
 
+from kbassist.tui.state import IndexActivity
+
 
 class IndexProgress(Horizontal):
-    """Shows what the indexer is doing; the app drives it through `update_progress`."""
+    """Shows what the indexer is doing: it follows the app's `index_activity`.
+
+    A panel shown after a run started follows its progress from then on but stays
+    hidden until the next start, as before.
+    """
 
     def compose(self) -> ComposeResult:
         yield Label("Indexing", id="index-label")
         yield ProgressBar(show_eta=False, id="index-bar")
         yield Label("", id="index-counts")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "index_activity", self._activity, init=False)
+
+    def _activity(self, activity: IndexActivity) -> None:
+        if activity.kind == "started":
+            self.start(activity.label)
+        elif activity.kind == "progress":
+            self.update_progress(activity.done, activity.total, activity.rate)
+        elif activity.kind == "finished":
+            self.finish()
 
     def start(self, label: str) -> None:
         """Show the panel with an indeterminate bar until the first count arrives."""

@@ -3,7 +3,9 @@
 It says which knowledge base is open (folder, article count, when it was indexed),
 lists example searches checked on it, the guided fixes (hand-written trees), the saved
 sessions to resume, and the key that opens help. Every part arrives from the app as it
-becomes known, from workers: nothing here reads a disk or an index.
+becomes known, from workers: nothing here reads a disk or an index. An example chosen
+is the search screen's business (`ExampleChosen`); a guided fix or a session chosen is
+the app's (`StartWalk`, `ResumeSession`, `ShowSessions`).
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from kbassist.sanitize import sanitize
+from kbassist.trees.model import Tree
 from kbassist.trees.session import Session
 from kbassist.tui.examples import Example
-from kbassist.tui.hooks import tree_title
+from kbassist.tui.messages import ResumeSession, ShowSessions, StartWalk
 from kbassist.tui.rendering import (
     DRAFTED_MARK,
     DRAFTED_STYLE,
@@ -123,27 +126,11 @@ class Welcome(Vertical):
 
         query: str
 
-    @dataclass
-    class TreeChosen(Message):
-        """The user picked a guided fix to start."""
-
-        tree: object
-
-    @dataclass
-    class SessionChosen(Message):
-        """The user picked a saved session to resume."""
-
-        session: Session
-
-    @dataclass
-    class AllSessionsChosen(Message):
-        """The user asked for the full list of saved sessions."""
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.status: KBStatus | None = None
         self.examples: list[Example] = []
-        self.trees: list[object] = []
+        self.trees: list[Tree] = []
         self.trees_known = False
         self.sessions: list[Session] = []
         self.more_sessions = 0
@@ -194,7 +181,7 @@ class Welcome(Vertical):
         self.examples = list(examples)
         self._rebuild()
 
-    def show_trees(self, trees: Sequence[object]) -> None:
+    def show_trees(self, trees: Sequence[Tree]) -> None:
         self.trees = list(trees)
         self.trees_known = True
         self._rebuild()
@@ -242,14 +229,14 @@ class Welcome(Vertical):
         if not self.trees_known:
             note("reading the decision trees…")
         for n, tree in enumerate(self.trees[:MAX_TREES]):
-            articles = ", ".join(getattr(tree, "articles", ()) or ())
+            articles = ", ".join(tree.articles)
             # A tree file written by `kbassist draft` and not yet reviewed says so.
-            drafted = bool(getattr(tree, "draft", False))
+            drafted = tree.draft
             options.append(
                 Option(
                     Content.assemble(
                         ("  ◇ ", DRAFTED_STYLE) if drafted else ("  ◆ ", GUIDED_STYLE),
-                        sanitize(tree_title(tree)),
+                        sanitize(tree.title),
                         (sanitize(f"  {articles}") if articles else "", MUTED_STYLE),
                     ),
                     id=f"tree-{n}",
@@ -325,8 +312,8 @@ class Welcome(Vertical):
         if kind == "example":
             self.post_message(self.ExampleChosen(self.examples[int(number)].query))
         elif kind == "tree":
-            self.post_message(self.TreeChosen(self.trees[int(number)]))
+            self.post_message(StartWalk(self.trees[int(number)], None))
         elif kind == "session" and number.isdigit():
-            self.post_message(self.SessionChosen(self.sessions[int(number)]))
+            self.post_message(ResumeSession(self.sessions[int(number)]))
         elif kind == "sessions":
-            self.post_message(self.AllSessionsChosen())
+            self.post_message(ShowSessions())
