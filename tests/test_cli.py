@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -147,16 +146,3 @@ def test_missing_query_is_usage_error(env: dict[str, str]) -> None:
     result = kbassist("search", env=env)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-
-
-def test_search_does_not_import_textual(env: dict[str, str]) -> None:
-    """The search path never loads Textual (fast start, headless core)."""
-    code = (
-        "import sys; from kbassist.cli import main\n"
-        "try:\n    main(['search', 'backup'], prog_name='kbassist')\nexcept SystemExit:\n    pass\n"
-        "print('textual' in sys.modules, file=sys.stderr)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
-    )
-    assert result.stderr.strip().endswith("False"), result.stderr

@@ -176,7 +176,7 @@ def test_non_utf8_names_reach_a_strict_utf8_terminal_as_replacement_characters(
     kb_dir: Path, tmp_path: Path, env: dict[str, str]
 ) -> None:
     """The real entry point on strict UTF-8 streams (a UTF-8 terminal): no exit 70."""
-    from cli_support import run_kbassist
+    from cli_support import run_kbassist_process as run_kbassist
 
     bytes_file(kb_dir, CAFE, CAFE_TEXT)
     bytes_file(kb_dir, b"vid\xe9.md", "")

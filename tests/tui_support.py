@@ -17,6 +17,30 @@ def build_app(kb_dir: Path, tmp_path: Path, **hooks: Any) -> KBAssistApp:
     return make_app(articles=kb_dir, index_dir=tmp_path / "index", **hooks)
 
 
+#: One-shot timers at most this long are the app's own short waits (search debounce,
+#: focus hand-offs); a toast's seconds-long timeout is not something to wait for.
+SHORT_TIMER = 0.5
+
+
+def _short_timer_pending(app: KBAssistApp) -> bool:
+    """True while a short one-shot timer (the search debounce) has yet to fire."""
+    nodes: list[Any] = [app]
+    for screen in app.screen_stack:
+        nodes.append(screen)
+        nodes.extend(screen.walk_children(with_self=False))
+    for node in nodes:
+        for timer in list(node._timers):
+            task = timer._task
+            if (
+                timer._repeat == 0
+                and timer._interval <= SHORT_TIMER
+                and task is not None
+                and not task.done()
+            ):
+                return True
+    return False
+
+
 async def wait_ready(pilot: Pilot, timeout: float = 30.0) -> None:
     """Wait until the first indexing run is done (and the trees are read)."""
     app = pilot.app
@@ -25,16 +49,25 @@ async def wait_ready(pilot: Pilot, timeout: float = 30.0) -> None:
     deadline = loop.time() + timeout
     while not (app.index_is_ready and app.trees_ready):
         assert loop.time() < deadline, "index never became ready"
-        await pilot.pause(0.05)
+        await pilot.pause(0.01)
     await pilot.pause()
 
 
-async def settle(pilot: Pilot) -> None:
-    """Let the debounce timer fire and every worker finish, then let the UI catch up."""
-    await pilot.pause(0.2)
-    await pilot.app.workers.wait_for_complete()
+async def settle(pilot: Pilot, timeout: float = 30.0) -> None:
+    """Wait until the debounce timer has fired, every worker has finished and the UI has
+    handled what they posted: conditions, not a fixed sleep."""
+    app = pilot.app
+    assert isinstance(app, KBAssistApp)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    while True:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not _short_timer_pending(app) and not any(w.is_running for w in app.workers):
+            break
+        assert loop.time() < deadline, "the app never settled"
+        await pilot.pause(0.01)
     await pilot.pause()
 
 
