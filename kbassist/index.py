@@ -493,6 +493,7 @@ class KBIndex:
                     replace(hit, snippet=make_snippet(source, ranked.marks))
                     for hit, source in zip(hits, ranked.sources, strict=True)
                 ]
+            hits = self._reading(lambda: self._qualified_hits(hits))
         except (MemoryError, RecursionError) as exc:
             self.close()
             raise search_failed(exc) from None
@@ -504,6 +505,19 @@ class KBIndex:
             products=self.match_products(product) if product else [],
             notices=budget.notices(),
         )
+
+    def _qualified_hits(self, hits: list[Hit]) -> list[Hit]:
+        """The hits, each whose id another article shares named by its folder-qualified
+        id (`openshift/etcdMembersDown`): the id a hit shows is one `show` accepts."""
+        backend = self._open()
+        named = []
+        for hit in hits:
+            docs = backend.paths_of(normalize_id(hit.id))
+            if len(docs) > 1 and hit.ref:
+                names = qualified_ids([(rel, hit.id) for rel, _title in docs])
+                hit = replace(hit, id=names.get(hit.ref, hit.id))
+            named.append(hit)
+        return named
 
     def _ranked(
         self,

@@ -551,3 +551,17 @@ def test_article_view_opens_a_large_article_quickly(tmp_path: Path) -> None:
     elapsed = asyncio.run(run())
     print(f"large article view: {elapsed:.2f}s")
     assert elapsed < 3.0  # shared CI cores; about 0.5 s on a quiet machine
+
+
+def test_search_hits_name_shared_ids_by_their_qualified_id(tmp_path: Path) -> None:
+    """A hit whose id another file shares shows the id `show` accepts, not the bare one."""
+    root = tmp_path / "kb"
+    write(root / "openshift" / "cluster-etcd-operator" / "etcdMembersDown.md", RUNBOOK)
+    write(root / "prometheus-operator" / "etcd" / "etcdMembersDown.md", RUNBOOK)
+    common = ("--articles", str(root), "--index-dir", str(tmp_path / "ix"))
+    found = cli("search", "etcd members down", "--json", *common)
+    assert found.exit_code == 0, found.output
+    ids = sorted(hit["id"] for hit in json.loads(found.stdout))
+    assert ids == ["openshift/etcdMembersDown", "prometheus-operator/etcdMembersDown"]
+    for article_id in ids:
+        assert cli("show", article_id, *common).exit_code == 0
