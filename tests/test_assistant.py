@@ -24,9 +24,7 @@ TREE_ID = "q98097-retrospect-mail-server"
 @pytest.fixture
 def assistant(kb_dir: Path, tmp_path: Path) -> Assistant:
     """An assistant on the small test KB and the bundled trees, its index in tmp_path."""
-    return Assistant(
-        Settings(), articles_dir=kb_dir, index_dir=tmp_path / "index", trees_dir=TREES
-    )
+    return Assistant(Settings(), articles_dir=kb_dir, index_dir=tmp_path / "index", trees_dir=TREES)
 
 
 def test_first_use_builds_the_index_and_says_so(kb_dir: Path, tmp_path: Path) -> None:
@@ -122,9 +120,7 @@ def test_export_names_the_article_and_keeps_ticks(assistant: Assistant) -> None:
     assert text.count("- [x]") == 1
 
 
-def test_export_survives_a_kb_that_cannot_be_read(
-    assistant: Assistant, tmp_path: Path
-) -> None:
+def test_export_survives_a_kb_that_cannot_be_read(assistant: Assistant, tmp_path: Path) -> None:
     """A KB gone missing does not lose the walk: articles are named by id, and why is said."""
     walk = assistant.walk_answers_file(
         Walk(assistant.find_tree(TREE_ID)), ANSWERS / "stop-server.yaml"
