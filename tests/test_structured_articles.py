@@ -565,3 +565,19 @@ def test_search_hits_name_shared_ids_by_their_qualified_id(tmp_path: Path) -> No
     assert ids == ["openshift/etcdMembersDown", "prometheus-operator/etcdMembersDown"]
     for article_id in ids:
         assert cli("show", article_id, *common).exit_code == 0
+
+
+def test_a_search_that_indexes_first_sums_up_many_shared_ids(tmp_path: Path) -> None:
+    """Search's first indexing says "N ids are shared" once; `index` names every one."""
+    root = tmp_path / "kb"
+    for name in ("etcdMembersDown", "etcdNoLeader", "KubeletDown", "KubeAPIDown"):
+        for project in ("openshift", "prometheus-operator"):
+            write(root / project / "alerts" / f"{name}.md", RUNBOOK)
+    common = ("--articles", str(root), "--index-dir", str(tmp_path / "ix"))
+    found = cli("search", "etcd", *common)
+    assert found.exit_code == 0, found.output
+    assert "4 ids are shared by several files" in found.stderr
+    assert "duplicate id" not in found.stderr
+    listed = cli("index", *common)
+    assert listed.stderr.count("duplicate id") == 4
+    assert "openshift/KubeletDown = openshift/alerts/KubeletDown.md" in listed.stderr

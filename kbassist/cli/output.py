@@ -111,11 +111,24 @@ def progress_printer(label: str) -> Callable[[int, int], None] | None:
     return show
 
 
+#: Shared ids listed one by one when a search indexes first; more are summed up in a line.
+SHARED_IDS_LISTED = 3
+
+
 def report_update(report: Any, *, announced: bool = False) -> None:
-    """Skipped files, why a rebuild happened (unless already said), and the counts."""
+    """Skipped files, shared ids, why a rebuild happened (unless already said), and the
+    counts. When a search indexed first (`announced`), many shared ids are one line: the
+    search's results are what was asked for, and `kbassist index` lists them all."""
     for problem in report.problems:
         note(f"skipped {problem}")
-    for line in report.duplicate_notes():
+    shared = report.duplicate_notes()
+    if announced and len(shared) > SHARED_IDS_LISTED:
+        note(
+            f"{len(shared)} ids are shared by several files; each file is named by its "
+            "folder-qualified id (`kbassist index` lists them)"
+        )
+        shared = []
+    for line in shared:
         note(line)
     if report.rebuilt and not announced and report.rebuilt != "no index yet":
         note(f"rebuilt the index: {report.rebuilt}")
