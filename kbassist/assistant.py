@@ -17,11 +17,8 @@ cases for a caller that brings its own lookups (the TUI's tree providers).
 
 from __future__ import annotations
 
-import difflib
-import getpass
 import logging
 import os
-import socket
 import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -313,6 +310,8 @@ class Assistant:
         """Run `walk` on from an answers file (variable: value) through the engine's
         `walk_with_answers` and its step bound. A key no step asks, a missing, refused
         or looping answer is a DataError naming the file and the key's line."""
+        from difflib import get_close_matches
+
         from kbassist.trees.engine import (
             MAX_STEPS,
             AnswerError,
@@ -326,7 +325,7 @@ class Assistant:
         known = walk.tree.variables()
         for key, answer in answers.items():
             if key not in known:
-                close = difflib.get_close_matches(key, list(known), n=1)
+                close = get_close_matches(key, list(known), n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 raise DataError(
                     f"{key}: no step of tree {walk.tree.id} asks this{hint}",
@@ -523,14 +522,17 @@ def resume_session(
 
 def ticket_info(settings: Settings, *, today: date | None = None) -> TicketInfo:
     """Host, user and date for a ticket-ready export, each only if the settings want it."""
+    from getpass import getuser
+    from socket import gethostname
+
     from kbassist.trees.export import TicketInfo
 
     host = user = None
     if settings.export_host:
-        host = socket.gethostname() or None
+        host = gethostname() or None
     if settings.export_user:
         try:
-            user = getpass.getuser()
+            user = getuser()
         except (KeyError, OSError):  # no name for this uid (a container's bare uid)
             user = str(os.getuid()) if hasattr(os, "getuid") else None
     day = (today or date.today()) if settings.export_date else None

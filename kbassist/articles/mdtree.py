@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from kbassist.articles.model import (
     Block,
@@ -33,6 +31,10 @@ from kbassist.articles.roles import role_of
 from kbassist.articles.shape import join_alternatives, pair_causes
 from kbassist.sanitize import sanitize
 
+if TYPE_CHECKING:  # markdown-it loads when an article is parsed, not for a search
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 #: Bodies longer than this are shown as plain paragraphs per section: markdown-it's
 #: block parser took 10 s on 4 MB of `- a` lines; the largest real article is 178 KB.
 MAX_TREE_CHARS = 512 * 1024
@@ -44,6 +46,8 @@ def make_parser() -> MarkdownIt:
     The one parser configuration, shared by the loader and the viewer (frogmouth's
     `parser_factory` habit): raw HTML stays visible characters, never markup.
     """
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
 
 
