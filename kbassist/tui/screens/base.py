@@ -10,7 +10,7 @@ so a new screen is one module: nothing to add to a list in `app.py`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from textual.app import SystemCommand
 from textual.content import Content
@@ -31,7 +31,7 @@ class KBScreen(Screen[ResultT]):
 
     _listed: ClassVar[list[type[KBScreen]]] = []
 
-    def __init_subclass__(cls, **kwargs: object) -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if cls.__dict__.get("HELP_TITLE"):
             KBScreen._listed.append(cls)
