@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.console import Console
 from textual import on, work
@@ -172,7 +172,7 @@ class KBAssistApp(LibraryApp):
 
     # ------------------------------------------------------------------ screens
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         return SearchScreen(self)
 
     @property
@@ -401,7 +401,7 @@ class KBAssistApp(LibraryApp):
 
         self._palette_of(ThemeProvider, "Search for themes…")
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The current screen's commands, then kbassist's: not Textual's generic ones
         (Maximize, Screenshot, a second Help and Keys) that mean nothing here."""
         if isinstance(screen, KBScreen):

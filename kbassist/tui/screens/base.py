@@ -29,7 +29,7 @@ class KBScreen(Screen[ResultT]):
     #: App-wide actions (`reindex`, `sessions`…) whose keys this screen leaves out.
     HIDDEN_APP_ACTIONS: ClassVar[frozenset[str]] = frozenset()
 
-    _listed: ClassVar[list[type[KBScreen]]] = []
+    _listed: ClassVar[list[type[KBScreen[Any]]]] = []
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -37,7 +37,7 @@ class KBScreen(Screen[ResultT]):
             KBScreen._listed.append(cls)
 
     @classmethod
-    def help_screens(cls) -> list[type[KBScreen]]:
+    def help_screens(cls) -> list[type[KBScreen[Any]]]:
         """Every screen that lists itself in help, in help order."""
         return sorted(cls._listed, key=lambda screen: screen.HELP_ORDER)
 
