@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kbassist.search.whoosh_backend.analysis import ANALYZER
-
 if TYPE_CHECKING:
     from whoosh.reading import IndexReader
+
+from kbassist.search.whoosh_backend.analysis import ANALYZER
 
 
 def suggest(reader: IndexReader, text: str) -> str | None:
