@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kbassist.articles import Article, Section
+from kbassist.articles.model import ListBlock, Part
 from kbassist.drafting.text import (
     Para,
     Param,
@@ -17,6 +18,7 @@ from kbassist.drafting.text import (
     first_sentence,
     is_boilerplate,
     paragraphs,
+    short_label,
     shorten,
     split_sentences,
     strip_marker,
@@ -72,6 +74,8 @@ class Option:
     kind: str = "option"  # option | upgrade
     id: str = ""
     params: list[Param] = field(default_factory=list)
+    #: Chosen by what the admin finds ("If the diagnosis shows ..."), not by preference.
+    condition: bool = False
 
 
 def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
@@ -246,6 +250,24 @@ def find_section(article: Article, keys: Iterable[str]) -> Section | None:
 
 def article_options(article: Article) -> tuple[str, list[Option]]:
     """Every option in article order, and the lead-in of the first list of alternatives."""
+    lead, options, _ = article_plan(article)
+    return lead, options
+
+
+def article_plan(article: Article) -> tuple[str, list[Option], list[str]]:
+    """(lead, options, checks): a Markdown article is read from its block tree (its
+    resolution parts), an MS KB article from its sections; checks are the article's own
+    "you should see" lines, for the verify."""
+    if article.style != "mskb":
+        lead, options, checks = block_options(article)
+        if options:
+            return lead, options, checks
+    lead, options = _flat_options(article)
+    return lead, options, []
+
+
+def _flat_options(article: Article) -> tuple[str, list[Option]]:
+    """The options of an MS KB article's flat sections."""
     lead = ""
     options: list[Option] = []
     for section in article.sections:
@@ -333,3 +355,117 @@ def article_cause(article: Article) -> tuple[str, Section | None]:
             if re.search(r"\b(because|is caused by|occurs (?:when|if|because))\b", para.text, re.I):
                 return shorten(clean(para.text), MAX_CAUSE_CHARS), found
     return "", None
+
+
+# --------------------------------------------------------------------------- block tree
+
+_SEQUENTIAL_HEAD_RE = re.compile(r"^(?:step\s+\d+|\d{1,2}[.)]?\s*$)", re.IGNORECASE)
+_ALTERNATIVE_HEAD_RE = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?:if|when|for|option|method|solution|resolution|workaround|"
+    r"scenario|case|approach|alternative)\b",
+    re.IGNORECASE,
+)
+
+
+def _alternative_children(children: Sequence[Part]) -> bool:
+    """Sub-headings that are alternatives ("If the diagnosis shows ...", "Disk full",
+    "Option B"), not the numbered stages of one procedure ("1. Check the logs")."""
+    from kbassist.drafting.blocks import _imperative, heading_label
+
+    if len(children) < 2:
+        return False
+    names = [_numbering_free(c.name) for c in children]
+    if any(_ALTERNATIVE_HEAD_RE.match(c.name) for c in children):
+        return sum(bool(_ALTERNATIVE_HEAD_RE.match(c.name)) for c in children) * 2 >= len(children)
+    if any(_SEQUENTIAL_HEAD_RE.match(c.name.strip()) for c in children):
+        return False
+    imperative = sum(_imperative(n) for n in names)
+    return imperative == 0 and all(len(heading_label(n)) <= 60 for n in names)
+
+
+def _numbering_free(name: str) -> str:
+    return re.sub(r"^(?:\d{1,2}[.)]\s*|step\s+\d+\s*[:.-]\s*)", "", name.strip(), flags=re.I)
+
+
+def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
+    """(lead, options, checks) from the parts whose role is resolution.
+
+    Each resolution part gives one option, or one per alternative sub-heading, or one
+    per `-or-` list item; checks are the article's own "you should see" lines.
+    """
+    from kbassist.drafting.blocks import heading_label, part_sections, part_steps, resolution_parts
+
+    sections = part_sections(article)
+    lead = ""
+    options: list[Option] = []
+    checks: list[str] = []
+    for part in resolution_parts(article):
+        section = sections.get(id(part))
+        if section is None:
+            continue
+        label_base = heading_label(part.name) or part.name
+        if part.workaround and "workaround" not in label_base.casefold():
+            label_base = f"Workaround: {label_base}"
+        children = [c for c in part.children if any(True for p in c.walk() if p.blocks)]
+        if _alternative_children(children):
+            own_lead, own_items, own_checks = part_steps(
+                Part(part.name, part.level, part.line, part.blocks)
+            )
+            checks.extend(own_checks)
+            if not lead:
+                lead = own_lead
+            for child in children:
+                child_lead, items, child_checks = part_steps(child)
+                checks.extend(child_checks)
+                if not items and child_lead:
+                    items, child_lead = [child_lead], ""
+                if not items:
+                    continue
+                option = Option(
+                    sections.get(id(child), section),
+                    heading_label(child.name) or label_base,
+                    child_lead,
+                    [*own_items, *items],
+                    kind="workaround" if part.workaround or child.workaround else "option",
+                )
+                option.condition = bool(
+                    re.match(r"^(?:\d{1,2}[.)]\s*)?(?:if|when)\b", child.name, re.I)
+                )
+                options.append(option)
+            continue
+        alternatives = [b for b in part.blocks if isinstance(b, ListBlock) and b.alternatives]
+        if alternatives and not children:
+            own_lead, _, _ = part_steps(
+                Part(
+                    part.name,
+                    part.level,
+                    part.line,
+                    tuple(b for b in part.blocks if b is not alternatives[0]),
+                )
+            )
+            if not lead:
+                lead = own_lead
+            for item in alternatives[0].items:
+                item_lead, items, item_checks = part_steps(
+                    Part(part.name, part.level, part.line, item.blocks)
+                )
+                checks.extend(item_checks)
+                texts = items or ([item_lead] if item_lead else [])
+                if texts:
+                    options.append(Option(section, short_label(texts[0]), "", texts, kind="option"))
+            continue
+        part_lead, items, part_checks = part_steps(part)
+        checks.extend(part_checks)
+        if not items and part_lead:
+            items, part_lead = [part_lead], ""
+        if items:
+            options.append(
+                Option(
+                    section,
+                    label_base,
+                    part_lead,
+                    items,
+                    kind="workaround" if part.workaround else "option",
+                )
+            )
+    return lead, options, checks

@@ -248,3 +248,24 @@ def _make_param(kind: str, literal: str) -> Param | None:
     except InvalidValue:
         return None
     return Param(kind, literal, key)
+
+
+_CLAUSE_END_RE = re.compile(r"[,;:(]\s|\s[-\u2013\u2014]\s")
+
+
+def short_label(text: str, limit: int = 60) -> str:
+    """A choice label never cut with "[...]": the first sentence, else its first clause,
+    else whole words up to `limit` (no ellipsis: the label names, the text explains)."""
+    text = clean(text).rstrip(":")
+    sentences = split_sentences(text)
+    text = (sentences[0] if sentences else text).rstrip(".:")
+    if len(text) <= limit:
+        return text
+    for match in _CLAUSE_END_RE.finditer(text):
+        if 12 <= match.start() <= limit:
+            head = text[: match.start()].rstrip(" ,;:(")
+            if len(head) >= 12:
+                return head
+    words = text[: limit + 1].split(" ")
+    head = " ".join(words[:-1]) if len(words) > 1 else text[:limit]
+    return head.rstrip(" ,;:(-")
