@@ -131,7 +131,7 @@ class _Steps:
         if self.items and self.items[-1].endswith(":") and "`" not in self.items[-1][-3:]:
             self.items[-1] = f"{self.items[-1]} {command}"
         else:
-            self.items.append(f"Run: {command}")
+            self.items.append(f"Run the command: {command}")
 
     def blocks(self, blocks: Sequence[Block], in_list: bool = False) -> None:
         for n, block in enumerate(blocks):
@@ -145,8 +145,11 @@ class _Steps:
                         continue
                 nxt = blocks[n + 1] if n + 1 < len(blocks) else None
                 leads_action = text.endswith(":") or isinstance(nxt, Code | ListBlock)
-                if not self.items and not in_list and not leads_action and not _imperative(text):
-                    self.lead.append(text)
+                if not in_list and not leads_action and not _imperative(text):
+                    if self.items:
+                        self.detail(text, "Detail")
+                    else:
+                        self.lead.append(text)
                 elif in_list and n > 0 and self.items:
                     self.detail(text, "Detail")
                 else:

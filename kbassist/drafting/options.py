@@ -258,12 +258,30 @@ def article_plan(article: Article) -> tuple[str, list[Option], list[str]]:
     """(lead, options, checks): a Markdown article is read from its block tree (its
     resolution parts), an MS KB article from its sections; checks are the article's own
     "you should see" lines, for the verify."""
-    if article.style != "mskb":
-        lead, options, checks = block_options(article)
-        if options:
-            return lead, options, checks
     lead, options = _flat_options(article)
+    if article.style != "mskb" and (not options or _structured_fix(article)):
+        block_lead, block_found, checks = block_options(article)
+        if block_found:
+            return block_lead, block_found, checks
     return lead, options, []
+
+
+def _structured_fix(article: Article) -> bool:
+    """A fix the flat text flattens: commands in code blocks, or sub-headed alternatives."""
+    from kbassist.drafting.blocks import resolution_parts
+
+    for part in resolution_parts(article):
+        if part.children:
+            return True
+        for sub in part.walk():
+            for block in sub.blocks:
+                if block.kind == "code":
+                    return True
+                if isinstance(block, ListBlock) and any(
+                    b.kind == "code" for item in block.items for b in item.blocks
+                ):
+                    return True
+    return False
 
 
 def _flat_options(article: Article) -> tuple[str, list[Option]]:
