@@ -15,7 +15,6 @@ from kbassist.drafting.text import (
     Para,
     Param,
     clean,
-    first_sentence,
     is_boilerplate,
     paragraphs,
     short_label,
@@ -74,6 +73,8 @@ class Option:
     kind: str = "option"  # option | upgrade
     id: str = ""
     params: list[Param] = field(default_factory=list)
+    #: "who want to X": the option is for sites that want X (asked as a question).
+    wish: str = ""
     #: Chosen by what the admin finds ("If the diagnosis shows ..."), not by preference.
     condition: bool = False
 
@@ -196,8 +197,40 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
     first = paras[0] if paras else None
     if first is not None and _METHOD_RE.match(first.head):
         label_from = first.head if len(first.head) > 12 else (lead or items[0])
-    label = first_sentence(strip_marker(label_from))
-    return Option(section, prefix + label, lead, items)
+    label = option_label(strip_marker(label_from))
+    option = Option(
+        section, prefix + label if prefix and not _OWN_NAME_RE.match(label) else label, lead, items
+    )
+    wish = _WISH_RE.search(lead or items[0])
+    if wish:
+        option.wish = clean(wish.group(1))
+    return option
+
+
+_OWN_NAME_RE = re.compile(r"^(?:workaround|resolution|method|upgrade)\b", re.IGNORECASE)
+#: "Administrators who want to have Retrospect back up the data file should ...": the
+#: option is for sites that want that, a question of its own.
+_WISH_RE = re.compile(
+    r"\b(?:administrators?|users?|customers?|you|anyone|those)\s+(?:who|that)\s+"
+    r"(?:want|need|wish|must|have)\s+to\s+([^,.;:]{6,90}?)\s*,?\s+(?:should|can|must|may)\b",
+    re.IGNORECASE,
+)
+_LABEL_LEAD_RE = re.compile(
+    r"^(?:to (?:work around|avoid|prevent|resolve|correct|fix|solve|remedy)\b[^,:]{0,60}[,:]\s*"
+    r"|(?:administrators?|users?|customers?|you|those)\s+(?:who|that)\s+[^,]{0,90}?\s+"
+    r"(?:should|can|must|may)\s+)",
+    re.IGNORECASE,
+)
+
+
+def option_label(text: str) -> str:
+    """A short label from the option's first clause: no "To resolve this issue," lead-in,
+    no "Administrators who want to X should" preamble, never cut with "[...]"."""
+    text = clean(text)
+    bare = _LABEL_LEAD_RE.sub("", text, count=1)
+    if len(bare) >= 8 and bare != text:
+        text = bare[0].upper() + bare[1:]
+    return short_label(text, 90)
 
 
 def _section_options(section: Section, kind: str) -> tuple[str, list[Option]]:
@@ -332,7 +365,7 @@ def _cause_options(section: Section) -> tuple[str, list[Option]]:
         texts = ([lead] if lead else []) + items
         if not texts:
             continue
-        label = "If this is the cause: " + first_sentence(strip_marker(texts[0]), 80)
+        label = "If this is the cause: " + short_label(strip_marker(texts[0]), 60)
         steps = [f"Check whether this applies here and remove it: {texts[0]}", *texts[1:]]
         options.append(Option(section, label, "", steps, kind="cause"))
     return clean(" ".join(p.text for p in lead_paras)), options
@@ -487,3 +520,107 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 )
             )
     return lead, options, checks
+
+
+# --------------------------------------------------------------------------- symptom
+
+MAX_MESSAGES = 8
+_MESSAGE_LEAD_RE = re.compile(
+    r"\b(?:messages?|errors?|symptoms?|you (?:may )?(?:see|receive|get|notice|experience)|"
+    r"(?:is|are) (?:displayed|reported|logged|returned)|appears?|occurs?)\b",
+    re.IGNORECASE,
+)
+_FIX_LEAD_RE = re.compile(
+    r"\b(?:to (?:prevent|avoid|work around|resolve|fix|correct|solve)|do (?:one|either|any) of"
+    r"|can do|should do|follow these|use one of)\b",
+    re.IGNORECASE,
+)
+
+
+def symptom_messages(article: Article, section: Section | None) -> list[str]:
+    """The alternative messages or signs the symptom lists (two or more), else [].
+
+    MS KB text: the blocks indented under a lead-in ending in a colon, or split by
+    `-or-`; Markdown: the list items, quotes or code blocks after such a lead-in.
+    """
+    if section is None:
+        return []
+    if article.style != "mskb":
+        found = _block_messages(article, section)
+        if found:
+            return found
+    paras = [p for p in paragraphs(section.text) if not p.heading]
+    for i, para in enumerate(paras):
+        if not _message_lead(para.text):
+            continue
+        group: list[str] = []
+        for later in paras[i + 1 :]:
+            if later.separator:
+                continue
+            if later.indent > para.indent or later.marker:
+                group.append(clean(strip_marker(later.text)))
+            else:
+                break
+        group = [g for g in group if g and not is_boilerplate(g)]
+        if len(group) >= 2:
+            return _distinct(group)
+    return []
+
+
+def _block_messages(article: Article, section: Section) -> list[str]:
+    from kbassist.articles.model import Code, Paragraph, Quote
+    from kbassist.drafting.blocks import code_text, part_sections
+
+    sections = part_sections(article)
+    for part in article.document.walk():
+        if sections.get(id(part)) is not section:
+            continue
+        blocks = part.blocks
+        for i, block in enumerate(blocks):
+            if not isinstance(block, Paragraph):
+                continue
+            text = clean(block.text.plain)
+            if not _message_lead(text):
+                continue
+            group: list[str] = []
+            for later in blocks[i + 1 :]:
+                if isinstance(later, ListBlock):
+                    for item in later.items:
+                        first = next((b for b in item.blocks if isinstance(b, Paragraph)), None)
+                        if first is not None:
+                            group.append(clean(first.text.plain))
+                    break
+                if isinstance(later, Code):
+                    group.append(code_text(later))
+                elif isinstance(later, Quote):
+                    inner = " ".join(
+                        clean(b.text.plain) for b in later.blocks if isinstance(b, Paragraph)
+                    )
+                    group.append(inner)
+                else:
+                    break
+            group = [g for g in group if g]
+            if len(group) >= 2:
+                return _distinct(group)
+    return []
+
+
+def _message_lead(text: str) -> bool:
+    """ "You receive one of the following error messages:", not "To fix it, do one of:"."""
+    last = split_sentences(text)[-1] if text else ""
+    return (
+        last.endswith(":")
+        and bool(_MESSAGE_LEAD_RE.search(last))
+        and not _FIX_LEAD_RE.search(last)
+    )
+
+
+def _distinct(messages: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for message in messages:
+        key = message.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(message)
+    return out[:MAX_MESSAGES]
