@@ -373,7 +373,9 @@ def _cause_options(section: Section) -> tuple[str, list[Option]]:
 
 def article_symptom(article: Article) -> tuple[str, Section | None]:
     """The symptom (SYMPTOMS, else SUMMARY's first sentences, else the title), cited."""
-    section = find_section(article, _SYMPTOM_KEYS)
+    section = find_section(article, _SYMPTOM_KEYS) or next(
+        (s for s in article.sections if s.role == "symptom" and s.text.strip()), None
+    )
     if section is not None:
         texts = [p.text for p in paragraphs(section.text) if not p.heading]
         text = clean(" ".join(texts[:2]))
