@@ -73,6 +73,9 @@ class Option:
     kind: str = "option"  # option | upgrade
     id: str = ""
     params: list[Param] = field(default_factory=list)
+    #: Steps to run first, from another section (a runbook's Diagnosis), and that section.
+    pre_items: list[str] = field(default_factory=list)
+    pre_section: Section | None = None
     #: "who want to X": the option is for sites that want X (asked as a question).
     wish: str = ""
     #: Chosen by what the admin finds ("If the diagnosis shows ..."), not by preference.
@@ -521,7 +524,32 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                     kind="workaround" if part.workaround else "option",
                 )
             )
+    if options:
+        diagnosis, diagnosis_section = _diagnosis_steps(article, sections)
+        for option in options:
+            option.pre_items = diagnosis
+            option.pre_section = diagnosis_section
     return lead, options, checks
+
+
+#: At most this many Diagnosis steps run before a mitigation.
+MAX_DIAGNOSIS_STEPS = 6
+
+
+def _diagnosis_steps(
+    article: Article, sections: dict[int, Section]
+) -> tuple[list[str], Section | None]:
+    """The first Diagnosis part's actions (commands to run before fixing), cited."""
+    from kbassist.drafting.blocks import part_steps
+
+    for part in article.parts_by_role("diagnosis"):
+        section = sections.get(id(part))
+        if section is None:
+            continue
+        _, items, _ = part_steps(part)
+        if items:
+            return items[:MAX_DIAGNOSIS_STEPS], section
+    return [], None
 
 
 # --------------------------------------------------------------------------- symptom
@@ -611,9 +639,7 @@ def _message_lead(text: str) -> bool:
     """ "You receive one of the following error messages:", not "To fix it, do one of:"."""
     last = split_sentences(text)[-1] if text else ""
     return (
-        last.endswith(":")
-        and bool(_MESSAGE_LEAD_RE.search(last))
-        and not _FIX_LEAD_RE.search(last)
+        last.endswith(":") and bool(_MESSAGE_LEAD_RE.search(last)) and not _FIX_LEAD_RE.search(last)
     )
 
 

@@ -227,7 +227,12 @@ _WHERE_DRIVE_RE = re.compile(
     r"(?:[\w-]+\s+){0,3}drive\b",
     re.IGNORECASE,
 )
-_HTML_LIKE_RE = re.compile(r"^<[a-z]+(?:\s+[a-z-]+=|\s*/?>$)")
+_HTML_TAGS = frozenset(
+    "a abbr b big blockquote body br caption center code col dd div dl dt em embed font form "
+    "frame h1 h2 h3 h4 h5 h6 head hr html i iframe img input label li link meta nobr object "
+    "ol option p param pre s script select small span strike strong style sub sup table tbody "
+    "td textarea tfoot th thead title tr tt u ul xml".split()
+)
 
 
 def _placeholder_ok(literal: str) -> bool:
@@ -235,9 +240,7 @@ def _placeholder_ok(literal: str) -> bool:
     such as `<td>`, not a prose word such as "yourself" or "yours"."""
     if literal.startswith("<"):
         inner = literal[1:-1]
-        return not (
-            _HTML_LIKE_RE.match(literal) and len(inner) <= 6 and inner.isalpha() and inner.islower()
-        )
+        return inner.split(" ")[0].casefold() not in _HTML_TAGS and "=" not in inner
     if literal.startswith("{"):
         return True
     low = literal.casefold()

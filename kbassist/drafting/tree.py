@@ -125,7 +125,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         option.label = label
         seen: set[str] = set()
         literals = 0
-        for item in option.items:
+        for item in [*option.pre_items, *option.items]:
             for _, _, param in find_params(item):
                 ref = f"{param.kind}:{param.key}"
                 if ref in seen:
@@ -359,7 +359,13 @@ def _input_nodes(
             else option.id
         )
         context = next(
-            (s for i in option.items for s in split_sentences(i) if param.literal in s), ""
+            (
+                s
+                for i in [*option.pre_items, *option.items]
+                for s in split_sentences(i)
+                if param.literal in s
+            ),
+            "",
         )
         node: dict[str, Any] = {
             "id": f"{option.id}-{var}",
@@ -408,6 +414,9 @@ def _outcome(
     asked = {_ref(p) for p in option.params}
     known = {ref: var for ref, var in variables.items() if ref in asked}
     steps = []
+    for item in option.pre_items:
+        text, _ = _template(shorten(item, MAX_ITEM_CHARS), known)
+        steps.append({"text": text, "source": _cite(article, option.pre_section or option.section)})
     for item in option.items:
         text, _ = _template(shorten(item, MAX_ITEM_CHARS), known)
         steps.append({"text": text, "source": _cite(article, option.section)})
