@@ -114,7 +114,8 @@ def test_walk_article_without_a_tree_walks_its_draft(
     """Another article walks its draft, marked auto-drafted, answers filling the steps."""
     answers = tmp_path / "answers.yaml"
     answers.write_text(
-        "symptom: yes\nmitigation: resolution_1\ntime_1: 11:30 PM\ncount_1: 5\ndrive_1: F\n", encoding="utf-8"
+        "symptom: yes\nmitigation: resolution_1\ntime_1: 11:30 PM\ncount_1: 5\ndrive_1: F\n",
+        encoding="utf-8",
     )
     out = tmp_path / "out.md"
     run = kbassist(
