@@ -117,7 +117,38 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
         without_boilerplate(strip_marker(p.text)) for p in lead_paras if not is_boilerplate(p.text)
     )
     out = [clean(" ".join(parts)) for parts in items]
-    return clean(lead), [t for t in out if t]
+    return tidy_items(clean(lead), [t for t in out if t])
+
+
+_NOTE_RE = re.compile(r"^(?:\*+\s*)?(?:note|notes|important|warning|caution|tip)\b\s*[:.-]", re.I)
+_TABLE_RE = re.compile(r"(?:[-+=]{6,}|(?:\|[^|]*){3,}\|)")
+_LEAD_ONLY_RE = re.compile(
+    r"^(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|do this)\b[^.]{0,80}:"
+    r"|there are (?:two|three|several|\d+) (?:ways|methods|options)\b[^.]{0,80}[.:]"
+    r"|(?:do|use|follow) (?:one of )?the following(?: steps| methods)?[^.]{0,40}:)$",
+    re.IGNORECASE,
+)
+
+
+def tidy_items(lead: str, items: list[str]) -> tuple[str, list[str]]:
+    """Steps that are steps: a NOTE or a flattened table is detail of the step before it,
+    a bare lead-in ("To resolve this problem:") is the outcome's text, not an item."""
+    out: list[str] = []
+    leads = [lead] if lead else []
+    for item in items:
+        if _LEAD_ONLY_RE.match(item):
+            if out:
+                out[-1] = f"{out[-1]} {item}"
+            else:
+                leads.append(item)
+            continue
+        if (_NOTE_RE.match(item) or _TABLE_RE.search(item)) and out:
+            out[-1] = f"{out[-1]} ({item})"
+            continue
+        out.append(item)
+    if not out and items:
+        return lead, items
+    return " ".join(leads), out
 
 
 def _alternatives(paras: list[Para]) -> tuple[list[Para], list[list[Para]]]:

@@ -29,6 +29,7 @@ _BOILERPLATE_SENTENCE_RE = re.compile(
     r"^(?:for (?:more|additional|further) information|for information (?:about|on)|"
     r"microsoft (?:has confirmed|is researching|provides)|we are researching)"
     r"|make no warranty|vendor independent of microsoft|query on the following word|"
+    r"charges that are normally incurred for support calls|support professional determines|"
     r"click the article numbers? below|following articles? in the microsoft knowledge base",
     re.IGNORECASE,
 )

@@ -252,6 +252,14 @@ _BY_DESIGN_RE = re.compile(
     r"|intended)|working as (?:designed|intended)|there is no (?:fix|resolution|workaround))\b",
     re.IGNORECASE,
 )
+#: A step that is the article's own check ("You should now see ...", "To verify, ...").
+_CHECK_RE = re.compile(
+    r"^(?:you should (?:now |then )?(?:see|be able|receive|get)|to (?:verify|confirm|check) "
+    r"(?:that|whether|this|the (?:fix|change|setting))|verify that|confirm that|"
+    r"[^.]{0,80}\bshould (?:now|then) (?:work|be|play|print|run|start|appear|succeed|display|"
+    r"function|connect|show|respond|open|load))",
+    re.IGNORECASE,
+)
 _ALERT_RE = re.compile(r"\b(?:this )?alert (?:fires|is (?:triggered|raised|fired))\b", re.I)
 
 
@@ -417,9 +425,14 @@ def _outcome(
     for item in option.pre_items:
         text, _ = _template(shorten(item, MAX_ITEM_CHARS), known)
         steps.append({"text": text, "source": _cite(article, option.pre_section or option.section)})
-    for item in option.items:
+    checks = []
+    for n, item in enumerate(option.items):
         text, _ = _template(shorten(item, MAX_ITEM_CHARS), known)
-        steps.append({"text": text, "source": _cite(article, option.section)})
+        entry = {"text": text, "source": _cite(article, option.section)}
+        if n and _CHECK_RE.search(item):
+            checks.append(entry)  # the article's own check: the verify, not a step
+        else:
+            steps.append(entry)
     outcome: dict[str, Any] = {
         "id": option.id,
         "kind": "outcome",
@@ -429,7 +442,7 @@ def _outcome(
         outcome["text"] = brace(shorten(option.lead, 400))
     outcome["source"] = _cite(article, option.section)
     outcome["steps"] = steps
-    outcome["verify"] = [
+    outcome["verify"] = checks or [
         {
             "text": brace(verify_text),
             "source": _cite(article, symptom_section or option.section),
