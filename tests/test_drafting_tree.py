@@ -222,3 +222,34 @@ def test_q98097_asks_whether_the_mail_data_must_be_backed_up() -> None:
         draft_tree_model(art), {"symptom": "yes", "wish": "no", "mitigation": "summary_2"}
     )
     assert no.outcome is not None and no.outcome.id == "summary_2"
+
+
+def test_ms_kb_note_and_lead_in_are_not_checklist_items() -> None:
+    """ "To resolve this problem:" is the outcome's text and a NOTE stays with its step."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nPrinting fails.\n\n"
+        "RESOLUTION\n==========\n\nTo resolve this problem:\n\n"
+        "1. Remove the printer driver.\n\n"
+        "NOTE: You must be logged on as an administrator.\n\n"
+        "2. Install the updated printer driver.\n"
+    )
+    lines = checklist(art, {"symptom": "yes"})
+    assert lines[:2] == [
+        "Remove the printer driver. (NOTE: You must be logged on as an administrator.)",
+        "Install the updated printer driver.",
+    ]
+
+
+def test_the_articles_own_check_is_the_verify() -> None:
+    """ "Printing should now work" is how to verify, not a step, and replaces the generic one."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nPrinting fails.\n\n"
+        "RESOLUTION\n==========\n\n1. Remove the printer driver.\n\n"
+        "2. Install the updated printer driver.\n\n3. Printing should now work normally.\n"
+    )
+    outcome = node(draft_tree(art), "resolution_1")
+    assert [s["text"] for s in outcome["steps"]] == [
+        "Remove the printer driver.",
+        "Install the updated printer driver.",
+    ]
+    assert [v["text"] for v in outcome["verify"]] == ["Printing should now work normally."]
