@@ -278,6 +278,9 @@ def _section_options(section: Section, kind: str) -> tuple[str, list[Option]]:
     if kind in ("resolution", "workaround"):
         option = _option_from(section, paras, prefix=f"{kind.capitalize()}: ")
         return "", [option] if option is not None else []
+    procedures = _headed_procedures(section, paras)
+    if procedures:
+        return "", procedures
     # SUMMARY / MORE INFORMATION: advice to the admin, with what follows it.
     for i, para in enumerate(paras):
         if not para.marker and not para.heading and _ADVICE_RE.search(para.text):
@@ -289,6 +292,38 @@ def _section_options(section: Section, kind: str) -> tuple[str, list[Option]]:
             option = _option_from(section, rest)
             return "", [option] if option is not None else []
     return "", []
+
+
+_IF_LEAD_RE = re.compile(
+    r"^(?:if|when)\s+(?P<case>[^:]{4,160}?),?\s+(?:do|follow|use|perform|try)\s+"
+    r"(?:the\s+)?(?:following|these|this)(?:\s+(?:steps|procedure|instructions))?\s*:$",
+    re.IGNORECASE,
+)
+
+
+def _headed_procedures(section: Section, paras: list[Para]) -> list[Option]:
+    """Numbered procedures under their own sub-heading or "If X, do the following:" lead-in
+    (an explanation's MORE INFORMATION): one option each, labelled with the case it is for."""
+    starts: list[tuple[int, str]] = []
+    for i, para in enumerate(paras):
+        if para.heading:
+            starts.append((i, para.head))
+        elif not para.marker and (match := _IF_LEAD_RE.match(clean(para.text))):
+            case = match.group("case")
+            starts.append((i, case[0].upper() + case[1:]))
+    options: list[Option] = []
+    for n, (start, label) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(paras)
+        chunk = paras[start + (1 if paras[start].heading else 0) : end]
+        if sum(p.numbered for p in chunk) < 2:
+            continue
+        lead, items = _procedure(chunk)
+        if not items:
+            continue
+        option = Option(section, short_label(label, 80), lead, items)
+        option.condition = True
+        options.append(option)
+    return options if len(options) >= 2 or (options and len(starts) == 1) else []
 
 
 def _status_option(section: Section) -> Option | None:

@@ -279,7 +279,7 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
             f"(the article: {shorten(symptom, 200)})"
         )
     if symptom_section is not None:
-        return f"Check that the problem no longer occurs: {shorten(symptom, 300)}"
+        return f"Check that the problem no longer occurs: {shorten(symptom, 160)}"
     return f"Check that the problem in {article.id} ({article.title}) no longer occurs."
 
 
@@ -294,9 +294,7 @@ def _confirm_node(
     node: dict[str, Any] = {"id": "symptom", "kind": "question"}
     if len(messages) >= 2:
         node["title"] = "Which of these do you see?"
-        node["text"] = brace(
-            f"The article describes: {shorten(symptom, 300)} Which of these do you see?"
-        )
+        node["text"] = "The article's symptom (above) comes in several forms. Which do you see?"
         node["source"] = _cite(article, section)
         labels: set[str] = set()
         choices = []
@@ -310,9 +308,7 @@ def _confirm_node(
         node["choices"] = choices
         return node
     node["title"] = "Does this match what you see?"
-    node["text"] = brace(
-        f"The article describes: {shorten(symptom, 400)} Does this match what you see?"
-    )
+    node["text"] = "Does what you see match the article's symptom (above)?"
     node["source"] = _cite(article, section)
     node["choices"] = [
         {"value": "yes", "label": "Yes, this is what I see", "next": after},
