@@ -253,3 +253,23 @@ def test_the_articles_own_check_is_the_verify() -> None:
         "Install the updated printer driver.",
     ]
     assert [v["text"] for v in outcome["verify"]] == ["Printing should now work normally."]
+
+
+def test_if_x_do_the_following_procedures_are_options_chosen_by_the_case() -> None:
+    """ "If Setup stops before ..., do the following:" + steps is an option named by its case."""
+    art = mskb(
+        "SUMMARY\n=======\n\nSetup stops before it completes.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "If Setup stops before you create an Uninstall disk, do the following:\n\n"
+        "1. Restart your computer.\n\n2. Run Setup again.\n\n"
+        "If Setup stops after you create an Uninstall disk, do the following:\n\n"
+        "1. Insert the Uninstall disk.\n\n2. Type uninstall at the command prompt.\n"
+    )
+    question = node(draft_tree(art), "mitigation")
+    assert question["title"] == "What did you find?"
+    assert [c["label"] for c in question["choices"]] == [
+        "Setup stops before you create an Uninstall disk",
+        "Setup stops after you create an Uninstall disk",
+    ]
+    lines = checklist(art, {"symptom": "yes", "mitigation": "more_information_2"})
+    assert lines[:2] == ["Insert the Uninstall disk.", "Type uninstall at the command prompt."]
