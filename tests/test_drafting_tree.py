@@ -273,3 +273,23 @@ def test_if_x_do_the_following_procedures_are_options_chosen_by_the_case() -> No
     ]
     lines = checklist(art, {"symptom": "yes", "mitigation": "more_information_2"})
     assert lines[:2] == ["Insert the Uninstall disk.", "Type uninstall at the command prompt."]
+
+
+def test_or_causes_are_asked_as_which_cause_applies() -> None:
+    """Causes joined by -OR- are a "which applies?" question, not one run-on paragraph."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nThe modem does not dial.\n\n"
+        "CAUSE\n=====\n\nThis problem occurs for one of the following reasons:\n\n"
+        "- The modem is set to the wrong COM port.\n\n-OR-\n\n"
+        "- Another program is using the COM port.\n\n"
+        "RESOLUTION\n==========\n\nSet the modem to the right COM port and close other programs.\n"
+    )
+    question = node(draft_tree(art), "cause")
+    assert question["kind"] == "question" and question["title"] == "Which cause applies?"
+    assert [c["label"] for c in question["choices"]] == [
+        "The modem is set to the wrong COM port",
+        "Another program is using the COM port",
+        "Not sure",
+    ]
+    lines = checklist(art, {"symptom": "yes", "cause": "cause_2"})
+    assert lines[0].startswith("Set the modem to the right COM port")

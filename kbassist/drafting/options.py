@@ -463,6 +463,21 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
     return article.title, None
 
 
+def cause_alternatives(section: Section | None) -> list[str]:
+    """The causes a CAUSE section offers as alternatives (`-or-`, "one of the following"),
+    each as a short line; [] when it names one cause."""
+    if section is None:
+        return []
+    _, alts = _alternatives(_body_until_repro(section))
+    out: list[str] = []
+    for alt in alts:
+        lead, items = _procedure(alt)
+        text = lead or (items[0] if items else "")
+        if text:
+            out.append(short_label(strip_marker(text), 80))
+    return out if len(out) >= 2 else []
+
+
 def article_cause(article: Article) -> tuple[str, Section | None]:
     """The cause (CAUSE, else a sentence that explains), cited; "" if none is found."""
     section = find_section(article, _CAUSE_KEYS)

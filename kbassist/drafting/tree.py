@@ -22,6 +22,7 @@ from kbassist.drafting.options import (
     article_cause,
     article_plan,
     article_symptom,
+    cause_alternatives,
     find_section,
     symptom_messages,
 )
@@ -159,7 +160,29 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if symptom_section is not None:
         after_symptom = "cause" if cause and cause_section is not None else first_after_cause
         nodes.append(_confirm_node(article, symptom, symptom_section, messages, after_symptom))
-    if cause and cause_section is not None:
+    causes = [] if any(o.kind == "cause" for o in options) else cause_alternatives(cause_section)
+    if cause and cause_section is not None and causes:
+        # Several possible causes: which applies is recorded with the walk (and in the
+        # export), then the article's fixes follow.
+        choices, seen = [], set()
+        for n, label in enumerate(causes, start=1):
+            while label.casefold() in seen:
+                label = f"{label} ({n})"
+            seen.add(label.casefold())
+            choices.append({"value": f"cause_{n}", "label": label, "next": first_after_cause})
+        choices.append({"value": "unsure", "label": "Not sure", "next": first_after_cause})
+        nodes.append(
+            {
+                "id": "cause",
+                "kind": "question",
+                "title": "Which cause applies?",
+                "text": "The article names several causes. Which of these applies here?",
+                "help": brace(shorten(cause, 300)),
+                "source": _cite(article, cause_section),
+                "choices": choices,
+            }
+        )
+    elif cause and cause_section is not None:
         nodes.append(
             {
                 "id": "cause",
@@ -190,6 +213,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         )
     if len(rest) >= 2:
         conditional = all(o.condition for o in rest)
+        by_cause = all(o.kind == "cause" for o in rest)
         question: dict[str, Any] = {
             "id": "mitigation",
             "kind": "question",
@@ -198,6 +222,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             if conditional
             else "Which of the article's mitigations fits this system?",
         }
+        if by_cause:
+            question["title"] = "Which cause applies?"
+            question["text"] = "The article names several causes. Which of these applies here?"
         if lead:
             question["help"] = brace(shorten(lead, 300))
         question["source"] = _cite(article, rest[0].section)
