@@ -293,3 +293,18 @@ def test_or_causes_are_asked_as_which_cause_applies() -> None:
     ]
     lines = checklist(art, {"symptom": "yes", "cause": "cause_2"})
     assert lines[0].startswith("Set the modem to the right COM port")
+
+
+def test_a_list_of_things_after_a_lead_in_is_one_item_not_one_each() -> None:
+    """ "It can have several causes, including the following:" + nouns is one step."""
+    art = markdown(
+        "## Meaning\n\nThis alert fires when pods restart.\n\n"
+        "## Mitigation\n\n* Restart the pod:\n\n    ```console\n    oc delete pod web-1\n    ```\n\n"
+        "The restarts can have several causes, including the following:\n\n"
+        "* pod priority\n* volume mount issues\n"
+    )
+    lines = checklist(art, {"symptom": "yes"})
+    assert lines[1] == (
+        "The restarts can have several causes, including the following: "
+        "pod priority; volume mount issues."
+    )

@@ -157,6 +157,8 @@ class _Steps:
             elif isinstance(block, Code):
                 self.command(block)
             elif isinstance(block, ListBlock):
+                if self._merged_list(block, blocks[n - 1] if n else None):
+                    continue
                 for item in block.items:
                     self.blocks(item.blocks, in_list=True)
             elif isinstance(block, Note):
@@ -167,6 +169,26 @@ class _Steps:
                 self.detail(_inline([block]), "Table")
             elif isinstance(block, Include | Image):
                 continue
+
+    def _merged_list(self, block: ListBlock, before: Block | None) -> bool:
+        """A list of things, not actions ("multiple causes, including the following:
+        pod priority; volume mount issues"), after a lead-in that is not an action
+        either: one item, the lead-in with the things, not one unticked item each."""
+        if not isinstance(before, Paragraph) or not self.items:
+            return False
+        lead = clean(before.text.plain)
+        if not lead.endswith(":") or _imperative(lead) or self.items[-1] != lead:
+            return False
+        things: list[str] = []
+        for item in block.items:
+            if any(isinstance(b, Code | ListBlock) for b in item.blocks):
+                return False
+            text = _inline(item.blocks)
+            if not text or _imperative(text) or len(text) > 160:
+                return False
+            things.append(text.rstrip(".;"))
+        self.items[-1] = f"{lead} {'; '.join(things)}."
+        return True
 
 
 _CHECK_RE = re.compile(
