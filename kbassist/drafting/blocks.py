@@ -150,7 +150,7 @@ class _Steps:
                         self.detail(text, "Detail")
                     else:
                         self.lead.append(text)
-                elif in_list and n > 0 and self.items:
+                elif in_list and n > 0 and self.items and not leads_action:
                     self.detail(text, "Detail")
                 else:
                     self.add(text)
@@ -231,7 +231,10 @@ def part_steps(part: Part) -> tuple[str, list[str], list[str]]:
             steps.blocks(child.blocks, in_list=False)
             if len(steps.items) == before and steps.lead and not steps.items:
                 continue
-    return " ".join(steps.lead), steps.items, steps.checks
+    from kbassist.drafting.options import tidy_items
+
+    lead, items = tidy_items(" ".join(steps.lead), steps.items)
+    return lead, items, steps.checks
 
 
 def resolution_parts(article: Article) -> list[Part]:
