@@ -54,6 +54,8 @@ class DraftError(DataError):
     """The article has nothing a tree could cite (no sections with text)."""
 
 
+#: A label must say something: at least one letter or digit.
+_WORDY_RE = re.compile(r"[^\W_]")
 _TAG_PREFIX_RE = re.compile(r"^(?:[A-Z]{2,8}|Mac Bkup|[A-Z][a-z]+ ?[A-Z]?[a-z]*):\s+")
 
 
@@ -118,6 +120,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             n += 1
             option.id = f"{base}_{n}"
         used_ids.add(option.id)
+        if not _WORDY_RE.search(option.label):  # a label of only punctuation, or nothing
+            option.label = f"{option.section.name.title()} {len(used_ids) - 1}"
         label, n = option.label, 1
         while label.casefold() in labels or label.casefold() == option.id:
             n += 1
@@ -166,6 +170,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         # export), then the article's fixes follow.
         choices, seen = [], set()
         for n, label in enumerate(causes, start=1):
+            label = label if _WORDY_RE.search(label) else f"Cause {n}"
             while label.casefold() in seen:
                 label = f"{label} ({n})"
             seen.add(label.casefold())
@@ -326,7 +331,8 @@ def _confirm_node(
         labels: set[str] = set()
         choices = []
         for n, message in enumerate(messages, start=1):
-            label = short_label(message, 80) or f"Message {n}"
+            label = short_label(message, 80)
+            label = label if _WORDY_RE.search(label) else f"Message {n}"
             while label.casefold() in labels:
                 label = f"{label} ({n})"
             labels.add(label.casefold())
