@@ -299,7 +299,8 @@ def test_a_list_of_things_after_a_lead_in_is_one_item_not_one_each() -> None:
     """ "It can have several causes, including the following:" + nouns is one step."""
     art = markdown(
         "## Meaning\n\nThis alert fires when pods restart.\n\n"
-        "## Mitigation\n\n* Restart the pod:\n\n    ```console\n    oc delete pod web-1\n    ```\n\n"
+        "## Mitigation\n\n* Restart the pod:\n\n"
+        "    ```console\n    oc delete pod web-1\n    ```\n\n"
         "The restarts can have several causes, including the following:\n\n"
         "* pod priority\n* volume mount issues\n"
     )
