@@ -96,7 +96,7 @@ def test_a_saved_drafted_walk_resumes_on_its_redrafted_tree(assistant: Assistant
     assistant.ensure_index()
     choice = assistant.resolve_tree("KB-PRN-1")
     walk = Walk(choice.tree)
-    walk.answer("yes" if walk.current.kind == "confirm" else None)
+    walk.answer("yes" if walk.current.kind in ("confirm", "question") else None)
     assistant.save_session("printer", walk)
     resumed = assistant.resume("printer")
     assert resumed.walk.tree.id == choice.tree.id

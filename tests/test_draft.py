@@ -11,6 +11,7 @@ import yaml
 from kbassist.articles import Article, iter_article_files, load_article, parse_article
 from kbassist.drafting.tree import (
     FALLBACK_ID,
+    NOT_THIS_ID,
     DraftError,
     draft_text,
     draft_tree,
@@ -37,7 +38,8 @@ def article(body: str, *, id_: str = "KB-T-1", title: str = "Test article") -> A
 
 
 def outcomes(tree: dict[str, Any]) -> list[dict[str, Any]]:
-    return [n for n in tree["nodes"] if n["kind"] == "outcome"]
+    """The article's outcomes (the "may not apply" end of the symptom check left out)."""
+    return [n for n in tree["nodes"] if n["kind"] == "outcome" and n["id"] != NOT_THIS_ID]
 
 
 def node(tree: dict[str, Any], node_id: str) -> dict[str, Any]:
@@ -97,7 +99,7 @@ def test_q98097_draft_walks_with_the_articles_example() -> None:
     """Walking the draft with other times puts them into the MS Mail Backup checklist."""
     tree = draft_tree_model(load_article(SEED))
     walk = walk_with_answers(
-        tree, {"mitigation": "more_information_1", "time_1": "11:30 PM", "time_2": "2:00 AM"}
+        tree, {"symptom": "yes", "wish": "yes", "time_1": "11:30 PM", "time_2": "2:00 AM"}
     )
     lines = [item.text for item in build_checklist(walk).items]
     assert any("AppleShare volume at 23:30. Retrospect can then" in line for line in lines)
@@ -126,9 +128,10 @@ def test_symptom_and_cause_come_from_their_sections() -> None:
     tree = draft_tree(article(FULL))
     assert tree["symptom"] == "The print spooler stops responding after the driver update."
     assert tree["cause"] == "The new driver holds the spool file open."
-    first = tree["nodes"][0]
-    assert first["kind"] == "info" and first["id"] == "cause"
-    assert first["source"] == {"article": "KB-T-1", "section": "Cause"}
+    assert tree["nodes"][0]["id"] == "symptom"  # confirmed first, then explained
+    cause = tree["nodes"][1]
+    assert cause["kind"] == "info" and cause["id"] == "cause"
+    assert cause["source"] == {"article": "KB-T-1", "section": "Cause"}
 
 
 def test_symptom_falls_back_to_summary_then_title() -> None:
@@ -218,8 +221,8 @@ def test_resolution_and_workaround_are_separate_options() -> None:
         )
     )
     assert [(o["title"], o["source"]["section"]) for o in outcomes(tree)] == [
-        ("Resolution: Install the update.", "Resolution"),
-        ("Workaround: Run the job by hand.", "Workaround"),
+        ("Resolution: Install the update", "Resolution"),
+        ("Workaround: Run the job by hand", "Workaround"),
     ]
 
 
@@ -305,7 +308,8 @@ def test_numbered_procedure_becomes_items_in_order() -> None:
 
 
 def test_literal_parameters_become_typed_inputs_with_defaults() -> None:
-    """Times, drives, paths, file names and counts are asked, defaulting to the literal."""
+    """Times, drives, paths and counts are asked, defaulting to the literal; a system
+    file name (WIN.INI) is what it is, never an input."""
     art = article(
         "## Resolution\n\n1. At 1:00 AM, copy WIN.INI to drive D.\n\n"
         "2. Keep 3 backups in C:\\BACKUP\\INI.\n\n3. At 1:00 AM again, check WIN.INI.\n"
@@ -314,29 +318,27 @@ def test_literal_parameters_become_typed_inputs_with_defaults() -> None:
     inputs = {n["var"]: n for n in tree["nodes"] if n["kind"] == "input"}
     assert {v: (n["type"], n["default"]) for v, n in inputs.items()} == {
         "time_1": ("time", "1:00 AM"),
-        "file_1": ("text", "WIN.INI"),
         "drive_1": ("text", "D"),
         "count_1": ("number", 3),
         "path_1": ("text", "C:\\BACKUP\\INI"),
     }
     assert inputs["count_1"]["integer"] is True
     assert step_texts(outcomes(tree)[0]) == [
-        "At {time_1}, copy {file_1} to drive {drive_1}.",
+        "At {time_1}, copy WIN.INI to drive {drive_1}.",
         "Keep {count_1} backups in {path_1}.",
-        "At {time_1} again, check {file_1}.",
+        "At {time_1} again, check WIN.INI.",
     ]
     walk = walk_with_answers(
         draft_tree_model(art),
         {
             "time_1": "2:30 am",
-            "file_1": "SYSTEM.INI",
             "drive_1": "E",
             "count_1": "5",
             "path_1": "E:\\KEEP",
         },
     )
     assert [i.text for i in build_checklist(walk).items][:2] == [
-        "At 02:30, copy SYSTEM.INI to drive E.",
+        "At 02:30, copy WIN.INI to drive E.",
         "Keep 5 backups in E:\\KEEP.",
     ]
 

@@ -47,6 +47,7 @@ def test_draft_prints_a_yaml_draft_to_stdout(kb: Path, env: dict[str, str]) -> N
     assert [n["id"] for n in tree["nodes"] if n["kind"] == "outcome"] == [
         "resolution_1",
         "workaround_1",
+        "not_this_article",
     ]
 
 
@@ -113,7 +114,8 @@ def test_walk_article_without_a_tree_walks_its_draft(
     """Another article walks its draft, marked auto-drafted, answers filling the steps."""
     answers = tmp_path / "answers.yaml"
     answers.write_text(
-        "mitigation: resolution_1\ntime_1: 11:30 PM\ncount_1: 5\ndrive_1: F\n", encoding="utf-8"
+        "symptom: yes\nmitigation: resolution_1\ntime_1: 11:30 PM\ncount_1: 5\ndrive_1: F\n",
+        encoding="utf-8",
     )
     out = tmp_path / "out.md"
     run = kbassist(
@@ -132,7 +134,7 @@ def test_written_draft_walks_with_answers(kb: Path, env: dict[str, str], tmp_pat
     tree_file = tmp_path / "q98097-draft.yaml"
     assert kbassist("draft", "Q98097", "-o", str(tree_file), env=env, kb=kb).returncode == 0
     answers = tmp_path / "a.yaml"
-    answers.write_text("mitigation: summary_2\n", encoding="utf-8")
+    answers.write_text("symptom: yes\nwish: no\nmitigation: summary_2\n", encoding="utf-8")
     run = kbassist("walk", str(tree_file), "--answers", str(answers), env=env, kb=kb)
     assert run.returncode == 0, run.stderr
     assert "- [ ] Configure Retrospect specifically to not backup Microsoft Mail Data." in (
@@ -152,6 +154,6 @@ def test_auto_drafted_session_resumes(kb: Path, env: dict[str, str]) -> None:
     """A saved walk of an auto-drafted tree continues with --resume (drafted again)."""
     first = kbassist("walk", "KB-BAK-3", "--session", "bak", env=env, kb=kb, stdin="\nquit\n")
     assert first.returncode == 0, first.stderr
-    resumed = kbassist("walk", "--resume", "bak", env=env, kb=kb, stdin="workaround_1\n")
+    resumed = kbassist("walk", "--resume", "bak", env=env, kb=kb, stdin="yes\n\nworkaround_1\n")
     assert resumed.returncode == 0, resumed.stderr
     assert "- [ ] Exclude the mail store from the backup." in resumed.stdout

@@ -374,7 +374,7 @@ def test_walk_prompt_of_a_drafted_tree_has_no_bidi_controls(kb_dir: Path) -> Non
         "1. Run the backup at 11:30 PM instead.\n2. Keep 3 copies on drive E.\n",
         encoding="utf-8",
     )
-    result = run("walk", "KB-EVIL-9", "--articles", str(kb_dir), stdin="\n" * 20)
+    result = run("walk", "KB-EVIL-9", "--articles", str(kb_dir), stdin="yes\n" + "\n" * 20)
     assert result.exit_code == 0, result.stderr
     assert "Answer [" in result.stderr
     assert no_control(result.stderr + result.stdout)

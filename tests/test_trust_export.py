@@ -235,7 +235,13 @@ def drafted_export(kb_dir: Path, tmp_path: Path) -> str:
     (kb_dir / "evil.md").write_text(HOSTILE_ARTICLE, encoding="utf-8")
     out = tmp_path / "evil-checklist.md"
     result = run(
-        "walk", "KB-EVIL-1", "--articles", str(kb_dir), "--export", str(out), stdin="\n" * 30
+        "walk",
+        "KB-EVIL-1",
+        "--articles",
+        str(kb_dir),
+        "--export",
+        str(out),
+        stdin="yes\n" + "\n" * 30,
     )
     assert result.exit_code == 0, result.stderr
     assert "auto-drafted" in result.stderr

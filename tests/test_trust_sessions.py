@@ -90,6 +90,7 @@ def test_drafted_session_names_its_article_not_a_made_up_path() -> None:
 def test_session_written_before_the_article_reference_still_resumes() -> None:
     """An old file with the `<auto-drafted>/...` path resumes by drafting the article again."""
     walk = Walk(draft_tree_model(runbook()))
+    walk.answer("yes")  # the drafted walk confirms the symptom first
     walk.answer(None)
     path = save_session("old", walk)
     data = json.loads(path.read_text())
@@ -107,7 +108,7 @@ def test_session_written_before_the_article_reference_still_resumes() -> None:
     legacy_article = parse_article(RUNBOOK.replace("id: RB 12", "id: RB-12"), Path("/kb/x.md"))
     resumed = resume_session(saved, tree_by_id=no_trees, get_article=articles(legacy_article))
     assert resumed.walk.tree.drafted_from == "RB-12"
-    assert [s.node.id for s in resumed.walk.history] == ["cause"]
+    assert [s.node.id for s in resumed.walk.history] == ["symptom", "cause"]
 
 
 def test_ticks_are_saved_and_old_files_without_them_load() -> None:
@@ -181,6 +182,7 @@ def test_drafted_session_whose_article_is_gone_says_so() -> None:
 def test_resumed_walk_carries_its_ticks() -> None:
     """The ticks saved come back with the resumed walk, for the checklist to show."""
     walk = Walk(draft_tree_model(runbook()))
+    walk.answer("yes")  # the drafted walk confirms the symptom first
     walk.answer(None)
     walk.answer("workaround_1")
     key = build_checklist(walk).items[0].key
@@ -198,7 +200,7 @@ def test_resumed_walk_carries_its_ticks() -> None:
 def test_cli_resumes_a_drafted_walk_of_an_article_with_an_odd_id(kb: Path, tmp_path: Path) -> None:
     """`walk "RB 12" --session`, then `walk --resume`: the article is found by its id."""
     ix = ["--articles", str(kb), "--index-dir", str(tmp_path / "ix")]
-    first = cli("walk", "RB 12", "--session", "rb", *ix, stdin="\nquit\n")
+    first = cli("walk", "RB 12", "--session", "rb", *ix, stdin="yes\n\nquit\n")
     assert first.exit_code == 0, first.stderr
     again = cli("walk", "--resume", "rb", *ix, stdin="workaround_1\n")
     assert again.exit_code == 0, again.stderr
@@ -212,7 +214,9 @@ def test_cli_resume_of_a_draft_ignores_a_tree_written_since(kb: Path, tmp_path: 
     ix = ["--articles", str(kb), "--index-dir", str(tmp_path / "ix")]
     trees = tmp_path / "trees"
     trees.mkdir()
-    first = cli("walk", "RB-13", "--session", "rb", "--trees", str(trees), *ix, stdin="\nquit\n")
+    first = cli(
+        "walk", "RB-13", "--session", "rb", "--trees", str(trees), *ix, stdin="yes\n\nquit\n"
+    )
     assert first.exit_code == 0, first.stderr
     written = cli("draft", "RB-13", "-o", str(trees / "rb13.yaml"), *ix)
     assert written.exit_code == 0, written.stderr

@@ -27,12 +27,11 @@ from kbassist.tui.widgets.checklist_view import ChecklistView
 
 REPO = Path(__file__).resolve().parent.parent
 
-#: An article with no CAUSE and one procedure: its draft goes straight to the checklist,
-#: as about 42% of the archive does (Q168739, Q174800).
+#: An article with no symptom text, no CAUSE and one procedure: its draft goes straight
+#: to the checklist (a draft confirms the symptom first only when the article states one).
 NO_QUESTION_ARTICLE = (
     "---\nid: KB-SVC-7\ntitle: Store service will not start after a crash\n"
     "products: [Mail Server]\n---\n\n"
-    "## Symptoms\n\nThe store service does not start after an unclean shutdown.\n\n"
     "## Resolution\n\n1. Set every mail service to start manually.\n"
     "2. Restart the server.\n3. Start the services in order.\n"
 )
@@ -334,8 +333,8 @@ def test_a_drafted_walk_saved_in_the_tui_resumes_in_the_tui(kb_dir: Path, tmp_pa
             assert isinstance(app.screen, WalkScreen), notifications(app)
             assert app.screen.guided.drafted
             assert "◇ auto-drafted" in screen_text(app)
-            assert current_id(app) == "cause"
-            await step(pilot, "enter")
+            assert current_id(app) == "symptom"  # the draft confirms the symptom first
+            await step(pilot, "1", "enter")
             assert isinstance(app.screen, ChecklistScreen)
 
     asyncio.run(save())

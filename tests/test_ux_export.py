@@ -204,7 +204,13 @@ def test_plain_text_of_a_drafted_walk_is_stamped(kb_dir: Path, tmp_path: Path) -
     """A walk auto-drafted from an article says it is not reviewed, in plain text too."""
     out = tmp_path / "drafted.txt"
     result = run(
-        "walk", "KB-PRN-1", "--articles", str(kb_dir), "--export", str(out), stdin="\n" * 30
+        "walk",
+        "KB-PRN-1",
+        "--articles",
+        str(kb_dir),
+        "--export",
+        str(out),
+        stdin="yes\n" + "\n" * 30,
     )
     assert result.exit_code == 0, result.stderr
     text = out.read_text(encoding="utf-8")
@@ -221,7 +227,13 @@ def test_drafted_markdown_export_keeps_the_link_literal(kb_dir: Path, tmp_path: 
     )
     out = tmp_path / "drafted.md"
     result = run(
-        "walk", "KB-PRN-1", "--articles", str(kb_dir), "--export", str(out), stdin="\n" * 30
+        "walk",
+        "KB-PRN-1",
+        "--articles",
+        str(kb_dir),
+        "--export",
+        str(out),
+        stdin="yes\n" + "\n" * 30,
     )
     assert result.exit_code == 0, result.stderr
     text = out.read_text(encoding="utf-8")

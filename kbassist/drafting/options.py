@@ -10,13 +10,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kbassist.articles import Article, Section
+from kbassist.articles.model import ListBlock, Part
 from kbassist.drafting.text import (
     Para,
     Param,
     clean,
-    first_sentence,
     is_boilerplate,
     paragraphs,
+    short_label,
     shorten,
     split_sentences,
     strip_marker,
@@ -72,6 +73,13 @@ class Option:
     kind: str = "option"  # option | upgrade
     id: str = ""
     params: list[Param] = field(default_factory=list)
+    #: Steps to run first, from another section (a runbook's Diagnosis), and that section.
+    pre_items: list[str] = field(default_factory=list)
+    pre_section: Section | None = None
+    #: "who want to X": the option is for sites that want X (asked as a question).
+    wish: str = ""
+    #: Chosen by what the admin finds ("If the diagnosis shows ..."), not by preference.
+    condition: bool = False
 
 
 def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
@@ -109,7 +117,38 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
         without_boilerplate(strip_marker(p.text)) for p in lead_paras if not is_boilerplate(p.text)
     )
     out = [clean(" ".join(parts)) for parts in items]
-    return clean(lead), [t for t in out if t]
+    return tidy_items(clean(lead), [t for t in out if t])
+
+
+_NOTE_RE = re.compile(r"^(?:\*+\s*)?(?:note|notes|important|warning|caution|tip)\b\s*[:.-]", re.I)
+_TABLE_RE = re.compile(r"(?:[-+=]{6,}|(?:\|[^|]*){3,}\|)")
+_LEAD_ONLY_RE = re.compile(
+    r"^(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|do this)\b[^.]{0,80}:"
+    r"|there are (?:two|three|several|\d+) (?:ways|methods|options)\b[^.]{0,80}[.:]"
+    r"|(?:do|use|follow) (?:one of )?the following(?: steps| methods)?[^.]{0,40}:)$",
+    re.IGNORECASE,
+)
+
+
+def tidy_items(lead: str, items: list[str]) -> tuple[str, list[str]]:
+    """Steps that are steps: a NOTE or a flattened table is detail of the step before it,
+    a bare lead-in ("To resolve this problem:") is the outcome's text, not an item."""
+    out: list[str] = []
+    leads = [lead] if lead else []
+    for item in items:
+        if _LEAD_ONLY_RE.match(item):
+            if out:
+                out[-1] = f"{out[-1]} {item}"
+            else:
+                leads.append(item)
+            continue
+        if (_NOTE_RE.match(item) or _TABLE_RE.search(item)) and out:
+            out[-1] = f"{out[-1]} ({item})"
+            continue
+        out.append(item)
+    if not out and items:
+        return lead, items
+    return " ".join(leads), out
 
 
 def _alternatives(paras: list[Para]) -> tuple[list[Para], list[list[Para]]]:
@@ -192,8 +231,40 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
     first = paras[0] if paras else None
     if first is not None and _METHOD_RE.match(first.head):
         label_from = first.head if len(first.head) > 12 else (lead or items[0])
-    label = first_sentence(strip_marker(label_from))
-    return Option(section, prefix + label, lead, items)
+    label = option_label(strip_marker(label_from))
+    option = Option(
+        section, prefix + label if prefix and not _OWN_NAME_RE.match(label) else label, lead, items
+    )
+    wish = _WISH_RE.search(lead or items[0])
+    if wish:
+        option.wish = clean(wish.group(1))
+    return option
+
+
+_OWN_NAME_RE = re.compile(r"^(?:workaround|resolution|method|upgrade)\b", re.IGNORECASE)
+#: "Administrators who want to have Retrospect back up the data file should ...": the
+#: option is for sites that want that, a question of its own.
+_WISH_RE = re.compile(
+    r"\b(?:administrators?|users?|customers?|you|anyone|those)\s+(?:who|that)\s+"
+    r"(?:want|need|wish|must|have)\s+to\s+([^,.;:]{6,90}?)\s*,?\s+(?:should|can|must|may)\b",
+    re.IGNORECASE,
+)
+_LABEL_LEAD_RE = re.compile(
+    r"^(?:to (?:work around|avoid|prevent|resolve|correct|fix|solve|remedy)\b[^,:]{0,60}[,:]\s*"
+    r"|(?:administrators?|users?|customers?|you|those)\s+(?:who|that)\s+[^,]{0,90}?\s+"
+    r"(?:should|can|must|may)\s+)",
+    re.IGNORECASE,
+)
+
+
+def option_label(text: str) -> str:
+    """A short label from the option's first clause: no "To resolve this issue," lead-in,
+    no "Administrators who want to X should" preamble, never cut with "[...]"."""
+    text = clean(text)
+    bare = _LABEL_LEAD_RE.sub("", text, count=1)
+    if len(bare) >= 8 and bare != text:
+        text = bare[0].upper() + bare[1:]
+    return short_label(text, 90)
 
 
 def _section_options(section: Section, kind: str) -> tuple[str, list[Option]]:
@@ -207,6 +278,9 @@ def _section_options(section: Section, kind: str) -> tuple[str, list[Option]]:
     if kind in ("resolution", "workaround"):
         option = _option_from(section, paras, prefix=f"{kind.capitalize()}: ")
         return "", [option] if option is not None else []
+    procedures = _headed_procedures(section, paras)
+    if procedures:
+        return "", procedures
     # SUMMARY / MORE INFORMATION: advice to the admin, with what follows it.
     for i, para in enumerate(paras):
         if not para.marker and not para.heading and _ADVICE_RE.search(para.text):
@@ -218,6 +292,38 @@ def _section_options(section: Section, kind: str) -> tuple[str, list[Option]]:
             option = _option_from(section, rest)
             return "", [option] if option is not None else []
     return "", []
+
+
+_IF_LEAD_RE = re.compile(
+    r"^(?:if|when)\s+(?P<case>[^:]{4,160}?),?\s+(?:do|follow|use|perform|try)\s+"
+    r"(?:the\s+)?(?:following|these|this)(?:\s+(?:steps|procedure|instructions))?\s*:$",
+    re.IGNORECASE,
+)
+
+
+def _headed_procedures(section: Section, paras: list[Para]) -> list[Option]:
+    """Numbered procedures under their own sub-heading or "If X, do the following:" lead-in
+    (an explanation's MORE INFORMATION): one option each, labelled with the case it is for."""
+    starts: list[tuple[int, str]] = []
+    for i, para in enumerate(paras):
+        if para.heading:
+            starts.append((i, para.head))
+        elif not para.marker and (match := _IF_LEAD_RE.match(clean(para.text))):
+            case = match.group("case")
+            starts.append((i, case[0].upper() + case[1:]))
+    options: list[Option] = []
+    for n, (start, label) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(paras)
+        chunk = paras[start + (1 if paras[start].heading else 0) : end]
+        if sum(p.numbered for p in chunk) < 2:
+            continue
+        lead, items = _procedure(chunk)
+        if not items:
+            continue
+        option = Option(section, short_label(label, 80), lead, items)
+        option.condition = True
+        options.append(option)
+    return options if len(options) >= 2 or (options and len(starts) == 1) else []
 
 
 def _status_option(section: Section) -> Option | None:
@@ -246,6 +352,42 @@ def find_section(article: Article, keys: Iterable[str]) -> Section | None:
 
 def article_options(article: Article) -> tuple[str, list[Option]]:
     """Every option in article order, and the lead-in of the first list of alternatives."""
+    lead, options, _ = article_plan(article)
+    return lead, options
+
+
+def article_plan(article: Article) -> tuple[str, list[Option], list[str]]:
+    """(lead, options, checks): a Markdown article is read from its block tree (its
+    resolution parts), an MS KB article from its sections; checks are the article's own
+    "you should see" lines, for the verify."""
+    lead, options = _flat_options(article)
+    if article.style != "mskb" and (not options or _structured_fix(article)):
+        block_lead, block_found, checks = block_options(article)
+        if block_found:
+            return block_lead, block_found, checks
+    return lead, options, []
+
+
+def _structured_fix(article: Article) -> bool:
+    """A fix the flat text flattens: commands in code blocks, or sub-headed alternatives."""
+    from kbassist.drafting.blocks import resolution_parts
+
+    for part in resolution_parts(article):
+        if part.children:
+            return True
+        for sub in part.walk():
+            for block in sub.blocks:
+                if block.kind == "code":
+                    return True
+                if isinstance(block, ListBlock) and any(
+                    b.kind == "code" for item in block.items for b in item.blocks
+                ):
+                    return True
+    return False
+
+
+def _flat_options(article: Article) -> tuple[str, list[Option]]:
+    """The options of an MS KB article's flat sections."""
     lead = ""
     options: list[Option] = []
     for section in article.sections:
@@ -292,7 +434,7 @@ def _cause_options(section: Section) -> tuple[str, list[Option]]:
         texts = ([lead] if lead else []) + items
         if not texts:
             continue
-        label = "If this is the cause: " + first_sentence(strip_marker(texts[0]), 80)
+        label = "If this is the cause: " + short_label(strip_marker(texts[0]), 60)
         steps = [f"Check whether this applies here and remove it: {texts[0]}", *texts[1:]]
         options.append(Option(section, label, "", steps, kind="cause"))
     return clean(" ".join(p.text for p in lead_paras)), options
@@ -300,7 +442,9 @@ def _cause_options(section: Section) -> tuple[str, list[Option]]:
 
 def article_symptom(article: Article) -> tuple[str, Section | None]:
     """The symptom (SYMPTOMS, else SUMMARY's first sentences, else the title), cited."""
-    section = find_section(article, _SYMPTOM_KEYS)
+    section = find_section(article, _SYMPTOM_KEYS) or next(
+        (s for s in article.sections if s.role == "symptom" and s.text.strip()), None
+    )
     if section is not None:
         texts = [p.text for p in paragraphs(section.text) if not p.heading]
         text = clean(" ".join(texts[:2]))
@@ -319,6 +463,21 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
     return article.title, None
 
 
+def cause_alternatives(section: Section | None) -> list[str]:
+    """The causes a CAUSE section offers as alternatives (`-or-`, "one of the following"),
+    each as a short line; [] when it names one cause."""
+    if section is None:
+        return []
+    _, alts = _alternatives(_body_until_repro(section))
+    out: list[str] = []
+    for alt in alts:
+        lead, items = _procedure(alt)
+        text = lead or (items[0] if items else "")
+        if text:
+            out.append(short_label(strip_marker(text), 80))
+    return out if len(out) >= 2 else []
+
+
 def article_cause(article: Article) -> tuple[str, Section | None]:
     """The cause (CAUSE, else a sentence that explains), cited; "" if none is found."""
     section = find_section(article, _CAUSE_KEYS)
@@ -333,3 +492,244 @@ def article_cause(article: Article) -> tuple[str, Section | None]:
             if re.search(r"\b(because|is caused by|occurs (?:when|if|because))\b", para.text, re.I):
                 return shorten(clean(para.text), MAX_CAUSE_CHARS), found
     return "", None
+
+
+# --------------------------------------------------------------------------- block tree
+
+_SEQUENTIAL_HEAD_RE = re.compile(r"^(?:step\s+\d+|\d{1,2}[.)]?\s*$)", re.IGNORECASE)
+_ALTERNATIVE_HEAD_RE = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?:if|when|for|option|method|solution|resolution|workaround|"
+    r"scenario|case|approach|alternative)\b",
+    re.IGNORECASE,
+)
+
+
+def _alternative_children(children: Sequence[Part]) -> bool:
+    """Sub-headings that are alternatives ("If the diagnosis shows ...", "Disk full",
+    "Option B"), not the numbered stages of one procedure ("1. Check the logs")."""
+    from kbassist.drafting.blocks import _imperative, heading_label
+
+    if len(children) < 2:
+        return False
+    names = [_numbering_free(c.name) for c in children]
+    if any(_ALTERNATIVE_HEAD_RE.match(c.name) for c in children):
+        return sum(bool(_ALTERNATIVE_HEAD_RE.match(c.name)) for c in children) * 2 >= len(children)
+    if any(_SEQUENTIAL_HEAD_RE.match(c.name.strip()) for c in children):
+        return False
+    imperative = sum(_imperative(n) for n in names)
+    return imperative == 0 and all(len(heading_label(n)) <= 60 for n in names)
+
+
+def _numbering_free(name: str) -> str:
+    return re.sub(r"^(?:\d{1,2}[.)]\s*|step\s+\d+\s*[:.-]\s*)", "", name.strip(), flags=re.I)
+
+
+def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
+    """(lead, options, checks) from the parts whose role is resolution.
+
+    Each resolution part gives one option, or one per alternative sub-heading, or one
+    per `-or-` list item; checks are the article's own "you should see" lines.
+    """
+    from kbassist.drafting.blocks import heading_label, part_sections, part_steps, resolution_parts
+
+    sections = part_sections(article)
+    lead = ""
+    options: list[Option] = []
+    checks: list[str] = []
+    for part in resolution_parts(article):
+        section = sections.get(id(part))
+        if section is None:
+            continue
+        label_base = heading_label(part.name) or part.name
+        if part.workaround and "workaround" not in label_base.casefold():
+            label_base = f"Workaround: {label_base}"
+        children = [c for c in part.children if any(True for p in c.walk() if p.blocks)]
+        if _alternative_children(children):
+            own_lead, own_items, own_checks = part_steps(
+                Part(part.name, part.level, part.line, part.blocks)
+            )
+            checks.extend(own_checks)
+            if not lead:
+                lead = own_lead
+            for child in children:
+                child_lead, items, child_checks = part_steps(child)
+                checks.extend(child_checks)
+                if not items and child_lead:
+                    items, child_lead = [child_lead], ""
+                if not items:
+                    continue
+                option = Option(
+                    sections.get(id(child), section),
+                    heading_label(child.name) or label_base,
+                    child_lead,
+                    [*own_items, *items],
+                    kind="workaround" if part.workaround or child.workaround else "option",
+                )
+                option.condition = bool(
+                    re.match(r"^(?:\d{1,2}[.)]\s*)?(?:if|when)\b", child.name, re.I)
+                )
+                options.append(option)
+            continue
+        alternatives = [b for b in part.blocks if isinstance(b, ListBlock) and b.alternatives]
+        if alternatives and not children:
+            own_lead, _, _ = part_steps(
+                Part(
+                    part.name,
+                    part.level,
+                    part.line,
+                    tuple(b for b in part.blocks if b is not alternatives[0]),
+                )
+            )
+            if not lead:
+                lead = own_lead
+            for item in alternatives[0].items:
+                item_lead, items, item_checks = part_steps(
+                    Part(part.name, part.level, part.line, item.blocks)
+                )
+                checks.extend(item_checks)
+                texts = items or ([item_lead] if item_lead else [])
+                if texts:
+                    options.append(Option(section, short_label(texts[0]), "", texts, kind="option"))
+            continue
+        part_lead, items, part_checks = part_steps(part)
+        checks.extend(part_checks)
+        if not items and part_lead:
+            items, part_lead = [part_lead], ""
+        if items:
+            options.append(
+                Option(
+                    section,
+                    label_base,
+                    part_lead,
+                    items,
+                    kind="workaround" if part.workaround else "option",
+                )
+            )
+    if options:
+        diagnosis, diagnosis_section = _diagnosis_steps(article, sections)
+        for option in options:
+            option.pre_items = diagnosis
+            option.pre_section = diagnosis_section
+    return lead, options, checks
+
+
+#: At most this many Diagnosis steps run before a mitigation.
+MAX_DIAGNOSIS_STEPS = 6
+
+
+def _diagnosis_steps(
+    article: Article, sections: dict[int, Section]
+) -> tuple[list[str], Section | None]:
+    """The first Diagnosis part's actions (commands to run before fixing), cited."""
+    from kbassist.drafting.blocks import part_steps
+
+    for part in article.parts_by_role("diagnosis"):
+        section = sections.get(id(part))
+        if section is None:
+            continue
+        _, items, _ = part_steps(part)
+        if items:
+            return items[:MAX_DIAGNOSIS_STEPS], section
+    return [], None
+
+
+# --------------------------------------------------------------------------- symptom
+
+MAX_MESSAGES = 8
+_MESSAGE_LEAD_RE = re.compile(
+    r"\b(?:messages?|errors?|symptoms?|you (?:may )?(?:see|receive|get|notice|experience)|"
+    r"(?:is|are) (?:displayed|reported|logged|returned)|appears?|occurs?)\b",
+    re.IGNORECASE,
+)
+_FIX_LEAD_RE = re.compile(
+    r"\b(?:to (?:prevent|avoid|work around|resolve|fix|correct|solve)|do (?:one|either|any) of"
+    r"|can do|should do|follow these|use one of)\b",
+    re.IGNORECASE,
+)
+
+
+def symptom_messages(article: Article, section: Section | None) -> list[str]:
+    """The alternative messages or signs the symptom lists (two or more), else [].
+
+    MS KB text: the blocks indented under a lead-in ending in a colon, or split by
+    `-or-`; Markdown: the list items, quotes or code blocks after such a lead-in.
+    """
+    if section is None:
+        return []
+    if article.style != "mskb":
+        found = _block_messages(article, section)
+        if found:
+            return found
+    paras = [p for p in paragraphs(section.text) if not p.heading]
+    for i, para in enumerate(paras):
+        if not _message_lead(para.text):
+            continue
+        group: list[str] = []
+        for later in paras[i + 1 :]:
+            if later.separator:
+                continue
+            if later.indent > para.indent or later.marker:
+                group.append(clean(strip_marker(later.text)))
+            else:
+                break
+        group = [g for g in group if g and not is_boilerplate(g)]
+        if len(group) >= 2:
+            return _distinct(group)
+    return []
+
+
+def _block_messages(article: Article, section: Section) -> list[str]:
+    from kbassist.articles.model import Code, Paragraph, Quote
+    from kbassist.drafting.blocks import code_text, part_sections
+
+    sections = part_sections(article)
+    for part in article.document.walk():
+        if sections.get(id(part)) is not section:
+            continue
+        blocks = part.blocks
+        for i, block in enumerate(blocks):
+            if not isinstance(block, Paragraph):
+                continue
+            text = clean(block.text.plain)
+            if not _message_lead(text):
+                continue
+            group: list[str] = []
+            for later in blocks[i + 1 :]:
+                if isinstance(later, ListBlock):
+                    for item in later.items:
+                        first = next((b for b in item.blocks if isinstance(b, Paragraph)), None)
+                        if first is not None:
+                            group.append(clean(first.text.plain))
+                    break
+                if isinstance(later, Code):
+                    group.append(code_text(later))
+                elif isinstance(later, Quote):
+                    inner = " ".join(
+                        clean(b.text.plain) for b in later.blocks if isinstance(b, Paragraph)
+                    )
+                    group.append(inner)
+                else:
+                    break
+            group = [g for g in group if g]
+            if len(group) >= 2:
+                return _distinct(group)
+    return []
+
+
+def _message_lead(text: str) -> bool:
+    """ "You receive one of the following error messages:", not "To fix it, do one of:"."""
+    last = split_sentences(text)[-1] if text else ""
+    return (
+        last.endswith(":") and bool(_MESSAGE_LEAD_RE.search(last)) and not _FIX_LEAD_RE.search(last)
+    )
+
+
+def _distinct(messages: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for message in messages:
+        key = message.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(message)
+    return out[:MAX_MESSAGES]

@@ -29,6 +29,7 @@ _BOILERPLATE_SENTENCE_RE = re.compile(
     r"^(?:for (?:more|additional|further) information|for information (?:about|on)|"
     r"microsoft (?:has confirmed|is researching|provides)|we are researching)"
     r"|make no warranty|vendor independent of microsoft|query on the following word|"
+    r"charges that are normally incurred for support calls|support professional determines|"
     r"click the article numbers? below|following articles? in the microsoft knowledge base",
     re.IGNORECASE,
 )
@@ -164,13 +165,18 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(?:drive\s+(?P<v>[A-Z])(?=:?(?![\w\\]))|(?P<w>[A-Z]):?\s+drive\b)"),
     ),
     (
-        "file",
+        "placeholder",
         re.compile(
-            r"(?<![\w.\\/%$@-])(?P<v>[A-Za-z0-9_~$-]{1,40}\.(?:ini|exe|dll|sys|bat|cfg|log|dat|"
-            r"mdb|inf|vxd|drv|pst|ost|mmf|ldb|edb|chk|hlp|cpl|msc|pol|adm|bak|pif|ocx|tlb|mdw))"
-            r"(?![\w\\/-])",
-            re.IGNORECASE,
+            r"(?P<v><(?!(?i:/|!|\?|br\b|p\b|b\b|i\b|a\b|u\b|div\b|span\b|html\b|body\b|head\b"
+            r"|script\b|table\b|tr\b|td\b|th\b|li\b|ul\b|ol\b|img\b|font\b|center\b"
+            r"|enter>|dir>|tab>|esc>|cr>|none>|null>|any>|f\d+>|ctrl|alt\b|shift\b|del>|space>))"
+            r"[A-Za-z][\w .:/-]{0,40}(?<=[\w])>)"
+            r"|(?<![$\w{])(?P<w>\{[A-Z_][\w-]{1,40}\})(?!\})",
         ),
+    ),
+    (
+        "placeholder",
+        re.compile(r"(?<![\w.-])(?P<v>[Yy]our[_-]?[A-Za-z]{3,}(?:[._-][A-Za-z]+)*)(?![\w-])"),
     ),
     (
         "count",
@@ -183,6 +189,7 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 PARAM_HELP = {
+    "placeholder": "Type your own value; it replaces the article's placeholder in the command.",
     "time": "A time of day, e.g. 01:00, 1:00 AM or midnight.",
     "path": "A path on your system.",
     "drive": "A drive letter, e.g. C.",
@@ -190,6 +197,7 @@ PARAM_HELP = {
     "count": "A whole number.",
 }
 PARAM_TITLE = {
+    "placeholder": "Your value",
     "time": "Time",
     "path": "Path",
     "drive": "Drive",
@@ -215,10 +223,64 @@ def _count_value(text: str) -> int:
     return int(text) if text.isdigit() else _WORD_NUMBERS[text.lower()]
 
 
+_WHERE_DRIVE_RE = re.compile(
+    r"\bwhere\s+(?P<x>[a-zA-Z]):?\s+is\s+(?:the\s+)?(?:letter\s+of\s+(?:the|your)\s+)?"
+    r"(?:[\w-]+\s+){0,3}drive\b",
+    re.IGNORECASE,
+)
+_HTML_TAGS = frozenset(
+    "a abbr b big blockquote body br caption center code col dd div dl dt em embed font form "
+    "frame h1 h2 h3 h4 h5 h6 head hr html i iframe img input label li link meta nobr object "
+    "ol option p param pre s script select small span strike strong style sub sup table tbody "
+    "td textarea tfoot th thead title tr tt u ul xml".split()
+)
+
+
+def _placeholder_ok(literal: str) -> bool:
+    """`<your_domain.com>`, `<drive>`, `{ServerName}`, `YourServer`: not an HTML tag
+    such as `<td>`, not a prose word such as "yourself" or "yours"."""
+    if literal.startswith("<"):
+        inner = literal[1:-1]
+        return inner.split(" ")[0].casefold() not in _HTML_TAGS and "=" not in inner
+    if literal.startswith("{"):
+        return True
+    low = literal.casefold()
+    if low in {"yourself", "yourselves", "yours"} or (
+        low.startswith("your")
+        and literal[4:5].islower()
+        and "_" not in literal
+        and "-" not in literal
+        and "." not in literal
+    ):
+        # "yourservername" is one; "yourself" is not: accept only a known noun after "your"
+        return bool(
+            re.match(
+                r"your(?:server|domain|host|computer|machine|user|share|name|password|site|company|tenant|org|database|db|app|path|folder|file|drive|account|email|namespace|cluster|project|region|resource|subscription|key|secret|ip|port)",
+                low,
+            )
+        )
+    return True
+
+
 def find_params(text: str) -> list[tuple[int, int, Param]]:
-    """(start, end, parameter) of each literal in `text`, leftmost first, no overlaps."""
+    """(start, end, parameter) of each literal in `text`, leftmost first, no overlaps.
+
+    Besides literal values (times, paths, drives, counts), the article's placeholders
+    (`<your_domain.com>`, `{ServerName}`, `YourServer`, and `x:` where the text says
+    "where x is the drive") are found: each is a value the admin must type.
+    """
     found: list[tuple[int, int, Param]] = []
     taken: list[tuple[int, int]] = []
+    for where in _WHERE_DRIVE_RE.finditer(text):
+        letter = where.group("x")
+        for match in re.finditer(rf"(?<![\w\\]){re.escape(letter)}(?=:)", text):
+            if match.start() >= where.start() and match.start() <= where.end():
+                continue
+            span = (match.start(), match.end())
+            if any(span[0] < e and s < span[1] for s, e in taken):
+                continue
+            taken.append(span)
+            found.append((*span, Param("placeholder", letter, f"drive:{letter.casefold()}")))
     for kind, pattern in _PARAM_RES:
         for match in pattern.finditer(text):
             group = "v" if match.group("v") is not None else "w"
@@ -245,6 +307,38 @@ def _make_param(kind: str, literal: str) -> Param | None:
             key = str(value)
         else:
             key = parse_text(literal).casefold()
+            if kind == "placeholder" and not _placeholder_ok(literal):
+                return None
     except InvalidValue:
         return None
     return Param(kind, literal, key)
+
+
+_CLAUSE_END_RE = re.compile(r"[,;:(]\s|\s[-\u2013\u2014]\s")
+
+
+def short_label(text: str, limit: int = 60) -> str:
+    """A choice label never cut with "[...]": the first sentence, else its first clause,
+    else whole words up to `limit` (no ellipsis: the label names, the text explains)."""
+    text = clean(text).rstrip(":")
+    sentences = split_sentences(text)
+    text = (sentences[0] if sentences else text).rstrip(".:")
+    if len(text) <= limit:
+        return text
+    for match in _CLAUSE_END_RE.finditer(text):
+        if 12 <= match.start() <= limit:
+            head = text[: match.start()].rstrip(" ,;:(")
+            if len(head) >= 12:
+                return head
+    words = text[: limit + 1].split(" ")
+    words = words[:-1] if len(words) > 1 else [text[:limit]]
+    while len(words) > 3 and words[-1].casefold().strip(",;:") in _DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(" ,;:(-")
+
+
+#: Words a cut label must not end on ("... System Folder or").
+_DANGLING = frozenset(
+    "a an the and or but nor to of in on at for with by from as if that which who whose "
+    "than then is are was were be your its their this these those".split()
+)

@@ -20,9 +20,11 @@ from kbassist.drafting.options import (
     WORKAROUND_KEYS,
     Option,
     article_cause,
-    article_options,
+    article_plan,
     article_symptom,
+    cause_alternatives,
     find_section,
+    symptom_messages,
 )
 from kbassist.drafting.text import (
     PARAM_HELP,
@@ -30,6 +32,7 @@ from kbassist.drafting.text import (
     Param,
     brace,
     find_params,
+    short_label,
     shorten,
     split_sentences,
 )
@@ -41,6 +44,9 @@ from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
 MAX_ITEM_CHARS = 500
 #: At most this many inputs per mitigation; further literals stay as written.
 MAX_INPUTS_PER_OPTION = 5
+#: Placeholders (`<your_domain.com>`) are asked first-class: up to this many per option.
+MAX_PLACEHOLDERS_PER_OPTION = 8
+NOT_THIS_ID = "not_this_article"
 FALLBACK_ID = "read_article"
 
 
@@ -48,6 +54,8 @@ class DraftError(DataError):
     """The article has nothing a tree could cite (no sections with text)."""
 
 
+#: A label must say something: at least one letter or digit.
+_WORDY_RE = re.compile(r"[^\W_]")
 _TAG_PREFIX_RE = re.compile(r"^(?:[A-Z]{2,8}|Mac Bkup|[A-Z][a-z]+ ?[A-Z]?[a-z]*):\s+")
 
 
@@ -97,7 +105,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     tree_id = tree_id or draft_id(article)
     symptom, symptom_section = article_symptom(article)
     cause, cause_section = article_cause(article)
-    lead, options = article_options(article)
+    lead, options, _ = article_plan(article)
 
     # Ids, labels and choice values, unique; one variable per distinct literal.
     used_ids: set[str] = {"cause", "mitigation"}
@@ -112,6 +120,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             n += 1
             option.id = f"{base}_{n}"
         used_ids.add(option.id)
+        if not _WORDY_RE.search(option.label):  # a label of only punctuation, or nothing
+            option.label = f"{option.section.name.title()} {len(used_ids) - 1}"
         label, n = option.label, 1
         while label.casefold() in labels or label.casefold() == option.id:
             n += 1
@@ -119,11 +129,19 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         labels.add(label.casefold())
         option.label = label
         seen: set[str] = set()
-        for item in option.items:
+        literals = 0
+        for item in [*option.pre_items, *option.items]:
             for _, _, param in find_params(item):
                 ref = f"{param.kind}:{param.key}"
-                if ref in seen or len(seen) >= MAX_INPUTS_PER_OPTION:
+                if ref in seen:
                     continue
+                if param.kind == "placeholder":
+                    if len(seen) - literals >= MAX_PLACEHOLDERS_PER_OPTION:
+                        continue
+                elif literals >= MAX_INPUTS_PER_OPTION:
+                    continue
+                else:
+                    literals += 1
                 seen.add(ref)
                 if ref not in variables:
                     counters[param.kind] = counters.get(param.kind, 0) + 1
@@ -131,15 +149,45 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 option.params.append(param)
 
     nodes: list[dict[str, Any]] = []
-    first_after_cause = ""
-    if len(options) >= 2:
-        first_after_cause = "mitigation"
-    elif options:
-        first_after_cause = _entry(options[0], variables)
+    wished = [o for o in options if o.wish]
+    rest = [o for o in options if not o.wish] if len(wished) == 1 and len(options) >= 2 else options
+    wish = wished[0] if rest is not options else None
+    if len(rest) >= 2:
+        choose = "mitigation"
+    elif rest:
+        choose = _entry(rest[0], variables)
     else:
-        first_after_cause = FALLBACK_ID
+        choose = FALLBACK_ID
+    first_after_cause = "wish" if wish is not None else choose
 
-    if cause and cause_section is not None:
+    messages = symptom_messages(article, symptom_section) if symptom_section else []
+    if symptom_section is not None:
+        after_symptom = "cause" if cause and cause_section is not None else first_after_cause
+        nodes.append(_confirm_node(article, symptom, symptom_section, messages, after_symptom))
+    causes = [] if any(o.kind == "cause" for o in options) else cause_alternatives(cause_section)
+    if cause and cause_section is not None and causes:
+        # Several possible causes: which applies is recorded with the walk (and in the
+        # export), then the article's fixes follow.
+        choices, seen = [], set()
+        for n, label in enumerate(causes, start=1):
+            label = label if _WORDY_RE.search(label) else f"Cause {n}"
+            while label.casefold() in seen:
+                label = f"{label} ({n})"
+            seen.add(label.casefold())
+            choices.append({"value": f"cause_{n}", "label": label, "next": first_after_cause})
+        choices.append({"value": "unsure", "label": "Not sure", "next": first_after_cause})
+        nodes.append(
+            {
+                "id": "cause",
+                "kind": "question",
+                "title": "Which cause applies?",
+                "text": "The article names several causes. Which of these applies here?",
+                "help": brace(shorten(cause, 300)),
+                "source": _cite(article, cause_section),
+                "choices": choices,
+            }
+        )
+    elif cause and cause_section is not None:
         nodes.append(
             {
                 "id": "cause",
@@ -150,26 +198,47 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 "next": first_after_cause,
             }
         )
-    if len(options) >= 2:
+    if wish is not None:
+        nodes.append(
+            {
+                "id": "wish",
+                "kind": "question",
+                "title": short_label(f"Do you want to {wish.wish}?", 70),
+                "text": brace(f"Do you want to {wish.wish}?"),
+                "help": brace(
+                    f"The article gives its own procedure for sites that want to {wish.wish}: "
+                    f"{shorten(wish.label, 120)}."
+                ),
+                "source": _cite(article, wish.section),
+                "choices": [
+                    {"value": "yes", "label": "Yes", "next": _entry(wish, variables)},
+                    {"value": "no", "label": "No", "next": choose},
+                ],
+            }
+        )
+    if len(rest) >= 2:
+        conditional = all(o.condition for o in rest)
+        by_cause = all(o.kind == "cause" for o in rest)
         question: dict[str, Any] = {
             "id": "mitigation",
             "kind": "question",
-            "title": "Which mitigation?",
-            "text": "Which of the article's mitigations fits this system?",
+            "title": "What did you find?" if conditional else "Which mitigation?",
+            "text": "Which of these matches what you found?"
+            if conditional
+            else "Which of the article's mitigations fits this system?",
         }
+        if by_cause:
+            question["title"] = "Which cause applies?"
+            question["text"] = "The article names several causes. Which of these applies here?"
         if lead:
             question["help"] = brace(shorten(lead, 300))
-        question["source"] = _cite(article, options[0].section)
+        question["source"] = _cite(article, rest[0].section)
         question["choices"] = [
-            {"value": o.id, "label": o.label, "next": _entry(o, variables)} for o in options
+            {"value": o.id, "label": o.label, "next": _entry(o, variables)} for o in rest
         ]
         nodes.append(question)
 
-    verify_text = (
-        f"Check that the problem no longer occurs: {shorten(symptom, 300)}"
-        if symptom_section is not None
-        else f"Check that the problem in {article.id} ({article.title}) no longer occurs."
-    )
+    verify_text = _verify_text(article, symptom, symptom_section)
     for option in options:
         nodes.extend(_input_nodes(article, option, variables))
         nodes.append(_outcome(article, option, variables, verify_text, symptom_section))
@@ -194,6 +263,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             }
         )
 
+    if symptom_section is not None:
+        nodes.append(_not_this_node(article, symptom_section))
+
     tree: dict[str, Any] = {
         "id": tree_id,
         "title": _title(article),
@@ -205,6 +277,96 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         "nodes": nodes,
     }
     return tree
+
+
+_BY_DESIGN_RE = re.compile(
+    r"\b(?:(?:is|as) (?:by design|designed|expected behaviou?r)|behaviou?r is (?:by design|expected"
+    r"|intended)|working as (?:designed|intended)|there is no (?:fix|resolution|workaround))\b",
+    re.IGNORECASE,
+)
+#: A step that is the article's own check ("You should now see ...", "To verify, ...").
+_CHECK_RE = re.compile(
+    r"^(?:you should (?:now |then )?(?:see|be able|receive|get)|to (?:verify|confirm|check) "
+    r"(?:that|whether|this|the (?:fix|change|setting))|verify that|confirm that|"
+    r"[^.]{0,80}\bshould (?:now|then) (?:work|be|play|print|run|start|appear|succeed|display|"
+    r"function|connect|show|respond|open|load))",
+    re.IGNORECASE,
+)
+_ALERT_RE = re.compile(r"\b(?:this )?alert (?:fires|is (?:triggered|raised|fired))\b", re.I)
+
+
+def _verify_text(article: Article, symptom: str, symptom_section: Section | None) -> str:
+    """An honest check: a by-design article says so; an alert runbook waits for the alert
+    to clear; else the symptom must be gone."""
+    for section in article.sections:
+        for sentence in split_sentences(" ".join(section.text.split())):
+            if _BY_DESIGN_RE.search(sentence) and len(sentence) < 400:
+                return (
+                    f'The article says this is by design ("{shorten(sentence, 200)}"): the '
+                    "behavior itself stays; check that the steps above give you what you need."
+                )
+    if symptom_section is not None and _ALERT_RE.search(symptom):
+        return (
+            f"Check that the alert {article.title} stops firing and its condition clears "
+            f"(the article: {shorten(symptom, 200)})"
+        )
+    if symptom_section is not None:
+        return f"Check that the problem no longer occurs: {shorten(symptom, 160)}"
+    return f"Check that the problem in {article.id} ({article.title}) no longer occurs."
+
+
+def _confirm_node(
+    article: Article,
+    symptom: str,
+    section: Section,
+    messages: list[str],
+    after: str,
+) -> dict[str, Any]:
+    """Confirm the symptom first: every alternative message as a choice, else yes/no."""
+    node: dict[str, Any] = {"id": "symptom", "kind": "question"}
+    if len(messages) >= 2:
+        node["title"] = "Which of these do you see?"
+        node["text"] = "The article's symptom (above) comes in several forms. Which do you see?"
+        node["source"] = _cite(article, section)
+        labels: set[str] = set()
+        choices = []
+        for n, message in enumerate(messages, start=1):
+            label = short_label(message, 80)
+            label = label if _WORDY_RE.search(label) else f"Message {n}"
+            while label.casefold() in labels:
+                label = f"{label} ({n})"
+            labels.add(label.casefold())
+            choices.append({"value": f"message_{n}", "label": label, "next": after})
+        choices.append({"value": "none", "label": "None of these", "next": NOT_THIS_ID})
+        node["choices"] = choices
+        return node
+    node["title"] = "Does this match what you see?"
+    node["text"] = "Does what you see match the article's symptom (above)?"
+    node["source"] = _cite(article, section)
+    node["choices"] = [
+        {"value": "yes", "label": "Yes, this is what I see", "next": after},
+        {"value": "no", "label": "No, I see something else", "next": NOT_THIS_ID},
+    ]
+    return node
+
+
+def _not_this_node(article: Article, section: Section) -> dict[str, Any]:
+    return {
+        "id": NOT_THIS_ID,
+        "kind": "outcome",
+        "title": "This article may not apply",
+        "text": "What you see is not what the article describes; its fixes may not help.",
+        "source": _cite(article, section),
+        "steps": [
+            {
+                "text": brace(
+                    f"Read {article.id} {section.name} again and compare it with what you see; "
+                    "if it differs, look for an article that describes your symptom."
+                ),
+                "source": _cite(article, section),
+            }
+        ],
+    }
 
 
 def _title(article: Article) -> str:
@@ -234,7 +396,13 @@ def _input_nodes(
             else option.id
         )
         context = next(
-            (s for i in option.items for s in split_sentences(i) if param.literal in s), ""
+            (
+                s
+                for i in [*option.pre_items, *option.items]
+                for s in split_sentences(i)
+                if param.literal in s
+            ),
+            "",
         )
         node: dict[str, Any] = {
             "id": f"{option.id}-{var}",
@@ -244,17 +412,29 @@ def _input_nodes(
         }
         if param.kind == "time":
             node["type"] = "time"
-        node["title"] = f"{PARAM_TITLE[param.kind]} (the article: {param.literal})"
-        node["text"] = brace(
-            f"The article uses {param.literal} here: "
-            f'"{shorten(context, 200)}" What should it be on this system?'
-        )
-        node["help"] = brace(f"{PARAM_HELP[param.kind]} Enter keeps {param.literal}.")
+        if param.kind == "placeholder":
+            what = "drive letter" if param.key.startswith("drive:") else "value"
+            node["title"] = f"Your {what} for {param.literal}"
+            node["text"] = brace(
+                f"The article writes {param.literal} where you type your own {what}: "
+                f'"{shorten(context, 200)}" What is it on this system?'
+            )
+            node["help"] = brace(
+                "A drive letter, e.g. D." if what == "drive letter" else PARAM_HELP[param.kind]
+            )
+        else:
+            node["title"] = f"{PARAM_TITLE[param.kind]} (the article: {param.literal})"
+            node["text"] = brace(
+                f"The article uses {param.literal} here: "
+                f'"{shorten(context, 200)}" What should it be on this system?'
+            )
+            node["help"] = brace(f"{PARAM_HELP[param.kind]} Enter keeps {param.literal}.")
         if param.kind == "count":
             node["integer"] = True
             node["min"] = 1
             node["max"] = 999
-        node["default"] = param.default
+        if param.kind != "placeholder":
+            node["default"] = param.default
         node["source"] = _cite(article, option.section)
         node["next"] = following
         nodes.append(node)
@@ -271,9 +451,17 @@ def _outcome(
     asked = {_ref(p) for p in option.params}
     known = {ref: var for ref, var in variables.items() if ref in asked}
     steps = []
-    for item in option.items:
+    for item in option.pre_items:
         text, _ = _template(shorten(item, MAX_ITEM_CHARS), known)
-        steps.append({"text": text, "source": _cite(article, option.section)})
+        steps.append({"text": text, "source": _cite(article, option.pre_section or option.section)})
+    checks = []
+    for n, item in enumerate(option.items):
+        text, _ = _template(shorten(item, MAX_ITEM_CHARS), known)
+        entry = {"text": text, "source": _cite(article, option.section)}
+        if n and _CHECK_RE.search(item):
+            checks.append(entry)  # the article's own check: the verify, not a step
+        else:
+            steps.append(entry)
     outcome: dict[str, Any] = {
         "id": option.id,
         "kind": "outcome",
@@ -283,7 +471,7 @@ def _outcome(
         outcome["text"] = brace(shorten(option.lead, 400))
     outcome["source"] = _cite(article, option.section)
     outcome["steps"] = steps
-    outcome["verify"] = [
+    outcome["verify"] = checks or [
         {
             "text": brace(verify_text),
             "source": _cite(article, symptom_section or option.section),

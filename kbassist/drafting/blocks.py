@@ -1,0 +1,260 @@
+"""Options from the article's block tree (Markdown runbooks and support articles).
+
+The flat section text of a Markdown article loses what a draft needs most: a fenced
+command is a block of its own, a `### 1. If the diagnosis shows ...` heading under
+Mitigation is one alternative, a list item is one action. This module reads the parts
+the role table marks `resolution` (Mitigation, Resolution, Workaround, Solution N ...)
+and turns them into `Option`s: one per sub-heading or per `-or-` alternative, each with
+its steps in order, a command shown verbatim after the action that runs it, and notes
+kept as detail of the step they follow (not items of their own).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from kbassist.articles import Article, Section
+from kbassist.articles.model import (
+    Block,
+    Code,
+    Image,
+    Include,
+    ListBlock,
+    Note,
+    Paragraph,
+    Part,
+    Quote,
+    Table,
+)
+from kbassist.drafting.text import clean, is_boilerplate, short_label, without_boilerplate
+
+#: A step's command is cut after this many lines (the citation points to the rest).
+MAX_COMMAND_LINES = 12
+_HEAD_NUMBER_RE = re.compile(r"^(?:\d{1,2}[.)]\s*|step\s+\d+\s*[:.-]\s*)", re.IGNORECASE)
+_IF_HEAD_RE = re.compile(
+    r"^(?:if|when)\s+(?:the\s+)?(?:diagnosis|output|logs?|check|investigation|above)?\s*"
+    r"(?:shows?|indicates?|reveals?|reports?|finds?|says?)?\s*(?:that\s+)?",
+    re.IGNORECASE,
+)
+_OPTION_HEAD_RE = re.compile(
+    r"^(?:option|method|solution|resolution|workaround|fix|approach|scenario|case)\s*"
+    r"(?:\d{1,2}|[A-H])?\s*[:.-]?\s*",
+    re.IGNORECASE,
+)
+
+
+def part_sections(article: Article) -> dict[int, Section]:
+    """Each part (by id) -> the flat section a citation names: itself or an ancestor."""
+    by_name = {s.key: s for s in article.sections}
+    out: dict[int, Section] = {}
+
+    def visit(part: Part, inherited: Section | None) -> None:
+        from kbassist.articles.model import section_key
+
+        own = by_name.get(section_key(part.name)) or inherited
+        if own is not None:
+            out[id(part)] = own
+        for child in part.children:
+            visit(child, own)
+
+    for part in article.document.parts:
+        visit(part, None)
+    return out
+
+
+def heading_label(name: str) -> str:
+    """ "### 1. If the diagnosis shows 401/403 errors" -> "401/403 errors": a choice label."""
+    text = _HEAD_NUMBER_RE.sub("", clean(name)).strip(" :*#")
+    bare = _IF_HEAD_RE.sub("", text) if _IF_HEAD_RE.match(text) else text
+    bare = _OPTION_HEAD_RE.sub("", bare) if _OPTION_HEAD_RE.match(bare) else bare
+    bare = bare.strip(" :,")
+    if len(bare) >= 4:
+        text = bare[0].upper() + bare[1:]
+    return short_label(text)
+
+
+def code_text(code: Code) -> str:
+    """A command block as one line per command, cut after MAX_COMMAND_LINES lines."""
+    lines = [line.rstrip() for line in code.code.strip("\n").split("\n")]
+    lines = [line for line in lines if line.strip()]
+    if len(lines) > MAX_COMMAND_LINES:
+        lines = [*lines[:MAX_COMMAND_LINES], "..."]
+    return " ; ".join(line.strip() for line in lines)
+
+
+def _inline(blocks: Iterable[Block]) -> str:
+    """Blocks as one line of detail (notes, quotes, tables)."""
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(clean(block.text.plain))
+        elif isinstance(block, Code):
+            out.append(code_text(block))
+        elif isinstance(block, Table):
+            rows = [" | ".join(clean(c.plain) for c in row) for row in (block.header, *block.rows)]
+            out.append(" / ".join(r for r in rows if r))
+        elif isinstance(block, ListBlock):
+            out.extend(_inline(item.blocks) for item in block.items)
+        elif isinstance(block, Note | Quote):
+            out.append(_inline(block.blocks))
+    return " ".join(t for t in out if t)
+
+
+class _Steps:
+    """Collects checklist items: actions, each command after the action it belongs to."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self.lead: list[str] = []
+        self.checks: list[str] = []
+
+    def add(self, text: str) -> None:
+        text = clean(without_boilerplate(text))
+        if text and not is_boilerplate(text):
+            self.items.append(text)
+
+    def detail(self, text: str, label: str = "Note") -> None:
+        """A note or table: detail of the step before it, never an item of its own."""
+        text = clean(text)
+        if not text:
+            return
+        if self.items:
+            self.items[-1] = f"{self.items[-1]} ({label}: {text})"
+        else:
+            self.lead.append(f"{label}: {text}")
+
+    def command(self, code: Code) -> None:
+        command = code_text(code)
+        if not command:
+            return
+        if self.items and self.items[-1].endswith(":") and "`" not in self.items[-1][-3:]:
+            self.items[-1] = f"{self.items[-1]} {command}"
+        else:
+            self.items.append(f"Run the command: {command}")
+
+    def blocks(self, blocks: Sequence[Block], in_list: bool = False) -> None:
+        for n, block in enumerate(blocks):
+            if isinstance(block, Paragraph):
+                text = clean(block.text.plain)
+                if not text:
+                    continue
+                if _is_check(text):
+                    self.checks.append(text)
+                    if not self.items:
+                        continue
+                nxt = blocks[n + 1] if n + 1 < len(blocks) else None
+                leads_action = text.endswith(":") or isinstance(nxt, Code | ListBlock)
+                if not in_list and not leads_action and not _imperative(text):
+                    if self.items:
+                        self.detail(text, "Detail")
+                    else:
+                        self.lead.append(text)
+                elif in_list and n > 0 and self.items and not leads_action:
+                    self.detail(text, "Detail")
+                else:
+                    self.add(text)
+            elif isinstance(block, Code):
+                self.command(block)
+            elif isinstance(block, ListBlock):
+                if self._merged_list(block, blocks[n - 1] if n else None):
+                    continue
+                for item in block.items:
+                    self.blocks(item.blocks, in_list=True)
+            elif isinstance(block, Note):
+                self.detail(_inline(block.blocks), block.level.capitalize() or "Note")
+            elif isinstance(block, Quote):
+                self.detail(_inline(block.blocks), "Quote")
+            elif isinstance(block, Table):
+                self.detail(_inline([block]), "Table")
+            elif isinstance(block, Include | Image):
+                continue
+
+    def _merged_list(self, block: ListBlock, before: Block | None) -> bool:
+        """A list of things, not actions ("multiple causes, including the following:
+        pod priority; volume mount issues"), after a lead-in that is not an action
+        either: one item, the lead-in with the things, not one unticked item each."""
+        if not isinstance(before, Paragraph) or not self.items:
+            return False
+        lead = clean(before.text.plain)
+        if not lead.endswith(":") or _imperative(lead) or self.items[-1] != lead:
+            return False
+        things: list[str] = []
+        for item in block.items:
+            if any(isinstance(b, Code | ListBlock) for b in item.blocks):
+                return False
+            text = _inline(item.blocks)
+            if not text or _imperative(text) or len(text) > 160:
+                return False
+            things.append(text.rstrip(".;"))
+        self.items[-1] = f"{lead} {'; '.join(things)}."
+        return True
+
+
+_CHECK_RE = re.compile(
+    r"^(?:the (?:output|result|command) should|you should (?:now )?see|to verify|verify that"
+    r"|confirm that|the alert (?:should )?(?:clears?|resolves?|stops?))",
+    re.IGNORECASE,
+)
+
+
+def _is_check(text: str) -> bool:
+    return bool(_CHECK_RE.search(text))
+
+
+_IMPERATIVE_RE = re.compile(
+    r"^(?:(?:if|when|after|before|once|in|on|from|to|for|using)\b[^,:]{0,100}[,:]\s+)?"
+    r"(?:add|apply|back|change|check|clean|clear|configure|confirm|copy|create|delete|"
+    r"disable|drain|edit|enable|ensure|examine|expand|find|identify|increase|inspect|"
+    r"install|investigate|kill|list|look|make|modify|monitor|move|open|patch|reboot|"
+    r"reduce|remove|rename|replace|reset|restart|restore|review|rollback|roll|run|scale|"
+    r"select|set|start|stop|update|upgrade|use|verify|wait|contact|escalate|consult|"
+    r"cordon|uncordon|delete|free|resize|raise|lower|type|click|go|navigate|follow|"
+    r"execute|determine|retry|revert|fix|adjust|collect|gather|open|get|query)\b",
+    re.IGNORECASE,
+)
+
+
+def _imperative(text: str) -> bool:
+    return bool(_IMPERATIVE_RE.match(text))
+
+
+def part_steps(part: Part) -> tuple[str, list[str], list[str]]:
+    """(lead, items, checks) of one part and its children, in document order."""
+    steps = _Steps()
+    steps.blocks(part.blocks)
+    for child in part.walk():
+        if child is part:
+            continue
+        if child.blocks:
+            before = len(steps.items)
+            steps.blocks(child.blocks, in_list=False)
+            if len(steps.items) == before and steps.lead and not steps.items:
+                continue
+    from kbassist.drafting.options import tidy_items
+
+    lead, items = tidy_items(" ".join(steps.lead), steps.items)
+    return lead, items, steps.checks
+
+
+def resolution_parts(article: Article) -> list[Part]:
+    """The outermost parts with the resolution role (a fix nested in a fix is not twice)."""
+    out: list[Part] = []
+    inside: set[int] = set()
+    for part in article.document.walk():
+        if id(part) in inside:
+            continue
+        if part.role == "resolution":
+            out.append(part)
+            inside.update(id(p) for p in part.walk())
+    return out
+
+
+def diagnosis_checks(article: Article) -> list[tuple[Part, str]]:
+    """The article's own checks ("the output should show ...") in Diagnosis parts."""
+    found: list[tuple[Part, str]] = []
+    for part in article.parts_by_role("diagnosis"):
+        for sub in part.walk():
+            _, _, checks = part_steps(Part(sub.name, sub.level, sub.line, sub.blocks))
+            found.extend((sub, c) for c in checks)
+    return found
