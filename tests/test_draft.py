@@ -17,7 +17,6 @@ from kbassist.drafting.tree import (
     draft_tree,
     draft_tree_model,
     draft_yaml,
-    guided_tree_for,
 )
 from kbassist.trees.catalog import find_tree
 from kbassist.trees.checklist import build_checklist
@@ -424,15 +423,17 @@ def test_loader_reads_draft_flag_and_refuses_a_non_boolean() -> None:
     assert result.problems[0].line == text.splitlines().index("draft: true") + 1
 
 
-# --------------------------------------------------------------------------- guided_tree_for
+# --------------------------------------------------------------------------- the tree to walk
 
 
-def test_guided_tree_for_prefers_the_hand_written_tree() -> None:
+def test_an_article_walks_its_hand_written_tree_else_its_draft(tmp_path: Path) -> None:
     """An article with a tree gets it (not drafted); one without gets its draft (drafted)."""
-    hand = find_tree(HAND_TREE, REPO / "decision_trees")
-    tree, drafted = guided_tree_for(load_article(SEED), [hand])
+    from kbassist.assistant import Assistant
+
+    helper = Assistant(trees_dir=REPO / "decision_trees", index_dir=tmp_path / "ix")
+    tree, drafted = helper.guided_tree(load_article(SEED))
     assert (tree.id, drafted) == (HAND_TREE, False)
-    other, drafted = guided_tree_for(article(FULL), [hand])
+    other, drafted = helper.guided_tree(article(FULL))
     assert (other.id, drafted) == ("kb-t-1-draft", True)
 
 

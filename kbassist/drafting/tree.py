@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -557,16 +556,3 @@ def draft_tree_model(article: Article, tree_id: str | None = None) -> Tree:
     """The draft as a walkable Tree, read back from `draft_yaml` by the real loader,
     so what is walked is exactly what `kbassist draft` would write."""
     return draft_text(article, tree_id)[1]
-
-
-def guided_tree_for(article: Article, trees: Sequence[Tree]) -> tuple[Tree, bool]:
-    """The tree to walk for `article`: a hand-written one drawn from it, else its draft.
-
-    Returns (tree, drafted). Hand-written trees win, first in the order given.
-    """
-    from kbassist.trees.catalog import trees_for_article
-
-    written = trees_for_article(list(trees), article.id)
-    if written:
-        return written[0], False
-    return draft_tree_model(article), True
