@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from kbassist.articles import Article, load_article, parse_article
 from kbassist.drafting.tree import draft_tree, draft_tree_model
@@ -309,3 +312,15 @@ def test_a_list_of_things_after_a_lead_in_is_one_item_not_one_each() -> None:
         "The restarts can have several causes, including the following: "
         "pod priority; volume mount issues."
     )
+
+
+@pytest.mark.archive
+def test_every_choice_label_says_something_on_real_articles(archive_dir: Path) -> None:
+    """Q58383 and Q251116 once drafted a choice labelled with punctuation only: unwalkable."""
+    for rel in ("kb/058/Q58383/README.md", "kb/251/Q251116/README.md"):
+        tree = draft_tree_model(load_article(archive_dir / rel))  # loads and lints it
+        labels = [
+            choice.label for node in tree.nodes.values() for choice in getattr(node, "choices", ())
+        ]
+        assert labels, rel
+        assert all(re.search(r"[^\W_]", label) for label in labels), (rel, labels)
