@@ -105,8 +105,12 @@ def env(tmp_path: Path) -> dict[str, str]:
     return result
 
 
+#: Pilot's idle-sampling window under the `tui` fixture (Textual's own is 1/50 s).
+TUI_IDLE_WINDOW = 0.005
+
+
 @pytest.fixture
-async def tui() -> AsyncIterator[object]:
+async def tui(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[object]:
     """The one Pilot harness: `pilot = await tui(app, size=(80, 24))` runs the app headless
     in the test's event loop (pytest-asyncio) and shuts it down when the test ends; an
     exception inside the app fails the test there, as `async with app.run_test()` does."""
@@ -114,6 +118,14 @@ async def tui() -> AsyncIterator[object]:
     # happen in the Context that set them: start and stop both run in this one.
     context = contextvars.copy_context()
     stack = AsyncExitStack()
+    # Pilot waits after every key until the process looks idle, sampling CPU time over
+    # 20 ms windows: typing a 60-character path took seconds. A 5 ms window with the same
+    # ratio (idle under 5% CPU) decides the same way four times sooner; settle() and
+    # wait_ready() still wait for the real conditions (workers done, timers fired).
+    import textual._wait
+
+    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", TUI_IDLE_WINDOW)
+    monkeypatch.setattr(textual._wait, "SLEEP_IDLE", TUI_IDLE_WINDOW / 20)
 
     async def start(app: KBAssistApp, size: tuple[int, int] | None = (80, 24)) -> Pilot:
         entered = stack.enter_async_context(app.run_test(size=size))
