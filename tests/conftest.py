@@ -2,16 +2,50 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import os
 import shutil
 import tarfile
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from kbassist.tui.app import KBAssistApp
 
 REPO = Path(__file__).resolve().parent.parent
 ARCHIVE = REPO.parent / "shared" / "corpus" / "mskb-archive.tar.xz"
 SEED = REPO / "articles" / "Q98097.md"
+
+
+#: Modules whose tests time themselves (a parse under a second per megabyte, searches
+#: counted while commits run, a view shown within seconds). They run on the archive's
+#: worker, one after another with the archive tests, so the two-process archive index
+#: build never competes with them for the two cores.
+TIMED_MODULES = frozenset(
+    {
+        "test_faults_index.py",
+        "test_faults_inputs.py",
+        "test_search_backend.py",
+        "test_structured_articles.py",
+        "test_trust_index.py",
+    }
+)
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Archive tests share one xdist worker: the 60,335 articles are unpacked (and the
+    archive indexed) once per run, not once per worker; the timed tests join them."""
+    for item in items:
+        if item.get_closest_marker("archive") is not None or item.path.name in TIMED_MODULES:
+            item.add_marker(pytest.mark.xdist_group("archive"))
 
 
 @pytest.fixture(autouse=True)
@@ -84,3 +118,39 @@ def env(tmp_path: Path) -> dict[str, str]:
     result = dict(os.environ)
     result["KBASSIST_INDEX_DIR"] = str(tmp_path / "index")
     return result
+
+
+#: Pilot's idle-sampling window under the `tui` fixture (Textual's own is 1/50 s).
+TUI_IDLE_WINDOW = 0.005
+
+
+@pytest.fixture
+async def tui(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[object]:
+    """The one Pilot harness: `pilot = await tui(app, size=(80, 24))` runs the app headless
+    in the test's event loop (pytest-asyncio) and shuts it down when the test ends; an
+    exception inside the app fails the test there, as `async with app.run_test()` does."""
+    # run_test sets Textual's context variables and resets them on exit, which must
+    # happen in the Context that set them: start and stop both run in this one.
+    context = contextvars.copy_context()
+    stack = AsyncExitStack()
+    # Pilot waits after every key until the process looks idle, sampling CPU time over
+    # 20 ms windows: typing a 60-character path took seconds. A 5 ms window with the same
+    # ratio (idle under 5% CPU) decides the same way four times sooner; settle() and
+    # wait_ready() still wait for the real conditions (workers done, timers fired).
+    import textual._wait
+
+    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", TUI_IDLE_WINDOW)
+    monkeypatch.setattr(textual._wait, "SLEEP_IDLE", TUI_IDLE_WINDOW / 20)
+
+    async def start(app: KBAssistApp, size: tuple[int, int] | None = (80, 24)) -> Pilot:
+        entered = stack.enter_async_context(app.run_test(size=size))
+        pilot = await asyncio.create_task(entered, context=context)
+        # As inside `async with app.run_test()`: the app is the active one for the test.
+        for var, value in context.items():
+            var.set(value)
+        return pilot
+
+    try:
+        yield start
+    finally:
+        await asyncio.create_task(stack.aclose(), context=context)

@@ -7,7 +7,6 @@ open articles, and those come from the KB.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import webbrowser
 from pathlib import Path
@@ -90,7 +89,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
-def test_every_terminal_size_and_live_resize_on_every_screen(
+async def test_every_terminal_size_and_live_resize_on_every_screen(
     hostile_kb: Path, tmp_path: Path, opened: list[str]
 ) -> None:
     """Search results, the hostile article and the 1 MB one, resized 1x1 to 300x100."""
@@ -103,89 +102,80 @@ def test_every_terminal_size_and_live_resize_on_every_screen(
 
     add_big_article(hostile_kb)
 
-    async def run() -> None:
-        app = build_app(hostile_kb, tmp_path)
-        app.open_url = lambda url, **kw: opened.append(url)  # type: ignore[method-assign]
-        async with app.run_test(size=(80, 24)) as pilot:
-            await wait_ready(pilot)
-            await type_query(pilot, "hostile")
-            await sweep(pilot, "search", SIZES)
-            await pilot.resize_terminal(100, 30)
-            app.open_article("HOST-1")
-            await settle(pilot)
-            assert isinstance(app.screen, ArticleScreen)
-            await sweep(pilot, "article", SIZES)
-            await pilot.press("escape")
-            await pilot.resize_terminal(1, 1)
-            app.open_article("BIG-1")
-            await settle(pilot)
-            assert app.screen.article.id == "BIG-1"
-            # Re-wrapping 1 MB takes a second or two per size: opened at 1x1, then 300x100.
-            await sweep(pilot, "1 MB article", [(300, 100)])
-            await pilot.press("end")
-            await pilot.pause()
-            no_escape_in_output(app, "1 MB article, end")
-        assert app.return_code in (0, None)
-
-    asyncio.run(run())
+    app = build_app(hostile_kb, tmp_path)
+    app.open_url = lambda url, **kw: opened.append(url)  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        await type_query(pilot, "hostile")
+        await sweep(pilot, "search", SIZES)
+        await pilot.resize_terminal(100, 30)
+        app.open_article("HOST-1")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        await sweep(pilot, "article", SIZES)
+        await pilot.press("escape")
+        await pilot.resize_terminal(1, 1)
+        app.open_article("BIG-1")
+        await settle(pilot)
+        assert app.screen.article.id == "BIG-1"
+        # Re-wrapping 1 MB takes a second or two per size: opened at 1x1, then 300x100.
+        await sweep(pilot, "1 MB article", [(300, 100)])
+        await pilot.press("end")
+        await pilot.pause()
+        no_escape_in_output(app, "1 MB article, end")
+    assert app.return_code in (0, None)
     assert opened == []
 
 
-def test_app_starts_in_a_one_by_one_terminal(hostile_kb: Path, tmp_path: Path) -> None:
+async def test_app_starts_in_a_one_by_one_terminal(hostile_kb: Path, tmp_path: Path) -> None:
     """Starting in a 1x1 terminal: the app comes up, searches, opens and quits cleanly."""
 
-    async def run() -> None:
-        app = build_app(hostile_kb, tmp_path)
-        async with app.run_test(size=(1, 1)) as pilot:
-            await wait_ready(pilot)
-            await type_query(pilot, "hostile")
-            no_escape_in_output(app, "start at 1x1")
-            await pilot.press("enter")
-            await settle(pilot)
-            no_escape_in_output(app, "after enter at 1x1")
-        assert app.return_code in (0, None)
-
-    asyncio.run(run())
+    app = build_app(hostile_kb, tmp_path)
+    async with app.run_test(size=(1, 1)) as pilot:
+        await wait_ready(pilot)
+        await type_query(pilot, "hostile")
+        no_escape_in_output(app, "start at 1x1")
+        await pilot.press("enter")
+        await settle(pilot)
+        no_escape_in_output(app, "after enter at 1x1")
+    assert app.return_code in (0, None)
 
 
-def test_no_link_kind_opens_anything_outside_the_kb(
+async def test_no_link_kind_opens_anything_outside_the_kb(
     hostile_kb: Path, tmp_path: Path, opened: list[str]
 ) -> None:
     """Clicking each link-looking word of the article, then the keys: only KB articles open."""
     targets = ["../", "/etc", "file:", "ssh:", "https:", "javascript:", "mailto:", "hyperlink"]
     targets += ["<b>", "<iframe", "[@click", "Q1234567", "Q98097"]
 
-    async def run() -> None:
-        app = build_app(hostile_kb, tmp_path)
-        app.open_url = lambda url, **kw: opened.append(url)  # type: ignore[method-assign]
-        shown: list[Path] = []
-        async with app.run_test(size=(120, 60)) as pilot:
-            await wait_ready(pilot)
-            app.open_article("HOST-1")
-            await settle(pilot)
-            screen = app.screen
-            assert isinstance(screen, ArticleScreen)
-            rows = screen_text(app).split("\n")
-            spots = []
-            for word in targets:  # where each is first shown
-                found = [(row.index(word) + 1, y) for y, row in enumerate(rows) if word in row]
-                assert found, word
-                spots.append(found[0])
-            for x, y in spots:
-                await pilot.click(offset=(x, y))
+    app = build_app(hostile_kb, tmp_path)
+    app.open_url = lambda url, **kw: opened.append(url)  # type: ignore[method-assign]
+    shown: list[Path] = []
+    async with app.run_test(size=(120, 60)) as pilot:
+        await wait_ready(pilot)
+        app.open_article("HOST-1")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        rows = screen_text(app).split("\n")
+        spots = []
+        for word in targets:  # where each is first shown
+            found = [(row.index(word) + 1, y) for y, row in enumerate(rows) if word in row]
+            assert found, word
+            spots.append(found[0])
+        for x, y in spots:
+            await pilot.click(offset=(x, y))
+            await pilot.pause()
+            if app.screen is not screen:
+                await settle(pilot)
+                shown.append(app.screen.article.source)  # type: ignore[attr-defined]
+                await pilot.press("escape")
                 await pilot.pause()
-                if app.screen is not screen:
-                    await settle(pilot)
-                    shown.append(app.screen.article.source)  # type: ignore[attr-defined]
-                    await pilot.press("escape")
-                    await pilot.pause()
-            await pilot.press("tab", "enter", "s", "enter", "escape")
-            await settle(pilot)
-            no_escape_in_output(app, "after the clicks")
-        assert app.return_code in (0, None)
-        kb = hostile_kb.resolve()
-        assert all(kb in Path(path).resolve().parents for path in shown), shown
-        assert [Path(path).name for path in shown] == ["Q98097.md"] * len(shown) and shown
-
-    asyncio.run(run())
+        await pilot.press("tab", "enter", "s", "enter", "escape")
+        await settle(pilot)
+        no_escape_in_output(app, "after the clicks")
+    assert app.return_code in (0, None)
+    kb = hostile_kb.resolve()
+    assert all(kb in Path(path).resolve().parents for path in shown), shown
+    assert [Path(path).name for path in shown] == ["Q98097.md"] * len(shown) and shown
     assert opened == []

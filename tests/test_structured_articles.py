@@ -6,6 +6,7 @@ import json
 import logging
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner, Result
@@ -32,6 +33,9 @@ from kbassist.articles import roles as roles_module
 from kbassist.articles.text import article_as_json, article_as_markdown, article_as_text
 from kbassist.cli import main
 from kbassist.index import KBIndex
+
+if TYPE_CHECKING:
+    from tui_support import StartTUI
 
 SEED = Path(__file__).resolve().parent.parent / "articles" / "Q98097.md"
 
@@ -510,29 +514,24 @@ def test_article_view_support_table_snapshot(snap_compare) -> None:  # type: ign
     assert snap_compare(view_app(article), terminal_size=(90, 30))
 
 
-def test_article_view_copies_a_code_block() -> None:
+async def test_article_view_copies_a_code_block(tui: StartTUI) -> None:
     """Focus a code panel and press c: exactly that command goes to the clipboard."""
-    import asyncio
 
     from kbassist.tui.widgets.article_view import CodeBlock
 
     article = load_article(FIXTURES / "etcdMembersDown.md")
 
-    async def run() -> None:
-        app = view_app(article)
-        async with app.run_test(size=(80, 40)) as pilot:
-            blocks = list(app.query(CodeBlock))
-            assert len(blocks) == 2
-            blocks[1].focus()
-            await pilot.press("c")
-            assert app.clipboard == "$ oc rsh -c etcdctl -n openshift-etcd etcd-0"
-
-    asyncio.run(run())
+    app = view_app(article)
+    pilot = await tui(app, size=(80, 40))
+    blocks = list(app.query(CodeBlock))
+    assert len(blocks) == 2
+    blocks[1].focus()
+    await pilot.press("c")
+    assert app.clipboard == "$ oc rsh -c etcdctl -n openshift-etcd etcd-0"
 
 
-def test_article_view_opens_a_large_article_quickly(tmp_path: Path) -> None:
+async def test_article_view_opens_a_large_article_quickly(tmp_path: Path) -> None:
     """A 350 KB article (20 sections, 1,200 code blocks) is built and shown in about a second."""
-    import asyncio
     import time
 
     chunk = (FIXTURES / "etcdMembersDown.md").read_text().split("## Meaning", 1)[1]
@@ -548,7 +547,7 @@ def test_article_view_opens_a_large_article_quickly(tmp_path: Path) -> None:
             await pilot.pause()
             return time.perf_counter() - started
 
-    elapsed = asyncio.run(run())
+    elapsed = await run()
     print(f"large article view: {elapsed:.2f}s")
     assert elapsed < 3.0  # shared CI cores; about 0.5 s on a quiet machine
 

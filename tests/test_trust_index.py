@@ -8,7 +8,6 @@ to a made-up uid stands in for another user).
 
 from __future__ import annotations
 
-import asyncio
 import errno
 import json
 import os
@@ -18,6 +17,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from faultkit import write_kb
@@ -27,6 +27,9 @@ import kbassist.search.whoosh_backend.scorer
 from kbassist.articles import MAX_SECTIONS, make_parser, markdown_headings, parse_article
 from kbassist.errors import IndexBusyError, UsageError
 from kbassist.index import IndexDamaged, KBIndex, SearchCancelled
+
+if TYPE_CHECKING:
+    from tui_support import StartTUI
 
 # --------------------------------------------------------------------------- heading bombs
 
@@ -45,6 +48,7 @@ BOMBS = {
 PARSE_AND_MEASURE = """
 import json, sys, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 from kbassist.articles import parse_article
 unit, size = sys.argv[1], int(sys.argv[2])
 text = "---\\nid: BOMB\\ntitle: Mail server backup notes\\n---\\n\\n" + unit * (size // len(unit))
@@ -375,31 +379,28 @@ def test_cancelled_search_stops_at_once_and_frees_the_index(
     assert built.search("widget7").hits[0].id == "F-007"
 
 
-def test_tui_slow_search_never_delays_the_next(
-    kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+async def test_tui_slow_search_never_delays_the_next(
+    kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tui: StartTUI
 ) -> None:
     """In the TUI, a query typed while a slow one runs gets its results at once."""
     from tui_support import build_app, wait_ready
 
     from kbassist.tui.widgets.results import ResultList
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await wait_ready(pilot)
-            slow_lexicon(monkeypatch)
-            monkeypatch.setattr(kbassist.search.budget, "WILDCARD_SECONDS", 60.0)
-            await pilot.press(*"*e*")
-            await pilot.pause(0.6)  # the slow search holds the index now
-            await pilot.press("ctrl+u", *"spooler")
-            started = time.monotonic()
-            while [hit.id for hit in app.screen.query_one(ResultList).hits] != ["KB-PRN-1"]:
-                assert time.monotonic() - started < 5.0, "the new search never answered"
-                await pilot.pause(0.05)
-            assert time.monotonic() - started < 2.0  # it waited for the slow one: 10 s
-            await app.workers.wait_for_complete()
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await wait_ready(pilot)
+    slow_lexicon(monkeypatch)
+    monkeypatch.setattr(kbassist.search.budget, "WILDCARD_SECONDS", 60.0)
+    await pilot.press(*"*e*")
+    await pilot.pause(0.6)  # the slow search holds the index now
+    await pilot.press("ctrl+u", *"spooler")
+    started = time.monotonic()
+    while [hit.id for hit in app.screen.query_one(ResultList).hits] != ["KB-PRN-1"]:
+        assert time.monotonic() - started < 5.0, "the new search never answered"
+        await pilot.pause(0.05)
+    assert time.monotonic() - started < 2.0  # it waited for the slow one: 10 s
+    await app.workers.wait_for_complete()
 
 
 # --------------------------------------------------------------------------- index folders
@@ -528,23 +529,22 @@ def test_swapped_look_alike_index_is_never_unpickled(kb_dir: Path, tmp_path: Pat
     assert not marker.exists()
 
 
-def test_tui_shows_the_wildcard_notice_beside_the_hit_count(tmp_path: Path) -> None:
+async def test_tui_shows_the_wildcard_notice_beside_the_hit_count(
+    tmp_path: Path, tui: StartTUI
+) -> None:
     """In the TUI the limit reads next to the hit count, whole, on an 80-column screen."""
     from textual.widgets import Static
     from tui_support import build_app, type_query, wait_ready
 
     many_words_kb(tmp_path / "kb")
 
-    async def run() -> None:
-        app = build_app(tmp_path / "kb", tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await wait_ready(pilot)
-            await type_query(pilot, "zq*")
-            count = str(app.screen.query_one("#hit-count", Static).render())
-            assert count == "1 of 1 matching articles · wildcard zq* limited to its most used words"
-            await pilot.press("backspace")
-            await type_query(pilot, "000*")  # zq000*: ten words, all searched
-            count = str(app.screen.query_one("#hit-count", Static).render())
-            assert count == "1 of 1 matching articles"
-
-    asyncio.run(run())
+    app = build_app(tmp_path / "kb", tmp_path)
+    pilot = await tui(app, size=(80, 24))
+    await wait_ready(pilot)
+    await type_query(pilot, "zq*")
+    count = str(app.screen.query_one("#hit-count", Static).render())
+    assert count == "1 of 1 matching articles · wildcard zq* limited to its most used words"
+    await pilot.press("backspace")
+    await type_query(pilot, "000*")  # zq000*: ten words, all searched
+    count = str(app.screen.query_one("#hit-count", Static).render())
+    assert count == "1 of 1 matching articles"

@@ -3,10 +3,10 @@ and edits that keep a file's size and mtime (issue 9, items 11, 12, 17 and 18)."
 
 from __future__ import annotations
 
-import asyncio
 import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner, Result
@@ -16,6 +16,9 @@ import kbassist.search.whoosh_backend.build
 from kbassist.cli import main
 from kbassist.errors import DataError, NotFoundError
 from kbassist.index import KBIndex
+
+if TYPE_CHECKING:
+    from tui_support import StartTUI
 
 SECRET = "hunter2-aws-secret"
 #: A name that is not UTF-8: Latin-1 "café.md", as an old Samba share or tarball makes it.
@@ -216,7 +219,9 @@ def test_articles_folder_whose_path_is_not_utf8(kb_dir: Path, tmp_path: Path) ->
     assert home_index.exit_code == 0, home_index.output
 
 
-def test_tui_search_lists_an_article_with_a_non_utf8_name(kb_dir: Path, tmp_path: Path) -> None:
+async def test_tui_search_lists_an_article_with_a_non_utf8_name(
+    kb_dir: Path, tmp_path: Path, tui: StartTUI
+) -> None:
     """The search screen finds `caf\\xe9.md`, shows it and opens it (it crashed the TUI)."""
     from tui_support import build_app, screen_text, settle, type_query, wait_ready
 
@@ -225,19 +230,16 @@ def test_tui_search_lists_an_article_with_a_non_utf8_name(kb_dir: Path, tmp_path
 
     bytes_file(kb_dir, CAFE, CAFE_TEXT)
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await wait_ready(pilot)
-            await type_query(pilot, "espresso")
-            assert [h.id for h in app.screen.query_one(ResultList).hits] == ["caf\ufffd"]
-            assert "Espresso machine" in screen_text(app)
-            await pilot.press("enter")
-            await settle(pilot)
-            assert isinstance(app.screen, ArticleScreen)
-            assert "Descale the grinder" in screen_text(app)
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await wait_ready(pilot)
+    await type_query(pilot, "espresso")
+    assert [h.id for h in app.screen.query_one(ResultList).hits] == ["caf\ufffd"]
+    assert "Espresso machine" in screen_text(app)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, ArticleScreen)
+    assert "Descale the grinder" in screen_text(app)
 
 
 # --------------------------------------------------------------------------- item 17
@@ -349,29 +351,28 @@ def test_ambiguous_id_error_is_a_not_found_error_with_candidates(
     ]
 
 
-def test_tui_announces_a_shared_id_and_opens_the_hit_chosen(dup_kb: Path, tmp_path: Path) -> None:
+async def test_tui_announces_a_shared_id_and_opens_the_hit_chosen(
+    dup_kb: Path, tmp_path: Path, tui: StartTUI
+) -> None:
     """The TUI warns of the duplicate, and Enter on the notes' hit opens the notes."""
     from tui_support import build_app, settle, type_query, wait_ready
 
     from kbassist.tui.screens.article import ArticleScreen
     from kbassist.tui.widgets.results import ResultList
 
-    async def run() -> None:
-        app = build_app(dup_kb, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await wait_ready(pilot)
-            warnings = [str(n.message) for n in app._notifications]
-            assert any("duplicate id Q98097: 000-notes.md, Q98097.md" in w for w in warnings)
-            await type_query(pilot, "call bob restoring")
-            hits = app.screen.query_one(ResultList).hits
-            # The hit is named as `show` takes it: the shared id would be ambiguous.
-            assert (hits[0].id, hits[0].ref) == ("000-notes", "000-notes.md")
-            await pilot.press("enter")
-            await settle(pilot)
-            assert isinstance(app.screen, ArticleScreen)
-            assert app.screen.article.title == "My notes on the backup crash"
-
-    asyncio.run(run())
+    app = build_app(dup_kb, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await wait_ready(pilot)
+    warnings = [str(n.message) for n in app._notifications]
+    assert any("duplicate id Q98097: 000-notes.md, Q98097.md" in w for w in warnings)
+    await type_query(pilot, "call bob restoring")
+    hits = app.screen.query_one(ResultList).hits
+    # The hit is named as `show` takes it: the shared id would be ambiguous.
+    assert (hits[0].id, hits[0].ref) == ("000-notes", "000-notes.md")
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, ArticleScreen)
+    assert app.screen.article.title == "My notes on the backup crash"
 
 
 # --------------------------------------------------------------------------- item 18

@@ -6,7 +6,6 @@ line, never a traceback and 0.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 from test_tui_walk import current_id, notifications, open_q98097_walk, step, type_answer
 from textual.pilot import Pilot
-from tui_support import build_app, screen_text, settle, wait_ready
+from tui_support import StartTUI, build_app, screen_text, settle, wait_ready
 
 from kbassist.trees.session import read_session, sessions_dir
 from kbassist.tui.app import KBAssistApp
@@ -73,51 +72,47 @@ def ticked(app: KBAssistApp) -> set[int]:
 # --------------------------------------------------------------------------- item 1
 
 
-def test_walk_that_asks_nothing_closes_from_its_checklist(kb: Path, tmp_path: Path) -> None:
+async def test_walk_that_asks_nothing_closes_from_its_checklist(kb: Path, tmp_path: Path) -> None:
     """A drafted walk with no question: Esc on its checklist closes the walk, no crash."""
 
-    async def run() -> None:
-        app = build_app(kb, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await open_walk(pilot, "KB-SVC-7")
-            assert isinstance(app.screen, ChecklistScreen)
-            assert app.screen.guided.drafted and app.screen.guided.walk.index == 0
-            assert "Close" in screen_text(app)  # there is no question to go back to
-            await step(pilot, "escape")
-            assert isinstance(app.screen, ArticleScreen)
-            # And again: the walk opens and closes as often as the admin likes.
-            await step(pilot, "g")
-            assert isinstance(app.screen, ChecklistScreen)
-            await step(pilot, "escape")
-            assert isinstance(app.screen, ArticleScreen)
-        assert app.return_code in (0, None)
-
-    asyncio.run(run())
+    app = build_app(kb, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_walk(pilot, "KB-SVC-7")
+        assert isinstance(app.screen, ChecklistScreen)
+        assert app.screen.guided.drafted and app.screen.guided.walk.index == 0
+        assert "Close" in screen_text(app)  # there is no question to go back to
+        await step(pilot, "escape")
+        assert isinstance(app.screen, ArticleScreen)
+        # And again: the walk opens and closes as often as the admin likes.
+        await step(pilot, "g")
+        assert isinstance(app.screen, ChecklistScreen)
+        await step(pilot, "escape")
+        assert isinstance(app.screen, ArticleScreen)
+    assert app.return_code in (0, None)
 
 
-def test_restart_of_a_walk_that_asks_nothing_unticks_in_place(kb: Path, tmp_path: Path) -> None:
+async def test_restart_of_a_walk_that_asks_nothing_unticks_in_place(
+    kb: Path, tmp_path: Path, tui: StartTUI
+) -> None:
     """ctrl+n on such a checklist: nothing to restart says so; with ticks it asks, unticks."""
 
-    async def run() -> None:
-        app = build_app(kb, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await open_walk(pilot, "KB-SVC-7")
-            checklist = app.screen
-            assert isinstance(checklist, ChecklistScreen)
-            await step(pilot, "ctrl+n")
-            assert app.screen is checklist
-            assert any("nothing to restart" in m for m in notifications(app))
-            await step(pilot, "space")
-            assert ticked(app) == {0}
-            await step(pilot, "ctrl+n")
-            assert isinstance(app.screen, ConfirmDialog)
-            assert "1 item ticked" in app.screen.message
-            await step(pilot, "y")
-            assert app.screen is checklist
-            assert ticked(app) == set()
-            assert "0 of 4 ticked" in screen_text(app)
-
-    asyncio.run(run())
+    app = build_app(kb, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await open_walk(pilot, "KB-SVC-7")
+    checklist = app.screen
+    assert isinstance(checklist, ChecklistScreen)
+    await step(pilot, "ctrl+n")
+    assert app.screen is checklist
+    assert any("nothing to restart" in m for m in notifications(app))
+    await step(pilot, "space")
+    assert ticked(app) == {0}
+    await step(pilot, "ctrl+n")
+    assert isinstance(app.screen, ConfirmDialog)
+    assert "1 item ticked" in app.screen.message
+    await step(pilot, "y")
+    assert app.screen is checklist
+    assert ticked(app) == set()
+    assert "0 of 4 ticked" in screen_text(app)
 
 
 # Forces an exception inside the running app (its first screen fails to mount), then
@@ -161,7 +156,7 @@ def test_a_crash_in_the_tui_exits_70_with_one_line(
 # --------------------------------------------------------------------------- item 2
 
 
-def test_ticks_come_back_when_a_session_is_resumed(kb_dir: Path, tmp_path: Path) -> None:
+async def test_ticks_come_back_when_a_session_is_resumed(kb_dir: Path, tmp_path: Path) -> None:
     """Tick 2 items, ctrl+s, quit; ctrl+o and resume: the same 2 items are ticked."""
 
     async def first() -> None:
@@ -187,33 +182,32 @@ def test_ticks_come_back_when_a_session_is_resumed(kb_dir: Path, tmp_path: Path)
             assert ticked(app) == {0, 1}
             assert "2 of 4 ticked" in screen_text(app)
 
-    asyncio.run(first())
+    await first()
     assert len(read_session("ticks").ticked) == 2
-    asyncio.run(second())
+    await second()
 
 
-def test_ticks_survive_going_back_and_return(kb_dir: Path, tmp_path: Path) -> None:
+async def test_ticks_survive_going_back_and_return(
+    kb_dir: Path, tmp_path: Path, tui: StartTUI
+) -> None:
     """A tick stays on its item when the admin goes back a step and answers it again."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await walk_q98097_to_checklist(pilot)
-            await step(pilot, "down", "space")
-            assert ticked(app) == {1}
-            await step(pilot, "escape")
-            assert current_id(app) == "exclusion"
-            await step(pilot, "1")
-            assert isinstance(app.screen, ChecklistScreen)
-            assert ticked(app) == {1}
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await walk_q98097_to_checklist(pilot)
+    await step(pilot, "down", "space")
+    assert ticked(app) == {1}
+    await step(pilot, "escape")
+    assert current_id(app) == "exclusion"
+    await step(pilot, "1")
+    assert isinstance(app.screen, ChecklistScreen)
+    assert ticked(app) == {1}
 
 
 # --------------------------------------------------------------------------- item 3
 
 
-def test_a_resumed_session_is_never_written_over_without_asking(
+async def test_a_resumed_session_is_never_written_over_without_asking(
     kb_dir: Path, tmp_path: Path
 ) -> None:
     """Resume a finished session, go back and restart: the file is unchanged; it asks."""
@@ -256,63 +250,61 @@ def test_a_resumed_session_is_never_written_over_without_asking(
             await step(pilot, "ctrl+q", "y")
         assert app.return_code in (0, None)
 
-    asyncio.run(save())
+    await save()
     saved = path.read_bytes()
-    asyncio.run(resume())
+    await resume()
     assert path.read_bytes() == saved
     data = json.loads(saved)
     assert data["finished"] is True and len(data["steps"]) == 3 and len(data["ticked"]) == 1
 
 
-def test_resumed_session_is_saved_again_when_the_admin_says(kb_dir: Path, tmp_path: Path) -> None:
+async def test_resumed_session_is_saved_again_when_the_admin_says(
+    kb_dir: Path, tmp_path: Path, tui: StartTUI
+) -> None:
     """After resuming, ctrl+s on the same name saves without a replace prompt, then autosaves."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await open_q98097_walk(pilot)
-            await step(pilot, "enter")
-            await save_as(pilot, "again")
-            await step(pilot, "escape")
-            await step(pilot, "ctrl+o", "enter")
-            await settle(pilot)
-            assert current_id(app) == "must_backup"
-            await step(pilot, "1")
-            assert len(read_session("again").steps) == 1  # resumed: not written yet
-            await step(pilot, "ctrl+s", "enter")  # the proposed name is the session's
-            assert len(read_session("again").steps) == 2
-            await step(pilot, "2")
-            assert len(read_session("again").steps) == 3  # the admin said so: autosaved
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await open_q98097_walk(pilot)
+    await step(pilot, "enter")
+    await save_as(pilot, "again")
+    await step(pilot, "escape")
+    await step(pilot, "ctrl+o", "enter")
+    await settle(pilot)
+    assert current_id(app) == "must_backup"
+    await step(pilot, "1")
+    assert len(read_session("again").steps) == 1  # resumed: not written yet
+    await step(pilot, "ctrl+s", "enter")  # the proposed name is the session's
+    assert len(read_session("again").steps) == 2
+    await step(pilot, "2")
+    assert len(read_session("again").steps) == 3  # the admin said so: autosaved
 
 
-def test_quit_with_an_unsaved_walk_asks_and_ctrl_q_twice_quits(
+async def test_quit_with_an_unsaved_walk_asks_and_ctrl_q_twice_quits(
     kb_dir: Path, tmp_path: Path
 ) -> None:
     """ctrl+q with unsaved steps asks first; a second ctrl+q quits."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await open_q98097_walk(pilot)
-            await step(pilot, "enter", "1")
-            await step(pilot, "ctrl+q")
-            assert isinstance(app.screen, QuitDialog)
-            assert "2 steps taken" in app.screen.message
-            await step(pilot, "escape")
-            assert current_id(app) == "can_stop"
-            await step(pilot, "ctrl+q", "ctrl+q")
-        assert app.return_code in (0, None)
-        assert not app.is_running
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_q98097_walk(pilot)
+        await step(pilot, "enter", "1")
+        await step(pilot, "ctrl+q")
+        assert isinstance(app.screen, QuitDialog)
+        assert "2 steps taken" in app.screen.message
+        await step(pilot, "escape")
+        assert current_id(app) == "can_stop"
+        await step(pilot, "ctrl+q", "ctrl+q")
+    assert app.return_code in (0, None)
+    assert not app.is_running
 
 
 # --------------------------------------------------------------------------- item 4
 
 
-def test_a_drafted_walk_saved_in_the_tui_resumes_in_the_tui(kb_dir: Path, tmp_path: Path) -> None:
+async def test_a_drafted_walk_saved_in_the_tui_resumes_in_the_tui(
+    kb_dir: Path, tmp_path: Path
+) -> None:
     """A walk of a tree drafted from KB-PRN-1 is saved by article id and resumes, drafted."""
 
     async def save() -> None:
@@ -337,42 +329,40 @@ def test_a_drafted_walk_saved_in_the_tui_resumes_in_the_tui(kb_dir: Path, tmp_pa
             await step(pilot, "1", "enter")
             assert isinstance(app.screen, ChecklistScreen)
 
-    asyncio.run(save())
+    await save()
     tree = json.loads((sessions_dir() / "printer.json").read_text())["tree"]
     assert tree["drafted"] is True and tree["article"] == "KB-PRN-1"
     assert "path" not in tree
-    asyncio.run(resume())
+    await resume()
 
 
-def test_resume_from_the_palette_inside_a_walk_does_not_crash(kb_dir: Path, tmp_path: Path) -> None:
+async def test_resume_from_the_palette_inside_a_walk_does_not_crash(
+    kb_dir: Path, tmp_path: Path, tui: StartTUI
+) -> None:
     """Resuming a finished session from the palette over an open checklist opens it too."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await walk_q98097_to_checklist(pilot)
-            await save_as(pilot, "twice")
-            app.action_sessions()
-            await settle(pilot)
-            await step(pilot, "enter")
-            await settle(pilot)
-            assert isinstance(app.screen, ChecklistScreen)
-            assert sum(isinstance(s, ChecklistScreen) for s in app.screen_stack) == 2
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await walk_q98097_to_checklist(pilot)
+    await save_as(pilot, "twice")
+    app.action_sessions()
+    await settle(pilot)
+    await step(pilot, "enter")
+    await settle(pilot)
+    assert isinstance(app.screen, ChecklistScreen)
+    assert sum(isinstance(s, ChecklistScreen) for s in app.screen_stack) == 2
 
 
-def test_typed_answer_walk_still_autosaves_after_ctrl_s(kb_dir: Path, tmp_path: Path) -> None:
+async def test_typed_answer_walk_still_autosaves_after_ctrl_s(
+    kb_dir: Path, tmp_path: Path, tui: StartTUI
+) -> None:
     """A walk saved in this run keeps saving each step (the admin named it)."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await open_q98097_walk(pilot)
-            await step(pilot, "enter", "1", "2")
-            await save_as(pilot, "typed")
-            await type_answer(pilot, "23:00")
-            assert read_session("typed").steps[-1] == ("copy_time", "23:00")
-            assert "unsaved" not in screen_text(app)
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await open_q98097_walk(pilot)
+    await step(pilot, "enter", "1", "2")
+    await save_as(pilot, "typed")
+    await type_answer(pilot, "23:00")
+    assert read_session("typed").steps[-1] == ("copy_time", "23:00")
+    assert "unsaved" not in screen_text(app)

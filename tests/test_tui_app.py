@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 from small_trees import small_tree
 from textual.widgets import OptionList, Select, Static
-from tui_support import build_app, screen_text, settle, type_query, wait_ready
+from tui_support import StartTUI, build_app, screen_text, settle, type_query, wait_ready
 
 from kbassist.trees.model import Tree
 from kbassist.tui.app import KBAssistApp
@@ -41,203 +40,182 @@ def notifications(app: KBAssistApp) -> list[str]:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_typing_finds_and_enter_opens(kb_dir: Path, tmp_path: Path, size: tuple[int, int]) -> None:
+async def test_typing_finds_and_enter_opens(
+    kb_dir: Path, tmp_path: Path, size: tuple[int, int], tui: StartTUI
+) -> None:
     """Typing "mail server backup" lists Q98097 first and Enter opens its article."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=size) as pilot:
-            await wait_ready(pilot)
-            assert isinstance(app.focused, QueryInput)
-            await type_query(pilot, "mail server backup")
-            assert hit_ids(app)[0] == "Q98097"
-            count = app.screen.query_one("#hit-count", Static)
-            assert "matching articles" in str(count.render())
-            await pilot.press("enter")
-            await settle(pilot)
-            assert isinstance(app.screen, ArticleScreen)
-            assert app.screen.article.id == "Q98097"
-            assert "Retrospect Remote" in screen_text(app)
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=size)
+    await wait_ready(pilot)
+    assert isinstance(app.focused, QueryInput)
+    await type_query(pilot, "mail server backup")
+    assert hit_ids(app)[0] == "Q98097"
+    count = app.screen.query_one("#hit-count", Static)
+    assert "matching articles" in str(count.render())
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, ArticleScreen)
+    assert app.screen.article.id == "Q98097"
+    assert "Retrospect Remote" in screen_text(app)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_toc_jumps_to_section(kb_dir: Path, tmp_path: Path, size: tuple[int, int]) -> None:
+async def test_toc_jumps_to_section(
+    kb_dir: Path, tmp_path: Path, size: tuple[int, int], tui: StartTUI
+) -> None:
     """Choosing MORE INFORMATION in the contents scrolls its heading to the top."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=size) as pilot:
-            await wait_ready(pilot)
-            app.open_article("Q98097")
-            await settle(pilot)
-            screen = app.screen
-            assert isinstance(screen, ArticleScreen)
-            names = [s.name for s in screen.article.sections]
-            target = names.index("MORE INFORMATION")
-            await pilot.press("t")
-            assert isinstance(app.focused, OptionList) and app.focused.id == "toc"
-            for _ in range(target):
-                await pilot.press("down")
-            await pilot.press("enter")
-            await pilot.pause()
-            body = screen.query_one(ArticleBody)
-            heading = screen.query_one(f"#section-{target}", Static)
-            assert body.scroll_y > 0
-            top = heading.virtual_region.y - body.scroll_y
-            assert 0 <= top < body.size.height
-            assert app.focused is body
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=size)
+    await wait_ready(pilot)
+    app.open_article("Q98097")
+    await settle(pilot)
+    screen = app.screen
+    assert isinstance(screen, ArticleScreen)
+    names = [s.name for s in screen.article.sections]
+    target = names.index("MORE INFORMATION")
+    await pilot.press("t")
+    assert isinstance(app.focused, OptionList) and app.focused.id == "toc"
+    for _ in range(target):
+        await pilot.press("down")
+    await pilot.press("enter")
+    await pilot.pause()
+    body = screen.query_one(ArticleBody)
+    heading = screen.query_one(f"#section-{target}", Static)
+    assert body.scroll_y > 0
+    top = heading.virtual_region.y - body.scroll_y
+    assert 0 <= top < body.size.height
+    assert app.focused is body
 
 
-def test_reference_links_stay_inside_the_kb(ref_kb: Path, tmp_path: Path) -> None:
+async def test_reference_links_stay_inside_the_kb(
+    ref_kb: Path, tmp_path: Path, tui: StartTUI
+) -> None:
     """A cited Q-number opens when in the KB; an unknown one only notifies."""
 
-    async def run() -> None:
-        app = build_app(ref_kb, tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await wait_ready(pilot)
-            app.open_article("KB-REF-1")
-            await settle(pilot)
-            assert isinstance(app.screen, ArticleScreen)
-            assert app.screen.article.references == ("Q98097", "Q999999")
-            await pilot.press("s", "down", "enter")
-            await settle(pilot)
-            assert any("Q999999 is not in this knowledge base" in m for m in notifications(app))
-            assert app.screen.article.id == "KB-REF-1"
-            await pilot.press("s", "up", "enter")
-            await settle(pilot)
-            assert app.screen.article.id == "Q98097"
-            await pilot.press("escape")
-            assert isinstance(app.screen, ArticleScreen)
-            assert app.screen.article.id == "KB-REF-1"
-
-    asyncio.run(run())
+    app = build_app(ref_kb, tmp_path)
+    pilot = await tui(app, size=(80, 24))
+    await wait_ready(pilot)
+    app.open_article("KB-REF-1")
+    await settle(pilot)
+    assert isinstance(app.screen, ArticleScreen)
+    assert app.screen.article.references == ("Q98097", "Q999999")
+    await pilot.press("s", "down", "enter")
+    await settle(pilot)
+    assert any("Q999999 is not in this knowledge base" in m for m in notifications(app))
+    assert app.screen.article.id == "KB-REF-1"
+    await pilot.press("s", "up", "enter")
+    await settle(pilot)
+    assert app.screen.article.id == "Q98097"
+    await pilot.press("escape")
+    assert isinstance(app.screen, ArticleScreen)
+    assert app.screen.article.id == "KB-REF-1"
 
 
-def test_escape_returns_with_query_kept(kb_dir: Path, tmp_path: Path) -> None:
+async def test_escape_returns_with_query_kept(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """Escape from an article returns to the search screen with the query and hits kept."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await wait_ready(pilot)
-            await type_query(pilot, "spooler")
-            await pilot.press("enter")
-            await settle(pilot)
-            assert isinstance(app.screen, ArticleScreen)
-            await pilot.press("escape")
-            await pilot.pause()
-            assert isinstance(app.screen, SearchScreen)
-            assert app.screen.query_one(QueryInput).value == "spooler"
-            assert hit_ids(app) == ["KB-PRN-1"]
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(80, 24))
+    await wait_ready(pilot)
+    await type_query(pilot, "spooler")
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, ArticleScreen)
+    await pilot.press("escape")
+    await pilot.pause()
+    assert isinstance(app.screen, SearchScreen)
+    assert app.screen.query_one(QueryInput).value == "spooler"
+    assert hit_ids(app) == ["KB-PRN-1"]
 
 
-def test_did_you_mean(kb_dir: Path, tmp_path: Path) -> None:
+async def test_did_you_mean(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """A misspelt query offers the suggestion; ctrl+g applies it and finds Q98097."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await wait_ready(pilot)
-            await type_query(pilot, "retrospct")
-            screen = app.screen
-            assert isinstance(screen, SearchScreen)
-            assert screen.suggestion == "retrospect"
-            assert "Did you mean retrospect?" in screen_text(app)
-            await pilot.press("ctrl+g")
-            await settle(pilot)
-            assert screen.query_one(QueryInput).value == "retrospect"
-            assert hit_ids(app)[0] == "Q98097"
-            assert screen.suggestion is None
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(80, 24))
+    await wait_ready(pilot)
+    await type_query(pilot, "retrospct")
+    screen = app.screen
+    assert isinstance(screen, SearchScreen)
+    assert screen.suggestion == "retrospect"
+    assert "Did you mean retrospect?" in screen_text(app)
+    await pilot.press("ctrl+g")
+    await settle(pilot)
+    assert screen.query_one(QueryInput).value == "retrospect"
+    assert hit_ids(app)[0] == "Q98097"
+    assert screen.suggestion is None
 
 
-def test_suggestion_applies_on_click(kb_dir: Path, tmp_path: Path) -> None:
+async def test_suggestion_applies_on_click(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """Clicking the did-you-mean line applies the suggestion, like ctrl+g."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await wait_ready(pilot)
-            await type_query(pilot, "retrospct")
-            await pilot.click("#suggestion", offset=(15, 0))
-            await settle(pilot)
-            assert app.screen.query_one(QueryInput).value == "retrospect"
-            assert hit_ids(app)[0] == "Q98097"
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(80, 24))
+    await wait_ready(pilot)
+    await type_query(pilot, "retrospct")
+    await pilot.click("#suggestion", offset=(15, 0))
+    await settle(pilot)
+    assert app.screen.query_one(QueryInput).value == "retrospect"
+    assert hit_ids(app)[0] == "Q98097"
 
 
-def test_product_filter_narrows(kb_dir: Path, tmp_path: Path) -> None:
+async def test_product_filter_narrows(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """Choosing a product in the filter keeps only that product's articles."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(120, 40)) as pilot:
-            await wait_ready(pilot)
-            await type_query(pilot, "server")
-            assert set(hit_ids(app)) >= {"Q98097", "KB-PRN-1"}
-            select = app.screen.query_one("#product", Select)
-            await pilot.press("ctrl+t")
-            await pilot.pause()
-            await pilot.press(*"print", "enter")  # the open list searches as you type
-            await settle(pilot)
-            assert select.value == "Print Server"  # products keep their own casing
-            assert hit_ids(app) == ["KB-PRN-1"]
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(120, 40))
+    await wait_ready(pilot)
+    await type_query(pilot, "server")
+    assert set(hit_ids(app)) >= {"Q98097", "KB-PRN-1"}
+    select = app.screen.query_one("#product", Select)
+    await pilot.press("ctrl+t")
+    await pilot.pause()
+    await pilot.press(*"print", "enter")  # the open list searches as you type
+    await settle(pilot)
+    assert select.value == "Print Server"  # products keep their own casing
+    assert hit_ids(app) == ["KB-PRN-1"]
 
 
-def test_malformed_query_shows_message(kb_dir: Path, tmp_path: Path) -> None:
+async def test_malformed_query_shows_message(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """A query the parser cannot use shows its message inline instead of crashing."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await wait_ready(pilot)
-            await type_query(pilot, "((((")
-            count = app.screen.query_one("#hit-count", Static)
-            assert count.has_class("-error")
-            assert "no words to search for" in screen_text(app)
-            assert hit_ids(app) == []
-            await pilot.press("backspace", "backspace", "backspace", "backspace", *"dns")
-            await settle(pilot)
-            assert hit_ids(app) == ["KB-DNS-2"]
-            assert not count.has_class("-error")
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(80, 24))
+    await wait_ready(pilot)
+    await type_query(pilot, "((((")
+    count = app.screen.query_one("#hit-count", Static)
+    assert count.has_class("-error")
+    assert "no words to search for" in screen_text(app)
+    assert hit_ids(app) == []
+    await pilot.press("backspace", "backspace", "backspace", "backspace", *"dns")
+    await settle(pilot)
+    assert hit_ids(app) == ["KB-DNS-2"]
+    assert not count.has_class("-error")
 
 
 @pytest.mark.parametrize("size", [(20, 5), (40, 10)])
-def test_tiny_terminal(kb_dir: Path, tmp_path: Path, size: tuple[int, int]) -> None:
+async def test_tiny_terminal(kb_dir: Path, tmp_path: Path, size: tuple[int, int]) -> None:
     """The app renders without an exception in a terminal far too small for it."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=size) as pilot:
-            await wait_ready(pilot)
-            await type_query(pilot, "mail")
-            await pilot.press("enter")
-            await settle(pilot)
-            assert isinstance(app.screen, ArticleScreen)
-            await pilot.press("t", "down", "enter", "f1")
-            await pilot.pause()
-            screen_text(app)
-            await pilot.press("escape", "escape")
-            await pilot.pause()
-            assert isinstance(app.screen, SearchScreen)
-        assert app.return_code in (0, None)
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await wait_ready(pilot)
+        await type_query(pilot, "mail")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("t", "down", "enter", "f1")
+        await pilot.pause()
+        screen_text(app)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+    assert app.return_code in (0, None)
 
 
-def test_guided_fix_hooks(kb_dir: Path, tmp_path: Path) -> None:
+async def test_guided_fix_hooks(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """trees_for marks results and offers the action; g calls start_guided with the tree."""
     tree = small_tree(tmp_path / "trees", "mail-backup", "Mail server stops during backup")
     started: list[tuple[Tree, str | None]] = []
@@ -245,195 +223,172 @@ def test_guided_fix_hooks(kb_dir: Path, tmp_path: Path) -> None:
     def trees_for(article_id: str) -> list[Tree]:
         return [tree] if article_id == "Q98097" else []
 
-    async def run() -> None:
-        app = build_app(
-            kb_dir,
-            tmp_path,
-            trees_for=trees_for,
-            start_guided=lambda tree, article_id: started.append((tree, article_id)),
-        )
-        async with app.run_test(size=(120, 40)) as pilot:
-            await wait_ready(pilot)
-            await type_query(pilot, "server")
-            text = screen_text(app)
-            assert text.count("guided fix") == 1
-            await pilot.press("down")  # into the list; Q98097 is the first hit
-            assert app.screen.query_one(ResultList).current.id == "Q98097"
-            await pilot.press("enter")
-            await settle(pilot)
-            assert "Start guided troubleshooting" in screen_text(app)
-            await pilot.press("g")
-            await pilot.pause()
-            assert len(started) == 1
-            assert started[0][1] == "Q98097"
-            assert isinstance(started[0][0], Tree)
-            await pilot.click("#guided")
-            await pilot.pause()
-            assert len(started) == 2
-
-    asyncio.run(run())
+    app = build_app(
+        kb_dir,
+        tmp_path,
+        trees_for=trees_for,
+        start_guided=lambda tree, article_id: started.append((tree, article_id)),
+    )
+    pilot = await tui(app, size=(120, 40))
+    await wait_ready(pilot)
+    await type_query(pilot, "server")
+    text = screen_text(app)
+    assert text.count("guided fix") == 1
+    await pilot.press("down")  # into the list; Q98097 is the first hit
+    assert app.screen.query_one(ResultList).current.id == "Q98097"
+    await pilot.press("enter")
+    await settle(pilot)
+    assert "Start guided troubleshooting" in screen_text(app)
+    await pilot.press("g")
+    await pilot.pause()
+    assert len(started) == 1
+    assert started[0][1] == "Q98097"
+    assert isinstance(started[0][0], Tree)
+    await pilot.click("#guided")
+    await pilot.pause()
+    assert len(started) == 2
 
 
-def test_article_without_tree_offers_a_drafted_walk(kb_dir: Path, tmp_path: Path) -> None:
+async def test_article_without_tree_offers_a_drafted_walk(
+    kb_dir: Path, tmp_path: Path, tui: StartTUI
+) -> None:
     """Without a hand-written tree, the article offers a walk auto-drafted from it."""
     (tmp_path / "no-trees").mkdir()
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path, trees_dir=tmp_path / "no-trees")
-        async with app.run_test(size=(100, 30)) as pilot:
-            await wait_ready(pilot)
-            app.open_article("Q98097")
-            await settle(pilot)
-            assert app.screen.query("#guided")
-            assert "auto-drafted from this article" in screen_text(app)
-            await pilot.press("g")
-            await settle(pilot)
-            assert "auto-drafted" in screen_text(app)
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path, trees_dir=tmp_path / "no-trees")
+    pilot = await tui(app, size=(100, 30))
+    await wait_ready(pilot)
+    app.open_article("Q98097")
+    await settle(pilot)
+    assert app.screen.query("#guided")
+    assert "auto-drafted from this article" in screen_text(app)
+    await pilot.press("g")
+    await settle(pilot)
+    assert "auto-drafted" in screen_text(app)
 
 
-def test_help_lists_bindings(kb_dir: Path, tmp_path: Path) -> None:
+async def test_help_lists_bindings(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """F1 opens the help listing the key bindings; escape closes it."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await wait_ready(pilot)
-            await pilot.press("f1")
-            await pilot.pause()
-            assert isinstance(app.screen, HelpScreen)
-            text = str(app.screen.query_one("#help-keys", Static).content)  # it scrolls
-            for words in ("Reindex", "Did you mean", "Contents", "Command palette"):
-                assert words in text
-            await pilot.press("escape")
-            await pilot.pause()
-            assert isinstance(app.screen, SearchScreen)
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(80, 24))
+    await wait_ready(pilot)
+    await pilot.press("f1")
+    await pilot.pause()
+    assert isinstance(app.screen, HelpScreen)
+    text = str(app.screen.query_one("#help-keys", Static).content)  # it scrolls
+    for words in ("Reindex", "Did you mean", "Contents", "Command palette"):
+        assert words in text
+    await pilot.press("escape")
+    await pilot.pause()
+    assert isinstance(app.screen, SearchScreen)
 
 
-def test_palette_opens_article_by_title(kb_dir: Path, tmp_path: Path) -> None:
+async def test_palette_opens_article_by_title(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """ctrl+p, part of a title, Enter: the article opens."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await wait_ready(pilot)
-            await pilot.press("ctrl+p")
-            await pilot.pause()
-            await pilot.press(*"printer queue")
-            await pilot.pause(0.5)
-            await pilot.press("enter")
-            await settle(pilot)
-            assert isinstance(app.screen, ArticleScreen)
-            assert app.screen.article.id == "KB-PRN-1"
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(80, 24))
+    await wait_ready(pilot)
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*"printer queue")
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, ArticleScreen)
+    assert app.screen.article.id == "KB-PRN-1"
 
 
-def test_palette_offers_trees(kb_dir: Path, tmp_path: Path) -> None:
+async def test_palette_offers_trees(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """Trees from the injected all_trees provider are palette commands that start them."""
     tree = small_tree(tmp_path / "trees", "dns-slow", "Slow name resolution")
     started: list[tuple[Tree, str | None]] = []
 
-    async def run() -> None:
-        app = build_app(
-            kb_dir,
-            tmp_path,
-            all_trees=lambda: [tree],
-            start_guided=lambda tree, article_id: started.append((tree, article_id)),
-        )
-        async with app.run_test(size=(80, 24)) as pilot:
-            await wait_ready(pilot)
-            await pilot.press("ctrl+p")
-            await pilot.pause()
-            await pilot.press(*"slow name")
-            await pilot.pause(0.5)
-            await pilot.press("enter")
-            await settle(pilot)
-            assert len(started) == 1 and started[0][1] is None
-
-    asyncio.run(run())
+    app = build_app(
+        kb_dir,
+        tmp_path,
+        all_trees=lambda: [tree],
+        start_guided=lambda tree, article_id: started.append((tree, article_id)),
+    )
+    pilot = await tui(app, size=(80, 24))
+    await wait_ready(pilot)
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*"slow name")
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert len(started) == 1 and started[0][1] is None
 
 
-def test_reindex_picks_up_new_article(kb_dir: Path, tmp_path: Path) -> None:
+async def test_reindex_picks_up_new_article(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """ctrl+r updates the index in a worker; a new article becomes searchable."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await wait_ready(pilot)
-            (kb_dir / "new.md").write_text(
-                "---\nid: KB-NEW-3\ntitle: Zebra printer labels misaligned\n---\n\n"
-                "## Symptoms\n\nLabels shift.\n",
-                encoding="utf-8",
-            )
-            await pilot.press("ctrl+r")
-            await settle(pilot)
-            assert any("1 added" in m for m in notifications(app))
-            await type_query(pilot, "zebra")
-            assert hit_ids(app) == ["KB-NEW-3"]
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(80, 24))
+    await wait_ready(pilot)
+    (kb_dir / "new.md").write_text(
+        "---\nid: KB-NEW-3\ntitle: Zebra printer labels misaligned\n---\n\n"
+        "## Symptoms\n\nLabels shift.\n",
+        encoding="utf-8",
+    )
+    await pilot.press("ctrl+r")
+    await settle(pilot)
+    assert any("1 added" in m for m in notifications(app))
+    await type_query(pilot, "zebra")
+    assert hit_ids(app) == ["KB-NEW-3"]
 
 
-def test_missing_articles_folder_notifies(tmp_path: Path) -> None:
+async def test_missing_articles_folder_notifies(tmp_path: Path, tui: StartTUI) -> None:
     """An articles folder that does not exist is reported on the first screen, not a crash."""
 
-    async def run() -> None:
-        app = build_app(tmp_path / "nowhere", tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot)
-            assert not app.index_is_ready
-            assert "articles folder does not exist" in screen_text(app)
-            assert app.screen.query_one(QueryInput).disabled
-
-    asyncio.run(run())
+    app = build_app(tmp_path / "nowhere", tmp_path)
+    pilot = await tui(app, size=(80, 24))
+    await settle(pilot)
+    assert not app.index_is_ready
+    assert "articles folder does not exist" in screen_text(app)
+    assert app.screen.query_one(QueryInput).disabled
 
 
-def test_typing_in_results_edits_query(kb_dir: Path, tmp_path: Path) -> None:
+async def test_typing_in_results_edits_query(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """From the result list, letters go on editing the query and ? still opens help."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await wait_ready(pilot)
-            await type_query(pilot, "mail")
-            await pilot.press("down")
-            assert isinstance(app.focused, ResultList)
-            await pilot.press("question_mark")
-            await pilot.pause()
-            assert isinstance(app.screen, HelpScreen)
-            await pilot.press("escape")
-            await pilot.pause()
-            assert isinstance(app.focused, ResultList)
-            await type_query(pilot, " server")
-            assert isinstance(app.focused, QueryInput)
-            assert app.focused.value == "mail server"
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(80, 24))
+    await wait_ready(pilot)
+    await type_query(pilot, "mail")
+    await pilot.press("down")
+    assert isinstance(app.focused, ResultList)
+    await pilot.press("question_mark")
+    await pilot.pause()
+    assert isinstance(app.screen, HelpScreen)
+    await pilot.press("escape")
+    await pilot.pause()
+    assert isinstance(app.focused, ResultList)
+    await type_query(pilot, " server")
+    assert isinstance(app.focused, QueryInput)
+    assert app.focused.value == "mail server"
 
 
-def test_footer_rebuilds_do_not_accumulate_widgets(kb_dir: Path, tmp_path: Path) -> None:
+async def test_footer_rebuilds_do_not_accumulate_widgets(
+    kb_dir: Path, tmp_path: Path, tui: StartTUI
+) -> None:
     """Moving focus back and forth all session long keeps only the live footer keys."""
     import gc
 
     from textual.widgets._footer import FooterKey
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await wait_ready(pilot)
-            await pilot.press(*"retrospect")
-            await pilot.pause(0.3)
-            for _ in range(15):
-                await pilot.press("down")  # into the results: the footer is rebuilt
-                await pilot.pause(0.05)
-                await pilot.press("ctrl+l")  # back to the query: rebuilt again
-                await pilot.pause(0.05)
-            gc.collect()
-            alive = [o for o in gc.get_objects() if isinstance(o, FooterKey)]
-            assert len(alive) < 40, f"{len(alive)} footer keys alive"
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await wait_ready(pilot)
+    await pilot.press(*"retrospect")
+    await pilot.pause(0.3)
+    for _ in range(15):
+        await pilot.press("down")  # into the results: the footer is rebuilt
+        await pilot.pause(0.05)
+        await pilot.press("ctrl+l")  # back to the query: rebuilt again
+        await pilot.pause(0.05)
+    gc.collect()
+    alive = [o for o in gc.get_objects() if isinstance(o, FooterKey)]
+    assert len(alive) < 40, f"{len(alive)} footer keys alive"

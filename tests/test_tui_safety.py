@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from pathlib import Path
 
 import pytest
 from textual.widgets import Static
-from tui_support import build_app, screen_text, settle, type_query, wait_ready
+from tui_support import StartTUI, build_app, screen_text, settle, type_query, wait_ready
 
 from kbassist.articles import Section
 from kbassist.tui.rendering import body_blocks, reflow
@@ -41,92 +40,85 @@ def assert_clean(text: str) -> None:
     assert not any(0x80 <= ord(c) <= 0x9F for c in text), "C1 control on screen"
 
 
-def test_hostile_article_reaches_screen_as_text(hostile_kb: Path, tmp_path: Path) -> None:
+async def test_hostile_article_reaches_screen_as_text(hostile_kb: Path, tmp_path: Path) -> None:
     """Escape sequences are stripped; HTML and markup appear as literal characters."""
 
-    async def run() -> None:
-        app = build_app(hostile_kb, tmp_path)
-        async with app.run_test(size=(160, 50)) as pilot:
-            await wait_ready(pilot)
-            await type_query(pilot, "hostile")
-            results = screen_text(app)
-            assert_clean(results)
-            assert "[b]bold[/b]" in results
-            assert "[@click=app.quit]quit[/]" in results
-            await pilot.press("enter")
-            await settle(pilot)
-            assert isinstance(app.screen, ArticleScreen)
-            shown = screen_text(app)
-            assert_clean(shown)
-            assert "<script>alert(1)</script>" in shown
-            assert "<img src=x onerror=alert(2)>" in shown
-            assert "[red]not red[/red]" in shown
-            assert "[@click=app.quit]click me[/]" in shown
-            assert "$accent" in shown
-            assert "pwned" not in shown.split("hostile Clear")[1]  # the whole OSC is gone
-            # The SVG export is what a terminal would get, styles and all.
-            assert "\x1b]" not in app.export_screenshot()
-            await pilot.press("escape")
-            await pilot.pause()
-            await pilot.press("ctrl+p")
-            await pilot.pause()
-            await pilot.press(*"evil")
-            await pilot.pause(0.5)
-            palette = screen_text(app)
-            assert_clean(palette)
-            assert "[b]bold[/b]" in palette
-        assert app.return_code in (0, None)
-
-    asyncio.run(run())
+    app = build_app(hostile_kb, tmp_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await wait_ready(pilot)
+        await type_query(pilot, "hostile")
+        results = screen_text(app)
+        assert_clean(results)
+        assert "[b]bold[/b]" in results
+        assert "[@click=app.quit]quit[/]" in results
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        shown = screen_text(app)
+        assert_clean(shown)
+        assert "<script>alert(1)</script>" in shown
+        assert "<img src=x onerror=alert(2)>" in shown
+        assert "[red]not red[/red]" in shown
+        assert "[@click=app.quit]click me[/]" in shown
+        assert "$accent" in shown
+        assert "pwned" not in shown.split("hostile Clear")[1]  # the whole OSC is gone
+        # The SVG export is what a terminal would get, styles and all.
+        assert "\x1b]" not in app.export_screenshot()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"evil")
+        await pilot.pause(0.5)
+        palette = screen_text(app)
+        assert_clean(palette)
+        assert "[b]bold[/b]" in palette
+    assert app.return_code in (0, None)
 
 
-def test_links_are_never_followed(hostile_kb: Path, tmp_path: Path) -> None:
+async def test_links_are_never_followed(hostile_kb: Path, tmp_path: Path) -> None:
     """Clicking anywhere in an article never opens a URL or a file, only KB articles."""
     opened: list[str] = []
 
-    async def run() -> None:
-        app = build_app(hostile_kb, tmp_path)
-        app.open_url = lambda url, **kw: opened.append(url)  # type: ignore[method-assign]
-        async with app.run_test(size=(120, 40)) as pilot:
-            await wait_ready(pilot)
-            app.open_article("EVIL-1")
-            await settle(pilot)
-            screen = app.screen
-            assert isinstance(screen, ArticleScreen)
-            assert screen.article.references == ()
-            for block in screen.query(".section-body").results(Static):
-                for x in range(0, block.size.width, 3):
-                    await pilot.click(block, offset=(x, 0))
-            await settle(pilot)
-            assert isinstance(app.screen, ArticleScreen)
-            assert app.screen.article.id == "EVIL-1"
-        assert opened == []
-
-    asyncio.run(run())
+    app = build_app(hostile_kb, tmp_path)
+    app.open_url = lambda url, **kw: opened.append(url)  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_ready(pilot)
+        app.open_article("EVIL-1")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert screen.article.references == ()
+        for block in screen.query(".section-body").results(Static):
+            for x in range(0, block.size.width, 3):
+                await pilot.click(block, offset=(x, 0))
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.article.id == "EVIL-1"
+    assert opened == []
 
 
-def test_q_number_in_text_opens_inside_kb(kb_dir: Path, tmp_path: Path) -> None:
+async def test_q_number_in_text_opens_inside_kb(
+    kb_dir: Path, tmp_path: Path, tui: StartTUI
+) -> None:
     """A Q-number in the body is a link that opens that article from the KB."""
     (kb_dir / "cite.md").write_text(
         "---\nid: CITE-1\ntitle: Citing article\n---\n\n## Symptoms\n\nQ98097\n",
         encoding="utf-8",
     )
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await wait_ready(pilot)
-            app.open_article("CITE-1")
-            await settle(pilot)
-            block = app.screen.query(".section-body").results(Static).__next__()
-            await pilot.click(block, offset=(2, 0))
-            await settle(pilot)
-            assert app.screen.article.id == "Q98097"
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await wait_ready(pilot)
+    app.open_article("CITE-1")
+    await settle(pilot)
+    block = app.screen.query(".section-body").results(Static).__next__()
+    await pilot.click(block, offset=(2, 0))
+    await settle(pilot)
+    assert app.screen.article.id == "Q98097"
 
 
-def test_one_megabyte_article_opens(kb_dir: Path, tmp_path: Path) -> None:
+async def test_one_megabyte_article_opens(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """A 1 MB article opens and all of it is on the article screen, first to last line."""
     paragraph = (
         "The spooler writes each job to the spool folder before the driver reads it back, "
@@ -142,25 +134,22 @@ def test_one_megabyte_article_opens(kb_dir: Path, tmp_path: Path) -> None:
     )
     assert (kb_dir / "big.md").stat().st_size >= 1_000_000
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await wait_ready(pilot)
-            await type_query(pilot, "enormous spooler log")
-            await pilot.press("enter")
-            await settle(pilot)
-            screen = app.screen
-            assert isinstance(screen, ArticleScreen)
-            assert "00000 The spooler writes" in screen_text(app)
-            await pilot.press("end")
-            await pilot.pause()
-            assert screen.query_one(ArticleBody).scroll_y > 10_000
-            assert "The log is large." in screen_text(app)
-            await pilot.press("t", "down")
-            await pilot.pause()
-            assert "FINAL-LINE-MARKER" in screen_text(app)
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await wait_ready(pilot)
+    await type_query(pilot, "enormous spooler log")
+    await pilot.press("enter")
+    await settle(pilot)
+    screen = app.screen
+    assert isinstance(screen, ArticleScreen)
+    assert "00000 The spooler writes" in screen_text(app)
+    await pilot.press("end")
+    await pilot.pause()
+    assert screen.query_one(ArticleBody).scroll_y > 10_000
+    assert "The log is large." in screen_text(app)
+    await pilot.press("t", "down")
+    await pilot.pause()
+    assert "FINAL-LINE-MARKER" in screen_text(app)
 
 
 def test_reflow_joins_wrapped_prose_only() -> None:

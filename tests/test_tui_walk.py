@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import shutil
 from datetime import date
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
-from tui_support import build_app, screen_text, settle, type_query, wait_ready
+from tui_support import StartTUI, build_app, screen_text, settle, type_query, wait_ready
 
 from kbassist.trees.session import sessions_dir
 from kbassist.tui.app import KBAssistApp
@@ -129,52 +128,49 @@ async def export_to(pilot: Pilot, name: str) -> None:
     await step(pilot, *name, "enter")
 
 
-def test_mail_backup_copy_walk_to_export(
+async def test_mail_backup_copy_walk_to_export(
     kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """MS Mail Backup path: typed times and volume, one answer changed, ticked, exported."""
     monkeypatch.chdir(tmp_path)
     out = tmp_path / "night.md"
 
-    async def run() -> None:
-        app = pinned(build_app(kb_dir, tmp_path))
-        async with app.run_test(size=(100, 30)) as pilot:
-            await start_q98097(pilot)
-            assert current_id(app) == "cause"
-            assert "From Q98097 · MORE INFORMATION" in screen_text(app)
-            assert "Microsoft Mail Data is kept open" in screen_text(app)  # the article text
-            await step(pilot, "enter")  # Continue
-            assert current_id(app) == "must_backup"
-            await step(pilot, "1")  # yes, the data file must be backed up
-            await step(pilot, "down", "enter")  # no, the server must keep running
-            assert current_id(app) == "copy_time"
-            await type_answer(pilot, "00:00")
-            await type_answer(pilot, "Mail Copies")
-            assert "Is Mail Copies an external hard drive" in screen_text(app)
-            await step(pilot, "2")  # AppleShare volume
-            await type_answer(pilot, "3")
-            assert current_id(app) == "archive_time"
-            # Change an answer: back to the copies, keep two instead of three.
-            await step(pilot, "ctrl+z")
-            assert current_id(app) == "copies"
-            assert app.screen.query_one("#answer", Input).value == "3"
-            await type_answer(pilot, "2")
-            await type_answer(pilot, "1:00 AM")
-            assert isinstance(app.screen, ChecklistScreen)
-            text = screen_text(app)
-            assert "Let MS Mail Backup make a copy" in text
-            await step(pilot, "space")  # tick the first item
-            assert app.screen.query_one(ChecklistView).ticked == {0}
-            assert "1 of 9 ticked" in screen_text(app)
-            await export_to(pilot, "night.md")
-            assert any(f"written to {out}" in m for m in notifications(app))
-            # Escape: back to the last question, then to the article.
-            await step(pilot, "escape")
-            assert current_id(app) == "archive_time"
-            await step(pilot, "escape")
-            assert isinstance(app.screen, ArticleScreen)
-
-    asyncio.run(run())
+    app = pinned(build_app(kb_dir, tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_q98097(pilot)
+        assert current_id(app) == "cause"
+        assert "From Q98097 · MORE INFORMATION" in screen_text(app)
+        assert "Microsoft Mail Data is kept open" in screen_text(app)  # the article text
+        await step(pilot, "enter")  # Continue
+        assert current_id(app) == "must_backup"
+        await step(pilot, "1")  # yes, the data file must be backed up
+        await step(pilot, "down", "enter")  # no, the server must keep running
+        assert current_id(app) == "copy_time"
+        await type_answer(pilot, "00:00")
+        await type_answer(pilot, "Mail Copies")
+        assert "Is Mail Copies an external hard drive" in screen_text(app)
+        await step(pilot, "2")  # AppleShare volume
+        await type_answer(pilot, "3")
+        assert current_id(app) == "archive_time"
+        # Change an answer: back to the copies, keep two instead of three.
+        await step(pilot, "ctrl+z")
+        assert current_id(app) == "copies"
+        assert app.screen.query_one("#answer", Input).value == "3"
+        await type_answer(pilot, "2")
+        await type_answer(pilot, "1:00 AM")
+        assert isinstance(app.screen, ChecklistScreen)
+        text = screen_text(app)
+        assert "Let MS Mail Backup make a copy" in text
+        await step(pilot, "space")  # tick the first item
+        assert app.screen.query_one(ChecklistView).ticked == {0}
+        assert "1 of 9 ticked" in screen_text(app)
+        await export_to(pilot, "night.md")
+        assert any(f"written to {out}" in m for m in notifications(app))
+        # Escape: back to the last question, then to the article.
+        await step(pilot, "escape")
+        assert current_id(app) == "archive_time"
+        await step(pilot, "escape")
+        assert isinstance(app.screen, ArticleScreen)
     text = out.read_text(encoding="utf-8")
     assert (
         "- [x] Open the MS Mail Backup control panel on the server Mac and set it to copy the "
@@ -191,248 +187,228 @@ def test_mail_backup_copy_walk_to_export(
     assert "on 2026-01-31" in text
 
 
-def test_exclude_folder_walk_and_restart(
+async def test_exclude_folder_walk_and_restart(
     kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """No backup needed, exclude the Extensions Folder; ctrl+n restarts from the first step."""
     monkeypatch.chdir(tmp_path)
     out = tmp_path / "folder.md"
 
-    async def run() -> None:
-        app = pinned(build_app(kb_dir, tmp_path))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await open_q98097_walk(pilot)
-            await step(pilot, "enter", "2")  # continue; the data file can be left out
-            assert current_id(app) == "exclusion"
-            await step(pilot, "2")  # exclude a folder
-            assert current_id(app) == "folder"
-            await step(pilot, "2")  # Extensions Folder
-            assert isinstance(app.screen, ChecklistScreen)
-            await export_to(pilot, "./folder.md")
-            await step(pilot, "ctrl+n")
-            assert isinstance(app.screen, ConfirmDialog)  # 3 unsaved steps: it asks first
-            await step(pilot, "y")
-            assert current_id(app) == "cause"
-            assert app.screen.query_one(Breadcrumbs).crumbs == []
-            # Another outcome from the start: the server may stop, backup at 11:30 PM.
-            await step(pilot, "enter", "1", "1")
-            assert current_id(app) == "backup_time"
-            await type_answer(pilot, "11:30 PM")
-            assert isinstance(app.screen, ChecklistScreen)
-            items = [item.text for item in app.screen.query_one(ChecklistView).items]
-            assert any("shut down before 23:30" in item for item in items)
-
-    asyncio.run(run())
+    app = pinned(build_app(kb_dir, tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_q98097_walk(pilot)
+        await step(pilot, "enter", "2")  # continue; the data file can be left out
+        assert current_id(app) == "exclusion"
+        await step(pilot, "2")  # exclude a folder
+        assert current_id(app) == "folder"
+        await step(pilot, "2")  # Extensions Folder
+        assert isinstance(app.screen, ChecklistScreen)
+        await export_to(pilot, "./folder.md")
+        await step(pilot, "ctrl+n")
+        assert isinstance(app.screen, ConfirmDialog)  # 3 unsaved steps: it asks first
+        await step(pilot, "y")
+        assert current_id(app) == "cause"
+        assert app.screen.query_one(Breadcrumbs).crumbs == []
+        # Another outcome from the start: the server may stop, backup at 11:30 PM.
+        await step(pilot, "enter", "1", "1")
+        assert current_id(app) == "backup_time"
+        await type_answer(pilot, "11:30 PM")
+        assert isinstance(app.screen, ChecklistScreen)
+        items = [item.text for item in app.screen.query_one(ChecklistView).items]
+        assert any("shut down before 23:30" in item for item in items)
     text = out.read_text(encoding="utf-8")
     assert "exclude the server's Extensions Folder" in text
     assert "System Folder." not in text.split("## Checklist")[1]
     assert "MS Mail Backup to keep" not in text
 
 
-def test_export_onto_existing_file_asks_first(
-    kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+async def test_export_onto_existing_file_asks_first(
+    kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tui: StartTUI
 ) -> None:
     """Exporting onto an existing file asks; no leaves it untouched, yes replaces it."""
     monkeypatch.chdir(tmp_path)
     out = tmp_path / "existing.md"
     out.write_text("keep me\n", encoding="utf-8")
 
-    async def run() -> None:
-        app = pinned(build_app(kb_dir, tmp_path))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await open_q98097_walk(pilot)
-            await step(pilot, "enter", "2", "1")  # exclude Microsoft Mail Data
-            assert isinstance(app.screen, ChecklistScreen)
-            await export_to(pilot, "existing.md")
-            assert isinstance(app.screen, ConfirmDialog)
-            await step(pilot, "enter")  # the focused button is the safe one: keep it
-            assert isinstance(app.screen, ChecklistScreen)
-            assert out.read_text(encoding="utf-8") == "keep me\n"
-            assert any("unchanged" in m for m in notifications(app))
-            await export_to(pilot, "existing.md")
-            await step(pilot, "y")
-            assert "add an exclusion for the file Microsoft Mail Data" in out.read_text(
-                encoding="utf-8"
-            )
-
-    asyncio.run(run())
+    app = pinned(build_app(kb_dir, tmp_path))
+    pilot = await tui(app, size=(80, 24))
+    await open_q98097_walk(pilot)
+    await step(pilot, "enter", "2", "1")  # exclude Microsoft Mail Data
+    assert isinstance(app.screen, ChecklistScreen)
+    await export_to(pilot, "existing.md")
+    assert isinstance(app.screen, ConfirmDialog)
+    await step(pilot, "enter")  # the focused button is the safe one: keep it
+    assert isinstance(app.screen, ChecklistScreen)
+    assert out.read_text(encoding="utf-8") == "keep me\n"
+    assert any("unchanged" in m for m in notifications(app))
+    await export_to(pilot, "existing.md")
+    await step(pilot, "y")
+    assert "add an exclusion for the file Microsoft Mail Data" in out.read_text(encoding="utf-8")
 
 
-def test_export_error_is_a_notification(
-    kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+async def test_export_error_is_a_notification(
+    kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tui: StartTUI
 ) -> None:
     """A file that cannot be written is refused in the dialog or notified, never a crash."""
     monkeypatch.chdir(tmp_path)
 
-    async def run() -> None:
-        app = pinned(build_app(kb_dir, tmp_path))
-        async with app.run_test(size=(80, 24)) as pilot:
-            await open_q98097_walk(pilot)
-            await step(pilot, "enter", "2", "1")
-            await export_to(pilot, "no-such-folder/x.md")
-            assert isinstance(app.screen, TextPromptDialog)  # refused as typed
-            assert "does not exist" in screen_text(app)
-            await step(pilot, "escape")
-            readonly = tmp_path / "ro"
-            readonly.mkdir()
-            readonly.chmod(0o500)
-            try:
-                await export_to(pilot, "ro/x.md")
-                await settle(pilot)
-            finally:
-                readonly.chmod(0o700)
-            assert isinstance(app.screen, ChecklistScreen)
-            if not (readonly / "x.md").exists():  # root may write anyway
-                assert any("cannot write" in m for m in notifications(app))
-
-    asyncio.run(run())
+    app = pinned(build_app(kb_dir, tmp_path))
+    pilot = await tui(app, size=(80, 24))
+    await open_q98097_walk(pilot)
+    await step(pilot, "enter", "2", "1")
+    await export_to(pilot, "no-such-folder/x.md")
+    assert isinstance(app.screen, TextPromptDialog)  # refused as typed
+    assert "does not exist" in screen_text(app)
+    await step(pilot, "escape")
+    readonly = tmp_path / "ro"
+    readonly.mkdir()
+    readonly.chmod(0o500)
+    try:
+        await export_to(pilot, "ro/x.md")
+        await settle(pilot)
+    finally:
+        readonly.chmod(0o700)
+    assert isinstance(app.screen, ChecklistScreen)
+    if not (readonly / "x.md").exists():  # root may write anyway
+        assert any("cannot write" in m for m in notifications(app))
 
 
-def test_invalid_time_shows_inline_message(kb_dir: Path, tmp_path: Path) -> None:
+async def test_invalid_time_shows_inline_message(
+    kb_dir: Path, tmp_path: Path, tui: StartTUI
+) -> None:
     """A time that is not a time is refused inline as it is typed; Enter does not move on."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await open_q98097_walk(pilot)
-            await step(pilot, "enter", "1", "2")
-            assert current_id(app) == "copy_time"
-            await step(pilot, *"25:99")
-            status = status_of(app)
-            assert status.has_class("-error")
-            assert "✗" in screen_text(app)
-            await step(pilot, "enter")
-            assert current_id(app) == "copy_time"
-            await step(pilot, *["backspace"] * 5, *"1 am")
-            assert not status_of(app).has_class("-error")
-            assert "means 01:00" in screen_text(app)
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(80, 24))
+    await open_q98097_walk(pilot)
+    await step(pilot, "enter", "1", "2")
+    assert current_id(app) == "copy_time"
+    await step(pilot, *"25:99")
+    status = status_of(app)
+    assert status.has_class("-error")
+    assert "✗" in screen_text(app)
+    await step(pilot, "enter")
+    assert current_id(app) == "copy_time"
+    await step(pilot, *["backspace"] * 5, *"1 am")
+    assert not status_of(app).has_class("-error")
+    assert "means 01:00" in screen_text(app)
 
 
-def test_constraint_shown_at_archive_step(kb_dir: Path, tmp_path: Path) -> None:
+async def test_constraint_shown_at_archive_step(
+    kb_dir: Path, tmp_path: Path, tui: StartTUI
+) -> None:
     """Archiving before the copy is refused with the tree's message at the archive step."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await open_q98097_walk(pilot)
-            await step(pilot, "enter", "1", "2")
-            await type_answer(pilot, "1:00")
-            await type_answer(pilot, "Backup HD")
-            await step(pilot, "1")
-            await type_answer(pilot, "1")
-            assert current_id(app) == "archive_time"
-            await step(pilot, *"midnight")  # shown while typing...
-            assert "must come after the copy time (01:00)" in status_text(app)
-            await step(pilot, "enter")  # ...and on Enter, which is refused
-            assert current_id(app) == "archive_time"
-            assert status_of(app).has_class("-error")
-            assert "Archive before copy" in status_text(app)
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await open_q98097_walk(pilot)
+    await step(pilot, "enter", "1", "2")
+    await type_answer(pilot, "1:00")
+    await type_answer(pilot, "Backup HD")
+    await step(pilot, "1")
+    await type_answer(pilot, "1")
+    assert current_id(app) == "archive_time"
+    await step(pilot, *"midnight")  # shown while typing...
+    assert "must come after the copy time (01:00)" in status_text(app)
+    await step(pilot, "enter")  # ...and on Enter, which is refused
+    assert current_id(app) == "archive_time"
+    assert status_of(app).has_class("-error")
+    assert "Archive before copy" in status_text(app)
 
 
-def test_constraint_fix_at_earlier_step(kb_dir: Path, tmp_path: Path) -> None:
+async def test_constraint_fix_at_earlier_step(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """A rule whose fix is an earlier step offers to go there and shows the message there."""
     trees = tmp_path / "trees"
     trees.mkdir()
     (trees / "window.yaml").write_text(WINDOW_TREE, encoding="utf-8")
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path, trees_dir=trees)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await wait_ready(pilot)
-            await step(pilot, "ctrl+p")
-            await pilot.press(*"maintenance window")
-            await pilot.pause(0.5)
-            await step(pilot, "enter")
-            assert current_id(app) == "start_time"
-            await type_answer(pilot, "10:00")
-            await type_answer(pilot, "09:00")
-            assert current_id(app) == "end_time"
-            assert "must start before it ends" in screen_text(app)
-            assert "step 1" in screen_text(app)
-            assert app.screen.query_one(Breadcrumbs).flagged == 0
-            await step(pilot, "enter")  # the focused "Change …" button
-            assert current_id(app) == "start_time"
-            assert "must start before it ends (09:00)" in screen_text(app)
-            await type_answer(pilot, "08:00")
-            await step(pilot, "enter")  # end time: the earlier answer is offered again
-            assert isinstance(app.screen, ChecklistScreen)
-            assert "from 08:00 to 09:00" in screen_text(app)
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path, trees_dir=trees)
+    pilot = await tui(app, size=(100, 30))
+    await wait_ready(pilot)
+    await step(pilot, "ctrl+p")
+    await pilot.press(*"maintenance window")
+    await pilot.pause(0.5)
+    await step(pilot, "enter")
+    assert current_id(app) == "start_time"
+    await type_answer(pilot, "10:00")
+    await type_answer(pilot, "09:00")
+    assert current_id(app) == "end_time"
+    assert "must start before it ends" in screen_text(app)
+    assert "step 1" in screen_text(app)
+    assert app.screen.query_one(Breadcrumbs).flagged == 0
+    await step(pilot, "enter")  # the focused "Change …" button
+    assert current_id(app) == "start_time"
+    assert "must start before it ends (09:00)" in screen_text(app)
+    await type_answer(pilot, "08:00")
+    await step(pilot, "enter")  # end time: the earlier answer is offered again
+    assert isinstance(app.screen, ChecklistScreen)
+    assert "from 08:00 to 09:00" in screen_text(app)
 
 
-def test_breadcrumbs_jump_to_earlier_step(kb_dir: Path, tmp_path: Path) -> None:
+async def test_breadcrumbs_jump_to_earlier_step(
+    kb_dir: Path, tmp_path: Path, tui: StartTUI
+) -> None:
     """ctrl+g, Home, Enter jumps to the first step; clicking a crumb jumps to it too."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await open_q98097_walk(pilot)
-            await step(pilot, "enter", "1", "2")
-            await type_answer(pilot, "00:00")
-            assert current_id(app) == "backup_volume"
-            crumbs = app.screen.query_one(Breadcrumbs)
-            assert [c.title for c in crumbs.crumbs] == [
-                "Why the server stops",
-                "Data file in the backup?",
-                "Can the server stop?",
-                "Copy time",
-            ]
-            await step(pilot, "ctrl+g")
-            assert app.focused is crumbs
-            await step(pilot, "left", "left", "enter")  # from step 4 to step 2
-            assert current_id(app) == "must_backup"
-            await step(pilot, "1", "2")  # the undone answers are offered again
-            assert app.screen.query_one("#answer", Input).value == "00:00"
-            await pilot.click(Breadcrumbs, offset=(2, 0))  # "1. Why the server stops"
-            await settle(pilot)
-            assert current_id(app) == "cause"
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await open_q98097_walk(pilot)
+    await step(pilot, "enter", "1", "2")
+    await type_answer(pilot, "00:00")
+    assert current_id(app) == "backup_volume"
+    crumbs = app.screen.query_one(Breadcrumbs)
+    assert [c.title for c in crumbs.crumbs] == [
+        "Why the server stops",
+        "Data file in the backup?",
+        "Can the server stop?",
+        "Copy time",
+    ]
+    await step(pilot, "ctrl+g")
+    assert app.focused is crumbs
+    await step(pilot, "left", "left", "enter")  # from step 4 to step 2
+    assert current_id(app) == "must_backup"
+    await step(pilot, "1", "2")  # the undone answers are offered again
+    assert app.screen.query_one("#answer", Input).value == "00:00"
+    await pilot.click(Breadcrumbs, offset=(2, 0))  # "1. Why the server stops"
+    await settle(pilot)
+    assert current_id(app) == "cause"
 
 
-def test_save_and_resume_session(kb_dir: Path, tmp_path: Path) -> None:
+async def test_save_and_resume_session(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """ctrl+s saves a named session; ctrl+o lists it and Enter resumes at the same step."""
 
-    async def run() -> None:
-        app = pinned(build_app(kb_dir, tmp_path))
-        async with app.run_test(size=(100, 30)) as pilot:
-            await open_q98097_walk(pilot)
-            await step(pilot, "enter", "1", "2")
-            await type_answer(pilot, "23:00")
-            await step(pilot, "ctrl+s")
-            dialog = app.screen
-            assert isinstance(dialog, TextPromptDialog)
-            proposed = dialog.query_one(Input).value
-            assert proposed == "q98097-retrospect-mail-server-2026-01-31"
-            await step(pilot, *"bad name", "enter")
-            assert isinstance(app.screen, TextPromptDialog)  # refused: a space
-            await step(pilot, *["backspace"] * 8, *"night", "enter")
-            assert (sessions_dir() / "night.json").is_file()
-            assert any("night" in m for m in notifications(app))
-            # Later steps are saved too, without asking.
-            await type_answer(pilot, "Backup HD")
-            await step(pilot, "escape")
-            assert isinstance(app.screen, ArticleScreen)
-            await step(pilot, "ctrl+o")
-            assert isinstance(app.screen, SessionsScreen)
-            assert "night" in screen_text(app)
-            await step(pilot, "enter")
-            assert isinstance(app.screen, WalkScreen)
-            assert current_id(app) == "volume_kind"
-            assert app.screen.walk.answers["copy_time"] == "23:00"
-            assert app.screen.walk.answers["backup_volume"] == "Backup HD"
-            await step(pilot, "escape")
-            assert isinstance(app.screen, ArticleScreen)  # the sessions screen was replaced
-
-    asyncio.run(run())
+    app = pinned(build_app(kb_dir, tmp_path))
+    pilot = await tui(app, size=(100, 30))
+    await open_q98097_walk(pilot)
+    await step(pilot, "enter", "1", "2")
+    await type_answer(pilot, "23:00")
+    await step(pilot, "ctrl+s")
+    dialog = app.screen
+    assert isinstance(dialog, TextPromptDialog)
+    proposed = dialog.query_one(Input).value
+    assert proposed == "q98097-retrospect-mail-server-2026-01-31"
+    await step(pilot, *"bad name", "enter")
+    assert isinstance(app.screen, TextPromptDialog)  # refused: a space
+    await step(pilot, *["backspace"] * 8, *"night", "enter")
+    assert (sessions_dir() / "night.json").is_file()
+    assert any("night" in m for m in notifications(app))
+    # Later steps are saved too, without asking.
+    await type_answer(pilot, "Backup HD")
+    await step(pilot, "escape")
+    assert isinstance(app.screen, ArticleScreen)
+    await step(pilot, "ctrl+o")
+    assert isinstance(app.screen, SessionsScreen)
+    assert "night" in screen_text(app)
+    await step(pilot, "enter")
+    assert isinstance(app.screen, WalkScreen)
+    assert current_id(app) == "volume_kind"
+    assert app.screen.walk.answers["copy_time"] == "23:00"
+    assert app.screen.walk.answers["backup_volume"] == "Backup HD"
+    await step(pilot, "escape")
+    assert isinstance(app.screen, ArticleScreen)  # the sessions screen was replaced
 
 
-def test_resume_changed_tree_says_so(kb_dir: Path, tmp_path: Path) -> None:
+async def test_resume_changed_tree_says_so(kb_dir: Path, tmp_path: Path) -> None:
     """A session whose tree changed since resumes as far as it fits, with a message."""
     trees = tmp_path / "trees"
     shutil.copytree(REPO / "decision_trees", trees)
@@ -454,92 +430,87 @@ def test_resume_changed_tree_says_so(kb_dir: Path, tmp_path: Path) -> None:
             assert isinstance(app.screen, WalkScreen)
             assert any("changed since this session was saved" in m for m in notifications(app))
 
-    asyncio.run(save())
+    await save()
     tree_file.write_text(
         tree_file.read_text(encoding="utf-8").replace("version: 1", "version: 2", 1),
         encoding="utf-8",
     )
-    asyncio.run(resume())
+    await resume()
 
 
-def test_unreadable_session_offers_delete(kb_dir: Path, tmp_path: Path) -> None:
+async def test_unreadable_session_offers_delete(
+    kb_dir: Path, tmp_path: Path, tui: StartTUI
+) -> None:
     """A damaged session file is listed with its error; d and y delete it."""
     folder = sessions_dir()
     folder.mkdir(parents=True)
     broken = folder / "broken.json"
     broken.write_text('{"format": "kbassist-session", "version": 1, "tre', encoding="utf-8")
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await wait_ready(pilot)
-            await step(pilot, "ctrl+o")
-            text = screen_text(app)
-            assert "broken.json" in text
-            assert "broken JSON" in text
-            await step(pilot, "enter")  # a damaged file can only be deleted: it asks
-            assert isinstance(app.screen, ConfirmDialog)
-            await step(pilot, "n")
-            assert broken.exists()
-            await step(pilot, "d", "y")
-            assert not broken.exists()
-            assert "No saved sessions" in screen_text(app)
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(80, 24))
+    await wait_ready(pilot)
+    await step(pilot, "ctrl+o")
+    text = screen_text(app)
+    assert "broken.json" in text
+    assert "broken JSON" in text
+    await step(pilot, "enter")  # a damaged file can only be deleted: it asks
+    assert isinstance(app.screen, ConfirmDialog)
+    await step(pilot, "n")
+    assert broken.exists()
+    await step(pilot, "d", "y")
+    assert not broken.exists()
+    assert "No saved sessions" in screen_text(app)
 
 
-def test_tree_view_highlights_path(kb_dir: Path, tmp_path: Path) -> None:
+async def test_tree_view_highlights_path(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """ctrl+t shows the whole tree with the steps taken marked and the current one last."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await open_q98097_walk(pilot)
-            await step(pilot, "enter", "1", "2")
-            await type_answer(pilot, "00:00")
-            await step(pilot, "ctrl+t")
-            assert isinstance(app.screen, TreeViewScreen)
-            tree = app.screen.query_one(WalkTree)
-            assert tree.current_node is not None
-            path = []
-            node = tree.current_node
-            while node is not None:
-                path.append(node.data.node_id)
-                node = node.parent
-            assert path[::-1] == ["cause", "must_backup", "can_stop", "copy_time", "backup_volume"]
-            assert {n.id for n in (tree.get_node_by_id(i) for i in tree.taken)} == tree.taken
-            assert len(tree.taken) == 5
-            text = screen_text(app)
-            assert "Copy time: 00:00" in text
-            assert "◀ you are here" in text
-            assert tree.cursor_node is tree.current_node
-            await step(pilot, "escape")
-            assert current_id(app) == "backup_volume"
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await open_q98097_walk(pilot)
+    await step(pilot, "enter", "1", "2")
+    await type_answer(pilot, "00:00")
+    await step(pilot, "ctrl+t")
+    assert isinstance(app.screen, TreeViewScreen)
+    tree = app.screen.query_one(WalkTree)
+    assert tree.current_node is not None
+    path = []
+    node = tree.current_node
+    while node is not None:
+        path.append(node.data.node_id)
+        node = node.parent
+    assert path[::-1] == ["cause", "must_backup", "can_stop", "copy_time", "backup_volume"]
+    assert {n.id for n in (tree.get_node_by_id(i) for i in tree.taken)} == tree.taken
+    assert len(tree.taken) == 5
+    text = screen_text(app)
+    assert "Copy time: 00:00" in text
+    assert "◀ you are here" in text
+    assert tree.cursor_node is tree.current_node
+    await step(pilot, "escape")
+    assert current_id(app) == "backup_volume"
 
 
-def test_click_ticks_and_copy_sends_markdown(kb_dir: Path, tmp_path: Path) -> None:
+async def test_click_ticks_and_copy_sends_markdown(
+    kb_dir: Path, tmp_path: Path, tui: StartTUI
+) -> None:
     """A click ticks an item; c sends the checklist, ticks included, to the clipboard."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await open_q98097_walk(pilot)
-            await step(pilot, "enter", "2", "1")
-            view = app.screen.query_one(ChecklistView)
-            await pilot.click(ChecklistView, offset=(5, 1))  # the first item's first line
-            await settle(pilot)
-            assert view.ticked == {0}
-            await step(pilot, "c")
-            assert app.clipboard.startswith("# Mail server shuts down")
-            assert "- [x] In Retrospect Remote's selection" in app.clipboard
-            assert any("clipboard" in m for m in notifications(app))
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(80, 24))
+    await open_q98097_walk(pilot)
+    await step(pilot, "enter", "2", "1")
+    view = app.screen.query_one(ChecklistView)
+    await pilot.click(ChecklistView, offset=(5, 1))  # the first item's first line
+    await settle(pilot)
+    assert view.ticked == {0}
+    await step(pilot, "c")
+    assert app.clipboard.startswith("# Mail server shuts down")
+    assert "- [x] In Retrospect Remote's selection" in app.clipboard
+    assert any("clipboard" in m for m in notifications(app))
 
 
-def test_drafted_tree_is_marked(kb_dir: Path, tmp_path: Path) -> None:
+async def test_drafted_tree_is_marked(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """A tree from guided_tree_for with drafted=True is offered and walked as auto-drafted."""
 
     def drafted(article: object) -> tuple[object, bool] | None:
@@ -548,78 +519,66 @@ def test_drafted_tree_is_marked(kb_dir: Path, tmp_path: Path) -> None:
 
     app = build_app(kb_dir, tmp_path, trees_for=lambda article_id: [], guided_tree_for=drafted)
 
-    async def run() -> None:
-        async with app.run_test(size=(100, 30)) as pilot:
-            await wait_ready(pilot)
-            app.open_article("KB-PRN-1")
-            await settle(pilot)
-            assert "auto-drafted" in screen_text(app)
-            await step(pilot, "g")
-            assert isinstance(app.screen, WalkScreen)
-            assert app.screen.guided.drafted
-            assert "◇ auto-drafted" in screen_text(app)
-
-    asyncio.run(run())
+    pilot = await tui(app, size=(100, 30))
+    await wait_ready(pilot)
+    app.open_article("KB-PRN-1")
+    await settle(pilot)
+    assert "auto-drafted" in screen_text(app)
+    await step(pilot, "g")
+    assert isinstance(app.screen, WalkScreen)
+    assert app.screen.guided.drafted
+    assert "◇ auto-drafted" in screen_text(app)
 
 
-def test_tree_problems_notified_once(kb_dir: Path, tmp_path: Path) -> None:
+async def test_tree_problems_notified_once(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """A broken tree file is reported in one notification; the good trees still load."""
     trees = tmp_path / "trees"
     shutil.copytree(REPO / "decision_trees", trees)
     shutil.copy(REPO / "tests" / "broken_trees" / "unknown-key.yaml", trees)
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path, trees_dir=trees)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await wait_ready(pilot)
-            found = [m for m in notifications(app) if "unknown-key.yaml" in m]
-            assert len(found) == 1
-            assert [t.id for t in app.trees] == ["q98097-retrospect-mail-server"]
-            await type_query(pilot, "retrospect")
-            assert "guided fix" in screen_text(app)
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path, trees_dir=trees)
+    pilot = await tui(app, size=(80, 24))
+    await wait_ready(pilot)
+    found = [m for m in notifications(app) if "unknown-key.yaml" in m]
+    assert len(found) == 1
+    assert [t.id for t in app.trees] == ["q98097-retrospect-mail-server"]
+    await type_query(pilot, "retrospect")
+    assert "guided fix" in screen_text(app)
 
 
-def test_help_lists_walk_keys(kb_dir: Path, tmp_path: Path) -> None:
+async def test_help_lists_walk_keys(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """F1 during a walk lists the walkthrough's and the checklist's keys."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(100, 60)) as pilot:
-            await open_q98097_walk(pilot)
-            await step(pilot, "f1")
-            text = str(app.screen.query_one("#help-keys", Static).content)  # it scrolls
-            assert text.startswith("Guided fix (this screen)")
-            for words in ("Guided fix", "Restart", "Steps", "Checklist", "Export", "Resume"):
-                assert words in text, words
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(100, 60))
+    await open_q98097_walk(pilot)
+    await step(pilot, "f1")
+    text = str(app.screen.query_one("#help-keys", Static).content)  # it scrolls
+    assert text.startswith("Guided fix (this screen)")
+    for words in ("Guided fix", "Restart", "Steps", "Checklist", "Export", "Resume"):
+        assert words in text, words
 
 
 @pytest.mark.parametrize("size", [(20, 5), (40, 10)])
-def test_tiny_terminal_walk(kb_dir: Path, tmp_path: Path, size: tuple[int, int]) -> None:
+async def test_tiny_terminal_walk(kb_dir: Path, tmp_path: Path, size: tuple[int, int]) -> None:
     """A walk, its checklist, dialogs and the tree view render in a tiny terminal."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=size) as pilot:
-            await wait_ready(pilot)
-            app.open_article("Q98097")
-            await settle(pilot)
-            await step(pilot, "g", "enter", "1", "2")
-            await type_answer(pilot, "00:00")
-            screen_text(app)
-            await step(pilot, "ctrl+t")
-            screen_text(app)
-            await step(pilot, "escape", "ctrl+z", "ctrl+z", "ctrl+z", "2", "1")
-            assert isinstance(app.screen, ChecklistScreen)
-            await step(pilot, "e")
-            screen_text(app)
-            await step(pilot, "escape", "ctrl+s")
-            screen_text(app)
-            await step(pilot, "escape", "f1")
-            screen_text(app)
-        assert app.return_code in (0, None)
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await wait_ready(pilot)
+        app.open_article("Q98097")
+        await settle(pilot)
+        await step(pilot, "g", "enter", "1", "2")
+        await type_answer(pilot, "00:00")
+        screen_text(app)
+        await step(pilot, "ctrl+t")
+        screen_text(app)
+        await step(pilot, "escape", "ctrl+z", "ctrl+z", "ctrl+z", "2", "1")
+        assert isinstance(app.screen, ChecklistScreen)
+        await step(pilot, "e")
+        screen_text(app)
+        await step(pilot, "escape", "ctrl+s")
+        screen_text(app)
+        await step(pilot, "escape", "f1")
+        screen_text(app)
+    assert app.return_code in (0, None)

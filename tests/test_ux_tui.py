@@ -16,7 +16,7 @@ from test_trust_tui import save_as
 from test_tui_walk import open_q98097_walk, step
 from textual.command import CommandList
 from textual.widgets import Input, OptionList, Static
-from tui_support import build_app, screen_text, settle, type_query, wait_ready
+from tui_support import StartTUI, build_app, screen_text, settle, type_query, wait_ready
 
 from kbassist import cli
 from kbassist.index import KBIndex
@@ -79,80 +79,74 @@ async def wait_for(pilot, condition, timeout: float = 20.0) -> None:  # type: ig
 # --------------------------------------------------------------------------- first screen
 
 
-def test_first_screen_on_the_bundled_kb(tmp_path: Path) -> None:
+async def test_first_screen_on_the_bundled_kb(tmp_path: Path, tui: StartTUI) -> None:
     """The first screen names the KB, its size and freshness, searches that work on it,
     the guided fixes and the help key; picking an example searches it."""
 
-    async def run() -> None:
-        app = build_app(bundled_articles_dir(), tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await wait_ready(pilot)
-            await wait_for(pilot, lambda: app.welcome.examples)
-            text = screen_text(app)
-            assert "Knowledge base" in text and "articles" in text
-            assert "5 articles · indexed just now" in text
-            assert "mail server backup" in text and "finds Q98097" in text
-            assert "◆ Mail server shuts down or hangs during a Retrospect Remote backup" in text
-            assert "auto-drafted" in text  # what any other article offers
-            assert "F1 help" in text
-            assert not notifications(app)  # no "Index up to date" toast over it all
-            # Every example shown was checked: it finds its article first.
-            for example in app.welcome.examples:
-                if example.article is not None:
-                    hits = app.search(example.query, product=None, limit=3).hits
-                    assert example.article in [hit.id for hit in hits], example
-            await pilot.press("down")  # from the search box into the list
-            assert app.focused is not None and app.focused.id == "start-list"
-            await pilot.press("enter")  # the first example
-            await settle(pilot)
-            box = app.screen.query_one(QueryInput)
-            assert box.value == app.welcome.examples[0].query
-            assert "matching articles" in screen_text(app)
-            await pilot.press("enter")
-            await settle(pilot)
-            assert isinstance(app.screen, ArticleScreen)
-            assert app.screen.article.id == app.welcome.examples[0].article
-            await pilot.press("escape", *["backspace"] * 40)
-            await settle(pilot)
-            assert "Try a search" in screen_text(app)  # an empty box: the first screen again
-
-    asyncio.run(run())
+    app = build_app(bundled_articles_dir(), tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await wait_ready(pilot)
+    await wait_for(pilot, lambda: app.welcome.examples)
+    text = screen_text(app)
+    assert "Knowledge base" in text and "articles" in text
+    assert "5 articles · indexed just now" in text
+    assert "mail server backup" in text and "finds Q98097" in text
+    assert "◆ Mail server shuts down or hangs during a Retrospect Remote backup" in text
+    assert "auto-drafted" in text  # what any other article offers
+    assert "F1 help" in text
+    assert not notifications(app)  # no "Index up to date" toast over it all
+    # Every example shown was checked: it finds its article first.
+    for example in app.welcome.examples:
+        if example.article is not None:
+            hits = app.search(example.query, product=None, limit=3).hits
+            assert example.article in [hit.id for hit in hits], example
+    await pilot.press("down")  # from the search box into the list
+    assert app.focused is not None and app.focused.id == "start-list"
+    await pilot.press("enter")  # the first example
+    await settle(pilot)
+    box = app.screen.query_one(QueryInput)
+    assert box.value == app.welcome.examples[0].query
+    assert "matching articles" in screen_text(app)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, ArticleScreen)
+    assert app.screen.article.id == app.welcome.examples[0].article
+    await pilot.press("escape", *["backspace"] * 40)
+    await settle(pilot)
+    assert "Try a search" in screen_text(app)  # an empty box: the first screen again
 
 
-def test_first_screen_of_an_empty_kb_says_what_to_do(tmp_path: Path) -> None:
+async def test_first_screen_of_an_empty_kb_says_what_to_do(tmp_path: Path, tui: StartTUI) -> None:
     """An empty folder: the first screen says how to add articles or switch, without a
     toast; after adding one, ctrl+r makes it searchable."""
     empty = tmp_path / "new-kb"
     empty.mkdir()
 
-    async def run() -> None:
-        app = build_app(empty, tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await wait_for(pilot, lambda: app.kb_status.state == "failed")
-            await settle(pilot)
-            text = screen_text(app)
-            assert "no articles yet" in text
-            advice = str(app.screen.query_one("#kb-advice", Static).content)
-            assert "put your team's notes in it, then press ctrl+r" in advice
-            assert "ctrl+r" in text and "Switch knowledge base" in text
-            assert "Guided fixes" in text  # what still works without articles
-            assert not notifications(app)
-            assert app.screen.query_one(QueryInput).disabled
-            assert app.focused is not None and app.focused.id == "start-list"
-            (empty / "vpn.md").write_text(
-                "---\nid: KB-VPN-1\ntitle: VPN tunnel drops every hour\n---\n\n"
-                "## Symptoms\n\nThe tunnel drops.\n",
-                encoding="utf-8",
-            )
-            await pilot.press("ctrl+r")
-            await wait_ready(pilot)
-            await settle(pilot)
-            assert "1 article · indexed just now" in screen_text(app)
-            await pilot.click("#query")
-            await type_query(pilot, "vpn tunnel")
-            assert "KB-VPN-1" in screen_text(app)
-
-    asyncio.run(run())
+    app = build_app(empty, tmp_path)
+    pilot = await tui(app, size=(80, 24))
+    await wait_for(pilot, lambda: app.kb_status.state == "failed")
+    await settle(pilot)
+    text = screen_text(app)
+    assert "no articles yet" in text
+    advice = str(app.screen.query_one("#kb-advice", Static).content)
+    assert "put your team's notes in it, then press ctrl+r" in advice
+    assert "ctrl+r" in text and "Switch knowledge base" in text
+    assert "Guided fixes" in text  # what still works without articles
+    assert not notifications(app)
+    assert app.screen.query_one(QueryInput).disabled
+    assert app.focused is not None and app.focused.id == "start-list"
+    (empty / "vpn.md").write_text(
+        "---\nid: KB-VPN-1\ntitle: VPN tunnel drops every hour\n---\n\n"
+        "## Symptoms\n\nThe tunnel drops.\n",
+        encoding="utf-8",
+    )
+    await pilot.press("ctrl+r")
+    await wait_ready(pilot)
+    await settle(pilot)
+    assert "1 article · indexed just now" in screen_text(app)
+    await pilot.click("#query")
+    await type_query(pilot, "vpn tunnel")
+    assert "KB-VPN-1" in screen_text(app)
 
 
 def test_first_screen_paints_before_the_index_opens(kb_dir: Path, tmp_path: Path) -> None:
@@ -189,7 +183,7 @@ def test_first_screen_paints_before_the_index_opens(kb_dir: Path, tmp_path: Path
         release.set()
 
 
-def test_enter_before_results_opens_the_first_hit(kb_dir: Path, tmp_path: Path) -> None:
+async def test_enter_before_results_opens_the_first_hit(kb_dir: Path, tmp_path: Path) -> None:
     """Enter pressed while the search still runs opens its first hit when it lands."""
 
     async def run() -> None:
@@ -213,37 +207,34 @@ def test_enter_before_results_opens_the_first_hit(kb_dir: Path, tmp_path: Path) 
             assert isinstance(app.screen, ArticleScreen)
             assert app.screen.article.id == "Q98097"
 
-    asyncio.run(run())
+    await run()
 
 
-def test_saved_session_resumes_from_the_first_screen(kb_dir: Path, tmp_path: Path) -> None:
+async def test_saved_session_resumes_from_the_first_screen(kb_dir: Path, tmp_path: Path) -> None:
     """A walk saved as a session is listed on the first screen; Enter on it resumes it."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await open_q98097_walk(pilot)
-            await step(pilot, "enter", "2")  # the data file need not be backed up
-            await save_as(pilot, "night-shift")
-            await step(pilot, "escape", "escape")  # close the walk, then the article
-            assert isinstance(app.screen, SearchScreen)
-            await settle(pilot)
-            assert "Resume a saved session" in screen_text(app)
-            assert "night-shift" in screen_text(app)
-            await step(pilot, "down", "end", "enter")
-            await settle(pilot)
-            assert isinstance(app.screen, WalkScreen)
-            assert app.screen.guided.session == "night-shift"
-            assert app.screen.walk.current.id == "exclusion"
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_q98097_walk(pilot)
+        await step(pilot, "enter", "2")  # the data file need not be backed up
+        await save_as(pilot, "night-shift")
+        await step(pilot, "escape", "escape")  # close the walk, then the article
+        assert isinstance(app.screen, SearchScreen)
+        await settle(pilot)
+        assert "Resume a saved session" in screen_text(app)
+        assert "night-shift" in screen_text(app)
+        await step(pilot, "down", "end", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, WalkScreen)
+        assert app.screen.guided.session == "night-shift"
+        assert app.screen.walk.current.id == "exclusion"
     assert (sessions_dir() / "night-shift.json").is_file()
 
 
 # --------------------------------------------------------------------------- help
 
 
-def test_help_opens_from_every_screen(kb_dir: Path, tmp_path: Path) -> None:
+async def test_help_opens_from_every_screen(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """F1 opens the help on the search, article, walk, tree, checklist and sessions
     screens, each screen's own keys listed first; escape returns to it."""
 
@@ -256,137 +247,129 @@ def test_help_opens_from_every_screen(kb_dir: Path, tmp_path: Path) -> None:
         await step(pilot, "escape")
         assert isinstance(app.screen, screen_type)
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await wait_ready(pilot)
-            await check(pilot, SearchScreen, "Search")
-            app.open_article("Q98097")
-            await settle(pilot)
-            await check(pilot, ArticleScreen, "Article")
-            await step(pilot, "g")
-            await check(pilot, WalkScreen, "Guided fix")
-            await step(pilot, "ctrl+t")
-            await check(pilot, TreeViewScreen, "Decision tree view")
-            await step(pilot, "escape", "enter", "2", "1")  # exclude the data file
-            await check(pilot, ChecklistScreen, "Checklist")
-            app.action_sessions()  # ctrl+o is the palette's inside a walk
-            await settle(pilot)
-            await check(pilot, SessionsScreen, "Saved sessions")
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await wait_ready(pilot)
+    await check(pilot, SearchScreen, "Search")
+    app.open_article("Q98097")
+    await settle(pilot)
+    await check(pilot, ArticleScreen, "Article")
+    await step(pilot, "g")
+    await check(pilot, WalkScreen, "Guided fix")
+    await step(pilot, "ctrl+t")
+    await check(pilot, TreeViewScreen, "Decision tree view")
+    await step(pilot, "escape", "enter", "2", "1")  # exclude the data file
+    await check(pilot, ChecklistScreen, "Checklist")
+    app.action_sessions()  # ctrl+o is the palette's inside a walk
+    await settle(pilot)
+    await check(pilot, SessionsScreen, "Saved sessions")
 
 
-def test_help_explains_search_guided_fixes_and_files(kb_dir: Path, tmp_path: Path) -> None:
+async def test_help_explains_search_guided_fixes_and_files(
+    kb_dir: Path, tmp_path: Path, tui: StartTUI
+) -> None:
     """The help shows the search syntax by example, reviewed vs drafted walks, and the
     real folders for sessions, exports (from the settings) and settings."""
     exports = tmp_path / "home" / "tickets"
     exports.mkdir(parents=True)
     write_config(f'export_dir = "{exports}"\n')
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await wait_ready(pilot)
-            await pilot.press("ctrl+p")
-            await pilot.pause()
-            await pilot.press(*"help", "enter")  # the palette's Help, as F1
-            await settle(pilot)
-            search = help_text(app, "search")
-            for example in ('"stops responding"', "retro*", "product:exchange backup", "NOT"):
-                assert example in search
-            guided = help_text(app, "guided")
-            assert "◆ guided fix" in guided and "◇ auto-drafted" in guided
-            assert "reviewed" in guided and "kbassist draft" in guided
-            places = help_text(app, "places")
-            assert "~/.local/share/kbassist/sessions" in places
-            assert "~/tickets" in places
-            assert "~/.config/kbassist/config.toml" in places
-            # Arrows scroll the help (it is longer than a small terminal).
-            box = app.screen.query_one("#help-box")
-            await pilot.press("pagedown")
-            await pilot.pause()
-            assert box.scroll_y > 0
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(80, 24))
+    await wait_ready(pilot)
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*"help", "enter")  # the palette's Help, as F1
+    await settle(pilot)
+    search = help_text(app, "search")
+    for example in ('"stops responding"', "retro*", "product:exchange backup", "NOT"):
+        assert example in search
+    guided = help_text(app, "guided")
+    assert "◆ guided fix" in guided and "◇ auto-drafted" in guided
+    assert "reviewed" in guided and "kbassist draft" in guided
+    places = help_text(app, "places")
+    assert "~/.local/share/kbassist/sessions" in places
+    assert "~/tickets" in places
+    assert "~/.config/kbassist/config.toml" in places
+    # Arrows scroll the help (it is longer than a small terminal).
+    box = app.screen.query_one("#help-box")
+    await pilot.press("pagedown")
+    await pilot.pause()
+    assert box.scroll_y > 0
 
 
 # --------------------------------------------------------------------------- palette
 
 
-def test_palette_lists_kbassist_commands(kb_dir: Path, tmp_path: Path) -> None:
+async def test_palette_lists_kbassist_commands(kb_dir: Path, tmp_path: Path, tui: StartTUI) -> None:
     """ctrl+p lists kbassist's own commands, not Textual's generic ones; on a checklist
     it offers both exports first."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(100, 40)) as pilot:
-            await wait_ready(pilot)
-            await step(pilot, "ctrl+p")
-            await pilot.pause(0.3)
-            entries = palette_entries(app)
-            for name in (
-                "Help",
-                "Open article…",
-                "Start guided fix…",
-                "Resume session…",
-                "Reindex",
-                "Switch knowledge base…",
-                "Toggle theme",
-                "Quit",
-            ):
-                assert name in entries, entries
-            for generic in ("Keys", "Maximize", "Screenshot", "Theme"):
-                assert generic not in entries
-            assert entries[0] == "Help"
-            await step(pilot, "escape")
-            await open_q98097_walk(pilot)
-            await step(pilot, "enter", "2", "1")
-            assert isinstance(app.screen, ChecklistScreen)
-            await step(pilot, "ctrl+p")
-            await pilot.pause(0.3)
-            entries = palette_entries(app)
-            assert entries[:3] == [
-                "Export checklist as Markdown…",
-                "Export checklist as plain text…",
-                "Copy checklist",
-            ]
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(100, 40))
+    await wait_ready(pilot)
+    await step(pilot, "ctrl+p")
+    await pilot.pause(0.3)
+    entries = palette_entries(app)
+    for name in (
+        "Help",
+        "Open article…",
+        "Start guided fix…",
+        "Resume session…",
+        "Reindex",
+        "Switch knowledge base…",
+        "Toggle theme",
+        "Quit",
+    ):
+        assert name in entries, entries
+    for generic in ("Keys", "Maximize", "Screenshot", "Theme"):
+        assert generic not in entries
+    assert entries[0] == "Help"
+    await step(pilot, "escape")
+    await open_q98097_walk(pilot)
+    await step(pilot, "enter", "2", "1")
+    assert isinstance(app.screen, ChecklistScreen)
+    await step(pilot, "ctrl+p")
+    await pilot.pause(0.3)
+    entries = palette_entries(app)
+    assert entries[:3] == [
+        "Export checklist as Markdown…",
+        "Export checklist as plain text…",
+        "Copy checklist",
+    ]
 
 
-def test_palette_starts_a_guided_fix_and_resumes_a_session(kb_dir: Path, tmp_path: Path) -> None:
+async def test_palette_starts_a_guided_fix_and_resumes_a_session(
+    kb_dir: Path, tmp_path: Path, tui: StartTUI
+) -> None:
     """ "Start guided fix…" lists the hand-written trees; "Resume session…" the sessions."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await wait_ready(pilot)
-            await step(pilot, "ctrl+p")
-            await pilot.press(*"start guided", "enter")
-            await settle(pilot)
-            await pilot.pause(0.3)
-            assert "Guided fix: Mail server shuts down" in screen_text(app)
-            await step(pilot, "enter")
-            assert isinstance(app.screen, WalkScreen)
-            await step(pilot, "enter", "2")
-            await save_as(pilot, "from-palette")
-            await step(pilot, "escape")
-            assert isinstance(app.screen, SearchScreen)
-            await step(pilot, "ctrl+p")
-            await pilot.press(*"resume session", "enter")
-            await settle(pilot)
-            await pilot.pause(0.3)
-            assert "Resume from-palette" in screen_text(app)
-            await step(pilot, "enter")
-            await settle(pilot)
-            assert isinstance(app.screen, WalkScreen)
-            assert app.screen.walk.current.id == "exclusion"
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await wait_ready(pilot)
+    await step(pilot, "ctrl+p")
+    await pilot.press(*"start guided", "enter")
+    await settle(pilot)
+    await pilot.pause(0.3)
+    assert "Guided fix: Mail server shuts down" in screen_text(app)
+    await step(pilot, "enter")
+    assert isinstance(app.screen, WalkScreen)
+    await step(pilot, "enter", "2")
+    await save_as(pilot, "from-palette")
+    await step(pilot, "escape")
+    assert isinstance(app.screen, SearchScreen)
+    await step(pilot, "ctrl+p")
+    await pilot.press(*"resume session", "enter")
+    await settle(pilot)
+    await pilot.pause(0.3)
+    assert "Resume from-palette" in screen_text(app)
+    await step(pilot, "enter")
+    await settle(pilot)
+    assert isinstance(app.screen, WalkScreen)
+    assert app.screen.walk.current.id == "exclusion"
 
 
-def test_palette_keeps_an_enter_typed_before_its_hits(kb_dir: Path, tmp_path: Path) -> None:
+async def test_palette_keeps_an_enter_typed_before_its_hits(kb_dir: Path, tmp_path: Path) -> None:
     """Typing a title and Enter at once in the palette opens it when the hits arrive."""
 
     async def run() -> None:
@@ -409,13 +392,13 @@ def test_palette_keeps_an_enter_typed_before_its_hits(kb_dir: Path, tmp_path: Pa
             assert isinstance(app.screen, ArticleScreen)
             assert app.screen.article.id == "KB-PRN-1"
 
-    asyncio.run(run())
+    await run()
 
 
 # --------------------------------------------------------------------------- settings
 
 
-def test_theme_persists_across_two_runs(kb_dir: Path, tmp_path: Path) -> None:
+async def test_theme_persists_across_two_runs(kb_dir: Path, tmp_path: Path) -> None:
     """The theme toggled in the palette is written to the settings file and is the theme
     of the next run; other keys in the file are kept."""
     path = write_config("# my settings\nexport_host = false\n")
@@ -438,30 +421,27 @@ def test_theme_persists_across_two_runs(kb_dir: Path, tmp_path: Path) -> None:
             assert app.theme == "textual-light"
             assert not notifications(app)
 
-    asyncio.run(first())
+    await first()
     text = path.read_text(encoding="utf-8")
     assert 'theme = "textual-light"' in text
     assert "# my settings" in text and "export_host = false" in text
     assert load_settings().source("theme") == "file"
-    asyncio.run(second())
+    await second()
 
 
-def test_unknown_theme_in_settings_is_a_warning(kb_dir: Path, tmp_path: Path) -> None:
+async def test_unknown_theme_in_settings_is_a_warning(kb_dir: Path, tmp_path: Path) -> None:
     """A theme name the TUI does not know keeps the default and says so once."""
     write_config('theme = "no-such-theme"\n')
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await wait_ready(pilot)
-            assert app.theme == "textual-dark"
-            assert any("no-such-theme" in m for m in notifications(app))
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_ready(pilot)
+        assert app.theme == "textual-dark"
+        assert any("no-such-theme" in m for m in notifications(app))
     assert 'theme = "no-such-theme"' in config_path().read_text()  # not "corrected"
 
 
-def test_switched_knowledge_base_is_opened_next_time(kb_dir: Path, tmp_path: Path) -> None:
+async def test_switched_knowledge_base_is_opened_next_time(kb_dir: Path, tmp_path: Path) -> None:
     """ "Switch knowledge base…" opens another folder at once and keeps it as the default
     articles folder for the next run."""
     other = tmp_path / "team-kb"
@@ -494,7 +474,7 @@ def test_switched_knowledge_base_is_opened_next_time(kb_dir: Path, tmp_path: Pat
             await type_query(pilot, " " + "retrospect")
             assert "Q98097" not in screen_text(app)  # the old KB is closed
 
-    asyncio.run(first())
+    await first()
     assert load_settings().articles_dir == other
     app = make_app(index_dir=tmp_path / "index2")
     try:
@@ -503,7 +483,7 @@ def test_switched_knowledge_base_is_opened_next_time(kb_dir: Path, tmp_path: Pat
         app.kb.close()
 
 
-def test_plain_text_export_goes_to_the_export_folder_as_the_cli_writes_it(
+async def test_plain_text_export_goes_to_the_export_folder_as_the_cli_writes_it(
     kb_dir: Path, tmp_path: Path
 ) -> None:
     """t on the checklist proposes a .txt in export_dir and writes the same bytes as
@@ -513,23 +493,20 @@ def test_plain_text_export_goes_to_the_export_folder_as_the_cli_writes_it(
     write_config(f'export_dir = "{exports}"\n')
     KBIndex(kb_dir, tmp_path / "index").update()
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await open_q98097_walk(pilot)
-            await step(pilot, "enter", "2", "2", "2")  # as exclude-folder.yaml answers
-            assert isinstance(app.screen, ChecklistScreen)
-            await step(pilot, "t")
-            dialog = app.screen
-            assert isinstance(dialog, TextPromptDialog)
-            proposed = dialog.query_one(Input).value
-            assert proposed.endswith(".txt") and proposed.startswith(f"kbassist-{TREE_ID}-")
-            assert str(exports) in dialog.prompt_text
-            await step(pilot, "enter")
-            await settle(pilot)
-            assert any("written to" in m for m in notifications(app))
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_q98097_walk(pilot)
+        await step(pilot, "enter", "2", "2", "2")  # as exclude-folder.yaml answers
+        assert isinstance(app.screen, ChecklistScreen)
+        await step(pilot, "t")
+        dialog = app.screen
+        assert isinstance(dialog, TextPromptDialog)
+        proposed = dialog.query_one(Input).value
+        assert proposed.endswith(".txt") and proposed.startswith(f"kbassist-{TREE_ID}-")
+        assert str(exports) in dialog.prompt_text
+        await step(pilot, "enter")
+        await settle(pilot)
+        assert any("written to" in m for m in notifications(app))
     written = list(exports.glob("*.txt"))
     assert len(written) == 1
     cli_out = tmp_path / "cli.txt"
@@ -555,21 +532,20 @@ def test_plain_text_export_goes_to_the_export_folder_as_the_cli_writes_it(
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-def test_first_screen_fits(kb_dir: Path, tmp_path: Path, size: tuple[int, int]) -> None:
+async def test_first_screen_fits(
+    kb_dir: Path, tmp_path: Path, size: tuple[int, int], tui: StartTUI
+) -> None:
     """At 80x24 and 120x40 the first screen shows the KB line, an example, a guided fix
     and the help key at once."""
 
-    async def run() -> None:
-        app = build_app(kb_dir, tmp_path)
-        async with app.run_test(size=size) as pilot:
-            await wait_ready(pilot)
-            await wait_for(pilot, lambda: app.welcome.examples)
-            text = screen_text(app)
-            for words in ("Knowledge base", "Try a search", "Guided fixes", "F1 help"):
-                assert words in text, words
-            assert isinstance(app.screen.query_one("#start-list", OptionList), OptionList)
-
-    asyncio.run(run())
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=size)
+    await wait_ready(pilot)
+    await wait_for(pilot, lambda: app.welcome.examples)
+    text = screen_text(app)
+    for words in ("Knowledge base", "Try a search", "Guided fixes", "F1 help"):
+        assert words in text, words
+    assert isinstance(app.screen.query_one("#start-list", OptionList), OptionList)
 
 
 # --------------------------------------------------------------------------- plain helpers

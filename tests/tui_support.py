@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -15,6 +16,14 @@ from kbassist.tui.app import KBAssistApp, make_app
 def build_app(kb_dir: Path, tmp_path: Path, **hooks: Any) -> KBAssistApp:
     """The app on a test KB with its own index folder (through the CLI's factory)."""
     return make_app(articles=kb_dir, index_dir=tmp_path / "index", **hooks)
+
+
+class StartTUI(Protocol):
+    """The `tui` fixture (tests/conftest.py): run APP under Pilot for the rest of the test."""
+
+    def __call__(self, app: KBAssistApp, size: tuple[int, int] | None = ...) -> Awaitable[Pilot]:
+        """Start the app headless at `size`; it is shut down (and any crash raised) after."""
+        ...
 
 
 #: One-shot timers at most this long are the app's own short waits (search debounce,
