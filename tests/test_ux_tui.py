@@ -149,6 +149,23 @@ async def test_first_screen_of_an_empty_kb_says_what_to_do(tmp_path: Path, tui: 
     assert "KB-VPN-1" in screen_text(app)
 
 
+async def test_trees_listed_after_the_index_failed_take_the_keyboard(
+    tmp_path: Path, tui: StartTUI
+) -> None:
+    """An empty KB whose trees arrive after the failure: the list still gets the focus."""
+    empty = tmp_path / "new-kb"
+    empty.mkdir()
+    app = build_app(empty, tmp_path)
+    pilot = await tui(app, size=(80, 24))
+    await wait_for(pilot, lambda: app.kb_status.state == "failed")
+    await settle(pilot)
+    app.set_focus(None)  # as when the failure came before the trees were listed
+    await pilot.pause()
+    app.guided_fixes = app.all_guided_fixes()  # the trees arrive
+    await settle(pilot)
+    assert app.focused is not None and app.focused.id == "start-list"
+
+
 def test_first_screen_paints_before_the_index_opens(kb_dir: Path, tmp_path: Path) -> None:
     """With the index still being opened, the first screen is up and takes typing; the
     Enter typed then opens the first hit once the index is ready."""

@@ -187,10 +187,18 @@ class SearchScreen(KBScreen[None]):
         # Results shown before the trees arrived lack their "guided fix" markers.
         self.refresh_results()
         self.welcome.show_trees(trees)
+        self._focus_list_if_nothing_has_focus()
 
     def _sessions_changed(self, listed: tuple[Sequence[Session], dict[str, str]] | None) -> None:
         if listed is not None:
             self.welcome.show_sessions(*listed)
+            self._focus_list_if_nothing_has_focus()
+
+    def _focus_list_if_nothing_has_focus(self) -> None:
+        """An index that failed before the trees or sessions were listed left nothing to
+        focus (the box is disabled): the list that now has entries takes the keyboard."""
+        if self.focused is None and self.query_one("#query", QueryInput).disabled:
+            self.welcome.focus_list()
 
     # ------------------------------------------------------------------ readiness
 
