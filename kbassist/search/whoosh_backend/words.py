@@ -6,6 +6,9 @@ import re
 
 from kbassist.search.whoosh_backend.analysis import ANALYZER
 
+#: Where a word counts as known: any field it can be found by.
+_KNOWN_FIELDS = ("text", "title", "symptoms", "cause", "resolution")
+
 
 def suggest(reader, text: str) -> str | None:  # type: ignore[no-untyped-def]
     """Replace each word the KB does not know by its closest known word."""
@@ -18,7 +21,7 @@ def suggest(reader, text: str) -> str | None:  # type: ignore[no-untyped-def]
             continue
         stems = [t.text for t in ANALYZER(word.lower())]
         seen = max(
-            (reader.doc_frequency(f, s) for s in stems for f in ("text", "title")),
+            (reader.doc_frequency(f, s) for s in stems for f in _KNOWN_FIELDS),
             default=0,
         )
         # The archive has its own typos ("exchnge" in a few articles): a word that
@@ -54,7 +57,7 @@ def with_near_words(reader, groups: list[tuple[str, ...]]) -> list[tuple[str, ..
         if (
             len(word) >= 4
             and word.isalpha()
-            and not any(reader.doc_frequency(f, t) for t in group for f in ("text", "title"))
+            and not any(reader.doc_frequency(f, t) for t in group for f in _KNOWN_FIELDS)
         ):
             # Titles' words: a small lexicon, so this costs milliseconds, not the
             # hundred a walk of every word in the KB would.
