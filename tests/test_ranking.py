@@ -122,3 +122,49 @@ def test_code_filter_finds_a_command_in_a_fenced_block(kb: KBIndex) -> None:
     """`code:` finds the article whose code block runs the command."""
     assert _ids(kb, "code:memberlist") == ["EtcdAlertSeven"]
     assert _ids(kb, "code:spooler") == []
+
+
+def test_a_focused_article_beats_a_service_pack_bug_list(tmp_path: Path) -> None:
+    """The one article about a symptom comes before a "Bugs Fixed in ..." list naming it."""
+    root = tmp_path / "kb"
+    root.mkdir()
+    _write(
+        root,
+        "Q300",
+        "NTBackup does not find the tape drive",
+        [
+            (
+                "Symptoms",
+                "After you install Windows NT 4.0 Service Pack 3, NTBackup reports no tape drive.",
+            )
+        ],
+    )
+    fixed = "\n".join(
+        f"- Fixed: the spooler leaks handle {n} on a multiprocessor server." for n in range(8)
+    )
+    _write(
+        root,
+        "Q301",
+        "List of Bugs Fixed in Windows NT 4.0 Service Pack 3",
+        [
+            (
+                "Summary",
+                "This article lists the bugs fixed in Service Pack 3, among them: NTBackup "
+                "reports no tape drive.",
+            ),
+            (
+                "More information",
+                f"{fixed}\n- Fixed: NTBackup reports no tape drive after Service Pack 3.",
+            ),
+        ],
+    )
+    for n in range(30):
+        _write(
+            root,
+            f"F{n}",
+            f"Printer setup note {n}",
+            [("Symptoms", f"Tray {n} jams on page {n} of the program.")],
+        )
+    index = KBIndex(root, tmp_path / "index")
+    index.update()
+    assert _ids(index, "ntbackup tape drive missing after nt 4.0 sp3")[:2] == ["Q300", "Q301"]
