@@ -42,12 +42,7 @@ from kbassist.search.whoosh_backend.build import (
 )
 from kbassist.search.whoosh_backend.damage import READ_ERRORS, is_damage
 from kbassist.search.whoosh_backend.expand import Expander, run
-from kbassist.search.whoosh_backend.scorer import (
-    FIELD_PARAMS,
-    PRIOR_POOL,
-    Scorer,
-    aggregate_prior,
-)
+from kbassist.search.whoosh_backend.scorer import FIELD_PARAMS, Scorer
 from kbassist.search.whoosh_backend.words import suggest, with_near_words
 
 log = logging.getLogger(__name__)
@@ -359,8 +354,7 @@ class WhooshBackend:
         scorer = self._scorer(searcher)
         mask = self._filter_mask(searcher, scorer, parsed.filter_text, product)
         if slots:
-            ranked, total = scorer.top(slots, mask, max(limit, PRIOR_POOL))
-            ranked = self._with_prior(searcher, ranked)[:limit]
+            ranked, total = scorer.top(slots, mask, limit)
             if near != groups:
                 # A word no article holds: no hit matches every word as typed.
                 ranked = [(docnum, score, False) for docnum, score, _full in ranked]
@@ -415,17 +409,6 @@ class WhooshBackend:
             # field that keeps no word positions.
             raise UsageError(f"cannot run this query: {str(exc).split('. ')[0]}") from None
         return hits, max(total, len(hits)), words
-
-    def _with_prior(self, searcher, ranked):  # type: ignore[no-untyped-def]
-        """`ranked` re-ordered with each hit's prior (aggregator articles lower)."""
-        if len(ranked) < 2:
-            return ranked
-        rescored = []
-        for docnum, score, full in ranked:
-            title = searcher.stored_fields(docnum).get("title", "")
-            rescored.append((docnum, score * aggregate_prior(title), full))
-        rescored.sort(key=lambda hit: -hit[1])
-        return rescored
 
     def _make_hit(self, stored: dict, score: float, full: bool) -> Hit:  # type: ignore[type-arg]
         products = tuple(p for p in stored.get("products", "").split(",") if p)

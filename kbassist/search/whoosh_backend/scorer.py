@@ -9,7 +9,6 @@ column): it belongs to this backend alone, and a Whoosh upgrade is checked here 
 from __future__ import annotations
 
 import itertools
-import re
 
 _K1 = 1.2
 #: (weight, length normalization b) per field for BM25F.
@@ -30,22 +29,6 @@ _MAX_PAIRS = 16
 #: How hard a missing query word (weighted by its idf) pulls a document down.
 _COVERAGE_POWER = 1.0
 _CACHE_BYTES = 96 * 1024 * 1024
-#: Score factor of an aggregator article (a list of fixed bugs, a "what's new", a
-#: readme of a service pack, an index of other articles): it holds every symptom's words
-#: once among hundreds of others and must not outrank the one article about the symptom.
-AGGREGATE_PRIOR = 0.7
-#: Candidates re-ranked with the prior (from the top of the BM25F order).
-PRIOR_POOL = 40
-_AGGREGATE_TITLE_RE = re.compile(
-    r"(?i)(?:\blist of\b|\bbugs? fixed\b|\bfixes (?:in|included)\b|\bfix ?list\b"
-    r"|\bwhat'?s new\b|\breadme\b|\bindex of\b|\breference list\b|\brelease notes\b"
-    r"|\bissues? (?:fixed|resolved) in\b|\bcontents of\b|\(part \d+\))"
-)
-
-
-def aggregate_prior(title: str) -> float:
-    """How much to trust a hit's score by its shape: an aggregator's title says what it is."""
-    return AGGREGATE_PRIOR if _AGGREGATE_TITLE_RE.search(title) else 1.0
 
 
 class Postings:
