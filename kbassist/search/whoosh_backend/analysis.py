@@ -321,7 +321,7 @@ def make_analyzer() -> KBAnalyzer:
 ANALYZER = make_analyzer()
 
 SEARCH_FIELDS = ("title", "symptoms", "text", "cause", "resolution", "code", "keywords", "product")
-#: Fields a plain word is looked for in: title and symptom above the body.
+#: The body, split by role: what a `text:` (`body:`) filter searches.
 BODY_FIELDS = ("text", "cause", "resolution")
 FIELD_BOOSTS = {
     "title": 3.0,
