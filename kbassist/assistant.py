@@ -352,10 +352,10 @@ class Assistant:
             ) from None
         except AnswerError as exc:
             fix_node = walk.tree.nodes.get(exc.node_id)
-            key = fix_node.var if fix_node is not None and fix_node.var in answers else exc.var
-            where = answers.get(key or "")
+            var = fix_node.var if fix_node is not None and fix_node.var in answers else exc.var
+            where = answers.get(var or "")
             raise DataError(
-                f"{key}: {exc.message}",
+                f"{var}: {exc.message}",
                 path=answers_file,
                 line=where.pos.line if where else None,
                 column=where.pos.column if where else None,

@@ -26,6 +26,7 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -321,9 +322,10 @@ class KBIndex:
         backend = self._backend
         if not backend.reading:
             return isinstance(exc, FileNotFoundError)  # opening raced a commit
+        errors: tuple[type[BaseException], ...] = (IndexDamaged, *backend.read_errors)
         try:
             return self._store.current_name() != backend.generation or backend.stale()
-        except (IndexDamaged, *backend.read_errors):
+        except errors:
             return True
 
     def doc_count(self) -> int:
@@ -392,7 +394,7 @@ class KBIndex:
                 candidates=[(displayable(rel), title) for rel, title in candidates],
             )
         for rel in self._path_refs(ref):
-            if self._reading(lambda rel=rel: self._open().has_path(rel)):
+            if self._reading(partial(self._has_path, rel)):
                 return self.articles_dir / rel
         qualified = self._qualified_ref(ref)
         if qualified is not None:
@@ -401,6 +403,10 @@ class KBIndex:
             f"no article with id {sanitize(displayable(ref))!r} in "
             f"{display_path(self.articles_dir)}"
         )
+
+    def _has_path(self, rel: str) -> bool:
+        """Whether the open index holds `rel`: a bound method, so `_reading` can retry it."""
+        return self._open().has_path(rel)
 
     def _qualified_ref(self, ref: str) -> Path | None:
         """The file a folder-qualified id (`openshift/etcdMembersDown`) names: one of the

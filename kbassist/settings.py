@@ -270,14 +270,15 @@ def read_config_file(path: Path) -> dict[str, Any]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise DataError("is not UTF-8 text", path=path, line=line) from None
+        bad_line = data[: exc.start].count(b"\n") + 1
+        raise DataError("is not UTF-8 text", path=path, line=bad_line) from None
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _TOML_WHERE_RE.search(message)
-        line = column = None
+        line: int | None = None
+        column: int | None = None
         if match:
             message = message[: match.start()]
             line, column = int(match.group(1)), int(match.group(2))

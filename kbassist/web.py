@@ -73,7 +73,7 @@ def make_server(
             "kbassist serve needs textual-serve: pip install 'kbassist[web]'"
         ) from None
 
-    class KBServer(Server):  # type: ignore[misc]
+    class KBServer(Server):
         """textual-serve's server, its logo and rich logging replaced by plain lines."""
 
         def initialize_logging(self) -> None:

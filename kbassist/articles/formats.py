@@ -8,14 +8,27 @@ before the Markdown fallback (which detects everything).
 from __future__ import annotations
 
 from pathlib import Path
-from types import ModuleType
+from typing import Protocol
 
 from kbassist.articles import markdown, mskb
 from kbassist.articles.model import Article, Document
 from kbassist.articles.reading import content_hash, read_text
 
+
+class ArticleFormat(Protocol):
+    """What a format module provides, so the checker holds each module in FORMATS to it."""
+
+    NAME: str
+
+    def detect(self, text: str) -> bool: ...
+
+    def parse(self, text: str, source: Path, digest: str, root: str | None = None) -> Article: ...
+
+    def document(self, article: Article) -> Document: ...
+
+
 #: Tried in order; the first whose `detect` says yes parses the file.
-FORMATS: list[ModuleType] = [mskb, markdown]
+FORMATS: list[ArticleFormat] = [mskb, markdown]
 
 
 def load_article(path: str | Path, root: str | None = None) -> Article:
@@ -35,7 +48,7 @@ def parse_article(text: str, source: Path, digest: str = "", root: str | None = 
         digest = content_hash(text.encode("utf-8"))
     for fmt in FORMATS:
         if fmt.detect(text):
-            return fmt.parse(text, source, digest, root)  # type: ignore[no-any-return]
+            return fmt.parse(text, source, digest, root)
     raise AssertionError("the Markdown format detects every text")  # pragma: no cover
 
 
@@ -43,5 +56,5 @@ def build_document(article: Article) -> Document:
     """The document tree of `article`, by the format that read it."""
     for fmt in FORMATS:
         if article.style == fmt.NAME:
-            return fmt.document(article)  # type: ignore[no-any-return]
+            return fmt.document(article)
     return markdown.document(article)

@@ -259,7 +259,7 @@ _BLOCK_START = frozenset("`~#=-*_>+0123456789")
 def _closes(line: str, fence: str) -> bool:
     """Whether `line` closes fenced code opened by `fence` (same mark, at least as long)."""
     close = _FENCE_CLOSE_RE.fullmatch(line)
-    return bool(close) and close.group(1)[0] == fence[0] and len(close.group(1)) >= len(fence)
+    return close is not None and close.group(1)[0] == fence[0] and len(close.group(1)) >= len(fence)
 
 
 def _starts_block(rest: str) -> bool:

@@ -168,16 +168,17 @@ def _quote(blocks: list[Block]) -> list[Block]:
         text = block.text
         match = _NOTE_RE.match(text.plain) if n == 0 else None
         mid = None if match else _NOTE_MID_RE.search(text.plain)
-        if match is None and mid is None:
+        marker = match or mid
+        if marker is None:
             continue
         before: list[Block] = list(blocks[:n])
         if mid is not None:
             before.append(Paragraph(_cut(text, mid.start())))
-            match = mid
-        rest = _shift(text, match.end())
+        rest = _shift(text, marker.end())
         kept = ([Paragraph(rest)] if rest.plain.strip() else []) + blocks[n + 1 :]
-        note = Note(match.group(1).lower(), tuple(kept))
-        return ([Quote(tuple(before))] if before else []) + [note]
+        note = Note(marker.group(1).lower(), tuple(kept))
+        quote: list[Block] = [Quote(tuple(before))] if before else []
+        return [*quote, note]
     return [Quote(tuple(blocks))]
 
 

@@ -97,14 +97,14 @@ def block_lines(block: Block, width: int = 0) -> Iterator[str]:
         yield from _table_lines(block)
     elif isinstance(block, Note):
         label = _NOTE_LABELS.get(block.level, "Note")
-        inner = [line for b in block.blocks for line in (*block_lines(b), "")][:-1]
-        if not inner:
+        lines = [line for b in block.blocks for line in (*block_lines(b), "")][:-1]
+        if not lines:
             yield f"| {label}"
-        for n, line in enumerate(inner):
+        for n, line in enumerate(lines):
             yield f"| {label}: {line}" if n == 0 else f"| {line}"
     elif isinstance(block, Quote):
-        inner = [line for b in block.blocks for line in (*block_lines(b), "")][:-1]
-        for line in inner:
+        lines = [line for b in block.blocks for line in (*block_lines(b), "")][:-1]
+        for line in lines:
             yield f"  {line}"
     elif isinstance(block, Include):
         yield f"[shared text: {sanitize(block.name or block.target)}]"

@@ -96,7 +96,7 @@ class KBGroup(click.Group):
     command_class = KBCommand
     group_class = type  # subgroups (`trees`) are KBGroups too, so their commands are KBCommands
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs.setdefault("standalone_mode", True)
         run = CliRun()
         kwargs.setdefault("obj", run)
@@ -106,6 +106,7 @@ class KBGroup(click.Group):
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
+            # click types `file` as IO[Any], though show() only writes to it.
             exc.show(file=SanitizedStream(sys.stderr))  # type: ignore[arg-type]
             sys.exit(exc.exit_code)
         except click.exceptions.Abort:
@@ -159,7 +160,7 @@ def trees_option(func: F) -> F:
     )(func)
 
 
-def settings_for(**options: object) -> Settings:
+def settings_for(**options: Any) -> Settings:
     """The settings `main` read, with this command's own options (those given) on top.
 
     The environment and the config file were read once, in `main`; a command run

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -295,17 +295,21 @@ def _outcome(
 # --------------------------------------------------------------------------- YAML
 
 
-# libyaml's emitter when present (4x faster; the representer below is the same).
-_BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+# libyaml's emitter when present (4x faster; the representer below is the same). The
+# checker sees SafeDumper: a base picked at run time is not a type it can follow.
+if TYPE_CHECKING:
+    _BaseDumper = yaml.SafeDumper
+else:
+    _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-class _DraftDumper(_BaseDumper):  # type: ignore[valid-type,misc]
+class _DraftDumper(_BaseDumper):
     """Every string double-quoted (keys plain), sources in flow style, no aliases."""
 
     def ignore_aliases(self, data: Any) -> bool:
         return True
 
-    def represent_mapping(self, tag: str, mapping: Any, flow_style: Any = None) -> yaml.Node:
+    def represent_mapping(self, tag: str, mapping: Any, flow_style: Any = None) -> yaml.MappingNode:
         node = super().represent_mapping(tag, mapping, flow_style)
         for key, _ in node.value:
             key.style = None  # keys are plain words: id, kind, text ...

@@ -131,7 +131,7 @@ class GenerationStore:
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = index_dir
         self._dir_fd: int | None = None  # the index folder, as checked (secure)
-        self._dir_closer: weakref.finalize | None = None
+        self._dir_closer: weakref.finalize[[int], GenerationStore] | None = None
         self._root: Path | None = None  # the path every file of the index is read by
 
     # ------------------------------------------------------------- the folder

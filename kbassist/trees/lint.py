@@ -282,8 +282,8 @@ class _Checker:
             current = queue.popleft()
             if current == goal:
                 path = [current]
-                while parent[path[-1]] is not None:
-                    path.append(parent[path[-1]])  # type: ignore[arg-type]
+                while (step := parent[path[-1]]) is not None:
+                    path.append(step)
                 return list(reversed(path))
             if tree.nodes[current].var == name:
                 continue

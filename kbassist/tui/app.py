@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.console import Console
 from textual import on, work
@@ -90,13 +90,18 @@ class KBAssistApp(LibraryApp):
         Binding("ctrl+r", "reindex", "Reindex"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    # Textual writes these as `ClassVar[...] | None`, which mypy reads as instance
+    # variables; ClassVar here is what they are (and what ruff's RUF012 asks for).
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [  # type: ignore[misc]
         (0, "-tiny"),
         (40, "-narrow"),
         (70, "-normal"),
         (110, "-wide"),
     ]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (14, "-tall")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [  # type: ignore[misc]
+        (0, "-short"),
+        (14, "-tall"),
+    ]
     NOTIFICATION_TIMEOUT = 6
 
     @dataclass
@@ -167,7 +172,7 @@ class KBAssistApp(LibraryApp):
 
     # ------------------------------------------------------------------ screens
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         return SearchScreen(self)
 
     @property
@@ -363,7 +368,9 @@ class KBAssistApp(LibraryApp):
 
     def action_command_palette(self) -> None:
         """ctrl+p: the palette, keeping an Enter typed before its hits arrive."""
-        if self.use_command_palette and not KBCommandPalette.is_open(self):
+        # Textual types is_open's app as App[object], which no App[None] is (App is
+        # invariant in its result type).
+        if self.use_command_palette and not KBCommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(KBCommandPalette(id="--command-palette"))
 
     def _palette_of(self, provider: type, placeholder: str) -> None:
@@ -394,7 +401,7 @@ class KBAssistApp(LibraryApp):
 
         self._palette_of(ThemeProvider, "Search for themes…")
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The current screen's commands, then kbassist's: not Textual's generic ones
         (Maximize, Screenshot, a second Help and Keys) that mean nothing here."""
         if isinstance(screen, KBScreen):
@@ -499,6 +506,11 @@ class KBAssistApp(LibraryApp):
         if guided is None:
             self.call_later(self.switch_kb, folder)
             return
+
+        def switch(yes: bool | None) -> None:
+            if yes:
+                self.call_later(self.switch_kb, folder)
+
         self.push_screen(
             ConfirmDialog(
                 "Switch without saving?",
@@ -507,7 +519,7 @@ class KBAssistApp(LibraryApp):
                 yes_label="Switch",
                 no_label="Stay",
             ),
-            lambda yes: self.call_later(self.switch_kb, folder) if yes else None,
+            switch,
         )
 
     def switch_kb(self, folder: Path) -> None:

@@ -64,7 +64,11 @@ def snippet_content(snippet: Sequence[tuple[str, bool]]) -> Content:
 
 def hit_content(hit: Hit, guided: bool = False) -> Content:
     """One search result: id and title, product line, snippet."""
-    first = [(sanitize(hit.id), ID_STYLE), "  ", (sanitize(hit.title), TITLE_STYLE)]
+    first: list[str | tuple[str, str]] = [
+        (sanitize(hit.id), ID_STYLE),
+        "  ",
+        (sanitize(hit.title), TITLE_STYLE),
+    ]
     meta: list[str | tuple[str, str]] = [(sanitize(", ".join(hit.products)) or "—", MUTED_STYLE)]
     if guided:
         meta += ["  ", (GUIDED_MARK, GUIDED_STYLE)]

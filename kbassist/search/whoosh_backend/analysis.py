@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from whoosh import columns, fields
 from whoosh.analysis import Analyzer, Token
@@ -68,24 +69,26 @@ class KBAnalyzer(Analyzer):
             stems[word] = stemmed
         return stemmed
 
-    def __call__(  # type: ignore[override]
+    def __call__(
         self,
         value: str,
         positions: bool = False,
         chars: bool = False,
+        *,  # keyword-only, as Whoosh passes them: PairAnalyzer takes them as **kwargs
         keeporiginal: bool = False,
         removestops: bool = True,
         start_pos: int = 0,
         start_char: int = 0,
         tokenize: bool = True,
         mode: str = "",
-        **kwargs: object,
+        **kwargs: Any,
     ) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         token.boost = 1.0
         token.stopped = False
         if not tokenize:
-            token.original = token.text = value.lower()
+            # Whoosh's Token declares no `original`, the attribute keeporiginal sets.
+            token.original = token.text = value.lower()  # type: ignore[attr-defined]
             if positions:
                 token.pos = start_pos
             if chars:
@@ -107,7 +110,7 @@ class KBAnalyzer(Analyzer):
                 token.startchar = start_char + match.start()
                 token.endchar = start_char + match.end()
             if keeporiginal:
-                token.original = word
+                token.original = word  # type: ignore[attr-defined]  # (see above)
             if "." in word or "_" in word:
                 token.text = word
                 yield token
@@ -287,8 +290,8 @@ class PairAnalyzer(KBAnalyzer):
     together: cheap proximity, without reading positions at search time.
     """
 
-    def __call__(  # type: ignore[override]
-        self, value: str, positions: bool = False, chars: bool = False, **kwargs: object
+    def __call__(
+        self, value: str, positions: bool = False, chars: bool = False, **kwargs: Any
     ) -> Iterator[Token]:
         token = Token(positions, chars, **kwargs)
         token.boost = 1.0

@@ -15,6 +15,7 @@ import re
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from whoosh import fields, index, qparser, query
 
@@ -45,6 +46,14 @@ from kbassist.search.whoosh_backend.expand import Expander, run
 from kbassist.search.whoosh_backend.scorer import FIELD_PARAMS, Scorer
 from kbassist.search.whoosh_backend.words import suggest, with_near_words
 
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+    from whoosh.searching import Searcher
+
+    #: Found hits with their docnums, the total matched, the words to mark in snippets.
+    Found = tuple[list[tuple[int, Hit]], int, set[str]]
+
 log = logging.getLogger(__name__)
 
 _BODY_FILTER_RE = re.compile(r"(?i)(?<!\S)(?:text|body):(\S+)")
@@ -61,10 +70,11 @@ class WhooshBackend:
         #: The generation open now (its folder name), None when closed.
         self.generation: str | None = None
         self._ix: index.Index | None = None
-        self._searcher = None
+        self._searcher: Searcher | None = None
         self._scorer_cache: Scorer | None = None
-        self._snippet_cache: tuple[object, object] | None = None  # (searcher, column)
-        self._product_cache: tuple[object, dict[str, str]] | None = None
+        # (searcher, its snippet column reader: Any, a Whoosh column reader is untyped)
+        self._snippet_cache: tuple[Searcher, Any] | None = None
+        self._product_cache: tuple[Searcher, dict[str, str]] | None = None
         self._parsers: dict[tuple[int, object], qparser.QueryParser] = {}
         self._opened: tuple[Path, Callable[[object], str]] = (Path(), str)
 
@@ -152,7 +162,7 @@ class WhooshBackend:
         """True when another process committed since the searcher opened."""
         return self._searcher is not None and not self._searcher.up_to_date()
 
-    def searcher(self):  # type: ignore[no-untyped-def]
+    def searcher(self) -> Searcher:
         """The searcher of the open generation, refreshed after another commit."""
         assert self._ix is not None, "open() first"
         searcher = self._searcher
@@ -184,7 +194,7 @@ class WhooshBackend:
         """(id, path below the articles folder, title) of every article."""
         return [
             (stored["id"], path_from_key(stored["path"]), stored["title"])
-            for stored in self.searcher().all_stored_fields()
+            for stored in self.searcher().reader().all_stored_fields()
         ]
 
     def paths_of(self, id_key: str) -> list[tuple[str, str]]:
@@ -241,7 +251,7 @@ class WhooshBackend:
             self._parsers[key] = parser
         return parser
 
-    def _product_names(self, searcher) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    def _product_names(self, searcher: Searcher) -> dict[str, str]:
         """Indexed product term (lower case) -> the name as an article spells it.
 
         The filter field is lower-cased; the casing comes from the stored field of one
@@ -251,27 +261,28 @@ class WhooshBackend:
         if cached is not None and cached[0] is searcher:
             return cached[1]
         names: dict[str, str] = {}
-        for raw in searcher.lexicon("products"):
+        # The reader's methods: Whoosh copies them onto the searcher, untyped.
+        for raw in searcher.reader().lexicon("products"):
             term = raw.decode() if isinstance(raw, bytes) else raw
             names[term] = term
             with contextlib.suppress(Exception):  # casing is a nicety: the term still works
                 matcher = searcher.postings("products", term)
                 if matcher.is_active():
-                    stored = searcher.stored_fields(matcher.id()).get("products", "")
+                    stored = searcher.reader().stored_fields(matcher.id()).get("products", "")
                     names[term] = next(
                         (p.strip() for p in stored.split(",") if p.strip().lower() == term), term
                     )
         self._product_cache = (searcher, names)
         return names
 
-    def _product_query(self, searcher, product: str):  # type: ignore[no-untyped-def]
+    def _product_query(self, searcher: Searcher, product: str) -> query.Query:
         """The filter for `--product TEXT`: any product `match_products` picks."""
         terms = match_products(self._product_names(searcher), product)
         if not terms:
             return query.Term("products", product.lower())  # matches nothing
         return query.Or([query.Term("products", term) for term in terms])
 
-    def _snippet_sources(self, searcher, found: list[tuple[int, Hit]]) -> list[str]:  # type: ignore[no-untyped-def]
+    def _snippet_sources(self, searcher: Searcher, found: list[tuple[int, Hit]]) -> list[str]:
         """Each hit's snippet source, from the index (a few KB each, compressed)."""
         if not found:
             return []
@@ -287,14 +298,16 @@ class WhooshBackend:
             sources.append(raw.decode("utf-8", "replace") if raw else hit.title)
         return sources
 
-    def _scorer(self, searcher) -> Scorer:  # type: ignore[no-untyped-def]
+    def _scorer(self, searcher: Searcher) -> Scorer:
         scorer = self._scorer_cache
         if scorer is None or scorer.searcher is not searcher:
             scorer = Scorer(searcher)
             self._scorer_cache = scorer
         return scorer
 
-    def _filter_mask(self, searcher, scorer: Scorer, filters: str, product: str | None):  # type: ignore[no-untyped-def]
+    def _filter_mask(
+        self, searcher: Searcher, scorer: Scorer, filters: str, product: str | None
+    ) -> NDArray[np.bool_]:
         """Which documents the filters (`product:x section:y`, and --product) let through."""
         np = scorer.np
         mask = np.ones(scorer.ndocs, dtype=bool)
@@ -318,14 +331,14 @@ class WhooshBackend:
             mask &= only
         return mask
 
-    def _search_fast(  # type: ignore[no-untyped-def]
+    def _search_fast(
         self,
-        searcher,
+        searcher: Searcher,
         parsed: ParsedQuery,
         limit: int,
         product: str | None,
         budget: Budget,
-    ):
+    ) -> Found:
         """Plain words and wildcards, scored with numpy (`Scorer`).
 
         Each word the admin meant is a slot: the terms it stands for in each field (its
@@ -363,14 +376,14 @@ class WhooshBackend:
             ranked = [(int(d), 0.0, True) for d in docs[:limit]]
             total = len(docs)
         hits = [
-            (docnum, self._make_hit(searcher.stored_fields(docnum), score, full))
+            (docnum, self._make_hit(searcher.reader().stored_fields(docnum), score, full))
             for docnum, score, full in ranked
         ]
         return hits, total, marks
 
-    def _search_whoosh(  # type: ignore[no-untyped-def]
-        self, searcher, text: str, limit: int, product: str | None, budget: Budget
-    ):
+    def _search_whoosh(
+        self, searcher: Searcher, text: str, limit: int, product: str | None, budget: Budget
+    ) -> Found:
         """Phrases, wildcards and boolean syntax: Whoosh's own matcher handles them.
 
         Wildcards, fuzzy terms and ranges are expanded here, within `budget`, into the
@@ -410,7 +423,7 @@ class WhooshBackend:
             raise UsageError(f"cannot run this query: {str(exc).split('. ')[0]}") from None
         return hits, max(total, len(hits)), words
 
-    def _make_hit(self, stored: dict, score: float, full: bool) -> Hit:  # type: ignore[type-arg]
+    def _make_hit(self, stored: dict[str, Any], score: float, full: bool) -> Hit:
         products = tuple(p for p in stored.get("products", "").split(",") if p)
         return Hit(
             id=stored["id"],

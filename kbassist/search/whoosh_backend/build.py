@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from whoosh import index
 
@@ -25,6 +26,14 @@ from kbassist.search.results import UpdateReport
 from kbassist.search.whoosh_backend.analysis import document, make_schema, path_key
 from kbassist.search.whoosh_backend.damage import READ_ERRORS
 
+if TYPE_CHECKING:
+    from multiprocessing import Queue
+
+    from whoosh.writing import SegmentWriter
+
+#: What a build returns: the report, and the manifest entry of each file indexed.
+Built = tuple[UpdateReport, dict[str, list[object]]]
+
 log = logging.getLogger(__name__)
 
 #: Below this many files one process builds the index; above, one worker per core.
@@ -32,7 +41,7 @@ PARALLEL_MIN_FILES = 3000
 _LIMIT_MB = 2048
 
 
-def _writer(ix: index.Index, **kwargs: object):  # type: ignore[no-untyped-def]
+def _writer(ix: index.Index, **kwargs: Any) -> SegmentWriter:
     """A Whoosh segment writer without Whoosh's own lock: write.lock is the one lock.
 
     Whoosh takes its lock first thing in the writer's constructor and releases it in
@@ -47,8 +56,12 @@ def _writer(ix: index.Index, **kwargs: object):  # type: ignore[no-untyped-def]
 
 
 def _index_files(
-    writer, files: list[FileEntry], report: UpdateReport, tick: Callable[[int], None], root: str
-) -> dict[str, list[object]]:  # type: ignore[no-untyped-def]
+    writer: SegmentWriter,
+    files: list[FileEntry],
+    report: UpdateReport,
+    tick: Callable[[int], None],
+    root: str,
+) -> dict[str, list[object]]:
     """Parse each file and add it to `writer`; the manifest entries of those indexed."""
     entries: dict[str, list[object]] = {}
     for done, file in enumerate(files, start=1):
@@ -64,7 +77,9 @@ def _index_files(
     return entries
 
 
-def _serial_build(ix, files: list[FileEntry], progress: ProgressFn | None, root: str):  # type: ignore[no-untyped-def]
+def _serial_build(
+    ix: index.Index, files: list[FileEntry], progress: ProgressFn | None, root: str
+) -> Built:
     report = UpdateReport()
     counted = [0]
 
@@ -101,7 +116,13 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def _build_worker(gen_dir: str, files: list[FileEntry], messages, parent: int, root: str) -> None:  # type: ignore[no-untyped-def]
+def _build_worker(
+    gen_dir: str,
+    files: list[FileEntry],
+    messages: Queue[tuple[str, Any]],  # (kind, payload): see _parallel_build
+    parent: int,
+    root: str,
+) -> None:
     """One build process: parse and index its share of files into a segment of its own.
 
     Parsing here, not in the parent, is what lets every core do useful work (Whoosh's
@@ -125,20 +146,25 @@ def _build_worker(gen_dir: str, files: list[FileEntry], messages, parent: int, r
         messages.put(("error", f"{type(exc).__name__}: {exc}"))
 
 
-def _parallel_build(  # type: ignore[no-untyped-def]
-    ix, files: list[FileEntry], workers: int, progress: ProgressFn | None, root: str
-):
+def _parallel_build(
+    ix: index.FileIndex,
+    files: list[FileEntry],
+    workers: int,
+    progress: ProgressFn | None,
+    root: str,
+) -> Built:
     import multiprocessing
     import queue as queue_module
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    ctx = multiprocessing.get_context(method)
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
     messages = ctx.Queue()
     # Interleaved shares: neighbouring files are alike in size, so shares are balanced.
     procs = [
         ctx.Process(
             target=_build_worker,
-            args=(ix.storage.folder, files[i::workers], messages, os.getpid(), root),
+            # Whoosh types FileIndex.storage as the Storage base; create_in's is a FileStorage.
+            args=(ix.storage.folder, files[i::workers], messages, os.getpid(), root),  # type: ignore[attr-defined]
             daemon=True,
         )
         for i in range(workers)

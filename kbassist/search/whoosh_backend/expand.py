@@ -6,6 +6,7 @@ from __future__ import annotations
 import heapq
 import re
 import time
+from typing import TYPE_CHECKING
 
 from whoosh import query
 from whoosh.collectors import WrappingCollector
@@ -14,8 +15,15 @@ from kbassist.search import budget as limits
 from kbassist.search.budget import Budget
 from kbassist.search.whoosh_backend.analysis import FIELD_BOOSTS
 
+if TYPE_CHECKING:
+    from whoosh.collectors import Collector
+    from whoosh.reading import IndexReader
+    from whoosh.searching import Results, Searcher
 
-def run(budget: Budget, searcher, q: query.Query, limit: int, filter_q: query.Query | None):  # type: ignore[no-untyped-def]
+
+def run(
+    budget: Budget, searcher: Searcher, q: query.Query, limit: int, filter_q: query.Query | None
+) -> Results:
     """searcher.search(), stopping at SEARCH_SECONDS, and when cancelled."""
     budget.check()
     collector = CheckedCollector(searcher.collector(limit=limit, filter=filter_q), budget)
@@ -27,7 +35,7 @@ def run(budget: Budget, searcher, q: query.Query, limit: int, filter_q: query.Qu
 class CheckedCollector(WrappingCollector):
     """Collects like the collector it wraps, looking at the budget every few hundred hits."""
 
-    def __init__(self, child, budget: Budget) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, child: Collector, budget: Budget) -> None:
         super().__init__(child)
         self.budget = budget
         self.deadline = budget.started + limits.SEARCH_SECONDS
@@ -53,7 +61,7 @@ class Expander:
     wildcards; what was cut is noted.
     """
 
-    def __init__(self, reader, budget: Budget, leaves: int) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, reader: IndexReader, budget: Budget, leaves: int) -> None:
         self.reader = reader
         self.budget = budget
         self.left = max(1, leaves)  # wildcards (x fields) not yet expanded
@@ -96,7 +104,8 @@ class Expander:
         key = (type(leaf).__name__, str(leaf))
         if key not in self.done:
             words = self._words(leaf, fieldname)
-            terms = [query.Term(fieldname, word, boost=leaf.boost) for word in words]
+            # Whoosh's MultiTerm declares no `boost`, though each of its kinds sets one.
+            terms = [query.Term(fieldname, word, boost=leaf.boost) for word in words]  # type: ignore[attr-defined]
             # No word: a term no document has (a NullQuery would vanish from an AND).
             self.done[key] = (
                 query.Or(terms) if len(terms) > 1 else (terms or [query.Term(fieldname, "")])[0]

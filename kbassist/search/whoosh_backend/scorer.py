@@ -9,6 +9,15 @@ column): it belongs to this backend alone, and a Whoosh upgrade is checked here 
 from __future__ import annotations
 
 import itertools
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+    from whoosh.searching import Searcher
+
+    #: A posting list: (docnums, term frequencies).
+    PostingArrays = tuple[NDArray[np.int64], NDArray[np.float32]]
 
 _K1 = 1.2
 #: (weight, length normalization b) per field for BM25F.
@@ -41,10 +50,10 @@ class Postings:
     def __init__(self) -> None:
         from collections import OrderedDict
 
-        self._items: OrderedDict[tuple[str, str], tuple[object, object]] = OrderedDict()
+        self._items: OrderedDict[tuple[str, str], PostingArrays] = OrderedDict()
         self._bytes = 0
 
-    def get(self, scorer: Scorer, fieldname: str, term: str):  # type: ignore[no-untyped-def]
+    def get(self, scorer: Scorer, fieldname: str, term: str) -> PostingArrays:
         key = (fieldname, term)
         hit = self._items.get(key)
         if hit is not None:
@@ -52,17 +61,17 @@ class Postings:
             return hit
         value = scorer.read_postings(fieldname, term)
         self._items[key] = value
-        self._bytes += value[0].nbytes + value[1].nbytes  # type: ignore[attr-defined]
+        self._bytes += value[0].nbytes + value[1].nbytes
         while self._bytes > _CACHE_BYTES and len(self._items) > 1:
             _, (ids, tfs) = self._items.popitem(last=False)
-            self._bytes -= ids.nbytes + tfs.nbytes  # type: ignore[attr-defined]
+            self._bytes -= ids.nbytes + tfs.nbytes
         return value
 
 
 class Scorer:
     """BM25F over Whoosh's postings, term at a time, for one open searcher."""
 
-    def __init__(self, searcher) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, searcher: Searcher) -> None:
         import numpy as np
         from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
         from whoosh.util.numeric import byte_to_length
@@ -74,18 +83,22 @@ class Scorer:
         self.searcher = searcher
         reader = searcher.reader()
         self.reader = reader
-        self.leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
+        # Any: each leaf is read through Whoosh's private segment internals, untyped.
+        self.leaves: list[tuple[Any, int]] = (
+            reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
+        )
         self.ndocs = reader.doc_count_all()
         self.live = np.ones(self.ndocs, dtype=bool)
+        leaf: Any  # a segment reader: `deleted_docs_set` is not in Whoosh's types
         for leaf, offset in self.leaves:
             if leaf.has_deletions():
                 deleted = np.fromiter(leaf.deleted_docs_set, dtype=np.int64)
                 self.live[deleted + offset] = False
         self.doc_count = max(1, reader.doc_count())
-        self._lengths: dict[str, object] = {}
+        self._lengths: dict[str, NDArray[np.float32]] = {}
         self.postings = Postings()
 
-    def lengths(self, fieldname: str):  # type: ignore[no-untyped-def]
+    def lengths(self, fieldname: str) -> NDArray[np.float32]:
         """Every document's length in `fieldname`, decoded from Whoosh's byte column."""
         cached = self._lengths.get(fieldname)
         if cached is not None:
@@ -110,7 +123,7 @@ class Scorer:
         self._lengths[fieldname] = lengths
         return lengths
 
-    def read_postings(self, fieldname: str, term: str):  # type: ignore[no-untyped-def]
+    def read_postings(self, fieldname: str, term: str) -> PostingArrays:
         np = self.np
         ids_parts = []
         tf_parts = []
@@ -132,7 +145,7 @@ class Scorer:
             return np.zeros(0, np.int64), np.zeros(0, np.float32)
         return np.concatenate(ids_parts), np.concatenate(tf_parts)
 
-    def norms(self, fieldname: str, b: float):  # type: ignore[no-untyped-def]
+    def norms(self, fieldname: str, b: float) -> NDArray[np.float32]:
         """1 / (1 - b + b * length / average) for every document: BM25F's length factor."""
         key = f"norm:{fieldname}:{b}"
         cached = self._lengths.get(key)
@@ -143,7 +156,9 @@ class Scorer:
             self._lengths[key] = cached
         return cached
 
-    def score(self, slots: list[dict[str, list[str]]], mask):  # type: ignore[no-untyped-def]
+    def score(
+        self, slots: list[dict[str, list[str]]], mask: NDArray[np.bool_]
+    ) -> tuple[NDArray[np.float32], NDArray[np.float32], bool]:
         """(BM25F scores, idf-weighted share of the query each document covers, whether
         every slot is held by some article).
 
@@ -210,7 +225,9 @@ class Scorer:
             covered /= np.float32(total_idf)
         return acc, covered, all_found
 
-    def top(self, slots: list[dict[str, list[str]]], mask, limit: int):  # type: ignore[no-untyped-def]
+    def top(
+        self, slots: list[dict[str, list[str]]], mask: NDArray[np.bool_], limit: int
+    ) -> tuple[list[tuple[int, float, bool]], int]:
         """Best `limit` docnums by BM25F damped by how much of the query they miss.
 
         No every-word tier: a long list of fixed bugs that happens to hold every word

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from whoosh.reading import IndexReader
 
 from kbassist.search.whoosh_backend.analysis import ANALYZER
 
@@ -10,7 +14,7 @@ from kbassist.search.whoosh_backend.analysis import ANALYZER
 _KNOWN_FIELDS = ("text", "title", "symptoms", "cause", "resolution")
 
 
-def suggest(reader, text: str) -> str | None:  # type: ignore[no-untyped-def]
+def suggest(reader: IndexReader, text: str) -> str | None:
     """Replace each word the KB does not know by its closest known word."""
     changed = False
     out: list[str] = []
@@ -45,7 +49,7 @@ def suggest(reader, text: str) -> str | None:  # type: ignore[no-untyped-def]
     return "".join(out) if changed else None
 
 
-def with_near_words(reader, groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+def with_near_words(reader: IndexReader, groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """A word the KB never uses ("transmitt") also counts as its nearest known word.
 
     One typo in a long query must not cost that word's share of the ranking; the
@@ -86,8 +90,11 @@ def edit_distance(a: str, b: str) -> int:
 _RARE_WORD_DOCS = 50
 
 
-def closest_word(  # type: ignore[no-untyped-def]
-    reader, word: str, min_docs: int = 1, fieldnames: tuple[str, ...] = ("spell", "text")
+def closest_word(
+    reader: IndexReader,
+    word: str,
+    min_docs: int = 1,
+    fieldnames: tuple[str, ...] = ("spell", "text"),
 ) -> str | None:
     """The known word nearest to a misspelt one: fewest edits, then most used.
 

@@ -10,7 +10,7 @@ so a new screen is one module: nothing to add to a list in `app.py`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from textual.app import SystemCommand
 from textual.content import Content
@@ -29,15 +29,15 @@ class KBScreen(Screen[ResultT]):
     #: App-wide actions (`reindex`, `sessions`…) whose keys this screen leaves out.
     HIDDEN_APP_ACTIONS: ClassVar[frozenset[str]] = frozenset()
 
-    _listed: ClassVar[list[type[KBScreen]]] = []
+    _listed: ClassVar[list[type[KBScreen[Any]]]] = []
 
-    def __init_subclass__(cls, **kwargs: object) -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if cls.__dict__.get("HELP_TITLE"):
             KBScreen._listed.append(cls)
 
     @classmethod
-    def help_screens(cls) -> list[type[KBScreen]]:
+    def help_screens(cls) -> list[type[KBScreen[Any]]]:
         """Every screen that lists itself in help, in help order."""
         return sorted(cls._listed, key=lambda screen: screen.HELP_ORDER)
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
+from inspect import isawaitable
 from pathlib import Path
 
 from textual import on, work
@@ -28,6 +29,19 @@ from kbassist.tui.screens.base import KBScreen
 from kbassist.tui.screens.dialogs import ConfirmDialog, TextPromptDialog
 from kbassist.tui.screens.tree_view import TreeViewScreen
 from kbassist.tui.services import WalkServices
+
+
+def _after_yes(action: Callable[[], object]) -> Callable[[bool | None], Awaitable[None]]:
+    """A dialog callback running `action` after a yes and awaiting what it returns when
+    that is awaitable (a dismiss), as Textual does with a callback's own result."""
+
+    async def callback(yes: bool | None) -> None:
+        if yes:
+            result = action()
+            if isawaitable(result):
+                await result
+
+    return callback
 
 
 class GuidedScreen(KBScreen[str | None]):
@@ -76,7 +90,7 @@ class GuidedScreen(KBScreen[str | None]):
 
     # ------------------------------------------------------------------ asking first
 
-    def ask_restart(self, restart: Callable[[], None]) -> None:
+    def ask_restart(self, restart: Callable[[], object]) -> None:
         """Run `restart` now when there is nothing to lose, else after a yes."""
         if not self.guided.has_progress:
             restart()
@@ -88,10 +102,10 @@ class GuidedScreen(KBScreen[str | None]):
                 yes_label="Restart",
                 no_label="Keep going",
             ),
-            lambda yes: restart() if yes else None,
+            _after_yes(restart),
         )
 
-    def ask_close(self, close: Callable[[], None]) -> None:
+    def ask_close(self, close: Callable[[], object]) -> None:
         """Close the walk; a session's unsaved changes are only dropped after a yes.
 
         A walk never saved closes at once with a note: the admin never asked to keep it.
@@ -106,7 +120,7 @@ class GuidedScreen(KBScreen[str | None]):
                     yes_label="Close",
                     no_label="Keep it open",
                 ),
-                lambda yes: close() if yes else None,
+                _after_yes(close),
             )
             return
         if guided.unsaved:

@@ -82,7 +82,7 @@ class SessionsScreen(KBScreen[None]):
         self.post_message(self.Listed(sessions, failed))
 
     @on(Listed)
-    def _listed(self, message: Listed) -> None:
+    def _show_listed(self, message: Listed) -> None:
         self.sessions, self.failed = message.sessions, message.failed
         options: list[Option | None] = []
         for n, saved in enumerate(self.sessions):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Size
@@ -81,7 +82,9 @@ class Breadcrumbs(Widget, can_focus=True):
         return self._fitted(self.content_size.width)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return self._fitted(width).get_height(self.styles, width) if width else 0
+        # Textual types get_height's rules as the RulesMap TypedDict, yet passes a
+        # widget's styles itself (Widget.get_content_height); so do we.
+        return self._fitted(width).get_height(self.styles, width) if width else 0  # type: ignore[arg-type]
 
     def _fitted(self, width: int) -> Content:
         """All the crumbs that fit in MAX_LINES lines of `width` cells, newest kept."""
@@ -90,7 +93,7 @@ class Breadcrumbs(Widget, can_focus=True):
         while (
             width > 0
             and first < len(self.crumbs)
-            and content.get_height(self.styles, width) > MAX_LINES
+            and content.get_height(self.styles, width) > MAX_LINES  # type: ignore[arg-type]
         ):
             first += 1
             content = self._crumbs_from(first)
@@ -124,10 +127,10 @@ class Breadcrumbs(Widget, can_focus=True):
     def watch_cursor(self) -> None:
         self.refresh()
 
-    def _on_focus(self) -> None:
+    def _on_focus(self, event: events.Focus) -> None:
         self.refresh()
 
-    def _on_blur(self) -> None:
+    def _on_blur(self, event: events.Blur) -> None:
         self.refresh()
 
     def validate_cursor(self, value: int) -> int:
