@@ -81,6 +81,15 @@ print(json.dumps({{"seconds": dt, "rss": own, "child_rss": kids, "changed": repo
                   "added": report.added, "unchanged": report.unchanged}}))
 """
 
+PLAIN = """
+import json, sys, time
+from pathlib import Path
+sys.path.insert(0, {bench!r})
+from bench_quality import build_whoosh
+seconds, _ = build_whoosh(Path({articles!r}), Path({index!r}))
+print(json.dumps({{"seconds": seconds}}))
+"""
+
 SEARCH = """
 import json, resource, statistics, time
 from pathlib import Path
@@ -113,6 +122,9 @@ def main() -> None:
     parser.add_argument("--archive", type=Path, default=ARCHIVE)
     parser.add_argument("--work", type=Path, help="reuse this folder (archive unpacked in it)")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--no-plain", action="store_true", help="skip the plain whoosh3 baseline build"
+    )
     args = parser.parse_args()
 
     work = args.work or Path(tempfile.mkdtemp(prefix="kbassist-bench-"))
@@ -135,6 +147,17 @@ def main() -> None:
     print("full build …", file=sys.stderr)
     build = _run(BUILD.format(articles=str(articles), index=str(index), full=True), env)
     row("full build", "<= 60 s", f"{build['seconds']:.1f} s", build["seconds"] <= 60)
+    if not args.no_plain:
+        print("plain whoosh3 build (baseline) …", file=sys.stderr)
+        plain_index = work / "plain-whoosh"
+        plain = _run(
+            PLAIN.format(bench=str(REPO / "bench"), articles=str(articles), index=str(plain_index)),
+            env,
+        )
+        shutil.rmtree(plain_index, ignore_errors=True)
+        ratio = build["seconds"] / plain["seconds"]
+        row("plain whoosh3 full build (same run)", "-", f"{plain['seconds']:.1f} s", None)
+        row("full build / plain whoosh3", "<= 0.5x", f"{ratio:.2f}x", ratio <= 0.5)
     peak = max(build["rss"], build["child_rss"])
     row("build peak RSS (largest process)", "-", f"{peak:.0f} MB", None)
 

@@ -162,13 +162,16 @@ def known_item_set(archive: Path, count: int, kb: str) -> QuerySet:
 # --------------------------------------------------------------------------- engines
 
 
-def build_kbassist(kb: Path, index: Path) -> tuple[float, Searcher]:
+def build_kbassist(kb: Path, index: Path, keep: bool = False) -> tuple[float, Searcher]:
     from kbassist.index import KBIndex
 
-    shutil.rmtree(index, ignore_errors=True)
+    if not keep:
+        shutil.rmtree(index, ignore_errors=True)
     engine = KBIndex(kb, index)
     start = time.perf_counter()
-    engine.update(full=True)
+    # With --keep an index of the current schema is reused (a no-op update): for
+    # measuring query-time ranking changes without a 2-4 minute rebuild each time.
+    engine.update(full=not keep)
     seconds = time.perf_counter() - start
 
     def search(text: str) -> list[str]:
@@ -294,6 +297,11 @@ def main() -> None:
         "--combined-only", action="store_true", help="search every set in the combined KB"
     )
     parser.add_argument("--limit-known", type=int, default=200, help="known-item queries")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="reuse kbassist's index in --work when its schema is current (ranking changes)",
+    )
     parser.add_argument("--misses", type=Path, help="write each engine's misses here (JSON)")
     args = parser.parse_args()
 
@@ -316,7 +324,10 @@ def main() -> None:
             target = work / f"{engine}-{kb_name}"
             if engine == "fts5":
                 target = target.with_suffix(".db")
-            seconds, search = BUILDERS[engine](kbs[kb_name], target)
+            if engine == "kbassist":
+                seconds, search = build_kbassist(kbs[kb_name], target, keep=args.keep)
+            else:
+                seconds, search = BUILDERS[engine](kbs[kb_name], target)
             builds[(engine, kb_name)] = seconds
             print(f"  {seconds:.1f} s", file=sys.stderr)
             for qset in sets:

@@ -1,7 +1,8 @@
 """A query as kbassist understands it, checked and split before any engine sees it.
 
 The language an admin types (README "Search syntax"): plain words; `field:value`
-filters (product, section, title, symptoms, keywords, id, text); `"exact phrases"`;
+filters (product, section, title, symptoms, cause, resolution, code, keywords, id,
+text); `"exact phrases"`;
 wildcards (`retro*`, `w?ndows`); and for the rest, operators (AND, OR, NOT, `+`/`-`),
 groups in parentheses, fuzzy words (`~`), ranges and boosts. A backend scores words,
 filters and wildcards its fast way, and runs a `structured` query (any of the rest)
@@ -21,7 +22,10 @@ MAX_NESTING = 32
 
 #: The fields a `name:value` filter may name (as typed, any case).
 FILTER_FIELDS = frozenset(
-    "product products section sections title symptoms keywords id text body".split()
+    (
+        "product products section sections title symptoms cause resolution code keywords id"
+        " text body"
+    ).split()
 )
 _STRUCTURED_CHARS = frozenset('"*?~()^[]{}')
 _WILDCARD_CHARS = frozenset("*?")

@@ -69,8 +69,8 @@ def make_snippet(text: str, terms: set[str], width: int = 200) -> tuple[tuple[st
     return tuple(runs)
 
 
-#: Sections a snippet prefers, in order: the problem statement, then why, then the fix.
-_SNIPPET_SECTIONS = ("symptoms", "summary", "cause", "resolution")
+#: Roles a snippet prefers, in order: the problem statement, then why, then the fix.
+_SNIPPET_ROLES = ("symptom", "impact", "summary", "cause", "resolution")
 
 
 def snippet_source(article: Article) -> str:
@@ -83,7 +83,7 @@ def snippet_source(article: Article) -> str:
     ordered = sorted(
         (s for s in article.sections if s.key != "appliesto"),
         key=lambda s: (
-            _SNIPPET_SECTIONS.index(s.key) if s.key in _SNIPPET_SECTIONS else len(_SNIPPET_SECTIONS)
+            _SNIPPET_ROLES.index(s.role) if s.role in _SNIPPET_ROLES else len(_SNIPPET_ROLES)
         ),
     )
     parts: list[str] = []

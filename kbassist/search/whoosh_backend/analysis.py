@@ -323,8 +323,19 @@ def make_analyzer() -> KBAnalyzer:
 
 ANALYZER = make_analyzer()
 
-SEARCH_FIELDS = ("title", "symptoms", "text", "keywords", "product")
-FIELD_BOOSTS = {"title": 3.0, "symptoms": 2.0, "keywords": 1.5, "product": 1.2, "text": 1.0}
+SEARCH_FIELDS = ("title", "symptoms", "text", "cause", "resolution", "code", "keywords", "product")
+#: The body, split by role: what a `text:` (`body:`) filter searches.
+BODY_FIELDS = ("text", "cause", "resolution")
+FIELD_BOOSTS = {
+    "title": 3.0,
+    "symptoms": 2.0,
+    "keywords": 1.5,
+    "product": 1.2,
+    "text": 1.0,
+    "cause": 1.0,
+    "resolution": 1.0,
+    "code": 0.5,
+}
 
 
 def make_schema() -> fields.Schema:
@@ -339,6 +350,9 @@ def make_schema() -> fields.Schema:
         keywords=fields.TEXT(analyzer=ANALYZER),
         symptoms=fields.TEXT(analyzer=ANALYZER),
         text=fields.TEXT(analyzer=ANALYZER),
+        cause=fields.TEXT(analyzer=ANALYZER),
+        resolution=fields.TEXT(analyzer=ANALYZER),
+        code=fields.TEXT(analyzer=ANALYZER),
         section=fields.KEYWORD(stored=True, lowercase=True),
         pairs=fields.TEXT(analyzer=PairAnalyzer(), phrase=False),
         # Unstemmed title words: what "did you mean" suggests (real words, small lexicon).
@@ -373,19 +387,42 @@ def path_from_key(key: str) -> str:
 _SURROGATE_RE = re.compile("[\udc80-\udcff]")
 
 
+#: Roles whose text states the problem an admin sees: SYMPTOMS in the archive, Symptoms
+#: in a support article, Meaning and Impact in a runbook.
+SYMPTOM_ROLES = frozenset({"symptom", "impact"})
+#: Role -> the field its text is indexed in; other roles go to `text`.
+ROLE_FIELDS = {"cause": "cause", "resolution": "resolution"}
+_FENCE_RE = re.compile(r"^[ \t]*(```+|~~~+)[^\n]*\n(.*?)^[ \t]*\1", re.S | re.M)
+_CODE_SPAN_RE = re.compile(r"`([^`\n]{2,200})`")
+
+
+def code_text(text: str) -> str:
+    """Fenced code blocks and inline code spans: commands, paths, registry keys."""
+    found = [m.group(2) for m in _FENCE_RE.finditer(text)]
+    found += [m.group(1) for m in _CODE_SPAN_RE.finditer(_FENCE_RE.sub(" ", text))]
+    return "\n".join(found)
+
+
 def document(article: Article, relpath: str) -> dict[str, object]:
-    """The fields Whoosh indexes for one article."""
-    # The problem statement is SYMPTOMS; articles without one state it in SUMMARY.
-    problem_keys = {"symptoms", "symptom"}
-    if not any(s.key in problem_keys for s in article.sections):
-        problem_keys = {"summary"}
-    symptoms: list[str] = []
-    text: list[str] = []
-    for section in article.sections:
-        if section.key in problem_keys:
-            symptoms.append(section.text)
-        elif section.key != "appliesto":
-            text.append(section.text)
+    """The fields Whoosh indexes for one article.
+
+    Sections are split by role (kbassist/articles/roles.py), so "symptom" means the same
+    in Q98097, a runbook and a support article: the problem statement is every symptom
+    and impact section, else the summary; cause and resolution have their own fields;
+    the rest is `text`. No text is indexed twice except code spans (small).
+    """
+    roles = [section.role for section in article.sections]
+    problem = SYMPTOM_ROLES if SYMPTOM_ROLES.intersection(roles) else {"summary"}
+    parts: dict[str, list[str]] = {"symptoms": [], "cause": [], "resolution": [], "text": []}
+    for section, role in zip(article.sections, roles, strict=True):
+        if role == "applies-to" or section.key == "appliesto":
+            continue
+        if role in problem:
+            parts["symptoms"].append(section.text)
+        else:
+            parts[ROLE_FIELDS.get(role, "text")].append(section.text)
+    symptoms = parts["symptoms"]
+    sections = [s.key for s in article.sections if s.key] + [r for r in roles if r]
     return {
         "path": path_key(relpath),
         "id": article.id,
@@ -395,8 +432,11 @@ def document(article: Article, relpath: str) -> dict[str, object]:
         "products": ",".join(p.replace(",", " ") for p in article.products),
         "keywords": " ".join(article.query_words + article.keywords),
         "symptoms": "\n".join(symptoms),
-        "text": "\n".join(text),
-        "section": " ".join(dict.fromkeys(s.key for s in article.sections if s.key)),
+        "text": "\n".join(parts["text"]),
+        "cause": "\n".join(parts["cause"]),
+        "resolution": "\n".join(parts["resolution"]),
+        "code": code_text(article.body) if "`" in article.body else "",
+        "section": " ".join(dict.fromkeys(sections)),
         "pairs": article.title + "\n" + "\n".join(symptoms),
         "spell": " ".join(dict.fromkeys(_TOKEN_RE.findall(article.title.lower()))),
         "snippet": snippet_source(article).encode("utf-8"),

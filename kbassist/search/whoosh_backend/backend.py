@@ -28,6 +28,7 @@ from kbassist.search.errors import IndexDamaged, is_resource_error, search_faile
 from kbassist.search.query import ParsedQuery, match_products
 from kbassist.search.results import Hit, UpdateReport
 from kbassist.search.whoosh_backend.analysis import (
+    BODY_FIELDS,
     FIELD_BOOSTS,
     SEARCH_FIELDS,
     path_from_key,
@@ -54,6 +55,8 @@ if TYPE_CHECKING:
     Found = tuple[list[tuple[int, Hit]], int, set[str]]
 
 log = logging.getLogger(__name__)
+
+_BODY_FILTER_RE = re.compile(r"(?i)(?<!\S)(?:text|body):(\S+)")
 
 
 class WhooshBackend:
@@ -310,6 +313,11 @@ class WhooshBackend:
         mask = np.ones(scorer.ndocs, dtype=bool)
         queries = []
         if filters:
+            # `text:` (`body:`) means the article's body, now indexed by role.
+            filters = _BODY_FILTER_RE.sub(
+                lambda m: "(" + " OR ".join(f"{f}:{m.group(1)}" for f in BODY_FIELDS) + ")",
+                filters,
+            )
             try:
                 queries.append(self._parser(searcher.schema, qparser.AndGroup).parse(filters))
             except Exception as exc:  # whoosh's parser raises a variety of types

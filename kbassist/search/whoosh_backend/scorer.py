@@ -27,6 +27,9 @@ FIELD_PARAMS = {
     "keywords": (1.5, 0.5),
     "product": (1.2, 0.3),
     "text": (1.0, 0.75),
+    "cause": (1.0, 0.75),
+    "resolution": (1.0, 0.75),
+    "code": (0.5, 0.5),
 }
 #: Weight of two query words found side by side (title or problem statement).
 PAIR_WEIGHT = 0.5

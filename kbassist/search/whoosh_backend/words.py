@@ -10,6 +10,9 @@ if TYPE_CHECKING:
 
 from kbassist.search.whoosh_backend.analysis import ANALYZER
 
+#: Where a word counts as known: any field it can be found by.
+_KNOWN_FIELDS = ("text", "title", "symptoms", "cause", "resolution")
+
 
 def suggest(reader: IndexReader, text: str) -> str | None:
     """Replace each word the KB does not know by its closest known word."""
@@ -22,7 +25,7 @@ def suggest(reader: IndexReader, text: str) -> str | None:
             continue
         stems = [t.text for t in ANALYZER(word.lower())]
         seen = max(
-            (reader.doc_frequency(f, s) for s in stems for f in ("text", "title")),
+            (reader.doc_frequency(f, s) for s in stems for f in _KNOWN_FIELDS),
             default=0,
         )
         # The archive has its own typos ("exchnge" in a few articles): a word that
@@ -58,7 +61,7 @@ def with_near_words(reader: IndexReader, groups: list[tuple[str, ...]]) -> list[
         if (
             len(word) >= 4
             and word.isalpha()
-            and not any(reader.doc_frequency(f, t) for t in group for f in ("text", "title"))
+            and not any(reader.doc_frequency(f, t) for t in group for f in _KNOWN_FIELDS)
         ):
             # Titles' words: a small lexicon, so this costs milliseconds, not the
             # hundred a walk of every word in the KB would.
