@@ -581,3 +581,20 @@ def test_a_search_that_indexes_first_sums_up_many_shared_ids(tmp_path: Path) -> 
     listed = cli("index", *common)
     assert listed.stderr.count("duplicate id") == 4
     assert "openshift/KubeletDown = openshift/alerts/KubeletDown.md" in listed.stderr
+
+
+def test_search_snippets_show_no_quote_markers_or_entities(tmp_path: Path) -> None:
+    """A support article's quoted message reads as text in a hit, not as `> …` Markdown."""
+    root = tmp_path / "kb"
+    write(
+        root / "rds.md",
+        "---\ntitle: Cannot connect to RDS\n---\n\n## Symptoms\n\nClients see this:\n\n"
+        "> The remote session was disconnected: no License Servers.\n\n"
+        "> [!NOTE]\n> Only&nbsp;on Windows Server 2012.\n",
+    )
+    kb = KBIndex(root, tmp_path / "ix")
+    kb.update()
+    hits = kb.search("remote session disconnected").hits
+    snippet = hits[0].snippet_text
+    assert "The remote session was disconnected" in snippet
+    assert ">" not in snippet and "[!NOTE]" not in snippet and "&nbsp;" not in snippet

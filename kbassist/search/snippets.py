@@ -93,5 +93,17 @@ def snippet_source(article: Article) -> str:
         size += len(parts[-1]) + 1
         if size >= SNIPPET_SCAN_CHARS:
             break
-    text = " ".join(" ".join(parts)[:SNIPPET_SCAN_CHARS].split())
+    text = " ".join(_unmarked(" \n".join(parts))[:SNIPPET_SCAN_CHARS].split())
     return text or article.title
+
+
+#: Markdown's block marks at the start of a line: quote markers and docs alerts go, a
+#: list bullet reads as one.
+_QUOTE_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+(?:\[![A-Za-z]+\][ \t]*)?", re.MULTILINE)
+_BULLET_RE = re.compile(r"^[ \t]*[-*+][ \t]+", re.MULTILINE)
+
+
+def _unmarked(text: str) -> str:
+    """`text` as a reader sees it: no `>` quote markers, `[!NOTE]` tags or `&nbsp;`."""
+    text = _QUOTE_RE.sub("", text).replace("&nbsp;", " ")
+    return _BULLET_RE.sub("• ", text)
