@@ -27,6 +27,7 @@ the real loader and lint, so what is walked is exactly what would be written.
 Pure functions: no files, no index. Heuristics only; the header of the file says so.
 
 Article mining, not tree logic: `text` reads paragraphs, sentences and literal
-parameters; `options` finds the symptom, the cause and the mitigations of an article;
-`tree` turns them into a tree dict, its YAML, and the Tree the real loader reads back.
+parameters; `symptoms` finds the symptom and its alternative messages; `options` the
+cause and the mitigations of an article (`blocks` reads them from a Markdown article's
+block tree); `tree` turns them into a tree dict, its YAML, and the Tree the real loader reads back.
 """

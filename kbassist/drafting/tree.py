@@ -15,13 +15,15 @@ from kbassist.articles import Article, Section
 from kbassist.drafting.options import (
     MORE_KEYS,
     RESOLUTION_KEYS,
-    SUMMARY_KEYS,
     WORKAROUND_KEYS,
     Option,
     article_cause,
     article_plan,
-    article_symptom,
     cause_alternatives,
+)
+from kbassist.drafting.symptoms import (
+    SUMMARY_KEYS,
+    article_symptom,
     find_section,
     symptom_messages,
 )

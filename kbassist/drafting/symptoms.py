@@ -1,0 +1,162 @@
+"""The symptom a draft confirms first: the article's statement of it, cited, and the
+alternative messages it lists (each a choice of "Which of these do you see?").
+
+Split from `options` (what the article offers to fix): the symptom is what the walk
+asks about before any fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kbassist.articles import Article, Section
+from kbassist.articles.model import ListBlock
+from kbassist.drafting.text import (
+    clean,
+    is_boilerplate,
+    paragraphs,
+    shorten,
+    split_sentences,
+    strip_marker,
+)
+
+MAX_SYMPTOM_CHARS = 600
+_SYMPTOM_KEYS = ("symptoms", "symptom")
+SUMMARY_KEYS = ("summary",)
+_LEAD_IN_RE = re.compile(
+    r"^to (?:prevent|avoid|work around|resolve|correct|fix|solve)\b", re.IGNORECASE
+)
+
+
+def find_section(article: Article, keys: Iterable[str]) -> Section | None:
+    wanted = tuple(keys)
+    for section in article.sections:
+        if section.key in wanted and section.text.strip():
+            return section
+    return None
+
+
+def article_symptom(article: Article) -> tuple[str, Section | None]:
+    """The symptom (SYMPTOMS, else SUMMARY's first sentences, else the title), cited."""
+    section = find_section(article, _SYMPTOM_KEYS) or next(
+        (s for s in article.sections if s.role == "symptom" and s.text.strip()), None
+    )
+    if section is not None:
+        texts = [p.text for p in paragraphs(section.text) if not p.heading]
+        text = clean(" ".join(texts[:2]))
+        return shorten(text, MAX_SYMPTOM_CHARS), section
+    summary = find_section(article, SUMMARY_KEYS)
+    if summary is not None:
+        paras = paragraphs(summary.text)
+        if paras:
+            kept: list[str] = []
+            for sentence in split_sentences(clean(paras[0].text)):
+                if sentence.endswith(":") or _LEAD_IN_RE.search(sentence):
+                    break  # "To prevent this problem, do one of the following:"
+                kept.append(sentence)
+            if kept:
+                return shorten(" ".join(kept), MAX_SYMPTOM_CHARS), summary
+    return article.title, None
+
+
+# --------------------------------------------------------------------------- symptom
+
+MAX_MESSAGES = 8
+_MESSAGE_LEAD_RE = re.compile(
+    r"\b(?:messages?|errors?|symptoms?|you (?:may )?(?:see|receive|get|notice|experience)|"
+    r"(?:is|are) (?:displayed|reported|logged|returned)|appears?|occurs?)\b",
+    re.IGNORECASE,
+)
+_FIX_LEAD_RE = re.compile(
+    r"\b(?:to (?:prevent|avoid|work around|resolve|fix|correct|solve)|do (?:one|either|any) of"
+    r"|can do|should do|follow these|use one of)\b",
+    re.IGNORECASE,
+)
+
+
+def symptom_messages(article: Article, section: Section | None) -> list[str]:
+    """The alternative messages or signs the symptom lists (two or more), else [].
+
+    MS KB text: the blocks indented under a lead-in ending in a colon, or split by
+    `-or-`; Markdown: the list items, quotes or code blocks after such a lead-in.
+    """
+    if section is None:
+        return []
+    if article.style != "mskb":
+        found = _block_messages(article, section)
+        if found:
+            return found
+    paras = [p for p in paragraphs(section.text) if not p.heading]
+    for i, para in enumerate(paras):
+        if not _message_lead(para.text):
+            continue
+        group: list[str] = []
+        for later in paras[i + 1 :]:
+            if later.separator:
+                continue
+            if later.indent > para.indent or later.marker:
+                group.append(clean(strip_marker(later.text)))
+            else:
+                break
+        group = [g for g in group if g and not is_boilerplate(g)]
+        if len(group) >= 2:
+            return _distinct(group)
+    return []
+
+
+def _block_messages(article: Article, section: Section) -> list[str]:
+    from kbassist.articles.model import Code, Paragraph, Quote
+    from kbassist.drafting.blocks import code_text, part_sections
+
+    sections = part_sections(article)
+    for part in article.document.walk():
+        if sections.get(id(part)) is not section:
+            continue
+        blocks = part.blocks
+        for i, block in enumerate(blocks):
+            if not isinstance(block, Paragraph):
+                continue
+            text = clean(block.text.plain)
+            if not _message_lead(text):
+                continue
+            group: list[str] = []
+            for later in blocks[i + 1 :]:
+                if isinstance(later, ListBlock):
+                    for item in later.items:
+                        first = next((b for b in item.blocks if isinstance(b, Paragraph)), None)
+                        if first is not None:
+                            group.append(clean(first.text.plain))
+                    break
+                if isinstance(later, Code):
+                    group.append(code_text(later))
+                elif isinstance(later, Quote):
+                    inner = " ".join(
+                        clean(b.text.plain) for b in later.blocks if isinstance(b, Paragraph)
+                    )
+                    group.append(inner)
+                else:
+                    break
+            group = [g for g in group if g]
+            if len(group) >= 2:
+                return _distinct(group)
+    return []
+
+
+def _message_lead(text: str) -> bool:
+    """ "You receive one of the following error messages:", not "To fix it, do one of:"."""
+    last = split_sentences(text)[-1] if text else ""
+    return (
+        last.endswith(":") and bool(_MESSAGE_LEAD_RE.search(last)) and not _FIX_LEAD_RE.search(last)
+    )
+
+
+def _distinct(messages: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for message in messages:
+        key = message.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(message)
+    return out[:MAX_MESSAGES]
