@@ -456,3 +456,26 @@ def test_noop_reindex_reads_no_file_and_a_chmod_is_not_a_change(
     assert (report.changed, report.unchanged, reads) == (0, 3, ["read_text dns.md"])
     reads.clear()
     assert kb.update().unchanged == 3 and reads == []
+
+
+async def test_tui_names_a_few_shared_ids_and_counts_the_rest(
+    tmp_path: Path, tui: StartTUI
+) -> None:
+    """Five shared ids: the warning names three and counts two, instead of filling the screen."""
+    from tui_support import build_app, wait_ready
+
+    root = tmp_path / "kb"
+    for n in range(5):
+        for project in ("openshift", "upstream"):
+            folder = root / project
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"Alert{n}.md").write_text(
+                f"---\ntitle: Alert {n} fires\n---\n\n## Meaning\n\nAlert {n} fired.\n",
+                encoding="utf-8",
+            )
+    app = build_app(root, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await wait_ready(pilot)
+    warning = next(str(n.message) for n in app._notifications if "duplicate id" in str(n.message))
+    assert warning.count("duplicate id") == 3
+    assert "… and 2 more" in warning and "kbassist index" in warning

@@ -33,6 +33,9 @@ from kbassist.sanitize import display_path, sanitize
 from kbassist.tui.state import IndexActivity, IndexState
 from kbassist.tui.widgets.welcome import KBStatus
 
+#: Shared ids named in the notification after indexing; the rest are counted.
+SHARED_IDS_SHOWN = 3
+
 
 @contextmanager
 def _damage_as_kb_error() -> Iterator[None]:
@@ -296,8 +299,15 @@ class IndexedApp(App[None]):
                 timeout=15,
             )
         if report.duplicates:
+            notes = report.duplicate_notes()
+            shown = "\n".join(notes[:SHARED_IDS_SHOWN])
+            if len(notes) > SHARED_IDS_SHOWN:
+                shown += (
+                    f"\n… and {len(notes) - SHARED_IDS_SHOWN} more; each file is named by its "
+                    "folder-qualified id (`kbassist index` lists them all)"
+                )
             self.notify(
-                "\n".join(report.duplicate_notes()),
+                shown,
                 title=f"{len(report.duplicates)} ids used by several articles",
                 severity="warning",
                 markup=False,
