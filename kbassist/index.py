@@ -450,9 +450,17 @@ class KBIndex:
         """
         path = self.find_path(ref)
         try:
-            return load_article(path, self._root_real)
+            article = load_article(path, self._root_real)
         except ArticleSkip as exc:
             raise DataError(str(exc), path=path) from None
+        # An id another file shares is named as the scan names it (folder-qualified), so
+        # what cites the article (a drafted tree, a session, an export) finds this one.
+        docs = self._reading(lambda: self._open().paths_of(normalize_id(article.id)))
+        if len(docs) > 1:
+            rel = path.relative_to(self.articles_dir).as_posix()
+            names = qualified_ids([(other, article.id) for other, _title in docs])
+            article = replace(article, id=names.get(rel, article.id))
+        return article
 
     def search(
         self,

@@ -598,3 +598,21 @@ def test_search_snippets_show_no_quote_markers_or_entities(tmp_path: Path) -> No
     snippet = hits[0].snippet_text
     assert "The remote session was disconnected" in snippet
     assert ">" not in snippet and "[!NOTE]" not in snippet and "&nbsp;" not in snippet
+
+
+def test_a_shared_id_article_is_read_and_walked_under_its_qualified_id(tmp_path: Path) -> None:
+    """Opened by its path, a runbook whose id is shared carries its qualified id, so the
+    drafted walk's citations resolve to it (they were ambiguous: "cannot be shown")."""
+    from kbassist.assistant import Assistant
+
+    root = tmp_path / "kb"
+    write(root / "openshift" / "cluster-etcd-operator" / "etcdMembersDown.md", RUNBOOK)
+    write(root / "prometheus-operator" / "etcd" / "etcdMembersDown.md", RUNBOOK)
+    helper = Assistant(articles_dir=root, index_dir=tmp_path / "ix")
+    helper.ensure_index()
+    article = helper.article("prometheus-operator/etcd/etcdMembersDown.md")
+    assert article.id == "prometheus-operator/etcdMembersDown"
+    tree, drafted = helper.guided_tree(article)
+    assert drafted and list(tree.articles) == ["prometheus-operator/etcdMembersDown"]
+    cited = helper.article(tree.articles[0])
+    assert cited.source == article.source
