@@ -324,3 +324,15 @@ def test_every_choice_label_says_something_on_real_articles(archive_dir: Path) -
         ]
         assert labels, rel
         assert all(re.search(r"[^\W_]", label) for label in labels), (rel, labels)
+
+
+def test_the_symptom_check_quotes_the_symptom_it_asks_about() -> None:
+    """The first question shows the symptom itself: no surface has it "above" the step."""
+    art = markdown(
+        "## Meaning\n\nThe etcd cluster has lost a member for 10 minutes ({job} label).\n\n"
+        "## Mitigation\n\n1. Restart the failed member.\n"
+    )
+    check = draft_tree_model(art).nodes["symptom"]  # the braces stay literal text
+    shown = check.text.render({}) if check.text is not None else ""
+    assert "The etcd cluster has lost a member for 10 minutes ({job} label)." in shown
+    assert "(above)" not in shown

@@ -327,7 +327,10 @@ def _confirm_node(
     node: dict[str, Any] = {"id": "symptom", "kind": "question"}
     if len(messages) >= 2:
         node["title"] = "Which of these do you see?"
-        node["text"] = "The article's symptom (above) comes in several forms. Which do you see?"
+        node["text"] = brace(
+            f"The article describes: {shorten(symptom, 300)} It comes in several forms. "
+            "Which do you see?"
+        )
         node["source"] = _cite(article, section)
         labels: set[str] = set()
         choices = []
@@ -342,7 +345,7 @@ def _confirm_node(
         node["choices"] = choices
         return node
     node["title"] = "Does this match what you see?"
-    node["text"] = "Does what you see match the article's symptom (above)?"
+    node["text"] = brace(f"The article describes: {shorten(symptom, 300)} Is this what you see?")
     node["source"] = _cite(article, section)
     node["choices"] = [
         {"value": "yes", "label": "Yes, this is what I see", "next": after},
