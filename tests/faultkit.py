@@ -435,41 +435,64 @@ def pid_alive(pid: int) -> bool:
 # ----------------------------------------------------------------------- busy neighbours
 
 
-def writer_loop(articles: str, index: str, seconds: float, rebuilds_only: bool = False) -> None:
-    """Commit again and again for `seconds`: edits, adds and removes, a rebuild now and then.
+#: A loop that never reaches its counts gives up after this long (a hung test is worse).
+LOOP_LIMIT = 120.0
+
+
+def commits_so_far(control: Path) -> int:
+    """How many commits the writer has reported in `control`/commits (0 before the first)."""
+    try:
+        return int((control / "commits").read_text() or 0)
+    except (OSError, ValueError):
+        return 0
+
+
+def writer_loop(articles: str, index: str, control_dir: str, rebuilds_only: bool = False) -> None:
+    """Commit again and again until `control_dir`/stop appears: edits, adds and removes, a
+    rebuild now and then; the count so far is kept in `control_dir`/commits.
 
     With `rebuilds_only`, every run is a full rebuild of the unchanged folder.
     """
     from kbassist.index import KBIndex
 
-    root = Path(articles)
+    root, control = Path(articles), Path(control_dir)
     kb = KBIndex(root, Path(index))
-    deadline = time.monotonic() + seconds
+    deadline = time.monotonic() + LOOP_LIMIT
     commits = 0
-    while time.monotonic() < deadline:
+    while not (control / "stop").exists() and time.monotonic() < deadline:
         commits += 1
         if rebuilds_only:
             kb.update(full=True)
-            continue
-        (root / "f010.md").write_text(article_text(10, revision=commits), encoding="utf-8")
-        extra = root / "extra.md"
-        if commits % 2:
-            extra.write_text(article_text(99), encoding="utf-8")
         else:
-            extra.unlink(missing_ok=True)
-        kb.update(full=commits % 7 == 0)
+            (root / "f010.md").write_text(article_text(10, revision=commits), encoding="utf-8")
+            extra = root / "extra.md"
+            if commits % 2:
+                extra.write_text(article_text(99), encoding="utf-8")
+            else:
+                extra.unlink(missing_ok=True)
+            kb.update(full=commits % 7 == 0)
+        (control / "commits.tmp").write_text(str(commits))
+        os.replace(control / "commits.tmp", control / "commits")  # readers never see half
     print(json.dumps({"commits": commits}), flush=True)
 
 
-def reader_loop(articles: str, index: str, seconds: float) -> None:
-    """Open, search and read for `seconds`, as CLI runs and a TUI would; report errors."""
+def reader_loop(
+    articles: str, index: str, control_dir: str, opens_wanted: int = 20, commits_wanted: int = 5
+) -> None:
+    """Open, search and read as CLI runs and a TUI would, until this reader has opened the
+    index `opens_wanted` times and the writer has committed `commits_wanted` times since
+    it started; report errors. Counts, not seconds: a loaded machine only makes it longer."""
     from kbassist.index import KBIndex
 
+    control = Path(control_dir)
     held = KBIndex(Path(articles), Path(index))
-    deadline = time.monotonic() + seconds
+    first_commit = commits_so_far(control)
+    deadline = time.monotonic() + LOOP_LIMIT
     opens = 0
     errors: list[str] = []
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and (
+        opens < opens_wanted or commits_so_far(control) - first_commit < commits_wanted
+    ):
         opens += 1
         fresh = KBIndex(Path(articles), Path(index))
         reason = fresh.status()  # what the CLI and the TUI ask first
@@ -485,7 +508,8 @@ def reader_loop(articles: str, index: str, seconds: float) -> None:
             except Exception as exc:  # every failure is reported to the test
                 errors.append(f"{type(exc).__name__}: {exc} {traceback.format_exc(limit=-3)}")
         fresh.close()
-    print(json.dumps({"opens": opens, "errors": errors[:20], "error_count": len(errors)}))
+    commits = commits_so_far(control) - first_commit
+    print(json.dumps({"opens": opens, "commits": commits, "errors": errors[:20]}))
 
 
 if __name__ == "__main__":
@@ -495,6 +519,6 @@ if __name__ == "__main__":
             "writer": writer_loop,
             "rebuilder": lambda *args: writer_loop(*args, rebuilds_only=True),
         }
-        loops[sys.argv[1]](sys.argv[2], sys.argv[3], float(sys.argv[4]))
+        loops[sys.argv[1]](sys.argv[2], sys.argv[3], sys.argv[4])
     else:
         _serve()

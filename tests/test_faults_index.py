@@ -235,27 +235,36 @@ def test_killed_lock_holder_does_not_block_the_next_indexer(
 # --------------------------------------------------------------------------- busy readers
 
 
-def run_neighbours(scene: Scene, readers: int, seconds: float) -> tuple[dict, list[dict]]:  # type: ignore[type-arg]
-    """A writer committing in a loop and reader processes searching, for `seconds`."""
+def run_neighbours(scene: Scene, readers: int) -> tuple[dict, list[dict]]:  # type: ignore[type-arg]
+    """A writer committing in a loop and reader processes searching until each reader has
+    opened the index 20 times while the writer committed at least 5 times."""
     script = str(Path(__file__).with_name("faultkit.py"))
-    args = [str(scene.kb_dir), str(scene.index_dir), str(seconds)]
-    procs = [
-        subprocess.Popen([sys.executable, script, role, *args], stdout=subprocess.PIPE, text=True)
-        for role in ["writer"] + ["reader"] * readers
-    ]
-    outputs = [json.loads(proc.communicate(timeout=seconds + 60)[0]) for proc in procs]
-    return outputs[0], outputs[1:]
+    control = scene.kb_dir.parent / "control"
+    control.mkdir()
+    args = [str(scene.kb_dir), str(scene.index_dir), str(control)]
+
+    def start(role: str) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [sys.executable, script, role, *args], stdout=subprocess.PIPE, text=True
+        )
+
+    writer = start("writer")
+    procs = [start("reader") for _ in range(readers)]
+    outputs = [json.loads(proc.communicate(timeout=180)[0]) for proc in procs]
+    (control / "stop").touch()
+    return json.loads(writer.communicate(timeout=180)[0]), outputs
 
 
 def test_searches_in_other_processes_never_fail_while_commits_run(tmp_path: Path) -> None:
     """Readers (fresh and held open) search while a writer commits: no error, right hits."""
     scene = Scene(tmp_path)
     KBIndex(scene.kb_dir, scene.index_dir).update()
-    writer, readers = run_neighbours(scene, readers=2, seconds=2.0)
+    writer, readers = run_neighbours(scene, readers=2)
     assert writer["commits"] >= 5
     for reader in readers:
         assert reader["errors"] == [], reader
         assert reader["opens"] >= 20
+        assert reader["commits"] >= 5, reader  # the commits ran while this reader searched
 
 
 def test_table_of_contents_vanishing_mid_open_is_retried(
