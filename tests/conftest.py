@@ -24,27 +24,14 @@ ARCHIVE = REPO.parent / "shared" / "corpus" / "mskb-archive.tar.xz"
 SEED = REPO / "articles" / "Q98097.md"
 
 
-#: Modules whose tests time themselves (a parse under a second per megabyte, searches
-#: counted while commits run, a view shown within seconds). They run on the archive's
-#: worker, one after another with the archive tests, so the two-process archive index
-#: build never competes with them for the two cores.
-TIMED_MODULES = frozenset(
-    {
-        "test_faults_index.py",
-        "test_faults_inputs.py",
-        "test_search_backend.py",
-        "test_structured_articles.py",
-        "test_trust_index.py",
-    }
-)
-
-
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Archive tests share one xdist worker: the 60,335 articles are unpacked (and the
-    archive indexed) once per run, not once per worker; the timed tests join them."""
+    archive indexed) once per run, not once per worker. Tests that time themselves may
+    run beside that build: they time CPU-bound work in CPU seconds and give deadlines
+    (a lock wait, a cancel) a second or more of slack."""
     for item in items:
-        if item.get_closest_marker("archive") is not None or item.path.name in TIMED_MODULES:
+        if item.get_closest_marker("archive") is not None:
             item.add_marker(pytest.mark.xdist_group("archive"))
 
 

@@ -332,21 +332,27 @@ def test_reader_held_open_never_sees_an_empty_index_during_rebuilds(tmp_path: Pa
     scene = Scene(tmp_path)
     KBIndex(scene.kb_dir, scene.index_dir).update()
     script = str(Path(__file__).with_name("faultkit.py"))
+    control = tmp_path / "control"
+    control.mkdir()
+    args = [str(scene.kb_dir), str(scene.index_dir), str(control)]
     rebuilder = subprocess.Popen(
-        [sys.executable, script, "rebuilder", str(scene.kb_dir), str(scene.index_dir), "1.5"],
-        stdout=subprocess.PIPE,
-        text=True,
+        [sys.executable, script, "rebuilder", *args], stdout=subprocess.PIPE, text=True
     )
     held = KBIndex(scene.kb_dir, scene.index_dir)
     generations: set[str] = set()
     searches = 0
-    while rebuilder.poll() is None:
+    deadline = time.monotonic() + faultkit.LOOP_LIMIT
+    # Counts, not seconds: search until five rebuilds have landed under this reader.
+    while time.monotonic() < deadline and (
+        faultkit.commits_so_far(control) < 5 or searches < 10 or len(generations) < 3
+    ):
         searches += 1
         assert held.doc_count() == len(scene.new)
         assert held.search("widget7", snippets=False).hits[0].id == "F-007"
         assert len(held.titles()) == len(scene.new)
         generations.add(str(held._gen))
-    assert json.loads(rebuilder.communicate()[0])["commits"] >= 5
+    (control / "stop").touch()
+    assert json.loads(rebuilder.communicate(timeout=180)[0])["commits"] >= 5
     assert len(generations) >= 3 and searches >= 10
 
 

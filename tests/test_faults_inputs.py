@@ -207,10 +207,10 @@ def test_billion_laughs_front_matter_is_refused_quickly(tmp_path: Path) -> None:
     """YAML aliases that expand to a billion items in front matter: skipped in well under 1 s."""
     path = tmp_path / "lol.md"
     path.write_text(BILLION_LAUGHS)
-    started = time.monotonic()
+    started = time.process_time()  # CPU time: busy neighbours on the machine do not count
     with pytest.raises(ArticleSkip, match="front matter"):
         load_article(path)
-    assert time.monotonic() - started < 1
+    assert time.process_time() - started < 1
 
 
 PATHOLOGICAL = {
@@ -238,10 +238,10 @@ def test_pathological_article_parses_in_bounded_time(name: str) -> None:
     from kbassist.articles import parse_article
 
     text = PATHOLOGICAL[name]
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: busy neighbours on the machine do not count
     with contextlib.suppress(ArticleSkip):
         parse_article(text, Path(f"{name}.md"))
-    assert time.perf_counter() - started < 3.0  # quadratic ones took 5 s to a minute
+    assert time.process_time() - started < 3.0  # quadratic ones took 5 s to a minute
 
 
 # --------------------------------------------------------------------------- hostile trees
@@ -321,9 +321,9 @@ def test_hostile_trees_are_one_located_problem_each_fast_and_small(tmp_path: Pat
     from kbassist.trees.loader import read_tree_file
 
     for path, problem in write_hostile_trees(tmp_path).items():
-        started = time.perf_counter()
+        started = time.process_time()  # CPU time: busy neighbours on the machine do not count
         result = read_tree_file(path)
-        seconds = time.perf_counter() - started
+        seconds = time.process_time() - started
         assert result.tree is None
         assert [str(p) for p in result.problems] == [problem]
         assert seconds < 1.0, (path.name, seconds)

@@ -474,9 +474,9 @@ def test_big_body_falls_back_to_paragraphs_quickly(tmp_path: Path) -> None:
     import time
 
     article = parse_article("## Steps\n\n" + "- a\n" * 150_000, tmp_path / "big.md")
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: busy neighbours on the machine do not count
     assert article.document.blocks
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     logging.getLogger(__name__).debug("built")
 
 
