@@ -20,6 +20,7 @@ promised and which tests show it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -91,6 +92,7 @@ class KBIndex:
         self._root_real = str(self.articles_dir.resolve())
         self._store = GenerationStore(self.index_dir)
         self._backend: SearchBackend = WhooshBackend(self.articles_dir)
+        self._shared_cache: tuple[tuple[str, int, int, int], frozenset[str] | None] | None = None
 
     @property
     def _gen(self) -> str | None:
@@ -243,20 +245,26 @@ class KBIndex:
         try:
             report, entries = self._backend.create(gen_dir, files, progress, self._root_real)
             report.duplicates = duplicates(entries)
-            self._write_manifest(gen_dir, entries)
+            self._write_manifest(gen_dir, entries, report.duplicates)
             self._store.make_current(name)
         except BaseException:
             shutil.rmtree(gen_dir, ignore_errors=True)
             raise
         return report
 
-    def _write_manifest(self, gen_dir: Path, entries: dict[str, list[object]]) -> None:
+    def _write_manifest(
+        self,
+        gen_dir: Path,
+        entries: dict[str, list[object]],
+        duplicated: list[tuple[str, list[str]]],
+    ) -> None:
         self._store.write_manifest(
             gen_dir,
             entries,
             schema=SCHEMA_VERSION,
             articles=self._root_real,
             files=self._backend.file_sizes,
+            shared=sorted({normalize_id(article_id) for article_id, _paths in duplicated}),
         )
 
     def _incremental(self, progress: ProgressFn | None) -> UpdateReport:
@@ -267,10 +275,10 @@ class KBIndex:
         files = self._scan()
         changes = diff(old, files, self._root_real, progress)
         self._backend.apply(gen_dir, changes)
-        if changes.entries != old:
-            self._write_manifest(gen_dir, changes.entries)
         report = changes.report
         report.duplicates = duplicates(changes.entries)
+        if changes.entries != old:
+            self._write_manifest(gen_dir, changes.entries, report.duplicates)
         if progress is not None:
             progress(len(files), len(files))
         return report
@@ -524,14 +532,42 @@ class KBIndex:
         """The hits, each whose id another article shares named by its folder-qualified
         id (`openshift/etcdMembersDown`): the id a hit shows is one `show` accepts."""
         backend = self._open()
+        keys = {normalize_id(hit.id) for hit in hits if hit.ref}
+        shared = self._shared_ids()
+        shared = keys & shared if shared is not None else backend.shared_ids(keys)
         named = []
         for hit in hits:
+            if normalize_id(hit.id) not in shared:
+                named.append(hit)
+                continue
             docs = backend.paths_of(normalize_id(hit.id))
             if len(docs) > 1 and hit.ref:
                 names = qualified_ids([(rel, hit.id) for rel, _title in docs])
                 hit = replace(hit, id=names.get(hit.ref, hit.id))
             named.append(hit)
         return named
+
+    def _shared_ids(self) -> frozenset[str] | None:
+        """The ids several files carry in the open generation, as its meta.json records
+        them (read again only when that file changed: an incremental run rewrites it in
+        the same generation); None for an index written before it recorded them."""
+        name = self._backend.generation
+        if name is None:
+            return None
+        try:
+            info = os.stat(self._store.dir / name / "meta.json")
+        except OSError:
+            return None
+        stamp = (name, info.st_mtime_ns, info.st_size, info.st_ino)
+        if self._shared_cache is not None and self._shared_cache[0] == stamp:
+            return self._shared_cache[1]
+        shared: frozenset[str] | None = None
+        with contextlib.suppress(IndexDamaged):
+            recorded = self._store.meta(self._store.dir / name).get("shared")
+            if isinstance(recorded, list):
+                shared = frozenset(str(key) for key in recorded)
+        self._shared_cache = (stamp, shared)
+        return shared
 
     def _ranked(
         self,

@@ -567,6 +567,44 @@ def test_search_hits_name_shared_ids_by_their_qualified_id(tmp_path: Path) -> No
         assert cli("show", article_id, *common).exit_code == 0
 
 
+def test_hits_follow_an_id_becoming_shared_and_unshared_between_runs(tmp_path: Path) -> None:
+    """A second file claiming a hit's id qualifies it at the next update; removing it
+    gives the short id back (meta.json's shared list follows each incremental run)."""
+    root = tmp_path / "kb"
+    first = root / "openshift" / "etcdMembersDown.md"
+    write(first, RUNBOOK)
+    kb = KBIndex(root, tmp_path / "ix")
+    kb.update()
+    assert [hit.id for hit in kb.search("etcd members down").hits] == ["etcdMembersDown"]
+    second = root / "prometheus-operator" / "etcdMembersDown.md"
+    write(second, RUNBOOK)
+    kb.update()
+    assert sorted(hit.id for hit in kb.search("etcd members down").hits) == [
+        "openshift/etcdMembersDown",
+        "prometheus-operator/etcdMembersDown",
+    ]
+    second.unlink()
+    kb.update()
+    assert [hit.id for hit in kb.search("etcd members down").hits] == ["etcdMembersDown"]
+
+
+def test_an_index_without_a_shared_list_still_names_shared_ids(tmp_path: Path) -> None:
+    """meta.json written before it listed shared ids: hits are still qualified."""
+    root = tmp_path / "kb"
+    write(root / "openshift" / "etcdMembersDown.md", RUNBOOK)
+    write(root / "prometheus-operator" / "etcdMembersDown.md", RUNBOOK)
+    KBIndex(root, tmp_path / "ix").update()
+    meta_path = next((tmp_path / "ix").glob("*/meta.json"))
+    meta = json.loads(meta_path.read_text())
+    assert meta.pop("shared") == ["etcdmembersdown"]
+    meta_path.write_text(json.dumps(meta))
+    hits = KBIndex(root, tmp_path / "ix").search("etcd members down").hits
+    assert sorted(hit.id for hit in hits) == [
+        "openshift/etcdMembersDown",
+        "prometheus-operator/etcdMembersDown",
+    ]
+
+
 def test_a_search_that_indexes_first_sums_up_many_shared_ids(tmp_path: Path) -> None:
     """Search's first indexing says "N ids are shared" once; `index` names every one."""
     root = tmp_path / "kb"

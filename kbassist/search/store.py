@@ -304,11 +304,13 @@ class GenerationStore:
         schema: int,
         articles: str,
         files: Callable[[Path], dict[str, int]],
+        shared: list[str],
     ) -> None:
         """Manifest first, meta last: a kill between them leaves a count that disagrees.
 
         `files` gives the size of each file the engine's live index uses (and of the
-        manifest): what `check_files` compares before each use.
+        manifest): what `check_files` compares before each use. `shared`: the case-folded
+        ids several files carry, so a search names those hits without asking the engine.
         """
         atomic_write(gen_dir / "manifest.json", json.dumps(entries), overwrite=True)
         meta = {
@@ -316,6 +318,7 @@ class GenerationStore:
             "articles": articles,
             "count": len(entries),
             "files": files(gen_dir),
+            "shared": shared,
         }
         atomic_write(gen_dir / "meta.json", json.dumps(meta), overwrite=True)
 
