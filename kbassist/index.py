@@ -533,8 +533,8 @@ class KBIndex:
         id (`openshift/etcdMembersDown`): the id a hit shows is one `show` accepts."""
         backend = self._open()
         keys = {normalize_id(hit.id) for hit in hits if hit.ref}
-        shared = self._shared_ids()
-        shared = keys & shared if shared is not None else backend.shared_ids(keys)
+        recorded = self._shared_ids()
+        shared = keys & recorded if recorded is not None else backend.shared_ids(keys)
         named = []
         for hit in hits:
             if normalize_id(hit.id) not in shared:
