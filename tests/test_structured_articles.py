@@ -621,6 +621,24 @@ def test_a_search_that_indexes_first_sums_up_many_shared_ids(tmp_path: Path) -> 
     assert "openshift/KubeletDown = openshift/alerts/KubeletDown.md" in listed.stderr
 
 
+def test_search_snippets_show_no_fences_link_targets_or_backticks(tmp_path: Path) -> None:
+    """A runbook hit's snippet reads "etcdctl defrag", not "```shell $ etcdctl defrag ```"."""
+    root = tmp_path / "kb"
+    write(
+        root / "quota.md",
+        "---\ntitle: etcd backend quota low\n---\n\n## Meaning\n\nThe etcd database is "
+        "close to its quota.\n\n## Mitigation\n\nSee [defragmentation](https://etcd.io/docs/"
+        "defrag) and run **once**:\n\n```shell\n$ etcdctl defrag\n```\n\nThen `etcdctl "
+        "alarm disarm`.\n",
+    )
+    kb = KBIndex(root, tmp_path / "ix")
+    kb.update()
+    snippet = kb.search("etcdctl defrag").hits[0].snippet_text
+    assert "etcdctl defrag" in snippet and "defragmentation" in snippet
+    for markup in ("```", "](", "https://", "**", "`"):
+        assert markup not in snippet, (markup, snippet)
+
+
 def test_search_snippets_show_no_quote_markers_or_entities(tmp_path: Path) -> None:
     """A support article's quoted message reads as text in a hit, not as `> …` Markdown."""
     root = tmp_path / "kb"

@@ -103,7 +103,22 @@ _QUOTE_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+(?:\[![A-Za-z]+\][ \t]*)?", re.MULTI
 _BULLET_RE = re.compile(r"^[ \t]*[-*+][ \t]+", re.MULTILINE)
 
 
+#: Inline Markdown a snippet shows as the text it marks (bounded: linear on any input).
+_FENCE_LINE_RE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[^\n]*$", re.MULTILINE)
+_HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
+_LINK_RE = re.compile(r"!?\[([^\]\n]{0,200})\]\([^)\s]{0,500}\)")
+_CODE_SPAN_RE = re.compile(r"`([^`\n]{1,200})`")
+_STRONG_RE = re.compile(r"(\*\*|__)(\S[^*_\n]{0,200}?)\1")
+
+
 def _unmarked(text: str) -> str:
-    """`text` as a reader sees it: no `>` quote markers, `[!NOTE]` tags or `&nbsp;`."""
+    """`text` as a reader sees it: no `>` quote markers, `[!NOTE]` tags or `&nbsp;`, no
+    code fences, heading hashes, link targets, backticks or bold markers (a runbook's
+    snippet read "```shell $ etcdctl defrag ```")."""
     text = _QUOTE_RE.sub("", text).replace("&nbsp;", " ")
+    text = _FENCE_LINE_RE.sub("", text)
+    text = _HEADING_RE.sub("", text)
+    text = _LINK_RE.sub(r"\1", text)
+    text = _CODE_SPAN_RE.sub(r"\1", text)
+    text = _STRONG_RE.sub(r"\2", text)
     return _BULLET_RE.sub("• ", text)
