@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from whoosh import formats
 from whoosh.codec import base, whoosh3
 
@@ -242,3 +245,51 @@ def test_word_values_match_whoosh_formats(text: str, fieldname: str) -> None:
     ours = fast[type(field.format)](text, field.analyzer, field.format.field_boost)
     stock = [(word, freq, weight, value) for word, freq, weight, value in field.index(text)]
     assert sorted(ours) == sorted(stock)  # type: ignore[call-overload]
+
+
+_TRICKY = "aQ9_=[]\\;P2Jm\t\n\x00\x07\x1b\x1f\x7f\x85\x9b\u200b\u202e\ufeff\udce9é"
+
+
+def _sanitized_before(text: str) -> str:
+    from kbassist import sanitize as s
+
+    return s._SURROGATE_RE.sub("\ufffd", s._ESCAPES_RE.sub("", text))
+
+
+@given(st.text(alphabet=_TRICKY + "0123456789", max_size=24))
+def test_sanitize_strips_exactly_what_the_full_pattern_strips(text: str) -> None:
+    """The build's faster sanitize (a one-class search before the alternation) gives the
+    text the plain two-pattern substitution gives, control sequences and all."""
+    from kbassist.sanitize import sanitize
+
+    assert sanitize(text) == _sanitized_before(text)
+
+
+def test_sanitize_strips_every_control_character_alone() -> None:
+    """Each character of the plane, alone in ASCII text or opening a sequence, is
+    stripped or kept as before (the faster search must know every starting one)."""
+    from kbassist.sanitize import sanitize
+
+    for code in range(0x10000):
+        for text in (f"ab{chr(code)}cd", f"a{chr(code)}[2Jb"):
+            assert sanitize(text) == _sanitized_before(text), hex(code)
+
+
+_QREF_BEFORE = re.compile(r"(?<![A-Za-z0-9])Q(\d{4,7})(?!\d)", re.ASCII)
+
+
+@given(st.text(alphabet=_TRICKY + "0123456789", max_size=24))
+def test_article_references_are_found_as_before(text: str) -> None:
+    """Q-number references (the "see also" links) match as with the look-behind first."""
+    from kbassist.articles.meta import _QREF_RE
+
+    assert _QREF_RE.findall(text) == _QREF_BEFORE.findall(text)
+
+
+def test_article_references_after_every_character_as_before() -> None:
+    """Whatever character stands before "Q1234", it is a reference exactly when it was."""
+    from kbassist.articles.meta import _QREF_RE
+
+    for code in range(0x10000):
+        for text in (f"{chr(code)}Q12345 ", f"x{chr(code)}Q1234{chr(code)}"):
+            assert _QREF_RE.findall(text) == _QREF_BEFORE.findall(text), hex(code)
