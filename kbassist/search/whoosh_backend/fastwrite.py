@@ -19,11 +19,17 @@ Nothing a reader sees changes: the segment files are byte-identical to stock who
 
 Whoosh private names used (pinned whoosh3 3.54; the byte-identity test catches a change):
 `W3FieldWriter._codec/_fieldmap/_postfile/_tindex`, `W3Codec._blocklimit/_compression/
-_inlinelimit`, `whoosh3.WHOOSH3_HEADER_MAGIC/COMPRESSION_MIN_SIZE/W3TermInfo._struct/
-LENGTHS_COLUMN/_lenfield`, `W3PerDocReader._cached_reader`, `NumericColumn.Reader._dbfile/
-_basepos/_count/_typecode`, `filetables._lengths/md5_hash` and `OrderedHashWriter.buckets/
-index/lastkey`, `GrowableArray.array/_retype`, `SegmentWriter.pool/fieldwriter/
-perdocwriter/docnum/_added/_check_state/_check_fields/_doc_boost/_field_boost`.
+_inlinelimit`, `whoosh3.WHOOSH3_HEADER_MAGIC/COMPRESSION_MIN_SIZE/LENGTHS_COLUMN/
+_lenfield`, `W3TermInfo._struct`, `W3PerDocReader._cached_reader`,
+`NumericColumn.Reader._dbfile/_basepos/_count/_typecode/_default`, `filetables._lengths/
+_pointer/md5_hash`, `HashWriter.buckets/directory/_write_hashes` (replaced on the
+instance), `OrderedHashWriter.index/lastkey`, `GrowableArray.array/_retype`, and
+`SegmentWriter.pool/fieldwriter/perdocwriter/docnum/_added/_check_state/_check_fields/
+_doc_boost/_field_boost/_flush_segment`.
+
+Not handled here (Whoosh's own code runs instead): spelling fields and term vectors
+(`FastSegmentWriter` then keeps Whoosh's pool and `add_document`); a codec with inlined
+postings or a term table not hashed with MD5 (refused: whoosh3 writes neither).
 """
 
 from __future__ import annotations
