@@ -1,0 +1,578 @@
+"""Writing a Whoosh segment faster, byte for byte what stock whoosh3 writes.
+
+A full build spent over half its CPU in Whoosh's per-term writer (a postings writer, a
+term info and a hash-table entry per term, a method call per posting) and a third in
+`add_document` (a generator per field, a pool `add` per posting, then one sort of every
+posting). Here the same files come out of one tight loop per field:
+
+- `FastSegmentWriter` keeps a build's postings grouped by field and term as they are
+  added (a document's postings arrive in document order, so nothing is sorted but the
+  terms), and indexes the three formats our schema uses (Existence, Frequency,
+  Positions) without the per-token generator stack. Any other field, format or value
+  goes through Whoosh's own `field.index`.
+- `FastFieldWriter` writes the posting blocks and the term table of a field in one
+  pass, with the document lengths read once per field instead of once per posting.
+
+Nothing a reader sees changes: the segment files are byte-identical to stock whoosh3's
+(tests/test_fast_write.py compares every file), the segment still pickles a stock
+`W3Codec`, and readers, the numpy scorer and old indexes are untouched.
+
+Whoosh private names used (pinned whoosh3 3.54; the byte-identity test catches a change):
+`W3FieldWriter._codec/_fieldmap/_postfile/_tindex`, `W3Codec._blocklimit/_compression/
+_inlinelimit`, `whoosh3.WHOOSH3_HEADER_MAGIC/COMPRESSION_MIN_SIZE/LENGTHS_COLUMN/
+_lenfield`, `W3TermInfo._struct`, `W3PerDocReader._cached_reader`,
+`NumericColumn.Reader._dbfile/_basepos/_count/_typecode/_default`, `filetables._lengths/
+_pointer/md5_hash`, `HashWriter.buckets/directory/_write_hashes` (replaced on the
+instance), `OrderedHashWriter.index/lastkey`, `GrowableArray.array/_retype`, and
+`SegmentWriter.pool/fieldwriter/perdocwriter/docnum/_added/_check_state/_check_fields/
+_doc_boost/_field_boost/_flush_segment`.
+
+Not handled here (Whoosh's own code runs instead): spelling fields and term vectors
+(`FastSegmentWriter` then keeps Whoosh's pool and `add_document`); a codec with inlined
+postings or a term table not hashed with MD5 (refused: whoosh3 writes neither).
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from hashlib import md5
+from itertools import groupby
+from operator import itemgetter, sub
+from pickle import dumps
+from typing import Any
+
+from whoosh import fields as whoosh_fields
+from whoosh import formats
+from whoosh.codec import whoosh3
+from whoosh.codec.base import PerDocumentReader
+from whoosh.filedb import filetables
+from whoosh.system import pack_int, pack_uint, pack_ushort
+from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.writing import SegmentWriter
+
+#: One posting of a term: (document number, weight, encoded value).
+Posting = tuple[int, Any, bytes]
+#: Field name -> term bytes -> its postings in document order.
+Terms = dict[bytes, list[Posting]]
+
+_MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
+_MIN_COMPRESSED = whoosh3.COMPRESSION_MIN_SIZE
+#: W3TermInfo.to_bytes of postings in the postings file: the info, offset and length.
+_TERMINFO = struct.Struct(whoosh3.W3TermInfo._struct.format + "qi")
+_KEY_VALUE_LENGTHS = filetables._lengths
+_SLOT = filetables._pointer
+_EMPTY_SLOT = _SLOT.pack(0, 0)
+#: Document length byte -> the length Whoosh's readers report (0 means "none": None).
+_LENGTH_OF_BYTE: list[int | None] = [None] + [byte_to_length(b) for b in range(1, 256)]
+#: length_to_byte of every length a length column can give (others are computed).
+_BYTE_OF_LENGTH: dict[int | None, int] = {
+    n: length_to_byte(n) for n in [None, 0, *_LENGTH_OF_BYTE[1:]]
+}
+#: weight -> its float32 value, as the block's array("f") keeps it.
+_FLOAT32: dict[Any, float] = {}
+
+
+def _byte_of_length(length: int | None) -> int:
+    found = _BYTE_OF_LENGTH.get(length)
+    return length_to_byte(length) if found is None else found
+
+
+class FastFieldWriter:
+    """Whoosh's `W3FieldWriter`, one loop per field: writes the same `.trm` and `.pst`.
+
+    Wraps the stock writer the segment writer made (it created and names the files) and
+    writes through its file handles and term table, so `close` is the stock one but
+    for the term table's hash slots, written in one piece.
+    """
+
+    def __init__(self, inner: whoosh3.W3FieldWriter) -> None:
+        codec = inner._codec
+        if codec._inlinelimit > 1:  # whoosh3 cannot write inlined postings either
+            raise ValueError("inlined postings are not supported")
+        tindex = inner._tindex
+        if tindex.hashfn is not filetables.md5_hash:
+            raise ValueError("only the MD5 term table is supported")
+        tindex._write_hashes = lambda: _write_hash_slots(tindex)  # type: ignore[method-assign]
+        self._inner = inner
+        self._blocklimit: int = codec._blocklimit
+        self._compression: int = codec._compression
+
+    @property
+    def is_closed(self) -> bool:
+        return bool(self._inner.is_closed)
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def add_postings(
+        self,
+        schema: whoosh_fields.Schema,
+        lengths: PerDocumentReader | None,
+        items: Iterable[tuple[str, bytes, int, Any, bytes | None]],
+    ) -> None:
+        """Stock `FieldWriter.add_postings`: postings sorted by (field, term, docnum)."""
+        for fieldname, rows in groupby(items, key=itemgetter(0)):
+            terms: Terms = {}
+            for btext, group in groupby(rows, key=itemgetter(1)):
+                if btext in terms:
+                    raise ValueError(f"postings of {fieldname}:{btext!r} out of order")
+                terms[btext] = [(docnum, w, v or b"") for _f, _t, docnum, w, v in group]
+            self.write_field(schema, lengths, fieldname, list(terms), terms)
+
+    def write_field(
+        self,
+        schema: whoosh_fields.Schema,
+        lengths: PerDocumentReader | None,
+        fieldname: str,
+        keys: list[bytes],
+        terms: Terms,
+    ) -> None:
+        """Write one field: its terms `keys` in increasing order (the term table
+        refuses any other), each with its postings in `terms`, in document order."""
+        inner = self._inner
+        fieldmap = inner._fieldmap
+        if fieldname in fieldmap:
+            fieldid = fieldmap[fieldname]
+        else:
+            fieldid = fieldmap[fieldname] = len(fieldmap)
+        fixedsize = schema[fieldname].format.fixed_value_size()  # type: ignore[union-attr]
+        mini_values: Callable[[Iterable[bytes]], Any]
+        if fixedsize is None or fixedsize < 0:
+            mini_values = tuple
+        elif fixedsize == 0:
+
+            def mini_values(vals: Iterable[bytes]) -> Any:
+                return None
+        else:
+            mini_values = b"".join
+        length_of = _length_lookup(lengths, fieldname)
+        blocklimit = self._blocklimit
+        compression = self._compression
+        compress = zlib.compress
+        byte_of = _BYTE_OF_LENGTH.get
+        float32 = _FLOAT32
+        pack_info = _TERMINFO.pack
+        pack_lengths = _KEY_VALUE_LENGTHS.pack
+        prefix = pack_ushort(fieldid)
+
+        postfile = inner._postfile
+        tindex = inner._tindex
+        tfile = tindex.dbfile
+        buckets = tindex.buckets
+        posts_at = postfile.tell()
+        terms_at = tfile.tell()
+        post_chunks: list[bytes] = []
+        term_chunks: list[bytes] = []
+        key_positions: list[int] = []
+        lastkey = tindex.lastkey
+
+        for btext in keys:
+            postings = terms[btext]
+            start = posts_at
+            count = len(postings)
+            if count == 1:
+                # Most terms (word pairs above all) have one posting: one block, and
+                # the term's statistics are the block's.
+                docnum, weight, value = postings[0]
+                lastid = docnum
+                w32 = float32.get(weight)
+                if w32 is None:
+                    w32 = float32[weight] = array("f", (weight,))[0]
+                tmaxweight = weight if weight > 0 else 0
+                length = length_of(docnum)
+                if length:
+                    tminlen, tmaxlen = length, length
+                else:
+                    tminlen, tmaxlen = None, 0
+                minbyte = byte_of(tminlen)
+                if minbyte is None:
+                    minbyte = length_to_byte(tminlen)
+                maxbyte = minbyte if tminlen is not None else 0
+                data = dumps(
+                    (
+                        (docnum,),
+                        None if w32 == 1.0 else w32,
+                        mini_values((value,) if value else ()),
+                    ),
+                    2,
+                )
+                comp = compression if len(data) >= _MIN_COMPRESSED else 0
+                if comp:
+                    data = compress(data, comp)
+                info = dumps((1, docnum, tmaxweight, comp, minbyte, maxbyte), 2)
+                post_chunks += (_MAGIC, pack_int(-len(info) - len(data)), info, data)
+                posts_at += 8 + len(info) + len(data)
+                total: Any = 0 + w32
+                tminbyte = 0 if tminlen is None else minbyte
+                tmaxbyte = maxbyte
+                minid = docnum
+            else:
+                post_chunks.append(_MAGIC)
+                posts_at += 4
+                # Term info, as W3TermInfo.add_block accumulates it block by block.
+                total = 0
+                tminlen = None
+                tmaxlen = 0
+                tmaxweight = 0
+                minid = postings[0][0]
+                for at in range(0, count, blocklimit):
+                    block = postings if count <= blocklimit else postings[at : at + blocklimit]
+                    docnums, weighted, values = zip(*block, strict=True)
+                    lastid = docnums[-1]
+                    weights = array("f", weighted)
+                    # Stock keeps the first weight above every one before it, from 0.
+                    maxweight = max(weighted)
+                    if not maxweight > 0:
+                        maxweight = 0
+                    known = [n for n in map(length_of, docnums) if n]
+                    if known:
+                        minlen: int | None = min(known)
+                        maxlen = max(known)
+                    else:
+                        minlen, maxlen = None, 0
+                    first = weights[0]
+                    mini_weights: Any
+                    if weights.count(first) == len(weights):
+                        mini_weights = None if first == 1.0 else first
+                    else:
+                        mini_weights = tuple(weights)
+                    data = dumps(
+                        (
+                            (docnums[0], *map(sub, docnums[1:], docnums)),
+                            mini_weights,
+                            mini_values(filter(None, values)),
+                        ),
+                        2,
+                    )
+                    comp = compression if len(data) >= _MIN_COMPRESSED else 0
+                    if comp:
+                        data = compress(data, comp)
+                    info = dumps(
+                        (
+                            len(docnums),
+                            lastid,
+                            maxweight,
+                            comp,
+                            _byte_of_length(minlen),
+                            _byte_of_length(maxlen),
+                        ),
+                        2,
+                    )
+                    blocklength = len(info) + len(data)
+                    post_chunks += (
+                        pack_int(-blocklength if at + blocklimit >= count else blocklength),
+                        info,
+                        data,
+                    )
+                    posts_at += 4 + blocklength
+                    total += sum(weights)
+                    tminlen = minlen if tminlen is None else min(tminlen, minlen)
+                    tmaxlen = max(tmaxlen, maxlen)
+                    tmaxweight = max(tmaxweight, maxweight)
+                tminbyte = 0 if tminlen is None else _byte_of_length(tminlen)
+                tmaxbyte = _byte_of_length(tmaxlen)
+            value_bytes = pack_info(
+                False,
+                total,
+                count,
+                tminbyte,
+                tmaxbyte,
+                tmaxweight,
+                minid,
+                lastid,
+                start,
+                posts_at - start,
+            )
+            key = prefix + btext
+            if key <= lastkey:
+                raise ValueError(f"Keys must increase: {lastkey!r}..{key!r}")
+            lastkey = key
+            hashed = int.from_bytes(md5(key, usedforsecurity=False).digest()[12:], "big")
+            buckets[hashed & 255].append((hashed, terms_at))
+            key_positions.append(terms_at)
+            term_chunks += (pack_lengths(len(key), len(value_bytes)), key, value_bytes)
+            terms_at += 8 + len(key) + len(value_bytes)
+            if len(post_chunks) > 16384:
+                postfile.write(b"".join(post_chunks))
+                post_chunks.clear()
+                tfile.write(b"".join(term_chunks))
+                term_chunks.clear()
+        postfile.write(b"".join(post_chunks))
+        tfile.write(b"".join(term_chunks))
+        tindex.lastkey = lastkey
+        if key_positions:
+            # What OrderedHashWriter.add does a key at a time: the array of key
+            # positions widens its type when a position outgrows it.
+            index = tindex.index
+            try:
+                array(index.array.typecode, key_positions[-1:])  # type: ignore[union-attr]
+            except OverflowError:
+                index._retype(key_positions[-1])
+            index.array.extend(key_positions)
+
+
+def _write_hash_slots(tindex: filetables.HashWriter) -> None:
+    """`HashWriter._write_hashes` (the 256 open-addressing tables), in one write."""
+    dbfile = tindex.dbfile
+    pos = dbfile.tell()
+    pack = _SLOT.pack
+    empty = _EMPTY_SLOT
+    out = []
+    for entries in tindex.buckets:
+        numslots = 2 * len(entries)
+        tindex.directory.append((pos, numslots))
+        table: list[bytes | None] = [None] * numslots
+        for hashval, position in entries:
+            slot = (hashval >> 8) % numslots
+            while table[slot] is not None:
+                slot = (slot + 1) % numslots
+            table[slot] = pack(hashval, position)
+        out.append(b"".join([empty if e is None else e for e in table]))
+        pos += numslots * _SLOT.size
+    dbfile.write(b"".join(out))
+
+
+def _length_lookup(lengths: PerDocumentReader | None, fieldname: str) -> Callable[[int], Any]:
+    """docnum -> the field's length in that document, as `doc_field_length_reader`
+    gives it (None when the length byte is 0), from one read of the length column."""
+    if not lengths:
+        return lambda docnum: 0
+    reader = None
+    if isinstance(lengths, whoosh3.W3PerDocReader):
+        reader = lengths._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+        if reader is None:
+            return lambda docnum: 0
+    if (
+        type(reader) is not whoosh3.columns.NumericColumn.Reader
+        or reader._typecode != "B"
+        or reader._default != 0
+    ):
+        return lengths.doc_field_length_reader(fieldname)
+    raw = reader._dbfile.get(reader._basepos, reader._count)
+    table = _LENGTH_OF_BYTE
+    by_doc = [table[b] for b in raw]
+    by_doc += [None] * max(0, lengths.doc_count_all() - len(by_doc))
+    return by_doc.__getitem__
+
+
+class _TermPool:
+    """The postings of a build, grouped by field and term as they are added.
+
+    Stands in for Whoosh's PostingPool, which keeps (field, term, doc, weight, value)
+    tuples and sorts them all at the end: here only each field's terms are sorted.
+    Everything stays in memory, as the stock pool does below its `limitmb` (2 GB for
+    a build); the per-term lists hold less than its tuples did.
+    """
+
+    def __init__(self) -> None:
+        self.fields: dict[str, Terms] = {}
+        self._shuffled = False
+
+    def add(self, item: tuple[str, bytes, int, Any, bytes]) -> None:
+        """Stock `PostingPool.add` (merged segments come this way)."""
+        fieldname, btext, docnum, weight, value = item
+        terms = self.fields.setdefault(fieldname, {})
+        postings = terms.get(btext)
+        if postings is None:
+            terms[btext] = [(docnum, weight, value)]
+        else:
+            if docnum <= postings[-1][0]:
+                self._shuffled = True
+            postings.append((docnum, weight, value))
+
+    def field_terms(self) -> Iterator[tuple[str, list[bytes], Terms]]:
+        """(field, its terms in order, their postings) for each field, fields in order."""
+        for fieldname in sorted(self.fields):
+            terms = self.fields[fieldname]
+            if terms:
+                if self._shuffled:
+                    for postings in terms.values():
+                        postings.sort()
+                yield fieldname, sorted(terms), terms
+
+    def iter_postings(self) -> Iterator[tuple[str, bytes, int, Any, bytes]]:
+        for fieldname, keys, terms in self.field_terms():
+            for btext in keys:
+                for docnum, weight, value in terms[btext]:
+                    yield fieldname, btext, docnum, weight, value
+
+    def cleanup(self) -> None:
+        """Nothing on disk to remove (stock's pool removes its spilled runs)."""
+
+
+def _positions_values(
+    value: str, analyzer: Any, field_boost: float
+) -> list[tuple[bytes, int, float, bytes]] | None:
+    """`formats.Positions.word_values`, or None when a token carries a boost (then the
+    stock path sums them)."""
+    poses: dict[str, list[int]] = {}
+    for token in analyzer(value, positions=True, boosts=True, mode="index"):
+        if token.stopped:
+            continue
+        if token.boost != 1.0:
+            return None
+        text = token.text
+        found = poses.get(text)
+        if found is None:
+            poses[text] = [token.pos]
+        else:
+            found.append(token.pos)
+    out = []
+    single = _ONE_POSITION
+    for word, poslist in poses.items():
+        count = len(poslist)
+        if count == 1:
+            # A new bytes object for each posting, as stock makes: the block's pickle
+            # would refer back to a value object it had already written.
+            pos = poslist[0]
+            pickled = single.get(pos)
+            if pickled is None:
+                pickled = single[pos] = dumps([pos], 2)
+            encoded = _PACKED_ONE + pickled
+        else:
+            deltas = [poslist[0], *map(sub, poslist[1:], poslist)]
+            encoded = pack_uint(count) + dumps(deltas, 2)
+        out.append((word.encode("utf-8"), count, float(count) * field_boost, encoded))
+    return out
+
+
+#: Position -> the pickle of [position]: most words occur once in a field.
+_ONE_POSITION: dict[int, bytes] = {}
+_PACKED_ONE = pack_uint(1)
+
+
+def _frequency_values(
+    value: str, analyzer: Any, field_boost: float
+) -> list[tuple[bytes, int, float, bytes]] | None:
+    """`formats.Frequency.word_values`, or None when a token carries a boost."""
+    freqs: dict[str, int] = {}
+    for token in analyzer(value, boosts=True, mode="index"):
+        if token.stopped:
+            continue
+        if token.boost != 1.0:
+            return None
+        text = token.text
+        freqs[text] = freqs.get(text, 0) + 1
+    return [
+        (word.encode("utf-8"), freq, float(freq) * field_boost, pack_uint(freq))
+        for word, freq in freqs.items()
+    ]
+
+
+def _existence_values(
+    value: str, analyzer: Any, field_boost: float
+) -> list[tuple[bytes, int, float, bytes]]:
+    """`formats.Existence.word_values`."""
+    words = {t.text for t in analyzer(value, mode="index") if not t.stopped}
+    return [(word.encode("utf-8"), 1, field_boost, b"") for word in words]
+
+
+_FAST_FORMATS: dict[type, Callable[[str, Any, float], Any]] = {
+    formats.Positions: _positions_values,
+    formats.Frequency: _frequency_values,
+    formats.Existence: _existence_values,
+}
+
+
+class FastSegmentWriter(SegmentWriter):
+    """Whoosh's SegmentWriter, writing the same segment with less CPU (module docstring).
+
+    `pooled=False` keeps Whoosh's own posting pool and `add_document` (which spill to
+    disk above `limitmb`): for a commit of a few changes, where merging old segments
+    may move far more postings than the build's memory budget; its fields are still
+    written by `FastFieldWriter`.
+    """
+
+    def __init__(self, ix: Any, *, pooled: bool = True, **kwargs: Any) -> None:
+        super().__init__(ix, **kwargs)
+        self.fieldwriter = FastFieldWriter(self.fieldwriter)
+        schema = self.schema
+        # Spelling words and term vectors take Whoosh's own path (our schema has none).
+        self._pooled = pooled and not any(
+            field.separate_spelling() or field.vector for _name, field in schema.items()
+        )
+        self._terms = _TermPool()
+        if self._pooled:
+            self.pool = self._terms  # type: ignore[assignment]  # the same interface
+        self._indexers: dict[str, Callable[[str, Any, float], Any] | None] = {
+            name: _FAST_FORMATS.get(type(field.format))
+            if field.indexed and type(field).index is whoosh_fields.FieldType.index
+            else None
+            for name, field in schema.items()
+        }
+
+    def add_document(self, **fields: Any) -> None:
+        """Stock `SegmentWriter.add_document`, filling the term pool directly."""
+        if not self._pooled:
+            super().add_document(**fields)
+            return
+        self._check_state()
+        perdocwriter = self.perdocwriter
+        schema = self.schema
+        docnum = self.docnum
+        pool_fields = self._terms.fields
+        indexers = self._indexers
+
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted([name for name in fields if not name.startswith("_")])
+        self._check_fields(schema, fieldnames)
+
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields.get(fieldname)
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if field.indexed:
+                    fieldboost = self._field_boost(fields, fieldname, docboost)
+                    indexer = indexers.get(fieldname)
+                    items = None
+                    if indexer is not None and isinstance(value, str):
+                        items = indexer(value, field.analyzer, field.format.field_boost)
+                    if items is None:
+                        items = field.index(value)
+                    terms = pool_fields.get(fieldname)
+                    if terms is None:
+                        terms = pool_fields[fieldname] = {}
+                    scorable = field.scorable
+                    for tbytes, freq, weight, vbytes in items:
+                        if scorable:
+                            length += freq
+                        posting = (docnum, weight * fieldboost, vbytes)
+                        postings = terms.get(tbytes)
+                        if postings is None:
+                            terms[tbytes] = [posting]
+                        else:
+                            postings.append(posting)
+                customval = fields.get(f"_stored_{fieldname}", value)
+                stored = customval if field.stored else None
+                perdocwriter.add_field(fieldname, field, stored, length)
+                column = field.column_type
+                if column and customval is not None:
+                    perdocwriter.add_column_value(
+                        fieldname, column, field.to_column_value(customval)
+                    )
+        except ValueError:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _flush_segment(self) -> None:
+        if not self._pooled:
+            super()._flush_segment()
+            return
+        self.perdocwriter.close()
+        lengths = self.per_document_reader() if self.codec.length_stats else None
+        fieldwriter = self.fieldwriter
+        for fieldname, keys, terms in self._terms.field_terms():
+            fieldwriter.write_field(self.schema, lengths, fieldname, keys, terms)
+        fieldwriter.close()
+        if lengths:
+            lengths.close()

@@ -1,0 +1,295 @@
+"""fastwrite writes the very bytes stock whoosh3 writes: builds, changes and merges."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from whoosh import formats
+from whoosh.codec import base, whoosh3
+
+from kbassist.index import KBIndex
+from kbassist.search.whoosh_backend import build
+from kbassist.search.whoosh_backend.analysis import make_schema
+from kbassist.search.whoosh_backend.fastwrite import (
+    _existence_values,
+    _frequency_values,
+    _positions_values,
+)
+
+_WORDS = (
+    "mail server backup spooler queue driver resolver cluster node replication "
+    "database volume printer modem registry service account policy domain controller"
+).split()
+_UNICODE = ["café", "naïve", "Ελληνικά", "日本語の設定", "straße", "Ñandú"]
+_QUERIES = [
+    "mail server backup",
+    "spooler queue stalls",
+    "error 0x80004005",
+    "café naïve",
+    "windows 95.x dns",
+    "NetBIOS PowerPoint",
+    "registry key hklm",
+]
+
+
+def _markdown(n: int) -> str:
+    """A front-matter article: Symptoms/Cause/Resolution, code, unicode, versions."""
+    words = " ".join(_WORDS[(n + k) % len(_WORDS)] for k in range(3 + n % 7))
+    repeat = " ".join(["server"] * (1 + n % 5))  # the weight differs from document to document
+    code = (
+        f"```\nreg add HKLM\\Software\\App{n} /v Value /d {n}\nnet stop spooler\n```\n"
+        if n % 3 == 0
+        else ""
+    )
+    cause = f"## Cause\n\nThe {_WORDS[n % len(_WORDS)]} on NetBIOS holds `C:\\temp\\{n}.log`.\n\n"
+    return (
+        f"---\nid: KB-T-{n}\ntitle: {words.title()} fails on Windows 95.x ({n})\n"
+        f"products: [Product {n % 4}, Windows {95 + n % 3}]\nkeywords: {_WORDS[n % 5]}\n---\n\n"
+        f"## Symptoms\n\n{repeat} {words} error 0x{n:08X} {_UNICODE[n % len(_UNICODE)]}.\n\n"
+        + (cause if n % 4 else "")
+        + f"## Resolution\n\n1. Restart the {_WORDS[(n * 7) % len(_WORDS)]} service.\n"
+        f"2. Run PowerPoint {n % 10}.0 again.\n\n{code}"
+    )
+
+
+def _mskb(n: int) -> str:
+    """An MS KB archive article (tab-indented, underlined section headings)."""
+    words = " ".join(_WORDS[(n * 3 + k) % len(_WORDS)] for k in range(4 + n % 5))
+    return (
+        f'---\nlayout: page\ntitle: "Q{n:06d}: {words.title()} Stops Responding"\n'
+        f"permalink: /kb/{n % 1000:03d}/Q{n:06d}/\n---\n\n"
+        f"## Q{n:06d}: {words.title()} Stops Responding\n\n"
+        f"\tArticle: Q{n:06d}\n\tProduct(s): Microsoft Mail For Appletalk Networks\n"
+        f"\tVersion(s): WINDOWS:3.{n % 2}\n\tKeyword(s): kbnetwork\n"
+        "\tLast Modified: 09-NOV-1999\n\t\n"
+        "\t-------------------------------------------------------------------------------\n"
+        "\tThe information in this article applies to:\n\t\n"
+        f"\t- Microsoft Mail for AppleTalk Networks, version 3.{n % 2}\n"
+        "\t-------------------------------------------------------------------------------\n"
+        "\t\n\tSYMPTOMS\n\t========\n\t\n"
+        f"\tThe mail server {words} shuts down during the backup; STOP 0x{n % 16:X}.\n\t\n"
+        "\tCAUSE\n\t=====\n\t\n"
+        f"\tRetrospect Remote opens the {_UNICODE[(n + 1) % len(_UNICODE)]} datafile.\n\t\n"
+        "\tRESOLUTION\n\t==========\n\t\n"
+        f"\tExclude the server's System Folder from backup {n}.\n\t\n"
+        f"\tAdditional query words: 3.10 crash {_WORDS[n % len(_WORDS)]}\n"
+    )
+
+
+def _write_corpus(root: Path, count: int) -> None:
+    """`count` articles, half of each kind: common words reach more than 128 documents
+    (several posting blocks), rare ones a single document."""
+    root.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        if n % 2:
+            (root / f"kb{n:04d}.md").write_text(_markdown(n), encoding="utf-8")
+        else:
+            folder = root / f"{n % 1000:03d}" / f"Q{n:06d}"
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "README.md").write_text(_mskb(n), encoding="utf-8")
+
+
+def _fixed_segment_ids(monkeypatch: pytest.MonkeyPatch, start: int) -> None:
+    """Name new segments seg<start>, seg<start+1>...: both builds get the same names."""
+    counter = itertools.count(start)
+    monkeypatch.setattr(
+        base.Segment, "_random_id", classmethod(lambda cls, size=16: f"seg{next(counter):013d}")
+    )
+
+
+def _whoosh_files(index_dir: Path) -> dict[str, bytes]:
+    """Every file of the live generation that Whoosh wrote, by name."""
+    live = index_dir / (index_dir / "CURRENT").read_text(encoding="utf-8").strip()
+    files = {
+        p.name: p.read_bytes()
+        for p in live.iterdir()
+        if p.is_file() and p.name not in ("manifest.json", "meta.json")
+    }
+    assert any(name.endswith(".pst") for name in files), "no segment was written"
+    return files
+
+
+def _update(
+    monkeypatch: pytest.MonkeyPatch, kb: Path, index_dir: Path, *, fast: bool, step: int
+) -> None:
+    monkeypatch.setattr(build, "FAST_WRITE", fast)
+    _fixed_segment_ids(monkeypatch, step * 100)
+    KBIndex(kb, index_dir).update(full=step == 0)
+
+
+def _hits(index_dir: Path, kb: Path) -> list[list[tuple[str, float]]]:
+    kbi = KBIndex(kb, index_dir)
+    try:
+        return [
+            [(hit.id, round(hit.score, 9)) for hit in kbi.search(q, limit=1000, suggest=False).hits]
+            for q in _QUERIES
+        ]
+    finally:
+        kbi.close()
+
+
+def _assert_same(stock: dict[str, bytes], fast: dict[str, bytes]) -> None:
+    assert sorted(fast) == sorted(stock)
+    differ = [name for name in stock if stock[name] != fast[name]]
+    assert differ == [], f"files differ from stock whoosh3's: {differ}"
+
+
+def test_build_and_every_change_write_the_files_stock_whoosh_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full build, then edits, deletions, additions and the merges they cause, leave
+    every segment file and table of contents byte-identical to stock whoosh3's."""
+    kb = tmp_path / "kb"
+    _write_corpus(kb, 300)
+    stock_dir, fast_dir = tmp_path / "stock", tmp_path / "fast"
+    segments_seen = []
+    for step in range(8):
+        if step:  # a change set: edits, a deletion and an addition, different each time
+            for n in range(step, 300, 37):
+                path = (
+                    kb / f"kb{n:04d}.md" if n % 2 else kb / f"{n:03d}" / f"Q{n:06d}" / "README.md"
+                )
+                if path.exists():
+                    path.write_text(_markdown(n + 1000 * step), encoding="utf-8")
+            (kb / f"added{step}.md").write_text(_markdown(500 + step), encoding="utf-8")
+            (kb / f"kb{2 * step + 1:04d}.md").unlink()
+        _update(monkeypatch, kb, stock_dir, fast=False, step=step)
+        _update(monkeypatch, kb, fast_dir, fast=True, step=step)
+        stock = _whoosh_files(stock_dir)
+        _assert_same(stock, _whoosh_files(fast_dir))
+        segments_seen.append(sum(name.endswith(".trm") for name in stock))
+    # The change sets took the commit path, and Whoosh merged small segments on the way.
+    assert max(segments_seen) > 1 and segments_seen[-1] < max(segments_seen)
+    assert _hits(fast_dir, kb) == _hits(stock_dir, kb)
+
+
+def test_multiprocess_build_writes_the_segments_stock_whoosh_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers' segments (named at random in each process) hold the same bytes as stock
+    whoosh3's, the table of contents lists the same segments, and searches agree."""
+    kb = tmp_path / "kb"
+    _write_corpus(kb, 300)
+    monkeypatch.setattr(build, "PARALLEL_MIN_FILES", 50)
+    built = {}
+    for fast in (False, True):
+        monkeypatch.setattr(build, "FAST_WRITE", fast)
+        index_dir = tmp_path / ("fast" if fast else "stock")
+        KBIndex(kb, index_dir).update(full=True)
+        files = _whoosh_files(index_dir)
+        segments = sorted(
+            sorted((n.split(".", 1)[1], data) for n, data in files.items() if n.startswith(seg))
+            for seg in {n.split(".")[0] + "." for n in files if not n.endswith(".toc")}
+        )
+        built[fast] = (
+            segments,
+            _toc_doc_counts(index_dir),
+            sorted(map(sorted, _hits(index_dir, kb))),
+        )
+    assert built[True][0] == built[False][0]
+    assert built[True][1] == built[False][1]
+    assert built[True][2] == built[False][2]
+
+
+def _toc_doc_counts(index_dir: Path) -> list[int]:
+    import whoosh.index
+    from whoosh.filedb.filestore import FileStorage
+
+    live = index_dir / (index_dir / "CURRENT").read_text(encoding="utf-8").strip()
+    toc = whoosh.index.TOC.read(FileStorage(str(live)), "MAIN")
+    return sorted(segment.doc_count_all() for segment in toc.segments)
+
+
+def test_segments_still_pickle_a_stock_codec(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table of contents names whoosh3's own W3Codec and W3Segment: any whoosh3
+    reads an index fastwrite wrote."""
+    kb = tmp_path / "kb"
+    _write_corpus(kb, 20)
+    KBIndex(kb, tmp_path / "idx").update(full=True)
+    import whoosh.index
+    from whoosh.filedb.filestore import FileStorage
+
+    live = tmp_path / "idx" / (tmp_path / "idx" / "CURRENT").read_text(encoding="utf-8").strip()
+    toc = whoosh.index.TOC.read(FileStorage(str(live)), "MAIN")
+    assert [type(s) for s in toc.segments] == [whoosh3.W3Segment]
+    assert type(toc.segments[0].codec()) is whoosh3.W3Codec
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mail server mail SERVER backup backup backup",
+        "café naïve Ελληνικά 日本語の設定 straße",
+        "Windows 95.x and NT 4.0 error 0x0000000A C0000005 NetBIOS PowerPoint",
+        "the and of",  # stop words only: no terms
+        "",
+    ],
+)
+@pytest.mark.parametrize("fieldname", ["title", "pairs", "path", "products", "spell"])
+def test_word_values_match_whoosh_formats(text: str, fieldname: str) -> None:
+    """Terms, frequencies, weights and encoded positions equal the stock formats'."""
+    field = make_schema()[fieldname]
+    fast: dict[type, Callable[..., object]] = {
+        formats.Positions: _positions_values,
+        formats.Frequency: _frequency_values,
+        formats.Existence: _existence_values,
+    }
+    ours = fast[type(field.format)](text, field.analyzer, field.format.field_boost)
+    stock = [(word, freq, weight, value) for word, freq, weight, value in field.index(text)]
+    assert sorted(ours) == sorted(stock)  # type: ignore[call-overload]
+
+
+_TRICKY = "aQ9_=[]\\;P2Jm\t\n\x00\x07\x1b\x1f\x7f\x85\x9b\u200b\u202e\ufeff\udce9é"
+
+
+def _sanitized_before(text: str) -> str:
+    from kbassist import sanitize as s
+
+    return s._SURROGATE_RE.sub("\ufffd", s._ESCAPES_RE.sub("", text))
+
+
+@given(st.text(alphabet=_TRICKY + "0123456789", max_size=24))
+def test_sanitize_strips_exactly_what_the_full_pattern_strips(text: str) -> None:
+    """The build's faster sanitize (a one-class search before the alternation) gives the
+    text the plain two-pattern substitution gives, control sequences and all."""
+    from kbassist.sanitize import sanitize
+
+    assert sanitize(text) == _sanitized_before(text)
+
+
+def test_sanitize_strips_every_control_character_alone() -> None:
+    """Each character of the plane, alone in ASCII text or opening a sequence, is
+    stripped or kept as before (the faster search must know every starting one)."""
+    from kbassist.sanitize import sanitize
+
+    for code in range(0x10000):
+        for text in (f"ab{chr(code)}cd", f"a{chr(code)}[2Jb"):
+            assert sanitize(text) == _sanitized_before(text), hex(code)
+
+
+_QREF_BEFORE = re.compile(r"(?<![A-Za-z0-9])Q(\d{4,7})(?!\d)", re.ASCII)
+
+
+@given(st.text(alphabet=_TRICKY + "0123456789", max_size=24))
+def test_article_references_are_found_as_before(text: str) -> None:
+    """Q-number references (the "see also" links) match as with the look-behind first."""
+    from kbassist.articles.meta import _QREF_RE
+
+    assert _QREF_RE.findall(text) == _QREF_BEFORE.findall(text)
+
+
+def test_article_references_after_every_character_as_before() -> None:
+    """Whatever character stands before "Q1234", it is a reference exactly when it was."""
+    from kbassist.articles.meta import _QREF_RE
+
+    for code in range(0x10000):
+        for text in (f"{chr(code)}Q12345 ", f"x{chr(code)}Q1234{chr(code)}"):
+            assert _QREF_RE.findall(text) == _QREF_BEFORE.findall(text), hex(code)
