@@ -58,17 +58,17 @@ def with_near_words(reader: IndexReader, groups: list[tuple[str, ...]]) -> list[
     out = []
     for group in groups:
         word = group[0]
-        if (
-            len(word) >= 4
-            and word.isalpha()
-            and not any(reader.doc_frequency(f, t) for t in group for f in _KNOWN_FIELDS)
-        ):
-            # Titles' words: a small lexicon, so this costs milliseconds, not the
-            # hundred a walk of every word in the KB would.
-            near = closest_word(reader, word, fieldnames=("spell",))
-            stems = [t.text for t in ANALYZER(near)] if near else []
-            if stems:
-                group = (*group, stems[0])
+        if len(word) >= 4 and word.isalpha():
+            seen = max(reader.doc_frequency(f, t) for t in group for f in _KNOWN_FIELDS)
+            # A typo a few articles share ("acess", "timout") is still a typo when a
+            # title word one edit or two away is used far more (as `suggest` judges).
+            if seen <= _SHARED_TYPO_DOCS:
+                # Titles' words: a small lexicon, so this costs milliseconds, not the
+                # hundred a walk of every word in the KB would.
+                near = closest_word(reader, word, min_docs=max(1, seen * 50), fieldnames=("spell",))
+                stems = [t.text for t in ANALYZER(near)] if near else []
+                if stems and stems[0] not in group:
+                    group = (*group, stems[0])
         out.append(group)
     return out
 
@@ -88,6 +88,8 @@ def edit_distance(a: str, b: str) -> int:
 
 
 _RARE_WORD_DOCS = 50
+#: At most this many articles share a misspelling before it counts as a word of its own.
+_SHARED_TYPO_DOCS = 5
 
 
 def closest_word(
