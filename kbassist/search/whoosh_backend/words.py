@@ -31,7 +31,10 @@ def suggest(reader: IndexReader, text: str) -> str | None:
         # The archive has its own typos ("exchnge" in a few articles): a word that
         # rare, with a neighbour used fifty times as often, is still worth a suggestion.
         if not stems or seen >= _RARE_WORD_DOCS:
-            out.append(piece)
+            # "stor" is found (it is the stem of "store") but is no word: say the word.
+            whole = _whole_word(reader, word.lower(), stems[0]) if stems else None
+            out.append(whole or piece)
+            changed = changed or whole is not None
             continue
         # A known but rare word looks among titles' words only (milliseconds); an
         # unknown one among every word of the KB as well.
@@ -73,6 +76,30 @@ def with_near_words(reader: IndexReader, groups: list[tuple[str, ...]]) -> list[
     return out
 
 
+def _whole_word(reader: IndexReader, word: str, stem: str) -> str | None:
+    """The title word a truncated one stands for ("stor" -> "store"), or None.
+
+    Only for a typed word that is its own stem (so the search found it, as the stem of
+    "storing"), is never written as a word in a title, and is one letter short of a
+    title word whose stem starts with it; the most used such word.
+    """
+    if word != stem or reader.doc_frequency("spell", word):
+        return None
+    candidates = [
+        c.decode() if isinstance(c, bytes) else c
+        for c in reader.terms_within("spell", word, 1, prefix=len(word))
+    ]
+    fitting = [c for c in candidates if len(c) > len(word) and _stem(c).startswith(stem)]
+    if not fitting:
+        return None
+    return max(fitting, key=lambda c: (reader.doc_frequency("spell", c), -len(c), c))
+
+
+def _stem(word: str) -> str:
+    tokens = [t.text for t in ANALYZER(word)]
+    return tokens[0] if tokens else word
+
+
 def edit_distance(a: str, b: str) -> int:
     """Damerau-Levenshtein (optimal string alignment): a swap of two letters costs 1."""
     prev2: list[int] = []
@@ -92,6 +119,15 @@ _RARE_WORD_DOCS = 50
 _SHARED_TYPO_DOCS = 5
 
 
+def _usage(reader: IndexReader, fieldname: str, word: str) -> int:
+    """Articles using `word`: a title word counts every article whose text has its stem,
+    so a typo's own count (from the text) is weighed against a like count."""
+    used = reader.doc_frequency(fieldname, word)
+    if fieldname == "spell":
+        used = max(used, reader.doc_frequency("text", _stem(word)))
+    return used
+
+
 def closest_word(
     reader: IndexReader,
     word: str,
@@ -109,7 +145,7 @@ def closest_word(
             for c in reader.terms_within(fieldname, word, 2, prefix=1)
         }
         candidates.discard(word)
-        candidates = {c for c in candidates if reader.doc_frequency(fieldname, c) >= min_docs}
+        candidates = {c for c in candidates if _usage(reader, fieldname, c) >= min_docs}
         if candidates:
             return min(
                 candidates,
