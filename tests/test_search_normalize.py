@@ -131,3 +131,20 @@ def test_did_you_mean_completes_a_word_cut_short(tmp_path: Path) -> None:
     kb = KBIndex(root, tmp_path / "index")
     kb.update()
     assert kb.search("exchnge informaton stor").suggestion == "exchange information store"
+
+
+def test_a_stop_code_is_found_by_its_short_and_long_ntstatus_forms(tmp_path: Path) -> None:
+    """ "stop 0x21a" finds the article that prints STOP 0xC000021A, and the other way round."""
+    assert ("0x21a", "0xc000021a") in query_groups(["0x21a"])
+    assert ("0xc0000135", "0x135") in query_groups(["0xC0000135"])
+    assert query_groups(["0xa"]) == [("0xa",)]  # STOP 0xA is not 0xC000000A
+    kb = _kb(
+        tmp_path,
+        [
+            ("LONG", "Logon process fails at startup", "STOP 0xC000021A appears at startup."),
+            ("SHORT", "Process fails at startup", "STOP 0x135 appears at startup."),
+            ("OTHER", "Logon process fails", "The logon process fails at startup with a stop."),
+        ],
+    )
+    assert _ids(kb, "stop 0x21a logon process")[0] == "LONG"
+    assert _ids(kb, "c0000135 startup")[0] == "SHORT"

@@ -170,6 +170,18 @@ def hex_code(word: str) -> str | None:
     return "0x" + (digits.lstrip("0") or "0")
 
 
+def status_forms(code: str) -> list[str]:
+    """The other spelling of a STOP code with an NTSTATUS number: "0xc000021a" is said
+    "stop 0x21a" (the archive writes both); a short code of three or four digits may
+    stand for the long one. One or two digits ("0xa") are STOP codes of their own."""
+    digits = code[2:]
+    if len(digits) == 8 and digits.startswith("c000"):
+        return ["0x" + (digits[4:].lstrip("0") or "0")]
+    if 3 <= len(digits) <= 4:
+        return ["0xc000" + digits.zfill(4)]
+    return []
+
+
 #: Admins' shorthand -> the words articles use. Reviewed by hand; a word with a known
 #: prefix and a version ("xl97", "iis4", "w2k") is split by `_PREFIXES` instead, and
 #: what the corpus defines itself is in `MINED` (bench/mine_shorthand.py).
@@ -269,6 +281,7 @@ def _word_forms(tokens: list[str]) -> tuple[str, ...]:
     code = hex_code(whole)
     if code:
         forms.append(code)
+        forms.extend(status_forms(code))
     if "." in whole and whole[0].isdigit():
         forms.append(whole.split(".")[0])
     return tuple(dict.fromkeys(forms))
