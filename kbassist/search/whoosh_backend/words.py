@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -119,13 +120,13 @@ _RARE_WORD_DOCS = 50
 _SHARED_TYPO_DOCS = 5
 
 
-def _usage(reader: IndexReader, fieldname: str, word: str) -> int:
-    """Articles using `word`: a title word counts every article whose text has its stem,
-    so a typo's own count (from the text) is weighed against a like count."""
-    used = reader.doc_frequency(fieldname, word)
-    if fieldname == "spell":
-        used = max(used, reader.doc_frequency("text", _stem(word)))
-    return used
+def _used_enough(reader: IndexReader, fieldname: str, word: str, min_docs: int) -> bool:
+    """True when at least `min_docs` articles use `word`: a title word counts every
+    article whose text has its stem, so a typo's own count (from the text) is weighed
+    against a like count."""
+    if reader.doc_frequency(fieldname, word) >= min_docs:
+        return True
+    return fieldname == "spell" and reader.doc_frequency("text", _stem(word)) >= min_docs
 
 
 def closest_word(
@@ -140,20 +141,45 @@ def closest_word(
     words to show), then among the stems of the whole text if titles have none.
     """
     for fieldname in fieldnames:
-        candidates = {
-            c.decode() if isinstance(c, bytes) else c
-            for c in reader.terms_within(fieldname, word, 2, prefix=1)
-        }
-        candidates.discard(word)
-        candidates = {c for c in candidates if _usage(reader, fieldname, c) >= min_docs}
-        if candidates:
-            return min(
-                candidates,
-                # Typing drops letters more often than it adds them: on a tie, restore.
-                key=lambda c: (
-                    edit_distance(word, c),
-                    len(c) < len(word),
-                    -reader.doc_frequency(fieldname, c),
-                ),
-            )
+        best = _closest_in(reader, fieldname, word, min_docs)
+        if best is not None:
+            return best
     return None
+
+
+#: reader -> {(field, word, min_docs): nearest word or None}. One search looks a rare word
+#: up twice (its ranking, then "did you mean"), and the TUI searches as the admin types.
+_NEAR_CACHE: weakref.WeakKeyDictionary[IndexReader, dict[tuple[str, str, int], str | None]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _closest_in(reader: IndexReader, fieldname: str, word: str, min_docs: int) -> str | None:
+    """`closest_word` in one field, remembered for as long as the reader lives."""
+    cache = _NEAR_CACHE.get(reader)
+    if cache is None:
+        cache = _NEAR_CACHE[reader] = {}
+    key = (fieldname, word, min_docs)
+    if key in cache:
+        return cache[key]
+    candidates = {
+        c.decode() if isinstance(c, bytes) else c
+        for c in reader.terms_within(fieldname, word, 2, prefix=1)
+    }
+    candidates.discard(word)
+    candidates = {c for c in candidates if _used_enough(reader, fieldname, c, min_docs)}
+    best = None
+    if candidates:
+        best = min(
+            candidates,
+            # Typing drops letters more often than it adds them: on a tie, restore.
+            key=lambda c: (
+                edit_distance(word, c),
+                len(c) < len(word),
+                -reader.doc_frequency(fieldname, c),
+            ),
+        )
+    if len(cache) > 10_000:
+        cache.clear()
+    cache[key] = best
+    return best
