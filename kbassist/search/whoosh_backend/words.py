@@ -63,7 +63,7 @@ def with_near_words(reader: IndexReader, groups: list[tuple[str, ...]]) -> list[
     for group in groups:
         word = group[0]
         if len(word) >= 4 and word.isalpha():
-            seen = max(reader.doc_frequency(f, t) for t in group for f in _KNOWN_FIELDS)
+            seen = _seen(reader, group, _SHARED_TYPO_DOCS)
             # A typo a few articles share ("acess", "timout") is still a typo when a
             # title word one edit or two away is used far more (as `suggest` judges).
             if seen <= _SHARED_TYPO_DOCS:
@@ -75,6 +75,18 @@ def with_near_words(reader: IndexReader, groups: list[tuple[str, ...]]) -> list[
                     group = (*group, stems[0])
         out.append(group)
     return out
+
+
+def _seen(reader: IndexReader, group: tuple[str, ...], enough: int) -> int:
+    """Articles holding any form of `group` in a field it is known by, counted up to
+    more than `enough` only (a common word stops at its first field: one lookup)."""
+    seen = 0
+    for term in group:
+        for fieldname in _KNOWN_FIELDS:
+            seen = max(seen, reader.doc_frequency(fieldname, term))
+            if seen > enough:
+                return seen
+    return seen
 
 
 def _whole_word(reader: IndexReader, word: str, stem: str) -> str | None:
