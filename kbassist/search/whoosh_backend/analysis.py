@@ -17,6 +17,7 @@ from whoosh.lang.porter import stem as _porter
 
 from kbassist.articles import Article, normalize_id
 from kbassist.search.snippets import snippet_source
+from kbassist.search.whoosh_backend.mined import MINED
 
 # Admins type short names that Porter mangles: "dos" must not become "do", "ras" "ra".
 _NO_STEM = frozenset(
@@ -171,8 +172,21 @@ def hex_code(word: str) -> str | None:
     return "0x" + (digits.lstrip("0") or "0")
 
 
+def status_forms(code: str) -> list[str]:
+    """The other spelling of a STOP code with an NTSTATUS number: "0xc000021a" is said
+    "stop 0x21a" (the archive writes both); a short code of three or four digits may
+    stand for the long one. One or two digits ("0xa") are STOP codes of their own."""
+    digits = code[2:]
+    if len(digits) == 8 and digits.startswith("c000"):
+        return ["0x" + (digits[4:].lstrip("0") or "0")]
+    if 3 <= len(digits) <= 4:
+        return ["0xc000" + digits.zfill(4)]
+    return []
+
+
 #: Admins' shorthand -> the words articles use. Reviewed by hand; a word with a known
-#: prefix and a version ("xl97", "iis4", "w2k") is split by `_PREFIXES` instead.
+#: prefix and a version ("xl97", "iis4", "w2k") is split by `_PREFIXES` instead, and
+#: what the corpus defines itself is in `MINED` (bench/mine_shorthand.py).
 SHORTHAND = {
     "bsod": "blue screen",
     "gpf": "general protection fault",
@@ -183,6 +197,7 @@ SHORTHAND = {
     "vb": "visual basic",
     "vba": "visual basic applications",
     "vfp": "visual foxpro",
+    "fp": "frontpage",
     "ie": "internet explorer",
     "oe": "outlook express",
     "exch": "exchange",
@@ -196,10 +211,13 @@ SHORTHAND = {
     "pvc": "persistent volume claim",
     "svc": "service",
     "config": "configuration",
-    "cant": "cannot",
-    "wont": "will not",
-    "doesnt": "does not",
 }
+#: "won't", "can't", "doesnt": a negated auxiliary says nothing an index can find (the
+#: article says "fails", "cannot", "stops"), and split at its apostrophe it became
+#: "won" and "t", words that matched articles by accident.
+_NEGATION_RE = re.compile(
+    r"(?:do|does|did|is|are|was|were|has|have|had|wo|ca|could|would|should|must|need|ai)n'?t"
+)
 _PREFIXES = {
     "nt": "nt",
     "win": "windows",
@@ -208,6 +226,7 @@ _PREFIXES = {
     "vc": "visual c++",
     "vb": "visual basic",
     "vfp": "visual foxpro",
+    "fp": "frontpage",
     "sp": "service pack",
     "xl": "excel",
     "wd": "word",
@@ -233,9 +252,18 @@ _SHORT_VERSION_RE = re.compile(r"([a-z]+)(\d{1,4}(?:\.\d+)?|2k\d?)")
 
 
 def _expansion(word: str) -> str | None:
-    """What a shorthand word stands for, or None: "nt4" -> "nt 4", "w2k" -> "windows 2000"."""
+    """What a shorthand word stands for, or None: "nt4" -> "nt 4", "w2k" -> "windows 2000".
+
+    The reviewed `SHORTHAND` first, then what the corpus itself defines (`MINED`:
+    "Outlook Web Access (OWA)", title prefixes such as "PPT7:"), then a known prefix
+    with a version.
+    """
     if word in SHORTHAND:
         return SHORTHAND[word]
+    if word in MINED:
+        return MINED[word]
+    if word.endswith("s") and word[:-1] in MINED:
+        return MINED[word[:-1]]  # "vms", "nics": the plural of an abbreviation
     match = _SHORT_VERSION_RE.fullmatch(word)
     if match and match.group(1) in _PREFIXES:
         version = match.group(2)
@@ -255,6 +283,7 @@ def _word_forms(tokens: list[str]) -> tuple[str, ...]:
     code = hex_code(whole)
     if code:
         forms.append(code)
+        forms.extend(status_forms(code))
     if "." in whole and whole[0].isdigit():
         forms.append(whole.split(".")[0])
     return tuple(dict.fromkeys(forms))
@@ -269,8 +298,16 @@ def query_groups(words: list[str]) -> list[tuple[str, ...]]:
     """
     groups: list[tuple[str, ...]] = []
     for raw in " ".join(words).split():
-        low = raw.lower()
+        low = raw.lower().replace("\u2019", "'")
+        if _NEGATION_RE.fullmatch(low.strip(".,;:!?()'\"")):
+            continue
         expansion = _expansion(low.strip(".,;:!?()'\""))
+        if expansion is None:
+            # An alert name typed whole ("InfoInhibitor") stands for its words, as
+            # shorthand does: a title that spells them apart covers it too.
+            camel = _camel_parts(raw).get(low)
+            if camel:
+                expansion = " ".join(camel)
         tokens = [t.text for t in ANALYZER(low)]
         if expansion:
             own = tokens[0] if tokens else None
