@@ -16,6 +16,10 @@ from kbassist.drafting.text import (
     Para,
     Param,
     clean,
+    dedent_lines,
+    split_detail,
+    step_text,
+    with_detail,
     is_boilerplate,
     paragraphs,
     short_label,
@@ -80,9 +84,10 @@ class Option:
 def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
     """(lead-in, items): numbered steps in order; other blocks are items of their own.
 
-    Blocks indented deeper than the item before them (continuations, code, notes) are
-    joined to it; boilerplate (vendor disclaimers, "for more information" pointers) is
-    dropped together with its continuations.
+    Blocks indented deeper than the item before them are joined to it: prose as more of
+    its text, a code listing, a table or a NOTE as its detail (kept line by line, shown
+    under the step, not ticked); boilerplate (vendor disclaimers, "for more information"
+    pointers) is dropped together with its continuations.
     """
     paras = [p for p in paras if not p.separator and not p.heading]
     first_step = next((i for i, p in enumerate(paras) if p.numbered), None)
@@ -94,6 +99,7 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
         else:
             lead_paras = []
     items: list[list[str]] = []
+    details: list[list[str]] = []
     dropped = False
     base = -1
     for para in paras:
@@ -102,17 +108,53 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
             deeper = para.indent > base and not (para.numbered and para.indent <= base + 3)
             if deeper and not para.marker:
                 if not dropped:
-                    items[-1].append(text)
+                    if code_like(para):
+                        details[-1].append(dedent_lines(para.lines))
+                    elif _NOTE_RE.match(text):
+                        details[-1].append(clean(text))
+                    else:
+                        items[-1].append(text)
                 continue
+        if items and not para.marker and _TABLE_RE.search(text):
+            details[-1].append(dedent_lines(para.lines))  # a table: its rows as written
+            continue
         base = para.indent
         dropped = is_boilerplate(text)
         if not dropped:
             items.append([without_boilerplate(text)])
+            details.append([])
     lead = " ".join(
         without_boilerplate(strip_marker(p.text)) for p in lead_paras if not is_boilerplate(p.text)
     )
-    out = [clean(" ".join(parts)) for parts in items]
-    return tidy_items(clean(lead), [t for t in out if t])
+    out = []
+    for parts, detail in zip(items, details, strict=True):
+        text = clean(" ".join(parts))
+        if not text and detail:
+            text = "Run or enter the following:"
+        if text:
+            out.append(with_detail(text, "\n\n".join(detail)))
+    return tidy_items(clean(lead), out)
+
+
+_CODE_CHARS_RE = re.compile(r"[=;{}()\\<>\[\]\"]|^\S+\.(?:exe|com|bat|cmd)\b", re.IGNORECASE)
+
+
+def code_like(para: Para) -> bool:
+    """An indented block that is a listing, a command or a table, not prose: lines indented
+    unevenly, a table rule, or short lines that do not read as sentences."""
+    lines = [line for line in para.lines if line.strip()]
+    if len({len(line) - len(line.lstrip()) for line in lines}) > 1:
+        return True
+    text = para.text
+    if _TABLE_RE.search(text):
+        return True
+    words = text.split()
+    sentence = text.endswith((".", "!", "?", ":", ",")) and len(words) >= 5
+    if sentence and not _CODE_CHARS_RE.search(text):
+        return False
+    if len(lines) >= 2:
+        return not any(line.rstrip().endswith((".", ",", ":")) for line in lines[:-1])
+    return len(words) <= 12 and not sentence
 
 
 _NOTE_RE = re.compile(r"^(?:\*+\s*)?(?:note|notes|important|warning|caution|tip)\b\s*[:.-]", re.I)
@@ -123,24 +165,73 @@ _LEAD_ONLY_RE = re.compile(
     r"|(?:do|use|follow) (?:one of )?the following(?: steps| methods)?[^.]{0,40}:)$",
     re.IGNORECASE,
 )
+#: "To resolve this issue, uninstall ...": the purpose clause before the action.
+_PURPOSE_RE = re.compile(
+    r"^(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy) (?:this|the|these)"
+    r"(?:\s+[\w-]+){0,3},\s*)",
+    re.IGNORECASE,
+)
+#: UI navigation pairs read as one step ("Click Start, and then click Run").
+_NAV_RE = re.compile(r"^(?:click|point|press|select|type|double-click|right-click|open|go)\b", re.I)
+_AND_THEN_RE = re.compile(r",?\s+and then\s+")
+
+
+def split_actions(text: str) -> list[str]:
+    """One action per step: a purpose lead-in ("To resolve this issue,") dropped; separate
+    imperative sentences, and two actions joined by ", and then" (not UI navigation such
+    as "click Start, and then click Run"), as steps of their own."""
+    from kbassist.drafting.blocks import _imperative
+
+    bare = _PURPOSE_RE.sub("", text, count=1)
+    if bare != text and _imperative(bare):
+        text = bare[0].upper() + bare[1:]
+    pieces: list[str] = []
+    for sentence in split_sentences(text):
+        if pieces and _imperative(sentence) and not sentence.lower().startswith(("if ", "when ")):
+            pieces.append(sentence)
+        elif pieces:
+            pieces[-1] = f"{pieces[-1]} {sentence}"
+        else:
+            pieces.append(sentence)
+    if len(pieces) > 1 and not _imperative(pieces[0]):
+        return [text]  # an explanation with an action in it: one item, as written
+    out: list[str] = []
+    for piece in pieces:
+        halves = _AND_THEN_RE.split(piece, maxsplit=1)
+        if (
+            len(halves) == 2
+            and _imperative(halves[0])
+            and _imperative(halves[1])
+            and not _NAV_RE.match(halves[0])
+            and "," not in halves[0]
+        ):
+            out.append(halves[0].rstrip(",") + ".")
+            out.append(halves[1][0].upper() + halves[1][1:])
+        else:
+            out.append(piece)
+    return out
 
 
 def tidy_items(lead: str, items: list[str]) -> tuple[str, list[str]]:
-    """Steps that are steps: a NOTE or a flattened table is detail of the step before it,
-    a bare lead-in ("To resolve this problem:") is the outcome's text, not an item."""
+    """Steps that are steps: a NOTE or a flattened table is detail of the step before it
+    (shown, not ticked), a bare lead-in ("To resolve this problem:") is the outcome's
+    text, not an item; one imperative action per item (`split_actions`)."""
     out: list[str] = []
     leads = [lead] if lead else []
     for item in items:
-        if _LEAD_ONLY_RE.match(item):
+        text, detail = split_detail(item)
+        if _LEAD_ONLY_RE.match(text) and not detail:
             if out:
-                out[-1] = f"{out[-1]} {item}"
+                out[-1] = with_detail(out[-1], text)
             else:
-                leads.append(item)
+                leads.append(text)
             continue
-        if (_NOTE_RE.match(item) or _TABLE_RE.search(item)) and out:
-            out[-1] = f"{out[-1]} ({item})"
+        if (_NOTE_RE.match(text) or _TABLE_RE.search(text)) and out:
+            out[-1] = with_detail(out[-1], "\n".join(p for p in (text, detail) if p))
             continue
-        out.append(item)
+        pieces = split_actions(text) if text else [text]
+        out.extend(pieces[:-1])
+        out.append(with_detail(pieces[-1], detail))
     if not out and items:
         return lead, items
     return " ".join(leads), out
@@ -222,7 +313,7 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
         if not lead:
             return None
         items, lead = [lead], ""
-    label_from = lead or items[0]
+    label_from = lead or step_text(items[0])
     first = paras[0] if paras else None
     if first is not None and _METHOD_RE.match(first.head):
         label_from = first.head if len(first.head) > 12 else (lead or items[0])
@@ -230,7 +321,7 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
     option = Option(
         section, prefix + label if prefix and not _OWN_NAME_RE.match(label) else label, lead, items
     )
-    wish = _WISH_RE.search(lead or items[0])
+    wish = _WISH_RE.search(lead or step_text(items[0]))
     if wish:
         option.wish = clean(wish.group(1))
     return option
@@ -421,7 +512,7 @@ def _cause_options(section: Section) -> tuple[str, list[Option]]:
         texts = ([lead] if lead else []) + items
         if not texts:
             continue
-        label = "If this is the cause: " + short_label(strip_marker(texts[0]), 60)
+        label = "If this is the cause: " + short_label(strip_marker(step_text(texts[0])), 60)
         steps = [f"Check whether this applies here and remove it: {texts[0]}", *texts[1:]]
         options.append(Option(section, label, "", steps, kind="cause"))
     return clean(" ".join(p.text for p in lead_paras)), options
@@ -436,7 +527,7 @@ def cause_alternatives(section: Section | None) -> list[str]:
     out: list[str] = []
     for alt in alts:
         lead, items = _procedure(alt)
-        text = lead or (items[0] if items else "")
+        text = lead or (step_text(items[0]) if items else "")
         if text:
             out.append(short_label(strip_marker(text), 80))
     return out if len(out) >= 2 else []
@@ -553,7 +644,8 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 checks.extend(item_checks)
                 texts = items or ([item_lead] if item_lead else [])
                 if texts:
-                    options.append(Option(section, short_label(texts[0]), "", texts, kind="option"))
+                    label = short_label(step_text(texts[0]))
+                    options.append(Option(section, label, "", texts, kind="option"))
             continue
         part_lead, items, part_checks = part_steps(part)
         checks.extend(part_checks)

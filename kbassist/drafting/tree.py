@@ -35,6 +35,7 @@ from kbassist.drafting.text import (
     find_params,
     short_label,
     shorten,
+    split_detail,
     split_sentences,
 )
 from kbassist.errors import DataError
@@ -403,7 +404,7 @@ def _input_nodes(
             (
                 s
                 for i in [*option.pre_items, *option.items]
-                for s in split_sentences(i)
+                for s in split_sentences(" ".join(i.split()))
                 if param.literal in s
             ),
             "",
@@ -445,6 +446,19 @@ def _input_nodes(
     return nodes
 
 
+def _item(
+    article: Article, item: str, section: Section, known: dict[str, str]
+) -> dict[str, Any]:
+    """A checklist item: its text (cut at MAX_ITEM_CHARS) and, when the step carries one,
+    its detail (a command, code, a note) kept line by line; both use the inputs."""
+    text, detail = split_detail(item)
+    entry: dict[str, Any] = {"text": _template(shorten(text, MAX_ITEM_CHARS), known)[0]}
+    if detail.strip():
+        entry["detail"] = _template(detail, known)[0]
+    entry["source"] = _cite(article, section)
+    return entry
+
+
 def _outcome(
     article: Article,
     option: Option,
@@ -456,13 +470,11 @@ def _outcome(
     known = {ref: var for ref, var in variables.items() if ref in asked}
     steps = []
     for item in option.pre_items:
-        text, _ = _template(shorten(item, MAX_ITEM_CHARS), known)
-        steps.append({"text": text, "source": _cite(article, option.pre_section or option.section)})
+        steps.append(_item(article, item, option.pre_section or option.section, known))
     checks = []
     for n, item in enumerate(option.items):
-        text, _ = _template(shorten(item, MAX_ITEM_CHARS), known)
-        entry = {"text": text, "source": _cite(article, option.section)}
-        if n and _CHECK_RE.search(item):
+        entry = _item(article, item, option.section, known)
+        if n and not split_detail(item)[1] and _CHECK_RE.search(item):
             checks.append(entry)  # the article's own check: the verify, not a step
         else:
             steps.append(entry)
