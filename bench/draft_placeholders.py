@@ -233,7 +233,8 @@ def placeholder_used(ph: Placeholder, rendered: list[str]) -> bool:
 
 
 def rendered_items(checklists: list[Checklist]) -> list[str]:
-    """Every item (its detail included) of every walk's outcome, each input answered on that walk shown as a
+    """Every item (detail included) of every walk's outcome, each input answered on that walk
+    shown as a
     sentinel (`qzvarNqz`), so a test can see where an input lands in the text."""
     out: list[str] = []
     for checklist in checklists:

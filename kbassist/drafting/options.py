@@ -17,15 +17,15 @@ from kbassist.drafting.text import (
     Param,
     clean,
     dedent_lines,
-    split_detail,
-    step_text,
-    with_detail,
     is_boilerplate,
     paragraphs,
     short_label,
     shorten,
+    split_detail,
     split_sentences,
+    step_text,
     strip_marker,
+    with_detail,
     without_boilerplate,
 )
 

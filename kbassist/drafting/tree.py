@@ -446,9 +446,7 @@ def _input_nodes(
     return nodes
 
 
-def _item(
-    article: Article, item: str, section: Section, known: dict[str, str]
-) -> dict[str, Any]:
+def _item(article: Article, item: str, section: Section, known: dict[str, str]) -> dict[str, Any]:
     """A checklist item: its text (cut at MAX_ITEM_CHARS) and, when the step carries one,
     its detail (a command, code, a note) kept line by line; both use the inputs."""
     text, detail = split_detail(item)
