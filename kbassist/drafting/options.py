@@ -79,6 +79,14 @@ class Option:
     wish: str = ""
     #: Chosen by what the admin finds ("If the diagnosis shows ..."), not by preference.
     condition: bool = False
+    #: The article's own checks for this fix ("The output should show ..."): the verify.
+    checks: list[str] = field(default_factory=list)
+    #: What a first step backs up ("registry"): the rollback restores it.
+    backup: str = ""
+    #: Item index -> condition (`if_1 == "yes"`): steps for one case of the article's
+    #: "If you ..., do ...; otherwise ...", asked by the questions in `asks`.
+    when: dict[int, str] = field(default_factory=dict)
+    asks: list[dict[str, object]] = field(default_factory=list)
 
 
 def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
@@ -162,13 +170,20 @@ _TABLE_RE = re.compile(r"(?:[-+=]{6,}|(?:\|[^|]*){3,}\|)")
 _LEAD_ONLY_RE = re.compile(
     r"^(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|do this)\b[^.]{0,80}:"
     r"|there are (?:two|three|several|\d+) (?:ways|methods|options)\b[^.]{0,80}[.:]"
-    r"|(?:do|use|follow) (?:one of )?the following(?: steps| methods)?[^.]{0,40}:)$",
+    r"|(?:do|use|follow) (?:one of )?the following(?: steps| methods)?[^.]{0,40}:"
+    r"|(?:to [^,]{3,80},\s*)?(?:use|follow|do|perform|complete|try|take) (?:the|these) "
+    r"(?:following )?(?:steps|procedure|instructions)(?: below| that follow)?\b[^.:]{0,80}[.:])$",
     re.IGNORECASE,
 )
 #: "To resolve this issue, uninstall ...": the purpose clause before the action.
 _PURPOSE_RE = re.compile(
     r"^(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy) (?:this|the|these)"
     r"(?:\s+[\w-]+){0,3},\s*)",
+    re.IGNORECASE,
+)
+_YOU_CAN_RE = re.compile(
+    r"^(?:you|administrators?|users?)\s+(?:can|should|must|may|need to|have to|will need to|"
+    r"may need to|might need to|may want to)(?:\s+(?:also|first|then|now))?\s+",
     re.IGNORECASE,
 )
 #: UI navigation pairs read as one step ("Click Start, and then click Run").
@@ -183,6 +198,7 @@ def split_actions(text: str) -> list[str]:
     from kbassist.drafting.blocks import _imperative
 
     bare = _PURPOSE_RE.sub("", text, count=1)
+    bare = _YOU_CAN_RE.sub("", bare, count=1)
     if bare != text and _imperative(bare):
         text = bare[0].upper() + bare[1:]
     pieces: list[str] = []
@@ -313,7 +329,7 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
         if not lead:
             return None
         items, lead = [lead], ""
-    label_from = lead or step_text(items[0])
+    label_from = lead if lead and not _LEAD_ONLY_RE.match(lead) else step_text(items[0])
     first = paras[0] if paras else None
     if first is not None and _METHOD_RE.match(first.head):
         label_from = first.head if len(first.head) > 12 else (lead or items[0])
@@ -439,7 +455,7 @@ def article_plan(article: Article) -> tuple[str, list[Option], list[str]]:
     resolution parts), an MS KB article from its sections; checks are the article's own
     "you should see" lines, for the verify."""
     lead, options = _flat_options(article)
-    if article.style != "mskb" and (not options or _structured_fix(article)):
+    if article.style != "mskb":
         block_lead, block_found, checks = block_options(article)
         if block_found:
             return block_lead, block_found, checks
@@ -623,6 +639,7 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 option.condition = bool(
                     re.match(r"^(?:\d{1,2}[.)]\s*)?(?:if|when)\b", child.name, re.I)
                 )
+                option.checks = [*own_checks, *child_checks]
                 options.append(option)
             continue
         alternatives = [b for b in part.blocks if isinstance(b, ListBlock) and b.alternatives]
@@ -652,15 +669,15 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
         if not items and part_lead:
             items, part_lead = [part_lead], ""
         if items:
-            options.append(
-                Option(
-                    section,
-                    label_base,
-                    part_lead,
-                    items,
-                    kind="workaround" if part.workaround else "option",
-                )
+            option = Option(
+                section,
+                label_base,
+                part_lead,
+                items,
+                kind="workaround" if part.workaround else "option",
             )
+            option.checks = part_checks
+            options.append(option)
     if options:
         diagnosis, diagnosis_section = _diagnosis_steps(article, sections)
         for option in options:

@@ -13,6 +13,7 @@ import yaml
 
 from kbassist.articles import Article, Section
 from kbassist.drafting.options import (
+    _YOU_CAN_RE,
     MORE_KEYS,
     RESOLUTION_KEYS,
     WORKAROUND_KEYS,
@@ -33,10 +34,12 @@ from kbassist.drafting.text import (
     Param,
     brace,
     find_params,
+    is_boilerplate,
     short_label,
     shorten,
     split_detail,
     split_sentences,
+    with_detail,
 )
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
@@ -108,6 +111,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     symptom, symptom_section = article_symptom(article)
     cause, cause_section = article_cause(article)
     lead, options, _ = article_plan(article)
+    asked_ifs = 0
+    for option in options:
+        option.items, option.checks, option.backup = _steps_checks_backup(article, option)
+        asked_ifs = _conditional_steps(option, asked_ifs)
 
     # Ids, labels and choice values, unique; one variable per distinct literal.
     used_ids: set[str] = {"cause", "mitigation"}
@@ -243,6 +250,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     verify_text = _verify_text(article, symptom, symptom_section)
     for option in options:
         nodes.extend(_input_nodes(article, option, variables))
+        nodes.extend(_ask_nodes(article, option))
         nodes.append(_outcome(article, option, variables, verify_text, symptom_section))
     if not options:
         section = (
@@ -379,10 +387,37 @@ def _title(article: Article) -> str:
 
 
 def _entry(option: Option, variables: dict[str, str]) -> str:
-    """The first node of an option: its first input, else its outcome."""
+    """The first node of an option: its first input, else its first question about a
+    case of its steps, else its outcome."""
     if option.params:
         return f"{option.id}-{variables[_ref(option.params[0])]}"
-    return option.id
+    return _after_inputs(option)
+
+
+def _after_inputs(option: Option) -> str:
+    return f"{option.id}-{option.asks[0]['var']}" if option.asks else option.id
+
+
+def _ask_nodes(article: Article, option: Option) -> list[dict[str, Any]]:
+    """The questions that pick the option's conditional steps, in order, then the outcome."""
+    nodes: list[dict[str, Any]] = []
+    for n, ask in enumerate(option.asks):
+        var = str(ask["var"])
+        following = (
+            f"{option.id}-{option.asks[n + 1]['var']}" if n + 1 < len(option.asks) else option.id
+        )
+        nodes.append(
+            {
+                "id": f"{option.id}-{var}",
+                "kind": "question",
+                "var": var,
+                "title": short_label(str(ask["title"]), 80),
+                "text": brace(str(ask["text"])),
+                "source": _cite(article, option.section),
+                "choices": [{**c, "next": following} for c in ask["choices"]],  # type: ignore[attr-defined]
+            }
+        )
+    return nodes
 
 
 def _ref(param: Param) -> str:
@@ -398,7 +433,7 @@ def _input_nodes(
         following = (
             f"{option.id}-{variables[_ref(option.params[n + 1])]}"
             if n + 1 < len(option.params)
-            else option.id
+            else _after_inputs(option)
         )
         context = next(
             (
@@ -466,16 +501,17 @@ def _outcome(
 ) -> dict[str, Any]:
     asked = {_ref(p) for p in option.params}
     known = {ref: var for ref, var in variables.items() if ref in asked}
-    steps = []
-    for item in option.pre_items:
-        steps.append(_item(article, item, option.pre_section or option.section, known))
-    checks = []
+    steps = [
+        _item(article, item, option.pre_section or option.section, known)
+        for item in option.pre_items
+    ]
     for n, item in enumerate(option.items):
         entry = _item(article, item, option.section, known)
-        if n and not split_detail(item)[1] and _CHECK_RE.search(item):
-            checks.append(entry)  # the article's own check: the verify, not a step
-        else:
-            steps.append(entry)
+        if n in option.when:
+            entry = {"text": entry.pop("text"), "when": option.when[n], **entry}
+        steps.append(entry)
+    verify = [_item(article, check, option.section, known) for check in option.checks]
+    backup = option.backup
     outcome: dict[str, Any] = {
         "id": option.id,
         "kind": "outcome",
@@ -485,13 +521,214 @@ def _outcome(
         outcome["text"] = brace(shorten(option.lead, 400))
     outcome["source"] = _cite(article, option.section)
     outcome["steps"] = steps
-    outcome["verify"] = checks or [
+    outcome["verify"] = verify or [
         {
             "text": brace(verify_text),
             "source": _cite(article, symptom_section or option.section),
         }
     ]
+    if backup:
+        outcome["rollback"] = [
+            {
+                "text": brace(
+                    f"If the change causes a problem, restore the {backup} from the backup "
+                    "you made before changing it."
+                ),
+                "source": _cite(article, option.section),
+            }
+        ]
     return outcome
+
+
+#: "Back up the registry before you modify it", "make a copy of Win.ini": what to save.
+_BACKUP_RE = re.compile(
+    r"\b(?:back\s?up|make a (?:backup )?copy of|save a copy of|create a backup of|export)\s+"
+    r"(?:the |your |a |an |this )?(?P<what>registry(?: (?:key|subkey|hive)s?)?|"
+    r"[\w-]+\.(?:ini|dat|sys|cfg|conf|config|xml|json|ya?ml|db|mdb|pst|ost|reg)\b|"
+    r"(?:[\w-]+ ){0,2}(?:file|files|key|subkey|folder|database|configuration|data|settings))\b",
+    re.IGNORECASE,
+)
+
+
+#: "If you use NTFS, run ...", "When the server is a domain controller, ...": a step for
+#: one case. Conditions about how the fix went ("if the problem persists") are not asked
+#: up front: the admin cannot know them yet.
+_IF_STEP_RE = re.compile(
+    r"^(?:if|when)\s+(?P<cond>[^,:;]{4,140}?)\s*(?:,\s*(?:then\s+)?(?P<then>.+)|:)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_OTHERWISE_RE = re.compile(r"^(?:otherwise|if not|else|if no)\b[,:]?\s*(?P<then>.+)$", re.I)
+_INLINE_OTHERWISE_RE = re.compile(r"[;.]\s+(?:otherwise|if not)[,:]?\s+", re.IGNORECASE)
+_LATER_CASE_RE = re.compile(
+    r"\b(?:persists?|still|continues?|recurs?|(?:does not|doesn't|did not|didn't|cannot|can't)"
+    r" (?:work|help|resolve|fix|succeed|start|find)|not (?:resolved|fixed)|fails?|failed|"
+    r"succeeds?|finished|done|complete[sd]?|prompted|you receive|you see|you get|appears?|"
+    r"necessary|needed|required|applicable|possible|desired|want|wish|prefer)\b",
+    re.IGNORECASE,
+)
+#: At most this many conditional steps are asked per mitigation.
+MAX_ASKED_CASES = 4
+
+
+def _as_question(cond: str) -> str:
+    """ "you are running Windows 2000" -> "Are you running Windows 2000?"."""
+    cond = cond.strip().rstrip(".")
+    words = cond.split()
+    low = [w.casefold() for w in words]
+    if len(words) >= 2 and low[0] in {"you", "we"} and low[1] in {"are", "were"}:
+        return f"Are you {' '.join(words[2:])}?"
+    if len(words) >= 2 and low[0] == "you" and low[1] in {"have", "use", "run", "need", "own"}:
+        return f"Do you {' '.join(words[1:])}?"
+    if len(words) >= 2 and low[0] == "you" and low[1] in {"are", "is"}:
+        return f"Are you {' '.join(words[2:])}?"
+    for n, word in enumerate(low[:6]):
+        if n and word in {"is", "are"} and low[0] in {"the", "your", "this", "a", "an", "it"}:
+            subject = " ".join(words[:n])
+            rest = " ".join(words[n + 1 :])
+            return f"{word.capitalize()} {subject[0].lower() + subject[1:]} {rest}?".replace(
+                "  ", " "
+            )
+    if len(words) >= 2 and low[0] == "you":
+        return f"Do you {' '.join(words[1:])}?" if low[1].isalpha() else f"{cond}?"
+    return f"Does this apply: {cond}?"
+
+
+def _then_step(then: str) -> str:
+    """The action of a conditional step, "you can also check ..." read as "Check ..."."""
+    then = then.strip()
+    bare = _YOU_CAN_RE.sub("", then, count=1)
+    if bare != then and bare:
+        then = bare
+    return then[0].upper() + then[1:] if then else then
+
+
+def _conditional_steps(option: Option, counter: int) -> int:
+    """The article's "If X, do A" (and "otherwise, do B") steps as steps for one case,
+    each case asked before the outcome as a yes/no question; returns the counter of
+    questions asked so far in the tree (their variables are `if_1`, `if_2` ...)."""
+    items: list[str] = []
+    for item in option.items:  # "If X, do A; otherwise, do B" -> two steps
+        text, detail = split_detail(item)
+        parts = _INLINE_OTHERWISE_RE.split(text, maxsplit=1)
+        if len(parts) == 2 and _IF_STEP_RE.match(parts[0]):
+            items.append(parts[0].rstrip(";.") + ".")
+            items.append(with_detail(f"Otherwise, {parts[1]}", detail))
+        else:
+            items.append(item)
+    option.items = items
+    when: dict[int, str] = {}
+    current = ""
+    for n, item in enumerate(items):
+        text, detail = split_detail(item)
+        otherwise = _OTHERWISE_RE.match(text)
+        if otherwise and current and n - 1 in when:
+            when[n] = f'{current} == "no"'
+            items[n] = with_detail(_then_step(otherwise.group("then")), detail)
+            current = ""
+            continue
+        current = ""
+        match = _IF_STEP_RE.match(text)
+        if match is None or len(option.asks) >= MAX_ASKED_CASES:
+            continue
+        cond = " ".join(match.group("cond").split())
+        if _LATER_CASE_RE.search(cond) or (n == 0 and len(items) == 1):
+            continue
+        then = match.group("then") or ""
+        if then and not (detail or _imperative_step(_then_step(then))):
+            continue
+        counter += 1
+        var = f"if_{counter}"
+        question = _as_question(cond)
+        option.asks.append(
+            {
+                "var": var,
+                "title": question,
+                "text": f'The article has a step for this case: "{shorten(text, 240)}" {question}',
+                "choices": [
+                    {"value": "yes", "label": "Yes"},
+                    {"value": "no", "label": "No"},
+                ],
+            }
+        )
+        when[n] = f'{var} == "yes"'
+        current = var
+        if then:
+            items[n] = with_detail(_then_step(then), detail)
+    option.when = when
+    return counter
+
+
+def _imperative_step(text: str) -> bool:
+    from kbassist.drafting.blocks import _imperative
+
+    return _imperative(text)
+
+
+_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)\s]*\)")
+
+
+def _unlink(text: str) -> str:
+    """Markdown links as their text, quote and note markers dropped: a sentence to quote."""
+    text = _LINK_RE.sub(r"\1", text)
+    return " ".join(re.sub(r"^\s*>\s*(?:\[!\w+\]\s*)?", "", text).split())
+
+
+def _what(found: str) -> str:
+    """ "Registry" -> "registry"; a file name keeps its case ("Win.ini")."""
+    return found if "." in found else found.casefold()
+
+
+def _backup_step(what: str, sentence: str) -> str:
+    return f'Back up the {what} before you change anything (the article: "{sentence.strip()}").'
+
+
+def _steps_checks_backup(article: Article, option: Option) -> tuple[list[str], list[str], str]:
+    """(steps, checks, what is backed up): the article's own checks ("You should now be
+    able to print", "The output should show ...") taken out of the steps into the verify;
+    a "back up the registry before ..." made the first step, so the rollback can restore it.
+    """
+    steps: list[str] = []
+    checks: list[str] = list(option.checks)
+    for n, item in enumerate(option.items):
+        text, detail = split_detail(item)
+        if n and not detail and _CHECK_RE.search(text):
+            checks.append(item)  # the article's own check: the verify, not a step
+            continue
+        sentences = split_sentences(text)
+        keep = [sentences[0]] if sentences else [text]
+        for sentence in sentences[1:]:
+            (checks if _CHECK_RE.search(sentence) else keep).append(sentence)
+        steps.append(with_detail(" ".join(keep), detail))
+    backup = ""
+    for n, item in enumerate(steps):
+        text, detail = split_detail(item)
+        match = _BACKUP_RE.search(text) or _BACKUP_RE.search(detail)
+        if match is None:
+            continue
+        backup = _what(match.group("what"))
+        if _BACKUP_RE.search(text) and n:
+            steps.insert(0, steps.pop(n))  # backing up comes before the change
+        elif not _BACKUP_RE.search(text):
+            sentence = next(
+                (
+                    s
+                    for line in detail.split("\n")
+                    for s in split_sentences(_unlink(line))
+                    if _BACKUP_RE.search(s)
+                ),
+                match.group(0),
+            )
+            steps.insert(0, _backup_step(backup, sentence))
+        break
+    if not backup:
+        section_text = " ".join(option.section.text.split())
+        for sentence in split_sentences(section_text):
+            match = _BACKUP_RE.search(sentence)
+            if match and len(sentence) < 300 and not is_boilerplate(sentence):
+                backup = _what(match.group("what"))
+                steps.insert(0, _backup_step(backup, _unlink(sentence)))
+                break
+    return steps, checks, backup
 
 
 # --------------------------------------------------------------------------- YAML
