@@ -186,6 +186,11 @@ _YOU_CAN_RE = re.compile(
     r"may need to|might need to|may want to)(?:\s+(?:also|first|then|now))?\s+",
     re.IGNORECASE,
 )
+_WISHER_RE = re.compile(
+    r"^(?:administrators?|users?|customers?|anyone|those)\s+(?:who|that)\s+[^,.]{0,90}?\s+"
+    r"(?:should|must|can|may|need to)\s+(?:also\s+|first\s+)?",
+    re.IGNORECASE,
+)
 #: UI navigation pairs read as one step ("Click Start, and then click Run").
 _NAV_RE = re.compile(r"^(?:click|point|press|select|type|double-click|right-click|open|go)\b", re.I)
 _AND_THEN_RE = re.compile(r",?\s+and then\s+")
@@ -198,8 +203,12 @@ def split_actions(text: str) -> list[str]:
     from kbassist.drafting.blocks import _imperative
 
     bare = _PURPOSE_RE.sub("", text, count=1)
-    bare = _YOU_CAN_RE.sub("", bare, count=1)
     if bare != text and _imperative(bare):
+        text = bare[0].upper() + bare[1:]
+    # "You can also verify ...", "Administrators who want X should use ...": a modal
+    # is always followed by the verb, the action itself.
+    bare = _WISHER_RE.sub("", _YOU_CAN_RE.sub("", text, count=1), count=1)
+    if bare != text and len(bare) > 3 and bare[:1].islower():
         text = bare[0].upper() + bare[1:]
     pieces: list[str] = []
     for sentence in split_sentences(text):
@@ -337,7 +346,8 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
     option = Option(
         section, prefix + label if prefix and not _OWN_NAME_RE.match(label) else label, lead, items
     )
-    wish = _WISH_RE.search(lead or step_text(items[0]))
+    # read before the steps were tidied: tidying drops the "who want to X should" preamble
+    wish = _WISH_RE.search(" ".join(strip_marker(p.text) for p in paras[:2]))
     if wish:
         option.wish = clean(wish.group(1))
     return option

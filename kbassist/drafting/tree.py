@@ -208,23 +208,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             }
         )
     if wish is not None:
-        nodes.append(
-            {
-                "id": "wish",
-                "kind": "question",
-                "title": short_label(f"Do you want to {wish.wish}?", 70),
-                "text": brace(f"Do you want to {wish.wish}?"),
-                "help": brace(
-                    f"The article gives its own procedure for sites that want to {wish.wish}: "
-                    f"{shorten(wish.label, 120)}."
-                ),
-                "source": _cite(article, wish.section),
-                "choices": [
-                    {"value": "yes", "label": "Yes", "next": _entry(wish, variables)},
-                    {"value": "no", "label": "No", "next": choose},
-                ],
-            }
-        )
+        nodes.append(_wish_node(article, wish, rest, _entry(wish, variables), choose))
     if len(rest) >= 2:
         conditional = all(o.condition for o in rest)
         by_cause = all(o.kind == "cause" for o in rest)
@@ -323,6 +307,53 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
     if symptom_section is not None:
         return f"Check that the problem no longer occurs: {shorten(symptom, 160)}"
     return f"Check that the problem in {article.id} ({article.title}) no longer occurs."
+
+
+#: "have Retrospect back up the server datafile" -> "the server datafile".
+_WISH_BACKUP_RE = re.compile(r"\bback\s?up\s+(?P<what>(?:the|your|its|this)\s+[^,.;]{3,60})$", re.I)
+_NOT_BACKUP_RE = re.compile(
+    r"\b(?:not|never|no longer)\s+(?:to\s+)?back\s?up\b|\bexclude\w*\b[^.]{0,60}\bbackup\b", re.I
+)
+
+
+def _wish_node(
+    article: Article, wish: Option, rest: list[Option], yes: str, no: str
+) -> dict[str, Any]:
+    """The site question of "administrators who want to X should ...". When the other
+    fixes trade X away (X is backing up some data, and they leave it out of the backup),
+    it is the trade-off itself: "Must the data be backed up?"."""
+    node: dict[str, Any] = {"id": "wish", "kind": "question"}
+    backup = _WISH_BACKUP_RE.search(wish.wish)
+    skipping = [o for o in rest if _NOT_BACKUP_RE.search(" ".join([o.label, *o.items]))]
+    if backup and skipping:
+        what = backup.group("what")
+        question = f"Must {what} be backed up?"
+        node["title"] = short_label(question, 70)
+        node["text"] = brace(
+            f"{question} The article gives its own procedure for sites that want to "
+            f"{wish.wish}; its other fixes leave {what} out of the backup."
+        )
+        node["help"] = brace(
+            f"Yes: {shorten(wish.label, 120)} (the data stays in the backup). No: "
+            + "; ".join(shorten(o.label, 80) for o in skipping)
+            + " (simpler, but the data is not backed up)."
+        )
+        yes_label, no_label = f"Yes, {what} must be backed up", "No, it may be left out"
+    else:
+        question = f"Do you want to {wish.wish}?"
+        node["title"] = short_label(question, 70)
+        node["text"] = brace(question)
+        node["help"] = brace(
+            f"The article gives its own procedure for sites that want to {wish.wish}: "
+            f"{shorten(wish.label, 120)}."
+        )
+        yes_label, no_label = "Yes", "No"
+    node["source"] = _cite(article, wish.section)
+    node["choices"] = [
+        {"value": "yes", "label": short_label(yes_label, 80), "next": yes},
+        {"value": "no", "label": no_label, "next": no},
+    ]
+    return node
 
 
 def _confirm_node(
@@ -645,8 +676,8 @@ def _conditional_steps(option: Option, counter: int) -> int:
                 "title": question,
                 "text": f'The article has a step for this case: "{shorten(text, 240)}" {question}',
                 "choices": [
-                    {"value": "yes", "label": "Yes"},
-                    {"value": "no", "label": "No"},
+                    {"value": "yes", "label": "Yes, this is the case here"},
+                    {"value": "no", "label": "No, not here"},
                 ],
             }
         )
