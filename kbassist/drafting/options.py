@@ -343,6 +343,8 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
     if first is not None and _METHOD_RE.match(first.head):
         label_from = first.head if len(first.head) > 12 else (lead or items[0])
     label = option_label(strip_marker(label_from))
+    if prefix and re.match(r"^(?:if|when)\b", label, re.IGNORECASE):
+        label, prefix = prefix.rstrip(": "), ""  # a step for one case names no option
     option = Option(
         section, prefix + label if prefix and not _OWN_NAME_RE.match(label) else label, lead, items
     )

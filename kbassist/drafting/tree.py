@@ -648,28 +648,51 @@ def _conditional_steps(option: Option, counter: int) -> int:
             items.append(item)
     option.items = items
     when: dict[int, str] = {}
-    current = ""
+    cases: list[tuple[int, str, str, str]] = []  # (index, condition, action, product)
     for n, item in enumerate(items):
         text, detail = split_detail(item)
-        otherwise = _OTHERWISE_RE.match(text)
-        if otherwise and current and n - 1 in when:
-            when[n] = f'{current} == "no"'
-            items[n] = with_detail(_then_step(otherwise.group("then")), detail)
-            current = ""
+        found = _split_if(text, bool(detail))
+        if found is None:
             continue
-        current = ""
-        match = _IF_STEP_RE.match(text)
-        if match is None or len(option.asks) >= MAX_ASKED_CASES:
-            continue
-        cond = " ".join(match.group("cond").split())
+        cond, then = found
         if _LATER_CASE_RE.search(cond) or (n == 0 and len(items) == 1):
             continue
-        then = match.group("then") or ""
-        if then and not (detail or _imperative_step(_then_step(then))):
-            continue
+        product = _RUNNING_RE.match(cond)
+        cases.append((n, cond, then, product.group("what").strip() if product else ""))
+    products = [c for c in cases if c[3]]
+    if len({c[3].casefold() for c in products}) >= 2:
+        # "If you are running Windows NT 4.0, ...", "If you are running Terminal Server,
+        # ...": one question, which of them, whose answer selects the steps.
+        counter += 1
+        var = f"if_{counter}"
+        choices = []
+        values: dict[str, str] = {}
+        for n, _, then, what in products:
+            value = values.setdefault(what.casefold(), f"case_{len(values) + 1}")
+            if all(c["value"] != value for c in choices):
+                choices.append({"value": value, "label": short_label(what, 80)})
+            when[n] = f'{var} == "{value}"'
+            if then:
+                items[n] = with_detail(_then_step(then), split_detail(items[n])[1])
+        choices.append({"value": "other", "label": "None of these"})
+        names = ", ".join(str(c["label"]) for c in choices[:-1])
+        option.asks.append(
+            {
+                "var": var,
+                "title": "Which of these do you run?",
+                "text": f"The article's steps depend on what you run ({names}). Which is it?",
+                "choices": choices,
+            }
+        )
+        _otherwise_steps(items, when, var, '"other"')
+        cases = [c for c in cases if not c[3]]
+    for n, cond, then, _ in cases:
+        if len(option.asks) >= MAX_ASKED_CASES:
+            break
         counter += 1
         var = f"if_{counter}"
         question = _as_question(cond)
+        text = split_detail(items[n])[0]
         option.asks.append(
             {
                 "var": var,
@@ -682,11 +705,55 @@ def _conditional_steps(option: Option, counter: int) -> int:
             }
         )
         when[n] = f'{var} == "yes"'
-        current = var
         if then:
-            items[n] = with_detail(_then_step(then), detail)
+            items[n] = with_detail(_then_step(then), split_detail(items[n])[1])
+        _otherwise_steps(items, when, var, '"no"', after=n)
     option.when = when
     return counter
+
+
+#: "you are running Windows NT 4.0", "the server is running Exchange 5.5": a product.
+_RUNNING_RE = re.compile(
+    r"^(?:you(?:'re| are)\s+(?:running|using)|you\s+(?:run|use)|(?:the|your)\s+"
+    r"(?:computer|server|system|client|machine)\s+(?:is\s+running|runs))\s+(?P<what>.{3,80})$",
+    re.IGNORECASE,
+)
+
+
+_IF_START_RE = re.compile(r"^(?:if|when)\s+", re.IGNORECASE)
+_THEN_COMMA_RE = re.compile(r",\s*(?:then\s+)?")
+
+
+def _split_if(text: str, has_detail: bool) -> tuple[str, str] | None:
+    """(condition, action) of "If X, do A" (X may hold commas: the action starts at the
+    first comma followed by an imperative), or of "If X:" before a command; else None."""
+    start = _IF_START_RE.match(text)
+    if start is None:
+        return None
+    rest = text[start.end() :]
+    for comma in _THEN_COMMA_RE.finditer(rest):
+        cond, then = rest[: comma.start()], rest[comma.end() :]
+        if 4 <= len(cond) <= 160 and _imperative_step(_then_step(then)):
+            return " ".join(cond.split()), then
+    if rest.endswith(":") and 4 <= len(rest) <= 160 and (has_detail or "," not in rest):
+        return " ".join(rest[:-1].split()), ""
+    return None
+
+
+def _otherwise_steps(
+    items: list[str], when: dict[int, str], var: str, value: str, after: int | None = None
+) -> None:
+    """An "Otherwise, do B" step right after a case's step is for the other answer."""
+    for n in range(1, len(items)):
+        if n in when or (after is not None and n != after + 1) or n - 1 not in when:
+            continue
+        if var not in when[n - 1]:
+            continue
+        text, detail = split_detail(items[n])
+        otherwise = _OTHERWISE_RE.match(text)
+        if otherwise:
+            when[n] = f"{var} == {value}"
+            items[n] = with_detail(_then_step(otherwise.group("then")), detail)
 
 
 def _imperative_step(text: str) -> bool:
@@ -826,7 +893,7 @@ def draft_text(article: Article, tree_id: str | None = None) -> tuple[str, Tree]
     tree = draft_tree(article, tree_id)
     text = draft_yaml(tree, article)
     # Not a real file: a session of a drafted walk must not point at one.
-    result = read_tree_bytes(text.encode("utf-8"), DRAFT_PATH / f"{tree['id']}.yaml")
+    result = read_tree_bytes(text.encode("utf-8"), DRAFT_PATH / f"{tree['id']}.yaml", drafted=True)
     key = article.id.casefold()
     problems = lint_result(result, lambda ref: article if ref.casefold() == key else None)
     if problems or result.tree is None:
