@@ -665,7 +665,7 @@ def _conditional_steps(option: Option, counter: int) -> int:
         # ...": one question, which of them, whose answer selects the steps.
         counter += 1
         var = f"if_{counter}"
-        choices = []
+        choices: list[dict[str, str]] = []
         values: dict[str, str] = {}
         for n, _, then, what in products:
             value = values.setdefault(what.casefold(), f"case_{len(values) + 1}")

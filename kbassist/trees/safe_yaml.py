@@ -52,6 +52,7 @@ class _Guard:
     loader whose `compose_node` is the pure-Python Composer's)."""
 
     _depth = 0
+    peek_event: Any  # the parser's, from the loader this is mixed into
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
