@@ -106,7 +106,7 @@ def _items(title: str, items: tuple[Item, ...]) -> list[str]:
         when = f"  (when {item.when})" if item.when is not None else ""
         lines.append(f"      [ ] {_t(item.template)}{when}")
         if item.detail is not None:
-            lines.extend(f"          | {sanitize(line)}" for line in item.detail.source.split("\n"))
+            lines.extend(f"          | {sanitize(line)}" for line in _t(item.detail).split("\n"))
         lines.append(f"          <- {item.source}")
     return lines
 

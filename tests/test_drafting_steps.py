@@ -346,3 +346,34 @@ def test_drafted_text_reads_back_the_same_with_the_fast_parser() -> None:
     assert slow.tree is not None and fast.tree == slow.tree
     assert [n.pos for n in fast.tree.nodes.values()] == [n.pos for n in slow.tree.nodes.values()]
     assert [u.pos for u in fast.uses] == [u.pos for u in slow.uses]
+
+
+def test_runbook_validate_step_with_its_query_is_the_verify() -> None:
+    """ "Validate resolution (alert clears):" and its query are the verify, not a step."""
+    art = markdown(
+        "## Meaning\n\nMany launcher pods stay Failed.\n\n"
+        "## Mitigation\n\n"
+        "1. Delete the failed pods:\n\n"
+        "   ```console\n   oc delete pods -A --field-selector=status.phase=Failed\n   ```\n\n"
+        "2. Validate resolution (alert clears):\n\n"
+        "   ```promql\n   cluster:kubevirt_virt_launcher_failed:count\n   ```\n"
+    )
+    checklist = walked(art, {"symptom": "yes"})
+    assert [t for t, _ in part(checklist, "steps")] == ["Delete the failed pods:"]
+    assert part(checklist, "verify") == [
+        ("Validate resolution (alert clears):", "cluster:kubevirt_virt_launcher_failed:count")
+    ]
+
+
+def test_verify_repeats_the_action_that_showed_the_symptom() -> None:
+    """ "When you start X, you receive Y" gives the verify "Start X again ... no longer"."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nWhen you try to start the Exchange Administrator tool, you"
+        " receive the error: The application failed to initialize\n\n"
+        "RESOLUTION\n==========\n\nReinstall the Exchange Administrator tool.\n"
+    )
+    [(verify, _)] = part(walked(art, {"symptom": "yes"}), "verify")
+    assert verify == (
+        "Start the Exchange Administrator tool again, and check that this no longer happens:"
+        " you receive the error: The application failed to initialize"
+    )

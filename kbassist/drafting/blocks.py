@@ -133,6 +133,8 @@ class _Steps:
         self.items: list[str] = []
         self.lead: list[str] = []
         self.checks: list[str] = []
+        #: The block before was a check: a command right after it is the check's.
+        self.last_check = False
 
     def add(self, text: str) -> None:
         text = clean(without_boilerplate(text))
@@ -155,6 +157,9 @@ class _Steps:
         command = code_block(code)
         if not command.strip():
             return
+        if self.last_check and step_text(self.checks[-1]).endswith(":"):
+            self.checks[-1] = with_detail(self.checks[-1], command)
+            return
         last = step_text(self.items[-1]) if self.items else ""
         if last.endswith(":") and "`" not in last[-3:] and last == self.items[-1]:
             self.items[-1] = with_detail(self.items[-1], command)
@@ -168,9 +173,11 @@ class _Steps:
                 if not text:
                     continue
                 if _is_check(text):
+                    # the article's own check: the verify (with its command), never a step
                     self.checks.append(text)
-                    if not self.items:
-                        continue
+                    self.last_check = True
+                    continue
+                self.last_check = False
                 nxt = blocks[n + 1] if n + 1 < len(blocks) else None
                 leads_action = text.endswith(":") or isinstance(nxt, Code | ListBlock)
                 if not in_list and not leads_action and not _imperative(text):
@@ -221,7 +228,9 @@ class _Steps:
 
 _CHECK_RE = re.compile(
     r"^(?:the (?:output|result|command) should|you should (?:now )?see|to verify|verify that"
-    r"|confirm that|the alert (?:should )?(?:clears?|resolves?|stops?))",
+    r"|confirm that|the alert (?:should )?(?:clears?|resolves?|stops?)"
+    r"|(?:validate|verify|confirm) (?:the )?(?:resolution|fix|recovery|mitigation)\b"
+    r"|ensure (?:that )?the (?:alert|failed|error|count|problem|issue|metric|value)\b)",
     re.IGNORECASE,
 )
 

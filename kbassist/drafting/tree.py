@@ -289,6 +289,14 @@ _CHECK_RE = re.compile(
 _ALERT_RE = re.compile(r"\b(?:this )?alert (?:fires|is (?:triggered|raised|fired))\b", re.I)
 
 
+#: "When you start X, you receive Y": the verify repeats the action and expects no Y.
+_REDO_RE = re.compile(
+    r"^(?:when|if|after|whenever) you (?:(?:try|attempt) to )?(?P<act>[a-z][^,;:]{4,150}),\s+"
+    r"(?P<res>.{8,})$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def _verify_text(article: Article, symptom: str, symptom_section: Section | None) -> str:
     """An honest check: a by-design article says so; an alert runbook waits for the alert
     to clear; else the symptom must be gone."""
@@ -299,10 +307,19 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
                     f'The article says this is by design ("{shorten(sentence, 200)}"): the '
                     "behavior itself stays; check that the steps above give you what you need."
                 )
-    if symptom_section is not None and _ALERT_RE.search(symptom):
+    keys = {section.key for section in article.sections}
+    runbook = "meaning" in keys and bool(keys & {"mitigation", "diagnosis", "impact"})
+    if symptom_section is not None and (_ALERT_RE.search(symptom) or runbook):
         return (
             f"Check that the alert {article.title} stops firing and its condition clears "
             f"(the article: {shorten(symptom, 200)})"
+        )
+    redo = _REDO_RE.match(symptom)
+    if symptom_section is not None and redo:
+        action = redo.group("act")
+        return (
+            f"{action[0].upper()}{action[1:]} again, and check that this no longer happens: "
+            f"{shorten(redo.group('res'), 160)}"
         )
     if symptom_section is not None:
         return f"Check that the problem no longer occurs: {shorten(symptom, 160)}"
