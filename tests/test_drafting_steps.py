@@ -377,3 +377,34 @@ def test_verify_repeats_the_action_that_showed_the_symptom() -> None:
         "Start the Exchange Administrator tool again, and check that this no longer happens:"
         " you receive the error: The application failed to initialize"
     )
+
+
+def test_use_one_of_the_following_list_is_a_choice_named_by_each_case() -> None:
+    """ "Use one of the following ..." + "To resolve this when X, do Y" items: pick case X."""
+    art = markdown(
+        "## Symptoms\n\nYou can't connect to the listener.\n\n"
+        "## Resolution\n\nUse one of the following resolutions as applicable to your case:\n\n"
+        "- To resolve this situation when the data providers support the MultiSubnetFailover"
+        " parameter, add the parameter to your connection string.\n"
+        "- To resolve this situation when your legacy clients can't use the parameter, run"
+        " the following command:\n\n"
+        "  ```powershell\n  Get-ClusterResource <*Your listener name*> | Set-ClusterParameter"
+        " RegisterAllProvidersIP 0\n  ```\n"
+    )
+    tree = draft_tree(art)
+    labels = [c["label"] for c in node(tree, "mitigation")["choices"]]
+    assert labels == [
+        "When the data providers support the MultiSubnetFailover parameter",
+        "When your legacy clients can't use the parameter",
+    ]
+    [asked] = [n for n in tree["nodes"] if n["kind"] == "input"]
+    steps = part(
+        walked(art, {"symptom": "yes", "mitigation": "resolution_2", asked["var"]: "ag1-listener"}),
+        "steps",
+    )
+    assert steps == [
+        (
+            "Run the following command:",
+            "Get-ClusterResource ag1-listener | Set-ClusterParameter RegisterAllProvidersIP 0",
+        )
+    ]

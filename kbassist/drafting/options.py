@@ -603,6 +603,23 @@ def _alternative_children(children: Sequence[Part]) -> bool:
     return imperative == 0 and all(len(heading_label(n)) <= 60 for n in names)
 
 
+_CASE_LEAD_RE = re.compile(
+    r"^to (?:work around|avoid|prevent|resolve|correct|fix|solve|remedy) (?:this|the)"
+    r"(?:\s+[\w-]+)?\s+(?P<case>(?:when|if|for|on)\s+[^,]{5,120}),\s*(?P<rest>.{5,})$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _choose_one_list(blocks: Sequence[object]) -> list[ListBlock]:
+    """A list right after "Use one of the following ...:": each item is an alternative."""
+    for before, block in itertools.pairwise(blocks):
+        if isinstance(block, ListBlock) and len(block.items) >= 2:
+            text = clean(getattr(getattr(before, "text", None), "plain", "") or "")
+            if text.endswith(":") and _CHOOSE_ONE_RE.search(text):
+                return [block]
+    return []
+
+
 def _numbering_free(name: str) -> str:
     return re.sub(r"^(?:\d{1,2}[.)]\s*|step\s+\d+\s*[:.-]\s*)", "", name.strip(), flags=re.I)
 
@@ -655,6 +672,7 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 options.append(option)
             continue
         alternatives = [b for b in part.blocks if isinstance(b, ListBlock) and b.alternatives]
+        alternatives = alternatives or _choose_one_list(part.blocks)
         if alternatives and not children:
             own_lead, _, _ = part_steps(
                 Part(
@@ -672,9 +690,20 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 )
                 checks.extend(item_checks)
                 texts = items or ([item_lead] if item_lead else [])
-                if texts:
-                    label = short_label(step_text(texts[0]))
-                    options.append(Option(section, label, "", texts, kind="option"))
+                if not texts:
+                    continue
+                label = short_label(step_text(texts[0]))
+                case = _CASE_LEAD_RE.match(step_text(texts[0]))
+                option = Option(section, label, "", texts, kind="option")
+                if case:
+                    # "To resolve this when X, do Y": the option for case X, step Y
+                    case_text = case.group("case")
+                    option.label = short_label(case_text[0].upper() + case_text[1:], 90)
+                    rest = case.group("rest")
+                    rest = _YOU_CAN_RE.sub("", rest, count=1)
+                    texts[0] = rest[0].upper() + rest[1:] + texts[0][len(step_text(texts[0])) :]
+                    option.condition = True
+                options.append(option)
             continue
         part_lead, items, part_checks = part_steps(part)
         checks.extend(part_checks)

@@ -170,7 +170,7 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?P<v><(?!(?i:/|!|\?|br\b|p\b|b\b|i\b|a\b|u\b|div\b|span\b|html\b|body\b|head\b"
             r"|script\b|table\b|tr\b|td\b|th\b|li\b|ul\b|ol\b|img\b|font\b|center\b"
             r"|enter>|dir>|tab>|esc>|cr>|none>|null>|any>|f\d+>|ctrl|alt\b|shift\b|del>|space>))"
-            r"[A-Za-z][\w .:/-]{0,40}(?<=[\w])>)"
+            r"\*{0,2}[A-Za-z][\w .:/-]{0,40}(?<=[\w])\*{0,2}>)"
             r"|(?<![$\w{])(?P<w>\{[A-Z_][\w-]{1,40}\})(?!\})",
         ),
     ),

@@ -291,7 +291,7 @@ _ALERT_RE = re.compile(r"\b(?:this )?alert (?:fires|is (?:triggered|raised|fired
 
 #: "When you start X, you receive Y": the verify repeats the action and expects no Y.
 _REDO_RE = re.compile(
-    r"^(?:when|if|after|whenever) you (?:(?:try|attempt) to )?(?P<act>[a-z][^,;:]{4,150}),\s+"
+    r"^(?:when|if|whenever) you (?:(?:try|attempt) to )?(?P<act>[a-z][^,;:]{4,150}),\s+"
     r"(?P<res>.{8,})$",
     re.IGNORECASE | re.DOTALL,
 )
