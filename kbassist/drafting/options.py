@@ -611,8 +611,11 @@ _CASE_LEAD_RE = re.compile(
 
 
 def _choose_one_list(blocks: Sequence[object]) -> list[ListBlock]:
-    """A list right after "Use one of the following ...:": each item is an alternative."""
-    for before, block in itertools.pairwise(blocks):
+    """A list right after "Use one of the following ...:": each item is an alternative
+    (not when commands follow the list: those would belong to no alternative)."""
+    for n, (before, block) in enumerate(itertools.pairwise(blocks)):
+        if any(getattr(b, "kind", "") == "code" for b in blocks[n + 2 :]):
+            break
         if isinstance(block, ListBlock) and len(block.items) >= 2:
             text = clean(getattr(getattr(before, "text", None), "plain", "") or "")
             if text.endswith(":") and _CHOOSE_ONE_RE.search(text):
