@@ -242,7 +242,8 @@ def _is_check(text: str) -> bool:
 _IMPERATIVE_RE = re.compile(
     r"^(?:(?:if|when|after|before|once|in|on|from|to|for|using)\b[^,:]{0,100}[,:]\s+)?"
     r"(?:re|un)?(?:add|apply|install|load|boot|register|map|log|shut|press|point|exit|quit|"
-    r"save|download|obtain|contact|call|insert|close|double-click|right-click|"
+    r"save|download|obtain|contact|call|insert|close|double-click|right-click|include|"
+    r"exclude|provide|pass|append|wait|delete|"
     r"back|change|check|clean|clear|configure|confirm|copy|create|delete|"
     r"disable|drain|edit|enable|ensure|examine|expand|find|identify|increase|inspect|"
     r"install|investigate|kill|list|look|make|modify|monitor|move|open|patch|reboot|"

@@ -459,7 +459,7 @@ def _ask_nodes(article: Article, option: Option) -> list[dict[str, Any]]:
                 "id": f"{option.id}-{var}",
                 "kind": "question",
                 "var": var,
-                "title": short_label(str(ask["title"]), 80),
+                "title": _question_title(str(ask["title"])),
                 "text": brace(str(ask["text"])),
                 "source": _cite(article, option.section),
                 "choices": [{**c, "next": following} for c in ask["choices"]],  # type: ignore[attr-defined]
@@ -608,14 +608,26 @@ _IF_STEP_RE = re.compile(
 _OTHERWISE_RE = re.compile(r"^(?:otherwise|if not|else|if no)\b[,:]?\s*(?P<then>.+)$", re.I)
 _INLINE_OTHERWISE_RE = re.compile(r"[;.]\s+(?:otherwise|if not)[,:]?\s+", re.IGNORECASE)
 _LATER_CASE_RE = re.compile(
-    r"\b(?:persists?|still|continues?|recurs?|(?:does not|doesn't|did not|didn't|cannot|can't)"
+    r"\b(?:persists?|still|continues?|recurs?|(?:does not|doesn't|did not|didn't|cannot|can't|"
+    r"do not|don't|will not|won't)"
     r" (?:work|help|resolve|fix|succeed|start|find)|not (?:resolved|fixed)|fails?|failed|"
     r"succeeds?|finished|done|complete[sd]?|prompted|you receive|you see|you get|appears?|"
-    r"necessary|needed|required|applicable|possible|desired|want|wish|prefer)\b",
+    r"necessary|needed|required|applicable|possible|desired|want|wish|prefer|"
+    r"found|returns?|returned|output|above|shows?|showed|results?|nothing)\b",
     re.IGNORECASE,
 )
 #: At most this many conditional steps are asked per mitigation.
 MAX_ASKED_CASES = 4
+
+
+def _question_title(question: str) -> str:
+    """A question as a title: whole when short, else cut at a word, still a question."""
+    if len(question) <= 90:
+        return question
+    head, colon, rest = question.partition(": ")
+    if colon and head == "Does this apply":
+        return f"{head}: {short_label(rest.rstrip('?'), 70)}?"
+    return f"{short_label(question.rstrip('?'), 85)}?"
 
 
 def _as_question(cond: str) -> str:
@@ -623,6 +635,8 @@ def _as_question(cond: str) -> str:
     cond = cond.strip().rstrip(".")
     words = cond.split()
     low = [w.casefold() for w in words]
+    if any(w in {"not", "no", "never"} or w.endswith("n't") for w in low[:4]):
+        return f"Does this apply: {cond}?"  # a negated case reads wrong turned around
     if len(words) >= 2 and low[0] in {"you", "we"} and low[1] in {"are", "were"}:
         return f"Are you {' '.join(words[2:])}?"
     if len(words) >= 2 and low[0] == "you" and low[1] in {"have", "use", "run", "need", "own"}:
@@ -636,8 +650,8 @@ def _as_question(cond: str) -> str:
             return f"{word.capitalize()} {subject[0].lower() + subject[1:]} {rest}?".replace(
                 "  ", " "
             )
-    if len(words) >= 2 and low[0] == "you":
-        return f"Do you {' '.join(words[1:])}?" if low[1].isalpha() else f"{cond}?"
+    if len(words) >= 2 and low[0] == "you" and not low[1].endswith("ed"):
+        return f"Do you {' '.join(words[1:])}?"
     return f"Does this apply: {cond}?"
 
 
@@ -752,7 +766,7 @@ def _split_if(text: str, has_detail: bool) -> tuple[str, str] | None:
         cond, then = rest[: comma.start()], rest[comma.end() :]
         if 4 <= len(cond) <= 160 and _imperative_step(_then_step(then)):
             return " ".join(cond.split()), then
-    if rest.endswith(":") and 4 <= len(rest) <= 160 and (has_detail or "," not in rest):
+    if rest.endswith(":") and 4 <= len(rest) <= 160 and "," not in rest:
         return " ".join(rest[:-1].split()), ""
     return None
 
