@@ -62,6 +62,16 @@ _FIXED_RE = re.compile(
 
 
 @dataclass
+class Ask:
+    """A question about a case of an option's steps, asked before its outcome."""
+
+    var: str
+    title: str
+    text: str
+    choices: list[dict[str, str]]  # {"value", "label"}
+
+
+@dataclass
 class Option:
     """One mitigation: where it comes from, what it says, and its steps in order."""
 
@@ -86,7 +96,7 @@ class Option:
     #: Item index -> condition (`if_1 == "yes"`): steps for one case of the article's
     #: "If you ..., do ...; otherwise ...", asked by the questions in `asks`.
     when: dict[int, str] = field(default_factory=dict)
-    asks: list[dict[str, object]] = field(default_factory=list)
+    asks: list[Ask] = field(default_factory=list)
 
 
 def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:

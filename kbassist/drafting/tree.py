@@ -17,6 +17,7 @@ from kbassist.drafting.options import (
     MORE_KEYS,
     RESOLUTION_KEYS,
     WORKAROUND_KEYS,
+    Ask,
     Option,
     article_cause,
     article_plan,
@@ -443,26 +444,25 @@ def _entry(option: Option, variables: dict[str, str]) -> str:
 
 
 def _after_inputs(option: Option) -> str:
-    return f"{option.id}-{option.asks[0]['var']}" if option.asks else option.id
+    return f"{option.id}-{option.asks[0].var}" if option.asks else option.id
 
 
 def _ask_nodes(article: Article, option: Option) -> list[dict[str, Any]]:
     """The questions that pick the option's conditional steps, in order, then the outcome."""
     nodes: list[dict[str, Any]] = []
     for n, ask in enumerate(option.asks):
-        var = str(ask["var"])
         following = (
-            f"{option.id}-{option.asks[n + 1]['var']}" if n + 1 < len(option.asks) else option.id
+            f"{option.id}-{option.asks[n + 1].var}" if n + 1 < len(option.asks) else option.id
         )
         nodes.append(
             {
-                "id": f"{option.id}-{var}",
+                "id": f"{option.id}-{ask.var}",
                 "kind": "question",
-                "var": var,
-                "title": _question_title(str(ask["title"])),
-                "text": brace(str(ask["text"])),
+                "var": ask.var,
+                "title": _question_title(ask.title),
+                "text": brace(ask.text),
                 "source": _cite(article, option.section),
-                "choices": [{**c, "next": following} for c in ask["choices"]],  # type: ignore[attr-defined]
+                "choices": [{**c, "next": following} for c in ask.choices],
             }
         )
     return nodes
@@ -708,12 +708,12 @@ def _conditional_steps(option: Option, counter: int) -> int:
         choices.append({"value": "other", "label": "None of these"})
         names = ", ".join(str(c["label"]) for c in choices[:-1])
         option.asks.append(
-            {
-                "var": var,
-                "title": "Which of these do you run?",
-                "text": f"The article's steps depend on what you run ({names}). Which is it?",
-                "choices": choices,
-            }
+            Ask(
+                var,
+                "Which of these do you run?",
+                f"The article's steps depend on what you run ({names}). Which is it?",
+                choices,
+            )
         )
         _otherwise_steps(items, when, var, '"other"')
         cases = [c for c in cases if not c[3]]
@@ -725,15 +725,15 @@ def _conditional_steps(option: Option, counter: int) -> int:
         question = _as_question(cond)
         text = split_detail(items[n])[0]
         option.asks.append(
-            {
-                "var": var,
-                "title": question,
-                "text": f'The article has a step for this case: "{shorten(text, 240)}" {question}',
-                "choices": [
+            Ask(
+                var,
+                question,
+                f'The article has a step for this case: "{shorten(text, 240)}" {question}',
+                [
                     {"value": "yes", "label": "Yes, this is the case here"},
                     {"value": "no", "label": "No, not here"},
                 ],
-            }
+            )
         )
         when[n] = f'{var} == "yes"'
         if then:
