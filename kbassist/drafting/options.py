@@ -477,7 +477,7 @@ def article_plan(article: Article) -> tuple[str, list[Option], list[str]]:
     resolution parts), an MS KB article from its sections; checks are the article's own
     "you should see" lines, for the verify."""
     lead, options = _flat_options(article)
-    if article.style != "mskb":
+    if article.style != "mskb" and (not options or _structured_fix(article)):
         block_lead, block_found, checks = block_options(article)
         if block_found:
             return block_lead, block_found, checks
@@ -485,7 +485,8 @@ def article_plan(article: Article) -> tuple[str, list[Option], list[str]]:
 
 
 def _structured_fix(article: Article) -> bool:
-    """A fix the flat text flattens: commands in code blocks, or sub-headed alternatives."""
+    """A fix the flat text flattens: commands in code blocks, sub-headed alternatives, or
+    notes (`> [!NOTE]`, `> [!IMPORTANT]`: the flat text keeps their markers)."""
     from kbassist.drafting.blocks import resolution_parts
 
     for part in resolution_parts(article):
@@ -493,10 +494,10 @@ def _structured_fix(article: Article) -> bool:
             return True
         for sub in part.walk():
             for block in sub.blocks:
-                if block.kind == "code":
+                if block.kind in ("code", "note"):
                     return True
                 if isinstance(block, ListBlock) and any(
-                    b.kind == "code" for item in block.items for b in item.blocks
+                    b.kind in ("code", "note") for item in block.items for b in item.blocks
                 ):
                     return True
     return False
