@@ -320,13 +320,18 @@ class Record:
 
 def load_draft(article: Article) -> tuple[Tree | None, list[str], str]:
     """(tree, lint problems, yaml): the draft read back by the real loader and linted
-    with its citations checked against the article, as `kbassist trees lint` would."""
+    with its citations checked against the article, as `kbassist trees lint` would.
+
+    Read as `draft_text` reads it for a drafted walk (`drafted=True`: libyaml's parser
+    under the same composer guards; the same Tree and problems as the pure-Python reader
+    gives the written file, tests/test_drafting_steps.py checks it)."""
     drafted = draft_file(article)
     if drafted is None:
         return None, [], ""
     tree_id, text = drafted
     # Named as `kbassist draft` names the file: lint checks the id matches the name.
-    result = read_tree_bytes(text.encode("utf-8"), Path("<draft>") / f"{tree_id}.yaml")
+    path = Path("<draft>") / f"{tree_id}.yaml"
+    result = read_tree_bytes(text.encode("utf-8"), path, drafted=True)
     key = article.id.casefold()
     problems = lint_result(result, lambda ref: article if ref.casefold() == key else None)
     return result.tree, [str(p) for p in problems], text

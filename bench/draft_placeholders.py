@@ -233,12 +233,16 @@ def placeholder_used(ph: Placeholder, rendered: list[str]) -> bool:
 
 
 def rendered_items(checklists: list[Checklist]) -> list[str]:
-    """Every item of every walk's outcome, each input answered on that walk shown as a
+    """Every item (detail included) of every walk's outcome, each input answered on that walk
+    shown as a
     sentinel (`qzvarNqz`), so a test can see where an input lands in the text."""
     out: list[str] = []
     for checklist in checklists:
         inputs = [s.node.var for s in checklist.steps if isinstance(s.node, Input)]
         values = {var: _sentinel(n) for n, var in enumerate(inputs) if var}
         for _part, items in checklist.outcome.item_lists():
-            out.extend(_normal(item.template.render(values)) for item in items)
+            for item in items:
+                # a command kept verbatim in the item's detail is part of the item
+                detail = f" {item.detail.render(values)}" if item.detail is not None else ""
+                out.append(_normal(item.template.render(values) + detail))
     return out

@@ -105,6 +105,8 @@ def _items(title: str, items: tuple[Item, ...]) -> list[str]:
     for item in items:
         when = f"  (when {item.when})" if item.when is not None else ""
         lines.append(f"      [ ] {_t(item.template)}{when}")
+        if item.detail is not None:
+            lines.extend(f"          | {sanitize(line)}" for line in _t(item.detail).split("\n"))
         lines.append(f"          <- {item.source}")
     return lines
 

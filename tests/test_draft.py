@@ -159,8 +159,12 @@ def test_or_list_gives_one_mitigation_each() -> None:
     )
     found = outcomes(tree)
     assert [step_texts(o) for o in found] == [
-        ["Log off and log back on. You should then be able to delete the folder."],
+        ["Log off and log back on."],
         ["Restart the computer."],
+    ]
+    # the article's own check is the verify of its alternative, not part of the step
+    assert [v["text"] for v in found[0]["verify"]] == [
+        "You should then be able to delete the folder."
     ]
     question = node(tree, "mitigation")
     assert [c["next"] for c in question["choices"]] == [o["id"] for o in found]
@@ -297,9 +301,10 @@ def test_numbered_procedure_becomes_items_in_order() -> None:
     assert step_texts(outcome) == [
         "Click Start.",
         "Double-click Modems.",
-        "In the Extra settings field, type the following: AT%A2=95",
+        "In the Extra settings field, type the following:",
         "Click OK.",
     ]
+    assert outcome["steps"][2]["detail"] == "AT%A2=95"  # the command, verbatim, under its step
     assert outcome["text"].startswith("To resolve this issue, change the init string.")
 
 

@@ -51,6 +51,12 @@ def checklist(art: Article, answers: dict[str, str]) -> list[str]:
     return [item.text for item in build_checklist(walk).items]
 
 
+def with_details(art: Article, answers: dict[str, str]) -> list[tuple[str, str]]:
+    """(text, detail) of each checklist item: the detail is shown under it, not ticked."""
+    walk = walk_with_answers(draft_tree_model(art), answers)
+    return [(item.text, item.detail) for item in build_checklist(walk).items]
+
+
 RUNBOOK = """
 ## Meaning
 
@@ -100,21 +106,22 @@ def test_runbook_mitigation_subheadings_become_the_question_of_what_diagnosis_fo
 
 def test_runbook_commands_are_steps_shown_verbatim_after_their_action() -> None:
     """The fenced command follows the action that runs it, in one step, as written."""
-    lines = checklist(
+    items = with_details(
         markdown(RUNBOOK),
         {"symptom": "yes", "mitigation": "mitigation_1", "placeholder_1": "observability"},
     )
-    assert "Restart the operator pod: oc delete pod -n monitoring -l name=operator" in lines[1]
+    assert items[1][0] == "Restart the operator pod:"
+    assert items[1][1].startswith("oc delete pod -n monitoring -l name=operator")
 
 
 def test_notes_are_detail_of_their_step_not_items() -> None:
     """A NOTE block is shown with the step it qualifies, never ticked on its own."""
-    lines = checklist(
+    items = with_details(
         markdown(RUNBOOK),
         {"symptom": "yes", "mitigation": "mitigation_1", "placeholder_1": "observability"},
     )
-    assert not any(line.startswith(("Note", "The operator reissues")) for line in lines)
-    assert any("(Note: The operator reissues missing certificates" in line for line in lines)
+    assert not any(text.startswith(("Note", "The operator reissues")) for text, _ in items)
+    assert any("Note: The operator reissues missing certificates" in d for _, d in items)
 
 
 def test_command_placeholder_is_a_typed_input_substituted_into_the_command() -> None:
@@ -122,11 +129,11 @@ def test_command_placeholder_is_a_typed_input_substituted_into_the_command() -> 
     tree = draft_tree(markdown(RUNBOOK))
     asked = [n for n in nodes(tree, "input") if "<namespace>" in n["title"]]
     assert asked and "default" not in asked[0]
-    lines = checklist(
+    items = with_details(
         markdown(RUNBOOK),
         {"symptom": "yes", "mitigation": "mitigation_2", asked[0]["var"]: "observability"},
     )
-    assert "oc logs deployment/collector -n observability" in lines[0]
+    assert "oc logs deployment/collector -n observability" in items[0][1]
 
 
 def test_drive_letter_explained_as_where_x_is_the_drive_becomes_an_input() -> None:
@@ -236,10 +243,10 @@ def test_ms_kb_note_and_lead_in_are_not_checklist_items() -> None:
         "NOTE: You must be logged on as an administrator.\n\n"
         "2. Install the updated printer driver.\n"
     )
-    lines = checklist(art, {"symptom": "yes"})
-    assert lines[:2] == [
-        "Remove the printer driver. (NOTE: You must be logged on as an administrator.)",
-        "Install the updated printer driver.",
+    items = with_details(art, {"symptom": "yes"})
+    assert items[:2] == [
+        ("Remove the printer driver.", "NOTE: You must be logged on as an administrator."),
+        ("Install the updated printer driver.", ""),
     ]
 
 

@@ -27,10 +27,20 @@ from kbassist.articles.model import (
     Quote,
     Table,
 )
-from kbassist.drafting.text import clean, is_boilerplate, short_label, without_boilerplate
+from kbassist.drafting.text import (
+    clean,
+    dedent_lines,
+    is_boilerplate,
+    short_label,
+    step_text,
+    with_detail,
+    without_boilerplate,
+)
 
 #: A step's command is cut after this many lines (the citation points to the rest).
 MAX_COMMAND_LINES = 12
+#: A code block kept verbatim as a step's detail is cut after this many lines.
+MAX_CODE_LINES = 60
 _HEAD_NUMBER_RE = re.compile(r"^(?:\d{1,2}[.)]\s*|step\s+\d+\s*[:.-]\s*)", re.IGNORECASE)
 _IF_HEAD_RE = re.compile(
     r"^(?:if|when)\s+(?:the\s+)?(?:diagnosis|output|logs?|check|investigation|above)?\s*"
@@ -75,12 +85,21 @@ def heading_label(name: str) -> str:
 
 
 def code_text(code: Code) -> str:
-    """A command block as one line per command, cut after MAX_COMMAND_LINES lines."""
+    """A command block on one line (for a one-line note), cut after MAX_COMMAND_LINES."""
     lines = [line.rstrip() for line in code.code.strip("\n").split("\n")]
     lines = [line for line in lines if line.strip()]
     if len(lines) > MAX_COMMAND_LINES:
         lines = [*lines[:MAX_COMMAND_LINES], "..."]
     return " ; ".join(line.strip() for line in lines)
+
+
+def code_block(code: Code) -> str:
+    """A command block as written, line by line (a multi-line query stays valid), cut
+    after MAX_CODE_LINES lines; shown as the detail of its step."""
+    lines = code.code.strip("\n").split("\n")
+    if len(lines) > MAX_CODE_LINES:
+        lines = [*lines[:MAX_CODE_LINES], "..."]
+    return dedent_lines(lines)
 
 
 def _inline(blocks: Iterable[Block]) -> str:
@@ -101,6 +120,12 @@ def _inline(blocks: Iterable[Block]) -> str:
     return " ".join(t for t in out if t)
 
 
+def _table_lines(table: Table) -> str:
+    """A table as rows of cells, one row per line."""
+    rows = [" | ".join(clean(c.plain) for c in row) for row in (table.header, *table.rows)]
+    return "\n".join(r for r in rows if r.strip(" |"))
+
+
 class _Steps:
     """Collects checklist items: actions, each command after the action it belongs to."""
 
@@ -108,6 +133,8 @@ class _Steps:
         self.items: list[str] = []
         self.lead: list[str] = []
         self.checks: list[str] = []
+        #: The block before was a check: a command right after it is the check's.
+        self.last_check = False
 
     def add(self, text: str) -> None:
         text = clean(without_boilerplate(text))
@@ -116,22 +143,28 @@ class _Steps:
 
     def detail(self, text: str, label: str = "Note") -> None:
         """A note or table: detail of the step before it, never an item of its own."""
-        text = clean(text)
+        text = text.strip()
         if not text:
             return
         if self.items:
-            self.items[-1] = f"{self.items[-1]} ({label}: {text})"
+            self.items[-1] = with_detail(self.items[-1], f"{label}: {text}")
         else:
-            self.lead.append(f"{label}: {text}")
+            self.lead.append(f"{label}: {clean(text)}")
 
     def command(self, code: Code) -> None:
-        command = code_text(code)
-        if not command:
+        """A command: the detail of the action that introduces it ("Restart the pod:"),
+        else a step of its own; kept line by line either way."""
+        command = code_block(code)
+        if not command.strip():
             return
-        if self.items and self.items[-1].endswith(":") and "`" not in self.items[-1][-3:]:
-            self.items[-1] = f"{self.items[-1]} {command}"
+        if self.last_check and step_text(self.checks[-1]).endswith(":"):
+            self.checks[-1] = with_detail(self.checks[-1], command)
+            return
+        last = step_text(self.items[-1]) if self.items else ""
+        if last.endswith(":") and "`" not in last[-3:] and last == self.items[-1]:
+            self.items[-1] = with_detail(self.items[-1], command)
         else:
-            self.items.append(f"Run the command: {command}")
+            self.items.append(with_detail("Run the command:", command))
 
     def blocks(self, blocks: Sequence[Block], in_list: bool = False) -> None:
         for n, block in enumerate(blocks):
@@ -140,9 +173,11 @@ class _Steps:
                 if not text:
                     continue
                 if _is_check(text):
+                    # the article's own check: the verify (with its command), never a step
                     self.checks.append(text)
-                    if not self.items:
-                        continue
+                    self.last_check = True
+                    continue
+                self.last_check = False
                 nxt = blocks[n + 1] if n + 1 < len(blocks) else None
                 leads_action = text.endswith(":") or isinstance(nxt, Code | ListBlock)
                 if not in_list and not leads_action and not _imperative(text):
@@ -166,7 +201,7 @@ class _Steps:
             elif isinstance(block, Quote):
                 self.detail(_inline(block.blocks), "Quote")
             elif isinstance(block, Table):
-                self.detail(_inline([block]), "Table")
+                self.detail(_table_lines(block), "Table")
             elif isinstance(block, Include | Image):
                 continue
 
@@ -193,7 +228,9 @@ class _Steps:
 
 _CHECK_RE = re.compile(
     r"^(?:the (?:output|result|command) should|you should (?:now )?see|to verify|verify that"
-    r"|confirm that|the alert (?:should )?(?:clears?|resolves?|stops?))",
+    r"|confirm that|the alert (?:should )?(?:clears?|resolves?|stops?)"
+    r"|(?:validate|verify|confirm) (?:the )?(?:resolution|fix|recovery|mitigation)\b"
+    r"|ensure (?:that )?the (?:alert|failed|error|count|problem|issue|metric|value)\b)",
     re.IGNORECASE,
 )
 
@@ -204,13 +241,19 @@ def _is_check(text: str) -> bool:
 
 _IMPERATIVE_RE = re.compile(
     r"^(?:(?:if|when|after|before|once|in|on|from|to|for|using)\b[^,:]{0,100}[,:]\s+)?"
-    r"(?:add|apply|back|change|check|clean|clear|configure|confirm|copy|create|delete|"
+    r"(?:re|un)?(?:add|apply|install|load|boot|register|map|log|shut|press|point|exit|quit|"
+    r"save|download|obtain|contact|call|insert|close|double-click|right-click|include|"
+    r"exclude|provide|pass|append|wait|delete|"
+    r"back|change|check|clean|clear|configure|confirm|copy|create|delete|"
     r"disable|drain|edit|enable|ensure|examine|expand|find|identify|increase|inspect|"
     r"install|investigate|kill|list|look|make|modify|monitor|move|open|patch|reboot|"
     r"reduce|remove|rename|replace|reset|restart|restore|review|rollback|roll|run|scale|"
     r"select|set|start|stop|update|upgrade|use|verify|wait|contact|escalate|consult|"
     r"cordon|uncordon|delete|free|resize|raise|lower|type|click|go|navigate|follow|"
-    r"execute|determine|retry|revert|fix|adjust|collect|gather|open|get|query)\b",
+    r"execute|determine|retry|revert|fix|adjust|collect|gather|open|get|query|write|assign|"
+    r"grant|specify|allow|increase|decrease|clear|refresh|flush|ping|connect|disconnect|"
+    r"mount|format|extract|turn|switch|attach|detach|schedule|import|export|sign|do not|"
+    r"don't|make sure|be sure)\b",
     re.IGNORECASE,
 )
 

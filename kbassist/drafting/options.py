@@ -16,12 +16,16 @@ from kbassist.drafting.text import (
     Para,
     Param,
     clean,
+    dedent_lines,
     is_boilerplate,
     paragraphs,
     short_label,
     shorten,
+    split_detail,
     split_sentences,
+    step_text,
     strip_marker,
+    with_detail,
     without_boilerplate,
 )
 
@@ -58,6 +62,16 @@ _FIXED_RE = re.compile(
 
 
 @dataclass
+class Ask:
+    """A question about a case of an option's steps, asked before its outcome."""
+
+    var: str
+    title: str
+    text: str
+    choices: list[dict[str, str]]  # {"value", "label"}
+
+
+@dataclass
 class Option:
     """One mitigation: where it comes from, what it says, and its steps in order."""
 
@@ -75,14 +89,23 @@ class Option:
     wish: str = ""
     #: Chosen by what the admin finds ("If the diagnosis shows ..."), not by preference.
     condition: bool = False
+    #: The article's own checks for this fix ("The output should show ..."): the verify.
+    checks: list[str] = field(default_factory=list)
+    #: What a first step backs up ("registry"): the rollback restores it.
+    backup: str = ""
+    #: Item index -> condition (`if_1 == "yes"`): steps for one case of the article's
+    #: "If you ..., do ...; otherwise ...", asked by the questions in `asks`.
+    when: dict[int, str] = field(default_factory=dict)
+    asks: list[Ask] = field(default_factory=list)
 
 
 def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
     """(lead-in, items): numbered steps in order; other blocks are items of their own.
 
-    Blocks indented deeper than the item before them (continuations, code, notes) are
-    joined to it; boilerplate (vendor disclaimers, "for more information" pointers) is
-    dropped together with its continuations.
+    Blocks indented deeper than the item before them are joined to it: prose as more of
+    its text, a code listing, a table or a NOTE as its detail (kept line by line, shown
+    under the step, not ticked); boilerplate (vendor disclaimers, "for more information"
+    pointers) is dropped together with its continuations.
     """
     paras = [p for p in paras if not p.separator and not p.heading]
     first_step = next((i for i, p in enumerate(paras) if p.numbered), None)
@@ -94,6 +117,7 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
         else:
             lead_paras = []
     items: list[list[str]] = []
+    details: list[list[str]] = []
     dropped = False
     base = -1
     for para in paras:
@@ -102,17 +126,53 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
             deeper = para.indent > base and not (para.numbered and para.indent <= base + 3)
             if deeper and not para.marker:
                 if not dropped:
-                    items[-1].append(text)
+                    if code_like(para):
+                        details[-1].append(dedent_lines(para.lines))
+                    elif _NOTE_RE.match(text):
+                        details[-1].append(clean(text))
+                    else:
+                        items[-1].append(text)
                 continue
+        if items and not para.marker and _TABLE_RE.search(text):
+            details[-1].append(dedent_lines(para.lines))  # a table: its rows as written
+            continue
         base = para.indent
         dropped = is_boilerplate(text)
         if not dropped:
             items.append([without_boilerplate(text)])
+            details.append([])
     lead = " ".join(
         without_boilerplate(strip_marker(p.text)) for p in lead_paras if not is_boilerplate(p.text)
     )
-    out = [clean(" ".join(parts)) for parts in items]
-    return tidy_items(clean(lead), [t for t in out if t])
+    out = []
+    for parts, detail in zip(items, details, strict=True):
+        text = clean(" ".join(parts))
+        if not text and detail:
+            text = "Run or enter the following:"
+        if text:
+            out.append(with_detail(text, "\n\n".join(detail)))
+    return tidy_items(clean(lead), out)
+
+
+_CODE_CHARS_RE = re.compile(r"[=;{}()\\<>\[\]\"]|^\S+\.(?:exe|com|bat|cmd)\b", re.IGNORECASE)
+
+
+def code_like(para: Para) -> bool:
+    """An indented block that is a listing, a command or a table, not prose: lines indented
+    unevenly, a table rule, or short lines that do not read as sentences."""
+    lines = [line for line in para.lines if line.strip()]
+    if len({len(line) - len(line.lstrip()) for line in lines}) > 1:
+        return True
+    text = para.text
+    if _TABLE_RE.search(text):
+        return True
+    words = text.split()
+    sentence = text.endswith((".", "!", "?", ":", ",")) and len(words) >= 5
+    if sentence and not _CODE_CHARS_RE.search(text):
+        return False
+    if len(lines) >= 2:
+        return not any(line.rstrip().endswith((".", ",", ":")) for line in lines[:-1])
+    return len(words) <= 12 and not sentence
 
 
 _NOTE_RE = re.compile(r"^(?:\*+\s*)?(?:note|notes|important|warning|caution|tip)\b\s*[:.-]", re.I)
@@ -120,27 +180,93 @@ _TABLE_RE = re.compile(r"(?:[-+=]{6,}|(?:\|[^|]*){3,}\|)")
 _LEAD_ONLY_RE = re.compile(
     r"^(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|do this)\b[^.]{0,80}:"
     r"|there are (?:two|three|several|\d+) (?:ways|methods|options)\b[^.]{0,80}[.:]"
-    r"|(?:do|use|follow) (?:one of )?the following(?: steps| methods)?[^.]{0,40}:)$",
+    r"|(?:do|use|follow) (?:one of )?the following(?: steps| methods)?[^.]{0,40}:"
+    r"|(?:to [^,]{3,80},\s*)?(?:use|follow|do|perform|complete|try|take) (?:the|these) "
+    r"(?:following )?(?:steps|procedure|instructions)(?: below| that follow)?\b[^.:]{0,80}[.:])$",
     re.IGNORECASE,
 )
+#: "To resolve this issue, uninstall ...": the purpose clause before the action.
+_PURPOSE_RE = re.compile(
+    r"^(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy) (?:this|the|these)"
+    r"(?:\s+[\w-]+){0,3},\s*)",
+    re.IGNORECASE,
+)
+_YOU_CAN_RE = re.compile(
+    r"^(?:you|administrators?|users?)\s+(?:can|should|must|may|need to|have to|will need to|"
+    r"may need to|might need to|may want to)(?:\s+(?:also|first|then|now))?\s+",
+    re.IGNORECASE,
+)
+_WISHER_RE = re.compile(
+    r"^(?:administrators?|users?|customers?|anyone|those)\s+(?:who|that)\s+[^,.]{0,90}?\s+"
+    r"(?:should|must|can|may|need to)\s+(?:also\s+|first\s+)?",
+    re.IGNORECASE,
+)
+#: UI navigation pairs read as one step ("Click Start, and then click Run").
+_NAV_RE = re.compile(r"^(?:click|point|press|select|type|double-click|right-click|open|go)\b", re.I)
+_AND_THEN_RE = re.compile(r",?\s+and then\s+")
+
+
+def split_actions(text: str) -> list[str]:
+    """One action per step: a purpose lead-in ("To resolve this issue,") dropped; separate
+    imperative sentences, and two actions joined by ", and then" (not UI navigation such
+    as "click Start, and then click Run"), as steps of their own."""
+    from kbassist.drafting.blocks import _imperative
+
+    bare = _PURPOSE_RE.sub("", text, count=1)
+    if bare != text and _imperative(bare):
+        text = bare[0].upper() + bare[1:]
+    # "You can also verify ...", "Administrators who want X should use ...": a modal
+    # is always followed by the verb, the action itself.
+    bare = _WISHER_RE.sub("", _YOU_CAN_RE.sub("", text, count=1), count=1)
+    if bare != text and len(bare) > 3 and bare[:1].islower():
+        text = bare[0].upper() + bare[1:]
+    pieces: list[str] = []
+    for sentence in split_sentences(text):
+        if pieces and _imperative(sentence) and not sentence.lower().startswith(("if ", "when ")):
+            pieces.append(sentence)
+        elif pieces:
+            pieces[-1] = f"{pieces[-1]} {sentence}"
+        else:
+            pieces.append(sentence)
+    if len(pieces) > 1 and not _imperative(pieces[0]):
+        return [text]  # an explanation with an action in it: one item, as written
+    out: list[str] = []
+    for piece in pieces:
+        halves = _AND_THEN_RE.split(piece, maxsplit=1)
+        if (
+            len(halves) == 2
+            and _imperative(halves[0])
+            and _imperative(halves[1])
+            and not _NAV_RE.match(halves[0])
+            and "," not in halves[0]
+        ):
+            out.append(halves[0].rstrip(",") + ".")
+            out.append(halves[1][0].upper() + halves[1][1:])
+        else:
+            out.append(piece)
+    return out
 
 
 def tidy_items(lead: str, items: list[str]) -> tuple[str, list[str]]:
-    """Steps that are steps: a NOTE or a flattened table is detail of the step before it,
-    a bare lead-in ("To resolve this problem:") is the outcome's text, not an item."""
+    """Steps that are steps: a NOTE or a flattened table is detail of the step before it
+    (shown, not ticked), a bare lead-in ("To resolve this problem:") is the outcome's
+    text, not an item; one imperative action per item (`split_actions`)."""
     out: list[str] = []
     leads = [lead] if lead else []
     for item in items:
-        if _LEAD_ONLY_RE.match(item):
+        text, detail = split_detail(item)
+        if _LEAD_ONLY_RE.match(text) and not detail:
             if out:
-                out[-1] = f"{out[-1]} {item}"
+                out[-1] = with_detail(out[-1], text)
             else:
-                leads.append(item)
+                leads.append(text)
             continue
-        if (_NOTE_RE.match(item) or _TABLE_RE.search(item)) and out:
-            out[-1] = f"{out[-1]} ({item})"
+        if (_NOTE_RE.match(text) or _TABLE_RE.search(text)) and out:
+            out[-1] = with_detail(out[-1], "\n".join(p for p in (text, detail) if p))
             continue
-        out.append(item)
+        pieces = split_actions(text) if text else [text]
+        out.extend(pieces[:-1])
+        out.append(with_detail(pieces[-1], detail))
     if not out and items:
         return lead, items
     return " ".join(leads), out
@@ -222,15 +348,18 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
         if not lead:
             return None
         items, lead = [lead], ""
-    label_from = lead or items[0]
+    label_from = lead if lead and not _LEAD_ONLY_RE.match(lead) else step_text(items[0])
     first = paras[0] if paras else None
     if first is not None and _METHOD_RE.match(first.head):
         label_from = first.head if len(first.head) > 12 else (lead or items[0])
     label = option_label(strip_marker(label_from))
+    if prefix and re.match(r"^(?:if|when)\b", label, re.IGNORECASE):
+        label, prefix = prefix.rstrip(": "), ""  # a step for one case names no option
     option = Option(
         section, prefix + label if prefix and not _OWN_NAME_RE.match(label) else label, lead, items
     )
-    wish = _WISH_RE.search(lead or items[0])
+    # read before the steps were tidied: tidying drops the "who want to X should" preamble
+    wish = _WISH_RE.search(" ".join(strip_marker(p.text) for p in paras[:2]))
     if wish:
         option.wish = clean(wish.group(1))
     return option
@@ -356,7 +485,8 @@ def article_plan(article: Article) -> tuple[str, list[Option], list[str]]:
 
 
 def _structured_fix(article: Article) -> bool:
-    """A fix the flat text flattens: commands in code blocks, or sub-headed alternatives."""
+    """A fix the flat text flattens: commands in code blocks, sub-headed alternatives, or
+    notes (`> [!NOTE]`, `> [!IMPORTANT]`: the flat text keeps their markers)."""
     from kbassist.drafting.blocks import resolution_parts
 
     for part in resolution_parts(article):
@@ -364,10 +494,10 @@ def _structured_fix(article: Article) -> bool:
             return True
         for sub in part.walk():
             for block in sub.blocks:
-                if block.kind == "code":
+                if block.kind in ("code", "note"):
                     return True
                 if isinstance(block, ListBlock) and any(
-                    b.kind == "code" for item in block.items for b in item.blocks
+                    b.kind in ("code", "note") for item in block.items for b in item.blocks
                 ):
                     return True
     return False
@@ -421,7 +551,7 @@ def _cause_options(section: Section) -> tuple[str, list[Option]]:
         texts = ([lead] if lead else []) + items
         if not texts:
             continue
-        label = "If this is the cause: " + short_label(strip_marker(texts[0]), 60)
+        label = "If this is the cause: " + short_label(strip_marker(step_text(texts[0])), 60)
         steps = [f"Check whether this applies here and remove it: {texts[0]}", *texts[1:]]
         options.append(Option(section, label, "", steps, kind="cause"))
     return clean(" ".join(p.text for p in lead_paras)), options
@@ -436,7 +566,7 @@ def cause_alternatives(section: Section | None) -> list[str]:
     out: list[str] = []
     for alt in alts:
         lead, items = _procedure(alt)
-        text = lead or (items[0] if items else "")
+        text = lead or (step_text(items[0]) if items else "")
         if text:
             out.append(short_label(strip_marker(text), 80))
     return out if len(out) >= 2 else []
@@ -482,6 +612,26 @@ def _alternative_children(children: Sequence[Part]) -> bool:
         return False
     imperative = sum(_imperative(n) for n in names)
     return imperative == 0 and all(len(heading_label(n)) <= 60 for n in names)
+
+
+_CASE_LEAD_RE = re.compile(
+    r"^to (?:work around|avoid|prevent|resolve|correct|fix|solve|remedy) (?:this|the)"
+    r"(?:\s+[\w-]+)?\s+(?P<case>(?:when|if|for|on)\s+[^,]{5,120}),\s*(?P<rest>.{5,})$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _choose_one_list(blocks: Sequence[object]) -> list[ListBlock]:
+    """A list right after "Use one of the following ...:": each item is an alternative
+    (not when commands follow the list: those would belong to no alternative)."""
+    for n, (before, block) in enumerate(itertools.pairwise(blocks)):
+        if any(getattr(b, "kind", "") == "code" for b in blocks[n + 2 :]):
+            break
+        if isinstance(block, ListBlock) and len(block.items) >= 2:
+            text = clean(getattr(getattr(before, "text", None), "plain", "") or "")
+            if text.endswith(":") and _CHOOSE_ONE_RE.search(text):
+                return [block]
+    return []
 
 
 def _numbering_free(name: str) -> str:
@@ -532,9 +682,11 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 option.condition = bool(
                     re.match(r"^(?:\d{1,2}[.)]\s*)?(?:if|when)\b", child.name, re.I)
                 )
+                option.checks = [*own_checks, *child_checks]
                 options.append(option)
             continue
         alternatives = [b for b in part.blocks if isinstance(b, ListBlock) and b.alternatives]
+        alternatives = alternatives or _choose_one_list(part.blocks)
         if alternatives and not children:
             own_lead, _, _ = part_steps(
                 Part(
@@ -552,23 +704,35 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 )
                 checks.extend(item_checks)
                 texts = items or ([item_lead] if item_lead else [])
-                if texts:
-                    options.append(Option(section, short_label(texts[0]), "", texts, kind="option"))
+                if not texts:
+                    continue
+                label = short_label(step_text(texts[0]))
+                case = _CASE_LEAD_RE.match(step_text(texts[0]))
+                option = Option(section, label, "", texts, kind="option")
+                if case:
+                    # "To resolve this when X, do Y": the option for case X, step Y
+                    case_text = case.group("case")
+                    option.label = short_label(case_text[0].upper() + case_text[1:], 90)
+                    rest = case.group("rest")
+                    rest = _YOU_CAN_RE.sub("", rest, count=1)
+                    texts[0] = rest[0].upper() + rest[1:] + texts[0][len(step_text(texts[0])) :]
+                    option.condition = True
+                options.append(option)
             continue
         part_lead, items, part_checks = part_steps(part)
         checks.extend(part_checks)
         if not items and part_lead:
             items, part_lead = [part_lead], ""
         if items:
-            options.append(
-                Option(
-                    section,
-                    label_base,
-                    part_lead,
-                    items,
-                    kind="workaround" if part.workaround else "option",
-                )
+            option = Option(
+                section,
+                label_base,
+                part_lead,
+                items,
+                kind="workaround" if part.workaround else "option",
             )
+            option.checks = part_checks
+            options.append(option)
     if options:
         diagnosis, diagnosis_section = _diagnosis_steps(article, sections)
         for option in options:

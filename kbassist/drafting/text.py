@@ -170,7 +170,7 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?P<v><(?!(?i:/|!|\?|br\b|p\b|b\b|i\b|a\b|u\b|div\b|span\b|html\b|body\b|head\b"
             r"|script\b|table\b|tr\b|td\b|th\b|li\b|ul\b|ol\b|img\b|font\b|center\b"
             r"|enter>|dir>|tab>|esc>|cr>|none>|null>|any>|f\d+>|ctrl|alt\b|shift\b|del>|space>))"
-            r"[A-Za-z][\w .:/-]{0,40}(?<=[\w])>)"
+            r"\*{0,2}[A-Za-z][\w .:/-]{0,40}(?<=[\w])\*{0,2}>)"
             r"|(?<![$\w{])(?P<w>\{[A-Z_][\w-]{1,40}\})(?!\})",
         ),
     ),
@@ -342,3 +342,40 @@ _DANGLING = frozenset(
     "a an the and or but nor to of in on at for with by from as if that which who whose "
     "than then is are was were be your its their this these those".split()
 )
+
+
+# --------------------------------------------------------------------------- step detail
+
+#: Between a step's text and its detail (a command kept line by line, a note, a table)
+#: while the drafter carries a step as one string. U+001F never survives `clean` (it is
+#: white space to `str.split`), so article text cannot fake it; the tree writes the two
+#: parts as an item's `text` and `detail`.
+DETAIL_SEP = "\x1f"
+
+
+def with_detail(step: str, detail: str) -> str:
+    """`step` carrying `detail` (several details are joined by a blank line)."""
+    detail = detail.strip("\n")
+    if not detail.strip():
+        return step
+    text, old = split_detail(step)
+    return f"{text}{DETAIL_SEP}{old}\n\n{detail}" if old else f"{text}{DETAIL_SEP}{detail}"
+
+
+def split_detail(step: str) -> tuple[str, str]:
+    """(text, detail) of a step that may carry a detail."""
+    text, _, detail = step.partition(DETAIL_SEP)
+    return text, detail
+
+
+def step_text(step: str) -> str:
+    """The step's own text, without its detail."""
+    return step.partition(DETAIL_SEP)[0]
+
+
+def dedent_lines(lines: list[str]) -> str:
+    """Lines of a code block or table as written, common indentation removed."""
+    kept = [line.rstrip() for line in lines]
+    widths = [len(line) - len(line.lstrip()) for line in kept if line.strip()]
+    cut = min(widths, default=0)
+    return "\n".join(line[cut:] for line in kept).strip("\n")

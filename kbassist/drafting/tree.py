@@ -13,9 +13,11 @@ import yaml
 
 from kbassist.articles import Article, Section
 from kbassist.drafting.options import (
+    _YOU_CAN_RE,
     MORE_KEYS,
     RESOLUTION_KEYS,
     WORKAROUND_KEYS,
+    Ask,
     Option,
     article_cause,
     article_plan,
@@ -33,9 +35,12 @@ from kbassist.drafting.text import (
     Param,
     brace,
     find_params,
+    is_boilerplate,
     short_label,
     shorten,
+    split_detail,
     split_sentences,
+    with_detail,
 )
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
@@ -107,6 +112,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     symptom, symptom_section = article_symptom(article)
     cause, cause_section = article_cause(article)
     lead, options, _ = article_plan(article)
+    asked_ifs = 0
+    for option in options:
+        option.items, option.checks, option.backup = _steps_checks_backup(article, option)
+        asked_ifs = _conditional_steps(option, asked_ifs)
 
     # Ids, labels and choice values, unique; one variable per distinct literal.
     used_ids: set[str] = {"cause", "mitigation"}
@@ -200,23 +209,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             }
         )
     if wish is not None:
-        nodes.append(
-            {
-                "id": "wish",
-                "kind": "question",
-                "title": short_label(f"Do you want to {wish.wish}?", 70),
-                "text": brace(f"Do you want to {wish.wish}?"),
-                "help": brace(
-                    f"The article gives its own procedure for sites that want to {wish.wish}: "
-                    f"{shorten(wish.label, 120)}."
-                ),
-                "source": _cite(article, wish.section),
-                "choices": [
-                    {"value": "yes", "label": "Yes", "next": _entry(wish, variables)},
-                    {"value": "no", "label": "No", "next": choose},
-                ],
-            }
-        )
+        nodes.append(_wish_node(article, wish, rest, _entry(wish, variables), choose))
     if len(rest) >= 2:
         conditional = all(o.condition for o in rest)
         by_cause = all(o.kind == "cause" for o in rest)
@@ -242,6 +235,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     verify_text = _verify_text(article, symptom, symptom_section)
     for option in options:
         nodes.extend(_input_nodes(article, option, variables))
+        nodes.extend(_ask_nodes(article, option))
         nodes.append(_outcome(article, option, variables, verify_text, symptom_section))
     if not options:
         section = (
@@ -296,6 +290,14 @@ _CHECK_RE = re.compile(
 _ALERT_RE = re.compile(r"\b(?:this )?alert (?:fires|is (?:triggered|raised|fired))\b", re.I)
 
 
+#: "When you start X, you receive Y": the verify repeats the action and expects no Y.
+_REDO_RE = re.compile(
+    r"^(?:when|if|whenever) you (?:(?:try|attempt) to )?(?P<act>[a-z][^,;:]{4,150}),\s+"
+    r"(?P<res>.{8,})$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def _verify_text(article: Article, symptom: str, symptom_section: Section | None) -> str:
     """An honest check: a by-design article says so; an alert runbook waits for the alert
     to clear; else the symptom must be gone."""
@@ -306,14 +308,70 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
                     f'The article says this is by design ("{shorten(sentence, 200)}"): the '
                     "behavior itself stays; check that the steps above give you what you need."
                 )
-    if symptom_section is not None and _ALERT_RE.search(symptom):
+    keys = {section.key for section in article.sections}
+    runbook = "meaning" in keys and bool(keys & {"mitigation", "diagnosis", "impact"})
+    if symptom_section is not None and (_ALERT_RE.search(symptom) or runbook):
         return (
             f"Check that the alert {article.title} stops firing and its condition clears "
             f"(the article: {shorten(symptom, 200)})"
         )
+    redo = _REDO_RE.match(symptom)
+    if symptom_section is not None and redo:
+        action = redo.group("act")
+        return (
+            f"{action[0].upper()}{action[1:]} again, and check that this no longer happens: "
+            f"{shorten(redo.group('res'), 160)}"
+        )
     if symptom_section is not None:
         return f"Check that the problem no longer occurs: {shorten(symptom, 160)}"
     return f"Check that the problem in {article.id} ({article.title}) no longer occurs."
+
+
+#: "have Retrospect back up the server datafile" -> "the server datafile".
+_WISH_BACKUP_RE = re.compile(r"\bback\s?up\s+(?P<what>(?:the|your|its|this)\s+[^,.;]{3,60})$", re.I)
+_NOT_BACKUP_RE = re.compile(
+    r"\b(?:not|never|no longer)\s+(?:to\s+)?back\s?up\b|\bexclude\w*\b[^.]{0,60}\bbackup\b", re.I
+)
+
+
+def _wish_node(
+    article: Article, wish: Option, rest: list[Option], yes: str, no: str
+) -> dict[str, Any]:
+    """The site question of "administrators who want to X should ...". When the other
+    fixes trade X away (X is backing up some data, and they leave it out of the backup),
+    it is the trade-off itself: "Must the data be backed up?"."""
+    node: dict[str, Any] = {"id": "wish", "kind": "question"}
+    backup = _WISH_BACKUP_RE.search(wish.wish)
+    skipping = [o for o in rest if _NOT_BACKUP_RE.search(" ".join([o.label, *o.items]))]
+    if backup and skipping:
+        what = backup.group("what")
+        question = f"Must {what} be backed up?"
+        node["title"] = short_label(question, 70)
+        node["text"] = brace(
+            f"{question} The article gives its own procedure for sites that want to "
+            f"{wish.wish}; its other fixes leave {what} out of the backup."
+        )
+        node["help"] = brace(
+            f"Yes: {shorten(wish.label, 120)} (the data stays in the backup). No: "
+            + "; ".join(shorten(o.label, 80) for o in skipping)
+            + " (simpler, but the data is not backed up)."
+        )
+        yes_label, no_label = f"Yes, {what} must be backed up", "No, it may be left out"
+    else:
+        question = f"Do you want to {wish.wish}?"
+        node["title"] = short_label(question, 70)
+        node["text"] = brace(question)
+        node["help"] = brace(
+            f"The article gives its own procedure for sites that want to {wish.wish}: "
+            f"{shorten(wish.label, 120)}."
+        )
+        yes_label, no_label = "Yes", "No"
+    node["source"] = _cite(article, wish.section)
+    node["choices"] = [
+        {"value": "yes", "label": short_label(yes_label, 80), "next": yes},
+        {"value": "no", "label": no_label, "next": no},
+    ]
+    return node
 
 
 def _confirm_node(
@@ -378,10 +436,36 @@ def _title(article: Article) -> str:
 
 
 def _entry(option: Option, variables: dict[str, str]) -> str:
-    """The first node of an option: its first input, else its outcome."""
+    """The first node of an option: its first input, else its first question about a
+    case of its steps, else its outcome."""
     if option.params:
         return f"{option.id}-{variables[_ref(option.params[0])]}"
-    return option.id
+    return _after_inputs(option)
+
+
+def _after_inputs(option: Option) -> str:
+    return f"{option.id}-{option.asks[0].var}" if option.asks else option.id
+
+
+def _ask_nodes(article: Article, option: Option) -> list[dict[str, Any]]:
+    """The questions that pick the option's conditional steps, in order, then the outcome."""
+    nodes: list[dict[str, Any]] = []
+    for n, ask in enumerate(option.asks):
+        following = (
+            f"{option.id}-{option.asks[n + 1].var}" if n + 1 < len(option.asks) else option.id
+        )
+        nodes.append(
+            {
+                "id": f"{option.id}-{ask.var}",
+                "kind": "question",
+                "var": ask.var,
+                "title": _question_title(ask.title),
+                "text": brace(ask.text),
+                "source": _cite(article, option.section),
+                "choices": [{**c, "next": following} for c in ask.choices],
+            }
+        )
+    return nodes
 
 
 def _ref(param: Param) -> str:
@@ -397,13 +481,13 @@ def _input_nodes(
         following = (
             f"{option.id}-{variables[_ref(option.params[n + 1])]}"
             if n + 1 < len(option.params)
-            else option.id
+            else _after_inputs(option)
         )
         context = next(
             (
                 s
                 for i in [*option.pre_items, *option.items]
-                for s in split_sentences(i)
+                for s in split_sentences(" ".join(i.split()))
                 if param.literal in s
             ),
             "",
@@ -445,6 +529,17 @@ def _input_nodes(
     return nodes
 
 
+def _item(article: Article, item: str, section: Section, known: dict[str, str]) -> dict[str, Any]:
+    """A checklist item: its text (cut at MAX_ITEM_CHARS) and, when the step carries one,
+    its detail (a command, code, a note) kept line by line; both use the inputs."""
+    text, detail = split_detail(item)
+    entry: dict[str, Any] = {"text": _template(shorten(text, MAX_ITEM_CHARS), known)[0]}
+    if detail.strip():
+        entry["detail"] = _template(detail, known)[0]
+    entry["source"] = _cite(article, section)
+    return entry
+
+
 def _outcome(
     article: Article,
     option: Option,
@@ -454,18 +549,17 @@ def _outcome(
 ) -> dict[str, Any]:
     asked = {_ref(p) for p in option.params}
     known = {ref: var for ref, var in variables.items() if ref in asked}
-    steps = []
-    for item in option.pre_items:
-        text, _ = _template(shorten(item, MAX_ITEM_CHARS), known)
-        steps.append({"text": text, "source": _cite(article, option.pre_section or option.section)})
-    checks = []
+    steps = [
+        _item(article, item, option.pre_section or option.section, known)
+        for item in option.pre_items
+    ]
     for n, item in enumerate(option.items):
-        text, _ = _template(shorten(item, MAX_ITEM_CHARS), known)
-        entry = {"text": text, "source": _cite(article, option.section)}
-        if n and _CHECK_RE.search(item):
-            checks.append(entry)  # the article's own check: the verify, not a step
-        else:
-            steps.append(entry)
+        entry = _item(article, item, option.section, known)
+        if n in option.when:
+            entry = {"text": entry.pop("text"), "when": option.when[n], **entry}
+        steps.append(entry)
+    verify = [_item(article, check, option.section, known) for check in option.checks]
+    backup = option.backup
     outcome: dict[str, Any] = {
         "id": option.id,
         "kind": "outcome",
@@ -475,13 +569,295 @@ def _outcome(
         outcome["text"] = brace(shorten(option.lead, 400))
     outcome["source"] = _cite(article, option.section)
     outcome["steps"] = steps
-    outcome["verify"] = checks or [
+    outcome["verify"] = verify or [
         {
             "text": brace(verify_text),
             "source": _cite(article, symptom_section or option.section),
         }
     ]
+    if backup:
+        outcome["rollback"] = [
+            {
+                "text": brace(
+                    f"If the change causes a problem, restore the {backup} from the backup "
+                    "you made before changing it."
+                ),
+                "source": _cite(article, option.section),
+            }
+        ]
     return outcome
+
+
+#: "Back up the registry before you modify it", "make a copy of Win.ini": what to save.
+_BACKUP_RE = re.compile(
+    r"\b(?:back\s?up|make a (?:backup )?copy of|save a copy of|create a backup of|export)\s+"
+    r"(?:the |your |a |an |this )?(?P<what>registry(?: (?:key|subkey|hive)s?)?|"
+    r"[\w-]+\.(?:ini|dat|sys|cfg|conf|config|xml|json|ya?ml|db|mdb|pst|ost|reg)\b|"
+    r"(?:[\w-]+ ){0,2}(?:file|files|key|subkey|folder|database|configuration|data|settings))\b",
+    re.IGNORECASE,
+)
+
+
+#: "If you use NTFS, run ...", "When the server is a domain controller, ...": a step for
+#: one case. Conditions about how the fix went ("if the problem persists") are not asked
+#: up front: the admin cannot know them yet.
+_IF_STEP_RE = re.compile(
+    r"^(?:if|when)\s+(?P<cond>[^,:;]{4,140}?)\s*(?:,\s*(?:then\s+)?(?P<then>.+)|:)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_OTHERWISE_RE = re.compile(r"^(?:otherwise|if not|else|if no)\b[,:]?\s*(?P<then>.+)$", re.I)
+_INLINE_OTHERWISE_RE = re.compile(r"[;.]\s+(?:otherwise|if not)[,:]?\s+", re.IGNORECASE)
+_LATER_CASE_RE = re.compile(
+    r"\b(?:persists?|still|continues?|recurs?|(?:does not|doesn't|did not|didn't|cannot|can't|"
+    r"do not|don't|will not|won't)"
+    r" (?:work|help|resolve|fix|succeed|start|find)|not (?:resolved|fixed)|fails?|failed|"
+    r"succeeds?|finished|done|complete[sd]?|prompted|you receive|you see|you get|appears?|"
+    r"necessary|needed|required|applicable|possible|desired|want|wish|prefer|"
+    r"found|returns?|returned|output|above|shows?|showed|results?|nothing)\b",
+    re.IGNORECASE,
+)
+#: At most this many conditional steps are asked per mitigation.
+MAX_ASKED_CASES = 4
+
+
+def _question_title(question: str) -> str:
+    """A question as a title: whole when short, else cut at a word, still a question."""
+    if len(question) <= 90:
+        return question
+    head, colon, rest = question.partition(": ")
+    if colon and head == "Does this apply":
+        return f"{head}: {short_label(rest.rstrip('?'), 70)}?"
+    return f"{short_label(question.rstrip('?'), 85)}?"
+
+
+def _as_question(cond: str) -> str:
+    """ "you are running Windows 2000" -> "Are you running Windows 2000?"."""
+    cond = cond.strip().rstrip(".")
+    words = cond.split()
+    low = [w.casefold() for w in words]
+    if any(w in {"not", "no", "never"} or w.endswith("n't") for w in low[:4]):
+        return f"Does this apply: {cond}?"  # a negated case reads wrong turned around
+    if len(words) >= 2 and low[0] in {"you", "we"} and low[1] in {"are", "were"}:
+        return f"Are you {' '.join(words[2:])}?"
+    if len(words) >= 2 and low[0] == "you" and low[1] in {"have", "use", "run", "need", "own"}:
+        return f"Do you {' '.join(words[1:])}?"
+    if len(words) >= 2 and low[0] == "you" and low[1] in {"are", "is"}:
+        return f"Are you {' '.join(words[2:])}?"
+    for n, word in enumerate(low[:6]):
+        if n and word in {"is", "are"} and low[0] in {"the", "your", "this", "a", "an", "it"}:
+            subject = " ".join(words[:n])
+            rest = " ".join(words[n + 1 :])
+            return f"{word.capitalize()} {subject[0].lower() + subject[1:]} {rest}?".replace(
+                "  ", " "
+            )
+    if len(words) >= 2 and low[0] == "you" and not low[1].endswith("ed"):
+        return f"Do you {' '.join(words[1:])}?"
+    return f"Does this apply: {cond}?"
+
+
+def _then_step(then: str) -> str:
+    """The action of a conditional step, "you can also check ..." read as "Check ..."."""
+    then = then.strip()
+    bare = _YOU_CAN_RE.sub("", then, count=1)
+    if bare != then and bare:
+        then = bare
+    return then[0].upper() + then[1:] if then else then
+
+
+def _conditional_steps(option: Option, counter: int) -> int:
+    """The article's "If X, do A" (and "otherwise, do B") steps as steps for one case,
+    each case asked before the outcome as a yes/no question; returns the counter of
+    questions asked so far in the tree (their variables are `if_1`, `if_2` ...)."""
+    items: list[str] = []
+    for item in option.items:  # "If X, do A; otherwise, do B" -> two steps
+        text, detail = split_detail(item)
+        parts = _INLINE_OTHERWISE_RE.split(text, maxsplit=1)
+        if len(parts) == 2 and _IF_STEP_RE.match(parts[0]):
+            items.append(parts[0].rstrip(";.") + ".")
+            items.append(with_detail(f"Otherwise, {parts[1]}", detail))
+        else:
+            items.append(item)
+    option.items = items
+    when: dict[int, str] = {}
+    cases: list[tuple[int, str, str, str]] = []  # (index, condition, action, product)
+    for n, item in enumerate(items):
+        text, detail = split_detail(item)
+        found = _split_if(text, bool(detail))
+        if found is None:
+            continue
+        cond, then = found
+        if _LATER_CASE_RE.search(cond) or (n == 0 and len(items) == 1):
+            continue
+        product = _RUNNING_RE.match(cond)
+        cases.append((n, cond, then, product.group("what").strip() if product else ""))
+    products = [c for c in cases if c[3]]
+    if len({c[3].casefold() for c in products}) >= 2:
+        # "If you are running Windows NT 4.0, ...", "If you are running Terminal Server,
+        # ...": one question, which of them, whose answer selects the steps.
+        counter += 1
+        var = f"if_{counter}"
+        choices: list[dict[str, str]] = []
+        values: dict[str, str] = {}
+        for n, _, then, what in products:
+            value = values.setdefault(what.casefold(), f"case_{len(values) + 1}")
+            if all(c["value"] != value for c in choices):
+                choices.append({"value": value, "label": short_label(what, 80)})
+            when[n] = f'{var} == "{value}"'
+            if then:
+                items[n] = with_detail(_then_step(then), split_detail(items[n])[1])
+        choices.append({"value": "other", "label": "None of these"})
+        names = ", ".join(str(c["label"]) for c in choices[:-1])
+        option.asks.append(
+            Ask(
+                var,
+                "Which of these do you run?",
+                f"The article's steps depend on what you run ({names}). Which is it?",
+                choices,
+            )
+        )
+        _otherwise_steps(items, when, var, '"other"')
+        cases = [c for c in cases if not c[3]]
+    for n, cond, then, _ in cases:
+        if len(option.asks) >= MAX_ASKED_CASES:
+            break
+        counter += 1
+        var = f"if_{counter}"
+        question = _as_question(cond)
+        text = split_detail(items[n])[0]
+        option.asks.append(
+            Ask(
+                var,
+                question,
+                f'The article has a step for this case: "{shorten(text, 240)}" {question}',
+                [
+                    {"value": "yes", "label": "Yes, this is the case here"},
+                    {"value": "no", "label": "No, not here"},
+                ],
+            )
+        )
+        when[n] = f'{var} == "yes"'
+        if then:
+            items[n] = with_detail(_then_step(then), split_detail(items[n])[1])
+        _otherwise_steps(items, when, var, '"no"', after=n)
+    option.when = when
+    return counter
+
+
+#: "you are running Windows NT 4.0", "the server is running Exchange 5.5": a product.
+_RUNNING_RE = re.compile(
+    r"^(?:you(?:'re| are)\s+(?:running|using)|you\s+(?:run|use)|(?:the|your)\s+"
+    r"(?:computer|server|system|client|machine)\s+(?:is\s+running|runs))\s+(?P<what>.{3,80})$",
+    re.IGNORECASE,
+)
+
+
+_IF_START_RE = re.compile(r"^(?:if|when)\s+", re.IGNORECASE)
+_THEN_COMMA_RE = re.compile(r",\s*(?:then\s+)?")
+
+
+def _split_if(text: str, has_detail: bool) -> tuple[str, str] | None:
+    """(condition, action) of "If X, do A" (X may hold commas: the action starts at the
+    first comma followed by an imperative), or of "If X:" before a command; else None."""
+    start = _IF_START_RE.match(text)
+    if start is None:
+        return None
+    rest = text[start.end() :]
+    for comma in _THEN_COMMA_RE.finditer(rest):
+        cond, then = rest[: comma.start()], rest[comma.end() :]
+        if 4 <= len(cond) <= 160 and _imperative_step(_then_step(then)):
+            return " ".join(cond.split()), then
+    if rest.endswith(":") and 4 <= len(rest) <= 160 and "," not in rest:
+        return " ".join(rest[:-1].split()), ""
+    return None
+
+
+def _otherwise_steps(
+    items: list[str], when: dict[int, str], var: str, value: str, after: int | None = None
+) -> None:
+    """An "Otherwise, do B" step right after a case's step is for the other answer."""
+    for n in range(1, len(items)):
+        if n in when or (after is not None and n != after + 1) or n - 1 not in when:
+            continue
+        if var not in when[n - 1]:
+            continue
+        text, detail = split_detail(items[n])
+        otherwise = _OTHERWISE_RE.match(text)
+        if otherwise:
+            when[n] = f"{var} == {value}"
+            items[n] = with_detail(_then_step(otherwise.group("then")), detail)
+
+
+def _imperative_step(text: str) -> bool:
+    from kbassist.drafting.blocks import _imperative
+
+    return _imperative(text)
+
+
+_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)\s]*\)")
+
+
+def _unlink(text: str) -> str:
+    """Markdown links as their text, quote and note markers dropped: a sentence to quote."""
+    text = _LINK_RE.sub(r"\1", text)
+    return " ".join(re.sub(r"^\s*>\s*(?:\[!\w+\]\s*)?", "", text).split())
+
+
+def _what(found: str) -> str:
+    """ "Registry" -> "registry"; a file name keeps its case ("Win.ini")."""
+    return found if "." in found else found.casefold()
+
+
+def _backup_step(what: str, sentence: str) -> str:
+    return f'Back up the {what} before you change anything (the article: "{sentence.strip()}").'
+
+
+def _steps_checks_backup(article: Article, option: Option) -> tuple[list[str], list[str], str]:
+    """(steps, checks, what is backed up): the article's own checks ("You should now be
+    able to print", "The output should show ...") taken out of the steps into the verify;
+    a "back up the registry before ..." made the first step, so the rollback can restore it.
+    """
+    steps: list[str] = []
+    checks: list[str] = list(option.checks)
+    for n, item in enumerate(option.items):
+        text, detail = split_detail(item)
+        if n and not detail and _CHECK_RE.search(text):
+            checks.append(item)  # the article's own check: the verify, not a step
+            continue
+        sentences = split_sentences(text)
+        keep = [sentences[0]] if sentences else [text]
+        for sentence in sentences[1:]:
+            (checks if _CHECK_RE.search(sentence) else keep).append(sentence)
+        steps.append(with_detail(" ".join(keep), detail))
+    backup = ""
+    for n, item in enumerate(steps):
+        text, detail = split_detail(item)
+        match = _BACKUP_RE.search(text) or _BACKUP_RE.search(detail)
+        if match is None:
+            continue
+        backup = _what(match.group("what"))
+        if _BACKUP_RE.search(text) and n:
+            steps.insert(0, steps.pop(n))  # backing up comes before the change
+        elif not _BACKUP_RE.search(text):
+            sentence = next(
+                (
+                    s
+                    for line in detail.split("\n")
+                    for s in split_sentences(_unlink(line))
+                    if _BACKUP_RE.search(s)
+                ),
+                match.group(0),
+            )
+            steps.insert(0, _backup_step(backup, sentence))
+        break
+    if not backup:
+        section_text = " ".join(option.section.text.split())
+        for sentence in split_sentences(section_text):
+            match = _BACKUP_RE.search(sentence)
+            if match and len(sentence) < 300 and not is_boilerplate(sentence):
+                backup = _what(match.group("what"))
+                steps.insert(0, _backup_step(backup, _unlink(sentence)))
+                break
+    return steps, checks, backup
 
 
 # --------------------------------------------------------------------------- YAML
@@ -548,7 +924,7 @@ def draft_text(article: Article, tree_id: str | None = None) -> tuple[str, Tree]
     tree = draft_tree(article, tree_id)
     text = draft_yaml(tree, article)
     # Not a real file: a session of a drafted walk must not point at one.
-    result = read_tree_bytes(text.encode("utf-8"), DRAFT_PATH / f"{tree['id']}.yaml")
+    result = read_tree_bytes(text.encode("utf-8"), DRAFT_PATH / f"{tree['id']}.yaml", drafted=True)
     key = article.id.casefold()
     problems = lint_result(result, lambda ref: article if ref.casefold() == key else None)
     if problems or result.tree is None:

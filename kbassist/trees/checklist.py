@@ -53,6 +53,9 @@ class ChecklistItem:
     text: str
     markdown: str
     source: Source
+    #: Shown under the line, never ticked: a command or code kept line by line, a note.
+    #: Plain text (terminal control stripped); exports put it in a code block.
+    detail: str = ""
 
     @property
     def key(self) -> ItemKey:
@@ -104,8 +107,24 @@ def build_checklist(walk: Walk) -> Checklist:
                     continue  # lint guarantees the variables are set on every path
             text = one_line(entry.template.render(answers))
             markdown = one_line(render_markdown(entry.template, answers, walk.tree))
-            items.append(ChecklistItem(part, text, markdown, entry.source))
+            detail = block_text(entry.detail.render(answers)) if entry.detail else ""
+            items.append(ChecklistItem(part, text, markdown, entry.source, detail))
     return Checklist(walk.tree, outcome, walk.history, answers, tuple(items))
+
+
+def block_text(text: str) -> str:
+    """A detail block: its lines kept (trailing space and blank edges dropped), control
+    characters other than tab removed."""
+    lines = [CONTROL_RE.sub("", line).rstrip() for line in text.split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def code_fence(text: str) -> str:
+    """`text` as a fenced code block no line of it can close (a longer fence than any
+    backtick run in it): inert however hostile the text."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}text\n{text}\n{fence}"
 
 
 def one_line(text: str) -> str:

@@ -25,6 +25,7 @@ from kbassist.trees.checklist import (
     Checklist,
     ItemKey,
     cell_escape,
+    code_fence,
     md_escape,
     one_line,
     render_markdown,
@@ -150,6 +151,8 @@ def to_markdown(
         for item in items:
             box = "[x]" if item.key in ticked else "[ ]"
             out.append(f"- {box} {item.markdown} _({_cite(item.source)})_")
+            if item.detail:
+                out += ["", *_indent(code_fence(item.detail), "  "), ""]
         out.append("")
     out += ["## Sources", ""]
     for article_id in tree.articles:
@@ -198,6 +201,11 @@ def plain(text: str) -> str:
     escape sequences and bidi overrides removed whole (nothing to escape: no markup is
     interpreted)."""
     return " ".join(sanitize(text).split())
+
+
+def _indent(block: str, prefix: str) -> list[str]:
+    """A detail block's lines, indented under their item, terminal control removed."""
+    return [f"{prefix}{sanitize(line)}".rstrip() for line in block.split("\n")]
 
 
 def _heading(text: str, rule: str) -> list[str]:
@@ -259,6 +267,8 @@ def to_text(
             box = "[x]" if item.key in ticked else "[ ]"
             source = f"{plain(item.source.article)}, {plain(item.source.section)}"
             out.append(f"{box} {plain(item.text)} ({source})")
+            if item.detail:
+                out += _indent(item.detail, "    ")
         out.append("")
     out += _heading("Sources", "-")
     for ref in refs:

@@ -325,9 +325,12 @@ def tree_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
-def read_tree_bytes(data: bytes, path: Path) -> LoadResult:
-    """Parse one tree file's bytes into a LoadResult (never raises for bad input)."""
-    root, problems = compose_yaml(data, path)
+def read_tree_bytes(data: bytes, path: Path, *, drafted: bool = False) -> LoadResult:
+    """Parse one tree file's bytes into a LoadResult (never raises for bad input).
+
+    `drafted`: the bytes are `draft_yaml`'s output, composed with the faster libyaml
+    parser (`compose_yaml`); every check on the composed nodes is the same."""
+    root, problems = compose_yaml(data, path, drafted=drafted)
     if root is None:
         return LoadResult(path, None, problems)
     reader = _FileReader(path, data.decode("utf-8-sig", errors="replace").splitlines())

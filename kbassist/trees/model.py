@@ -63,11 +63,16 @@ class Choice:
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One checklist line: a template, an optional condition, and its source."""
+    """One checklist line: a template, an optional condition, and its source.
+
+    `detail` is shown under the line but not ticked: a command or code listing kept
+    verbatim (line breaks and all), a note or a table the step comes with.
+    """
 
     template: Template
     source: Source
     when: Condition | None = None
+    detail: Template | None = None
     pos: Pos = field(default=Pos(0, 0), compare=False)
 
 

@@ -42,7 +42,7 @@ from kbassist.trees.values import InvalidValue
 COMMON_NODE_KEYS = {"id": True, "kind": True, "title": False, "text": False, "source": False}
 _CHOICE_KEYS = {"value": True, "label": False, "next": True}
 _INPUT_CHOICE_KEYS = {"value": True, "label": False}
-_ITEM_KEYS = {"text": True, "when": False, "source": True}
+_ITEM_KEYS = {"text": True, "detail": False, "when": False, "source": True}
 
 
 class NodeFields:
@@ -336,6 +336,11 @@ def read_items(
             continue
         template = reader.template(fields["text"], "text", node_id) if "text" in fields else None
         source = reader.source(fields["source"], node_id) if "source" in fields else None
+        detail = None
+        if "detail" in fields:
+            detail = reader.template(fields["detail"], "detail", node_id)
+            if detail is None:
+                ok = False
         when = None
         if "when" in fields:
             when = reader.condition(fields["when"], "when", node_id)
@@ -344,5 +349,5 @@ def read_items(
         if template is None or source is None:
             ok = False
             continue
-        out.append(Item(template, source, when, pos_of(entry)))
+        out.append(Item(template, source, when, detail, pos_of(entry)))
     return tuple(out) if ok else None

@@ -66,8 +66,14 @@ class ChecklistView(OptionList):
         ticked = index in self.ticked
         box = (BOX_TICKED, "bold $text-success") if ticked else (BOX_EMPTY, "bold")
         text = (sanitize(item.text), "$text-muted strike") if ticked else sanitize(item.text)
+        detail = "".join(f"\n    {sanitize(line)}" for line in item.detail.split("\n"))
         return Content.assemble(
-            box, " ", text, "\n", (f"    {sanitize(str(item.source))}", "italic $text-muted")
+            box,
+            " ",
+            text,
+            (detail, "$text-muted") if item.detail else "",
+            "\n",
+            (f"    {sanitize(str(item.source))}", "italic $text-muted"),
         )
 
     def set_ticked(self, indexes: Iterable[int]) -> None:

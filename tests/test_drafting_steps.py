@@ -1,0 +1,410 @@
+"""Drafted steps that are steps (issue 13): one action per item, code and notes as the
+item's detail, the article's own verify and rollback, its "If ..." cases asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kbassist.articles import Article, load_article, parse_article
+from kbassist.drafting.tree import draft_tree, draft_tree_model, draft_yaml
+from kbassist.trees.checklist import Checklist, build_checklist
+from kbassist.trees.engine import walk_with_answers
+from kbassist.trees.export import to_markdown, to_text
+from kbassist.trees.lint import lint_result
+from kbassist.trees.loader import read_tree_bytes
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def mskb(body: str, *, id_: str = "Q999101", title: str = "Test article") -> Article:
+    """An MS KB archive article: header fields, then underlined sections."""
+    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Windows", ""]
+    return parse_article("\n".join([*head, body.strip("\n"), ""]), Path(f"{id_}.txt"))
+
+
+def markdown(body: str, *, id_: str = "doc-1", title: str = "Support article") -> Article:
+    """A Markdown article (front matter, `##` sections)."""
+    text = f"---\nid: {id_}\ntitle: '{title}'\n---\n\n{body.strip()}\n"
+    return parse_article(text, Path(f"{id_}.md"))
+
+
+def walked(art: Article, answers: dict[str, str]) -> Checklist:
+    return build_checklist(walk_with_answers(draft_tree_model(art), answers))
+
+
+def part(checklist: Checklist, name: str) -> list[tuple[str, str]]:
+    # getattr: the same helper reads a checklist from before items had a detail
+    return [(i.text, getattr(i, "detail", "")) for i in checklist.part(name)]
+
+
+def node(tree: dict[str, Any], node_id: str) -> dict[str, Any]:
+    return next(n for n in tree["nodes"] if n["id"] == node_id)
+
+
+def questions(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    return [n for n in tree["nodes"] if n["kind"] == "question"]
+
+
+# --------------------------------------------------------------------------- steps
+
+
+def test_purpose_lead_in_dropped_and_two_actions_are_two_items() -> None:
+    """ "To resolve this issue, uninstall X, and then reinstall it" is two actions, no lead-in."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nThe application failed to initialize.\n\n"
+        "RESOLUTION\n==========\n\nTo resolve this issue, uninstall the Exchange Administrator"
+        " tool, and then reinstall it.\n"
+    )
+    steps = part(walked(art, {"symptom": "yes"}), "steps")
+    assert [text for text, _ in steps] == [
+        "Uninstall the Exchange Administrator tool.",
+        "Reinstall it.",
+    ]
+
+
+def test_ui_navigation_pair_stays_one_step_while_two_actions_split() -> None:
+    """ "Click Start, and then click Run" stays one step; "remove X, and then restart" splits."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nSetup fails.\n\n"
+        "RESOLUTION\n==========\n\n1. Click Start, and then click Run.\n\n"
+        "2. Remove the old driver, and then restart the computer.\n"
+    )
+    steps = [text for text, _ in part(walked(art, {"symptom": "yes"}), "steps")]
+    assert steps == [
+        "Click Start, and then click Run.",
+        "Remove the old driver.",
+        "Restart the computer.",
+    ]
+
+
+def test_ms_kb_code_listing_is_kept_line_by_line_in_the_items_detail() -> None:
+    """An indented listing after a step is its detail, line by line, not prose in the item."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nPrintouts differ.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "Reset the ScaleMode property before each print job with this procedure:\n\n"
+        "     Sub ResetScale()\n"
+        "         Printer.ScaleMode = 1\n"
+        "         Printer.EndDoc\n"
+        "     End Sub\n"
+    )
+    [(text, detail)] = part(walked(art, {"symptom": "yes"}), "steps")
+    assert "Sub ResetScale" not in text
+    assert detail == "Sub ResetScale()\n    Printer.ScaleMode = 1\n    Printer.EndDoc\nEnd Sub"
+
+
+def test_ms_kb_table_rows_stay_rows_in_the_detail() -> None:
+    """A plain-text table after a step keeps its rows as lines, not one flattened line."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nSetup reports a bad disk.\n\n"
+        "RESOLUTION\n==========\n\n1. Compare the files on the disk with this list:\n\n"
+        "   File       Size    Date\n"
+        "   ---------------------------\n"
+        "   SETUP.EXE  12960   01-05-94\n\n"
+        "2. Replace any file that differs.\n"
+    )
+    steps = part(walked(art, {"symptom": "yes"}), "steps")
+    assert steps[0][0] == "Compare the files on the disk with this list:"
+    assert steps[0][1].split("\n")[2] == "SETUP.EXE  12960   01-05-94"
+    assert steps[1] == ("Replace any file that differs.", "")
+
+
+def test_runbook_multi_line_query_stays_valid_in_the_detail() -> None:
+    """A multi-line PromQL block keeps its lines (joined with ' ; ' it would be invalid)."""
+    art = markdown(
+        "## Meaning\n\nThe alert fires when launcher pods fail.\n\n"
+        "## Mitigation\n\nCount the failed pods:\n\n"
+        '```promql\nsum by (namespace) (\n  kube_pod_status_phase{phase="Failed"}\n)\n```\n'
+    )
+    steps = part(walked(art, {"symptom": "yes"}), "steps")
+    assert steps == [
+        (
+            "Count the failed pods:",
+            'sum by (namespace) (\n  kube_pod_status_phase{phase="Failed"}\n)',
+        )
+    ]
+
+
+def test_support_article_steps_below_lead_in_and_note_are_not_items() -> None:
+    """ "Use the steps below ..." is no item, and a `> [!NOTE]` is its step's detail, not raw."""
+    art = markdown(
+        "## Summary\n\nThe profile path keeps the old user name.\n\n"
+        "## Workaround\n\nTo work around this issue, use the steps below to rename the path.\n\n"
+        "1. Log in by using another administrative account.\n\n"
+        "   > [!NOTE]\n   > You may need to create a new administrative account first.\n\n"
+        "2. Rename the profile folder to the new user name.\n"
+    )
+    steps = part(walked(art, {"symptom": "yes"}), "steps")
+    assert steps == [
+        (
+            "Log in by using another administrative account.",
+            "Note: You may need to create a new administrative account first.",
+        ),
+        ("Rename the profile folder to the new user name.", ""),
+    ]
+
+
+def test_you_can_also_verify_reads_as_the_action() -> None:
+    """ "You can also check the setting in Control Panel" is the step "Check the setting ..."."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nThe modem does not dial.\n\n"
+        "RESOLUTION\n==========\n\n1. Remove the modem in Control Panel.\n\n"
+        "2. You can also check the COM port setting in Device Manager.\n"
+    )
+    steps = [text for text, _ in part(walked(art, {"symptom": "yes"}), "steps")]
+    assert steps[1] == "Check the COM port setting in Device Manager."
+
+
+# --------------------------------------------------------------------------- verify, rollback
+
+
+def test_the_articles_you_should_now_sentence_is_the_verify() -> None:
+    """ "You should now be able to print." ending a step is the verify, not part of the step."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nPrinting fails.\n\n"
+        "RESOLUTION\n==========\n\n1. Remove the printer driver.\n\n"
+        "2. Restart the computer. You should now be able to print.\n"
+    )
+    checklist = walked(art, {"symptom": "yes"})
+    assert part(checklist, "steps")[1] == ("Restart the computer.", "")
+    assert part(checklist, "verify") == [("You should now be able to print.", "")]
+
+
+def test_runbook_output_should_show_check_in_mitigation_is_the_verify() -> None:
+    """A Mitigation's "The output should show ..." replaces the generic verify."""
+    art = markdown(
+        "## Meaning\n\nThe alert fires when the exporter is down.\n\n"
+        "## Mitigation\n\nRestart the exporter:\n\n"
+        "```console\noc rollout restart ds/exporter\n```\n\n"
+        "The output should show `daemonset.apps/exporter restarted`.\n"
+    )
+    verify = [text for text, _ in part(walked(art, {"symptom": "yes"}), "verify")]
+    assert verify == ["The output should show daemonset.apps/exporter restarted."]
+
+
+def test_back_up_the_registry_is_the_first_step_and_restoring_it_the_rollback() -> None:
+    """A "back up the registry before" sentence becomes step 1, its restore the rollback."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nThe service does not start.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "Back up the registry before you make this change.\n\n"
+        "1. Start Registry Editor.\n\n"
+        "2. Delete the Parameters subkey of the service.\n"
+    )
+    checklist = walked(art, {"symptom": "yes"})
+    assert part(checklist, "steps")[0][0].startswith("Back up the registry")
+    [(rollback, _)] = part(checklist, "rollback")
+    assert "restore the registry from the backup" in rollback
+
+
+def test_markdown_registry_warning_gives_a_backup_step_and_a_rollback() -> None:
+    """A support article's IMPORTANT note "back up the registry" is acted on, not only shown."""
+    art = markdown(
+        "## Summary\n\nThe profile path is not renamed.\n\n"
+        "## Resolution\n\n"
+        "1. Open Registry Editor.\n\n"
+        "   > [!IMPORTANT]\n"
+        "   > Serious problems might occur if you modify the registry incorrectly. Before you"
+        " modify it, [back up the registry for restoration](https://support.microsoft.com/"
+        "help/322756) in case problems occur.\n\n"
+        "2. Change the ProfileImagePath value to the new path.\n"
+    )
+    checklist = walked(art, {"symptom": "yes"})
+    first, _ = part(checklist, "steps")[0]
+    assert first.startswith("Back up the registry before you change anything")
+    assert "](https" not in first
+    assert part(checklist, "rollback")
+
+
+# --------------------------------------------------------------------------- cases asked
+
+
+def test_if_otherwise_step_is_asked_and_selects_its_action() -> None:
+    """ "If you use NTFS, run chkdsk; otherwise, run scandisk" asks which, shows one action."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nThe disk reports errors.\n\n"
+        "RESOLUTION\n==========\n\n1. Close all programs.\n\n"
+        "2. If you are using the NTFS file system, run chkdsk /f; otherwise, run scandisk.\n"
+    )
+    tree = draft_tree(art)
+    [asked] = [q for q in questions(tree) if q["id"].endswith("if_1")]
+    assert asked["title"] == "Are you using the NTFS file system?"
+    yes = [t for t, _ in part(walked(art, {"symptom": "yes", "if_1": "yes"}), "steps")]
+    no = [t for t, _ in part(walked(art, {"symptom": "yes", "if_1": "no"}), "steps")]
+    assert yes == ["Close all programs.", "Run chkdsk /f."]
+    assert no == ["Close all programs.", "Run scandisk."]
+
+
+def test_steps_for_several_products_ask_which_product_first() -> None:
+    """ "If you are running NT 4.0 ..." / "... Terminal Server ..." ask which one you run."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nUsers cannot log on.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "If you are running Windows NT Server 4.0, install Service Pack 4.\n\n"
+        "If you are running Windows NT Server 4.0, Terminal Server Edition, install"
+        " Terminal Server Service Pack 4.\n"
+    )
+    [asked] = [q for q in questions(draft_tree(art)) if q["id"].endswith("if_1")]
+    labels = [c["label"] for c in asked["choices"]]
+    assert labels == [
+        "Windows NT Server 4.0",
+        "Windows NT Server 4.0, Terminal Server Edition",
+        "None of these",
+    ]
+    steps = part(walked(art, {"symptom": "yes", "if_1": "case_2"}), "steps")
+    assert steps == [("Install Terminal Server Service Pack 4.", "")]
+
+
+def test_a_site_case_is_asked_but_how_the_fix_went_is_not() -> None:
+    """ "If you use a SCSI scanner, ..." is asked; "If the problem persists, ..." is not."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nThe scanner is not found.\n\n"
+        "RESOLUTION\n==========\n\n1. Reinstall the scanner driver.\n\n"
+        "2. If you use a SCSI scanner, set the termination jumper on the scanner.\n\n"
+        "3. If the problem persists, contact the scanner manufacturer.\n"
+    )
+    asked = [q["title"] for q in questions(draft_tree(art))]
+    assert asked == ["Does this match what you see?", "Do you use a SCSI scanner?"]
+    steps = [t for t, _ in part(walked(art, {"symptom": "yes", "if_1": "no"}), "steps")]
+    assert steps == [
+        "Reinstall the scanner driver.",
+        "If the problem persists, contact the scanner manufacturer.",
+    ]
+
+
+def test_q98097_asks_if_the_data_must_be_backed_up_and_keeps_its_inputs() -> None:
+    """Q98097: "Must the server datafile be backed up?"; yes keeps midnight and 1:00 AM."""
+    art = load_article(REPO / "articles" / "Q98097.md")
+    wish = node(draft_tree(art), "wish")
+    assert wish["title"] == "Must the server datafile be backed up?"
+    assert "not backup Microsoft Mail Data" in wish["help"]
+    tree = draft_tree_model(art)
+    inputs = {n.variable: n.default for n in tree.nodes.values() if n.kind == "input"}
+    assert inputs == {"time_1": "00:00", "time_2": "01:00"}
+    walk = walk_with_answers(tree, {"symptom": "yes", "wish": "no", "mitigation": "summary_2"})
+    assert walk.outcome is not None and walk.outcome.id == "summary_2"
+
+
+# --------------------------------------------------------------------------- detail: format
+
+
+TREE_WITH_DETAIL = """\
+id: detail-tree
+title: Detail
+version: 1
+articles: [Q98097]
+symptom: s
+cause: c
+nodes:
+  - id: host
+    kind: input
+    type: text
+    help: The host.
+    source: {article: Q98097, section: SUMMARY}
+    next: done
+  - id: done
+    kind: outcome
+    title: Done
+    source: {article: Q98097, section: SUMMARY}
+    steps:
+      - text: Restart the service on {host}.
+        detail: "ssh {host} \\\\\\n  systemctl restart mail\\n```\\n# not a heading"
+        source: {article: Q98097, section: SUMMARY}
+"""
+
+
+def test_an_items_detail_is_filled_and_exported_as_an_inert_code_block() -> None:
+    """`detail` takes the answers and exports as a fence no backtick in it can close."""
+    result = read_tree_bytes(TREE_WITH_DETAIL.encode(), Path("detail-tree.yaml"))
+    assert result.problems == [] and result.tree is not None
+    checklist = build_checklist(walk_with_answers(result.tree, {"host": "mx1"}))
+    [item] = checklist.part("steps")
+    assert item.detail == "ssh mx1 \\\n  systemctl restart mail\n```\n# not a heading"
+    markdown_text = to_markdown(checklist)
+    assert (
+        "  ````text\n  ssh mx1 \\\n    systemctl restart mail\n  ```\n  # not a heading\n  ````"
+        in (markdown_text)
+    )
+    assert "    ssh mx1 \\\n      systemctl restart mail" in to_text(checklist)
+
+
+def test_a_detail_reading_an_unset_variable_is_a_lint_problem() -> None:
+    """A detail's `{name}` is checked like the item's text: no node sets it, lint says so."""
+    text = TREE_WITH_DETAIL.replace("ssh {host}", "ssh {hots}")
+    result = read_tree_bytes(text.encode(), Path("detail-tree.yaml"))
+    problems = [p.message for p in lint_result(result)]
+    assert any("detail reads 'hots'" in m for m in problems)
+
+
+def test_drafted_text_reads_back_the_same_with_the_fast_parser() -> None:
+    """The draft read with libyaml's parser is the same Tree, positions included."""
+    art = load_article(REPO / "articles" / "Q98097.md")
+    data = draft_yaml(draft_tree(art), art).encode()
+    slow = read_tree_bytes(data, Path("q98097-draft.yaml"))
+    fast = read_tree_bytes(data, Path("q98097-draft.yaml"), drafted=True)
+    assert slow.tree is not None and fast.tree == slow.tree
+    assert [n.pos for n in fast.tree.nodes.values()] == [n.pos for n in slow.tree.nodes.values()]
+    assert [u.pos for u in fast.uses] == [u.pos for u in slow.uses]
+
+
+def test_runbook_validate_step_with_its_query_is_the_verify() -> None:
+    """ "Validate resolution (alert clears):" and its query are the verify, not a step."""
+    art = markdown(
+        "## Meaning\n\nMany launcher pods stay Failed.\n\n"
+        "## Mitigation\n\n"
+        "1. Delete the failed pods:\n\n"
+        "   ```console\n   oc delete pods -A --field-selector=status.phase=Failed\n   ```\n\n"
+        "2. Validate resolution (alert clears):\n\n"
+        "   ```promql\n   cluster:kubevirt_virt_launcher_failed:count\n   ```\n"
+    )
+    checklist = walked(art, {"symptom": "yes"})
+    assert [t for t, _ in part(checklist, "steps")] == ["Delete the failed pods:"]
+    assert part(checklist, "verify") == [
+        ("Validate resolution (alert clears):", "cluster:kubevirt_virt_launcher_failed:count")
+    ]
+
+
+def test_verify_repeats_the_action_that_showed_the_symptom() -> None:
+    """ "When you start X, you receive Y" gives the verify "Start X again ... no longer"."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nWhen you try to start the Exchange Administrator tool, you"
+        " receive the error: The application failed to initialize\n\n"
+        "RESOLUTION\n==========\n\nReinstall the Exchange Administrator tool.\n"
+    )
+    [(verify, _)] = part(walked(art, {"symptom": "yes"}), "verify")
+    assert verify == (
+        "Start the Exchange Administrator tool again, and check that this no longer happens:"
+        " you receive the error: The application failed to initialize"
+    )
+
+
+def test_use_one_of_the_following_list_is_a_choice_named_by_each_case() -> None:
+    """ "Use one of the following ..." + "To resolve this when X, do Y" items: pick case X."""
+    art = markdown(
+        "## Symptoms\n\nYou can't connect to the listener.\n\n"
+        "## Resolution\n\nUse one of the following resolutions as applicable to your case:\n\n"
+        "- To resolve this situation when the data providers support the MultiSubnetFailover"
+        " parameter, add the parameter to your connection string.\n"
+        "- To resolve this situation when your legacy clients can't use the parameter, run"
+        " the following command:\n\n"
+        "  ```powershell\n  Get-ClusterResource <*Your listener name*> | Set-ClusterParameter"
+        " RegisterAllProvidersIP 0\n  ```\n"
+    )
+    tree = draft_tree(art)
+    labels = [c["label"] for c in node(tree, "mitigation")["choices"]]
+    assert labels == [
+        "When the data providers support the MultiSubnetFailover parameter",
+        "When your legacy clients can't use the parameter",
+    ]
+    [asked] = [n for n in tree["nodes"] if n["kind"] == "input"]
+    steps = part(
+        walked(art, {"symptom": "yes", "mitigation": "resolution_2", asked["var"]: "ag1-listener"}),
+        "steps",
+    )
+    assert steps == [
+        (
+            "Run the following command:",
+            "Get-ClusterResource ag1-listener | Set-ClusterParameter RegisterAllProvidersIP 0",
+        )
+    ]
