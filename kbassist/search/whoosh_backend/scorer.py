@@ -12,6 +12,8 @@ import itertools
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import numpy as np
     from numpy.typing import NDArray
     from whoosh.searching import Searcher
@@ -177,18 +179,12 @@ class Scorer:
         for slot in slots:
             tf = np.zeros(self.ndocs, dtype=np.float32)
             for fieldname, (weight, b) in FIELD_PARAMS.items():
-                field_tf = None
-                for term in slot.get(fieldname, ()):
-                    ids, tfs = self.postings.get(self, fieldname, term)
-                    if not len(ids):
-                        continue
-                    if field_tf is None:
-                        field_tf = np.zeros(self.ndocs, dtype=np.float32)
-                        field_tf[ids] = tfs
-                    else:
-                        field_tf[ids] = np.maximum(field_tf[ids], tfs)
-                if field_tf is not None:
-                    tf += np.float32(weight) * field_tf * self.norms(fieldname, b)
+                found = self._best_of(fieldname, slot.get(fieldname, ()))
+                if found is not None:
+                    # Only the documents holding the word: a dense pass per field over
+                    # every document cost more than the postings themselves.
+                    ids, tfs = found
+                    tf[ids] += np.float32(weight) * tfs * self.norms(fieldname, b)[ids]
             present = np.flatnonzero(tf)
             if not len(present):
                 all_found = False  # no article holds it: it ranks nothing either way
@@ -204,19 +200,11 @@ class Scorer:
             pairs = {f"{a}_{b}" for a in first.get("text", ()) for b in second.get("text", ())}
             if len(pairs) > _MAX_PAIRS:
                 continue  # a wildcard beside a word: no pair bonus
-            pair_tf = None
-            for term in pairs:
-                ids, tfs = self.postings.get(self, "pairs", term)
-                if not len(ids):
-                    continue
-                if pair_tf is None:
-                    pair_tf = np.zeros(self.ndocs, dtype=np.float32)
-                pair_tf[ids] = np.maximum(pair_tf[ids], tfs)
-            if pair_tf is not None:
-                present = np.flatnonzero(pair_tf)
+            found = self._best_of("pairs", sorted(pairs))
+            if found is not None:
+                present, t = found
                 df = len(present)
                 idf = float(np.log1p((self.doc_count - df + 0.5) / (df + 0.5)))
-                t = pair_tf[present]
                 acc[present] += np.float32(PAIR_WEIGHT * idf) * t * (_K1 + 1) / (t + _K1)
         dead = ~(mask & self.live)
         acc[dead] = 0
@@ -224,6 +212,23 @@ class Scorer:
         if total_idf:
             covered /= np.float32(total_idf)
         return acc, covered, all_found
+
+    def _best_of(self, fieldname: str, terms: Iterable[str]) -> PostingArrays | None:
+        """(documents, frequency) of the best of `terms` in `fieldname` per document that
+        holds any; None when none does. Sparse: one term's ids are already unique."""
+        np = self.np
+        found = [p for p in (self.postings.get(self, fieldname, t) for t in terms) if len(p[0])]
+        if not found:
+            return None
+        if len(found) == 1:
+            return found[0]
+        ids = np.concatenate([p[0] for p in found])
+        tfs = np.concatenate([p[1] for p in found])
+        order = np.lexsort((-tfs, ids))  # by document, its highest frequency first
+        ids, tfs = ids[order], tfs[order]
+        first = np.ones(len(ids), dtype=bool)
+        first[1:] = ids[1:] != ids[:-1]
+        return ids[first], tfs[first]
 
     def top(
         self, slots: list[dict[str, list[str]]], mask: NDArray[np.bool_], limit: int
