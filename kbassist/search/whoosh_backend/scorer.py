@@ -215,20 +215,21 @@ class Scorer:
 
     def _best_of(self, fieldname: str, terms: Iterable[str]) -> PostingArrays | None:
         """(documents, frequency) of the best of `terms` in `fieldname` per document that
-        holds any; None when none does. Sparse: one term's ids are already unique."""
+        holds any; None when none does. One term's ids are already unique."""
         np = self.np
         found = [p for p in (self.postings.get(self, fieldname, t) for t in terms) if len(p[0])]
         if not found:
             return None
         if len(found) == 1:
             return found[0]
-        ids = np.concatenate([p[0] for p in found])
-        tfs = np.concatenate([p[1] for p in found])
-        order = np.lexsort((-tfs, ids))  # by document, its highest frequency first
-        ids, tfs = ids[order], tfs[order]
-        first = np.ones(len(ids), dtype=bool)
-        first[1:] = ids[1:] != ids[:-1]
-        return ids[first], tfs[first]
+        # Several forms ("iis" and "server"): their best per document, in a scratch
+        # array (frequencies are >= 1, so 0 means absent) — sorting the joined lists
+        # cost more than the rest of the search when one form is a common word.
+        best = np.zeros(self.ndocs, dtype=np.float32)
+        for ids, tfs in found:
+            best[ids] = np.maximum(best[ids], tfs)
+        held = np.flatnonzero(best)
+        return held, best[held]
 
     def top(
         self, slots: list[dict[str, list[str]]], mask: NDArray[np.bool_], limit: int
