@@ -309,7 +309,7 @@ _NOT_ACTION = frozenset(
     " also then first still not never no only just already".split()
 )
 #: The longest action "X again" repeats: a short clause, not a paragraph.
-MAX_REDO_WORDS = 10
+MAX_REDO_WORDS = 12
 
 
 def _redo_action(symptom: str) -> tuple[str, str] | None:
