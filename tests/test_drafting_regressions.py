@@ -98,19 +98,26 @@ def test_backup_program_name_invents_no_backup_step_or_rollback() -> None:
     assert texts(checklist, "rollback") == []
 
 
-def test_before_you_make_changes_back_up_the_file_is_a_step_and_rollback() -> None:
-    """ "Before you make changes, back up the Win.ini file" is step 1, its restore the rollback."""
+@pytest.mark.parametrize(
+    ("sentence", "what"),
+    [
+        ("Before you make changes, back up the Win.ini file.", "Win.ini"),
+        ("Make sure that you back up the registry before you modify it.", "registry"),
+        ("You should make a backup copy of the System.ini file.", "System.ini"),
+    ],
+)
+def test_instruction_to_back_up_is_a_step_and_rollback(sentence: str, what: str) -> None:
+    """An instruction to back X up before the change is step 1, restoring X the rollback."""
     art = mskb(
         "SYMPTOMS\n========\n\nThe printer is not listed.\n\n"
-        "RESOLUTION\n==========\n\n"
-        "Before you make changes, back up the Win.ini file.\n\n"
+        f"RESOLUTION\n==========\n\n{sentence}\n\n"
         "1. Open Win.ini in Notepad.\n\n"
         "2. Delete the [Printers] section.\n"
     )
     checklist = walked(art)
-    assert texts(checklist, "steps")[0].startswith("Back up the Win.ini before you change")
+    assert texts(checklist, "steps")[0].startswith(f"Back up the {what} before you change")
     assert texts(checklist, "rollback") == [
-        "If the change causes a problem, restore the Win.ini from the backup you made before"
+        f"If the change causes a problem, restore the {what} from the backup you made before"
         " changing it."
     ]
 
