@@ -104,6 +104,7 @@ def test_backup_program_name_invents_no_backup_step_or_rollback() -> None:
         ("Before you make changes, back up the Win.ini file.", "Win.ini"),
         ("Make sure that you back up the registry before you modify it.", "registry"),
         ("You should make a backup copy of the System.ini file.", "System.ini"),
+        ("Note that you should back up the registry before you edit it.", "registry"),
     ],
 )
 def test_instruction_to_back_up_is_a_step_and_rollback(sentence: str, what: str) -> None:

@@ -633,6 +633,8 @@ def _outcome(
 #: and "Backup attempts to ..." name a program, they ask for nothing.
 _BACKUP_RE = re.compile(
     r"(?:^|(?<=[.!?:(\[])\s*|(?<=[,;])\s+(?:and\s+(?:then\s+)?)?|\band\s+(?:then\s+)?)"
+    r"(?i:(?:note|important)(?::\s*|,?\s+that\s+)|(?:(?:as|for) (?:an? )?(?:extra )?"
+    r"precaution|to be safe),?\s+)?"
     r"(?i:(?:first|always|also|then|please),?\s+"
     r"|(?:you|we|administrators?)\s+(?:should|must|need to|have to|may want to|might want to"
     r"|can)\s+(?:(?:first|always|also)\s+)?"
@@ -640,9 +642,10 @@ _BACKUP_RE = re.compile(
     r"|it is (?:(?:very |strongly )?recommended|a good idea|important) (?:that you |to )"
     r"|(?:we|microsoft) (?:strongly )?recommends? that you\s+)?"
     r"(?:\[\s*)?"
-    r"(?:(?i:(?<![\w-])back)(?-i:\s?up)|(?i:make a (?:backup )?copy of|save a (?:backup )?copy of"
-    r"|create a backup (?:copy )?of|export))\s+"
-    r"(?:(?i:(?P<det>the|your|a|an|any|this|these|that|its|all(?: of)?(?: the| your)?))\s+"
+    r"(?:(?i:(?<![\w-])back)(?-i:\s?up)|(?i:make a (?:backup )?(?:copy )?of"
+    r"|save a (?:backup )?copy of|create a backup (?:copy )?of|export))\s+"
+    r"(?:(?i:(?P<det>the|your|a|an|any|each|every|this|these|that|its"
+    r"|all(?: of)?(?: the| your)?))\s+"
     r"(?!(?i:to|and|or|before|after|for|from|in|on|if|when)\b))?"
     r"(?P<what>(?i:registry(?: (?:key|subkey|hive)s?)?)|"
     r"[\w-]+\.(?i:ini|dat|sys|cfg|conf|config|xml|json|ya?ml|db|mdb|pst|ost|reg)\b|"
