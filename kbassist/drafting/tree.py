@@ -274,9 +274,14 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     return tree
 
 
+#: The MS KB statement that nothing will change: "This behavior is by design", "Microsoft has
+#: confirmed it to be by design", "This is expected behavior", "There is no fix". Not any
+#: "designed": "Ceph is designed to deal with a node failure" describes resilience.
 _BY_DESIGN_RE = re.compile(
-    r"\b(?:(?:is|as) (?:by design|designed|expected behaviou?r)|behaviou?r is (?:by design|expected"
-    r"|intended)|working as (?:designed|intended)|there is no (?:fix|resolution|workaround))\b",
+    r"\b(?:(?:is|are|was|were|be|been) by design|behaviou?rs? (?:is|are) (?:expected|intended)"
+    r"|(?:this|it|that) is (?:an? )?(?:expected|intended) behaviou?r"
+    r"|(?:this|it) (?:is )?works? as (?:designed|intended)|(?:this|it) is working as (?:designed"
+    r"|intended)|there is no (?:fix|resolution|workaround))\b",
     re.IGNORECASE,
 )
 #: A step that is the article's own check ("You should now see ...", "To verify, ...").
@@ -296,6 +301,37 @@ _REDO_RE = re.compile(
     r"(?P<res>.{8,})$",
     re.IGNORECASE | re.DOTALL,
 )
+#: Words an action to "do again" cannot start with: a state ("are running"), an auxiliary
+#: ("have a file open", "cannot"), an adverb; "X again" of these is no instruction.
+_NOT_ACTION = frozenset(
+    "am is are was were be been being have has had do does did don't doesn't didn't can"
+    " cannot can't could may might must shall should will would need needs want wants"
+    " also then first still not never no only just already".split()
+)
+#: The longest action "X again" repeats: a short clause, not a paragraph.
+MAX_REDO_WORDS = 12
+
+
+def _redo_action(symptom: str) -> tuple[str, str] | None:
+    """(action, result) of "When you X, Y" when "X again" is an instruction: X a short verb
+    phrase ("open the file"), no state ("are running ..."), no second clause ("... and you
+    use ..."), no aside in parentheses or after a colon; else None."""
+    redo = _REDO_RE.match(symptom)
+    if redo is None:
+        return None
+    action, result = redo.group("act").strip(), redo.group("res").strip()
+    words = action.split()
+    first = words[0].casefold()
+    if (
+        first in _NOT_ACTION
+        or (first.endswith("ing") and len(first) > 5)
+        or (first.endswith("ed") and len(first) > 5)
+        or len(words) > MAX_REDO_WORDS
+        or re.search(r"[()\[\]{}:;]|\byou\b", action, re.IGNORECASE)
+        or re.match(r"(?:and|or|but|then|so)\b", result, re.IGNORECASE)
+    ):
+        return None
+    return action, result
 
 
 def _verify_text(article: Article, symptom: str, symptom_section: Section | None) -> str:
@@ -303,7 +339,8 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
     to clear; else the symptom must be gone."""
     for section in article.sections:
         for sentence in split_sentences(" ".join(section.text.split())):
-            if _BY_DESIGN_RE.search(sentence) and len(sentence) < 400:
+            status = section.key == "status" and re.search(r"\bby design\b", sentence, re.I)
+            if (status or _BY_DESIGN_RE.search(sentence)) and len(sentence) < 400:
                 return (
                     f'The article says this is by design ("{shorten(sentence, 200)}"): the '
                     "behavior itself stays; check that the steps above give you what you need."
@@ -315,12 +352,12 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
             f"Check that the alert {article.title} stops firing and its condition clears "
             f"(the article: {shorten(symptom, 200)})"
         )
-    redo = _REDO_RE.match(symptom)
+    redo = _redo_action(symptom)
     if symptom_section is not None and redo:
-        action = redo.group("act")
+        action, result = redo
         return (
             f"{action[0].upper()}{action[1:]} again, and check that this no longer happens: "
-            f"{shorten(redo.group('res'), 160)}"
+            f"{shorten(result, 160)}"
         )
     if symptom_section is not None:
         return f"Check that the problem no longer occurs: {shorten(symptom, 160)}"
@@ -588,13 +625,32 @@ def _outcome(
     return outcome
 
 
-#: "Back up the registry before you modify it", "make a copy of Win.ini": what to save.
+#: "Back up the registry before you modify it", "Before you make changes, back up the
+#: file", "You should make a backup copy of Win.ini": an instruction to save something, what
+#: to save a noun phrase. Where it may stand: a sentence's start, after a comma or "and"
+#: ("Before you modify it, back up ..."), after "you should", "be sure to", "we recommend
+#: that you". The verb "back up" is lower case there: "Microsoft Backup to restore files"
+#: and "Backup attempts to ..." name a program, they ask for nothing.
 _BACKUP_RE = re.compile(
-    r"\b(?:back\s?up|make a (?:backup )?copy of|save a copy of|create a backup of|export)\s+"
-    r"(?:the |your |a |an |this )?(?P<what>registry(?: (?:key|subkey|hive)s?)?|"
-    r"[\w-]+\.(?:ini|dat|sys|cfg|conf|config|xml|json|ya?ml|db|mdb|pst|ost|reg)\b|"
-    r"(?:[\w-]+ ){0,2}(?:file|files|key|subkey|folder|database|configuration|data|settings))\b",
-    re.IGNORECASE,
+    r"(?:^|(?<=[.!?:(\[])\s*|(?<=[,;])\s+(?:and\s+(?:then\s+)?)?|\band\s+(?:then\s+)?)"
+    r"(?i:(?:note|important)(?::\s*|,?\s+that\s+)|(?:(?:as|for) (?:an? )?(?:extra )?"
+    r"precaution|to be safe),?\s+)?"
+    r"(?i:(?:first|always|also|then|please),?\s+"
+    r"|(?:you|we|administrators?)\s+(?:should|must|need to|have to|may want to|might want to"
+    r"|can)\s+(?:(?:first|always|also)\s+)?"
+    r"|(?:be sure|make sure|remember) to\s+|(?:be sure|make sure|ensure)(?: that)? you\s+"
+    r"|it is (?:(?:very |strongly )?recommended|a good idea|important) (?:that you |to )"
+    r"|(?:we|microsoft) (?:strongly )?recommends? that you\s+)?"
+    r"(?:\[\s*)?"
+    r"(?:(?i:(?<![\w-])back)(?-i:\s?up)|(?i:make a (?:backup )?(?:copy )?of"
+    r"|save a (?:backup )?copy of|create a backup (?:copy )?of|export))\s+"
+    r"(?:(?i:(?P<det>the|your|a|an|any|each|every|this|these|that|its"
+    r"|all(?: of)?(?: the| your)?))\s+"
+    r"(?!(?i:to|and|or|before|after|for|from|in|on|if|when)\b))?"
+    r"(?P<what>(?i:registry(?: (?:key|subkey|hive)s?)?)|"
+    r"[\w-]+\.(?i:ini|dat|sys|cfg|conf|config|xml|json|ya?ml|db|mdb|pst|ost|reg)\b|"
+    r"(?(det)(?:[\w-]+ ){0,2}(?i:files?|keys?|subkeys?|folders?|director(?:y|ies)|databases?"
+    r"|configuration|data|settings|profiles?|mailbox(?:es)?|certificates?|hives?)|(?!))\b)",
 )
 
 
