@@ -461,7 +461,8 @@ def test_noop_reindex_reads_no_file_and_a_chmod_is_not_a_change(
 async def test_tui_names_a_few_shared_ids_and_counts_the_rest(
     tmp_path: Path, tui: StartTUI
 ) -> None:
-    """Five shared ids: the warning names three and counts two, instead of filling the screen."""
+    """Five shared ids: the warning names three, counts two and shows how such an article is
+    named, in three lines instead of a screenful."""
     from tui_support import build_app, wait_ready
 
     root = tmp_path / "kb"
@@ -476,6 +477,9 @@ async def test_tui_names_a_few_shared_ids_and_counts_the_rest(
     app = build_app(root, tmp_path)
     pilot = await tui(app, size=(100, 30))
     await wait_ready(pilot)
-    warning = next(str(n.message) for n in app._notifications if "duplicate id" in str(n.message))
-    assert warning.count("duplicate id") == 3
-    assert "… and 2 more" in warning and "kbassist index" in warning
+    warning = next(
+        str(n.message) for n in app._notifications if "ids used by several" in str(n.title)
+    )
+    assert warning.startswith("Alert0, Alert1, Alert2 … and 2 more")
+    assert "openshift/Alert0" in warning and "kbassist index" in warning
+    assert warning.count("\n") <= 2 and len(warning) < 300

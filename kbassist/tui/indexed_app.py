@@ -25,7 +25,7 @@ from textual.message import Message
 from textual.reactive import var
 from textual.worker import get_current_worker
 
-from kbassist.articles import Article
+from kbassist.articles import Article, qualified_ids
 from kbassist.assistant import Assistant
 from kbassist.errors import KBError
 from kbassist.index import IndexDamaged, KBIndex, SearchResult, UpdateReport
@@ -44,6 +44,21 @@ def _damage_as_kb_error() -> Iterator[None]:
         yield
     except IndexDamaged as exc:
         raise KBError(f"index is damaged ({exc}); ctrl+r rebuilds it") from None
+
+
+def shared_ids_note(duplicates: list[tuple[str, list[str]]]) -> str:
+    """A few lines, however many ids are shared: the first names, a count of the rest, and
+    how such an article is named (a toast of 33 full notes hid the screen for 15 s)."""
+    names = [sanitize(article_id) for article_id, _rels in duplicates[:SHARED_IDS_SHOWN]]
+    more = len(duplicates) - len(names)
+    first_id, first_rels = duplicates[0]
+    examples = qualified_ids([(rel, first_id) for rel in first_rels])
+    shown = ", ".join(names) + (f" … and {more} more" if more > 0 else "")
+    return (
+        f"{shown}\nEach such article is shown by its folder-qualified id "
+        f"({', '.join(sanitize(examples[rel]) for rel in first_rels[:2])}); "
+        "`kbassist index` lists every file."
+    )
 
 
 class _IndexingCancelled(Exception):
@@ -299,15 +314,8 @@ class IndexedApp(App[None]):
                 timeout=15,
             )
         if report.duplicates:
-            notes = report.duplicate_notes()
-            shown = "\n".join(notes[:SHARED_IDS_SHOWN])
-            if len(notes) > SHARED_IDS_SHOWN:
-                shown += (
-                    f"\n… and {len(notes) - SHARED_IDS_SHOWN} more; each file is named by its "
-                    "folder-qualified id (`kbassist index` lists them all)"
-                )
             self.notify(
-                shown,
+                shared_ids_note(report.duplicates),
                 title=f"{len(report.duplicates)} ids used by several articles",
                 severity="warning",
                 markup=False,
