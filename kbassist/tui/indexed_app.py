@@ -47,8 +47,11 @@ def _damage_as_kb_error() -> Iterator[None]:
 
 
 def shared_ids_note(duplicates: list[tuple[str, list[str]]]) -> str:
-    """A few lines, however many ids are shared: the first names, a count of the rest, and
-    how such an article is named (a toast of 33 full notes hid the screen for 15 s)."""
+    """A few lines, however many ids are shared: up to three, each with its files; more,
+    the first names, a count of the rest, and how such an article is named (a toast of 33
+    full notes hid the screen for 15 s)."""
+    if len(duplicates) <= SHARED_IDS_SHOWN:
+        return "\n".join(UpdateReport(duplicates=duplicates).duplicate_notes())
     names = [sanitize(article_id) for article_id, _rels in duplicates[:SHARED_IDS_SHOWN]]
     more = len(duplicates) - len(names)
     first_id, first_rels = duplicates[0]
