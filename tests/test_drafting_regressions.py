@@ -138,3 +138,34 @@ def test_designed_to_survive_a_failure_is_not_by_design() -> None:
     [verify] = texts(walked(art), "verify")
     assert "by design" not in verify
     assert verify.startswith("Check that the alert CephNodeDown stops firing")
+
+
+def test_a_symptom_lead_in_ending_in_a_colon_keeps_the_message_it_introduces() -> None:
+    """ "…an error message that resembles the following one:" is followed by the message in
+    the symptom check, without its `>` quote marker (it ended at the colon)."""
+    from kbassist.drafting.symptoms import article_symptom
+
+    art = markdown(
+        "## Symptoms\n\nAfter you configure the listener, you cannot connect to it.\n\n"
+        "When you connect by using SQLCMD, the connection times out, and you receive an "
+        "error message that resembles the following one:\n\n"
+        "> Sqlcmd: Error: Login timeout expired.\n\n"
+        "> [!NOTE]\n> These symptoms are intermittent.\n\n"
+        "## Resolution\n\nAdd MultiSubnetFailover=True to the connection string.\n"
+    )
+    symptom, _section = article_symptom(art)
+    assert symptom.endswith("resembles the following one: Sqlcmd: Error: Login timeout expired.")
+    assert ">" not in symptom and "[!NOTE]" not in symptom
+
+
+def test_an_mskb_symptom_keeps_the_indented_message_after_its_colon() -> None:
+    """An archive SYMPTOMS lead-in "you receive the following error message:" keeps the
+    tab-indented message under it."""
+    from kbassist.drafting.symptoms import article_symptom
+
+    art = with_symptom(
+        "The Exchange server stops responding.\n\n"
+        "When you start the server, you receive the following error message:\n\n"
+        "\tError 1067: The process terminated unexpectedly."
+    )
+    assert article_symptom(art)[0].endswith("Error 1067: The process terminated unexpectedly.")

@@ -44,7 +44,15 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
     )
     if section is not None:
         texts = [p.text for p in paragraphs(section.text) if not p.heading]
-        text = clean(" ".join(texts[:2]))
+        shown = texts[:2]
+        # "…an error message that resembles the following one:" — the message is the
+        # symptom: a lead-in that ends in a colon keeps what it introduces.
+        while len(shown) < len(texts) and len(shown) < 4 and clean(shown[-1]).endswith(":"):
+            following = texts[len(shown)]
+            if _NOTE_RE.match(following):
+                break  # a docs note, not the message
+            shown.append(_QUOTE_MARK_RE.sub("", following))
+        text = clean(" ".join(shown))
         return shorten(text, MAX_SYMPTOM_CHARS), section
     summary = find_section(article, SUMMARY_KEYS)
     if summary is not None:
@@ -59,6 +67,10 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
                 return shorten(" ".join(kept), MAX_SYMPTOM_CHARS), summary
     return article.title, None
 
+
+#: Markdown quote markers before a quoted message, and a docs note (`> [!NOTE]`).
+_QUOTE_MARK_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+_NOTE_RE = re.compile(r"[ \t]*>[ \t]*\[![A-Za-z]+\]")
 
 # --------------------------------------------------------------------------- symptom
 
