@@ -9,36 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from search_support import small_kb, top_ids, write_article
+
 from kbassist.index import KBIndex
 from kbassist.search.whoosh_backend.analysis import query_groups
 from kbassist.search.whoosh_backend.mined import MINED
-
-
-def _article(root: Path, name: str, title: str, symptoms: str) -> None:
-    (root / f"{name}.md").write_text(
-        f"---\nid: {name}\ntitle: {title}\n---\n\n## Symptoms\n\n{symptoms}\n\n"
-        "## More information\n\nSee the vendor documentation.\n",
-        encoding="utf-8",
-    )
-
-
-def _kb(tmp_path: Path, articles: list[tuple[str, str, str]], filler: int = 30) -> KBIndex:
-    root = tmp_path / "kb"
-    root.mkdir()
-    for name, title, symptoms in articles:
-        _article(root, name, title, symptoms)
-    # Filler so that idf means something: words the tests use stay rare.
-    for n in range(filler):
-        _article(
-            root, f"F{n}", f"Printer setup note {n}", f"Tray {n} jams on page {n} of the program."
-        )
-    index = KBIndex(root, tmp_path / "index")
-    index.update()
-    return index
-
-
-def _ids(kb: KBIndex, text: str) -> list[str]:
-    return [hit.id for hit in kb.search(text, limit=10).hits]
 
 
 def test_an_abbreviation_the_corpus_defines_stands_for_its_words() -> None:
@@ -62,28 +37,28 @@ def test_a_title_prefix_stands_for_its_product_and_version() -> None:
 
 def test_an_abbreviation_finds_the_article_that_spells_it_out(tmp_path: Path) -> None:
     """ "owa page blank" finds the article about Outlook Web Access that never says OWA."""
-    kb = _kb(
+    kb = small_kb(
         tmp_path,
         [
             ("WEB", "Outlook Web Access logon shows an empty page", "The logon page is blank."),
             ("PRINT", "Page is blank", "The page is blank; every page printed is a blank page."),
         ],
     )
-    assert _ids(kb, "owa page blank")[0] == "WEB"
+    assert top_ids(kb, "owa page blank")[0] == "WEB"
 
 
 def test_an_alert_name_typed_whole_finds_the_title_that_spells_it_apart(
     tmp_path: Path,
 ) -> None:
     """ "InfoInhibitor always firing" finds the runbook titled "Info Inhibitor"."""
-    kb = _kb(
+    kb = small_kb(
         tmp_path,
         [
             ("INFO", "Info Inhibitor", "The inhibitor alert is always firing; this is expected."),
             ("DOG", "Watchdog", "Always firing: the alert is always firing, always."),
         ],
     )
-    assert _ids(kb, "InfoInhibitor always firing")[0] == "INFO"
+    assert top_ids(kb, "InfoInhibitor always firing")[0] == "INFO"
 
 
 def test_negated_auxiliaries_are_not_searched_as_words() -> None:
@@ -95,39 +70,41 @@ def test_negated_auxiliaries_are_not_searched_as_words() -> None:
 
 def test_negation_in_a_sentence_does_not_decide_the_ranking(tmp_path: Path) -> None:
     """An article that happens to say "won" does not beat the one about the symptom."""
-    kb = _kb(
+    kb = small_kb(
         tmp_path,
         [
             ("KEY", "Error while deleting key", "Removing the key fails with an error."),
             ("GAME", "Contest scores", "The team won the registry contest; error in key scores."),
         ],
     )
-    assert _ids(kb, "error deleting registry key won't go")[0] == "KEY"
+    assert top_ids(kb, "error deleting registry key won't go")[0] == "KEY"
 
 
 def test_a_typo_a_few_articles_share_still_counts_as_its_word(tmp_path: Path) -> None:
     """ "timout" is taken as "timeout" though two articles misspell it the same way."""
     root = tmp_path / "kb"
     root.mkdir()
-    _article(root, "SQL", "Timeout expired when connecting to SQL", "Connecting fails: expired.")
+    write_article(
+        root, "SQL", "Timeout expired when connecting to SQL", "Connecting fails: expired."
+    )
     for n in range(2):
-        _article(
+        write_article(
             root, f"TYPO{n}", f"Modem note {n}", f"Modem {n} reports timout connecting; expired."
         )
     for n in range(110):
-        _article(root, f"T{n}", f"Timeout of job {n}", f"Job {n} waits.")
+        write_article(root, f"T{n}", f"Timeout of job {n}", f"Job {n} waits.")
     kb = KBIndex(root, tmp_path / "index")
     kb.update()
-    assert _ids(kb, "timout expired connecting")[0] == "SQL"
+    assert top_ids(kb, "timout expired connecting")[0] == "SQL"
 
 
 def test_did_you_mean_completes_a_word_cut_short(tmp_path: Path) -> None:
     """ "stor" is in the text (FTP's STOR command) but no title: the suggestion says "store"."""
     root = tmp_path / "kb"
     root.mkdir()
-    _article(root, "IS", "Exchange information store will not start", "The store stops.")
+    write_article(root, "IS", "Exchange information store will not start", "The store stops.")
     for n in range(60):
-        _article(root, f"S{n}", f"Store note {n}", f"The FTP STOR command {n} fails.")
+        write_article(root, f"S{n}", f"Store note {n}", f"The FTP STOR command {n} fails.")
     kb = KBIndex(root, tmp_path / "index")
     kb.update()
     assert kb.search("exchnge informaton stor").suggestion == "exchange information store"
@@ -138,7 +115,7 @@ def test_a_stop_code_is_found_by_its_short_and_long_ntstatus_forms(tmp_path: Pat
     assert ("0x21a", "0xc000021a") in query_groups(["0x21a"])
     assert ("0xc0000135", "0x135") in query_groups(["0xC0000135"])
     assert query_groups(["0xa"]) == [("0xa",)]  # STOP 0xA is not 0xC000000A
-    kb = _kb(
+    kb = small_kb(
         tmp_path,
         [
             ("LONG", "Logon process fails at startup", "STOP 0xC000021A appears at startup."),
@@ -146,5 +123,5 @@ def test_a_stop_code_is_found_by_its_short_and_long_ntstatus_forms(tmp_path: Pat
             ("OTHER", "Logon process fails", "The logon process fails at startup with a stop."),
         ],
     )
-    assert _ids(kb, "stop 0x21a logon process")[0] == "LONG"
-    assert _ids(kb, "c0000135 startup")[0] == "SHORT"
+    assert top_ids(kb, "stop 0x21a logon process")[0] == "LONG"
+    assert top_ids(kb, "c0000135 startup")[0] == "SHORT"

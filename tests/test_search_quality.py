@@ -9,36 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from search_support import small_kb, top_ids, write_article
 
 from kbassist.index import KBIndex
 from kbassist.search.whoosh_backend.analysis import hex_code, query_groups
-
-
-def _article(root: Path, name: str, title: str, symptoms: str, body: str = "") -> None:
-    (root / f"{name}.md").write_text(
-        f"---\nid: {name}\ntitle: {title}\n---\n\n## Symptoms\n\n{symptoms}\n\n"
-        f"## More information\n\n{body or 'See the vendor documentation.'}\n",
-        encoding="utf-8",
-    )
-
-
-def _kb(tmp_path: Path, articles: list[tuple[str, str, str, str]]) -> KBIndex:
-    root = tmp_path / "kb"
-    root.mkdir()
-    for name, title, symptoms, body in articles:
-        _article(root, name, title, symptoms, body)
-    # Filler so that idf means something: words the tests use stay rare.
-    for n in range(30):
-        _article(
-            root, f"F{n}", f"Printer setup note {n}", f"Tray {n} jams on page {n} of the program."
-        )
-    index = KBIndex(root, tmp_path / "index")
-    index.update()
-    return index
-
-
-def _ids(kb: KBIndex, text: str) -> list[str]:
-    return [hit.id for hit in kb.search(text, limit=10).hits]
 
 
 @pytest.mark.parametrize(
@@ -81,7 +55,7 @@ def test_a_version_matches_its_short_form() -> None:
 
 def test_error_code_typed_differently_finds_the_article(tmp_path: Path) -> None:
     """An admin's "stop 0a" finds the article that prints STOP 0x0000000A."""
-    kb = _kb(
+    kb = small_kb(
         tmp_path,
         [
             ("BLUE", "Server halts with a blue screen", "STOP 0x0000000A appears at boot.", ""),
@@ -89,12 +63,12 @@ def test_error_code_typed_differently_finds_the_article(tmp_path: Path) -> None:
         ],
     )
     for query in ("stop 0a server", "0xA server boot", "0000000A"):
-        assert _ids(kb, query)[0] == "BLUE", query
+        assert top_ids(kb, query)[0] == "BLUE", query
 
 
 def test_shorthand_query_finds_the_spelled_out_article(tmp_path: Path) -> None:
     """ "nt4 netstat" finds the article about Windows NT 4.0 and netstat."""
-    kb = _kb(
+    kb = small_kb(
         tmp_path,
         [
             (
@@ -111,7 +85,7 @@ def test_shorthand_query_finds_the_spelled_out_article(tmp_path: Path) -> None:
             ),
         ],
     )
-    assert _ids(kb, "nt4 netstat stale")[0] == "NT"
+    assert top_ids(kb, "nt4 netstat stale")[0] == "NT"
 
 
 def test_focused_article_beats_a_long_list_that_holds_every_word(tmp_path: Path) -> None:
@@ -122,7 +96,7 @@ def test_focused_article_beats_a_long_list_that_holds_every_word(tmp_path: Path)
             "mail server backup spooler modem driver shell kernel dialog network".split() * 12
         )
     )
-    kb = _kb(
+    kb = small_kb(
         tmp_path,
         [
             (
@@ -140,12 +114,12 @@ def test_focused_article_beats_a_long_list_that_holds_every_word(tmp_path: Path)
         ],
     )
     # "program" is common and only the list has it: the list matches every word.
-    assert _ids(kb, "mail server shuts down during backup program")[0] == "FOCUS"
+    assert top_ids(kb, "mail server shuts down during backup program")[0] == "FOCUS"
 
 
 def test_a_missing_word_keeps_the_results(tmp_path: Path) -> None:
     """A word no article holds does not empty the list, and no hit claims every word."""
-    kb = _kb(
+    kb = small_kb(
         tmp_path,
         [("FOCUS", "Mail server shuts down during backup", "The server shuts down.", "")],
     )
@@ -156,19 +130,19 @@ def test_a_missing_word_keeps_the_results(tmp_path: Path) -> None:
 
 def test_a_typo_in_a_long_query_still_counts_as_its_word(tmp_path: Path) -> None:
     """ "transmitt" is taken as "transmit", so the article about transmit errors wins."""
-    kb = _kb(
+    kb = small_kb(
         tmp_path,
         [
             ("TX", "Network card transmit failures", "The node reports transmit errors.", ""),
             ("RX", "Network card errors on receive", "The node reports errors on receive.", ""),
         ],
     )
-    assert _ids(kb, "node network card transmitt errors")[0] == "TX"
+    assert top_ids(kb, "node network card transmitt errors")[0] == "TX"
 
 
 def test_did_you_mean_corrects_every_misspelt_word(tmp_path: Path) -> None:
     """ "exchnge informaton stor" suggests all three words, not just one."""
-    kb = _kb(
+    kb = small_kb(
         tmp_path,
         [
             (
@@ -187,9 +161,9 @@ def test_did_you_mean_looks_past_a_typo_the_kb_itself_has(tmp_path: Path) -> Non
     root = tmp_path / "kb"
     root.mkdir()
     for n in range(6):
-        _article(root, f"T{n}", f"Exchnge note {n}", "A typo the knowledge base has.")
+        write_article(root, f"T{n}", f"Exchnge note {n}", "A typo the knowledge base has.")
     for n in range(320):
-        _article(root, f"E{n}", f"Exchange server note {n}", f"Mailbox {n} is full.")
+        write_article(root, f"E{n}", f"Exchange server note {n}", f"Mailbox {n} is full.")
     kb = KBIndex(root, tmp_path / "index")
     kb.update()
     assert kb.search("exchnge server").suggestion == "exchange server"
@@ -197,20 +171,20 @@ def test_did_you_mean_looks_past_a_typo_the_kb_itself_has(tmp_path: Path) -> Non
 
 def test_camelcase_alert_names_are_found_by_their_words(tmp_path: Path) -> None:
     """A runbook titled etcdDatabaseQuotaLowSpace is found by "etcd database quota"."""
-    kb = _kb(
+    kb = small_kb(
         tmp_path,
         [
             ("ETCD", "etcdDatabaseQuotaLowSpace", "The alert fires when space runs low.", ""),
             ("DISK", "NodeFilesystemSpaceFillingUp", "The alert fires when space runs low.", ""),
         ],
     )
-    assert _ids(kb, "etcd database quota low")[0] == "ETCD"
-    assert _ids(kb, "etcdDatabaseQuotaLowSpace")[0] == "ETCD"
+    assert top_ids(kb, "etcd database quota low")[0] == "ETCD"
+    assert top_ids(kb, "etcdDatabaseQuotaLowSpace")[0] == "ETCD"
 
 
 def test_words_side_by_side_rank_above_scattered_words(tmp_path: Path) -> None:
     """ "shut down" together in the problem statement beats the same words far apart."""
-    kb = _kb(
+    kb = small_kb(
         tmp_path,
         [
             ("NEAR", "Server problem", "The backup makes the mail server shut down.", ""),
@@ -222,4 +196,4 @@ def test_words_side_by_side_rank_above_scattered_words(tmp_path: Path) -> None:
             ),
         ],
     )
-    assert _ids(kb, "mail server shut down backup")[0] == "NEAR"
+    assert top_ids(kb, "mail server shut down backup")[0] == "NEAR"
