@@ -9,7 +9,7 @@ need. Words the backend is asked about come as a `ParsedQuery`, never as engine 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -116,11 +116,6 @@ class SearchBackend(Protocol):
 
     def paths_of(self, id_key: str) -> list[tuple[str, str]]:
         """(path, title) of each article whose case-folded id is `id_key`."""
-        ...
-
-    def shared_ids(self, id_keys: Iterable[str]) -> set[str]:
-        """Those of the case-folded ids `id_keys` that more than one indexed document
-        carries (a cheap count per id: every search asks it of each hit)."""
         ...
 
     def has_path(self, rel: str) -> bool:

@@ -13,7 +13,7 @@ import contextlib
 import logging
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -204,13 +204,6 @@ class WhooshBackend:
         found = list(self.searcher().documents(idkey=id_key))
         docs = {d["path"]: d for d in found}.values()
         return [(path_from_key(d["path"]), d["title"]) for d in docs]
-
-    def shared_ids(self, id_keys: Iterable[str]) -> set[str]:
-        """Ids more than one document carries, from the term's document frequency: a
-        term-table lookup, where `paths_of` reads every stored document (4 ms a search).
-        A deleted copy still counts until the next merge; `paths_of` tells them apart."""
-        reader = self.searcher().reader()
-        return {key for key in id_keys if reader.doc_frequency("idkey", key) > 1}
 
     def has_path(self, rel: str) -> bool:
         """True when the file `rel` (below the articles folder) is indexed."""
