@@ -639,6 +639,22 @@ def test_search_snippets_show_no_fences_link_targets_or_backticks(tmp_path: Path
         assert markup not in snippet, (markup, snippet)
 
 
+def test_search_snippets_drop_layout_html_but_keep_placeholders(tmp_path: Path) -> None:
+    """A runbook's `<details><summary>` reads as its text; `<your_domain.com>` stays."""
+    root = tmp_path / "kb"
+    write(
+        root / "inhibitor.md",
+        "---\ntitle: Info inhibitor\n---\n\n## Meaning\n\nThis alert inhibits info alerts."
+        "\n<details>\n<summary>Full context</summary>\n\nJoin <your_domain.com> first.\n"
+        "</details>\n",
+    )
+    kb = KBIndex(root, tmp_path / "ix")
+    kb.update()
+    snippet = kb.search("inhibits info alerts").hits[0].snippet_text
+    assert "Full context" in snippet and "<your_domain.com>" in snippet
+    assert "<details>" not in snippet and "summary>" not in snippet
+
+
 def test_search_snippets_show_no_quote_markers_or_entities(tmp_path: Path) -> None:
     """A support article's quoted message reads as text in a hit, not as `> …` Markdown."""
     root = tmp_path / "kb"

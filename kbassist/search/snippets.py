@@ -108,12 +108,19 @@ _FENCE_LINE_RE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[^\n]*$", re.MULTILINE)
 _HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
 _LINK_RE = re.compile(r"!?\[([^\]\n]{0,200})\]\([^)\s]{0,500}\)")
 _CODE_SPAN_RE = re.compile(r"`([^`\n]{1,200})`")
+#: HTML a runbook uses for layout (`<details><summary>Full context`); not placeholders
+#: such as `<your_domain.com>`, which are text an admin must see.
+_HTML_TAG_RE = re.compile(
+    r"</?(?:details|summary|br|p|b|i|em|strong|code|kbd|pre|sup|sub|span|div|table|tr|td|th)"
+    r"\b[^<>\n]{0,200}>",
+    re.IGNORECASE,
+)
 _STRONG_RE = re.compile(r"(\*\*|__)(\S[^*_\n]{0,200}?)\1")
 
 
 def _unmarked(text: str) -> str:
     """`text` as a reader sees it: no `>` quote markers, `[!NOTE]` tags or `&nbsp;`, no
-    code fences, heading hashes, link targets, backticks or bold markers (a runbook's
+    code fences, heading hashes, link targets, backticks, bold markers or layout HTML (a runbook's
     snippet read "```shell $ etcdctl defrag ```")."""
     text = _QUOTE_RE.sub("", text).replace("&nbsp;", " ")
     text = _FENCE_LINE_RE.sub("", text)
@@ -121,4 +128,5 @@ def _unmarked(text: str) -> str:
     text = _LINK_RE.sub(r"\1", text)
     text = _CODE_SPAN_RE.sub(r"\1", text)
     text = _STRONG_RE.sub(r"\2", text)
+    text = _HTML_TAG_RE.sub(" ", text)
     return _BULLET_RE.sub("• ", text)
