@@ -432,3 +432,28 @@ def test_missing_export_folder_is_refused_before_the_first_question(tmp_path: Pa
     result = run("walk", TREE_ID, "--export", str(out), stdin="")
     assert result.exit_code == 6
     assert result.stderr == f"kbassist: error: {out}: cannot write: no folder {out.parent}\n"
+
+
+# --------------------------------------------------------------------------- titles
+
+
+def test_a_title_that_repeats_the_id_is_printed_once(tmp_path: Path) -> None:
+    """A runbook titled by its alert name lists `CephOSDNearFull`, not the name twice."""
+    root = tmp_path / "kb"
+    (root / "ceph").mkdir(parents=True)
+    (root / "ceph" / "CephOSDNearFull.md").write_text(
+        "# CephOSDNearFull\n\n## Meaning\n\nThe OSD storage device is nearly full.\n",
+        encoding="utf-8",
+    )
+    (root / "dns.md").write_text(
+        "---\nid: KB-DNS-2\ntitle: DNS lookups time out\n---\n\n## Symptoms\n\nThe OSD "
+        "host name lookups time out.\n",
+        encoding="utf-8",
+    )
+    found = run("--articles", str(root), "search", "osd")
+    assert found.exit_code == 0, found.stderr
+    lines = found.stdout.splitlines()
+    assert "CephOSDNearFull" in lines
+    assert "KB-DNS-2  DNS lookups time out" in lines
+    shown = run("--articles", str(root), "show", "CephOSDNearFull")
+    assert shown.stdout.splitlines()[0] == "CephOSDNearFull"

@@ -21,11 +21,13 @@ from tui_support import StartTUI, build_app, screen_text, settle, type_query, wa
 from kbassist import cli
 from kbassist.index import KBIndex
 from kbassist.paths import bundled_articles_dir
+from kbassist.search.results import Hit
 from kbassist.settings import config_path, load_settings
 from kbassist.trees.session import sessions_dir
 from kbassist.tui.app import KBAssistApp, make_app
 from kbassist.tui.examples import candidates, find_examples, looks_like_a_symptom
 from kbassist.tui.folders import folder_problem, resolve_folder
+from kbassist.tui.rendering import hit_content
 from kbassist.tui.screens.article import ArticleScreen
 from kbassist.tui.screens.checklist import ChecklistScreen
 from kbassist.tui.screens.dialogs import TextPromptDialog
@@ -611,3 +613,16 @@ def test_switch_folder_problems(tmp_path: Path) -> None:
     assert "type the folder" in (folder_problem("  ", tmp_path) or "")
     assert folder_problem(".", tmp_path) is None
     assert resolve_folder("sub/..", tmp_path) == tmp_path
+
+
+def test_result_line_shows_a_title_that_repeats_the_id_once() -> None:
+    """A runbook hit reads `CephOSDNearFull`, an article hit `KB-1  Title`, in the list."""
+
+    def first_line(ident: str, title: str) -> str:
+        hit = Hit(id=ident, title=title, products=(), score=1.0, path=Path("x.md"))
+        return hit_content(hit).plain.splitlines()[0]
+
+    assert first_line("openshift/CephOSDNearFull", "CephOSDNearFull") == (
+        "openshift/CephOSDNearFull"
+    )
+    assert first_line("KB-1", "Spooler stops") == "KB-1  Spooler stops"

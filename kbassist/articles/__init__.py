@@ -37,6 +37,7 @@ from kbassist.articles.model import (
     Text,
     normalize_id,
     section_key,
+    title_beside_id,
 )
 from kbassist.articles.reading import (
     MAX_ARTICLE_BYTES,
@@ -108,5 +109,6 @@ __all__ = [
     "role_of",
     "scan_articles",
     "section_key",
+    "title_beside_id",
     "unique_ids",
 ]

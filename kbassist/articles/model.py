@@ -29,6 +29,16 @@ def normalize_id(article_id: str) -> str:
     return article_id.strip().casefold()
 
 
+def title_beside_id(article_id: str, title: str) -> str:
+    """The title to print after the id, or "" when it only repeats it.
+
+    A runbook's title is its alert name, the id itself (`CephOSDNearFull  CephOSDNearFull`);
+    a folder-qualified id (`openshift/etcdNoLeader`) repeats its last part.
+    """
+    last = article_id.rsplit("/", 1)[-1]
+    return "" if title.strip().casefold() in {normalize_id(article_id), last.casefold()} else title
+
+
 # --------------------------------------------------------------------------- inline text
 
 

@@ -25,6 +25,7 @@ from kbassist.articles.model import (
     Quote,
     Table,
     Text,
+    title_beside_id,
 )
 from kbassist.sanitize import sanitize
 
@@ -165,7 +166,8 @@ def article_as_text(article: Article, section: str | None = None) -> str:
     """
     out: list[str] = []
     if section is None:
-        out.append(sanitize(f"{article.id}: {article.title}"))
+        title = title_beside_id(article.id, article.title)
+        out.append(sanitize(f"{article.id}: {title}" if title else article.id))
         out.append("=" * min(79, len(out[0])))
         rows = header_rows(article)
         width = max(len(label) for label, _ in rows)

@@ -59,7 +59,8 @@ def search(
         note("no articles match")
         return
     for hit in result.hits:
-        echo(styled(hit.id, fg="cyan", bold=True), "  ", styled(hit.title, bold=True))
+        title = ("  ", styled(hit.shown_title, bold=True)) if hit.shown_title else ()
+        echo(styled(hit.id, fg="cyan", bold=True), *title)
         meta = hit.product or "-"
         if not hit.full_match:
             meta += " · some words missing"

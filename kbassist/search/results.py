@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kbassist.articles import Problem, qualified_ids
+from kbassist.articles import Problem, qualified_ids, title_beside_id
 from kbassist.sanitize import display_path, sanitize
 
 
@@ -28,6 +28,11 @@ class Hit:
     @property
     def product(self) -> str:
         return self.products[0] if self.products else ""
+
+    @property
+    def shown_title(self) -> str:
+        """The title as listed after the id: empty when it only repeats the id."""
+        return title_beside_id(self.id, self.title)
 
     @property
     def snippet_text(self) -> str:

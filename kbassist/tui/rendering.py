@@ -14,7 +14,7 @@ from pathlib import Path
 from textual.content import Content, Span
 from textual.style import Style
 
-from kbassist.articles import Article, Section
+from kbassist.articles import Article, Section, title_beside_id
 from kbassist.articles.text import header_rows
 from kbassist.index import Hit
 from kbassist.sanitize import display_path, sanitize
@@ -64,11 +64,9 @@ def snippet_content(snippet: Sequence[tuple[str, bool]]) -> Content:
 
 def hit_content(hit: Hit, guided: bool = False) -> Content:
     """One search result: id and title, product line, snippet."""
-    first: list[str | tuple[str, str]] = [
-        (sanitize(hit.id), ID_STYLE),
-        "  ",
-        (sanitize(hit.title), TITLE_STYLE),
-    ]
+    first: list[str | tuple[str, str]] = [(sanitize(hit.id), ID_STYLE)]
+    if title := hit.shown_title:
+        first += ["  ", (sanitize(title), TITLE_STYLE)]
     meta: list[str | tuple[str, str]] = [(sanitize(", ".join(hit.products)) or "—", MUTED_STYLE)]
     if guided:
         meta += ["  ", (GUIDED_MARK, GUIDED_STYLE)]
@@ -82,9 +80,10 @@ def hit_content(hit: Hit, guided: bool = False) -> Content:
 
 def title_content(article: Article) -> Content:
     """The article's heading line."""
-    return Content.assemble(
-        (sanitize(article.id), ID_STYLE), "  ", (sanitize(article.title), "bold")
-    )
+    title = title_beside_id(article.id, article.title)
+    if not title:
+        return Content.assemble((sanitize(article.id), ID_STYLE))
+    return Content.assemble((sanitize(article.id), ID_STYLE), "  ", (sanitize(title), "bold"))
 
 
 def header_content(article: Article) -> Content:
