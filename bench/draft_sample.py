@@ -41,6 +41,7 @@ from kbassist.errors import KBError
 from kbassist.fileio import atomic_write
 from kbassist.sanitize import sanitize
 from kbassist.trees.model import Info, Input, Item, Outcome, Question, Tree
+from kbassist.trees.templates import Template
 
 #: corpus -> how many articles the sample takes from it
 SAMPLE = {"archive": 20, "runbooks": 10, "mssupport": 10}
@@ -96,8 +97,18 @@ def fenced(text: str, info: str = "text") -> str:
 
 
 def _t(template: object) -> str:
-    """A template's text as written: `{var}` where an answer goes."""
-    return sanitize(str(template)) if template is not None else ""
+    """A template as the walker reads it: literal braces single (`{{` is how the file
+    writes `{`), and `<answer: var>` where an answer goes."""
+    if template is None:
+        return ""
+    if isinstance(template, Template):
+        return sanitize(
+            "".join(
+                part if isinstance(part, str) else f"<answer: {part.name}>"
+                for part in template.parts
+            )
+        )
+    return sanitize(str(template))
 
 
 def _items(title: str, items: tuple[Item, ...]) -> list[str]:
