@@ -297,6 +297,16 @@ def test_support_front_matter_fields(tmp_path: Path) -> None:
     assert article.references[0] == "Q2742161"
 
 
+def test_support_area_with_commas_is_one_area(tmp_path: Path) -> None:
+    """`sap:Active Directory\\User, computer, group, and object management` is one area."""
+    text = SUPPORT.replace(
+        "sap:Clustering and High Availability, csstroubleshoot",
+        "sap:Active Directory\\User, computer, group, and object management, csstroubleshoot",
+    )
+    article = load_article(write(tmp_path / "kb" / "join.md", text), str(tmp_path / "kb"))
+    assert article.areas == ("Active Directory\\User, computer, group, and object management",)
+
+
 def test_mskb_procedure_becomes_numbered_steps_with_substeps(tmp_path: Path) -> None:
     """Tab-indented numbered steps with wrapped lines, lettered sub-steps, an indented
     command and a NOTE paragraph become an ordered list, a nested list, code and a note."""

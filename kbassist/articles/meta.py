@@ -259,7 +259,30 @@ def field_date(meta: dict[str, object]) -> date | None:
     return None
 
 
-_SAP_RE = re.compile(r"sap:\s*([^,\n]+)")
+#: A tag of `ms.custom` that is not part of a support area: `csstroubleshoot`, `ikb2lmc`.
+_TAG_RE = re.compile(r"[a-z0-9][a-z0-9._-]*")
+
+
+def _sap_areas(custom: str) -> list[str]:
+    """The `sap:` paths of an `ms.custom` list, whose own text may hold commas.
+
+    `sap:Active Directory\\User, computer, group, and object management, csstroubleshoot`
+    is one area then one tag: each `sap:` runs to the next one, less the one-word
+    lower-case tags that end the run.
+    """
+    runs: list[list[str]] = []
+    for part in custom.split(","):
+        word = part.strip()
+        if word.casefold().startswith("sap:"):
+            runs.append([word[4:].strip()])
+        elif runs:
+            runs[-1].append(word)
+    areas = []
+    for run in runs:
+        while len(run) > 1 and (not run[-1] or _TAG_RE.fullmatch(run[-1])):
+            run.pop()
+        areas.append(", ".join(run))
+    return areas
 
 
 def field_areas(meta: dict[str, object]) -> tuple[str, ...]:
@@ -268,7 +291,7 @@ def field_areas(meta: dict[str, object]) -> tuple[str, ...]:
     custom = meta.get("ms.custom")
     for text in custom if isinstance(custom, list) else [custom]:
         if isinstance(text, str):
-            areas.extend(m.strip() for m in _SAP_RE.findall(text))
+            areas.extend(_sap_areas(text))
     path = meta.get("ms.prod-support-area-path")
     if isinstance(path, str) and path.strip():
         areas.append(path.strip())
