@@ -47,9 +47,11 @@ _IF_HEAD_RE = re.compile(
     r"(?:shows?|indicates?|reveals?|reports?|finds?|says?)?\s*(?:that\s+)?",
     re.IGNORECASE,
 )
+#: "Option B: ...", "Solution 2 - ...", "Workaround:": the name is dropped; "Fix alerts
+#: before continuing" keeps its verb (a letter counts only as a word of its own).
 _OPTION_HEAD_RE = re.compile(
-    r"^(?:option|method|solution|resolution|workaround|fix|approach|scenario|case)\s*"
-    r"(?:\d{1,2}|[A-H])?\s*[:.-]?\s*",
+    r"^(?:option|method|solution|resolution|workaround|fix|approach|scenario|case)"
+    r"(?:\s*(?:\d{1,2}|[A-H])(?!\w)\s*[:.-]?|\s*[:.-]|\s*$)\s*",
     re.IGNORECASE,
 )
 
@@ -75,7 +77,9 @@ def part_sections(article: Article) -> dict[int, Section]:
 
 def heading_label(name: str) -> str:
     """ "### 1. If the diagnosis shows 401/403 errors" -> "401/403 errors": a choice label."""
-    text = _HEAD_NUMBER_RE.sub("", clean(name)).strip(" :*#")
+    from kbassist.drafting.modern import md_plain
+
+    text = _HEAD_NUMBER_RE.sub("", md_plain(name)).strip(" :*#")
     bare = _IF_HEAD_RE.sub("", text) if _IF_HEAD_RE.match(text) else text
     bare = _OPTION_HEAD_RE.sub("", bare) if _OPTION_HEAD_RE.match(bare) else bare
     bare = bare.strip(" :,")
@@ -135,6 +139,9 @@ class _Steps:
         self.checks: list[str] = []
         #: The block before was a check: a command right after it is the check's.
         self.last_check = False
+        #: The block before made the last item (its action) or gave it a command: a
+        #: command right after belongs to that item ("Check the status" + `oc get ...`).
+        self.open = False
 
     def add(self, text: str) -> None:
         text = clean(without_boilerplate(text))
@@ -161,16 +168,25 @@ class _Steps:
             self.checks[-1] = with_detail(self.checks[-1], command)
             return
         last = step_text(self.items[-1]) if self.items else ""
-        if last.endswith(":") and "`" not in last[-3:] and last == self.items[-1]:
+        lead_in = last.endswith(":") and "`" not in last[-3:] and last == self.items[-1]
+        if (self.open and self.items) or lead_in:
             self.items[-1] = with_detail(self.items[-1], command)
         else:
             self.items.append(with_detail("Run the command:", command))
+        self.open = True
 
     def blocks(self, blocks: Sequence[Block], in_list: bool = False) -> None:
         for n, block in enumerate(blocks):
+            if not isinstance(block, Code):
+                self.open = False
             if isinstance(block, Paragraph):
                 text = clean(block.text.plain)
                 if not text:
+                    continue
+                if _OUTPUT_LEAD_RE.match(text) and self.items:
+                    # "Example output:": what the step before shows, not a step
+                    self.items[-1] = with_detail(self.items[-1], text)
+                    self.open = True
                     continue
                 if _is_check(text):
                     # the article's own check: the verify (with its command), never a step
@@ -188,7 +204,9 @@ class _Steps:
                 elif in_list and n > 0 and self.items and not leads_action:
                     self.detail(text, "Detail")
                 else:
+                    before = len(self.items)
                     self.add(text)
+                    self.open = len(self.items) > before
             elif isinstance(block, Code):
                 self.command(block)
             elif isinstance(block, ListBlock):
@@ -205,6 +223,27 @@ class _Steps:
             elif isinstance(block, Include | Image):
                 continue
 
+    def _case_list(self, block: ListBlock) -> bool:
+        """A list of fixes each named by its cause ("Image issues: fix registry access";
+        "Storage: resolve attach failures") after a lead-in ("Resolve root cause:"): one
+        step per cause, "If the diagnosis found image issues, fix ...", run for its cause."""
+        cases: list[str] = []
+        for item in block.items:
+            if len(item.blocks) != 1 or not isinstance(item.blocks[0], Paragraph):
+                return False
+            match = _CASE_ITEM_RE.match(clean(item.blocks[0].text.plain))
+            if match is None or not _fix_verb(match.group("fix")):
+                return False
+            case = match.group("case")
+            if case.split(" ", 1)[0][1:].islower():
+                case = case[0].lower() + case[1:]
+            # "found": the drafter asks this once, as "Which cause did you find?"
+            cases.append(f"If the diagnosis found {case}, {match.group('fix')}")
+        if len(cases) < 2:
+            return False
+        self.items.extend(cases)
+        return True
+
     def _merged_list(self, block: ListBlock, before: Block | None) -> bool:
         """A list of things, not actions ("multiple causes, including the following:
         pod priority; volume mount issues"), after a lead-in that is not an action
@@ -212,6 +251,8 @@ class _Steps:
         if not isinstance(before, Paragraph) or not self.items:
             return False
         lead = clean(before.text.plain)
+        if lead.endswith(":") and self.items[-1] == lead and self._case_list(block):
+            return True
         if not lead.endswith(":") or _imperative(lead) or self.items[-1] != lead:
             return False
         things: list[str] = []
@@ -224,6 +265,26 @@ class _Steps:
             things.append(text.rstrip(".;"))
         self.items[-1] = f"{lead} {'; '.join(things)}."
         return True
+
+
+#: "Example output:", "The output is similar to the following:": a command's output follows.
+_OUTPUT_LEAD_RE = re.compile(
+    r"^(?:(?:example|sample|expected)\s+(?:output|result|response)s?|(?:the\s+)?output\s+"
+    r"(?:is\s+)?(?:similar|like|resembles|looks)|for example)\b[^.]{0,60}:$",
+    re.IGNORECASE,
+)
+#: Verbs a runbook's fix starts with that the shared imperative list lacks.
+_MORE_FIX_VERBS = frozenset("resolve solve address repair recreate rebuild redeploy".split())
+
+
+def _fix_verb(text: str) -> bool:
+    """An action: an imperative, or one of the runbook verbs in _MORE_FIX_VERBS."""
+    first = text.split(" ", 1)[0].casefold()
+    return _imperative(text) or first in _MORE_FIX_VERBS
+
+
+#: "Image issues: fix registry access ...": a fix for one cause, named before the colon.
+_CASE_ITEM_RE = re.compile(r"^(?P<case>[A-Z][^:.;]{1,40}?):\s+(?P<fix>\S.{4,})$", re.DOTALL)
 
 
 _CHECK_RE = re.compile(

@@ -645,6 +645,7 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
     per `-or-` list item; checks are the article's own "you should see" lines.
     """
     from kbassist.drafting.blocks import heading_label, part_sections, part_steps, resolution_parts
+    from kbassist.drafting.modern import links_of, prose_cases
 
     sections = part_sections(article)
     lead = ""
@@ -719,6 +720,17 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                     option.condition = True
                 options.append(option)
             continue
+        case_lead, cases = prose_cases(part)
+        if cases:
+            # "If an upgrade is in progress, ...; if MCO is not working, check ...": the
+            # admin picks what they found, and only that case's steps run
+            for label, texts, para in cases:
+                links = "; ".join(f"{text}: {url}" for text, url in links_of([para]))
+                texts = [*texts[:-1], with_detail(texts[-1], f"Link: {links}" if links else "")]
+                option = Option(section, short_label(label, 90), " ".join(case_lead), texts)
+                option.condition = True
+                options.append(option)
+            continue
         part_lead, items, part_checks = part_steps(part)
         checks.extend(part_checks)
         if not items and part_lead:
@@ -741,8 +753,9 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
     return lead, options, checks
 
 
-#: At most this many Diagnosis steps run before a mitigation.
-MAX_DIAGNOSIS_STEPS = 6
+#: At most this many Diagnosis steps run before a mitigation (every check of a long
+#: Diagnosis is kept: a runbook names its failure patterns late as often as early).
+MAX_DIAGNOSIS_STEPS = 16
 
 
 def _diagnosis_steps(

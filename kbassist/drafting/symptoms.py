@@ -42,6 +42,12 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
     section = find_section(article, _SYMPTOM_KEYS) or next(
         (s for s in article.sections if s.role == "symptom" and s.text.strip()), None
     )
+    if section is not None and article.style != "mskb":
+        from kbassist.drafting.modern import MAX_MODERN_SYMPTOM_CHARS, block_symptom
+
+        found = block_symptom(article, section)
+        if found:
+            return shorten(found, MAX_MODERN_SYMPTOM_CHARS), section
     if section is not None:
         texts = [p.text for p in paragraphs(section.text) if not p.heading]
         shown = texts[:2]
@@ -59,7 +65,12 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
         paras = paragraphs(summary.text)
         if paras:
             kept: list[str] = []
-            for sentence in split_sentences(clean(paras[0].text)):
+            first = clean(paras[0].text)
+            if article.style != "mskb":
+                from kbassist.drafting.modern import md_plain
+
+                first = md_plain(first)
+            for sentence in split_sentences(first):
                 if sentence.endswith(":") or _LEAD_IN_RE.search(sentence):
                     break  # "To prevent this problem, do one of the following:"
                 kept.append(sentence)

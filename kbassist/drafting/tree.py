@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
+from kbassist.drafting.modern_plan import cause_steps, modern_plan, modern_verify
 from kbassist.drafting.options import (
     _YOU_CAN_RE,
     MORE_KEYS,
@@ -112,10 +113,16 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     symptom, symptom_section = article_symptom(article)
     cause, cause_section = article_cause(article)
     lead, options, _ = article_plan(article)
+    if article.style != "mskb":
+        symptom, cause, cause_section, options = modern_plan(
+            article, symptom, cause, cause_section, options
+        )
     asked_ifs = 0
     for option in options:
         option.items, option.checks, option.backup = _steps_checks_backup(article, option)
         asked_ifs = _conditional_steps(option, asked_ifs)
+        if article.style != "mskb":
+            asked_ifs = cause_steps(option, asked_ifs)
 
     # Ids, labels and choice values, unique; one variable per distinct literal.
     used_ids: set[str] = {"cause", "mitigation"}
@@ -143,8 +150,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         for item in [*option.pre_items, *option.items]:
             for _, _, param in find_params(item):
                 ref = f"{param.kind}:{param.key}"
-                if ref in seen:
-                    continue
+                if ref in seen or (param.kind == "path" and article.style != "mskb"):
+                    continue  # a system path in a modern article is the article's, not yours
                 if param.kind == "placeholder":
                     if len(seen) - literals >= MAX_PLACEHOLDERS_PER_OPTION:
                         continue
@@ -337,6 +344,10 @@ def _redo_action(symptom: str) -> tuple[str, str] | None:
 def _verify_text(article: Article, symptom: str, symptom_section: Section | None) -> str:
     """An honest check: a by-design article says so; an alert runbook waits for the alert
     to clear; else the symptom must be gone."""
+    if article.style != "mskb":
+        own = modern_verify(article)
+        if own:
+            return own
     for section in article.sections:
         for sentence in split_sentences(" ".join(section.text.split())):
             status = section.key == "status" and re.search(r"\bby design\b", sentence, re.I)
@@ -420,10 +431,12 @@ def _confirm_node(
 ) -> dict[str, Any]:
     """Confirm the symptom first: every alternative message as a choice, else yes/no."""
     node: dict[str, Any] = {"id": "symptom", "kind": "question"}
+    # a modern article's scenario and quoted message are the symptom: shown whole
+    limit = 300 if article.style == "mskb" else 700
     if len(messages) >= 2:
         node["title"] = "Which of these do you see?"
         node["text"] = brace(
-            f"The article describes: {shorten(symptom, 300)} It comes in several forms. "
+            f"The article describes: {shorten(symptom, limit)} It comes in several forms. "
             "Which do you see?"
         )
         node["source"] = _cite(article, section)
@@ -440,7 +453,7 @@ def _confirm_node(
         node["choices"] = choices
         return node
     node["title"] = "Does this match what you see?"
-    node["text"] = brace(f"The article describes: {shorten(symptom, 300)} Is this what you see?")
+    node["text"] = brace(f"The article describes: {shorten(symptom, limit)} Is this what you see?")
     node["source"] = _cite(article, section)
     node["choices"] = [
         {"value": "yes", "label": "Yes, this is what I see", "next": after},
@@ -547,6 +560,12 @@ def _input_nodes(
             node["help"] = brace(
                 "A drive letter, e.g. D." if what == "drive letter" else PARAM_HELP[param.kind]
             )
+            earlier = _earlier_command(option, param)
+            if earlier:
+                node["help"] += brace(
+                    " Not known yet? The output of the step before its first use may show it: "
+                    f'"{shorten(earlier, 160)}" (run that step first).'
+                )
         else:
             node["title"] = f"{PARAM_TITLE[param.kind]} (the article: {param.literal})"
             node["text"] = brace(
@@ -564,6 +583,20 @@ def _input_nodes(
         node["next"] = following
         nodes.append(node)
     return nodes
+
+
+def _earlier_command(option: Option, param: Param) -> str:
+    """The step before the first use of a placeholder that runs a command, whose output
+    gives its value (`oc get pods` before `oc logs <pod-name>`); "" if there is none."""
+    items = [*option.pre_items, *option.items]
+    first = next((n for n, i in enumerate(items) if param.literal in i), None)
+    if not first:
+        return ""
+    for item in reversed(items[:first]):
+        text, detail = split_detail(item)
+        if detail.strip() and param.literal not in item:
+            return text if text != "Run the command:" else f"{text} {detail.splitlines()[0]}"
+    return ""
 
 
 def _item(article: Article, item: str, section: Section, known: dict[str, str]) -> dict[str, Any]:

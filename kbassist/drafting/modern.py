@@ -1,0 +1,292 @@
+"""What a modern (Markdown) article says that its flat text hides: the symptom with every
+block a colon-ended lead-in introduces (a scenario list, a quoted message), a cause stated
+outside a Cause heading (a runbook's Meaning or Diagnosis, a support article's Summary or
+Status), a deprecated or redirect runbook, an alert that is always firing.
+
+Kept apart from the MS KB archive paths (`symptoms`, `options`): Markdown markup is
+rendered to plain text here (`md_plain`), never shown raw in a label or a symptom.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from kbassist.articles import Article, Section
+from kbassist.articles.model import (
+    Block,
+    Code,
+    ListBlock,
+    Note,
+    Paragraph,
+    Part,
+    Quote,
+    Table,
+)
+from kbassist.drafting.text import clean, split_sentences
+
+# --------------------------------------------------------------------------- plain text
+
+_HUGO_LINK_RE = re.compile(
+    r"\[([^\]]+)\]\(\s*\{\{[<%]\s*(?:rel)?ref\s+\"?([^\"}>]*)\"?\s*[>%]\}\}\s*\)"
+)
+_LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:<[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_REF_LINK_RE = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_SHORTCODE_RE = re.compile(r"\{\{[<%].*?[>%]\}\}")
+_NOTE_MARK_RE = re.compile(r"^\s*(?:>\s*)+(?:\[!\w+\]\s*)?", re.MULTILINE)
+_NOTE_INLINE_RE = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]\s*", re.IGNORECASE)
+_DETAILS_RE = re.compile(r"</?details\s*>|<summary\s*>.*?</summary\s*>|</?summary\s*>", re.I)
+_HTML_RE = re.compile(r"</?(?:a|b|i|em|strong|br|p|span|div|sup|sub|code|kbd|u)\b[^<>]*>", re.I)
+_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_ESCAPE_RE = re.compile(r"\\([<>\[\]()*_`#\\])")
+
+
+def md_plain(text: str) -> str:
+    """Markdown or docs markup as the text a reader sees: link text (no URL), no `**`, no
+    `> [!NOTE]` marker, no `<details>`/`<summary>` wrapper, no Hugo shortcode; one line."""
+    text = _HUGO_LINK_RE.sub(r"\1", text)
+    text = _LINK_RE.sub(r"\1", text)
+    text = _REF_LINK_RE.sub(r"\1", text)
+    text = _SHORTCODE_RE.sub("", text)
+    text = _NOTE_MARK_RE.sub("", text)
+    text = _NOTE_INLINE_RE.sub("", text)
+    text = _DETAILS_RE.sub(" ", text)
+    text = _HTML_RE.sub("", text)
+    text = _EMPHASIS_RE.sub(r"\2", text)
+    text = _ESCAPE_RE.sub(r"\1", text)
+    return clean(text.replace("`", ""))
+
+
+def redirect_target(text: str) -> tuple[str, str] | None:
+    """(name, target) of a "See [Other runbook](ref)" article body, else None."""
+    match = re.match(
+        r"^\s*(?:see|refer to|moved to|this (?:runbook|alert|article) (?:has )?moved to)\s+"
+        r"\[([^\]]+)\]\(([^)]*(?:\)\s*\}\})?[^)]*)\)\s*\.?\s*$",
+        text.strip(),
+        re.IGNORECASE | re.DOTALL,
+    )
+    if match is None:
+        return None
+    target = _SHORTCODE_RE.sub(lambda m: _ref_of(m.group(0)), match.group(2)).strip()
+    return md_plain(match.group(1)), target
+
+
+def _ref_of(shortcode: str) -> str:
+    found = re.search(r"ref\s+\"?([^\"}>\s]+)", shortcode)
+    return found.group(1) if found else ""
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def block_plain(block: Block) -> str:
+    """One block as plain text: a list as its items joined by "; ", a quote in quotes."""
+    if isinstance(block, Paragraph):
+        return md_plain(block.text.plain)
+    if isinstance(block, Code):
+        lines = [line.strip() for line in block.code.strip("\n").split("\n") if line.strip()]
+        return " ".join(lines[:6])
+    if isinstance(block, ListBlock):
+        items = [" ".join(block_plain(b) for b in item.blocks).strip() for item in block.items]
+        return "; ".join(i.rstrip(".;") for i in items if i) + "."
+    if isinstance(block, Quote):
+        inner = " ".join(block_plain(b) for b in block.blocks).strip()
+        return f'"{inner}"' if inner else ""
+    if isinstance(block, Table):
+        return ""
+    return ""
+
+
+def section_parts(article: Article, section: Section) -> Iterator[Part]:
+    """The parts (outermost first, then their children) a flat section is drawn from."""
+    from kbassist.drafting.blocks import part_sections
+
+    sections = part_sections(article)
+    if article.document.blocks and not article.document.parts and section.key == "summary":
+        yield Part(section.name, 1, section.line, article.document.blocks)
+        return
+    for part in article.document.walk():
+        if sections.get(id(part)) is section:
+            yield part
+
+
+#: The symptom is cut here for a modern article: its scenario and message fit.
+MAX_MODERN_SYMPTOM_CHARS = 900
+
+
+def block_symptom(article: Article, section: Section) -> str:
+    """The symptom from the blocks of its section: the first two blocks, and every block a
+    colon-ended lead-in introduces (a scenario list, then "you receive the following
+    error:" and the quoted message), rendered as plain text; "" if none."""
+    blocks: list[Block] = []
+    for part in section_parts(article, section):
+        blocks.extend(b for b in part.blocks if not isinstance(b, Note))
+        break
+    texts: list[str] = []
+    for n, block in enumerate(blocks):
+        text = block_plain(block)
+        if not text:
+            continue
+        if len(texts) >= 2:
+            prev = texts[-1]
+            follows_lead = prev.endswith(":")
+            lead_next = isinstance(block, Paragraph) and text.endswith(":") and n + 1 < len(blocks)
+            if not (follows_lead or lead_next) or len(texts) >= 8:
+                break
+        texts.append(text)
+        if sum(len(t) for t in texts) > MAX_MODERN_SYMPTOM_CHARS:
+            break
+    return " ".join(texts)
+
+
+# --------------------------------------------------------------------------- cause
+
+#: Sentences that say why: strong cues first ("because", "caused by", "can occur if",
+#: "by design"), then what an alert's firing means ("fires when", "indicates that").
+_STRONG_CAUSE_RE = re.compile(
+    r"\b(?:because|caused by|is due to|due to|(?:can|may|might|could|will) (?:also )?"
+    r"(?:occur|happen|be triggered|be caused)|occurs? (?:when|if|because|after)|happens? "
+    r"(?:when|if|because|during|after)|results? from|by design|correspond(?:s)? to|"
+    r"is expected|in progress|the reason)\b",
+    re.IGNORECASE,
+)
+_WEAK_CAUSE_RE = re.compile(
+    r"\b(?:fires? (?:when|whenever|if)|is (?:triggered|raised) (?:when|if)|triggers? when|"
+    r"indicates? that|means? that|can indicate|signals? that)\b",
+    re.IGNORECASE,
+)
+_CAUSE_ROLES = ("symptom", "summary", "status", "diagnosis", "more-information")
+
+
+def block_cause(article: Article) -> tuple[str, Section | None]:
+    """A cause the article states outside a Cause heading (Meaning, Summary, Symptoms,
+    Status, Diagnosis): the first sentences that say why, cited; ("", None) if none."""
+    from kbassist.drafting.blocks import part_sections
+
+    sections = part_sections(article)
+    candidates: list[tuple[Part, list[str]]] = []
+    for role in _CAUSE_ROLES:
+        for part in article.parts_by_role(role):
+            sentences: list[str] = []
+            for block in part.blocks:
+                if isinstance(block, Paragraph):
+                    sentences.extend(split_sentences(md_plain(block.text.plain)))
+            candidates.append((part, sentences))
+    for pattern in (_STRONG_CAUSE_RE, _WEAK_CAUSE_RE):
+        for part, sentences in candidates:
+            section = sections.get(id(part))
+            if section is None:
+                continue
+            for n, sentence in enumerate(sentences):
+                if pattern.search(sentence) and not sentence.endswith(":"):
+                    kept = [sentence]
+                    if n + 1 < len(sentences) and len(sentence) < 160:
+                        following = sentences[n + 1]
+                        if not following.endswith(":") and pattern.search(following):
+                            kept.append(following)
+                    return " ".join(kept), section
+    return "", None
+
+
+# --------------------------------------------------------------------------- alerts
+
+_DEPRECATED_RE = re.compile(
+    r"\b(?:this (?:alert|runbook) (?:is|has been) deprecated|is deprecated and (?:will|can)|"
+    r"(?:safely|can) (?:ignore|silence)\b[^.]{0,40}\b(?:silence|ignore)|deprecated in favou?r of)",
+    re.IGNORECASE,
+)
+_ALWAYS_ON_RE = re.compile(
+    r"\b(?:is always firing|always (?:be )?fir(?:e|es|ing)|used (?:only )?to inhibit|"
+    r"meant to ensure that the (?:entire )?alerting pipeline"
+    r"|inhibit(?:s|or)? (?:the )?\w+ alerts)\b",
+    re.IGNORECASE,
+)
+
+
+def deprecation(article: Article) -> str:
+    """The sentence saying this alert is deprecated ("You can safely ignore or silence
+    it", "deprecated in favor of X"), from the article's opening or Meaning; else ""."""
+    texts = [article.title]
+    for block in article.document.blocks:
+        texts.append(block_plain(block))
+    for part in article.document.walk():
+        opening = part.level <= 1 or part.role in ("symptom", "summary", "")
+        if opening or "deprecat" in part.name.lower():
+            texts.extend(block_plain(b) for b in part.blocks[:3])
+    sentences = [s for t in texts for s in split_sentences(t) if s]
+    found = [s for s in sentences if _DEPRECATED_RE.search(s)]
+    if not found:
+        return ""
+    start = sentences.index(found[0])
+    out = [found[0]]
+    nxt = sentences[start + 1] if start + 1 < len(sentences) else ""
+    if nxt and re.search(r"\b(?:ignore|silence|instead|in favou?r|replaced)\b", nxt, re.I):
+        out.append(nxt)
+    return " ".join(out)
+
+
+def always_firing(article: Article) -> bool:
+    """An alert that fires all the time by design (Watchdog, an inhibitor): waiting for
+    it to stop firing is no check."""
+    for role in ("symptom", "summary", "impact"):
+        for part in article.parts_by_role(role):
+            text = " ".join(block_plain(b) for b in part.blocks)
+            if _ALWAYS_ON_RE.search(text):
+                return True
+    return False
+
+
+def links_of(blocks: Sequence[Block]) -> list[tuple[str, str]]:
+    """(text, URL) of the web links in paragraphs: where the admin must go."""
+    out: list[tuple[str, str]] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            plain = block.text.plain
+            for mark in block.text.marks:
+                if mark.kind == "link" and mark.target.startswith(("http://", "https://")):
+                    out.append((clean(plain[mark.start : mark.end]), mark.target))
+    return out
+
+
+# --------------------------------------------------------------------------- prose cases
+
+#: A sentence for one case: "If an upgrade is in progress, ...", "In the case when you
+#: run on AWS, ...", "As a last resort if none of the above fix the issue, ...".
+_CASE_RE = re.compile(
+    r"^(?:as a last resort,?\s*(?:(?:if|when)\s+)?|(?:if|when|in (?:the )?case(?: when| that)?)\s+)"
+    r"(?P<cond>[^,]{4,140}?),\s*(?P<then>.{8,})$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: How the fix went is no case to choose up front ("if the problem persists").
+_AFTER_RE = re.compile(r"\b(?:persists?|still (?:occurs|happens)|does not (?:help|work))\b", re.I)
+
+
+def prose_cases(part: Part) -> tuple[list[str], list[tuple[str, list[str], Paragraph]]]:
+    """(lead, cases) of a fix written as prose cases, one per "If X, do Y" sentence: each
+    (label X, its sentences, the paragraph it is in); ([], []) unless there are two cases
+    and the part holds only paragraphs (a list or a command is a procedure, not cases)."""
+    paragraphs: list[Paragraph] = []
+    for sub in part.walk():
+        for block in sub.blocks:
+            if isinstance(block, Paragraph):
+                paragraphs.append(block)
+            elif not isinstance(block, Note):
+                return [], []
+    lead: list[str] = []
+    cases: list[tuple[str, list[str], Paragraph]] = []
+    for para in paragraphs:
+        for sentence in split_sentences(clean(para.text.plain)):
+            match = _CASE_RE.match(sentence)
+            if match and not _AFTER_RE.search(match.group("cond")):
+                cond = match.group("cond").strip()
+                last = sentence.lower().startswith("as a last resort")
+                label = f"Last resort: {cond}" if last else cond[0].upper() + cond[1:]
+                then = match.group("then").strip()
+                cases.append((label, [then[0].upper() + then[1:]], para))
+            elif cases and cases[-1][2] is para:
+                cases[-1][1].append(sentence)
+            elif not cases:
+                lead.append(sentence)
+            else:
+                return [], []  # an explanation between the cases: not a list of cases
+    return (lead, cases) if len(cases) >= 2 else ([], [])
