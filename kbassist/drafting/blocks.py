@@ -183,7 +183,9 @@ class _Steps:
                 text = clean(block.text.plain)
                 if not text:
                     continue
-                if _OUTPUT_LEAD_RE.match(text) and self.items:
+                shows = _SHOWS_RE.search(text) and not _imperative(text)
+                output = _OUTPUT_LEAD_RE.match(text) or (shows and _next_code(blocks, n))
+                if self.items and output:
                     # "Example output:": what the step before shows, not a step
                     self.items[-1] = with_detail(self.items[-1], text)
                     self.open = True
@@ -267,10 +269,24 @@ class _Steps:
         return True
 
 
+#: "When a pivot occurs the following will be logged.": what a log or output shows next.
+_SHOWS_RE = re.compile(
+    r"\b(?:(?:will|is|are|gets?) (?:be )?(?:logged|shown|displayed|printed|returned)|"
+    r"(?:will )?logs? (?:its|the following)|looks? like|resembles?|similar to)\b",
+    re.IGNORECASE,
+)
+
+
+def _next_code(blocks: Sequence[Block], n: int) -> bool:
+    return n + 1 < len(blocks) and isinstance(blocks[n + 1], Code)
+
+
 #: "Example output:", "The output is similar to the following:": a command's output follows.
 _OUTPUT_LEAD_RE = re.compile(
-    r"^(?:(?:example|sample|expected)\s+(?:output|result|response)s?|(?:the\s+)?output\s+"
-    r"(?:is\s+)?(?:similar|like|resembles|looks)|for example)\b[^.]{0,60}:$",
+    r"^(?:(?:example|sample|expected)\s+(?:\w+\s+)?(?:output|result|response|message|log)s?"
+    r"|(?:the\s+)?output\s+(?:is\s+)?(?:similar|like|resembles|looks)|for example"
+    r"|the following is an? (?:sample|example) (?:\w+ )?(?:output|message|log|error)"
+    r"|[\w-]+(?: [\w-]+)? example)\b[^.]{0,60}:$",
     re.IGNORECASE,
 )
 #: Verbs a runbook's fix starts with that the shared imperative list lacks.

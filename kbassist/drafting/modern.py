@@ -32,13 +32,14 @@ _HUGO_LINK_RE = re.compile(
 )
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:<[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _REF_LINK_RE = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_DOCS_IMAGE_RE = re.compile(r":::image(?:-end)?\b.*?:::", re.IGNORECASE | re.DOTALL)
 _SHORTCODE_RE = re.compile(r"\{\{[<%].*?[>%]\}\}")
 _NOTE_MARK_RE = re.compile(r"^\s*(?:>\s*)+(?:\[!\w+\]\s*)?", re.MULTILINE)
 _NOTE_INLINE_RE = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]\s*", re.IGNORECASE)
 _DETAILS_RE = re.compile(r"</?details\s*>|<summary\s*>.*?</summary\s*>|</?summary\s*>", re.I)
 _HTML_RE = re.compile(r"</?(?:a|b|i|em|strong|br|p|span|div|sup|sub|code|kbd|u)\b[^<>]*>", re.I)
 _EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_ESCAPE_RE = re.compile(r"\\([<>\[\]()*_`#\\])")
+_ESCAPE_RE = re.compile(r"\\([<>\[\]()*_`#$\\])")
 
 
 def md_plain(text: str) -> str:
@@ -48,6 +49,7 @@ def md_plain(text: str) -> str:
     text = _LINK_RE.sub(r"\1", text)
     text = _REF_LINK_RE.sub(r"\1", text)
     text = _SHORTCODE_RE.sub("", text)
+    text = _DOCS_IMAGE_RE.sub("", text)
     text = _NOTE_MARK_RE.sub("", text)
     text = _NOTE_INLINE_RE.sub("", text)
     text = _DETAILS_RE.sub(" ", text)
@@ -290,3 +292,40 @@ def prose_cases(part: Part) -> tuple[list[str], list[tuple[str, list[str], Parag
             else:
                 return [], []  # an explanation between the cases: not a list of cases
     return (lead, cases) if len(cases) >= 2 else ([], [])
+
+
+_IF_ITEM_RE = re.compile(r"^(?:if|when)\s+(?P<cond>[^,:]{4,160}?)\s*(?:[,:]|$)", re.IGNORECASE)
+
+
+def if_list(blocks: Sequence[Block]) -> list[ListBlock]:
+    """A fix written as a list of cases ("- If the pod logs X, ...", "- If Y, ..."): each
+    item an alternative, picked by what the admin found; [] unless two items are cases."""
+    for block in blocks:
+        if not isinstance(block, ListBlock) or len(block.items) < 2:
+            continue
+        firsts = [item.blocks[0] for item in block.items if item.blocks]
+        cases = sum(
+            isinstance(b, Paragraph) and bool(_IF_ITEM_RE.match(clean(b.text.plain)))
+            for b in firsts
+        )
+        if cases >= 2 and cases * 2 >= len(block.items):
+            return [block]
+    return []
+
+
+def case_label(step: str) -> str:
+    """ "If the pod is logging the following errors, ..." (the errors in its detail) ->
+    "The pod is logging the following errors: error: Transaction in progress"; "" when
+    the step names no case."""
+    from kbassist.drafting.text import short_label, split_detail
+
+    text, detail = split_detail(step)
+    match = _IF_ITEM_RE.match(text)
+    if match is None:
+        return ""
+    cond = match.group("cond").strip()
+    label = cond[0].upper() + cond[1:]
+    first = next((line.strip() for line in detail.splitlines() if line.strip()), "")
+    if "following" in cond.lower() and first and len(first) <= 70:
+        return f"{short_label(label, 60)}: {first}"
+    return short_label(label, 90)

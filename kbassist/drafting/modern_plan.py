@@ -17,7 +17,13 @@ from kbassist.drafting.modern import (
     redirect_target,
 )
 from kbassist.drafting.options import Ask, Option
-from kbassist.drafting.text import short_label, shorten, split_detail, with_detail
+from kbassist.drafting.text import (
+    short_label,
+    shorten,
+    split_detail,
+    split_sentences,
+    with_detail,
+)
 
 
 def modern_plan(
@@ -48,10 +54,17 @@ def modern_plan(
         option.checks = [f"Use the check of the {name} runbook."]
         symptom = f"The {article.id} alert fires; its runbook is {name}."
         return symptom, cause, cause_section, [option]
-    if not options and cited:
-        procedure = procedure_option(article)
-        if procedure is not None:
-            options = [procedure]
+    if cited and all(o.kind == "cause" for o in options):
+        # no fix heading: the article's how-to parts ("Check the RD Licensing
+        # configuration"), else its "To resolve this issue, install X" sentence
+        found = procedure_options(article) or resolve_sentence_options(article)
+        if found:
+            options = found
+    if cause:
+        cause = " ".join(s for s in split_sentences(cause) if not _TO_RESOLVE_RE.match(s)) or cause
+    options = _before_continuing(options)
+    for option in options:
+        tidy_modern(option)
     said = deprecation(article)
     if said and cited:
         section = next((s for s in cited if s.role in ("symptom", "summary")), cited[0])
@@ -60,7 +73,7 @@ def modern_plan(
             "Deprecated: silence or ignore the alert",
             shorten(md_plain(said), 300),
             [
-                f"Silence {article.id} in Alertmanager, or leave it: the article says "
+                f"Add a silence for {article.id} in Alertmanager, or ignore it: the article says "
                 f'"{shorten(md_plain(said), 200)}"'
             ],
             kind="deprecated",
@@ -84,33 +97,89 @@ def modern_verify(article: Article) -> str:
 _PROCEDURE_ROLES = ("", "diagnosis", "resolution")
 
 
-def procedure_option(article: Article) -> Option | None:
-    """A how-to with no fix heading (a runbook helper page: "Run the following ...",
-    `oc describe node <node_name>`): its steps in order, one option named after it."""
+def procedure_options(article: Article) -> list[Option]:
+    """A how-to with no fix heading: a runbook helper page ("Run the following ...",
+    `oc describe node <node_name>`) is one option named after it; a support article's
+    how-to parts ("Check the RD Licensing configuration", "Additional troubleshooting
+    methods") are one option each, in order; [] when nothing reads as an action."""
     from kbassist.articles.model import Part
     from kbassist.drafting.blocks import heading_label, part_sections, part_steps
 
     sections = part_sections(article)
     cited = [s for s in article.sections if s.text.strip()]
-    items: list[str] = []
-    first: Section | None = None
     parts: list[Part] = []
     if article.document.blocks:
         parts.append(Part("SUMMARY", 1, article.body_line, article.document.blocks))
     parts.extend(p for p in article.document.parts if p.role in _PROCEDURE_ROLES)
+    options: list[Option] = []
     for part in parts:
-        _, found, _ = part_steps(part)
-        if not found:
+        lead, found, _ = part_steps(part)
+        if not any(split_detail(i)[1] or _imperative(i) for i in found):
             continue
-        if first is None:
-            first = sections.get(id(part)) or article.section(part.name) or cited[0]
-        items.extend(found)
-    if first is None or not any(split_detail(i)[1] or _imperative(i) for i in items):
-        return None
-    label = heading_label(article.title) or "Follow the article's steps"
-    option = Option(first, label, "", items[:MAX_PROCEDURE_STEPS])
-    option.checks = ["Check that each command above ran and showed what the article says it shows."]
-    return option
+        section = sections.get(id(part)) or article.section(part.name) or cited[0]
+        label = heading_label(part.name) if part.name != "SUMMARY" else ""
+        options.append(Option(section, label, lead, found[:MAX_PROCEDURE_STEPS]))
+    if len(options) == 1:
+        options[0].label = heading_label(article.title) or options[0].label
+        if any(split_detail(i)[1] for i in options[0].items):
+            # a helper page of commands: what they show is the point, not a fix
+            options[0].checks = [
+                "Check that each command above ran and showed what the article says it shows."
+            ]
+    for option in options:
+        option.label = option.label or "Follow the article's steps"
+    return options
+
+
+_TO_RESOLVE_RE = re.compile(
+    r"^to (?:resolve|fix|work around|avoid|prevent) (?:this|the) (?:issue|problem|error|behavior)"
+    r"(?:\s+[\w-]+){0,3},\s*(?P<then>.{8,})$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def resolve_sentence_options(article: Article) -> list[Option]:
+    """ "To resolve this issue, install the July 24, 2018 update." inside a Cause or
+    Summary paragraph: the one fix the article names, as an option."""
+    for section in article.sections:
+        for sentence in split_sentences(" ".join(md_plain(section.text).split())):
+            match = _TO_RESOLVE_RE.match(sentence)
+            if match and _imperative(match.group("then")):
+                then = match.group("then")
+                then = then[0].upper() + then[1:]
+                return [Option(section, short_label(then, 90), "", [then])]
+    return []
+
+
+#: Items that only announce what follows ("Use one of the following methods.",
+#: "Follow these steps:"): the outcome's text, never a step to tick.
+_ANNOUNCE_RE = re.compile(
+    r"^(?:(?:to [^,]{3,80},\s*)?(?:use|try|do|follow|apply|complete|perform) "
+    r"(?:(?:one|any|either|all)(?: or more)? of )?(?:the|these) (?:following|steps|methods|"
+    r"procedures?|instructions|options|workarounds|solutions)(?: (?:steps|methods|options|"
+    r"procedure|instructions))?(?: below)?\s*[.:]?|(?:follow|do) these steps\s*[.:]?)$",
+    re.IGNORECASE,
+)
+_FIXED_IN_RE = re.compile(r"^(?:this|the) (?:problem|issue) (?:is|was) fixed in\b", re.I)
+
+
+def tidy_modern(option: Option) -> None:
+    """Labels and steps as plain text (no `**`, no raw link); announcements dropped;
+    "This problem is fixed in the following update:" made the action it implies."""
+    option.label = md_plain(option.label) or option.label
+    option.lead = md_plain(option.lead) if option.lead else option.lead
+    items: list[str] = []
+    for item in option.items:
+        text, detail = split_detail(item)
+        text = md_plain(text) or text
+        if _ANNOUNCE_RE.match(text) and not detail and len(option.items) > 1:
+            continue
+        if _FIXED_IN_RE.match(text):
+            text = f"Install the update that fixes it ({text.rstrip(':')})" + (
+                ":" if text.endswith(":") else "."
+            )
+        items.append(with_detail(text, detail))
+    option.items = items
 
 
 #: A how-to's steps are cut here (the citation points to the rest).
@@ -155,6 +224,74 @@ def cause_steps(option: Option, counter: int) -> int:
             "Which cause did you find?",
             f"The article fixes each cause its own way ({names}); the checks of its "
             "Diagnosis, the first steps of the checklist, show which one you have.",
+            choices,
+        )
+    )
+    return counter
+
+
+#: "Fix alerts before continuing", "Prerequisites": what to do before any fix, not a fix.
+_BEFORE_RE = re.compile(
+    r"\bbefore (?:continuing|proceeding|you (?:start|begin|continue|proceed))\b|^prerequisites?\b",
+    re.IGNORECASE,
+)
+
+
+def _before_continuing(options: list[Option]) -> list[Option]:
+    """A "Fix alerts before continuing" part is no alternative to the fix: it is said
+    first in every other option's text (cited by its own section there)."""
+    before = [o for o in options if _BEFORE_RE.search(o.label)]
+    rest = [o for o in options if o not in before]
+    if not before or not rest:
+        return options
+    said = " ".join(
+        f"{o.label}: {' '.join(md_plain(split_detail(i)[0]) for i in o.items)} ({o.section.name})."
+        for o in before
+    )
+    for option in rest:
+        option.lead = f"First: {said} {option.lead}".strip()
+    return rest
+
+
+_VERSION_CASE_RE = re.compile(
+    r"^(?:for|on|in) (?P<case>[^,]{0,60}?\b(?:versions?|releases?) [^,]{1,40}?|[^,]{0,40}"
+    r"\b\d+(?:\.\d+)+ (?:or|and) (?:earlier|later|newer|older|above|below)[^,]{0,30}?),"
+    r"\s*(?P<then>.{8,})$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def version_steps(option: Option, counter: int) -> int:
+    """Steps for one version ("For OCP clusters at versions 4.13 or earlier, ...", "For
+    ... 4.14 or later, ...") run for the version the admin has: one question, "Which of
+    these applies here?", before the checklist; returns the questions counter."""
+    cases = []
+    # a Diagnosis step (pre_items) is keyed -1, -2 ... in `when`: the outcome reads it so
+    numbered = [(-(n + 1), i) for n, i in enumerate(option.pre_items)]
+    for n, item in [*numbered, *enumerate(option.items)]:
+        text = split_detail(item)[0]
+        match = _VERSION_CASE_RE.match(text)
+        if match and n not in option.when:
+            cases.append((n, match.group("case").strip(), text))
+    if len({c[1].casefold() for c in cases}) < 2:
+        return counter
+    counter += 1
+    var = f"if_{counter}"
+    values: dict[str, str] = {}
+    choices: list[dict[str, str]] = []
+    for n, case, _ in cases:
+        value = values.setdefault(case.casefold(), f"case_{len(values) + 1}")
+        if all(c["value"] != value for c in choices):
+            label = short_label(case[0].upper() + case[1:], 80)
+            choices.append({"value": value, "label": label})
+        option.when[n] = f'{var} == "{value}" or {var} == "unsure"'
+    choices.append({"value": "unsure", "label": "Not sure: show the steps for each"})
+    names = ", ".join(c["label"] for c in choices[:-1])
+    option.asks.append(
+        Ask(
+            var,
+            "Which of these applies here?",
+            f"The article's steps differ by version ({names}). Which is yours?",
             choices,
         )
     )

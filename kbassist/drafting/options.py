@@ -94,7 +94,8 @@ class Option:
     #: What a first step backs up ("registry"): the rollback restores it.
     backup: str = ""
     #: Item index -> condition (`if_1 == "yes"`): steps for one case of the article's
-    #: "If you ..., do ...; otherwise ...", asked by the questions in `asks`.
+    #: "If you ..., do ...; otherwise ...", asked by the questions in `asks`; a negative
+    #: index -n is the pre_items step n - 1 (a runbook's Diagnosis step for one version).
     when: dict[int, str] = field(default_factory=dict)
     asks: list[Ask] = field(default_factory=list)
 
@@ -645,7 +646,7 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
     per `-or-` list item; checks are the article's own "you should see" lines.
     """
     from kbassist.drafting.blocks import heading_label, part_sections, part_steps, resolution_parts
-    from kbassist.drafting.modern import links_of, prose_cases
+    from kbassist.drafting.modern import case_label, if_list, links_of, prose_cases
 
     sections = part_sections(article)
     lead = ""
@@ -687,7 +688,7 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 options.append(option)
             continue
         alternatives = [b for b in part.blocks if isinstance(b, ListBlock) and b.alternatives]
-        alternatives = alternatives or _choose_one_list(part.blocks)
+        alternatives = alternatives or _choose_one_list(part.blocks) or if_list(part.blocks)
         if alternatives and not children:
             own_lead, _, _ = part_steps(
                 Part(
@@ -710,6 +711,9 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 label = short_label(step_text(texts[0]))
                 case = _CASE_LEAD_RE.match(step_text(texts[0]))
                 option = Option(section, label, "", texts, kind="option")
+                found = case_label(texts[0])
+                if found:
+                    option.label, option.condition = found, True
                 if case:
                     # "To resolve this when X, do Y": the option for case X, step Y
                     case_text = case.group("case")

@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
-from kbassist.drafting.modern_plan import cause_steps, modern_plan, modern_verify
+from kbassist.drafting.modern_plan import (
+    cause_steps,
+    modern_plan,
+    modern_verify,
+    version_steps,
+)
 from kbassist.drafting.options import (
     _YOU_CAN_RE,
     MORE_KEYS,
@@ -122,7 +127,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         option.items, option.checks, option.backup = _steps_checks_backup(article, option)
         asked_ifs = _conditional_steps(option, asked_ifs)
         if article.style != "mskb":
-            asked_ifs = cause_steps(option, asked_ifs)
+            asked_ifs = version_steps(option, cause_steps(option, asked_ifs))
 
     # Ids, labels and choice values, unique; one variable per distinct literal.
     used_ids: set[str] = {"cause", "mitigation"}
@@ -218,7 +223,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if wish is not None:
         nodes.append(_wish_node(article, wish, rest, _entry(wish, variables), choose))
     if len(rest) >= 2:
-        conditional = all(o.condition for o in rest)
+        conditional = all(o.condition for o in rest) or (
+            article.style != "mskb" and sum(o.condition for o in rest) * 2 > len(rest)
+        )
         by_cause = all(o.kind == "cause" for o in rest)
         question: dict[str, Any] = {
             "id": "mitigation",
@@ -619,10 +626,12 @@ def _outcome(
 ) -> dict[str, Any]:
     asked = {_ref(p) for p in option.params}
     known = {ref: var for ref, var in variables.items() if ref in asked}
-    steps = [
-        _item(article, item, option.pre_section or option.section, known)
-        for item in option.pre_items
-    ]
+    steps = []
+    for n, item in enumerate(option.pre_items):
+        entry = _item(article, item, option.pre_section or option.section, known)
+        if -(n + 1) in option.when:  # a Diagnosis step for one case (version_steps)
+            entry = {"text": entry.pop("text"), "when": option.when[-(n + 1)], **entry}
+        steps.append(entry)
     for n, item in enumerate(option.items):
         entry = _item(article, item, option.section, known)
         if n in option.when:

@@ -1,0 +1,314 @@
+"""Drafted walks for modern articles (issue 13): alert runbooks and MS support Markdown read
+through their markup: plain symptom and cause from their own sections, deprecated and
+redirect runbooks, commands kept with their step, cases and causes asked, not all run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kbassist.articles import Article, parse_article
+from kbassist.drafting.tree import draft_tree, draft_tree_model
+from kbassist.trees.checklist import Checklist, build_checklist
+from kbassist.trees.engine import walk_with_answers
+
+
+def runbook(body: str, *, id_: str = "TestAlert") -> Article:
+    """An alert runbook: front matter, an `#` title, `##` Meaning / Diagnosis / Mitigation."""
+    text = f"---\nid: {id_}\ntitle: {id_}\n---\n\n# {id_}\n\n{body.strip()}\n"
+    return parse_article(text, Path(f"{id_}.md"))
+
+
+def support(body: str, *, id_: str = "support-1", title: str = "Support article") -> Article:
+    """A modern MS support article (front matter, `##` sections)."""
+    text = f"---\nid: {id_}\ntitle: '{title}'\n---\n\n# {title}\n\n{body.strip()}\n"
+    return parse_article(text, Path(f"{id_}.md"))
+
+
+def walked(art: Article, answers: dict[str, str]) -> Checklist:
+    return build_checklist(walk_with_answers(draft_tree_model(art), answers))
+
+
+def steps(checklist: Checklist) -> list[tuple[str, str]]:
+    return [(i.text, i.detail) for i in checklist.part("steps")]
+
+
+def node(tree: dict[str, Any], node_id: str) -> dict[str, Any]:
+    return next(n for n in tree["nodes"] if n["id"] == node_id)
+
+
+def labels(tree: dict[str, Any]) -> list[str]:
+    return [c["label"] for n in tree["nodes"] for c in n.get("choices", [])]
+
+
+def outcome_titles(tree: dict[str, Any]) -> list[str]:
+    return [n["title"] for n in tree["nodes"] if n["kind"] == "outcome"]
+
+
+# --------------------------------------------------------------------------- symptom, cause
+
+
+def test_symptom_keeps_the_whole_scenario_and_the_quoted_message() -> None:
+    """A scenario list and the message its colon lead-in introduces are the symptom."""
+    art = support(
+        "## Symptoms\n\nConsider the following scenario:\n\n"
+        "- You create an SSIS package that loads data.\n"
+        "- User Account Control (UAC) is turned on.\n\n"
+        "In this scenario, you receive the following error message:\n\n"
+        "> Error 0xC0202071: Unable to bulk copy data.\n\n"
+        "## Resolution\n\nRun the package from an elevated command prompt.\n"
+    )
+    symptom = draft_tree(art)["symptom"]
+    assert "UAC" in symptom
+    assert "0xC0202071" in symptom
+    assert ">" not in symptom
+
+
+def test_markdown_markup_is_plain_text_in_symptom_labels_and_steps() -> None:
+    """`**bold**`, `[text](url)` and `<details>` never reach a label, the symptom or a step."""
+    art = support(
+        "## Symptoms\n\nThe printers list is blank in the [Print Management Console]"
+        "(https://learn.microsoft.com/pmc).\n\n<details>\n<summary>Full context</summary>\n\n"
+        "The drivers list still shows.\n\n</details>\n\n"
+        "## Resolution\n\nAdd a DNS **A Record** for the system running PMC.\n"
+    )
+    tree = draft_tree(art)
+    texts = [tree["symptom"], *labels(tree), *outcome_titles(tree)]
+    texts += [s["text"] for n in tree["nodes"] for s in n.get("steps", [])]
+    assert not [t for t in texts if "**" in t or "](" in t or "<summary>" in t]
+    assert "Print Management Console" in tree["symptom"]
+
+
+def test_a_runbook_cause_comes_from_its_diagnosis_when_there_is_no_cause_heading() -> None:
+    """ "This can occur when ..." in Diagnosis is the cause, not "gives no cause"."""
+    art = runbook(
+        "## Meaning\n\nThis alert fires when etcd has fewer members than it needs.\n\n"
+        "## Diagnosis\n\nThis can occur when control plane nodes are powered off.\n\n"
+        "## Mitigation\n\nStart the control plane nodes that are powered off.\n"
+    )
+    tree = draft_tree(art)
+    assert "powered off" in tree["cause"]
+    assert node(tree, "cause")["kind"] == "info"
+
+
+def test_a_status_by_design_is_the_cause_of_a_support_article() -> None:
+    """A Status that says "by design" is the article's cause, shown as such."""
+    art = support(
+        "## Symptoms\n\nAfter you rename a user account, the profile path keeps the old name.\n\n"
+        "## Status\n\nThis behavior is by design.\n\n"
+        "## Workaround\n\nChange the ProfileImagePath value for the user's SID.\n"
+    )
+    assert "by design" in draft_tree(art)["cause"]
+
+
+# --------------------------------------------------------------------------- honest outcomes
+
+
+def test_a_deprecated_runbook_offers_silencing_first() -> None:
+    """ "This alert is deprecated. You can safely ignore or silence it" is the first option."""
+    art = runbook(
+        "This alert is deprecated. You can safely ignore or silence it.\n\n"
+        "## Meaning\n\nThis alert fires when the cluster uses single stack IPv6.\n\n"
+        "## Mitigation\n\nUse dual stack networking instead.\n"
+    )
+    tree = draft_tree(art)
+    choices = node(tree, "mitigation")["choices"]
+    assert choices[0]["label"].startswith("Deprecated")
+    first = node(tree, choices[0]["next"])
+    assert "safely ignore" in first["steps"][0]["text"]
+
+
+def test_a_redirect_runbook_names_where_to_go() -> None:
+    """ "See [Node RAID Degraded]({{< ref ... >}})" is an outcome that names that runbook."""
+    art = runbook('See [Node RAID Degraded]({{< ref "./NodeRAIDDegraded.md" >}})\n')
+    tree = draft_tree(art)
+    assert "{{<" not in tree["symptom"]
+    assert any("Node RAID Degraded" in t for t in outcome_titles(tree))
+    assert "Read the article" not in outcome_titles(tree)
+
+
+def test_an_always_firing_alert_is_not_verified_by_it_stopping() -> None:
+    """An inhibitor or watchdog alert keeps firing: its verify never asks it to stop."""
+    art = runbook(
+        "## Meaning\n\nThis alert is always firing, to show that the alerting pipeline works.\n\n"
+        "## Mitigation\n\nRoute this alert to a null receiver in Alertmanager.\n"
+    )
+    verify = walked(art, {"symptom": "yes"}).part("verify")
+    assert verify and not any("stops firing" in i.text for i in verify)
+
+
+# --------------------------------------------------------------------------- steps
+
+
+def test_a_command_after_its_action_is_that_steps_detail() -> None:
+    """ "Check if an upgrade is in progress." then `oc adm upgrade`: one step, not two."""
+    art = runbook(
+        "## Meaning\n\nThe cluster is degraded.\n\n## Mitigation\n\n"
+        "Check if an upgrade is in progress.\n\n```console\n$ oc adm upgrade\n```\n\n"
+        "Restart the operator pod:\n\n```console\n$ oc delete pod -l app=operator\n```\n\n"
+        'Example output:\n\n```text\npod "operator-1" deleted\n```\n'
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert [t for t, _ in got] == [
+        "Check if an upgrade is in progress.",
+        "Restart the operator pod:",
+    ]
+    assert "oc adm upgrade" in got[0][1]
+    assert "Example output:" in got[1][1]
+
+
+def test_every_diagnosis_check_is_kept_not_only_the_first_ones() -> None:
+    """A long Diagnosis keeps its last check (`etcdctl endpoint health`) before the fix."""
+    checks = "".join(
+        f"Check item {n} of the cluster:\n\n```console\n$ oc get thing{n}\n```\n\n"
+        for n in range(1, 9)
+    )
+    art = runbook(
+        "## Meaning\n\nEtcd is unhealthy.\n\n## Diagnosis\n\n"
+        + checks
+        + "Get the health of etcd:\n\n```console\n$ etcdctl endpoint health\n```\n\n"
+        "## Mitigation\n\nRestart the etcd pods.\n"
+    )
+    details = [d for _, d in steps(walked(art, {"symptom": "yes"}))]
+    assert any("etcdctl endpoint health" in d for d in details)
+
+
+# --------------------------------------------------------------------------- cases asked
+
+
+def test_prose_cases_of_a_mitigation_are_asked_and_keep_their_link() -> None:
+    """ "If an upgrade ..., ...; If MCO ..., ...; As a last resort ..." -> "What did you find?"."""
+    art = runbook(
+        "## Meaning\n\nEtcd lost quorum.\n\n## Mitigation\n\n"
+        "If an upgrade is in progress, wait until the master node comes up again. "
+        "If MCO is not working on the master node, check the cloud provider console.\n\n"
+        "As a last resort if none of the above fix the issue, follow the "
+        "[disaster recovery docs](https://docs.example.com/dr).\n"
+    )
+    tree = draft_tree(art)
+    question = node(tree, "mitigation")
+    assert question["title"] == "What did you find?"
+    assert [c["label"] for c in question["choices"]] == [
+        "An upgrade is in progress",
+        "MCO is not working on the master node",
+        "Last resort: none of the above fix the issue",
+    ]
+    last = steps(walked(art, {"symptom": "yes", "mitigation": "mitigation_3"}))
+    assert "https://docs.example.com/dr" in last[-1][1]
+    assert not any("cloud provider" in t for t, _ in last)
+
+
+def test_fixes_named_by_their_cause_run_only_for_the_cause_found() -> None:
+    """ "Image issues: fix ...", "Storage: resolve ..." -> "Which cause did you find?"."""
+    art = runbook(
+        "## Meaning\n\nMany pods failed.\n\n## Mitigation\n\n1. Resolve root cause:\n\n"
+        "    - Image issues: fix registry access or credentials.\n"
+        "    - Storage: resolve attach and mount failures.\n"
+    )
+    tree = draft_tree(art)
+    ask = next(n for n in tree["nodes"] if n.get("title") == "Which cause did you find?")
+    assert [c["label"] for c in ask["choices"]][:2] == ["Image issues", "Storage"]
+    got = [t for t, _ in steps(walked(art, {"symptom": "yes", ask["var"]: "cause_2"}))]
+    assert any("resolve attach" in t for t in got)
+    assert not any("registry access" in t for t in got)
+
+
+def test_a_list_of_if_cases_is_one_option_each_named_by_the_error() -> None:
+    """ "- If the pod logs the following errors: `X`" items are options named by X."""
+    art = runbook(
+        "## Meaning\n\nThe OS pivot failed.\n\n## Mitigation\n\n"
+        "- If the daemon pod is logging the following errors, rpm-ostree is stuck.\n\n"
+        "  ```console\n  error: Transaction in progress\n  ```\n\n"
+        "  Restart the rpm-ostreed service on the node.\n\n"
+        "- If the daemon pod is logging the following errors, the network is failing.\n\n"
+        "  ```console\n  received unexpected HTTP status: 500\n  ```\n\n"
+        "  Make sure that quay.io is allowed by your firewall.\n"
+    )
+    choices = node(draft_tree(art), "mitigation")["choices"]
+    assert [c["label"].split(": ", 1)[1] for c in choices] == [
+        "error: Transaction in progress",
+        "received unexpected HTTP status: 500",
+    ]
+
+
+# --------------------------------------------------------------------------- inputs, labels
+
+
+def test_a_placeholder_found_by_an_earlier_command_says_where_to_find_it() -> None:
+    """`<node_name>` after `oc get nodes`: its input's help points at that step."""
+    art = runbook(
+        "## Meaning\n\nA node is not ready.\n\n## Mitigation\n\n"
+        "List the worker nodes:\n\n```console\n$ oc get nodes\n```\n\n"
+        "Describe the node that is NotReady:\n\n```console\n$ oc describe node <node_name>\n```\n"
+    )
+    tree = draft_tree(art)
+    ask = next(n for n in tree["nodes"] if n["kind"] == "input")
+    assert "List the worker nodes" in ask["help"]
+
+
+def test_a_system_path_in_a_support_article_is_not_asked() -> None:
+    """`C:\\Windows\\System32\\svchost.exe` is the article's path, never an input."""
+    art = support(
+        "## Symptoms\n\nThe Start menu does not open.\n\n## Resolution\n\n"
+        "Check that C:\\Windows\\System32\\svchost.exe is running, and restart the computer.\n"
+    )
+    assert not [n for n in draft_tree(art)["nodes"] if n["kind"] == "input"]
+
+
+def test_fix_alerts_before_continuing_is_said_first_not_offered_as_a_fix() -> None:
+    """A "Fix alerts before continuing" part is said before the fix, not a cut choice."""
+    art = runbook(
+        "## Meaning\n\nNorthd is inactive.\n\n## Impact\n\nThe network is degraded.\n\n"
+        "### Fix alerts before continuing\n\nResolve any alerts that may cause this alert.\n\n"
+        "## Mitigation\n\nDelete the ovnkube-control-plane pod.\n"
+    )
+    tree = draft_tree(art)
+    assert not [label for label in labels(tree) if "lerts" in label]
+    fix = next(n for n in tree["nodes"] if n["kind"] == "outcome" and n["id"] != "not_this_article")
+    assert "Resolve any alerts" in fix["text"]
+
+
+def test_diagnosis_steps_for_one_version_are_shown_for_that_version() -> None:
+    """ "For clusters at versions 4.13 or earlier, ..." / "... 4.14 or later": asked once."""
+    art = runbook(
+        "## Meaning\n\nNorthd is inactive.\n\n## Diagnosis\n\n"
+        "For clusters at versions 4.13 or earlier, exec into the ovnkube-master pod:\n\n"
+        "```console\noc exec -it ovnkube-master-0 -c northd -- bash\n```\n\n"
+        "For clusters at versions 4.14 or later, exec into the ovnkube-node pod:\n\n"
+        "```console\noc exec -it ovnkube-node-0 -c northd -- bash\n```\n\n"
+        "## Mitigation\n\nRestart the northd container.\n"
+    )
+    tree = draft_tree(art)
+    ask = next(n for n in tree["nodes"] if n.get("title") == "Which of these applies here?")
+    later = ask["choices"][1]["value"]
+    got = " ".join(d for _, d in steps(walked(art, {"symptom": "yes", ask["var"]: later})))
+    assert "ovnkube-node-0" in got
+    assert "ovnkube-master-0" not in got
+
+
+def test_a_fix_stated_in_the_cause_is_an_option_not_read_the_article() -> None:
+    """ "To resolve this issue, install update X." inside Cause becomes the outcome."""
+    art = support(
+        "## Symptoms\n\nClients can't connect and get the Class not registered error.\n\n"
+        "## Cause\n\nThis issue occurs when the user has a mandatory profile. "
+        "To resolve this issue, install the July 24, 2018 update for Windows 10.\n"
+    )
+    tree = draft_tree(art)
+    assert "Read the article" not in outcome_titles(tree)
+    assert "To resolve" not in tree["cause"]
+    assert any("install the july 24, 2018 update" in t.lower() for t in outcome_titles(tree))
+
+
+def test_a_helper_page_of_commands_is_walked_not_read() -> None:
+    """A how-to with no fix heading gives its commands as steps, with its placeholder asked."""
+    text = (
+        "---\nid: checkNode\ntitle: checkNode\n---\n\n# Check node status\n\n"
+        "Run the following to list the worker nodes:\n\n```bash\noc get nodes\n```\n\n"
+        "Describe the node which is NotReady:\n\n```bash\noc describe node <node_name>\n```\n"
+    )
+    art = parse_article(text, Path("checkNode.md"))
+    tree = draft_tree(art)
+    assert "Read the article" not in outcome_titles(tree)
+    ask = next(n for n in tree["nodes"] if n["kind"] == "input")
+    got = steps(walked(art, {ask["var"]: "worker-3"}))
+    assert "oc describe node worker-3" in got[-1][1]
