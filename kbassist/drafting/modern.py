@@ -82,7 +82,7 @@ def _ref_of(shortcode: str) -> str:
 
 
 def block_plain(block: Block) -> str:
-    """One block as plain text: a list as its items joined by "; ", a quote in quotes."""
+    """One block as plain text: a list as its items joined by "; ", a quote as its text."""
     if isinstance(block, Paragraph):
         return md_plain(block.text.plain)
     if isinstance(block, Code):
@@ -92,8 +92,7 @@ def block_plain(block: Block) -> str:
         items = [" ".join(block_plain(b) for b in item.blocks).strip() for item in block.items]
         return "; ".join(i.rstrip(".;") for i in items if i) + "."
     if isinstance(block, Quote):
-        inner = " ".join(block_plain(b) for b in block.blocks).strip()
-        return f'"{inner}"' if inner else ""
+        return " ".join(block_plain(b) for b in block.blocks).strip()
     if isinstance(block, Table):
         return ""
     return ""
@@ -329,3 +328,20 @@ def case_label(step: str) -> str:
     if "following" in cond.lower() and first and len(first) <= 70:
         return f"{short_label(label, 60)}: {first}"
     return short_label(label, 90)
+
+
+_SYSTEM_DIR_RE = re.compile(
+    r"^[a-z]:\\(?:windows|winnt|program ?files|programdata|system32|users\\(?:default|public"
+    r"|all users))\b|\\system32\b|\\syswow64\b|%\w+%",
+    re.IGNORECASE,
+)
+
+
+_PROGRAM_FILE_RE = re.compile(r"\.(?:exe|dll|sys|msc|cpl|drv|ocx|mui|com)$", re.IGNORECASE)
+
+
+def system_path(literal: str) -> bool:
+    """`C:\\Windows\\System32\\svchost.exe`, a program's own folder or file: what it is on
+    every system, not a value to ask; a folder the admin picks (`D:\\Backup`) is not one."""
+    last = literal.rstrip("\\").rsplit("\\", 1)[-1]
+    return bool(_SYSTEM_DIR_RE.search(literal)) or bool(_PROGRAM_FILE_RE.search(last))

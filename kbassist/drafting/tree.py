@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
+from kbassist.drafting.modern import system_path
 from kbassist.drafting.modern_plan import (
     cause_steps,
     modern_plan,
@@ -155,7 +156,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         for item in [*option.pre_items, *option.items]:
             for _, _, param in find_params(item):
                 ref = f"{param.kind}:{param.key}"
-                if ref in seen or (param.kind == "path" and article.style != "mskb"):
+                if ref in seen or (
+                    param.kind == "path" and article.style != "mskb" and system_path(param.literal)
+                ):
                     continue  # a system path in a modern article is the article's, not yours
                 if param.kind == "placeholder":
                     if len(seen) - literals >= MAX_PLACEHOLDERS_PER_OPTION:
