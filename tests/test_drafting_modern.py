@@ -312,3 +312,29 @@ def test_a_helper_page_of_commands_is_walked_not_read() -> None:
     ask = next(n for n in tree["nodes"] if n["kind"] == "input")
     got = steps(walked(art, {ask["var"]: "worker-3"}))
     assert "oc describe node worker-3" in got[-1][1]
+
+
+def test_a_guidance_article_asks_which_symptom_and_leads_to_its_own_fix() -> None:
+    """ "### Symptom: X" sections: "Which of these do you see?", each to its resolution."""
+    art = support(
+        "## Basic troubleshooting\n\nCheck that the Start menu package is installed.\n\n"
+        "## Common errors and mitigation\n\n"
+        "### Symptom: Start Menu doesn't respond\n\n#### Cause\n\n"
+        "The BrokerInfrastructure service isn't started.\n\n#### Resolution\n\n"
+        "Set the Background Tasks Infrastructure Service to automatic startup.\n\n"
+        "### Symptom: The All Apps list is missing\n\n#### Cause\n\n"
+        "A policy hides the list.\n\n#### Resolution\n\n"
+        "Disable the Remove All Programs list policy.\n",
+        title="Troubleshoot Start menu errors",
+    )
+    tree = draft_tree(art)
+    question = node(tree, "mitigation")
+    assert question["title"] == "Which of these do you see?"
+    assert [c["label"] for c in question["choices"]] == [
+        "Start Menu doesn't respond",
+        "The All Apps list is missing",
+    ]
+    second = node(tree, question["choices"][1]["next"])
+    assert "A policy hides the list" in second["text"]
+    assert [s["text"] for s in second["steps"]] == ["Disable the Remove All Programs list policy."]
+    assert not [label for label in labels(tree) if label.startswith("Resolution (")]

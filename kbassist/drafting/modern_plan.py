@@ -54,6 +54,12 @@ def modern_plan(
         option.checks = [f"Use the check of the {name} runbook."]
         symptom = f"The {article.id} alert fires; its runbook is {name}."
         return symptom, cause, cause_section, [option]
+    cases = symptom_case_options(article)
+    if cases:
+        # a guidance article of "Symptom: X" sections: which one is seen picks its fix;
+        # each case's own cause is in its outcome, no single cause is the article's
+        options = cases
+        cause, cause_section = "", None
     if cited and all(o.kind == "cause" for o in options):
         # no fix heading: the article's how-to parts ("Check the RD Licensing
         # configuration"), else its "To resolve this issue, install X" sentence
@@ -296,3 +302,51 @@ def version_steps(option: Option, counter: int) -> int:
         )
     )
     return counter
+
+
+_SYMPTOM_HEAD_RE = re.compile(
+    r"^(?:symptoms?|issue|problem|error)\s*\d{0,2}\s*:\s*(?P<what>\S.*)$", re.IGNORECASE
+)
+#: A guidance article's cases are read up to this many (its choice list stays readable).
+MAX_SYMPTOM_CASES = 16
+
+
+def symptom_case_options(article: Article) -> list[Option]:
+    """ "### Symptom: Start Menu doesn't respond ..." sections (two or more), each with its
+    Cause and Resolution: one option per symptom, labelled with it, its cause as the
+    outcome's text, its Resolution / Workaround as the steps; [] otherwise."""
+    from kbassist.articles.model import Part
+    from kbassist.drafting.blocks import part_sections, part_steps
+
+    heads = [p for p in article.document.walk() if _SYMPTOM_HEAD_RE.match(md_plain(p.name))]
+    if len(heads) < 2:
+        return []
+    sections = part_sections(article)
+    options: list[Option] = []
+    for head in heads[:MAX_SYMPTOM_CASES]:
+        what = _SYMPTOM_HEAD_RE.match(md_plain(head.name))
+        section = sections.get(id(head))
+        if what is None or section is None:
+            continue
+        fixes = [c for c in head.children if c.role == "resolution" or c.role == ""]
+        causes = [c for c in head.children if c.role == "cause"]
+        blocks = head.blocks if not fixes else ()
+        lead, items, checks = part_steps(
+            Part(head.name, head.level, head.line, blocks, tuple(fixes))
+        )
+        items = items or ([lead] if lead else [])
+        if not items:
+            continue
+        cause = " ".join(
+            md_plain(b.text.plain) for c in causes for b in c.blocks if hasattr(b, "text")
+        )
+        option = Option(
+            section,
+            short_label(what.group("what"), 90),
+            f"Cause: {shorten(cause, 300)}" if cause else "",
+            items,
+            kind="symptom",
+        )
+        option.checks = checks or [f"Check that this no longer happens: {option.label}."]
+        options.append(option)
+    return options if len(options) >= 2 else []

@@ -238,6 +238,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             if conditional
             else "Which of the article's mitigations fits this system?",
         }
+        if all(o.kind == "symptom" for o in rest):
+            question["title"] = "Which of these do you see?"
+            question["text"] = "The article covers several problems. Which one do you see?"
+            lead = ""  # the fixes' lead-in says nothing about which problem is seen
         if by_cause:
             question["title"] = "Which cause applies?"
             question["text"] = "The article names several causes. Which of these applies here?"
