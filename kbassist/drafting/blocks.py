@@ -199,16 +199,20 @@ class _Steps:
                 nxt = blocks[n + 1] if n + 1 < len(blocks) else None
                 leads_action = text.endswith(":") or isinstance(nxt, Code | ListBlock)
                 if not in_list and not leads_action and not _imperative(text):
+                    from kbassist.drafting.modern import with_urls
+
                     if self.items:
-                        self.detail(text, "Detail")
+                        self.detail(with_urls(block), "Detail")
                     else:
-                        self.lead.append(text)
+                        self.lead.append(with_urls(block))
                 elif in_list and n > 0 and self.items and not leads_action:
                     self.detail(text, "Detail")
                 else:
                     before = len(self.items)
                     self.add(text)
                     self.open = len(self.items) > before
+                    if self.open:
+                        self._links(block)
             elif isinstance(block, Code):
                 self.command(block)
             elif isinstance(block, ListBlock):
@@ -224,6 +228,16 @@ class _Steps:
                 self.detail(_table_lines(block), "Table")
             elif isinstance(block, Include | Image):
                 continue
+
+    def _links(self, paragraph: Paragraph) -> None:
+        """A step's web links ("the [documentation][1]", "the Customer Portal") kept in its
+        detail: the link text alone does not say where the admin must go."""
+        from kbassist.drafting.modern import links_of
+
+        found = links_of([paragraph])
+        if found:
+            lines = "\n".join(f"{text}: {url}" if text else url for text, url in found)
+            self.items[-1] = with_detail(self.items[-1], f"Link: {lines}")
 
     def _case_list(self, block: ListBlock) -> bool:
         """A list of fixes each named by its cause ("Image issues: fix registry access";

@@ -345,3 +345,21 @@ def system_path(literal: str) -> bool:
     every system, not a value to ask; a folder the admin picks (`D:\\Backup`) is not one."""
     last = literal.rstrip("\\").rsplit("\\", 1)[-1]
     return bool(_SYSTEM_DIR_RE.search(literal)) or bool(_PROGRAM_FILE_RE.search(last))
+
+
+def with_urls(paragraph: Paragraph) -> str:
+    """A paragraph's text with each web link's address after its text ("the
+    documentation (https://...)"): prose that says "see the docs" says where they are."""
+    plain = paragraph.text.plain
+    out: list[str] = []
+    at = 0
+    for mark in sorted(paragraph.text.marks, key=lambda m: m.start):
+        if mark.kind == "link" and mark.target.startswith(("http://", "https://")):
+            if mark.end < at:
+                continue
+            out.append(plain[at : mark.end])
+            if mark.target not in plain[mark.start : mark.end]:
+                out.append(f" ({mark.target})")
+            at = mark.end
+    out.append(plain[at:])
+    return clean("".join(out))
