@@ -269,6 +269,18 @@ class _Steps:
         lead = clean(before.text.plain)
         if lead.endswith(":") and self.items[-1] == lead and self._case_list(block):
             return True
+        if step_text(self.items[-1]) == lead and (
+            (not lead.endswith(":") and "following" in lead.casefold() and not _imperative(lead))
+            or (lead.endswith(":") and _imperative(lead))
+        ):
+            # "The following are common reasons a pivot can fail." or "Check pod template
+            # parameters such as:" and its list of things: what to look for, shown under
+            # that step, not one unticked step per thing
+            things = [_inline(item.blocks) for item in block.items]
+            if things and all(t and not _imperative(t) for t in things):
+                self.items[-1] = with_detail(self.items[-1], "\n".join(f"- {t}" for t in things))
+                return True
+            return False
         if not lead.endswith(":") or _imperative(lead) or self.items[-1] != lead:
             return False
         things: list[str] = []

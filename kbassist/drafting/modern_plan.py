@@ -71,6 +71,13 @@ def modern_plan(
     options = _before_continuing(options)
     for option in options:
         tidy_modern(option)
+        if not option.items and option.pre_items:
+            # a "TODO" Mitigation: its Diagnosis checks still run, and the gap is said
+            option.items = [
+                f"Act on what the checks above show: the article's {option.section.name} "
+                "gives no steps yet."
+            ]
+    options = [o for o in options if o.items]
     said = deprecation(article)
     if said and cited:
         section = next((s for s in cited if s.role in ("symptom", "summary")), cited[0])
@@ -166,6 +173,7 @@ _ANNOUNCE_RE = re.compile(
     r"procedure|instructions))?(?: below)?\s*[.:]?|(?:follow|do) these steps\s*[.:]?)$",
     re.IGNORECASE,
 )
+_PLACEHOLDER_TEXT_RE = re.compile(r"^(?:todo|tbd|to be (?:added|done|written)|wip)\W*$", re.I)
 _FIXED_IN_RE = re.compile(r"^(?:this|the) (?:problem|issue) (?:is|was) fixed in\b", re.I)
 
 
@@ -180,6 +188,8 @@ def tidy_modern(option: Option) -> None:
         text = md_plain(text) or text
         if _ANNOUNCE_RE.match(text) and not detail and len(option.items) > 1:
             continue
+        if _PLACEHOLDER_TEXT_RE.match(text) and not detail:
+            continue  # "TODO", "To be added.": the runbook's own gap, not a step
         if _FIXED_IN_RE.match(text):
             text = f"Install the update that fixes it ({text.rstrip(':')})" + (
                 ":" if text.endswith(":") else "."
