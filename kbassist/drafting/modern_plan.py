@@ -74,8 +74,8 @@ def modern_plan(
         if not option.items and option.pre_items:
             # a "TODO" Mitigation: its Diagnosis checks still run, and the gap is said
             option.items = [
-                f"Act on what the checks above show: the article's {option.section.name} "
-                "gives no steps yet."
+                f"See what the checks above show: the article's {option.section.name} "
+                "gives no steps yet (it is a placeholder such as TODO)."
             ]
     options = [o for o in options if o.items]
     said = deprecation(article)
