@@ -338,3 +338,30 @@ def test_a_guidance_article_asks_which_symptom_and_leads_to_its_own_fix() -> Non
     assert "A policy hides the list" in second["text"]
     assert [s["text"] for s in second["steps"]] == ["Disable the Remove All Programs list policy."]
     assert not [label for label in labels(tree) if label.startswith("Resolution (")]
+
+
+def test_an_important_note_limiting_the_fix_is_shown_with_it() -> None:
+    """ "Don't apply the workaround to ... Windows 10 or later" is shown with the fix."""
+    art = support(
+        "When you rename a user account, the profile path isn't changed.\n\n"
+        "> [!IMPORTANT]\n> Don't apply the workaround to computers that are running "
+        "Windows 10 or later.\n\n## Status\n\nThis behavior is by design.\n\n"
+        "## Workaround\n\n1. Log in by using another administrative account.\n"
+        "2. Rename the profile folder to the new user name.\n"
+    )
+    fix = next(n for n in draft_tree(art)["nodes"] if n["id"].startswith("workaround"))
+    assert "Don't apply the workaround" in fix["text"]
+
+
+def test_a_placeholder_the_article_explains_has_that_explanation_as_help() -> None:
+    """ "Replace <User SID> with the SID of your user account." is the input's help."""
+    art = support(
+        "## Symptoms\n\nThe profile path keeps the old name.\n\n## Workaround\n\n"
+        "1. Log in by using another administrative account.\n\n"
+        "   > [!NOTE]\n   > You may need to create the account first.\n\n"
+        "2. Modify the ProfileImagePath value under this key:\n\n"
+        "   `HKEY_LOCAL_MACHINE\\SOFTWARE\\ProfileList\\<User SID>`\n\n"
+        "   > [!NOTE]\n   > Replace \\<User SID\\> with the SID of your user account.\n"
+    )
+    ask = next(n for n in draft_tree(art)["nodes"] if n["kind"] == "input")
+    assert "SID of your user account" in ask["help"]

@@ -332,7 +332,7 @@ def case_label(step: str) -> str:
 
 _SYSTEM_DIR_RE = re.compile(
     r"^[a-z]:\\(?:windows|winnt|program ?files|programdata|system32|users\\(?:default|public"
-    r"|all users))\b|\\system32\b|\\syswow64\b|%\w+%",
+    r"|all users))\b|^[a-z]:\\users\\?$|\\system32\b|\\syswow64\b|%\w+%",
     re.IGNORECASE,
 )
 
@@ -363,3 +363,28 @@ def with_urls(paragraph: Paragraph) -> str:
             at = mark.end
     out.append(plain[at:])
     return clean("".join(out))
+
+
+#: "Don't apply the workaround to computers that are running Windows 10 or later": the
+#: fix is not for every system, whatever the steps say.
+_APPLIES_RE = re.compile(
+    r"\b(?:(?:don't|do not|never) (?:apply|use|run|install|follow)\b|applies only to|only "
+    r"(?:applies|works|apply) (?:to|on|for)|is not supported on|not (?:apply|applicable) to)",
+    re.IGNORECASE,
+)
+
+
+def applicability_notes(article: Article) -> list[str]:
+    """IMPORTANT / WARNING / CAUTION notes at the article's top or in its Summary that
+    limit where the fix may be applied ("Important: Don't apply the workaround to ...")."""
+    blocks: list[Block] = list(article.document.blocks)
+    for part in article.document.parts:
+        if part.role in ("summary", "symptom", "applies-to", ""):
+            blocks.extend(part.blocks)
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Note) and block.level in ("important", "warning", "caution"):
+            text = " ".join(block_plain(b) for b in block.blocks).strip()
+            if text and _APPLIES_RE.search(text):
+                out.append(f"{block.level.capitalize()}: {text}")
+    return out

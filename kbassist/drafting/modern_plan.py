@@ -11,6 +11,7 @@ import re
 from kbassist.articles import Article, Section
 from kbassist.drafting.modern import (
     always_firing,
+    applicability_notes,
     block_cause,
     deprecation,
     md_plain,
@@ -78,6 +79,10 @@ def modern_plan(
                 "gives no steps yet (it is a placeholder such as TODO)."
             ]
     options = [o for o in options if o.items]
+    notes = " ".join(applicability_notes(article))
+    for option in options:
+        if notes and option.kind not in ("deprecated", "redirect"):
+            option.lead = f"{notes} {option.lead}".strip()  # shown with the fix, first
     said = deprecation(article)
     if said and cited:
         section = next((s for s in cited if s.role in ("symptom", "summary")), cited[0])

@@ -37,6 +37,7 @@ from kbassist.drafting.symptoms import (
     symptom_messages,
 )
 from kbassist.drafting.text import (
+    DETAIL_SEP,
     PARAM_HELP,
     PARAM_TITLE,
     Param,
@@ -575,7 +576,10 @@ def _input_nodes(
                 "A drive letter, e.g. D." if what == "drive letter" else PARAM_HELP[param.kind]
             )
             earlier = _earlier_command(option, param)
-            if earlier:
+            said = _replace_sentence(option, param)
+            if said:  # "Replace <User SID> with the SID of your user account."
+                node["help"] = brace(f"The article: {shorten(said, 200)}")
+            elif earlier:
                 node["help"] += brace(
                     " Not known yet? The output of the step before its first use may show it: "
                     f'"{shorten(earlier, 160)}" (run that step first).'
@@ -599,6 +603,25 @@ def _input_nodes(
     return nodes
 
 
+def _replace_sentence(option: Option, param: Param) -> str:
+    """The article's own word on a placeholder ("Replace <User SID> with the SID of your
+    user account."), from the option's steps and their notes; "" if it has none."""
+    for item in [*option.pre_items, *option.items]:
+        for line in item.replace(DETAIL_SEP, "\n").split("\n"):
+            for sentence in split_sentences(line):
+                low = sentence.casefold()
+                if param.literal.casefold() in low and re.search(
+                    r"\b(?:replace|substitute|where)\b", low
+                ):
+                    return re.sub(r"^(?:note|detail):\s*", "", sentence, flags=re.IGNORECASE)
+    return ""
+
+
+_NOT_COMMAND_RE = re.compile(
+    r"^(?:note|detail|important|warning|caution|tip|link|table|quote):", re.IGNORECASE
+)
+
+
 def _earlier_command(option: Option, param: Param) -> str:
     """The step before the first use of a placeholder that runs a command, whose output
     gives its value (`oc get pods` before `oc logs <pod-name>`); "" if there is none."""
@@ -608,6 +631,8 @@ def _earlier_command(option: Option, param: Param) -> str:
         return ""
     for item in reversed(items[:first]):
         text, detail = split_detail(item)
+        if _NOT_COMMAND_RE.match(detail.strip()):
+            continue  # a note, a link or a table under a step: no output to read
         if detail.strip() and param.literal not in item:
             return text if text != "Run the command:" else f"{text} {detail.splitlines()[0]}"
     return ""
