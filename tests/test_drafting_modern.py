@@ -365,3 +365,23 @@ def test_a_placeholder_the_article_explains_has_that_explanation_as_help() -> No
     )
     ask = next(n for n in draft_tree(art)["nodes"] if n["kind"] == "input")
     assert "SID of your user account" in ask["help"]
+
+
+def test_fix_sub_headings_named_by_their_cause_are_cases_and_verify_is_shared() -> None:
+    """ "Halted due to X" sub-headings are cases; "Verify Resolution" is each one's verify."""
+    art = runbook(
+        "## Meaning\n\nThe compactor halted.\n\n## Mitigation\n\n"
+        "### 1. Halted due to disk full\n\nExpand the PVC of the compactor.\n\n"
+        "### 2. Halted due to data corruption\n\nDelete the corrupted block from the bucket.\n\n"
+        "### 3. Verify Resolution\n\nConfirm that the halted metric is back to 0.\n"
+    )
+    tree = draft_tree(art)
+    question = node(tree, "mitigation")
+    assert question["title"] == "What did you find?"
+    assert [c["label"] for c in question["choices"]] == [
+        "Halted due to disk full",
+        "Halted due to data corruption",
+    ]
+    second = walked(art, {"symptom": "yes", "mitigation": question["choices"][1]["value"]})
+    assert [t for t, _ in steps(second)] == ["Delete the corrupted block from the bucket."]
+    assert any("back to 0" in i.text for i in second.part("verify"))

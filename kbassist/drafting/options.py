@@ -611,8 +611,20 @@ def _alternative_children(children: Sequence[Part]) -> bool:
         return sum(bool(_ALTERNATIVE_HEAD_RE.match(c.name)) for c in children) * 2 >= len(children)
     if any(_SEQUENTIAL_HEAD_RE.match(c.name.strip()) for c in children):
         return False
+    if sum(bool(_CAUSED_HEAD_RE.search(n)) for n in names) * 2 > len(names):
+        return True  # "Halted due to disk full", "Halted due to data corruption"
     imperative = sum(_imperative(n) for n in names)
     return imperative == 0 and all(len(heading_label(n)) <= 60 for n in names)
+
+
+#: A sub-heading naming the case it fixes: "Halted due to Data Corruption".
+_CAUSED_HEAD_RE = re.compile(r"\b(?:due to|caused by|because of|in case of)\b", re.IGNORECASE)
+#: "4. Verify Resolution", "Validate the fix": the check of every case, not a case.
+_VERIFY_HEAD_RE = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?:verify|validate|confirm|check)\s+(?:the\s+)?(?:resolution|fix|"
+    r"recovery|mitigation)\b",
+    re.IGNORECASE,
+)
 
 
 _CASE_LEAD_RE = re.compile(
@@ -660,10 +672,20 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
         if part.workaround and "workaround" not in label_base.casefold():
             label_base = f"Workaround: {label_base}"
         children = [c for c in part.children if any(True for p in c.walk() if p.blocks)]
+        # "### 4. Verify Resolution" after the cases: every case's verify, not a case
+        verifying = [c for c in children if _VERIFY_HEAD_RE.match(c.name)]
+        cases = [c for c in children if c not in verifying]
+        if verifying and _alternative_children(cases):
+            children = cases
+        else:
+            verifying = []
         if _alternative_children(children):
             own_lead, own_items, own_checks = part_steps(
                 Part(part.name, part.level, part.line, part.blocks)
             )
+            for child in verifying:
+                _, verify_items, verify_checks = part_steps(child)
+                own_checks = [*own_checks, *verify_checks, *verify_items]
             checks.extend(own_checks)
             if not lead:
                 lead = own_lead
@@ -683,6 +705,7 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 )
                 option.condition = bool(
                     re.match(r"^(?:\d{1,2}[.)]\s*)?(?:if|when)\b", child.name, re.I)
+                    or _CAUSED_HEAD_RE.search(child.name)
                 )
                 option.checks = [*own_checks, *child_checks]
                 options.append(option)

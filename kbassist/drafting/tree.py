@@ -246,6 +246,11 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if by_cause:
             question["title"] = "Which cause applies?"
             question["text"] = "The article names several causes. Which of these applies here?"
+        if conditional and article.style != "mskb" and rest[0].pre_items:
+            # the cases are told apart by the Diagnosis checks, which run first in the
+            # checklist: say so, so the admin can answer before ticking them
+            checks = "; ".join(short_label(split_detail(i)[0], 70) for i in rest[0].pre_items[:4])
+            lead = f"{lead} The article's Diagnosis checks tell them apart: {checks}.".strip()
         if lead:
             question["help"] = brace(shorten(lead, 300))
         question["source"] = _cite(article, rest[0].section)
