@@ -385,3 +385,44 @@ def test_fix_sub_headings_named_by_their_cause_are_cases_and_verify_is_shared() 
     second = walked(art, {"symptom": "yes", "mitigation": question["choices"][1]["value"]})
     assert [t for t, _ in steps(second)] == ["Delete the corrupted block from the bucket."]
     assert any("back to 0" in i.text for i in second.part("verify"))
+
+
+def test_a_tool_named_by_the_fix_runs_with_the_usage_the_article_shows() -> None:
+    """ "by using the RegDelNull tool" + More information `regdelnull <path> [-s]`: a step."""
+    art = support(
+        "## Symptoms\n\nYou get the error: Error while deleting key.\n\n## Resolution\n\n"
+        "Replace the null character first. You can do this by using the RegDelNull tool.\n\n"
+        "## More information\n\n```console\nUsage: regdelnull <path> [-s]\n```\n"
+    )
+    tree = draft_tree(art)
+    ask = next(n for n in tree["nodes"] if n["kind"] == "input")
+    got = steps(walked(art, {"symptom": "yes", ask["var"]: "HKCU\\Software\\Bad"}))
+    assert "regdelnull HKCU\\Software\\Bad [-s]" in got[-1][1]
+    assert not [t for t in outcome_titles(tree) if t.startswith("Resolution: To ")]
+
+
+def test_error_message_items_of_a_troubleshooting_list_are_cases_named_by_the_message() -> None:
+    """ "- Error message 1: X" / "- Error message 2: Y" under Troubleshooting: one case each."""
+    art = support(
+        "## Symptoms\n\nThe Log Reader Agent fails.\n\n## Troubleshooting\n\n"
+        '- Error message 1: "LogReader Failed to Construct Replicated Command"\n\n'
+        "  Run DBCC PAGE to find the object.\n\n"
+        "- Error message 2: **LogReader Timeout**\n\n"
+        "  Increase the QueryTimeout parameter of the Log Reader Agent.\n"
+    )
+    question = node(draft_tree(art), "mitigation")
+    assert [c["label"] for c in question["choices"]] == [
+        "LogReader Failed to Construct Replicated Command",
+        "LogReader Timeout",
+    ]
+
+
+def test_symptom_message_choices_carry_no_quote_markup() -> None:
+    """Messages quoted as `- > message` are choices without the `>` or a `\\<` escape."""
+    art = support(
+        "## Symptoms\n\nYou may receive one of the following error messages:\n\n"
+        "- > 18805 LogReader Failed \\<Time stamp>\n- > LogReader Timeout\n\n"
+        "## Resolution\n\nIncrease the QueryTimeout parameter.\n"
+    )
+    choices = [c["label"] for c in node(draft_tree(art), "symptom")["choices"]]
+    assert choices[:2] == ["18805 LogReader Failed <Time stamp>", "LogReader Timeout"]

@@ -293,7 +293,11 @@ def prose_cases(part: Part) -> tuple[list[str], list[tuple[str, list[str], Parag
     return (lead, cases) if len(cases) >= 2 else ([], [])
 
 
-_IF_ITEM_RE = re.compile(r"^(?:if|when)\s+(?P<cond>[^,:]{4,160}?)\s*(?:[,:]|$)", re.IGNORECASE)
+_IF_ITEM_RE = re.compile(
+    r"^(?:(?:if|when)\s+(?P<cond>[^,:]{4,160}?)\s*(?:[,:]|$)|(?:error(?: message)?|scenario|"
+    r"symptom|issue|case)\s*\d{0,2}\s*:\s*(?P<named>\S.{2,160}?)\s*$)",
+    re.IGNORECASE,
+)
 
 
 def if_list(blocks: Sequence[Block]) -> list[ListBlock]:
@@ -304,7 +308,7 @@ def if_list(blocks: Sequence[Block]) -> list[ListBlock]:
             continue
         firsts = [item.blocks[0] for item in block.items if item.blocks]
         cases = sum(
-            isinstance(b, Paragraph) and bool(_IF_ITEM_RE.match(clean(b.text.plain)))
+            isinstance(b, Paragraph) and bool(_IF_ITEM_RE.match(md_plain(b.text.plain)))
             for b in firsts
         )
         if cases >= 2 and cases * 2 >= len(block.items):
@@ -319,9 +323,12 @@ def case_label(step: str) -> str:
     from kbassist.drafting.text import short_label, split_detail
 
     text, detail = split_detail(step)
-    match = _IF_ITEM_RE.match(text)
+    match = _IF_ITEM_RE.match(md_plain(text))
     if match is None:
         return ""
+    if match.group("named"):  # "Error message 3: LogReader Timeout"
+        named = match.group("named").strip().strip('"')
+        return short_label(named[0].upper() + named[1:], 90)
     cond = match.group("cond").strip()
     label = cond[0].upper() + cond[1:]
     first = next((line.strip() for line in detail.splitlines() if line.strip()), "")

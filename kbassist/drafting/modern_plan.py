@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 
 from kbassist.articles import Article, Section
+from kbassist.articles.model import Paragraph
 from kbassist.drafting.modern import (
     always_firing,
     applicability_notes,
     block_cause,
+    case_label,
     deprecation,
+    if_list,
     md_plain,
     redirect_target,
 )
@@ -70,6 +73,7 @@ def modern_plan(
     if cause:
         cause = " ".join(s for s in split_sentences(cause) if not _TO_RESOLVE_RE.match(s)) or cause
     options = _before_continuing(options)
+    _tool_usage(article, options)
     for option in options:
         tidy_modern(option)
         if not option.items and option.pre_items:
@@ -131,10 +135,23 @@ def procedure_options(article: Article) -> list[Option]:
     parts.extend(p for p in article.document.parts if p.role in _PROCEDURE_ROLES)
     options: list[Option] = []
     for part in parts:
+        section = sections.get(id(part)) or article.section(part.name) or cited[0]
+        listed = if_list(part.blocks)
+        if listed and not part.children:
+            # "- Error message 1: ...", "- Error message 2: ...": one option per case
+            for item in listed[0].items:
+                lead, found, _ = part_steps(Part(part.name, part.level, part.line, item.blocks))
+                found = found or ([lead] if lead else [])
+                first = item.blocks[0] if item.blocks else None
+                name = case_label(first.text.plain) if isinstance(first, Paragraph) else ""
+                if found:
+                    option = Option(section, name or case_label(found[0]) or part.name, "", found)
+                    option.condition = True
+                    options.append(option)
+            continue
         lead, found, _ = part_steps(part)
         if not any(split_detail(i)[1] or _imperative(i) for i in found):
             continue
-        section = sections.get(id(part)) or article.section(part.name) or cited[0]
         label = heading_label(part.name) if part.name != "SUMMARY" else ""
         options.append(Option(section, label, lead, found[:MAX_PROCEDURE_STEPS]))
     if len(options) == 1:
@@ -186,6 +203,9 @@ def tidy_modern(option: Option) -> None:
     """Labels and steps as plain text (no `**`, no raw link); announcements dropped;
     "This problem is fixed in the following update:" made the action it implies."""
     option.label = md_plain(option.label) or option.label
+    own = re.match(r"^(Resolution|Workaround|Solution): to [a-z]", option.label, re.IGNORECASE)
+    if own:  # "Resolution: To delete a registry key that ...": a cut purpose, no name
+        option.label = own.group(1)
     option.lead = md_plain(option.lead) if option.lead else option.lead
     items: list[str] = []
     for item in option.items:
@@ -365,3 +385,35 @@ def symptom_case_options(article: Article) -> list[Option]:
         option.checks = checks or [f"Check that this no longer happens: {option.label}."]
         options.append(option)
     return options if len(options) >= 2 else []
+
+
+_USAGE_RE = re.compile(r"^\s*(?:usage:\s*)?(?P<tool>[A-Za-z][\w.-]{2,40})\b", re.IGNORECASE)
+
+
+def _tool_usage(article: Article, options: list[Option]) -> None:
+    """A fix that names a tool ("by using the RegDelNull tool") with no command, when the
+    article's More information shows that tool's usage (`regdelnull <path> [-s]`): the
+    usage becomes the step that runs it, so its placeholders are asked."""
+    from kbassist.articles.model import Code
+    from kbassist.drafting.blocks import code_block
+
+    usages: list[tuple[str, str, str]] = []
+    for part in article.parts_by_role("more-information"):
+        for sub in part.walk():
+            for block in sub.blocks:
+                if isinstance(block, Code):
+                    match = _USAGE_RE.match(block.code)
+                    if match:
+                        tool = match.group("tool").casefold()
+                        usages.append((tool, code_block(block), sub.name))
+    if not usages:
+        return
+    for option in options:
+        if any(split_detail(i)[1] for i in option.items):
+            continue
+        words = set(re.findall(r"[\w.-]+", " ".join(option.items).casefold()))
+        for tool, usage, where in usages:
+            if tool in words or tool.removesuffix(".exe") in words:
+                step = f"Run {tool} as the article's {where} shows:"
+                option.items.append(with_detail(step, usage))
+                break

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
-from kbassist.drafting.modern import system_path
+from kbassist.drafting.modern import md_plain, system_path
 from kbassist.drafting.modern_plan import (
     cause_steps,
     modern_plan,
@@ -187,6 +187,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     first_after_cause = "wish" if wish is not None else choose
 
     messages = symptom_messages(article, symptom_section) if symptom_section else []
+    if article.style != "mskb":  # "> 18805 LogReader ..." is the message, not its markup
+        messages = list(dict.fromkeys(m for m in map(md_plain, messages) if m))
     if symptom_section is not None:
         after_symptom = "cause" if cause and cause_section is not None else first_after_cause
         nodes.append(_confirm_node(article, symptom, symptom_section, messages, after_symptom))
