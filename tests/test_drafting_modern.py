@@ -426,3 +426,18 @@ def test_symptom_message_choices_carry_no_quote_markup() -> None:
     )
     choices = [c["label"] for c in node(draft_tree(art), "symptom")["choices"]]
     assert choices[:2] == ["18805 LogReader Failed <Time stamp>", "LogReader Timeout"]
+
+
+def test_alert_text_with_a_placeholder_is_shown_not_run_or_asked() -> None:
+    """ "Storage node <nod-name> went down." after "The alert message ...": shown, no input."""
+    art = runbook(
+        "## Meaning\n\nA storage node went down.\n\n## Mitigation\n\n"
+        "The alert message will clearly indicate which node is down\n\n"
+        "    Storage node <nod-name> went down. Please check the node immediately.\n\n"
+        "Check the [gather logs](helpers/gatherLogs.md) helper and collect the logs.\n"
+    )
+    tree = draft_tree(art)
+    assert not [n for n in tree["nodes"] if n["kind"] == "input"]
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert "Alert text: Storage node <nod-name> went down." in got[0][1]
+    assert "helpers/gatherLogs.md" in got[1][1]

@@ -168,6 +168,12 @@ class _Steps:
             self.checks[-1] = with_detail(self.checks[-1], command)
             return
         last = step_text(self.items[-1]) if self.items else ""
+        from kbassist.drafting.modern import message_text
+
+        if self.items and message_text(code.code, last):
+            # the alert text as the admin sees it, not a command to run
+            self.items[-1] = with_detail(self.items[-1], f"Alert text: {command.strip()}")
+            return
         lead_in = last.endswith(":") and "`" not in last[-3:] and last == self.items[-1]
         if (self.open and self.items) or lead_in:
             self.items[-1] = with_detail(self.items[-1], command)

@@ -237,14 +237,39 @@ def always_firing(article: Article) -> bool:
     return False
 
 
+def _linkable(target: str) -> bool:
+    """A web address, or a runbook's relative link to its helper page
+    (`helpers/gatherLogs.md`); not an anchor on the same page or an e-mail address."""
+    if target.startswith(("http://", "https://")):
+        return True
+    return bool(target) and not target.startswith(("#", "mailto:", "javascript:", "/"))
+
+
+#: "Storage node <nod-name> went down. Please check the node immediately.": alert or
+#: message text in a code block, shown as what the admin sees, never run or asked.
+_PROSE_CODE_RE = re.compile(r"^[A-Z][\w<>'-]*(?: [\w<>'(),:-]+){3,}[.!]?(?: [A-Z][^$|=;{}]*)?$")
+
+
+def message_text(code: str, lead: str) -> bool:
+    """A code block that quotes an alert or message ("The alert message will clearly
+    indicate which node is down" before it), not a command."""
+    lines = [line.strip() for line in code.strip().splitlines() if line.strip()]
+    return (
+        len(lines) == 1
+        and bool(re.search(r"\b(?:alert|message|notification|error)\b", lead, re.IGNORECASE))
+        and bool(_PROSE_CODE_RE.match(lines[0]))
+        and not re.search(r"[$|=;{}]|^\w+ -", lines[0])
+    )
+
+
 def links_of(blocks: Sequence[Block]) -> list[tuple[str, str]]:
-    """(text, URL) of the web links in paragraphs: where the admin must go."""
+    """(text, target) of the links in paragraphs (web or helper page): where to go."""
     out: list[tuple[str, str]] = []
     for block in blocks:
         if isinstance(block, Paragraph):
             plain = block.text.plain
             for mark in block.text.marks:
-                if mark.kind == "link" and mark.target.startswith(("http://", "https://")):
+                if mark.kind == "link" and _linkable(mark.target):
                     out.append((clean(plain[mark.start : mark.end]), mark.target))
     return out
 
@@ -361,7 +386,7 @@ def with_urls(paragraph: Paragraph) -> str:
     out: list[str] = []
     at = 0
     for mark in sorted(paragraph.text.marks, key=lambda m: m.start):
-        if mark.kind == "link" and mark.target.startswith(("http://", "https://")):
+        if mark.kind == "link" and _linkable(mark.target):
             if mark.end < at:
                 continue
             out.append(plain[at : mark.end])

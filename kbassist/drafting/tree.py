@@ -107,6 +107,15 @@ def _template(text: str, params: dict[str, str]) -> tuple[str, list[Param]]:
     return "".join(out), used
 
 
+def _askable(item: str, article: Article) -> str:
+    """The part of a step whose placeholders are asked: not the alert text a runbook
+    quotes ("Alert text: Storage node <nod-name> went down."), which is only shown."""
+    if article.style == "mskb" or "Alert text: " not in item:
+        return item
+    lines = item.replace(DETAIL_SEP, "\n").split("\n")
+    return "\n".join(line for line in lines if not line.startswith("Alert text: "))
+
+
 def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     """The draft tree of `article` as a YAML-ready dict (keys in the order written).
 
@@ -155,7 +164,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         seen: set[str] = set()
         literals = 0
         for item in [*option.pre_items, *option.items]:
-            for _, _, param in find_params(item):
+            for _, _, param in find_params(_askable(item, article)):
                 ref = f"{param.kind}:{param.key}"
                 if ref in seen or (
                     param.kind == "path" and article.style != "mskb" and system_path(param.literal)
