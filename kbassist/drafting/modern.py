@@ -192,7 +192,7 @@ def block_cause(article: Article) -> tuple[str, Section | None]:
 # --------------------------------------------------------------------------- alerts
 
 _DEPRECATED_RE = re.compile(
-    r"\b(?:this (?:alert|runbook) (?:is|has been) deprecated|is deprecated and (?:will|can)|"
+    r"\b(?:this (?:alert |runbook )+(?:is|has been) deprecated|is deprecated and (?:will|can)|"
     r"(?:safely|can) (?:ignore|silence)\b[^.]{0,40}\b(?:silence|ignore)|deprecated in favou?r of)",
     re.IGNORECASE,
 )

@@ -101,6 +101,9 @@ def modern_plan(
             kind="deprecated",
         )
         option.checks = [f"Check that {article.id} is silenced or no longer routed to you."]
+        instead = re.search(r"\bduplicate of (?:the )?([A-Z]\w+)", md_plain(said))
+        if instead:  # "a duplicate of the SSPDown alert runbook": where to look instead
+            option.items.append(f"Use the {instead.group(1)} runbook for this condition instead.")
         options = [option, *options]
     return symptom, cause, cause_section, options
 
