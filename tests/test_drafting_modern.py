@@ -441,3 +441,31 @@ def test_alert_text_with_a_placeholder_is_shown_not_run_or_asked() -> None:
     got = steps(walked(art, {"symptom": "yes"}))
     assert "Alert text: Storage node <nod-name> went down." in got[0][1]
     assert "helpers/gatherLogs.md" in got[1][1]
+
+
+def test_a_note_after_the_last_alternative_stays_with_it() -> None:
+    """The NOTE after "- ... set RegisterAllProvidersIP to 0" is shown under that fix."""
+    art = support(
+        "## Symptoms\n\nThe listener connection times out.\n\n## Resolution\n\n"
+        "Use one of the following resolutions:\n\n"
+        "- Add the MultiSubNetFailover parameter to your connection string.\n"
+        "- Set the listener's RegisterAllProvidersIP value to 0.\n\n"
+        "> [!NOTE]\n> After you set the value to 0, the next failover may be delayed.\n"
+    )
+    tree = draft_tree(art)
+    last = node(tree, node(tree, "mitigation")["choices"][-1]["next"])
+    assert "next failover may be delayed" in last["steps"][-1].get("detail", "")
+
+
+def test_a_case_too_long_to_name_is_named_by_its_action() -> None:
+    """ "If you run it from SSMS or BIDS or DTExecUI.exe ..., launch ..." -> "Launch ..."."""
+    art = support(
+        "## Symptoms\n\nThe SSIS package fails.\n\n## Resolution\n\n"
+        "Use one of the following methods to work around the problem:\n\n"
+        "- If you are running the package from either SQL Server Management Studio (SSMS) or "
+        "Business Intelligence Development Studio (BIDS) or DTExecUI.exe, launch those tools "
+        "under the elevated Administrator account.\n"
+        "- Replace the SQL Server Destination components with OLE DB Destination components.\n"
+    )
+    labels_ = [c["label"] for c in node(draft_tree(art), "mitigation")["choices"]]
+    assert labels_[0] == "Launch those tools under the elevated Administrator account"

@@ -341,6 +341,23 @@ def if_list(blocks: Sequence[Block]) -> list[ListBlock]:
     return []
 
 
+#: A case longer than this is named by its action, not cut mid-phrase.
+MAX_CASE_CHARS = 90
+
+
+def action_label(step: str) -> str:
+    """ "If you are running X or Y or Z, launch those tools as administrator." ->
+    "Launch those tools as administrator": the action, when the case is too long."""
+    from kbassist.drafting.text import short_label, split_detail
+
+    text = md_plain(split_detail(step)[0])
+    match = re.match(r"^(?:if|when)\s+[^,]{4,240},\s*(?:then\s+)?(?P<then>\S.{4,})$", text, re.I)
+    if match is None:
+        return ""
+    then = match.group("then")
+    return short_label(then[0].upper() + then[1:], 90)
+
+
 def case_label(step: str) -> str:
     """ "If the pod is logging the following errors, ..." (the errors in its detail) ->
     "The pod is logging the following errors: error: Transaction in progress"; "" when
@@ -355,6 +372,8 @@ def case_label(step: str) -> str:
         named = match.group("named").strip().strip('"')
         return short_label(named[0].upper() + named[1:], 90)
     cond = match.group("cond").strip()
+    if len(cond) > MAX_CASE_CHARS:
+        return ""  # too long to name a choice: `action_label` names it by its action
     label = cond[0].upper() + cond[1:]
     first = next((line.strip() for line in detail.splitlines() if line.strip()), "")
     if "following" in cond.lower() and first and len(first) <= 70:
@@ -420,3 +439,14 @@ def applicability_notes(article: Article) -> list[str]:
             if text and _APPLIES_RE.search(text):
                 out.append(f"{block.level.capitalize()}: {text}")
     return out
+
+
+def trailing_note(blocks: Sequence[Block], listed: Block) -> str:
+    """The note right after a list of alternatives ("> [!NOTE] After you set X to 0, the
+    next failover may be delayed"), as "Note: ..."; "" if none follows it."""
+    for n, block in enumerate(blocks):
+        if block is listed and n + 1 < len(blocks) and isinstance(blocks[n + 1], Note):
+            note = blocks[n + 1]
+            text = " ".join(block_plain(b) for b in note.blocks).strip()
+            return f"{(note.level or 'note').capitalize()}: {text}" if text else ""
+    return ""

@@ -658,7 +658,14 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
     per `-or-` list item; checks are the article's own "you should see" lines.
     """
     from kbassist.drafting.blocks import heading_label, part_sections, part_steps, resolution_parts
-    from kbassist.drafting.modern import case_label, if_list, links_of, prose_cases
+    from kbassist.drafting.modern import (
+        action_label,
+        case_label,
+        if_list,
+        links_of,
+        prose_cases,
+        trailing_note,
+    )
 
     sections = part_sections(article)
     lead = ""
@@ -731,12 +738,15 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 texts = items or ([item_lead] if item_lead else [])
                 if not texts:
                     continue
-                label = short_label(step_text(texts[0]))
+                label = short_label(step_text(texts[0]), 90)
                 case = _CASE_LEAD_RE.match(step_text(texts[0]))
                 option = Option(section, label, "", texts, kind="option")
                 found = case_label(texts[0])
                 if found:
                     option.label, option.condition = found, True
+                elif action_label(texts[0]):
+                    # "If you run X or Y or Z (too long to name), launch ...": the action
+                    option.label = action_label(texts[0])
                 if case:
                     # "To resolve this when X, do Y": the option for case X, step Y
                     case_text = case.group("case")
@@ -746,6 +756,11 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                     texts[0] = rest[0].upper() + rest[1:] + texts[0][len(step_text(texts[0])) :]
                     option.condition = True
                 options.append(option)
+            note = trailing_note(part.blocks, alternatives[0])
+            if note and options:
+                # "> [!NOTE] After you set RegisterAllProvidersIP to 0, ...": it qualifies
+                # the alternative just before it, shown under its last step
+                options[-1].items[-1] = with_detail(options[-1].items[-1], note)
             continue
         case_lead, cases = prose_cases(part)
         if cases:

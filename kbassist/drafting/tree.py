@@ -658,6 +658,13 @@ def _item(article: Article, item: str, section: Section, known: dict[str, str]) 
     """A checklist item: its text (cut at MAX_ITEM_CHARS) and, when the step carries one,
     its detail (a command, code, a note) kept line by line; both use the inputs."""
     text, detail = split_detail(item)
+    if len(text) > MAX_ITEM_CHARS and article.style != "mskb":
+        # a modern article's long step: its first sentence is the step, the rest is
+        # shown under it whole (not cut with "[...]")
+        sentences = split_sentences(text)
+        if len(sentences) > 1 and len(sentences[0]) <= MAX_ITEM_CHARS:
+            text, rest = sentences[0], " ".join(sentences[1:])
+            detail = f"{rest}\n\n{detail}".strip("\n") if detail else rest
     entry: dict[str, Any] = {"text": _template(shorten(text, MAX_ITEM_CHARS), known)[0]}
     if detail.strip():
         entry["detail"] = _template(detail, known)[0]
