@@ -11,6 +11,7 @@ import re
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Paragraph
 from kbassist.drafting.modern import (
+    action_label,
     always_firing,
     applicability_notes,
     block_cause,
@@ -206,6 +207,9 @@ def tidy_modern(option: Option) -> None:
     """Labels and steps as plain text (no `**`, no raw link); announcements dropped;
     "This problem is fixed in the following update:" made the action it implies."""
     option.label = md_plain(option.label) or option.label
+    first = option.items[0] if option.items else ""
+    if re.match(r"^(?:if|when)\b", option.label, re.I) and not case_label(first):
+        option.label = action_label(first) or option.label  # a case too long to name
     own = re.match(r"^(Resolution|Workaround|Solution): to [a-z]", option.label, re.IGNORECASE)
     if own:  # "Resolution: To delete a registry key that ...": a cut purpose, no name
         option.label = own.group(1)
