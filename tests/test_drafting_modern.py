@@ -469,3 +469,21 @@ def test_a_case_too_long_to_name_is_named_by_its_action() -> None:
     )
     labels_ = [c["label"] for c in node(draft_tree(art), "mitigation")["choices"]]
     assert labels_[0] == "Launch those tools under the elevated Administrator account"
+
+
+def test_a_value_read_from_output_is_explained_and_a_sample_table_is_not_asked() -> None:
+    """ "the table name <TableName> is returned" is the help; `<DateTime>` of a sample
+    output table is never an input."""
+    art = support(
+        "## Symptoms\n\nA query against the secondary replica fails with error 2767.\n\n"
+        "## Workaround\n\n1. Find the table of the statistics:\n\n"
+        "   ```sql\n   select object_name(object_id) from sys.stats"
+        " where name='<Stats>'\n   ```\n\n"
+        "   After running the command, the table name <TableName> is returned.\n\n"
+        "2. Show the statistics of the table:\n\n"
+        "   ```sql\n   DBCC SHOW_STATISTICS('<TableName>', '<Stats>')\n   ```\n\n"
+        "   | Name | Updated |\n   |---|---|\n   | <Stats> | <DateTime> |\n"
+    )
+    inputs = {n["title"]: n for n in draft_tree(art)["nodes"] if n["kind"] == "input"}
+    assert "Your value for <DateTime>" not in inputs
+    assert "is returned" in inputs["Your value for <TableName>"]["help"]

@@ -109,11 +109,20 @@ def _template(text: str, params: dict[str, str]) -> tuple[str, list[Param]]:
 
 def _askable(item: str, article: Article) -> str:
     """The part of a step whose placeholders are asked: not the alert text a runbook
-    quotes ("Alert text: Storage node <nod-name> went down."), which is only shown."""
-    if article.style == "mskb" or "Alert text: " not in item:
+    quotes ("Alert text: Storage node <nod-name> went down.") or a sample output table
+    (`<StatisticsName> | <DateTime>`), which are only shown."""
+    if article.style == "mskb" or ("Alert text: " not in item and "Table: " not in item):
         return item
-    lines = item.replace(DETAIL_SEP, "\n").split("\n")
-    return "\n".join(line for line in lines if not line.startswith("Alert text: "))
+    kept: list[str] = []
+    shown = False  # inside alert text or a sample output table: shown, never asked
+    for line in item.replace(DETAIL_SEP, "\n").split("\n"):
+        if line.startswith(("Alert text: ", "Table: ")):
+            shown = True
+        elif not line.strip():
+            shown = False
+        if not shown:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
@@ -619,22 +628,36 @@ def _input_nodes(
     return nodes
 
 
+#: The article's word on where a placeholder's value comes from: "Replace <User SID>
+#: with ...", "where <x> is the drive", "the table name <TableName> is returned".
+_SAYS_VALUE_RE = re.compile(
+    r"^(?:replace|substitute)\b|\bwhere\s+<[^>]+>\s+is\b|\b(?:is|are) (?:returned|displayed|"
+    r"shown|listed)\b|\byou can see\b",
+    re.IGNORECASE,
+)
+
+
 def _replace_sentence(option: Option, param: Param) -> str:
     """The article's own word on a placeholder ("Replace <User SID> with the SID of your
     user account."), from the option's steps and their notes; "" if it has none."""
     for item in [*option.pre_items, *option.items]:
         for line in item.replace(DETAIL_SEP, "\n").split("\n"):
             for sentence in split_sentences(line):
-                low = sentence.casefold()
-                if param.literal.casefold() in low and re.search(
-                    r"\b(?:replace|substitute|where)\b", low
-                ):
-                    return re.sub(r"^(?:note|detail):\s*", "", sentence, flags=re.IGNORECASE)
+                bare = re.sub(r"^(?:note|detail):\s*", "", sentence, flags=re.IGNORECASE)
+                if param.literal.casefold() in bare.casefold() and _SAYS_VALUE_RE.search(bare):
+                    return bare
     return ""
 
 
 _NOT_COMMAND_RE = re.compile(
     r"^(?:note|detail|important|warning|caution|tip|link|table|quote):", re.IGNORECASE
+)
+
+
+#: A command whose output names things: `oc get pods`, `kubectl describe`, `SELECT`.
+_LISTING_RE = re.compile(
+    r"\b(?:get|list|ls|describe|show|select|query|find|grep|status|logs?|dir)\b|\bGet-\w+",
+    re.IGNORECASE,
 )
 
 
@@ -650,6 +673,8 @@ def _earlier_command(option: Option, param: Param) -> str:
         if _NOT_COMMAND_RE.match(detail.strip()):
             continue  # a note, a link or a table under a step: no output to read
         if detail.strip() and param.literal not in item:
+            if not _LISTING_RE.search(detail):
+                return ""  # the step before changes something; it lists nothing
             return text if text != "Run the command:" else f"{text} {detail.splitlines()[0]}"
     return ""
 
