@@ -487,3 +487,15 @@ def test_a_value_read_from_output_is_explained_and_a_sample_table_is_not_asked()
     inputs = {n["title"]: n for n in draft_tree(art)["nodes"] if n["kind"] == "input"}
     assert "Your value for <DateTime>" not in inputs
     assert "is returned" in inputs["Your value for <TableName>"]["help"]
+
+
+def test_the_actions_that_trigger_a_message_are_not_offered_as_messages() -> None:
+    """ "... this error message when one of the following actions occurs:" lists triggers."""
+    art = support(
+        "## Symptoms\n\nYou may receive the following error message:\n\n"
+        "> Key not valid for use in specified state.\n\n"
+        "You may receive this error message when one of the following actions occurs:\n\n"
+        "- The Report Server service starts.\n- You try to access the Reporting Services site.\n\n"
+        "## Resolution\n\nRestore the symmetric key.\n"
+    )
+    assert node(draft_tree(art), "symptom")["title"] == "Does this match what you see?"

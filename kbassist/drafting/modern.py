@@ -153,6 +153,7 @@ _STRONG_CAUSE_RE = re.compile(
 )
 _WEAK_CAUSE_RE = re.compile(
     r"\b(?:fires? (?:when|whenever|if)|is (?:triggered|raised) (?:when|if)|triggers? when|"
+    r"becomes (?:pending|active) when|"
     r"indicates? that|means? that|can indicate|signals? that)\b",
     re.IGNORECASE,
 )

@@ -114,6 +114,8 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
     for i, para in enumerate(paras):
         if not _message_lead(para.text):
             continue
+        if article.style != "mskb" and _TRIGGER_LEAD_RE.search(para.text):
+            continue  # the actions that trigger the message, not messages
         group: list[str] = []
         for later in paras[i + 1 :]:
             if later.separator:
@@ -141,7 +143,7 @@ def _block_messages(article: Article, section: Section) -> list[str]:
             if not isinstance(block, Paragraph):
                 continue
             text = clean(block.text.plain)
-            if not _message_lead(text):
+            if not _message_lead(text) or _TRIGGER_LEAD_RE.search(text):
                 continue
             group: list[str] = []
             for later in blocks[i + 1 :]:
@@ -164,6 +166,15 @@ def _block_messages(article: Article, section: Section) -> list[str]:
             if len(group) >= 2:
                 return _distinct(group)
     return []
+
+
+#: "You may receive this error message when one of the following actions occurs:": what
+#: triggers the message follows, not messages to choose from.
+_TRIGGER_LEAD_RE = re.compile(
+    r"\b(?:when|if|after)\b[^:]{0,40}\bfollowing (?:actions?|conditions?|events?|operations?|"
+    r"scenarios?|situations?)\b",
+    re.IGNORECASE,
+)
 
 
 def _message_lead(text: str) -> bool:
