@@ -499,3 +499,15 @@ def test_the_actions_that_trigger_a_message_are_not_offered_as_messages() -> Non
         "## Resolution\n\nRestore the symmetric key.\n"
     )
     assert node(draft_tree(art), "symptom")["title"] == "Does this match what you see?"
+
+
+def test_a_case_step_keeps_what_its_pronoun_refers_to() -> None:
+    """ "If the chronyd service is stopped, start it:" is not cut to "Start it:"."""
+    art = runbook(
+        "## Meaning\n\nThe node clock is not synchronising.\n\n## Mitigation\n\n"
+        "Check the chronyd service:\n\n```console\nsystemctl status chronyd\n```\n\n"
+        "If the chronyd service is stopped, start it:\n\n```console\nsystemctl start chronyd\n```\n"
+    )
+    ask = next(n for n in draft_tree(art)["nodes"] if n.get("var") == "if_1")
+    got = [t for t, _ in steps(walked(art, {"symptom": "yes", ask["var"]: "yes"}))]
+    assert "If the chronyd service is stopped, start it:" in got

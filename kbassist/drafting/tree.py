@@ -107,6 +107,21 @@ def _template(text: str, params: dict[str, str]) -> tuple[str, list[Param]]:
     return "".join(out), used
 
 
+_PRONOUN_RE = re.compile(r"\b(?:it|them|this|that|these|those)\b", re.IGNORECASE)
+
+
+def _keep_referents(option: Option, written: list[str]) -> None:
+    """ "If the chronyd service is stopped, start it:" stays whole: "Start it:" alone has
+    lost what "it" is. Only when the step count did not change (same items in order)."""
+    if len(written) != len(option.items):
+        return
+    for n in option.when:
+        if 0 <= n < len(written):
+            text = split_detail(option.items[n])[0]
+            if len(text.split()) <= 4 and _PRONOUN_RE.search(text):
+                option.items[n] = written[n]
+
+
 def _askable(item: str, article: Article) -> str:
     """The part of a step whose placeholders are asked: not the alert text a runbook
     quotes ("Alert text: Storage node <nod-name> went down.") or a sample output table
@@ -145,8 +160,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     asked_ifs = 0
     for option in options:
         option.items, option.checks, option.backup = _steps_checks_backup(article, option)
+        written = list(option.items)
         asked_ifs = _conditional_steps(option, asked_ifs)
         if article.style != "mskb":
+            _keep_referents(option, written)
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))
 
     # Ids, labels and choice values, unique; one variable per distinct literal.
