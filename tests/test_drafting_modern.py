@@ -511,3 +511,20 @@ def test_a_case_step_keeps_what_its_pronoun_refers_to() -> None:
     ask = next(n for n in draft_tree(art)["nodes"] if n.get("var") == "if_1")
     got = [t for t, _ in steps(walked(art, {"symptom": "yes", ask["var"]: "yes"}))]
     assert "If the chronyd service is stopped, start it:" in got
+
+
+def test_a_should_be_statement_is_a_step_and_prose_detail_has_no_tag() -> None:
+    """ "This alert should be routed to ..." reads "Make sure this alert is routed to ..."."""
+    art = runbook(
+        "## Meaning\n\nThis is an alert that is used to inhibit info alerts.\n\n## Mitigation\n\n"
+        "This alert should be routed to a null receiver in Alertmanager.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert got[0][0] == "Make sure this alert is routed to a null receiver in Alertmanager."
+    art = runbook(
+        "## Meaning\n\nA deprecated API was requested.\n\n## Mitigation\n\n"
+        "Check the Description of the alert:\n\nDescription\n\nDetected deprecated API requests.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert "Detected deprecated API requests." in got[0][1]
+    assert "Detail:" not in got[0][1]

@@ -149,14 +149,16 @@ class _Steps:
             self.items.append(text)
 
     def detail(self, text: str, label: str = "Note") -> None:
-        """A note or table: detail of the step before it, never an item of its own."""
+        """A note or table: detail of the step before it, never an item of its own;
+        plain prose (label "") is shown as written, without a "Detail:" tag."""
         text = text.strip()
         if not text:
             return
+        tagged = f"{label}: {text}" if label else text
         if self.items:
-            self.items[-1] = with_detail(self.items[-1], f"{label}: {text}")
+            self.items[-1] = with_detail(self.items[-1], tagged)
         else:
-            self.lead.append(f"{label}: {clean(text)}")
+            self.lead.append(clean(tagged))
 
     def command(self, code: Code) -> None:
         """A command: the detail of the action that introduces it ("Restart the pod:"),
@@ -208,11 +210,11 @@ class _Steps:
                     from kbassist.drafting.modern import with_urls
 
                     if self.items:
-                        self.detail(with_urls(block), "Detail")
+                        self.detail(with_urls(block), "")
                     else:
                         self.lead.append(with_urls(block))
                 elif in_list and n > 0 and self.items and not leads_action:
-                    self.detail(text, "Detail")
+                    self.detail(text, "")
                 else:
                     before = len(self.items)
                     self.add(text)

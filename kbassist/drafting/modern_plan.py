@@ -200,6 +200,11 @@ _ANNOUNCE_RE = re.compile(
     re.IGNORECASE,
 )
 _PLACEHOLDER_TEXT_RE = re.compile(r"^(?:todo|tbd|to be (?:added|done|written)|wip)\W*$", re.I)
+#: "This alert should be routed to a null receiver": a statement of the fixed state.
+_SHOULD_BE_RE = re.compile(
+    r"^(?P<what>(?:this|the|your) [\w-]+(?: [\w-]+){0,3}?) should be (?P<rest>\w+ed\b.{3,})$",
+    re.IGNORECASE | re.DOTALL,
+)
 _FIXED_IN_RE = re.compile(r"^(?:this|the) (?:problem|issue) (?:is|was) fixed in\b", re.I)
 
 
@@ -222,6 +227,10 @@ def tidy_modern(option: Option) -> None:
             continue
         if _PLACEHOLDER_TEXT_RE.match(text) and not detail:
             continue  # "TODO", "To be added.": the runbook's own gap, not a step
+        should = _SHOULD_BE_RE.match(text)
+        if should:  # "This alert should be routed to ...": the state to make sure of
+            text = f"Make sure {should.group('what')[0].lower()}{should.group('what')[1:]} is "
+            text += should.group("rest")
         if _FIXED_IN_RE.match(text):
             text = f"Install the update that fixes it ({text.rstrip(':')})" + (
                 ":" if text.endswith(":") else "."
