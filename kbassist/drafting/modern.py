@@ -205,6 +205,9 @@ _ALWAYS_ON_RE = re.compile(
 )
 
 
+_ALERT_WORD_RE = re.compile(r"\b(?:alert|runbook)s?\b", re.IGNORECASE)
+
+
 def deprecation(article: Article) -> str:
     """The sentence saying this alert is deprecated ("You can safely ignore or silence
     it", "deprecated in favor of X"), from the article's opening or Meaning; else ""."""
@@ -216,7 +219,9 @@ def deprecation(article: Article) -> str:
         if opening or "deprecat" in part.name.lower():
             texts.extend(block_plain(b) for b in part.blocks[:3])
     sentences = [s for t in texts for s in split_sentences(t) if s]
-    found = [s for s in sentences if _DEPRECATED_RE.search(s)]
+    # an alert's deprecation: "this feature is deprecated and will be removed" in a
+    # support article is not a reason to silence anything
+    found = [s for s in sentences if _DEPRECATED_RE.search(s) and _ALERT_WORD_RE.search(s)]
     if not found:
         return ""
     start = sentences.index(found[0])

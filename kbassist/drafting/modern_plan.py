@@ -1,7 +1,10 @@
 """The draft plan of a modern (Markdown) article, corrected for what its markup hides:
 a cause stated outside a Cause heading, raw Markdown in the symptom or cause, a
 deprecated alert (silencing it is the first option), a redirect runbook ("See [Other]")
-that names where to go, and an alert that is always firing (no "stops firing" verify).
+that names where to go, an alert that is always firing (no "stops firing" verify), a
+guidance article of "Symptom: X" sections, a how-to with no fix heading, fixes per cause
+or per version asked once (`cause_steps`, `version_steps`), and steps tidied to plain
+actions. `draft_tree` calls these for every article whose style is not "mskb".
 """
 
 from __future__ import annotations
@@ -38,7 +41,8 @@ def modern_plan(
     cause_section: Section | None,
     options: list[Option],
 ) -> tuple[str, str, Section | None, list[Option]]:
-    """(symptom, cause, cause section, options) of a Markdown article, plain text."""
+    """(symptom, cause, cause section, options) of a Markdown article: what the shared
+    readers found, as plain text, with the corrections of this module applied."""
     symptom = md_plain(symptom)
     if cause:
         cause = md_plain(cause)
