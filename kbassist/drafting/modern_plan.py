@@ -204,6 +204,16 @@ _ANNOUNCE_RE = re.compile(
     re.IGNORECASE,
 )
 _PLACEHOLDER_TEXT_RE = re.compile(r"^(?:todo|tbd|to be (?:added|done|written)|wip)\W*$", re.I)
+#: "When this alert fires, " before a runbook's step: always true there, not a case.
+_WHEN_FIRES_RE = re.compile(
+    r"^(?:when|once|if|after) (?:this|the) alert (?:fires|is firing|triggers|is triggered),\s*",
+    re.IGNORECASE,
+)
+#: "you can investigate", "we need to rsh into": the modal before the action.
+_MODAL_RE = re.compile(
+    r"^(?:you|we) (?:can|could|should|may|might|must|need to|have to)(?: also| first)? ",
+    re.IGNORECASE,
+)
 #: "This alert should be routed to a null receiver": a statement of the fixed state.
 _SHOULD_BE_RE = re.compile(
     r"^(?P<what>(?:this|the|your) [\w-]+(?: [\w-]+){0,3}?) should be (?P<rest>\w+ed\b.{3,})$",
@@ -223,14 +233,25 @@ def tidy_modern(option: Option) -> None:
     if own:  # "Resolution: To delete a registry key that ...": a cut purpose, no name
         option.label = own.group(1)
     option.lead = md_plain(option.lead) if option.lead else option.lead
+    option.items = _tidy_steps(option.items)
+    option.pre_items = _tidy_steps(option.pre_items)  # a new list: options share the old
+
+
+def _tidy_steps(steps: list[str]) -> list[str]:
+    """Each step as plain text and as the action it states; announcements and "TODO"
+    dropped (when other steps remain)."""
     items: list[str] = []
-    for item in option.items:
+    for item in steps:
         text, detail = split_detail(item)
         text = md_plain(text) or text
-        if _ANNOUNCE_RE.match(text) and not detail and len(option.items) > 1:
+        if _ANNOUNCE_RE.match(text) and not detail and len(steps) > 1:
             continue
         if _PLACEHOLDER_TEXT_RE.match(text) and not detail:
             continue  # "TODO", "To be added.": the runbook's own gap, not a step
+        bare = _MODAL_RE.sub("", _WHEN_FIRES_RE.sub("", text, count=1), count=1)
+        if bare != text and bare[:1].islower() and _imperative(bare):
+            # "When this alert fires, you can investigate ...": the action itself
+            text = bare[0].upper() + bare[1:]
         should = _SHOULD_BE_RE.match(text)
         if should:  # "This alert should be routed to ...": the state to make sure of
             text = f"Make sure {should.group('what')[0].lower()}{should.group('what')[1:]} is "
@@ -240,7 +261,7 @@ def tidy_modern(option: Option) -> None:
                 ":" if text.endswith(":") else "."
             )
         items.append(with_detail(text, detail))
-    option.items = items
+    return items
 
 
 #: A how-to's steps are cut here (the citation points to the rest).
