@@ -540,3 +540,17 @@ def test_when_this_alert_fires_you_can_reads_as_the_action() -> None:
     )
     got = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
     assert got[0] == "Investigate further by using the Network Observability interface:"
+
+
+def test_the_verify_checks_for_the_quoted_message_not_the_whole_scenario() -> None:
+    """The verify names the message the symptom quotes, not a cut copy of the scenario."""
+    art = support(
+        "## Symptoms\n\nConsider the following scenario:\n\n- You configure a listener.\n"
+        "- You connect with SQLCMD.\n\nIn this scenario, you receive an error message that is "
+        "similar to the following:\n\n> Sqlcmd: Error: Login timeout expired.\n\n"
+        "## Resolution\n\nAdd the MultiSubNetFailover parameter to your connection string.\n"
+    )
+    verify = walked(art, {"symptom": "yes"}).part("verify")
+    assert [i.text for i in verify] == [
+        "Check that this no longer appears: Sqlcmd: Error: Login timeout expired."
+    ]

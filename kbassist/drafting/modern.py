@@ -456,3 +456,29 @@ def trailing_note(blocks: Sequence[Block], listed: Block) -> str:
             text = " ".join(block_plain(b) for b in note.blocks).strip()
             return f"{(note.level or 'note').capitalize()}: {text}" if text else ""
     return ""
+
+
+#: "... you receive the following error message: Login timeout expired." -> the message
+#: (the first lead-in that names a message: "the following scenario:" names none).
+_MESSAGE_LEAD_RE = re.compile(
+    r"(?:\b(?:the following|this)(?: one| (?:error )?(?:messages?|errors?|events?|exceptions?|"
+    r"entr(?:y|ies)))\b[^:.]{0,80}|\b(?:messages?|errors?)\b[^:.]{0,60}\bthe following\s*):\s*",
+    re.IGNORECASE,
+)
+_MESSAGE_END_RE = re.compile(r"\s+(?:In this|Additionally|Also,|When you|If you)\b")
+
+
+def symptom_check(symptom: str) -> str:
+    """A concrete verify from a modern symptom: the message it quotes must no longer
+    appear; else its first sentence must no longer happen; "" if it has neither."""
+    leads = list(_MESSAGE_LEAD_RE.finditer(symptom))
+    if leads:
+        from kbassist.drafting.text import shorten
+
+        message = _MESSAGE_END_RE.split(symptom[leads[0].end() :], maxsplit=1)[0].strip()
+        if len(message) >= 5:
+            return f"Check that this no longer appears: {shorten(message, 240)}"
+    first = split_sentences(symptom)[0] if symptom else ""
+    if 20 <= len(first) <= 240 and not first.endswith(":"):
+        return f"Check that this no longer happens: {first}"
+    return ""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
-from kbassist.drafting.modern import md_plain, system_path
+from kbassist.drafting.modern import md_plain, symptom_check, system_path
 from kbassist.drafting.modern_plan import (
     cause_steps,
     modern_plan,
@@ -427,6 +427,10 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
             f"{action[0].upper()}{action[1:]} again, and check that this no longer happens: "
             f"{shorten(result, 160)}"
         )
+    if symptom_section is not None and article.style != "mskb":
+        own = symptom_check(symptom)
+        if own:
+            return own
     if symptom_section is not None:
         return f"Check that the problem no longer occurs: {shorten(symptom, 160)}"
     return f"Check that the problem in {article.id} ({article.title}) no longer occurs."
