@@ -621,8 +621,10 @@ def _input_nodes(
             node["help"] = brace(
                 "A drive letter, e.g. D." if what == "drive letter" else PARAM_HELP[param.kind]
             )
-            earlier = _earlier_command(option, param)
-            said = _replace_sentence(option, param)
+            # a modern article's own word on the value, or the listing step before it
+            modern = article.style != "mskb"
+            earlier = _earlier_command(option, param) if modern else ""
+            said = _replace_sentence(option, param) if modern else ""
             if said:  # "Replace <User SID> with the SID of your user account."
                 node["help"] = brace(f"The article: {shorten(said, 200)}")
             elif earlier:
