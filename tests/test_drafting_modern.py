@@ -554,3 +554,17 @@ def test_the_verify_checks_for_the_quoted_message_not_the_whole_scenario() -> No
     assert [i.text for i in verify] == [
         "Check that this no longer appears: Sqlcmd: Error: Login timeout expired."
     ]
+
+
+def test_a_command_in_the_paragraph_after_a_list_stays_with_its_step() -> None:
+    """ "... by using the following command:" as the last item, `**sc ...**` after the list."""
+    art = support(
+        "## Symptom\n\nServices that use the gMSA do not start.\n\n## Resolution\n\n"
+        "To work around this issue, use one of the following methods:\n"
+        "- Configure the startup type of the KdsSvc service to **Automatic**.\n"
+        "- Change the trigger for the KdsSvc service by using the following command:\n\n"
+        "**sc triggerinfo kdssvc start/networkon**\n"
+    )
+    tree = draft_tree(art)
+    last = node(tree, node(tree, "mitigation")["choices"][-1]["next"])
+    assert last["steps"][-1].get("detail") == "sc triggerinfo kdssvc start/networkon"

@@ -79,6 +79,7 @@ def modern_plan(
         cause = " ".join(s for s in split_sentences(cause) if not _TO_RESOLVE_RE.match(s)) or cause
     options = _before_continuing(options)
     _tool_usage(article, options)
+    _dangling_commands(article, options)
     for option in options:
         tidy_modern(option)
         if not option.items and option.pre_items:
@@ -458,3 +459,57 @@ def _tool_usage(article: Article, options: list[Option]) -> None:
                 step = f"Run {tool} as the article's {where} shows:"
                 option.items.append(with_detail(step, usage))
                 break
+
+
+def _flat_blocks(blocks: tuple[object, ...] | list[object]) -> list[object]:
+    """Blocks in reading order, a list's item paragraphs in place of the list."""
+    from kbassist.articles.model import ListBlock
+
+    out: list[object] = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                out.extend(_flat_blocks(item.blocks))
+        else:
+            out.append(block)
+    return out
+
+
+def _dangling_commands(article: Article, options: list[Option]) -> None:
+    """ "... by using the following command:" as a list item, the command in the paragraph
+    after the list (`**sc triggerinfo kdssvc start/networkon**`): the command is the
+    detail of that step, not lost with the list's end."""
+    from kbassist.articles.model import Code
+
+    wanted = {
+        md_plain(split_detail(i)[0]): option
+        for option in options
+        for i in option.items
+        if i.endswith(":") and not split_detail(i)[1]
+    }
+    if not wanted:
+        return
+    for part in article.document.walk():
+        flat = _flat_blocks(part.blocks)
+        for n, block in enumerate(flat[:-1]):
+            if not isinstance(block, Paragraph):
+                continue
+            option = wanted.get(md_plain(block.text.plain))
+            nxt = flat[n + 1]
+            if option is None:
+                continue
+            if isinstance(nxt, Code):
+                command = nxt.code.strip()
+            elif (
+                isinstance(nxt, Paragraph)
+                and len(nxt.text.plain.split()) <= 12
+                and any(m.kind in ("strong", "code") for m in nxt.text.marks)
+            ):
+                command = md_plain(nxt.text.plain)
+            else:
+                continue
+            text = md_plain(block.text.plain)
+            option.items = [
+                with_detail(i, command) if md_plain(split_detail(i)[0]) == text else i
+                for i in option.items
+            ]
