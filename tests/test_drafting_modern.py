@@ -568,3 +568,20 @@ def test_a_command_in_the_paragraph_after_a_list_stays_with_its_step() -> None:
     tree = draft_tree(art)
     last = node(tree, node(tree, "mitigation")["choices"][-1]["next"])
     assert last["steps"][-1].get("detail") == "sc triggerinfo kdssvc start/networkon"
+
+
+def test_a_method_name_run_into_its_text_is_the_label_not_the_step() -> None:
+    """ "**Method 1** View the report ..." is labelled "Method 1: View ...", the step "View ..."."""
+    art = support(
+        "## Symptoms\n\nDeadlocks occur when you view a report.\n\n## Cause\n\n"
+        "This issue occurs because the data source is not synchronized.\n\n"
+        "> Note the data source.\n\n## Resolution\n\n"
+        "To work around this issue, use one of the following methods:\n\n"
+        "- **Method 1** View the report directly from the document library.\n"
+        "- **Method 2** Use a Report Viewer web part to display the report.\n"
+    )
+    tree = draft_tree(art)
+    first = node(tree, node(tree, "mitigation")["choices"][0]["next"])
+    assert first["title"].startswith("Method 1: View the report")
+    assert first["steps"][0]["text"].startswith("View the report")
+    assert ">" not in tree["cause"]

@@ -24,7 +24,7 @@ from kbassist.drafting.modern import (
     md_plain,
     redirect_target,
 )
-from kbassist.drafting.options import Ask, Option
+from kbassist.drafting.options import MAX_CAUSE_CHARS, Ask, Option
 from kbassist.drafting.text import (
     short_label,
     shorten,
@@ -44,7 +44,10 @@ def modern_plan(
     """(symptom, cause, cause section, options) of a Markdown article: what the shared
     readers found, as plain text, with the corrections of this module applied."""
     symptom = md_plain(symptom)
-    if cause:
+    if cause and cause_section is not None:
+        # read from the section's own text: its quote and note markers are line starts
+        cause = shorten(md_plain(cause_section.text), MAX_CAUSE_CHARS) or md_plain(cause)
+    elif cause:
         cause = md_plain(cause)
     else:
         cause, cause_section = block_cause(article)
@@ -205,6 +208,11 @@ _ANNOUNCE_RE = re.compile(
     re.IGNORECASE,
 )
 _PLACEHOLDER_TEXT_RE = re.compile(r"^(?:todo|tbd|to be (?:added|done|written)|wip)\W*$", re.I)
+#: "Method 1 Validate that ...": an option's name run into its first step.
+_METHOD_TEXT_RE = re.compile(
+    r"^(?P<name>(?:method|option|solution|workaround|resolution)\s+(?:\d{1,2}|[A-H]))\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
 #: "When this alert fires, " before a runbook's step: always true there, not a case.
 _WHEN_FIRES_RE = re.compile(
     r"^(?:when|once|if|after) (?:this|the) alert (?:fires|is firing|triggers|is triggered),\s*",
@@ -230,6 +238,9 @@ def tidy_modern(option: Option) -> None:
     first = option.items[0] if option.items else ""
     if re.match(r"^(?:if|when)\b", option.label, re.I) and not case_label(first):
         option.label = action_label(first) or option.label  # a case too long to name
+    named = _METHOD_TEXT_RE.match(option.label)
+    if named:  # "Method 1 Validate that ..." (a bold name run into its text)
+        option.label = f"{named.group('name')}: {option.label[named.end() :]}"
     own = re.match(r"^(Resolution|Workaround|Solution): to [a-z]", option.label, re.IGNORECASE)
     if own:  # "Resolution: To delete a registry key that ...": a cut purpose, no name
         option.label = own.group(1)
@@ -245,6 +256,9 @@ def _tidy_steps(steps: list[str]) -> list[str]:
     for item in steps:
         text, detail = split_detail(item)
         text = md_plain(text) or text
+        named = _METHOD_TEXT_RE.match(text)
+        if named:  # the option's name is its label; the step is the action
+            text = text[named.end() :]
         if _ANNOUNCE_RE.match(text) and not detail and len(steps) > 1:
             continue
         if _PLACEHOLDER_TEXT_RE.match(text) and not detail:
