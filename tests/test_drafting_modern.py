@@ -585,3 +585,24 @@ def test_a_method_name_run_into_its_text_is_the_label_not_the_step() -> None:
     assert first["title"].startswith("Method 1: View the report")
     assert first["steps"][0]["text"].startswith("View the report")
     assert ">" not in tree["cause"]
+
+
+def test_fixes_per_product_version_are_chosen_by_the_version_run() -> None:
+    """ "- **For SQL Server 2008 R2** The fix ... was first released in CU 11" per version."""
+    art = support(
+        "## Symptoms\n\nThe transaction log file does not grow.\n\n## Resolution\n\n"
+        "- **For SQL Server 2008 R2**\n\n"
+        "    The fix for this issue was first released in Cumulative Update 11.\n\n"
+        "    > [!NOTE]\n    > Builds are cumulative.\n\n"
+        "- **For SQL Server 2008 R2 Service Pack 1**\n\n"
+        "    The fix for this issue was first released in Cumulative Update 4.\n"
+    )
+    tree = draft_tree(art)
+    question = node(tree, "mitigation")
+    assert question["title"] == "Which of these do you run?"
+    assert [c["label"] for c in question["choices"]] == [
+        "SQL Server 2008 R2",
+        "SQL Server 2008 R2 Service Pack 1",
+    ]
+    second = node(tree, question["choices"][1]["next"])
+    assert second["steps"][0]["text"].startswith("Install the update that fixes it: The fix")

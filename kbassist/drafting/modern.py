@@ -331,6 +331,23 @@ _IF_ITEM_RE = re.compile(
 )
 
 
+_PRODUCT_HEAD_RE = re.compile(r"^for (?P<what>[^.:;,]{3,80}?)\s*:?$", re.IGNORECASE)
+
+
+def product_head(blocks: Sequence[Block]) -> str:
+    """ "**For SQL Server 2008 R2**" heading a list item (the fix for that version follows):
+    "SQL Server 2008 R2"; "" when the item does not start so."""
+    first = blocks[0] if blocks else None
+    if not isinstance(first, Paragraph) or len(blocks) < 2:
+        return ""
+    text = md_plain(first.text.plain)
+    match = _PRODUCT_HEAD_RE.match(text)
+    if match is None or len(text.split()) > 10:
+        return ""
+    what = match.group("what")
+    return what[0].upper() + what[1:]
+
+
 def if_list(blocks: Sequence[Block]) -> list[ListBlock]:
     """A fix written as a list of cases ("- If the pod logs X, ...", "- If Y, ..."): each
     item an alternative, picked by what the admin found; [] unless two items are cases."""
@@ -342,7 +359,8 @@ def if_list(blocks: Sequence[Block]) -> list[ListBlock]:
             isinstance(b, Paragraph) and bool(_IF_ITEM_RE.match(md_plain(b.text.plain)))
             for b in firsts
         )
-        if cases >= 2 and cases * 2 >= len(block.items):
+        products = sum(bool(product_head(item.blocks)) for item in block.items)
+        if (cases >= 2 and cases * 2 >= len(block.items)) or products >= 2:
             return [block]
     return []
 

@@ -228,7 +228,11 @@ _SHOULD_BE_RE = re.compile(
     r"^(?P<what>(?:this|the|your) [\w-]+(?: [\w-]+){0,3}?) should be (?P<rest>\w+ed\b.{3,})$",
     re.IGNORECASE | re.DOTALL,
 )
-_FIXED_IN_RE = re.compile(r"^(?:this|the) (?:problem|issue) (?:is|was) fixed in\b", re.I)
+_FIXED_IN_RE = re.compile(
+    r"^(?:(?:this|the) (?:problem|issue) (?:is|was) fixed in|the fix for this (?:issue|problem) "
+    r"was (?:first )?released in)\b",
+    re.I,
+)
 
 
 def tidy_modern(option: Option) -> None:
@@ -272,9 +276,7 @@ def _tidy_steps(steps: list[str]) -> list[str]:
             text = f"Make sure {should.group('what')[0].lower()}{should.group('what')[1:]} is "
             text += should.group("rest")
         if _FIXED_IN_RE.match(text):
-            text = f"Install the update that fixes it ({text.rstrip(':')})" + (
-                ":" if text.endswith(":") else "."
-            )
+            text = f"Install the update that fixes it: {text}"
         items.append(with_detail(text, detail))
     return items
 

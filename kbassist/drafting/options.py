@@ -663,6 +663,7 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
         case_label,
         if_list,
         links_of,
+        product_head,
         prose_cases,
         trailing_note,
     )
@@ -731,8 +732,9 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             if not lead:
                 lead = own_lead
             for item in alternatives[0].items:
+                product = product_head(item.blocks)  # "**For SQL Server 2008 R2**"
                 item_lead, items, item_checks = part_steps(
-                    Part(part.name, part.level, part.line, item.blocks)
+                    Part(part.name, part.level, part.line, item.blocks[1 if product else 0 :])
                 )
                 checks.extend(item_checks)
                 texts = items or ([item_lead] if item_lead else [])
@@ -741,6 +743,10 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 label = short_label(step_text(texts[0]), 90)
                 case = _CASE_LEAD_RE.match(step_text(texts[0]))
                 option = Option(section, label, "", texts, kind="option")
+                if product:
+                    option.label, option.kind, option.condition = product, "version", True
+                    options.append(option)
+                    continue
                 found = case_label(texts[0])
                 if found:
                     option.label, option.condition = found, True

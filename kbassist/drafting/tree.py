@@ -276,6 +276,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             if conditional
             else "Which of the article's mitigations fits this system?",
         }
+        if all(o.kind == "version" for o in rest):
+            question["title"] = "Which of these do you run?"
+            question["text"] = "The article's fix depends on the version. Which do you run?"
         if all(o.kind == "symptom" for o in rest):
             question["title"] = "Which of these do you see?"
             question["text"] = "The article covers several problems. Which one do you see?"
