@@ -606,3 +606,26 @@ def test_fixes_per_product_version_are_chosen_by_the_version_run() -> None:
     ]
     second = node(tree, question["choices"][1]["next"])
     assert second["steps"][0]["text"].startswith("Install the update that fixes it: The fix")
+
+
+def test_ways_to_choose_keep_the_steps_after_their_list_and_a_config_is_applied() -> None:
+    """ "- For manual allocation: <yaml>" / "- For automatic ...": options; the step after
+    the list (`oc debug node/<node>`) is in each; a YAML listing is applied, not run."""
+    art = runbook(
+        "## Meaning\n\nSystem memory exceeds the reservation.\n\n## Mitigation\n\n"
+        "- For manual allocation:\n\n  ```yaml\n  kind: KubeletConfig\n  ```\n"
+        "- For automatic allocation:\n\n  ```yaml\n  kind: KubeletConfig\n  auto: true\n  ```\n\n"
+        "To see the top memory consumers on a node, run:\n\n"
+        "```console\n$ oc debug node/<node>\n```\n"
+    )
+    tree = draft_tree(art)
+    question = node(tree, "mitigation")
+    assert question["title"] == "Which mitigation?"
+    assert [c["label"] for c in question["choices"]] == [
+        "Manual allocation",
+        "Automatic allocation",
+    ]
+    ask = next(n for n in tree["nodes"] if n["kind"] == "input")
+    got = steps(walked(art, {"symptom": "yes", "mitigation": "mitigation_2", ask["var"]: "w1"}))
+    assert got[0][0] == "Apply this configuration:"
+    assert "oc debug node/w1" in got[-1][1]

@@ -180,7 +180,11 @@ class _Steps:
         if (self.open and self.items) or lead_in:
             self.items[-1] = with_detail(self.items[-1], command)
         else:
-            self.items.append(with_detail("Run the command:", command))
+            config = code.language.casefold() in ("yaml", "yml", "json", "xml") or bool(
+                re.match(r"\s*(?:apiVersion:|kind:|\{|<\?xml)", code.code)
+            )
+            lead = "Apply this configuration:" if config else "Run the command:"
+            self.items.append(with_detail(lead, command))
         self.open = True
 
     def blocks(self, blocks: Sequence[Block], in_list: bool = False) -> None:

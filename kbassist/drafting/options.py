@@ -731,6 +731,7 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             )
             if not lead:
                 lead = own_lead
+            first_alternative = len(options)
             for item in alternatives[0].items:
                 product = product_head(item.blocks)  # "**For SQL Server 2008 R2**"
                 item_lead, items, item_checks = part_steps(
@@ -744,7 +745,11 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 case = _CASE_LEAD_RE.match(step_text(texts[0]))
                 option = Option(section, label, "", texts, kind="option")
                 if product:
-                    option.label, option.kind, option.condition = product, "version", True
+                    # "For SQL Server 2008 R2" is a version to run; "For manual allocation"
+                    # a way to choose
+                    option.label = product
+                    if re.search(r"\d", product):
+                        option.kind, option.condition = "version", True
                     options.append(option)
                     continue
                 found = case_label(texts[0])
@@ -767,6 +772,10 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 # "> [!NOTE] After you set RegisterAllProvidersIP to 0, ...": it qualifies
                 # the alternative just before it, shown under its last step
                 options[-1].items[-1] = with_detail(options[-1].items[-1], note)
+            at = part.blocks.index(alternatives[0]) + (2 if note else 1)
+            _, after, _ = part_steps(Part(part.name, part.level, part.line, part.blocks[at:]))
+            for option in options[first_alternative:] if after else []:
+                option.items = [*option.items, *after]  # steps after the list: for every one
             continue
         case_lead, cases = prose_cases(part)
         if cases:
