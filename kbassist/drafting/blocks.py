@@ -288,9 +288,9 @@ class _Steps:
             # "The following are common reasons a pivot can fail." or "Check pod template
             # parameters such as:" and its list of things: what to look for, shown under
             # that step, not one unticked step per thing
-            things = [_inline(item.blocks) for item in block.items]
-            if things and all(t and not _imperative(t) for t in things):
-                self.items[-1] = with_detail(self.items[-1], "\n".join(f"- {t}" for t in things))
+            looked = [_inline(item.blocks) for item in block.items]
+            if looked and all(t and not _imperative(t) for t in looked):
+                self.items[-1] = with_detail(self.items[-1], "\n".join(f"- {t}" for t in looked))
                 return True
             return False
         if not lead.endswith(":") or _imperative(lead) or self.items[-1] != lead:

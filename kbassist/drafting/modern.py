@@ -469,8 +469,8 @@ def trailing_note(blocks: Sequence[Block], listed: Block) -> str:
     """The note right after a list of alternatives ("> [!NOTE] After you set X to 0, the
     next failover may be delayed"), as "Note: ..."; "" if none follows it."""
     for n, block in enumerate(blocks):
-        if block is listed and n + 1 < len(blocks) and isinstance(blocks[n + 1], Note):
-            note = blocks[n + 1]
+        note = blocks[n + 1] if block is listed and n + 1 < len(blocks) else None
+        if isinstance(note, Note):
             text = " ".join(block_plain(b) for b in note.blocks).strip()
             return f"{(note.level or 'note').capitalize()}: {text}" if text else ""
     return ""

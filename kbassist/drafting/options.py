@@ -777,11 +777,11 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             for option in options[first_alternative:] if after else []:
                 option.items = [*option.items, *after]  # steps after the list: for every one
             continue
-        case_lead, cases = prose_cases(part)
-        if cases:
+        case_lead, prose = prose_cases(part)
+        if prose:
             # "If an upgrade is in progress, ...; if MCO is not working, check ...": the
             # admin picks what they found, and only that case's steps run
-            for label, texts, para in cases:
+            for label, texts, para in prose:
                 links = "; ".join(f"{text}: {url}" for text, url in links_of([para]))
                 texts = [*texts[:-1], with_detail(texts[-1], f"Link: {links}" if links else "")]
                 option = Option(section, short_label(label, 90), " ".join(case_lead), texts)
