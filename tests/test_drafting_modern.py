@@ -629,3 +629,19 @@ def test_ways_to_choose_keep_the_steps_after_their_list_and_a_config_is_applied(
     got = steps(walked(art, {"symptom": "yes", "mitigation": "mitigation_2", ask["var"]: "w1"}))
     assert got[0][0] == "Apply this configuration:"
     assert "oc debug node/w1" in got[-1][1]
+
+
+def test_an_example_of_what_a_step_shows_is_its_detail() -> None:
+    """ "The status for each type should be False. For example:" + output: detail, no step."""
+    art = runbook(
+        "## Meaning\n\nAn operator is degraded.\n\n## Diagnosis\n\n"
+        "Check the status conditions of the operator:\n\n```console\n$ oc get co\n```\n\n"
+        "The status for each type should be False. For example:\n\n"
+        "```text\nDegraded False\n```\n\n## Mitigation\n\nRestart the operator pod.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert [t for t, _ in got] == [
+        "Check the status conditions of the operator:",
+        "Restart the operator pod.",
+    ]
+    assert "Degraded False" in got[0][1]

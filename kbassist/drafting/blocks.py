@@ -195,7 +195,9 @@ class _Steps:
                 text = clean(block.text.plain)
                 if not text:
                     continue
-                shows = _SHOWS_RE.search(text) and not _imperative(text)
+                shows = (
+                    _SHOWS_RE.search(text) or _EXAMPLE_END_RE.search(text)
+                ) and not _imperative(text)
                 output = _OUTPUT_LEAD_RE.match(text) or (shows and _next_code(blocks, n))
                 if self.items and output:
                     # "Example output:": what the step before shows, not a step
@@ -311,6 +313,14 @@ class _Steps:
 _SHOWS_RE = re.compile(
     r"\b(?:(?:will|is|are|gets?) (?:be )?(?:logged|shown|displayed|printed|returned)|"
     r"(?:will )?logs? (?:its|the following)|looks? like|resembles?|similar to)\b",
+    re.IGNORECASE,
+)
+
+
+#: "The notification details should list the node. For example:", "... as shown in the
+#: following example:": an example of what the alert or a command shows comes next.
+_EXAMPLE_END_RE = re.compile(
+    r"(?:\bfor example|\bas shown in the following example|\bprovides an example)\s*:$",
     re.IGNORECASE,
 )
 
