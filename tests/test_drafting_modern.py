@@ -645,3 +645,21 @@ def test_an_example_of_what_a_step_shows_is_its_detail() -> None:
         "Restart the operator pod.",
     ]
     assert "Degraded False" in got[0][1]
+
+
+def test_problem_sections_with_their_own_cause_and_resolution_are_symptom_cases() -> None:
+    """ "### X doesn't respond" + "#### Cause" + "#### Resolution", twice: which one is seen."""
+    art = support(
+        "## Common errors\n\n### Start Menu doesn't respond\n\n#### Cause\n\n"
+        "The BrokerInfrastructure service isn't started.\n\n#### Resolution\n\n"
+        "Set the Background Tasks Infrastructure Service to automatic startup.\n\n"
+        "### The All Apps list is missing\n\n#### Cause\n\nA policy hides the list.\n\n"
+        "#### Resolution\n\nDisable the Remove All Programs list policy.\n",
+        title="Troubleshoot Start menu errors",
+    )
+    question = node(draft_tree(art), "mitigation")
+    assert question["title"] == "Which of these do you see?"
+    assert [c["label"] for c in question["choices"]] == [
+        "Start Menu doesn't respond",
+        "The All Apps list is missing",
+    ]

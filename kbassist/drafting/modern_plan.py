@@ -404,6 +404,16 @@ _SYMPTOM_HEAD_RE = re.compile(
 MAX_SYMPTOM_CASES = 16
 
 
+def _problem_section(part: object) -> bool:
+    """A heading with its own Cause and Resolution (or Workaround) sub-headings."""
+    from kbassist.articles.model import Part
+
+    if not isinstance(part, Part) or part.role in ("resolution", "cause"):
+        return False
+    roles = {c.role for c in part.children}
+    return "cause" in roles and "resolution" in roles
+
+
 def symptom_case_options(article: Article) -> list[Option]:
     """ "### Symptom: Start Menu doesn't respond ..." sections (two or more), each with its
     Cause and Resolution: one option per symptom, labelled with it, its cause as the
@@ -413,13 +423,18 @@ def symptom_case_options(article: Article) -> list[Option]:
 
     heads = [p for p in article.document.walk() if _SYMPTOM_HEAD_RE.match(md_plain(p.name))]
     if len(heads) < 2:
+        # "### Start Menu doesn't respond" with "#### Cause" and "#### Resolution" under it:
+        # a problem section all the same, named by its heading
+        heads = [p for p in article.document.walk() if _problem_section(p)]
+    if len(heads) < 2:
         return []
     sections = part_sections(article)
     options: list[Option] = []
     for head in heads[:MAX_SYMPTOM_CASES]:
         what = _SYMPTOM_HEAD_RE.match(md_plain(head.name))
+        name = what.group("what") if what else md_plain(head.name)
         section = sections.get(id(head))
-        if what is None or section is None:
+        if not name or section is None:
             continue
         fixes = [c for c in head.children if c.role == "resolution" or c.role == ""]
         causes = [c for c in head.children if c.role == "cause"]
@@ -435,7 +450,7 @@ def symptom_case_options(article: Article) -> list[Option]:
         )
         option = Option(
             section,
-            short_label(what.group("what"), 90),
+            short_label(name, 90),
             f"Cause: {shorten(cause, 300)}" if cause else "",
             items,
             kind="symptom",
