@@ -663,3 +663,14 @@ def test_problem_sections_with_their_own_cause_and_resolution_are_symptom_cases(
         "Start Menu doesn't respond",
         "The All Apps list is missing",
     ]
+
+
+def test_a_placeholder_that_names_its_source_says_where_to_read_it() -> None:
+    """`<osd podname from previous step>`: the input's help says the previous step has it."""
+    art = runbook(
+        "## Meaning\n\nA Ceph node went down.\n\n## Mitigation\n\n"
+        "Find a failing osd pod:\n\n```console\n"
+        "oc -n openshift-storage describe pods/<osd podname from previous step>\n```\n"
+    )
+    ask = next(n for n in draft_tree(art)["nodes"] if n["kind"] == "input")
+    assert ask["help"].startswith("Its value comes from the previous step")

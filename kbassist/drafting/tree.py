@@ -628,7 +628,14 @@ def _input_nodes(
             modern = article.style != "mskb"
             earlier = _earlier_command(option, param) if modern else ""
             said = _replace_sentence(option, param) if modern else ""
-            if said:  # "Replace <User SID> with the SID of your user account."
+            source = _FROM_RE.search(param.literal) if modern else None
+            if source:  # "<osd podname from previous step>", "<value of ... from alert>"
+                where = re.sub(r"^(?!the )", "the ", source.group("where"), flags=re.IGNORECASE)
+                node["help"] = brace(
+                    f"Its value comes from {where}: read it there, then type it here "
+                    "(the checklist shows the command with it)."
+                )
+            elif said:  # "Replace <User SID> with the SID of your user account."
                 node["help"] = brace(f"The article: {shorten(said, 200)}")
             elif earlier:
                 node["help"] += brace(
@@ -659,6 +666,14 @@ def _input_nodes(
 _SAYS_VALUE_RE = re.compile(
     r"^(?:replace|substitute)\b|\bwhere\s+<[^>]+>\s+is\b|\b(?:is|are) (?:returned|displayed|"
     r"shown|listed)\b|\byou can see\b",
+    re.IGNORECASE,
+)
+
+
+#: A placeholder that says where its value is: "<osd podname from previous step>".
+_FROM_RE = re.compile(
+    r"\bfrom (?P<where>(?:the )?(?:previous|earlier|first|last|above) (?:step|command|output)"
+    r"|(?:the )?alert(?: labels?)?|(?:the )?(?:command )?output(?: above)?)\b",
     re.IGNORECASE,
 )
 
