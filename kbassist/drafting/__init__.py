@@ -30,4 +30,7 @@ Article mining, not tree logic: `text` reads paragraphs, sentences and literal
 parameters; `symptoms` finds the symptom and its alternative messages; `options` the
 cause and the mitigations of an article (`blocks` reads them from a Markdown article's
 block tree); `tree` turns them into a tree dict, its YAML, and the Tree the real loader reads back.
+`modern` and `modern_plan` correct what a Markdown article's markup hides (runbooks, MS
+support pages): plain text, causes in Meaning or Status, deprecated and redirect runbooks,
+cases per cause, version or symptom, helper pages; MS KB articles never pass through them.
 """

@@ -47,9 +47,11 @@ _IF_HEAD_RE = re.compile(
     r"(?:shows?|indicates?|reveals?|reports?|finds?|says?)?\s*(?:that\s+)?",
     re.IGNORECASE,
 )
+#: "Option B: ...", "Solution 2 - ...", "Workaround:": the name is dropped; "Fix alerts
+#: before continuing" keeps its verb (a letter counts only as a word of its own).
 _OPTION_HEAD_RE = re.compile(
-    r"^(?:option|method|solution|resolution|workaround|fix|approach|scenario|case)\s*"
-    r"(?:\d{1,2}|[A-H])?\s*[:.-]?\s*",
+    r"^(?:option|method|solution|resolution|workaround|fix|approach|scenario|case)"
+    r"(?:\s*(?:\d{1,2}|[A-H])(?!\w)\s*[:.-]?|\s*[:.-]|\s*$)\s*",
     re.IGNORECASE,
 )
 
@@ -75,7 +77,9 @@ def part_sections(article: Article) -> dict[int, Section]:
 
 def heading_label(name: str) -> str:
     """ "### 1. If the diagnosis shows 401/403 errors" -> "401/403 errors": a choice label."""
-    text = _HEAD_NUMBER_RE.sub("", clean(name)).strip(" :*#")
+    from kbassist.drafting.modern import md_plain
+
+    text = _HEAD_NUMBER_RE.sub("", md_plain(name)).strip(" :*#")
     bare = _IF_HEAD_RE.sub("", text) if _IF_HEAD_RE.match(text) else text
     bare = _OPTION_HEAD_RE.sub("", bare) if _OPTION_HEAD_RE.match(bare) else bare
     bare = bare.strip(" :,")
@@ -135,6 +139,9 @@ class _Steps:
         self.checks: list[str] = []
         #: The block before was a check: a command right after it is the check's.
         self.last_check = False
+        #: The block before made the last item (its action) or gave it a command: a
+        #: command right after belongs to that item ("Check the status" + `oc get ...`).
+        self.open = False
 
     def add(self, text: str) -> None:
         text = clean(without_boilerplate(text))
@@ -142,14 +149,16 @@ class _Steps:
             self.items.append(text)
 
     def detail(self, text: str, label: str = "Note") -> None:
-        """A note or table: detail of the step before it, never an item of its own."""
+        """A note or table: detail of the step before it, never an item of its own;
+        plain prose (label "") is shown as written, without a "Detail:" tag."""
         text = text.strip()
         if not text:
             return
+        tagged = f"{label}: {text}" if label else text
         if self.items:
-            self.items[-1] = with_detail(self.items[-1], f"{label}: {text}")
+            self.items[-1] = with_detail(self.items[-1], tagged)
         else:
-            self.lead.append(f"{label}: {clean(text)}")
+            self.lead.append(clean(tagged))
 
     def command(self, code: Code) -> None:
         """A command: the detail of the action that introduces it ("Restart the pod:"),
@@ -161,16 +170,39 @@ class _Steps:
             self.checks[-1] = with_detail(self.checks[-1], command)
             return
         last = step_text(self.items[-1]) if self.items else ""
-        if last.endswith(":") and "`" not in last[-3:] and last == self.items[-1]:
+        from kbassist.drafting.modern import message_text
+
+        if self.items and message_text(code.code, last):
+            # the alert text as the admin sees it, not a command to run
+            self.items[-1] = with_detail(self.items[-1], f"Alert text: {command.strip()}")
+            return
+        lead_in = last.endswith(":") and "`" not in last[-3:] and last == self.items[-1]
+        if (self.open and self.items) or lead_in:
             self.items[-1] = with_detail(self.items[-1], command)
         else:
-            self.items.append(with_detail("Run the command:", command))
+            config = code.language.casefold() in ("yaml", "yml", "json", "xml") or bool(
+                re.match(r"\s*(?:apiVersion:|kind:|\{|<\?xml)", code.code)
+            )
+            lead = "Apply this configuration:" if config else "Run the command:"
+            self.items.append(with_detail(lead, command))
+        self.open = True
 
     def blocks(self, blocks: Sequence[Block], in_list: bool = False) -> None:
         for n, block in enumerate(blocks):
+            if not isinstance(block, Code):
+                self.open = False
             if isinstance(block, Paragraph):
                 text = clean(block.text.plain)
                 if not text:
+                    continue
+                shows = (
+                    _SHOWS_RE.search(text) or _EXAMPLE_END_RE.search(text)
+                ) and not _imperative(text)
+                output = _OUTPUT_LEAD_RE.match(text) or (shows and _next_code(blocks, n))
+                if self.items and output:
+                    # "Example output:": what the step before shows, not a step
+                    self.items[-1] = with_detail(self.items[-1], text)
+                    self.open = True
                     continue
                 if _is_check(text):
                     # the article's own check: the verify (with its command), never a step
@@ -181,14 +213,20 @@ class _Steps:
                 nxt = blocks[n + 1] if n + 1 < len(blocks) else None
                 leads_action = text.endswith(":") or isinstance(nxt, Code | ListBlock)
                 if not in_list and not leads_action and not _imperative(text):
+                    from kbassist.drafting.modern import with_urls
+
                     if self.items:
-                        self.detail(text, "Detail")
+                        self.detail(with_urls(block), "")
                     else:
-                        self.lead.append(text)
+                        self.lead.append(with_urls(block))
                 elif in_list and n > 0 and self.items and not leads_action:
-                    self.detail(text, "Detail")
+                    self.detail(text, "")
                 else:
+                    before = len(self.items)
                     self.add(text)
+                    self.open = len(self.items) > before
+                    if self.open:
+                        self._links(block)
             elif isinstance(block, Code):
                 self.command(block)
             elif isinstance(block, ListBlock):
@@ -205,6 +243,37 @@ class _Steps:
             elif isinstance(block, Include | Image):
                 continue
 
+    def _links(self, paragraph: Paragraph) -> None:
+        """A step's web links ("the [documentation][1]", "the Customer Portal") kept in its
+        detail: the link text alone does not say where the admin must go."""
+        from kbassist.drafting.modern import links_of
+
+        found = links_of([paragraph])
+        if found:
+            lines = "\n".join(f"{text}: {url}" if text else url for text, url in found)
+            self.items[-1] = with_detail(self.items[-1], f"Link: {lines}")
+
+    def _case_list(self, block: ListBlock) -> bool:
+        """A list of fixes each named by its cause ("Image issues: fix registry access";
+        "Storage: resolve attach failures") after a lead-in ("Resolve root cause:"): one
+        step per cause, "If the diagnosis found image issues, fix ...", run for its cause."""
+        cases: list[str] = []
+        for item in block.items:
+            if len(item.blocks) != 1 or not isinstance(item.blocks[0], Paragraph):
+                return False
+            match = _CASE_ITEM_RE.match(clean(item.blocks[0].text.plain))
+            if match is None or not _fix_verb(match.group("fix")):
+                return False
+            case = match.group("case")
+            if case.split(" ", 1)[0][1:].islower():
+                case = case[0].lower() + case[1:]
+            # "found": the drafter asks this once, as "Which cause did you find?"
+            cases.append(f"If the diagnosis found {case}, {match.group('fix')}")
+        if len(cases) < 2:
+            return False
+        self.items.extend(cases)
+        return True
+
     def _merged_list(self, block: ListBlock, before: Block | None) -> bool:
         """A list of things, not actions ("multiple causes, including the following:
         pod priority; volume mount issues"), after a lead-in that is not an action
@@ -212,6 +281,20 @@ class _Steps:
         if not isinstance(before, Paragraph) or not self.items:
             return False
         lead = clean(before.text.plain)
+        if lead.endswith(":") and self.items[-1] == lead and self._case_list(block):
+            return True
+        if step_text(self.items[-1]) == lead and (
+            (not lead.endswith(":") and "following" in lead.casefold() and not _imperative(lead))
+            or (lead.endswith(":") and _imperative(lead))
+        ):
+            # "The following are common reasons a pivot can fail." or "Check pod template
+            # parameters such as:" and its list of things: what to look for, shown under
+            # that step, not one unticked step per thing
+            looked = [_inline(item.blocks) for item in block.items]
+            if looked and all(t and not _imperative(t) for t in looked):
+                self.items[-1] = with_detail(self.items[-1], "\n".join(f"- {t}" for t in looked))
+                return True
+            return False
         if not lead.endswith(":") or _imperative(lead) or self.items[-1] != lead:
             return False
         things: list[str] = []
@@ -224,6 +307,48 @@ class _Steps:
             things.append(text.rstrip(".;"))
         self.items[-1] = f"{lead} {'; '.join(things)}."
         return True
+
+
+#: "When a pivot occurs the following will be logged.": what a log or output shows next.
+_SHOWS_RE = re.compile(
+    r"\b(?:(?:will|is|are|gets?) (?:be )?(?:logged|shown|displayed|printed|returned)|"
+    r"(?:will )?logs? (?:its|the following)|looks? like|resembles?|similar to)\b",
+    re.IGNORECASE,
+)
+
+
+#: "The notification details should list the node. For example:", "... as shown in the
+#: following example:": an example of what the alert or a command shows comes next.
+_EXAMPLE_END_RE = re.compile(
+    r"(?:\bfor example|\bas shown in the following example|\bprovides an example)\s*:$",
+    re.IGNORECASE,
+)
+
+
+def _next_code(blocks: Sequence[Block], n: int) -> bool:
+    return n + 1 < len(blocks) and isinstance(blocks[n + 1], Code)
+
+
+#: "Example output:", "The output is similar to the following:": a command's output follows.
+_OUTPUT_LEAD_RE = re.compile(
+    r"^(?:(?:example|sample|expected)\s+(?:\w+\s+)?(?:output|result|response|message|log)s?"
+    r"|(?:the\s+)?output\s+(?:is\s+)?(?:similar|like|resembles|looks)|for example"
+    r"|the following is an? (?:sample|example) (?:\w+ )?(?:output|message|log|error)"
+    r"|[\w-]+(?: [\w-]+)? example)\b[^.]{0,60}:$",
+    re.IGNORECASE,
+)
+#: Verbs a runbook's fix starts with that the shared imperative list lacks.
+_MORE_FIX_VERBS = frozenset("resolve solve address repair recreate rebuild redeploy".split())
+
+
+def _fix_verb(text: str) -> bool:
+    """An action: an imperative, or one of the runbook verbs in _MORE_FIX_VERBS."""
+    first = text.split(" ", 1)[0].casefold()
+    return _imperative(text) or first in _MORE_FIX_VERBS
+
+
+#: "Image issues: fix registry access ...": a fix for one cause, named before the colon.
+_CASE_ITEM_RE = re.compile(r"^(?P<case>[A-Z][^:.;]{1,40}?):\s+(?P<fix>\S.{4,})$", re.DOTALL)
 
 
 _CHECK_RE = re.compile(

@@ -94,7 +94,8 @@ class Option:
     #: What a first step backs up ("registry"): the rollback restores it.
     backup: str = ""
     #: Item index -> condition (`if_1 == "yes"`): steps for one case of the article's
-    #: "If you ..., do ...; otherwise ...", asked by the questions in `asks`.
+    #: "If you ..., do ...; otherwise ...", asked by the questions in `asks`; a negative
+    #: index -n is the pre_items step n - 1 (a runbook's Diagnosis step for one version).
     when: dict[int, str] = field(default_factory=dict)
     asks: list[Ask] = field(default_factory=list)
 
@@ -610,8 +611,20 @@ def _alternative_children(children: Sequence[Part]) -> bool:
         return sum(bool(_ALTERNATIVE_HEAD_RE.match(c.name)) for c in children) * 2 >= len(children)
     if any(_SEQUENTIAL_HEAD_RE.match(c.name.strip()) for c in children):
         return False
+    if sum(bool(_CAUSED_HEAD_RE.search(n)) for n in names) * 2 > len(names):
+        return True  # "Halted due to disk full", "Halted due to data corruption"
     imperative = sum(_imperative(n) for n in names)
     return imperative == 0 and all(len(heading_label(n)) <= 60 for n in names)
+
+
+#: A sub-heading naming the case it fixes: "Halted due to Data Corruption".
+_CAUSED_HEAD_RE = re.compile(r"\b(?:due to|caused by|because of|in case of)\b", re.IGNORECASE)
+#: "4. Verify Resolution", "Validate the fix": the check of every case, not a case.
+_VERIFY_HEAD_RE = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?:verify|validate|confirm|check)\s+(?:the\s+)?(?:resolution|fix|"
+    r"recovery|mitigation)\b",
+    re.IGNORECASE,
+)
 
 
 _CASE_LEAD_RE = re.compile(
@@ -645,6 +658,15 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
     per `-or-` list item; checks are the article's own "you should see" lines.
     """
     from kbassist.drafting.blocks import heading_label, part_sections, part_steps, resolution_parts
+    from kbassist.drafting.modern import (
+        action_label,
+        case_label,
+        if_list,
+        links_of,
+        product_head,
+        prose_cases,
+        trailing_note,
+    )
 
     sections = part_sections(article)
     lead = ""
@@ -658,10 +680,20 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
         if part.workaround and "workaround" not in label_base.casefold():
             label_base = f"Workaround: {label_base}"
         children = [c for c in part.children if any(True for p in c.walk() if p.blocks)]
+        # "### 4. Verify Resolution" after the cases: every case's verify, not a case
+        verifying = [c for c in children if _VERIFY_HEAD_RE.match(c.name)]
+        cases = [c for c in children if c not in verifying]
+        if verifying and _alternative_children(cases):
+            children = cases
+        else:
+            verifying = []
         if _alternative_children(children):
             own_lead, own_items, own_checks = part_steps(
                 Part(part.name, part.level, part.line, part.blocks)
             )
+            for child in verifying:
+                _, verify_items, verify_checks = part_steps(child)
+                own_checks = [*own_checks, *verify_checks, *verify_items]
             checks.extend(own_checks)
             if not lead:
                 lead = own_lead
@@ -681,12 +713,13 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 )
                 option.condition = bool(
                     re.match(r"^(?:\d{1,2}[.)]\s*)?(?:if|when)\b", child.name, re.I)
+                    or _CAUSED_HEAD_RE.search(child.name)
                 )
                 option.checks = [*own_checks, *child_checks]
                 options.append(option)
             continue
         alternatives = [b for b in part.blocks if isinstance(b, ListBlock) and b.alternatives]
-        alternatives = alternatives or _choose_one_list(part.blocks)
+        alternatives = alternatives or _choose_one_list(part.blocks) or if_list(part.blocks)
         if alternatives and not children:
             own_lead, _, _ = part_steps(
                 Part(
@@ -698,17 +731,33 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             )
             if not lead:
                 lead = own_lead
+            first_alternative = len(options)
             for item in alternatives[0].items:
+                product = product_head(item.blocks)  # "**For SQL Server 2008 R2**"
                 item_lead, items, item_checks = part_steps(
-                    Part(part.name, part.level, part.line, item.blocks)
+                    Part(part.name, part.level, part.line, item.blocks[1 if product else 0 :])
                 )
                 checks.extend(item_checks)
                 texts = items or ([item_lead] if item_lead else [])
                 if not texts:
                     continue
-                label = short_label(step_text(texts[0]))
+                label = short_label(step_text(texts[0]), 90)
                 case = _CASE_LEAD_RE.match(step_text(texts[0]))
                 option = Option(section, label, "", texts, kind="option")
+                if product:
+                    # "For SQL Server 2008 R2" is a version to run; "For manual allocation"
+                    # a way to choose
+                    option.label = product
+                    if re.search(r"\d", product):
+                        option.kind, option.condition = "version", True
+                    options.append(option)
+                    continue
+                found = case_label(texts[0])
+                if found:
+                    option.label, option.condition = found, True
+                elif action_label(texts[0]):
+                    # "If you run X or Y or Z (too long to name), launch ...": the action
+                    option.label = action_label(texts[0])
                 if case:
                     # "To resolve this when X, do Y": the option for case X, step Y
                     case_text = case.group("case")
@@ -717,6 +766,26 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                     rest = _YOU_CAN_RE.sub("", rest, count=1)
                     texts[0] = rest[0].upper() + rest[1:] + texts[0][len(step_text(texts[0])) :]
                     option.condition = True
+                options.append(option)
+            note = trailing_note(part.blocks, alternatives[0])
+            if note and options:
+                # "> [!NOTE] After you set RegisterAllProvidersIP to 0, ...": it qualifies
+                # the alternative just before it, shown under its last step
+                options[-1].items[-1] = with_detail(options[-1].items[-1], note)
+            at = part.blocks.index(alternatives[0]) + (2 if note else 1)
+            _, after, _ = part_steps(Part(part.name, part.level, part.line, part.blocks[at:]))
+            for option in options[first_alternative:] if after else []:
+                option.items = [*option.items, *after]  # steps after the list: for every one
+            continue
+        case_lead, prose = prose_cases(part)
+        if prose:
+            # "If an upgrade is in progress, ...; if MCO is not working, check ...": the
+            # admin picks what they found, and only that case's steps run
+            for label, texts, para in prose:
+                links = "; ".join(f"{text}: {url}" for text, url in links_of([para]))
+                texts = [*texts[:-1], with_detail(texts[-1], f"Link: {links}" if links else "")]
+                option = Option(section, short_label(label, 90), " ".join(case_lead), texts)
+                option.condition = True
                 options.append(option)
             continue
         part_lead, items, part_checks = part_steps(part)
@@ -741,8 +810,9 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
     return lead, options, checks
 
 
-#: At most this many Diagnosis steps run before a mitigation.
-MAX_DIAGNOSIS_STEPS = 6
+#: At most this many Diagnosis steps run before a mitigation (every check of a long
+#: Diagnosis is kept: a runbook names its failure patterns late as often as early).
+MAX_DIAGNOSIS_STEPS = 16
 
 
 def _diagnosis_steps(

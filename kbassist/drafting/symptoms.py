@@ -42,6 +42,12 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
     section = find_section(article, _SYMPTOM_KEYS) or next(
         (s for s in article.sections if s.role == "symptom" and s.text.strip()), None
     )
+    if section is not None and article.style != "mskb":
+        from kbassist.drafting.modern import MAX_MODERN_SYMPTOM_CHARS, block_symptom
+
+        found = block_symptom(article, section)
+        if found:
+            return shorten(found, MAX_MODERN_SYMPTOM_CHARS), section
     if section is not None:
         texts = [p.text for p in paragraphs(section.text) if not p.heading]
         shown = texts[:2]
@@ -59,7 +65,12 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
         paras = paragraphs(summary.text)
         if paras:
             kept: list[str] = []
-            for sentence in split_sentences(clean(paras[0].text)):
+            first = clean(paras[0].text)
+            if article.style != "mskb":
+                from kbassist.drafting.modern import md_plain
+
+                first = md_plain(first)
+            for sentence in split_sentences(first):
                 if sentence.endswith(":") or _LEAD_IN_RE.search(sentence):
                     break  # "To prevent this problem, do one of the following:"
                 kept.append(sentence)
@@ -103,6 +114,8 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
     for i, para in enumerate(paras):
         if not _message_lead(para.text):
             continue
+        if article.style != "mskb" and _TRIGGER_LEAD_RE.search(para.text):
+            continue  # the actions that trigger the message, not messages
         group: list[str] = []
         for later in paras[i + 1 :]:
             if later.separator:
@@ -130,7 +143,7 @@ def _block_messages(article: Article, section: Section) -> list[str]:
             if not isinstance(block, Paragraph):
                 continue
             text = clean(block.text.plain)
-            if not _message_lead(text):
+            if not _message_lead(text) or _TRIGGER_LEAD_RE.search(text):
                 continue
             group: list[str] = []
             for later in blocks[i + 1 :]:
@@ -153,6 +166,15 @@ def _block_messages(article: Article, section: Section) -> list[str]:
             if len(group) >= 2:
                 return _distinct(group)
     return []
+
+
+#: "You may receive this error message when one of the following actions occurs:": what
+#: triggers the message follows, not messages to choose from.
+_TRIGGER_LEAD_RE = re.compile(
+    r"\b(?:when|if|after)\b[^:]{0,40}\bfollowing (?:actions?|conditions?|events?|operations?|"
+    r"scenarios?|situations?)\b",
+    re.IGNORECASE,
+)
 
 
 def _message_lead(text: str) -> bool:

@@ -12,6 +12,13 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
+from kbassist.drafting.modern import md_plain, symptom_check, system_path
+from kbassist.drafting.modern_plan import (
+    cause_steps,
+    modern_plan,
+    modern_verify,
+    version_steps,
+)
 from kbassist.drafting.options import (
     _YOU_CAN_RE,
     MORE_KEYS,
@@ -30,6 +37,7 @@ from kbassist.drafting.symptoms import (
     symptom_messages,
 )
 from kbassist.drafting.text import (
+    DETAIL_SEP,
     PARAM_HELP,
     PARAM_TITLE,
     Param,
@@ -99,6 +107,39 @@ def _template(text: str, params: dict[str, str]) -> tuple[str, list[Param]]:
     return "".join(out), used
 
 
+_PRONOUN_RE = re.compile(r"\b(?:it|them|this|that|these|those)\b", re.IGNORECASE)
+
+
+def _keep_referents(option: Option, written: list[str]) -> None:
+    """ "If the chronyd service is stopped, start it:" stays whole: "Start it:" alone has
+    lost what "it" is. Only when the step count did not change (same items in order)."""
+    if len(written) != len(option.items):
+        return
+    for n in option.when:
+        if 0 <= n < len(written):
+            text = split_detail(option.items[n])[0]
+            if len(text.split()) <= 4 and _PRONOUN_RE.search(text):
+                option.items[n] = written[n]
+
+
+def _askable(item: str, article: Article) -> str:
+    """The part of a step whose placeholders are asked: not the alert text a runbook
+    quotes ("Alert text: Storage node <nod-name> went down.") or a sample output table
+    (`<StatisticsName> | <DateTime>`), which are only shown."""
+    if article.style == "mskb" or ("Alert text: " not in item and "Table: " not in item):
+        return item
+    kept: list[str] = []
+    shown = False  # inside alert text or a sample output table: shown, never asked
+    for line in item.replace(DETAIL_SEP, "\n").split("\n"):
+        if line.startswith(("Alert text: ", "Table: ")):
+            shown = True
+        elif not line.strip():
+            shown = False
+        if not shown:
+            kept.append(line)
+    return "\n".join(kept)
+
+
 def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     """The draft tree of `article` as a YAML-ready dict (keys in the order written).
 
@@ -112,10 +153,18 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     symptom, symptom_section = article_symptom(article)
     cause, cause_section = article_cause(article)
     lead, options, _ = article_plan(article)
+    if article.style != "mskb":
+        symptom, cause, cause_section, options = modern_plan(
+            article, symptom, cause, cause_section, options
+        )
     asked_ifs = 0
     for option in options:
         option.items, option.checks, option.backup = _steps_checks_backup(article, option)
+        written = list(option.items)
         asked_ifs = _conditional_steps(option, asked_ifs)
+        if article.style != "mskb":
+            _keep_referents(option, written)
+            asked_ifs = version_steps(option, cause_steps(option, asked_ifs))
 
     # Ids, labels and choice values, unique; one variable per distinct literal.
     used_ids: set[str] = {"cause", "mitigation"}
@@ -141,10 +190,12 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         seen: set[str] = set()
         literals = 0
         for item in [*option.pre_items, *option.items]:
-            for _, _, param in find_params(item):
+            for _, _, param in find_params(_askable(item, article)):
                 ref = f"{param.kind}:{param.key}"
-                if ref in seen:
-                    continue
+                if ref in seen or (
+                    param.kind == "path" and article.style != "mskb" and system_path(param.literal)
+                ):
+                    continue  # a system path in a modern article is the article's, not yours
                 if param.kind == "placeholder":
                     if len(seen) - literals >= MAX_PLACEHOLDERS_PER_OPTION:
                         continue
@@ -171,6 +222,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     first_after_cause = "wish" if wish is not None else choose
 
     messages = symptom_messages(article, symptom_section) if symptom_section else []
+    if article.style != "mskb":  # "> 18805 LogReader ..." is the message, not its markup
+        messages = list(dict.fromkeys(m for m in map(md_plain, messages) if m))
     if symptom_section is not None:
         after_symptom = "cause" if cause and cause_section is not None else first_after_cause
         nodes.append(_confirm_node(article, symptom, symptom_section, messages, after_symptom))
@@ -211,7 +264,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if wish is not None:
         nodes.append(_wish_node(article, wish, rest, _entry(wish, variables), choose))
     if len(rest) >= 2:
-        conditional = all(o.condition for o in rest)
+        conditional = all(o.condition for o in rest) or (
+            article.style != "mskb" and sum(o.condition for o in rest) * 2 > len(rest)
+        )
         by_cause = all(o.kind == "cause" for o in rest)
         question: dict[str, Any] = {
             "id": "mitigation",
@@ -221,9 +276,21 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             if conditional
             else "Which of the article's mitigations fits this system?",
         }
+        if all(o.kind == "version" for o in rest):
+            question["title"] = "Which of these do you run?"
+            question["text"] = "The article's fix depends on the version. Which do you run?"
+        if all(o.kind == "symptom" for o in rest):
+            question["title"] = "Which of these do you see?"
+            question["text"] = "The article covers several problems. Which one do you see?"
+            lead = ""  # the fixes' lead-in says nothing about which problem is seen
         if by_cause:
             question["title"] = "Which cause applies?"
             question["text"] = "The article names several causes. Which of these applies here?"
+        if conditional and article.style != "mskb" and rest[0].pre_items:
+            # the cases are told apart by the Diagnosis checks, which run first in the
+            # checklist: say so, so the admin can answer before ticking them
+            checks = "; ".join(short_label(split_detail(i)[0], 70) for i in rest[0].pre_items[:4])
+            lead = f"{lead} The article's Diagnosis checks tell them apart: {checks}.".strip()
         if lead:
             question["help"] = brace(shorten(lead, 300))
         question["source"] = _cite(article, rest[0].section)
@@ -337,6 +404,10 @@ def _redo_action(symptom: str) -> tuple[str, str] | None:
 def _verify_text(article: Article, symptom: str, symptom_section: Section | None) -> str:
     """An honest check: a by-design article says so; an alert runbook waits for the alert
     to clear; else the symptom must be gone."""
+    if article.style != "mskb":
+        own = modern_verify(article)
+        if own:
+            return own
     for section in article.sections:
         for sentence in split_sentences(" ".join(section.text.split())):
             status = section.key == "status" and re.search(r"\bby design\b", sentence, re.I)
@@ -359,6 +430,10 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
             f"{action[0].upper()}{action[1:]} again, and check that this no longer happens: "
             f"{shorten(result, 160)}"
         )
+    if symptom_section is not None and article.style != "mskb":
+        own = symptom_check(symptom)
+        if own:
+            return own
     if symptom_section is not None:
         return f"Check that the problem no longer occurs: {shorten(symptom, 160)}"
     return f"Check that the problem in {article.id} ({article.title}) no longer occurs."
@@ -420,10 +495,12 @@ def _confirm_node(
 ) -> dict[str, Any]:
     """Confirm the symptom first: every alternative message as a choice, else yes/no."""
     node: dict[str, Any] = {"id": "symptom", "kind": "question"}
+    # a modern article's scenario and quoted message are the symptom: shown whole
+    limit = 300 if article.style == "mskb" else 700
     if len(messages) >= 2:
         node["title"] = "Which of these do you see?"
         node["text"] = brace(
-            f"The article describes: {shorten(symptom, 300)} It comes in several forms. "
+            f"The article describes: {shorten(symptom, limit)} It comes in several forms. "
             "Which do you see?"
         )
         node["source"] = _cite(article, section)
@@ -440,7 +517,7 @@ def _confirm_node(
         node["choices"] = choices
         return node
     node["title"] = "Does this match what you see?"
-    node["text"] = brace(f"The article describes: {shorten(symptom, 300)} Is this what you see?")
+    node["text"] = brace(f"The article describes: {shorten(symptom, limit)} Is this what you see?")
     node["source"] = _cite(article, section)
     node["choices"] = [
         {"value": "yes", "label": "Yes, this is what I see", "next": after},
@@ -547,6 +624,24 @@ def _input_nodes(
             node["help"] = brace(
                 "A drive letter, e.g. D." if what == "drive letter" else PARAM_HELP[param.kind]
             )
+            # a modern article's own word on the value, or the listing step before it
+            modern = article.style != "mskb"
+            earlier = _earlier_command(option, param) if modern else ""
+            said = _replace_sentence(option, param) if modern else ""
+            source = _FROM_RE.search(param.literal) if modern else None
+            if source:  # "<osd podname from previous step>", "<value of ... from alert>"
+                where = re.sub(r"^(?!the )", "the ", source.group("where"), flags=re.IGNORECASE)
+                node["help"] = brace(
+                    f"Its value comes from {where}: read it there, then type it here "
+                    "(the checklist shows the command with it)."
+                )
+            elif said:  # "Replace <User SID> with the SID of your user account."
+                node["help"] = brace(f"The article: {shorten(said, 200)}")
+            elif earlier:
+                node["help"] += brace(
+                    " Not known yet? The output of the step before its first use may show it: "
+                    f'"{shorten(earlier, 160)}" (run that step first).'
+                )
         else:
             node["title"] = f"{PARAM_TITLE[param.kind]} (the article: {param.literal})"
             node["text"] = brace(
@@ -566,10 +661,76 @@ def _input_nodes(
     return nodes
 
 
+#: The article's word on where a placeholder's value comes from: "Replace <User SID>
+#: with ...", "where <x> is the drive", "the table name <TableName> is returned".
+_SAYS_VALUE_RE = re.compile(
+    r"^(?:replace|substitute)\b|\bwhere\s+<[^>]+>\s+is\b|\b(?:is|are) (?:returned|displayed|"
+    r"shown|listed)\b|\byou can see\b",
+    re.IGNORECASE,
+)
+
+
+#: A placeholder that says where its value is: "<osd podname from previous step>".
+_FROM_RE = re.compile(
+    r"\bfrom (?P<where>(?:the )?(?:previous|earlier|first|last|above) (?:step|command|output)"
+    r"|(?:the )?alert(?: labels?)?|(?:the )?(?:command )?output(?: above)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _replace_sentence(option: Option, param: Param) -> str:
+    """The article's own word on a placeholder ("Replace <User SID> with the SID of your
+    user account."), from the option's steps and their notes; "" if it has none."""
+    for item in [*option.pre_items, *option.items]:
+        for line in item.replace(DETAIL_SEP, "\n").split("\n"):
+            for sentence in split_sentences(line):
+                bare = re.sub(r"^(?:note|detail):\s*", "", sentence, flags=re.IGNORECASE)
+                if param.literal.casefold() in bare.casefold() and _SAYS_VALUE_RE.search(bare):
+                    return bare
+    return ""
+
+
+_NOT_COMMAND_RE = re.compile(
+    r"^(?:note|detail|important|warning|caution|tip|link|table|quote):", re.IGNORECASE
+)
+
+
+#: A command whose output names things: `oc get pods`, `kubectl describe`, `SELECT`.
+_LISTING_RE = re.compile(
+    r"\b(?:get|list|ls|describe|show|select|query|find|grep|status|logs?|dir)\b|\bGet-\w+",
+    re.IGNORECASE,
+)
+
+
+def _earlier_command(option: Option, param: Param) -> str:
+    """The step before the first use of a placeholder that runs a command, whose output
+    gives its value (`oc get pods` before `oc logs <pod-name>`); "" if there is none."""
+    items = [*option.pre_items, *option.items]
+    first = next((n for n, i in enumerate(items) if param.literal in i), None)
+    if not first:
+        return ""
+    for item in reversed(items[:first]):
+        text, detail = split_detail(item)
+        if _NOT_COMMAND_RE.match(detail.strip()):
+            continue  # a note, a link or a table under a step: no output to read
+        if detail.strip() and param.literal not in item:
+            if not _LISTING_RE.search(detail):
+                return ""  # the step before changes something; it lists nothing
+            return text if text != "Run the command:" else f"{text} {detail.splitlines()[0]}"
+    return ""
+
+
 def _item(article: Article, item: str, section: Section, known: dict[str, str]) -> dict[str, Any]:
     """A checklist item: its text (cut at MAX_ITEM_CHARS) and, when the step carries one,
     its detail (a command, code, a note) kept line by line; both use the inputs."""
     text, detail = split_detail(item)
+    if len(text) > MAX_ITEM_CHARS and article.style != "mskb":
+        # a modern article's long step: its first sentence is the step, the rest is
+        # shown under it whole (not cut with "[...]")
+        sentences = split_sentences(text)
+        if len(sentences) > 1 and len(sentences[0]) <= MAX_ITEM_CHARS:
+            text, rest = sentences[0], " ".join(sentences[1:])
+            detail = f"{rest}\n\n{detail}".strip("\n") if detail else rest
     entry: dict[str, Any] = {"text": _template(shorten(text, MAX_ITEM_CHARS), known)[0]}
     if detail.strip():
         entry["detail"] = _template(detail, known)[0]
@@ -586,10 +747,12 @@ def _outcome(
 ) -> dict[str, Any]:
     asked = {_ref(p) for p in option.params}
     known = {ref: var for ref, var in variables.items() if ref in asked}
-    steps = [
-        _item(article, item, option.pre_section or option.section, known)
-        for item in option.pre_items
-    ]
+    steps = []
+    for n, item in enumerate(option.pre_items):
+        entry = _item(article, item, option.pre_section or option.section, known)
+        if -(n + 1) in option.when:  # a Diagnosis step for one case (version_steps)
+            entry = {"text": entry.pop("text"), "when": option.when[-(n + 1)], **entry}
+        steps.append(entry)
     for n, item in enumerate(option.items):
         entry = _item(article, item, option.section, known)
         if n in option.when:

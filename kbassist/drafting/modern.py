@@ -1,0 +1,502 @@
+"""What a modern (Markdown) article says that its flat text hides: the symptom with every
+block a colon-ended lead-in introduces (a scenario list, a quoted message), a cause stated
+outside a Cause heading (a runbook's Meaning or Diagnosis, a support article's Summary or
+Status), a deprecated or redirect runbook, an alert that is always firing.
+
+Kept apart from the MS KB archive paths (`symptoms`, `options`): Markdown markup is
+rendered to plain text here (`md_plain`), never shown raw in a label or a symptom.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from kbassist.articles import Article, Section
+from kbassist.articles.model import (
+    Block,
+    Code,
+    ListBlock,
+    Note,
+    Paragraph,
+    Part,
+    Quote,
+    Table,
+)
+from kbassist.drafting.text import clean, split_sentences
+
+# --------------------------------------------------------------------------- plain text
+
+_HUGO_LINK_RE = re.compile(
+    r"\[([^\]]+)\]\(\s*\{\{[<%]\s*(?:rel)?ref\s+\"?([^\"}>]*)\"?\s*[>%]\}\}\s*\)"
+)
+_LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:<[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_REF_LINK_RE = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_DOCS_IMAGE_RE = re.compile(r":::image(?:-end)?\b.*?:::", re.IGNORECASE | re.DOTALL)
+_SHORTCODE_RE = re.compile(r"\{\{[<%].*?[>%]\}\}")
+_NOTE_MARK_RE = re.compile(r"^\s*(?:>\s*)+(?:\[!\w+\]\s*)?", re.MULTILINE)
+_NOTE_INLINE_RE = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]\s*", re.IGNORECASE)
+_DETAILS_RE = re.compile(r"</?details\s*>|<summary\s*>.*?</summary\s*>|</?summary\s*>", re.I)
+_HTML_RE = re.compile(r"</?(?:a|b|i|em|strong|br|p|span|div|sup|sub|code|kbd|u)\b[^<>]*>", re.I)
+_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_ESCAPE_RE = re.compile(r"\\([<>\[\]()*_`#$\\])")
+
+
+def md_plain(text: str) -> str:
+    """Markdown or docs markup as the text a reader sees: link text (no URL), no `**`, no
+    `> [!NOTE]` marker, no `<details>`/`<summary>` wrapper, no Hugo shortcode; one line."""
+    text = _HUGO_LINK_RE.sub(r"\1", text)
+    text = _LINK_RE.sub(r"\1", text)
+    text = _REF_LINK_RE.sub(r"\1", text)
+    text = _SHORTCODE_RE.sub("", text)
+    text = _DOCS_IMAGE_RE.sub("", text)
+    text = _NOTE_MARK_RE.sub("", text)
+    text = _NOTE_INLINE_RE.sub("", text)
+    text = _DETAILS_RE.sub(" ", text)
+    text = _HTML_RE.sub("", text)
+    text = _EMPHASIS_RE.sub(r"\2", text)
+    text = _ESCAPE_RE.sub(r"\1", text)
+    return clean(text.replace("`", ""))
+
+
+def redirect_target(text: str) -> tuple[str, str] | None:
+    """(name, target) of a "See [Other runbook](ref)" article body, else None."""
+    match = re.match(
+        r"^\s*(?:see|refer to|moved to|this (?:runbook|alert|article) (?:has )?moved to)\s+"
+        r"\[([^\]]+)\]\(([^)]*(?:\)\s*\}\})?[^)]*)\)\s*\.?\s*$",
+        text.strip(),
+        re.IGNORECASE | re.DOTALL,
+    )
+    if match is None:
+        return None
+    target = _SHORTCODE_RE.sub(lambda m: _ref_of(m.group(0)), match.group(2)).strip()
+    return md_plain(match.group(1)), target
+
+
+def _ref_of(shortcode: str) -> str:
+    found = re.search(r"ref\s+\"?([^\"}>\s]+)", shortcode)
+    return found.group(1) if found else ""
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def block_plain(block: Block) -> str:
+    """One block as plain text: a list as its items joined by "; ", a quote as its text."""
+    if isinstance(block, Paragraph):
+        return md_plain(block.text.plain)
+    if isinstance(block, Code):
+        lines = [line.strip() for line in block.code.strip("\n").split("\n") if line.strip()]
+        return " ".join(lines[:6])
+    if isinstance(block, ListBlock):
+        items = [" ".join(block_plain(b) for b in item.blocks).strip() for item in block.items]
+        return "; ".join(i.rstrip(".;") for i in items if i) + "."
+    if isinstance(block, Quote):
+        return " ".join(block_plain(b) for b in block.blocks).strip()
+    if isinstance(block, Table):
+        return ""
+    return ""
+
+
+def section_parts(article: Article, section: Section) -> Iterator[Part]:
+    """The parts (outermost first, then their children) a flat section is drawn from."""
+    from kbassist.drafting.blocks import part_sections
+
+    sections = part_sections(article)
+    if article.document.blocks and not article.document.parts and section.key == "summary":
+        yield Part(section.name, 1, section.line, article.document.blocks)
+        return
+    for part in article.document.walk():
+        if sections.get(id(part)) is section:
+            yield part
+
+
+#: The symptom is cut here for a modern article: its scenario and message fit.
+MAX_MODERN_SYMPTOM_CHARS = 900
+
+
+def block_symptom(article: Article, section: Section) -> str:
+    """The symptom from the blocks of its section: the first two blocks, and every block a
+    colon-ended lead-in introduces (a scenario list, then "you receive the following
+    error:" and the quoted message), rendered as plain text; "" if none."""
+    blocks: list[Block] = []
+    for part in section_parts(article, section):
+        blocks.extend(b for b in part.blocks if not isinstance(b, Note))
+        break
+    texts: list[str] = []
+    for n, block in enumerate(blocks):
+        text = block_plain(block)
+        if not text:
+            continue
+        if len(texts) >= 2:
+            prev = texts[-1]
+            follows_lead = prev.endswith(":")
+            lead_next = isinstance(block, Paragraph) and text.endswith(":") and n + 1 < len(blocks)
+            if not (follows_lead or lead_next) or len(texts) >= 8:
+                break
+        texts.append(text)
+        if sum(len(t) for t in texts) > MAX_MODERN_SYMPTOM_CHARS:
+            break
+    return " ".join(texts)
+
+
+# --------------------------------------------------------------------------- cause
+
+#: Sentences that say why: strong cues first ("because", "caused by", "can occur if",
+#: "by design"), then what an alert's firing means ("fires when", "indicates that").
+_STRONG_CAUSE_RE = re.compile(
+    r"\b(?:because|caused by|is due to|due to|(?:can|may|might|could|will) (?:also )?"
+    r"(?:occur|happen|be triggered|be caused)|occurs? (?:when|if|because|after)|happens? "
+    r"(?:when|if|because|during|after)|results? from|by design|correspond(?:s)? to|"
+    r"is expected|in progress|the reason)\b",
+    re.IGNORECASE,
+)
+_WEAK_CAUSE_RE = re.compile(
+    r"\b(?:fires? (?:when|whenever|if)|is (?:triggered|raised) (?:when|if)|triggers? when|"
+    r"becomes (?:pending|active) when|"
+    r"indicates? that|means? that|can indicate|signals? that)\b",
+    re.IGNORECASE,
+)
+_CAUSE_ROLES = ("symptom", "summary", "status", "diagnosis", "more-information")
+
+
+def block_cause(article: Article) -> tuple[str, Section | None]:
+    """A cause the article states outside a Cause heading (Meaning, Summary, Symptoms,
+    Status, Diagnosis): the first sentences that say why, cited; ("", None) if none."""
+    from kbassist.drafting.blocks import part_sections
+
+    sections = part_sections(article)
+    candidates: list[tuple[Part, list[str]]] = []
+    for role in _CAUSE_ROLES:
+        for part in article.parts_by_role(role):
+            sentences: list[str] = []
+            for block in part.blocks:
+                if isinstance(block, Paragraph):
+                    sentences.extend(split_sentences(md_plain(block.text.plain)))
+            candidates.append((part, sentences))
+    for pattern in (_STRONG_CAUSE_RE, _WEAK_CAUSE_RE):
+        for part, sentences in candidates:
+            section = sections.get(id(part))
+            if section is None:
+                continue
+            for n, sentence in enumerate(sentences):
+                if pattern.search(sentence) and not sentence.endswith(":"):
+                    kept = [sentence]
+                    if n + 1 < len(sentences) and len(sentence) < 160:
+                        following = sentences[n + 1]
+                        if not following.endswith(":") and pattern.search(following):
+                            kept.append(following)
+                    return " ".join(kept), section
+    return "", None
+
+
+# --------------------------------------------------------------------------- alerts
+
+_DEPRECATED_RE = re.compile(
+    r"\b(?:this (?:alert |runbook )+(?:is|has been) deprecated|is deprecated and (?:will|can)|"
+    r"(?:safely|can) (?:ignore|silence)\b[^.]{0,40}\b(?:silence|ignore)|deprecated in favou?r of)",
+    re.IGNORECASE,
+)
+_ALWAYS_ON_RE = re.compile(
+    r"\b(?:is always firing|always (?:be )?fir(?:e|es|ing)|used (?:only )?to inhibit|"
+    r"meant to ensure that the (?:entire )?alerting pipeline"
+    r"|inhibit(?:s|or)? (?:the )?\w+ alerts)\b",
+    re.IGNORECASE,
+)
+
+
+_ALERT_WORD_RE = re.compile(r"\b(?:alert|runbook)s?\b", re.IGNORECASE)
+
+
+def deprecation(article: Article) -> str:
+    """The sentence saying this alert is deprecated ("You can safely ignore or silence
+    it", "deprecated in favor of X"), from the article's opening or Meaning; else ""."""
+    texts = [article.title]
+    for block in article.document.blocks:
+        texts.append(block_plain(block))
+    for part in article.document.walk():
+        opening = part.level <= 1 or part.role in ("symptom", "summary", "")
+        if opening or "deprecat" in part.name.lower():
+            texts.extend(block_plain(b) for b in part.blocks[:3])
+    sentences = [s for t in texts for s in split_sentences(t) if s]
+    # an alert's deprecation: "this feature is deprecated and will be removed" in a
+    # support article is not a reason to silence anything
+    found = [s for s in sentences if _DEPRECATED_RE.search(s) and _ALERT_WORD_RE.search(s)]
+    if not found:
+        return ""
+    start = sentences.index(found[0])
+    out = [found[0]]
+    nxt = sentences[start + 1] if start + 1 < len(sentences) else ""
+    if nxt and re.search(r"\b(?:ignore|silence|instead|in favou?r|replaced)\b", nxt, re.I):
+        out.append(nxt)
+    return " ".join(out)
+
+
+def always_firing(article: Article) -> bool:
+    """An alert that fires all the time by design (Watchdog, an inhibitor): waiting for
+    it to stop firing is no check."""
+    for role in ("symptom", "summary", "impact"):
+        for part in article.parts_by_role(role):
+            text = " ".join(block_plain(b) for b in part.blocks)
+            if _ALWAYS_ON_RE.search(text):
+                return True
+    return False
+
+
+def _linkable(target: str) -> bool:
+    """A web address, or a runbook's relative link to its helper page
+    (`helpers/gatherLogs.md`); not an anchor on the same page or an e-mail address."""
+    if target.startswith(("http://", "https://")):
+        return True
+    return bool(target) and not target.startswith(("#", "mailto:", "javascript:", "/"))
+
+
+#: "Storage node <nod-name> went down. Please check the node immediately.": alert or
+#: message text in a code block, shown as what the admin sees, never run or asked.
+_PROSE_CODE_RE = re.compile(r"^[A-Z][\w<>'-]*(?: [\w<>'(),:-]+){3,}[.!]?(?: [A-Z][^$|=;{}]*)?$")
+
+
+def message_text(code: str, lead: str) -> bool:
+    """A code block that quotes an alert or message ("The alert message will clearly
+    indicate which node is down" before it), not a command."""
+    lines = [line.strip() for line in code.strip().splitlines() if line.strip()]
+    return (
+        len(lines) == 1
+        and bool(re.search(r"\b(?:alert|message|notification|error)\b", lead, re.IGNORECASE))
+        and bool(_PROSE_CODE_RE.match(lines[0]))
+        and not re.search(r"[$|=;{}]|^\w+ -", lines[0])
+    )
+
+
+def links_of(blocks: Sequence[Block]) -> list[tuple[str, str]]:
+    """(text, target) of the links in paragraphs (web or helper page): where to go."""
+    out: list[tuple[str, str]] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            plain = block.text.plain
+            for mark in block.text.marks:
+                if mark.kind == "link" and _linkable(mark.target):
+                    out.append((clean(plain[mark.start : mark.end]), mark.target))
+    return out
+
+
+# --------------------------------------------------------------------------- prose cases
+
+#: A sentence for one case: "If an upgrade is in progress, ...", "In the case when you
+#: run on AWS, ...", "As a last resort if none of the above fix the issue, ...".
+_CASE_RE = re.compile(
+    r"^(?:as a last resort,?\s*(?:(?:if|when)\s+)?|(?:if|when|in (?:the )?case(?: when| that)?)\s+)"
+    r"(?P<cond>[^,]{4,140}?),\s*(?P<then>.{8,})$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: How the fix went is no case to choose up front ("if the problem persists").
+_AFTER_RE = re.compile(r"\b(?:persists?|still (?:occurs|happens)|does not (?:help|work))\b", re.I)
+
+
+def prose_cases(part: Part) -> tuple[list[str], list[tuple[str, list[str], Paragraph]]]:
+    """(lead, cases) of a fix written as prose cases, one per "If X, do Y" sentence: each
+    (label X, its sentences, the paragraph it is in); ([], []) unless there are two cases
+    and the part holds only paragraphs (a list or a command is a procedure, not cases)."""
+    paragraphs: list[Paragraph] = []
+    for sub in part.walk():
+        for block in sub.blocks:
+            if isinstance(block, Paragraph):
+                paragraphs.append(block)
+            elif not isinstance(block, Note):
+                return [], []
+    lead: list[str] = []
+    cases: list[tuple[str, list[str], Paragraph]] = []
+    for para in paragraphs:
+        for sentence in split_sentences(clean(para.text.plain)):
+            match = _CASE_RE.match(sentence)
+            if match and not _AFTER_RE.search(match.group("cond")):
+                cond = match.group("cond").strip()
+                last = sentence.lower().startswith("as a last resort")
+                label = f"Last resort: {cond}" if last else cond[0].upper() + cond[1:]
+                then = match.group("then").strip()
+                cases.append((label, [then[0].upper() + then[1:]], para))
+            elif cases and cases[-1][2] is para:
+                cases[-1][1].append(sentence)
+            elif not cases:
+                lead.append(sentence)
+            else:
+                return [], []  # an explanation between the cases: not a list of cases
+    return (lead, cases) if len(cases) >= 2 else ([], [])
+
+
+_IF_ITEM_RE = re.compile(
+    r"^(?:(?:if|when)\s+(?P<cond>[^,:]{4,160}?)\s*(?:[,:]|$)|(?:error(?: message)?|scenario|"
+    r"symptom|issue|case)\s*\d{0,2}\s*:\s*(?P<named>\S.{2,160}?)\s*$)",
+    re.IGNORECASE,
+)
+
+
+_PRODUCT_HEAD_RE = re.compile(r"^for (?P<what>[^.:;,]{3,80}?)\s*:?$", re.IGNORECASE)
+
+
+def product_head(blocks: Sequence[Block]) -> str:
+    """ "**For SQL Server 2008 R2**" heading a list item (the fix for that version follows):
+    "SQL Server 2008 R2"; "" when the item does not start so."""
+    first = blocks[0] if blocks else None
+    if not isinstance(first, Paragraph) or len(blocks) < 2:
+        return ""
+    text = md_plain(first.text.plain)
+    match = _PRODUCT_HEAD_RE.match(text)
+    if match is None or len(text.split()) > 10:
+        return ""
+    what = match.group("what")
+    return what[0].upper() + what[1:]
+
+
+def if_list(blocks: Sequence[Block]) -> list[ListBlock]:
+    """A fix written as a list of cases ("- If the pod logs X, ...", "- If Y, ..."): each
+    item an alternative, picked by what the admin found; [] unless two items are cases."""
+    for block in blocks:
+        if not isinstance(block, ListBlock) or len(block.items) < 2:
+            continue
+        firsts = [item.blocks[0] for item in block.items if item.blocks]
+        cases = sum(
+            isinstance(b, Paragraph) and bool(_IF_ITEM_RE.match(md_plain(b.text.plain)))
+            for b in firsts
+        )
+        products = sum(bool(product_head(item.blocks)) for item in block.items)
+        if (cases >= 2 and cases * 2 >= len(block.items)) or products >= 2:
+            return [block]
+    return []
+
+
+#: A case longer than this is named by its action, not cut mid-phrase.
+MAX_CASE_CHARS = 90
+
+
+def action_label(step: str) -> str:
+    """ "If you are running X or Y or Z, launch those tools as administrator." ->
+    "Launch those tools as administrator": the action, when the case is too long."""
+    from kbassist.drafting.text import short_label, split_detail
+
+    text = md_plain(split_detail(step)[0])
+    match = re.match(r"^(?:if|when)\s+[^,]{4,240},\s*(?:then\s+)?(?P<then>\S.{4,})$", text, re.I)
+    if match is None:
+        return ""
+    then = match.group("then")
+    return short_label(then[0].upper() + then[1:], 90)
+
+
+def case_label(step: str) -> str:
+    """ "If the pod is logging the following errors, ..." (the errors in its detail) ->
+    "The pod is logging the following errors: error: Transaction in progress"; "" when
+    the step names no case."""
+    from kbassist.drafting.text import short_label, split_detail
+
+    text, detail = split_detail(step)
+    match = _IF_ITEM_RE.match(md_plain(text))
+    if match is None:
+        return ""
+    if match.group("named"):  # "Error message 3: LogReader Timeout"
+        named = match.group("named").strip().strip('"')
+        return short_label(named[0].upper() + named[1:], 90)
+    cond = match.group("cond").strip()
+    if len(cond) > MAX_CASE_CHARS:
+        return ""  # too long to name a choice: `action_label` names it by its action
+    label = cond[0].upper() + cond[1:]
+    first = next((line.strip() for line in detail.splitlines() if line.strip()), "")
+    if "following" in cond.lower() and first and len(first) <= 70:
+        return f"{short_label(label, 60)}: {first}"
+    return short_label(label, 90)
+
+
+_SYSTEM_DIR_RE = re.compile(
+    r"^[a-z]:\\(?:windows|winnt|program ?files|programdata|system32|users\\(?:default|public"
+    r"|all users))\b|^[a-z]:\\users\\?$|\\system32\b|\\syswow64\b|%\w+%",
+    re.IGNORECASE,
+)
+
+
+_PROGRAM_FILE_RE = re.compile(r"\.(?:exe|dll|sys|msc|cpl|drv|ocx|mui|com)$", re.IGNORECASE)
+
+
+def system_path(literal: str) -> bool:
+    """`C:\\Windows\\System32\\svchost.exe`, a program's own folder or file: what it is on
+    every system, not a value to ask; a folder the admin picks (`D:\\Backup`) is not one."""
+    last = literal.rstrip("\\").rsplit("\\", 1)[-1]
+    return bool(_SYSTEM_DIR_RE.search(literal)) or bool(_PROGRAM_FILE_RE.search(last))
+
+
+def with_urls(paragraph: Paragraph) -> str:
+    """A paragraph's text with each web link's address after its text ("the
+    documentation (https://...)"): prose that says "see the docs" says where they are."""
+    plain = paragraph.text.plain
+    out: list[str] = []
+    at = 0
+    for mark in sorted(paragraph.text.marks, key=lambda m: m.start):
+        if mark.kind == "link" and _linkable(mark.target):
+            if mark.end < at:
+                continue
+            out.append(plain[at : mark.end])
+            if mark.target not in plain[mark.start : mark.end]:
+                out.append(f" ({mark.target})")
+            at = mark.end
+    out.append(plain[at:])
+    return clean("".join(out))
+
+
+#: "Don't apply the workaround to computers that are running Windows 10 or later": the
+#: fix is not for every system, whatever the steps say.
+_APPLIES_RE = re.compile(
+    r"\b(?:(?:don't|do not|never) (?:apply|use|run|install|follow)\b|applies only to|only "
+    r"(?:applies|works|apply) (?:to|on|for)|is not supported on|not (?:apply|applicable) to)",
+    re.IGNORECASE,
+)
+
+
+def applicability_notes(article: Article) -> list[str]:
+    """IMPORTANT / WARNING / CAUTION notes at the article's top or in its Summary that
+    limit where the fix may be applied ("Important: Don't apply the workaround to ...")."""
+    blocks: list[Block] = list(article.document.blocks)
+    for part in article.document.parts:
+        if part.role in ("summary", "symptom", "applies-to", ""):
+            blocks.extend(part.blocks)
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Note) and block.level in ("important", "warning", "caution"):
+            text = " ".join(block_plain(b) for b in block.blocks).strip()
+            if text and _APPLIES_RE.search(text):
+                out.append(f"{block.level.capitalize()}: {text}")
+    return out
+
+
+def trailing_note(blocks: Sequence[Block], listed: Block) -> str:
+    """The note right after a list of alternatives ("> [!NOTE] After you set X to 0, the
+    next failover may be delayed"), as "Note: ..."; "" if none follows it."""
+    for n, block in enumerate(blocks):
+        note = blocks[n + 1] if block is listed and n + 1 < len(blocks) else None
+        if isinstance(note, Note):
+            text = " ".join(block_plain(b) for b in note.blocks).strip()
+            return f"{(note.level or 'note').capitalize()}: {text}" if text else ""
+    return ""
+
+
+#: "... you receive the following error message: Login timeout expired." -> the message
+#: (the first lead-in that names a message: "the following scenario:" names none).
+_MESSAGE_LEAD_RE = re.compile(
+    r"(?:\b(?:the following|this)(?: one| (?:error )?(?:messages?|errors?|events?|exceptions?|"
+    r"entr(?:y|ies)))\b[^:.]{0,80}|\b(?:messages?|errors?)\b[^:.]{0,60}\bthe following\s*):\s*",
+    re.IGNORECASE,
+)
+_MESSAGE_END_RE = re.compile(r"\s+(?:In this|Additionally|Also,|When you|If you)\b")
+
+
+def symptom_check(symptom: str) -> str:
+    """A concrete verify from a modern symptom: the message it quotes must no longer
+    appear; else its first sentence must no longer happen; "" if it has neither."""
+    leads = list(_MESSAGE_LEAD_RE.finditer(symptom))
+    if leads:
+        from kbassist.drafting.text import shorten
+
+        message = _MESSAGE_END_RE.split(symptom[leads[0].end() :], maxsplit=1)[0].strip()
+        if len(message) >= 5:
+            return f"Check that this no longer appears: {shorten(message, 240)}"
+    first = split_sentences(symptom)[0] if symptom else ""
+    if 20 <= len(first) <= 240 and not first.endswith(":"):
+        return f"Check that this no longer happens: {first}"
+    return ""

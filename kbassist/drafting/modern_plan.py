@@ -1,0 +1,546 @@
+"""The draft plan of a modern (Markdown) article, corrected for what its markup hides:
+a cause stated outside a Cause heading, raw Markdown in the symptom or cause, a
+deprecated alert (silencing it is the first option), a redirect runbook ("See [Other]")
+that names where to go, an alert that is always firing (no "stops firing" verify), a
+guidance article of "Symptom: X" sections, a how-to with no fix heading, fixes per cause
+or per version asked once (`cause_steps`, `version_steps`), and steps tidied to plain
+actions. `draft_tree` calls these for every article whose style is not "mskb".
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.articles import Article, Section
+from kbassist.articles.model import Paragraph
+from kbassist.drafting.modern import (
+    action_label,
+    always_firing,
+    applicability_notes,
+    block_cause,
+    case_label,
+    deprecation,
+    if_list,
+    md_plain,
+    redirect_target,
+)
+from kbassist.drafting.options import MAX_CAUSE_CHARS, Ask, Option
+from kbassist.drafting.text import (
+    short_label,
+    shorten,
+    split_detail,
+    split_sentences,
+    with_detail,
+)
+
+
+def modern_plan(
+    article: Article,
+    symptom: str,
+    cause: str,
+    cause_section: Section | None,
+    options: list[Option],
+) -> tuple[str, str, Section | None, list[Option]]:
+    """(symptom, cause, cause section, options) of a Markdown article: what the shared
+    readers found, as plain text, with the corrections of this module applied."""
+    symptom = md_plain(symptom)
+    if cause and cause_section is not None:
+        # read from the section's own text: its quote and note markers are line starts
+        cause = shorten(md_plain(cause_section.text), MAX_CAUSE_CHARS) or md_plain(cause)
+    elif cause:
+        cause = md_plain(cause)
+    else:
+        cause, cause_section = block_cause(article)
+    cited = [s for s in article.sections if s.text.strip()]
+    redirect = redirect_target(cited[0].text) if len(cited) == 1 else None
+    if redirect is not None and cited:
+        name, target = redirect
+        where = f" ({target})" if target else ""
+        option = Option(
+            cited[0],
+            f"Go to the {name} runbook",
+            f"This article only points to {name}: its steps are there.",
+            [f"Open the {name} runbook{where} and follow it; this article has no steps."],
+            kind="redirect",
+        )
+        option.checks = [f"Use the check of the {name} runbook."]
+        symptom = f"The {article.id} alert fires; its runbook is {name}."
+        return symptom, cause, cause_section, [option]
+    cases = symptom_case_options(article)
+    if cases:
+        # a guidance article of "Symptom: X" sections: which one is seen picks its fix;
+        # each case's own cause is in its outcome, no single cause is the article's
+        options = cases
+        cause, cause_section = "", None
+    if cited and all(o.kind == "cause" for o in options):
+        # no fix heading: the article's how-to parts ("Check the RD Licensing
+        # configuration"), else its "To resolve this issue, install X" sentence
+        found = procedure_options(article) or resolve_sentence_options(article)
+        if found:
+            options = found
+    if cause:
+        cause = " ".join(s for s in split_sentences(cause) if not _TO_RESOLVE_RE.match(s)) or cause
+    options = _before_continuing(options)
+    _tool_usage(article, options)
+    _dangling_commands(article, options)
+    for option in options:
+        tidy_modern(option)
+        if not option.items and option.pre_items:
+            # a "TODO" Mitigation: its Diagnosis checks still run, and the gap is said
+            option.items = [
+                f"See what the checks above show: the article's {option.section.name} "
+                "gives no steps yet (it is a placeholder such as TODO)."
+            ]
+    options = [o for o in options if o.items]
+    notes = " ".join(applicability_notes(article))
+    for option in options:
+        if notes and option.kind not in ("deprecated", "redirect"):
+            option.lead = f"{notes} {option.lead}".strip()  # shown with the fix, first
+    said = deprecation(article)
+    if said and cited:
+        section = next((s for s in cited if s.role in ("symptom", "summary")), cited[0])
+        option = Option(
+            section,
+            "Deprecated: silence or ignore the alert",
+            shorten(md_plain(said), 300),
+            [
+                f"Add a silence for {article.id} in Alertmanager, or ignore it: the article says "
+                f'"{shorten(md_plain(said), 200)}"'
+            ],
+            kind="deprecated",
+        )
+        option.checks = [f"Check that {article.id} is silenced or no longer routed to you."]
+        instead = re.search(r"\bduplicate of (?:the )?([A-Z]\w+)", md_plain(said))
+        if instead:  # "a duplicate of the SSPDown alert runbook": where to look instead
+            option.items.append(f"Use the {instead.group(1)} runbook for this condition instead.")
+        options = [option, *options]
+    return symptom, cause, cause_section, options
+
+
+def modern_verify(article: Article) -> str:
+    """The verify of an always-firing alert: it keeps firing, where it goes matters."""
+    if always_firing(article):
+        return (
+            f"{article.id} is meant to fire all the time: check that it is routed the way "
+            "the article says (it does not stop firing, and must not)."
+        )
+    return ""
+
+
+#: Roles whose parts are procedure, not description, in an article with no fix heading.
+_PROCEDURE_ROLES = ("", "diagnosis", "resolution")
+
+
+def procedure_options(article: Article) -> list[Option]:
+    """A how-to with no fix heading: a runbook helper page ("Run the following ...",
+    `oc describe node <node_name>`) is one option named after it; a support article's
+    how-to parts ("Check the RD Licensing configuration", "Additional troubleshooting
+    methods") are one option each, in order; [] when nothing reads as an action."""
+    from kbassist.articles.model import Part
+    from kbassist.drafting.blocks import heading_label, part_sections, part_steps
+
+    sections = part_sections(article)
+    cited = [s for s in article.sections if s.text.strip()]
+    parts: list[Part] = []
+    if article.document.blocks:
+        parts.append(Part("SUMMARY", 1, article.body_line, article.document.blocks))
+    parts.extend(p for p in article.document.parts if p.role in _PROCEDURE_ROLES)
+    options: list[Option] = []
+    for part in parts:
+        section = sections.get(id(part)) or article.section(part.name) or cited[0]
+        listed = if_list(part.blocks)
+        if listed and not part.children:
+            # "- Error message 1: ...", "- Error message 2: ...": one option per case
+            for item in listed[0].items:
+                lead, found, _ = part_steps(Part(part.name, part.level, part.line, item.blocks))
+                found = found or ([lead] if lead else [])
+                first = item.blocks[0] if item.blocks else None
+                name = case_label(first.text.plain) if isinstance(first, Paragraph) else ""
+                if found:
+                    option = Option(section, name or case_label(found[0]) or part.name, "", found)
+                    option.condition = True
+                    options.append(option)
+            continue
+        lead, found, _ = part_steps(part)
+        if not any(split_detail(i)[1] or _imperative(i) for i in found):
+            continue
+        label = heading_label(part.name) if part.name != "SUMMARY" else ""
+        options.append(Option(section, label, lead, found[:MAX_PROCEDURE_STEPS]))
+    if len(options) == 1:
+        options[0].label = heading_label(article.title) or options[0].label
+        if any(split_detail(i)[1] for i in options[0].items):
+            # a helper page of commands: what they show is the point, not a fix
+            options[0].checks = [
+                "Check that each command above ran and showed what the article says it shows."
+            ]
+    for option in options:
+        option.label = option.label or "Follow the article's steps"
+    return options
+
+
+_TO_RESOLVE_RE = re.compile(
+    r"^to (?:resolve|fix|work around|avoid|prevent) (?:this|the) (?:issue|problem|error|behavior)"
+    r"(?:\s+[\w-]+){0,3},\s*(?P<then>.{8,})$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def resolve_sentence_options(article: Article) -> list[Option]:
+    """ "To resolve this issue, install the July 24, 2018 update." inside a Cause or
+    Summary paragraph: the one fix the article names, as an option."""
+    for section in article.sections:
+        for sentence in split_sentences(" ".join(md_plain(section.text).split())):
+            match = _TO_RESOLVE_RE.match(sentence)
+            if match and _imperative(match.group("then")):
+                then = match.group("then")
+                then = then[0].upper() + then[1:]
+                return [Option(section, short_label(then, 90), "", [then])]
+    return []
+
+
+#: Items that only announce what follows ("Use one of the following methods.",
+#: "Follow these steps:"): the outcome's text, never a step to tick.
+_ANNOUNCE_RE = re.compile(
+    r"^(?:(?:to [^,]{3,80},\s*)?(?:use|try|do|follow|apply|complete|perform) "
+    r"(?:(?:one|any|either|all)(?: or more)? of )?(?:the|these) (?:following|steps|methods|"
+    r"procedures?|instructions|options|workarounds|solutions)(?: (?:steps|methods|options|"
+    r"procedure|instructions))?(?: below)?\s*[.:]?|(?:follow|do) these steps\s*[.:]?)$",
+    re.IGNORECASE,
+)
+_PLACEHOLDER_TEXT_RE = re.compile(r"^(?:todo|tbd|to be (?:added|done|written)|wip)\W*$", re.I)
+#: "Method 1 Validate that ...": an option's name run into its first step.
+_METHOD_TEXT_RE = re.compile(
+    r"^(?P<name>(?:method|option|solution|workaround|resolution)\s+(?:\d{1,2}|[A-H]))\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+#: "When this alert fires, " before a runbook's step: always true there, not a case.
+_WHEN_FIRES_RE = re.compile(
+    r"^(?:when|once|if|after) (?:this|the) alert (?:fires|is firing|triggers|is triggered),\s*",
+    re.IGNORECASE,
+)
+#: "you can investigate", "we need to rsh into": the modal before the action.
+_MODAL_RE = re.compile(
+    r"^(?:you|we) (?:can|could|should|may|might|must|need to|have to)(?: also| first)? ",
+    re.IGNORECASE,
+)
+#: "This alert should be routed to a null receiver": a statement of the fixed state.
+_SHOULD_BE_RE = re.compile(
+    r"^(?P<what>(?:this|the|your) [\w-]+(?: [\w-]+){0,3}?) should be (?P<rest>\w+ed\b.{3,})$",
+    re.IGNORECASE | re.DOTALL,
+)
+_FIXED_IN_RE = re.compile(
+    r"^(?:(?:this|the) (?:problem|issue) (?:is|was) fixed in|the fix for this (?:issue|problem) "
+    r"was (?:first )?released in)\b",
+    re.I,
+)
+
+
+def tidy_modern(option: Option) -> None:
+    """Labels and steps as plain text (no `**`, no raw link); announcements dropped;
+    "This problem is fixed in the following update:" made the action it implies."""
+    option.label = md_plain(option.label) or option.label
+    first = option.items[0] if option.items else ""
+    if re.match(r"^(?:if|when)\b", option.label, re.I) and not case_label(first):
+        option.label = action_label(first) or option.label  # a case too long to name
+    named = _METHOD_TEXT_RE.match(option.label)
+    if named:  # "Method 1 Validate that ..." (a bold name run into its text)
+        option.label = f"{named.group('name')}: {option.label[named.end() :]}"
+    own = re.match(r"^(Resolution|Workaround|Solution): to [a-z]", option.label, re.IGNORECASE)
+    if own:  # "Resolution: To delete a registry key that ...": a cut purpose, no name
+        option.label = own.group(1)
+    option.lead = md_plain(option.lead) if option.lead else option.lead
+    option.items = _tidy_steps(option.items)
+    option.pre_items = _tidy_steps(option.pre_items)  # a new list: options share the old
+
+
+def _tidy_steps(steps: list[str]) -> list[str]:
+    """Each step as plain text and as the action it states; announcements and "TODO"
+    dropped (when other steps remain)."""
+    items: list[str] = []
+    for item in steps:
+        text, detail = split_detail(item)
+        text = md_plain(text) or text
+        named = _METHOD_TEXT_RE.match(text)
+        if named:  # the option's name is its label; the step is the action
+            text = text[named.end() :]
+        if _ANNOUNCE_RE.match(text) and not detail and len(steps) > 1:
+            continue
+        if _PLACEHOLDER_TEXT_RE.match(text) and not detail:
+            continue  # "TODO", "To be added.": the runbook's own gap, not a step
+        bare = _MODAL_RE.sub("", _WHEN_FIRES_RE.sub("", text, count=1), count=1)
+        if bare != text and bare[:1].islower() and _imperative(bare):
+            # "When this alert fires, you can investigate ...": the action itself
+            text = bare[0].upper() + bare[1:]
+        should = _SHOULD_BE_RE.match(text)
+        if should:  # "This alert should be routed to ...": the state to make sure of
+            text = f"Make sure {should.group('what')[0].lower()}{should.group('what')[1:]} is "
+            text += should.group("rest")
+        if _FIXED_IN_RE.match(text):
+            text = f"Install the update that fixes it: {text}"
+        items.append(with_detail(text, detail))
+    return items
+
+
+#: A how-to's steps are cut here (the citation points to the rest).
+MAX_PROCEDURE_STEPS = 20
+
+
+def _imperative(item: str) -> bool:
+    from kbassist.drafting.blocks import _imperative as imperative
+
+    return imperative(split_detail(item)[0])
+
+
+_FOUND_RE = re.compile(r"^If the diagnosis found (?P<case>[^,]{1,60}), (?P<fix>.{4,})$", re.DOTALL)
+
+
+def cause_steps(option: Option, counter: int) -> int:
+    """Fixes named by their cause ("If the diagnosis found image issues, fix ...") run
+    only for the cause the admin found: one question, "Which cause did you find?", whose
+    answer picks the step ("Not sure" shows them all); returns the questions counter."""
+    cases = []
+    for n, item in enumerate(option.items):
+        text, detail = split_detail(item)
+        match = _FOUND_RE.match(text)
+        if match and n not in option.when:
+            cases.append((n, match, detail))
+    if len(cases) < 2:
+        return counter
+    counter += 1
+    var = f"if_{counter}"
+    choices: list[dict[str, str]] = []
+    for j, (n, match, detail) in enumerate(cases, start=1):
+        case, fix = match.group("case"), match.group("fix")
+        name = case[0].upper() + case[1:]
+        choices.append({"value": f"cause_{j}", "label": short_label(name, 80)})
+        option.when[n] = f'{var} == "cause_{j}" or {var} == "unsure"'
+        option.items[n] = with_detail(f"{name}: {fix}", detail)
+    choices.append({"value": "unsure", "label": "Not sure: show the fix for each"})
+    names = ", ".join(c["label"] for c in choices[:-1])
+    option.asks.append(
+        Ask(
+            var,
+            "Which cause did you find?",
+            f"The article fixes each cause its own way ({names}); the checks of its "
+            "Diagnosis, the first steps of the checklist, show which one you have.",
+            choices,
+        )
+    )
+    return counter
+
+
+#: "Fix alerts before continuing", "Prerequisites": what to do before any fix, not a fix.
+_BEFORE_RE = re.compile(
+    r"\bbefore (?:continuing|proceeding|you (?:start|begin|continue|proceed))\b|^prerequisites?\b",
+    re.IGNORECASE,
+)
+
+
+def _before_continuing(options: list[Option]) -> list[Option]:
+    """A "Fix alerts before continuing" part is no alternative to the fix: it is said
+    first in every other option's text (cited by its own section there)."""
+    before = [o for o in options if _BEFORE_RE.search(o.label)]
+    rest = [o for o in options if o not in before]
+    if not before or not rest:
+        return options
+    said = " ".join(
+        f"{o.label}: {' '.join(md_plain(split_detail(i)[0]) for i in o.items)} ({o.section.name})."
+        for o in before
+    )
+    for option in rest:
+        option.lead = f"First: {said} {option.lead}".strip()
+    return rest
+
+
+_VERSION_CASE_RE = re.compile(
+    r"^(?:for|on|in) (?P<case>[^,]{0,60}?\b(?:versions?|releases?) [^,]{1,40}?|[^,]{0,40}"
+    r"\b\d+(?:\.\d+)+ (?:or|and) (?:earlier|later|newer|older|above|below)[^,]{0,30}?),"
+    r"\s*(?P<then>.{8,})$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def version_steps(option: Option, counter: int) -> int:
+    """Steps for one version ("For OCP clusters at versions 4.13 or earlier, ...", "For
+    ... 4.14 or later, ...") run for the version the admin has: one question, "Which of
+    these applies here?", before the checklist; returns the questions counter."""
+    cases = []
+    # a Diagnosis step (pre_items) is keyed -1, -2 ... in `when`: the outcome reads it so
+    numbered = [(-(n + 1), i) for n, i in enumerate(option.pre_items)]
+    for n, item in [*numbered, *enumerate(option.items)]:
+        text = split_detail(item)[0]
+        match = _VERSION_CASE_RE.match(text)
+        if match and n not in option.when:
+            cases.append((n, match.group("case").strip(), text))
+    if len({c[1].casefold() for c in cases}) < 2:
+        return counter
+    counter += 1
+    var = f"if_{counter}"
+    values: dict[str, str] = {}
+    choices: list[dict[str, str]] = []
+    for n, case, _ in cases:
+        value = values.setdefault(case.casefold(), f"case_{len(values) + 1}")
+        if all(c["value"] != value for c in choices):
+            label = short_label(case[0].upper() + case[1:], 80)
+            choices.append({"value": value, "label": label})
+        option.when[n] = f'{var} == "{value}" or {var} == "unsure"'
+    choices.append({"value": "unsure", "label": "Not sure: show the steps for each"})
+    names = ", ".join(c["label"] for c in choices[:-1])
+    option.asks.append(
+        Ask(
+            var,
+            "Which of these applies here?",
+            f"The article's steps differ by version ({names}). Which is yours?",
+            choices,
+        )
+    )
+    return counter
+
+
+_SYMPTOM_HEAD_RE = re.compile(
+    r"^(?:symptoms?|issue|problem|error)\s*\d{0,2}\s*:\s*(?P<what>\S.*)$", re.IGNORECASE
+)
+#: A guidance article's cases are read up to this many (its choice list stays readable).
+MAX_SYMPTOM_CASES = 16
+
+
+def _problem_section(part: object) -> bool:
+    """A heading with its own Cause and Resolution (or Workaround) sub-headings."""
+    from kbassist.articles.model import Part
+
+    if not isinstance(part, Part) or part.role in ("resolution", "cause"):
+        return False
+    roles = {c.role for c in part.children}
+    return "cause" in roles and "resolution" in roles
+
+
+def symptom_case_options(article: Article) -> list[Option]:
+    """ "### Symptom: Start Menu doesn't respond ..." sections (two or more), each with its
+    Cause and Resolution: one option per symptom, labelled with it, its cause as the
+    outcome's text, its Resolution / Workaround as the steps; [] otherwise."""
+    from kbassist.articles.model import Part
+    from kbassist.drafting.blocks import part_sections, part_steps
+
+    heads = [p for p in article.document.walk() if _SYMPTOM_HEAD_RE.match(md_plain(p.name))]
+    if len(heads) < 2:
+        # "### Start Menu doesn't respond" with "#### Cause" and "#### Resolution" under it:
+        # a problem section all the same, named by its heading
+        heads = [p for p in article.document.walk() if _problem_section(p)]
+    if len(heads) < 2:
+        return []
+    sections = part_sections(article)
+    options: list[Option] = []
+    for head in heads[:MAX_SYMPTOM_CASES]:
+        what = _SYMPTOM_HEAD_RE.match(md_plain(head.name))
+        name = what.group("what") if what else md_plain(head.name)
+        section = sections.get(id(head))
+        if not name or section is None:
+            continue
+        fixes = [c for c in head.children if c.role == "resolution" or c.role == ""]
+        causes = [c for c in head.children if c.role == "cause"]
+        blocks = head.blocks if not fixes else ()
+        lead, items, checks = part_steps(
+            Part(head.name, head.level, head.line, blocks, tuple(fixes))
+        )
+        items = items or ([lead] if lead else [])
+        if not items:
+            continue
+        cause = " ".join(
+            md_plain(b.text.plain) for c in causes for b in c.blocks if hasattr(b, "text")
+        )
+        option = Option(
+            section,
+            short_label(name, 90),
+            f"Cause: {shorten(cause, 300)}" if cause else "",
+            items,
+            kind="symptom",
+        )
+        option.checks = checks or [f"Check that this no longer happens: {option.label}."]
+        options.append(option)
+    return options if len(options) >= 2 else []
+
+
+_USAGE_RE = re.compile(r"^\s*(?:usage:\s*)?(?P<tool>[A-Za-z][\w.-]{2,40})\b", re.IGNORECASE)
+
+
+def _tool_usage(article: Article, options: list[Option]) -> None:
+    """A fix that names a tool ("by using the RegDelNull tool") with no command, when the
+    article's More information shows that tool's usage (`regdelnull <path> [-s]`): the
+    usage becomes the step that runs it, so its placeholders are asked."""
+    from kbassist.articles.model import Code
+    from kbassist.drafting.blocks import code_block
+
+    usages: list[tuple[str, str, str]] = []
+    for part in article.parts_by_role("more-information"):
+        for sub in part.walk():
+            for block in sub.blocks:
+                if isinstance(block, Code):
+                    match = _USAGE_RE.match(block.code)
+                    if match:
+                        tool = match.group("tool").casefold()
+                        usages.append((tool, code_block(block), sub.name))
+    if not usages:
+        return
+    for option in options:
+        if any(split_detail(i)[1] for i in option.items):
+            continue
+        words = set(re.findall(r"[\w.-]+", " ".join(option.items).casefold()))
+        for tool, usage, where in usages:
+            if tool in words or tool.removesuffix(".exe") in words:
+                step = f"Run {tool} as the article's {where} shows:"
+                option.items.append(with_detail(step, usage))
+                break
+
+
+def _flat_blocks(blocks: tuple[object, ...] | list[object]) -> list[object]:
+    """Blocks in reading order, a list's item paragraphs in place of the list."""
+    from kbassist.articles.model import ListBlock
+
+    out: list[object] = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                out.extend(_flat_blocks(item.blocks))
+        else:
+            out.append(block)
+    return out
+
+
+def _dangling_commands(article: Article, options: list[Option]) -> None:
+    """ "... by using the following command:" as a list item, the command in the paragraph
+    after the list (`**sc triggerinfo kdssvc start/networkon**`): the command is the
+    detail of that step, not lost with the list's end."""
+    from kbassist.articles.model import Code
+
+    wanted = {
+        md_plain(split_detail(i)[0]): option
+        for option in options
+        for i in option.items
+        if i.endswith(":") and not split_detail(i)[1]
+    }
+    if not wanted:
+        return
+    for part in article.document.walk():
+        flat = _flat_blocks(part.blocks)
+        for n, block in enumerate(flat[:-1]):
+            if not isinstance(block, Paragraph):
+                continue
+            option = wanted.get(md_plain(block.text.plain))
+            nxt = flat[n + 1]
+            if option is None:
+                continue
+            if isinstance(nxt, Code):
+                command = nxt.code.strip()
+            elif (
+                isinstance(nxt, Paragraph)
+                and len(nxt.text.plain.split()) <= 12
+                and any(m.kind in ("strong", "code") for m in nxt.text.marks)
+            ):
+                command = md_plain(nxt.text.plain)
+            else:
+                continue
+            text = md_plain(block.text.plain)
+            option.items = [
+                with_detail(i, command) if md_plain(split_detail(i)[0]) == text else i
+                for i in option.items
+            ]
