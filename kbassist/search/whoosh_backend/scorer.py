@@ -215,8 +215,10 @@ class Scorer:
                 idf = float(np.log1p((self.doc_count - df + 0.5) / (df + 0.5)))
                 acc[present] += np.float32(PAIR_WEIGHT * idf) * t * (_K1 + 1) / (t + _K1)
         if TITLE_COVER_WEIGHT:
-            tc = self.title_cover(slots) ** np.float32(TITLE_COVER_POWER)
-            acc *= 1 + np.float32(TITLE_COVER_WEIGHT) * tc
+            named, share = self.title_cover(slots)
+            acc[named] *= 1 + np.float32(TITLE_COVER_WEIGHT) * share ** np.float32(
+                TITLE_COVER_POWER
+            )
         dead = ~(mask & self.live)
         acc[dead] = 0
         covered[dead] = 0
@@ -224,8 +226,11 @@ class Scorer:
             covered /= np.float32(total_idf)
         return acc, covered, all_found
 
-    def title_cover(self, slots: list[dict[str, list[str]]]) -> NDArray[np.float32]:
-        """Share of each title's words that the query names (0 to 1).
+    def title_cover(
+        self, slots: list[dict[str, list[str]]]
+    ) -> tuple[NDArray[np.int64], NDArray[np.float32]]:
+        """(documents whose title holds a query word, share of each one's title words
+        that the query names, 0 to 1).
 
         Siblings share most words ("NoLeadingVirtOperator", "NoLeadingVirtController");
         the one whose distinctive word the admin typed is named more fully, and a short
@@ -238,8 +243,9 @@ class Scorer:
             ids, tfs = self.postings.get(self, "title", term)
             if len(ids):
                 hits[ids] += tfs
-        lengths = self.lengths("title")
-        return np.minimum(hits / np.maximum(lengths, 1), 1).astype("float32")
+        named = np.flatnonzero(hits)
+        lengths = np.maximum(self.lengths("title")[named], 1)
+        return named, np.minimum(hits[named] / lengths, 1).astype("float32")
 
     def _best_of(self, fieldname: str, terms: Iterable[str]) -> PostingArrays | None:
         """(documents, frequency) of the best of `terms` in `fieldname` per document that
