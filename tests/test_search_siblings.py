@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from search_support import small_kb, top_ids
+from search_support import small_kb, top_ids, write_article
 
+from kbassist.index import KBIndex
 from kbassist.search.whoosh_backend.analysis import query_groups
 
 
@@ -97,3 +98,27 @@ def test_a_title_the_query_names_whole_beats_a_long_one_holding_the_words(
         ],
     )
     assert top_ids(kb, "error deleting registry key")[0] == "KEY"
+
+
+def test_a_past_tense_also_counts_as_the_present_stem() -> None:
+    """ "stopped" and "hotplugged" (stemmed "stopp", "hotplugg") also match "stop", "hotplug"."""
+    assert query_groups(["stopped", "hotplugged"]) == [("stopp", "stop"), ("hotplugg", "hotplug")]
+    assert query_groups(["set", "falling"]) == [("set",), ("fall",)]  # not "sett", not "fal"
+
+
+def test_a_word_typed_in_the_past_tense_finds_the_article_in_the_present(
+    tmp_path: Path,
+) -> None:
+    """ "print spooler stopped" finds "Print spooler stops" above a spooler that is slow."""
+    root = tmp_path / "kb"
+    root.mkdir()
+    write_article(root, "STOPS", "Print spooler stops", "The print spooler stops at startup.")
+    write_article(
+        root, "SLOW", "Print spooler is slow", "The print spooler is slow; print spooler waits."
+    )
+    # "stopped" is a word of this KB (no typo to correct): other articles use it.
+    for n in range(8):
+        write_article(root, f"C{n}", f"Clock note {n}", f"The wall clock {n} stopped.")
+    kb = KBIndex(root, tmp_path / "index")
+    kb.update()
+    assert top_ids(kb, "print spooler stopped")[0] == "STOPS"

@@ -281,8 +281,9 @@ def _expansion(word: str) -> str | None:
 
 
 def _word_forms(tokens: list[str]) -> tuple[str, ...]:
-    """The forms one typed word is found by: itself, its error-code spelling, and for a
-    version ("4.0", "95.x") its leading number, which matches "NT 4" as well."""
+    """The forms one typed word is found by: itself, its error-code spelling, for a
+    version ("4.0", "95.x") its leading number, which matches "NT 4" as well, and for a
+    past tense ("stopped") the present's stem."""
     whole = tokens[0]
     forms = [whole]
     code = hex_code(whole)
@@ -291,7 +292,24 @@ def _word_forms(tokens: list[str]) -> tuple[str, ...]:
         forms.extend(status_forms(code))
     if "." in whole and whole[0].isdigit():
         forms.append(whole.split(".")[0])
+    if whole.isalpha():
+        forms.extend(_undoubled(whole))
     return tuple(dict.fromkeys(forms))
+
+
+#: A stem ending in a doubled consonant that Porter would have undone ("stopp", "transmitt").
+_DOUBLED_END_RE = re.compile(r".*[aeiouy].*([^aeiouylsz])\1")
+
+
+def _undoubled(stem: str) -> list[str]:
+    """The stem the same word has in the present tense, for a stem Whoosh left doubled.
+
+    Whoosh's Porter stemmer skips the undoubling of step 1b: "stopped" stems to "stopp"
+    and "transmitted" to "transmitt", while "stop" and "transmit" stay themselves, so an
+    admin typing "hotplugged" missed the runbook that says "hotplug". Only this way
+    round: "set" as "sett" would find every "settings".
+    """
+    return [stem[:-1]] if _DOUBLED_END_RE.fullmatch(stem) else []
 
 
 def query_groups(words: list[str]) -> list[tuple[str, ...]]:
