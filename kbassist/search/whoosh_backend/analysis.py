@@ -345,7 +345,7 @@ def alert_names(words: list[str]) -> list[str]:
     """The index terms of CamelCase names typed whole ("OperatorConditionsUnhealthy"):
     an admin who pastes the alert's name means the runbook of that name, not a sibling
     whose name holds the same words ("HCOOperatorConditionsUnhealthy")."""
-    names = []
+    names: list[str] = []
     for raw in " ".join(words).split():
         word = raw.strip(".,;:!?()'\"")
         if word.lower() in _camel_parts(word):
