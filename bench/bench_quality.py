@@ -303,7 +303,13 @@ def main() -> None:
         help="reuse kbassist's index in --work when its schema is current (ranking changes)",
     )
     parser.add_argument("--misses", type=Path, help="write each engine's misses here (JSON)")
+    parser.add_argument(
+        "--corpus", type=Path, help="folder of the corpora's .tar.xz files (../shared/corpus)"
+    )
     args = parser.parse_args()
+    if args.corpus:
+        global CORPUS
+        CORPUS = args.corpus
 
     work = args.work or Path(tempfile.mkdtemp(prefix="kbassist-quality-"))
     work.mkdir(parents=True, exist_ok=True)

@@ -248,6 +248,8 @@ _PREFIXES = {
     "sms": "sms",
     "mac": "macintosh",
 }
+#: A number glued to its unit, as admins type sizes and speeds: "1gb", "100mb", "16bit".
+_SIZE_RE = re.compile(r"(\d+(?:\.\d+)?)(kb|mb|gb|tb|bytes?|mhz|ghz|bits?|kbps|mbps|ms)")
 _SHORT_VERSION_RE = re.compile(r"([a-z]+)(\d{1,4}(?:\.\d+)?|2k\d?)")
 
 
@@ -264,6 +266,9 @@ def _expansion(word: str) -> str | None:
         return MINED[word]
     if word.endswith("s") and word[:-1] in MINED:
         return MINED[word[:-1]]  # "vms", "nics": the plural of an abbreviation
+    size = _SIZE_RE.fullmatch(word)
+    if size:
+        return f"{size.group(1)} {size.group(2)}"  # "1gb" is what "1 GB" says
     match = _SHORT_VERSION_RE.fullmatch(word)
     if match and match.group(1) in _PREFIXES:
         version = match.group(2)
@@ -276,8 +281,9 @@ def _expansion(word: str) -> str | None:
 
 
 def _word_forms(tokens: list[str]) -> tuple[str, ...]:
-    """The forms one typed word is found by: itself, its error-code spelling, and for a
-    version ("4.0", "95.x") its leading number, which matches "NT 4" as well."""
+    """The forms one typed word is found by: itself, its error-code spelling, for a
+    version ("4.0", "95.x") its leading number, which matches "NT 4" as well, and for a
+    past tense ("stopped") the present's stem."""
     whole = tokens[0]
     forms = [whole]
     code = hex_code(whole)
@@ -286,7 +292,24 @@ def _word_forms(tokens: list[str]) -> tuple[str, ...]:
         forms.extend(status_forms(code))
     if "." in whole and whole[0].isdigit():
         forms.append(whole.split(".")[0])
+    if whole.isalpha():
+        forms.extend(_undoubled(whole))
     return tuple(dict.fromkeys(forms))
+
+
+#: A stem ending in a doubled consonant that Porter would have undone ("stopp", "transmitt").
+_DOUBLED_END_RE = re.compile(r".*[aeiouy].*([^aeiouylsz])\1")
+
+
+def _undoubled(stem: str) -> list[str]:
+    """The stem the same word has in the present tense, for a stem Whoosh left doubled.
+
+    Whoosh's Porter stemmer skips the undoubling of step 1b: "stopped" stems to "stopp"
+    and "transmitted" to "transmitt", while "stop" and "transmit" stay themselves, so an
+    admin typing "hotplugged" missed the runbook that says "hotplug". Only this way
+    round: "set" as "sett" would find every "settings".
+    """
+    return [stem[:-1]] if _DOUBLED_END_RE.fullmatch(stem) else []
 
 
 def query_groups(words: list[str]) -> list[tuple[str, ...]]:
@@ -308,18 +331,42 @@ def query_groups(words: list[str]) -> list[tuple[str, ...]]:
             camel = _camel_parts(raw).get(low)
             if camel:
                 expansion = " ".join(camel)
-        tokens = [t.text for t in ANALYZER(low)]
         if expansion:
+            tokens = [t.text for t in ANALYZER(low)]
             own = tokens[0] if tokens else None
-            for piece in expansion.split():
-                sub = [t.text for t in ANALYZER(piece)]
-                if sub:
-                    forms = _word_forms(sub)
-                    groups.append(forms + ((own,) if own and own not in forms else ()))
+            for forms in _unit_groups(expansion):
+                groups.append(forms + ((own,) if own and own not in forms else ()))
             continue
+        groups.extend(_unit_groups(_CLITIC_RE.sub("", low)))
+    return list(dict.fromkeys(groups))
+
+
+def alert_names(words: list[str]) -> list[str]:
+    """The index terms of CamelCase names typed whole ("OperatorConditionsUnhealthy"):
+    an admin who pastes the alert's name means the runbook of that name, not a sibling
+    whose name holds the same words ("HCOOperatorConditionsUnhealthy")."""
+    names: list[str] = []
+    for raw in " ".join(words).split():
+        word = raw.strip(".,;:!?()'\"")
+        if word.lower() in _camel_parts(word):
+            names.extend(t.text for t in ANALYZER(word.lower()))
+    return list(dict.fromkeys(names))
+
+
+#: "user's", "it's", "we'll": the clitic is no word of its own.
+_CLITIC_RE = re.compile(r"'(?:s|ll|re|ve|d|m)\b")
+
+
+def _unit_groups(text: str) -> list[tuple[str, ...]]:
+    """A group per word unit of `text`: "virt-operator" and "ms-dos" are two words each,
+    as the index has them (a hyphen splits), while "4.0", "share.exe" and "fin_wait_1"
+    stay one word with their parts as forms."""
+    groups = []
+    for unit in _TOKEN_RE.findall(text):
+        tokens = [t.text for t in ANALYZER(unit)]
         if tokens:
             groups.append(_word_forms(tokens))
-    return list(dict.fromkeys(groups))
+    return groups
 
 
 class PairAnalyzer(KBAnalyzer):

@@ -31,6 +31,7 @@ from kbassist.search.whoosh_backend.analysis import (
     BODY_FIELDS,
     FIELD_BOOSTS,
     SEARCH_FIELDS,
+    alert_names,
     path_from_key,
     path_key,
     query_groups,
@@ -367,7 +368,7 @@ class WhooshBackend:
         scorer = self._scorer(searcher)
         mask = self._filter_mask(searcher, scorer, parsed.filter_text, product)
         if slots:
-            ranked, total = scorer.top(slots, mask, limit)
+            ranked, total = scorer.top(slots, mask, limit, alert_names(list(parsed.words)))
             if near != groups:
                 # A word no article holds: no hit matches every word as typed.
                 ranked = [(docnum, score, False) for docnum, score, _full in ranked]

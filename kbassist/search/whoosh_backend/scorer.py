@@ -39,6 +39,14 @@ PAIR_WEIGHT = 0.5
 _MAX_PAIRS = 16
 #: How hard a missing query word (weighted by its idf) pulls a document down.
 _COVERAGE_POWER = 1.0
+#: Bonus for an article whose title the query names almost whole: share of the title's
+#: words the query holds, to this power, times this weight (0 = off).
+TITLE_COVER_WEIGHT = 0.15
+TITLE_COVER_POWER = 1.5
+#: Factor for an article whose title is an alert name the query typed whole.
+NAME_BOOST = 1.5
+#: A typed name that is in more titles than this names a product, not an article.
+_NAME_TITLES = 5
 _CACHE_BYTES = 96 * 1024 * 1024
 
 
@@ -206,12 +214,38 @@ class Scorer:
                 df = len(present)
                 idf = float(np.log1p((self.doc_count - df + 0.5) / (df + 0.5)))
                 acc[present] += np.float32(PAIR_WEIGHT * idf) * t * (_K1 + 1) / (t + _K1)
+        if TITLE_COVER_WEIGHT:
+            named, share = self.title_cover(slots)
+            acc[named] *= 1 + np.float32(TITLE_COVER_WEIGHT) * share ** np.float32(
+                TITLE_COVER_POWER
+            )
         dead = ~(mask & self.live)
         acc[dead] = 0
         covered[dead] = 0
         if total_idf:
             covered /= np.float32(total_idf)
         return acc, covered, all_found
+
+    def title_cover(
+        self, slots: list[dict[str, list[str]]]
+    ) -> tuple[NDArray[np.int64], NDArray[np.float32]]:
+        """(documents whose title holds a query word, share of each one's title words
+        that the query names, 0 to 1).
+
+        Siblings share most words ("NoLeadingVirtOperator", "NoLeadingVirtController");
+        the one whose distinctive word the admin typed is named more fully, and a short
+        title the query spells out beats a long one that merely holds the words.
+        """
+        np = self.np
+        hits = np.zeros(self.ndocs, dtype=np.float32)
+        terms = dict.fromkeys(t for slot in slots for t in slot.get("title", ()))
+        for term in terms:
+            ids, tfs = self.postings.get(self, "title", term)
+            if len(ids):
+                hits[ids] += tfs
+        named = np.flatnonzero(hits)
+        lengths = np.maximum(self.lengths("title")[named], 1)
+        return named, np.minimum(hits[named] / lengths, 1).astype("float32")
 
     def _best_of(self, fieldname: str, terms: Iterable[str]) -> PostingArrays | None:
         """(documents, frequency) of the best of `terms` in `fieldname` per document that
@@ -232,7 +266,11 @@ class Scorer:
         return held, best[held]
 
     def top(
-        self, slots: list[dict[str, list[str]]], mask: NDArray[np.bool_], limit: int
+        self,
+        slots: list[dict[str, list[str]]],
+        mask: NDArray[np.bool_],
+        limit: int,
+        names: Iterable[str] = (),
     ) -> tuple[list[tuple[int, float, bool]], int]:
         """Best `limit` docnums by BM25F damped by how much of the query they miss.
 
@@ -241,6 +279,11 @@ class Scorer:
         """
         np = self.np
         acc, cover, all_found = self.score(slots, mask)
+        if NAME_BOOST != 1.0:
+            for name in names:
+                ids, _tfs = self.postings.get(self, "title", name)
+                if len(ids) <= _NAME_TITLES:  # "PowerPoint" names no one article
+                    acc[ids] *= np.float32(NAME_BOOST)
         candidates = np.flatnonzero(cover > 0)
         total = len(candidates)
         if not total:
