@@ -141,8 +141,13 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
         if not dropped:
             items.append([without_boilerplate(text)])
             details.append([])
+    # a warning before the steps ("WARNING: Using Registry Editor incorrectly ...") is
+    # shown under the first step it qualifies, not read as the fix's name
+    notes = [clean(p.text) for p in lead_paras if _NOTE_RE.match(p.text)]
     lead = " ".join(
-        without_boilerplate(strip_marker(p.text)) for p in lead_paras if not is_boilerplate(p.text)
+        without_boilerplate(strip_marker(p.text))
+        for p in lead_paras
+        if not is_boilerplate(p.text) and not _NOTE_RE.match(p.text)
     )
     out = []
     for parts, detail in zip(items, details, strict=True):
@@ -151,7 +156,43 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
             text = "Run or enter the following:"
         if text:
             out.append(with_detail(text, "\n\n".join(detail)))
+    out = _explanations_as_detail(out)
+    if notes and out:
+        text, detail = split_detail(out[0])
+        out[0] = with_detail(text, "\n\n".join([*notes, detail]))
+    elif notes:
+        lead = " ".join([*notes, lead])
     return tidy_items(clean(lead), out)
+
+
+#: A statement, not an action: "The English version of this fix should have ...", "This
+#: information does not apply to Windows NT 4.0 ...", a lone "and" between two listings.
+_STATEMENT_RE = re.compile(r"^(?:the|this|these|that|those|it|there|and|or)\b", re.IGNORECASE)
+
+
+def _explanations_as_detail(items: list[str]) -> list[str]:
+    """Statements after a step ("The file should have these attributes:", "This does not
+    apply to Windows NT 4.0") are shown under that step, not ticked; an action in the
+    same paragraph ("... Restart Schedule+.") stays a step."""
+    from kbassist.drafting.blocks import _imperative
+
+    out: list[str] = []
+    for item in items:
+        text, detail = split_detail(item)
+        if not out or not _STATEMENT_RE.match(text) or _imperative(text):
+            out.append(item)
+            continue
+        sentences = split_sentences(text)
+        n = 0
+        while n < len(sentences) and not _imperative(sentences[n]):
+            n += 1
+        said, rest = " ".join(sentences[:n]), " ".join(sentences[n:])
+        if rest:
+            out[-1] = with_detail(out[-1], said)
+            out.append(with_detail(rest, detail))
+        else:
+            out[-1] = with_detail(out[-1], "\n".join(p for p in (said, detail) if p))
+    return out
 
 
 _CODE_CHARS_RE = re.compile(r"[=;{}()\\<>\[\]\"]|^\S+\.(?:exe|com|bat|cmd)\b", re.IGNORECASE)
@@ -253,6 +294,7 @@ def tidy_items(lead: str, items: list[str]) -> tuple[str, list[str]]:
     text, not an item; one imperative action per item (`split_actions`)."""
     out: list[str] = []
     leads = [lead] if lead else []
+    pending: list[str] = []
     for item in items:
         text, detail = split_detail(item)
         if _LEAD_ONLY_RE.match(text) and not detail:
@@ -264,11 +306,19 @@ def tidy_items(lead: str, items: list[str]) -> tuple[str, list[str]]:
         if (_NOTE_RE.match(text) or _TABLE_RE.search(text)) and out:
             out[-1] = with_detail(out[-1], "\n".join(p for p in (text, detail) if p))
             continue
+        if _NOTE_RE.match(text) and not out and not detail:
+            pending.append(text)  # a warning before the first step: shown under it
+            continue
+        if pending:
+            detail = "\n\n".join([*pending, detail]) if detail else "\n\n".join(pending)
+            pending = []
         pieces = split_actions(text) if text else [text]
         out.extend(pieces[:-1])
         out.append(with_detail(pieces[-1], detail))
     if not out and items:
         return lead, items
+    if pending:
+        leads.extend(pending)
     return " ".join(leads), out
 
 
@@ -400,8 +450,13 @@ def _section_options(section: Section, kind: str) -> tuple[str, list[Option]]:
         if len(options) >= 2 or kind in ("resolution", "workaround"):
             return clean(" ".join(p.text for p in lead_paras)), options
     if kind in ("resolution", "workaround"):
-        option = _option_from(section, paras, prefix=f"{kind.capitalize()}: ")
-        return "", [option] if option is not None else []
+        prefix = f"{kind.capitalize()}: "
+        found: list[Option] = []
+        for header, group in _fix_groups(paras):
+            option = _option_from(section, group, prefix=f"{header}: " if header else prefix)
+            if option is not None:
+                found.append(option)
+        return "", found
     procedures = _headed_procedures(section, paras)
     if procedures:
         return "", procedures
@@ -416,6 +471,71 @@ def _section_options(section: Section, kind: str) -> tuple[str, list[Option]]:
             option = _option_from(section, rest)
             return "", [option] if option is not None else []
     return "", []
+
+
+#: "To resolve this problem, obtain the latest service pack", "install the hotfix": a fix
+#: that is an update, complete in itself (its KB pointer follows it).
+_GET_UPDATE_RE = re.compile(
+    r"\b(?:obtain|install|apply|download|get|upgrade to)\b[^.]{0,80}?\b(?:service pack|hotfix"
+    r"|hot fix|update|fix|release|version)\b",
+    re.IGNORECASE,
+)
+#: A paragraph that offers another way: "Alternatively, lower the screen size",
+#: "To work around this problem, ...", "You can also work around ...".
+_ANOTHER_WAY_RE = re.compile(
+    r"^(?:alternatively|alternately|as an alternative|another (?:way|method|option|workaround)"
+    r"|to work ?around (?:this|the)|you (?:can|may) also work ?around|if you (?:do not|don't"
+    r"|cannot|can't) (?:want to )?(?:install|apply|obtain|upgrade|use))\b",
+    re.IGNORECASE,
+)
+#: A short line naming what the following fix is for: "Host Integration Server 2000:".
+_WARNING_RE = re.compile(r"^(?:\*+\s*)?(?:warning|caution)\b\s*[:.-]", re.IGNORECASE)
+_PRODUCT_HEADER_RE = re.compile(r"^[A-Z][\w .,/()+-]{2,58}:$")
+_NOT_HEADER_RE = re.compile(
+    r"\b(?:following|steps?|procedures?|to|do|this|these|below|example|note|warning)\b", re.I
+)
+
+
+def _imperative_text(text: str) -> bool:
+    from kbassist.drafting.blocks import _imperative
+
+    return _imperative(text) and not _NOTE_RE.match(text)
+
+
+def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
+    """A RESOLUTION or WORKAROUND split into the separate fixes it holds, each with the
+    header naming what it is for ("Host Integration Server 2000:") or "": an update
+    ("obtain the latest service pack", with its KB pointer) followed by a manual
+    procedure, an "Alternatively, ..." or "To work around this ..." paragraph, and a
+    fix under its own product header are options of their own, not steps of one."""
+    paras = [p for p in paras if not p.separator and not p.heading]
+    if not paras:
+        return [("", paras)]
+    base = min(p.indent for p in paras)
+    groups: list[tuple[str, list[Para]]] = [("", [])]
+    for n, para in enumerate(paras):
+        header, group = groups[-1]
+        top = para.indent <= base + 1 and not para.marker
+        text = clean(para.text)
+        real = [p for p in group if not is_boilerplate(p.text)]
+        if top and real and n + 1 < len(paras):
+            if _PRODUCT_HEADER_RE.match(text) and not _NOT_HEADER_RE.search(text):
+                groups.append((text.rstrip(":").strip(), []))
+                continue
+            # the registry warning opens the manual procedure that follows the update
+            lone_update = (
+                len(real) == 1
+                and not real[0].marker
+                and bool(_GET_UPDATE_RE.search(real[0].text))
+                and not is_boilerplate(text)
+                and (bool(_WARNING_RE.match(text)) or _imperative_text(text))
+            )
+            if lone_update or _ANOTHER_WAY_RE.match(text):
+                groups.append(("", [para]))
+                continue
+        group.append(para)
+    out = [(h, g) for h, g in groups if any(not is_boilerplate(p.text) for p in g)]
+    return out or [("", paras)]
 
 
 _IF_LEAD_RE = re.compile(
@@ -528,11 +648,29 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
         if found and not lead:
             lead = section_lead
         options.extend(found)
+    options = _merge_upgrade(options)
     if not options:
         cause = find_section(article, _CAUSE_KEYS)
         if cause is not None:
             lead, options = _cause_options(cause)
     return lead, options
+
+
+def _merge_upgrade(options: list[Option]) -> list[Option]:
+    """STATUS "fixed in Service Pack 4" and a RESOLUTION "obtain the latest service pack"
+    are one fix, not two options: the STATUS sentence is shown under the resolution's
+    step (which version has the fix) and the separate `upgrade` option is dropped."""
+    upgrade = next((o for o in options if o.kind == "upgrade"), None)
+    if upgrade is None:
+        return options
+    for option in options:
+        if option is upgrade or option.kind != "option":
+            continue
+        for n, item in enumerate(option.items):
+            if _GET_UPDATE_RE.search(step_text(item)):
+                option.items[n] = with_detail(item, f"STATUS: {upgrade.lead}")
+                return [o for o in options if o is not upgrade]
+    return options
 
 
 def _cause_options(section: Section) -> tuple[str, list[Option]]:

@@ -30,7 +30,11 @@ _BOILERPLATE_SENTENCE_RE = re.compile(
     r"microsoft (?:has confirmed|is researching|provides)|we are researching)"
     r"|make no warranty|vendor independent of microsoft|query on the following word|"
     r"charges that are normally incurred for support calls|support professional determines|"
-    r"click the article numbers? below|following articles? in the microsoft knowledge base",
+    r"click the article numbers? below|following articles? in the microsoft knowledge base|"
+    # the hotfix notice: who may apply the fix, testing, support costs (not the action)
+    r"^an? (?:supported )?(?:fix|hotfix|update)\b[^.]{0,60}\b(?:is|are) (?:now )?available from "
+    r"microsoft, but|^this (?:fix|hotfix) may receive additional testing|^therefore, if you are not "
+    r"severely affected|^normal support costs|^for a complete list of microsoft product support",
     re.IGNORECASE,
 )
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
@@ -102,8 +106,24 @@ def clean(text: str) -> str:
     return " ".join(html.unescape(text).split())
 
 
+#: Abbreviations a sentence does not end at: "Windows NT 3.51 U.S. Service Pack 5", "e.g.
+#: Notepad" (a capital after them starts no new sentence).
+_ABBREVIATION_RE = re.compile(
+    r"(?:\b(?:U\.S|U\.K|e\.g|i\.e|E\.g|I\.e|[Vv]er|vs|[Aa]pprox|[Cc]f)\.)$"
+)
+
+
 def split_sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_RE.split(text) if s]
+    """Sentences of `text`, not cut at an abbreviation such as "U.S." or "e.g."."""
+    out: list[str] = []
+    for piece in _SENTENCE_RE.split(text):
+        if not piece:
+            continue
+        if out and _ABBREVIATION_RE.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def shorten(text: str, limit: int) -> str:
@@ -288,12 +308,23 @@ def find_params(text: str) -> list[tuple[int, int, Param]]:
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
             literal = match.group(group)
+            if kind == "time" and _FILE_DATE_RE.search(_line_at(text, start)):
+                continue  # a file's date and time in a version table: no setting
             param = _make_param(kind, literal)
             if param is None:
                 continue
             taken.append((start, end))
             found.append((start, end, param))
     return sorted(found, key=lambda f: f[0])
+
+
+_FILE_DATE_RE = re.compile(r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b\d{1,2}-[A-Z][a-z]{2}-\d{2,4}\b")
+
+
+def _line_at(text: str, at: int) -> str:
+    start = max(text.rfind("\n", 0, at), text.rfind("\x1f", 0, at)) + 1
+    end = len(text) if (e := text.find("\n", at)) < 0 else e
+    return text[start:end]
 
 
 def _make_param(kind: str, literal: str) -> Param | None:
