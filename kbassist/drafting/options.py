@@ -514,7 +514,7 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
     base = min(p.indent for p in paras)
     groups: list[tuple[str, list[Para]]] = [("", [])]
     for n, para in enumerate(paras):
-        header, group = groups[-1]
+        _, group = groups[-1]
         top = para.indent <= base + 1 and not para.marker
         text = clean(para.text)
         real = [p for p in group if not is_boilerplate(p.text)]

@@ -33,8 +33,9 @@ _BOILERPLATE_SENTENCE_RE = re.compile(
     r"click the article numbers? below|following articles? in the microsoft knowledge base|"
     # the hotfix notice: who may apply the fix, testing, support costs (not the action)
     r"^an? (?:supported )?(?:fix|hotfix|update)\b[^.]{0,60}\b(?:is|are) (?:now )?available from "
-    r"microsoft, but|^this (?:fix|hotfix) may receive additional testing|^therefore, if you are not "
-    r"severely affected|^normal support costs|^for a complete list of microsoft product support",
+    r"microsoft, but|^this (?:fix|hotfix) may receive additional testing|^therefore, if you are "
+    r"not severely affected|^normal support costs|"
+    r"^for a complete list of microsoft product support",
     re.IGNORECASE,
 )
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
