@@ -128,8 +128,8 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
                 if not dropped:
                     if code_like(para):
                         details[-1].append(dedent_lines(para.lines))
-                    elif _NOTE_RE.match(text):
-                        details[-1].append(clean(text))
+                    elif _NOTE_RE.match(text) or text[:6].casefold() == "where ":
+                        details[-1].append(clean(text))  # a note; "where <drive> is ..."
                     else:
                         items[-1].append(text)
                 continue
@@ -167,7 +167,7 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
 
 #: A statement, not an action: "The English version of this fix should have ...", "This
 #: information does not apply to Windows NT 4.0 ...", a lone "and" between two listings.
-_STATEMENT_RE = re.compile(r"^(?:the|this|these|that|those|it|there|and|or)\b", re.IGNORECASE)
+_STATEMENT_RE = re.compile(r"^(?:the|this|these|that|those|it|there|and|or|where)\b", re.IGNORECASE)
 
 
 def _explanations_as_detail(items: list[str]) -> list[str]:
@@ -229,7 +229,7 @@ _LEAD_ONLY_RE = re.compile(
 #: "To resolve this issue, uninstall ...": the purpose clause before the action.
 _PURPOSE_RE = re.compile(
     r"^(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy) (?:this|the|these)"
-    r"(?:\s+[\w-]+){0,3},\s*)",
+    r"(?:\s+[\w-]+){0,3},\s*|(?:alternatively|alternately|as an alternative),\s*)",
     re.IGNORECASE,
 )
 _YOU_CAN_RE = re.compile(
@@ -425,6 +425,7 @@ _WISH_RE = re.compile(
 )
 _LABEL_LEAD_RE = re.compile(
     r"^(?:to (?:work around|avoid|prevent|resolve|correct|fix|solve|remedy)\b[^,:]{0,60}[,:]\s*"
+    r"|(?:alternatively|alternately|as an alternative),\s*"
     r"|(?:administrators?|users?|customers?|you|those)\s+(?:who|that)\s+[^,]{0,90}?\s+"
     r"(?:should|can|must|may)\s+)",
     re.IGNORECASE,
@@ -518,8 +519,9 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
         top = para.indent <= base + 1 and not para.marker
         text = clean(para.text)
         real = [p for p in group if not is_boilerplate(p.text)]
-        if top and real and n + 1 < len(paras):
-            if _PRODUCT_HEADER_RE.match(text) and not _NOT_HEADER_RE.search(text):
+        if top and real:
+            header_ok = n + 1 < len(paras) and not _NOT_HEADER_RE.search(text)
+            if header_ok and _PRODUCT_HEADER_RE.match(text):
                 groups.append((text.rstrip(":").strip(), []))
                 continue
             # the registry warning opens the manual procedure that follows the update

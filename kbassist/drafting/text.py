@@ -200,6 +200,13 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"(?<![\w.-])(?P<v>[Yy]our[_-]?[A-Za-z]{3,}(?:[._-][A-Za-z]+)*)(?![\w-])"),
     ),
     (
+        "placeholder",
+        re.compile(
+            r"(?<=[\\/@])(?P<v>(?:server|share|computer|machine|printer|domain|host|user)_?name)"
+            r"(?![\w-])|(?<![\w.-])(?P<w>(?:server|share|computer|machine|printer)_?name)(?![\w-])",
+        ),
+    ),
+    (
         "count",
         re.compile(
             r"\b(?P<v>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
@@ -249,6 +256,31 @@ _WHERE_DRIVE_RE = re.compile(
     r"(?:[\w-]+\s+){0,3}drive\b",
     re.IGNORECASE,
 )
+#: "where XX is the current value", "where servername is the name of your server": a
+#: token of the command the article explains (the `<name>` forms are found anyway).
+_WHERE_TOKEN_RE = re.compile(
+    r"\bwhere\s+[\"']?(?P<t>[A-Za-z][\w.]{0,24}?)[\"']?:?\s+(?:is|are|represents|stands for)\s+"
+    r"(?:the|your|a|an)\b"
+)
+#: Words that look like placeholders in a command: `\\servername\sharename`.
+_NAME_WORD_RE = re.compile(
+    r"(?:server|share|computer|machine|printer|domain|host|user|database|site)_?name"
+)
+
+
+def _explained_token_ok(token: str) -> bool:
+    """A made-up token (`XX`, `nnnn`, `n.n`, `server_name`, `servername`), not an English
+    word the sentence happens to explain ("where Windows is installed")."""
+    bare = token.replace(".", "")
+    if len(bare) < 2 and "." not in token:
+        return False  # one letter: a drive, found by _WHERE_DRIVE_RE
+    if bare.isupper() and bare.isalpha() and len(bare) <= 8:
+        return True
+    if bare.isalpha() and len(set(bare.casefold())) == 1:
+        return True  # nnnn, xxxx, n.n
+    return "_" in token or bool(_NAME_WORD_RE.fullmatch(token.casefold()))
+
+
 _HTML_TAGS = frozenset(
     "a abbr b big blockquote body br caption center code col dd div dl dt em embed font form "
     "frame h1 h2 h3 h4 h5 h6 head hr html i iframe img input label li link meta nobr object "
@@ -302,6 +334,18 @@ def find_params(text: str) -> list[tuple[int, int, Param]]:
                 continue
             taken.append(span)
             found.append((*span, Param("placeholder", letter, f"drive:{letter.casefold()}")))
+    for where in _WHERE_TOKEN_RE.finditer(text):
+        token = where.group("t")
+        if not _explained_token_ok(token):
+            continue
+        for match in re.finditer(rf"(?<![\w\\<]){re.escape(token)}(?![\w>])", text):
+            if where.start() <= match.start() <= where.end():
+                continue  # the explanation itself
+            span = (match.start(), match.end())
+            if any(span[0] < e and s < span[1] for s, e in taken):
+                continue
+            taken.append(span)
+            found.append((*span, Param("placeholder", token, f"token:{token.casefold()}")))
     for kind, pattern in _PARAM_RES:
         for match in pattern.finditer(text):
             group = "v" if match.group("v") is not None else "w"

@@ -30,6 +30,7 @@ from kbassist.drafting.symptoms import (
     symptom_messages,
 )
 from kbassist.drafting.text import (
+    DETAIL_SEP,
     PARAM_HELP,
     PARAM_TITLE,
     Param,
@@ -83,7 +84,9 @@ def _cite(article: Article, section: Section) -> dict[str, str]:
 
 
 def _template(text: str, params: dict[str, str]) -> tuple[str, list[Param]]:
-    """Item text with each known literal replaced by its `{variable}`."""
+    """Item text with each known literal replaced by its `{variable}`; a drive or path
+    asked in the prose ("Windows is installed on your C drive", "C:\\WINDOWS") is also
+    put into the command that spells it in lower case (`c:\\windows\\system`)."""
     out: list[str] = []
     used: list[Param] = []
     at = 0
@@ -91,12 +94,49 @@ def _template(text: str, params: dict[str, str]) -> tuple[str, list[Param]]:
         var = params.get(f"{param.kind}:{param.key}")
         if var is None:
             continue
-        out.append(brace(text[at:start]))
+        out.append(_in_paths(text[at:start], params))
         out.append("{" + var + "}")
         used.append(param)
         at = end
-    out.append(brace(text[at:]))
+    out.append(_in_paths(text[at:], params))
     return "".join(out), used
+
+
+def _in_paths(text: str, params: dict[str, str]) -> str:
+    """`text` braced, with the asked paths and drive letters found inside its lower-case
+    paths (`c:\\windows\\system\\x.dll`, `a:\\setup`) replaced by their variables."""
+    spots: list[tuple[int, int, str]] = []
+    for ref, var in params.items():
+        kind, _, key = ref.partition(":")
+        if kind == "path":
+            pattern = rf"(?<![\w\\]){re.escape(key)}(?=\\|[\s\"']|$)"
+        elif (kind == "drive" and len(key) == 1) or ref.startswith("placeholder:drive:"):
+            pattern = rf"(?<![\w\\{{]){re.escape(key[-1])}(?=:\\)"
+        else:
+            continue
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            if not any(match.start() < e and s < match.end() for s, e, _ in spots):
+                spots.append((match.start(), match.end(), var))
+    if not spots:
+        return brace(text)
+    out: list[str] = []
+    at = 0
+    for start, end, var in sorted(spots):
+        out.append(brace(text[at:start]))
+        out.append("{" + var + "}")
+        at = end
+    out.append(brace(text[at:]))
+    return "".join(out)
+
+
+_EXAMPLE_START_RE = re.compile(r"\s*(?:for (?:example|instance)|e\.g\.)", re.IGNORECASE)
+
+
+def _in_example(text: str, at: int) -> bool:
+    """Whether position `at` is in a sentence that gives an example ("For example, if the
+    installation disk is in drive A ..."): its values illustrate a placeholder."""
+    start = max(text.rfind(mark, 0, at) for mark in (". ", ": ", "\n", "\x1f")) + 1
+    return bool(_EXAMPLE_START_RE.match(text, start))
 
 
 def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
@@ -140,11 +180,18 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         option.label = label
         seen: set[str] = set()
         literals = 0
+        has_placeholder = any(
+            p.kind == "placeholder"
+            for item in [*option.pre_items, *option.items]
+            for _, _, p in find_params(item)
+        )
         for item in [*option.pre_items, *option.items]:
-            for _, _, param in find_params(item):
+            for start, _, param in find_params(item):
                 ref = f"{param.kind}:{param.key}"
                 if ref in seen:
                     continue
+                if param.kind != "placeholder" and has_placeholder and _in_example(item, start):
+                    continue  # "For example, if the disk is in drive A": the placeholder's
                 if param.kind == "placeholder":
                     if len(seen) - literals >= MAX_PLACEHOLDERS_PER_OPTION:
                         continue
@@ -538,15 +585,15 @@ def _input_nodes(
         if param.kind == "time":
             node["type"] = "time"
         if param.kind == "placeholder":
-            what = "drive letter" if param.key.startswith("drive:") else "value"
+            meaning = _explanation(param.literal, [*option.pre_items, *option.items])
+            what = _placeholder_kind(param, meaning)
             node["title"] = f"Your {what} for {param.literal}"
             node["text"] = brace(
                 f"The article writes {param.literal} where you type your own {what}: "
                 f'"{shorten(context, 200)}" What is it on this system?'
             )
-            node["help"] = brace(
-                "A drive letter, e.g. D." if what == "drive letter" else PARAM_HELP[param.kind]
-            )
+            said = f"{param.literal} is {meaning} (the article). " if meaning else ""
+            node["help"] = brace(said + _PLACEHOLDER_HELP.get(what, PARAM_HELP[param.kind]))
         else:
             node["title"] = f"{PARAM_TITLE[param.kind]} (the article: {param.literal})"
             node["text"] = brace(
@@ -566,13 +613,76 @@ def _input_nodes(
     return nodes
 
 
+#: What an input for a placeholder asks for, by the kind of value it names.
+_PLACEHOLDER_HELP = {
+    "drive letter": "A drive letter, e.g. A or D; it replaces the placeholder in the command.",
+    "host name": "A computer or server name, e.g. SERVER1; it replaces the placeholder.",
+    "path": r"A folder or file path, e.g. C:\WINDOWS; it replaces the placeholder.",
+    "file name": "A file name, e.g. REPORT.TXT; it replaces the placeholder.",
+    "number": "A number; it replaces the placeholder in the command.",
+    "name": "A name; it replaces the placeholder in the command.",
+}
+_KIND_WORDS = (
+    ("drive letter", r"\bdrive\b|\bletter\b|\bcd-?rom\b|\bfloppy\b"),
+    ("host name", r"\b(?:server|computer|machine|host|workstation)\s*_?name\b|\bserver\b|\bhost\b"),
+    ("path", r"\bpath\b|\bdir(?:ectory)?\b|\bfolder\b|\bwindir\b|\broot\b"),
+    ("file name", r"\bfile\s*_?name\b|\bfile\b"),
+    ("number", r"\bnumber\b|\bcount\b|\bsize\b|\bmilliseconds\b|\bseconds\b|\bvalue\b"),
+    ("name", r"\bname\b"),
+)
+
+
+#: Parts of a placeholder's own name that say what it is (`<winpath>`, `<cd drive>`).
+_TOKEN_KINDS = (
+    ("drive letter", ("drive", "letter")),
+    ("host name", ("server", "computer", "machine", "host")),
+    ("path", ("path", "dir", "folder", "windir", "root")),
+    ("file name", ("file",)),
+    ("number", ("number", "count", "size", "nnn", "xxx")),
+)
+
+
+def _placeholder_kind(param: Param, meaning: str) -> str:
+    """ "drive letter", "host name", "path" ...: what `<drive>`, `servername`, `<winpath>`
+    stand for, read from the token and the article's explanation of it."""
+    if param.key.startswith("drive:"):
+        return "drive letter"
+    token = param.literal.strip("<>{}").casefold()
+    for kind, part in _TOKEN_KINDS:
+        if any(word in token for word in part):
+            return kind
+    for kind, pattern in _KIND_WORDS:
+        if re.search(pattern, meaning, re.IGNORECASE):
+            return kind
+    return "value"
+
+
+def _explanation(literal: str, items: list[str]) -> str:
+    """ "the floppy disk drive" from "where <drive> is the floppy disk drive ...": what the
+    article says the placeholder stands for, "" if it does not say."""
+    pattern = re.compile(
+        rf"\b(?:where|and)\s+[\"']?{re.escape(literal)}[\"']?:?\s+"
+        r"(?:is|are|represents|stands for)\s+"
+        r"(?P<what>[^.;\n\x1f]{3,120}?)(?=\s+and\s+(?:where|<)|[.;,)\n\x1f]|$)",
+        re.IGNORECASE,
+    )
+    for item in items:
+        found = pattern.search(" ".join(item.replace("\x1f", " \x1f ").split(" ")))
+        if found:
+            return " ".join(found.group("what").split())
+    return ""
+
+
 def _item(article: Article, item: str, section: Section, known: dict[str, str]) -> dict[str, Any]:
     """A checklist item: its text (cut at MAX_ITEM_CHARS) and, when the step carries one,
     its detail (a command, code, a note) kept line by line; both use the inputs."""
     text, detail = split_detail(item)
-    entry: dict[str, Any] = {"text": _template(shorten(text, MAX_ITEM_CHARS), known)[0]}
+    # one pass over text and detail: "where nnnn is ..." in one explains nnnn in the other
+    joined = _template(f"{shorten(text, MAX_ITEM_CHARS)}{DETAIL_SEP}{detail}", known)[0]
+    text, _, detail = joined.partition(DETAIL_SEP)
+    entry: dict[str, Any] = {"text": text}
     if detail.strip():
-        entry["detail"] = _template(detail, known)[0]
+        entry["detail"] = detail
     entry["source"] = _cite(article, section)
     return entry
 

@@ -1,0 +1,234 @@
+"""Drafted walks of MS KB archive articles (SYMPTOMS / CAUSE / RESOLUTION / STATUS), by the
+kind of paragraph a reader found drafted wrong: separate fixes read as one checklist, a
+STATUS upgrade repeating the resolution, statements and warnings ticked as steps, and
+placeholders asked without saying what they are or never reaching the command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kbassist.articles import Article, parse_article
+from kbassist.drafting.tree import draft_tree, draft_tree_model
+from kbassist.trees.checklist import Checklist, build_checklist
+from kbassist.trees.engine import walk_with_answers
+
+
+def mskb(body: str, *, id_: str = "Q999301", title: str = "Test article") -> Article:
+    """An MS KB archive article: header fields, then underlined, tab-indented sections."""
+    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Windows", ""]
+    lines = ["\t" + line if line else "" for line in body.strip("\n").split("\n")]
+    return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
+
+
+def walked(art: Article, answers: dict[str, str]) -> Checklist:
+    return build_checklist(walk_with_answers(draft_tree_model(art), answers))
+
+
+def steps(checklist: Checklist) -> list[tuple[str, str]]:
+    """(text, detail) of each checklist step."""
+    return [(item.text, getattr(item, "detail", "") or "") for item in checklist.part("steps")]
+
+
+def choices(tree: dict[str, Any], node_id: str) -> dict[str, str]:
+    node = next(n for n in tree["nodes"] if n["id"] == node_id)
+    return {c["value"]: c["label"] for c in node["choices"]}
+
+
+def inputs(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    return [n for n in tree["nodes"] if n["kind"] == "input"]
+
+
+SYMPTOMS = "SYMPTOMS\n========\n\nWhen you log on, you receive an error message.\n\n"
+
+UPDATE_THEN_REGISTRY = (
+    SYMPTOMS + "RESOLUTION\n==========\n\n"
+    "To resolve this problem, obtain the latest service pack for Windows NT 4.0. For\n"
+    "additional information, please see the following article in the Microsoft\n"
+    "Knowledge Base:\n\n"
+    "  Q152734 How to Obtain the Latest Windows NT 4.0 Service Pack\n\n\n"
+    "WARNING: Using Registry Editor incorrectly can cause serious problems. Use this\n"
+    "tool at your own risk.\n\n"
+    "Use RegEdt32.exe to add the following value to the Rdr service parameters:\n\n"
+    "1. Open the registry entry:\n\n"
+    "  HKLM\\System\\CurrentControlSet\\Services\\RDR\\Parameters\n\n"
+    "2. On the Edit menu, click Add Value.\n\n"
+    "3. Type FailedConnectTimeout as the value name.\n\n"
+    "STATUS\n======\n\n"
+    "Microsoft has confirmed this to be a problem in Windows NT 4.0. This problem was\n"
+    "first corrected in Windows NT 4.0 U.S. Service Pack 4.\n"
+)
+
+
+def test_service_pack_and_manual_registry_procedure_are_two_options_not_one_checklist() -> None:
+    """The update and the registry procedure after it are separate options; no duplicate upgrade."""
+    tree = draft_tree(mskb(UPDATE_THEN_REGISTRY))
+    labels = list(choices(tree, "mitigation").values())
+    assert labels == [
+        "Resolution: Obtain the latest service pack for Windows NT 4.0",
+        "Resolution: Use RegEdt32.exe to add the following value to the Rdr service parameters",
+    ]
+    assert "upgrade" not in {n["id"] for n in tree["nodes"]}
+    update = steps(
+        walked(mskb(UPDATE_THEN_REGISTRY), {"symptom": "yes", "mitigation": "resolution_1"})
+    )
+    assert [text for text, _ in update] == ["Obtain the latest service pack for Windows NT 4.0."]
+    # the STATUS sentence says which service pack, whole: not cut at "U.S."
+    assert "first corrected in Windows NT 4.0 U.S. Service Pack 4." in update[0][1]
+
+
+def test_registry_warning_is_shown_under_the_first_step_not_ticked() -> None:
+    """The WARNING before the procedure is the first step's detail, never an item or a label."""
+    manual = steps(
+        walked(mskb(UPDATE_THEN_REGISTRY), {"symptom": "yes", "mitigation": "resolution_2"})
+    )
+    assert [text for text, _ in manual] == [
+        "Open the registry entry:",
+        "On the Edit menu, click Add Value.",
+        "Type FailedConnectTimeout as the value name.",
+    ]
+    assert manual[0][1].startswith("WARNING: Using Registry Editor incorrectly")
+
+
+def test_fix_under_a_product_header_is_its_own_option_without_the_hotfix_notice() -> None:
+    """ "Host Integration Server 2000:" names a second fix; the hotfix notice is no step."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To resolve this problem, obtain the latest service pack for SNA Server 4.0.\n\n"
+        "Host Integration Server 2000:\n\n"
+        "A supported fix is now available from Microsoft, but it is only intended to\n"
+        "correct the problem described in this article. This fix may receive additional\n"
+        "testing at a later time.\n\n"
+        "To resolve this problem immediately, contact Microsoft Product Support Services\n"
+        "to obtain the fix.\n\n"
+        "The English version of this fix should have the following file attributes:\n\n"
+        "+------------------------------------+\n"
+        "| File name   | Date       | Time    |\n"
+        "+------------------------------------+\n"
+        "| Wcpic32.dll | 01/02/2001 | 10:06am |\n"
+        "+------------------------------------+\n"
+    )
+    tree = draft_tree(art)
+    assert list(choices(tree, "mitigation").values()) == [
+        "Resolution: Obtain the latest service pack for SNA Server 4.0",
+        "Host Integration Server 2000: Contact Microsoft Product Support Services to obtain"
+        " the fix",
+    ]
+    assert inputs(tree) == []  # the file's time in the table is no setting to ask
+    [(text, detail)] = steps(walked(art, {"symptom": "yes", "mitigation": "resolution_2"}))
+    assert text == "Contact Microsoft Product Support Services to obtain the fix."
+    assert "Wcpic32.dll | 01/02/2001 | 10:06am" in detail
+
+
+def test_alternatively_paragraph_in_a_resolution_is_a_separate_option() -> None:
+    """ "Alternatively, lower the screen size" is another option, not step 2 of the update."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Install the updated display driver from the manufacturer.\n\n"
+        "Alternatively, lower the screen size to 800 by 600 pixels.\n"
+    )
+    labels = list(choices(draft_tree(art), "mitigation").values())
+    assert len(labels) == 2
+    assert labels[1] == "Resolution: Lower the screen size to 800 by 600 pixels"
+    second = steps(walked(art, {"symptom": "yes", "mitigation": "resolution_2"}))
+    assert second == [("Lower the screen size to 800 by 600 pixels.", "")]
+
+
+def test_a_statement_after_a_step_is_its_detail_and_an_action_in_it_stays_a_step() -> None:
+    """ "The file should be located in ..." is shown under the step; "Restart X" is ticked."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Change the line to the following:\n\n"
+        "  ScheduleTransport=TRNSCHED.DLL\n\n"
+        "The TRNSCHED.DLL file should be located in the Windows SYSTEM subdirectory.\n"
+        "Restart Schedule+.\n\n"
+        "This information does not apply to Windows NT 4.0.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert [text for text, _ in got] == ["Change the line to the following:", "Restart Schedule+."]
+    assert "should be located in the Windows SYSTEM" in got[0][1]
+    assert "does not apply to Windows NT 4.0" in got[1][1]
+
+
+EXPAND = (
+    SYMPTOMS + "RESOLUTION\n==========\n\n"
+    "1. Insert the setup disk in your floppy disk drive.\n\n"
+    "2. At the MS-DOS command prompt, type the following command and press ENTER:\n\n"
+    "  expand <drive>:\\vbrun300.dl_ c:\\windows\\system\\vbrun300.dll\n\n"
+    "  where <drive> is the floppy disk drive containing the setup disk and where\n"
+    "  Windows is installed on your C drive.\n"
+)
+
+
+def test_drive_placeholder_is_a_drive_letter_input_whose_help_says_which_drive() -> None:
+    """`<drive>` is asked as a drive letter, with the article's "the floppy disk drive ..."."""
+    [drive, windows] = inputs(draft_tree(mskb(EXPAND)))
+    assert drive["title"] == "Your drive letter for <drive>"
+    assert drive["help"].startswith(
+        "<drive> is the floppy disk drive containing the setup disk (the article). A drive letter"
+    )
+    assert windows["default"] == "C"
+
+
+def test_both_drive_answers_reach_the_command() -> None:
+    """The floppy drive and the Windows drive answers are both in the command shown."""
+    answers = {"symptom": "yes", "placeholder_1": "B", "drive_1": "E"}
+    [_, (text, detail)] = steps(walked(mskb(EXPAND), answers))
+    assert text.startswith("At the MS-DOS command prompt, type the following command")
+    assert detail.splitlines()[0] == "expand B:\\vbrun300.dl_ E:\\windows\\system\\vbrun300.dll"
+
+
+def test_placeholder_explained_after_and_is_a_path_and_example_values_are_not_asked() -> None:
+    """ "and <winpath> is the path to ..." is help for a path input; the example's A: is not."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Use the following syntax to expand the file:\n\n"
+        "  expand <drive>:\\trnsched.dl_ <winpath>\\trnsched.dll\n\n"
+        "where <drive> is the drive containing the installation disk and <winpath> is\n"
+        "the path to the Windows SYSTEM subdirectory. For example, if the installation\n"
+        "disk is in drive A, type the following command:\n\n"
+        "  expand a:\\trnsched.dl_ c:\\windows\\system\\trnsched.dll\n"
+    )
+    found = inputs(draft_tree(art))
+    assert [n["title"] for n in found] == [
+        "Your drive letter for <drive>",
+        "Your path for <winpath>",
+    ]
+    assert found[1]["help"].startswith(
+        "<winpath> is the path to the Windows SYSTEM subdirectory (the article)."
+    )
+    answers = {"symptom": "yes", "placeholder_1": "D", "placeholder_2": "F:\\WIN\\SYSTEM"}
+    [(_, detail)] = steps(walked(art, answers))
+    assert detail.splitlines()[0] == "expand D:\\trnsched.dl_ F:\\WIN\\SYSTEM\\trnsched.dll"
+
+
+def test_server_and_share_name_words_in_a_unc_command_are_inputs() -> None:
+    """`\\\\servername\\sharename` in a command asks for the server and the share."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Type the following command at the command prompt:\n\n"
+        "  pbrush.exe \\\\servername\\sharename\\filename.bmp\n"
+    )
+    tree = draft_tree(art)
+    assert [n["title"] for n in inputs(tree)] == [
+        "Your host name for servername",
+        "Your value for sharename",
+    ]
+    answers = {"symptom": "yes", "placeholder_1": "FS1", "placeholder_2": "PICS"}
+    [(_, detail)] = steps(walked(art, answers))
+    assert detail == "pbrush.exe \\\\FS1\\PICS\\filename.bmp"
+
+
+def test_a_token_the_article_explains_becomes_an_input_in_the_setting() -> None:
+    """ "TimerCriticalSection=nnnn, where nnnn is the number of milliseconds" asks nnnn."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Add the following line to the [386Enh] section of the SYSTEM.INI file:\n\n"
+        "  TimerCriticalSection=nnnn\n\n"
+        "  where nnnn is the number of milliseconds to wait.\n"
+    )
+    [found] = inputs(draft_tree(art))
+    assert found["title"] == "Your number for nnnn"
+    assert "nnnn is the number of milliseconds to wait (the article)" in found["help"]
+    [(_, detail)] = steps(walked(art, {"symptom": "yes", "placeholder_1": "10000"}))
+    assert detail.splitlines()[0] == "TimerCriticalSection=10000"
