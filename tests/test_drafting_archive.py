@@ -232,3 +232,92 @@ def test_a_token_the_article_explains_becomes_an_input_in_the_setting() -> None:
     assert "nnnn is the number of milliseconds to wait (the article)" in found["help"]
     [(_, detail)] = steps(walked(art, {"symptom": "yes", "placeholder_1": "10000"}))
     assert detail.splitlines()[0] == "TimerCriticalSection=10000"
+
+
+def test_a_symptom_list_keeps_every_bullet_not_only_the_first() -> None:
+    """ "includes all of the following: - A - B - C" keeps C, often the actual symptom."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "A user's list of available printers includes all of the following:\n\n"
+        "- The user's auto-created client printers\n\n"
+        "- Printers designated for the user by the administrator\n\n"
+        "- The administrator's auto-created printers\n\n"
+        "RESOLUTION\n==========\n\nInstall the latest service pack.\n"
+    )
+    assert draft_tree(art)["symptom"].endswith("- The administrator's auto-created printers")
+
+
+def test_messages_after_separate_lead_ins_are_each_a_choice() -> None:
+    """Three "you get the following error message:" paragraphs offer all three messages."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "When you open the properties, you may get the following error message:\n\n"
+        "  Unable to initialize Extension Data Attributes!\n\n"
+        "When you click any of the tabs, you get the following error message:\n\n"
+        "  An exception has occurred in an extension .DLL file.\n\n"
+        "If you click Exclude Mailbox, you might receive a Dr. Watson error message:\n\n"
+        "  An application error has occurred. Admin.exe Exception: Access Violation\n\n"
+        "RESOLUTION\n==========\n\nAdminister the agent from the server that runs it.\n"
+    )
+    assert list(choices(draft_tree(art), "symptom").values()) == [
+        "Unable to initialize Extension Data Attributes!",
+        "An exception has occurred in an extension .DLL file",
+        "An application error has occurred",
+        "None of these",
+    ]
+
+
+def test_a_message_wrapped_over_two_indented_lines_is_one_message() -> None:
+    """ "Insert the disk labeled:" and the label after it are one message, not two choices."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "You may receive the following error message when you insert the second disk:\n\n"
+        "  Insert the disk labeled:\n\n"
+        "  'Setup: Disk2' into Drive A:\n\n"
+        "RESOLUTION\n==========\n\nCopy all the files of each Disks folder to the disk.\n"
+    )
+    assert choices(draft_tree(art), "symptom") == {
+        "yes": "Yes, this is what I see",
+        "no": "No, I see something else",
+    }
+
+
+def test_a_long_symptom_is_verified_whole_or_by_its_section_never_cut() -> None:
+    """The verify quotes whole sentences, never "[...]"; a long one names SYMPTOMS instead."""
+    long = "When you log on, " + "the server waits for the domain controller and " * 6 + "fails."
+    art = mskb(
+        f"SYMPTOMS\n========\n\n{long}\n\n"
+        "RESOLUTION\n==========\n\nInstall the latest service pack.\n"
+    )
+    [verify] = [i.text for i in walked(art, {"symptom": "yes"}).part("verify")]
+    assert verify == "Check that the problem Q999301 SYMPTOMS describes no longer occurs."
+
+
+def test_fix_said_by_a_gerund_is_an_action_and_names_the_option() -> None:
+    """ "Installing X allows Y" is "Install X: this allows Y"; "Correct this by updating X"
+    is "Update X"; "To circumvent this problem, process X" is "Process X"."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Correct this problem by updating HPDSKJET.DRV to version 2.1.\n\n"
+        "WORKAROUND\n==========\n\n"
+        "Installing Excel 97 on the Index Server computer allows the documents to be\n"
+        "filtered correctly.\n"
+    )
+    assert list(choices(draft_tree(art), "mitigation").values()) == [
+        "Resolution: Update HPDSKJET.DRV to version 2.1",
+        "Workaround: Install Excel 97 on the Index Server computer",
+    ]
+    assert steps(walked(art, {"symptom": "yes", "mitigation": "workaround_1"})) == [
+        (
+            "Install Excel 97 on the Index Server computer: this allows the documents to be"
+            " filtered correctly.",
+            "",
+        )
+    ]
+    circumvent = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To circumvent this problem, process the WM_MEASUREITEM message.\n"
+    )
+    assert steps(walked(circumvent, {"symptom": "yes"})) == [
+        ("Process the WM_MEASUREITEM message.", "")
+    ]

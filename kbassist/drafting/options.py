@@ -219,7 +219,8 @@ def code_like(para: Para) -> bool:
 _NOTE_RE = re.compile(r"^(?:\*+\s*)?(?:note|notes|important|warning|caution|tip)\b\s*[:.-]", re.I)
 _TABLE_RE = re.compile(r"(?:[-+=]{6,}|(?:\|[^|]*){3,}\|)")
 _LEAD_ONLY_RE = re.compile(
-    r"^(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|do this)\b[^.]{0,80}:"
+    r"^(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|circumvent|do this)"
+    r"\b[^.]{0,80}:"
     r"|there are (?:two|three|several|\d+) (?:ways|methods|options)\b[^.]{0,80}[.:]"
     r"|(?:do|use|follow) (?:one of )?the following(?: steps| methods)?[^.]{0,40}:"
     r"|(?:to [^,]{3,80},\s*)?(?:use|follow|do|perform|complete|try|take) (?:the|these) "
@@ -228,8 +229,9 @@ _LEAD_ONLY_RE = re.compile(
 )
 #: "To resolve this issue, uninstall ...": the purpose clause before the action.
 _PURPOSE_RE = re.compile(
-    r"^(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy) (?:this|the|these)"
-    r"(?:\s+[\w-]+){0,3},\s*|(?:alternatively|alternately|as an alternative),\s*)",
+    r"^(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|circumvent)"
+    r" (?:this|the|these)(?:\s+[\w-]+){0,3},\s*|(?:alternatively|alternately|as an alternative)"
+    r",\s*)",
     re.IGNORECASE,
 )
 _YOU_CAN_RE = re.compile(
@@ -247,6 +249,54 @@ _NAV_RE = re.compile(r"^(?:click|point|press|select|type|double-click|right-clic
 _AND_THEN_RE = re.compile(r",?\s+and then\s+")
 
 
+#: "Correct this problem by updating X", "You can work around this issue by using X".
+_BY_DOING_RE = re.compile(
+    r"^(?:you can |to )?(?:correct|resolve|fix|avoid|prevent|work ?around|circumvent|solve|remedy)"
+    r" (?:this|the) (?:problem|issue|behaviou?r|error|limitation)s?,?\s+by\s+(?P<g>[a-z]+ing)\b"
+    r"(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: "Installing Excel 97 on the server allows the documents to be filtered": the action is
+#: the gerund's, what it achieves is said after it.
+_DOING_HELPS_RE = re.compile(
+    r"^(?P<g>[A-Z][a-z]+ing)\b(?P<obj>[^,;:]{3,140}?)\s+(?:allows|enables|will|should|resolves|"
+    r"corrects|fixes|prevents|avoids|works around|lets|solves|eliminates|causes)\b",
+)
+
+
+_NOT_VERBS = frozenset("the a an this these that it its you we there they he she".split())
+
+
+def _bare_verb(text: str) -> bool:
+    """After "To circumvent this problem," a lower-case word that is no article or pronoun
+    is the imperative ("process the WM_MEASUREITEM message")."""
+    word = text.split(" ", 1)[0]
+    return word.isalpha() and word.islower() and word not in _NOT_VERBS
+
+
+def _verb_of(gerund: str) -> str:
+    """ "updating" -> "update", "setting" -> "set": the imperative the step tools know, else ""."""
+    from kbassist.drafting.blocks import _imperative
+
+    base = gerund.casefold()[:-3]
+    for verb in (base, base + "e", base[:-1]):
+        if len(verb) >= 2 and _imperative(f"{verb} it"):
+            return verb
+    return ""
+
+
+def _gerund_as_action(text: str) -> str:
+    """ "Correct this problem by updating X." -> "Update X."; "Installing X allows Y." ->
+    "Install X." (what it achieves stays in the sentence after it)."""
+    found = _BY_DOING_RE.match(text)
+    if found and (verb := _verb_of(found.group("g"))):
+        return verb.capitalize() + found.group("rest")
+    found = _DOING_HELPS_RE.match(text)
+    if found and (verb := _verb_of(found.group("g"))):
+        return f"{verb.capitalize()}{found.group('obj')}: this {text[found.end('obj') :].strip()}"
+    return text
+
+
 def split_actions(text: str) -> list[str]:
     """One action per step: a purpose lead-in ("To resolve this issue,") dropped; separate
     imperative sentences, and two actions joined by ", and then" (not UI navigation such
@@ -254,8 +304,9 @@ def split_actions(text: str) -> list[str]:
     from kbassist.drafting.blocks import _imperative
 
     bare = _PURPOSE_RE.sub("", text, count=1)
-    if bare != text and _imperative(bare):
+    if bare != text and (_imperative(bare) or _bare_verb(bare)):
         text = bare[0].upper() + bare[1:]
+    text = _gerund_as_action(text)
     # "You can also verify ...", "Administrators who want X should use ...": a modal
     # is always followed by the verb, the action itself.
     bare = _WISHER_RE.sub("", _YOU_CAN_RE.sub("", text, count=1), count=1)
@@ -424,8 +475,8 @@ _WISH_RE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_LEAD_RE = re.compile(
-    r"^(?:to (?:work around|avoid|prevent|resolve|correct|fix|solve|remedy)\b[^,:]{0,60}[,:]\s*"
-    r"|(?:alternatively|alternately|as an alternative),\s*"
+    r"^(?:to (?:work around|avoid|prevent|resolve|correct|fix|solve|remedy|circumvent)\b"
+    r"[^,:]{0,60}[,:]\s*|(?:alternatively|alternately|as an alternative),\s*"
     r"|(?:administrators?|users?|customers?|you|those)\s+(?:who|that)\s+[^,]{0,90}?\s+"
     r"(?:should|can|must|may)\s+)",
     re.IGNORECASE,

@@ -389,7 +389,7 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
             status = section.key == "status" and re.search(r"\bby design\b", sentence, re.I)
             if (status or _BY_DESIGN_RE.search(sentence)) and len(sentence) < 400:
                 return (
-                    f'The article says this is by design ("{shorten(sentence, 200)}"): the '
+                    f'The article says this is by design ("{sentence}"): the '
                     "behavior itself stays; check that the steps above give you what you need."
                 )
     keys = {section.key for section in article.sections}
@@ -402,13 +402,36 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
     redo = _redo_action(symptom)
     if symptom_section is not None and redo:
         action, result = redo
-        return (
-            f"{action[0].upper()}{action[1:]} again, and check that this no longer happens: "
-            f"{shorten(result, 160)}"
-        )
+        said = _whole_sentences(result)
+        if said:
+            return (
+                f"{action[0].upper()}{action[1:]} again, and check that this no longer happens: "
+                f"{said}"
+            )
     if symptom_section is not None:
-        return f"Check that the problem no longer occurs: {shorten(symptom, 160)}"
+        said = _whole_sentences(symptom)
+        if said:
+            return f"Check that the problem no longer occurs: {said}"
+        return (
+            f"Check that the problem {article.id} {symptom_section.name} describes no longer "
+            "occurs."
+        )
     return f"Check that the problem in {article.id} ({article.title}) no longer occurs."
+
+
+#: A verify quotes the symptom whole, never cut with "[...]": at most this long.
+MAX_VERIFY_QUOTE = 220
+
+
+def _whole_sentences(text: str) -> str:
+    """The opening sentences of `text` that fit MAX_VERIFY_QUOTE, whole; "" when even the
+    first does not (the verify then names the section instead of quoting half of it)."""
+    kept = ""
+    for sentence in split_sentences(" ".join(text.split())):
+        if len(kept) + len(sentence) + 1 > MAX_VERIFY_QUOTE:
+            break
+        kept = f"{kept} {sentence}".strip()
+    return kept
 
 
 #: "have Retrospect back up the server datafile" -> "the server datafile".
