@@ -321,3 +321,78 @@ def test_fix_said_by_a_gerund_is_an_action_and_names_the_option() -> None:
     assert steps(walked(circumvent, {"symptom": "yes"})) == [
         ("Process the WM_MEASUREITEM message.", "")
     ]
+
+
+def test_workaround_sentence_listing_three_actions_is_three_steps() -> None:
+    """ "To work around this, you can X if you A, B, and then C" is steps A, B, C."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "To work around this behavior, you can change permissions if you remove the package\n"
+        "from the distribution point, adjust the access accounts, and then redistribute the\n"
+        "package to the distribution point.\n"
+    )
+    assert steps(walked(art, {"symptom": "yes"})) == [
+        ("Remove the package from the distribution point.", ""),
+        ("Adjust the access accounts.", ""),
+        ("Redistribute the package to the distribution point.", ""),
+    ]
+
+
+def test_driver_update_and_two_purpose_procedures_are_three_named_options() -> None:
+    """ "If you already installed ..., the following methods" then "To reduce X:" 1. 2. and
+    "To reduce Y:" 1. 2. are options named "Reduce X" and "Reduce Y", not one checklist."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Download and install the latest video driver from your video adapter manufacturer.\n\n"
+        "If you already installed the latest video driver, you may be able to work around\n"
+        "this issue by using the following methods.\n\n"
+        "To reduce the graphics hardware acceleration:\n\n"
+        "1. Double-click System in Control Panel.\n\n"
+        "2. Move the Hardware Acceleration slider to None.\n\n"
+        "To reduce the screen resolution and colors:\n\n"
+        "1. Double-click Display in Control Panel.\n\n"
+        "2. Under Colors, click 256 Colors.\n"
+    )
+    assert list(choices(draft_tree(art), "mitigation").values()) == [
+        "Resolution: Download and install the latest video driver from your video adapter"
+        " manufacturer",
+        "Resolution: Reduce the graphics hardware acceleration",
+        "Resolution: Reduce the screen resolution and colors",
+    ]
+    assert steps(walked(art, {"symptom": "yes", "mitigation": "resolution_2"})) == [
+        ("Double-click System in Control Panel.", ""),
+        ("Move the Hardware Acceleration slider to None.", ""),
+    ]
+
+
+def test_an_explanation_before_the_action_is_no_step_and_no_name() -> None:
+    """ "The breakpoints that the debugger skips are placed on ..." is the outcome's text."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "The breakpoints that the debugger skips are placed on invalid lines of code.\n"
+        "Place breakpoints on valid lines of SQL code only.\n"
+    )
+    tree = draft_tree(art)
+    outcome = next(n for n in tree["nodes"] if n["id"] == "resolution_1")
+    assert outcome["title"] == "Resolution: Place breakpoints on valid lines of SQL code only"
+    assert outcome["text"].startswith("The breakpoints that the debugger skips")
+    assert [s["text"] for s in outcome["steps"]] == [
+        "Place breakpoints on valid lines of SQL code only."
+    ]
+
+
+def test_a_procedure_starting_with_a_click_is_named_by_its_purpose_or_its_length() -> None:
+    """The title is "Set up the drive" (from "To set up the drive, follow these steps:") or
+    "Resolution (3 steps)", never "Resolution: Click the Start button"."""
+    numbered = "1. Click the Start button, point to Settings, and then click Control Panel.\n\n"
+    numbered += "2. Double-click Add New Hardware.\n\n3. Click Next.\n"
+    named = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To set up the CD-ROM drive for Windows 95, follow these steps:\n\n" + numbered
+    )
+    assert choices(draft_tree(named), "symptom")  # drafts
+    titles = [n["title"] for n in draft_tree(named)["nodes"] if n["id"] == "resolution_1"]
+    assert titles == ["Resolution: Set up the CD-ROM drive for Windows 95"]
+    bare = mskb(SYMPTOMS + "RESOLUTION\n==========\n\n" + numbered)
+    titles = [n["title"] for n in draft_tree(bare)["nodes"] if n["id"] == "resolution_1"]
+    assert titles == ["Resolution (3 steps)"]

@@ -162,12 +162,38 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
         out[0] = with_detail(text, "\n\n".join([*notes, detail]))
     elif notes:
         lead = " ".join([*notes, lead])
-    return tidy_items(clean(lead), out)
+    lead, out = tidy_items(clean(lead), out)
+    return _explanation_first(lead, out)
+
+
+def _explanation_first(lead: str, items: list[str]) -> tuple[str, list[str]]:
+    """ "The breakpoints that the debugger skips are placed on ...", then the action: the
+    explanation is the outcome's text, not a step and not the fix's name."""
+    if not items:
+        return lead, items
+    text, detail = split_detail(items[0])
+    sentences = split_sentences(text)
+    n = 0
+    while n < len(sentences) and _is_statement(sentences[n]):
+        n += 1
+    if n == 0 or (n == len(sentences) and (len(items) < 2 or detail)):
+        return lead, items
+    said = " ".join(sentences[:n])
+    rest = " ".join(sentences[n:])
+    if rest and not _is_action(rest):
+        return lead, items
+    items = [with_detail(rest, detail), *items[1:]] if rest else items[1:]
+    return f"{lead} {said}".strip(), items
 
 
 #: A statement, not an action: "The English version of this fix should have ...", "This
 #: information does not apply to Windows NT 4.0 ...", a lone "and" between two listings.
 _STATEMENT_RE = re.compile(r"^(?:the|this|these|that|those|it|there|and|or|where)\b", re.IGNORECASE)
+
+
+def _is_statement(item: str) -> bool:
+    text = split_detail(item)[0]
+    return bool(_STATEMENT_RE.match(text)) and not _is_action(text) and not text.endswith(":")
 
 
 def _explanations_as_detail(items: list[str]) -> list[str]:
@@ -280,7 +306,7 @@ def _verb_of(gerund: str) -> str:
 
     base = gerund.casefold()[:-3]
     for verb in (base, base + "e", base[:-1]):
-        if len(verb) >= 2 and _imperative(f"{verb} it"):
+        if len(verb) >= 2 and (_imperative(f"{verb} it") or _MORE_VERBS_RE.match(verb + " ")):
             return verb
     return ""
 
@@ -297,6 +323,43 @@ def _gerund_as_action(text: str) -> str:
     return text
 
 
+#: Verbs the Markdown step reader does not list that MS KB steps use ("Redistribute the
+#: package", "Process the message", "Place breakpoints ..."), with `re`/`un` prefixes.
+_MORE_VERBS_RE = re.compile(
+    r"^(?:re|un)?(?:accept|access|activate|approve|browse|build|cancel|choose|compare|compile"
+    r"|convert|correct|deactivate|debug|define|deploy|deselect|dismiss|distribute|drag|eject"
+    r"|enter|erase|extend|fill|highlight|hold|ignore|isolate|keep|launch|leave|limit|locate"
+    r"|lock|mark|migrate|override|paste|pause|perform|place|plug|power|print|process|purge"
+    r"|put|release|repair|repeat|request|resolve|resume|revoke|scan|scroll|search|send|skip"
+    r"|submit|terminate|test|toggle|truncate|unblock|unlock|upload|validate|view|visit)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_action(text: str) -> bool:
+    """An imperative step: the step reader's verbs or the MS KB ones above."""
+    from kbassist.drafting.blocks import _imperative
+
+    return _imperative(text) or bool(_MORE_VERBS_RE.match(text))
+
+
+_GOAL_IF_YOU_RE = re.compile(r"^[A-Z][^,]{3,80}? if you (?P<acts>[a-z].+)$", re.DOTALL)
+_LIST_SEP_RE = re.compile(r",\s+(?:and\s+)?(?:then\s+)?")
+
+
+def _action_list(sentence: str) -> list[str]:
+    """ "Remove the package, adjust the access accounts, and then redistribute it." (also
+    after "You can change permissions if you ...") as one step per action; [] unless every
+    part is an action and it is not UI navigation ("Click Start, point to Settings")."""
+
+    goal = _GOAL_IF_YOU_RE.match(sentence)
+    body = goal.group("acts") if goal else sentence
+    parts = [p.strip() for p in _LIST_SEP_RE.split(body.rstrip("."))]
+    if len(parts) < 3 or _NAV_RE.match(parts[0]) or not all(_is_action(p) for p in parts):
+        return []
+    return [p[0].upper() + p[1:] + "." for p in parts]
+
+
 def split_actions(text: str) -> list[str]:
     """One action per step: a purpose lead-in ("To resolve this issue,") dropped; separate
     imperative sentences, and two actions joined by ", and then" (not UI navigation such
@@ -305,6 +368,9 @@ def split_actions(text: str) -> list[str]:
 
     bare = _PURPOSE_RE.sub("", text, count=1)
     if bare != text and (_imperative(bare) or _bare_verb(bare)):
+        text = bare[0].upper() + bare[1:]
+    elif bare != text and _YOU_CAN_RE.match(bare):
+        bare = _YOU_CAN_RE.sub("", bare, count=1)  # "To work around this, you can X"
         text = bare[0].upper() + bare[1:]
     text = _gerund_as_action(text)
     # "You can also verify ...", "Administrators who want X should use ...": a modal
@@ -324,6 +390,10 @@ def split_actions(text: str) -> list[str]:
         return [text]  # an explanation with an action in it: one item, as written
     out: list[str] = []
     for piece in pieces:
+        listed = _action_list(piece)
+        if listed:
+            out.extend(listed)
+            continue
         halves = _AND_THEN_RE.split(piece, maxsplit=1)
         if (
             len(halves) == 2
@@ -450,6 +520,18 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
             return None
         items, lead = [lead], ""
     label_from = lead if lead and not _LEAD_ONLY_RE.match(lead) else step_text(items[0])
+    if lead and _is_statement(lead):
+        label_from = step_text(items[0])  # an explanation names no fix
+    goal = next(
+        (g for t in reversed(split_sentences(clean(lead))) if (g := _GOAL_RE.match(t))), None
+    )
+    if goal:
+        # "To reduce the screen resolution:" names the fix
+        label_from = goal.group("goal")[0].upper() + goal.group("goal")[1:]
+    elif _NAV_RE.match(label_from) and prefix and len(items) >= 3:
+        # "Click the Start button, ..." names no fix: the section and the length do
+        label_from = f"{prefix.rstrip(': ')} ({len(items)} steps)"
+        prefix = ""
     first = paras[0] if paras else None
     if first is not None and _METHOD_RE.match(first.head):
         label_from = first.head if len(first.head) > 12 else (lead or items[0])
@@ -466,6 +548,14 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
     return option
 
 
+#: "To reduce the graphics hardware acceleration:", "To change the setting, follow these
+#: steps:": what the procedure does, its name (not "To resolve this problem, ...").
+_GOAL_RE = re.compile(
+    r"^to (?!(?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|circumvent|do)\b)"
+    r"(?P<goal>[a-z][^,:.]{4,90}?)\s*(?::|,\s*(?:follow|use|do|perform|complete) (?:these|the)"
+    r"(?: following)? (?:steps|procedure|instructions)\b[^.:]{0,40}[.:])\s*$",
+    re.IGNORECASE,
+)
 _OWN_NAME_RE = re.compile(r"^(?:workaround|resolution|method|upgrade)\b", re.IGNORECASE)
 #: "Administrators who want to have Retrospect back up the data file should ...": the
 #: option is for sites that want that, a question of its own.
@@ -534,8 +624,13 @@ _GET_UPDATE_RE = re.compile(
 )
 #: A paragraph that offers another way: "Alternatively, lower the screen size",
 #: "To work around this problem, ...", "You can also work around ...".
+#: A paragraph that only announces the methods after it.
+_METHODS_LEAD_RE = re.compile(
+    r"\b(?:following|these) (?:methods|ways|workarounds|options)\s*[.:]$", re.IGNORECASE
+)
 _ANOTHER_WAY_RE = re.compile(
-    r"^(?:alternatively|alternately|as an alternative|another (?:way|method|option|workaround)"
+    r"^(?:if you [^,]{3,120}, you (?:may be able to|can|might be able to) work ?around\b"
+    r"|alternatively|alternately|as an alternative|another (?:way|method|option|workaround)"
     r"|to work ?around (?:this|the)|you (?:can|may) also work ?around|if you (?:do not|don't"
     r"|cannot|can't) (?:want to )?(?:install|apply|obtain|upgrade|use))\b",
     re.IGNORECASE,
@@ -549,9 +644,7 @@ _NOT_HEADER_RE = re.compile(
 
 
 def _imperative_text(text: str) -> bool:
-    from kbassist.drafting.blocks import _imperative
-
-    return _imperative(text) and not _NOTE_RE.match(text)
+    return _is_action(text) and not _NOTE_RE.match(text)
 
 
 def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
@@ -583,11 +676,26 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
                 and not is_boilerplate(text)
                 and (bool(_WARNING_RE.match(text)) or _imperative_text(text))
             )
-            if lone_update or _ANOTHER_WAY_RE.match(text):
+            has_steps = any(p.numbered or _imperative_text(p.text) for p in real)
+            sub_procedure = (
+                has_steps
+                and bool(_GOAL_RE.match(text))
+                and n + 1 < len(paras)
+                and paras[n + 1].numbered
+            )
+            if lone_update or sub_procedure or _ANOTHER_WAY_RE.match(text):
                 groups.append(("", [para]))
                 continue
         group.append(para)
-    out = [(h, g) for h, g in groups if any(not is_boilerplate(p.text) for p in g)]
+    out: list[tuple[str, list[Para]]] = []
+    carried: list[Para] = []
+    for header, group in groups:
+        if not any(not is_boilerplate(p.text) for p in group):
+            continue
+        if len(group) == 1 and _METHODS_LEAD_RE.search(clean(group[0].text)):
+            carried = group  # "... work around this issue by using the following methods."
+            continue
+        out.append((header, [*carried, *group] if carried and header == "" else group))
     return out or [("", paras)]
 
 
