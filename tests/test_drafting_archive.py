@@ -396,3 +396,66 @@ def test_a_procedure_starting_with_a_click_is_named_by_its_purpose_or_its_length
     bare = mskb(SYMPTOMS + "RESOLUTION\n==========\n\n" + numbered)
     titles = [n["title"] for n in draft_tree(bare)["nodes"] if n["id"] == "resolution_1"]
     assert titles == ["Resolution (3 steps)"]
+
+
+def test_method_headings_name_their_options_and_are_no_steps() -> None:
+    """ "Method 1:" and "Method 2: Edit the field:" name the options; neither is ticked."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "There are two ways to work around this problem:\n\n"
+        "Method 1:\n\n"
+        "1. On the Tools menu, click Options.\n\n"
+        "2. Click Update.\n\n"
+        "Method 2: Edit the ListNum Field:\n\n"
+        "1. Press ALT+F9 to display the field codes.\n\n"
+        "2. Change the ListNum field.\n"
+    )
+    assert list(choices(draft_tree(art), "mitigation").values()) == [
+        "Method 1: On the Tools menu, click Options",
+        "Method 2: Edit the ListNum Field",
+    ]
+    assert steps(walked(art, {"symptom": "yes", "mitigation": "workaround_2"})) == [
+        ("Press ALT+F9 to display the field codes.", ""),
+        ("Change the ListNum field.", ""),
+    ]
+
+
+def test_a_note_before_a_work_around_paragraph_is_no_option_of_its_own() -> None:
+    """ "Note that you should back up the registry" then "To work around this ...:" is one
+    option: the backup its first step, the option named by its first action."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Note that you should back up the registry before you edit it.\n\n"
+        "To work around this problem, perform the following steps:\n\n"
+        "1. Start Registry Editor (Regedt32.exe) and go to the following subkey:\n\n"
+        "  HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\NWRDR\n\n"
+        "2. Set DefaultMaxPacketSize to 1415.\n"
+    )
+    tree = draft_tree(art)
+    outcomes = [n["title"] for n in tree["nodes"] if n["kind"] == "outcome"]
+    assert outcomes[0] == (
+        "Resolution: Start Registry Editor (Regedt32.exe) and go to the following subkey"
+    )
+    assert len(outcomes) == 2  # the fix and "This article may not apply"
+    texts = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert texts[0].startswith("Back up the registry before you change anything")
+
+
+def test_hotfix_file_list_and_virus_scan_notice_are_no_steps() -> None:
+    """ "Component: Information Store" with its files is shown under the step; the virus
+    scan notice is dropped."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To resolve this problem, obtain the latest service pack for Exchange Server 5.5.\n\n"
+        "Microsoft used the most current virus detection software available on the date\n"
+        "of posting to scan this file for viruses.\n\n"
+        "The English version of this fix should have the following file attributes:\n\n"
+        "Component: Information Store\n\n"
+        "  File Name    Version\n"
+        "  ---------------------\n"
+        "  Store.exe    5.5.2511\n"
+    )
+    [(text, detail)] = steps(walked(art, {"symptom": "yes"}))
+    assert text == "Obtain the latest service pack for Exchange Server 5.5."
+    assert "Component: Information Store" in detail
+    assert "virus" not in detail

@@ -188,7 +188,11 @@ def _explanation_first(lead: str, items: list[str]) -> tuple[str, list[str]]:
 
 #: A statement, not an action: "The English version of this fix should have ...", "This
 #: information does not apply to Windows NT 4.0 ...", a lone "and" between two listings.
-_STATEMENT_RE = re.compile(r"^(?:the|this|these|that|those|it|there|and|or|where)\b", re.IGNORECASE)
+_STATEMENT_RE = re.compile(
+    r"^(?:(?:the|this|these|that|those|it|there|and|or|where)\b"
+    r"|(?:component|part number|release date|default)\s*:)",
+    re.IGNORECASE,
+)
 
 
 def _is_statement(item: str) -> bool:
@@ -513,15 +517,45 @@ def _body_until_repro(section: Section) -> list[Para]:
     return paras
 
 
+def _method_head(paras: Sequence[Para]) -> tuple[str, Sequence[Para]]:
+    """ "Method 2: Edit the ListNum Field:" heading its steps: (its name, the steps without
+    it); "Method 1. Use the same style ..." keeps the action as a step. ("", paras) else."""
+    if not paras or paras[0].marker or not _METHOD_RE.match(paras[0].head):
+        return "", paras
+    text = clean(paras[0].text)
+    name = _METHOD_RE.match(text)
+    rest = text[name.end() :].lstrip(" .:-)") if name else text
+    rest = re.sub(r"^\([^)]{1,40}\)\s*[:.-]?\s*", "", rest)  # "(manual method):"
+    if not rest or (rest.endswith(":") and len(rest) <= 60):
+        return clean(text.rstrip(":")), paras[1:]
+    indent = paras[0].lines[0][: paras[0].indent]
+    head = name.group(0) if name else text
+    return f"{head}: {short_label(rest, 70)}", [Para([indent + rest]), *paras[1:]]
+
+
 def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> Option | None:
+    method, paras = _method_head(paras)
+    if method and paras:
+        option = _option_from(section, paras)
+        if option is not None and len(method) > 12:
+            option.label = short_label(method, 90)
+        elif option is not None:
+            option.label = f"{method}: {option.label}"
+        return option
     lead, items = _procedure(paras)
     if not items:
         if not lead:
             return None
         items, lead = [lead], ""
-    label_from = lead if lead and not _LEAD_ONLY_RE.match(lead) else step_text(items[0])
-    if lead and _is_statement(lead):
-        label_from = step_text(items[0])  # an explanation names no fix
+    # the lead's first sentence that names something: not a note ("Note that you should
+    # back up ..."), an explanation, or a bare "To work around this, do the following:"
+    named = [
+        t
+        for t in split_sentences(clean(lead))
+        if not (_NOTE_RE.match(t) or _NOTE_THAT_RE.match(t) or _is_statement(t))
+        and not _LEAD_ONLY_RE.match(t)
+    ]
+    label_from = named[0] if named else step_text(items[0])
     goal = next(
         (g for t in reversed(split_sentences(clean(lead))) if (g := _GOAL_RE.match(t))), None
     )
@@ -556,6 +590,7 @@ _GOAL_RE = re.compile(
     r"(?: following)? (?:steps|procedure|instructions)\b[^.:]{0,40}[.:])\s*$",
     re.IGNORECASE,
 )
+_NOTE_THAT_RE = re.compile(r"^note (?:that|also)\b", re.IGNORECASE)
 _OWN_NAME_RE = re.compile(r"^(?:workaround|resolution|method|upgrade)\b", re.IGNORECASE)
 #: "Administrators who want to have Retrospect back up the data file should ...": the
 #: option is for sites that want that, a question of its own.
@@ -683,7 +718,7 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
                 and n + 1 < len(paras)
                 and paras[n + 1].numbered
             )
-            if lone_update or sub_procedure or _ANOTHER_WAY_RE.match(text):
+            if lone_update or sub_procedure or (has_steps and _ANOTHER_WAY_RE.match(text)):
                 groups.append(("", [para]))
                 continue
         group.append(para)

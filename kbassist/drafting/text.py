@@ -35,7 +35,9 @@ _BOILERPLATE_SENTENCE_RE = re.compile(
     r"^an? (?:supported )?(?:fix|hotfix|update)\b[^.]{0,60}\b(?:is|are) (?:now )?available from "
     r"microsoft, but|^this (?:fix|hotfix) may receive additional testing|^therefore, if you are "
     r"not severely affected|^normal support costs|"
-    r"^for a complete list of microsoft product support",
+    r"^for a complete list of microsoft product support|"
+    r"^microsoft used the most current virus[- ]detection software|"
+    r"^microsoft scanned this file for viruses|^the file was stored on security-enhanced",
     re.IGNORECASE,
 )
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
