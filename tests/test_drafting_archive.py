@@ -459,3 +459,38 @@ def test_hotfix_file_list_and_virus_scan_notice_are_no_steps() -> None:
     assert text == "Obtain the latest service pack for Exchange Server 5.5."
     assert "Component: Information Store" in detail
     assert "virus" not in detail
+
+
+def test_a_resolution_that_only_says_what_was_corrected_is_the_upgrade() -> None:
+    """ "Basesrv.dll has been corrected ..." is no fix of its own: one upgrade option that
+    installs what STATUS names, whole ("Windows NT 3.51 U.S. Service Pack"), with it shown."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "When the MMTA uses the drive, the following error message may be displayed:\n\n"
+        "  NT MMTA:\n\n"
+        "  Drive is used, local, or greater than last drive\n\n"
+        "When you connect from the command prompt, the following error may be displayed:\n\n"
+        "  C:\\users\\default>net use X: \\\\NetwareServer\\share\n\n"
+        "  System error 85 has occurred.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "Basesrv.dll has been corrected to prevent drive resources from becoming orphaned.\n\n"
+        "STATUS\n======\n\n"
+        "This problem was corrected in the latest Windows NT 3.51 U.S. Service Pack.\n"
+    )
+    tree = draft_tree(art)
+    assert list(choices(tree, "symptom").values()) == [
+        "NT MMTA: Drive is used, local, or greater than last drive",
+        "System error 85 has occurred",
+        "None of these",
+    ]
+    outcomes = [n for n in tree["nodes"] if n["kind"] == "outcome"]
+    assert [o["title"] for o in outcomes] == [
+        "Upgrade: the latest Windows NT 3.51 U.S. Service Pack",
+        "This article may not apply",
+    ]
+    [(text, detail)] = steps(walked(art, {"symptom": "message_2"}))
+    assert text == "Install the latest Windows NT 3.51 U.S. Service Pack."
+    assert detail == (
+        "RESOLUTION: Basesrv.dll has been corrected to prevent drive resources from becoming"
+        " orphaned."
+    )

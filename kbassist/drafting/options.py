@@ -772,14 +772,41 @@ def _status_option(section: Section) -> Option | None:
     fixed = [s for s in split_sentences(text) if _FIXED_RE.search(s) and not is_boilerplate(s)]
     if not fixed:
         return None
-    items = [f"Install the version or update that corrects the problem: {s}" for s in fixed]
+    names = [_fixed_in(s) for s in fixed]
+    items = [
+        f"Install {name}."
+        if name
+        else f"Install the version or update that corrects the problem: {s}"
+        for s, name in zip(fixed, names, strict=True)
+    ]
+    label = f"Upgrade: {short_label(names[0], 80)}" if names[0] else ""
     return Option(
         section,
-        "Upgrade to the version or update that fixes it",
+        label or "Upgrade to the version or update that fixes it",
         shorten(fixed[0], MAX_CAUSE_CHARS),
         items,
         kind="upgrade",
     )
+
+
+#: "This problem was first corrected in Windows NT 4.0 Service Pack 4." -> what to install.
+_FIXED_IN_RE = re.compile(
+    r"\b(?:fixed|corrected|resolved|addressed)\s+in\s+(?P<what>(?:the\s+(?:latest\s+)?)?[A-Z\d][^;]{3,160}?)"
+    r"\.?$|\bno longer occurs in\s+(?P<also>[A-Z\d][^;]{3,160}?)\.?$",
+)
+
+
+def _fixed_in(sentence: str) -> str:
+    """ "Windows NT 4.0 Service Pack 4" from "... was first corrected in Windows NT 4.0
+    Service Pack 4."; two products ("A and B") are offered as "A, or B"; "" if unclear."""
+    found = _FIXED_IN_RE.search(sentence)
+    if found is None:
+        return ""
+    what = (found.group("what") or found.group("also") or "").strip().rstrip(".")
+    parts = re.split(r"\s+and\s+(?=[A-Z])", what)
+    if len(parts) >= 2 and all(re.search(r"\d", p) for p in parts):
+        return "the one for your system: " + ", or ".join(parts)
+    return what
 
 
 def article_options(article: Article) -> tuple[str, list[Option]]:
@@ -852,6 +879,13 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
     return lead, options
 
 
+_FIXED_STATEMENT_RE = re.compile(
+    r"\b(?:has|have) been (?:corrected|fixed|updated|modified|changed)\b|^microsoft has "
+    r"(?:updated|modified|corrected|changed)\b",
+    re.IGNORECASE,
+)
+
+
 def _merge_upgrade(options: list[Option]) -> list[Option]:
     """STATUS "fixed in Service Pack 4" and a RESOLUTION "obtain the latest service pack"
     are one fix, not two options: the STATUS sentence is shown under the resolution's
@@ -859,6 +893,20 @@ def _merge_upgrade(options: list[Option]) -> list[Option]:
     upgrade = next((o for o in options if o.kind == "upgrade"), None)
     if upgrade is None:
         return options
+    # "Basesrv.dll has been corrected to prevent ...": a RESOLUTION that only says what the
+    # fix changed is the upgrade's explanation, not an option with nothing to do
+    said = [
+        o
+        for o in options
+        if o.kind == "option"
+        and o.section.key in RESOLUTION_KEYS
+        and not any(_is_action(step_text(i)) or _YOU_CAN_RE.match(i) for i in o.items)
+        and all(_FIXED_STATEMENT_RE.search(step_text(i)) for i in o.items[:1])
+    ]
+    for option in said:
+        text = " ".join(step_text(i) for i in option.items)
+        upgrade.items[0] = with_detail(upgrade.items[0], f"RESOLUTION: {text}")
+    options = [o for o in options if o not in said]
     for option in options:
         if option is upgrade or option.kind != "option":
             continue

@@ -125,7 +125,11 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
                     group.append(text)
             else:
                 break
-        group = [g for g in group if g and not is_boilerplate(g) and not _KB_NOTE_RE.match(g)]
+        group = [
+            g
+            for g in group
+            if g and not is_boilerplate(g) and not _KB_NOTE_RE.match(g) and not _PROMPT_RE.match(g)
+        ]
         if len(group) >= 2:
             return _distinct(group)
         singles.extend(group)
@@ -134,6 +138,9 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
     return _distinct(singles) if len(singles) >= 2 else []
 
 
+#: A typed command shown before the message ("C:\\users>net use X: ..."): what was run,
+#: not what is seen.
+_PROMPT_RE = re.compile(r"^[A-Za-z]:\\[^>\s]{0,80}>")
 _KB_NOTE_RE = re.compile(r"^(?:note|important|warning|caution)\b\s*[:.-]", re.IGNORECASE)
 
 
