@@ -494,3 +494,21 @@ def test_a_resolution_that_only_says_what_was_corrected_is_the_upgrade() -> None
         "RESOLUTION: Basesrv.dll has been corrected to prevent drive resources from becoming"
         " orphaned."
     )
+
+
+def test_a_purpose_clause_names_the_fix_and_a_later_message_is_not_asked_first() -> None:
+    """ "To install the MIDI driver, start ..." is titled "Install the MIDI driver"; "If
+    this message is displayed, ..." depends on a step and is not asked before it."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To install the MIDI driver, start Control Panel, choose the Drivers icon, and then\n"
+        "select and install the driver.\n\n"
+        "Run MIDI Mapper to find out whether the MIDIMAP.CFG file is missing.\n\n"
+        "If this message is displayed, expand MIDIMAP.CFG from the Windows disks.\n"
+    )
+    tree = draft_tree(art)
+    titles = [n["title"] for n in tree["nodes"] if n["id"] == "resolution_1"]
+    assert titles == ["Resolution: Install the MIDI driver"]
+    assert [n["title"] for n in tree["nodes"] if n["kind"] == "question"] == [
+        "Does this match what you see?"
+    ]

@@ -556,6 +556,20 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
         and not _LEAD_ONLY_RE.match(t)
     ]
     label_from = named[0] if named else step_text(items[0])
+    if not named and _is_statement(items[0]):
+        # "The server has been updated so that ..." names no fix; the first action does
+        label_from = next(
+            (
+                step_text(i)
+                for i in items
+                if _is_action(step_text(i)) and not re.match(r"(?:if|when)\b", i, re.I)
+            ),
+            label_from,
+        )
+    purpose = _PURPOSE_STEP_RE.match(label_from)
+    if purpose and _is_action(purpose.group("then")):
+        # "To install the MIDI driver, start Control Panel, ...": named by its purpose
+        label_from = purpose.group("goal")[0].upper() + purpose.group("goal")[1:]
     goal = next(
         (g for t in reversed(split_sentences(clean(lead))) if (g := _GOAL_RE.match(t))), None
     )
@@ -589,6 +603,11 @@ _GOAL_RE = re.compile(
     r"(?P<goal>[a-z][^,:.]{4,90}?)\s*(?::|,\s*(?:follow|use|do|perform|complete) (?:these|the)"
     r"(?: following)? (?:steps|procedure|instructions)\b[^.:]{0,40}[.:])\s*$",
     re.IGNORECASE,
+)
+_PURPOSE_STEP_RE = re.compile(
+    r"^to (?!(?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|circumvent|do)\b)"
+    r"(?P<goal>[a-z][^,:.]{4,80}?),\s*(?P<then>[a-z].*)$",
+    re.IGNORECASE | re.DOTALL,
 )
 _NOTE_THAT_RE = re.compile(r"^note (?:that|also)\b", re.IGNORECASE)
 _OWN_NAME_RE = re.compile(r"^(?:workaround|resolution|method|upgrade)\b", re.IGNORECASE)

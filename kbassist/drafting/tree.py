@@ -802,7 +802,7 @@ _LATER_CASE_RE = re.compile(
     r" (?:work|help|resolve|fix|succeed|start|find)|not (?:resolved|fixed)|fails?|failed|"
     r"succeeds?|finished|done|complete[sd]?|prompted|you receive|you see|you get|appears?|"
     r"necessary|needed|required|applicable|possible|desired|want|wish|prefer|"
-    r"found|returns?|returned|output|above|shows?|showed|results?|nothing)\b",
+    r"found|returns?|returned|output|above|shows?|showed|results?|nothing|displays?|displayed)\b",
     re.IGNORECASE,
 )
 #: At most this many conditional steps are asked per mitigation.
