@@ -512,3 +512,51 @@ def test_a_purpose_clause_names_the_fix_and_a_later_message_is_not_asked_first()
     assert [n["title"] for n in tree["nodes"] if n["kind"] == "question"] == [
         "Does this match what you see?"
     ]
+
+
+def test_or_you_can_after_the_steps_is_another_option() -> None:
+    """ "Or, you can contact Adobe ..." after a numbered procedure is a second option."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. Add the line ATMWorkaround=1 to the [Pscript.drv] section of Win.ini.\n\n"
+        "2. Restart Windows normally.\n\n"
+        "Or, you can contact Adobe for information about upgrading Type Manager.\n"
+    )
+    labels = list(choices(draft_tree(art), "mitigation").values())
+    assert labels[1] == "Resolution: Contact Adobe for information about upgrading Type Manager"
+
+
+def test_the_only_way_is_to_reads_as_the_action() -> None:
+    """ "The only way to quit Word is to use PVIEWER.EXE ..." is the step "Use PVIEWER.EXE"."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "The only way to quit the instance of Word is to use PVIEWER.EXE to kill the NTVDM\n"
+        "process.\n"
+    )
+    assert steps(walked(art, {"symptom": "yes"})) == [
+        ("Use PVIEWER.EXE to kill the NTVDM process.", "")
+    ]
+
+
+def test_what_a_fix_changes_is_shown_under_the_update_not_ticked() -> None:
+    """ "A fix is now available that does the following:" and "WINS is modified ..." are
+    shown under "Obtain the latest service pack"; a "now accepts" resolution joins STATUS."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "A fix is now available that does the following:\n\n"
+        "- WINS is modified so that the record is overwritten.\n\n"
+        "- WINS is modified such that ownership changes only for a bigger list.\n\n"
+        "To resolve this problem, obtain the latest service pack for Windows NT 4.0.\n"
+    )
+    [(text, detail)] = steps(walked(art, {"symptom": "yes"}))
+    assert text == "Obtain the latest service pack for Windows NT 4.0."
+    assert "WINS is modified such that ownership changes" in detail
+    accepts = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "SNA Manager now accepts 17 characters. A fix to SNA Server 3.0 is available.\n\n"
+        "STATUS\n======\n\n"
+        "This problem was corrected in the latest Microsoft SNA Server 3.0 U.S. Service Pack.\n"
+    )
+    [(text, detail)] = steps(walked(accepts, {"symptom": "yes"}))
+    assert text == "Install the latest Microsoft SNA Server 3.0 U.S. Service Pack."
+    assert detail.startswith("RESOLUTION: SNA Manager now accepts 17 characters.")

@@ -163,7 +163,22 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
     elif notes:
         lead = " ".join([*notes, lead])
     lead, out = tidy_items(clean(lead), out)
-    return _explanation_first(lead, out)
+    return _explanation_first(lead, _update_with_notes(out))
+
+
+def _update_with_notes(items: list[str]) -> list[str]:
+    """ "A fix is now available that does the following:", what it changes, then "Obtain
+    the latest service pack": one step, the update, with what it changes shown under it."""
+    updates = [i for i in items if _GET_UPDATE_RE.search(step_text(i)) and _is_action(i)]
+    if len(updates) != 1 or len(items) < 2:
+        return items
+    others = [i for i in items if i is not updates[0]]
+    if any(_is_action(step_text(i)) or _YOU_CAN_RE.match(i) for i in others):
+        return items
+    if not all(_is_statement(i) or _FIXED_STATEMENT_RE.search(step_text(i)) for i in others):
+        return items
+    said = "\n".join("\n".join(p for p in split_detail(i) if p) for i in others)
+    return [with_detail(updates[0], said)]
 
 
 def _explanation_first(lead: str, items: list[str]) -> tuple[str, list[str]]:
@@ -189,7 +204,7 @@ def _explanation_first(lead: str, items: list[str]) -> tuple[str, list[str]]:
 #: A statement, not an action: "The English version of this fix should have ...", "This
 #: information does not apply to Windows NT 4.0 ...", a lone "and" between two listings.
 _STATEMENT_RE = re.compile(
-    r"^(?:(?:the|this|these|that|those|it|there|and|or|where)\b"
+    r"^(?:(?:the|this|these|that|those|it|there|where)\b|(?:and|or)\s*$"
     r"|(?:component|part number|release date|default)\s*:)",
     re.IGNORECASE,
 )
@@ -197,7 +212,8 @@ _STATEMENT_RE = re.compile(
 
 def _is_statement(item: str) -> bool:
     text = split_detail(item)[0]
-    return bool(_STATEMENT_RE.match(text)) and not _is_action(text) and not text.endswith(":")
+    said = _STATEMENT_RE.match(text) or _FIXED_STATEMENT_RE.search(text)
+    return bool(said) and not _is_action(text) and not text.endswith(":")
 
 
 def _explanations_as_detail(items: list[str]) -> list[str]:
@@ -260,8 +276,8 @@ _LEAD_ONLY_RE = re.compile(
 #: "To resolve this issue, uninstall ...": the purpose clause before the action.
 _PURPOSE_RE = re.compile(
     r"^(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|circumvent)"
-    r" (?:this|the|these)(?:\s+[\w-]+){0,3},\s*|(?:alternatively|alternately|as an alternative)"
-    r",\s*)",
+    r" (?:this|the|these)(?:\s+[\w-]+){0,3},\s*|(?:alternatively|alternately|as an alternative"
+    r"|or),\s*)",
     re.IGNORECASE,
 )
 _YOU_CAN_RE = re.compile(
@@ -315,9 +331,21 @@ def _verb_of(gerund: str) -> str:
     return ""
 
 
+#: "The only way to quit Word is to use PVIEWER.EXE ...", "The workaround is to ...".
+_WAY_IS_TO_RE = re.compile(
+    r"^(?:the )?(?:only |best |easiest |simplest |recommended |one )?(?:way|workaround|"
+    r"solution|resolution|fix|remedy)(?: to [^,]{3,80}?)? is to (?P<act>[a-z].+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def _gerund_as_action(text: str) -> str:
     """ "Correct this problem by updating X." -> "Update X."; "Installing X allows Y." ->
-    "Install X." (what it achieves stays in the sentence after it)."""
+    "Install X." (what it achieves stays in the sentence after it); "The only way to X is
+    to use Y." -> "Use Y."."""
+    way = _WAY_IS_TO_RE.match(text)
+    if way and _is_action(way.group("act")):
+        return way.group("act")[0].upper() + way.group("act")[1:]
     found = _BY_DOING_RE.match(text)
     if found and (verb := _verb_of(found.group("g"))):
         return verb.capitalize() + found.group("rest")
@@ -620,7 +648,8 @@ _WISH_RE = re.compile(
 )
 _LABEL_LEAD_RE = re.compile(
     r"^(?:to (?:work around|avoid|prevent|resolve|correct|fix|solve|remedy|circumvent)\b"
-    r"[^,:]{0,60}[,:]\s*|(?:alternatively|alternately|as an alternative),\s*"
+    r"[^,:]{0,60}[,:]\s*|(?:alternatively|alternately|as an alternative|or),\s*"
+    r"(?:you (?:can|may|could) (?:also )?)?"
     r"|(?:administrators?|users?|customers?|you|those)\s+(?:who|that)\s+[^,]{0,90}?\s+"
     r"(?:should|can|must|may)\s+)",
     re.IGNORECASE,
@@ -684,6 +713,7 @@ _METHODS_LEAD_RE = re.compile(
 )
 _ANOTHER_WAY_RE = re.compile(
     r"^(?:if you [^,]{3,120}, you (?:may be able to|can|might be able to) work ?around\b"
+    r"|or,? (?:you (?:can|may|could) )?(?:also )?(?=[a-z]+ )"
     r"|alternatively|alternately|as an alternative|another (?:way|method|option|workaround)"
     r"|to work ?around (?:this|the)|you (?:can|may) also work ?around|if you (?:do not|don't"
     r"|cannot|can't) (?:want to )?(?:install|apply|obtain|upgrade|use))\b",
@@ -900,7 +930,9 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
 
 _FIXED_STATEMENT_RE = re.compile(
     r"\b(?:has|have) been (?:corrected|fixed|updated|modified|changed)\b|^microsoft has "
-    r"(?:updated|modified|corrected|changed)\b",
+    r"(?:updated|modified|corrected|changed)\b|\b(?:is|are|was|were) (?:now )?modified\b"
+    r"|\bnow (?:accepts|supports|handles|allows|works|validates)\b|^an? (?:supported )?"
+    r"(?:fix|hotfix|update)\b(?:[^.]|\.\d){0,60}\bis (?:now )?available\b",
     re.IGNORECASE,
 )
 
@@ -923,7 +955,7 @@ def _merge_upgrade(options: list[Option]) -> list[Option]:
         and all(_FIXED_STATEMENT_RE.search(step_text(i)) for i in o.items[:1])
     ]
     for option in said:
-        text = " ".join(step_text(i) for i in option.items)
+        text = " ".join([option.lead, *(step_text(i) for i in option.items)]).strip()
         upgrade.items[0] = with_detail(upgrade.items[0], f"RESOLUTION: {text}")
     options = [o for o in options if o not in said]
     for option in options:
