@@ -956,7 +956,8 @@ def _merge_upgrade(options: list[Option]) -> list[Option]:
     ]
     for option in said:
         text = " ".join([option.lead, *(step_text(i) for i in option.items)]).strip()
-        upgrade.items[0] = with_detail(upgrade.items[0], f"RESOLUTION: {text}")
+        shown = "\n\n".join(split_detail(i)[1] for i in option.items if split_detail(i)[1])
+        upgrade.items[0] = with_detail(upgrade.items[0], f"RESOLUTION: {text}\n{shown}".strip())
     options = [o for o in options if o not in said]
     for option in options:
         if option is upgrade or option.kind != "option":
