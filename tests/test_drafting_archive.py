@@ -560,3 +560,40 @@ def test_what_a_fix_changes_is_shown_under_the_update_not_ticked() -> None:
     [(text, detail)] = steps(walked(accepts, {"symptom": "yes"}))
     assert text == "Install the latest Microsoft SNA Server 3.0 U.S. Service Pack."
     assert detail.startswith("RESOLUTION: SNA Manager now accepts 17 characters.")
+
+
+def test_either_or_fix_is_two_options() -> None:
+    """ "Either run SETUP /I ..., or comment out the APM drivers" offers two options."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "Either run SETUP /I to disable hardware detection, or comment out any APM drivers\n"
+        "in your CONFIG.SYS file.\n"
+    )
+    assert list(choices(draft_tree(art), "mitigation").values()) == [
+        "Workaround: Run SETUP /I to disable hardware detection",
+        "Workaround: Comment out any APM drivers in your CONFIG.SYS file",
+    ]
+
+
+def test_hotfix_and_service_pack_in_one_resolution_are_two_options() -> None:
+    """The "contact Product Support for the fix" (with its file table) and the service pack
+    after it are alternatives; "if you are not severely affected, wait" is no step."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "If you are not severely affected by this specific problem, Microsoft recommends\n"
+        "that you wait for the next service pack that contains this fix.\n\n"
+        "To resolve this problem immediately, contact Microsoft Product Support Services\n"
+        "to obtain the fix.\n\n"
+        "The English version of this fix should have the following file attributes:\n\n"
+        "  File Name    Date\n"
+        "  --------------------\n"
+        "  Lsvmhc.dll   4/30/98\n\n"
+        "To resolve this problem, obtain the latest service pack for Exchange Server 5.5.\n"
+    )
+    assert list(choices(draft_tree(art), "mitigation").values()) == [
+        "Resolution: Contact Microsoft Product Support Services to obtain the fix",
+        "Resolution: Obtain the latest service pack for Exchange Server 5.5",
+    ]
+    [(text, detail)] = steps(walked(art, {"symptom": "yes", "mitigation": "resolution_1"}))
+    assert text == "Contact Microsoft Product Support Services to obtain the fix."
+    assert "Lsvmhc.dll   4/30/98" in detail

@@ -358,7 +358,7 @@ def _gerund_as_action(text: str) -> str:
 #: Verbs the Markdown step reader does not list that MS KB steps use ("Redistribute the
 #: package", "Process the message", "Place breakpoints ..."), with `re`/`un` prefixes.
 _MORE_VERBS_RE = re.compile(
-    r"^(?:re|un)?(?:accept|access|activate|approve|browse|build|cancel|choose|compare|compile"
+    r"^(?:re|un)?(?:accept|access|activate|approve|browse|build|cancel|choose|comment|compare|compile"
     r"|convert|correct|deactivate|debug|define|deploy|deselect|dismiss|distribute|drag|eject"
     r"|enter|erase|extend|fill|highlight|hold|ignore|isolate|keep|launch|leave|limit|locate"
     r"|lock|mark|migrate|override|paste|pause|perform|place|plug|power|print|process|purge"
@@ -579,7 +579,8 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
     # back up ..."), an explanation, or a bare "To work around this, do the following:"
     named = [
         t
-        for t in split_sentences(clean(lead))
+        for sentence in split_sentences(clean(lead))
+        for t in re.split(r"(?<=:)\s+(?=[A-Z])", sentence)
         if not (_NOTE_RE.match(t) or _NOTE_THAT_RE.match(t) or _is_statement(t))
         and not _LEAD_ONLY_RE.match(t)
     ]
@@ -680,7 +681,7 @@ def _section_options(section: Section, kind: str) -> tuple[str, list[Option]]:
         for header, group in _fix_groups(paras):
             option = _option_from(section, group, prefix=f"{header}: " if header else prefix)
             if option is not None:
-                found.append(option)
+                found.extend(_either_or(option, f"{header}: " if header else prefix))
         return "", found
     procedures = _headed_procedures(section, paras)
     if procedures:
@@ -731,6 +732,28 @@ def _imperative_text(text: str) -> bool:
     return _is_action(text) and not _NOTE_RE.match(text)
 
 
+_EITHER_RE = re.compile(
+    r"^either\s+(?P<a>[a-z][^;]{3,200}?),?\s+or\s+(?P<b>[a-z][^;]{3,200}?)\.?$", re.IGNORECASE
+)
+
+
+def _either_or(option: Option, prefix: str) -> list[Option]:
+    """ "Either run SETUP /I to disable hardware detection, or comment out the APM drivers"
+    (the whole fix) offers two options, not one step to do both."""
+    if len(option.items) != 1:
+        return [option]
+    text, detail = split_detail(option.items[0])
+    found = _EITHER_RE.match(text)
+    if found is None or not (_is_action(found.group("a")) and _is_action(found.group("b"))):
+        return [option]
+    out = []
+    for part in (found.group("a"), found.group("b")):
+        step = part[0].upper() + part[1:].rstrip(".") + "."
+        label = prefix + option_label(step) if prefix else option_label(step)
+        out.append(Option(option.section, label, option.lead, [with_detail(step, detail)]))
+    return out
+
+
 def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
     """A RESOLUTION or WORKAROUND split into the separate fixes it holds, each with the
     header naming what it is for ("Host Integration Server 2000:") or "": an update
@@ -753,10 +776,11 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
                 groups.append((text.rstrip(":").strip(), []))
                 continue
             # the registry warning opens the manual procedure that follows the update
+            acts = [p for p in real if p.numbered or _imperative_text(clean(p.text))]
             lone_update = (
-                len(real) == 1
-                and not real[0].marker
-                and bool(_GET_UPDATE_RE.search(real[0].text))
+                len(acts) == 1
+                and not acts[0].marker
+                and bool(_GET_UPDATE_RE.search(acts[0].text))
                 and not is_boilerplate(text)
                 and (bool(_WARNING_RE.match(text)) or _imperative_text(text))
             )
