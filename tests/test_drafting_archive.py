@@ -411,7 +411,7 @@ def test_method_headings_name_their_options_and_are_no_steps() -> None:
         "2. Change the ListNum field.\n"
     )
     assert list(choices(draft_tree(art), "mitigation").values()) == [
-        "Method 1: On the Tools menu, click Options",
+        "Method 1 (2 steps)",
         "Method 2: Edit the ListNum Field",
     ]
     assert steps(walked(art, {"symptom": "yes", "mitigation": "workaround_2"})) == [
@@ -597,3 +597,34 @@ def test_hotfix_and_service_pack_in_one_resolution_are_two_options() -> None:
     [(text, detail)] = steps(walked(art, {"symptom": "yes", "mitigation": "resolution_1"}))
     assert text == "Contact Microsoft Product Support Services to obtain the fix."
     assert "Lsvmhc.dll   4/30/98" in detail
+
+
+def test_underlined_method_headings_and_a_fallback_workaround_are_named_options() -> None:
+    """ "Method 2" underlined with dashes names "Method 2: Increase ..."; "If the first
+    workaround is not acceptable, you can write X" is an option "Write X", not a question."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To resolve this issue, use one of the following methods:\n\n"
+        "Method 1\n--------\n\n"
+        "If you are using Windows 98, you may want to enable support for multiple monitors.\n\n"
+        "Method 2\n--------\n\n"
+        "Increase your screen resolution. To do so, use the following steps:\n\n"
+        "1. Double-click Display in Control Panel.\n\n"
+        "2. Move the Screen Area slider to a higher resolution.\n\n"
+        "WORKAROUND\n==========\n\n"
+        "Use secure https:// links to the virtual directories, but do not select Require SSL.\n\n"
+        "If the first workaround is not acceptable, you can write an ISAPI filter that\n"
+        "redirects all requests to https://.\n"
+    )
+    tree = draft_tree(art)
+    assert list(choices(tree, "mitigation").values()) == [
+        "Method 1: Enable support for multiple monitors",
+        "Method 2: Increase your screen resolution",
+        "Workaround: Use secure https:// links to the virtual directories, but do not select"
+        " Require SSL",
+        "Workaround: Write an ISAPI filter that redirects all requests to https://",
+    ]
+    assert [n["title"] for n in tree["nodes"] if n["kind"] == "question"] == [
+        "Does this match what you see?",
+        "Which mitigation?",
+    ]

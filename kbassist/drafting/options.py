@@ -281,8 +281,9 @@ _PURPOSE_RE = re.compile(
     re.IGNORECASE,
 )
 _YOU_CAN_RE = re.compile(
-    r"^(?:you|administrators?|users?)\s+(?:can|should|must|may|need to|have to|will need to|"
-    r"may need to|might need to|may want to)(?:\s+(?:also|first|then|now))?\s+",
+    # longest first: "you may want to X" is X, not "Want to X"
+    r"^(?:you|administrators?|users?)\s+(?:will need to|may need to|might need to|may want to|"
+    r"might want to|need to|have to|can|should|must|may)(?:\s+(?:also|first|then|now))?\s+",
     re.IGNORECASE,
 )
 _WISHER_RE = re.compile(
@@ -550,7 +551,8 @@ def _method_head(paras: Sequence[Para]) -> tuple[str, Sequence[Para]]:
     it); "Method 1. Use the same style ..." keeps the action as a step. ("", paras) else."""
     if not paras or paras[0].marker or not _METHOD_RE.match(paras[0].head):
         return "", paras
-    text = clean(paras[0].text)
+    # an underlined "Method 1" sub-heading: its first line, not the dashes under it
+    text = clean(paras[0].head if paras[0].heading else paras[0].text)
     name = _METHOD_RE.match(text)
     rest = text[name.end() :].lstrip(" .:-)") if name else text
     rest = re.sub(r"^\([^)]{1,40}\)\s*[:.-]?\s*", "", rest)  # "(manual method):"
@@ -567,6 +569,8 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
         option = _option_from(section, paras)
         if option is not None and len(method) > 12:
             option.label = short_label(method, 90)
+        elif option is not None and _START_NAV_RE.match(option.label):
+            option.label = f"{method} ({len(option.items)} steps)"
         elif option is not None:
             option.label = f"{method}: {option.label}"
         return option
@@ -605,13 +609,19 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
     if goal:
         # "To reduce the screen resolution:" names the fix
         label_from = goal.group("goal")[0].upper() + goal.group("goal")[1:]
-    elif _NAV_RE.match(label_from) and prefix and len(items) >= 3:
+    elif _START_NAV_RE.match(label_from) and prefix and len(items) >= 3:
         # "Click the Start button, ..." names no fix: the section and the length do
         label_from = f"{prefix.rstrip(': ')} ({len(items)} steps)"
         prefix = ""
     first = paras[0] if paras else None
     if first is not None and _METHOD_RE.match(first.head):
         label_from = first.head if len(first.head) > 12 else (lead or items[0])
+    case = _CASE_THEN_RE.match(strip_marker(label_from))
+    if case and _is_action(_YOU_CAN_RE.sub("", case.group("then"), count=1)):
+        # "If the first workaround is not acceptable, you can write an ISAPI filter ...":
+        # the option is named by what it does
+        label_from = _YOU_CAN_RE.sub("", case.group("then"), count=1)
+        label_from = label_from[0].upper() + label_from[1:]
     label = option_label(strip_marker(label_from))
     if prefix and re.match(r"^(?:if|when)\b", label, re.IGNORECASE):
         label, prefix = prefix.rstrip(": "), ""  # a step for one case names no option
@@ -637,6 +647,16 @@ _PURPOSE_STEP_RE = re.compile(
     r"^to (?!(?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|circumvent|do)\b)"
     r"(?P<goal>[a-z][^,:.]{4,80}?),\s*(?P<then>[a-z].*)$",
     re.IGNORECASE | re.DOTALL,
+)
+_CASE_THEN_RE = re.compile(
+    r"^(?:if|when)\s+[^,]{3,140},\s*(?:then\s+)?(?P<then>[a-z].{3,})$", re.IGNORECASE | re.DOTALL
+)
+#: A first step that only navigates ("Click Start, point to Settings ...", "In Control
+#: Panel, double-click ..."): no name for the fix.
+_START_NAV_RE = re.compile(
+    r"^(?:click (?:the )?start\b|on the [\w ]{2,30} menu\b|in control panel\b|double-click\b"
+    r"|right-click\b|point to\b|open control panel\b|start control panel\b)",
+    re.IGNORECASE,
 )
 _NOTE_THAT_RE = re.compile(r"^note (?:that|also)\b", re.IGNORECASE)
 _OWN_NAME_RE = re.compile(r"^(?:workaround|resolution|method|upgrade)\b", re.IGNORECASE)
@@ -715,6 +735,8 @@ _METHODS_LEAD_RE = re.compile(
 _ANOTHER_WAY_RE = re.compile(
     r"^(?:if you [^,]{3,120}, you (?:may be able to|can|might be able to) work ?around\b"
     r"|or,? (?:you (?:can|may|could) )?(?:also )?(?=[a-z]+ )"
+    r"|if (?:the )?(?:first|above|previous|preceding|other) (?:workaround|method|solution"
+    r"|resolution|suggestion)s? (?:is|are|does|do) not\b"
     r"|alternatively|alternately|as an alternative|another (?:way|method|option|workaround)"
     r"|to work ?around (?:this|the)|you (?:can|may) also work ?around|if you (?:do not|don't"
     r"|cannot|can't) (?:want to )?(?:install|apply|obtain|upgrade|use))\b",
