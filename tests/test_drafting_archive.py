@@ -628,3 +628,23 @@ def test_underlined_method_headings_and_a_fallback_workaround_are_named_options(
         "Does this match what you see?",
         "Which mitigation?",
     ]
+
+
+def test_drive_word_and_drive_colon_placeholders_are_drive_inputs() -> None:
+    """ "drive:\\setup" where "drive is the drive letter of your CD-ROM drive" and
+    `<drive:>\\SMS` are asked as drive letters and put into the commands."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. At a command prompt, type drive:\\setup /a and press ENTER,\n"
+        "   where drive is the drive letter assigned to your CD-ROM drive.\n\n"
+        "2. Run <drive:>\\SMS\\bin\\SMS.MSC to open the console.\n"
+    )
+    tree = draft_tree(art)
+    assert [n["title"] for n in inputs(tree)] == [
+        "Your drive letter for drive",
+        "Your drive letter for <drive:>",
+    ]
+    answers = {"symptom": "yes", "placeholder_1": "E", "placeholder_2": "F"}
+    texts = [t for t, _ in steps(walked(art, answers))]
+    assert texts[0].startswith("At a command prompt, type E:\\setup /a")
+    assert texts[1] == "Run F:\\SMS\\bin\\SMS.MSC to open the console."

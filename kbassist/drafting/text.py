@@ -193,7 +193,7 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?P<v><(?!(?i:/|!|\?|br\b|p\b|b\b|i\b|a\b|u\b|div\b|span\b|html\b|body\b|head\b"
             r"|script\b|table\b|tr\b|td\b|th\b|li\b|ul\b|ol\b|img\b|font\b|center\b"
             r"|enter>|dir>|tab>|esc>|cr>|none>|null>|any>|f\d+>|ctrl|alt\b|shift\b|del>|space>))"
-            r"\*{0,2}[A-Za-z][\w .:/-]{0,40}(?<=[\w])\*{0,2}>)"
+            r"\*{0,2}[A-Za-z][\w .:/-]{0,40}(?:(?<=\w)|(?<=\w:))\*{0,2}>)"
             r"|(?<![$\w{])(?P<w>\{[A-Z_][\w-]{1,40}\})(?!\})",
         ),
     ),
@@ -204,7 +204,7 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "placeholder",
         re.compile(
-            r"(?<=[\\/@])(?P<v>(?:server|share|computer|machine|printer|domain|host|user)_?name)"
+            r"(?<=[\\/@=])(?P<v>(?:server|share|computer|machine|printer|domain|host|user)_?name)"
             r"(?![\w-])|(?<![\w.-])(?P<w>(?:server|share|computer|machine|printer)_?name)(?![\w-])",
         ),
     ),
@@ -267,6 +267,11 @@ _WHERE_TOKEN_RE = re.compile(
 #: Words that look like placeholders in a command: `\\servername\sharename`.
 _NAME_WORD_RE = re.compile(
     r"(?:server|share|computer|machine|printer|domain|host|user|database|site)_?name"
+)
+
+
+_WHERE_WORD_DRIVE_RE = re.compile(
+    r"where\s+[\"']?[a-z]{2,12}[\"']?:?\s+is\s+(?:the|your)\s+(?:[\w-]+\s+){0,3}drive\b", re.I
 )
 
 
@@ -338,9 +343,11 @@ def find_params(text: str) -> list[tuple[int, int, Param]]:
             found.append((*span, Param("placeholder", letter, f"drive:{letter.casefold()}")))
     for where in _WHERE_TOKEN_RE.finditer(text):
         token = where.group("t")
-        if not _explained_token_ok(token):
+        # "where drive is the drive letter ...": a plain word, taken only before its colon
+        tail = r"(?=:)" if _WHERE_WORD_DRIVE_RE.match(text, where.start()) else r"(?![\w>])"
+        if tail == r"(?![\w>])" and not _explained_token_ok(token):
             continue
-        for match in re.finditer(rf"(?<![\w\\<]){re.escape(token)}(?![\w>])", text):
+        for match in re.finditer(rf"(?<![\w\\<]){re.escape(token)}{tail}", text):
             if where.start() <= match.start() <= where.end():
                 continue  # the explanation itself
             span = (match.start(), match.end())

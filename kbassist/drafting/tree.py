@@ -95,7 +95,8 @@ def _template(text: str, params: dict[str, str]) -> tuple[str, list[Param]]:
         if var is None:
             continue
         out.append(_in_paths(text[at:start], params))
-        out.append("{" + var + "}")
+        # `<drive:>` stands for "D:": the answer is the letter, the colon stays
+        out.append("{" + var + "}" + (":" if param.literal.endswith(":>") else ""))
         used.append(param)
         at = end
     out.append(_in_paths(text[at:], params))
