@@ -648,3 +648,17 @@ def test_drive_word_and_drive_colon_placeholders_are_drive_inputs() -> None:
     texts = [t for t, _ in steps(walked(art, answers))]
     assert texts[0].startswith("At a command prompt, type E:\\setup /a")
     assert texts[1] == "Run F:\\SMS\\bin\\SMS.MSC to open the console."
+
+
+def test_the_articles_should_now_sentence_after_the_steps_stays_the_verify() -> None:
+    """ "The guest players should now be able to connect" is the verify, not step detail."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. Note the IP address of the network card.\n\n"
+        "2. Give the IP address to your guest players.\n\n"
+        "The guest players should now be able to connect to the game.\n"
+    )
+    checklist = walked(art, {"symptom": "yes"})
+    assert [i.text for i in checklist.part("verify")] == [
+        "The guest players should now be able to connect to the game."
+    ]

@@ -216,6 +216,10 @@ def _is_statement(item: str) -> bool:
     return bool(said) and not _is_action(text) and not text.endswith(":")
 
 
+#: The article's own check, kept for the verify: "The players should now be able to ...".
+_SAYS_CHECK_RE = re.compile(r"\bshould (?:now|then)\b|^you should (?:now )?see\b", re.IGNORECASE)
+
+
 def _explanations_as_detail(items: list[str]) -> list[str]:
     """Statements after a step ("The file should have these attributes:", "This does not
     apply to Windows NT 4.0") are shown under that step, not ticked; an action in the
@@ -225,8 +229,11 @@ def _explanations_as_detail(items: list[str]) -> list[str]:
     out: list[str] = []
     for item in items:
         text, detail = split_detail(item)
-        if not out or not _STATEMENT_RE.match(text) or _imperative(text):
+        if not out or not _STATEMENT_RE.match(text) or _is_action(text):
             out.append(item)
+            continue
+        if _SAYS_CHECK_RE.search(text):
+            out.append(item)  # "The players should now be able to connect": the verify's
             continue
         sentences = split_sentences(text)
         n = 0
