@@ -651,14 +651,20 @@ def test_drive_word_and_drive_colon_placeholders_are_drive_inputs() -> None:
 
 
 def test_the_articles_should_now_sentence_after_the_steps_stays_the_verify() -> None:
-    """ "The guest players should now be able to connect" is the verify, not step detail."""
+    """A statement after the steps is detail, but "The guest players should now be able to
+    connect" stays the verify."""
     art = mskb(
         SYMPTOMS + "RESOLUTION\n==========\n\n"
         "1. Note the IP address of the network card.\n\n"
         "2. Give the IP address to your guest players.\n\n"
+        "This address is the one your router forwards.\n\n"
         "The guest players should now be able to connect to the game.\n"
     )
     checklist = walked(art, {"symptom": "yes"})
+    assert [i.text for i in checklist.part("steps")] == [
+        "Note the IP address of the network card.",
+        "Give the IP address to your guest players.",
+    ]
     assert [i.text for i in checklist.part("verify")] == [
         "The guest players should now be able to connect to the game."
     ]
