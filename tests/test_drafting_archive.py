@@ -668,3 +668,27 @@ def test_the_articles_should_now_sentence_after_the_steps_stays_the_verify() -> 
     assert [i.text for i in checklist.part("verify")] == [
         "The guest players should now be able to connect to the game."
     ]
+
+
+def test_the_case_a_whole_fix_is_for_is_asked_first() -> None:
+    """ "If your guest players are unable to use this IP address, use ..." asks that case;
+    no leads to "this article may not apply", yes to the steps."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "If your guest players are unable to use this IP address to connect to your game,\n"
+        "use the IP Configuration tool to find the address of the network card. To do this,\n"
+        "follow these steps:\n\n"
+        "1. Click Start, and then click Run.\n\n"
+        "2. Type winipcfg, and then click OK.\n"
+    )
+    tree = draft_tree(art)
+    case = next(n for n in tree["nodes"] if n["id"] == "resolution_1-case")
+    assert case["title"] == (
+        "Are your guest players unable to use this IP address to connect to your game?"
+    )
+    assert [c["next"] for c in case["choices"]] == ["resolution_1", "not_this_article"]
+    checklist = walked(art, {"symptom": "yes", "resolution_1_case": "yes"})
+    assert [t for t, _ in steps(checklist)] == [
+        "Click Start, and then click Run.",
+        "Type winipcfg, and then click OK.",
+    ]

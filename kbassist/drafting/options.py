@@ -97,6 +97,9 @@ class Option:
     #: "If you ..., do ...; otherwise ...", asked by the questions in `asks`.
     when: dict[int, str] = field(default_factory=dict)
     asks: list[Ask] = field(default_factory=list)
+    #: "If your guest players cannot use this IP address, use ...": the case the whole fix
+    #: is for, asked before it ("no" means the article may not apply).
+    case: str = ""
 
 
 def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
@@ -635,6 +638,9 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
     option = Option(
         section, prefix + label if prefix and not _OWN_NAME_RE.match(label) else label, lead, items
     )
+    opening = _CASE_THEN_RE.match(clean(lead)) if lead else None
+    if opening and _is_action(_YOU_CAN_RE.sub("", opening.group("then"), count=1)):
+        option.case = clean(lead)[: opening.start("then")].rstrip(", ")
     # read before the steps were tidied: tidying drops the "who want to X should" preamble
     wish = _WISH_RE.search(" ".join(strip_marker(p.text) for p in paras[:2]))
     if wish:

@@ -155,6 +155,13 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     lead, options, _ = article_plan(article)
     asked_ifs = 0
     for option in options:
+        if option.case and (
+            symptom_section is None
+            or _LATER_CASE_RE.search(option.case)
+            or not _IF_START_RE.match(option.case)
+            or not _askable_case(_IF_START_RE.sub("", option.case, count=1))
+        ):
+            option.case = ""  # "no" would have nowhere to go, or it is known only later
         option.items, option.checks, option.backup = _steps_checks_backup(article, option)
         asked_ifs = _conditional_steps(option, asked_ifs)
 
@@ -282,6 +289,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
 
     verify_text = _verify_text(article, symptom, symptom_section)
     for option in options:
+        if option.case:
+            nodes.append(_case_node(article, option, _first_node(option, variables)))
         nodes.extend(_input_nodes(article, option, variables))
         nodes.extend(_ask_nodes(article, option))
         nodes.append(_outcome(article, option, variables, verify_text, symptom_section))
@@ -544,8 +553,47 @@ def _title(article: Article) -> str:
 
 
 def _entry(option: Option, variables: dict[str, str]) -> str:
-    """The first node of an option: its first input, else its first question about a
-    case of its steps, else its outcome."""
+    """The first node of an option: the question about the case it is for, else its
+    first input, else its first question about a case of its steps, else its outcome."""
+    if option.case:
+        return f"{option.id}-case"
+    return _first_node(option, variables)
+
+
+def _askable_case(cond: str) -> bool:
+    """A case worth asking: a clause of its own ("your guest players are unable to use this
+    IP address"), not "this happens", "so", or one cut at a comma ("the files do")."""
+    words = cond.split()
+    return (
+        len(words) >= 4
+        and words[0].casefold() not in {"this", "that", "it", "so", "these", "the problem"}
+        and words[-1].casefold() not in {"do", "does", "is", "are", "was", "occurs", "happens"}
+        and not re.search(r"\b(?:problem|issue|error|behaviou?r)\b", cond, re.IGNORECASE)
+    )
+
+
+def _case_node(article: Article, option: Option, yes: str) -> dict[str, Any]:
+    """ "If your guest players cannot use this IP address, use ...": is that the case?
+    Yes leads to the fix; no to "this article may not apply"."""
+    cond = _IF_START_RE.sub("", option.case, count=1)
+    question = _as_question(cond)
+    return {
+        "id": f"{option.id}-case",
+        "kind": "question",
+        "var": f"{option.id}_case".replace("-", "_"),
+        "title": _question_title(question),
+        "text": brace(
+            f'The article\'s fix is for this case: "{shorten(option.case, 240)}" {question}'
+        ),
+        "source": _cite(article, option.section),
+        "choices": [
+            {"value": "yes", "label": "Yes, this is the case here", "next": yes},
+            {"value": "no", "label": "No, not here", "next": NOT_THIS_ID},
+        ],
+    }
+
+
+def _first_node(option: Option, variables: dict[str, str]) -> str:
     if option.params:
         return f"{option.id}-{variables[_ref(option.params[0])]}"
     return _after_inputs(option)
