@@ -692,3 +692,41 @@ def test_the_case_a_whole_fix_is_for_is_asked_first() -> None:
         "Click Start, and then click Run.",
         "Type winipcfg, and then click OK.",
     ]
+
+
+def test_to_do_this_sub_steps_stay_under_their_step() -> None:
+    """ "Remove the protocol. To do this, click Start, ..." is one step with how to do it
+    shown under it; the procedure's "To remove ...:" lead names the fix."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To remove the damaged data values in the registry and restore NetWare connectivity:\n\n"
+        "1. Remove the NWLink IPX/SPX protocol. To do this, click Start, point to Settings,\n"
+        "   click Control Panel, and then double-click Network. Click the Protocols tab,\n"
+        "   click the NWLink IPX/SPX protocol, and then click Remove.\n\n"
+        "2. Restart the computer.\n"
+    )
+    tree = draft_tree(art)
+    titles = [n["title"] for n in tree["nodes"] if n["id"] == "resolution_1"]
+    assert titles == [
+        "Resolution: Remove the damaged data values in the registry and restore NetWare"
+        " connectivity"
+    ]
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert [t for t, _ in got] == ["Remove the NWLink IPX/SPX protocol.", "Restart the computer."]
+    assert got[0][1].startswith("To do this, click Start, point to Settings")
+
+
+def test_a_service_pack_named_with_its_version_is_merged_with_the_status_upgrade() -> None:
+    """ "Obtain and apply the Windows NT Server 4.0 Service Pack 2" and STATUS "corrected
+    in the latest U.S. Service Pack" are one option, not two."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Obtain and apply the Windows NT Server 4.0 Service Pack 2 or later.\n\n"
+        "STATUS\n======\n\n"
+        "This problem has been corrected in the latest U.S. Service Pack for Windows NT 4.0.\n"
+    )
+    tree = draft_tree(art)
+    assert [n["id"] for n in tree["nodes"] if n["kind"] == "outcome"] == [
+        "resolution_1",
+        "not_this_article",
+    ]

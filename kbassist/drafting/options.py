@@ -386,6 +386,7 @@ def _is_action(text: str) -> bool:
     return _imperative(text) or bool(_MORE_VERBS_RE.match(text))
 
 
+_HOW_RE = re.compile(r"^to do (?:this|so|that),\s", re.IGNORECASE)
 _GOAL_IF_YOU_RE = re.compile(r"^[A-Z][^,]{3,80}? if you (?P<acts>[a-z].+)$", re.DOTALL)
 _LIST_SEP_RE = re.compile(r",\s+(?:and\s+)?(?:then\s+)?")
 
@@ -421,14 +422,25 @@ def split_actions(text: str) -> list[str]:
     bare = _WISHER_RE.sub("", _YOU_CAN_RE.sub("", text, count=1), count=1)
     if bare != text and len(bare) > 3 and bare[:1].islower():
         text = bare[0].upper() + bare[1:]
+    # "Remove the protocol. To do this, click Start, ...": how to do the step is shown
+    # under it (a nested sub-step kept under its parent), not ticked as steps of its own
+    sentences = split_sentences(text)
+    how = ""
+    for k, sentence in enumerate(sentences[1:], start=1):
+        if _HOW_RE.match(sentence):
+            how = " ".join(sentences[k:])
+            sentences = sentences[:k]
+            break
     pieces: list[str] = []
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         if pieces and _imperative(sentence) and not sentence.lower().startswith(("if ", "when ")):
             pieces.append(sentence)
         elif pieces:
             pieces[-1] = f"{pieces[-1]} {sentence}"
         else:
             pieces.append(sentence)
+    if how:
+        return [with_detail(" ".join(sentences), how)]
     if len(pieces) > 1 and not _imperative(pieces[0]):
         return [text]  # an explanation with an action in it: one item, as written
     out: list[str] = []
@@ -652,7 +664,7 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
 #: steps:": what the procedure does, its name (not "To resolve this problem, ...").
 _GOAL_RE = re.compile(
     r"^to (?!(?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|circumvent|do)\b)"
-    r"(?P<goal>[a-z][^,:.]{4,90}?)\s*(?::|,\s*(?:follow|use|do|perform|complete) (?:these|the)"
+    r"(?P<goal>[a-z][^,:.]{4,140}?)\s*(?::|,\s*(?:follow|use|do|perform|complete) (?:these|the)"
     r"(?: following)? (?:steps|procedure|instructions)\b[^.:]{0,40}[.:])\s*$",
     re.IGNORECASE,
 )
@@ -735,8 +747,8 @@ def _section_options(section: Section, kind: str) -> tuple[str, list[Option]]:
 #: "To resolve this problem, obtain the latest service pack", "install the hotfix": a fix
 #: that is an update, complete in itself (its KB pointer follows it).
 _GET_UPDATE_RE = re.compile(
-    r"\b(?:obtain|install|apply|download|get|upgrade to)\b[^.]{0,80}?\b(?:service pack|hotfix"
-    r"|hot fix|update|fix|release|version)\b",
+    r"\b(?:obtain|install|apply|download|get|upgrade to)\b(?:[^.]|\.\d){0,80}?\b(?:service pack"
+    r"|hotfix|hot fix|update|fix|release|version)\b",
     re.IGNORECASE,
 )
 #: A paragraph that offers another way: "Alternatively, lower the screen size",
