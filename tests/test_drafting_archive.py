@@ -730,3 +730,21 @@ def test_a_service_pack_named_with_its_version_is_merged_with_the_status_upgrade
         "resolution_1",
         "not_this_article",
     ]
+
+
+def test_a_registry_key_line_after_its_step_is_shown_under_it() -> None:
+    """ "Select the following registry key:" then the key on a line of its own: one step
+    showing the key, not a step that only says "HKEY_CURRENT_USER\\..."."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. Start Registry Editor.\n\n"
+        "2. Select the following registry key:\n\n"
+        "HKEY_CURRENT_USER\\Software\\Microsoft\\Schedule+\n\n"
+        "3. On the Registry menu, click Save Key.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert got[1] == (
+        "Select the following registry key:",
+        "HKEY_CURRENT_USER\\Software\\Microsoft\\Schedule+",
+    )
+    assert len(got) == 3

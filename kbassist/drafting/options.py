@@ -219,6 +219,11 @@ def _is_statement(item: str) -> bool:
     return bool(said) and not _is_action(text) and not text.endswith(":")
 
 
+#: A line that is a literal to type or find, not a sentence: a registry key, a path, a
+#: quoted command.
+_LITERAL_LINE_RE = re.compile(
+    r"^(?:HKEY_[A-Z_]+|HK(?:LM|CU|CR|U)\b|[A-Za-z]:\\|\\\\|\"[^\"]{2,200}\")\S*(?:\s\S+){0,8}$"
+)
 #: The article's own check, kept for the verify: "The players should now be able to ...".
 _SAYS_CHECK_RE = re.compile(r"\bshould (?:now|then)\b|^you should (?:now )?see\b", re.IGNORECASE)
 
@@ -232,6 +237,13 @@ def _explanations_as_detail(items: list[str]) -> list[str]:
     out: list[str] = []
     for item in items:
         text, detail = split_detail(item)
+        if out and _LITERAL_LINE_RE.match(text) and not detail:
+            prev_text, prev_detail = split_detail(out[-1])
+            if prev_text.endswith(":") and not prev_detail:
+                # "Select the following registry key:" + "HKEY_CURRENT_USER\...": the
+                # key is what the step shows, not a step of its own
+                out[-1] = with_detail(out[-1], text)
+                continue
         if not out or not _STATEMENT_RE.match(text) or _is_action(text):
             out.append(item)
             continue
@@ -899,7 +911,8 @@ def _status_option(section: Section) -> Option | None:
         else f"Install the version or update that corrects the problem: {s}"
         for s, name in zip(fixed, names, strict=True)
     ]
-    label = f"Upgrade: {short_label(names[0], 80)}" if names[0] else ""
+    name = names[0].removeprefix("the one for your system: ")
+    label = f"Upgrade: {short_label(name, 80)}" if name else ""
     return Option(
         section,
         label or "Upgrade to the version or update that fixes it",
