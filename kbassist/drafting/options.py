@@ -823,27 +823,31 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
     if not paras:
         return [("", paras)]
     base = min(p.indent for p in paras)
+    texts = [clean(p.text) for p in paras]
+    said = [not is_boilerplate(t) for t in texts]  # once per block, not per comparison
+    acting = [p.numbered or _imperative_text(t) for p, t in zip(paras, texts, strict=True)]
     groups: list[tuple[str, list[Para]]] = [("", [])]
+    real: list[int] = []  # the current group's blocks that say something
     for n, para in enumerate(paras):
         _, group = groups[-1]
         top = para.indent <= base + 1 and not para.marker
-        text = clean(para.text)
-        real = [p for p in group if not is_boilerplate(p.text)]
+        text = texts[n]
         if top and real:
             header_ok = n + 1 < len(paras) and not _NOT_HEADER_RE.search(text)
             if header_ok and _PRODUCT_HEADER_RE.match(text):
                 groups.append((text.rstrip(":").strip(), []))
+                real = []
                 continue
             # the registry warning opens the manual procedure that follows the update
-            acts = [p for p in real if p.numbered or _imperative_text(clean(p.text))]
+            acts = [paras[i] for i in real if acting[i]]
             lone_update = (
                 len(acts) == 1
                 and not acts[0].marker
                 and bool(_GET_UPDATE_RE.search(acts[0].text))
-                and not is_boilerplate(text)
-                and (bool(_WARNING_RE.match(text)) or _imperative_text(text))
+                and said[n]
+                and (bool(_WARNING_RE.match(text)) or acting[n])
             )
-            has_steps = any(p.numbered or _imperative_text(p.text) for p in real)
+            has_steps = bool(acts)
             sub_procedure = (
                 has_steps
                 and bool(_GOAL_RE.match(text))
@@ -852,8 +856,11 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
             )
             if lone_update or sub_procedure or (has_steps and _ANOTHER_WAY_RE.match(text)):
                 groups.append(("", [para]))
+                real = [n] if said[n] else []
                 continue
         group.append(para)
+        if said[n]:
+            real.append(n)
     out: list[tuple[str, list[Para]]] = []
     carried: list[Para] = []
     for header, group in groups:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kbassist.trees.values import InvalidValue, parse_text, parse_time
 
@@ -116,13 +117,16 @@ _ABBREVIATION_RE = re.compile(
 )
 
 
+_ABBREVIATION_ENDS = ("S.", "K.", "g.", "e.", "r.", "s.", "x.", "f.")
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of `text`, not cut at an abbreviation such as "U.S." or "e.g."."""
     out: list[str] = []
     for piece in _SENTENCE_RE.split(text):
         if not piece:
             continue
-        if out and _ABBREVIATION_RE.search(out[-1]):
+        if out and out[-1].endswith(_ABBREVIATION_ENDS) and _ABBREVIATION_RE.search(out[-1]):
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)
@@ -322,7 +326,8 @@ def _placeholder_ok(literal: str) -> bool:
     return True
 
 
-def find_params(text: str) -> list[tuple[int, int, Param]]:
+@lru_cache(maxsize=8192)
+def find_params(text: str) -> tuple[tuple[int, int, Param], ...]:
     """(start, end, parameter) of each literal in `text`, leftmost first, no overlaps.
 
     Besides literal values (times, paths, drives, counts), the article's placeholders
@@ -369,7 +374,8 @@ def find_params(text: str) -> list[tuple[int, int, Param]]:
                 continue
             taken.append((start, end))
             found.append((start, end, param))
-    return sorted(found, key=lambda f: f[0])
+    # cached: the drafter reads each step several times (inputs, templates, contexts)
+    return tuple(sorted(found, key=lambda f: f[0]))
 
 
 _FILE_DATE_RE = re.compile(r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b\d{1,2}-[A-Z][a-z]{2}-\d{2,4}\b")
