@@ -748,3 +748,19 @@ def test_a_registry_key_line_after_its_step_is_shown_under_it() -> None:
         "HKEY_CURRENT_USER\\Software\\Microsoft\\Schedule+",
     )
     assert len(got) == 3
+
+
+def test_kb_pointer_under_a_step_is_dropped_and_may_be_able_is_no_command() -> None:
+    """An indented "ARTICLE-ID: / TITLE :" pointer is no detail; "You may be able to
+    access ..." is not turned into the command "Be able to access ..."."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. Attempt to repair the Ntldr file.\n\n"
+        "   ARTICLE-ID: Q155892\n"
+        "   TITLE     : Windows NT Boot Problem: Kernel File Is Missing\n\n"
+        "2. You may be able to access the system partition using a boot disk.\n"
+    )
+    assert steps(walked(art, {"symptom": "yes"})) == [
+        ("Attempt to repair the Ntldr file.", ""),
+        ("You may be able to access the system partition using a boot disk.", ""),
+    ]

@@ -130,7 +130,8 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
             if deeper and not para.marker:
                 if not dropped:
                     if code_like(para):
-                        details[-1].append(dedent_lines(para.lines))
+                        if not is_boilerplate(text):  # not an "ARTICLE-ID: Q155892" pointer
+                            details[-1].append(dedent_lines(para.lines))
                     elif _NOTE_RE.match(text) or text[:6].casefold() == "where ":
                         details[-1].append(clean(text))  # a note; "where <drive> is ..."
                     else:
@@ -432,8 +433,8 @@ def split_actions(text: str) -> list[str]:
     # "You can also verify ...", "Administrators who want X should use ...": a modal
     # is always followed by the verb, the action itself.
     bare = _WISHER_RE.sub("", _YOU_CAN_RE.sub("", text, count=1), count=1)
-    if bare != text and len(bare) > 3 and bare[:1].islower():
-        text = bare[0].upper() + bare[1:]
+    if bare != text and len(bare) > 3 and bare[:1].islower() and not bare.startswith("be "):
+        text = bare[0].upper() + bare[1:]  # ("you should be able to ..." is no action)
     # "Remove the protocol. To do this, click Start, ...": how to do the step is shown
     # under it (a nested sub-step kept under its parent), not ticked as steps of its own
     sentences = split_sentences(text)
