@@ -764,3 +764,38 @@ def test_kb_pointer_under_a_step_is_dropped_and_may_be_able_is_no_command() -> N
         ("Attempt to repair the Ntldr file.", ""),
         ("You may be able to access the system partition using a boot disk.", ""),
     ]
+
+
+def test_a_summary_before_its_procedures_is_no_option_and_topics_name_theirs() -> None:
+    """ "Turn off A or B." before "To turn off A:" / "To turn off B:" is no third option;
+    "check for the following conditions:" then "Forwarders:" ... names each by its topic."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Turn off the Focus feature or the Activation follows mouse feature.\n\n"
+        "To turn off the Focus feature:\n\n"
+        "1. Open Mouse in Control Panel.\n\n"
+        "2. Click to clear the Focus check box.\n\n"
+        "To turn off the Activation follows mouse feature:\n\n"
+        "1. Open Tweak UI in Control Panel.\n\n"
+        "2. Click to clear the Activation follows mouse check box.\n"
+    )
+    assert list(choices(draft_tree(art), "mitigation").values()) == [
+        "Resolution: Turn off the Focus feature",
+        "Resolution: Turn off the Activation follows mouse feature",
+    ]
+    topics = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To resolve this issue, check for the following conditions:\n\n"
+        "Forwarders:\n\n"
+        "DNS can forward off-site queries. Be sure it does not forward them to itself:\n\n"
+        "1. Click the Forwarders tab.\n\n"
+        "2. Remove the server's own IP address.\n\n"
+        "Notify Lists:\n\n"
+        "The primary server notifies the servers in its list:\n\n"
+        "1. Click the Notify tab.\n\n"
+        "2. Remove the server's own IP address.\n"
+    )
+    assert list(choices(draft_tree(topics), "mitigation").values()) == [
+        "Forwarders",
+        "Notify Lists",
+    ]

@@ -738,6 +738,10 @@ def _section_options(section: Section, kind: str) -> tuple[str, list[Option]]:
         found: list[Option] = []
         for header, group in _fix_groups(paras):
             option = _option_from(section, group, prefix=f"{header}: " if header else prefix)
+            if option is not None and header:
+                rest = option.label.removeprefix(f"{header}: ")
+                if rest != option.label and not _is_action(rest):
+                    option.label = header  # "Forwarders: DNS can be configured ..." -> the topic
             if option is not None:
                 found.extend(_either_or(option, f"{header}: " if header else prefix))
         return "", found
@@ -768,8 +772,11 @@ _GET_UPDATE_RE = re.compile(
 #: "To work around this problem, ...", "You can also work around ...".
 #: A paragraph that only announces the methods after it.
 _METHODS_LEAD_RE = re.compile(
-    r"\b(?:following|these) (?:methods|ways|workarounds|options)\s*[.:]$", re.IGNORECASE
+    r"\b(?:following|these) (?:methods|ways|workarounds|options|conditions)\b[^.:]{0,60}[.:]$"
+    r"|\bin the order (?:in which|that) they (?:are|were) (?:listed|presented)\s*[.:]$",
+    re.IGNORECASE,
 )
+
 _ANOTHER_WAY_RE = re.compile(
     r"^(?:if you [^,]{3,120}, you (?:may be able to|can|might be able to) work ?around\b"
     r"|or,? (?:you (?:can|may|could) )?(?:also )?(?=[a-z]+ )"
@@ -864,14 +871,29 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
             real.append(n)
     out: list[tuple[str, list[Para]]] = []
     carried: list[Para] = []
-    for header, group in groups:
-        if not any(not is_boilerplate(p.text) for p in group):
-            continue
-        if len(group) == 1 and _METHODS_LEAD_RE.search(clean(group[0].text)):
-            carried = group  # "... work around this issue by using the following methods."
+    groups = [(h, g) for h, g in groups if any(not is_boilerplate(p.text) for p in g)]
+    for n, (header, group) in enumerate(groups):
+        following = groups[n + 1][1] if n + 1 < len(groups) else []
+        notes = [p for p in group if _NOTE_RE.match(clean(p.text))]
+        said = [p for p in group if p not in notes]
+        if len(said) == 1 and (
+            _METHODS_LEAD_RE.search(clean(said[0].text)) or _summarizes(said[0], following)
+        ):
+            # "... work around this issue by using the following methods.", "Turn off A or
+            # B." before "To turn off A:" ...: what follows, not a fix of its own; an
+            # announcement is carried as their lead (an instruction to use them is not)
+            carried = notes + ([] if _imperative_text(clean(said[0].text)) else said)
             continue
         out.append((header, [*carried, *group] if carried and header == "" else group))
     return out or [("", paras)]
+
+
+def _summarizes(para: Para, following: list[Para]) -> bool:
+    """Whether `para` names the fix the next group's "To X:" heading spells out."""
+    if not following:
+        return False
+    goal = _GOAL_RE.match(clean(following[0].text))
+    return bool(goal) and goal.group("goal").casefold() in clean(para.text).casefold()
 
 
 _IF_LEAD_RE = re.compile(
