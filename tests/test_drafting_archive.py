@@ -799,3 +799,23 @@ def test_a_summary_before_its_procedures_is_no_option_and_topics_name_theirs() -
         "Forwarders",
         "Notify Lists",
     ]
+
+
+def test_message_choices_drop_the_articles_elision_and_skip_a_registry_key() -> None:
+    """A message with the article's "[...]" is offered without it; a registry key shown
+    in SYMPTOMS is where to look, not a message to pick."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "The following error message is logged in the Drwtsn32.log file:\n\n"
+        "  function: sbpa4snd [...]\n\n"
+        "When you open the key, you see the following error message:\n\n"
+        "  HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\SnaPMP\\Parameters\n\n"
+        "When you restart the service, you receive the following error message:\n\n"
+        "  The link service stopped unexpectedly.\n\n"
+        "RESOLUTION\n==========\n\nInstall the latest service pack.\n"
+    )
+    assert list(choices(draft_tree(art), "symptom").values()) == [
+        "function: sbpa4snd",
+        "The link service stopped unexpectedly",
+        "None of these",
+    ]

@@ -138,9 +138,9 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
     return _distinct(singles) if len(singles) >= 2 else []
 
 
-#: A typed command shown before the message ("C:\\users>net use X: ..."): what was run,
-#: not what is seen.
-_PROMPT_RE = re.compile(r"^[A-Za-z]:\\[^>\s]{0,80}>")
+#: A typed command shown before the message ("C:\\users>net use X: ...") or a registry
+#: key on its own: what was run or where to look, not what is seen.
+_PROMPT_RE = re.compile(r"^[A-Za-z]:\\[^>\s]{0,80}>|^HKEY_[A-Z_]+\\\S*$")
 _KB_NOTE_RE = re.compile(r"^(?:note|important|warning|caution)\b\s*[:.-]", re.IGNORECASE)
 
 

@@ -510,7 +510,8 @@ def _confirm_node(
         labels: set[str] = set()
         choices = []
         for n, message in enumerate(messages, start=1):
-            label = short_label(message, 80)
+            # the article's own elision ("function: sbpa4snd [...]") is no part of a label
+            label = short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", message), 80)
             label = label if _WORDY_RE.search(label) else f"Message {n}"
             while label.casefold() in labels:
                 label = f"{label} ({n})"
