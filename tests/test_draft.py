@@ -240,10 +240,8 @@ def test_status_fixed_in_a_version_is_the_upgrade_option() -> None:
     )
     (upgrade,) = outcomes(tree)
     assert upgrade["id"] == "upgrade"
-    assert step_texts(upgrade) == [
-        "Install the version or update that corrects the problem: This problem was "
-        "corrected in Windows NT 4.0 Service Pack 4."
-    ]
+    assert step_texts(upgrade) == ["Install Windows NT 4.0 Service Pack 4."]
+    assert upgrade["title"] == "Upgrade: Windows NT 4.0 Service Pack 4"
 
 
 def test_status_by_design_is_no_option() -> None:

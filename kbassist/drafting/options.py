@@ -98,6 +98,9 @@ class Option:
     #: index -n is the pre_items step n - 1 (a runbook's Diagnosis step for one version).
     when: dict[int, str] = field(default_factory=dict)
     asks: list[Ask] = field(default_factory=list)
+    #: "If your guest players cannot use this IP address, use ...": the case the whole fix
+    #: is for, asked before it ("no" means the article may not apply).
+    case: str = ""
 
 
 def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
@@ -128,9 +131,10 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
             if deeper and not para.marker:
                 if not dropped:
                     if code_like(para):
-                        details[-1].append(dedent_lines(para.lines))
-                    elif _NOTE_RE.match(text):
-                        details[-1].append(clean(text))
+                        if not is_boilerplate(text):  # not an "ARTICLE-ID: Q155892" pointer
+                            details[-1].append(dedent_lines(para.lines))
+                    elif _NOTE_RE.match(text) or text[:6].casefold() == "where ":
+                        details[-1].append(clean(text))  # a note; "where <drive> is ..."
                     else:
                         items[-1].append(text)
                 continue
@@ -142,8 +146,13 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
         if not dropped:
             items.append([without_boilerplate(text)])
             details.append([])
+    # a warning before the steps ("WARNING: Using Registry Editor incorrectly ...") is
+    # shown under the first step it qualifies, not read as the fix's name
+    notes = [clean(p.text) for p in lead_paras if _NOTE_RE.match(p.text)]
     lead = " ".join(
-        without_boilerplate(strip_marker(p.text)) for p in lead_paras if not is_boilerplate(p.text)
+        without_boilerplate(strip_marker(p.text))
+        for p in lead_paras
+        if not is_boilerplate(p.text) and not _NOTE_RE.match(p.text)
     )
     out = []
     for parts, detail in zip(items, details, strict=True):
@@ -152,7 +161,108 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
             text = "Run or enter the following:"
         if text:
             out.append(with_detail(text, "\n\n".join(detail)))
-    return tidy_items(clean(lead), out)
+    out = _explanations_as_detail(out)
+    if notes and out:
+        text, detail = split_detail(out[0])
+        out[0] = with_detail(text, "\n\n".join([*notes, detail]))
+    elif notes:
+        lead = " ".join([*notes, lead])
+    lead, out = tidy_items(clean(lead), out)
+    return _explanation_first(lead, _update_with_notes(out))
+
+
+def _update_with_notes(items: list[str]) -> list[str]:
+    """ "A fix is now available that does the following:", what it changes, then "Obtain
+    the latest service pack": one step, the update, with what it changes shown under it."""
+    updates = [i for i in items if _GET_UPDATE_RE.search(step_text(i)) and _is_action(i)]
+    if len(updates) != 1 or len(items) < 2:
+        return items
+    others = [i for i in items if i is not updates[0]]
+    if any(_is_action(step_text(i)) or _YOU_CAN_RE.match(i) for i in others):
+        return items
+    if not all(_is_statement(i) or _FIXED_STATEMENT_RE.search(step_text(i)) for i in others):
+        return items
+    said = "\n".join("\n".join(p for p in split_detail(i) if p) for i in others)
+    return [with_detail(updates[0], said)]
+
+
+def _explanation_first(lead: str, items: list[str]) -> tuple[str, list[str]]:
+    """ "The breakpoints that the debugger skips are placed on ...", then the action: the
+    explanation is the outcome's text, not a step and not the fix's name."""
+    if not items:
+        return lead, items
+    text, detail = split_detail(items[0])
+    sentences = split_sentences(text)
+    n = 0
+    while n < len(sentences) and _is_statement(sentences[n]):
+        n += 1
+    if n == 0 or (n == len(sentences) and (len(items) < 2 or detail)):
+        return lead, items
+    said = " ".join(sentences[:n])
+    rest = " ".join(sentences[n:])
+    if rest and not _is_action(rest):
+        return lead, items
+    items = [with_detail(rest, detail), *items[1:]] if rest else items[1:]
+    return f"{lead} {said}".strip(), items
+
+
+#: A statement, not an action: "The English version of this fix should have ...", "This
+#: information does not apply to Windows NT 4.0 ...", a lone "and" between two listings.
+_STATEMENT_RE = re.compile(
+    r"^(?:(?:the|this|these|that|those|it|there|where)\b|(?:and|or)\s*$"
+    r"|(?:component|part number|release date|default)\s*:)",
+    re.IGNORECASE,
+)
+
+
+def _is_statement(item: str) -> bool:
+    text = split_detail(item)[0]
+    said = _STATEMENT_RE.match(text) or _FIXED_STATEMENT_RE.search(text)
+    return bool(said) and not _is_action(text) and not text.endswith(":")
+
+
+#: A line that is a literal to type or find, not a sentence: a registry key, a path, a
+#: quoted command.
+_LITERAL_LINE_RE = re.compile(
+    r"^(?:HKEY_[A-Z_]+|HK(?:LM|CU|CR|U)\b|[A-Za-z]:\\|\\\\|\"[^\"]{2,200}\")\S*(?:\s\S+){0,8}$"
+)
+#: The article's own check, kept for the verify: "The players should now be able to ...".
+_SAYS_CHECK_RE = re.compile(r"\bshould (?:now|then)\b|^you should (?:now )?see\b", re.IGNORECASE)
+
+
+def _explanations_as_detail(items: list[str]) -> list[str]:
+    """Statements after a step ("The file should have these attributes:", "This does not
+    apply to Windows NT 4.0") are shown under that step, not ticked; an action in the
+    same paragraph ("... Restart Schedule+.") stays a step."""
+    from kbassist.drafting.blocks import _imperative
+
+    out: list[str] = []
+    for item in items:
+        text, detail = split_detail(item)
+        if out and _LITERAL_LINE_RE.match(text) and not detail:
+            prev_text, prev_detail = split_detail(out[-1])
+            if prev_text.endswith(":") and not prev_detail:
+                # "Select the following registry key:" + "HKEY_CURRENT_USER\...": the
+                # key is what the step shows, not a step of its own
+                out[-1] = with_detail(out[-1], text)
+                continue
+        if not out or not _STATEMENT_RE.match(text) or _is_action(text):
+            out.append(item)
+            continue
+        if _SAYS_CHECK_RE.search(text):
+            out.append(item)  # "The players should now be able to connect": the verify's
+            continue
+        sentences = split_sentences(text)
+        n = 0
+        while n < len(sentences) and not _imperative(sentences[n]):
+            n += 1
+        said, rest = " ".join(sentences[:n]), " ".join(sentences[n:])
+        if rest:
+            out[-1] = with_detail(out[-1], said)
+            out.append(with_detail(rest, detail))
+        else:
+            out[-1] = with_detail(out[-1], "\n".join(p for p in (said, detail) if p))
+    return out
 
 
 _CODE_CHARS_RE = re.compile(r"[=;{}()\\<>\[\]\"]|^\S+\.(?:exe|com|bat|cmd)\b", re.IGNORECASE)
@@ -179,7 +289,8 @@ def code_like(para: Para) -> bool:
 _NOTE_RE = re.compile(r"^(?:\*+\s*)?(?:note|notes|important|warning|caution|tip)\b\s*[:.-]", re.I)
 _TABLE_RE = re.compile(r"(?:[-+=]{6,}|(?:\|[^|]*){3,}\|)")
 _LEAD_ONLY_RE = re.compile(
-    r"^(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|do this)\b[^.]{0,80}:"
+    r"^(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|circumvent|do this)"
+    r"\b[^.]{0,80}:"
     r"|there are (?:two|three|several|\d+) (?:ways|methods|options)\b[^.]{0,80}[.:]"
     r"|(?:do|use|follow) (?:one of )?the following(?: steps| methods)?[^.]{0,40}:"
     r"|(?:to [^,]{3,80},\s*)?(?:use|follow|do|perform|complete|try|take) (?:the|these) "
@@ -188,13 +299,15 @@ _LEAD_ONLY_RE = re.compile(
 )
 #: "To resolve this issue, uninstall ...": the purpose clause before the action.
 _PURPOSE_RE = re.compile(
-    r"^(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy) (?:this|the|these)"
-    r"(?:\s+[\w-]+){0,3},\s*)",
+    r"^(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|circumvent)"
+    r" (?:this|the|these)(?:\s+[\w-]+){0,3},\s*|(?:alternatively|alternately|as an alternative"
+    r"|or),\s*)",
     re.IGNORECASE,
 )
 _YOU_CAN_RE = re.compile(
-    r"^(?:you|administrators?|users?)\s+(?:can|should|must|may|need to|have to|will need to|"
-    r"may need to|might need to|may want to)(?:\s+(?:also|first|then|now))?\s+",
+    # longest first: "you may want to X" is X, not "Want to X"
+    r"^(?:you|administrators?|users?)\s+(?:will need to|may need to|might need to|may want to|"
+    r"might want to|need to|have to|can|should|must|may)(?:\s+(?:also|first|then|now))?\s+",
     re.IGNORECASE,
 )
 _WISHER_RE = re.compile(
@@ -207,6 +320,104 @@ _NAV_RE = re.compile(r"^(?:click|point|press|select|type|double-click|right-clic
 _AND_THEN_RE = re.compile(r",?\s+and then\s+")
 
 
+#: "Correct this problem by updating X", "You can work around this issue by using X".
+_BY_DOING_RE = re.compile(
+    r"^(?:you can |to )?(?:correct|resolve|fix|avoid|prevent|work ?around|circumvent|solve|remedy)"
+    r" (?:this|the) (?:problem|issue|behaviou?r|error|limitation)s?,?\s+by\s+(?P<g>[a-z]+ing)\b"
+    r"(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: "Installing Excel 97 on the server allows the documents to be filtered": the action is
+#: the gerund's, what it achieves is said after it.
+_DOING_HELPS_RE = re.compile(
+    r"^(?P<g>[A-Z][a-z]+ing)\b(?P<obj>[^,;:]{3,140}?)\s+(?:allows|enables|will|should|resolves|"
+    r"corrects|fixes|prevents|avoids|works around|lets|solves|eliminates|causes)\b",
+)
+
+
+_NOT_VERBS = frozenset("the a an this these that it its you we there they he she".split())
+
+
+def _bare_verb(text: str) -> bool:
+    """After "To circumvent this problem," a lower-case word that is no article or pronoun
+    is the imperative ("process the WM_MEASUREITEM message")."""
+    word = text.split(" ", 1)[0]
+    return word.isalpha() and word.islower() and word not in _NOT_VERBS
+
+
+def _verb_of(gerund: str) -> str:
+    """ "updating" -> "update", "setting" -> "set": the imperative the step tools know, else ""."""
+    from kbassist.drafting.blocks import _imperative
+
+    base = gerund.casefold()[:-3]
+    for verb in (base, base + "e", base[:-1]):
+        if len(verb) >= 2 and (_imperative(f"{verb} it") or _MORE_VERBS_RE.match(verb + " ")):
+            return verb
+    return ""
+
+
+#: "The only way to quit Word is to use PVIEWER.EXE ...", "The workaround is to ...".
+_WAY_IS_TO_RE = re.compile(
+    r"^(?:the )?(?:only |best |easiest |simplest |recommended |one )?(?:way|workaround|"
+    r"solution|resolution|fix|remedy)(?: to [^,]{3,80}?)? is to (?P<act>[a-z].+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _gerund_as_action(text: str) -> str:
+    """ "Correct this problem by updating X." -> "Update X."; "Installing X allows Y." ->
+    "Install X." (what it achieves stays in the sentence after it); "The only way to X is
+    to use Y." -> "Use Y."."""
+    way = _WAY_IS_TO_RE.match(text)
+    if way and _is_action(way.group("act")):
+        return way.group("act")[0].upper() + way.group("act")[1:]
+    found = _BY_DOING_RE.match(text)
+    if found and (verb := _verb_of(found.group("g"))):
+        return verb.capitalize() + found.group("rest")
+    found = _DOING_HELPS_RE.match(text)
+    if found and (verb := _verb_of(found.group("g"))):
+        return f"{verb.capitalize()}{found.group('obj')}: this {text[found.end('obj') :].strip()}"
+    return text
+
+
+#: Verbs the Markdown step reader does not list that MS KB steps use ("Redistribute the
+#: package", "Process the message", "Place breakpoints ..."), with `re`/`un` prefixes.
+_MORE_VERBS_RE = re.compile(
+    r"^(?:re|un)?(?:accept|access|activate|approve|browse|build|cancel|choose|comment|compare|compile"
+    r"|convert|correct|deactivate|debug|define|deploy|deselect|dismiss|distribute|drag|eject"
+    r"|enter|erase|extend|fill|highlight|hold|ignore|isolate|keep|launch|leave|limit|locate"
+    r"|lock|mark|migrate|override|paste|pause|perform|place|plug|power|print|process|purge"
+    r"|put|release|repair|repeat|request|resolve|resume|revoke|scan|scroll|search|send|skip"
+    r"|submit|terminate|test|toggle|truncate|unblock|unlock|upload|validate|view|visit)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_action(text: str) -> bool:
+    """An imperative step: the step reader's verbs or the MS KB ones above."""
+    from kbassist.drafting.blocks import _imperative
+
+    return _imperative(text) or bool(_MORE_VERBS_RE.match(text))
+
+
+_HOW_RE = re.compile(r"^to do (?:this|so|that),\s", re.IGNORECASE)
+_GOAL_IF_YOU_RE = re.compile(r"^[A-Z][^,]{3,80}? if you (?P<acts>[a-z].+)$", re.DOTALL)
+_LIST_SEP_RE = re.compile(r",\s+(?:and\s+)?(?:then\s+)?")
+
+
+def _action_list(sentence: str) -> list[str]:
+    """ "Remove the package, adjust the access accounts, and then redistribute it." (also
+    after "You can change permissions if you ...") as one step per action; [] unless every
+    part is an action and it is not UI navigation ("Click Start, point to Settings")."""
+
+    goal = _GOAL_IF_YOU_RE.match(sentence)
+    body = goal.group("acts") if goal else sentence
+    parts = [p.strip() for p in _LIST_SEP_RE.split(body.rstrip("."))]
+    if len(parts) < 3 or _NAV_RE.match(parts[0]) or not all(_is_action(p) for p in parts):
+        return []
+    return [p[0].upper() + p[1:] + "." for p in parts]
+
+
 def split_actions(text: str) -> list[str]:
     """One action per step: a purpose lead-in ("To resolve this issue,") dropped; separate
     imperative sentences, and two actions joined by ", and then" (not UI navigation such
@@ -214,25 +425,44 @@ def split_actions(text: str) -> list[str]:
     from kbassist.drafting.blocks import _imperative
 
     bare = _PURPOSE_RE.sub("", text, count=1)
-    if bare != text and _imperative(bare):
+    if bare != text and (_imperative(bare) or _bare_verb(bare)):
         text = bare[0].upper() + bare[1:]
+    elif bare != text and _YOU_CAN_RE.match(bare):
+        bare = _YOU_CAN_RE.sub("", bare, count=1)  # "To work around this, you can X"
+        text = bare[0].upper() + bare[1:]
+    text = _gerund_as_action(text)
     # "You can also verify ...", "Administrators who want X should use ...": a modal
     # is always followed by the verb, the action itself.
     bare = _WISHER_RE.sub("", _YOU_CAN_RE.sub("", text, count=1), count=1)
-    if bare != text and len(bare) > 3 and bare[:1].islower():
-        text = bare[0].upper() + bare[1:]
+    if bare != text and len(bare) > 3 and bare[:1].islower() and not bare.startswith("be "):
+        text = bare[0].upper() + bare[1:]  # ("you should be able to ..." is no action)
+    # "Remove the protocol. To do this, click Start, ...": how to do the step is shown
+    # under it (a nested sub-step kept under its parent), not ticked as steps of its own
+    sentences = split_sentences(text)
+    how = ""
+    for k, sentence in enumerate(sentences[1:], start=1):
+        if _HOW_RE.match(sentence):
+            how = " ".join(sentences[k:])
+            sentences = sentences[:k]
+            break
     pieces: list[str] = []
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         if pieces and _imperative(sentence) and not sentence.lower().startswith(("if ", "when ")):
             pieces.append(sentence)
         elif pieces:
             pieces[-1] = f"{pieces[-1]} {sentence}"
         else:
             pieces.append(sentence)
+    if how:
+        return [with_detail(" ".join(sentences), how)]
     if len(pieces) > 1 and not _imperative(pieces[0]):
         return [text]  # an explanation with an action in it: one item, as written
     out: list[str] = []
     for piece in pieces:
+        listed = _action_list(piece)
+        if listed:
+            out.extend(listed)
+            continue
         halves = _AND_THEN_RE.split(piece, maxsplit=1)
         if (
             len(halves) == 2
@@ -254,6 +484,7 @@ def tidy_items(lead: str, items: list[str]) -> tuple[str, list[str]]:
     text, not an item; one imperative action per item (`split_actions`)."""
     out: list[str] = []
     leads = [lead] if lead else []
+    pending: list[str] = []
     for item in items:
         text, detail = split_detail(item)
         if _LEAD_ONLY_RE.match(text) and not detail:
@@ -265,11 +496,19 @@ def tidy_items(lead: str, items: list[str]) -> tuple[str, list[str]]:
         if (_NOTE_RE.match(text) or _TABLE_RE.search(text)) and out:
             out[-1] = with_detail(out[-1], "\n".join(p for p in (text, detail) if p))
             continue
+        if _NOTE_RE.match(text) and not out and not detail:
+            pending.append(text)  # a warning before the first step: shown under it
+            continue
+        if pending:
+            detail = "\n\n".join([*pending, detail]) if detail else "\n\n".join(pending)
+            pending = []
         pieces = split_actions(text) if text else [text]
         out.extend(pieces[:-1])
         out.append(with_detail(pieces[-1], detail))
     if not out and items:
         return lead, items
+    if pending:
+        leads.extend(pending)
     return " ".join(leads), out
 
 
@@ -343,22 +582,91 @@ def _body_until_repro(section: Section) -> list[Para]:
     return paras
 
 
+def _method_head(paras: Sequence[Para]) -> tuple[str, Sequence[Para]]:
+    """ "Method 2: Edit the ListNum Field:" heading its steps: (its name, the steps without
+    it); "Method 1. Use the same style ..." keeps the action as a step. ("", paras) else."""
+    if not paras or paras[0].marker or not _METHOD_RE.match(paras[0].head):
+        return "", paras
+    # an underlined "Method 1" sub-heading: its first line, not the dashes under it
+    text = clean(paras[0].head if paras[0].heading else paras[0].text)
+    name = _METHOD_RE.match(text)
+    rest = text[name.end() :].lstrip(" .:-)") if name else text
+    rest = re.sub(r"^\([^)]{1,40}\)\s*[:.-]?\s*", "", rest)  # "(manual method):"
+    if not rest or (rest.endswith(":") and len(rest) <= 60):
+        return clean(text.rstrip(":")), paras[1:]
+    indent = paras[0].lines[0][: paras[0].indent]
+    head = name.group(0) if name else text
+    return f"{head}: {short_label(rest, 70)}", [Para([indent + rest]), *paras[1:]]
+
+
 def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> Option | None:
+    method, paras = _method_head(paras)
+    if method and paras:
+        option = _option_from(section, paras)
+        if option is not None and len(method) > 12:
+            option.label = short_label(method, 90)
+        elif option is not None and _START_NAV_RE.match(option.label):
+            option.label = f"{method} ({len(option.items)} steps)"
+        elif option is not None:
+            option.label = f"{method}: {option.label}"
+        return option
     lead, items = _procedure(paras)
     if not items:
         if not lead:
             return None
         items, lead = [lead], ""
-    label_from = lead if lead and not _LEAD_ONLY_RE.match(lead) else step_text(items[0])
+    # the lead's first sentence that names something: not a note ("Note that you should
+    # back up ..."), an explanation, or a bare "To work around this, do the following:"
+    named = [
+        t
+        for sentence in split_sentences(clean(lead))
+        for t in re.split(r"(?<=:)\s+(?=[A-Z])", sentence)
+        if not (_NOTE_RE.match(t) or _NOTE_THAT_RE.match(t) or _is_statement(t))
+        and not _LEAD_ONLY_RE.match(t)
+    ]
+    label_from = named[0] if named else step_text(items[0])
+    if not named and _is_statement(items[0]):
+        # "The server has been updated so that ..." names no fix; the first action does
+        label_from = next(
+            (
+                step_text(i)
+                for i in items
+                if _is_action(step_text(i)) and not re.match(r"(?:if|when)\b", i, re.I)
+            ),
+            label_from,
+        )
+    purpose = _PURPOSE_STEP_RE.match(label_from)
+    if purpose and _is_action(purpose.group("then")):
+        # "To install the MIDI driver, start Control Panel, ...": named by its purpose
+        label_from = purpose.group("goal")[0].upper() + purpose.group("goal")[1:]
+    goal = next(
+        (g for t in reversed(split_sentences(clean(lead))) if (g := _GOAL_RE.match(t))), None
+    )
+    if goal:
+        # "To reduce the screen resolution:" names the fix
+        label_from = goal.group("goal")[0].upper() + goal.group("goal")[1:]
+    elif _START_NAV_RE.match(label_from) and prefix and len(items) >= 3:
+        # "Click the Start button, ..." names no fix: the section and the length do
+        label_from = f"{prefix.rstrip(': ')} ({len(items)} steps)"
+        prefix = ""
     first = paras[0] if paras else None
     if first is not None and _METHOD_RE.match(first.head):
         label_from = first.head if len(first.head) > 12 else (lead or items[0])
+    case = _CASE_THEN_RE.match(strip_marker(label_from))
+    if case and _is_action(_YOU_CAN_RE.sub("", case.group("then"), count=1)):
+        # "If the first workaround is not acceptable, you can write an ISAPI filter ...":
+        # the option is named by what it does
+        label_from = _YOU_CAN_RE.sub("", case.group("then"), count=1)
+        label_from = label_from[0].upper() + label_from[1:]
     label = option_label(strip_marker(label_from))
     if prefix and re.match(r"^(?:if|when)\b", label, re.IGNORECASE):
         label, prefix = prefix.rstrip(": "), ""  # a step for one case names no option
     option = Option(
         section, prefix + label if prefix and not _OWN_NAME_RE.match(label) else label, lead, items
     )
+    opening = _CASE_THEN_RE.match(clean(lead)) if lead else None
+    if opening and _is_action(_YOU_CAN_RE.sub("", opening.group("then"), count=1)):
+        option.case = clean(lead)[: opening.start("then")].rstrip(", ")
     # read before the steps were tidied: tidying drops the "who want to X should" preamble
     wish = _WISH_RE.search(" ".join(strip_marker(p.text) for p in paras[:2]))
     if wish:
@@ -366,6 +674,30 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
     return option
 
 
+#: "To reduce the graphics hardware acceleration:", "To change the setting, follow these
+#: steps:": what the procedure does, its name (not "To resolve this problem, ...").
+_GOAL_RE = re.compile(
+    r"^to (?!(?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|circumvent|do)\b)"
+    r"(?P<goal>[a-z][^,:.]{4,140}?)\s*(?::|,\s*(?:follow|use|do|perform|complete) (?:these|the)"
+    r"(?: following)? (?:steps|procedure|instructions)\b[^.:]{0,40}[.:])\s*$",
+    re.IGNORECASE,
+)
+_PURPOSE_STEP_RE = re.compile(
+    r"^to (?!(?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|circumvent|do)\b)"
+    r"(?P<goal>[a-z][^,:.]{4,80}?),\s*(?P<then>[a-z].*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_CASE_THEN_RE = re.compile(
+    r"^(?:if|when)\s+[^,]{3,140},\s*(?:then\s+)?(?P<then>[a-z].{3,})$", re.IGNORECASE | re.DOTALL
+)
+#: A first step that only navigates ("Click Start, point to Settings ...", "In Control
+#: Panel, double-click ..."): no name for the fix.
+_START_NAV_RE = re.compile(
+    r"^(?:click (?:the )?start\b|on the [\w ]{2,30} menu\b|in control panel\b|double-click\b"
+    r"|right-click\b|point to\b|open control panel\b|start control panel\b)",
+    re.IGNORECASE,
+)
+_NOTE_THAT_RE = re.compile(r"^note (?:that|also)\b", re.IGNORECASE)
 _OWN_NAME_RE = re.compile(r"^(?:workaround|resolution|method|upgrade)\b", re.IGNORECASE)
 #: "Administrators who want to have Retrospect back up the data file should ...": the
 #: option is for sites that want that, a question of its own.
@@ -375,7 +707,9 @@ _WISH_RE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_LEAD_RE = re.compile(
-    r"^(?:to (?:work around|avoid|prevent|resolve|correct|fix|solve|remedy)\b[^,:]{0,60}[,:]\s*"
+    r"^(?:to (?:work around|avoid|prevent|resolve|correct|fix|solve|remedy|circumvent)\b"
+    r"[^,:]{0,60}[,:]\s*|(?:alternatively|alternately|as an alternative|or),\s*"
+    r"(?:you (?:can|may|could) (?:also )?)?"
     r"|(?:administrators?|users?|customers?|you|those)\s+(?:who|that)\s+[^,]{0,90}?\s+"
     r"(?:should|can|must|may)\s+)",
     re.IGNORECASE,
@@ -401,8 +735,17 @@ def _section_options(section: Section, kind: str) -> tuple[str, list[Option]]:
         if len(options) >= 2 or kind in ("resolution", "workaround"):
             return clean(" ".join(p.text for p in lead_paras)), options
     if kind in ("resolution", "workaround"):
-        option = _option_from(section, paras, prefix=f"{kind.capitalize()}: ")
-        return "", [option] if option is not None else []
+        prefix = f"{kind.capitalize()}: "
+        found: list[Option] = []
+        for header, group in _fix_groups(paras):
+            option = _option_from(section, group, prefix=f"{header}: " if header else prefix)
+            if option is not None and header:
+                rest = option.label.removeprefix(f"{header}: ")
+                if rest != option.label and not _is_action(rest):
+                    option.label = header  # "Forwarders: DNS can be configured ..." -> the topic
+            if option is not None:
+                found.extend(_either_or(option, f"{header}: " if header else prefix))
+        return "", found
     procedures = _headed_procedures(section, paras)
     if procedures:
         return "", procedures
@@ -417,6 +760,141 @@ def _section_options(section: Section, kind: str) -> tuple[str, list[Option]]:
             option = _option_from(section, rest)
             return "", [option] if option is not None else []
     return "", []
+
+
+#: "To resolve this problem, obtain the latest service pack", "install the hotfix": a fix
+#: that is an update, complete in itself (its KB pointer follows it).
+_GET_UPDATE_RE = re.compile(
+    r"\b(?:obtain|install|apply|download|get|upgrade to)\b(?:[^.]|\.\d){0,80}?\b(?:service pack"
+    r"|hotfix|hot fix|update|fix|release|version)\b",
+    re.IGNORECASE,
+)
+#: A paragraph that offers another way: "Alternatively, lower the screen size",
+#: "To work around this problem, ...", "You can also work around ...".
+#: A paragraph that only announces the methods after it.
+_METHODS_LEAD_RE = re.compile(
+    r"\b(?:following|these) (?:methods|ways|workarounds|options|conditions)\b[^.:]{0,60}[.:]$"
+    r"|\bin the order (?:in which|that) they (?:are|were) (?:listed|presented)\s*[.:]$",
+    re.IGNORECASE,
+)
+
+_ANOTHER_WAY_RE = re.compile(
+    r"^(?:if you [^,]{3,120}, you (?:may be able to|can|might be able to) work ?around\b"
+    r"|or,? (?:you (?:can|may|could) )?(?:also )?(?=[a-z]+ )"
+    r"|if (?:the )?(?:first|above|previous|preceding|other) (?:workaround|method|solution"
+    r"|resolution|suggestion)s? (?:is|are|does|do) not\b"
+    r"|alternatively|alternately|as an alternative|another (?:way|method|option|workaround)"
+    r"|to work ?around (?:this|the)|you (?:can|may) also work ?around|if you (?:do not|don't"
+    r"|cannot|can't) (?:want to )?(?:install|apply|obtain|upgrade|use))\b",
+    re.IGNORECASE,
+)
+#: A short line naming what the following fix is for: "Host Integration Server 2000:".
+_WARNING_RE = re.compile(r"^(?:\*+\s*)?(?:warning|caution)\b\s*[:.-]", re.IGNORECASE)
+_PRODUCT_HEADER_RE = re.compile(r"^[A-Z][\w .,/()+-]{2,58}:$")
+_NOT_HEADER_RE = re.compile(
+    r"\b(?:following|steps?|procedures?|to|do|this|these|below|example|note|warning)\b", re.I
+)
+
+
+def _imperative_text(text: str) -> bool:
+    return _is_action(text) and not _NOTE_RE.match(text)
+
+
+_EITHER_RE = re.compile(
+    r"^either\s+(?P<a>[a-z][^;]{3,200}?),?\s+or\s+(?P<b>[a-z][^;]{3,200}?)\.?$", re.IGNORECASE
+)
+
+
+def _either_or(option: Option, prefix: str) -> list[Option]:
+    """ "Either run SETUP /I to disable hardware detection, or comment out the APM drivers"
+    (the whole fix) offers two options, not one step to do both."""
+    if len(option.items) != 1:
+        return [option]
+    text, detail = split_detail(option.items[0])
+    found = _EITHER_RE.match(text)
+    if found is None or not (_is_action(found.group("a")) and _is_action(found.group("b"))):
+        return [option]
+    out = []
+    for part in (found.group("a"), found.group("b")):
+        step = part[0].upper() + part[1:].rstrip(".") + "."
+        label = prefix + option_label(step) if prefix else option_label(step)
+        out.append(Option(option.section, label, option.lead, [with_detail(step, detail)]))
+    return out
+
+
+def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
+    """A RESOLUTION or WORKAROUND split into the separate fixes it holds, each with the
+    header naming what it is for ("Host Integration Server 2000:") or "": an update
+    ("obtain the latest service pack", with its KB pointer) followed by a manual
+    procedure, an "Alternatively, ..." or "To work around this ..." paragraph, and a
+    fix under its own product header are options of their own, not steps of one."""
+    paras = [p for p in paras if not p.separator and not p.heading]
+    if not paras:
+        return [("", paras)]
+    base = min(p.indent for p in paras)
+    texts = [clean(p.text) for p in paras]
+    said = [not is_boilerplate(t) for t in texts]  # once per block, not per comparison
+    acting = [p.numbered or _imperative_text(t) for p, t in zip(paras, texts, strict=True)]
+    groups: list[tuple[str, list[Para]]] = [("", [])]
+    real: list[int] = []  # the current group's blocks that say something
+    for n, para in enumerate(paras):
+        _, group = groups[-1]
+        top = para.indent <= base + 1 and not para.marker
+        text = texts[n]
+        if top and real:
+            header_ok = n + 1 < len(paras) and not _NOT_HEADER_RE.search(text)
+            if header_ok and _PRODUCT_HEADER_RE.match(text):
+                groups.append((text.rstrip(":").strip(), []))
+                real = []
+                continue
+            # the registry warning opens the manual procedure that follows the update
+            acts = [paras[i] for i in real if acting[i]]
+            lone_update = (
+                len(acts) == 1
+                and not acts[0].marker
+                and bool(_GET_UPDATE_RE.search(acts[0].text))
+                and said[n]
+                and (bool(_WARNING_RE.match(text)) or acting[n])
+            )
+            has_steps = bool(acts)
+            sub_procedure = (
+                has_steps
+                and bool(_GOAL_RE.match(text))
+                and n + 1 < len(paras)
+                and paras[n + 1].numbered
+            )
+            if lone_update or sub_procedure or (has_steps and _ANOTHER_WAY_RE.match(text)):
+                groups.append(("", [para]))
+                real = [n] if said[n] else []
+                continue
+        group.append(para)
+        if said[n]:
+            real.append(n)
+    out: list[tuple[str, list[Para]]] = []
+    carried: list[Para] = []
+    groups = [(h, g) for h, g in groups if any(not is_boilerplate(p.text) for p in g)]
+    for n, (header, group) in enumerate(groups):
+        following = groups[n + 1][1] if n + 1 < len(groups) else []
+        notes = [p for p in group if _NOTE_RE.match(clean(p.text))]
+        said = [p for p in group if p not in notes]
+        if len(said) == 1 and (
+            _METHODS_LEAD_RE.search(clean(said[0].text)) or _summarizes(said[0], following)
+        ):
+            # "... work around this issue by using the following methods.", "Turn off A or
+            # B." before "To turn off A:" ...: what follows, not a fix of its own; an
+            # announcement is carried as their lead (an instruction to use them is not)
+            carried = notes + ([] if _imperative_text(clean(said[0].text)) else said)
+            continue
+        out.append((header, [*carried, *group] if carried and header == "" else group))
+    return out or [("", paras)]
+
+
+def _summarizes(para: Para, following: list[Para]) -> bool:
+    """Whether `para` names the fix the next group's "To X:" heading spells out."""
+    if not following:
+        return False
+    goal = _GOAL_RE.match(clean(following[0].text))
+    return bool(goal) and goal.group("goal").casefold() in clean(para.text).casefold()
 
 
 _IF_LEAD_RE = re.compile(
@@ -457,14 +935,42 @@ def _status_option(section: Section) -> Option | None:
     fixed = [s for s in split_sentences(text) if _FIXED_RE.search(s) and not is_boilerplate(s)]
     if not fixed:
         return None
-    items = [f"Install the version or update that corrects the problem: {s}" for s in fixed]
+    names = [_fixed_in(s) for s in fixed]
+    items = [
+        f"Install {name}."
+        if name
+        else f"Install the version or update that corrects the problem: {s}"
+        for s, name in zip(fixed, names, strict=True)
+    ]
+    name = names[0].removeprefix("the one for your system: ")
+    label = f"Upgrade: {short_label(name, 80)}" if name else ""
     return Option(
         section,
-        "Upgrade to the version or update that fixes it",
+        label or "Upgrade to the version or update that fixes it",
         shorten(fixed[0], MAX_CAUSE_CHARS),
         items,
         kind="upgrade",
     )
+
+
+#: "This problem was first corrected in Windows NT 4.0 Service Pack 4." -> what to install.
+_FIXED_IN_RE = re.compile(
+    r"\b(?:fixed|corrected|resolved|addressed)\s+in\s+(?P<what>(?:the\s+(?:latest\s+)?)?[A-Z\d][^;]{3,160}?)"
+    r"\.?$|\bno longer occurs in\s+(?P<also>[A-Z\d][^;]{3,160}?)\.?$",
+)
+
+
+def _fixed_in(sentence: str) -> str:
+    """ "Windows NT 4.0 Service Pack 4" from "... was first corrected in Windows NT 4.0
+    Service Pack 4."; two products ("A and B") are offered as "A, or B"; "" if unclear."""
+    found = _FIXED_IN_RE.search(sentence)
+    if found is None:
+        return ""
+    what = (found.group("what") or found.group("also") or "").strip().rstrip(".")
+    parts = re.split(r"\s+and\s+(?=[A-Z])", what)
+    if len(parts) >= 2 and all(re.search(r"\d", p) for p in parts):
+        return "the one for your system: " + ", or ".join(parts)
+    return what
 
 
 def article_options(article: Article) -> tuple[str, list[Option]]:
@@ -529,11 +1035,53 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
         if found and not lead:
             lead = section_lead
         options.extend(found)
+    options = _merge_upgrade(options)
     if not options:
         cause = find_section(article, _CAUSE_KEYS)
         if cause is not None:
             lead, options = _cause_options(cause)
     return lead, options
+
+
+_FIXED_STATEMENT_RE = re.compile(
+    r"\b(?:has|have) been (?:corrected|fixed|updated|modified|changed)\b|^microsoft has "
+    r"(?:updated|modified|corrected|changed)\b|\b(?:is|are|was|were) (?:now )?modified\b"
+    r"|\bnow (?:accepts|supports|handles|allows|works|validates)\b|^an? (?:supported )?"
+    r"(?:fix|hotfix|update)\b(?:[^.]|\.\d){0,60}\bis (?:now )?available\b",
+    re.IGNORECASE,
+)
+
+
+def _merge_upgrade(options: list[Option]) -> list[Option]:
+    """STATUS "fixed in Service Pack 4" and a RESOLUTION "obtain the latest service pack"
+    are one fix, not two options: the STATUS sentence is shown under the resolution's
+    step (which version has the fix) and the separate `upgrade` option is dropped."""
+    upgrade = next((o for o in options if o.kind == "upgrade"), None)
+    if upgrade is None:
+        return options
+    # "Basesrv.dll has been corrected to prevent ...": a RESOLUTION that only says what the
+    # fix changed is the upgrade's explanation, not an option with nothing to do
+    said = [
+        o
+        for o in options
+        if o.kind == "option"
+        and o.section.key in RESOLUTION_KEYS
+        and not any(_is_action(step_text(i)) or _YOU_CAN_RE.match(i) for i in o.items)
+        and all(_FIXED_STATEMENT_RE.search(step_text(i)) for i in o.items[:1])
+    ]
+    for option in said:
+        text = " ".join([option.lead, *(step_text(i) for i in option.items)]).strip()
+        shown = "\n\n".join(split_detail(i)[1] for i in option.items if split_detail(i)[1])
+        upgrade.items[0] = with_detail(upgrade.items[0], f"RESOLUTION: {text}\n{shown}".strip())
+    options = [o for o in options if o not in said]
+    for option in options:
+        if option is upgrade or option.kind != "option":
+            continue
+        for n, item in enumerate(option.items):
+            if _GET_UPDATE_RE.search(step_text(item)):
+                option.items[n] = with_detail(item, f"STATUS: {upgrade.lead}")
+                return [o for o in options if o is not upgrade]
+    return options
 
 
 def _cause_options(section: Section) -> tuple[str, list[Option]]:

@@ -49,15 +49,24 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
         if found:
             return shorten(found, MAX_MODERN_SYMPTOM_CHARS), section
     if section is not None:
-        texts = [p.text for p in paragraphs(section.text) if not p.heading]
+        paras = [p for p in paragraphs(section.text) if not p.heading]
+        texts = [p.text for p in paras]
         shown = texts[:2]
         # "…an error message that resembles the following one:" — the message is the
-        # symptom: a lead-in that ends in a colon keeps what it introduces.
+        # symptom: a lead-in that ends in a colon keeps what it introduces, and a list
+        # after it keeps every item ("includes all of the following: - A - B - C").
         while len(shown) < len(texts) and len(shown) < 4 and clean(shown[-1]).endswith(":"):
             following = texts[len(shown)]
             if _NOTE_RE.match(following):
                 break  # a docs note, not the message
             shown.append(_QUOTE_MARK_RE.sub("", following))
+        while (
+            len(shown) < min(len(texts), MAX_MESSAGES + 2)
+            and paras[len(shown) - 1].marker
+            and paras[len(shown)].marker
+            and paras[len(shown)].indent == paras[len(shown) - 1].indent
+        ):
+            shown.append(texts[len(shown)])
         text = clean(" ".join(shown))
         return shorten(text, MAX_SYMPTOM_CHARS), section
     summary = find_section(article, SUMMARY_KEYS)
@@ -111,6 +120,7 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
         if found:
             return found
     paras = [p for p in paragraphs(section.text) if not p.heading]
+    singles: list[str] = []  # one message after each of several lead-ins
     for i, para in enumerate(paras):
         if not _message_lead(para.text):
             continue
@@ -121,13 +131,30 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             if later.separator:
                 continue
             if later.indent > para.indent or later.marker:
-                group.append(clean(strip_marker(later.text)))
+                text = clean(strip_marker(later.text))
+                if group and group[-1].endswith(":") and not later.marker:
+                    group[-1] = f"{group[-1]} {text}"  # "Insert the disk labeled:" + its name
+                else:
+                    group.append(text)
             else:
                 break
-        group = [g for g in group if g and not is_boilerplate(g)]
+        group = [
+            g
+            for g in group
+            if g and not is_boilerplate(g) and not _KB_NOTE_RE.match(g) and not _PROMPT_RE.match(g)
+        ]
         if len(group) >= 2:
             return _distinct(group)
-    return []
+        singles.extend(group)
+    # "you may get the following error message: A ... when you click a tab, you get: B":
+    # each message the article shows is one the admin may see
+    return _distinct(singles) if len(singles) >= 2 else []
+
+
+#: A typed command shown before the message ("C:\\users>net use X: ...") or a registry
+#: key on its own: what was run or where to look, not what is seen.
+_PROMPT_RE = re.compile(r"^[A-Za-z]:\\[^>\s]{0,80}>|^HKEY_[A-Z_]+\\\S*$")
+_KB_NOTE_RE = re.compile(r"^(?:note|important|warning|caution)\b\s*[:.-]", re.IGNORECASE)
 
 
 def _block_messages(article: Article, section: Section) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kbassist.trees.values import InvalidValue, parse_text, parse_time
 
@@ -30,7 +31,14 @@ _BOILERPLATE_SENTENCE_RE = re.compile(
     r"microsoft (?:has confirmed|is researching|provides)|we are researching)"
     r"|make no warranty|vendor independent of microsoft|query on the following word|"
     r"charges that are normally incurred for support calls|support professional determines|"
-    r"click the article numbers? below|following articles? in the microsoft knowledge base",
+    r"click the article numbers? below|following articles? in the microsoft knowledge base|"
+    # the hotfix notice: who may apply the fix, testing, support costs (not the action)
+    r"^an? (?:supported )?(?:fix|hotfix|update)\b[^.]{0,60}\b(?:is|are) (?:now )?available from "
+    r"microsoft, but|^this (?:fix|hotfix) may receive additional testing|^(?:therefore, )?if you "
+    r"are not severely affected|^normal support costs|^only apply it to systems that are|"
+    r"^for a complete list of microsoft product support|"
+    r"^microsoft used the most current virus[- ]detection software|"
+    r"^microsoft scanned this file for viruses|^the file was stored on security-enhanced",
     re.IGNORECASE,
 )
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
@@ -102,8 +110,27 @@ def clean(text: str) -> str:
     return " ".join(html.unescape(text).split())
 
 
+#: Abbreviations a sentence does not end at: "Windows NT 3.51 U.S. Service Pack 5", "e.g.
+#: Notepad" (a capital after them starts no new sentence).
+_ABBREVIATION_RE = re.compile(
+    r"(?:\b(?:U\.S|U\.K|e\.g|i\.e|E\.g|I\.e|[Vv]er|vs|[Aa]pprox|[Cc]f)\.)$"
+)
+
+
+_ABBREVIATION_ENDS = ("S.", "K.", "g.", "e.", "r.", "s.", "x.", "f.")
+
+
 def split_sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_RE.split(text) if s]
+    """Sentences of `text`, not cut at an abbreviation such as "U.S." or "e.g."."""
+    out: list[str] = []
+    for piece in _SENTENCE_RE.split(text):
+        if not piece:
+            continue
+        if out and out[-1].endswith(_ABBREVIATION_ENDS) and _ABBREVIATION_RE.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def shorten(text: str, limit: int) -> str:
@@ -170,13 +197,20 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?P<v><(?!(?i:/|!|\?|br\b|p\b|b\b|i\b|a\b|u\b|div\b|span\b|html\b|body\b|head\b"
             r"|script\b|table\b|tr\b|td\b|th\b|li\b|ul\b|ol\b|img\b|font\b|center\b"
             r"|enter>|dir>|tab>|esc>|cr>|none>|null>|any>|f\d+>|ctrl|alt\b|shift\b|del>|space>))"
-            r"\*{0,2}[A-Za-z][\w .:/-]{0,40}(?<=[\w])\*{0,2}>)"
+            r"\*{0,2}[A-Za-z][\w .:/-]{0,40}(?:(?<=\w)|(?<=\w:))\*{0,2}>)"
             r"|(?<![$\w{])(?P<w>\{[A-Z_][\w-]{1,40}\})(?!\})",
         ),
     ),
     (
         "placeholder",
         re.compile(r"(?<![\w.-])(?P<v>[Yy]our[_-]?[A-Za-z]{3,}(?:[._-][A-Za-z]+)*)(?![\w-])"),
+    ),
+    (
+        "placeholder",
+        re.compile(
+            r"(?<=[\\/@=])(?P<v>(?:server|share|computer|machine|printer|domain|host|user)_?name)"
+            r"(?![\w-])|(?<![\w.-])(?P<w>(?:server|share|computer|machine|printer)_?name)(?![\w-])",
+        ),
     ),
     (
         "count",
@@ -228,6 +262,36 @@ _WHERE_DRIVE_RE = re.compile(
     r"(?:[\w-]+\s+){0,3}drive\b",
     re.IGNORECASE,
 )
+#: "where XX is the current value", "where servername is the name of your server": a
+#: token of the command the article explains (the `<name>` forms are found anyway).
+_WHERE_TOKEN_RE = re.compile(
+    r"\bwhere\s+[\"']?(?P<t>[A-Za-z][\w.]{0,24}?)[\"']?:?\s+(?:is|are|represents|stands for)\s+"
+    r"(?:the|your|a|an)\b"
+)
+#: Words that look like placeholders in a command: `\\servername\sharename`.
+_NAME_WORD_RE = re.compile(
+    r"(?:server|share|computer|machine|printer|domain|host|user|database|site)_?name"
+)
+
+
+_WHERE_WORD_DRIVE_RE = re.compile(
+    r"where\s+[\"']?[a-z]{2,12}[\"']?:?\s+is\s+(?:the|your)\s+(?:[\w-]+\s+){0,3}drive\b", re.I
+)
+
+
+def _explained_token_ok(token: str) -> bool:
+    """A made-up token (`XX`, `nnnn`, `n.n`, `server_name`, `servername`), not an English
+    word the sentence happens to explain ("where Windows is installed")."""
+    bare = token.replace(".", "")
+    if len(bare) < 2 and "." not in token:
+        return False  # one letter: a drive, found by _WHERE_DRIVE_RE
+    if bare.isupper() and bare.isalpha() and len(bare) <= 8:
+        return True
+    if bare.isalpha() and len(set(bare.casefold())) == 1:
+        return True  # nnnn, xxxx, n.n
+    return "_" in token or bool(_NAME_WORD_RE.fullmatch(token.casefold()))
+
+
 _HTML_TAGS = frozenset(
     "a abbr b big blockquote body br caption center code col dd div dl dt em embed font form "
     "frame h1 h2 h3 h4 h5 h6 head hr html i iframe img input label li link meta nobr object "
@@ -262,7 +326,8 @@ def _placeholder_ok(literal: str) -> bool:
     return True
 
 
-def find_params(text: str) -> list[tuple[int, int, Param]]:
+@lru_cache(maxsize=8192)
+def find_params(text: str) -> tuple[tuple[int, int, Param], ...]:
     """(start, end, parameter) of each literal in `text`, leftmost first, no overlaps.
 
     Besides literal values (times, paths, drives, counts), the article's placeholders
@@ -281,6 +346,20 @@ def find_params(text: str) -> list[tuple[int, int, Param]]:
                 continue
             taken.append(span)
             found.append((*span, Param("placeholder", letter, f"drive:{letter.casefold()}")))
+    for where in _WHERE_TOKEN_RE.finditer(text):
+        token = where.group("t")
+        # "where drive is the drive letter ...": a plain word, taken only before its colon
+        tail = r"(?=:)" if _WHERE_WORD_DRIVE_RE.match(text, where.start()) else r"(?![\w>])"
+        if tail == r"(?![\w>])" and not _explained_token_ok(token):
+            continue
+        for match in re.finditer(rf"(?<![\w\\<]){re.escape(token)}{tail}", text):
+            if where.start() <= match.start() <= where.end():
+                continue  # the explanation itself
+            span = (match.start(), match.end())
+            if any(span[0] < e and s < span[1] for s, e in taken):
+                continue
+            taken.append(span)
+            found.append((*span, Param("placeholder", token, f"token:{token.casefold()}")))
     for kind, pattern in _PARAM_RES:
         for match in pattern.finditer(text):
             group = "v" if match.group("v") is not None else "w"
@@ -288,12 +367,24 @@ def find_params(text: str) -> list[tuple[int, int, Param]]:
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
             literal = match.group(group)
+            if kind == "time" and _FILE_DATE_RE.search(_line_at(text, start)):
+                continue  # a file's date and time in a version table: no setting
             param = _make_param(kind, literal)
             if param is None:
                 continue
             taken.append((start, end))
             found.append((start, end, param))
-    return sorted(found, key=lambda f: f[0])
+    # cached: the drafter reads each step several times (inputs, templates, contexts)
+    return tuple(sorted(found, key=lambda f: f[0]))
+
+
+_FILE_DATE_RE = re.compile(r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b\d{1,2}-[A-Z][a-z]{2}-\d{2,4}\b")
+
+
+def _line_at(text: str, at: int) -> str:
+    start = max(text.rfind("\n", 0, at), text.rfind("\x1f", 0, at)) + 1
+    end = len(text) if (e := text.find("\n", at)) < 0 else e
+    return text[start:end]
 
 
 def _make_param(kind: str, literal: str) -> Param | None:

@@ -91,7 +91,9 @@ def _cite(article: Article, section: Section) -> dict[str, str]:
 
 
 def _template(text: str, params: dict[str, str]) -> tuple[str, list[Param]]:
-    """Item text with each known literal replaced by its `{variable}`."""
+    """Item text with each known literal replaced by its `{variable}`; a drive or path
+    asked in the prose ("Windows is installed on your C drive", "C:\\WINDOWS") is also
+    put into the command that spells it in lower case (`c:\\windows\\system`)."""
     out: list[str] = []
     used: list[Param] = []
     at = 0
@@ -99,11 +101,12 @@ def _template(text: str, params: dict[str, str]) -> tuple[str, list[Param]]:
         var = params.get(f"{param.kind}:{param.key}")
         if var is None:
             continue
-        out.append(brace(text[at:start]))
-        out.append("{" + var + "}")
+        out.append(_in_paths(text[at:start], params))
+        # `<drive:>` stands for "D:": the answer is the letter, the colon stays
+        out.append("{" + var + "}" + (":" if param.literal.endswith(":>") else ""))
         used.append(param)
         at = end
-    out.append(brace(text[at:]))
+    out.append(_in_paths(text[at:], params))
     return "".join(out), used
 
 
@@ -140,6 +143,43 @@ def _askable(item: str, article: Article) -> str:
     return "\n".join(kept)
 
 
+def _in_paths(text: str, params: dict[str, str]) -> str:
+    """`text` braced, with the asked paths and drive letters found inside its lower-case
+    paths (`c:\\windows\\system\\x.dll`, `a:\\setup`) replaced by their variables."""
+    spots: list[tuple[int, int, str]] = []
+    for ref, var in params.items():
+        kind, _, key = ref.partition(":")
+        if kind == "path":
+            pattern = rf"(?<![\w\\]){re.escape(key)}(?=\\|[\s\"']|$)"
+        elif (kind == "drive" and len(key) == 1) or ref.startswith("placeholder:drive:"):
+            pattern = rf"(?<![\w\\{{]){re.escape(key[-1])}(?=:\\)"
+        else:
+            continue
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            if not any(match.start() < e and s < match.end() for s, e, _ in spots):
+                spots.append((match.start(), match.end(), var))
+    if not spots:
+        return brace(text)
+    out: list[str] = []
+    at = 0
+    for start, end, var in sorted(spots):
+        out.append(brace(text[at:start]))
+        out.append("{" + var + "}")
+        at = end
+    out.append(brace(text[at:]))
+    return "".join(out)
+
+
+_EXAMPLE_START_RE = re.compile(r"\s*(?:for (?:example|instance)|e\.g\.)", re.IGNORECASE)
+
+
+def _in_example(text: str, at: int) -> bool:
+    """Whether position `at` is in a sentence that gives an example ("For example, if the
+    installation disk is in drive A ..."): its values illustrate a placeholder."""
+    start = max(text.rfind(mark, 0, at) for mark in (". ", ": ", "\n", "\x1f")) + 1
+    return bool(_EXAMPLE_START_RE.match(text, start))
+
+
 def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     """The draft tree of `article` as a YAML-ready dict (keys in the order written).
 
@@ -159,6 +199,13 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         )
     asked_ifs = 0
     for option in options:
+        if option.case and (
+            symptom_section is None
+            or _LATER_CASE_RE.search(option.case)
+            or not _IF_START_RE.match(option.case)
+            or not _askable_case(_IF_START_RE.sub("", option.case, count=1))
+        ):
+            option.case = ""  # "no" would have nowhere to go, or it is known only later
         option.items, option.checks, option.backup = _steps_checks_backup(article, option)
         written = list(option.items)
         asked_ifs = _conditional_steps(option, asked_ifs)
@@ -189,13 +236,21 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         option.label = label
         seen: set[str] = set()
         literals = 0
+        has_placeholder = any(
+            p.kind == "placeholder"
+            for item in [*option.pre_items, *option.items]
+            for _, _, p in find_params(item)
+        )
         for item in [*option.pre_items, *option.items]:
-            for _, _, param in find_params(_askable(item, article)):
+            askable = _askable(item, article)
+            for start, _, param in find_params(askable):
                 ref = f"{param.kind}:{param.key}"
                 if ref in seen or (
                     param.kind == "path" and article.style != "mskb" and system_path(param.literal)
                 ):
                     continue  # a system path in a modern article is the article's, not yours
+                if param.kind != "placeholder" and has_placeholder and _in_example(askable, start):
+                    continue  # "For example, if the disk is in drive A": the placeholder's
                 if param.kind == "placeholder":
                     if len(seen) - literals >= MAX_PLACEHOLDERS_PER_OPTION:
                         continue
@@ -301,6 +356,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
 
     verify_text = _verify_text(article, symptom, symptom_section)
     for option in options:
+        if option.case:
+            nodes.append(_case_node(article, option, _first_node(option, variables)))
         nodes.extend(_input_nodes(article, option, variables))
         nodes.extend(_ask_nodes(article, option))
         nodes.append(_outcome(article, option, variables, verify_text, symptom_section))
@@ -413,7 +470,7 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
             status = section.key == "status" and re.search(r"\bby design\b", sentence, re.I)
             if (status or _BY_DESIGN_RE.search(sentence)) and len(sentence) < 400:
                 return (
-                    f'The article says this is by design ("{shorten(sentence, 200)}"): the '
+                    f'The article says this is by design ("{sentence}"): the '
                     "behavior itself stays; check that the steps above give you what you need."
                 )
     keys = {section.key for section in article.sections}
@@ -426,17 +483,40 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
     redo = _redo_action(symptom)
     if symptom_section is not None and redo:
         action, result = redo
-        return (
-            f"{action[0].upper()}{action[1:]} again, and check that this no longer happens: "
-            f"{shorten(result, 160)}"
-        )
+        said = _whole_sentences(result)
+        if said:
+            return (
+                f"{action[0].upper()}{action[1:]} again, and check that this no longer happens: "
+                f"{said}"
+            )
     if symptom_section is not None and article.style != "mskb":
         own = symptom_check(symptom)
         if own:
             return own
     if symptom_section is not None:
-        return f"Check that the problem no longer occurs: {shorten(symptom, 160)}"
+        said = _whole_sentences(symptom)
+        if said:
+            return f"Check that the problem no longer occurs: {said}"
+        return (
+            f"Check that the problem {article.id} {symptom_section.name} describes no longer "
+            "occurs."
+        )
     return f"Check that the problem in {article.id} ({article.title}) no longer occurs."
+
+
+#: A verify quotes the symptom whole, never cut with "[...]": at most this long.
+MAX_VERIFY_QUOTE = 220
+
+
+def _whole_sentences(text: str) -> str:
+    """The opening sentences of `text` that fit MAX_VERIFY_QUOTE, whole; "" when even the
+    first does not (the verify then names the section instead of quoting half of it)."""
+    kept = ""
+    for sentence in split_sentences(" ".join(text.split())):
+        if len(kept) + len(sentence) + 1 > MAX_VERIFY_QUOTE:
+            break
+        kept = f"{kept} {sentence}".strip()
+    return kept
 
 
 #: "have Retrospect back up the server datafile" -> "the server datafile".
@@ -507,7 +587,8 @@ def _confirm_node(
         labels: set[str] = set()
         choices = []
         for n, message in enumerate(messages, start=1):
-            label = short_label(message, 80)
+            # the article's own elision ("function: sbpa4snd [...]") is no part of a label
+            label = short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", message), 80)
             label = label if _WORDY_RE.search(label) else f"Message {n}"
             while label.casefold() in labels:
                 label = f"{label} ({n})"
@@ -550,8 +631,47 @@ def _title(article: Article) -> str:
 
 
 def _entry(option: Option, variables: dict[str, str]) -> str:
-    """The first node of an option: its first input, else its first question about a
-    case of its steps, else its outcome."""
+    """The first node of an option: the question about the case it is for, else its
+    first input, else its first question about a case of its steps, else its outcome."""
+    if option.case:
+        return f"{option.id}-case"
+    return _first_node(option, variables)
+
+
+def _askable_case(cond: str) -> bool:
+    """A case worth asking: a clause of its own ("your guest players are unable to use this
+    IP address"), not "this happens", "so", or one cut at a comma ("the files do")."""
+    words = cond.split()
+    return (
+        len(words) >= 4
+        and words[0].casefold() not in {"this", "that", "it", "so", "these", "the problem"}
+        and words[-1].casefold() not in {"do", "does", "is", "are", "was", "occurs", "happens"}
+        and not re.search(r"\b(?:problem|issue|error|behaviou?r)\b", cond, re.IGNORECASE)
+    )
+
+
+def _case_node(article: Article, option: Option, yes: str) -> dict[str, Any]:
+    """ "If your guest players cannot use this IP address, use ...": is that the case?
+    Yes leads to the fix; no to "this article may not apply"."""
+    cond = _IF_START_RE.sub("", option.case, count=1)
+    question = _as_question(cond)
+    return {
+        "id": f"{option.id}-case",
+        "kind": "question",
+        "var": f"{option.id}_case".replace("-", "_"),
+        "title": _question_title(question),
+        "text": brace(
+            f'The article\'s fix is for this case: "{shorten(option.case, 240)}" {question}'
+        ),
+        "source": _cite(article, option.section),
+        "choices": [
+            {"value": "yes", "label": "Yes, this is the case here", "next": yes},
+            {"value": "no", "label": "No, not here", "next": NOT_THIS_ID},
+        ],
+    }
+
+
+def _first_node(option: Option, variables: dict[str, str]) -> str:
     if option.params:
         return f"{option.id}-{variables[_ref(option.params[0])]}"
     return _after_inputs(option)
@@ -615,15 +735,15 @@ def _input_nodes(
         if param.kind == "time":
             node["type"] = "time"
         if param.kind == "placeholder":
-            what = "drive letter" if param.key.startswith("drive:") else "value"
+            meaning = _explanation(param.literal, [*option.pre_items, *option.items])
+            what = _placeholder_kind(param, meaning)
             node["title"] = f"Your {what} for {param.literal}"
             node["text"] = brace(
                 f"The article writes {param.literal} where you type your own {what}: "
                 f'"{shorten(context, 200)}" What is it on this system?'
             )
-            node["help"] = brace(
-                "A drive letter, e.g. D." if what == "drive letter" else PARAM_HELP[param.kind]
-            )
+            said = f"{param.literal} is {meaning} (the article). " if meaning else ""
+            node["help"] = brace(said + _PLACEHOLDER_HELP.get(what, PARAM_HELP[param.kind]))
             # a modern article's own word on the value, or the listing step before it
             modern = article.style != "mskb"
             earlier = _earlier_command(option, param) if modern else ""
@@ -720,6 +840,66 @@ def _earlier_command(option: Option, param: Param) -> str:
     return ""
 
 
+#: What an input for a placeholder asks for, by the kind of value it names.
+_PLACEHOLDER_HELP = {
+    "drive letter": "A drive letter, e.g. A or D; it replaces the placeholder in the command.",
+    "host name": "A computer or server name, e.g. SERVER1; it replaces the placeholder.",
+    "path": r"A folder or file path, e.g. C:\WINDOWS; it replaces the placeholder.",
+    "file name": "A file name, e.g. REPORT.TXT; it replaces the placeholder.",
+    "number": "A number; it replaces the placeholder in the command.",
+    "name": "A name; it replaces the placeholder in the command.",
+}
+_KIND_WORDS = (
+    ("drive letter", r"\bdrive\b|\bletter\b|\bcd-?rom\b|\bfloppy\b"),
+    ("host name", r"\b(?:server|computer|machine|host|workstation)\s*_?name\b|\bserver\b|\bhost\b"),
+    ("path", r"\bpath\b|\bdir(?:ectory)?\b|\bfolder\b|\bwindir\b|\broot\b"),
+    ("file name", r"\bfile\s*_?name\b|\bfile\b"),
+    ("number", r"\bnumber\b|\bcount\b|\bsize\b|\bmilliseconds\b|\bseconds\b|\bvalue\b"),
+    ("name", r"\bname\b"),
+)
+
+
+#: Parts of a placeholder's own name that say what it is (`<winpath>`, `<cd drive>`).
+_TOKEN_KINDS = (
+    ("drive letter", ("drive", "letter")),
+    ("host name", ("server", "computer", "machine", "host")),
+    ("path", ("path", "dir", "folder", "windir", "root")),
+    ("file name", ("file",)),
+    ("number", ("number", "count", "size", "nnn", "xxx")),
+)
+
+
+def _placeholder_kind(param: Param, meaning: str) -> str:
+    """ "drive letter", "host name", "path" ...: what `<drive>`, `servername`, `<winpath>`
+    stand for, read from the token and the article's explanation of it."""
+    if param.key.startswith("drive:"):
+        return "drive letter"
+    token = param.literal.strip("<>{}").casefold()
+    for kind, part in _TOKEN_KINDS:
+        if any(word in token for word in part):
+            return kind
+    for kind, pattern in _KIND_WORDS:
+        if re.search(pattern, meaning, re.IGNORECASE):
+            return kind
+    return "value"
+
+
+def _explanation(literal: str, items: list[str]) -> str:
+    """ "the floppy disk drive" from "where <drive> is the floppy disk drive ...": what the
+    article says the placeholder stands for, "" if it does not say."""
+    pattern = re.compile(
+        rf"\b(?:where|and)\s+[\"']?{re.escape(literal)}[\"']?:?\s+"
+        r"(?:is|are|represents|stands for)\s+"
+        r"(?P<what>[^.;\n\x1f]{3,120}?)(?=\s+and\s+(?:where|<)|[.;,)\n\x1f]|$)",
+        re.IGNORECASE,
+    )
+    for item in items:
+        found = pattern.search(" ".join(item.replace("\x1f", " \x1f ").split(" ")))
+        if found:
+            return " ".join(found.group("what").split())
+    return ""
+
+
 def _item(article: Article, item: str, section: Section, known: dict[str, str]) -> dict[str, Any]:
     """A checklist item: its text (cut at MAX_ITEM_CHARS) and, when the step carries one,
     its detail (a command, code, a note) kept line by line; both use the inputs."""
@@ -731,9 +911,12 @@ def _item(article: Article, item: str, section: Section, known: dict[str, str]) 
         if len(sentences) > 1 and len(sentences[0]) <= MAX_ITEM_CHARS:
             text, rest = sentences[0], " ".join(sentences[1:])
             detail = f"{rest}\n\n{detail}".strip("\n") if detail else rest
-    entry: dict[str, Any] = {"text": _template(shorten(text, MAX_ITEM_CHARS), known)[0]}
+    # one pass over text and detail: "where nnnn is ..." in one explains nnnn in the other
+    joined = _template(f"{shorten(text, MAX_ITEM_CHARS)}{DETAIL_SEP}{detail}", known)[0]
+    text, _, detail = joined.partition(DETAIL_SEP)
+    entry: dict[str, Any] = {"text": text}
     if detail.strip():
-        entry["detail"] = _template(detail, known)[0]
+        entry["detail"] = detail
     entry["source"] = _cite(article, section)
     return entry
 
@@ -832,7 +1015,7 @@ _LATER_CASE_RE = re.compile(
     r" (?:work|help|resolve|fix|succeed|start|find)|not (?:resolved|fixed)|fails?|failed|"
     r"succeeds?|finished|done|complete[sd]?|prompted|you receive|you see|you get|appears?|"
     r"necessary|needed|required|applicable|possible|desired|want|wish|prefer|"
-    r"found|returns?|returned|output|above|shows?|showed|results?|nothing)\b",
+    r"found|returns?|returned|output|above|shows?|showed|results?|nothing|displays?|displayed)\b",
     re.IGNORECASE,
 )
 #: At most this many conditional steps are asked per mitigation.

@@ -1,0 +1,821 @@
+"""Drafted walks of MS KB archive articles (SYMPTOMS / CAUSE / RESOLUTION / STATUS), by the
+kind of paragraph a reader found drafted wrong: separate fixes read as one checklist, a
+STATUS upgrade repeating the resolution, statements and warnings ticked as steps, and
+placeholders asked without saying what they are or never reaching the command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kbassist.articles import Article, parse_article
+from kbassist.drafting.tree import draft_tree, draft_tree_model
+from kbassist.trees.checklist import Checklist, build_checklist
+from kbassist.trees.engine import walk_with_answers
+
+
+def mskb(body: str, *, id_: str = "Q999301", title: str = "Test article") -> Article:
+    """An MS KB archive article: header fields, then underlined, tab-indented sections."""
+    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Windows", ""]
+    lines = ["\t" + line if line else "" for line in body.strip("\n").split("\n")]
+    return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
+
+
+def walked(art: Article, answers: dict[str, str]) -> Checklist:
+    return build_checklist(walk_with_answers(draft_tree_model(art), answers))
+
+
+def steps(checklist: Checklist) -> list[tuple[str, str]]:
+    """(text, detail) of each checklist step."""
+    return [(item.text, getattr(item, "detail", "") or "") for item in checklist.part("steps")]
+
+
+def choices(tree: dict[str, Any], node_id: str) -> dict[str, str]:
+    node = next(n for n in tree["nodes"] if n["id"] == node_id)
+    return {c["value"]: c["label"] for c in node["choices"]}
+
+
+def inputs(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    return [n for n in tree["nodes"] if n["kind"] == "input"]
+
+
+SYMPTOMS = "SYMPTOMS\n========\n\nWhen you log on, you receive an error message.\n\n"
+
+UPDATE_THEN_REGISTRY = (
+    SYMPTOMS + "RESOLUTION\n==========\n\n"
+    "To resolve this problem, obtain the latest service pack for Windows NT 4.0. For\n"
+    "additional information, please see the following article in the Microsoft\n"
+    "Knowledge Base:\n\n"
+    "  Q152734 How to Obtain the Latest Windows NT 4.0 Service Pack\n\n\n"
+    "WARNING: Using Registry Editor incorrectly can cause serious problems. Use this\n"
+    "tool at your own risk.\n\n"
+    "Use RegEdt32.exe to add the following value to the Rdr service parameters:\n\n"
+    "1. Open the registry entry:\n\n"
+    "  HKLM\\System\\CurrentControlSet\\Services\\RDR\\Parameters\n\n"
+    "2. On the Edit menu, click Add Value.\n\n"
+    "3. Type FailedConnectTimeout as the value name.\n\n"
+    "STATUS\n======\n\n"
+    "Microsoft has confirmed this to be a problem in Windows NT 4.0. This problem was\n"
+    "first corrected in Windows NT 4.0 U.S. Service Pack 4.\n"
+)
+
+
+def test_service_pack_and_manual_registry_procedure_are_two_options_not_one_checklist() -> None:
+    """The update and the registry procedure after it are separate options; no duplicate upgrade."""
+    tree = draft_tree(mskb(UPDATE_THEN_REGISTRY))
+    labels = list(choices(tree, "mitigation").values())
+    assert labels == [
+        "Resolution: Obtain the latest service pack for Windows NT 4.0",
+        "Resolution: Use RegEdt32.exe to add the following value to the Rdr service parameters",
+    ]
+    assert "upgrade" not in {n["id"] for n in tree["nodes"]}
+    update = steps(
+        walked(mskb(UPDATE_THEN_REGISTRY), {"symptom": "yes", "mitigation": "resolution_1"})
+    )
+    assert [text for text, _ in update] == ["Obtain the latest service pack for Windows NT 4.0."]
+    # the STATUS sentence says which service pack, whole: not cut at "U.S."
+    assert "first corrected in Windows NT 4.0 U.S. Service Pack 4." in update[0][1]
+
+
+def test_registry_warning_is_shown_under_the_first_step_not_ticked() -> None:
+    """The WARNING before the procedure is the first step's detail, never an item or a label."""
+    manual = steps(
+        walked(mskb(UPDATE_THEN_REGISTRY), {"symptom": "yes", "mitigation": "resolution_2"})
+    )
+    assert [text for text, _ in manual] == [
+        "Open the registry entry:",
+        "On the Edit menu, click Add Value.",
+        "Type FailedConnectTimeout as the value name.",
+    ]
+    assert manual[0][1].startswith("WARNING: Using Registry Editor incorrectly")
+
+
+def test_fix_under_a_product_header_is_its_own_option_without_the_hotfix_notice() -> None:
+    """ "Host Integration Server 2000:" names a second fix; the hotfix notice is no step."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To resolve this problem, obtain the latest service pack for SNA Server 4.0.\n\n"
+        "Host Integration Server 2000:\n\n"
+        "A supported fix is now available from Microsoft, but it is only intended to\n"
+        "correct the problem described in this article. This fix may receive additional\n"
+        "testing at a later time.\n\n"
+        "To resolve this problem immediately, contact Microsoft Product Support Services\n"
+        "to obtain the fix.\n\n"
+        "The English version of this fix should have the following file attributes:\n\n"
+        "+------------------------------------+\n"
+        "| File name   | Date       | Time    |\n"
+        "+------------------------------------+\n"
+        "| Wcpic32.dll | 01/02/2001 | 10:06am |\n"
+        "+------------------------------------+\n"
+    )
+    tree = draft_tree(art)
+    assert list(choices(tree, "mitigation").values()) == [
+        "Resolution: Obtain the latest service pack for SNA Server 4.0",
+        "Host Integration Server 2000: Contact Microsoft Product Support Services to obtain"
+        " the fix",
+    ]
+    assert inputs(tree) == []  # the file's time in the table is no setting to ask
+    [(text, detail)] = steps(walked(art, {"symptom": "yes", "mitigation": "resolution_2"}))
+    assert text == "Contact Microsoft Product Support Services to obtain the fix."
+    assert "Wcpic32.dll | 01/02/2001 | 10:06am" in detail
+
+
+def test_alternatively_paragraph_in_a_resolution_is_a_separate_option() -> None:
+    """ "Alternatively, lower the screen size" is another option, not step 2 of the update."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Install the updated display driver from the manufacturer.\n\n"
+        "Alternatively, lower the screen size to 800 by 600 pixels.\n"
+    )
+    labels = list(choices(draft_tree(art), "mitigation").values())
+    assert len(labels) == 2
+    assert labels[1] == "Resolution: Lower the screen size to 800 by 600 pixels"
+    second = steps(walked(art, {"symptom": "yes", "mitigation": "resolution_2"}))
+    assert second == [("Lower the screen size to 800 by 600 pixels.", "")]
+
+
+def test_a_statement_after_a_step_is_its_detail_and_an_action_in_it_stays_a_step() -> None:
+    """ "The file should be located in ..." is shown under the step; "Restart X" is ticked."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Change the line to the following:\n\n"
+        "  ScheduleTransport=TRNSCHED.DLL\n\n"
+        "The TRNSCHED.DLL file should be located in the Windows SYSTEM subdirectory.\n"
+        "Restart Schedule+.\n\n"
+        "This information does not apply to Windows NT 4.0.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert [text for text, _ in got] == ["Change the line to the following:", "Restart Schedule+."]
+    assert "should be located in the Windows SYSTEM" in got[0][1]
+    assert "does not apply to Windows NT 4.0" in got[1][1]
+
+
+EXPAND = (
+    SYMPTOMS + "RESOLUTION\n==========\n\n"
+    "1. Insert the setup disk in your floppy disk drive.\n\n"
+    "2. At the MS-DOS command prompt, type the following command and press ENTER:\n\n"
+    "  expand <drive>:\\vbrun300.dl_ c:\\windows\\system\\vbrun300.dll\n\n"
+    "  where <drive> is the floppy disk drive containing the setup disk and where\n"
+    "  Windows is installed on your C drive.\n"
+)
+
+
+def test_drive_placeholder_is_a_drive_letter_input_whose_help_says_which_drive() -> None:
+    """`<drive>` is asked as a drive letter, with the article's "the floppy disk drive ..."."""
+    [drive, windows] = inputs(draft_tree(mskb(EXPAND)))
+    assert drive["title"] == "Your drive letter for <drive>"
+    assert drive["help"].startswith(
+        "<drive> is the floppy disk drive containing the setup disk (the article). A drive letter"
+    )
+    assert windows["default"] == "C"
+
+
+def test_both_drive_answers_reach_the_command() -> None:
+    """The floppy drive and the Windows drive answers are both in the command shown."""
+    answers = {"symptom": "yes", "placeholder_1": "B", "drive_1": "E"}
+    [_, (text, detail)] = steps(walked(mskb(EXPAND), answers))
+    assert text.startswith("At the MS-DOS command prompt, type the following command")
+    assert detail.splitlines()[0] == "expand B:\\vbrun300.dl_ E:\\windows\\system\\vbrun300.dll"
+
+
+def test_placeholder_explained_after_and_is_a_path_and_example_values_are_not_asked() -> None:
+    """ "and <winpath> is the path to ..." is help for a path input; the example's A: is not."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Use the following syntax to expand the file:\n\n"
+        "  expand <drive>:\\trnsched.dl_ <winpath>\\trnsched.dll\n\n"
+        "where <drive> is the drive containing the installation disk and <winpath> is\n"
+        "the path to the Windows SYSTEM subdirectory. For example, if the installation\n"
+        "disk is in drive A, type the following command:\n\n"
+        "  expand a:\\trnsched.dl_ c:\\windows\\system\\trnsched.dll\n"
+    )
+    found = inputs(draft_tree(art))
+    assert [n["title"] for n in found] == [
+        "Your drive letter for <drive>",
+        "Your path for <winpath>",
+    ]
+    assert found[1]["help"].startswith(
+        "<winpath> is the path to the Windows SYSTEM subdirectory (the article)."
+    )
+    answers = {"symptom": "yes", "placeholder_1": "D", "placeholder_2": "F:\\WIN\\SYSTEM"}
+    [(_, detail)] = steps(walked(art, answers))
+    assert detail.splitlines()[0] == "expand D:\\trnsched.dl_ F:\\WIN\\SYSTEM\\trnsched.dll"
+
+
+def test_server_and_share_name_words_in_a_unc_command_are_inputs() -> None:
+    """`\\\\servername\\sharename` in a command asks for the server and the share."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Type the following command at the command prompt:\n\n"
+        "  pbrush.exe \\\\servername\\sharename\\filename.bmp\n"
+    )
+    tree = draft_tree(art)
+    assert [n["title"] for n in inputs(tree)] == [
+        "Your host name for servername",
+        "Your value for sharename",
+    ]
+    answers = {"symptom": "yes", "placeholder_1": "FS1", "placeholder_2": "PICS"}
+    [(_, detail)] = steps(walked(art, answers))
+    assert detail == "pbrush.exe \\\\FS1\\PICS\\filename.bmp"
+
+
+def test_a_token_the_article_explains_becomes_an_input_in_the_setting() -> None:
+    """ "TimerCriticalSection=nnnn, where nnnn is the number of milliseconds" asks nnnn."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Add the following line to the [386Enh] section of the SYSTEM.INI file:\n\n"
+        "  TimerCriticalSection=nnnn\n\n"
+        "  where nnnn is the number of milliseconds to wait.\n"
+    )
+    [found] = inputs(draft_tree(art))
+    assert found["title"] == "Your number for nnnn"
+    assert "nnnn is the number of milliseconds to wait (the article)" in found["help"]
+    [(_, detail)] = steps(walked(art, {"symptom": "yes", "placeholder_1": "10000"}))
+    assert detail.splitlines()[0] == "TimerCriticalSection=10000"
+
+
+def test_a_symptom_list_keeps_every_bullet_not_only_the_first() -> None:
+    """ "includes all of the following: - A - B - C" keeps C, often the actual symptom."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "A user's list of available printers includes all of the following:\n\n"
+        "- The user's auto-created client printers\n\n"
+        "- Printers designated for the user by the administrator\n\n"
+        "- The administrator's auto-created printers\n\n"
+        "RESOLUTION\n==========\n\nInstall the latest service pack.\n"
+    )
+    assert draft_tree(art)["symptom"].endswith("- The administrator's auto-created printers")
+
+
+def test_messages_after_separate_lead_ins_are_each_a_choice() -> None:
+    """Three "you get the following error message:" paragraphs offer all three messages."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "When you open the properties, you may get the following error message:\n\n"
+        "  Unable to initialize Extension Data Attributes!\n\n"
+        "When you click any of the tabs, you get the following error message:\n\n"
+        "  An exception has occurred in an extension .DLL file.\n\n"
+        "If you click Exclude Mailbox, you might receive a Dr. Watson error message:\n\n"
+        "  An application error has occurred. Admin.exe Exception: Access Violation\n\n"
+        "RESOLUTION\n==========\n\nAdminister the agent from the server that runs it.\n"
+    )
+    assert list(choices(draft_tree(art), "symptom").values()) == [
+        "Unable to initialize Extension Data Attributes!",
+        "An exception has occurred in an extension .DLL file",
+        "An application error has occurred",
+        "None of these",
+    ]
+
+
+def test_a_message_wrapped_over_two_indented_lines_is_one_message() -> None:
+    """ "Insert the disk labeled:" and the label after it are one message, not two choices."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "You may receive the following error message when you insert the second disk:\n\n"
+        "  Insert the disk labeled:\n\n"
+        "  'Setup: Disk2' into Drive A:\n\n"
+        "RESOLUTION\n==========\n\nCopy all the files of each Disks folder to the disk.\n"
+    )
+    assert choices(draft_tree(art), "symptom") == {
+        "yes": "Yes, this is what I see",
+        "no": "No, I see something else",
+    }
+
+
+def test_a_long_symptom_is_verified_whole_or_by_its_section_never_cut() -> None:
+    """The verify quotes whole sentences, never "[...]"; a long one names SYMPTOMS instead."""
+    long = "When you log on, " + "the server waits for the domain controller and " * 6 + "fails."
+    art = mskb(
+        f"SYMPTOMS\n========\n\n{long}\n\n"
+        "RESOLUTION\n==========\n\nInstall the latest service pack.\n"
+    )
+    [verify] = [i.text for i in walked(art, {"symptom": "yes"}).part("verify")]
+    assert verify == "Check that the problem Q999301 SYMPTOMS describes no longer occurs."
+
+
+def test_fix_said_by_a_gerund_is_an_action_and_names_the_option() -> None:
+    """ "Installing X allows Y" is "Install X: this allows Y"; "Correct this by updating X"
+    is "Update X"; "To circumvent this problem, process X" is "Process X"."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Correct this problem by updating HPDSKJET.DRV to version 2.1.\n\n"
+        "WORKAROUND\n==========\n\n"
+        "Installing Excel 97 on the Index Server computer allows the documents to be\n"
+        "filtered correctly.\n"
+    )
+    assert list(choices(draft_tree(art), "mitigation").values()) == [
+        "Resolution: Update HPDSKJET.DRV to version 2.1",
+        "Workaround: Install Excel 97 on the Index Server computer",
+    ]
+    assert steps(walked(art, {"symptom": "yes", "mitigation": "workaround_1"})) == [
+        (
+            "Install Excel 97 on the Index Server computer: this allows the documents to be"
+            " filtered correctly.",
+            "",
+        )
+    ]
+    circumvent = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To circumvent this problem, process the WM_MEASUREITEM message.\n"
+    )
+    assert steps(walked(circumvent, {"symptom": "yes"})) == [
+        ("Process the WM_MEASUREITEM message.", "")
+    ]
+
+
+def test_workaround_sentence_listing_three_actions_is_three_steps() -> None:
+    """ "To work around this, you can X if you A, B, and then C" is steps A, B, C."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "To work around this behavior, you can change permissions if you remove the package\n"
+        "from the distribution point, adjust the access accounts, and then redistribute the\n"
+        "package to the distribution point.\n"
+    )
+    assert steps(walked(art, {"symptom": "yes"})) == [
+        ("Remove the package from the distribution point.", ""),
+        ("Adjust the access accounts.", ""),
+        ("Redistribute the package to the distribution point.", ""),
+    ]
+
+
+def test_driver_update_and_two_purpose_procedures_are_three_named_options() -> None:
+    """ "If you already installed ..., the following methods" then "To reduce X:" 1. 2. and
+    "To reduce Y:" 1. 2. are options named "Reduce X" and "Reduce Y", not one checklist."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Download and install the latest video driver from your video adapter manufacturer.\n\n"
+        "If you already installed the latest video driver, you may be able to work around\n"
+        "this issue by using the following methods.\n\n"
+        "To reduce the graphics hardware acceleration:\n\n"
+        "1. Double-click System in Control Panel.\n\n"
+        "2. Move the Hardware Acceleration slider to None.\n\n"
+        "To reduce the screen resolution and colors:\n\n"
+        "1. Double-click Display in Control Panel.\n\n"
+        "2. Under Colors, click 256 Colors.\n"
+    )
+    assert list(choices(draft_tree(art), "mitigation").values()) == [
+        "Resolution: Download and install the latest video driver from your video adapter"
+        " manufacturer",
+        "Resolution: Reduce the graphics hardware acceleration",
+        "Resolution: Reduce the screen resolution and colors",
+    ]
+    assert steps(walked(art, {"symptom": "yes", "mitigation": "resolution_2"})) == [
+        ("Double-click System in Control Panel.", ""),
+        ("Move the Hardware Acceleration slider to None.", ""),
+    ]
+
+
+def test_an_explanation_before_the_action_is_no_step_and_no_name() -> None:
+    """ "The breakpoints that the debugger skips are placed on ..." is the outcome's text."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "The breakpoints that the debugger skips are placed on invalid lines of code.\n"
+        "Place breakpoints on valid lines of SQL code only.\n"
+    )
+    tree = draft_tree(art)
+    outcome = next(n for n in tree["nodes"] if n["id"] == "resolution_1")
+    assert outcome["title"] == "Resolution: Place breakpoints on valid lines of SQL code only"
+    assert outcome["text"].startswith("The breakpoints that the debugger skips")
+    assert [s["text"] for s in outcome["steps"]] == [
+        "Place breakpoints on valid lines of SQL code only."
+    ]
+
+
+def test_a_procedure_starting_with_a_click_is_named_by_its_purpose_or_its_length() -> None:
+    """The title is "Set up the drive" (from "To set up the drive, follow these steps:") or
+    "Resolution (3 steps)", never "Resolution: Click the Start button"."""
+    numbered = "1. Click the Start button, point to Settings, and then click Control Panel.\n\n"
+    numbered += "2. Double-click Add New Hardware.\n\n3. Click Next.\n"
+    named = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To set up the CD-ROM drive for Windows 95, follow these steps:\n\n" + numbered
+    )
+    assert choices(draft_tree(named), "symptom")  # drafts
+    titles = [n["title"] for n in draft_tree(named)["nodes"] if n["id"] == "resolution_1"]
+    assert titles == ["Resolution: Set up the CD-ROM drive for Windows 95"]
+    bare = mskb(SYMPTOMS + "RESOLUTION\n==========\n\n" + numbered)
+    titles = [n["title"] for n in draft_tree(bare)["nodes"] if n["id"] == "resolution_1"]
+    assert titles == ["Resolution (3 steps)"]
+
+
+def test_method_headings_name_their_options_and_are_no_steps() -> None:
+    """ "Method 1:" and "Method 2: Edit the field:" name the options; neither is ticked."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "There are two ways to work around this problem:\n\n"
+        "Method 1:\n\n"
+        "1. On the Tools menu, click Options.\n\n"
+        "2. Click Update.\n\n"
+        "Method 2: Edit the ListNum Field:\n\n"
+        "1. Press ALT+F9 to display the field codes.\n\n"
+        "2. Change the ListNum field.\n"
+    )
+    assert list(choices(draft_tree(art), "mitigation").values()) == [
+        "Method 1 (2 steps)",
+        "Method 2: Edit the ListNum Field",
+    ]
+    assert steps(walked(art, {"symptom": "yes", "mitigation": "workaround_2"})) == [
+        ("Press ALT+F9 to display the field codes.", ""),
+        ("Change the ListNum field.", ""),
+    ]
+
+
+def test_a_note_before_a_work_around_paragraph_is_no_option_of_its_own() -> None:
+    """ "Note that you should back up the registry" then "To work around this ...:" is one
+    option: the backup its first step, the option named by its first action."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Note that you should back up the registry before you edit it.\n\n"
+        "To work around this problem, perform the following steps:\n\n"
+        "1. Start Registry Editor (Regedt32.exe) and go to the following subkey:\n\n"
+        "  HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\NWRDR\n\n"
+        "2. Set DefaultMaxPacketSize to 1415.\n"
+    )
+    tree = draft_tree(art)
+    outcomes = [n["title"] for n in tree["nodes"] if n["kind"] == "outcome"]
+    assert outcomes[0] == (
+        "Resolution: Start Registry Editor (Regedt32.exe) and go to the following subkey"
+    )
+    assert len(outcomes) == 2  # the fix and "This article may not apply"
+    texts = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert texts[0].startswith("Back up the registry before you change anything")
+
+
+def test_hotfix_file_list_and_virus_scan_notice_are_no_steps() -> None:
+    """ "Component: Information Store" with its files is shown under the step; the virus
+    scan notice is dropped."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To resolve this problem, obtain the latest service pack for Exchange Server 5.5.\n\n"
+        "Microsoft used the most current virus detection software available on the date\n"
+        "of posting to scan this file for viruses.\n\n"
+        "The English version of this fix should have the following file attributes:\n\n"
+        "Component: Information Store\n\n"
+        "  File Name    Version\n"
+        "  ---------------------\n"
+        "  Store.exe    5.5.2511\n"
+    )
+    [(text, detail)] = steps(walked(art, {"symptom": "yes"}))
+    assert text == "Obtain the latest service pack for Exchange Server 5.5."
+    assert "Component: Information Store" in detail
+    assert "virus" not in detail
+
+
+def test_a_resolution_that_only_says_what_was_corrected_is_the_upgrade() -> None:
+    """ "Basesrv.dll has been corrected ..." is no fix of its own: one upgrade option that
+    installs what STATUS names, whole ("Windows NT 3.51 U.S. Service Pack"), with it shown."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "When the MMTA uses the drive, the following error message may be displayed:\n\n"
+        "  NT MMTA:\n\n"
+        "  Drive is used, local, or greater than last drive\n\n"
+        "When you connect from the command prompt, the following error may be displayed:\n\n"
+        "  C:\\users\\default>net use X: \\\\NetwareServer\\share\n\n"
+        "  System error 85 has occurred.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "Basesrv.dll has been corrected to prevent drive resources from becoming orphaned.\n\n"
+        "STATUS\n======\n\n"
+        "This problem was corrected in the latest Windows NT 3.51 U.S. Service Pack.\n"
+    )
+    tree = draft_tree(art)
+    assert list(choices(tree, "symptom").values()) == [
+        "NT MMTA: Drive is used, local, or greater than last drive",
+        "System error 85 has occurred",
+        "None of these",
+    ]
+    outcomes = [n for n in tree["nodes"] if n["kind"] == "outcome"]
+    assert [o["title"] for o in outcomes] == [
+        "Upgrade: the latest Windows NT 3.51 U.S. Service Pack",
+        "This article may not apply",
+    ]
+    [(text, detail)] = steps(walked(art, {"symptom": "message_2"}))
+    assert text == "Install the latest Windows NT 3.51 U.S. Service Pack."
+    assert detail == (
+        "RESOLUTION: Basesrv.dll has been corrected to prevent drive resources from becoming"
+        " orphaned."
+    )
+
+
+def test_a_purpose_clause_names_the_fix_and_a_later_message_is_not_asked_first() -> None:
+    """ "To install the MIDI driver, start ..." is titled "Install the MIDI driver"; "If
+    this message is displayed, ..." depends on a step and is not asked before it."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To install the MIDI driver, start Control Panel, choose the Drivers icon, and then\n"
+        "select and install the driver.\n\n"
+        "Run MIDI Mapper to find out whether the MIDIMAP.CFG file is missing.\n\n"
+        "If this message is displayed, expand MIDIMAP.CFG from the Windows disks.\n"
+    )
+    tree = draft_tree(art)
+    titles = [n["title"] for n in tree["nodes"] if n["id"] == "resolution_1"]
+    assert titles == ["Resolution: Install the MIDI driver"]
+    assert [n["title"] for n in tree["nodes"] if n["kind"] == "question"] == [
+        "Does this match what you see?"
+    ]
+
+
+def test_or_you_can_after_the_steps_is_another_option() -> None:
+    """ "Or, you can contact Adobe ..." after a numbered procedure is a second option."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. Add the line ATMWorkaround=1 to the [Pscript.drv] section of Win.ini.\n\n"
+        "2. Restart Windows normally.\n\n"
+        "Or, you can contact Adobe for information about upgrading Type Manager.\n"
+    )
+    labels = list(choices(draft_tree(art), "mitigation").values())
+    assert labels[1] == "Resolution: Contact Adobe for information about upgrading Type Manager"
+
+
+def test_the_only_way_is_to_reads_as_the_action() -> None:
+    """ "The only way to quit Word is to use PVIEWER.EXE ..." is the step "Use PVIEWER.EXE"."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "The only way to quit the instance of Word is to use PVIEWER.EXE to kill the NTVDM\n"
+        "process.\n"
+    )
+    assert steps(walked(art, {"symptom": "yes"})) == [
+        ("Use PVIEWER.EXE to kill the NTVDM process.", "")
+    ]
+
+
+def test_what_a_fix_changes_is_shown_under_the_update_not_ticked() -> None:
+    """ "A fix is now available that does the following:" and "WINS is modified ..." are
+    shown under "Obtain the latest service pack"; a "now accepts" resolution joins STATUS."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "A fix is now available that does the following:\n\n"
+        "- WINS is modified so that the record is overwritten.\n\n"
+        "- WINS is modified such that ownership changes only for a bigger list.\n\n"
+        "To resolve this problem, obtain the latest service pack for Windows NT 4.0.\n"
+    )
+    [(text, detail)] = steps(walked(art, {"symptom": "yes"}))
+    assert text == "Obtain the latest service pack for Windows NT 4.0."
+    assert "WINS is modified such that ownership changes" in detail
+    accepts = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "SNA Manager now accepts 17 characters. A fix to SNA Server 3.0 is available.\n\n"
+        "STATUS\n======\n\n"
+        "This problem was corrected in the latest Microsoft SNA Server 3.0 U.S. Service Pack.\n"
+    )
+    [(text, detail)] = steps(walked(accepts, {"symptom": "yes"}))
+    assert text == "Install the latest Microsoft SNA Server 3.0 U.S. Service Pack."
+    assert detail.startswith("RESOLUTION: SNA Manager now accepts 17 characters.")
+
+
+def test_either_or_fix_is_two_options() -> None:
+    """ "Either run SETUP /I ..., or comment out the APM drivers" offers two options."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "Either run SETUP /I to disable hardware detection, or comment out any APM drivers\n"
+        "in your CONFIG.SYS file.\n"
+    )
+    assert list(choices(draft_tree(art), "mitigation").values()) == [
+        "Workaround: Run SETUP /I to disable hardware detection",
+        "Workaround: Comment out any APM drivers in your CONFIG.SYS file",
+    ]
+
+
+def test_hotfix_and_service_pack_in_one_resolution_are_two_options() -> None:
+    """The "contact Product Support for the fix" (with its file table) and the service pack
+    after it are alternatives; "if you are not severely affected, wait" is no step."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "If you are not severely affected by this specific problem, Microsoft recommends\n"
+        "that you wait for the next service pack that contains this fix.\n\n"
+        "To resolve this problem immediately, contact Microsoft Product Support Services\n"
+        "to obtain the fix.\n\n"
+        "The English version of this fix should have the following file attributes:\n\n"
+        "  File Name    Date\n"
+        "  --------------------\n"
+        "  Lsvmhc.dll   4/30/98\n\n"
+        "To resolve this problem, obtain the latest service pack for Exchange Server 5.5.\n"
+    )
+    assert list(choices(draft_tree(art), "mitigation").values()) == [
+        "Resolution: Contact Microsoft Product Support Services to obtain the fix",
+        "Resolution: Obtain the latest service pack for Exchange Server 5.5",
+    ]
+    [(text, detail)] = steps(walked(art, {"symptom": "yes", "mitigation": "resolution_1"}))
+    assert text == "Contact Microsoft Product Support Services to obtain the fix."
+    assert "Lsvmhc.dll   4/30/98" in detail
+
+
+def test_underlined_method_headings_and_a_fallback_workaround_are_named_options() -> None:
+    """ "Method 2" underlined with dashes names "Method 2: Increase ..."; "If the first
+    workaround is not acceptable, you can write X" is an option "Write X", not a question."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To resolve this issue, use one of the following methods:\n\n"
+        "Method 1\n--------\n\n"
+        "If you are using Windows 98, you may want to enable support for multiple monitors.\n\n"
+        "Method 2\n--------\n\n"
+        "Increase your screen resolution. To do so, use the following steps:\n\n"
+        "1. Double-click Display in Control Panel.\n\n"
+        "2. Move the Screen Area slider to a higher resolution.\n\n"
+        "WORKAROUND\n==========\n\n"
+        "Use secure https:// links to the virtual directories, but do not select Require SSL.\n\n"
+        "If the first workaround is not acceptable, you can write an ISAPI filter that\n"
+        "redirects all requests to https://.\n"
+    )
+    tree = draft_tree(art)
+    assert list(choices(tree, "mitigation").values()) == [
+        "Method 1: Enable support for multiple monitors",
+        "Method 2: Increase your screen resolution",
+        "Workaround: Use secure https:// links to the virtual directories, but do not select"
+        " Require SSL",
+        "Workaround: Write an ISAPI filter that redirects all requests to https://",
+    ]
+    assert [n["title"] for n in tree["nodes"] if n["kind"] == "question"] == [
+        "Does this match what you see?",
+        "Which mitigation?",
+    ]
+
+
+def test_drive_word_and_drive_colon_placeholders_are_drive_inputs() -> None:
+    """ "drive:\\setup" where "drive is the drive letter of your CD-ROM drive" and
+    `<drive:>\\SMS` are asked as drive letters and put into the commands."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. At a command prompt, type drive:\\setup /a and press ENTER,\n"
+        "   where drive is the drive letter assigned to your CD-ROM drive.\n\n"
+        "2. Run <drive:>\\SMS\\bin\\SMS.MSC to open the console.\n"
+    )
+    tree = draft_tree(art)
+    assert [n["title"] for n in inputs(tree)] == [
+        "Your drive letter for drive",
+        "Your drive letter for <drive:>",
+    ]
+    answers = {"symptom": "yes", "placeholder_1": "E", "placeholder_2": "F"}
+    texts = [t for t, _ in steps(walked(art, answers))]
+    assert texts[0].startswith("At a command prompt, type E:\\setup /a")
+    assert texts[1] == "Run F:\\SMS\\bin\\SMS.MSC to open the console."
+
+
+def test_the_articles_should_now_sentence_after_the_steps_stays_the_verify() -> None:
+    """A statement after the steps is detail, but "The guest players should now be able to
+    connect" stays the verify."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. Note the IP address of the network card.\n\n"
+        "2. Give the IP address to your guest players.\n\n"
+        "This address is the one your router forwards.\n\n"
+        "The guest players should now be able to connect to the game.\n"
+    )
+    checklist = walked(art, {"symptom": "yes"})
+    assert [i.text for i in checklist.part("steps")] == [
+        "Note the IP address of the network card.",
+        "Give the IP address to your guest players.",
+    ]
+    assert [i.text for i in checklist.part("verify")] == [
+        "The guest players should now be able to connect to the game."
+    ]
+
+
+def test_the_case_a_whole_fix_is_for_is_asked_first() -> None:
+    """ "If your guest players are unable to use this IP address, use ..." asks that case;
+    no leads to "this article may not apply", yes to the steps."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "If your guest players are unable to use this IP address to connect to your game,\n"
+        "use the IP Configuration tool to find the address of the network card. To do this,\n"
+        "follow these steps:\n\n"
+        "1. Click Start, and then click Run.\n\n"
+        "2. Type winipcfg, and then click OK.\n"
+    )
+    tree = draft_tree(art)
+    case = next(n for n in tree["nodes"] if n["id"] == "resolution_1-case")
+    assert case["title"] == (
+        "Are your guest players unable to use this IP address to connect to your game?"
+    )
+    assert [c["next"] for c in case["choices"]] == ["resolution_1", "not_this_article"]
+    checklist = walked(art, {"symptom": "yes", "resolution_1_case": "yes"})
+    assert [t for t, _ in steps(checklist)] == [
+        "Click Start, and then click Run.",
+        "Type winipcfg, and then click OK.",
+    ]
+
+
+def test_to_do_this_sub_steps_stay_under_their_step() -> None:
+    """ "Remove the protocol. To do this, click Start, ..." is one step with how to do it
+    shown under it; the procedure's "To remove ...:" lead names the fix."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To remove the damaged data values in the registry and restore NetWare connectivity:\n\n"
+        "1. Remove the NWLink IPX/SPX protocol. To do this, click Start, point to Settings,\n"
+        "   click Control Panel, and then double-click Network. Click the Protocols tab,\n"
+        "   click the NWLink IPX/SPX protocol, and then click Remove.\n\n"
+        "2. Restart the computer.\n"
+    )
+    tree = draft_tree(art)
+    titles = [n["title"] for n in tree["nodes"] if n["id"] == "resolution_1"]
+    assert titles == [
+        "Resolution: Remove the damaged data values in the registry and restore NetWare"
+        " connectivity"
+    ]
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert [t for t, _ in got] == ["Remove the NWLink IPX/SPX protocol.", "Restart the computer."]
+    assert got[0][1].startswith("To do this, click Start, point to Settings")
+
+
+def test_a_service_pack_named_with_its_version_is_merged_with_the_status_upgrade() -> None:
+    """ "Obtain and apply the Windows NT Server 4.0 Service Pack 2" and STATUS "corrected
+    in the latest U.S. Service Pack" are one option, not two."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Obtain and apply the Windows NT Server 4.0 Service Pack 2 or later.\n\n"
+        "STATUS\n======\n\n"
+        "This problem has been corrected in the latest U.S. Service Pack for Windows NT 4.0.\n"
+    )
+    tree = draft_tree(art)
+    assert [n["id"] for n in tree["nodes"] if n["kind"] == "outcome"] == [
+        "resolution_1",
+        "not_this_article",
+    ]
+
+
+def test_a_registry_key_line_after_its_step_is_shown_under_it() -> None:
+    """ "Select the following registry key:" then the key on a line of its own: one step
+    showing the key, not a step that only says "HKEY_CURRENT_USER\\..."."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. Start Registry Editor.\n\n"
+        "2. Select the following registry key:\n\n"
+        "HKEY_CURRENT_USER\\Software\\Microsoft\\Schedule+\n\n"
+        "3. On the Registry menu, click Save Key.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert got[1] == (
+        "Select the following registry key:",
+        "HKEY_CURRENT_USER\\Software\\Microsoft\\Schedule+",
+    )
+    assert len(got) == 3
+
+
+def test_kb_pointer_under_a_step_is_dropped_and_may_be_able_is_no_command() -> None:
+    """An indented "ARTICLE-ID: / TITLE :" pointer is no detail; "You may be able to
+    access ..." is not turned into the command "Be able to access ..."."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. Attempt to repair the Ntldr file.\n\n"
+        "   ARTICLE-ID: Q155892\n"
+        "   TITLE     : Windows NT Boot Problem: Kernel File Is Missing\n\n"
+        "2. You may be able to access the system partition using a boot disk.\n"
+    )
+    assert steps(walked(art, {"symptom": "yes"})) == [
+        ("Attempt to repair the Ntldr file.", ""),
+        ("You may be able to access the system partition using a boot disk.", ""),
+    ]
+
+
+def test_a_summary_before_its_procedures_is_no_option_and_topics_name_theirs() -> None:
+    """ "Turn off A or B." before "To turn off A:" / "To turn off B:" is no third option;
+    "check for the following conditions:" then "Forwarders:" ... names each by its topic."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Turn off the Focus feature or the Activation follows mouse feature.\n\n"
+        "To turn off the Focus feature:\n\n"
+        "1. Open Mouse in Control Panel.\n\n"
+        "2. Click to clear the Focus check box.\n\n"
+        "To turn off the Activation follows mouse feature:\n\n"
+        "1. Open Tweak UI in Control Panel.\n\n"
+        "2. Click to clear the Activation follows mouse check box.\n"
+    )
+    assert list(choices(draft_tree(art), "mitigation").values()) == [
+        "Resolution: Turn off the Focus feature",
+        "Resolution: Turn off the Activation follows mouse feature",
+    ]
+    topics = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To resolve this issue, check for the following conditions:\n\n"
+        "Forwarders:\n\n"
+        "DNS can forward off-site queries. Be sure it does not forward them to itself:\n\n"
+        "1. Click the Forwarders tab.\n\n"
+        "2. Remove the server's own IP address.\n\n"
+        "Notify Lists:\n\n"
+        "The primary server notifies the servers in its list:\n\n"
+        "1. Click the Notify tab.\n\n"
+        "2. Remove the server's own IP address.\n"
+    )
+    assert list(choices(draft_tree(topics), "mitigation").values()) == [
+        "Forwarders",
+        "Notify Lists",
+    ]
+
+
+def test_message_choices_drop_the_articles_elision_and_skip_a_registry_key() -> None:
+    """A message with the article's "[...]" is offered without it; a registry key shown
+    in SYMPTOMS is where to look, not a message to pick."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "The following error message is logged in the Drwtsn32.log file:\n\n"
+        "  function: sbpa4snd [...]\n\n"
+        "When you open the key, you see the following error message:\n\n"
+        "  HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\SnaPMP\\Parameters\n\n"
+        "When you restart the service, you receive the following error message:\n\n"
+        "  The link service stopped unexpectedly.\n\n"
+        "RESOLUTION\n==========\n\nInstall the latest service pack.\n"
+    )
+    assert list(choices(draft_tree(art), "symptom").values()) == [
+        "function: sbpa4snd",
+        "The link service stopped unexpectedly",
+        "None of these",
+    ]
