@@ -163,8 +163,8 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
             out.append(with_detail(text, "\n\n".join(detail)))
     out = _explanations_as_detail(out)
     if notes and out:
-        text, detail = split_detail(out[0])
-        out[0] = with_detail(text, "\n\n".join([*notes, detail]))
+        first, first_detail = split_detail(out[0])
+        out[0] = with_detail(first, "\n\n".join([*notes, first_detail]))
     elif notes:
         lead = " ".join([*notes, lead])
     lead, out = tidy_items(clean(lead), out)
@@ -752,12 +752,12 @@ def _section_options(section: Section, kind: str) -> tuple[str, list[Option]]:
     # SUMMARY / MORE INFORMATION: advice to the admin, with what follows it.
     for i, para in enumerate(paras):
         if not para.marker and not para.heading and _ADVICE_RE.search(para.text):
-            rest = paras[i:]
-            for j, later in enumerate(rest[1:], start=1):
+            advice = paras[i:]
+            for j, later in enumerate(advice[1:], start=1):
                 if later.heading:
-                    rest = rest[:j]
+                    advice = advice[:j]
                     break
-            option = _option_from(section, rest)
+            option = _option_from(section, advice)
             return "", [option] if option is not None else []
     return "", []
 
@@ -876,14 +876,14 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
     for n, (header, group) in enumerate(groups):
         following = groups[n + 1][1] if n + 1 < len(groups) else []
         notes = [p for p in group if _NOTE_RE.match(clean(p.text))]
-        said = [p for p in group if p not in notes]
-        if len(said) == 1 and (
-            _METHODS_LEAD_RE.search(clean(said[0].text)) or _summarizes(said[0], following)
+        told = [p for p in group if p not in notes]
+        if len(told) == 1 and (
+            _METHODS_LEAD_RE.search(clean(told[0].text)) or _summarizes(told[0], following)
         ):
             # "... work around this issue by using the following methods.", "Turn off A or
             # B." before "To turn off A:" ...: what follows, not a fix of its own; an
             # announcement is carried as their lead (an instruction to use them is not)
-            carried = notes + ([] if _imperative_text(clean(said[0].text)) else said)
+            carried = notes + ([] if _imperative_text(clean(told[0].text)) else told)
             continue
         out.append((header, [*carried, *group] if carried and header == "" else group))
     return out or [("", paras)]
@@ -894,7 +894,7 @@ def _summarizes(para: Para, following: list[Para]) -> bool:
     if not following:
         return False
     goal = _GOAL_RE.match(clean(following[0].text))
-    return bool(goal) and goal.group("goal").casefold() in clean(para.text).casefold()
+    return goal is not None and goal.group("goal").casefold() in clean(para.text).casefold()
 
 
 _IF_LEAD_RE = re.compile(
