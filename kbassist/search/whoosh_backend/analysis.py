@@ -47,6 +47,7 @@ class KBAnalyzer(Analyzer):
 
     def __init__(self) -> None:
         self._stems: dict[str, str] = {}
+        self._terms: dict[str, tuple[str, ...]] = {}
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self)
@@ -59,6 +60,7 @@ class KBAnalyzer(Analyzer):
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self._stems = {}
+        self._terms = {}
 
     def stem(self, word: str) -> str:
         stems = self._stems
@@ -69,6 +71,44 @@ class KBAnalyzer(Analyzer):
             stemmed = word if word in _NO_STEM or word[0].isdigit() else _porter(word)
             stems[word] = stemmed
         return stemmed
+
+    def word_terms(self, word: str) -> tuple[str, ...]:
+        """The terms one lower-cased word is indexed as (camelCase parts aside, which
+        depend on how the text spelt it): what `__call__` yields for it, remembered."""
+        terms = self._terms.get(word)
+        if terms is None:
+            if len(self._terms) > 300_000:
+                self._terms.clear()
+            terms = self._terms[word] = tuple(t.text for t in self(word, mode="index"))
+        return terms
+
+    def term_positions(self, value: str) -> dict[str, list[int]]:
+        """Each index term of `value` -> its positions, in the order `__call__` yields
+        them (positions=True): the build's one call per field, without a Token and a
+        generator hop per word, and with a word's terms looked up once per build."""
+        cache = self._terms
+        poses: dict[str, list[int]] = {}
+        camel = _camel_parts(value) if _CAMEL_HINT_RE.search(value) else None
+        for pos, word in enumerate(_TOKEN_RE.findall(value.lower())):
+            terms = cache.get(word)
+            if terms is None:
+                terms = self.word_terms(word)
+            for term in terms:
+                found = poses.get(term)
+                if found is None:
+                    poses[term] = [pos]
+                else:
+                    found.append(pos)
+            if camel and word in camel and word not in _STOP_WORDS:
+                for part in camel[word]:
+                    if part not in _STOP_WORDS:
+                        term = self.stem(part)
+                        found = poses.get(term)
+                        if found is None:
+                            poses[term] = [pos]
+                        else:
+                            found.append(pos)
+        return poses
 
     def __call__(
         self,
@@ -101,7 +141,7 @@ class KBAnalyzer(Analyzer):
         stops = _STOP_WORDS
         # CamelCase names (runbook alerts, "NetBIOS", "PowerPoint") are indexed whole and
         # as their words: one C-speed scan of the value, a dict lookup per word after.
-        camel = _camel_parts(value)
+        camel = _camel_parts(value) if _CAMEL_HINT_RE.search(value) else None
         for pos, match in enumerate(_TOKEN_RE.finditer(value.lower())):
             word = match.group(0)
             if word in stops:
@@ -137,6 +177,9 @@ class KBAnalyzer(Analyzer):
 
 
 _PART_RE = re.compile(r"[._]")
+#: Where a camelCase word may be: scanning for this first skips the full pattern for
+#: the most of fields, which hold none.
+_CAMEL_HINT_RE = re.compile(r"[a-z][A-Z]")
 _CAMEL_WORD_RE = re.compile(r"\b[A-Za-z0-9]*[a-z][A-Z]\w*")
 _CAMEL_PART_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _HEX_DIGITS = frozenset("0123456789abcdef")

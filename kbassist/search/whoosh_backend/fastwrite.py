@@ -407,19 +407,24 @@ def _positions_values(
     value: str, analyzer: Any, field_boost: float
 ) -> list[tuple[bytes, int, float, bytes]] | None:
     """`formats.Positions.word_values`, or None when a token carries a boost (then the
-    stock path sums them)."""
-    poses: dict[str, list[int]] = {}
-    for token in analyzer(value, positions=True, boosts=True, mode="index"):
-        if token.stopped:
-            continue
-        if token.boost != 1.0:
-            return None
-        text = token.text
-        found = poses.get(text)
-        if found is None:
-            poses[text] = [token.pos]
-        else:
-            found.append(token.pos)
+    stock path sums them). An analyzer with `term_positions` (kbassist's) gives every
+    term's positions in one call."""
+    term_positions = getattr(analyzer, "term_positions", None)
+    if term_positions is not None:
+        poses: dict[str, list[int]] = term_positions(value)
+    else:
+        poses = {}
+        for token in analyzer(value, positions=True, boosts=True, mode="index"):
+            if token.stopped:
+                continue
+            if token.boost != 1.0:
+                return None
+            text = token.text
+            found = poses.get(text)
+            if found is None:
+                poses[text] = [token.pos]
+            else:
+                found.append(token.pos)
     out = []
     single = _ONE_POSITION
     for word, poslist in poses.items():
