@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -333,9 +334,9 @@ def _stream_positions(analyzer: object, text: str) -> dict[str, list[int]]:
     )
 )
 def test_term_positions_match_the_analyzer_stream(words: list[str]) -> None:
-    """The build's one-call analysis indexes every term at the positions the token
-    stream (what queries and stock Whoosh use) gives, camelCase, codes and all."""
-    from kbassist.search.whoosh_backend.analysis import KBAnalyzer
+    """The build's one-call analysis indexes every term at the positions (word pairs:
+    as often as) the token stream (what queries and stock Whoosh use) gives."""
+    from kbassist.search.whoosh_backend.analysis import KBAnalyzer, PairAnalyzer
 
     text = " ".join(words)
     stream = _stream_positions(KBAnalyzer(), text)
@@ -343,3 +344,6 @@ def test_term_positions_match_the_analyzer_stream(words: list[str]) -> None:
     warm = KBAnalyzer()
     warm.term_positions(text.lower())  # cached from other spellings: the same terms
     assert warm.term_positions(text) == stream
+    pairs = PairAnalyzer()
+    counted = Counter(token.text for token in pairs(text, mode="index"))
+    assert pairs.term_counts(text) == counted

@@ -8,7 +8,9 @@ older indexes are rebuilt.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 from whoosh import columns, fields
@@ -392,6 +394,16 @@ class PairAnalyzer(KBAnalyzer):
                 token.text = f"{previous}_{stemmed}"
                 yield token
             previous = stemmed
+
+    def term_counts(self, value: str) -> dict[str, int]:
+        """Each pair of `value` -> how often it occurs: what `__call__` yields, counted,
+        in one call (the build's; see `KBAnalyzer.term_positions`)."""
+        stems = self._stems
+        stem = self.stem
+        stops = _STOP_WORDS
+        seq = [w for w in _TOKEN_RE.findall(value.lower()) if w not in stops]
+        seq = [stems.get(w) or stem(w) for w in seq]
+        return Counter(map("_".join, pairwise(seq)))
 
 
 # Every index's table of contents holds its schema, pickled, and the pickle names the
