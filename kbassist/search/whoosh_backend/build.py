@@ -105,6 +105,14 @@ def _index_files(
     return entries
 
 
+def _drop_postings(writer: SegmentWriter) -> None:
+    """Free a committed fast writer's postings (see `_serial_build`)."""
+    from kbassist.search.whoosh_backend.fastwrite import FastSegmentWriter
+
+    if isinstance(writer, FastSegmentWriter):
+        writer.drop_postings()
+
+
 def _serial_build(
     ix: index.Index, files: list[FileEntry], progress: ProgressFn | None, root: str
 ) -> Built:
@@ -121,6 +129,9 @@ def _serial_build(
         with _collector_paused():
             entries = _index_files(writer, files, report, tick, root)
             writer.commit()
+            # Freed now, by reference counts: once the collector is back, its first
+            # pass would walk every posting it never saw.
+            _drop_postings(writer)
     except BaseException:
         with contextlib.suppress(Exception):
             writer.cancel()
@@ -143,6 +154,10 @@ def _exit_with_parent(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+#: What a build worker keeps alive until it exits (see `_build_worker`).
+_KEPT: list[object] = []
 
 
 def _build_worker(
@@ -170,6 +185,9 @@ def _build_worker(
             writer._close_segment()
             segment = None
         messages.put(("done", (segment, entries, report.added, report.problems)))
+        # The process ends here: freeing millions of postings one by one would only
+        # cost CPU (3% of a build), so the writer is kept until the exit.
+        _KEPT.append(writer)
     except BaseException as exc:  # reported to the parent, which raises it
         messages.put(("error", f"{type(exc).__name__}: {exc}"))
 

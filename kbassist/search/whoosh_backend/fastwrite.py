@@ -654,6 +654,10 @@ class FastSegmentWriter(SegmentWriter):
         self._added = True
         self.docnum += 1
 
+    def drop_postings(self) -> None:
+        """Free the pooled postings of a committed segment (they are on disk)."""
+        self._terms.fields = {}
+
     def _flush_segment(self) -> None:
         if not self._pooled:
             super()._flush_segment()
