@@ -78,10 +78,25 @@ class KBAnalyzer(Analyzer):
         """The terms one lower-cased word is indexed as (camelCase parts aside, which
         depend on how the text spelt it): what `__call__` yields for it, remembered."""
         terms = self._terms.get(word)
-        if terms is None:
-            if len(self._terms) > 300_000:
-                self._terms.clear()
-            terms = self._terms[word] = tuple(t.text for t in self(word, mode="index"))
+        if terms is not None:
+            return terms
+        if len(self._terms) > 300_000:
+            self._terms.clear()
+        stops = _STOP_WORDS
+        found: list[str] = []
+        if word not in stops:  # the body of `__call__`'s loop, for one word
+            if "." in word or "_" in word:
+                found.append(word)
+                for part in _PART_RE.split(word):
+                    if part and (len(part) > 1 or part.isdigit()) and part not in stops:
+                        found.append(self.stem(part))
+            else:
+                found.append(self.stem(word))
+            if word[0].isdigit() or len(word) == 8:
+                code = hex_code(word)
+                if code is not None and code != word:
+                    found.append(code)
+        terms = self._terms[word] = tuple(found)
         return terms
 
     def term_positions(self, value: str) -> dict[str, list[int]]:
