@@ -63,6 +63,8 @@ _MIN_COMPRESSED = whoosh3.COMPRESSION_MIN_SIZE
 #: W3TermInfo.to_bytes of postings in the postings file: the info, offset and length.
 _TERMINFO = struct.Struct(whoosh3.W3TermInfo._struct.format + "qi")
 _KEY_VALUE_LENGTHS = filetables._lengths
+#: The last four bytes of a key's MD5, as `filetables.md5_hash` reads them.
+_HASH_TAIL = struct.Struct(">I")
 _SLOT = filetables._pointer
 _EMPTY_SLOT = _SLOT.pack(0, 0)
 #: Document length byte -> the length Whoosh's readers report (0 means "none": None).
@@ -180,6 +182,8 @@ class FastFieldWriter:
         compression = self._compression
         compress = zlib.compress
         pack_info = _TERMINFO.pack
+        info_size = _TERMINFO.size
+        hash_tail = _HASH_TAIL.unpack_from
         pack_lengths = _KEY_VALUE_LENGTHS.pack
         prefix = pack_ushort(fieldid)
 
@@ -241,7 +245,7 @@ class FastFieldWriter:
                     maxweight = max(weighted)
                     if not maxweight > 0:
                         maxweight = 0
-                    known = [n for n in map(length_of, docnums) if n]
+                    known = list(filter(None, map(length_of, docnums)))
                     if known:
                         minlen: int | None = min(known)
                         maxlen = max(known)
@@ -304,11 +308,11 @@ class FastFieldWriter:
             if key <= lastkey:
                 raise ValueError(f"Keys must increase: {lastkey!r}..{key!r}")
             lastkey = key
-            hashed = int.from_bytes(md5(key, usedforsecurity=False).digest()[12:], "big")
+            hashed = hash_tail(md5(key, usedforsecurity=False).digest(), 12)[0]
             buckets[hashed & 255].append((hashed, terms_at))
             key_positions.append(terms_at)
-            term_chunks += (pack_lengths(len(key), len(value_bytes)), key, value_bytes)
-            terms_at += 8 + len(key) + len(value_bytes)
+            term_chunks += (pack_lengths(len(key), info_size), key, value_bytes)
+            terms_at += 8 + len(key) + info_size
             if len(post_chunks) > 16384:
                 postfile.write(b"".join(post_chunks))
                 post_chunks.clear()
@@ -571,6 +575,19 @@ class FastSegmentWriter(SegmentWriter):
             for name, field in schema.items()
         }
 
+        #: Field -> (pool function, analyzer method) for fields whose analyzer gives a
+        #: value's terms in one call (kbassist's) and whose format adds no boost.
+        self._one_calls: dict[str, tuple[Callable[..., int], Callable[[str], Any]]] = {}
+        for name, field in schema.items():
+            indexer = self._indexers[name]
+            analyzer = getattr(field, "analyzer", None)
+            if field.format is None or field.format.field_boost != 1.0:
+                continue
+            if indexer is _positions_values and hasattr(analyzer, "term_positions"):
+                self._one_calls[name] = (_pool_positions, analyzer.term_positions)
+            elif indexer is _frequency_values and hasattr(analyzer, "term_counts"):
+                self._one_calls[name] = (_pool_counts, analyzer.term_counts)
+
     def add_document(self, **fields: Any) -> None:
         """Stock `SegmentWriter.add_document`, filling the term pool directly."""
         if not self._pooled:
@@ -586,6 +603,8 @@ class FastSegmentWriter(SegmentWriter):
         docboost = self._doc_boost(fields)
         fieldnames = sorted([name for name in fields if not name.startswith("_")])
         self._check_fields(schema, fieldnames)
+        extras = len(fieldnames) != len(fields)  # boosts or stored values of their own
+        one_calls = self._one_calls
 
         perdocwriter.start_doc(docnum)
         try:
@@ -596,32 +615,18 @@ class FastSegmentWriter(SegmentWriter):
                 field = schema[fieldname]
                 length = 0
                 if field.indexed:
-                    fieldboost = self._field_boost(fields, fieldname, docboost)
+                    fieldboost = (
+                        self._field_boost(fields, fieldname, docboost) if extras else docboost
+                    )
                     indexer = indexers.get(fieldname)
                     items = None
                     terms = pool_fields.get(fieldname)
                     if terms is None:
                         terms = pool_fields[fieldname] = {}
-                    plain = (
-                        type(value) is str and fieldboost == 1.0 and field.format.field_boost == 1.0
-                    )
-                    if (
-                        plain
-                        and indexer is _positions_values
-                        and hasattr(field.analyzer, "term_positions")
-                    ):
-                        length = _pool_positions(
-                            field.analyzer.term_positions(value), docnum, terms
-                        )
-                        if not field.scorable:
-                            length = 0
-                        items = ()
-                    elif (
-                        plain
-                        and indexer is _frequency_values
-                        and hasattr(field.analyzer, "term_counts")
-                    ):
-                        length = _pool_counts(field.analyzer.term_counts(value), docnum, terms)
+                    one_call = one_calls.get(fieldname)
+                    if one_call is not None and fieldboost == 1.0 and type(value) is str:
+                        pool, analyze = one_call
+                        length = pool(analyze(value), docnum, terms)
                         if not field.scorable:
                             length = 0
                         items = ()
@@ -639,7 +644,7 @@ class FastSegmentWriter(SegmentWriter):
                             terms[tbytes] = [posting]
                         else:
                             postings.append(posting)
-                customval = fields.get(f"_stored_{fieldname}", value)
+                customval = fields.get(f"_stored_{fieldname}", value) if extras else value
                 stored = customval if field.stored else None
                 perdocwriter.add_field(fieldname, field, stored, length)
                 column = field.column_type
