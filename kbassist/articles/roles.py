@@ -68,12 +68,8 @@ def add_role(pattern: str, role: str, workaround: bool = False) -> None:
 
 
 @lru_cache(maxsize=4096)
-@lru_cache(maxsize=8192)
 def role_of(heading: str) -> tuple[str, bool]:
-    """(role, workaround) of a heading; ("", False) when the table does not know it.
-
-    Remembered, as `section_key`: asked of every section several times per build.
-    """
+    """(role, workaround) of a heading; ("", False) when the table does not know it."""
     name = _NUMBERING_RE.sub("", " ".join(heading.lower().replace("_", " ").split()))
     name = name.strip(" *:#")
     for pattern, role, workaround in ROLES:
