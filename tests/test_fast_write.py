@@ -296,7 +296,7 @@ def test_article_references_after_every_character_as_before() -> None:
             assert _QREF_RE.findall(text) == _QREF_BEFORE.findall(text), hex(code)
 
 
-_ANALYZED = "aZ.9_ -é0xXfFİß'"  # dotted and underscored words, codes, camelCase, case folding
+_ANALYZED = "aZ.9_ -é0xXfFİß'\n"  # dotted and underscored words, codes, camelCase, lines
 
 
 def _stream_positions(analyzer: object, text: str) -> dict[str, list[int]]:

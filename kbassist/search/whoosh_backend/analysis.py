@@ -105,7 +105,7 @@ class KBAnalyzer(Analyzer):
         generator hop per word, and with a word's terms looked up once per build."""
         cache = self._terms
         poses: dict[str, list[int]] = {}
-        camel = _camel_parts(value) if _CAMEL_HINT_RE.search(value) else None
+        camel = _camel_parts(value)
         for pos, word in enumerate(_TOKEN_RE.findall(value.lower())):
             terms = cache.get(word)
             if terms is None:
@@ -158,7 +158,7 @@ class KBAnalyzer(Analyzer):
         stops = _STOP_WORDS
         # CamelCase names (runbook alerts, "NetBIOS", "PowerPoint") are indexed whole and
         # as their words: one C-speed scan of the value, a dict lookup per word after.
-        camel = _camel_parts(value) if _CAMEL_HINT_RE.search(value) else None
+        camel = _camel_parts(value)
         for pos, match in enumerate(_TOKEN_RE.finditer(value.lower())):
             word = match.group(0)
             if word in stops:
@@ -203,14 +203,33 @@ _HEX_DIGITS = frozenset("0123456789abcdef")
 
 
 def _camel_parts(value: str) -> dict[str, list[str]]:
-    """Lower-cased camelCase words of `value` -> their lower-cased parts."""
+    """Lower-cased camelCase words of `value` -> their lower-cased parts.
+
+    A camelCase word holds a lower-case letter before a capital, and a word never
+    spans lines: only the lines holding such a pair are scanned for words (the
+    same matches as a scan of the whole value, a fraction of its cost).
+    """
     found: dict[str, list[str]] = {}
-    for match in _CAMEL_WORD_RE.finditer(value):
+    done = -1  # where the last line scanned ends
+    for hint in _CAMEL_HINT_RE.finditer(value):
+        at = hint.start()
+        if at < done:
+            continue
+        start = value.rfind("\n", 0, at) + 1
+        done = value.find("\n", at)
+        if done == -1:
+            done = len(value)
+        _camel_words(value, start, done, found)
+    return found
+
+
+def _camel_words(value: str, start: int, end: int, found: dict[str, list[str]]) -> None:
+    """Add the camelCase words of `value[start:end]` (whole lines) to `found`."""
+    for match in _CAMEL_WORD_RE.finditer(value, start, end):
         word = match.group(0)
         parts = [p.lower() for p in _CAMEL_PART_RE.findall(word) if len(p) > 1]
         if len(parts) > 1:
             found[word.lower()] = parts
-    return found
 
 
 def hex_code(word: str) -> str | None:
