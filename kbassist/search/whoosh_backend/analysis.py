@@ -194,8 +194,7 @@ class KBAnalyzer(Analyzer):
 
 
 _PART_RE = re.compile(r"[._]")
-#: Where a camelCase word may be: scanning for this first skips the full pattern for
-#: the most of fields, which hold none.
+#: Where a camelCase word may be: only the lines holding this are scanned for one.
 _CAMEL_HINT_RE = re.compile(r"[a-z][A-Z]")
 _CAMEL_WORD_RE = re.compile(r"\b[A-Za-z0-9]*[a-z][A-Z]\w*")
 _CAMEL_PART_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
