@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -293,3 +294,56 @@ def test_article_references_after_every_character_as_before() -> None:
     for code in range(0x10000):
         for text in (f"{chr(code)}Q12345 ", f"x{chr(code)}Q1234{chr(code)}"):
             assert _QREF_RE.findall(text) == _QREF_BEFORE.findall(text), hex(code)
+
+
+_ANALYZED = "aZ.9_ -é0xXfFİß'\n"  # dotted and underscored words, codes, camelCase, lines
+
+
+def _stream_positions(analyzer: object, text: str) -> dict[str, list[int]]:
+    """Each term -> its positions, as the analyzer's token stream gives them."""
+    found: dict[str, list[int]] = {}
+    for token in analyzer(text, positions=True, mode="index"):  # type: ignore[operator]
+        found.setdefault(token.text, []).append(token.pos)
+    return found
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet=_ANALYZED, min_size=1, max_size=10),
+            st.sampled_from(
+                [
+                    "NetBIOS",
+                    "PowerPoint",
+                    "the",
+                    "Windows",
+                    "95.x",
+                    "4.0",
+                    "C0000005",
+                    "0a",
+                    "deadbeef",
+                    "file_name.txt",
+                    "IPv4Address",
+                    "dos",
+                    "running",
+                    "a.b.c",
+                ]
+            ),
+        ),
+        max_size=30,
+    )
+)
+def test_term_positions_match_the_analyzer_stream(words: list[str]) -> None:
+    """The build's one-call analysis indexes every term at the positions (word pairs:
+    as often as) the token stream (what queries and stock Whoosh use) gives."""
+    from kbassist.search.whoosh_backend.analysis import KBAnalyzer, PairAnalyzer
+
+    text = " ".join(words)
+    stream = _stream_positions(KBAnalyzer(), text)
+    assert KBAnalyzer().term_positions(text) == stream
+    warm = KBAnalyzer()
+    warm.term_positions(text.lower())  # cached from other spellings: the same terms
+    assert warm.term_positions(text) == stream
+    pairs = PairAnalyzer()
+    counted = Counter(token.text for token in pairs(text, mode="index"))
+    assert pairs.term_counts(text) == counted

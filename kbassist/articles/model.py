@@ -13,15 +13,24 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar
 
 from kbassist.articles.roles import role_of
 
 
+@lru_cache(maxsize=8192)
 def section_key(name: str) -> str:
-    """`MORE INFORMATION` -> `moreinformation`: the form filters and citations use."""
-    return re.sub(r"[^a-z0-9]", "", name.lower())
+    """`MORE INFORMATION` -> `moreinformation`: the form filters and citations use.
+
+    Remembered: a build asks it of every section several times, and most headings
+    are the same few words ("SYMPTOMS", "CAUSE").
+    """
+    return _NOT_KEY_RE.sub("", name.lower())
+
+
+_NOT_KEY_RE = re.compile(r"[^a-z0-9]")
 
 
 def normalize_id(article_id: str) -> str:

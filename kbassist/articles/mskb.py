@@ -53,7 +53,9 @@ def detect(text: str) -> bool:
 
 
 _LIQUID_SUB_RE = re.compile(r"^[ \t]*\{%-?\s*(?:end)?raw\s*-?%\}[ \t]*$", re.MULTILINE)
-_HEADING_RE = re.compile(r"^([^\s=][^\n]*)\n(=+)[ \t]*$", re.MULTILINE)
+#: The underline of a heading: `_mskb_sections` takes the line above it when that line
+#: does not start with a space or "=" (the matches of `^([^\s=][^\n]*)\n(=+)[ \t]*$`).
+_UNDERLINE_RE = re.compile(r"\n(=+)[ \t]*$", re.MULTILINE)
 _QUERY_WORDS_SEARCH_RE = re.compile(r"^Additional query words:([^\n]*)$", re.MULTILINE | re.I)
 _FOOTER_SEARCH_RE = re.compile(r"^={20,}\n(?:Keywords|Technology)", re.MULTILINE)
 _RULE_LINE_RE = re.compile(r"^-{10,}$", re.MULTILINE)
@@ -151,10 +153,16 @@ def _is_heading(lines: list[str], i: int, limit: int) -> bool:
 def _mskb_sections(body: str, end: int, first_line: int) -> list[Section]:
     """Cut the body at underlined headings (underline about as long as the heading)."""
     heads: list[tuple[int, int, str]] = []  # (start of heading, start of text, name)
-    for match in _HEADING_RE.finditer(body, 0, end):
-        name = match.group(1).strip()
-        if abs(len(match.group(2)) - len(name)) <= 2:
-            heads.append((match.start(), match.end(), name))
+    # Found from their underlines: a search for "\n=" skips from line to line, where
+    # a pattern starting at the heading was tried at every character.
+    for match in _UNDERLINE_RE.finditer(body, 0, end):
+        at = match.start()  # the newline ending the heading line
+        start = body.rfind("\n", 0, at) + 1
+        if start == at or body[start].isspace() or body[start] == "=":
+            continue
+        name = body[start:at].strip()
+        if abs(len(match.group(1)) - len(name)) <= 2:
+            heads.append((start, match.end(), name))
             if len(heads) >= MAX_SECTIONS:
                 break  # the rest is text of the last section
     sections: list[Section] = []

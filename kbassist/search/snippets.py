@@ -122,11 +122,26 @@ def _unmarked(text: str) -> str:
     """`text` as a reader sees it: no `>` quote markers, `[!NOTE]` tags or `&nbsp;`, no
     code fences, heading hashes, link targets, backticks, bold markers or layout HTML (a runbook's
     snippet read "```shell $ etcdctl defrag ```")."""
-    text = _QUOTE_RE.sub("", text).replace("&nbsp;", " ")
-    text = _FENCE_LINE_RE.sub("", text)
-    text = _HEADING_RE.sub("", text)
-    text = _LINK_RE.sub(r"\1", text)
-    text = _CODE_SPAN_RE.sub(r"\1", text)
-    text = _STRONG_RE.sub(r"\2", text)
-    text = _HTML_TAG_RE.sub(" ", text)
-    return _BULLET_RE.sub("• ", text)
+    # Each pattern only where the text holds the character it needs: most archive
+    # text holds none, and a scan for one character is far cheaper than a regex pass.
+    if ">" in text:
+        text = _QUOTE_RE.sub("", text)
+    text = text.replace("&nbsp;", " ")
+    if "```" in text or "~~~" in text:
+        text = _FENCE_LINE_RE.sub("", text)
+    if "#" in text:
+        text = _HEADING_RE.sub("", text)
+    if "](" in text:
+        text = _LINK_RE.sub(r"\1", text)
+    if "`" in text:
+        text = _CODE_SPAN_RE.sub(r"\1", text)
+    if "**" in text or "__" in text:
+        text = _STRONG_RE.sub(r"\2", text)
+    if "<" in text:
+        text = _HTML_TAG_RE.sub(" ", text)
+    if any(mark in text for mark in _BULLET_MARKS):
+        text = _BULLET_RE.sub("• ", text)
+    return text
+
+
+_BULLET_MARKS = ("- ", "* ", "+ ", "-\t", "*\t", "+\t")

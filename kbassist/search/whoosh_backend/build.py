@@ -8,12 +8,13 @@ change set to the live generation, and tidying what a killed run left in one.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import shutil
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +65,24 @@ def _writer(ix: index.Index, *, pooled: bool = True, **kwargs: Any) -> SegmentWr
     return SegmentWriter(ix, _lk=False, **kwargs)
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a build fills its posting pool.
+
+    The pool is millions of small lists and tuples that live until the segment is
+    written, and nothing a build makes forms a cycle; yet each full collection walked
+    them all again: 7% of a build's CPU at 4,000 articles, more at a worker's 30,000.
+    Reference counting still frees everything else; the previous state comes back after.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _index_files(
     writer: SegmentWriter,
     files: list[FileEntry],
@@ -86,6 +105,14 @@ def _index_files(
     return entries
 
 
+def _drop_postings(writer: SegmentWriter) -> None:
+    """Free a committed fast writer's postings (see `_serial_build`)."""
+    from kbassist.search.whoosh_backend.fastwrite import FastSegmentWriter
+
+    if isinstance(writer, FastSegmentWriter):
+        writer.drop_postings()
+
+
 def _serial_build(
     ix: index.Index, files: list[FileEntry], progress: ProgressFn | None, root: str
 ) -> Built:
@@ -99,8 +126,12 @@ def _serial_build(
 
     writer = _writer(ix, limitmb=_LIMIT_MB, compound=False)
     try:
-        entries = _index_files(writer, files, report, tick, root)
-        writer.commit()
+        with _collector_paused():
+            entries = _index_files(writer, files, report, tick, root)
+            writer.commit()
+            # Freed now, by reference counts: once the collector is back, its first
+            # pass would walk every posting it never saw.
+            _drop_postings(writer)
     except BaseException:
         with contextlib.suppress(Exception):
             writer.cancel()
@@ -125,6 +156,10 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
+#: What a build worker keeps alive until it exits (see `_build_worker`).
+_KEPT: list[object] = []
+
+
 def _build_worker(
     gen_dir: str,
     files: list[FileEntry],
@@ -138,6 +173,7 @@ def _build_worker(
     MpWriter parses in the parent, a third busy process on a 2-core machine).
     """
     _exit_with_parent(parent)
+    gc.disable()  # as `_collector_paused`: this process ends with the build
     try:
         ix = index.open_dir(gen_dir)
         writer = _writer(ix, limitmb=_LIMIT_MB, compound=False)
@@ -149,6 +185,9 @@ def _build_worker(
             writer._close_segment()
             segment = None
         messages.put(("done", (segment, entries, report.added, report.problems)))
+        # The process ends here: freeing millions of postings one by one would only
+        # cost CPU (3% of a build), so the writer is kept until the exit.
+        _KEPT.append(writer)
     except BaseException as exc:  # reported to the parent, which raises it
         messages.put(("error", f"{type(exc).__name__}: {exc}"))
 

@@ -63,6 +63,8 @@ _MIN_COMPRESSED = whoosh3.COMPRESSION_MIN_SIZE
 #: W3TermInfo.to_bytes of postings in the postings file: the info, offset and length.
 _TERMINFO = struct.Struct(whoosh3.W3TermInfo._struct.format + "qi")
 _KEY_VALUE_LENGTHS = filetables._lengths
+#: The last four bytes of a key's MD5, as `filetables.md5_hash` reads them.
+_HASH_TAIL = struct.Struct(">I")
 _SLOT = filetables._pointer
 _EMPTY_SLOT = _SLOT.pack(0, 0)
 #: Document length byte -> the length Whoosh's readers report (0 means "none": None).
@@ -122,6 +124,33 @@ class FastFieldWriter:
                 terms[btext] = [(docnum, w, v or b"") for _f, _t, docnum, w, v in group]
             self.write_field(schema, lengths, fieldname, list(terms), terms)
 
+    def _one_block(
+        self, posting: Posting, length: int | None, mini_values: Callable[[Iterable[bytes]], Any]
+    ) -> tuple[bytes, Any, Any, int, int]:
+        """The posting block of a term with one posting, with the term's statistics:
+        (block, total weight, max weight, min length byte, max length byte)."""
+        docnum, weight, value = posting
+        w32 = _FLOAT32.get(weight)
+        if w32 is None:
+            w32 = _FLOAT32[weight] = array("f", (weight,))[0]
+        tmaxweight = weight if weight > 0 else 0
+        if length:
+            tminlen: int | None = length
+        else:
+            tminlen = None
+        minbyte = _byte_of_length(tminlen)
+        maxbyte = minbyte if tminlen is not None else 0
+        data = dumps(
+            ((docnum,), None if w32 == 1.0 else w32, mini_values((value,) if value else ())),
+            2,
+        )
+        comp = self._compression if len(data) >= _MIN_COMPRESSED else 0
+        if comp:
+            data = zlib.compress(data, comp)
+        info = dumps((1, docnum, tmaxweight, comp, minbyte, maxbyte), 2)
+        block = b"".join((_MAGIC, pack_int(-len(info) - len(data)), info, data))
+        return block, 0 + w32, tmaxweight, 0 if tminlen is None else minbyte, maxbyte
+
     def write_field(
         self,
         schema: whoosh_fields.Schema,
@@ -152,9 +181,9 @@ class FastFieldWriter:
         blocklimit = self._blocklimit
         compression = self._compression
         compress = zlib.compress
-        byte_of = _BYTE_OF_LENGTH.get
-        float32 = _FLOAT32
         pack_info = _TERMINFO.pack
+        info_size = _TERMINFO.size
+        hash_tail = _HASH_TAIL.unpack_from
         pack_lengths = _KEY_VALUE_LENGTHS.pack
         prefix = pack_ushort(fieldid)
 
@@ -168,6 +197,10 @@ class FastFieldWriter:
         term_chunks: list[bytes] = []
         key_positions: list[int] = []
         lastkey = tindex.lastkey
+        reuse: dict[Posting, tuple[bytes, Any, Any, int, int]] | None = (
+            None if fixedsize is None or fixedsize < 0 else {}
+        )
+        total: Any
 
         for btext in keys:
             postings = terms[btext]
@@ -176,39 +209,24 @@ class FastFieldWriter:
             if count == 1:
                 # Most terms (word pairs above all) have one posting: one block, and
                 # the term's statistics are the block's.
-                docnum, weight, value = postings[0]
-                lastid = docnum
-                w32 = float32.get(weight)
-                if w32 is None:
-                    w32 = float32[weight] = array("f", (weight,))[0]
-                tmaxweight = weight if weight > 0 else 0
-                length = length_of(docnum)
-                if length:
-                    tminlen, tmaxlen = length, length
-                else:
-                    tminlen, tmaxlen = None, 0
-                minbyte = byte_of(tminlen)
-                if minbyte is None:
-                    minbyte = length_to_byte(tminlen)
-                maxbyte = minbyte if tminlen is not None else 0
-                data = dumps(
-                    (
-                        (docnum,),
-                        None if w32 == 1.0 else w32,
-                        mini_values((value,) if value else ()),
-                    ),
-                    2,
-                )
-                comp = compression if len(data) >= _MIN_COMPRESSED else 0
-                if comp:
-                    data = compress(data, comp)
-                info = dumps((1, docnum, tmaxweight, comp, minbyte, maxbyte), 2)
-                post_chunks += (_MAGIC, pack_int(-len(info) - len(data)), info, data)
-                posts_at += 8 + len(info) + len(data)
-                total: Any = 0 + w32
-                tminbyte = 0 if tminlen is None else minbyte
-                tmaxbyte = maxbyte
-                minid = docnum
+                posting = postings[0]
+                docnum, weight, _value = posting
+                minid = lastid = docnum
+                # In a field of fixed-size values (counts), a document's one-posting
+                # terms mostly share their weight and value, so their blocks are the
+                # same bytes: made once per document, not once per term. (A float
+                # weight above 0 only: 1 and 1.0, or 0.0 and -0.0, pickle differently.)
+                cacheable = reuse is not None and type(weight) is float and weight > 0
+                known = reuse.get(posting) if cacheable else None  # type: ignore[union-attr]
+                if known is None:
+                    known = self._one_block(posting, length_of(docnum), mini_values)
+                    if cacheable:
+                        if len(reuse) > 100_000:  # type: ignore[arg-type]
+                            reuse.clear()  # type: ignore[union-attr]
+                        reuse[posting] = known  # type: ignore[index]
+                block, total, tmaxweight, tminbyte, tmaxbyte = known
+                post_chunks.append(block)
+                posts_at += len(block)
             else:
                 post_chunks.append(_MAGIC)
                 posts_at += 4
@@ -227,7 +245,7 @@ class FastFieldWriter:
                     maxweight = max(weighted)
                     if not maxweight > 0:
                         maxweight = 0
-                    known = [n for n in map(length_of, docnums) if n]
+                    known = list(filter(None, map(length_of, docnums)))
                     if known:
                         minlen: int | None = min(known)
                         maxlen = max(known)
@@ -290,11 +308,11 @@ class FastFieldWriter:
             if key <= lastkey:
                 raise ValueError(f"Keys must increase: {lastkey!r}..{key!r}")
             lastkey = key
-            hashed = int.from_bytes(md5(key, usedforsecurity=False).digest()[12:], "big")
+            hashed = hash_tail(md5(key, usedforsecurity=False).digest(), 12)[0]
             buckets[hashed & 255].append((hashed, terms_at))
             key_positions.append(terms_at)
-            term_chunks += (pack_lengths(len(key), len(value_bytes)), key, value_bytes)
-            terms_at += 8 + len(key) + len(value_bytes)
+            term_chunks += (pack_lengths(len(key), info_size), key, value_bytes)
+            terms_at += 8 + len(key) + info_size
             if len(post_chunks) > 16384:
                 postfile.write(b"".join(post_chunks))
                 post_chunks.clear()
@@ -407,19 +425,24 @@ def _positions_values(
     value: str, analyzer: Any, field_boost: float
 ) -> list[tuple[bytes, int, float, bytes]] | None:
     """`formats.Positions.word_values`, or None when a token carries a boost (then the
-    stock path sums them)."""
-    poses: dict[str, list[int]] = {}
-    for token in analyzer(value, positions=True, boosts=True, mode="index"):
-        if token.stopped:
-            continue
-        if token.boost != 1.0:
-            return None
-        text = token.text
-        found = poses.get(text)
-        if found is None:
-            poses[text] = [token.pos]
-        else:
-            found.append(token.pos)
+    stock path sums them). An analyzer with `term_positions` (kbassist's) gives every
+    term's positions in one call."""
+    term_positions = getattr(analyzer, "term_positions", None)
+    if term_positions is not None:
+        poses: dict[str, list[int]] = term_positions(value)
+    else:
+        poses = {}
+        for token in analyzer(value, positions=True, boosts=True, mode="index"):
+            if token.stopped:
+                continue
+            if token.boost != 1.0:
+                return None
+            text = token.text
+            found = poses.get(text)
+            if found is None:
+                poses[text] = [token.pos]
+            else:
+                found.append(token.pos)
     out = []
     single = _ONE_POSITION
     for word, poslist in poses.items():
@@ -439,6 +462,49 @@ def _positions_values(
     return out
 
 
+def _pool_positions(poses: dict[str, list[int]], docnum: int, terms: Terms) -> int:
+    """Add one document's postings of a Positions field (no boosts) to the pool's
+    `terms`, straight from its term positions; the field's length. The postings are
+    those `_positions_values` gives, without a list of items in between."""
+    single = _ONE_POSITION
+    length = 0
+    for word, poslist in poses.items():
+        count = len(poslist)
+        length += count
+        if count == 1:
+            pos = poslist[0]
+            pickled = single.get(pos)
+            if pickled is None:
+                pickled = single[pos] = dumps([pos], 2)
+            # A new bytes object per posting, as in `_positions_values`.
+            posting = (docnum, 1.0, _PACKED_ONE + pickled)
+        else:
+            deltas = [poslist[0], *map(sub, poslist[1:], poslist)]
+            posting = (docnum, float(count), pack_uint(count) + dumps(deltas, 2))
+        key = word.encode("utf-8")
+        postings = terms.get(key)
+        if postings is None:
+            terms[key] = [posting]
+        else:
+            postings.append(posting)
+    return length
+
+
+def _pool_counts(counts: dict[str, int], docnum: int, terms: Terms) -> int:
+    """`_pool_positions` for a Frequency field: the postings `_frequency_values` gives."""
+    length = 0
+    for word, count in counts.items():
+        length += count
+        posting = (docnum, float(count), pack_uint(count))
+        key = word.encode("utf-8")
+        postings = terms.get(key)
+        if postings is None:
+            terms[key] = [posting]
+        else:
+            postings.append(posting)
+    return length
+
+
 #: Position -> the pickle of [position]: most words occur once in a field.
 _ONE_POSITION: dict[int, bytes] = {}
 _PACKED_ONE = pack_uint(1)
@@ -447,15 +513,20 @@ _PACKED_ONE = pack_uint(1)
 def _frequency_values(
     value: str, analyzer: Any, field_boost: float
 ) -> list[tuple[bytes, int, float, bytes]] | None:
-    """`formats.Frequency.word_values`, or None when a token carries a boost."""
-    freqs: dict[str, int] = {}
-    for token in analyzer(value, boosts=True, mode="index"):
-        if token.stopped:
-            continue
-        if token.boost != 1.0:
-            return None
-        text = token.text
-        freqs[text] = freqs.get(text, 0) + 1
+    """`formats.Frequency.word_values`, or None when a token carries a boost. An
+    analyzer with `term_counts` (kbassist's word pairs) counts in one call."""
+    term_counts = getattr(analyzer, "term_counts", None)
+    if term_counts is not None:
+        freqs: dict[str, int] = term_counts(value)
+    else:
+        freqs = {}
+        for token in analyzer(value, boosts=True, mode="index"):
+            if token.stopped:
+                continue
+            if token.boost != 1.0:
+                return None
+            text = token.text
+            freqs[text] = freqs.get(text, 0) + 1
     return [
         (word.encode("utf-8"), freq, float(freq) * field_boost, pack_uint(freq))
         for word, freq in freqs.items()
@@ -504,6 +575,19 @@ class FastSegmentWriter(SegmentWriter):
             for name, field in schema.items()
         }
 
+        #: Field -> (pool function, analyzer method) for fields whose analyzer gives a
+        #: value's terms in one call (kbassist's) and whose format adds no boost.
+        self._one_calls: dict[str, tuple[Callable[..., int], Callable[[str], Any]]] = {}
+        for name, field in schema.items():
+            indexer = self._indexers[name]
+            analyzer = getattr(field, "analyzer", None)
+            if field.format is None or field.format.field_boost != 1.0:
+                continue
+            if indexer is _positions_values and hasattr(analyzer, "term_positions"):
+                self._one_calls[name] = (_pool_positions, analyzer.term_positions)
+            elif indexer is _frequency_values and hasattr(analyzer, "term_counts"):
+                self._one_calls[name] = (_pool_counts, analyzer.term_counts)
+
     def add_document(self, **fields: Any) -> None:
         """Stock `SegmentWriter.add_document`, filling the term pool directly."""
         if not self._pooled:
@@ -519,6 +603,8 @@ class FastSegmentWriter(SegmentWriter):
         docboost = self._doc_boost(fields)
         fieldnames = sorted([name for name in fields if not name.startswith("_")])
         self._check_fields(schema, fieldnames)
+        extras = len(fieldnames) != len(fields)  # boosts or stored values of their own
+        one_calls = self._one_calls
 
         perdocwriter.start_doc(docnum)
         try:
@@ -529,16 +615,25 @@ class FastSegmentWriter(SegmentWriter):
                 field = schema[fieldname]
                 length = 0
                 if field.indexed:
-                    fieldboost = self._field_boost(fields, fieldname, docboost)
+                    fieldboost = (
+                        self._field_boost(fields, fieldname, docboost) if extras else docboost
+                    )
                     indexer = indexers.get(fieldname)
                     items = None
-                    if indexer is not None and isinstance(value, str):
-                        items = indexer(value, field.analyzer, field.format.field_boost)
-                    if items is None:
-                        items = field.index(value)
                     terms = pool_fields.get(fieldname)
                     if terms is None:
                         terms = pool_fields[fieldname] = {}
+                    one_call = one_calls.get(fieldname)
+                    if one_call is not None and fieldboost == 1.0 and type(value) is str:
+                        pool, analyze = one_call
+                        length = pool(analyze(value), docnum, terms)
+                        if not field.scorable:
+                            length = 0
+                        items = ()
+                    elif indexer is not None and isinstance(value, str):
+                        items = indexer(value, field.analyzer, field.format.field_boost)
+                    if items is None:
+                        items = field.index(value)
                     scorable = field.scorable
                     for tbytes, freq, weight, vbytes in items:
                         if scorable:
@@ -549,7 +644,7 @@ class FastSegmentWriter(SegmentWriter):
                             terms[tbytes] = [posting]
                         else:
                             postings.append(posting)
-                customval = fields.get(f"_stored_{fieldname}", value)
+                customval = fields.get(f"_stored_{fieldname}", value) if extras else value
                 stored = customval if field.stored else None
                 perdocwriter.add_field(fieldname, field, stored, length)
                 column = field.column_type
@@ -563,6 +658,10 @@ class FastSegmentWriter(SegmentWriter):
         perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def drop_postings(self) -> None:
+        """Free the pooled postings of a committed segment (they are on disk)."""
+        self._terms.fields = {}
 
     def _flush_segment(self) -> None:
         if not self._pooled:
