@@ -287,7 +287,10 @@ class FastFieldWriter:
                     )
                     posts_at += 4 + blocklength
                     total += sum(weights)
-                    tminlen = minlen if tminlen is None else min(tminlen, minlen)
+                    if tminlen is None or minlen is None:
+                        tminlen = minlen if tminlen is None else tminlen
+                    else:
+                        tminlen = min(tminlen, minlen)
                     tmaxlen = max(tmaxlen, maxlen)
                     tmaxweight = max(tmaxweight, maxweight)
                 tminbyte = 0 if tminlen is None else _byte_of_length(tminlen)
@@ -581,7 +584,7 @@ class FastSegmentWriter(SegmentWriter):
         for name, field in schema.items():
             indexer = self._indexers[name]
             analyzer = getattr(field, "analyzer", None)
-            if field.format is None or field.format.field_boost != 1.0:
+            if analyzer is None or field.format is None or field.format.field_boost != 1.0:
                 continue
             if indexer is _positions_values and hasattr(analyzer, "term_positions"):
                 self._one_calls[name] = (_pool_positions, analyzer.term_positions)
