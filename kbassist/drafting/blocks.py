@@ -142,9 +142,14 @@ class _Steps:
         #: The block before made the last item (its action) or gave it a command: a
         #: command right after belongs to that item ("Check the status" + `oc get ...`).
         self.open = False
+        #: A label over a list of actions ("Check Alerts:"): said with its first action.
+        self.label = ""
 
     def add(self, text: str) -> None:
         text = clean(without_boilerplate(text))
+        if self.label and text:
+            # "Verify cluster access:" over its sub-steps: said with the first of them
+            text, self.label = f"{self.label} {text}", ""
         if text and not is_boilerplate(text):
             self.items.append(text)
 
@@ -221,6 +226,8 @@ class _Steps:
                         self.lead.append(with_urls(block))
                 elif in_list and n > 0 and self.items and not leads_action:
                     self.detail(text, "")
+                elif _label_over(text, nxt):
+                    self.label = text
                 else:
                     before = len(self.items)
                     self.add(text)
@@ -258,19 +265,41 @@ class _Steps:
         "Storage: resolve attach failures") after a lead-in ("Resolve root cause:"): one
         step per cause, "If the diagnosis found image issues, fix ...", run for its cause."""
         cases: list[str] = []
+        checks: list[str] = []
         for item in block.items:
-            if len(item.blocks) != 1 or not isinstance(item.blocks[0], Paragraph):
+            if not item.blocks or not isinstance(item.blocks[0], Paragraph):
                 return False
             match = _CASE_ITEM_RE.match(clean(item.blocks[0].text.plain))
-            if match is None or not _fix_verb(match.group("fix")):
+            if match is None:
+                return False
+            if _CHECK_CASE_RE.match(match.group("case")):
+                # "Validate resolution: confirm that one pod holds the lease": the verify
+                # of every case, not a case
+                detail = "\n\n".join(
+                    code_block(b) if isinstance(b, Code) else _inline([b]) for b in item.blocks[1:]
+                )
+                checks.append(with_detail(clean(item.blocks[0].text.plain), detail.strip()))
+                continue
+            fix = match.group("fix")
+            if not (_fix_verb(fix) or re.match(r"(?:if|when)\s", fix, re.IGNORECASE)):
                 return False
             case = match.group("case")
             if case.split(" ", 1)[0][1:].islower():
                 case = case[0].lower() + case[1:]
-            # "found": the drafter asks this once, as "Which cause did you find?"
-            cases.append(f"If the diagnosis found {case}, {match.group('fix')}")
+            # "found": the drafter asks this once, as "Which cause did you find?"; the
+            # item's commands and notes stay under its step
+            detail = "\n\n".join(
+                code_block(b) if isinstance(b, Code) else _inline([b]) for b in item.blocks[1:]
+            )
+            step = f"If the diagnosis found {case}, {fix[0].lower()}{fix[1:]}"
+            cases.append(with_detail(step, detail.strip()))
         if len(cases) < 2:
             return False
+        self.checks.extend(checks)
+        if len(self.items[-1].split()) > 4:
+            # "Based on the diagnosis results, apply the remediation that matches the root
+            # cause:" is what the question asks; "Resolve root cause:" stays a label
+            self.items.pop()
         self.items.extend(cases)
         return True
 
@@ -307,6 +336,22 @@ class _Steps:
             things.append(text.rstrip(".;"))
         self.items[-1] = f"{lead} {'; '.join(things)}."
         return True
+
+
+#: A label is this short: "Verify cluster access:", "Check Alerts:".
+MAX_LABEL_WORDS = 6
+
+
+def _label_over(text: str, nxt: Block | None) -> bool:
+    """ "Check Alerts:" right over a list whose items are actions: a label of the steps
+    below it, not a step of its own."""
+    if not text.endswith(":") or len(text.split()) > MAX_LABEL_WORDS:
+        return False
+    if not isinstance(nxt, ListBlock) or not nxt.items:
+        return False
+    firsts = [i.blocks[0] for i in nxt.items if i.blocks]
+    actions = sum(isinstance(b, Paragraph) and _imperative(clean(b.text.plain)) for b in firsts)
+    return actions * 2 > len(nxt.items)
 
 
 #: "When a pivot occurs the following will be logged.": what a log or output shows next.
@@ -347,6 +392,11 @@ def _fix_verb(text: str) -> bool:
     return _imperative(text) or first in _MORE_FIX_VERBS
 
 
+#: "Validate resolution:", "Verify the fix:": a list item that checks, among the causes.
+_CHECK_CASE_RE = re.compile(
+    r"^(?:validate|verify|confirm|check)\b(?:\s+(?:the\s+)?(?:resolution|fix|recovery|result))?$",
+    re.IGNORECASE,
+)
 #: "Image issues: fix registry access ...": a fix for one cause, named before the colon.
 _CASE_ITEM_RE = re.compile(r"^(?P<case>[A-Z][^:.;]{1,40}?):\s+(?P<fix>\S.{4,})$", re.DOTALL)
 
@@ -366,7 +416,7 @@ def _is_check(text: str) -> bool:
 
 _IMPERATIVE_RE = re.compile(
     r"^(?:(?:if|when|after|before|once|in|on|from|to|for|using)\b[^,:]{0,100}[,:]\s+)?"
-    r"(?:re|un)?(?:add|apply|install|load|boot|register|map|log|shut|press|point|exit|quit|"
+    r"(?:please\s+)?(?:re|un)?(?:add|apply|install|load|boot|register|map|log|shut|press|point|exit|quit|"
     r"save|download|obtain|contact|call|insert|close|double-click|right-click|include|"
     r"exclude|provide|pass|append|wait|delete|"
     r"back|change|check|clean|clear|configure|confirm|copy|create|delete|"

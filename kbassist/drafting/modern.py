@@ -500,3 +500,78 @@ def symptom_check(symptom: str) -> str:
     if 20 <= len(first) <= 240 and not first.endswith(":"):
         return f"Check that this no longer happens: {first}"
     return ""
+
+
+# --------------------------------------------------------------------------- shell variables
+
+#: `$NS`, `${MCP_NAME}` in a command: a shell variable (capitals, not `$1`, `$(...)`).
+_SHELL_VAR_RE = re.compile(
+    r"\$(?:\{(?P<b>[A-Z][A-Z0-9_]{0,40})\}|(?P<v>[A-Z][A-Z0-9_]{0,40}))(?!\w)"
+)
+#: Variables every shell or cluster login already has: never the admin's value to type.
+_ENV_VARS = frozenset(
+    "HOME PATH USER PWD SHELL EDITOR TMPDIR HOSTNAME RANDOM IFS KUBECONFIG LANG TERM UID "
+    "OLDPWD PS1 SECONDS LINENO BASH".split()
+)
+
+
+def shell_variables(article: Article, commands: Sequence[str]) -> list[str]:
+    """Shell variables a runbook's commands use that nothing in the article sets
+    (`oc get vmi $VM` with no `VM=` or `export VM`): values the admin must supply, in
+    order of first use ("$VM"); a variable the runbook sets itself is never asked."""
+    text = "\n".join(s.text for s in article.sections)
+    out: list[str] = []
+    for command in commands:
+        for match in _SHELL_VAR_RE.finditer(command):
+            name = match.group("b") or match.group("v")
+            if name in _ENV_VARS or f"${name}" in out:
+                continue
+            assigned = re.search(
+                rf"(?:^|[\s;(`$]){name}=|\b(?:export|read|declare|local)\s+(?:-\w+\s+)?{name}\b"
+                rf"|\bfor\s+{name}\s+in\b",
+                text,
+                re.MULTILINE,
+            )
+            if assigned is None:
+                out.append(f"${name}")
+    return out
+
+
+def shell_spans(text: str, names: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, "$NAME") of each use of an asked shell variable in `text`."""
+    out: list[tuple[int, int, str]] = []
+    for match in _SHELL_VAR_RE.finditer(text):
+        name = f"${match.group('b') or match.group('v')}"
+        if name in names:
+            out.append((match.start(), match.end(), name))
+    return out
+
+
+#: A line of sample log output ("I1130 12:15:18.635 1 leaderelection.go:243] ...",
+#: "2023-11-06T11:11:41Z ...", a JSON log record): shown, its `<namespace>` never asked.
+_LOG_LINE_RE = re.compile(
+    r"^\s*(?:[IWEF]\d{4} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\{\"\w+\":|"
+    r"(?:level|time|ts)=\S)"
+)
+
+
+def log_line(line: str) -> bool:
+    """A line of sample log output, not a command."""
+    return bool(_LOG_LINE_RE.match(line))
+
+
+# --------------------------------------------------------------------------- verify
+
+#: The verify of a modern article with no message to look for and no check of its own.
+REDO_CHECK = (
+    "Do again what you were doing when the problem appeared, and check that it no longer occurs."
+)
+
+
+def alert_check(alert: str) -> str:
+    """The verify of an alert runbook with no check of its own: the alert resolves (a
+    concrete check, not a copy of the Meaning paragraph)."""
+    return (
+        f"Check that the {alert} alert clears: it no longer shows as firing in the "
+        "console's Alerting page or in Alertmanager (allow for its evaluation interval)."
+    )

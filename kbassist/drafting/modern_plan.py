@@ -249,8 +249,23 @@ def tidy_modern(option: Option) -> None:
     if own:  # "Resolution: To delete a registry key that ...": a cut purpose, no name
         option.label = own.group(1)
     option.lead = md_plain(option.lead) if option.lead else option.lead
+    for steps in (option.pre_items, option.items):
+        said = [i for i in steps if _REPLACE_NOTE_RE.match(i)]
+        if said and len(said) < len(steps):
+            # "For the commands below, replace $MCP_NAME with the name of your pool.": the
+            # input's help (asked before the checklist), never a step to tick
+            steps[:] = [i for i in steps if i not in said]
+            option.lead = " ".join([option.lead, *(md_plain(i) for i in said)]).strip()
     option.items = _tidy_steps(option.items)
     option.pre_items = _tidy_steps(option.pre_items)  # a new list: options share the old
+
+
+#: "For the commands below, replace $X with the name of your pool." (no command of its own)
+_REPLACE_NOTE_RE = re.compile(
+    r"^(?:(?:for|in) (?:the|these|all)? ?(?:commands?|steps?|examples?)[^,]{0,30},\s*)?"
+    r"(?:replace|substitute)\s+\S+\s+(?:with|by)\b[^\x1f]*$",
+    re.IGNORECASE,
+)
 
 
 def _tidy_steps(steps: list[str]) -> list[str]:

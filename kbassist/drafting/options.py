@@ -613,12 +613,20 @@ def _alternative_children(children: Sequence[Part]) -> bool:
         return False
     if sum(bool(_CAUSED_HEAD_RE.search(n)) for n in names) * 2 > len(names):
         return True  # "Halted due to disk full", "Halted due to data corruption"
+    if sum(bool(_BOUND_HEAD_RE.search(n)) for n in names) >= 2:
+        return True  # "Current size < 1 TB, Expand to 4 TB", "Current size = 4TB"
     imperative = sum(_imperative(n) for n in names)
     return imperative == 0 and all(len(heading_label(n)) <= 60 for n in names)
 
 
 #: A sub-heading naming the case it fixes: "Halted due to Data Corruption".
 _CAUSED_HEAD_RE = re.compile(r"\b(?:due to|caused by|because of|in case of)\b", re.IGNORECASE)
+#: A sub-heading bounded by a measure: "Current size < 1 TB", "Usage above 90%".
+_BOUND_HEAD_RE = re.compile(
+    r"\s(?:[<>=\u2264\u2265]=?|(?:less|more|greater|fewer) than|(?:above|below|under|over|at "
+    r"least|at most) \d)\s*\d",
+    re.IGNORECASE,
+)
 #: "4. Verify Resolution", "Validate the fix": the check of every case, not a case.
 _VERIFY_HEAD_RE = re.compile(
     r"^(?:\d{1,2}[.)]\s*)?(?:verify|validate|confirm|check)\s+(?:the\s+)?(?:resolution|fix|"

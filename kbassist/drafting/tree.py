@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
-from kbassist.drafting.modern import md_plain, symptom_check, system_path
+from kbassist.drafting.modern import (
+    REDO_CHECK,
+    alert_check,
+    log_line,
+    md_plain,
+    shell_spans,
+    shell_variables,
+    symptom_check,
+    system_path,
+)
 from kbassist.drafting.modern_plan import (
     cause_steps,
     modern_plan,
@@ -95,7 +104,13 @@ def _template(text: str, params: dict[str, str]) -> tuple[str, list[Param]]:
     out: list[str] = []
     used: list[Param] = []
     at = 0
-    for start, end, param in find_params(text):
+    found = find_params(text)
+    shell = {k.split(":", 1)[1] for k in params if k.startswith("placeholder:$")}
+    if shell:  # a modern article's asked shell variables (`$NS`): substituted the same way
+        spans = [(s, e, Param("placeholder", n, n)) for s, e, n in shell_spans(text, shell)]
+        free = [f for f in found if not any(f[0] < e and s < f[1] for s, e, _ in spans)]
+        found = sorted([*free, *spans], key=lambda f: f[0])
+    for start, end, param in found:
         var = params.get(f"{param.kind}:{param.key}")
         if var is None:
             continue
@@ -126,8 +141,10 @@ def _askable(item: str, article: Article) -> str:
     """The part of a step whose placeholders are asked: not the alert text a runbook
     quotes ("Alert text: Storage node <nod-name> went down.") or a sample output table
     (`<StatisticsName> | <DateTime>`), which are only shown."""
-    if article.style == "mskb" or ("Alert text: " not in item and "Table: " not in item):
+    if article.style == "mskb":
         return item
+    if "Alert text: " not in item and "Table: " not in item:
+        return "\n".join(line for line in item.split("\n") if not log_line(line))
     kept: list[str] = []
     shown = False  # inside alert text or a sample output table: shown, never asked
     for line in item.replace(DETAIL_SEP, "\n").split("\n"):
@@ -135,7 +152,7 @@ def _askable(item: str, article: Article) -> str:
             shown = True
         elif not line.strip():
             shown = False
-        if not shown:
+        if not shown and not log_line(line):
             kept.append(line)
     return "\n".join(kept)
 
@@ -208,6 +225,18 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     counters[param.kind] = counters.get(param.kind, 0) + 1
                     variables[ref] = f"{param.kind}_{counters[param.kind]}"
                 option.params.append(param)
+        if article.style != "mskb":
+            # `$VM` in a runbook's command that nothing in it sets: the admin's value
+            commands = [split_detail(i)[1] for i in [*option.pre_items, *option.items]]
+            for name in shell_variables(article, commands):
+                if len(seen) - literals >= MAX_PLACEHOLDERS_PER_OPTION:
+                    break
+                ref = f"placeholder:{name}"
+                seen.add(ref)
+                if ref not in variables:
+                    counters["placeholder"] = counters.get("placeholder", 0) + 1
+                    variables[ref] = f"placeholder_{counters['placeholder']}"
+                option.params.append(Param("placeholder", name, name))
 
     nodes: list[dict[str, Any]] = []
     wished = [o for o in options if o.wish]
@@ -419,6 +448,10 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
     keys = {section.key for section in article.sections}
     runbook = "meaning" in keys and bool(keys & {"mitigation", "diagnosis", "impact"})
     if symptom_section is not None and (_ALERT_RE.search(symptom) or runbook):
+        if article.style != "mskb":
+            # the alert's name: a one-word title ("DiskAlert"), else the file's name
+            named = " " not in article.title.strip() or not runbook
+            return alert_check(article.title if named else article.id)
         return (
             f"Check that the alert {article.title} stops firing and its condition clears "
             f"(the article: {shorten(symptom, 200)})"
@@ -434,6 +467,8 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
         own = symptom_check(symptom)
         if own:
             return own
+    if symptom_section is not None and article.style != "mskb":
+        return REDO_CHECK  # never a cut copy of the symptom paragraph
     if symptom_section is not None:
         return f"Check that the problem no longer occurs: {shorten(symptom, 160)}"
     return f"Check that the problem in {article.id} ({article.title}) no longer occurs."
@@ -664,7 +699,8 @@ def _input_nodes(
 #: The article's word on where a placeholder's value comes from: "Replace <User SID>
 #: with ...", "where <x> is the drive", "the table name <TableName> is returned".
 _SAYS_VALUE_RE = re.compile(
-    r"^(?:replace|substitute)\b|\bwhere\s+<[^>]+>\s+is\b|\b(?:is|are) (?:returned|displayed|"
+    r"^(?:[^,]{0,60},\s*)?(?:replace|substitute)\b|\bwhere\s+<[^>]+>\s+is\b|"
+    r"\b(?:is|are) (?:returned|displayed|"
     r"shown|listed)\b|\byou can see\b",
     re.IGNORECASE,
 )
@@ -681,7 +717,7 @@ _FROM_RE = re.compile(
 def _replace_sentence(option: Option, param: Param) -> str:
     """The article's own word on a placeholder ("Replace <User SID> with the SID of your
     user account."), from the option's steps and their notes; "" if it has none."""
-    for item in [*option.pre_items, *option.items]:
+    for item in [option.lead, *option.pre_items, *option.items]:
         for line in item.replace(DETAIL_SEP, "\n").split("\n"):
             for sentence in split_sentences(line):
                 bare = re.sub(r"^(?:note|detail):\s*", "", sentence, flags=re.IGNORECASE)
