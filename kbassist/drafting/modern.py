@@ -480,21 +480,20 @@ def trailing_note(blocks: Sequence[Block], listed: Block) -> str:
 #: (the first lead-in that names a message: "the following scenario:" names none).
 _MESSAGE_LEAD_RE = re.compile(
     r"(?:\b(?:the following|this)(?: one| (?:error )?(?:messages?|errors?|events?|exceptions?|"
-    r"entr(?:y|ies)))\b[^:.]{0,80}|\b(?:messages?|errors?)\b[^:.]{0,60}\bthe following\s*):\s*",
+    r"entr(?:y|ies)))\b[^:.]{0,140}|\b(?:messages?|errors?)\b[^:.]{0,60}\bthe following\s*):\s*",
     re.IGNORECASE,
 )
-_MESSAGE_END_RE = re.compile(r"\s+(?:In this|Additionally|Also,|When you|If you)\b")
+_MESSAGE_END_RE = re.compile(r"\s+(?:In this|Additionally|Also,|When you|If you)\b|;\s+")
 
 
 def symptom_check(symptom: str) -> str:
     """A concrete verify from a modern symptom: the message it quotes must no longer
     appear; else its first sentence must no longer happen; "" if it has neither."""
-    leads = list(_MESSAGE_LEAD_RE.finditer(symptom))
-    if leads:
-        from kbassist.drafting.text import shorten
+    from kbassist.drafting.text import shorten
 
-        message = _MESSAGE_END_RE.split(symptom[leads[0].end() :], maxsplit=1)[0].strip()
-        if len(message) >= 5:
+    for lead in _MESSAGE_LEAD_RE.finditer(symptom):
+        message = _MESSAGE_END_RE.split(symptom[lead.end() :], maxsplit=1)[0].strip()
+        if len(re.findall(r"[A-Za-z]{2,}", message)) >= 2:  # words, not "MM:SS."
             return f"Check that this no longer appears: {shorten(message, 240)}"
     first = split_sentences(symptom)[0] if symptom else ""
     if 20 <= len(first) <= 240 and not first.endswith(":"):
@@ -575,3 +574,56 @@ def alert_check(alert: str) -> str:
         f"Check that the {alert} alert clears: it no longer shows as firing in the "
         "console's Alerting page or in Alertmanager (allow for its evaluation interval)."
     )
+
+
+# --------------------------------------------------------------------------- symptom choices
+
+#: "Log Name: System Source: LsaSrv", "Event Type: Error": a field of an event-log entry,
+#: part of the event the message before it names, never a message of its own.
+_EVENT_FIELD_RE = re.compile(
+    r"^(?:log name|event type|event source|source|event id|event category|task category|"
+    r"date|time|level|keywords|user|computer|description)\s*:",
+    re.IGNORECASE,
+)
+#: "If you try to create a new partition using Diskpart.exe", "Additionally, you may see
+#: a pop-up window with the following information": what leads to a message, not one.
+_CHOICE_LEAD_RE = re.compile(
+    r"^(?:if|when|additionally|also|in addition|after|while)\b|\bthe following (?:information|"
+    r"details|text)\b",
+    re.IGNORECASE,
+)
+#: A message that is an event-log entry ("LsaSrv Event 45058", "Event ID: 1000").
+_EVENT_RE = re.compile(r"\bevent(?: id)?:? \d{2,5}\b|\bevent (?:is|may be|will be) logged\b", re.I)
+
+
+def symptom_choices(messages: list[str]) -> list[str]:
+    """The messages a modern symptom offers as choices: no event-log field split from its
+    event, no lead-in; an error and the event entry it writes are seen together, so two
+    such messages are one symptom (no choice); [] when fewer than two remain."""
+    kept = [m for m in messages if not _EVENT_FIELD_RE.match(m) and not _CHOICE_LEAD_RE.search(m)]
+    if len(kept) == 2 and sum(bool(_EVENT_RE.search(m)) for m in kept) == 1:
+        return []  # the error and its event entry: seen together
+    return kept if len(kept) >= 2 else []
+
+
+#: "If the VSS writers are now listed", "If the file is not replaced": what a step above
+#: shows, read after running it, never asked before the checklist.
+_LATER_RE = re.compile(
+    r"\b(?:now|listed|replaced|reappears?|(?:is|are|was|were)(?: not|n't)? (?:fixed|solved|"
+    r"resolved|gone|created|updated|removed))\b",
+    re.IGNORECASE,
+)
+
+
+def later_case(cond: str) -> bool:
+    """A step's condition that is the result of an earlier step (modern articles)."""
+    return bool(_LATER_RE.search(cond))
+
+
+def by_design_section(article: Article, section: Section) -> bool:
+    """Whether a "by design" sentence in this section makes the article by design: in its
+    symptom, cause or summary, or in a Status when it offers a workaround at most ("Status:
+    by design" above a Resolution that changes the setting is no such article)."""
+    if section.role in ("symptom", "cause", "summary"):
+        return True
+    return all(p.workaround for p in article.parts_by_role("resolution"))

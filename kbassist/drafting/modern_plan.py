@@ -92,6 +92,9 @@ def modern_plan(
                 "gives no steps yet (it is a placeholder such as TODO)."
             ]
     options = [o for o in options if o.items]
+    if not options:
+        stub = stub_option(article)
+        options = [stub] if stub is not None else options
     notes = " ".join(applicability_notes(article))
     for option in options:
         if notes and option.kind not in ("deprecated", "redirect"):
@@ -115,6 +118,35 @@ def modern_plan(
             option.items.append(f"Use the {instead.group(1)} runbook for this condition instead.")
         options = [option, *options]
     return symptom, cause, cause_section, options
+
+
+def stub_option(article: Article) -> Option | None:
+    """A stub runbook (its Diagnosis and Mitigation say only "TODO"): the honest outcome
+    says it has no guidance yet and what to do without it; None for any other article."""
+    fixes = [
+        s for s in article.sections if s.role in ("resolution", "diagnosis") and s.text.strip()
+    ]
+    if not fixes or not all(_PLACEHOLDER_TEXT_RE.match(md_plain(s.text)) for s in fixes):
+        return None
+    names = " and ".join(s.name for s in fixes)
+    option = Option(
+        fixes[-1],
+        "The runbook has no guidance yet",
+        f'The runbook\'s {names} say only "{md_plain(fixes[-1].text)}": it gives no '
+        "diagnosis or fix to follow.",
+        [
+            f"Read the {article.id} alert's labels and description in the console or "
+            "Alertmanager: they name what fired and where.",
+            "Investigate with your usual tools, or escalate to the team that owns the alert; "
+            "the runbook has no steps of its own.",
+        ],
+        kind="stub",
+    )
+    option.checks = [
+        "Nothing to verify from the runbook: it has no fix. When the alert clears, note what "
+        "helped, for its runbook."
+    ]
+    return option
 
 
 def modern_verify(article: Article) -> str:
@@ -292,8 +324,17 @@ def _tidy_steps(steps: list[str]) -> list[str]:
             text += should.group("rest")
         if _FIXED_IN_RE.match(text):
             text = f"Install the update that fixes it: {text}"
+        if items and _HOW_TO_RE.match(text):
+            # "Open an elevated Command Prompt." then "To do it, click Start, ...": how to
+            # do the step before, shown under it, not a step of its own
+            items[-1] = with_detail(items[-1], with_detail(text, detail).replace("\x1f", "\n"))
+            continue
         items.append(with_detail(text, detail))
     return items
+
+
+#: "To do it, ...", "To do this, follow these steps:": how to do the step before.
+_HOW_TO_RE = re.compile(r"^to do (?:it|this|that|so)\b", re.IGNORECASE)
 
 
 #: A how-to's steps are cut here (the citation points to the rest).

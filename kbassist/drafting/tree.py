@@ -15,11 +15,14 @@ from kbassist.articles import Article, Section
 from kbassist.drafting.modern import (
     REDO_CHECK,
     alert_check,
+    by_design_section,
+    later_case,
     log_line,
     md_plain,
     shell_spans,
     shell_variables,
     symptom_check,
+    symptom_choices,
     system_path,
 )
 from kbassist.drafting.modern_plan import (
@@ -178,7 +181,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     for option in options:
         option.items, option.checks, option.backup = _steps_checks_backup(article, option)
         written = list(option.items)
-        asked_ifs = _conditional_steps(option, asked_ifs)
+        asked_ifs = _conditional_steps(option, asked_ifs, article.style != "mskb")
         if article.style != "mskb":
             _keep_referents(option, written)
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))
@@ -252,11 +255,13 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
 
     messages = symptom_messages(article, symptom_section) if symptom_section else []
     if article.style != "mskb":  # "> 18805 LogReader ..." is the message, not its markup
-        messages = list(dict.fromkeys(m for m in map(md_plain, messages) if m))
+        messages = symptom_choices(list(dict.fromkeys(m for m in map(md_plain, messages) if m)))
     if symptom_section is not None:
         after_symptom = "cause" if cause and cause_section is not None else first_after_cause
         nodes.append(_confirm_node(article, symptom, symptom_section, messages, after_symptom))
     causes = [] if any(o.kind == "cause" for o in options) else cause_alternatives(cause_section)
+    if article.style != "mskb" and len(options) < 2:
+        causes = []  # every answer would reach the one fix: the causes are shown, not asked
     if cause and cause_section is not None and causes:
         # Several possible causes: which applies is recorded with the walk (and in the
         # export), then the article's fixes follow.
@@ -438,6 +443,8 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
         if own:
             return own
     for section in article.sections:
+        if article.style != "mskb" and not by_design_section(article, section):
+            continue
         for sentence in split_sentences(" ".join(section.text.split())):
             status = section.key == "status" and re.search(r"\bby design\b", sentence, re.I)
             if (status or _BY_DESIGN_RE.search(sentence)) and len(sentence) < 400:
@@ -919,7 +926,7 @@ def _then_step(then: str) -> str:
     return then[0].upper() + then[1:] if then else then
 
 
-def _conditional_steps(option: Option, counter: int) -> int:
+def _conditional_steps(option: Option, counter: int, modern: bool = False) -> int:
     """The article's "If X, do A" (and "otherwise, do B") steps as steps for one case,
     each case asked before the outcome as a yes/no question; returns the counter of
     questions asked so far in the tree (their variables are `if_1`, `if_2` ...)."""
@@ -943,6 +950,8 @@ def _conditional_steps(option: Option, counter: int) -> int:
         cond, then = found
         if _LATER_CASE_RE.search(cond) or (n == 0 and len(items) == 1):
             continue
+        if modern and later_case(cond):
+            continue  # "If the VSS writers are now listed": what a step above shows
         product = _RUNNING_RE.match(cond)
         cases.append((n, cond, then, product.group("what").strip() if product else ""))
     products = [c for c in cases if c[3]]
