@@ -674,3 +674,186 @@ def test_a_placeholder_that_names_its_source_says_where_to_read_it() -> None:
     )
     ask = next(n for n in draft_tree(art)["nodes"] if n["kind"] == "input")
     assert ask["help"].startswith("Its value comes from the previous step")
+
+
+# --------------------------------------------------------------------------- round 2
+
+
+def test_a_shell_variable_the_runbook_does_not_set_is_asked_and_used() -> None:
+    """`$MCP_NAME` ("replace $MCP_NAME with ...") is an input whose answer is in the command."""
+    art = runbook(
+        "## Meaning\n\nThe pool is paused.\n\n## Mitigation\n\n"
+        "For the commands below, replace `$MCP_NAME` with the name of your pool.\n\n"
+        "Unpause the pool:\n\n```console\noc patch mcp $MCP_NAME --type=merge "
+        '-p \'{"spec":{"paused":false}}\'\n```\n'
+    )
+    tree = draft_tree(art)
+    ask = next(n for n in tree["nodes"] if n["kind"] == "input")
+    assert "$MCP_NAME" in ask["title"]
+    assert "name of your pool" in ask["help"]
+    got = steps(walked(art, {"symptom": "yes", ask["var"]: "worker"}))
+    assert any("oc patch mcp worker " in detail for _, detail in got)
+    assert not any(text.startswith("For the commands below") for text, _ in got)
+
+
+def test_a_shell_variable_the_runbook_sets_is_not_asked() -> None:
+    """`export NAMESPACE=...` before `oc -n $NAMESPACE ...`: nothing to type; log lines neither."""
+    art = runbook(
+        "## Meaning\n\nNo leader.\n\n## Diagnosis\n\n"
+        'Set the namespace:\n\n```bash\nexport NAMESPACE="$(oc get kubevirt -A '
+        '-o custom-columns=NS:.metadata.namespace --no-headers)"\n```\n\n'
+        "Check the logs:\n\n```bash\noc -n $NAMESPACE logs -l app=ctl\n```\n\n"
+        "Example output:\n\n```\nI1130 12:15:18.635452  1 leaderelection.go:243] acquire "
+        "lease <namespace>/ctl\n```\n\n"
+        "## Mitigation\n\nRestart the controller:\n\n```bash\n"
+        "oc -n $NAMESPACE rollout restart deployment ctl\n```\n"
+    )
+    assert not [n for n in draft_tree(art)["nodes"] if n["kind"] == "input"]
+
+
+def test_a_label_over_sub_steps_is_said_with_the_first_of_them() -> None:
+    """ "Verify cluster access:" over a list of actions is no checklist item of its own."""
+    art = runbook(
+        "## Meaning\n\nThe OSD is near full.\n\n## Diagnosis\n\n"
+        "1. Verify cluster access:\n   - List the clusters you can access:\n\n"
+        "     ```bash\n     ocm list clusters\n     ```\n\n"
+        "   - Find the cluster ID of the mentioned cluster.\n\n"
+        "## Mitigation\n\nDelete some data.\n"
+    )
+    got = [text for text, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert "Verify cluster access:" not in got
+    assert got[0].startswith("Verify cluster access: List the clusters")
+
+
+def test_fixes_named_by_cause_with_commands_are_asked_which_cause() -> None:
+    """ "Stale lease: ..." / "RBAC permissions: ..." items with commands: one cause's fix runs."""
+    art = runbook(
+        "## Meaning\n\nNo leader pod.\n\n## Mitigation\n\n"
+        "Based on the diagnosis results, apply the remediation that matches the root cause:\n\n"
+        "- Stale lease: If the lease holder is not running, delete the lease:\n\n"
+        "  ```bash\n  oc delete lease ctl\n  ```\n\n"
+        "- RBAC permissions: Verify that the service account can update leases:\n\n"
+        "  ```bash\n  oc auth can-i update leases\n  ```\n\n"
+        "- Validate resolution: Confirm that one pod holds the lease.\n"
+    )
+    tree = draft_tree(art)
+    ask = next(n for n in tree["nodes"] if n.get("title") == "Which cause did you find?")
+    assert [c["label"] for c in ask["choices"]][:2] == ["Stale lease", "RBAC permissions"]
+    got = steps(walked(art, {"symptom": "yes", ask["var"]: "cause_2"}))
+    assert [t for t, _ in got] == [
+        "RBAC permissions: verify that the service account can update leases:"
+    ]
+    assert "oc auth can-i update leases" in got[0][1]
+    verify = walked(art, {"symptom": "yes", ask["var"]: "cause_2"}).part("verify")
+    assert "one pod holds the lease" in verify[0].text
+
+
+def test_bounded_sub_headings_under_mitigation_are_alternatives() -> None:
+    """ "### 2. Current size < 1 TB" and "### 3. Current size = 4TB" are choices, not one list."""
+    art = runbook(
+        "## Meaning\n\nThe OSD is near full.\n\n## Mitigation\n\n### 1. Delete Data\n\n"
+        "Delete some data, and the cluster resolves the alert.\n\n"
+        "### 2. Current size < 1 TB, Expand to 4 TB\n\nIncrease capacity via the addon.\n\n"
+        "### 3. Current size = 4TB\n\nPlease contact Dedicated Support.\n"
+    )
+    tree = draft_tree(art)
+    assert labels(tree)[-3:] == [
+        "Delete Data",
+        "Current size < 1 TB, Expand to 4 TB",
+        "Current size = 4TB",
+    ]
+    third = node(tree, "mitigation_3")
+    assert third["steps"][0]["text"] == "Please contact Dedicated Support."
+
+
+def test_an_alert_is_verified_by_clearing_not_by_a_copy_of_its_meaning() -> None:
+    """The verify names the alert clearing; the Meaning paragraph is not pasted into it."""
+    art = runbook(
+        "## Meaning\n\nA VirtualMachineInstance reported a guest CPU run-queue length greater "
+        "than 20 runnable threads within the last scrape window.\n\n"
+        "## Mitigation\n\nLive-migrate the VM.\n"
+    )
+    [verify] = walked(art, {"symptom": "yes"}).part("verify")
+    assert verify.text.startswith("Check that the TestAlert alert clears")
+    assert "scrape window" not in verify.text
+
+
+def test_a_stub_runbook_says_it_has_no_guidance() -> None:
+    """A runbook whose Diagnosis and Mitigation are "TODO" gets an honest outcome."""
+    art = runbook("## Meaning\n\nPLEG is slow.\n\n## Diagnosis\n\nTODO\n\n## Mitigation\n\nTODO\n")
+    tree = draft_tree(art)
+    assert outcome_titles(tree)[0] == "The runbook has no guidance yet"
+    checklist = walked(art, {"symptom": "yes"})
+    assert not any(i.text == "TODO" for i in checklist.part("steps"))
+    assert "stops firing" not in checklist.part("verify")[0].text
+
+
+def test_event_log_fields_and_lead_ins_are_not_symptom_choices() -> None:
+    """ "Log Name: System Source: ..." and "If you try to ..." are no messages to pick."""
+    art = support(
+        "## Symptoms\n\nYou may experience any of the following symptoms:\n\n"
+        "- You receive the error message: Error: 0x8000FFFF\n"
+        "- The following event may be logged in the Application log:\n"
+        "- Event Type: Error Event Source: VSS\n"
+        "- If you try to create a new partition using Diskpart.exe\n"
+        "- The list is blank.\n\n"
+        "## Resolution\n\nDelete the Subscriptions registry subkey.\n"
+    )
+    choices = labels(draft_tree(art))
+    assert not [c for c in choices if c.startswith(("Event Type", "If you try"))]
+    assert any("Application log" in c for c in choices)
+
+
+def test_an_error_and_the_event_it_logs_are_one_symptom() -> None:
+    """An error and its event entry happen together: no "Which of these do you see?"."""
+    art = support(
+        "## Symptoms\n\n1. Users receive the following error when they log on:\n\n"
+        "    > There are currently no logon servers available to service the logon request.\n\n"
+        "2. LsaSrv Event 45058, logged in the System event log, indicates that the cached "
+        "credential was deleted:\n\n    > Log Name: System  \n    Source: LsaSrv  \n"
+        "    Event ID: 45058\n\n"
+        "## Resolution\n\nAllow cached credentials on the computer.\n"
+    )
+    confirm = node(draft_tree(art), "symptom")
+    assert confirm["title"] == "Does this match what you see?"
+
+
+def test_a_result_of_an_earlier_step_is_not_asked_before_the_steps() -> None:
+    """ "If the VSS writers are now listed, ..." stays a step, not an up-front question."""
+    art = support(
+        "## Symptoms\n\nThe list of writers is blank.\n\n## Resolution\n\n"
+        "1. At the command prompt, type vssadmin list writers, and then press Enter.\n"
+        "2. If the VSS writers are now listed, close the Command Prompt window.\n"
+        "3. Restart the VSS service.\n"
+    )
+    tree = draft_tree(art)
+    assert not [n for n in tree["nodes"] if "now listed" in n.get("title", "")]
+
+
+def test_a_causes_list_with_one_fix_is_shown_not_asked() -> None:
+    """ "Which cause applies?" whose answers all reach one fix is not asked; it is shown."""
+    art = support(
+        "## Symptoms\n\nWhen you change the password policy, the changes are not applied.\n\n"
+        "## Cause\n\nThis issue can occur in either of the following scenarios:\n\n"
+        "- The Block Policy Inheritance option is enabled on the Domain Controllers OU.\n"
+        "- The password policy is not set in the Default Domain policy.\n\n"
+        "## Resolution\n\nClear the Block Policy Inheritance check box.\n\n"
+        "## Status\n\nThis behavior is by design.\n"
+    )
+    tree = draft_tree(art)
+    assert node(tree, "cause")["kind"] == "info"
+    [verify] = walked(art, {"symptom": "yes"}).part("verify")
+    assert "by design" not in verify.text
+
+
+def test_how_to_do_a_step_is_its_detail() -> None:
+    """ "To do it, click Start, ..." after "Open an elevated Command Prompt." is how, not a step."""
+    art = support(
+        "## Symptoms\n\nThe operation timed out.\n\n## Resolution\n\n"
+        "1. Open an elevated Command Prompt. To do it, click Start, right-click Command Prompt, "
+        "and then click Run as administrator.\n"
+        "2. At the command prompt, type `sfc /scannow`, and then press Enter.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert not [t for t, _ in got if t.startswith("To do it")]
+    assert "Run as administrator" in got[0][1]
