@@ -857,3 +857,33 @@ def test_how_to_do_a_step_is_its_detail() -> None:
     got = steps(walked(art, {"symptom": "yes"}))
     assert not [t for t, _ in got if t.startswith("To do it")]
     assert "Run as administrator" in got[0][1]
+
+
+def test_fixes_by_horizon_are_asked_which_one_now() -> None:
+    """ "Immediately: ..." / "Short term: ..." / "Long term: ..." run for the horizon picked."""
+    art = runbook(
+        "## Meaning\n\nThe guest CPU run queue is long.\n\n## Mitigation\n\n"
+        "* **Immediately:** Live-migrate the VM to a less loaded node.\n"
+        "* **Short term:** Raise the vCPU limit of the VM.\n"
+        "* **Long term:** Add autoscaling tied to the run-queue length.\n"
+    )
+    ask = next(
+        n for n in draft_tree(art)["nodes"] if n.get("title") == "Which fix are you making now?"
+    )
+    got = [t for t, _ in steps(walked(art, {"symptom": "yes", ask["var"]: "h_1"}))]
+    assert got == ["Immediately: Live-migrate the VM to a less loaded node."]
+    every = steps(walked(art, {"symptom": "yes", ask["var"]: "all"}))
+    assert len(every) == 3
+
+
+def test_a_purpose_over_its_command_reads_as_the_action() -> None:
+    """ "To see an operator status of X." over `oc get ...` is the step "See an operator status"."""
+    art = runbook(
+        "## Meaning\n\nThe controller manager is down.\n\n## Diagnosis\n\n"
+        "To see an operator status of kube-controller-manager.\n\n"
+        "```console\n$ oc get clusteroperators kube-controller-manager\n```\n\n"
+        "## Mitigation\n\nRestart the operator pod.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert got[0][0] == "See an operator status of kube-controller-manager:"
+    assert "oc get clusteroperators" in got[0][1]

@@ -324,6 +324,11 @@ def _tidy_steps(steps: list[str]) -> list[str]:
             text += should.group("rest")
         if _FIXED_IN_RE.match(text):
             text = f"Install the update that fixes it: {text}"
+        purpose = _PURPOSE_RE.match(text)
+        if purpose and detail and not _NOT_COMMAND_DETAIL_RE.match(detail.strip()):
+            # "To see an operator status of X." over its command: the action, "See ...:"
+            verb = purpose.group("verb")
+            text = f"{verb[0].upper()}{verb[1:]} {purpose.group('rest')}:"
         if items and _HOW_TO_RE.match(text):
             # "Open an elevated Command Prompt." then "To do it, click Start, ...": how to
             # do the step before, shown under it, not a step of its own
@@ -333,6 +338,14 @@ def _tidy_steps(steps: list[str]) -> list[str]:
     return items
 
 
+#: "To see all nodes using runc via metrics:" over a command: a purpose, no comma after.
+_PURPOSE_RE = re.compile(
+    r"^to (?P<verb>see|view|check|list|find|get|show|display|verify|confirm|inspect|identify|"
+    r"determine|query|retrieve|fetch|print|watch|monitor|examine|review|collect|gather|read|"
+    r"obtain) (?P<rest>[^,;]{3,140}?)\s*[.:]$",
+    re.IGNORECASE,
+)
+_NOT_COMMAND_DETAIL_RE = re.compile(r"^(?:note|link|table|quote|important|warning)\b", re.I)
 #: "To do it, ...", "To do this, follow these steps:": how to do the step before.
 _HOW_TO_RE = re.compile(r"^to do (?:it|this|that|so)\b", re.IGNORECASE)
 
@@ -379,6 +392,55 @@ def cause_steps(option: Option, counter: int) -> int:
             "Which cause did you find?",
             f"The article fixes each cause its own way ({names}); the checks of its "
             "Diagnosis, the first steps of the checklist, show which one you have.",
+            choices,
+        )
+    )
+    return counter
+
+
+#: "Immediately: live-migrate the VM", "Short term: raise the vCPU limit", "Long-term
+#: (in guest OS): ...": fixes by how far the admin goes now.
+_HORIZON_RE = re.compile(
+    r"^(?P<when>immediate(?:ly)?|short[- ]term|medium[- ]term|long[- ]term)"
+    r"(?: (?:actions?|solutions?|fix(?:es)?|mitigations?))?\s*(?:\([^)]{1,40}\))?\s*:\s*"
+    r"(?P<fix>\S.{3,})$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def horizon_steps(option: Option, counter: int) -> int:
+    """ "Immediately: ...", "Short term: ...", "Long term: ..." steps run for the horizon
+    the admin picks (one question, "Which fix are you making now?"; "All" runs each in
+    order); returns the questions counter."""
+    cases = []
+    for n, item in enumerate(option.items):
+        match = _HORIZON_RE.match(split_detail(item)[0])
+        if match and n not in option.when:
+            when = match.group("when").replace("-", " ").casefold()
+            cases.append((n, "immediately" if when.startswith("immediate") else when))
+    horizons = list(dict.fromkeys(h for _, h in cases))
+    if len(horizons) < 2:
+        return counter
+    counter += 1
+    var = f"if_{counter}"
+    names = {
+        "immediately": "Immediate relief",
+        "short term": "Short term",
+        "medium term": "Medium term",
+        "long term": "Long term",
+    }
+    choices = [{"value": f"h_{j}", "label": names[h]} for j, h in enumerate(horizons, 1)]
+    for n, horizon in cases:
+        value = f"h_{horizons.index(horizon) + 1}"
+        option.when[n] = f'{var} == "{value}" or {var} == "all"'
+    choices.append({"value": "all", "label": "All of them, in order"})
+    option.asks.append(
+        Ask(
+            var,
+            "Which fix are you making now?",
+            "The article gives fixes by horizon ("
+            + ", ".join(c["label"] for c in choices[:-1])
+            + "): the quick relief first, the lasting fix later. Which are you doing now?",
             choices,
         )
     )

@@ -27,6 +27,7 @@ from kbassist.drafting.modern import (
 )
 from kbassist.drafting.modern_plan import (
     cause_steps,
+    horizon_steps,
     modern_plan,
     modern_verify,
     version_steps,
@@ -185,6 +186,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if article.style != "mskb":
             _keep_referents(option, written)
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))
+            asked_ifs = horizon_steps(option, asked_ifs)
 
     # Ids, labels and choice values, unique; one variable per distinct literal.
     used_ids: set[str] = {"cause", "mitigation"}
