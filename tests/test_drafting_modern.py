@@ -887,3 +887,16 @@ def test_a_purpose_over_its_command_reads_as_the_action() -> None:
     got = steps(walked(art, {"symptom": "yes"}))
     assert got[0][0] == "See an operator status of kube-controller-manager:"
     assert "oc get clusteroperators" in got[0][1]
+
+
+def test_an_action_sub_heading_over_prose_is_its_own_step_and_not_run_twice() -> None:
+    """ "### Review pods" over prose is a step; "### Check if ..." under Mitigation runs once."""
+    art = runbook(
+        "## Meaning\n\nThe storage cluster is in error state.\n\n## Diagnosis\n\n"
+        "See the general diagnosis document.\n\n## Mitigation\n\n"
+        "### Check if it is a Network Issue\n\nCheck if it is a network issue.\n\n"
+        "### Review pods\n\nIf the basic health of the pods is verified, Ceph tools show the "
+        "status of the storage components.\n"
+    )
+    got = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert got == ["Check if it is a network issue.", "Review pods"]

@@ -437,6 +437,14 @@ def _imperative(text: str) -> bool:
     return bool(_IMPERATIVE_RE.match(text))
 
 
+def _starts_with_action(blocks: Sequence[Block]) -> bool:
+    """Whether a part's first block is an action (or a list or command of its own)."""
+    first = blocks[0] if blocks else None
+    if isinstance(first, Paragraph):
+        return _imperative(clean(first.text.plain))
+    return not isinstance(first, Note | Quote | Table | Image | Include)
+
+
 def part_steps(part: Part) -> tuple[str, list[str], list[str]]:
     """(lead, items, checks) of one part and its children, in document order."""
     steps = _Steps()
@@ -446,6 +454,11 @@ def part_steps(part: Part) -> tuple[str, list[str], list[str]]:
             continue
         if child.blocks:
             before = len(steps.items)
+            named = heading_label(child.name)
+            if _imperative(named) and not _starts_with_action(child.blocks):
+                # "### Review pods" over prose and links: the heading is the step, its
+                # prose the detail (never the detail of the step above another heading)
+                steps.add(named)
             steps.blocks(child.blocks, in_list=False)
             if len(steps.items) == before and steps.lead and not steps.items:
                 continue

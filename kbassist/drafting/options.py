@@ -827,11 +827,14 @@ def _diagnosis_steps(
     article: Article, sections: dict[int, Section]
 ) -> tuple[list[str], Section | None]:
     """The first Diagnosis part's actions (commands to run before fixing), cited."""
-    from kbassist.drafting.blocks import part_steps
+    from kbassist.drafting.blocks import part_steps, resolution_parts
 
+    # "### Check if it is a network issue" under Mitigation reads as a diagnosis heading,
+    # but it is a step of the fix already: never run twice
+    in_fix = {id(p) for fix in resolution_parts(article) for p in fix.walk()}
     for part in article.parts_by_role("diagnosis"):
         section = sections.get(id(part))
-        if section is None:
+        if section is None or id(part) in in_fix:
             continue
         _, items, _ = part_steps(part)
         if items:
