@@ -144,6 +144,8 @@ class _Steps:
         self.open = False
         #: A label over a list of actions ("Check Alerts:"): said with its first action.
         self.label = ""
+        #: A longer lead-in over a list of actions, not an action: their context.
+        self.context = ""
 
     def add(self, text: str) -> None:
         text = clean(without_boilerplate(text))
@@ -152,6 +154,11 @@ class _Steps:
             text, self.label = f"{self.label} {text}", ""
         if text and not is_boilerplate(text):
             self.items.append(text)
+            if self.context:
+                # "In general the mitigation landscape is vast, some suggestions:" over
+                # actions: shown under the first of them, not a step to tick
+                self.items[-1] = with_detail(self.items[-1], self.context)
+                self.context = ""
 
     def detail(self, text: str, label: str = "Note") -> None:
         """A note or table: detail of the step before it, never an item of its own;
@@ -227,7 +234,10 @@ class _Steps:
                 elif in_list and n > 0 and self.items and not leads_action:
                     self.detail(text, "")
                 elif _label_over(text, nxt):
-                    self.label = text
+                    if len(text.split()) <= MAX_LABEL_WORDS or _actionish(text):
+                        self.label = text
+                    else:
+                        self.context = text
                 else:
                     before = len(self.items)
                     self.add(text)
@@ -342,16 +352,31 @@ class _Steps:
 MAX_LABEL_WORDS = 6
 
 
+_MODAL_LEAD_RE = re.compile(
+    r"^(?:[^,]{0,80},\s*)?(?:you|we) (?:can|could|should|may|might|must|need to|have to)"
+    r"(?: also| first)? ",
+    re.IGNORECASE,
+)
+
+
+def _actionish(text: str) -> bool:
+    """An action, also when said with a modal: "When this alert fires, you can investigate"."""
+    return _imperative(text) or _imperative(_MODAL_LEAD_RE.sub("", text, count=1))
+
+
 def _label_over(text: str, nxt: Block | None) -> bool:
-    """ "Check Alerts:" right over a list whose items are actions: a label of the steps
-    below it, not a step of its own."""
-    if not text.endswith(":") or len(text.split()) > MAX_LABEL_WORDS:
+    """ "Check Alerts:" (or a longer lead-in that is no action: "In general the landscape
+    is vast, some suggestions:") right over a list whose items are actions: said with the
+    steps below it, not a step of its own."""
+    if not text.endswith(":"):
         return False
+    if len(text.split()) > MAX_LABEL_WORDS and _actionish(text):
+        return False  # "Check the pods in the namespace given by the alert:" is a step
     if not isinstance(nxt, ListBlock) or not nxt.items:
         return False
     firsts = [i.blocks[0] for i in nxt.items if i.blocks]
     actions = sum(isinstance(b, Paragraph) and _imperative(clean(b.text.plain)) for b in firsts)
-    return actions * 2 > len(nxt.items)
+    return actions * 2 >= len(nxt.items)
 
 
 #: "When a pivot occurs the following will be logged.": what a log or output shows next.
