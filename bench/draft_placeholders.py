@@ -237,7 +237,17 @@ def placeholder_used(ph: Placeholder, rendered: list[str]) -> bool:
             after = text[match.end() :].lstrip(" \"'`")
             if (ph.left and before.endswith(ph.left)) or (ph.right and after.startswith(ph.right)):
                 return True
+            # a neighbour that is itself a placeholder (`delete <subvolume> <snapshot>`) is
+            # filled in too: its sentinel stands beside this one
+            if (_NEIGHBOUR_PH_RE.fullmatch(ph.left) and re.search(r"qzvar\d+qz$", before)) or (
+                _NEIGHBOUR_PH_RE.fullmatch(ph.right) and re.match(r"qzvar\d+qz", after)
+            ):
+                return True
     return False
+
+
+#: A neighbouring word that is a placeholder itself: `<subvolume>`, `{Name}`.
+_NEIGHBOUR_PH_RE = re.compile(r"<[A-Za-z][^<>]{0,40}>|\{[A-Za-z_][\w-]{1,40}\}")
 
 
 def rendered_items(checklists: list[Checklist]) -> list[str]:
