@@ -224,7 +224,7 @@ class _Steps:
                 self.last_check = False
                 nxt = blocks[n + 1] if n + 1 < len(blocks) else None
                 leads_action = text.endswith(":") or isinstance(nxt, Code | ListBlock)
-                if not in_list and not leads_action and not _imperative(text):
+                if not in_list and not leads_action and not _imperative(_unpleased(text)):
                     from kbassist.drafting.modern import with_urls
 
                     if self.items:
@@ -359,6 +359,11 @@ _MODAL_LEAD_RE = re.compile(
 )
 
 
+def _unpleased(text: str) -> str:
+    """ "Please contact Dedicated Support." read as the action "contact ..." (Markdown)."""
+    return re.sub(r"^please\s+", "", text, flags=re.IGNORECASE)
+
+
 def _actionish(text: str) -> bool:
     """An action, also when said with a modal: "When this alert fires, you can investigate"."""
     return _imperative(text) or _imperative(_MODAL_LEAD_RE.sub("", text, count=1))
@@ -441,7 +446,7 @@ def _is_check(text: str) -> bool:
 
 _IMPERATIVE_RE = re.compile(
     r"^(?:(?:if|when|after|before|once|in|on|from|to|for|using)\b[^,:]{0,100}[,:]\s+)?"
-    r"(?:please\s+)?(?:re|un)?(?:add|apply|install|load|boot|register|map|log|shut|press|point|exit|quit|"
+    r"(?:re|un)?(?:add|apply|install|load|boot|register|map|log|shut|press|point|exit|quit|"
     r"save|download|obtain|contact|call|insert|close|double-click|right-click|include|"
     r"exclude|provide|pass|append|wait|delete|"
     r"back|change|check|clean|clear|configure|confirm|copy|create|delete|"
