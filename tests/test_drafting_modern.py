@@ -916,3 +916,27 @@ def test_a_lead_in_over_actions_that_is_no_action_is_not_a_step() -> None:
         "Spread services to other nodes.",
     ]
     assert "some suggestions" in got[0][1]
+
+
+def test_cases_of_one_subject_are_one_question() -> None:
+    """ "If the chronyd service is stopped, ..." / "... is ready, ..." ask once which it is."""
+    art = runbook(
+        "## Meaning\n\nThe node clock is not synchronising.\n\n## Mitigation\n\n"
+        "1. Check the chronyd service on the node.\n\n"
+        "2. If the chronyd service is failing or stopped, start it:\n\n"
+        "    ```shell\n    systemctl start chronyd\n    ```\n"
+        "    If the chronyd service is ready, restart it\n\n"
+        "    ```shell\n    systemctl restart chronyd\n    ```\n"
+    )
+    tree = draft_tree(art)
+    asks = [n for n in tree["nodes"] if n["kind"] == "question" and n["id"] != "symptom"]
+    assert [a["title"] for a in asks] == ["Which of these applies?"]
+    assert [c["label"] for c in asks[0]["choices"]][:2] == [
+        "The chronyd service is failing or stopped",
+        "The chronyd service is ready",
+    ]
+    got = [t for t, _ in steps(walked(art, {"symptom": "yes", asks[0]["var"]: "case_2"}))]
+    assert got == [
+        "Check the chronyd service on the node.",
+        "If the chronyd service is ready, restart it",
+    ]

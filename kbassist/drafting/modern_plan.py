@@ -447,6 +447,86 @@ def horizon_steps(option: Option, counter: int) -> int:
     return counter
 
 
+#: "If the chronyd service is failing or stopped, start it" / "If the chronyd service is
+#: ready, restart it": cases of one subject, told apart by what it is.
+_SUBJECT_CASE_RE = re.compile(
+    r"^if (?P<det>the |your |a |an )?(?P<subj>[\w.-]+(?: [\w.-]+){0,3}?) (?P<verb>is|are|has|have|"
+    r"uses?|runs?) (?P<rest>[^,]{2,100}),\s*(?:then\s+)?\S",
+    re.IGNORECASE,
+)
+#: "For public cloud providers, there is nothing to do." / "For PV-Pool backingstores, ...".
+_FOR_CASE_RE = re.compile(
+    r"^for (?!(?:example|instance|more|further|details|this|that|these|those|now|each|every|"
+    r"all|any|the (?:commands?|steps?) below)\b)(?P<what>[^,]{3,60}),\s*\S",
+    re.IGNORECASE,
+)
+
+
+def subject_steps(option: Option, written: list[str], counter: int) -> int:
+    """Steps for cases of one subject ("If the backingstore is based on X, ...", "If the
+    backingstore is a PV pool, ...", or "For X, ..." / "For Y, ...") are one question,
+    "Which of these applies?", not a yes/no each: the answer shows its steps ("Not sure"
+    all); yes/no questions asked for them before are dropped. Returns the counter."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for n, item in enumerate(option.items):
+        text = split_detail(written[n] if len(written) == len(option.items) else item)[0]
+        text = md_plain(text)
+        found = _SUBJECT_CASE_RE.match(text)
+        if found:
+            cond = f"{found.group('det') or ''}{found.group('subj')} {found.group('verb')} "
+            cond += found.group("rest")
+            groups.setdefault(found.group("subj").casefold(), []).append((n, cond))
+            continue
+        named = _FOR_CASE_RE.match(text)
+        if named and not _VERSION_CASE_RE.match(text):
+            groups.setdefault("\x00for", []).append((n, named.group("what")))
+    for cases in groups.values():
+        if len(cases) < 2 or any(not _owned(option, n, {m for m, _ in cases}) for n, _ in cases):
+            continue
+        if len({short_label(c, 80).casefold() for _, c in cases}) < len(cases):
+            continue  # the same case twice: not a choice between them
+        dropped = {_var(option.when.get(n, "")) for n, _ in cases} - {""}
+        option.asks = [a for a in option.asks if a.var not in dropped]
+        counter += 1
+        var = f"if_{counter}"
+        choices = []
+        for j, (n, cond) in enumerate(cases, start=1):
+            label = cond[0].upper() + cond[1:]
+            choices.append({"value": f"case_{j}", "label": short_label(label, 80)})
+            option.when[n] = f'{var} == "case_{j}" or {var} == "unsure"'
+            if len(written) == len(option.items):
+                option.items[n] = written[n]  # the step says its own case
+        choices.append({"value": "unsure", "label": "Not sure: show the steps for each"})
+        option.asks.append(
+            Ask(
+                var,
+                "Which of these applies?",
+                "The article's steps differ by case ("
+                + "; ".join(c["label"] for c in choices[:-1])
+                + "). Which is yours?",
+                choices,
+            )
+        )
+    return counter
+
+
+def _var(cond: str) -> str:
+    found = re.match(r"(if_\d+) ==", cond)
+    return found.group(1) if found else ""
+
+
+def _owned(option: Option, n: int, group: set[int]) -> bool:
+    """Whether item n's condition (if any) is a yes/no asked for it alone (no other step,
+    e.g. an "otherwise" step, reads the same question): then it can be re-asked."""
+    var = _var(option.when.get(n, ""))
+    if not var and n in option.when:
+        return False
+    if not var:
+        return True
+    users = [m for m, cond in option.when.items() if _var(cond) == var]
+    return all(m in group for m in users) and users == [n]
+
+
 #: "Fix alerts before continuing", "Prerequisites": what to do before any fix, not a fix.
 _BEFORE_RE = re.compile(
     r"\bbefore (?:continuing|proceeding|you (?:start|begin|continue|proceed))\b|^prerequisites?\b",

@@ -30,6 +30,7 @@ from kbassist.drafting.modern_plan import (
     horizon_steps,
     modern_plan,
     modern_verify,
+    subject_steps,
     version_steps,
 )
 from kbassist.drafting.options import (
@@ -187,6 +188,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             _keep_referents(option, written)
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))
             asked_ifs = horizon_steps(option, asked_ifs)
+            asked_ifs = subject_steps(option, written, asked_ifs)
 
     # Ids, labels and choice values, unique; one variable per distinct literal.
     used_ids: set[str] = {"cause", "mitigation"}
