@@ -940,3 +940,18 @@ def test_cases_of_one_subject_are_one_question() -> None:
         "Check the chronyd service on the node.",
         "If the chronyd service is ready, restart it",
     ]
+
+
+def test_italics_are_plain_and_a_label_is_not_cut_inside_its_aside() -> None:
+    """`*secpol.msc*` reads secpol.msc; a label never ends inside an open "(" aside."""
+    art = support(
+        "## Symptoms\n\nThe user account is not allowed the Network Login type.\n\n"
+        "## Resolution\n\nCheck the *secpol.msc* file to determine whether the user account "
+        "(or any group that the user might belong to) exists in the security policy settings "
+        "under Local Policies > User Rights Assignment, and remove it from the deny list.\n"
+    )
+    tree = draft_tree(art)
+    title = next(t for t in outcome_titles(tree) if t.startswith("Resolution"))
+    assert "*" not in title
+    assert title.count("(") == title.count(")")
+    assert "secpol.msc" in steps(walked(art, {"symptom": "yes"}))[0][0]

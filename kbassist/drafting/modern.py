@@ -39,6 +39,8 @@ _NOTE_INLINE_RE = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]\s*", 
 _DETAILS_RE = re.compile(r"</?details\s*>|<summary\s*>.*?</summary\s*>|</?summary\s*>", re.I)
 _HTML_RE = re.compile(r"</?(?:a|b|i|em|strong|br|p|span|div|sup|sub|code|kbd|u)\b[^<>]*>", re.I)
 _EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+#: `*secpol.msc*`: single-star italics (not `*.exe`, whose star has no closing pair).
+_ITALIC_RE = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]{1,120}?)(?<=[^\s*])\*(?![\w*])")
 _ESCAPE_RE = re.compile(r"\\([<>\[\]()*_`#$\\])")
 
 
@@ -55,6 +57,7 @@ def md_plain(text: str) -> str:
     text = _DETAILS_RE.sub(" ", text)
     text = _HTML_RE.sub("", text)
     text = _EMPHASIS_RE.sub(r"\2", text)
+    text = _ITALIC_RE.sub(r"\1", text)
     text = _ESCAPE_RE.sub(r"\1", text)
     return clean(text.replace("`", ""))
 

@@ -271,6 +271,10 @@ def tidy_modern(option: Option) -> None:
     """Labels and steps as plain text (no `**`, no raw link); announcements dropped;
     "This problem is fixed in the following update:" made the action it implies."""
     option.label = md_plain(option.label) or option.label
+    if option.label.count("(") > option.label.count(")"):
+        # "... whether the user account (or any group": a label cut inside its aside ends
+        # before the aside
+        option.label = option.label[: option.label.rindex("(")].rstrip(" ,;:")
     first = option.items[0] if option.items else ""
     if re.match(r"^(?:if|when)\b", option.label, re.I) and not case_label(first):
         option.label = action_label(first) or option.label  # a case too long to name
