@@ -955,3 +955,20 @@ def test_italics_are_plain_and_a_label_is_not_cut_inside_its_aside() -> None:
     assert "*" not in title
     assert title.count("(") == title.count(")")
     assert "secpol.msc" in steps(walked(art, {"symptom": "yes"}))[0][0]
+
+
+def test_a_list_of_commands_in_backticks_is_one_listing_under_its_step() -> None:
+    """ "- `net stop vss`" / "- `regsvr32 ole32.dll`" items are the step's commands, not steps."""
+    art = support(
+        "## Symptoms\n\nThe list of writers is blank.\n\n## Resolution\n\n"
+        "1. Click Start > Run, type cmd, and then click OK.\n"
+        "2. Type the following commands at the command prompt:\n\n"
+        "    - `net stop vss`\n    - `regsvr32 ole32.dll`\n    - `vssvc /register`\n\n"
+        "3. Restart the computer.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert [t for t, _ in got][1:] == [
+        "Type the following commands at the command prompt:",
+        "Restart the computer.",
+    ]
+    assert got[1][1] == "net stop vss\nregsvr32 ole32.dll\nvssvc /register"

@@ -247,7 +247,7 @@ class _Steps:
             elif isinstance(block, Code):
                 self.command(block)
             elif isinstance(block, ListBlock):
-                if self._merged_list(block, blocks[n - 1] if n else None):
+                if self._code_list(block) or self._merged_list(block, blocks[n - 1] if n else None):
                     continue
                 for item in block.items:
                     self.blocks(item.blocks, in_list=True)
@@ -259,6 +259,26 @@ class _Steps:
                 self.detail(_table_lines(block), "Table")
             elif isinstance(block, Include | Image):
                 continue
+
+    def _code_list(self, block: ListBlock) -> bool:
+        """A list whose items are each one command in backticks (`net stop vss`,
+        `regsvr32 ole32.dll`, ...) after "type the following commands": the commands of
+        the step before, shown as one listing under it, not one step each."""
+        if not self.items or len(block.items) < 2:
+            return False
+        lines: list[str] = []
+        for item in block.items:
+            first = item.blocks[0] if len(item.blocks) == 1 else None
+            if not isinstance(first, Paragraph):
+                return False
+            plain = first.text.plain.strip()
+            spans = [m for m in first.text.marks if m.kind == "code"]
+            if len(spans) != 1 or first.text.plain[spans[0].start : spans[0].end].strip() != plain:
+                return False
+            lines.append(plain)
+        self.items[-1] = with_detail(self.items[-1], "\n".join(lines))
+        self.open = True
+        return True
 
     def _links(self, paragraph: Paragraph) -> None:
         """A step's web links ("the [documentation][1]", "the Customer Portal") kept in its

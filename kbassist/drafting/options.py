@@ -501,7 +501,27 @@ def _structured_fix(article: Article) -> bool:
                     b.kind in ("code", "note") for item in block.items for b in item.blocks
                 ):
                     return True
+                if isinstance(block, ListBlock) and _command_items(block):
+                    return True  # "- `net stop vss`" / "- `regsvr32 ole32.dll`": commands
     return False
+
+
+def _command_items(block: ListBlock) -> bool:
+    """A list whose items are each one inline code span (a listing of commands), or a
+    list holding one."""
+    nested = [b for item in block.items for b in item.blocks if isinstance(b, ListBlock)]
+    if any(_command_items(b) for b in nested):
+        return True
+    if len(block.items) < 2:
+        return False
+    for item in block.items:
+        first = item.blocks[0] if len(item.blocks) == 1 else None
+        marks = getattr(getattr(first, "text", None), "marks", ())
+        plain = getattr(getattr(first, "text", None), "plain", "").strip()
+        codes = [m for m in marks if m.kind == "code"]
+        if len(codes) != 1 or first.text.plain[codes[0].start : codes[0].end].strip() != plain:
+            return False
+    return True
 
 
 def _flat_options(article: Article) -> tuple[str, list[Option]]:
