@@ -972,3 +972,20 @@ def test_a_list_of_commands_in_backticks_is_one_listing_under_its_step() -> None
         "Restart the computer.",
     ]
     assert got[1][1] == "net stop vss\nregsvr32 ole32.dll\nvssvc /register"
+
+
+def test_a_statement_about_a_tool_or_a_need_reads_as_the_action() -> None:
+    """ "X can be used to fetch ..." and "To run X, we need to rsh into ..." are actions."""
+    art = runbook(
+        "## Meaning\n\nThe etcd DB is near its quota.\n\n## Diagnosis\n\n"
+        "To run etcdctl commands, we need to rsh into the etcdctl container of any etcd pod.\n\n"
+        "```console\n$ oc rsh -c etcdctl -n openshift-etcd etcd-0\n```\n\n"
+        "etcdctl can be used to fetch the DB size of the etcd endpoints.\n\n"
+        "```console\n$ etcdctl endpoint status -w table\n```\n\n"
+        "## Mitigation\n\nDefragment the etcd members one at a time.\n"
+    )
+    got = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert got[:2] == [
+        "Rsh into the etcdctl container of any etcd pod to run etcdctl commands.",
+        "Use etcdctl to fetch the DB size of the etcd endpoints.",
+    ]

@@ -328,6 +328,15 @@ def _tidy_steps(steps: list[str]) -> list[str]:
             text += should.group("rest")
         if _FIXED_IN_RE.match(text):
             text = f"Install the update that fixes it: {text}"
+        used = _CAN_BE_USED_RE.match(text)
+        if used:  # "etcdctl can be used to fetch the DB size": "Use etcdctl to fetch ..."
+            text = f"Use {used.group('tool')} to {used.group('rest')}"
+        need = _NEED_TO_RE.match(text)
+        if need:
+            # "To run etcdctl commands, we need to rsh into ...": the action, then its purpose
+            act = need.group("act").rstrip(" .:")
+            end = ":" if text.endswith(":") else "."
+            text = f"{act[0].upper()}{act[1:]} to {need.group('purpose')}{end}"
         purpose = _PURPOSE_RE.match(text)
         if purpose and detail and not _NOT_COMMAND_DETAIL_RE.match(detail.strip()):
             # "To see an operator status of X." over its command: the action, "See ...:"
@@ -342,6 +351,16 @@ def _tidy_steps(steps: list[str]) -> list[str]:
     return items
 
 
+#: "etcdctl can be used to fetch the DB size of the etcd endpoints."
+_CAN_BE_USED_RE = re.compile(
+    r"^(?P<tool>[\w.-]+(?: [\w.-]+){0,2}) (?:can|may|could) be used to (?P<rest>\S.{3,})$", re.I
+)
+#: "To run etcdctl commands, we need to rsh into the etcdctl container of any etcd pod."
+_NEED_TO_RE = re.compile(
+    r"^to (?P<purpose>[^,]{3,80}),\s*(?:you|we) (?:need to|must|should|have to|can|will need to)"
+    r" (?P<act>\S.{3,})$",
+    re.IGNORECASE,
+)
 #: "To see all nodes using runc via metrics:" over a command: a purpose, no comma after.
 _PURPOSE_RE = re.compile(
     r"^to (?P<verb>see|view|check|list|find|get|show|display|verify|confirm|inspect|identify|"
