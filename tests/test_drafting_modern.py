@@ -989,3 +989,30 @@ def test_a_statement_about_a_tool_or_a_need_reads_as_the_action() -> None:
         "Rsh into the etcdctl container of any etcd pod to run etcdctl commands.",
         "Use etcdctl to fetch the DB size of the etcd endpoints.",
     ]
+
+
+def test_a_list_of_links_is_kept_under_the_step_not_ticked() -> None:
+    """ "- [fsync](https://...)" / "- [raft](...)" are references of the step before."""
+    art = runbook(
+        "## Meaning\n\netcd fsync is slow.\n\n## Mitigation\n\n"
+        "Defragment the etcd DB in all etcd pods:\n\n```console\n$ etcdctl defrag\n```\n\n"
+        "- [fsync](https://man7.org/linux/man-pages/man2/fsync.2.html)\n"
+        "- [raft](https://en.wikipedia.org/wiki/Raft_(algorithm))\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert [t for t, _ in got] == ["Defragment the etcd DB in all etcd pods:"]
+    assert "fsync: https://man7.org/linux/man-pages/man2/fsync.2.html" in got[0][1]
+
+
+def test_a_fix_lead_or_a_modal_after_a_case_reads_as_the_action() -> None:
+    """ "To work around this issue, avoid X" and "In the case of Y, we can Z" are actions."""
+    art = support(
+        "## Symptoms\n\nThe application fails.\n\n## Resolution\n\n"
+        "1. To work around this issue, avoid the option /LARGEADDRESSAWARE:NO when you compile.\n"
+        "2. In the case of a slow disk, we can defragment the database.\n"
+    )
+    got = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert got == [
+        "Avoid the option /LARGEADDRESSAWARE:NO when you compile.",
+        "In the case of a slow disk, defragment the database.",
+    ]

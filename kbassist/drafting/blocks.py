@@ -247,7 +247,9 @@ class _Steps:
             elif isinstance(block, Code):
                 self.command(block)
             elif isinstance(block, ListBlock):
-                if self._code_list(block) or self._merged_list(block, blocks[n - 1] if n else None):
+                if self._code_list(block) or self._link_list(block):
+                    continue
+                if self._merged_list(block, blocks[n - 1] if n else None):
                     continue
                 for item in block.items:
                     self.blocks(item.blocks, in_list=True)
@@ -278,6 +280,30 @@ class _Steps:
             lines.append(plain)
         self.items[-1] = with_detail(self.items[-1], "\n".join(lines))
         self.open = True
+        return True
+
+    def _link_list(self, block: ListBlock) -> bool:
+        """A list of links only ("- [fsync](https://...)", "- [raft](...)"): references for
+        the step before, kept under it (or in the outcome's text), not a step per link."""
+        from kbassist.drafting.modern import links_of
+
+        found: list[tuple[str, str]] = []
+        for item in block.items:
+            first = item.blocks[0] if len(item.blocks) == 1 else None
+            if not isinstance(first, Paragraph):
+                return False
+            links = links_of([first])
+            plain = clean(first.text.plain).rstrip(".;")
+            if len(links) != 1 or links[0][0].rstrip(".;") != plain:
+                return False
+            found.extend(links)
+        if not found:
+            return False
+        lines = "\n".join(f"{text}: {url}" for text, url in found)
+        if self.items:
+            self.items[-1] = with_detail(self.items[-1], f"Links:\n{lines}")
+        else:
+            self.lead.append(clean(f"Links: {'; '.join(f'{t}: {u}' for t, u in found)}"))
         return True
 
     def _links(self, paragraph: Paragraph) -> None:
@@ -491,7 +517,9 @@ def _starts_with_action(blocks: Sequence[Block]) -> bool:
     """Whether a part's first block is an action (or a list or command of its own)."""
     first = blocks[0] if blocks else None
     if isinstance(first, Paragraph):
-        return _imperative(clean(first.text.plain))
+        text = clean(first.text.plain)
+        # "To view all subvolumes, including stale ones:" over its command is the step
+        return _imperative(text) or text.endswith(":") or text.casefold().startswith("to ")
     return not isinstance(first, Note | Quote | Table | Image | Include)
 
 

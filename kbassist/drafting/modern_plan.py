@@ -337,7 +337,20 @@ def _tidy_steps(steps: list[str]) -> list[str]:
             act = need.group("act").rstrip(" .:")
             end = ":" if text.endswith(":") else "."
             text = f"{act[0].upper()}{act[1:]} to {need.group('purpose')}{end}"
+        fix_lead = _FIX_LEAD_RE.match(text)
+        if fix_lead and len(steps) > 0:
+            # "To work around this issue, avoid ..." / "..., you may want to use ...": the action
+            rest = fix_lead.group("rest")
+            text = rest[0].upper() + rest[1:]
+        clause = _CLAUSE_MODAL_RE.match(text)
+        if clause:
+            # "In the case of a slow disk, we can defragment ...": the case, then the action
+            text = clause.group("clause") + clause.group("act")
         purpose = _PURPOSE_RE.match(text)
+        if purpose and "," in purpose.group("rest"):
+            after = purpose.group("rest").split(",", 1)[1].strip()
+            if _imperative(after) or re.match(r"(?:you|we|then)\b", after, re.I):
+                purpose = None  # "To check X, run the following command:" is a step as written
         if purpose and detail and not _NOT_COMMAND_DETAIL_RE.match(detail.strip()):
             # "To see an operator status of X." over its command: the action, "See ...:"
             verb = purpose.group("verb")
@@ -363,10 +376,21 @@ _NEED_TO_RE = re.compile(
 )
 #: "To see all nodes using runc via metrics:" over a command: a purpose, no comma after.
 _PURPOSE_RE = re.compile(
-    r"^to (?P<verb>see|view|check|list|find|get|show|display|verify|confirm|inspect|identify|"
-    r"determine|query|retrieve|fetch|print|watch|monitor|examine|review|collect|gather|read|"
-    r"obtain) (?P<rest>[^,;]{3,140}?)\s*[.:]$",
+    r"^to (?!(?:be|have|do)\b)(?P<verb>[a-z]{3,}) (?P<rest>[^;]{3,140}?)\s*[.:]$",
     re.IGNORECASE,
+)
+#: "To work around this issue, avoid ...", "To resolve this issue, you may want to use ...".
+_FIX_LEAD_RE = re.compile(
+    r"^to (?:resolve|fix|work around|avoid|prevent|correct|mitigate) (?:this|the) (?:issue|"
+    r"problem|error|behaviou?r)(?: [\w-]+){0,3},\s*(?:(?:you|we) (?:may want to|might want "
+    r"to|can|could|should|must|need to|have to) )?(?P<rest>[a-z]\S*\s.{3,})$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: "In the case of X, we can defragment ...", "In this case, we need to add ...".
+_CLAUSE_MODAL_RE = re.compile(
+    r"^(?P<clause>(?:in|if|when|for|after|once)\b[^,]{2,100},\s*)(?:you|we) (?:can|could|"
+    r"should|may|might|must|need to|have to|will need to)(?: also| first)? (?P<act>\S.{3,})$",
+    re.IGNORECASE | re.DOTALL,
 )
 _NOT_COMMAND_DETAIL_RE = re.compile(r"^(?:note|link|table|quote|important|warning)\b", re.I)
 #: "To do it, ...", "To do this, follow these steps:": how to do the step before.
