@@ -1016,3 +1016,18 @@ def test_a_fix_lead_or_a_modal_after_a_case_reads_as_the_action() -> None:
         "Avoid the option /LARGEADDRESSAWARE:NO when you compile.",
         "In the case of a slow disk, defragment the database.",
     ]
+
+
+def test_an_introduction_is_read_as_the_message_it_is_about() -> None:
+    """ "This article introduces how to troubleshoot the "X" message." -> "You see ... X"."""
+    art = support(
+        'This article introduces how to troubleshoot the "Remote Desktop Service is currently '
+        'busy" message.\n\n## RDP server memory issue\n\nRestart the Remote Desktop Services '
+        "service.\n"
+    )
+    tree = draft_tree(art)
+    assert tree["symptom"].startswith('You see the "Remote Desktop Service is currently busy"')
+    [verify] = walked(art, {"symptom": "yes"}).part("verify")
+    assert (
+        verify.text == "Check that this no longer appears: Remote Desktop Service is currently busy"
+    )

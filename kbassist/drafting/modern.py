@@ -498,6 +498,14 @@ def symptom_check(symptom: str) -> str:
         message = _MESSAGE_END_RE.split(symptom[lead.end() :], maxsplit=1)[0].strip()
         if len(re.findall(r"[A-Za-z]{2,}", message)) >= 2:  # words, not "MM:SS."
             return f"Check that this no longer appears: {shorten(message, 240)}"
+    quoted = re.search(
+        r"[\"\u201c](?P<m>[^\"\u201c\u201d]{12,200})[\"\u201d]\s+(?:error )?(?:messages?|errors?|"
+        r"warnings?|prompts?|notifications?|dialog)\b",
+        symptom,
+        re.IGNORECASE,
+    )
+    if quoted and len(quoted.group("m").split()) >= 3:  # 'the "Service is busy" message'
+        return f"Check that this no longer appears: {quoted.group('m')}"
     first = split_sentences(symptom)[0] if symptom else ""
     if 20 <= len(first) <= 240 and not first.endswith(":"):
         return f"Check that this no longer happens: {first}"

@@ -44,6 +44,10 @@ def modern_plan(
     """(symptom, cause, cause section, options) of a Markdown article: what the shared
     readers found, as plain text, with the corrections of this module applied."""
     symptom = md_plain(symptom)
+    intro = _INTRO_RE.match(symptom)
+    if intro:
+        # "This article introduces how to troubleshoot the "X" message.": what is seen is X
+        symptom = f"You see {intro.group('what')}{symptom[intro.end() :]}".strip()
     if cause and cause_section is not None:
         # read from the section's own text: its quote and note markers are line starts
         cause = shorten(md_plain(cause_section.text), MAX_CAUSE_CHARS) or md_plain(cause)
@@ -147,6 +151,16 @@ def stub_option(article: Article) -> Option | None:
         "helped, for its runbook."
     ]
     return option
+
+
+#: "This article introduces how to troubleshoot the "X" message.", "This article helps
+#: you resolve the problem that occurs when ...": an introduction, not what is seen.
+_INTRO_RE = re.compile(
+    r"^this article (?:introduces|describes|explains|discusses|helps you|provides|shows)"
+    r"(?: how)?(?: to)? (?:troubleshoot|resolve|fix|solve|work around|resolutions? for)\s+"
+    r"(?P<what>[^.]{6,200}\.)",
+    re.IGNORECASE,
+)
 
 
 def modern_verify(article: Article) -> str:
