@@ -1031,3 +1031,19 @@ def test_an_introduction_is_read_as_the_message_it_is_about() -> None:
     assert (
         verify.text == "Check that this no longer appears: Remote Desktop Service is currently busy"
     )
+
+
+def test_a_remark_before_a_command_stays_with_the_step_above() -> None:
+    """ "### Check the logs" + "This is the most important step." + `oc logs`: one step."""
+    art = runbook(
+        "## Meaning\n\nThe collector fails.\n\n## Mitigation\n\n"
+        "### 1. Check the logs of the collector pod\n\n"
+        "This is the most important step. The logs will show the exact error.\n\n"
+        "```console\noc logs deployment/collector -n observability\n```\n\n"
+        "### 2. Restart the collector pod\n\nDelete the pod; its deployment recreates it.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert got[0][0] == "Check the logs of the collector pod"
+    assert "most important step" in got[0][1]
+    assert "oc logs deployment/collector" in got[0][1]
+    assert not [t for t, _ in got if t.startswith("This is")]

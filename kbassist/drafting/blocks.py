@@ -28,6 +28,7 @@ from kbassist.articles.model import (
     Table,
 )
 from kbassist.drafting.text import (
+    DETAIL_SEP,
     clean,
     dedent_lines,
     is_boilerplate,
@@ -233,6 +234,15 @@ class _Steps:
                         self.lead.append(with_urls(block))
                 elif in_list and n > 0 and self.items and not leads_action:
                     self.detail(text, "")
+                elif (
+                    _remark_before_command(text, nxt)
+                    and self.items
+                    and not self.items[-1].count(DETAIL_SEP)
+                ):
+                    # "Check the collector logs" + "This is the most important step." + the
+                    # command: a remark on the step above, whose command follows
+                    self.detail(text, "")
+                    self.open = True
                 elif _label_over(text, nxt):
                     if len(text.split()) <= MAX_LABEL_WORDS or _actionish(text):
                         self.label = text
@@ -403,6 +413,25 @@ _MODAL_LEAD_RE = re.compile(
     r"(?: also| first)? ",
     re.IGNORECASE,
 )
+
+
+#: A remark that introduces or describes a command is no remark on the step above.
+_ABOUT_COMMAND_RE = re.compile(
+    r"\b(?:following|below|command|script|query|snippet|example|run|execute)\b",
+    re.IGNORECASE,
+)
+
+
+def _remark_before_command(text: str, nxt: Block | None) -> bool:
+    """ "This is the most important step. The logs will show the exact error." right
+    before a command: a remark (no action, no lead-in, not about the command)."""
+    return (
+        isinstance(nxt, Code)
+        and not text.endswith(":")
+        and not _actionish(text)
+        and not text.casefold().startswith(("to ", "if ", "when ", "for "))
+        and not _ABOUT_COMMAND_RE.search(text)
+    )
 
 
 def _unpleased(text: str) -> str:
