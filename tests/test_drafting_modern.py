@@ -1047,3 +1047,16 @@ def test_a_remark_before_a_command_stays_with_the_step_above() -> None:
     assert "most important step" in got[0][1]
     assert "oc logs deployment/collector" in got[0][1]
     assert not [t for t, _ in got if t.startswith("This is")]
+
+
+def test_what_should_stop_after_the_fix_is_the_verify() -> None:
+    """ "After the operator restarts, the 403 errors should stop" is the article's own check."""
+    art = runbook(
+        "## Meaning\n\nThe collector gets 403 errors.\n\n## Mitigation\n\n"
+        "Restart the operator pod:\n\n```console\noc delete pod -l name=operator\n```\n\n"
+        "After the operator restarts, the collector's 403 errors should stop, and the alert "
+        "will clear after the 10-minute window.\n"
+    )
+    checklist = walked(art, {"symptom": "yes"})
+    assert checklist.part("verify")[0].text.startswith("After the operator restarts")
+    assert not any("403 errors should stop" in i.detail for i in checklist.part("steps"))

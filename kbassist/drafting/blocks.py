@@ -417,7 +417,7 @@ _MODAL_LEAD_RE = re.compile(
 
 #: A remark that introduces or describes a command is no remark on the step above.
 _ABOUT_COMMAND_RE = re.compile(
-    r"\b(?:following|below|command|script|query|snippet|example|run|execute)\b",
+    r"(?<![\w-])(?:following|below|command|script|query|snippet|example|run|execute)\b",
     re.IGNORECASE,
 )
 
@@ -510,7 +510,9 @@ _CHECK_RE = re.compile(
     r"^(?:the (?:output|result|command) should|you should (?:now )?see|to verify|verify that"
     r"|confirm that|the alert (?:should )?(?:clears?|resolves?|stops?)"
     r"|(?:validate|verify|confirm) (?:the )?(?:resolution|fix|recovery|mitigation)\b"
-    r"|ensure (?:that )?the (?:alert|failed|error|count|problem|issue|metric|value)\b)",
+    r"|ensure (?:that )?the (?:alert|failed|error|count|problem|issue|metric|value)\b"
+    r"|after\b[^.]{0,120}\b(?:should|will)\b[^.]{0,80}\b(?:stop|clears?|resolves?|disappears?|"
+    r"go away|no longer)\b)",
     re.IGNORECASE,
 )
 
