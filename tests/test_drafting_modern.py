@@ -1060,3 +1060,36 @@ def test_what_should_stop_after_the_fix_is_the_verify() -> None:
     checklist = walked(art, {"symptom": "yes"})
     assert checklist.part("verify")[0].text.startswith("After the operator restarts")
     assert not any("403 errors should stop" in i.detail for i in checklist.part("steps"))
+
+
+def test_a_scenario_symptom_keeps_what_goes_wrong_and_is_verified_by_it() -> None:
+    """After "Consider the following scenario:" and its list, the failure is the symptom's
+    and the verify's, not the scenario's first line."""
+    art = support(
+        "## Symptoms\n\nConsider the following scenario:\n\n"
+        "- You have a Windows Server 2012 print server.\n"
+        "- You add the Domain Controller role to the print server.\n\n"
+        "After the print server has been promoted to a Domain Controller, print jobs do not "
+        "print.\n\n## Resolution\n\nGrant the Users group write permission on the PRINTERS "
+        "folder.\n"
+    )
+    assert draft_tree(art)["symptom"].endswith("print jobs do not print.")
+    [verify] = walked(art, {"symptom": "yes"}).part("verify")
+    assert verify.text == (
+        "Check that this no longer happens: After the print server has been promoted to a "
+        "Domain Controller, print jobs do not print."
+    )
+
+
+def test_a_redo_verify_names_the_message_not_the_whole_sentence() -> None:
+    """ "When you demote ..., you may receive the following error message: X" -> redo, then X."""
+    art = support(
+        "## Symptoms\n\nWhen you demote a domain controller, you may receive the following "
+        "error message:\n\n> This domain controller holds the last replica of the partition.\n\n"
+        "## Resolution\n\nRemove the partition by using the Ntdsutil utility.\n"
+    )
+    [verify] = walked(art, {"symptom": "yes"}).part("verify")
+    assert verify.text == (
+        "Demote a domain controller again, and check that this no longer appears: This domain "
+        "controller holds the last replica of the partition."
+    )

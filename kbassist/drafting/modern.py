@@ -135,7 +135,9 @@ def block_symptom(article: Article, section: Section) -> str:
             prev = texts[-1]
             follows_lead = prev.endswith(":")
             lead_next = isinstance(block, Paragraph) and text.endswith(":") and n + 1 < len(blocks)
-            if not (follows_lead or lead_next) or len(texts) >= 8:
+            # "Consider the following scenario:" + its list: what goes wrong comes next
+            outcome = len(texts) == 2 and bool(_SCENARIO_RE.match(texts[0]))
+            if not (follows_lead or lead_next or outcome) or len(texts) >= 8:
                 break
         texts.append(text)
         if sum(len(t) for t in texts) > MAX_MODERN_SYMPTOM_CHARS:
@@ -506,7 +508,11 @@ def symptom_check(symptom: str) -> str:
     )
     if quoted and len(quoted.group("m").split()) >= 3:  # 'the "Service is busy" message'
         return f"Check that this no longer appears: {quoted.group('m')}"
-    first = split_sentences(symptom)[0] if symptom else ""
+    sentences = split_sentences(symptom) if symptom else []
+    if len(sentences) > 1 and _SCENARIO_RE.match(sentences[0]):
+        # "Consider the following scenario: ...; ...." then what goes wrong in it
+        sentences = sentences[1:]
+    first = sentences[0] if sentences else ""
     if 20 <= len(first) <= 240 and not first.endswith(":"):
         return f"Check that this no longer happens: {first}"
     return ""
@@ -576,6 +582,29 @@ def log_line(line: str) -> bool:
 REDO_CHECK = (
     "Do again what you were doing when the problem appeared, and check that it no longer occurs."
 )
+
+
+_SCENARIO_RE = re.compile(
+    r"^(?:consider the following scenario|assume that|assume the following)\b", re.I
+)
+#: "Work with a computer ...", "Use ...": a redo too vague to name; the message is the check.
+_VAGUE_REDO_RE = re.compile(r"^(?:work|use|have|do|are|is|be)\b", re.IGNORECASE)
+
+
+def redo_check(action: str, check: str) -> str:
+    """ "Demote the domain controller again, and check that this no longer appears: <the
+    message>": the symptom's action redone, then its message (never the whole symptom
+    sentence with its lead-in); the message check alone when the action is vague; ""
+    when the symptom quotes no message."""
+    lead = "Check that this no longer appears: "
+    if not check.startswith(lead):
+        return ""
+    if _VAGUE_REDO_RE.match(action):
+        return check
+    return (
+        f"{action[0].upper()}{action[1:]} again, and check that this no longer appears: "
+        + (check[len(lead) :])
+    )
 
 
 def alert_check(alert: str) -> str:

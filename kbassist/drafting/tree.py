@@ -19,6 +19,7 @@ from kbassist.drafting.modern import (
     later_case,
     log_line,
     md_plain,
+    redo_check,
     shell_spans,
     shell_variables,
     symptom_check,
@@ -468,6 +469,10 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
             f"(the article: {shorten(symptom, 200)})"
         )
     redo = _redo_action(symptom)
+    if symptom_section is not None and redo and article.style != "mskb":
+        own = redo_check(redo[0], symptom_check(symptom))
+        if own:
+            return own
     if symptom_section is not None and redo:
         action, result = redo
         return (
