@@ -1093,3 +1093,15 @@ def test_a_redo_verify_names_the_message_not_the_whole_sentence() -> None:
         "Demote a domain controller again, and check that this no longer appears: This domain "
         "controller holds the last replica of the partition."
     )
+
+
+def test_an_applies_to_line_is_not_the_symptom_or_its_check() -> None:
+    """ "_Applies to:_ SQL Server" before the text is not what is seen, nor what to check."""
+    art = support(
+        "_Applies to:_ SQL Server\n\n## Verify timeout expired errors\n\n"
+        "Run the query again from the application.\n"
+    )
+    tree = draft_tree(art)
+    assert "Applies to" not in tree["symptom"]
+    verify = [s["text"] for n in tree["nodes"] for s in n.get("verify", [])]
+    assert verify and not [v for v in verify if "Applies to" in v]

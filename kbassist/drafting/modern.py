@@ -512,6 +512,7 @@ def symptom_check(symptom: str) -> str:
     if len(sentences) > 1 and _SCENARIO_RE.match(sentences[0]):
         # "Consider the following scenario: ...; ...." then what goes wrong in it
         sentences = sentences[1:]
+    sentences = [x for x in sentences if not _ABOUT_ITSELF_RE.match(x)]
     first = sentences[0] if sentences else ""
     if 20 <= len(first) <= 240 and not first.endswith(":"):
         return f"Check that this no longer happens: {first}"
@@ -584,6 +585,13 @@ REDO_CHECK = (
 )
 
 
+#: "This article describes ...", "This alert is deprecated.", "Applies to: SQL Server",
+#: "You see the problem that ...": about the article, not a happening to check for.
+_ABOUT_ITSELF_RE = re.compile(
+    r"^(?:_?applies to\b|this (?:article|document|page|alert|runbook|topic)\b|you see the "
+    r"problem\b)",
+    re.IGNORECASE,
+)
 _SCENARIO_RE = re.compile(
     r"^(?:consider the following scenario|assume that|assume the following)\b", re.I
 )

@@ -44,8 +44,11 @@ def modern_plan(
     """(symptom, cause, cause section, options) of a Markdown article: what the shared
     readers found, as plain text, with the corrections of this module applied."""
     symptom = md_plain(symptom)
+    applies = re.match(r"^_?applies to:?_?\s*[^.]{0,120}?(?:\.\s+|$)", symptom, re.IGNORECASE)
+    if applies:  # "_Applies to:_ SQL Server" is no symptom: what follows it, else the title
+        symptom = symptom[applies.end() :].strip() or md_plain(article.title)
     intro = _INTRO_RE.match(symptom)
-    if intro:
+    if intro and re.search(r"[\"\u201c]|\b(?:error|message)\b", intro.group("what"), re.I):
         # "This article introduces how to troubleshoot the "X" message.": what is seen is X
         symptom = f"You see {intro.group('what')}{symptom[intro.end() :]}".strip()
     if cause and cause_section is not None:
