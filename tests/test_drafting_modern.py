@@ -1105,3 +1105,19 @@ def test_an_applies_to_line_is_not_the_symptom_or_its_check() -> None:
     assert "Applies to" not in tree["symptom"]
     verify = [s["text"] for n in tree["nodes"] for s in n.get("verify", [])]
     assert verify and not [v for v in verify if "Applies to" in v]
+
+
+def test_a_label_over_modal_sub_steps_reads_as_their_action() -> None:
+    """ "(Optional) Document health:" over "You may check X:" is one step "...: Check X:"."""
+    art = runbook(
+        "## Meaning\n\nThe OSD is near full.\n\n## Diagnosis\n\n"
+        "1. (Optional) Document OCS Ceph Cluster Health:\n"
+        "   - You may check OCS Ceph Cluster health using the rook-ceph toolbox:\n\n"
+        "     ```bash\n     ceph status\n     ```\n\n"
+        "## Mitigation\n\nDelete some data.\n"
+    )
+    got = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert got[0] == (
+        "(Optional) Document OCS Ceph Cluster Health: Check OCS Ceph Cluster health using the "
+        "rook-ceph toolbox:"
+    )

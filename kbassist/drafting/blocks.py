@@ -151,7 +151,11 @@ class _Steps:
     def add(self, text: str) -> None:
         text = clean(without_boilerplate(text))
         if self.label and text:
-            # "Verify cluster access:" over its sub-steps: said with the first of them
+            # "Verify cluster access:" over its sub-steps: said with the first of them (as
+            # the action: "You may check X" reads "Check X")
+            bare = _MODAL_LEAD_RE.sub("", text, count=1)
+            if bare != text and _imperative(bare):
+                text = bare[0].upper() + bare[1:]
             text, self.label = f"{self.label} {text}", ""
         if text and not is_boilerplate(text):
             self.items.append(text)
@@ -455,7 +459,7 @@ def _label_over(text: str, nxt: Block | None) -> bool:
     if not isinstance(nxt, ListBlock) or not nxt.items:
         return False
     firsts = [i.blocks[0] for i in nxt.items if i.blocks]
-    actions = sum(isinstance(b, Paragraph) and _imperative(clean(b.text.plain)) for b in firsts)
+    actions = sum(isinstance(b, Paragraph) and _actionish(clean(b.text.plain)) for b in firsts)
     return actions * 2 >= len(nxt.items)
 
 
