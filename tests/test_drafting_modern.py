@@ -1121,3 +1121,16 @@ def test_a_label_over_modal_sub_steps_reads_as_their_action() -> None:
         "(Optional) Document OCS Ceph Cluster Health: Check OCS Ceph Cluster health using the "
         "rook-ceph toolbox:"
     )
+
+
+def test_a_bare_method_name_is_labelled_by_its_first_action() -> None:
+    """ "### Method 1" / "### Method 2" choices say what each does, not just their number."""
+    art = support(
+        "## Symptoms\n\nThe backup fails.\n\n## Workaround\n\n"
+        "Use one of the following methods.\n\n### Method 1\n\n"
+        "Configure the server backup policy on the affected drive as block-level backup.\n\n"
+        "### Method 2\n\nSet a registry key to exclude the files from file-level backups.\n"
+    )
+    got = labels(draft_tree(art))
+    assert "Method 1: Configure the server backup policy on the affected drive" in got
+    assert "Method 2: Set a registry key to exclude the files from file-level backups" in got

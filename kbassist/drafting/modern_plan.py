@@ -311,6 +311,15 @@ def tidy_modern(option: Option) -> None:
             option.lead = " ".join([option.lead, *(md_plain(i) for i in said)]).strip()
     option.items = _tidy_steps(option.items)
     option.pre_items = _tidy_steps(option.pre_items)  # a new list: options share the old
+    bare_name = re.match(
+        r"^(?:method|option|solution|workaround|resolution|approach)\s+(?:\d{1,2}|[A-H])$",
+        option.label,
+        re.IGNORECASE,
+    )
+    if bare_name and option.items:
+        # "Method 1" alone says nothing to choose by: its first action names it
+        first = md_plain(split_detail(option.items[0])[0])
+        option.label = f"{option.label}: {short_label(first, 70)}"
 
 
 #: "For the commands below, replace $X with the name of your pool." (no command of its own)
