@@ -514,12 +514,15 @@ def _command_items(block: ListBlock) -> bool:
         return True
     if len(block.items) < 2:
         return False
+    from kbassist.articles.model import Paragraph
+
     for item in block.items:
         first = item.blocks[0] if len(item.blocks) == 1 else None
-        marks = getattr(getattr(first, "text", None), "marks", ())
-        plain = getattr(getattr(first, "text", None), "plain", "").strip()
-        codes = [m for m in marks if m.kind == "code"]
-        if len(codes) != 1 or first.text.plain[codes[0].start : codes[0].end].strip() != plain:
+        if not isinstance(first, Paragraph):
+            return False
+        plain = first.text.plain
+        codes = [m for m in first.text.marks if m.kind == "code"]
+        if len(codes) != 1 or plain[codes[0].start : codes[0].end].strip() != plain.strip():
             return False
     return True
 
