@@ -62,10 +62,13 @@ _TYPE_WORD_RE = re.compile(r"\b(?:type|run|enter|execute|command|prompt|syntax)\
 _MESSAGE_WORD_RE = re.compile(r"\b(?:error|warning|fatal|message)\b", re.I)
 _FENCE_RE = re.compile(r"^\s*(`{3,}|~{3,})")
 #: A line of sample log output in a Markdown code block ("I1130 12:15:18.635 ...",
-#: "2023-11-06T11:11:41Z ...", a JSON log record): output shown, not a command typed.
+#: "2023-11-06T11:11:41Z ...", a JSON log record, an event entry's "Computer: <name>"):
+#: output shown, not a command typed.
 _LOG_LINE_RE = re.compile(
     r"^\s*(?:[IWEF]\d{4} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\{\"\w+\":|"
-    r"(?:level|time|ts)=\S)"
+    r"(?:level|time|ts)=\S|(?-i:Log Name|Source|Date|Event ID|Task Category|Level|Keywords|"
+    r"User|Computer|Description|Event Type|Event Source|Event Category):)",
+    re.IGNORECASE,
 )
 _INLINE_CODE_RE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
 _TOKEN_CHARS_RE = re.compile(r"[^\s\"'`]+")

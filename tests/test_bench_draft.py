@@ -87,3 +87,15 @@ def test_log_lines_and_set_variables_are_no_placeholders_and_neighbours_count(
     found = command_placeholders(metrics.load_article(path))
     assert [p.token for p in found] == ["<subvolume>", "<snapshot>"]
     assert placeholder_used(found[1], ["odf cephfs-snap delete qzvar0qz qzvar1qz"])
+
+
+def test_an_event_entry_is_no_command(tmp_path: Path) -> None:
+    """ "Computer: <Server name>" in a sample event entry is output, not a placeholder to type."""
+    path = tmp_path / "event.md"
+    path.write_text(
+        "---\ntitle: Event\n---\n## Symptoms\n\n```output\nDate: <Datetime>\n"
+        "Computer: <Server name>\n```\n\n```console\nsqlcmd -S <Server name>\n```\n",
+        encoding="utf-8",
+    )
+    found = command_placeholders(metrics.load_article(path))
+    assert [(p.token, p.command) for p in found] == [("<Server name>", "sqlcmd -S <Server name>")]

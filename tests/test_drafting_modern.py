@@ -1134,3 +1134,16 @@ def test_a_bare_method_name_is_labelled_by_its_first_action() -> None:
     got = labels(draft_tree(art))
     assert "Method 1: Configure the server backup policy on the affected drive" in got
     assert "Method 2: Set a registry key to exclude the files from file-level backups" in got
+
+
+def test_a_sample_event_entry_s_placeholders_are_not_asked() -> None:
+    """ "... an entry that resembles the following:" + "Computer: <Server name>" is shown only."""
+    art = support(
+        "## Symptoms\n\nThe SQL Server service doesn't start.\n\n## Resolution\n\n"
+        "1. Check the Application log, and verify that you see an error message entry that "
+        "resembles the following:\n\n"
+        "    ```output\n    Date: <Datetime>\n    Computer: <Server name>\n"
+        "    Description: Initializing the FallBack certificate failed.\n    ```\n\n"
+        "2. Restart the SQL Server service by running `net start MSSQLSERVER`.\n"
+    )
+    assert not [n for n in draft_tree(art)["nodes"] if n["kind"] == "input"]

@@ -412,7 +412,7 @@ def case_label(step: str) -> str:
 
 _SYSTEM_DIR_RE = re.compile(
     r"^[a-z]:\\(?:windows|winnt|program ?files|programdata|system32|users\\(?:default|public"
-    r"|all users))\b|^[a-z]:\\users\\?$|\\system32\b|\\syswow64\b|%\w+%",
+    r"|all users))\b|^[a-z]:\\users\\?$|^[a-z]:\\program$|\\system32\b|\\syswow64\b|%\w+%",
     re.IGNORECASE,
 )
 
@@ -521,9 +521,10 @@ def symptom_check(symptom: str) -> str:
 
 # --------------------------------------------------------------------------- shell variables
 
-#: `$NS`, `${MCP_NAME}` in a command: a shell variable (capitals, not `$1`, `$(...)`).
+#: `$NS`, `${MCP_NAME}` in a command: a shell variable (capitals, not `$1`, `$(...)`, nor
+#: the `$SQLPROD` of a service name `MSSQL$SQLPROD`).
 _SHELL_VAR_RE = re.compile(
-    r"\$(?:\{(?P<b>[A-Z][A-Z0-9_]{0,40})\}|(?P<v>[A-Z][A-Z0-9_]{0,40}))(?!\w)"
+    r"(?<![\w$\\])\$(?:\{(?P<b>[A-Z][A-Z0-9_]{0,40})\}|(?P<v>[A-Z][A-Z0-9_]{0,40}))(?!\w)"
 )
 #: Variables every shell or cluster login already has: never the admin's value to type.
 _ENV_VARS = frozenset(
@@ -568,7 +569,9 @@ def shell_spans(text: str, names: set[str]) -> list[tuple[int, int, str]]:
 #: "2023-11-06T11:11:41Z ...", a JSON log record): shown, its `<namespace>` never asked.
 _LOG_LINE_RE = re.compile(
     r"^\s*(?:[IWEF]\d{4} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\{\"\w+\":|"
-    r"(?:level|time|ts)=\S)"
+    r"(?:level|time|ts)=\S|(?-i:Log Name|Source|Date|Event ID|Task Category|Level|Keywords|"
+    r"User|Computer|Description|Event Type|Event Source|Event Category):)",
+    re.IGNORECASE,
 )
 
 
@@ -675,3 +678,21 @@ def by_design_section(article: Article, section: Section) -> bool:
     if section.role in ("symptom", "cause", "summary"):
         return True
     return all(p.workaround for p in article.parts_by_role("resolution"))
+
+
+#: "... verify that you see an error message entry that resembles the following:": what
+#: follows is a sample of output, its `<Datetime>` and `<Server name>` never asked.
+_SAMPLE_LEAD_RE = re.compile(
+    r"\b(?:resembles?|similar to|(?:looks? )?like) the following\b|\bsample (?:output|message|"
+    r"entry|log)\b|\bexample (?:output|message|entry|log)\b",
+    re.IGNORECASE,
+)
+
+
+def sample_lead(text: str) -> bool:
+    """A step whose detail is a sample of what is shown, not a command to run."""
+    return bool(_SAMPLE_LEAD_RE.search(text)) and not _RUN_WORD_RE.search(text)
+
+
+#: "Run a command similar to the following:": a command to adapt, not a sample.
+_RUN_WORD_RE = re.compile(r"\b(?:run|type|enter|execute|use|command|script|query|cmdlet)\b", re.I)

@@ -20,6 +20,7 @@ from kbassist.drafting.modern import (
     log_line,
     md_plain,
     redo_check,
+    sample_lead,
     shell_spans,
     shell_variables,
     symptom_check,
@@ -149,6 +150,8 @@ def _askable(item: str, article: Article) -> str:
     (`<StatisticsName> | <DateTime>`), which are only shown."""
     if article.style == "mskb":
         return item
+    if sample_lead(split_detail(item)[0]):
+        return split_detail(item)[0]  # "... an entry that resembles the following:": shown
     if "Alert text: " not in item and "Table: " not in item:
         return "\n".join(line for line in item.split("\n") if not log_line(line))
     kept: list[str] = []
