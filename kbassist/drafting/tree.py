@@ -146,8 +146,9 @@ def _keep_referents(option: Option, written: list[str]) -> None:
 
 def _askable(item: str, article: Article) -> str:
     """The part of a step whose placeholders are asked: not the alert text a runbook
-    quotes ("Alert text: Storage node <nod-name> went down.") or a sample output table
-    (`<StatisticsName> | <DateTime>`), which are only shown."""
+    quotes ("Alert text: Storage node <nod-name> went down."), a sample output table
+    (`<StatisticsName> | <DateTime>`), a sample log line or event entry, or the listing
+    after "... resembles the following:", which are only shown."""
     if article.style == "mskb":
         return item
     if sample_lead(split_detail(item)[0]):
@@ -238,7 +239,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 option.params.append(param)
         if article.style != "mskb":
             # `$VM` in a runbook's command that nothing in it sets: the admin's value
-            commands = [split_detail(i)[1] for i in [*option.pre_items, *option.items]]
+            steps = [*option.pre_items, *option.items]
+            commands = [split_detail(_askable(i, article))[1] for i in steps]
             for name in shell_variables(article, commands):
                 if len(seen) - literals >= MAX_PLACEHOLDERS_PER_OPTION:
                     break
