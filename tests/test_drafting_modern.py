@@ -1147,3 +1147,22 @@ def test_a_sample_event_entry_s_placeholders_are_not_asked() -> None:
         "2. Restart the SQL Server service by running `net start MSSQLSERVER`.\n"
     )
     assert not [n for n in draft_tree(art)["nodes"] if n["kind"] == "input"]
+
+
+def test_a_reference_page_says_so_and_shows_its_content() -> None:
+    """ "This document identifies the schema ..." is no fault: its sections are shown, unasked."""
+    art = runbook(
+        "This document identifies the schema used by the operator to name the collector's "
+        "outputs.\n\n## Outputs\n\n### Non-Lokistack Outputs\n\n"
+        "The naming schema is `output_<OUTPUT_NAME>`, where `<OUTPUT_NAME>` is the output's "
+        "name.\n",
+        id_="NamingSchema",
+    )
+    tree = draft_tree(art)
+    assert outcome_titles(tree)[0] == "Reference: NamingSchema"
+    assert not [n for n in tree["nodes"] if n["kind"] == "input"]
+    got = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert got == [
+        "Non-Lokistack Outputs: The naming schema is output_<OUTPUT_NAME>, where "
+        "<OUTPUT_NAME> is the output's name."
+    ]

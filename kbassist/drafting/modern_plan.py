@@ -100,8 +100,8 @@ def modern_plan(
             ]
     options = [o for o in options if o.items]
     if not options:
-        stub = stub_option(article)
-        options = [stub] if stub is not None else options
+        honest = stub_option(article) or reference_option(article, symptom)
+        options = [honest] if honest is not None else options
     notes = " ".join(applicability_notes(article))
     for option in options:
         if notes and option.kind not in ("deprecated", "redirect"):
@@ -164,6 +164,47 @@ _INTRO_RE = re.compile(
     r"(?P<what>[^.]{6,200}\.)",
     re.IGNORECASE,
 )
+
+
+#: "This document identifies the schema used by ...": a reference page, not a fault.
+_REFERENCE_RE = re.compile(
+    r"^this (?:document|page|article|reference|section) (?:identifies|describes|lists|documents|"
+    r"defines|explains|specifies|summari[sz]es)\b",
+    re.IGNORECASE,
+)
+#: A reference page's sections are shown up to this many.
+MAX_REFERENCE_PARTS = 12
+
+
+def reference_option(article: Article, symptom: str) -> Option | None:
+    """A reference page ("This document identifies the schema ...", no fix or diagnosis
+    heading): one outcome that says so and shows each section's content; else None."""
+    from kbassist.articles.model import Part
+    from kbassist.drafting.blocks import part_sections
+
+    if not _REFERENCE_RE.match(symptom) or article.parts_by_role("resolution"):
+        return None
+    sections = part_sections(article)
+    cited = [s for s in article.sections if s.text.strip()]
+    items: list[str] = []
+    for part in article.document.walk():
+        if not isinstance(part, Part) or part.level <= 1:
+            continue
+        text = " ".join(md_plain(b.text.plain) for b in part.blocks if isinstance(b, Paragraph))
+        if text:
+            items.append(f"{md_plain(part.name)}: {shorten(text, 400)}")
+    if not items or not cited:
+        return None
+    first = next((sections[id(p)] for p in article.document.walk() if id(p) in sections), cited[0])
+    option = Option(
+        first,
+        f"Reference: {short_label(md_plain(article.title), 70)}",
+        f"This is a reference page, not a fault to fix: {shorten(symptom, 240)}",
+        items[:MAX_REFERENCE_PARTS],
+        kind="reference",
+    )
+    option.checks = ["Nothing to fix: check that the reference above answers what you needed."]
+    return option
 
 
 def modern_verify(article: Article) -> str:

@@ -218,7 +218,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         option.label = label
         seen: set[str] = set()
         literals = 0
-        for item in [*option.pre_items, *option.items]:
+        # a reference page's `<OUTPUT_NAME>` is part of what it documents, not a value to type
+        asked = [] if option.kind == "reference" else [*option.pre_items, *option.items]
+        for item in asked:
             for _, _, param in find_params(_askable(item, article)):
                 ref = f"{param.kind}:{param.key}"
                 if ref in seen or (
@@ -237,7 +239,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     counters[param.kind] = counters.get(param.kind, 0) + 1
                     variables[ref] = f"{param.kind}_{counters[param.kind]}"
                 option.params.append(param)
-        if article.style != "mskb":
+        if article.style != "mskb" and asked:
             # `$VM` in a runbook's command that nothing in it sets: the admin's value
             steps = [*option.pre_items, *option.items]
             commands = [split_detail(_askable(i, article))[1] for i in steps]
