@@ -1166,3 +1166,21 @@ def test_a_reference_page_says_so_and_shows_its_content() -> None:
         "Non-Lokistack Outputs: The naming schema is output_<OUTPUT_NAME>, where "
         "<OUTPUT_NAME> is the output's name."
     ]
+
+
+def test_prose_ways_to_try_are_alternatives() -> None:
+    """ "You can try A." / "You can also try B." after "depends on ..." are two choices."""
+    art = runbook(
+        "## Meaning\n\nA persistent volume is filling up.\n\n## Mitigation\n\n"
+        "Mitigation for this issue depends on what is filling up the storage.\n\n"
+        "You can try allocating more storage space to the affected volume.\n\n"
+        "You can also try lowering the log level of the component that uses the volume.\n"
+    )
+    tree = draft_tree(art)
+    assert labels(tree)[-2:] == [
+        "Try allocating more storage space to the affected volume",
+        "Try lowering the log level of the component that uses the volume",
+    ]
+    assert node(tree, "mitigation_2")["text"] == (
+        "Mitigation for this issue depends on what is filling up the storage."
+    )

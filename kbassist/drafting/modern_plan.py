@@ -88,6 +88,7 @@ def modern_plan(
     if cause:
         cause = " ".join(s for s in split_sentences(cause) if not _TO_RESOLVE_RE.match(s)) or cause
     options = _before_continuing(options)
+    options = [split for option in options for split in _tries(option)]
     _tool_usage(article, options)
     _dangling_commands(article, options)
     for option in options:
@@ -639,6 +640,37 @@ def _owned(option: Option, n: int, group: set[int]) -> bool:
         return True
     users = [m for m, cond in option.when.items() if _var(cond) == var]
     return all(m in group for m in users) and users == [n]
+
+
+#: "You can try allocating more storage ...", "You can also try adjusting ...": each a way.
+_TRY_RE = re.compile(r"^(?:you|we) (?:can|could|may|might) (?:also )?try (?P<what>\S.{6,})$", re.I)
+
+
+def _tries(option: Option) -> list[Option]:
+    """A fix written as prose ways ("Mitigation depends on what is filling up the
+    storage. You can try allocating more space ... You can also try adjusting ..."): one
+    option per way, chosen in "Which mitigation?", the sentences before them its text."""
+    if len(option.items) != 1 or split_detail(option.items[0])[1]:
+        return [option]
+    sentences = split_sentences(md_plain(option.items[0]))
+    starts = [n for n, x in enumerate(sentences) if _TRY_RE.match(x)]
+    if len(starts) < 2:
+        return [option]
+    lead = " ".join(sentences[: starts[0]])
+    out: list[Option] = []
+    for j, n in enumerate(starts):
+        end = starts[j + 1] if j + 1 < len(starts) else len(sentences)
+        what = _TRY_RE.match(sentences[n])
+        step = f"Try {what.group('what')}" if what else sentences[n]
+        items = [" ".join([step, *sentences[n + 1 : end]])]
+        label = re.sub(
+            r"(?:\s+(?:so|that|and|or|to|the|a|an|for|with|of|in|is))+$", "", short_label(step, 80)
+        )
+        way = Option(option.section, label, lead or option.lead, items, option.kind)
+        way.pre_items, way.pre_section = option.pre_items, option.pre_section
+        way.checks = list(option.checks)
+        out.append(way)
+    return out
 
 
 #: "Fix alerts before continuing", "Prerequisites": what to do before any fix, not a fix.
