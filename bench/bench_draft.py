@@ -45,8 +45,10 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   `YourServer` / `your_domain` / `servername`-like words, in Markdown code also
   `MyServer` / `my-namespace`, and a token the article explains ("where x is the drive",
   "replace NAME with"; a one-letter token only as a drive `x:`). The explanation itself
-  is not a use. Measured by answering every input on a walk with a sentinel and reading
-  the outcome's items (steps, verify, rollback).
+  is not a use. A sample log line in a listing is no command, a `MyServer`-like name the
+  article sets (`MYPOD=...`) no placeholder; a placeholder next to another is used when
+  an answer stands beside it. Measured by answering every input on a walk with a
+  sentinel and reading the outcome's items (steps, verify, rollback).
 - **action steps**: checklist steps (the "Checklist" part of each outcome, once per
   outcome; pointers such as "Read the article" left out) whose first word, after a list
   marker, a filler ("Then", "Optionally,") and one lead-in clause ending in a comma or

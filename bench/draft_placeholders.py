@@ -61,6 +61,15 @@ _TYPE_WORD_RE = re.compile(r"\b(?:type|run|enter|execute|command|prompt|syntax)\
 #: ... unless a message is quoted: "error C1007: unrecognized flag '<flag>'".
 _MESSAGE_WORD_RE = re.compile(r"\b(?:error|warning|fatal|message)\b", re.I)
 _FENCE_RE = re.compile(r"^\s*(`{3,}|~{3,})")
+#: A line of sample log output in a Markdown code block ("I1130 12:15:18.635 ...",
+#: "2023-11-06T11:11:41Z ...", a JSON log record, an event entry's "Computer: <name>"):
+#: output shown, not a command typed.
+_LOG_LINE_RE = re.compile(
+    r"^\s*(?:[IWEF]\d{4} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\{\"\w+\":|"
+    r"(?:level|time|ts)=\S|(?-i:Log Name|Source|Date|Event ID|Task Category|Level|Keywords|"
+    r"User|Computer|Description|Event Type|Event Source|Event Category):)",
+    re.IGNORECASE,
+)
 _INLINE_CODE_RE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
 _TOKEN_CHARS_RE = re.compile(r"[^\s\"'`]+")
 
@@ -102,7 +111,7 @@ def _contexts(article: Article) -> Iterator[_Context]:
             if fence:
                 if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
                     fence = ""
-                elif line.strip():
+                elif line.strip() and not _LOG_LINE_RE.match(line):
                     yield _Context(_normal(line), True, section.text, True)
                 continue
             if opened:
@@ -200,6 +209,8 @@ def command_placeholders(article: Article) -> list[Placeholder]:
                 add(match.group(0), context, *match.span(), plain_ok=False)
         if context.markdown and context.code:
             for match in _MY_RE.finditer(context.text):
+                if re.search(rf"(?:^|[\s;(]){re.escape(match.group(0))}=", context.section):
+                    continue  # `MYPOD=...`: a variable the runbook sets, not a value to type
                 add(match.group(0), context, *match.span(), plain_ok=True)
         near = (context.markdown and context.code) or (
             not context.markdown and any(_WHERE_RE.search(c.text) for c in contexts[n : n + 2])
@@ -229,7 +240,17 @@ def placeholder_used(ph: Placeholder, rendered: list[str]) -> bool:
             after = text[match.end() :].lstrip(" \"'`")
             if (ph.left and before.endswith(ph.left)) or (ph.right and after.startswith(ph.right)):
                 return True
+            # a neighbour that is itself a placeholder (`delete <subvolume> <snapshot>`) is
+            # filled in too: its sentinel stands beside this one
+            if (_NEIGHBOUR_PH_RE.fullmatch(ph.left) and re.search(r"qzvar\d+qz$", before)) or (
+                _NEIGHBOUR_PH_RE.fullmatch(ph.right) and re.match(r"qzvar\d+qz", after)
+            ):
+                return True
     return False
+
+
+#: A neighbouring word that is a placeholder itself: `<subvolume>`, `{Name}`.
+_NEIGHBOUR_PH_RE = re.compile(r"<[A-Za-z][^<>]{0,40}>|\{[A-Za-z_][\w-]{1,40}\}")
 
 
 def rendered_items(checklists: list[Checklist]) -> list[str]:

@@ -62,3 +62,40 @@ def test_cut_labels_and_action_steps_are_told_apart() -> None:
     assert metrics.starts_with_verb("3. If you use NTFS, run chkdsk /f.")
     assert not metrics.starts_with_verb("To resolve this problem:")
     assert not metrics.starts_with_verb("NOTE: This applies to Windows NT 4.0 only.")
+
+
+_LOGS_ARTICLE = """---
+title: PodStuck
+---
+## Diagnosis
+
+```console
+MYPOD=$(oc get pods -o name | head -1)
+oc logs ${MYPOD}
+I1130 12:15:18.635452  1 leaderelection.go:243] acquire lease <namespace>/ctl
+odf cephfs-snap delete <subvolume> <snapshot>
+```
+"""
+
+
+def test_log_lines_and_set_variables_are_no_placeholders_and_neighbours_count(
+    tmp_path: Path,
+) -> None:
+    """A sample log line and `MYPOD=` are not measured; a placeholder beside one is used."""
+    path = tmp_path / "logs.md"
+    path.write_text(_LOGS_ARTICLE, encoding="utf-8")
+    found = command_placeholders(metrics.load_article(path))
+    assert [p.token for p in found] == ["<subvolume>", "<snapshot>"]
+    assert placeholder_used(found[1], ["odf cephfs-snap delete qzvar0qz qzvar1qz"])
+
+
+def test_an_event_entry_is_no_command(tmp_path: Path) -> None:
+    """ "Computer: <Server name>" in a sample event entry is output, not a placeholder to type."""
+    path = tmp_path / "event.md"
+    path.write_text(
+        "---\ntitle: Event\n---\n## Symptoms\n\n```output\nDate: <Datetime>\n"
+        "Computer: <Server name>\n```\n\n```console\nsqlcmd -S <Server name>\n```\n",
+        encoding="utf-8",
+    )
+    found = command_placeholders(metrics.load_article(path))
+    assert [(p.token, p.command) for p in found] == [("<Server name>", "sqlcmd -S <Server name>")]

@@ -674,3 +674,513 @@ def test_a_placeholder_that_names_its_source_says_where_to_read_it() -> None:
     )
     ask = next(n for n in draft_tree(art)["nodes"] if n["kind"] == "input")
     assert ask["help"].startswith("Its value comes from the previous step")
+
+
+# --------------------------------------------------------------------------- round 2
+
+
+def test_a_shell_variable_the_runbook_does_not_set_is_asked_and_used() -> None:
+    """`$MCP_NAME` ("replace $MCP_NAME with ...") is an input whose answer is in the command."""
+    art = runbook(
+        "## Meaning\n\nThe pool is paused.\n\n## Mitigation\n\n"
+        "For the commands below, replace `$MCP_NAME` with the name of your pool.\n\n"
+        "Unpause the pool:\n\n```console\noc patch mcp $MCP_NAME --type=merge "
+        '-p \'{"spec":{"paused":false}}\'\n```\n'
+    )
+    tree = draft_tree(art)
+    ask = next(n for n in tree["nodes"] if n["kind"] == "input")
+    assert "$MCP_NAME" in ask["title"]
+    assert "name of your pool" in ask["help"]
+    got = steps(walked(art, {"symptom": "yes", ask["var"]: "worker"}))
+    assert any("oc patch mcp worker " in detail for _, detail in got)
+    assert not any(text.startswith("For the commands below") for text, _ in got)
+
+
+def test_a_shell_variable_the_runbook_sets_is_not_asked() -> None:
+    """`export NAMESPACE=...` before `oc -n $NAMESPACE ...`: nothing to type; log lines neither."""
+    art = runbook(
+        "## Meaning\n\nNo leader.\n\n## Diagnosis\n\n"
+        'Set the namespace:\n\n```bash\nexport NAMESPACE="$(oc get kubevirt -A '
+        '-o custom-columns=NS:.metadata.namespace --no-headers)"\n```\n\n'
+        "Check the logs:\n\n```bash\noc -n $NAMESPACE logs -l app=ctl\n```\n\n"
+        "Example output:\n\n```\nI1130 12:15:18.635452  1 leaderelection.go:243] acquire "
+        "lease <namespace>/ctl\n```\n\n"
+        "## Mitigation\n\nRestart the controller:\n\n```bash\n"
+        "oc -n $NAMESPACE rollout restart deployment ctl\n```\n"
+    )
+    assert not [n for n in draft_tree(art)["nodes"] if n["kind"] == "input"]
+
+
+def test_a_label_over_sub_steps_is_said_with_the_first_of_them() -> None:
+    """ "Verify cluster access:" over a list of actions is no checklist item of its own."""
+    art = runbook(
+        "## Meaning\n\nThe OSD is near full.\n\n## Diagnosis\n\n"
+        "1. Verify cluster access:\n   - List the clusters you can access:\n\n"
+        "     ```bash\n     ocm list clusters\n     ```\n\n"
+        "   - Find the cluster ID of the mentioned cluster.\n\n"
+        "## Mitigation\n\nDelete some data.\n"
+    )
+    got = [text for text, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert "Verify cluster access:" not in got
+    assert got[0].startswith("Verify cluster access: List the clusters")
+
+
+def test_fixes_named_by_cause_with_commands_are_asked_which_cause() -> None:
+    """ "Stale lease: ..." / "RBAC permissions: ..." items with commands: one cause's fix runs."""
+    art = runbook(
+        "## Meaning\n\nNo leader pod.\n\n## Mitigation\n\n"
+        "Based on the diagnosis results, apply the remediation that matches the root cause:\n\n"
+        "- Stale lease: If the lease holder is not running, delete the lease:\n\n"
+        "  ```bash\n  oc delete lease ctl\n  ```\n\n"
+        "- RBAC permissions: Verify that the service account can update leases:\n\n"
+        "  ```bash\n  oc auth can-i update leases\n  ```\n\n"
+        "- Validate resolution: Confirm that one pod holds the lease.\n"
+    )
+    tree = draft_tree(art)
+    ask = next(n for n in tree["nodes"] if n.get("title") == "Which cause did you find?")
+    assert [c["label"] for c in ask["choices"]][:2] == ["Stale lease", "RBAC permissions"]
+    got = steps(walked(art, {"symptom": "yes", ask["var"]: "cause_2"}))
+    assert [t for t, _ in got] == [
+        "RBAC permissions: verify that the service account can update leases:"
+    ]
+    assert "oc auth can-i update leases" in got[0][1]
+    verify = walked(art, {"symptom": "yes", ask["var"]: "cause_2"}).part("verify")
+    assert "one pod holds the lease" in verify[0].text
+
+
+def test_bounded_sub_headings_under_mitigation_are_alternatives() -> None:
+    """ "### 2. Current size < 1 TB" and "### 3. Current size = 4TB" are choices, not one list."""
+    art = runbook(
+        "## Meaning\n\nThe OSD is near full.\n\n## Mitigation\n\n### 1. Delete Data\n\n"
+        "Delete some data, and the cluster resolves the alert.\n\n"
+        "### 2. Current size < 1 TB, Expand to 4 TB\n\nIncrease capacity via the addon.\n\n"
+        "### 3. Current size = 4TB\n\nPlease contact Dedicated Support.\n"
+    )
+    tree = draft_tree(art)
+    assert labels(tree)[-3:] == [
+        "Delete Data",
+        "Current size < 1 TB, Expand to 4 TB",
+        "Current size = 4TB",
+    ]
+    third = node(tree, "mitigation_3")
+    assert third["steps"][0]["text"] == "Please contact Dedicated Support."
+
+
+def test_an_alert_is_verified_by_clearing_not_by_a_copy_of_its_meaning() -> None:
+    """The verify names the alert clearing; the Meaning paragraph is not pasted into it."""
+    art = runbook(
+        "## Meaning\n\nA VirtualMachineInstance reported a guest CPU run-queue length greater "
+        "than 20 runnable threads within the last scrape window.\n\n"
+        "## Mitigation\n\nLive-migrate the VM.\n"
+    )
+    [verify] = walked(art, {"symptom": "yes"}).part("verify")
+    assert verify.text.startswith("Check that the TestAlert alert clears")
+    assert "scrape window" not in verify.text
+
+
+def test_a_stub_runbook_says_it_has_no_guidance() -> None:
+    """A runbook whose Diagnosis and Mitigation are "TODO" gets an honest outcome."""
+    art = runbook("## Meaning\n\nPLEG is slow.\n\n## Diagnosis\n\nTODO\n\n## Mitigation\n\nTODO\n")
+    tree = draft_tree(art)
+    assert outcome_titles(tree)[0] == "The runbook has no guidance yet"
+    checklist = walked(art, {"symptom": "yes"})
+    assert not any(i.text == "TODO" for i in checklist.part("steps"))
+    assert "stops firing" not in checklist.part("verify")[0].text
+
+
+def test_event_log_fields_and_lead_ins_are_not_symptom_choices() -> None:
+    """ "Log Name: System Source: ..." and "If you try to ..." are no messages to pick."""
+    art = support(
+        "## Symptoms\n\nYou may experience any of the following symptoms:\n\n"
+        "- You receive the error message: Error: 0x8000FFFF\n"
+        "- The following event may be logged in the Application log:\n"
+        "- Event Type: Error Event Source: VSS\n"
+        "- If you try to create a new partition using Diskpart.exe\n"
+        "- The list is blank.\n\n"
+        "## Resolution\n\nDelete the Subscriptions registry subkey.\n"
+    )
+    choices = labels(draft_tree(art))
+    assert not [c for c in choices if c.startswith(("Event Type", "If you try"))]
+    assert any("Application log" in c for c in choices)
+
+
+def test_an_error_and_the_event_it_logs_are_one_symptom() -> None:
+    """An error and its event entry happen together: no "Which of these do you see?"."""
+    art = support(
+        "## Symptoms\n\n1. Users receive the following error when they log on:\n\n"
+        "    > There are currently no logon servers available to service the logon request.\n\n"
+        "2. LsaSrv Event 45058, logged in the System event log, indicates that the cached "
+        "credential was deleted:\n\n    > Log Name: System  \n    Source: LsaSrv  \n"
+        "    Event ID: 45058\n\n"
+        "## Resolution\n\nAllow cached credentials on the computer.\n"
+    )
+    confirm = node(draft_tree(art), "symptom")
+    assert confirm["title"] == "Does this match what you see?"
+
+
+def test_a_result_of_an_earlier_step_is_not_asked_before_the_steps() -> None:
+    """ "If the VSS writers are now listed, ..." stays a step, not an up-front question."""
+    art = support(
+        "## Symptoms\n\nThe list of writers is blank.\n\n## Resolution\n\n"
+        "1. At the command prompt, type vssadmin list writers, and then press Enter.\n"
+        "2. If the VSS writers are now listed, close the Command Prompt window.\n"
+        "3. Restart the VSS service.\n"
+    )
+    tree = draft_tree(art)
+    assert not [n for n in tree["nodes"] if "now listed" in n.get("title", "")]
+
+
+def test_a_causes_list_with_one_fix_is_shown_not_asked() -> None:
+    """ "Which cause applies?" whose answers all reach one fix is not asked; it is shown."""
+    art = support(
+        "## Symptoms\n\nWhen you change the password policy, the changes are not applied.\n\n"
+        "## Cause\n\nThis issue can occur in either of the following scenarios:\n\n"
+        "- The Block Policy Inheritance option is enabled on the Domain Controllers OU.\n"
+        "- The password policy is not set in the Default Domain policy.\n\n"
+        "## Resolution\n\nClear the Block Policy Inheritance check box.\n\n"
+        "## Status\n\nThis behavior is by design.\n"
+    )
+    tree = draft_tree(art)
+    assert node(tree, "cause")["kind"] == "info"
+    [verify] = walked(art, {"symptom": "yes"}).part("verify")
+    assert "by design" not in verify.text
+
+
+def test_how_to_do_a_step_is_its_detail() -> None:
+    """ "To do it, click Start, ..." after "Open an elevated Command Prompt." is how, not a step."""
+    art = support(
+        "## Symptoms\n\nThe operation timed out.\n\n## Resolution\n\n"
+        "1. Open an elevated Command Prompt. To do it, click Start, right-click Command Prompt, "
+        "and then click Run as administrator.\n"
+        "2. At the command prompt, type `sfc /scannow`, and then press Enter.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert not [t for t, _ in got if t.startswith("To do it")]
+    assert "Run as administrator" in got[0][1]
+
+
+def test_fixes_by_horizon_are_asked_which_one_now() -> None:
+    """ "Immediately: ..." / "Short term: ..." / "Long term: ..." run for the horizon picked."""
+    art = runbook(
+        "## Meaning\n\nThe guest CPU run queue is long.\n\n## Mitigation\n\n"
+        "* **Immediately:** Live-migrate the VM to a less loaded node.\n"
+        "* **Short term:** Raise the vCPU limit of the VM.\n"
+        "* **Long term:** Add autoscaling tied to the run-queue length.\n"
+    )
+    ask = next(
+        n for n in draft_tree(art)["nodes"] if n.get("title") == "Which fix are you making now?"
+    )
+    got = [t for t, _ in steps(walked(art, {"symptom": "yes", ask["var"]: "h_1"}))]
+    assert got == ["Immediately: Live-migrate the VM to a less loaded node."]
+    every = steps(walked(art, {"symptom": "yes", ask["var"]: "all"}))
+    assert len(every) == 3
+
+
+def test_a_purpose_over_its_command_reads_as_the_action() -> None:
+    """ "To see an operator status of X." over `oc get ...` is the step "See an operator status"."""
+    art = runbook(
+        "## Meaning\n\nThe controller manager is down.\n\n## Diagnosis\n\n"
+        "To see an operator status of kube-controller-manager.\n\n"
+        "```console\n$ oc get clusteroperators kube-controller-manager\n```\n\n"
+        "## Mitigation\n\nRestart the operator pod.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert got[0][0] == "See an operator status of kube-controller-manager:"
+    assert "oc get clusteroperators" in got[0][1]
+
+
+def test_an_action_sub_heading_over_prose_is_its_own_step_and_not_run_twice() -> None:
+    """ "### Review pods" over prose is a step; "### Check if ..." under Mitigation runs once."""
+    art = runbook(
+        "## Meaning\n\nThe storage cluster is in error state.\n\n## Diagnosis\n\n"
+        "See the general diagnosis document.\n\n## Mitigation\n\n"
+        "### Check if it is a Network Issue\n\nCheck if it is a network issue.\n\n"
+        "### Review pods\n\nIf the basic health of the pods is verified, Ceph tools show the "
+        "status of the storage components.\n"
+    )
+    got = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert got == ["Check if it is a network issue.", "Review pods"]
+
+
+def test_a_lead_in_over_actions_that_is_no_action_is_not_a_step() -> None:
+    """ "In general the mitigation landscape is vast, some suggestions:" is context, not a step."""
+    art = runbook(
+        "## Meaning\n\nThe interface reports transmit errors.\n\n## Mitigation\n\n"
+        "In general the mitigation landscape is quite vast, some suggestions:\n\n"
+        "- Ensure some node capacity is left unallocated.\n"
+        "- Spread services to other nodes.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert [t for t, _ in got] == [
+        "Ensure some node capacity is left unallocated.",
+        "Spread services to other nodes.",
+    ]
+    assert "some suggestions" in got[0][1]
+
+
+def test_cases_of_one_subject_are_one_question() -> None:
+    """ "If the chronyd service is stopped, ..." / "... is ready, ..." ask once which it is."""
+    art = runbook(
+        "## Meaning\n\nThe node clock is not synchronising.\n\n## Mitigation\n\n"
+        "1. Check the chronyd service on the node.\n\n"
+        "2. If the chronyd service is failing or stopped, start it:\n\n"
+        "    ```shell\n    systemctl start chronyd\n    ```\n"
+        "    If the chronyd service is ready, restart it\n\n"
+        "    ```shell\n    systemctl restart chronyd\n    ```\n"
+    )
+    tree = draft_tree(art)
+    asks = [n for n in tree["nodes"] if n["kind"] == "question" and n["id"] != "symptom"]
+    assert [a["title"] for a in asks] == ["Which of these applies?"]
+    assert [c["label"] for c in asks[0]["choices"]][:2] == [
+        "The chronyd service is failing or stopped",
+        "The chronyd service is ready",
+    ]
+    got = [t for t, _ in steps(walked(art, {"symptom": "yes", asks[0]["var"]: "case_2"}))]
+    assert got == [
+        "Check the chronyd service on the node.",
+        "If the chronyd service is ready, restart it",
+    ]
+
+
+def test_italics_are_plain_and_a_label_is_not_cut_inside_its_aside() -> None:
+    """`*secpol.msc*` reads secpol.msc; a label never ends inside an open "(" aside."""
+    art = support(
+        "## Symptoms\n\nThe user account is not allowed the Network Login type.\n\n"
+        "## Resolution\n\nCheck the *secpol.msc* file to determine whether the user account "
+        "(or any group that the user might belong to) exists in the security policy settings "
+        "under Local Policies > User Rights Assignment, and remove it from the deny list.\n"
+    )
+    tree = draft_tree(art)
+    title = next(t for t in outcome_titles(tree) if t.startswith("Resolution"))
+    assert "*" not in title
+    assert title.count("(") == title.count(")")
+    assert "secpol.msc" in steps(walked(art, {"symptom": "yes"}))[0][0]
+
+
+def test_a_list_of_commands_in_backticks_is_one_listing_under_its_step() -> None:
+    """ "- `net stop vss`" / "- `regsvr32 ole32.dll`" items are the step's commands, not steps."""
+    art = support(
+        "## Symptoms\n\nThe list of writers is blank.\n\n## Resolution\n\n"
+        "1. Click Start > Run, type cmd, and then click OK.\n"
+        "2. Type the following commands at the command prompt:\n\n"
+        "    - `net stop vss`\n    - `regsvr32 ole32.dll`\n    - `vssvc /register`\n\n"
+        "3. Restart the computer.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert [t for t, _ in got][1:] == [
+        "Type the following commands at the command prompt:",
+        "Restart the computer.",
+    ]
+    assert got[1][1] == "net stop vss\nregsvr32 ole32.dll\nvssvc /register"
+
+
+def test_a_statement_about_a_tool_or_a_need_reads_as_the_action() -> None:
+    """ "X can be used to fetch ..." and "To run X, we need to rsh into ..." are actions."""
+    art = runbook(
+        "## Meaning\n\nThe etcd DB is near its quota.\n\n## Diagnosis\n\n"
+        "To run etcdctl commands, we need to rsh into the etcdctl container of any etcd pod.\n\n"
+        "```console\n$ oc rsh -c etcdctl -n openshift-etcd etcd-0\n```\n\n"
+        "etcdctl can be used to fetch the DB size of the etcd endpoints.\n\n"
+        "```console\n$ etcdctl endpoint status -w table\n```\n\n"
+        "## Mitigation\n\nDefragment the etcd members one at a time.\n"
+    )
+    got = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert got[:2] == [
+        "Rsh into the etcdctl container of any etcd pod to run etcdctl commands.",
+        "Use etcdctl to fetch the DB size of the etcd endpoints.",
+    ]
+
+
+def test_a_list_of_links_is_kept_under_the_step_not_ticked() -> None:
+    """ "- [fsync](https://...)" / "- [raft](...)" are references of the step before."""
+    art = runbook(
+        "## Meaning\n\netcd fsync is slow.\n\n## Mitigation\n\n"
+        "Defragment the etcd DB in all etcd pods:\n\n```console\n$ etcdctl defrag\n```\n\n"
+        "- [fsync](https://man7.org/linux/man-pages/man2/fsync.2.html)\n"
+        "- [raft](https://en.wikipedia.org/wiki/Raft_(algorithm))\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert [t for t, _ in got] == ["Defragment the etcd DB in all etcd pods:"]
+    assert "fsync: https://man7.org/linux/man-pages/man2/fsync.2.html" in got[0][1]
+
+
+def test_a_fix_lead_or_a_modal_after_a_case_reads_as_the_action() -> None:
+    """ "To work around this issue, avoid X" and "In the case of Y, we can Z" are actions."""
+    art = support(
+        "## Symptoms\n\nThe application fails.\n\n## Resolution\n\n"
+        "1. To work around this issue, avoid the option /LARGEADDRESSAWARE:NO when you compile.\n"
+        "2. In the case of a slow disk, we can defragment the database.\n"
+    )
+    got = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert got == [
+        "Avoid the option /LARGEADDRESSAWARE:NO when you compile.",
+        "In the case of a slow disk, defragment the database.",
+    ]
+
+
+def test_an_introduction_is_read_as_the_message_it_is_about() -> None:
+    """ "This article introduces how to troubleshoot the "X" message." -> "You see ... X"."""
+    art = support(
+        'This article introduces how to troubleshoot the "Remote Desktop Service is currently '
+        'busy" message.\n\n## RDP server memory issue\n\nRestart the Remote Desktop Services '
+        "service.\n"
+    )
+    tree = draft_tree(art)
+    assert tree["symptom"].startswith('You see the "Remote Desktop Service is currently busy"')
+    [verify] = walked(art, {"symptom": "yes"}).part("verify")
+    assert (
+        verify.text == "Check that this no longer appears: Remote Desktop Service is currently busy"
+    )
+
+
+def test_a_remark_before_a_command_stays_with_the_step_above() -> None:
+    """ "### Check the logs" + "This is the most important step." + `oc logs`: one step."""
+    art = runbook(
+        "## Meaning\n\nThe collector fails.\n\n## Mitigation\n\n"
+        "### 1. Check the logs of the collector pod\n\n"
+        "This is the most important step. The logs will show the exact error.\n\n"
+        "```console\noc logs deployment/collector -n observability\n```\n\n"
+        "### 2. Restart the collector pod\n\nDelete the pod; its deployment recreates it.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert got[0][0] == "Check the logs of the collector pod"
+    assert "most important step" in got[0][1]
+    assert "oc logs deployment/collector" in got[0][1]
+    assert not [t for t, _ in got if t.startswith("This is")]
+
+
+def test_what_should_stop_after_the_fix_is_the_verify() -> None:
+    """ "After the operator restarts, the 403 errors should stop" is the article's own check."""
+    art = runbook(
+        "## Meaning\n\nThe collector gets 403 errors.\n\n## Mitigation\n\n"
+        "Restart the operator pod:\n\n```console\noc delete pod -l name=operator\n```\n\n"
+        "After the operator restarts, the collector's 403 errors should stop, and the alert "
+        "will clear after the 10-minute window.\n"
+    )
+    checklist = walked(art, {"symptom": "yes"})
+    assert checklist.part("verify")[0].text.startswith("After the operator restarts")
+    assert not any("403 errors should stop" in i.detail for i in checklist.part("steps"))
+
+
+def test_a_scenario_symptom_keeps_what_goes_wrong_and_is_verified_by_it() -> None:
+    """After "Consider the following scenario:" and its list, the failure is the symptom's
+    and the verify's, not the scenario's first line."""
+    art = support(
+        "## Symptoms\n\nConsider the following scenario:\n\n"
+        "- You have a Windows Server 2012 print server.\n"
+        "- You add the Domain Controller role to the print server.\n\n"
+        "After the print server has been promoted to a Domain Controller, print jobs do not "
+        "print.\n\n## Resolution\n\nGrant the Users group write permission on the PRINTERS "
+        "folder.\n"
+    )
+    assert draft_tree(art)["symptom"].endswith("print jobs do not print.")
+    [verify] = walked(art, {"symptom": "yes"}).part("verify")
+    assert verify.text == (
+        "Check that this no longer happens: After the print server has been promoted to a "
+        "Domain Controller, print jobs do not print."
+    )
+
+
+def test_a_redo_verify_names_the_message_not_the_whole_sentence() -> None:
+    """ "When you demote ..., you may receive the following error message: X" -> redo, then X."""
+    art = support(
+        "## Symptoms\n\nWhen you demote a domain controller, you may receive the following "
+        "error message:\n\n> This domain controller holds the last replica of the partition.\n\n"
+        "## Resolution\n\nRemove the partition by using the Ntdsutil utility.\n"
+    )
+    [verify] = walked(art, {"symptom": "yes"}).part("verify")
+    assert verify.text == (
+        "Demote a domain controller again, and check that this no longer appears: This domain "
+        "controller holds the last replica of the partition."
+    )
+
+
+def test_an_applies_to_line_is_not_the_symptom_or_its_check() -> None:
+    """ "_Applies to:_ SQL Server" before the text is not what is seen, nor what to check."""
+    art = support(
+        "_Applies to:_ SQL Server\n\n## Verify timeout expired errors\n\n"
+        "Run the query again from the application.\n"
+    )
+    tree = draft_tree(art)
+    assert "Applies to" not in tree["symptom"]
+    verify = [s["text"] for n in tree["nodes"] for s in n.get("verify", [])]
+    assert verify and not [v for v in verify if "Applies to" in v]
+
+
+def test_a_label_over_modal_sub_steps_reads_as_their_action() -> None:
+    """ "(Optional) Document health:" over "You may check X:" is one step "...: Check X:"."""
+    art = runbook(
+        "## Meaning\n\nThe OSD is near full.\n\n## Diagnosis\n\n"
+        "1. (Optional) Document OCS Ceph Cluster Health:\n"
+        "   - You may check OCS Ceph Cluster health using the rook-ceph toolbox:\n\n"
+        "     ```bash\n     ceph status\n     ```\n\n"
+        "## Mitigation\n\nDelete some data.\n"
+    )
+    got = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert got[0] == (
+        "(Optional) Document OCS Ceph Cluster Health: Check OCS Ceph Cluster health using the "
+        "rook-ceph toolbox:"
+    )
+
+
+def test_a_bare_method_name_is_labelled_by_its_first_action() -> None:
+    """ "### Method 1" / "### Method 2" choices say what each does, not just their number."""
+    art = support(
+        "## Symptoms\n\nThe backup fails.\n\n## Workaround\n\n"
+        "Use one of the following methods.\n\n### Method 1\n\n"
+        "Configure the server backup policy on the affected drive as block-level backup.\n\n"
+        "### Method 2\n\nSet a registry key to exclude the files from file-level backups.\n"
+    )
+    got = labels(draft_tree(art))
+    assert "Method 1: Configure the server backup policy on the affected drive" in got
+    assert "Method 2: Set a registry key to exclude the files from file-level backups" in got
+
+
+def test_a_sample_event_entry_s_placeholders_are_not_asked() -> None:
+    """ "... an entry that resembles the following:" + "Computer: <Server name>" is shown only."""
+    art = support(
+        "## Symptoms\n\nThe SQL Server service doesn't start.\n\n## Resolution\n\n"
+        "1. Check the Application log, and verify that you see an error message entry that "
+        "resembles the following:\n\n"
+        "    ```output\n    Date: <Datetime>\n    Computer: <Server name>\n"
+        "    Description: Initializing the FallBack certificate failed.\n    ```\n\n"
+        "2. Restart the SQL Server service by running `net start MSSQLSERVER`.\n"
+    )
+    assert not [n for n in draft_tree(art)["nodes"] if n["kind"] == "input"]
+
+
+def test_a_reference_page_says_so_and_shows_its_content() -> None:
+    """ "This document identifies the schema ..." is no fault: its sections are shown, unasked."""
+    art = runbook(
+        "This document identifies the schema used by the operator to name the collector's "
+        "outputs.\n\n## Outputs\n\n### Non-Lokistack Outputs\n\n"
+        "The naming schema is `output_<OUTPUT_NAME>`, where `<OUTPUT_NAME>` is the output's "
+        "name.\n",
+        id_="NamingSchema",
+    )
+    tree = draft_tree(art)
+    assert outcome_titles(tree)[0] == "Reference: NamingSchema"
+    assert not [n for n in tree["nodes"] if n["kind"] == "input"]
+    got = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert got == [
+        "Non-Lokistack Outputs: The naming schema is output_<OUTPUT_NAME>, where "
+        "<OUTPUT_NAME> is the output's name."
+    ]
+
+
+def test_prose_ways_to_try_are_alternatives() -> None:
+    """ "You can try A." / "You can also try B." after "depends on ..." are two choices."""
+    art = runbook(
+        "## Meaning\n\nA persistent volume is filling up.\n\n## Mitigation\n\n"
+        "Mitigation for this issue depends on what is filling up the storage.\n\n"
+        "You can try allocating more storage space to the affected volume.\n\n"
+        "You can also try lowering the log level of the component that uses the volume.\n"
+    )
+    tree = draft_tree(art)
+    assert labels(tree)[-2:] == [
+        "Try allocating more storage space to the affected volume",
+        "Try lowering the log level of the component that uses the volume",
+    ]
+    assert node(tree, "mitigation_2")["text"] == (
+        "Mitigation for this issue depends on what is filling up the storage."
+    )

@@ -137,7 +137,7 @@ def test_designed_to_survive_a_failure_is_not_by_design() -> None:
     )
     [verify] = texts(walked(art), "verify")
     assert "by design" not in verify
-    assert verify.startswith("Check that the alert CephNodeDown stops firing")
+    assert verify.startswith("Check that the CephNodeDown alert clears")
 
 
 def test_a_symptom_lead_in_ending_in_a_colon_keeps_the_message_it_introduces() -> None:

@@ -28,6 +28,7 @@ from kbassist.articles.model import (
     Table,
 )
 from kbassist.drafting.text import (
+    DETAIL_SEP,
     clean,
     dedent_lines,
     is_boilerplate,
@@ -142,11 +143,27 @@ class _Steps:
         #: The block before made the last item (its action) or gave it a command: a
         #: command right after belongs to that item ("Check the status" + `oc get ...`).
         self.open = False
+        #: A label over a list of actions ("Check Alerts:"): said with its first action.
+        self.label = ""
+        #: A longer lead-in over a list of actions, not an action: their context.
+        self.context = ""
 
     def add(self, text: str) -> None:
         text = clean(without_boilerplate(text))
+        if self.label and text:
+            # "Verify cluster access:" over its sub-steps: said with the first of them (as
+            # the action: "You may check X" reads "Check X")
+            bare = _MODAL_LEAD_RE.sub("", text, count=1)
+            if bare != text and _imperative(bare):
+                text = bare[0].upper() + bare[1:]
+            text, self.label = f"{self.label} {text}", ""
         if text and not is_boilerplate(text):
             self.items.append(text)
+            if self.context:
+                # "In general the mitigation landscape is vast, some suggestions:" over
+                # actions: shown under the first of them, not a step to tick
+                self.items[-1] = with_detail(self.items[-1], self.context)
+                self.context = ""
 
     def detail(self, text: str, label: str = "Note") -> None:
         """A note or table: detail of the step before it, never an item of its own;
@@ -212,7 +229,7 @@ class _Steps:
                 self.last_check = False
                 nxt = blocks[n + 1] if n + 1 < len(blocks) else None
                 leads_action = text.endswith(":") or isinstance(nxt, Code | ListBlock)
-                if not in_list and not leads_action and not _imperative(text):
+                if not in_list and not leads_action and not _imperative(_unpleased(text)):
                     from kbassist.drafting.modern import with_urls
 
                     if self.items:
@@ -221,6 +238,20 @@ class _Steps:
                         self.lead.append(with_urls(block))
                 elif in_list and n > 0 and self.items and not leads_action:
                     self.detail(text, "")
+                elif (
+                    _remark_before_command(text, nxt)
+                    and self.items
+                    and not self.items[-1].count(DETAIL_SEP)
+                ):
+                    # "Check the collector logs" + "This is the most important step." + the
+                    # command: a remark on the step above, whose command follows
+                    self.detail(text, "")
+                    self.open = True
+                elif _label_over(text, nxt):
+                    if len(text.split()) <= MAX_LABEL_WORDS or _actionish(text):
+                        self.label = text
+                    else:
+                        self.context = text
                 else:
                     before = len(self.items)
                     self.add(text)
@@ -230,6 +261,8 @@ class _Steps:
             elif isinstance(block, Code):
                 self.command(block)
             elif isinstance(block, ListBlock):
+                if self._code_list(block) or self._link_list(block):
+                    continue
                 if self._merged_list(block, blocks[n - 1] if n else None):
                     continue
                 for item in block.items:
@@ -242,6 +275,50 @@ class _Steps:
                 self.detail(_table_lines(block), "Table")
             elif isinstance(block, Include | Image):
                 continue
+
+    def _code_list(self, block: ListBlock) -> bool:
+        """A list whose items are each one command in backticks (`net stop vss`,
+        `regsvr32 ole32.dll`, ...) after "type the following commands": the commands of
+        the step before, shown as one listing under it, not one step each."""
+        if not self.items or len(block.items) < 2:
+            return False
+        lines: list[str] = []
+        for item in block.items:
+            first = item.blocks[0] if len(item.blocks) == 1 else None
+            if not isinstance(first, Paragraph):
+                return False
+            plain = first.text.plain.strip()
+            spans = [m for m in first.text.marks if m.kind == "code"]
+            if len(spans) != 1 or first.text.plain[spans[0].start : spans[0].end].strip() != plain:
+                return False
+            lines.append(plain)
+        self.items[-1] = with_detail(self.items[-1], "\n".join(lines))
+        self.open = True
+        return True
+
+    def _link_list(self, block: ListBlock) -> bool:
+        """A list of links only ("- [fsync](https://...)", "- [raft](...)"): references for
+        the step before, kept under it (or in the outcome's text), not a step per link."""
+        from kbassist.drafting.modern import links_of
+
+        found: list[tuple[str, str]] = []
+        for item in block.items:
+            first = item.blocks[0] if len(item.blocks) == 1 else None
+            if not isinstance(first, Paragraph):
+                return False
+            links = links_of([first])
+            plain = clean(first.text.plain).rstrip(".;")
+            if len(links) != 1 or links[0][0].rstrip(".;") != plain:
+                return False
+            found.extend(links)
+        if not found:
+            return False
+        lines = "\n".join(f"{text}: {url}" for text, url in found)
+        if self.items:
+            self.items[-1] = with_detail(self.items[-1], f"Links:\n{lines}")
+        else:
+            self.lead.append(clean(f"Links: {'; '.join(f'{t}: {u}' for t, u in found)}"))
+        return True
 
     def _links(self, paragraph: Paragraph) -> None:
         """A step's web links ("the [documentation][1]", "the Customer Portal") kept in its
@@ -258,19 +335,41 @@ class _Steps:
         "Storage: resolve attach failures") after a lead-in ("Resolve root cause:"): one
         step per cause, "If the diagnosis found image issues, fix ...", run for its cause."""
         cases: list[str] = []
+        checks: list[str] = []
         for item in block.items:
-            if len(item.blocks) != 1 or not isinstance(item.blocks[0], Paragraph):
+            if not item.blocks or not isinstance(item.blocks[0], Paragraph):
                 return False
             match = _CASE_ITEM_RE.match(clean(item.blocks[0].text.plain))
-            if match is None or not _fix_verb(match.group("fix")):
+            if match is None:
+                return False
+            if _CHECK_CASE_RE.match(match.group("case")):
+                # "Validate resolution: confirm that one pod holds the lease": the verify
+                # of every case, not a case
+                detail = "\n\n".join(
+                    code_block(b) if isinstance(b, Code) else _inline([b]) for b in item.blocks[1:]
+                )
+                checks.append(with_detail(clean(item.blocks[0].text.plain), detail.strip()))
+                continue
+            fix = match.group("fix")
+            if not (_fix_verb(fix) or re.match(r"(?:if|when)\s", fix, re.IGNORECASE)):
                 return False
             case = match.group("case")
             if case.split(" ", 1)[0][1:].islower():
                 case = case[0].lower() + case[1:]
-            # "found": the drafter asks this once, as "Which cause did you find?"
-            cases.append(f"If the diagnosis found {case}, {match.group('fix')}")
+            # "found": the drafter asks this once, as "Which cause did you find?"; the
+            # item's commands and notes stay under its step
+            detail = "\n\n".join(
+                code_block(b) if isinstance(b, Code) else _inline([b]) for b in item.blocks[1:]
+            )
+            step = f"If the diagnosis found {case}, {fix[0].lower()}{fix[1:]}"
+            cases.append(with_detail(step, detail.strip()))
         if len(cases) < 2:
             return False
+        self.checks.extend(checks)
+        if len(self.items[-1].split()) > 4:
+            # "Based on the diagnosis results, apply the remediation that matches the root
+            # cause:" is what the question asks; "Resolve root cause:" stays a label
+            self.items.pop()
         self.items.extend(cases)
         return True
 
@@ -307,6 +406,61 @@ class _Steps:
             things.append(text.rstrip(".;"))
         self.items[-1] = f"{lead} {'; '.join(things)}."
         return True
+
+
+#: A label is this short: "Verify cluster access:", "Check Alerts:".
+MAX_LABEL_WORDS = 6
+
+
+_MODAL_LEAD_RE = re.compile(
+    r"^(?:[^,]{0,80},\s*)?(?:you|we) (?:can|could|should|may|might|must|need to|have to)"
+    r"(?: also| first)? ",
+    re.IGNORECASE,
+)
+
+
+#: A remark that introduces or describes a command is no remark on the step above.
+_ABOUT_COMMAND_RE = re.compile(
+    r"(?<![\w-])(?:following|below|command|script|query|snippet|example|run|execute)\b",
+    re.IGNORECASE,
+)
+
+
+def _remark_before_command(text: str, nxt: Block | None) -> bool:
+    """ "This is the most important step. The logs will show the exact error." right
+    before a command: a remark (no action, no lead-in, not about the command)."""
+    return (
+        isinstance(nxt, Code)
+        and not text.endswith(":")
+        and not _actionish(text)
+        and not text.casefold().startswith(("to ", "if ", "when ", "for "))
+        and not _ABOUT_COMMAND_RE.search(text)
+    )
+
+
+def _unpleased(text: str) -> str:
+    """ "Please contact Dedicated Support." read as the action "contact ..." (Markdown)."""
+    return re.sub(r"^please\s+", "", text, flags=re.IGNORECASE)
+
+
+def _actionish(text: str) -> bool:
+    """An action, also when said with a modal: "When this alert fires, you can investigate"."""
+    return _imperative(text) or _imperative(_MODAL_LEAD_RE.sub("", text, count=1))
+
+
+def _label_over(text: str, nxt: Block | None) -> bool:
+    """ "Check Alerts:" (or a longer lead-in that is no action: "In general the landscape
+    is vast, some suggestions:") right over a list whose items are actions: said with the
+    steps below it, not a step of its own."""
+    if not text.endswith(":"):
+        return False
+    if len(text.split()) > MAX_LABEL_WORDS and _actionish(text):
+        return False  # "Check the pods in the namespace given by the alert:" is a step
+    if not isinstance(nxt, ListBlock) or not nxt.items:
+        return False
+    firsts = [i.blocks[0] for i in nxt.items if i.blocks]
+    actions = sum(isinstance(b, Paragraph) and _actionish(clean(b.text.plain)) for b in firsts)
+    return actions * 2 >= len(nxt.items)
 
 
 #: "When a pivot occurs the following will be logged.": what a log or output shows next.
@@ -347,6 +501,11 @@ def _fix_verb(text: str) -> bool:
     return _imperative(text) or first in _MORE_FIX_VERBS
 
 
+#: "Validate resolution:", "Verify the fix:": a list item that checks, among the causes.
+_CHECK_CASE_RE = re.compile(
+    r"^(?:validate|verify|confirm|check)\b(?:\s+(?:the\s+)?(?:resolution|fix|recovery|result))?$",
+    re.IGNORECASE,
+)
 #: "Image issues: fix registry access ...": a fix for one cause, named before the colon.
 _CASE_ITEM_RE = re.compile(r"^(?P<case>[A-Z][^:.;]{1,40}?):\s+(?P<fix>\S.{4,})$", re.DOTALL)
 
@@ -355,7 +514,9 @@ _CHECK_RE = re.compile(
     r"^(?:the (?:output|result|command) should|you should (?:now )?see|to verify|verify that"
     r"|confirm that|the alert (?:should )?(?:clears?|resolves?|stops?)"
     r"|(?:validate|verify|confirm) (?:the )?(?:resolution|fix|recovery|mitigation)\b"
-    r"|ensure (?:that )?the (?:alert|failed|error|count|problem|issue|metric|value)\b)",
+    r"|ensure (?:that )?the (?:alert|failed|error|count|problem|issue|metric|value)\b"
+    r"|after\b[^.]{0,120}\b(?:should|will)\b[^.]{0,80}\b(?:stop|clears?|resolves?|disappears?|"
+    r"go away|no longer)\b)",
     re.IGNORECASE,
 )
 
@@ -387,6 +548,16 @@ def _imperative(text: str) -> bool:
     return bool(_IMPERATIVE_RE.match(text))
 
 
+def _starts_with_action(blocks: Sequence[Block]) -> bool:
+    """Whether a part's first block is an action (or a list or command of its own)."""
+    first = blocks[0] if blocks else None
+    if isinstance(first, Paragraph):
+        text = clean(first.text.plain)
+        # "To view all subvolumes, including stale ones:" over its command is the step
+        return _imperative(text) or text.endswith(":") or text.casefold().startswith("to ")
+    return not isinstance(first, Note | Quote | Table | Image | Include)
+
+
 def part_steps(part: Part) -> tuple[str, list[str], list[str]]:
     """(lead, items, checks) of one part and its children, in document order."""
     steps = _Steps()
@@ -396,6 +567,11 @@ def part_steps(part: Part) -> tuple[str, list[str], list[str]]:
             continue
         if child.blocks:
             before = len(steps.items)
+            named = heading_label(child.name)
+            if _imperative(named) and not _starts_with_action(child.blocks):
+                # "### Review pods" over prose and links: the heading is the step, its
+                # prose the detail (never the detail of the step above another heading)
+                steps.add(named)
             steps.blocks(child.blocks, in_list=False)
             if len(steps.items) == before and steps.lead and not steps.items:
                 continue

@@ -39,6 +39,8 @@ _NOTE_INLINE_RE = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]\s*", 
 _DETAILS_RE = re.compile(r"</?details\s*>|<summary\s*>.*?</summary\s*>|</?summary\s*>", re.I)
 _HTML_RE = re.compile(r"</?(?:a|b|i|em|strong|br|p|span|div|sup|sub|code|kbd|u)\b[^<>]*>", re.I)
 _EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+#: `*secpol.msc*`: single-star italics (not `*.exe`, whose star has no closing pair).
+_ITALIC_RE = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]{1,120}?)(?<=[^\s*])\*(?![\w*])")
 _ESCAPE_RE = re.compile(r"\\([<>\[\]()*_`#$\\])")
 
 
@@ -55,6 +57,7 @@ def md_plain(text: str) -> str:
     text = _DETAILS_RE.sub(" ", text)
     text = _HTML_RE.sub("", text)
     text = _EMPHASIS_RE.sub(r"\2", text)
+    text = _ITALIC_RE.sub(r"\1", text)
     text = _ESCAPE_RE.sub(r"\1", text)
     return clean(text.replace("`", ""))
 
@@ -132,7 +135,9 @@ def block_symptom(article: Article, section: Section) -> str:
             prev = texts[-1]
             follows_lead = prev.endswith(":")
             lead_next = isinstance(block, Paragraph) and text.endswith(":") and n + 1 < len(blocks)
-            if not (follows_lead or lead_next) or len(texts) >= 8:
+            # "Consider the following scenario:" + its list: what goes wrong comes next
+            outcome = len(texts) == 2 and bool(_SCENARIO_RE.match(texts[0]))
+            if not (follows_lead or lead_next or outcome) or len(texts) >= 8:
                 break
         texts.append(text)
         if sum(len(t) for t in texts) > MAX_MODERN_SYMPTOM_CHARS:
@@ -407,7 +412,7 @@ def case_label(step: str) -> str:
 
 _SYSTEM_DIR_RE = re.compile(
     r"^[a-z]:\\(?:windows|winnt|program ?files|programdata|system32|users\\(?:default|public"
-    r"|all users))\b|^[a-z]:\\users\\?$|\\system32\b|\\syswow64\b|%\w+%",
+    r"|all users))\b|^[a-z]:\\users\\?$|^[a-z]:\\program$|\\system32\b|\\syswow64\b|%\w+%",
     re.IGNORECASE,
 )
 
@@ -480,23 +485,214 @@ def trailing_note(blocks: Sequence[Block], listed: Block) -> str:
 #: (the first lead-in that names a message: "the following scenario:" names none).
 _MESSAGE_LEAD_RE = re.compile(
     r"(?:\b(?:the following|this)(?: one| (?:error )?(?:messages?|errors?|events?|exceptions?|"
-    r"entr(?:y|ies)))\b[^:.]{0,80}|\b(?:messages?|errors?)\b[^:.]{0,60}\bthe following\s*):\s*",
+    r"entr(?:y|ies)))\b[^:.]{0,140}|\b(?:messages?|errors?)\b[^:.]{0,60}\bthe following\s*):\s*",
     re.IGNORECASE,
 )
-_MESSAGE_END_RE = re.compile(r"\s+(?:In this|Additionally|Also,|When you|If you)\b")
+_MESSAGE_END_RE = re.compile(r"\s+(?:In this|Additionally|Also,|When you|If you)\b|;\s+")
 
 
 def symptom_check(symptom: str) -> str:
     """A concrete verify from a modern symptom: the message it quotes must no longer
     appear; else its first sentence must no longer happen; "" if it has neither."""
-    leads = list(_MESSAGE_LEAD_RE.finditer(symptom))
-    if leads:
-        from kbassist.drafting.text import shorten
+    from kbassist.drafting.text import shorten
 
-        message = _MESSAGE_END_RE.split(symptom[leads[0].end() :], maxsplit=1)[0].strip()
-        if len(message) >= 5:
+    for lead in _MESSAGE_LEAD_RE.finditer(symptom):
+        message = _MESSAGE_END_RE.split(symptom[lead.end() :], maxsplit=1)[0].strip()
+        if len(re.findall(r"[A-Za-z]{2,}", message)) >= 2:  # words, not "MM:SS."
             return f"Check that this no longer appears: {shorten(message, 240)}"
-    first = split_sentences(symptom)[0] if symptom else ""
+    quoted = re.search(
+        r"[\"\u201c](?P<m>[^\"\u201c\u201d]{12,200})[\"\u201d]\s+(?:error )?(?:messages?|errors?|"
+        r"warnings?|prompts?|notifications?|dialog)\b",
+        symptom,
+        re.IGNORECASE,
+    )
+    if quoted and len(quoted.group("m").split()) >= 3:  # 'the "Service is busy" message'
+        return f"Check that this no longer appears: {quoted.group('m')}"
+    sentences = split_sentences(symptom) if symptom else []
+    if len(sentences) > 1 and _SCENARIO_RE.match(sentences[0]):
+        # "Consider the following scenario: ...; ...." then what goes wrong in it
+        sentences = sentences[1:]
+    sentences = [x for x in sentences if not _ABOUT_ITSELF_RE.match(x)]
+    first = sentences[0] if sentences else ""
     if 20 <= len(first) <= 240 and not first.endswith(":"):
         return f"Check that this no longer happens: {first}"
     return ""
+
+
+# --------------------------------------------------------------------------- shell variables
+
+#: `$NS`, `${MCP_NAME}` in a command: a shell variable (capitals, not `$1`, `$(...)`, nor
+#: the `$SQLPROD` of a service name `MSSQL$SQLPROD`).
+_SHELL_VAR_RE = re.compile(
+    r"(?<![\w$\\])\$(?:\{(?P<b>[A-Z][A-Z0-9_]{0,40})\}|(?P<v>[A-Z][A-Z0-9_]{0,40}))(?!\w)"
+)
+#: Variables every shell or cluster login already has: never the admin's value to type.
+_ENV_VARS = frozenset(
+    "HOME PATH USER PWD SHELL EDITOR TMPDIR HOSTNAME RANDOM IFS KUBECONFIG LANG TERM UID "
+    "OLDPWD PS1 SECONDS LINENO BASH".split()
+)
+
+
+def shell_variables(article: Article, commands: Sequence[str]) -> list[str]:
+    """Shell variables a runbook's commands use that nothing in the article sets
+    (`oc get vmi $VM` with no `VM=` or `export VM`): values the admin must supply, in
+    order of first use ("$VM"); a variable the runbook sets itself is never asked."""
+    text = "\n".join(s.text for s in article.sections)
+    out: list[str] = []
+    for command in commands:
+        for match in _SHELL_VAR_RE.finditer(command):
+            name = match.group("b") or match.group("v")
+            if name in _ENV_VARS or f"${name}" in out:
+                continue
+            assigned = re.search(
+                rf"(?:^|[\s;(`$]){name}=|\b(?:export|read|declare|local)\s+(?:-\w+\s+)?{name}\b"
+                rf"|\bfor\s+{name}\s+in\b",
+                text,
+                re.MULTILINE,
+            )
+            if assigned is None:
+                out.append(f"${name}")
+    return out
+
+
+def shell_spans(text: str, names: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, "$NAME") of each use of an asked shell variable in `text`."""
+    out: list[tuple[int, int, str]] = []
+    for match in _SHELL_VAR_RE.finditer(text):
+        name = f"${match.group('b') or match.group('v')}"
+        if name in names:
+            out.append((match.start(), match.end(), name))
+    return out
+
+
+#: A line of sample log output ("I1130 12:15:18.635 1 leaderelection.go:243] ...",
+#: "2023-11-06T11:11:41Z ...", a JSON log record): shown, its `<namespace>` never asked.
+_LOG_LINE_RE = re.compile(
+    r"^\s*(?:[IWEF]\d{4} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\{\"\w+\":|"
+    r"(?:level|time|ts)=\S|(?-i:Log Name|Source|Date|Event ID|Task Category|Level|Keywords|"
+    r"User|Computer|Description|Event Type|Event Source|Event Category):)",
+    re.IGNORECASE,
+)
+
+
+def log_line(line: str) -> bool:
+    """A line of sample log output, not a command."""
+    return bool(_LOG_LINE_RE.match(line))
+
+
+# --------------------------------------------------------------------------- verify
+
+#: The verify of a modern article with no message to look for and no check of its own.
+REDO_CHECK = (
+    "Do again what you were doing when the problem appeared, and check that it no longer occurs."
+)
+
+
+#: "This article describes ...", "This alert is deprecated.", "Applies to: SQL Server",
+#: "You see the problem that ...": about the article, not a happening to check for.
+_ABOUT_ITSELF_RE = re.compile(
+    r"^(?:_?applies to\b|this (?:article|document|page|alert|runbook|topic)\b|you see the "
+    r"problem\b)",
+    re.IGNORECASE,
+)
+_SCENARIO_RE = re.compile(
+    r"^(?:consider the following scenario|assume that|assume the following)\b", re.I
+)
+#: "Work with a computer ...", "Use ...": a redo too vague to name; the message is the check.
+_VAGUE_REDO_RE = re.compile(r"^(?:work|use|have|do|are|is|be)\b", re.IGNORECASE)
+
+
+def redo_check(action: str, check: str) -> str:
+    """ "Demote the domain controller again, and check that this no longer appears: <the
+    message>": the symptom's action redone, then its message (never the whole symptom
+    sentence with its lead-in); the message check alone when the action is vague; ""
+    when the symptom quotes no message."""
+    lead = "Check that this no longer appears: "
+    if not check.startswith(lead):
+        return ""
+    if _VAGUE_REDO_RE.match(action):
+        return check
+    return (
+        f"{action[0].upper()}{action[1:]} again, and check that this no longer appears: "
+        + (check[len(lead) :])
+    )
+
+
+def alert_check(alert: str) -> str:
+    """The verify of an alert runbook with no check of its own: the alert resolves (a
+    concrete check, not a copy of the Meaning paragraph)."""
+    return (
+        f"Check that the {alert} alert clears: it no longer shows as firing in the "
+        "console's Alerting page or in Alertmanager (allow for its evaluation interval)."
+    )
+
+
+# --------------------------------------------------------------------------- symptom choices
+
+#: "Log Name: System Source: LsaSrv", "Event Type: Error": a field of an event-log entry,
+#: part of the event the message before it names, never a message of its own.
+_EVENT_FIELD_RE = re.compile(
+    r"^(?:log name|event type|event source|source|event id|event category|task category|"
+    r"date|time|level|keywords|user|computer|description)\s*:",
+    re.IGNORECASE,
+)
+#: "If you try to create a new partition using Diskpart.exe", "Additionally, you may see
+#: a pop-up window with the following information": what leads to a message, not one.
+_CHOICE_LEAD_RE = re.compile(
+    r"^(?:if|when|additionally|also|in addition|after|while)\b|\bthe following (?:information|"
+    r"details|text)\b",
+    re.IGNORECASE,
+)
+#: A message that is an event-log entry ("LsaSrv Event 45058", "Event ID: 1000").
+_EVENT_RE = re.compile(r"\bevent(?: id)?:? \d{2,5}\b|\bevent (?:is|may be|will be) logged\b", re.I)
+
+
+def symptom_choices(messages: list[str]) -> list[str]:
+    """The messages a modern symptom offers as choices: no event-log field split from its
+    event, no lead-in; an error and the event entry it writes are seen together, so two
+    such messages are one symptom (no choice); [] when fewer than two remain."""
+    kept = [m for m in messages if not _EVENT_FIELD_RE.match(m) and not _CHOICE_LEAD_RE.search(m)]
+    if len(kept) == 2 and sum(bool(_EVENT_RE.search(m)) for m in kept) == 1:
+        return []  # the error and its event entry: seen together
+    return kept if len(kept) >= 2 else []
+
+
+#: "If the VSS writers are now listed", "If the file is not replaced": what a step above
+#: shows, read after running it, never asked before the checklist.
+_LATER_RE = re.compile(
+    r"\b(?:now|listed|replaced|reappears?|(?:is|are|was|were)(?: not|n't)? (?:fixed|solved|"
+    r"resolved|gone|created|updated|removed))\b",
+    re.IGNORECASE,
+)
+
+
+def later_case(cond: str) -> bool:
+    """A step's condition that is the result of an earlier step (modern articles)."""
+    return bool(_LATER_RE.search(cond))
+
+
+def by_design_section(article: Article, section: Section) -> bool:
+    """Whether a "by design" sentence in this section makes the article by design: in its
+    symptom, cause or summary, or in a Status when it offers a workaround at most ("Status:
+    by design" above a Resolution that changes the setting is no such article)."""
+    if section.role in ("symptom", "cause", "summary"):
+        return True
+    return all(p.workaround for p in article.parts_by_role("resolution"))
+
+
+#: "... verify that you see an error message entry that resembles the following:": what
+#: follows is a sample of output, its `<Datetime>` and `<Server name>` never asked.
+_SAMPLE_LEAD_RE = re.compile(
+    r"\b(?:resembles?|similar to|(?:looks? )?like) the following\b|\bsample (?:output|message|"
+    r"entry|log)\b|\bexample (?:output|message|entry|log)\b",
+    re.IGNORECASE,
+)
+
+
+def sample_lead(text: str) -> bool:
+    """A step whose detail is a sample of what is shown, not a command to run."""
+    return bool(_SAMPLE_LEAD_RE.search(text)) and not _RUN_WORD_RE.search(text)
+
+
+#: "Run a command similar to the following:": a command to adapt, not a sample.
+_RUN_WORD_RE = re.compile(r"\b(?:run|type|enter|execute|use|command|script|query|cmdlet)\b", re.I)

@@ -44,6 +44,13 @@ def modern_plan(
     """(symptom, cause, cause section, options) of a Markdown article: what the shared
     readers found, as plain text, with the corrections of this module applied."""
     symptom = md_plain(symptom)
+    applies = re.match(r"^_?applies to:?_?\s*[^.]{0,120}?(?:\.\s+|$)", symptom, re.IGNORECASE)
+    if applies:  # "_Applies to:_ SQL Server" is no symptom: what follows it, else the title
+        symptom = symptom[applies.end() :].strip() or md_plain(article.title)
+    intro = _INTRO_RE.match(symptom)
+    if intro and re.search(r"[\"\u201c]|\b(?:error|message)\b", intro.group("what"), re.I):
+        # "This article introduces how to troubleshoot the "X" message.": what is seen is X
+        symptom = f"You see {intro.group('what')}{symptom[intro.end() :]}".strip()
     if cause and cause_section is not None:
         # read from the section's own text: its quote and note markers are line starts
         cause = shorten(md_plain(cause_section.text), MAX_CAUSE_CHARS) or md_plain(cause)
@@ -81,6 +88,7 @@ def modern_plan(
     if cause:
         cause = " ".join(s for s in split_sentences(cause) if not _TO_RESOLVE_RE.match(s)) or cause
     options = _before_continuing(options)
+    options = [split for option in options for split in _tries(option)]
     _tool_usage(article, options)
     _dangling_commands(article, options)
     for option in options:
@@ -92,6 +100,9 @@ def modern_plan(
                 "gives no steps yet (it is a placeholder such as TODO)."
             ]
     options = [o for o in options if o.items]
+    if not options:
+        honest = stub_option(article) or reference_option(article, symptom)
+        options = [honest] if honest is not None else options
     notes = " ".join(applicability_notes(article))
     for option in options:
         if notes and option.kind not in ("deprecated", "redirect"):
@@ -115,6 +126,86 @@ def modern_plan(
             option.items.append(f"Use the {instead.group(1)} runbook for this condition instead.")
         options = [option, *options]
     return symptom, cause, cause_section, options
+
+
+def stub_option(article: Article) -> Option | None:
+    """A stub runbook (its Diagnosis and Mitigation say only "TODO"): the honest outcome
+    says it has no guidance yet and what to do without it; None for any other article."""
+    fixes = [
+        s for s in article.sections if s.role in ("resolution", "diagnosis") and s.text.strip()
+    ]
+    if not fixes or not all(_PLACEHOLDER_TEXT_RE.match(md_plain(s.text)) for s in fixes):
+        return None
+    names = " and ".join(s.name for s in fixes)
+    option = Option(
+        fixes[-1],
+        "The runbook has no guidance yet",
+        f'The runbook\'s {names} say only "{md_plain(fixes[-1].text)}": it gives no '
+        "diagnosis or fix to follow.",
+        [
+            f"Read the {article.id} alert's labels and description in the console or "
+            "Alertmanager: they name what fired and where.",
+            "Investigate with your usual tools, or escalate to the team that owns the alert; "
+            "the runbook has no steps of its own.",
+        ],
+        kind="stub",
+    )
+    option.checks = [
+        "Nothing to verify from the runbook: it has no fix. When the alert clears, note what "
+        "helped, for its runbook."
+    ]
+    return option
+
+
+#: "This article introduces how to troubleshoot the "X" message.", "This article helps
+#: you resolve the problem that occurs when ...": an introduction, not what is seen.
+_INTRO_RE = re.compile(
+    r"^this article (?:introduces|describes|explains|discusses|helps you|provides|shows)"
+    r"(?: how)?(?: to)? (?:troubleshoot|resolve|fix|solve|work around|resolutions? for)\s+"
+    r"(?P<what>[^.]{6,200}\.)",
+    re.IGNORECASE,
+)
+
+
+#: "This document identifies the schema used by ...": a reference page, not a fault.
+_REFERENCE_RE = re.compile(
+    r"^this (?:document|page|article|reference|section) (?:identifies|describes|lists|documents|"
+    r"defines|explains|specifies|summari[sz]es)\b",
+    re.IGNORECASE,
+)
+#: A reference page's sections are shown up to this many.
+MAX_REFERENCE_PARTS = 12
+
+
+def reference_option(article: Article, symptom: str) -> Option | None:
+    """A reference page ("This document identifies the schema ...", no fix or diagnosis
+    heading): one outcome that says so and shows each section's content; else None."""
+    from kbassist.articles.model import Part
+    from kbassist.drafting.blocks import part_sections
+
+    if not _REFERENCE_RE.match(symptom) or article.parts_by_role("resolution"):
+        return None
+    sections = part_sections(article)
+    cited = [s for s in article.sections if s.text.strip()]
+    items: list[str] = []
+    for part in article.document.walk():
+        if not isinstance(part, Part) or part.level <= 1:
+            continue
+        text = " ".join(md_plain(b.text.plain) for b in part.blocks if isinstance(b, Paragraph))
+        if text:
+            items.append(f"{md_plain(part.name)}: {shorten(text, 400)}")
+    if not items or not cited:
+        return None
+    first = next((sections[id(p)] for p in article.document.walk() if id(p) in sections), cited[0])
+    option = Option(
+        first,
+        f"Reference: {short_label(md_plain(article.title), 70)}",
+        f"This is a reference page, not a fault to fix: {shorten(symptom, 240)}",
+        items[:MAX_REFERENCE_PARTS],
+        kind="reference",
+    )
+    option.checks = ["Nothing to fix: check that the reference above answers what you needed."]
+    return option
 
 
 def modern_verify(article: Article) -> str:
@@ -239,6 +330,10 @@ def tidy_modern(option: Option) -> None:
     """Labels and steps as plain text (no `**`, no raw link); announcements dropped;
     "This problem is fixed in the following update:" made the action it implies."""
     option.label = md_plain(option.label) or option.label
+    if option.label.count("(") > option.label.count(")"):
+        # "... whether the user account (or any group": a label cut inside its aside ends
+        # before the aside
+        option.label = option.label[: option.label.rindex("(")].rstrip(" ,;:")
     first = option.items[0] if option.items else ""
     if re.match(r"^(?:if|when)\b", option.label, re.I) and not case_label(first):
         option.label = action_label(first) or option.label  # a case too long to name
@@ -249,8 +344,32 @@ def tidy_modern(option: Option) -> None:
     if own:  # "Resolution: To delete a registry key that ...": a cut purpose, no name
         option.label = own.group(1)
     option.lead = md_plain(option.lead) if option.lead else option.lead
+    for steps in (option.pre_items, option.items):
+        said = [i for i in steps if _REPLACE_NOTE_RE.match(i)]
+        if said and len(said) < len(steps):
+            # "For the commands below, replace $MCP_NAME with the name of your pool.": the
+            # input's help (asked before the checklist), never a step to tick
+            steps[:] = [i for i in steps if i not in said]
+            option.lead = " ".join([option.lead, *(md_plain(i) for i in said)]).strip()
     option.items = _tidy_steps(option.items)
     option.pre_items = _tidy_steps(option.pre_items)  # a new list: options share the old
+    bare_name = re.match(
+        r"^(?:method|option|solution|workaround|resolution|approach)\s+(?:\d{1,2}|[A-H])$",
+        option.label,
+        re.IGNORECASE,
+    )
+    if bare_name and option.items:
+        # "Method 1" alone says nothing to choose by: its first action names it
+        first = md_plain(split_detail(option.items[0])[0])
+        option.label = f"{option.label}: {short_label(first, 70)}"
+
+
+#: "For the commands below, replace $X with the name of your pool." (no command of its own)
+_REPLACE_NOTE_RE = re.compile(
+    r"^(?:(?:for|in) (?:the|these|all)? ?(?:commands?|steps?|examples?)[^,]{0,30},\s*)?"
+    r"(?:replace|substitute)\s+\S+\s+(?:with|by)\b[^\x1f]*$",
+    re.IGNORECASE,
+)
 
 
 def _tidy_steps(steps: list[str]) -> list[str]:
@@ -277,8 +396,73 @@ def _tidy_steps(steps: list[str]) -> list[str]:
             text += should.group("rest")
         if _FIXED_IN_RE.match(text):
             text = f"Install the update that fixes it: {text}"
+        used = _CAN_BE_USED_RE.match(text)
+        if used:  # "etcdctl can be used to fetch the DB size": "Use etcdctl to fetch ..."
+            text = f"Use {used.group('tool')} to {used.group('rest')}"
+        need = _NEED_TO_RE.match(text)
+        if need:
+            # "To run etcdctl commands, we need to rsh into ...": the action, then its purpose
+            act = need.group("act").rstrip(" .:")
+            end = ":" if text.endswith(":") else "."
+            text = f"{act[0].upper()}{act[1:]} to {need.group('purpose')}{end}"
+        fix_lead = _FIX_LEAD_RE.match(text)
+        if fix_lead and len(steps) > 0:
+            # "To work around this issue, avoid ..." / "..., you may want to use ...": the action
+            rest = fix_lead.group("rest")
+            text = rest[0].upper() + rest[1:]
+        clause = _CLAUSE_MODAL_RE.match(text)
+        if clause:
+            # "In the case of a slow disk, we can defragment ...": the case, then the action
+            text = clause.group("clause") + clause.group("act")
+        purpose = _PURPOSE_RE.match(text)
+        if purpose and "," in purpose.group("rest"):
+            after = purpose.group("rest").split(",", 1)[1].strip()
+            if _imperative(after) or re.match(r"(?:you|we|then)\b", after, re.I):
+                purpose = None  # "To check X, run the following command:" is a step as written
+        if purpose and detail and not _NOT_COMMAND_DETAIL_RE.match(detail.strip()):
+            # "To see an operator status of X." over its command: the action, "See ...:"
+            verb = purpose.group("verb")
+            text = f"{verb[0].upper()}{verb[1:]} {purpose.group('rest')}:"
+        if items and _HOW_TO_RE.match(text):
+            # "Open an elevated Command Prompt." then "To do it, click Start, ...": how to
+            # do the step before, shown under it, not a step of its own
+            items[-1] = with_detail(items[-1], with_detail(text, detail).replace("\x1f", "\n"))
+            continue
         items.append(with_detail(text, detail))
     return items
+
+
+#: "etcdctl can be used to fetch the DB size of the etcd endpoints."
+_CAN_BE_USED_RE = re.compile(
+    r"^(?P<tool>[\w.-]+(?: [\w.-]+){0,2}) (?:can|may|could) be used to (?P<rest>\S.{3,})$", re.I
+)
+#: "To run etcdctl commands, we need to rsh into the etcdctl container of any etcd pod."
+_NEED_TO_RE = re.compile(
+    r"^to (?P<purpose>[^,]{3,80}),\s*(?:you|we) (?:need to|must|should|have to|can|will need to)"
+    r" (?P<act>\S.{3,})$",
+    re.IGNORECASE,
+)
+#: "To see all nodes using runc via metrics:" over a command: a purpose, no comma after.
+_PURPOSE_RE = re.compile(
+    r"^to (?!(?:be|have|do)\b)(?P<verb>[a-z]{3,}) (?P<rest>[^;]{3,140}?)\s*[.:]$",
+    re.IGNORECASE,
+)
+#: "To work around this issue, avoid ...", "To resolve this issue, you may want to use ...".
+_FIX_LEAD_RE = re.compile(
+    r"^to (?:resolve|fix|work around|avoid|prevent|correct|mitigate) (?:this|the) (?:issue|"
+    r"problem|error|behaviou?r)(?: [\w-]+){0,3},\s*(?:(?:you|we) (?:may want to|might want "
+    r"to|can|could|should|must|need to|have to) )?(?P<rest>[a-z]\S*\s.{3,})$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: "In the case of X, we can defragment ...", "In this case, we need to add ...".
+_CLAUSE_MODAL_RE = re.compile(
+    r"^(?P<clause>(?:in|if|when|for|after|once)\b[^,]{2,100},\s*)(?:you|we) (?:can|could|"
+    r"should|may|might|must|need to|have to|will need to)(?: also| first)? (?P<act>\S.{3,})$",
+    re.IGNORECASE | re.DOTALL,
+)
+_NOT_COMMAND_DETAIL_RE = re.compile(r"^(?:note|link|table|quote|important|warning)\b", re.I)
+#: "To do it, ...", "To do this, follow these steps:": how to do the step before.
+_HOW_TO_RE = re.compile(r"^to do (?:it|this|that|so)\b", re.IGNORECASE)
 
 
 #: A how-to's steps are cut here (the citation points to the rest).
@@ -327,6 +511,166 @@ def cause_steps(option: Option, counter: int) -> int:
         )
     )
     return counter
+
+
+#: "Immediately: live-migrate the VM", "Short term: raise the vCPU limit", "Long-term
+#: (in guest OS): ...": fixes by how far the admin goes now.
+_HORIZON_RE = re.compile(
+    r"^(?P<when>immediate(?:ly)?|short[- ]term|medium[- ]term|long[- ]term)"
+    r"(?: (?:actions?|solutions?|fix(?:es)?|mitigations?))?\s*(?:\([^)]{1,40}\))?\s*:\s*"
+    r"(?P<fix>\S.{3,})$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def horizon_steps(option: Option, counter: int) -> int:
+    """ "Immediately: ...", "Short term: ...", "Long term: ..." steps run for the horizon
+    the admin picks (one question, "Which fix are you making now?"; "All" runs each in
+    order); returns the questions counter."""
+    cases = []
+    for n, item in enumerate(option.items):
+        match = _HORIZON_RE.match(split_detail(item)[0])
+        if match and n not in option.when:
+            when = match.group("when").replace("-", " ").casefold()
+            cases.append((n, "immediately" if when.startswith("immediate") else when))
+    horizons = list(dict.fromkeys(h for _, h in cases))
+    if len(horizons) < 2:
+        return counter
+    counter += 1
+    var = f"if_{counter}"
+    names = {
+        "immediately": "Immediate relief",
+        "short term": "Short term",
+        "medium term": "Medium term",
+        "long term": "Long term",
+    }
+    choices = [{"value": f"h_{j}", "label": names[h]} for j, h in enumerate(horizons, 1)]
+    for n, horizon in cases:
+        value = f"h_{horizons.index(horizon) + 1}"
+        option.when[n] = f'{var} == "{value}" or {var} == "all"'
+    choices.append({"value": "all", "label": "All of them, in order"})
+    option.asks.append(
+        Ask(
+            var,
+            "Which fix are you making now?",
+            "The article gives fixes by horizon ("
+            + ", ".join(c["label"] for c in choices[:-1])
+            + "): the quick relief first, the lasting fix later. Which are you doing now?",
+            choices,
+        )
+    )
+    return counter
+
+
+#: "If the chronyd service is failing or stopped, start it" / "If the chronyd service is
+#: ready, restart it": cases of one subject, told apart by what it is.
+_SUBJECT_CASE_RE = re.compile(
+    r"^if (?P<det>the |your |a |an )?(?P<subj>[\w.-]+(?: [\w.-]+){0,3}?) (?P<verb>is|are|has|have|"
+    r"uses?|runs?) (?P<rest>[^,]{2,100}),\s*(?:then\s+)?\S",
+    re.IGNORECASE,
+)
+#: "For public cloud providers, there is nothing to do." / "For PV-Pool backingstores, ...".
+_FOR_CASE_RE = re.compile(
+    r"^for (?!(?:example|instance|more|further|details|this|that|these|those|now|each|every|"
+    r"all|any|the (?:commands?|steps?) below)\b)(?P<what>[^,]{3,60}),\s*\S",
+    re.IGNORECASE,
+)
+
+
+def subject_steps(option: Option, written: list[str], counter: int) -> int:
+    """Steps for cases of one subject ("If the backingstore is based on X, ...", "If the
+    backingstore is a PV pool, ...", or "For X, ..." / "For Y, ...") are one question,
+    "Which of these applies?", not a yes/no each: the answer shows its steps ("Not sure"
+    all); yes/no questions asked for them before are dropped. Returns the counter."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for n, item in enumerate(option.items):
+        text = split_detail(written[n] if len(written) == len(option.items) else item)[0]
+        text = md_plain(text)
+        found = _SUBJECT_CASE_RE.match(text)
+        if found:
+            cond = f"{found.group('det') or ''}{found.group('subj')} {found.group('verb')} "
+            cond += found.group("rest")
+            groups.setdefault(found.group("subj").casefold(), []).append((n, cond))
+            continue
+        named = _FOR_CASE_RE.match(text)
+        if named and not _VERSION_CASE_RE.match(text):
+            groups.setdefault("\x00for", []).append((n, named.group("what")))
+    for cases in groups.values():
+        if len(cases) < 2 or any(not _owned(option, n, {m for m, _ in cases}) for n, _ in cases):
+            continue
+        if len({short_label(c, 80).casefold() for _, c in cases}) < len(cases):
+            continue  # the same case twice: not a choice between them
+        dropped = {_var(option.when.get(n, "")) for n, _ in cases} - {""}
+        option.asks = [a for a in option.asks if a.var not in dropped]
+        counter += 1
+        var = f"if_{counter}"
+        choices = []
+        for j, (n, cond) in enumerate(cases, start=1):
+            label = cond[0].upper() + cond[1:]
+            choices.append({"value": f"case_{j}", "label": short_label(label, 80)})
+            option.when[n] = f'{var} == "case_{j}" or {var} == "unsure"'
+            if len(written) == len(option.items):
+                option.items[n] = written[n]  # the step says its own case
+        choices.append({"value": "unsure", "label": "Not sure: show the steps for each"})
+        option.asks.append(
+            Ask(
+                var,
+                "Which of these applies?",
+                "The article's steps differ by case ("
+                + "; ".join(c["label"] for c in choices[:-1])
+                + "). Which is yours?",
+                choices,
+            )
+        )
+    return counter
+
+
+def _var(cond: str) -> str:
+    found = re.match(r"(if_\d+) ==", cond)
+    return found.group(1) if found else ""
+
+
+def _owned(option: Option, n: int, group: set[int]) -> bool:
+    """Whether item n's condition (if any) is a yes/no asked for it alone (no other step,
+    e.g. an "otherwise" step, reads the same question): then it can be re-asked."""
+    var = _var(option.when.get(n, ""))
+    if not var and n in option.when:
+        return False
+    if not var:
+        return True
+    users = [m for m, cond in option.when.items() if _var(cond) == var]
+    return all(m in group for m in users) and users == [n]
+
+
+#: "You can try allocating more storage ...", "You can also try adjusting ...": each a way.
+_TRY_RE = re.compile(r"^(?:you|we) (?:can|could|may|might) (?:also )?try (?P<what>\S.{6,})$", re.I)
+
+
+def _tries(option: Option) -> list[Option]:
+    """A fix written as prose ways ("Mitigation depends on what is filling up the
+    storage. You can try allocating more space ... You can also try adjusting ..."): one
+    option per way, chosen in "Which mitigation?", the sentences before them its text."""
+    if len(option.items) != 1 or split_detail(option.items[0])[1]:
+        return [option]
+    sentences = split_sentences(md_plain(option.items[0]))
+    starts = [n for n, x in enumerate(sentences) if _TRY_RE.match(x)]
+    if len(starts) < 2:
+        return [option]
+    lead = " ".join(sentences[: starts[0]])
+    out: list[Option] = []
+    for j, n in enumerate(starts):
+        end = starts[j + 1] if j + 1 < len(starts) else len(sentences)
+        what = _TRY_RE.match(sentences[n])
+        step = f"Try {what.group('what')}" if what else sentences[n]
+        items = [" ".join([step, *sentences[n + 1 : end]])]
+        label = re.sub(
+            r"(?:\s+(?:so|that|and|or|to|the|a|an|for|with|of|in|is))+$", "", short_label(step, 80)
+        )
+        way = Option(option.section, label, lead or option.lead, items, option.kind)
+        way.pre_items, way.pre_section = option.pre_items, option.pre_section
+        way.checks = list(option.checks)
+        out.append(way)
+    return out
 
 
 #: "Fix alerts before continuing", "Prerequisites": what to do before any fix, not a fix.

@@ -1007,7 +1007,30 @@ def _structured_fix(article: Article) -> bool:
                     b.kind in ("code", "note") for item in block.items for b in item.blocks
                 ):
                     return True
+                if isinstance(block, ListBlock) and _command_items(block):
+                    return True  # "- `net stop vss`" / "- `regsvr32 ole32.dll`": commands
     return False
+
+
+def _command_items(block: ListBlock) -> bool:
+    """A list whose items are each one inline code span (a listing of commands), or a
+    list holding one."""
+    nested = [b for item in block.items for b in item.blocks if isinstance(b, ListBlock)]
+    if any(_command_items(b) for b in nested):
+        return True
+    if len(block.items) < 2:
+        return False
+    from kbassist.articles.model import Paragraph
+
+    for item in block.items:
+        first = item.blocks[0] if len(item.blocks) == 1 else None
+        if not isinstance(first, Paragraph):
+            return False
+        plain = first.text.plain
+        codes = [m for m in first.text.marks if m.kind == "code"]
+        if len(codes) != 1 or plain[codes[0].start : codes[0].end].strip() != plain.strip():
+            return False
+    return True
 
 
 def _flat_options(article: Article) -> tuple[str, list[Option]]:
@@ -1161,12 +1184,20 @@ def _alternative_children(children: Sequence[Part]) -> bool:
         return False
     if sum(bool(_CAUSED_HEAD_RE.search(n)) for n in names) * 2 > len(names):
         return True  # "Halted due to disk full", "Halted due to data corruption"
+    if sum(bool(_BOUND_HEAD_RE.search(n)) for n in names) >= 2:
+        return True  # "Current size < 1 TB, Expand to 4 TB", "Current size = 4TB"
     imperative = sum(_imperative(n) for n in names)
     return imperative == 0 and all(len(heading_label(n)) <= 60 for n in names)
 
 
 #: A sub-heading naming the case it fixes: "Halted due to Data Corruption".
 _CAUSED_HEAD_RE = re.compile(r"\b(?:due to|caused by|because of|in case of)\b", re.IGNORECASE)
+#: A sub-heading bounded by a measure: "Current size < 1 TB", "Usage above 90%".
+_BOUND_HEAD_RE = re.compile(
+    r"\s(?:[<>=\u2264\u2265]=?|(?:less|more|greater|fewer) than|(?:above|below|under|over|at "
+    r"least|at most) \d)\s*\d",
+    re.IGNORECASE,
+)
 #: "4. Verify Resolution", "Validate the fix": the check of every case, not a case.
 _VERIFY_HEAD_RE = re.compile(
     r"^(?:\d{1,2}[.)]\s*)?(?:verify|validate|confirm|check)\s+(?:the\s+)?(?:resolution|fix|"
@@ -1367,11 +1398,14 @@ def _diagnosis_steps(
     article: Article, sections: dict[int, Section]
 ) -> tuple[list[str], Section | None]:
     """The first Diagnosis part's actions (commands to run before fixing), cited."""
-    from kbassist.drafting.blocks import part_steps
+    from kbassist.drafting.blocks import part_steps, resolution_parts
 
+    # "### Check if it is a network issue" under Mitigation reads as a diagnosis heading,
+    # but it is a step of the fix already: never run twice
+    in_fix = {id(p) for fix in resolution_parts(article) for p in fix.walk()}
     for part in article.parts_by_role("diagnosis"):
         section = sections.get(id(part))
-        if section is None:
+        if section is None or id(part) in in_fix:
             continue
         _, items, _ = part_steps(part)
         if items:

@@ -12,11 +12,27 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
-from kbassist.drafting.modern import md_plain, symptom_check, system_path
+from kbassist.drafting.modern import (
+    REDO_CHECK,
+    alert_check,
+    by_design_section,
+    later_case,
+    log_line,
+    md_plain,
+    redo_check,
+    sample_lead,
+    shell_spans,
+    shell_variables,
+    symptom_check,
+    symptom_choices,
+    system_path,
+)
 from kbassist.drafting.modern_plan import (
     cause_steps,
+    horizon_steps,
     modern_plan,
     modern_verify,
+    subject_steps,
     version_steps,
 )
 from kbassist.drafting.options import (
@@ -97,7 +113,13 @@ def _template(text: str, params: dict[str, str]) -> tuple[str, list[Param]]:
     out: list[str] = []
     used: list[Param] = []
     at = 0
-    for start, end, param in find_params(text):
+    found: list[tuple[int, int, Param]] = list(find_params(text))
+    shell = {k.split(":", 1)[1] for k in params if k.startswith("placeholder:$")}
+    if shell:  # a modern article's asked shell variables (`$NS`): substituted the same way
+        spans = [(s, e, Param("placeholder", n, n)) for s, e, n in shell_spans(text, shell)]
+        free = [f for f in found if not any(f[0] < e and s < f[1] for s, e, _ in spans)]
+        found = sorted([*free, *spans], key=lambda f: f[0])
+    for start, end, param in found:
         var = params.get(f"{param.kind}:{param.key}")
         if var is None:
             continue
@@ -127,10 +149,15 @@ def _keep_referents(option: Option, written: list[str]) -> None:
 
 def _askable(item: str, article: Article) -> str:
     """The part of a step whose placeholders are asked: not the alert text a runbook
-    quotes ("Alert text: Storage node <nod-name> went down.") or a sample output table
-    (`<StatisticsName> | <DateTime>`), which are only shown."""
-    if article.style == "mskb" or ("Alert text: " not in item and "Table: " not in item):
+    quotes ("Alert text: Storage node <nod-name> went down."), a sample output table
+    (`<StatisticsName> | <DateTime>`), a sample log line or event entry, or the listing
+    after "... resembles the following:", which are only shown."""
+    if article.style == "mskb":
         return item
+    if sample_lead(split_detail(item)[0]):
+        return split_detail(item)[0]  # "... an entry that resembles the following:": shown
+    if "Alert text: " not in item and "Table: " not in item:
+        return "\n".join(line for line in item.split("\n") if not log_line(line))
     kept: list[str] = []
     shown = False  # inside alert text or a sample output table: shown, never asked
     for line in item.replace(DETAIL_SEP, "\n").split("\n"):
@@ -138,7 +165,7 @@ def _askable(item: str, article: Article) -> str:
             shown = True
         elif not line.strip():
             shown = False
-        if not shown:
+        if not shown and not log_line(line):
             kept.append(line)
     return "\n".join(kept)
 
@@ -208,10 +235,12 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             option.case = ""  # "no" would have nowhere to go, or it is known only later
         option.items, option.checks, option.backup = _steps_checks_backup(article, option)
         written = list(option.items)
-        asked_ifs = _conditional_steps(option, asked_ifs)
+        asked_ifs = _conditional_steps(option, asked_ifs, article.style != "mskb")
         if article.style != "mskb":
             _keep_referents(option, written)
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))
+            asked_ifs = horizon_steps(option, asked_ifs)
+            asked_ifs = subject_steps(option, written, asked_ifs)
 
     # Ids, labels and choice values, unique; one variable per distinct literal.
     used_ids: set[str] = {"cause", "mitigation"}
@@ -236,12 +265,12 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         option.label = label
         seen: set[str] = set()
         literals = 0
+        # a reference page's `<OUTPUT_NAME>` is part of what it documents, not a value to type
+        asked = [] if option.kind == "reference" else [*option.pre_items, *option.items]
         has_placeholder = any(
-            p.kind == "placeholder"
-            for item in [*option.pre_items, *option.items]
-            for _, _, p in find_params(item)
+            p.kind == "placeholder" for item in asked for _, _, p in find_params(item)
         )
-        for item in [*option.pre_items, *option.items]:
+        for item in asked:
             askable = _askable(item, article)
             for start, _, param in find_params(askable):
                 ref = f"{param.kind}:{param.key}"
@@ -263,6 +292,19 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     counters[param.kind] = counters.get(param.kind, 0) + 1
                     variables[ref] = f"{param.kind}_{counters[param.kind]}"
                 option.params.append(param)
+        if article.style != "mskb" and asked:
+            # `$VM` in a runbook's command that nothing in it sets: the admin's value
+            steps = [*option.pre_items, *option.items]
+            commands = [split_detail(_askable(i, article))[1] for i in steps]
+            for name in shell_variables(article, commands):
+                if len(seen) - literals >= MAX_PLACEHOLDERS_PER_OPTION:
+                    break
+                ref = f"placeholder:{name}"
+                seen.add(ref)
+                if ref not in variables:
+                    counters["placeholder"] = counters.get("placeholder", 0) + 1
+                    variables[ref] = f"placeholder_{counters['placeholder']}"
+                option.params.append(Param("placeholder", name, name))
 
     nodes: list[dict[str, Any]] = []
     wished = [o for o in options if o.wish]
@@ -278,11 +320,13 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
 
     messages = symptom_messages(article, symptom_section) if symptom_section else []
     if article.style != "mskb":  # "> 18805 LogReader ..." is the message, not its markup
-        messages = list(dict.fromkeys(m for m in map(md_plain, messages) if m))
+        messages = symptom_choices(list(dict.fromkeys(m for m in map(md_plain, messages) if m)))
     if symptom_section is not None:
         after_symptom = "cause" if cause and cause_section is not None else first_after_cause
         nodes.append(_confirm_node(article, symptom, symptom_section, messages, after_symptom))
     causes = [] if any(o.kind == "cause" for o in options) else cause_alternatives(cause_section)
+    if article.style != "mskb" and len(options) < 2:
+        causes = []  # every answer would reach the one fix: the causes are shown, not asked
     if cause and cause_section is not None and causes:
         # Several possible causes: which applies is recorded with the walk (and in the
         # export), then the article's fixes follow.
@@ -466,6 +510,8 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
         if own:
             return own
     for section in article.sections:
+        if article.style != "mskb" and not by_design_section(article, section):
+            continue
         for sentence in split_sentences(" ".join(section.text.split())):
             status = section.key == "status" and re.search(r"\bby design\b", sentence, re.I)
             if (status or _BY_DESIGN_RE.search(sentence)) and len(sentence) < 400:
@@ -476,11 +522,19 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
     keys = {section.key for section in article.sections}
     runbook = "meaning" in keys and bool(keys & {"mitigation", "diagnosis", "impact"})
     if symptom_section is not None and (_ALERT_RE.search(symptom) or runbook):
+        if article.style != "mskb":
+            # the alert's name: a one-word title ("DiskAlert"), else the file's name
+            named = " " not in article.title.strip() or not runbook
+            return alert_check(article.title if named else article.id)
         return (
             f"Check that the alert {article.title} stops firing and its condition clears "
             f"(the article: {shorten(symptom, 200)})"
         )
     redo = _redo_action(symptom)
+    if symptom_section is not None and redo and article.style != "mskb":
+        own = redo_check(redo[0], symptom_check(symptom))
+        if own:
+            return own
     if symptom_section is not None and redo:
         action, result = redo
         said = _whole_sentences(result)
@@ -493,6 +547,8 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
         own = symptom_check(symptom)
         if own:
             return own
+    if symptom_section is not None and article.style != "mskb":
+        return REDO_CHECK  # never a cut copy of the symptom paragraph
     if symptom_section is not None:
         said = _whole_sentences(symptom)
         if said:
@@ -784,7 +840,8 @@ def _input_nodes(
 #: The article's word on where a placeholder's value comes from: "Replace <User SID>
 #: with ...", "where <x> is the drive", "the table name <TableName> is returned".
 _SAYS_VALUE_RE = re.compile(
-    r"^(?:replace|substitute)\b|\bwhere\s+<[^>]+>\s+is\b|\b(?:is|are) (?:returned|displayed|"
+    r"^(?:[^,]{0,60},\s*)?(?:replace|substitute)\b|\bwhere\s+<[^>]+>\s+is\b|"
+    r"\b(?:is|are) (?:returned|displayed|"
     r"shown|listed)\b|\byou can see\b",
     re.IGNORECASE,
 )
@@ -801,7 +858,7 @@ _FROM_RE = re.compile(
 def _replace_sentence(option: Option, param: Param) -> str:
     """The article's own word on a placeholder ("Replace <User SID> with the SID of your
     user account."), from the option's steps and their notes; "" if it has none."""
-    for item in [*option.pre_items, *option.items]:
+    for item in [option.lead, *option.pre_items, *option.items]:
         for line in item.replace(DETAIL_SEP, "\n").split("\n"):
             for sentence in split_sentences(line):
                 bare = re.sub(r"^(?:note|detail):\s*", "", sentence, flags=re.IGNORECASE)
@@ -1066,7 +1123,7 @@ def _then_step(then: str) -> str:
     return then[0].upper() + then[1:] if then else then
 
 
-def _conditional_steps(option: Option, counter: int) -> int:
+def _conditional_steps(option: Option, counter: int, modern: bool = False) -> int:
     """The article's "If X, do A" (and "otherwise, do B") steps as steps for one case,
     each case asked before the outcome as a yes/no question; returns the counter of
     questions asked so far in the tree (their variables are `if_1`, `if_2` ...)."""
@@ -1090,6 +1147,8 @@ def _conditional_steps(option: Option, counter: int) -> int:
         cond, then = found
         if _LATER_CASE_RE.search(cond) or (n == 0 and len(items) == 1):
             continue
+        if modern and later_case(cond):
+            continue  # "If the VSS writers are now listed": what a step above shows
         product = _RUNNING_RE.match(cond)
         cases.append((n, cond, then, product.group("what").strip() if product else ""))
     products = [c for c in cases if c[3]]
