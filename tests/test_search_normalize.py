@@ -7,6 +7,9 @@ article comes first; bench/bench_quality.py measures the real corpora.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from search_support import small_kb, top_ids, write_article
@@ -125,3 +128,34 @@ def test_a_stop_code_is_found_by_its_short_and_long_ntstatus_forms(tmp_path: Pat
     )
     assert top_ids(kb, "stop 0x21a logon process")[0] == "LONG"
     assert top_ids(kb, "c0000135 startup")[0] == "SHORT"
+
+
+SUGGEST = """
+import sys
+from pathlib import Path
+from kbassist.index import KBIndex
+kb = KBIndex(Path(sys.argv[1]), Path(sys.argv[2]))
+print(kb.search("cepx pool full").suggestion)
+"""
+
+
+def test_did_you_mean_is_the_same_in_every_process(tmp_path: Path) -> None:
+    """Two words equally near a typo ("ceph", "cepc"): every run suggests the same one."""
+    root = tmp_path / "kb"
+    root.mkdir()
+    for n in range(3):
+        write_article(root, f"C{n}", f"Ceph pool {n} is full", f"The ceph pool {n} stops.")
+        write_article(root, f"D{n}", f"Cepc pool {n} is full", f"The cepc pool {n} stops.")
+    KBIndex(root, tmp_path / "index").update()
+    said = set()
+    for seed in range(6):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        run = subprocess.run(
+            [sys.executable, "-c", SUGGEST, str(root), str(tmp_path / "index")],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        said.add(run.stdout.strip())
+    assert len(said) == 1, said

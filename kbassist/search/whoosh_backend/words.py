@@ -184,11 +184,13 @@ def _closest_in(reader: IndexReader, fieldname: str, word: str, min_docs: int) -
     if candidates:
         best = min(
             candidates,
-            # Typing drops letters more often than it adds them: on a tie, restore.
+            # Typing drops letters more often than it adds them: on a tie, restore. The
+            # word itself breaks a last tie: a set's order changes with the process.
             key=lambda c: (
                 edit_distance(word, c),
                 len(c) < len(word),
                 -reader.doc_frequency(fieldname, c),
+                c,
             ),
         )
     if len(cache) > 10_000:
