@@ -34,12 +34,7 @@ FIELD_PARAMS = {
     "code": (0.5, 0.5),
 }
 #: Weight of two query words found side by side (title or problem statement).
-PAIR_WEIGHT = 0.8
-#: A pair's BM25 saturation and length normalization: that the words stand together at
-#: all is the evidence (k1 low: twice is hardly more than once), and a long problem
-#: statement, holding many pairs by chance, counts each for less (b), as words count.
-PAIR_K1 = 0.3
-PAIR_B = 0.5
+PAIR_WEIGHT = 0.5
 #: Word pairs looked up between two slots at most (forms x forms).
 _MAX_PAIRS = 16
 #: How hard a missing query word (weighted by its idf) pulls a document down.
@@ -48,10 +43,8 @@ _COVERAGE_POWER = 1.0
 #: words the query holds, to this power, times this weight (0 = off).
 TITLE_COVER_WEIGHT = 0.15
 TITLE_COVER_POWER = 1.5
-#: Factor for an article whose title is an alert name the query typed whole (2, not 1.5,
-#: since pairs weigh more: a sibling's statement holding the other words together must
-#: not outweigh the name typed).
-NAME_BOOST = 2.0
+#: Factor for an article whose title is an alert name the query typed whole.
+NAME_BOOST = 1.5
 #: A typed name that is in more titles than this names a product, not an article.
 _NAME_TITLES = 5
 _CACHE_BYTES = 96 * 1024 * 1024
@@ -218,11 +211,9 @@ class Scorer:
             found = self._best_of("pairs", sorted(pairs))
             if found is not None:
                 present, t = found
-                t = t * self.norms("pairs", PAIR_B)[present]
                 df = len(present)
                 idf = float(np.log1p((self.doc_count - df + 0.5) / (df + 0.5)))
-                saturated = t * (PAIR_K1 + 1) / (t + PAIR_K1)
-                acc[present] += np.float32(PAIR_WEIGHT * idf) * saturated
+                acc[present] += np.float32(PAIR_WEIGHT * idf) * t * (_K1 + 1) / (t + _K1)
         if TITLE_COVER_WEIGHT:
             named, share = self.title_cover(slots)
             acc[named] *= 1 + np.float32(TITLE_COVER_WEIGHT) * share ** np.float32(
