@@ -46,6 +46,18 @@ _CHOOSE_ONE_RE = re.compile(
     r"ways|solutions|alternatives|resolutions))\b",
     re.IGNORECASE,
 )
+#: MS KB leads that announce alternatives in prose: "There are four possible workarounds:",
+#: "Use one of the three methods below:", "This can be caused by one of the following
+#: three factors." (not "all of the following conditions": those hold together).
+_PLAIN_CHOOSE_ONE_RE = re.compile(
+    r"\b(?:(?:one|either|any) of (?:the|these) (?:following\b|(?:\w+ )?(?:methods|ways|"
+    r"workarounds|options|solutions|resolutions|alternatives) (?:below|listed below|here)\b)"
+    r"|following (?:two |three |four |five |six |\d )?(?:methods|workarounds|options|ways|"
+    r"solutions|alternatives|resolutions)\b|there are (?:two|three|four|five|six|several|"
+    r"\d) (?:possible |different |known |ways to |alternative )?(?:workarounds|methods|ways|"
+    r"solutions|resolutions|options|causes|reasons|alternatives)\b)",
+    re.IGNORECASE,
+)
 _ADVICE_RE = re.compile(
     r"^(?:to (?:work around|avoid|prevent|resolve|correct|fix|solve) (?:this|the)\b)"
     r"|\b(?:administrators?|users?|you)\b[^.]{0,80}\bshould\b",
@@ -289,10 +301,14 @@ def code_like(para: Para) -> bool:
 _NOTE_RE = re.compile(r"^(?:\*+\s*)?(?:note|notes|important|warning|caution|tip)\b\s*[:.-]", re.I)
 _TABLE_RE = re.compile(r"(?:[-+=]{6,}|(?:\|[^|]*){3,}\|)")
 _LEAD_ONLY_RE = re.compile(
-    r"^(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|circumvent|do this)"
+    r"^(?!.*\b(?:on(?:-| the )screen|onscreen|wizard)\b)"  # "Follow the instructions on
+    # the screen to remove X" is a step
+    r"(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|circumvent|do this)"
     r"\b[^.]{0,80}:"
-    r"|there are (?:two|three|several|\d+) (?:ways|methods|options)\b[^.]{0,80}[.:]"
-    r"|(?:do|use|follow) (?:one of )?the following(?: steps| methods)?[^.]{0,40}:"
+    r"|there are (?:two|three|four|five|several|\d+) (?:possible |different )?(?:ways|methods"
+    r"|options|workarounds|solutions|resolutions)\b[^.]{0,80}[.:]"
+    r"|(?:do|use|follow|try) (?:one of )?the (?:following|(?:\w+ )?(?:methods|ways|workarounds"
+    r"|options) below)(?: steps| methods)?[^.]{0,40}:"
     r"|(?:to [^,]{3,80},\s*)?(?:use|follow|do|perform|complete|try|take) (?:the|these) "
     r"(?:following )?(?:steps|procedure|instructions)(?: below| that follow)?\b[^.:]{0,80}[.:])$",
     re.IGNORECASE,
@@ -512,8 +528,9 @@ def tidy_items(lead: str, items: list[str]) -> tuple[str, list[str]]:
     return " ".join(leads), out
 
 
-def _alternatives(paras: list[Para]) -> tuple[list[Para], list[list[Para]]]:
-    """(lead-in, alternatives) if the blocks offer a choice; else ([], [])."""
+def _alternatives(paras: list[Para], plain: bool = False) -> tuple[list[Para], list[list[Para]]]:
+    """(lead-in, alternatives) if the blocks offer a choice; else ([], []). `plain`: an MS
+    KB article, whose prose leads ("There are four possible workarounds:") announce them."""
     # `Method 1`, `Method 2` ... (as a line of their own or as a sub-heading)
     starts = [i for i, p in enumerate(paras) if p.indent == 0 and _METHOD_RE.match(p.head)]
     if len(starts) >= 2:
@@ -527,6 +544,17 @@ def _alternatives(paras: list[Para]) -> tuple[list[Para], list[list[Para]]]:
             alts = _list_after(paras, i + 1)
             if len(alts) >= 2:
                 return paras[: i + 1], alts
+    if plain:
+        for i, para in enumerate(paras):
+            text = clean(para.text)
+            if para.marker or not text.endswith((":", ".")):
+                continue
+            if _PLAIN_CHOOSE_ONE_RE.search(text) and not re.search(
+                r"\b(?:all|both|each) of\b", text, re.I
+            ):
+                alts = _list_after(paras, i + 1)
+                if len(alts) >= 2:
+                    return paras[: i + 1], alts
     return [], []
 
 
@@ -726,14 +754,27 @@ def option_label(text: str) -> str:
     return short_label(text, 90)
 
 
-def _section_options(section: Section, kind: str) -> tuple[str, list[Option]]:
-    """(lead-in, options) a section offers; kind is resolution|workaround|summary|more."""
+def _section_options(section: Section, kind: str, plain: bool = False) -> tuple[str, list[Option]]:
+    """(lead-in, options) a section offers; kind is resolution|workaround|summary|more;
+    `plain`: an MS KB article."""
     paras = _body_until_repro(section)
-    lead_paras, alts = _alternatives(paras)
+    lead_paras, alts = _alternatives(paras, plain)
     if alts:
         options = [o for o in (_option_from(section, alt) for alt in alts) if o is not None]
         if len(options) >= 2 or kind in ("resolution", "workaround"):
             return clean(" ".join(p.text for p in lead_paras)), options
+    if kind in ("resolution", "workaround") and plain:
+        headed = _headed_procedures(section, paras)
+        if len(headed) >= 2:
+            # "Microsoft Windows 95/98" / "Microsoft Windows 3.1" sub-headings over their own
+            # numbered steps: one procedure per product, asked, not run one after another
+            if all(_PRODUCT_NAME_RE.search(o.label) for o in headed):
+                for option in headed:
+                    option.kind = "version"
+            first = next(
+                i for i, p in enumerate(paras) if p.heading or _IF_LEAD_RE.match(clean(p.text))
+            )
+            return clean(" ".join(p.text for p in paras[:first] if not p.separator)), headed
     if kind in ("resolution", "workaround"):
         prefix = f"{kind.capitalize()}: "
         found: list[Option] = []
@@ -897,6 +938,11 @@ def _summarizes(para: Para, following: list[Para]) -> bool:
     return bool(goal) and goal.group("goal").casefold() in clean(para.text).casefold()
 
 
+#: A sub-heading that names a product or version: "Microsoft Windows 95/98", "MS-DOS 6.x".
+_PRODUCT_NAME_RE = re.compile(
+    r"\b(?:windows|ms-dos|dos|mac(?:intosh)?|os/2|nt|office|version|server|edition)\b|\d",
+    re.IGNORECASE,
+)
 _IF_LEAD_RE = re.compile(
     r"^(?:if|when)\s+(?P<case>[^:]{4,160}?),?\s+(?:do|follow|use|perform|try)\s+"
     r"(?:the\s+)?(?:following|these|this)(?:\s+(?:steps|procedure|instructions))?\s*:$",
@@ -1014,6 +1060,7 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
     """The options of an MS KB article's flat sections."""
     lead = ""
     options: list[Option] = []
+    plain = article.style == "mskb"
     for section in article.sections:
         key = section.key
         if not section.text.strip():
@@ -1023,23 +1070,25 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
             found: list[Option] = [status] if status else []
             section_lead = ""
         elif key in RESOLUTION_KEYS:
-            section_lead, found = _section_options(section, "resolution")
+            section_lead, found = _section_options(section, "resolution", plain)
         elif key in WORKAROUND_KEYS:
-            section_lead, found = _section_options(section, "workaround")
+            section_lead, found = _section_options(section, "workaround", plain)
         elif key in SUMMARY_KEYS:
-            section_lead, found = _section_options(section, "summary")
+            section_lead, found = _section_options(section, "summary", plain)
         elif key in MORE_KEYS:
-            section_lead, found = _section_options(section, "more")
+            section_lead, found = _section_options(section, "more", plain)
         else:
             continue
         if found and not lead:
             lead = section_lead
         options.extend(found)
     options = _merge_upgrade(options)
+    if plain and _generic_fix(options) and (by_cause := causes_with_fixes(article)):
+        return "", by_cause
     if not options:
         cause = find_section(article, _CAUSE_KEYS)
         if cause is not None:
-            lead, options = _cause_options(cause)
+            lead, options = _cause_options(cause, plain)
     return lead, options
 
 
@@ -1084,14 +1133,14 @@ def _merge_upgrade(options: list[Option]) -> list[Option]:
     return options
 
 
-def _cause_options(section: Section) -> tuple[str, list[Option]]:
+def _cause_options(section: Section, plain: bool = False) -> tuple[str, list[Option]]:
     """No fix offered: one option per cause CAUSE lists (or one for the whole cause).
 
     These are marked kind "cause" (outcome ids `cause_N`): the article names what is
     wrong, and the step is to check for it and remove it.
     """
     paras = _body_until_repro(section)
-    lead_paras, alts = _alternatives(paras)
+    lead_paras, alts = _alternatives(paras, plain)
     if not alts:
         alts, lead_paras = [paras], []
     options: list[Option] = []
@@ -1106,12 +1155,96 @@ def _cause_options(section: Section) -> tuple[str, list[Option]]:
     return clean(" ".join(p.text for p in lead_paras)), options
 
 
-def cause_alternatives(section: Section | None) -> list[str]:
+#: "Adding additional RAM speeds up the playback", "Upgrading to an MPC-compatible drive
+#: will eliminate this problem": a cause's own fix, said with a gerund.
+_CAUSE_FIX_RE = re.compile(
+    r"^(?P<g>[A-Z][a-z]+ing)\b(?P<obj>[^,;:]{3,140}?)\s+(?:allows|enables|will|should|"
+    r"resolves|corrects|fixes|prevents|avoids|speeds|improves|helps|reduces|increases|"
+    r"eliminates|solves|can|may)\b"
+)
+
+
+def _own_fix(sentence: str) -> str:
+    """The action a cause's sentence asks for ("Remove unnecessary TSRs ...", "Adding RAM
+    speeds up ..." -> "Add RAM."), or "" when it only says what is wrong."""
+    if _is_action(sentence) and not _NOTE_RE.match(sentence):
+        return sentence
+    found = _CAUSE_FIX_RE.match(sentence)
+    if found and (verb := _verb_of(found.group("g"))):
+        return f"{verb.capitalize()}{found.group('obj')}."
+    return ""
+
+
+def causes_with_fixes(article: Article) -> list[Option]:
+    """An MS KB CAUSE listing alternatives, each with its own fix ("There may be a TSR ...
+    Remove unnecessary TSRs ...", "... Adding RAM speeds up the playback"): one option per
+    cause whose steps are that cause's fix; [] unless at least two causes carry one."""
+    section = find_section(article, _CAUSE_KEYS)
+    if section is None:
+        return []
+    _, alts = _alternatives(_body_until_repro(section), plain=True)
+    if len(alts) < 2:
+        return []
+    options: list[Option] = []
+    fixed = 0
+    for alt in alts:
+        text = clean(" ".join(strip_marker(p.text) for p in alt))
+        said: list[str] = []
+        fixes: list[str] = []
+        for sentence in split_sentences(text):
+            fix = _own_fix(sentence)
+            if fix:
+                fixes.append(fix)
+            elif not fixes:
+                said.append(sentence)
+            else:
+                fixes[-1] = with_detail(fixes[-1], sentence)
+        if not said:
+            return []
+        fixed += bool(fixes)
+        label = "If this is the cause: " + short_label(said[0], 60)
+        steps = fixes or [f"Check whether this applies here and remove it: {' '.join(said)}"]
+        options.append(Option(section, label, " ".join(said), steps, kind="cause"))
+    return options if fixed >= 2 else []
+
+
+#: A fix that only says to find the cause ("Identify and eliminate the cause of the
+#: problem."): the causes' own fixes are the real ones.
+_GENERIC_FIX_RE = re.compile(
+    r"\b(?:identify|determine|find|eliminate|remove|correct|check)\b[^.]{0,40}\b(?:the|which)\s+"
+    r"(?:cause|causes|factor|factors)\b",
+    re.IGNORECASE,
+)
+
+
+def _generic_fix(options: list[Option]) -> bool:
+    """No options, or only ones whose steps just say to find and remove the cause."""
+    return all(
+        o.kind != "upgrade"
+        and all(
+            _GENERIC_FIX_RE.search(step_text(i)) or not _is_action(step_text(i)) for i in o.items
+        )
+        for o in options
+    )
+
+
+def cause_listing(section: Section) -> str:
+    """An MS KB CAUSE with alternatives as the reader sees them: its lead, then one line
+    per cause ("- There may be a TSR ..."), not one run-on paragraph."""
+    lead, alts = _alternatives(_body_until_repro(section), plain=True)
+    lines = [clean(" ".join(p.text for p in lead))] if lead else []
+    lines += ["- " + clean(" ".join(strip_marker(p.text) for p in alt)) for alt in alts]
+    if len(alts) < 2:
+        return ""
+    return shorten("\n".join(lines), MAX_CAUSE_CHARS)
+
+
+def cause_alternatives(section: Section | None, plain: bool = False) -> list[str]:
     """The causes a CAUSE section offers as alternatives (`-or-`, "one of the following"),
     each as a short line; [] when it names one cause."""
     if section is None:
         return []
-    _, alts = _alternatives(_body_until_repro(section))
+    _, alts = _alternatives(_body_until_repro(section), plain)
     out: list[str] = []
     for alt in alts:
         lead, items = _procedure(alt)

@@ -29,6 +29,7 @@ from kbassist.drafting.options import (
     article_cause,
     article_plan,
     cause_alternatives,
+    cause_listing,
 )
 from kbassist.drafting.symptoms import (
     SUMMARY_KEYS,
@@ -282,8 +283,25 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if symptom_section is not None:
         after_symptom = "cause" if cause and cause_section is not None else first_after_cause
         nodes.append(_confirm_node(article, symptom, symptom_section, messages, after_symptom))
-    causes = [] if any(o.kind == "cause" for o in options) else cause_alternatives(cause_section)
-    if cause and cause_section is not None and causes:
+    causes = (
+        []
+        if any(o.kind == "cause" for o in options)
+        else cause_alternatives(cause_section, article.style == "mskb")
+    )
+    if cause and cause_section is not None and causes and article.style == "mskb":
+        # the causes share the article's fixes: asking which applies leads nowhere
+        # different, so they are listed, one per line
+        nodes.append(
+            {
+                "id": "cause",
+                "kind": "info",
+                "title": "Why it happens",
+                "text": brace(cause_listing(cause_section)),
+                "source": _cite(article, cause_section),
+                "next": first_after_cause,
+            }
+        )
+    elif cause and cause_section is not None and causes:
         # Several possible causes: which applies is recorded with the walk (and in the
         # export), then the article's fixes follow.
         choices, seen = [], set()
@@ -306,12 +324,13 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             }
         )
     elif cause and cause_section is not None:
+        listed = cause_listing(cause_section) if article.style == "mskb" else ""
         nodes.append(
             {
                 "id": "cause",
                 "kind": "info",
                 "title": "Why it happens",
-                "text": brace(cause),
+                "text": brace(listed or cause),
                 "source": _cite(article, cause_section),
                 "next": first_after_cause,
             }
