@@ -819,3 +819,79 @@ def test_message_choices_drop_the_articles_elision_and_skip_a_registry_key() -> 
         "The link service stopped unexpectedly",
         "None of these",
     ]
+
+
+def test_a_prose_lead_announcing_workarounds_makes_each_bullet_an_option() -> None:
+    """ "There are four possible workarounds:" before bullets offers each as its own fix,
+    not one checklist that ticks the lead-in and runs them all."""
+    art = mskb(
+        SYMPTOMS + "CAUSE\n=====\n\nA copy of the DLL is already registered.\n\n"
+        "WORKAROUND\n==========\n\nThere are three possible workarounds:\n\n"
+        "- Remove the self-registering files from the Installer script, and then\n"
+        "  repackage.\n\n"
+        "- Delete the pre-existing version of the DLL on the target clients.\n\n"
+        "- Switch from the 32-bit to the 16-bit version of Installer.\n"
+    )
+    tree = draft_tree(art)
+    labels = list(choices(tree, "mitigation").values())
+    assert len(labels) == 3 and labels[1].startswith("Delete the pre-existing version")
+    texts = [t for t, _ in steps(walked(art, {"symptom": "yes", "mitigation": "workaround_3"}))]
+    assert texts == ["Switch from the 32-bit to the 16-bit version of Installer."]
+
+
+def test_causes_each_with_their_own_fix_are_asked_and_lead_to_that_fix() -> None:
+    """A CAUSE listing three factors, each with its fix, under a RESOLUTION that only says
+    "eliminate the cause": "Which cause applies?" leads each answer to its own fix."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nVideos play back choppy.\n\n"
+        "CAUSE\n=====\n\nThis can be caused by one of the following three factors.\n\n"
+        "- There may be a TSR program slowing the drive. Remove unnecessary TSRs from\n"
+        "  your Autoexec.bat file.\n\n"
+        "- The CD-ROM drive may not be MPC compliant. Upgrading to an MPC-compatible\n"
+        "  CD-ROM drive will eliminate this problem.\n\n"
+        "- A lack of available memory (RAM) can cause choppy playback. Adding RAM speeds\n"
+        "  up the playback.\n\n"
+        "RESOLUTION\n==========\n\nIdentify and eliminate the cause of the problem.\n"
+    )
+    tree = draft_tree(art)
+    question = next(n for n in tree["nodes"] if n["id"] == "mitigation")
+    assert question["title"] == "Which cause applies?"
+    fixes = {
+        value: [t for t, _ in steps(walked(art, {"symptom": "yes", "mitigation": value}))]
+        for value in choices(tree, "mitigation")
+    }
+    assert fixes == {
+        "cause_1": ["Remove unnecessary TSRs from your Autoexec.bat file."],
+        "cause_2": ["Upgrade to an MPC-compatible CD-ROM drive."],
+        "cause_3": ["Add RAM."],
+    }
+
+
+def test_procedures_under_os_sub_headings_ask_which_os_you_run() -> None:
+    """ "Microsoft Windows 95/98" and "Microsoft Windows 3.1" sub-headings over their own
+    steps are asked ("Which of these do you run?"), not one merged checklist; "Follow the
+    instructions on the screen to remove X" stays a step."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To resolve this issue, remove the game, and then reinstall it. Follow the\n"
+        "appropriate steps for your version of Microsoft Windows.\n\n"
+        "Microsoft Windows 95/98\n-----------------------\n\n"
+        "1. Click Start, point to Settings, and then click Control Panel.\n\n"
+        "2. Double-click Add/Remove Programs.\n\n"
+        "3. Follow the instructions on the screen to remove the game.\n\n"
+        "Microsoft Windows 3.1\n---------------------\n\n"
+        "1. On the File menu in Program Manager, click Run.\n\n"
+        "2. Follow the instructions on the screen to remove the game.\n"
+    )
+    tree = draft_tree(art)
+    question = next(n for n in tree["nodes"] if n["id"] == "mitigation")
+    assert question["title"] == "Which of these do you run?"
+    assert list(choices(tree, "mitigation").values()) == [
+        "Microsoft Windows 95/98",
+        "Microsoft Windows 3.1",
+    ]
+    texts = [t for t, _ in steps(walked(art, {"symptom": "yes", "mitigation": "resolution_2"}))]
+    assert texts == [
+        "On the File menu in Program Manager, click Run.",
+        "Follow the instructions on the screen to remove the game.",
+    ]
