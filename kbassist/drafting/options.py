@@ -1056,6 +1056,100 @@ def _structured_fix(article: Article) -> bool:
     return False
 
 
+#: An MS KB item that says how things are, not what to do: "The /f option on COMMAND.COM
+#: causes ...", "Outlook 98 should work normally ...", "Usually ...", "For example, ...".
+_PLAIN_SAID_RE = re.compile(
+    r"^(?:(?i:the|this|these|that|those|it|its|there|a|an|usually|normally|typically|"
+    r"in this case|once|for example|for instance)\b"
+    r"|(?!You\b|We\b|I\b|If\b|When\b)[A-Z][\w.+/-]*(?: [A-Z0-9][\w.+/-]*){0,4} (?:is|are|was"
+    r"|were|will|would|should|can|could|cannot|does|do|has|have|may|might|must)\b)",
+)
+#: What a fix achieves, said after its steps: "Outlook 98 should work normally ...".
+_RESULT_RE = re.compile(
+    r"\b(?:should|will) (?:now |then |again )?(?:work|function|run|start|be able|connect|"
+    r"print|succeed|display|appear|open|load|respond)\b",
+    re.IGNORECASE,
+)
+#: "The new name does not take effect until you stop and restart the FPNW service.": the
+#: restart is a step of its own.
+_TAKES_EFFECT_RE = re.compile(
+    r"\b(?:does not|do not|will not|won't|doesn't) take effect until (?:you )?"
+    r"(?P<act>(?:stop and (?:then )?)?(?:re)?(?:start|boot|log (?:off|on)|quit|close|run)\b"
+    r"[^.;]{2,100})",
+    re.IGNORECASE,
+)
+#: "A work around for Internet Explorer is to put ...": a fix for another audience.
+_WORKAROUND_FOR_RE = re.compile(
+    r"^(?:an?|another|the) work ?around for (?P<who>[^,.]{3,60}?) is to (?P<act>[a-z].+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+#: An example of what goes wrong ("For example, using the following code ... will fail").
+_FAILS_RE = re.compile(
+    r"\b(?:will|would|does|may) (?:fail|not work|crash|hang)|\bfails\b|\bresults? in an? "
+    r"(?:error|failure|exception)",
+    re.IGNORECASE,
+)
+
+
+def _said_not_done(text: str) -> bool:
+    """An MS KB item with no action in it that reads as a statement."""
+    example = re.match(r"(?:for example|for instance)\b", text, re.IGNORECASE)
+    if example and not _FAILS_RE.search(text):
+        return False  # "For example, configure it to copy at midnight": how to do the step
+    if (text.endswith(":") and not example) or not _PLAIN_SAID_RE.match(text):
+        return False
+    return not any(_is_action(s) for s in split_sentences(text))
+
+
+def _plain_items(option: Option) -> list[Option]:
+    """An MS KB option's items made steps: statements shown under the step they explain
+    (or as the outcome's text before the first step), a result after the steps is the
+    verify, "does not take effect until you restart X" adds that restart as a step, and
+    "A work around for X is to Y" is an option of its own, for X."""
+    if option.kind != "option":
+        return [option]
+    items: list[str] = []
+    extra: list[Option] = []
+    for n, item in enumerate(option.items):
+        text, detail = split_detail(item)
+        other = _WORKAROUND_FOR_RE.match(text)
+        if other and items and _is_action(other.group("act")):
+            act = other.group("act")[0].upper() + other.group("act")[1:]
+            who = other.group("who")
+            rest = [with_detail(act, detail), *option.items[n + 1 :]]
+            extra.append(Option(option.section, f"For {who}: {option_label(act)}", "", rest))
+            break
+        if _said_not_done(text):
+            if n == len(option.items) - 1 and items and _RESULT_RE.search(text) and not detail:
+                option.checks.append(text)  # what the fix achieves: the verify
+                continue
+            if items:
+                items[-1] = with_detail(items[-1], "\n".join(p for p in (text, detail) if p))
+                continue
+            if n + 1 < len(option.items) and not detail:
+                option.lead = f"{option.lead} {text}".strip()
+                continue
+        items.append(item)
+        effect = _TAKES_EFFECT_RE.search(text)
+        if effect and not any(
+            _TAKES_EFFECT_RE.search(i) is None and effect.group("act") in i
+            for i in option.items[n + 1 :]
+        ):
+            act = effect.group("act").strip()
+            items.append(act[0].upper() + act[1:] + ".")
+    if not items:
+        return [option]
+    named = re.sub(r"^(?:resolution|workaround|solution):\s*", "", option.label, flags=re.I)
+    if items[0] != option.items[0] and _PLAIN_SAID_RE.match(named):
+        option.label = option_label(step_text(items[0]))
+        if option.section.key in WORKAROUND_KEYS + RESOLUTION_KEYS:
+            option.label = f"{option.section.name.title()}: {option.label}"
+    option.items = items
+    return [option, *extra]
+
+
 def _flat_options(article: Article) -> tuple[str, list[Option]]:
     """The options of an MS KB article's flat sections."""
     lead = ""
@@ -1083,6 +1177,8 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
             lead = section_lead
         options.extend(found)
     options = _merge_upgrade(options)
+    if plain:
+        options = [o for option in options for o in _plain_items(option)]
     if plain and _generic_fix(options) and (by_cause := causes_with_fixes(article)):
         return "", by_cause
     if not options:

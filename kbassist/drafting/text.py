@@ -305,6 +305,8 @@ def _placeholder_ok(literal: str) -> bool:
     such as `<td>`, not a prose word such as "yourself" or "yours"."""
     if literal.startswith("<"):
         inner = literal[1:-1]
+        if re.fullmatch(r"[\w/.-]+\.(?:h|hpp|hxx|inc)", inner, re.IGNORECASE):
+            return False  # `#include <winnls.h>`: a header file, never a placeholder
         return inner.split(" ")[0].casefold() not in _HTML_TAGS and "=" not in inner
     if literal.startswith("{"):
         return True
