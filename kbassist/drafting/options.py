@@ -1093,6 +1093,11 @@ _FAILS_RE = re.compile(
 )
 
 
+_TELLS_YOU_RE = re.compile(
+    r"\byou (?:should|must|need to|have to|can|may want to|will need to)\b", re.IGNORECASE
+)
+
+
 def _said_not_done(text: str) -> bool:
     """An MS KB item with no action in it that reads as a statement."""
     example = re.match(r"(?:for example|for instance)\b", text, re.IGNORECASE)
@@ -1100,6 +1105,8 @@ def _said_not_done(text: str) -> bool:
         return False  # "For example, configure it to copy at midnight": how to do the step
     if (text.endswith(":") and not example) or not _PLAIN_SAID_RE.match(text):
         return False
+    if _TELLS_YOU_RE.search(text):
+        return False  # "... In run-time applications, you should set X": an instruction
     return not any(_is_action(s) for s in split_sentences(text))
 
 
