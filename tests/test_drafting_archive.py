@@ -895,3 +895,92 @@ def test_procedures_under_os_sub_headings_ask_which_os_you_run() -> None:
         "On the File menu in Program Manager, click Run.",
         "Follow the instructions on the screen to remove the game.",
     ]
+
+
+def test_statements_and_a_failing_example_are_not_ticked_and_a_result_is_the_verify() -> None:
+    """A statement before the action is the outcome's text, one after it is shown under
+    it, "For example, this code will fail:" is not a step, and "X should work normally"
+    after the steps is the verify."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "The gateway will continue when you enter A, R, or F. Once the connection is\n"
+        "re-established, the gateway will function again.\n\n"
+        "Run SMTPGATE.EXE in an instance of COMMAND.COM with the /f option.\n\n"
+        "The /f option on COMMAND.COM causes an automatic fail on INT 24.\n\n"
+        "For example, using the following code to delete the records will fail:\n\n"
+        "  MyDatabase.ExecuteSQL(strSQL);\n\n"
+        "Restart the gateway.\n\n"
+        "The gateway should work normally for all users.\n"
+    )
+    checklist = walked(art, {"symptom": "yes"})
+    texts = [t for t, _ in steps(checklist)]
+    assert texts == [
+        "Run SMTPGATE.EXE in an instance of COMMAND.COM with the /f option.",
+        "Restart the gateway.",
+    ]
+    detail = steps(checklist)[0][1]
+    assert "automatic fail on INT 24" in detail and "will fail" in detail
+    verify = [item.text for item in checklist.part("verify")]
+    assert verify == ["The gateway should work normally for all users."]
+
+
+def test_a_setting_that_needs_a_restart_gets_the_restart_as_a_step() -> None:
+    """ "The new name does not take effect until you stop and restart the FPNW service"
+    makes that restart a step of its own, not a sentence inside the edit."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. In Control Panel, double-click FPNW.\n\n"
+        "2. In the FPNW Server Name field, type a new name that is unique on your\n"
+        "  network. The new name does not take effect until you stop and restart the\n"
+        "  FPNW service.\n"
+    )
+    texts = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert texts[-1] == "Stop and restart the FPNW service."
+    assert len(texts) == 3
+
+
+def test_a_workaround_for_another_audience_is_its_own_option() -> None:
+    """ "A work around for Internet Explorer is to put X in Iexplore.ini" after the fix
+    for your own code is an option for Internet Explorer, not a second step of it."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "Use GetHostByName() instead of the WSAAsyncGetHostByName() call.\n\n"
+        "A work around for Internet Explorer is to put Use_Async_DNS=no in the\n"
+        "[Services] section of Iexplore.ini.\n"
+    )
+    tree = draft_tree(art)
+    labels = list(choices(tree, "mitigation").values())
+    assert labels[1].startswith("For Internet Explorer: Put Use_Async_DNS=no")
+    texts = [t for t, _ in steps(walked(art, {"symptom": "yes", "mitigation": "workaround_1"}))]
+    assert texts == ["Use GetHostByName() instead of the WSAAsyncGetHostByName() call."]
+
+
+def test_a_header_file_in_an_include_is_no_input() -> None:
+    """`#include <winnls.h>` in the code to use is the article's, never "Your value"."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Convert the string yourself. Use code similar to this code:\n\n"
+        "  #include <winnls.h>\n"
+        "  WideCharToMultiByte(CP_ACP, 0, strSQL, -1, szAscii, n, NULL, NULL);\n"
+    )
+    assert inputs(draft_tree(art)) == []
+
+
+def test_a_how_to_article_is_verified_by_its_result_and_a_fixed_error_by_the_error() -> None:
+    """ "This article describes how to ..." is no problem to see gone; an error message a
+    RESOLUTION removes is checked, even when STATUS calls the behavior by design."""
+    how_to = mskb(
+        "SUMMARY\n=======\n\nThis article describes how to set up GenHTML at run time.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "You should set _GENHTML at the start of your application:\n\n"
+        "1. Add GENHTML.PRG to the project.\n\n2. Build the project into an EXE.\n"
+    )
+    verify = [i.text for i in walked(how_to, {"symptom": "yes"}).part("verify")]
+    assert verify == ["Check that the result is what Q999301 (Test article) describes."]
+    by_design = mskb(
+        "SYMPTOMS\n========\n\nYou receive the following error message: Setup terminated.\n\n"
+        "RESOLUTION\n==========\n\nLoad the Finder Scripting Extension.\n\n"
+        "STATUS\n======\n\nThis behavior is by design.\n"
+    )
+    verify = [i.text for i in walked(by_design, {"symptom": "yes"}).part("verify")]
+    assert "by design" not in verify[0] and "Setup terminated" in verify[0]

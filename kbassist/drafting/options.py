@@ -1148,6 +1148,12 @@ def _plain_items(option: Option) -> list[Option]:
             items.append(act[0].upper() + act[1:] + ".")
     if not items:
         return [option]
+    text, detail = split_detail(items[-1])
+    lines = detail.split("\n")
+    if len(items) >= 2 and _RESULT_RE.search(lines[-1]) and _said_not_done(lines[-1]):
+        # "The gateway should work normally ..." shown under the last step: the verify
+        option.checks.append(lines[-1])
+        items[-1] = with_detail(text, "\n".join(lines[:-1]).strip())
     named = re.sub(r"^(?:resolution|workaround|solution):\s*", "", option.label, flags=re.I)
     if items[0] != option.items[0] and _PLAIN_SAID_RE.match(named):
         option.label = option_label(step_text(items[0]))
