@@ -434,6 +434,14 @@ def _action_list(sentence: str) -> list[str]:
     return [p[0].upper() + p[1:] + "." for p in parts]
 
 
+#: "Refresh the MMC by clicking Action and then Refresh": a menu path, one step.
+_BY_CLICKING_RE = re.compile(
+    r"\bby (?:clicking|selecting|choosing|pointing to|pressing|double-clicking|right-clicking)\b"
+    r"(?!.*,)",
+    re.IGNORECASE,
+)
+
+
 def split_actions(text: str) -> list[str]:
     """One action per step: a purpose lead-in ("To resolve this issue,") dropped; separate
     imperative sentences, and two actions joined by ", and then" (not UI navigation such
@@ -486,6 +494,8 @@ def split_actions(text: str) -> list[str]:
             and _imperative(halves[1])
             and not _NAV_RE.match(halves[0])
             and "," not in halves[0]
+            and not _BY_CLICKING_RE.search(halves[0])
+            and len(halves[1].split()) > 1
         ):
             out.append(halves[0].rstrip(",") + ".")
             out.append(halves[1][0].upper() + halves[1][1:])
@@ -1098,6 +1108,15 @@ _TELLS_YOU_RE = re.compile(
 )
 
 
+#: "An updated version of Usrmgr.exe is now available": obtaining it is the step.
+_UPDATE_AVAILABLE_RE = re.compile(
+    r"^(?:an?|the) (?P<what>(?:updated|new|newer|corrected|fixed|supported) (?:version|release|"
+    r"driver|file|build|update)s?(?: of (?:[^,.;]|\.(?=\S)){2,60}?)?) (?:is|are) (?:now )?"
+    r"available\b",
+    re.IGNORECASE,
+)
+
+
 def _said_not_done(text: str) -> bool:
     """An MS KB item with no action in it that reads as a statement."""
     example = re.match(r"(?:for example|for instance)\b", text, re.IGNORECASE)
@@ -1119,6 +1138,22 @@ def _plain_items(option: Option) -> list[Option]:
         return [option]
     items: list[str] = []
     extra: list[Option] = []
+    first, first_detail = split_detail(option.items[0]) if option.items else ("", "")
+    if (
+        len(option.items) >= 3
+        and first.endswith(":")
+        and not first_detail
+        and _is_action(step_text(option.items[1]))
+    ):
+        # "Change the protocol order by using the Dcomcnfg.exe tool:" over the steps that
+        # do it: the fix's name and text, not a step to tick
+        option.lead = f"{option.lead} {first}".strip()
+        option.label = option_label(first.rstrip(":"))
+        option.items = option.items[1:]
+    if len(option.items) == 1 and (update := _UPDATE_AVAILABLE_RE.match(option.items[0])):
+        # "An updated version of Usrmgr.exe is now available that fixes this problem."
+        option.items = [with_detail(f"Obtain the {update.group('what')}.", option.items[0])]
+        option.label = f"Obtain the {short_label(update.group('what'), 70)}"
     for n, item in enumerate(option.items):
         text, detail = split_detail(item)
         other = _WORKAROUND_FOR_RE.match(text)

@@ -126,11 +126,23 @@ def _keep_referents(option: Option, written: list[str]) -> None:
                 option.items[n] = written[n]
 
 
+#: A step whose detail is what the admin finds, not what they type.
+_LOOK_FOR_RE = re.compile(
+    r"(?:\blook for|\byou (?:will |should )?see|\bis (?:displayed|logged|shown)|\bresembles?"
+    r"|\bsimilar to the following|\boutput)\b[^.;]*:$",
+    re.IGNORECASE,
+)
+
+
 def _askable(item: str, article: Article) -> str:
     """The part of a step whose placeholders are asked: not the alert text a runbook
     quotes ("Alert text: Storage node <nod-name> went down.") or a sample output table
     (`<StatisticsName> | <DateTime>`), which are only shown."""
-    if article.style == "mskb" or ("Alert text: " not in item and "Table: " not in item):
+    if article.style == "mskb":
+        text, detail = split_detail(item)
+        # "look for the following entry: Local-Cred "<password>"": what you find, not type
+        return text if detail and _LOOK_FOR_RE.search(text) else item
+    if "Alert text: " not in item and "Table: " not in item:
         return item
     kept: list[str] = []
     shown = False  # inside alert text or a sample output table: shown, never asked
