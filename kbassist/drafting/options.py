@@ -703,7 +703,10 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
         section, prefix + label if prefix and not _OWN_NAME_RE.match(label) else label, lead, items
     )
     opening = _CASE_THEN_RE.match(clean(lead)) if lead else None
-    if opening and _is_action(_YOU_CAN_RE.sub("", opening.group("then"), count=1)):
+    # "If you unlock the drive, you can run ScanDisk. To do this:": the steps are what
+    # makes it the case, nothing to ask first
+    doing = re.search(r"\bto do (?:this|so)\b", lead, re.IGNORECASE)
+    if opening and not doing and _is_action(_YOU_CAN_RE.sub("", opening.group("then"), count=1)):
         option.case = clean(lead)[: opening.start("then")].rstrip(", ")
     # read before the steps were tidied: tidying drops the "who want to X should" preamble
     wish = _WISH_RE.search(" ".join(strip_marker(p.text) for p in paras[:2]))
@@ -764,10 +767,58 @@ def option_label(text: str) -> str:
     return short_label(text, 90)
 
 
+_IN_ORDER_RE = re.compile(
+    r"\b(?:in the order (?:in which|that) they (?:are|were) (?:listed|presented|given)|in the "
+    r"following order|(?:follow|complete|do|perform) (?:these|the following|all of these|all "
+    r"the) (?:steps|procedures|methods) in order)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_order(paras: list[Para]) -> bool:
+    """An MS KB fix made of stages under their own sub-headings, to do one after another
+    ("follow these steps in the order in which they are presented")."""
+    first = next((i for i, p in enumerate(paras) if p.heading), None)
+    if first is None or sum(p.heading for p in paras) < 2:
+        return False
+    return any(_IN_ORDER_RE.search(clean(p.text)) for p in paras[:first])
+
+
+def _staged_option(section: Section, paras: list[Para]) -> Option | None:
+    """One option for sub-headed stages done in order: each stage's steps in turn, a stage
+    with no steps (a list of requirements to check) one step named by its heading, with
+    what it lists shown under it; never "Skip to step 6" offered as a fix of its own."""
+    starts = [i for i, p in enumerate(paras) if p.heading]
+    lead = clean(" ".join(p.text for p in paras[: starts[0]] if not p.separator))
+    items: list[str] = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(paras)
+        name = clean(paras[start].head).rstrip(":")
+        chunk = paras[start + 1 : end]
+        if any(p.numbered for p in chunk):
+            stage_lead, steps = _procedure(chunk)
+            if steps:
+                said = f"{name}: {stage_lead}".strip(": ") if stage_lead else name
+                steps[0] = with_detail(steps[0], f"Stage: {said}") if said else steps[0]
+                items.extend(steps)
+                continue
+        shown = "\n".join(dedent_lines(p.lines) for p in chunk if not p.separator)
+        items.append(with_detail(f"{name}.", shown))
+    if not items:
+        return None
+    # the last stage is the fix the checks before it prepare ("Remove X and Reinstall It")
+    last = clean(paras[starts[-1]].head).rstrip(":")
+    return Option(section, f"{section.name.title()}: {short_label(last, 70)}", lead, items)
+
+
 def _section_options(section: Section, kind: str, plain: bool = False) -> tuple[str, list[Option]]:
     """(lead-in, options) a section offers; kind is resolution|workaround|summary|more;
     `plain`: an MS KB article."""
     paras = _body_until_repro(section)
+    if plain and kind in ("resolution", "workaround") and _in_order(paras):
+        staged = _staged_option(section, paras)
+        if staged is not None:
+            return "", [staged]
     lead_paras, alts = _alternatives(paras, plain)
     if alts:
         options = [o for o in (_option_from(section, alt) for alt in alts) if o is not None]

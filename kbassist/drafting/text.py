@@ -186,7 +186,15 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:[AP]\.M\.|[AP]M|[ap]\.m\.|[ap]m))(?![\w])",
         ),
     ),
-    ("path", re.compile(r"(?<![\w\\])(?P<v>[A-Z]:\\[^\s\"'<>|,;()]*[^\s\"'<>|,;().:])")),
+    (
+        "path",
+        # a space only inside a folder name the path goes on after ("C:\Program Files\X",
+        # never cut to "C:\Program"), or in a well-known folder name at its end
+        re.compile(
+            r"(?<![\w\\])(?P<v>[A-Z]:\\(?:[^\s\"'<>|,;()]|[ ](?=(?:[\w.&'-]+[ ]){0,3}[\w.&'-]+\\)"
+            r"|[ ](?=(?:Files|Settings|Office|Explorer|Express)\b))*[^\s\"'<>|,;().:])"
+        ),
+    ),
     (
         "drive",
         re.compile(r"\b(?:drive\s+(?P<v>[A-Z])(?=:?(?![\w\\]))|(?P<w>[A-Z]):?\s+drive\b)"),
@@ -369,6 +377,13 @@ def find_params(text: str) -> tuple[tuple[int, int, Param], ...]:
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
             literal = match.group(group)
+            if kind == "path" and _SPACED_FOLDER_RE.search(literal) and literal[-1].isalnum():
+                # "C:\Program Files\Microsoft Streets & Trips": a folder under one with
+                # spaces keeps its capitalized words
+                more = _CAPITAL_WORDS_RE.match(text, end)
+                if more and more.group(0).strip():
+                    end += len(more.group(0))
+                    literal = text[start:end]
             if kind == "time" and _FILE_DATE_RE.search(_line_at(text, start)):
                 continue  # a file's date and time in a version table: no setting
             param = _make_param(kind, literal)
@@ -380,6 +395,10 @@ def find_params(text: str) -> tuple[tuple[int, int, Param], ...]:
     return tuple(sorted(found, key=lambda f: f[0]))
 
 
+_SPACED_FOLDER_RE = re.compile(
+    r"\\(?:Program Files|Documents and Settings|Common Files|Application Data)\\[^\\]+$", re.I
+)
+_CAPITAL_WORDS_RE = re.compile(r"(?: (?:[A-Z&][\w.&'-]*[\w&]|&))+")
 _FILE_DATE_RE = re.compile(r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b\d{1,2}-[A-Z][a-z]{2}-\d{2,4}\b")
 
 
