@@ -375,7 +375,8 @@ def _verb_of(gerund: str) -> str:
 #: "The only way to quit Word is to use PVIEWER.EXE ...", "The workaround is to ...".
 _WAY_IS_TO_RE = re.compile(
     r"^(?:the )?(?:only |best |easiest |simplest |recommended |one )?(?:way|workaround|"
-    r"solution|resolution|fix|remedy)(?: to [^,]{3,80}?)? is to (?P<act>[a-z].+)$",
+    r"solution|resolution|fix|remedy|option|approach"
+    r"|method)(?: to [^,]{3,80}?)? is to (?P<act>[a-z].+)$",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -705,7 +706,12 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
     opening = _CASE_THEN_RE.match(clean(lead)) if lead else None
     # "If you unlock the drive, you can run ScanDisk. To do this:": the steps are what
     # makes it the case, nothing to ask first
-    doing = re.search(r"\bto do (?:this|so)\b", lead, re.IGNORECASE)
+    you_do = re.match(r"(?:if|when) you (?P<act>[a-z][^,]{3,})", clean(lead), re.IGNORECASE)
+    doing = (
+        you_do is not None
+        and _is_action(you_do.group("act"))
+        and re.search(r"\bto do (?:this|so)\b", lead, re.IGNORECASE)
+    )
     if opening and not doing and _is_action(_YOU_CAN_RE.sub("", opening.group("then"), count=1)):
         option.case = clean(lead)[: opening.start("then")].rstrip(", ")
     # read before the steps were tidied: tidying drops the "who want to X should" preamble
@@ -1224,6 +1230,20 @@ def _plain_items(option: Option) -> list[Option]:
             if n + 1 < len(option.items) and not detail:
                 option.lead = f"{option.lead} {text}".strip()
                 continue
+        sentences = split_sentences(text)
+        then = next(
+            (
+                k
+                for k, sentence in enumerate(sentences)
+                if k and re.match(r"then\s", sentence, re.I) and _is_action(sentence[5:])
+            ),
+            None,
+        )
+        if then is not None and not detail:
+            # "Remove X from the firewall. Then enable a local tunnel ...": two steps
+            items.append(" ".join(sentences[:then]))
+            rest = " ".join(sentences[then:])[5:]
+            item = text = rest[0].upper() + rest[1:]
         items.append(item)
         effect = _TAKES_EFFECT_RE.search(text)
         if effect and not any(
@@ -1246,7 +1266,34 @@ def _plain_items(option: Option) -> list[Option]:
         if option.section.key in WORKAROUND_KEYS + RESOLUTION_KEYS:
             option.label = f"{option.section.name.title()}: {option.label}"
     option.items = items
+    option.label = _whole_phrase(option.label, [option.lead, *map(step_text, items[:1])])
     return [option, *extra]
+
+
+_CONNECTIVE_RE = re.compile(
+    r"\s(?:that|which|who|by|with|from|in|on|for|to|using|when|if|so|because|under|at|as)\s"
+)
+
+
+def _whole_phrase(label: str, sources: list[str]) -> str:
+    """A label cut inside a name ("... the Winnt.adm file that is used by System") ends
+    before the phrase it cut instead ("... the Winnt.adm file")."""
+    head, colon, rest = label.partition(": ")
+    body = rest if colon and head.casefold() in ("resolution", "workaround") else label
+    for source in sources:
+        at = clean(source).find(body)
+        if at < 0:
+            continue
+        after = clean(source)[at + len(body) : at + len(body) + 2]
+        if not re.match(r" [\w(]", after):
+            return label  # not cut, or cut at a clause end
+        found = [m for m in _CONNECTIVE_RE.finditer(body) if m.start() >= 25]
+        relative = [m.start() for m in found if m.group(0).strip() in ("that", "which", "who")]
+        cuts = relative[:1] or [m.start() for m in found][-1:]
+        if cuts:
+            return label[: len(label) - len(body) + cuts[0]].rstrip(" ,;:")
+        return label
+    return label
 
 
 def _flat_options(article: Article) -> tuple[str, list[Option]]:

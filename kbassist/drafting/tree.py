@@ -952,9 +952,9 @@ def _item(article: Article, item: str, section: Section, known: dict[str, str]) 
     """A checklist item: its text (cut at MAX_ITEM_CHARS) and, when the step carries one,
     its detail (a command, code, a note) kept line by line; both use the inputs."""
     text, detail = split_detail(item)
-    if len(text) > MAX_ITEM_CHARS and article.style != "mskb":
-        # a modern article's long step: its first sentence is the step, the rest is
-        # shown under it whole (not cut with "[...]")
+    if len(text) > MAX_ITEM_CHARS:
+        # a long step: its first sentence is the step, the rest is shown under it whole
+        # (not cut with "[...]")
         sentences = split_sentences(text)
         if len(sentences) > 1 and len(sentences[0]) <= MAX_ITEM_CHARS:
             text, rest = sentences[0], " ".join(sentences[1:])
