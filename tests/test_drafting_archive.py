@@ -984,3 +984,101 @@ def test_a_how_to_article_is_verified_by_its_result_and_a_fixed_error_by_the_err
     )
     verify = [i.text for i in walked(by_design, {"symptom": "yes"}).part("verify")]
     assert "by design" not in verify[0] and "Setup terminated" in verify[0]
+
+
+def test_stages_done_in_order_are_one_checklist_not_options() -> None:
+    """Sub-headed stages "in the order in which they are presented" are one checklist: a
+    "Do one of the following:" inside a stage is no choice of fixes ("Skip to step 6")."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To resolve this issue, follow these steps in the order in which they are\n"
+        "presented.\n\n"
+        "Verify the System Requirements\n------------------------------\n\n"
+        "The computer needs Windows 98 or later.\n\n"
+        "Reinstall the Program\n---------------------\n\n"
+        "1. Insert the CD-ROM in the drive.\n\n"
+        "  Do one of the following:\n\n"
+        "  - If Setup starts automatically, skip to step 3.\n\n"
+        "  - If Setup does not start, double-click Setup.exe on the CD-ROM.\n\n"
+        "2. Click Add New Programs.\n\n"
+        "3. Follow the on-screen instructions to complete the installation.\n"
+    )
+    tree = draft_tree(art)
+    assert not any(n["id"] == "mitigation" for n in tree["nodes"])
+    texts = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert texts[0] == "Verify the System Requirements."
+    assert texts[-1] == "Follow the on-screen instructions to complete the installation."
+    assert "Click Add New Programs." in texts
+
+
+def test_a_path_under_program_files_is_asked_whole() -> None:
+    """ "Browse to C:\\Program Files\\Microsoft Streets & Trips." asks for that folder, never
+    for "C:\\Program"."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. Start Windows Explorer.\n\n"
+        "2. Browse to C:\\Program Files\\Microsoft Streets & Trips.\n\n"
+        "3. Delete the folder.\n"
+    )
+    [asked] = inputs(draft_tree(art))
+    assert asked["default"] == "C:\\Program Files\\Microsoft Streets & Trips"
+
+
+def test_a_lead_over_steps_names_the_fix_and_then_is_a_step() -> None:
+    """ "Change X by using the Dcomcnfg.exe tool:" over its steps is the fix's name, not an
+    item to tick; "Remove X. Then enable Y." is two steps; an "updated version is now
+    available" fix reads as obtaining it."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "To work around this behavior, change the protocol order on the site server by\n"
+        "using the Dcomcnfg.exe tool:\n\n"
+        "- Click Start, and then click Run.\n\n"
+        "- Type dcomcnfg.exe, and then click OK.\n\n"
+        "- Remove the Generic Service Passer from the firewall. Then enable a local\n"
+        "  tunnel on the firewall.\n"
+    )
+    tree = draft_tree(art)
+    outcome = next(n for n in tree["nodes"] if n["id"] == "workaround_1")
+    assert outcome["title"].startswith("Change the protocol order on the site server")
+    assert outcome["text"].endswith("by using the Dcomcnfg.exe tool:")
+    texts = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert texts == [
+        "Click Start, and then click Run.",
+        "Type dcomcnfg.exe, and then click OK.",
+        "Remove the Generic Service Passer from the firewall.",
+        "Enable a local tunnel on the firewall.",
+    ]
+    update = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "An updated version of Usrmgr.exe is now available that fixes this problem.\n"
+    )
+    texts = [t for t, _ in steps(walked(update, {"symptom": "yes"}))]
+    assert texts == ["Obtain the updated version of Usrmgr.exe."]
+
+
+def test_a_value_in_an_entry_to_look_for_is_not_asked() -> None:
+    """ "look for the following entry:" shows what the admin finds; its `<password>` is
+    part of the output, not a value to type."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. Open the Admindmp.txt file, and look for the following entry for the\n"
+        "  connector:\n\n"
+        '    Gateway Local-Cred "<password_of_the_remote_system>"\n\n'
+        "2. Re-enter the password on the connector.\n"
+    )
+    assert inputs(draft_tree(art)) == []
+
+
+def test_a_label_cut_inside_a_name_ends_before_the_phrase() -> None:
+    """A long first step names its option up to a whole phrase ("... the Winnt.adm
+    file"), never cut inside a name ("... used by System")."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "1. Use any text editor (such as Notepad) to open the Winnt.adm file that is used\n"
+        "  by System Policy Editor.\n\n"
+        "2. Save the Winnt.adm file.\n"
+    )
+    outcome = next(n for n in draft_tree(art)["nodes"] if n["id"] == "workaround_1")
+    assert outcome["title"] == (
+        "Workaround: Use any text editor (such as Notepad) to open the Winnt.adm file"
+    )
