@@ -496,7 +496,7 @@ def split_actions(text: str) -> list[str]:
             and not _NAV_RE.match(halves[0])
             and "," not in halves[0]
             and not _BY_CLICKING_RE.search(halves[0])
-            and len(halves[1].split()) > 1
+            and not re.fullmatch(r"[A-Z][\w-]*\.?", halves[1].strip())  # "... then Refresh."
         ):
             out.append(halves[0].rstrip(",") + ".")
             out.append(halves[1][0].upper() + halves[1][1:])
