@@ -633,6 +633,12 @@ def _method_head(paras: Sequence[Para]) -> tuple[str, Sequence[Para]]:
     rest = re.sub(r"^\([^)]{1,40}\)\s*[:.-]?\s*", "", rest)  # "(manual method):"
     if not rest or (rest.endswith(":") and len(rest) <= 60):
         return clean(text.rstrip(":")), paras[1:]
+    words = [w for w in rest.split() if w[:1].isalpha()]
+    titled = sum(w[0].isupper() for w in words) >= 0.6 * len(words) >= 2
+    if titled and not rest.endswith(".") and len(paras) >= 2:
+        # "Method 1: Open the WordBasic Macro in the Previous Version of Word" over the
+        # step that says it again: a title, not a step of its own
+        return clean(text.rstrip(":")), paras[1:]
     indent = paras[0].lines[0][: paras[0].indent]
     head = name.group(0) if name else text
     return f"{head}: {short_label(rest, 70)}", [Para([indent + rest]), *paras[1:]]
@@ -829,7 +835,12 @@ def _section_options(section: Section, kind: str, plain: bool = False) -> tuple[
     if alts:
         options = [o for o in (_option_from(section, alt) for alt in alts) if o is not None]
         if len(options) >= 2 or kind in ("resolution", "workaround"):
-            return clean(" ".join(p.text for p in lead_paras)), options
+            said = [
+                without_boilerplate(clean(p.text)) if plain else p.text
+                for p in lead_paras
+                if not (plain and is_boilerplate(p.text))
+            ]
+            return clean(" ".join(said)), options
     if kind in ("resolution", "workaround") and plain:
         headed = _headed_procedures(section, paras)
         if len(headed) >= 2:
@@ -1337,6 +1348,7 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
 _FIXED_STATEMENT_RE = re.compile(
     r"\b(?:has|have) been (?:corrected|fixed|updated|modified|changed)\b|^microsoft has "
     r"(?:updated|modified|corrected|changed)\b|\b(?:is|are|was|were) (?:now )?modified\b"
+    r"|, microsoft has (?:updated|modified|corrected|changed)\b"
     r"|\bnow (?:accepts|supports|handles|allows|works|validates)\b|^an? (?:supported )?"
     r"(?:fix|hotfix|update)\b(?:[^.]|\.\d){0,60}\bis (?:now )?available\b",
     re.IGNORECASE,

@@ -38,7 +38,12 @@ _BOILERPLATE_SENTENCE_RE = re.compile(
     r"are not severely affected|^normal support costs|^only apply it to systems that are|"
     r"^for a complete list of microsoft product support|"
     r"^microsoft used the most current virus[- ]detection software|"
-    r"^microsoft scanned this file for viruses|^the file was stored on security-enhanced",
+    r"^microsoft scanned this file for viruses|^the file was stored on security-enhanced|"
+    # the sample-code disclaimer's later sentences
+    r"^this article assumes that you are familiar with the programming language|"
+    r"^microsoft support (?:professionals|engineers) can help explain the functionality|"
+    r"^however, they will not modify these examples to provide added functionality|"
+    r"^if you have limited programming experience, you may want to contact",
     re.IGNORECASE,
 )
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
