@@ -1082,3 +1082,17 @@ def test_a_label_cut_inside_a_name_ends_before_the_phrase() -> None:
     assert outcome["title"] == (
         "Workaround: Use any text editor (such as Notepad) to open the Winnt.adm file"
     )
+
+
+def test_a_setting_with_a_range_and_default_is_asked_as_a_bounded_number() -> None:
+    """ "The range of values is 1 to 64. The default value is 6." makes the setting a
+    number input from 1 to 64 defaulting to 6, and the answer reaches the step."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Modify the CONFIG.FX file to specify a larger value for MVARSIZ. The range of\n"
+        "values is 1 to 64. The default value is 6.\n"
+    )
+    [asked] = inputs(draft_tree(art))
+    assert (asked["type"], asked["min"], asked["max"], asked["default"]) == ("number", 1, 64, 6)
+    texts = [t for t, _ in steps(walked(art, {"symptom": "yes", asked["var"]: "32"}))]
+    assert texts[-1].endswith("Set MVARSIZ to 32.")

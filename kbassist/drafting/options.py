@@ -113,6 +113,9 @@ class Option:
     #: "If your guest players cannot use this IP address, use ...": the case the whole fix
     #: is for, asked before it ("no" means the article may not apply).
     case: str = ""
+    #: "{MVARSIZ}" -> (min, max, default): a setting the article bounds ("The range of
+    #: values is 1 to 64. The default value is 6."), asked as a number in that range.
+    bounds: dict[str, tuple[int, int, int | None]] = field(default_factory=dict)
 
 
 def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
@@ -1185,6 +1188,37 @@ _UPDATE_AVAILABLE_RE = re.compile(
 )
 
 
+_RANGE_RE = re.compile(
+    r"(?:^|(?<=[.;]\s))(?:the )?(?:valid )?range(?: of values)? is (?:from )?(?P<lo>\d[\d,]{0,9})"
+    r" (?:to|through|-) (?P<hi>\d[\d,]{0,9})[^.;]{0,40}[.;]"
+    r"(?:\s*the default(?: value)? is (?P<d>\d[\d,]{0,9})[^.]{0,40}\.?)?",
+    re.IGNORECASE,
+)
+_SETTING_RE = re.compile(
+    r"\b(?:value (?:for|of)|setting (?:for|of)|increase|decrease|set)\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][A-Za-z0-9_]{2,40})\b(?!\.\w)"
+)
+
+
+def _bounded_setting(option: Option, n: int, text: str, detail: str) -> str | None:
+    """ "Specify a larger value for MVARSIZ. The range of values is 1 to 64. The default
+    value is 6.": the step asks for the value, a number in the article's range."""
+    found = _RANGE_RE.search(text)
+    setting = _SETTING_RE.search(text[: found.start()]) if found else None
+    if found is None or setting is None:
+        return None
+    lo, hi = (int(found.group(g).replace(",", "")) for g in ("lo", "hi"))
+    default = int(found.group("d").replace(",", "")) if found.group("d") else None
+    if not lo < hi or (default is not None and not lo <= default <= hi):
+        return None
+    name = setting.group("name")
+    token = "{" + name + "}"
+    option.bounds[token] = (lo, hi, default)
+    said = text[: found.start()].strip()
+    step = f"{said} Set {name} to {token}." if said else f"Set {name} to {token}."
+    return with_detail(step, "\n".join(p for p in (found.group(0).strip(), detail) if p))
+
+
 def _said_not_done(text: str) -> bool:
     """An MS KB item with no action in it that reads as a statement."""
     example = re.match(r"(?:for example|for instance)\b", text, re.IGNORECASE)
@@ -1255,6 +1289,9 @@ def _plain_items(option: Option) -> list[Option]:
             items.append(" ".join(sentences[:then]))
             rest = " ".join(sentences[then:])[5:]
             item = text = rest[0].upper() + rest[1:]
+        bounded = _bounded_setting(option, n, text, detail)
+        if bounded is not None:
+            item = bounded
         items.append(item)
         effect = _TAKES_EFFECT_RE.search(text)
         if effect and not any(

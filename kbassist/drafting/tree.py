@@ -821,6 +821,19 @@ def _input_nodes(
             node["integer"] = True
             node["min"] = 1
             node["max"] = 999
+        if param.literal in option.bounds:
+            # a setting the article bounds: a number in its range, its default offered
+            low, high, default = option.bounds[param.literal]
+            name = param.literal.strip("{}")
+            node["type"] = "number"
+            node["integer"] = True
+            node["min"], node["max"] = low, high
+            node["title"] = f"Value for {name}"
+            node["text"] = brace(f"The fix sets {name}. What should it be on this system?")
+            said = f"; the default is {default}" if default is not None else ""
+            node["help"] = brace(f"A whole number from {low} to {high}{said} (the article).")
+            if default is not None:
+                node["default"] = default
         if param.kind != "placeholder":
             node["default"] = param.default
         node["source"] = _cite(article, option.section)
