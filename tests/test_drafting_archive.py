@@ -1050,10 +1050,14 @@ def test_a_lead_over_steps_names_the_fix_and_then_is_a_step() -> None:
     ]
     update = mskb(
         SYMPTOMS + "RESOLUTION\n==========\n\n"
-        "An updated version of Usrmgr.exe is now available that fixes this problem.\n"
+        "An updated version of Usrmgr.exe is now available that fixes this problem.\n\n"
+        "  Date      Time    Size     File name\n"
+        "  --------------------------------------\n"
+        "  06/01/97  10:00   120,080  Usrmgr.exe\n"
     )
-    texts = [t for t, _ in steps(walked(update, {"symptom": "yes"}))]
-    assert texts == ["Obtain the updated version of Usrmgr.exe."]
+    [(text, detail)] = steps(walked(update, {"symptom": "yes"}))
+    assert text == "Obtain the updated version of Usrmgr.exe."
+    assert "Usrmgr.exe is now available" in detail and "120,080" in detail
 
 
 def test_a_value_in_an_entry_to_look_for_is_not_asked() -> None:

@@ -1254,7 +1254,9 @@ def _plain_items(option: Option) -> list[Option]:
         option.items = option.items[1:]
     if len(option.items) == 1 and (update := _UPDATE_AVAILABLE_RE.match(option.items[0])):
         # "An updated version of Usrmgr.exe is now available that fixes this problem."
-        option.items = [with_detail(f"Obtain the {update.group('what')}.", option.items[0])]
+        said, shown = split_detail(option.items[0])
+        shown = "\n".join(p for p in (said, shown) if p)
+        option.items = [with_detail(f"Obtain the {update.group('what')}.", shown)]
         option.label = f"Obtain the {short_label(update.group('what'), 70)}"
     for n, item in enumerate(option.items):
         text, detail = split_detail(item)
