@@ -1100,3 +1100,18 @@ def test_a_setting_with_a_range_and_default_is_asked_as_a_bounded_number() -> No
     assert (asked["type"], asked["min"], asked["max"], asked["default"]) == ("number", 1, 64, 6)
     texts = [t for t, _ in steps(walked(art, {"symptom": "yes", asked["var"]: "32"}))]
     assert texts[-1].endswith("Set MVARSIZ to 32.")
+
+
+def test_a_purpose_with_you_need_to_is_the_action_and_utc_advice_is_no_step() -> None:
+    """ "To use the Guide, you need to upgrade to System 7.1" is the step "Upgrade to
+    System 7.1"; the hotfix table's "To find the difference between UTC and local time"
+    is boilerplate, not a step."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To use the Bookshelf Guide, you need to upgrade your system software to System\n"
+        "7.1 or later.\n\n"
+        "To find the difference between UTC and local time, use the Time Zone tab in the\n"
+        "Date and Time tool in Control Panel.\n"
+    )
+    texts = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert texts == ["Upgrade your system software to System 7.1 or later."]

@@ -1219,6 +1219,18 @@ def _bounded_setting(option: Option, n: int, text: str, detail: str) -> str | No
     return with_detail(step, "\n".join(p for p in (found.group(0).strip(), detail) if p))
 
 
+_NEED_TO_RE = re.compile(
+    r"^to [^,]{3,80}, you (?:need to|have to|must|will need to|should) (?P<act>[a-z].+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _label_prefix(option: Option) -> str:
+    """ "Resolution: " for an option named after its section, else ""."""
+    head, colon, _ = option.label.partition(": ")
+    return f"{head}: " if colon and head.casefold() in ("resolution", "workaround") else ""
+
+
 def _said_not_done(text: str) -> bool:
     """An MS KB item with no action in it that reads as a statement."""
     example = re.match(r"(?:for example|for instance)\b", text, re.IGNORECASE)
@@ -1277,6 +1289,13 @@ def _plain_items(option: Option) -> list[Option]:
             if n + 1 < len(option.items) and not detail:
                 option.lead = f"{option.lead} {text}".strip()
                 continue
+        need = _NEED_TO_RE.match(text)
+        if need and _is_action(need.group("act")):
+            # "To use the Bookshelf Guide, you need to upgrade to System 7.1": the upgrade
+            text = need.group("act")[0].upper() + need.group("act")[1:]
+            item = with_detail(text, detail)
+            if n == 0:
+                option.label = _label_prefix(option) + option_label(text)
         sentences = split_sentences(text)
         then = next(
             (

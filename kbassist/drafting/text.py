@@ -43,7 +43,8 @@ _BOILERPLATE_SENTENCE_RE = re.compile(
     r"^this article assumes that you are familiar with the programming language|"
     r"^microsoft support (?:professionals|engineers) can help explain the functionality|"
     r"^however, they will not modify these examples to provide added functionality|"
-    r"^if you have limited programming experience, you may want to contact",
+    r"^if you have limited programming experience, you may want to contact|"
+    r"^to find the difference between utc and local time",
     re.IGNORECASE,
 )
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
