@@ -1115,3 +1115,24 @@ def test_a_purpose_with_you_need_to_is_the_action_and_utc_advice_is_no_step() ->
     )
     texts = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
     assert texts == ["Upgrade your system software to System 7.1 or later."]
+
+
+def test_the_however_paragraph_of_symptoms_is_the_problem_and_its_verify() -> None:
+    """SYMPTOMS that set a scene, then "However, when the child signs in, the child is
+    again denied access": the symptom keeps that turn and the verify checks it."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "A child using a Kid's Passport tries to sign in to a site. The site asks if the\n"
+        "parent is present to grant permission.\n\n"
+        "If the parent grants full consent, a Congratulations dialog box appears.\n\n"
+        "However, when the child attempts to sign in to the site, the child is again\n"
+        "denied access.\n\n"
+        "RESOLUTION\n==========\n\nGrant the permission a second time.\n"
+    )
+    tree = draft_tree(art)
+    assert "the child is again denied access" in tree["symptom"]
+    verify = [i.text for i in walked(art, {"symptom": "yes"}).part("verify")]
+    assert verify == [
+        "Check that this no longer happens: When the child attempts to sign in to the site, "
+        "the child is again denied access."
+    ]

@@ -37,6 +37,11 @@ def find_section(article: Article, keys: Iterable[str]) -> Section | None:
     return None
 
 
+#: A later SYMPTOMS paragraph that says what goes wrong after the scene ("However, when
+#: the child attempts to sign in, the child is again denied access").
+TURN_RE = re.compile(r"^(?:however|but|instead|unfortunately|as a result)\b,?\s", re.IGNORECASE)
+
+
 def article_symptom(article: Article) -> tuple[str, Section | None]:
     """The symptom (SYMPTOMS, else SUMMARY's first sentences, else the title), cited."""
     section = find_section(article, _SYMPTOM_KEYS) or next(
@@ -67,6 +72,17 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
             and paras[len(shown)].indent == paras[len(shown) - 1].indent
         ):
             shown.append(texts[len(shown)])
+        turn = next(
+            (t for t in texts[len(shown) :] if TURN_RE.match(clean(t))),
+            None,
+        )
+        if article.style == "mskb" and turn is not None:
+            # "... the parent grants consent." then "However, when the child signs in, the
+            # child is again denied access": the problem is the turn, not the scene
+            scene = clean(texts[0])
+            if len(scene) + len(turn) > MAX_SYMPTOM_CHARS:
+                scene = split_sentences(scene)[0]
+            shown = [scene, turn]
         text = clean(" ".join(shown))
         return shorten(text, MAX_SYMPTOM_CHARS), section
     summary = find_section(article, SUMMARY_KEYS)

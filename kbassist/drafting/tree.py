@@ -33,6 +33,7 @@ from kbassist.drafting.options import (
 )
 from kbassist.drafting.symptoms import (
     SUMMARY_KEYS,
+    TURN_RE,
     article_symptom,
     find_section,
     symptom_messages,
@@ -518,6 +519,19 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
             f"Check that the alert {article.title} stops firing and its condition clears "
             f"(the article: {shorten(symptom, 200)})"
         )
+    turn = (
+        next(
+            (t for t in split_sentences(symptom) if TURN_RE.match(t)),
+            None,
+        )
+        if article.style == "mskb" and symptom_section is not None
+        else None
+    )
+    if turn is not None and len(turn) <= MAX_VERIFY_QUOTE:
+        # the scene, then "However, when the child signs in, the child is again denied
+        # access": the turn is what must stop happening
+        said = TURN_RE.sub("", turn, count=1)
+        return f"Check that this no longer happens: {said[0].upper()}{said[1:]}"
     redo = _redo_action(symptom)
     if symptom_section is not None and redo:
         action, result = redo
