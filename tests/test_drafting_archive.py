@@ -1136,3 +1136,18 @@ def test_the_however_paragraph_of_symptoms_is_the_problem_and_its_verify() -> No
         "Check that this no longer happens: When the child attempts to sign in to the site, "
         "the child is again denied access."
     ]
+
+
+def test_the_folder_and_account_in_an_icacls_command_are_asked() -> None:
+    """`ICACLS h:\\folder /grant domain\\user:(OI)(CI)F` asks for the folder and the account
+    and puts both into the command."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "At a command prompt, type the following command, and then press ENTER:\n\n"
+        "  icacls h:\\folder /grant domain\\user:(OI)(CI)F\n"
+    )
+    asked = inputs(draft_tree(art))
+    assert [n["title"].split(" for ")[-1] for n in asked] == ["h:\\folder", "domain\\user"]
+    answers = {"symptom": "yes", asked[0]["var"]: "e:\\data", asked[1]["var"]: "CORP\\ann"}
+    [(_, detail)] = steps(walked(art, answers))
+    assert "icacls e:\\data /grant CORP\\ann:(OI)(CI)F" in detail

@@ -221,6 +221,15 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "placeholder",
+        # `ICACLS h:\folder /grant domain\user:(F)`: the account to grant, yours to type
+        re.compile(
+            r"(?<![\w\\])(?P<v>(?i:domain)\\(?i:user|username|user_name|account|group))"
+            r"(?![\w-])|(?<![\w\\])(?P<w>[A-Za-z]:\\(?i:folder|foldername|folder_name|directory))"
+            r"(?![\w\\-])"
+        ),
+    ),
+    (
+        "placeholder",
         re.compile(
             r"(?<=[\\/@=])(?P<v>(?:server|share|computer|machine|printer|domain|host|user)_?name)"
             r"(?![\w-])|(?<![\w.-])(?P<w>(?:server|share|computer|machine|printer)_?name)(?![\w-])",
