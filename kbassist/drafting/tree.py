@@ -563,7 +563,8 @@ _ERROR_RE = re.compile(r"\b(?:error|message|dialog(?: box)?|fails?|failed|crash(
 #: A symptom that only says what the article is about ("This article describes how to ...").
 _ABOUT_RE = re.compile(
     r"^(?:this|the following) (?:article|step-by-step article)\b[^.]{0,40}\b(?:describes|"
-    r"explains|discusses|lists|helps|shows|contains|provides|tells)\b",
+    r"explains|discusses|lists|helps|shows|contains|provides|tells|outlines|demonstrates|"
+    r"illustrates|documents|answers|summarizes|covers|gives|presents|introduces)\b",
     re.IGNORECASE,
 )
 #: A verify quotes the symptom whole, never cut with "[...]": at most this long.
