@@ -1151,3 +1151,20 @@ def test_the_folder_and_account_in_an_icacls_command_are_asked() -> None:
     answers = {"symptom": "yes", asked[0]["var"]: "e:\\data", asked[1]["var"]: "CORP\\ann"}
     [(_, detail)] = steps(walked(art, answers))
     assert "icacls e:\\data /grant CORP\\ann:(OI)(CI)F" in detail
+
+
+def test_one_quoted_message_over_several_lines_is_one_message_not_choices() -> None:
+    """ "... with the following error message in the message body:" over its subject,
+    date and reason lines is one message to confirm, not one choice per line."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "Microsoft Exchange returns an undeliverable mail message to the Inbox with the\n"
+        "following error message in the message body:\n\n"
+        "  Your message did not reach some or all of the intended recipients.\n\n"
+        "     Subject:  <Message subject>\n\n"
+        "  The following recipient(s) could not be reached:\n\n"
+        "RESOLUTION\n==========\n\nRepair the post office.\n"
+    )
+    question = next(n for n in draft_tree(art)["nodes"] if n["id"] == "symptom")
+    assert question["title"] == "Does this match what you see?"
+    assert [c["value"] for c in question["choices"]] == ["yes", "no"]

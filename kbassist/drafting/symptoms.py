@@ -159,12 +159,40 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             for g in group
             if g and not is_boilerplate(g) and not _KB_NOTE_RE.match(g) and not _PROMPT_RE.match(g)
         ]
+        lead = split_sentences(clean(para.text))[-1] if clean(para.text) else ""
+        one = _ONE_MESSAGE_RE.search(lead) and not _MANY_RE.search(lead)
+        if article.style == "mskb" and one and len(group) >= 2 and not later_marked(paras, i):
+            # "... with the following error message in the message body:" over its lines
+            # (subject, recipients, reason): one message, not one choice per line
+            group = [" ".join(group)]
         if len(group) >= 2:
             return _distinct(group)
         singles.extend(group)
     # "you may get the following error message: A ... when you click a tab, you get: B":
     # each message the article shows is one the admin may see
     return _distinct(singles) if len(singles) >= 2 else []
+
+
+#: A lead-in for one message ("the following error message in the message body:").
+_ONE_MESSAGE_RE = re.compile(
+    r"\bthe following (?:error |warning |informational |event )?(?:message|text)\b(?!s)", re.I
+)
+_MANY_RE = re.compile(
+    r"\b(?:one|any|each|all) of the following\b|\bfollowing (?:error |warning )?messages\b|-or-",
+    re.I,
+)
+
+
+def later_marked(paras: list, start: int) -> bool:
+    """Whether the blocks indented under `paras[start]` are list items (several signs)."""
+    for later in paras[start + 1 :]:
+        if later.separator:
+            continue
+        if later.indent <= paras[start].indent and not later.marker:
+            return False
+        if later.marker:
+            return True
+    return False
 
 
 #: A typed command shown before the message ("C:\\users>net use X: ...") or a registry
