@@ -1136,6 +1136,13 @@ def test_the_however_paragraph_of_symptoms_is_the_problem_and_its_verify() -> No
         "Check that this no longer happens: When the child attempts to sign in to the site, "
         "the child is again denied access."
     ]
+    calm = mskb(
+        "SYMPTOMS\n========\n\nMail flow over the connectors is slow. However, the queued\n"
+        "messages are delivered later.\n\n"
+        "RESOLUTION\n==========\n\nDisable client-side transparency on the firewall.\n"
+    )
+    verify = [i.text for i in walked(calm, {"symptom": "yes"}).part("verify")]
+    assert verify[0].startswith("Check that the problem no longer occurs: Mail flow")
 
 
 def test_the_folder_and_account_in_an_icacls_command_are_asked() -> None:

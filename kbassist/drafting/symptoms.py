@@ -40,6 +40,17 @@ def find_section(article: Article, keys: Iterable[str]) -> Section | None:
 #: A later SYMPTOMS paragraph that says what goes wrong after the scene ("However, when
 #: the child attempts to sign in, the child is again denied access").
 TURN_RE = re.compile(r"^(?:however|but|instead|unfortunately|as a result)\b,?\s", re.IGNORECASE)
+_GOES_WRONG_RE = re.compile(
+    r"\b(?:again|not|cannot|can't|fails?|failed|denied|error|unable|still|stops?|hangs?|"
+    r"crash(?:es)?|lost|missing|incorrect(?:ly)?|wrong|no longer)\b",
+    re.IGNORECASE,
+)
+
+
+def is_turn(text: str) -> bool:
+    """ "However, when the child signs in, the child is again denied access": what goes
+    wrong after the scene SYMPTOMS sets (not "However, the messages are delivered")."""
+    return bool(TURN_RE.match(text)) and bool(_GOES_WRONG_RE.search(text))
 
 
 def article_symptom(article: Article) -> tuple[str, Section | None]:
@@ -73,7 +84,7 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
         ):
             shown.append(texts[len(shown)])
         turn = next(
-            (t for t in texts[len(shown) :] if TURN_RE.match(clean(t))),
+            (t for t in texts[len(shown) :] if is_turn(clean(t))),
             None,
         )
         if article.style == "mskb" and turn is not None:

@@ -36,6 +36,7 @@ from kbassist.drafting.symptoms import (
     TURN_RE,
     article_symptom,
     find_section,
+    is_turn,
     symptom_messages,
 )
 from kbassist.drafting.text import (
@@ -521,7 +522,7 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
         )
     turn = (
         next(
-            (t for t in split_sentences(symptom) if TURN_RE.match(t)),
+            (t for t in split_sentences(symptom) if is_turn(t)),
             None,
         )
         if article.style == "mskb" and symptom_section is not None
