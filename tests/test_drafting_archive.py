@@ -1175,3 +1175,22 @@ def test_one_quoted_message_over_several_lines_is_one_message_not_choices() -> N
     question = next(n for n in draft_tree(art)["nodes"] if n["id"] == "symptom")
     assert question["title"] == "Does this match what you see?"
     assert [c["value"] for c in question["choices"]] == ["yes", "no"]
+
+
+def test_a_fix_of_one_action_or_another_is_two_options() -> None:
+    """ "Install the Visual Studio 97 Service Pack 2 or allow time for the control to be
+    created" offers two fixes; "Use the keyboard to copy or move the file" stays one step."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Install the Visual Studio 97 Service Pack 2 or allow time for the control to be\n"
+        "created before clicking on the Toolbox again.\n"
+    )
+    assert list(choices(draft_tree(art), "mitigation").values()) == [
+        "Resolution: Install the Visual Studio 97 Service Pack 2",
+        "Resolution: Allow time for the control to be created before clicking on the Toolbox again",
+    ]
+    one = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Use the keyboard to copy or move the file, and give the full path in the To box.\n"
+    )
+    assert not any(n["id"] == "mitigation" for n in draft_tree(one)["nodes"])

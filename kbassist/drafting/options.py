@@ -1231,6 +1231,34 @@ def _label_prefix(option: Option) -> str:
     return f"{head}: " if colon and head.casefold() in ("resolution", "workaround") else ""
 
 
+def _one_or_other(option: Option) -> list[Option]:
+    """ "Install the Visual Studio 97 Service Pack 2 or allow time for the control to be
+    created before clicking again" (the whole fix, one sentence): two options, not one
+    step that does both; [] unless both halves are actions of four words or more."""
+    if len(option.items) != 1:
+        return []
+    text, detail = split_detail(option.items[0])
+    halves = re.split(r",?\s+or\s+", text.rstrip("."))
+    if len(halves) != 2 or len(split_sentences(text)) != 1:
+        return []
+    first, second = halves
+    if _NAV_RE.match(first) or not (_is_action(first) and _is_action(second)):
+        return []
+    if re.search(r"\bto \w+$", first):
+        return []  # "Use the keyboard to copy or move the file": one action, two verbs
+    if not second[:1].islower() or "," in first or re.search(r"\band\b", first):
+        return []  # "... or Print Manager from ...", "A, B or C", "rename and decompress or"
+    if min(len(first.split()), len(second.split())) < 4:
+        return []
+    prefix = _label_prefix(option)
+    out = []
+    for part in (first, second):
+        step = part[0].upper() + part[1:] + "."
+        out.append(Option(option.section, prefix + option_label(step), option.lead, [step]))
+    out[0].items = [with_detail(out[0].items[0], detail)]
+    return out
+
+
 def _said_not_done(text: str) -> bool:
     """An MS KB item with no action in it that reads as a statement."""
     example = re.match(r"(?:for example|for instance)\b", text, re.IGNORECASE)
@@ -1250,6 +1278,9 @@ def _plain_items(option: Option) -> list[Option]:
     "A work around for X is to Y" is an option of its own, for X."""
     if option.kind != "option":
         return [option]
+    split = _one_or_other(option)
+    if split:
+        return split
     items: list[str] = []
     extra: list[Option] = []
     first, first_detail = split_detail(option.items[0]) if option.items else ("", "")
