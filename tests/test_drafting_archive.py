@@ -1194,3 +1194,25 @@ def test_a_fix_of_one_action_or_another_is_two_options() -> None:
         "Use the keyboard to copy or move the file, and give the full path in the To box.\n"
     )
     assert not any(n["id"] == "mitigation" for n in draft_tree(one)["nodes"])
+
+
+def test_an_adverb_or_by_doing_lead_reads_as_the_action() -> None:
+    """ "Usually use the EXTERNAL command" is the step "Use the EXTERNAL command"; a fix
+    led by "You can work around this problem by manually configuring both devices" is
+    named "Manually configure both devices"."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Usually use the EXTERNAL command to resolve the issue.\n"
+    )
+    assert [t for t, _ in steps(walked(art, {"symptom": "yes"}))] == [
+        "Use the EXTERNAL command to resolve the issue."
+    ]
+    led = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "You can work around this problem by manually configuring both devices. To do so,\n"
+        "follow these steps:\n\n"
+        "1. In Control Panel, double-click System.\n\n"
+        "2. Set the I/O address of the adapter.\n"
+    )
+    outcome = next(n for n in draft_tree(led)["nodes"] if n["id"] == "resolution_1")
+    assert outcome["title"] == "Resolution: Manually configure both devices"

@@ -342,7 +342,8 @@ _AND_THEN_RE = re.compile(r",?\s+and then\s+")
 #: "Correct this problem by updating X", "You can work around this issue by using X".
 _BY_DOING_RE = re.compile(
     r"^(?:you can |to )?(?:correct|resolve|fix|avoid|prevent|work ?around|circumvent|solve|remedy)"
-    r" (?:this|the) (?:problem|issue|behaviou?r|error|limitation)s?,?\s+by\s+(?P<g>[a-z]+ing)\b"
+    r" (?:this|the) (?:problem|issue|behaviou?r|error|limitation)s?,?\s+by\s+(?P<adv>[a-z]+ly\s+)?"
+    r"(?P<g>[a-z]+ing)\b"
     r"(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -393,6 +394,8 @@ def _gerund_as_action(text: str) -> str:
         return way.group("act")[0].upper() + way.group("act")[1:]
     found = _BY_DOING_RE.match(text)
     if found and (verb := _verb_of(found.group("g"))):
+        if found.group("adv"):  # "by manually configuring X" -> "Manually configure X"
+            return found.group("adv").capitalize() + verb + found.group("rest")
         return verb.capitalize() + found.group("rest")
     found = _DOING_HELPS_RE.match(text)
     if found and (verb := _verb_of(found.group("g"))):
@@ -1219,6 +1222,7 @@ def _bounded_setting(option: Option, n: int, text: str, detail: str) -> str | No
     return with_detail(step, "\n".join(p for p in (found.group(0).strip(), detail) if p))
 
 
+_ADVERB_RE = re.compile(r"^(?:usually|normally|typically|generally|often|simply),?\s+", re.I)
 _NEED_TO_RE = re.compile(
     r"^to [^,]{3,80}, you (?:need to|have to|must|will need to|should) (?P<act>[a-z].+)$",
     re.IGNORECASE | re.DOTALL,
@@ -1320,6 +1324,11 @@ def _plain_items(option: Option) -> list[Option]:
             if n + 1 < len(option.items) and not detail:
                 option.lead = f"{option.lead} {text}".strip()
                 continue
+        usually = _ADVERB_RE.match(text)
+        if usually and _is_action(text[usually.end() :]):
+            # "Usually use the EXTERNAL command ...": the action, said plainly
+            text = text[usually.end()].upper() + text[usually.end() + 1 :]
+            item = with_detail(text, detail)
         need = _NEED_TO_RE.match(text)
         if need and _is_action(need.group("act")):
             # "To use the Bookshelf Guide, you need to upgrade to System 7.1": the upgrade
@@ -1366,6 +1375,11 @@ def _plain_items(option: Option) -> list[Option]:
         if option.section.key in WORKAROUND_KEYS + RESOLUTION_KEYS:
             option.label = f"{option.section.name.title()}: {option.label}"
     option.items = items
+    prefix = _label_prefix(option)
+    named = option.label.removeprefix(prefix)
+    if _BY_DOING_RE.match(named) and (plain := _gerund_as_action(named)) != named:
+        # "You can work around this problem by manually configuring both devices"
+        option.label = prefix + option_label(plain)
     option.label = _whole_phrase(option.label, [option.lead, *map(step_text, items[:1])])
     return [option, *extra]
 
