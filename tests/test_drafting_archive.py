@@ -1216,3 +1216,24 @@ def test_an_adverb_or_by_doing_lead_reads_as_the_action() -> None:
     )
     outcome = next(n for n in draft_tree(led)["nodes"] if n["id"] == "resolution_1")
     assert outcome["title"] == "Resolution: Manually configure both devices"
+
+
+def test_part_headed_stages_are_one_checklist_named_by_the_fix() -> None:
+    """ "Part 1: Remove X" / "Part 2: Restart ..." sub-headings are stages of one fix (not
+    products to choose between), named by "To resolve this problem, remove and then
+    reinstall X"."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To resolve this problem, remove and then reinstall Zoo Tycoon.\n\n"
+        "Part 1: Remove Zoo Tycoon\n-------------------------\n\n"
+        "1. Click Start, and then click Control Panel.\n\n"
+        "2. Click Add or Remove Programs.\n\n"
+        "Part 2: Reinstall Zoo Tycoon\n----------------------------\n\n"
+        "1. Insert the Zoo Tycoon CD in the drive.\n\n"
+        "2. Follow the instructions on the screen.\n"
+    )
+    tree = draft_tree(art)
+    assert not any(n["id"] == "mitigation" for n in tree["nodes"])
+    outcome = next(n for n in tree["nodes"] if n["id"] == "resolution_1")
+    assert outcome["title"] == "Resolution: Remove and then reinstall Zoo Tycoon"
+    assert len(outcome["steps"]) == 4

@@ -793,12 +793,17 @@ _IN_ORDER_RE = re.compile(
 )
 
 
+_PART_HEAD_RE = re.compile(r"^(?:part|step|stage|phase)\s+\d{1,2}\b", re.IGNORECASE)
+
+
 def _in_order(paras: list[Para]) -> bool:
     """An MS KB fix made of stages under their own sub-headings, to do one after another
     ("follow these steps in the order in which they are presented")."""
     first = next((i for i, p in enumerate(paras) if p.heading), None)
     if first is None or sum(p.heading for p in paras) < 2:
         return False
+    if all(_PART_HEAD_RE.match(clean(p.head)) for p in paras if p.heading):
+        return True  # "Part 1: Remove X", "Part 2: Restart the Computer ..."
     return any(_IN_ORDER_RE.search(clean(p.text)) for p in paras[:first])
 
 
@@ -826,6 +831,10 @@ def _staged_option(section: Section, paras: list[Para]) -> Option | None:
         return None
     # the last stage is the fix the checks before it prepare ("Remove X and Reinstall It")
     last = clean(paras[starts[-1]].head).rstrip(":")
+    said = option_label(split_sentences(lead)[0]) if lead else ""
+    procedural = re.match(r"(?:follow|use|do|perform|complete|see)\b", said, re.IGNORECASE)
+    if said and said != short_label(lead, 90) and _is_action(said) and not procedural:
+        last = said  # "To resolve this problem, remove and then reinstall X." names it
     return Option(section, f"{section.name.title()}: {short_label(last, 70)}", lead, items)
 
 
@@ -1024,7 +1033,8 @@ def _summarizes(para: Para, following: list[Para]) -> bool:
 
 #: A sub-heading that names a product or version: "Microsoft Windows 95/98", "MS-DOS 6.x".
 _PRODUCT_NAME_RE = re.compile(
-    r"\b(?:windows|ms-dos|dos|mac(?:intosh)?|os/2|nt|office|version|server|edition)\b|\d",
+    r"\b(?:windows|ms-dos|dos|mac(?:intosh)?|os/2|nt|office|version|server|edition|95|98|me|"
+    r"xp|2000|2003|vista)\b|\b\d+(?:\.\d+)+\b",
     re.IGNORECASE,
 )
 _IF_LEAD_RE = re.compile(
