@@ -1034,7 +1034,7 @@ def _summarizes(para: Para, following: list[Para]) -> bool:
 #: A sub-heading that names a product or version: "Microsoft Windows 95/98", "MS-DOS 6.x".
 _PRODUCT_NAME_RE = re.compile(
     r"\b(?:windows|ms-dos|dos|mac(?:intosh)?|os/2|nt|office|version|server|edition|95|98|me|"
-    r"xp|2000|2003|vista)\b|\b\d+(?:\.\d+)+\b",
+    r"xp|2000|2003|vista)\b|\b\d+(?:\.\d+)+\b|\b[A-Z]\w+ (?:9[0-9]|20[0-2][0-9])\b",
     re.IGNORECASE,
 )
 _IF_LEAD_RE = re.compile(
