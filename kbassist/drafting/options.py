@@ -1252,12 +1252,16 @@ def _one_or_other(option: Option) -> list[Option]:
     if len(option.items) != 1:
         return []
     text, detail = split_detail(option.items[0])
-    halves = re.split(r",?\s+or\s+", text.rstrip("."))
+    bare = text.rstrip(".")
+    # ", or" separates the two fixes even when one of them says "Windows 95 or Windows 98"
+    halves = bare.split(", or ") if bare.count(", or ") == 1 else re.split(r"\s+or\s+", bare)
     if len(halves) != 2 or len(split_sentences(text)) != 1:
         return []
     first, second = halves
     if _NAV_RE.match(first) or not (_is_action(first) and _is_action(second)):
         return []
+    if second.rstrip().endswith(":") and not detail:
+        return []  # "... or download the update from:" with nothing shown after it
     if re.search(r"\bto \w+$", first):
         return []  # "Use the keyboard to copy or move the file": one action, two verbs
     if not second[:1].islower() or "," in first or re.search(r"\band\b", first):
@@ -1269,7 +1273,14 @@ def _one_or_other(option: Option) -> list[Option]:
     for part in (first, second):
         step = part[0].upper() + part[1:] + "."
         out.append(Option(option.section, prefix + option_label(step), option.lead, [step]))
-    out[0].items = [with_detail(out[0].items[0], detail)]
+    # what the fix shows ("... download the update from:" and its address) goes with the
+    # half that introduces it
+    at = 1 if second.rstrip().endswith(":") else 0
+    out[at].items = (
+        [with_detail(out[at].items[0].rstrip(".").rstrip(":") + ":", detail)]
+        if at
+        else [with_detail(out[0].items[0], detail)]
+    )
     return out
 
 
