@@ -1194,6 +1194,15 @@ def test_a_fix_of_one_action_or_another_is_two_options() -> None:
         "Use the keyboard to copy or move the file, and give the full path in the To box.\n"
     )
     assert not any(n["id"] == "mitigation" for n in draft_tree(one)["nodes"])
+    comma = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "Use the local system account, or install the SNA 4.0 Windows 95 or Windows 98\n"
+        "client.\n"
+    )
+    assert list(choices(draft_tree(comma), "mitigation").values()) == [
+        "Workaround: Use the local system account",
+        "Workaround: Install the SNA 4.0 Windows 95 or Windows 98 client",
+    ]
 
 
 def test_an_adverb_or_by_doing_lead_reads_as_the_action() -> None:
