@@ -862,8 +862,8 @@ def _section_options(section: Section, kind: str, plain: bool = False) -> tuple[
             # "Microsoft Windows 95/98" / "Microsoft Windows 3.1" sub-headings over their own
             # numbered steps: one procedure per product, asked, not run one after another
             if all(_PRODUCT_NAME_RE.search(o.label) for o in headed):
-                for option in headed:
-                    option.kind = "version"
+                for product in headed:
+                    product.kind = "version"
             first = next(
                 i for i, p in enumerate(paras) if p.heading or _IF_LEAD_RE.match(clean(p.text))
             )
@@ -1369,8 +1369,8 @@ def _plain_items(option: Option) -> list[Option]:
         if then is not None and not detail:
             # "Remove X from the firewall. Then enable a local tunnel ...": two steps
             items.append(" ".join(sentences[:then]))
-            rest = " ".join(sentences[then:])[5:]
-            item = text = rest[0].upper() + rest[1:]
+            later = " ".join(sentences[then:])[5:]
+            item = text = later[0].upper() + later[1:]
         bounded = _bounded_setting(option, n, text, detail)
         if bounded is not None:
             item = bounded

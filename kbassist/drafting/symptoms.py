@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from kbassist.articles import Article, Section
 from kbassist.articles.model import ListBlock
 from kbassist.drafting.text import (
+    Para,
     clean,
     is_boilerplate,
     paragraphs,
@@ -194,7 +195,7 @@ _MANY_RE = re.compile(
 )
 
 
-def later_marked(paras: list, start: int) -> bool:
+def later_marked(paras: list[Para], start: int) -> bool:
     """Whether the blocks indented under `paras[start]` are list items (several signs)."""
     for later in paras[start + 1 :]:
         if later.separator:
