@@ -1246,3 +1246,20 @@ def test_part_headed_stages_are_one_checklist_named_by_the_fix() -> None:
     outcome = next(n for n in tree["nodes"] if n["id"] == "resolution_1")
     assert outcome["title"] == "Resolution: Remove and then reinstall Zoo Tycoon"
     assert len(outcome["steps"]) == 4
+
+
+def test_a_purpose_lead_names_the_fix_by_its_whole_action() -> None:
+    """'To use "Learn Visual Basic Now," uninstall the Platform Preview of Microsoft
+    Internet Explorer 4.0 by using the following steps:' names the fix by the uninstall,
+    whole, not cut at "Microsoft Internet"."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        'To use "Learn Visual Basic Now," uninstall the Platform Preview of Microsoft\n'
+        "Internet Explorer 4.0 by using the following steps:\n\n"
+        "1. Click Start, point to Settings, and then click Control Panel.\n\n"
+        "2. Double-click Add/Remove Programs.\n"
+    )
+    outcome = next(n for n in draft_tree(art)["nodes"] if n["id"] == "workaround_1")
+    assert outcome["title"] == (
+        "Workaround: Uninstall the Platform Preview of Microsoft Internet Explorer 4.0"
+    )

@@ -1401,12 +1401,23 @@ def _plain_items(option: Option) -> list[Option]:
     if _BY_DOING_RE.match(named) and (plain := _gerund_as_action(named)) != named:
         # "You can work around this problem by manually configuring both devices"
         option.label = prefix + option_label(plain)
+    purpose = re.match(r"to [^,]{3,80},\"?\s*(?P<act>[a-z].{8,})$", named, re.IGNORECASE)
+    if purpose and _is_action(purpose.group("act")):
+        # 'To use "Learn Visual Basic Now," uninstall the Platform Preview of ...': the
+        # action names the fix (the label is cut from the lead, so read the lead)
+        whole = re.match(
+            r"to [^,]{3,80},\"?\s*(?P<act>[a-z][^:]{8,}?)(?:\.\s|\.?$|:)", clean(option.lead), re.I
+        )
+        act = whole.group("act") if whole and option.lead.startswith(named[:20]) else ""
+        act = act or purpose.group("act")
+        act = re.sub(r"\s+(?:by )?(?:using|following|with) the following(?: steps)?$", "", act)
+        option.label = prefix + option_label(act[0].upper() + act[1:])
     option.label = _whole_phrase(option.label, [option.lead, *map(step_text, items[:1])])
     return [option, *extra]
 
 
 _CONNECTIVE_RE = re.compile(
-    r"\s(?:that|which|who|by|with|from|in|on|for|to|using|when|if|so|because|under|at|as)\s"
+    r"\s(?:that|which|who|by|with|from|in|on|for|to|using|when|if|so|because|under|at|as|of)\s"
 )
 
 
@@ -1415,8 +1426,12 @@ def _whole_phrase(label: str, sources: list[str]) -> str:
     before the phrase it cut instead ("... the Winnt.adm file")."""
     head, colon, rest = label.partition(": ")
     body = rest if colon and head.casefold() in ("resolution", "workaround") else label
+    if len(body) < 75:
+        return label  # short: named whole, not cut at the label limit
     for source in sources:
         at = clean(source).find(body)
+        if at < 0 and body:
+            at = clean(source).find(body[0].lower() + body[1:])
         if at < 0:
             continue
         after = clean(source)[at + len(body) : at + len(body) + 2]
