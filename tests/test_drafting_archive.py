@@ -819,3 +819,447 @@ def test_message_choices_drop_the_articles_elision_and_skip_a_registry_key() -> 
         "The link service stopped unexpectedly",
         "None of these",
     ]
+
+
+def test_a_prose_lead_announcing_workarounds_makes_each_bullet_an_option() -> None:
+    """ "There are four possible workarounds:" before bullets offers each as its own fix,
+    not one checklist that ticks the lead-in and runs them all."""
+    art = mskb(
+        SYMPTOMS + "CAUSE\n=====\n\nA copy of the DLL is already registered.\n\n"
+        "WORKAROUND\n==========\n\nThere are three possible workarounds:\n\n"
+        "- Remove the self-registering files from the Installer script, and then\n"
+        "  repackage.\n\n"
+        "- Delete the pre-existing version of the DLL on the target clients.\n\n"
+        "- Switch from the 32-bit to the 16-bit version of Installer.\n"
+    )
+    tree = draft_tree(art)
+    labels = list(choices(tree, "mitigation").values())
+    assert len(labels) == 3 and labels[1].startswith("Delete the pre-existing version")
+    texts = [t for t, _ in steps(walked(art, {"symptom": "yes", "mitigation": "workaround_3"}))]
+    assert texts == ["Switch from the 32-bit to the 16-bit version of Installer."]
+
+
+def test_causes_each_with_their_own_fix_are_asked_and_lead_to_that_fix() -> None:
+    """A CAUSE listing three factors, each with its fix, under a RESOLUTION that only says
+    "eliminate the cause": "Which cause applies?" leads each answer to its own fix."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nVideos play back choppy.\n\n"
+        "CAUSE\n=====\n\nThis can be caused by one of the following three factors.\n\n"
+        "- There may be a TSR program slowing the drive. Remove unnecessary TSRs from\n"
+        "  your Autoexec.bat file.\n\n"
+        "- The CD-ROM drive may not be MPC compliant. Upgrading to an MPC-compatible\n"
+        "  CD-ROM drive will eliminate this problem.\n\n"
+        "- A lack of available memory (RAM) can cause choppy playback. Adding RAM speeds\n"
+        "  up the playback.\n\n"
+        "RESOLUTION\n==========\n\nIdentify and eliminate the cause of the problem.\n"
+    )
+    tree = draft_tree(art)
+    question = next(n for n in tree["nodes"] if n["id"] == "mitigation")
+    assert question["title"] == "Which cause applies?"
+    fixes = {
+        value: [t for t, _ in steps(walked(art, {"symptom": "yes", "mitigation": value}))]
+        for value in choices(tree, "mitigation")
+    }
+    assert fixes == {
+        "cause_1": ["Remove unnecessary TSRs from your Autoexec.bat file."],
+        "cause_2": ["Upgrade to an MPC-compatible CD-ROM drive."],
+        "cause_3": ["Add RAM."],
+    }
+
+
+def test_procedures_under_os_sub_headings_ask_which_os_you_run() -> None:
+    """ "Microsoft Windows 95/98" and "Microsoft Windows 3.1" sub-headings over their own
+    steps are asked ("Which of these do you run?"), not one merged checklist; "Follow the
+    instructions on the screen to remove X" stays a step."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To resolve this issue, remove the game, and then reinstall it. Follow the\n"
+        "appropriate steps for your version of Microsoft Windows.\n\n"
+        "Microsoft Windows 95/98\n-----------------------\n\n"
+        "1. Click Start, point to Settings, and then click Control Panel.\n\n"
+        "2. Double-click Add/Remove Programs.\n\n"
+        "3. Follow the instructions on the screen to remove the game.\n\n"
+        "Microsoft Windows 3.1\n---------------------\n\n"
+        "1. On the File menu in Program Manager, click Run.\n\n"
+        "2. Follow the instructions on the screen to remove the game.\n"
+    )
+    tree = draft_tree(art)
+    question = next(n for n in tree["nodes"] if n["id"] == "mitigation")
+    assert question["title"] == "Which of these do you run?"
+    assert list(choices(tree, "mitigation").values()) == [
+        "Microsoft Windows 95/98",
+        "Microsoft Windows 3.1",
+    ]
+    texts = [t for t, _ in steps(walked(art, {"symptom": "yes", "mitigation": "resolution_2"}))]
+    assert texts == [
+        "On the File menu in Program Manager, click Run.",
+        "Follow the instructions on the screen to remove the game.",
+    ]
+
+
+def test_statements_and_a_failing_example_are_not_ticked_and_a_result_is_the_verify() -> None:
+    """A statement before the action is the outcome's text, one after it is shown under
+    it, "For example, this code will fail:" is not a step, and "X should work normally"
+    after the steps is the verify."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "The gateway will continue when you enter A, R, or F. Once the connection is\n"
+        "re-established, the gateway will function again.\n\n"
+        "Run SMTPGATE.EXE in an instance of COMMAND.COM with the /f option.\n\n"
+        "The /f option on COMMAND.COM causes an automatic fail on INT 24.\n\n"
+        "For example, using the following code to delete the records will fail:\n\n"
+        "  MyDatabase.ExecuteSQL(strSQL);\n\n"
+        "Restart the gateway.\n\n"
+        "The gateway should work normally for all users.\n"
+    )
+    checklist = walked(art, {"symptom": "yes"})
+    texts = [t for t, _ in steps(checklist)]
+    assert texts == [
+        "Run SMTPGATE.EXE in an instance of COMMAND.COM with the /f option.",
+        "Restart the gateway.",
+    ]
+    detail = steps(checklist)[0][1]
+    assert "automatic fail on INT 24" in detail and "will fail" in detail
+    verify = [item.text for item in checklist.part("verify")]
+    assert verify == ["The gateway should work normally for all users."]
+
+
+def test_a_setting_that_needs_a_restart_gets_the_restart_as_a_step() -> None:
+    """ "The new name does not take effect until you stop and restart the FPNW service"
+    makes that restart a step of its own, not a sentence inside the edit."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. In Control Panel, double-click FPNW.\n\n"
+        "2. In the FPNW Server Name field, type a new name that is unique on your\n"
+        "  network. The new name does not take effect until you stop and restart the\n"
+        "  FPNW service.\n"
+    )
+    texts = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert texts[-1] == "Stop and restart the FPNW service."
+    assert len(texts) == 3
+
+
+def test_a_workaround_for_another_audience_is_its_own_option() -> None:
+    """ "A work around for Internet Explorer is to put X in Iexplore.ini" after the fix
+    for your own code is an option for Internet Explorer, not a second step of it."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "Use GetHostByName() instead of the WSAAsyncGetHostByName() call.\n\n"
+        "A work around for Internet Explorer is to put Use_Async_DNS=no in the\n"
+        "[Services] section of Iexplore.ini.\n"
+    )
+    tree = draft_tree(art)
+    labels = list(choices(tree, "mitigation").values())
+    assert labels[1].startswith("For Internet Explorer: Put Use_Async_DNS=no")
+    texts = [t for t, _ in steps(walked(art, {"symptom": "yes", "mitigation": "workaround_1"}))]
+    assert texts == ["Use GetHostByName() instead of the WSAAsyncGetHostByName() call."]
+
+
+def test_a_header_file_in_an_include_is_no_input() -> None:
+    """`#include <winnls.h>` in the code to use is the article's, never "Your value"."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Convert the string yourself. Use code similar to this code:\n\n"
+        "  #include <winnls.h>\n"
+        "  WideCharToMultiByte(CP_ACP, 0, strSQL, -1, szAscii, n, NULL, NULL);\n"
+    )
+    assert inputs(draft_tree(art)) == []
+
+
+def test_a_how_to_article_is_verified_by_its_result_and_a_fixed_error_by_the_error() -> None:
+    """ "This article describes how to ..." is no problem to see gone; an error message a
+    RESOLUTION removes is checked, even when STATUS calls the behavior by design."""
+    how_to = mskb(
+        "SUMMARY\n=======\n\nThis article describes how to set up GenHTML at run time.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "You should set _GENHTML at the start of your application:\n\n"
+        "1. Add GENHTML.PRG to the project.\n\n2. Build the project into an EXE.\n"
+    )
+    verify = [i.text for i in walked(how_to, {"symptom": "yes"}).part("verify")]
+    assert verify == ["Check that the result is what Q999301 (Test article) describes."]
+    by_design = mskb(
+        "SYMPTOMS\n========\n\nYou receive the following error message: Setup terminated.\n\n"
+        "RESOLUTION\n==========\n\nLoad the Finder Scripting Extension.\n\n"
+        "STATUS\n======\n\nThis behavior is by design.\n"
+    )
+    verify = [i.text for i in walked(by_design, {"symptom": "yes"}).part("verify")]
+    assert "by design" not in verify[0] and "Setup terminated" in verify[0]
+
+
+def test_stages_done_in_order_are_one_checklist_not_options() -> None:
+    """Sub-headed stages "in the order in which they are presented" are one checklist: a
+    "Do one of the following:" inside a stage is no choice of fixes ("Skip to step 6")."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To resolve this issue, follow these steps in the order in which they are\n"
+        "presented.\n\n"
+        "Verify the System Requirements\n------------------------------\n\n"
+        "The computer needs Windows 98 or later.\n\n"
+        "Reinstall the Program\n---------------------\n\n"
+        "1. Insert the CD-ROM in the drive.\n\n"
+        "  Do one of the following:\n\n"
+        "  - If Setup starts automatically, skip to step 3.\n\n"
+        "  - If Setup does not start, double-click Setup.exe on the CD-ROM.\n\n"
+        "2. Click Add New Programs.\n\n"
+        "3. Follow the on-screen instructions to complete the installation.\n"
+    )
+    tree = draft_tree(art)
+    assert not any(n["id"] == "mitigation" for n in tree["nodes"])
+    texts = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert texts[0] == "Verify the System Requirements."
+    assert texts[-1] == "Follow the on-screen instructions to complete the installation."
+    assert "Click Add New Programs." in texts
+
+
+def test_a_path_under_program_files_is_asked_whole() -> None:
+    """ "Browse to C:\\Program Files\\Microsoft Streets & Trips." asks for that folder, never
+    for "C:\\Program"."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. Start Windows Explorer.\n\n"
+        "2. Browse to C:\\Program Files\\Microsoft Streets & Trips.\n\n"
+        "3. Delete the folder.\n"
+    )
+    [asked] = inputs(draft_tree(art))
+    assert asked["default"] == "C:\\Program Files\\Microsoft Streets & Trips"
+
+
+def test_a_lead_over_steps_names_the_fix_and_then_is_a_step() -> None:
+    """ "Change X by using the Dcomcnfg.exe tool:" over its steps is the fix's name, not an
+    item to tick; "Remove X. Then enable Y." is two steps; an "updated version is now
+    available" fix reads as obtaining it."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "To work around this behavior, change the protocol order on the site server by\n"
+        "using the Dcomcnfg.exe tool:\n\n"
+        "- Click Start, and then click Run.\n\n"
+        "- Type dcomcnfg.exe, and then click OK.\n\n"
+        "- Remove the Generic Service Passer from the firewall. Then enable a local\n"
+        "  tunnel on the firewall.\n"
+    )
+    tree = draft_tree(art)
+    outcome = next(n for n in tree["nodes"] if n["id"] == "workaround_1")
+    assert outcome["title"].startswith("Change the protocol order on the site server")
+    assert outcome["text"].endswith("by using the Dcomcnfg.exe tool:")
+    texts = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert texts == [
+        "Click Start, and then click Run.",
+        "Type dcomcnfg.exe, and then click OK.",
+        "Remove the Generic Service Passer from the firewall.",
+        "Enable a local tunnel on the firewall.",
+    ]
+    update = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "An updated version of Usrmgr.exe is now available that fixes this problem.\n\n"
+        "  Date      Time    Size     File name\n"
+        "  --------------------------------------\n"
+        "  06/01/97  10:00   120,080  Usrmgr.exe\n"
+    )
+    [(text, detail)] = steps(walked(update, {"symptom": "yes"}))
+    assert text == "Obtain the updated version of Usrmgr.exe."
+    assert "Usrmgr.exe is now available" in detail and "120,080" in detail
+
+
+def test_a_value_in_an_entry_to_look_for_is_not_asked() -> None:
+    """ "look for the following entry:" shows what the admin finds; its `<password>` is
+    part of the output, not a value to type."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. Open the Admindmp.txt file, and look for the following entry for the\n"
+        "  connector:\n\n"
+        '    Gateway Local-Cred "<password_of_the_remote_system>"\n\n'
+        "2. Re-enter the password on the connector.\n"
+    )
+    assert inputs(draft_tree(art)) == []
+
+
+def test_a_label_cut_inside_a_name_ends_before_the_phrase() -> None:
+    """A long first step names its option up to a whole phrase ("... the Winnt.adm
+    file"), never cut inside a name ("... used by System")."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "1. Use any text editor (such as Notepad) to open the Winnt.adm file that is used\n"
+        "  by System Policy Editor.\n\n"
+        "2. Save the Winnt.adm file.\n"
+    )
+    outcome = next(n for n in draft_tree(art)["nodes"] if n["id"] == "workaround_1")
+    assert outcome["title"] == (
+        "Workaround: Use any text editor (such as Notepad) to open the Winnt.adm file"
+    )
+
+
+def test_a_setting_with_a_range_and_default_is_asked_as_a_bounded_number() -> None:
+    """ "The range of values is 1 to 64. The default value is 6." makes the setting a
+    number input from 1 to 64 defaulting to 6, and the answer reaches the step."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Modify the CONFIG.FX file to specify a larger value for MVARSIZ. The range of\n"
+        "values is 1 to 64. The default value is 6.\n"
+    )
+    [asked] = inputs(draft_tree(art))
+    assert (asked["type"], asked["min"], asked["max"], asked["default"]) == ("number", 1, 64, 6)
+    texts = [t for t, _ in steps(walked(art, {"symptom": "yes", asked["var"]: "32"}))]
+    assert texts[-1].endswith("Set MVARSIZ to 32.")
+
+
+def test_a_purpose_with_you_need_to_is_the_action_and_utc_advice_is_no_step() -> None:
+    """ "To use the Guide, you need to upgrade to System 7.1" is the step "Upgrade to
+    System 7.1"; the hotfix table's "To find the difference between UTC and local time"
+    is boilerplate, not a step."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To use the Bookshelf Guide, you need to upgrade your system software to System\n"
+        "7.1 or later.\n\n"
+        "To find the difference between UTC and local time, use the Time Zone tab in the\n"
+        "Date and Time tool in Control Panel.\n"
+    )
+    texts = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert texts == ["Upgrade your system software to System 7.1 or later."]
+
+
+def test_the_however_paragraph_of_symptoms_is_the_problem_and_its_verify() -> None:
+    """SYMPTOMS that set a scene, then "However, when the child signs in, the child is
+    again denied access": the symptom keeps that turn and the verify checks it."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "A child using a Kid's Passport tries to sign in to a site. The site asks if the\n"
+        "parent is present to grant permission.\n\n"
+        "If the parent grants full consent, a Congratulations dialog box appears.\n\n"
+        "However, when the child attempts to sign in to the site, the child is again\n"
+        "denied access.\n\n"
+        "RESOLUTION\n==========\n\nGrant the permission a second time.\n"
+    )
+    tree = draft_tree(art)
+    assert "the child is again denied access" in tree["symptom"]
+    verify = [i.text for i in walked(art, {"symptom": "yes"}).part("verify")]
+    assert verify == [
+        "Check that this no longer happens: When the child attempts to sign in to the site, "
+        "the child is again denied access."
+    ]
+    calm = mskb(
+        "SYMPTOMS\n========\n\nMail flow over the connectors is slow. However, the queued\n"
+        "messages are delivered later.\n\n"
+        "RESOLUTION\n==========\n\nDisable client-side transparency on the firewall.\n"
+    )
+    verify = [i.text for i in walked(calm, {"symptom": "yes"}).part("verify")]
+    assert verify[0].startswith("Check that the problem no longer occurs: Mail flow")
+
+
+def test_the_folder_and_account_in_an_icacls_command_are_asked() -> None:
+    """`ICACLS h:\\folder /grant domain\\user:(OI)(CI)F` asks for the folder and the account
+    and puts both into the command."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "At a command prompt, type the following command, and then press ENTER:\n\n"
+        "  icacls h:\\folder /grant domain\\user:(OI)(CI)F\n"
+    )
+    asked = inputs(draft_tree(art))
+    assert [n["title"].split(" for ")[-1] for n in asked] == ["h:\\folder", "domain\\user"]
+    answers = {"symptom": "yes", asked[0]["var"]: "e:\\data", asked[1]["var"]: "CORP\\ann"}
+    [(_, detail)] = steps(walked(art, answers))
+    assert "icacls e:\\data /grant CORP\\ann:(OI)(CI)F" in detail
+
+
+def test_one_quoted_message_over_several_lines_is_one_message_not_choices() -> None:
+    """ "... with the following error message in the message body:" over its subject,
+    date and reason lines is one message to confirm, not one choice per line."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "Microsoft Exchange returns an undeliverable mail message to the Inbox with the\n"
+        "following error message in the message body:\n\n"
+        "  Your message did not reach some or all of the intended recipients.\n\n"
+        "     Subject:  <Message subject>\n\n"
+        "  The following recipient(s) could not be reached:\n\n"
+        "RESOLUTION\n==========\n\nRepair the post office.\n"
+    )
+    question = next(n for n in draft_tree(art)["nodes"] if n["id"] == "symptom")
+    assert question["title"] == "Does this match what you see?"
+    assert [c["value"] for c in question["choices"]] == ["yes", "no"]
+
+
+def test_a_fix_of_one_action_or_another_is_two_options() -> None:
+    """ "Install the Visual Studio 97 Service Pack 2 or allow time for the control to be
+    created" offers two fixes; "Use the keyboard to copy or move the file" stays one step."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Install the Visual Studio 97 Service Pack 2 or allow time for the control to be\n"
+        "created before clicking on the Toolbox again.\n"
+    )
+    assert list(choices(draft_tree(art), "mitigation").values()) == [
+        "Resolution: Install the Visual Studio 97 Service Pack 2",
+        "Resolution: Allow time for the control to be created before clicking on the Toolbox again",
+    ]
+    one = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Use the keyboard to copy or move the file, and give the full path in the To box.\n"
+    )
+    assert not any(n["id"] == "mitigation" for n in draft_tree(one)["nodes"])
+    comma = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "Use the local system account, or install the SNA 4.0 Windows 95 or Windows 98\n"
+        "client.\n"
+    )
+    assert list(choices(draft_tree(comma), "mitigation").values()) == [
+        "Workaround: Use the local system account",
+        "Workaround: Install the SNA 4.0 Windows 95 or Windows 98 client",
+    ]
+
+
+def test_an_adverb_or_by_doing_lead_reads_as_the_action() -> None:
+    """ "Usually use the EXTERNAL command" is the step "Use the EXTERNAL command"; a fix
+    led by "You can work around this problem by manually configuring both devices" is
+    named "Manually configure both devices"."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Usually use the EXTERNAL command to resolve the issue.\n"
+    )
+    assert [t for t, _ in steps(walked(art, {"symptom": "yes"}))] == [
+        "Use the EXTERNAL command to resolve the issue."
+    ]
+    led = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "You can work around this problem by manually configuring both devices. To do so,\n"
+        "follow these steps:\n\n"
+        "1. In Control Panel, double-click System.\n\n"
+        "2. Set the I/O address of the adapter.\n"
+    )
+    outcome = next(n for n in draft_tree(led)["nodes"] if n["id"] == "resolution_1")
+    assert outcome["title"] == "Resolution: Manually configure both devices"
+
+
+def test_part_headed_stages_are_one_checklist_named_by_the_fix() -> None:
+    """ "Part 1: Remove X" / "Part 2: Restart ..." sub-headings are stages of one fix (not
+    products to choose between), named by "To resolve this problem, remove and then
+    reinstall X"."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To resolve this problem, remove and then reinstall Zoo Tycoon.\n\n"
+        "Part 1: Remove Zoo Tycoon\n-------------------------\n\n"
+        "1. Click Start, and then click Control Panel.\n\n"
+        "2. Click Add or Remove Programs.\n\n"
+        "Part 2: Reinstall Zoo Tycoon\n----------------------------\n\n"
+        "1. Insert the Zoo Tycoon CD in the drive.\n\n"
+        "2. Follow the instructions on the screen.\n"
+    )
+    tree = draft_tree(art)
+    assert not any(n["id"] == "mitigation" for n in tree["nodes"])
+    outcome = next(n for n in tree["nodes"] if n["id"] == "resolution_1")
+    assert outcome["title"] == "Resolution: Remove and then reinstall Zoo Tycoon"
+    assert len(outcome["steps"]) == 4
+
+
+def test_a_purpose_lead_names_the_fix_by_its_whole_action() -> None:
+    """'To use "Learn Visual Basic Now," uninstall the Platform Preview of Microsoft
+    Internet Explorer 4.0 by using the following steps:' names the fix by the uninstall,
+    whole, not cut at "Microsoft Internet"."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        'To use "Learn Visual Basic Now," uninstall the Platform Preview of Microsoft\n'
+        "Internet Explorer 4.0 by using the following steps:\n\n"
+        "1. Click Start, point to Settings, and then click Control Panel.\n\n"
+        "2. Double-click Add/Remove Programs.\n"
+    )
+    outcome = next(n for n in draft_tree(art)["nodes"] if n["id"] == "workaround_1")
+    assert outcome["title"] == (
+        "Workaround: Uninstall the Platform Preview of Microsoft Internet Explorer 4.0"
+    )

@@ -285,8 +285,9 @@ def test_if_x_do_the_following_procedures_are_options_chosen_by_the_case() -> No
     assert lines[:2] == ["Insert the Uninstall disk.", "Type uninstall at the command prompt."]
 
 
-def test_or_causes_are_asked_as_which_cause_applies() -> None:
-    """Causes joined by -OR- are a "which applies?" question, not one run-on paragraph."""
+def test_or_causes_sharing_one_fix_are_listed_not_asked() -> None:
+    """Causes joined by -OR- that share the fix are listed one per line, not asked: a
+    "which applies?" whose answers all reach the same outcome leads nowhere."""
     art = mskb(
         "SYMPTOMS\n========\n\nThe modem does not dial.\n\n"
         "CAUSE\n=====\n\nThis problem occurs for one of the following reasons:\n\n"
@@ -294,14 +295,14 @@ def test_or_causes_are_asked_as_which_cause_applies() -> None:
         "- Another program is using the COM port.\n\n"
         "RESOLUTION\n==========\n\nSet the modem to the right COM port and close other programs.\n"
     )
-    question = node(draft_tree(art), "cause")
-    assert question["kind"] == "question" and question["title"] == "Which cause applies?"
-    assert [c["label"] for c in question["choices"]] == [
-        "The modem is set to the wrong COM port",
-        "Another program is using the COM port",
-        "Not sure",
+    cause = node(draft_tree(art), "cause")
+    assert cause["kind"] == "info"
+    assert cause["text"].splitlines() == [
+        "This problem occurs for one of the following reasons:",
+        "- The modem is set to the wrong COM port.",
+        "- Another program is using the COM port.",
     ]
-    lines = checklist(art, {"symptom": "yes", "cause": "cause_2"})
+    lines = checklist(art, {"symptom": "yes"})
     assert lines[0].startswith("Set the modem to the right COM port")
 
 

@@ -46,6 +46,18 @@ _CHOOSE_ONE_RE = re.compile(
     r"ways|solutions|alternatives|resolutions))\b",
     re.IGNORECASE,
 )
+#: MS KB leads that announce alternatives in prose: "There are four possible workarounds:",
+#: "Use one of the three methods below:", "This can be caused by one of the following
+#: three factors." (not "all of the following conditions": those hold together).
+_PLAIN_CHOOSE_ONE_RE = re.compile(
+    r"\b(?:(?:one|either|any) of (?:the|these) (?:following\b|(?:\w+ )?(?:methods|ways|"
+    r"workarounds|options|solutions|resolutions|alternatives) (?:below|listed below|here)\b)"
+    r"|following (?:two |three |four |five |six |\d )?(?:methods|workarounds|options|ways|"
+    r"solutions|alternatives|resolutions)\b|there are (?:two|three|four|five|six|several|"
+    r"\d) (?:possible |different |known |ways to |alternative )?(?:workarounds|methods|ways|"
+    r"solutions|resolutions|options|causes|reasons|alternatives)\b)",
+    re.IGNORECASE,
+)
 _ADVICE_RE = re.compile(
     r"^(?:to (?:work around|avoid|prevent|resolve|correct|fix|solve) (?:this|the)\b)"
     r"|\b(?:administrators?|users?|you)\b[^.]{0,80}\bshould\b",
@@ -101,6 +113,9 @@ class Option:
     #: "If your guest players cannot use this IP address, use ...": the case the whole fix
     #: is for, asked before it ("no" means the article may not apply).
     case: str = ""
+    #: "{MVARSIZ}" -> (min, max, default): a setting the article bounds ("The range of
+    #: values is 1 to 64. The default value is 6."), asked as a number in that range.
+    bounds: dict[str, tuple[int, int, int | None]] = field(default_factory=dict)
 
 
 def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
@@ -289,10 +304,14 @@ def code_like(para: Para) -> bool:
 _NOTE_RE = re.compile(r"^(?:\*+\s*)?(?:note|notes|important|warning|caution|tip)\b\s*[:.-]", re.I)
 _TABLE_RE = re.compile(r"(?:[-+=]{6,}|(?:\|[^|]*){3,}\|)")
 _LEAD_ONLY_RE = re.compile(
-    r"^(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|circumvent|do this)"
+    r"^(?!.*\b(?:on(?:-| the )screen|onscreen|wizard)\b)"  # "Follow the instructions on
+    # the screen to remove X" is a step
+    r"(?:to (?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|circumvent|do this)"
     r"\b[^.]{0,80}:"
-    r"|there are (?:two|three|several|\d+) (?:ways|methods|options)\b[^.]{0,80}[.:]"
-    r"|(?:do|use|follow) (?:one of )?the following(?: steps| methods)?[^.]{0,40}:"
+    r"|there are (?:two|three|four|five|several|\d+) (?:possible |different )?(?:ways|methods"
+    r"|options|workarounds|solutions|resolutions)\b[^.]{0,80}[.:]"
+    r"|(?:do|use|follow|try) (?:one of )?the (?:following|(?:\w+ )?(?:methods|ways|workarounds"
+    r"|options) below)(?: steps| methods)?[^.]{0,40}:"
     r"|(?:to [^,]{3,80},\s*)?(?:use|follow|do|perform|complete|try|take) (?:the|these) "
     r"(?:following )?(?:steps|procedure|instructions)(?: below| that follow)?\b[^.:]{0,80}[.:])$",
     re.IGNORECASE,
@@ -323,7 +342,8 @@ _AND_THEN_RE = re.compile(r",?\s+and then\s+")
 #: "Correct this problem by updating X", "You can work around this issue by using X".
 _BY_DOING_RE = re.compile(
     r"^(?:you can |to )?(?:correct|resolve|fix|avoid|prevent|work ?around|circumvent|solve|remedy)"
-    r" (?:this|the) (?:problem|issue|behaviou?r|error|limitation)s?,?\s+by\s+(?P<g>[a-z]+ing)\b"
+    r" (?:this|the) (?:problem|issue|behaviou?r|error|limitation)s?,?\s+by\s+(?P<adv>[a-z]+ly\s+)?"
+    r"(?P<g>[a-z]+ing)\b"
     r"(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -359,7 +379,8 @@ def _verb_of(gerund: str) -> str:
 #: "The only way to quit Word is to use PVIEWER.EXE ...", "The workaround is to ...".
 _WAY_IS_TO_RE = re.compile(
     r"^(?:the )?(?:only |best |easiest |simplest |recommended |one )?(?:way|workaround|"
-    r"solution|resolution|fix|remedy)(?: to [^,]{3,80}?)? is to (?P<act>[a-z].+)$",
+    r"solution|resolution|fix|remedy|option|approach"
+    r"|method)(?: to [^,]{3,80}?)? is to (?P<act>[a-z].+)$",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -373,6 +394,8 @@ def _gerund_as_action(text: str) -> str:
         return way.group("act")[0].upper() + way.group("act")[1:]
     found = _BY_DOING_RE.match(text)
     if found and (verb := _verb_of(found.group("g"))):
+        if found.group("adv"):  # "by manually configuring X" -> "Manually configure X"
+            return found.group("adv").capitalize() + verb + found.group("rest")
         return verb.capitalize() + found.group("rest")
     found = _DOING_HELPS_RE.match(text)
     if found and (verb := _verb_of(found.group("g"))):
@@ -416,6 +439,14 @@ def _action_list(sentence: str) -> list[str]:
     if len(parts) < 3 or _NAV_RE.match(parts[0]) or not all(_is_action(p) for p in parts):
         return []
     return [p[0].upper() + p[1:] + "." for p in parts]
+
+
+#: "Refresh the MMC by clicking Action and then Refresh": a menu path, one step.
+_BY_CLICKING_RE = re.compile(
+    r"\bby (?:clicking|selecting|choosing|pointing to|pressing|double-clicking|right-clicking)\b"
+    r"(?!.*,)",
+    re.IGNORECASE,
+)
 
 
 def split_actions(text: str) -> list[str]:
@@ -470,6 +501,8 @@ def split_actions(text: str) -> list[str]:
             and _imperative(halves[1])
             and not _NAV_RE.match(halves[0])
             and "," not in halves[0]
+            and not _BY_CLICKING_RE.search(halves[0])
+            and not re.fullmatch(r"[A-Z][\w-]*\.?", halves[1].strip())  # "... then Refresh."
         ):
             out.append(halves[0].rstrip(",") + ".")
             out.append(halves[1][0].upper() + halves[1][1:])
@@ -512,8 +545,9 @@ def tidy_items(lead: str, items: list[str]) -> tuple[str, list[str]]:
     return " ".join(leads), out
 
 
-def _alternatives(paras: list[Para]) -> tuple[list[Para], list[list[Para]]]:
-    """(lead-in, alternatives) if the blocks offer a choice; else ([], [])."""
+def _alternatives(paras: list[Para], plain: bool = False) -> tuple[list[Para], list[list[Para]]]:
+    """(lead-in, alternatives) if the blocks offer a choice; else ([], []). `plain`: an MS
+    KB article, whose prose leads ("There are four possible workarounds:") announce them."""
     # `Method 1`, `Method 2` ... (as a line of their own or as a sub-heading)
     starts = [i for i, p in enumerate(paras) if p.indent == 0 and _METHOD_RE.match(p.head)]
     if len(starts) >= 2:
@@ -527,6 +561,17 @@ def _alternatives(paras: list[Para]) -> tuple[list[Para], list[list[Para]]]:
             alts = _list_after(paras, i + 1)
             if len(alts) >= 2:
                 return paras[: i + 1], alts
+    if plain:
+        for i, para in enumerate(paras):
+            text = clean(para.text)
+            if para.marker or not text.endswith((":", ".")):
+                continue
+            if _PLAIN_CHOOSE_ONE_RE.search(text) and not re.search(
+                r"\b(?:all|both|each) of\b", text, re.I
+            ):
+                alts = _list_after(paras, i + 1)
+                if len(alts) >= 2:
+                    return paras[: i + 1], alts
     return [], []
 
 
@@ -593,6 +638,12 @@ def _method_head(paras: Sequence[Para]) -> tuple[str, Sequence[Para]]:
     rest = text[name.end() :].lstrip(" .:-)") if name else text
     rest = re.sub(r"^\([^)]{1,40}\)\s*[:.-]?\s*", "", rest)  # "(manual method):"
     if not rest or (rest.endswith(":") and len(rest) <= 60):
+        return clean(text.rstrip(":")), paras[1:]
+    words = [w for w in rest.split() if w[:1].isalpha()]
+    titled = sum(w[0].isupper() for w in words) >= 0.6 * len(words) >= 2
+    if titled and not rest.endswith(".") and len(paras) >= 2:
+        # "Method 1: Open the WordBasic Macro in the Previous Version of Word" over the
+        # step that says it again: a title, not a step of its own
         return clean(text.rstrip(":")), paras[1:]
     indent = paras[0].lines[0][: paras[0].indent]
     head = name.group(0) if name else text
@@ -665,7 +716,15 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
         section, prefix + label if prefix and not _OWN_NAME_RE.match(label) else label, lead, items
     )
     opening = _CASE_THEN_RE.match(clean(lead)) if lead else None
-    if opening and _is_action(_YOU_CAN_RE.sub("", opening.group("then"), count=1)):
+    # "If you unlock the drive, you can run ScanDisk. To do this:": the steps are what
+    # makes it the case, nothing to ask first
+    you_do = re.match(r"(?:if|when) you (?P<act>[a-z][^,]{3,})", clean(lead), re.IGNORECASE)
+    doing = (
+        you_do is not None
+        and _is_action(you_do.group("act"))
+        and re.search(r"\bto do (?:this|so)\b", lead, re.IGNORECASE)
+    )
+    if opening and not doing and _is_action(_YOU_CAN_RE.sub("", opening.group("then"), count=1)):
         option.case = clean(lead)[: opening.start("then")].rstrip(", ")
     # read before the steps were tidied: tidying drops the "who want to X should" preamble
     wish = _WISH_RE.search(" ".join(strip_marker(p.text) for p in paras[:2]))
@@ -726,14 +785,89 @@ def option_label(text: str) -> str:
     return short_label(text, 90)
 
 
-def _section_options(section: Section, kind: str) -> tuple[str, list[Option]]:
-    """(lead-in, options) a section offers; kind is resolution|workaround|summary|more."""
+_IN_ORDER_RE = re.compile(
+    r"\b(?:in the order (?:in which|that) they (?:are|were) (?:listed|presented|given)|in the "
+    r"following order|(?:follow|complete|do|perform) (?:these|the following|all of these|all "
+    r"the) (?:steps|procedures|methods) in order)\b",
+    re.IGNORECASE,
+)
+
+
+_PART_HEAD_RE = re.compile(r"^(?:part|step|stage|phase)\s+\d{1,2}\b", re.IGNORECASE)
+
+
+def _in_order(paras: list[Para]) -> bool:
+    """An MS KB fix made of stages under their own sub-headings, to do one after another
+    ("follow these steps in the order in which they are presented")."""
+    first = next((i for i, p in enumerate(paras) if p.heading), None)
+    if first is None or sum(p.heading for p in paras) < 2:
+        return False
+    if all(_PART_HEAD_RE.match(clean(p.head)) for p in paras if p.heading):
+        return True  # "Part 1: Remove X", "Part 2: Restart the Computer ..."
+    return any(_IN_ORDER_RE.search(clean(p.text)) for p in paras[:first])
+
+
+def _staged_option(section: Section, paras: list[Para]) -> Option | None:
+    """One option for sub-headed stages done in order: each stage's steps in turn, a stage
+    with no steps (a list of requirements to check) one step named by its heading, with
+    what it lists shown under it; never "Skip to step 6" offered as a fix of its own."""
+    starts = [i for i, p in enumerate(paras) if p.heading]
+    lead = clean(" ".join(p.text for p in paras[: starts[0]] if not p.separator))
+    items: list[str] = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(paras)
+        name = clean(paras[start].head).rstrip(":")
+        chunk = paras[start + 1 : end]
+        if any(p.numbered for p in chunk):
+            stage_lead, steps = _procedure(chunk)
+            if steps:
+                said = f"{name}: {stage_lead}".strip(": ") if stage_lead else name
+                steps[0] = with_detail(steps[0], f"Stage: {said}") if said else steps[0]
+                items.extend(steps)
+                continue
+        shown = "\n".join(dedent_lines(p.lines) for p in chunk if not p.separator)
+        items.append(with_detail(f"{name}.", shown))
+    if not items:
+        return None
+    # the last stage is the fix the checks before it prepare ("Remove X and Reinstall It")
+    last = clean(paras[starts[-1]].head).rstrip(":")
+    said = option_label(split_sentences(lead)[0]) if lead else ""
+    procedural = re.match(r"(?:follow|use|do|perform|complete|see)\b", said, re.IGNORECASE)
+    if said and said != short_label(lead, 90) and _is_action(said) and not procedural:
+        last = said  # "To resolve this problem, remove and then reinstall X." names it
+    return Option(section, f"{section.name.title()}: {short_label(last, 70)}", lead, items)
+
+
+def _section_options(section: Section, kind: str, plain: bool = False) -> tuple[str, list[Option]]:
+    """(lead-in, options) a section offers; kind is resolution|workaround|summary|more;
+    `plain`: an MS KB article."""
     paras = _body_until_repro(section)
-    lead_paras, alts = _alternatives(paras)
+    if plain and kind in ("resolution", "workaround") and _in_order(paras):
+        staged = _staged_option(section, paras)
+        if staged is not None:
+            return "", [staged]
+    lead_paras, alts = _alternatives(paras, plain)
     if alts:
         options = [o for o in (_option_from(section, alt) for alt in alts) if o is not None]
         if len(options) >= 2 or kind in ("resolution", "workaround"):
-            return clean(" ".join(p.text for p in lead_paras)), options
+            said = [
+                without_boilerplate(clean(p.text)) if plain else p.text
+                for p in lead_paras
+                if not (plain and is_boilerplate(p.text))
+            ]
+            return clean(" ".join(said)), options
+    if kind in ("resolution", "workaround") and plain:
+        headed = _headed_procedures(section, paras)
+        if len(headed) >= 2:
+            # "Microsoft Windows 95/98" / "Microsoft Windows 3.1" sub-headings over their own
+            # numbered steps: one procedure per product, asked, not run one after another
+            if all(_PRODUCT_NAME_RE.search(o.label) for o in headed):
+                for product in headed:
+                    product.kind = "version"
+            first = next(
+                i for i, p in enumerate(paras) if p.heading or _IF_LEAD_RE.match(clean(p.text))
+            )
+            return clean(" ".join(p.text for p in paras[:first] if not p.separator)), headed
     if kind in ("resolution", "workaround"):
         prefix = f"{kind.capitalize()}: "
         found: list[Option] = []
@@ -897,6 +1031,12 @@ def _summarizes(para: Para, following: list[Para]) -> bool:
     return goal is not None and goal.group("goal").casefold() in clean(para.text).casefold()
 
 
+#: A sub-heading that names a product or version: "Microsoft Windows 95/98", "MS-DOS 6.x".
+_PRODUCT_NAME_RE = re.compile(
+    r"\b(?:windows|ms-dos|dos|mac(?:intosh)?|os/2|nt|office|version|server|edition|95|98|me|"
+    r"xp|2000|2003|vista)\b|\b\d+(?:\.\d+)+\b|\b[A-Z]\w+ (?:9[0-9]|20[0-2][0-9])\b",
+    re.IGNORECASE,
+)
 _IF_LEAD_RE = re.compile(
     r"^(?:if|when)\s+(?P<case>[^:]{4,160}?),?\s+(?:do|follow|use|perform|try)\s+"
     r"(?:the\s+)?(?:following|these|this)(?:\s+(?:steps|procedure|instructions))?\s*:$",
@@ -1033,10 +1173,307 @@ def _command_items(block: ListBlock) -> bool:
     return True
 
 
+#: An MS KB item that says how things are, not what to do: "The /f option on COMMAND.COM
+#: causes ...", "Outlook 98 should work normally ...", "Usually ...", "For example, ...".
+_PLAIN_SAID_RE = re.compile(
+    r"^(?:(?i:the|this|these|that|those|it|its|there|a|an|usually|normally|typically|"
+    r"in this case|once|for example|for instance)\b"
+    r"|(?!You\b|We\b|I\b|If\b|When\b)[A-Z][\w.+/-]*(?: [A-Z0-9][\w.+/-]*){0,4} (?:is|are|was"
+    r"|were|will|would|should|can|could|cannot|does|do|has|have|may|might|must)\b)",
+)
+#: What a fix achieves, said after its steps: "Outlook 98 should work normally ...".
+_RESULT_RE = re.compile(
+    r"\b(?:should|will) (?:now |then |again )?(?:work|function|run|start|be able|connect|"
+    r"print|succeed|display|appear|open|load|respond)\b",
+    re.IGNORECASE,
+)
+#: "The new name does not take effect until you stop and restart the FPNW service.": the
+#: restart is a step of its own.
+_TAKES_EFFECT_RE = re.compile(
+    r"\b(?:does not|do not|will not|won't|doesn't) take effect until (?:you )?"
+    r"(?P<act>(?:stop and (?:then )?)?(?:re)?(?:start|boot|log (?:off|on)|quit|close|run)\b"
+    r"[^.;]{2,100})",
+    re.IGNORECASE,
+)
+#: "A work around for Internet Explorer is to put ...": a fix for another audience.
+_WORKAROUND_FOR_RE = re.compile(
+    r"^(?:an?|another|the) work ?around for (?P<who>[^,.]{3,60}?) is to (?P<act>[a-z].+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+#: An example of what goes wrong ("For example, using the following code ... will fail").
+_FAILS_RE = re.compile(
+    r"\b(?:will|would|does|may) (?:fail|not work|crash|hang)|\bfails\b|\bresults? in an? "
+    r"(?:error|failure|exception)",
+    re.IGNORECASE,
+)
+
+
+_TELLS_YOU_RE = re.compile(
+    r"\byou (?:should|must|need to|have to|can|may want to|will need to)\b", re.IGNORECASE
+)
+
+
+#: "An updated version of Usrmgr.exe is now available": obtaining it is the step.
+_UPDATE_AVAILABLE_RE = re.compile(
+    r"^(?:an?|the) (?P<what>(?:updated|new|newer|corrected|fixed|supported) (?:version|release|"
+    r"driver|file|build|update)s?(?: of (?:[^,.;]|\.(?=\S)){2,60}?)?) (?:is|are) (?:now )?"
+    r"available\b",
+    re.IGNORECASE,
+)
+
+
+_RANGE_RE = re.compile(
+    r"(?:^|(?<=[.;]\s))(?:the )?(?:valid )?range(?: of values)? is (?:from )?(?P<lo>\d[\d,]{0,9})"
+    r" (?:to|through|-) (?P<hi>\d[\d,]{0,9})[^.;]{0,40}[.;]"
+    r"(?:\s*the default(?: value)? is (?P<d>\d[\d,]{0,9})[^.]{0,40}\.?)?",
+    re.IGNORECASE,
+)
+_SETTING_RE = re.compile(
+    r"\b(?:value (?:for|of)|setting (?:for|of)|increase|decrease|set)\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][A-Za-z0-9_]{2,40})\b(?!\.\w)"
+)
+
+
+def _bounded_setting(option: Option, n: int, text: str, detail: str) -> str | None:
+    """ "Specify a larger value for MVARSIZ. The range of values is 1 to 64. The default
+    value is 6.": the step asks for the value, a number in the article's range."""
+    found = _RANGE_RE.search(text)
+    setting = _SETTING_RE.search(text[: found.start()]) if found else None
+    if found is None or setting is None:
+        return None
+    lo, hi = (int(found.group(g).replace(",", "")) for g in ("lo", "hi"))
+    default = int(found.group("d").replace(",", "")) if found.group("d") else None
+    if not lo < hi or (default is not None and not lo <= default <= hi):
+        return None
+    name = setting.group("name")
+    token = "{" + name + "}"
+    option.bounds[token] = (lo, hi, default)
+    said = text[: found.start()].strip()
+    step = f"{said} Set {name} to {token}." if said else f"Set {name} to {token}."
+    return with_detail(step, "\n".join(p for p in (found.group(0).strip(), detail) if p))
+
+
+_ADVERB_RE = re.compile(r"^(?:usually|normally|typically|generally|often|simply),?\s+", re.I)
+_NEED_TO_RE = re.compile(
+    r"^to [^,]{3,80}, you (?:need to|have to|must|will need to|should) (?P<act>[a-z].+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _label_prefix(option: Option) -> str:
+    """ "Resolution: " for an option named after its section, else ""."""
+    head, colon, _ = option.label.partition(": ")
+    return f"{head}: " if colon and head.casefold() in ("resolution", "workaround") else ""
+
+
+def _one_or_other(option: Option) -> list[Option]:
+    """ "Install the Visual Studio 97 Service Pack 2 or allow time for the control to be
+    created before clicking again" (the whole fix, one sentence): two options, not one
+    step that does both; [] unless both halves are actions of four words or more."""
+    if len(option.items) != 1:
+        return []
+    text, detail = split_detail(option.items[0])
+    bare = text.rstrip(".")
+    # ", or" separates the two fixes even when one of them says "Windows 95 or Windows 98"
+    halves = bare.split(", or ") if bare.count(", or ") == 1 else re.split(r"\s+or\s+", bare)
+    if len(halves) != 2 or len(split_sentences(text)) != 1:
+        return []
+    first, second = halves
+    if _NAV_RE.match(first) or not (_is_action(first) and _is_action(second)):
+        return []
+    if second.rstrip().endswith(":") and not detail:
+        return []  # "... or download the update from:" with nothing shown after it
+    if re.search(r"\bto \w+$", first):
+        return []  # "Use the keyboard to copy or move the file": one action, two verbs
+    if not second[:1].islower() or "," in first or re.search(r"\band\b", first):
+        return []  # "... or Print Manager from ...", "A, B or C", "rename and decompress or"
+    if min(len(first.split()), len(second.split())) < 4:
+        return []
+    prefix = _label_prefix(option)
+    out = []
+    for part in (first, second):
+        step = part[0].upper() + part[1:] + "."
+        out.append(Option(option.section, prefix + option_label(step), option.lead, [step]))
+    # what the fix shows ("... download the update from:" and its address) goes with the
+    # half that introduces it
+    at = 1 if second.rstrip().endswith(":") else 0
+    out[at].items = (
+        [with_detail(out[at].items[0].rstrip(".").rstrip(":") + ":", detail)]
+        if at
+        else [with_detail(out[0].items[0], detail)]
+    )
+    return out
+
+
+def _said_not_done(text: str) -> bool:
+    """An MS KB item with no action in it that reads as a statement."""
+    example = re.match(r"(?:for example|for instance)\b", text, re.IGNORECASE)
+    if example and not _FAILS_RE.search(text):
+        return False  # "For example, configure it to copy at midnight": how to do the step
+    if (text.endswith(":") and not example) or not _PLAIN_SAID_RE.match(text):
+        return False
+    if _TELLS_YOU_RE.search(text):
+        return False  # "... In run-time applications, you should set X": an instruction
+    return not any(_is_action(s) for s in split_sentences(text))
+
+
+def _plain_items(option: Option) -> list[Option]:
+    """An MS KB option's items made steps: statements shown under the step they explain
+    (or as the outcome's text before the first step), a result after the steps is the
+    verify, "does not take effect until you restart X" adds that restart as a step, and
+    "A work around for X is to Y" is an option of its own, for X."""
+    if option.kind != "option":
+        return [option]
+    split = _one_or_other(option)
+    if split:
+        return split
+    items: list[str] = []
+    extra: list[Option] = []
+    first, first_detail = split_detail(option.items[0]) if option.items else ("", "")
+    if (
+        len(option.items) >= 3
+        and first.endswith(":")
+        and not first_detail
+        and _is_action(step_text(option.items[1]))
+    ):
+        # "Change the protocol order by using the Dcomcnfg.exe tool:" over the steps that
+        # do it: the fix's name and text, not a step to tick
+        option.lead = f"{option.lead} {first}".strip()
+        option.label = option_label(first.rstrip(":"))
+        option.items = option.items[1:]
+    if len(option.items) == 1 and (update := _UPDATE_AVAILABLE_RE.match(option.items[0])):
+        # "An updated version of Usrmgr.exe is now available that fixes this problem."
+        said, shown = split_detail(option.items[0])
+        shown = "\n".join(p for p in (said, shown) if p)
+        option.items = [with_detail(f"Obtain the {update.group('what')}.", shown)]
+        option.label = f"Obtain the {short_label(update.group('what'), 70)}"
+    for n, item in enumerate(option.items):
+        text, detail = split_detail(item)
+        other = _WORKAROUND_FOR_RE.match(text)
+        if other and items and _is_action(other.group("act")):
+            act = other.group("act")[0].upper() + other.group("act")[1:]
+            who = other.group("who")
+            rest = [with_detail(act, detail), *option.items[n + 1 :]]
+            extra.append(Option(option.section, f"For {who}: {option_label(act)}", "", rest))
+            break
+        if _said_not_done(text):
+            if n == len(option.items) - 1 and items and _RESULT_RE.search(text) and not detail:
+                option.checks.append(text)  # what the fix achieves: the verify
+                continue
+            if items:
+                items[-1] = with_detail(items[-1], "\n".join(p for p in (text, detail) if p))
+                continue
+            if n + 1 < len(option.items) and not detail:
+                option.lead = f"{option.lead} {text}".strip()
+                continue
+        usually = _ADVERB_RE.match(text)
+        if usually and _is_action(text[usually.end() :]):
+            # "Usually use the EXTERNAL command ...": the action, said plainly
+            text = text[usually.end()].upper() + text[usually.end() + 1 :]
+            item = with_detail(text, detail)
+        need = _NEED_TO_RE.match(text)
+        if need and _is_action(need.group("act")):
+            # "To use the Bookshelf Guide, you need to upgrade to System 7.1": the upgrade
+            text = need.group("act")[0].upper() + need.group("act")[1:]
+            item = with_detail(text, detail)
+            if n == 0:
+                option.label = _label_prefix(option) + option_label(text)
+        sentences = split_sentences(text)
+        then = next(
+            (
+                k
+                for k, sentence in enumerate(sentences)
+                if k and re.match(r"then\s", sentence, re.I) and _is_action(sentence[5:])
+            ),
+            None,
+        )
+        if then is not None and not detail:
+            # "Remove X from the firewall. Then enable a local tunnel ...": two steps
+            items.append(" ".join(sentences[:then]))
+            later = " ".join(sentences[then:])[5:]
+            item = text = later[0].upper() + later[1:]
+        bounded = _bounded_setting(option, n, text, detail)
+        if bounded is not None:
+            item = bounded
+        items.append(item)
+        effect = _TAKES_EFFECT_RE.search(text)
+        if effect and not any(
+            _TAKES_EFFECT_RE.search(i) is None and effect.group("act") in i
+            for i in option.items[n + 1 :]
+        ):
+            act = effect.group("act").strip()
+            items.append(act[0].upper() + act[1:] + ".")
+    if not items:
+        return [option]
+    text, detail = split_detail(items[-1])
+    lines = detail.split("\n")
+    if len(items) >= 2 and _RESULT_RE.search(lines[-1]) and _said_not_done(lines[-1]):
+        # "The gateway should work normally ..." shown under the last step: the verify
+        option.checks.append(lines[-1])
+        items[-1] = with_detail(text, "\n".join(lines[:-1]).strip())
+    named = re.sub(r"^(?:resolution|workaround|solution):\s*", "", option.label, flags=re.I)
+    if items[0] != option.items[0] and _PLAIN_SAID_RE.match(named):
+        option.label = option_label(step_text(items[0]))
+        if option.section.key in WORKAROUND_KEYS + RESOLUTION_KEYS:
+            option.label = f"{option.section.name.title()}: {option.label}"
+    option.items = items
+    prefix = _label_prefix(option)
+    named = option.label.removeprefix(prefix)
+    if _BY_DOING_RE.match(named) and (plain := _gerund_as_action(named)) != named:
+        # "You can work around this problem by manually configuring both devices"
+        option.label = prefix + option_label(plain)
+    purpose = re.match(r"to [^,]{3,80},\"?\s*(?P<act>[a-z].{8,})$", named, re.IGNORECASE)
+    if purpose and _is_action(purpose.group("act")):
+        # 'To use "Learn Visual Basic Now," uninstall the Platform Preview of ...': the
+        # action names the fix (the label is cut from the lead, so read the lead)
+        whole = re.match(
+            r"to [^,]{3,80},\"?\s*(?P<act>[a-z][^:]{8,}?)(?:\.\s|\.?$|:)", clean(option.lead), re.I
+        )
+        act = whole.group("act") if whole and option.lead.startswith(named[:20]) else ""
+        act = act or purpose.group("act")
+        act = re.sub(r"\s+(?:by )?(?:using|following|with) the following(?: steps)?$", "", act)
+        option.label = prefix + option_label(act[0].upper() + act[1:])
+    option.label = _whole_phrase(option.label, [option.lead, *map(step_text, items[:1])])
+    return [option, *extra]
+
+
+_CONNECTIVE_RE = re.compile(
+    r"\s(?:that|which|who|by|with|from|in|on|for|to|using|when|if|so|because|under|at|as|of)\s"
+)
+
+
+def _whole_phrase(label: str, sources: list[str]) -> str:
+    """A label cut inside a name ("... the Winnt.adm file that is used by System") ends
+    before the phrase it cut instead ("... the Winnt.adm file")."""
+    head, colon, rest = label.partition(": ")
+    body = rest if colon and head.casefold() in ("resolution", "workaround") else label
+    if len(body) < 75:
+        return label  # short: named whole, not cut at the label limit
+    for source in sources:
+        at = clean(source).find(body)
+        if at < 0 and body:
+            at = clean(source).find(body[0].lower() + body[1:])
+        if at < 0:
+            continue
+        after = clean(source)[at + len(body) : at + len(body) + 2]
+        if not re.match(r" [\w(]", after):
+            return label  # not cut, or cut at a clause end
+        found = [m for m in _CONNECTIVE_RE.finditer(body) if m.start() >= 25]
+        relative = [m.start() for m in found if m.group(0).strip() in ("that", "which", "who")]
+        cuts = relative[:1] or [m.start() for m in found][-1:]
+        if cuts:
+            return label[: len(label) - len(body) + cuts[0]].rstrip(" ,;:")
+        return label
+    return label
+
+
 def _flat_options(article: Article) -> tuple[str, list[Option]]:
     """The options of an MS KB article's flat sections."""
     lead = ""
     options: list[Option] = []
+    plain = article.style == "mskb"
     for section in article.sections:
         key = section.key
         if not section.text.strip():
@@ -1046,29 +1483,34 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
             found: list[Option] = [status] if status else []
             section_lead = ""
         elif key in RESOLUTION_KEYS:
-            section_lead, found = _section_options(section, "resolution")
+            section_lead, found = _section_options(section, "resolution", plain)
         elif key in WORKAROUND_KEYS:
-            section_lead, found = _section_options(section, "workaround")
+            section_lead, found = _section_options(section, "workaround", plain)
         elif key in SUMMARY_KEYS:
-            section_lead, found = _section_options(section, "summary")
+            section_lead, found = _section_options(section, "summary", plain)
         elif key in MORE_KEYS:
-            section_lead, found = _section_options(section, "more")
+            section_lead, found = _section_options(section, "more", plain)
         else:
             continue
         if found and not lead:
             lead = section_lead
         options.extend(found)
     options = _merge_upgrade(options)
+    if plain:
+        options = [o for option in options for o in _plain_items(option)]
+    if plain and _generic_fix(options) and (by_cause := causes_with_fixes(article)):
+        return "", by_cause
     if not options:
         cause = find_section(article, _CAUSE_KEYS)
         if cause is not None:
-            lead, options = _cause_options(cause)
+            lead, options = _cause_options(cause, plain)
     return lead, options
 
 
 _FIXED_STATEMENT_RE = re.compile(
     r"\b(?:has|have) been (?:corrected|fixed|updated|modified|changed)\b|^microsoft has "
     r"(?:updated|modified|corrected|changed)\b|\b(?:is|are|was|were) (?:now )?modified\b"
+    r"|, microsoft has (?:updated|modified|corrected|changed)\b"
     r"|\bnow (?:accepts|supports|handles|allows|works|validates)\b|^an? (?:supported )?"
     r"(?:fix|hotfix|update)\b(?:[^.]|\.\d){0,60}\bis (?:now )?available\b",
     re.IGNORECASE,
@@ -1107,14 +1549,14 @@ def _merge_upgrade(options: list[Option]) -> list[Option]:
     return options
 
 
-def _cause_options(section: Section) -> tuple[str, list[Option]]:
+def _cause_options(section: Section, plain: bool = False) -> tuple[str, list[Option]]:
     """No fix offered: one option per cause CAUSE lists (or one for the whole cause).
 
     These are marked kind "cause" (outcome ids `cause_N`): the article names what is
     wrong, and the step is to check for it and remove it.
     """
     paras = _body_until_repro(section)
-    lead_paras, alts = _alternatives(paras)
+    lead_paras, alts = _alternatives(paras, plain)
     if not alts:
         alts, lead_paras = [paras], []
     options: list[Option] = []
@@ -1129,12 +1571,96 @@ def _cause_options(section: Section) -> tuple[str, list[Option]]:
     return clean(" ".join(p.text for p in lead_paras)), options
 
 
-def cause_alternatives(section: Section | None) -> list[str]:
+#: "Adding additional RAM speeds up the playback", "Upgrading to an MPC-compatible drive
+#: will eliminate this problem": a cause's own fix, said with a gerund.
+_CAUSE_FIX_RE = re.compile(
+    r"^(?P<g>[A-Z][a-z]+ing)\b(?P<obj>[^,;:]{3,140}?)\s+(?:allows|enables|will|should|"
+    r"resolves|corrects|fixes|prevents|avoids|speeds|improves|helps|reduces|increases|"
+    r"eliminates|solves|can|may)\b"
+)
+
+
+def _own_fix(sentence: str) -> str:
+    """The action a cause's sentence asks for ("Remove unnecessary TSRs ...", "Adding RAM
+    speeds up ..." -> "Add RAM."), or "" when it only says what is wrong."""
+    if _is_action(sentence) and not _NOTE_RE.match(sentence):
+        return sentence
+    found = _CAUSE_FIX_RE.match(sentence)
+    if found and (verb := _verb_of(found.group("g"))):
+        return f"{verb.capitalize()}{found.group('obj')}."
+    return ""
+
+
+def causes_with_fixes(article: Article) -> list[Option]:
+    """An MS KB CAUSE listing alternatives, each with its own fix ("There may be a TSR ...
+    Remove unnecessary TSRs ...", "... Adding RAM speeds up the playback"): one option per
+    cause whose steps are that cause's fix; [] unless at least two causes carry one."""
+    section = find_section(article, _CAUSE_KEYS)
+    if section is None:
+        return []
+    _, alts = _alternatives(_body_until_repro(section), plain=True)
+    if len(alts) < 2:
+        return []
+    options: list[Option] = []
+    fixed = 0
+    for alt in alts:
+        text = clean(" ".join(strip_marker(p.text) for p in alt))
+        said: list[str] = []
+        fixes: list[str] = []
+        for sentence in split_sentences(text):
+            fix = _own_fix(sentence)
+            if fix:
+                fixes.append(fix)
+            elif not fixes:
+                said.append(sentence)
+            else:
+                fixes[-1] = with_detail(fixes[-1], sentence)
+        if not said:
+            return []
+        fixed += bool(fixes)
+        label = "If this is the cause: " + short_label(said[0], 60)
+        steps = fixes or [f"Check whether this applies here and remove it: {' '.join(said)}"]
+        options.append(Option(section, label, " ".join(said), steps, kind="cause"))
+    return options if fixed >= 2 else []
+
+
+#: A fix that only says to find the cause ("Identify and eliminate the cause of the
+#: problem."): the causes' own fixes are the real ones.
+_GENERIC_FIX_RE = re.compile(
+    r"\b(?:identify|determine|find|eliminate|remove|correct|check)\b[^.]{0,40}\b(?:the|which)\s+"
+    r"(?:cause|causes|factor|factors)\b",
+    re.IGNORECASE,
+)
+
+
+def _generic_fix(options: list[Option]) -> bool:
+    """No options, or only ones whose steps just say to find and remove the cause."""
+    return all(
+        o.kind != "upgrade"
+        and all(
+            _GENERIC_FIX_RE.search(step_text(i)) or not _is_action(step_text(i)) for i in o.items
+        )
+        for o in options
+    )
+
+
+def cause_listing(section: Section) -> str:
+    """An MS KB CAUSE with alternatives as the reader sees them: its lead, then one line
+    per cause ("- There may be a TSR ..."), not one run-on paragraph."""
+    lead, alts = _alternatives(_body_until_repro(section), plain=True)
+    lines = [clean(" ".join(p.text for p in lead))] if lead else []
+    lines += ["- " + clean(" ".join(strip_marker(p.text) for p in alt)) for alt in alts]
+    if len(alts) < 2:
+        return ""
+    return shorten("\n".join(lines), MAX_CAUSE_CHARS)
+
+
+def cause_alternatives(section: Section | None, plain: bool = False) -> list[str]:
     """The causes a CAUSE section offers as alternatives (`-or-`, "one of the following"),
     each as a short line; [] when it names one cause."""
     if section is None:
         return []
-    _, alts = _alternatives(_body_until_repro(section))
+    _, alts = _alternatives(_body_until_repro(section), plain)
     out: list[str] = []
     for alt in alts:
         lead, items = _procedure(alt)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from kbassist.articles import Article, Section
 from kbassist.articles.model import ListBlock
 from kbassist.drafting.text import (
+    Para,
     clean,
     is_boilerplate,
     paragraphs,
@@ -35,6 +36,22 @@ def find_section(article: Article, keys: Iterable[str]) -> Section | None:
         if section.key in wanted and section.text.strip():
             return section
     return None
+
+
+#: A later SYMPTOMS paragraph that says what goes wrong after the scene ("However, when
+#: the child attempts to sign in, the child is again denied access").
+TURN_RE = re.compile(r"^(?:however|but|instead|unfortunately|as a result)\b,?\s", re.IGNORECASE)
+_GOES_WRONG_RE = re.compile(
+    r"\b(?:again|not|cannot|can't|fails?|failed|denied|error|unable|still|stops?|hangs?|"
+    r"crash(?:es)?|lost|missing|incorrect(?:ly)?|wrong|no longer)\b",
+    re.IGNORECASE,
+)
+
+
+def is_turn(text: str) -> bool:
+    """ "However, when the child signs in, the child is again denied access": what goes
+    wrong after the scene SYMPTOMS sets (not "However, the messages are delivered")."""
+    return bool(TURN_RE.match(text)) and bool(_GOES_WRONG_RE.search(text))
 
 
 def article_symptom(article: Article) -> tuple[str, Section | None]:
@@ -67,6 +84,17 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
             and paras[len(shown)].indent == paras[len(shown) - 1].indent
         ):
             shown.append(texts[len(shown)])
+        turn = next(
+            (t for t in texts[len(shown) :] if is_turn(clean(t))),
+            None,
+        )
+        if article.style == "mskb" and turn is not None:
+            # "... the parent grants consent." then "However, when the child signs in, the
+            # child is again denied access": the problem is the turn, not the scene
+            scene = clean(texts[0])
+            if len(scene) + len(turn) > MAX_SYMPTOM_CHARS:
+                scene = split_sentences(scene)[0]
+            shown = [scene, turn]
         text = clean(" ".join(shown))
         return shorten(text, MAX_SYMPTOM_CHARS), section
     summary = find_section(article, SUMMARY_KEYS)
@@ -143,12 +171,40 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             for g in group
             if g and not is_boilerplate(g) and not _KB_NOTE_RE.match(g) and not _PROMPT_RE.match(g)
         ]
+        lead = split_sentences(clean(para.text))[-1] if clean(para.text) else ""
+        one = _ONE_MESSAGE_RE.search(lead) and not _MANY_RE.search(lead)
+        if article.style == "mskb" and one and len(group) >= 2 and not later_marked(paras, i):
+            # "... with the following error message in the message body:" over its lines
+            # (subject, recipients, reason): one message, not one choice per line
+            group = [" ".join(group)]
         if len(group) >= 2:
             return _distinct(group)
         singles.extend(group)
     # "you may get the following error message: A ... when you click a tab, you get: B":
     # each message the article shows is one the admin may see
     return _distinct(singles) if len(singles) >= 2 else []
+
+
+#: A lead-in for one message ("the following error message in the message body:").
+_ONE_MESSAGE_RE = re.compile(
+    r"\bthe following (?:error |warning |informational |event )?(?:message|text)\b(?!s)", re.I
+)
+_MANY_RE = re.compile(
+    r"\b(?:one|any|each|all) of the following\b|\bfollowing (?:error |warning )?messages\b|-or-",
+    re.I,
+)
+
+
+def later_marked(paras: list[Para], start: int) -> bool:
+    """Whether the blocks indented under `paras[start]` are list items (several signs)."""
+    for later in paras[start + 1 :]:
+        if later.separator:
+            continue
+        if later.indent <= paras[start].indent and not later.marker:
+            return False
+        if later.marker:
+            return True
+    return False
 
 
 #: A typed command shown before the message ("C:\\users>net use X: ...") or a registry

@@ -38,7 +38,13 @@ _BOILERPLATE_SENTENCE_RE = re.compile(
     r"are not severely affected|^normal support costs|^only apply it to systems that are|"
     r"^for a complete list of microsoft product support|"
     r"^microsoft used the most current virus[- ]detection software|"
-    r"^microsoft scanned this file for viruses|^the file was stored on security-enhanced",
+    r"^microsoft scanned this file for viruses|^the file was stored on security-enhanced|"
+    # the sample-code disclaimer's later sentences
+    r"^this article assumes that you are familiar with the programming language|"
+    r"^microsoft support (?:professionals|engineers) can help explain the functionality|"
+    r"^however, they will not modify these examples to provide added functionality|"
+    r"^if you have limited programming experience, you may want to contact|"
+    r"^to find the difference between utc and local time",
     re.IGNORECASE,
 )
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
@@ -186,7 +192,15 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:[AP]\.M\.|[AP]M|[ap]\.m\.|[ap]m))(?![\w])",
         ),
     ),
-    ("path", re.compile(r"(?<![\w\\])(?P<v>[A-Z]:\\[^\s\"'<>|,;()]*[^\s\"'<>|,;().:])")),
+    (
+        "path",
+        # a space only inside a folder name the path goes on after ("C:\Program Files\X",
+        # never cut to "C:\Program"), or in a well-known folder name at its end
+        re.compile(
+            r"(?<![\w\\])(?P<v>[A-Z]:\\(?:[^\s\"'<>|,;()]|[ ](?=(?:[\w.&'-]+[ ]){0,3}[\w.&'-]+\\)"
+            r"|[ ](?=(?:Files|Settings|Office|Explorer|Express)\b))*[^\s\"'<>|,;().:])"
+        ),
+    ),
     (
         "drive",
         re.compile(r"\b(?:drive\s+(?P<v>[A-Z])(?=:?(?![\w\\]))|(?P<w>[A-Z]):?\s+drive\b)"),
@@ -204,6 +218,15 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "placeholder",
         re.compile(r"(?<![\w.-])(?P<v>[Yy]our[_-]?[A-Za-z]{3,}(?:[._-][A-Za-z]+)*)(?![\w-])"),
+    ),
+    (
+        "placeholder",
+        # `ICACLS h:\folder /grant domain\user:(F)`: the account to grant, yours to type
+        re.compile(
+            r"(?<![\w\\])(?P<v>(?i:domain)\\(?i:user|username|user_name|account|group))"
+            r"(?![\w-])|(?<![\w\\])(?P<w>[A-Za-z]:\\(?i:folder|foldername|folder_name|directory))"
+            r"(?![\w\\-])"
+        ),
     ),
     (
         "placeholder",
@@ -305,6 +328,8 @@ def _placeholder_ok(literal: str) -> bool:
     such as `<td>`, not a prose word such as "yourself" or "yours"."""
     if literal.startswith("<"):
         inner = literal[1:-1]
+        if re.fullmatch(r"[\w/.-]+\.(?:h|hpp|hxx|inc)", inner, re.IGNORECASE):
+            return False  # `#include <winnls.h>`: a header file, never a placeholder
         return inner.split(" ")[0].casefold() not in _HTML_TAGS and "=" not in inner
     if literal.startswith("{"):
         return True
@@ -367,6 +392,13 @@ def find_params(text: str) -> tuple[tuple[int, int, Param], ...]:
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
             literal = match.group(group)
+            if kind == "path" and _SPACED_FOLDER_RE.search(literal) and literal[-1].isalnum():
+                # "C:\Program Files\Microsoft Streets & Trips": a folder under one with
+                # spaces keeps its capitalized words
+                more = _CAPITAL_WORDS_RE.match(text, end)
+                if more and more.group(0).strip():
+                    end += len(more.group(0))
+                    literal = text[start:end]
             if kind == "time" and _FILE_DATE_RE.search(_line_at(text, start)):
                 continue  # a file's date and time in a version table: no setting
             param = _make_param(kind, literal)
@@ -378,6 +410,10 @@ def find_params(text: str) -> tuple[tuple[int, int, Param], ...]:
     return tuple(sorted(found, key=lambda f: f[0]))
 
 
+_SPACED_FOLDER_RE = re.compile(
+    r"\\(?:Program Files|Documents and Settings|Common Files|Application Data)\\[^\\]+$", re.I
+)
+_CAPITAL_WORDS_RE = re.compile(r"(?: (?:[A-Z&][\w.&'-]*[\w&]|&))+")
 _FILE_DATE_RE = re.compile(r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b\d{1,2}-[A-Z][a-z]{2}-\d{2,4}\b")
 
 

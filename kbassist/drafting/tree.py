@@ -45,11 +45,14 @@ from kbassist.drafting.options import (
     article_cause,
     article_plan,
     cause_alternatives,
+    cause_listing,
 )
 from kbassist.drafting.symptoms import (
     SUMMARY_KEYS,
+    TURN_RE,
     article_symptom,
     find_section,
+    is_turn,
     symptom_messages,
 )
 from kbassist.drafting.text import (
@@ -147,13 +150,24 @@ def _keep_referents(option: Option, written: list[str]) -> None:
                 option.items[n] = written[n]
 
 
+#: A step whose detail is what the admin finds, not what they type.
+_LOOK_FOR_RE = re.compile(
+    r"(?:\blook for|\byou (?:will |should )?see|\bis (?:displayed|logged|shown)|\bresembles?"
+    r"|\bsimilar to the following|\boutput)\b[^.;]*:$",
+    re.IGNORECASE,
+)
+
+
 def _askable(item: str, article: Article) -> str:
     """The part of a step whose placeholders are asked: not the alert text a runbook
     quotes ("Alert text: Storage node <nod-name> went down."), a sample output table
-    (`<StatisticsName> | <DateTime>`), a sample log line or event entry, or the listing
-    after "... resembles the following:", which are only shown."""
+    (`<StatisticsName> | <DateTime>`), a sample log line or event entry, the listing
+    after "... resembles the following:", or what an MS KB step says to look for ("look
+    for the following entry: ..."), which are only shown."""
     if article.style == "mskb":
-        return item
+        text, detail = split_detail(item)
+        # "look for the following entry: Local-Cred "<password>"": what you find, not type
+        return text if detail and _LOOK_FOR_RE.search(text) else item
     if sample_lead(split_detail(item)[0]):
         return split_detail(item)[0]  # "... an entry that resembles the following:": shown
     if "Alert text: " not in item and "Table: " not in item:
@@ -324,10 +338,27 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if symptom_section is not None:
         after_symptom = "cause" if cause and cause_section is not None else first_after_cause
         nodes.append(_confirm_node(article, symptom, symptom_section, messages, after_symptom))
-    causes = [] if any(o.kind == "cause" for o in options) else cause_alternatives(cause_section)
+    causes = (
+        []
+        if any(o.kind == "cause" for o in options)
+        else cause_alternatives(cause_section, article.style == "mskb")
+    )
     if article.style != "mskb" and len(options) < 2:
         causes = []  # every answer would reach the one fix: the causes are shown, not asked
-    if cause and cause_section is not None and causes:
+    if cause and cause_section is not None and causes and article.style == "mskb":
+        # the causes share the article's fixes: asking which applies leads nowhere
+        # different, so they are listed, one per line
+        nodes.append(
+            {
+                "id": "cause",
+                "kind": "info",
+                "title": "Why it happens",
+                "text": brace(cause_listing(cause_section)),
+                "source": _cite(article, cause_section),
+                "next": first_after_cause,
+            }
+        )
+    elif cause and cause_section is not None and causes:
         # Several possible causes: which applies is recorded with the walk (and in the
         # export), then the article's fixes follow.
         choices, seen = [], set()
@@ -350,12 +381,13 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             }
         )
     elif cause and cause_section is not None:
+        listed = cause_listing(cause_section) if article.style == "mskb" else ""
         nodes.append(
             {
                 "id": "cause",
                 "kind": "info",
                 "title": "Why it happens",
-                "text": brace(cause),
+                "text": brace(listed or cause),
                 "source": _cite(article, cause_section),
                 "next": first_after_cause,
             }
@@ -509,7 +541,14 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
         own = modern_verify(article)
         if own:
             return own
-    for section in article.sections:
+    # an error the article's RESOLUTION removes goes away, by design or not ("This behavior
+    # is by design" over "Load the Finder Scripting Extension"): the symptom is the check
+    fixed_error = (
+        article.style == "mskb"
+        and find_section(article, RESOLUTION_KEYS) is not None
+        and bool(_ERROR_RE.search(symptom))
+    )
+    for section in [] if fixed_error else article.sections:
         if article.style != "mskb" and not by_design_section(article, section):
             continue
         for sentence in split_sentences(" ".join(section.text.split())):
@@ -530,6 +569,19 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
             f"Check that the alert {article.title} stops firing and its condition clears "
             f"(the article: {shorten(symptom, 200)})"
         )
+    turn = (
+        next(
+            (t for t in split_sentences(symptom) if is_turn(t)),
+            None,
+        )
+        if article.style == "mskb" and symptom_section is not None
+        else None
+    )
+    if turn is not None and len(turn) <= MAX_VERIFY_QUOTE:
+        # the scene, then "However, when the child signs in, the child is again denied
+        # access": the turn is what must stop happening
+        said = TURN_RE.sub("", turn, count=1)
+        return f"Check that this no longer happens: {said[0].upper()}{said[1:]}"
     redo = _redo_action(symptom)
     if symptom_section is not None and redo and article.style != "mskb":
         own = redo_check(redo[0], symptom_check(symptom))
@@ -549,6 +601,9 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
             return own
     if symptom_section is not None and article.style != "mskb":
         return REDO_CHECK  # never a cut copy of the symptom paragraph
+    if symptom_section is not None and article.style == "mskb" and _ABOUT_RE.match(symptom):
+        # "This article describes how to ...": a how-to, no problem to see gone
+        return f"Check that the result is what {article.id} ({article.title}) describes."
     if symptom_section is not None:
         said = _whole_sentences(symptom)
         if said:
@@ -560,6 +615,14 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
     return f"Check that the problem in {article.id} ({article.title}) no longer occurs."
 
 
+_ERROR_RE = re.compile(r"\b(?:error|message|dialog(?: box)?|fails?|failed|crash(?:es)?)\b", re.I)
+#: A symptom that only says what the article is about ("This article describes how to ...").
+_ABOUT_RE = re.compile(
+    r"^(?:this|the following) (?:article|step-by-step article)\b[^.]{0,40}\b(?:describes|"
+    r"explains|discusses|lists|helps|shows|contains|provides|tells|outlines|demonstrates|"
+    r"illustrates|documents|answers|summarizes|covers|gives|presents|introduces)\b",
+    re.IGNORECASE,
+)
 #: A verify quotes the symptom whole, never cut with "[...]": at most this long.
 MAX_VERIFY_QUOTE = 220
 
@@ -829,6 +892,19 @@ def _input_nodes(
             node["integer"] = True
             node["min"] = 1
             node["max"] = 999
+        if param.literal in option.bounds:
+            # a setting the article bounds: a number in its range, its default offered
+            low, high, default = option.bounds[param.literal]
+            name = param.literal.strip("{}")
+            node["type"] = "number"
+            node["integer"] = True
+            node["min"], node["max"] = low, high
+            node["title"] = f"Value for {name}"
+            node["text"] = brace(f"The fix sets {name}. What should it be on this system?")
+            said = f"; the default is {default}" if default is not None else ""
+            node["help"] = brace(f"A whole number from {low} to {high}{said} (the article).")
+            if default is not None:
+                node["default"] = default
         if param.kind != "placeholder":
             node["default"] = param.default
         node["source"] = _cite(article, option.section)
@@ -961,9 +1037,9 @@ def _item(article: Article, item: str, section: Section, known: dict[str, str]) 
     """A checklist item: its text (cut at MAX_ITEM_CHARS) and, when the step carries one,
     its detail (a command, code, a note) kept line by line; both use the inputs."""
     text, detail = split_detail(item)
-    if len(text) > MAX_ITEM_CHARS and article.style != "mskb":
-        # a modern article's long step: its first sentence is the step, the rest is
-        # shown under it whole (not cut with "[...]")
+    if len(text) > MAX_ITEM_CHARS:
+        # a long step: its first sentence is the step, the rest is shown under it whole
+        # (not cut with "[...]")
         sentences = split_sentences(text)
         if len(sentences) > 1 and len(sentences[0]) <= MAX_ITEM_CHARS:
             text, rest = sentences[0], " ".join(sentences[1:])
