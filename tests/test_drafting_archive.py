@@ -1263,3 +1263,24 @@ def test_a_purpose_lead_names_the_fix_by_its_whole_action() -> None:
     assert outcome["title"] == (
         "Workaround: Uninstall the Platform Preview of Microsoft Internet Explorer 4.0"
     )
+
+
+HOTFIX_PER_PRODUCT = (
+    SYMPTOMS + "RESOLUTION\n==========\n\n"
+    "Windows NT Server and Workstation\n---------------------------------\n\n"
+    "To resolve this problem immediately, contact Microsoft Product Support Services\n"
+    "to obtain the fix.\n\n"
+    "Windows NT Server, Terminal Server Edition\n------------------------------------------\n\n"
+    "To resolve this problem immediately, contact Microsoft Product Support Services\n"
+    "to obtain the fix.\n"
+)
+
+
+def test_the_same_fix_under_two_product_subheadings_is_named_by_each_product() -> None:
+    """Two underlined product sub-headings over the same hotfix text are two fixes named by
+    their product, not "Contact Microsoft ..." and "Contact Microsoft ... (2)"."""
+    labels = list(choices(draft_tree(mskb(HOTFIX_PER_PRODUCT)), "mitigation").values())
+    assert len(labels) == 2
+    assert labels[0].startswith("Windows NT Server and Workstation")
+    assert labels[1].startswith("Windows NT Server, Terminal Server Edition")
+    assert not any(label.endswith("(2)") for label in labels)

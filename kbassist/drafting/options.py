@@ -962,7 +962,16 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
     ("obtain the latest service pack", with its KB pointer) followed by a manual
     procedure, an "Alternatively, ..." or "To work around this ..." paragraph, and a
     fix under its own product header are options of their own, not steps of one."""
-    paras = [p for p in paras if not p.separator and not p.heading]
+    # an underlined sub-heading ("Windows NT Server and Workstation" / "Windows NT
+    # Server, Terminal Server Edition" over the same hotfix text) names the fix below it
+    heads: dict[int, str] = {}
+    kept: list[Para] = []
+    for para in paras:
+        if para.heading:
+            heads[len(kept)] = clean(para.head)
+        elif not para.separator:
+            kept.append(para)
+    paras = kept
     if not paras:
         return [("", paras)]
     base = min(p.indent for p in paras)
@@ -972,6 +981,12 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
     groups: list[tuple[str, list[Para]]] = [("", [])]
     real: list[int] = []  # the current group's blocks that say something
     for n, para in enumerate(paras):
+        if heads.get(n):
+            if real:
+                groups.append((heads[n], []))
+                real = []
+            else:
+                groups[-1] = (heads[n], groups[-1][1])
         _, group = groups[-1]
         top = para.indent <= base + 1 and not para.marker
         text = texts[n]
