@@ -92,8 +92,8 @@ def _statement(sentence: str) -> bool:
     bare = _CONDITION_RE.sub("", sentence, count=1)
     if _action(sentence) or sentence.endswith("?") or _TOLD_RE.search(sentence):
         return False
-    if bare != sentence and not sentence.casefold().startswith("for "):
-        return False  # "If X, Y happens": a case the conditional steps may ask
+    if bare != sentence:
+        return False  # "If X, Y happens", "For X, there is nothing to do": a case asked later
     clause = sentence.split(", ", 1)
     if len(clause) == 2 and _action(clause[1]):
         return False  # "Because X may be wrong, select Config ...": an action after all
@@ -185,28 +185,12 @@ def final_steps(
             checks.append(text)  # the article's own result: the verify
             continue
         said = "\n".join(p for p in (text, detail) if p)
-        if out:
+        if out and _action(split_detail(out[-1])[0]):
             out[-1] = with_detail(out[-1], said)
-        else:
+        elif not out and nxt:
             pending.append(said)
+        else:
+            out.append(item)  # a list of conditions or findings: no action to show it under
     if pending:  # statements after no action at all cannot happen (an action exists)
         out[-1] = with_detail(out[-1], "\n\n".join(pending))
     return out, checks
-
-
-def final_outcome_steps(
-    pre: list[str], items: list[str], checks: list[str]
-) -> tuple[list[str], list[str], list[str]]:
-    """(pre_items, items, checks) of one outcome after `final_steps`: a Diagnosis that
-    only shows something ("A sample alert message is provided below," over the sample)
-    is shown under the fix's first action instead of being ticked before it."""
-    items, checks = final_steps(items, checks)
-    pre = final_steps(pre, [], results=False)[0]
-    first = next((n for n, i in enumerate(items) if _action(split_detail(i)[0])), None)
-    if pre and first is not None and all(step_kind(split_detail(i)[0]) != "action" for i in pre):
-        said = "\n\n".join("\n".join(p for p in split_detail(i) if p) for i in pre)
-        text, detail = split_detail(items[first])
-        items = list(items)
-        items[first] = with_detail(text, "\n\n".join(p for p in (said, detail) if p))
-        pre = []
-    return pre, items, checks
