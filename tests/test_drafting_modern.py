@@ -439,8 +439,12 @@ def test_alert_text_with_a_placeholder_is_shown_not_run_or_asked() -> None:
     tree = draft_tree(art)
     assert not [n for n in tree["nodes"] if n["kind"] == "input"]
     got = steps(walked(art, {"symptom": "yes"}))
+    # the remark and its sample alert are shown under the one action, not ticked
+    assert [text for text, _ in got] == [
+        "Check the gather logs helper and collect the logs.",
+    ]
     assert "Alert text: Storage node <nod-name> went down." in got[0][1]
-    assert "helpers/gatherLogs.md" in got[1][1]
+    assert "helpers/gatherLogs.md" in got[0][1]
 
 
 def test_a_note_after_the_last_alternative_stays_with_it() -> None:

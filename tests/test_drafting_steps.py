@@ -408,3 +408,95 @@ def test_use_one_of_the_following_list_is_a_choice_named_by_each_case() -> None:
             "Get-ClusterResource ag1-listener | Set-ClusterParameter RegisterAllProvidersIP 0",
         )
     ]
+
+
+# ------------------------------------------------------------ only actions are ticked
+
+
+def runbook(body: str, *, id_: str = "TestAlert") -> Article:
+    """An alert runbook: front matter, an `#` title, `##` Meaning / Diagnosis / Mitigation."""
+    text = f"---\nid: {id_}\ntitle: {id_}\n---\n\n# {id_}\n\n{body.strip()}\n"
+    return parse_article(text, Path(f"{id_}.md"))
+
+
+def test_a_depends_on_statement_is_shown_under_the_step_not_ticked() -> None:
+    """ "The resolution depends on the issue in the logs." is no step; actions said with a
+    modal or after a clause stay steps; a Mitigation of statements only keeps them."""
+    art = runbook(
+        "## Meaning\n\nAlertmanager failed to reload its configuration.\n\n"
+        "## Mitigation\n\n"
+        "1. Review the logs of the alertmanager pods.\n"
+        "2. The resolution depends on the particular issue reported in the logs.\n"
+        "3. Because the operator may be outdated, select a newer channel in the console.\n"
+        "4. Otherwise you can exclude the resource from user-defined monitoring.\n"
+    )
+    steps = part(walked(art, {"symptom": "yes"}), "steps")
+    texts = [text for text, _ in steps]
+    assert texts[0] == "Review the logs of the alertmanager pods."
+    assert "The resolution depends on the particular issue" in steps[0][1]
+    assert not any(t.startswith("The resolution") for t in texts)
+    assert any(t.startswith("Because the operator may be outdated, select") for t in texts)
+    assert any("exclude the resource" in t for t in texts)
+    only = runbook(
+        "## Meaning\n\nA scrape target is down.\n\n## Mitigation\n\n"
+        "Mitigation depends on the error reported by prometheus and there is no generic one.\n"
+    )
+    kept = [t for t, _ in part(walked(only, {"symptom": "yes"}), "steps")]
+    assert kept and "no generic one" in kept[0]
+
+
+def test_an_example_lead_in_over_a_query_is_the_next_steps_detail() -> None:
+    """ "The following is an example query ...:" and its query are shown under the action."""
+    art = runbook(
+        "## Meaning\n\nA persistent volume is filling up.\n\n"
+        "## Mitigation\n\n"
+        "The following is an example query for a PVC in the monitoring namespace:\n\n"
+        '```\nkubelet_volume_stats_available_bytes{namespace="monitoring"}\n```\n\n'
+        "Delete the data you no longer need from the volume.\n"
+    )
+    steps = part(walked(art, {"symptom": "yes"}), "steps")
+    assert [text for text, _ in steps] == ["Delete the data you no longer need from the volume."]
+    assert "kubelet_volume_stats_available_bytes" in steps[0][1]
+    assert "The following is an example query" in steps[0][1]
+
+
+def test_an_announcement_is_not_ticked_before_the_steps_it_announces() -> None:
+    """ "Use one of the following methods." is no step: the methods' actions are."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nThe backup fails with error 5.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "1. Use one of the following methods.\n"
+        "2. Stop the Backup service.\n"
+        "3. Restart the computer.\n"
+    )
+    steps = part(walked(art, {"symptom": "yes"}), "steps")
+    texts = [text for text, _ in steps]
+    assert not any("one of the following methods" in t for t in texts)
+    assert texts[:2] == ["Stop the Backup service.", "Restart the computer."]
+
+
+def test_a_because_statement_after_a_step_is_its_detail() -> None:
+    """ "Because the file is rebuilt automatically, no data is lost." is shown, not ticked."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nThe modem settings are lost.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "1. Delete the MODEM.GLB file.\n"
+        "2. Restart ADMIN.EXE.\n"
+        "3. Because the file is rebuilt automatically, no data is lost.\n"
+    )
+    steps = part(walked(art, {"symptom": "yes"}), "steps")
+    assert [text for text, _ in steps] == ["Delete the MODEM.GLB file.", "Restart ADMIN.EXE."]
+    assert "no data is lost" in steps[1][1]
+
+
+def test_a_result_sentence_is_the_verify_not_a_step() -> None:
+    """ "Mail should work normally again." after the steps is what the verify checks."""
+    art = runbook(
+        "## Meaning\n\nMail delivery stopped.\n\n"
+        "## Mitigation\n\n"
+        "1. Restart the mail transport service.\n"
+        "2. Mail should work normally again.\n"
+    )
+    checklist = walked(art, {"symptom": "yes"})
+    assert [text for text, _ in part(checklist, "steps")] == ["Restart the mail transport service."]
+    assert any("Mail should work normally again" in t for t, _ in part(checklist, "verify"))

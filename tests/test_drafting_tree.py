@@ -307,7 +307,8 @@ def test_or_causes_sharing_one_fix_are_listed_not_asked() -> None:
 
 
 def test_a_list_of_things_after_a_lead_in_is_one_item_not_one_each() -> None:
-    """ "It can have several causes, including the following:" + nouns is one step."""
+    """ "It can have several causes, including the following:" + nouns is one remark,
+    shown under the step before it (a statement, not ticked)."""
     art = markdown(
         "## Meaning\n\nThis alert fires when pods restart.\n\n"
         "## Mitigation\n\n* Restart the pod:\n\n"
@@ -315,11 +316,13 @@ def test_a_list_of_things_after_a_lead_in_is_one_item_not_one_each() -> None:
         "The restarts can have several causes, including the following:\n\n"
         "* pod priority\n* volume mount issues\n"
     )
-    lines = checklist(art, {"symptom": "yes"})
-    assert lines[1] == (
+    items = with_details(art, {"symptom": "yes"})
+    assert items[0][0] == "Restart the pod:"
+    assert (
         "The restarts can have several causes, including the following: "
         "pod priority; volume mount issues."
-    )
+    ) in items[0][1]
+    assert not any(text.startswith("The restarts") for text, _ in items)
 
 
 @pytest.mark.archive

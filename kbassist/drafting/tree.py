@@ -47,6 +47,7 @@ from kbassist.drafting.options import (
     cause_alternatives,
     cause_listing,
 )
+from kbassist.drafting.steps import final_steps
 from kbassist.drafting.symptoms import (
     SUMMARY_KEYS,
     TURN_RE,
@@ -248,6 +249,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         ):
             option.case = ""  # "no" would have nowhere to go, or it is known only later
         option.items, option.checks, option.backup = _steps_checks_backup(article, option)
+        if option.kind != "reference" and not option.when:
+            option.items, option.checks = final_steps(option.items, option.checks)
+            option.pre_items = final_steps(option.pre_items, [], results=False)[0]
         written = list(option.items)
         asked_ifs = _conditional_steps(option, asked_ifs, article.style != "mskb")
         if article.style != "mskb":

@@ -1,0 +1,196 @@
+"""The last pass over an outcome's checklist, for every format: only actions are ticked.
+
+Each item is read as an action, a lead-in ("Use one of the following methods.", "A sample
+alert message is provided below,"), a note, or a statement ("The resolution depends on
+the particular issue reported in the logs."). A lead-in goes with the step it announces,
+a note or a statement is shown under the step it qualifies (the one before, or the next
+when it comes first), an article's result sentence ("X should work normally") becomes
+the verify when the fix has none of its own. Nothing is lost: text and detail move
+together. The format readers (options.py, modern_plan.py) do the finer work; this pass
+catches what reaches the checklist anyway.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.drafting.blocks import _actionish, _fix_verb
+from kbassist.drafting.options import _LEAD_ONLY_RE, _NOTE_RE, _is_action
+from kbassist.drafting.text import split_detail, split_sentences, with_detail
+
+#: "Use one of the following methods.", "Follow these steps.", "The following methods are
+#: available:": an announcement of what comes next, no action of its own.
+_ANNOUNCE_RE = re.compile(
+    r"^(?:(?:use|follow|try|do|perform|choose|apply) (?:one|any|either|each|all) of "
+    r"(?:the|these) (?:following|(?:\w+ )?(?:methods|ways|options|steps|workarounds|procedures"
+    r"|solutions)(?: below)?)"
+    r"|(?:follow|do|perform|complete|use) (?:these|the following) (?:steps|procedures?"
+    r"|instructions|methods)|(?:follow|do|perform|complete|use) the (?:steps|procedures?"
+    r"|instructions|methods) below"
+    r"|the following (?:\w+ )?(?:methods|ways|options|steps|workarounds|procedures|solutions)"
+    r" (?:are|is|can|may|might|should|will)\b)"
+    r"[^.:]{0,60}[.:,]?$",
+    re.IGNORECASE,
+)
+#: "The following is an example query ...:", "A sample alert message is provided below,",
+#: "For example, the following sample alert message refers to ...:": an example follows.
+_EXAMPLE_RE = re.compile(
+    r"^(?:for example,\s*)?(?:the following (?:is|are|shows?) (?:an? )?(?:example|sample)"
+    r"|(?:an?|the|this|these|following) (?:\w+ ){0,2}(?:example|sample)s?\b[^.]{0,80}"
+    r"\b(?:is|are|shows?|refers?|provided|given|follows?)\b)",
+    re.IGNORECASE,
+)
+#: What a statement opens with: a determiner, a pronoun, a connective, "Mitigation" or
+#: "Deleting X", so a sentence is about something rather than telling the reader to act.
+_SUBJECT_RE = re.compile(
+    r"^(?:(?:the|this|these|that|those|it|its|there|a|an|each|every|any|some|most|all|both"
+    r"|no|one|such|because|since|although|though|however|unfortunately|typically|usually"
+    r"|generally|normally|currently|mitigation|mitigating|resolution|resolving|remediation)\b"
+    r"|[a-z]+ing\b|(?-i:[A-Za-z][\w-]*[A-Z0-9_.][\w.-]*)\b)",
+    re.IGNORECASE,
+)
+#: A finite verb within the first words: the sentence says what is, it asks nothing.
+_FINITE_RE = re.compile(
+    r"^(?:\S+\s+){0,7}?(?:is|are|was|were|has|have|had|does|did|can|cannot|could|will|would"
+    r"|should|must|may|might|depends|depend|indicates|indicate|means|mean|occurs|occur"
+    r"|happens|contains|requires|runs|works|uses|provides|refers|causes|needs|shows)\b",
+    re.IGNORECASE,
+)
+#: "If X, ", "In case X, ", "For Y, ": a condition before what the sentence says.
+_CONDITION_RE = re.compile(
+    r"^(?:if|when|in case|in cases? where|for|once|after|while)\b[^,:]{2,120},\s+", re.I
+)
+#: An instruction said as a fact: "you can exclude X", "it should be removed", "need to
+#: force a reconciliation": the reader is still told to act.
+_TOLD_RE = re.compile(
+    r"\b(?:you|we|administrators?|users?)\s+(?:\w+\s+)?(?:can|could|should|must|need|have to"
+    r"|may want|might want|will need)\b|\b(?:should|must|needs? to|has to|have to) be\b"
+    r"|(?:^|,\s*)need to\b|\b(?:is|are) (?:recommended|required|necessary)\b",
+    re.IGNORECASE,
+)
+#: The article's result: "Mail should work normally again", "The error no longer appears".
+_RESULT_RE = re.compile(
+    r"\bshould (?:now |then |again )?(?:work|start|run|succeed|function|connect|appear"
+    r"|display|print|open|load|be (?:able|available|resolved|fixed|gone|listed|visible))\b"
+    r"|\bno longer (?:appears?|occurs?|fails?|fires?|happens?)\b",
+    re.IGNORECASE,
+)
+#: Shortest lead-in kept as the next step's prefix ("Namespace scoped: run ...").
+MAX_PREFIX_CHARS = 60
+
+
+def _action(text: str) -> bool:
+    """An action: an imperative (also after "If X, " or a modal), or a typed command."""
+    if _actionish(text) or _fix_verb(text) or _is_action(text):
+        return True
+    bare = _CONDITION_RE.sub("", text, count=1)
+    return bare != text and (_actionish(bare) or _is_action(bare))
+
+
+def _statement(sentence: str) -> bool:
+    """A sentence that says what is: a subject and a finite verb, no action."""
+    bare = _CONDITION_RE.sub("", sentence, count=1)
+    if _action(sentence) or sentence.endswith("?") or _TOLD_RE.search(sentence):
+        return False
+    if bare != sentence:
+        return False  # "If X, Y happens", "For X, there is nothing to do": a case asked later
+    clause = sentence.split(", ", 1)
+    if len(clause) == 2 and _action(clause[1]):
+        return False  # "Because X may be wrong, select Config ...": an action after all
+    return bool(_SUBJECT_RE.match(bare) and _FINITE_RE.match(bare))
+
+
+def step_kind(text: str) -> str:
+    """'action', 'lead-in', 'example', 'note' or 'statement'; 'action' when unsure."""
+    text = " ".join(text.split())
+    if not text:
+        return "action"
+    if _NOTE_RE.match(text):
+        return "note"
+    if _ANNOUNCE_RE.match(text) or (_LEAD_ONLY_RE.match(text) and not _action(text)):
+        return "lead-in"
+    if _EXAMPLE_RE.match(text):
+        return "example"
+    if _action(text):
+        return "action"
+    if _RESULT_RE.search(text) and len(split_sentences(text)) == 1 and text.endswith("."):
+        return "statement"  # "Mail should work normally again.": the result, not a step
+    if text.endswith((":", ",")):
+        # "Microsoft Windows XP:" heads a procedure of its own: left as it is
+        return "lead-in" if _statement(text[:-1]) else "action"
+    sentences = split_sentences(text)
+    if sentences and all(_statement(s) for s in sentences):
+        return "statement"
+    return "action"
+
+
+def _lead_of(text: str) -> str:
+    """The rest of an item after its leading statements ("X depends on Y. Check Z." ->
+    "Check Z."), or "" when no later sentence is an action."""
+    sentences = split_sentences(" ".join(text.split()))
+    for n, sentence in enumerate(sentences):
+        if not _statement(sentence):
+            return " ".join(sentences[n:]) if n and _action(sentence) else ""
+    return ""
+
+
+def final_steps(
+    items: list[str], checks: list[str], results: bool = True
+) -> tuple[list[str], list[str]]:
+    """(items, checks) with only actions ticked: lead-ins joined to the step they announce,
+    notes, examples and statements shown under a step, a result sentence the verify when
+    `checks` is empty (with `results`: a Diagnosis has no verify). An outcome whose every
+    item is a statement keeps them (the honest "nothing to do" case, said elsewhere)."""
+    kinds = [step_kind(split_detail(i)[0]) for i in items]
+    if "action" not in kinds:
+        return items, checks
+    checks = list(checks)
+    out: list[str] = []
+    pending: list[str] = []  # shown under the next action
+    prefix = ""
+    for n, item in enumerate(items):
+        text, detail = split_detail(item)
+        kind = kinds[n]
+        # the step a lead-in announces: an action by its words, not only "not a statement"
+        nxt = n + 1 < len(items) and _action(split_detail(items[n + 1])[0])
+        if kind == "action":
+            rest = _lead_of(text)
+            flat = " ".join(text.split())
+            if rest and flat.endswith(rest):
+                # "The mitigation depends on X. Check Y first.": Y is the step, X its detail
+                pending.append(flat[: len(flat) - len(rest)].strip())
+                text = rest
+            if prefix:
+                text, prefix = f"{prefix} {text}", ""
+            if pending:
+                detail = "\n\n".join([*pending, detail]) if detail else "\n\n".join(pending)
+                pending = []
+            out.append(with_detail(text, detail))
+            continue
+        if kind == "lead-in" and not detail and nxt:
+            # what it announces comes next: a bare announcement is dropped, a short lead-in
+            # says which step, a longer one is shown under it
+            if _ANNOUNCE_RE.match(text) or _LEAD_ONLY_RE.match(text):
+                continue
+            if len(text) <= MAX_PREFIX_CHARS:
+                prefix = text
+            else:
+                pending.append(text)
+            continue
+        if kind == "lead-in" and detail and not _EXAMPLE_RE.match(text):
+            out.append(item)  # "Namespace scoped:" over its query: a step labelled by it
+            continue
+        result = results and not checks and _RESULT_RE.search(text)
+        if kind == "statement" and result and not detail:
+            checks.append(text)  # the article's own result: the verify
+            continue
+        said = "\n".join(p for p in (text, detail) if p)
+        if out and _action(split_detail(out[-1])[0]):
+            out[-1] = with_detail(out[-1], said)
+        elif not out and nxt:
+            pending.append(said)
+        else:
+            out.append(item)  # a list of conditions or findings: no action to show it under
+    if pending:  # statements after no action at all cannot happen (an action exists)
+        out[-1] = with_detail(out[-1], "\n\n".join(pending))
+    return out, checks
