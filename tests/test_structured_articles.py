@@ -307,6 +307,24 @@ def test_support_area_with_commas_is_one_area(tmp_path: Path) -> None:
     assert article.areas == ("Active Directory\\User, computer, group, and object management",)
 
 
+def test_support_area_with_commas_is_listed_and_filtered_whole(tmp_path: Path) -> None:
+    """The product filter names `Active Directory\\User, computer, group, and object
+    management` with its commas, and a hit lists it the same way."""
+    area = "Active Directory\\User, computer, group, and object management"
+    write(
+        tmp_path / "kb" / "join.md",
+        f"---\ntitle: Access is denied when joining computers\nms.custom: sap:{area}, "
+        "csstroubleshoot\n---\n# Access is denied\n\n## Symptoms\n\nThe node join fails.\n",
+    )
+    args = ["--articles", str(tmp_path / "kb"), "--index-dir", str(tmp_path / "ix")]
+    result = CliRunner().invoke(
+        main, [*args, "search", "node", "--product", "active directory", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"product: {area}" in result.stderr
+    assert json.loads(result.stdout)[0]["products"] == [area]
+
+
 def test_mskb_procedure_becomes_numbered_steps_with_substeps(tmp_path: Path) -> None:
     """Tab-indented numbered steps with wrapped lines, lettered sub-steps, an indented
     command and a NOTE paragraph become an ordered list, a nested list, code and a note."""

@@ -500,6 +500,16 @@ def make_analyzer() -> KBAnalyzer:
 
 ANALYZER = make_analyzer()
 
+#: A comma inside one product name ("Active Directory\\User, computer, group, ..."), as
+#: stored: the `products` field is a comma-separated list. Read back as a comma.
+PRODUCT_COMMA = "\u201a"
+
+
+def product_names(stored: str) -> list[str]:
+    """The product names of a stored `products` value, their own commas back."""
+    return [p.replace(PRODUCT_COMMA, ",") for p in stored.split(",") if p.strip()]
+
+
 SEARCH_FIELDS = ("title", "symptoms", "text", "cause", "resolution", "code", "keywords", "product")
 #: The body, split by role: what a `text:` (`body:`) filter searches.
 BODY_FIELDS = ("text", "cause", "resolution")
@@ -606,7 +616,7 @@ def document(article: Article, relpath: str) -> dict[str, object]:
         "idkey": normalize_id(article.id),
         "title": article.title,
         "product": " ".join(article.products),
-        "products": ",".join(p.replace(",", " ") for p in article.products),
+        "products": ",".join(p.replace(",", PRODUCT_COMMA) for p in article.products),
         "keywords": " ".join(article.query_words + article.keywords),
         "symptoms": "\n".join(symptoms),
         "text": "\n".join(parts["text"]),

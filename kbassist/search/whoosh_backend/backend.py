@@ -30,10 +30,12 @@ from kbassist.search.results import Hit, UpdateReport
 from kbassist.search.whoosh_backend.analysis import (
     BODY_FIELDS,
     FIELD_BOOSTS,
+    PRODUCT_COMMA,
     SEARCH_FIELDS,
     alert_names,
     path_from_key,
     path_key,
+    product_names,
     query_groups,
 )
 from kbassist.search.whoosh_backend.build import (
@@ -271,7 +273,12 @@ class WhooshBackend:
                 if matcher.is_active():
                     stored = searcher.reader().stored_fields(matcher.id()).get("products", "")
                     names[term] = next(
-                        (p.strip() for p in stored.split(",") if p.strip().lower() == term), term
+                        (
+                            p.strip().replace(PRODUCT_COMMA, ",")
+                            for p in stored.split(",")
+                            if p.strip().lower() == term
+                        ),
+                        term,
                     )
         self._product_cache = (searcher, names)
         return names
@@ -425,7 +432,7 @@ class WhooshBackend:
         return hits, max(total, len(hits)), words
 
     def _make_hit(self, stored: dict[str, Any], score: float, full: bool) -> Hit:
-        products = tuple(p for p in stored.get("products", "").split(",") if p)
+        products = tuple(product_names(stored.get("products", "")))
         return Hit(
             id=stored["id"],
             title=stored["title"],
