@@ -495,6 +495,7 @@ def symptom_check(symptom: str) -> str:
     """A concrete verify from a modern symptom: the message it quotes must no longer
     appear; else its first sentence must no longer happen; "" if it has neither."""
     from kbassist.drafting.text import shorten
+    from kbassist.drafting.verify import problem_sentence, states_problem
 
     for lead in _MESSAGE_LEAD_RE.finditer(symptom):
         message = _MESSAGE_END_RE.split(symptom[lead.end() :], maxsplit=1)[0].strip()
@@ -514,6 +515,10 @@ def symptom_check(symptom: str) -> str:
         sentences = sentences[1:]
     sentences = [x for x in sentences if not _ABOUT_ITSELF_RE.match(x)]
     first = sentences[0] if sentences else ""
+    if first and not states_problem(first):
+        # "In Windows Server 2008, you can use the following tools ...": the scene, not
+        # the problem; the first sentence that says what goes wrong, else no quote
+        first = problem_sentence(" ".join(sentences), 240)
     if 20 <= len(first) <= 240 and not first.endswith(":"):
         return f"Check that this no longer happens: {first}"
     return ""

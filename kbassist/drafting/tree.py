@@ -70,6 +70,17 @@ from kbassist.drafting.text import (
     split_sentences,
     with_detail,
 )
+from kbassist.drafting.verify import (
+    bare_pronoun,
+    ignore_check,
+    ignore_sentence,
+    otherwise,
+    problem_sentence,
+    quoted_message,
+    registry_backup,
+    states_problem,
+    version_check,
+)
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
 
@@ -585,7 +596,8 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
         # the scene, then "However, when the child signs in, the child is again denied
         # access": the turn is what must stop happening
         said = TURN_RE.sub("", turn, count=1)
-        return f"Check that this no longer happens: {said[0].upper()}{said[1:]}"
+        if not bare_pronoun(said):  # "However, it is not unshared" quoted alone is no check
+            return f"Check that this no longer happens: {said[0].upper()}{said[1:]}"
     redo = _redo_action(symptom)
     if symptom_section is not None and redo and article.style != "mskb":
         own = redo_check(redo[0], symptom_check(symptom))
@@ -610,6 +622,17 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
         return f"Check that the result is what {article.id} ({article.title}) describes."
     if symptom_section is not None:
         said = _whole_sentences(symptom)
+        whole = symptom_section.text if article.style == "mskb" else symptom
+        if said and not states_problem(said):
+            # "The index view provides a search field ...": the scene; quote the sentence
+            # that says what goes wrong, when one fits
+            said = problem_sentence(whole, MAX_VERIFY_QUOTE) or said
+        if said:
+            return f"Check that the problem no longer occurs: {said}"
+        message = quoted_message(whole, MAX_VERIFY_QUOTE)
+        if message:
+            return f"Check that this message no longer appears: {message}"
+        said = problem_sentence(whole, MAX_VERIFY_QUOTE)
         if said:
             return f"Check that the problem no longer occurs: {said}"
         return (
@@ -1079,6 +1102,17 @@ def _outcome(
             entry = {"text": entry.pop("text"), "when": option.when[n], **entry}
         steps.append(entry)
     verify = [_item(article, check, option.section, known) for check in option.checks]
+    version = version_check(option.items)
+    if version:  # the hotfix's file table: the files it installs, at least these versions
+        verify.insert(0, _item(article, version, option.section, known))
+        if len(verify) == 1:
+            verify.append(
+                {
+                    "text": brace(verify_text),
+                    "source": _cite(article, symptom_section or option.section),
+                }
+            )
+    verify = _ignore_verify(article, option, steps, verify, verify_text, symptom_section)
     backup = option.backup
     outcome: dict[str, Any] = {
         "id": option.id,
@@ -1106,6 +1140,47 @@ def _outcome(
             }
         ]
     return outcome
+
+
+def _ignore_verify(
+    article: Article,
+    option: Option,
+    steps: list[dict[str, Any]],
+    verify: list[dict[str, Any]],
+    verify_text: str,
+    symptom_section: Section | None,
+) -> list[dict[str, Any]]:
+    """An honest verify where the article says a case needs no fix ("You can safely ignore
+    this message when ...", "For public cloud providers, there is nothing to do."): that
+    case is not verified by the message or alert going away, the others still are."""
+    cite = _cite(article, symptom_section or option.section)
+    default = verify or [{"text": brace(verify_text), "source": cite}]
+    pieces = [option.lead, *(split_detail(i)[0] for i in option.items)]
+    whole = next((said for said in map(ignore_sentence, pieces) if said), "")
+    cases = [(ignore_sentence(str(s["text"])), str(s["when"])) for s in steps if "when" in s]
+    cases = [(said, when) for said, when in cases if said]
+    if cases:
+        said, when = cases[0]
+        ignored = {
+            "text": brace(ignore_check(said)),
+            "when": when,
+            "source": _cite(article, option.section),
+        }
+        return [
+            ignored,
+            *({**v, "when": otherwise(when)} if "when" not in v else v for v in default),
+        ]
+    if whole and not any(re.search(r"\bsilenc", str(v["text"]), re.I) for v in verify):
+        kept = [v for v in verify if not REDO_CHECK_LIKE.search(str(v["text"]))]
+        return [
+            {"text": brace(ignore_check(whole)), "source": _cite(article, option.section)},
+            *kept,
+        ]
+    return verify
+
+
+#: A verify that waits for the symptom to go: wrong where the article says to ignore it.
+REDO_CHECK_LIKE = re.compile(r"no longer (?:appears|happens|occurs)|alert clears", re.I)
 
 
 #: "Back up the registry before you modify it", "Before you make changes, back up the
@@ -1398,6 +1473,10 @@ def _steps_checks_backup(article: Article, option: Option) -> tuple[list[str], l
                 backup = _what(match.group("what"))
                 steps.insert(0, _backup_step(backup, _unlink(sentence)))
                 break
+    where, saved = (0, "") if backup else registry_backup(steps)
+    if saved:  # a registry edit with no backup step: the way back is part of the fix
+        steps.insert(where, saved)
+        backup = "registry key (double-click the .reg file you exported)"
     return steps, checks, backup
 
 

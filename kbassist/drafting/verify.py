@@ -1,0 +1,259 @@
+"""Concrete verify and the steps a fix needs around it (drafting round 7).
+
+A reader marks a verify wrong when it quotes a sentence that only sets the scene ("The
+index view provides a search field"), and generic when a concrete check was there to
+take: the file versions a hotfix installs, the "ignore it" an article recommends. A
+registry edit without a backup leaves no way back. These helpers find what the article
+gives for each, by the kind of text, never by article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.drafting.text import split_detail, split_sentences
+
+#: Words that make a symptom sentence a problem to see gone ("the letters are never
+#: displayed", "Setup fails", "an Access Violation error"); a sentence with none of them
+#: describes the scene ("The index view provides a search field").
+PROBLEM_RE = re.compile(
+    r"\b(?:not|no longer|cannot|can't|can ?not|unable|fail(?:s|ed|ure|ing)?|errors?|crash(?:es|ed)?"
+    r"|hangs?|hung|incorrect(?:ly)?|wrong(?:ly)?|missing|lost"
+    r"|denied|slow(?:ly|er|s)?|freez(?:e|es|ing)|froze|invalid|unexpected(?:ly)?|won't|doesn't"
+    r"|don't|isn't|aren't|didn't|wasn't|weren't|couldn't|never|blank|corrupt(?:s|ed|ion)?"
+    r"|disappears?|exceptions?|violation|fault|vulnerab(?:le|ility)|leaks?|time(?:s|d)? ?out"
+    r"|unresponsive|truncated|garbled|deadlock|restarts? unexpectedly|no (?:\w+ )?"
+    r"(?:is|are) (?:displayed|shown|listed|available)|instead of|rather than|too (?:long|many|much)"
+    r"|stops?|loss|compromised|reveals?|offline|spikes?|delay(?:s|ed)?|busy"
+    r"|(?:is|are) logged|expected|even though|should have been)\b",
+    re.IGNORECASE,
+)
+#: "It is not unshared automatically", "Or when you install ...": a sentence whose subject
+#: is a bare pronoun, or that goes on from the one before, means nothing quoted alone.
+_PRONOUN_START_RE = re.compile(
+    r"^(?:(?:it|this|that|they|these|those)\s+\w+|(?:or|and|also|additionally|note)\b|- )"
+    r"|\bthis (?:behaviou?r|problem|issue|error|symptom)\b",
+    re.IGNORECASE,
+)
+#: "However, ", "In this scenario, ": how a sentence joins the one before, not what it says.
+_JOIN_RE = re.compile(
+    r"^(?:however|but|instead|unfortunately|in this (?:scenario|situation|case)),?\s+", re.I
+)
+
+
+def states_problem(sentence: str) -> bool:
+    """Whether a symptom sentence says what goes wrong (not only the scene)."""
+    return bool(PROBLEM_RE.search(sentence))
+
+
+def bare_pronoun(sentence: str) -> bool:
+    """A sentence that needs the one before it to mean anything ("It is not X.")."""
+    return bool(_PRONOUN_START_RE.search(sentence.strip()))
+
+
+def problem_sentence(symptom: str, limit: int) -> str:
+    """The first whole sentence of `symptom` (at most `limit` characters) that states a
+    problem and stands alone; "" when none does."""
+    for sentence in split_sentences(" ".join(symptom.split())):
+        fits = len(sentence) <= limit and not sentence.rstrip().endswith(":")
+        if fits and "[...]" not in sentence and states_problem(sentence):
+            said = _JOIN_RE.sub("", sentence, count=1)
+            if not bare_pronoun(said):
+                return said[0].upper() + said[1:]
+    return ""
+
+
+#: "... you receive the following error message: <message>" in a plain-text symptom.
+_MESSAGE_LEAD_RE = re.compile(
+    r"\b(?:following|this|these)(?: (?:\w+ ){0,2})?(?:error )?(?:messages?|errors?)\b"
+    r"[^:.]{0,80}:\s*",
+    re.IGNORECASE,
+)
+
+
+_MESSAGE_END_RE = re.compile(r"\s+(?:However|In this|Additionally|Also,|When you|If you)\b")
+
+
+def quoted_message(symptom: str, limit: int) -> str:
+    """The message a plain-text symptom quotes after "the following error message:", up to
+    its first sentence end; "" when there is none or it does not fit `limit`."""
+    text = " ".join(symptom.split())
+    lead = _MESSAGE_LEAD_RE.search(text)
+    if lead is None:
+        return ""
+    message = _MESSAGE_END_RE.split(text[lead.end() :], maxsplit=1)[0].strip()
+    sentences = split_sentences(message)
+    message = sentences[0] if sentences else message
+    label = re.match(r"[A-Z][\w ]{0,20}:\s+(?P<rest>.*)", message)
+    if label and len(label.group("rest").split()) < 3:
+        return ""  # "Source filename: hi$there.f90": the case a message is shown for
+    if len(re.findall(r"[A-Za-z]{2,}", message)) < 3 or len(message) > limit:
+        return ""
+    if message.startswith("- ") or "[...]" in message:
+        return ""  # a list of cases, or a cut
+    return message
+
+
+# --------------------------------------------------------------------------- file versions
+
+#: A file in a hotfix's table: "Lsmexif.dll", "Atapchng.vxd", "Pstores.exe".
+_FILE_RE = re.compile(
+    r"^[A-Za-z0-9_$~-][\w$~.-]{0,60}\.(?:dll|exe|sys|vxd|drv|ocx|cpl|com|ini|inf|acm|ax|tlb"
+    r"|olb|mdb|mdw|ppd|ttf|fon|386|ovl|nlm|msi|cat|mui|js|asp|ws|x?sl|wll|xll|fll|ime|ime|hlp"
+    r"|cnt|pdb|dat|ovr|bin|rll|flt|cnv|scr|lng|mst|tsp|rsc|vbx|efi|mof|cab|jar|class)$",
+    re.IGNORECASE,
+)
+_VERSION_RE = re.compile(r"^\d{1,5}(?:\.\d{1,5}){1,3}[a-z]?$", re.IGNORECASE)
+_DATE_RE = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$|^\d{1,2}-[A-Za-z]{3}-\d{2,4}$")
+#: The lead-in of a hotfix's table: "should have the following file attributes or later".
+TABLE_LEAD_RE = re.compile(
+    r"\bfile attributes\b|\bfollowing (?:file )?versions?\b|\bversions? of the following files\b"
+    r"|^\s*(?:date\s+time\s+)?(?:version\s+)?(?:size\s+)?file ?name\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: At most this many files are named in the verify; the rest are "the other files".
+MAX_FILES = 4
+
+
+def file_versions(text: str) -> list[tuple[str, str, str]]:
+    """(file, version, date) rows of the file table a hotfix lists after "The English
+    version of this fix should have the following file attributes or later:", in order,
+    one per file name (a second platform's rows repeat the names); [] when `text` holds no
+    such table."""
+    lead = TABLE_LEAD_RE.search(text)
+    if lead is None:
+        return []
+    rows: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    started = False
+    for line in text[lead.start() :].split("\n")[1:]:
+        cells = [c for c in re.split(r"\s{2,}|\t", line.strip()) if c]
+        if not cells or set(line.strip()) <= set("-= "):
+            continue  # the rule under the header, a blank line
+        files = [c for c in cells if _FILE_RE.match(c)]
+        if not files:
+            if started and not re.search(r"\bfile ?name\b", line, re.IGNORECASE):
+                break  # the table ended
+            continue
+        started = True
+        versions = [c for c in cells if _VERSION_RE.match(c) and not _DATE_RE.match(c)]
+        dates = [c for c in cells if _DATE_RE.match(c)]
+        name = files[0]
+        if name.casefold() in seen:
+            continue
+        seen.add(name.casefold())
+        rows.append((name, versions[0] if versions else "", dates[0] if dates else ""))
+    return [r for r in rows if r[1] or r[2]]
+
+
+def version_check(items: list[str]) -> str:
+    """ "Check that Lsmexif.dll is version 5.5.2348.0 or later ...": the concrete verify of
+    a fix whose steps show the hotfix's file table; "" when they show none."""
+    for item in items:
+        text, detail = split_detail(item)
+        rows = file_versions(f"{text}\n{detail}")
+        if rows:
+            break
+    else:
+        return ""
+    said = []
+    for name, version, date in rows[:MAX_FILES]:
+        said.append(f"{name} is version {version}" if version else f"{name} is dated {date}")
+    more = len(rows) - MAX_FILES
+    listed = ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1]
+    tail = f" (and the other {more} files in the table)" if more > 0 else ""
+    return (
+        f"Check that {listed} or later{tail}: in Windows Explorer, right-click the file, "
+        "click Properties and read its Version tab (or its date)."
+    )
+
+
+# --------------------------------------------------------------------------- nothing to fix
+
+#: "You can safely ignore this message when ...", "For public cloud providers, there is
+#: nothing to do.", "In that case the alert is not relevant.": the article's own word that
+#: this case needs no fix, so its verify must not wait for the message or alert to go.
+_IGNORED = (
+    r"(?:this|the|these|that|such)?\s*(?:\w+\s+)?"
+    r"(?:messages?|alerts?|errors?|warnings?|events?|entr(?:y|ies)|it)"
+)
+IGNORE_RE = re.compile(
+    r"(?:\b(?:you )?can (?:safely )?ignore\s+|^(?:safely )?ignore\s+|\bsafe to ignore\s+)"
+    + _IGNORED
+    + r"\b|\b(?:(?:messages?|alerts?|errors?|warnings?|events?|entr(?:y|ies)|it)\s+(?:can|may)"
+    r" (?:safely )?be (?:safely )?ignored"
+    r"|there is nothing to do|nothing (?:needs|has) to be done"
+    r"|no (?:further )?action is (?:required|needed|necessary)"
+    r"|(?:the|this) (?:alert|message|error|warning|event) is not relevant)\b",
+    re.IGNORECASE,
+)
+_UNSURE_RE = re.compile(r"\s+or\s+\w+ == \"unsure\"")
+
+
+def ignore_sentence(text: str) -> str:
+    """The sentence of `text` that says nothing needs fixing; "" if none does."""
+    for sentence in split_sentences(" ".join(text.split())):
+        if IGNORE_RE.search(sentence) and len(sentence) <= 300:
+            return sentence
+    return ""
+
+
+def ignore_check(sentence: str) -> str:
+    """The honest verify of a case the article says needs no fix."""
+    return (
+        f'Nothing to fix in this case: the article says "{sentence}" The message or alert may '
+        "still appear; check that what the article names for this case holds here "
+        "(silence an alert rather than wait for it to clear)."
+    )
+
+
+def otherwise(condition: str) -> str:
+    """The condition of the other cases: `not (...)` of a case's `when`, an "unsure"
+    answer kept (it ticks every case's steps, so it gets every verify)."""
+    return f"not ({_UNSURE_RE.sub('', condition)})"
+
+
+# --------------------------------------------------------------------------- registry backup
+
+#: A step that changes the registry: Registry Editor, `reg add`, a value under HKEY_...
+_REGISTRY_RE = re.compile(
+    r"\b(?:regedit(?:32)?(?:\.exe)?|regedt32(?:\.exe)?|registry editor|reg(?:\.exe)? (?:add|delete"
+    r"|import)|HKEY_[A-Z_]+|HK(?:LM|CU):?\\|(?:set|new|remove)-itemproperty|registry (?:key|"
+    r"value|entry|entries|subkey|setting))",
+    re.IGNORECASE,
+)
+#: What changes a registry key or value ("Add Value", "change the value", "delete the
+#: following key", "reg add", "Value data"): locating or reading one is no change.
+_EDIT_RE = re.compile(
+    r"\b(?:add (?:value|key)|new\b.{0,30}\b(?:value|key)\b|value data|dword|string value"
+    r"|binary value|(?:change|set|edit|modify|add|create|delete|remove|rename)\s+(?:the\s+|a\s+"
+    r"|an\s+|this\s+|these\s+|following\s+)*(?:[\w-]+\s+){0,2}(?:registry\s+)?(?:values?|keys?"
+    r"|subkeys?|entr(?:y|ies)|data)\b|reg(?:\.exe)? (?:add|delete|import)"
+    r"|(?:set|new|remove)-itemproperty)",
+    re.IGNORECASE,
+)
+#: "HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\Session Manager": the key named
+#: (a component may hold a capitalized word or a number after a space, never a sentence).
+_KEY_RE = re.compile(
+    r"\b(?:HKEY_[A-Z_]+|HKLM|HKCU)(?:\\[\w.{}$-]+(?: (?!(?:You|The|This|To|If|For|On|Then|And)\b)"
+    r"[A-Z0-9][\w.{}$-]*){0,2})+"
+)
+
+
+def registry_backup(items: list[str]) -> tuple[int, str]:
+    """(where, step): the step to back up the registry key a fix changes, placed before
+    the first step that names the registry; (0, "") when the fix does not edit the
+    registry (or already restores it from a backup)."""
+    joined = "\n".join(" ".join(split_detail(i)) for i in items)
+    if not _REGISTRY_RE.search(joined) or re.search(r"\brestore the registry\b", joined, re.I):
+        return 0, ""
+    if not any(_EDIT_RE.search(split_detail(i)[0]) for i in items):
+        return 0, ""
+    where = next((n for n, i in enumerate(items) if _REGISTRY_RE.search(split_detail(i)[0])), 0)
+    key = _KEY_RE.search(joined)
+    what = f"the {key.group(0).rstrip(' .')} key" if key and len(key.group(0)) <= 160 else ""
+    what = what or "the registry key"
+    return where, (
+        f"Back up {what} before you change it: in Registry Editor, select it and click "
+        "File > Export (or run `reg export` on it) to save a .reg file."
+    )
