@@ -65,6 +65,16 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   / lint-clean drafts of articles with a fix section. The issue's runbook target is on
   this row of the runbooks column.
 
+- **concrete verify**: outcomes with a verify (once per outcome, as for action steps)
+  where some verify item is concrete, / all of them (`draft_metrics.verify_kind`).
+  Generic: the drafter's wordings that check nothing in particular ("Check that the
+  problem Q123 SYMPTOMS describes no longer occurs", "Do again what you were doing ...",
+  "Check that the result is what ... describes"); quotes the scene: "... no longer
+  occurs/happens/appears: X" where X has no word of something going wrong (a negation,
+  fail, error, crash, missing, slow, ...) or is a bare "It is ..." sentence; everything
+  else (the article's own check, a file version, an alert clearing, a message to see
+  gone, an honest "nothing to fix") is concrete. The next row counts generic / scene.
+
 Also shown: drafts that only say "Read the article", drafts with an input, walks that
 got stuck (every answer refused), and articles that expect a mitigation (CAUSE,
 RESOLUTION, WORKAROUND or a `-or-` list: the old archive bench's row) and have one.
@@ -183,6 +193,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "  articles with placeholders": f"{sum(bool(r.placeholders) for r in clean):,}",
         "action steps": _pct(sum(r.verb_items for r in clean), sum(r.items for r in clean)),
         "labels cut": _pct(sum(len(r.cut_labels) for r in clean), sum(r.labels for r in clean)),
+        "concrete verify": _pct(
+            sum(r.verify_concrete for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
+        "  generic / quotes the scene": (
+            f"{sum(r.verify_generic for r in clean):,} / {sum(r.verify_scene for r in clean):,}"
+        ),
         "real mitigation": _pct(sum(r.real_mitigation for r in with_fix), len(with_fix)),
         "only 'Read the article'": _pct(sum(r.fallback_only for r in clean), len(clean)),
         "drafts with an input": _pct(sum(r.inputs > 0 for r in clean), len(clean)),

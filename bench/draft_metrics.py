@@ -286,6 +286,51 @@ def real_mitigation(checklists: list[Checklist], fixes: set[str]) -> bool:
     return False
 
 
+# --------------------------------------------------------------------------- verify
+
+#: The drafter's wordings that check nothing in particular: the article named instead of
+#: what goes wrong, "do it again", "the result is what the article describes".
+GENERIC_VERIFY_RE = re.compile(
+    r"^Check that the problem (?:in \S+ \(|\S+ .{1,60} describes no longer occurs)|^Do again "
+    r"what you were doing|^Check that the result is what |^Check that each command above ran",
+    re.IGNORECASE,
+)
+#: A verify that quotes the symptom: "... no longer occurs: X", "... no longer happens: X".
+_QUOTED_VERIFY_RE = re.compile(r"\bno longer (?:occurs|happens|appears): (?P<said>.+)$", re.I)
+#: What goes wrong, in a quoted sentence: a negation, a failure, an error, a wrong result.
+#: A quote with none of these sets the scene ("The index view provides a search field").
+_PROBLEM_WORD_RE = re.compile(
+    r"\b(?:not|no|never|cannot|can't|unable|fail\w*|error\w*|crash\w*|hang\w*|stops?|"
+    r"incorrect\w*|wrong\w*|missing|lost|loss|denied|slow\w*|freez\w*|invalid|unexpected\w*|"
+    r"\w+n't|blank|corrupt\w*|disappear\w*|exception|violation|fault|vulnerab\w*|leak\w*|"
+    r"time[sd]? ?out|unresponsive|truncated|garbled|deadlock|offline|busy|instead|rather than|"
+    r"expected|compromised|reveals?|spikes?|delay\w*|logged|message)\b",
+    re.IGNORECASE,
+)
+
+
+def verify_kind(texts: list[str]) -> str:
+    """An outcome's verify, read as a reader would: "generic" (checks nothing in
+    particular), "scene" (quotes a symptom sentence that says nothing goes wrong, or a
+    bare "It is ..." sentence), else "concrete" (the article's own check, a file version,
+    an alert clearing, a message or problem to see gone, an honest "nothing to fix")."""
+    if not texts:
+        return "generic"
+    kinds = []
+    for text in texts:
+        quoted = _QUOTED_VERIFY_RE.search(text)
+        if GENERIC_VERIFY_RE.search(text):
+            kinds.append("generic")
+        elif quoted and (
+            not _PROBLEM_WORD_RE.search(quoted.group("said"))
+            or re.match(r"(?:it|this|that) (?:is|was|does)\b", quoted.group("said"), re.I)
+        ):
+            kinds.append("scene")
+        else:
+            kinds.append("concrete")
+    return "concrete" if "concrete" in kinds else kinds[0]
+
+
 # --------------------------------------------------------------------------- one article
 
 
@@ -316,6 +361,11 @@ class Record:
     placeholders: list[dict[str, object]] = field(default_factory=list)
     has_fix_section: bool = False
     real_mitigation: bool = False
+    verify_outcomes: int = 0  # outcomes with a verify part (the fallbacks have none)
+    verify_concrete: int = 0
+    verify_generic: int = 0
+    verify_scene: int = 0
+    weak_verifies: list[str] = field(default_factory=list)  # a few, for reading
 
 
 def load_draft(article: Article) -> tuple[Tree | None, list[str], str]:
@@ -376,6 +426,15 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     for checklist in walks.checklists:
         first_by_outcome.setdefault(checklist.outcome.id, checklist)
     for checklist in first_by_outcome.values():
+        verifies = [item.text for item in checklist.part("verify")]
+        if verifies:
+            record.verify_outcomes += 1
+            kind = verify_kind(verifies)
+            record.verify_concrete += kind == "concrete"
+            record.verify_generic += kind == "generic"
+            record.verify_scene += kind == "scene"
+            if kind != "concrete" and len(record.weak_verifies) < 2:
+                record.weak_verifies.append(f"{kind}: {verifies[0][:120]}")
         for item in checklist.part("steps"):
             if _POINTER_RE.match(item.text):
                 continue  # "Read the article": counted by fallback_only, not here

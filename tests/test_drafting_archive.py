@@ -82,12 +82,13 @@ def test_registry_warning_is_shown_under_the_first_step_not_ticked() -> None:
     manual = steps(
         walked(mskb(UPDATE_THEN_REGISTRY), {"symptom": "yes", "mitigation": "resolution_2"})
     )
-    assert [text for text, _ in manual] == [
+    assert [text for text, _ in manual][1:] == [
         "Open the registry entry:",
         "On the Edit menu, click Add Value.",
         "Type FailedConnectTimeout as the value name.",
     ]
-    assert manual[0][1].startswith("WARNING: Using Registry Editor incorrectly")
+    assert manual[0][0].startswith("Back up the HKLM\\System\\CurrentControlSet\\Services\\RDR")
+    assert manual[1][1].startswith("WARNING: Using Registry Editor incorrectly")
 
 
 def test_fix_under_a_product_header_is_its_own_option_without_the_hotfix_notice() -> None:

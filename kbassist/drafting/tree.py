@@ -79,6 +79,7 @@ from kbassist.drafting.verify import (
     quoted_message,
     registry_backup,
     states_problem,
+    title_check,
     version_check,
 )
 from kbassist.errors import DataError
@@ -616,7 +617,8 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
         if own:
             return own
     if symptom_section is not None and article.style != "mskb":
-        return REDO_CHECK  # never a cut copy of the symptom paragraph
+        # never a cut copy of the symptom paragraph; a title that states the problem
+        return title_check(md_plain(article.title)) or REDO_CHECK
     if symptom_section is not None and article.style == "mskb" and _ABOUT_RE.match(symptom):
         # "This article describes how to ...": a how-to, no problem to see gone
         return f"Check that the result is what {article.id} ({article.title}) describes."

@@ -257,3 +257,25 @@ def registry_backup(items: list[str]) -> tuple[int, str]:
         f"Back up {what} before you change it: in Registry Editor, select it and click "
         "File > Export (or run `reg export` on it) to save a .reg file."
     )
+
+
+#: A title that names a how-to or a topic, not a problem ("Troubleshoot Start menu
+#: errors", "How to ...", "Use ...", "Overview of ...").
+_TOPIC_TITLE_RE = re.compile(
+    r"^(?:troubleshoot\w*|how\b|use\b|using\b|configure|configuring|overview|understand\w*|about"
+    r"|guidance|introduction|best practices|fix\b|resolve|resolving|recommendations?|frequently"
+    r"|faq|what\b|why\b|when\b|[\w-]+ing\b)",
+    re.IGNORECASE,
+)
+
+
+def title_check(title: str) -> str:
+    """A modern article's title that states its problem ("Transaction log file doesn't
+    grow by the configured value") as the verify when its symptom quotes no sentence that
+    does; "" for a topic or how-to title."""
+    title = " ".join(title.split()).rstrip(".")
+    if not (12 <= len(title) <= 160) or _TOPIC_TITLE_RE.match(title):
+        return ""
+    if not states_problem(title):
+        return ""
+    return f"Check that this no longer happens: {title[0].upper()}{title[1:]}."

@@ -1,0 +1,219 @@
+"""Drafted verifies and the steps around a fix (drafting round 7), by the kind of text a
+reader found verified wrong: a scene sentence quoted as the problem, a hotfix whose file
+table was the concrete check, a case the article says to ignore, a registry edit with no
+backup and no way back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kbassist.articles import Article, parse_article
+from kbassist.drafting.tree import draft_tree_model
+from kbassist.trees.checklist import Checklist, build_checklist
+from kbassist.trees.engine import walk_with_answers
+
+
+def mskb(body: str, *, id_: str = "Q999701", title: str = "Test article") -> Article:
+    """An MS KB archive article: header fields, then underlined, tab-indented sections."""
+    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Windows", ""]
+    lines = ["\t" + line if line else "" for line in body.strip("\n").split("\n")]
+    return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
+
+
+def support(body: str, *, id_: str = "support-7", title: str = "Support article") -> Article:
+    """A modern MS support article (front matter, `##` sections)."""
+    text = f"---\nid: {id_}\ntitle: '{title}'\n---\n\n# {title}\n\n{body.strip()}\n"
+    return parse_article(text, Path(f"{id_}.md"))
+
+
+def runbook(body: str, *, id_: str = "TestAlert") -> Article:
+    """An alert runbook: front matter, an `#` title, `##` Meaning / Diagnosis / Mitigation."""
+    text = f"---\nid: {id_}\ntitle: {id_}\n---\n\n# {id_}\n\n{body.strip()}\n"
+    return parse_article(text, Path(f"{id_}.md"))
+
+
+def walked(art: Article, answers: dict[str, str]) -> Checklist:
+    return build_checklist(walk_with_answers(draft_tree_model(art), answers))
+
+
+def verifies(checklist: Checklist) -> list[str]:
+    return [item.text for item in checklist.part("verify")]
+
+
+SCENE_FIRST = (
+    "SYMPTOMS\n========\n\n"
+    "The index view in the Help viewer provides a search field you can use to find a\n"
+    "topic. However, if you type slowly into the search field, the index list scrolls\n"
+    "to a different section for each letter you type, and these letters are never\n"
+    "displayed in the search field.\n\n"
+    "CAUSE\n=====\n\nThe search field is cleared after each letter.\n\n"
+    "RESOLUTION\n==========\n\nType the letters of the topic quickly.\n"
+)
+
+
+def test_a_verify_quotes_what_goes_wrong_not_the_scene_sentence_before_it() -> None:
+    """A symptom opening with a description is verified by its sentence that says what fails."""
+    [check] = verifies(walked(mskb(SCENE_FIRST), {"symptom": "yes"}))
+    assert "provides a search field" not in check
+    assert check.startswith("Check that the problem no longer occurs: If you type slowly")
+    assert check.endswith("these letters are never displayed in the search field.")
+
+
+def test_a_long_symptom_with_a_quoted_message_is_verified_by_that_message() -> None:
+    """When the symptom sentence is too long to quote, the message it introduces is the check."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "If you access a public contact folder by using the Outlook Web Access client, or\n"
+        "access a custom contact folder or subfolder that contains contacts from another\n"
+        "site in the organization over a slow link, one of the following error messages\n"
+        "may be displayed:\n\n"
+        "  This version of Outlook Web Access only supports your primary contact folder.\n\n"
+        "RESOLUTION\n==========\n\nObtain the latest service pack for Exchange Server 5.5.\n"
+    )
+    [check] = verifies(walked(art, {"symptom": "yes"}))
+    assert check == (
+        "Check that this message no longer appears: This version of Outlook Web Access only "
+        "supports your primary contact folder."
+    )
+
+
+def test_a_however_sentence_with_a_bare_pronoun_is_not_the_verify() -> None:
+    """ "However, it is not unshared automatically." means nothing as a check on its own."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "When a shared directory is moved, it appears to be unshared. However, it is not\n"
+        "unshared automatically. Clients can no longer mount the share.\n\n"
+        "RESOLUTION\n==========\n\nDo not move a shared directory; unshare it first.\n"
+    )
+    [check] = verifies(walked(art, {"symptom": "yes"}))
+    assert not check.startswith("Check that this no longer happens: It is not")
+    assert check.endswith("Clients can no longer mount the share.")
+
+
+HOTFIX = (
+    "SYMPTOMS\n========\n\n"
+    "When a Lotus Notes client replies to a message, the address is truncated.\n\n"
+    "RESOLUTION\n==========\n\n"
+    "To resolve this problem, contact Microsoft Product Support Services to obtain the\n"
+    "fix.\n\n"
+    "The English version of this fix should have the following file attributes or\n"
+    "later:\n\n"
+    "  Date       Time     Version      Size            File name\n"
+    "  --------------------------------------------------------------\n"
+    "  09/22/98   07:38p   5.5.2348.0   211,216 bytes   Lsmexif.dll\n"
+    "  09/22/98   07:38p   5.5.2348.0    48,912 bytes   Lsmexin.exe\n"
+)
+
+
+def test_a_hotfix_with_a_file_table_is_verified_by_the_file_versions() -> None:
+    """The fix's file table gives the concrete check: each file at that version or later."""
+    checks = verifies(walked(mskb(HOTFIX), {"symptom": "yes"}))
+    assert checks[0].startswith(
+        "Check that Lsmexif.dll is version 5.5.2348.0 and Lsmexin.exe is version 5.5.2348.0 "
+        "or later"
+    )
+    assert checks[1].startswith("Check that the problem no longer occurs: When a Lotus Notes")
+
+
+def test_a_file_table_without_versions_checks_the_dates() -> None:
+    """A table with dates and sizes only: the check names the file's date."""
+    art = mskb(
+        HOTFIX.split("  Date")[0]
+        + "  Date         Time    Size     File name\n"
+        + "  -----------------------------------------\n"
+        + "  11/28/2000   16:18   80,384   Wsfures.dll\n"
+    )
+    checks = verifies(walked(art, {"symptom": "yes"}))
+    assert checks[0].startswith("Check that Wsfures.dll is dated 11/28/2000 or later")
+
+
+def test_an_ignore_it_resolution_is_not_verified_by_the_message_going_away() -> None:
+    """ "You can safely ignore this message when ..." never says to check it no longer appears."""
+    art = support(
+        "## Symptoms\n\nWhen you install a cumulative update, setup completes. However, you "
+        "may find the following error logged in the Application event log:\n\n"
+        "> Update could not be installed. Error code 1642.\n\n"
+        "## Resolution\n\nYou can safely ignore this message in the Application event log "
+        "when the following conditions are true:\n\n- Setup of the cumulative update completed "
+        "successfully.\n- No error messages are recorded in the Summary.txt file.\n"
+    )
+    checks = verifies(walked(art, {"symptom": "yes"}))
+    assert checks[0].startswith("Nothing to fix in this case: the article says")
+    assert not any("no longer appears" in c for c in checks)
+
+
+def test_a_nothing_to_do_case_does_not_wait_for_the_alert_to_clear() -> None:
+    """The public-cloud "nothing to do" case gets an honest verify; the other cases the alert."""
+    art = runbook(
+        "## Meaning\n\nThe NooBaa system is over 95% of its capacity.\n\n"
+        "## Mitigation\n\n- For public cloud providers, there is nothing to do.\n"
+        "- For PV-Pool backingstores, increase the number of volumes in the backingstore "
+        "spec.\n",
+        id_="NooBaaCapacityTest",
+    )
+    tree = draft_tree_model(art)
+    question = next(
+        n
+        for n in tree.nodes.values()
+        if getattr(n, "choices", None)
+        and any("public cloud" in (c.label or "").lower() for c in n.choices)
+    )
+    cloud = next(c.value for c in question.choices if "public cloud" in (c.label or "").lower())
+    pool = next(c.value for c in question.choices if "pv-pool" in (c.label or "").lower())
+    answers = {"symptom": "yes"} if "symptom" in tree.nodes else {}
+    cloud_checks = verifies(walked(art, {**answers, question.var: cloud}))
+    pool_checks = verifies(walked(art, {**answers, question.var: pool}))
+    assert any(c.startswith("Nothing to fix in this case") for c in cloud_checks)
+    assert not any("alert clears" in c for c in cloud_checks)
+    assert any("alert clears" in c for c in pool_checks)
+    assert not any(c.startswith("Nothing to fix") for c in pool_checks)
+
+
+REGISTRY_EDIT = (
+    "SYMPTOMS\n========\n\nThe redirector does not time out failed connections.\n\n"
+    "RESOLUTION\n==========\n\n"
+    "1. Start Registry Editor (Regedt32.exe).\n\n"
+    "2. Locate the following key in the registry:\n\n"
+    "  HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\Rdr\\Parameters\n\n"
+    "3. On the Edit menu, click Add Value, and add the following value:\n\n"
+    "  FailedConnectTimeout REG_DWORD 30\n\n"
+    "4. Quit Registry Editor.\n"
+)
+
+
+def test_a_registry_edit_backs_up_the_key_first_and_restores_it_as_rollback() -> None:
+    """A registry edit gets "back up the key" before it and a rollback; a lookup gets none."""
+    checklist = walked(mskb(REGISTRY_EDIT), {"symptom": "yes"})
+    texts = [item.text for item in checklist.part("steps")]
+    assert texts[0].startswith(
+        "Back up the HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\Rdr\\Parameters "
+        "key before you change it"
+    )
+    assert texts[1] == "Start Registry Editor (Regedt32.exe)."
+    [rollback] = checklist.part("rollback")
+    assert "restore the registry key" in rollback.text
+    # only a change needs a backup: looking a value up does not
+    art = mskb(
+        "SYMPTOMS\n========\n\nSetup fails.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "1. Start Registry Editor (Regedt32.exe).\n\n"
+        "2. Locate the following key in the registry and note its Version value:\n\n"
+        "  HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Test\n\n"
+        "3. Install the version of the program that matches it.\n"
+    )
+    checklist = walked(art, {"symptom": "yes"})
+    assert not any(i.text.startswith("Back up") for i in checklist.part("steps"))
+    assert not checklist.part("rollback")
+
+
+def test_a_modern_scene_sentence_gives_way_to_a_title_that_states_the_problem() -> None:
+    """ "In Windows Server 2008, you can use these tools ..." is no check; the title is."""
+    art = support(
+        "## Symptoms\n\nIn Windows Server 2008, you can use the following tools to provision "
+        "a shared folder on a cluster disk.\n\n## Resolution\n\nInstall the update.\n",
+        title="You can't share a folder in a failover cluster",
+    )
+    [check] = verifies(walked(art, {"symptom": "yes"}))
+    assert check == (
+        "Check that this no longer happens: You can't share a folder in a failover cluster."
+    )
