@@ -295,8 +295,9 @@ GENERIC_VERIFY_RE = re.compile(
     r"what you were doing|^Check that the result is what |^Check that each command above ran",
     re.IGNORECASE,
 )
-#: A verify that quotes the symptom: "... no longer occurs: X", "... no longer happens: X".
-_QUOTED_VERIFY_RE = re.compile(r"\bno longer (?:occurs|happens|appears): (?P<said>.+)$", re.I)
+#: A verify that quotes the symptom: "... no longer occurs: X", "... no longer happens: X"
+#: (a quoted message, "... no longer appears: X", is always a concrete check).
+_QUOTED_VERIFY_RE = re.compile(r"\bno longer (?:occurs|happens): (?P<said>.+)$", re.I)
 #: What goes wrong, in a quoted sentence: a negation, a failure, an error, a wrong result.
 #: A quote with none of these sets the scene ("The index view provides a search field").
 _PROBLEM_WORD_RE = re.compile(

@@ -217,3 +217,30 @@ def test_a_modern_scene_sentence_gives_way_to_a_title_that_states_the_problem() 
     assert check == (
         "Check that this no longer happens: You can't share a folder in a failover cluster."
     )
+
+
+def test_more_information_notes_and_repro_steps_are_not_offered_as_fixes() -> None:
+    """A MORE INFORMATION note ("the Guide is incomplete") or repro steps: never a fix."""
+    note = mskb(
+        "SYMPTOMS\n========\n\nMail to downstream postoffices is returned.\n\n"
+        "RESOLUTION\n==========\n\nCreate a POSTMASTER account on all downstream postoffices.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        'The Microsoft Mail Gateway to MHS "Administrator\'s Guide" is incomplete; it\n'
+        "suggests that you create a POSTMASTER mailbox on the gateway postoffice, but\n"
+        "does not mention that you should also create a POSTMASTER account on all\n"
+        "downstream postoffices.\n"
+    )
+    repro = mskb(
+        "SYMPTOMS\n========\n\nThe fetch blocks the program.\n\n"
+        "RESOLUTION\n==========\n\nUse adAsyncFetch instead of adAsyncFetchNonBlocking.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "Step to Reproduce Behavior\n--------------------------\n\n"
+        "1. Paste the following code into the Query Analyzer and execute it.\n\n"
+        "2. Run the sample program.\n"
+    )
+    for art, fix in [
+        (note, "Resolution: Create a POSTMASTER account on all downstream postoffices"),
+        (repro, "Resolution: Use adAsyncFetch instead of adAsyncFetchNonBlocking"),
+    ]:
+        titles = [n.title for n in draft_tree_model(art).outcomes()]
+        assert titles == [fix, "This article may not apply"]

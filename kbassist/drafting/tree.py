@@ -74,6 +74,7 @@ from kbassist.drafting.verify import (
     bare_pronoun,
     ignore_check,
     ignore_sentence,
+    junk_more_options,
     otherwise,
     problem_sentence,
     quoted_message,
@@ -247,6 +248,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     symptom, symptom_section = article_symptom(article)
     cause, cause_section = article_cause(article)
     lead, options, _ = article_plan(article)
+    if article.style == "mskb":
+        junk = junk_more_options(options)  # reproduction steps and notes are no fixes
+        options = [o for o in options if all(o is not j for j in junk)]
     if article.style != "mskb":
         symptom, cause, cause_section, options = modern_plan(
             article, symptom, cause, cause_section, options

@@ -10,6 +10,7 @@ gives for each, by the kind of text, never by article.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kbassist.drafting.text import split_detail, split_sentences
 
@@ -279,3 +280,32 @@ def title_check(title: str) -> str:
     if not states_problem(title):
         return ""
     return f"Check that this no longer happens: {title[0].upper()}{title[1:]}."
+
+
+# --------------------------------------------------------------------------- junk options
+
+#: "Steps to Reproduce Behavior", "To reproduce this problem, ...": how to see the problem,
+#: never a way to fix it.
+_REPRODUCE_RE = re.compile(r"\breproduc(?:e|es|ing|tion)\b|\brepro\b", re.IGNORECASE)
+
+
+def junk_more_options(options: list[Any]) -> list[Any]:
+    """The MORE INFORMATION options an MS KB draft must not offer as fixes when the article
+    has a fix of its own: steps that reproduce the problem, and notes with no action in them
+    ("The Administrator's Guide is incomplete")."""
+    from kbassist.drafting.steps import _action
+
+    def more(option: Any) -> bool:
+        return option.section.key == "moreinformation"
+
+    if not any(not more(o) for o in options):
+        return []  # MORE INFORMATION is all the article offers: keep it
+    junk = []
+    for option in options:
+        if not more(option):
+            continue
+        texts = [split_detail(i)[0] for i in option.items]
+        said = " ".join([option.label, option.lead, *texts[:1]])
+        if _REPRODUCE_RE.search(said) or not any(_action(t) for t in texts):
+            junk.append(option)
+    return junk
