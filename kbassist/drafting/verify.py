@@ -302,8 +302,8 @@ def junk_more_options(options: list[Any]) -> list[Any]:
         return []  # MORE INFORMATION is all the article offers: keep it
     junk = []
     for option in options:
-        if not more(option):
-            continue
+        if not more(option) or option.wish or option.case:
+            continue  # "sites that want to X should ...": the article's own procedure
         texts = [split_detail(i)[0] for i in option.items]
         said = " ".join([option.label, option.lead, *texts[:1]])
         if _REPRODUCE_RE.search(said) or not any(_action(t) for t in texts):
