@@ -244,3 +244,27 @@ def test_more_information_notes_and_repro_steps_are_not_offered_as_fixes() -> No
     ]:
         titles = [n.title for n in draft_tree_model(art).outcomes()]
         assert titles == [fix, "This article may not apply"]
+
+
+def test_a_more_information_check_of_the_cause_runs_before_the_fix() -> None:
+    """ "You can check the validity of the CRL by ...": its steps, command and result come first."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "If the CRL file is not signed, Inetinfo causes an Access Violation error.\n\n"
+        "RESOLUTION\n==========\n\nAsk your CA to correctly sign the CRL file.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "You can check the validity of the CRL by doing the following:\n\n"
+        "1. Save the CRL to your local disk.\n\n"
+        "2. Run the following command:\n\n"
+        "  CERTUTIL <CRL file name>\n\n"
+        'The output of CERTUTIL will indicate "No Signature" at the end.\n'
+    )
+    tree = draft_tree_model(art)
+    crl = next(n for n in tree.nodes.values() if getattr(n, "kind", "") == "input")
+    checklist = walked(art, {"symptom": "yes", crl.var: "bad.crl"})
+    first, fix = checklist.part("steps")
+    assert first.text.startswith("Confirm the cause first: You can check the validity of the CRL")
+    assert first.source.section == "MORE INFORMATION"
+    assert "CERTUTIL bad.crl" in first.detail
+    assert first.detail.endswith('The output of CERTUTIL will indicate "No Signature" at the end.')
+    assert fix.text == "Ask your CA to correctly sign the CRL file."

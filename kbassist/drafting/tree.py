@@ -72,6 +72,7 @@ from kbassist.drafting.text import (
 )
 from kbassist.drafting.verify import (
     bare_pronoun,
+    cause_check,
     ignore_check,
     ignore_sentence,
     junk_more_options,
@@ -251,6 +252,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if article.style == "mskb":
         junk = junk_more_options(options)  # reproduction steps and notes are no fixes
         options = [o for o in options if all(o is not j for j in junk)]
+        _confirm_first(article, options)
     if article.style != "mskb":
         symptom, cause, cause_section, options = modern_plan(
             article, symptom, cause, cause_section, options
@@ -1146,6 +1148,21 @@ def _outcome(
             }
         ]
     return outcome
+
+
+def _confirm_first(article: Article, options: list[Option]) -> None:
+    """MORE INFORMATION's procedure that confirms the cause ("You can check the validity of
+    the CRL by doing the following: ... CERTUTIL <CRL file name> ... will indicate "No
+    Signature"") is run before each fix, when no fix comes from MORE INFORMATION itself."""
+    more = find_section(article, MORE_KEYS)
+    if more is None or not options or any(o.section is more for o in options):
+        return
+    check = cause_check(more.text)
+    if not check:
+        return
+    for option in options:
+        if not option.pre_items and option.kind != "reference":
+            option.pre_items, option.pre_section = [check], more
 
 
 def _ignore_verify(

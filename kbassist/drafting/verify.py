@@ -309,3 +309,50 @@ def junk_more_options(options: list[Any]) -> list[Any]:
         if _REPRODUCE_RE.search(said) or not any(_action(t) for t in texts):
             junk.append(option)
     return junk
+
+
+# --------------------------------------------------------------------------- confirm the cause
+
+#: "To determine if a third-party port mapper is causing ...", "You can check the validity
+#: of the CRL by doing the following:": a MORE INFORMATION procedure that confirms the cause.
+_CONFIRM_RE = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?:to (?:determine|verify|confirm|check|find out|tell)"
+    r"|you can (?:determine|verify|confirm|check|tell)) (?:whether|if|that|which|the (?:validity"
+    r"|version|cause|"
+    r"presence))\b",
+    re.IGNORECASE,
+)
+#: "The output of CERTUTIL will indicate "No Signature" at the end.": what the check shows.
+_SHOWS_RE = re.compile(
+    r"\b(?:will|should) (?:indicate|show|display|list|report|contain|say|read)\b|\byou (?:will|"
+    r"should) see\b|\bis (?:displayed|listed|shown)\b",
+    re.IGNORECASE,
+)
+#: At most this many lines of the check's procedure are shown under its step.
+MAX_CHECK_LINES = 20
+
+
+def cause_check(text: str) -> str:
+    """The step that confirms the cause before any fix, from a MORE INFORMATION procedure
+    ("To determine if X is causing this, check ..."): its lead-in as the step, its
+    numbered steps, commands and the result it expects as the detail; "" if none."""
+    from kbassist.drafting.text import paragraphs, with_detail
+
+    paras = paragraphs(text)
+    for n, para in enumerate(paras):
+        if not _CONFIRM_RE.match(para.text):
+            continue
+        lines: list[str] = []
+        for after in paras[n + 1 :]:
+            if len(lines) >= MAX_CHECK_LINES or after.heading:
+                break
+            if after.numbered or after.indent > para.indent:
+                lines.extend(line.strip() for line in after.lines if line.strip())
+                continue
+            if _SHOWS_RE.search(after.text):
+                lines.append(after.text)
+            break
+        if not lines and para.text.rstrip().endswith(":"):
+            continue  # a lead-in whose procedure is not there to show
+        return with_detail(f"Confirm the cause first: {para.text}", "\n".join(lines))
+    return ""
