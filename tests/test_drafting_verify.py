@@ -268,3 +268,21 @@ def test_a_more_information_check_of_the_cause_runs_before_the_fix() -> None:
     assert "CERTUTIL bad.crl" in first.detail
     assert first.detail.endswith('The output of CERTUTIL will indicate "No Signature" at the end.')
     assert fix.text == "Ask your CA to correctly sign the CRL file."
+
+
+def test_a_long_modern_message_is_verified_by_its_whole_first_sentences() -> None:
+    """A long quoted error is checked by its opening sentences, whole, never cut with "[...]"."""
+    art = support(
+        "## Symptoms\n\nYou may receive the following error message in the trace log:\n\n"
+        "> An internal error occurred on the report server. See the error log for more details. "
+        "(rsInternalError) Get Online Help Key not valid for use in specified state. (Exception "
+        "from HRESULT: 0x8009000B) You may receive this error message when the Report Server "
+        "service starts or when you try to access the Reporting Services Web site.\n\n"
+        "## Resolution\n\nRestore the symmetric key.\n"
+    )
+    [check] = verifies(walked(art, {"symptom": "yes"}))
+    assert check == (
+        "Check that this no longer appears: An internal error occurred on the report server. "
+        "See the error log for more details. (rsInternalError) Get Online Help Key not valid "
+        "for use in specified state."
+    )

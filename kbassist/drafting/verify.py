@@ -64,6 +64,16 @@ def problem_sentence(symptom: str, limit: int) -> str:
     return ""
 
 
+def whole_sentences(text: str, limit: int) -> str:
+    """The opening sentences of `text` that fit `limit`, whole; "" when the first does not."""
+    kept = ""
+    for sentence in split_sentences(" ".join(text.split())):
+        if len(kept) + len(sentence) + 1 > limit:
+            break
+        kept = f"{kept} {sentence}".strip()
+    return kept
+
+
 #: "... you receive the following error message: <message>" in a plain-text symptom.
 _MESSAGE_LEAD_RE = re.compile(
     r"\b(?:following|this|these)(?: (?:\w+ ){0,2})?(?:error )?(?:messages?|errors?)\b"
