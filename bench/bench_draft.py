@@ -70,7 +70,7 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   Generic: the drafter's wordings that check nothing in particular ("Check that the
   problem Q123 SYMPTOMS describes no longer occurs", "Do again what you were doing ...",
   "Check that the result is what ... describes"); quotes the scene: "... no longer
-  occurs/happens/appears: X" where X has no word of something going wrong (a negation,
+  occurs/happens: X" where X has no word of something going wrong (a negation,
   fail, error, crash, missing, slow, ...) or is a bare "It is ..." sentence; everything
   else (the article's own check, a file version, an alert clearing, a message to see
   gone, an honest "nothing to fix") is concrete. The next row counts generic / scene.
