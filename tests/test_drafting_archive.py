@@ -285,7 +285,7 @@ def test_a_message_wrapped_over_two_indented_lines_is_one_message() -> None:
 
 def test_a_long_symptom_is_verified_whole_or_by_its_section_never_cut() -> None:
     """The verify quotes whole sentences, never "[...]"; a long one names SYMPTOMS instead."""
-    long = "When you log on, " + "the server waits for the domain controller and " * 6 + "fails."
+    long = "When you log on, " + "the server waits for the domain controller and " * 9 + "fails."
     art = mskb(
         f"SYMPTOMS\n========\n\n{long}\n\n"
         "RESOLUTION\n==========\n\nInstall the latest service pack.\n"

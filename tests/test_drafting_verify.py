@@ -286,3 +286,16 @@ def test_a_long_modern_message_is_verified_by_its_whole_first_sentences() -> Non
         "See the error log for more details. (rsInternalError) Get Online Help Key not valid "
         "for use in specified state."
     )
+
+
+def test_one_long_sentence_that_says_what_fails_is_quoted_whole() -> None:
+    """A 300-character symptom sentence that says what fails is quoted whole, not named."""
+    long = (
+        "If you have a shared network installation of Windows 95 that uses either a Windows NT "
+        "Server or Windows NT Workstation as a file server, and you change either the file "
+        "server's name or network share name and also make the appropriate changes in the "
+        "AUTOEXEC.BAT file, Windows 95 no longer boots up correctly."
+    )
+    art = mskb(f"SYMPTOMS\n========\n\n{long}\n\nRESOLUTION\n==========\n\nRun Setup again.\n")
+    [check] = verifies(walked(art, {"symptom": "yes"}))
+    assert check == f"Check that the problem no longer occurs: {long}"

@@ -640,7 +640,9 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
         message = quoted_message(whole, MAX_VERIFY_QUOTE)
         if message:
             return f"Check that this message no longer appears: {message}"
-        said = problem_sentence(whole, MAX_VERIFY_QUOTE)
+        # one long sentence that says what goes wrong, quoted whole: a concrete check,
+        # where naming the section checks nothing in particular
+        said = problem_sentence(whole, MAX_VERIFY_QUOTE) or problem_sentence(whole, MAX_LONG_QUOTE)
         if said:
             return f"Check that the problem no longer occurs: {said}"
         return (
@@ -660,6 +662,8 @@ _ABOUT_RE = re.compile(
 )
 #: A verify quotes the symptom whole, never cut with "[...]": at most this long.
 MAX_VERIFY_QUOTE = 220
+#: ... or one sentence that says what goes wrong, when no shorter one does, at most this long.
+MAX_LONG_QUOTE = 360
 
 
 def _whole_sentences(text: str) -> str:
