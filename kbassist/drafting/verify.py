@@ -172,10 +172,17 @@ def version_check(items: list[str]) -> str:
         said.append(f"{name} is version {version}" if version else f"{name} is dated {date}")
     more = len(rows) - MAX_FILES
     listed = ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1]
-    tail = f" (and the other {more} files in the table)" if more > 0 else ""
+    tail = ""
+    if more > 0:
+        tail = (
+            f" (and the other {more} files in the table)"
+            if more > 1
+            else " (and the other file in the table)"
+        )
+    read = "its Version tab" if any(v for _, v, _ in rows) else "its Modified date"
     return (
         f"Check that {listed} or later{tail}: in Windows Explorer, right-click the file, "
-        "click Properties and read its Version tab (or its date)."
+        f"click Properties and read {read}."
     )
 
 
