@@ -299,3 +299,28 @@ def test_one_long_sentence_that_says_what_fails_is_quoted_whole() -> None:
     art = mskb(f"SYMPTOMS\n========\n\n{long}\n\nRESOLUTION\n==========\n\nRun Setup again.\n")
     [check] = verifies(walked(art, {"symptom": "yes"}))
     assert check == f"Check that the problem no longer occurs: {long}"
+
+
+def test_the_intro_scenario_and_its_message_are_not_offered_as_a_fix() -> None:
+    """An intro that describes the problem and quotes its error is no "Follow the article's
+    steps" option beside the article's own procedures."""
+    art = support(
+        "You configure multiple IP addresses on a network adapter. If you allow zone transfers "
+        "only to the listed servers, the transfer fails, and you receive this error:\n\n"
+        "> Zone Not Loaded by DNS Server\n\n"
+        '## Change the "Allow zone transfers" setting\n\n'
+        "To work around this issue, set the **Allow zone transfers** setting to **To any "
+        "server**.\n\n"
+        "## Use the zoneresetsecondaries command\n\n"
+        "1. Close the Microsoft Management Console (MMC).\n"
+        "2. From an elevated command prompt, run the following command:\n\n"
+        "    ```console\n    dnscmd <servername> /zoneresetsecondaries <zonename> /securens\n"
+        "    ```\n",
+        title="DNS zone transfer fails when using the name servers setting",
+    )
+    titles = [n.title for n in draft_tree_model(art).outcomes()]
+    assert "Follow the article's steps" not in titles
+    assert titles[:2] == [
+        'Change the "Allow zone transfers" setting',
+        "Use the zoneresetsecondaries command",
+    ]

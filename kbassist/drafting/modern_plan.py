@@ -264,6 +264,12 @@ def procedure_options(article: Article) -> list[Option]:
             options[0].checks = [
                 "Check that each command above ran and showed what the article says it shows."
             ]
+    # (after the one-option naming above: the fix left keeps its own heading)
+    summary = options[0] if options and parts and not options[0].label else None
+    if summary is not None and len(options) > 1 and not any(map(_imperative, summary.items)):
+        # the intro's scenario and the message it quotes, beside real procedures: the
+        # symptom, never a fix to offer ("Follow the article's steps")
+        options.remove(summary)
     for option in options:
         option.label = option.label or "Follow the article's steps"
     return options
