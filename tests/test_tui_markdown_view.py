@@ -1,0 +1,102 @@
+"""Pilot tests: a modern Markdown article (a runbook) reads as text in the TUI, not as
+its Markdown source, on the article screen and beside each step of its drafted walk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_tui_walk import step
+from textual.widgets import Static
+from tui_support import StartTUI, build_app, screen_text, settle, wait_ready
+
+from kbassist.tui.screens.article import ArticleScreen
+from kbassist.tui.screens.walk import WalkScreen
+
+RUNBOOK = """\
+---
+title: EtcdDiskSlow
+---
+
+# EtcdDiskSlow
+
+## Meaning
+
+This alert fires when etcd disk fsync takes too long.
+
+<details>
+<summary>Full context</summary>
+
+Every write is synced to disk before etcd answers the client.
+
+</details>
+
+### Latency
+
+Its query in the metrics UI:
+
+```promql
+histogram_quantile(0.99, etcd_disk_wal_fsync_duration_seconds_bucket)
+```
+
+## Diagnosis
+
+The disk may be slow or the database fragmented. Query the fsync latency:
+
+```promql
+histogram_quantile(0.99, etcd_disk_wal_fsync_duration_seconds_bucket)
+```
+
+## Mitigation
+
+Defragment the database in every etcd pod:
+
+```console
+$ etcdctl defrag
+```
+"""
+
+
+def runbook_kb(tmp_path: Path) -> Path:
+    root = tmp_path / "kb"
+    root.mkdir()
+    (root / "EtcdDiskSlow.md").write_text(RUNBOOK, encoding="utf-8")
+    return root
+
+
+def side_pane(app: object) -> str:
+    """The article section shown beside the current step, as plain text."""
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, WalkScreen)
+    return str(screen.query_one("#source-text", Static).render())
+
+
+async def test_article_screen_hides_layout_html(tmp_path: Path, tui: StartTUI) -> None:
+    """A runbook's `<details><summary>Full context</summary>` reads as "Full context"."""
+    app = build_app(runbook_kb(tmp_path), tmp_path)
+    pilot = await tui(app, size=(110, 40))
+    await wait_ready(pilot)
+    app.open_article("EtcdDiskSlow")
+    await settle(pilot)
+    assert isinstance(app.screen, ArticleScreen)
+    shown = screen_text(app)
+    assert "Full context" in shown and "Every write is synced" in shown
+    assert "<details>" not in shown and "summary>" not in shown
+
+
+async def test_walk_side_pane_shows_the_section_not_its_markdown(
+    tmp_path: Path, tui: StartTUI
+) -> None:
+    """Beside a drafted walk's steps, the cited section has no `###`, fences or HTML tags."""
+    app = build_app(runbook_kb(tmp_path), tmp_path)
+    pilot = await tui(app, size=(130, 45))
+    await wait_ready(pilot)
+    app.open_article("EtcdDiskSlow")
+    await settle(pilot)
+    await step(pilot, "g")
+    assert isinstance(app.screen, WalkScreen)
+    await settle(pilot)
+    text = side_pane(app)  # the first step cites Meaning
+    assert "Full context" in text and "Every write is synced" in text
+    assert "Latency" in text and "histogram_quantile(0.99" in text
+    for markup in ("<details>", "<summary>", "```", "### "):
+        assert markup not in text, (markup, text)
