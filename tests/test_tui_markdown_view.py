@@ -100,3 +100,44 @@ async def test_walk_side_pane_shows_the_section_not_its_markdown(
     assert "Latency" in text and "histogram_quantile(0.99" in text
     for markup in ("<details>", "<summary>", "```", "### "):
         assert markup not in text, (markup, text)
+
+
+SUPPORT_ARTICLE = """\
+---
+title: DNS zone transfer fails with the Name servers option
+---
+
+This article helps resolve an issue in which a DNS zone transfer fails when the
+**Only to servers listed on the Name Servers tab** option is set. You receive:
+
+> Zone Not Loaded by DNS Server
+
+## Cause
+
+The DNS server listens on every IP address of the adapter.
+
+## Resolution
+
+Set the DNS server to listen on one IP address only.
+"""
+
+
+async def test_walk_side_pane_renders_the_text_before_the_first_heading(
+    tmp_path: Path, tui: StartTUI
+) -> None:
+    """A support article's intro beside step 1 reads without `**` or `> ` marks."""
+    root = tmp_path / "kb"
+    root.mkdir()
+    (root / "dns-zone-transfer.md").write_text(SUPPORT_ARTICLE, encoding="utf-8")
+    app = build_app(root, tmp_path)
+    pilot = await tui(app, size=(130, 45))
+    await wait_ready(pilot)
+    app.open_article("dns-zone-transfer")
+    await settle(pilot)
+    await step(pilot, "g")
+    assert isinstance(app.screen, WalkScreen)
+    await settle(pilot)
+    text = side_pane(app)
+    assert "Only to servers listed on the Name Servers tab option" in text, text
+    assert "Zone Not Loaded by DNS Server" in text
+    assert "**" not in text and "> Zone" not in text

@@ -291,11 +291,16 @@ def section_content(article: Article, name: str) -> Content | None:
     indented lines, sub-headings in bold), in one `Content` for a side pane; None when
     the article's tree has no part of that name."""
     key = section_key(name)
-    part = _find_part(article.document.parts, key)
-    if part is None:
-        return None
+    document = article.document
+    part = _find_part(document.parts, key)
     lines: list[Content] = []
-    _part_lines(part, lines)
+    if part is not None:
+        _part_lines(part, lines)
+    elif document.blocks and article.sections and article.sections[0].key == key:
+        # The text before the first heading: the article screen's first section too.
+        _part_lines(Part(name, 1, 0, document.blocks), lines)
+    else:
+        return None
     while lines and not lines[-1].plain.strip():
         lines.pop()
     return Content("\n").join(lines)
