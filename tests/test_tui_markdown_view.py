@@ -141,3 +141,27 @@ async def test_walk_side_pane_renders_the_text_before_the_first_heading(
     assert "Only to servers listed on the Name Servers tab option" in text, text
     assert "Zone Not Loaded by DNS Server" in text
     assert "**" not in text and "> Zone" not in text
+
+
+def test_checklist_cites_a_section_once_per_run_of_items() -> None:
+    """Steps drawn from one section show its citation once, then again where it changes."""
+    from kbassist.trees.checklist import ChecklistItem
+    from kbassist.trees.model import Source
+    from kbassist.tui.widgets.checklist_view import ChecklistView
+
+    fix = Source("dns-zone-transfer", "Use dnscmd")
+    cause = Source("dns-zone-transfer", "Cause")
+    items = [
+        ChecklistItem("steps", text, text, source)
+        for text, source in [
+            ("Close the MMC.", fix),
+            ("Run dnscmd.", fix),
+            ("Wait 60 seconds.", fix),
+            ("Check the adapter's addresses.", cause),
+        ]
+    ]
+    items.append(ChecklistItem("verify", "Check the zone loads.", "", fix))
+    view = ChecklistView(items)
+    shown = [view.get_option(f"item-{n}").prompt for n in range(len(items))]
+    cites = [str(prompt).count("dns-zone-transfer, ") for prompt in shown]
+    assert cites == [1, 0, 0, 1, 1]
