@@ -70,6 +70,19 @@ def side_pane(app: object) -> str:
     return str(screen.query_one("#source-text", Static).render())
 
 
+async def first_step_pane(root: Path, article_id: str, tmp_path: Path, tui: StartTUI) -> str:
+    """Open `article_id`, press g, and read the section shown beside the first step."""
+    app = build_app(root, tmp_path)
+    pilot = await tui(app, size=(130, 45))
+    await wait_ready(pilot)
+    app.open_article(article_id)
+    await settle(pilot)
+    await step(pilot, "g")
+    assert isinstance(app.screen, WalkScreen)
+    await settle(pilot)
+    return side_pane(app)
+
+
 async def test_article_screen_hides_layout_html(tmp_path: Path, tui: StartTUI) -> None:
     """A runbook's `<details><summary>Full context</summary>` reads as "Full context"."""
     app = build_app(runbook_kb(tmp_path), tmp_path)
@@ -87,15 +100,7 @@ async def test_walk_side_pane_shows_the_section_not_its_markdown(
     tmp_path: Path, tui: StartTUI
 ) -> None:
     """Beside a drafted walk's steps, the cited section has no `###`, fences or HTML tags."""
-    app = build_app(runbook_kb(tmp_path), tmp_path)
-    pilot = await tui(app, size=(130, 45))
-    await wait_ready(pilot)
-    app.open_article("EtcdDiskSlow")
-    await settle(pilot)
-    await step(pilot, "g")
-    assert isinstance(app.screen, WalkScreen)
-    await settle(pilot)
-    text = side_pane(app)  # the first step cites Meaning
+    text = await first_step_pane(runbook_kb(tmp_path), "EtcdDiskSlow", tmp_path, tui)
     assert "Full context" in text and "Every write is synced" in text
     assert "Latency" in text and "histogram_quantile(0.99" in text
     for markup in ("<details>", "<summary>", "```", "### "):
@@ -129,15 +134,7 @@ async def test_walk_side_pane_renders_the_text_before_the_first_heading(
     root = tmp_path / "kb"
     root.mkdir()
     (root / "dns-zone-transfer.md").write_text(SUPPORT_ARTICLE, encoding="utf-8")
-    app = build_app(root, tmp_path)
-    pilot = await tui(app, size=(130, 45))
-    await wait_ready(pilot)
-    app.open_article("dns-zone-transfer")
-    await settle(pilot)
-    await step(pilot, "g")
-    assert isinstance(app.screen, WalkScreen)
-    await settle(pilot)
-    text = side_pane(app)
+    text = await first_step_pane(root, "dns-zone-transfer", tmp_path, tui)
     assert "Only to servers listed on the Name Servers tab option" in text, text
     assert "Zone Not Loaded by DNS Server" in text
     assert "**" not in text and "> Zone" not in text
