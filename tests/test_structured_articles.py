@@ -716,3 +716,20 @@ def test_a_shared_id_article_is_read_and_walked_under_its_qualified_id(tmp_path:
     assert drafted and list(tree.articles) == ["prometheus-operator/etcdMembersDown"]
     cited = helper.article(tree.articles[0])
     assert cited.source == article.source
+
+
+def test_search_snippets_read_links_with_brackets_and_reference_links(tmp_path: Path) -> None:
+    """`[raft](…/Raft_(algorithm)#Log)` and `[docs here][ref]` read as "raft", "docs here"."""
+    root = tmp_path / "kb"
+    write(
+        root / "fsync.md",
+        "---\ntitle: etcd fsync slow\n---\n\n## Meaning\n\nThe fsync of etcd is slow: see "
+        "the [OpenShift docs\nhere][etcdPractices] and the "
+        "[raft](https://en.wikipedia.org/wiki/Raft_(algorithm)#Log_replication) paper.\n",
+    )
+    kb = KBIndex(root, tmp_path / "ix")
+    kb.update()
+    snippet = kb.search("fsync etcd slow").hits[0].snippet_text
+    assert "OpenShift docs here and the raft paper" in snippet, snippet
+    for markup in ("][", "](", "#Log_replication", "wikipedia"):
+        assert markup not in snippet, (markup, snippet)

@@ -25,7 +25,13 @@ from kbassist.search.results import Hit
 from kbassist.settings import config_path, load_settings
 from kbassist.trees.session import sessions_dir
 from kbassist.tui.app import KBAssistApp, make_app
-from kbassist.tui.examples import candidates, find_examples, looks_like_a_symptom
+from kbassist.tui.examples import (
+    candidates,
+    find_examples,
+    looks_like_a_symptom,
+    sample_titles,
+    title_words,
+)
 from kbassist.tui.folders import folder_problem, resolve_folder
 from kbassist.tui.rendering import hit_content
 from kbassist.tui.screens.article import ArticleScreen
@@ -579,6 +585,24 @@ def test_example_candidates_read_like_symptoms() -> None:
     assert not looks_like_a_symptom("INFO: Definition of a Region")
     assert not looks_like_a_symptom("DEFINT and DEFLNG must precede the first error")
     assert looks_like_a_symptom("Setup Hangs on a Notebook Computer")
+
+
+def test_first_examples_come_from_admin_symptoms_before_programmers_bug_reports() -> None:
+    """On the archive the first screen suggests "setup hangs", not "two error fields"."""
+    titles = [
+        ("Q1", "PRB: Two Error Messages When Closing Query with No Fields"),
+        ("Q2", "INFO: Definition of a Region"),
+        ("Q3", "Setup Hangs on a Notebook Computer"),
+        ("Q4", "FIX: Hard-coded Breakpoints Cause an Error"),
+    ]
+    assert [article for article, _ in sample_titles(titles)] == ["Q3", "Q1", "Q4", "Q2"]
+    assert "two" not in title_words(titles[0][1])
+    assert title_words("Bookshelf ErrMsg: OLE Automation Error") == [
+        "bookshelf",
+        "ole",
+        "automation",
+        "error",
+    ]
 
 
 def test_examples_are_only_queries_that_find_their_article() -> None:

@@ -106,7 +106,11 @@ _BULLET_RE = re.compile(r"^[ \t]*[-*+][ \t]+", re.MULTILINE)
 #: Inline Markdown a snippet shows as the text it marks (bounded: linear on any input).
 _FENCE_LINE_RE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[^\n]*$", re.MULTILINE)
 _HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
-_LINK_RE = re.compile(r"!?\[([^\]\n]{0,200})\]\([^)\s]{0,500}\)")
+#: A link's target may hold one level of brackets ("wiki/Raft_(algorithm)#Log"); a
+#: reference link ("[docs here][etcdPractices]") shows its text, as on GitHub.
+_LINK_RE = re.compile(
+    r"!?\[([^\[\]]{0,200})\](?:\((?:[^()\s]|\([^()\s]{0,200}\)){0,500}\)|\[[^\[\]\n]{1,100}\])"
+)
 _CODE_SPAN_RE = re.compile(r"`([^`\n]{1,200})`")
 #: HTML a runbook uses for layout (`<details><summary>Full context`); not placeholders
 #: such as `<your_domain.com>`, which are text an admin must see.
@@ -131,7 +135,7 @@ def _unmarked(text: str) -> str:
         text = _FENCE_LINE_RE.sub("", text)
     if "#" in text:
         text = _HEADING_RE.sub("", text)
-    if "](" in text:
+    if "](" in text or "][" in text:
         text = _LINK_RE.sub(r"\1", text)
     if "`" in text:
         text = _CODE_SPAN_RE.sub(r"\1", text)

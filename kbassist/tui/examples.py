@@ -21,7 +21,9 @@ _SKIP = frozenset(
     "a an and are as at be by can for from have if in is it may of on or that the this to "
     "when will with you your not no does do did how why what which after before during "
     "while into about using use used can't doesn't won't prb fix bug info doc howto "
-    "problem problems message messages msg err getting started kbassist reports".split()
+    "problem problems message messages msg err getting started kbassist reports "
+    "one two three four five six seven eight nine ten some several multiple all any "
+    "errmsg cause causes caused possible occurs occur".split()
 )
 #: Words that say something went wrong: titles holding one read like a symptom.
 _SYMPTOMS = frozenset(
@@ -32,6 +34,9 @@ _SYMPTOMS = frozenset(
 _CODE_WORD_RE = re.compile(r"\b[A-Z_]{5,}\b")
 #: Titles that explain rather than fix ("INFO: Definition of a Region").
 _NOT_A_FIX_RE = re.compile(r"^\s*(?:Q\d{4,7}\s*:\s*)?(?:INFO|HOWTO|DOC|SAMPLE)\s*:", re.I)
+#: A programmer's bug report ("PRB: Two Error Messages When Closing Query"): a symptom,
+#: but not what an administrator at a console types first.
+_DEVELOPER_RE = re.compile(r"^\s*(?:Q\d{4,7}\s*:\s*)?(?:PRB|BUG|FIX)\s*:", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.'][A-Za-z0-9]+)*")
 #: Vendor names that start product names: "product:microsoft" would match them all.
 _VENDORS = frozenset({"microsoft"})
@@ -108,7 +113,8 @@ def looks_like_a_symptom(title: str) -> bool:
 def sample_titles(
     titles: Sequence[tuple[str, str]], count: int = SAMPLED
 ) -> Iterator[tuple[str, str]]:
-    """Up to `count` titles spread evenly over `titles`, symptom-like ones first.
+    """Up to `count` titles spread evenly over `titles`, symptom-like ones first, and
+    of those an administrator's before a programmer's bug report.
 
     Spread rather than the first few: a folder is often sorted by id or topic, and the
     examples should show the breadth of the knowledge base.
@@ -117,8 +123,13 @@ def sample_titles(
         return
     step = max(1, len(titles) // count)
     picked = [titles[i] for i in range(0, len(titles), step)][:count]
-    yield from (entry for entry in picked if looks_like_a_symptom(entry[1]))
-    yield from (entry for entry in picked if not looks_like_a_symptom(entry[1]))
+
+    def rank(entry: tuple[str, str]) -> int:
+        if not looks_like_a_symptom(entry[1]):
+            return 2
+        return 1 if _DEVELOPER_RE.match(entry[1]) else 0
+
+    yield from sorted(picked, key=rank)  # stable: spread order within each rank
 
 
 def _short(title: str, width: int = NOTE_WIDTH) -> str:

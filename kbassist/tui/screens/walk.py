@@ -46,6 +46,7 @@ from kbassist.tui.screens.guided_base import GuidedScreen
 from kbassist.tui.screens.help import CODE_STYLE, para
 from kbassist.tui.screens.steps import StepView, step_view
 from kbassist.tui.services import WalkServices
+from kbassist.tui.widgets.article_view import section_content
 from kbassist.tui.widgets.breadcrumbs import Breadcrumbs, Crumb
 from kbassist.tui.widgets.footer import KBFooter
 
@@ -297,7 +298,9 @@ class WalkScreen(GuidedScreen):
         if section is None:
             text.update(Content.styled(f"{found.id} has no section {source.section}.", ERROR_STYLE))
             return
-        text.update(plain(reflow(sanitize(section.text)).strip()))
+        # As the article screen shows it (headings, lists, code), not its raw Markdown.
+        shown = section_content(found, source.section)
+        text.update(shown if shown is not None else plain(reflow(sanitize(section.text)).strip()))
         self.query_one("#source-scroll", VerticalScroll).scroll_home(animate=False)
 
     @work(thread=True, group="walk-source")

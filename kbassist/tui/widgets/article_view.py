@@ -9,6 +9,7 @@ flat view did, so a large article still opens well under a second.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -24,6 +25,7 @@ from kbassist.articles import (
     Image,
     Include,
     ListBlock,
+    Mark,
     Note,
     Paragraph,
     Part,
@@ -112,10 +114,36 @@ def _prefixed(prefix: str, pieces: list[_Piece], style: str = "") -> Iterator[_P
         first = False
 
 
+#: GitHub's layout HTML, shown as characters (HTML is off): `<details>` and its
+#: `<summary>Full context</summary>` wrap a runbook's longer explanation.
+_LAYOUT_RE = re.compile(
+    r"\s*(?:</?details\b[^<>]{0,80}>\s*)*"
+    r"(?:<summary\b[^<>]{0,80}>([^<>]{0,200})</summary>\s*)?"
+    r"(?:</?details\b[^<>]{0,80}>\s*)*",
+    re.IGNORECASE,
+)
+
+
+def _layout(text: Text) -> Text | None:
+    """`text` unless it is only layout HTML: then its summary in bold, or None.
+
+    A paragraph holding prose is never touched, so `<your_domain.com>` and other
+    placeholders stay as the article wrote them.
+    """
+    if "<" not in text.plain:
+        return text
+    match = _LAYOUT_RE.fullmatch(text.plain)
+    if match is None:
+        return text
+    summary = " ".join((match.group(1) or "").split())
+    return Text(summary, (Mark(0, len(summary), "strong"),)) if summary else None
+
+
 def block_pieces(block: Block) -> list[_Piece]:
     """One block as lines of Content, with code kept whole for its panel."""
     if isinstance(block, Paragraph):
-        return list(inline(block.text).split("\n"))
+        text = _layout(block.text)
+        return list(inline(text).split("\n")) if text is not None else []
     if isinstance(block, Code):
         return [(block, 0)]
     if isinstance(block, ListBlock):
@@ -185,6 +213,12 @@ def _table(table: Table) -> list[_Piece]:
 MAX_CODE_PANELS = 60
 
 
+def _code_lines(code: Code, indent: int) -> list[Content]:
+    """Code as indented lines in the accent colour, where no panel is shown for it."""
+    pad = " " * (indent + 2)
+    return [Content.styled(pad + line, "$text-accent") for line in code.code.split("\n")]
+
+
 class _Body:
     """Builds the body's widgets: prose lines gathered into chunks, code panels between."""
 
@@ -213,11 +247,7 @@ class _Body:
                     yield from self.flush()
                     yield CodeBlock(*piece)
                 else:
-                    code, indent = piece
-                    pad = " " * (indent + 2)
-                    self.lines.extend(
-                        Content.styled(pad + line, "$text-accent") for line in code.code.split("\n")
-                    )
+                    self.lines.extend(_code_lines(*piece))
 
     def part(self, part: Part) -> Iterator[Widget]:
         """A part's blocks, then each child under its heading (a bold line)."""
@@ -254,3 +284,47 @@ def article_body(article: Article) -> Iterator[Widget]:
 def _matches(parts: list[Part], name: str) -> bool:
     key = section_key(name)
     return any(section_key(part.name) == key for part in parts)
+
+
+def section_content(article: Article, name: str) -> Content | None:
+    """The section `name` as the article screen shows it (lists, tables, notes, code as
+    indented lines, sub-headings in bold), in one `Content` for a side pane; None when
+    the article's tree has no part of that name."""
+    key = section_key(name)
+    document = article.document
+    part = _find_part(document.parts, key)
+    lines: list[Content] = []
+    if part is not None:
+        _part_lines(part, lines)
+    elif document.blocks and article.sections and article.sections[0].key == key:
+        # The text before the first heading: the article screen's first section too.
+        _part_lines(Part(name, 1, 0, document.blocks), lines)
+    else:
+        return None
+    while lines and not lines[-1].plain.strip():
+        lines.pop()
+    return Content("\n").join(lines)
+
+
+def _find_part(parts: tuple[Part, ...], key: str) -> Part | None:
+    for part in parts:
+        if section_key(part.name) == key:
+            return part
+    for part in parts:
+        found = _find_part(part.children, key)
+        if found is not None:
+            return found
+    return None
+
+
+def _part_lines(part: Part, lines: list[Content]) -> None:
+    for block in part.blocks:
+        if lines and lines[-1].plain.strip():
+            lines.append(Content(""))
+        for piece in block_pieces(block):
+            lines.extend([piece] if isinstance(piece, Content) else _code_lines(*piece))
+    for child in part.children:
+        if lines:
+            lines.append(Content(""))
+        lines.append(Content.styled(sanitize(child.name), "bold underline"))
+        _part_lines(child, lines)

@@ -1,7 +1,8 @@
 """The tailored checklist as a list of boxes to tick, each item with its source.
 
 Not a `SelectionList`: that shows one line per item, and checklist items are sentences
-that must wrap, with their citation on a second line.
+that must wrap, with their citation on a second line. A citation is shown where it
+changes: eight steps from one section read as steps, not as eight copies of its name.
 """
 
 from __future__ import annotations
@@ -46,10 +47,19 @@ class ChecklistView(OptionList):
         self.items = list(items)
         self.ticked: set[int] = set()
         options: list[Option | None] = []
+        #: Items whose citation is shown: the first of a part, and each that cites
+        #: another section than the item above it.
+        self._cited: set[int] = set()
         for part, heading in PARTS.items():
             indexes = [n for n, item in enumerate(self.items) if item.part == part]
             if not indexes:
                 continue
+            above = None
+            for n in indexes:
+                source = str(self.items[n].source)
+                if source != above:
+                    self._cited.add(n)
+                above = source
             if options:
                 options.append(None)
             options.append(Option(Content(heading), id=f"part-{part}", disabled=True))
@@ -72,8 +82,9 @@ class ChecklistView(OptionList):
             " ",
             text,
             (detail, "$text-muted") if item.detail else "",
-            "\n",
-            (f"    {sanitize(str(item.source))}", "italic $text-muted"),
+            (f"\n    {sanitize(str(item.source))}", "italic $text-muted")
+            if index in self._cited
+            else "",
         )
 
     def set_ticked(self, indexes: Iterable[int]) -> None:
