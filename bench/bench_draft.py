@@ -185,6 +185,15 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "labels cut": _pct(sum(len(r.cut_labels) for r in clean), sum(r.labels for r in clean)),
         "real mitigation": _pct(sum(r.real_mitigation for r in with_fix), len(with_fix)),
         "only 'Read the article'": _pct(sum(r.fallback_only for r in clean), len(clean)),
+        "questions whose answers all meet": _pct(
+            sum(len(r.meeting) for r in clean), sum(r.questions for r in clean)
+        ),
+        "drafts with a branching question": _pct(
+            sum(r.questions > len(r.meeting) for r in clean), len(clean)
+        ),
+        "drafts with an alternative as a step": _pct(
+            sum(bool(r.alternative_steps) for r in clean), len(clean)
+        ),
         "drafts with an input": _pct(sum(r.inputs > 0 for r in clean), len(clean)),
         "walks (stuck)": f"{sum(r.walks for r in clean):,} ({sum(r.walks_stuck for r in clean)})",
         "expect a mitigation, have one": _pct(

@@ -1,0 +1,120 @@
+"""Drafted walks where the article offers alternatives (one procedure per browser or
+version): each alternative is chosen by a question and runs only its own steps, and the
+bench's branching measures (drafts that branch, questions whose answers all meet again,
+alternatives ticked as steps) see the difference."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from kbassist.articles import Article, parse_article
+from kbassist.drafting.tree import draft_tree, draft_tree_model, draft_yaml
+from kbassist.trees.checklist import build_checklist
+from kbassist.trees.engine import walk_with_answers
+from kbassist.trees.loader import read_tree_bytes
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+from draft_metrics import (
+    alternative_steps,
+    enumerate_walks,
+    load_draft,
+    meeting_questions,
+)
+
+
+def mskb(body: str, *, id_: str = "Q999701", title: str = "Test article") -> Article:
+    """An MS KB archive article: header fields, then underlined, tab-indented sections."""
+    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Exchange", ""]
+    lines = ["\t" + line if line else "" for line in body.strip("\n").split("\n")]
+    return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
+
+
+SYMPTOMS = "SYMPTOMS\n========\n\nWhen you view a message in the browser, its text is garbled.\n\n"
+
+BROWSERS = (
+    SYMPTOMS + "RESOLUTION\n==========\n\n"
+    "You must change the browser's code page to view the message correctly. Follow\n"
+    "these steps for Microsoft Internet Explorer 3.0:\n\n"
+    "1. Click the Code Page menu in the status bar.\n\n"
+    "2. Select the correct code page.\n\n"
+    "For Netscape Navigator 3.0, follow these steps:\n\n"
+    "1. On the Options menu, click Document.\n\n"
+    "2. Select the correct code page.\n"
+)
+
+VERSIONS = (
+    SYMPTOMS + "WORKAROUND\n==========\n\n"
+    "To remove the network client under Windows for Workgroups version 3.1, do the\n"
+    "following:\n\n"
+    "1. Start Windows for Workgroups in standard mode.\n\n"
+    "2. Run Control Panel and remove the client.\n\n"
+    "To remove the network client under Windows for Workgroups version 3.11:\n\n"
+    "1. Run Network Setup from the Network group.\n\n"
+    "2. Choose No Additional Network.\n"
+)
+
+PARTS = (
+    SYMPTOMS + "RESOLUTION\n==========\n\n"
+    "Use these steps for the Windows 95 keyboard:\n\n"
+    "1. Open Keyboard in Control Panel.\n\n"
+    "2. Add the Czech input locale.\n\n"
+    "Use these steps for Windows 95 Regional Settings:\n\n"
+    "1. Open Regional Settings in Control Panel.\n\n"
+    "2. Select Czech.\n"
+)
+
+
+def _question(tree: dict, node_id: str) -> dict:
+    return next(n for n in tree["nodes"] if n["id"] == node_id)
+
+
+def _steps(art: Article, answers: dict[str, str]) -> list[str]:
+    walk = walk_with_answers(draft_tree_model(art), answers)
+    return [item.text for item in build_checklist(walk).part("steps")]
+
+
+def test_per_browser_procedures_are_asked_not_run_one_after_the_other() -> None:
+    """'Follow these steps for IE 3.0:' / 'For Netscape 3.0, ...': the browser is asked."""
+    tree = draft_tree(mskb(BROWSERS))
+    question = _question(tree, "mitigation")
+    assert question["title"] == "Which of these do you run?"
+    labels = [c["label"] for c in question["choices"]]
+    assert labels == ["Microsoft Internet Explorer 3.0", "Netscape Navigator 3.0"]
+    netscape = _steps(mskb(BROWSERS), {"symptom": "yes", "mitigation": "resolution_2"})
+    assert netscape == ["On the Options menu, click Document.", "Select the correct code page."]
+
+
+def test_per_version_goal_lead_ins_are_told_apart_by_the_version() -> None:
+    """Two 'To remove it under WfW 3.1/3.11:' procedures are one choice each; parts are not."""
+    tree = draft_tree(mskb(VERSIONS))
+    labels = [c["label"] for c in _question(tree, "mitigation")["choices"]]
+    assert labels == ["Windows for Workgroups version 3.1", "Windows for Workgroups version 3.11"]
+    later = _steps(mskb(VERSIONS), {"symptom": "yes", "mitigation": "workaround_2"})
+    assert later == ["Run Network Setup from the Network group.", "Choose No Additional Network."]
+    # "steps for the keyboard" then "... for Regional Settings": parts of one job, both done
+    assert "mitigation" not in {n["id"] for n in draft_tree(mskb(PARTS))["nodes"]}
+
+
+def test_bench_sees_an_alternative_ticked_as_a_step(tmp_path: Path) -> None:
+    """The bench counts 'For X, follow these steps:' ticked inside another's checklist."""
+    art = mskb(BROWSERS.replace("Follow\nthese steps for Microsoft Internet Explorer 3.0:", "Do:"))
+    tree, lint, _ = load_draft(art)
+    assert tree is not None and not lint
+    found = alternative_steps(enumerate_walks(tree).checklists)
+    assert found == ["For Netscape Navigator 3.0, follow these steps:"]
+
+
+def test_bench_counts_a_question_whose_answers_all_meet_again(tmp_path: Path) -> None:
+    """A question whose every answer reaches the same checklist is counted as not branching."""
+    art = mskb(BROWSERS)
+    tree = draft_tree(art)
+    for choice in _question(tree, "mitigation")["choices"]:
+        choice["next"] = "resolution_1"
+    result = read_tree_bytes(draft_yaml(tree, art).encode(), Path("q999701-draft.yaml"))
+    assert result.tree is not None
+    assert meeting_questions(result.tree, enumerate_walks(result.tree)) == (1, ["mitigation"])
+    branching, _, _ = load_draft(art)
+    assert branching is not None
+    assert meeting_questions(branching, enumerate_walks(branching)) == (1, [])
