@@ -118,3 +118,87 @@ def test_bench_counts_a_question_whose_answers_all_meet_again(tmp_path: Path) ->
     branching, _, _ = load_draft(art)
     assert branching is not None
     assert meeting_questions(branching, enumerate_walks(branching)) == (1, [])
+
+
+def runbook(body: str, *, id_: str = "TestAlert") -> Article:
+    """An alert runbook: front matter, an `#` title, `##` Meaning / Diagnosis / Mitigation."""
+    text = f"---\nid: {id_}\ntitle: {id_}\n---\n\n# {id_}\n\n{body.strip()}\n"
+    return parse_article(text, Path(f"{id_}.md"))
+
+
+STORE_TYPES = """
+## Meaning
+
+The alert fires when the store is 95% full.
+
+## Diagnosis
+
+Depending on the type of the store, the diagnosis may vary.
+- If the store is based on a public cloud provider, the free space is always
+considered unlimited. In that case the alert is not relevant.
+- If the store is based on a bucket service, check the usage of the bucket.
+- If the store is a volume pool, check the usage of the pool volumes.
+
+## Mitigation
+
+- For public cloud providers, there is nothing to do.
+- For bucket services, increase the capacity of the bucket.
+- For volume pools, add volumes to the pool.
+"""
+
+LOG_CASES = """
+## Meaning
+
+The collector cannot send its metrics.
+
+## Diagnosis
+
+1. Check the logs of the collector pod:
+
+   ```console
+   oc logs deployment/collector -n monitoring
+   ```
+
+2. If the log shows err="... EOF", check that the API pods are running.
+3. If the log shows err="... 403 Forbidden", check the client certificate.
+
+## Mitigation
+
+Restart the collector pod.
+"""
+
+
+def _outcome_steps(art: Article, answers: dict[str, str]) -> list[str]:
+    walk = walk_with_answers(draft_tree_model(art), answers)
+    return [item.text for item in build_checklist(walk).part("steps")]
+
+
+def test_diagnosis_cases_follow_the_answer_that_picks_their_fix() -> None:
+    """'If the store is X, check ...' Diagnosis lines run only for the store type chosen."""
+    art = runbook(STORE_TYPES)
+    tree = draft_tree(art)
+    asks = [n for n in tree["nodes"] if n["kind"] == "question" and n["id"] != "symptom"]
+    assert len(asks) == 1  # one question selects the Diagnosis case and its fix
+    var = asks[0].get("var") or asks[0]["id"]
+    bucket = next(c["value"] for c in asks[0]["choices"] if "ucket" in c["label"])
+    got = _outcome_steps(art, {"symptom": "yes", var: bucket})
+    assert not any("public cloud" in s or "volume" in s.casefold() for s in got)
+    assert any("check the usage of the bucket" in s for s in got)
+    assert any("increase the capacity of the bucket" in s for s in got)
+
+
+def test_sibling_log_cases_are_asked_not_all_ticked() -> None:
+    """'If the log shows EOF, ...' / 'If the log shows 403, ...' are one question."""
+    art = runbook(LOG_CASES)
+    tree = draft_tree(art)
+    ask = next(n for n in tree["nodes"] if n.get("title") == "Which of these did you find?")
+    labels = [c["label"] for c in ask["choices"]]
+    assert labels == [
+        'The log shows err="EOF"',
+        'The log shows err="403 Forbidden"',
+        "Not sure: show the steps for each",
+    ]
+    answers = {"symptom": "yes", ask["var"]: "case_2"}
+    got = _outcome_steps(art, answers)
+    assert not any("API pods" in s for s in got)
+    assert any("client certificate" in s for s in got)

@@ -29,6 +29,7 @@ from kbassist.drafting.modern import (
 )
 from kbassist.drafting.modern_plan import (
     cause_steps,
+    found_case_steps,
     horizon_steps,
     modern_plan,
     modern_verify,
@@ -259,6 +260,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))
             asked_ifs = horizon_steps(option, asked_ifs)
             asked_ifs = subject_steps(option, written, asked_ifs)
+            asked_ifs = found_case_steps(option, asked_ifs)
 
     # Ids, labels and choice values, unique; one variable per distinct literal.
     used_ids: set[str] = {"cause", "mitigation"}
