@@ -202,3 +202,31 @@ def test_sibling_log_cases_are_asked_not_all_ticked() -> None:
     got = _outcome_steps(art, answers)
     assert not any("API pods" in s for s in got)
     assert any("client certificate" in s for s in got)
+
+
+def support(body: str, *, id_: str = "support-1", title: str = "Support article") -> Article:
+    """A modern MS support article (front matter, `##` sections)."""
+    text = f"---\nid: {id_}\ntitle: '{title}'\n---\n\n# {title}\n\n{body.strip()}\n"
+    return parse_article(text, Path(f"{id_}.md"))
+
+
+def test_causes_whose_answers_all_reach_the_same_fixes_are_shown_not_asked() -> None:
+    """'Which cause applies?' leading every answer to the same fix question is not asked."""
+    art = support(
+        "## Symptoms\n\nReports fail with an access denied error.\n\n"
+        "## Cause\n\nThis issue occurs for one of the following reasons:\n\n"
+        "- The service account cannot read the user's group memberships.\n"
+        "- The domain is not in pre-Windows 2000 compatibility access mode.\n\n"
+        "## Resolution\n\n"
+        "### Method 1: Add the account to the compatibility group\n\n"
+        "1. Open Active Directory Users and Computers.\n"
+        "2. Add the service account to the Pre-Windows 2000 Compatible Access group.\n\n"
+        "### Method 2: Run the service as a domain account\n\n"
+        "1. Open Reporting Services Configuration Manager.\n"
+        "2. Set the service account to a domain account.\n"
+    )
+    tree = draft_tree(art)
+    cause = next(n for n in tree["nodes"] if n["id"] == "cause")
+    assert cause["kind"] == "info"
+    assert "group memberships" in cause["text"]
+    assert next(n for n in tree["nodes"] if n["id"] == "mitigation")["kind"] == "question"

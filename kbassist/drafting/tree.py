@@ -344,14 +344,14 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if symptom_section is not None:
         after_symptom = "cause" if cause and cause_section is not None else first_after_cause
         nodes.append(_confirm_node(article, symptom, symptom_section, messages, after_symptom))
+    # A modern article's causes are shown with its cause text, never asked: every answer
+    # would reach the same fixes, and a question whose answers all meet changes nothing.
     causes = (
         []
-        if any(o.kind == "cause" for o in options)
-        else cause_alternatives(cause_section, article.style == "mskb")
+        if article.style != "mskb" or any(o.kind == "cause" for o in options)
+        else cause_alternatives(cause_section, True)
     )
-    if article.style != "mskb" and len(options) < 2:
-        causes = []  # every answer would reach the one fix: the causes are shown, not asked
-    if cause and cause_section is not None and causes and article.style == "mskb":
+    if cause and cause_section is not None and causes:
         # the causes share the article's fixes: asking which applies leads nowhere
         # different, so they are listed, one per line
         nodes.append(
@@ -362,28 +362,6 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 "text": brace(cause_listing(cause_section)),
                 "source": _cite(article, cause_section),
                 "next": first_after_cause,
-            }
-        )
-    elif cause and cause_section is not None and causes:
-        # Several possible causes: which applies is recorded with the walk (and in the
-        # export), then the article's fixes follow.
-        choices, seen = [], set()
-        for n, label in enumerate(causes, start=1):
-            label = label if _WORDY_RE.search(label) else f"Cause {n}"
-            while label.casefold() in seen:
-                label = f"{label} ({n})"
-            seen.add(label.casefold())
-            choices.append({"value": f"cause_{n}", "label": label, "next": first_after_cause})
-        choices.append({"value": "unsure", "label": "Not sure", "next": first_after_cause})
-        nodes.append(
-            {
-                "id": "cause",
-                "kind": "question",
-                "title": "Which cause applies?",
-                "text": "The article names several causes. Which of these applies here?",
-                "help": brace(shorten(cause, 300)),
-                "source": _cite(article, cause_section),
-                "choices": choices,
             }
         )
     elif cause and cause_section is not None:
