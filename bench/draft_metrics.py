@@ -449,11 +449,13 @@ def meeting_questions(tree: Tree, walks: WalkSet) -> tuple[int, list[str]]:
 
 
 #: A checklist step that introduces another alternative's own procedure ("For Netscape
-#: Navigator 3.0, follow these steps:", "To disable the fix:", "Disable the fix") or
+#: Navigator 3.0, follow these steps:", "To disable the fix:", "Disable the fix"; not a
+#: place such as "In the Options dialog box, do the following:") or
 #: lists its conditions ("It is safe to ignore this error when:"): in one checklist with
 #: the first alternative, the walk does both.
 ALTERNATIVE_STEP_RE = re.compile(
-    r"^(?:(?:for|on|in|with|if you (?:use|are using|have|run))\s+[^:]{2,80}?,?\s+"
+    r"^(?:(?:for(?!\s+(?:example|instance|more)\b)|with|under|if you (?:use|are using|have|run)"
+    r"|(?:in|on)(?!\s+(?:the|that|this|each|addition)\b))\s+[^:]{2,80}?,?\s+"
     r"(?:follow these steps|do the following|use (?:these|the following) (?:steps|method))"
     r"|(?:to\s+)?(?:disable|undo|revert|roll ?back|remove|uninstall|turn off)\s+"
     r"(?:the|this)\s+(?:fix|workaround|change|changes|setting|hotfix|update)\b"

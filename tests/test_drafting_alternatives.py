@@ -120,6 +120,32 @@ def test_bench_counts_a_question_whose_answers_all_meet_again(tmp_path: Path) ->
     assert meeting_questions(branching, enumerate_walks(branching)) == (1, [])
 
 
+def test_in_product_lead_ins_with_a_goal_are_asked() -> None:
+    """'In Outlook 97, follow these steps to X:' / 'In Outlook 98, ...' are one choice each."""
+    body = (
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "In Microsoft Outlook 97, follow these steps to turn off WordMail:\n\n"
+        "1. On the Tools menu, click Options.\n\n"
+        "2. Click to clear the WordMail check box.\n\n"
+        "In Microsoft Outlook 98, follow these steps to turn off WordMail:\n\n"
+        "1. On the Tools menu, click Options, and then click Mail Format.\n\n"
+        "2. Click to clear the Use Microsoft Word to edit e-mail messages check box.\n"
+    )
+    labels = [c["label"] for c in _question(draft_tree(mskb(body)), "mitigation")["choices"]]
+    assert labels == ["Microsoft Outlook 97", "Microsoft Outlook 98"]
+    on = (
+        SYMPTOMS + "MORE INFORMATION\n================\n\n"
+        "To install WAN Services for Eicon on Windows NT Server 3.51:\n\n"
+        "1. Run Setup from the Eicon disk.\n\n"
+        "2. Restart the computer.\n\n"
+        "To install WAN Services for Eicon on Windows NT 4.0:\n\n"
+        "1. Open Network in Control Panel.\n\n"
+        "2. Add the Eicon adapter.\n"
+    )
+    labels = [c["label"] for c in _question(draft_tree(mskb(on)), "mitigation")["choices"]]
+    assert labels == ["Windows NT Server 3.51", "Windows NT 4.0"]
+
+
 def runbook(body: str, *, id_: str = "TestAlert") -> Article:
     """An alert runbook: front matter, an `#` title, `##` Meaning / Diagnosis / Mitigation."""
     text = f"---\nid: {id_}\ntitle: {id_}\n---\n\n# {id_}\n\n{body.strip()}\n"

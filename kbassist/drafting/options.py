@@ -1064,13 +1064,16 @@ _IF_LEAD_RE = re.compile(
 
 #: The last sentence of a lead-in naming the alternative its numbered steps are for:
 #: "For Netscape Navigator 3.0, follow these steps:", "If you are using Outlook, do the
-#: following:", "Follow these steps for Microsoft Internet Explorer 3.0:". ("On computer 1,
+#: following:", "Follow these steps for Microsoft Internet Explorer 3.0:", "In Outlook 98,
+#: follow these steps to disable Word as your e-mail editor:". ("On computer 1,
 #: do the following:" is where a step of one procedure runs, not an alternative.)
 _FOR_LEAD_RE = re.compile(
-    r"^(?:(?:for|under|with)\s+(?P<what>[^:]{3,90}?)|if you(?:'re| are)?\s+(?:using|running|use"
-    r"|run|have)\s+(?P<used>[^:]{3,90}?)),?\s+(?:you\s+(?:can|should|must)\s+)?"
-    r"(?:follow|do|use|perform|complete)\s+(?:the\s+)?(?:following|these)"
-    r"(?:\s+(?:steps|procedure|instructions|method))?\s*:$"
+    r"^(?:(?:for(?!\s+(?:example|instance|more)\b)|under|with)\s+(?P<what>[^:]{3,90}?)"
+    r"|in\s+(?!(?:the|a|an|this|that|each|addition)\b)(?P<within>[^:]{3,90}?)"
+    r"|if you(?:'re| are)?\s+(?:using|running|use|run|have)\s+(?P<used>[^:]{3,90}?)),?\s+"
+    r"(?:you\s+(?:can|should|must)\s+(?:also\s+)?)?(?:follow|do|use|perform|complete)\s+(?:the\s+)?"
+    r"(?:following|these)(?:\s+(?:steps|procedure|instructions|method))?"
+    r"(?:\s+to\s+[^:]{3,120}?)?\s*:$"
     r"|^(?:follow|use|perform|complete)\s+(?:the\s+)?(?:following|these)\s+(?:steps|procedure"
     r"|instructions)\s+(?:for|in|under|with)\s+(?P<after>[^:]{3,90}?)\s*:$",
     re.IGNORECASE,
@@ -1108,10 +1111,12 @@ def _variant_leads(paras: Sequence[Para]) -> dict[int, str]:
             continue
         last = _last_sentence(clean(para.text))
         if (match := _FOR_LEAD_RE.match(last)) is not None:
-            after = match.group("after")
+            after, within = match.group("after"), match.group("within")
             if after and re.match(r"(?:the|a|an|this|each|every)\s", after, re.IGNORECASE):
                 continue  # "steps for the keyboard": a part of the job, not a product
-            found[i] = (match.group("what") or match.group("used") or after).strip()
+            if within and not _PRODUCT_NAME_RE.search(within):
+                continue  # "In Notepad, do the following:": where, not which product
+            found[i] = (match.group("what") or match.group("used") or within or after).strip()
         elif (goal := _GOAL_FOR_RE.match(last)) is not None:
             goals[i] = goal.group("goal").strip()
     if len(goals) >= 2:
@@ -1126,10 +1131,12 @@ def _variant_leads(paras: Sequence[Para]) -> dict[int, str]:
         for i, goal in goals.items():
             # the last "under/in/for" before they differ, not one inside a product's own
             # name ("Windows for Workgroups")
-            for prep in reversed(list(_VARIANT_PREP_RE.finditer(goal[:shared]))):
+            preps = [p for p in _VARIANT_PREP_RE.finditer(goal) if p.start() < shared]
+            for prep in reversed(preps):
                 before, tail = goal[: prep.start()].split(), goal[prep.end() :]
-                if before and before[-1][:1].isupper() and tail[:1].isupper():
-                    continue
+                inside = prep.group().strip().casefold() == "for" and before[-1:] != []
+                if inside and before[-1][:1].isupper() and tail[:1].isupper():
+                    continue  # "Windows for Workgroups", "Services for Macintosh": a name
                 if _PRODUCT_NAME_RE.search(tail):
                     found[i] = _before_action(tail)
                     break
