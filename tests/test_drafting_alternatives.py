@@ -256,3 +256,24 @@ def test_causes_whose_answers_all_reach_the_same_fixes_are_shown_not_asked() -> 
     assert cause["kind"] == "info"
     assert "group memberships" in cause["text"]
     assert next(n for n in tree["nodes"] if n["id"] == "mitigation")["kind"] == "question"
+
+
+def test_the_articles_disable_procedure_is_the_rollback_not_steps() -> None:
+    """'Disable the fix' after 'Enable the fix' is the rollback; the walk keeps its fix."""
+    art = support(
+        "## Symptoms\n\nThe server stops with error 7E in Nfssvr.sys.\n\n"
+        "## Resolution\n\n### Enable the fix\n\n"
+        "1. Open an administrative Command Prompt window.\n"
+        "2. Run the following command:\n\n"
+        "   ```console\n   reg add HKLM\\SOFTWARE\\Contoso /v Fix /t REG_DWORD /d 1 /f\n   ```\n\n"
+        "### Disable the fix\n\n"
+        "In either version, disable the fix by using either of the following methods:\n\n"
+        "- Change the value to 0.\n"
+        "- Delete the registry entry.\n"
+    )
+    checklist = build_checklist(walk_with_answers(draft_tree_model(art), {"symptom": "yes"}))
+    done = [item.text for item in checklist.part("steps")]
+    back = [item.text for item in checklist.part("rollback")]
+    assert not [t for t in done if "value to 0" in t or "Delete the registry" in t]
+    assert any("value to 0" in t for t in back)
+    assert any("Delete the registry entry" in t for t in back)

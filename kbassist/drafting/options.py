@@ -116,6 +116,9 @@ class Option:
     #: "{MVARSIZ}" -> (min, max, default): a setting the article bounds ("The range of
     #: values is 1 to 64. The default value is 6."), asked as a number in that range.
     bounds: dict[str, tuple[int, int, int | None]] = field(default_factory=dict)
+    #: The article's own way back ("Disable the fix", "To remove this workaround, ..."):
+    #: the outcome's rollback, never steps run after the fix.
+    undo: list[str] = field(default_factory=list)
 
 
 def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:

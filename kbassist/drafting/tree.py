@@ -250,6 +250,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         ):
             option.case = ""  # "no" would have nowhere to go, or it is known only later
         option.items, option.checks, option.backup = _steps_checks_backup(article, option)
+        option.items, option.undo = undo_steps(option.items)
         if option.kind != "reference" and not option.when:
             option.items, option.checks = final_steps(option.items, option.checks)
             option.pre_items = final_steps(option.pre_items, [], results=False)[0]
@@ -1075,8 +1076,9 @@ def _outcome(
             "source": _cite(article, symptom_section or option.section),
         }
     ]
+    rollback = [_item(article, step, option.section, known) for step in option.undo]
     if backup:
-        outcome["rollback"] = [
+        rollback.append(
             {
                 "text": brace(
                     f"If the change causes a problem, restore the {backup} from the backup "
@@ -1084,8 +1086,42 @@ def _outcome(
                 ),
                 "source": _cite(article, option.section),
             }
-        ]
+        )
+    if rollback:
+        outcome["rollback"] = rollback
     return outcome
+
+
+#: "Disable the fix", "To remove this workaround, ...", "In either Windows Server 2019 or
+#: 2016, disable the fix by using either of the following methods:": the way back.
+_UNDO_RE = re.compile(
+    r"^(?:(?!to\b)[^,:]{3,80},\s+)?(?P<to>(?:to|if you (?:want|need) to)\s+)?(?:disable|undo"
+    r"|revert|reverse|roll\s?back|remove|uninstall|turn off|back out)\s+(?:the|this|these)\s+"
+    r"(?:fix|hotfix|workaround|change|changes|setting|settings|update|feature|registry (?:change"
+    r"|entry|value|key))(?=\s*(?:[,.:;]|$)|\s+(?:by|on|in|from|for|that|you|and|if|after|"
+    r"described|made|above)\b)(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def undo_steps(items: list[str]) -> tuple[list[str], list[str]]:
+    """(steps, undo): a procedure to undo the fix after its steps ("Enable the fix" then
+    "Disable the fix: change the value to 0, delete the entry") is the rollback; walked
+    as steps, the checklist would undo its own fix. The undo begins at a heading-like
+    line, a "To disable this ..." lead or a lead-in ending in a colon, never first."""
+    for n, item in enumerate(items[1:], start=1):
+        text = split_detail(item)[0].strip()
+        found = _UNDO_RE.match(text)
+        if found is None:
+            continue
+        rest = found.group("rest").strip()
+        # "..., disable the fix by using either of the following methods:" leads the
+        # way back; "Remove the key. It is located at:" is one step with its path
+        colon = text.endswith(":") and not re.search(r"[.!?]\s", rest)
+        leads = colon or not rest.strip(" .") or bool(found.group("to"))
+        if leads:
+            return items[:n], items[n:]
+    return items, []
 
 
 #: "Back up the registry before you modify it", "Before you make changes, back up the
