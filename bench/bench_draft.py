@@ -65,6 +65,18 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   / lint-clean drafts of articles with a fix section. The issue's runbook target is on
   this row of the runbooks column.
 
+- **questions whose answers all meet**: questions (the symptom question left out) with
+  two or more answers that stay in the article (not "this article may not apply" or
+  "Read the article"), whose every such answer reaches the very same set of outcomes
+  and checklist items, / all such questions (`draft_metrics.meeting_questions`).
+- **drafts with a branching question**: lint-clean drafts with at least one such
+  question whose answers do not all meet, / lint-clean drafts.
+- **drafts with an alternative as a step**: lint-clean drafts where a checklist step
+  (not the first of its outcome) starts another alternative's own procedure ("For
+  Netscape Navigator 3.0, follow these steps:", "To disable the fix:"; not a place such
+  as "In the Options dialog box, do the following:") or lists when it is "safe to
+  ignore" (`draft_metrics.ALTERNATIVE_STEP_RE`), / lint-clean drafts.
+
 Also shown: drafts that only say "Read the article", drafts with an input, walks that
 got stuck (every answer refused), and articles that expect a mitigation (CAUSE,
 RESOLUTION, WORKAROUND or a `-or-` list: the old archive bench's row) and have one.
