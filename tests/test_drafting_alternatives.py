@@ -277,3 +277,22 @@ def test_the_articles_disable_procedure_is_the_rollback_not_steps() -> None:
     assert not [t for t in done if "value to 0" in t or "Delete the registry" in t]
     assert any("value to 0" in t for t in back)
     assert any("Delete the registry entry" in t for t in back)
+
+
+def test_conditions_of_a_fix_are_asked_not_ticked() -> None:
+    """'Safely ignore it when the following conditions are true:' asks them; yes keeps the fix."""
+    art = support(
+        "## Symptoms\n\nAfter you install an update, error code 1642 is logged.\n\n"
+        "## Resolution\n\n"
+        "You can safely ignore this message when the following conditions are true:\n\n"
+        "- Setup of the update completed successfully.\n"
+        "- No error messages are recorded in the Summary.txt file.\n"
+    )
+    tree = draft_tree(art)
+    ask = next(n for n in tree["nodes"] if n["id"].endswith("-case"))
+    assert ask["title"] == "Are all of these true here?"
+    assert "Summary.txt" in ask["text"]
+    assert [c["next"] for c in ask["choices"]][1] == "not_this_article"
+    walk = walk_with_answers(draft_tree_model(art), {"symptom": "yes", ask["var"]: "yes"})
+    done = [item.text for item in build_checklist(walk).part("steps")]
+    assert done == ["Safely ignore this message."]

@@ -43,6 +43,7 @@ from kbassist.drafting.options import (
     WORKAROUND_KEYS,
     Ask,
     Option,
+    _is_action,
     article_cause,
     article_plan,
     cause_alternatives,
@@ -69,6 +70,7 @@ from kbassist.drafting.text import (
     shorten,
     split_detail,
     split_sentences,
+    step_text,
     with_detail,
 )
 from kbassist.errors import DataError
@@ -251,6 +253,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             option.case = ""  # "no" would have nowhere to go, or it is known only later
         option.items, option.checks, option.backup = _steps_checks_backup(article, option)
         option.items, option.undo = undo_steps(option.items)
+        if not option.case and symptom_section is not None:
+            option.items, option.case = conditions_case(option.items)
+            if option.case:  # "Safely ignore X when the following conditions": the action
+                option.label = _CONDITIONS_LABEL_RE.sub("", option.label) or option.label
         if option.kind != "reference" and not option.when:
             option.items, option.checks = final_steps(option.items, option.checks)
             option.pre_items = final_steps(option.pre_items, [], results=False)[0]
@@ -759,6 +765,21 @@ def _case_node(article: Article, option: Option, yes: str) -> dict[str, Any]:
     Yes leads to the fix; no to "this article may not apply"."""
     cond = _IF_START_RE.sub("", option.case, count=1)
     question = _as_question(cond)
+    if "; " in cond:  # the conditions of conditions_case: all of them, one per line
+        question = "Are all of these true here?"
+        listed = "\n".join(f"- {c}" for c in cond.split("; "))
+        return {
+            "id": f"{option.id}-case",
+            "kind": "question",
+            "var": f"{option.id}_case".replace("-", "_"),
+            "title": question,
+            "text": brace(f"The article's fix is only for this case:\n{listed}\n{question}"),
+            "source": _cite(article, option.section),
+            "choices": [
+                {"value": "yes", "label": "Yes, all of them", "next": yes},
+                {"value": "no", "label": "No, not all of them", "next": NOT_THIS_ID},
+            ],
+        }
     return {
         "id": f"{option.id}-case",
         "kind": "question",
@@ -1090,6 +1111,51 @@ def _outcome(
     if rollback:
         outcome["rollback"] = rollback
     return outcome
+
+
+#: "Safely ignore this message when the following conditions are true:", "Download the
+#: patch only if all the following conditions are met:": a fix for one case, whose
+#: conditions follow it one per line.
+_CONDITIONS_LEAD_RE = re.compile(
+    r"^(?P<act>[^:]{3,200}?),?\s+(?:only\s+)?(?:if|when)\s+(?:all\s+(?:of\s+)?|both\s+(?:of\s+)?)?"
+    r"the\s+following\s+(?:conditions|statements)\s+(?:are|is)\s+(?:true|met)\s*:$",
+    re.IGNORECASE,
+)
+MAX_CONDITIONS = 6
+_CONDITIONS_LABEL_RE = re.compile(
+    r",?\s+(?:only\s+)?(?:if|when)\s+(?:all\s+|both\s+)?(?:of\s+)?the\s+following\b.*$", re.I
+)
+
+
+def conditions_case(items: list[str]) -> tuple[list[str], str]:
+    """(steps, case): a fix that opens (first or second step) "Safely ignore this message
+    when the following conditions are true:" over its conditions is for that case: the
+    conditions are asked (yes: the fix; no: the article may not apply), the action is a
+    step (once: "Download a patch ..." then "Download the patch only if ..." is one), and
+    the conditions are no longer ticked as if they were steps. Else (items, "")."""
+    for n, item in enumerate(items[:2]):
+        text, detail = split_detail(item)
+        found = _CONDITIONS_LEAD_RE.match(text.strip())
+        if found is None:
+            continue
+        act = found.group("act").strip().rstrip(",")
+        verb = re.sub(r"^(?:safely|simply|only|just|also|then|first),?\s+", "", act, flags=re.I)
+        if not _is_action(verb[:1].upper() + verb[1:]):
+            return items, ""
+        conds: list[str] = []
+        for later in items[n + 1 : n + 1 + MAX_CONDITIONS]:
+            cond = split_detail(later)[0].strip()
+            if not cond or _is_action(cond):
+                break
+            conds.append(cond.rstrip(".;, ").removesuffix(", and").removesuffix(" and"))
+        if not conds:
+            return items, ""
+        before = items[:n]
+        first = step_text(before[0]).casefold().split()[:1] if before else []
+        same = bool(first) and first == verb.casefold().split()[:1]
+        step = [] if same else [with_detail(f"{act}.", detail)]
+        return [*before, *step, *items[n + 1 + len(conds) :]], "If " + "; ".join(conds)
+    return items, ""
 
 
 #: "Disable the fix", "To remove this workaround, ...", "In either Windows Server 2019 or
