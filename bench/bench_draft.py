@@ -74,6 +74,17 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   fail, error, crash, missing, slow, ...) or is a bare "It is ..." sentence; everything
   else (the article's own check, a file version, an alert clearing, a message to see
   gone, an honest "nothing to fix") is concrete. The next row counts generic / scene.
+- **questions whose answers all meet**: questions (the symptom question left out) with
+  two or more answers that stay in the article (not "this article may not apply" or
+  "Read the article"), whose every such answer reaches the very same set of outcomes
+  and checklist items, / all such questions (`draft_metrics.meeting_questions`).
+- **drafts with a branching question**: lint-clean drafts with at least one such
+  question whose answers do not all meet, / lint-clean drafts.
+- **drafts with an alternative as a step**: lint-clean drafts where a checklist step
+  (not the first of its outcome) starts another alternative's own procedure ("For
+  Netscape Navigator 3.0, follow these steps:", "To disable the fix:"; not a place such
+  as "In the Options dialog box, do the following:") or lists when it is "safe to
+  ignore" (`draft_metrics.ALTERNATIVE_STEP_RE`), / lint-clean drafts.
 
 Also shown: drafts that only say "Read the article", drafts with an input, walks that
 got stuck (every answer refused), and articles that expect a mitigation (CAUSE,
@@ -201,6 +212,15 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "real mitigation": _pct(sum(r.real_mitigation for r in with_fix), len(with_fix)),
         "only 'Read the article'": _pct(sum(r.fallback_only for r in clean), len(clean)),
+        "questions whose answers all meet": _pct(
+            sum(len(r.meeting) for r in clean), sum(r.questions for r in clean)
+        ),
+        "drafts with a branching question": _pct(
+            sum(r.questions > len(r.meeting) for r in clean), len(clean)
+        ),
+        "drafts with an alternative as a step": _pct(
+            sum(bool(r.alternative_steps) for r in clean), len(clean)
+        ),
         "drafts with an input": _pct(sum(r.inputs > 0 for r in clean), len(clean)),
         "walks (stuck)": f"{sum(r.walks for r in clean):,} ({sum(r.walks_stuck for r in clean)})",
         "expect a mitigation, have one": _pct(

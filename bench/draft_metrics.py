@@ -367,6 +367,9 @@ class Record:
     verify_generic: int = 0
     verify_scene: int = 0
     weak_verifies: list[str] = field(default_factory=list)  # a few, for reading
+    questions: int = 0  # questions with two or more answers that stay in the article
+    meeting: list[str] = field(default_factory=list)  # ids of those whose answers all meet
+    alternative_steps: list[str] = field(default_factory=list)  # see ALTERNATIVE_STEP_RE
 
 
 def load_draft(article: Article) -> tuple[Tree | None, list[str], str]:
@@ -423,6 +426,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     walks = enumerate_walks(tree)
     record.walks, record.walks_stuck = len(walks.checklists), walks.stuck
     record.asks_question = any(asks_question(c) for c in walks.checklists)
+    record.questions, record.meeting = meeting_questions(tree, walks)
+    record.alternative_steps = alternative_steps(walks.checklists)
     first_by_outcome: dict[str, Checklist] = {}
     for checklist in walks.checklists:
         first_by_outcome.setdefault(checklist.outcome.id, checklist)
@@ -456,3 +461,78 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     fixes = fix_sections(article)
     record.has_fix_section = bool(fixes)
     record.real_mitigation = bool(fixes) and real_mitigation(walks.checklists, fixes)
+
+
+# --------------------------------------------------------------------------- branching
+
+
+def _exit_ids(tree: Tree) -> set[str]:
+    """Outcomes that leave the article ("not this article", "Read the article"): an
+    answer going there is an exit, not one of the alternatives a question branches on."""
+    from kbassist.drafting.tree import FALLBACK_ID, NOT_THIS_ID
+
+    return {NOT_THIS_ID, FALLBACK_ID} & set(tree.nodes)
+
+
+def _tail(checklist: Checklist, node_id: str) -> tuple[str, ...]:
+    """What a walk does after `node_id`: its outcome and checklist items (the answers
+    given before the node are left out, so two answers are compared on what follows)."""
+    return (checklist.outcome.id, *(f"{item.part}:{item.text}" for item in checklist.items))
+
+
+def meeting_questions(tree: Tree, walks: WalkSet) -> tuple[int, list[str]]:
+    """(questions with two or more real answers, ids of those whose answers all meet
+    again; the symptom question left out): every non-exit answer reaches the very same
+    set of outcomes and checklist items, so asking it changes nothing the admin does.
+    Walks cut at MAX_WALKS may hide a difference; such a tree is counted on the walks it
+    has."""
+    exits = _exit_ids(tree)
+    asked, meeting = 0, []
+    for node in tree.nodes.values():
+        if not isinstance(node, Question) or node.id == "symptom":
+            continue  # the symptom's forms are told apart to recognise it, not to branch
+        real = [c for c in node.choices if c.next not in exits]
+        if len(real) < 2:
+            continue
+        asked += 1
+        tails: dict[str, set[tuple[str, ...]]] = {c.value: set() for c in real}
+        for checklist in walks.checklists:
+            if node.id not in checklist.path:
+                continue
+            value = checklist.answers.get(node.variable)
+            if value in tails:
+                tails[str(value)].add(_tail(checklist, node.id))
+        seen = [t for t in tails.values() if t]
+        if len(seen) >= 2 and all(t == seen[0] for t in seen):
+            meeting.append(node.id)
+    return asked, meeting
+
+
+#: A checklist step that introduces another alternative's own procedure ("For Netscape
+#: Navigator 3.0, follow these steps:", "To disable the fix:", "Disable the fix"; not a
+#: place such as "In the Options dialog box, do the following:") or
+#: lists its conditions ("It is safe to ignore this error when:"): in one checklist with
+#: the first alternative, the walk does both.
+ALTERNATIVE_STEP_RE = re.compile(
+    r"^(?:(?:for(?!\s+(?:example|instance|more)\b)|with|under|if you (?:use|are using|have|run)"
+    r"|(?:in|on)(?!\s+(?:the|that|this|each|addition)\b))\s+[^:]{2,80}?,?\s+"
+    r"(?:follow these steps|do the following|use (?:these|the following) (?:steps|method))"
+    r"|(?:to\s+)?(?:disable|undo|revert|roll ?back|remove|uninstall|turn off)\s+"
+    r"(?:the|this)\s+(?:fix|workaround|change|changes|setting|hotfix|update)\b"
+    r"|[^.]{0,80}\bsafe to ignore\b[^.]{0,80}:\s*$)",
+    re.IGNORECASE,
+)
+
+
+def alternative_steps(checklists: list[Checklist]) -> list[str]:
+    """Steps (once per outcome, never the first step) that start another alternative
+    inside the same checklist (see ALTERNATIVE_STEP_RE)."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for checklist in checklists:
+        if checklist.outcome.id in seen:
+            continue
+        seen.add(checklist.outcome.id)
+        steps = checklist.part("steps")
+        found.extend(item.text[:120] for item in steps[1:] if ALTERNATIVE_STEP_RE.match(item.text))
+    return found

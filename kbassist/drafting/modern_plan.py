@@ -894,3 +894,147 @@ def _dangling_commands(article: Article, options: list[Option]) -> None:
                 with_detail(i, command) if md_plain(split_detail(i)[0]) == text else i
                 for i in option.items
             ]
+
+
+#: "If the log shows err=EOF:" / "If the backingstore resource is based on X, check ...":
+#: a case and what follows it (the action after a comma, or nothing after a colon).
+_FOUND_CASE_RE = re.compile(
+    r"^(?:if|when)\s+(?P<cond>[^,:;]{4,140}?)\s*(?:[,:]|(?<!\.)\.\s+(?=[A-Z])|\.?$)",
+    re.IGNORECASE | re.DOTALL,
+)
+#: What happens after the fix, or a fallback: not one of the cases a check tells apart.
+_NOT_FOUND_CASE_RE = re.compile(
+    r"\b(?:persists?|still|continues?|cannot resolve|can't resolve|not resolved|necessary|"
+    r"needed|possible|none of|nothing (?:found|helps)|issue does not|problem does not|"
+    r"you (?:want|wish|prefer|suspect)|cannot be (?:restored|recovered|fixed|resolved|repaired))\b",
+    re.IGNORECASE,
+)
+#: Sibling cases share this many words after "If" ("the backingstore resource ...",
+#: "you see err=...", "the command succeeds" / "the command fails").
+SHARED_CASE_WORDS = 2
+
+
+def _found_cases(steps: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Groups of sibling "If X ..." steps, in order: two or more (key, condition) whose
+    conditions open with the same words and differ after them."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for key, item in steps:
+        text = md_plain(split_detail(item)[0])
+        found = _FOUND_CASE_RE.match(text)
+        if found is None or _NOT_FOUND_CASE_RE.search(found.group("cond")):
+            continue
+        cond = " ".join(found.group("cond").split())
+        words = cond.casefold().split()
+        if len(words) <= SHARED_CASE_WORDS:
+            continue
+        groups.setdefault(" ".join(words[:SHARED_CASE_WORDS]), []).append((key, cond))
+    return [
+        cases
+        for cases in groups.values()
+        if len(cases) >= 2 and len({_case_label(c).casefold() for _, c in cases}) == len(cases)
+    ]
+
+
+def _case_label(cond: str) -> str:
+    """'the log shows err="... EOF"' -> 'The log shows err="EOF"': a label, not cut at
+    the article's own elision."""
+    cond = re.sub(r"(?:\.\.\.|\u2026)\s*", "", cond)
+    return short_label(cond[0].upper() + cond[1:], 80)
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of the shorter text's words (four letters or more) found in the other."""
+    wa = {w for w in re.findall(r"[a-z0-9-]{4,}", a.casefold())}
+    wb = {w for w in re.findall(r"[a-z0-9-]{4,}", b.casefold())}
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
+def found_case_steps(option: Option, counter: int) -> int:
+    """Sibling cases of a check ("If the log shows err=EOF:" / "If the log shows 401:",
+    "If the backingstore is based on a public cloud ..." / "... a PV pool ...") not yet
+    asked are one question, "Which of these did you find?": the answer keeps that case's
+    steps ("Not sure" all of them). A Diagnosis group whose cases match, in order, the
+    ones an earlier question asks for the fix (subject_steps) reads that same answer, so
+    one answer selects the case's checks and its fix. Returns the questions counter."""
+    # an option chosen by what the Diagnosis found ("What did you find?") has had its
+    # case asked already: its Diagnosis cases are not asked again
+    pre = [] if option.condition else [(-(n + 1), i) for n, i in enumerate(option.pre_items)]
+    steps = [(k, i) for k, i in [*pre, *enumerate(option.items)] if k not in option.when]
+    for cases in _found_cases(steps):
+        keys = [k for k, _ in cases]
+        owned = {k: _case_keys(option, k, keys) for k in keys}
+        shared = _shared_ask(option, [c for _, c in cases])
+        if shared is None:
+            counter += 1
+            var = f"if_{counter}"
+            choices = [
+                {"value": f"case_{j}", "label": _case_label(c)}
+                for j, (_, c) in enumerate(cases, start=1)
+            ]
+            choices.append({"value": "unsure", "label": "Not sure: show the steps for each"})
+            option.asks.append(
+                Ask(
+                    var,
+                    "Which of these did you find?",
+                    "The article's steps differ by what you find ("
+                    + "; ".join(c["label"] for c in choices[:-1])
+                    + "). Which is it?",
+                    choices,
+                )
+            )
+            values = [f"case_{j}" for j in range(1, len(cases) + 1)]
+        else:
+            var, values = shared
+        for (key, _), value in zip(cases, values, strict=True):
+            for k in owned[key]:
+                option.when[k] = f'{var} == "{value}" or {var} == "unsure"'
+    return counter
+
+
+_CASE_START_RE = re.compile(r"^(?:if|when|otherwise|else|in case)\b", re.IGNORECASE)
+
+
+def _step_at(option: Option, key: int) -> str | None:
+    """The step keyed as in `when` (a Diagnosis step -1, -2 ...), None past either end."""
+    if key < 0:
+        return option.pre_items[-key - 1] if -key <= len(option.pre_items) else None
+    return option.items[key] if key < len(option.items) else None
+
+
+def _case_keys(option: Option, key: int, cases: list[int]) -> list[int]:
+    """The steps of one case: its "If X, do A" step, and for "If X:" the step after it
+    (what to do then), unless that is another case or asked already."""
+    text = split_detail(_step_at(option, key) or "")[0].rstrip()
+    after = key - 1 if key < 0 else key + 1
+    nxt = _step_at(option, after)
+    if (
+        not text.endswith(":")
+        or nxt is None
+        or after in cases
+        or after in option.when
+        or _CASE_START_RE.match(md_plain(split_detail(nxt)[0]))
+    ):
+        return [key]
+    return [key, after]
+
+
+def _best_match(cond: str, labels: list[str]) -> int:
+    """The index of the label sharing the most words with `cond` (the first on a tie)."""
+    return max(range(len(labels)), key=lambda j: _overlap(cond, labels[j]))
+
+
+def _shared_ask(option: Option, conds: list[str]) -> tuple[str, list[str]] | None:
+    """(variable, values) of a "Which of these applies?" already asked for as many cases
+    whose labels match these conditions in order (each best matched by its own), else
+    None."""
+    for ask in option.asks:
+        cases = [c for c in ask.choices if c["value"] != "unsure"]
+        if len(cases) != len(conds) or len(cases) == len(ask.choices):
+            continue
+        labels = [str(case["label"]) for case in cases]
+        if all(
+            _best_match(cond, labels) == n and _overlap(cond, labels[n]) > 0
+            for n, cond in enumerate(conds)
+        ):
+            return ask.var, [c["value"] for c in cases]
+    return None

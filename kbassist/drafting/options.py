@@ -116,6 +116,9 @@ class Option:
     #: "{MVARSIZ}" -> (min, max, default): a setting the article bounds ("The range of
     #: values is 1 to 64. The default value is 6."), asked as a number in that range.
     bounds: dict[str, tuple[int, int, int | None]] = field(default_factory=dict)
+    #: The article's own way back ("Disable the fix", "To remove this workaround, ..."):
+    #: the outcome's rollback, never steps run after the fix.
+    undo: list[str] = field(default_factory=list)
 
 
 def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
@@ -864,8 +867,11 @@ def _section_options(section: Section, kind: str, plain: bool = False) -> tuple[
             if all(_PRODUCT_NAME_RE.search(o.label) for o in headed):
                 for product in headed:
                     product.kind = "version"
+            variants = _variant_leads(paras)
             first = next(
-                i for i, p in enumerate(paras) if p.heading or _IF_LEAD_RE.match(clean(p.text))
+                i
+                for i, p in enumerate(paras)
+                if p.heading or i in variants or _IF_LEAD_RE.match(clean(p.text))
             )
             return clean(" ".join(p.text for p in paras[:first] if not p.separator)), headed
     if kind in ("resolution", "workaround"):
@@ -1059,13 +1065,110 @@ _IF_LEAD_RE = re.compile(
 )
 
 
+#: The last sentence of a lead-in naming the alternative its numbered steps are for:
+#: "For Netscape Navigator 3.0, follow these steps:", "If you are using Outlook, do the
+#: following:", "Follow these steps for Microsoft Internet Explorer 3.0:", "In Outlook 98,
+#: follow these steps to disable Word as your e-mail editor:". ("On computer 1,
+#: do the following:" is where a step of one procedure runs, not an alternative.)
+_FOR_LEAD_RE = re.compile(
+    r"^(?:(?:for(?!\s+(?:example|instance|more)\b)|under|with)\s+(?P<what>[^:]{3,90}?)"
+    r"|in\s+(?!(?:the|a|an|this|that|each|addition)\b)(?P<within>[^:]{3,90}?)"
+    r"|if you(?:'re| are)?\s+(?:using|running|use|run|have)\s+(?P<used>[^:]{3,90}?)),?\s+"
+    r"(?:you\s+(?:can|should|must)\s+(?:also\s+)?)?(?:follow|do|use|perform|complete)\s+(?:the\s+)?"
+    r"(?:following|these)(?:\s+(?:steps|procedure|instructions|method))?"
+    r"(?:\s+to\s+[^:]{3,120}?)?\s*:$"
+    r"|^(?:follow|use|perform|complete)\s+(?:the\s+)?(?:following|these)\s+(?:steps|procedure"
+    r"|instructions)\s+(?:for|in|under|with)\s+(?P<after>[^:]{3,90}?)\s*:$",
+    re.IGNORECASE,
+)
+#: "To correctly remove NetWare connectivity under Windows for Workgroups version 3.11:"
+#: (with or without ", do the following"): a goal for one product of several.
+_GOAL_FOR_RE = re.compile(
+    r"^to\s+(?P<goal>[^:]{3,160}?)(?:,?\s+(?:follow|do|use|perform)\s+(?:the\s+)?"
+    r"(?:following|these|this)(?:\s+(?:steps|procedure|instructions))?|\s+as follows)?\s*:$",
+    re.IGNORECASE,
+)
+_VARIANT_PREP_RE = re.compile(r"\s(?:under|in|with|using|for|on)\s", re.IGNORECASE)
+#: "a Windows 2000 Server", "a computer that is running Exchange Server": the product.
+_VARIANT_ARTICLE_RE = re.compile(
+    r"^(?:(?:an?|the)\s+(?:computer|server|system|machine)s?\s+(?:that(?: is|'s)\s+|which is\s+)?"
+    r"(?:running|with)\s+|(?:an?|the)\s+(?=[A-Z0-9]))"
+)
+
+
+def _last_sentence(text: str) -> str:
+    sentences = split_sentences(text)
+    return sentences[-1].strip() if sentences else ""
+
+
+def _variant_leads(paras: Sequence[Para]) -> dict[int, str]:
+    """Paragraph index -> the alternative it introduces, for lead-ins over numbered steps
+    that name one of several products, versions or cases ("For Netscape Navigator 3.0,
+    follow these steps:"; two "To remove it under Windows for Workgroups version 3.1/3.11:"
+    told apart by the product): each procedure is for one of them, never all in a row.
+    Empty unless two or more leads name different alternatives."""
+    found: dict[int, str] = {}
+    goals: dict[int, str] = {}
+    for i, para in enumerate(paras[:-1]):
+        if para.marker or para.heading or not paras[i + 1].numbered:
+            continue
+        last = _last_sentence(clean(para.text))
+        if (match := _FOR_LEAD_RE.match(last)) is not None:
+            after, within = match.group("after"), match.group("within")
+            if after and re.match(r"(?:the|a|an|this|each|every)\s", after, re.IGNORECASE):
+                continue  # "steps for the keyboard": a part of the job, not a product
+            if within and not _PRODUCT_NAME_RE.search(within):
+                continue  # "In Notepad, do the following:": where, not which product
+            found[i] = (match.group("what") or match.group("used") or within or after).strip()
+        elif (goal := _GOAL_FOR_RE.match(last)) is not None:
+            goals[i] = goal.group("goal").strip()
+    if len(goals) >= 2:
+        # the product is what the goals differ in: from the first "under/in/for ..." of
+        # the part they share, when what follows names a product or version
+        texts = list(goals.values())
+        folded = [t.casefold() for t in texts]
+        shared = next(
+            (n for n, chars in enumerate(zip(*folded, strict=False)) if len(set(chars)) > 1),
+            min(map(len, folded)),
+        )
+        for i, wanted in goals.items():
+            # the last "under/in/for" before they differ, not one inside a product's own
+            # name ("Windows for Workgroups")
+            preps = [p for p in _VARIANT_PREP_RE.finditer(wanted) if p.start() < shared]
+            for prep in reversed(preps):
+                before, tail = wanted[: prep.start()].split(), wanted[prep.end() :]
+                inside = prep.group().strip().casefold() == "for" and before[-1:] != []
+                if inside and before[-1][:1].isupper() and tail[:1].isupper():
+                    continue  # "Windows for Workgroups", "Services for Macintosh": a name
+                if _PRODUCT_NAME_RE.search(tail):
+                    found[i] = _before_action(tail)
+                    break
+    found = {i: _VARIANT_ARTICLE_RE.sub("", what, count=1) for i, what in found.items()}
+    if len({what.casefold() for what in found.values()}) < 2:
+        return {}
+    return found
+
+
+def _before_action(tail: str) -> str:
+    """ "IIS 4.0, set the Scripts virtual directory ...": the product, without the step."""
+    for comma in re.finditer(r",\s+", tail):
+        if _is_action(tail[comma.end() :]):
+            return tail[: comma.start()]
+    return tail
+
+
 def _headed_procedures(section: Section, paras: list[Para]) -> list[Option]:
-    """Numbered procedures under their own sub-heading or "If X, do the following:" lead-in
-    (an explanation's MORE INFORMATION): one option each, labelled with the case it is for."""
+    """Numbered procedures under their own sub-heading, "If X, do the following:" lead-in
+    (an explanation's MORE INFORMATION) or a lead-in naming the product it is for (see
+    _variant_leads): one option each, labelled with the case it is for."""
     starts: list[tuple[int, str]] = []
+    variants = _variant_leads(paras)
     for i, para in enumerate(paras):
         if para.heading:
             starts.append((i, para.head))
+        elif i in variants:
+            what = variants[i]
+            starts.append((i, what[0].upper() + what[1:]))
         elif not para.marker and (match := _IF_LEAD_RE.match(clean(para.text))):
             case = match.group("case")
             starts.append((i, case[0].upper() + case[1:]))
@@ -1079,7 +1182,10 @@ def _headed_procedures(section: Section, paras: list[Para]) -> list[Option]:
         if not items:
             continue
         option = Option(section, short_label(label, 80), lead, items)
-        option.condition = True
+        # "If X, do the following:" is what the admin finds; "For Outlook, ..." what they run
+        option.condition = start not in variants
+        if start in variants and _PRODUCT_NAME_RE.search(label):
+            option.kind = "version"  # asked as "Which of these do you run?"
         options.append(option)
     return options if len(options) >= 2 or (options and len(starts) == 1) else []
 

@@ -29,6 +29,7 @@ from kbassist.drafting.modern import (
 )
 from kbassist.drafting.modern_plan import (
     cause_steps,
+    found_case_steps,
     horizon_steps,
     modern_plan,
     modern_verify,
@@ -42,6 +43,7 @@ from kbassist.drafting.options import (
     WORKAROUND_KEYS,
     Ask,
     Option,
+    _is_action,
     article_cause,
     article_plan,
     cause_alternatives,
@@ -68,6 +70,7 @@ from kbassist.drafting.text import (
     shorten,
     split_detail,
     split_sentences,
+    step_text,
     with_detail,
 )
 from kbassist.drafting.verify import (
@@ -267,6 +270,11 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         ):
             option.case = ""  # "no" would have nowhere to go, or it is known only later
         option.items, option.checks, option.backup = _steps_checks_backup(article, option)
+        option.items, option.undo = undo_steps(option.items)
+        if not option.case and symptom_section is not None:
+            option.items, option.case = conditions_case(option.items)
+            if option.case:  # "Safely ignore X when the following conditions": the action
+                option.label = _CONDITIONS_LABEL_RE.sub("", option.label) or option.label
         if option.kind != "reference" and not option.when:
             option.items, option.checks = final_steps(option.items, option.checks)
             option.pre_items = final_steps(option.pre_items, [], results=False)[0]
@@ -277,6 +285,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))
             asked_ifs = horizon_steps(option, asked_ifs)
             asked_ifs = subject_steps(option, written, asked_ifs)
+            asked_ifs = found_case_steps(option, asked_ifs)
 
     # Ids, labels and choice values, unique; one variable per distinct literal.
     used_ids: set[str] = {"cause", "mitigation"}
@@ -360,14 +369,14 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if symptom_section is not None:
         after_symptom = "cause" if cause and cause_section is not None else first_after_cause
         nodes.append(_confirm_node(article, symptom, symptom_section, messages, after_symptom))
+    # A modern article's causes are shown with its cause text, never asked: every answer
+    # would reach the same fixes, and a question whose answers all meet changes nothing.
     causes = (
         []
-        if any(o.kind == "cause" for o in options)
-        else cause_alternatives(cause_section, article.style == "mskb")
+        if article.style != "mskb" or any(o.kind == "cause" for o in options)
+        else cause_alternatives(cause_section, True)
     )
-    if article.style != "mskb" and len(options) < 2:
-        causes = []  # every answer would reach the one fix: the causes are shown, not asked
-    if cause and cause_section is not None and causes and article.style == "mskb":
+    if cause and cause_section is not None and causes:
         # the causes share the article's fixes: asking which applies leads nowhere
         # different, so they are listed, one per line
         nodes.append(
@@ -378,28 +387,6 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 "text": brace(cause_listing(cause_section)),
                 "source": _cite(article, cause_section),
                 "next": first_after_cause,
-            }
-        )
-    elif cause and cause_section is not None and causes:
-        # Several possible causes: which applies is recorded with the walk (and in the
-        # export), then the article's fixes follow.
-        choices, seen = [], set()
-        for n, label in enumerate(causes, start=1):
-            label = label if _WORDY_RE.search(label) else f"Cause {n}"
-            while label.casefold() in seen:
-                label = f"{label} ({n})"
-            seen.add(label.casefold())
-            choices.append({"value": f"cause_{n}", "label": label, "next": first_after_cause})
-        choices.append({"value": "unsure", "label": "Not sure", "next": first_after_cause})
-        nodes.append(
-            {
-                "id": "cause",
-                "kind": "question",
-                "title": "Which cause applies?",
-                "text": "The article names several causes. Which of these applies here?",
-                "help": brace(shorten(cause, 300)),
-                "source": _cite(article, cause_section),
-                "choices": choices,
             }
         )
     elif cause and cause_section is not None:
@@ -813,6 +800,21 @@ def _case_node(article: Article, option: Option, yes: str) -> dict[str, Any]:
     Yes leads to the fix; no to "this article may not apply"."""
     cond = _IF_START_RE.sub("", option.case, count=1)
     question = _as_question(cond)
+    if "; " in cond:  # the conditions of conditions_case: all of them, one per line
+        question = "Are all of these true here?"
+        listed = "\n".join(f"- {c}" for c in cond.split("; "))
+        return {
+            "id": f"{option.id}-case",
+            "kind": "question",
+            "var": f"{option.id}_case".replace("-", "_"),
+            "title": question,
+            "text": brace(f"The article's fix is only for this case:\n{listed}\n{question}"),
+            "source": _cite(article, option.section),
+            "choices": [
+                {"value": "yes", "label": "Yes, all of them", "next": yes},
+                {"value": "no", "label": "No, not all of them", "next": NOT_THIS_ID},
+            ],
+        }
     return {
         "id": f"{option.id}-case",
         "kind": "question",
@@ -1141,8 +1143,9 @@ def _outcome(
             "source": _cite(article, symptom_section or option.section),
         }
     ]
+    rollback = [_item(article, step, option.section, known) for step in option.undo]
     if backup:
-        outcome["rollback"] = [
+        rollback.append(
             {
                 "text": brace(
                     f"If the change causes a problem, restore the {backup} from the backup "
@@ -1150,7 +1153,9 @@ def _outcome(
                 ),
                 "source": _cite(article, option.section),
             }
-        ]
+        )
+    if rollback:
+        outcome["rollback"] = rollback
     return outcome
 
 
@@ -1208,6 +1213,81 @@ def _ignore_verify(
 
 #: A verify that waits for the symptom to go: wrong where the article says to ignore it.
 REDO_CHECK_LIKE = re.compile(r"no longer (?:appears|happens|occurs)|alert clears", re.I)
+#: "Safely ignore this message when the following conditions are true:", "Download the
+#: patch only if all the following conditions are met:": a fix for one case, whose
+#: conditions follow it one per line.
+_CONDITIONS_LEAD_RE = re.compile(
+    r"^(?P<act>[^:]{3,200}?),?\s+(?:only\s+)?(?:if|when)\s+(?:all\s+(?:of\s+)?|both\s+(?:of\s+)?)?"
+    r"the\s+following\s+(?:conditions|statements)\s+(?:are|is)\s+(?:true|met)\s*:$",
+    re.IGNORECASE,
+)
+MAX_CONDITIONS = 6
+_CONDITIONS_LABEL_RE = re.compile(
+    r",?\s+(?:only\s+)?(?:if|when)\s+(?:all\s+|both\s+)?(?:of\s+)?the\s+following\b.*$", re.I
+)
+
+
+def conditions_case(items: list[str]) -> tuple[list[str], str]:
+    """(steps, case): a fix that opens (first or second step) "Safely ignore this message
+    when the following conditions are true:" over its conditions is for that case: the
+    conditions are asked (yes: the fix; no: the article may not apply), the action is a
+    step (once: "Download a patch ..." then "Download the patch only if ..." is one), and
+    the conditions are no longer ticked as if they were steps. Else (items, "")."""
+    for n, item in enumerate(items[:2]):
+        text, detail = split_detail(item)
+        found = _CONDITIONS_LEAD_RE.match(text.strip())
+        if found is None:
+            continue
+        act = found.group("act").strip().rstrip(",")
+        verb = re.sub(r"^(?:safely|simply|only|just|also|then|first),?\s+", "", act, flags=re.I)
+        if not _is_action(verb[:1].upper() + verb[1:]):
+            return items, ""
+        conds: list[str] = []
+        for later in items[n + 1 : n + 1 + MAX_CONDITIONS]:
+            cond = split_detail(later)[0].strip()
+            if not cond or _is_action(cond):
+                break
+            conds.append(cond.rstrip(".;, ").removesuffix(", and").removesuffix(" and"))
+        if not conds:
+            return items, ""
+        before = items[:n]
+        first = step_text(before[0]).casefold().split()[:1] if before else []
+        same = bool(first) and first == verb.casefold().split()[:1]
+        step = [] if same else [with_detail(f"{act}.", detail)]
+        return [*before, *step, *items[n + 1 + len(conds) :]], "If " + "; ".join(conds)
+    return items, ""
+
+
+#: "Disable the fix", "To remove this workaround, ...", "In either Windows Server 2019 or
+#: 2016, disable the fix by using either of the following methods:": the way back.
+_UNDO_RE = re.compile(
+    r"^(?:(?!to\b)[^,:]{3,80},\s+)?(?P<to>(?:to|if you (?:want|need) to)\s+)?(?:disable|undo"
+    r"|revert|reverse|roll\s?back|remove|uninstall|turn off|back out)\s+(?:the|this|these)\s+"
+    r"(?:fix|hotfix|workaround|change|changes|setting|settings|update|feature|registry (?:change"
+    r"|entry|value|key))(?=\s*(?:[,.:;]|$)|\s+(?:by|on|in|from|for|that|you|and|if|after|"
+    r"described|made|above)\b)(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def undo_steps(items: list[str]) -> tuple[list[str], list[str]]:
+    """(steps, undo): a procedure to undo the fix after its steps ("Enable the fix" then
+    "Disable the fix: change the value to 0, delete the entry") is the rollback; walked
+    as steps, the checklist would undo its own fix. The undo begins at a heading-like
+    line, a "To disable this ..." lead or a lead-in ending in a colon, never first."""
+    for n, item in enumerate(items[1:], start=1):
+        text = split_detail(item)[0].strip()
+        found = _UNDO_RE.match(text)
+        if found is None:
+            continue
+        rest = found.group("rest").strip()
+        # "..., disable the fix by using either of the following methods:" leads the
+        # way back; "Remove the key. It is located at:" is one step with its path
+        colon = text.endswith(":") and not re.search(r"[.!?]\s", rest)
+        leads = colon or not rest.strip(" .") or bool(found.group("to"))
+        if leads:
+            return items[:n], items[n:]
+    return items, []
 
 
 #: "Back up the registry before you modify it", "Before you make changes, back up the
