@@ -455,13 +455,36 @@ def short_label(text: str, limit: int = 60) -> str:
     for match in _CLAUSE_END_RE.finditer(text):
         if 12 <= match.start() <= limit:
             head = text[: match.start()].rstrip(" ,;:(")
-            if len(head) >= 12:
+            if len(head) >= 12 and whole_clause(head, text[match.end() :]):
                 return head
     words = text[: limit + 1].split(" ")
     words = words[:-1] if len(words) > 1 else [text[:limit]]
     while len(words) > 3 and words[-1].casefold().strip(",;:") in _DANGLING:
         words.pop()
     return " ".join(words).rstrip(" ,;:(-")
+
+
+#: A clause that only sets the scene: "When you click OK", "If you have more than one
+#: Passport": what happens is in the clause after it.
+_SUBORDINATE_RE = re.compile(
+    r"^(?:if|when|whenever|after|before|because|while|although|though|since|once|unless"
+    r"|until|as soon as|even if|in order to|to)\b",
+    re.IGNORECASE,
+)
+#: A head that opens a list ("Application tiles like Alarm", "such as X"), or a comma after
+#: which the list goes on ("Alarm, Calculator, and Edge"; "X, Y or Z").
+_LIST_OPEN_RE = re.compile(r"\b(?:like|such as|including|e\.g\.|for example)\s+[^.;:]+$", re.I)
+_LIST_ON_RE = re.compile(r"^(?:[^,;.]{1,40},\s+)*(?:and|or)\s+(?!then\b)\S", re.IGNORECASE)
+
+
+def whole_clause(head: str, rest: str) -> bool:
+    """Whether `head`, cut before `rest` at a comma or a dash, says something by itself:
+    not a scene-setting clause ("When you click OK") and not the first item of a list
+    ("Application tiles like Alarm" before ", Calculator, and Edge are missing")."""
+    if _SUBORDINATE_RE.match(head) or _LIST_OPEN_RE.search(head):
+        return False
+    # "Alarm, Calculator, and Edge": a short head before more items is one of them
+    return not (len(head.split()) <= 4 and _LIST_ON_RE.match(rest))
 
 
 #: Words a cut label must not end on ("... System Folder or").
