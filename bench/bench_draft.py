@@ -62,7 +62,8 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   that end on a word a phrase does not end on (an article, a preposition, a conjunction,
   "as", "than", "like") or that the article, everywhere it has them, goes on after with
   a function word ("... back" + " to the default") or more items of a list ("tiles like
-  Alarm" + ", Calculator, and Edge"), / all choice labels.
+  Alarm" + ", Calculator, and Edge"), or that are only a scene-setting clause ("When you
+  click OK" where the article goes on ", the following error ..."), / all choice labels.
 - **lead-in steps**: checklist steps (as for action steps) that only announce others:
   "Use the information in the following paragraphs ...", "Use the following steps to
   ...", "To resolve this problem:", or any step ending in a colon with nothing shown

@@ -244,12 +244,22 @@ _GOES_ON_RE = re.compile(
 )
 
 
+#: A clause that only sets the scene ("When you click OK", "If you have more than one
+#: Passport"): as a whole label, the first clause of a sentence whose point comes after.
+_SCENE_RE = re.compile(
+    r"^(?:if|when|whenever|after|before|because|while|although|since|once|unless|until)\b",
+    re.IGNORECASE,
+)
+
+
 def label_cut_phrase(label: str, article_text: str) -> bool:
     """A label cut mid-phrase: whole words, but the article's sentence goes on ("... into
     the search field as quickly" + " as possible"; "Application tiles like Alarm" + ", ...";
     "Set the folder views back" + " to the default"): it ends on a word a phrase does not
     end on, or, found in the article, every place it is found goes on with a function word
-    or more items of its list (see _GOES_ON_RE). Labels cut mid-word are label_cut's."""
+    or more items of its list (see _GOES_ON_RE), or it is only a scene-setting clause the
+    article follows with a comma ("When you click OK" + ", the following error ...").
+    Labels cut mid-word are label_cut's."""
     label = _normal(label)
     if not label or not label[-1].isalnum() or label_cut(label, article_text):
         return False
@@ -261,9 +271,10 @@ def label_cut_phrase(label: str, article_text: str) -> bool:
     at = article_text.find(label)
     if at == -1:
         return False
+    scene = bool(_SCENE_RE.match(label)) and "," not in label
     while at != -1:
         rest = article_text[at + len(label) : at + len(label) + 60]
-        if not _GOES_ON_RE.match(rest):
+        if not (_GOES_ON_RE.match(rest) or (scene and rest.startswith(", "))):
             return False
         at = article_text.find(label, at + 1)
     return True

@@ -112,3 +112,12 @@ def test_phrase_cut_labels_and_lead_in_steps_are_counted() -> None:
     assert metrics.lead_in_step("Set the mode to one of the following modes:", "")
     assert not metrics.lead_in_step("Set the mode to one of the following modes:", "- SQL command")
     assert not metrics.lead_in_step("Run the following command:", "kubectl get pods")
+
+
+def test_a_scene_clause_label_is_counted_as_cut() -> None:
+    """ "When you click OK" before ", the error appears" is a first-clause label, so cut."""
+    text = "When you click OK, the following error message appears: Word cannot open the file."
+    assert metrics.label_cut_phrase("When you click OK", text)
+    assert not metrics.label_cut_phrase(
+        "When you click OK, the following error message appears", text
+    )
