@@ -195,3 +195,27 @@ def test_labels_are_not_cut_to_a_scene_clause_or_a_lists_first_item() -> None:
     assert short_label("Restart the server, and then run Setup again from the CD", 40) == (
         "Restart the server"
     )
+
+
+def test_a_numbered_step_offering_modes_keeps_the_steps_around_it() -> None:
+    """ "2. Set X to one of the following modes:" over a nested list is one step of three."""
+    art = markdown(
+        """
+## Symptoms
+
+The SSIS package stops responding when the data flow task runs.
+
+## Resolution
+
+1. Open the package in the designer.
+1. Set the data access mode of the OLE DB Destination component to one of the following modes:
+
+    - Table or view - fast load
+    - SQL command
+
+1. Save the package and run it again.
+"""
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert [text.split()[0] for text, _ in got] == ["Open", "Set", "Save"]
+    assert "SQL command" in got[1][1]
