@@ -219,3 +219,18 @@ The SSIS package stops responding when the data flow task runs.
     got = steps(walked(art, {"symptom": "yes"}))
     assert [text.split()[0] for text, _ in got] == ["Open", "Set", "Save"]
     assert "SQL command" in got[1][1]
+
+
+def test_a_purpose_lead_in_is_said_with_the_step_it_introduces() -> None:
+    """ "To add this registry value:" is not ticked: it opens the step after it."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nThe MTA stops responding.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "1. Install the latest service pack on the server.\n\n"
+        "2. To add this registry value:\n\n"
+        "3. Start Registry Editor (Regedt32.exe).\n\n"
+        "4. Click Add Value on the Edit menu, and then add the TCP timeout value.\n"
+    )
+    texts = [text for text, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert "To add this registry value:" not in texts
+    assert "To add this registry value: Start Registry Editor (Regedt32.exe)." in texts

@@ -100,6 +100,9 @@ _RESULT_RE = re.compile(
     r"|\bno longer (?:appears?|occurs?|fails?|fires?|happens?)\b",
     re.IGNORECASE,
 )
+#: "To check the version of Vfp300.esl file:", "To add this registry value:": what the
+#: steps after it are for (a purpose, no action of its own), said with the first of them.
+_PURPOSE_LEAD_RE = re.compile(r"^to [a-z]+\b[^.:;]{3,120}:$", re.IGNORECASE)
 #: Shortest lead-in kept as the next step's prefix ("Namespace scoped: run ...").
 MAX_PREFIX_CHARS = 60
 
@@ -144,6 +147,8 @@ def step_kind(text: str) -> str:
         return "action"
     if _RESULT_RE.search(text) and len(split_sentences(text)) == 1 and text.endswith("."):
         return "statement"  # "Mail should work normally again.": the result, not a step
+    if _PURPOSE_LEAD_RE.match(text):
+        return "lead-in"  # "To check the version of Vfp300.esl file:" over its steps
     if text.endswith((":", ",")):
         # "Microsoft Windows XP:" heads a procedure of its own: left as it is
         return "lead-in" if _statement(text[:-1]) else "action"
@@ -245,7 +250,9 @@ def final_steps(
                 continue
             if _ANNOUNCE_RE.match(text) or _LEAD_ONLY_RE.match(text):
                 continue
-            if len(text) <= MAX_PREFIX_CHARS:
+            case_next = re.match(r"(?:if|when)\b", split_detail(items[n + 1])[0], re.I)
+            if len(text) <= MAX_PREFIX_CHARS and not case_next:
+                # not before "If X, stop it": that case is asked, the prefix would hide it
                 prefix = text
             else:
                 pending.append(text)
