@@ -234,3 +234,21 @@ def test_a_purpose_lead_in_is_said_with_the_step_it_introduces() -> None:
     texts = [text for text, _ in steps(walked(art, {"symptom": "yes"}))]
     assert "To add this registry value:" not in texts
     assert "To add this registry value: Start Registry Editor (Regedt32.exe)." in texts
+
+
+def test_note_that_and_a_leading_warning_are_shown_under_a_step_not_ticked() -> None:
+    """ "Note that ..." and a WARNING before a lead-in are shown under the step they qualify."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nThe MTA stops responding.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "WARNING: If you use Registry Editor incorrectly, you may cause serious problems.\n\n"
+        "1. To add this registry value:\n\n"
+        "2. Start Registry Editor (Regedt32.exe).\n\n"
+        "3. Click Add Value on the Edit menu, and then add the TCP timeout value.\n\n"
+        "Note that this value is read only for Windows NT Server, Terminal Server Edition.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    texts = [text for text, _ in got]
+    assert not any(t.startswith(("WARNING", "Note that")) for t in texts)
+    assert "Registry Editor incorrectly" in got[0][1]
+    assert "Terminal Server Edition" in got[-1][1]

@@ -103,6 +103,9 @@ _RESULT_RE = re.compile(
 #: "To check the version of Vfp300.esl file:", "To add this registry value:": what the
 #: steps after it are for (a purpose, no action of its own), said with the first of them.
 _PURPOSE_LEAD_RE = re.compile(r"^to [a-z]+\b[^.:;]{3,120}:$", re.IGNORECASE)
+#: "Note that this hotfix is available only for ...", "IMPORTANT NOTE: ...": a note said
+#: without the "NOTE:" marker the format readers look for.
+_NOTE_THAT_RE = re.compile(r"^(?:(?:important|please) note\b|note that\b)", re.IGNORECASE)
 #: Shortest lead-in kept as the next step's prefix ("Namespace scoped: run ...").
 MAX_PREFIX_CHARS = 60
 
@@ -133,7 +136,7 @@ def step_kind(text: str) -> str:
     text = " ".join(text.split())
     if not text:
         return "action"
-    if _NOTE_RE.match(text):
+    if _NOTE_RE.match(text) or (_NOTE_THAT_RE.match(text) and not text.endswith(":")):
         return "note"
     if (
         _ANNOUNCE_RE.match(text)
@@ -267,8 +270,10 @@ def final_steps(
         said = "\n".join(p for p in (text, detail) if p)
         if out and _action(split_detail(out[-1])[0]):
             out[-1] = with_detail(out[-1], said)
-        elif not out and nxt:
-            pending.append(said)
+        elif not out and (
+            nxt or (kind == "note" and any(_action(split_detail(i)[0]) for i in items[n + 1 :]))
+        ):
+            pending.append(said)  # a warning first: shown under the first action after it
         else:
             out.append(item)  # a list of conditions or findings: no action to show it under
     if pending:  # statements after no action at all cannot happen (an action exists)
