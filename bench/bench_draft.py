@@ -58,6 +58,18 @@ The metrics, per corpus (bench/README.md says the same; change both together):
 - **labels cut**: choice labels (questions and choice inputs) holding "[...]", ending in
   an ellipsis the article does not have there, or ending mid-word (the label is found in
   the article only where a letter or digit follows it), / all choice labels.
+- **labels cut mid-phrase**: choice labels of three words or more, not cut mid-word,
+  that end on a word a phrase does not end on (an article, a preposition, a conjunction,
+  "as", "than", "like") or that the article, everywhere it has them, goes on after with
+  a function word ("... back" + " to the default") or more items of a list ("tiles like
+  Alarm" + ", Calculator, and Edge"), or that are only a scene-setting clause ("When you
+  click OK" where the article goes on ", the following error ..."), / all choice labels.
+- **lead-in steps**: checklist steps (as for action steps) that only announce others:
+  "Use the information in the following paragraphs ...", "Use the following steps to
+  ...", "To resolve this problem:", or any step ending in a colon with nothing shown
+  under it (its list became steps of their own), / all such steps.
+- **symptoms cut**: drafts whose symptom question quotes the symptom with "[...]",
+  / drafts that ask the symptom question.
 - **real mitigation**: lint-clean drafts of articles with a fix section (a heading with
   Mitigation, Resolution, Workaround, Solution, Remediation or Fix in its name, or nested
   under one) where some walk's checklist has a step cited from a fix section that is not
@@ -209,6 +221,15 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "  generic / quotes the scene": (
             f"{sum(r.verify_generic for r in clean):,} / {sum(r.verify_scene for r in clean):,}"
+        ),
+        "labels cut mid-phrase": _pct(
+            sum(len(r.phrase_cut_labels) for r in clean), sum(r.labels for r in clean)
+        ),
+        "lead-in steps": _pct(
+            sum(len(r.lead_in_items) for r in clean), sum(r.items for r in clean)
+        ),
+        "symptoms cut": _pct(
+            sum(r.symptom_cut for r in clean), sum(r.symptom_question for r in clean)
         ),
         "real mitigation": _pct(sum(r.real_mitigation for r in with_fix), len(with_fix)),
         "only 'Read the article'": _pct(sum(r.fallback_only for r in clean), len(clean)),

@@ -227,6 +227,93 @@ def label_cut(label: str, article_text: str) -> bool:
     return True
 
 
+#: Words a phrase does not end on: an article, a preposition, a conjunction, "as"/"than"
+#: of a comparison ("as quickly [as possible]"), "like" of a list ("tiles like Alarm, ...").
+_OPEN_END_RE = re.compile(
+    r"\b(?:a|an|the|to|of|for|with|by|from|in|on|at|into|onto|as|than|like|and|or|but|that"
+    r"|which|whose|is|are|be|such)$",
+    re.IGNORECASE,
+)
+
+
+#: What a cut phrase goes on with in the article: a function word ("back" + " to the
+#: default", "as quickly" + " as possible") or more items of its list (", Calculator, and").
+_GOES_ON_RE = re.compile(
+    r"^(?:\s(?:to|of|for|with|by|from|in|on|at|into|as|than|like|and|or|that|which|whose)\b"
+    r"|,\s+[^,.;:]{1,30},?\s+(?:and|or)\s)",
+)
+
+
+#: A clause that only sets the scene ("When you click OK", "If you have more than one
+#: Passport"): as a whole label, the first clause of a sentence whose point comes after.
+_SCENE_RE = re.compile(
+    r"^(?:if|when|whenever|after|before|because|while|although|since|once|unless|until)\b",
+    re.IGNORECASE,
+)
+
+
+def label_cut_phrase(label: str, article_text: str) -> bool:
+    """A label cut mid-phrase: whole words, but the article's sentence goes on ("... into
+    the search field as quickly" + " as possible"; "Application tiles like Alarm" + ", ...";
+    "Set the folder views back" + " to the default"): it ends on a word a phrase does not
+    end on, or, found in the article, every place it is found goes on with a function word
+    or more items of its list (see _GOES_ON_RE), or it is only a scene-setting clause the
+    article follows with a comma ("When you click OK" + ", the following error ...").
+    Labels cut mid-word are label_cut's."""
+    label = _normal(label)
+    if not label or not label[-1].isalnum() or label_cut(label, article_text):
+        return False
+    words = label.split()
+    if len(words) < 3:
+        return False  # "Yes", "Not sure", "Windows 95": too short to tell
+    if _OPEN_END_RE.search(label):
+        return True
+    at = article_text.find(label)
+    if at == -1:
+        return False
+    scene = bool(_SCENE_RE.match(label)) and "," not in label
+    while at != -1:
+        rest = article_text[at + len(label) : at + len(label) + 60]
+        if not (_GOES_ON_RE.match(rest) or (scene and rest.startswith(", "))):
+            return False
+        at = article_text.find(label, at + 1)
+    return True
+
+
+#: A step that only announces others: "Use the information in the following paragraphs
+#: ...", "Use the following steps to ...", "To resolve this problem:", a sentence ending
+#: in a colon with nothing under it.
+_LEAD_IN_STEP_RE = re.compile(
+    r"^(?:(?:use|follow|see|read|apply|try|do|perform|complete) (?:one of |any of )?(?:the|these)"
+    r" (?:information|details|guidance|following (?:steps|methods|procedures?|instructions"
+    r"|paragraphs|sections?|information|workarounds|options|ways)|steps|instructions|methods"
+    r"|procedures?)\b"
+    r"|to (?:resolve|work ?around|fix|correct|avoid|prevent|solve) (?:this|the) "
+    r"(?:problem|issue|behaviou?r|error)\b[^.]{0,80}:?$)",
+    re.IGNORECASE,
+)
+
+
+def lead_in_step(text: str, detail: str) -> bool:
+    """A ticked step that is a lead-in, not an action: it announces what follows (see
+    _LEAD_IN_STEP_RE) or ends in a colon with no detail (its list became ticks of their
+    own: "Set X to one of the following modes:" over each mode)."""
+    text = _normal(text)
+    if detail.strip():
+        return bool(_LEAD_IN_STEP_RE.match(text)) and not re.search(r"\bcommands?\b", text, re.I)
+    return text.endswith(":") or bool(_LEAD_IN_STEP_RE.match(text))
+
+
+def symptom_cut(tree: Tree) -> bool | None:
+    """Whether the first question's quote of the symptom holds "[...]"; None with no
+    symptom question."""
+    node = tree.nodes.get("symptom")
+    if not isinstance(node, Question):
+        return None
+    text = getattr(node.text, "source", node.text) or ""
+    return "[...]" in text or "[\u2026]" in text
+
+
 def option_labels(tree: Tree) -> list[str]:
     """Every choice label a walker can be shown: questions' and choice inputs'."""
     labels: list[str] = []
@@ -359,6 +446,10 @@ class Record:
     not_verbs: list[str] = field(default_factory=list)  # a few, for reading
     labels: int = 0
     cut_labels: list[str] = field(default_factory=list)
+    phrase_cut_labels: list[str] = field(default_factory=list)  # whole words, phrase cut
+    lead_in_items: list[str] = field(default_factory=list)  # ticked announcements
+    symptom_question: bool = False
+    symptom_cut: bool = False
     placeholders: list[dict[str, object]] = field(default_factory=list)
     has_fix_section: bool = False
     real_mitigation: bool = False
@@ -445,6 +536,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
             if _POINTER_RE.match(item.text):
                 continue  # "Read the article": counted by fallback_only, not here
             record.items += 1
+            if lead_in_step(item.text, item.detail):
+                record.lead_in_items.append(item.text[:120])
             if starts_with_verb(item.text):
                 record.verb_items += 1
             elif len(record.not_verbs) < 3:
@@ -453,6 +546,9 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     labels = option_labels(tree)
     record.labels = len(labels)
     record.cut_labels = [label for label in labels if label_cut(label, text)]
+    record.phrase_cut_labels = [label for label in labels if label_cut_phrase(label, text)]
+    cut = symptom_cut(tree)
+    record.symptom_question, record.symptom_cut = cut is not None, bool(cut)
     rendered = rendered_items(walks.checklists)
     record.placeholders = [
         {"token": ph.token, "command": ph.command, "used": placeholder_used(ph, rendered)}

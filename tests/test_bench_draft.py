@@ -99,3 +99,25 @@ def test_an_event_entry_is_no_command(tmp_path: Path) -> None:
     )
     found = command_placeholders(metrics.load_article(path))
     assert [(p.token, p.command) for p in found] == [("<Server name>", "sqlcmd -S <Server name>")]
+
+
+def test_phrase_cut_labels_and_lead_in_steps_are_counted() -> None:
+    """A label ending mid-phrase and a ticked announcement are counted; whole ones are not."""
+    text = "Application tiles like Alarm, Calculator, and Edge are missing. Restart the PC."
+    assert metrics.label_cut_phrase("Application tiles like Alarm", text)
+    assert metrics.label_cut_phrase("Type the letters into the search field as", text)
+    assert not metrics.label_cut_phrase("Application tiles like Alarm, Calculator, and Edge", text)
+    assert not metrics.label_cut_phrase("Restart the PC", text)
+    assert metrics.lead_in_step("Use the information in the following paragraphs to fix it.", "")
+    assert metrics.lead_in_step("Set the mode to one of the following modes:", "")
+    assert not metrics.lead_in_step("Set the mode to one of the following modes:", "- SQL command")
+    assert not metrics.lead_in_step("Run the following command:", "kubectl get pods")
+
+
+def test_a_scene_clause_label_is_counted_as_cut() -> None:
+    """ "When you click OK" before ", the error appears" is a first-clause label, so cut."""
+    text = "When you click OK, the following error message appears: Word cannot open the file."
+    assert metrics.label_cut_phrase("When you click OK", text)
+    assert not metrics.label_cut_phrase(
+        "When you click OK, the following error message appears", text
+    )

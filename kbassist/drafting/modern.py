@@ -114,6 +114,37 @@ def section_parts(article: Article, section: Section) -> Iterator[Part]:
             yield part
 
 
+#: "Log Name:      Application", "Event ID: 1024": one line of a logged event's record.
+_RECORD_LINE_RE = re.compile(r"^(?P<key>[A-Z][\w ]{1,24}?):(?:\s+(?P<value>.*))?$")
+#: The lines of a logged event that say what went wrong; the rest (date, user, computer,
+#: keywords, the XML) is the same for every event.
+_RECORD_KEYS = ("source", "event id", "description")
+
+
+def record_message(code: str) -> str:
+    """A logged event's record ("Log Name: ...", "Event ID: 1024", "Description:" and its
+    text) as the lines that name it: source, event ID and the description up to the event's
+    XML; "" when `code` is no such record."""
+    lines = [line.strip() for line in code.strip("\n").split("\n") if line.strip()]
+    keyed = [_RECORD_LINE_RE.match(line) for line in lines]
+    if sum(bool(m) for m in keyed) < 3 or not any(
+        m and m.group("key").casefold() == "description" for m in keyed
+    ):
+        return ""
+    kept: list[str] = []
+    described = False
+    for line, match in zip(lines, keyed, strict=True):
+        if described:
+            if line.startswith("<") or (match and match.group("key").casefold() == "event xml"):
+                break
+            kept.append(" ".join(line.split()))
+            continue
+        if match and match.group("key").casefold() in _RECORD_KEYS:
+            described = match.group("key").casefold() == "description"
+            kept.append(" ".join(line.split()))
+    return " ".join(kept)
+
+
 #: The symptom is cut here for a modern article: its scenario and message fit.
 MAX_MODERN_SYMPTOM_CHARS = 900
 
@@ -128,7 +159,8 @@ def block_symptom(article: Article, section: Section) -> str:
         break
     texts: list[str] = []
     for n, block in enumerate(blocks):
-        text = block_plain(block)
+        # a logged event is named by its source, ID and description, not its first lines
+        text = (isinstance(block, Code) and record_message(block.code)) or block_plain(block)
         if not text:
             continue
         if len(texts) >= 2:

@@ -1270,6 +1270,26 @@ def _structured_fix(article: Article) -> bool:
                     return True
                 if isinstance(block, ListBlock) and _command_items(block):
                     return True  # "- `net stop vss`" / "- `regsvr32 ole32.dll`": commands
+                if isinstance(block, ListBlock) and _step_with_choices(block):
+                    return True
+    return False
+
+
+def _step_with_choices(block: ListBlock) -> bool:
+    """A numbered step that offers a choice of its own ("2. Set the mode to one of the
+    following modes:" over a nested list of modes): the flat text would read the modes
+    as the article's alternative fixes and lose the steps around them."""
+    if not block.ordered or len(block.items) < 2:
+        return False
+    from kbassist.articles.model import Paragraph
+
+    for item in block.items:
+        first = item.blocks[0] if item.blocks else None
+        nested = any(isinstance(b, ListBlock) for b in item.blocks[1:])
+        if isinstance(first, Paragraph) and nested:
+            text = clean(first.text.plain)
+            if text.endswith(":") and _CHOOSE_ONE_RE.search(text):
+                return True
     return False
 
 

@@ -32,6 +32,31 @@ _ANNOUNCE_RE = re.compile(
     r"[^.:]{0,60}[.:,]?$",
     re.IGNORECASE,
 )
+#: "Use the following steps to set the zone transfers to name servers only option for the
+#: zone.", "Use the information in the following paragraphs to eliminate the conditions
+#: listed above.": an announcement with its purpose said at length; the purpose is shown
+#: under the step it announces.
+_PURPOSE_ANNOUNCE_RE = re.compile(
+    r"^(?:use|follow|see|read|apply) (?:the|these) (?:following )?(?:information|details"
+    r"|guidance|steps|instructions|procedures?|methods)(?: (?:in|from) (?:the|these) following"
+    r" (?:\w+ )?(?:paragraphs|sections?|steps|list|table)| below| that follows?)?"
+    r" (?:to|for) [^.:]{3,160}[.:]?$",
+    re.IGNORECASE,
+)
+#: "Set the data access mode to one of the following modes:", "Grant the account the
+#: following permissions:", "This can be resolved by either:": the items after it are its
+#: choices or its list, one step with them shown under it (not each a tick of its own).
+_LIST_LEAD_RE = re.compile(
+    r"^(?!(?:if|when|whenever|otherwise|unless)\b)(?:[^:]{3,200}\b(?:following|these|either"
+    r"|one of|below|as follows)\b[^:]{0,80}|[^:]{3,200}\b(?:are|is|include|includes)):$",
+    re.IGNORECASE,
+)
+#: "a. Check ...", "2) Modify ...": a list marker before a list item's first word.
+_MARKER_RE = re.compile(r"^(?:[a-z0-9]{1,2}[.)]|[-*\u2022])\s+", re.IGNORECASE)
+#: "At a command prompt, run ...": a place before the imperative.
+_PLACE_RE = re.compile(r"^(?:at|in|on|from|using|with|under|to|via)\b[^,]{1,80},\s+", re.I)
+#: The longest item read as one choice of a list (a mode, a file, a condition).
+MAX_CHOICE_WORDS = 25
 #: "The following is an example query ...:", "A sample alert message is provided below,",
 #: "For example, the following sample alert message refers to ...:": an example follows.
 _EXAMPLE_RE = re.compile(
@@ -75,6 +100,12 @@ _RESULT_RE = re.compile(
     r"|\bno longer (?:appears?|occurs?|fails?|fires?|happens?)\b",
     re.IGNORECASE,
 )
+#: "To check the version of Vfp300.esl file:", "To add this registry value:": what the
+#: steps after it are for (a purpose, no action of its own), said with the first of them.
+_PURPOSE_LEAD_RE = re.compile(r"^to [a-z]+\b[^.:;]{3,120}:$", re.IGNORECASE)
+#: "Note that this hotfix is available only for ...", "IMPORTANT NOTE: ...": a note said
+#: without the "NOTE:" marker the format readers look for.
+_NOTE_THAT_RE = re.compile(r"^(?:(?:important|please) note\b|note that\b)", re.IGNORECASE)
 #: Shortest lead-in kept as the next step's prefix ("Namespace scoped: run ...").
 MAX_PREFIX_CHARS = 60
 
@@ -105,9 +136,13 @@ def step_kind(text: str) -> str:
     text = " ".join(text.split())
     if not text:
         return "action"
-    if _NOTE_RE.match(text):
+    if _NOTE_RE.match(text) or (_NOTE_THAT_RE.match(text) and not text.endswith(":")):
         return "note"
-    if _ANNOUNCE_RE.match(text) or (_LEAD_ONLY_RE.match(text) and not _action(text)):
+    if (
+        _ANNOUNCE_RE.match(text)
+        or _PURPOSE_ANNOUNCE_RE.match(text)
+        or (_LEAD_ONLY_RE.match(text) and not _action(text))
+    ):
         return "lead-in"
     if _EXAMPLE_RE.match(text):
         return "example"
@@ -115,6 +150,8 @@ def step_kind(text: str) -> str:
         return "action"
     if _RESULT_RE.search(text) and len(split_sentences(text)) == 1 and text.endswith("."):
         return "statement"  # "Mail should work normally again.": the result, not a step
+    if _PURPOSE_LEAD_RE.match(text):
+        return "lead-in"  # "To check the version of Vfp300.esl file:" over its steps
     if text.endswith((":", ",")):
         # "Microsoft Windows XP:" heads a procedure of its own: left as it is
         return "lead-in" if _statement(text[:-1]) else "action"
@@ -134,6 +171,46 @@ def _lead_of(text: str) -> str:
     return ""
 
 
+def _listed_action(text: str) -> bool:
+    """An action also after a list marker or a place ("At a command prompt, run ...")."""
+    bare = _MARKER_RE.sub("", " ".join(text.split()), count=1)
+    return _action(bare) or _action(_PLACE_RE.sub("", bare, count=1))
+
+
+def fold_lists(items: list[str]) -> list[str]:
+    """`items` with the choices of a list lead-in shown under it: "Set X to one of the
+    following modes:" then "Table or view - fast load", "SQL command" is one step whose
+    detail lists the modes, not four ticks (nor ticks for the conditions after "when the
+    following conditions are true:"). Items that are actions end the list."""
+    out: list[str] = []
+    n = 0
+    while n < len(items):
+        text, detail = split_detail(items[n])
+        flat = " ".join(text.split())
+        listed: list[str] = []
+        lead = _LIST_LEAD_RE.match(flat) or (
+            flat.endswith(":") and _listed_action(flat) and not _CONDITION_RE.match(flat)
+        )
+        if not detail.strip() and lead:
+            k = n + 1
+            while k < len(items):
+                item, more = split_detail(items[k])
+                words = item.split()
+                if more.strip() or not words or len(words) > MAX_CHOICE_WORDS:
+                    break
+                if _listed_action(item) or item.rstrip().endswith(":"):
+                    break
+                listed.append(f"- {' '.join(words)}")
+                k += 1
+        if listed:
+            out.append(with_detail(text, "\n".join(listed)))
+            n += 1 + len(listed)
+            continue
+        out.append(items[n])
+        n += 1
+    return out
+
+
 def final_steps(
     items: list[str], checks: list[str], results: bool = True
 ) -> tuple[list[str], list[str]]:
@@ -141,6 +218,7 @@ def final_steps(
     notes, examples and statements shown under a step, a result sentence the verify when
     `checks` is empty (with `results`: a Diagnosis has no verify). An outcome whose every
     item is a statement keeps them (the honest "nothing to do" case, said elsewhere)."""
+    items = fold_lists(items)
     kinds = [step_kind(split_detail(i)[0]) for i in items]
     if "action" not in kinds:
         return items, checks
@@ -153,6 +231,11 @@ def final_steps(
         kind = kinds[n]
         # the step a lead-in announces: an action by its words, not only "not a statement"
         nxt = n + 1 < len(items) and _action(split_detail(items[n + 1])[0])
+        if kind == "lead-in" and detail and nxt and step_kind(detail.split("\n")[0]) == "note":
+            # "To add this value:" holding a WARNING read before it: the warning is shown
+            # under the first action, the lead-in names it (also after a backup step)
+            pending.append(detail)
+            detail = ""
         if kind == "action":
             rest = _lead_of(text)
             flat = " ".join(text.split())
@@ -170,9 +253,14 @@ def final_steps(
         if kind == "lead-in" and not detail and nxt:
             # what it announces comes next: a bare announcement is dropped, a short lead-in
             # says which step, a longer one is shown under it
+            if _PURPOSE_ANNOUNCE_RE.match(text):
+                pending.append(text)  # what the steps are for: said under the first
+                continue
             if _ANNOUNCE_RE.match(text) or _LEAD_ONLY_RE.match(text):
                 continue
-            if len(text) <= MAX_PREFIX_CHARS:
+            case_next = re.match(r"(?:if|when)\b", split_detail(items[n + 1])[0], re.I)
+            if len(text) <= MAX_PREFIX_CHARS and not case_next:
+                # not before "If X, stop it": that case is asked, the prefix would hide it
                 prefix = text
             else:
                 pending.append(text)
@@ -187,8 +275,10 @@ def final_steps(
         said = "\n".join(p for p in (text, detail) if p)
         if out and _action(split_detail(out[-1])[0]):
             out[-1] = with_detail(out[-1], said)
-        elif not out and nxt:
-            pending.append(said)
+        elif not out and (
+            nxt or (kind == "note" and any(_action(split_detail(i)[0]) for i in items[n + 1 :]))
+        ):
+            pending.append(said)  # a warning first: shown under the first action after it
         else:
             out.append(item)  # a list of conditions or findings: no action to show it under
     if pending:  # statements after no action at all cannot happen (an action exists)

@@ -54,6 +54,50 @@ def is_turn(text: str) -> bool:
     return bool(TURN_RE.match(text)) and bool(_GOES_WRONG_RE.search(text))
 
 
+#: "This article helps resolve an issue in which ...", "This article provides a solution to
+#: an error ...": what the article is for, said before the symptom itself.
+_ABOUT_RE = re.compile(
+    r"^this article (?:helps?(?: you)? (?:to )?(?:fix|resolve|solve|troubleshoot|work around"
+    r"|diagnose)|(?:describes?|provides?|discusses?|introduces?|presents?) (?:\w+ ){0,3}?"
+    r"(?:issues?|problems?|errors?|solutions?|resolutions?|workarounds?|fix(?:es)?"
+    r"|troubleshooting)\b)",
+    re.IGNORECASE,
+)
+#: "_Applies to:_ Windows Server", "_Original KB number:_ 974998": page metadata.
+_META_RE = re.compile(r"^_?(?:applies to|original (?:product version|kb number))\b", re.I)
+
+
+def _after_about(paras: list[Para], modern: bool) -> str:
+    """The symptom after a summary's "This article helps resolve ..." paragraph: the next
+    paragraph that says what goes wrong (page metadata skipped), with the message a
+    colon-ended lead-in introduces; "" when the summary does not open that way."""
+    kept = [p for p in paras if not p.heading and not _META_RE.match(clean(p.text).lstrip("*"))]
+    texts = [clean(p.text) for p in kept]
+    if len(texts) < 2 or not _ABOUT_RE.match(texts[0]) or kept[1].marker:
+        return ""
+    scene = texts[1]
+    if _LEAD_IN_RE.search(scene) or not _GOES_WRONG_RE.search(scene):
+        return ""  # a fix ("To work around ..."), or nothing goes wrong in it
+    if _KB_NOTE_RE.match(scene) or re.search(r"\bthis (?:article|topic)\b", scene, re.I):
+        return ""  # a note, or more about the article ("Home users: This article is ...")
+    shown = [scene]
+    n = 2
+    while n < len(texts) and len(shown) < 5:
+        # the message a lead-in introduces, and each item of a list of them
+        if not (shown[-1].endswith(":") or (kept[n].marker and kept[n - 1].marker)):
+            break
+        if _NOTE_RE.match(texts[n]):
+            break
+        shown.append(clean(_QUOTE_MARK_RE.sub("", strip_marker(texts[n]))))
+        n += 1
+    text = clean(f"{shown[0]} {'; '.join(shown[1:])}")
+    if modern:
+        from kbassist.drafting.modern import md_plain
+
+        text = md_plain(text)
+    return text
+
+
 def article_symptom(article: Article) -> tuple[str, Section | None]:
     """The symptom (SYMPTOMS, else SUMMARY's first sentences, else the title), cited."""
     section = find_section(article, _SYMPTOM_KEYS) or next(
@@ -100,6 +144,13 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
     summary = find_section(article, SUMMARY_KEYS)
     if summary is not None:
         paras = paragraphs(summary.text)
+        scene = _after_about(paras, article.style != "mskb")
+        if scene:
+            if article.style == "mskb":
+                return shorten(scene, MAX_SYMPTOM_CHARS), summary
+            from kbassist.drafting.modern import MAX_MODERN_SYMPTOM_CHARS
+
+            return shorten(scene, MAX_MODERN_SYMPTOM_CHARS), summary
         if paras:
             kept: list[str] = []
             first = clean(paras[0].text)

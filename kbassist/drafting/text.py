@@ -444,6 +444,11 @@ def _make_param(kind: str, literal: str) -> Param | None:
 _CLAUSE_END_RE = re.compile(r"[,;:(]\s|\s[-\u2013\u2014]\s")
 
 
+#: How far past its limit a label may go to end with the clause after a scene ("When you
+#: click OK, the following error message may appear"), rather than mid-phrase.
+MAX_LABEL_OVERRUN = 30
+
+
 def short_label(text: str, limit: int = 60) -> str:
     """A choice label never cut with "[...]": the first sentence, else its first clause,
     else whole words up to `limit` (no ellipsis: the label names, the text explains)."""
@@ -452,22 +457,56 @@ def short_label(text: str, limit: int = 60) -> str:
     text = (sentences[0] if sentences else text).rstrip(".:")
     if len(text) <= limit:
         return text
+    skipped = ""  # the first clause passed over as a scene or a list's first item
     for match in _CLAUSE_END_RE.finditer(text):
         if 12 <= match.start() <= limit:
             head = text[: match.start()].rstrip(" ,;:(")
-            if len(head) >= 12:
+            if len(head) >= 12 and whole_clause(head, text[match.end() :]):
                 return head
+            skipped = skipped or head
+    if skipped:
+        # the scene, then what happens: to the main clause's end when it is near the limit
+        after = _CLAUSE_END_RE.search(text, len(skipped) + 2)
+        end = after.start() if after else len(text)
+        if end <= limit + MAX_LABEL_OVERRUN:
+            return text[:end].rstrip(" ,;:(-")
     words = text[: limit + 1].split(" ")
     words = words[:-1] if len(words) > 1 else [text[:limit]]
     while len(words) > 3 and words[-1].casefold().strip(",;:") in _DANGLING:
         words.pop()
-    return " ".join(words).rstrip(" ,;:(-")
+    cut = " ".join(words).rstrip(" ,;:(-")
+    # words that end inside the clause passed over say less than the clause itself
+    return skipped if skipped and len(cut) <= len(skipped) + 12 else cut
+
+
+#: A clause that only sets the scene: "When you click OK", "If you have more than one
+#: Passport": what happens is in the clause after it.
+_SUBORDINATE_RE = re.compile(
+    r"^(?:if|when|whenever|after|before|because|while|although|though|since|once|unless"
+    r"|until|as soon as|even if|in order to|to)\b",
+    re.IGNORECASE,
+)
+#: A head that opens a list ("Application tiles like Alarm", "such as X"), or a comma after
+#: which the list goes on ("Alarm, Calculator, and Edge"; "X, Y or Z").
+_LIST_OPEN_RE = re.compile(r"\b(?:like|such as|including|e\.g\.|for example)\s+[^.;:]+$", re.I)
+_LIST_ON_RE = re.compile(r"^(?:[^,;.]{1,40},\s+)*(?:and|or)\s+(?!then\b)\S", re.IGNORECASE)
+
+
+def whole_clause(head: str, rest: str) -> bool:
+    """Whether `head`, cut before `rest` at a comma or a dash, says something by itself:
+    not a scene-setting clause ("When you click OK") and not the first item of a list
+    ("Application tiles like Alarm" before ", Calculator, and Edge are missing")."""
+    if _SUBORDINATE_RE.match(head) or _LIST_OPEN_RE.search(head):
+        return False
+    # "Alarm, Calculator, and Edge": a short head before more items is one of them
+    return not (len(head.split()) <= 4 and _LIST_ON_RE.match(rest))
 
 
 #: Words a cut label must not end on ("... System Folder or").
 _DANGLING = frozenset(
     "a an the and or but nor to of in on at for with by from as if that which who whose "
-    "than then is are was were be your its their this these those".split()
+    "than then is are was were be your its their this these those not no may might can will"
+    " would could should must able you".split()
 )
 
 

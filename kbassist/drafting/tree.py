@@ -13,6 +13,7 @@ import yaml
 
 from kbassist.articles import Article, Section
 from kbassist.drafting.modern import (
+    MAX_MODERN_SYMPTOM_CHARS,
     REDO_CHECK,
     alert_check,
     by_design_section,
@@ -51,6 +52,7 @@ from kbassist.drafting.options import (
 )
 from kbassist.drafting.steps import final_steps
 from kbassist.drafting.symptoms import (
+    MAX_SYMPTOM_CHARS,
     SUMMARY_KEYS,
     TURN_RE,
     article_symptom,
@@ -720,8 +722,9 @@ def _confirm_node(
 ) -> dict[str, Any]:
     """Confirm the symptom first: every alternative message as a choice, else yes/no."""
     node: dict[str, Any] = {"id": "symptom", "kind": "question"}
-    # a modern article's scenario and quoted message are the symptom: shown whole
-    limit = 300 if article.style == "mskb" else 700
+    # the scenario and the message are the symptom: shown whole (article_symptom already
+    # keeps it short); a cut at 300 hid the message after "you receive the following error:"
+    limit = MAX_SYMPTOM_CHARS if article.style == "mskb" else MAX_MODERN_SYMPTOM_CHARS
     if len(messages) >= 2:
         node["title"] = "Which of these do you see?"
         node["text"] = brace(
