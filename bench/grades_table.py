@@ -10,6 +10,7 @@ light edits / rewrite.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import sys
 from pathlib import Path
@@ -44,11 +45,14 @@ def table(path: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    paths = [Path(a) for a in (sys.argv[1:] if argv is None else argv)]
-    if not paths:
-        print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("csv", nargs="+", type=Path, help="filled-in grading sheets")
+    args = parser.parse_args(argv)
+    missing = [str(p) for p in args.csv if not p.is_file()]
+    if missing:
+        print(f"grades_table.py: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
-    print("\n\n".join(table(p) for p in paths))
+    print("\n\n".join(table(p) for p in args.csv))
     return 0
 
 
