@@ -76,7 +76,7 @@ def part_sections(article: Article) -> dict[int, Section]:
     return out
 
 
-def heading_label(name: str) -> str:
+def heading_label(name: str, limit: int = 60) -> str:
     """ "### 1. If the diagnosis shows 401/403 errors" -> "401/403 errors": a choice label."""
     from kbassist.drafting.modern import md_plain
 
@@ -86,7 +86,7 @@ def heading_label(name: str) -> str:
     bare = bare.strip(" :,")
     if len(bare) >= 4:
         text = bare[0].upper() + bare[1:]
-    return short_label(text)
+    return short_label(text, limit)
 
 
 def code_text(code: Code) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kbassist.articles import Article, Section
-from kbassist.articles.model import ListBlock, Part
+from kbassist.articles.model import ListBlock, Paragraph, Part
 from kbassist.drafting.symptoms import SUMMARY_KEYS, find_section
 from kbassist.drafting.text import (
     Para,
@@ -1837,9 +1837,12 @@ _ALTERNATIVE_HEAD_RE = re.compile(
 )
 
 
-def _alternative_children(children: Sequence[Part]) -> bool:
+def _alternative_children(children: Sequence[Part], announced: bool = False) -> bool:
     """Sub-headings that are alternatives ("If the diagnosis shows ...", "Disk full",
-    "Option B"), not the numbered stages of one procedure ("1. Check the logs")."""
+    "Option B"), not the numbered stages of one procedure ("1. Check the logs").
+    `announced`: the part's own text says "use one of the following methods", so
+    sub-headings that are actions ("Use separate accounts", "Change the schedule") are
+    the methods it means."""
     from kbassist.drafting.blocks import _imperative, heading_label
 
     if len(children) < 2:
@@ -1849,6 +1852,8 @@ def _alternative_children(children: Sequence[Part]) -> bool:
         return sum(bool(_ALTERNATIVE_HEAD_RE.match(c.name)) for c in children) * 2 >= len(children)
     if any(_SEQUENTIAL_HEAD_RE.match(c.name.strip()) for c in children):
         return False
+    if announced and len(children) <= MAX_ANNOUNCED_METHODS:
+        return True
     if sum(bool(_CAUSED_HEAD_RE.search(n)) for n in names) * 2 > len(names):
         return True  # "Halted due to disk full", "Halted due to data corruption"
     if sum(bool(_BOUND_HEAD_RE.search(n)) for n in names) >= 2:
@@ -1857,6 +1862,10 @@ def _alternative_children(children: Sequence[Part]) -> bool:
     return imperative == 0 and all(len(heading_label(n)) <= 60 for n in names)
 
 
+#: An alternative named by its number: "Method 1: Use the DBCC UPDATEUSAGE command".
+_METHOD_HEAD_RE = re.compile(
+    r"^(?:method|option|solution|workaround|resolution)\s+\d{1,2}\b\s*[:.)-]?\s*\S", re.I
+)
 #: A sub-heading naming the case it fixes: "Halted due to Data Corruption".
 _CAUSED_HEAD_RE = re.compile(r"\b(?:due to|caused by|because of|in case of)\b", re.IGNORECASE)
 #: A sub-heading bounded by a measure: "Current size < 1 TB", "Usage above 90%".
@@ -1880,15 +1889,31 @@ _CASE_LEAD_RE = re.compile(
 )
 
 
+#: At most this many sub-headings are taken for the methods a lead announces.
+MAX_ANNOUNCED_METHODS = 8
+
+
+def _announces_methods(blocks: Sequence[object]) -> bool:
+    """Whether a part's own text says its sub-parts are alternatives: "To work around
+    this problem, use one of the following methods:" (a sentence ending in ":" or ".")."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            text = clean(block.text.plain)
+            if text.endswith((":", ".")) and _CHOOSE_ONE_RE.search(text):
+                return True
+    return False
+
+
 def _choose_one_list(blocks: Sequence[object]) -> list[ListBlock]:
-    """A list right after "Use one of the following ...:": each item is an alternative
-    (not when commands follow the list: those would belong to no alternative)."""
+    """A list right after "Use one of the following ...:" (or "... methods."): each item is
+    an alternative (not when commands follow the list: those would belong to no
+    alternative)."""
     for n, (before, block) in enumerate(itertools.pairwise(blocks)):
         if any(getattr(b, "kind", "") == "code" for b in blocks[n + 2 :]):
             break
         if isinstance(block, ListBlock) and len(block.items) >= 2:
             text = clean(getattr(getattr(before, "text", None), "plain", "") or "")
-            if text.endswith(":") and _CHOOSE_ONE_RE.search(text):
+            if text.endswith((":", ".")) and _CHOOSE_ONE_RE.search(text):
                 return [block]
     return []
 
@@ -1929,11 +1954,12 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
         # "### 4. Verify Resolution" after the cases: every case's verify, not a case
         verifying = [c for c in children if _VERIFY_HEAD_RE.match(c.name)]
         cases = [c for c in children if c not in verifying]
-        if verifying and _alternative_children(cases):
+        announced = _announces_methods(part.blocks)
+        if verifying and _alternative_children(cases, announced):
             children = cases
         else:
             verifying = []
-        if _alternative_children(children):
+        if _alternative_children(children, announced):
             own_lead, own_items, own_checks = part_steps(
                 Part(part.name, part.level, part.line, part.blocks)
             )
@@ -1952,7 +1978,8 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                     continue
                 option = Option(
                     sections.get(id(child), section),
-                    heading_label(child.name) or label_base,
+                    # a heading is written as a title: whole up to the list items' limit
+                    heading_label(child.name, 90) or label_base,
                     child_lead,
                     [*own_items, *items],
                     kind="workaround" if part.workaround or child.workaround else "option",
@@ -1990,6 +2017,12 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 label = short_label(step_text(texts[0]), 90)
                 case = _CASE_LEAD_RE.match(step_text(texts[0]))
                 option = Option(section, label, "", texts, kind="option")
+                if items and _METHOD_HEAD_RE.match(item_lead):
+                    # "- Method 1: Use the `DBCC UPDATEUSAGE` command" over its steps: the
+                    # article's own name for the alternative
+                    option.label = short_label(item_lead.rstrip(".:"), 90)
+                    options.append(option)
+                    continue
                 if product:
                     # "For SQL Server 2008 R2" is a version to run; "For manual allocation"
                     # a way to choose
