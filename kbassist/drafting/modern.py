@@ -682,6 +682,14 @@ _CHOICE_LEAD_RE = re.compile(
     r"details|text)\b",
     re.IGNORECASE,
 )
+#: "When you try to start the X tool, you receive the following error message: Y": one
+#: of a symptom's forms, with the case it appears in.
+_CONDITIONAL_MESSAGE_RE = re.compile(
+    r"^(?P<case>(?:scenario \d{1,2}:\s*)?(?:if|when|after|while)\b[^:]{5,200}?),?\s+you\s+"
+    r"(?:may\s+|might\s+|will\s+)?(?:receive|get|see)\b[^:]{0,60}\bfollowing\b[^:]{0,40}:\s*"
+    r"(?P<message>\S.{3,})$",
+    re.IGNORECASE | re.DOTALL,
+)
 #: A message that is an event-log entry ("LsaSrv Event 45058", "Event ID: 1000").
 _EVENT_RE = re.compile(r"\bevent(?: id)?:? \d{2,5}\b|\bevent (?:is|may be|will be) logged\b", re.I)
 
@@ -690,7 +698,18 @@ def symptom_choices(messages: list[str]) -> list[str]:
     """The messages a modern symptom offers as choices: no event-log field split from its
     event, no lead-in; an error and the event entry it writes are seen together, so two
     such messages are one symptom (no choice); [] when fewer than two remain."""
-    kept = [m for m in messages if not _EVENT_FIELD_RE.match(m) and not _CHOICE_LEAD_RE.search(m)]
+    kept = []
+    for message in messages:
+        if _EVENT_FIELD_RE.match(message):
+            continue
+        if _CHOICE_LEAD_RE.search(message):
+            conditional = _CONDITIONAL_MESSAGE_RE.match(message)
+            if conditional is None:
+                continue  # a lead-in or a scene, not something seen
+            # "If you have permissions ..., you receive the following message: X": that
+            # case's message, labelled by its case
+            message = f"{conditional['case']}: {conditional['message'].lstrip('> ')}"
+        kept.append(message)
     if len(kept) == 2 and sum(bool(_EVENT_RE.search(m)) for m in kept) == 1:
         return []  # the error and its event entry: seen together
     return kept if len(kept) >= 2 else []

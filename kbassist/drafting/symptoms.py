@@ -8,10 +8,10 @@ asks about before any fix.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from kbassist.articles import Article, Section
-from kbassist.articles.model import ListBlock
+from kbassist.articles.model import Block, ListBlock
 from kbassist.drafting.text import (
     Para,
     clean,
@@ -284,8 +284,12 @@ def _block_messages(article: Article, section: Section) -> list[str]:
                 if isinstance(later, ListBlock):
                     for item in later.items:
                         first = next((b for b in item.blocks if isinstance(b, Paragraph)), None)
-                        if first is not None:
-                            group.append(clean(first.text.plain))
+                        if first is None:
+                            continue
+                        said = clean(first.text.plain)
+                        shown = _item_message(item.blocks, first) if said.endswith(":") else ""
+                        # "If X, you receive the following message:" with its message
+                        group.append(f"{said} {shown}" if shown else said)
                     break
                 if isinstance(later, Code):
                     group.append(code_text(later))
@@ -300,6 +304,19 @@ def _block_messages(article: Article, section: Section) -> list[str]:
             if len(group) >= 2:
                 return _distinct(group)
     return []
+
+
+def _item_message(blocks: Sequence[Block], first: Block) -> str:
+    """The quoted message or code a list item shows under its own lead-in, or ""."""
+    from kbassist.articles.model import Code, Paragraph, Quote
+    from kbassist.drafting.blocks import code_text
+
+    for block in blocks[blocks.index(first) + 1 :]:
+        if isinstance(block, Quote):
+            return " ".join(clean(b.text.plain) for b in block.blocks if isinstance(b, Paragraph))
+        if isinstance(block, Code):
+            return code_text(block)
+    return ""
 
 
 #: "You may receive this error message when one of the following actions occurs:": what
