@@ -296,3 +296,40 @@ def test_conditions_of_a_fix_are_asked_not_ticked() -> None:
     walk = walk_with_answers(draft_tree_model(art), {"symptom": "yes", ask["var"]: "yes"})
     done = [item.text for item in build_checklist(walk).part("steps")]
     assert done == ["Safely ignore this message."]
+
+
+PER_OS_METHOD = (
+    SYMPTOMS + "RESOLUTION\n==========\n\n"
+    "Use one or more of the following methods to work around the issue.\n\n"
+    "Method 1: Reduce CD-ROM Caching\n-------------------------------\n\n"
+    "1. Click Start, point to Settings, and then click Control Panel.\n\n"
+    "2. On the Performance tab, click File System.\n\n"
+    "Method 2: Reduce Graphics Acceleration\n--------------------------------------\n\n"
+    "Follow these steps to reduce graphics acceleration.\n\n"
+    "Microsoft Windows 98 and Microsoft Windows Millennium Edition:\n\n"
+    "1. Double-click System.\n\n"
+    "2. On the Performance tab, click Graphics.\n\n"
+    "Microsoft Windows 2000:\n\n"
+    "1. Double-click Display.\n\n"
+    "2. On the Troubleshooting tab, move the Hardware acceleration slider.\n\n"
+    "If this does not resolve the issue, contact your video card manufacturer.\n"
+)
+
+
+def test_a_method_written_once_per_windows_version_is_one_choice_each() -> None:
+    """ "Microsoft Windows 2000:" over its own steps inside Method 2: its own answer."""
+    art = mskb(PER_OS_METHOD, id_="Q999710")
+    tree = draft_tree_model(art)
+    question = tree.nodes["mitigation"]
+    labels = [c.label or "" for c in question.choices]
+    assert labels[1:] == [
+        "Method 2: Reduce Graphics Acceleration (Microsoft Windows 98 and Microsoft Windows "
+        "Millennium Edition)",
+        "Method 2: Reduce Graphics Acceleration (Microsoft Windows 2000)",
+    ]
+    value = question.choices[2].value
+    walked = walk_with_answers(tree, {"symptom": "yes", question.var: value})
+    texts = [item.text for item in build_checklist(walked).part("steps")]
+    assert any("Display" in t for t in texts) and not any("click Graphics" in t for t in texts)
+    assert not any(t.startswith("Microsoft Windows") for t in texts)
+    assert any("video card manufacturer" in t for t in texts)

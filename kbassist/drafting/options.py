@@ -851,7 +851,13 @@ def _section_options(section: Section, kind: str, plain: bool = False) -> tuple[
             return "", [staged]
     lead_paras, alts = _alternatives(paras, plain)
     if alts:
-        options = [o for o in (_option_from(section, alt) for alt in alts) if o is not None]
+        options = []
+        for alt in alts:
+            head, steps = _method_head(alt)
+            # "Method 2" written once for Windows 98 and once for Windows 2000: one each
+            per_product = _product_variants(section, list(steps), head) if head else []
+            option = None if per_product else _option_from(section, alt)
+            options.extend(per_product or ([option] if option is not None else []))
         if len(options) >= 2 or kind in ("resolution", "workaround"):
             said = [
                 without_boilerplate(clean(p.text)) if plain else p.text
@@ -1089,6 +1095,12 @@ _GOAL_FOR_RE = re.compile(
     re.IGNORECASE,
 )
 _VARIANT_PREP_RE = re.compile(r"\s(?:under|in|with|using|for|on)\s", re.IGNORECASE)
+#: A line that is only a product's name over the steps for it ("Microsoft Windows 98 and
+#: Microsoft Windows Millennium Edition:", "Windows NT 4.0:"): capitalized words, numbers
+#: and joining words, no verb.
+_PRODUCT_HEAD_RE = re.compile(
+    r"^(?P<name>(?:[A-Z0-9][\w./+-]*)(?:\s+(?:[A-Z0-9(][\w./+)-]*|and|or|for|&)){0,12}):$"
+)
 #: "a Windows 2000 Server", "a computer that is running Exchange Server": the product.
 _VARIANT_ARTICLE_RE = re.compile(
     r"^(?:(?:an?|the)\s+(?:computer|server|system|machine)s?\s+(?:that(?: is|'s)\s+|which is\s+)?"
@@ -1122,6 +1134,10 @@ def _variant_leads(paras: Sequence[Para]) -> dict[int, str]:
             found[i] = (match.group("what") or match.group("used") or within or after).strip()
         elif (goal := _GOAL_FOR_RE.match(last)) is not None:
             goals[i] = goal.group("goal").strip()
+        elif (head := _PRODUCT_HEAD_RE.match(clean(para.text))) and _PRODUCT_NAME_RE.search(
+            head.group("name")
+        ):
+            found[i] = head.group("name")  # "Microsoft Windows 2000:" over its steps
     if len(goals) >= 2:
         # the product is what the goals differ in: from the first "under/in/for ..." of
         # the part they share, when what follows names a product or version
@@ -1155,6 +1171,40 @@ def _before_action(tail: str) -> str:
         if _is_action(tail[comma.end() :]):
             return tail[: comma.start()]
     return tail
+
+
+def _product_variants(section: Section, paras: list[Para], header: str) -> list[Option]:
+    """One option per product a method's steps are written for ("Method 2: Reduce
+    Graphics Acceleration" with "Microsoft Windows 98 and Microsoft Windows Millennium
+    Edition:" and "Microsoft Windows 2000:" each over its numbered steps), so the admin
+    runs only their own; what the method says before and after them goes with each.
+    [] unless the lead-ins name two or more products."""
+    variants = _variant_leads(paras)
+    if len(variants) < 2 or not header:
+        return []
+    starts = sorted(variants)
+    shared = paras[: starts[0]]
+    runs: list[list[Para]] = []
+    tail_from = len(paras)
+    for n, start in enumerate(starts):
+        stop = starts[n + 1] if n + 1 < len(starts) else len(paras)
+        end = start + 1
+        while end < stop and (paras[end].numbered or paras[end].indent > paras[start].indent):
+            end += 1
+        if end == start + 1:
+            return []  # a lead-in over no steps: not a procedure per product
+        runs.append(list(paras[start + 1 : end]))
+        if n + 1 == len(starts):
+            tail_from = end
+    tail = paras[tail_from:]
+    options: list[Option] = []
+    for start, run in zip(starts, runs, strict=True):
+        option = _option_from(section, [*shared, *run, *tail], prefix=f"{header}: ")
+        if option is None:
+            return []
+        option.label = f"{header} ({variants[start]})"
+        options.append(option)
+    return options
 
 
 def _headed_procedures(section: Section, paras: list[Para]) -> list[Option]:
