@@ -500,3 +500,19 @@ def test_a_result_sentence_is_the_verify_not_a_step() -> None:
     checklist = walked(art, {"symptom": "yes"})
     assert [text for text, _ in part(checklist, "steps")] == ["Restart the mail transport service."]
     assert any("Mail should work normally again" in t for t, _ in part(checklist, "verify"))
+
+
+def test_a_bare_for_example_over_code_is_shown_under_the_step_it_illustrates() -> None:
+    """ "For example:" and its code line go under the step before, never ticked."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nTableUpdate() fails on a view.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "Check the SendUpdates property of the view with the DBGetProp() function.\n\n"
+        "For example:\n\n"
+        '     MyVar1=DBGETPROP("MyView","View","SendUpdates")\n'
+    )
+    steps = part(walked(art, {"symptom": "yes"}), "steps")
+    assert [text for text, _ in steps] == [
+        "Check the SendUpdates property of the view with the DBGetProp() function."
+    ]
+    assert "For example:" in steps[0][1] and "DBGETPROP" in steps[0][1]

@@ -60,9 +60,10 @@ MAX_CHOICE_WORDS = 25
 #: "The following is an example query ...:", "A sample alert message is provided below,",
 #: "For example, the following sample alert message refers to ...:": an example follows.
 _EXAMPLE_RE = re.compile(
-    r"^(?:for example,\s*)?(?:the following (?:is|are|shows?) (?:an? )?(?:example|sample)"
+    r"^(?:for (?:example|instance)\s*:?\s*$"  # "For example:" over the code it shows
+    r"|(?:for example,\s*)?(?:the following (?:is|are|shows?) (?:an? )?(?:example|sample)"
     r"|(?:an?|the|this|these|following) (?:\w+ ){0,2}(?:example|sample)s?\b[^.]{0,80}"
-    r"\b(?:is|are|shows?|refers?|provided|given|follows?)\b)",
+    r"\b(?:is|are|shows?|refers?|provided|given|follows?)\b))",
     re.IGNORECASE,
 )
 #: What a statement opens with: a determiner, a pronoun, a connective, "Mitigation" or
