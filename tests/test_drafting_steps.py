@@ -516,3 +516,35 @@ def test_a_bare_for_example_over_code_is_shown_under_the_step_it_illustrates() -
         "Check the SendUpdates property of the view with the DBGetProp() function."
     ]
     assert "For example:" in steps[0][1] and "DBGETPROP" in steps[0][1]
+
+
+def test_what_a_result_would_mean_and_next_method_navigation_are_not_ticked() -> None:
+    """ "If X, then you may be having a problem with Y" and "proceed to the next method"."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nReverse lookups fail.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "1. Right-click the forward zone, and then click New Host.\n\n"
+        "2. Click Add Host, and then click Done.\n\n"
+        "If you receive an error when you click Add Host, then you may be having a\n"
+        "problem with your reverse lookup zone.\n\n"
+        "If the issue continues to occur, proceed to the next method.\n"
+    )
+    steps = part(walked(art, {"symptom": "yes"}), "steps")
+    texts = [text for text, _ in steps]
+    assert texts == [
+        "Right-click the forward zone, and then click New Host.",
+        "Click Add Host, and then click Done.",
+    ]
+    assert "reverse lookup zone" in steps[-1][1] and "next method" in steps[-1][1]
+
+
+def test_a_conditional_action_with_a_modal_is_still_a_step() -> None:
+    """ "If you have a BDC, you may have to restart it." is something to do."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nLogons are slow.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "1. Restart the PDC.\n\n"
+        "2. If you have a BDC, you may have to restart it.\n"
+    )
+    texts = [text for text, _ in part(walked(art, {"symptom": "yes"}), "steps")]
+    assert any(t.startswith("If you have a BDC") for t in texts)

@@ -132,6 +132,22 @@ def _statement(sentence: str) -> bool:
     return bool(_SUBJECT_RE.match(bare) and _FINITE_RE.match(bare))
 
 
+#: "If you receive an error when you click Add Host, then you may be having a problem
+#: with ...": what a result would mean, a remark on the step before, no step.
+_MEANING_IF_RE = re.compile(
+    r"^(?:if|when)\b[^,]{3,200},\s*(?:then\s+)?(?:you|it|this|that|there)\s+(?:may|might|"
+    r"could)\s+(?:be\b|have\s+(?!to\b))",
+    re.IGNORECASE,
+)
+#: "If these steps do not resolve the issue, proceed to the next method.": the walk asks
+#: for each method itself; this is the article's navigation, shown, not ticked.
+_NEXT_METHOD_RE = re.compile(
+    r"^(?:if\b[^,]{3,160},\s*)?(?:then\s+)?(?:proceed|go|continue|move|skip)\s+(?:on\s+)?to\s+"
+    r"(?:the\s+)?next\s+(?:method|resolution|workaround|section|procedure)\b[^.]{0,40}\.?$",
+    re.IGNORECASE,
+)
+
+
 def step_kind(text: str) -> str:
     """'action', 'lead-in', 'example', 'note' or 'statement'; 'action' when unsure."""
     text = " ".join(text.split())
@@ -139,6 +155,10 @@ def step_kind(text: str) -> str:
         return "action"
     if _NOTE_RE.match(text) or (_NOTE_THAT_RE.match(text) and not text.endswith(":")):
         return "note"
+    if _NEXT_METHOD_RE.match(text) or (
+        _MEANING_IF_RE.match(text) and len(split_sentences(text)) == 1
+    ):
+        return "note"  # a sentence after it may still say what to do: then an action
     if (
         _ANNOUNCE_RE.match(text)
         or _PURPOSE_ANNOUNCE_RE.match(text)
