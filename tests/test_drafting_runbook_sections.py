@@ -1,0 +1,100 @@
+"""Runbooks under other headings than Meaning / Mitigation (issue 13, round 8): an
+"Alert Description" of labelled fields is the symptom and cause, never a fix to pick, and
+a fix titled only "Mitigation" beside another says what it does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kbassist.articles import Article, parse_article
+from kbassist.drafting.tree import draft_tree
+
+
+def runbook(body: str, *, id_: str = "TestAlert") -> Article:
+    """An alert runbook: front matter, an `#` title, `##` sections."""
+    text = f"---\nid: {id_}\ntitle: {id_}\n---\n\n# {id_}\n\n{body.strip()}\n"
+    return parse_article(text, Path(f"{id_}.md"))
+
+
+def node(tree: dict[str, Any], node_id: str) -> dict[str, Any]:
+    return next(n for n in tree["nodes"] if n["id"] == node_id)
+
+
+def outcomes(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    return [n for n in tree["nodes"] if n["kind"] == "outcome" and n["id"] != "not_this_article"]
+
+
+DESCRIBED = """
+## Alert Description
+
+| Impacted User   | Impact |
+|:----------------|:-------|
+| Customer Impact | High   |
+
+**Severity:** Critical
+
+**Alert Expression:**
+```promql
+histogram_quantile(0.99, sum(rate(disk_write_seconds_bucket[10m]))) > 3
+```
+
+**Trigger Condition:**
+The 99th percentile of disk writes exceeds 3 seconds for 10 minutes.
+
+**What it means:**
+The store is taking too long to commit writes.
+
+**Common Root Causes:**
+1. **Disk performance degradation** - Slow fsync operations
+2. **CPU exhaustion** - Resource contention on control plane
+
+## Troubleshooting
+
+### Check for Correlated Critical Alerts
+
+Look for these commonly co-firing alerts for mitigation steps:
+
+1. **DiskSlow (CRITICAL)** - Refer to the SOP [here](https://example.com/DiskSlow.md).
+2. **NoLeader (CRITICAL)** - Refer to the SOP [here](https://example.com/NoLeader.md).
+"""
+
+
+def test_an_alert_description_is_the_symptom_asked_not_a_fix_to_pick() -> None:
+    """The trigger condition is asked as the symptom; the description is no mitigation."""
+    tree = draft_tree(runbook(DESCRIBED))
+    assert tree["nodes"][0]["id"] == "symptom"
+    question = node(tree, "symptom")
+    assert "exceeds 3 seconds for 10 minutes" in question["text"]
+    assert "taking too long to commit writes" in question["text"]
+    assert "Severity" not in tree["symptom"] and "histogram_quantile" not in tree["symptom"]
+    titles = [o["title"] for o in outcomes(tree)]
+    assert titles == ["Troubleshooting"]
+    ticked = " ".join(s["text"] for o in outcomes(tree) for s in o["steps"])
+    assert "Alert Expression" not in ticked and "Common Root Causes" not in ticked
+
+
+def test_an_alert_descriptions_root_causes_are_the_cause_and_the_alert_clears() -> None:
+    """ "**Common Root Causes:**" over a list is the cause; the verify waits for the alert."""
+    tree = draft_tree(runbook(DESCRIBED))
+    assert "Disk performance degradation - Slow fsync operations" in tree["cause"]
+    assert "CPU exhaustion" in tree["cause"]
+    verify = " ".join(c["text"] for c in outcomes(tree)[0]["verify"])
+    assert "TestAlert alert clears" in verify
+
+
+def test_a_bare_mitigation_beside_another_fix_is_titled_by_what_it_does() -> None:
+    """ "Mitigation" next to "Deprecated: silence ..." reads "Mitigation: Delete the ..."."""
+    body = (
+        "## Meaning\n\nThis alert fires when two agent daemonsets run.\n\n"
+        "## Diagnosis\n\n1. Obtain the daemonsets:\n\n   ```bash\n   oc get ds -A\n   ```\n\n"
+        "## Mitigation\n\n1. Delete the duplicate agent daemonset\n\n"
+        "   ```bash\n   oc delete ds agent -n agent\n   ```\n\n"
+        "2. Delete the agent service account\n"
+    )
+    deprecated = "This alert is deprecated. You can safely ignore or silence it.\n\n"
+    titles = [o["title"] for o in outcomes(draft_tree(runbook(deprecated + body)))]
+    assert titles[0].startswith("Deprecated")
+    assert titles[1] == "Mitigation: Delete the duplicate agent daemonset"
+    # the only fix of a runbook: nothing to choose between, "Mitigation" reads fine
+    assert [o["title"] for o in outcomes(draft_tree(runbook(body)))] == ["Mitigation"]
