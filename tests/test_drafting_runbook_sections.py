@@ -98,3 +98,20 @@ def test_a_bare_mitigation_beside_another_fix_is_titled_by_what_it_does() -> Non
     assert titles[1] == "Mitigation: Delete the duplicate agent daemonset"
     # the only fix of a runbook: nothing to choose between, "Mitigation" reads fine
     assert [o["title"] for o in outcomes(draft_tree(runbook(body)))] == ["Mitigation"]
+
+
+def test_a_pointer_over_a_list_of_links_is_shown_under_the_step_not_ticked() -> None:
+    """ "Further info ... can be found in the docs here." + links: detail, not a step."""
+    art = runbook(
+        "## Meaning\n\nThis alert fires when disk fsync is slow.\n\n"
+        "## Mitigation\n\nDefragment the database in all pods:\n\n"
+        "```console\n$ dbctl defrag\n```\n\n"
+        "Further info on database best practices can be found in the [docs here][practices].\n\n"
+        "- [fsync](https://man7.org/linux/man-pages/man2/fsync.2.html)\n"
+        "- [practices](https://example.com/practices)\n"
+    )
+    (fix,) = outcomes(draft_tree(art))
+    assert [s["text"] for s in fix["steps"]] == ["Defragment the database in all pods:"]
+    detail = fix["steps"][0]["detail"]
+    assert "Further info on database best practices can be found in the docs here." in detail
+    assert "https://example.com/practices" in detail and "[practices]" not in detail

@@ -229,6 +229,16 @@ class _Steps:
                 self.last_check = False
                 nxt = blocks[n + 1] if n + 1 < len(blocks) else None
                 leads_action = text.endswith(":") or isinstance(nxt, Code | ListBlock)
+                if leads_action and self._pointer_over_links(text, nxt):
+                    # "Further info ... can be found here." + its links: under the step above
+                    from kbassist.drafting.modern import md_plain, with_urls
+
+                    said = md_plain(with_urls(block))
+                    if self.items:
+                        self.detail(said, "")
+                    else:
+                        self.lead.append(said)
+                    continue
                 if not in_list and not leads_action and not _imperative(_unpleased(text)):
                     from kbassist.drafting.modern import with_urls
 
@@ -318,6 +328,22 @@ class _Steps:
             self.items[-1] = with_detail(self.items[-1], f"Links:\n{lines}")
         else:
             self.lead.append(clean(f"Links: {'; '.join(f'{t}: {u}' for t, u in found)}"))
+        return True
+
+    def _pointer_over_links(self, text: str, nxt: Block | None) -> bool:
+        """A pointer sentence ("Further info on etcd best practices can be found in the
+        OpenShift docs here.") over a list of links only: references for the step above,
+        not a step of its own."""
+        from kbassist.drafting.modern import links_of
+
+        if text.endswith(":") or not _POINTER_RE.search(text) or _imperative(_unpleased(text)):
+            return False
+        if not isinstance(nxt, ListBlock) or not nxt.items:
+            return False
+        for item in nxt.items:
+            first = item.blocks[0] if len(item.blocks) == 1 else None
+            if not isinstance(first, Paragraph) or len(links_of([first])) != 1:
+                return False
         return True
 
     def _links(self, paragraph: Paragraph) -> None:
@@ -463,6 +489,13 @@ def _label_over(text: str, nxt: Block | None) -> bool:
     return actions * 2 >= len(nxt.items)
 
 
+#: A sentence that only says where to read more ("Further info on X can be found in ...",
+#: "For more information, see ...", "More details are in ...").
+_POINTER_RE = re.compile(
+    r"\b(?:can|may) be found\b|^(?:for )?(?:more|further|additional) (?:info|information|"
+    r"details|reading)\b|^(?:see also|related links)\b",
+    re.IGNORECASE,
+)
 #: "When a pivot occurs the following will be logged.": what a log or output shows next.
 _SHOWS_RE = re.compile(
     r"\b(?:(?:will|is|are|gets?) (?:be )?(?:logged|shown|displayed|printed|returned)|"
