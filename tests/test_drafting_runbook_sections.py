@@ -115,3 +115,18 @@ def test_a_pointer_over_a_list_of_links_is_shown_under_the_step_not_ticked() -> 
     detail = fix["steps"][0]["detail"]
     assert "Further info on database best practices can be found in the docs here." in detail
     assert "https://example.com/practices" in detail and "[practices]" not in detail
+
+
+def test_a_bare_resolution_is_titled_by_its_action_not_the_clause_before_it() -> None:
+    """ "To fix the crash, install X" titles "Resolution: Install X", beside a Workaround."""
+    text = (
+        "---\nid: support-1\ntitle: 'Consent crashes'\n---\n\n# Consent crashes\n\n"
+        "## Symptoms\n\nConsent.exe crashes when you paste a password.\n\n"
+        "## Resolution\n\nTo fix the consent.exe crash, install the cumulative update that "
+        "was released in April. For more information, see [KB4093105](https://example.com).\n\n"
+        "> [!NOTE]\n> This update only fixes the crash. Pasting is still blocked.\n\n"
+        "## Workaround\n\nDisplay the UAC prompt on the user desktop.\n"
+    )
+    tree = draft_tree(parse_article(text, Path("support-1.md")))
+    titles = [o["title"] for o in outcomes(tree)]
+    assert titles[0] == "Resolution: Install the cumulative update that was released in April"

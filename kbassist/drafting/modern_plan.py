@@ -145,6 +145,16 @@ _LOOK_FIRST_RE = re.compile(
 )
 
 
+#: "... as in the following example": the example is the step's, not the title's.
+_AS_SHOWN_RE = re.compile(
+    r"[\s,]+(?:as (?:in the following examples?|follows|shown below)|by (?:using|running) the "
+    r"following \w+|with the following \w+)$",
+    re.IGNORECASE,
+)
+#: The clause before an action: "To fix the X issue, ", "For VPN providers, ".
+_LEAD_CLAUSE_RE = re.compile(r"^(?:to|for|in|on|from|using)\b[^,:]{3,100}[,:]\s+", re.I)
+
+
 def _name_bare_fixes(options: list[Option]) -> None:
     """Among two or more fixes, one titled only "Mitigation" (beside "Deprecated: silence
     or ignore the alert", say) is titled by the first thing it does as well ("Mitigation:
@@ -156,9 +166,14 @@ def _name_bare_fixes(options: list[Option]) -> None:
             continue
         for n, item in enumerate(option.items):
             text = md_plain(split_detail(item)[0]).strip()
+            # "To fix the consent.exe crash, install X" / "For VPN providers, use Y": the
+            # title is what it does, not the clause before it
+            main = _LEAD_CLAUSE_RE.sub("", text, count=1)
+            text = main[:1].upper() + main[1:] if main != text else text
             if n in option.when or not _imperative(text) or _LOOK_FIRST_RE.match(text):
                 continue
-            option.label = f"{option.label.strip()}: {short_label(text, 70)}"
+            said = _AS_SHOWN_RE.sub("", short_label(text, 90))
+            option.label = f"{option.label.strip()}: {said}"
             break
 
 
