@@ -130,3 +130,21 @@ def test_a_bare_resolution_is_titled_by_its_action_not_the_clause_before_it() ->
     tree = draft_tree(parse_article(text, Path("support-1.md")))
     titles = [o["title"] for o in outcomes(tree)]
     assert titles[0] == "Resolution: Install the cumulative update that was released in April"
+
+
+def test_a_headings_polite_instruction_is_said_with_it_and_first_goes_first() -> None:
+    """ "Make changes to solve alert" + "Please view ... first." is step one and says so."""
+    art = runbook(
+        "## Meaning\n\nThe storage cluster is in error state.\n\n"
+        "## Mitigation\n\n### Check if it is a Network Issue\n\n"
+        "Check if it is a [network issue](helpers/network.md)\n\n"
+        "### Make changes to solve alert\n\n"
+        "General troubleshooting will be required. This alert fires with many others.\n"
+        "Please view and troubleshoot the other alerts first.\n\n"
+        "### Verify the binding\n\nThe pod needs permission. Please verify this binding.\n"
+    )
+    (fix,) = outcomes(draft_tree(art))
+    texts = [s["text"] for s in fix["steps"]]
+    assert texts[0] == "Make changes to solve alert: view and troubleshoot the other alerts first"
+    assert texts[1] == "Check if it is a network issue"
+    assert texts[2] == "Verify the binding"  # "Please verify ..." says no more than it

@@ -33,6 +33,7 @@ from kbassist.drafting.text import (
     dedent_lines,
     is_boilerplate,
     short_label,
+    split_sentences,
     step_text,
     with_detail,
     without_boilerplate,
@@ -595,6 +596,7 @@ def part_steps(part: Part) -> tuple[str, list[str], list[str]]:
     """(lead, items, checks) of one part and its children, in document order."""
     steps = _Steps()
     steps.blocks(part.blocks)
+    first: int | None = None
     for child in part.walk():
         if child is part:
             continue
@@ -604,14 +606,42 @@ def part_steps(part: Part) -> tuple[str, list[str], list[str]]:
             if _imperative(named) and not _starts_with_action(child.blocks):
                 # "### Review pods" over prose and links: the heading is the step, its
                 # prose the detail (never the detail of the step above another heading)
-                steps.add(named)
+                asked = _asked_in_prose(named, child.blocks)
+                steps.add(f"{named}: {asked}" if asked else named)
+                if asked and _FIRST_RE.search(asked) and first is None:
+                    first = len(steps.items) - 1
             steps.blocks(child.blocks, in_list=False)
             if len(steps.items) == before and steps.lead and not steps.items:
                 continue
+    if first:
+        # "Please view and troubleshoot the other alerts first.": before the steps above
+        steps.items.insert(0, steps.items.pop(first))
     from kbassist.drafting.options import tidy_items
 
     lead, items = tidy_items(" ".join(steps.lead), steps.items)
     return lead, items, steps.checks
+
+
+#: "Please view and troubleshoot the other alerts first.": the prose's own instruction.
+_PLEASE_RE = re.compile(r"^please\s+(?P<do>[a-z][^.!?]{8,160})[.!]?$", re.IGNORECASE)
+#: An instruction to do something before anything else.
+_FIRST_RE = re.compile(r"\b(?:first|before (?:anything|continuing|you (?:start|begin)))$", re.I)
+
+
+def _asked_in_prose(heading: str, blocks: Sequence[Block]) -> str:
+    """The instruction a heading's prose asks for ("Make changes to solve alert" over
+    "... Please view and troubleshoot the other alerts first."), said with the heading;
+    "" when there is none or it only repeats the heading's verb ("Verify the binding" over
+    "Verify this binding is correct" has none: it says no more)."""
+    verb = heading.split(" ", 1)[0].casefold()
+    for block in blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        for sentence in split_sentences(clean(block.text.plain)):
+            found = _PLEASE_RE.match(sentence)
+            if found and found.group("do").split(" ", 1)[0].casefold() != verb:
+                return found.group("do").rstrip(" .")
+    return ""
 
 
 def resolution_parts(article: Article) -> list[Part]:
