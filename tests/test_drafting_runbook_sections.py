@@ -148,3 +148,17 @@ def test_a_headings_polite_instruction_is_said_with_it_and_first_goes_first() ->
     assert texts[0] == "Make changes to solve alert: view and troubleshoot the other alerts first"
     assert texts[1] == "Check if it is a network issue"
     assert texts[2] == "Verify the binding"  # "Please verify ..." says no more than it
+
+
+def test_a_troubleshoot_heading_over_links_is_a_step_of_its_own() -> None:
+    """ "#### Troubleshoot Ceph" over its links is a step, not detail of "Review pods"."""
+    art = runbook(
+        "## Meaning\n\nThe storage cluster is in error state.\n\n"
+        "## Mitigation\n\n### Review pods\n\n[pod debug](helpers/podDebug.md)\n\n"
+        "#### Troubleshoot Ceph\n\n[Troubleshoot_ceph_err](helpers/troubleshootCeph.md) and "
+        "[gather_logs](helpers/gatherLogs.md) to provide more information to support teams.\n"
+    )
+    (fix,) = outcomes(draft_tree(art))
+    steps = fix["steps"]
+    assert [s["text"] for s in steps] == ["Review pods", "Troubleshoot Ceph"]
+    assert "helpers/troubleshootCeph.md" in steps[1]["detail"]

@@ -571,6 +571,7 @@ _IMPERATIVE_RE = re.compile(
     r"select|set|start|stop|update|upgrade|use|verify|wait|contact|escalate|consult|"
     r"cordon|uncordon|delete|free|resize|raise|lower|type|click|go|navigate|follow|"
     r"execute|determine|retry|revert|fix|adjust|collect|gather|open|get|query|write|assign|"
+    r"troubleshoot|"
     r"grant|specify|allow|increase|decrease|clear|refresh|flush|ping|connect|disconnect|"
     r"mount|format|extract|turn|switch|attach|detach|schedule|import|export|sign|do not|"
     r"don't|make sure|be sure)\b",
