@@ -162,3 +162,22 @@ def test_a_troubleshoot_heading_over_links_is_a_step_of_its_own() -> None:
     steps = fix["steps"]
     assert [s["text"] for s in steps] == ["Review pods", "Troubleshoot Ceph"]
     assert "helpers/troubleshootCeph.md" in steps[1]["detail"]
+
+
+def test_an_additional_resources_label_over_links_is_not_ticked() -> None:
+    """ "**Additional Resources:**" + a list of links is shown under the step above."""
+    art = runbook(
+        "## Meaning\n\nPlacement group repair takes too long.\n\n"
+        "## Mitigation\n\n### Recommended Actions\n\n"
+        "1. **Check for Network Issues:** Follow the [SOP](helpers/network.md).\n\n"
+        "2. **Generic Debugging:** Follow the pod debug workflow outlined below.\n"
+        "   - [Pod Debug Workflow](helpers/podDebug.md)\n"
+        "   - [Gather Logs](helpers/gatherLogs.md)\n\n"
+        "**Additional Resources:**\n\n- [Troubleshooting](helpers/troubleshootCeph.md)\n"
+    )
+    (fix,) = outcomes(draft_tree(art))
+    assert [s["text"].split(":")[0] for s in fix["steps"]] == [
+        "Check for Network Issues",
+        "Generic Debugging",
+    ]
+    assert "helpers/troubleshootCeph.md" in fix["steps"][-1]["detail"]

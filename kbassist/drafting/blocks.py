@@ -337,7 +337,10 @@ class _Steps:
         not a step of its own."""
         from kbassist.drafting.modern import links_of
 
-        if text.endswith(":") or not _POINTER_RE.search(text) or _imperative(_unpleased(text)):
+        named = bool(_RESOURCES_LABEL_RE.match(text))  # "**Additional Resources:**"
+        if not named and (text.endswith(":") or not _POINTER_RE.search(text)):
+            return False
+        if _imperative(_unpleased(text)):
             return False
         if not isinstance(nxt, ListBlock) or not nxt.items:
             return False
@@ -495,6 +498,12 @@ def _label_over(text: str, nxt: Block | None) -> bool:
 _POINTER_RE = re.compile(
     r"\b(?:can|may) be found\b|^(?:for )?(?:more|further|additional) (?:info|information|"
     r"details|reading)\b|^(?:see also|related links)\b",
+    re.IGNORECASE,
+)
+#: A label over a list of links only: "Additional Resources:", "Related Links".
+_RESOURCES_LABEL_RE = re.compile(
+    r"^(?:(?:additional|related|useful|further) (?:resources|links|reading)|references|see also)"
+    r"\s*:?$",
     re.IGNORECASE,
 )
 #: "When a pivot occurs the following will be logged.": what a log or output shows next.
