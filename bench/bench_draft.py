@@ -68,6 +68,15 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   "Use the information in the following paragraphs ...", "Use the following steps to
   ...", "To resolve this problem:", or any step ending in a colon with nothing shown
   under it (its list became steps of their own), / all such steps.
+- **read-more steps**: checklist steps (as for action steps) that only say where to
+  read more ("Further info on etcd best practices can be found in the OpenShift docs
+  here.", "For more detailed information ..., see ...", "Related Links") and do not
+  start with an action verb (`draft_metrics.read_more_step`), / all such steps.
+- **bare titles among fixes**: fix outcomes (not "This article may not apply") of
+  drafts with two or more, titled only by a section's name ("Mitigation",
+  "Troubleshooting", "Alert Description", ...), / fix outcomes of such drafts
+  (`draft_metrics.bare_titles`; a single fix's "Mitigation" is not counted: there is
+  nothing to choose between).
 - **symptoms cut**: drafts whose symptom question quotes the symptom with "[...]",
   / drafts that ask the symptom question.
 - **real mitigation**: lint-clean drafts of articles with a fix section (a heading with
@@ -227,6 +236,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "lead-in steps": _pct(
             sum(len(r.lead_in_items) for r in clean), sum(r.items for r in clean)
+        ),
+        "read-more steps": _pct(
+            sum(len(r.read_more_items) for r in clean), sum(r.items for r in clean)
+        ),
+        "bare titles among fixes": _pct(
+            sum(len(r.bare_titles) for r in clean), sum(r.fix_outcomes for r in clean)
         ),
         "symptoms cut": _pct(
             sum(r.symptom_cut for r in clean), sum(r.symptom_question for r in clean)

@@ -304,6 +304,35 @@ def lead_in_step(text: str, detail: str) -> bool:
     return text.endswith(":") or bool(_LEAD_IN_STEP_RE.match(text))
 
 
+#: An outcome title that is only a section's name: says nothing among other choices.
+_BARE_TITLE_RE = re.compile(
+    r"^(?:mitigation|mitigating|resolution|solution|fix|remediation|troubleshooting|procedure"
+    r"|workaround|diagnosis|alert description|description|summary|overview)s?$",
+    re.IGNORECASE,
+)
+#: A step that only says where to read more ("Further info on X can be found in ...").
+_READ_MORE_RE = re.compile(
+    r"\b(?:can|may) be found\b|^(?:for )?(?:more|further|additional) (?:detailed )?"
+    r"(?:info|information|details|reading)\b|^(?:see also|related links)\b",
+    re.IGNORECASE,
+)
+
+
+def bare_titles(tree: Tree) -> tuple[int, list[str]]:
+    """(fix outcomes of a draft with two or more, the bare ones among them): outcomes
+    titled only "Mitigation", "Troubleshooting", "Alert Description" beside others."""
+    fixes = [o for o in tree.outcomes() if o.id != "not_this_article"]
+    if len(fixes) < 2:
+        return 0, []
+    return len(fixes), [o.title for o in fixes if _BARE_TITLE_RE.match(o.title.strip())]
+
+
+def read_more_step(text: str) -> bool:
+    """A ticked step that only points to more reading, not an action to take."""
+    text = _normal(text)
+    return bool(_READ_MORE_RE.search(text)) and not starts_with_verb(text)
+
+
 def symptom_cut(tree: Tree) -> bool | None:
     """Whether the first question's quote of the symptom holds "[...]"; None with no
     symptom question."""
@@ -461,6 +490,9 @@ class Record:
     questions: int = 0  # questions with two or more answers that stay in the article
     meeting: list[str] = field(default_factory=list)  # ids of those whose answers all meet
     alternative_steps: list[str] = field(default_factory=list)  # see ALTERNATIVE_STEP_RE
+    fix_outcomes: int = 0  # fix outcomes of drafts with two or more (see bare_titles)
+    bare_titles: list[str] = field(default_factory=list)
+    read_more_items: list[str] = field(default_factory=list)  # see read_more_step
 
 
 def load_draft(article: Article) -> tuple[Tree | None, list[str], str]:
@@ -519,6 +551,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.asks_question = any(asks_question(c) for c in walks.checklists)
     record.questions, record.meeting = meeting_questions(tree, walks)
     record.alternative_steps = alternative_steps(walks.checklists)
+    record.fix_outcomes, record.bare_titles = bare_titles(tree)
     first_by_outcome: dict[str, Checklist] = {}
     for checklist in walks.checklists:
         first_by_outcome.setdefault(checklist.outcome.id, checklist)
@@ -538,6 +571,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
             record.items += 1
             if lead_in_step(item.text, item.detail):
                 record.lead_in_items.append(item.text[:120])
+            if read_more_step(item.text):
+                record.read_more_items.append(item.text[:120])
             if starts_with_verb(item.text):
                 record.verb_items += 1
             elif len(record.not_verbs) < 3:

@@ -34,6 +34,7 @@ ROLES: list[tuple[re.Pattern[str], str, bool]] = [
     for p, role, workaround in [
         (r"(?:cause|causes)\s+and\s+(?:resolution|solution|fix)", "cause", False),
         (rf"(?:symptoms?|meaning|problem|issue|error){_N}(?:\b|$)", "symptom", False),
+        (r"alert\s+description\b", "symptom", False),  # a runbook's Meaning by another name
         (r"(?:impact|business impact)\b", "impact", False),
         (rf"(?:causes?|root\s+cause|reason|typical causes){_N}(?:\b|$)", "cause", False),
         (

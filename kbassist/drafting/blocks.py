@@ -33,6 +33,7 @@ from kbassist.drafting.text import (
     dedent_lines,
     is_boilerplate,
     short_label,
+    split_sentences,
     step_text,
     with_detail,
     without_boilerplate,
@@ -229,6 +230,16 @@ class _Steps:
                 self.last_check = False
                 nxt = blocks[n + 1] if n + 1 < len(blocks) else None
                 leads_action = text.endswith(":") or isinstance(nxt, Code | ListBlock)
+                if leads_action and self._pointer_over_links(text, nxt):
+                    # "Further info ... can be found here." + its links: under the step above
+                    from kbassist.drafting.modern import md_plain, with_urls
+
+                    said = md_plain(with_urls(block))
+                    if self.items:
+                        self.detail(said, "")
+                    else:
+                        self.lead.append(said)
+                    continue
                 if not in_list and not leads_action and not _imperative(_unpleased(text)):
                     from kbassist.drafting.modern import with_urls
 
@@ -318,6 +329,25 @@ class _Steps:
             self.items[-1] = with_detail(self.items[-1], f"Links:\n{lines}")
         else:
             self.lead.append(clean(f"Links: {'; '.join(f'{t}: {u}' for t, u in found)}"))
+        return True
+
+    def _pointer_over_links(self, text: str, nxt: Block | None) -> bool:
+        """A pointer sentence ("Further info on etcd best practices can be found in the
+        OpenShift docs here.") over a list of links only: references for the step above,
+        not a step of its own."""
+        from kbassist.drafting.modern import links_of
+
+        named = bool(_RESOURCES_LABEL_RE.match(text))  # "**Additional Resources:**"
+        if not named and (text.endswith(":") or not _POINTER_RE.search(text)):
+            return False
+        if _imperative(_unpleased(text)):
+            return False
+        if not isinstance(nxt, ListBlock) or not nxt.items:
+            return False
+        for item in nxt.items:
+            first = item.blocks[0] if len(item.blocks) == 1 else None
+            if not isinstance(first, Paragraph) or len(links_of([first])) != 1:
+                return False
         return True
 
     def _links(self, paragraph: Paragraph) -> None:
@@ -463,6 +493,19 @@ def _label_over(text: str, nxt: Block | None) -> bool:
     return actions * 2 >= len(nxt.items)
 
 
+#: A sentence that only says where to read more ("Further info on X can be found in ...",
+#: "For more information, see ...", "More details are in ...").
+_POINTER_RE = re.compile(
+    r"\b(?:can|may) be found\b|^(?:for )?(?:more|further|additional) (?:info|information|"
+    r"details|reading)\b|^(?:see also|related links)\b",
+    re.IGNORECASE,
+)
+#: A label over a list of links only: "Additional Resources:", "Related Links".
+_RESOURCES_LABEL_RE = re.compile(
+    r"^(?:(?:additional|related|useful|further) (?:resources|links|reading)|references|see also)"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
 #: "When a pivot occurs the following will be logged.": what a log or output shows next.
 _SHOWS_RE = re.compile(
     r"\b(?:(?:will|is|are|gets?) (?:be )?(?:logged|shown|displayed|printed|returned)|"
@@ -537,6 +580,7 @@ _IMPERATIVE_RE = re.compile(
     r"select|set|start|stop|update|upgrade|use|verify|wait|contact|escalate|consult|"
     r"cordon|uncordon|delete|free|resize|raise|lower|type|click|go|navigate|follow|"
     r"execute|determine|retry|revert|fix|adjust|collect|gather|open|get|query|write|assign|"
+    r"troubleshoot|"
     r"grant|specify|allow|increase|decrease|clear|refresh|flush|ping|connect|disconnect|"
     r"mount|format|extract|turn|switch|attach|detach|schedule|import|export|sign|do not|"
     r"don't|make sure|be sure)\b",
@@ -562,6 +606,7 @@ def part_steps(part: Part) -> tuple[str, list[str], list[str]]:
     """(lead, items, checks) of one part and its children, in document order."""
     steps = _Steps()
     steps.blocks(part.blocks)
+    first: int | None = None
     for child in part.walk():
         if child is part:
             continue
@@ -571,14 +616,42 @@ def part_steps(part: Part) -> tuple[str, list[str], list[str]]:
             if _imperative(named) and not _starts_with_action(child.blocks):
                 # "### Review pods" over prose and links: the heading is the step, its
                 # prose the detail (never the detail of the step above another heading)
-                steps.add(named)
+                asked = _asked_in_prose(named, child.blocks)
+                steps.add(f"{named}: {asked}" if asked else named)
+                if asked and _FIRST_RE.search(asked) and first is None:
+                    first = len(steps.items) - 1
             steps.blocks(child.blocks, in_list=False)
             if len(steps.items) == before and steps.lead and not steps.items:
                 continue
+    if first:
+        # "Please view and troubleshoot the other alerts first.": before the steps above
+        steps.items.insert(0, steps.items.pop(first))
     from kbassist.drafting.options import tidy_items
 
     lead, items = tidy_items(" ".join(steps.lead), steps.items)
     return lead, items, steps.checks
+
+
+#: "Please view and troubleshoot the other alerts first.": the prose's own instruction.
+_PLEASE_RE = re.compile(r"^please\s+(?P<do>[a-z][^.!?]{8,160})[.!]?$", re.IGNORECASE)
+#: An instruction to do something before anything else.
+_FIRST_RE = re.compile(r"\b(?:first|before (?:anything|continuing|you (?:start|begin)))$", re.I)
+
+
+def _asked_in_prose(heading: str, blocks: Sequence[Block]) -> str:
+    """The instruction a heading's prose asks for ("Make changes to solve alert" over
+    "... Please view and troubleshoot the other alerts first."), said with the heading;
+    "" when there is none or it only repeats the heading's verb ("Verify the binding" over
+    "Verify this binding is correct" has none: it says no more)."""
+    verb = heading.split(" ", 1)[0].casefold()
+    for block in blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        for sentence in split_sentences(clean(block.text.plain)):
+            found = _PLEASE_RE.match(sentence)
+            if found and found.group("do").split(" ", 1)[0].casefold() != verb:
+                return found.group("do").rstrip(" .")
+    return ""
 
 
 def resolution_parts(article: Article) -> list[Part]:

@@ -157,6 +157,11 @@ def block_symptom(article: Article, section: Section) -> str:
     for part in section_parts(article, section):
         blocks.extend(b for b in part.blocks if not isinstance(b, Note))
         break
+    fielded = field_text(blocks, _MEANING_FIELD_RE)
+    if fielded:
+        # "**Severity:**", "**Alert Expression:**" and a table of impacts come first, but
+        # "**Trigger Condition:**" and "**What it means:**" are what the admin sees
+        return fielded
     texts: list[str] = []
     for n, block in enumerate(blocks):
         # a logged event is named by its source, ID and description, not its first lines
@@ -175,6 +180,52 @@ def block_symptom(article: Article, section: Section) -> str:
         if sum(len(t) for t in texts) > MAX_MODERN_SYMPTOM_CHARS:
             break
     return " ".join(texts)
+
+
+#: A runbook field that says what the alert means ("**Trigger Condition:** The 99th
+#: percentile ...", "**What it means:** etcd is taking too long ...").
+_MEANING_FIELD_RE = re.compile(
+    r"^(?:trigger(?:ing)? conditions?|what (?:it|this alert|this) means|meaning)\s*:\s*",
+    re.IGNORECASE,
+)
+#: A runbook field that lists why it fires ("**Common Root Causes:**" over a list).
+_CAUSE_FIELD_RE = re.compile(
+    r"^(?:(?:common|possible|likely|typical|known) )?(?:root )?causes?\s*:\s*", re.IGNORECASE
+)
+
+
+def field_text(blocks: Sequence[Block], label: re.Pattern[str], named: bool = False) -> str:
+    """The text of a section's bold-labelled fields whose label matches ("**Trigger
+    Condition:** ..."), each with the list its text introduces (and its label when
+    `named`); "" if there are none."""
+    texts: list[str] = []
+    for n, block in enumerate(blocks):
+        if not isinstance(block, Paragraph):
+            continue
+        plain = block.text.plain
+        bold = next((m for m in block.text.marks if m.kind == "strong" and m.start == 0), None)
+        found = label.match(plain)
+        if bold is None or found is None or bold.end < found.end() - 2:
+            continue
+        text = md_plain(plain[found.end() :])
+        nxt = blocks[n + 1] if n + 1 < len(blocks) else None
+        if isinstance(nxt, ListBlock) and (not text or text.endswith(":")):
+            listed = "; ".join(
+                md_plain(" ".join(block_plain(b) for b in item.blocks)).rstrip(".;")
+                for item in nxt.items
+            )
+            text = f"{text} {listed}".strip()
+        if text and named:
+            text = f"{md_plain(plain[: found.end()]).strip()} {text}"
+        if text:
+            texts.append(text if text[-1] in ".:;!?" else f"{text}.")
+    return " ".join(texts)
+
+
+def described_alert(article: Article) -> bool:
+    """Whether the article describes an alert by labelled fields ("## Alert Description"
+    with "**Trigger Condition:**"): a runbook under other headings, not a helper page."""
+    return any(field_text(p.blocks, _MEANING_FIELD_RE) for p in article.parts_by_role("symptom"))
 
 
 # --------------------------------------------------------------------------- cause
@@ -211,6 +262,12 @@ def block_cause(article: Article) -> tuple[str, Section | None]:
                 if isinstance(block, Paragraph):
                     sentences.extend(split_sentences(md_plain(block.text.plain)))
             candidates.append((part, sentences))
+    for part, _ in candidates:
+        listed = field_text(part.blocks, _CAUSE_FIELD_RE, named=True)
+        section = sections.get(id(part))
+        if listed and section is not None:
+            # "**Common Root Causes:**" over a list: the runbook's own causes, whole
+            return listed, section
     for pattern in (_STRONG_CAUSE_RE, _WEAK_CAUSE_RE):
         for part, sentences in candidates:
             section = sections.get(id(part))

@@ -20,6 +20,7 @@ from kbassist.drafting.modern import (
     block_cause,
     case_label,
     deprecation,
+    described_alert,
     if_list,
     md_plain,
     redirect_target,
@@ -125,7 +126,55 @@ def modern_plan(
         if instead:  # "a duplicate of the SSPDown alert runbook": where to look instead
             option.items.append(f"Use the {instead.group(1)} runbook for this condition instead.")
         options = [option, *options]
+    _name_bare_fixes(options)
     return symptom, cause, cause_section, options
+
+
+#: An outcome titled only by its section's name: it says nothing among other choices.
+_BARE_FIX_RE = re.compile(
+    r"^(?:mitigation|mitigating|resolution|solution|fix|remediation|troubleshooting|procedure)s?$",
+    re.IGNORECASE,
+)
+#: First words of a step that looks before it acts ("Obtain the pod name", "Set the
+#: NAMESPACE environment variable"): not what the fix does, so never its title.
+_LOOK_FIRST_RE = re.compile(
+    r"^(?:obtain|get|list|check|verify|validate|confirm|identify|view|inspect|look|find|see|"
+    r"review|examine|investigate|navigate|open|log in|run the command|export|set the \w+ "
+    r"(?:environment )?variable|try to identify|based on|if)\b",
+    re.IGNORECASE,
+)
+
+
+#: "... as in the following example": the example is the step's, not the title's.
+_AS_SHOWN_RE = re.compile(
+    r"[\s,]+(?:as (?:in the following examples?|follows|shown below)|by (?:using|running) the "
+    r"following \w+|with the following \w+)$",
+    re.IGNORECASE,
+)
+#: The clause before an action: "To fix the X issue, ", "For VPN providers, ".
+_LEAD_CLAUSE_RE = re.compile(r"^(?:to|for|in|on|from|using)\b[^,:]{3,100}[,:]\s+", re.I)
+
+
+def _name_bare_fixes(options: list[Option]) -> None:
+    """Among two or more fixes, one titled only "Mitigation" (beside "Deprecated: silence
+    or ignore the alert", say) is titled by the first thing it does as well ("Mitigation:
+    Delete the wasp-agent Daemonset"): the admin picks by what each does."""
+    if len(options) < 2:
+        return
+    for option in options:
+        if not _BARE_FIX_RE.match(option.label.strip()):
+            continue
+        for n, item in enumerate(option.items):
+            text = md_plain(split_detail(item)[0]).strip()
+            # "To fix the consent.exe crash, install X" / "For VPN providers, use Y": the
+            # title is what it does, not the clause before it
+            main = _LEAD_CLAUSE_RE.sub("", text, count=1)
+            text = main[:1].upper() + main[1:] if main != text else text
+            if n in option.when or not _imperative(text) or _LOOK_FIRST_RE.match(text):
+                continue
+            said = _AS_SHOWN_RE.sub("", short_label(text, 90))
+            option.label = f"{option.label.strip()}: {said}"
+            break
 
 
 def stub_option(article: Article) -> Option | None:
@@ -257,7 +306,7 @@ def procedure_options(article: Article) -> list[Option]:
             continue
         label = heading_label(part.name) if part.name != "SUMMARY" else ""
         options.append(Option(section, label, lead, found[:MAX_PROCEDURE_STEPS]))
-    if len(options) == 1:
+    if len(options) == 1 and not described_alert(article):
         options[0].label = heading_label(article.title) or options[0].label
         if any(split_detail(i)[1] for i in options[0].items):
             # a helper page of commands: what they show is the point, not a fix

@@ -17,6 +17,7 @@ from kbassist.drafting.modern import (
     REDO_CHECK,
     alert_check,
     by_design_section,
+    described_alert,
     later_case,
     log_line,
     md_plain,
@@ -570,7 +571,9 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
                     "behavior itself stays; check that the steps above give you what you need."
                 )
     keys = {section.key for section in article.sections}
-    runbook = "meaning" in keys and bool(keys & {"mitigation", "diagnosis", "impact"})
+    runbook = ("meaning" in keys and bool(keys & {"mitigation", "diagnosis", "impact"})) or (
+        article.style != "mskb" and described_alert(article)
+    )
     if symptom_section is not None and (_ALERT_RE.search(symptom) or runbook):
         if article.style != "mskb":
             # the alert's name: a one-word title ("DiskAlert"), else the file's name
