@@ -96,3 +96,31 @@ def test_stages_without_an_announcement_stay_one_procedure() -> None:
     checklist = build_checklist(walk_with_answers(tree, {"symptom": "yes"}))
     texts = " ".join(item.text for item in checklist.part("steps"))
     assert "update package" in texts and "Restart every agent" in texts
+
+
+def runbook(body: str, *, id_: str = "StorageNearFull") -> Article:
+    """An alert runbook: front matter, an `#` title, `##` Meaning / Mitigation."""
+    text = f"---\nid: {id_}\ntitle: {id_}\n---\n\n# {id_}\n\n{body.strip()}\n"
+    return parse_article(text, Path(f"{id_}.md"))
+
+
+def test_a_counted_announcement_makes_its_list_the_alternatives() -> None:
+    """ "Two options:" over "- Scale storage: ..." / "- Delete information: ...": asked."""
+    art = runbook(
+        "## Meaning\n\nStorage cluster utilization has crossed 75%.\n\n"
+        "## Mitigation\n\nTwo options:\n\n"
+        "- Scale storage: add storage devices or nodes to the cluster.\n"
+        "- Delete information: delete data you no longer need to free space.\n"
+    )
+    labels = mitigation_labels(draft_tree_model(art))
+    assert [label.split(":")[0] for label in labels] == ["Scale storage", "Delete information"]
+
+
+def test_the_values_a_setting_takes_are_not_alternatives() -> None:
+    """ "This setting has the following three options: 0=User ..." lists values, no fixes."""
+    art = support(
+        SYMPTOMS + "## Resolution\n\nSet the Send Rich Text field. This setting has the "
+        "following three options:\n\n- 0=User\n- 1=Always\n- 2=Never\n"
+    )
+    tree = draft_tree_model(art)
+    assert not any(n.title == "Which mitigation?" for n in tree.nodes.values())

@@ -43,7 +43,13 @@ _METHOD_RE = re.compile(
 )
 _CHOOSE_ONE_RE = re.compile(
     r"\b(?:(?:one|either|any) of the following|following (?:methods|workarounds|options|"
-    r"ways|solutions|alternatives|resolutions))\b",
+    r"ways|solutions|alternatives|resolutions))\b"
+    # a sentence that is only the count: "Two options:", "Here are three ways to work
+    # around this problem:", "This can be resolved by either:" (not "has the following
+    # three options: 0=User ...", values of a setting)
+    r"|(?:^|[.:,]\s+)(?:here are |there are |you have )?(?:two|three|four|several) (?:options|"
+    r"ways|methods|workarounds|solutions|alternatives)(?: to [^:.]{3,80})?\s*[:.]?$"
+    r"|\bby either\s*:$",
     re.IGNORECASE,
 )
 #: MS KB leads that announce alternatives in prose: "There are four possible workarounds:",
