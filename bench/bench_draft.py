@@ -243,6 +243,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
             sum(bool(r.alternative_steps) for r in clean), len(clean)
         ),
         "drafts with an input": _pct(sum(r.inputs > 0 for r in clean), len(clean)),
+        "inputs unused on their walk": _pct(
+            sum(len(r.unused_inputs) for r in clean), sum(r.input_answers for r in clean)
+        ),
+        "inputs whose type misfits their name": _pct(
+            sum(len(r.mistyped_inputs) for r in clean), sum(r.inputs for r in clean)
+        ),
         "walks (stuck)": f"{sum(r.walks for r in clean):,} ({sum(r.walks_stuck for r in clean)})",
         "expect a mitigation, have one": _pct(
             sum(not r.fallback_only for r in expects), len(expects)
