@@ -119,6 +119,10 @@ class Option:
     #: The article's own way back ("Disable the fix", "To remove this workaround, ..."):
     #: the outcome's rollback, never steps run after the fix.
     undo: list[str] = field(default_factory=list)
+    #: Inputs only some answers to the last question in `asks` need (a placeholder used
+    #: only in the "yes" case's step): asked after it, on those answers' paths only.
+    late: list[Param] = field(default_factory=list)
+    late_values: frozenset[str] = frozenset()
 
 
 def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:

@@ -91,6 +91,7 @@ from kbassist.drafting.verify import (
 )
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
+from kbassist.trees.templates import TemplateError, parse_template
 
 #: Checklist lines are cut here (at a word) so a code listing does not become one line
 #: of 5,000 characters; the citation points to the full text.
@@ -353,6 +354,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     variables[ref] = f"placeholder_{counters['placeholder']}"
                 option.params.append(Param("placeholder", name, name))
 
+    late_text = _verify_text(article, symptom, symptom_section)
+    for option in options:
+        _late_inputs(option, variables, _outcome(article, option, variables, late_text, None))
+
     nodes: list[dict[str, Any]] = []
     wished = [o for o in options if o.wish]
     rest = [o for o in options if not o.wish] if len(wished) == 1 and len(options) >= 2 else options
@@ -445,9 +450,13 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     for option in options:
         if option.case:
             nodes.append(_case_node(article, option, _first_node(option, variables)))
+        outcome = _outcome(article, option, variables, verify_text, symptom_section)
         nodes.extend(_input_nodes(article, option, variables))
-        nodes.extend(_ask_nodes(article, option))
-        nodes.append(_outcome(article, option, variables, verify_text, symptom_section))
+        nodes.extend(_ask_nodes(article, option, variables))
+        if option.late:
+            nodes.extend(_input_nodes(article, option, variables, late=True))
+            nodes.append(_without_late(option, variables, outcome))
+        nodes.append(outcome)
     if not options:
         section = (
             find_section(article, RESOLUTION_KEYS + WORKAROUND_KEYS + MORE_KEYS + SUMMARY_KEYS)
@@ -844,13 +853,34 @@ def _after_inputs(option: Option) -> str:
     return f"{option.id}-{option.asks[0].var}" if option.asks else option.id
 
 
-def _ask_nodes(article: Article, option: Option) -> list[dict[str, Any]]:
-    """The questions that pick the option's conditional steps, in order, then the outcome."""
+def _ask_nodes(article: Article, option: Option, variables: dict[str, str]) -> list[dict[str, Any]]:
+    """The questions that pick the option's conditional steps, in order, then the outcome
+    (after the last question, the inputs only some of its answers need, on their paths)."""
     nodes: list[dict[str, Any]] = []
     for n, ask in enumerate(option.asks):
         following = (
             f"{option.id}-{option.asks[n + 1].var}" if n + 1 < len(option.asks) else option.id
         )
+        if n + 1 == len(option.asks) and option.late:
+            late = f"{option.id}-{variables[_ref(option.late[0])]}"
+            nodes.append(
+                {
+                    "id": f"{option.id}-{ask.var}",
+                    "kind": "question",
+                    "var": ask.var,
+                    "title": _question_title(ask.title),
+                    "text": brace(ask.text),
+                    "source": _cite(article, option.section),
+                    "choices": [
+                        {
+                            **c,
+                            "next": late if c["value"] in option.late_values else _rest_id(option),
+                        }
+                        for c in ask.choices
+                    ],
+                }
+            )
+            continue
         nodes.append(
             {
                 "id": f"{option.id}-{ask.var}",
@@ -865,21 +895,100 @@ def _ask_nodes(article: Article, option: Option) -> list[dict[str, Any]]:
     return nodes
 
 
+#: One term of a step's condition: `if_1 == "yes"`.
+_WHEN_TERM_RE = re.compile(r'^(?P<var>\w+) == "(?P<value>[^"]*)"$')
+
+
+def _when_values(when: str) -> tuple[str, set[str]] | None:
+    """(question variable, values) of a condition `v == "a" or v == "b"`; None for any
+    other form."""
+    terms = [_WHEN_TERM_RE.match(t.strip()) for t in when.split(" or ")]
+    if not all(terms):
+        return None
+    names = {t.group("var") for t in terms if t}
+    if len(names) != 1:
+        return None
+    return names.pop(), {t.group("value") for t in terms if t}
+
+
+def _entry_vars(entry: dict[str, Any]) -> frozenset[str]:
+    """The variables a drafted checklist entry's text and detail read."""
+    found: frozenset[str] = frozenset()
+    for key in ("text", "detail"):
+        try:
+            found |= parse_template(str(entry.get(key, ""))).variables
+        except TemplateError:
+            continue
+    return found
+
+
+def _outcome_entries(outcome: dict[str, Any]) -> list[dict[str, Any]]:
+    return [e for part in ("steps", "verify", "rollback") for e in outcome.get(part, [])]
+
+
+def _late_inputs(option: Option, variables: dict[str, str], outcome: dict[str, Any]) -> None:
+    """Move to `option.late` the inputs whose every use is a step for some answers of the
+    option's last question ("Delete the pod: oc delete -n <install-namespace> ..." only if
+    the pod cannot connect): asked right after that question, never on the other paths."""
+    if not option.asks or not option.params:
+        return
+    last = option.asks[-1]
+    entries = _outcome_entries(outcome)
+    late: list[Param] = []
+    values: set[str] = set()
+    for param in option.params:
+        var = variables[_ref(param)]
+        uses = [e for e in entries if var in _entry_vars(e)]
+        cases = [_when_values(str(e["when"])) if "when" in e else None for e in uses]
+        if not uses or any(c is None or c[0] != last.var for c in cases):
+            continue
+        late.append(param)
+        values |= {v for c in cases if c for v in c[1]}
+    if not late or values >= {c["value"] for c in last.choices}:
+        return  # none, or every answer needs them: asked before the questions, as before
+    late_vars = {variables[_ref(p)] for p in late}
+    if all(_entry_vars(e) & late_vars for e in outcome.get("steps", [])):
+        return  # the other answers would reach an outcome with no steps
+    option.late = late
+    option.late_values = frozenset(values)
+    option.params = [p for p in option.params if p not in late]
+
+
+def _rest_id(option: Option) -> str:
+    return f"{option.id}-rest"
+
+
+def _without_late(
+    option: Option, variables: dict[str, str], outcome: dict[str, Any]
+) -> dict[str, Any]:
+    """The outcome the answers that need none of the late inputs reach: the same, less the
+    steps that read them (their condition is false on these paths anyway)."""
+    late_vars = {variables[_ref(p)] for p in option.late}
+    rest = {**outcome, "id": _rest_id(option)}
+    for part in ("steps", "verify", "rollback"):
+        if part in outcome:
+            rest[part] = [e for e in outcome[part] if not _entry_vars(e) & late_vars]
+    for part in ("verify", "rollback"):
+        if part in rest and not rest[part]:
+            del rest[part]
+    return rest
+
+
 def _ref(param: Param) -> str:
     return f"{param.kind}:{param.key}"
 
 
 def _input_nodes(
-    article: Article, option: Option, variables: dict[str, str]
+    article: Article, option: Option, variables: dict[str, str], late: bool = False
 ) -> list[dict[str, Any]]:
+    """The option's inputs in order: those every path needs, or (`late`) those asked only
+    after the answers to its last question that need them, ending at the outcome."""
     nodes: list[dict[str, Any]] = []
-    for n, param in enumerate(option.params):
+    params = option.late if late else option.params
+    end = option.id if late else _after_inputs(option)
+    for n, param in enumerate(params):
         var = variables[_ref(param)]
-        following = (
-            f"{option.id}-{variables[_ref(option.params[n + 1])]}"
-            if n + 1 < len(option.params)
-            else _after_inputs(option)
-        )
+        following = f"{option.id}-{variables[_ref(params[n + 1])]}" if n + 1 < len(params) else end
         context = next(
             (
                 s
@@ -1046,14 +1155,35 @@ _TOKEN_KINDS = (
 )
 
 
+#: Parts that also end a token's word (`<winpath>`, `<cddrive>`); the others only start
+#: one, so `<AccountName>` is no count and `<ProfileName>` no file.
+_SUFFIX_PARTS = frozenset({"drive", "letter", "path", "dir", "folder", "root"})
+
+
+def _token_words(token: str) -> list[str]:
+    """`<AccountName>` -> ["account", "name"]; `<ip_address>` -> ["ip", "address"]."""
+    return [w.casefold() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", token)]
+
+
 def _placeholder_kind(param: Param, meaning: str) -> str:
     """ "drive letter", "host name", "path" ...: what `<drive>`, `servername`, `<winpath>`
-    stand for, read from the token and the article's explanation of it."""
+    stand for, read from the token's words and the article's explanation of it. A token
+    that ends in "name" names something, whatever else it says (`<AccountName>`)."""
     if param.key.startswith("drive:"):
         return "drive letter"
-    token = param.literal.strip("<>{}").casefold()
+    words = _token_words(param.literal)
+
+    def has(parts: tuple[str, ...]) -> bool:
+        return any(
+            w.startswith(p) or (p in _SUFFIX_PARTS and w.endswith(p)) for w in words for p in parts
+        )
+
+    if words and words[-1].endswith("name"):
+        if has(_TOKEN_KINDS[1][1]):
+            return "host name"
+        return "file name" if has(("file",)) else "name"
     for kind, part in _TOKEN_KINDS:
-        if any(word in token for word in part):
+        if has(part):
             return kind
     for kind, pattern in _KIND_WORDS:
         if re.search(pattern, meaning, re.IGNORECASE):
@@ -1105,7 +1235,7 @@ def _outcome(
     verify_text: str,
     symptom_section: Section | None,
 ) -> dict[str, Any]:
-    asked = {_ref(p) for p in option.params}
+    asked = {_ref(p) for p in [*option.params, *option.late]}
     known = {ref: var for ref, var in variables.items() if ref in asked}
     steps = []
     for n, item in enumerate(option.pre_items):
