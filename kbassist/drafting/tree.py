@@ -1157,12 +1157,15 @@ _TOKEN_KINDS = (
 
 #: Parts that also end a token's word (`<winpath>`, `<cddrive>`); the others only start
 #: one, so `<AccountName>` is no count and `<ProfileName>` no file.
-_SUFFIX_PARTS = frozenset({"drive", "letter", "path", "dir", "folder", "root"})
+_SUFFIX_PARTS = frozenset(
+    {"drive", "letter", "path", "dir", "folder", "root", "server", "host", "computer", "machine"}
+)
 
 
 def _token_words(token: str) -> list[str]:
-    """`<AccountName>` -> ["account", "name"]; `<ip_address>` -> ["ip", "address"]."""
-    return [w.casefold() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", token)]
+    """`<AccountName>` -> ["account", "name"]; `<yourservername>` -> ["servername"]."""
+    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", token)
+    return [re.sub(r"^(?:your|my)(?=\w)", "", w.casefold()) for w in words]
 
 
 def _placeholder_kind(param: Param, meaning: str) -> str:
