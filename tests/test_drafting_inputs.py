@@ -81,3 +81,23 @@ def test_placeholders_of_a_sample_alert_message_are_not_asked() -> None:
     tree = draft_tree(art)
     assert not inputs(tree)
     assert not [n for n in tree["nodes"] if "host-name" in str(n.get("title", ""))]
+
+
+def test_a_domain_account_placeholder_with_a_backslash_is_asked_and_used() -> None:
+    """`/userd:<Domain\\domain_admin>` is asked as an account and filled into the command."""
+    art = support(
+        "## Symptoms\n\nThe DNS zones do not load: event 4000.\n\n## Resolution\n\n"
+        "Reset the computer account password by running this command with elevated rights:\n\n"
+        "```console\nnetdom resetpwd /server:<PDC.domain.com> /userd:<Domain\\domain_admin>"
+        " /passwordd:*\n```\n"
+    )
+    tree = draft_tree(art)
+    account = inputs(tree)["<Domain\\domain_admin>"]
+    assert "DOMAIN\\user" in account["help"]
+    answers = {
+        "symptom": "yes",
+        inputs(tree)["<PDC.domain.com>"]["var"]: "dc1.contoso.com",
+        account["var"]: "CONTOSO\\admin",
+    }
+    checklist = build_checklist(walk_with_answers(draft_tree_model(art), answers))
+    assert any("/userd:CONTOSO\\admin /passwordd:*" in i.detail for i in checklist.items)

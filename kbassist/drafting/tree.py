@@ -1134,7 +1134,10 @@ _PLACEHOLDER_HELP = {
     "file name": "A file name, e.g. REPORT.TXT; it replaces the placeholder.",
     "number": "A number; it replaces the placeholder in the command.",
     "name": "A name; it replaces the placeholder in the command.",
+    "account": r"An account as DOMAIN\user, e.g. CONTOSO\admin; it replaces the placeholder.",
 }
+#: Words of a `<domain\user>` token that make it an account, not a path.
+_ACCOUNT_WORDS = frozenset({"domain", "user", "username", "account", "admin", "group"})
 _KIND_WORDS = (
     ("drive letter", r"\bdrive\b|\bletter\b|\bcd-?rom\b|\bfloppy\b"),
     ("host name", r"\b(?:server|computer|machine|host|workstation)\s*_?name\b|\bserver\b|\bhost\b"),
@@ -1175,6 +1178,10 @@ def _placeholder_kind(param: Param, meaning: str) -> str:
     if param.key.startswith("drive:"):
         return "drive letter"
     words = _token_words(param.literal)
+    if "\\" in param.literal:  # `<domain\user>` is an account, `<path\filename>` a file
+        if _ACCOUNT_WORDS & set(words):
+            return "account"
+        return "file name" if words and words[-1].startswith("file") else "path"
 
     def has(parts: tuple[str, ...]) -> bool:
         return any(
