@@ -356,7 +356,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
 
     late_text = _verify_text(article, symptom, symptom_section)
     for option in options:
-        _late_inputs(option, variables, _outcome(article, option, variables, late_text, None))
+        if option.asks and option.params:  # only an option with questions can have them
+            _late_inputs(option, variables, _outcome(article, option, variables, late_text, None))
 
     nodes: list[dict[str, Any]] = []
     wished = [o for o in options if o.wish]
