@@ -101,3 +101,29 @@ def test_a_domain_account_placeholder_with_a_backslash_is_asked_and_used() -> No
     }
     checklist = build_checklist(walk_with_answers(draft_tree_model(art), answers))
     assert any("/userd:CONTOSO\\admin /passwordd:*" in i.detail for i in checklist.items)
+
+
+def test_each_version_asks_only_the_pod_name_its_own_steps_use() -> None:
+    """4.13 asks the master pod only, 4.14 the node pod only; "not sure" asks both."""
+    art = runbook(
+        "## Meaning\n\nNorthd is inactive.\n\n## Diagnosis\n\n"
+        "For clusters at versions 4.13 or earlier, exec into the master pod:\n\n"
+        "```shell\noc exec -it <master-podname> -- ovn-appctl status\n```\n\n"
+        "For clusters at versions 4.14 or later, exec into the node pod:\n\n"
+        "```shell\noc exec -it <node-podname> -- ovn-appctl status\n```\n\n"
+        "## Mitigation\n\nRestart the affected northd process.\n"
+    )
+    tree = draft_tree(art)
+    model = draft_tree_model(art)
+    asked = inputs(tree)
+    master, node_pod = asked["<master-podname>"]["var"], asked["<node-podname>"]["var"]
+    question = next(n for n in tree["nodes"] if n["kind"] == "question" and "if_" in n["id"])
+    early, late, unsure = (c["value"] for c in question["choices"])
+    walk = walk_with_answers(model, {"symptom": "yes", question["var"]: early, master: "m-1"})
+    assert node_pod not in walk.answers
+    assert any("oc exec -it m-1" in i.detail for i in build_checklist(walk).items)
+    walk = walk_with_answers(model, {"symptom": "yes", question["var"]: late, node_pod: "n-1"})
+    assert master not in walk.answers
+    answers = {"symptom": "yes", question["var"]: unsure, master: "m-1", node_pod: "n-1"}
+    details = " ".join(i.detail for i in build_checklist(walk_with_answers(model, answers)).items)
+    assert "m-1" in details and "n-1" in details

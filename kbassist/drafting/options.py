@@ -122,7 +122,8 @@ class Option:
     #: Inputs only some answers to the last question in `asks` need (a placeholder used
     #: only in the "yes" case's step): asked after it, on those answers' paths only.
     late: list[Param] = field(default_factory=list)
-    late_values: frozenset[str] = frozenset()
+    #: (answers, the late inputs they need), one per distinct need; other answers need none.
+    late_groups: list[tuple[frozenset[str], list[Param]]] = field(default_factory=list)
 
 
 def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:

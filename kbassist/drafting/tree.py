@@ -454,10 +454,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         outcome = _outcome(article, option, variables, verify_text, symptom_section)
         nodes.extend(_input_nodes(article, option, variables))
         nodes.extend(_ask_nodes(article, option, variables))
-        if option.late:
-            nodes.extend(_input_nodes(article, option, variables, late=True))
-            nodes.append(_without_late(option, variables, outcome))
-        nodes.append(outcome)
+        late = _late_nodes(article, option, variables, outcome)
+        nodes.extend(late)
+        if not late or any(n.get("next") == option.id for n in late):
+            nodes.append(outcome)  # reached by a path that has every input
     if not options:
         section = (
             find_section(article, RESOLUTION_KEYS + WORKAROUND_KEYS + MORE_KEYS + SUMMARY_KEYS)
@@ -863,7 +863,6 @@ def _ask_nodes(article: Article, option: Option, variables: dict[str, str]) -> l
             f"{option.id}-{option.asks[n + 1].var}" if n + 1 < len(option.asks) else option.id
         )
         if n + 1 == len(option.asks) and option.late:
-            late = f"{option.id}-{variables[_ref(option.late[0])]}"
             nodes.append(
                 {
                     "id": f"{option.id}-{ask.var}",
@@ -873,10 +872,7 @@ def _ask_nodes(article: Article, option: Option, variables: dict[str, str]) -> l
                     "text": brace(ask.text),
                     "source": _cite(article, option.section),
                     "choices": [
-                        {
-                            **c,
-                            "next": late if c["value"] in option.late_values else _rest_id(option),
-                        }
+                        {**c, "next": _late_entry(option, variables, c["value"])}
                         for c in ask.choices
                     ],
                 }
@@ -936,7 +932,7 @@ def _late_inputs(option: Option, variables: dict[str, str], outcome: dict[str, A
     last = option.asks[-1]
     entries = _outcome_entries(outcome)
     late: list[Param] = []
-    values: set[str] = set()
+    wanted: list[set[str]] = []  # per late input, the answers whose steps read it
     for param in option.params:
         var = variables[_ref(param)]
         uses = [e for e in entries if var in _entry_vars(e)]
@@ -944,14 +940,21 @@ def _late_inputs(option: Option, variables: dict[str, str], outcome: dict[str, A
         if not uses or any(c is None or c[0] != last.var for c in cases):
             continue
         late.append(param)
-        values |= {v for c in cases if c for v in c[1]}
-    if not late or values >= {c["value"] for c in last.choices}:
-        return  # none, or every answer needs them: asked before the questions, as before
-    late_vars = {variables[_ref(p)] for p in late}
-    if all(_entry_vars(e) & late_vars for e in outcome.get("steps", [])):
-        return  # the other answers would reach an outcome with no steps
+        wanted.append({v for c in cases if c for v in c[1]})
+    needs: dict[tuple[int, ...], set[str]] = {}
+    for choice in last.choices:
+        need = tuple(n for n, values in enumerate(wanted) if choice["value"] in values)
+        needs.setdefault(need, set()).add(choice["value"])
+    if not late or list(needs) == [tuple(range(len(late)))]:
+        return  # none, or every answer needs them all: asked before the questions
+    for need in needs:
+        skipped = {variables[_ref(p)] for n, p in enumerate(late) if n not in need}
+        if skipped and all(_entry_vars(e) & skipped for e in outcome.get("steps", [])):
+            return  # some answers would reach an outcome with no steps
     option.late = late
-    option.late_values = frozenset(values)
+    option.late_groups = [
+        (frozenset(values), [late[n] for n in need]) for need, values in needs.items() if need
+    ]
     option.params = [p for p in option.params if p not in late]
 
 
@@ -959,13 +962,55 @@ def _rest_id(option: Option) -> str:
     return f"{option.id}-rest"
 
 
+def _group_ids(option: Option, group: int) -> tuple[str, str]:
+    """(input id suffix, outcome id) of a late group: the group that needs every late
+    input keeps the plain ids and the option's own outcome."""
+    if len(option.late_groups[group][1]) == len(option.late):
+        return "", option.id
+    return f"-{group + 1}", f"{option.id}-{group + 1}"
+
+
+def _late_entry(option: Option, variables: dict[str, str], value: str) -> str:
+    """Where an answer to the option's last question goes: its late inputs, or the
+    outcome without them."""
+    for n, (values, params) in enumerate(option.late_groups):
+        if value in values:
+            return f"{option.id}-{variables[_ref(params[0])]}{_group_ids(option, n)[0]}"
+    return _rest_id(option)
+
+
+def _late_nodes(
+    article: Article, option: Option, variables: dict[str, str], outcome: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Each late group's inputs and the outcome they reach (less the steps reading the late
+    inputs it skips), and the outcome of the answers that need none."""
+    if not option.late:
+        return []
+    nodes: list[dict[str, Any]] = []
+    for n, (_, params) in enumerate(option.late_groups):
+        suffix, end = _group_ids(option, n)
+        nodes.extend(_input_nodes(article, option, variables, params, end, suffix))
+        if end != option.id:
+            skipped = [p for p in option.late if p not in params]
+            nodes.append(_without_late(option, variables, outcome, skipped, end))
+    if any(not params for _, params in option.late_groups) or {
+        c["value"] for c in option.asks[-1].choices
+    } - {v for values, _ in option.late_groups for v in values}:
+        nodes.append(_without_late(option, variables, outcome, option.late, _rest_id(option)))
+    return nodes
+
+
 def _without_late(
-    option: Option, variables: dict[str, str], outcome: dict[str, Any]
+    option: Option,
+    variables: dict[str, str],
+    outcome: dict[str, Any],
+    skipped: list[Param],
+    node_id: str,
 ) -> dict[str, Any]:
-    """The outcome the answers that need none of the late inputs reach: the same, less the
-    steps that read them (their condition is false on these paths anyway)."""
-    late_vars = {variables[_ref(p)] for p in option.late}
-    rest = {**outcome, "id": _rest_id(option)}
+    """The outcome for answers that skip some late inputs: the same, less the steps that
+    read them (their condition is false on these paths anyway)."""
+    late_vars = {variables[_ref(p)] for p in skipped}
+    rest = {**outcome, "id": node_id}
     for part in ("steps", "verify", "rollback"):
         if part in outcome:
             rest[part] = [e for e in outcome[part] if not _entry_vars(e) & late_vars]
@@ -980,16 +1025,23 @@ def _ref(param: Param) -> str:
 
 
 def _input_nodes(
-    article: Article, option: Option, variables: dict[str, str], late: bool = False
+    article: Article,
+    option: Option,
+    variables: dict[str, str],
+    late: list[Param] | None = None,
+    end: str = "",
+    suffix: str = "",
 ) -> list[dict[str, Any]]:
     """The option's inputs in order: those every path needs, or (`late`) those asked only
-    after the answers to its last question that need them, ending at the outcome."""
+    after the answers to its last question that need them, ending at `end`."""
     nodes: list[dict[str, Any]] = []
-    params = option.late if late else option.params
-    end = option.id if late else _after_inputs(option)
+    params = option.params if late is None else late
+    end = end or _after_inputs(option)
     for n, param in enumerate(params):
         var = variables[_ref(param)]
-        following = f"{option.id}-{variables[_ref(params[n + 1])]}" if n + 1 < len(params) else end
+        following = (
+            f"{option.id}-{variables[_ref(params[n + 1])]}{suffix}" if n + 1 < len(params) else end
+        )
         context = next(
             (
                 s
@@ -1000,7 +1052,7 @@ def _input_nodes(
             "",
         )
         node: dict[str, Any] = {
-            "id": f"{option.id}-{var}",
+            "id": f"{option.id}-{var}{suffix}",
             "kind": "input",
             "var": var,
             "type": "number" if param.kind == "count" else "text",
