@@ -354,10 +354,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     variables[ref] = f"placeholder_{counters['placeholder']}"
                 option.params.append(Param("placeholder", name, name))
 
-    late_text = _verify_text(article, symptom, symptom_section)
+    verify_text = _verify_text(article, symptom, symptom_section)
     for option in options:
         if option.asks and option.params:  # only an option with questions can have them
-            _late_inputs(option, variables, _outcome(article, option, variables, late_text, None))
+            _late_inputs(option, variables, _outcome(article, option, variables, verify_text, None))
 
     nodes: list[dict[str, Any]] = []
     wished = [o for o in options if o.wish]
@@ -447,7 +447,6 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         ]
         nodes.append(question)
 
-    verify_text = _verify_text(article, symptom, symptom_section)
     for option in options:
         if option.case:
             nodes.append(_case_node(article, option, _first_node(option, variables)))
