@@ -127,3 +127,14 @@ def test_each_version_asks_only_the_pod_name_its_own_steps_use() -> None:
     answers = {"symptom": "yes", question["var"]: unsure, master: "m-1", node_pod: "n-1"}
     details = " ".join(i.detail for i in build_checklist(walk_with_answers(model, answers)).items)
     assert "m-1" in details and "n-1" in details
+
+
+def test_an_x_run_placeholder_is_no_number_unless_the_article_says_so() -> None:
+    """ "where <xxxx> is the internal name" asks a name, not "Your number for <xxxx>"."""
+    name = support(
+        "## Symptoms\n\nThe binding fails.\n\n## Resolution\n\n"
+        "Set the same value in the line `Bindings=<xxxx> now`, where <xxxx> is the internal "
+        "name of the network adapter.\n"
+    )
+    titles = [n["title"] for n in draft_tree(name)["nodes"] if n["kind"] == "input"]
+    assert titles == ["Your name for <xxxx>"]

@@ -1206,7 +1206,9 @@ _TOKEN_KINDS = (
     ("host name", ("server", "computer", "machine", "host")),
     ("path", ("path", "dir", "folder", "windir", "root")),
     ("file name", ("file",)),
-    ("number", ("number", "count", "size", "nnn", "xxx")),
+    # `nnnn` is a number; `<xxxx>` any text ("Chk<xxx>.tmp", "where <xxxx> is the internal
+    # name"): the article's explanation, if any, says what it is
+    ("number", ("number", "count", "size", "nnn")),
 )
 
 
