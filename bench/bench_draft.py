@@ -107,6 +107,12 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   as "In the Options dialog box, do the following:") or lists when it is "safe to
   ignore" (`draft_metrics.ALTERNATIVE_STEP_RE`), / lint-clean drafts.
 
+- **inputs unused on their walk**: (walk, input) pairs where an input answered on a
+  finished walk is read by no item that walk shows (text, detail or condition), / all
+  such pairs: an input asked on a path that never uses it, or only for a sample shown.
+- **inputs whose type misfits their name**: inputs titled "Your number for X" or "Your
+  drive letter for X" where X names something (`<AccountName>`, `<host-name>`), / inputs.
+
 Also shown: drafts that only say "Read the article", drafts with an input, walks that
 got stuck (every answer refused), and articles that expect a mitigation (CAUSE,
 RESOLUTION, WORKAROUND or a `-or-` list: the old archive bench's row) and have one.
@@ -258,6 +264,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
             sum(bool(r.alternative_steps) for r in clean), len(clean)
         ),
         "drafts with an input": _pct(sum(r.inputs > 0 for r in clean), len(clean)),
+        "inputs unused on their walk": _pct(
+            sum(len(r.unused_inputs) for r in clean), sum(r.input_answers for r in clean)
+        ),
+        "inputs whose type misfits their name": _pct(
+            sum(len(r.mistyped_inputs) for r in clean), sum(r.inputs for r in clean)
+        ),
         "walks (stuck)": f"{sum(r.walks for r in clean):,} ({sum(r.walks_stuck for r in clean)})",
         "expect a mitigation, have one": _pct(
             sum(not r.fallback_only for r in expects), len(expects)

@@ -17,6 +17,7 @@ from draft_placeholders import command_placeholders, placeholder_used, rendered_
 
 from kbassist.articles import Article, ArticleSkip, load_article, section_key
 from kbassist.trees.checklist import Checklist, build_checklist
+from kbassist.trees.conditions import ConditionError
 from kbassist.trees.engine import AnswerError, Walk
 from kbassist.trees.lint import lint_result
 from kbassist.trees.loader import read_tree_bytes
@@ -493,6 +494,9 @@ class Record:
     fix_outcomes: int = 0  # fix outcomes of drafts with two or more (see bare_titles)
     bare_titles: list[str] = field(default_factory=list)
     read_more_items: list[str] = field(default_factory=list)  # see read_more_step
+    input_answers: int = 0  # (walk, input) pairs: an input answered on a finished walk
+    unused_inputs: list[str] = field(default_factory=list)  # titles of those it never uses
+    mistyped_inputs: list[str] = field(default_factory=list)  # "Your number for <Name>"
 
 
 def load_draft(article: Article) -> tuple[Tree | None, list[str], str]:
@@ -589,9 +593,63 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
         {"token": ph.token, "command": ph.command, "used": placeholder_used(ph, rendered)}
         for ph in command_placeholders(article)
     ]
+    record.input_answers, record.unused_inputs = unused_inputs(walks.checklists)
+    record.mistyped_inputs = mistyped_inputs(tree)
     fixes = fix_sections(article)
     record.has_fix_section = bool(fixes)
     record.real_mitigation = bool(fixes) and real_mitigation(walks.checklists, fixes)
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def unused_inputs(checklists: list[Checklist]) -> tuple[int, list[str]]:
+    """(answered, unused titles): each input answered on a finished walk, and those whose
+    answer no item shown on that walk uses (in its text, detail or condition): asked on a
+    path that never needs it, or asked for a sample the article only shows."""
+    answered = 0
+    unused: list[str] = []
+    for checklist in checklists:
+        needed: set[str] = set()
+        for _part, items in checklist.outcome.item_lists():
+            for item in items:
+                if item.when is not None:
+                    needed |= item.when.variables
+                    try:
+                        if not item.when.evaluate(checklist.answers):
+                            continue
+                    except ConditionError:
+                        continue
+                needed |= item.template.variables
+                if item.detail is not None:
+                    needed |= item.detail.variables
+        for step in checklist.steps:
+            node = step.node
+            if isinstance(node, Input) and node.var:
+                answered += 1
+                if node.var not in needed:
+                    unused.append(node.title)
+    return answered, unused
+
+
+#: A placeholder's name that names something (`<AccountName>`, `<host-name>`).
+_NAME_TOKEN_RE = re.compile(r"name>?$|name\W|_name|-name", re.IGNORECASE)
+
+
+def mistyped_inputs(tree: Tree) -> list[str]:
+    """Titles of inputs whose kind does not fit the placeholder's own name: a number asked
+    for `<AccountName>`, a drive letter for `<ServerName>`."""
+    out: list[str] = []
+    for node in tree.nodes.values():
+        if not isinstance(node, Input):
+            continue
+        found = re.match(r"Your (?P<kind>[\w ]+?) for (?P<token>.+)$", node.title)
+        if not found:
+            continue
+        kind, token = found.group("kind"), found.group("token")
+        if kind in {"number", "drive letter"} and _NAME_TOKEN_RE.search(token):
+            out.append(node.title)
+    return out
 
 
 # --------------------------------------------------------------------------- branching

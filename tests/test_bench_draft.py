@@ -121,3 +121,50 @@ def test_a_scene_clause_label_is_counted_as_cut() -> None:
     assert not metrics.label_cut_phrase(
         "When you click OK, the following error message appears", text
     )
+
+
+_LATE_TREE = """id: late
+title: Late
+version: 1
+articles: [A1]
+symptom: REST calls fail.
+cause: The pod cannot reach the API server.
+nodes:
+- id: ns
+  kind: input
+  var: ns
+  type: text
+  title: "Your name for <install-namespace>"
+  text: Namespace?
+  help: The namespace.
+  next: case
+- id: case
+  kind: question
+  var: case
+  title: Cannot connect?
+  text: Does the pod fail to connect?
+  choices:
+  - {value: "yes", label: "Yes", next: fix}
+  - {value: "no", label: "No", next: fix}
+- id: fix
+  kind: outcome
+  title: Fix
+  steps:
+  - text: "Check the logs."
+    source: {article: A1, section: Mitigation}
+  - text: "Delete the pod: oc delete -n {ns} pod"
+    when: 'case == "yes"'
+    source: {article: A1, section: Mitigation}
+"""
+
+
+def test_an_input_its_walk_never_shows_is_counted_unused() -> None:
+    """The "no" walk asks the namespace yet hides the only step using it: one unused of two."""
+    from kbassist.trees.loader import read_tree_bytes
+
+    tree = read_tree_bytes(_LATE_TREE.encode(), Path("late.yaml")).tree
+    assert tree is not None
+    walks = metrics.enumerate_walks(tree)
+    answered, unused = metrics.unused_inputs(walks.checklists)
+    assert (answered, unused) == (2, ["Your name for <install-namespace>"])
+    assert metrics.mistyped_inputs(tree) == []

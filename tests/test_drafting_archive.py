@@ -213,7 +213,7 @@ def test_server_and_share_name_words_in_a_unc_command_are_inputs() -> None:
     tree = draft_tree(art)
     assert [n["title"] for n in inputs(tree)] == [
         "Your host name for servername",
-        "Your value for sharename",
+        "Your name for sharename",
     ]
     answers = {"symptom": "yes", "placeholder_1": "FS1", "placeholder_2": "PICS"}
     [(_, detail)] = steps(walked(art, answers))

@@ -490,7 +490,7 @@ def test_a_value_read_from_output_is_explained_and_a_sample_table_is_not_asked()
     )
     inputs = {n["title"]: n for n in draft_tree(art)["nodes"] if n["kind"] == "input"}
     assert "Your value for <DateTime>" not in inputs
-    assert "is returned" in inputs["Your value for <TableName>"]["help"]
+    assert "is returned" in inputs["Your name for <TableName>"]["help"]
 
 
 def test_the_actions_that_trigger_a_message_are_not_offered_as_messages() -> None:

@@ -798,8 +798,8 @@ def by_design_section(article: Article, section: Section) -> bool:
 #: "... verify that you see an error message entry that resembles the following:": what
 #: follows is a sample of output, its `<Datetime>` and `<Server name>` never asked.
 _SAMPLE_LEAD_RE = re.compile(
-    r"\b(?:resembles?|similar to|(?:looks? )?like) the following\b|\bsample (?:output|message|"
-    r"entry|log)\b|\bexample (?:output|message|entry|log)\b",
+    r"\b(?:resembles?|similar to|(?:looks? )?like) the following\b|\b(?:sample|example)\s+"
+    r"(?:(?:alert|error|event|log|console)\s+)?(?:output|message|entry|log|alert)s?\b",
     re.IGNORECASE,
 )
 

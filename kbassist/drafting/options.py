@@ -125,6 +125,11 @@ class Option:
     #: The article's own way back ("Disable the fix", "To remove this workaround, ..."):
     #: the outcome's rollback, never steps run after the fix.
     undo: list[str] = field(default_factory=list)
+    #: Inputs only some answers to the last question in `asks` need (a placeholder used
+    #: only in the "yes" case's step): asked after it, on those answers' paths only.
+    late: list[Param] = field(default_factory=list)
+    #: (answers, the late inputs they need), one per distinct need; other answers need none.
+    late_groups: list[tuple[frozenset[str], list[Param]]] = field(default_factory=list)
 
 
 def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:

@@ -211,7 +211,8 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?P<v><(?!(?i:/|!|\?|br\b|p\b|b\b|i\b|a\b|u\b|div\b|span\b|html\b|body\b|head\b"
             r"|script\b|table\b|tr\b|td\b|th\b|li\b|ul\b|ol\b|img\b|font\b|center\b"
             r"|enter>|dir>|tab>|esc>|cr>|none>|null>|any>|f\d+>|ctrl|alt\b|shift\b|del>|space>))"
-            r"\*{0,2}[A-Za-z][\w .:/-]{0,40}(?:(?<=\w)|(?<=\w:))\*{0,2}>)"
+            r"\*{0,2}(?![A-Za-z]:\\)[A-Za-z][\w .:/-]{0,40}(?:\\[A-Za-z][\w .:/-]{0,30})?"
+            r"(?:(?<=\w)|(?<=\w:))\*{0,2}>)"
             r"|(?<![$\w{])(?P<w>\{[A-Z_][\w-]{1,40}\})(?!\})",
         ),
     ),
@@ -328,7 +329,7 @@ def _placeholder_ok(literal: str) -> bool:
     such as `<td>`, not a prose word such as "yourself" or "yours"."""
     if literal.startswith("<"):
         inner = literal[1:-1]
-        if re.fullmatch(r"[\w/.-]+\.(?:h|hpp|hxx|inc)", inner, re.IGNORECASE):
+        if re.fullmatch(r"[\w/\\.-]+\.(?:h|hpp|hxx|inc)", inner, re.IGNORECASE):
             return False  # `#include <winnls.h>`: a header file, never a placeholder
         return inner.split(" ")[0].casefold() not in _HTML_TAGS and "=" not in inner
     if literal.startswith("{"):

@@ -92,6 +92,7 @@ from kbassist.drafting.verify import (
 )
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
+from kbassist.trees.templates import TemplateError, parse_template
 
 #: Checklist lines are cut here (at a word) so a code listing does not become one line
 #: of 5,000 characters; the citation points to the full text.
@@ -354,6 +355,11 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     variables[ref] = f"placeholder_{counters['placeholder']}"
                 option.params.append(Param("placeholder", name, name))
 
+    verify_text = _verify_text(article, symptom, symptom_section)
+    for option in options:
+        if option.asks and option.params:  # only an option with questions can have them
+            _late_inputs(option, variables, _outcome(article, option, variables, verify_text, None))
+
     nodes: list[dict[str, Any]] = []
     wished = [o for o in options if o.wish]
     rest = [o for o in options if not o.wish] if len(wished) == 1 and len(options) >= 2 else options
@@ -442,13 +448,16 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         ]
         nodes.append(question)
 
-    verify_text = _verify_text(article, symptom, symptom_section)
     for option in options:
         if option.case:
             nodes.append(_case_node(article, option, _first_node(option, variables)))
+        outcome = _outcome(article, option, variables, verify_text, symptom_section)
         nodes.extend(_input_nodes(article, option, variables))
-        nodes.extend(_ask_nodes(article, option))
-        nodes.append(_outcome(article, option, variables, verify_text, symptom_section))
+        nodes.extend(_ask_nodes(article, option, variables))
+        late = _late_nodes(article, option, variables, outcome)
+        nodes.extend(late)
+        if not late or any(n.get("next") == option.id for n in late):
+            nodes.append(outcome)  # reached by a path that has every input
     if not options:
         section = (
             find_section(article, RESOLUTION_KEYS + WORKAROUND_KEYS + MORE_KEYS + SUMMARY_KEYS)
@@ -847,13 +856,30 @@ def _after_inputs(option: Option) -> str:
     return f"{option.id}-{option.asks[0].var}" if option.asks else option.id
 
 
-def _ask_nodes(article: Article, option: Option) -> list[dict[str, Any]]:
-    """The questions that pick the option's conditional steps, in order, then the outcome."""
+def _ask_nodes(article: Article, option: Option, variables: dict[str, str]) -> list[dict[str, Any]]:
+    """The questions that pick the option's conditional steps, in order, then the outcome
+    (after the last question, the inputs only some of its answers need, on their paths)."""
     nodes: list[dict[str, Any]] = []
     for n, ask in enumerate(option.asks):
         following = (
             f"{option.id}-{option.asks[n + 1].var}" if n + 1 < len(option.asks) else option.id
         )
+        if n + 1 == len(option.asks) and option.late:
+            nodes.append(
+                {
+                    "id": f"{option.id}-{ask.var}",
+                    "kind": "question",
+                    "var": ask.var,
+                    "title": _question_title(ask.title),
+                    "text": brace(ask.text),
+                    "source": _cite(article, option.section),
+                    "choices": [
+                        {**c, "next": _late_entry(option, variables, c["value"])}
+                        for c in ask.choices
+                    ],
+                }
+            )
+            continue
         nodes.append(
             {
                 "id": f"{option.id}-{ask.var}",
@@ -868,20 +894,155 @@ def _ask_nodes(article: Article, option: Option) -> list[dict[str, Any]]:
     return nodes
 
 
+#: One term of a step's condition: `if_1 == "yes"`.
+_WHEN_TERM_RE = re.compile(r'^(?P<var>\w+) == "(?P<value>[^"]*)"$')
+
+
+def _when_values(when: str) -> tuple[str, set[str]] | None:
+    """(question variable, values) of a condition `v == "a" or v == "b"`; None for any
+    other form."""
+    terms = [_WHEN_TERM_RE.match(t.strip()) for t in when.split(" or ")]
+    if not all(terms):
+        return None
+    names = {t.group("var") for t in terms if t}
+    if len(names) != 1:
+        return None
+    return names.pop(), {t.group("value") for t in terms if t}
+
+
+def _entry_vars(entry: dict[str, Any]) -> frozenset[str]:
+    """The variables a drafted checklist entry's text and detail read."""
+    found: frozenset[str] = frozenset()
+    for key in ("text", "detail"):
+        try:
+            found |= parse_template(str(entry.get(key, ""))).variables
+        except TemplateError:
+            continue
+    return found
+
+
+def _outcome_entries(outcome: dict[str, Any]) -> list[dict[str, Any]]:
+    return [e for part in ("steps", "verify", "rollback") for e in outcome.get(part, [])]
+
+
+def _late_inputs(option: Option, variables: dict[str, str], outcome: dict[str, Any]) -> None:
+    """Move to `option.late` the inputs whose every use is a step for some answers of the
+    option's last question ("Delete the pod: oc delete -n <install-namespace> ..." only if
+    the pod cannot connect): asked right after that question, never on the other paths."""
+    if not option.asks or not option.params:
+        return
+    last = option.asks[-1]
+    entries = _outcome_entries(outcome)
+    late: list[Param] = []
+    wanted: list[set[str]] = []  # per late input, the answers whose steps read it
+    for param in option.params:
+        var = variables[_ref(param)]
+        uses = [e for e in entries if var in _entry_vars(e)]
+        cases = [_when_values(str(e["when"])) if "when" in e else None for e in uses]
+        if not uses or any(c is None or c[0] != last.var for c in cases):
+            continue
+        late.append(param)
+        wanted.append({v for c in cases if c for v in c[1]})
+    needs: dict[tuple[int, ...], set[str]] = {}
+    for choice in last.choices:
+        need = tuple(n for n, values in enumerate(wanted) if choice["value"] in values)
+        needs.setdefault(need, set()).add(choice["value"])
+    if not late or list(needs) == [tuple(range(len(late)))]:
+        return  # none, or every answer needs them all: asked before the questions
+    for need in needs:
+        skipped = {variables[_ref(p)] for n, p in enumerate(late) if n not in need}
+        if skipped and all(_entry_vars(e) & skipped for e in outcome.get("steps", [])):
+            return  # some answers would reach an outcome with no steps
+    option.late = late
+    option.late_groups = [
+        (frozenset(values), [late[n] for n in need]) for need, values in needs.items() if need
+    ]
+    option.params = [p for p in option.params if p not in late]
+
+
+def _rest_id(option: Option) -> str:
+    return f"{option.id}-rest"
+
+
+def _group_ids(option: Option, group: int) -> tuple[str, str]:
+    """(input id suffix, outcome id) of a late group: the group that needs every late
+    input keeps the plain ids and the option's own outcome."""
+    if len(option.late_groups[group][1]) == len(option.late):
+        return "", option.id
+    return f"-{group + 1}", f"{option.id}-{group + 1}"
+
+
+def _late_entry(option: Option, variables: dict[str, str], value: str) -> str:
+    """Where an answer to the option's last question goes: its late inputs, or the
+    outcome without them."""
+    for n, (values, params) in enumerate(option.late_groups):
+        if value in values:
+            return f"{option.id}-{variables[_ref(params[0])]}{_group_ids(option, n)[0]}"
+    return _rest_id(option)
+
+
+def _late_nodes(
+    article: Article, option: Option, variables: dict[str, str], outcome: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Each late group's inputs and the outcome they reach (less the steps reading the late
+    inputs it skips), and the outcome of the answers that need none."""
+    if not option.late:
+        return []
+    nodes: list[dict[str, Any]] = []
+    for n, (_, params) in enumerate(option.late_groups):
+        suffix, end = _group_ids(option, n)
+        nodes.extend(_input_nodes(article, option, variables, params, end, suffix))
+        if end != option.id:
+            skipped = [p for p in option.late if p not in params]
+            nodes.append(_without_late(option, variables, outcome, skipped, end))
+    if any(not params for _, params in option.late_groups) or {
+        c["value"] for c in option.asks[-1].choices
+    } - {v for values, _ in option.late_groups for v in values}:
+        nodes.append(_without_late(option, variables, outcome, option.late, _rest_id(option)))
+    return nodes
+
+
+def _without_late(
+    option: Option,
+    variables: dict[str, str],
+    outcome: dict[str, Any],
+    skipped: list[Param],
+    node_id: str,
+) -> dict[str, Any]:
+    """The outcome for answers that skip some late inputs: the same, less the steps that
+    read them (their condition is false on these paths anyway)."""
+    late_vars = {variables[_ref(p)] for p in skipped}
+    rest = {**outcome, "id": node_id}
+    for part in ("steps", "verify", "rollback"):
+        if part in outcome:
+            rest[part] = [e for e in outcome[part] if not _entry_vars(e) & late_vars]
+    for part in ("verify", "rollback"):
+        if part in rest and not rest[part]:
+            del rest[part]
+    return rest
+
+
 def _ref(param: Param) -> str:
     return f"{param.kind}:{param.key}"
 
 
 def _input_nodes(
-    article: Article, option: Option, variables: dict[str, str]
+    article: Article,
+    option: Option,
+    variables: dict[str, str],
+    late: list[Param] | None = None,
+    end: str = "",
+    suffix: str = "",
 ) -> list[dict[str, Any]]:
+    """The option's inputs in order: those every path needs, or (`late`) those asked only
+    after the answers to its last question that need them, ending at `end`."""
     nodes: list[dict[str, Any]] = []
-    for n, param in enumerate(option.params):
+    params = option.params if late is None else late
+    end = end or _after_inputs(option)
+    for n, param in enumerate(params):
         var = variables[_ref(param)]
         following = (
-            f"{option.id}-{variables[_ref(option.params[n + 1])]}"
-            if n + 1 < len(option.params)
-            else _after_inputs(option)
+            f"{option.id}-{variables[_ref(params[n + 1])]}{suffix}" if n + 1 < len(params) else end
         )
         context = next(
             (
@@ -893,7 +1054,7 @@ def _input_nodes(
             "",
         )
         node: dict[str, Any] = {
-            "id": f"{option.id}-{var}",
+            "id": f"{option.id}-{var}{suffix}",
             "kind": "input",
             "var": var,
             "type": "number" if param.kind == "count" else "text",
@@ -1028,7 +1189,10 @@ _PLACEHOLDER_HELP = {
     "file name": "A file name, e.g. REPORT.TXT; it replaces the placeholder.",
     "number": "A number; it replaces the placeholder in the command.",
     "name": "A name; it replaces the placeholder in the command.",
+    "account": r"An account as DOMAIN\user, e.g. CONTOSO\admin; it replaces the placeholder.",
 }
+#: Words of a `<domain\user>` token that make it an account, not a path.
+_ACCOUNT_WORDS = frozenset({"domain", "user", "username", "account", "admin", "group"})
 _KIND_WORDS = (
     ("drive letter", r"\bdrive\b|\bletter\b|\bcd-?rom\b|\bfloppy\b"),
     ("host name", r"\b(?:server|computer|machine|host|workstation)\s*_?name\b|\bserver\b|\bhost\b"),
@@ -1045,18 +1209,48 @@ _TOKEN_KINDS = (
     ("host name", ("server", "computer", "machine", "host")),
     ("path", ("path", "dir", "folder", "windir", "root")),
     ("file name", ("file",)),
-    ("number", ("number", "count", "size", "nnn", "xxx")),
+    # `nnnn` is a number; `<xxxx>` any text ("Chk<xxx>.tmp", "where <xxxx> is the internal
+    # name"): the article's explanation, if any, says what it is
+    ("number", ("number", "count", "size", "nnn")),
 )
+
+
+#: Parts that also end a token's word (`<winpath>`, `<cddrive>`); the others only start
+#: one, so `<AccountName>` is no count and `<ProfileName>` no file.
+_SUFFIX_PARTS = frozenset(
+    {"drive", "letter", "path", "dir", "folder", "root", "server", "host", "computer", "machine"}
+)
+
+
+def _token_words(token: str) -> list[str]:
+    """`<AccountName>` -> ["account", "name"]; `<yourservername>` -> ["servername"]."""
+    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", token)
+    return [re.sub(r"^(?:your|my)(?=\w)", "", w.casefold()) for w in words]
 
 
 def _placeholder_kind(param: Param, meaning: str) -> str:
     """ "drive letter", "host name", "path" ...: what `<drive>`, `servername`, `<winpath>`
-    stand for, read from the token and the article's explanation of it."""
+    stand for, read from the token's words and the article's explanation of it. A token
+    that ends in "name" names something, whatever else it says (`<AccountName>`)."""
     if param.key.startswith("drive:"):
         return "drive letter"
-    token = param.literal.strip("<>{}").casefold()
+    words = _token_words(param.literal)
+    if "\\" in param.literal:  # `<domain\user>` is an account, `<path\filename>` a file
+        if _ACCOUNT_WORDS & set(words):
+            return "account"
+        return "file name" if words and words[-1].startswith("file") else "path"
+
+    def has(parts: tuple[str, ...]) -> bool:
+        return any(
+            w.startswith(p) or (p in _SUFFIX_PARTS and w.endswith(p)) for w in words for p in parts
+        )
+
+    if words and words[-1].endswith("name"):
+        if has(_TOKEN_KINDS[1][1]):
+            return "host name"
+        return "file name" if has(("file",)) else "name"
     for kind, part in _TOKEN_KINDS:
-        if any(word in token for word in part):
+        if has(part):
             return kind
     for kind, pattern in _KIND_WORDS:
         if re.search(pattern, meaning, re.IGNORECASE):
@@ -1108,7 +1302,7 @@ def _outcome(
     verify_text: str,
     symptom_section: Section | None,
 ) -> dict[str, Any]:
-    asked = {_ref(p) for p in option.params}
+    asked = {_ref(p) for p in [*option.params, *option.late]}
     known = {ref: var for ref, var in variables.items() if ref in asked}
     steps = []
     for n, item in enumerate(option.pre_items):
