@@ -1,4 +1,4 @@
-"""Writing a Whoosh segment faster, byte for byte what stock whoosh3 writes.
+"""Writing a Whoosh segment faster: what stock whoosh3 writes, as whoosh3 reads it.
 
 A full build spent over half its CPU in Whoosh's per-term writer (a postings writer, a
 term info and a hash-table entry per term, a method call per posting) and a third in
@@ -13,23 +13,27 @@ posting). Here the same files come out of one tight loop per field:
 - `FastFieldWriter` writes the posting blocks and the term table of a field in one
   pass, with the document lengths read once per field instead of once per posting.
 
-Nothing a reader sees changes: the segment files are byte-identical to stock whoosh3's
-(tests/test_fast_write.py compares every file), the segment still pickles a stock
-`W3Codec`, and readers, the numpy scorer and old indexes are untouched.
+Nothing a reader sees changes: every term, term statistic and posting reads back from
+stock whoosh3 equal to what its own writer gives, the other segment files are
+byte-identical (tests/test_fast_write.py), the segment still pickles a stock `W3Codec`,
+and readers, the numpy scorer and old indexes are untouched. Two encodings differ, both
+within whoosh3's format: posting blocks are pickled with protocol 3 (`_BLOCK_PROTOCOL`)
+and the term table hashes keys with CRC32 (`_hash_with_crc32`), not MD5.
 
-Whoosh private names used (pinned whoosh3 3.54; the byte-identity test catches a change):
+Whoosh private names used (pinned whoosh3 3.54; tests/test_fast_write.py catches a change):
 `W3FieldWriter._codec/_fieldmap/_postfile/_tindex`, `W3Codec._blocklimit/_compression/
 _inlinelimit`, `whoosh3.WHOOSH3_HEADER_MAGIC/COMPRESSION_MIN_SIZE/LENGTHS_COLUMN/
 _lenfield`, `W3TermInfo._struct`, `W3PerDocReader._cached_reader`,
 `NumericColumn.Reader._dbfile/_basepos/_count/_typecode/_default`, `filetables._lengths/
-_pointer/md5_hash`, `HashWriter.buckets/directory/_write_hashes` (replaced on the
-instance), `OrderedHashWriter.index/lastkey`, `GrowableArray.array/_retype`, and
+_pointer/md5_hash/crc_hash/_hash_functions`, `HashWriter.buckets/directory/startoffset/
+hashtype/hashfn/_write_hashes` (replaced on the instance), `OrderedHashWriter.index/
+lastkey`, `GrowableArray.array/_retype`, and
 `SegmentWriter.pool/fieldwriter/perdocwriter/docnum/_added/_check_state/_check_fields/
 _doc_boost/_field_boost/_flush_segment`.
 
 Not handled here (Whoosh's own code runs instead): spelling fields and term vectors
 (`FastSegmentWriter` then keeps Whoosh's pool and `add_document`); a codec with inlined
-postings or a term table not hashed with MD5 (refused: whoosh3 writes neither).
+postings (refused: whoosh3 writes none).
 """
 
 from __future__ import annotations
@@ -38,11 +42,11 @@ import struct
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from hashlib import md5
 from itertools import groupby
 from operator import itemgetter, sub
 from pickle import dumps
 from typing import Any
+from zlib import crc32
 
 from whoosh import fields as whoosh_fields
 from whoosh import formats
@@ -59,12 +63,16 @@ Posting = tuple[int, Any, bytes]
 Terms = dict[bytes, list[Posting]]
 
 _MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
+#: The pickle protocol of a block's postings. whoosh3 writes protocol 2, and readers
+#: load any protocol alike; but protocol 2 has no bytes opcode: each value (a word's
+#: encoded positions) went in as a call of codecs.encode on a latin-1 string, three
+#: times its size, so the build pickled and compressed twice the bytes, and a search
+#: decodes them the same slow way. Protocol 3 writes bytes as they are.
+_BLOCK_PROTOCOL = 3
 _MIN_COMPRESSED = whoosh3.COMPRESSION_MIN_SIZE
 #: W3TermInfo.to_bytes of postings in the postings file: the info, offset and length.
 _TERMINFO = struct.Struct(whoosh3.W3TermInfo._struct.format + "qi")
 _KEY_VALUE_LENGTHS = filetables._lengths
-#: The last four bytes of a key's MD5, as `filetables.md5_hash` reads them.
-_HASH_TAIL = struct.Struct(">I")
 _SLOT = filetables._pointer
 _EMPTY_SLOT = _SLOT.pack(0, 0)
 #: Document length byte -> the length Whoosh's readers report (0 means "none": None).
@@ -95,8 +103,9 @@ class FastFieldWriter:
         if codec._inlinelimit > 1:  # whoosh3 cannot write inlined postings either
             raise ValueError("inlined postings are not supported")
         tindex = inner._tindex
-        if tindex.hashfn is not filetables.md5_hash:
-            raise ValueError("only the MD5 term table is supported")
+        if tindex.hashfn is not filetables.md5_hash or tindex.buckets != [[]] * 256:
+            raise ValueError("only a new MD5 term table is supported")
+        _hash_with_crc32(tindex)
         tindex._write_hashes = lambda: _write_hash_slots(tindex)  # type: ignore[method-assign]
         self._inner = inner
         self._blocklimit: int = codec._blocklimit
@@ -142,7 +151,7 @@ class FastFieldWriter:
         maxbyte = minbyte if tminlen is not None else 0
         data = dumps(
             ((docnum,), None if w32 == 1.0 else w32, mini_values((value,) if value else ())),
-            2,
+            _BLOCK_PROTOCOL,
         )
         comp = self._compression if len(data) >= _MIN_COMPRESSED else 0
         if comp:
@@ -183,7 +192,6 @@ class FastFieldWriter:
         compress = zlib.compress
         pack_info = _TERMINFO.pack
         info_size = _TERMINFO.size
-        hash_tail = _HASH_TAIL.unpack_from
         pack_lengths = _KEY_VALUE_LENGTHS.pack
         prefix = pack_ushort(fieldid)
 
@@ -263,7 +271,7 @@ class FastFieldWriter:
                             mini_weights,
                             mini_values(filter(None, values)),
                         ),
-                        2,
+                        _BLOCK_PROTOCOL,
                     )
                     comp = compression if len(data) >= _MIN_COMPRESSED else 0
                     if comp:
@@ -311,7 +319,7 @@ class FastFieldWriter:
             if key <= lastkey:
                 raise ValueError(f"Keys must increase: {lastkey!r}..{key!r}")
             lastkey = key
-            hashed = hash_tail(md5(key, usedforsecurity=False).digest(), 12)[0]
+            hashed = crc32(key)
             buckets[hashed & 255].append((hashed, terms_at))
             key_positions.append(terms_at)
             term_chunks += (pack_lengths(len(key), info_size), key, value_bytes)
@@ -333,6 +341,24 @@ class FastFieldWriter:
             except OverflowError:
                 index._retype(key_positions[-1])
             index.array.extend(key_positions)
+
+
+def _hash_with_crc32(tindex: filetables.HashWriter) -> None:
+    """Make a new term table hash its keys with CRC32, one of the hash types Whoosh's
+    table format defines (0 MD5, 1 CRC32, 2 CDB) and every reader honours: the type is
+    a byte of the table's header, rewritten here before any key is added. An MD5 per
+    term was 1.5% of a build's CPU; CRC32 costs a tenth of that."""
+    dbfile = tindex.dbfile
+    end = dbfile.tell()
+    dbfile.seek(tindex.startoffset + len(_TABLE_MAGIC))
+    dbfile.write_byte(_CRC32_HASH)
+    dbfile.seek(end)
+    tindex.hashtype = _CRC32_HASH
+    tindex.hashfn = filetables.crc_hash
+
+
+_TABLE_MAGIC = b"HSH3"  # HashWriter's default, which whoosh3's term table keeps
+_CRC32_HASH = filetables._hash_functions.index(filetables.crc_hash)
 
 
 def _write_hash_slots(tindex: filetables.HashWriter) -> None:
@@ -451,13 +477,10 @@ def _positions_values(
     for word, poslist in poses.items():
         count = len(poslist)
         if count == 1:
-            # A new bytes object for each posting, as stock makes: the block's pickle
-            # would refer back to a value object it had already written.
             pos = poslist[0]
-            pickled = single.get(pos)
-            if pickled is None:
-                pickled = single[pos] = dumps([pos], 2)
-            encoded = _PACKED_ONE + pickled
+            encoded = single.get(pos)
+            if encoded is None:
+                encoded = single[pos] = _PACKED_ONE + dumps([pos], 2)
         else:
             deltas = [poslist[0], *map(sub, poslist[1:], poslist)]
             encoded = pack_uint(count) + dumps(deltas, 2)
@@ -475,12 +498,13 @@ def _pool_positions(poses: dict[str, list[int]], docnum: int, terms: Terms) -> i
         count = len(poslist)
         length += count
         if count == 1:
+            # One bytes object per position, shared: a block's pickle then writes a
+            # value it already holds as a two-byte reference (see `_BLOCK_PROTOCOL`).
             pos = poslist[0]
-            pickled = single.get(pos)
-            if pickled is None:
-                pickled = single[pos] = dumps([pos], 2)
-            # A new bytes object per posting, as in `_positions_values`.
-            posting = (docnum, 1.0, _PACKED_ONE + pickled)
+            encoded = single.get(pos)
+            if encoded is None:
+                encoded = single[pos] = _PACKED_ONE + dumps([pos], 2)
+            posting = (docnum, 1.0, encoded)
         else:
             deltas = [poslist[0], *map(sub, poslist[1:], poslist)]
             posting = (docnum, float(count), pack_uint(count) + dumps(deltas, 2))
@@ -508,7 +532,8 @@ def _pool_counts(counts: dict[str, int], docnum: int, terms: Terms) -> int:
     return length
 
 
-#: Position -> the pickle of [position]: most words occur once in a field.
+#: Position -> the encoded value of a word at that one position (`formats.Positions`:
+#: the count 1, then the pickle of [position]): most words occur once in a field.
 _ONE_POSITION: dict[int, bytes] = {}
 _PACKED_ONE = pack_uint(1)
 
