@@ -407,3 +407,36 @@ def test_term_positions_match_the_analyzer_stream(words: list[str]) -> None:
     pairs = PairAnalyzer()
     counted = Counter(token.text for token in pairs(text, mode="index"))
     assert pairs.term_counts(text) == counted
+
+
+def test_term_table_finds_every_key_and_no_other(tmp_path: Path) -> None:
+    """Keys crowded into the term table's 256 hash tables (probe runs that wrap past a
+    table's end) are each found, with their value, and a key never added is not."""
+    from array import array
+    from zlib import crc32
+
+    from whoosh.filedb import filetables
+    from whoosh.filedb.filestore import FileStorage
+
+    from kbassist.search.whoosh_backend import fastwrite
+
+    storage = FileStorage(str(tmp_path))
+    dbfile = storage.create_file("table")
+    writer = filetables.HashWriter(dbfile)
+    fastwrite._hash_with_crc32(writer)
+    hashes, positions = array("L"), array("q")
+    keys = [f"term{n}".encode() for n in range(20_000)]
+    for key in keys:
+        hashes.append(crc32(key))
+        positions.append(dbfile.tell())
+        value = key[::-1]
+        dbfile.write(filetables._lengths.pack(len(key), len(value)) + key + value)
+    writer.add(b"added the stock way", b"too")
+    writer._write_hashes = lambda: fastwrite._write_hash_slots(writer, hashes, positions)  # type: ignore[method-assign]
+    writer.close()
+    reader = filetables.HashReader.open(storage, "table")
+    assert reader.hashtype == 1  # CRC32, read from the header
+    assert all(reader[key] == key[::-1] for key in keys)
+    assert reader[b"added the stock way"] == b"too"
+    assert b"term20000" not in reader
+    reader.close()

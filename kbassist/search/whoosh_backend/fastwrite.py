@@ -43,7 +43,7 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
-from operator import itemgetter, sub
+from operator import itemgetter, lt, sub
 from pickle import dumps
 from typing import Any
 from zlib import crc32
@@ -74,7 +74,6 @@ _MIN_COMPRESSED = whoosh3.COMPRESSION_MIN_SIZE
 _TERMINFO = struct.Struct(whoosh3.W3TermInfo._struct.format + "qi")
 _KEY_VALUE_LENGTHS = filetables._lengths
 _SLOT = filetables._pointer
-_EMPTY_SLOT = _SLOT.pack(0, 0)
 #: Document length byte -> the length Whoosh's readers report (0 means "none": None).
 _LENGTH_OF_BYTE: list[int | None] = [None] + [byte_to_length(b) for b in range(1, 256)]
 #: length_to_byte of every length a length column can give (others are computed).
@@ -106,7 +105,13 @@ class FastFieldWriter:
         if tindex.hashfn is not filetables.md5_hash or tindex.buckets != [[]] * 256:
             raise ValueError("only a new MD5 term table is supported")
         _hash_with_crc32(tindex)
-        tindex._write_hashes = lambda: _write_hash_slots(tindex)  # type: ignore[method-assign]
+        #: The term table's (hash, position) of each key, kept flat here rather than
+        #: as a tuple per key in the table's 256 buckets; split when it is written.
+        self._hashes = array("L")
+        self._positions = array("q")
+        tindex._write_hashes = lambda: _write_hash_slots(  # type: ignore[method-assign]
+            tindex, self._hashes, self._positions
+        )
         self._inner = inner
         self._blocklimit: int = codec._blocklimit
         self._compression: int = codec._compression
@@ -198,19 +203,26 @@ class FastFieldWriter:
         postfile = inner._postfile
         tindex = inner._tindex
         tfile = tindex.dbfile
-        buckets = tindex.buckets
         posts_at = postfile.tell()
         terms_at = tfile.tell()
         post_chunks: list[bytes] = []
         term_chunks: list[bytes] = []
         key_positions: list[int] = []
-        lastkey = tindex.lastkey
         reuse: dict[Posting, tuple[bytes, Any, Any, int, int]] | None = (
             None if fixedsize is None or fixedsize < 0 else {}
         )
         total: Any
+        # The table's keys, checked in one pass: the term table refuses a key that
+        # does not follow the one before it.
+        table_keys = list(map(prefix.__add__, keys))
+        if table_keys and (
+            table_keys[0] <= tindex.lastkey or not all(map(lt, table_keys, table_keys[1:]))
+        ):
+            for before, key in zip([tindex.lastkey, *table_keys], table_keys, strict=False):
+                if key <= before:
+                    raise ValueError(f"Keys must increase: {before!r}..{key!r}")
 
-        for btext in keys:
+        for btext, key in zip(keys, table_keys, strict=True):
             postings = terms[btext]
             start = posts_at
             count = len(postings)
@@ -315,12 +327,6 @@ class FastFieldWriter:
                 start,
                 posts_at - start,
             )
-            key = prefix + btext
-            if key <= lastkey:
-                raise ValueError(f"Keys must increase: {lastkey!r}..{key!r}")
-            lastkey = key
-            hashed = crc32(key)
-            buckets[hashed & 255].append((hashed, terms_at))
             key_positions.append(terms_at)
             term_chunks += (pack_lengths(len(key), info_size), key, value_bytes)
             terms_at += 8 + len(key) + info_size
@@ -331,7 +337,10 @@ class FastFieldWriter:
                 term_chunks.clear()
         postfile.write(b"".join(post_chunks))
         tfile.write(b"".join(term_chunks))
-        tindex.lastkey = lastkey
+        if table_keys:
+            tindex.lastkey = table_keys[-1]
+            self._hashes.extend(map(crc32, table_keys))
+            self._positions.extend(key_positions)
         if key_positions:
             # What OrderedHashWriter.add does a key at a time: the array of key
             # positions widens its type when a position outgrows it.
@@ -361,24 +370,58 @@ _TABLE_MAGIC = b"HSH3"  # HashWriter's default, which whoosh3's term table keeps
 _CRC32_HASH = filetables._hash_functions.index(filetables.crc_hash)
 
 
-def _write_hash_slots(tindex: filetables.HashWriter) -> None:
-    """`HashWriter._write_hashes` (the 256 open-addressing tables), in one write."""
+def _write_hash_slots(
+    tindex: filetables.HashWriter, hashes: array[int], positions: array[int]
+) -> None:
+    """`HashWriter._write_hashes`: the 256 open-addressing tables, built with numpy.
+
+    Key i goes to table `hashes[i] & 255`, which has twice as many slots as keys; a
+    reader probes from slot `(hash >> 8) % slots` onwards, wrapping at the end, until
+    it finds the key or an empty slot. Placing each table's keys in order of their first
+    slot, each at the first free slot from there, keeps every probe run unbroken: the
+    table linear probing gives for keys added in that order. Any keys added to the
+    buckets the stock way are included.
+    """
+    import numpy as np
+
+    extra = [entry for bucket in tindex.buckets for entry in bucket]
+    hashed = np.frombuffer(hashes, dtype=f"u{hashes.itemsize}").astype(np.int64)
+    placed = np.frombuffer(positions, dtype=np.int64)
+    if extra:
+        more = np.array(extra, dtype=np.int64).reshape(-1, 2)
+        hashed = np.concatenate([hashed, more[:, 0]])
+        placed = np.concatenate([placed, more[:, 1]])
+    table_of = hashed & 255
+    counts = np.bincount(table_of, minlength=256)
+    # By table, then by first slot (stable: the order keys came in breaks ties).
+    first = (hashed >> 8) % np.maximum(2 * counts[table_of], 1)
+    order = np.lexsort((first, table_of))
+    slot_type = np.dtype([("hash", ">u4"), ("pos", ">i8")])
+    assert slot_type.itemsize == _SLOT.size
     dbfile = tindex.dbfile
     pos = dbfile.tell()
-    pack = _SLOT.pack
-    empty = _EMPTY_SLOT
     out = []
-    for entries in tindex.buckets:
-        numslots = 2 * len(entries)
+    begin = 0
+    for count in counts.tolist():
+        numslots = 2 * count
         tindex.directory.append((pos, numslots))
-        table: list[bytes | None] = [None] * numslots
-        for hashval, position in entries:
-            slot = (hashval >> 8) % numslots
-            while table[slot] is not None:
-                slot = (slot + 1) % numslots
-            table[slot] = pack(hashval, position)
-        out.append(b"".join([empty if e is None else e for e in table]))
         pos += numslots * _SLOT.size
+        if not count:
+            continue
+        mine = order[begin : begin + count]
+        begin += count
+        wanted = first[mine]
+        steps = np.arange(count)
+        slots = np.maximum.accumulate(wanted - steps) + steps
+        over = slots >= numslots
+        if over.any():  # runs off the end: the first free slots from the start
+            taken = np.zeros(numslots, dtype=bool)
+            taken[slots[~over]] = True
+            slots[over] = np.flatnonzero(~taken)[: int(over.sum())]
+        table = np.zeros(numslots, dtype=slot_type)
+        table["hash"][slots] = hashed[mine]
+        table["pos"][slots] = placed[mine]
+        out.append(table.tobytes())
     dbfile.write(b"".join(out))
 
 
