@@ -60,7 +60,10 @@ from whoosh.writing import SegmentWriter
 #: One posting of a term: (document number, weight, encoded value).
 Posting = tuple[int, Any, bytes]
 #: Field name -> term bytes -> its postings in document order.
-Terms = dict[bytes, list[Posting]]
+#: A term's postings are kept flat, [doc, weight, value, doc, weight, value, ...]:
+#: a tuple per posting cost 64 bytes more each, over a gigabyte in a full build's
+#: worker, and the page faults and cache misses that come with it.
+Terms = dict[bytes, list[Any]]
 
 _MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
 #: The pickle protocol of a block's postings. whoosh3 writes protocol 2, and readers
@@ -135,7 +138,7 @@ class FastFieldWriter:
             for btext, group in groupby(rows, key=itemgetter(1)):
                 if btext in terms:
                     raise ValueError(f"postings of {fieldname}:{btext!r} out of order")
-                terms[btext] = [(docnum, w, v or b"") for _f, _t, docnum, w, v in group]
+                terms[btext] = [x for _f, _t, d, w, v in group for x in (d, w, v or b"")]
             self.write_field(schema, lengths, fieldname, list(terms), terms)
 
     def _one_block(
@@ -225,12 +228,11 @@ class FastFieldWriter:
         for btext, key in zip(keys, table_keys, strict=True):
             postings = terms[btext]
             start = posts_at
-            count = len(postings)
+            count = len(postings) // 3
             if count == 1:
                 # Most terms (word pairs above all) have one posting: one block, and
                 # the term's statistics are the block's.
-                posting = postings[0]
-                docnum, weight, _value = posting
+                docnum, weight, _value = posting = tuple(postings)
                 minid = lastid = docnum
                 # In a field of fixed-size values (counts), a document's one-posting
                 # terms mostly share their weight and value, so their blocks are the
@@ -255,10 +257,16 @@ class FastFieldWriter:
                 tminlen = None
                 tmaxlen = 0
                 tmaxweight = 0
-                minid = postings[0][0]
+                minid = postings[0]
                 for at in range(0, count, blocklimit):
-                    block = postings if count <= blocklimit else postings[at : at + blocklimit]
-                    docnums, weighted, values = zip(*block, strict=True)
+                    block = (
+                        postings
+                        if count <= blocklimit
+                        else postings[3 * at : 3 * (at + blocklimit)]
+                    )
+                    docnums = block[::3]
+                    weighted = block[1::3]
+                    values = block[2::3]
                     lastid = docnums[-1]
                     weights = array("f", weighted)
                     # Stock keeps the first weight above every one before it, from 0.
@@ -448,6 +456,11 @@ def _length_lookup(lengths: PerDocumentReader | None, fieldname: str) -> Callabl
     return by_doc.__getitem__
 
 
+def _triples(postings: list[Any]) -> Iterator[tuple[int, Any, bytes]]:
+    """A term's flat postings (see `Terms`) as (document, weight, value) tuples."""
+    return zip(postings[::3], postings[1::3], postings[2::3], strict=True)
+
+
 class _TermPool:
     """The postings of a build, grouped by field and term as they are added.
 
@@ -467,11 +480,11 @@ class _TermPool:
         terms = self.fields.setdefault(fieldname, {})
         postings = terms.get(btext)
         if postings is None:
-            terms[btext] = [(docnum, weight, value)]
+            terms[btext] = [docnum, weight, value]
         else:
-            if docnum <= postings[-1][0]:
+            if docnum <= postings[-3]:
                 self._shuffled = True
-            postings.append((docnum, weight, value))
+            postings += (docnum, weight, value)
 
     def field_terms(self) -> Iterator[tuple[str, list[bytes], Terms]]:
         """(field, its terms in order, their postings) for each field, fields in order."""
@@ -480,13 +493,15 @@ class _TermPool:
             if terms:
                 if self._shuffled:
                     for postings in terms.values():
-                        postings.sort()
+                        ordered = sorted(_triples(postings))
+                        postings[:] = [x for posting in ordered for x in posting]
                 yield fieldname, sorted(terms), terms
 
     def iter_postings(self) -> Iterator[tuple[str, bytes, int, Any, bytes]]:
         for fieldname, keys, terms in self.field_terms():
             for btext in keys:
-                for docnum, weight, value in terms[btext]:
+                postings = terms[btext]
+                for docnum, weight, value in _triples(postings):
                     yield fieldname, btext, docnum, weight, value
 
     def cleanup(self) -> None:
@@ -547,31 +562,38 @@ def _pool_positions(poses: dict[str, list[int]], docnum: int, terms: Terms) -> i
             encoded = single.get(pos)
             if encoded is None:
                 encoded = single[pos] = _PACKED_ONE + dumps([pos], 2)
-            posting = (docnum, 1.0, encoded)
+            weight = 1.0
         else:
             deltas = [poslist[0], *map(sub, poslist[1:], poslist)]
-            posting = (docnum, float(count), pack_uint(count) + dumps(deltas, 2))
+            encoded = pack_uint(count) + dumps(deltas, 2)
+            weight = float(count)
         key = word.encode("utf-8")
         postings = terms.get(key)
         if postings is None:
-            terms[key] = [posting]
+            terms[key] = [docnum, weight, encoded]
         else:
-            postings.append(posting)
+            postings += (docnum, weight, encoded)
     return length
 
 
 def _pool_counts(counts: dict[str, int], docnum: int, terms: Terms) -> int:
     """`_pool_positions` for a Frequency field: the postings `_frequency_values` gives."""
     length = 0
+    packed = _PACKED_COUNTS
     for word, count in counts.items():
         length += count
-        posting = (docnum, float(count), pack_uint(count))
+        if count == 1:  # most pairs: shared objects, as for one position
+            weight: float = 1.0
+            encoded = _PACKED_ONE
+        else:
+            weight = float(count)
+            encoded = packed.get(count) or packed.setdefault(count, pack_uint(count))
         key = word.encode("utf-8")
         postings = terms.get(key)
         if postings is None:
-            terms[key] = [posting]
+            terms[key] = [docnum, weight, encoded]
         else:
-            postings.append(posting)
+            postings += (docnum, weight, encoded)
     return length
 
 
@@ -579,6 +601,8 @@ def _pool_counts(counts: dict[str, int], docnum: int, terms: Terms) -> int:
 #: the count 1, then the pickle of [position]): most words occur once in a field.
 _ONE_POSITION: dict[int, bytes] = {}
 _PACKED_ONE = pack_uint(1)
+#: Count -> its encoded value in a Frequency field.
+_PACKED_COUNTS: dict[int, bytes] = {}
 
 
 def _frequency_values(
@@ -709,12 +733,12 @@ class FastSegmentWriter(SegmentWriter):
                     for tbytes, freq, weight, vbytes in items:
                         if scorable:
                             length += freq
-                        posting = (docnum, weight * fieldboost, vbytes)
+                        weight *= fieldboost
                         postings = terms.get(tbytes)
                         if postings is None:
-                            terms[tbytes] = [posting]
+                            terms[tbytes] = [docnum, weight, vbytes]
                         else:
-                            postings.append(posting)
+                            postings += (docnum, weight, vbytes)
                 customval = fields.get(f"_stored_{fieldname}", value) if extras else value
                 stored = customval if field.stored else None
                 perdocwriter.add_field(fieldname, field, stored, length)
