@@ -153,9 +153,14 @@ def _assert_same(stock: dict[str, bytes], fast: dict[str, bytes]) -> None:
 def _postings(index_dir: Path) -> list[dict[tuple[str, bytes], tuple[object, ...]]]:
     """Each segment's every (field, term) -> its term statistics and postings (document,
     weight, value), read by stock whoosh3's reader; segments in a stable order."""
+    live = index_dir / (index_dir / "CURRENT").read_text(encoding="utf-8").strip()
+    return _whoosh_postings(live)
+
+
+def _whoosh_postings(live: Path) -> list[dict[tuple[str, bytes], tuple[object, ...]]]:
+    """`_postings` of the Whoosh index in `live`."""
     import whoosh.index
 
-    live = index_dir / (index_dir / "CURRENT").read_text(encoding="utf-8").strip()
     ix = whoosh.index.open_dir(str(live))
     segments = []
     with ix.reader() as reader:

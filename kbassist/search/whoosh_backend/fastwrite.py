@@ -173,11 +173,12 @@ class FastFieldWriter:
         schema: whoosh_fields.Schema,
         lengths: PerDocumentReader | None,
         fieldname: str,
-        keys: list[bytes],
-        terms: Terms,
+        keys: list[Any],
+        terms: dict[Any, list[Any]],
     ) -> None:
         """Write one field: its terms `keys` in increasing order (the term table
-        refuses any other), each with its postings in `terms`, in document order."""
+        refuses any other), each with its postings in `terms`, in document order.
+        The keys are bytes, or all str (encoded here as UTF-8)."""
         inner = self._inner
         fieldmap = inner._fieldmap
         if fieldname in fieldmap:
@@ -217,7 +218,8 @@ class FastFieldWriter:
         total: Any
         # The table's keys, checked in one pass: the term table refuses a key that
         # does not follow the one before it.
-        table_keys = list(map(prefix.__add__, keys))
+        btexts = list(map(str.encode, keys)) if keys and type(keys[0]) is str else keys
+        table_keys = list(map(prefix.__add__, btexts))
         if table_keys and (
             table_keys[0] <= tindex.lastkey or not all(map(lt, table_keys, table_keys[1:]))
         ):
@@ -225,8 +227,8 @@ class FastFieldWriter:
                 if key <= before:
                     raise ValueError(f"Keys must increase: {before!r}..{key!r}")
 
-        for btext, key in zip(keys, table_keys, strict=True):
-            postings = terms[btext]
+        for term, key in zip(keys, table_keys, strict=True):
+            postings = terms[term]
             start = posts_at
             count = len(postings) // 3
             if count == 1:
@@ -472,6 +474,12 @@ class _TermPool:
 
     def __init__(self) -> None:
         self.fields: dict[str, Terms] = {}
+        #: Field -> term (str) -> postings, for the fields an analyzer's one call fills
+        #: (`_pool_positions`, `_pool_counts`). Keyed by the analyzer's own term strings,
+        #: whose hashes are computed once: a new bytes key per posting was hashed and
+        #: compared byte by byte in a dict of a million terms, a cache miss each time.
+        #: Encoded once per term when written (str order is UTF-8's byte order).
+        self.words: dict[str, dict[str, list[Any]]] = {}
         self._shuffled = False
 
     def add(self, item: tuple[str, bytes, int, Any, bytes]) -> None:
@@ -486,12 +494,26 @@ class _TermPool:
                 self._shuffled = True
             postings += (docnum, weight, value)
 
-    def field_terms(self) -> Iterator[tuple[str, list[bytes], Terms]]:
-        """(field, its terms in order, their postings) for each field, fields in order."""
-        for fieldname in sorted(self.fields):
-            terms = self.fields[fieldname]
+    def field_terms(self) -> Iterator[tuple[str, list[Any], dict[Any, list[Any]]]]:
+        """(field, its terms in order, their postings) for each field, fields in order;
+        a field's terms are all bytes or all str (see `words`)."""
+        for fieldname in sorted(self.fields.keys() | self.words.keys()):
+            terms: dict[Any, list[Any]] = self.fields.get(fieldname, {})
+            shuffled = self._shuffled
+            words = self.words.get(fieldname)
+            if words and terms:  # the same field both ways (a value that was not a str)
+                for word, postings in words.items():
+                    key = word.encode("utf-8")
+                    found = terms.get(key)
+                    if found is None:
+                        terms[key] = postings
+                    else:
+                        found += postings
+                shuffled = True
+            elif words:
+                terms = words
             if terms:
-                if self._shuffled:
+                if shuffled:
                     for postings in terms.values():
                         ordered = sorted(_triples(postings))
                         postings[:] = [x for posting in ordered for x in posting]
@@ -499,9 +521,9 @@ class _TermPool:
 
     def iter_postings(self) -> Iterator[tuple[str, bytes, int, Any, bytes]]:
         for fieldname, keys, terms in self.field_terms():
-            for btext in keys:
-                postings = terms[btext]
-                for docnum, weight, value in _triples(postings):
+            for key in keys:
+                btext = key.encode("utf-8") if type(key) is str else key
+                for docnum, weight, value in _triples(terms[key]):
                     yield fieldname, btext, docnum, weight, value
 
     def cleanup(self) -> None:
@@ -546,7 +568,7 @@ def _positions_values(
     return out
 
 
-def _pool_positions(poses: dict[str, list[int]], docnum: int, terms: Terms) -> int:
+def _pool_positions(poses: dict[str, list[int]], docnum: int, terms: dict[str, list[Any]]) -> int:
     """Add one document's postings of a Positions field (no boosts) to the pool's
     `terms`, straight from its term positions; the field's length. The postings are
     those `_positions_values` gives, without a list of items in between."""
@@ -567,16 +589,15 @@ def _pool_positions(poses: dict[str, list[int]], docnum: int, terms: Terms) -> i
             deltas = [poslist[0], *map(sub, poslist[1:], poslist)]
             encoded = pack_uint(count) + dumps(deltas, 2)
             weight = float(count)
-        key = word.encode("utf-8")
-        postings = terms.get(key)
+        postings = terms.get(word)
         if postings is None:
-            terms[key] = [docnum, weight, encoded]
+            terms[word] = [docnum, weight, encoded]
         else:
             postings += (docnum, weight, encoded)
     return length
 
 
-def _pool_counts(counts: dict[str, int], docnum: int, terms: Terms) -> int:
+def _pool_counts(counts: dict[str, int], docnum: int, terms: dict[str, list[Any]]) -> int:
     """`_pool_positions` for a Frequency field: the postings `_frequency_values` gives."""
     length = 0
     packed = _PACKED_COUNTS
@@ -588,10 +609,9 @@ def _pool_counts(counts: dict[str, int], docnum: int, terms: Terms) -> int:
         else:
             weight = float(count)
             encoded = packed.get(count) or packed.setdefault(count, pack_uint(count))
-        key = word.encode("utf-8")
-        postings = terms.get(key)
+        postings = terms.get(word)
         if postings is None:
-            terms[key] = [docnum, weight, encoded]
+            terms[word] = [docnum, weight, encoded]
         else:
             postings += (docnum, weight, encoded)
     return length
@@ -693,6 +713,7 @@ class FastSegmentWriter(SegmentWriter):
         schema = self.schema
         docnum = self.docnum
         pool_fields = self._terms.fields
+        pool_words = self._terms.words
         indexers = self._indexers
 
         docboost = self._doc_boost(fields)
@@ -715,13 +736,13 @@ class FastSegmentWriter(SegmentWriter):
                     )
                     indexer = indexers.get(fieldname)
                     items = None
-                    terms = pool_fields.get(fieldname)
-                    if terms is None:
-                        terms = pool_fields[fieldname] = {}
                     one_call = one_calls.get(fieldname)
                     if one_call is not None and fieldboost == 1.0 and type(value) is str:
+                        words = pool_words.get(fieldname)
+                        if words is None:
+                            words = pool_words[fieldname] = {}
                         pool, analyze = one_call
-                        length = pool(analyze(value), docnum, terms)
+                        length = pool(analyze(value), docnum, words)
                         if not field.scorable:
                             length = 0
                         items = ()
@@ -729,6 +750,9 @@ class FastSegmentWriter(SegmentWriter):
                         items = indexer(value, field.analyzer, field.format.field_boost)
                     if items is None:
                         items = field.index(value)
+                    terms = pool_fields.get(fieldname)
+                    if terms is None:
+                        terms = pool_fields[fieldname] = {}
                     scorable = field.scorable
                     for tbytes, freq, weight, vbytes in items:
                         if scorable:
@@ -757,6 +781,7 @@ class FastSegmentWriter(SegmentWriter):
     def drop_postings(self) -> None:
         """Free the pooled postings of a committed segment (they are on disk)."""
         self._terms.fields = {}
+        self._terms.words = {}
 
     def _flush_segment(self) -> None:
         if not self._pooled:
