@@ -41,6 +41,7 @@ from __future__ import annotations
 import struct
 import zlib
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 from operator import itemgetter, lt, sub
@@ -50,6 +51,9 @@ from zlib import crc32
 
 from whoosh import fields as whoosh_fields
 from whoosh import formats
+from whoosh.analysis.analyzers import CompositeAnalyzer
+from whoosh.analysis.filters import LowercaseFilter, StripFilter
+from whoosh.analysis.tokenizers import IDTokenizer, RegexTokenizer
 from whoosh.codec import whoosh3
 from whoosh.codec.base import PerDocumentReader
 from whoosh.filedb import filetables
@@ -663,8 +667,11 @@ def _frequency_values(
     """`formats.Frequency.word_values`, or None when a token carries a boost. An
     analyzer with `term_counts` (kbassist's word pairs) counts in one call."""
     term_counts = getattr(analyzer, "term_counts", None)
+    simple = None if term_counts is not None else _simple_tokens(analyzer)
     if term_counts is not None:
         freqs: dict[str, int] = term_counts(value)
+    elif simple is not None:
+        freqs = Counter(simple(value))
     else:
         freqs = {}
         for token in analyzer(value, boosts=True, mode="index"):
@@ -680,10 +687,46 @@ def _frequency_values(
     ]
 
 
+#: id(analyzer) -> (the analyzer, its `_simple_tokens` function or None).
+_SIMPLE: dict[int, tuple[Any, Callable[[str], list[str]] | None]] = {}
+
+
+def _simple_tokens(analyzer: Any) -> Callable[[str], list[str]] | None:
+    """The token texts of an analyzer that is only a RegexTokenizer (matches, not gaps)
+    then Strip and Lowercase filters (Whoosh's KEYWORD fields), in one call: the same
+    texts as its stream, without a Token and three generator hops per word. None for
+    any other analyzer."""
+    known = _SIMPLE.get(id(analyzer))
+    if known is not None and known[0] is analyzer:
+        return known[1]
+    items = analyzer.items if type(analyzer) is CompositeAnalyzer else [analyzer]
+    first, *rest = items
+    found: Callable[[str], list[str]] | None = None
+    if (
+        type(first) is RegexTokenizer
+        and not first.gaps
+        and first.expression.groups == 0
+        and all(type(item) in (StripFilter, LowercaseFilter) for item in rest)
+    ):
+        findall = first.expression.findall
+        ops = [str.strip if type(item) is StripFilter else str.lower for item in rest]
+
+        def found(value: str) -> list[str]:
+            words = findall(value)
+            for op in ops:
+                words = list(map(op, words))
+            return words
+
+    _SIMPLE[id(analyzer)] = (analyzer, found)
+    return found
+
+
 def _existence_values(
     value: str, analyzer: Any, field_boost: float
 ) -> list[tuple[bytes, int, float, bytes]]:
     """`formats.Existence.word_values`."""
+    if type(analyzer) is IDTokenizer:  # the value is the one term (ID fields)
+        return [(value.encode("utf-8"), 1, field_boost, b"")]
     words = {t.text for t in analyzer(value, mode="index") if not t.stopped}
     return [(word.encode("utf-8"), 1, field_boost, b"") for word in words]
 
