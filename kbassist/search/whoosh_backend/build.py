@@ -40,8 +40,8 @@ log = logging.getLogger(__name__)
 #: Below this many files one process builds the index; above, one worker per core.
 PARALLEL_MIN_FILES = 3000
 _LIMIT_MB = 2048
-#: Write segments with `fastwrite` (the same bytes as Whoosh's writer, less CPU); the
-#: tests turn it off to compare the two.
+#: Write segments with `fastwrite` (the postings Whoosh's writer writes, as whoosh3
+#: reads them back, for less CPU); the tests turn it off to compare the two.
 FAST_WRITE = True
 
 
