@@ -22,6 +22,7 @@ from draft_metrics import (
     load_draft,
     meeting_questions,
 )
+from drafting_support import runbook, support
 
 
 def mskb(body: str, *, id_: str = "Q999701", title: str = "Test article") -> Article:
@@ -146,12 +147,6 @@ def test_in_product_lead_ins_with_a_goal_are_asked() -> None:
     assert labels == ["Windows NT Server 3.51", "Windows NT 4.0"]
 
 
-def runbook(body: str, *, id_: str = "TestAlert") -> Article:
-    """An alert runbook: front matter, an `#` title, `##` Meaning / Diagnosis / Mitigation."""
-    text = f"---\nid: {id_}\ntitle: {id_}\n---\n\n# {id_}\n\n{body.strip()}\n"
-    return parse_article(text, Path(f"{id_}.md"))
-
-
 STORE_TYPES = """
 ## Meaning
 
@@ -228,12 +223,6 @@ def test_sibling_log_cases_are_asked_not_all_ticked() -> None:
     got = _outcome_steps(art, answers)
     assert not any("API pods" in s for s in got)
     assert any("client certificate" in s for s in got)
-
-
-def support(body: str, *, id_: str = "support-1", title: str = "Support article") -> Article:
-    """A modern MS support article (front matter, `##` sections)."""
-    text = f"---\nid: {id_}\ntitle: '{title}'\n---\n\n# {title}\n\n{body.strip()}\n"
-    return parse_article(text, Path(f"{id_}.md"))
 
 
 def test_causes_whose_answers_all_reach_the_same_fixes_are_shown_not_asked() -> None:

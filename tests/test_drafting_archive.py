@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from drafting_support import walked
+
 from kbassist.articles import Article, parse_article
-from kbassist.drafting.tree import draft_tree, draft_tree_model
-from kbassist.trees.checklist import Checklist, build_checklist
-from kbassist.trees.engine import walk_with_answers
+from kbassist.drafting.tree import draft_tree
+from kbassist.trees.checklist import Checklist
 
 
 def mskb(body: str, *, id_: str = "Q999301", title: str = "Test article") -> Article:
@@ -19,10 +20,6 @@ def mskb(body: str, *, id_: str = "Q999301", title: str = "Test article") -> Art
     head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Windows", ""]
     lines = ["\t" + line if line else "" for line in body.strip("\n").split("\n")]
     return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
-
-
-def walked(art: Article, answers: dict[str, str]) -> Checklist:
-    return build_checklist(walk_with_answers(draft_tree_model(art), answers))
 
 
 def steps(checklist: Checklist) -> list[tuple[str, str]]:

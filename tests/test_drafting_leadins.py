@@ -8,11 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from drafting_support import walked
+
 from kbassist.articles import Article, parse_article
 from kbassist.drafting.text import short_label
-from kbassist.drafting.tree import draft_tree, draft_tree_model
-from kbassist.trees.checklist import Checklist, build_checklist
-from kbassist.trees.engine import walk_with_answers
+from kbassist.drafting.tree import draft_tree
+from kbassist.trees.checklist import Checklist
 
 
 def mskb(body: str, *, id_: str = "Q999701", title: str = "Test article") -> Article:
@@ -25,10 +26,6 @@ def markdown(body: str, *, id_: str = "doc-7", title: str = "Support article") -
     """A Markdown article (front matter, `##` sections)."""
     text = f"---\nid: {id_}\ntitle: '{title}'\n---\n\n{body.strip()}\n"
     return parse_article(text, Path(f"{id_}.md"))
-
-
-def walked(art: Article, answers: dict[str, str]) -> Checklist:
-    return build_checklist(walk_with_answers(draft_tree_model(art), answers))
 
 
 def steps(checklist: Checklist) -> list[tuple[str, str]]:

@@ -4,19 +4,18 @@ only its own steps, named as the article names it."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 
-from kbassist.articles import Article, parse_article
+import drafting_support
+
+from kbassist.articles import Article
 from kbassist.drafting.tree import draft_tree_model
 from kbassist.trees.checklist import build_checklist
 from kbassist.trees.engine import walk_with_answers
 from kbassist.trees.model import Tree
 
-
-def support(body: str, *, id_: str = "support-m1", title: str = "Agents can't run") -> Article:
-    """A modern MS support article (front matter, `##` sections)."""
-    text = f"---\nid: {id_}\ntitle: '{title}'\n---\n\n# {title}\n\n{body.strip()}\n"
-    return parse_article(text, Path(f"{id_}.md"))
+support = partial(drafting_support.support, id_="support-m1", title="Agents can't run")
+runbook = partial(drafting_support.runbook, id_="StorageNearFull")
 
 
 SYMPTOMS = (
@@ -96,12 +95,6 @@ def test_stages_without_an_announcement_stay_one_procedure() -> None:
     checklist = build_checklist(walk_with_answers(tree, {"symptom": "yes"}))
     texts = " ".join(item.text for item in checklist.part("steps"))
     assert "update package" in texts and "Restart every agent" in texts
-
-
-def runbook(body: str, *, id_: str = "StorageNearFull") -> Article:
-    """An alert runbook: front matter, an `#` title, `##` Meaning / Mitigation."""
-    text = f"---\nid: {id_}\ntitle: {id_}\n---\n\n# {id_}\n\n{body.strip()}\n"
-    return parse_article(text, Path(f"{id_}.md"))
 
 
 def test_a_counted_announcement_makes_its_list_the_alternatives() -> None:

@@ -7,14 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kbassist.articles import Article, parse_article
+from drafting_support import runbook
+
+from kbassist.articles import parse_article
 from kbassist.drafting.tree import draft_tree
-
-
-def runbook(body: str, *, id_: str = "TestAlert") -> Article:
-    """An alert runbook: front matter, an `#` title, `##` sections."""
-    text = f"---\nid: {id_}\ntitle: {id_}\n---\n\n# {id_}\n\n{body.strip()}\n"
-    return parse_article(text, Path(f"{id_}.md"))
 
 
 def node(tree: dict[str, Any], node_id: str) -> dict[str, Any]:

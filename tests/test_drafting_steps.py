@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from drafting_support import runbook, walked
+
 from kbassist.articles import Article, load_article, parse_article
 from kbassist.drafting.tree import draft_tree, draft_tree_model, draft_yaml
 from kbassist.trees.checklist import Checklist, build_checklist
@@ -27,10 +29,6 @@ def markdown(body: str, *, id_: str = "doc-1", title: str = "Support article") -
     """A Markdown article (front matter, `##` sections)."""
     text = f"---\nid: {id_}\ntitle: '{title}'\n---\n\n{body.strip()}\n"
     return parse_article(text, Path(f"{id_}.md"))
-
-
-def walked(art: Article, answers: dict[str, str]) -> Checklist:
-    return build_checklist(walk_with_answers(draft_tree_model(art), answers))
 
 
 def part(checklist: Checklist, name: str) -> list[tuple[str, str]]:
@@ -411,12 +409,6 @@ def test_use_one_of_the_following_list_is_a_choice_named_by_each_case() -> None:
 
 
 # ------------------------------------------------------------ only actions are ticked
-
-
-def runbook(body: str, *, id_: str = "TestAlert") -> Article:
-    """An alert runbook: front matter, an `#` title, `##` Meaning / Diagnosis / Mitigation."""
-    text = f"---\nid: {id_}\ntitle: {id_}\n---\n\n# {id_}\n\n{body.strip()}\n"
-    return parse_article(text, Path(f"{id_}.md"))
 
 
 def test_a_depends_on_statement_is_shown_under_the_step_not_ticked() -> None:

@@ -4,16 +4,14 @@ form is a choice of "Which of these do you see?", labelled by its case."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 
-from kbassist.articles import Article, parse_article
+import drafting_support
+
+from kbassist.articles import Article
 from kbassist.drafting.tree import draft_tree_model
 
-
-def support(body: str, *, id_: str = "support-s1", title: str = "Tools do not start") -> Article:
-    """A modern MS support article (front matter, `##` sections)."""
-    text = f"---\nid: {id_}\ntitle: '{title}'\n---\n\n# {title}\n\n{body.strip()}\n"
-    return parse_article(text, Path(f"{id_}.md"))
+support = partial(drafting_support.support, id_="support-s1", title="Tools do not start")
 
 
 FIX = "## Cause\n\nTCP/IP filtering blocks port 389.\n\n## Resolution\n\n1. Click Permit All.\n"

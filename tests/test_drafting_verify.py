@@ -5,12 +5,17 @@ backup and no way back."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+
+import drafting_support
+from drafting_support import runbook, walked
 
 from kbassist.articles import Article, parse_article
 from kbassist.drafting.tree import draft_tree_model
-from kbassist.trees.checklist import Checklist, build_checklist
-from kbassist.trees.engine import walk_with_answers
+from kbassist.trees.checklist import Checklist
+
+support = partial(drafting_support.support, id_="support-7", title="Support article")
 
 
 def mskb(body: str, *, id_: str = "Q999701", title: str = "Test article") -> Article:
@@ -18,22 +23,6 @@ def mskb(body: str, *, id_: str = "Q999701", title: str = "Test article") -> Art
     head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Windows", ""]
     lines = ["\t" + line if line else "" for line in body.strip("\n").split("\n")]
     return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
-
-
-def support(body: str, *, id_: str = "support-7", title: str = "Support article") -> Article:
-    """A modern MS support article (front matter, `##` sections)."""
-    text = f"---\nid: {id_}\ntitle: '{title}'\n---\n\n# {title}\n\n{body.strip()}\n"
-    return parse_article(text, Path(f"{id_}.md"))
-
-
-def runbook(body: str, *, id_: str = "TestAlert") -> Article:
-    """An alert runbook: front matter, an `#` title, `##` Meaning / Diagnosis / Mitigation."""
-    text = f"---\nid: {id_}\ntitle: {id_}\n---\n\n# {id_}\n\n{body.strip()}\n"
-    return parse_article(text, Path(f"{id_}.md"))
-
-
-def walked(art: Article, answers: dict[str, str]) -> Checklist:
-    return build_checklist(walk_with_answers(draft_tree_model(art), answers))
 
 
 def verifies(checklist: Checklist) -> list[str]:
