@@ -80,6 +80,28 @@ def test_an_alert_name_typed_whole_beats_a_sibling_holding_the_same_words(
     assert top_ids(kb, "OperatorConditionsUnhealthy resources error state")[0] == "OCU"
 
 
+def test_an_alert_name_spelt_out_in_words_finds_its_runbook(tmp_path: Path) -> None:
+    """ "ceph cluster near full" means CephClusterNearFull, not the OSD sibling whose text
+    says "cluster", "near" and "full" more often."""
+    kb = small_kb(
+        tmp_path,
+        [
+            (
+                "CephClusterNearFull",
+                "CephClusterNearFull",
+                "Storage utilization has crossed 75%. Free up some space.",
+            ),
+            (
+                "CephOSDNearFull",
+                "CephOSDNearFull",
+                "An OSD is near full: the cluster is near full soon, the cluster storage "
+                "is near full, expand the cluster or the full devices.",
+            ),
+        ],
+    )
+    assert top_ids(kb, "ceph cluster near full")[0] == "CephClusterNearFull"
+
+
 def test_a_title_the_query_names_whole_beats_a_long_one_holding_the_words(
     tmp_path: Path,
 ) -> None:

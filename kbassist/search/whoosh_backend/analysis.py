@@ -424,11 +424,24 @@ def alert_names(words: list[str]) -> list[str]:
     an admin who pastes the alert's name means the runbook of that name, not a sibling
     whose name holds the same words ("HCOOperatorConditionsUnhealthy")."""
     names: list[str] = []
-    for raw in " ".join(words).split():
-        word = raw.strip(".,;:!?()'\"")
+    typed = [raw.strip(".,;:!?()'\"") for raw in " ".join(words).split()]
+    for word in typed:
         if word.lower() in _camel_parts(word):
             names.extend(t.text for t in ANALYZER(word.lower()))
+    # the same name spelt out ("ceph cluster near full" for CephClusterNearFull): runs
+    # of 2 to MAX_SPELT_WORDS plain words, joined, looked up as a title word
+    plain = [w.lower() if w.isalnum() else "" for w in typed]
+    for start in range(len(plain)):
+        for end in range(start + 2, min(len(plain), start + MAX_SPELT_WORDS) + 1):
+            run = plain[start:end]
+            if not all(run):
+                break
+            names.extend(t.text for t in ANALYZER("".join(run)))
     return list(dict.fromkeys(names))
+
+
+#: Longest run of typed words tried as one spelt-out alert name.
+MAX_SPELT_WORDS = 6
 
 
 #: "user's", "it's", "we'll": the clitic is no word of its own.
