@@ -159,3 +159,35 @@ def test_did_you_mean_is_the_same_in_every_process(tmp_path: Path) -> None:
         )
         said.add(run.stdout.strip())
     assert len(said) == 1, said
+
+
+def test_pasted_switches_calls_and_symbols_are_words_not_query_syntax() -> None:
+    """ "get -r -vl", "chr(26)", "??_U@YAPAXI@Z" and "log on?" are searched as typed text:
+    no exclusion, group or wildcard (they ran the slow full matcher or matched "one")."""
+    from kbassist.search.query import parse_query
+
+    for text, word in [
+        ("vss get -r -vl label", "-vl"),
+        ("netstat -an", "-an"),
+        ("vfp chr(26) eof", "chr(26)"),
+        ("entry point ??_U@YAPAXI@Z", "_U@YAPAXI@Z"),
+        ("why can't users log on?", "on"),
+    ]:
+        parsed = parse_query(text)
+        assert word in parsed.words and not parsed.structured and not parsed.wildcards, text
+    assert parse_query("backup -exchange").structured  # a word of four letters: excluded
+    assert parse_query("w?ndows").wildcards == ("w?ndows",)
+
+
+def test_a_question_mark_ending_a_question_finds_what_the_words_find(tmp_path: Path) -> None:
+    """ "is the spooler hung?" counts "hung": as a wildcard it stood for five letters."""
+    kb = small_kb(
+        tmp_path,
+        [
+            ("HUNG", "Spooler is hung", "The spooler is hung after a print job."),
+            ("CRASH", "Spooler crashes", "The spooler crashes; the spooler service stops."),
+        ],
+    )
+    found = top_ids(kb, "why is the spooler hung?")
+    assert found == top_ids(kb, "why is the spooler hung")
+    assert found[0] == "HUNG"

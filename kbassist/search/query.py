@@ -66,6 +66,10 @@ def parse_query(text: str) -> ParsedQuery:
     phrases: list[str] = []
     structured = False
     for token in re.findall(r'"[^"]*"|\S+', text):
+        pasted = pasted_word(token)
+        if pasted is not None:
+            words.append(pasted)
+            continue
         name, colon, value = token.partition(":")
         special = _STRUCTURED_CHARS.intersection(token)
         if len(token) > 1 and token[0] == token[-1] == '"':
@@ -88,6 +92,32 @@ def parse_query(text: str) -> ParsedQuery:
         phrases=tuple(phrases),
         structured=structured,
     )
+
+
+#: A command-line switch or a negative number ("get -r -vl", "netstat -an", "-2147467259"):
+#: what an admin pastes, not `-word` exclusion (which takes a word of four letters or more).
+_SWITCH_RE = re.compile(r"-(?:[A-Za-z]{1,3}|\d+)")
+#: A call or a name with brackets inside a word ("chr(26)", "GetProp()", "Raft_(algorithm)"):
+#: code, not a group.
+_CALL_RE = re.compile(r"[^\s()\"~^\[\]{}*?]+\([^()\s\"]*\)[^\s()\"~^*?]*")
+#: A question's own mark ("log on?"): punctuation, not a one-letter wildcard.
+_QUESTION_END_RE = re.compile(r"[^*?]*[A-Za-z0-9)'\"]\?+")
+
+
+def pasted_word(token: str) -> str | None:
+    """The plain word a token stands for when it is pasted text, not query syntax: a
+    switch, a function call, a question's final mark, a mangled symbol such as
+    "??_U@YAPAXI@Z"; None for a token to read as syntax. These ran the slow full matcher
+    (a 3 s search for "vss get -r -vl label") or a wildcard ("on?" matched "one", "ons")."""
+    if token in OPERATORS:
+        return None
+    if _SWITCH_RE.fullmatch(token) or _CALL_RE.fullmatch(token):
+        return token
+    if "?" in token and ("@" in token or "??" in token):
+        return token.replace("?", " ").strip() or None
+    if _QUESTION_END_RE.fullmatch(token):
+        return token.rstrip("?")
+    return None
 
 
 def check_query(text: str) -> str:
