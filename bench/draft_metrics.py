@@ -415,6 +415,8 @@ GENERIC_VERIFY_RE = re.compile(
 #: A verify that quotes the symptom: "... no longer occurs: X", "... no longer happens: X"
 #: (a quoted message, "... no longer appears: X", is always a concrete check).
 _QUOTED_VERIFY_RE = re.compile(r"\bno longer (?:occurs|happens): (?P<said>.+)$", re.I)
+#: A verify that repeats the article's "Steps to Reproduce Behavior" (drafting/verify.py).
+_REPRO_VERIFY_RE = re.compile(r"^Repeat the article's steps to reproduce the problem\b")
 #: What goes wrong, in a quoted sentence: a negation, a failure, an error, a wrong result.
 #: A quote with none of these sets the scene ("The index view provides a search field").
 _PROBLEM_WORD_RE = re.compile(
@@ -439,6 +441,10 @@ def verify_kind(texts: list[str]) -> str:
         quoted = _QUOTED_VERIFY_RE.search(text)
         if GENERIC_VERIFY_RE.search(text):
             kinds.append("generic")
+        elif quoted and _REPRO_VERIFY_RE.match(text):
+            # the article's own steps to reproduce, ending in what they show ("Notice that
+            # the value has changed back to Hello"): a test, whether or not it says "not"
+            kinds.append("concrete")
         elif quoted and (
             not _PROBLEM_WORD_RE.search(quoted.group("said"))
             or re.match(r"(?:it|this|that) (?:is|was|does)\b", quoted.group("said"), re.I)

@@ -168,3 +168,13 @@ def test_an_input_its_walk_never_shows_is_counted_unused() -> None:
     answered, unused = metrics.unused_inputs(walks.checklists)
     assert (answered, unused) == (2, ["Your name for <install-namespace>"])
     assert metrics.mistyped_inputs(tree) == []
+
+
+def test_a_verify_that_repeats_the_steps_to_reproduce_counts_as_concrete() -> None:
+    """Repeating the article's repro steps is a concrete test even without a "not" in it."""
+    text = (
+        'Repeat the article\'s steps to reproduce the problem ("Steps to Reproduce Behavior" in'
+        " MORE INFORMATION), and check that this no longer happens: Click the toolbar button."
+        ' Notice that the value has changed back to "Hello."'
+    )
+    assert metrics.verify_kind([text]) == "concrete"

@@ -320,3 +320,65 @@ def test_the_intro_scenario_and_its_message_are_not_offered_as_a_fix() -> None:
         'Change the "Allow zone transfers" setting',
         "Use the zoneresetsecondaries command",
     ]
+
+
+def repro_article(status: str, last_step: str, *, fix: bool = True) -> Article:
+    """A PRB/BUG article whose MORE INFORMATION has numbered steps to reproduce."""
+    fix_text = "RESOLUTION\n==========\n\nSave the record before you close the form.\n\n"
+    return mskb(
+        "SYMPTOMS\n========\n\nThe current edit is not saved when you click a toolbar button.\n\n"
+        + (fix_text if fix else "")
+        + f"STATUS\n======\n\n{status}\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "Steps to Reproduce Behavior\n---------------------------\n\n"
+        "1. Create a toolbar with a command button.\n\n"
+        "2. Type the following in the Command window:\n\n"
+        "     CREATE TABLE temp (myfield C(10))\n\n"
+        '3. Type "TESTING" in the field.\n\n'
+        f"4. {last_step}\n"
+    )
+
+
+def test_steps_to_reproduce_are_the_verify_with_the_result_they_end_with() -> None:
+    """The article's Steps to Reproduce are repeated as the verify, quoting what they show."""
+    art = repro_article(
+        "Microsoft has confirmed this to be a bug.",
+        'Click the toolbar button. Notice that the value has changed back to "Hello."',
+    )
+    [check] = walked(art, {"symptom": "yes"}).part("verify")
+    assert check.text.startswith("Repeat the article's steps to reproduce the problem")
+    assert check.text.endswith(
+        "no longer happens: Click the toolbar button. Notice that the value has changed back"
+        ' to "Hello."'
+    )
+    assert "with the fix above in place" not in check.text
+    assert "1. Create a toolbar with a command button." in check.detail
+    assert "CREATE TABLE temp (myfield C(10))" in check.detail
+    assert check.source.section == "MORE INFORMATION"
+
+
+def test_a_by_design_repro_is_the_verify_only_when_a_fix_works_around_it() -> None:
+    """By design: the repro checks the workaround; with no fix the by-design note stays."""
+    last = 'Click the toolbar button. Notice that the value has changed back to "Hello."'
+    worked = repro_article("This behavior is by design.", last)
+    [check] = verifies(walked(worked, {"symptom": "yes"}))
+    assert check.startswith(
+        'Repeat the article\'s steps to reproduce the problem ("Steps to Reproduce Behavior"'
+        " in MORE INFORMATION) with the fix above in place, and check that this no longer"
+    )
+    bare = repro_article("This behavior is by design.", last, fix=False)
+    for check in verifies(walked(bare, {"symptom": "yes"})):
+        assert not check.startswith("Repeat the article's steps")
+
+
+def test_repro_steps_ending_in_the_good_result_are_checked_for_that_result() -> None:
+    """Steps that end with the fix shown working are not verified as a problem to see gone."""
+    art = repro_article(
+        "Microsoft has confirmed this to be a bug.",
+        "Run the form again, and note that the correct value is displayed.",
+    )
+    [check] = verifies(walked(art, {"symptom": "yes"}))
+    assert check.endswith(
+        "check that you get what its last step describes: Run the form again, and note that"
+        " the correct value is displayed."
+    )

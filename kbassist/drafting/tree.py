@@ -77,6 +77,7 @@ from kbassist.drafting.text import (
     with_detail,
 )
 from kbassist.drafting.verify import (
+    REPRO_PREFIX,
     bare_pronoun,
     cause_check,
     ignore_check,
@@ -86,6 +87,7 @@ from kbassist.drafting.verify import (
     problem_sentence,
     quoted_message,
     registry_backup,
+    repro_check,
     states_problem,
     title_check,
     version_check,
@@ -558,6 +560,10 @@ def _redo_action(symptom: str) -> tuple[str, str] | None:
 def _verify_text(article: Article, symptom: str, symptom_section: Section | None) -> str:
     """An honest check: a by-design article says so; an alert runbook waits for the alert
     to clear; else the symptom must be gone."""
+    if article.style == "mskb":
+        repro = _repro_verify(article)
+        if repro:
+            return repro
     if article.style != "mskb":
         own = modern_verify(article)
         if own:
@@ -651,6 +657,35 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
             "occurs."
         )
     return f"Check that the problem in {article.id} ({article.title}) no longer occurs."
+
+
+def _repro_verify(article: Article) -> str:
+    """The MS KB article's own test of the problem, its MORE INFORMATION "Steps to
+    Reproduce Behavior", repeated with the fix in place; "" when it has none, or when the
+    behaviour is by design and no RESOLUTION or WORKAROUND works around it."""
+    more = find_section(article, MORE_KEYS)
+    if more is None:
+        return ""
+    by_design = any(
+        _BY_DESIGN_RE.search(" ".join(s.text.split()))
+        or (s.key == "status" and re.search(r"\bby design\b", s.text, re.I))
+        for s in article.sections
+    )
+    if by_design and find_section(article, RESOLUTION_KEYS + WORKAROUND_KEYS) is None:
+        return ""
+    return repro_check(more.text, fixed=by_design)
+
+
+def _verify_entry(article: Article, verify_text: str, section: Section) -> dict[str, Any]:
+    """The outcome's default verify item: a repeat of the steps to reproduce cites MORE
+    INFORMATION and shows the steps as its detail; any other cites `section`."""
+    text, detail = split_detail(verify_text)
+    entry: dict[str, Any] = {"text": brace(text)}
+    if detail.strip():
+        entry["detail"] = brace(detail)
+    more = find_section(article, MORE_KEYS) if text.startswith(REPRO_PREFIX) else None
+    entry["source"] = _cite(article, more or section)
+    return entry
 
 
 _ERROR_RE = re.compile(r"\b(?:error|message|dialog(?: box)?|fails?|failed|crash(?:es)?)\b", re.I)
@@ -1320,12 +1355,7 @@ def _outcome(
     if version:  # the hotfix's file table: the files it installs, at least these versions
         verify.insert(0, _item(article, version, option.section, known))
         if len(verify) == 1:
-            verify.append(
-                {
-                    "text": brace(verify_text),
-                    "source": _cite(article, symptom_section or option.section),
-                }
-            )
+            verify.append(_verify_entry(article, verify_text, symptom_section or option.section))
     verify = _ignore_verify(article, option, steps, verify, verify_text, symptom_section)
     backup = option.backup
     outcome: dict[str, Any] = {
@@ -1338,10 +1368,7 @@ def _outcome(
     outcome["source"] = _cite(article, option.section)
     outcome["steps"] = steps
     outcome["verify"] = verify or [
-        {
-            "text": brace(verify_text),
-            "source": _cite(article, symptom_section or option.section),
-        }
+        _verify_entry(article, verify_text, symptom_section or option.section)
     ]
     rollback = [_item(article, step, option.section, known) for step in option.undo]
     if backup:
@@ -1385,8 +1412,7 @@ def _ignore_verify(
     """An honest verify where the article says a case needs no fix ("You can safely ignore
     this message when ...", "For public cloud providers, there is nothing to do."): that
     case is not verified by the message or alert going away, the others still are."""
-    cite = _cite(article, symptom_section or option.section)
-    default = verify or [{"text": brace(verify_text), "source": cite}]
+    default = verify or [_verify_entry(article, verify_text, symptom_section or option.section)]
     pieces = [option.lead, *(split_detail(i)[0] for i in option.items)]
     whole = next((said for said in map(ignore_sentence, pieces) if said), "")
     cases = [(ignore_sentence(str(s["text"])), str(s["when"])) for s in steps if "when" in s]

@@ -373,3 +373,108 @@ def cause_check(text: str) -> str:
             continue  # a lead-in whose procedure is not there to show
         return with_detail(f"Confirm the cause first: {para.text}", "\n".join(lines))
     return ""
+
+
+# --------------------------------------------------------------------------- steps to reproduce
+
+#: "Steps to Reproduce Behavior", "Steps to Reproduce the Problem": a heading over the
+#: article's own test of the problem; "To reproduce this problem, follow these steps:" a lead-in.
+_REPRO_HEAD_RE = re.compile(
+    r"^(?:steps? (?:to|for) reproduc\w*\b|to reproduce (?:this|the)\b[^:.]{0,80}:$)", re.IGNORECASE
+)
+#: The last step's words that say what the reader sees ("Notice that the value has changed
+#: back", "you see a distorted arc", "you receive the following error").
+_SEES_RE = re.compile(
+    r"\b(?:notice|note that|observe|you (?:will |may |should |can |now )?(?:see|receive|get"
+    r"|notice|hear)|(?:is|are) (?:displayed|shown|returned|printed|raised)|appears?|results? in"
+    r"|occurs?)\b",
+    re.IGNORECASE,
+)
+#: A last step that shows the good result ("note that the correct value is displayed",
+#: "you get the proper line numbers"): the steps already include the fix.
+_GOOD_RE = re.compile(
+    r"\b(?:correct(?:ly)?|proper(?:ly)?|as expected|successful(?:ly)?|works?|now)\b", re.I
+)
+#: A verify that repeats the article's steps to reproduce (bench/draft_metrics.py reads it).
+REPRO_PREFIX = "Repeat the article's steps to reproduce the problem"
+#: At most this many lines of the steps to reproduce are shown under the verify.
+MAX_REPRO_LINES = 20
+#: The result quoted from the last step: whole, at most this long.
+MAX_REPRO_QUOTE = 300
+
+
+def _repro_result(last: str, after: str) -> str:
+    """What the steps to reproduce end with: the last step when it says what is seen or
+    goes wrong, else the paragraph after the list when that does; "" if neither."""
+    for said in (re.sub(r"^\d{1,2}[.)]\s*", "", last), after):
+        said = " ".join(said.split())
+        said = re.sub(r"^results?:\s*", "", said, flags=re.IGNORECASE)
+        kept: list[str] = []
+        for sentence in split_sentences(said):
+            if sentence.rstrip().endswith(":"):
+                break  # "For example:" leads to a list the quote does not carry
+            kept.append(sentence)
+            main = re.sub(r"^(?:when|after|once|if|as soon as)\b[^,]*,", "", sentence, flags=re.I)
+            if _SEES_RE.search(main) or states_problem(main):
+                break  # the result itself; what follows is an aside ("This does not occur in")
+        said = " ".join(kept)
+        if said and (_SEES_RE.search(said) or states_problem(said)):
+            said = said if len(said) <= MAX_REPRO_QUOTE else whole_sentences(said, MAX_REPRO_QUOTE)
+            if said and not said.rstrip().endswith(":"):
+                return said
+    return ""
+
+
+def repro_check(text: str, fixed: bool = False) -> str:
+    """ "Repeat the article's steps to reproduce the problem ... and check that this no
+    longer happens: <its last step>": the concrete verify an MS KB article gives in MORE
+    INFORMATION's "Steps to Reproduce Behavior", its steps as the detail (cut at
+    MAX_REPRO_LINES on a step boundary); "" when `text` has no such numbered steps ending
+    in a result. `fixed`: a by-design article whose fix works around the behaviour."""
+    from kbassist.drafting.text import paragraphs, with_detail
+
+    paras = paragraphs(text)
+    for n, para in enumerate(paras):
+        head = " ".join(para.text.split()).rstrip("-= ").strip()
+        if not _REPRO_HEAD_RE.match(head):
+            continue
+        name = re.sub(r"[\s:]+$", "", head)
+        steps: list[list[str]] = []
+        after = ""
+        base = -1
+        for later in paras[n + 1 :]:
+            if later.heading:
+                break
+            if later.numbered and (base < 0 or later.indent <= base):
+                base = later.indent if base < 0 else base
+                steps.append([])
+            elif not steps or later.indent <= base:
+                if steps:
+                    after = later.text
+                    break
+                continue  # a note between the heading and the first step
+            steps[-1].extend(line.rstrip() for line in later.lines if line.strip())
+        if len(steps) < 2:
+            continue
+        result = _repro_result(" ".join(steps[-1]), after)
+        if not result:
+            continue
+        lines: list[str] = []
+        for step in steps:
+            if lines and len(lines) + len(step) > MAX_REPRO_LINES:
+                lines.append(f"(the other steps: see {name} in the article)")
+                break
+            lines.extend(step)
+        width = min((len(line) - len(line.lstrip()) for line in lines), default=0)
+        detail = "\n".join(line[width:] for line in lines)
+        scope = " with the fix above in place" if fixed else ""
+        check = (
+            "check that you get what its last step describes"
+            if _GOOD_RE.search(result) and not states_problem(result)
+            else "check that this no longer happens"
+        )
+        return with_detail(
+            f'{REPRO_PREFIX} ("{name}" in MORE INFORMATION){scope}, and {check}: {result}',
+            detail,
+        )
+    return ""
