@@ -76,6 +76,31 @@ def test_ui_navigation_pair_stays_one_step_while_two_actions_split() -> None:
     ]
 
 
+def test_a_goal_done_by_two_actions_is_one_step_per_action() -> None:
+    """ "Remove X by stopping A, and then deleting B" is two steps; a click path stays one."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nInbound mail stops.\n\n"
+        "WORKAROUND\n==========\n\nYou can remove the corrupted cc:Mail message by stopping the"
+        " cc:Mail Connector service, and then deleting the stuck message in the"
+        " Exchsrvr\\Ccmcdata\\Export folder.\n"
+    )
+    steps = part(walked(art, {"symptom": "yes"}), "steps")
+    assert steps == [
+        (
+            "Stop the cc:Mail Connector service.",
+            "With the next step, this is how to remove the corrupted cc:Mail message.",
+        ),
+        ("Delete the stuck message in the Exchsrvr\\Ccmcdata\\Export folder.", ""),
+    ]
+    clicks = mskb(
+        "SYMPTOMS\n========\n\nThe backup is incomplete.\n\n"
+        "RESOLUTION\n==========\n\nSelect the backup type by clicking Options on the Settings"
+        " menu, and then clicking the Backup tab.\n"
+    )
+    [(text, _)] = part(walked(clicks, {"symptom": "yes"}), "steps")
+    assert text.startswith("Select the backup type by clicking Options")
+
+
 def test_ms_kb_code_listing_is_kept_line_by_line_in_the_items_detail() -> None:
     """An indented listing after a step is its detail, line by line, not prose in the item."""
     art = mskb(

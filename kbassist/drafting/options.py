@@ -463,6 +463,47 @@ _BY_CLICKING_RE = re.compile(
 )
 
 
+#: "Remove the message by stopping the service, and then deleting the file": a goal done by
+#: two actions of its own (each its own step), not a click path ("by clicking Options, and
+#: then clicking the Print tab" is one step).
+_BY_THEN_RE = re.compile(
+    r"^(?P<goal>[A-Z][^,;]{2,120}?)\s+by\s+(?P<g1>[a-z]+ing)\b(?P<r1>[^,;]{3,200}?),?\s+"
+    r"and then\s+(?P<g2>[a-z]+ing)\b(?P<r2>[^;]{3,250})$",
+    re.DOTALL,
+)
+#: Gerunds of UI navigation and of typing: "by clicking X and then clicking Y" is one step.
+_UI_GERUND_RE = re.compile(
+    r"^(?:click|double-click|right-click|select|choos|press|typ|point|open|go|enter|us"
+    r"|highlight|hold|turn|drag)ing$",
+    re.IGNORECASE,
+)
+
+
+def _by_then_steps(sentence: str) -> list[str]:
+    """ "Remove the corrupted message by stopping the X service, and then deleting the
+    stuck message in the Y folder." as two steps, "Stop the X service." (what both achieve
+    said under it) and "Delete the stuck message in the Y folder."; [] for any other
+    sentence, and for UI navigation or typing ("by clicking A, and then clicking B")."""
+    found = _BY_THEN_RE.match(sentence.strip())
+    if found is None or not _is_action(found.group("goal")) or " " not in found.group("goal"):
+        return []  # "Start by X, and then Y": no goal to say
+    g1, g2 = found.group("g1"), found.group("g2")
+    if _UI_GERUND_RE.match(g1) or _UI_GERUND_RE.match(g2):
+        return []
+    first, second = _verb_of(g1), _verb_of(g2)
+    if not first or not second:
+        return []
+    goal = found.group("goal")
+    rest = found.group("r2").rstrip()
+    return [
+        with_detail(
+            f"{first.capitalize()}{found.group('r1').rstrip()}.",
+            f"With the next step, this is how to {goal[0].lower()}{goal[1:]}.",
+        ),
+        f"{second.capitalize()}{rest}" + ("" if rest.endswith((".", "!")) else "."),
+    ]
+
+
 def split_actions(text: str) -> list[str]:
     """One action per step: a purpose lead-in ("To resolve this issue,") dropped; separate
     imperative sentences, and two actions joined by ", and then" (not UI navigation such
@@ -475,6 +516,11 @@ def split_actions(text: str) -> list[str]:
     elif bare != text and _YOU_CAN_RE.match(bare):
         bare = _YOU_CAN_RE.sub("", bare, count=1)  # "To work around this, you can X"
         text = bare[0].upper() + bare[1:]
+    one = _YOU_CAN_RE.sub("", text, count=1)
+    if len(split_sentences(one)) == 1:
+        by_then = _by_then_steps(one[:1].upper() + one[1:])
+        if by_then:
+            return by_then
     text = _gerund_as_action(text)
     # "You can also verify ...", "Administrators who want X should use ...": a modal
     # is always followed by the verb, the action itself.
