@@ -382,3 +382,16 @@ def test_repro_steps_ending_in_the_good_result_are_checked_for_that_result() -> 
         "check that you get what its last step describes: Run the form again, and note that"
         " the correct value is displayed."
     )
+
+
+def test_repro_steps_ending_in_an_action_check_the_symptom_after_them() -> None:
+    """Steps that end with an action and no result are repeated, checking the symptom's problem."""
+    art = repro_article(
+        "Microsoft has confirmed this to be a bug.", "Right-click the view and click New Folder."
+    )
+    [check] = verifies(walked(art, {"symptom": "yes"}))
+    assert check == (
+        'Repeat the article\'s steps to reproduce the problem ("Steps to Reproduce Behavior" in'
+        " MORE INFORMATION), and check that the problem no longer occurs: The current edit is"
+        " not saved when you click a toolbar button."
+    )

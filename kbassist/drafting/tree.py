@@ -561,7 +561,7 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
     """An honest check: a by-design article says so; an alert runbook waits for the alert
     to clear; else the symptom must be gone."""
     if article.style == "mskb":
-        repro = _repro_verify(article)
+        repro = _repro_verify(article, symptom if symptom_section is not None else "")
         if repro:
             return repro
     if article.style != "mskb":
@@ -659,7 +659,7 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
     return f"Check that the problem in {article.id} ({article.title}) no longer occurs."
 
 
-def _repro_verify(article: Article) -> str:
+def _repro_verify(article: Article, symptom: str = "") -> str:
     """The MS KB article's own test of the problem, its MORE INFORMATION "Steps to
     Reproduce Behavior", repeated with the fix in place; "" when it has none, or when the
     behaviour is by design and no RESOLUTION or WORKAROUND works around it."""
@@ -673,7 +673,8 @@ def _repro_verify(article: Article) -> str:
     )
     if by_design and find_section(article, RESOLUTION_KEYS + WORKAROUND_KEYS) is None:
         return ""
-    return repro_check(more.text, fixed=by_design)
+    problem = problem_sentence(symptom, MAX_VERIFY_QUOTE) if symptom else ""
+    return repro_check(more.text, fixed=by_design, problem=problem)
 
 
 def _verify_entry(article: Article, verify_text: str, section: Section) -> dict[str, Any]:

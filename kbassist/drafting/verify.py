@@ -425,12 +425,15 @@ def _repro_result(last: str, after: str) -> str:
     return ""
 
 
-def repro_check(text: str, fixed: bool = False) -> str:
+def repro_check(text: str, fixed: bool = False, problem: str = "") -> str:
     """ "Repeat the article's steps to reproduce the problem ... and check that this no
     longer happens: <its last step>": the concrete verify an MS KB article gives in MORE
     INFORMATION's "Steps to Reproduce Behavior", its steps as the detail (cut at
     MAX_REPRO_LINES on a step boundary); "" when `text` has no such numbered steps ending
-    in a result. `fixed`: a by-design article whose fix works around the behaviour."""
+    in a result. `fixed`: a by-design article whose fix works around the behaviour;
+    `problem`: the symptom's sentence that says what goes wrong, checked when the steps
+    end with an action and no result ("4. Right-click inside the view and select New
+    Folder.")."""
     from kbassist.drafting.text import paragraphs, with_detail
 
     paras = paragraphs(text)
@@ -457,7 +460,7 @@ def repro_check(text: str, fixed: bool = False) -> str:
         if len(steps) < 2:
             continue
         result = _repro_result(" ".join(steps[-1]), after)
-        if not result:
+        if not result and not problem:
             continue
         lines: list[str] = []
         for step in steps:
@@ -468,11 +471,12 @@ def repro_check(text: str, fixed: bool = False) -> str:
         width = min((len(line) - len(line.lstrip()) for line in lines), default=0)
         detail = "\n".join(line[width:] for line in lines)
         scope = " with the fix above in place" if fixed else ""
-        check = (
-            "check that you get what its last step describes"
-            if _GOOD_RE.search(result) and not states_problem(result)
-            else "check that this no longer happens"
-        )
+        if not result:
+            result, check = problem, "check that the problem no longer occurs"
+        elif _GOOD_RE.search(result) and not states_problem(result):
+            check = "check that you get what its last step describes"
+        else:
+            check = "check that this no longer happens"
         return with_detail(
             f'{REPRO_PREFIX} ("{name}" in MORE INFORMATION){scope}, and {check}: {result}',
             detail,
