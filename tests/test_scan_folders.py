@@ -212,11 +212,12 @@ def _leading_out(data: dict[str, Any]) -> str:
     "tamper",
     [
         lambda data: "not json {",
+        lambda data: "[" * 100_000,
         lambda data: json.dumps({**data, "articles": "/elsewhere"}),
         lambda data: json.dumps({**data, "folders": data["folders"][:-1]}),
         _leading_out,
     ],
-    ids=["garbage", "another-folder", "cut-short", "names-leading-out"],
+    ids=["garbage", "nested-too-deep", "another-folder", "cut-short", "names-leading-out"],
 )
 def test_a_damaged_or_foreign_folder_cache_is_ignored(
     archive: Path, tmp_path: Path, settled: None, tamper: Callable[[dict[str, Any]], str]

@@ -257,7 +257,7 @@ class GenerationStore:
                 for key, ctime, mtime, ino, files, subdirs in zip(*[items] * 6, strict=True)
                 if type(key) is str and type(files) is str and type(subdirs) is str
             }
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # RecursionError: nested too deep
             return {}
 
     @staticmethod
