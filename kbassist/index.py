@@ -246,9 +246,11 @@ class KBIndex:
         files = self._scan(None, folders)
         name, gen_dir = self._store.new_generation()
         try:
+            # Written and dropped before the build's workers fork (~20 MB each otherwise).
+            self._store.write_folders(gen_dir, self._root_real, folders)
+            del folders
             report, entries = self._backend.create(gen_dir, files, progress, self._root_real)
             report.duplicates = duplicates(entries)
-            self._store.write_folders(gen_dir, self._root_real, folders)
             self._write_manifest(gen_dir, entries, report.duplicates)
             self._store.make_current(name)
         except BaseException:
