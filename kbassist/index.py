@@ -35,6 +35,7 @@ from kbassist.articles import (
     Article,
     ArticleSkip,
     FileEntry,
+    FolderStates,
     load_article,
     normalize_id,
     qualified_ids,
@@ -233,16 +234,21 @@ class KBIndex:
         if not os.access(root, os.R_OK | os.X_OK):
             raise DataError("articles folder is not readable", path=root)
 
-    def _scan(self) -> list[FileEntry]:
-        found = list(scan_articles(self.articles_dir))
+    def _scan(self, known: FolderStates | None, record: FolderStates) -> list[FileEntry]:
+        """The article files; `known`/`record`: the folders remembered (scan_articles)."""
+        found = list(scan_articles(self.articles_dir, known=known, record=record))
         if not found:
             raise DataError("articles folder holds no .md articles", path=self.articles_dir)
         return found
 
     def _rebuild(self, progress: ProgressFn | None) -> UpdateReport:
-        files = self._scan()
+        folders: FolderStates = {}
+        files = self._scan(None, folders)
         name, gen_dir = self._store.new_generation()
         try:
+            # Written and dropped before the build's workers fork (~20 MB each otherwise).
+            self._store.write_folders(gen_dir, self._root_real, folders)
+            del folders
             report, entries = self._backend.create(gen_dir, files, progress, self._root_real)
             report.duplicates = duplicates(entries)
             self._write_manifest(gen_dir, entries, report.duplicates)
@@ -272,9 +278,13 @@ class KBIndex:
         assert name is not None
         gen_dir = self._store.dir / name
         old = self._store.manifest(gen_dir)
-        files = self._scan()
+        known = self._store.folders(gen_dir, self._root_real)
+        folders: FolderStates = {}
+        files = self._scan(known, folders)
         changes = diff(old, files, self._root_real, progress)
         self._backend.apply(gen_dir, changes)
+        if folders != known:
+            self._store.write_folders(gen_dir, self._root_real, folders)
         report = changes.report
         report.duplicates = duplicates(changes.entries)
         if changes.entries != old:

@@ -109,7 +109,7 @@ def orphan_files(gen_dir: Path) -> list[str]:
     live = {segment.segment_id() for segment in toc.segments}
     found = []
     for name in os.listdir(gen_dir):
-        if name in ("manifest.json", "meta.json", "MAIN_WRITELOCK", "RETIRED"):
+        if name in ("manifest.json", "folders.json", "meta.json", "MAIN_WRITELOCK", "RETIRED"):
             continue
         if name == f"_MAIN_{toc.generation}.toc":
             continue

@@ -113,7 +113,7 @@ def _whoosh_files(index_dir: Path) -> dict[str, bytes]:
     files = {
         p.name: p.read_bytes()
         for p in live.iterdir()
-        if p.is_file() and p.name not in ("manifest.json", "meta.json")
+        if p.is_file() and p.name not in ("manifest.json", "folders.json", "meta.json")
     }
     assert any(name.endswith(".pst") for name in files), "no segment was written"
     return files

@@ -180,8 +180,8 @@ def test_file_deleted_or_swapped_during_indexing_is_skipped(
     write_kb(root, count=6)
     real_scan = kbassist.index.scan_articles
 
-    def scan_then_meddle(folder: Path):  # type: ignore[no-untyped-def]
-        found = list(real_scan(folder))
+    def scan_then_meddle(folder: Path, **kwargs):  # type: ignore[no-untyped-def]
+        found = list(real_scan(folder, **kwargs))
         (root / "f001.md").unlink()
         (root / "f002.md").unlink()
         os.mkfifo(root / "f002.md")

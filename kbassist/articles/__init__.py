@@ -54,6 +54,7 @@ from kbassist.articles.roles import ROLES, add_role, role_of
 from kbassist.articles.scan import (
     SECTION_PAGE,
     FileEntry,
+    FolderStates,
     Problem,
     iter_article_files,
     load_folder,
@@ -78,6 +79,7 @@ __all__ = [
     "Code",
     "Document",
     "FileEntry",
+    "FolderStates",
     "Image",
     "Include",
     "ListBlock",

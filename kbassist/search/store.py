@@ -5,10 +5,11 @@ Layout of an index folder (created 0700)::
     write.lock        flock held by the one process writing; holds its pid
     CURRENT           name of the live generation, replaced atomically
     gen-<stamp>/      the engine's files, and manifest.json (path -> mtime, size, hash,
-                      id, ctime, inode), meta.json (schema, folder, count, size of each
-                      index file), RETIRED (touched when a rebuild replaced it: kept a
-                      minute for readers) and DAMAGED (left by a reader that found it
-                      unreadable)
+                      id, ctime, inode), folders.json (what the last scan
+                      remembered of each articles folder: a cache), meta.json
+                      (schema, folder, count, size of each index file), RETIRED
+                      (touched when a rebuild replaced it: kept a minute for
+                      readers) and DAMAGED (left by a reader that found it unreadable)
 
 Nothing here knows the engine: what it writes into a generation is its business
 (`SearchBackend.files` names the files meta.json records, `clean` tidies one).
@@ -29,6 +30,7 @@ import weakref
 from collections.abc import Callable
 from pathlib import Path
 
+from kbassist.articles.scan import FolderStates
 from kbassist.errors import IndexBusyError, OutputError
 from kbassist.fileio import atomic_write
 from kbassist.search.errors import IndexDamaged
@@ -42,6 +44,8 @@ LOCK_TIMEOUT = 10.0
 RETIRED_GRACE = 60.0
 #: A note left in a generation by a reader that found it unreadable: rebuild it.
 DAMAGED = "DAMAGED"
+#: What the last scan remembered of each articles folder (kbassist.articles.FolderStates).
+FOLDERS = "folders.json"
 
 
 class WriteLock:
@@ -229,6 +233,48 @@ class GenerationStore:
         if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
             raise IndexDamaged("manifest malformed")
         return data
+
+    @staticmethod
+    def folders(gen_dir: Path, articles: str) -> FolderStates:
+        """What the last scan of `articles` remembered of its folders ({} if nothing).
+
+        Only a cache, and one that checks itself: a folder whose ctime, mtime or inode
+        moved since is listed again, so one left from any earlier scan is still right.
+        Missing, unreadable or written for another folder: the scan lists everything.
+        Stored flat (key, ctime, mtime, inode, files, sub-folders, key, ...): loading
+        60,335 containers costs more than all the rest of it.
+        """
+        try:
+            data = json.loads((gen_dir / FOLDERS).read_text("utf-8"))
+            if not isinstance(data, dict) or data.get("articles") != articles:
+                return {}
+            flat = data.get("folders")
+            if not isinstance(flat, list) or len(flat) % 6:
+                return {}
+            items = iter(flat)
+            return {
+                key: (ctime, mtime, ino, files, subdirs)
+                for key, ctime, mtime, ino, files, subdirs in zip(*[items] * 6, strict=True)
+                if type(key) is str and type(files) is str and type(subdirs) is str
+            }
+        except (OSError, ValueError, RecursionError):  # RecursionError: nested too deep
+            return {}
+
+    @staticmethod
+    def write_folders(gen_dir: Path, articles: str, folders: FolderStates) -> None:
+        """Keep what this scan remembered of the folders, for the next one (atomic).
+
+        Best effort: without it the next scan lists every folder, as it always did.
+        """
+        flat: list[object] = []
+        for key, state in folders.items():
+            flat.append(key)
+            flat.extend(state)
+        data = {"articles": articles, "folders": flat}
+        try:
+            atomic_write(gen_dir / FOLDERS, json.dumps(data, separators=(",", ":")), overwrite=True)
+        except (OSError, OutputError) as exc:
+            log.info("cannot keep the folder listing cache: %s", exc)
 
     def meta(self, gen_dir: Path) -> dict[str, object]:
         """schema, articles folder and document count (small: read on every search)."""
