@@ -582,3 +582,15 @@ async def test_tiny_terminal_walk(kb_dir: Path, tmp_path: Path, size: tuple[int,
         await step(pilot, "escape", "f1")
         screen_text(app)
     assert app.return_code in (0, None)
+
+
+async def test_information_step_says_enter_continues(kb_dir: Path, tmp_path: Path) -> None:
+    """A read-only step says that Enter goes on, as a question says how to answer."""
+    app = build_app(kb_dir, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_q98097_walk(pilot)
+        assert current_id(app) == "cause"
+        assert status_text(app) == "Enter to continue"
+        await step(pilot, "enter")
+        assert current_id(app) == "must_backup"
+        assert "Enter to answer" in status_text(app)

@@ -237,6 +237,7 @@ class WalkScreen(GuidedScreen):
             answer.select_all()
             self._check_typed(answer.value)
         else:
+            status.update(Content.styled("Enter to continue", MUTED_STYLE))
             self.query_one("#continue", Button).focus()
         self._show_crumbs()
         self._show_source(node)
