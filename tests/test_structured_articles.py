@@ -733,3 +733,19 @@ def test_search_snippets_read_links_with_brackets_and_reference_links(tmp_path: 
     assert "OpenShift docs here and the raft paper" in snippet, snippet
     for markup in ("][", "](", "#Log_replication", "wikipedia"):
         assert markup not in snippet, (markup, snippet)
+
+
+def test_search_snippets_read_markdown_escapes_as_the_characters(tmp_path: Path) -> None:
+    """A support article's `Line \\<LineNumber>` reads `Line <LineNumber>` in its hit."""
+    root = tmp_path / "kb"
+    write(
+        root / "replica.md",
+        "---\ntitle: Query on the secondary replica fails\n---\n\n## Symptoms\n\nThe query "
+        "fails: Msg 2767, Procedure sp_table_statistics2_rowset, Line \\<LineNumber>, "
+        "share \\\\\\\\server\\\\logs \\*.\n",
+    )
+    kb = KBIndex(root, tmp_path / "ix")
+    kb.update()
+    snippet = kb.search("secondary replica query fails").hits[0].snippet_text
+    assert "Line <LineNumber>" in snippet, snippet
+    assert "\\<" not in snippet and "\\*" not in snippet

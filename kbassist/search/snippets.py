@@ -93,8 +93,17 @@ def snippet_source(article: Article) -> str:
         size += len(parts[-1]) + 1
         if size >= SNIPPET_SCAN_CHARS:
             break
-    text = " ".join(_unmarked(" \n".join(parts))[:SNIPPET_SCAN_CHARS].split())
+    joined = " \n".join(parts)
+    if article.style == "markdown" and "\\" in joined:
+        joined = _ESCAPE_RE.sub(r"\1", joined)
+    text = " ".join(_unmarked(joined)[:SNIPPET_SCAN_CHARS].split())
     return text or article.title
+
+
+#: A Markdown backslash escape (`\<LineNumber>`, `\*`): the reader sees the character.
+#: Not `\\` (a UNC path's `\\server` stays) and only in Markdown articles: the
+#: archive's plain text means its backslashes (`C:\*.*`).
+_ESCAPE_RE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\]^_`{|}~])")
 
 
 #: Markdown's block marks at the start of a line: quote markers and docs alerts go, a
