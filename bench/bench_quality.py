@@ -117,7 +117,12 @@ class QuerySet:
 
 def load_sets(combined_only: bool) -> list[QuerySet]:
     sets = []
-    for name, kb in (("archive", "archive"), ("runbooks", "combined"), ("mssupport", "combined")):
+    for name, kb in (
+        ("archive", "archive"),
+        ("archive-heldout", "archive"),
+        ("runbooks", "combined"),
+        ("mssupport", "combined"),
+    ):
         path = QUERIES / f"{name}.jsonl"
         if not path.exists():
             print(f"no {path}: set skipped", file=sys.stderr)
