@@ -2100,6 +2100,11 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             continue
         alternatives = [b for b in part.blocks if isinstance(b, ListBlock) and b.alternatives]
         alternatives = alternatives or _choose_one_list(part.blocks) or if_list(part.blocks)
+        if not alternatives and not children and article.style != "mskb":
+            from kbassist.drafting.runbook_branches import remedy_list
+
+            # "- Add more nodes" / "- Add node pools" / "- Use pod priorities": a choice
+            alternatives = remedy_list(part.name, part.blocks)
         if alternatives and not children:
             own_lead, _, _ = part_steps(
                 Part(

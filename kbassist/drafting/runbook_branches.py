@@ -1,0 +1,277 @@
+"""Alert runbooks whose walks diagnose: the support-case line is the last resort, not a
+tick among the fixes; a Mitigation list of different remedies is a question; Mitigation
+sub-headings that name what the Diagnosis finds ("Wrong endpoint configured") are asked
+as findings; a helper page (no alert) is one procedure, not a choice of its sections.
+`modern_plan` and `block_options` call these for Markdown articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kbassist.articles import Article
+from kbassist.articles.model import ListBlock, Paragraph
+from kbassist.drafting.options import Option
+from kbassist.drafting.text import clean, split_detail, split_sentences, with_detail
+
+# --------------------------------------------------------------------------- escalation
+
+#: "If you cannot resolve the issue, log in to the Customer Portal and open a support
+#: case, ...", "If the problem persists, contact support": what to do when nothing helped.
+_ESCALATE_RE = re.compile(
+    r"^(?:if (?:you (?:still )?(?:cannot|can't|can not|are (?:unable|not able) to) "
+    r"(?:resolve|fix|solve|mitigate)|(?:the|this) (?:issue|problem|alert) (?:still )?"
+    r"(?:persists|continues|is not resolved|keeps firing|still fires)|none of (?:these|the "
+    r"above)[^,]{0,40}(?:helps?|works?|resolves?))"
+    r".{0,200}?\b(?:open|file|raise) an? (?:support )?(?:case|ticket)|contact (?:\w+ ){0,2}"
+    r"support)",
+    re.IGNORECASE,
+)
+#: "If you cannot resolve the issue, " before what to do: said by the escalation's place.
+_IF_CLAUSE_RE = re.compile(
+    r"^if (?:you (?:still )?(?:cannot|can't|can not|are (?:unable|not able) to)|(?:the|this) "
+    r"(?:issue|problem|alert)|none of)[^,]{3,120},\s*(?:please\s+)?",
+    re.IGNORECASE,
+)
+#: The label of the choice that escalates when the article's fixes did not help.
+ESCALATION_LABEL = "None of these helped: open a support case"
+
+
+def _split_escalation(item: str) -> tuple[str, str]:
+    """(the item without its escalation sentences, the escalation with the item's
+    detail); ("", "") parts when the item has none or is only that."""
+    text, detail = split_detail(item)
+    sentences = split_sentences(clean(text))
+    at = next((n for n, s in enumerate(sentences) if _ESCALATE_RE.match(s)), -1)
+    if at < 0:
+        return item, ""
+    # the escalation is its sentence; what follows it ("Note: Starting from 4.14, ...")
+    # is a note under the step before
+    escalation = sentences[at]
+    rest = " ".join(sentences[:at]).strip()
+    after = " ".join(sentences[at + 1 :]).strip()
+    if not rest:
+        return after, with_detail(escalation, detail)
+    # the link of "log in to the Customer Portal" belongs to the escalation
+    return with_detail(rest, after), with_detail(escalation, detail)
+
+
+def take_escalation(options: list[Option]) -> str:
+    """Take the "If you cannot resolve the issue, ... open a support case" step out of
+    every option's checklist; returns it ("" when no option has one)."""
+    found = ""
+    for option in options:
+        kept: list[str] = []
+        for item in option.items:
+            rest, escalation = _split_escalation(item)
+            if escalation:
+                found = found or escalation
+            if rest:
+                kept.append(rest)
+        option.items = kept
+    return found
+
+
+#: Option kinds among which "None of these helped" is a fair choice: ways to fix, not
+#: the version the admin runs or the symptom seen.
+_CHOOSABLE = ("option", "workaround")
+
+
+def escalate_last(article: Article, options: list[Option]) -> list[Option]:
+    """The support-case line as the last resort: among two or more fixes a choice of its
+    own, "None of these helped: open a support case" (its own outcome); for one fix its
+    checklist's final step, said as the escalation it is, after every action."""
+    if not options or not all(o.kind in _CHOOSABLE for o in options):
+        return options
+    before = [list(o.items) for o in options]
+    escalation = take_escalation(options)
+    if not escalation:
+        return options
+    if len(options) > 1 and any(not o.items for o in options):
+        # the line was one fix's only step: that fix is the escalation, as written
+        for option, items in zip(options, before, strict=True):
+            option.items = items
+        return options
+    text, detail = split_detail(escalation)
+    said = _IF_CLAUSE_RE.sub("", text, count=1)
+    said = said[:1].upper() + said[1:] if said != text else text
+    if len(options) == 1:
+        # after the Diagnosis checks (and the fix, if any): the step when nothing helped
+        # "Escalate if the steps above did not clear the alert: log in to ..."
+        last = f"Escalate if the steps above did not clear the alert: {said[:1].lower()}"
+        options[0].items.append(with_detail(last + said[1:], detail))
+        return options
+    escalation = with_detail(said, detail)
+    section = options[-1].section
+    option = Option(
+        section,
+        ESCALATION_LABEL,
+        "The article's fixes did not clear the alert: it says to escalate.",
+        [escalation],
+        kind="escalation",
+    )
+    # asked as the others are: a "What did you find?" stays one when most fixes are cases
+    option.condition = sum(o.condition for o in options) * 2 > len(options)
+    option.checks = [
+        "Check that the support case is open and has the output of the Diagnosis steps "
+        f"attached ({article.id})."
+    ]
+    return [*options, option]
+
+
+# --------------------------------------------------------------------------- remedies
+
+#: A lead that says the list after it is a choice of remedies: "the mitigation can be:",
+#: "some suggestions:", "The mitigation depends on whether you are installing or ...:",
+#: "Possible causes and mitigations include:", "Depending on the cause, ...:".
+_REMEDY_LEAD_RE = re.compile(
+    r"\b(?:(?:mitigations?|remed(?:y|ies)|fix(?:es)?|solutions?) (?:can|could|may) be|"
+    r"(?:some|possible|other) (?:suggestions|remedies|mitigations)|"
+    r"(?:mitigation|fix|solution|remedy) depends on|depending on\b[^:]{0,80}|"
+    r"possible (?:causes and )?(?:mitigations|fixes|remedies|solutions) include)"
+    r"[^:]{0,80}:$",
+    re.IGNORECASE,
+)
+#: First words of a bullet that looks rather than fixes ("Check if ...", "See [X]").
+_LOOK_RE = re.compile(
+    r"^(?:check|verify|validate|confirm|review|audit|inspect|identify|investigate|look|"
+    r"see|read|refer|examine|monitor|find|determine|understand|consult)\b",
+    re.IGNORECASE,
+)
+#: A Mitigation heading (runbooks name their fix section so; support articles do not).
+_MITIGATION_HEAD_RE = re.compile(r"^mitigat", re.IGNORECASE)
+
+
+def _plain_item(item: object) -> str:
+    """The text of a list item that is one paragraph, else "" (code, nested lists)."""
+    blocks = getattr(item, "blocks", ())
+    if len(blocks) != 1 or not isinstance(blocks[0], Paragraph):
+        return ""
+    return clean(blocks[0].text.plain)
+
+
+def remedy_list(part_name: str, blocks: Sequence[object]) -> list[ListBlock]:
+    """A runbook Mitigation's list of different remedies, each one a way to fix ("Add
+    more nodes", "Add node pools", "Use pod priorities"): `[list]`, else []. Either a lead
+    says it is a choice ("the mitigation can be:", "some suggestions:"), or the list is
+    the whole section and two or more of its bullets are remedies, none a check."""
+    from kbassist.drafting.blocks import _imperative
+
+    if not _MITIGATION_HEAD_RE.match(part_name.strip()):
+        return []
+    lists = [b for b in blocks if isinstance(b, ListBlock)]
+    for n, block in enumerate(blocks):
+        if not isinstance(block, ListBlock) or len(block.items) < 2 or n == 0:
+            continue
+        before = blocks[n - 1]
+        lead = clean(before.text.plain) if isinstance(before, Paragraph) else ""
+        if lead and _REMEDY_LEAD_RE.search(lead):
+            return [block]
+    if len(lists) != 1 or len(blocks) != 1 or lists[0].ordered:
+        return []
+    texts = [_plain_item(i) for i in lists[0].items]
+    if len(texts) < 2 or not all(texts):
+        return []
+    remedies = [t for t in texts if _imperative(t) and not _LOOK_RE.match(t)]
+    looks = [t for t in texts if _LOOK_RE.match(t)]
+    said = [t for t in texts if _STATEMENT_RE.match(t)]
+    if len(remedies) >= 2 and len(looks) <= 1 and not said:
+        return [lists[0]]
+    return []
+
+
+#: A bullet that states rather than does: "Because etcd is crucial ...", "In the event
+#: this alert is firing, ...", "The API server is overloaded": no remedy of its own.
+_STATEMENT_RE = re.compile(
+    r"^(?:the|a|an|this|these|that|those|it|its|there|because|since|as|if|when|in|for|on|"
+    r"by|usually|most|some|all|each|every|no|not|any|[\w-]+ (?:is|are|was|were|has|have|"
+    r"can|may|might|will|should)\b)\b",
+    re.IGNORECASE,
+)
+
+
+# --------------------------------------------------------------------------- findings
+
+#: Words that name a failure: a Mitigation sub-heading with one names a case found
+#: ("Wrong endpoint configured", "Insufficient RBAC permissions", "Node failures").
+_FAILURE_RE = re.compile(
+    r"\b(?:issues?|problems?|failures?|fail(?:s|ed|ing)?|errors?|wrong|incorrect|invalid|"
+    r"missing|insufficient|not (?:running|ready|available|reachable|found|responding)|down|"
+    r"corrupt(?:ed|ion)?|duplicat\w*|intermittent|connectivity|persists|mismatch\w*|expired|"
+    r"unavailable|unreachable|bugs?|misconfigur\w*|outage|crash\w*|stuck|exhaust\w*|"
+    r"overload\w*|full)\b",
+    re.IGNORECASE,
+)
+
+
+def findings(article: Article, options: list[Option]) -> str:
+    """Fixes under Mitigation sub-headings that name what the Diagnosis finds ("Intermittent
+    network connectivity" / "Wrong endpoint configured"), none an action: each is marked a
+    case found (asked "What did you find?"); returns the cause they name together, or ""."""
+    from kbassist.drafting.blocks import _imperative
+
+    fixes = [o for o in options if o.kind in _CHOOSABLE]
+    if len(fixes) < 2 or len(fixes) != len(options) or any(o.condition for o in fixes):
+        return ""
+    if not any(o.pre_items for o in fixes):
+        return ""  # nothing runs first to tell the cases apart
+    labels = [o.label.strip() for o in fixes]
+    if any(_imperative(x) or _LOOK_RE.match(x) or re.match(r"^\w+ing\b", x) for x in labels):
+        return ""
+    if sum(bool(_FAILURE_RE.search(x)) for x in labels) * 2 < len(labels):
+        return ""
+    for option in fixes:
+        option.condition = True
+    return (
+        f"The article names {len(labels)} causes, told apart by its Diagnosis: "
+        + "; ".join(labels)
+        + "."
+    )
+
+
+# --------------------------------------------------------------------------- helper pages
+
+#: Roles that make a page an alert runbook or a support article, not a helper procedure.
+_ALERT_ROLES = ("symptom", "impact", "cause", "resolution", "summary")
+#: Sections of background, not steps: "Further info", "Related Links", "References".
+_BACKGROUND_HEAD_RE = re.compile(
+    r"^(?:further|more|additional) (?:info|information|reading|resources)|^related links?$|"
+    r"^references?$|^see also$|^links$",
+    re.IGNORECASE,
+)
+
+
+def helper_procedure(article: Article, options: list[Option]) -> list[Option]:
+    """A helper page with no alert (a shared "Diagnosis cluster" procedure: no Meaning,
+    Impact or fix heading, no front-matter description): its sections are one procedure
+    in order, not fixes to choose from; "Further info" / "Related Links" are dropped."""
+    from kbassist.drafting.blocks import heading_label
+    from kbassist.drafting.modern import described_alert, md_plain
+
+    if len(options) < 2 or article.description or described_alert(article):
+        return options
+    if any(p.role in _ALERT_ROLES for p in article.document.walk()):
+        return options
+    if any(o.condition or o.kind != "option" for o in options):
+        return options  # "- Error message 1: ..." cases are found, not run in turn
+    kept = [o for o in options if not _BACKGROUND_HEAD_RE.match(md_plain(o.label).strip())]
+    if not kept:
+        return options
+    items: list[str] = []
+    for option in kept:
+        steps = list(option.items)
+        label = md_plain(option.label).strip()
+        if steps and label and label != "Follow the article's steps":
+            text, detail = split_detail(steps[0])
+            steps[0] = with_detail(f"{label}: {text}", detail)
+        items.extend(steps)
+    first = kept[0]
+    merged = Option(
+        first.section,
+        heading_label(md_plain(article.title)) or first.label,
+        first.lead,
+        items,
+    )
+    merged.checks = ["Check that each command above ran and showed what the article says it shows."]
+    return [merged]
