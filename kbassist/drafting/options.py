@@ -2100,11 +2100,13 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             continue
         alternatives = [b for b in part.blocks if isinstance(b, ListBlock) and b.alternatives]
         alternatives = alternatives or _choose_one_list(part.blocks) or if_list(part.blocks)
+        remedies = False
         if not alternatives and not children and article.style != "mskb":
             from kbassist.drafting.runbook_branches import remedy_list
 
             # "- Add more nodes" / "- Add node pools" / "- Use pod priorities": a choice
             alternatives = remedy_list(part.name, part.blocks)
+            remedies = bool(alternatives)
         if alternatives and not children:
             own_lead, _, _ = part_steps(
                 Part(
@@ -2149,6 +2151,10 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 elif action_label(texts[0]):
                     # "If you run X or Y or Z (too long to name), launch ...": the action
                     option.label = action_label(texts[0])
+                elif remedies:
+                    from kbassist.drafting.runbook_branches import remedy_label
+
+                    option.label = remedy_label(texts[0])  # its action, not its reason
                 if case:
                     # "To resolve this when X, do Y": the option for case X, step Y
                     case_text = case.group("case")

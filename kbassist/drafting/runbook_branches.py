@@ -205,19 +205,31 @@ _FAILURE_RE = re.compile(
 )
 
 
+#: A heading that says what to do ("Try allocating more space", "Resolve the underlying
+#: issue", "Increasing the limit"): a fix to choose, even when it names the problem.
+_DOING_RE = re.compile(
+    r"^(?:\w+ing|try|resolve|override|allocate|adjust|increase|decrease|reduce|restart|"
+    r"delete|remove|scale|update|upgrade|configure|fix|add|expand|create|enable|disable|set|"
+    r"change|replace|migrate|move|free|clean|purge|stop|start|wait|apply|edit|patch|run|"
+    r"install|uninstall|rebuild|recreate|drain|cordon|uncordon|evict|rotate|renew|grant|"
+    r"allow|provide|use|contact|escalate|consider|reboot|redeploy|rollback|roll back)\b",
+    re.IGNORECASE,
+)
+
+
 def findings(article: Article, options: list[Option]) -> str:
     """Fixes under Mitigation sub-headings that name what the Diagnosis finds ("Intermittent
     network connectivity" / "Wrong endpoint configured"), none an action: each is marked a
     case found (asked "What did you find?"); returns the cause they name together, or ""."""
     from kbassist.drafting.blocks import _imperative
 
-    fixes = [o for o in options if o.kind in _CHOOSABLE]
-    if len(fixes) < 2 or len(fixes) != len(options) or any(o.condition for o in fixes):
+    fixes = [o for o in options if o.kind in _CHOOSABLE]  # (_LOOK_RE: "Check X" is a step)
+    if len(fixes) < 2 or len(fixes) != len(options) or all(o.condition for o in fixes):
         return ""
     if not any(o.pre_items for o in fixes):
         return ""  # nothing runs first to tell the cases apart
     labels = [o.label.strip() for o in fixes]
-    if any(_imperative(x) or _LOOK_RE.match(x) or re.match(r"^\w+ing\b", x) for x in labels):
+    if any(_imperative(x) or _DOING_RE.match(x) or _LOOK_RE.match(x) for x in labels):
         return ""
     if sum(bool(_FAILURE_RE.search(x)) for x in labels) * 2 < len(labels):
         return ""
@@ -275,3 +287,32 @@ def helper_procedure(article: Article, options: list[Option]) -> list[Option]:
     )
     merged.checks = ["Check that each command above ran and showed what the article says it shows."]
     return [merged]
+
+
+#: Where a remedy's own words end and its reason or aside begins: "Add node pools with
+#: different instance types to avoid problem when ...", "Add more nodes - usually ...".
+_ASIDE_RE = re.compile(
+    r"\s+(?:-|\u2013|\u2014)\s+|,\s+(?:see|usually|which|because)\b", re.IGNORECASE
+)
+#: The reason after an action, cut only when the whole would not fit a label.
+_REASON_RE = re.compile(r",?\s+(?:to avoid|to prevent|so that|in order to)\s+", re.IGNORECASE)
+
+
+def remedy_label(text: str) -> str:
+    """The title of one remedy of a list: its action, without an aside ("Add more nodes
+    - usually ...") or, when too long, the reason after it ("Add different node pools
+    with different instance types" [to avoid problem when using only one ...])."""
+    from kbassist.drafting.text import short_label
+
+    text = clean(split_detail(text)[0]).rstrip(".")
+    cut = _ASIDE_RE.search(text)
+    if cut and cut.start() >= 12:
+        text = text[: cut.start()]
+    reason = _REASON_RE.search(text)
+    if len(text) > LABEL_CHARS and reason and reason.start() >= 12:
+        text = text[: reason.start()]
+    return short_label(text, LABEL_CHARS)
+
+
+#: A remedy's title is at most this long.
+LABEL_CHARS = 90

@@ -1,0 +1,237 @@
+"""Runbook walks that diagnose (issue 13, round 9): the support-case line is the last
+resort, a Mitigation list of different remedies is asked, Mitigation sub-headings that
+name what the Diagnosis finds are asked as findings (and named as the cause), and a
+helper page with no alert is one procedure, not a choice of its sections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from drafting_support import runbook
+
+from kbassist.articles import parse_article
+from kbassist.drafting.tree import draft_tree
+
+
+def questions(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    return [n for n in tree["nodes"] if n["kind"] == "question" and n["id"] != "symptom"]
+
+
+def outcomes(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    return [n for n in tree["nodes"] if n["kind"] == "outcome" and n["id"] != "not_this_article"]
+
+
+def steps(outcome: dict[str, Any]) -> list[str]:
+    return [s["text"] for s in outcome.get("steps", [])]
+
+
+SUPPORT = (
+    "If you cannot resolve the issue, log in to the\n"
+    "[Customer Portal](https://access.redhat.com) and open a support case,\n"
+    "attaching the artifacts gathered during the diagnosis procedure.\n"
+)
+
+ONE_FIX = f"""
+## Meaning
+
+This alert fires when the virt-api pods are down for 10 minutes.
+
+## Diagnosis
+
+1. Check the status of the virt-api pods:
+
+   ```bash
+   $ oc get pods -n openshift-cnv -l kubevirt.io=virt-api
+   ```
+
+## Mitigation
+
+Restart the virt-api deployment.
+
+{SUPPORT}"""
+
+TWO_FIXES = f"""
+## Meaning
+
+Prometheus LIST/WATCH requests to the Kubernetes API are failing.
+
+## Diagnosis
+
+Review the logs of the affected Prometheus instance:
+
+```bash
+$ oc -n openshift-monitoring logs prometheus-k8s-0
+```
+
+## Mitigation
+
+### Insufficient RBAC permissions for Prometheus
+
+Grant the prometheus service account the list and watch permissions.
+
+### Connectivity issue
+
+Restore the network path between Prometheus and the API server.
+
+{SUPPORT}"""
+
+
+def test_one_fix_ends_with_the_support_case_as_escalation_not_a_tick_among_fixes() -> None:
+    """A single fix's "If you cannot resolve the issue, ... open a support case" is its
+    last step, said as the escalation when the steps above did not clear the alert."""
+    tree = draft_tree(runbook(ONE_FIX))
+    (fix,) = outcomes(tree)
+    texts = steps(fix)
+    assert texts[-1].startswith("Escalate if the steps above did not clear the alert: log in")
+    assert not any(t.startswith("If you cannot resolve") for t in texts)
+    assert sum("support case" in t for t in texts) == 1
+
+
+def test_several_fixes_offer_none_of_these_helped_as_the_escalation_outcome() -> None:
+    """Among two fixes the support case is a choice of its own, "None of these helped",
+    whose outcome opens the case; no fix ticks it among its own steps."""
+    tree = draft_tree(runbook(TWO_FIXES))
+    (question,) = questions(tree)
+    labels = [c["label"] for c in question["choices"]]
+    assert labels[-1] == "None of these helped: open a support case"
+    escalation = next(o for o in outcomes(tree) if o["title"] == labels[-1])
+    assert steps(escalation)[0].startswith("Log in to the Customer Portal")
+    others = [o for o in outcomes(tree) if o is not escalation]
+    assert others and not any("support case" in t for o in others for t in steps(o))
+
+
+def test_mitigation_headings_that_name_failures_are_asked_as_findings_with_a_cause() -> None:
+    """Sub-headings naming what the Diagnosis finds ("Insufficient RBAC permissions",
+    "Connectivity issue") are asked "What did you find?", and the cause names them."""
+    tree = draft_tree(runbook(TWO_FIXES))
+    (question,) = questions(tree)
+    assert question["title"] == "What did you find?"
+    assert "Review the logs" in question.get("help", "")
+    assert "Insufficient RBAC permissions for Prometheus; Connectivity issue" in tree["cause"]
+    assert "gives no cause" not in tree["cause"]
+
+
+def test_mitigation_headings_that_name_no_failure_stay_a_choice_of_fixes() -> None:
+    """Headings that name ways to fix ("Manual allocation", "Automatic allocation") are
+    fixes to choose, not findings: the question stays "Which mitigation?"."""
+    body = TWO_FIXES.replace(
+        "### Insufficient RBAC permissions for Prometheus", "### Manual allocation"
+    ).replace("### Connectivity issue", "### Automatic allocation")
+    (question,) = questions(draft_tree(runbook(body)))
+    assert question["title"] == "Which mitigation?"
+
+
+REMEDIES = """
+## Meaning
+
+Cluster has overcommitted CPU resource requests for Pods and cannot tolerate node failure.
+
+## Diagnosis
+
+- Check if CPU resource requests are adjusted to the app usage
+- Check if some nodes are available and not cordoned
+
+## Mitigation
+
+- Add more nodes to the cluster - usually it is better to have more smaller
+  nodes, than few bigger.
+
+- Add different node pools with different instance types to avoid problem
+  when using only one instance type in the cloud.
+
+- Use pod priorities to avoid important services from losing performance.
+
+- Prepare performance tests for the expected workload, plan cluster capacity
+  accordingly.
+"""
+
+
+def test_a_mitigation_list_of_different_remedies_is_asked_not_ticked_in_a_row() -> None:
+    """Bullets that are each a remedy (add nodes / add node pools / pod priorities) are
+    "Which mitigation?", each answer one remedy, chosen by the Diagnosis checks."""
+    tree = draft_tree(runbook(REMEDIES))
+    (question,) = questions(tree)
+    labels = [c["label"] for c in question["choices"]]
+    assert labels[:3] == [
+        "Add more nodes to the cluster",
+        "Add different node pools with different instance types",
+        "Use pod priorities to avoid important services from losing performance",
+    ]
+    assert "Check if some nodes are available" in question["help"]
+    fixes = outcomes(tree)
+    assert len(fixes) == 4
+    assert sum("Add more nodes" in t for o in fixes for t in steps(o)) == 1
+
+
+def test_a_mitigation_list_of_checks_stays_one_checklist() -> None:
+    """Bullets that look before acting ("Check ...", "Review ...") are one procedure: no
+    question is asked."""
+    body = REMEDIES.split("## Mitigation")[0] + (
+        "## Mitigation\n\n- Check the rule groups that fire the alert.\n"
+        "- Review the resource limits of the monitoring components.\n"
+        "- Verify the storeAPI endpoints are reachable.\n"
+    )
+    tree = draft_tree(runbook(body))
+    assert questions(tree) == []
+    assert len(outcomes(tree)) == 1
+
+
+def test_a_lead_that_says_the_mitigation_can_be_one_of_a_list_is_asked() -> None:
+    """ "Depending on the cause of the traffic, the mitigation can be:" over a list makes
+    each item an answer, even when the items are not imperatives."""
+    body = REMEDIES.split("## Mitigation")[0] + (
+        "## Mitigation\n\nDepending on the cause of the traffic, the mitigation can be:\n\n"
+        "- Defining network policies or an egress firewall.\n"
+        "- Configuring user-defined networks for network segmentation.\n"
+        "- Using a service mesh to configure rate limits on egress.\n"
+    )
+    (question,) = questions(draft_tree(runbook(body)))
+    assert len(question["choices"]) == 3
+    assert question["choices"][1]["label"].startswith("Configuring user-defined networks")
+
+
+HELPER = """# Diagnosis cluster
+
+## Verify cluster access
+
+List clusters you have permission to access:
+
+```bash
+ocm list clusters
+```
+
+## Check Alerts
+
+Set port-forwarding for alertmanager:
+
+```bash
+oc port-forward alertmanager-0 9093 -n openshift-storage
+```
+
+## Check Worker Node Status
+
+Check node health:
+
+```bash
+oc get nodes -o wide
+```
+
+## Further info
+
+The cluster runs in converged mode, deployed by the add-on infrastructure.
+"""
+
+
+def test_a_helper_page_with_no_alert_is_one_procedure_in_order() -> None:
+    """A shared procedure page (no Meaning, Impact or Mitigation) asks no "Which
+    mitigation?": its sections run in order, and "Further info" is no step."""
+    art = parse_article(HELPER, Path("diagnosis.md"))
+    tree = draft_tree(art)
+    assert questions(tree) == []
+    (procedure,) = outcomes(tree)
+    texts = steps(procedure)
+    assert texts[0].startswith("Verify cluster access: List clusters")
+    assert any(t.startswith("Check Alerts: Set port-forwarding") for t in texts)
+    assert any(t.startswith("Check Worker Node Status:") for t in texts)
+    assert not any("converged mode" in t for t in texts)
