@@ -103,18 +103,15 @@ def test_several_fixes_offer_none_of_these_helped_as_the_escalation_outcome() ->
 
 def test_mitigation_headings_that_name_failures_are_asked_as_findings_with_a_cause() -> None:
     """Sub-headings naming what the Diagnosis finds ("Insufficient RBAC permissions",
-    "Connectivity issue") are asked "What did you find?", and the cause names them."""
+    "Connectivity issue") are asked "What did you find?", and the cause names them;
+    headings naming ways to fix stay "Which mitigation?"."""
     tree = draft_tree(runbook(TWO_FIXES))
     (question,) = questions(tree)
     assert question["title"] == "What did you find?"
     assert "Review the logs" in question.get("help", "")
     assert "Insufficient RBAC permissions for Prometheus; Connectivity issue" in tree["cause"]
     assert "gives no cause" not in tree["cause"]
-
-
-def test_mitigation_headings_that_name_no_failure_stay_a_choice_of_fixes() -> None:
-    """Headings that name ways to fix ("Manual allocation", "Automatic allocation") are
-    fixes to choose, not findings: the question stays "Which mitigation?"."""
+    # headings that name ways to fix ("Manual allocation") stay a choice of fixes
     body = TWO_FIXES.replace(
         "### Insufficient RBAC permissions for Prometheus", "### Manual allocation"
     ).replace("### Connectivity issue", "### Automatic allocation")
@@ -149,7 +146,8 @@ Cluster has overcommitted CPU resource requests for Pods and cannot tolerate nod
 
 def test_a_mitigation_list_of_different_remedies_is_asked_not_ticked_in_a_row() -> None:
     """Bullets that are each a remedy (add nodes / add node pools / pod priorities) are
-    "Which mitigation?", each answer one remedy, chosen by the Diagnosis checks."""
+    "Which mitigation?", each answer one remedy, chosen by the Diagnosis checks; a list of
+    checks stays one checklist."""
     tree = draft_tree(runbook(REMEDIES))
     (question,) = questions(tree)
     labels = [c["label"] for c in question["choices"]]
@@ -162,19 +160,14 @@ def test_a_mitigation_list_of_different_remedies_is_asked_not_ticked_in_a_row() 
     fixes = outcomes(tree)
     assert len(fixes) == 4
     assert sum("Add more nodes" in t for o in fixes for t in steps(o)) == 1
-
-
-def test_a_mitigation_list_of_checks_stays_one_checklist() -> None:
-    """Bullets that look before acting ("Check ...", "Review ...") are one procedure: no
-    question is asked."""
+    # bullets that look before acting ("Check ...", "Review ...") stay one checklist
     body = REMEDIES.split("## Mitigation")[0] + (
         "## Mitigation\n\n- Check the rule groups that fire the alert.\n"
         "- Review the resource limits of the monitoring components.\n"
         "- Verify the storeAPI endpoints are reachable.\n"
     )
-    tree = draft_tree(runbook(body))
-    assert questions(tree) == []
-    assert len(outcomes(tree)) == 1
+    checks = draft_tree(runbook(body))
+    assert questions(checks) == [] and len(outcomes(checks)) == 1
 
 
 def test_a_lead_that_says_the_mitigation_can_be_one_of_a_list_is_asked() -> None:

@@ -254,9 +254,14 @@ _BACKGROUND_HEAD_RE = re.compile(
 )
 
 
+#: A section that checks a state ("OCS Operator Pod Health", "Worker Node Status").
+_STATE_RE = re.compile(r"\b(?:health|status|access|connectivity|state)$", re.IGNORECASE)
+
+
 def helper_procedure(article: Article, options: list[Option]) -> list[Option]:
     """A helper page with no alert (a shared "Diagnosis cluster" procedure: no Meaning,
-    Impact or fix heading, no front-matter description): its sections are one procedure
+    Impact or fix heading, no front-matter description) whose sections check things
+    ("Verify cluster access", "Check Alerts", "OCS Operator Pod Health"): one procedure
     in order, not fixes to choose from; "Further info" / "Related Links" are dropped."""
     from kbassist.drafting.blocks import heading_label
     from kbassist.drafting.modern import described_alert, md_plain
@@ -268,8 +273,9 @@ def helper_procedure(article: Article, options: list[Option]) -> list[Option]:
     if any(o.condition or o.kind != "option" for o in options):
         return options  # "- Error message 1: ..." cases are found, not run in turn
     kept = [o for o in options if not _BACKGROUND_HEAD_RE.match(md_plain(o.label).strip())]
-    if not kept:
-        return options
+    checking = [o for o in kept if _LOOK_RE.match(o.label) or _STATE_RE.search(o.label)]
+    if not kept or len(checking) * 2 < len(kept):
+        return options  # "Change the setting" / "Use the command": fixes to choose from
     items: list[str] = []
     for option in kept:
         steps = list(option.items)
