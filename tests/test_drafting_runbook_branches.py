@@ -228,3 +228,46 @@ def test_a_helper_page_with_no_alert_is_one_procedure_in_order() -> None:
     assert any(t.startswith("Check Alerts: Set port-forwarding") for t in texts)
     assert any(t.startswith("Check Worker Node Status:") for t in texts)
     assert not any("converged mode" in t for t in texts)
+
+
+ONE_OF = """
+## Meaning
+
+This alert triggers when virtual machines use machine types that are no longer supported.
+
+## Diagnosis
+
+Identify affected VMs: use the alert description to locate VM names and namespaces.
+
+## Mitigation
+
+Update affected VMs to use a supported machine type. You can do one of the
+following:
+
+- Edit VM definitions individually by modifying the machine type field.
+- For a smoother update of multiple VMs, use the lifecycle automation tool to
+  transition all deprecated VMs in one operation.
+
+Alternative: remove the machine field to let the cluster default to the newest
+supported type:
+
+```bash
+$ oc patch vm <vm-name> -n <namespace> --type='json' \\
+  -p='[{"op":"remove","path":"/spec/template/spec/domain/machine"}]'
+```
+"""
+
+
+def test_one_of_the_following_and_an_alternative_with_its_command_are_three_answers() -> None:
+    """ "You can do one of the following:" over a list, then "Alternative: ..." over its
+    command (which used to keep the list a checklist) are three remedies, the command
+    only in the alternative's own outcome."""
+    tree = draft_tree(runbook(ONE_OF))
+    (question,) = questions(tree)
+    assert [c["label"] for c in question["choices"]] == [
+        "Edit VM definitions individually by modifying the machine type field",
+        "Use the lifecycle automation tool to transition all deprecated VMs in one operation",
+        "Remove the machine field to let the cluster default to the newest supported type",
+    ]
+    with_patch = [o for o in outcomes(tree) if any("oc patch" in str(s) for s in o["steps"])]
+    assert [o["title"] for o in with_patch] == [question["choices"][2]["label"]]

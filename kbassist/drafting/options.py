@@ -2170,9 +2170,17 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 # the alternative just before it, shown under its last step
                 options[-1].items[-1] = with_detail(options[-1].items[-1], note)
             at = part.blocks.index(alternatives[0]) + (2 if note else 1)
-            _, after, _ = part_steps(Part(part.name, part.level, part.line, part.blocks[at:]))
+            end, extra = len(part.blocks), None
+            if remedies:
+                from kbassist.drafting.runbook_branches import alternative_after
+
+                # "Alternative: remove the machine field ..." over its command: one more
+                end, extra = alternative_after(section, part, at)
+            _, after, _ = part_steps(Part(part.name, part.level, part.line, part.blocks[at:end]))
             for option in options[first_alternative:] if after else []:
                 option.items = [*option.items, *after]  # steps after the list: for every one
+            if extra is not None:
+                options.append(extra)
             continue
         case_lead, prose = prose_cases(part)
         if prose:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from kbassist.articles import Article
-from kbassist.articles.model import ListBlock, Paragraph
+from kbassist.articles import Article, Section
+from kbassist.articles.model import ListBlock, Paragraph, Part
 from kbassist.drafting.options import Option
 from kbassist.drafting.text import clean, split_detail, split_sentences, with_detail
 
@@ -129,7 +129,8 @@ _REMEDY_LEAD_RE = re.compile(
     r"\b(?:(?:mitigations?|remed(?:y|ies)|fix(?:es)?|solutions?) (?:can|could|may) be|"
     r"(?:some|possible|other) (?:suggestions|remedies|mitigations)|"
     r"(?:mitigation|fix|solution|remedy) depends on|depending on\b[^:]{0,80}|"
-    r"possible (?:causes and )?(?:mitigations|fixes|remedies|solutions) include)"
+    r"possible (?:causes and )?(?:mitigations|fixes|remedies|solutions) include|"
+    r"(?:do|use|apply|choose) (?:one|either) of the following)"
     r"[^:]{0,80}:$",
     re.IGNORECASE,
 )
@@ -300,8 +301,13 @@ def helper_procedure(article: Article, options: list[Option]) -> list[Option]:
 _ASIDE_RE = re.compile(
     r"\s+(?:-|\u2013|\u2014)\s+|,\s+(?:see|usually|which|because)\b", re.IGNORECASE
 )
+#: The clause before a remedy's action: "For a smoother update of multiple VMs, ".
+_FOR_CLAUSE_RE = re.compile(r"^(?:for|to|in|on|from)\b[^,:]{3,100},\s+(?=[a-z])", re.I)
 #: The reason after an action, cut only when the whole would not fit a label.
-_REASON_RE = re.compile(r",?\s+(?:to avoid|to prevent|so that|in order to)\s+", re.IGNORECASE)
+_REASON_RE = re.compile(
+    r",?\s+(?:to avoid|to prevent|so that|in order to|to(?= \w+ )|by(?= \w+ing\b))\s+",
+    re.IGNORECASE,
+)
 
 
 def remedy_label(text: str) -> str:
@@ -311,6 +317,11 @@ def remedy_label(text: str) -> str:
     from kbassist.drafting.text import short_label
 
     text = clean(split_detail(text)[0]).rstrip(".")
+    text = split_sentences(text)[0].rstrip(".") if text else text
+    lead = _FOR_CLAUSE_RE.match(text)
+    if lead:  # "For a smoother update of multiple VMs, use the X tool": what it does
+        text = text[lead.end() :]
+        text = text[:1].upper() + text[1:]
     cut = _ASIDE_RE.search(text)
     if cut and cut.start() >= 12:
         text = text[: cut.start()]
@@ -322,3 +333,25 @@ def remedy_label(text: str) -> str:
 
 #: A remedy's title is at most this long.
 LABEL_CHARS = 90
+
+
+#: "Alternative: remove the machine field ...", "Alternatively, delete the VM ...": one
+#: more remedy after a list of them, with the blocks (a command) under it.
+_ALTERNATIVE_RE = re.compile(r"^(?:alternative(?:ly)?|another option|or)\s*[:,]\s*\S", re.I)
+
+
+def alternative_after(section: Section, part: Part, at: int) -> tuple[int, Option | None]:
+    """(where the steps for every remedy end, the remedy an "Alternative: ..." paragraph
+    after the list opens, or None): that paragraph and what follows it are its own."""
+    from kbassist.drafting.blocks import part_steps
+
+    for n in range(at, len(part.blocks)):
+        block = part.blocks[n]
+        if isinstance(block, Paragraph) and _ALTERNATIVE_RE.match(clean(block.text.plain)):
+            _, items, _ = part_steps(Part(part.name, part.level, part.line, part.blocks[n:]))
+            if not items:
+                break
+            text = _ALTERNATIVE_RE.sub(lambda m: m.group(0)[-1], clean(block.text.plain), 1)
+            label = remedy_label(text[:1].upper() + text[1:])
+            return n, Option(section, label, "", items)
+    return len(part.blocks), None

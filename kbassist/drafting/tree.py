@@ -443,9 +443,14 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             checks = "; ".join(short_label(split_detail(i)[0], 70) for i in rest[0].pre_items[:4])
             lead = f"{lead} The article's Diagnosis checks tell them apart: {checks}.".strip()
         elif _diagnosis_choice(article, rest):
-            # a runbook's fixes, chosen by what its Diagnosis shows: say which checks
-            checks = "; ".join(short_label(split_detail(i)[0], 70) for i in rest[0].pre_items[:4])
-            lead = f"{lead} Choose by what the article's Diagnosis checks show: {checks}.".strip()
+            # a runbook's fixes, chosen by what its Diagnosis shows: say which checks, as
+            # many as fit beside the lead (never cut mid-check)
+            said = "Choose by what the article's Diagnosis checks show: "
+            checks = [short_label(split_detail(i)[0], 70) for i in rest[0].pre_items[:4]]
+            while checks and len(lead) + len(said) + len("; ".join(checks)) > 298:
+                checks.pop()
+            if checks:
+                lead = f"{lead} {said}{'; '.join(checks)}.".strip()
         if lead:
             question["help"] = brace(shorten(lead, 300))
         question["source"] = _cite(article, rest[0].section)
