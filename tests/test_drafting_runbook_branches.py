@@ -271,3 +271,20 @@ def test_one_of_the_following_and_an_alternative_with_its_command_are_three_answ
     ]
     with_patch = [o for o in outcomes(tree) if any("oc patch" in str(s) for s in o["steps"])]
     assert [o["title"] for o in with_patch] == [question["choices"][2]["label"]]
+
+
+def test_remedies_under_a_recommended_actions_heading_are_asked_by_their_names() -> None:
+    """ "### Recommended Actions" over "**Expand the PVC Size:** ..." / "**Delete
+    Unnecessary Data:** ..." (screenshots beside one) asks which, each by its own name."""
+    body = (
+        "## Meaning\n\nA PVC is nearing its full capacity.\n\n## Mitigation\n\n"
+        "### Recommended Actions\n\n"
+        "- **Expand the PVC Size:** Increase the capacity of the PVC to prevent data loss.\n"
+        "  ![Expand PVC Dialog](helpers/screenshots/expand-pvc-dialog.png)\n\n"
+        "- **Delete Unnecessary Data:** Remove unnecessary data occupying space in the PVC.\n"
+    )
+    (question,) = questions(draft_tree(runbook(body)))
+    assert [c["label"] for c in question["choices"]] == [
+        "Expand the PVC Size",
+        "Delete Unnecessary Data",
+    ]

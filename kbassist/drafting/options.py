@@ -2058,6 +2058,12 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
         if part.workaround and "workaround" not in label_base.casefold():
             label_base = f"Workaround: {label_base}"
         children = [c for c in part.children if any(True for p in c.walk() if p.blocks)]
+        if article.style != "mskb" and not part.blocks and len(children) == 1:
+            from kbassist.drafting.runbook_branches import wrapped_remedies
+
+            # "## Mitigation" / "### Recommended Actions" over the remedies: read as one
+            part, children = wrapped_remedies(part, children[0]), list(part.children)
+            children = [] if not part.children else children
         # "### 4. Verify Resolution" after the cases: every case's verify, not a case
         verifying = [c for c in children if _VERIFY_HEAD_RE.match(c.name)]
         cases = [c for c in children if c not in verifying]

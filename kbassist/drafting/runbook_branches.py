@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from kbassist.articles import Article, Section
-from kbassist.articles.model import ListBlock, Paragraph, Part
+from kbassist.articles.model import Image, ListBlock, Paragraph, Part
 from kbassist.drafting.options import Option
 from kbassist.drafting.text import clean, split_detail, split_sentences, with_detail
 
@@ -145,11 +145,21 @@ _MITIGATION_HEAD_RE = re.compile(r"^mitigat", re.IGNORECASE)
 
 
 def _plain_item(item: object) -> str:
-    """The text of a list item that is one paragraph, else "" (code, nested lists)."""
-    blocks = getattr(item, "blocks", ())
+    """The text of a list item that is one paragraph (screenshots beside it allowed), else
+    "" (code, nested lists)."""
+    blocks = [b for b in getattr(item, "blocks", ()) if not isinstance(b, Image)]
     if len(blocks) != 1 or not isinstance(blocks[0], Paragraph):
         return ""
     return clean(blocks[0].text.plain)
+
+
+def wrapped_remedies(part: Part, child: Part) -> Part:
+    """A Mitigation whose only content is one sub-heading ("### Recommended Actions")
+    over a list of remedies: that list as the Mitigation's own (so it can be asked);
+    `part` unchanged otherwise."""
+    if child.children or not remedy_list(part.name, child.blocks):
+        return part
+    return Part(part.name, part.level, part.line, child.blocks)
 
 
 def remedy_list(part_name: str, blocks: Sequence[object]) -> list[ListBlock]:
@@ -318,6 +328,9 @@ def remedy_label(text: str) -> str:
 
     text = clean(split_detail(text)[0]).rstrip(".")
     text = split_sentences(text)[0].rstrip(".") if text else text
+    named = re.match(r"^([A-Z][^:.]{2,58}):\s+\S", text)
+    if named:  # "Expand the PVC Size: Increase the capacity ...": the remedy's own name
+        return named.group(1)
     lead = _FOR_CLAUSE_RE.match(text)
     if lead:  # "For a smoother update of multiple VMs, use the X tool": what it does
         text = text[lead.end() :]
