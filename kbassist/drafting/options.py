@@ -2124,6 +2124,11 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             )
             if not lead:
                 lead = own_lead
+            if remedies and not lead:
+                from kbassist.drafting.runbook_branches import remedy_lead
+
+                # "The mitigation depends on whether you are installing or ...:": the help
+                lead = remedy_lead(part.blocks, alternatives[0])
             first_alternative = len(options)
             for item in alternatives[0].items:
                 product = product_head(item.blocks)  # "**For SQL Server 2008 R2**"

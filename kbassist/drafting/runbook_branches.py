@@ -368,3 +368,19 @@ def alternative_after(section: Section, part: Part, at: int) -> tuple[int, Optio
             label = remedy_label(text[:1].upper() + text[1:])
             return n, Option(section, label, "", items)
     return len(part.blocks), None
+
+
+def remedy_lead(blocks: Sequence[object], listed: ListBlock) -> str:
+    """The sentence that introduces a list of remedies ("The mitigation depends on
+    whether you are installing or uninstalling the HCO:"), shown as the question's help;
+    "" when the list has none."""
+    at = next((n for n, b in enumerate(blocks) if b is listed), 0)
+    before = blocks[at - 1] if at else None
+    if not isinstance(before, Paragraph):
+        return ""
+    text = clean(before.text.plain).rstrip(" :")
+    if re.search(r"\bbe$", text):
+        return f"{text} one of these."  # "the mitigation can be:" over the answers
+    if re.search(r"\b(?:include|includes|are)$", text):
+        return f"{text} these."
+    return f"{text}." if text else ""  # its colon pointed at the list, now the answers
