@@ -172,7 +172,7 @@ def test_a_mitigation_list_of_different_remedies_is_asked_not_ticked_in_a_row() 
 
 def test_a_lead_that_says_the_mitigation_can_be_one_of_a_list_is_asked() -> None:
     """ "Depending on the cause of the traffic, the mitigation can be:" over a list makes
-    each item an answer, even when the items are not imperatives."""
+    each item an answer, even when the items are not imperatives; the lead is the help."""
     body = REMEDIES.split("## Mitigation")[0] + (
         "## Mitigation\n\nDepending on the cause of the traffic, the mitigation can be:\n\n"
         "- Defining network policies or an egress firewall.\n"
@@ -181,6 +181,7 @@ def test_a_lead_that_says_the_mitigation_can_be_one_of_a_list_is_asked() -> None
     )
     (question,) = questions(draft_tree(runbook(body)))
     assert len(question["choices"]) == 3
+    assert question["help"].startswith("Depending on the cause of the traffic, the mitigation")
     assert question["choices"][1]["label"].startswith("Configuring user-defined networks")
 
 
