@@ -289,3 +289,26 @@ def test_remedies_under_a_recommended_actions_heading_are_asked_by_their_names()
         "Expand the PVC Size",
         "Delete Unnecessary Data",
     ]
+
+
+def test_remedies_offered_in_prose_paragraphs_are_asked() -> None:
+    """ "Update certificates ..." / "Another option is to delete node if it affects only
+    one," / "In extreme situations recreate cluster." are three answers, not one tick
+    with the other two as notes; the last keeps its caution."""
+    body = (
+        "## Meaning\n\nKubelet has failed to renew its server certificate.\n\n"
+        "## Diagnosis\n\nCheck when certificate was issued and when it expires.\n\n"
+        "## Mitigation\n\nUpdate certificates in the cluster control nodes and the worker "
+        "nodes.\nRefer to the documentation of the tool used to create cluster.\n\n"
+        "Another option is to delete node if it affects only one,\n\n"
+        "In extreme situations recreate cluster.\n"
+    )
+    tree = draft_tree(runbook(body))
+    (question,) = questions(tree)
+    assert [c["label"] for c in question["choices"]] == [
+        "Update certificates in the cluster control nodes and the worker nodes",
+        "Delete node if it affects only one",
+        "Recreate cluster (extreme situations only)",
+    ]
+    recreate = next(o for o in outcomes(tree) if o["title"].startswith("Recreate"))
+    assert steps(recreate)[-1] == "Recreate cluster."

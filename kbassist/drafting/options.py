@@ -2193,6 +2193,15 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             if extra is not None:
                 options.append(extra)
             continue
+        if not children and article.style != "mskb":
+            from kbassist.drafting.runbook_branches import prose_alternatives
+
+            # "Update the certificates ..." / "Another option is to delete node ..." /
+            # "In extreme situations recreate cluster.": each its own remedy
+            offered = prose_alternatives(section, part)
+            if offered:
+                options.extend(offered)
+                continue
         case_lead, prose = prose_cases(part)
         if prose:
             # "If an upgrade is in progress, ...; if MCO is not working, check ...": the

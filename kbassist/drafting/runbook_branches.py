@@ -384,3 +384,49 @@ def remedy_lead(blocks: Sequence[object], listed: ListBlock) -> str:
     if re.search(r"\b(?:include|includes|are)$", text):
         return f"{text} these."
     return f"{text}." if text else ""  # its colon pointed at the list, now the answers
+
+
+#: A paragraph that offers another remedy in prose: "Another option is to delete node if
+#: it affects only one,", "Alternatively, you can also delete unnecessary data ...", "In
+#: extreme situations recreate cluster.", "In extremely rare situations it may be better
+#: to delete problematic pods."
+_PROSE_ALTERNATIVE_RE = re.compile(
+    r"^(?:another (?:option|way) is to|alternatively,?(?:\s+you (?:can|could|may)(?:\s+also)?)?"
+    r"|in extreme(?:ly rare)? (?:situations|cases),?(?:\s+it (?:may|might) be better to)?)"
+    r"\s+(?P<rest>[a-z].*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def prose_alternatives(section: Section, part: Part) -> list[Option]:
+    """A runbook Mitigation in paragraphs whose later ones offer other remedies ("Another
+    option is to delete node ...", "In extreme situations recreate cluster."): the first
+    remedy and each offered one are options of their own; [] when none is offered."""
+    from kbassist.drafting.blocks import _imperative, part_steps
+
+    if not _MITIGATION_HEAD_RE.match(part.name.strip()) or part.children:
+        return []
+    starts: list[tuple[int, str, bool]] = []  # (block, remedy, "In extreme situations")
+    for n, block in enumerate(part.blocks):
+        if n == 0 or not isinstance(block, Paragraph):
+            continue
+        found = _PROSE_ALTERNATIVE_RE.match(clean(block.text.plain))
+        if found:
+            rest = found.group("rest").rstrip(" ,")
+            rest = rest[:1].upper() + rest[1:]
+            if _imperative(rest) or _DOING_RE.match(rest):
+                starts.append((n, rest, found.group(0).lower().startswith("in extreme")))
+    if not starts:
+        return []
+    _, first, _ = part_steps(Part(part.name, part.level, part.line, part.blocks[: starts[0][0]]))
+    if not first:
+        return []
+    options = [Option(section, remedy_label(first[0]), "", first)]
+    bounds = [n for n, _, _ in starts] + [len(part.blocks)]
+    for (n, rest, extreme), end in zip(starts, bounds[1:], strict=True):
+        _, items, _ = part_steps(Part(part.name, part.level, part.line, part.blocks[n + 1 : end]))
+        label = remedy_label(rest)
+        if extreme:
+            label = f"{label} (extreme situations only)"  # the article's caution, kept
+        options.append(Option(section, label, "", [rest, *items]))
+    return options
