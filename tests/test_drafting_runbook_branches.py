@@ -312,3 +312,58 @@ def test_remedies_offered_in_prose_paragraphs_are_asked() -> None:
     ]
     recreate = next(o for o in outcomes(tree) if o["title"].startswith("Recreate"))
     assert steps(recreate)[-1] == "Recreate cluster."
+
+
+PATTERNS = """
+## Meaning
+
+The Thanos compactor has halted.
+
+## Diagnosis
+
+Inspect the logs of the compactor pod to find the fatal error.
+
+### 1. Diagnosis for 'no space left on device'
+
+Check the size of the compactor PVC:
+
+```bash
+oc get pvc data-compact-0 -n observability
+```
+
+### 2. Diagnosis for S3 Connection Failure
+
+Verify the ObjectBucketClaim is healthy:
+
+```bash
+oc get configmap <OBC-NAME> -n observability -o yaml
+```
+
+## Mitigation
+
+Resolution depends on the fatal error found during the Diagnosis.
+
+### 1. Halted due to 'no space left on device'
+
+Edit the PVC to request more storage.
+
+### 2. Halted due to S3 Connection Failure
+
+Update the thanos-object-storage secret with the correct configuration.
+"""
+
+
+def test_each_failure_pattern_runs_only_its_own_diagnosis_checks() -> None:
+    """Diagnosis sub-headings per failure pattern ("Diagnosis for 'no space left on
+    device'", "... for S3 Connection Failure") go with the same-named fix only: the disk
+    fix neither shows the OBC check nor asks for <OBC-NAME>."""
+    tree = draft_tree(runbook(PATTERNS))
+    disk = next(o for o in outcomes(tree) if "no space" in o["title"])
+    s3 = next(o for o in outcomes(tree) if "S3" in o["title"])
+    assert any("Inspect the logs" in t for t in steps(disk))
+    assert any("size of the compactor PVC" in t for t in steps(disk))
+    assert not any("ObjectBucketClaim" in t for t in steps(disk))
+    assert any("ObjectBucketClaim" in t for t in steps(s3))
+    assert not any("size of the compactor PVC" in t for t in steps(s3))
+    asked = [n["title"] for n in tree["nodes"] if n["kind"] == "input"]
+    assert sum("OBC-NAME" in t for t in asked) == 1

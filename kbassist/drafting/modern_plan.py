@@ -26,7 +26,12 @@ from kbassist.drafting.modern import (
     redirect_target,
 )
 from kbassist.drafting.options import MAX_CAUSE_CHARS, Ask, Option
-from kbassist.drafting.runbook_branches import escalate_last, findings, helper_procedure
+from kbassist.drafting.runbook_branches import (
+    escalate_last,
+    findings,
+    helper_procedure,
+    matched_diagnosis,
+)
 from kbassist.drafting.text import (
     short_label,
     shorten,
@@ -89,6 +94,7 @@ def modern_plan(
             options = helper_procedure(article, found)
     if cause:
         cause = " ".join(s for s in split_sentences(cause) if not _TO_RESOLVE_RE.match(s)) or cause
+    matched_diagnosis(article, options)  # each failure pattern's own Diagnosis checks
     options = _before_continuing(options)
     options = [split for option in options for split in _tries(option)]
     _tool_usage(article, options)

@@ -430,3 +430,57 @@ def prose_alternatives(section: Section, part: Part) -> list[Option]:
             label = f"{label} (extreme situations only)"  # the article's caution, kept
         options.append(Option(section, label, "", [rest, *items]))
     return options
+
+
+# --------------------------------------------------------------------------- diagnosis
+
+#: Words that say nothing of which failure a heading is about.
+_HEAD_STOP = frozenset(
+    "diagnosis diagnose for due to halted the a an of in on is are was not no if when with "
+    "and or verify check inspect confirm issue issues problem problems failure failures "
+    "step steps".split()
+)
+
+
+def _head_words(name: str) -> set[str]:
+    from kbassist.drafting.modern import md_plain
+
+    words = re.findall(r"[a-z0-9][a-z0-9'/-]*", md_plain(name).lower())
+    return {w.strip("'") for w in words if w.strip("'") not in _HEAD_STOP and not w.isdigit()}
+
+
+def _matches(fix: str, check: str) -> bool:
+    """Whether a Diagnosis sub-heading is about the failure a Mitigation one fixes: the
+    shorter's words all in the longer ("Diagnosis for Data Corruption" / "Halted due to
+    Data Corruption", "Prometheus issues" / "Prometheus")."""
+    a, b = _head_words(fix), _head_words(check)
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def matched_diagnosis(article: Article, options: list[Option]) -> None:
+    """A Diagnosis with one sub-heading per failure pattern ("Diagnosis for 'no space
+    left on device'", "... for Data Corruption", "... for S3 Connection Failure") beside a
+    Mitigation with the same patterns: each fix runs the Diagnosis steps shared by all and
+    only its own pattern's, not the other patterns' checks (and their inputs)."""
+    from kbassist.drafting.blocks import part_steps
+    from kbassist.drafting.options import MAX_DIAGNOSIS_STEPS
+
+    fixes = [o for o in options if o.kind in _CHOOSABLE and o.pre_items]
+    parts = article.parts_by_role("diagnosis")
+    if len(fixes) < 2 or not parts or len(parts[0].children) < 2:
+        return
+    part = parts[0]
+    pairs: dict[int, Part] = {}
+    for option in fixes:
+        found = [c for c in part.children if _matches(option.label, c.name)]
+        if len(found) == 1:
+            pairs[id(option)] = found[0]
+    owned = {id(c) for c in pairs.values()}
+    if len(owned) < 2 or len(owned) < len(pairs):
+        return  # fewer than two patterns told apart, or two fixes for one pattern
+    for option in fixes:
+        own = pairs.get(id(option))
+        kept = tuple(c for c in part.children if id(c) not in owned or c is own)
+        _, items, _ = part_steps(Part(part.name, part.level, part.line, part.blocks, kept))
+        if items:
+            option.pre_items = items[:MAX_DIAGNOSIS_STEPS]
