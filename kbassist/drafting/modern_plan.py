@@ -26,6 +26,12 @@ from kbassist.drafting.modern import (
     redirect_target,
 )
 from kbassist.drafting.options import MAX_CAUSE_CHARS, Ask, Option
+from kbassist.drafting.runbook_branches import (
+    escalate_last,
+    findings,
+    helper_procedure,
+    matched_diagnosis,
+)
 from kbassist.drafting.text import (
     short_label,
     shorten,
@@ -85,9 +91,10 @@ def modern_plan(
         # configuration"), else its "To resolve this issue, install X" sentence
         found = procedure_options(article) or resolve_sentence_options(article)
         if found:
-            options = found
+            options = helper_procedure(article, found)
     if cause:
         cause = " ".join(s for s in split_sentences(cause) if not _TO_RESOLVE_RE.match(s)) or cause
+    matched_diagnosis(article, options)  # each failure pattern's own Diagnosis checks
     options = _before_continuing(options)
     options = [split for option in options for split in _tries(option)]
     _tool_usage(article, options)
@@ -101,6 +108,10 @@ def modern_plan(
                 "gives no steps yet (it is a placeholder such as TODO)."
             ]
     options = [o for o in options if o.items]
+    found = findings(article, options)
+    if found and not cause:
+        cause = found  # "gives no cause" though the headings name them
+    options = escalate_last(article, options)
     if not options:
         honest = stub_option(article) or reference_option(article, symptom)
         options = [honest] if honest is not None else options

@@ -2058,6 +2058,12 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
         if part.workaround and "workaround" not in label_base.casefold():
             label_base = f"Workaround: {label_base}"
         children = [c for c in part.children if any(True for p in c.walk() if p.blocks)]
+        if article.style != "mskb" and not part.blocks and len(children) == 1:
+            from kbassist.drafting.runbook_branches import wrapped_remedies
+
+            # "## Mitigation" / "### Recommended Actions" over the remedies: read as one
+            part, children = wrapped_remedies(part, children[0]), list(part.children)
+            children = [] if not part.children else children
         # "### 4. Verify Resolution" after the cases: every case's verify, not a case
         verifying = [c for c in children if _VERIFY_HEAD_RE.match(c.name)]
         cases = [c for c in children if c not in verifying]
@@ -2100,6 +2106,13 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             continue
         alternatives = [b for b in part.blocks if isinstance(b, ListBlock) and b.alternatives]
         alternatives = alternatives or _choose_one_list(part.blocks) or if_list(part.blocks)
+        remedies = False
+        if not alternatives and not children and article.style != "mskb":
+            from kbassist.drafting.runbook_branches import remedy_list
+
+            # "- Add more nodes" / "- Add node pools" / "- Use pod priorities": a choice
+            alternatives = remedy_list(part.name, part.blocks)
+            remedies = bool(alternatives)
         if alternatives and not children:
             own_lead, _, _ = part_steps(
                 Part(
@@ -2111,6 +2124,11 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             )
             if not lead:
                 lead = own_lead
+            if remedies and not lead:
+                from kbassist.drafting.runbook_branches import remedy_lead
+
+                # "The mitigation depends on whether you are installing or ...:": the help
+                lead = remedy_lead(part.blocks, alternatives[0])
             first_alternative = len(options)
             for item in alternatives[0].items:
                 product = product_head(item.blocks)  # "**For SQL Server 2008 R2**"
@@ -2144,6 +2162,10 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 elif action_label(texts[0]):
                     # "If you run X or Y or Z (too long to name), launch ...": the action
                     option.label = action_label(texts[0])
+                elif remedies:
+                    from kbassist.drafting.runbook_branches import remedy_label
+
+                    option.label = remedy_label(texts[0])  # its action, not its reason
                 if case:
                     # "To resolve this when X, do Y": the option for case X, step Y
                     case_text = case.group("case")
@@ -2159,10 +2181,27 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 # the alternative just before it, shown under its last step
                 options[-1].items[-1] = with_detail(options[-1].items[-1], note)
             at = part.blocks.index(alternatives[0]) + (2 if note else 1)
-            _, after, _ = part_steps(Part(part.name, part.level, part.line, part.blocks[at:]))
+            end, extra = len(part.blocks), None
+            if remedies:
+                from kbassist.drafting.runbook_branches import alternative_after
+
+                # "Alternative: remove the machine field ..." over its command: one more
+                end, extra = alternative_after(section, part, at)
+            _, after, _ = part_steps(Part(part.name, part.level, part.line, part.blocks[at:end]))
             for option in options[first_alternative:] if after else []:
                 option.items = [*option.items, *after]  # steps after the list: for every one
+            if extra is not None:
+                options.append(extra)
             continue
+        if not children and article.style != "mskb":
+            from kbassist.drafting.runbook_branches import prose_alternatives
+
+            # "Update the certificates ..." / "Another option is to delete node ..." /
+            # "In extreme situations recreate cluster.": each its own remedy
+            offered = prose_alternatives(section, part)
+            if offered:
+                options.extend(offered)
+                continue
         case_lead, prose = prose_cases(part)
         if prose:
             # "If an upgrade is in progress, ...; if MCO is not working, check ...": the

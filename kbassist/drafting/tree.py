@@ -442,6 +442,15 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             # checklist: say so, so the admin can answer before ticking them
             checks = "; ".join(short_label(split_detail(i)[0], 70) for i in rest[0].pre_items[:4])
             lead = f"{lead} The article's Diagnosis checks tell them apart: {checks}.".strip()
+        elif _diagnosis_choice(article, rest):
+            # a runbook's fixes, chosen by what its Diagnosis shows: say which checks, as
+            # many as fit beside the lead (never cut mid-check)
+            said = "Choose by what the article's Diagnosis checks show: "
+            checks = [short_label(split_detail(i)[0], 70) for i in rest[0].pre_items[:4]]
+            while checks and len(lead) + len(said) + len("; ".join(checks)) > 298:
+                checks.pop()
+            if checks:
+                lead = f"{lead} {said}{'; '.join(checks)}.".strip()
         if lead:
             question["help"] = brace(shorten(lead, 300))
         question["source"] = _cite(article, rest[0].section)
@@ -495,6 +504,16 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         "nodes": nodes,
     }
     return tree
+
+
+def _diagnosis_choice(article: Article, rest: list[Option]) -> bool:
+    """Whether the fixes asked are a runbook's ways to fix with Diagnosis checks before
+    them (not versions or symptoms): the checks are what the admin chooses by."""
+    return (
+        article.style != "mskb"
+        and bool(rest[0].pre_items)
+        and all(o.kind in ("option", "workaround", "escalation") for o in rest)
+    )
 
 
 #: The MS KB statement that nothing will change: "This behavior is by design", "Microsoft has

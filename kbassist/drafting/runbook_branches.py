@@ -1,0 +1,486 @@
+"""Alert runbooks whose walks diagnose: the support-case line is the last resort, not a
+tick among the fixes; a Mitigation list of different remedies is a question; Mitigation
+sub-headings that name what the Diagnosis finds ("Wrong endpoint configured") are asked
+as findings; a helper page (no alert) is one procedure, not a choice of its sections.
+`modern_plan` and `block_options` call these for Markdown articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kbassist.articles import Article, Section
+from kbassist.articles.model import Image, ListBlock, Paragraph, Part
+from kbassist.drafting.options import Option
+from kbassist.drafting.text import clean, split_detail, split_sentences, with_detail
+
+# --------------------------------------------------------------------------- escalation
+
+#: "If you cannot resolve the issue, log in to the Customer Portal and open a support
+#: case, ...", "If the problem persists, contact support": what to do when nothing helped.
+_ESCALATE_RE = re.compile(
+    r"^(?:if (?:you (?:still )?(?:cannot|can't|can not|are (?:unable|not able) to) "
+    r"(?:resolve|fix|solve|mitigate)|(?:the|this) (?:issue|problem|alert) (?:still )?"
+    r"(?:persists|continues|is not resolved|keeps firing|still fires)|none of (?:these|the "
+    r"above)[^,]{0,40}(?:helps?|works?|resolves?))"
+    r".{0,200}?\b(?:open|file|raise) an? (?:support )?(?:case|ticket)|contact (?:\w+ ){0,2}"
+    r"support)",
+    re.IGNORECASE,
+)
+#: "If you cannot resolve the issue, " before what to do: said by the escalation's place.
+_IF_CLAUSE_RE = re.compile(
+    r"^if (?:you (?:still )?(?:cannot|can't|can not|are (?:unable|not able) to)|(?:the|this) "
+    r"(?:issue|problem|alert)|none of)[^,]{3,120},\s*(?:please\s+)?",
+    re.IGNORECASE,
+)
+#: The label of the choice that escalates when the article's fixes did not help.
+ESCALATION_LABEL = "None of these helped: open a support case"
+
+
+def _split_escalation(item: str) -> tuple[str, str]:
+    """(the item without its escalation sentences, the escalation with the item's
+    detail); ("", "") parts when the item has none or is only that."""
+    text, detail = split_detail(item)
+    sentences = split_sentences(clean(text))
+    at = next((n for n, s in enumerate(sentences) if _ESCALATE_RE.match(s)), -1)
+    if at < 0:
+        return item, ""
+    # the escalation is its sentence; what follows it ("Note: Starting from 4.14, ...")
+    # is a note under the step before
+    escalation = sentences[at]
+    rest = " ".join(sentences[:at]).strip()
+    after = " ".join(sentences[at + 1 :]).strip()
+    if not rest:
+        return after, with_detail(escalation, detail)
+    # the link of "log in to the Customer Portal" belongs to the escalation
+    return with_detail(rest, after), with_detail(escalation, detail)
+
+
+def take_escalation(options: list[Option]) -> str:
+    """Take the "If you cannot resolve the issue, ... open a support case" step out of
+    every option's checklist; returns it ("" when no option has one)."""
+    found = ""
+    for option in options:
+        kept: list[str] = []
+        for item in option.items:
+            rest, escalation = _split_escalation(item)
+            if escalation:
+                found = found or escalation
+            if rest:
+                kept.append(rest)
+        option.items = kept
+    return found
+
+
+#: Option kinds among which "None of these helped" is a fair choice: ways to fix, not
+#: the version the admin runs or the symptom seen.
+_CHOOSABLE = ("option", "workaround")
+
+
+def escalate_last(article: Article, options: list[Option]) -> list[Option]:
+    """The support-case line as the last resort: among two or more fixes a choice of its
+    own, "None of these helped: open a support case" (its own outcome); for one fix its
+    checklist's final step, said as the escalation it is, after every action."""
+    if not options or not all(o.kind in _CHOOSABLE for o in options):
+        return options
+    before = [list(o.items) for o in options]
+    escalation = take_escalation(options)
+    if not escalation:
+        return options
+    if len(options) > 1 and any(not o.items for o in options):
+        # the line was one fix's only step: that fix is the escalation, as written
+        for option, items in zip(options, before, strict=True):
+            option.items = items
+        return options
+    text, detail = split_detail(escalation)
+    said = _IF_CLAUSE_RE.sub("", text, count=1)
+    said = said[:1].upper() + said[1:] if said != text else text
+    if len(options) == 1:
+        # after the Diagnosis checks (and the fix, if any): the step when nothing helped
+        # "Escalate if the steps above did not clear the alert: log in to ..."
+        last = f"Escalate if the steps above did not clear the alert: {said[:1].lower()}"
+        options[0].items.append(with_detail(last + said[1:], detail))
+        return options
+    escalation = with_detail(said, detail)
+    section = options[-1].section
+    option = Option(
+        section,
+        ESCALATION_LABEL,
+        "The article's fixes did not clear the alert: it says to escalate.",
+        [escalation],
+        kind="escalation",
+    )
+    # asked as the others are: a "What did you find?" stays one when most fixes are cases
+    option.condition = sum(o.condition for o in options) * 2 > len(options)
+    option.checks = [
+        "Check that the support case is open and has the output of the Diagnosis steps "
+        f"attached ({article.id})."
+    ]
+    return [*options, option]
+
+
+# --------------------------------------------------------------------------- remedies
+
+#: A lead that says the list after it is a choice of remedies: "the mitigation can be:",
+#: "some suggestions:", "The mitigation depends on whether you are installing or ...:",
+#: "Possible causes and mitigations include:", "Depending on the cause, ...:".
+_REMEDY_LEAD_RE = re.compile(
+    r"\b(?:(?:mitigations?|remed(?:y|ies)|fix(?:es)?|solutions?) (?:can|could|may) be|"
+    r"(?:some|possible|other) (?:suggestions|remedies|mitigations)|"
+    r"(?:mitigation|fix|solution|remedy) depends on|depending on\b[^:]{0,80}|"
+    r"possible (?:causes and )?(?:mitigations|fixes|remedies|solutions) include|"
+    r"(?:do|use|apply|choose) (?:one|either) of the following)"
+    r"[^:]{0,80}:$",
+    re.IGNORECASE,
+)
+#: First words of a bullet that looks rather than fixes ("Check if ...", "See [X]").
+_LOOK_RE = re.compile(
+    r"^(?:check|verify|validate|confirm|review|audit|inspect|identify|investigate|look|"
+    r"see|read|refer|examine|monitor|find|determine|understand|consult)\b",
+    re.IGNORECASE,
+)
+#: A Mitigation heading (runbooks name their fix section so; support articles do not).
+_MITIGATION_HEAD_RE = re.compile(r"^mitigat", re.IGNORECASE)
+
+
+def _plain_item(item: object) -> str:
+    """The text of a list item that is one paragraph (screenshots beside it allowed), else
+    "" (code, nested lists)."""
+    blocks = [b for b in getattr(item, "blocks", ()) if not isinstance(b, Image)]
+    if len(blocks) != 1 or not isinstance(blocks[0], Paragraph):
+        return ""
+    return clean(blocks[0].text.plain)
+
+
+def wrapped_remedies(part: Part, child: Part) -> Part:
+    """A Mitigation whose only content is one sub-heading ("### Recommended Actions")
+    over a list of remedies: that list as the Mitigation's own (so it can be asked);
+    `part` unchanged otherwise."""
+    if child.children or not remedy_list(part.name, child.blocks):
+        return part
+    return Part(part.name, part.level, part.line, child.blocks)
+
+
+def remedy_list(part_name: str, blocks: Sequence[object]) -> list[ListBlock]:
+    """A runbook Mitigation's list of different remedies, each one a way to fix ("Add
+    more nodes", "Add node pools", "Use pod priorities"): `[list]`, else []. Either a lead
+    says it is a choice ("the mitigation can be:", "some suggestions:"), or the list is
+    the whole section and two or more of its bullets are remedies, none a check."""
+    from kbassist.drafting.blocks import _imperative
+
+    if not _MITIGATION_HEAD_RE.match(part_name.strip()):
+        return []
+    lists = [b for b in blocks if isinstance(b, ListBlock)]
+    for n, block in enumerate(blocks):
+        if not isinstance(block, ListBlock) or len(block.items) < 2 or n == 0:
+            continue
+        before = blocks[n - 1]
+        lead = clean(before.text.plain) if isinstance(before, Paragraph) else ""
+        if lead and _REMEDY_LEAD_RE.search(lead):
+            return [block]
+    if len(lists) != 1 or len(blocks) != 1 or lists[0].ordered:
+        return []
+    texts = [_plain_item(i) for i in lists[0].items]
+    if len(texts) < 2 or not all(texts):
+        return []
+    remedies = [t for t in texts if _imperative(t) and not _LOOK_RE.match(t)]
+    looks = [t for t in texts if _LOOK_RE.match(t)]
+    said = [t for t in texts if _STATEMENT_RE.match(t)]
+    if len(remedies) >= 2 and len(looks) <= 1 and not said:
+        return [lists[0]]
+    return []
+
+
+#: A bullet that states rather than does: "Because etcd is crucial ...", "In the event
+#: this alert is firing, ...", "The API server is overloaded": no remedy of its own.
+_STATEMENT_RE = re.compile(
+    r"^(?:the|a|an|this|these|that|those|it|its|there|because|since|as|if|when|in|for|on|"
+    r"by|usually|most|some|all|each|every|no|not|any|[\w-]+ (?:is|are|was|were|has|have|"
+    r"can|may|might|will|should)\b)\b",
+    re.IGNORECASE,
+)
+
+
+# --------------------------------------------------------------------------- findings
+
+#: Words that name a failure: a Mitigation sub-heading with one names a case found
+#: ("Wrong endpoint configured", "Insufficient RBAC permissions", "Node failures").
+_FAILURE_RE = re.compile(
+    r"\b(?:issues?|problems?|failures?|fail(?:s|ed|ing)?|errors?|wrong|incorrect|invalid|"
+    r"missing|insufficient|not (?:running|ready|available|reachable|found|responding)|down|"
+    r"corrupt(?:ed|ion)?|duplicat\w*|intermittent|connectivity|persists|mismatch\w*|expired|"
+    r"unavailable|unreachable|bugs?|misconfigur\w*|outage|crash\w*|stuck|exhaust\w*|"
+    r"overload\w*|full)\b",
+    re.IGNORECASE,
+)
+
+
+#: A heading that says what to do ("Try allocating more space", "Resolve the underlying
+#: issue", "Increasing the limit"): a fix to choose, even when it names the problem.
+_DOING_RE = re.compile(
+    r"^(?:\w+ing|try|resolve|override|allocate|adjust|increase|decrease|reduce|restart|"
+    r"delete|remove|scale|update|upgrade|configure|fix|add|expand|create|enable|disable|set|"
+    r"change|replace|migrate|move|free|clean|purge|stop|start|wait|apply|edit|patch|run|"
+    r"install|uninstall|rebuild|recreate|drain|cordon|uncordon|evict|rotate|renew|grant|"
+    r"allow|provide|use|contact|escalate|consider|reboot|redeploy|rollback|roll back)\b",
+    re.IGNORECASE,
+)
+
+
+def findings(article: Article, options: list[Option]) -> str:
+    """Fixes under Mitigation sub-headings that name what the Diagnosis finds ("Intermittent
+    network connectivity" / "Wrong endpoint configured"), none an action: each is marked a
+    case found (asked "What did you find?"); returns the cause they name together, or ""."""
+    from kbassist.drafting.blocks import _imperative
+
+    fixes = [o for o in options if o.kind in _CHOOSABLE]  # (_LOOK_RE: "Check X" is a step)
+    if len(fixes) < 2 or len(fixes) != len(options) or all(o.condition for o in fixes):
+        return ""
+    if not any(o.pre_items for o in fixes):
+        return ""  # nothing runs first to tell the cases apart
+    labels = [o.label.strip() for o in fixes]
+    if any(_imperative(x) or _DOING_RE.match(x) or _LOOK_RE.match(x) for x in labels):
+        return ""
+    if sum(bool(_FAILURE_RE.search(x)) for x in labels) * 2 < len(labels):
+        return ""
+    for option in fixes:
+        option.condition = True
+    return (
+        f"The article names {len(labels)} causes, told apart by its Diagnosis: "
+        + "; ".join(labels)
+        + "."
+    )
+
+
+# --------------------------------------------------------------------------- helper pages
+
+#: Roles that make a page an alert runbook or a support article, not a helper procedure.
+_ALERT_ROLES = ("symptom", "impact", "cause", "resolution", "summary")
+#: Sections of background, not steps: "Further info", "Related Links", "References".
+_BACKGROUND_HEAD_RE = re.compile(
+    r"^(?:further|more|additional) (?:info|information|reading|resources)|^related links?$|"
+    r"^references?$|^see also$|^links$",
+    re.IGNORECASE,
+)
+
+
+#: A section that checks a state ("OCS Operator Pod Health", "Worker Node Status").
+_STATE_RE = re.compile(r"\b(?:health|status|access|connectivity|state)$", re.IGNORECASE)
+
+
+def helper_procedure(article: Article, options: list[Option]) -> list[Option]:
+    """A helper page with no alert (a shared "Diagnosis cluster" procedure: no Meaning,
+    Impact or fix heading, no front-matter description) whose sections check things
+    ("Verify cluster access", "Check Alerts", "OCS Operator Pod Health"): one procedure
+    in order, not fixes to choose from; "Further info" / "Related Links" are dropped."""
+    from kbassist.drafting.blocks import heading_label
+    from kbassist.drafting.modern import described_alert, md_plain
+
+    if len(options) < 2 or article.description or described_alert(article):
+        return options
+    if any(p.role in _ALERT_ROLES for p in article.document.walk()):
+        return options
+    if any(o.condition or o.kind != "option" for o in options):
+        return options  # "- Error message 1: ..." cases are found, not run in turn
+    kept = [o for o in options if not _BACKGROUND_HEAD_RE.match(md_plain(o.label).strip())]
+    checking = [o for o in kept if _LOOK_RE.match(o.label) or _STATE_RE.search(o.label)]
+    if not kept or len(checking) * 2 < len(kept):
+        return options  # "Change the setting" / "Use the command": fixes to choose from
+    items: list[str] = []
+    for option in kept:
+        steps = list(option.items)
+        label = md_plain(option.label).strip()
+        if steps and label and label != "Follow the article's steps":
+            text, detail = split_detail(steps[0])
+            steps[0] = with_detail(f"{label}: {text}", detail)
+        items.extend(steps)
+    first = kept[0]
+    merged = Option(
+        first.section,
+        heading_label(md_plain(article.title)) or first.label,
+        first.lead,
+        items,
+    )
+    merged.checks = ["Check that each command above ran and showed what the article says it shows."]
+    return [merged]
+
+
+#: Where a remedy's own words end and its reason or aside begins: "Add node pools with
+#: different instance types to avoid problem when ...", "Add more nodes - usually ...".
+_ASIDE_RE = re.compile(
+    r"\s+(?:-|\u2013|\u2014)\s+|,\s+(?:see|usually|which|because)\b", re.IGNORECASE
+)
+#: The clause before a remedy's action: "For a smoother update of multiple VMs, ".
+_FOR_CLAUSE_RE = re.compile(r"^(?:for|to|in|on|from)\b[^,:]{3,100},\s+(?=[a-z])", re.I)
+#: The reason after an action, cut only when the whole would not fit a label.
+_REASON_RE = re.compile(
+    r",?\s+(?:to avoid|to prevent|so that|in order to|to(?= \w+ )|by(?= \w+ing\b))\s+",
+    re.IGNORECASE,
+)
+
+
+def remedy_label(text: str) -> str:
+    """The title of one remedy of a list: its action, without an aside ("Add more nodes
+    - usually ...") or, when too long, the reason after it ("Add different node pools
+    with different instance types" [to avoid problem when using only one ...])."""
+    from kbassist.drafting.text import short_label
+
+    text = clean(split_detail(text)[0]).rstrip(".")
+    text = split_sentences(text)[0].rstrip(".") if text else text
+    named = re.match(r"^([A-Z][^:.]{2,58}):\s+\S", text)
+    if named:  # "Expand the PVC Size: Increase the capacity ...": the remedy's own name
+        return named.group(1)
+    lead = _FOR_CLAUSE_RE.match(text)
+    if lead:  # "For a smoother update of multiple VMs, use the X tool": what it does
+        text = text[lead.end() :]
+        text = text[:1].upper() + text[1:]
+    cut = _ASIDE_RE.search(text)
+    if cut and cut.start() >= 12:
+        text = text[: cut.start()]
+    reason = _REASON_RE.search(text)
+    if len(text) > LABEL_CHARS and reason and reason.start() >= 12:
+        text = text[: reason.start()]
+    return short_label(text, LABEL_CHARS)
+
+
+#: A remedy's title is at most this long.
+LABEL_CHARS = 90
+
+
+#: "Alternative: remove the machine field ...", "Alternatively, delete the VM ...": one
+#: more remedy after a list of them, with the blocks (a command) under it.
+_ALTERNATIVE_RE = re.compile(r"^(?:alternative(?:ly)?|another option|or)\s*[:,]\s*\S", re.I)
+
+
+def alternative_after(section: Section, part: Part, at: int) -> tuple[int, Option | None]:
+    """(where the steps for every remedy end, the remedy an "Alternative: ..." paragraph
+    after the list opens, or None): that paragraph and what follows it are its own."""
+    from kbassist.drafting.blocks import part_steps
+
+    for n in range(at, len(part.blocks)):
+        block = part.blocks[n]
+        if isinstance(block, Paragraph) and _ALTERNATIVE_RE.match(clean(block.text.plain)):
+            _, items, _ = part_steps(Part(part.name, part.level, part.line, part.blocks[n:]))
+            if not items:
+                break
+            text = _ALTERNATIVE_RE.sub(lambda m: m.group(0)[-1], clean(block.text.plain), 1)
+            label = remedy_label(text[:1].upper() + text[1:])
+            return n, Option(section, label, "", items)
+    return len(part.blocks), None
+
+
+def remedy_lead(blocks: Sequence[object], listed: ListBlock) -> str:
+    """The sentence that introduces a list of remedies ("The mitigation depends on
+    whether you are installing or uninstalling the HCO:"), shown as the question's help;
+    "" when the list has none."""
+    at = next((n for n, b in enumerate(blocks) if b is listed), 0)
+    before = blocks[at - 1] if at else None
+    if not isinstance(before, Paragraph):
+        return ""
+    text = clean(before.text.plain).rstrip(" :")
+    if re.search(r"\bbe$", text):
+        return f"{text} one of these."  # "the mitigation can be:" over the answers
+    if re.search(r"\b(?:include|includes|are)$", text):
+        return f"{text} these."
+    return f"{text}." if text else ""  # its colon pointed at the list, now the answers
+
+
+#: A paragraph that offers another remedy in prose: "Another option is to delete node if
+#: it affects only one,", "Alternatively, you can also delete unnecessary data ...", "In
+#: extreme situations recreate cluster.", "In extremely rare situations it may be better
+#: to delete problematic pods."
+_PROSE_ALTERNATIVE_RE = re.compile(
+    r"^(?:another (?:option|way) is to|alternatively,?(?:\s+you (?:can|could|may)(?:\s+also)?)?"
+    r"|in extreme(?:ly rare)? (?:situations|cases),?(?:\s+it (?:may|might) be better to)?)"
+    r"\s+(?P<rest>[a-z].*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def prose_alternatives(section: Section, part: Part) -> list[Option]:
+    """A runbook Mitigation in paragraphs whose later ones offer other remedies ("Another
+    option is to delete node ...", "In extreme situations recreate cluster."): the first
+    remedy and each offered one are options of their own; [] when none is offered."""
+    from kbassist.drafting.blocks import _imperative, part_steps
+
+    if not _MITIGATION_HEAD_RE.match(part.name.strip()) or part.children:
+        return []
+    starts: list[tuple[int, str, bool]] = []  # (block, remedy, "In extreme situations")
+    for n, block in enumerate(part.blocks):
+        if n == 0 or not isinstance(block, Paragraph):
+            continue
+        found = _PROSE_ALTERNATIVE_RE.match(clean(block.text.plain))
+        if found:
+            rest = found.group("rest").rstrip(" ,")
+            rest = rest[:1].upper() + rest[1:]
+            if _imperative(rest) or _DOING_RE.match(rest):
+                starts.append((n, rest, found.group(0).lower().startswith("in extreme")))
+    if not starts:
+        return []
+    _, first, _ = part_steps(Part(part.name, part.level, part.line, part.blocks[: starts[0][0]]))
+    if not first:
+        return []
+    options = [Option(section, remedy_label(first[0]), "", first)]
+    bounds = [n for n, _, _ in starts] + [len(part.blocks)]
+    for (n, rest, extreme), end in zip(starts, bounds[1:], strict=True):
+        _, items, _ = part_steps(Part(part.name, part.level, part.line, part.blocks[n + 1 : end]))
+        label = remedy_label(rest)
+        if extreme:
+            label = f"{label} (extreme situations only)"  # the article's caution, kept
+        options.append(Option(section, label, "", [rest, *items]))
+    return options
+
+
+# --------------------------------------------------------------------------- diagnosis
+
+#: Words that say nothing of which failure a heading is about.
+_HEAD_STOP = frozenset(
+    "diagnosis diagnose for due to halted the a an of in on is are was not no if when with "
+    "and or verify check inspect confirm issue issues problem problems failure failures "
+    "step steps".split()
+)
+
+
+def _head_words(name: str) -> set[str]:
+    from kbassist.drafting.modern import md_plain
+
+    words = re.findall(r"[a-z0-9][a-z0-9'/-]*", md_plain(name).lower())
+    return {w.strip("'") for w in words if w.strip("'") not in _HEAD_STOP and not w.isdigit()}
+
+
+def _matches(fix: str, check: str) -> bool:
+    """Whether a Diagnosis sub-heading is about the failure a Mitigation one fixes: the
+    shorter's words all in the longer ("Diagnosis for Data Corruption" / "Halted due to
+    Data Corruption", "Prometheus issues" / "Prometheus")."""
+    a, b = _head_words(fix), _head_words(check)
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def matched_diagnosis(article: Article, options: list[Option]) -> None:
+    """A Diagnosis with one sub-heading per failure pattern ("Diagnosis for 'no space
+    left on device'", "... for Data Corruption", "... for S3 Connection Failure") beside a
+    Mitigation with the same patterns: each fix runs the Diagnosis steps shared by all and
+    only its own pattern's, not the other patterns' checks (and their inputs)."""
+    from kbassist.drafting.blocks import part_steps
+    from kbassist.drafting.options import MAX_DIAGNOSIS_STEPS
+
+    fixes = [o for o in options if o.kind in _CHOOSABLE and o.pre_items]
+    parts = article.parts_by_role("diagnosis")
+    if len(fixes) < 2 or not parts or len(parts[0].children) < 2:
+        return
+    part = parts[0]
+    pairs: dict[int, Part] = {}
+    for option in fixes:
+        found = [c for c in part.children if _matches(option.label, c.name)]
+        if len(found) == 1:
+            pairs[id(option)] = found[0]
+    owned = {id(c) for c in pairs.values()}
+    if len(owned) < 2 or len(owned) < len(pairs):
+        return  # fewer than two patterns told apart, or two fixes for one pattern
+    for option in fixes:
+        own = pairs.get(id(option))
+        kept = tuple(c for c in part.children if id(c) not in owned or c is own)
+        _, items, _ = part_steps(Part(part.name, part.level, part.line, part.blocks, kept))
+        if items:
+            option.pre_items = items[:MAX_DIAGNOSIS_STEPS]
