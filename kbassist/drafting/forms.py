@@ -1,0 +1,278 @@
+"""A modern article's several symptom forms, each a choice with a short complete label.
+
+MS support articles list a symptom's forms as bullets under "Any of the following
+symptoms may occur:" (each "When you try to start the X tool, you receive the following
+error message:" over its quote), as named bullets ("Symptom 2" over "You receive one of
+the following error messages:" and its named quotes) or as "## Symptom 1" headings. A
+form is labelled by its own name (the tool, the case) and its message, never cut to the
+scene clause ("When you try to start the Active Directory Users and Computers tool")
+nor to a bare name ("Symptom 2"), and every form is offered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kbassist.articles import Article, Section
+from kbassist.articles.model import Block, Code, ListBlock, ListItem, Note, Paragraph, Quote
+from kbassist.drafting.modern import block_plain, md_plain, section_parts
+from kbassist.drafting.text import clean, short_label, split_sentences
+
+#: "Any of the following symptoms may occur:", "you may experience one or more of the
+#: following symptoms.", "you see either of the following behaviors:": a list of forms.
+_FORMS_LEAD_RE = re.compile(
+    r"\b(?:one or more|any|either|one|some) of the following (?:symptoms?|issues|problems|"
+    r"behaviou?rs|symptoms or error messages)\b|\bthe following symptoms\b",
+    re.IGNORECASE,
+)
+#: "Event Type: Error", "Log Name: System": one field of a logged event, no form.
+_EVENT_FIELD_RE = re.compile(
+    r"^(?:log name|event type|event source|source|event id|level|description)\s*:", re.I
+)
+#: A form's bare name: "Symptom 2", "Error Message 1", "Issue 3".
+_NAME_RE = re.compile(
+    r"^(?:symptom|issue|problem|error(?: message)?|message|behaviou?r)\s*\d{1,2}\s*[.:]?$",
+    re.IGNORECASE,
+)
+#: "Symptom 1" as a heading: one form of the symptom, in its own section.
+_FORM_HEAD_RE = re.compile(r"^symptom\s*\d{1,2}\s*[.:]?$", re.IGNORECASE)
+#: "..., you receive the following error message" / "they receive an error message that
+#: resembles the following": the main clause only says a message follows.
+_RECEIVE_RE = re.compile(
+    r"^(?:you|they|users?|the user)\s+(?:may\s+|might\s+|will\s+)?(?:also\s+)?"
+    r"(?:receive|get|see|encounter)\b.*\b(?:following|message)\b[^.]*$",
+    re.IGNORECASE,
+)
+#: The scene's opening ("When you try to start", "If you"): the form's name comes after.
+_SCENE_OPEN_RE = re.compile(
+    r"^(?:when|if|after|while|whenever)\s+(?:(?:a\s+)?(?:you|users?|a user)\s+)?(?:try\s+to\s+)?",
+    re.IGNORECASE,
+)
+#: A parenthesised aside, left out of a label that is too long with it.
+_ASIDE_RE = re.compile(r"\s*\([^()]{1,100}\)")
+#: "In SQL Server 2012 and later environments, when ...": a scene with two clauses.
+_LEAD_SCENE_RE = re.compile(r"^(?:in|on|with|for)\s+[^,]{3,60},\s*", re.IGNORECASE)
+#: "occur on one of the following stored procedures in the database:": its items fill in.
+_ONE_OF_RE = re.compile(r"\bone of the following\s+[\w -]{1,40}?(?=\s+(?:in|on|of|at)\b|:|$)")
+
+_SCENE_WORD_RE = re.compile(r"^(?:when|if|after|while|whenever)\b", re.IGNORECASE)
+#: Where the main clause after a scene starts: its subject ("you", "users can't").
+_MAIN_RE = re.compile(
+    r"^(?:you|they|users?|the user|the|a|an|it|this|these|there|windows|\S+ (?:is|are|can't|"
+    r"cannot|fails?|appears?))\b",
+    re.IGNORECASE,
+)
+
+#: "The following event may be logged in the Application log:": only a lead-in.
+_FOLLOWING_RE = re.compile(r"\bthe following\b", re.IGNORECASE)
+#: A form with no message of its own is labelled by at most this much of its sentence.
+MAX_PLAIN_LABEL = 130
+#: A form's label at most this long: the name and the message's first words.
+MAX_FORM_LABEL = 140
+
+
+def symptom_forms(article: Article, section: Section | None) -> tuple[str, list[str]]:
+    """(the scene said before the forms, a label per form) for a modern article whose
+    symptom comes in two or more forms; ("", []) when it does not."""
+    if section is None or article.style == "mskb":
+        return "", []
+    for part in section_parts(article, section):
+        blocks = [b for b in part.blocks if not isinstance(b, Note)]
+        for i, block in enumerate(blocks[:-1]):
+            listed = blocks[i + 1]
+            if not (isinstance(block, Paragraph) and isinstance(listed, ListBlock)):
+                continue
+            if listed.ordered or not _FORMS_LEAD_RE.search(md_plain(block.text.plain)):
+                continue
+            labels: list[str] = []
+            items = listed.items
+            for n, item in enumerate(items):
+                found = _item_forms(item.blocks)
+                if not found and n + 1 < len(items) and _fields_next(item.blocks, items[n + 1]):
+                    # "The following event may be logged:" over its fields, split in bullets
+                    found = [short_label(block_plain(item.blocks[0]), MAX_PLAIN_LABEL)]
+                labels.extend(found)
+            labels = _distinct(labels)
+            if len(labels) >= 2:
+                scene = " ".join(t for t in map(block_plain, blocks[: i + 1]) if t)
+                return scene, labels
+    return "", _headed_forms(article)
+
+
+def _headed_forms(article: Article) -> list[str]:
+    """ "## Symptom 1" / "## Symptom 2" sections: one form each, labelled by its text."""
+    labels = []
+    for part in article.document.walk():
+        if _FORM_HEAD_RE.match(md_plain(part.name).strip()):
+            blocks = [b for b in part.blocks if not isinstance(b, Note)]
+            label = _form_label(blocks)
+            if label:
+                labels.append(label)
+    labels = _distinct(labels)
+    return labels if len(labels) >= 2 else []
+
+
+def _item_forms(blocks: Sequence[Block]) -> list[str]:
+    """The forms one bullet holds: itself, or, under a bare name ("Symptom 2") whose
+    text leads to named messages ("Error Message 1" over its quote), each message."""
+    blocks = [b for b in blocks if not isinstance(b, Note)]
+    first = next((b for b in blocks if isinstance(b, Paragraph)), None)
+    if first is None:
+        return []
+    if not _NAME_RE.match(md_plain(first.text.plain).strip()):
+        label = _form_label(blocks) if _seen_form(blocks, first) else ""
+        return [label] if label else []
+    body = blocks[blocks.index(first) + 1 :]
+    nested = next((b for b in body if isinstance(b, ListBlock)), None)
+    if nested is not None:
+        subs = [_item_forms(item.blocks) for item in nested.items]
+        named = all(
+            isinstance(item.blocks[0], Paragraph)
+            and _NAME_RE.match(md_plain(item.blocks[0].text.plain).strip())
+            for item in nested.items
+            if item.blocks
+        )
+        if named and sum(map(len, subs)) >= 2:
+            return [label for sub in subs for label in sub]
+    label = _form_label(body)
+    return [label] if label else []
+
+
+def _fields_next(blocks: Sequence[Block], following: ListItem) -> bool:
+    """A lead-in bullet whose next bullet is a logged event's fields."""
+    first, after = blocks[0] if blocks else None, following.blocks[0] if following.blocks else None
+    return (
+        isinstance(first, Paragraph)
+        and isinstance(after, Paragraph)
+        and first.text.plain.rstrip().endswith(":")
+        and bool(_EVENT_FIELD_RE.match(clean(md_plain(after.text.plain))))
+    )
+
+
+def _seen_form(blocks: Sequence[Block], first: Paragraph) -> bool:
+    """Whether a bullet is something seen: not an event's field ("Event Type: Error"), a
+    lead-in with nothing after it, nor a bare scene ("If you try to create a partition")."""
+    said = clean(md_plain(first.text.plain))
+    shown = any(isinstance(b, (Quote, Code, ListBlock)) for b in blocks)
+    if _EVENT_FIELD_RE.match(said) or (said.endswith(":") and not shown):
+        return False
+    sentence = (split_sentences(said) or [said])[0]
+    return shown or not (_SCENE_WORD_RE.match(sentence) and not _split_scene(sentence)[0])
+
+
+def _form_label(blocks: Sequence[Block]) -> str:
+    """A form's label: its case and its message ("Start the Active Directory Sites and
+    Services tool: Naming Information cannot be located"), or what is seen."""
+    first = next((b for b in blocks if isinstance(b, Paragraph)), None)
+    message = next((_message(b) for b in blocks if isinstance(b, (Quote, Code))), "")
+    if first is None:
+        return short_label(message, MAX_FORM_LABEL) if message else ""
+    said = clean(md_plain(first.text.plain))
+    rest = blocks[blocks.index(first) + 1 :]
+    filled = _filled(said, rest)
+    if filled:
+        return filled
+    sentence = (split_sentences(said) or [said])[0].rstrip(" .:")
+    case, main = _split_scene(sentence)
+    if message and (not main or _RECEIVE_RE.match(main)):
+        name = _LEAD_SCENE_RE.sub("", case) if case else ""  # "When you try to start X"
+        if not name or len(name) > 80:
+            lead = _LEAD_SCENE_RE.match(case)
+            name = lead.group(0).rstrip(", ") if lead else ""
+        return _join(_capital(name), message)
+    if message and said.endswith(":") and _FOLLOWING_RE.search(sentence):
+        return short_label(message, MAX_FORM_LABEL)  # "The following event is logged:"
+    what = _capital(main) if main and len(main) >= 12 else sentence
+    if len(what) > MAX_FORM_LABEL:  # "(for example, members of ...)" is no part of a name
+        what = _ASIDE_RE.sub("", what)
+    if message:
+        return _join(short_label(what, 60), message)
+    return short_label(what, MAX_PLAIN_LABEL)
+
+
+def _filled(said: str, rest: Sequence[Block]) -> str:
+    """ "Deadlocks occur on one of the following stored procedures:" over two short items:
+    the sentence with its items in place ("... on [dbo].[A] or [dbo].[B]"), else ""."""
+    listed = next((b for b in rest if isinstance(b, ListBlock)), None)
+    found = _ONE_OF_RE.search(said)
+    if listed is None or found is None or not said.rstrip().endswith(":"):
+        return ""
+    items = [" ".join(block_plain(b) for b in item.blocks).strip(" .;") for item in listed.items]
+    if not 2 <= len(items) <= 3 or any(not i or len(i) > 40 for i in items):
+        return ""
+    label = f"{said[: found.start()].rstrip()} {' or '.join(items)}"
+    return label if len(label) <= MAX_FORM_LABEL else ""
+
+
+def _split_scene(sentence: str) -> tuple[str, str]:
+    """("When you try to start the X tool", "you receive the following error message"):
+    a sentence's scene clause and its main clause; ("", sentence) without a scene."""
+    lead = _LEAD_SCENE_RE.match(sentence)
+    body = sentence[lead.end() :] if lead else sentence
+    prefix = sentence[: len(sentence) - len(body)]
+    if not _SCENE_WORD_RE.match(body):
+        return (prefix.rstrip(", "), body) if lead else ("", sentence)
+    for match in re.finditer(r",\s+", body):
+        rest = body[match.end() :]
+        if _MAIN_RE.match(rest):
+            return (prefix + body[: match.start()]).strip(" ,"), rest
+    return "", sentence
+
+
+def _message(block: Block) -> str:
+    """A quoted message without its markup; a logged event as its source, ID and
+    description; a code block's first line."""
+    if isinstance(block, Code):
+        lines = [line.strip() for line in block.code.splitlines() if line.strip()]
+        return _event_label(block.code) or (lines[0] if lines else "")
+    if isinstance(block, Quote):
+        raw = "\n".join(b.text.plain for b in block.blocks if isinstance(b, Paragraph))
+        event = _event_label(raw)
+        if event:
+            return event
+    return clean(block_plain(block))
+
+
+def _event_label(raw: str) -> str:
+    """A logged event as "Event 12302 (VSS): its description", or "" for no event."""
+    fields: dict[str, str] = {}
+    for line in raw.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip().casefold() in _EVENT_KEYS and value.strip():
+            fields.setdefault(_EVENT_KEYS[key.strip().casefold()], clean(md_plain(value)))
+    if "id" not in fields or "text" not in fields:
+        return ""
+    source = f" ({fields['source']})" if "source" in fields else ""
+    return f"Event {fields['id']}{source}: {fields['text']}"
+
+
+_EVENT_KEYS = {
+    "event id": "id",
+    "event source": "source",
+    "source": "source",
+    "description": "text",
+}
+
+
+def _join(name: str, message: str) -> str:
+    """ "Name: message", the message cut to its first clause to fit the label."""
+    if not name:
+        return short_label(message, MAX_FORM_LABEL)
+    room = max(MAX_FORM_LABEL - len(name) - 2, 30)
+    return f"{name}: {short_label(message, room)}"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _distinct(labels: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for label in labels:
+        key = label.casefold()
+        if label and key not in seen:
+            seen.add(key)
+            out.append(label)
+    return out
