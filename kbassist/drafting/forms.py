@@ -176,10 +176,12 @@ def _form_label(blocks: Sequence[Block]) -> str:
     sentence = (split_sentences(said) or [said])[0].rstrip(" .:")
     case, main = _split_scene(sentence)
     if message and (not main or _RECEIVE_RE.match(main)):
-        name = _LEAD_SCENE_RE.sub("", case) if case else ""  # "When you try to start X"
-        if not name or len(name) > 80:
-            lead = _LEAD_SCENE_RE.match(case)
-            name = lead.group(0).rstrip(", ") if lead else ""
+        # the whole case when short, else its opening scene ("In SQL Server 2008
+        # environments") that tells the forms apart, else the case after it
+        lead = _LEAD_SCENE_RE.match(case)
+        bare = _LEAD_SCENE_RE.sub("", case)
+        name = case if len(case) <= 80 else lead.group(0).rstrip(", ") if lead else bare
+        name = name if len(name) <= 80 else ""
         return _join(_capital(name), message)
     if message and said.endswith(":") and _FOLLOWING_RE.search(sentence):
         return short_label(message, MAX_FORM_LABEL)  # "The following event is logged:"

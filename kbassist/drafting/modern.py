@@ -846,7 +846,7 @@ def log_excerpt(lines: Sequence[str]) -> str:
     seen: set[str] = set()
     for line in kept:
         line = _LOG_PREFIX_RE.sub("", line).strip()
-        key = re.sub(r"\d+|0x[0-9a-f]+", "#", line.casefold())
+        key = re.sub(r"0x[0-9a-f]+|\d+", "#", line.casefold())
         if line and _TELLING_RE.search(line) and key not in seen:
             seen.add(key)
             telling.append(shorten_line(line))
