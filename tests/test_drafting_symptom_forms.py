@@ -142,3 +142,18 @@ def test_an_event_form_is_named_by_its_id_source_and_description() -> None:
         "detected",
         "The list is blank",
     ]
+
+
+def test_named_messages_after_either_of_the_following_are_choices() -> None:
+    """ "... resembles either of the following." over "Error message 1/2": each message."""
+    art = support(
+        "## Symptoms\n\nWhen you try to change the Hosts file, you may receive an error "
+        "message that resembles either of the following.\n\n"
+        "- Error message 1\n\n    > Access to C:\\Windows\\System32\\drivers\\etc\\hosts was "
+        "denied\n\n- Error message 2\n\n    > Cannot create the hosts file.\n\n" + FIX
+    )
+    assert symptom_labels(art) == [
+        "Access to C:\\Windows\\System32\\drivers\\etc\\hosts was denied",
+        "Cannot create the hosts file",
+        "None of these",
+    ]

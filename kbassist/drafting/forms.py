@@ -22,8 +22,9 @@ from kbassist.drafting.text import clean, short_label, split_sentences
 #: "Any of the following symptoms may occur:", "you may experience one or more of the
 #: following symptoms.", "you see either of the following behaviors:": a list of forms.
 _FORMS_LEAD_RE = re.compile(
-    r"\b(?:one or more|any|either|one|some) of the following (?:symptoms?|issues|problems|"
-    r"behaviou?rs|symptoms or error messages)\b|\bthe following symptoms\b",
+    r"(?:\b(?:one or more|any|either|one|some) of the following(?: (?:error |warning )?"
+    r"(?:symptoms?|issues|problems|behaviou?rs|errors|messages|symptoms or error messages))?"
+    r"|\bthe following symptoms\b[^:]*)\s*[:.]?$",
     re.IGNORECASE,
 )
 #: "Event Type: Error", "Log Name: System": one field of a logged event, no form.
@@ -69,7 +70,7 @@ _FOLLOWING_RE = re.compile(r"\bthe following\b", re.IGNORECASE)
 #: A form with no message of its own is labelled by at most this much of its sentence.
 MAX_PLAIN_LABEL = 130
 #: A form's label at most this long: the name and the message's first words.
-MAX_FORM_LABEL = 140
+MAX_FORM_LABEL = 150
 
 
 def symptom_forms(article: Article, section: Section | None) -> tuple[str, list[str]]:
@@ -178,6 +179,7 @@ def _form_label(blocks: Sequence[Block]) -> str:
     if message and (not main or _RECEIVE_RE.match(main)):
         # the whole case when short, else its opening scene ("In SQL Server 2008
         # environments") that tells the forms apart, else the case after it
+        case = _ASIDE_RE.sub("", case)  # "(GPOs)" names nothing a reader tells apart
         lead = _LEAD_SCENE_RE.match(case)
         bare = _LEAD_SCENE_RE.sub("", case)
         name = case if len(case) <= 80 else lead.group(0).rstrip(", ") if lead else bare
