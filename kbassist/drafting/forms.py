@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Block, Code, ListBlock, ListItem, Note, Paragraph, Quote
-from kbassist.drafting.modern import block_plain, md_plain, section_parts
+from kbassist.drafting.modern import block_plain, md_plain, section_parts, strip_log_prefix
 from kbassist.drafting.text import clean, short_label, split_sentences
 
 #: "Any of the following symptoms may occur:", "you may experience one or more of the
@@ -24,7 +24,7 @@ from kbassist.drafting.text import clean, short_label, split_sentences
 _FORMS_LEAD_RE = re.compile(
     r"(?:\b(?:one or more|any|either|one|some) of the following(?: (?:error |warning )?"
     r"(?:symptoms?|issues|problems|behaviou?rs|errors|messages|symptoms or error messages))?"
-    r"|\bthe following symptoms\b[^:]*)\s*[:.]?$",
+    r"|\bthe following (?:symptoms|(?:error )?messages)\b[^:]*)\s*[:.]?$",
     re.IGNORECASE,
 )
 #: "Event Type: Error", "Log Name: System": one field of a logged event, no form.
@@ -235,7 +235,15 @@ def _message(block: Block) -> str:
         event = _event_label(raw)
         if event:
             return event
+    if isinstance(block, Quote):
+        # parsed text is plain already: "[Microsoft][ODBC Driver]" is no Markdown link
+        text = " ".join(b.text.plain for b in block.blocks if isinstance(b, Paragraph))
+        return strip_log_prefix(clean(md_plain(text) if _MARKUP_RE.search(text) else text))
     return clean(block_plain(block))
+
+
+#: Markdown left in a quote's text (a long article is parsed as plain paragraphs).
+_MARKUP_RE = re.compile(r"\*\*|\]\(|`")
 
 
 def _event_label(raw: str) -> str:

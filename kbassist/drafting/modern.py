@@ -835,6 +835,11 @@ _LOG_PREFIX_RE = re.compile(
 MAX_TELLING_LINES = 3
 
 
+def strip_log_prefix(line: str) -> str:
+    """A log line without its timestamp and thread prefix ("<Datetime> spid420")."""
+    return _LOG_PREFIX_RE.sub("", line).strip()
+
+
 def log_excerpt(lines: Sequence[str]) -> str:
     """A long log's telling lines (errors and failures, their timestamps and thread
     prefixes dropped, each once), joined by " / "; "" when the log is short or none of
@@ -845,7 +850,7 @@ def log_excerpt(lines: Sequence[str]) -> str:
     telling: list[str] = []
     seen: set[str] = set()
     for line in kept:
-        line = _LOG_PREFIX_RE.sub("", line).strip()
+        line = strip_log_prefix(line)
         key = re.sub(r"0x[0-9a-f]+|\d+", "#", line.casefold())
         if line and _TELLING_RE.search(line) and key not in seen:
             seen.add(key)
