@@ -68,7 +68,7 @@ _MAIN_RE = re.compile(
 #: "The following event may be logged in the Application log:": only a lead-in.
 _FOLLOWING_RE = re.compile(r"\bthe following\b", re.IGNORECASE)
 #: A form with no message of its own is labelled by at most this much of its sentence.
-MAX_PLAIN_LABEL = 130
+MAX_PLAIN_LABEL = 160
 #: A form's label at most this long: the name and the message's first words.
 MAX_FORM_LABEL = 150
 
@@ -192,7 +192,23 @@ def _form_label(blocks: Sequence[Block]) -> str:
         what = _ASIDE_RE.sub("", what)
     if message:
         return _join(short_label(what, 60), message)
-    return short_label(what, MAX_PLAIN_LABEL)
+    return _whole_end(short_label(what, MAX_PLAIN_LABEL))
+
+
+def _whole_end(label: str) -> str:
+    """A label cut at a word does not end on "without", "to" or "the"."""
+    words = label.split(" ")
+    while len(words) > 3 and _OPEN_END_RE.fullmatch(words[-1].strip(",;:")):
+        words.pop()
+    return " ".join(words).rstrip(" ,;:")
+
+
+#: Words a cut phrase does not end on.
+_OPEN_END_RE = re.compile(
+    r"a|an|the|to|of|for|with|without|by|from|in|on|at|into|as|than|like|and|or|but|that"
+    r"|which|whose|is|are|be|such",
+    re.IGNORECASE,
+)
 
 
 def _filled(said: str, rest: Sequence[Block]) -> str:
