@@ -157,3 +157,54 @@ def test_named_messages_after_either_of_the_following_are_choices() -> None:
         "Cannot create the hosts file",
         "None of these",
     ]
+
+
+def test_forms_depending_on_how_the_service_starts_show_each_message() -> None:
+    """ "... resembles the following, depending on how you start it:" over two ways: each
+    way with its message, the typed command left out."""
+    art = support(
+        "## Symptoms\n\nSQL Server does not start, and it returns an error message that "
+        "resembles the following, depending on how you try to start the service:\n\n"
+        "- By using the Services applet:\n\n    > Windows could not start the SQL Server "
+        "service on Local Computer.\n\n- By using a command prompt:\n\n"
+        "    > C:\\Users\\username>NET START MSSQLSERVER  \n    System error 5 has occurred."
+        "\n\n" + FIX
+    )
+    assert symptom_labels(art)[:2] == [
+        "By using the Services applet: Windows could not start the SQL Server service on Local "
+        "Computer",
+        "By using a command prompt: System error 5 has occurred",
+    ]
+
+
+def test_a_cause_named_in_a_symptom_note_is_the_cause() -> None:
+    """ "That cause is insufficient privileges in msdb." in a note: not "gives no cause"."""
+    art = support(
+        "## Symptoms\n\nYou may receive error 916 when you expand the Databases node.\n\n"
+        "> [!NOTE]\n> The text of the error may vary. However, the underlying cause is "
+        "essentially the same. That cause is insufficient privileges in the msdb database."
+        "\n\n## How to resolve the issue\n\n1. Run `GRANT CONNECT TO guest` in msdb.\n"
+    )
+    assert draft_tree_model(art).cause == (
+        "That cause is insufficient privileges in the msdb database."
+    )
+
+
+def test_a_symptom_opening_with_what_is_wrong_states_the_cause() -> None:
+    """ "If the service can't find the path ..., the service doesn't start": the cause; "When
+    you try to change the file, ..." stays a trigger, no cause."""
+    art = support(
+        "## Symptoms\n\nIf the SQL Server service can't find the path that's configured to "
+        "create error logs, the service doesn't start, and you receive the following error "
+        "message:\n\n> Error 1067: The process terminated unexpectedly.\n\n"
+        "## Resolution\n\n1. Create the error log folder.\n"
+    )
+    assert draft_tree_model(art).cause == (
+        "If the SQL Server service can't find the path that's configured to create error "
+        "logs, the service doesn't start."
+    )
+    trigger = support(
+        "## Symptoms\n\nWhen you try to change the Hosts file, you receive an error that is "
+        "not expected.\n\n## Resolution\n\n1. Run Notepad as an administrator.\n"
+    )
+    assert "gives no cause" in draft_tree_model(trigger).cause

@@ -24,7 +24,9 @@ from kbassist.drafting.text import clean, short_label, split_sentences
 _FORMS_LEAD_RE = re.compile(
     r"(?:\b(?:one or more|any|either|one|some) of the following(?: (?:error |warning )?"
     r"(?:symptoms?|issues|problems|behaviou?rs|errors|messages|symptoms or error messages))?"
-    r"|\bthe following (?:symptoms|(?:error )?messages)\b[^:]*)\s*[:.]?$",
+    r"|\bthe following (?:symptoms|(?:error )?messages)\b[^:]*"
+    r"|\bthe following(?: (?:error )?message)?,? (?:depending|based) (?:on|upon)\b[^:]*)"
+    r"\s*[:.]?$",
     re.IGNORECASE,
 )
 #: "Event Type: Error", "Log Name: System": one field of a logged event, no form.
@@ -61,7 +63,8 @@ _SCENE_WORD_RE = re.compile(r"^(?:when|if|after|while|whenever)\b", re.IGNORECAS
 #: Where the main clause after a scene starts: its subject ("you", "users can't").
 _MAIN_RE = re.compile(
     r"^(?:you|they|users?|the user|the|a|an|it|this|these|there|windows|\S+ (?:is|are|can't|"
-    r"cannot|fails?|appears?))\b",
+    r"cannot|fails?|appears?)|[\w ]{1,40}? (?:does not|doesn't|do not|don't|cannot|can't|fails? "
+    r"to|stops?))\b",
     re.IGNORECASE,
 )
 
@@ -254,10 +257,14 @@ def _message(block: Block) -> str:
     if isinstance(block, Quote):
         # parsed text is plain already: "[Microsoft][ODBC Driver]" is no Markdown link
         text = " ".join(b.text.plain for b in block.blocks if isinstance(b, Paragraph))
+        # "C:\Users\username>NET START MSSQLSERVER" is the command typed, not the message
+        text = "\n".join(ln for ln in text.split("\n") if not _PROMPT_RE.match(ln.strip()))
         return strip_log_prefix(clean(md_plain(text) if _MARKUP_RE.search(text) else text))
     return clean(block_plain(block))
 
 
+#: A command prompt line: "C:\Users\name>NET START X", "PS C:\> Get-Service".
+_PROMPT_RE = re.compile(r"^(?:PS )?[A-Za-z]:\\[^>]{0,80}>\s*\S")
 #: Markdown left in a quote's text (a long article is parsed as plain paragraphs).
 _MARKUP_RE = re.compile(r"\*\*|\]\(|`")
 
@@ -304,3 +311,74 @@ def _distinct(labels: list[str]) -> list[str]:
             seen.add(key)
             out.append(label)
     return out
+
+
+# --------------------------------------------------------------------------- stated cause
+
+#: "That cause is insufficient privileges in the msdb database.": the article names it.
+_NAMED_CAUSE_RE = re.compile(
+    r"\b(?:the|that|this|its) (?:underlying |root |real )?cause (?:of (?:this|the) "
+    r"(?:issue|problem|error) )?is (?!essentially|similar|the same|unknown|not)\w",
+    re.IGNORECASE,
+)
+#: A scene clause that says what is wrong ("If the service can't find the path", "When
+#: the service runs under an account that does not have sufficient privileges").
+_WRONG_RE = re.compile(
+    r"\b(?:can't|cannot|can not|couldn't|doesn't|does not|don't|do not|isn't|is not|aren't|"
+    r"are not|wasn't|missing|insufficient|incorrect(?:ly)?|wrong|invalid|corrupt(?:ed)?|"
+    r"disabled|expired|deleted|removed|without)\b",
+    re.IGNORECASE,
+)
+#: What the admin does is a trigger, not a cause: "When you try to change the file".
+_TRIGGER_RE = re.compile(
+    r"\b(?:you|users?|a user|the user)\s+(?:try|attempt|click|run|start|open|change|use|"
+    r"select|type|restart|install|upgrade|connect|log ?on|sign in|view|expand|create)\b",
+    re.IGNORECASE,
+)
+
+
+def stated_cause(article: Article) -> tuple[str, Section | None]:
+    """A cause a modern article states in its symptom rather than under a Cause heading:
+    a sentence that names it ("That cause is insufficient privileges in msdb."), else
+    the opening "If/When X, Y" whose X says what is wrong ("If the service can't find
+    the path that's configured for error logs, the service doesn't start"); ("", None)."""
+    from kbassist.drafting.blocks import part_sections
+
+    if article.style == "mskb":
+        return "", None
+    sections = part_sections(article)
+    parts = [p for p in article.document.walk() if p.role == "symptom"]
+    for part in parts:
+        section = sections.get(id(part))
+        for text in _part_texts(part.blocks):
+            for sentence in split_sentences(text):
+                if section is not None and _NAMED_CAUSE_RE.search(sentence):
+                    return sentence, section
+    for part in parts[:1]:
+        section = sections.get(id(part))
+        first = next((b for b in part.blocks if isinstance(b, Paragraph)), None)
+        if first is None or section is None:
+            continue
+        sentence = (split_sentences(clean(md_plain(first.text.plain))) or [""])[0]
+        case, main = _split_scene(sentence.rstrip(" .:"))
+        if (
+            case
+            and main
+            and _SCENE_WORD_RE.match(case)
+            and _WRONG_RE.search(case)
+            and not _TRIGGER_RE.search(case)
+        ):
+            main = re.split(r",\s+and\s+(?:you|it|they)\b", main)[0]  # not "and you receive"
+            return f"{case}, {main}.", section
+    return "", None
+
+
+def _part_texts(blocks: Sequence[Block]) -> list[str]:
+    """The paragraphs of a part, its notes' paragraphs included, as plain text."""
+    texts = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            texts.append(clean(md_plain(block.text.plain)))
+        elif isinstance(block, Note):
+            texts.extend(_part_texts(block.blocks))
+    return texts
