@@ -208,3 +208,22 @@ def test_a_symptom_opening_with_what_is_wrong_states_the_cause() -> None:
         "not expected.\n\n## Resolution\n\n1. Run Notepad as an administrator.\n"
     )
     assert "gives no cause" in draft_tree_model(trigger).cause
+
+
+def test_messages_offered_as_choices_are_not_quoted_again_and_cut() -> None:
+    """A long scene over quoted messages: the question quotes the scene up to the
+    messages' lead-in, whole; the messages are the choices."""
+    scene = " ".join(
+        f"Condition {n} of the upgrade to TLS 1.2 applies to this server." for n in range(10)
+    )
+    long_tail = " The client then retries the connection many times before it gives up." * 4
+    art = support(
+        f"## Symptoms\n\n{scene}\n\nThe application might generate one of the following error "
+        f"messages:\n\n> Named Pipes: A connection was established, then login failed.{long_tail}"
+        f"\n\n> TCP: A connection was established, then the handshake failed.{long_tail}\n\n" + FIX
+    )
+    node = draft_tree_model(art).nodes["symptom"]
+    text = str(getattr(node.text, "source", node.text))
+    assert len(node.choices) == 3
+    assert "[...]" not in text
+    assert "might generate one of the following error messages." in text

@@ -382,3 +382,35 @@ def _part_texts(blocks: Sequence[Block]) -> list[str]:
         elif isinstance(block, Note):
             texts.extend(_part_texts(block.blocks))
     return texts
+
+
+#: "... resembles one of the following:", "might generate one of the following error
+#: messages:": the lead-in of the messages offered as choices.
+_MESSAGES_LEAD_RE = re.compile(r"\bfollowing\b[^.:]{0,60}:")
+
+
+_SCENARIO_END_RE = re.compile(r"\bfollowing (?:scenarios?|conditions?|circumstances)\W*$", re.I)
+
+
+def scene_before(symptom: str, messages: Sequence[str]) -> str:
+    """The symptom up to where its first offered message starts: the scene the choices
+    share, so the question does not quote every message again and cut it at 900
+    characters; the symptom itself when no message is found in it."""
+    starts = []
+    for message in messages:
+        # the message whole, else its text after a label ("Named Pipes > A connection")
+        for probe in (message[:40].strip(), re.split(r": | > ", message)[-1][:40].strip()):
+            at = symptom.find(probe) if len(probe) >= 8 else -1
+            if at > 0:
+                starts.append(at)
+                break
+    if not starts:
+        # the messages are past the symptom's cut: up to the lead-in that introduces them
+        leads = list(_MESSAGES_LEAD_RE.finditer(symptom)) if "[...]" in symptom else []
+        if not leads:
+            return symptom
+        starts.append(leads[-1].end())
+    scene = symptom[: min(starts)].rstrip(" ;:-")
+    if len(scene) < 40 or _SCENARIO_END_RE.search(scene):
+        return symptom  # "... in the following scenario:": its steps are no forms to drop
+    return scene if scene.endswith((".", "?", "!")) else f"{scene}."

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
-from kbassist.drafting.forms import symptom_forms
+from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
     REDO_CHECK,
@@ -782,6 +782,8 @@ def _confirm_node(
     # keeps it short); a cut at 300 hid the message after "you receive the following error:"
     limit = MAX_SYMPTOM_CHARS if article.style == "mskb" else MAX_MODERN_SYMPTOM_CHARS
     if len(messages) >= 2:
+        if article.style != "mskb" and len(symptom) > limit // 2:
+            symptom = scene_before(symptom, messages)  # the choices show the messages
         node["title"] = "Which of these do you see?"
         node["text"] = brace(
             f"The article describes: {shorten(symptom, limit)} It comes in several forms. "
