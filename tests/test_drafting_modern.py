@@ -1170,3 +1170,23 @@ def test_prose_ways_to_try_are_alternatives() -> None:
     assert node(tree, "mitigation_2")["text"] == (
         "Mitigation for this issue depends on what is filling up the storage."
     )
+
+
+def test_a_long_log_in_the_symptom_shows_its_error_lines_not_a_cut_dump() -> None:
+    """A trace of many lines is quoted by its failing lines, prefixes dropped, each once."""
+    noise = "".join(
+        f"[-,0x00c390:0xbb80] sqlwriter.yukon: Entering step {n} of the snapshot sequence  \n"
+        for n in range(12)
+    )
+    art = support(
+        "## Symptoms\n\nThe VSS backup fails. A SQLServerWriter trace reports the following:"
+        f"\n\n> {noise}"
+        "[-,0x00c390:0xbb80] sqlwriter.yukon: VDI::GetCommand failed with error 0x8077000e  \n"
+        "[-,0x00c390:0xbb80] sqlwriter.yukon: VDI::GetCommand failed with error 0x8077000f  \n"
+        "[-,0x00c390:0xbb80] sqlwriter.yukon: Leaving the snapshot sequence\n\n"
+        "## Resolution\n\nInstall the latest cumulative update.\n"
+    )
+    symptom = draft_tree(art)["symptom"]
+    assert "sqlwriter.yukon: VDI::GetCommand failed with error 0x8077000e" in symptom
+    assert symptom.count("GetCommand failed") == 1
+    assert "Entering step" not in symptom and "[...]" not in symptom

@@ -165,7 +165,7 @@ def block_symptom(article: Article, section: Section) -> str:
     texts: list[str] = []
     for n, block in enumerate(blocks):
         # a logged event is named by its source, ID and description, not its first lines
-        text = (isinstance(block, Code) and record_message(block.code)) or block_plain(block)
+        text = (isinstance(block, Code) and record_message(block.code)) or symptom_block_text(block)
         if not text:
             continue
         if len(texts) >= 2:
@@ -811,3 +811,81 @@ def sample_lead(text: str) -> bool:
 
 #: "Run a command similar to the following:": a command to adapt, not a sample.
 _RUN_WORD_RE = re.compile(r"\b(?:run|type|enter|execute|use|command|script|query|cmdlet)\b", re.I)
+
+
+# --------------------------------------------------------------------------- log dumps
+
+#: A quoted log longer than this is shown by its telling lines in a symptom.
+MAX_LOG_CHARS = 300
+#: A log line that says what went wrong ("Error: 17182, ...", "... failed with error
+#: 0xd", "hr: 0x8077000e", "Access is denied").
+_TELLING_RE = re.compile(
+    r"\b(?:error|errors|fail(?:ed|s|ure)?|exception|denied|unable|cannot|could not|"
+    r"invalid|not found|timed? ?out|deadlock(?:ed)?)\b",
+    re.IGNORECASE,
+)
+#: What opens a log line and tells nothing: "<Datetime> Server", "[-,0x00c390:0xbb80:...]",
+#: "2024-01-02 10:11:12.34", "spid5s".
+_LOG_PREFIX_RE = re.compile(
+    r"^(?:(?:<datetime>|\[[^\]]{0,60}\]|\d{4}-\d\d-\d\d[ T][\d:.,]+|\d\d:\d\d:\d\d[\d.,]*"
+    r"|spid\w+|server|logon)[,;]?\s*)+",
+    re.IGNORECASE,
+)
+#: The telling lines a symptom keeps of one log.
+MAX_TELLING_LINES = 3
+
+
+def strip_log_prefix(line: str) -> str:
+    """A log line without its timestamp and thread prefix ("<Datetime> spid420")."""
+    return _LOG_PREFIX_RE.sub("", line).strip()
+
+
+def log_excerpt(lines: Sequence[str]) -> str:
+    """A long log's telling lines (errors and failures, their timestamps and thread
+    prefixes dropped, each once), joined by " / "; "" when the log is short or none of
+    its lines tells what went wrong."""
+    kept = [" ".join(line.split()) for line in lines if line.strip()]
+    if len(kept) < 3 or sum(map(len, kept)) <= MAX_LOG_CHARS:
+        return ""
+    telling: list[str] = []
+    seen: set[str] = set()
+    for line in kept:
+        line = strip_log_prefix(line)
+        key = re.sub(r"0x[0-9a-f]+|\d+", "#", line.casefold())
+        if line and _TELLING_RE.search(line) and key not in seen:
+            seen.add(key)
+            telling.append(shorten_line(line))
+        if len(telling) >= MAX_TELLING_LINES:
+            break
+    return " / ".join(telling)
+
+
+def shorten_line(line: str, limit: int = 200) -> str:
+    """One log line at most `limit` characters: its first sentence, else cut at a word."""
+    if len(line) <= limit:
+        return line
+    first = (split_sentences(line) or [line])[0]
+    if len(first) <= limit:
+        return first
+    return line[:limit].rsplit(" ", 1)[0] + " [...]"
+
+
+def symptom_block_text(block: Block) -> str:
+    """A symptom block as plain text, a long quoted or fenced log by its telling lines
+    (the error, the failure) rather than its first 900 characters."""
+    if isinstance(block, (Code, Quote)):
+        raw = (
+            block.code
+            if isinstance(block, Code)
+            else "\n".join(b.text.plain for b in block.blocks if isinstance(b, Paragraph))
+        )
+        lines = raw.split("\n")
+        if sum(bool(_RECORD_LINE_RE.match(line.strip())) for line in lines) >= 3:
+            return block_plain(block)  # an event's fields: record_message's, kept whole
+        return log_excerpt([md_plain(line) for line in lines]) or block_plain(block)
+    if isinstance(block, ListBlock):
+        items = [
+            " ".join(symptom_block_text(b) for b in item.blocks).strip() for item in block.items
+        ]
+        return "; ".join(i.rstrip(".;") for i in items if i) + "."
+    return block_plain(block)

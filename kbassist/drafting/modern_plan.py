@@ -13,6 +13,7 @@ import re
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Paragraph
+from kbassist.drafting.forms import stated_cause
 from kbassist.drafting.modern import (
     action_label,
     always_firing,
@@ -65,6 +66,8 @@ def modern_plan(
         cause = md_plain(cause)
     else:
         cause, cause_section = block_cause(article)
+    if not cause:  # "That cause is ...", "If the service can't find the path, ..."
+        cause, cause_section = stated_cause(article)
     cited = [s for s in article.sections if s.text.strip()]
     redirect = redirect_target(cited[0].text) if len(cited) == 1 else None
     if redirect is not None and cited:

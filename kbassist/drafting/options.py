@@ -2025,6 +2025,55 @@ def _choose_one_list(blocks: Sequence[object]) -> list[ListBlock]:
     return []
 
 
+#: Words too common to tie a how-to heading to one of the ways it details.
+_DETAIL_STOP = frozenset(
+    "a an the to of on in for by and or your you how with from is are this that use using "
+    "server client windows".split()
+)
+
+
+def _detail_words(text: str) -> set[str]:
+    """A text's telling words, "installing" read as "install"."""
+    return {
+        re.sub(r"(?<=..)ing$", "", w)
+        for w in re.findall(r"[a-z][a-z0-9-]{2,}", text.casefold())
+        if w not in _DETAIL_STOP
+    }
+
+
+def _detail_children(children: Sequence[Part], listed: ListBlock) -> list[Part]:
+    """Sub-headings that each spell out one way of a choose-one list ("### How to
+    Install an IPP Print Server's Self-Signed Certificate" under "... installing the
+    self-signed certificate on the workstation"): every child shares more words with one
+    item (two or more) than with any other; [] otherwise (the children are fixes of their
+    own)."""
+    if not children:
+        return []
+    items = [
+        _detail_words(" ".join(getattr(getattr(b, "text", None), "plain", "") for b in i.blocks))
+        for i in listed.items
+    ]
+    for child in children:
+        name = _detail_words(child.name)
+        shared = sorted((len(name & item) for item in items), reverse=True)
+        if len(shared) < 2 or shared[0] < 2 or shared[0] == shared[1]:
+            return []
+    return list(children)
+
+
+def _attach_detail(child: Part, options: Sequence[Option], checks: list[str]) -> None:
+    """The how-to's steps run after the way it details (the option sharing most words)."""
+    from kbassist.drafting.blocks import part_steps
+
+    if not options:
+        return
+    name = _detail_words(child.name)
+    best = max(options, key=lambda o: len(name & _detail_words(" ".join([o.label, *o.items]))))
+    lead, items, child_checks = part_steps(child)
+    best.items.extend(items or ([lead] if lead else []))
+    checks.extend(child_checks)
+
+
 def _numbering_free(name: str) -> str:
     return re.sub(r"^(?:\d{1,2}[.)]\s*|step\s+\d+\s*[:.-]\s*)", "", name.strip(), flags=re.I)
 
@@ -2113,7 +2162,10 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             # "- Add more nodes" / "- Add node pools" / "- Use pod priorities": a choice
             alternatives = remedy_list(part.name, part.blocks)
             remedies = bool(alternatives)
-        if alternatives and not children:
+        # "This can be resolved by either:" over its ways, then "### How to install the
+        # self-signed certificate": the how-to of one way, not a fix of its own
+        detail = _detail_children(children, alternatives[0]) if alternatives else []
+        if alternatives and (not children or detail):
             own_lead, _, _ = part_steps(
                 Part(
                     part.name,
@@ -2175,6 +2227,8 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                     texts[0] = rest[0].upper() + rest[1:] + texts[0][len(step_text(texts[0])) :]
                     option.condition = True
                 options.append(option)
+            for child in detail:
+                _attach_detail(child, options[first_alternative:], checks)
             note = trailing_note(part.blocks, alternatives[0])
             if note and options:
                 # "> [!NOTE] After you set RegisterAllProvidersIP to 0, ...": it qualifies

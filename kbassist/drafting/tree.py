@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
+from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
     REDO_CHECK,
@@ -377,9 +378,16 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     messages = symptom_messages(article, symptom_section) if symptom_section else []
     if article.style != "mskb":  # "> 18805 LogReader ..." is the message, not its markup
         messages = symptom_choices(list(dict.fromkeys(m for m in map(md_plain, messages) if m)))
+    # a modern symptom's forms ("When you try to start the X tool, ..." over its message,
+    # "Symptom 2" over its messages, "## Symptom 1"): each offered, named and with its message
+    scene, forms = symptom_forms(article, symptom_section)
     if symptom_section is not None:
         after_symptom = "cause" if cause and cause_section is not None else first_after_cause
-        nodes.append(_confirm_node(article, symptom, symptom_section, messages, after_symptom))
+        nodes.append(
+            _confirm_node(article, symptom, symptom_section, messages, after_symptom)
+            if not forms
+            else _forms_node(article, scene or symptom, symptom_section, forms, after_symptom)
+        )
     # A modern article's causes are shown with its cause text, never asked: every answer
     # would reach the same fixes, and a question whose answers all meet changes nothing.
     causes = (
@@ -793,6 +801,8 @@ def _confirm_node(
     # keeps it short); a cut at 300 hid the message after "you receive the following error:"
     limit = MAX_SYMPTOM_CHARS if article.style == "mskb" else MAX_MODERN_SYMPTOM_CHARS
     if len(messages) >= 2:
+        if article.style != "mskb" and len(symptom) > limit // 2:
+            symptom = scene_before(symptom, messages)  # the choices show the messages
         node["title"] = "Which of these do you see?"
         node["text"] = brace(
             f"The article describes: {shorten(symptom, limit)} It comes in several forms. "
@@ -820,6 +830,29 @@ def _confirm_node(
         {"value": "no", "label": "No, I see something else", "next": NOT_THIS_ID},
     ]
     return node
+
+
+def _forms_node(
+    article: Article, scene: str, section: Section, forms: list[str], after: str
+) -> dict[str, Any]:
+    """ "Which of these do you see?" over a symptom's forms, labelled as `symptom_forms`
+    names them; the text is the scene they share, not a cut dump of every form."""
+    choices = [
+        {"value": f"message_{n}", "label": label, "next": after}
+        for n, label in enumerate(forms, start=1)
+    ]
+    choices.append({"value": "none", "label": "None of these", "next": NOT_THIS_ID})
+    return {
+        "id": "symptom",
+        "kind": "question",
+        "title": "Which of these do you see?",
+        "text": brace(
+            f"The article describes: {shorten(scene, MAX_MODERN_SYMPTOM_CHARS).rstrip(' :.')}. "
+            "Which of these do you see?"
+        ),
+        "source": _cite(article, section),
+        "choices": choices,
+    }
 
 
 def _not_this_node(article: Article, section: Section) -> dict[str, Any]:
