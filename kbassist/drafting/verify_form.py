@@ -118,6 +118,13 @@ REASSURANCE_RE = re.compile(
 )
 
 
+#: Words that end a subject's head noun ("the latest DLLs for Jet", "Mail flow over ...").
+_PREPOSITIONS = frozenset(
+    "of for in on to from with at by over under between through across into within during"
+    " about per via after before".split()
+)
+#: Adverbs between "does not" and its verb.
+_ADVERBS = frozenset("always ever even yet properly correctly automatically".split())
 #: Singular names that end in "s" and open a sentence.
 _NAMES_IN_S = frozenset("Windows Access News Series Analysis Status Address Process".split())
 
@@ -128,7 +135,7 @@ def _plural(subject: str) -> bool:
     words = subject.split()
     # the head noun comes before a prepositional tail ("the latest DLLs for Jet")
     for n, word in enumerate(words[1:], 1):
-        if word.casefold() in {"of", "for", "in", "on", "to", "from", "with", "at", "by"}:
+        if word.casefold() in _PREPOSITIONS:
             words = words[:n]
             break
     last = words[-1] if words else ""
@@ -146,7 +153,11 @@ def _plural(subject: str) -> bool:
 
 
 def _conjugate(verb: str, plural: bool) -> str:
-    """A base verb in the present tense for its subject ("hang" -> "hangs")."""
+    """A base verb in the present tense for its subject ("hang" -> "hangs", "time out"
+    -> "times out")."""
+    if " " in verb:
+        first, more = verb.split(" ", 1)
+        return f"{_conjugate(first, plural)} {more}"
     low = verb.casefold()
     if low == "be":
         return "are" if plural else "is"
@@ -203,6 +214,8 @@ def expected_state(result: str) -> str:
     if shown:
         message = _message(shown.group("msg"))
         return f'the message "{message}" no longer appears' if message else ""
+    if re.search(r"\b(?:the )?following\b", result, re.I):
+        return ""  # "you may see the following message and ...": the message is elsewhere
     unable = _UNABLE_RE.match(result)
     if unable:
         return f"you can {unable.group('rest').strip()}"
@@ -228,13 +241,19 @@ def expected_state(result: str) -> str:
         # "the toolbar partially covers": "no longer partially covers"
         subject, adverb = subject.rsplit(" ", 1)
     plural = _plural(subject)
+    adverb_said = ""
     modal, neg = verb.group("modal"), bool(verb.group("neg"))
     word, rest = verb.group("verb"), verb.group("rest").strip()
+    rest = re.sub(r"^again\s+", "", rest)  # "is again denied access": the "again" goes
     low = word.casefold()
     if re.fullmatch(r"(?:does|do|did) not|doesn't|don't|didn't", low):
         neg, word = True, rest.split(" ", 1)[0] if rest else ""
         rest = rest.split(" ", 1)[1] if " " in rest else ""
         low = word.casefold()
+        if low in _ADVERBS and rest:  # "doesn't always switch": "always switches"
+            adverb_said = f"{word} "
+            word, rest = [*rest.split(" ", 1), ""][:2]
+            low = word.casefold()
         if not word or not re.fullmatch(r"[a-z]+", low):
             return ""
     elif re.fullmatch(r"fail(?:s|ed)?", low) and re.match(r"to [a-z]+\b", rest):
@@ -260,7 +279,11 @@ def expected_state(result: str) -> str:
                 return f"{subject} {verb_said} {opposite}{rest[len(word_said) :]}"
         return f"{subject} {verb_said}{tail}" if neg else f"{subject} {verb_said} no longer{tail}"
     if neg:
-        return f"{subject} {_conjugate(word, plural)}{tail}"
+        # "do not load with event 4000": the event goes with the failure, not the check
+        tail = re.sub(r"\s+with (?:the )?(?:errors?|events?)\b.*$", "", tail)
+        if subject.casefold() == "you":
+            return f"you can {word}{tail}"
+        return f"{subject} {adverb_said}{_conjugate(word, plural)}{tail}"
     adverb = f"{adverb} " if adverb else ""
     return f"{subject} no longer {adverb}{_conjugate(word, plural)}{tail}"
 
@@ -292,6 +315,8 @@ def _split_trigger(sentence: str) -> tuple[str, str, str] | None:
     if lead:
         body = lead.group("body")
         for comma in re.finditer(r",\s+", body):
+            if ";" in body[: comma.start()]:
+                break  # "...; however, ...": a second sentence, not the trigger
             result = body[comma.end() :]
             if re.match(r"(?:but|and|or|so|which|that)\b", result, re.I):
                 continue  # the second half of a clause, not the result
