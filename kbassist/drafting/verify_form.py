@@ -39,7 +39,9 @@ MAX_MESSAGE = 200
 #: "you may receive the following error message: M", "the following error message may
 #: appear: M", "you receive an "Access denied" error message": what is seen, a message.
 _MESSAGE_RES_RE = re.compile(
-    r"^(?:(?:you\s+(?:may|might|can|will|could)?\s*(?:receive|get|see|encounter)"
+    r"^(?:(?:(?:you|(?:an?|the|your)\s+(?:[\w.-]+\s+){0,5}?(?:client|user|server|computer"
+    r"|application|program|workstation|station)s?)"
+    r"\s+(?:may|might|can|will|could)?\s*(?:receive|get|see|encounter)"
     r"|(?:windows|setup|the \w+(?: \w+)?)\s+(?:may |might |can |will )?"
     r"(?:display|return|show|report)s?)"
     r"\s+(?:(?:one of )?the following|an?|this|these|the)\s+(?:\w+\s+){0,3}?"
@@ -66,13 +68,17 @@ _FAIL_VERBS = (
 )
 _VERB_RE = re.compile(
     r"\b(?P<modal>may|might|can|could|will)?\s*(?P<neg>not\s+|never\s+)?"
-    r"(?P<verb>is|are|was|were|be|does not|doesn't|do not|don't|did not|didn't"
-    rf"|(?:{_FAIL_VERBS})(?:s|es|ed|d)?)\b(?P<rest>.*)$",
+    r"(?P<verb>(?(modal)(?:time out|stop responding|[a-z]+)|(?:is|are|was|were|be|does not"
+    rf"|doesn't|do not|don't|did not|didn't|(?:{_FAIL_VERBS})(?:s|es|ed|d)?)))\b(?P<rest>.*)$",
 )
+#: "occurs", "appear": a verb whose subject says what goes wrong ("Screen corruption
+#: occurs when ...", "device contention errors may occur").
+_HAPPENS_RE = re.compile(r"^(?:occur|appear|happen|result)(?:s|red|ed)?$")
 #: Words a subject never holds: a clause inside it, or the scene's own verbs.
 _NOT_SUBJECT_RE = re.compile(
     r"\b(?:that|which|who|when|if|because|although|while|after|is|are|was|were|has|have"
-    r"|it|should|would|must|following|but|and then)\b"
+    r"|it|should|would|must|following|but|and then|otherwise|however|therefore|instead|so"
+    r"|thus|also)\b|^[A-Za-z]+ing\b"
     r"|[,;:()\"]",
     re.IGNORECASE,
 )
@@ -122,6 +128,13 @@ REASSURANCE_RE = re.compile(
 _PREPOSITIONS = frozenset(
     "of for in on to from with at by over under between through across into within during"
     " about per via after before".split()
+)
+#: "designed to", "supported": whether a setup is supported is no result to check.
+_SUPPORT_RE = re.compile(r"^(?:not\s+)?(?:designed|intended|supported|meant)\b", re.I)
+#: Where a result's own words end: its cause ("because ..."), a consequence
+#: (", resulting in ..."), a second clause (", it was ...").
+_AFTER_RE = re.compile(
+    r"\s+because\b|\s+since\b|,\s*(?:resulting|causing|which|and|so|it|this|but)\b", re.I
 )
 #: Adverbs between "does not" and its verb.
 _ADVERBS = frozenset("always ever even yet properly correctly automatically".split())
@@ -208,6 +221,7 @@ def expected_state(result: str) -> str:
 
     result = _HEDGE_RE.sub("", " ".join(result.split())).strip().rstrip(".")
     result = re.sub(r"^(?:then|also|however|instead),?\s+", "", result, flags=re.I)
+    result = re.sub(r"\b(?:cannot|can't|can ?not)\b", "can not", result)
     if not result or REASSURANCE_RE.search(result):
         return ""
     shown = _MESSAGE_RES_RE.match(result)
@@ -222,7 +236,10 @@ def expected_state(result: str) -> str:
     verb = _VERB_RE.search(result)
     if verb is None:
         return ""
-    if not states_problem(result[verb.start() :]) and verb.group("verb") not in _HIDES:
+    said = result[verb.start() :]
+    if _HAPPENS_RE.match(verb.group("verb")):
+        said = result  # "Screen corruption occurs": the subject says what goes wrong
+    if not states_problem(said) and verb.group("verb") not in _HIDES:
         return ""  # "IBM is shipping its own version": the scene, nothing to turn round
     subject = result[: verb.start()].strip()
     if (
@@ -243,6 +260,8 @@ def expected_state(result: str) -> str:
     plural = _plural(subject)
     adverb_said = ""
     modal, neg = verb.group("modal"), bool(verb.group("neg"))
+    if modal in {"can", "could"} and not neg and not _HAPPENS_RE.match(verb.group("verb")):
+        return ""  # "the errors can be handled by ...": a possibility, not the problem
     word, rest = verb.group("verb"), verb.group("rest").strip()
     rest = re.sub(r"^again\s+", "", rest)  # "is again denied access": the "again" goes
     low = word.casefold()
@@ -250,19 +269,23 @@ def expected_state(result: str) -> str:
         neg, word = True, rest.split(" ", 1)[0] if rest else ""
         rest = rest.split(" ", 1)[1] if " " in rest else ""
         low = word.casefold()
-        if low in _ADVERBS and rest:  # "doesn't always switch": "always switches"
+        if (low in _ADVERBS or re.fullmatch(r"[a-z]+ly", low)) and rest:
+            # "doesn't always switch": "always switches"
             adverb_said = f"{word} "
             word, rest = [*rest.split(" ", 1), ""][:2]
             low = word.casefold()
         if not word or not re.fullmatch(r"[a-z]+", low):
             return ""
+    elif modal and (low in _ADVERBS or re.fullmatch(r"[a-z]+ly", low)) and rest:
+        # "may not properly release": "properly releases"
+        adverb_said = f"{word} "
+        word, rest = [*rest.split(" ", 1), ""][:2]
+        low = word.casefold()
     elif re.fullmatch(r"fail(?:s|ed)?", low) and re.match(r"to [a-z]+\b", rest):
         # "Windows may fail to start": "Windows starts"
         neg, (word, rest) = True, [*rest[3:].split(" ", 1), ""][:2]
         low = word.casefold()
-    elif low in {"was", "were"}:
-        low = word = "be"
-    elif low in {"is", "are"}:
+    elif low in {"is", "are", "was", "were"}:
         if rest.casefold().startswith("not "):
             neg, rest = True, rest[4:]
         low = word = "be"
@@ -271,6 +294,10 @@ def expected_state(result: str) -> str:
         low = word.casefold()
     if low.endswith("ed") and low not in {"need", "feed", "seed", "exceed"}:
         return ""  # "the file was deleted": a past result, no present check
+    if _SUPPORT_RE.match(rest):
+        return ""  # "is not designed / supported": a statement of support, not a failure
+    # the cause or a second clause after the result is not part of the check
+    rest = _AFTER_RE.split(rest, maxsplit=1)[0].rstrip(" ,")
     tail = f" {rest}" if rest else ""
     if low == "be":
         verb_said = _conjugate("be", plural)
@@ -281,8 +308,8 @@ def expected_state(result: str) -> str:
     if neg:
         # "do not load with event 4000": the event goes with the failure, not the check
         tail = re.sub(r"\s+with (?:the )?(?:errors?|events?)\b.*$", "", tail)
-        if subject.casefold() == "you":
-            return f"you can {word}{tail}"
+        if subject.casefold() == "you" or modal in {"can", "could"}:
+            return f"{subject} {adverb_said}can {word}{tail}"  # "Windows NT can access"
         return f"{subject} {adverb_said}{_conjugate(word, plural)}{tail}"
     adverb = f"{adverb} " if adverb else ""
     return f"{subject} no longer {adverb}{_conjugate(word, plural)}{tail}"
