@@ -136,6 +136,10 @@ _SUPPORT_RE = re.compile(r"^(?:not\s+)?(?:designed|intended|supported|meant)\b",
 _AFTER_RE = re.compile(
     r"\s+because\b|\s+since\b|,\s*(?:resulting|causing|which|and|so|it|this|but)\b", re.I
 )
+#: Words after which a "verb" is a noun ("the changes", "a print job").
+_DETERMINERS = frozenset(
+    "the a an this that these those your my our their its some any all no".split()
+)
 #: Adverbs between "does not" and its verb.
 _ADVERBS = frozenset("always ever even yet properly correctly automatically".split())
 #: Singular names that end in "s" and open a sentence.
@@ -211,6 +215,32 @@ def _message(said: str) -> str:
     return message
 
 
+def _subject_ok(subject: str) -> bool:
+    """Whether the words before a verb can be its subject: a short noun phrase."""
+    return bool(
+        subject
+        and len(subject.split()) <= 10
+        and not _NOT_SUBJECT_RE.search(subject)
+        and not re.match(r"(?:it|this|that|there)\b", subject, re.I)
+        and subject.split()[-1].casefold() not in _DETERMINERS  # "the changes are": a noun
+    )
+
+
+def _find_verb(result: str) -> re.Match[str] | None:
+    """The result clause's verb group after a subject that agrees with it: "log" in "The
+    transaction log file does not grow" is a noun (a singular subject needs "logs"), so
+    the verb is "does not"."""
+    pos = 0
+    while (verb := _VERB_RE.search(result, pos)) is not None:
+        subject = result[: verb.start()].strip()
+        word = verb.group("verb")
+        bare = not verb.group("modal") and re.fullmatch(rf"(?:{_FAIL_VERBS})", word)
+        if _subject_ok(subject) and not (bare and not _plural(subject)):
+            return verb
+        pos = verb.start("verb") + 1
+    return None
+
+
 def expected_state(result: str) -> str:
     """What the admin should see once the fix works, said from a symptom's result clause
     with its hedge dropped: "you may receive the following error message: M" -> 'the
@@ -221,7 +251,11 @@ def expected_state(result: str) -> str:
 
     result = _HEDGE_RE.sub("", " ".join(result.split())).strip().rstrip(".")
     result = re.sub(r"^(?:then|also|however|instead),?\s+", "", result, flags=re.I)
-    result = re.sub(r"\b(?:cannot|can't|can ?not)\b", "can not", result)
+    result = re.sub(r"\b(?:cannot|can't|can ?not)\b", "can not", result, flags=re.I)
+    result = re.sub(r"\b(is|are|was|were)n't\b", r"\1 not", result)
+    result = re.sub(
+        r"^in (?:this|that|such a) (?:scenario|situation|case),?\s+", "", result, flags=re.I
+    )
     if not result or REASSURANCE_RE.search(result):
         return ""
     shown = _MESSAGE_RES_RE.match(result)
@@ -233,7 +267,10 @@ def expected_state(result: str) -> str:
     unable = _UNABLE_RE.match(result)
     if unable:
         return f"you can {unable.group('rest').strip()}"
-    verb = _VERB_RE.search(result)
+    bare = re.match(r"^(?:can not|unable to|fails? to)\s+(?P<rest>[a-z].+)$", result, re.I)
+    if bare:  # "Can't delete files on NTFS file system."
+        return f"you can {bare.group('rest')}"
+    verb = _find_verb(result)
     if verb is None:
         return ""
     said = result[verb.start() :]
@@ -242,13 +279,6 @@ def expected_state(result: str) -> str:
     if not states_problem(said) and verb.group("verb") not in _HIDES:
         return ""  # "IBM is shipping its own version": the scene, nothing to turn round
     subject = result[: verb.start()].strip()
-    if (
-        not subject
-        or len(subject.split()) > 10
-        or _NOT_SUBJECT_RE.search(subject)
-        or re.match(r"(?:it|this|that|there)\b", subject, re.I)
-    ):
-        return ""
     if _SECOND_CLAUSE_RE.search(verb.group("rest")) or ":" in verb.group("rest"):
         return ""
     if subject.split()[0].casefold() in _LOWER_FIRST:
