@@ -135,3 +135,21 @@ def test_a_scene_sentence_is_not_turned_into_a_false_check() -> None:
     assert structured_check("The Autorun.inf file included with this demo does not work.") == (
         "Check that the Autorun.inf file included with this demo works."
     )
+
+
+def test_a_noun_that_looks_like_a_verb_is_not_taken_for_the_verb() -> None:
+    """ "The transaction log file does not grow ..." -> the file grows (not "log" turned)."""
+    art = support(
+        "## Symptoms\n\nThe transaction log file does not grow by the configured value.\n\n"
+        "## Resolution\n\nSet the growth increment to a value that is not a multiple of 4 GB.\n"
+    )
+    assert verify(art) == ["Check that the transaction log file grows by the configured value."]
+
+
+def test_a_headline_symptom_without_a_subject_checks_what_the_admin_can_do() -> None:
+    """ "Can't delete files on NTFS file system." -> check that you can delete them."""
+    art = support(
+        "## Symptoms\n\nCan't delete files on NTFS file system.\n\n"
+        "## Resolution\n\nTake ownership of the file, and then delete it.\n"
+    )
+    assert verify(art) == ["Check that you can delete files on NTFS file system."]

@@ -134,7 +134,9 @@ _SUPPORT_RE = re.compile(r"^(?:not\s+)?(?:designed|intended|supported|meant)\b",
 #: Where a result's own words end: its cause ("because ..."), a consequence
 #: (", resulting in ..."), a second clause (", it was ...").
 _AFTER_RE = re.compile(
-    r"\s+because\b|\s+since\b|,\s*(?:resulting|causing|which|and|so|it|this|but)\b", re.I
+    r"\s+because\b|\s+since\b|,\s*(?:resulting|causing|which|and|so|it|this|but)\b"
+    r"|\s+and (?:it|they|then|this)\b",
+    re.I,
 )
 #: Words after which a "verb" is a noun ("the changes", "a print job").
 _DETERMINERS = frozenset(
@@ -267,6 +269,11 @@ def expected_state(result: str) -> str:
     unable = _UNABLE_RE.match(result)
     if unable:
         return f"you can {unable.group('rest').strip()}"
+    noticed = re.match(
+        r"^you (?:may |might |will )?(?:notice|find|see) that (?P<what>.+)$", result, re.I
+    )
+    if noticed:  # "you may notice that the backup fails": what is noticed is the result
+        return expected_state(noticed.group("what"))
     bare = re.match(r"^(?:can not|unable to|fails? to)\s+(?P<rest>[a-z].+)$", result, re.I)
     if bare:  # "Can't delete files on NTFS file system."
         return f"you can {bare.group('rest')}"
@@ -405,6 +412,8 @@ def structured_check(sentence: str) -> str:
         conj, condition, result = trigger
         state = expected_state(result)
         action = _action(condition)
+        if re.fullmatch(r"(?:this|the) (?:issue|problem|error|behaviou?r) occurs", condition, re.I):
+            return f"Check that {state}."  # "When this issue occurs": no condition to name
         if action and "," in action:
             check = f"When you {action} again, check that {state}."
         elif action and conj.casefold() not in {"while", "after", "once"}:
