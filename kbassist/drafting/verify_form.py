@@ -485,10 +485,10 @@ _VERSION_TOKEN = r"(?:\d[\w.-]*|SR-?\d+|SP\d+)"
 
 
 def upgraded(verify: str, label: str) -> str:
-    """The verify of an upgrade outcome ("Upgrade: Microsoft Bookshelf 2000") that names
-    the product it installs where the symptom named the old one ("Start Microsoft
-    Bookshelf 99 again" -> "Start Microsoft Bookshelf 2000 again"); `verify` unchanged
-    when it names no other version of that product."""
+    """The verify of an upgrade outcome ("Upgrade: Microsoft Bookshelf 2000") that redoes
+    its action with the product it installs where the symptom named the old one ("Start
+    Microsoft Bookshelf 99 again" -> "Start Microsoft Bookshelf 2000 again"); `verify`
+    unchanged when its action names no other version of that product."""
     product = re.sub(r"^Upgrade(?: to)?:?\s+", "", label).strip().rstrip(".")
     words = product.split()
     while words and re.fullmatch(_VERSION_TOKEN, words[-1]):
@@ -501,4 +501,9 @@ def upgraded(verify: str, label: str) -> str:
     def swap(match: re.Match[str]) -> str:
         return match.group(0) if product in match.group(0) else product
 
-    return found.sub(swap, verify)
+    # only the action redone ("Start X 99 again: ..."); what is seen keeps the article's
+    # words (a "Windows 95 OSR2" in a message is no product the upgrade installs)
+    redo = re.search(r" again(?::|,) check that ", verify)
+    if redo is None:
+        return verify
+    return found.sub(swap, verify[: redo.start()]) + verify[redo.start() :]
