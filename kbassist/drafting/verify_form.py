@@ -164,8 +164,10 @@ def _plural(subject: str) -> bool:
         return True
     if re.search(r"\band (?!later\b|earlier\b|above\b)", subject):
         return True
-    if len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+s", last) and last not in _NAMES_IN_S:
-        return True  # "Tables ...", a plural at the start of the sentence
+    first = subject.split()[0] if subject.split() else ""
+    opens = re.fullmatch(r"[A-Z][a-z]+s", first) and first not in _NAMES_IN_S
+    if opens and (len(words) == 1 or words[1][:1].islower()):
+        return True  # "Tables ...", "Screens created with ...": a plural opening the sentence
     if not last[:1].islower():
         return False
     return last.endswith("s") and not last.endswith(("ss", "us", "is"))
@@ -225,6 +227,7 @@ def _subject_ok(subject: str) -> bool:
         and not _NOT_SUBJECT_RE.search(subject)
         and not re.match(r"(?:it|this|that|there)\b", subject, re.I)
         and subject.split()[-1].casefold() not in _DETERMINERS  # "the changes are": a noun
+        and subject.split()[0].casefold() not in _PREPOSITIONS  # "On some computers X is"
     )
 
 
@@ -341,12 +344,14 @@ def expected_state(result: str) -> str:
         for word_said, opposite in _OPPOSITE.items():
             if not neg and rest.casefold().startswith(word_said):
                 return f"{subject} {verb_said} {opposite}{rest[len(word_said) :]}"
+        if neg and modal in {"can", "could"}:
+            return f"{subject} can be{tail}"  # "cannot be run": "can be run"
         return f"{subject} {verb_said}{tail}" if neg else f"{subject} {verb_said} no longer{tail}"
     if neg:
         # "do not load with event 4000": the event goes with the failure, not the check
         tail = re.sub(r"\s+with (?:the )?(?:errors?|events?)\b.*$", "", tail)
         if subject.casefold() == "you" or modal in {"can", "could"}:
-            return f"{subject} {adverb_said}can {word}{tail}"  # "Windows NT can access"
+            return f"{subject} can {adverb_said}{word}{tail}"  # "Windows NT can access"
         return f"{subject} {adverb_said}{_conjugate(word, plural)}{tail}"
     adverb = f"{adverb} " if adverb else ""
     return f"{subject} no longer {adverb}{_conjugate(word, plural)}{tail}"
@@ -412,12 +417,18 @@ def structured_check(sentence: str) -> str:
         conj, condition, result = trigger
         state = expected_state(result)
         action = _action(condition)
-        if re.fullmatch(r"(?:this|the) (?:issue|problem|error|behaviou?r) occurs", condition, re.I):
+        if re.fullmatch(
+            r"(?:this|that|it|the (?:issue|problem|error|behaviou?r))(?: (?:issue|problem|error"
+            r"|behaviou?r))? (?:occurs|happens)",
+            condition,
+            re.I,
+        ):
             return f"Check that {state}."  # "When this issue occurs": no condition to name
         if action and "," in action:
             check = f"When you {action} again, check that {state}."
         elif action and conj.casefold() not in {"while", "after", "once"}:
-            check = f"{_cap(action)} again: check that {state}."
+            again = "" if re.search(r"\b(?:again|second time|twice)\b", action, re.I) else " again"
+            check = f"{_cap(action)}{again}: check that {state}."
         else:
             check = f"{_cap(conj.casefold())} {condition}, check that {state}."
     else:
