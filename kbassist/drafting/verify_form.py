@@ -135,7 +135,7 @@ _SUPPORT_RE = re.compile(r"^(?:not\s+)?(?:designed|intended|supported|meant)\b",
 #: (", resulting in ..."), a second clause (", it was ...").
 _AFTER_RE = re.compile(
     r"\s+because\b|\s+since\b|,\s*(?:resulting|causing|which|and|so|it|this|but)\b"
-    r"|\s+and (?:it|they|then|this)\b",
+    r"|\s+and (?:it|they|then|this|can|cannot|can not|is|are)\b",
     re.I,
 )
 #: Words after which a "verb" is a noun ("the changes", "a print job").
