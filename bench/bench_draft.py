@@ -237,6 +237,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "  generic / quotes the scene": (
             f"{sum(r.verify_generic for r in clean):,} / {sum(r.verify_scene for r in clean):,}"
         ),
+        "  restates the symptom": _pct(
+            sum(r.verify_restated for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
         "labels cut mid-phrase": _pct(
             sum(len(r.phrase_cut_labels) for r in clean), sum(r.labels for r in clean)
         ),

@@ -417,6 +417,14 @@ GENERIC_VERIFY_RE = re.compile(
 _QUOTED_VERIFY_RE = re.compile(r"\bno longer (?:occurs|happens): (?P<said>.+)$", re.I)
 #: A verify that repeats the article's "Steps to Reproduce Behavior" (drafting/verify.py).
 _REPRO_VERIFY_RE = re.compile(r"^Repeat the article's steps to reproduce the problem\b")
+#: A verify that restates the symptom instead of saying what to do and what to see: the
+#: symptom pasted after "no longer occurs/happens:", or a by-design "the behavior itself
+#: stays" (the readers' commonest verify note, round 9).
+RESTATED_VERIFY_RE = re.compile(
+    r"^Check that (?:the problem no longer occurs|this no longer happens): "
+    r"|\bagain, and check that this no longer happens: |\bthe behavior itself stays\b",
+    re.IGNORECASE,
+)
 #: What goes wrong, in a quoted sentence: a negation, a failure, an error, a wrong result.
 #: A quote with none of these sets the scene ("The index view provides a search field").
 _PROBLEM_WORD_RE = re.compile(
@@ -493,6 +501,7 @@ class Record:
     verify_concrete: int = 0
     verify_generic: int = 0
     verify_scene: int = 0
+    verify_restated: int = 0  # outcomes whose verify restates the symptom (RESTATED_VERIFY_RE)
     weak_verifies: list[str] = field(default_factory=list)  # a few, for reading
     questions: int = 0  # questions with two or more answers that stay in the article
     meeting: list[str] = field(default_factory=list)  # ids of those whose answers all meet
@@ -573,6 +582,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
             record.verify_concrete += kind == "concrete"
             record.verify_generic += kind == "generic"
             record.verify_scene += kind == "scene"
+            record.verify_restated += any(RESTATED_VERIFY_RE.search(v) for v in verifies)
             if kind != "concrete" and len(record.weak_verifies) < 2:
                 record.weak_verifies.append(f"{kind}: {verifies[0][:120]}")
         for item in checklist.part("steps"):

@@ -178,3 +178,12 @@ def test_a_verify_that_repeats_the_steps_to_reproduce_counts_as_concrete() -> No
         ' Notice that the value has changed back to "Hello."'
     )
     assert metrics.verify_kind([text]) == "concrete"
+
+
+def test_a_verify_that_pastes_the_symptom_counts_as_restated() -> None:
+    """The bench's "restates the symptom" row: a pasted symptom, not an action and a result."""
+    restated = metrics.RESTATED_VERIFY_RE.search
+    assert restated("Check that the problem no longer occurs: You may receive an error.")
+    assert restated("Start X again, and check that this no longer happens: you may get Y.")
+    assert not restated('Start X again: check that the message "Y" no longer appears.')
+    assert not restated("Check that you can start Windows Clustering.")

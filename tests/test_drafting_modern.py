@@ -1062,8 +1062,8 @@ def test_a_scenario_symptom_keeps_what_goes_wrong_and_is_verified_by_it() -> Non
     assert draft_tree(art)["symptom"].endswith("print jobs do not print.")
     [verify] = walked(art, {"symptom": "yes"}).part("verify")
     assert verify.text == (
-        "Check that this no longer happens: After the print server has been promoted to a "
-        "Domain Controller, print jobs do not print."
+        "After the print server has been promoted to a Domain Controller, check that print "
+        "jobs print."
     )
 
 

@@ -397,8 +397,8 @@ def test_verify_repeats_the_action_that_showed_the_symptom() -> None:
     )
     [(verify, _)] = part(walked(art, {"symptom": "yes"}), "verify")
     assert verify == (
-        "Start the Exchange Administrator tool again, and check that this no longer happens:"
-        " you receive the error: The application failed to initialize"
+        "Start the Exchange Administrator tool again: check that the message"
+        ' "The application failed to initialize" no longer appears.'
     )
 
 

@@ -93,6 +93,7 @@ from kbassist.drafting.verify import (
     title_check,
     version_check,
 )
+from kbassist.drafting.verify_form import reshape, upgraded
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
 from kbassist.trees.templates import TemplateError, parse_template
@@ -358,7 +359,11 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     variables[ref] = f"placeholder_{counters['placeholder']}"
                 option.params.append(Param("placeholder", name, name))
 
-    verify_text = _verify_text(article, symptom, symptom_section)
+    verify_text = reshape(
+        _verify_text(article, symptom, symptom_section),
+        symptom if symptom_section is not None else "",
+        find_section(article, RESOLUTION_KEYS + WORKAROUND_KEYS) is not None,
+    )
     for option in options:
         if option.asks and option.params:  # only an option with questions can have them
             _late_inputs(option, variables, _outcome(article, option, variables, verify_text, None))
@@ -1392,6 +1397,8 @@ def _outcome(
 ) -> dict[str, Any]:
     asked = {_ref(p) for p in [*option.params, *option.late]}
     known = {ref: var for ref, var in variables.items() if ref in asked}
+    if option.kind == "upgrade":  # the product it installs, not the one it replaces
+        verify_text = upgraded(verify_text, option.label)
     steps = []
     for n, item in enumerate(option.pre_items):
         entry = _item(article, item, option.pre_section or option.section, known)

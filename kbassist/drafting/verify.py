@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from kbassist.drafting.text import split_detail, split_sentences
+from kbassist.drafting.verify_form import REASSURANCE_RE
 
 #: Words that make a symptom sentence a problem to see gone ("the letters are never
 #: displayed", "Setup fails", "an Access Violation error"); a sentence with none of them
@@ -57,7 +58,8 @@ def problem_sentence(symptom: str, limit: int) -> str:
     problem and stands alone; "" when none does."""
     for sentence in split_sentences(" ".join(symptom.split())):
         fits = len(sentence) <= limit and not sentence.rstrip().endswith(":")
-        if fits and "[...]" not in sentence and states_problem(sentence):
+        reassures = REASSURANCE_RE.search(sentence)  # "this should not be a problem"
+        if fits and "[...]" not in sentence and states_problem(sentence) and not reassures:
             said = _JOIN_RE.sub("", sentence, count=1)
             if not bare_pronoun(said):
                 return said[0].upper() + said[1:]

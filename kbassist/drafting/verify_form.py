@@ -1,0 +1,520 @@
+"""A verify built from the symptom sentence's own structure (drafting round 9).
+
+Readers mark "Check that the problem no longer occurs: When you start X, you may receive
+the following error message: Y" as a restated symptom: it says neither what to do nor what
+the admin should see. The sentence itself holds both: its trigger ("When you start X")
+is what to do again, its result ("you may receive ... Y") is what must not be seen, and
+with the hedge ("may") dropped and the result turned round it is the check:
+"Start X again: check that the message "Y" no longer appears." These helpers read that
+structure by the kind of sentence, never by article, and give "" when they cannot say the
+check as a whole sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.drafting.text import split_sentences
+
+#: The trigger's conjunction: "When you X, Y", "Y if you X".
+_CONJ = r"(?:when(?:ever)?|if|after|while|once|as soon as)"
+#: "you (try to) X": an action the admin can do again.
+_YOU_ACT_RE = re.compile(
+    r"^you\s+(?:first\s+|then\s+)?(?:(?:try|attempt)\s+to\s+)?(?P<act>[a-z][\w-]*\b.*)$", re.I
+)
+#: Words a redone action cannot start with: a state ("are running"), an auxiliary.
+_NOT_VERB = frozenset(
+    "am is are was were be been being have has had do does did don't doesn't didn't can"
+    " cannot can't could may might must shall should will would need needs want wants also"
+    " then first still not never no only just already own own know use using"
+    " experience receive see get encounter notice".split()
+)
+#: The longest action "X again" repeats, in words.
+MAX_ACTION_WORDS = 20
+#: The longest check, in characters.
+MAX_CHECK = 260
+#: The longest message quoted in a check.
+MAX_MESSAGE = 200
+
+#: "you may receive the following error message: M", "the following error message may
+#: appear: M", "you receive an "Access denied" error message": what is seen, a message.
+_MESSAGE_RES_RE = re.compile(
+    r"^(?:(?:(?:you|(?:an?|the|your)\s+(?:[\w.-]+\s+){0,5}?(?:client|user|server|computer"
+    r"|application|program|workstation|station)s?)"
+    r"\s+(?:may|might|can|will|could)?\s*(?:receive|get|see|encounter)"
+    r"|(?:windows|setup|the \w+(?: \w+)?)\s+(?:may |might |can |will )?"
+    r"(?:display|return|show|report)s?)"
+    r"\s+(?:(?:one of )?the following|an?|this|these|the)\s+(?:\w+\s+){0,3}?"
+    r"|(?:(?:one of )?the following|an?|this)\s+(?:\w+\s+){0,3}?)"
+    r"(?:error\s+|warning\s+|event\s+)?(?:messages?|errors?|warnings?|events?)\b"
+    r"(?:\s+(?:may|might|can|will|could)?\s*(?:appear|be displayed|be logged|occur|be"
+    r" returned|be shown)s?)?[^:.]{0,160}:\s*(?P<msg>.+)$",
+    re.IGNORECASE,
+)
+#: "you may be unable to X", "you cannot X": what the admin must be able to do.
+_UNABLE_RE = re.compile(
+    r"^you\s+(?:(?:may|might|could|will)\s+)?(?:be unable to|not be able to|are unable to"
+    r"|are not able to|cannot|can ?not|can't|could not|couldn't)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+#: The verb group after a short subject: a modal, a form of "be", a negation, or a verb
+#: of failure ("hangs", "fails", "stops responding").
+_FAIL_VERBS = (
+    r"hang|fail|crash|stop|freeze|quit|close|disappear|appear|occur|cover|remain|"
+    r"return|display|show|take|lose|overwrite|print|report|generate|cause|ignore|"
+    r"truncate|corrupt|reset|revert|change|delete|become|produce|send|log|contain|"
+    r"run|consume|continue|time out|flicker|reboot|restart|lock|leak|receive|get|see|"
+    r"experience|encounter|notice"
+)
+_VERB_RE = re.compile(
+    r"\b(?P<modal>may|might|can|could|will)?\s*(?P<neg>not\s+|never\s+)?"
+    r"(?P<verb>(?(modal)(?:time out|stop responding|[a-z]+)|(?:is|are|was|were|be|does not"
+    rf"|doesn't|do not|don't|did not|didn't|(?:{_FAIL_VERBS})(?:s|es|ed|d)?)))\b(?P<rest>.*)$",
+)
+#: "occurs", "appear": a verb whose subject says what goes wrong ("Screen corruption
+#: occurs when ...", "device contention errors may occur").
+_HAPPENS_RE = re.compile(r"^(?:occur|appear|happen|result)(?:s|red|ed)?$")
+#: Words a subject never holds: a clause inside it, or the scene's own verbs.
+_NOT_SUBJECT_RE = re.compile(
+    r"\b(?:that|which|who|when|if|because|although|while|after|is|are|was|were|has|have"
+    r"|it|should|would|must|following|but|and then|otherwise|however|therefore|instead|so"
+    r"|thus|also)\b|^[A-Za-z]+ing\b"
+    r"|[,;:()\"]",
+    re.IGNORECASE,
+)
+#: A second clause after the verb ("... and SQL Server doesn't start", "... fail are not
+#: accepted"): the result is more than one thing to turn round.
+_SECOND_CLAUSE_RE = re.compile(
+    r"\b(?:isn't|aren't|doesn't|don't|wasn't|weren't|didn't)\b"
+    r"|\b(?:is|are|was|were|does|do|did)\s+not\b|\b(?:and|or) (?:never|not|then|also)\b"
+    r"|,\s*but\b|;|\b(?:may|might)\b",
+    re.IGNORECASE,
+)
+#: A subject's opening word said in lower case inside "check that ..." ("A call to X").
+_LOWER_FIRST = frozenset(
+    "the a an some all any you your many several one each every certain multiple most"
+    " other these those".split()
+)
+#: Verbs that say what goes wrong with no word of failure ("the buttons may cover a
+#: portion of the Find box").
+_HIDES = frozenset("cover covers overlap overlaps overwrite overwrites obscure obscures".split())
+#: "is unavailable" turned round: "is available", not "is no longer unavailable".
+_OPPOSITE = {
+    "unavailable": "available",
+    "incorrect": "correct",
+    "invalid": "valid",
+    "disabled": "enabled",
+    "inaccessible": "accessible",
+    "unreadable": "readable",
+    "grayed out": "available",
+    "dimmed": "available",
+    "unable": "able",
+}
+#: Hedges and framing removed from a check: "may", "might", "in some cases".
+_HEDGE_RE = re.compile(
+    r"\s*\b(?:in some cases|sometimes|occasionally|intermittently|typically|usually),?", re.I
+)
+#: A sentence that reassures, never a problem to check ("Typically, this should not be a
+#: problem.", "This is not a problem in most cases.").
+REASSURANCE_RE = re.compile(
+    r"\b(?:should|will|would|does|do|is|are|need) not (?:be |cause |pose )?(?:a |any |an )?"
+    r"(?:real |serious |significant )?(?:problems?|issues?|concern)\b"
+    r"|\bis (?:usually |typically |generally )?(?:harmless|benign)\b",
+    re.IGNORECASE,
+)
+
+
+#: Words that end a subject's head noun ("the latest DLLs for Jet", "Mail flow over ...").
+_PREPOSITIONS = frozenset(
+    "of for in on to from with at by over under between through across into within during"
+    " about per via after before".split()
+)
+#: "designed to", "supported": whether a setup is supported is no result to check.
+_SUPPORT_RE = re.compile(r"^(?:not\s+)?(?:designed|intended|supported|meant)\b", re.I)
+#: Where a result's own words end: its cause ("because ..."), a consequence
+#: (", resulting in ..."), a second clause (", it was ...").
+_AFTER_RE = re.compile(
+    r"\s+because\b|\s+since\b|,\s*(?:resulting|causing|which|and|so|it|this|but)\b"
+    r"|\s+and (?:it|they|then|this|can|cannot|can not|is|are)\b",
+    re.I,
+)
+#: Words after which a "verb" is a noun ("the changes", "a print job").
+_DETERMINERS = frozenset(
+    "the a an this that these those your my our their its some any all no".split()
+)
+#: Adverbs between "does not" and its verb.
+_ADVERBS = frozenset("always ever even yet properly correctly automatically".split())
+#: Singular names that end in "s" and open a sentence.
+_NAMES_IN_S = frozenset("Windows Access News Series Analysis Status Address Process".split())
+
+
+def _plural(subject: str) -> bool:
+    """Whether a subject takes a plural verb ("the buttons", "users", "you"), read from
+    its last word; a name ("Windows 95", "Developer Studio") is singular."""
+    words = subject.split()
+    # the head noun comes before a prepositional tail ("the latest DLLs for Jet")
+    for n, word in enumerate(words[1:], 1):
+        if word.casefold() in _PREPOSITIONS:
+            words = words[:n]
+            break
+    last = words[-1] if words else ""
+    if re.fullmatch(r"[A-Z]{2,}s", last):
+        return True  # "DLLs", "APIs"
+    if last.casefold() in {"you", "they", "we", "both"}:
+        return True
+    if re.search(r"\band (?!later\b|earlier\b|above\b)", subject):
+        return True
+    first = subject.split()[0] if subject.split() else ""
+    opens = re.fullmatch(r"[A-Z][a-z]+s", first) and first not in _NAMES_IN_S
+    if opens and (len(words) == 1 or words[1][:1].islower()):
+        return True  # "Tables ...", "Screens created with ...": a plural opening the sentence
+    if not last[:1].islower():
+        return False
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def _conjugate(verb: str, plural: bool) -> str:
+    """A base verb in the present tense for its subject ("hang" -> "hangs", "time out"
+    -> "times out")."""
+    if " " in verb:
+        first, more = verb.split(" ", 1)
+        return f"{_conjugate(first, plural)} {more}"
+    low = verb.casefold()
+    if low == "be":
+        return "are" if plural else "is"
+    if plural:
+        return verb
+    if low == "have":
+        return "has"
+    if low in {"do", "go"} or low.endswith(("s", "sh", "ch", "x", "z")):
+        return f"{verb}es"
+    if re.search(r"[^aeiou]y$", low):
+        return f"{verb[:-1]}ies"
+    return f"{verb}s"
+
+
+def _base(verb: str) -> str:
+    """ "hangs" -> "hang", "crashes" -> "crash" (a verb the result said in the present)."""
+    low = verb.casefold()
+    if low.endswith("ies"):
+        return verb[:-3] + "y"
+    if re.search(r"(?:sh|ch|x|z|ss)es$", low):
+        return verb[:-2]
+    if low.endswith("s") and not low.endswith("ss"):
+        return verb[:-1]
+    return verb
+
+
+def _message(said: str) -> str:
+    """The message a result quotes, its first sentence without quotes; "" when it is a
+    list, a cut, or too short or long to quote."""
+    said = said.strip()
+    if said.startswith(("- ", "* ")) or "[...]" in said:
+        return ""
+    sentences = split_sentences(said)
+    message = (sentences[0] if sentences else said).strip().strip("\"'\u201c\u201d ")
+    message = message.rstrip(".").strip("\"'\u201c\u201d ")
+    if len(re.findall(r"[A-Za-z]{2,}", message)) < 2 or len(message) > MAX_MESSAGE:
+        return ""
+    return message
+
+
+def _subject_ok(subject: str) -> bool:
+    """Whether the words before a verb can be its subject: a short noun phrase."""
+    return bool(
+        subject
+        and len(subject.split()) <= 10
+        and not _NOT_SUBJECT_RE.search(subject)
+        and not re.match(r"(?:it|this|that|there)\b", subject, re.I)
+        and subject.split()[-1].casefold() not in _DETERMINERS  # "the changes are": a noun
+        and subject.split()[0].casefold() not in _PREPOSITIONS  # "On some computers X is"
+    )
+
+
+def _find_verb(result: str) -> re.Match[str] | None:
+    """The result clause's verb group after a subject that agrees with it: "log" in "The
+    transaction log file does not grow" is a noun (a singular subject needs "logs"), so
+    the verb is "does not"."""
+    pos = 0
+    while (verb := _VERB_RE.search(result, pos)) is not None:
+        subject = result[: verb.start()].strip()
+        word = verb.group("verb")
+        bare = not verb.group("modal") and re.fullmatch(rf"(?:{_FAIL_VERBS})", word)
+        if _subject_ok(subject) and not (bare and not _plural(subject)):
+            return verb
+        pos = verb.start("verb") + 1
+    return None
+
+
+def expected_state(result: str) -> str:
+    """What the admin should see once the fix works, said from a symptom's result clause
+    with its hedge dropped: "you may receive the following error message: M" -> 'the
+    message "M" no longer appears'; "you may be unable to quit IE" -> "you can quit IE";
+    "Developer Studio hangs" -> "Developer Studio no longer hangs"; "" when the clause
+    is not one of these shapes."""
+    from kbassist.drafting.verify import states_problem
+
+    result = _HEDGE_RE.sub("", " ".join(result.split())).strip().rstrip(".")
+    result = re.sub(r"^(?:then|also|however|instead),?\s+", "", result, flags=re.I)
+    result = re.sub(r"\b(?:cannot|can't|can ?not)\b", "can not", result, flags=re.I)
+    result = re.sub(r"\b(is|are|was|were)n't\b", r"\1 not", result)
+    result = re.sub(
+        r"^in (?:this|that|such a) (?:scenario|situation|case),?\s+", "", result, flags=re.I
+    )
+    if not result or REASSURANCE_RE.search(result):
+        return ""
+    shown = _MESSAGE_RES_RE.match(result)
+    if shown:
+        message = _message(shown.group("msg"))
+        return f'the message "{message}" no longer appears' if message else ""
+    if re.search(r"\b(?:the )?following\b", result, re.I):
+        return ""  # "you may see the following message and ...": the message is elsewhere
+    unable = _UNABLE_RE.match(result)
+    if unable:
+        return f"you can {unable.group('rest').strip()}"
+    noticed = re.match(
+        r"^you (?:may |might |will )?(?:notice|find|see) that (?P<what>.+)$", result, re.I
+    )
+    if noticed:  # "you may notice that the backup fails": what is noticed is the result
+        return expected_state(noticed.group("what"))
+    bare = re.match(r"^(?:can not|unable to|fails? to)\s+(?P<rest>[a-z].+)$", result, re.I)
+    if bare:  # "Can't delete files on NTFS file system."
+        return f"you can {bare.group('rest')}"
+    verb = _find_verb(result)
+    if verb is None:
+        return ""
+    said = result[verb.start() :]
+    if _HAPPENS_RE.match(verb.group("verb")):
+        said = result  # "Screen corruption occurs": the subject says what goes wrong
+    if not states_problem(said) and verb.group("verb") not in _HIDES:
+        return ""  # "IBM is shipping its own version": the scene, nothing to turn round
+    subject = result[: verb.start()].strip()
+    if _SECOND_CLAUSE_RE.search(verb.group("rest")) or ":" in verb.group("rest"):
+        return ""
+    if subject.split()[0].casefold() in _LOWER_FIRST:
+        subject = subject[:1].lower() + subject[1:]
+    adverb = ""
+    if re.fullmatch(r"[a-z]+ly", subject.split()[-1]) and len(subject.split()) > 1:
+        # "the toolbar partially covers": "no longer partially covers"
+        subject, adverb = subject.rsplit(" ", 1)
+    plural = _plural(subject)
+    adverb_said = ""
+    modal, neg = verb.group("modal"), bool(verb.group("neg"))
+    if modal in {"can", "could"} and not neg and not _HAPPENS_RE.match(verb.group("verb")):
+        return ""  # "the errors can be handled by ...": a possibility, not the problem
+    word, rest = verb.group("verb"), verb.group("rest").strip()
+    rest = re.sub(r"^again\s+", "", rest)  # "is again denied access": the "again" goes
+    low = word.casefold()
+    if re.fullmatch(r"(?:does|do|did) not|doesn't|don't|didn't", low):
+        neg, word = True, rest.split(" ", 1)[0] if rest else ""
+        rest = rest.split(" ", 1)[1] if " " in rest else ""
+        low = word.casefold()
+        if (low in _ADVERBS or re.fullmatch(r"[a-z]+ly", low)) and rest:
+            # "doesn't always switch": "always switches"
+            adverb_said = f"{word} "
+            word, rest = [*rest.split(" ", 1), ""][:2]
+            low = word.casefold()
+        if not word or not re.fullmatch(r"[a-z]+", low):
+            return ""
+    elif modal and (low in _ADVERBS or re.fullmatch(r"[a-z]+ly", low)) and rest:
+        # "may not properly release": "properly releases"
+        adverb_said = f"{word} "
+        word, rest = [*rest.split(" ", 1), ""][:2]
+        low = word.casefold()
+    elif re.fullmatch(r"fail(?:s|ed)?", low) and re.match(r"to [a-z]+\b", rest):
+        # "Windows may fail to start": "Windows starts"
+        neg, (word, rest) = True, [*rest[3:].split(" ", 1), ""][:2]
+        low = word.casefold()
+    elif low in {"is", "are", "was", "were"}:
+        if rest.casefold().startswith("not "):
+            neg, rest = True, rest[4:]
+        low = word = "be"
+    elif not modal:
+        word = _base(word) if not low.endswith("ed") else word
+        low = word.casefold()
+    if low.endswith("ed") and low not in {"need", "feed", "seed", "exceed"}:
+        return ""  # "the file was deleted": a past result, no present check
+    if _SUPPORT_RE.match(rest):
+        return ""  # "is not designed / supported": a statement of support, not a failure
+    # the cause or a second clause after the result is not part of the check
+    rest = _AFTER_RE.split(rest, maxsplit=1)[0].rstrip(" ,")
+    tail = f" {rest}" if rest else ""
+    if low == "be":
+        verb_said = _conjugate("be", plural)
+        for word_said, opposite in _OPPOSITE.items():
+            if not neg and rest.casefold().startswith(word_said):
+                return f"{subject} {verb_said} {opposite}{rest[len(word_said) :]}"
+        if neg and modal in {"can", "could"}:
+            return f"{subject} can be{tail}"  # "cannot be run": "can be run"
+        return f"{subject} {verb_said}{tail}" if neg else f"{subject} {verb_said} no longer{tail}"
+    if neg:
+        # "do not load with event 4000": the event goes with the failure, not the check
+        tail = re.sub(r"\s+with (?:the )?(?:errors?|events?)\b.*$", "", tail)
+        if subject.casefold() == "you" or modal in {"can", "could"}:
+            return f"{subject} can {adverb_said}{word}{tail}"  # "Windows NT can access"
+        return f"{subject} {adverb_said}{_conjugate(word, plural)}{tail}"
+    adverb = f"{adverb} " if adverb else ""
+    return f"{subject} no longer {adverb}{_conjugate(word, plural)}{tail}"
+
+
+def _action(condition: str) -> str:
+    """ "you try to reset your password" -> "reset your password": a trigger the admin can
+    redo; "" when it is a state ("you have a file open") or too long."""
+    said = _YOU_ACT_RE.match(condition.strip())
+    if said is None:
+        return ""
+    action = said.group("act").strip()
+    words = action.split()
+    first = words[0].casefold()
+    if (
+        first in _NOT_VERB
+        or (first.endswith("ing") and len(first) > 5)
+        or (first.endswith("ed") and len(first) > 5)
+        or len(words) > MAX_ACTION_WORDS
+        or re.search(r"[()\[\]{};:]|\byou\b|\b(?:and|or) (?:you|then)\b", action, re.I)
+    ):
+        return ""
+    return action
+
+
+def _split_trigger(sentence: str) -> tuple[str, str, str] | None:
+    """(conjunction, condition, result) of "When you X, Y" (the comma before the result
+    clause, not one inside X) or "Y when you X"; None when neither shape."""
+    lead = re.match(rf"^(?P<conj>{_CONJ})\s+(?P<body>.+)$", sentence, re.I)
+    if lead:
+        body = lead.group("body")
+        for comma in re.finditer(r",\s+", body):
+            if ";" in body[: comma.start()]:
+                break  # "...; however, ...": a second sentence, not the trigger
+            result = body[comma.end() :]
+            if re.match(r"(?:but|and|or|so|which|that)\b", result, re.I):
+                continue  # the second half of a clause, not the result
+            if expected_state(result):
+                return lead.group("conj"), body[: comma.start()], result
+        return None
+    tail = re.match(rf"^(?P<res>.+?),?\s+(?P<conj>{_CONJ})\s+(?P<cond>you\s.+)$", sentence, re.I)
+    if tail and expected_state(tail.group("res")):
+        return tail.group("conj"), tail.group("cond"), tail.group("res")
+    return None
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def structured_check(sentence: str) -> str:
+    """The verify a symptom sentence gives once its structure is read: "Start X again:
+    check that the message "Y" no longer appears." for "When you start X, you may receive
+    the following error message: Y"; "When <scene>, check that <result turned round>."
+    for a trigger that is no action; "Check that <result turned round>." for a sentence
+    with no trigger; "" when the sentence is none of these (the caller keeps its quote)."""
+    sentence = " ".join(sentence.split()).strip()
+    sentence = re.sub(r"^(?:however|but|instead|unfortunately),?\s+", "", sentence, flags=re.I)
+    if not sentence or "[...]" in sentence or REASSURANCE_RE.search(sentence):
+        return ""
+    trigger = _split_trigger(sentence.rstrip("."))
+    if trigger is not None:
+        conj, condition, result = trigger
+        state = expected_state(result)
+        action = _action(condition)
+        if re.fullmatch(
+            r"(?:this|that|it|the (?:issue|problem|error|behaviou?r))(?: (?:issue|problem|error"
+            r"|behaviou?r))? (?:occurs|happens)",
+            condition,
+            re.I,
+        ):
+            return f"Check that {state}."  # "When this issue occurs": no condition to name
+        if action and "," in action:
+            check = f"When you {action} again, check that {state}."
+        elif action and conj.casefold() not in {"while", "after", "once"}:
+            again = "" if re.search(r"\b(?:again|second time|twice)\b", action, re.I) else " again"
+            check = f"{_cap(action)}{again}: check that {state}."
+        else:
+            check = f"{_cap(conj.casefold())} {condition}, check that {state}."
+    else:
+        state = expected_state(sentence)
+        if not state:
+            return ""
+        check = f"Check that {state}."
+    check = check.replace("..", ".")
+    return check if len(check) <= MAX_CHECK else ""
+
+
+#: The drafter's verifies that restate the symptom: "Check that the problem no longer
+#: occurs: <symptom>", "<Action> again, and check that this no longer happens: <result>",
+#: and a by-design note that the behaviour stays.
+_QUOTE_RE = re.compile(
+    r"^Check that (?:the problem no longer occurs|this no longer happens): (?P<q>.+)$"
+)
+_REDO_QUOTE_RE = re.compile(
+    r"^(?P<act>[^:]+?) again, and check that this no longer happens: (?P<q>.+)$"
+)
+_BY_DESIGN_STAYS_RE = re.compile(
+    r'^The article says this is by design \("(?P<said>.+)"\): the behavior itself stays; '
+    r"check that the steps above give you what you need\.$"
+)
+
+
+def reshape(verify: str, symptom: str, has_fix: bool) -> str:
+    """`verify` said as what to do and what to see when it restates the symptom (see
+    structured_check); a by-design note over an article with a fix of its own
+    (RESOLUTION, WORKAROUND) checks the fix's effect instead of "the behavior stays";
+    `verify` unchanged when no sentence can be read that way."""
+    from kbassist.drafting.verify import states_problem
+
+    quoted = _QUOTE_RE.match(verify)
+    if quoted:
+        for n, sentence in enumerate(split_sentences(quoted.group("q"))):
+            if n == 0 or states_problem(sentence):
+                check = structured_check(sentence)
+                if check:
+                    return check
+        return verify
+    redo = _REDO_QUOTE_RE.match(verify)
+    if redo:
+        act = redo.group("act")
+        sentences = split_sentences(redo.group("q"))
+        if sentences:
+            check = structured_check(f"When you {act[:1].lower()}{act[1:]}, {sentences[0]}")
+            if check:
+                return check
+        return verify
+    stays = _BY_DESIGN_STAYS_RE.match(verify)
+    if stays and has_fix:
+        for sentence in split_sentences(" ".join(symptom.split()))[:3]:
+            check = structured_check(sentence) if states_problem(sentence) else ""
+            if check:
+                return (
+                    f'The article says this is by design ("{stays.group("said")}"); with the '
+                    f"fix above in place, {check[:1].lower()}{check[1:]}"
+                )
+    return verify
+
+
+#: A version token after a product's name: "99", "2000", "4.0", "97a", "SR-1".
+_VERSION_TOKEN = r"(?:\d[\w.-]*|SR-?\d+|SP\d+)"
+
+
+def upgraded(verify: str, label: str) -> str:
+    """The verify of an upgrade outcome ("Upgrade: Microsoft Bookshelf 2000") that redoes
+    its action with the product it installs where the symptom named the old one ("Start
+    Microsoft Bookshelf 99 again" -> "Start Microsoft Bookshelf 2000 again"); `verify`
+    unchanged when its action names no other version of that product."""
+    product = re.sub(r"^Upgrade(?: to)?:?\s+", "", label).strip().rstrip(".")
+    words = product.split()
+    while words and re.fullmatch(_VERSION_TOKEN, words[-1]):
+        words.pop()
+    if not words or len(words) == len(product.split()) or len(" ".join(words)) < 4:
+        return verify  # no version at the end of the label: nothing to tell apart
+    name = r"\s+".join(map(re.escape, words))
+    found = re.compile(rf"\b{name}\s+(?P<old>{_VERSION_TOKEN}(?:\s+{_VERSION_TOKEN})*)\b")
+
+    def swap(match: re.Match[str]) -> str:
+        return match.group(0) if product in match.group(0) else product
+
+    # only the action redone ("Start X 99 again: ..."); what is seen keeps the article's
+    # words (a "Windows 95 OSR2" in a message is no product the upgrade installs)
+    redo = re.search(r" again(?::|,) check that ", verify)
+    if redo is None:
+        return verify
+    return found.sub(swap, verify[: redo.start()]) + verify[redo.start() :]
