@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kbassist.drafting.blocks import _actionish, _fix_verb
-from kbassist.drafting.options import _LEAD_ONLY_RE, _NOTE_RE, _is_action
+from kbassist.drafting.options import _LEAD_ONLY_RE, _NOTE_RE, _YOU_CAN_RE, _is_action
 from kbassist.drafting.text import split_detail, split_sentences, with_detail
 
 #: "Use one of the following methods.", "Follow these steps.", "The following methods are
@@ -182,6 +182,127 @@ def step_kind(text: str) -> str:
     return "action"
 
 
+#: A finite verb anywhere: "A list of the storage systems ... will be visible." says
+#: what is, even when the verb comes late.
+_ANY_FINITE_RE = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|may|might|has|have|had|does|did|appears?"
+    r"|opens?|displays?|shows?|lists?|provides?|contains?|returns?)\b",
+    re.IGNORECASE,
+)
+#: "To ensure X, you can check Y.": an instruction said as a possibility, with its purpose.
+_TOLD_HEAD_RE = re.compile(r"^(?:to|if|when|for)\b[^,]{2,120},\s*", re.IGNORECASE)
+
+
+def _told_action(sentence: str) -> str:
+    """ "To ensure etcd is running smoothly, you can check its health." as the action
+    "To ensure etcd is running smoothly, check its health."; "" for any other sentence."""
+    head = _TOLD_HEAD_RE.match(sentence)
+    lead = head.group(0) if head else ""
+    rest = sentence[len(lead) :]
+    bare = _YOU_CAN_RE.sub("", rest, count=1)
+    if bare == rest or not bare[:1].islower() or bare.startswith("be "):
+        return ""
+    told = lead + (bare if lead else bare[0].upper() + bare[1:])
+    return told if _action(told) else ""
+
+
+def _remark(sentence: str) -> bool:
+    """A sentence inside a step that says what is ("The computer will go through its
+    rebinding ...", "A list of the systems will be visible."), not what to do."""
+    if _statement(sentence):
+        return True
+    if _action(sentence) or sentence.endswith("?") or _TOLD_RE.search(sentence):
+        return False
+    if _CONDITION_RE.match(sentence) or re.match(r"(?:if|when|unless)\b", sentence, re.I):
+        return False  # "If X, Y happens": a case, left where it is
+    return bool(_SUBJECT_RE.match(sentence) and _ANY_FINITE_RE.search(sentence))
+
+
+def split_run_on(item: str) -> list[str]:
+    """`item` as one step per action when its text is a run of sentences mixing actions
+    and statements: "When the component has been added, choose Close. The computer will
+    go through its rebinding ... Allow the computer to restart." is two steps, the
+    statement shown under the first; a "Note: ..." sentence and what follows it is shown
+    under the step, not ticked; leading statements before "To X, you can check Y." are
+    shown under "To X, check Y.". Two actions with no statement between them stay one
+    step (the article's own numbered step, "Click X. Click Y.")."""
+    text, detail = split_detail(item)
+    sentences = split_sentences(" ".join(text.split()))
+    if len(sentences) < 2:
+        return [item]
+    notes: list[str] = []
+    for k, sentence in enumerate(sentences[1:], start=1):
+        if _NOTE_RE.match(sentence) or _NOTE_THAT_RE.match(sentence):
+            notes, sentences = sentences[k:], sentences[:k]
+            break
+    kinds = ["action" if _action(s) else "remark" if _remark(s) else "other" for s in sentences]
+    if "action" not in kinds:
+        for k, sentence in enumerate(sentences):
+            told = _told_action(sentence) if k and kinds[k - 1] == "remark" else ""
+            if told and all(kind == "remark" for kind in kinds[:k]):
+                sentences[k], kinds[k] = told, "action"
+                break
+    if "action" not in kinds or ("remark" not in kinds and not notes):
+        return [item]
+    leading: list[str] = []
+    groups: list[tuple[list[str], list[str]]] = []  # (ticked sentences, shown sentences)
+    for sentence, kind in zip(sentences, kinds, strict=True):
+        if not groups:
+            if kind != "remark":
+                groups.append(([sentence], []))
+            else:
+                leading.append(sentence)
+        elif kind == "action" and groups[-1][1]:
+            groups.append(([sentence], []))  # an action after a remark: a step of its own
+        elif kind == "remark" or groups[-1][1]:
+            groups[-1][1].append(sentence)
+        else:
+            groups[-1][0].append(sentence)
+    out = []
+    for n, (ticked, shown) in enumerate(groups):
+        parts = [" ".join(leading)] if leading and n == 0 else []
+        parts.append(" ".join(shown))
+        if n == len(groups) - 1:
+            parts += [" ".join(notes), detail]
+        ticked[0] = _told_action(ticked[0]) or ticked[0]  # "you can check" -> "check"
+        out.append(with_detail(" ".join(ticked), "\n\n".join(p for p in parts if p.strip())))
+    return out
+
+
+#: "To identify orphaned snapshots, use the ODF CLI tool.": the tool the steps after it
+#: use, a heading for them, no step of its own.
+_TOOL_LEAD_RE = re.compile(
+    r"^to [^,]{3,120},\s*use (?:the|an?) [^.:]{1,60}?\b(?:tool|utility|cli|console|program"
+    r"|interface|command-line)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _colon_lead(text: str, detail: str) -> bool:
+    """ "Investigate the following to diagnose why ...:", "Verify the claim status:": an
+    imperative that ends in a colon with nothing under it heads the steps after it (its
+    condition, "If the log shows X:", is asked elsewhere and left as it is)."""
+    flat = " ".join(text.split())
+    if detail.strip() or not flat.endswith(":"):
+        return False
+    return not (
+        _CONDITION_RE.match(flat) or re.match(r"(?:if|when|unless|otherwise)\b", flat, re.I)
+    )
+
+
+#: A token only a command line holds: a path, a switch, an assignment, a placeholder.
+_COMMAND_TOKEN_RE = re.compile(r"(?:\S[\\/]\S|\s/[a-z?]\b|\S=\S|<[^>]+>|\s--?[a-z])", re.I)
+
+
+def _command_line(text: str) -> bool:
+    """ "EXPAND A:\\COMM.DR_ C:\\WINDOWS\\SYSTEM\\COMM.DRV", "dir mouse.ini /s": a line to
+    type, not a sentence (no full stop at its end, a path, switch or assignment in it)."""
+    flat = " ".join(text.split())
+    if not flat or flat.endswith((".", ":", "?")) or len(flat.split()) > 12:
+        return False
+    return bool(_COMMAND_TOKEN_RE.search(flat))
+
+
 def _lead_of(text: str) -> str:
     """The rest of an item after its leading statements ("X depends on Y. Check Z." ->
     "Check Z."), or "" when no later sentence is an action."""
@@ -239,8 +360,22 @@ def final_steps(
     notes, examples and statements shown under a step, a result sentence the verify when
     `checks` is empty (with `results`: a Diagnosis has no verify). An outcome whose every
     item is a statement keeps them (the honest "nothing to do" case, said elsewhere)."""
-    items = fold_lists(items)
+    items = [piece for item in fold_lists(items) for piece in split_run_on(item)]
     kinds = [step_kind(split_detail(i)[0]) for i in items]
+    n = 0
+    while n < len(items) - 1:
+        text, detail = split_detail(items[n])
+        after, more = split_detail(items[n + 1])
+        if kinds[n] == "action" and _colon_lead(text, detail) and _command_line(after):
+            # "Reinstall X by typing the following:" over "EXPAND A:\X.DR_ C:\X.DRV": one
+            # step, its command shown under it to copy
+            items[n] = with_detail(text, "\n\n".join(p for p in (after, more) if p))
+            del items[n + 1], kinds[n + 1]
+        elif kinds[n] == "action" and _action(after):
+            flat = " ".join(text.split())
+            if _colon_lead(text, detail) or (_TOOL_LEAD_RE.match(flat) and not detail):
+                kinds[n] = "lead-in"  # shown with the step it heads, not ticked
+        n += 1
     if "action" not in kinds:
         return items, checks
     checks = list(checks)
