@@ -168,3 +168,39 @@ def test_sentences_are_not_cut_inside_parentheses() -> None:
         "Increase the heap (see the note. It explains the sizes) now.",
         "Then restart.",
     ]
+
+
+def test_an_event_log_sample_is_shown_over_the_fix_not_ticked() -> None:
+    """ "The complete message entry in event log resembles the following one:" over its dump
+    is no tick: it is shown with the step that fixes what it reports."""
+    items, _ = final_steps(
+        [
+            "Open Computer Management.",
+            "The complete message entry in event log resembles the following one:"
+            "\x1fLog Name: System\nEvent ID: 7038",
+            "Clear the Account is Locked Out check box, and then restart the service.",
+        ],
+        [],
+    )
+    got = [split_detail(i) for i in items]
+    assert [t for t, _ in got] == [
+        "Open Computer Management.",
+        "Clear the Account is Locked Out check box, and then restart the service.",
+    ]
+    assert "Event ID: 7038" in got[1][1]
+
+
+def test_an_error_you_receive_is_shown_with_the_step_that_fixes_it() -> None:
+    """ "If the service times out, you receive the following error message:" over the quote
+    leads to the fix after it: shown under that step, not ticked."""
+    art = support(
+        "## Symptoms\n\nThe AD FS service fails to start.\n\n## Resolution\n\n"
+        "If the AD FS service times out when it tries to start, you receive the following "
+        "error message:\n\n> The service did not respond to the start or control request in"
+        " a timely fashion.\n\n#### Fix AD FS service times\n\n"
+        "Change the value data for the ServicesPipeTimeout value to 60000 in the Control key.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert not any("you receive the following error message" in t for t, _ in got)
+    fix = next(d for t, d in got if t.startswith("Change the value data"))
+    assert "did not respond to the start or control request" in fix

@@ -303,6 +303,30 @@ def _command_line(text: str) -> bool:
     return bool(_COMMAND_TOKEN_RE.search(flat))
 
 
+#: "The complete message entry in event log resembles the following one:", "If the service
+#: times out, you receive the following error message:": what the reader sees, shown over
+#: a sample message, log entry or output.
+_SEEN_RE = re.compile(
+    r"\b(?:receive|see|get|notice|encounter|contains?|shows?|displays?|resembles?|looks? like"
+    r"|includes?|logged|displayed|shown|reported|recorded|appears?|returns?|generated)\b"
+    r"[^:]{0,80}\b(?:the following|similar to|like this|as follows)\b[^:]{0,60}:$"
+    r"|^[^:]{3,80}\b(?:messages?|errors?|entries|events?)\s+(?:are|is)\s+(?:listed|shown|given)"
+    r"\s+below:$",
+    re.IGNORECASE,
+)
+
+
+def _seen_lead(text: str) -> bool:
+    """A sentence that says what the reader will see (an error message, an event-log entry,
+    an alert's sample), the sample under it: no action to tick, shown with the steps it
+    leads to."""
+    flat = " ".join(text.split())
+    bare = _CONDITION_RE.sub("", flat, count=1)
+    if not _SEEN_RE.search(bare) or _TOLD_RE.search(bare):
+        return False
+    return not (_action(bare) or _listed_action(bare))
+
+
 def _lead_of(text: str) -> str:
     """The rest of an item after its leading statements ("X depends on Y. Check Z." ->
     "Check Z."), or "" when no later sentence is an action."""
@@ -371,6 +395,8 @@ def final_steps(
             # step, its command shown under it to copy
             items[n] = with_detail(text, "\n\n".join(p for p in (after, more) if p))
             del items[n + 1], kinds[n + 1]
+        elif kinds[n] in ("action", "lead-in") and _seen_lead(text):
+            kinds[n] = "seen"  # the message the steps after it are for, shown with them
         elif kinds[n] == "action" and _action(after):
             flat = " ".join(text.split())
             if _colon_lead(text, detail) or (_TOOL_LEAD_RE.match(flat) and not detail):
@@ -423,6 +449,16 @@ def final_steps(
             continue
         if kind == "lead-in" and detail and not _EXAMPLE_RE.match(text):
             out.append(item)  # "Namespace scoped:" over its query: a step labelled by it
+            continue
+        if kind == "seen":
+            said = "\n".join(p for p in (text, detail) if p)
+            k = next((k for k in range(n + 1, len(items)) if kinds[k] != "seen"), None)
+            if k is not None and kinds[k] == "action" and _action(split_detail(items[k])[0]):
+                pending.append(said)  # "You receive this error:" over the fix for it
+            elif out and _action(split_detail(out[-1])[0]):
+                out[-1] = with_detail(out[-1], said)
+            else:
+                out.append(item)
             continue
         result = results and not checks and _RESULT_RE.search(text)
         if kind == "statement" and result and not detail:
