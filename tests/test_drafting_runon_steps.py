@@ -204,3 +204,34 @@ def test_an_error_you_receive_is_shown_with_the_step_that_fixes_it() -> None:
     assert not any("you receive the following error message" in t for t, _ in got)
     fix = next(d for t, d in got if t.startswith("Change the value data"))
     assert "did not respond to the start or control request" in fix
+
+
+def test_an_announcement_with_a_remark_is_shown_not_ticked() -> None:
+    """ "To resolve this problem, follow these steps, in the order given. These steps will
+    help you determine the cause." over numbered steps is no tick: shown with the first."""
+    art = support(
+        "## Symptoms\n\nThe AD FS service fails to start.\n\n## Resolution\n\n"
+        "To resolve this problem, follow these steps, in the order given. These steps will "
+        "help you determine the cause of the problem. Make sure that you check whether the "
+        "problem is resolved after every step.\n\n"
+        "### Step 1: Check whether the service starts\n\n"
+        "1. Open Services.msc.\n2. Start the Windows Internal Database service.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert not any(t.startswith("Follow these steps") for t, _ in got)
+    assert any("Follow these steps, in the order given." in d for _, d in got)
+
+
+def test_a_when_clause_is_not_cut_off_its_action() -> None:
+    """ "When you see the "Starting Windows 95" message, press F8, and then choose ..." is
+    never cut into "When you see the ... message." and a bare "Press the F8 key."."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nWindows 95 does not start.\n\n"
+        'RESOLUTION\n==========\n\n1. Restart your computer. When you see the "Starting '
+        'Windows 95" message, press the F8 key, and then choose Command Prompt Only from the '
+        "Startup menu.\n\n2. Type the following line, and then press ENTER:\n\n"
+        "   attrib -h -s -r c:\\msdos.sys\n"
+    )
+    texts = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
+    assert not any(t.endswith('"Starting Windows 95" message.') for t in texts)
+    assert any("message, press the F8 key, and then choose" in t for t in texts)

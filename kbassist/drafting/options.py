@@ -464,6 +464,8 @@ def _action_list(sentence: str) -> list[str]:
 
     goal = _GOAL_IF_YOU_RE.match(sentence)
     body = goal.group("acts") if goal else sentence
+    if len(split_sentences(body)) > 1:
+        return []  # "Check X. If you have a later version, move it.": no list of one sentence
     parts = [p.strip() for p in _outside_parens(_LIST_SEP_RE, body.rstrip("."))]
     if len(parts) < 3 or _NAV_RE.match(parts[0]) or not all(_is_action(p) for p in parts):
         return []

@@ -327,6 +327,15 @@ def _seen_lead(text: str) -> bool:
     return not (_action(bare) or _listed_action(bare))
 
 
+def _announces(text: str, detail: str) -> bool:
+    """An announcement of the steps after it ("Follow these steps, in the order given.")
+    whose detail is only prose about them, no command or list of its own to show."""
+    flat = " ".join(text.split())
+    if not (_ANNOUNCE_RE.match(flat) or _LEAD_ONLY_RE.match(flat)):
+        return False
+    return "\n" not in detail.strip() and all(_remark(s) for s in split_sentences(detail))
+
+
 def _lead_of(text: str) -> str:
     """The rest of an item after its leading statements ("X depends on Y. Check Z." ->
     "Check Z."), or "" when no later sentence is an action."""
@@ -447,12 +456,17 @@ def final_steps(
             else:
                 pending.append(text)
             continue
+        if kind == "lead-in" and detail and nxt and _announces(text, detail):
+            # "Follow these steps, in the order given." with "These steps will help you
+            # determine the cause." under it: both shown with the first step, not ticked
+            pending.append(f"{text}\n{detail}")
+            continue
         if kind == "lead-in" and detail and not _EXAMPLE_RE.match(text):
             out.append(item)  # "Namespace scoped:" over its query: a step labelled by it
             continue
         if kind == "seen":
             said = "\n".join(p for p in (text, detail) if p)
-            k = next((k for k in range(n + 1, len(items)) if kinds[k] != "seen"), None)
+            k = next((k for k in range(n + 1, len(items)) if kinds[k] == "action"), None)
             if k is not None and kinds[k] == "action" and _action(split_detail(items[k])[0]):
                 pending.append(said)  # "You receive this error:" over the fix for it
             elif out and _action(split_detail(out[-1])[0]):
