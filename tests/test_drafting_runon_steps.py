@@ -235,3 +235,20 @@ def test_a_when_clause_is_not_cut_off_its_action() -> None:
     texts = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
     assert not any(t.endswith('"Starting Windows 95" message.') for t in texts)
     assert any("message, press the F8 key, and then choose" in t for t in texts)
+
+
+def test_what_a_case_will_show_is_not_ticked() -> None:
+    """ "Depending on the drive, these steps can take minutes. If a file cannot be read,
+    you will receive error messages ..." is shown under the command, not ticked."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nThe program stops responding.\n\n"
+        "RESOLUTION\n==========\n\n1. Click Start, and then click Run.\n\n"
+        '2. Type "command" (without the quotation marks), and then click OK.\n\n'
+        '3. Type "xcopy d:\\*.* /s > nul" (without the quotation marks), and then press '
+        "ENTER.\n\n4. Depending on the speed of your CD-ROM drive, these steps can take "
+        "several minutes to complete. If there are any files that cannot be read from the "
+        "CD-ROM, you will receive error messages indicating that the CD-ROM is damaged.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert not any(t.startswith("Depending on the speed") for t, _ in got)
+    assert "you will receive error messages" in got[-1][1]

@@ -177,7 +177,10 @@ def step_kind(text: str) -> str:
         # "Microsoft Windows XP:" heads a procedure of its own: left as it is
         return "lead-in" if _statement(text[:-1]) else "action"
     sentences = split_sentences(text)
-    if sentences and all(_statement(s) for s in sentences):
+    if sentences and all(
+        _statement(s) or _observed_if(s) or (_remark(s) and not _CONDITION_RE.match(s))
+        for s in sentences
+    ):  # "For X, there is nothing to do." is a case, asked elsewhere
         return "statement"
     return "action"
 
@@ -206,6 +209,26 @@ def _told_action(sentence: str) -> str:
     return told if _action(told) else ""
 
 
+#: "..., you will receive error messages indicating that the CD-ROM is damaged": what
+#: the reader will see or what it means, after "If X, ".
+_SEEN_AFTER_IF_RE = re.compile(
+    r"^(?:then\s+)?(?:you\s+(?:will|may|might|would|should)\s+(?:also\s+)?(?:receive|see"
+    r"|get|notice)\b|(?:it|this|that|there)\s+(?:will|may|might|is|are)\s+(?!not\b)\w+)",
+    re.IGNORECASE,
+)
+
+
+def _observed_if(sentence: str) -> bool:
+    """ "If there are files that cannot be read, you will receive error messages ...": a
+    case's result, not an action (an action after "If X, " is a step)."""
+    if not re.match(r"(?:if|when|whenever)\b", sentence, re.IGNORECASE):
+        return False  # "For public cloud providers, there is nothing to do": a case
+    bare = _CONDITION_RE.sub("", sentence, count=1)
+    if bare == sentence or _action(bare) or _TOLD_RE.search(bare):
+        return False
+    return bool(_SEEN_AFTER_IF_RE.match(bare))
+
+
 def _remark(sentence: str) -> bool:
     """A sentence inside a step that says what is ("The computer will go through its
     rebinding ...", "A list of the systems will be visible."), not what to do."""
@@ -213,6 +236,11 @@ def _remark(sentence: str) -> bool:
         return True
     if _action(sentence) or sentence.endswith("?") or _TOLD_RE.search(sentence):
         return False
+    clause = sentence.split(", ", 1)
+    if len(clause) == 2 and _action(clause[1]):
+        return False  # "Because X may be wrong, select Config ...": an action after all
+    if _observed_if(sentence):
+        return True  # "If X, you will receive error messages ...": what the reader sees
     if _CONDITION_RE.match(sentence) or re.match(r"(?:if|when|unless)\b", sentence, re.I):
         return False  # "If X, Y happens": a case, left where it is
     return bool(_SUBJECT_RE.match(sentence) and _ANY_FINITE_RE.search(sentence))
