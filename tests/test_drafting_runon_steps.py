@@ -103,6 +103,19 @@ def test_a_colon_lead_in_heads_the_steps_it_introduces() -> None:
     assert all(not text.endswith(":") for text, _ in got)
     assert got[0][0].startswith("Get the memory usage of individual pods")
     assert "Investigate the following to diagnose" in got[0][1]
+    items, _ = final_steps(
+        [
+            "Install MDAC 2.5, which can be obtained from the following location:",
+            "Create an ODBC System DSN. Give the DSN a name and configure these settings:",
+            "For the path, enter the UNC path to the database.",
+        ],
+        [],
+    )
+    kept = [split_detail(i)[0] for i in items]
+    assert kept[:2] == [
+        "Install MDAC 2.5, which can be obtained from the following location:",
+        "Create an ODBC System DSN. Give the DSN a name and configure these settings:",
+    ]  # actions of their own that end in a colon stay ticks
 
 
 def test_use_the_tool_lead_in_is_not_a_tick() -> None:

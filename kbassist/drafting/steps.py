@@ -306,10 +306,32 @@ _TOOL_LEAD_RE = re.compile(
 )
 
 
+#: "Investigate the following to diagnose ...:", "To determine X, do the following:": a
+#: general verb whose object is what follows (not "Install MDAC, which can be obtained
+#: from the following location:", an action of its own).
+_HEADING_LEAD_RE = re.compile(
+    r"^(?:to [^,]{3,120},\s*)?(?:(?:do|investigate|check|perform|complete|follow|try|use|review"
+    r"|verify|examine|consider|note)\b[^:]{0,60}?\b(?:the following|these|below|as follows)\b"
+    r"|(?:investigate|troubleshoot|diagnose)\b)",
+    re.IGNORECASE,
+)
+#: Longest colon-ended step read as a heading of the steps after it ("Verify the
+#: ObjectBucketClaim status:", "Check the collector service:").
+MAX_HEADING_WORDS = 6
+
+
 def _colon_lead(text: str, detail: str) -> bool:
     """ "Investigate the following to diagnose why ...:", "Verify the claim status:": an
     imperative that ends in a colon with nothing under it heads the steps after it (its
     condition, "If the log shows X:", is asked elsewhere and left as it is)."""
+    flat = " ".join(text.split())
+    if not _colon_end(flat, detail) or len(split_sentences(flat)) > 1:
+        return False  # "Create a DSN. Configure the following settings:": actions of its own
+    return bool(_HEADING_LEAD_RE.match(flat)) or len(flat.split()) <= MAX_HEADING_WORDS
+
+
+def _colon_end(text: str, detail: str) -> bool:
+    """A step ending in a colon with nothing under it, not a case ("If the log shows X:")."""
     flat = " ".join(text.split())
     if detail.strip() or not flat.endswith(":"):
         return False
@@ -427,14 +449,14 @@ def final_steps(
     while n < len(items) - 1:
         text, detail = split_detail(items[n])
         after, more = split_detail(items[n + 1])
-        if kinds[n] == "action" and _colon_lead(text, detail) and _command_line(after):
+        if kinds[n] == "action" and _colon_end(text, detail) and _command_line(after):
             # "Reinstall X by typing the following:" over "EXPAND A:\X.DR_ C:\X.DRV": one
             # step, its command shown under it to copy
             items[n] = with_detail(text, "\n\n".join(p for p in (after, more) if p))
             del items[n + 1], kinds[n + 1]
         elif kinds[n] in ("action", "lead-in") and _seen_lead(text):
             kinds[n] = "seen"  # the message the steps after it are for, shown with them
-        elif kinds[n] == "action" and _action(after):
+        elif kinds[n] == "action" and _listed_action(after):
             flat = " ".join(text.split())
             if _colon_lead(text, detail) or (_TOOL_LEAD_RE.match(flat) and not detail):
                 kinds[n] = "lead-in"  # shown with the step it heads, not ticked
@@ -449,7 +471,7 @@ def final_steps(
         text, detail = split_detail(item)
         kind = kinds[n]
         # the step a lead-in announces: an action by its words, not only "not a statement"
-        nxt = n + 1 < len(items) and _action(split_detail(items[n + 1])[0])
+        nxt = n + 1 < len(items) and _listed_action(split_detail(items[n + 1])[0])
         if kind == "lead-in" and detail and nxt and step_kind(detail.split("\n")[0]) == "note":
             # "To add this value:" holding a WARNING read before it: the warning is shown
             # under the first action, the lead-in names it (also after a backup step)
