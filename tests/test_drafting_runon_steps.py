@@ -265,3 +265,21 @@ def test_what_a_case_will_show_is_not_ticked() -> None:
     got = steps(walked(art, {"symptom": "yes"}))
     assert not any(t.startswith("Depending on the speed") for t, _ in got)
     assert "you will receive error messages" in got[-1][1]
+
+
+def test_what_you_can_do_after_a_remark_is_its_own_step() -> None:
+    """ "During the upgrade, two objects were created. You can migrate to crun by deleting
+    these objects:" ticks "Migrate to crun by deleting these objects:", the remark shown."""
+    items, _ = final_steps(
+        [
+            "Check which runtime the nodes use.",
+            "During the upgrade, two MachineConfig objects were created to override the new "
+            "default runtime. You can migrate to crun by deleting these MachineConfig "
+            "objects:\x1f$ oc delete mc 00-override-master-runc",
+        ],
+        [],
+    )
+    got = [split_detail(i) for i in items]
+    assert got[-1][0] == "Migrate to crun by deleting these MachineConfig objects:"
+    assert "two MachineConfig objects were created" in "\n".join(d for _, d in got)
+    assert "oc delete mc" in got[-1][1]

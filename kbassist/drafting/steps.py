@@ -193,7 +193,15 @@ _ANY_FINITE_RE = re.compile(
     re.IGNORECASE,
 )
 #: "To ensure X, you can check Y.": an instruction said as a possibility, with its purpose.
-_TOLD_HEAD_RE = re.compile(r"^(?:to|if|when|for)\b[^,]{2,120},\s*", re.IGNORECASE)
+_TOLD_HEAD_RE = re.compile(
+    r"^(?:(?:to|if|when|for|therefore|so|then|thus|instead|in (?:both|either|each|this|that"
+    r"|such|these)\b)[^,]{0,120},\s*){1,3}",
+    re.IGNORECASE,
+)
+#: "You can find more information in ...": a pointer, never made a step.
+_POINTER_RE = re.compile(
+    r"\b(?:more|further|additional)\s+(?:information|details)\b|^(?:refer|see|read)\b", re.I
+)
 
 
 def _told_action(sentence: str) -> str:
@@ -203,10 +211,10 @@ def _told_action(sentence: str) -> str:
     lead = head.group(0) if head else ""
     rest = sentence[len(lead) :]
     bare = _YOU_CAN_RE.sub("", rest, count=1)
-    if bare == rest or not bare[:1].islower() or bare.startswith("be "):
+    if bare == rest or not bare[:1].islower() or bare.startswith("be ") or _POINTER_RE.search(bare):
         return ""
     told = lead + (bare if lead else bare[0].upper() + bare[1:])
-    return told if _action(told) else ""
+    return told if _action(told) or _action(bare[0].upper() + bare[1:]) else ""
 
 
 #: "..., you will receive error messages indicating that the CD-ROM is damaged": what
@@ -264,12 +272,12 @@ def split_run_on(item: str) -> list[str]:
             notes, sentences = sentences[k:], sentences[:k]
             break
     kinds = ["action" if _action(s) else "remark" if _remark(s) else "other" for s in sentences]
-    if "action" not in kinds:
-        for k, sentence in enumerate(sentences):
-            told = _told_action(sentence) if k and kinds[k - 1] == "remark" else ""
-            if told and all(kind == "remark" for kind in kinds[:k]):
-                sentences[k], kinds[k] = told, "action"
-                break
+    for k, sentence in enumerate(sentences):
+        # "The problem is only X. Therefore, you can confirm Y and delete Z.": after a
+        # remark, what the reader "can" do is the step
+        told = _told_action(sentence) if k and kinds[k - 1] == "remark" else ""
+        if told and kinds[k] == "other":
+            sentences[k], kinds[k] = told, "action"
     if "action" not in kinds or ("remark" not in kinds and not notes):
         return [item]
     leading: list[str] = []
