@@ -520,15 +520,17 @@ def test_a_should_be_statement_is_a_step_and_prose_detail_has_no_tag() -> None:
 
 
 def test_when_this_alert_fires_you_can_reads_as_the_action() -> None:
-    """ "When this alert fires, you can investigate ..." in Diagnosis is "Investigate ..."."""
+    """ "When this alert fires, you can investigate ..." in Diagnosis is "Investigate ...",
+    the heading shown over the steps it introduces (not a tick of its own)."""
     art = runbook(
         "## Meaning\n\nDNS errors are high.\n\n## Diagnosis\n\n"
         "When this alert fires, you can investigate further by using the Network Observability"
         " interface:\n\n- Open the Network Health dashboard.\n- Open the alert details.\n\n"
         "## Mitigation\n\nFix the DNS configuration of the cluster.\n"
     )
-    got = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
-    assert got[0] == "Investigate further by using the Network Observability interface:"
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert got[0][0] == "Open the Network Health dashboard."
+    assert "Investigate further by using the Network Observability interface:" in got[0][1]
 
 
 def test_the_verify_checks_for_the_quoted_message_not_the_whole_scenario() -> None:

@@ -442,6 +442,21 @@ _GOAL_IF_YOU_RE = re.compile(r"^[A-Z][^,]{3,80}? if you (?P<acts>[a-z].+)$", re.
 _LIST_SEP_RE = re.compile(r",\s+(?:and\s+)?(?:then\s+)?")
 
 
+def _outside_parens(sep: re.Pattern[str], text: str) -> list[str]:
+    """`text` split at `sep` where no parenthesis is open: "X (for example, increase Y)"
+    is one part, never "X (for example" and "increase Y)"."""
+    parts: list[str] = []
+    start = 0
+    for found in sep.finditer(text):
+        head = text[start : found.start()]
+        if text[: found.start()].count("(") > text[: found.start()].count(")"):
+            continue
+        parts.append(head)
+        start = found.end()
+    parts.append(text[start:])
+    return parts
+
+
 def _action_list(sentence: str) -> list[str]:
     """ "Remove the package, adjust the access accounts, and then redistribute it." (also
     after "You can change permissions if you ...") as one step per action; [] unless every
@@ -449,7 +464,9 @@ def _action_list(sentence: str) -> list[str]:
 
     goal = _GOAL_IF_YOU_RE.match(sentence)
     body = goal.group("acts") if goal else sentence
-    parts = [p.strip() for p in _LIST_SEP_RE.split(body.rstrip("."))]
+    if len(split_sentences(body)) > 1:
+        return []  # "Check X. If you have a later version, move it.": no list of one sentence
+    parts = [p.strip() for p in _outside_parens(_LIST_SEP_RE, body.rstrip("."))]
     if len(parts) < 3 or _NAV_RE.match(parts[0]) or not all(_is_action(p) for p in parts):
         return []
     return [p[0].upper() + p[1:] + "." for p in parts]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kbassist.drafting.blocks import _actionish, _fix_verb
-from kbassist.drafting.options import _LEAD_ONLY_RE, _NOTE_RE, _is_action
+from kbassist.drafting.options import _LEAD_ONLY_RE, _NOTE_RE, _YOU_CAN_RE, _is_action
 from kbassist.drafting.text import split_detail, split_sentences, with_detail
 
 #: "Use one of the following methods.", "Follow these steps.", "The following methods are
@@ -177,9 +177,221 @@ def step_kind(text: str) -> str:
         # "Microsoft Windows XP:" heads a procedure of its own: left as it is
         return "lead-in" if _statement(text[:-1]) else "action"
     sentences = split_sentences(text)
-    if sentences and all(_statement(s) for s in sentences):
+    if sentences and all(
+        _statement(s) or _observed_if(s) or (_remark(s) and not _CONDITION_RE.match(s))
+        for s in sentences
+    ):  # "For X, there is nothing to do." is a case, asked elsewhere
         return "statement"
     return "action"
+
+
+#: A finite verb anywhere: "A list of the storage systems ... will be visible." says
+#: what is, even when the verb comes late.
+_ANY_FINITE_RE = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|may|might|has|have|had|does|did|appears?"
+    r"|opens?|displays?|shows?|lists?|provides?|contains?|returns?)\b",
+    re.IGNORECASE,
+)
+#: "To ensure X, you can check Y.": an instruction said as a possibility, with its purpose.
+_TOLD_HEAD_RE = re.compile(
+    r"^(?:(?:to|if|when|for|therefore|so|then|thus|instead|in (?:both|either|each|this|that"
+    r"|such|these)\b)[^,]{0,120},\s*){1,3}",
+    re.IGNORECASE,
+)
+#: "You can find more information in ...": a pointer, never made a step.
+_POINTER_RE = re.compile(
+    r"\b(?:more|further|additional)\s+(?:information|details)\b|^(?:refer|see|read)\b", re.I
+)
+
+
+def _told_action(sentence: str) -> str:
+    """ "To ensure etcd is running smoothly, you can check its health." as the action
+    "To ensure etcd is running smoothly, check its health."; "" for any other sentence."""
+    head = _TOLD_HEAD_RE.match(sentence)
+    lead = head.group(0) if head else ""
+    rest = sentence[len(lead) :]
+    bare = _YOU_CAN_RE.sub("", rest, count=1)
+    if bare == rest or not bare[:1].islower() or bare.startswith("be ") or _POINTER_RE.search(bare):
+        return ""
+    told = lead + (bare if lead else bare[0].upper() + bare[1:])
+    return told if _action(told) or _action(bare[0].upper() + bare[1:]) else ""
+
+
+#: "..., you will receive error messages indicating that the CD-ROM is damaged": what
+#: the reader will see or what it means, after "If X, ".
+_SEEN_AFTER_IF_RE = re.compile(
+    r"^(?:then\s+)?(?:you\s+(?:will|may|might|would|should)\s+(?:also\s+)?(?:receive|see"
+    r"|get|notice)\b|(?:it|this|that|there)\s+(?:will|may|might|is|are)\s+(?!not\b)\w+)",
+    re.IGNORECASE,
+)
+
+
+def _observed_if(sentence: str) -> bool:
+    """ "If there are files that cannot be read, you will receive error messages ...": a
+    case's result, not an action (an action after "If X, " is a step)."""
+    if not re.match(r"(?:if|when|whenever)\b", sentence, re.IGNORECASE):
+        return False  # "For public cloud providers, there is nothing to do": a case
+    bare = _CONDITION_RE.sub("", sentence, count=1)
+    if bare == sentence or _action(bare) or _TOLD_RE.search(bare):
+        return False
+    return bool(_SEEN_AFTER_IF_RE.match(bare))
+
+
+def _remark(sentence: str) -> bool:
+    """A sentence inside a step that says what is ("The computer will go through its
+    rebinding ...", "A list of the systems will be visible."), not what to do."""
+    if _statement(sentence):
+        return True
+    if _action(sentence) or sentence.endswith("?") or _TOLD_RE.search(sentence):
+        return False
+    clause = sentence.split(", ", 1)
+    if len(clause) == 2 and _action(clause[1]):
+        return False  # "Because X may be wrong, select Config ...": an action after all
+    if _observed_if(sentence):
+        return True  # "If X, you will receive error messages ...": what the reader sees
+    if _CONDITION_RE.match(sentence) or re.match(r"(?:if|when|unless)\b", sentence, re.I):
+        return False  # "If X, Y happens": a case, left where it is
+    return bool(_SUBJECT_RE.match(sentence) and _ANY_FINITE_RE.search(sentence))
+
+
+def split_run_on(item: str) -> list[str]:
+    """`item` as one step per action when its text is a run of sentences mixing actions
+    and statements: "When the component has been added, choose Close. The computer will
+    go through its rebinding ... Allow the computer to restart." is two steps, the
+    statement shown under the first; a "Note: ..." sentence and what follows it is shown
+    under the step, not ticked; leading statements before "To X, you can check Y." are
+    shown under "To X, check Y.". Two actions with no statement between them stay one
+    step (the article's own numbered step, "Click X. Click Y.")."""
+    text, detail = split_detail(item)
+    sentences = split_sentences(" ".join(text.split()))
+    if len(sentences) < 2:
+        return [item]
+    notes: list[str] = []
+    for k, sentence in enumerate(sentences[1:], start=1):
+        if _NOTE_RE.match(sentence) or _NOTE_THAT_RE.match(sentence):
+            notes, sentences = sentences[k:], sentences[:k]
+            break
+    kinds = ["action" if _action(s) else "remark" if _remark(s) else "other" for s in sentences]
+    for k, sentence in enumerate(sentences):
+        # "The problem is only X. Therefore, you can confirm Y and delete Z.": after a
+        # remark, what the reader "can" do is the step
+        told = _told_action(sentence) if k and kinds[k - 1] == "remark" else ""
+        if told and kinds[k] == "other":
+            sentences[k], kinds[k] = told, "action"
+    if "action" not in kinds or ("remark" not in kinds and not notes):
+        return [item]
+    leading: list[str] = []
+    groups: list[tuple[list[str], list[str]]] = []  # (ticked sentences, shown sentences)
+    for sentence, kind in zip(sentences, kinds, strict=True):
+        if not groups:
+            if kind != "remark":
+                groups.append(([sentence], []))
+            else:
+                leading.append(sentence)
+        elif kind == "action" and groups[-1][1]:
+            groups.append(([sentence], []))  # an action after a remark: a step of its own
+        elif kind == "remark" or groups[-1][1]:
+            groups[-1][1].append(sentence)
+        else:
+            groups[-1][0].append(sentence)
+    out = []
+    for n, (ticked, shown) in enumerate(groups):
+        parts = [" ".join(leading)] if leading and n == 0 else []
+        parts.append(" ".join(shown))
+        if n == len(groups) - 1:
+            parts += [" ".join(notes), detail]
+        ticked[0] = _told_action(ticked[0]) or ticked[0]  # "you can check" -> "check"
+        out.append(with_detail(" ".join(ticked), "\n\n".join(p for p in parts if p.strip())))
+    return out
+
+
+#: "To identify orphaned snapshots, use the ODF CLI tool.": the tool the steps after it
+#: use, a heading for them, no step of its own.
+_TOOL_LEAD_RE = re.compile(
+    r"^to [^,]{3,120},\s*use (?:the|an?) [^.:]{1,60}?\b(?:tool|utility|cli|console|program"
+    r"|interface|command-line)\.?$",
+    re.IGNORECASE,
+)
+
+
+#: "Investigate the following to diagnose ...:", "To determine X, do the following:": a
+#: general verb whose object is what follows (not "Install MDAC, which can be obtained
+#: from the following location:", an action of its own).
+_HEADING_LEAD_RE = re.compile(
+    r"^(?:to [^,]{3,120},\s*)?(?:(?:do|investigate|check|perform|complete|follow|try|use|review"
+    r"|verify|examine|consider|note)\b[^:]{0,60}?\b(?:the following|these|below|as follows)\b"
+    r"|(?:investigate|troubleshoot|diagnose)\b)",
+    re.IGNORECASE,
+)
+#: Longest colon-ended step read as a heading of the steps after it ("Verify the
+#: ObjectBucketClaim status:", "Check the collector service:").
+MAX_HEADING_WORDS = 6
+
+
+def _colon_lead(text: str, detail: str) -> bool:
+    """ "Investigate the following to diagnose why ...:", "Verify the claim status:": an
+    imperative that ends in a colon with nothing under it heads the steps after it (its
+    condition, "If the log shows X:", is asked elsewhere and left as it is)."""
+    flat = " ".join(text.split())
+    if not _colon_end(flat, detail) or len(split_sentences(flat)) > 1:
+        return False  # "Create a DSN. Configure the following settings:": actions of its own
+    return bool(_HEADING_LEAD_RE.match(flat)) or len(flat.split()) <= MAX_HEADING_WORDS
+
+
+def _colon_end(text: str, detail: str) -> bool:
+    """A step ending in a colon with nothing under it, not a case ("If the log shows X:")."""
+    flat = " ".join(text.split())
+    if detail.strip() or not flat.endswith(":"):
+        return False
+    return not (
+        _CONDITION_RE.match(flat) or re.match(r"(?:if|when|unless|otherwise)\b", flat, re.I)
+    )
+
+
+#: A token only a command line holds: a path, a switch, an assignment, a placeholder.
+_COMMAND_TOKEN_RE = re.compile(r"(?:\S[\\/]\S|\s/[a-z?]\b|\S=\S|<[^>]+>|\s--?[a-z])", re.I)
+
+
+def _command_line(text: str) -> bool:
+    """ "EXPAND A:\\COMM.DR_ C:\\WINDOWS\\SYSTEM\\COMM.DRV", "dir mouse.ini /s": a line to
+    type, not a sentence (no full stop at its end, a path, switch or assignment in it)."""
+    flat = " ".join(text.split())
+    if not flat or flat.endswith((".", ":", "?")) or len(flat.split()) > 12:
+        return False
+    return bool(_COMMAND_TOKEN_RE.search(flat))
+
+
+#: "The complete message entry in event log resembles the following one:", "If the service
+#: times out, you receive the following error message:": what the reader sees, shown over
+#: a sample message, log entry or output.
+_SEEN_RE = re.compile(
+    r"\b(?:receive|see|get|notice|encounter|contains?|shows?|displays?|resembles?|looks? like"
+    r"|includes?|logged|displayed|shown|reported|recorded|appears?|returns?|generated)\b"
+    r"[^:]{0,80}\b(?:the following|similar to|like this|as follows)\b[^:]{0,60}:$"
+    r"|^[^:]{3,80}\b(?:messages?|errors?|entries|events?)\s+(?:are|is)\s+(?:listed|shown|given)"
+    r"\s+below:$",
+    re.IGNORECASE,
+)
+
+
+def _seen_lead(text: str) -> bool:
+    """A sentence that says what the reader will see (an error message, an event-log entry,
+    an alert's sample), the sample under it: no action to tick, shown with the steps it
+    leads to."""
+    flat = " ".join(text.split())
+    bare = _CONDITION_RE.sub("", flat, count=1)
+    if not _SEEN_RE.search(bare) or _TOLD_RE.search(bare):
+        return False
+    return not (_action(bare) or _listed_action(bare))
+
+
+def _announces(text: str, detail: str) -> bool:
+    """An announcement of the steps after it ("Follow these steps, in the order given.")
+    whose detail is only prose about them, no command or list of its own to show."""
+    flat = " ".join(text.split())
+    if not (_ANNOUNCE_RE.match(flat) or _LEAD_ONLY_RE.match(flat)):
+        return False
+    return "\n" not in detail.strip() and all(_remark(s) for s in split_sentences(detail))
 
 
 def _lead_of(text: str) -> str:
@@ -239,8 +451,24 @@ def final_steps(
     notes, examples and statements shown under a step, a result sentence the verify when
     `checks` is empty (with `results`: a Diagnosis has no verify). An outcome whose every
     item is a statement keeps them (the honest "nothing to do" case, said elsewhere)."""
-    items = fold_lists(items)
+    items = [piece for item in fold_lists(items) for piece in split_run_on(item)]
     kinds = [step_kind(split_detail(i)[0]) for i in items]
+    n = 0
+    while n < len(items) - 1:
+        text, detail = split_detail(items[n])
+        after, more = split_detail(items[n + 1])
+        if kinds[n] == "action" and _colon_end(text, detail) and _command_line(after):
+            # "Reinstall X by typing the following:" over "EXPAND A:\X.DR_ C:\X.DRV": one
+            # step, its command shown under it to copy
+            items[n] = with_detail(text, "\n\n".join(p for p in (after, more) if p))
+            del items[n + 1], kinds[n + 1]
+        elif kinds[n] in ("action", "lead-in") and _seen_lead(text):
+            kinds[n] = "seen"  # the message the steps after it are for, shown with them
+        elif kinds[n] == "action" and _listed_action(after):
+            flat = " ".join(text.split())
+            if _colon_lead(text, detail) or (_TOOL_LEAD_RE.match(flat) and not detail):
+                kinds[n] = "lead-in"  # shown with the step it heads, not ticked
+        n += 1
     if "action" not in kinds:
         return items, checks
     checks = list(checks)
@@ -251,7 +479,7 @@ def final_steps(
         text, detail = split_detail(item)
         kind = kinds[n]
         # the step a lead-in announces: an action by its words, not only "not a statement"
-        nxt = n + 1 < len(items) and _action(split_detail(items[n + 1])[0])
+        nxt = n + 1 < len(items) and _listed_action(split_detail(items[n + 1])[0])
         if kind == "lead-in" and detail and nxt and step_kind(detail.split("\n")[0]) == "note":
             # "To add this value:" holding a WARNING read before it: the warning is shown
             # under the first action, the lead-in names it (also after a backup step)
@@ -286,8 +514,23 @@ def final_steps(
             else:
                 pending.append(text)
             continue
+        if kind == "lead-in" and detail and nxt and _announces(text, detail):
+            # "Follow these steps, in the order given." with "These steps will help you
+            # determine the cause." under it: both shown with the first step, not ticked
+            pending.append(f"{text}\n{detail}")
+            continue
         if kind == "lead-in" and detail and not _EXAMPLE_RE.match(text):
             out.append(item)  # "Namespace scoped:" over its query: a step labelled by it
+            continue
+        if kind == "seen":
+            said = "\n".join(p for p in (text, detail) if p)
+            k = next((k for k in range(n + 1, len(items)) if kinds[k] == "action"), None)
+            if k is not None and kinds[k] == "action" and _action(split_detail(items[k])[0]):
+                pending.append(said)  # "You receive this error:" over the fix for it
+            elif out and _action(split_detail(out[-1])[0]):
+                out[-1] = with_detail(out[-1], said)
+            else:
+                out.append(item)
             continue
         result = results and not checks and _RESULT_RE.search(text)
         if kind == "statement" and result and not detail:

@@ -126,13 +126,23 @@ _ABBREVIATION_RE = re.compile(
 _ABBREVIATION_ENDS = ("S.", "K.", "g.", "e.", "r.", "s.", "x.", "f.")
 
 
+def _open_paren(sentence: str, piece: str) -> bool:
+    """Whether `sentence` leaves a parenthesis open that `piece` closes ("(See the note.
+    It is short.) Then ..."): one sentence, not cut inside the parentheses."""
+    return sentence.count("(") > sentence.count(")") and ")" in piece
+
+
 def split_sentences(text: str) -> list[str]:
-    """Sentences of `text`, not cut at an abbreviation such as "U.S." or "e.g."."""
+    """Sentences of `text`, not cut at an abbreviation such as "U.S." or "e.g." nor inside
+    parentheses."""
     out: list[str] = []
     for piece in _SENTENCE_RE.split(text):
         if not piece:
             continue
-        if out and out[-1].endswith(_ABBREVIATION_ENDS) and _ABBREVIATION_RE.search(out[-1]):
+        if out and (
+            (out[-1].endswith(_ABBREVIATION_ENDS) and _ABBREVIATION_RE.search(out[-1]))
+            or _open_paren(out[-1], piece)
+        ):
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)
