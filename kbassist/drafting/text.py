@@ -231,6 +231,16 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "placeholder",
+        # `\\server\share\folder`: a UNC path spelt with generic words is the reader's own
+        # share ("Change the profile path to \\server\share\folder"), asked whole
+        re.compile(
+            r"(?<![\w\\])(?P<v>\\\\(?i:(?:my)?(?:server|computer|machine))"
+            r"\\(?i:(?:my)?share)(?:\\(?i:(?:my|sub)?(?:folder|directory|dir|path|user)))*)"
+            r"(?![\w\\$-])"
+        ),
+    ),
+    (
+        "placeholder",
         re.compile(
             r"(?<=[\\/@=])(?P<v>(?:server|share|computer|machine|printer|domain|host|user)_?name)"
             r"(?![\w-])|(?<![\w.-])(?P<w>(?:server|share|computer|machine|printer)_?name)(?![\w-])",
@@ -403,7 +413,7 @@ def find_params(text: str) -> tuple[tuple[int, int, Param], ...]:
             if kind == "time" and _FILE_DATE_RE.search(_line_at(text, start)):
                 continue  # a file's date and time in a version table: no setting
             param = _make_param(kind, literal)
-            if param is None:
+            if param is None or _closed_element(literal, text):
                 continue
             taken.append((start, end))
             found.append((start, end, param))
@@ -437,9 +447,37 @@ def _make_param(kind: str, literal: str) -> Param | None:
             key = parse_text(literal).casefold()
             if kind == "placeholder" and not _placeholder_ok(literal):
                 return None
+            if kind == "placeholder":
+                key = same_thing_key(literal) or key
     except InvalidValue:
         return None
     return Param(kind, literal, key)
+
+
+def _closed_element(literal: str, text: str) -> bool:
+    """`<DTSConfiguration>` closed by `</DTSConfiguration>` in the same text: an XML
+    element of a listing, not a value to type."""
+    if not literal.startswith("<") or not literal[1:2].isalpha():
+        return False
+    name = re.split(r"[\s>]", literal[1:], maxsplit=1)[0]
+    return bool(re.search(rf"</{re.escape(name)}\s*>", text, re.IGNORECASE))
+
+
+def same_thing_key(literal: str) -> str:
+    """One key for the placeholders that name the same thing: `<etcd-pod-name>` and
+    `<etcd-pod>`, `{ServerName}` and `<server>` (their words, less a last "name");
+    "" for a token of one word that is only "name", or not bracketed."""
+    if not (literal.startswith(("<", "{")) and literal.endswith((">", "}"))):
+        return ""
+    inner = literal[1:-1]
+    if "\\" in inner or ":" in inner:
+        return ""  # `<domain\user>`, `<drive:>`: kept as written
+    words = [w.casefold() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", inner)]
+    if len(words) >= 2 and words[-1] == "name":
+        words = words[:-1]
+    elif words and words[-1].endswith("name") and len(words[-1]) > 4:
+        words[-1] = words[-1][:-4]  # `<servername>` = `<server>`
+    return "named:" + "-".join(words) if words else ""
 
 
 _CLAUSE_END_RE = re.compile(r"[,;:(]\s|\s[-\u2013\u2014]\s")

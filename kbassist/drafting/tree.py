@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -1136,6 +1137,11 @@ def _input_nodes(
             node["integer"] = True
             node["min"] = 1
             node["max"] = 999
+        elif node.get("title", "").startswith("Your port for"):
+            # a port is a number the loader can check, not free text
+            node["type"] = "number"
+            node["integer"] = True
+            node["min"], node["max"] = 1, 65535
         if param.literal in option.bounds:
             # a setting the article bounds: a number in its range, its default offered
             low, high, default = option.bounds[param.literal]
@@ -1226,7 +1232,35 @@ _PLACEHOLDER_HELP = {
     "number": "A number; it replaces the placeholder in the command.",
     "name": "A name; it replaces the placeholder in the command.",
     "account": r"An account as DOMAIN\user, e.g. CONTOSO\admin; it replaces the placeholder.",
+    "IP address": "An IP address, e.g. 192.168.1.10; it replaces the placeholder.",
+    "MAC address": "A network adapter's MAC address, e.g. 00-1A-2B-3C-4D-5E; it replaces the "
+    "placeholder.",
+    "port": "A TCP or UDP port number, 1 to 65535; it replaces the placeholder.",
+    "share path": r"A network share path, e.g. \\SERVER1\PROFILES\USER1; it replaces the "
+    "placeholder.",
 }
+
+
+def _word_kind(words: list[str]) -> str:
+    """The kind a placeholder's whole words say before its other words do: an address
+    (`<KMS host server IP address>` is no host name; `<gateway MAC>`), a port (a number),
+    an account (`<ADFS service account>`), a domain controller (a controller pod is not
+    a server); "" when none does."""
+    if {"ip", "ipaddress", "ipaddr"} & set(words):
+        return "IP address"
+    last = words[-1] if words else ""
+    if last in ("mac", "macaddress") or words[-2:] == ["mac", "address"]:
+        return "MAC address"  # not `<kubemacpool_mac_controller>`, a pod
+    if last in ("port", "portnumber"):
+        return "port"
+    if last in ("account", "acct"):
+        return "account"
+    pairs = pairwise(words)
+    if "dc" in words or any(a == "domain" and b.startswith("controller") for a, b in pairs):
+        return "host name"
+    return ""
+
+
 #: Words of a `<domain\user>` token that make it an account, not a path.
 _ACCOUNT_WORDS = frozenset({"domain", "user", "username", "account", "admin", "group"})
 _KIND_WORDS = (
@@ -1271,10 +1305,14 @@ def _placeholder_kind(param: Param, meaning: str) -> str:
     if param.key.startswith("drive:"):
         return "drive letter"
     words = _token_words(param.literal)
+    if param.literal.startswith("\\\\"):
+        return "share path"  # `\\server\share\folder`
     if "\\" in param.literal:  # `<domain\user>` is an account, `<path\filename>` a file
         if _ACCOUNT_WORDS & set(words):
             return "account"
         return "file name" if words and words[-1].startswith("file") else "path"
+    if said := _word_kind(words):
+        return said
 
     def has(parts: tuple[str, ...]) -> bool:
         return any(
