@@ -86,20 +86,23 @@ _SHOWN_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 _TYPING_WORDS_RE = re.compile(
-    r"\b(?:type|run|enter|execute|add|set|change|edit|create|insert|append|include|replace|"
-    r"use|modify|command|syntax|lines?|code)\b",
+    r"\b(?:type|typing|run|enter|execute|add|added|adding|set|change|edit|create|insert|"
+    r"append|include|replace|uses?|modify|command|syntax|lines?|code|example)\b",
     re.IGNORECASE,
 )
 
 
 def _shown_lead(para: str) -> bool:
     """Whether a plain-text paragraph ends announcing a message or output shown under
-    it: its last clause (after the last sentence end or comma) names one and no typing."""
+    it: its last clause (after the last sentence end or comma) names one, and its last
+    sentence says nothing of typing or adding ("... should be added after CONNECT_EC=, as
+    in the following example, which uses the text from the above error message:")."""
     text = _normal(para)
     if not text.endswith(":"):
         return False
-    clause = re.split(r"[.;,]\s", text)[-1]
-    return bool(_SHOWN_WORDS_RE.search(clause)) and not _TYPING_WORDS_RE.search(clause)
+    sentence = re.split(r"[.;]\s", text)[-1]
+    clause = re.split(r",\s", sentence)[-1]
+    return bool(_SHOWN_WORDS_RE.search(clause)) and not _TYPING_WORDS_RE.search(sentence)
 
 
 _INLINE_CODE_RE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
