@@ -213,3 +213,26 @@ def test_a_generic_unc_path_in_a_step_is_asked_and_filled_in() -> None:
     checklist = walked(art, {"symptom": "yes", share["var"]: "\\\\FS1\\PROFILES\\ann"})
     text = " ".join(i.text for i in checklist.items)
     assert "User Manager to \\\\FS1\\PROFILES\\ann." in text
+
+
+def test_a_server_name_spelt_as_a_name_in_a_url_is_asked_as_a_host() -> None:
+    """`https://PrintServerName/` is the reader's print server: asked and put in the step."""
+    art = support(
+        "## Symptoms\n\nAdding the IPP printer fails.\n\n## Resolution\n\n"
+        "1. Start Internet Explorer as administrator.\n"
+        "2. Browse to the print server using HTTPS (for example, `https://PrintServerName/`).\n"
+    )
+    server = inputs(draft_tree(art))["PrintServerName"]
+    assert server["title"] == "Your host name for PrintServerName"
+    checklist = walked(art, {"symptom": "yes", server["var"]: "PRN01"})
+    assert any("https://PRN01/" in i.text for i in checklist.items)
+
+
+def test_a_namespace_placeholder_is_asked_as_a_name() -> None:
+    """`<namespace>` and `<virt-handler-pod>` name objects: "Your name for", not "value"."""
+    art = runbook(
+        "## Meaning\n\nThe handler is down.\n\n## Mitigation\n\nRead the handler's logs:\n\n"
+        "```shell\noc logs -n <namespace> <virt-handler-pod>\n```\n"
+    )
+    titles = sorted(n["title"] for n in draft_tree(art)["nodes"] if n["kind"] == "input")
+    assert titles == ["Your name for <namespace>", "Your name for <virt-handler-pod>"]

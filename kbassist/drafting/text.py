@@ -241,6 +241,16 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "placeholder",
+        # `\\ServerName\ShareName`, `https://PrintServerName/`: a name spelt as a name
+        # where a server or share goes (not a registry key's `\ComputerName\ComputerName`)
+        re.compile(
+            r"(?<=\\\\|//)(?P<v>(?:[A-Z][a-z]+)*(?:Server|Computer|Machine|Printer|Host|Site"
+            r"|Controller|Domain)Name)(?![\w-])"
+            r"|(?<=[a-z]Name\\)(?P<w>(?:[A-Z][a-z]+)*(?:Share|Printer)Name)(?![\w-])"
+        ),
+    ),
+    (
+        "placeholder",
         re.compile(
             r"(?<=[\\/@=])(?P<v>(?:server|share|computer|machine|printer|domain|host|user)_?name)"
             r"(?![\w-])|(?<![\w.-])(?P<w>(?:server|share|computer|machine|printer)_?name)(?![\w-])",

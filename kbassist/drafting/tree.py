@@ -1326,10 +1326,22 @@ def _placeholder_kind(param: Param, meaning: str) -> str:
     for kind, part in _TOKEN_KINDS:
         if has(part):
             return kind
+    if words and words[-1] in _OBJECT_NOUNS and "id" not in words:
+        return "name"  # `<namespace>`, `<etcd-pod>`: an object the admin names
     for kind, pattern in _KIND_WORDS:
         if re.search(pattern, meaning, re.IGNORECASE):
             return kind
     return "value"
+
+
+#: Things a command names (Kubernetes objects, databases, accounts' groups ...): a
+#: placeholder ending in one is a name, not any value.
+_OBJECT_NOUNS = frozenset(
+    """namespace ns pod pods node nodes vm vmi pvc pv volume cluster deployment service
+    secret image snapshot subvolume pool bucket database db table instance container
+    project route configmap daemonset statefulset replica operator group queue printer
+    share site tenant subscription vault app application package""".split()
+)
 
 
 def _explanation(literal: str, items: list[str]) -> str:
