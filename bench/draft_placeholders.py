@@ -23,7 +23,8 @@ def _normal(text: str) -> str:
 _HTML_TAGS = frozenset(
     """a abbr b blockquote br caption center code col dd del details div dl dt em font
     h1 h2 h3 h4 h5 h6 hr i img ins kbd li nobr ol p pre s small span strike strong sub
-    summary sup table tbody td th thead tr tt u ul video iframe script style""".split()
+    summary sup table tbody td th thead tr tt u ul video iframe script style
+    html head body title meta link form input frame frameset embed object param""".split()
 )
 #: Words in angle brackets that are keys or program output, not something to fill in.
 _NOT_NAMES = frozenset(

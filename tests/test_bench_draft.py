@@ -225,3 +225,15 @@ def test_a_neighbour_holding_another_placeholder_counts_when_filled_in(tmp_path:
     assert placeholder_used(found["<printername>"], ["start \\\\qzvar2qz\\qzvar3qz"])
     assert placeholder_used(found["<DomainController>"], ["remove nc replica qzvar4qz qzvar5qz."])
     assert not placeholder_used(found["<printername>"], ["start \\\\other\\qzvar3qz"])
+
+
+def test_html_page_tags_are_no_placeholders(tmp_path: Path) -> None:
+    """`<HTML>`, `<HEAD>`, `<BODY>` of a page to type are markup; `<server>` in it is one."""
+    path = tmp_path / "page.md"
+    path.write_text(
+        "---\ntitle: Page\n---\n## Resolution\n\n```html\n<HTML> <HEAD> <TITLE>Mail\n"
+        '<META CONTENT="0;URL=http://<server>/exchange"> <BODY>\n```\n',
+        encoding="utf-8",
+    )
+    found = command_placeholders(metrics.load_article(path))
+    assert [p.token for p in found] == ["<server>"]
