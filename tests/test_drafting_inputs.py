@@ -236,3 +236,37 @@ def test_a_namespace_placeholder_is_asked_as_a_name() -> None:
     )
     titles = sorted(n["title"] for n in draft_tree(art)["nodes"] if n["kind"] == "input")
     assert titles == ["Your name for <namespace>", "Your name for <virt-handler-pod>"]
+
+
+def test_an_explained_file_name_and_a_windir_placeholder_are_asked() -> None:
+    """ "where filename is ..." and `<%windir%>` are asked; "Typically, this is C:\\Winnt"
+    only illustrates `<%windir%>` and is not asked as a path of its own."""
+    art = _mskb(
+        "SYMPTOMS\n========\n\nThe document is not included.\n\n"
+        "RESOLUTION\n==========\n\n"
+        '1. Type "INCLUDETEXT filename" (without the quotation marks) inside the braces,\n'
+        "  where filename is the path and file name of your document.\n\n"
+        "2. Copy Schannel.dll to the <%windir%>\\system32 directory, where <%windir%> is\n"
+        "  your Windows installation directory. Typically, this is C:\\Winnt.\n"
+    )
+    asked = inputs(draft_tree(art))
+    assert sorted(asked) == ["<%windir%>", "filename"]
+    assert asked["<%windir%>"]["title"] == "Your path for <%windir%>"
+    answers = {"symptom": "yes", asked["filename"]["var"]: "C:\\letter.doc"}
+    answers[asked["<%windir%>"]["var"]] = "D:\\WINNT"
+    text = " ".join(i.text for i in walked(art, answers).items)
+    assert 'Type "INCLUDETEXT C:\\letter.doc"' in text
+    assert "Copy Schannel.dll to the D:\\WINNT\\system32 directory" in text
+
+
+def test_a_generic_unc_share_inside_a_longer_path_is_asked() -> None:
+    """`\\\\machine\\share\\MapPoint\\msmap\\data.msi`: the share is asked, the rest kept."""
+    art = _mskb(
+        "SYMPTOMS\n========\n\nUsers cannot install MapPoint.\n\n"
+        "RESOLUTION\n==========\n\n1. Type the following command:\n\n"
+        "  msiexec /jm \\\\machine\\share\\MapPoint\\msmap\\data.msi\n"
+    )
+    share = inputs(draft_tree(art))["\\\\machine\\share"]
+    checklist = walked(art, {"symptom": "yes", share["var"]: "\\\\FS1\\apps"})
+    steps = " ".join(f"{i.text} {i.detail}" for i in checklist.items)
+    assert "msiexec /jm \\\\FS1\\apps\\MapPoint\\msmap\\data.msi" in steps

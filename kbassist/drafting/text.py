@@ -218,6 +218,16 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "placeholder",
+        # `<%windir%>\system32`, "where <%windir%> is your Windows installation directory"
+        # (an environment variable's name; `<%begindetail%>` is an .htx template's tag)
+        re.compile(
+            r"(?P<v><%(?i:windir|systemroot|systemdrive|programfiles|userprofile|temp|tmp|"
+            r"username|computername|homedrive|homepath|appdata|allusersprofile|userdomain|"
+            r"logonserver)%>)"
+        ),
+    ),
+    (
+        "placeholder",
         re.compile(r"(?<![\w.-])(?P<v>[Yy]our[_-]?[A-Za-z]{3,}(?:[._-][A-Za-z]+)*)(?![\w-])"),
     ),
     (
@@ -236,7 +246,7 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?<![\w\\])(?P<v>\\\\(?i:(?:my)?(?:server|computer|machine))"
             r"\\(?i:(?:my)?share)(?:\\(?i:(?:my|sub)?(?:folder|directory|dir|path|user)))*)"
-            r"(?![\w\\$-])"
+            r"(?![\w$-])"
         ),
     ),
     (
@@ -314,8 +324,10 @@ _WHERE_TOKEN_RE = re.compile(
 )
 #: Words that look like placeholders in a command: `\\servername\sharename`.
 _NAME_WORD_RE = re.compile(
-    r"(?:server|share|computer|machine|printer|domain|host|user|database|site)_?name"
+    r"(?:server|share|computer|machine|printer|domain|host|user|database|site|file)_?name"
 )
+#: A made-up file name the text explains: "where filename.bmp is ...", "soundfile.wav".
+_MADE_UP_FILE_RE = re.compile(r"\w*(?:file|name)\w*\.[A-Za-z0-9]{1,4}", re.IGNORECASE)
 
 
 _WHERE_WORD_DRIVE_RE = re.compile(
@@ -333,6 +345,8 @@ def _explained_token_ok(token: str) -> bool:
         return True
     if bare.isalpha() and len(set(bare.casefold())) == 1:
         return True  # nnnn, xxxx, n.n
+    if _MADE_UP_FILE_RE.fullmatch(token):
+        return True
     return "_" in token or bool(_NAME_WORD_RE.fullmatch(token.casefold()))
 
 

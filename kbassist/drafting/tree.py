@@ -236,7 +236,9 @@ def _in_paths(text: str, params: dict[str, str]) -> str:
     return "".join(out)
 
 
-_EXAMPLE_START_RE = re.compile(r"\s*(?:for (?:example|instance)|e\.g\.)", re.IGNORECASE)
+_EXAMPLE_START_RE = re.compile(
+    r"\s*(?:for (?:example|instance)|e\.g\.|typically, (?:this|it) is\b)", re.IGNORECASE
+)
 
 
 def _in_example(text: str, at: int) -> bool:
