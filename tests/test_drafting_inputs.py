@@ -270,3 +270,27 @@ def test_a_generic_unc_share_inside_a_longer_path_is_asked() -> None:
     checklist = walked(art, {"symptom": "yes", share["var"]: "\\\\FS1\\apps"})
     steps = " ".join(f"{i.text} {i.detail}" for i in checklist.items)
     assert "msiexec /jm \\\\FS1\\apps\\MapPoint\\msmap\\data.msi" in steps
+
+
+def test_my_server_name_stand_ins_in_a_command_are_asked_and_filled_in() -> None:
+    """`Data Source=MyServerName;Password=MyPassword` asks the server and the password;
+    a name the runbook sets itself (`MYPOD=...`) and a sample's `MyClass` are not asked."""
+    art = support(
+        "## Symptoms\n\nThe package cannot connect.\n\n## Resolution\n\n"
+        "1. Set the connection string:\n\n```xml\n<ConfiguredValue>Data Source=MyServerName;"
+        "Password=MyPassword;</ConfiguredValue>\n```\n\n"
+        "2. Rebuild the sample:\n\n```csharp\nvar x = new MyClass();\n```\n"
+    )
+    asked = inputs(draft_tree(art))
+    assert sorted(asked) == ["MyPassword", "MyServerName"]
+    assert asked["MyServerName"]["title"] == "Your host name for MyServerName"
+    assert asked["MyPassword"]["title"] == "Your password for MyPassword"
+    answers = {"symptom": "yes", asked["MyServerName"]["var"]: "ORA1"}
+    answers[asked["MyPassword"]["var"]] = "s3cret"
+    details = " ".join(i.detail for i in walked(art, answers).items if i.detail)
+    assert "Data Source=ORA1;Password=s3cret;" in details
+    pod = runbook(
+        "## Meaning\n\nA pod is stuck.\n\n## Mitigation\n\n```shell\n"
+        "MYPOD=$(oc get pods -o name | head -1)\noc delete $MYPOD\n```\n"
+    )
+    assert not inputs(draft_tree(pod))

@@ -19,9 +19,12 @@ from kbassist.drafting.modern import (
     alert_check,
     by_design_section,
     described_alert,
+    is_my_name,
     later_case,
     log_line,
     md_plain,
+    my_names,
+    my_spans,
     redo_check,
     sample_lead,
     shell_spans,
@@ -143,8 +146,10 @@ def _template(text: str, params: dict[str, str]) -> tuple[str, list[Param]]:
     at = 0
     found: list[tuple[int, int, Param]] = list(find_params(text))
     shell = {k.split(":", 1)[1] for k in params if k.startswith("placeholder:$")}
-    if shell:  # a modern article's asked shell variables (`$NS`): substituted the same way
-        spans = [(s, e, Param("placeholder", n, n)) for s, e, n in shell_spans(text, shell)]
+    mine = {n for k in params if k.startswith("placeholder:") and is_my_name(n := k[12:])}
+    if shell or mine:  # a modern article's asked `$NS`, `MyServerName`: substituted alike
+        named = [*shell_spans(text, shell), *my_spans(text, mine)]
+        spans = [(s, e, Param("placeholder", n, n)) for s, e, n in named]
         free = [f for f in found if not any(f[0] < e and s < f[1] for s, e, _ in spans)]
         found = sorted([*free, *spans], key=lambda f: f[0])
     for start, end, param in found:
@@ -350,7 +355,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             # `$VM` in a runbook's command that nothing in it sets: the admin's value
             steps = [*option.pre_items, *option.items]
             commands = [split_detail(_askable(i, article))[1] for i in steps]
-            for name in shell_variables(article, commands):
+            for name in [*shell_variables(article, commands), *my_names(article, commands)]:
                 if len(seen) - literals >= MAX_PLACEHOLDERS_PER_OPTION:
                     break
                 ref = f"placeholder:{name}"
@@ -1238,6 +1243,8 @@ _PLACEHOLDER_HELP = {
     "MAC address": "A network adapter's MAC address, e.g. 00-1A-2B-3C-4D-5E; it replaces the "
     "placeholder.",
     "port": "A TCP or UDP port number, 1 to 65535; it replaces the placeholder.",
+    "password": "The account's password; it replaces the placeholder, and the checklist shows "
+    "it, so do not share the checklist.",
     "share path": r"A network share path, e.g. \\SERVER1\PROFILES\USER1; it replaces the "
     "placeholder.",
 }
@@ -1257,6 +1264,8 @@ def _word_kind(words: list[str]) -> str:
         return "port"
     if last in ("account", "acct"):
         return "account"
+    if last in ("password", "passwd", "pwd"):
+        return "password"
     pairs = pairwise(words)
     if "dc" in words or any(a == "domain" and b.startswith("controller") for a, b in pairs):
         return "host name"
