@@ -294,3 +294,15 @@ def test_my_server_name_stand_ins_in_a_command_are_asked_and_filled_in() -> None
         "MYPOD=$(oc get pods -o name | head -1)\noc delete $MYPOD\n```\n"
     )
     assert not inputs(draft_tree(pod))
+
+
+def test_domain_components_of_a_directory_path_are_asked_as_such() -> None:
+    """`DC=<Domain>,DC=<COM>` asks parts of the DNS name (contoso, com), not a bare <COM>."""
+    art = support(
+        "## Symptoms\n\nThe service fails to start.\n\n## Resolution\n\n"
+        "Grant the account read access to `CN=ADFS,CN=Program Data,DC=<Domain>,DC=<COM>` "
+        "in ADSI Edit.\n"
+    )
+    asked = inputs(draft_tree(art))
+    assert asked["<COM>"]["title"] == "Your domain component for <COM>"
+    assert "DC=contoso,DC=com" in asked["<COM>"]["help"]

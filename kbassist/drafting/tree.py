@@ -1108,6 +1108,8 @@ def _input_nodes(
         if param.kind == "placeholder":
             meaning = _explanation(param.literal, [*option.pre_items, *option.items])
             what = _placeholder_kind(param, meaning)
+            if re.search(rf"\bDC={re.escape(param.literal)}", context, re.IGNORECASE):
+                what = "domain component"  # `DC=<Domain>,DC=<COM>`: a part of a DNS name
             node["title"] = f"Your {what} for {param.literal}"
             node["text"] = brace(
                 f"The article writes {param.literal} where you type your own {what}: "
@@ -1243,6 +1245,8 @@ _PLACEHOLDER_HELP = {
     "MAC address": "A network adapter's MAC address, e.g. 00-1A-2B-3C-4D-5E; it replaces the "
     "placeholder.",
     "port": "A TCP or UDP port number, 1 to 65535; it replaces the placeholder.",
+    "domain component": "One part of your domain's DNS name, as a DC= part of a directory "
+    "path: for contoso.com, DC=contoso,DC=com; it replaces the placeholder.",
     "password": "The account's password; it replaces the placeholder, and the checklist shows "
     "it, so do not share the checklist.",
     "share path": r"A network share path, e.g. \\SERVER1\PROFILES\USER1; it replaces the "
