@@ -306,3 +306,19 @@ def test_domain_components_of_a_directory_path_are_asked_as_such() -> None:
     asked = inputs(draft_tree(art))
     assert asked["<COM>"]["title"] == "Your domain component for <COM>"
     assert "DC=contoso,DC=com" in asked["<COM>"]["help"]
+
+
+def test_a_placeholder_whose_value_a_later_step_lists_says_where_to_find_it() -> None:
+    """`CN=<GUID>` asked before "Get-ADFSProperties ... The GUID is listed under ...":
+    the input's help says where the value shows and after which command."""
+    art = support(
+        "## Symptoms\n\nThe AD FS service fails to start.\n\n## Resolution\n\n"
+        "1. Open ADSI Edit and navigate to `CN=<GUID>,CN=ADFS,CN=Microsoft,CN=Program Data`.\n"
+        "2. If there is more than one GUID, run the following commands:\n\n"
+        "    ```powershell\n    Add-PSSnapin microsoft.adfs.powershell\n"
+        "    Get-ADFSProperties\n    ```\n\n"
+        "3. The GUID is listed under CertificateSharingContainer.\n"
+    )
+    help_ = inputs(draft_tree(art))["<GUID>"]["help"]
+    assert "The GUID is listed under CertificateSharingContainer." in help_
+    assert "Get-ADFSProperties" in help_

@@ -1130,6 +1130,9 @@ def _input_nodes(
                 )
             elif said:  # "Replace <User SID> with the SID of your user account."
                 node["help"] = brace(f"The article: {shorten(said, 200)}")
+            elif modern and (found := _found_sentence(option, param)):
+                # "Run Get-ADFSProperties ... The GUID is listed under ...": where to read it
+                node["help"] = brace(f"Where to find it (the article): {shorten(found, 240)}")
             elif earlier:
                 node["help"] += brace(
                     " Not known yet? The output of the step before its first use may show it: "
@@ -1199,6 +1202,33 @@ def _replace_sentence(option: Option, param: Param) -> str:
                 bare = re.sub(r"^(?:note|detail):\s*", "", sentence, flags=re.IGNORECASE)
                 if param.literal.casefold() in bare.casefold() and _SAYS_VALUE_RE.search(bare):
                     return bare
+    return ""
+
+
+def _found_sentence(option: Option, param: Param) -> str:
+    """Where the article says a `<Name>` placeholder's value shows, naming it by its bare
+    words ("The GUID is listed under CertificateSharingContainer."), with the command of
+    the step it follows when that step has one; "" if it does not say."""
+    inner = param.literal[1:-1] if param.literal.startswith("<") else ""
+    if len(inner) < 3 or not re.fullmatch(r"[\w .-]+", inner):
+        return ""
+    said = re.compile(
+        rf"\b(?:the|a|your)\s+{re.escape(inner)}\b[^.;]{{0,40}}?\b(?:is|are)\s+"
+        r"(?:listed|displayed|shown|returned)\b",
+        re.IGNORECASE,
+    )
+    for item in [*option.pre_items, *option.items]:
+        lines = [line.strip() for line in item.replace(DETAIL_SEP, "\n").split("\n")]
+        for j, line in enumerate(lines):
+            found = next(
+                (t for t in split_sentences(line) if param.literal not in t and said.search(t)),
+                "",
+            )
+            if not found:
+                continue
+            # the command line just above it (`Get-ADFSProperties`), not a prose line
+            above = [x for x in lines[:j] if x and not x.endswith((".", ":"))]
+            return f"{found} (after {above[-1]})" if above else found
     return ""
 
 
