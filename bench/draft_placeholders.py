@@ -23,7 +23,8 @@ def _normal(text: str) -> str:
 _HTML_TAGS = frozenset(
     """a abbr b blockquote br caption center code col dd del details div dl dt em font
     h1 h2 h3 h4 h5 h6 hr i img ins kbd li nobr ol p pre s small span strike strong sub
-    summary sup table tbody td th thead tr tt u ul video iframe script style""".split()
+    summary sup table tbody td th thead tr tt u ul video iframe script style
+    html head body title meta link form input frame frameset embed object param""".split()
 )
 #: Words in angle brackets that are keys or program output, not something to fill in.
 _NOT_NAMES = frozenset(
@@ -70,6 +71,41 @@ _LOG_LINE_RE = re.compile(
     r"User|Computer|Description|Event Type|Event Source|Event Category):)",
     re.IGNORECASE,
 )
+#: A fenced block's info string that marks program output (the docs' own convention).
+_OUTPUT_INFO = frozenset({"output", "console-output"})
+#: A logged event shown whole in a listing ("Log Name: Application" ... its Description
+#: and Event Xml): everything after it in the block is the event.
+_EVENT_START_RE = re.compile(r"^\s*Log Name:\s")
+#: A PowerShell Format-List line of output after a command (`ComputerName   : <host>`).
+_LIST_OUTPUT_RE = re.compile(r"^\s*[A-Za-z][\w ]*?\w {2,}: ")
+#: The end of a plain-text lead announcing what the indented text under it shows: "you
+#: receive the following error message:", "the following entry is logged:", "displays
+#: the following information:" (a message or output, not something to type).
+_SHOWN_WORDS_RE = re.compile(
+    r"\b(?:errors?|messages?|warnings?|entry|entries|events?(?: ID)?|logged|log file|output|"
+    r"displays?|displayed|information|similar to the following|resembles?|returned|appears?)\b",
+    re.IGNORECASE,
+)
+_TYPING_WORDS_RE = re.compile(
+    r"\b(?:type|typing|run|enter|execute|add|added|adding|set|change|edit|create|insert|"
+    r"append|include|replace|uses?|modify|command|syntax|lines?|code|example)\b",
+    re.IGNORECASE,
+)
+
+
+def _shown_lead(para: str) -> bool:
+    """Whether a plain-text paragraph ends announcing a message or output shown under
+    it: its last clause (after the last sentence end or comma) names one, and its last
+    sentence says nothing of typing or adding ("... should be added after CONNECT_EC=, as
+    in the following example, which uses the text from the above error message:")."""
+    text = _normal(para)
+    if not text.endswith(":"):
+        return False
+    sentence = re.split(r"[.;]\s", text)[-1]
+    clause = re.split(r",\s", sentence)[-1]
+    return bool(_SHOWN_WORDS_RE.search(clause)) and not _TYPING_WORDS_RE.search(sentence)
+
+
 _INLINE_CODE_RE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
 _TOKEN_CHARS_RE = re.compile(r"[^\s\"'`]+")
 
@@ -82,6 +118,8 @@ class Placeholder:
     command: str  # the command (code line, code span or typed text), one line
     left: str  # the nearest word before the token in the command ("" at its start)
     right: str  # the nearest word after it ("" at its end)
+    left_word: str = ""  # `left` uncut, to read a placeholder in it (`<TableName>.`)
+    right_word: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,21 +139,32 @@ def _contexts(article: Article) -> Iterator[_Context]:
     markdown = article.style == "markdown"
     for section in article.sections:
         if not markdown:
+            shown = False  # under a lead that announces a message or output
             for para in re.split(r"\n\s*\n", section.text):
                 indented = para.startswith(("  ", "\t"))
+                if not indented:
+                    shown = _shown_lead(para)
+                elif shown:
+                    continue  # "you receive the following error message:" + the message
                 yield _Context(_normal(para), indented, section.text, False)
             continue
         fence = ""
+        output = False  # a block marked ```output, or a logged event: shown, not typed
         for line in section.text.split("\n"):
             opened = _FENCE_RE.match(line)
             if fence:
                 if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
                     fence = ""
-                elif line.strip() and not _LOG_LINE_RE.match(line):
+                elif line.strip() and not output and _EVENT_START_RE.match(line):
+                    output = True
+                elif line.strip() and not output and not _LOG_LINE_RE.match(line):
+                    if _LIST_OUTPUT_RE.match(line):
+                        continue  # `ComputerName   : <host>`: Format-List output
                     yield _Context(_normal(line), True, section.text, True)
                 continue
             if opened:
                 fence = opened.group(1)
+                output = line.strip()[len(fence) :].strip().casefold() in _OUTPUT_INFO
                 continue
             for span in _INLINE_CODE_RE.findall(line):
                 if " " in span.strip():
@@ -154,10 +203,12 @@ def _in_command(context: _Context, start: int) -> bool:
     return bool(_TYPE_WORD_RE.search(before[-60:]))
 
 
-def _side_words(context: str, start: int, end: int) -> tuple[str, str]:
+def _side_words(context: str, start: int, end: int) -> tuple[str, str, str, str]:
+    """The neighbouring words cut to 12 characters, and uncut."""
     before = _TOKEN_CHARS_RE.findall(context[:start])
     after = _TOKEN_CHARS_RE.findall(context[end:])
-    return (before[-1][-12:] if before else "", after[0][:12] if after else "")
+    left, right = (before[-1] if before else ""), (after[0] if after else "")
+    return left[-12:], right[:12], left, right
 
 
 def command_placeholders(article: Article) -> list[Placeholder]:
@@ -192,9 +243,11 @@ def command_placeholders(article: Article) -> list[Placeholder]:
             return  # the explanation itself ("where <drive> is ..."), not a use
         if not context.markdown and not (plain_ok or _in_command(context, start)):
             return
-        left, right = _side_words(text, start, end)
+        left, right, left_word, right_word = _side_words(text, start, end)
         if (token, text) not in found:
-            found[(token, text)] = Placeholder(token, text[:300], left, right)
+            found[(token, text)] = Placeholder(
+                token, text[:300], left, right, left_word, right_word
+            )
 
     for n, context in enumerate(contexts):
         taken.clear()
@@ -240,13 +293,28 @@ def placeholder_used(ph: Placeholder, rendered: list[str]) -> bool:
             after = text[match.end() :].lstrip(" \"'`")
             if (ph.left and before.endswith(ph.left)) or (ph.right and after.startswith(ph.right)):
                 return True
-            # a neighbour that is itself a placeholder (`delete <subvolume> <snapshot>`) is
-            # filled in too: its sentinel stands beside this one
-            if (_NEIGHBOUR_PH_RE.fullmatch(ph.left) and re.search(r"qzvar\d+qz$", before)) or (
-                _NEIGHBOUR_PH_RE.fullmatch(ph.right) and re.match(r"qzvar\d+qz", after)
+            # a neighbour that is or holds a placeholder (`delete <subvolume> <snapshot>`,
+            # `<TableName>.<StatisticsName>`, `\\<servername>\<printername>`) may be
+            # filled in too: its sentinel (or the placeholder as written) stands there
+            left_re, right_re = _neighbour_re(ph.left_word), _neighbour_re(ph.right_word)
+            if (left_re and re.search(rf"{left_re}$", before)) or (
+                right_re and re.match(right_re, after)
             ):
                 return True
     return False
+
+
+def _neighbour_re(word: str) -> str:
+    """A pattern for a neighbouring word holding a placeholder, each placeholder in it
+    matching its sentinel or itself; "" when it holds none."""
+    parts = _NEIGHBOUR_PH_RE.split(word)
+    if len(parts) == 1:
+        return ""
+    holes = [rf"(?:qzvar\d+qz|{re.escape(m)})" for m in _NEIGHBOUR_PH_RE.findall(word)]
+    out = re.escape(parts[0])
+    for hole, part in zip(holes, parts[1:], strict=True):
+        out += hole + re.escape(part)
+    return out
 
 
 #: A neighbouring word that is a placeholder itself: `<subvolume>`, `{Name}`.

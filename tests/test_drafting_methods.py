@@ -30,12 +30,14 @@ def mitigation_labels(tree: Tree) -> list[str]:
     return [c.label or "" for c in question.choices]
 
 
-def steps_of(art: Article, label: str) -> list[str]:
-    """The checklist (text and detail) after choosing the mitigation labelled `label`."""
+def steps_of(art: Article, label: str, **inputs: str) -> list[str]:
+    """The checklist (text and detail) after choosing the mitigation labelled `label`
+    (and answering `inputs`, by variable)."""
     tree = draft_tree_model(art)
     question = next(n for n in tree.nodes.values() if n.title == "Which mitigation?")
     value = next(c.value for c in question.choices if c.label == label)
-    checklist = build_checklist(walk_with_answers(tree, {"symptom": "yes", question.var: value}))
+    answers = {"symptom": "yes", question.var: value, **inputs}
+    checklist = build_checklist(walk_with_answers(tree, answers))
     return [f"{item.text}\n{item.detail}" for item in checklist.part("steps")]
 
 
@@ -79,8 +81,9 @@ def test_numbered_methods_in_a_list_keep_their_names_and_commands() -> None:
         "Method 1: Use the DBCC UPDATEUSAGE command",
         "Method 2: Use the ALTER INDEX statement",
     ]
-    first = "\n".join(steps_of(art, labels[0]))
-    assert "DBCC UPDATEUSAGE (mydb" in first and "ALTER INDEX" not in first
+    # `mydb` stands for the admin's database: asked, and the answer is in the command
+    first = "\n".join(steps_of(art, labels[0], placeholder_1="SalesDB"))
+    assert "DBCC UPDATEUSAGE (SalesDB" in first and "ALTER INDEX" not in first
 
 
 def test_stages_without_an_announcement_stay_one_procedure() -> None:

@@ -651,6 +651,45 @@ def shell_variables(article: Article, commands: Sequence[str]) -> list[str]:
     return out
 
 
+#: `MyServerName`, `MyPassword`, `app=myapp` in a command: the article's stand-in for
+#: the admin's own name of a thing one types (not `MyClass`, a sample's identifier).
+_MY_NAME_RE = re.compile(
+    r"(?<![\w%$.<-])(?:[Mm]y|MY)[_-]?(?:Server|Computer|Domain|Host|Share|User|Account|"
+    r"Password|Database|Db|Instance|Cluster|Namespace|Node|App|Package|Connection|Site|"
+    r"Folder|Path|File|Vm|Pod|Pvc|Project|Group|Printer|Tenant|Subscription|Resource)"
+    r"[A-Za-z0-9]*(?![\w%>-])"
+    r"|(?<![\w%$.<-])my[_-]?(?:server|computer|domain|host|share|user|account|database|db|"
+    r"instance|cluster|namespace|node|app|package|site|folder|vm|pod|pvc|project)"
+    r"[a-z0-9_-]*(?<![_-])(?![\w%>])"
+)
+
+
+def my_names(article: Article, commands: Sequence[str]) -> list[str]:
+    """`MyServerName`-like stand-ins in a modern article's commands that it does not set
+    itself (`MYPOD=...`), in order of first use: values the admin must supply."""
+    text = "\n".join(s.text for s in article.sections)
+    out: list[str] = []
+    for command in commands:
+        for match in _MY_NAME_RE.finditer(command):
+            name = match.group(0)
+            if name in out or re.search(rf"(?:^|[\s;(]){re.escape(name)}=", text, re.M):
+                continue
+            out.append(name)
+    return out
+
+
+def is_my_name(name: str) -> bool:
+    """Whether an asked placeholder is a `MyServerName`-like stand-in (see my_names)."""
+    return bool(_MY_NAME_RE.fullmatch(name))
+
+
+def my_spans(text: str, names: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each use of an asked `MyServerName`-like stand-in in `text`."""
+    return [
+        (m.start(), m.end(), m.group(0)) for m in _MY_NAME_RE.finditer(text) if m.group(0) in names
+    ]
+
+
 def shell_spans(text: str, names: set[str]) -> list[tuple[int, int, str]]:
     """(start, end, "$NAME") of each use of an asked shell variable in `text`."""
     out: list[tuple[int, int, str]] = []

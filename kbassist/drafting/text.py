@@ -228,6 +228,16 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "placeholder",
+        # `<%windir%>\system32`, "where <%windir%> is your Windows installation directory"
+        # (an environment variable's name; `<%begindetail%>` is an .htx template's tag)
+        re.compile(
+            r"(?P<v><%(?i:windir|systemroot|systemdrive|programfiles|userprofile|temp|tmp|"
+            r"username|computername|homedrive|homepath|appdata|allusersprofile|userdomain|"
+            r"logonserver)%>)"
+        ),
+    ),
+    (
+        "placeholder",
         re.compile(r"(?<![\w.-])(?P<v>[Yy]our[_-]?[A-Za-z]{3,}(?:[._-][A-Za-z]+)*)(?![\w-])"),
     ),
     (
@@ -237,6 +247,26 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?<![\w\\])(?P<v>(?i:domain)\\(?i:user|username|user_name|account|group))"
             r"(?![\w-])|(?<![\w\\])(?P<w>[A-Za-z]:\\(?i:folder|foldername|folder_name|directory))"
             r"(?![\w\\-])"
+        ),
+    ),
+    (
+        "placeholder",
+        # `\\server\share\folder`: a UNC path spelt with generic words is the reader's own
+        # share ("Change the profile path to \\server\share\folder"), asked whole
+        re.compile(
+            r"(?<![\w\\])(?P<v>\\\\(?i:(?:my)?(?:server|computer|machine))"
+            r"\\(?i:(?:my)?share)(?:\\(?i:(?:my|sub)?(?:folder|directory|dir|path|user)))*)"
+            r"(?![\w$-])"
+        ),
+    ),
+    (
+        "placeholder",
+        # `\\ServerName\ShareName`, `https://PrintServerName/`: a name spelt as a name
+        # where a server or share goes (not a registry key's `\ComputerName\ComputerName`)
+        re.compile(
+            r"(?<=\\\\|//)(?P<v>(?:[A-Z][a-z]+)*(?:Server|Computer|Machine|Printer|Host|Site"
+            r"|Controller|Domain)Name)(?![\w-])"
+            r"|(?<=[a-z]Name\\)(?P<w>(?:[A-Z][a-z]+)*(?:Share|Printer)Name)(?![\w-])"
         ),
     ),
     (
@@ -304,8 +334,10 @@ _WHERE_TOKEN_RE = re.compile(
 )
 #: Words that look like placeholders in a command: `\\servername\sharename`.
 _NAME_WORD_RE = re.compile(
-    r"(?:server|share|computer|machine|printer|domain|host|user|database|site)_?name"
+    r"(?:server|share|computer|machine|printer|domain|host|user|database|site|file)_?name"
 )
+#: A made-up file name the text explains: "where filename.bmp is ...", "soundfile.wav".
+_MADE_UP_FILE_RE = re.compile(r"\w*(?:file|name)\w*\.[A-Za-z0-9]{1,4}", re.IGNORECASE)
 
 
 _WHERE_WORD_DRIVE_RE = re.compile(
@@ -323,6 +355,8 @@ def _explained_token_ok(token: str) -> bool:
         return True
     if bare.isalpha() and len(set(bare.casefold())) == 1:
         return True  # nnnn, xxxx, n.n
+    if _MADE_UP_FILE_RE.fullmatch(token):
+        return True
     return "_" in token or bool(_NAME_WORD_RE.fullmatch(token.casefold()))
 
 
@@ -413,7 +447,7 @@ def find_params(text: str) -> tuple[tuple[int, int, Param], ...]:
             if kind == "time" and _FILE_DATE_RE.search(_line_at(text, start)):
                 continue  # a file's date and time in a version table: no setting
             param = _make_param(kind, literal)
-            if param is None:
+            if param is None or _closed_element(literal, text):
                 continue
             taken.append((start, end))
             found.append((start, end, param))
@@ -447,9 +481,37 @@ def _make_param(kind: str, literal: str) -> Param | None:
             key = parse_text(literal).casefold()
             if kind == "placeholder" and not _placeholder_ok(literal):
                 return None
+            if kind == "placeholder":
+                key = same_thing_key(literal) or key
     except InvalidValue:
         return None
     return Param(kind, literal, key)
+
+
+def _closed_element(literal: str, text: str) -> bool:
+    """`<DTSConfiguration>` closed by `</DTSConfiguration>` in the same text: an XML
+    element of a listing, not a value to type."""
+    if not literal.startswith("<") or not literal[1:2].isalpha():
+        return False
+    name = re.split(r"[\s>]", literal[1:], maxsplit=1)[0]
+    return bool(re.search(rf"</{re.escape(name)}\s*>", text, re.IGNORECASE))
+
+
+def same_thing_key(literal: str) -> str:
+    """One key for the placeholders that name the same thing: `<etcd-pod-name>` and
+    `<etcd-pod>`, `{ServerName}` and `<server>` (their words, less a last "name");
+    "" for a token of one word that is only "name", or not bracketed."""
+    if not (literal.startswith(("<", "{")) and literal.endswith((">", "}"))):
+        return ""
+    inner = literal[1:-1]
+    if "\\" in inner or ":" in inner:
+        return ""  # `<domain\user>`, `<drive:>`: kept as written
+    words = [w.casefold() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", inner)]
+    if len(words) >= 2 and words[-1] == "name":
+        words = words[:-1]
+    elif words and words[-1].endswith("name") and len(words[-1]) > 4:
+        words[-1] = words[-1][:-4]  # `<servername>` = `<server>`
+    return "named:" + "-".join(words) if words else ""
 
 
 _CLAUSE_END_RE = re.compile(r"[,;:(]\s|\s[-\u2013\u2014]\s")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -19,9 +20,12 @@ from kbassist.drafting.modern import (
     alert_check,
     by_design_section,
     described_alert,
+    is_my_name,
     later_case,
     log_line,
     md_plain,
+    my_names,
+    my_spans,
     redo_check,
     sample_lead,
     shell_spans,
@@ -144,8 +148,10 @@ def _template(text: str, params: dict[str, str]) -> tuple[str, list[Param]]:
     at = 0
     found: list[tuple[int, int, Param]] = list(find_params(text))
     shell = {k.split(":", 1)[1] for k in params if k.startswith("placeholder:$")}
-    if shell:  # a modern article's asked shell variables (`$NS`): substituted the same way
-        spans = [(s, e, Param("placeholder", n, n)) for s, e, n in shell_spans(text, shell)]
+    mine = {n for k in params if k.startswith("placeholder:") and is_my_name(n := k[12:])}
+    if shell or mine:  # a modern article's asked `$NS`, `MyServerName`: substituted alike
+        named = [*shell_spans(text, shell), *my_spans(text, mine)]
+        spans = [(s, e, Param("placeholder", n, n)) for s, e, n in named]
         free = [f for f in found if not any(f[0] < e and s < f[1] for s, e, _ in spans)]
         found = sorted([*free, *spans], key=lambda f: f[0])
     for start, end, param in found:
@@ -237,7 +243,9 @@ def _in_paths(text: str, params: dict[str, str]) -> str:
     return "".join(out)
 
 
-_EXAMPLE_START_RE = re.compile(r"\s*(?:for (?:example|instance)|e\.g\.)", re.IGNORECASE)
+_EXAMPLE_START_RE = re.compile(
+    r"\s*(?:for (?:example|instance)|e\.g\.|typically, (?:this|it) is\b)", re.IGNORECASE
+)
 
 
 def _in_example(text: str, at: int) -> bool:
@@ -349,7 +357,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             # `$VM` in a runbook's command that nothing in it sets: the admin's value
             steps = [*option.pre_items, *option.items]
             commands = [split_detail(_askable(i, article))[1] for i in steps]
-            for name in shell_variables(article, commands):
+            for name in [*shell_variables(article, commands), *my_names(article, commands)]:
                 if len(seen) - literals >= MAX_PLACEHOLDERS_PER_OPTION:
                     break
                 ref = f"placeholder:{name}"
@@ -1157,6 +1165,8 @@ def _input_nodes(
         if param.kind == "placeholder":
             meaning = _explanation(param.literal, [*option.pre_items, *option.items])
             what = _placeholder_kind(param, meaning)
+            if re.search(rf"\bDC={re.escape(param.literal)}", context, re.IGNORECASE):
+                what = "domain component"  # `DC=<Domain>,DC=<COM>`: a part of a DNS name
             node["title"] = f"Your {what} for {param.literal}"
             node["text"] = brace(
                 f"The article writes {param.literal} where you type your own {what}: "
@@ -1177,6 +1187,9 @@ def _input_nodes(
                 )
             elif said:  # "Replace <User SID> with the SID of your user account."
                 node["help"] = brace(f"The article: {shorten(said, 200)}")
+            elif modern and (found := _found_sentence(option, param)):
+                # "Run Get-ADFSProperties ... The GUID is listed under ...": where to read it
+                node["help"] = brace(f"Where to find it (the article): {shorten(found, 240)}")
             elif earlier:
                 node["help"] += brace(
                     " Not known yet? The output of the step before its first use may show it: "
@@ -1193,6 +1206,11 @@ def _input_nodes(
             node["integer"] = True
             node["min"] = 1
             node["max"] = 999
+        elif node.get("title", "").startswith("Your port for"):
+            # a port is a number the loader can check, not free text
+            node["type"] = "number"
+            node["integer"] = True
+            node["min"], node["max"] = 1, 65535
         if param.literal in option.bounds:
             # a setting the article bounds: a number in its range, its default offered
             low, high, default = option.bounds[param.literal]
@@ -1244,6 +1262,33 @@ def _replace_sentence(option: Option, param: Param) -> str:
     return ""
 
 
+def _found_sentence(option: Option, param: Param) -> str:
+    """Where the article says a `<Name>` placeholder's value shows, naming it by its bare
+    words ("The GUID is listed under CertificateSharingContainer."), with the command of
+    the step it follows when that step has one; "" if it does not say."""
+    inner = param.literal[1:-1] if param.literal.startswith("<") else ""
+    if len(inner) < 3 or not re.fullmatch(r"[\w .-]+", inner):
+        return ""
+    said = re.compile(
+        rf"\b(?:the|a|your)\s+{re.escape(inner)}\b[^.;]{{0,40}}?\b(?:is|are)\s+"
+        r"(?:listed|displayed|shown|returned)\b",
+        re.IGNORECASE,
+    )
+    for item in [*option.pre_items, *option.items]:
+        lines = [line.strip() for line in item.replace(DETAIL_SEP, "\n").split("\n")]
+        for j, line in enumerate(lines):
+            found = next(
+                (t for t in split_sentences(line) if param.literal not in t and said.search(t)),
+                "",
+            )
+            if not found:
+                continue
+            # the command line just above it (`Get-ADFSProperties`), not a prose line
+            above = [x for x in lines[:j] if x and not x.endswith((".", ":"))]
+            return f"{found} (after {above[-1]})" if above else found
+    return ""
+
+
 _NOT_COMMAND_RE = re.compile(
     r"^(?:note|detail|important|warning|caution|tip|link|table|quote):", re.IGNORECASE
 )
@@ -1283,7 +1328,41 @@ _PLACEHOLDER_HELP = {
     "number": "A number; it replaces the placeholder in the command.",
     "name": "A name; it replaces the placeholder in the command.",
     "account": r"An account as DOMAIN\user, e.g. CONTOSO\admin; it replaces the placeholder.",
+    "IP address": "An IP address, e.g. 192.168.1.10; it replaces the placeholder.",
+    "MAC address": "A network adapter's MAC address, e.g. 00-1A-2B-3C-4D-5E; it replaces the "
+    "placeholder.",
+    "port": "A TCP or UDP port number, 1 to 65535; it replaces the placeholder.",
+    "domain component": "One part of your domain's DNS name, as a DC= part of a directory "
+    "path: for contoso.com, DC=contoso,DC=com; it replaces the placeholder.",
+    "password": "The account's password; it replaces the placeholder, and the checklist shows "
+    "it, so do not share the checklist.",
+    "share path": r"A network share path, e.g. \\SERVER1\PROFILES\USER1; it replaces the "
+    "placeholder.",
 }
+
+
+def _word_kind(words: list[str]) -> str:
+    """The kind a placeholder's whole words say before its other words do: an address
+    (`<KMS host server IP address>` is no host name; `<gateway MAC>`), a port (a number),
+    an account (`<ADFS service account>`), a domain controller (a controller pod is not
+    a server); "" when none does."""
+    if {"ip", "ipaddress", "ipaddr"} & set(words):
+        return "IP address"
+    last = words[-1] if words else ""
+    if last in ("mac", "macaddress") or words[-2:] == ["mac", "address"]:
+        return "MAC address"  # not `<kubemacpool_mac_controller>`, a pod
+    if last in ("port", "portnumber"):
+        return "port"
+    if last in ("account", "acct"):
+        return "account"
+    if last in ("password", "passwd", "pwd"):
+        return "password"
+    pairs = pairwise(words)
+    if "dc" in words or any(a == "domain" and b.startswith("controller") for a, b in pairs):
+        return "host name"
+    return ""
+
+
 #: Words of a `<domain\user>` token that make it an account, not a path.
 _ACCOUNT_WORDS = frozenset({"domain", "user", "username", "account", "admin", "group"})
 _KIND_WORDS = (
@@ -1328,10 +1407,14 @@ def _placeholder_kind(param: Param, meaning: str) -> str:
     if param.key.startswith("drive:"):
         return "drive letter"
     words = _token_words(param.literal)
+    if param.literal.startswith("\\\\"):
+        return "share path"  # `\\server\share\folder`
     if "\\" in param.literal:  # `<domain\user>` is an account, `<path\filename>` a file
         if _ACCOUNT_WORDS & set(words):
             return "account"
         return "file name" if words and words[-1].startswith("file") else "path"
+    if said := _word_kind(words):
+        return said
 
     def has(parts: tuple[str, ...]) -> bool:
         return any(
@@ -1345,10 +1428,22 @@ def _placeholder_kind(param: Param, meaning: str) -> str:
     for kind, part in _TOKEN_KINDS:
         if has(part):
             return kind
+    if words and words[-1] in _OBJECT_NOUNS and "id" not in words:
+        return "name"  # `<namespace>`, `<etcd-pod>`: an object the admin names
     for kind, pattern in _KIND_WORDS:
         if re.search(pattern, meaning, re.IGNORECASE):
             return kind
     return "value"
+
+
+#: Things a command names (Kubernetes objects, databases, accounts' groups ...): a
+#: placeholder ending in one is a name, not any value.
+_OBJECT_NOUNS = frozenset(
+    """namespace ns pod pods node nodes vm vmi pvc pv volume cluster deployment service
+    secret image snapshot subvolume pool bucket database db table instance container
+    project route configmap daemonset statefulset replica operator group queue printer
+    share site tenant subscription vault app application package""".split()
+)
 
 
 def _explanation(literal: str, items: list[str]) -> str:
