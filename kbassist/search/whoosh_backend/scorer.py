@@ -56,7 +56,7 @@ RERANK_DEPTH = 50
 #: 3.51: ...". Siblings for two versions share nearly every word, and a bare "5" in the
 #: query also matches "Netware 5" or "5 minutes" elsewhere in the wrong one.
 VERSION_CONFLICT = 0.2
-_TITLE_CACHE = 20_000
+_TITLE_CACHE = 5_000
 _VERSION_RE = re.compile(r"\d+(?:\.\d+)*\Z")
 
 
