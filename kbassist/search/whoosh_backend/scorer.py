@@ -9,6 +9,7 @@ column): it belongs to this backend alone, and a Whoosh upgrade is checked here 
 from __future__ import annotations
 
 import itertools
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -48,6 +49,15 @@ NAME_BOOST = 1.5
 #: A typed name that is in more titles than this names a product, not an article.
 _NAME_TITLES = 5
 _CACHE_BYTES = 96 * 1024 * 1024
+#: The best this many are re-ranked by what their titles say (`Scorer.title_factor`).
+RERANK_DEPTH = 50
+#: Pull-down (1 - this) of an article whose title names the product the query names at
+#: another version than the one typed: "iis5" and "IIS 4.0: ...", "nt4" and "Windows NT
+#: 3.51: ...". Siblings for two versions share nearly every word, and a bare "5" in the
+#: query also matches "Netware 5" or "5 minutes" elsewhere in the wrong one.
+VERSION_CONFLICT = 0.2
+_TITLE_CACHE = 5_000
+_VERSION_RE = re.compile(r"\d+(?:\.\d+)*\Z")
 
 
 class Postings:
@@ -107,6 +117,7 @@ class Scorer:
         self.doc_count = max(1, reader.doc_count())
         self._lengths: dict[str, NDArray[np.float32]] = {}
         self.postings = Postings()
+        self._titles: dict[int, list[set[str]]] = {}
 
     def lengths(self, fieldname: str) -> NDArray[np.float32]:
         """Every document's length in `fieldname`, decoded from Whoosh's byte column."""
@@ -226,6 +237,48 @@ class Scorer:
             covered /= np.float32(total_idf)
         return acc, covered, all_found
 
+    def title_terms(self, docnum: int) -> list[set[str]]:
+        """The index terms at each word position of a document's title (cached)."""
+        found = self._titles.get(docnum)
+        if found is None:
+            from kbassist.search.whoosh_backend.analysis import ANALYZER
+
+            title = self.reader.stored_fields(docnum).get("title", "")
+            found = []
+            for term, positions in ANALYZER.term_positions(title).items():
+                for pos in positions:
+                    while len(found) <= pos:
+                        found.append(set())
+                    found[pos].add(term)
+            if len(self._titles) > _TITLE_CACHE:
+                self._titles.clear()
+            self._titles[docnum] = found
+        return found
+
+    def title_factor(self, docnum: int, slots: list[dict[str, list[str]]]) -> float:
+        """1 - VERSION_CONFLICT for each product the query names at a version ("iis5",
+        "exchange 5.5") that the title names at another one right after the product's
+        name; 1 when the title names that version, or no version, or not the product."""
+        title = self.title_terms(docnum)
+        factor = 1.0
+        for first, second in itertools.pairwise(slots):
+            versions = _versions(second)
+            if not versions:
+                continue
+            product = set(first.get("title", ())) - set(versions)
+            glued = product & set(second.get("title", ()))  # "win95": one word, two slots
+            if glued and any(terms & glued for terms in title):
+                continue
+            seen = {
+                _title_version(title[p + 1])
+                for p, terms in enumerate(title[:-1])
+                if terms & product
+            } - {""}
+            wanted = _version(max(versions, key=len))
+            if seen and wanted not in seen:
+                factor *= 1 - VERSION_CONFLICT
+        return factor
+
     def title_cover(
         self, slots: list[dict[str, list[str]]]
     ) -> tuple[NDArray[np.int64], NDArray[np.float32]]:
@@ -290,9 +343,37 @@ class Scorer:
             return [], 0
         share = cover[candidates]
         key = acc[candidates] * share**_COVERAGE_POWER
-        part = np.argpartition(-key, limit - 1)[:limit] if total > limit else np.arange(total)
+        # A query naming a version gets a second stage: the best `depth` re-ranked by
+        # the versions their titles name.
+        rerank = bool(VERSION_CONFLICT) and any(_versions(slot) for slot in slots[1:])
+        depth = max(limit, RERANK_DEPTH) if rerank else limit
+        part = np.argpartition(-key, depth - 1)[:depth] if total > depth else np.arange(total)
         order = part[np.argsort(-key[part], kind="stable")]
+        if rerank:
+            key = key.copy()
+            for i in order:
+                key[i] *= self.title_factor(int(candidates[i]), slots)
+            order = order[np.argsort(-key[order], kind="stable")]
+        order = order[:limit]
         full = [all_found and bool(share[i] >= 0.999) for i in order]
         return [
             (int(candidates[i]), float(key[i]), f) for i, f in zip(order, full, strict=True)
         ], total
+
+
+def _versions(slot: dict[str, list[str]]) -> list[str]:
+    """The forms of a query word that are version numbers ("5", "5.5", "2000")."""
+    return [t for t in slot.get("title", ()) if _VERSION_RE.match(t)]
+
+
+def _version(term: str) -> str:
+    """A version as compared: "5.0" and "5" are one version, "5.5" another."""
+    while term.endswith(".0"):
+        term = term[:-2]
+    return term
+
+
+def _title_version(terms: set[str]) -> str:
+    """The version at one word position of a title ("5.0" of "IIS 5.0"), or ""."""
+    found = [t for t in terms if _VERSION_RE.match(t)]
+    return _version(max(found, key=len)) if found else ""
