@@ -594,3 +594,30 @@ async def test_information_step_says_enter_continues(kb_dir: Path, tmp_path: Pat
         await step(pilot, "enter")
         assert current_id(app) == "must_backup"
         assert "Enter to answer" in status_text(app)
+
+
+async def test_closing_a_walk_with_ticks_kept_nowhere_asks_first(
+    kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Esc, Esc after ticking an unsaved checklist asks before the ticks are dropped; once
+    exported, the walk closes without asking."""
+    monkeypatch.chdir(tmp_path)
+    app = pinned(build_app(kb_dir, tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_q98097_walk(pilot)
+        await step(pilot, "enter", "2", "2", "2")  # exclude the Extensions Folder
+        assert isinstance(app.screen, ChecklistScreen)
+        await step(pilot, "space")
+        await step(pilot, "escape")  # back to the last question
+        await step(pilot, "escape")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "1 item ticked" in screen_text(app)
+        await step(pilot, "n")  # keep it open
+        assert isinstance(app.screen, WalkScreen)
+        await step(pilot, "2")  # the checklist again, the tick kept
+        assert isinstance(app.screen, ChecklistScreen)
+        assert app.screen.query_one(ChecklistView).ticked == {0}
+        await export_to(pilot, "./kept.md")
+        assert (tmp_path / "kept.md").is_file()
+        await step(pilot, "escape", "escape")
+        assert isinstance(app.screen, ArticleScreen)

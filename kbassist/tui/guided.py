@@ -43,6 +43,8 @@ class GuidedWalk:
     ticked: set[TickKey] = field(default_factory=set)
     #: The state last written to (or read from) `session`; None: never saved.
     saved_state: WalkState | None = None
+    #: The ticks last written to an export file: kept there, though not in a session.
+    exported_ticks: frozenset[TickKey] | None = None
 
     @classmethod
     def resumed(cls, resumed: Resumed, session: str) -> GuidedWalk:
@@ -80,6 +82,17 @@ class GuidedWalk:
         if self.saved_state is None:
             return self.has_progress
         return self.state() != self.saved_state
+
+    @property
+    def ticks_unkept(self) -> bool:
+        """Whether closing now drops ticks kept nowhere: not in a session, not exported.
+
+        Answers alone are cheap to give again; ticks record work done at the console.
+        """
+        ticks = frozenset(self.ticked)
+        if not ticks or not self.unsaved:
+            return False
+        return ticks != self.exported_ticks
 
     def restart(self) -> None:
         """Back to the first step with nothing ticked; the saved session is left alone."""

@@ -27,6 +27,7 @@ from kbassist.fileio import atomic_write
 from kbassist.sanitize import sanitize
 from kbassist.trees.checklist import Checklist, build_checklist
 from kbassist.trees.export import EXPORT_FORMATS, ExportFormat
+from kbassist.trees.session import TickKey
 from kbassist.tui.guided import GuidedWalk, export_name, export_problem, resolve_output
 from kbassist.tui.rendering import MUTED_STYLE, plain
 from kbassist.tui.screens.dialogs import ConfirmDialog, TextPromptDialog
@@ -194,7 +195,7 @@ class ChecklistScreen(GuidedScreen):
 
             def answered(replace: bool | None) -> None:
                 if replace:
-                    self._write(path, fmt, self.ticked(), overwrite=True)
+                    self._write(path, fmt, self.ticked(), self._ticks(), overwrite=True)
                 else:
                     self.notify(sanitize(f"Not exported; {path} is unchanged"), markup=False)
 
@@ -208,16 +209,31 @@ class ChecklistScreen(GuidedScreen):
                 answered,
             )
         else:
-            self._write(path, fmt, self.ticked(), overwrite=False)
+            self._write(path, fmt, self.ticked(), self._ticks(), overwrite=False)
+
+    def _ticks(self) -> frozenset[TickKey]:
+        return frozenset(self.guided.ticked)
 
     @work(thread=True, group="export")
-    def _write(self, path: Path, fmt: ExportFormat, ticked: list[int], *, overwrite: bool) -> None:
-        """Render and write atomically off the UI thread; any failure is a notification."""
+    def _write(
+        self,
+        path: Path,
+        fmt: ExportFormat,
+        ticked: list[int],
+        kept: frozenset[TickKey],
+        *,
+        overwrite: bool,
+    ) -> None:
+        """Render and write atomically off the UI thread; any failure is a notification.
+
+        `kept` is the walk's ticks when the export was asked for (read on the UI thread).
+        """
         try:
             atomic_write(path, self.render_export(fmt, ticked), overwrite=overwrite)
         except OutputError as exc:
             self.notify(sanitize(str(exc)), title="Export failed", severity="error", markup=False)
             return
+        self.app.call_from_thread(setattr, self.guided, "exported_ticks", kept)
         self.notify(sanitize(f"Checklist written to {path}"), title="Exported", markup=False)
 
     # ------------------------------------------------------------------ other actions

@@ -106,17 +106,23 @@ class GuidedScreen(KBScreen[str | None]):
         )
 
     def ask_close(self, close: Callable[[], object]) -> None:
-        """Close the walk; a session's unsaved changes are only dropped after a yes.
+        """Close the walk; a session's unsaved changes, or ticks kept nowhere (not saved,
+        not exported), are only dropped after a yes.
 
-        A walk never saved closes at once with a note: the admin never asked to keep it.
+        Otherwise a walk never saved closes at once with a note: its answers are quick to
+        give again.
         """
         guided = self.guided
-        if guided.session and guided.unsaved:
+        if (guided.session and guided.unsaved) or guided.ticks_unkept:
             self.app.push_screen(
                 ConfirmDialog(
                     "Close without saving?",
-                    f"The {unsaved_work(guided)} would be lost. ctrl+s saves them; "
-                    "the session file keeps the walk as last saved.",
+                    f"The {unsaved_work(guided)} would be lost. ctrl+s saves them"
+                    + (
+                        "; the session file keeps the walk as last saved."
+                        if guided.session
+                        else " to resume later."
+                    ),
                     yes_label="Close",
                     no_label="Keep it open",
                 ),
