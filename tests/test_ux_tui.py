@@ -650,3 +650,25 @@ def test_result_line_shows_a_title_that_repeats_the_id_once() -> None:
         "openshift/CephOSDNearFull"
     )
     assert first_line("KB-1", "Spooler stops") == "KB-1  Spooler stops"
+
+
+async def test_first_screen_offers_no_guided_fix_for_articles_the_kb_lacks(
+    tmp_path: Path, tui: StartTUI
+) -> None:
+    """On a team's KB without Q98097, the bundled Q98097 fix is not offered first (its
+    article "cannot be shown" there); the palette still has every tree."""
+    kb = tmp_path / "team-kb"
+    kb.mkdir()
+    (kb / "vpn.md").write_text(
+        "---\nid: KB-VPN-1\ntitle: VPN tunnel drops every hour\n---\n\n"
+        "## Symptoms\n\nThe tunnel drops every hour.\n",
+        encoding="utf-8",
+    )
+    app = build_app(kb, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await wait_ready(pilot)
+    await wait_for(pilot, lambda: app.welcome.examples)
+    await settle(pilot)
+    assert any("Q98097" in tree.articles for tree in app.all_guided_fixes())
+    assert not any("Q98097" in tree.articles for tree in app.welcome.trees)
+    assert "Retrospect" not in screen_text(app)

@@ -50,6 +50,8 @@ class LibraryApp(IndexedApp):
         generation: int
         examples: list[Example]
         titles: list[tuple[str, str, str]]
+        #: Trees none of whose articles is in this knowledge base (not offered first).
+        elsewhere: frozenset[str] = frozenset()
 
     @dataclass
     class SessionsListed(Message):
@@ -78,6 +80,7 @@ class LibraryApp(IndexedApp):
         self.trees_dir: Path = assistant.trees_dir
         self.trees: list[Tree] = []
         self.trees_ready = False
+        self._elsewhere: frozenset[str] = frozenset()
         self.trees_for: TreesFor = trees_for or self._folder_trees_for
         self.all_trees: AllTrees = all_trees or self._folder_trees
         self.guided_tree_for: GuidedTreeFor = guided_tree_for or self._first_tree_for
@@ -152,7 +155,9 @@ class LibraryApp(IndexedApp):
         return sorted(trees, key=lambda tree: tree.draft)
 
     def _show_trees(self) -> None:
-        self.guided_fixes = self.all_guided_fixes()
+        """Offer the guided fixes, less those for articles this knowledge base lacks (the
+        bundled Q98097 tree on a KB of runbooks); the palette still lists every tree."""
+        self.guided_fixes = [t for t in self.all_guided_fixes() if t.id not in self._elsewhere]
 
     def has_trees(self, article_id: str) -> bool:
         """Whether an article has a guided fix; a failing provider counts as none."""
@@ -184,12 +189,17 @@ class LibraryApp(IndexedApp):
         reader = self.assistant.new_index()
         try:
             sources: list[tuple[str, str]] = []
+            elsewhere: set[str] = set()
             for tree in self.all_guided_fixes():
+                present = False
                 for article_id in tree.articles:
                     sources.append((article_id, tree.title))
                     # A tree may cite an article this knowledge base lacks.
                     with contextlib.suppress(KBError):
                         sources.append((article_id, reader.get(article_id).title))
+                        present = True
+                if tree.articles and not present:
+                    elsewhere.add(tree.id)
             titles = reader.titles()
             sources.extend(sample_titles(titles))
             examples = find_examples(
@@ -200,11 +210,13 @@ class LibraryApp(IndexedApp):
             entries = palette_entries(titles)
         except KBError as exc:  # the index went away under us: no examples, said once
             self.log.warning(f"examples: {exc}")
-            examples, entries = [], []
+            examples, entries, elsewhere = [], [], set()
         finally:
             reader.close()
         if not worker.is_cancelled:
-            self.post_message(self.ExamplesFound(generation, examples, entries))
+            self.post_message(
+                self.ExamplesFound(generation, examples, entries, frozenset(elsewhere))
+            )
 
     @on(ExamplesFound)
     def _examples_found(self, message: ExamplesFound) -> None:
@@ -212,6 +224,9 @@ class LibraryApp(IndexedApp):
             return  # about a knowledge base no longer open
         if message.titles and self._titles is None:
             self._titles = message.titles
+        if message.elsewhere != self._elsewhere:
+            self._elsewhere = message.elsewhere
+            self._show_trees()
         self.examples = message.examples
 
     @on(SessionsChanged)
