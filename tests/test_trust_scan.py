@@ -483,3 +483,11 @@ async def test_tui_names_a_few_shared_ids_and_counts_the_rest(
     assert warning.startswith("Alert0, Alert1, Alert2 … and 2 more")
     assert "openshift/Alert0" in warning and "kbassist index" in warning
     assert warning.count("\n") <= 2 and len(warning) < 300
+
+
+def test_index_summary_counts_one_article_in_the_singular() -> None:
+    """"1 article indexed", not "1 articles indexed"; many read "1,200 articles"."""
+    from kbassist.search.results import UpdateReport
+
+    assert UpdateReport(added=1).summary().startswith("1 article indexed, 1 added")
+    assert UpdateReport(unchanged=1200).summary().startswith("1,200 articles indexed")

@@ -293,7 +293,7 @@ def test_session_quit_and_resume(env: dict[str, str]) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "continue with `kbassist walk --resume night`" in proc.stderr
     listing = kbassist("sessions", env=env)
-    assert listing.stdout.startswith(f"night  {TREE_ID} v1  3 step(s), at copy_time")
+    assert listing.stdout.startswith(f"night  {TREE_ID} v1  3 steps, at copy_time")
     again = kbassist("walk", TREE_ID, "--session", "night", env=env, stdin="quit\n")
     assert again.returncode == 2
     assert "session 'night' exists" in again.stderr
@@ -302,7 +302,7 @@ def test_session_quit_and_resume(env: dict[str, str]) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "[4] Copy time" in proc.stderr
     assert "| Copies to keep | 3 |" in proc.stdout.splitlines()
-    assert "8 step(s), finished" in kbassist("sessions", env=env).stdout
+    assert "8 steps, finished" in kbassist("sessions", env=env).stdout
 
 
 def test_resume_after_tree_changed(env: dict[str, str], tmp_path: Path) -> None:

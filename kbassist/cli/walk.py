@@ -18,6 +18,7 @@ from kbassist.cli.base import assistant_for, kb_options, main, trees_option
 from kbassist.cli.output import echo, note
 from kbassist.cli.trees import complete_trees
 from kbassist.errors import KBError
+from kbassist.search.results import counted
 
 
 def complete_sessions(
@@ -273,7 +274,7 @@ def sessions_command(delete_name: str | None, as_json: bool) -> None:
         state = "finished" if saved.finished else f"at {saved.current}"
         echo(
             f"{saved.name}  {saved.tree_id} v{saved.tree_version}  "
-            f"{len(saved.steps)} step(s), {state}  {saved.updated}"
+            f"{counted(len(saved.steps), 'step')}, {state}  {saved.updated}"
         )
     for path, reason in failed:
         note(f"unreadable session {path}: {reason}")

@@ -67,6 +67,11 @@ class SearchResult:
     notices: tuple[str, ...] = ()
 
 
+def counted(count: int, noun: str) -> str:
+    """`1 article`, `2 articles`: what a person writes ("1 articles indexed" is not)."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 @dataclass(slots=True)
 class UpdateReport:
     """What an index run did, for the one summary line the user reads."""
@@ -87,7 +92,7 @@ class UpdateReport:
 
     def summary(self) -> str:
         parts = [
-            f"{self.indexed} articles indexed",
+            f"{counted(self.indexed, 'article')} indexed",
             f"{self.added} added",
             f"{self.changed} changed",
             f"{self.removed} removed",

@@ -30,6 +30,7 @@ from kbassist.assistant import Assistant
 from kbassist.errors import KBError
 from kbassist.index import IndexDamaged, KBIndex, SearchResult, UpdateReport
 from kbassist.sanitize import display_path, sanitize
+from kbassist.search.results import counted
 from kbassist.tui.state import IndexActivity, IndexState
 from kbassist.tui.widgets.welcome import KBStatus
 
@@ -311,7 +312,7 @@ class IndexedApp(App[None]):
                 shown += f"\n… and {more} more"
             self.notify(
                 sanitize(shown),
-                title=f"{len(report.problems)} files skipped",
+                title=f"{counted(len(report.problems), 'file')} skipped",
                 severity="warning",
                 markup=False,
                 timeout=15,
