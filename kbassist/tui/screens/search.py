@@ -45,7 +45,7 @@ RESULT_LIMIT = 30
 
 #: (what you type, what it finds): the search syntax, by example.
 SEARCH_SYNTAX: tuple[tuple[str, str], ...] = (
-    ("mail server backup", "every word; articles with all of them first"),
+    ("mail server backup", "plain words; the more of them an article holds, the higher"),
     ('"stops responding"', "an exact phrase"),
     ("retro*", "a prefix: retrospect, retroactive…"),
     ("product:exchange backup", "one product only (ctrl+t picks one from a list)"),
@@ -60,10 +60,11 @@ def search_help() -> list[Content]:
     width = max(len(typed) for typed, _ in SEARCH_SYNTAX) + 2
     lines = [
         para(
-            "Describe the symptom in plain words, as you would to a colleague. Articles "
-            "holding every word come first, then those missing one. Glue words (the, "
-            "during, after…) are ignored and words match their other forms: corrupts "
-            "finds corrupted."
+            "Describe the symptom in plain words, as you would to a colleague. The more "
+            "of your words an article holds (rare ones count most, side by side more), "
+            "the higher it ranks; one word no article has never empties the list. Glue "
+            "words (the, during, after…) are ignored and words match their other forms: "
+            "corrupts finds corrupted."
         ),
         Content(""),
     ]
