@@ -191,3 +191,24 @@ def test_a_question_mark_ending_a_question_finds_what_the_words_find(tmp_path: P
     found = top_ids(kb, "why is the spooler hung?")
     assert found == top_ids(kb, "why is the spooler hung")
     assert found[0] == "HUNG"
+
+
+def test_a_contraction_typed_without_its_apostrophe_is_no_typo(tmp_path: Path) -> None:
+    """ "wont start" searches as "won't start" does: no "did you mean: wan start", and the
+    bare "t" of "can't" in a title lifts nothing."""
+    kb = small_kb(
+        tmp_path,
+        [
+            ("CONNECT", "Can't connect remotely to SQL Server", "Clients can't connect."),
+            (
+                "START",
+                "SQL Server service won't start after a password change",
+                "The SQL Server service won't start after its account password changed.",
+            ),
+        ],
+    )
+    typed = kb.search("sql server service wont start", limit=10)
+    assert typed.suggestion is None
+    assert [hit.id for hit in typed.hits] == top_ids(kb, "sql server service won't start")
+    assert typed.hits[0].id == "START"
+    assert top_ids(kb, "cant connect sql server")[0] == "CONNECT"

@@ -83,7 +83,7 @@ def parse_query(text: str) -> ParsedQuery:
         elif colon and value and name.lower() in FILTER_FIELDS:
             filters.append((name, value))
         else:
-            words.append(token)
+            words.append(contraction(token))
     return ParsedQuery(
         text=text,
         words=tuple(words),
@@ -102,6 +102,23 @@ _SWITCH_RE = re.compile(r"-(?:[A-Za-z]{1,3}|\d+)")
 _CALL_RE = re.compile(r"[^\s()\"~^\[\]{}*?]+\([^()\s\"]*\)[^\s()\"~^*?]*")
 #: A question's own mark ("log on?"): punctuation, not a one-letter wildcard.
 _QUESTION_END_RE = re.compile(r"[^*?]*[A-Za-z0-9)'\"]\?+")
+
+
+#: "doesnt", "wont", "cant": a contraction typed without its apostrophe.
+_CONTRACTION_RE = re.compile(
+    r"(?P<stem>(?:do|does|did|is|are|was|were|wo|ca|could|would|should|has|have|had|must|"
+    r"need|ai))n(?P<t>t)",
+    re.IGNORECASE,
+)
+
+
+def contraction(word: str) -> str:
+    """`doesnt` as `doesn't`: what the articles' "doesn't" is indexed as, not a typo to
+    correct ("did you mean: sql server wan start" for "sql server wont start")."""
+    match = _CONTRACTION_RE.fullmatch(word)
+    if match is None:
+        return word
+    return f"{match.group('stem')}n'{match.group('t')}"
 
 
 def pasted_word(token: str) -> str | None:

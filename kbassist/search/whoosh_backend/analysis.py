@@ -33,7 +33,7 @@ _STOP_WORDS = frozenset(
     "to us we when will with yet you your i my our its was were been being has had do does "
     "did doing than then there these those what which who whom how why all any some so but "
     "into about also would should could they them their he she his her during while after "
-    "before get gets got getting am".split()
+    "before get gets got getting am t".split()
 )
 _TOKEN_RE = re.compile(r"\w+(?:\.\w+)*")
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from whoosh.reading import IndexReader
 
+from kbassist.search.query import contraction
 from kbassist.search.whoosh_backend.analysis import ANALYZER
 
 #: Where a word counts as known: any field it can be found by.
@@ -21,7 +22,11 @@ def suggest(reader: IndexReader, text: str) -> str | None:
     out: list[str] = []
     for piece in re.split(r"(\s+)", text):
         word = piece.strip()
-        if not word or not re.fullmatch(r"[A-Za-z][A-Za-z'-]{3,}", word):
+        if (
+            not word
+            or not re.fullmatch(r"[A-Za-z][A-Za-z'-]{3,}", word)
+            or contraction(word) != word
+        ):
             out.append(piece)
             continue
         stems = [t.text for t in ANALYZER(word.lower())]
