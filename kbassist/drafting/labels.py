@@ -72,6 +72,7 @@ BARE_RE = re.compile(
     re.IGNORECASE,
 )
 MAX_LABEL = 90
+_PARTICLES = frozenset(("in", "on", "up", "out", "off"))
 
 
 def tidy_label(label: str, sources: Sequence[str]) -> str:
@@ -154,6 +155,8 @@ def _closed(body: str, sources: Sequence[str]) -> str:
 def _drop_open_end(body: str) -> str:
     words = body.split(" ")
     while len(words) > 2 and words[-1].casefold().strip(",;:") in _OPEN_END:
+        if words[-1].casefold() in _PARTICLES and re.search(r"(?:ing|ed|gn|og)$", words[-2]):
+            break  # "before signing in", "logged on": the verb's own particle
         words.pop()
     return " ".join(words).rstrip(" ,;:(-")
 
@@ -176,13 +179,13 @@ def _phrase_end(body: str, sources: Sequence[str]) -> str:
         whole = body + tail.group(0).rstrip() if tail else ""
         if tail and whole and len(whole) <= MAX_LABEL and not _ends_open(whole):
             return whole
+    if not ends_open:
+        return body  # a whole phrase the article goes on after: cutting it says less
     cut = _drop_open_end(body)
-    if cut != body and not _goes_on(cut, text):
+    if len(cut.split()) >= 3 and not _goes_on(cut, text):
         return cut
     found = [m.start() for m in _CONNECTIVE_RE.finditer(cut) if len(cut[: m.start()].split()) >= 3]
-    if found:
-        return _drop_open_end(cut[: found[-1]])
-    return cut
+    return _drop_open_end(cut[: found[-1]]) if found else cut
 
 
 def _ends_open(text: str) -> bool:
