@@ -97,8 +97,10 @@ BARE_WORKAROUND = (
     "## Symptoms\n\nThe USB drive can't be opened.\n\n"
     "## Resolution\n\nInstall the update that is described in KB 123456 and restart the "
     "computer.\n\n"
-    "## Workaround\n\nTo work around this issue, remove the device from Device Manager and "
-    "then plug it in again.\n"
+    "## Workaround\n\nTo work around this issue, wait 10 seconds before you use the drive.\n\n"
+    "If you do not use any USB 2.0 devices on the computer, another workaround is to turn "
+    "off the USB 2.0 controller in Device Manager. After you turn it off, the problem does "
+    "not occur.\n"
 )
 
 
@@ -107,7 +109,7 @@ def test_bare_workaround_beside_a_fix_is_named_by_what_it_does() -> None:
     tree = draft_tree(support(BARE_WORKAROUND, id_="support-l2", title="USB drive"))
     titles = [n["title"] for n in tree["nodes"] if n["kind"] == "outcome"]
     assert "Workaround" not in titles
-    assert any(t.startswith("Workaround: Remove the device") for t in titles)
+    assert "Workaround: Turn off the USB 2.0 controller in Device Manager" in titles
 
 
 def test_label_never_ends_inside_quotes_or_on_an_open_word() -> None:

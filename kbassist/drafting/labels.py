@@ -218,7 +218,9 @@ _CLICK_RE = re.compile(
 )
 _FIX_LEAD_RE = re.compile(
     r"^(?:to (?:work around|resolve|fix|correct|avoid|prevent|solve|mitigate)\b[^,:]{0,60}[,:]"
-    r"\s*|(?:as a )?workaround,\s*|you (?:can|must|should|may) (?:also )?)",
+    r"\s*|(?:as a )?workaround,\s*|you (?:can|must|should|may) (?:also )?"
+    r"|(?:if [^,]{3,90}, )?(?:another|a second|an alternative|one|the other) (?:workaround|way"
+    r"|option|method|solution|resolution) is to )",
     re.IGNORECASE,
 )
 
@@ -298,9 +300,10 @@ def fixes_question(
     said = [choose_notes(kind, text) for (_, _, _, text), kind in zip(options, kinds, strict=True)]
     # what every fix shares tells none of them apart
     shared = set.intersection(*(set(s) for s in said)) if len(said) >= 2 else set()
+    # by the choice's number: the labels are on screen beside the help
     notes = [
-        f"{label}: {', '.join(kept)}"
-        for (label, _, _, _), these in zip(options, said, strict=True)
+        f"({n}) {', '.join(kept)}"
+        for n, these in enumerate(said, 1)
         if (kept := [s for s in these if s not in shared])
     ]
     own = next((s for s in split_sentences(clean(lead)) if s.endswith("?")), "")

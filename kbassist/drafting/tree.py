@@ -551,7 +551,7 @@ def _fixes_question(
     title, text, notes = fixes_question(offered, lead)
     question["title"], question["text"] = _question_title(title), text
     if notes:
-        said = "When to choose: " + ". ".join(notes) + "."
+        said = "When to choose: " + "; ".join(notes) + "."
         lead = f"{lead} {said}".strip() if len(lead) + len(said) < 290 else lead or said
     return question, lead
 
