@@ -22,7 +22,7 @@ _STATUS_WORDS = frozenset(
     "problem problems error resolve resolves resolved fix fixes fixed work works worked "
     "help helps helped method methods solution resolution workaround succeed succeeds "
     "fail fails failed persist persists remain remains occur occurs the a an is are was be "
-    "been any none nothing all of above previous preceding procedure".split()
+    "been any procedure".split()
 )
 
 

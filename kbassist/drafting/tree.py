@@ -541,8 +541,8 @@ def _fixes_question(
     """The question over the article's fixes worded by what tells them apart (a fix, a
     workaround, an update; a runbook's Diagnosis findings), with when to choose each."""
     if _diagnosis_choice(article, rest):
-        question["title"] = "Which of these did you find?"
-        question["text"] = "Choose the fix that matches what the Diagnosis checks showed."
+        question["title"] = "Which fix do the Diagnosis checks point to?"
+        question["text"] = "Run the article's Diagnosis checks; choose the fix they point to."
         return question, lead
     offered = [
         (o.label, o.section.name, o.kind, " ".join([o.lead, *map(step_text, o.items)]))
