@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from kbassist.drafting.text import clean, split_sentences
 
@@ -124,10 +125,16 @@ def _balance(text: str) -> int:
     return min(found) if found else -1
 
 
+@lru_cache(maxsize=64)
+def _cleaned(source: str) -> str:
+    """`clean(source)`, once per text: every label of a draft looks in the article body."""
+    return clean(source)
+
+
 def _found(body: str, sources: Sequence[str]) -> tuple[str, int]:
     """(the cleaned source that holds `body`, where it ends there), or ("", -1)."""
     for source in sources:
-        text = clean(source)
+        text = _cleaned(source)
         at = text.find(body)
         if at < 0 and body:
             at = text.find(body[0].lower() + body[1:])
@@ -167,7 +174,7 @@ def _phrase_end(body: str, sources: Sequence[str]) -> str:
     words = body.split()
     if len(words) < 3:
         return body
-    ends_open = words[-1].casefold().strip(",;:") in _OPEN_END
+    ends_open = _ends_open(body)
     text, end = _found(body, sources)
     goes_on = end >= 0 and bool(_GOES_ON_RE.match(text[end : end + 30]))
     if not (ends_open or goes_on):
@@ -177,25 +184,22 @@ def _phrase_end(body: str, sources: Sequence[str]) -> str:
         # + " the nodes."
         tail = re.match(r"[^,;:.()\"]{0,40}?(?=[,;:.()\"]|$)", text[end:])
         whole = body + tail.group(0).rstrip() if tail else ""
-        if tail and whole and len(whole) <= MAX_LABEL and not _ends_open(whole):
+        if tail and whole and len(whole) <= MAX_LABEL + 25 and not _ends_open(whole):
             return whole
     if not ends_open:
         return body  # a whole phrase the article goes on after: cutting it says less
     cut = _drop_open_end(body)
-    if len(cut.split()) >= 3 and not _goes_on(cut, text):
-        return cut
+    if len(cut.split()) >= 3:
+        return cut  # "Change the EMS Memory option in the PIF to:" -> "... in the PIF"
     found = [m.start() for m in _CONNECTIVE_RE.finditer(cut) if len(cut[: m.start()].split()) >= 3]
     return _drop_open_end(cut[: found[-1]]) if found else cut
 
 
 def _ends_open(text: str) -> bool:
     words = text.split()
+    if re.search(r"\band so (?:on|forth)$", text, re.IGNORECASE):
+        return False
     return bool(words) and words[-1].casefold().strip(",;:") in _OPEN_END
-
-
-def _goes_on(body: str, text: str) -> bool:
-    at = text.find(body) if text else -1
-    return at >= 0 and bool(_GOES_ON_RE.match(text[at + len(body) : at + len(body) + 30]))
 
 
 def named_title(
@@ -208,11 +212,16 @@ def named_title(
         return label
     for text in [*split_sentences(clean(lead))[:2], *(clean(i) for i in items[:1])]:
         said = _fix_phrase(text)
-        if said and is_action(said) and not _CLICK_RE.match(said):
+        first = said.split(" ", 1)[0].casefold()
+        if said and (is_action(said) or first in _MORE_VERBS) and not _CLICK_RE.match(said):
             return f"{label.strip()}: {said}"
     return label
 
 
+#: Imperatives the step reader does not list that name a fix ("Display the UAC prompt ...").
+_MORE_VERBS = frozenset(
+    "display show keep let avoid switch save wait close reopen call contact".split()
+)
 _CLICK_RE = re.compile(
     r"^(?:click|double-click|right-click|point|press|select|type|open|go|from|on|in)\b", re.I
 )
@@ -241,7 +250,8 @@ _BEST_RE = re.compile(
     r"\b(?:recommended|preferred|best|permanent(?:ly)?|easiest|simplest)\b", re.IGNORECASE
 )
 _DOWNLOAD_RE = re.compile(
-    r"\b(?:service pack|hotfix|service release|fix pack|update \d{6,7}|kb\d{6,7}|"
+    r"\b(?:service pack|hotfix|service release|fix pack|update \d{6,7}|kb ?\d{6,7}|"
+    r"cumulative update|update rollup|security update|"
     r"(?:download|obtain|install)(?: and install)? (?:the |an? )?"
     r"(?:latest |following |most recent )?"
     r"(?:update|hotfix|fix|patch|version|driver|service pack|cumulative update)|"

@@ -531,7 +531,9 @@ def _tidy(article: Article, option: Option, count: int) -> str:
     sources = [option.lead, *(step_text(i) for i in option.items[:3]), article.body]
     label = tidy_label(option.label, sources)
     if count >= 2:
-        label = named_title(label, option.lead, [step_text(i) for i in option.items], _is_action)
+        # a first step for one case only ("when if_1 == yes") does not name the fix
+        items = [] if 0 in option.when else [step_text(i) for i in option.items]
+        label = named_title(label, option.lead, items, _is_action)
     return label
 
 
