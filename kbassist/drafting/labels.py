@@ -182,7 +182,7 @@ def _phrase_end(body: str, sources: Sequence[str]) -> str:
     if end >= 0:
         # the rest of the phrase, when it is short: "... firewall network devices between"
         # + " the nodes."
-        tail = re.match(r"[^,;:.()\"]{0,40}?(?=[,;:.()\"]|$)", text[end:])
+        tail = re.match(r'(?:[^,;:.()"]|\.(?=\w)){0,40}?(?=[,;:()"]|\.(?!\w)|$)', text[end:])
         whole = body + tail.group(0).rstrip() if tail else ""
         if tail and whole and len(whole) <= MAX_LABEL + 25 and not _ends_open(whole):
             return whole
@@ -213,14 +213,23 @@ def named_title(
     for text in [*split_sentences(clean(lead))[:2], *(clean(i) for i in items[:1])]:
         said = _fix_phrase(text)
         first = said.split(" ", 1)[0].casefold()
-        if said and (is_action(said) or first in _MORE_VERBS) and not _CLICK_RE.match(said):
-            return f"{label.strip()}: {said}"
+        if not said or _CLICK_RE.match(said) or _NOT_A_NAME_RE.match(said):
+            continue
+        if is_action(said) or first in _MORE_VERBS:
+            return f"{label.strip()}: {_closed(said, [text])}"
     return label
 
 
 #: Imperatives the step reader does not list that name a fix ("Display the UAC prompt ...").
 _MORE_VERBS = frozenset(
     "display show keep let avoid switch save wait close reopen call contact".split()
+)
+#: A first sentence that introduces the fix instead of naming it: "Follow these
+#: guidelines", "Back up the registry before you change anything".
+_NOT_A_NAME_RE = re.compile(
+    r"^(?:(?:follow|use|see|read|do|perform|complete|try) (?:these|the following|one of)|"
+    r"back ?up\b|make a backup\b|before\b|note\b|important\b|warning\b)",
+    re.IGNORECASE,
 )
 _CLICK_RE = re.compile(
     r"^(?:click|double-click|right-click|point|press|select|type|open|go|from|on|in)\b", re.I
@@ -277,37 +286,52 @@ def way_kind(label: str, section: str, kind: str) -> str:
     return "fix"
 
 
-def choose_notes(kind: str, text: str) -> list[str]:
-    """What tells a fix apart, from what its text says: permanent or temporary, needs a
-    download, a restart or downtime; [] when the text says nothing."""
+def choose_notes(kind: str, lead: str, body: str) -> list[str]:
+    """What tells a fix apart, from what its text says: permanent or temporary (said in
+    its lead), needs a download, a restart or downtime (anywhere in it); [] when the text
+    says nothing."""
     said: list[str] = []
-    best = _BEST_RE.search(text)
+    best = _BEST_RE.search(lead)
     if kind == "upgrade":
         said.append("a permanent fix")
-    elif _LAST_RE.search(text):
+    elif _LAST_RE.search(lead):
         said.append("a last resort")
-    elif kind == "workaround" or _TEMPORARY_RE.search(text):
+    elif kind == "workaround" or _TEMPORARY_RE.search(lead):
         said.append("works around the problem")
     elif best:
         said.append(f"the article calls it {best.group(0).casefold()}")
-    if kind == "upgrade" or _DOWNLOAD_RE.search(text):
+    if kind == "upgrade" or _DOWNLOAD_RE.search(body):
         said.append("needs an update to download")
-    if _RESTART_RE.search(text):
+    if _RESTART_RE.search(body):
         said.append("needs a restart")
-    elif _DOWNTIME_RE.search(text):
+    elif _DOWNTIME_RE.search(body):
         said.append("needs downtime")
     return said
 
 
+#: A label that quotes what the admin sees: an error code or message, an event.
+_MESSAGE_RE = re.compile(
+    r"^(?:(?:error|stop|event(?: id)?)\b\s*:?\s*|0x[0-9a-f]{6,}\b|\"|\u201c)", re.IGNORECASE
+)
+#: A modern article's header lines, not a word about its fixes.
+APPLIES_RE = re.compile(
+    r"_?applies to:_?.{0,300}?_?original kb number:_?\s*\d+\s*|_?original kb number:_?\s*\d+\s*",
+    re.IGNORECASE,
+)
+
+
 def fixes_question(
-    options: Sequence[tuple[str, str, str, str]], lead: str
+    options: Sequence[tuple[str, str, str, str, str]], lead: str
 ) -> tuple[str, str, list[str]]:
     """(title, text, notes) of the question over the article's fixes, each given as
-    (label, section name, kind, its text): the article's own question when its lead asks
+    (label, section name, kind, lead, all its text): the article's own question when its lead asks
     one, "How do you want to fix it?" when the fixes differ in kind, and a one-line note
     per fix saying when to choose it."""
-    kinds = [way_kind(label, section, kind) for label, section, kind, _ in options]
-    said = [choose_notes(kind, text) for (_, _, _, text), kind in zip(options, kinds, strict=True)]
+    kinds = [way_kind(label, section, kind) for label, section, kind, _, _ in options]
+    said = [
+        choose_notes(kind, said, body)
+        for (_, _, _, said, body), kind in zip(options, kinds, strict=True)
+    ]
     # what every fix shares tells none of them apart
     shared = set.intersection(*(set(s) for s in said)) if len(said) >= 2 else set()
     # by the choice's number: the labels are on screen beside the help
@@ -316,6 +340,13 @@ def fixes_question(
         for n, these in enumerate(said, 1)
         if (kept := [s for s in these if s not in shared])
     ]
+    if all(_MESSAGE_RE.match(label) for label, *_ in options):
+        # "0xC004F074 with description ...", "Error: ...": what the admin sees picks the fix
+        return (
+            "Which of these messages do you see?",
+            "The article's fix depends on the message. Which one do you see?",
+            [],
+        )
     own = next((s for s in split_sentences(clean(lead)) if s.endswith("?")), "")
     if own and 12 <= len(own) <= 120:
         return own, own, notes

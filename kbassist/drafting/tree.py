@@ -13,7 +13,7 @@ import yaml
 
 from kbassist.articles import Article, Section
 from kbassist.drafting.forms import scene_before, symptom_forms
-from kbassist.drafting.labels import fixes_question, named_title, tidy_label
+from kbassist.drafting.labels import APPLIES_RE, fixes_question, named_title, tidy_label
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
     REDO_CHECK,
@@ -547,9 +547,16 @@ def _fixes_question(
         question["text"] = "Run the article's Diagnosis checks; choose the fix they point to."
         return question, lead
     offered = [
-        (o.label, o.section.name, o.kind, " ".join([o.lead, *map(step_text, o.items)]))
+        (
+            o.label,
+            o.section.name,
+            o.kind,
+            " ".join([o.label, o.lead, *map(step_text, o.items[:1])]),
+            " ".join([o.lead, *map(step_text, o.items)]),
+        )
         for o in rest
     ]
+    lead = APPLIES_RE.sub("", lead).strip()  # "_Applies to:_ ... _Original KB number:_ 974998"
     title, text, notes = fixes_question(offered, lead)
     question["title"], question["text"] = _question_title(title), text
     if notes:
