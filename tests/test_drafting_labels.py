@@ -122,3 +122,41 @@ def test_label_never_ends_inside_quotes_or_on_an_open_word() -> None:
     said = "You must integrate update 2822241 into the Windows image by using DISM, offline."
     cut = tidy_label("Resolution: You must integrate update 2822241 into", [said])
     assert cut == "Resolution: Integrate update 2822241 into the Windows image by using DISM"
+
+
+CASES = (
+    SYMPTOMS + "RESOLUTION\n==========\n\n"
+    "Steps for a Local Printer\n-------------------------\n\n"
+    "1. Open Control Panel.\n\n2. Double-click Printers.\n\n"
+    "Steps for a Network Printer\n---------------------------\n\n"
+    "1. Click Start, point to Settings, and then click Printers.\n\n"
+    "2. Right-click the printer, and then click Properties.\n"
+)
+
+
+def test_archive_cases_under_sub_headings_are_asked_which_applies() -> None:
+    """Sub-headed cases of an MS KB fix ask 'Which of these applies?', not 'What did you find?'."""
+    node = question(draft_tree(mskb(CASES)))
+    assert node["title"] == "Which of these applies?"
+    assert [c["label"] for c in node["choices"]] == [
+        "Steps for a Local Printer",
+        "Steps for a Network Printer",
+    ]
+
+
+def test_fixes_named_by_their_message_ask_which_message_is_seen() -> None:
+    """Fixes labelled by the error message they fix ask which message is seen."""
+    from kbassist.drafting.labels import fixes_question
+
+    offered = [
+        ('0xC004F074 with description "The KMS is unavailable"', "Cause", "option", "", ""),
+        (
+            "Error: 0xC004F074 No Key Management Service could be contacted",
+            "Cause",
+            "option",
+            "",
+            "",
+        ),
+    ]
+    title, _, notes = fixes_question(offered, "")
+    assert title == "Which of these messages do you see?" and notes == []

@@ -254,7 +254,7 @@ def _fix_phrase(text: str) -> str:
 
 # --------------------------------------------------------------------------- the question
 
-_TEMPORARY_RE = re.compile(r"\b(?:temporar(?:y|ily)|until|in the meantime|interim)\b", re.I)
+_TEMPORARY_RE = re.compile(r"\b(?:temporar(?:y|ily)|in the meantime|interim|for now)\b", re.I)
 _BEST_RE = re.compile(
     r"\b(?:recommended|preferred|best|permanent(?:ly)?|easiest|simplest)\b", re.IGNORECASE
 )
@@ -371,7 +371,8 @@ def fixes_question(
 #: A sub-heading that names a way to fix, not a case found: "To Print TrueType Fonts as
 #: Graphics", "Method 2: Use Only One Session of Word", "Workaround 1".
 _WAY_HEAD_RE = re.compile(
-    r"^(?:to [a-z]+\b|(?:method|option|workaround|resolution|solution|alternative)\s*\d{0,2}\b)",
+    r"^(?:to [a-z]+\b|(?:method|option|workaround|resolution|solution|alternative|approach)"
+    r"\s*\d{0,2}\b)",
     re.IGNORECASE,
 )
 

@@ -468,6 +468,11 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 lead = f"{lead} {said}{'; '.join(checks)}.".strip()
         if question["title"] == "Which mitigation?":
             question, lead = _fixes_question(article, rest, question, lead)
+        elif question["title"] == "What did you find?" and article.style == "mskb":
+            # an MS KB article's cases ("If you use NTFS", "Steps for Windows 95"): what
+            # applies here, not a finding
+            question["title"] = "Which of these applies?"
+            question["text"] = "The article's steps differ by case. Which of these applies here?"
         if lead:
             question["help"] = brace(shorten(lead, 300))
         question["source"] = _cite(article, rest[0].section)
