@@ -60,6 +60,13 @@ _GOES_ON_RE = re.compile(
     r"^\s(?:to|of|for|with|by|from|in|on|at|into|as|than|like|and|or|that|which|whose"
     r"|between|through|across|under|over|against|without|within)\b"
 )
+#: A tail that finishes the label's phrase ("... Microsoft Service" + " for NetWare Directory
+#: Services"), not a relative clause or a "by using the following steps" lead-in.
+_NOUN_GOES_ON_RE = re.compile(
+    r"^\s(?:of|for|in|on|to|into|between|from|at|with|and|as|than|across|through|over|under"
+    r"|against|without|within)\b(?!.*\b(?:following|that|which|who|whom)\b)",
+    re.IGNORECASE,
+)
 #: Where a shorter label may end: before a connective that opens the phrase it cut.
 _CONNECTIVE_RE = re.compile(
     r"\s(?:that|which|who|by|with|from|in|on|for|to|using|when|if|so|because|under|at|as"
@@ -184,7 +191,13 @@ def _phrase_end(body: str, sources: Sequence[str]) -> str:
         # + " the nodes."
         tail = re.match(r'(?:[^,;:.()"]|\.(?=\w)){0,40}?(?=[,;:()"]|\.(?!\w)|$)', text[end:])
         whole = body + tail.group(0).rstrip() if tail else ""
-        if tail and whole and len(whole) <= MAX_LABEL + 25 and not _ends_open(whole):
+        if (
+            tail
+            and (ends_open or _NOUN_GOES_ON_RE.match(tail.group(0)))
+            and not re.search(r"\b(?:following|that|which|who|whom)\b", tail.group(0), re.I)
+            and len(whole) <= MAX_LABEL + 25
+            and not _ends_open(whole)
+        ):
             return whole
     if not ends_open:
         return body  # a whole phrase the article goes on after: cutting it says less
