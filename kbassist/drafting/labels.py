@@ -189,7 +189,7 @@ def _phrase_end(body: str, sources: Sequence[str]) -> str:
     if end >= 0:
         # the rest of the phrase, when it is short: "... firewall network devices between"
         # + " the nodes."
-        tail = re.match(r'(?:[^,;:.()"]|\.(?=\w)){0,40}?(?=[,;:()"]|\.(?!\w)|$)', text[end:])
+        tail = re.match(r'(?:[^,;:.()"]|\.(?=\w)){0,60}?(?=[,;:()"]|\.(?!\w)|$)', text[end:])
         whole = body + tail.group(0).rstrip() if tail else ""
         if (
             tail
@@ -333,6 +333,11 @@ APPLIES_RE = re.compile(
 )
 
 
+_ALL_WORKAROUNDS_RE = re.compile(
+    r"\b(?:two|three|four|several|the following|these|both|some|multiple) workarounds\b", re.I
+)
+
+
 def fixes_question(
     options: Sequence[tuple[str, str, str, str, str]], lead: str
 ) -> tuple[str, str, list[str]]:
@@ -341,6 +346,8 @@ def fixes_question(
     one, "How do you want to fix it?" when the fixes differ in kind, and a one-line note
     per fix saying when to choose it."""
     kinds = [way_kind(label, section, kind) for label, section, kind, _, _ in options]
+    if set(kinds) == {"fix"} and _ALL_WORKAROUNDS_RE.search(lead):
+        kinds = ["workaround"] * len(kinds)  # "There are two workarounds:"
     said = [
         choose_notes(kind, said, body)
         for (_, _, _, said, body), kind in zip(options, kinds, strict=True)
