@@ -94,7 +94,11 @@ def tidy_label(label: str, sources: Sequence[str]) -> str:
         return label
     said = _YOU_MODAL_RE.match(body)
     if said and len(body) - said.end() >= 8:
-        body = body[said.end()].upper() + body[said.end() + 1 :]
+        from kbassist.drafting.options import _is_action
+
+        act = body[said.end()].upper() + body[said.end() + 1 :]
+        # "You can still reach the API server" is a finding, not an action to name
+        body = act if _is_action(act) else body
     said = _TO_HEAD_RE.match(body)
     if said and body[said.end() :].split(" ", 1)[0] in _HEAD_VERBS:
         rest = body[said.end() :]
@@ -229,10 +233,15 @@ def named_title(
         if not said or _CLICK_RE.match(said) or _NOT_A_NAME_RE.match(said):
             continue
         if is_action(said) or first in _MORE_VERBS:
-            return f"{label.strip()}: {_closed(said, [text])}"
+            said = _PURPOSE_END_RE.sub("", tidy_label(said, [text]))
+            return f"{label.strip()}: {said}"
     return label
 
 
+#: A clause cut just after it opens: "... log file so that it".
+_PURPOSE_END_RE = re.compile(
+    r"\s+(?:so that|so|that|because|when|if|until|unless)(?:\s+(?:it|they|you|this|the))?$", re.I
+)
 #: Imperatives the step reader does not list that name a fix ("Display the UAC prompt ...").
 _MORE_VERBS = frozenset(
     "display show keep let avoid switch save wait close reopen call contact".split()
@@ -262,7 +271,7 @@ def _fix_phrase(text: str) -> str:
         return ""
     from kbassist.drafting.text import short_label
 
-    return short_label(text[0].upper() + text[1:], 70)
+    return short_label(text[0].upper() + text[1:], 90)
 
 
 # --------------------------------------------------------------------------- the question
