@@ -97,8 +97,10 @@ def tidy_label(label: str, sources: Sequence[str]) -> str:
         from kbassist.drafting.options import _is_action
 
         act = body[said.end()].upper() + body[said.end() + 1 :]
-        # "You can still reach the API server" is a finding, not an action to name
-        body = act if _is_action(act) else body
+        # "You must integrate X" is the action; "You can still reach the API server" a finding
+        must = re.match(r"you (?:must|should|need to|have to|will need to)\b", body, re.I)
+        plain = must and not re.match(r"(?:still|not|now|only|also|\w+ly)\b", act, re.I)
+        body = act if plain or _is_action(act) else body
     said = _TO_HEAD_RE.match(body)
     if said and body[said.end() :].split(" ", 1)[0] in _HEAD_VERBS:
         rest = body[said.end() :]
