@@ -80,6 +80,12 @@ BARE_RE = re.compile(
     re.IGNORECASE,
 )
 MAX_LABEL = 90
+#: A relative clause that ends on its preposition: "... that X is mapped to".
+_STRANDED_RE = re.compile(
+    r"\b(?:that|which|whom)\b[^,;:]{3,60}\b\w+ed (?:to|in|on|for|with|from|at|into|by)$", re.I
+)
+#: A label that is a note, not a fix's name: never made longer.
+_NOTE_RE = re.compile(r"^(?:warning|note|important|caution)\b", re.IGNORECASE)
 _PARTICLES = frozenset(("in", "on", "up", "out", "off"))
 
 
@@ -177,6 +183,8 @@ def _drop_open_end(body: str) -> str:
     while len(words) > 2 and words[-1].casefold().strip(",;:") in _OPEN_END:
         if words[-1].casefold() in _PARTICLES and re.search(r"(?:ing|ed|gn|og)$", words[-2]):
             break  # "before signing in", "logged on": the verb's own particle
+        if _STRANDED_RE.search(" ".join(words)):
+            break  # "the UNC path that the virtual directory is mapped to": whole
         words.pop()
     return " ".join(words).rstrip(" ,;:(-")
 
@@ -192,7 +200,7 @@ def _phrase_end(body: str, sources: Sequence[str]) -> str:
     goes_on = end >= 0 and bool(_GOES_ON_RE.match(text[end : end + 30]))
     if not (ends_open or goes_on):
         return body
-    if end >= 0:
+    if end >= 0 and not _NOTE_RE.match(body):
         # the rest of the phrase, when it is short: "... firewall network devices between"
         # + " the nodes."
         tail = re.match(r'(?:[^,;:.()"]|\.(?=\w)){0,60}?(?=[,;:()"]|\.(?!\w)|$)', text[end:])
