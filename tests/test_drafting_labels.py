@@ -122,6 +122,8 @@ def test_label_never_ends_inside_quotes_or_on_an_open_word() -> None:
     said = "You must integrate update 2822241 into the Windows image by using DISM, offline."
     cut = tidy_label("Resolution: You must integrate update 2822241 into", [said])
     assert cut == "Resolution: Integrate update 2822241 into the Windows image by using DISM"
+    joined = tidy_label("Or, you can force delete the pod using the previous command", [])
+    assert joined == "Force delete the pod using the previous command"
 
 
 CASES = (

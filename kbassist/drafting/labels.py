@@ -46,6 +46,12 @@ _YOU_MODAL_RE = re.compile(
     r"(?: also| first| then)? (?=[a-z])",
     re.IGNORECASE,
 )
+#: A word joining the choice to the one before it: "Or, you can ...", "Otherwise, ...".
+_JOINER_RE = re.compile(
+    r"^(?:or|otherwise|alternatively|alternately|additionally|also|then),\s+"
+    r"(?:you (?:can|could|may) (?:also )?(?=[a-z]))?",
+    re.IGNORECASE,
+)
 #: "To Print TrueType Fonts as Graphics" (a heading): the way, said as an action.
 _TO_HEAD_RE = re.compile(r"^to (?=[A-Za-z][a-z]+ )", re.IGNORECASE)
 #: Words a phrase does not end on: a label ending on one was cut inside its phrase.
@@ -98,6 +104,10 @@ def tidy_label(label: str, sources: Sequence[str]) -> str:
     body = label[len(prefix) :]
     if not body:
         return label
+    said = _JOINER_RE.match(body)
+    if said and len(body[said.end() :].split()) >= 3:
+        # "Or, you can force delete the pod", "Otherwise, if you are ...": the choice itself
+        body = body[said.end()].upper() + body[said.end() + 1 :]
     said = _YOU_MODAL_RE.match(body)
     if said and len(body) - said.end() >= 8:
         from kbassist.drafting.options import _is_action
