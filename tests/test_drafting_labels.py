@@ -162,3 +162,26 @@ def test_fixes_named_by_their_message_ask_which_message_is_seen() -> None:
     ]
     title, _, notes = fixes_question(offered, "")
     assert title == "Which of these messages do you see?" and notes == []
+
+
+def test_methods_announced_as_workarounds_are_told_apart_from_the_update() -> None:
+    """ "To temporarily work around ..., use either of the following methods" marks each
+    method a workaround beside the service release, which needs a download."""
+    from kbassist.drafting.labels import fixes_question
+
+    offered = [
+        ("Method 1: Create a Paging File", "RESOLUTION", "option", "", "Create a paging file."),
+        ("Method 2: Use Only One Session of Word", "RESOLUTION", "option", "", "Quit Word."),
+        ("Upgrade: Microsoft Office 97 Service Release 2", "STATUS", "upgrade", "", ""),
+    ]
+    lead = (
+        "To correct this problem, obtain Word 97 SR-2. To temporarily work around this "
+        "problem, use either of the following methods."
+    )
+    title, _, notes = fixes_question(offered, lead)
+    assert title == "How do you want to fix it?"
+    assert notes == [
+        "(1) works around the problem",
+        "(2) works around the problem",
+        "(3) a permanent fix, needs an update to download",
+    ]

@@ -367,6 +367,11 @@ _ALL_WORKAROUNDS_RE = re.compile(
 )
 
 
+_METHODS_WORK_AROUND_RE = re.compile(
+    r"\bwork around\b[^.]{0,80}\b(?:following|these|two|three|several) methods\b", re.I
+)
+
+
 def fixes_question(
     options: Sequence[tuple[str, str, str, str, str]], lead: str
 ) -> tuple[str, str, list[str]]:
@@ -377,6 +382,12 @@ def fixes_question(
     kinds = [way_kind(label, section, kind) for label, section, kind, _, _ in options]
     if set(kinds) == {"fix"} and _ALL_WORKAROUNDS_RE.search(lead):
         kinds = ["workaround"] * len(kinds)  # "There are two workarounds:"
+    if _METHODS_WORK_AROUND_RE.search(lead):
+        # "To temporarily work around this problem, use either of the following methods."
+        kinds = [
+            "workaround" if k == "fix" and re.match(r"method\s*\d", label, re.I) else k
+            for (label, *_), k in zip(options, kinds, strict=True)
+        ]
     said = [
         choose_notes(kind, said, body)
         for (_, _, _, said, body), kind in zip(options, kinds, strict=True)
