@@ -624,7 +624,7 @@ def test_underlined_method_headings_and_a_fallback_workaround_are_named_options(
     ]
     assert [n["title"] for n in tree["nodes"] if n["kind"] == "question"] == [
         "Does this match what you see?",
-        "Which mitigation?",
+        "How do you want to fix it?",
     ]
 
 

@@ -1,5 +1,5 @@
 """Drafted walks of modern articles whose fix section announces its alternatives ("use
-one of the following methods"): each method is an answer of "Which mitigation?" and runs
+one of the following methods"): each method is an answer of the fixes question and runs
 only its own steps, named as the article names it."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ SYMPTOMS = (
 
 
 def mitigation_labels(tree: Tree) -> list[str]:
-    question = next(n for n in tree.nodes.values() if n.title == "Which mitigation?")
+    question = tree.nodes["mitigation"]
     return [c.label or "" for c in question.choices]
 
 
@@ -34,7 +34,7 @@ def steps_of(art: Article, label: str, **inputs: str) -> list[str]:
     """The checklist (text and detail) after choosing the mitigation labelled `label`
     (and answering `inputs`, by variable)."""
     tree = draft_tree_model(art)
-    question = next(n for n in tree.nodes.values() if n.title == "Which mitigation?")
+    question = tree.nodes["mitigation"]
     value = next(c.value for c in question.choices if c.label == label)
     answers = {"symptom": "yes", question.var: value, **inputs}
     checklist = build_checklist(walk_with_answers(tree, answers))
@@ -94,7 +94,7 @@ def test_stages_without_an_announcement_stay_one_procedure() -> None:
         "### Restart the replication agents\n\nRestart every agent job.\n"
     )
     tree = draft_tree_model(art)
-    assert not any(n.title == "Which mitigation?" for n in tree.nodes.values())
+    assert "mitigation" not in tree.nodes
     checklist = build_checklist(walk_with_answers(tree, {"symptom": "yes"}))
     texts = " ".join(item.text for item in checklist.part("steps"))
     assert "update package" in texts and "Restart every agent" in texts
@@ -119,4 +119,4 @@ def test_the_values_a_setting_takes_are_not_alternatives() -> None:
         "following three options:\n\n- 0=User\n- 1=Always\n- 2=Never\n"
     )
     tree = draft_tree_model(art)
-    assert not any(n.title == "Which mitigation?" for n in tree.nodes.values())
+    assert "mitigation" not in tree.nodes

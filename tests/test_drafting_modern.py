@@ -611,7 +611,7 @@ def test_ways_to_choose_keep_the_steps_after_their_list_and_a_config_is_applied(
     )
     tree = draft_tree(art)
     question = node(tree, "mitigation")
-    assert question["title"] == "Which mitigation?"
+    assert question["title"] == "Which fix fits this system?"
     assert [c["label"] for c in question["choices"]] == [
         "Manual allocation",
         "Automatic allocation",
@@ -1120,7 +1120,10 @@ def test_a_bare_method_name_is_labelled_by_its_first_action() -> None:
         "### Method 2\n\nSet a registry key to exclude the files from file-level backups.\n"
     )
     got = labels(draft_tree(art))
-    assert "Method 1: Configure the server backup policy on the affected drive" in got
+    assert (
+        "Method 1: Configure the server backup policy on the affected drive as block-level backup"
+        in got
+    )
     assert "Method 2: Set a registry key to exclude the files from file-level backups" in got
 
 

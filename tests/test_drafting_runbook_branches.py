@@ -104,7 +104,7 @@ def test_several_fixes_offer_none_of_these_helped_as_the_escalation_outcome() ->
 def test_mitigation_headings_that_name_failures_are_asked_as_findings_with_a_cause() -> None:
     """Sub-headings naming what the Diagnosis finds ("Insufficient RBAC permissions",
     "Connectivity issue") are asked "What did you find?", and the cause names them;
-    headings naming ways to fix stay "Which mitigation?"."""
+    headings naming ways to fix stay a choice of fixes."""
     tree = draft_tree(runbook(TWO_FIXES))
     (question,) = questions(tree)
     assert question["title"] == "What did you find?"
@@ -116,7 +116,7 @@ def test_mitigation_headings_that_name_failures_are_asked_as_findings_with_a_cau
         "### Insufficient RBAC permissions for Prometheus", "### Manual allocation"
     ).replace("### Connectivity issue", "### Automatic allocation")
     (question,) = questions(draft_tree(runbook(body)))
-    assert question["title"] == "Which mitigation?"
+    assert question["title"] == "Which fix do the Diagnosis checks point to?"
 
 
 REMEDIES = """

@@ -276,7 +276,7 @@ def test_if_x_do_the_following_procedures_are_options_chosen_by_the_case() -> No
         "1. Insert the Uninstall disk.\n\n2. Type uninstall at the command prompt.\n"
     )
     question = node(draft_tree(art), "mitigation")
-    assert question["title"] == "What did you find?"
+    assert question["title"] == "Which of these applies?"
     assert [c["label"] for c in question["choices"]] == [
         "Setup stops before you create an Uninstall disk",
         "Setup stops after you create an Uninstall disk",

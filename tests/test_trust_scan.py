@@ -486,7 +486,7 @@ async def test_tui_names_a_few_shared_ids_and_counts_the_rest(
 
 
 def test_index_summary_counts_one_article_in_the_singular() -> None:
-    """"1 article indexed", not "1 articles indexed"; many read "1,200 articles"."""
+    """ "1 article indexed", not "1 articles indexed"; many read "1,200 articles"."""
     from kbassist.search.results import UpdateReport
 
     assert UpdateReport(added=1).summary().startswith("1 article indexed, 1 added")

@@ -23,6 +23,7 @@ from kbassist.articles.model import (
     Quote,
     Table,
 )
+from kbassist.drafting.labels import status_only
 from kbassist.drafting.text import clean, split_sentences
 
 # --------------------------------------------------------------------------- plain text
@@ -403,7 +404,11 @@ def prose_cases(part: Part) -> tuple[list[str], list[tuple[str, list[str], Parag
     for para in paragraphs:
         for sentence in split_sentences(clean(para.text.plain)):
             match = _CASE_RE.match(sentence)
-            if match and not _AFTER_RE.search(match.group("cond")):
+            if (
+                match
+                and not _AFTER_RE.search(match.group("cond"))
+                and not status_only(match.group("cond"))  # "If you do so, ..."
+            ):
                 cond = match.group("cond").strip()
                 last = sentence.lower().startswith("as a last resort")
                 label = f"Last resort: {cond}" if last else cond[0].upper() + cond[1:]

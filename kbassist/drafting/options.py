@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import ListBlock, Paragraph, Part
+from kbassist.drafting.labels import way_heading
 from kbassist.drafting.symptoms import SUMMARY_KEYS, find_section
 from kbassist.drafting.text import (
     Para,
@@ -1307,7 +1308,9 @@ def _headed_procedures(section: Section, paras: list[Para]) -> list[Option]:
             continue
         option = Option(section, short_label(label, 80), lead, items)
         # "If X, do the following:" is what the admin finds; "For Outlook, ..." what they run
-        option.condition = start not in variants
+        option.condition = start not in variants and not (
+            paras[start].heading and way_heading(label)
+        )
         if start in variants and _PRODUCT_NAME_RE.search(label):
             option.kind = "version"  # asked as "Which of these do you run?"
         options.append(option)

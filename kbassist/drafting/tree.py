@@ -14,6 +14,7 @@ import yaml
 
 from kbassist.articles import Article, Section
 from kbassist.drafting.forms import scene_before, symptom_forms
+from kbassist.drafting.labels import APPLIES_RE, fixes_question, named_title, tidy_label
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
     REDO_CHECK,
@@ -316,6 +317,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             n += 1
             option.id = f"{base}_{n}"
         used_ids.add(option.id)
+        option.label = _tidy(article, option, len(options))
         if not _WORDY_RE.search(option.label):  # a label of only punctuation, or nothing
             option.label = f"{option.section.name.title()} {len(used_ids) - 1}"
         label, n = option.label, 1
@@ -472,6 +474,13 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 checks.pop()
             if checks:
                 lead = f"{lead} {said}{'; '.join(checks)}.".strip()
+        if question["title"] == "Which mitigation?":
+            question, lead = _fixes_question(article, rest, question, lead)
+        elif question["title"] == "What did you find?" and article.style == "mskb":
+            # an MS KB article's cases ("If you use NTFS", "Steps for Windows 95"): what
+            # applies here, not a finding
+            question["title"] = "Which of these applies?"
+            question["text"] = "The article's steps differ by case. Which of these applies here?"
         if lead:
             question["help"] = brace(shorten(lead, 300))
         question["source"] = _cite(article, rest[0].section)
@@ -525,6 +534,48 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         "nodes": nodes,
     }
     return tree
+
+
+def _tidy(article: Article, option: Option, count: int) -> str:
+    """The option's label as a whole phrase, and, among other fixes, a bare section name
+    ("Workaround") named by what the fix does (see kbassist.drafting.labels)."""
+    from kbassist.drafting.options import _is_action
+
+    sources = [option.lead, *(step_text(i) for i in option.items[:3]), article.body]
+    label = tidy_label(option.label, sources)
+    if count >= 2:
+        # a first step for one case only ("when if_1 == yes") does not name the fix
+        items = [] if 0 in option.when else [step_text(i) for i in option.items]
+        label = named_title(label, option.lead, items, _is_action)
+    return label
+
+
+def _fixes_question(
+    article: Article, rest: list[Option], question: dict[str, Any], lead: str
+) -> tuple[dict[str, Any], str]:
+    """The question over the article's fixes worded by what tells them apart (a fix, a
+    workaround, an update; a runbook's Diagnosis findings), with when to choose each."""
+    if _diagnosis_choice(article, rest):
+        question["title"] = "Which fix do the Diagnosis checks point to?"
+        question["text"] = "Run the article's Diagnosis checks; choose the fix they point to."
+        return question, lead
+    offered = [
+        (
+            o.label,
+            o.section.name,
+            o.kind,
+            " ".join([o.label, o.lead, *map(step_text, o.items[:1])]),
+            " ".join([o.lead, *map(step_text, o.items)]),
+        )
+        for o in rest
+    ]
+    lead = APPLIES_RE.sub("", lead).strip()  # "_Applies to:_ ... _Original KB number:_ 974998"
+    title, text, notes = fixes_question(offered, lead)
+    question["title"], question["text"] = _question_title(title), text
+    if notes:
+        said = "When to choose: " + "; ".join(notes) + "."
+        lead = f"{lead} {said}".strip() if len(lead) + len(said) < 290 else lead or said
+    return question, lead
 
 
 def _diagnosis_choice(article: Article, rest: list[Option]) -> bool:

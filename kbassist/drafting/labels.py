@@ -1,0 +1,446 @@
+"""Choice labels and the question that offers the fixes.
+
+A label names a fix by the article's own name for it, as a whole phrase: never cut inside
+quotes, brackets or a noun phrase, never a pronoun-only or status sentence ("You do so",
+"This step doesn't resolve this issue"), never a bare section name beside other fixes.
+The question over the fixes says what tells its answers apart (a fix, a workaround, an
+update to download), in place of a generic "Which mitigation?".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from kbassist.drafting.text import clean, split_sentences
+
+#: Words of a sentence that only points back at another ("If you do so", "If this step
+#: doesn't resolve this issue", "If that fails"): no case of its own to choose.
+_STATUS_WORDS = frozenset(
+    "you it this that these those they we i do does did done doing so not no doesn't don't "
+    "didn't isn't aren't wasn't won't can't cannot can could still step steps issue issues "
+    "problem problems error resolve resolves resolved fix fixes fixed work works worked "
+    "help helps helped method methods solution resolution workaround succeed succeeds "
+    "fail fails failed persist persists remain remains occur occurs the a an is are was be "
+    "been any procedure".split()
+)
+
+
+def status_only(text: str) -> bool:
+    """A clause that names nothing of its own: "you do so", "this step doesn't resolve
+    this issue", "that fails": every word points back or says whether something worked."""
+    words = re.findall(r"[a-z']+", clean(text).casefold().replace("\u2019", "'"))
+    return 1 <= len(words) <= 9 and all(w in _STATUS_WORDS for w in words)
+
+
+#: A prefix a label keeps as it is: the article's own "Method 2:", "Resolution:".
+_PREFIX_RE = re.compile(
+    r"^(?:(?:method|option|resolution|workaround|solution|step|fix|upgrade|for [^:]{2,40})"
+    r"\s*\d{0,2}\s*:\s+)",
+    re.IGNORECASE,
+)
+#: "You must integrate X", "You can use X": the action, said as one.
+_YOU_MODAL_RE = re.compile(
+    r"^you (?:must|should|can|may|need to|have to|will need to|might want to|may want to)"
+    r"(?: also| first| then)? (?=[a-z])",
+    re.IGNORECASE,
+)
+#: A word joining the choice to the one before it: "Or, you can ...", "Otherwise, ...".
+_JOINER_RE = re.compile(
+    r"^(?:or|otherwise|alternatively|alternately|additionally|also|then),\s+"
+    r"(?:you (?:can|could|may) (?:also )?(?=[a-z]))?",
+    re.IGNORECASE,
+)
+#: "To Print TrueType Fonts as Graphics" (a heading): the way, said as an action.
+_TO_HEAD_RE = re.compile(r"^to (?=[A-Za-z][a-z]+ )", re.IGNORECASE)
+#: Words a phrase does not end on: a label ending on one was cut inside its phrase.
+_OPEN_END = frozenset(
+    "a an the to of for with by from in on at into onto as than like and or but nor that "
+    "which whose who is are was were be your its their this these those between through "
+    "across via against without within about over under per after before during if when "
+    "whether while using".split()
+)
+#: The article goes on after the label with a function word: the label cut a phrase.
+_GOES_ON_RE = re.compile(
+    r"^\s(?:to|of|for|with|by|from|in|on|at|into|as|than|like|and|or|that|which|whose"
+    r"|between|through|across|under|over|against|without|within)\b"
+)
+#: A tail that finishes the label's phrase ("... Microsoft Service" + " for NetWare Directory
+#: Services"), not a relative clause or a "by using the following steps" lead-in.
+_NOUN_GOES_ON_RE = re.compile(
+    r"^\s(?:of|for|in|on|to|into|between|from|at|with|and|as|than|across|through|over|under"
+    r"|against|without|within)\b(?!.*\b(?:following|that|which|who|whom)\b)",
+    re.IGNORECASE,
+)
+#: Where a shorter label may end: before a connective that opens the phrase it cut.
+_CONNECTIVE_RE = re.compile(
+    r"\s(?:that|which|who|by|with|from|in|on|for|to|using|when|if|so|because|under|at|as"
+    r"|of|into|between|through|across|via|created|used|named|called)\s"
+)
+#: Section names that say nothing among other fixes.
+BARE_RE = re.compile(
+    r"^(?:mitigation|mitigating|resolution|solution|fix|remediation|troubleshooting|procedure"
+    r"|workaround|diagnosis|alert description|description|summary|overview|more information)"
+    r"s?\s*\d{0,2}$",
+    re.IGNORECASE,
+)
+MAX_LABEL = 90
+#: A relative clause that ends on its preposition: "... that X is mapped to".
+_STRANDED_RE = re.compile(
+    r"\b(?:that|which|whom)\b[^,;:]{3,60}\b\w+ed (?:to|in|on|for|with|from|at|into|by)$", re.I
+)
+#: A label that is a note, not a fix's name: never made longer.
+_NOTE_RE = re.compile(r"^(?:warning|note|important|caution)\b", re.IGNORECASE)
+_PARTICLES = frozenset(("in", "on", "up", "out", "off"))
+
+
+def tidy_label(label: str, sources: Sequence[str]) -> str:
+    """`label` as a complete short phrase: "To Print X" -> "Print X", "You must install
+    X" -> "Install X", never ending inside quotes or brackets or on a word a phrase does
+    not end on ("... update 2822241 into"), cut back to the whole phrase before it."""
+    prefix_match = _PREFIX_RE.match(label)
+    prefix = prefix_match.group(0) if prefix_match else ""
+    body = label[len(prefix) :]
+    if not body:
+        return label
+    said = _JOINER_RE.match(body)
+    if said and len(body[said.end() :].split()) >= 3:
+        # "Or, you can force delete the pod", "Otherwise, if you are ...": the choice itself
+        body = body[said.end()].upper() + body[said.end() + 1 :]
+    said = _YOU_MODAL_RE.match(body)
+    if said and len(body) - said.end() >= 8:
+        from kbassist.drafting.options import _is_action
+
+        act = body[said.end()].upper() + body[said.end() + 1 :]
+        # "You must integrate X" is the action; "You can still reach the API server" a finding
+        must = re.match(r"you (?:must|should|need to|have to|will need to)\b", body, re.I)
+        plain = must and not re.match(r"(?:still|not|now|only|also|\w+ly)\b", act, re.I)
+        body = act if plain or _is_action(act) else body
+    said = _TO_HEAD_RE.match(body)
+    if said and body[said.end() :].split(" ", 1)[0] in _HEAD_VERBS:
+        rest = body[said.end() :]
+        body = rest[0].upper() + rest[1:]
+    body = _closed(body, sources)
+    body = _phrase_end(body, sources)
+    return prefix + body if body.strip() else label
+
+
+#: Verbs a "To X ..." heading opens with, as its procedure's action.
+_HEAD_VERBS = frozenset(
+    (
+        "Add Apply Change Check Clear Configure Copy Create Delete Disable Download Edit "
+        "Enable Install Move Obtain Print Reinstall Remove Rename Repair Replace Reset "
+        "Restart Restore Run Set Specify Start Stop Turn Uninstall Update Upgrade Use "
+        "Verify Modify Register Unregister Rebuild Recreate Increase Decrease Allow Prevent "
+        "Map Grant Assign Import Export Reconfigure Determine Install"
+    ).split()
+    + [w.lower() for w in "Add Change Create Delete Disable Enable Install Remove Use".split()]
+)
+
+
+def _balance(text: str) -> int:
+    """Where an unclosed quote or bracket opens in `text`, or -1."""
+    opened: list[int] = []
+    quote = -1
+    for at, char in enumerate(text):
+        if char == '"':
+            quote = -1 if quote >= 0 else at
+        elif char in "([{":
+            opened.append(at)
+        elif char in ")]}" and opened:
+            opened.pop()
+    found = [at for at in (quote, *opened) if at >= 0]
+    return min(found) if found else -1
+
+
+@lru_cache(maxsize=64)
+def _cleaned(source: str) -> str:
+    """`clean(source)`, once per text: every label of a draft looks in the article body."""
+    return clean(source)
+
+
+def _found(body: str, sources: Sequence[str]) -> tuple[str, int]:
+    """(the cleaned source that holds `body`, where it ends there), or ("", -1)."""
+    for source in sources:
+        text = _cleaned(source)
+        at = text.find(body)
+        if at < 0 and body:
+            at = text.find(body[0].lower() + body[1:])
+        if at >= 0:
+            return text, at + len(body)
+    return "", -1
+
+
+def _closed(body: str, sources: Sequence[str]) -> str:
+    """A label cut inside quotes or brackets: on to the closing mark when it is near,
+    else back to before the opening one."""
+    opened = _balance(body)
+    if opened < 0:
+        return body
+    text, end = _found(body, sources)
+    if end >= 0:
+        close = '"' if body[opened] == '"' else {"(": ")", "[": "]", "{": "}"}[body[opened]]
+        shut = text.find(close, end)
+        if shut >= 0 and shut + 1 - end + len(body) <= MAX_LABEL + 20 and "." not in text[end:shut]:
+            return body + text[end : shut + 1]
+    head = body[:opened].rstrip(" ,;:-")
+    return _drop_open_end(head) if len(head.split()) >= 3 else body
+
+
+def _drop_open_end(body: str) -> str:
+    words = body.split(" ")
+    while len(words) > 2 and words[-1].casefold().strip(",;:") in _OPEN_END:
+        if words[-1].casefold() in _PARTICLES and re.search(r"(?:ing|ed|gn|og)$", words[-2]):
+            break  # "before signing in", "logged on": the verb's own particle
+        if _STRANDED_RE.search(" ".join(words)):
+            break  # "the UNC path that the virtual directory is mapped to": whole
+        words.pop()
+    return " ".join(words).rstrip(" ,;:(-")
+
+
+def _phrase_end(body: str, sources: Sequence[str]) -> str:
+    """A label that ends on an open word, or that the article goes on after with a
+    function word, cut back to the last whole phrase (at least three words)."""
+    words = body.split()
+    if len(words) < 3:
+        return body
+    ends_open = _ends_open(body)
+    text, end = _found(body, sources)
+    goes_on = end >= 0 and bool(_GOES_ON_RE.match(text[end : end + 30]))
+    if not (ends_open or goes_on):
+        return body
+    if end >= 0 and not _NOTE_RE.match(body):
+        # the rest of the phrase, when it is short: "... firewall network devices between"
+        # + " the nodes."
+        tail = re.match(r'(?:[^,;:.()"]|\.(?=\w)){0,60}?(?=[,;:()"]|\.(?!\w)|$)', text[end:])
+        whole = body + tail.group(0).rstrip() if tail else ""
+        if (
+            tail
+            and (ends_open or _NOUN_GOES_ON_RE.match(tail.group(0)))
+            and not re.search(r"\b(?:following|that|which|who|whom)\b", tail.group(0), re.I)
+            and len(whole) <= MAX_LABEL + 25
+            and not _ends_open(whole)
+        ):
+            return whole
+    if not ends_open:
+        return body  # a whole phrase the article goes on after: cutting it says less
+    cut = _drop_open_end(body)
+    if len(cut.split()) >= 3:
+        return cut  # "Change the EMS Memory option in the PIF to:" -> "... in the PIF"
+    found = [m.start() for m in _CONNECTIVE_RE.finditer(cut) if len(cut[: m.start()].split()) >= 3]
+    return _drop_open_end(cut[: found[-1]]) if found else cut
+
+
+def _ends_open(text: str) -> bool:
+    words = text.split()
+    if re.search(r"\band so (?:on|forth)$", text, re.IGNORECASE):
+        return False
+    return bool(words) and words[-1].casefold().strip(",;:") in _OPEN_END
+
+
+def named_title(
+    label: str, lead: str, items: Sequence[str], is_action: Callable[[str], bool]
+) -> str:
+    """A bare "Workaround" among other fixes named by what it does: the lead's action
+    ("To work around this problem, X" -> X), else its first step when that is more than
+    a click ("From DNS Manager, open ..."); `label` unchanged when neither names it."""
+    if not BARE_RE.match(label.strip()):
+        return label
+    for text in [*split_sentences(clean(lead))[:2], *(clean(i) for i in items[:1])]:
+        said = _fix_phrase(text)
+        first = said.split(" ", 1)[0].casefold()
+        if not said or _CLICK_RE.match(said) or _NOT_A_NAME_RE.match(said):
+            continue
+        if is_action(said) or first in _MORE_VERBS:
+            said = _PURPOSE_END_RE.sub("", tidy_label(said, [text]))
+            return f"{label.strip()}: {said}"
+    return label
+
+
+#: A clause cut just after it opens: "... log file so that it".
+_PURPOSE_END_RE = re.compile(
+    r"\s+(?:so that|so|that|because|when|if|until|unless)(?:\s+(?:it|they|you|this|the))?$", re.I
+)
+#: Imperatives the step reader does not list that name a fix ("Display the UAC prompt ...").
+_MORE_VERBS = frozenset(
+    "display show keep let avoid switch save wait close reopen call contact".split()
+)
+#: A first sentence that introduces the fix instead of naming it: "Follow these
+#: guidelines", "Back up the registry before you change anything".
+_NOT_A_NAME_RE = re.compile(
+    r"^(?:(?:follow|use|see|read|do|perform|complete|try) (?:these|the following|one of)|"
+    r"back ?up\b|make a backup\b|before\b|note\b|important\b|warning\b)",
+    re.IGNORECASE,
+)
+_CLICK_RE = re.compile(
+    r"^(?:click|double-click|right-click|point|press|select|type|open|go|from|on|in)\b", re.I
+)
+_FIX_LEAD_RE = re.compile(
+    r"^(?:to (?:work around|resolve|fix|correct|avoid|prevent|solve|mitigate)\b[^,:]{0,60}[,:]"
+    r"\s*|(?:as a )?workaround,\s*|you (?:can|must|should|may) (?:also )?"
+    r"|(?:if [^,]{3,90}, )?(?:another|a second|an alternative|one|the other) (?:workaround|way"
+    r"|option|method|solution|resolution) is to )",
+    re.IGNORECASE,
+)
+
+
+def _fix_phrase(text: str) -> str:
+    text = _FIX_LEAD_RE.sub("", text.strip(), count=1)
+    if not text:
+        return ""
+    from kbassist.drafting.text import short_label
+
+    return short_label(text[0].upper() + text[1:], 90)
+
+
+# --------------------------------------------------------------------------- the question
+
+_TEMPORARY_RE = re.compile(r"\b(?:temporar(?:y|ily)|in the meantime|interim|for now)\b", re.I)
+_BEST_RE = re.compile(
+    r"\b(?:recommended|preferred|best|permanent(?:ly)?|easiest|simplest)\b", re.IGNORECASE
+)
+_DOWNLOAD_RE = re.compile(
+    r"\b(?:service pack|hotfix|service release|fix pack|update \d{6,7}|kb ?\d{6,7}|"
+    r"cumulative update|update rollup|security update|"
+    r"(?:download|obtain|install)(?: and install)? (?:the |an? )?"
+    r"(?:latest |following |most recent )?"
+    r"(?:update|hotfix|fix|patch|version|driver|service pack|cumulative update)|"
+    r"contact (?:microsoft )?(?:product )?support)\b",
+    re.IGNORECASE,
+)
+_RESTART_RE = re.compile(r"\b(?:restart|reboot|shut down)\b", re.IGNORECASE)
+_DOWNTIME_RE = re.compile(r"\b(?:downtime|offline|take .{0,30} offline|stop the \w+)\b", re.I)
+_LAST_RE = re.compile(
+    r"\b(?:last resort|if (?:none|nothing) (?:else )?works|if (?:the )?(?:resolutions?|methods?|"
+    r"steps|workarounds?) [\d, and]{1,20} (?:aren't|are not|don't|do not|didn't|did not))\b",
+    re.IGNORECASE,
+)
+
+
+def way_kind(label: str, section: str, kind: str) -> str:
+    """ "upgrade", "workaround" or "fix": what an option is to the admin choosing."""
+    said = f"{label} {section}".casefold()
+    if kind == "upgrade" or re.match(r"upgrade\b", label, re.I):
+        return "upgrade"
+    if "workaround" in said or "work around" in said:
+        return "workaround"
+    return "fix"
+
+
+def choose_notes(kind: str, lead: str, body: str) -> list[str]:
+    """What tells a fix apart, from what its text says: permanent or temporary (said in
+    its lead), needs a download, a restart or downtime (anywhere in it); [] when the text
+    says nothing."""
+    said: list[str] = []
+    best = _BEST_RE.search(lead)
+    if kind == "upgrade":
+        said.append("a permanent fix")
+    elif _LAST_RE.search(lead):
+        said.append("a last resort")
+    elif kind == "workaround" or _TEMPORARY_RE.search(lead):
+        said.append("works around the problem")
+    elif best:
+        said.append(f"the article calls it {best.group(0).casefold()}")
+    if kind == "upgrade" or _DOWNLOAD_RE.search(body):
+        said.append("needs an update to download")
+    if _RESTART_RE.search(body):
+        said.append("needs a restart")
+    elif _DOWNTIME_RE.search(body):
+        said.append("needs downtime")
+    return said
+
+
+#: A label that quotes what the admin sees: an error code or message, an event.
+_MESSAGE_RE = re.compile(
+    r"^(?:(?:error|stop|event(?: id)?)\b\s*:?\s*|0x[0-9a-f]{6,}\b|\"|\u201c)", re.IGNORECASE
+)
+#: A modern article's header lines, not a word about its fixes.
+APPLIES_RE = re.compile(
+    r"_?applies to:_?.{0,300}?_?original kb number:_?\s*\d+\s*|_?original kb number:_?\s*\d+\s*",
+    re.IGNORECASE,
+)
+
+
+_ALL_WORKAROUNDS_RE = re.compile(
+    r"\b(?:two|three|four|several|the following|these|both|some|multiple) workarounds\b", re.I
+)
+
+
+_METHODS_WORK_AROUND_RE = re.compile(
+    r"\bwork around\b[^.]{0,80}\b(?:following|these|two|three|several) methods\b", re.I
+)
+
+
+def fixes_question(
+    options: Sequence[tuple[str, str, str, str, str]], lead: str
+) -> tuple[str, str, list[str]]:
+    """(title, text, notes) of the question over the article's fixes, each given as
+    (label, section name, kind, lead, all its text): the article's own question when its lead asks
+    one, "How do you want to fix it?" when the fixes differ in kind, and a one-line note
+    per fix saying when to choose it."""
+    kinds = [way_kind(label, section, kind) for label, section, kind, _, _ in options]
+    if set(kinds) == {"fix"} and _ALL_WORKAROUNDS_RE.search(lead):
+        kinds = ["workaround"] * len(kinds)  # "There are two workarounds:"
+    if _METHODS_WORK_AROUND_RE.search(lead):
+        # "To temporarily work around this problem, use either of the following methods."
+        kinds = [
+            "workaround" if k == "fix" and re.match(r"method\s*\d", label, re.I) else k
+            for (label, *_), k in zip(options, kinds, strict=True)
+        ]
+    said = [
+        choose_notes(kind, said, body)
+        for (_, _, _, said, body), kind in zip(options, kinds, strict=True)
+    ]
+    # what every fix shares tells none of them apart
+    shared = set.intersection(*(set(s) for s in said)) if len(said) >= 2 else set()
+    # by the choice's number: the labels are on screen beside the help
+    notes = [
+        f"({n}) {', '.join(kept)}"
+        for n, these in enumerate(said, 1)
+        if (kept := [s for s in these if s not in shared])
+    ]
+    if all(_MESSAGE_RE.match(label) for label, *_ in options):
+        # "0xC004F074 with description ...", "Error: ...": what the admin sees picks the fix
+        return (
+            "Which of these messages do you see?",
+            "The article's fix depends on the message. Which one do you see?",
+            [],
+        )
+    own = next((s for s in split_sentences(clean(lead)) if s.endswith("?")), "")
+    if own and 12 <= len(own) <= 120:
+        return own, own, notes
+    if len(set(kinds)) >= 2:
+        text = "The article gives a fix and a workaround; they differ as noted. Which fits here?"
+        if "upgrade" in kinds:
+            text = "The article gives an update and other ways round it. Which fits here?"
+        return "How do you want to fix it?", text, notes
+    if kinds[0] == "workaround":
+        return (
+            "How do you want to work around it?",
+            "The article gives several workarounds. Which fits this system?",
+            notes,
+        )
+    return (
+        "Which fix fits this system?",
+        "The article gives several ways to fix it. Which fits this system?",
+        notes,
+    )
+
+
+#: A sub-heading that names a way to fix, not a case found: "To Print TrueType Fonts as
+#: Graphics", "Method 2: Use Only One Session of Word", "Workaround 1".
+_WAY_HEAD_RE = re.compile(
+    r"^(?:to [a-z]+\b|(?:method|option|workaround|resolution|solution|alternative|approach)"
+    r"\s*\d{0,2}\b)",
+    re.IGNORECASE,
+)
+
+
+def way_heading(head: str) -> bool:
+    """Whether a fix's sub-heading names a way to fix (chosen by preference) rather than
+    a case the admin finds ("If you use NTFS", "Windows NT 4.0 Server")."""
+    head = clean(head)
+    if _WAY_HEAD_RE.match(head):
+        return not re.match(r"to (?:work around|resolve|fix|correct)\b.*\bif\b", head, re.I)
+    return False
