@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
+from kbassist.drafting.causes import pair_causes, paired
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
@@ -39,6 +40,7 @@ from kbassist.drafting.modern_plan import (
     subject_steps,
     version_steps,
 )
+from kbassist.drafting.nofix import no_fix_options
 from kbassist.drafting.options import (
     _YOU_CAN_RE,
     MORE_KEYS,
@@ -264,6 +266,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         junk = junk_more_options(options)  # reproduction steps and notes are no fixes
         options = [o for o in options if all(o is not j for j in junk)]
         _confirm_first(article, options)
+        options = no_fix_options(article, options)  # "no resolution": say so, tick nothing
     if article.style != "mskb":
         symptom, cause, cause_section, options = modern_plan(
             article, symptom, cause, cause_section, options
@@ -400,6 +403,12 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if article.style != "mskb" or any(o.kind == "cause" for o in options)
         else cause_alternatives(cause_section, True)
     )
+    # several causes over a RESOLUTION with one part per cause: ask which applies, each
+    # answer leading to the fix that shares its key words
+    pairs = pair_causes(causes, rest) if len(rest) >= 2 and wish is None else []
+    unpaired = ""
+    if len(causes) >= 2 and len(rest) >= 2 and not paired(pairs):
+        unpaired = "The article does not say which of these fixes goes with which cause."
     if cause and cause_section is not None and causes:
         # the causes share the article's fixes: asking which applies leads nowhere
         # different, so they are listed, one per line
@@ -410,9 +419,11 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 "title": "Why it happens",
                 "text": brace(cause_listing(cause_section)),
                 "source": _cite(article, cause_section),
-                "next": first_after_cause,
+                "next": "which_cause" if paired(pairs) else first_after_cause,
             }
         )
+        if paired(pairs):
+            nodes.append(_which_cause_node(article, cause_section, causes, pairs, rest, variables))
     elif cause and cause_section is not None:
         listed = cause_listing(cause_section) if article.style == "mskb" else ""
         nodes.append(
@@ -464,6 +475,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 checks.pop()
             if checks:
                 lead = f"{lead} {said}{'; '.join(checks)}.".strip()
+        if unpaired:
+            lead = f"{lead} {unpaired}".strip()
         if lead:
             question["help"] = brace(shorten(lead, 300))
         question["source"] = _cite(article, rest[0].section)
@@ -517,6 +530,38 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         "nodes": nodes,
     }
     return tree
+
+
+def _which_cause_node(
+    article: Article,
+    section: Section,
+    causes: list[str],
+    pairs: list[int | None],
+    rest: list[Option],
+    variables: dict[str, str],
+) -> dict[str, Any]:
+    """ "Which cause applies?": each cause the article lists, in its own words, leads to the
+    fix paired with it; a cause with no fix of its own, and "I don't know", go on to the
+    list of fixes (the admin checks each)."""
+    choices: list[dict[str, str]] = []
+    for n, (label, pair) in enumerate(zip(causes, pairs, strict=True), 1):
+        nxt = _entry(rest[pair], variables) if pair is not None else "mitigation"
+        choices.append({"value": f"cause_{n}", "label": label, "next": nxt})
+    choices.append(
+        {
+            "value": "unknown",
+            "label": "I don't know: check each of the article's fixes",
+            "next": "mitigation",
+        }
+    )
+    return {
+        "id": "which_cause",
+        "kind": "question",
+        "title": "Which cause applies?",
+        "text": "The article names several causes, each with its own fix. Which applies here?",
+        "source": _cite(article, section),
+        "choices": choices,
+    }
 
 
 def _diagnosis_choice(article: Article, rest: list[Option]) -> bool:

@@ -1,0 +1,70 @@
+"""Pair an MS KB article's several causes with its fixes (issue 13).
+
+A CAUSE that lists causes ("The display is set to more than 256 colors", "The Timer
+driver is not installed") over a RESOLUTION with one part per cause ("Change Your
+Display Settings", "Install the Timer driver") is asked as "Which cause applies?", each
+answer leading to the fix that shares its key words. Causes no fix shares words with,
+and "I don't know", go on to the article's list of fixes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.drafting.options import Option
+from kbassist.drafting.text import split_detail
+
+_WORD_RE = re.compile(r"[a-z][a-z0-9]+")
+
+#: Words that say nothing about which cause a fix is for.
+_STOP = frozenset(
+    """the and for are was were you your this that with from not have has had into onto
+    than then there these those their them they its can may might will would should could
+    been being any all more most less some such other use using used make sure run running
+    following follow method resolution workaround cause problem issue error computer
+    microsoft windows set setting settings change install installed one two
+    program programs file files does did our out about over under when what which who
+    how also only just too very each both either per""".split()
+)
+
+
+def _stem(word: str) -> str:
+    """A crude stem, so "installation" meets "install" and "disabled" meets "disable"."""
+    for suffix in ("ations", "ation", "ments", "ment", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _words(text: str) -> set[str]:
+    return {_stem(w) for w in _WORD_RE.findall(text.casefold()) if w not in _STOP}
+
+
+def pair_causes(causes: list[str], options: list[Option]) -> list[int | None]:
+    """For each cause, the index of the one option that shares the most key words with it
+    (its label, lead-in and first step), or None when none does or two tie. Words every option
+    shares (the product's name), or other causes share, tell nothing and are left out."""
+    named = [_words(o.label) for o in options]  # a fix's name counts twice
+    said = [
+        n | _words(" ".join([o.lead, *(split_detail(i)[0] for i in o.items[:1])]))
+        for n, o in zip(named, options, strict=True)
+    ]
+    common = set.intersection(*said) if said else set()
+    cause_words = [_words(c) - common for c in causes]
+    pairs: list[int | None] = []
+    for words in cause_words:
+        # "The username does not have the X permission" twice: X tells them apart
+        others = set().union(*(w for w in cause_words if w is not words))
+        words = (words - others) or words
+        scores = [len(words & s) + len(words & n) for s, n in zip(said, named, strict=True)]
+        best = max(scores, default=0)
+        if best == 0 or scores.count(best) > 1:
+            pairs.append(None)
+        else:
+            pairs.append(scores.index(best))
+    return pairs
+
+
+def paired(pairs: list[int | None]) -> bool:
+    """Asking is worth it: two or more causes lead to two or more different fixes."""
+    return len({p for p in pairs if p is not None}) >= 2
