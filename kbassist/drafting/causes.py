@@ -11,8 +11,15 @@ from __future__ import annotations
 
 import re
 
-from kbassist.drafting.options import Option
-from kbassist.drafting.text import split_detail
+from kbassist.articles import Section
+from kbassist.drafting.options import Option, _alternatives, _body_until_repro, _procedure
+from kbassist.drafting.text import (
+    short_label,
+    split_detail,
+    split_sentences,
+    step_text,
+    strip_marker,
+)
 
 _WORD_RE = re.compile(r"[a-z][a-z0-9]+")
 
@@ -24,7 +31,8 @@ _STOP = frozenset(
     following follow method resolution workaround cause problem issue error computer
     microsoft windows set setting settings change install installed one two
     program programs file files does did our out about over under when what which who
-    how also only just too very each both either per""".split()
+    how also only just too very each both either per to in on of or if it do so at by as an
+    be is no""".split()
 )
 
 
@@ -42,11 +50,15 @@ def _words(text: str) -> set[str]:
 
 def pair_causes(causes: list[str], options: list[Option]) -> list[int | None]:
     """For each cause, the index of the one option that shares the most key words with it
-    (its label, lead-in and first step), or None when none does or two tie. Words every option
-    shares (the product's name), or other causes share, tell nothing and are left out."""
+    (its label, the lead-in's first sentence and the first step), or None when none does
+    or two tie. Words every option shares (the product's name), or other causes share,
+    tell nothing and are left out."""
     named = [_words(o.label) for o in options]  # a fix's name counts twice
     said = [
-        n | _words(" ".join([o.lead, *(split_detail(i)[0] for i in o.items[:1])]))
+        n
+        | _words(
+            " ".join([*split_sentences(o.lead)[:1], *(split_detail(i)[0] for i in o.items[:1])])
+        )
         for n, o in zip(named, options, strict=True)
     ]
     common = set.intersection(*said) if said else set()
@@ -68,3 +80,16 @@ def pair_causes(causes: list[str], options: list[Option]) -> list[int | None]:
 def paired(pairs: list[int | None]) -> bool:
     """Asking is worth it: two or more causes lead to two or more different fixes."""
     return len({p for p in pairs if p is not None}) >= 2
+
+
+def cause_labels(section: Section) -> list[str]:
+    """Each cause a CAUSE lists as alternatives, named in its own words (its first
+    sentence, cut only at a clause); [] when it names fewer than two."""
+    _, alts = _alternatives(_body_until_repro(section), plain=True)
+    out: list[str] = []
+    for alt in alts:
+        lead, items = _procedure(alt)
+        text = lead or (step_text(items[0]) if items else "")
+        if text:
+            out.append(short_label(strip_marker(text), 110))
+    return out if len(out) >= 2 else []

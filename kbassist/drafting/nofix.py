@@ -88,31 +88,41 @@ def no_fix_options(article: Article, options: list[Option]) -> list[Option]:
             first = option_label(split_detail(option.items[0])[0])
             option.label = f"{prefix}: {first}" if prefix else first
             kept.append(option)
+        elif not NO_FIX_RE.search(option.label):
+            # "Host Integration Server 2000: No fix is available ... at this time": the
+            # answer for that product, kept beside the others' fixes
+            said = " ".join(split_detail(i)[0] for i in gone)
+            kept.append(_no_fix_option(article, option.section, f"{option.label}: no fix", said))
     reason, status = _status_reason(article)
     if not statements and status is None:
         return options
     real = [
         o
         for o in kept
-        if not (o.kind == "cause" and all(i.startswith(_CAUSE_ONLY) for i in o.items))
+        if o.kind != "nofix"
+        and not (o.kind == "cause" and all(i.startswith(_CAUSE_ONLY) for i in o.items))
     ]
     if real:
         return kept if statements else options
     said = " ".join(dict.fromkeys(s for s, _ in statements))
     section = statements[0][1].section if statements else status
+    if section is None:
+        return options
     why = reason or said
-    lead = f"The article gives no fix or workaround. {why}".strip()
-    if reason and said:
-        lead = f"{lead} {said}"
-    label = "No fix: " + short_label(why.rstrip("."), 70)
+    lead = f"{why} {said}" if reason and said else why
+    return [_no_fix_option(article, section, "No fix: " + short_label(why.rstrip("."), 70), lead)]
+
+
+def _no_fix_option(article: Article, section: Section, label: str, said: str) -> Option:
+    """An outcome that says there is no fix: nothing to tick but telling the user, the
+    CAUSE shown so what triggers it can be avoided, and no claim that it goes away."""
     step = f"Tell the user that {article.id} gives no fix or workaround for this problem."
     cause = find_section(article, ("cause", "causes"))
-    if cause is not None and clean(cause.text):  # what triggers it, to avoid where one can
+    if cause is not None and clean(cause.text):
         step = with_detail(step, f"CAUSE: {shorten(clean(cause.text), 400)}")
     check = (
         "Nothing to verify: the article gives no fix, so expect the problem to remain "
         "until a later version or update corrects it."
     )
-    if section is None:
-        return options
-    return [Option(section, label, lead, [step], kind="nofix", checks=[check])]
+    lead = f"The article gives no fix or workaround. {said}".strip()
+    return Option(section, label, lead, [step], kind="nofix", checks=[check])

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
-from kbassist.drafting.causes import pair_causes, paired
+from kbassist.drafting.causes import cause_labels, pair_causes, paired
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
@@ -405,9 +405,11 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     )
     # several causes over a RESOLUTION with one part per cause: ask which applies, each
     # answer leading to the fix that shares its key words
-    pairs = pair_causes(causes, rest) if len(rest) >= 2 and wish is None else []
+    own = cause_section is not None and cause_section.key in ("cause", "causes")
+    labels = cause_labels(cause_section) if own and cause_section is not None else []
+    pairs = pair_causes(labels, rest) if len(rest) >= 2 and wish is None else []
     unpaired = ""
-    if len(causes) >= 2 and len(rest) >= 2 and not paired(pairs):
+    if own and len(causes) >= 2 and len(rest) >= 2 and not paired(pairs):
         unpaired = "The article does not say which of these fixes goes with which cause."
     if cause and cause_section is not None and causes:
         # the causes share the article's fixes: asking which applies leads nowhere
@@ -423,7 +425,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             }
         )
         if paired(pairs):
-            nodes.append(_which_cause_node(article, cause_section, causes, pairs, rest, variables))
+            nodes.append(_which_cause_node(article, cause_section, labels, pairs, rest, variables))
     elif cause and cause_section is not None:
         listed = cause_listing(cause_section) if article.style == "mskb" else ""
         nodes.append(
