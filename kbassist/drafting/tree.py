@@ -96,6 +96,7 @@ from kbassist.drafting.verify import (
     version_check,
 )
 from kbassist.drafting.verify_form import reshape, upgraded
+from kbassist.drafting.ways import way_steps
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
 from kbassist.trees.templates import TemplateError, parse_template
@@ -291,6 +292,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             option.pre_items = final_steps(option.pre_items, [], results=False)[0]
         written = list(option.items)
         asked_ifs = _conditional_steps(option, asked_ifs, article.style != "mskb")
+        asked_ifs = way_steps(option, asked_ifs, MAX_ASKED_CASES)  # "X. Alternatively, Y"
         if article.style != "mskb":
             _keep_referents(option, written)
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))
