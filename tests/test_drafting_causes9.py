@@ -7,8 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from drafting_support import walked
+
 from kbassist.articles import Article, parse_article
 from kbassist.drafting.tree import draft_text, draft_tree
+from kbassist.drafting.ways import split_ways
 
 
 def mskb(body: str, *, id_: str = "Q999901", title: str = "Test article") -> Article:
@@ -64,6 +67,7 @@ def test_several_causes_are_asked_and_each_leads_to_its_own_fix() -> None:
     assert "TSR" in titles[tsr.split("-")[0]]
     assert any(c["next"] == "mitigation" and "know" in c["label"] for c in which["choices"])
     assert node(tree, "cause")["next"] == "which_cause"
+    assert draft_text(mskb(PAIRED))[1] is not None  # lint-clean, or DraftError
 
 
 def test_causes_no_fix_shares_words_with_are_said_to_be_unpaired() -> None:
@@ -97,8 +101,9 @@ NO_RESOLUTION = (
 
 
 def test_no_resolution_is_an_honest_no_fix_outcome_not_a_resolution_to_tick() -> None:
-    """"There is currently no resolution" is said as no fix, with nothing claimed to verify."""
+    """ "There is currently no resolution" is said as no fix, nothing claimed to verify."""
     tree = draft_tree(mskb(NO_RESOLUTION))
+    assert draft_text(mskb(NO_RESOLUTION))[1] is not None  # lint-clean, or DraftError
     (only,) = outcomes(tree)
     assert only["title"].startswith("No fix")
     assert "no fix" in only["text"]
@@ -123,20 +128,62 @@ def test_confirmed_status_with_no_fix_does_not_ask_to_remove_the_cause() -> None
     assert only["title"].startswith("No fix: Microsoft has confirmed")
     assert not any("remove it" in s["text"] for s in only["steps"])
     assert "codepage 852" in only["steps"][0].get("detail", "")
-
-
-def test_status_fixed_in_a_later_version_keeps_its_upgrade() -> None:
-    """A STATUS that names the version with the fix is no "No fix" outcome."""
-    body = CONFIRMED_ONLY.replace(
+    fixed = CONFIRMED_ONLY.replace(
         "This\nfeature is under review and will be considered for inclusion in a future release.",
         "This problem\nwas corrected in MS-DOS version 6.0.",
     )
-    assert "corrected in MS-DOS version 6.0" in body
+    assert fixed != CONFIRMED_ONLY
+    assert not any(o["title"].startswith("No fix") for o in outcomes(draft_tree(mskb(fixed))))
+
+
+def test_a_product_with_no_fix_keeps_its_own_honest_answer() -> None:
+    """'No fix is available ... in product B' stays B's answer, not a step to tick."""
+    body = (
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "SNA Server:\n\n"
+        "To resolve this problem, obtain the latest service pack for SNA Server 4.0.\n\n"
+        "Host Integration Server 2000:\n\n"
+        "No fix is available for this problem in Host Integration Server 2000 at this time.\n"
+    )
     tree = draft_tree(mskb(body))
-    assert not any(o["title"].startswith("No fix") for o in outcomes(tree))
+    his = next(o for o in outcomes(tree) if "Host Integration" in o["title"])
+    assert his["title"].endswith("no fix")
+    assert "no fix" in his["text"]
+    assert not any(s["text"].startswith("No fix is available") for s in his["steps"])
 
 
-def test_no_fix_and_paired_cause_drafts_pass_lint() -> None:
-    """The new nodes are valid trees: every draft lints clean."""
-    for body in (PAIRED, NO_RESOLUTION, CONFIRMED_ONLY):
-        assert draft_text(mskb(body))[1] is not None  # raises DraftError on a lint problem
+WAYS = (
+    SYMPTOMS + "WORKAROUND\n==========\n\n"
+    "To work around this problem, open the file in Microsoft WordPad. Alternatively, you\n"
+    "can save the file locally and add the .Rtf extension to the file in Windows Explorer.\n"
+)
+
+
+def test_two_ways_in_one_step_are_asked_and_only_one_is_ticked() -> None:
+    """'X. Alternatively, Y' is asked 'Which way do you take?'; each answer shows one way."""
+    article = mskb(WAYS)
+    tree = draft_tree(article)
+    assert draft_text(article)[1] is not None  # lint-clean, or DraftError
+    ask = next(n for n in tree["nodes"] if n.get("title") == "Which way do you take?")
+    labels = [c["label"] for c in ask["choices"]]
+    assert any("WordPad" in label for label in labels)
+    assert any("Rtf extension" in label for label in labels)
+    first = [i.text for i in walked(article, {"symptom": "yes", ask["var"]: "way_1"}).part("steps")]
+    second = [
+        i.text for i in walked(article, {"symptom": "yes", ask["var"]: "way_2"}).part("steps")
+    ]
+    assert any("WordPad" in t for t in first) and not any("Rtf" in t for t in first)
+    assert any("Rtf" in t for t in second) and not any("WordPad" in t for t in second)
+
+
+def test_either_or_in_one_sentence_and_or_you_can_are_two_ways() -> None:
+    """'You can either X or Y' and 'X, or you can Y' name both ways; a remark is no way."""
+    either = split_ways("You can either use the old driver or upgrade the PROM on the card.")
+    assert either is not None and either[1:3] == (
+        "Use the old driver.",
+        "Upgrade the PROM on the card.",
+    )
+    hotfix = split_ways("Apply the hotfix, or you can use the Ln.exe tool. Place the links.")
+    assert hotfix is not None and hotfix[1] == "Apply the hotfix."
+    assert "Place the links" in hotfix[2]
+    assert split_ways("Add a module. Alternatively, if a module exists, it can be used.") is None
