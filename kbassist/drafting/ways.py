@@ -20,11 +20,11 @@ from kbassist.drafting.text import (
     with_detail,
 )
 
-#: "X. Alternatively, (you can) Y." / "X. Another way is to Y." / "X. Or, you can Y."
+#: The sentence after a step that offers another way: "Alternatively, (you can) Y.",
+#: "Another way is to Y.", "Or, you can Y."
 _SECOND_RE = re.compile(
-    r"^(?P<a>.{8,400}?[.!])\s+(?:alternatively,?|another (?:way|method|option)"
-    r"(?: to [^,.]{3,80}?)? is to|or,? (?:you can|alternatively,?))\s+(?:you can\s+)?"
-    r"(?P<b>[a-z].{6,600})$",
+    r"^(?:alternatively,?|another (?:way|method|option)(?: to [^,.]{3,80}?)? is to|or,? "
+    r"(?:you can|alternatively,?))\s+(?:you can\s+)?(?P<b>[a-z].{6,600})$",
     re.IGNORECASE,
 )
 #: "You can either X or Y."
@@ -46,8 +46,12 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", ":")) else f"{text}."
 
 
+#: "You can use Registry Editor to ...": the way is the action after it.
+_YOU_CAN_RE = re.compile(r"^you can\s+(?=[a-z])", re.IGNORECASE)
+
+
 def _two(first: str, second: str) -> tuple[str, str] | None:
-    a, b = _sentence(first), _sentence(second)
+    a, b = _sentence(_YOU_CAN_RE.sub("", first)), _sentence(_YOU_CAN_RE.sub("", second))
     if _NOT_A_WAY_RE.match(b) or not (_is_action(a) and _is_action(b)):
         return None
     return a, b
@@ -69,8 +73,8 @@ def split_ways(text: str) -> tuple[str, str, str, str] | None:
             # sentences after go on with the second way
             return before, ways[0], f"{ways[1]} {after}".strip(), ""
         if i + 1 < len(sentences):
-            found = _SECOND_RE.match(f"{sentence} {' '.join(sentences[i + 1 :])}")
-            if found and (ways := _two(found.group("a"), found.group("b"))):
+            found = _SECOND_RE.match(" ".join(sentences[i + 1 :]))
+            if found and (ways := _two(sentence, found.group("b"))):
                 return before, *ways, ""
     return None
 
