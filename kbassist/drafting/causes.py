@@ -10,8 +10,10 @@ and "I don't know", go on to the article's list of fixes.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from kbassist.articles import Section
+from kbassist.articles import Article, Section
+from kbassist.articles.model import Part
 from kbassist.drafting.options import Option, _alternatives, _body_until_repro, _procedure
 from kbassist.drafting.text import (
     short_label,
@@ -20,6 +22,15 @@ from kbassist.drafting.text import (
     step_text,
     strip_marker,
 )
+
+
+@dataclass
+class Group:
+    """One cause a modern article names in a heading, and the fixes it gives for it."""
+
+    label: str
+    options: list[Option]
+
 
 _WORD_RE = re.compile(r"[a-z][a-z0-9]+")
 
@@ -93,3 +104,64 @@ def cause_labels(section: Section) -> list[str]:
         if text:
             out.append(short_label(strip_marker(text), 110))
     return out if len(out) >= 2 else []
+
+
+# --------------------------------------------------------------------------- modern
+
+#: "## Cause 1: The file uses an ACL", "## Cause 2 - The file is being used".
+_NUMBERED_CAUSE_RE = re.compile(r"^(?:cause|reason)\s+\d{1,2}\s*[:.)-]", re.IGNORECASE)
+#: "To resolve this issue, change the permissions on the file.": a cause's own fix.
+_OWN_FIX_RE = re.compile(
+    r"^(?:to (?:resolve|fix|work around|avoid|correct|solve) (?:this|the) (?:issue|problem|"
+    r"behavior)[^,]{0,60},\s*)(?P<act>[a-z].{5,})$",
+    re.IGNORECASE,
+)
+
+
+def cause_groups(article: Article, options: list[Option]) -> tuple[list[Option], list[Group]]:
+    """A modern article organized by "## Cause N: X" parts: the options, with one more for
+    each cause whose fix is only said in its prose ("To resolve this issue, run Chkdsk"),
+    and per cause (its name, its options). ([...], []) unless two or more causes."""
+    from kbassist.drafting.blocks import part_sections, part_steps
+
+    parts = [p for p in article.document.walk() if p.role == "cause"]
+    parts = [p for p in parts if _NUMBERED_CAUSE_RE.match(p.name)]
+    if len(parts) < 2 or len({p.level for p in parts}) != 1:
+        return options, []
+    sections = part_sections(article)
+    groups: list[Group] = []
+    out = list(options)
+    for part in parts:
+        own = {id(sections[id(p)]) for p in part.walk() if id(p) in sections}
+        found = [o for o in options if id(o.section) in own]
+        section = sections.get(id(part))
+        if not found and section is not None:
+            lead, items, _ = part_steps(Part(part.name, part.level, part.line, part.blocks))
+            said = " ".join([lead, *(split_detail(i)[0] for i in items)]).strip()
+            fixes = list(
+                dict.fromkeys(
+                    _capital(m.group("act"))
+                    for s in split_sentences(said)
+                    if (m := _OWN_FIX_RE.match(s))
+                )
+            )
+            if fixes:
+                option = Option(section, _cause_name(part.name), said, fixes, kind="cause")
+                option.condition = True
+                out.append(option)
+                found = [option]
+        groups.append(Group(_cause_name(part.name), found))
+    if sum(bool(g.options) for g in groups) < 2:
+        return options, []
+    return out, groups
+
+
+def _cause_name(heading: str) -> str:
+    """ "Cause 2: The file is being used" -> "The file is being used"."""
+    from kbassist.drafting.blocks import heading_label
+
+    return heading_label(_NUMBERED_CAUSE_RE.sub("", heading).strip(), 90) or heading
+
+
+def _capital(text: str) -> str:
+    return text[0].upper() + text[1:]

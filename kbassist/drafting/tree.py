@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
-from kbassist.drafting.causes import cause_labels, pair_causes, paired
+from kbassist.drafting.causes import Group, cause_groups, cause_labels, pair_causes, paired
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
@@ -268,10 +268,12 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         options = [o for o in options if all(o is not j for j in junk)]
         _confirm_first(article, options)
         options = no_fix_options(article, options)  # "no resolution": say so, tick nothing
+    groups: list[Group] = []
     if article.style != "mskb":
         symptom, cause, cause_section, options = modern_plan(
             article, symptom, cause, cause_section, options
         )
+        options, groups = cause_groups(article, options)  # "## Cause 1: X" ... "## Cause 6"
     asked_ifs = 0
     for option in options:
         if option.case and (
@@ -384,6 +386,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     else:
         choose = FALLBACK_ID
     first_after_cause = "wish" if wish is not None else choose
+    groups = [g for g in groups if any(o in options for o in g.options)] if wish is None else []
+    if len(groups) >= 2:
+        first_after_cause = "which_cause"
 
     messages = symptom_messages(article, symptom_section) if symptom_section else []
     if article.style != "mskb":  # "> 18805 LogReader ..." is the message, not its markup
@@ -440,6 +445,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 "next": first_after_cause,
             }
         )
+    if len(groups) >= 2:
+        nodes.extend(_cause_group_nodes(article, groups, variables, choose))
     if wish is not None:
         nodes.append(_wish_node(article, wish, rest, _entry(wish, variables), choose))
     if len(rest) >= 2:
@@ -566,6 +573,51 @@ def _which_cause_node(
         "source": _cite(article, section),
         "choices": choices,
     }
+
+
+def _cause_group_nodes(
+    article: Article, groups: list[Group], variables: dict[str, str], choose: str
+) -> list[dict[str, Any]]:
+    """ "Which cause applies?" over a modern article's "## Cause N: X" parts: a cause with
+    one fix leads to it, one with several to a question of its own fixes, one with none
+    to the list of every fix; "I don't know" to that list too."""
+    choices: list[dict[str, str]] = []
+    more: list[dict[str, Any]] = []
+    for n, group in enumerate(groups, 1):
+        if len(group.options) == 1:
+            nxt = _entry(group.options[0], variables)
+        elif group.options:
+            nxt = f"cause_{n}_fixes"
+            more.append(
+                {
+                    "id": nxt,
+                    "kind": "question",
+                    "title": "Which fix?",
+                    "text": brace(
+                        f"The article gives several fixes for this cause ({group.label})."
+                        " Which fits this system?"
+                    ),
+                    "source": _cite(article, group.options[0].section),
+                    "choices": [
+                        {"value": o.id, "label": o.label, "next": _entry(o, variables)}
+                        for o in group.options
+                    ],
+                }
+            )
+        else:
+            nxt = choose
+        choices.append({"value": f"cause_{n}", "label": group.label, "next": nxt})
+    choices.append({"value": "unknown", "label": "I don't know: check each fix", "next": choose})
+    first = next(o for g in groups for o in g.options)
+    question = {
+        "id": "which_cause",
+        "kind": "question",
+        "title": "Which cause applies?",
+        "text": "The article names several causes, each with its own fix. Which applies here?",
+        "source": _cite(article, first.section),
+        "choices": choices,
+    }
+    return [question, *more]
 
 
 def _diagnosis_choice(article: Article, rest: list[Option]) -> bool:
