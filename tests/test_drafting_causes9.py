@@ -187,3 +187,88 @@ def test_either_or_in_one_sentence_and_or_you_can_are_two_ways() -> None:
     assert hotfix is not None and hotfix[1] == "Apply the hotfix."
     assert "Place the links" in hotfix[2]
     assert split_ways("Add a module. Alternatively, if a module exists, it can be used.") is None
+
+
+def support(body: str, name: str = "cannot-open-widget") -> Article:
+    """A modern MS support article: front matter, a title, then Markdown parts."""
+    text = f"---\ntitle: Test\nms.date: 01/01/2024\n---\n# You can't open a widget\n\n{body}"
+    return parse_article(text, Path(f"{name}.md"))
+
+
+NUMBERED_CAUSES = """
+## Cause 1: The file uses an ACL
+
+You can't open the widget if its file uses an ACL. To resolve this issue, change the
+permissions on the file.
+
+## Cause 2: The file is being used
+
+You can't open the widget if the file is in use. To resolve this issue, close the process
+that has the open handle.
+
+## Cause 3: The path is too deep
+
+You can't open a widget in a path deeper than MAX_PATH characters.
+
+### Resolution 1: Use an 8.3 name
+
+1. Run `dir /x` to list the 8.3 name.
+1. Open the widget by its 8.3 name.
+
+### Resolution 2: Map a drive to a folder in the path
+
+1. Run `subst` to map a drive letter to a folder in the path.
+"""
+
+
+def test_numbered_cause_parts_are_asked_and_each_leads_to_its_own_fix() -> None:
+    """'## Cause N: X' parts are asked; a fix said in a cause's prose is that cause's step."""
+    article = support(NUMBERED_CAUSES)
+    tree = draft_tree(article)
+    which = node(tree, "which_cause")
+    by_label = {c["label"]: c["next"] for c in which["choices"]}
+    assert "The file uses an ACL" in by_label and "The file is being used" in by_label
+    acl = node(tree, by_label["The file uses an ACL"])
+    assert [s["text"] for s in acl["steps"]] == ["Change the permissions on the file."]
+    deep = node(tree, by_label["The path is too deep"])
+    assert deep["kind"] == "question"
+    assert len(deep["choices"]) == 2
+    assert draft_text(article)[1] is not None  # lint-clean, or DraftError
+
+
+NESTED_SCENARIOS = """
+## Cause
+
+The service account can't sign in.
+
+## Resolution
+
+### The account is disabled
+
+1. Open Active Directory Users and Computers.
+1. Enable the account.
+
+### The user name or password is incorrect
+
+To fix this issue, follow these steps:
+
+#### Scenario 1: Incorrect password
+
+1. Reset the password of the account.
+1. Restart the service.
+
+#### Scenario 2: gMSA flag is set improperly
+
+1. Run `sc managedaccount MSSQLSERVER TRUE`.
+1. Restart the service.
+"""
+
+
+def test_scenario_sub_headings_under_a_case_are_cases_of_their_own() -> None:
+    """'#### Scenario 1' / '#### Scenario 2' under one case are offered apart, not merged."""
+    tree = draft_tree(support(NESTED_SCENARIOS))
+    titles = [o["title"] for o in outcomes(tree)]
+    assert "Incorrect password" in titles
+    assert any(t.startswith("GMSA flag") or t.startswith("gMSA flag") for t in titles)
+    password = next(o for o in outcomes(tree) if o["title"] == "Incorrect password")
+    assert not any("managedaccount" in s["text"] for s in password["steps"])
