@@ -272,3 +272,44 @@ def test_scenario_sub_headings_under_a_case_are_cases_of_their_own() -> None:
     assert any(t.startswith("GMSA flag") or t.startswith("gMSA flag") for t in titles)
     password = next(o for o in outcomes(tree) if o["title"] == "Incorrect password")
     assert not any("managedaccount" in s["text"] for s in password["steps"])
+
+
+LISTED_CAUSES = (
+    """
+## Symptoms
+
+When you change the password policy, the changes are not applied as expected.
+
+## Cause
+
+This issue can occur in either of the following scenarios:
+
+- The **Block Policy Inheritance** option is enabled on the Domain Controllers unit.
+- The password policy is not set in the Default Domain policy.
+
+## Resolution
+
+To resolve this issue, disable the **Block Policy Inheritance** option:
+
+1. Start the Active Directory Users and Computers snap-in.
+2. Clear the **Block Policy Inheritance** check box.
+3. On the domain controllers, run the following command: gpupdate /force
+"""
+    "If this issue occurs because you did not set password policy in the Default Domain "
+    "policy, set all password policies in the Default Domain policy.\n"
+)
+
+
+def test_if_this_issue_occurs_because_is_the_other_causes_fix_asked_by_cause() -> None:
+    """'If this issue occurs because X, do Y' in a step is cause X's own fix, asked by cause."""
+    article = support(LISTED_CAUSES, "password-policy")
+    tree = draft_tree(article)
+    which = node(tree, "which_cause")
+    by_label = {c["label"]: c["next"] for c in which["choices"]}
+    policy = node(tree, by_label["The password policy is not set in the Default Domain policy"])
+    assert [s["text"] for s in policy["steps"]] == [
+        "Set all password policies in the Default Domain policy."
+    ]
+    block = node(tree, next(v for k, v in by_label.items() if k.startswith("The Block Policy")))
+    assert not any("occurs because" in s["text"] for s in block["steps"])
+    assert draft_text(article)[1] is not None  # lint-clean, or DraftError

@@ -21,6 +21,7 @@ from kbassist.drafting.text import (
     split_sentences,
     step_text,
     strip_marker,
+    with_detail,
 )
 
 
@@ -93,16 +94,20 @@ def paired(pairs: list[int | None]) -> bool:
     return len({p for p in pairs if p is not None}) >= 2
 
 
-def cause_labels(section: Section) -> list[str]:
+def cause_labels(section: Section, modern: bool = False) -> list[str]:
     """Each cause a CAUSE lists as alternatives, named in its own words (its first
-    sentence, cut only at a clause); [] when it names fewer than two."""
+    sentence, cut only at a clause; a modern article's as plain text); [] when it names
+    fewer than two."""
+    from kbassist.drafting.modern import md_plain
+
     _, alts = _alternatives(_body_until_repro(section), plain=True)
     out: list[str] = []
     for alt in alts:
         lead, items = _procedure(alt)
         text = lead or (step_text(items[0]) if items else "")
         if text:
-            out.append(short_label(strip_marker(text), 110))
+            text = md_plain(strip_marker(text)) if modern else strip_marker(text)
+            out.append(short_label(text, 110))
     return out if len(out) >= 2 else []
 
 
@@ -165,3 +170,38 @@ def _cause_name(heading: str) -> str:
 
 def _capital(text: str) -> str:
     return text[0].upper() + text[1:]
+
+
+#: "If this issue occurs because you did not set X, set Y.": another cause's own fix,
+#: written inside the first cause's steps (after a sentence, or glued to a command line).
+_BECAUSE_RE = re.compile(
+    r"(?:(?<=[.!?])\s+|\s+(?=If\b))(?P<all>If (?:this|the) (?:issue|problem|error|behavior) "
+    r"(?:occurs|happens|is caused)\s+(?:because|by)\s+(?P<cause>[^,]{5,160}),\s*(?:then\s+)?"
+    r"(?P<fix>[a-z][^.]{5,300}(?:\.|$)))"
+)
+
+
+def because_cases(options: list[Option]) -> list[Option]:
+    """`options`, with each "If this issue occurs because X, do Y" sentence of a step taken
+    out into an option of its own (the case X, its step Y), after the option it was in."""
+    out: list[Option] = []
+    for option in options:
+        out.append(option)
+        for n, item in enumerate(option.items):
+            text, detail = split_detail(item)
+            found = list(_BECAUSE_RE.finditer(text))
+            if not found:
+                continue
+            kept = _BECAUSE_RE.sub("", text).strip()
+            option.items[n] = with_detail(kept, detail)
+            for match in found:
+                case = Option(
+                    option.section,
+                    short_label(_capital(match.group("cause")), 90),
+                    "",
+                    [_capital(match.group("fix"))],
+                    kind=option.kind,
+                )
+                case.condition = True
+                out.append(case)
+    return out

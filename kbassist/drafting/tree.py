@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
-from kbassist.drafting.causes import Group, cause_groups, cause_labels, pair_causes, paired
+from kbassist.drafting.causes import (
+    Group,
+    because_cases,
+    cause_groups,
+    cause_labels,
+    pair_causes,
+    paired,
+)
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
@@ -274,6 +281,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             article, symptom, cause, cause_section, options
         )
         options, groups = cause_groups(article, options)  # "## Cause 1: X" ... "## Cause 6"
+    options = because_cases(options)  # "If this issue occurs because X, do Y" in a step
     asked_ifs = 0
     for option in options:
         if option.case and (
@@ -413,10 +421,16 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     # several causes over a RESOLUTION with one part per cause: ask which applies, each
     # answer leading to the fix that shares its key words
     own = cause_section is not None and cause_section.key in ("cause", "causes")
-    labels = cause_labels(cause_section) if own and cause_section is not None else []
+    modern = article.style != "mskb"
+    labels = (
+        cause_labels(cause_section, modern)
+        if own and cause_section is not None and len(groups) < 2
+        else []
+    )
     pairs = pair_causes(labels, rest) if len(rest) >= 2 and wish is None else []
+    ask_cause = paired(pairs) and (modern or bool(causes))
     unpaired = ""
-    if own and len(causes) >= 2 and len(rest) >= 2 and not paired(pairs):
+    if own and len(causes if not modern else labels) >= 2 and len(rest) >= 2 and not ask_cause:
         unpaired = "The article does not say which of these fixes goes with which cause."
     if cause and cause_section is not None and causes:
         # the causes share the article's fixes: asking which applies leads nowhere
@@ -428,11 +442,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 "title": "Why it happens",
                 "text": brace(cause_listing(cause_section)),
                 "source": _cite(article, cause_section),
-                "next": "which_cause" if paired(pairs) else first_after_cause,
+                "next": "which_cause" if ask_cause else first_after_cause,
             }
         )
-        if paired(pairs):
-            nodes.append(_which_cause_node(article, cause_section, labels, pairs, rest, variables))
     elif cause and cause_section is not None:
         listed = cause_listing(cause_section) if article.style == "mskb" else ""
         nodes.append(
@@ -442,9 +454,11 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 "title": "Why it happens",
                 "text": brace(listed or cause),
                 "source": _cite(article, cause_section),
-                "next": first_after_cause,
+                "next": "which_cause" if ask_cause else first_after_cause,
             }
         )
+    if ask_cause and cause_section is not None:
+        nodes.append(_which_cause_node(article, cause_section, labels, pairs, rest, variables))
     if len(groups) >= 2:
         nodes.extend(_cause_group_nodes(article, groups, variables, choose))
     if wish is not None:
