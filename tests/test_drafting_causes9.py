@@ -136,6 +136,19 @@ def test_confirmed_status_with_no_fix_does_not_ask_to_remove_the_cause() -> None
     assert not any(o["title"].startswith("No fix") for o in outcomes(draft_tree(mskb(fixed))))
 
 
+def test_no_workaround_sentence_before_the_advice_is_text_not_the_fix_name() -> None:
+    """'There is no workaround. You must wait until ...': the advice names and is the step."""
+    body = (
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "There is no workaround for this problem. You must wait until Word is finished\n"
+        "searching the data records.\n"
+    )
+    (only,) = outcomes(draft_tree(mskb(body)))
+    assert only["title"].startswith("Workaround: You must wait")
+    assert "no workaround" in only["text"]
+    assert not any("no workaround" in s["text"] for s in only["steps"])
+
+
 def test_a_product_with_no_fix_keeps_its_own_honest_answer() -> None:
     """'No fix is available ... in product B' stays B's answer, not a step to tick."""
     body = (

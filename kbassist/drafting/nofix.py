@@ -50,6 +50,31 @@ def _no_fix_item(item: str) -> bool:
     return all(NO_FIX_RE.search(s) for s in sentences)
 
 
+def _relabel(option: Option) -> str:
+    """ "Workaround: <its first step>" once the "no workaround" sentence is taken out."""
+    prefix = option.label.split(":", 1)[0] if ":" in option.label else ""
+    first = option_label(split_detail(option.items[0])[0])
+    return f"{prefix}: {first}" if prefix else first
+
+
+def _leading_statements(items: list[str]) -> tuple[list[str], str]:
+    """Items with a "There is no workaround." sentence that opens a step before its action
+    taken out (shown as the outcome's text), and those sentences."""
+    out: list[str] = []
+    said: list[str] = []
+    for item in items:
+        text, detail = split_detail(item)
+        sentences = split_sentences(clean(text))
+        n = 0
+        while n < len(sentences) - 1 and NO_FIX_RE.search(sentences[n]):
+            n += 1
+        if n:
+            said.extend(sentences[:n])
+            item = with_detail(" ".join(sentences[n:]), detail)
+        out.append(item)
+    return out, " ".join(said)
+
+
 def _status_reason(article: Article) -> tuple[str, Section | None]:
     """The STATUS sentences that say the problem is open, and the section; ("", None)
     when STATUS names a fix or says nothing of the kind."""
@@ -75,6 +100,11 @@ def no_fix_options(article: Article, options: list[Option]) -> list[Option]:
         if option.kind == "upgrade":
             kept.append(option)
             continue
+        option.items, said = _leading_statements(option.items)
+        if said:  # "There is no workaround for this problem. A hotfix ... is available."
+            option.lead = f"{said} {option.lead}".strip()
+            if NO_FIX_RE.search(option.label) and option.items:
+                option.label = _relabel(option)
         gone = [i for i in option.items if _no_fix_item(i)]
         if not gone:
             kept.append(option)
@@ -84,9 +114,7 @@ def no_fix_options(article: Article, options: list[Option]) -> list[Option]:
         if option.items:  # "There is no workaround. You must wait until ...": the rest stays
             said = " ".join(split_detail(i)[0] for i in gone)
             option.lead = f"{said} {option.lead}".strip()
-            prefix = option.label.split(":", 1)[0] if ":" in option.label else ""
-            first = option_label(split_detail(option.items[0])[0])
-            option.label = f"{prefix}: {first}" if prefix else first
+            option.label = _relabel(option)
             kept.append(option)
         elif not NO_FIX_RE.search(option.label):
             # "Host Integration Server 2000: No fix is available ... at this time": the
