@@ -90,6 +90,31 @@ def test_causes_no_fix_shares_words_with_are_said_to_be_unpaired() -> None:
     assert "does not say which" in node(tree, "mitigation").get("help", "")
 
 
+ALSO = (
+    SYMPTOMS + "CAUSE\n=====\n\n"
+    "This problem occurs when a line printer remote (LPR) printing device does not\n"
+    "respond for 15 minutes.\n\n"
+    "This error can also happen if the host name fails to resolve to an IP address.\n"
+    "The fix referenced below does not take care of this issue. This issue can be\n"
+    "worked around by providing a proper host name resolution method, such as DNS or\n"
+    "HOSTS file.\n\n"
+    "RESOLUTION\n==========\n\n"
+    "To resolve this problem, clear the dialog box at the server.\n"
+)
+
+
+def test_a_cause_that_can_also_happen_is_asked_with_its_own_fix() -> None:
+    """'This error can also happen if X ... worked around by Y' is asked, leading to Y."""
+    tree = draft_tree(mskb(ALSO))
+    by_label = {c["label"]: c["next"] for c in node(tree, "which_cause")["choices"]}
+    host = node(tree, by_label["The host name fails to resolve to an IP address"])
+    assert [s["text"] for s in host["steps"]] == [
+        "Provide a proper host name resolution method, such as DNS or HOSTS file."
+    ]
+    lpr = node(tree, by_label[next(k for k in by_label if k.startswith("A line printer"))])
+    assert "dialog box" in lpr["steps"][0]["text"]
+
+
 NO_RESOLUTION = (
     SYMPTOMS + "CAUSE\n=====\n\nThe program does not check the version of the driver.\n\n"
     "RESOLUTION\n==========\n\nThere is currently no resolution to this problem.\n\n"

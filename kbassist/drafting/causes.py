@@ -205,3 +205,69 @@ def because_cases(options: list[Option]) -> list[Option]:
                 case.condition = True
                 out.append(case)
     return out
+
+
+# --------------------------------------------------------------------------- "can also"
+
+#: "This error can also happen if the host name fails to resolve to an IP address."
+_ALSO_RE = re.compile(
+    r"^(?:this|the) (?:error|problem|issue|behavior|symptom)s? (?:can|may) also (?:occur|happen|"
+    r"be caused|result)\s+(?:if|when|because|by)\s+(?P<cause>[^.]{8,200})\.",
+    re.IGNORECASE,
+)
+#: "This issue can be worked around by providing a proper host name resolution method".
+_WORKED_AROUND_RE = re.compile(
+    r"^(?:this|the|it)(?: \w+)? can be (?:worked around|resolved|corrected|fixed|avoided) by "
+    r"(?P<g>[a-z]+ing)\b(?P<rest>.{3,300})$",
+    re.IGNORECASE,
+)
+_TO_FIX_RE = re.compile(
+    r"^to (?:resolve|work around|correct|fix|avoid) (?:this|the) (?:issue|problem|error|"
+    r"behavior)[^,]{0,40},\s*(?P<act>[a-z].{5,300})$",
+    re.IGNORECASE,
+)
+
+
+#: "This problem occurs when ...": the cause is what follows.
+_OCCURS_RE = re.compile(
+    r"^(?:this|the) (?:problem|error|issue|behavior) (?:occurs|happens|can occur|may occur)"
+    r"\s+(?:when|if|because)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def also_cause(section: Section) -> tuple[str, str, Option] | None:
+    """A CAUSE's later paragraph naming another cause with its own fix ("This error can also
+    happen if the host name fails to resolve ... This issue can be worked around by
+    providing a proper host name resolution method"): (the first cause's name, the other's,
+    an option for its fix); None when there is no such paragraph or it gives no fix."""
+    from kbassist.drafting.options import _verb_of
+    from kbassist.drafting.text import clean
+
+    body = _body_until_repro(section)
+    if any(p.heading for p in body):
+        return None  # "Cause 1" / "Cause 2" sub-headings: causes of another kind
+    paras = [clean(p.text) for p in body if clean(p.text)]
+    if not paras or re.search(r"\bfollowing\b|:$", paras[0], re.IGNORECASE):
+        return None  # "This error can be caused by the following situations."
+    for para in paras[1:]:
+        found = _ALSO_RE.match(para)
+        if found is None:
+            continue
+        fix = ""
+        for sentence in split_sentences(para)[1:]:
+            if (m := _WORKED_AROUND_RE.match(sentence)) and (verb := _verb_of(m.group("g"))):
+                fix = f"{verb.capitalize()}{m.group('rest')}"
+            elif m := _TO_FIX_RE.match(sentence):
+                fix = _capital(m.group("act"))
+            if fix:
+                break
+        if not fix:
+            return None
+        first = split_sentences(paras[0])[0] if split_sentences(paras[0]) else paras[0]
+        first = _capital(_OCCURS_RE.sub("", first, count=1))
+        label = short_label(_capital(found.group("cause")), 110)
+        option = Option(section, label, para, [fix], kind="cause")
+        option.condition = True
+        return short_label(first, 110), label, option
+    return None

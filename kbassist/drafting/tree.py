@@ -14,6 +14,7 @@ import yaml
 from kbassist.articles import Article, Section
 from kbassist.drafting.causes import (
     Group,
+    also_cause,
     because_cases,
     cause_groups,
     cause_labels,
@@ -270,11 +271,15 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     symptom, symptom_section = article_symptom(article)
     cause, cause_section = article_cause(article)
     lead, options, _ = article_plan(article)
+    also: tuple[str, str, Option] | None = None
     if article.style == "mskb":
         junk = junk_more_options(options)  # reproduction steps and notes are no fixes
         options = [o for o in options if all(o is not j for j in junk)]
         _confirm_first(article, options)
         options = no_fix_options(article, options)  # "no resolution": say so, tick nothing
+        also = _also_cause(cause_section, options)
+        if also is not None:  # "This error can also happen if X. ... worked around by Y"
+            options.append(also[2])
     groups: list[Group] = []
     if article.style != "mskb":
         symptom, cause, cause_section, options = modern_plan(
@@ -429,6 +434,12 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     )
     pairs = pair_causes(labels, rest) if len(rest) >= 2 and wish is None else []
     ask_cause = paired(pairs) and (modern or bool(causes))
+    if also is not None and wish is None and any(o is also[2] for o in rest):
+        # the CAUSE's first cause goes with the article's fix, the "can also" one with its own
+        others = [n for n, o in enumerate(rest) if o is not also[2]]
+        labels = [also[0], also[1]]
+        pairs = [others[0] if len(others) == 1 else None, rest.index(also[2])]
+        ask_cause = True
     unpaired = ""
     if own and len(causes if not modern else labels) >= 2 and len(rest) >= 2 and not ask_cause:
         unpaired = "The article does not say which of these fixes goes with which cause."
@@ -555,6 +566,22 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         "nodes": nodes,
     }
     return tree
+
+
+def _also_cause(
+    cause_section: Section | None, options: list[Option]
+) -> tuple[str, str, Option] | None:
+    """The CAUSE's "This error can also happen if X" paragraph with its own fix, when the
+    CAUSE lists no alternatives and the article has a fix of its own for the first cause."""
+    if (
+        cause_section is None
+        or cause_section.key not in ("cause", "causes")
+        or not options
+        or any(o.kind in ("cause", "nofix") for o in options)
+        or cause_alternatives(cause_section, True)
+    ):
+        return None
+    return also_cause(cause_section)
 
 
 def _which_cause_node(
