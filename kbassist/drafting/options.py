@@ -2020,6 +2020,56 @@ _CASE_LEAD_RE = re.compile(
 MAX_ANNOUNCED_METHODS = 8
 
 
+def _nested_cases(child: Part) -> list[Part]:
+    """An alternative's own sub-headings that are alternatives again ("#### Scenario 1",
+    "#### Scenario 2" under "### The user name or password is incorrect"); else []."""
+    grand = [c for c in child.children if any(True for p in c.walk() if p.blocks)]
+    cases = sum(
+        bool(_NESTED_CASE_RE.match(c.name) or _CAUSED_HEAD_RE.search(c.name)) for c in grand
+    )
+    # a case heading must say so: "Procedure" / "Verification" are one fix's stages
+    return grand if len(grand) >= 2 and cases * 2 >= len(grand) else []
+
+
+#: A sub-heading that names a case: "Scenario 1: Incorrect password", "Cause 2: ...".
+_NESTED_CASE_RE = re.compile(
+    r"^(?:\d{1,2}[.)]\s*)?(?:scenario|case|cause|if|when)\b", re.IGNORECASE
+)
+
+
+def _nested_options(
+    child: Part,
+    nested: list[Part],
+    own_items: list[str],
+    sections: dict[int, Section],
+    section: Section,
+) -> list[Option]:
+    """One option per nested case: the parent's steps, the heading's own, then the case's;
+    named by the case's heading and chosen by what the admin finds."""
+    from kbassist.drafting.blocks import heading_label, part_steps
+
+    head_lead, head_items, head_checks = part_steps(
+        Part(child.name, child.level, child.line, child.blocks)
+    )
+    options: list[Option] = []
+    for case in nested:
+        case_lead, items, case_checks = part_steps(case)
+        if not items and case_lead:
+            items, case_lead = [case_lead], ""
+        if not items:
+            continue
+        option = Option(
+            sections.get(id(case), sections.get(id(child), section)),
+            heading_label(case.name, 90) or heading_label(child.name, 90),
+            case_lead or head_lead,
+            [*own_items, *head_items, *items],
+        )
+        option.condition = True
+        option.checks = [*head_checks, *case_checks]
+        options.append(option)
+    return options
+
+
 def _announces_methods(blocks: Sequence[object]) -> bool:
     """Whether a part's own text says its sub-parts are alternatives: "To work around
     this problem, use one of the following methods:" (a sentence ending in ":" or ".")."""
@@ -2152,6 +2202,17 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             if not lead:
                 lead = own_lead
             for child in children:
+                nested = _nested_cases(child) if article.style != "mskb" else []
+                if nested:
+                    # "### The user name or password is incorrect" over "#### Scenario 1:
+                    # Incorrect password" / "#### Scenario 2: gMSA ...": each its own case
+                    found = _nested_options(child, nested, own_items, sections, section)
+                    for option in found:
+                        option.kind = "workaround" if part.workaround else option.kind
+                        checks.extend(option.checks)
+                        option.checks = [*own_checks, *option.checks]
+                    options.extend(found)
+                    continue
                 child_lead, items, child_checks = part_steps(child)
                 checks.extend(child_checks)
                 if not items and child_lead:

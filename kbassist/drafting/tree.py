@@ -13,6 +13,15 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
+from kbassist.drafting.causes import (
+    Group,
+    also_cause,
+    because_cases,
+    cause_groups,
+    cause_labels,
+    pair_causes,
+    paired,
+)
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.labels import APPLIES_RE, fixes_question, named_title, tidy_label
 from kbassist.drafting.modern import (
@@ -44,6 +53,7 @@ from kbassist.drafting.modern_plan import (
     subject_steps,
     version_steps,
 )
+from kbassist.drafting.nofix import no_fix_options
 from kbassist.drafting.options import (
     _YOU_CAN_RE,
     MORE_KEYS,
@@ -99,6 +109,7 @@ from kbassist.drafting.verify import (
     version_check,
 )
 from kbassist.drafting.verify_form import reshape, upgraded
+from kbassist.drafting.ways import way_steps
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
 from kbassist.trees.templates import TemplateError, parse_template
@@ -269,14 +280,22 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     symptom, symptom_section = article_symptom(article)
     cause, cause_section = article_cause(article)
     lead, options, _ = article_plan(article)
+    also: tuple[str, str, Option] | None = None
     if article.style == "mskb":
         junk = junk_more_options(options)  # reproduction steps and notes are no fixes
         options = [o for o in options if all(o is not j for j in junk)]
         _confirm_first(article, options)
+        options = no_fix_options(article, options)  # "no resolution": say so, tick nothing
+        also = _also_cause(cause_section, options)
+        if also is not None:  # "This error can also happen if X. ... worked around by Y"
+            options.append(also[2])
+    groups: list[Group] = []
     if article.style != "mskb":
         symptom, cause, cause_section, options = modern_plan(
             article, symptom, cause, cause_section, options
         )
+        options, groups = cause_groups(article, options)  # "## Cause 1: X" ... "## Cause 6"
+    options = because_cases(options)  # "If this issue occurs because X, do Y" in a step
     asked_ifs = 0
     for option in options:
         if option.case and (
@@ -297,6 +316,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             option.pre_items = final_steps(option.pre_items, [], results=False)[0]
         written = list(option.items)
         asked_ifs = _conditional_steps(option, asked_ifs, article.style != "mskb")
+        asked_ifs = way_steps(option, asked_ifs, MAX_ASKED_CASES)  # "X. Alternatively, Y"
         if article.style != "mskb":
             _keep_referents(option, written)
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))
@@ -389,6 +409,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     else:
         choose = FALLBACK_ID
     first_after_cause = "wish" if wish is not None else choose
+    groups = [g for g in groups if any(o in options for o in g.options)] if wish is None else []
+    if len(groups) >= 2:
+        first_after_cause = "which_cause"
 
     messages = symptom_messages(article, symptom_section) if symptom_section else []
     if article.style != "mskb":  # "> 18805 LogReader ..." is the message, not its markup
@@ -410,6 +433,26 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if article.style != "mskb" or any(o.kind == "cause" for o in options)
         else cause_alternatives(cause_section, True)
     )
+    # several causes over a RESOLUTION with one part per cause: ask which applies, each
+    # answer leading to the fix that shares its key words
+    own = cause_section is not None and cause_section.key in ("cause", "causes")
+    modern = article.style != "mskb"
+    labels = (
+        cause_labels(cause_section, modern)
+        if own and cause_section is not None and len(groups) < 2
+        else []
+    )
+    pairs = pair_causes(labels, rest) if len(rest) >= 2 and wish is None else []
+    ask_cause = paired(pairs) and (modern or bool(causes))
+    if also is not None and wish is None and any(o is also[2] for o in rest):
+        # the CAUSE's first cause goes with the article's fix, the "can also" one with its own
+        others = [n for n, o in enumerate(rest) if o is not also[2]]
+        labels = [also[0], also[1]]
+        pairs = [others[0] if len(others) == 1 else None, rest.index(also[2])]
+        ask_cause = True
+    unpaired = ""
+    if own and len(causes if not modern else labels) >= 2 and len(rest) >= 2 and not ask_cause:
+        unpaired = "The article does not say which of these fixes goes with which cause."
     if cause and cause_section is not None and causes:
         # the causes share the article's fixes: asking which applies leads nowhere
         # different, so they are listed, one per line
@@ -420,7 +463,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 "title": "Why it happens",
                 "text": brace(cause_listing(cause_section)),
                 "source": _cite(article, cause_section),
-                "next": first_after_cause,
+                "next": "which_cause" if ask_cause else first_after_cause,
             }
         )
     elif cause and cause_section is not None:
@@ -432,9 +475,13 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 "title": "Why it happens",
                 "text": brace(listed or cause),
                 "source": _cite(article, cause_section),
-                "next": first_after_cause,
+                "next": "which_cause" if ask_cause else first_after_cause,
             }
         )
+    if ask_cause and cause_section is not None:
+        nodes.append(_which_cause_node(article, cause_section, labels, pairs, rest, variables))
+    if len(groups) >= 2:
+        nodes.extend(_cause_group_nodes(article, groups, variables, choose))
     if wish is not None:
         nodes.append(_wish_node(article, wish, rest, _entry(wish, variables), choose))
     if len(rest) >= 2:
@@ -481,6 +528,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             # applies here, not a finding
             question["title"] = "Which of these applies?"
             question["text"] = "The article's steps differ by case. Which of these applies here?"
+        if unpaired:
+            lead = f"{lead} {unpaired}".strip()
         if lead:
             question["help"] = brace(shorten(lead, 300))
         question["source"] = _cite(article, rest[0].section)
@@ -576,6 +625,99 @@ def _fixes_question(
         said = "When to choose: " + "; ".join(notes) + "."
         lead = f"{lead} {said}".strip() if len(lead) + len(said) < 290 else lead or said
     return question, lead
+
+
+def _also_cause(
+    cause_section: Section | None, options: list[Option]
+) -> tuple[str, str, Option] | None:
+    """The CAUSE's "This error can also happen if X" paragraph with its own fix, when the
+    CAUSE lists no alternatives and the article has a fix of its own for the first cause."""
+    if (
+        cause_section is None
+        or cause_section.key not in ("cause", "causes")
+        or not options
+        or any(o.kind in ("cause", "nofix") for o in options)
+        or cause_alternatives(cause_section, True)
+    ):
+        return None
+    return also_cause(cause_section)
+
+
+def _which_cause_node(
+    article: Article,
+    section: Section,
+    causes: list[str],
+    pairs: list[int | None],
+    rest: list[Option],
+    variables: dict[str, str],
+) -> dict[str, Any]:
+    """ "Which cause applies?": each cause the article lists, in its own words, leads to the
+    fix paired with it; a cause with no fix of its own, and "I don't know", go on to the
+    list of fixes (the admin checks each)."""
+    choices: list[dict[str, str]] = []
+    for n, (label, pair) in enumerate(zip(causes, pairs, strict=True), 1):
+        nxt = _entry(rest[pair], variables) if pair is not None else "mitigation"
+        choices.append({"value": f"cause_{n}", "label": label, "next": nxt})
+    choices.append(
+        {
+            "value": "unknown",
+            "label": "I don't know: check each of the article's fixes",
+            "next": "mitigation",
+        }
+    )
+    return {
+        "id": "which_cause",
+        "kind": "question",
+        "title": "Which cause applies?",
+        "text": "The article names several causes, each with its own fix. Which applies here?",
+        "source": _cite(article, section),
+        "choices": choices,
+    }
+
+
+def _cause_group_nodes(
+    article: Article, groups: list[Group], variables: dict[str, str], choose: str
+) -> list[dict[str, Any]]:
+    """ "Which cause applies?" over a modern article's "## Cause N: X" parts: a cause with
+    one fix leads to it, one with several to a question of its own fixes, one with none
+    to the list of every fix; "I don't know" to that list too."""
+    choices: list[dict[str, str]] = []
+    more: list[dict[str, Any]] = []
+    for n, group in enumerate(groups, 1):
+        if len(group.options) == 1:
+            nxt = _entry(group.options[0], variables)
+        elif group.options:
+            nxt = f"cause_{n}_fixes"
+            more.append(
+                {
+                    "id": nxt,
+                    "kind": "question",
+                    "title": "Which fix?",
+                    "text": brace(
+                        f"The article gives several fixes for this cause ({group.label})."
+                        " Which fits this system?"
+                    ),
+                    "source": _cite(article, group.options[0].section),
+                    "choices": [
+                        {"value": o.id, "label": o.label, "next": _entry(o, variables)}
+                        for o in group.options
+                    ],
+                }
+            )
+        else:
+            nxt = choose
+        choices.append({"value": f"cause_{n}", "label": group.label, "next": nxt})
+    choices.append({"value": "unknown", "label": "I don't know: check each fix", "next": choose})
+    first = next(o for g in groups for o in g.options)
+    question = {
+        "id": "which_cause",
+        "kind": "question",
+        "title": "Which cause applies?",
+        "text": "The article names several causes, each with its own fix. Which applies here?",
+        "source": _cite(article, first.section),
+        "choices": choices,
+    }
+    return [question, *more]
 
 
 def _diagnosis_choice(article: Article, rest: list[Option]) -> bool:

@@ -1,0 +1,273 @@
+"""Pair an MS KB article's several causes with its fixes (issue 13).
+
+A CAUSE that lists causes ("The display is set to more than 256 colors", "The Timer
+driver is not installed") over a RESOLUTION with one part per cause ("Change Your
+Display Settings", "Install the Timer driver") is asked as "Which cause applies?", each
+answer leading to the fix that shares its key words. Causes no fix shares words with,
+and "I don't know", go on to the article's list of fixes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kbassist.articles import Article, Section
+from kbassist.articles.model import Part
+from kbassist.drafting.options import Option, _alternatives, _body_until_repro, _procedure
+from kbassist.drafting.text import (
+    short_label,
+    split_detail,
+    split_sentences,
+    step_text,
+    strip_marker,
+    with_detail,
+)
+
+
+@dataclass
+class Group:
+    """One cause a modern article names in a heading, and the fixes it gives for it."""
+
+    label: str
+    options: list[Option]
+
+
+_WORD_RE = re.compile(r"[a-z][a-z0-9]+")
+
+#: Words that say nothing about which cause a fix is for.
+_STOP = frozenset(
+    """the and for are was were you your this that with from not have has had into onto
+    than then there these those their them they its can may might will would should could
+    been being any all more most less some such other use using used make sure run running
+    following follow method resolution workaround cause problem issue error computer
+    microsoft windows set setting settings change install installed one two
+    program programs file files does did our out about over under when what which who
+    how also only just too very each both either per to in on of or if it do so at by as an
+    be is no""".split()
+)
+
+
+def _stem(word: str) -> str:
+    """A crude stem, so "installation" meets "install" and "disabled" meets "disable"."""
+    for suffix in ("ations", "ation", "ments", "ment", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _words(text: str) -> set[str]:
+    return {_stem(w) for w in _WORD_RE.findall(text.casefold()) if w not in _STOP}
+
+
+def pair_causes(causes: list[str], options: list[Option]) -> list[int | None]:
+    """For each cause, the index of the one option that shares the most key words with it
+    (its label, the lead-in's first sentence and the first step), or None when none does
+    or two tie. Words every option shares (the product's name), or other causes share,
+    tell nothing and are left out."""
+    named = [_words(o.label) for o in options]  # a fix's name counts twice
+    said = [
+        n
+        | _words(
+            " ".join([*split_sentences(o.lead)[:1], *(split_detail(i)[0] for i in o.items[:1])])
+        )
+        for n, o in zip(named, options, strict=True)
+    ]
+    common = set.intersection(*said) if said else set()
+    cause_words = [_words(c) - common for c in causes]
+    pairs: list[int | None] = []
+    for words in cause_words:
+        # "The username does not have the X permission" twice: X tells them apart
+        others = set().union(*(w for w in cause_words if w is not words))
+        words = (words - others) or words
+        scores = [len(words & s) + len(words & n) for s, n in zip(said, named, strict=True)]
+        best = max(scores, default=0)
+        if best == 0 or scores.count(best) > 1:
+            pairs.append(None)
+        else:
+            pairs.append(scores.index(best))
+    return pairs
+
+
+def paired(pairs: list[int | None]) -> bool:
+    """Asking is worth it: two or more causes lead to two or more different fixes."""
+    return len({p for p in pairs if p is not None}) >= 2
+
+
+def cause_labels(section: Section, modern: bool = False) -> list[str]:
+    """Each cause a CAUSE lists as alternatives, named in its own words (its first
+    sentence, cut only at a clause; a modern article's as plain text); [] when it names
+    fewer than two."""
+    from kbassist.drafting.modern import md_plain
+
+    _, alts = _alternatives(_body_until_repro(section), plain=True)
+    out: list[str] = []
+    for alt in alts:
+        lead, items = _procedure(alt)
+        text = lead or (step_text(items[0]) if items else "")
+        if text:
+            text = md_plain(strip_marker(text)) if modern else strip_marker(text)
+            out.append(short_label(text, 110))
+    return out if len(out) >= 2 else []
+
+
+# --------------------------------------------------------------------------- modern
+
+#: "## Cause 1: The file uses an ACL", "## Cause 2 - The file is being used".
+_NUMBERED_CAUSE_RE = re.compile(r"^(?:cause|reason)\s+\d{1,2}\s*[:.)-]", re.IGNORECASE)
+#: "To resolve this issue, change the permissions on the file.": a cause's own fix.
+_OWN_FIX_RE = re.compile(
+    r"^(?:to (?:resolve|fix|work around|avoid|correct|solve) (?:this|the) (?:issue|problem|"
+    r"behavior)[^,]{0,60},\s*)(?P<act>[a-z].{5,})$",
+    re.IGNORECASE,
+)
+
+
+def cause_groups(article: Article, options: list[Option]) -> tuple[list[Option], list[Group]]:
+    """A modern article organized by "## Cause N: X" parts: the options, with one more for
+    each cause whose fix is only said in its prose ("To resolve this issue, run Chkdsk"),
+    and per cause (its name, its options). ([...], []) unless two or more causes."""
+    from kbassist.drafting.blocks import part_sections, part_steps
+
+    parts = [p for p in article.document.walk() if p.role == "cause"]
+    parts = [p for p in parts if _NUMBERED_CAUSE_RE.match(p.name)]
+    if len(parts) < 2 or len({p.level for p in parts}) != 1:
+        return options, []
+    sections = part_sections(article)
+    groups: list[Group] = []
+    out = list(options)
+    for part in parts:
+        own = {id(sections[id(p)]) for p in part.walk() if id(p) in sections}
+        found = [o for o in options if id(o.section) in own]
+        section = sections.get(id(part))
+        if not found and section is not None:
+            lead, items, _ = part_steps(Part(part.name, part.level, part.line, part.blocks))
+            said = " ".join([lead, *(split_detail(i)[0] for i in items)]).strip()
+            fixes = list(
+                dict.fromkeys(
+                    _capital(m.group("act"))
+                    for s in split_sentences(said)
+                    if (m := _OWN_FIX_RE.match(s))
+                )
+            )
+            if fixes:
+                option = Option(section, _cause_name(part.name), said, fixes, kind="cause")
+                option.condition = True
+                out.append(option)
+                found = [option]
+        groups.append(Group(_cause_name(part.name), found))
+    if sum(bool(g.options) for g in groups) < 2:
+        return options, []
+    return out, groups
+
+
+def _cause_name(heading: str) -> str:
+    """ "Cause 2: The file is being used" -> "The file is being used"."""
+    from kbassist.drafting.blocks import heading_label
+
+    return heading_label(_NUMBERED_CAUSE_RE.sub("", heading).strip(), 90) or heading
+
+
+def _capital(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+#: "If this issue occurs because you did not set X, set Y.": another cause's own fix,
+#: written inside the first cause's steps (after a sentence, or glued to a command line).
+_BECAUSE_RE = re.compile(
+    r"(?:(?<=[.!?])\s+|\s+(?=If\b))(?P<all>If (?:this|the) (?:issue|problem|error|behavior) "
+    r"(?:occurs|happens|is caused)\s+(?:because|by)\s+(?P<cause>[^,]{5,160}),\s*(?:then\s+)?"
+    r"(?P<fix>[a-z][^.]{5,300}(?:\.|$)))"
+)
+
+
+def because_cases(options: list[Option]) -> list[Option]:
+    """`options`, with each "If this issue occurs because X, do Y" sentence of a step taken
+    out into an option of its own (the case X, its step Y), after the option it was in."""
+    out: list[Option] = []
+    for option in options:
+        out.append(option)
+        for n, item in enumerate(option.items):
+            text, detail = split_detail(item)
+            found = list(_BECAUSE_RE.finditer(text))
+            if not found:
+                continue
+            kept = _BECAUSE_RE.sub("", text).strip()
+            option.items[n] = with_detail(kept, detail)
+            for match in found:
+                case = Option(
+                    option.section,
+                    short_label(_capital(match.group("cause")), 90),
+                    "",
+                    [_capital(match.group("fix"))],
+                    kind=option.kind,
+                )
+                case.condition = True
+                out.append(case)
+    return out
+
+
+# --------------------------------------------------------------------------- "can also"
+
+#: "This error can also happen if the host name fails to resolve to an IP address."
+_ALSO_RE = re.compile(
+    r"^(?:this|the) (?:error|problem|issue|behavior|symptom)s? (?:can|may) also (?:occur|happen|"
+    r"be caused|result)\s+(?:if|when|because|by)\s+(?P<cause>[^.]{8,200})\.",
+    re.IGNORECASE,
+)
+#: "This issue can be worked around by providing a proper host name resolution method".
+_WORKED_AROUND_RE = re.compile(
+    r"^(?:this|the|it)(?: \w+)? can be (?:worked around|resolved|corrected|fixed|avoided) by "
+    r"(?P<g>[a-z]+ing)\b(?P<rest>.{3,300})$",
+    re.IGNORECASE,
+)
+_TO_FIX_RE = re.compile(
+    r"^to (?:resolve|work around|correct|fix|avoid) (?:this|the) (?:issue|problem|error|"
+    r"behavior)[^,]{0,40},\s*(?P<act>[a-z].{5,300})$",
+    re.IGNORECASE,
+)
+
+
+#: "This problem occurs when ...": the cause is what follows.
+_OCCURS_RE = re.compile(
+    r"^(?:this|the) (?:problem|error|issue|behavior) (?:occurs|happens|can occur|may occur)"
+    r"\s+(?:when|if|because)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def also_cause(section: Section) -> tuple[str, str, Option] | None:
+    """A CAUSE's later paragraph naming another cause with its own fix ("This error can also
+    happen if the host name fails to resolve ... This issue can be worked around by
+    providing a proper host name resolution method"): (the first cause's name, the other's,
+    an option for its fix); None when there is no such paragraph or it gives no fix."""
+    from kbassist.drafting.options import _verb_of
+    from kbassist.drafting.text import clean
+
+    body = _body_until_repro(section)
+    if any(p.heading for p in body):
+        return None  # "Cause 1" / "Cause 2" sub-headings: causes of another kind
+    paras = [clean(p.text) for p in body if clean(p.text)]
+    if not paras or re.search(r"\bfollowing\b|:$", paras[0], re.IGNORECASE):
+        return None  # "This error can be caused by the following situations."
+    for para in paras[1:]:
+        found = _ALSO_RE.match(para)
+        if found is None:
+            continue
+        fix = ""
+        for sentence in split_sentences(para)[1:]:
+            if (m := _WORKED_AROUND_RE.match(sentence)) and (verb := _verb_of(m.group("g"))):
+                fix = f"{verb.capitalize()}{m.group('rest')}"
+            elif m := _TO_FIX_RE.match(sentence):
+                fix = _capital(m.group("act"))
+            if fix:
+                break
+        if not fix:
+            return None
+        first = split_sentences(paras[0])[0] if split_sentences(paras[0]) else paras[0]
+        first = _capital(_OCCURS_RE.sub("", first, count=1))
+        label = short_label(_capital(found.group("cause")), 110)
+        option = Option(section, label, para, [fix], kind="cause")
+        option.condition = True
+        return short_label(first, 110), label, option
+    return None

@@ -1,0 +1,156 @@
+"""Honest no-fix outcomes for MS KB articles (issue 13).
+
+An article whose RESOLUTION only says "There is currently no resolution to this
+problem", or whose STATUS says the problem is confirmed or under investigation and that
+gives no fix at all, must not be drafted as a "Resolution" to tick: the walk ends in an
+outcome that says there is no fix, and keeps any workaround the article does give.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.articles import Article, Section
+from kbassist.drafting.options import Option, option_label, short_label
+from kbassist.drafting.symptoms import find_section
+from kbassist.drafting.text import clean, shorten, split_detail, split_sentences, with_detail
+
+#: "There is currently no resolution to this problem.", "No workaround is available at
+#: this time.", "According to Broderbund, there is no resolution to the problem."
+NO_FIX_RE = re.compile(
+    r"\bthere (?:is|are) (?:currently |presently |at this time |still )?no (?:known )?"
+    r"(?:resolution|workaround|fix|solution|work-around)s?\b"
+    r"|\bno (?:known )?(?:resolution|workaround|fix|solution|work-around)s? (?:is|are|exists?)"
+    r"(?: currently| presently)? (?:available|known)?"
+    r"|^none(?: at this time)?\.?$",
+    re.IGNORECASE,
+)
+
+#: STATUS: "Microsoft has confirmed this to be a problem in ...", "Microsoft is
+#: researching this problem", "This problem is under investigation".
+OPEN_STATUS_RE = re.compile(
+    r"\bconfirmed (?:this|that|these) (?:to be|as) (?:an? )?(?:problem|bug|issue|limitation)"
+    r"|\b(?:is|are) (?:currently )?(?:researching|investigating)\b|\bunder investigation\b",
+    re.IGNORECASE,
+)
+
+#: A STATUS that also names where the problem is fixed: there is a fix.
+_FIXED_RE = re.compile(
+    r"\b(?:fixed|corrected|resolved|addressed) in\b|\b(?:no longer|does not|doesn't) occur in\b",
+    re.IGNORECASE,
+)
+
+#: The step the drafter writes for a cause it found no fix for (`_cause_options`).
+_CAUSE_ONLY = "Check whether this applies here and remove it:"
+
+
+def _no_fix_item(item: str) -> bool:
+    text = split_detail(item)[0]
+    sentences = split_sentences(clean(text)) or [text]
+    return all(NO_FIX_RE.search(s) for s in sentences)
+
+
+def _relabel(option: Option) -> str:
+    """ "Workaround: <its first step>" once the "no workaround" sentence is taken out."""
+    prefix = option.label.split(":", 1)[0] if ":" in option.label else ""
+    first = option_label(split_detail(option.items[0])[0])
+    return f"{prefix}: {first}" if prefix else first
+
+
+def _leading_statements(items: list[str]) -> tuple[list[str], str]:
+    """Items with a "There is no workaround." sentence that opens a step before its action
+    taken out (shown as the outcome's text), and those sentences."""
+    out: list[str] = []
+    said: list[str] = []
+    for item in items:
+        text, detail = split_detail(item)
+        sentences = split_sentences(clean(text))
+        n = 0
+        while n < len(sentences) - 1 and NO_FIX_RE.search(sentences[n]):
+            n += 1
+        if n:
+            said.extend(sentences[:n])
+            item = with_detail(" ".join(sentences[n:]), detail)
+        out.append(item)
+    return out, " ".join(said)
+
+
+def _status_reason(article: Article) -> tuple[str, Section | None]:
+    """The STATUS sentences that say the problem is open, and the section; ("", None)
+    when STATUS names a fix or says nothing of the kind."""
+    section = find_section(article, ("status",))
+    if section is None or _FIXED_RE.search(section.text):
+        return "", None
+    said = [
+        s
+        for s in split_sentences(clean(section.text))
+        if OPEN_STATUS_RE.search(s)  # the "confirmed" boilerplate is the point here
+    ]
+    return (" ".join(said[:2]), section) if said else ("", None)
+
+
+def no_fix_options(article: Article, options: list[Option]) -> list[Option]:
+    """`options` with "there is no resolution" statements taken out of fixes, and one
+    honest "No fix" option when nothing the article gives is a fix (a confirmed or
+    investigated STATUS, or a RESOLUTION that says there is none). Other articles'
+    options come back unchanged."""
+    statements: list[tuple[str, Option]] = []
+    kept: list[Option] = []
+    for option in options:
+        if option.kind == "upgrade":
+            kept.append(option)
+            continue
+        option.items, said = _leading_statements(option.items)
+        if said:  # "There is no workaround for this problem. A hotfix ... is available."
+            option.lead = f"{said} {option.lead}".strip()
+            if NO_FIX_RE.search(option.label) and option.items:
+                option.label = _relabel(option)
+        gone = [i for i in option.items if _no_fix_item(i)]
+        if not gone:
+            kept.append(option)
+            continue
+        statements.extend((split_detail(i)[0], option) for i in gone)
+        option.items = [i for i in option.items if not _no_fix_item(i)]
+        if option.items:  # "There is no workaround. You must wait until ...": the rest stays
+            said = " ".join(split_detail(i)[0] for i in gone)
+            option.lead = f"{said} {option.lead}".strip()
+            option.label = _relabel(option)
+            kept.append(option)
+        elif not NO_FIX_RE.search(option.label):
+            # "Host Integration Server 2000: No fix is available ... at this time": the
+            # answer for that product, kept beside the others' fixes
+            said = " ".join(split_detail(i)[0] for i in gone)
+            kept.append(_no_fix_option(article, option.section, f"{option.label}: no fix", said))
+    reason, status = _status_reason(article)
+    if not statements and status is None:
+        return options
+    real = [
+        o
+        for o in kept
+        if o.kind != "nofix"
+        and not (o.kind == "cause" and all(i.startswith(_CAUSE_ONLY) for i in o.items))
+    ]
+    if real:
+        return kept if statements else options
+    said = " ".join(dict.fromkeys(s for s, _ in statements))
+    section = statements[0][1].section if statements else status
+    if section is None:
+        return options
+    why = reason or said
+    lead = f"{why} {said}" if reason and said else why
+    return [_no_fix_option(article, section, "No fix: " + short_label(why.rstrip("."), 70), lead)]
+
+
+def _no_fix_option(article: Article, section: Section, label: str, said: str) -> Option:
+    """An outcome that says there is no fix: nothing to tick but telling the user, the
+    CAUSE shown so what triggers it can be avoided, and no claim that it goes away."""
+    step = f"Tell the user that {article.id} gives no fix or workaround for this problem."
+    cause = find_section(article, ("cause", "causes"))
+    if cause is not None and clean(cause.text):
+        step = with_detail(step, f"CAUSE: {shorten(clean(cause.text), 400)}")
+    check = (
+        "Nothing to verify: the article gives no fix, so expect the problem to remain "
+        "until a later version or update corrects it."
+    )
+    lead = f"The article gives no fix or workaround. {said}".strip()
+    return Option(section, label, lead, [step], kind="nofix", checks=[check])
