@@ -44,11 +44,19 @@ _MESSAGE_RES_RE = re.compile(
     r"\s+(?:may|might|can|will|could)?\s*(?:receive|get|see|encounter)"
     r"|(?:windows|setup|the \w+(?: \w+)?)\s+(?:may |might |can |will )?"
     r"(?:display|return|show|report)s?)"
-    r"\s+(?:(?:one of )?the following|an?|this|these|the)\s+(?:\w+\s+){0,3}?"
+    r"\s+(?:(?:one of )?(?:the )?following|an?|this|these|the)\s+(?:\w+\s+){0,3}?"
     r"|(?:(?:one of )?the following|an?|this)\s+(?:\w+\s+){0,3}?)"
     r"(?:error\s+|warning\s+|event\s+)?(?:messages?|errors?|warnings?|events?)\b"
     r"(?:\s+(?:may|might|can|will|could)?\s*(?:appear|be displayed|be logged|occur|be"
     r" returned|be shown)s?)?[^:.]{0,160}:\s*(?P<msg>.+)$",
+    re.IGNORECASE,
+)
+#: 'you may receive a "Call to undefined dynalink" error message': the message quoted in
+#: the sentence, no colon before it; nothing may follow but the sentence's end.
+_INLINE_MESSAGE_RE = re.compile(
+    r"^you\s+(?:(?:may|might|will|could)\s+)?(?:also\s+)?(?:receive|get|see)\s+(?:an?|the)\s+"
+    r"[\"\u201c](?P<msg>[^\"\u201c\u201d]{4,200}?)[.!]?[\"\u201d]\s+(?:error\s+|warning\s+)?"
+    r"(?:message|error|dialog box|warning)$",
     re.IGNORECASE,
 )
 #: "you may be unable to X", "you cannot X": what the admin must be able to do.
@@ -94,6 +102,46 @@ _SECOND_CLAUSE_RE = re.compile(
 _LOWER_FIRST = frozenset(
     "the a an some all any you your many several one each every certain multiple most"
     " other these those".split()
+)
+#: " and will eventually time out", " and never activate": a second result joined to the
+#: first, its own verb group after "and".
+_SECOND_RESULT_RE = re.compile(
+    r",?\s+and\s+(?=(?:then\s+|also\s+|eventually\s+)?(?:will|may|might|would|never|not"
+    r"|cannot|can't|can not|does not|doesn't|do not|don't|(?:fail|lose|hang|crash|freeze|quit"
+    r"|stop|disappear|become|reboot|restart)(?:s|es)?)\b)",
+    re.IGNORECASE,
+)
+#: Adjectives that open a subject and are capitalised only because they open the sentence.
+_ADJECTIVES = frozenset(
+    "duplicate large small long short new old empty blank hidden incorrect invalid random"
+    " extra additional various numerous".split()
+)
+
+
+def _lower_first(subject: str) -> bool:
+    """Whether the subject's first word is a common word capitalised only because it began
+    the sentence ("Mapped drives", "Messages destined to ...", "Duplicate appointments"),
+    not a name ("Windows", "Outlook Express", "Setup", "SQL Server")."""
+    words = subject.split()
+    first = words[0]
+    if first.casefold() in _LOWER_FIRST or first.casefold() in _ADJECTIVES:
+        return True
+    if not re.fullmatch(r"[A-Z][a-z]{2,}", first) or (len(words) > 1 and not words[1][:1].islower()):
+        return False  # "Outlook Express", "SQL Server", "Windows 95": the name goes on
+    low = first.casefold()
+    if first in _NAMES_IN_S or low.endswith(("ss", "us", "is")):
+        return False
+    return low.endswith(("ed", "ing")) or low.endswith("s")
+
+
+#: A result that goes wrong with no word of failure: a state ("is unavailable", "may
+#: remain in sleep mode"), a repetition ("runs every time ..."), a duration ("may take
+#: several hours"), a thing doubled ("a duplicate extension appears").
+_ALSO_PROBLEM_RE = re.compile(
+    r"\b(?:unavailable|inaccessible|unreadable|grayed out|dimmed|duplicated?|remains?|every"
+    r" time|each time|continually|repeatedly|infinitely|a long time|(?:several|many)"
+    r" (?:minutes|hours|seconds)|extremely slow|unresponsive)\b",
+    re.IGNORECASE,
 )
 #: Verbs that say what goes wrong with no word of failure ("the buttons may cover a
 #: portion of the Find box").
@@ -157,6 +205,8 @@ def _plural(subject: str) -> bool:
         if word.casefold() in _PREPOSITIONS:
             words = words[:n]
             break
+    while len(words) > 1 and re.fullmatch(r"[a-z]{3,}ed", words[-1]):
+        words = words[:-1]  # "Messages destined (to ...)": the participle after the noun
     last = words[-1] if words else ""
     if re.fullmatch(r"[A-Z]{2,}s", last):
         return True  # "DLLs", "APIs"
@@ -258,6 +308,8 @@ def expected_state(result: str) -> str:
     result = re.sub(r"^(?:then|also|however|instead),?\s+", "", result, flags=re.I)
     result = re.sub(r"\b(?:cannot|can't|can ?not)\b", "can not", result, flags=re.I)
     result = re.sub(r"\b(is|are|was|were)n't\b", r"\1 not", result)
+    # "Visual C++ may also load ...": "also" ties the result to another, not part of it
+    result = re.sub(r"\b(may|might|can|could|will) (?:also|then|even) ", r"\1 ", result)
     result = re.sub(
         r"^in (?:this|that|such a) (?:scenario|situation|case),?\s+", "", result, flags=re.I
     )
@@ -267,6 +319,9 @@ def expected_state(result: str) -> str:
     if shown:
         message = _message(shown.group("msg"))
         return f'the message "{message}" no longer appears' if message else ""
+    inline = _INLINE_MESSAGE_RE.match(result)
+    if inline:  # 'you receive a "Call to undefined dynalink" error message'
+        return f'the message "{inline.group("msg")}" no longer appears'
     if re.search(r"\b(?:the )?following\b", result, re.I):
         return ""  # "you may see the following message and ...": the message is elsewhere
     unable = _UNABLE_RE.match(result)
@@ -286,12 +341,15 @@ def expected_state(result: str) -> str:
     said = result[verb.start() :]
     if _HAPPENS_RE.match(verb.group("verb")):
         said = result  # "Screen corruption occurs": the subject says what goes wrong
-    if not states_problem(said) and verb.group("verb") not in _HIDES:
+    if not (states_problem(said) or _ALSO_PROBLEM_RE.search(said)) and verb.group("verb") not in _HIDES:
         return ""  # "IBM is shipping its own version": the scene, nothing to turn round
     subject = result[: verb.start()].strip()
-    if _SECOND_CLAUSE_RE.search(verb.group("rest")) or ":" in verb.group("rest"):
+    # "may remain inactive and never activate", "will not be sent and will eventually time
+    # out": the first result turned round is the check, the second only follows from it
+    first_rest = _SECOND_RESULT_RE.split(verb.group("rest"), maxsplit=1)[0]
+    if _SECOND_CLAUSE_RE.search(first_rest) or ":" in first_rest:
         return ""
-    if subject.split()[0].casefold() in _LOWER_FIRST:
+    if _lower_first(subject):
         subject = subject[:1].lower() + subject[1:]
     adverb = ""
     if re.fullmatch(r"[a-z]+ly", subject.split()[-1]) and len(subject.split()) > 1:
@@ -302,7 +360,7 @@ def expected_state(result: str) -> str:
     modal, neg = verb.group("modal"), bool(verb.group("neg"))
     if modal in {"can", "could"} and not neg and not _HAPPENS_RE.match(verb.group("verb")):
         return ""  # "the errors can be handled by ...": a possibility, not the problem
-    word, rest = verb.group("verb"), verb.group("rest").strip()
+    word, rest = verb.group("verb"), first_rest.strip()
     rest = re.sub(r"^again\s+", "", rest)  # "is again denied access": the "again" goes
     low = word.casefold()
     if re.fullmatch(r"(?:does|do|did) not|doesn't|don't|didn't", low):
@@ -354,7 +412,7 @@ def expected_state(result: str) -> str:
             return f"{subject} can {adverb_said}{word}{tail}"  # "Windows NT can access"
         return f"{subject} {adverb_said}{_conjugate(word, plural)}{tail}"
     adverb = f"{adverb} " if adverb else ""
-    return f"{subject} no longer {adverb}{_conjugate(word, plural)}{tail}"
+    return f"{subject} no longer {adverb}{adverb_said}{_conjugate(word, plural)}{tail}"
 
 
 def _action(condition: str) -> str:
@@ -425,7 +483,9 @@ def structured_check(sentence: str) -> str:
         ):
             return f"Check that {state}."  # "When this issue occurs": no condition to name
         if action and "," in action:
-            check = f"When you {action} again, check that {state}."
+            # "save a document for the first time, and the X option is selected": "again"
+            # after the last part would redo only that part
+            check = f"When you {action}, check that {state}."
         elif action and conj.casefold() not in {"while", "after", "once"}:
             again = "" if re.search(r"\b(?:again|second time|twice)\b", action, re.I) else " again"
             check = f"{_cap(action)}{again}: check that {state}."
@@ -518,3 +578,12 @@ def upgraded(verify: str, label: str) -> str:
     if redo is None:
         return verify
     return found.sub(swap, verify[: redo.start()]) + verify[redo.start() :]
+
+
+def for_outcome(verify: str, workaround: bool) -> str:
+    """The shared verify said for one outcome: a by-design check "with the fix above in
+    place" says "workaround" under a WORKAROUND outcome, which leaves the behavior as
+    designed and only works round it."""
+    if workaround:
+        return verify.replace("; with the fix above in place, ", "; with the workaround above in place, ", 1)
+    return verify

@@ -1,0 +1,177 @@
+"""Verifies said as what to do and what to see, second pass (drafting round 9, verify9b):
+a hotfix's box-drawn or worded file table, by-design wording per outcome, a second result
+after the first, a subject capitalised only by the sentence, a message quoted in the
+sentence, a failure said with no word of failure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafting_support import walked
+
+from kbassist.articles import Article, parse_article
+from kbassist.drafting.verify_form import structured_check
+
+
+def mskb(body: str, *, id_: str = "Q999902", title: str = "Test article") -> Article:
+    """An MS KB archive article: header fields, then underlined, tab-indented sections."""
+    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Exchange", ""]
+    lines = ["\t" + line if line else "" for line in body.strip("\n").split("\n")]
+    return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
+
+
+def verify(art: Article, answers: dict[str, str] | None = None) -> list[str]:
+    checklist = walked(art, {"symptom": "yes", **(answers or {})})
+    return [item.text for item in checklist.part("verify")]
+
+
+def test_a_hotfix_box_table_gives_the_file_version_check() -> None:
+    """ "| Store.exe | 5.5.2144.0 |" in a box table -> "Store.exe is version 5.5.2144.0"."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "The Information Store service stops responding when a client opens a large folder.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "To resolve this problem, obtain the latest service pack for Exchange Server 5.5.\n"
+        "The English version of this fix should have the following file attributes or\n"
+        "later:\n\n"
+        "Component: Information Store\n\n"
+        "+------------------------+\n"
+        "| File name | Version    |\n"
+        "+------------------------+\n"
+        "| Store.exe | 5.5.2144.0 |\n"
+        "+------------------------+\n"
+        "| Mdbmsg.dll | 5.5.2144.0 |\n"
+        "+------------------------+\n"
+    )
+    checks = verify(art)
+    assert checks[0].startswith(
+        "Check that Store.exe is version 5.5.2144.0 and Mdbmsg.dll is version 5.5.2144.0 or later"
+    )
+
+
+def test_a_time_stamp_list_with_versions_in_words_gives_the_file_version_check() -> None:
+    """ "Dispatch.exe 7/10/98 5:39p 85,245 bytes (version 3.5.34)" -> version 3.5.34."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "Dates after December 31, 1999 are displayed incorrectly in the directory.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "Contact Microsoft Product Support Services to obtain the fix.\n"
+        "This fix should have the following time stamp:\n\n"
+        "  Dispatch.exe   7/10/98   5:39p    85,245 bytes (version 3.5.34)\n"
+        "  Import.exe     7/10/98   5:39p   205,905 bytes (version 3.5.34)\n"
+    )
+    assert verify(art)[0].startswith(
+        "Check that Dispatch.exe is version 3.5.34 and Import.exe is version 3.5.34 or later"
+    )
+
+
+BY_DESIGN_WORKAROUND = (
+    "SYMPTOMS\n========\n\n"
+    "When you insert an odd page section break, a new blank page appears in print preview.\n\n"
+    "WORKAROUND\n==========\n\n"
+    "To work around this behavior, type text on the blank page.\n\n"
+    "STATUS\n======\n\nThis behavior is by design.\n"
+)
+
+
+def test_a_by_design_workaround_outcome_says_workaround_not_fix() -> None:
+    """A WORKAROUND outcome of a by-design article: "with the workaround above in place"."""
+    [check] = verify(mskb(BY_DESIGN_WORKAROUND))
+    assert "with the workaround above in place" in check
+    assert "with the fix above in place" not in check
+
+
+def test_design_changes_as_the_cause_are_not_a_by_design_statement() -> None:
+    """ "caused by design changes in Windows 95" is a cause, not "this is by design"."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "After you upgrade to Windows 95, drawn images created with GRAMS are not filled.\n\n"
+        "RESOLUTION\n==========\n\nUpgrade to GRAMS version 3.0 or later.\n\n"
+        "STATUS\n======\n\n"
+        "This situation is most likely caused by design changes in Windows 95.\n"
+    )
+    [check] = verify(art)
+    assert "by design" not in check
+
+
+def test_no_workaround_for_one_case_is_not_a_by_design_statement() -> None:
+    """ "If you made backups with a beta, there is no workaround" names one case only."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "When you restore backups with Microsoft Backup, you receive the following error\n"
+        "message:\n\n   Alert! Unknown compression of file\n\n"
+        "WORKAROUND\n==========\n\n"
+        "Make the backups again with the released version of Microsoft Backup. If you made\n"
+        "backups with a beta version of Microsoft Backup, there is no workaround for this\n"
+        "situation.\n"
+    )
+    [check] = verify(art)
+    assert "by design" not in check
+    assert "Alert! Unknown compression of file" in check
+
+
+def test_a_subject_capitalised_by_the_sentence_is_lowered_in_the_check() -> None:
+    """ "Mapped drives may not be available." -> "check that mapped drives are available"."""
+    assert structured_check("Mapped drives may not be available.") == (
+        "Check that mapped drives are available."
+    )
+    assert structured_check("Users cannot log on to the domain.") == (
+        "Check that users can log on to the domain."
+    )
+    # a name keeps its capital
+    assert structured_check("Windows cannot find the file.") == (
+        "Check that Windows can find the file."
+    )
+
+
+def test_a_second_result_is_not_carried_into_the_turned_check() -> None:
+    """ "will not be sent and will eventually time out" -> "are sent", not "are sent and
+    will eventually time out"."""
+    check = structured_check(
+        "Messages destined to the called MTA will not be sent and will eventually time out,"
+        " in which case a non-delivery report (NDR) is generated."
+    )
+    assert check == "Check that messages destined to the called MTA are sent."
+    assert structured_check("The service may remain inactive and never activate.") == (
+        "Check that the service no longer remains inactive."
+    )
+
+
+def test_a_message_quoted_in_the_sentence_is_checked_without_a_colon() -> None:
+    """ 'you may receive a "call to an undefined dynalink" error message when you start X'."""
+    assert structured_check(
+        'You may receive a "call to an undefined dynalink" error message when you attempt to'
+        " start Microsoft Word 6.0 for Windows."
+    ) == (
+        "Start Microsoft Word 6.0 for Windows again: check that the message "
+        '"call to an undefined dynalink" no longer appears.'
+    )
+
+
+def test_a_failure_with_no_word_of_failure_is_turned_round() -> None:
+    """ "is unavailable", "may remain in sleep mode", "runs every time": states to undo."""
+    assert structured_check(
+        "When the Text tool is selected in Paint, the Clear Image command is unavailable."
+    ) == "When the Text tool is selected in Paint, check that the Clear Image command is available."
+    assert structured_check(
+        "A Windows NT 4.0 unattended upgrade will continually cycle through the installation."
+    ) == (
+        "Check that a Windows NT 4.0 unattended upgrade no longer continually cycles through "
+        "the installation."
+    )
+
+
+def test_also_after_the_hedge_is_not_taken_for_the_verb() -> None:
+    """ "Visual C++ may also load the wrong files" -> "no longer loads", never "alsos"."""
+    assert structured_check("Visual C++ may also load the wrong version of source files.") == (
+        "Check that Visual C++ no longer loads the wrong version of source files."
+    )
+
+
+def test_a_two_part_action_is_not_redone_with_again_after_its_last_part() -> None:
+    """ "When you save X, and the Y option is selected, Z" -> no "is selected again"."""
+    check = structured_check(
+        "When you save a document for the first time, and the Prompt For Document Properties"
+        " option is selected, the General tab shows incorrect information."
+    )
+    assert "selected again" not in check
