@@ -138,7 +138,7 @@ def test_a_second_result_is_not_carried_into_the_turned_check() -> None:
 
 
 def test_a_message_quoted_in_the_sentence_is_checked_without_a_colon() -> None:
-    """ 'you may receive a "call to an undefined dynalink" error message when you start X'."""
+    """'you may receive a "call to an undefined dynalink" error message when you start X'."""
     assert structured_check(
         'You may receive a "call to an undefined dynalink" error message when you attempt to'
         " start Microsoft Word 6.0 for Windows."
@@ -150,9 +150,13 @@ def test_a_message_quoted_in_the_sentence_is_checked_without_a_colon() -> None:
 
 def test_a_failure_with_no_word_of_failure_is_turned_round() -> None:
     """ "is unavailable", "may remain in sleep mode", "runs every time": states to undo."""
-    assert structured_check(
-        "When the Text tool is selected in Paint, the Clear Image command is unavailable."
-    ) == "When the Text tool is selected in Paint, check that the Clear Image command is available."
+    assert (
+        structured_check(
+            "When the Text tool is selected in Paint, the Clear Image command is unavailable."
+        )
+        == "When the Text tool is selected in Paint, check that the Clear Image command is"
+        " available."
+    )
     assert structured_check(
         "A Windows NT 4.0 unattended upgrade will continually cycle through the installation."
     ) == (
@@ -175,3 +179,67 @@ def test_a_two_part_action_is_not_redone_with_again_after_its_last_part() -> Non
         " option is selected, the General tab shows incorrect information."
     )
     assert "selected again" not in check
+
+
+def test_a_message_is_quoted_as_the_article_says_it() -> None:
+    """ "The object cannot be found" stays "cannot" (never "can not", "isn't" stays)."""
+    check = structured_check(
+        "The Repair Disk Utility may return the following errors: The object cannot be found"
+        " in the directory."
+    )
+    assert check == (
+        'Check that the message "The object cannot be found in the directory" no longer appears.'
+    )
+
+
+def test_a_trigger_before_the_colon_is_redone_before_the_message() -> None:
+    """ "X generates the following error when you type cast Y: M" -> type cast Y again."""
+    assert structured_check(
+        "The compiler generates the following error when you type cast a 'const float' to"
+        " 'const int' in an array declarator: error C2057: expected constant expression"
+    ) == (
+        "Type cast a 'const float' to 'const int' in an array declarator again: check that the"
+        ' message "error C2057: expected constant expression" no longer appears.'
+    )
+
+
+def test_a_product_scene_before_the_sentence_stays_before_the_check() -> None:
+    """ "In Windows NT 3.51, X fail." -> "In Windows NT 3.51, check that X no longer fail"."""
+    assert structured_check(
+        "In Windows NT 3.51, non-anonymous FTP connections from trusted domains fail."
+    ) == (
+        "In Windows NT 3.51, check that non-anonymous FTP connections from trusted domains no"
+        " longer fail."
+    )
+    assert structured_check("In some cases, the server stops responding.") == (
+        "Check that the server no longer stops responding."
+    )
+
+
+def test_an_act_said_as_a_gerund_is_the_subject_of_the_check() -> None:
+    """ "Trying to reference X will cause VB to crash" -> "trying to ... no longer causes"; a
+    name or a compound noun that only looks like a gerund ("Floating point") is left."""
+    assert structured_check(
+        "Trying to reference a non-existent member in an Enum definition will cause Visual"
+        " Basic 5.0 to crash."
+    ) == (
+        "Check that trying to reference a non-existent member in an Enum definition no longer"
+        " causes Visual Basic 5.0 to crash."
+    )
+    assert (
+        structured_check(
+            "Floating point decimal values generally do not have an exact binary representation."
+        )
+        == ""
+    )
+    assert structured_check("Mastering Microsoft Visual Basic 4.0 setup does not complete.") == ""
+
+
+def test_no_longer_in_the_symptom_is_turned_into_the_state_restored() -> None:
+    """ "hidden shares are no longer available" -> "hidden shares are available" (not "are no
+    longer no longer available")."""
+    assert structured_check(
+        "After you save changes with System Policy Editor, hidden shares are no longer available."
+    ) == (
+        "After you save changes with System Policy Editor, check that hidden shares are available."
+    )

@@ -42,13 +42,14 @@ _MESSAGE_RES_RE = re.compile(
     r"^(?:(?:(?:you|(?:an?|the|your)\s+(?:[\w.-]+\s+){0,5}?(?:client|user|server|computer"
     r"|application|program|workstation|station)s?)"
     r"\s+(?:may|might|can|will|could)?\s*(?:receive|get|see|encounter)"
-    r"|(?:windows|setup|the \w+(?: \w+)?)\s+(?:may |might |can |will )?"
-    r"(?:display|return|show|report)s?)"
+    r"|(?:windows|setup|the \w+(?: \w+)?|(?:some |many |the )?[A-Za-z][\w.-]*(?: [\w.'-]+){0,11}?)"
+    r"\s+(?:may |might |can |will )?(?:(?:display|return|show|report|generate|produce|log"
+    r"|cause)s?|results? in))"
     r"\s+(?:(?:one of )?(?:the )?following|an?|this|these|the)\s+(?:\w+\s+){0,3}?"
     r"|(?:(?:one of )?the following|an?|this)\s+(?:\w+\s+){0,3}?)"
     r"(?:error\s+|warning\s+|event\s+)?(?:messages?|errors?|warnings?|events?)\b"
     r"(?:\s+(?:may|might|can|will|could)?\s*(?:appear|be displayed|be logged|occur|be"
-    r" returned|be shown)s?)?[^:.]{0,160}:\s*(?P<msg>.+)$",
+    r" returned|be shown)s?)?(?:[^:.]|\.(?=\d)){0,160}:\s*(?P<msg>.+)$",
     re.IGNORECASE,
 )
 #: 'you may receive a "Call to undefined dynalink" error message': the message quoted in
@@ -124,9 +125,12 @@ def _lower_first(subject: str) -> bool:
     not a name ("Windows", "Outlook Express", "Setup", "SQL Server")."""
     words = subject.split()
     first = words[0]
+    if _GERUND_SUBJECT_RE.match(subject):
+        return True  # "Trying to open X causes ...": "trying to open X"
     if first.casefold() in _LOWER_FIRST or first.casefold() in _ADJECTIVES:
         return True
-    if not re.fullmatch(r"[A-Z][a-z]{2,}", first) or (len(words) > 1 and not words[1][:1].islower()):
+    named = len(words) > 1 and not words[1][:1].islower()
+    if named or not re.fullmatch(r"[A-Z][a-z]{2,}", first):
         return False  # "Outlook Express", "SQL Server", "Windows 95": the name goes on
     low = first.casefold()
     if first in _NAMES_IN_S or low.endswith(("ss", "us", "is")):
@@ -183,7 +187,10 @@ _SUPPORT_RE = re.compile(r"^(?:not\s+)?(?:designed|intended|supported|meant)\b",
 #: (", resulting in ..."), a second clause (", it was ...").
 _AFTER_RE = re.compile(
     r"\s+because\b|\s+since\b|,\s*(?:resulting|causing|which|and|so|it|this|but)\b"
-    r"|\s+and (?:it|they|then|this|can|cannot|can not|is|are)\b",
+    r"|\s+and (?:it|they|then|this|can|cannot|can not|is|are)\b"
+    # "are re-created and the permissions are lost": a second subject with its own verb
+    r"|\s+and (?:the|all|its|their|your|any)\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were|has|have"
+    r"|may|might|will|does|do)\b",
     re.I,
 )
 #: Words after which a "verb" is a noun ("the changes", "a print job").
@@ -199,6 +206,8 @@ _NAMES_IN_S = frozenset("Windows Access News Series Analysis Status Address Proc
 def _plural(subject: str) -> bool:
     """Whether a subject takes a plural verb ("the buttons", "users", "you"), read from
     its last word; a name ("Windows 95", "Developer Studio") is singular."""
+    if _GERUND_SUBJECT_RE.match(subject):
+        return False  # "Mixing calls to ... may yield": one act, singular
     words = subject.split()
     # the head noun comes before a prepositional tail ("the latest DLLs for Jet")
     for n, word in enumerate(words[1:], 1):
@@ -264,17 +273,32 @@ def _message(said: str) -> str:
     sentences = split_sentences(said)
     message = (sentences[0] if sentences else said).strip().strip("\"'\u201c\u201d ")
     message = message.rstrip(".").strip("\"'\u201c\u201d ")
+    # "...: Requested Header Not Found is returned.": the sentence's verb, not the message
+    message = re.sub(r"\s+(?:is|are) (?:returned|displayed|shown|logged|generated)$", "", message)
+    if '"' in message:
+        return ""  # a quote inside: the message's end is not where the quotes are
     if len(re.findall(r"[A-Za-z]{2,}", message)) < 2 or len(message) > MAX_MESSAGE:
         return ""
     return message
 
 
+#: A gerund that opens the sentence as its subject: "Trying to reference X will cause ...",
+#: "Returning an invalid datatype ... results in ...", not "Using X, Y" (a comma).
+_GERUND_SUBJECT_RE = re.compile(
+    r"^[A-Z][a-z]+ing\s+(?:to|a|an|the|this|that|these|those|your|its|their|any|some|all"
+    r"|multiple|several)\b"
+)
+
+
 def _subject_ok(subject: str) -> bool:
-    """Whether the words before a verb can be its subject: a short noun phrase."""
+    """Whether the words before a verb can be its subject: a short noun phrase, or a
+    gerund's phrase that opens the sentence."""
+    gerund = bool(_GERUND_SUBJECT_RE.match(subject))
+    plain = _NOT_SUBJECT_RE.search(subject[subject.find(" ") + 1 :] if gerund else subject)
     return bool(
         subject
         and len(subject.split()) <= 10
-        and not _NOT_SUBJECT_RE.search(subject)
+        and not plain
         and not re.match(r"(?:it|this|that|there)\b", subject, re.I)
         and subject.split()[-1].casefold() not in _DETERMINERS  # "the changes are": a noun
         and subject.split()[0].casefold() not in _PREPOSITIONS  # "On some computers X is"
@@ -304,6 +328,12 @@ def expected_state(result: str) -> str:
     is not one of these shapes."""
     from kbassist.drafting.verify import states_problem
 
+    # the message as the article quotes it, before any word of the sentence is normalised
+    # ("The object cannot be found" stays, never "can not")
+    shown = _MESSAGE_RES_RE.match(" ".join(result.split()).strip().rstrip("."))
+    if shown and not REASSURANCE_RE.search(result):
+        message = _message(shown.group("msg"))
+        return f'the message "{message}" no longer appears' if message else ""
     result = _HEDGE_RE.sub("", " ".join(result.split())).strip().rstrip(".")
     result = re.sub(r"^(?:then|also|however|instead),?\s+", "", result, flags=re.I)
     result = re.sub(r"\b(?:cannot|can't|can ?not)\b", "can not", result, flags=re.I)
@@ -341,7 +371,8 @@ def expected_state(result: str) -> str:
     said = result[verb.start() :]
     if _HAPPENS_RE.match(verb.group("verb")):
         said = result  # "Screen corruption occurs": the subject says what goes wrong
-    if not (states_problem(said) or _ALSO_PROBLEM_RE.search(said)) and verb.group("verb") not in _HIDES:
+    wrong = states_problem(said) or _ALSO_PROBLEM_RE.search(said)
+    if not wrong and verb.group("verb") not in _HIDES:
         return ""  # "IBM is shipping its own version": the scene, nothing to turn round
     subject = result[: verb.start()].strip()
     # "may remain inactive and never activate", "will not be sent and will eventually time
@@ -392,6 +423,8 @@ def expected_state(result: str) -> str:
         low = word.casefold()
     if low.endswith("ed") and low not in {"need", "feed", "seed", "exceed"}:
         return ""  # "the file was deleted": a past result, no present check
+    if re.match(r"that\b", rest) or re.search(r"\bnot to\b", rest):
+        return ""  # "may show that X fails", "causes X not to be installed": no plain state
     if _SUPPORT_RE.match(rest):
         return ""  # "is not designed / supported": a statement of support, not a failure
     # the cause or a second clause after the result is not part of the check
@@ -404,6 +437,9 @@ def expected_state(result: str) -> str:
                 return f"{subject} {verb_said} {opposite}{rest[len(word_said) :]}"
         if neg and modal in {"can", "could"}:
             return f"{subject} can be{tail}"  # "cannot be run": "can be run"
+        if not neg and rest.casefold().startswith("no longer "):
+            # "hidden shares are no longer available": they are available again
+            return f"{subject} {verb_said} {rest[len('no longer ') :]}"
         return f"{subject} {verb_said}{tail}" if neg else f"{subject} {verb_said} no longer{tail}"
     if neg:
         # "do not load with event 4000": the event goes with the failure, not the check
@@ -460,6 +496,20 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+#: "In Windows NT 3.51, ...", "On a Windows NT computer, ...": a scene of a product or
+#: version before the sentence proper.
+_SCENE_LEAD_RE = re.compile(
+    r"^(?P<lead>(?:in|on|under|with)\s+[^,;:]{3,80}?),\s+(?P<rest>.+)$", re.I
+)
+#: "Some public folders generate the following error message when you use X: M": the
+#: trigger before the colon that brings the message.
+_MESSAGE_TRIGGER_RE = re.compile(
+    r"^(?P<pre>.+?\b(?:messages?|errors?|warnings?))\s+(?P<conj>when|whenever|if|after)\s+"
+    r"(?P<cond>you\s[^:]{3,150}?):\s*(?P<msg>.+)$",
+    re.IGNORECASE,
+)
+
+
 def structured_check(sentence: str) -> str:
     """The verify a symptom sentence gives once its structure is read: "Start X again:
     check that the message "Y" no longer appears." for "When you start X, you may receive
@@ -470,6 +520,22 @@ def structured_check(sentence: str) -> str:
     sentence = re.sub(r"^(?:however|but|instead|unfortunately),?\s+", "", sentence, flags=re.I)
     if not sentence or "[...]" in sentence or REASSURANCE_RE.search(sentence):
         return ""
+    scene = _SCENE_LEAD_RE.match(sentence)
+    if scene and re.search(r"[A-Z0-9]", scene.group("lead")[3:]):
+        # "In Windows NT 3.51, X fail.": the check keeps the scene it holds in
+        check = structured_check(scene.group("rest"))
+        if check:
+            lead = scene.group("lead")
+            return f"{lead[:1].upper()}{lead[1:]}, {check[:1].lower()}{check[1:]}"
+    shown = _MESSAGE_TRIGGER_RE.match(sentence)
+    if shown:
+        # "X generates the following error when you reference that property: M"
+        state = expected_state(f"{shown.group('pre')}: {shown.group('msg')}")
+        action = _action(shown.group("cond"))
+        conj = shown.group("conj").casefold()
+        if state and action and conj not in {"while", "after", "once"}:
+            check = f"{_cap(action)} again: check that {state}."
+            return check if len(check) <= MAX_CHECK else ""
     trigger = _split_trigger(sentence.rstrip("."))
     if trigger is not None:
         conj, condition, result = trigger
@@ -482,10 +548,14 @@ def structured_check(sentence: str) -> str:
             re.I,
         ):
             return f"Check that {state}."  # "When this issue occurs": no condition to name
-        if action and "," in action:
+        if action and re.search(
+            r",\s+(?:and|or)\s+(?:[\w-]+\s+){1,6}?(?:is|are|was|were)\b", action
+        ):
             # "save a document for the first time, and the X option is selected": "again"
             # after the last part would redo only that part
             check = f"When you {action}, check that {state}."
+        elif action and "," in action:
+            check = f"When you {action} again, check that {state}."
         elif action and conj.casefold() not in {"while", "after", "once"}:
             again = "" if re.search(r"\b(?:again|second time|twice)\b", action, re.I) else " again"
             check = f"{_cap(action)}{again}: check that {state}."
@@ -585,5 +655,6 @@ def for_outcome(verify: str, workaround: bool) -> str:
     place" says "workaround" under a WORKAROUND outcome, which leaves the behavior as
     designed and only works round it."""
     if workaround:
-        return verify.replace("; with the fix above in place, ", "; with the workaround above in place, ", 1)
+        fix, workaround = "with the fix above in place, ", "with the workaround above in place, "
+        return verify.replace(f"; {fix}", f"; {workaround}", 1)
     return verify
