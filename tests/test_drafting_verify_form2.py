@@ -243,3 +243,13 @@ def test_no_longer_in_the_symptom_is_turned_into_the_state_restored() -> None:
     ) == (
         "After you save changes with System Policy Editor, check that hidden shares are available."
     )
+
+
+def test_a_second_failure_after_and_is_not_kept_as_expected() -> None:
+    """ "doesn't recognize the disk and continually prompts you" -> never "recognizes the
+    disk and continually prompts you" (the second failure said as what to see)."""
+    check = structured_check(
+        "The installation program doesn't recognize that you have inserted the requested disk"
+        " in the drive and continually prompts you to insert the next disk in the set."
+    )
+    assert "continually prompts" not in check

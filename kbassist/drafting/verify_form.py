@@ -104,12 +104,12 @@ _LOWER_FIRST = frozenset(
     "the a an some all any you your many several one each every certain multiple most"
     " other these those".split()
 )
-#: " and will eventually time out", " and never activate": a second result joined to the
-#: first, its own verb group after "and".
+#: " and will eventually time out", " and never activate", " and continually prompts": a
+#: second result joined to the first, its own verb group after "and".
 _SECOND_RESULT_RE = re.compile(
     r",?\s+and\s+(?=(?:then\s+|also\s+|eventually\s+)?(?:will|may|might|would|never|not"
     r"|cannot|can't|can not|does not|doesn't|do not|don't|(?:fail|lose|hang|crash|freeze|quit"
-    r"|stop|disappear|become|reboot|restart)(?:s|es)?)\b)",
+    r"|stop|disappear|become|reboot|restart)(?:s|es)?|[a-z]+ly\s+[a-z]+s)\b)",
     re.IGNORECASE,
 )
 #: Adjectives that open a subject and are capitalised only because they open the sentence.
@@ -275,8 +275,8 @@ def _message(said: str) -> str:
     message = message.rstrip(".").strip("\"'\u201c\u201d ")
     # "...: Requested Header Not Found is returned.": the sentence's verb, not the message
     message = re.sub(r"\s+(?:is|are) (?:returned|displayed|shown|logged|generated)$", "", message)
-    if '"' in message:
-        return ""  # a quote inside: the message's end is not where the quotes are
+    if message.count('"') % 2:
+        return ""  # a quote left open: the message's end is not where the quotes are
     if len(re.findall(r"[A-Za-z]{2,}", message)) < 2 or len(message) > MAX_MESSAGE:
         return ""
     return message
@@ -423,7 +423,9 @@ def expected_state(result: str) -> str:
         low = word.casefold()
     if low.endswith("ed") and low not in {"need", "feed", "seed", "exceed"}:
         return ""  # "the file was deleted": a past result, no present check
-    if re.match(r"that\b", rest) or re.search(r"\bnot to\b", rest):
+    if (
+        re.match(r"(?:show|seem|appear|indicate)s?$", low) and re.match(r"that\b", rest)
+    ) or re.search(r"\bnot to\b", rest):
         return ""  # "may show that X fails", "causes X not to be installed": no plain state
     if _SUPPORT_RE.match(rest):
         return ""  # "is not designed / supported": a statement of support, not a failure
