@@ -253,3 +253,32 @@ def test_a_second_failure_after_and_is_not_kept_as_expected() -> None:
         " in the drive and continually prompts you to insert the next disk in the set."
     )
     assert "continually prompts" not in check
+
+
+def test_the_sentence_after_the_last_step_is_the_article_own_check() -> None:
+    """ "... close Device Manager." then "The card should now be disabled." is the verify."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "Windows 95 detects the disabled internal network card during Plug and Play detection.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "To disable the internal network card in Windows 95:\n\n"
+        "1. Click the Start button, point to Settings, and then click Control Panel.\n\n"
+        "2. Double-click the System icon, and then click the Device Manager tab.\n\n"
+        "3. Click the OK button to accept the change, then close Device Manager.\n\n"
+        "The internal network interface card should now be disabled.\n"
+    )
+    assert verify(art) == ["The internal network interface card should now be disabled."]
+
+
+def test_a_check_after_a_scene_clause_is_the_article_own_check() -> None:
+    """ "After turning off File Sharing, you should be able to drag the icon" is the verify."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "You cannot eject a CD-ROM or drag its icon to the Trash.\n\n"
+        "WORKAROUND\n==========\n\n"
+        "Choose Sharing Setup from Control Panels and turn off File Sharing. After turning off\n"
+        "File Sharing, you should be able to drag the CD icon to the Trash.\n"
+    )
+    assert verify(art) == [
+        "After turning off File Sharing, you should be able to drag the CD icon to the Trash."
+    ]

@@ -549,7 +549,8 @@ _NO_FIX_IF_RE = re.compile(
 )
 #: A step that is the article's own check ("You should now see ...", "To verify, ...").
 _CHECK_RE = re.compile(
-    r"^(?:you should (?:now |then )?(?:see|be able|receive|get)|to (?:verify|confirm|check) "
+    r"^(?:(?:after|once|when)\s[^,.]{3,80},\s+)?"  # "After turning off File Sharing, ..."
+    r"(?:you should (?:now |then )?(?:see|be able|receive|get)|to (?:verify|confirm|check) "
     r"(?:that|whether|this|the (?:fix|change|setting))|verify that|confirm that|"
     r"[^.]{0,80}\bshould (?:now|then) (?:work|be|play|print|run|start|appear|succeed|display|"
     r"function|connect|show|respond|open|load))",
@@ -1842,6 +1843,13 @@ def _steps_checks_backup(article: Article, option: Option) -> tuple[list[str], l
     checks: list[str] = list(option.checks)
     for n, item in enumerate(option.items):
         text, detail = split_detail(item)
+        said = " ".join(detail.split())
+        one = said and "\n" not in detail.strip() and len(split_sentences(said)) == 1
+        if one and len(said) <= 200 and _CHECK_RE.search(said):
+            # "... close Device Manager." + "The card should now be disabled.": the
+            # sentence after the last step is the article's own check
+            checks.append(said)
+            item, detail = text, ""
         if n and not detail and _CHECK_RE.search(text):
             checks.append(item)  # the article's own check: the verify, not a step
             continue

@@ -427,6 +427,8 @@ def expected_state(result: str) -> str:
         re.match(r"(?:show|seem|appear|indicate)s?$", low) and re.match(r"that\b", rest)
     ) or re.search(r"\bnot to\b", rest):
         return ""  # "may show that X fails", "causes X not to be installed": no plain state
+    if re.search(r"\buntil\b", rest, re.I):
+        return ""  # "is unavailable until the wizard ends": "available until" says the opposite
     if _SUPPORT_RE.match(rest):
         return ""  # "is not designed / supported": a statement of support, not a failure
     # the cause or a second clause after the result is not part of the check
