@@ -135,6 +135,14 @@ def test_a_second_result_is_not_carried_into_the_turned_check() -> None:
     assert structured_check("The service may remain inactive and never activate.") == (
         "Check that the service no longer remains inactive."
     )
+    # a condition with two parts is one condition: kept whole
+    assert structured_check(
+        "Outlook causes an access violation if it fails to make an RPC connection and the"
+        " password has changed during the connection failure."
+    ) == (
+        "Check that Outlook no longer causes an access violation if it fails to make an RPC"
+        " connection and the password has changed during the connection failure."
+    )
 
 
 def test_a_message_quoted_in_the_sentence_is_checked_without_a_colon() -> None:
@@ -282,3 +290,19 @@ def test_a_check_after_a_scene_clause_is_the_article_own_check() -> None:
     assert verify(art) == [
         "After turning off File Sharing, you should be able to drag the CD icon to the Trash."
     ]
+
+
+def test_what_the_admin_did_is_never_turned_into_a_check() -> None:
+    """ "You stop the service and restart it" is the scene, not a failure to see gone."""
+    assert structured_check("You stop the service and restart it using a user account.") == ""
+
+
+def test_a_plural_subject_keeps_its_verb_when_its_capital_goes() -> None:
+    """ "Applications such as Word do not recognize" -> "applications ... recognize"."""
+    assert structured_check(
+        "Applications such as Microsoft Word for MS-DOS do not recognize pictures in the"
+        " 256-color format."
+    ) == (
+        "Check that applications such as Microsoft Word for MS-DOS recognize pictures in the"
+        " 256-color format."
+    )

@@ -187,10 +187,16 @@ _SUPPORT_RE = re.compile(r"^(?:not\s+)?(?:designed|intended|supported|meant)\b",
 #: (", resulting in ..."), a second clause (", it was ...").
 _AFTER_RE = re.compile(
     r"\s+because\b|\s+since\b|,\s*(?:resulting|causing|which|and|so|it|this|but)\b"
-    r"|\s+and (?:it|they|then|this|can|cannot|can not|is|are)\b"
-    # "are re-created and the permissions are lost": a second subject with its own verb
-    r"|\s+and (?:the|all|its|their|your|any)\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were|has|have"
-    r"|may|might|will|does|do)\b",
+    r"|\s+and (?:it|they|then|this|can|cannot|can not|is|are)\b",
+    re.I,
+)
+#: "are re-created and the permissions are lost": a second subject with its own verb, cut
+#: only when no condition comes before it ("if it fails ... and the password has changed"
+#: is one condition).
+_SECOND_SUBJECT_RE = re.compile(
+    r"^(?P<first>(?:(?!\b(?:if|when|while|after|unless|once)\b).)+?)\s+and (?:the|all|its"
+    r"|their|your|any)\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were|has|have|may|might|will|does"
+    r"|do)\b",
     re.I,
 )
 #: Words after which a "verb" is a noun ("the changes", "a print job").
@@ -380,13 +386,15 @@ def expected_state(result: str) -> str:
     first_rest = _SECOND_RESULT_RE.split(verb.group("rest"), maxsplit=1)[0]
     if _SECOND_CLAUSE_RE.search(first_rest) or ":" in first_rest:
         return ""
-    if _lower_first(subject):
-        subject = subject[:1].lower() + subject[1:]
+    if subject.casefold() == "you" and not verb.group("modal") and not verb.group("neg"):
+        return ""  # "You stop the service and restart it": what the admin did, the scene
     adverb = ""
     if re.fullmatch(r"[a-z]+ly", subject.split()[-1]) and len(subject.split()) > 1:
         # "the toolbar partially covers": "no longer partially covers"
         subject, adverb = subject.rsplit(" ", 1)
-    plural = _plural(subject)
+    plural = _plural(subject)  # read before the capital goes: "Applications such as ..."
+    if _lower_first(subject):
+        subject = subject[:1].lower() + subject[1:]
     adverb_said = ""
     modal, neg = verb.group("modal"), bool(verb.group("neg"))
     if modal in {"can", "could"} and not neg and not _HAPPENS_RE.match(verb.group("verb")):
@@ -433,6 +441,8 @@ def expected_state(result: str) -> str:
         return ""  # "is not designed / supported": a statement of support, not a failure
     # the cause or a second clause after the result is not part of the check
     rest = _AFTER_RE.split(rest, maxsplit=1)[0].rstrip(" ,")
+    second = _SECOND_SUBJECT_RE.match(rest)
+    rest = second.group("first") if second else rest
     tail = f" {rest}" if rest else ""
     if low == "be":
         verb_said = _conjugate("be", plural)
