@@ -306,3 +306,29 @@ def test_a_plural_subject_keeps_its_verb_when_its_capital_goes() -> None:
         "Check that applications such as Microsoft Word for MS-DOS recognize pictures in the"
         " 256-color format."
     )
+
+
+def test_a_second_subject_is_not_said_as_what_to_see() -> None:
+    """ "the views are re-created and the permissions are lost" -> only the views; "starts
+    and access from the network and the console is prohibited" -> no turned check."""
+    assert (
+        structured_check(
+            "When you create views and re-run SMSVIEW, the views are re-created and the"
+            " permissions are lost."
+        )
+        == "Create views and re-run SMSVIEW again: check that the views are no longer re-created."
+    )
+    assert (
+        structured_check(
+            "The Netlogon service does not start and access to the server from both the network"
+            " and the console is prohibited."
+        )
+        == ""
+    )
+    assert (
+        structured_check(
+            "Applications such as Notepad do not keep default form settings and have to be set"
+            " manually for every print job."
+        )
+        == "Check that applications such as Notepad keep default form settings."
+    )

@@ -109,8 +109,15 @@ _LOWER_FIRST = frozenset(
 _SECOND_RESULT_RE = re.compile(
     r",?\s+and\s+(?=(?:then\s+|also\s+|eventually\s+)?(?:will|may|might|would|never|not"
     r"|cannot|can't|can not|does not|doesn't|do not|don't|(?:fail|lose|hang|crash|freeze|quit"
-    r"|stop|disappear|become|reboot|restart)(?:s|es)?|[a-z]+ly\s+[a-z]+s)\b)",
+    r"|stop|disappear|become|reboot|restart)(?:s|es)?|[a-z]+ly\s+[a-z]+s|ha(?:ve|s) to|must"
+    r"|needs? to)\b)",
     re.IGNORECASE,
+)
+#: Verbs of failure that are also what an admin does: "You stop the service" is the
+#: scene, never a failure to see gone ("you receive", "you fail to", "you lose" are).
+_YOU_DO = frozenset(
+    "stop close quit run change delete reset revert restart reboot print send log lock"
+    " return display show overwrite generate produce report continue".split()
 )
 #: Adjectives that open a subject and are capitalised only because they open the sentence.
 _ADJECTIVES = frozenset(
@@ -386,7 +393,8 @@ def expected_state(result: str) -> str:
     first_rest = _SECOND_RESULT_RE.split(verb.group("rest"), maxsplit=1)[0]
     if _SECOND_CLAUSE_RE.search(first_rest) or ":" in first_rest:
         return ""
-    if subject.casefold() == "you" and not verb.group("modal") and not verb.group("neg"):
+    acted = _base(verb.group("verb").casefold())
+    if subject.casefold() == "you" and not verb.group("modal") and acted in _YOU_DO:
         return ""  # "You stop the service and restart it": what the admin did, the scene
     adverb = ""
     if re.fullmatch(r"[a-z]+ly", subject.split()[-1]) and len(subject.split()) > 1:
@@ -442,6 +450,8 @@ def expected_state(result: str) -> str:
     # the cause or a second clause after the result is not part of the check
     rest = _AFTER_RE.split(rest, maxsplit=1)[0].rstrip(" ,")
     second = _SECOND_SUBJECT_RE.match(rest)
+    if second and re.search(r"\band\b", second.group("first")):
+        return ""  # "starts and access from the network and the console is": whose verb?
     rest = second.group("first") if second else rest
     tail = f" {rest}" if rest else ""
     if low == "be":
