@@ -332,3 +332,20 @@ def test_a_second_subject_is_not_said_as_what_to_see() -> None:
         )
         == "Check that applications such as Notepad keep default form settings."
     )
+
+
+def test_a_repeated_state_and_a_platform_label_do_not_survive_the_turn() -> None:
+    """ "is unavailable (dimmed)" -> "is available" (no "(dimmed)"); "In MS-DOS: M" -> M."""
+    assert (
+        structured_check(
+            "When you justify text, the Justify command is unavailable (dimmed) on the menu."
+        )
+        == "Justify text again: check that the Justify command is available on the menu."
+    )
+    assert (
+        structured_check(
+            "Certain editing sequences can cause the following errors: In MS-DOS: Run-time error"
+            " R6003 - integer divide by 0"
+        )
+        == 'Check that the message "Run-time error R6003 - integer divide by 0" no longer appears.'
+    )

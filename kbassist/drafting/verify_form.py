@@ -169,6 +169,10 @@ _OPPOSITE = {
     "dimmed": "available",
     "unable": "able",
 }
+#: "(dimmed)" after "unavailable": the same state said again, wrong once turned round.
+_SAME_STATE_RE = re.compile(
+    r"^\s*\((?:dimmed|gr[ae]yed(?: out)?|unavailable|disabled|inactive)\)", re.IGNORECASE
+)
 #: Hedges and framing removed from a check: "may", "might", "in some cases".
 _HEDGE_RE = re.compile(
     r"\s*\b(?:in some cases|sometimes|occasionally|intermittently|typically|usually),?", re.I
@@ -286,6 +290,8 @@ def _message(said: str) -> str:
     sentences = split_sentences(said)
     message = (sentences[0] if sentences else said).strip().strip("\"'\u201c\u201d ")
     message = message.rstrip(".").strip("\"'\u201c\u201d ")
+    # "In MS-DOS: Run-time error R6003": the platform a list of messages names first
+    message = re.sub(r"^(?:in|on|under) [\w .-]{2,30}:\s+(?=\S)", "", message, flags=re.I)
     # "...: Requested Header Not Found is returned.": the sentence's verb, not the message
     message = re.sub(r"\s+(?:is|are) (?:returned|displayed|shown|logged|generated)$", "", message)
     if message.count('"') % 2:
@@ -458,7 +464,9 @@ def expected_state(result: str) -> str:
         verb_said = _conjugate("be", plural)
         for word_said, opposite in _OPPOSITE.items():
             if not neg and rest.casefold().startswith(word_said):
-                return f"{subject} {verb_said} {opposite}{rest[len(word_said) :]}"
+                # "is unavailable (dimmed)": the parenthesis said the same, it goes too
+                after = re.sub(_SAME_STATE_RE, "", rest[len(word_said) :], count=1)
+                return f"{subject} {verb_said} {opposite}{after}"
         if neg and modal in {"can", "could"}:
             return f"{subject} can be{tail}"  # "cannot be run": "can be run"
         if not neg and rest.casefold().startswith("no longer "):
