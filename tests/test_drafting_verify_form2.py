@@ -349,3 +349,22 @@ def test_a_repeated_state_and_a_platform_label_do_not_survive_the_turn() -> None
         )
         == 'Check that the message "Run-time error R6003 - integer divide by 0" no longer appears.'
     )
+
+
+def test_a_name_with_an_acronym_or_and_inside_is_a_singular_subject() -> None:
+    """ "The File and Print Services (FPNW) service may slowly leak memory" -> "no longer
+    slowly leaks"; "(DDM) may stop X and generate Y" -> only "no longer stops X"."""
+    assert (
+        structured_check(
+            "The Microsoft File and Print Services (FPNW) service may slowly leak memory."
+        )
+        == "Check that the Microsoft File and Print Services (FPNW) service no longer slowly"
+        " leaks memory."
+    )
+    assert (
+        structured_check(
+            "Discovery Data Manager (DDM) may stop processing records and generate an error in"
+            " the Ddm.log file."
+        )
+        == "Check that Discovery Data Manager (DDM) no longer stops processing records."
+    )

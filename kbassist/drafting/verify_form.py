@@ -238,7 +238,9 @@ def _plural(subject: str) -> bool:
         return True  # "DLLs", "APIs"
     if last.casefold() in {"you", "they", "we", "both"}:
         return True
-    if re.search(r"\band (?!later\b|earlier\b|above\b)", subject):
+    # "the users and groups" (not "File and Print Services": one name, its words capitalised)
+    named = re.sub(r"\b[A-Z][\w-]* and [A-Z][\w-]*", "Name", subject)
+    if re.search(r"\band (?!later\b|earlier\b|above\b)", named):
         return True
     first = subject.split()[0] if subject.split() else ""
     opens = re.fullmatch(r"[A-Z][a-z]+s", first) and first not in _NAMES_IN_S
@@ -312,6 +314,8 @@ _GERUND_SUBJECT_RE = re.compile(
 def _subject_ok(subject: str) -> bool:
     """Whether the words before a verb can be its subject: a short noun phrase, or a
     gerund's phrase that opens the sentence."""
+    # "Active Server Pages (ASP) access": an acronym in parentheses is part of the name
+    subject = re.sub(r"\s\([A-Z][A-Za-z0-9]{1,9}\)(?=\s|$)", "", subject)
     gerund = bool(_GERUND_SUBJECT_RE.match(subject))
     plain = _NOT_SUBJECT_RE.search(subject[subject.find(" ") + 1 :] if gerund else subject)
     return bool(
@@ -397,6 +401,9 @@ def expected_state(result: str) -> str:
     # "may remain inactive and never activate", "will not be sent and will eventually time
     # out": the first result turned round is the check, the second only follows from it
     first_rest = _SECOND_RESULT_RE.split(verb.group("rest"), maxsplit=1)[0]
+    if verb.group("modal"):
+        # "may stop processing DDRs and generate an error": the second verb shares "may"
+        first_rest = re.split(rf",?\s+and\s+(?=(?:{_FAIL_VERBS})\b)", first_rest, maxsplit=1)[0]
     if _SECOND_CLAUSE_RE.search(first_rest) or ":" in first_rest:
         return ""
     acted = _base(verb.group("verb").casefold())
