@@ -81,6 +81,16 @@ def test_a_by_design_workaround_outcome_says_workaround_not_fix() -> None:
     assert "with the fix above in place" not in check
 
 
+def test_a_by_design_no_workaround_is_not_followed_by_with_the_workaround() -> None:
+    """ "There is no workaround" then a WORKAROUND outcome: "with the steps above in place"."""
+    art = mskb(
+        BY_DESIGN_WORKAROUND.replace("This behavior is by design.", "There is no workaround.")
+    )
+    [check] = verify(art)
+    assert "with the workaround above in place" not in check
+    assert "with the steps above in place" in check
+
+
 def test_design_changes_as_the_cause_are_not_a_by_design_statement() -> None:
     """ "caused by design changes in Windows 95" is a cause, not "this is by design"."""
     art = mskb(

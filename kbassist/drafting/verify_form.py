@@ -693,7 +693,10 @@ def for_outcome(verify: str, workaround: bool) -> str:
     """The shared verify said for one outcome: a by-design check "with the fix above in
     place" says "workaround" under a WORKAROUND outcome, which leaves the behavior as
     designed and only works round it."""
+    fix = "with the fix above in place, "
+    if workaround and re.search(r"\bno (?:fix|resolution|workaround)\b", verify.split(fix)[0]):
+        # "There is no workaround for this issue."; then a workaround: only "the steps"
+        return verify.replace(f"; {fix}", "; with the steps above in place, ", 1)
     if workaround:
-        fix, workaround = "with the fix above in place, ", "with the workaround above in place, "
-        return verify.replace(f"; {fix}", f"; {workaround}", 1)
+        return verify.replace(f"; {fix}", "; with the workaround above in place, ", 1)
     return verify
