@@ -108,7 +108,7 @@ from kbassist.drafting.verify import (
     title_check,
     version_check,
 )
-from kbassist.drafting.verify_form import reshape, upgraded
+from kbassist.drafting.verify_form import for_outcome, reshape, upgraded
 from kbassist.drafting.ways import way_steps
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
@@ -740,9 +740,18 @@ _BY_DESIGN_RE = re.compile(
     r"|intended)|there is no (?:fix|resolution|workaround))\b",
     re.IGNORECASE,
 )
+#: "by design" in a STATUS sentence, not "caused by design changes in Windows 95" (a
+#: change of design is the cause, not a statement that the behavior is intended).
+_BY_DESIGN_WORDS = r"\bby design\b(?!\s+(?:changes?|flaws?|errors?|problems?|limitations?)\b)"
+#: "If for any reason X must be used, there is no workaround.": no fix for one case, not
+#: the article saying its behavior is intended.
+_NO_FIX_IF_RE = re.compile(
+    r"^(?:if|unless|when)\b[^.]*,\s*there is no (?:fix|resolution|workaround)\b", re.I
+)
 #: A step that is the article's own check ("You should now see ...", "To verify, ...").
 _CHECK_RE = re.compile(
-    r"^(?:you should (?:now |then )?(?:see|be able|receive|get)|to (?:verify|confirm|check) "
+    r"^(?:(?:after|once|when)\s[^,.]{3,80},\s+)?"  # "After turning off File Sharing, ..."
+    r"(?:you should (?:now |then )?(?:see|be able|receive|get)|to (?:verify|confirm|check) "
     r"(?:that|whether|this|the (?:fix|change|setting))|verify that|confirm that|"
     r"[^.]{0,80}\bshould (?:now|then) (?:work|be|play|print|run|start|appear|succeed|display|"
     r"function|connect|show|respond|open|load))",
@@ -812,7 +821,9 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
         if article.style != "mskb" and not by_design_section(article, section):
             continue
         for sentence in split_sentences(" ".join(section.text.split())):
-            status = section.key == "status" and re.search(r"\bby design\b", sentence, re.I)
+            status = section.key == "status" and re.search(_BY_DESIGN_WORDS, sentence, re.I)
+            if _NO_FIX_IF_RE.match(sentence):
+                continue  # "If you made backups with a beta, there is no workaround": one case
             if (status or _BY_DESIGN_RE.search(sentence)) and len(sentence) < 400:
                 return (
                     f'The article says this is by design ("{sentence}"): the '
@@ -901,7 +912,7 @@ def _repro_verify(article: Article, symptom: str = "") -> str:
         return ""
     by_design = any(
         _BY_DESIGN_RE.search(" ".join(s.text.split()))
-        or (s.key == "status" and re.search(r"\bby design\b", s.text, re.I))
+        or (s.key == "status" and re.search(_BY_DESIGN_WORDS, s.text, re.I))
         for s in article.sections
     )
     if by_design and find_section(article, RESOLUTION_KEYS + WORKAROUND_KEYS) is None:
@@ -1687,6 +1698,9 @@ def _outcome(
     known = {ref: var for ref, var in variables.items() if ref in asked}
     if option.kind == "upgrade":  # the product it installs, not the one it replaces
         verify_text = upgraded(verify_text, option.label)
+    verify_text = for_outcome(
+        verify_text, option.kind == "workaround" or option.section.key in WORKAROUND_KEYS
+    )
     steps = []
     for n, item in enumerate(option.pre_items):
         entry = _item(article, item, option.pre_section or option.section, known)
@@ -2117,6 +2131,13 @@ def _steps_checks_backup(article: Article, option: Option) -> tuple[list[str], l
     checks: list[str] = list(option.checks)
     for n, item in enumerate(option.items):
         text, detail = split_detail(item)
+        said = " ".join(detail.split())
+        one = said and "\n" not in detail.strip() and len(split_sentences(said)) == 1
+        if one and len(said) <= 200 and _CHECK_RE.search(said):
+            # "... close Device Manager." + "The card should now be disabled.": the
+            # sentence after the last step is the article's own check
+            checks.append(said)
+            item, detail = text, ""
         if n and not detail and _CHECK_RE.search(text):
             checks.append(item)  # the article's own check: the verify, not a step
             continue

@@ -118,10 +118,13 @@ _FILE_RE = re.compile(
 )
 _VERSION_RE = re.compile(r"^\d{1,5}(?:\.\d{1,5}){1,3}[a-z]?$", re.IGNORECASE)
 _DATE_RE = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$|^\d{1,2}-[A-Za-z]{3}-\d{2,4}$")
+#: A version cell said in words: "(version 3.5.34)" after the size, "version 4.00.951".
+_SAID_VERSION_RE = re.compile(r"^(?:.*\bbytes\s+)?\(?version\s+(?P<v>\d[\d.]*[a-z]?)\)?$", re.I)
 #: The lead-in of a hotfix's table: "should have the following file attributes or later".
 TABLE_LEAD_RE = re.compile(
-    r"\bfile attributes\b|\bfollowing (?:file )?versions?\b|\bversions? of the following files\b"
-    r"|^\s*(?:date\s+time\s+)?(?:version\s+)?(?:size\s+)?file ?name\b",
+    r"\bfile attributes\b|\bfollowing (?:time ?stamps?|updated files?)\b"
+    r"|\bfollowing (?:file )?versions?\b|\bversions? of the following files\b"
+    r"|^\s*(?:\|\s*)?(?:date\s+time\s+)?(?:version\s+)?(?:size\s+)?file ?name\b",
     re.IGNORECASE | re.MULTILINE,
 )
 #: At most this many files are named in the verify; the rest are "the other files".
@@ -140,15 +143,18 @@ def file_versions(text: str) -> list[tuple[str, str, str]]:
     seen: set[str] = set()
     started = False
     for line in text[lead.start() :].split("\n")[1:]:
-        cells = [c for c in re.split(r"\s{2,}|\t", line.strip()) if c]
-        if not cells or set(line.strip()) <= set("-= "):
-            continue  # the rule under the header, a blank line
+        # a box table's cells ("| Store.exe | 5.5.2144.0 |") split on the bars
+        cells = [c for c in re.split(r"\s{2,}|\t|\s*\|\s*", line.strip()) if c]
+        if not cells or set(line.strip()) <= set("-=+ "):
+            continue  # the rule under the header or between a box's rows, a blank line
         files = [c for c in cells if _FILE_RE.match(c)]
         if not files:
             if started and not re.search(r"\bfile ?name\b", line, re.IGNORECASE):
                 break  # the table ended
             continue
         started = True
+        # "85,245 bytes (version 3.5.34)", "version 4.00.951": a version said in words
+        cells = [_SAID_VERSION_RE.sub(r"\g<v>", c) for c in cells]
         versions = [c for c in cells if _VERSION_RE.match(c) and not _DATE_RE.match(c)]
         dates = [c for c in cells if _DATE_RE.match(c)]
         name = files[0]

@@ -42,13 +42,22 @@ _MESSAGE_RES_RE = re.compile(
     r"^(?:(?:(?:you|(?:an?|the|your)\s+(?:[\w.-]+\s+){0,5}?(?:client|user|server|computer"
     r"|application|program|workstation|station)s?)"
     r"\s+(?:may|might|can|will|could)?\s*(?:receive|get|see|encounter)"
-    r"|(?:windows|setup|the \w+(?: \w+)?)\s+(?:may |might |can |will )?"
-    r"(?:display|return|show|report)s?)"
-    r"\s+(?:(?:one of )?the following|an?|this|these|the)\s+(?:\w+\s+){0,3}?"
+    r"|(?:windows|setup|the \w+(?: \w+)?|(?:some |many |the )?[A-Za-z][\w.-]*(?: [\w.'-]+){0,11}?)"
+    r"\s+(?:may |might |can |will )?(?:(?:display|return|show|report|generate|produce|log"
+    r"|cause)s?|results? in))"
+    r"\s+(?:(?:one of )?(?:the )?following|an?|this|these|the)\s+(?:\w+\s+){0,3}?"
     r"|(?:(?:one of )?the following|an?|this)\s+(?:\w+\s+){0,3}?)"
     r"(?:error\s+|warning\s+|event\s+)?(?:messages?|errors?|warnings?|events?)\b"
     r"(?:\s+(?:may|might|can|will|could)?\s*(?:appear|be displayed|be logged|occur|be"
-    r" returned|be shown)s?)?[^:.]{0,160}:\s*(?P<msg>.+)$",
+    r" returned|be shown)s?)?(?:[^:.]|\.(?=\d)){0,160}:\s*(?P<msg>.+)$",
+    re.IGNORECASE,
+)
+#: 'you may receive a "Call to undefined dynalink" error message': the message quoted in
+#: the sentence, no colon before it; nothing may follow but the sentence's end.
+_INLINE_MESSAGE_RE = re.compile(
+    r"^you\s+(?:(?:may|might|will|could)\s+)?(?:also\s+)?(?:receive|get|see)\s+(?:an?|the)\s+"
+    r"[\"\u201c](?P<msg>[^\"\u201c\u201d]{4,200}?)[.!]?[\"\u201d]\s+(?:error\s+|warning\s+)?"
+    r"(?:message|error|dialog box|warning)$",
     re.IGNORECASE,
 )
 #: "you may be unable to X", "you cannot X": what the admin must be able to do.
@@ -95,6 +104,56 @@ _LOWER_FIRST = frozenset(
     "the a an some all any you your many several one each every certain multiple most"
     " other these those".split()
 )
+#: " and will eventually time out", " and never activate", " and continually prompts": a
+#: second result joined to the first, its own verb group after "and".
+_SECOND_RESULT_RE = re.compile(
+    r",?\s+and\s+(?=(?:then\s+|also\s+|eventually\s+)?(?:will|may|might|would|never|not"
+    r"|cannot|can't|can not|does not|doesn't|do not|don't|(?:fail|lose|hang|crash|freeze|quit"
+    r"|stop|disappear|become|reboot|restart)(?:s|es)?|[a-z]+ly\s+[a-z]+s|ha(?:ve|s) to|must"
+    r"|needs? to)\b)",
+    re.IGNORECASE,
+)
+#: Verbs of failure that are also what an admin does: "You stop the service" is the
+#: scene, never a failure to see gone ("you receive", "you fail to", "you lose" are).
+_YOU_DO = frozenset(
+    "stop close quit run change delete reset revert restart reboot print send log lock"
+    " return display show overwrite generate produce report continue".split()
+)
+#: Adjectives that open a subject and are capitalised only because they open the sentence.
+_ADJECTIVES = frozenset(
+    "duplicate large small long short new old empty blank hidden incorrect invalid random"
+    " extra additional various numerous".split()
+)
+
+
+def _lower_first(subject: str) -> bool:
+    """Whether the subject's first word is a common word capitalised only because it began
+    the sentence ("Mapped drives", "Messages destined to ...", "Duplicate appointments"),
+    not a name ("Windows", "Outlook Express", "Setup", "SQL Server")."""
+    words = subject.split()
+    first = words[0]
+    if _GERUND_SUBJECT_RE.match(subject):
+        return True  # "Trying to open X causes ...": "trying to open X"
+    if first.casefold() in _LOWER_FIRST or first.casefold() in _ADJECTIVES:
+        return True
+    named = len(words) > 1 and not words[1][:1].islower()
+    if named or not re.fullmatch(r"[A-Z][a-z]{2,}", first):
+        return False  # "Outlook Express", "SQL Server", "Windows 95": the name goes on
+    low = first.casefold()
+    if first in _NAMES_IN_S or low.endswith(("ss", "us", "is")):
+        return False
+    return low.endswith(("ed", "ing")) or low.endswith("s")
+
+
+#: A result that goes wrong with no word of failure: a state ("is unavailable", "may
+#: remain in sleep mode"), a repetition ("runs every time ..."), a duration ("may take
+#: several hours"), a thing doubled ("a duplicate extension appears").
+_ALSO_PROBLEM_RE = re.compile(
+    r"\b(?:unavailable|inaccessible|unreadable|grayed out|dimmed|duplicated?|remains?|every"
+    r" time|each time|continually|repeatedly|infinitely|a long time|(?:several|many)"
+    r" (?:minutes|hours|seconds)|extremely slow|unresponsive)\b",
+    re.IGNORECASE,
+)
 #: Verbs that say what goes wrong with no word of failure ("the buttons may cover a
 #: portion of the Find box").
 _HIDES = frozenset("cover covers overlap overlaps overwrite overwrites obscure obscures".split())
@@ -110,6 +169,10 @@ _OPPOSITE = {
     "dimmed": "available",
     "unable": "able",
 }
+#: "(dimmed)" after "unavailable": the same state said again, wrong once turned round.
+_SAME_STATE_RE = re.compile(
+    r"^\s*\((?:dimmed|gr[ae]yed(?: out)?|unavailable|disabled|inactive)\)", re.IGNORECASE
+)
 #: Hedges and framing removed from a check: "may", "might", "in some cases".
 _HEDGE_RE = re.compile(
     r"\s*\b(?:in some cases|sometimes|occasionally|intermittently|typically|usually),?", re.I
@@ -138,6 +201,15 @@ _AFTER_RE = re.compile(
     r"|\s+and (?:it|they|then|this|can|cannot|can not|is|are)\b",
     re.I,
 )
+#: "are re-created and the permissions are lost": a second subject with its own verb, cut
+#: only when no condition comes before it ("if it fails ... and the password has changed"
+#: is one condition).
+_SECOND_SUBJECT_RE = re.compile(
+    r"^(?P<first>(?:(?!\b(?:if|when|while|after|unless|once)\b).)+?)\s+and (?:the|all|its"
+    r"|their|your|any)\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were|has|have|may|might|will|does"
+    r"|do)\b",
+    re.I,
+)
 #: Words after which a "verb" is a noun ("the changes", "a print job").
 _DETERMINERS = frozenset(
     "the a an this that these those your my our their its some any all no".split()
@@ -151,18 +223,24 @@ _NAMES_IN_S = frozenset("Windows Access News Series Analysis Status Address Proc
 def _plural(subject: str) -> bool:
     """Whether a subject takes a plural verb ("the buttons", "users", "you"), read from
     its last word; a name ("Windows 95", "Developer Studio") is singular."""
+    if _GERUND_SUBJECT_RE.match(subject):
+        return False  # "Mixing calls to ... may yield": one act, singular
     words = subject.split()
     # the head noun comes before a prepositional tail ("the latest DLLs for Jet")
     for n, word in enumerate(words[1:], 1):
         if word.casefold() in _PREPOSITIONS:
             words = words[:n]
             break
+    while len(words) > 1 and re.fullmatch(r"[a-z]{3,}ed", words[-1]):
+        words = words[:-1]  # "Messages destined (to ...)": the participle after the noun
     last = words[-1] if words else ""
     if re.fullmatch(r"[A-Z]{2,}s", last):
         return True  # "DLLs", "APIs"
     if last.casefold() in {"you", "they", "we", "both"}:
         return True
-    if re.search(r"\band (?!later\b|earlier\b|above\b)", subject):
+    # "the users and groups" (not "File and Print Services": one name, its words capitalised)
+    named = re.sub(r"\b[A-Z][\w-]* and [A-Z][\w-]*", "Name", subject)
+    if re.search(r"\band (?!later\b|earlier\b|above\b)", named):
         return True
     first = subject.split()[0] if subject.split() else ""
     opens = re.fullmatch(r"[A-Z][a-z]+s", first) and first not in _NAMES_IN_S
@@ -214,17 +292,36 @@ def _message(said: str) -> str:
     sentences = split_sentences(said)
     message = (sentences[0] if sentences else said).strip().strip("\"'\u201c\u201d ")
     message = message.rstrip(".").strip("\"'\u201c\u201d ")
+    # "In MS-DOS: Run-time error R6003": the platform a list of messages names first
+    message = re.sub(r"^(?:in|on|under) [\w .-]{2,30}:\s+(?=\S)", "", message, flags=re.I)
+    # "...: Requested Header Not Found is returned.": the sentence's verb, not the message
+    message = re.sub(r"\s+(?:is|are) (?:returned|displayed|shown|logged|generated)$", "", message)
+    if message.count('"') % 2:
+        return ""  # a quote left open: the message's end is not where the quotes are
     if len(re.findall(r"[A-Za-z]{2,}", message)) < 2 or len(message) > MAX_MESSAGE:
         return ""
     return message
 
 
+#: A gerund that opens the sentence as its subject: "Trying to reference X will cause ...",
+#: "Returning an invalid datatype ... results in ...", not "Using X, Y" (a comma).
+_GERUND_SUBJECT_RE = re.compile(
+    r"^[A-Z][a-z]+ing\s+(?:to|a|an|the|this|that|these|those|your|its|their|any|some|all"
+    r"|multiple|several)\b"
+)
+
+
 def _subject_ok(subject: str) -> bool:
-    """Whether the words before a verb can be its subject: a short noun phrase."""
+    """Whether the words before a verb can be its subject: a short noun phrase, or a
+    gerund's phrase that opens the sentence."""
+    # "Active Server Pages (ASP) access": an acronym in parentheses is part of the name
+    subject = re.sub(r"\s\([A-Z][A-Za-z0-9]{1,9}\)(?=\s|$)", "", subject)
+    gerund = bool(_GERUND_SUBJECT_RE.match(subject))
+    plain = _NOT_SUBJECT_RE.search(subject[subject.find(" ") + 1 :] if gerund else subject)
     return bool(
         subject
         and len(subject.split()) <= 10
-        and not _NOT_SUBJECT_RE.search(subject)
+        and not plain
         and not re.match(r"(?:it|this|that|there)\b", subject, re.I)
         and subject.split()[-1].casefold() not in _DETERMINERS  # "the changes are": a noun
         and subject.split()[0].casefold() not in _PREPOSITIONS  # "On some computers X is"
@@ -254,10 +351,18 @@ def expected_state(result: str) -> str:
     is not one of these shapes."""
     from kbassist.drafting.verify import states_problem
 
+    # the message as the article quotes it, before any word of the sentence is normalised
+    # ("The object cannot be found" stays, never "can not")
+    shown = _MESSAGE_RES_RE.match(" ".join(result.split()).strip().rstrip("."))
+    if shown and not REASSURANCE_RE.search(result):
+        message = _message(shown.group("msg"))
+        return f'the message "{message}" no longer appears' if message else ""
     result = _HEDGE_RE.sub("", " ".join(result.split())).strip().rstrip(".")
     result = re.sub(r"^(?:then|also|however|instead),?\s+", "", result, flags=re.I)
     result = re.sub(r"\b(?:cannot|can't|can ?not)\b", "can not", result, flags=re.I)
     result = re.sub(r"\b(is|are|was|were)n't\b", r"\1 not", result)
+    # "Visual C++ may also load ...": "also" ties the result to another, not part of it
+    result = re.sub(r"\b(may|might|can|could|will) (?:also|then|even) ", r"\1 ", result)
     result = re.sub(
         r"^in (?:this|that|such a) (?:scenario|situation|case),?\s+", "", result, flags=re.I
     )
@@ -267,6 +372,9 @@ def expected_state(result: str) -> str:
     if shown:
         message = _message(shown.group("msg"))
         return f'the message "{message}" no longer appears' if message else ""
+    inline = _INLINE_MESSAGE_RE.match(result)
+    if inline:  # 'you receive a "Call to undefined dynalink" error message'
+        return f'the message "{inline.group("msg")}" no longer appears'
     if re.search(r"\b(?:the )?following\b", result, re.I):
         return ""  # "you may see the following message and ...": the message is elsewhere
     unable = _UNABLE_RE.match(result)
@@ -286,23 +394,33 @@ def expected_state(result: str) -> str:
     said = result[verb.start() :]
     if _HAPPENS_RE.match(verb.group("verb")):
         said = result  # "Screen corruption occurs": the subject says what goes wrong
-    if not states_problem(said) and verb.group("verb") not in _HIDES:
+    wrong = states_problem(said) or _ALSO_PROBLEM_RE.search(said)
+    if not wrong and verb.group("verb") not in _HIDES:
         return ""  # "IBM is shipping its own version": the scene, nothing to turn round
     subject = result[: verb.start()].strip()
-    if _SECOND_CLAUSE_RE.search(verb.group("rest")) or ":" in verb.group("rest"):
+    # "may remain inactive and never activate", "will not be sent and will eventually time
+    # out": the first result turned round is the check, the second only follows from it
+    first_rest = _SECOND_RESULT_RE.split(verb.group("rest"), maxsplit=1)[0]
+    if verb.group("modal"):
+        # "may stop processing DDRs and generate an error": the second verb shares "may"
+        first_rest = re.split(rf",?\s+and\s+(?=(?:{_FAIL_VERBS})\b)", first_rest, maxsplit=1)[0]
+    if _SECOND_CLAUSE_RE.search(first_rest) or ":" in first_rest:
         return ""
-    if subject.split()[0].casefold() in _LOWER_FIRST:
-        subject = subject[:1].lower() + subject[1:]
+    acted = _base(verb.group("verb").casefold())
+    if subject.casefold() == "you" and not verb.group("modal") and acted in _YOU_DO:
+        return ""  # "You stop the service and restart it": what the admin did, the scene
     adverb = ""
     if re.fullmatch(r"[a-z]+ly", subject.split()[-1]) and len(subject.split()) > 1:
         # "the toolbar partially covers": "no longer partially covers"
         subject, adverb = subject.rsplit(" ", 1)
-    plural = _plural(subject)
+    plural = _plural(subject)  # read before the capital goes: "Applications such as ..."
+    if _lower_first(subject):
+        subject = subject[:1].lower() + subject[1:]
     adverb_said = ""
     modal, neg = verb.group("modal"), bool(verb.group("neg"))
     if modal in {"can", "could"} and not neg and not _HAPPENS_RE.match(verb.group("verb")):
         return ""  # "the errors can be handled by ...": a possibility, not the problem
-    word, rest = verb.group("verb"), verb.group("rest").strip()
+    word, rest = verb.group("verb"), first_rest.strip()
     rest = re.sub(r"^again\s+", "", rest)  # "is again denied access": the "again" goes
     low = word.casefold()
     if re.fullmatch(r"(?:does|do|did) not|doesn't|don't|didn't", low):
@@ -334,18 +452,33 @@ def expected_state(result: str) -> str:
         low = word.casefold()
     if low.endswith("ed") and low not in {"need", "feed", "seed", "exceed"}:
         return ""  # "the file was deleted": a past result, no present check
+    if (
+        re.match(r"(?:show|seem|appear|indicate)s?$", low) and re.match(r"that\b", rest)
+    ) or re.search(r"\bnot to\b", rest):
+        return ""  # "may show that X fails", "causes X not to be installed": no plain state
+    if re.search(r"\buntil\b", rest, re.I):
+        return ""  # "is unavailable until the wizard ends": "available until" says the opposite
     if _SUPPORT_RE.match(rest):
         return ""  # "is not designed / supported": a statement of support, not a failure
     # the cause or a second clause after the result is not part of the check
     rest = _AFTER_RE.split(rest, maxsplit=1)[0].rstrip(" ,")
+    second = _SECOND_SUBJECT_RE.match(rest)
+    if second and re.search(r"\band\b", second.group("first")):
+        return ""  # "starts and access from the network and the console is": whose verb?
+    rest = second.group("first") if second else rest
     tail = f" {rest}" if rest else ""
     if low == "be":
         verb_said = _conjugate("be", plural)
         for word_said, opposite in _OPPOSITE.items():
             if not neg and rest.casefold().startswith(word_said):
-                return f"{subject} {verb_said} {opposite}{rest[len(word_said) :]}"
+                # "is unavailable (dimmed)": the parenthesis said the same, it goes too
+                after = re.sub(_SAME_STATE_RE, "", rest[len(word_said) :], count=1)
+                return f"{subject} {verb_said} {opposite}{after}"
         if neg and modal in {"can", "could"}:
             return f"{subject} can be{tail}"  # "cannot be run": "can be run"
+        if not neg and rest.casefold().startswith("no longer "):
+            # "hidden shares are no longer available": they are available again
+            return f"{subject} {verb_said} {rest[len('no longer ') :]}"
         return f"{subject} {verb_said}{tail}" if neg else f"{subject} {verb_said} no longer{tail}"
     if neg:
         # "do not load with event 4000": the event goes with the failure, not the check
@@ -354,7 +487,7 @@ def expected_state(result: str) -> str:
             return f"{subject} can {adverb_said}{word}{tail}"  # "Windows NT can access"
         return f"{subject} {adverb_said}{_conjugate(word, plural)}{tail}"
     adverb = f"{adverb} " if adverb else ""
-    return f"{subject} no longer {adverb}{_conjugate(word, plural)}{tail}"
+    return f"{subject} no longer {adverb}{adverb_said}{_conjugate(word, plural)}{tail}"
 
 
 def _action(condition: str) -> str:
@@ -402,6 +535,20 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+#: "In Windows NT 3.51, ...", "On a Windows NT computer, ...": a scene of a product or
+#: version before the sentence proper.
+_SCENE_LEAD_RE = re.compile(
+    r"^(?P<lead>(?:in|on|under|with)\s+[^,;:]{3,80}?),\s+(?P<rest>.+)$", re.I
+)
+#: "Some public folders generate the following error message when you use X: M": the
+#: trigger before the colon that brings the message.
+_MESSAGE_TRIGGER_RE = re.compile(
+    r"^(?P<pre>.+?\b(?:messages?|errors?|warnings?))\s+(?P<conj>when|whenever|if|after)\s+"
+    r"(?P<cond>you\s[^:]{3,150}?):\s*(?P<msg>.+)$",
+    re.IGNORECASE,
+)
+
+
 def structured_check(sentence: str) -> str:
     """The verify a symptom sentence gives once its structure is read: "Start X again:
     check that the message "Y" no longer appears." for "When you start X, you may receive
@@ -412,6 +559,22 @@ def structured_check(sentence: str) -> str:
     sentence = re.sub(r"^(?:however|but|instead|unfortunately),?\s+", "", sentence, flags=re.I)
     if not sentence or "[...]" in sentence or REASSURANCE_RE.search(sentence):
         return ""
+    scene = _SCENE_LEAD_RE.match(sentence)
+    if scene and re.search(r"[A-Z0-9]", scene.group("lead")[3:]):
+        # "In Windows NT 3.51, X fail.": the check keeps the scene it holds in
+        check = structured_check(scene.group("rest"))
+        if check:
+            lead = scene.group("lead")
+            return f"{lead[:1].upper()}{lead[1:]}, {check[:1].lower()}{check[1:]}"
+    shown = _MESSAGE_TRIGGER_RE.match(sentence)
+    if shown:
+        # "X generates the following error when you reference that property: M"
+        state = expected_state(f"{shown.group('pre')}: {shown.group('msg')}")
+        action = _action(shown.group("cond"))
+        conj = shown.group("conj").casefold()
+        if state and action and conj not in {"while", "after", "once"}:
+            check = f"{_cap(action)} again: check that {state}."
+            return check if len(check) <= MAX_CHECK else ""
     trigger = _split_trigger(sentence.rstrip("."))
     if trigger is not None:
         conj, condition, result = trigger
@@ -424,7 +587,13 @@ def structured_check(sentence: str) -> str:
             re.I,
         ):
             return f"Check that {state}."  # "When this issue occurs": no condition to name
-        if action and "," in action:
+        if action and re.search(
+            r",\s+(?:and|or)\s+(?:[\w-]+\s+){1,6}?(?:is|are|was|were)\b", action
+        ):
+            # "save a document for the first time, and the X option is selected": "again"
+            # after the last part would redo only that part
+            check = f"When you {action}, check that {state}."
+        elif action and "," in action:
             check = f"When you {action} again, check that {state}."
         elif action and conj.casefold() not in {"while", "after", "once"}:
             again = "" if re.search(r"\b(?:again|second time|twice)\b", action, re.I) else " again"
@@ -518,3 +687,16 @@ def upgraded(verify: str, label: str) -> str:
     if redo is None:
         return verify
     return found.sub(swap, verify[: redo.start()]) + verify[redo.start() :]
+
+
+def for_outcome(verify: str, workaround: bool) -> str:
+    """The shared verify said for one outcome: a by-design check "with the fix above in
+    place" says "workaround" under a WORKAROUND outcome, which leaves the behavior as
+    designed and only works round it."""
+    fix = "with the fix above in place, "
+    if workaround and re.search(r"\bno (?:fix|resolution|workaround)\b", verify.split(fix)[0]):
+        # "There is no workaround for this issue."; then a workaround: only "the steps"
+        return verify.replace(f"; {fix}", "; with the steps above in place, ", 1)
+    if workaround:
+        return verify.replace(f"; {fix}", "; with the workaround above in place, ", 1)
+    return verify
