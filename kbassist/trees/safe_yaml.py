@@ -20,7 +20,7 @@ characters in values are reported by the loader (`bad_characters` finds the latt
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -219,16 +219,20 @@ def show_tag(tag: str) -> str:
     return "!!" + tag[len(TAG) :] if tag.startswith(TAG) else tag
 
 
-def walk_nodes(node: yaml.Node) -> Iterable[yaml.Node]:
+def walk_nodes(node: yaml.Node) -> list[yaml.Node]:
+    """Every node under `node`, itself first, in file order (a list: the loader's checks
+    go over it more than once)."""
+    out: list[yaml.Node] = []
     stack = [node]
     while stack:
         current = stack.pop()
-        yield current
+        out.append(current)
         if isinstance(current, MappingNode):
             for key, value in current.value:
                 stack.extend((value, key))
         elif isinstance(current, SequenceNode):
             stack.extend(reversed(current.value))
+    return out
 
 
 def _constructed(node: ScalarNode) -> Any:
@@ -264,16 +268,23 @@ def trap_message(node: ScalarNode) -> str:
     return f"{value} is read by YAML as {read}, not text: quote it ({quoted})"
 
 
-def bad_characters(root: yaml.Node) -> Iterator[tuple[ScalarNode, str]]:
+def bad_characters(
+    root: yaml.Node, nodes: list[yaml.Node] | None = None
+) -> Iterator[tuple[ScalarNode, str]]:
     """(value, message) for each value holding a control or bidi character.
 
     A control character can only be written with a YAML escape (`"\\e]0;...\\a"`) and
     would reach the terminal of whoever walks the tree; a bidi control makes a title
-    read differently from what it says.
+    read differently from what it says. `nodes`: `walk_nodes(root)` when the caller has it.
     """
-    for node in walk_nodes(root):
-        if not isinstance(node, ScalarNode):
-            continue
+    scalars = [
+        n for n in (walk_nodes(root) if nodes is None else nodes) if isinstance(n, ScalarNode)
+    ]
+    # one search over every value first: almost every tree holds no such character
+    every = "\n".join(node.value for node in scalars)
+    if not (_CONTROL_CHAR_RE.search(every) or _BIDI_CHAR_RE.search(every)):
+        return
+    for node in scalars:
         control = _CONTROL_CHAR_RE.search(node.value)
         if control:
             code = ord(control.group())
