@@ -85,7 +85,13 @@ class Para:
 
     @property
     def text(self) -> str:
-        return " ".join(" ".join(line.split()) for line in self.lines if line.strip())
+        return _lines_text(tuple(self.lines))  # the rules ask a block's text ~10 times
+
+
+@lru_cache(maxsize=8192)
+def _lines_text(lines: tuple[str, ...]) -> str:
+    """A block's text: its lines' words, one space between."""
+    return " ".join(" ".join(line.split()) for line in lines if line.strip())
 
 
 def paragraphs(text: str) -> list[Para]:
