@@ -1,15 +1,18 @@
 """How good are drafted walks? Draft, lint and walk every article of three corpora. By hand.
 
     python bench/bench_draft.py [--corpus archive|runbooks|mssupport|all] [--limit N]
-                                [--procs N] [--json OUT] [--work DIR] [--show N] [--force]
+                                [--every N] [--procs N] [--json OUT] [--work DIR] [--show N]
+                                [--force]
 
 Corpora (../shared/corpus, unpacked once into --work, default /tmp/draftbench, never into
 the repo): `archive` = mskb-archive (kb/, 60,335 MS KB articles), `runbooks` = runbooks/
 (OpenShift and prometheus-operator alert runbooks; Hugo `_index.md` section pages and
 SOURCE.md left out: 380 runbooks), `mssupport` = ms-support/ (120 modern Microsoft
-support articles; SOURCE.md left out). Files in sorted path order; `--limit N` takes the
-first N of each corpus. `--procs N` (default 2) spreads the work over N processes
-(multiprocessing, chunks of 64) for any corpus of more than 500 files: the archive.
+support articles; SOURCE.md left out). Files in sorted path order; `--every N` takes
+every N-th of each corpus (a slice across the whole archive, old and new articles
+alike), `--limit N` the first N (of those). `--procs N` (default 2) spreads the work
+over N processes (multiprocessing, chunks of 64) for any corpus of more than 500 files:
+the archive.
 
 Each article is measured by bench/draft_metrics.py: parsed (`load_article`), drafted
 (`draft_tree` + `draft_yaml`, the file `kbassist draft` writes), read back by the real
@@ -182,9 +185,11 @@ def _measure_job(job: tuple[str, str, str]) -> Record:
     return measure(Path(path), corpus, rel)
 
 
-def run_corpus(name: str, root: Path, limit: int, procs: int) -> tuple[list[Record], float]:
+def run_corpus(
+    name: str, root: Path, limit: int, procs: int, every: int = 1
+) -> tuple[list[Record], float]:
     """Every file's record and the wall time of the pass."""
-    files = corpus_files(root)
+    files = corpus_files(root)[:: max(1, every)]
     if limit:
         files = files[:limit]
     jobs = [(str(p), name, p.relative_to(root).as_posix()) for p in files]
@@ -319,6 +324,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--corpus", choices=[*CORPORA, "all"], default="all")
     parser.add_argument("--limit", type=int, default=0, help="only the first N files of each")
+    parser.add_argument("--every", type=int, default=1, help="only every N-th file of each")
     parser.add_argument("--procs", type=int, default=2, help="processes for a large corpus")
     parser.add_argument("--json", type=Path, help="write every article's record here")
     parser.add_argument("--force", action="store_true", help="overwrite the --json file")
@@ -336,7 +342,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     columns: dict[str, dict[str, str]] = {}
     everything: list[Record] = []
     for name in names:
-        records, wall = run_corpus(name, corpus_root(name, args.work), args.limit, args.procs)
+        root = corpus_root(name, args.work)
+        records, wall = run_corpus(name, root, args.limit, args.procs, args.every)
         print(f"{name}: {len(records):,} files in {wall:.1f} s", file=sys.stderr)
         columns[name] = summarize(records, wall, args.procs)
         everything.extend(records)

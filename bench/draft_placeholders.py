@@ -249,6 +249,8 @@ def command_placeholders(article: Article) -> list[Placeholder]:
                 token, text[:300], left, right, left_word, right_word
             )
 
+    # whether each paragraph explains a token: searched once, and only when one is
+    where = [bool(_WHERE_RE.search(c.text)) for c in contexts] if weak else []
     for n, context in enumerate(contexts):
         taken.clear()
         if context.code or not context.markdown:
@@ -266,9 +268,9 @@ def command_placeholders(article: Article) -> list[Placeholder]:
                     continue  # `MYPOD=...`: a variable the runbook sets, not a value to type
                 add(match.group(0), context, *match.span(), plain_ok=True)
         near = (context.markdown and context.code) or (
-            not context.markdown and any(_WHERE_RE.search(c.text) for c in contexts[n : n + 2])
+            not context.markdown and any(where[n : n + 2])
         )
-        if not near:
+        if not weak or not near:
             continue
         for token in sorted(weak):  # sorted: set order changes with the hash seed
             tail = r"(?=:)" if len(token) == 1 else r"(?![\w])"

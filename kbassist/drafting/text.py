@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from kbassist.trees.values import InvalidValue, parse_text, parse_time
 
@@ -84,7 +85,13 @@ class Para:
 
     @property
     def text(self) -> str:
-        return " ".join(" ".join(line.split()) for line in self.lines if line.strip())
+        return _lines_text(tuple(self.lines))  # the rules ask a block's text ~10 times
+
+
+@lru_cache(maxsize=8192)
+def _lines_text(lines: tuple[str, ...]) -> str:
+    """A block's text: its lines' words, one space between."""
+    return " ".join(" ".join(line.split()) for line in lines if line.strip())
 
 
 def paragraphs(text: str) -> list[Para]:
@@ -618,3 +625,27 @@ def dedent_lines(lines: list[str]) -> str:
     widths = [len(line) - len(line.lstrip()) for line in kept if line.strip()]
     cut = min(widths, default=0)
     return "\n".join(line[cut:] for line in kept).strip("\n")
+
+
+# --------------------------------------------------------------------------- memo
+
+# The rules read the same text several times per article (a section's paragraphs, its
+# sentences, its text without boilerplate: about three calls per distinct text), so each
+# is worked out once. Pure functions of the text; a caller gets a fresh list (of fresh
+# Para), so one that edits what it got changes nothing another caller sees.
+
+
+def _memo_sentences(function: Callable[[str], list[str]]) -> Callable[[str], list[str]]:
+    cached = lru_cache(maxsize=4096)(lambda text: tuple(function(text)))
+    return wraps(function)(lambda text: list(cached(text)))
+
+
+def _memo_paragraphs(function: Callable[[str], list[Para]]) -> Callable[[str], list[Para]]:
+    cached = lru_cache(maxsize=4096)(lambda text: tuple(tuple(p.lines) for p in function(text)))
+    return wraps(function)(lambda text: [Para(list(lines)) for lines in cached(text)])
+
+
+split_sentences = _memo_sentences(split_sentences)
+paragraphs = _memo_paragraphs(paragraphs)
+without_boilerplate = lru_cache(maxsize=4096)(without_boilerplate)
+is_boilerplate = lru_cache(maxsize=4096)(is_boilerplate)

@@ -334,12 +334,13 @@ def read_tree_bytes(data: bytes, path: Path, *, drafted: bool = False) -> LoadRe
     if root is None:
         return LoadResult(path, None, problems)
     reader = _FileReader(path, data.decode("utf-8-sig", errors="replace").splitlines())
-    bad_tags = [n for n in walk_nodes(root) if n.tag not in ALLOWED_TAGS]
+    nodes = walk_nodes(root)
+    bad_tags = [n for n in nodes if n.tag not in ALLOWED_TAGS]
     if bad_tags:
         for node in bad_tags:
             reader.add(node, f"tag {show_tag(node.tag)} is not allowed in trees")
         return LoadResult(path, None, reader.problems)
-    for node, message in bad_characters(root):
+    for node, message in bad_characters(root, nodes):
         reader.add(node, message)
     tree = reader.tree(root, tree_hash(data))
     problems = sorted(reader.problems, key=TreeProblem.sort_key)

@@ -6,10 +6,11 @@ from the node graph, so every value keeps its line and column, and the YAML 1.1 
 (`NO` read as false, `12:30` as 750, `0755` as 493) are seen in the scalar's resolved
 tag and refused instead of converted (`trap_message` says why). The C loader cannot be
 used here because it composes in C, with no hook to refuse anchors and aliases or to
-bound nesting before they are expanded. A draft the drafter wrote itself (`drafted=True`)
-is read with libyaml's scanner and parser (events with line and column) under the same
-pure-Python composer and guards, about 4x faster; hand-written files keep the pure-Python
-reader, whose messages the docs and tests name.
+bound nesting before they are expanded. A draft the drafter wrote itself (`drafted=True`:
+text `draft_yaml` wrote, which has no anchor) is composed by libyaml in C, nodes with line
+and column, and the guards then walk the nodes (an alias is a node met twice): about 2x
+faster than the pure-Python composer over libyaml's events (0.44 -> 0.24 ms a draft);
+hand-written files keep the pure-Python reader, whose messages the docs and tests name.
 
 Refused outright, with a message naming the line: files over `MAX_TREE_BYTES`, text
 that is not UTF-8, several YAML documents, anchors and aliases, nesting deeper than
@@ -20,7 +21,7 @@ characters in values are reported by the loader (`bad_characters` finds the latt
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -84,31 +85,62 @@ class _TreeYAMLLoader(_Guard, yaml.SafeLoader):
 _CParser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None)
 if _CParser is not None:
 
-    class _DraftYAMLLoader(
-        _Guard,
-        _CParser,
-        yaml.composer.Composer,
-        yaml.constructor.SafeConstructor,
-        yaml.resolver.Resolver,
-    ):
-        """libyaml's scanner and parser (events carry line and column) under the same
-        pure-Python composer and guard: about 4x faster. Only for text `draft_yaml`
-        wrote; hand-written trees keep the pure-Python reader and its messages."""
+    class _DraftYAMLLoader(_CParser, yaml.resolver.Resolver):
+        """libyaml's scanner, parser and composer (nodes carry line and column), tags
+        resolved by the same Resolver: 2x faster than composing its events in Python. Only for
+        text `draft_yaml` wrote; `_drafted_node` applies the guards to the nodes."""
 
         def __init__(self, stream: str) -> None:
             _CParser.__init__(self, stream)
-            yaml.composer.Composer.__init__(self)
-            yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
 
-        def compose_scalar_node(self, anchor: Any) -> Any:
-            node = super().compose_scalar_node(anchor)
-            if not node.style:
-                node.style = None  # libyaml says "" for a plain scalar; the reader, None
-            return node
-
 else:  # pragma: no cover - PyYAML without libyaml
-    _DraftYAMLLoader = _TreeYAMLLoader  # type: ignore[misc,assignment]
+    _DraftYAMLLoader = None
+
+
+def _drafted_node(text: str, path: Path) -> tuple[yaml.Node | None, list[TreeProblem]]:
+    """`compose_yaml` for the drafter's own text: composed in C, then the same guards
+    on the nodes as the pure-Python composer applies to its events.
+
+    The nodes are those the pure-Python composer makes of libyaml's events (same tags,
+    values, styles, marks; tests/test_drafting_yaml.py compares them). The drafter never
+    writes an anchor; an alias would come back as a node met twice and is refused, as is
+    nesting deeper than MAX_DEPTH, at the node where the walk (in file order) meets it.
+    """
+    assert _DraftYAMLLoader is not None
+    loader = _DraftYAMLLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.composer.ComposerError as exc:
+        if exc.problem == "but found another document" and exc.problem_mark is not None:
+            mark = exc.problem_mark
+            message = "more than one YAML document: a tree file holds exactly one"
+            return None, [TreeProblem(path, mark.line + 1, mark.column + 1, message)]
+        raise
+    finally:
+        loader.dispose()
+    if root is None:
+        return None, [TreeProblem(path, 1, 1, "file holds no YAML document")]
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        mark = node.start_mark
+        if id(node) in seen:
+            message = "aliases are not allowed in trees: write the value out"
+            return None, [TreeProblem(path, mark.line + 1, mark.column + 1, message)]
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            message = f"nested deeper than {MAX_DEPTH} levels"
+            return None, [TreeProblem(path, mark.line + 1, mark.column + 1, message)]
+        if isinstance(node, MappingNode):
+            for key, value in reversed(node.value):
+                stack.extend(((value, depth + 1), (key, depth + 1)))
+        elif isinstance(node, SequenceNode):
+            stack.extend((item, depth + 1) for item in reversed(node.value))
+        elif not node.style:
+            node.style = None  # libyaml says "" for a plain scalar; the reader, None
+    return root, []
 
 
 def _decode(data: bytes) -> str:
@@ -122,8 +154,8 @@ def compose_yaml(
 ) -> tuple[yaml.Node | None, list[TreeProblem]]:
     """Bytes to one YAML node graph, or the problem that stops it (with its line).
 
-    `drafted`: the text is the drafter's own output (`draft_yaml`), read with libyaml's
-    parser when present; the guards and every check after composing are the same.
+    `drafted`: the text is the drafter's own output (`draft_yaml`), composed by libyaml
+    when present (`_drafted_node`); the guards and every check after composing are the same.
     """
     if len(data) > MAX_TREE_BYTES:
         return None, [TreeProblem(path, 1, 1, f"file is larger than {MAX_TREE_BYTES // 1024} KB")]
@@ -134,9 +166,14 @@ def compose_yaml(
         return None, [TreeProblem(path, line, 1, "not UTF-8 text")]
     if not text.strip():
         return None, [TreeProblem(path, 1, 1, "file is empty")]
+    if drafted and _DraftYAMLLoader is not None:
+        try:
+            return _drafted_node(text, path)
+        except yaml.YAMLError as exc:
+            return None, [_syntax_problem(exc, path)]
     try:
         # The reader refuses control characters (a NUL, an ESC) as it is built.
-        loader = _DraftYAMLLoader(text) if drafted else _TreeYAMLLoader(text)
+        loader = _TreeYAMLLoader(text)
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -161,33 +198,42 @@ def compose_yaml(
         return root, []
     except _Refused as exc:
         return None, [TreeProblem(path, exc.mark.line + 1, exc.mark.column + 1, exc.message)]
-    except yaml.MarkedYAMLError as exc:
+    except yaml.YAMLError as exc:
+        return None, [_syntax_problem(exc, path)]
+    finally:
+        loader.dispose()
+
+
+def _syntax_problem(exc: yaml.YAMLError, path: Path) -> TreeProblem:
+    """The problem a YAML error is, at its line when it has one."""
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         message = f"YAML syntax: {exc.problem or exc.context}"
         if exc.context and exc.problem:
             message += f" ({exc.context})"
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        return None, [TreeProblem(path, line, column, message)]
-    except yaml.YAMLError as exc:
-        return None, [TreeProblem(path, 1, 1, f"YAML: {exc}")]
-    finally:
-        loader.dispose()
+        return TreeProblem(path, line, column, message)
+    return TreeProblem(path, 1, 1, f"YAML: {exc}")
 
 
 def show_tag(tag: str) -> str:
     return "!!" + tag[len(TAG) :] if tag.startswith(TAG) else tag
 
 
-def walk_nodes(node: yaml.Node) -> Iterable[yaml.Node]:
+def walk_nodes(node: yaml.Node) -> list[yaml.Node]:
+    """Every node under `node`, itself first, in file order (a list: the loader's checks
+    go over it more than once)."""
+    out: list[yaml.Node] = []
     stack = [node]
     while stack:
         current = stack.pop()
-        yield current
+        out.append(current)
         if isinstance(current, MappingNode):
             for key, value in current.value:
                 stack.extend((value, key))
         elif isinstance(current, SequenceNode):
             stack.extend(reversed(current.value))
+    return out
 
 
 def _constructed(node: ScalarNode) -> Any:
@@ -223,16 +269,23 @@ def trap_message(node: ScalarNode) -> str:
     return f"{value} is read by YAML as {read}, not text: quote it ({quoted})"
 
 
-def bad_characters(root: yaml.Node) -> Iterator[tuple[ScalarNode, str]]:
+def bad_characters(
+    root: yaml.Node, nodes: list[yaml.Node] | None = None
+) -> Iterator[tuple[ScalarNode, str]]:
     """(value, message) for each value holding a control or bidi character.
 
     A control character can only be written with a YAML escape (`"\\e]0;...\\a"`) and
     would reach the terminal of whoever walks the tree; a bidi control makes a title
-    read differently from what it says.
+    read differently from what it says. `nodes`: `walk_nodes(root)` when the caller has it.
     """
-    for node in walk_nodes(root):
-        if not isinstance(node, ScalarNode):
-            continue
+    scalars = [
+        n for n in (walk_nodes(root) if nodes is None else nodes) if isinstance(n, ScalarNode)
+    ]
+    # one search over every value first: almost every tree holds no such character
+    every = "\n".join(node.value for node in scalars)
+    if not (_CONTROL_CHAR_RE.search(every) or _BIDI_CHAR_RE.search(every)):
+        return
+    for node in scalars:
         control = _CONTROL_CHAR_RE.search(node.value)
         if control:
             code = ord(control.group())

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from kbassist.trees.conditions import Value
 
 _NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_BRACE_RE = re.compile(r"[{}]")
 
 
 class TemplateError(Exception):
@@ -78,6 +79,13 @@ def parse_template(text: str) -> Template:
     literal: list[str] = []
     i = 0
     while i < len(text):
+        brace = _BRACE_RE.search(text, i)  # the text up to the next brace is literal
+        if brace is None:
+            literal.append(text[i:])
+            break
+        if brace.start() > i:
+            literal.append(text[i : brace.start()])
+            i = brace.start()
         char = text[i]
         if char == "{" and text.startswith("{{", i):
             literal.append("{")
@@ -101,11 +109,8 @@ def parse_template(text: str) -> Template:
                 literal = []
             parts.append(Placeholder(name, i))
             i = end + 1
-        elif char == "}":
+        else:  # a lone "}"
             raise TemplateError("'}' without '{' (write }} for a literal brace)", i)
-        else:
-            literal.append(char)
-            i += 1
     if literal:
         parts.append("".join(literal))
     return Template(text, tuple(parts))
