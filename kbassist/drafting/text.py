@@ -157,6 +157,31 @@ def shorten(text: str, limit: int) -> str:
     return f"{cut} [...]"
 
 
+#: A first sentence longer than this many times the limit is cut after all ("[...]"):
+#: a run of text with no sentence end is no sentence to keep whole.
+MAX_SENTENCE_FACTOR = 3
+
+
+def sentence_cut(text: str, limit: int) -> str:
+    """`text` up to `limit` characters ending at a sentence end; when its first sentence
+    alone is longer, that sentence whole. A reader gets whole sentences, never one cut
+    mid-way with "[...]" (only a run of text with no sentence end for MAX_SENTENCE_FACTOR
+    times the limit is cut, by `shorten`)."""
+    if len(text) <= limit:
+        return text
+    sentences = split_sentences(text)
+    if not sentences:
+        return shorten(text, limit)
+    kept = sentences[0]
+    for sentence in sentences[1:]:
+        if len(kept) + 1 + len(sentence) > limit:
+            break
+        kept = f"{kept} {sentence}"
+    if len(kept) > MAX_SENTENCE_FACTOR * limit:
+        return shorten(kept, limit)
+    return kept
+
+
 def first_sentence(text: str, limit: int = MAX_LABEL_CHARS) -> str:
     sentences = split_sentences(text)
     first = sentences[0] if sentences else text
