@@ -4,7 +4,9 @@ and cause texts end at a sentence end."""
 
 from __future__ import annotations
 
-from drafting_support import runbook, walked
+from drafting_support import runbook, support, walked
+
+from kbassist.drafting.tree import draft_tree
 
 THINGS = [
     "app responding extremely slow due to resource constraints such as memory too low, "
@@ -36,3 +38,40 @@ def test_a_lead_in_over_a_long_list_of_things_keeps_every_thing() -> None:
     assert lead[0] == "Other things to check:"
     assert "is not used in OpenShift)" in lead[1]
     assert lead[1].count("\n- ") == len(THINGS) - 1
+
+
+def _texts(tree: dict) -> list[str]:
+    return [str(n.get(k, "")) for n in tree["nodes"] for k in ("text", "help")]
+
+
+def test_a_long_symptom_ends_at_a_sentence_end() -> None:
+    """A symptom longer than the question shows ends with a whole sentence, not "[...]"."""
+    said = " ".join(
+        f"When the report server runs job number {n}, the service writes an event that says "
+        f"the job could not connect to the catalog database on the server {n}."
+        for n in range(1, 12)
+    )
+    body = f"## Symptoms\n\n{said}\n\n## Resolution\n\nRestart the report server service.\n"
+    tree = draft_tree(support(body))
+    question = next(n for n in tree["nodes"] if n["id"] == "symptom")
+    assert "[...]" not in question["text"]
+    assert "the server 1." in question["text"]
+    assert question["text"].split(" Is this what you see?")[0].endswith(".")
+
+
+def test_an_input_quotes_the_command_line_that_holds_the_placeholder() -> None:
+    """A placeholder in a command under a long lead-in: the question quotes the line that
+    holds it, not the lead-in cut with "[...]" before the placeholder is reached."""
+    body = (
+        "## Meaning\n\nThe volume is running out of inodes.\n\n"
+        "## Diagnosis\n\nYou can inspect the status of the volume manually to determine which "
+        "directory of the mounted volume is consuming a large number of inodes on the node "
+        "that hosts the pod:\n\n"
+        "```console\n$ PVC_NAME='<persistentvolumeclaim label from alert>'\n"
+        "$ oc -n openshift-monitoring describe pvc $PVC_NAME\n$ ls -li .\n```\n\n"
+        "## Mitigation\n\nDelete the files that are no longer needed.\n"
+    )
+    texts = _texts(draft_tree(runbook(body)))
+    asked = [t for t in texts if "where you type your own" in t]
+    assert asked and not any("[...]" in t for t in asked)
+    assert any("PVC_NAME='<persistentvolumeclaim label from alert>'" in t for t in asked)

@@ -1378,7 +1378,7 @@ def _input_nodes(
             node["title"] = f"Your {what} for {param.literal}"
             node["text"] = brace(
                 f"The article writes {param.literal} where you type your own {what}: "
-                f'"{sentence_cut(context, 200)}" What is it on this system?'
+                f'"{_quoted_context(context, param.literal)}" What is it on this system?'
             )
             said = f"{param.literal} is {meaning} (the article). " if meaning else ""
             node["help"] = brace(said + _PLACEHOLDER_HELP.get(what, PARAM_HELP[param.kind]))
@@ -1407,7 +1407,7 @@ def _input_nodes(
             node["title"] = f"{PARAM_TITLE[param.kind]} (the article: {param.literal})"
             node["text"] = brace(
                 f"The article uses {param.literal} here: "
-                f'"{sentence_cut(context, 200)}" What should it be on this system?'
+                f'"{_quoted_context(context, param.literal)}" What should it be on this system?'
             )
             node["help"] = brace(f"{PARAM_HELP[param.kind]} Enter keeps {param.literal}.")
         if param.kind == "count":
@@ -1668,6 +1668,24 @@ def _explanation(literal: str, items: list[str]) -> str:
         if found:
             return " ".join(found.group("what").split())
     return ""
+
+
+#: Where a long step's sentence breaks into clauses: after a colon or semicolon, at a
+#: shell comment (" # ") or prompt (" $ ") of a command flattened into it.
+_CLAUSE_BREAK_RE = re.compile(r"(?<=[:;])\s+|\s+[#$]\s+")
+
+
+def _quoted_context(context: str, literal: str, limit: int = 200) -> str:
+    """What an input question quotes of the article around `literal`: the sentence when
+    it fits, else the clause that holds `literal` ("PVC_NAME='<pvc>'" of a command
+    flattened into the sentence), else whole sentences; never the sentence's start cut
+    with "[...]" before `literal` is reached."""
+    if len(context) <= limit:
+        return context
+    clause = next((c for c in _CLAUSE_BREAK_RE.split(context) if literal in c), "")
+    if clause and len(clause) <= limit:
+        return clause
+    return sentence_cut(context, limit)
 
 
 def _step_text(text: str) -> str:
