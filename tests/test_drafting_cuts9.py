@@ -4,9 +4,19 @@ and cause texts end at a sentence end."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from drafting_support import runbook, support, walked
 
+from kbassist.articles import Article, parse_article
 from kbassist.drafting.tree import draft_tree
+
+
+def mskb(body: str, *, id_: str = "Q999131") -> Article:
+    """An MS KB archive article: header fields, then underlined sections."""
+    head = [f"## {id_}: Test article", "", f"Article: {id_}", "Product(s): Microsoft Windows", ""]
+    return parse_article("\n".join([*head, body.strip("\n"), ""]), Path(f"{id_}.txt"))
+
 
 THINGS = [
     "app responding extremely slow due to resource constraints such as memory too low, "
@@ -75,3 +85,39 @@ def test_an_input_quotes_the_command_line_that_holds_the_placeholder() -> None:
     asked = [t for t in texts if "where you type your own" in t]
     assert asked and not any("[...]" in t for t in asked)
     assert any("PVC_NAME='<persistentvolumeclaim label from alert>'" in t for t in asked)
+
+
+def test_a_long_one_sentence_step_is_shown_whole() -> None:
+    """A step of one sentence longer than the item limit is read in full in the checklist
+    (and so in its export), not cut with "[...]" before its end."""
+    clauses = ", ".join(
+        f"the setting number {n} of the storage class that the cluster uses for new volumes"
+        for n in range(1, 8)
+    )
+    step = f"Edit the storage profile and set {clauses}, then save the profile and wait."
+    assert len(step) > 500
+    body = (
+        "## Meaning\n\nVolumes are created with the wrong storage class.\n\n"
+        f"## Mitigation\n\n1. {step}\n2. Restart the importer pod.\n"
+    )
+    checklist = walked(runbook(body), {"symptom": "yes"})
+    texts = [i.text for i in checklist.part("steps")]
+    assert not any("[...]" in t for t in texts)
+    assert any(t.endswith("then save the profile and wait.") for t in texts)
+
+
+def test_a_long_cause_ends_at_a_sentence_end() -> None:
+    """An MS KB article's long cause is shown as whole sentences, not cut with "[...]"."""
+    cause = " ".join(
+        f"The print spooler reads the driver file number {n} from the shared folder on the "
+        f"server before it renders the job, and it waits for the file to close."
+        for n in range(1, 12)
+    )
+    body = (
+        "SYMPTOMS\n========\n\nPrinting from the application stops responding.\n\n"
+        f"CAUSE\n=====\n\n{cause}\n\n"
+        "RESOLUTION\n==========\n\nRestart the print spooler service.\n"
+    )
+    tree = draft_tree(mskb(body))
+    assert tree["cause"] and "[...]" not in tree["cause"]
+    assert tree["cause"].endswith("file to close.")
