@@ -164,7 +164,8 @@ MAX_SENTENCE_FACTOR = 3
 
 def sentence_cut(text: str, limit: int) -> str:
     """`text` up to `limit` characters ending at a sentence end; when its first sentence
-    alone is longer, that sentence whole. A reader gets whole sentences, never one cut
+    alone is longer, that sentence whole (and a long next one after a short start, up to
+    twice the limit). A reader gets whole sentences, never one cut
     mid-way with "[...]" (only a run of text with no sentence end for MAX_SENTENCE_FACTOR
     times the limit is cut, by `shorten`)."""
     if len(text) <= limit:
@@ -174,9 +175,15 @@ def sentence_cut(text: str, limit: int) -> str:
         return shorten(text, limit)
     kept = sentences[0]
     for sentence in sentences[1:]:
-        if len(kept) + 1 + len(sentence) > limit:
-            break
-        kept = f"{kept} {sentence}"
+        longer = len(kept) + 1 + len(sentence)
+        if longer <= limit:
+            kept = f"{kept} {sentence}"
+            continue
+        if len(kept) < limit // 2 and longer <= 2 * limit:
+            # "... you receive the following error:" then a long message: the message is
+            # what a reader matches, kept whole rather than dropped for its length
+            kept = f"{kept} {sentence}"
+        break
     if len(kept) > MAX_SENTENCE_FACTOR * limit:
         return shorten(kept, limit)
     return kept
