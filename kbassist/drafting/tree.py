@@ -1670,8 +1670,9 @@ def _explanation(literal: str, items: list[str]) -> str:
     return ""
 
 
-#: Where a long step's sentence breaks into clauses: after a colon or semicolon, at a
-#: shell comment (" # ") or prompt (" $ ") of a command flattened into it.
+#: Where a long step's sentence breaks into parts: at a shell comment (" # ") or prompt
+#: (" $ ") of a command flattened into it; then, finer, after a colon or semicolon.
+_COMMAND_BREAK_RE = re.compile(r"\s+[#$]\s+")
 _CLAUSE_BREAK_RE = re.compile(r"(?<=[:;])\s+|\s+[#$]\s+")
 
 
@@ -1682,9 +1683,13 @@ def _quoted_context(context: str, literal: str, limit: int = 200) -> str:
     with "[...]" before `literal` is reached."""
     if len(context) <= limit:
         return context
-    clause = next((c for c in _CLAUSE_BREAK_RE.split(context) if literal in c), "")
-    if clause and len(clause) <= limit:
-        return clause
+    for breaks in (_COMMAND_BREAK_RE, _CLAUSE_BREAK_RE):
+        clause = next((c for c in breaks.split(context) if literal in c), "")
+        # the clause says something beside the placeholder and is no YAML key's lead-in
+        # ("<obc name> namespace:" of "name: <obc name> namespace: ...")
+        said = re.search(r"\w", clause.replace(literal, ""))
+        if clause and len(clause) <= limit and said and not clause.endswith(":"):
+            return clause
     return sentence_cut(context, limit)
 
 
