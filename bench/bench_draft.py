@@ -213,6 +213,11 @@ def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f}% ({part:,}/{whole:,})" if whole else "-"
 
 
+def _where(records: list[Record], where: str) -> int:
+    """How many texts of drafts `records` are cut with "[...]" at `where`."""
+    return sum(w == where for r in records for w, _ in r.texts_cut)
+
+
 def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
     """The table's column for one corpus: metric name -> figure (see the docstring)."""
     articles = [r for r in records if r.status != "skipped"]
@@ -259,6 +264,13 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "symptoms cut": _pct(
             sum(r.symptom_cut for r in clean), sum(r.symptom_question for r in clean)
+        ),
+        "texts cut with [...]": _pct(sum(bool(r.texts_cut) for r in clean), len(clean)),
+        "  step text / detail / symptom / cause": " / ".join(
+            f"{_where(clean, w):,}" for w in ("step text", "step detail", "symptom", "cause")
+        ),
+        "  help / question / outcome text / verify": " / ".join(
+            f"{_where(clean, w):,}" for w in ("help", "question", "outcome text", "verify")
         ),
         "real mitigation": _pct(sum(r.real_mitigation for r in with_fix), len(with_fix)),
         "only 'Read the article'": _pct(sum(r.fallback_only for r in clean), len(clean)),

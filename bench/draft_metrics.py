@@ -344,6 +344,56 @@ def symptom_cut(tree: Tree) -> bool | None:
     return "[...]" in text or "[\u2026]" in text
 
 
+_CUT_MARK_RE = re.compile(r"(\S+(?:\s+\S+)?)\s+\[(?:\.\.\.|\u2026)\]")
+_CAUSE_LINE_RE = re.compile(r"^\W*cause\b", re.IGNORECASE)
+
+
+def ours_cut(text: str, article_text: str) -> bool:
+    """Whether `text` holds a "[...]" the drafter put there: the words before it are not
+    followed by "[...]" in the article itself (an article's own elision is not ours)."""
+    for match in _CUT_MARK_RE.finditer(text):
+        if match.group(0) not in article_text and _normal(match.group(0)) not in article_text:
+            return True
+    return False
+
+
+def _source(template: object) -> str:
+    return str(getattr(template, "source", template) or "")
+
+
+def texts_cut(tree: Tree, article_text: str) -> list[tuple[str, str]]:
+    """Every text a user reads that the drafter cut with "[...]", as (where, text): step
+    text, step detail, symptom, cause, help, question, outcome text, verify. Choice
+    labels are counted by `label_cut`. `article_text` is whitespace-collapsed."""
+    found: list[tuple[str, str]] = []
+
+    def note(where: str, template: object) -> None:
+        text = _source(template)
+        if not text or not ours_cut(text, article_text):
+            return
+        lines = [line for line in text.splitlines() if ours_cut(line, article_text)]
+        if lines and _CAUSE_LINE_RE.match(lines[0]):
+            where = "cause"
+        found.append((where, _normal(text)[:160]))
+
+    for node in tree.nodes.values():
+        if isinstance(node, Question) and node.id == "symptom":
+            note("symptom", node.text)
+        elif isinstance(node, Outcome):
+            note("outcome text", node.text)
+        else:
+            note("question", node.text)
+        note("help", node.help)
+        if isinstance(node, Outcome):
+            for item in (*node.steps, *node.rollback):
+                note("step text", item.template)
+                note("step detail", item.detail)
+            for item in node.verify:
+                note("verify", item.template)
+                note("verify", item.detail)
+    return found
+
+
 def option_labels(tree: Tree) -> list[str]:
     """Every choice label a walker can be shown: questions' and choice inputs'."""
     labels: list[str] = []
@@ -494,6 +544,7 @@ class Record:
     lead_in_items: list[str] = field(default_factory=list)  # ticked announcements
     symptom_question: bool = False
     symptom_cut: bool = False
+    texts_cut: list[tuple[str, str]] = field(default_factory=list)  # (where, text)
     placeholders: list[dict[str, object]] = field(default_factory=list)
     has_fix_section: bool = False
     real_mitigation: bool = False
@@ -602,6 +653,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.labels = len(labels)
     record.cut_labels = [label for label in labels if label_cut(label, text)]
     record.phrase_cut_labels = [label for label in labels if label_cut_phrase(label, text)]
+    record.texts_cut = texts_cut(tree, text)
     cut = symptom_cut(tree)
     record.symptom_question, record.symptom_cut = cut is not None, bool(cut)
     rendered = rendered_items(walks.checklists)

@@ -187,3 +187,11 @@ def test_a_verify_that_pastes_the_symptom_counts_as_restated() -> None:
     assert restated("Start X again, and check that this no longer happens: you may get Y.")
     assert not restated('Start X again: check that the message "Y" no longer appears.')
     assert not restated("Check that you can start Windows Clustering.")
+
+
+def test_texts_cut_with_the_mark_are_counted_but_not_the_articles_own_elision() -> None:
+    """A drafter's "[...]" cut counts (by where it is); the article's own "[...]" does not."""
+    article = metrics._normal("Check the log: function: sbpa4snd [...] returned 5. Restart it.")
+    assert metrics.ours_cut("Other things to check: a; b; c (for example WORKDIR [...]", article)
+    assert not metrics.ours_cut("Look for function: sbpa4snd [...] in the log", article)
+    assert not metrics.ours_cut("Restart it.", article)

@@ -434,8 +434,18 @@ class _Steps:
             if not text or _imperative(text) or len(text) > 160:
                 return False
             things.append(text.rstrip(".;"))
-        self.items[-1] = f"{lead} {'; '.join(things)}."
+        merged = f"{lead} {'; '.join(things)}."
+        if len(merged) > MAX_MERGED_CHARS:
+            # "Other things to check:" over eight things: one flattened sentence would be
+            # cut; the lead is the step and the things are its detail, every one kept
+            merged = with_detail(lead, "\n".join(f"- {t}" for t in things))
+        self.items[-1] = merged
         return True
+
+
+#: A lead-in and its list of things are one step up to this long; a longer list is shown
+#: under the lead as its detail (whole) rather than as one long sentence.
+MAX_MERGED_CHARS = 300
 
 
 #: A label is this short: "Verify cluster access:", "Check Alerts:".

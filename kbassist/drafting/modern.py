@@ -588,14 +588,14 @@ _MESSAGE_END_RE = re.compile(r"\s+(?:In this|Additionally|Also,|When you|If you)
 def symptom_check(symptom: str) -> str:
     """A concrete verify from a modern symptom: the message it quotes must no longer
     appear; else its first sentence must no longer happen; "" if it has neither."""
-    from kbassist.drafting.text import shorten
+    from kbassist.drafting.text import sentence_cut
     from kbassist.drafting.verify import problem_sentence, states_problem, whole_sentences
 
     for lead in _MESSAGE_LEAD_RE.finditer(symptom):
         message = _MESSAGE_END_RE.split(symptom[lead.end() :], maxsplit=1)[0].strip()
         if len(re.findall(r"[A-Za-z]{2,}", message)) >= 2:  # words, not "MM:SS."
             # whole sentences of a long message, never one cut with "[...]"
-            said = whole_sentences(message, 240) or shorten(message, 240)
+            said = whole_sentences(message, 240) or sentence_cut(message, 240)
             return f"Check that this no longer appears: {said}"
     quoted = re.search(
         r"[\"\u201c](?P<m>[^\"\u201c\u201d]{12,200})[\"\u201d]\s+(?:error )?(?:messages?|errors?|"

@@ -34,8 +34,8 @@ from kbassist.drafting.runbook_branches import (
     matched_diagnosis,
 )
 from kbassist.drafting.text import (
+    sentence_cut,
     short_label,
-    shorten,
     split_detail,
     split_sentences,
     with_detail,
@@ -61,7 +61,7 @@ def modern_plan(
         symptom = f"You see {intro.group('what')}{symptom[intro.end() :]}".strip()
     if cause and cause_section is not None:
         # read from the section's own text: its quote and note markers are line starts
-        cause = shorten(md_plain(cause_section.text), MAX_CAUSE_CHARS) or md_plain(cause)
+        cause = sentence_cut(md_plain(cause_section.text), MAX_CAUSE_CHARS) or md_plain(cause)
     elif cause:
         cause = md_plain(cause)
     else:
@@ -128,10 +128,10 @@ def modern_plan(
         option = Option(
             section,
             "Deprecated: silence or ignore the alert",
-            shorten(md_plain(said), 300),
+            sentence_cut(md_plain(said), 300),
             [
                 f"Add a silence for {article.id} in Alertmanager, or ignore it: the article says "
-                f'"{shorten(md_plain(said), 200)}"'
+                f'"{sentence_cut(md_plain(said), 200)}"'
             ],
             kind="deprecated",
         )
@@ -256,14 +256,14 @@ def reference_option(article: Article, symptom: str) -> Option | None:
             continue
         text = " ".join(md_plain(b.text.plain) for b in part.blocks if isinstance(b, Paragraph))
         if text:
-            items.append(f"{md_plain(part.name)}: {shorten(text, 400)}")
+            items.append(f"{md_plain(part.name)}: {sentence_cut(text, 400)}")
     if not items or not cited:
         return None
     first = next((sections[id(p)] for p in article.document.walk() if id(p) in sections), cited[0])
     option = Option(
         first,
         f"Reference: {short_label(md_plain(article.title), 70)}",
-        f"This is a reference page, not a fault to fix: {shorten(symptom, 240)}",
+        f"This is a reference page, not a fault to fix: {sentence_cut(symptom, 240)}",
         items[:MAX_REFERENCE_PARTS],
         kind="reference",
     )
@@ -864,7 +864,7 @@ def symptom_case_options(article: Article) -> list[Option]:
         option = Option(
             section,
             short_label(name, 90),
-            f"Cause: {shorten(cause, 300)}" if cause else "",
+            f"Cause: {sentence_cut(cause, 300)}" if cause else "",
             items,
             kind="symptom",
         )

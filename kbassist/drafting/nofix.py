@@ -13,7 +13,7 @@ import re
 from kbassist.articles import Article, Section
 from kbassist.drafting.options import Option, option_label, short_label
 from kbassist.drafting.symptoms import find_section
-from kbassist.drafting.text import clean, shorten, split_detail, split_sentences, with_detail
+from kbassist.drafting.text import clean, sentence_cut, split_detail, split_sentences, with_detail
 
 #: "There is currently no resolution to this problem.", "No workaround is available at
 #: this time.", "According to Broderbund, there is no resolution to the problem."
@@ -147,7 +147,7 @@ def _no_fix_option(article: Article, section: Section, label: str, said: str) ->
     step = f"Tell the user that {article.id} gives no fix or workaround for this problem."
     cause = find_section(article, ("cause", "causes"))
     if cause is not None and clean(cause.text):
-        step = with_detail(step, f"CAUSE: {shorten(clean(cause.text), 400)}")
+        step = with_detail(step, f"CAUSE: {sentence_cut(clean(cause.text), 400)}")
     check = (
         "Nothing to verify: the article gives no fix, so expect the problem to remain "
         "until a later version or update corrects it."

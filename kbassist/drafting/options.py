@@ -20,8 +20,8 @@ from kbassist.drafting.text import (
     dedent_lines,
     is_boilerplate,
     paragraphs,
+    sentence_cut,
     short_label,
-    shorten,
     split_detail,
     split_sentences,
     step_text,
@@ -1335,7 +1335,7 @@ def _status_option(section: Section) -> Option | None:
     return Option(
         section,
         label or "Upgrade to the version or update that fixes it",
-        shorten(fixed[0], MAX_CAUSE_CHARS),
+        sentence_cut(fixed[0], MAX_CAUSE_CHARS),
         items,
         kind="upgrade",
     )
@@ -1920,7 +1920,7 @@ def cause_listing(section: Section) -> str:
     lines += ["- " + clean(" ".join(strip_marker(p.text) for p in alt)) for alt in alts]
     if len(alts) < 2:
         return ""
-    return shorten("\n".join(lines), MAX_CAUSE_CHARS)
+    return sentence_cut("\n".join(lines), MAX_CAUSE_CHARS)
 
 
 def cause_alternatives(section: Section | None, plain: bool = False) -> list[str]:
@@ -1942,7 +1942,7 @@ def article_cause(article: Article) -> tuple[str, Section | None]:
     """The cause (CAUSE, else a sentence that explains), cited; "" if none is found."""
     section = find_section(article, _CAUSE_KEYS)
     if section is not None:
-        return shorten(clean(section.text), MAX_CAUSE_CHARS), section
+        return sentence_cut(clean(section.text), MAX_CAUSE_CHARS), section
     # No CAUSE section: a sentence that explains, in SUMMARY or MORE INFORMATION.
     for keys in (SUMMARY_KEYS, MORE_KEYS):
         found = find_section(article, keys)
@@ -1950,7 +1950,7 @@ def article_cause(article: Article) -> tuple[str, Section | None]:
             continue
         for para in paragraphs(found.text):
             if re.search(r"\b(because|is caused by|occurs (?:when|if|because))\b", para.text, re.I):
-                return shorten(clean(para.text), MAX_CAUSE_CHARS), found
+                return sentence_cut(clean(para.text), MAX_CAUSE_CHARS), found
     return "", None
 
 

@@ -17,7 +17,7 @@ from kbassist.drafting.text import (
     clean,
     is_boilerplate,
     paragraphs,
-    shorten,
+    sentence_cut,
     split_sentences,
     strip_marker,
 )
@@ -108,7 +108,7 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
 
         found = block_symptom(article, section)
         if found:
-            return shorten(found, MAX_MODERN_SYMPTOM_CHARS), section
+            return sentence_cut(found, MAX_MODERN_SYMPTOM_CHARS), section
     if section is not None:
         paras = [p for p in paragraphs(section.text) if not p.heading]
         texts = [p.text for p in paras]
@@ -140,17 +140,17 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
                 scene = split_sentences(scene)[0]
             shown = [scene, turn]
         text = clean(" ".join(shown))
-        return shorten(text, MAX_SYMPTOM_CHARS), section
+        return sentence_cut(text, MAX_SYMPTOM_CHARS), section
     summary = find_section(article, SUMMARY_KEYS)
     if summary is not None:
         paras = paragraphs(summary.text)
         scene = _after_about(paras, article.style != "mskb")
         if scene:
             if article.style == "mskb":
-                return shorten(scene, MAX_SYMPTOM_CHARS), summary
+                return sentence_cut(scene, MAX_SYMPTOM_CHARS), summary
             from kbassist.drafting.modern import MAX_MODERN_SYMPTOM_CHARS
 
-            return shorten(scene, MAX_MODERN_SYMPTOM_CHARS), summary
+            return sentence_cut(scene, MAX_MODERN_SYMPTOM_CHARS), summary
         if paras:
             kept: list[str] = []
             first = clean(paras[0].text)
@@ -163,7 +163,7 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
                     break  # "To prevent this problem, do one of the following:"
                 kept.append(sentence)
             if kept:
-                return shorten(" ".join(kept), MAX_SYMPTOM_CHARS), summary
+                return sentence_cut(" ".join(kept), MAX_SYMPTOM_CHARS), summary
     return article.title, None
 
 

@@ -164,6 +164,38 @@ def shorten(text: str, limit: int) -> str:
     return f"{cut} [...]"
 
 
+#: A first sentence longer than this many times the limit is cut after all ("[...]"):
+#: a run of text with no sentence end is no sentence to keep whole.
+MAX_SENTENCE_FACTOR = 3
+
+
+def sentence_cut(text: str, limit: int) -> str:
+    """`text` up to `limit` characters ending at a sentence end; when its first sentence
+    alone is longer, that sentence whole (and a long next one after a short start, up to
+    twice the limit). A reader gets whole sentences, never one cut
+    mid-way with "[...]" (only a run of text with no sentence end for MAX_SENTENCE_FACTOR
+    times the limit is cut, by `shorten`)."""
+    if len(text) <= limit:
+        return text
+    sentences = split_sentences(text)
+    if not sentences:
+        return shorten(text, limit)
+    kept = sentences[0]
+    for sentence in sentences[1:]:
+        longer = len(kept) + 1 + len(sentence)
+        if longer <= limit:
+            kept = f"{kept} {sentence}"
+            continue
+        if len(kept) < limit // 2 and longer <= 2 * limit:
+            # "... you receive the following error:" then a long message: the message is
+            # what a reader matches, kept whole rather than dropped for its length
+            kept = f"{kept} {sentence}"
+        break
+    if len(kept) > MAX_SENTENCE_FACTOR * limit:
+        return shorten(kept, limit)
+    return kept
+
+
 def first_sentence(text: str, limit: int = MAX_LABEL_CHARS) -> str:
     sentences = split_sentences(text)
     first = sentences[0] if sentences else text

@@ -86,6 +86,7 @@ from kbassist.drafting.text import (
     brace,
     find_params,
     is_boilerplate,
+    sentence_cut,
     short_label,
     shorten,
     split_detail,
@@ -532,7 +533,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if unpaired:
             lead = f"{lead} {unpaired}".strip()
         if lead:
-            question["help"] = brace(shorten(lead, 300))
+            question["help"] = brace(sentence_cut(lead, 300))
         question["source"] = _cite(article, rest[0].section)
         question["choices"] = [
             {"value": o.id, "label": o.label, "next": _entry(o, variables)} for o in rest
@@ -841,7 +842,7 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
             return alert_check(article.title if named else article.id)
         return (
             f"Check that the alert {article.title} stops firing and its condition clears "
-            f"(the article: {shorten(symptom, 200)})"
+            f"(the article: {sentence_cut(symptom, 200)})"
         )
     turn = (
         next(
@@ -1023,7 +1024,7 @@ def _confirm_node(
             symptom = scene_before(symptom, messages)  # the choices show the messages
         node["title"] = "Which of these do you see?"
         node["text"] = brace(
-            f"The article describes: {shorten(symptom, limit)} It comes in several forms. "
+            f"The article describes: {sentence_cut(symptom, limit)} It comes in several forms. "
             "Which do you see?"
         )
         node["source"] = _cite(article, section)
@@ -1041,7 +1042,9 @@ def _confirm_node(
         node["choices"] = choices
         return node
     node["title"] = "Does this match what you see?"
-    node["text"] = brace(f"The article describes: {shorten(symptom, limit)} Is this what you see?")
+    node["text"] = brace(
+        f"The article describes: {sentence_cut(symptom, limit)} Is this what you see?"
+    )
     node["source"] = _cite(article, section)
     node["choices"] = [
         {"value": "yes", "label": "Yes, this is what I see", "next": after},
@@ -1065,7 +1068,8 @@ def _forms_node(
         "kind": "question",
         "title": "Which of these do you see?",
         "text": brace(
-            f"The article describes: {shorten(scene, MAX_MODERN_SYMPTOM_CHARS).rstrip(' :.')}. "
+            "The article describes: "
+            f"{sentence_cut(scene, MAX_MODERN_SYMPTOM_CHARS).rstrip(' :.')}. "
             "Which of these do you see?"
         ),
         "source": _cite(article, section),
@@ -1142,7 +1146,7 @@ def _case_node(article: Article, option: Option, yes: str) -> dict[str, Any]:
         "var": f"{option.id}_case".replace("-", "_"),
         "title": _question_title(question),
         "text": brace(
-            f'The article\'s fix is for this case: "{shorten(option.case, 240)}" {question}'
+            f'The article\'s fix is for this case: "{sentence_cut(option.case, 240)}" {question}'
         ),
         "source": _cite(article, option.section),
         "choices": [
@@ -1375,7 +1379,7 @@ def _input_nodes(
             node["title"] = f"Your {what} for {param.literal}"
             node["text"] = brace(
                 f"The article writes {param.literal} where you type your own {what}: "
-                f'"{shorten(context, 200)}" What is it on this system?'
+                f'"{_quoted_context(context, param.literal)}" What is it on this system?'
             )
             said = f"{param.literal} is {meaning} (the article). " if meaning else ""
             node["help"] = brace(said + _PLACEHOLDER_HELP.get(what, PARAM_HELP[param.kind]))
@@ -1391,20 +1395,20 @@ def _input_nodes(
                     "(the checklist shows the command with it)."
                 )
             elif said:  # "Replace <User SID> with the SID of your user account."
-                node["help"] = brace(f"The article: {shorten(said, 200)}")
+                node["help"] = brace(f"The article: {sentence_cut(said, 200)}")
             elif modern and (found := _found_sentence(option, param)):
                 # "Run Get-ADFSProperties ... The GUID is listed under ...": where to read it
-                node["help"] = brace(f"Where to find it (the article): {shorten(found, 240)}")
+                node["help"] = brace(f"Where to find it (the article): {sentence_cut(found, 240)}")
             elif earlier:
                 node["help"] += brace(
                     " Not known yet? The output of the step before its first use may show it: "
-                    f'"{shorten(earlier, 160)}" (run that step first).'
+                    f'"{sentence_cut(earlier, 160)}" (run that step first).'
                 )
         else:
             node["title"] = f"{PARAM_TITLE[param.kind]} (the article: {param.literal})"
             node["text"] = brace(
                 f"The article uses {param.literal} here: "
-                f'"{shorten(context, 200)}" What should it be on this system?'
+                f'"{_quoted_context(context, param.literal)}" What should it be on this system?'
             )
             node["help"] = brace(f"{PARAM_HELP[param.kind]} Enter keeps {param.literal}.")
         if param.kind == "count":
@@ -1667,6 +1671,36 @@ def _explanation(literal: str, items: list[str]) -> str:
     return ""
 
 
+#: Where a long step's sentence breaks into parts: at a shell comment (" # ") or prompt
+#: (" $ ") of a command flattened into it; then, finer, after a colon or semicolon.
+_COMMAND_BREAK_RE = re.compile(r"\s+[#$]\s+")
+_CLAUSE_BREAK_RE = re.compile(r"(?<=[:;])\s+|\s+[#$]\s+")
+
+
+def _quoted_context(context: str, literal: str, limit: int = 200) -> str:
+    """What an input question quotes of the article around `literal`: the sentence when
+    it fits, else the clause that holds `literal` ("PVC_NAME='<pvc>'" of a command
+    flattened into the sentence), else whole sentences; never the sentence's start cut
+    with "[...]" before `literal` is reached."""
+    if len(context) <= limit:
+        return context
+    for breaks in (_COMMAND_BREAK_RE, _CLAUSE_BREAK_RE):
+        clause = next((c for c in breaks.split(context) if literal in c), "")
+        # the clause says something beside the placeholder and is no YAML key's lead-in
+        # ("<obc name> namespace:" of "name: <obc name> namespace: ...")
+        said = re.search(r"\w", clause.replace(literal, ""))
+        if clause and len(clause) <= limit and said and not clause.endswith(":"):
+            return clause
+    return sentence_cut(context, limit)
+
+
+def _step_text(text: str) -> str:
+    """A step's text as the checklist and its export show it: whole (a long one-sentence
+    step is read in full, not cut with "[...]"), unless it is a run of text with no
+    sentence end far past MAX_ITEM_CHARS."""
+    return sentence_cut(text, MAX_ITEM_CHARS)
+
+
 def _item(article: Article, item: str, section: Section, known: dict[str, str]) -> dict[str, Any]:
     """A checklist item: its text (cut at MAX_ITEM_CHARS) and, when the step carries one,
     its detail (a command, code, a note) kept line by line; both use the inputs."""
@@ -1679,7 +1713,7 @@ def _item(article: Article, item: str, section: Section, known: dict[str, str]) 
             text, rest = sentences[0], " ".join(sentences[1:])
             detail = f"{rest}\n\n{detail}".strip("\n") if detail else rest
     # one pass over text and detail: "where nnnn is ..." in one explains nnnn in the other
-    joined = _template(f"{shorten(text, MAX_ITEM_CHARS)}{DETAIL_SEP}{detail}", known)[0]
+    joined = _template(f"{_step_text(text)}{DETAIL_SEP}{detail}", known)[0]
     text, _, detail = joined.partition(DETAIL_SEP)
     entry: dict[str, Any] = {"text": text}
     if detail.strip():
@@ -1727,7 +1761,7 @@ def _outcome(
         "title": option.label,
     }
     if option.lead:
-        outcome["text"] = brace(shorten(option.lead, 400))
+        outcome["text"] = brace(sentence_cut(option.lead, 400))
     outcome["source"] = _cite(article, option.section)
     outcome["steps"] = steps
     outcome["verify"] = verify or [
@@ -2040,7 +2074,7 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
             Ask(
                 var,
                 question,
-                f'The article has a step for this case: "{shorten(text, 240)}" {question}',
+                f'The article has a step for this case: "{sentence_cut(text, 240)}" {question}',
                 [
                     {"value": "yes", "label": "Yes, this is the case here"},
                     {"value": "no", "label": "No, not here"},

@@ -13,8 +13,8 @@ import re
 
 from kbassist.drafting.options import Ask, Option, _is_action
 from kbassist.drafting.text import (
+    sentence_cut,
     short_label,
-    shorten,
     split_detail,
     split_sentences,
     with_detail,
@@ -99,7 +99,7 @@ def way_steps(option: Option, counter: int, limit: int) -> int:
             Ask(
                 var,
                 "Which way do you take?",
-                f'The article gives two ways to do this step: "{shorten(text, 240)}" '
+                f'The article gives two ways to do this step: "{sentence_cut(text, 240)}" '
                 "Which do you take?",
                 [
                     {"value": "way_1", "label": short_label(first, 90)},
