@@ -24,6 +24,11 @@ from kbassist.drafting.causes import (
 )
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.labels import APPLIES_RE, fixes_question, named_title, tidy_label
+from kbassist.drafting.lead_cases import (
+    is_heading_of,
+    lead_case_steps,
+    lead_step_spans,
+)
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
     REDO_CHECK,
@@ -322,7 +327,14 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))
             asked_ifs = horizon_steps(option, asked_ifs)
             asked_ifs = subject_steps(option, written, asked_ifs)
+            asked_ifs = lead_case_steps(option, asked_ifs)
             asked_ifs = found_case_steps(option, asked_ifs)
+        lead_step_spans(option)  # "If the node cannot be recovered:" and its steps
+    for option, later in pairwise(options):
+        if len(option.items) > 1 and len(option.items) - 1 not in option.when:
+            follows = " ".join([later.label, *[split_detail(i)[0] for i in later.items[:1]]])
+            if is_heading_of(option.items[-1], follows):
+                option.items.pop()  # the next product's heading, not a step of this one
 
     # Ids, labels and choice values, unique; one variable per distinct literal.
     used_ids: set[str] = {"cause", "mitigation"}

@@ -1,0 +1,168 @@
+"""Drafted walks whose checklist holds only the steps for the admin's answers, with the
+questions in a sensible order (issue 13, round 9): steps under an "If the account is a
+local account:" lead-in are that case's, the next product's heading line is not ticked,
+sample values (`<Datetime>` in an event entry) are never asked, examples are not to-dos."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drafting_support import support, walked
+
+from kbassist.drafting.tree import draft_tree
+from kbassist.trees.checklist import Checklist
+
+
+def texts(checklist: Checklist) -> list[str]:
+    return [i.text for i in checklist.part("steps")]
+
+
+def questions(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    return [n for n in tree["nodes"] if n["kind"] == "question" and n["id"] != "symptom"]
+
+
+_ACCOUNT = support(
+    """
+## Symptoms
+
+The Contoso Sync service doesn't start, and you receive error 1069.
+
+## Resolution
+
+In the log entries with event ID 7038, you may find the following error messages:
+
+- [The user's password must be changed before signing in](#the-users-password-must-be-changed)
+- [The referenced account is currently locked out](#the-referenced-account-is-locked-out)
+
+### The user's password must be changed before signing in
+
+The complete message entry in event log resembles the following one:
+
+```output
+Log Name:      System
+Source:        Service Control Manager
+Date:          <Datetime>
+Event ID:      7038
+Computer:      <Server name>
+Description:
+The ContosoSync service was unable to log on as .\\syncsvc.
+Domain and account: <AccountName>
+```
+
+To fix this issue, use one of the following methods based on your scenario:
+
+- If the service account is a Local User Account on the computer:
+
+  1. Open Computer Management (compmgmt.msc).
+  1. Double-click the user account to open its **Properties**.
+  1. Clear the **User must change password at next logon** property and press **OK**.
+
+- If the service account is a Windows Domain Account:
+
+  1. Open **Active Directory Users and Computers** on a Domain Controller.
+  1. Double-click the domain account to open its **Properties**.
+  1. On the **Account** tab, clear **User must change password at next logon**.
+
+### The referenced account is currently locked out
+
+To fix this issue, use one of the following methods based on your scenario:
+
+- If the service account is a Local User Account on the computer:
+
+  1. Open Computer Management (compmgmt.msc).
+  1. Select **Local Users and Groups**, then select **Users** to locate the account.
+  1. Clear the **Account is Locked Out** checkbox and press **OK**.
+
+- If the service account is a Windows Domain Account:
+
+  1. Open **Active Directory Users and Computers** on a Domain Controller.
+  1. Under **Users**, double-click the account and go to the **Account** tab.
+  1. Check the **Unlock account** box and select **OK**.
+"""
+)
+
+
+def _case(tree: dict[str, Any], fix: str, word: str) -> dict[str, str]:
+    """The answers that pick the fix labelled `fix` and the case whose label has `word`."""
+    fixes = next(n for n in tree["nodes"] if n["id"] == "mitigation")
+    choice = next(c for c in fixes["choices"] if fix in c["label"])
+    ask = next(n for n in tree["nodes"] if n["id"] == choice["next"])
+    value = next(c["value"] for c in ask["choices"] if word in c["label"])
+    return {"symptom": "yes", "mitigation": choice["value"], ask["var"]: value}
+
+
+def test_steps_under_a_local_account_lead_in_are_not_ticked_for_a_domain_account() -> None:
+    """ "If the account is a Windows Domain Account:" and its steps: only that case's ticks."""
+    tree = draft_tree(_ACCOUNT)
+    got = texts(walked(_ACCOUNT, _case(tree, "locked out", "Domain Account")))
+    assert any("Unlock account" in t for t in got)
+    assert not any("Computer Management" in t or "Locked Out" in t for t in got)
+    got = texts(walked(_ACCOUNT, _case(tree, "locked out", "Local User Account")))
+    assert any("Locked Out" in t for t in got)
+    assert not any("Unlock account" in t for t in got)
+    got = texts(walked(_ACCOUNT, _case(tree, "must be changed", "Domain Account")))
+    assert any(t.startswith("On the Account tab") for t in got)
+    assert not any("Computer Management" in t for t in got)
+
+
+_PRODUCTS = support(
+    """
+## Symptoms
+
+A DHCP client receives a negative acknowledgment (DHCPNAK) from a server whose scope is
+disabled.
+
+## Resolution
+
+- Windows NT Server or Workstation 4.0
+
+    To resolve this problem, obtain the latest service pack for Windows NT 4.0.
+
+    For information on obtaining the individual software update, contact Microsoft Support.
+
+- Windows NT Server 4.0, Terminal Server Edition
+
+To resolve this problem, obtain the latest service pack for Windows NT Server 4.0, Terminal
+Server Edition.
+"""
+)
+
+
+def test_the_next_products_heading_is_not_a_step_of_this_product() -> None:
+    """The Windows NT 4.0 steps do not tick the heading "Windows NT Server 4.0, Terminal
+    Server Edition" of the other product's resolution."""
+    tree = draft_tree(_PRODUCTS)
+    fixes = next(n for n in tree["nodes"] if n["id"] == "mitigation")
+    first = fixes["choices"][0]["value"]
+    got = texts(walked(_PRODUCTS, {"symptom": "yes", "mitigation": first}))
+    assert got and not any(
+        t.strip() == "Windows NT Server 4.0, Terminal Server Edition" for t in got
+    )
+
+
+_LEAD_STEP = support(
+    """
+## Symptoms
+
+The Contoso node is unreachable, and the cluster reports it as NotReady.
+
+## Resolution
+
+1. Restart the Contoso agent on the node.
+1. If the node cannot be recovered:
+   - Drain the node.
+   - Investigate hardware issues.
+   - Replace the node.
+"""
+)
+
+
+def test_steps_under_a_conditional_lead_in_step_are_that_cases() -> None:
+    """The steps listed under "If the node cannot be recovered:" are not ticked when the
+    node can be recovered."""
+    tree = draft_tree(_LEAD_STEP)
+    ask = next(q for q in questions(tree) if "recovered" in q["text"])
+    no = next(c["value"] for c in ask["choices"] if c["value"] == "no")
+    got = texts(walked(_LEAD_STEP, {"symptom": "yes", ask["var"]: no}))
+    assert any(t.startswith("Restart the Contoso agent") for t in got)
+    assert not any(t.startswith(("Drain", "Investigate", "Replace")) for t in got)
