@@ -105,6 +105,49 @@ def test_steps_under_a_local_account_lead_in_are_not_ticked_for_a_domain_account
     assert not any("Computer Management" in t for t in got)
 
 
+_RIGHTS = support(
+    """
+## Symptoms
+
+The Contoso Sync service doesn't start, and you receive error 1069.
+
+## Resolution
+
+The complete message entry in event log resembles the following one:
+
+```output
+Log Name:      System
+Source:        Service Control Manager
+Date:          <Datetime>
+Event ID:      7041
+Description:
+The ContosoSync service was unable to log on with the currently configured password.
+
+Service: ContosoSync
+Domain and account: <AccountName>
+
+This service account does not have the required user right "Log on as a service."
+```
+
+To fix this issue, check which user rights are assigned to the service account.
+
+1. Start the **Local Security Policy** app (Secpol.msc).
+1. Expand **Local Policy**, then choose **User Rights Assignment**.
+1. Assign the **Log on as a service** right to the service account.
+"""
+)
+
+
+def test_a_sample_event_entry_placeholder_is_not_asked() -> None:
+    """`Domain and account: <AccountName>` in a sample event entry is shown, never asked."""
+    for art in (_RIGHTS, _ACCOUNT):
+        tree = draft_tree(art)
+        titles = [n["title"] for n in tree["nodes"] if n["kind"] == "input"]
+        assert not any("AccountName" in t or "Datetime" in t for t in titles)
+    got = walked(_RIGHTS, {"symptom": "yes"}).part("steps")
+    assert any("<AccountName>" in i.detail for i in got)
+
+
 _PRODUCTS = support(
     """
 ## Symptoms
@@ -138,6 +181,54 @@ def test_the_next_products_heading_is_not_a_step_of_this_product() -> None:
     assert got and not any(
         t.strip() == "Windows NT Server 4.0, Terminal Server Edition" for t in got
     )
+
+
+_EXAMPLES = support(
+    """
+## Symptoms
+
+The Contoso service doesn't start, and event ID 17058 is logged.
+
+## Resolution
+
+1. Verify the path that's set for the ErrorLog file by using Configuration Manager.
+1. Copy the path, and then verify at a command prompt that you can access the target.
+
+   Here's an incorrect command example that includes a typo:
+
+   ```console
+   C:\\>dir "C:\\Program Files\\Contoso\\Logz"
+   ```
+
+   > The system cannot find the path specified.
+
+   Here's a correct command:
+
+   ```console
+   C:\\>dir "C:\\Program Files\\Contoso\\Logs"
+   ```
+
+   > Volume in drive C is Windows
+   > \\<Datetime>    \\<DIR>          .
+   > \\<Datetime>            20,640 ERRORLOG
+
+1. Restart the Contoso service.
+"""
+)
+
+
+def test_an_example_command_is_shown_not_ticked_and_its_sample_output_not_asked() -> None:
+    """ "Here's a correct command:" is shown under the step, and the `<Datetime>` of its
+    sample output is not asked (nor written into the checklist)."""
+    tree = draft_tree(_EXAMPLES)
+    assert not any("Datetime" in n.get("title", "") for n in tree["nodes"] if n["kind"] == "input")
+    answers = {"symptom": "yes"}
+    answers.update({n["var"]: "C" for n in tree["nodes"] if n["kind"] == "input"})
+    checklist = walked(_EXAMPLES, answers)
+    got = texts(checklist)
+    assert not any(t.startswith("Here's") for t in got)
+    details = " ".join(i.detail for i in checklist.part("steps"))
+    assert "Here's a correct command" in details and "<Datetime>" in details
 
 
 _LEAD_STEP = support(

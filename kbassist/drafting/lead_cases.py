@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from kbassist.drafting.options import Ask, Option
-from kbassist.drafting.text import short_label, split_detail
+from kbassist.drafting.text import short_label, split_detail, with_detail
 
 #: "If the SQL Server Startup account is a Local User Account on the computer:", "For a
 #: local account:", "If you use a gMSA:": a lead-in that opens the steps of one case.
@@ -66,6 +66,49 @@ def lead_case_steps(option: Option, counter: int) -> int:
         )
     )
     return counter
+
+
+#: "Here's an incorrect command example that includes a typo:", "Here's a correct
+#: command:", "An example for a SQL Server named instance SQLPROD:": a lead to text shown.
+_EXAMPLE_STEP_RE = re.compile(
+    r"^(?:here(?:'s| is| are) (?:an? |some )?(?:(?:in)?correct |sample |typical |good |bad )?"
+    r"(?:command |output |result |query )?(?:examples?|commands?|outputs?|results?)\b"
+    r"|(?:an? |for )?examples?\b(?: (?:of|for) [^:]{0,80})?:$"
+    r"|(?:the )?(?:sample|example) (?:output|result)s?\b)",
+    re.IGNORECASE,
+)
+
+
+def fold_example_steps(items: list[str]) -> list[str]:
+    """A step that only introduces an example ("Here's a correct command:" and its code)
+    is not a to-do: it joins the detail of the step before it."""
+    out: list[str] = []
+    for item in items:
+        text, detail = split_detail(item)
+        if out and text.rstrip().endswith(":") and _EXAMPLE_STEP_RE.match(text.strip()):
+            out[-1] = with_detail(out[-1], f"{text}\n{detail}" if detail else text)
+            continue
+        out.append(item)
+    return out
+
+
+#: A field of a sample event or log entry ("Date:          <Datetime>", "Domain and
+#: account: <AccountName>"): its placeholder is what the entry shows, never typed.
+_FIELD_LINE_RE = re.compile(r"^\s*[A-Z][\w ]{0,30}:\s+<[^<>\n]{1,40}>\s*$")
+
+
+def shown_lines(text: str) -> str:
+    """`text` without what is only shown: quoted messages ("Quote: ...") and the fields
+    of a sample event entry."""
+    step, detail = split_detail(text)
+    if not detail:
+        return step
+    kept = [
+        line
+        for line in detail.split("\n")
+        if not line.startswith("Quote: ") and not _FIELD_LINE_RE.match(line)
+    ]
+    return with_detail(step, "\n".join(kept))
 
 
 #: A step that only opens a case ("If the node cannot be recovered:", "If the database

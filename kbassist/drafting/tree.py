@@ -25,9 +25,11 @@ from kbassist.drafting.causes import (
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.labels import APPLIES_RE, fixes_question, named_title, tidy_label
 from kbassist.drafting.lead_cases import (
+    fold_example_steps,
     is_heading_of,
     lead_case_steps,
     lead_step_spans,
+    shown_lines,
 )
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
@@ -219,6 +221,7 @@ def _askable(item: str, article: Article) -> str:
         return text if detail and _LOOK_FOR_RE.search(text) else item
     if sample_lead(split_detail(item)[0]):
         return split_detail(item)[0]  # "... an entry that resembles the following:": shown
+    item = shown_lines(item)  # a quoted message, a sample entry's `Date: <Datetime>`
     if "Alert text: " not in item and "Table: " not in item:
         return "\n".join(line for line in item.split("\n") if not log_line(line))
     kept: list[str] = []
@@ -311,6 +314,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         ):
             option.case = ""  # "no" would have nowhere to go, or it is known only later
         option.items, option.checks, option.backup = _steps_checks_backup(article, option)
+        if article.style != "mskb":
+            option.items = fold_example_steps(option.items)  # "Here's a correct command:"
         option.items, option.undo = undo_steps(option.items)
         if not option.case and symptom_section is not None:
             option.items, option.case = conditions_case(option.items)
