@@ -257,3 +257,33 @@ def test_steps_under_a_conditional_lead_in_step_are_that_cases() -> None:
     got = texts(walked(_LEAD_STEP, {"symptom": "yes", ask["var"]: no}))
     assert any(t.startswith("Restart the Contoso agent") for t in got)
     assert not any(t.startswith(("Drain", "Investigate", "Replace")) for t in got)
+
+
+_ORDER = support(
+    """
+## Symptoms
+
+You receive a "Timeout expired" error when the Contoso app connects to the database.
+
+## Resolution
+
+To resolve the error, follow these steps:
+
+1. If you encounter a connection-timeout error, increase the **ConnectTimeout** value in the
+   connection string.
+1. Check the network latency between the app server and the database server.
+1. If you are running Contoso Server 2019, apply Cumulative Update 5.
+1. If you are running Contoso Server 2017, apply Cumulative Update 20.
+1. Restart the Contoso app.
+"""
+)
+
+
+def test_questions_come_in_the_order_of_the_steps_they_decide() -> None:
+    """The connection-timeout question (for step 1) is asked before which version you run
+    (for steps 3 and 4), not after it."""
+    tree = draft_tree(_ORDER)
+    titles = [q["title"] for q in questions(tree) if q["id"] != "mitigation"]
+    timeout = next(t for t in titles if "connection-timeout" in t)
+    version = next(t for t in titles if t.startswith("Which of these do you run"))
+    assert titles.index(timeout) < titles.index(version)

@@ -111,6 +111,25 @@ def shown_lines(text: str) -> str:
     return with_detail(step, "\n".join(kept))
 
 
+def order_asks(option: Option) -> None:
+    """An option's questions in the order of the steps they decide, and "Which of these
+    did you find?" (a result of a step) after the questions about the system itself: the
+    admin is asked local-or-domain before what the command they have yet to run shows."""
+    if len(option.asks) < 2:
+        return
+
+    def first_use(ask: Ask) -> tuple[int, int, int]:
+        found = int(ask.title.startswith("Which of these did you find"))
+        pat = re.compile(rf"\b{re.escape(ask.var)}\b")
+        keys = [k for k, cond in option.when.items() if pat.search(cond)]
+        if not keys:
+            return (found, 2, 0)
+        spots = [(0, -k - 1) if k < 0 else (1, k) for k in keys]
+        return (found, *min(spots))
+
+    option.asks = sorted(option.asks, key=first_use)
+
+
 #: A step that only opens a case ("If the node cannot be recovered:", "If the database
 #: size is less than 10 GB, you can follow these steps:"): the steps after it are its.
 _LEAD_STEP_RE = re.compile(

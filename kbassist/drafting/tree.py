@@ -29,6 +29,7 @@ from kbassist.drafting.lead_cases import (
     is_heading_of,
     lead_case_steps,
     lead_step_spans,
+    order_asks,
     shown_lines,
 )
 from kbassist.drafting.modern import (
@@ -335,6 +336,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = lead_case_steps(option, asked_ifs)
             asked_ifs = found_case_steps(option, asked_ifs)
         lead_step_spans(option)  # "If the node cannot be recovered:" and its steps
+        order_asks(option)  # questions in the order of the steps they decide
     for option, later in pairwise(options):
         if len(option.items) > 1 and len(option.items) - 1 not in option.when:
             follows = " ".join([later.label, *[split_detail(i)[0] for i in later.items[:1]]])
