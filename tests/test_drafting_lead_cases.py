@@ -287,3 +287,17 @@ def test_questions_come_in_the_order_of_the_steps_they_decide() -> None:
     timeout = next(t for t in titles if "connection-timeout" in t)
     version = next(t for t in titles if t.startswith("Which of these do you run"))
     assert titles.index(timeout) < titles.index(version)
+
+
+def test_each_products_resolution_is_named_by_its_product_and_starts_with_the_action() -> None:
+    """ "Which fix?" offers the products by name, and the chosen one's first tick is
+    "Obtain the latest service pack ...", not its heading glued to it."""
+    tree = draft_tree(_PRODUCTS)
+    fixes = next(n for n in tree["nodes"] if n["id"] == "mitigation")
+    labels = [c["label"] for c in fixes["choices"]]
+    assert labels == [
+        "Windows NT Server or Workstation 4.0",
+        "Windows NT Server 4.0, Terminal Server Edition",
+    ]
+    got = texts(walked(_PRODUCTS, {"symptom": "yes", "mitigation": fixes["choices"][0]["value"]}))
+    assert got[0].startswith("Obtain the latest service pack for Windows NT 4.0")

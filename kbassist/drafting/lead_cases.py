@@ -178,3 +178,30 @@ def is_heading_of(step: str, later: str) -> bool:
     if detail.strip() or not text or re.search(r"[.!?:;]$", text) or len(text.split()) > 12:
         return False
     return len(text) >= 8 and text.casefold() in later.casefold()
+
+
+#: A product heading glued to the text under it: "Windows NT Server or Workstation 4.0 To
+#: resolve this problem, obtain the latest service pack ...".
+_GLUED_HEADING_RE = re.compile(
+    r"^(?P<head>[A-Z][^.!?:;,]{2,80}?(?:\d[\w.]*|Edition|Server|Workstation|Professional))\s+"
+    r"To (?:resolve|fix|correct|work around) (?:this|the) (?:problem|issue|behavior),\s+"
+    r"(?P<rest>[a-z].+)$",
+    re.DOTALL,
+)
+
+
+def glued_heading(option: Option) -> bool:
+    """A per-product resolution whose first step begins with the product's heading line
+    ("Windows NT Server or Workstation 4.0 To resolve this problem, obtain ..."): the
+    heading names the option, the step is what to do. Returns whether it was split."""
+    if not option.items:
+        return False
+    text, detail = split_detail(option.items[0])
+    found = _GLUED_HEADING_RE.match(text)
+    if not found:
+        return False
+    rest = found.group("rest")
+    step = rest[0].upper() + rest[1:]
+    option.items[0] = with_detail(step, detail) if detail else step
+    option.label = found.group("head").strip()
+    return True

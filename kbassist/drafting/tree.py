@@ -26,6 +26,7 @@ from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.labels import APPLIES_RE, fixes_question, named_title, tidy_label
 from kbassist.drafting.lead_cases import (
     fold_example_steps,
+    glued_heading,
     is_heading_of,
     lead_case_steps,
     lead_step_spans,
@@ -337,11 +338,15 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = found_case_steps(option, asked_ifs)
         lead_step_spans(option)  # "If the node cannot be recovered:" and its steps
         order_asks(option)  # questions in the order of the steps they decide
+    if len(options) > 1:
+        for option in options:
+            glued_heading(option)  # "Windows NT 4.0 To resolve this problem, obtain ..."
     for option, later in pairwise(options):
         if len(option.items) > 1 and len(option.items) - 1 not in option.when:
             follows = " ".join([later.label, *[split_detail(i)[0] for i in later.items[:1]]])
             if is_heading_of(option.items[-1], follows):
-                option.items.pop()  # the next product's heading, not a step of this one
+                # the next product's heading, not a step of this one: it names that one
+                later.label = split_detail(option.items.pop())[0].strip()
 
     # Ids, labels and choice values, unique; one variable per distinct literal.
     used_ids: set[str] = {"cause", "mitigation"}
