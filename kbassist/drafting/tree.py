@@ -25,6 +25,15 @@ from kbassist.drafting.causes import (
 )
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.labels import APPLIES_RE, fixes_question, named_title, tidy_label
+from kbassist.drafting.lead_cases import (
+    fold_example_steps,
+    glued_heading,
+    is_heading_of,
+    lead_case_steps,
+    lead_step_spans,
+    order_asks,
+    shown_lines,
+)
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
     REDO_CHECK,
@@ -216,6 +225,7 @@ def _askable(item: str, article: Article) -> str:
         return text if detail and _LOOK_FOR_RE.search(text) else item
     if sample_lead(split_detail(item)[0]):
         return split_detail(item)[0]  # "... an entry that resembles the following:": shown
+    item = shown_lines(item)  # a quoted message, a sample entry's `Date: <Datetime>`
     if "Alert text: " not in item and "Table: " not in item:
         return "\n".join(line for line in item.split("\n") if not log_line(line))
     kept: list[str] = []
@@ -308,6 +318,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         ):
             option.case = ""  # "no" would have nowhere to go, or it is known only later
         option.items, option.checks, option.backup = _steps_checks_backup(article, option)
+        if article.style != "mskb":
+            option.items = fold_example_steps(option.items)  # "Here's a correct command:"
         option.items, option.undo = undo_steps(option.items)
         if not option.case and symptom_section is not None:
             option.items, option.case = conditions_case(option.items)
@@ -324,7 +336,19 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))
             asked_ifs = horizon_steps(option, asked_ifs)
             asked_ifs = subject_steps(option, written, asked_ifs)
+            asked_ifs = lead_case_steps(option, asked_ifs)
             asked_ifs = found_case_steps(option, asked_ifs)
+        lead_step_spans(option)  # "If the node cannot be recovered:" and its steps
+        order_asks(option)  # questions in the order of the steps they decide
+    if len(options) > 1:
+        for option in options:
+            glued_heading(option)  # "Windows NT 4.0 To resolve this problem, obtain ..."
+    for option, later in pairwise(options):
+        if len(option.items) > 1 and len(option.items) - 1 not in option.when:
+            follows = " ".join([later.label, *[split_detail(i)[0] for i in later.items[:1]]])
+            if is_heading_of(option.items[-1], follows):
+                # the next product's heading, not a step of this one: it names that one
+                later.label = split_detail(option.items.pop())[0].strip()
 
     # Ids, labels and choice values, unique; one variable per distinct literal.
     used_ids: set[str] = {"cause", "mitigation"}
