@@ -1,0 +1,179 @@
+"""Diagnose, then decide, then fix: a runbook's Diagnosis checks shown before the walk asks.
+
+A drafted runbook walk used to tick its Diagnosis checks inside every outcome, after the
+"Which mitigation?" / "What did you find?" question and after the inputs that ask for
+the names those checks list (`<vm-name>`, `<namespace>` ...). An on-call engineer runs
+the listing command first, then answers. These passes move the checks into info steps
+("run this first") placed before the question, and before each input that a check's
+output reveals; the outcome keeps the fix.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kbassist.drafting.options import Option
+from kbassist.trees.templates import TemplateError, parse_template
+
+FIRST_ID = "diagnose_first"
+_THEN = "Run this before you type the next name: its output shows it."
+
+
+def _variables(text: str) -> frozenset[str]:
+    """The answers a template needs (none for text that is no template)."""
+    try:
+        return parse_template(text).variables
+    except TemplateError:
+        return frozenset()
+
+
+def _needs(step: dict[str, Any]) -> frozenset[str]:
+    return _variables(str(step.get("text", ""))) | _variables(str(step.get("detail", "")))
+
+
+def _diagnosis_lead(outcome: dict[str, Any], names: set[str]) -> list[dict[str, Any]]:
+    """The outcome's leading Diagnosis steps, unconditional, in order."""
+    lead = []
+    for step in outcome.get("steps", []):
+        if step.get("source", {}).get("section") not in names or "when" in step:
+            break
+        lead.append(step)
+    return lead
+
+
+def _shown(steps: list[dict[str, Any]]) -> str:
+    """The checks numbered, each command verbatim under its step."""
+    out = []
+    for n, step in enumerate(steps, 1):
+        out.append(f"{n}. {step['text']}")
+        if step.get("detail"):
+            out.append(str(step["detail"]))
+    return "\n\n".join(out)
+
+
+def _lead(asks: bool, inputs: bool) -> str:
+    """Why the checks come first: what the walk asks next depends on them."""
+    why = [
+        *(["what they show tells which fix applies"] if asks else []),
+        *(["their output shows the names the next steps ask for"] if inputs else []),
+    ]
+    return f"Run the article's Diagnosis checks first: {' and '.join(why)}."
+
+
+def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return a.get("text") == b.get("text") and a.get("detail") == b.get("detail")
+
+
+def diagnose_first(tree: dict[str, Any], options: list[Option]) -> None:
+    """Show the Diagnosis checks every fix shares, and that need no typed name, in an info
+    step before the walk's first question or input, and take them out of the outcomes."""
+    names = {o.pre_section.name for o in options if o.pre_items and o.pre_section is not None}
+    nodes: list[dict[str, Any]] = tree["nodes"]
+    if not names or any(n["id"] == FIRST_ID for n in nodes):
+        return
+    outcomes = [n for n in nodes if n["kind"] == "outcome"]
+    leads = [(o, _diagnosis_lead(o, names)) for o in outcomes]
+    leads = [(o, lead) for o, lead in leads if lead]
+    asks = any(n["kind"] == "question" and n["id"] != "symptom" for n in nodes)
+    inputs = any(n["kind"] == "input" for n in nodes)
+    if not leads or not (asks or inputs):
+        return  # one fix, nothing asked: its checklist already runs the checks first
+    common = [s for s in leads[0][1] if not _needs(s)]
+    for _, lead in leads[1:]:
+        n = 0
+        while n < min(len(common), len(lead)) and _same(common[n], lead[n]):
+            n += 1
+        common = common[:n]
+    # stop at the first check that needs a name: the checks keep their order
+    first_named = next((n for n, s in enumerate(leads[0][1]) if _needs(s)), None)
+    if first_named is not None:
+        common = common[:first_named]
+    if not common or any(len(o["steps"]) <= len(common) for o, _ in leads):
+        return  # an outcome left with no step would be no fix
+    for outcome, _ in leads:
+        del outcome["steps"][: len(common)]
+    info = {
+        "id": FIRST_ID,
+        "kind": "info",
+        "title": "Run the Diagnosis first",
+        "text": f"{_lead(asks, inputs)}\n\n{_shown(common)}",
+        "source": common[0]["source"],
+    }
+    at = next((i for i, n in enumerate(nodes) if n["id"] == "cause"), None)
+    if at is not None:
+        info["next"] = nodes[at]["next"]
+        nodes[at]["next"] = FIRST_ID
+        nodes.insert(at + 1, info)
+        return
+    first = nodes[0]
+    if first["kind"] == "question" and first["id"] == "symptom":
+        target = first["choices"][0]["next"]
+        for choice in first["choices"]:
+            if choice["next"] == target:
+                choice["next"] = FIRST_ID
+        info["next"] = target
+        nodes.insert(1, info)
+        return
+    info["next"] = first["id"]
+    nodes.insert(0, info)
+
+
+def checks_before_names(tree: dict[str, Any], options: list[Option]) -> None:
+    """In a chain of inputs leading to an outcome, show a Diagnosis check that uses the
+    names typed so far before the next input, whose value that check's output shows
+    (`oc get vmis <vm-name> -n <namespace>` lists the `<volume-name>` asked after it)."""
+    names = {o.pre_section.name for o in options if o.pre_items and o.pre_section is not None}
+    if not names:
+        return
+    nodes: list[dict[str, Any]] = tree["nodes"]
+    by_id = {n["id"]: n for n in nodes}
+    into: dict[str, list[str]] = {}
+    for node in nodes:
+        for target in _targets(node):
+            into.setdefault(target, []).append(node["id"])
+    for outcome in [n for n in nodes if n["kind"] == "outcome"]:
+        chain: list[dict[str, Any]] = []
+        at = outcome["id"]
+        while len(into.get(at, [])) == 1 and by_id[into[at][0]]["kind"] == "input":
+            chain.insert(0, by_id[into[at][0]])
+            at = chain[0]["id"]
+        if len(chain) < 2:
+            continue
+        asked = [n.get("var", n["id"]) for n in chain]
+        moved = 0
+        for step in _diagnosis_lead(outcome, names):
+            needs = _needs(step)
+            if not needs or not needs <= set(asked):
+                break
+            last = max(asked.index(v) for v in needs)
+            if last == len(chain) - 1:
+                break  # nothing is asked after it: the outcome ticks it first anyway
+            before = chain[last]
+            info_id = f"{outcome['id']}-check_{moved + 1}"
+            if info_id in by_id:
+                break
+            info = {
+                "id": info_id,
+                "kind": "info",
+                "title": "Run this check first",
+                "text": f"{_THEN}\n\n{step['text']}"
+                + (f"\n\n{step['detail']}" if step.get("detail") else ""),
+                "source": step["source"],
+                "next": before["next"],
+            }
+            before["next"] = info_id
+            nodes.insert(nodes.index(before) + 1, info)
+            by_id[info_id] = info
+            chain.insert(last + 1, info)
+            asked.insert(last + 1, "")
+            moved += 1
+        if moved and len(outcome["steps"]) > moved:
+            del outcome["steps"][:moved]
+
+
+def _targets(node: dict[str, Any]) -> list[str]:
+    """The ids a node leads to."""
+    out = [c["next"] for c in node.get("choices", []) if "next" in c]
+    if "next" in node:
+        out.append(node["next"])
+    return out
