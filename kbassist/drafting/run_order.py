@@ -16,7 +16,7 @@ from kbassist.drafting.options import Option
 from kbassist.trees.templates import TemplateError, parse_template
 
 FIRST_ID = "diagnose_first"
-_THEN = "Run this before you type the next name: its output shows it."
+_THEN = "Run this before you type the next name: its output may show it."
 
 
 def _variables(text: str) -> frozenset[str]:
@@ -55,7 +55,7 @@ def _lead(asks: bool, inputs: bool) -> str:
     """Why the checks come first: what the walk asks next depends on them."""
     why = [
         *(["what they show tells which fix applies"] if asks else []),
-        *(["their output shows the names the next steps ask for"] if inputs else []),
+        *(["their output may show the names the next steps ask for"] if inputs else []),
     ]
     return f"Run the article's Diagnosis checks first: {' and '.join(why)}."
 
@@ -127,16 +127,20 @@ def checks_before_names(tree: dict[str, Any], options: list[Option]) -> None:
         return
     nodes: list[dict[str, Any]] = tree["nodes"]
     by_id = {n["id"]: n for n in nodes}
-    into: dict[str, list[str]] = {}
+    into: dict[str, set[str]] = {}
     for node in nodes:
         for target in _targets(node):
-            into.setdefault(target, []).append(node["id"])
+            into.setdefault(target, set()).add(node["id"])
     for outcome in [n for n in nodes if n["kind"] == "outcome"]:
         chain: list[dict[str, Any]] = []
         at = outcome["id"]
-        while len(into.get(at, [])) == 1 and by_id[into[at][0]]["kind"] == "input":
-            chain.insert(0, by_id[into[at][0]])
-            at = chain[0]["id"]
+        while len(into.get(at, ())) == 1:
+            before = by_id[next(iter(into[at]))]
+            if before["kind"] == "input":
+                chain.insert(0, before)
+            elif not (before["kind"] == "question" and set(_targets(before)) == {at}):
+                break  # only a question whose answers all go on to the same step is passed
+            at = before["id"]
         if len(chain) < 2:
             continue
         asked = [n.get("var", n["id"]) for n in chain]

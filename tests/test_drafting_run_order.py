@@ -1,0 +1,120 @@
+"""Runbook walks diagnose, then decide, then fix (issue 13, round 9): the Diagnosis checks
+are shown before the question they answer and before the inputs whose names they list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drafting_support import runbook
+
+from kbassist.drafting.tree import draft_text, draft_tree
+
+
+def walk_order(tree: dict[str, Any], pick: int = 0) -> list[dict[str, Any]]:
+    """The nodes one walk meets, in order: the `pick`-th answer of the fixes question, the
+    first answer elsewhere that does not leave the article."""
+    nodes = {n["id"]: n for n in tree["nodes"]}
+    node, seen = tree["nodes"][0], []
+    while node["kind"] != "outcome":
+        seen.append(node)
+        if node["kind"] == "question":
+            choices = [c for c in node["choices"] if c["next"] != "not_this_article"]
+            node = nodes[choices[pick if node["id"] == "mitigation" else 0]["next"]]
+        else:
+            node = nodes[node["next"]]
+    return [*seen, node]
+
+
+def texts(node: dict[str, Any]) -> str:
+    return " ".join(f"{s['text']} {s.get('detail', '')}" for s in node.get("steps", []))
+
+
+REMEDIES = """
+## Meaning
+
+The cluster has overcommitted CPU requests for pods.
+
+## Diagnosis
+
+- Check if some nodes are available and not cordoned:
+
+```bash
+kubectl get nodes -o wide
+```
+
+- Check if cluster-autoscaler has issues with adding new nodes.
+
+## Mitigation
+
+The mitigation can be:
+
+- Add more nodes to the cluster.
+- Use pod priorities to keep important services running.
+"""
+
+
+def test_the_diagnosis_checks_come_before_the_which_fix_question() -> None:
+    """The Diagnosis checks, their command verbatim, are shown before "Which mitigation?"
+    and are not ticked again in each fix after the answer."""
+    tree = draft_tree(runbook(REMEDIES))
+    for pick in (0, 1):
+        order = walk_order(tree, pick)
+        kinds = [n["kind"] for n in order]
+        at_check = next(
+            i for i, n in enumerate(order) if "kubectl get nodes -o wide" in n.get("text", "")
+        )
+        at_question = next(i for i, n in enumerate(order) if n["id"] == "mitigation")
+        assert order[at_check]["kind"] == "info" and at_check < at_question, kinds
+        assert "cluster-autoscaler" in order[at_check]["text"]
+        assert "kubectl get nodes" not in texts(order[-1])
+        assert ("Add more nodes", "pod priorities")[pick] in texts(order[-1])
+    draft_text(runbook(REMEDIES))  # lint-clean, or DraftError
+
+
+LISTED = """
+## Meaning
+
+A virtual machine instance contains an ephemeral hotplug volume.
+
+## Diagnosis
+
+1. Find each VM that contains an ephemeral hotplug volume:
+
+```bash
+$ oc get vmis -A -o json | jq -r '.items[].metadata.name'
+```
+
+2. For each VM listed, find the volumes that need to be patched:
+
+```bash
+$ oc get vmis <vm-name> -n <namespace> -o json | jq -r '.metadata.annotations'
+```
+
+## Mitigation
+
+To convert ephemeral volumes to persistent volumes, run the following command:
+
+```bash
+$ virtctl addvolume <vm-name> --volume-name=<volume-name> --persist
+```
+"""
+
+
+def test_a_listing_command_is_shown_before_the_input_asking_what_it_lists() -> None:
+    """`oc get vmis -A` is shown before <vm-name> is asked, and the per-VM check that
+    lists the volumes is shown (with the typed names) before <volume-name> is asked."""
+    tree = draft_tree(runbook(LISTED))
+    order = walk_order(tree)
+    asks = [n["title"] for n in order]
+    listing = next(i for i, n in enumerate(order) if "oc get vmis -A" in n.get("text", ""))
+    vm = next(i for i, t in enumerate(asks) if "<vm-name>" in t)
+    volume = next(i for i, t in enumerate(asks) if "<volume-name>" in t)
+    per_vm = next(
+        i for i, n in enumerate(order) if n["kind"] == "info" and "-n {" in n.get("text", "")
+    )
+    assert listing < vm < per_vm < volume, asks
+    assert order[per_vm]["text"].count("{placeholder_") == 2  # the typed names filled in
+    outcome = order[-1]
+    assert "virtctl addvolume" in texts(outcome)
+    assert "oc get vmis" not in texts(outcome)
+    draft_text(runbook(LISTED))  # lint-clean, or DraftError
