@@ -10,13 +10,25 @@ output reveals; the outcome keeps the fix.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kbassist.drafting.options import Option
 from kbassist.trees.templates import TemplateError, parse_template
 
 FIRST_ID = "diagnose_first"
+_DIAGNOSIS_RE = re.compile(r"\bdiagnos", re.IGNORECASE)
 _THEN = "Run this before you type the next name: its output may show it."
+
+
+def _diagnosis_names(options: list[Option]) -> set[str]:
+    """The names of the Diagnosis sections whose checks lead the fixes (a runbook's
+    "## Diagnosis"; not another kind of first section, such as "Check whether X")."""
+    return {
+        o.pre_section.name
+        for o in options
+        if o.pre_items and o.pre_section is not None and _DIAGNOSIS_RE.search(o.pre_section.name)
+    }
 
 
 def _variables(text: str) -> frozenset[str]:
@@ -67,7 +79,7 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
 def diagnose_first(tree: dict[str, Any], options: list[Option]) -> None:
     """Show the Diagnosis checks every fix shares, and that need no typed name, in an info
     step before the walk's first question or input, and take them out of the outcomes."""
-    names = {o.pre_section.name for o in options if o.pre_items and o.pre_section is not None}
+    names = _diagnosis_names(options)
     nodes: list[dict[str, Any]] = tree["nodes"]
     if not names or any(n["id"] == FIRST_ID for n in nodes):
         return
@@ -122,7 +134,7 @@ def checks_before_names(tree: dict[str, Any], options: list[Option]) -> None:
     """In a chain of inputs leading to an outcome, show a Diagnosis check that uses the
     names typed so far before the next input, whose value that check's output shows
     (`oc get vmis <vm-name> -n <namespace>` lists the `<volume-name>` asked after it)."""
-    names = {o.pre_section.name for o in options if o.pre_items and o.pre_section is not None}
+    names = _diagnosis_names(options)
     if not names:
         return
     nodes: list[dict[str, Any]] = tree["nodes"]
