@@ -118,3 +118,49 @@ def test_a_listing_command_is_shown_before_the_input_asking_what_it_lists() -> N
     assert "virtctl addvolume" in texts(outcome)
     assert "oc get vmis" not in texts(outcome)
     draft_text(runbook(LISTED))  # lint-clean, or DraftError
+
+
+DEPRECATED = """
+This alert has been deprecated; it does not indicate a genuine issue. If
+triggered, it may be safely ignored and silenced.
+
+## Meaning
+
+More than 5% of REST calls have failed in the `virt-api` pods.
+
+## Diagnosis
+
+1. Check the status of the `virt-api` pods:
+
+   ```bash
+   $ oc -n openshift-cnv get pods -l kubevirt.io=virt-api
+   ```
+
+2. Check the virt-api logs:
+
+   ```bash
+   $ oc logs -n openshift-cnv <virt-api>
+   ```
+
+## Mitigation
+
+Based on the information obtained during the diagnosis procedure, try to identify
+the root cause and resolve the issue.
+"""
+
+
+def test_a_deprecated_alerts_silence_answer_skips_the_diagnosis() -> None:
+    """Silencing a deprecated alert needs no Diagnosis; the fix answer shows the pod
+    listing before it asks for the <virt-api> pod name."""
+    art = runbook(DEPRECATED, id_="VirtApiRESTErrorsHigh")
+    tree = draft_tree(art)
+    (question,) = [n for n in tree["nodes"] if n["id"] == "mitigation"]
+    silence = next(n for n, c in enumerate(question["choices"]) if "Deprecated" in c["label"])
+    order = walk_order(tree, silence)
+    assert not any("get pods" in n.get("text", "") for n in order)
+    order = walk_order(tree, 1 - silence)
+    listing = next(i for i, n in enumerate(order) if "get pods -l" in n.get("text", ""))
+    named = next(i for i, n in enumerate(order) if "<virt-api>" in n.get("title", ""))
+    assert order.index(next(n for n in order if n["id"] == "mitigation")) < listing < named
+    assert "fix applies" not in order[listing]["text"]  # the fix was already chosen
+    draft_text(art)  # lint-clean, or DraftError

@@ -69,6 +69,8 @@ def _lead(asks: bool, inputs: bool) -> str:
         *(["what they show tells which fix applies"] if asks else []),
         *(["their output may show the names the next steps ask for"] if inputs else []),
     ]
+    if not why:
+        return "Run the article's Diagnosis checks first, then the fix."
     return f"Run the article's Diagnosis checks first: {' and '.join(why)}."
 
 
@@ -108,9 +110,21 @@ def diagnose_first(tree: dict[str, Any], options: list[Option]) -> None:
         "id": FIRST_ID,
         "kind": "info",
         "title": "Run the Diagnosis first",
-        "text": f"{_lead(asks, inputs)}\n\n{_shown(common)}",
         "source": common[0]["source"],
     }
+    _place(nodes, info, {id(o) for o, _ in leads})
+    after = info["next"]
+    asks = any(n["id"] != "symptom" for n in _reaches(nodes, after, "question"))
+    text = f"{_lead(asks, bool(_reaches(nodes, after, 'input')))}\n\n{_shown(common)}"
+    source, after = info.pop("source"), info.pop("next")
+    info.update(text=text, source=source, next=after)  # the order a tree file reads
+
+
+def _place(nodes: list[dict[str, Any]], info: dict[str, Any], diagnosed: set[int]) -> None:
+    """Put `info` before the walk's first question or input (after the cause), or on the
+    one answer whose fix runs the checks."""
+    if _on_one_branch(nodes, info, diagnosed):
+        return
     at = next((i for i, n in enumerate(nodes) if n["id"] == "cause"), None)
     if at is not None:
         info["next"] = nodes[at]["next"]
@@ -128,6 +142,45 @@ def diagnose_first(tree: dict[str, Any], options: list[Option]) -> None:
         return
     info["next"] = first["id"]
     nodes.insert(0, info)
+
+
+def _reaches(
+    nodes: list[dict[str, Any]], start: str, kind: str = "outcome"
+) -> list[dict[str, Any]]:
+    """The nodes of `kind` reachable from node `start` (itself included)."""
+    by_id = {n["id"]: n for n in nodes}
+    seen, todo, out = set(), [start], []
+    while todo:
+        at = todo.pop()
+        if at in seen or at not in by_id:
+            continue
+        seen.add(at)
+        if by_id[at]["kind"] == kind:
+            out.append(by_id[at])
+        todo.extend(_targets(by_id[at]))
+    return out
+
+
+def _on_one_branch(nodes: list[dict[str, Any]], info: dict[str, Any], diagnosed: set[int]) -> bool:
+    """When the first question's other answers need no Diagnosis ("Deprecated: silence or
+    ignore the alert"), the checks go on the one answer whose fix runs them; True if so."""
+    question = next((n for n in nodes if n["kind"] == "question" and n["id"] != "symptom"), None)
+    if question is None:
+        return False
+    fixes = [o for o in _reaches(nodes, question["id"]) if o["id"] != "not_this_article"]
+    if all(id(o) in diagnosed for o in fixes):
+        return False
+    branches = [
+        c
+        for c in question["choices"]
+        if any(id(o) in diagnosed for o in _reaches(nodes, c["next"]))
+    ]
+    if len(branches) != 1:
+        return False  # the checks choose between these fixes: they stay before the question
+    info["next"] = branches[0]["next"]
+    branches[0]["next"] = FIRST_ID
+    nodes.insert(nodes.index(question) + 1, info)
+    return True
 
 
 def checks_before_names(tree: dict[str, Any], options: list[Option]) -> None:
