@@ -17,6 +17,7 @@ from kbassist.drafting.options import Option
 from kbassist.trees.templates import TemplateError, parse_template
 
 FIRST_ID = "diagnose_first"
+_CHOOSERS = {"mitigation", "which_cause"}
 _DIAGNOSIS_RE = re.compile(r"\bdiagnos", re.IGNORECASE)
 _THEN = "Run this before you type the next name: its output may show it."
 
@@ -114,7 +115,8 @@ def diagnose_first(tree: dict[str, Any], options: list[Option]) -> None:
     }
     _place(nodes, info, {id(o) for o, _ in leads})
     after = info["next"]
-    asks = any(n["id"] != "symptom" for n in _reaches(nodes, after, "question"))
+    # the fixes / causes question is what the checks decide (not a version or horizon one)
+    asks = any(n["id"] in _CHOOSERS for n in _reaches(nodes, after, "question"))
     text = f"{_lead(asks, bool(_reaches(nodes, after, 'input')))}\n\n{_shown(common)}"
     source, after = info.pop("source"), info.pop("next")
     info.update(text=text, source=source, next=after)  # the order a tree file reads
