@@ -3,8 +3,10 @@ are shown before the question they answer and before the inputs whose names they
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from cli_support import run_kbassist
 from drafting_support import runbook
 
 from kbassist.drafting.tree import draft_text, draft_tree
@@ -164,3 +166,20 @@ def test_a_deprecated_alerts_silence_answer_skips_the_diagnosis() -> None:
     assert order.index(next(n for n in order if n["id"] == "mitigation")) < listing < named
     assert "fix applies" not in order[listing]["text"]  # the fix was already chosen
     draft_text(art)  # lint-clean, or DraftError
+
+
+def test_the_cli_walk_shows_a_checks_commands_one_per_line(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """At the plain prompt the info step's listing command is a line of its own, as
+    written, not run together with the text around it."""
+    text, tree = draft_text(runbook(LISTED))
+    trees = tmp_path / "trees"
+    trees.mkdir()
+    (trees / f"{tree.id}.yaml").write_text(text, encoding="utf-8")
+    stdin = "1\n\nvm1\nns1\n\nvol1\n"
+    proc = run_kbassist("walk", tree.id, "--trees", str(trees), env=env, stdin=stdin, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.splitlines()
+    assert "$ oc get vmis -A -o json | jq -r '.items[].metadata.name'" in lines
+    assert "$ oc get vmis vm1 -n ns1 -o json | jq -r '.metadata.annotations'" in lines
