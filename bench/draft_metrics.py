@@ -691,6 +691,9 @@ def unused_inputs(checklists: list[Checklist]) -> tuple[int, list[str]]:
                 needed |= item.template.variables
                 if item.detail is not None:
                     needed |= item.detail.variables
+        for step in checklist.steps:  # an info step shown on the walk reads answers too
+            if isinstance(step.node, Info) and step.node.text is not None:
+                needed |= step.node.text.variables
         for step in checklist.steps:
             node = step.node
             if isinstance(node, Input) and node.var:

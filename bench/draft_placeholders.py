@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kbassist.articles import Article
 from kbassist.trees.checklist import Checklist
-from kbassist.trees.model import Input
+from kbassist.trees.model import Info, Input
 
 
 def _normal(text: str) -> str:
@@ -336,4 +336,8 @@ def rendered_items(checklists: list[Checklist]) -> list[str]:
                 # a command kept verbatim in the item's detail is part of the item
                 detail = f" {item.detail.render(values)}" if item.detail is not None else ""
                 out.append(_normal(item.template.render(values) + detail))
+        # a check shown before the input it reveals ("Run this check first") uses answers
+        for step in checklist.steps:
+            if isinstance(step.node, Info) and step.node.text is not None:
+                out.append(_normal(step.node.text.render(values)))
     return out

@@ -176,6 +176,17 @@ def _walk_tree(assistant: Assistant, ref: str) -> Any:
     return choice.tree
 
 
+def _info_lines(text: str) -> list[str]:
+    """An info step's text line by line (runs of blank lines as one): commands shown in
+    it keep their lines, so each can be copied and run as written."""
+    lines: list[str] = []
+    for raw in text.strip().splitlines():
+        line = " ".join(raw.split())
+        if line or (lines and lines[-1]):
+            lines.append(line)
+    return lines
+
+
 def _walk_interactive(the_walk: Any, save: Callable[[], None]) -> bool:
     """Ask step by step on stderr, reading lines from stdin; False if the admin quits."""
     from kbassist.errors import UsageError
@@ -193,7 +204,11 @@ def _walk_interactive(the_walk: Any, save: Callable[[], None]) -> bool:
         node = the_walk.current
         say()
         say(f"[{the_walk.index + 1}] {node.title}")
-        say(" ".join(the_walk.prompt().split()))
+        if isinstance(node, Info):  # a check's commands stay one per line, to copy
+            for line in _info_lines(the_walk.prompt()):
+                say(line)
+        else:
+            say(" ".join(the_walk.prompt().split()))
         choices = getattr(node, "choices", ())
         for n, choice in enumerate(choices, start=1):
             say(f"  {n}) {choice.label}")

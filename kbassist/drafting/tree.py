@@ -77,6 +77,7 @@ from kbassist.drafting.options import (
     cause_alternatives,
     cause_listing,
 )
+from kbassist.drafting.run_order import checks_before_names, diagnose_first
 from kbassist.drafting.steps import final_steps
 from kbassist.drafting.symptoms import (
     MAX_SYMPTOM_CHARS,
@@ -608,6 +609,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         "cause": cause or f"{article.id} gives no cause.",
         "nodes": nodes,
     }
+    if article.style != "mskb":  # diagnose, then decide, then fix
+        diagnose_first(tree, options)
+        checks_before_names(tree, options)
     return tree
 
 

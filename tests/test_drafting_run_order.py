@@ -1,0 +1,185 @@
+"""Runbook walks diagnose, then decide, then fix (issue 13, round 9): the Diagnosis checks
+are shown before the question they answer and before the inputs whose names they list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from cli_support import run_kbassist
+from drafting_support import runbook
+
+from kbassist.drafting.tree import draft_text, draft_tree
+
+
+def walk_order(tree: dict[str, Any], pick: int = 0) -> list[dict[str, Any]]:
+    """The nodes one walk meets, in order: the `pick`-th answer of the fixes question, the
+    first answer elsewhere that does not leave the article."""
+    nodes = {n["id"]: n for n in tree["nodes"]}
+    node, seen = tree["nodes"][0], []
+    while node["kind"] != "outcome":
+        seen.append(node)
+        if node["kind"] == "question":
+            choices = [c for c in node["choices"] if c["next"] != "not_this_article"]
+            node = nodes[choices[pick if node["id"] == "mitigation" else 0]["next"]]
+        else:
+            node = nodes[node["next"]]
+    return [*seen, node]
+
+
+def texts(node: dict[str, Any]) -> str:
+    return " ".join(f"{s['text']} {s.get('detail', '')}" for s in node.get("steps", []))
+
+
+REMEDIES = """
+## Meaning
+
+The cluster has overcommitted CPU requests for pods.
+
+## Diagnosis
+
+- Check if some nodes are available and not cordoned:
+
+```bash
+kubectl get nodes -o wide
+```
+
+- Check if cluster-autoscaler has issues with adding new nodes.
+
+## Mitigation
+
+The mitigation can be:
+
+- Add more nodes to the cluster.
+- Use pod priorities to keep important services running.
+"""
+
+
+def test_the_diagnosis_checks_come_before_the_which_fix_question() -> None:
+    """The Diagnosis checks, their command verbatim, are shown before "Which mitigation?"
+    and are not ticked again in each fix after the answer."""
+    tree = draft_tree(runbook(REMEDIES))
+    for pick in (0, 1):
+        order = walk_order(tree, pick)
+        kinds = [n["kind"] for n in order]
+        at_check = next(
+            i for i, n in enumerate(order) if "kubectl get nodes -o wide" in n.get("text", "")
+        )
+        at_question = next(i for i, n in enumerate(order) if n["id"] == "mitigation")
+        assert order[at_check]["kind"] == "info" and at_check < at_question, kinds
+        assert "cluster-autoscaler" in order[at_check]["text"]
+        assert "kubectl get nodes" not in texts(order[-1])
+        assert ("Add more nodes", "pod priorities")[pick] in texts(order[-1])
+    draft_text(runbook(REMEDIES))  # lint-clean, or DraftError
+
+
+LISTED = """
+## Meaning
+
+A virtual machine instance contains an ephemeral hotplug volume.
+
+## Diagnosis
+
+1. Find each VM that contains an ephemeral hotplug volume:
+
+```bash
+$ oc get vmis -A -o json | jq -r '.items[].metadata.name'
+```
+
+2. For each VM listed, find the volumes that need to be patched:
+
+```bash
+$ oc get vmis <vm-name> -n <namespace> -o json | jq -r '.metadata.annotations'
+```
+
+## Mitigation
+
+To convert ephemeral volumes to persistent volumes, run the following command:
+
+```bash
+$ virtctl addvolume <vm-name> --volume-name=<volume-name> --persist
+```
+"""
+
+
+def test_a_listing_command_is_shown_before_the_input_asking_what_it_lists() -> None:
+    """`oc get vmis -A` is shown before <vm-name> is asked, and the per-VM check that
+    lists the volumes is shown (with the typed names) before <volume-name> is asked."""
+    tree = draft_tree(runbook(LISTED))
+    order = walk_order(tree)
+    asks = [n["title"] for n in order]
+    listing = next(i for i, n in enumerate(order) if "oc get vmis -A" in n.get("text", ""))
+    vm = next(i for i, t in enumerate(asks) if "<vm-name>" in t)
+    volume = next(i for i, t in enumerate(asks) if "<volume-name>" in t)
+    per_vm = next(
+        i for i, n in enumerate(order) if n["kind"] == "info" and "-n {" in n.get("text", "")
+    )
+    assert listing < vm < per_vm < volume, asks
+    assert order[per_vm]["text"].count("{placeholder_") == 2  # the typed names filled in
+    outcome = order[-1]
+    assert "virtctl addvolume" in texts(outcome)
+    assert "oc get vmis" not in texts(outcome)
+    draft_text(runbook(LISTED))  # lint-clean, or DraftError
+
+
+DEPRECATED = """
+This alert has been deprecated; it does not indicate a genuine issue. If
+triggered, it may be safely ignored and silenced.
+
+## Meaning
+
+More than 5% of REST calls have failed in the `virt-api` pods.
+
+## Diagnosis
+
+1. Check the status of the `virt-api` pods:
+
+   ```bash
+   $ oc -n openshift-cnv get pods -l kubevirt.io=virt-api
+   ```
+
+2. Check the virt-api logs:
+
+   ```bash
+   $ oc logs -n openshift-cnv <virt-api>
+   ```
+
+## Mitigation
+
+Based on the information obtained during the diagnosis procedure, try to identify
+the root cause and resolve the issue.
+"""
+
+
+def test_a_deprecated_alerts_silence_answer_skips_the_diagnosis() -> None:
+    """Silencing a deprecated alert needs no Diagnosis; the fix answer shows the pod
+    listing before it asks for the <virt-api> pod name."""
+    art = runbook(DEPRECATED, id_="VirtApiRESTErrorsHigh")
+    tree = draft_tree(art)
+    (question,) = [n for n in tree["nodes"] if n["id"] == "mitigation"]
+    silence = next(n for n, c in enumerate(question["choices"]) if "Deprecated" in c["label"])
+    order = walk_order(tree, silence)
+    assert not any("get pods" in n.get("text", "") for n in order)
+    order = walk_order(tree, 1 - silence)
+    listing = next(i for i, n in enumerate(order) if "get pods -l" in n.get("text", ""))
+    named = next(i for i, n in enumerate(order) if "<virt-api>" in n.get("title", ""))
+    assert order.index(next(n for n in order if n["id"] == "mitigation")) < listing < named
+    assert "fix applies" not in order[listing]["text"]  # the fix was already chosen
+    draft_text(art)  # lint-clean, or DraftError
+
+
+def test_the_cli_walk_shows_a_checks_commands_one_per_line(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """At the plain prompt the info step's listing command is a line of its own, as
+    written, not run together with the text around it."""
+    text, tree = draft_text(runbook(LISTED))
+    trees = tmp_path / "trees"
+    trees.mkdir()
+    (trees / f"{tree.id}.yaml").write_text(text, encoding="utf-8")
+    stdin = "1\n\nvm1\nns1\n\nvol1\n"
+    proc = run_kbassist("walk", tree.id, "--trees", str(trees), env=env, stdin=stdin, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.splitlines()
+    assert "$ oc get vmis -A -o json | jq -r '.items[].metadata.name'" in lines
+    assert "$ oc get vmis vm1 -n ns1 -o json | jq -r '.metadata.annotations'" in lines
