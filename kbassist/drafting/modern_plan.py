@@ -92,9 +92,9 @@ def modern_plan(
     if cited and all(o.kind == "cause" for o in options):
         # no fix heading: the article's how-to parts ("Check the RD Licensing
         # configuration"), else its "To resolve this issue, install X" sentence
-        found = procedure_options(article) or resolve_sentence_options(article)
-        if found:
-            options = helper_procedure(article, found)
+        procedures = procedure_options(article) or resolve_sentence_options(article)
+        if procedures:
+            options = helper_procedure(article, procedures)
     if cause:
         cause = " ".join(s for s in split_sentences(cause) if not _TO_RESOLVE_RE.match(s)) or cause
     matched_diagnosis(article, options)  # each failure pattern's own Diagnosis checks

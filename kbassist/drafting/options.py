@@ -2206,12 +2206,12 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 if nested:
                     # "### The user name or password is incorrect" over "#### Scenario 1:
                     # Incorrect password" / "#### Scenario 2: gMSA ...": each its own case
-                    found = _nested_options(child, nested, own_items, sections, section)
-                    for option in found:
+                    nested_found = _nested_options(child, nested, own_items, sections, section)
+                    for option in nested_found:
                         option.kind = "workaround" if part.workaround else option.kind
                         checks.extend(option.checks)
                         option.checks = [*own_checks, *option.checks]
-                    options.extend(found)
+                    options.extend(nested_found)
                     continue
                 child_lead, items, child_checks = part_steps(child)
                 checks.extend(child_checks)

@@ -94,7 +94,7 @@ def _lines_text(lines: tuple[str, ...]) -> str:
     return " ".join(" ".join(line.split()) for line in lines if line.strip())
 
 
-def paragraphs(text: str) -> list[Para]:
+def _paragraphs(text: str) -> list[Para]:
     """Blank lines, list markers and `-or-` lines start a new block."""
     out: list[Para] = []
     current: list[str] = []
@@ -139,7 +139,7 @@ def _open_paren(sentence: str, piece: str) -> bool:
     return sentence.count("(") > sentence.count(")") and ")" in piece
 
 
-def split_sentences(text: str) -> list[str]:
+def _split_sentences(text: str) -> list[str]:
     """Sentences of `text`, not cut at an abbreviation such as "U.S." or "e.g." nor inside
     parentheses."""
     out: list[str] = []
@@ -677,7 +677,7 @@ def _memo_paragraphs(function: Callable[[str], list[Para]]) -> Callable[[str], l
     return wraps(function)(lambda text: [Para(list(lines)) for lines in cached(text)])
 
 
-split_sentences = _memo_sentences(split_sentences)
-paragraphs = _memo_paragraphs(paragraphs)
+split_sentences = _memo_sentences(_split_sentences)
+paragraphs = _memo_paragraphs(_paragraphs)
 without_boilerplate = lru_cache(maxsize=4096)(without_boilerplate)
 is_boilerplate = lru_cache(maxsize=4096)(is_boilerplate)

@@ -464,21 +464,21 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     # answer leading to the fix that shares its key words
     own = cause_section is not None and cause_section.key in ("cause", "causes")
     modern = article.style != "mskb"
-    labels = (
+    cause_names = (
         cause_labels(cause_section, modern)
         if own and cause_section is not None and len(groups) < 2
         else []
     )
-    pairs = pair_causes(labels, rest) if len(rest) >= 2 and wish is None else []
+    pairs = pair_causes(cause_names, rest) if len(rest) >= 2 and wish is None else []
     ask_cause = paired(pairs) and (modern or bool(causes))
     if also is not None and wish is None and any(o is also[2] for o in rest):
         # the CAUSE's first cause goes with the article's fix, the "can also" one with its own
         others = [n for n, o in enumerate(rest) if o is not also[2]]
-        labels = [also[0], also[1]]
+        cause_names = [also[0], also[1]]
         pairs = [others[0] if len(others) == 1 else None, rest.index(also[2])]
         ask_cause = True
     unpaired = ""
-    if own and len(causes if not modern else labels) >= 2 and len(rest) >= 2 and not ask_cause:
+    if own and len(causes if not modern else cause_names) >= 2 and len(rest) >= 2 and not ask_cause:
         unpaired = "The article does not say which of these fixes goes with which cause."
     if cause and cause_section is not None and causes:
         # the causes share the article's fixes: asking which applies leads nowhere
@@ -506,7 +506,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             }
         )
     if ask_cause and cause_section is not None:
-        nodes.append(_which_cause_node(article, cause_section, labels, pairs, rest, variables))
+        nodes.append(_which_cause_node(article, cause_section, cause_names, pairs, rest, variables))
     if len(groups) >= 2:
         nodes.extend(_cause_group_nodes(article, groups, variables, choose))
     if wish is not None:
@@ -537,8 +537,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if conditional and article.style != "mskb" and rest[0].pre_items:
             # the cases are told apart by the Diagnosis checks, which run first in the
             # checklist: say so, so the admin can answer before ticking them
-            checks = "; ".join(short_label(split_detail(i)[0], 70) for i in rest[0].pre_items[:4])
-            lead = f"{lead} The article's Diagnosis checks tell them apart: {checks}.".strip()
+            named = "; ".join(short_label(split_detail(i)[0], 70) for i in rest[0].pre_items[:4])
+            lead = f"{lead} The article's Diagnosis checks tell them apart: {named}.".strip()
         elif _diagnosis_choice(article, rest):
             # a runbook's fixes, chosen by what its Diagnosis shows: say which checks, as
             # many as fit beside the lead (never cut mid-check)
@@ -2298,7 +2298,8 @@ def _draft_node(dumper: Any, data: Any) -> yaml.Node:
                 key_node: yaml.Node = yaml.ScalarNode(_STR_TAG, key, style=None)
             else:
                 key_node = dumper.represent_data(key)
-                key_node.style = None
+                if isinstance(key_node, yaml.ScalarNode):
+                    key_node.style = None
             pairs.append((key_node, _draft_node(dumper, value)))
         flow = len(data) == 2 and data.keys() == _SOURCE_KEYS
         return yaml.MappingNode(_MAP_TAG, pairs, flow_style=flow)

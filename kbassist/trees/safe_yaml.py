@@ -95,7 +95,9 @@ if _CParser is not None:
             yaml.resolver.Resolver.__init__(self)
 
 else:  # pragma: no cover - PyYAML without libyaml
-    _DraftYAMLLoader = None
+    # the name stays bound (None: drafts are read by the pure-Python loader instead);
+    # mypy sees the class above and cannot know the branch is the other platform's
+    _DraftYAMLLoader = None  # type: ignore[assignment,misc]
 
 
 def _drafted_node(text: str, path: Path) -> tuple[yaml.Node | None, list[TreeProblem]]:
@@ -138,7 +140,7 @@ def _drafted_node(text: str, path: Path) -> tuple[yaml.Node | None, list[TreePro
                 stack.extend(((value, depth + 1), (key, depth + 1)))
         elif isinstance(node, SequenceNode):
             stack.extend((item, depth + 1) for item in reversed(node.value))
-        elif not node.style:
+        elif isinstance(node, ScalarNode) and not node.style:
             node.style = None  # libyaml says "" for a plain scalar; the reader, None
     return root, []
 
