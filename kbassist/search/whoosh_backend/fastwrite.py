@@ -595,14 +595,11 @@ def _positions_values(
             else:
                 found.append(token.pos)
     out = []
-    single = _ONE_POSITION
     for word, poslist in poses.items():
         count = len(poslist)
         if count == 1:
             pos = poslist[0]
-            encoded = single.get(pos)
-            if encoded is None:
-                encoded = single[pos] = _PACKED_ONE + dumps([pos], 2)
+            encoded = _one_position(pos)
         else:
             deltas = [poslist[0], *map(sub, poslist[1:], poslist)]
             encoded = pack_uint(count) + dumps(deltas, 2)
@@ -615,26 +612,50 @@ def _pool_positions(poses: dict[str, list[int]], docnum: int, terms: dict[str, l
     `terms`, straight from its term positions; the field's length. The postings are
     those `_positions_values` gives, without a list of items in between."""
     single = _ONE_POSITION
+    known = len(single)
+    get = terms.get
     for word, poslist in poses.items():
-        count = len(poslist)
-        if count == 1:
+        if len(poslist) == 1:
             # One bytes object per position, shared: a block's pickle then writes a
             # value it already holds as a two-byte reference (see `_BLOCK_PROTOCOL`).
             pos = poslist[0]
-            encoded = single.get(pos)
-            if encoded is None:
-                encoded = single[pos] = _PACKED_ONE + dumps([pos], 2)
-            weight = 1.0
+            if pos < known:
+                encoded = single[pos]
+            else:
+                encoded = _one_position(pos)
+                known = len(single)
+            postings = get(word)
+            if postings is None:
+                terms[word] = [docnum, 1.0, encoded]
+            else:
+                postings += (docnum, 1.0, encoded)
         else:
+            count = len(poslist)
             deltas = [poslist[0], *map(sub, poslist[1:], poslist)]
             encoded = pack_uint(count) + dumps(deltas, 2)
-            weight = float(count)
-        postings = terms.get(word)
-        if postings is None:
-            terms[word] = [docnum, weight, encoded]
-        else:
-            postings += (docnum, weight, encoded)
+            postings = get(word)
+            if postings is None:
+                terms[word] = [docnum, float(count), encoded]
+            else:
+                postings += (docnum, float(count), encoded)
     return sum(map(len, poses.values()))
+
+
+def _one_position(pos: int) -> bytes:
+    """The encoded value of a word at the one position `pos`, always the same object.
+
+    Kept in a list up to `_LISTED_POSITIONS` (an index per posting, not a dict lookup),
+    grown with every position before it; in a dict above (a long article's tail).
+    """
+    single = _ONE_POSITION
+    if pos >= _LISTED_POSITIONS:
+        encoded = _FAR_POSITIONS.get(pos)
+        if encoded is None:
+            encoded = _FAR_POSITIONS[pos] = _PACKED_ONE + dumps([pos], 2)
+        return encoded
+    while len(single) <= pos:
+        single.append(_PACKED_ONE + dumps([len(single)], 2))
+    return single[pos]
 
 
 def _pool_counts(counts: dict[str, int], docnum: int, terms: dict[str, list[Any]]) -> int:
@@ -657,7 +678,9 @@ def _pool_counts(counts: dict[str, int], docnum: int, terms: dict[str, list[Any]
 
 #: Position -> the encoded value of a word at that one position (`formats.Positions`:
 #: the count 1, then the pickle of [position]): most words occur once in a field.
-_ONE_POSITION: dict[int, bytes] = {}
+_ONE_POSITION: list[bytes] = []
+_LISTED_POSITIONS = 1 << 16
+_FAR_POSITIONS: dict[int, bytes] = {}
 _PACKED_ONE = pack_uint(1)
 #: Count -> its encoded value in a Frequency field.
 _PACKED_COUNTS: dict[int, bytes] = {}
