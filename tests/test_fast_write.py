@@ -446,3 +446,61 @@ def test_term_table_finds_every_key_and_no_other(tmp_path: Path, count: int) -> 
     assert reader[b"added the stock way"] == b"too"
     assert f"term{count}".encode() not in reader
     reader.close()
+
+
+_HEADERY = [
+    "Additional query words: nt4 backup",
+    "additional QUERY words:x",
+    "Additional query words:",
+    "  Additional query words: indented",
+    "Additional query words\u212a",  # the Kelvin sign: case-folds to "k", not ASCII
+    "Additional query word\u017f: long s",  # "\u017f" case-folds to "s"
+    "=" * 19,
+    "=" * 20,
+    "=" * 24,
+    "==== =",
+    "Keywords: kbnetwork",
+    "Technology: kbAudDeveloper",
+    "KEYWORDS",
+    "text Keywords",
+    "",
+    "é",
+]
+
+
+@given(st.lists(st.sampled_from(_HEADERY), max_size=8))
+def test_query_words_and_footer_end_the_text_where_the_patterns_did(lines: list[str]) -> None:
+    """An MS KB article's text ends at its query-words line or footer rule exactly where
+    the case-blind, line-anchored patterns found them, non-ASCII folding included."""
+    from kbassist.articles.mskb import (
+        _FOOTER_SEARCH_RE,
+        _QUERY_WORDS_SEARCH_RE,
+        _footer_start,
+        _query_words_line,
+    )
+
+    for body in ("\n".join(lines), "x\n" + "\n".join(lines) + "\n"):
+        want = _QUERY_WORDS_SEARCH_RE.search(body)
+        got = _query_words_line(body)
+        assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
+        footer = _FOOTER_SEARCH_RE.search(body)
+        assert _footer_start(body) == (footer.start() if footer else -1)
+
+
+_CAMEL_BEFORE = re.compile(r"\b[A-Za-z0-9]*[a-z][A-Z]\w*")
+
+
+@given(st.text(alphabet="aBzZ19_é.\n -K\u017f", max_size=40))
+def test_camel_case_words_found_as_the_whole_text_pattern_finds_them(text: str) -> None:
+    """CamelCase words ("NetBIOS", "getWindowText") and their parts are the ones a scan
+    of the whole text with the backtracking pattern gives, line skipping and all."""
+    from kbassist.search.whoosh_backend.analysis import _CAMEL_PART_RE, _camel_parts
+
+    want = {}
+    for word in _CAMEL_BEFORE.findall(text):
+        parts = [p.lower() for p in _CAMEL_PART_RE.findall(word) if len(p) > 1]
+        if len(parts) > 1:
+            want[word.lower()] = parts
+    got = _camel_parts(text)
+    assert got == want
+    assert list(got) == list(want)

@@ -143,7 +143,7 @@ class FastFieldWriter:
                 if btext in terms:
                     raise ValueError(f"postings of {fieldname}:{btext!r} out of order")
                 terms[btext] = [x for _f, _t, d, w, v in group for x in (d, w, v or b"")]
-            self.write_field(schema, lengths, fieldname, list(terms), terms)
+            self.write_field(schema, lengths, fieldname, list(terms), list(terms.values()))
 
     def _one_block(
         self, posting: Posting, length: int | None, mini_values: Callable[[Iterable[bytes]], Any]
@@ -178,11 +178,13 @@ class FastFieldWriter:
         lengths: PerDocumentReader | None,
         fieldname: str,
         keys: list[Any],
-        terms: dict[Any, list[Any]],
+        postings_of: list[list[Any]],
     ) -> None:
         """Write one field: its terms `keys` in increasing order (the term table
-        refuses any other), each with its postings in `terms`, in document order.
-        The keys are bytes, or all str (encoded here as UTF-8)."""
+        refuses any other), each with its postings in `postings_of` (the same order),
+        in document order. The keys are bytes, or all str (encoded here as UTF-8).
+        The postings come as a list, not looked up by term: a lookup in a dict of a
+        million terms, in sorted order, was a cache miss per term."""
         inner = self._inner
         fieldmap = inner._fieldmap
         if fieldname in fieldmap:
@@ -231,8 +233,7 @@ class FastFieldWriter:
                 if key <= before:
                     raise ValueError(f"Keys must increase: {before!r}..{key!r}")
 
-        for term, key in zip(keys, table_keys, strict=True):
-            postings = terms[term]
+        for postings, key in zip(postings_of, table_keys, strict=True):
             start = posts_at
             count = len(postings) // 3
             if count == 1:
@@ -530,9 +531,9 @@ class _TermPool:
                 self._shuffled = True
             postings += (docnum, weight, value)
 
-    def field_terms(self) -> Iterator[tuple[str, list[Any], dict[Any, list[Any]]]]:
-        """(field, its terms in order, their postings) for each field, fields in order;
-        a field's terms are all bytes or all str (see `words`)."""
+    def field_terms(self) -> Iterator[tuple[str, list[Any], list[list[Any]]]]:
+        """(field, its terms in order, their postings in the same order) for each
+        field, fields in order; a field's terms are all bytes or all str (see `words`)."""
         for fieldname in sorted(self.fields.keys() | self.words.keys()):
             terms: dict[Any, list[Any]] = self.fields.get(fieldname, {})
             shuffled = self._shuffled
@@ -553,13 +554,18 @@ class _TermPool:
                     for postings in terms.values():
                         ordered = sorted(_triples(postings))
                         postings[:] = [x for posting in ordered for x in posting]
-                yield fieldname, sorted(terms), terms
+                ordered = sorted(terms.items())  # keys differ: lists are never compared
+                yield (
+                    fieldname,
+                    list(map(itemgetter(0), ordered)),
+                    list(map(itemgetter(1), ordered)),
+                )
 
     def iter_postings(self) -> Iterator[tuple[str, bytes, int, Any, bytes]]:
-        for fieldname, keys, terms in self.field_terms():
-            for key in keys:
+        for fieldname, keys, postings_of in self.field_terms():
+            for key, postings in zip(keys, postings_of, strict=True):
                 btext = key.encode("utf-8") if type(key) is str else key
-                for docnum, weight, value in _triples(terms[key]):
+                for docnum, weight, value in _triples(postings):
                     yield fieldname, btext, docnum, weight, value
 
     def cleanup(self) -> None:
@@ -589,14 +595,11 @@ def _positions_values(
             else:
                 found.append(token.pos)
     out = []
-    single = _ONE_POSITION
     for word, poslist in poses.items():
         count = len(poslist)
         if count == 1:
             pos = poslist[0]
-            encoded = single.get(pos)
-            if encoded is None:
-                encoded = single[pos] = _PACKED_ONE + dumps([pos], 2)
+            encoded = _one_position(pos)
         else:
             deltas = [poslist[0], *map(sub, poslist[1:], poslist)]
             encoded = pack_uint(count) + dumps(deltas, 2)
@@ -609,36 +612,56 @@ def _pool_positions(poses: dict[str, list[int]], docnum: int, terms: dict[str, l
     `terms`, straight from its term positions; the field's length. The postings are
     those `_positions_values` gives, without a list of items in between."""
     single = _ONE_POSITION
-    length = 0
+    known = len(single)
+    get = terms.get
     for word, poslist in poses.items():
-        count = len(poslist)
-        length += count
-        if count == 1:
+        if len(poslist) == 1:
             # One bytes object per position, shared: a block's pickle then writes a
             # value it already holds as a two-byte reference (see `_BLOCK_PROTOCOL`).
             pos = poslist[0]
-            encoded = single.get(pos)
-            if encoded is None:
-                encoded = single[pos] = _PACKED_ONE + dumps([pos], 2)
-            weight = 1.0
+            if pos < known:
+                encoded = single[pos]
+            else:
+                encoded = _one_position(pos)
+                known = len(single)
+            postings = get(word)
+            if postings is None:
+                terms[word] = [docnum, 1.0, encoded]
+            else:
+                postings += (docnum, 1.0, encoded)
         else:
+            count = len(poslist)
             deltas = [poslist[0], *map(sub, poslist[1:], poslist)]
             encoded = pack_uint(count) + dumps(deltas, 2)
-            weight = float(count)
-        postings = terms.get(word)
-        if postings is None:
-            terms[word] = [docnum, weight, encoded]
-        else:
-            postings += (docnum, weight, encoded)
-    return length
+            postings = get(word)
+            if postings is None:
+                terms[word] = [docnum, float(count), encoded]
+            else:
+                postings += (docnum, float(count), encoded)
+    return sum(map(len, poses.values()))
+
+
+def _one_position(pos: int) -> bytes:
+    """The encoded value of a word at the one position `pos`, always the same object.
+
+    Kept in a list up to `_LISTED_POSITIONS` (an index per posting, not a dict lookup),
+    grown with every position before it; in a dict above (a long article's tail).
+    """
+    single = _ONE_POSITION
+    if pos >= _LISTED_POSITIONS:
+        encoded = _FAR_POSITIONS.get(pos)
+        if encoded is None:
+            encoded = _FAR_POSITIONS[pos] = _PACKED_ONE + dumps([pos], 2)
+        return encoded
+    while len(single) <= pos:
+        single.append(_PACKED_ONE + dumps([len(single)], 2))
+    return single[pos]
 
 
 def _pool_counts(counts: dict[str, int], docnum: int, terms: dict[str, list[Any]]) -> int:
     """`_pool_positions` for a Frequency field: the postings `_frequency_values` gives."""
-    length = 0
     packed = _PACKED_COUNTS
     for word, count in counts.items():
-        length += count
         if count == 1:  # most pairs: shared objects, as for one position
             weight: float = 1.0
             encoded = _PACKED_ONE
@@ -650,12 +673,14 @@ def _pool_counts(counts: dict[str, int], docnum: int, terms: dict[str, list[Any]
             terms[word] = [docnum, weight, encoded]
         else:
             postings += (docnum, weight, encoded)
-    return length
+    return sum(counts.values())
 
 
 #: Position -> the encoded value of a word at that one position (`formats.Positions`:
 #: the count 1, then the pickle of [position]): most words occur once in a field.
-_ONE_POSITION: dict[int, bytes] = {}
+_ONE_POSITION: list[bytes] = []
+_LISTED_POSITIONS = 1 << 16
+_FAR_POSITIONS: dict[int, bytes] = {}
 _PACKED_ONE = pack_uint(1)
 #: Count -> its encoded value in a Frequency field.
 _PACKED_COUNTS: dict[int, bytes] = {}
@@ -877,8 +902,8 @@ class FastSegmentWriter(SegmentWriter):
         self.perdocwriter.close()
         lengths = self.per_document_reader() if self.codec.length_stats else None
         fieldwriter = self.fieldwriter
-        for fieldname, keys, terms in self._terms.field_terms():
-            fieldwriter.write_field(self.schema, lengths, fieldname, keys, terms)
+        for fieldname, keys, postings_of in self._terms.field_terms():
+            fieldwriter.write_field(self.schema, lengths, fieldname, keys, postings_of)
         fieldwriter.close()
         if lengths:
             lengths.close()
