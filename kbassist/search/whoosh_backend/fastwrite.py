@@ -554,11 +554,11 @@ class _TermPool:
                     for postings in terms.values():
                         ordered = sorted(_triples(postings))
                         postings[:] = [x for posting in ordered for x in posting]
-                ordered = sorted(terms.items())  # keys differ: lists are never compared
+                by_term = sorted(terms.items())  # keys differ: lists are never compared
                 yield (
                     fieldname,
-                    list(map(itemgetter(0), ordered)),
-                    list(map(itemgetter(1), ordered)),
+                    list(map(itemgetter(0), by_term)),
+                    list(map(itemgetter(1), by_term)),
                 )
 
     def iter_postings(self) -> Iterator[tuple[str, bytes, int, Any, bytes]]:
