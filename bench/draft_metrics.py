@@ -212,7 +212,8 @@ def label_cut(label: str, article_text: str) -> bool:
     where a letter or digit follows its last character."""
     label = _normal(label)
     if "[...]" in label or "[\u2026]" in label:
-        return True
+        # the article's own "[...]" (Q236092's "click the ellipses [...]" button) is text
+        return label not in article_text
     if _ELLIPSIS_END_RE.search(label):
         return label not in article_text
     if not label or not label[-1].isalnum():

@@ -58,6 +58,8 @@ def test_cut_labels_and_action_steps_are_told_apart() -> None:
     assert metrics.label_cut("Configure Retrospect to skip the [...]", text)
     assert metrics.label_cut("Configure Retrospect to skip the Mail da", text)
     assert not metrics.label_cut("Configure Retrospect to skip the Mail data file.", text)
+    button = "Test these directories by double-clicking them, and then click the ellipses [...]"
+    assert not metrics.label_cut(button, f"4. {button}. Alternatively, copy the directory.")
     assert metrics.starts_with_verb("In Control Panel, double-click Network.")
     assert metrics.starts_with_verb("3. If you use NTFS, run chkdsk /f.")
     assert not metrics.starts_with_verb("To resolve this problem:")
