@@ -749,3 +749,24 @@ def test_search_snippets_read_markdown_escapes_as_the_characters(tmp_path: Path)
     snippet = kb.search("secondary replica query fails").hits[0].snippet_text
     assert "Line <LineNumber>" in snippet, snippet
     assert "\\<" not in snippet and "\\*" not in snippet
+
+
+def test_index_names_front_matter_it_had_to_guess_once(tmp_path: Path) -> None:
+    """Broken front matter is indexed with one warning line naming file and line, said
+    when the file is (re)indexed, not on every run; the exit code stays 0."""
+    root = tmp_path / "kb"
+    write(
+        root / "bad.md", '---\ntitle: "unterminated\nid: [oops\n---\n\n## Symptoms\n\nIt fails.\n'
+    )
+    write(root / "open.md", "---\ntitle: Never closed\nid: nc1\n\n## Symptoms\n\nIt fails too.\n")
+    write(root / "good.md", "---\ntitle: Fine\n---\n\n## Symptoms\n\nAll good.\n")
+    common = ("--articles", str(root), "--index-dir", str(tmp_path / "ix"))
+    first = cli("index", *common)
+    assert first.exit_code == 0, first.output
+    warned = [line for line in first.stderr.splitlines() if "warning:" in line]
+    assert len(warned) == 2, first.stderr
+    assert any("bad.md: front matter is not valid YAML at line" in w for w in warned)
+    assert any("open.md: front matter at line 1 has no closing `---` line" in w for w in warned)
+    assert "Traceback" not in first.output
+    again = cli("index", *common)
+    assert again.exit_code == 0 and "warning:" not in again.stderr

@@ -46,6 +46,9 @@ def parse(text: str, source: Path, digest: str, root: str | None = None) -> Arti
     """Front matter (YAML, else lines) and `##` sections; the tree waits until asked."""
     fm_text, body, first_line = split_front_matter(text)
     meta, warnings = read_front_matter(fm_text)
+    if not fm_text and text.startswith("---\n"):
+        # its fields would be read as body text, the title taken from the file name
+        warnings = (*warnings, "front matter at line 1 has no closing `---` line: read as text")
     if source.name.lower() == "index.md" and not body.strip():
         raise ArticleSkip("a section page (index.md without text), not an article")
     body = sanitize(body)

@@ -121,6 +121,8 @@ def report_update(report: Any, *, announced: bool = False) -> None:
     search's results are what was asked for, and `kbassist index` lists them all."""
     for problem in report.problems:
         note(f"skipped {problem}")
+    for warning in report.warnings:
+        note(f"warning: {warning}")
     shared = report.duplicate_notes()
     if announced and len(shared) > SHARED_IDS_LISTED:
         note(

@@ -149,10 +149,13 @@ def read_entry(file: FileEntry, report: UpdateReport, root: str) -> Article | No
         report.problems.append(Problem(Path(path), skip or MISSING))
         return None
     try:
-        return load_article(path, root)
+        article = load_article(path, root)
     except ArticleSkip as exc:
         report.problems.append(Problem(Path(path), str(exc)))
         return None
+    for warning in article.warnings:
+        report.warnings.append(Problem(Path(path), warning))
+    return article
 
 
 def same_content(file: FileEntry, previous: list[object], root: str) -> bool:

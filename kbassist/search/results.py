@@ -81,6 +81,9 @@ class UpdateReport:
     removed: int = 0
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
+    #: Files read this run with something guessed (front matter read line by line): each
+    #: said once, when the file is (re)indexed, never again while it is unchanged.
+    warnings: list[Problem] = field(default_factory=list)
     #: (id, paths of the files that claim it) for each id more than one article has.
     duplicates: list[tuple[str, list[str]]] = field(default_factory=list)
     rebuilt: str | None = None  # why a full rebuild happened, if it did

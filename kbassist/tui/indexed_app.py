@@ -317,6 +317,18 @@ class IndexedApp(App[None]):
                 markup=False,
                 timeout=15,
             )
+        if report.warnings:
+            shown = "\n".join(str(p) for p in report.warnings[:5])
+            more = len(report.warnings) - 5
+            if more > 0:
+                shown += f"\n… and {more} more (`kbassist index` lists them)"
+            self.notify(
+                sanitize(shown),
+                title=f"{counted(len(report.warnings), 'file')} read with a guess",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
         if report.duplicates:
             self.notify(
                 shared_ids_note(report.duplicates),

@@ -184,7 +184,7 @@ def _build_worker(
         else:
             writer._close_segment()
             segment = None
-        messages.put(("done", (segment, entries, report.added, report.problems)))
+        messages.put(("done", (segment, entries, report.added, report.problems, report.warnings)))
         # The process ends here: freeing millions of postings one by one would only
         # cost CPU (3% of a build), so the writer is kept until the exit.
         _KEPT.append(writer)
@@ -237,13 +237,14 @@ def _parallel_build(
             elif kind == "error":
                 raise IndexBusyError(f"indexing failed: {payload}")
             else:
-                segment, part, added, problems = payload
+                segment, part, added, problems, warnings = payload
                 finished += 1
                 if segment is not None:
                     segments.append(segment)
                 entries.update(part)
                 report.added += added
                 report.problems.extend(problems)
+                report.warnings.extend(warnings)
         for proc in procs:
             proc.join()
         writer = _writer(ix)
@@ -256,6 +257,7 @@ def _parallel_build(
                 proc.kill()
                 proc.join()
     report.problems.sort(key=lambda problem: str(problem.path))
+    report.warnings.sort(key=lambda problem: str(problem.path))
     return report, entries
 
 
