@@ -1,0 +1,115 @@
+"""A runbook outcome's verify: re-run the check that showed the problem, then the alert.
+
+An on-call engineer verifies a mitigation by running again the Diagnosis command that
+showed the problem, by seeing that the condition the alert fires on no longer holds, and
+only then by watching the alert resolve. A drafted runbook verify used to say only "the
+alert clears". This pass puts the runbook's own checks before that line: the outcome's
+Diagnosis commands, verbatim (with the names the admin typed), and the alert's condition
+in the words of its Meaning section. It adds nothing the runbook does not say.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kbassist.articles import Article
+from kbassist.drafting.text import brace, split_sentences
+
+_DIAGNOSIS_RE = re.compile(r"\bdiagnos", re.IGNORECASE)
+_ALERT_CLEARS_RE = re.compile(r"\balert clears\b", re.IGNORECASE)
+#: A command line: a tool and its arguments (`oc get pods -n x`, `etcdctl endpoint health`,
+#: `curl -s ...`), or a PromQL expression (`sum(rate(x[5m])) by (job)`).
+_COMMAND_RE = re.compile(
+    r"^\s*(?:\$\s*)?(?:[a-z][\w.-]*(?:\s+\S+)+|[a-z_]+\s*\(\S.*\))(?<![.:])\s*$"
+)
+#: A command that changes the system: a fix, not a check to re-run.
+_CHANGES_RE = re.compile(
+    r"\b(?:delete|edit|patch|apply|create|scale|drain|cordon|uncordon|label|annotate|"
+    r"replace|restart|rollout|kill|rm|set|debug|rsh|exec|ssh|cp|mv|reboot|"
+    r"systemctl)\b"
+)
+#: `export NAMESPACE='x'`, `NODE=x`: a name set for the check below it, not a change.
+_ASSIGN_RE = re.compile(r"^\s*(?:\$\s*)?(?:export\s+)?[A-Za-z_]\w*=\S")
+#: "This alert fires when X", "The alert is triggered if X": X is the condition.
+_FIRES_RE = re.compile(
+    r"\b(?:fires?|is fired|triggers|is triggered|gets triggered|is raised)\b"
+    r"(?: at an? `?\w+`? level)?\s+(?:when|if)\s+(?P<cond>\S.+)$",
+    re.IGNORECASE,
+)
+#: "for more than 15 minutes", "for 10m": the window the condition must hold for.
+_WINDOW_RE = re.compile(
+    r"\b(?:for|in|over) (?:more than |longer than |at least |over )?(?:the (?:last|past) )?"
+    r"(?P<n>\d+|one|five|ten|fifteen|thirty)\s*(?P<unit>minutes?|mins?|m|hours?|h|seconds?|s)\b(?!\w)",
+    re.IGNORECASE,
+)
+_UNITS = {"m": "minute", "min": "minute", "h": "hour", "s": "second"}
+#: The longest Diagnosis step re-run in the verify: a longer one is a story, not a check.
+MAX_CHECK_TEXT = 200
+#: The longest condition quoted from Meaning: a longer sentence is no one-line check.
+MAX_CONDITION = 240
+
+
+def _command(detail: str) -> bool:
+    """A detail that holds a check to run: a command or query line that changes nothing."""
+    lines = [line for line in detail.splitlines() if line.strip()]
+    commands = [line for line in lines if _COMMAND_RE.match(line) and not _ASSIGN_RE.match(line)]
+    return bool(commands) and not any(_CHANGES_RE.search(line) for line in commands)
+
+
+def condition(article: Article) -> str:
+    """The alert's condition in the words of its Meaning ("This alert fires when X for
+    10 minutes"), as a verify line: X no longer holds, the alert resolves after its window;
+    "" when Meaning does not say when the alert fires."""
+    meaning = next((s for s in article.sections if s.key == "meaning"), None)
+    if meaning is None:
+        return ""
+    for sentence in split_sentences(" ".join(meaning.text.split())):
+        match = _FIRES_RE.search(sentence)
+        if match is None or len(sentence) > MAX_CONDITION:
+            continue
+        cond = match.group("cond").rstrip(" .").replace("`", "")
+        window = _WINDOW_RE.search(cond)
+        text = f"Check that the condition the alert fires on no longer holds: {cond}."
+        if window:
+            unit = window.group("unit").lower().rstrip("s") or "s"
+            unit = _UNITS.get(unit, unit)
+            text += (
+                f" The alert resolves once that has stopped: allow for its "
+                f"{window.group('n')}-{unit} window."
+            )
+        return text
+    return ""
+
+
+def rerun_checks(tree: dict[str, Any], article: Article) -> None:
+    """Before a runbook outcome's "the alert clears" verify, put the outcome's Diagnosis
+    commands to run again (verbatim, with the typed names) and the alert's condition from
+    Meaning; an outcome with neither keeps its verify as it was."""
+    cond = condition(article)
+    for node in tree["nodes"]:
+        if node["kind"] != "outcome":
+            continue
+        verify = node.get("verify", [])
+        if not verify or not all(_ALERT_CLEARS_RE.search(str(v["text"])) for v in verify):
+            continue
+        checks = [
+            s
+            for s in node.get("steps", [])
+            if _DIAGNOSIS_RE.search(str(s.get("source", {}).get("section", "")))
+            and "when" not in s
+            and len(str(s["text"])) <= MAX_CHECK_TEXT
+            and _command(str(s.get("detail", "")))
+        ][:2]
+        added = [
+            {
+                "text": f"Run this Diagnosis check again and compare with what it showed "
+                f"before: {step['text']}",
+                "detail": step["detail"],
+                "source": step["source"],
+            }
+            for step in checks
+        ]
+        if cond:
+            added.append({"text": brace(cond), "source": verify[0]["source"]})
+        node["verify"] = [*added, *verify]
