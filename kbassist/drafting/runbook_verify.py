@@ -57,6 +57,49 @@ def _command(detail: str) -> bool:
     return bool(commands) and not any(_CHANGES_RE.search(line) for line in commands)
 
 
+#: A sentence that says what a healthy result of a check looks like ("... should be less
+#: than 10ms", "The result should be Status:active", "A healthy cluster has ...").
+_HEALTHY_RE = re.compile(
+    r"\b(?:should (?:be|show|return|report|have|list)|(?:is|are) considered healthy|"
+    r"a healthy \w+ (?:has|shows|is)|healthy if)\b",
+    re.IGNORECASE,
+)
+#: ... but one that says what the problem looks like is no healthy result.
+_UNHEALTHY_RE = re.compile(
+    r"\b(?:not|n't|why|errors?|fail\w*|warning|similar to|unhealthy|notification)\b", re.I
+)
+_FENCE_RE = re.compile(r"^```[^\n]*\n(?P<code>.*?)^```\s*$", re.MULTILINE | re.DOTALL)
+
+
+def healthy(article: Article, detail: str) -> str:
+    """The runbook's own words for a healthy result of the check whose command is
+    `detail`: a sentence of the paragraph just before or just after its code block;
+    "" when the runbook gives none (never made up)."""
+    first = next((line.strip() for line in detail.splitlines() if line.strip()), "")
+    key = first.split("{", 1)[0].strip()  # up to the first typed name
+    if len(key) < 8:
+        return ""
+    for section in article.sections:
+        if not _DIAGNOSIS_RE.search(section.key):
+            continue
+        for fence in _FENCE_RE.finditer(section.text):
+            if key not in fence.group("code"):
+                continue
+            before = section.text[: fence.start()].rstrip().rsplit("\n\n", 1)[-1]
+            after = section.text[fence.end() :].lstrip().split("\n\n", 1)[0]
+            for paragraph in (after, before):
+                if paragraph.lstrip().startswith(("```", "#")):
+                    continue
+                for sentence in split_sentences(" ".join(paragraph.split())):
+                    if (
+                        _HEALTHY_RE.search(sentence)
+                        and not _UNHEALTHY_RE.search(sentence)
+                        and len(sentence) <= MAX_CONDITION
+                    ):
+                        return sentence.replace("`", "")
+    return ""
+
+
 def condition(article: Article) -> str:
     """The alert's condition in the words of its Meaning ("This alert fires when X for
     10 minutes"), as a verify line: X no longer holds, the alert resolves after its window;
@@ -101,15 +144,16 @@ def rerun_checks(tree: dict[str, Any], article: Article) -> None:
             and len(str(s["text"])) <= MAX_CHECK_TEXT
             and _command(str(s.get("detail", "")))
         ][:2]
-        added = [
-            {
-                "text": f"Run this Diagnosis check again and compare with what it showed "
-                f"before: {step['text']}",
-                "detail": step["detail"],
-                "source": step["source"],
-            }
-            for step in checks
-        ]
+        added = []
+        for step in checks:
+            good = healthy(article, str(step["detail"]))
+            text = (
+                f"Run this Diagnosis check again and compare with what it showed before: "
+                f"{step['text']}"
+            )
+            if good:
+                text = f"{text.rstrip(':')}. A healthy result, as the runbook says: {brace(good)}"
+            added.append({"text": text, "detail": step["detail"], "source": step["source"]})
         if cond:
             added.append({"text": brace(cond), "source": verify[0]["source"]})
         node["verify"] = [*added, *verify]
