@@ -33,8 +33,9 @@ _CHANGES_RE = re.compile(
 _ASSIGN_RE = re.compile(r"^\s*(?:\$\s*)?(?:export\s+)?[A-Za-z_]\w*=\S")
 #: "This alert fires when X", "The alert is triggered if X": X is the condition.
 _FIRES_RE = re.compile(
-    r"\b(?:fires?|is fired|triggers|is triggered|gets triggered|is raised)\b"
-    r"(?: at an? `?\w+`? level)?\s+(?:when|if)\s+(?P<cond>\S.+)$",
+    r"(?:\b(?:fires?|is fired|triggers|is triggered|gets triggered|is raised)\b"
+    r"(?: at an? `?\w+`? level)?\s+(?:when|if)|\balert`? (?:indicates|means) that)\s+"
+    r"(?P<cond>\S.+)$",
     re.IGNORECASE,
 )
 #: "for more than 15 minutes", "for 10m": the window the condition must hold for.
@@ -107,12 +108,18 @@ def condition(article: Article) -> str:
     meaning = next((s for s in article.sections if s.key == "meaning"), None)
     if meaning is None:
         return ""
-    for sentence in split_sentences(" ".join(meaning.text.split())):
-        match = _FIRES_RE.search(sentence)
-        if match is None or len(sentence) > MAX_CONDITION:
+    sentences = split_sentences(" ".join(meaning.text.split()))
+    # "This alert fires when X", else the first sentence with the window X must hold for
+    # ("Storage cluster is in error state for more than 10m.")
+    said = [(m.group("cond"), st) for st in sentences if (m := _FIRES_RE.search(st))]
+    said += [(st, st) for st in sentences[:2] if _WINDOW_RE.search(st)]
+    for cond, sentence in said:
+        if len(sentence) > MAX_CONDITION or cond.endswith(":"):
             continue
-        cond = match.group("cond").rstrip(" .").replace("`", "")
-        window = _WINDOW_RE.search(cond)
+        cond = cond.rstrip(" .").replace("`", "")
+        cond = cond[0].lower() + cond[1:] if cond[1:2].islower() else cond
+        # the last window: "10% over the last 5 minutes, persisting for 15 minutes"
+        window = next(reversed(list(_WINDOW_RE.finditer(cond))), None)
         text = f"Check that the condition the alert fires on no longer holds: {cond}."
         if window:
             unit = window.group("unit").lower().rstrip("s") or "s"
