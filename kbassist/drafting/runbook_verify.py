@@ -69,7 +69,10 @@ _HEALTHY_RE = re.compile(
 _UNHEALTHY_RE = re.compile(
     r"\b(?:not|n't|why|errors?|fail\w*|warning|similar to|unhealthy|notification)\b", re.I
 )
-_FENCE_RE = re.compile(r"^```[^\n]*\n(?P<code>.*?)^```\s*$", re.MULTILINE | re.DOTALL)
+#: A code block, also one indented under a list item.
+_FENCE_RE = re.compile(
+    r"^[ \t]*```[^\n]*\n(?P<code>.*?)^[ \t]*```[ \t]*$", re.MULTILINE | re.DOTALL
+)
 
 
 def healthy(article: Article, detail: str) -> str:
@@ -89,7 +92,9 @@ def healthy(article: Article, detail: str) -> str:
             before = section.text[: fence.start()].rstrip().rsplit("\n\n", 1)[-1]
             after = section.text[fence.end() :].lstrip().split("\n\n", 1)[0]
             for paragraph in (after, before):
-                if paragraph.lstrip().startswith(("```", "#")):
+                if paragraph.lstrip().startswith(("```", "#")) or paragraph.rstrip().endswith(
+                    "```"
+                ):
                     continue
                 for sentence in split_sentences(" ".join(paragraph.split())):
                     if (
