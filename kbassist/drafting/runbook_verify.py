@@ -45,6 +45,12 @@ _WINDOW_RE = re.compile(
     re.IGNORECASE,
 )
 _UNITS = {"m": "minute", "min": "minute", "h": "hour", "s": "second"}
+#: A first word set in lower case after "holds:": a common word, never a name ("Network
+#: Observability detects ...").
+_LOWER_RE = re.compile(
+    r"(?:the|a|an|all|one|some|this|only|no|at|more|less|fewer|storage|cluster|pod|node)\b",
+    re.IGNORECASE,
+)
 #: The longest Diagnosis step re-run in the verify: a longer one is a story, not a check.
 MAX_CHECK_TEXT = 200
 #: The longest condition quoted from Meaning: a longer sentence is no one-line check.
@@ -122,7 +128,8 @@ def condition(article: Article) -> str:
         if len(sentence) > MAX_CONDITION or cond.endswith(":"):
             continue
         cond = cond.rstrip(" .").replace("`", "")
-        cond = cond[0].lower() + cond[1:] if cond[1:2].islower() else cond
+        if _LOWER_RE.match(cond):  # "Storage cluster is ..." -> "storage cluster is ..."
+            cond = cond[0].lower() + cond[1:]
         # the last window: "10% over the last 5 minutes, persisting for 15 minutes"
         window = next(reversed(list(_WINDOW_RE.finditer(cond))), None)
         text = f"Check that the condition the alert fires on no longer holds: {cond}."
