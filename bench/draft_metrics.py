@@ -490,7 +490,10 @@ _PROBLEM_WORD_RE = re.compile(
 
 #: A verify item that only waits for the alert to resolve: concrete by verify_kind, but no
 #: runbook check re-run (round 9: readers call a verify of only this generic).
-ALERT_ONLY_RE = re.compile(r"\balert clears\b|\bstops firing\b", re.IGNORECASE)
+ALERT_ONLY_RE = re.compile(
+    r"^Check that the \S+ alert clears: it no longer shows as firing|"
+    r"^Check that the alert .{1,200} stops firing and its condition clears"
+)
 
 
 def verify_kind(texts: list[str]) -> str:

@@ -17,7 +17,9 @@ from kbassist.articles import Article
 from kbassist.drafting.text import brace, split_sentences
 
 _DIAGNOSIS_RE = re.compile(r"\bdiagnos", re.IGNORECASE)
-_ALERT_CLEARS_RE = re.compile(r"\balert clears\b", re.IGNORECASE)
+#: The drafter's own "the alert clears" line (modern.alert_check), not a runbook's check
+#: that mentions it ("Validate resolution (alert clears):" with its query).
+_ALERT_CLEARS_RE = re.compile(r"^Check that the \S+ alert clears: it no longer shows as firing")
 #: A command line: a tool and its arguments (`oc get pods -n x`, `etcdctl endpoint health`,
 #: `curl -s ...`), or a PromQL expression (`sum(rate(x[5m])) by (job)`).
 _COMMAND_RE = re.compile(
@@ -36,6 +38,13 @@ _FIRES_RE = re.compile(
     r"(?:\b(?:fires?|is fired|triggers|is triggered|gets triggered|is raised)\b"
     r"(?: at an? `?\w+`? level)?\s+(?:when|if)|\balert`? (?:indicates|means) that)\s+"
     r"(?P<cond>\S.+)$",
+    re.IGNORECASE,
+)
+#: A first Meaning sentence about the runbook or the alert's kin, not its condition.
+_NOT_CONDITION_RE = re.compile(
+    r"^(?:there|this|these|it|if|when|as|in|for|see|note|the alert|an? alert|alerts?)\b|"
+    r"\b(?:runbook|similar|various|reasons?|describ\w*|deprecated|usually|typically|"
+    r"means?|might|may|can|could|should|e\.g|i\.e)\b|[:?]",
     re.IGNORECASE,
 )
 #: "for more than 15 minutes", "for 10m": the window the condition must hold for.
@@ -124,6 +133,9 @@ def condition(article: Article) -> str:
     # ("Storage cluster is in error state for more than 10m.")
     said = [(m.group("cond"), st) for st in sentences if (m := _FIRES_RE.search(st))]
     said += [(st, st) for st in sentences[:2] if _WINDOW_RE.search(st)]
+    # else Meaning's first sentence, when it states the condition ("Clock skew detected.",
+    # "Network interface is reporting many transmit errors.")
+    said += [(st, st) for st in sentences[:1] if not _NOT_CONDITION_RE.search(st)]
     for cond, sentence in said:
         if len(sentence) > MAX_CONDITION or cond.endswith(":"):
             continue
