@@ -128,7 +128,9 @@ def condition(article: Article) -> str:
     meaning = next((s for s in article.sections if s.key == "meaning"), None)
     if meaning is None:
         return ""
-    sentences = split_sentences(" ".join(meaning.text.split()))
+    # a quoted Meaning (">Alerts the user ...") is read without its quote marks
+    plain = re.sub(r"^[ \t]*>[ \t]?", "", meaning.text, flags=re.MULTILINE)
+    sentences = split_sentences(" ".join(plain.split()))
     # "This alert fires when X", else the first sentence with the window X must hold for
     # ("Storage cluster is in error state for more than 10m.")
     said = [(m.group("cond"), st) for st in sentences if (m := _FIRES_RE.search(st))]
