@@ -68,3 +68,35 @@ def test_the_verify_says_the_alerts_condition_and_window() -> None:
         said = next(v["text"] for v in verify if "no longer holds" in v["text"])
         assert "virt-api pods are not Ready for more than 15 minutes" in said
         assert "15-minute window" in said
+
+
+STATED = """
+## Meaning
+
+>Network interface is reporting many transmit errors.
+
+## Diagnosis
+
+Check the interface counters on the node:
+
+```bash
+$ oc debug node/<node-name> -- ip -s link
+```
+
+## Mitigation
+
+Replace the faulty network cable.
+"""
+
+
+def test_meanings_first_sentence_is_the_condition_and_a_debug_is_no_recheck() -> None:
+    """A Meaning that only states the condition (quoted with ">") is named as what must
+    no longer hold; a command that starts a debug pod is not re-run as a check."""
+    tree = draft_tree(runbook(STATED, id_="NodeNetworkTransmitErrs"))
+    for verify in fix_verifies(tree):
+        texts = [v["text"] for v in verify]
+        assert texts[0].lower() == (
+            "Check that the condition the alert fires on no longer holds: network interface "
+            "is reporting many transmit errors."
+        )
+        assert not any("debug" in f"{v['text']} {v.get('detail', '')}" for v in verify)
