@@ -96,7 +96,7 @@ def test_meanings_first_sentence_is_the_condition_and_a_debug_is_no_recheck() ->
     for verify in fix_verifies(tree):
         texts = [v["text"] for v in verify]
         assert texts[0].lower() == (
-            "Check that the condition the alert fires on no longer holds: network interface "
+            "check that the condition the alert fires on no longer holds: network interface "
             "is reporting many transmit errors."
         )
         assert not any("debug" in f"{v['text']} {v.get('detail', '')}" for v in verify)
