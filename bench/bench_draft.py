@@ -97,7 +97,9 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   occurs/happens: X" where X has no word of something going wrong (a negation,
   fail, error, crash, missing, slow, ...) or is a bare "It is ..." sentence; everything
   else (the article's own check, a file version, an alert clearing, a message to see
-  gone, an honest "nothing to fix") is concrete. The next row counts generic / scene.
+  gone, an honest "nothing to fix") is concrete. The next row counts generic / scene;
+  "only the alert clears" counts outcomes whose every verify item only waits for the
+  alert to resolve ("... alert clears", "stops firing"), with no runbook check re-run.
 - **questions whose answers all meet**: questions (the symptom question left out) with
   two or more answers that stay in the article (not "this article may not apply" or
   "Read the article"), whose every such answer reaches the very same set of outcomes
@@ -246,6 +248,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "  generic / quotes the scene": (
             f"{sum(r.verify_generic for r in clean):,} / {sum(r.verify_scene for r in clean):,}"
+        ),
+        "  only the alert clears": _pct(
+            sum(r.verify_alert_only for r in clean), sum(r.verify_outcomes for r in clean)
         ),
         "  restates the symptom": _pct(
             sum(r.verify_restated for r in clean), sum(r.verify_outcomes for r in clean)

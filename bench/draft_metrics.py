@@ -488,6 +488,14 @@ _PROBLEM_WORD_RE = re.compile(
 )
 
 
+#: A verify item that only waits for the alert to resolve: concrete by verify_kind, but no
+#: runbook check re-run (round 9: readers call a verify of only this generic).
+ALERT_ONLY_RE = re.compile(
+    r"^Check that the \S+ alert clears: it no longer shows as firing|"
+    r"^Check that the alert .{1,200} stops firing and its condition clears"
+)
+
+
 def verify_kind(texts: list[str]) -> str:
     """An outcome's verify, read as a reader would: "generic" (checks nothing in
     particular), "scene" (quotes a symptom sentence that says nothing goes wrong, or a
@@ -554,6 +562,7 @@ class Record:
     verify_generic: int = 0
     verify_scene: int = 0
     verify_restated: int = 0  # outcomes whose verify restates the symptom (RESTATED_VERIFY_RE)
+    verify_alert_only: int = 0  # outcomes whose only check is the alert clearing (ALERT_ONLY_RE)
     weak_verifies: list[str] = field(default_factory=list)  # a few, for reading
     questions: int = 0  # questions with two or more answers that stay in the article
     meeting: list[str] = field(default_factory=list)  # ids of those whose answers all meet
@@ -635,6 +644,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
             record.verify_generic += kind == "generic"
             record.verify_scene += kind == "scene"
             record.verify_restated += any(RESTATED_VERIFY_RE.search(v) for v in verifies)
+            record.verify_alert_only += all(ALERT_ONLY_RE.search(v) for v in verifies)
             if kind != "concrete" and len(record.weak_verifies) < 2:
                 record.weak_verifies.append(f"{kind}: {verifies[0][:120]}")
         for item in checklist.part("steps"):

@@ -758,15 +758,17 @@ def test_bounded_sub_headings_under_mitigation_are_alternatives() -> None:
 
 
 def test_an_alert_is_verified_by_clearing_not_by_a_copy_of_its_meaning() -> None:
-    """The verify names the alert clearing; the Meaning paragraph is not pasted into it."""
+    """The verify ends with the alert clearing; the Meaning paragraph is not pasted into it
+    bare (its condition is named only as what must no longer hold, round 9)."""
     art = runbook(
         "## Meaning\n\nA VirtualMachineInstance reported a guest CPU run-queue length greater "
         "than 20 runnable threads within the last scrape window.\n\n"
         "## Mitigation\n\nLive-migrate the VM.\n"
     )
-    [verify] = walked(art, {"symptom": "yes"}).part("verify")
+    *before, verify = walked(art, {"symptom": "yes"}).part("verify")
     assert verify.text.startswith("Check that the TestAlert alert clears")
     assert "scrape window" not in verify.text
+    assert all(v.text.startswith("Check that the condition the alert fires on") for v in before)
 
 
 def test_a_stub_runbook_says_it_has_no_guidance() -> None:

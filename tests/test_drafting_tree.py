@@ -218,7 +218,7 @@ def test_by_design_article_gets_no_problem_is_gone_verify() -> None:
 def test_alert_runbook_verifies_that_the_alert_clears() -> None:
     """A runbook's verify is the alert clearing, not a restated symptom."""
     outcome = node(draft_tree(markdown(RUNBOOK)), "mitigation_1")
-    assert outcome["verify"][0]["text"].startswith("Check that the DiskAlert alert clears")
+    assert outcome["verify"][-1]["text"].startswith("Check that the DiskAlert alert clears")
 
 
 def test_q98097_asks_whether_the_mail_data_must_be_backed_up() -> None:

@@ -78,6 +78,7 @@ from kbassist.drafting.options import (
     cause_listing,
 )
 from kbassist.drafting.run_order import checks_before_names, diagnose_first
+from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.steps import final_steps
 from kbassist.drafting.symptoms import (
     MAX_SYMPTOM_CHARS,
@@ -610,6 +611,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         "nodes": nodes,
     }
     if article.style != "mskb":  # diagnose, then decide, then fix
+        rerun_checks(tree, article)  # before the checks move out of the outcomes
         diagnose_first(tree, options)
         checks_before_names(tree, options)
     return tree
