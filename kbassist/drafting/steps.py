@@ -217,6 +217,32 @@ def _told_action(sentence: str) -> str:
     return told if _action(told) or _action(bare[0].upper() + bare[1:]) else ""
 
 
+#: "You can, however, extend the range ...", "If you do not want X, you can also define
+#: Y.", "However, you can X": what the article offers to do, said as a possibility among
+#: statements ("This is by design. If X, you cannot add Y."); the offer is the step.
+_OFFER_RE = re.compile(
+    r"^(?:(?:however|alternatively|instead|also),\s*)?"
+    r"(?P<head>(?:(?:if|when|to|for|in|once|after)\b[^,]{0,160},\s*)?)"
+    r"you\s+can(?:,\s*however,|\s+however,?)?(?:\s+(?:also|instead|still|then|now))?\s+"
+    r"(?P<rest>[a-z].*)$",
+    re.IGNORECASE,
+)
+
+
+def _offer(sentence: str) -> str:
+    """ "You can, however, extend the range so ..." as "Extend the range so ..."; "If you
+    do not want X, you can also define Y." as "If you do not want X, define Y."; "" when
+    the sentence offers no action (a pointer, "you can see ...", "you can be ...")."""
+    m = _OFFER_RE.match(sentence)
+    if not m:
+        return ""
+    rest, head = m.group("rest"), m.group("head")
+    verb = rest[0].upper() + rest[1:]
+    if rest.startswith("be ") or _POINTER_RE.search(rest) or not _action(verb):
+        return ""
+    return head[0].upper() + head[1:] + rest if head else verb
+
+
 #: "..., you will receive error messages indicating that the CD-ROM is damaged": what
 #: the reader will see or what it means, after "If X, ".
 _SEEN_AFTER_IF_RE = re.compile(
@@ -278,17 +304,27 @@ def split_run_on(item: str) -> list[str]:
         told = _told_action(sentence) if k and kinds[k - 1] == "remark" else ""
         if told and kinds[k] == "other":
             sentences[k], kinds[k] = told, "action"
+    offers = [_offer(s) if k == "other" else "" for s, k in zip(sentences, kinds, strict=True)]
+    if any(offers) and any(k != "action" and not o for k, o in zip(kinds, offers, strict=True)):
+        # a paragraph of statements and offers ("This is by design. If X, you cannot add
+        # Y. You can, however, extend Z."): the offers are the steps, the rest is shown
+        for k, told in enumerate(offers):
+            if told:
+                sentences[k], kinds[k] = told, "action"
+            elif kinds[k] == "other":
+                kinds[k] = "remark"
     if "action" not in kinds or ("remark" not in kinds and not notes):
         return [item]
     leading: list[str] = []
     groups: list[tuple[list[str], list[str]]] = []  # (ticked sentences, shown sentences)
-    for sentence, kind in zip(sentences, kinds, strict=True):
+    offered = [bool(o) for o in offers]
+    for sentence, kind, offer in zip(sentences, kinds, offered, strict=True):
         if not groups:
             if kind != "remark":
                 groups.append(([sentence], []))
             else:
                 leading.append(sentence)
-        elif kind == "action" and groups[-1][1]:
+        elif kind == "action" and (groups[-1][1] or offer):  # each offer: a step
             groups.append(([sentence], []))  # an action after a remark: a step of its own
         elif kind == "remark" or groups[-1][1]:
             groups[-1][1].append(sentence)

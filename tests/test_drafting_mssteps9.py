@@ -1,0 +1,32 @@
+"""MS support Resolution paragraphs read as steps (issue 13, round 9 mssteps9): offers
+among statements ticked one per offer, the statements shown under the step they qualify."""
+
+from __future__ import annotations
+
+from drafting_support import support, walked
+
+from kbassist.trees.checklist import Checklist
+
+
+def steps(checklist: Checklist) -> list[tuple[str, str]]:
+    return [(i.text, i.detail or "") for i in checklist.part("steps")]
+
+
+def test_offers_among_statements_are_the_steps() -> None:
+    """ "This is by design. If X, you cannot Y. You can, however, extend Z. If W, you can
+    also define V." ticks the two offers; the by-design statements are shown, not ticked."""
+    art = support(
+        "## Symptoms\n\nYou cannot add a lease for a printer outside of the pool.\n\n"
+        "## Resolution\n\nThis is by design. If the pool does not cover the whole network, "
+        "you cannot add a lease outside of the pool. You can, however, extend the pool so "
+        "that the whole network is covered, and add the lease after this step. If you do not "
+        "want to hand out every address, you can also define an exclusion range. A lease "
+        "that falls into an exclusion range will still work.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert [t for t, _ in got] == [
+        "Extend the pool so that the whole network is covered, and add the lease after this step.",
+        "If you do not want to hand out every address, define an exclusion range.",
+    ]
+    assert got[0][1].startswith("This is by design.")
+    assert "will still work" in got[1][1]
