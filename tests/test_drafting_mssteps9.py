@@ -30,3 +30,25 @@ def test_offers_among_statements_are_the_steps() -> None:
     ]
     assert got[0][1].startswith("This is by design.")
     assert "will still work" in got[1][1]
+
+
+def test_a_resolution_of_statements_ticks_what_it_offers_not_its_first_statement() -> None:
+    """A Resolution with no imperative ("Many programs expect X. ... You can typically
+    delete the files by using the same share.") ticks the offers, not "Many programs ..."."""
+    art = support(
+        "## Symptoms\n\nYou cannot delete a file in a deep folder.\n\n"
+        "## Cause 1: The path is too deep\n\nThe path is deeper than 255 characters.\n\n"
+        "### Resolution 1: Use a tool that can traverse deep paths\n\n"
+        "Many programs expect the maximum path length to be shorter than 255 characters. "
+        "These programs only allocate enough storage for typical paths.\n\n"
+        "Typically, you can manage files by using the software that creates them. If you "
+        "have a program that can create deep files, you can typically use that same program "
+        "to delete them. You can typically delete files that are created on a share by "
+        "using the same share.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes", "if_1": "yes"}))
+    assert [t for t, _ in got] == [
+        "Use that same program to delete them.",
+        "Delete files that are created on a share by using the same share.",
+    ]
+    assert "Many programs expect" in got[0][1]

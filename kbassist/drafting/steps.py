@@ -221,9 +221,11 @@ def _told_action(sentence: str) -> str:
 #: Y.", "However, you can X": what the article offers to do, said as a possibility among
 #: statements ("This is by design. If X, you cannot add Y."); the offer is the step.
 _OFFER_RE = re.compile(
-    r"^(?:(?:however|alternatively|instead|also),\s*)?"
+    r"^(?:(?:however|alternatively|instead|also|typically|usually|generally|often),\s*)?"
     r"(?P<head>(?:(?:if|when|to|for|in|once|after)\b[^,]{0,160},\s*)?)"
-    r"you\s+can(?:,\s*however,|\s+however,?)?(?:\s+(?:also|instead|still|then|now))?\s+"
+    r"(?:you\s+can(?:,\s*however,|\s+however,?)?"
+    r"(?:\s+(?:also|instead|still|then|now|typically|usually|generally|often))?"
+    r"|typically|usually|generally)\s+"
     r"(?P<rest>[a-z].*)$",
     re.IGNORECASE,
 )
@@ -280,18 +282,21 @@ def _remark(sentence: str) -> bool:
     return bool(_SUBJECT_RE.match(sentence) and _ANY_FINITE_RE.search(sentence))
 
 
-def split_run_on(item: str) -> list[str]:
+def split_run_on(item: str, offered: bool = False) -> list[str]:
     """`item` as one step per action when its text is a run of sentences mixing actions
     and statements: "When the component has been added, choose Close. The computer will
     go through its rebinding ... Allow the computer to restart." is two steps, the
     statement shown under the first; a "Note: ..." sentence and what follows it is shown
     under the step, not ticked; leading statements before "To X, you can check Y." are
     shown under "To X, check Y.". Two actions with no statement between them stay one
-    step (the article's own numbered step, "Click X. Click Y.")."""
+    step (the article's own numbered step, "Click X. Click Y."). With `offered` (an
+    outcome with no action at all), what the article offers ("Typically, you can delete
+    the files by using the same share.") is a step even with no statement beside it."""
     text, detail = split_detail(item)
     sentences = split_sentences(" ".join(text.split()))
     if len(sentences) < 2:
-        return [item]
+        told = _offer(sentences[0]) if offered and sentences and not _action(text) else ""
+        return [with_detail(told, detail)] if told else [item]
     notes: list[str] = []
     for k, sentence in enumerate(sentences[1:], start=1):
         if _NOTE_RE.match(sentence) or _NOTE_THAT_RE.match(sentence):
@@ -305,7 +310,8 @@ def split_run_on(item: str) -> list[str]:
         if told and kinds[k] == "other":
             sentences[k], kinds[k] = told, "action"
     offers = [_offer(s) if k == "other" else "" for s, k in zip(sentences, kinds, strict=True)]
-    if any(offers) and any(k != "action" and not o for k, o in zip(kinds, offers, strict=True)):
+    mixed = any(k != "action" and not o for k, o in zip(kinds, offers, strict=True))
+    if any(offers) and (mixed or offered):
         # a paragraph of statements and offers ("This is by design. If X, you cannot add
         # Y. You can, however, extend Z."): the offers are the steps, the rest is shown
         for k, told in enumerate(offers):
@@ -489,6 +495,13 @@ def final_steps(
     item is a statement keeps them (the honest "nothing to do" case, said elsewhere)."""
     items = [piece for item in fold_lists(items) for piece in split_run_on(item)]
     kinds = [step_kind(split_detail(i)[0]) for i in items]
+    if "action" not in kinds:
+        # nothing but statements: what they offer to do ("you can typically use that same
+        # program to delete the files") is the fix
+        offered = [piece for item in items for piece in split_run_on(item, offered=True)]
+        if offered != items:
+            items = offered
+            kinds = [step_kind(split_detail(i)[0]) for i in items]
     n = 0
     while n < len(items) - 1:
         text, detail = split_detail(items[n])
