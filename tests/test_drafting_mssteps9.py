@@ -52,3 +52,22 @@ def test_a_resolution_of_statements_ticks_what_it_offers_not_its_first_statement
         "Delete files that are created on a share by using the same share.",
     ]
     assert "Many programs expect" in got[0][1]
+
+
+def test_bare_names_under_a_lead_stay_in_its_detail() -> None:
+    """A loose bullet list of permission names under "Grant ... the following
+    permissions:" is one step listing them, not a tick per name ("Connect SQL")."""
+    art = support(
+        "## Symptoms\n\nYou cannot create an availability group.\n\n## Resolution\n\n"
+        "1. Create a login in SQL Server for the system account on each replica.\n\n"
+        "1. Grant the system account the following server-level permissions:\n\n"
+        "    - ALTER any availability group\n\n"
+        "    - Connect SQL\n\n"
+        "    - View server state\n\n"
+        "    > [!NOTE]\n    > Make sure that no other permissions are granted.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    texts = [t for t, _ in got]
+    assert "Connect SQL" not in texts and "View server state" not in texts
+    grant = next(d for t, d in got if t.startswith("Grant the system account"))
+    assert "- Connect SQL" in grant and "- View server state" in grant

@@ -486,6 +486,48 @@ def fold_lists(items: list[str]) -> list[str]:
     return out
 
 
+#: Longest bullet kept as one of a lead's listed names ("Connect SQL", "View server state").
+MAX_BULLET_WORDS = 6
+#: A step said without its full stop ("Click OK"), never a listed name.
+_UI_STEP_RE = re.compile(
+    r"^(?:click|select|press|type|run|open|close|restart|reboot|choose|tap|enter|go|sign"
+    r"|log|wait|save|exit|start|stop|install|uninstall|delete|remove|copy|paste)\b",
+    re.IGNORECASE,
+)
+
+
+def _bullet_name(text: str) -> bool:
+    """ "Connect SQL", "View server state": a short name (a permission, a setting) with no
+    full stop, one line of a list under a lead, not a step of its own."""
+    flat = " ".join(text.split())
+    words = flat.split()
+    if not words or len(words) > MAX_BULLET_WORDS or flat.endswith((".", ":", "?", "!")):
+        return False
+    return not (_UI_STEP_RE.match(flat) or _command_line(flat))
+
+
+def fold_bullets(items: list[str]) -> list[str]:
+    """`items` with a lead's flattened bullets put back under it: "Grant the account the
+    following permissions:" holding "- ALTER any availability group", then "Connect SQL"
+    and "View server state" as items of their own, is one step listing the three (a note
+    under the last name is shown after the list)."""
+    out: list[str] = []
+    for item in items:
+        text, detail = split_detail(item)
+        if out:
+            lead, listed = split_detail(out[-1])
+            lines = [line for line in listed.split("\n") if line.strip()]
+            bullets = bool(lines) and all(
+                line.startswith("- ") and _bullet_name(line[2:]) for line in lines
+            )
+            if " ".join(lead.split()).endswith(":") and bullets and _bullet_name(text):
+                names = "\n".join([*lines, f"- {' '.join(text.split())}"])
+                out[-1] = with_detail(lead, f"{names}\n\n{detail}" if detail else names)
+                continue
+        out.append(item)
+    return out
+
+
 def final_steps(
     items: list[str], checks: list[str], results: bool = True
 ) -> tuple[list[str], list[str]]:
@@ -493,7 +535,7 @@ def final_steps(
     notes, examples and statements shown under a step, a result sentence the verify when
     `checks` is empty (with `results`: a Diagnosis has no verify). An outcome whose every
     item is a statement keeps them (the honest "nothing to do" case, said elsewhere)."""
-    items = [piece for item in fold_lists(items) for piece in split_run_on(item)]
+    items = [piece for item in fold_bullets(fold_lists(items)) for piece in split_run_on(item)]
     kinds = [step_kind(split_detail(i)[0]) for i in items]
     if "action" not in kinds:
         # nothing but statements: what they offer to do ("you can typically use that same
