@@ -71,3 +71,21 @@ def test_bare_names_under_a_lead_stay_in_its_detail() -> None:
     assert "Connect SQL" not in texts and "View server state" not in texts
     grant = next(d for t, d in got if t.startswith("Grant the system account"))
     assert "- Connect SQL" in grant and "- View server state" in grant
+
+
+def test_the_reboot_the_cause_requires_after_the_change_is_a_step() -> None:
+    """ "If you change the setting to 0 and reboot the server, the problem disappears." in
+    the Cause: the Workaround's change is followed by "Reboot the server." as a step."""
+    art = support(
+        "## Symptoms\n\nA user cannot reconnect a mapped drive.\n\n"
+        "## Cause\n\nThis behavior is caused by a setting of **1** in the `Mode` registry "
+        "value.\n\nIf the setting is **1**, the problem occurs. If you change the setting to "
+        "**0** and reboot the server, the problem disappears.\n\n"
+        "## Workaround\n\nChange the entry for `HKEY_LOCAL_MACHINE\\System\\Mode` from **1** "
+        "to **0**.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    texts = [t for t, _ in got]
+    assert texts[-1] == "Reboot the server."
+    assert any(t.startswith("Change the entry") for t in texts[:-1])
+    assert "and reboot the server" in got[-1][1]

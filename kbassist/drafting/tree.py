@@ -77,6 +77,7 @@ from kbassist.drafting.options import (
     cause_alternatives,
     cause_listing,
 )
+from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_names, diagnose_first
 from kbassist.drafting.steps import final_steps
 from kbassist.drafting.symptoms import (
@@ -329,6 +330,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if option.kind != "reference" and not option.when:
             option.items, option.checks = final_steps(option.items, option.checks)
             option.pre_items = final_steps(option.pre_items, [], results=False)[0]
+            if article.style != "mskb":
+                restart_step(option, [option.section, cause_section])  # "... and reboot"
         written = list(option.items)
         asked_ifs = _conditional_steps(option, asked_ifs, article.style != "mskb")
         asked_ifs = way_steps(option, asked_ifs, MAX_ASKED_CASES)  # "X. Alternatively, Y"
