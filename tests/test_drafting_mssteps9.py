@@ -89,3 +89,17 @@ def test_the_reboot_the_cause_requires_after_the_change_is_a_step() -> None:
     assert texts[-1] == "Reboot the server."
     assert any(t.startswith("Change the entry") for t in texts[:-1])
     assert "and reboot the server" in got[-1][1]
+
+
+def test_an_alternative_offer_among_statements_is_asked_as_a_way() -> None:
+    """ "... You can, however, extend X. Alternatively, you can define Y." after statements
+    asks which way, rather than ticking both (or neither) as steps."""
+    art = support(
+        "## Symptoms\n\nYou cannot add a lease outside of the pool.\n\n## Resolution\n\n"
+        "This is by design. If the pool does not cover the whole network, you cannot add a "
+        "lease outside of the pool. You can, however, extend the pool so that the whole "
+        "network is covered. Alternatively, you can define the lease on another server that "
+        "covers the network. A lease on another server works the same way.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes", "if_1": "way_2"}))
+    assert [t for t, _ in got] == ["Define the lease on another server that covers the network."]

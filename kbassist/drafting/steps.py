@@ -231,6 +231,10 @@ _OFFER_RE = re.compile(
 )
 
 
+#: "Alternatively, you can ...", "Instead, you can ...", "You can instead ...": another way.
+_OTHER_WAY_RE = re.compile(r"^(?:(?:alternatively|instead),|you can instead\b)", re.IGNORECASE)
+
+
 def _offer(sentence: str) -> str:
     """ "You can, however, extend the range so ..." as "Extend the range so ..."; "If you
     do not want X, you can also define Y." as "If you do not want X, define Y."; "" when
@@ -315,7 +319,11 @@ def split_run_on(item: str, offered: bool = False) -> list[str]:
         # a paragraph of statements and offers ("This is by design. If X, you cannot add
         # Y. You can, however, extend Z."): the offers are the steps, the rest is shown
         for k, told in enumerate(offers):
-            if told:
+            if told and k and _OTHER_WAY_RE.match(sentences[k]):
+                # "Alternatively, you can Y": another way to do the step before, kept in
+                # its words with it, asked as a way (ways.split_ways), not a next step
+                kinds[k], offers[k] = "action", ""
+            elif told:
                 sentences[k], kinds[k] = told, "action"
             elif kinds[k] == "other":
                 kinds[k] = "remark"
