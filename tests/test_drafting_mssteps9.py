@@ -14,7 +14,7 @@ def steps(checklist: Checklist) -> list[tuple[str, str]]:
 
 def test_offers_among_statements_are_the_steps() -> None:
     """ "This is by design. If X, you cannot Y. You can, however, extend Z. If W, you can
-    also define V." ticks the two offers; the by-design statements are shown, not ticked."""
+    also define V." ticks the two offers; the by-design statements are the outcome's text."""
     art = support(
         "## Symptoms\n\nYou cannot add a lease for a printer outside of the pool.\n\n"
         "## Resolution\n\nThis is by design. If the pool does not cover the whole network, "
@@ -23,12 +23,15 @@ def test_offers_among_statements_are_the_steps() -> None:
         "want to hand out every address, you can also define an exclusion range. A lease "
         "that falls into an exclusion range will still work.\n"
     )
-    got = steps(walked(art, {"symptom": "yes"}))
+    checklist = walked(art, {"symptom": "yes"})
+    got = steps(checklist)
     assert [t for t, _ in got] == [
         "Extend the pool so that the whole network is covered, and add the lease after this step.",
         "If you do not want to hand out every address, define an exclusion range.",
     ]
-    assert got[0][1].startswith("This is by design.")
+    assert "This is by design" not in got[0][1]
+    assert checklist.outcome.text is not None
+    assert checklist.outcome.text.source.startswith("This is by design.")  # the outcome says it
     assert "will still work" in got[1][1]
 
 
