@@ -3,7 +3,7 @@ among statements ticked one per offer, the statements shown under the step they 
 
 from __future__ import annotations
 
-from drafting_support import support, walked
+from drafting_support import runbook, support, walked
 
 from kbassist.trees.checklist import Checklist
 
@@ -106,3 +106,16 @@ def test_an_alternative_offer_among_statements_is_asked_as_a_way() -> None:
     )
     got = steps(walked(art, {"symptom": "yes", "if_1": "way_2"}))
     assert [t for t, _ in got] == ["Define the lease on another server that covers the network."]
+
+
+def test_what_you_must_then_do_after_a_statement_is_the_step() -> None:
+    """ "After the operator restarts, it will fix the secret. You must then restart the
+    collector pod ..." ticks "Restart the collector pod ...", the statement shown."""
+    art = runbook(
+        "## Meaning\n\nThe metrics collector cannot forward metrics.\n\n## Mitigation\n\n"
+        "After the operator restarts, it will fix the secret. You must then restart the "
+        "collector pod to pick up the new, valid secret.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert [t for t, _ in got] == ["Restart the collector pod to pick up the new, valid secret."]
+    assert "it will fix the secret" in got[0][1]

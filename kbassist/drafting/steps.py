@@ -223,7 +223,7 @@ def _told_action(sentence: str) -> str:
 _OFFER_RE = re.compile(
     r"^(?:(?:however|alternatively|instead|also|typically|usually|generally|often),\s*)?"
     r"(?P<head>(?:(?:if|when|to|for|in|once|after)\b[^,]{0,160},\s*)?)"
-    r"(?:you\s+can(?:,\s*however,|\s+however,?)?"
+    r"(?:you\s+(?:can|must|should|need\s+to|have\s+to)(?:,\s*however,|\s+however,?)?"
     r"(?:\s+(?:also|instead|still|then|now|typically|usually|generally|often))?"
     r"|typically|usually|generally)\s+"
     r"(?P<rest>[a-z].*)$",
