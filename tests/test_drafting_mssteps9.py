@@ -119,3 +119,16 @@ def test_what_you_must_then_do_after_a_statement_is_the_step() -> None:
     got = steps(walked(art, {"symptom": "yes"}))
     assert [t for t, _ in got] == ["Restart the collector pod to pick up the new, valid secret."]
     assert "it will fix the secret" in got[0][1]
+
+
+def test_you_must_after_you_cannot_is_the_step() -> None:
+    """ "If you have a mix of X, you cannot use Y. You must use Z." ticks "Use Z.", the
+    statement shown under it."""
+    art = support(
+        "## Symptoms\n\nClients fail to boot from the network.\n\n## Resolution\n\n"
+        "If you have a mix of UEFI and BIOS machines, you cannot use scope options to direct "
+        "clients to the boot program. You must use IP helper table entries.\n"
+    )
+    got = steps(walked(art, {"symptom": "yes"}))
+    assert [t for t, _ in got] == ["Use IP helper table entries."]
+    assert "you cannot use scope options" in got[0][1]

@@ -235,6 +235,11 @@ _OFFER_RE = re.compile(
 _OTHER_WAY_RE = re.compile(r"^(?:(?:alternatively|instead),|you can instead\b)", re.IGNORECASE)
 
 
+#: "You must use IP Helper Table Entries.": an action said with "you must", read as an
+#: offer too when statements surround it ("If X, you cannot use Y. You must use Z.").
+_MUST_RE = re.compile(r"^you\s+(?:must|need\s+to|have\s+to|should)\s+(?!be\b)", re.I)
+
+
 def _offer(sentence: str) -> str:
     """ "You can, however, extend the range so ..." as "Extend the range so ..."; "If you
     do not want X, you can also define Y." as "If you do not want X, define Y."; "" when
@@ -313,7 +318,10 @@ def split_run_on(item: str, offered: bool = False) -> list[str]:
         told = _told_action(sentence) if k and kinds[k - 1] == "remark" else ""
         if told and kinds[k] == "other":
             sentences[k], kinds[k] = told, "action"
-    offers = [_offer(s) if k == "other" else "" for s, k in zip(sentences, kinds, strict=True)]
+    offers = [
+        _offer(s) if k == "other" or (k == "action" and _MUST_RE.match(s)) else ""
+        for s, k in zip(sentences, kinds, strict=True)
+    ]
     mixed = any(k != "action" and not o for k, o in zip(kinds, offers, strict=True))
     if any(offers) and (mixed or offered):
         # a paragraph of statements and offers ("This is by design. If X, you cannot add
