@@ -217,6 +217,43 @@ def _told_action(sentence: str) -> str:
     return told if _action(told) or _action(bare[0].upper() + bare[1:]) else ""
 
 
+#: "You can, however, extend the range ...", "If you do not want X, you can also define
+#: Y.", "However, you can X": what the article offers to do, said as a possibility among
+#: statements ("This is by design. If X, you cannot add Y."); the offer is the step.
+_OFFER_RE = re.compile(
+    r"^(?:(?:however|alternatively|instead|also|typically|usually|generally|often),\s*)?"
+    r"(?P<head>(?:(?:if|when|to|for|in|once|after)\b[^,]{0,160},\s*)?)"
+    r"(?:you\s+(?:can|must|should|need\s+to|have\s+to)(?:,\s*however,|\s+however,?)?"
+    r"(?:\s+(?:also|instead|still|then|now|typically|usually|generally|often))?"
+    r"|typically|usually|generally)\s+"
+    r"(?P<rest>[a-z].*)$",
+    re.IGNORECASE,
+)
+
+
+#: "Alternatively, you can ...", "Instead, you can ...", "You can instead ...": another way.
+_OTHER_WAY_RE = re.compile(r"^(?:(?:alternatively|instead),|you can instead\b)", re.IGNORECASE)
+
+
+#: "You must use IP Helper Table Entries.": an action said with "you must", read as an
+#: offer too when statements surround it ("If X, you cannot use Y. You must use Z.").
+_MUST_RE = re.compile(r"^you\s+(?:must|need\s+to|have\s+to|should)\s+(?!be\b)", re.I)
+
+
+def _offer(sentence: str) -> str:
+    """ "You can, however, extend the range so ..." as "Extend the range so ..."; "If you
+    do not want X, you can also define Y." as "If you do not want X, define Y."; "" when
+    the sentence offers no action (a pointer, "you can see ...", "you can be ...")."""
+    m = _OFFER_RE.match(sentence)
+    if not m:
+        return ""
+    rest, head = m.group("rest"), m.group("head")
+    verb = rest[0].upper() + rest[1:]
+    if rest.startswith("be ") or _POINTER_RE.search(rest) or not _action(verb):
+        return ""
+    return head[0].upper() + head[1:] + rest if head else verb
+
+
 #: "..., you will receive error messages indicating that the CD-ROM is damaged": what
 #: the reader will see or what it means, after "If X, ".
 _SEEN_AFTER_IF_RE = re.compile(
@@ -254,18 +291,21 @@ def _remark(sentence: str) -> bool:
     return bool(_SUBJECT_RE.match(sentence) and _ANY_FINITE_RE.search(sentence))
 
 
-def split_run_on(item: str) -> list[str]:
+def split_run_on(item: str, offered: bool = False) -> list[str]:
     """`item` as one step per action when its text is a run of sentences mixing actions
     and statements: "When the component has been added, choose Close. The computer will
     go through its rebinding ... Allow the computer to restart." is two steps, the
     statement shown under the first; a "Note: ..." sentence and what follows it is shown
     under the step, not ticked; leading statements before "To X, you can check Y." are
     shown under "To X, check Y.". Two actions with no statement between them stay one
-    step (the article's own numbered step, "Click X. Click Y.")."""
+    step (the article's own numbered step, "Click X. Click Y."). With `offered` (an
+    outcome with no action at all), what the article offers ("Typically, you can delete
+    the files by using the same share.") is a step even with no statement beside it."""
     text, detail = split_detail(item)
     sentences = split_sentences(" ".join(text.split()))
     if len(sentences) < 2:
-        return [item]
+        told = _offer(sentences[0]) if offered and sentences and not _action(text) else ""
+        return [with_detail(told, detail)] if told else [item]
     notes: list[str] = []
     for k, sentence in enumerate(sentences[1:], start=1):
         if _NOTE_RE.match(sentence) or _NOTE_THAT_RE.match(sentence):
@@ -278,17 +318,35 @@ def split_run_on(item: str) -> list[str]:
         told = _told_action(sentence) if k and kinds[k - 1] == "remark" else ""
         if told and kinds[k] == "other":
             sentences[k], kinds[k] = told, "action"
+    offers = [
+        _offer(s) if k == "other" or (k == "action" and _MUST_RE.match(s)) else ""
+        for s, k in zip(sentences, kinds, strict=True)
+    ]
+    mixed = any(k != "action" and not o for k, o in zip(kinds, offers, strict=True))
+    if any(offers) and (mixed or offered):
+        # a paragraph of statements and offers ("This is by design. If X, you cannot add
+        # Y. You can, however, extend Z."): the offers are the steps, the rest is shown
+        for k, told in enumerate(offers):
+            if told and k and _OTHER_WAY_RE.match(sentences[k]):
+                # "Alternatively, you can Y": another way to do the step before, kept in
+                # its words with it, asked as a way (ways.split_ways), not a next step
+                kinds[k], offers[k] = "action", ""
+            elif told:
+                sentences[k], kinds[k] = told, "action"
+            elif kinds[k] == "other":
+                kinds[k] = "remark"
     if "action" not in kinds or ("remark" not in kinds and not notes):
         return [item]
     leading: list[str] = []
     groups: list[tuple[list[str], list[str]]] = []  # (ticked sentences, shown sentences)
-    for sentence, kind in zip(sentences, kinds, strict=True):
+    is_offer = [bool(o) for o in offers]
+    for sentence, kind, offer in zip(sentences, kinds, is_offer, strict=True):
         if not groups:
             if kind != "remark":
                 groups.append(([sentence], []))
             else:
                 leading.append(sentence)
-        elif kind == "action" and groups[-1][1]:
+        elif kind == "action" and (groups[-1][1] or offer):  # each offer: a step
             groups.append(([sentence], []))  # an action after a remark: a step of its own
         elif kind == "remark" or groups[-1][1]:
             groups[-1][1].append(sentence)
@@ -444,6 +502,48 @@ def fold_lists(items: list[str]) -> list[str]:
     return out
 
 
+#: Longest bullet kept as one of a lead's listed names ("Connect SQL", "View server state").
+MAX_BULLET_WORDS = 6
+#: A step said without its full stop ("Click OK"), never a listed name.
+_UI_STEP_RE = re.compile(
+    r"^(?:click|select|press|type|run|open|close|restart|reboot|choose|tap|enter|go|sign"
+    r"|log|wait|save|exit|start|stop|install|uninstall|delete|remove|copy|paste)\b",
+    re.IGNORECASE,
+)
+
+
+def _bullet_name(text: str) -> bool:
+    """ "Connect SQL", "View server state": a short name (a permission, a setting) with no
+    full stop, one line of a list under a lead, not a step of its own."""
+    flat = " ".join(text.split())
+    words = flat.split()
+    if not words or len(words) > MAX_BULLET_WORDS or flat.endswith((".", ":", "?", "!")):
+        return False
+    return not (_UI_STEP_RE.match(flat) or _command_line(flat))
+
+
+def fold_bullets(items: list[str]) -> list[str]:
+    """`items` with a lead's flattened bullets put back under it: "Grant the account the
+    following permissions:" holding "- ALTER any availability group", then "Connect SQL"
+    and "View server state" as items of their own, is one step listing the three (a note
+    under the last name is shown after the list)."""
+    out: list[str] = []
+    for item in items:
+        text, detail = split_detail(item)
+        if out:
+            lead, listed = split_detail(out[-1])
+            lines = [line for line in listed.split("\n") if line.strip()]
+            bullets = bool(lines) and all(
+                line.startswith("- ") and _bullet_name(line[2:]) for line in lines
+            )
+            if " ".join(lead.split()).endswith(":") and bullets and _bullet_name(text):
+                names = "\n".join([*lines, f"- {' '.join(text.split())}"])
+                out[-1] = with_detail(lead, f"{names}\n\n{detail}" if detail else names)
+                continue
+        out.append(item)
+    return out
+
+
 def final_steps(
     items: list[str], checks: list[str], results: bool = True
 ) -> tuple[list[str], list[str]]:
@@ -451,8 +551,15 @@ def final_steps(
     notes, examples and statements shown under a step, a result sentence the verify when
     `checks` is empty (with `results`: a Diagnosis has no verify). An outcome whose every
     item is a statement keeps them (the honest "nothing to do" case, said elsewhere)."""
-    items = [piece for item in fold_lists(items) for piece in split_run_on(item)]
+    items = [piece for item in fold_bullets(fold_lists(items)) for piece in split_run_on(item)]
     kinds = [step_kind(split_detail(i)[0]) for i in items]
+    if "action" not in kinds:
+        # nothing but statements: what they offer to do ("you can typically use that same
+        # program to delete the files") is the fix
+        offered = [piece for item in items for piece in split_run_on(item, offered=True)]
+        if offered != items:
+            items = offered
+            kinds = [step_kind(split_detail(i)[0]) for i in items]
     n = 0
     while n < len(items) - 1:
         text, detail = split_detail(items[n])

@@ -23,6 +23,7 @@ from kbassist.drafting.causes import (
     pair_causes,
     paired,
 )
+from kbassist.drafting.design import by_design_lead
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.labels import APPLIES_RE, fixes_question, named_title, tidy_label
 from kbassist.drafting.lead_cases import (
@@ -77,6 +78,7 @@ from kbassist.drafting.options import (
     cause_alternatives,
     cause_listing,
 )
+from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_names, diagnose_first
 from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.steps import final_steps
@@ -330,6 +332,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if option.kind != "reference" and not option.when:
             option.items, option.checks = final_steps(option.items, option.checks)
             option.pre_items = final_steps(option.pre_items, [], results=False)[0]
+            if article.style != "mskb":
+                restart_step(option, [option.section, cause_section])  # "... and reboot"
+                by_design_lead(option)  # "This is by design. ...": the outcome's text
         written = list(option.items)
         asked_ifs = _conditional_steps(option, asked_ifs, article.style != "mskb")
         asked_ifs = way_steps(option, asked_ifs, MAX_ASKED_CASES)  # "X. Alternatively, Y"
