@@ -100,3 +100,31 @@ def test_meanings_first_sentence_is_the_condition_and_a_debug_is_no_recheck() ->
             "is reporting many transmit errors."
         )
         assert not any("debug" in f"{v['text']} {v.get('detail', '')}" for v in verify)
+
+
+FOLDED = """
+## Meaning
+
+Cluster has overcommitted CPU resource requests for Pods and cannot tolerate node failure.
+
+<details>
+<summary>Full context</summary>
+
+Total number of CPU requests for pods exceeds cluster capacity.
+
+</details>
+
+## Mitigation
+
+Add more nodes to the cluster.
+"""
+
+
+def test_a_folded_meaning_gives_its_condition_without_the_html() -> None:
+    """Meaning's `<details><summary>Full context</summary>` is layout: the condition line
+    reads as the runbook's sentence, with no tag and no "Full context" in it."""
+    tree = draft_tree(runbook(FOLDED, id_="KubeCPUOvercommit"))
+    for verify in fix_verifies(tree):
+        condition = next(v["text"] for v in verify if "no longer holds" in v["text"])
+        assert condition.endswith("and cannot tolerate node failure."), condition
+        assert "<" not in condition and "Full context" not in condition

@@ -60,6 +60,10 @@ _LOWER_RE = re.compile(
     r"(?:the|a|an|all|one|some|this|only|no|at|more|less|fewer|storage|cluster|pod|node)\b",
     re.IGNORECASE,
 )
+_SUMMARY_RE = re.compile(r"<summary\b[^<>]{0,200}>.{0,200}?</summary>", re.IGNORECASE | re.DOTALL)
+_LAYOUT_TAG_RE = re.compile(
+    r"</?(?:details|summary|br|p|b|i|em|strong|code|span|div)\b[^<>\n]{0,200}>", re.IGNORECASE
+)
 #: The longest Diagnosis step re-run in the verify: a longer one is a story, not a check.
 MAX_CHECK_TEXT = 200
 #: The longest condition quoted from Meaning: a longer sentence is no one-line check.
@@ -130,6 +134,9 @@ def condition(article: Article) -> str:
         return ""
     # a quoted Meaning (">Alerts the user ...") is read without its quote marks
     plain = re.sub(r"^[ \t]*>[ \t]?", "", meaning.text, flags=re.MULTILINE)
+    # "<details><summary>Full context</summary> ...": layout, and a label, not the condition
+    plain = _SUMMARY_RE.sub(" ", plain)
+    plain = _LAYOUT_TAG_RE.sub(" ", plain)
     sentences = split_sentences(" ".join(plain.split()))
     # "This alert fires when X", else the first sentence with the window X must hold for
     # ("Storage cluster is in error state for more than 10m.")
