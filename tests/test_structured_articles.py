@@ -770,3 +770,14 @@ def test_index_names_front_matter_it_had_to_guess_once(tmp_path: Path) -> None:
     assert "Traceback" not in first.output
     again = cli("index", *common)
     assert again.exit_code == 0 and "warning:" not in again.stderr
+
+
+def test_original_kb_number_is_named_as_such_not_as_another_article(tmp_path: Path) -> None:
+    """A support article's own old KB number reads "Original KB Q2742161" in its header,
+    not "See also", where it looked like a link to some other article."""
+    from kbassist.articles.text import header_rows
+
+    article = load_article(write(tmp_path / "kb" / "add-node.md", SUPPORT), str(tmp_path / "kb"))
+    rows = dict(header_rows(article))
+    assert rows["Original KB"] == "Q2742161"
+    assert "Q2742161" not in rows.get("See also", "")

@@ -75,6 +75,8 @@ def parse(text: str, source: Path, digest: str, root: str | None = None) -> Arti
     original = original_kb(preface)
     if original and normalize_id(original) != normalize_id(article_id):
         refs = (original, *(ref for ref in refs if ref != original))
+    else:
+        original = ""
     products = field_products(meta) or body_applies_to(preface)
     areas = field_areas(meta)
     if not products and not areas and root is not None:
@@ -94,6 +96,7 @@ def parse(text: str, source: Path, digest: str, root: str | None = None) -> Arti
         last_modified=field_date(meta),
         sections=tuple(sections),
         references=refs,
+        original_kb=original or "",
         link=article_link(meta.get("url") or meta.get("link")),
         description=clean_title(description) if isinstance(description, str) else "",
         areas=areas,

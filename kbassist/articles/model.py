@@ -239,6 +239,9 @@ class Article:
     query_words: tuple[str, ...] = field(default=())
     #: The article's web address from front matter `url:` (or `link:`); "" if none.
     link: str = ""
+    #: The MS KB number a support article was first published under ("Original KB
+    #: number: 228597" -> "Q228597"); "" if none. Also first among `references`.
+    original_kb: str = ""
     #: One sentence from front matter `description:`; "" if none.
     description: str = ""
     #: Support areas (`ms.custom: sap:` paths, the folder when nothing names a product).

@@ -52,8 +52,12 @@ def header_rows(article: Article) -> list[tuple[str, str]]:
         rows.append(("OS", ", ".join(article.operating_systems)))
     if article.last_modified:
         rows.append(("Modified", article.last_modified.isoformat()))
-    if article.references:
-        rows.append(("See also", " ".join(article.references)))
+    if article.original_kb:
+        # the same article's number in the MS KB archive, not another article to read
+        rows.append(("Original KB", article.original_kb))
+    others = [ref for ref in article.references if ref != article.original_kb]
+    if others:
+        rows.append(("See also", " ".join(others)))
     return [(label, sanitize(value)) for label, value in rows]
 
 
