@@ -46,24 +46,15 @@ def lead_case_steps(option: Option, counter: int) -> int:
     spans = [range(n, end) for (n, _), end in zip(starts, ends, strict=True)]
     counter += 1
     var = f"if_{counter}"
-    choices: list[dict[str, str]] = []
+    labels: list[str] = []
     for j, ((_, case), span) in enumerate(zip(starts, spans, strict=True), start=1):
-        label = case[0].upper() + case[1:]
-        choices.append({"value": f"case_{j}", "label": short_label(label, 80)})
+        labels.append(short_label(case[0].upper() + case[1:], 80))
         mine = f'{var} == "case_{j}" or {var} == "unsure"'
         for m in span:  # a step with its own "If ..." keeps that question too
             old = option.when.get(m)
             option.when[m] = f"({mine}) and ({old})" if old else mine
-    choices.append({"value": "unsure", "label": "Not sure: show the steps for each"})
     option.asks.append(
-        Ask(
-            var,
-            "Which of these applies?",
-            "The article's steps differ by case ("
-            + "; ".join(c["label"] for c in choices[:-1])
-            + "). Which is yours?",
-            choices,
-        )
+        Ask.of_cases(var, "Which of these applies?", "case", labels, "Which is yours?")
     )
     return counter
 

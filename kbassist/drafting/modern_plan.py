@@ -1030,19 +1030,10 @@ def found_case_steps(option: Option, counter: int) -> int:
         if shared is None:
             counter += 1
             var = f"if_{counter}"
-            choices = [
-                {"value": f"case_{j}", "label": _case_label(c)}
-                for j, (_, c) in enumerate(cases, start=1)
-            ]
-            choices.append({"value": "unsure", "label": "Not sure: show the steps for each"})
+            labels = [_case_label(c) for _, c in cases]
             option.asks.append(
-                Ask(
-                    var,
-                    "Which of these did you find?",
-                    "The article's steps differ by what you find ("
-                    + "; ".join(c["label"] for c in choices[:-1])
-                    + "). Which is it?",
-                    choices,
+                Ask.of_cases(
+                    var, "Which of these did you find?", "what you find", labels, "Which is it?"
                 )
             )
             values = [f"case_{j}" for j in range(1, len(cases) + 1)]

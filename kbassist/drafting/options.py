@@ -89,6 +89,15 @@ class Ask:
     text: str
     choices: list[dict[str, str]]  # {"value", "label"}
 
+    @classmethod
+    def of_cases(cls, var: str, title: str, by: str, labels: list[str], ask: str) -> Ask:
+        """Which of the article's cases applies: `case_1`..`case_n`, and "unsure", which
+        shows the steps of each; the text names the cases ("... differ by case (A; B)")."""
+        choices = [{"value": f"case_{j}", "label": label} for j, label in enumerate(labels, 1)]
+        choices.append({"value": "unsure", "label": "Not sure: show the steps for each"})
+        text = f"The article's steps differ by {by} ({'; '.join(labels)}). {ask}"
+        return cls(var, title, text, choices)
+
 
 @dataclass
 class Option:
