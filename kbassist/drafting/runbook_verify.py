@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from kbassist.articles import Article
+from kbassist.drafting.modern import md_plain
 from kbassist.drafting.text import brace, split_sentences
 
 _DIAGNOSIS_RE = re.compile(r"\bdiagnos", re.IGNORECASE)
@@ -59,10 +60,6 @@ _UNITS = {"m": "minute", "min": "minute", "h": "hour", "s": "second"}
 _LOWER_RE = re.compile(
     r"(?:the|a|an|all|one|some|this|only|no|at|more|less|fewer|storage|cluster|pod|node)\b",
     re.IGNORECASE,
-)
-_SUMMARY_RE = re.compile(r"<summary\b[^<>]{0,200}>.{0,200}?</summary>", re.IGNORECASE | re.DOTALL)
-_LAYOUT_TAG_RE = re.compile(
-    r"</?(?:details|summary|br|p|b|i|em|strong|code|span|div)\b[^<>\n]{0,200}>", re.IGNORECASE
 )
 #: The longest Diagnosis step re-run in the verify: a longer one is a story, not a check.
 MAX_CHECK_TEXT = 200
@@ -132,12 +129,9 @@ def condition(article: Article) -> str:
     meaning = next((s for s in article.sections if s.key == "meaning"), None)
     if meaning is None:
         return ""
-    # a quoted Meaning (">Alerts the user ...") is read without its quote marks
-    plain = re.sub(r"^[ \t]*>[ \t]?", "", meaning.text, flags=re.MULTILINE)
-    # "<details><summary>Full context</summary> ...": layout, and a label, not the condition
-    plain = _SUMMARY_RE.sub(" ", plain)
-    plain = _LAYOUT_TAG_RE.sub(" ", plain)
-    sentences = split_sentences(" ".join(plain.split()))
+    # as a reader sees it: no quote marks (">Alerts the user ..."), no `<details>` and its
+    # "Full context" summary, link text without its address
+    sentences = split_sentences(md_plain(meaning.text))
     # "This alert fires when X", else the first sentence with the window X must hold for
     # ("Storage cluster is in error state for more than 10m.")
     said = [(m.group("cond"), st) for st in sentences if (m := _FIRES_RE.search(st))]
