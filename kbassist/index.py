@@ -287,6 +287,10 @@ class KBIndex:
             self._store.write_folders(gen_dir, self._root_real, folders)
         report = changes.report
         report.duplicates = duplicates(changes.entries)
+        with contextlib.suppress(IndexDamaged):
+            recorded = self._store.meta(gen_dir).get("shared")
+            if isinstance(recorded, list):
+                report.shared_before = frozenset(str(key) for key in recorded)
         if changes.entries != old:
             self._write_manifest(gen_dir, changes.entries, report.duplicates)
         if progress is not None:

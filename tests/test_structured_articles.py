@@ -634,7 +634,7 @@ def test_an_index_without_a_shared_list_still_names_shared_ids(tmp_path: Path) -
 
 
 def test_a_search_that_indexes_first_sums_up_many_shared_ids(tmp_path: Path) -> None:
-    """Search's first indexing says "N ids are shared" once; `index` names every one."""
+    """Search's first indexing says "N ids are shared" once; `index --full` names each."""
     root = tmp_path / "kb"
     for name in ("etcdMembersDown", "etcdNoLeader", "KubeletDown", "KubeAPIDown"):
         for project in ("openshift", "prometheus-operator"):
@@ -644,7 +644,7 @@ def test_a_search_that_indexes_first_sums_up_many_shared_ids(tmp_path: Path) -> 
     assert found.exit_code == 0, found.output
     assert "4 ids are shared by several files" in found.stderr
     assert "duplicate id" not in found.stderr
-    listed = cli("index", *common)
+    listed = cli("index", "--full", *common)
     assert listed.stderr.count("duplicate id") == 4
     assert "openshift/KubeletDown = openshift/alerts/KubeletDown.md" in listed.stderr
 

@@ -257,7 +257,7 @@ def dup_kb(kb_dir: Path) -> Path:
 
 
 def test_duplicate_ids_are_reported_at_index_time(dup_kb: Path, tmp_path: Path) -> None:
-    """One line per duplicated id, naming both files, on every index run."""
+    """A duplicated id is listed with both files when found, then counted in one line."""
     ix = str(tmp_path / "ix")
     result = cli("index", str(dup_kb), "--index-dir", ix)
     assert result.exit_code == 0
@@ -265,10 +265,14 @@ def test_duplicate_ids_are_reported_at_index_time(dup_kb: Path, tmp_path: Path) 
     assert len(lines) == 1
     assert "Q98097" in lines[0] and "000-notes.md" in lines[0] and "Q98097.md" in lines[0]
     again = cli("index", str(dup_kb), "--index-dir", ix)  # incremental, nothing changed
-    assert len(note_lines(again, "duplicate id")) == 1
+    assert note_lines(again, "duplicate id") == []
+    still = note_lines(again, "still shared")
+    assert len(still) == 1 and "1 id still shared by several files (Q98097)" in still[0]
+    full = cli("index", str(dup_kb), "--index-dir", ix, "--full")
+    assert len(note_lines(full, "duplicate id")) == 1
     (dup_kb / "000-notes.md").unlink()
     fixed = cli("index", str(dup_kb), "--index-dir", ix)
-    assert note_lines(fixed, "duplicate id") == []
+    assert note_lines(fixed, "duplicate id") == note_lines(fixed, "still shared") == []
 
 
 @pytest.mark.parametrize("command", ["show", "draft", "walk"])
@@ -481,8 +485,26 @@ async def test_tui_names_a_few_shared_ids_and_counts_the_rest(
         str(n.message) for n in app._notifications if "ids used by several" in str(n.title)
     )
     assert warning.startswith("Alert0, Alert1, Alert2 … and 2 more")
-    assert "openshift/Alert0" in warning and "kbassist index" in warning
+    assert "openshift/Alert0" in warning and "kbassist index --full" in warning
     assert warning.count("\n") <= 2 and len(warning) < 300
+
+
+async def test_tui_does_not_toast_shared_ids_already_reported(
+    dup_kb: Path, tmp_path: Path, tui: StartTUI
+) -> None:
+    """Shared ids `kbassist index` already listed are not toasted again by a re-index."""
+    from tui_support import build_app, settle, wait_ready
+
+    listed = cli("index", str(dup_kb), "--index-dir", str(tmp_path / "index"))
+    assert len(note_lines(listed, "duplicate id")) == 1
+    app = build_app(dup_kb, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await wait_ready(pilot)
+    await pilot.press("ctrl+r")
+    await settle(pilot)
+    titles = [str(n.title) for n in app._notifications]
+    assert "Index updated" in titles
+    assert not [title for title in titles if "used by several" in title]
 
 
 def test_index_summary_counts_one_article_in_the_singular() -> None:

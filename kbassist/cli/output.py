@@ -117,21 +117,24 @@ SHARED_IDS_LISTED = 3
 
 def report_update(report: Any, *, announced: bool = False) -> None:
     """Skipped files, shared ids, why a rebuild happened (unless already said), and the
-    counts. When a search indexed first (`announced`), many shared ids are one line: the
-    search's results are what was asked for, and `kbassist index` lists them all."""
+    counts. Shared ids are listed when first found, then counted in one line. When a
+    search indexed first (`announced`), many new ones are one line too: the search's
+    results are what was asked for, and `kbassist index --full` lists them all."""
     for problem in report.problems:
         note(f"skipped {problem}")
     for warning in report.warnings:
         note(f"warning: {warning}")
-    shared = report.duplicate_notes()
+    shared = report.duplicate_notes(only_new=True)
     if announced and len(shared) > SHARED_IDS_LISTED:
         note(
             f"{len(shared)} ids are shared by several files; each file is named by its "
-            "folder-qualified id (`kbassist index` lists them)"
+            "folder-qualified id (`kbassist index --full` lists them)"
         )
         shared = []
     for line in shared:
         note(line)
+    if still := report.still_shared_note():
+        note(still)
     if report.rebuilt and not announced and report.rebuilt != "no index yet":
         note(f"rebuilt the index: {report.rebuilt}")
     note(report.summary())

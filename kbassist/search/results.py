@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kbassist.articles import Problem, qualified_ids, title_beside_id
+from kbassist.articles import Problem, normalize_id, qualified_ids, title_beside_id
 from kbassist.sanitize import display_path, sanitize
 
 
@@ -86,6 +86,10 @@ class UpdateReport:
     warnings: list[Problem] = field(default_factory=list)
     #: (id, paths of the files that claim it) for each id more than one article has.
     duplicates: list[tuple[str, list[str]]] = field(default_factory=list)
+    #: Case-folded ids the index already recorded as shared before this run: said in
+    #: full once, then summed up (33 long lines on every re-index of the runbooks hid the
+    #: one line that changes, the counts).
+    shared_before: frozenset[str] = frozenset()
     rebuilt: str | None = None  # why a full rebuild happened, if it did
     seconds: float = 0.0
 
@@ -104,10 +108,32 @@ class UpdateReport:
             parts.append(f"{len(self.problems)} skipped")
         return ", ".join(parts) + f" in {self.seconds:.1f}s"
 
-    def duplicate_notes(self) -> list[str]:
+    def new_duplicates(self) -> list[tuple[str, list[str]]]:
+        """The shared ids this run found that the index had not recorded as shared."""
+        return [dup for dup in self.duplicates if normalize_id(dup[0]) not in self.shared_before]
+
+    def still_shared_note(self, shown: int = 4) -> str:
+        """One line for the shared ids listed in full by an earlier run: their count, the
+        first names and how such an article is named; "" when there are none."""
+        new = {article_id for article_id, _rels in self.new_duplicates()}
+        old = [(article_id, rels) for article_id, rels in self.duplicates if article_id not in new]
+        if not old:
+            return ""
+        names = ", ".join(sanitize(article_id) for article_id, _rels in old[:shown])
+        if len(old) > shown:
+            names += f" … and {len(old) - shown} more"
+        first_id, first_rels = old[0]
+        example = qualified_ids([(rel, first_id) for rel in first_rels])[first_rels[0]]
+        return (
+            f"{counted(len(old), 'id')} still shared by several files ({names}): "
+            f"name such an article by its folder-qualified id, e.g. {sanitize(example)}; "
+            "`kbassist index --full` lists every file"
+        )
+
+    def duplicate_notes(self, *, only_new: bool = False) -> list[str]:
         """One printable line per id that several files claim, naming every file."""
         lines = []
-        for article_id, rels in self.duplicates:
+        for article_id, rels in self.new_duplicates() if only_new else self.duplicates:
             names = qualified_ids([(rel, article_id) for rel in rels])
             lines.append(
                 f"duplicate id {sanitize(article_id)}: "

@@ -61,7 +61,7 @@ def shared_ids_note(duplicates: list[tuple[str, list[str]]]) -> str:
     return (
         f"{shown}\nEach such article is shown by its folder-qualified id "
         f"({', '.join(sanitize(examples[rel]) for rel in first_rels[:2])}); "
-        "`kbassist index` lists every file."
+        "`kbassist index --full` lists every file."
     )
 
 
@@ -329,10 +329,10 @@ class IndexedApp(App[None]):
                 markup=False,
                 timeout=15,
             )
-        if report.duplicates:
+        if new_shared := report.new_duplicates():
             self.notify(
-                shared_ids_note(report.duplicates),
-                title=f"{len(report.duplicates)} ids used by several articles",
+                shared_ids_note(new_shared),
+                title=f"{counted(len(new_shared), 'id')} used by several articles",
                 severity="warning",
                 markup=False,
                 timeout=15,
