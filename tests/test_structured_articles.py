@@ -288,13 +288,61 @@ def test_tables_keep_header_and_rows(tmp_path: Path) -> None:
 
 
 def test_support_front_matter_fields(tmp_path: Path) -> None:
-    """ms.date MM/DD/YYYY, sap: area, ms.prod product, description, Original KB number."""
+    """ms.date MM/DD/YYYY, sap: area, the Applies-to product, description, Original KB."""
     article = load_article(write(tmp_path / "kb" / "add-node.md", SUPPORT), str(tmp_path / "kb"))
     assert article.last_modified == date(2020, 9, 15)
-    assert article.products == ("windows-server",)
+    assert article.products == ("Windows Server 2019",)
     assert article.areas == ("Clustering and High Availability",)
     assert article.description == "Describes an error when you add a node."
     assert article.references[0] == "Q2742161"
+
+
+def test_product_slugs_read_as_product_names(tmp_path: Path) -> None:
+    """`ms.prod: sql` is "SQL Server" and `exchange-online` "Exchange Online", not slugs."""
+    kb = tmp_path / "kb"
+    plain_body = "# Backups fail\n\n## Symptoms\n\nThe backup job fails.\n"
+    sql = load_article(write(kb / "a.md", f"---\nms.prod: sql\n---\n{plain_body}"), str(kb))
+    exo = load_article(
+        write(kb / "b.md", f"---\nms.service: exchange-online\n---\n{plain_body}"), str(kb)
+    )
+    version = load_article(
+        write(
+            kb / "c.md",
+            "---\nms.prod: sql\n---\n# Agent fails\n\n"
+            "_Original product version:_ &nbsp; SQL Server 2017, SQL Server 2016  \n\n"
+            "## Symptoms\n\nThe agent fails.\n",
+        ),
+        str(kb),
+    )
+    assert sql.products == ("SQL Server",)
+    assert exo.products == ("Exchange Online",)
+    assert version.products == ("SQL Server 2017", "SQL Server 2016")
+
+
+def test_product_filter_finds_slug_and_named_products_together(tmp_path: Path) -> None:
+    """`--product sql` keeps both a `ms.prod: sql` article and an "Applies to: SQL Server"
+    one (the slug `sql` used to be an exact name that picked itself alone)."""
+    kb = tmp_path / "kb"
+    write(kb / "a.md", "---\nms.prod: sql\n---\n# Backup fails\n\n## Symptoms\n\nbackup fails\n")
+    write(
+        kb / "b.md",
+        "---\ntitle: Backup stops\n---\n_Applies to:_ &nbsp; SQL Server 2019\n\n"
+        "## Symptoms\n\nbackup fails\n",
+    )
+    write(kb / "c.md", "---\ntitle: Print fails\n---\n## Symptoms\n\nbackup fails\n")
+    result = cli(
+        "search",
+        "backup",
+        "--product",
+        "sql",
+        "--json",
+        "--articles",
+        str(kb),
+        "--index-dir",
+        str(tmp_path / "ix"),
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(hit["id"] for hit in json.loads(result.stdout)) == ["a", "b"]
 
 
 def test_support_area_with_commas_is_one_area(tmp_path: Path) -> None:

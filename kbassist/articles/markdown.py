@@ -27,6 +27,7 @@ from kbassist.articles.meta import (
     plain,
     read_front_matter,
     references,
+    slug_products,
     split_front_matter,
 )
 from kbassist.articles.model import Article, Document, Section, normalize_id
@@ -77,7 +78,7 @@ def parse(text: str, source: Path, digest: str, root: str | None = None) -> Arti
         refs = (original, *(ref for ref in refs if ref != original))
     else:
         original = ""
-    products = field_products(meta) or body_applies_to(preface)
+    products = field_products(meta) or body_applies_to(preface) or slug_products(meta)
     areas = field_areas(meta)
     if not products and not areas and root is not None:
         folder = folder_area(source, root)

@@ -299,20 +299,53 @@ def field_areas(meta: dict[str, object]) -> tuple[str, ...]:
 
 
 def field_products(meta: dict[str, object]) -> tuple[str, ...]:
-    """Products: `products`/`product`, else `ms.service`, `ms.prod`."""
-    for key in ("products", "product", "ms.service", "ms.prod"):
+    """Products the author listed: `products`/`product`."""
+    for key in ("products", "product"):
         found = as_tuple(meta.get(key))
         if found:
             return found
     return ()
 
 
-_APPLIES_RE = re.compile(r"^[ \t]*[_*]*Applies to:?[_*]*:?[ \t]*(?:&nbsp;|\xa0|[ \t])*(.+)$", re.M)
+#: Microsoft Docs' `ms.service`/`ms.prod` slugs whose name is not the slug's words
+#: title-cased; the others read well that way (`exchange-online`: Exchange Online).
+_SLUG_NAMES = {
+    "sql": "SQL Server",
+    "windows-client": "Windows",
+    "windows-server": "Windows Server",
+    "sharepoint-server": "SharePoint Server",
+    "sharepoint-online": "SharePoint Online",
+    "msteams": "Microsoft Teams",
+    "iis": "IIS",
+    "dotnet": ".NET",
+}
+
+
+def slug_products(meta: dict[str, object]) -> tuple[str, ...]:
+    """Products named by a site's slug (`ms.service`, `ms.prod`), as a person names them:
+    `sql` is SQL Server, or `--product sql` would pick the slug alone, not "SQL Server"."""
+    for key in ("ms.service", "ms.prod"):
+        found = as_tuple(meta.get(key))
+        if found:
+            return tuple(
+                _SLUG_NAMES.get(slug.casefold())
+                or " ".join(word[:1].upper() + word[1:] for word in re.split(r"[-_]+", slug))
+                for slug in found
+            )
+    return ()
+
+
+_APPLIES_RE = re.compile(
+    r"^[ \t]*[_*]*(?:Applies to|Original product version):?[_*]*:?[ \t]*"
+    r"(?:&nbsp;|\xa0|[ \t])*(.+)$",
+    re.M,
+)
 _ORIGINAL_KB_RE = re.compile(r"Original KB number:[_*]*[ \t]*(?:&nbsp;|\xa0|[ \t])*(\d{4,7})\b")
 
 
 def body_applies_to(body: str) -> tuple[str, ...]:
-    """The products of an "Applies to:" line near the top of a body."""
+    """The products of an "Applies to:" (or "Original product version:") line near the top
+    of a body."""
     match = _APPLIES_RE.search(body, 0, 4000)
     if not match:
         return ()
