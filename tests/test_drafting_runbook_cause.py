@@ -1,0 +1,196 @@
+"""A runbook's cause node names what the alert is about (issue 13, round 10): never an
+example or a note, the likely causes it lists, the condition when nothing else says why."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drafting_support import runbook
+
+from kbassist.drafting.tree import draft_text, draft_tree
+
+
+def cause_node(tree: dict[str, Any]) -> dict[str, Any] | None:
+    return next((n for n in tree["nodes"] if n["id"] == "cause"), None)
+
+
+EXAMPLE = """
+## Meaning
+
+The `ClockAlert` alert triggers when a node is affected by issues with the NTP
+server for that node. For example, this alert might trigger when certificates are
+rotated on a node, and the certificates fail validation because of an invalid time.
+
+## Diagnosis
+
+Check the `chronyd` service:
+
+```shell
+systemctl status chronyd
+```
+
+## Mitigation
+
+Restart the `chronyd` service:
+
+```shell
+systemctl restart chronyd
+```
+"""
+
+
+def test_an_example_sentence_is_never_the_cause() -> None:
+    """ "For example, this alert might trigger when ..." is not the cause: the alert's
+    condition (issues with the NTP server) is."""
+    tree = draft_tree(runbook(EXAMPLE))
+    assert "NTP server" in tree["cause"]
+    assert "For example" not in tree["cause"]
+    node = cause_node(tree)
+    assert node is not None and "NTP server" in node["text"]
+    draft_text(runbook(EXAMPLE))
+
+
+NOTE = """
+## Meaning
+
+This alert fires when `DataImportCron` cannot poll or import the latest disk
+image versions.
+
+**Note:** If the status of a `DataImportCron` PVC is `Pending` because there is no
+default storage class, the `DataImportCronOutdated` alert is suppressed.
+
+## Mitigation
+
+Set a default storage class.
+"""
+
+
+def test_a_suppression_note_is_never_the_cause() -> None:
+    """A "Note: ... the alert is suppressed" sentence is not the cause; the condition is."""
+    tree = draft_tree(runbook(NOTE))
+    assert "cannot poll or import" in tree["cause"]
+    assert "suppressed" not in tree["cause"]
+
+
+PLAIN = """
+## Meaning
+
+Storage pool quota usage has crossed 90%. One or more pools is approaching a
+configured fullness threshold.
+
+## Impact
+
+The pool becomes read-only when the quota is exhausted.
+
+## Mitigation
+
+Adjust the pool quota:
+
+```bash
+ceph osd pool set-quota <pool> max_bytes <bytes>
+```
+"""
+
+
+def test_a_plain_meaning_is_the_cause_instead_of_gives_no_cause() -> None:
+    """A runbook whose Meaning says what the alert is about, with no "because", names it
+    as the cause instead of "gives no cause"."""
+    tree = draft_tree(runbook(PLAIN))
+    assert "gives no cause" not in tree["cause"]
+    assert "approaching a configured fullness threshold" in tree["cause"]
+    node = cause_node(tree)
+    assert node is not None and node["source"]["section"] == "Meaning"
+
+
+LISTED = """
+## Meaning
+
+This alert fires when one or more `agent` pods are running, but not all of them
+have been in a `Ready` state for the last 10 minutes.
+
+## Diagnosis
+
+1. Check the status of the `agent` pods:
+
+   ```bash
+   $ oc get pods -l app=agent
+   ```
+
+## Mitigation
+
+Identify why some `agent` pods are not ready (e.g. failed readiness probe,
+resource pressure, node issues) and resolve the underlying cause.
+"""
+
+
+def test_the_likely_causes_a_runbook_gives_in_brackets_are_named() -> None:
+    """ "Identify why ... (e.g. failed readiness probe, resource pressure, node issues)"
+    puts those causes in the cause node, after the condition."""
+    tree = draft_tree(runbook(LISTED))
+    cause = tree["cause"]
+    assert cause.startswith("This alert fires when one or more agent pods")
+    assert "failed readiness probe; resource pressure; node issues" in cause
+
+
+LEAD_LIST = """
+## Meaning
+
+A large number of launcher pods remain in the `Failed` phase.
+
+## Diagnosis
+
+1. Sample failed pods:
+
+    ```bash
+    $ oc get pods -A --field-selector=status.phase=Failed
+    ```
+
+2. Check the infrastructure for common causes:
+
+- Image pulls: registry reachability/credentials; `ImagePullBackOff` events
+- Network: CNI errors/timeouts in Pod events and node logs
+- Storage: volume attach/mount errors in Pod events and CSI logs
+
+## Mitigation
+
+Clean up the failed pods:
+
+```bash
+$ oc delete pods -A --field-selector=status.phase=Failed
+```
+"""
+
+
+def test_a_list_under_a_causes_lead_is_named_by_its_items() -> None:
+    """The list under "Check the infrastructure for common causes:" is in the cause, each
+    item by its name, and cited as the Diagnosis's list."""
+    tree = draft_tree(runbook(LEAD_LIST))
+    cause = tree["cause"]
+    assert "launcher pods remain in the Failed phase" in cause
+    assert "The Diagnosis section lists likely causes: Image pulls; Network; Storage." in cause
+    draft_text(runbook(LEAD_LIST))
+
+
+WHY = """
+## Meaning
+
+A large number of launcher pods remain in the `Failed` phase. Mass failures can
+indicate migration loops, image issues, or control-plane regressions.
+
+## Mitigation
+
+Clean up the failed pods:
+
+```bash
+$ oc delete pods -A --field-selector=status.phase=Failed
+```
+"""
+
+
+def test_the_why_sentence_is_shown_once_in_the_cause_not_in_the_symptom() -> None:
+    """A Meaning sentence saying what the firing can indicate is the cause, and the
+    symptom no longer repeats it."""
+    tree = draft_tree(runbook(WHY))
+    assert "can indicate migration loops" in tree["cause"]
+    assert "can indicate" not in tree["symptom"]
+    assert "remain in the Failed phase" in tree["symptom"]
