@@ -194,3 +194,98 @@ def test_the_why_sentence_is_shown_once_in_the_cause_not_in_the_symptom() -> Non
     assert "can indicate migration loops" in tree["cause"]
     assert "can indicate" not in tree["symptom"]
     assert "remain in the Failed phase" in tree["symptom"]
+
+
+def outcome_steps(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every checklist step of the draft's outcomes, in file order."""
+    return [s for n in tree["nodes"] if n["kind"] == "outcome" for s in n.get("steps", [])]
+
+
+ANNOUNCED = """
+## Meaning
+
+This alert fires when no node can run virtual machines.
+
+## Diagnosis
+
+To diagnose the cause of this alert, the following steps can be taken:
+
+1. Check the hardware configuration of the nodes in the cluster. Make sure that
+all nodes have hardware virtualization enabled.
+
+2. Check the node labels in the cluster.
+
+## Mitigation
+
+Add nodes that have hardware virtualization enabled to the cluster.
+"""
+
+
+def test_a_lead_that_only_announces_the_diagnosis_steps_is_no_steps_detail() -> None:
+    """ "To diagnose the cause of this alert, the following steps can be taken:" is neither
+    a tick nor hung under one of the steps it announces."""
+    tree = draft_tree(runbook(ANNOUNCED))
+    texts = [f"{s['text']} {s.get('detail', '')}" for s in outcome_steps(tree)]
+    infos = " ".join(n.get("text", "") for n in tree["nodes"] if n["kind"] == "info")
+    assert not any("the following steps can be taken" in t for t in texts), texts
+    assert "the following steps can be taken" not in infos
+    assert any("Check the node labels" in t for t in [*texts, infos])
+
+
+OUTPUT = """
+## Meaning
+
+This alert fires when the node clock is not synchronised with its NTP server.
+
+## Mitigation
+
+1. Restart the `chronyd` service:
+
+    ```shell
+    systemctl restart chronyd
+    ```
+
+    If `chronyd` restarts successfully, it displays something similar to the
+    following example output:
+
+    ```shell
+    Oct 18 19:39:36 node-1 chronyd[2055318]: System clock wrong by 16422.1 seconds
+    ```
+
+2. Verify that the `chronyd` service is running:
+
+    ```shell
+    systemctl status chronyd
+    ```
+
+3. Verify using PromQL:
+
+    ```console
+    min_over_time(node_timex_sync_status[5m])
+    ```
+    `node_timex_sync_status` returns `1` if NTP is working properly.
+"""
+
+
+def test_example_output_is_marked_as_output_not_a_command() -> None:
+    """The log lines under "... displays something similar to the following example
+    output:" are labelled as output, apart from the command to run."""
+    tree = draft_tree(runbook(OUTPUT))
+    restart = next(s for s in outcome_steps(tree) if "Restart the chronyd" in s["text"])
+    detail = restart["detail"]
+    assert "systemctl restart chronyd" in detail
+    label = "Output (what it shows, not a command to run):"
+    assert f"{label}\nOct 18 19:39:36" in detail
+    assert detail.index("systemctl restart") < detail.index(label)
+
+
+def test_a_second_verify_step_after_the_fix_is_a_verify_not_a_tick() -> None:
+    """ "Verify using PromQL:" after "Verify that ... is running" is in the Verify, with its
+    query and what it returns, not a checklist tick."""
+    tree = draft_tree(runbook(OUTPUT))
+    assert not any("Verify using PromQL" in s["text"] for s in outcome_steps(tree))
+    verify = [v for n in tree["nodes"] if n["kind"] == "outcome" for v in n.get("verify", [])]
+    promql = next(v for v in verify if v["text"].startswith("Verify using PromQL"))
+    assert "min_over_time(node_timex_sync_status[5m])" in promql["detail"]
+    assert "returns 1 if NTP is working properly" in promql["detail"]
+    draft_text(runbook(OUTPUT))
