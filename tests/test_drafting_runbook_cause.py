@@ -77,6 +77,8 @@ PLAIN = """
 
 Storage pool quota usage has crossed 90%. One or more pools is approaching a
 configured fullness threshold.
+One threshold that can trigger this warning condition is the
+`mon_pool_quota_warn_threshold` configuration option.
 
 ## Impact
 
@@ -93,8 +95,8 @@ ceph osd pool set-quota <pool> max_bytes <bytes>
 
 
 def test_a_plain_meaning_is_the_cause_instead_of_gives_no_cause() -> None:
-    """A runbook whose Meaning says what the alert is about, with no "because", names it
-    as the cause instead of "gives no cause"."""
+    """A runbook whose Meaning says what the alert is about and more, with no "because",
+    names what it is about as the cause instead of "gives no cause"."""
     tree = draft_tree(runbook(PLAIN))
     assert "gives no cause" not in tree["cause"]
     assert "approaching a configured fullness threshold" in tree["cause"]
@@ -289,3 +291,56 @@ def test_a_second_verify_step_after_the_fix_is_a_verify_not_a_tick() -> None:
     assert "min_over_time(node_timex_sync_status[5m])" in promql["detail"]
     assert "returns 1 if NTP is working properly" in promql["detail"]
     draft_text(runbook(OUTPUT))
+
+
+REPEAT = """
+## Meaning
+
+This alert fires when a node's CPU utilization exceeds 90% for more than 5 minutes.
+
+## Mitigation
+
+Reduce the workload on the node.
+"""
+
+
+def test_a_meaning_that_only_states_the_condition_is_not_repeated_as_the_cause() -> None:
+    """When the symptom already says the whole condition word for word, no cause node
+    repeats it: the draft honestly gives no cause."""
+    tree = draft_tree(runbook(REPEAT))
+    assert "CPU utilization exceeds 90%" in tree["symptom"]
+    assert cause_node(tree) is None
+    assert tree["cause"] == "TestAlert gives no cause."
+
+
+IMPACT = """
+## Meaning
+
+This alert fires when outbound traffic to external networks rises sharply over its
+baseline.
+
+## Impact
+
+Unexpected increases in external egress traffic can indicate:
+
+- Data exfiltration (security concern)
+- Misconfigured applications polling external services too frequently
+- Backup or sync operations to external storage
+
+High external egress traffic can lead to:
+
+- Increased cloud egress costs
+
+## Mitigation
+
+Review the top talkers and tune the workloads that send the traffic.
+"""
+
+
+def test_an_impact_list_of_what_the_alert_can_indicate_names_the_causes() -> None:
+    """ "X can indicate:" over a list in Impact names the likely causes, not what the
+    traffic leads to (costs)."""
+    cause = draft_tree(runbook(IMPACT))["cause"]
+    assert "The Impact section lists likely causes: Data exfiltration" in cause
+    assert "Backup or sync operations to external storage." in cause
+    assert "egress costs" not in cause

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Block, ListBlock, Paragraph, Part
 from kbassist.drafting.blocks import _imperative
-from kbassist.drafting.modern import aside, block_plain, md_plain
+from kbassist.drafting.modern import _STRONG_CAUSE_RE, aside, block_plain, md_plain
 from kbassist.drafting.text import split_sentences
 
 #: A lead that introduces a list of causes ("This alert can have a variety of causes,
@@ -28,8 +28,8 @@ from kbassist.drafting.text import split_sentences
 #: "Check the infrastructure for common causes:"), ending in a colon.
 _CAUSES_LEAD_RE = re.compile(
     r"(?:\b(?:causes?|reasons?)\b(?! (?:and|or) (?:mitigation|fix|solution|remed))"
-    r"|\bcaused by\b|\bdue to\b|\bcause (?:this|the) alert\b)"
-    r"[^:]{0,90}:\s*$",
+    r"|\bcaused by\b|\bdue to\b|\bcause (?:this|the) alert\b)[^:]{0,90}:\s*$"
+    r"|\b(?:can|may|might|could) indicate:\s*$",
     re.IGNORECASE,
 )
 #: ... but not a lead over effects ("High device drop rates can cause:"), over fixes
@@ -42,7 +42,8 @@ _NOT_CAUSES_LEAD_RE = re.compile(
 #: "Identify why some pods are not ready (e.g. failed readiness probe, resource pressure,
 #: node issues)": the causes a "why" or "cause" sentence gives in brackets.
 _INLINE_CAUSES_RE = re.compile(
-    r"\b(?:why|causes?|reasons?)\b[^()]{0,120}\((?:e\.g\.?|for example|such as|like)[,:]?\s*"
+    r"\b(?:why|causes|reasons|(?:root|underlying|likely|possible) cause)\b[^()]{0,120}"
+    r"\((?:e\.g\.?|for example|such as|like)[,:]?\s*"
     r"(?P<list>[^()]{3,200}?,[^()]{3,200}?)\)",
     re.IGNORECASE,
 )
@@ -208,8 +209,7 @@ def listed_causes(article: Article) -> tuple[str, Section | None]:
                 found = _INLINE_CAUSES_RE.search(sentence)
                 if found:
                     names = [
-                        n.strip(" .")
-                        for n in re.split(r",\s*(?:or |and )?|\s+or\s+", found.group("list"))
+                        n.strip(" .") for n in re.split(r",\s*(?:or |and )?", found.group("list"))
                     ]
                     named = _named([n for n in names if n])
                     if named:
@@ -227,6 +227,15 @@ def _without(symptom: str, why: str) -> str:
     if _BACK_REFERENCE_RE.match(rest):
         return symptom
     return " ".join(f"{symptom[:at]} {rest}".split())
+
+
+def _same(one: str, other: str) -> bool:
+    """The same text, up to spacing, case and a final full stop."""
+
+    def norm(text: str) -> str:
+        return " ".join(text.split()).rstrip(" .").casefold()
+
+    return bool(one) and norm(one) == norm(other)
 
 
 def runbook_cause(
@@ -248,4 +257,9 @@ def runbook_cause(
         cause = f"{cause} {said}" if cause else said
         section = section or where
     symptom = _without(symptom, why)
+    if _same(cause, symptom) and not _STRONG_CAUSE_RE.search(cause):
+        # only the alert's condition, which the symptom node says already word for word:
+        # a cause node would only repeat it, and "gives no cause" is the honest reading
+        # ("... dropped targets because some scrape configs exceeded the limit" is a cause)
+        return symptom, "", None
     return symptom, cause.strip(), section if cause else None
