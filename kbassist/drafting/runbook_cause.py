@@ -52,8 +52,8 @@ _INLINE_CAUSES_RE = re.compile(
 _NAMED_ITEM_RE = re.compile(r"^(?P<name>[^:;,.]{2,48}?)\s*(?::|\s[-\u2013\u2014]\s)\s*\S")
 #: "This alert fires when X", "X indicates that": a sentence that states the condition.
 _CONDITION_RE = re.compile(
-    r"\b(?:fires?|fired|triggers?|triggered|raised|becomes (?:pending|active))\s+"
-    r"(?:when|whenever|if)\b|\b(?:indicates?|means?) that\b|\b(?:will|to) fire\b",
+    r"\b(?:fires?|fired|triggers?|triggered|raised|becomes (?:pending|active))"
+    r"(?: (?:the|this) alert)?\s+(?:when|whenever|if)\b|\b(?:indicates?|means?) that\b|\b(?:will|to) fire\b",
     re.IGNORECASE,
 )
 #: A Meaning opening about the page, not the alert ("This runbook ...", "Similar to ...").
