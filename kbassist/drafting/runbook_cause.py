@@ -53,7 +53,8 @@ _NAMED_ITEM_RE = re.compile(r"^(?P<name>[^:;,.]{2,48}?)\s*(?::|\s[-\u2013\u2014]
 #: "This alert fires when X", "X indicates that": a sentence that states the condition.
 _CONDITION_RE = re.compile(
     r"\b(?:fires?|fired|triggers?|triggered|raised|becomes (?:pending|active))"
-    r"(?: (?:the|this) alert)?\s+(?:when|whenever|if)\b|\b(?:indicates?|means?) that\b|\b(?:will|to) fire\b",
+    r"(?: (?:the|this) alert)?\s+(?:when|whenever|if)\b"
+    r"|\b(?:indicates?|means?) that\b|\b(?:will|to) fire\b",
     re.IGNORECASE,
 )
 #: A Meaning opening about the page, not the alert ("This runbook ...", "Similar to ...").
