@@ -177,7 +177,7 @@ def test_the_cli_walk_shows_a_checks_commands_one_per_line(
     trees = tmp_path / "trees"
     trees.mkdir()
     (trees / f"{tree.id}.yaml").write_text(text, encoding="utf-8")
-    stdin = "1\n\nvm1\nns1\n\nvol1\n"
+    stdin = "1\n\n\nvm1\nns1\n\nvol1\n"  # the cause (its Meaning) is an info step too
     proc = run_kbassist("walk", tree.id, "--trees", str(trees), env=env, stdin=stdin, timeout=60)
     assert proc.returncode == 0, proc.stderr
     lines = proc.stderr.splitlines()

@@ -132,15 +132,32 @@ def _table_lines(table: Table) -> str:
     return "\n".join(r for r in rows if r.strip(" |"))
 
 
+#: A line of a listing that is a command to run (a prompt, a variable set, a known tool),
+#: so the listing is not only output even under "similar to the following".
+_COMMAND_LINE_RE = re.compile(
+    r"^\s*(?:\$\s|#\s*[A-Z_]+=|(?:sudo|oc|kubectl|ceph|rados|systemctl|curl|virtctl|etcdctl|"
+    r"podman|crictl|journalctl|rbd|radosgw-admin)\s)",
+    re.MULTILINE,
+)
+#: Over a listing an article shows as what a command prints: read it, do not run it.
+OUTPUT_LABEL = "Output (what it shows, not a command to run):"
+
+
 class _Steps:
     """Collects checklist items: actions, each command after the action it belongs to."""
 
-    def __init__(self) -> None:
+    def __init__(self, verify_after: bool = False) -> None:
+        #: A fix's steps: a "Verify ..." right after its own check is a check too (a
+        #: Diagnosis reads every "Verify ..." as a step: it is how it checks).
+        self.verify_after = verify_after
         self.items: list[str] = []
         self.lead: list[str] = []
         self.checks: list[str] = []
         #: The block before was a check: a command right after it is the check's.
         self.last_check = False
+        #: A check was the last thing read (no action since): a "Verify ..." after it
+        #: checks the fix too.
+        self.after_check = False
         #: The block before made the last item (its action) or gave it a command: a
         #: command right after belongs to that item ("Check the status" + `oc get ...`).
         self.open = False
@@ -148,6 +165,9 @@ class _Steps:
         self.label = ""
         #: A longer lead-in over a list of actions, not an action: their context.
         self.context = ""
+        #: The paragraph before announced output ("... displays something similar to the
+        #: following example output:"): the code after it is shown as output, not run.
+        self.shown = False
 
     def add(self, text: str) -> None:
         text = clean(without_boilerplate(text))
@@ -159,6 +179,7 @@ class _Steps:
                 text = bare[0].upper() + bare[1:]
             text, self.label = f"{self.label} {text}", ""
         if text and not is_boilerplate(text):
+            self.after_check = False
             self.items.append(text)
             if self.context:
                 # "In general the mitigation landscape is vast, some suggestions:" over
@@ -195,6 +216,11 @@ class _Steps:
             self.items[-1] = with_detail(self.items[-1], f"Alert text: {command.strip()}")
             return
         lead_in = last.endswith(":") and "`" not in last[-3:] and last == self.items[-1]
+        if self.shown and self.items and not _COMMAND_LINE_RE.search(code.code):
+            self.shown = False
+            self.items[-1] = with_detail(self.items[-1], f"{OUTPUT_LABEL}\n{command}")
+            self.open = True
+            return
         if (self.open and self.items) or lead_in:
             self.items[-1] = with_detail(self.items[-1], command)
         else:
@@ -209,6 +235,7 @@ class _Steps:
         for n, block in enumerate(blocks):
             if not isinstance(block, Code):
                 self.open = False
+                self.shown = False
             if isinstance(block, Paragraph):
                 text = clean(block.text.plain)
                 if not text:
@@ -221,11 +248,24 @@ class _Steps:
                     # "Example output:": what the step before shows, not a step
                     self.items[-1] = with_detail(self.items[-1], text)
                     self.open = True
+                    self.shown = _next_code(blocks, n) and bool(_SAYS_OUTPUT_RE.search(text))
                     continue
-                if _is_check(text):
-                    # the article's own check: the verify (with its command), never a step
+                more = self.verify_after and self.after_check and _VERIFY_START_RE.match(text)
+                if _is_check(text) or more:
+                    # the article's own check: the verify (with its command), never a step;
+                    # "Verify using PromQL:" right after "Verify that ..." is one more
                     self.checks.append(text)
-                    self.last_check = True
+                    self.last_check = self.after_check = True
+                    continue
+                if (
+                    self.verify_after
+                    and self.last_check
+                    and in_list
+                    and n > 0
+                    and not text.endswith(":")
+                ):
+                    # what the check's query returns when healthy: the check's own detail
+                    self.checks[-1] = with_detail(self.checks[-1], text)
                     continue
                 self.last_check = False
                 nxt = blocks[n + 1] if n + 1 < len(blocks) else None
@@ -259,7 +299,11 @@ class _Steps:
                     self.detail(text, "")
                     self.open = True
                 elif _label_over(text, nxt):
-                    if len(text.split()) <= MAX_LABEL_WORDS or _actionish(text):
+                    if _ANNOUNCE_RE.match(text):
+                        # "To diagnose the cause of this alert, the following steps can be
+                        # taken:": heads the steps below (the part's lead), never their detail
+                        self.lead.append(text)
+                    elif len(text.split()) <= MAX_LABEL_WORDS or _actionish(text):
                         self.label = text
                     else:
                         self.context = text
@@ -488,6 +532,18 @@ def _actionish(text: str) -> bool:
     return _imperative(text) or _imperative(_MODAL_LEAD_RE.sub("", text, count=1))
 
 
+#: A lead that only announces the steps below it ("To diagnose the cause of this alert,
+#: the following steps can be taken:", "Perform the following steps:"): it says nothing a
+#: step does not, so it heads them and is neither a tick nor a step's detail.
+_ANNOUNCE_RE = re.compile(
+    r"^(?:to (?:diagnose|investigate|troubleshoot|identify|determine|find)\b[^.:]{0,80},\s*)?"
+    r"(?:(?:perform|follow|do|take|complete|use|run) )?(?:the following|these) "
+    r"(?:steps|checks|actions|procedure)\b[^.:]{0,40}:$"
+    r"|^to (?:diagnose|investigate|troubleshoot) (?:the|this)\b[^.:]{0,80}:$",
+    re.IGNORECASE,
+)
+
+
 def _label_over(text: str, nxt: Block | None) -> bool:
     """ "Check Alerts:" (or a longer lead-in that is no action: "In general the landscape
     is vast, some suggestions:") right over a list whose items are actions: said with the
@@ -536,6 +592,13 @@ def _next_code(blocks: Sequence[Block], n: int) -> bool:
     return n + 1 < len(blocks) and isinstance(blocks[n + 1], Code)
 
 
+#: An output lead that says it is output ("example output", "displays something similar
+#: to"), not "Run it with your namespace, for example:" over a command to run.
+_SAYS_OUTPUT_RE = re.compile(
+    r"\b(?:output|displays?|prints?|returns?|logged|logs the following|similar to the "
+    r"following|looks? like)\b",
+    re.IGNORECASE,
+)
 #: "Example output:", "The output is similar to the following:": a command's output follows.
 _OUTPUT_LEAD_RE = re.compile(
     r"^(?:(?:example|sample|expected)\s+(?:\w+\s+)?(?:output|result|response|message|log)s?"
@@ -572,6 +635,11 @@ _CHECK_RE = re.compile(
     r"go away|no longer)\b)",
     re.IGNORECASE,
 )
+
+
+#: A step that verifies ("Verify using PromQL:", "Validate the result"): a check when it
+#: follows the article's own check with no action between.
+_VERIFY_START_RE = re.compile(r"^(?:verify|validate|confirm)\b", re.IGNORECASE)
 
 
 def _is_check(text: str) -> bool:
@@ -612,9 +680,10 @@ def _starts_with_action(blocks: Sequence[Block]) -> bool:
     return not isinstance(first, Note | Quote | Table | Image | Include)
 
 
-def part_steps(part: Part) -> tuple[str, list[str], list[str]]:
-    """(lead, items, checks) of one part and its children, in document order."""
-    steps = _Steps()
+def part_steps(part: Part, verify_after: bool = False) -> tuple[str, list[str], list[str]]:
+    """(lead, items, checks) of one part and its children, in document order;
+    `verify_after`: a fix's part, whose "Verify ..." after its own check is a check."""
+    steps = _Steps(verify_after)
     steps.blocks(part.blocks)
     first: int | None = None
     for child in part.walk():

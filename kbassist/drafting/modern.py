@@ -247,6 +247,18 @@ _WEAK_CAUSE_RE = re.compile(
     re.IGNORECASE,
 )
 _CAUSE_ROLES = ("symptom", "summary", "status", "diagnosis", "more-information")
+#: Sentences that are no cause: an example, a note, what the alert does not fire on.
+_ASIDE_RE = re.compile(
+    r"^(?:for (?:example|instance)\b|e\.g\.|as an example\b|note\b|important\b|tip\b)|"
+    r"\bis suppressed\b|\b(?:does|do|will) not (?:fire|trigger)\b",
+    re.IGNORECASE,
+)
+
+
+def aside(sentence: str) -> bool:
+    """A sentence that is no cause: an example ("For example, this alert might trigger
+    when ..."), a note ("Note: ... the alert is suppressed"), what does not fire it."""
+    return bool(_ASIDE_RE.search(sentence.strip()))
 
 
 def block_cause(article: Article) -> tuple[str, Section | None]:
@@ -275,11 +287,15 @@ def block_cause(article: Article) -> tuple[str, Section | None]:
             if section is None:
                 continue
             for n, sentence in enumerate(sentences):
-                if pattern.search(sentence) and not sentence.endswith(":"):
+                if pattern.search(sentence) and not sentence.endswith(":") and not aside(sentence):
                     kept = [sentence]
                     if n + 1 < len(sentences) and len(sentence) < 160:
                         following = sentences[n + 1]
-                        if not following.endswith(":") and pattern.search(following):
+                        if (
+                            not following.endswith(":")
+                            and pattern.search(following)
+                            and not aside(following)
+                        ):
                             kept.append(following)
                     return " ".join(kept), section
     return "", None

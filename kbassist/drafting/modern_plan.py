@@ -33,6 +33,7 @@ from kbassist.drafting.runbook_branches import (
     helper_procedure,
     matched_diagnosis,
 )
+from kbassist.drafting.runbook_cause import runbook_cause
 from kbassist.drafting.text import (
     sentence_cut,
     short_label,
@@ -114,6 +115,8 @@ def modern_plan(
     found = findings(article, options)
     if found and not cause:
         cause = found  # "gives no cause" though the headings name them
+    # an alert runbook: its condition when no "why" is said, and the causes it lists
+    symptom, cause, cause_section = runbook_cause(article, symptom, cause, cause_section)
     options = escalate_last(article, options)
     if not options:
         honest = stub_option(article) or reference_option(article, symptom)

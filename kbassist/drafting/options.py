@@ -2357,7 +2357,7 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 option.condition = True
                 options.append(option)
             continue
-        part_lead, items, part_checks = part_steps(part)
+        part_lead, items, part_checks = part_steps(part, verify_after=True)
         checks.extend(part_checks)
         if not items and part_lead:
             items, part_lead = [part_lead], ""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
+from kbassist.drafting.blocks import OUTPUT_LABEL
 from kbassist.drafting.causes import (
     Group,
     also_cause,
@@ -1393,7 +1394,8 @@ def _input_nodes(
             (
                 s
                 for i in [*option.pre_items, *option.items]
-                for s in split_sentences(" ".join(i.split()))
+                # the output label is the drafter's, not the article's words to quote
+                for s in split_sentences(" ".join(i.replace(OUTPUT_LABEL, " ").split()))
                 if param.literal in s
             ),
             "",
