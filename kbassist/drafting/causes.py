@@ -127,7 +127,7 @@ def cause_groups(article: Article, options: list[Option]) -> tuple[list[Option],
     """A modern article organized by "## Cause N: X" parts: the options, with one more for
     each cause whose fix is only said in its prose ("To resolve this issue, run Chkdsk"),
     and per cause (its name, its options). ([...], []) unless two or more causes."""
-    from kbassist.drafting.blocks import part_sections, part_steps
+    from kbassist.drafting.blocks import heading_label, part_sections, part_steps
 
     parts = [p for p in article.document.walk() if p.role == "cause"]
     parts = [p for p in parts if _NUMBERED_CAUSE_RE.match(p.name)]
@@ -143,22 +143,146 @@ def cause_groups(article: Article, options: list[Option]) -> tuple[list[Option],
         if not found and section is not None:
             lead, items, _ = part_steps(Part(part.name, part.level, part.line, part.blocks))
             said = " ".join([lead, *(split_detail(i)[0] for i in items)]).strip()
-            fixes = list(
-                dict.fromkeys(
-                    _capital(m.group("act"))
-                    for s in split_sentences(said)
-                    if (m := _OWN_FIX_RE.match(s))
-                )
-            )
+            fixes = part_fixes(part)
             if fixes:
                 option = Option(section, _cause_name(part.name), said, fixes, kind="cause")
                 option.condition = True
                 out.append(option)
                 found = [option]
+        if section is not None:
+            cases = sub_case_options(part, section)
+            if cases and len(found) == 1 and found[0].kind == "cause":
+                # beside a sub-case's fix, the cause's own fix is named by what it does
+                found[0].label = short_label(split_detail(found[0].items[0])[0].rstrip("."), 90)
+            out.extend(cases)
+            found.extend(cases)
         groups.append(Group(_cause_name(part.name), found))
+    for part, option in after_causes_options(article, parts, sections):
+        out.append(option)
+        groups.append(Group(heading_label(part.name, 90) or part.name, [option]))
     if sum(bool(g.options) for g in groups) < 2:
         return options, []
     return out, groups
+
+
+#: "You may have to take ownership of the files to change the permissions.": a step the
+#: fix said just before needs (said as a possibility, it is still the admin's to do).
+_MAY_HAVE_RE = re.compile(
+    r"^(?:so,?\s+|then,?\s+)?you (?:may|might) (?:also )?(?:have|need) to (?P<act>[a-z].{5,})$",
+    re.IGNORECASE,
+)
+#: "In this situation, you can use the Subinacl utility ... to change ownership ...": a
+#: tool offered for the job is the fix.
+_CAN_USE_RE = re.compile(
+    r"^(?:(?:in this (?:situation|case)|then|instead),?\s+)?you can (?P<act>use\b.{5,}?\bto "
+    r"[a-z].{3,})$",
+    re.IGNORECASE,
+)
+#: "You can now delete this file by using the Del command ...": what the fix lets you do.
+_CAN_NOW_RE = re.compile(r"^you can now (?P<act>[a-z].{5,})$", re.IGNORECASE)
+
+
+def part_fixes(part: Part) -> list[str]:
+    """The steps a cause's own text gives (not its sub-headings'): "To resolve this issue,
+    X" and "To work around this issue, X", "you can use Y to Z", and after them "you may
+    have to W" and "You can now V"; the example command a step introduces ("Here's an
+    example:") stays under it. [] when the text gives no fix."""
+    from kbassist.drafting.blocks import _imperative, part_steps
+
+    lead, items, _ = part_steps(Part(part.name, part.level, part.line, part.blocks))
+    fixes: list[str] = []
+    for n, chunk in enumerate([lead, *items] if lead else items):
+        text, detail = split_detail(chunk)
+        found = _fix_sentences(text, bool(fixes))
+        first = split_sentences(text)[:1]
+        if not found and first and (n or not lead) and _imperative(first[0]):
+            found = first  # the steps reader said "To work around this issue, X" as X
+        example, _, rest = detail.partition("\n\n")
+        if found and example.strip() and text.rstrip().endswith(":"):
+            found[-1] = with_detail(found[-1], example.strip())
+            found += _fix_sentences(rest.replace("\n", " "), True, after_only=True)
+        fixes.extend(found)
+    return list(dict.fromkeys(fixes))
+
+
+def _fix_sentences(text: str, after_fix: bool, after_only: bool = False) -> list[str]:
+    """The fix steps `text`'s sentences say, in order (see `part_fixes`)."""
+    found: list[str] = []
+    sentences = split_sentences(text)
+    for n, sentence in enumerate(sentences):
+        m = None if after_only else _OWN_FIX_RE.match(sentence)
+        if m is None and not after_only and (after_fix or found or _SITUATION_RE.match(sentence)):
+            m = _CAN_USE_RE.match(sentence)  # a tool offered after a fix, or "In this case"
+            if m and n + 1 < len(sentences) and _BUT_RE.match(sentences[n + 1]):
+                m = None  # "You can use the Delete command. But the file isn't deleted ..."
+        if m is None and (after_fix or found):
+            m = _MAY_HAVE_RE.match(sentence) or _CAN_NOW_RE.match(sentence)
+        if m is not None:
+            found.append(_capital(m.group("act")))
+    return found
+
+
+_SITUATION_RE = re.compile(r"^(?:in this (?:situation|case)|instead),?\s", re.IGNORECASE)
+_BUT_RE = re.compile(r"^(?:but|however)\b", re.IGNORECASE)
+
+
+def sub_case_options(part: Part, section: Section) -> list[Option]:
+    """A cause's sub-headed case with its own fix ("### You can't use certain security
+    tools ... because the file has a non-canonical ACL": "To work around this issue, use
+    another tool"): one option each, chosen under that cause beside its main fix.
+    Sub-headings with the resolution role are the article's fixes already."""
+    from kbassist.drafting.blocks import heading_label
+    from kbassist.drafting.modern import md_plain
+
+    out: list[Option] = []
+    for child in part.children:
+        if child.role in ("resolution", "cause"):
+            continue
+        fixes = part_fixes(child)
+        if fixes:
+            because = _BECAUSE_HEAD_RE.search(md_plain(child.name))
+            label = (
+                short_label(_capital(because.group("why").strip()), 90)
+                if because
+                else heading_label(child.name, 90) or child.name
+            )
+            option = Option(section, label, "", fixes, kind="cause")
+            option.condition = True
+            out.append(option)
+    return out
+
+
+#: "### You can't use X because the file has a non-canonical ACL": the case is the reason.
+_BECAUSE_HEAD_RE = re.compile(r"\bbecause (?P<why>[^,.;]{8,})$", re.IGNORECASE)
+
+
+def after_causes_options(
+    article: Article, parts: list[Part], sections: dict[int, Section]
+) -> list[tuple[Part, Option]]:
+    """A part after the numbered causes, at their level and with no role of its own, that
+    gives a fix ("## Combinations of causes": "you can use the Subinacl utility ... to
+    change ownership"): one more answer to "Which cause applies?", with that fix."""
+    from kbassist.drafting.blocks import heading_label
+
+    level, last = parts[-1].level, parts[-1]
+    out: list[tuple[Part, Option]] = []
+    after = False
+    for part in article.document.walk():
+        if part is last:
+            after = True
+            continue
+        if not after or part.level != level:
+            continue
+        if part.role:
+            break  # "## More information", "## References": the causes are over
+        section = sections.get(id(part))
+        fixes = part_fixes(part)
+        if section is not None and fixes:
+            label = heading_label(part.name, 90) or part.name
+            option = Option(section, label, "", fixes, kind="cause")
+            option.condition = True
+            out.append((part, option))
+    return out
 
 
 def _cause_name(heading: str) -> str:
