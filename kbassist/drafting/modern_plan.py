@@ -97,6 +97,8 @@ def modern_plan(
             options = helper_procedure(article, procedures)
     if cause:
         cause = " ".join(s for s in split_sentences(cause) if not _TO_RESOLVE_RE.match(s)) or cause
+    options = [*options, *table_cause_options(article, options)]
+    options = checks_not_fixes(options)
     matched_diagnosis(article, options)  # each failure pattern's own Diagnosis checks
     options = _before_continuing(options)
     options = [split for option in options for split in _tries(option)]
@@ -1092,3 +1094,141 @@ def _shared_ask(option: Option, conds: list[str]) -> tuple[str, list[str]] | Non
         ):
             return ask.var, [c["value"] for c in cases]
     return None
+
+
+# --------------------------------------------------------------------------- msfix10
+
+#: A table column that names the cause or case, and one that says what to do about it.
+_CAUSE_COLUMN_RE = re.compile(
+    r"\b(?:causes?|reasons?|issues?|problems?|scenarios?|symptoms?|"
+    r"errors?|conditions?|situations?)\b",
+    re.IGNORECASE,
+)
+_FIX_COLUMN_RE = re.compile(
+    r"\b(?:resolutions?|solutions?|fix(?:es)?|workarounds?|actions?|"
+    r"what to do|mitigations?|recommendations?)\b",
+    re.IGNORECASE,
+)
+_BREAK_RE = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+
+
+def table_cause_options(article: Article, options: list[Option]) -> list[Option]:
+    """A support article's causes-and-resolutions table ("Typical causes | Resolutions"):
+    each row is a fix of its own, chosen by its cause ("Which applies?"), its commands
+    (a `<br/>` line that is one code span) shown under the step before them. Rows a
+    drafted option already holds (a table inside a fix's steps) are not offered twice."""
+    from kbassist.articles.model import Table
+    from kbassist.drafting.blocks import part_sections
+
+    sections = part_sections(article)
+    held = " ".join(split_detail(i)[1] for o in options for i in o.items)
+    out: list[Option] = []
+    for part in article.document.walk():
+        section = sections.get(id(part))
+        for block in part.blocks:
+            if section is None or not isinstance(block, Table):
+                continue
+            header = [md_plain(cell.plain) for cell in block.header]
+            cause = next((n for n, h in enumerate(header) if _CAUSE_COLUMN_RE.search(h)), None)
+            fix = next(
+                (n for n, h in enumerate(header) if n != cause and _FIX_COLUMN_RE.search(h)),
+                None,
+            )
+            if cause is None or fix is None:
+                continue
+            for row in block.rows:
+                if max(cause, fix) >= len(row):
+                    continue
+                said = md_plain(row[cause].plain).strip()
+                steps = _cell_steps(row[fix])
+                if not said or not steps or said[:40] in held:
+                    continue
+                name = re.split(r"\s*[\u2014\u2013]\s*|\s+-{1,2}\s+", said)[0].rstrip(". ")
+                option = Option(section, short_label(name, 90), said, steps, kind="cause")
+                option.condition = True
+                out.append(option)
+    return out
+
+
+def _cell_steps(cell: object) -> list[str]:
+    """A resolution cell's steps: its sentences, and a line that is one code span (a
+    command) under the step before it."""
+    text = getattr(cell, "plain", "")
+    codes = {text[m.start : m.end].strip() for m in getattr(cell, "marks", ()) if m.kind == "code"}
+    steps: list[str] = []
+    for line in _BREAK_RE.split(text):
+        line = line.strip()
+        if not line:
+            continue
+        if line in codes and steps:
+            said, detail = split_detail(steps[-1])
+            steps[-1] = with_detail(said, f"{detail}\n{line}".strip())
+            continue
+        for sentence in split_sentences(line):
+            said = md_plain(sentence)
+            if said and steps and not _imperative(said):
+                # "For example, ...", "If X works, it's a name resolution issue.": shown
+                # under the step they explain, not ticked
+                text, detail = split_detail(steps[-1])
+                steps[-1] = with_detail(text, f"{detail}\n{said}".strip())
+            elif said:
+                steps.append(said)
+    return steps
+
+
+#: A part that tells which case you are in, not a fix: "Verify timeout expired errors",
+#: "Determine the type of timeout expired errors", "Identify the failing writer".
+_CHECKING_HEAD_RE = re.compile(
+    r"^(?:verify|determine|identify|find out|confirm|check (?:whether|if|which))\b",
+    re.IGNORECASE,
+)
+#: "Before troubleshooting, view ...": the action after a leading clause.
+_CLAUSE_RE = re.compile(r"^(?:before|after|first|to|when|if)\b[^,]{3,80},\s*", re.IGNORECASE)
+
+
+def checks_not_fixes(options: list[Option]) -> list[Option]:
+    """A support article's checking parts ("## Verify timeout expired errors", "## Determine
+    the type of ...") beside its fixes are no fixes: their actions run before the question
+    (each fix's first steps, shown once before it), the rest (the messages it lists, the
+    kinds it names) is dropped. Kept when every option is one (a how-to of checks)."""
+    checking = [
+        o
+        for o in options
+        if o.kind == "option"
+        and not o.condition
+        and not o.pre_items
+        and _CHECKING_HEAD_RE.match(md_plain(o.section.name).strip())
+    ]
+    fixes = [o for o in options if all(o is not c for c in checking)]
+    if not checking or not fixes:
+        return options
+    steps: list[str] = []
+    source = checking[0].section
+    for option in checking:
+        if not steps:
+            source = option.section  # cited by the part the first check comes from
+        for item in option.items:
+            text, detail = split_detail(item)
+            action = _CLAUSE_RE.sub("", text, count=1)
+            action = action[:1].upper() + action[1:]
+            if _LOOKING_RE.match(action) and not _LOOK_AT_EXAMPLE_RE.match(action):
+                steps.append(with_detail(action, detail))
+            elif steps and _LOOK_AT_EXAMPLE_RE.match(action):
+                # "See the following example of a call stack ...:" shows what the check
+                # above looks for: under it, not a tick of its own
+                said, more = split_detail(steps[-1])
+                steps[-1] = with_detail(said, "\n\n".join(x for x in (more, text, detail) if x))
+    for fix in fixes:
+        if steps and not fix.pre_items:
+            fix.pre_items = list(steps)
+            fix.pre_section = source
+    return fixes
+
+
+#: The steps of a checking part are looks: "View the complete call stack ...".
+_LOOKING_RE = re.compile(
+    r"^(?:view|check|look|run|open|review|examine|inspect|find|verify|confirm|determine|"
+    r"identify|search|collect|compare|note|read|use)\b",
+    re.IGNORECASE,
+)
+_LOOK_AT_EXAMPLE_RE = re.compile(r"^see (?:the following|this|an?) examples?\b", re.IGNORECASE)
