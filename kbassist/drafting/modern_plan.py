@@ -10,6 +10,7 @@ actions. `draft_tree` calls these for every article whose style is not "mskb".
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Paragraph
@@ -61,7 +62,8 @@ def modern_plan(
         symptom = f"You see {intro.group('what')}{symptom[intro.end() :]}".strip()
     if cause and cause_section is not None:
         # read from the section's own text: its quote and note markers are line starts
-        cause = sentence_cut(md_plain(cause_section.text), MAX_CAUSE_CHARS) or md_plain(cause)
+        own = cause_own_text(article, cause_section)
+        cause = sentence_cut(md_plain(own), MAX_CAUSE_CHARS) or md_plain(cause)
     elif cause:
         cause = md_plain(cause)
     else:
@@ -98,6 +100,7 @@ def modern_plan(
     if cause:
         cause = " ".join(s for s in split_sentences(cause) if not _TO_RESOLVE_RE.match(s)) or cause
     options = [*options, *table_cause_options(article, options)]
+    per_product_fixes(options)
     options = checks_not_fixes(options)
     matched_diagnosis(article, options)  # each failure pattern's own Diagnosis checks
     options = _before_continuing(options)
@@ -1232,3 +1235,101 @@ _LOOKING_RE = re.compile(
     re.IGNORECASE,
 )
 _LOOK_AT_EXAMPLE_RE = re.compile(r"^see (?:the following|this|an?) examples?\b", re.IGNORECASE)
+
+
+def cause_own_text(article: Article, section: Section) -> str:
+    """A Cause's text without the fixes sub-headed under it ("## Cause" over "### Resolution
+    for Windows 10" / "### Resolution for Windows XP"): those are the fixes, not the cause."""
+    from kbassist.articles.text import blocks_text
+    from kbassist.drafting.blocks import part_sections
+
+    sections = part_sections(article)
+    for part in article.document.walk():
+        if sections.get(id(part)) is section and part.name == section.name:
+            if any(child.role == "resolution" for child in part.children):
+                return blocks_text(part.blocks) or section.text
+            break
+    return section.text
+
+
+#: "Resolution for Windows 10, Windows 7 and Windows Vista", "Workaround on Windows XP".
+_FIX_FOR_RE = re.compile(
+    r"^(?:resolutions?|solutions?|workarounds?|methods?|steps|fix(?:es)?)(?:\s+\d+)?\s+"
+    r"(?:for|on|in)\s+(?P<what>.{3,90})$",
+    re.IGNORECASE,
+)
+#: What names a product or version one runs (not "for event ID 7000" or "for cause 2").
+_PRODUCT_RE = re.compile(
+    r"\b(?:windows|server|sql|office|exchange|sharepoint|xp|vista|\d{2,4}(?:\s?r2)?|"
+    r"version|edition)\b",
+    re.IGNORECASE,
+)
+
+
+def per_product_fixes(options: list[Option]) -> None:
+    """Two or more fixes headed by the product they are for ("Resolution for Windows 10,
+    Windows 7 and Windows Vista" / "Resolution for Windows XP") are asked as "Which of
+    these do you run?", each answer named by its product: the steps differ by system."""
+    found = [(o, _FIX_FOR_RE.match(md_plain(o.label).strip())) for o in options]
+    named = [(o, m.group("what").strip(" .:")) for o, m in found if m]
+    if len(named) < 2 or not all(_PRODUCT_RE.search(what) for _, what in named):
+        return
+    if len(named) != len(options):
+        return  # other fixes beside them: the products are not the only choice
+    for option, what in named:
+        option.label = short_label(what, 90)
+        option.kind, option.condition = "version", True
+
+
+#: "Go to Resolution 2.", "go to Method 3": a step that sends the admin to another fix.
+_GO_TO_RE = re.compile(
+    r"^(?:then\s+)?(?:go|skip|proceed|move) (?:on )?to (?P<kind>resolution|method|workaround|"
+    r"solution|option) (?P<num>\d{1,2})\b",
+    re.IGNORECASE,
+)
+_NUMBERED_FIX_RE = re.compile(
+    r"^(?P<kind>resolution|method|workaround|solution|option)\s+(?P<num>\d{1,2})\b", re.IGNORECASE
+)
+
+
+def go_to_fixes(tree: dict[str, Any], article: Article) -> None:
+    """A case step that only says where to go ("If the 8.3 path is also too long, go to
+    Resolution 2") leads there: its "yes" answer goes to that fix's first node instead of
+    ticking "Go to Resolution 2" in this one. Left as it is when the fix is not drafted."""
+    from kbassist.drafting.blocks import heading_label
+
+    heads: dict[tuple[str, str], str] = {}
+    for part in article.document.walk():
+        numbered = _NUMBERED_FIX_RE.match(md_plain(part.name).strip())
+        if numbered:
+            key = (numbered.group("kind").casefold(), numbered.group("num"))
+            heads.setdefault(key, (heading_label(part.name) or part.name).casefold())
+    if not heads:
+        return
+    nodes: list[dict[str, Any]] = tree["nodes"]
+    entries = {
+        str(c.get("label", "")).casefold(): str(c["next"])
+        for n in nodes
+        if n["kind"] == "question"
+        for c in n.get("choices", [])
+    }
+    for outcome in [n for n in nodes if n["kind"] == "outcome"]:
+        for step in list(outcome.get("steps", [])):
+            found = _GO_TO_RE.match(str(step.get("text", "")))
+            when = _WHEN_RE.match(str(step.get("when", "")))
+            if not found or not when:
+                continue
+            key = (found.group("kind").casefold(), found.group("num"))
+            target = entries.get(heads.get(key, ""))
+            asked = next(
+                (n for n in nodes if n["id"] == f"{outcome['id']}-{when.group('var')}"), None
+            )
+            if not target or target == outcome["id"] or asked is None:
+                continue
+            for choice in asked["choices"]:
+                if choice["value"] == when.group("value"):
+                    choice["next"] = target
+            outcome["steps"].remove(step)
+
+
+_WHEN_RE = re.compile(r'^(?P<var>\w+) == "(?P<value>[^"]*)"$')

@@ -58,6 +58,7 @@ from kbassist.drafting.modern import (
 from kbassist.drafting.modern_plan import (
     cause_steps,
     found_case_steps,
+    go_to_fixes,
     horizon_steps,
     modern_plan,
     modern_verify,
@@ -617,6 +618,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     }
     if article.style != "mskb":  # diagnose, then decide, then fix
         rerun_checks(tree, article)  # before the checks move out of the outcomes
+        go_to_fixes(tree, article)  # "If X, go to Resolution 2": "yes" leads there
         diagnose_first(tree, options)
         checks_before_names(tree, options)
     return tree
