@@ -1212,15 +1212,24 @@ def checks_not_fixes(options: list[Option]) -> list[Option]:
             source = option.section  # cited by the part the first check comes from
         for item in option.items:
             text, detail = split_detail(item)
-            action = _CLAUSE_RE.sub("", text, count=1)
-            action = action[:1].upper() + action[1:]
-            if _LOOKING_RE.match(action) and not _LOOK_AT_EXAMPLE_RE.match(action):
-                steps.append(with_detail(action, detail))
-            elif steps and _LOOK_AT_EXAMPLE_RE.match(action):
-                # "See the following example of a call stack ...:" shows what the check
-                # above looks for: under it, not a tick of its own
-                said, more = split_detail(steps[-1])
-                steps[-1] = with_detail(said, "\n\n".join(x for x in (more, text, detail) if x))
+            # the check may be the item or a paragraph shown under it ("Before
+            # troubleshooting, view ..." after the list of kinds it tells apart)
+            chunks = [text, *(c for c in detail.split("\n\n") if c.strip())]
+            for n, chunk in enumerate(chunks):
+                action = _CLAUSE_RE.sub("", chunk.strip(), count=1)
+                action = action[:1].upper() + action[1:]
+                rest = "\n\n".join(chunks[n + 1 :])
+                if _LOOK_AT_EXAMPLE_RE.match(action):
+                    if steps:
+                        # "See the following example of a call stack ...:" shows what the
+                        # check above looks for: under it, not a tick of its own
+                        said, more = split_detail(steps[-1])
+                        shown = "\n\n".join(x for x in (more, chunk, rest) if x)
+                        steps[-1] = with_detail(said, shown)
+                    break
+                if _LOOKING_RE.match(action):
+                    steps.append(with_detail(action, rest))
+                    break
     for fix in fixes:
         if steps and not fix.pre_items:
             fix.pre_items = list(steps)
@@ -1231,7 +1240,7 @@ def checks_not_fixes(options: list[Option]) -> list[Option]:
 #: The steps of a checking part are looks: "View the complete call stack ...".
 _LOOKING_RE = re.compile(
     r"^(?:view|check|look|run|open|review|examine|inspect|find|verify|confirm|determine|"
-    r"identify|search|collect|compare|note|read|use)\b",
+    r"identify|search|collect|compare)\b",
     re.IGNORECASE,
 )
 _LOOK_AT_EXAMPLE_RE = re.compile(r"^see (?:the following|this|an?) examples?\b", re.IGNORECASE)
