@@ -253,3 +253,61 @@ def test_go_to_resolution_2_leads_there_instead_of_being_ticked() -> None:
     no = next(c["next"] for c in asked["choices"] if c["value"] == "no")
     assert "Rename the folders" in texts(outcome_after(tree, yes))
     assert "8.3 name" in texts(outcome_after(tree, no))
+
+
+DETERMINE = """
+## Symptoms
+
+When you select a Store app, it starts and then Windows returns to the Start screen.
+
+## Cause
+
+Registry or file system permissions were changed from their defaults.
+
+## Permissions must be reverted
+
+Registry and file system permissions must be reverted to their defaults.
+
+### Determine if file system permissions have been changed
+
+Check the folders listed below.
+
+- Program Files - Read, Read and Execute, and List folder Contents
+- Windows - Read, Read and Execute, and List folder Contents
+
+### Determine if Group Policy is being used to manage permissions
+
+1. Sign in to a PC as a user experiencing the problem.
+2. Run `gpresult /h C:\\temp\\gpreport.html` and look for File System in the report.
+
+## Steps to fix the problem
+
+### Fix file system permissions that were changed manually
+
+1. Open File Explorer, and browse to C:\\Program Files.
+2. Grant the All Application Packages group Read & Execute.
+
+### Fix file system permissions that were changed by Group Policy
+
+1. Edit the Group Policy that manages the permissions.
+2. Add the All Application Packages group with Read & Execute.
+"""
+
+
+def test_determine_checks_no_fix_draws_from_come_before_the_question() -> None:
+    """"### Determine if X" sub-parts are shown before "which fix", not dropped or ticked."""
+    tree = draft_tree(support(DETERMINE))
+    checks = node(tree, "checks_first")
+    assert checks["kind"] == "info" and checks["next"] == "mitigation"
+    assert "Determine if file system permissions have been changed: Check the folders" in (
+        checks["text"]
+    )
+    assert "Program Files - Read" in checks["text"]
+    assert "Sign in to a PC as a user experiencing the problem." in checks["text"]
+    into = [n["id"] for n in tree["nodes"] if n.get("next") == "checks_first"] + [
+        n["id"]
+        for n in tree["nodes"]
+        for c in n.get("choices", [])
+        if c.get("next") == "checks_first"
+    ]
+    assert into, "nothing leads to the checks"

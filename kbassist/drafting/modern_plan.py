@@ -1342,3 +1342,77 @@ def go_to_fixes(tree: dict[str, Any], article: Article) -> None:
 
 
 _WHEN_RE = re.compile(r'^(?P<var>\w+) == "(?P<value>[^"]*)"$')
+
+
+def checking_parts_first(tree: dict[str, Any], article: Article) -> None:
+    """Sub-headed checks no fix draws from ("### Determine if file system permissions have
+    been changed", "### Determine if Group Policy is being used ...", under a part that is
+    no fix) tell which of the fixes applies: shown, numbered, in one step before the
+    question they decide (each part's first step named by its heading), unless the walk
+    runs Diagnosis checks first already. Shown, not ticked: no input is asked for them."""
+    from kbassist.articles.model import Part
+    from kbassist.drafting.blocks import heading_label, part_sections, part_steps
+    from kbassist.drafting.text import brace
+
+    nodes: list[dict[str, Any]] = tree["nodes"]
+    ids = {n["id"] for n in nodes}
+    question = next((q for q in ("which_cause", "mitigation") if q in ids), None)
+    if question is None or "diagnose_first" in ids or _CHECKS_ID in ids:
+        return
+    cited = {
+        str(step["source"]["section"])
+        for n in nodes
+        if n["kind"] == "outcome"
+        for step in [n, *n.get("steps", [])]
+        if isinstance(step.get("source"), dict)
+    }
+    sections = part_sections(article)
+    steps: list[tuple[str, str]] = []
+    source: Section | None = None
+    for part in article.document.walk():
+        section = sections.get(id(part))
+        name = md_plain(part.name).strip()
+        if (
+            section is None
+            or section.name in cited
+            or part.role == "resolution"
+            or not _CHECKING_HEAD_RE.match(name)
+        ):
+            continue
+        _, found, _ = part_steps(Part(part.name, part.level, part.line, part.blocks))
+        for n, item in enumerate(found):
+            said, more = split_detail(item)
+            if n == 0:
+                steps.append((f"{heading_label(part.name, 90) or name}: {said}", more))
+            elif _imperative(said) or _LOOKING_RE.match(said):
+                steps.append((said, more))
+            else:  # "Program Files - Read, ...": what the check above looks for
+                head, under = steps[-1]
+                steps[-1] = (head, "\n".join(x for x in (under, said, more) if x))
+        source = source or section
+    if not steps or source is None:
+        return
+    shown = "\n\n".join(
+        f"{n}. {said}" + (f"\n{more}" if more else "") for n, (said, more) in enumerate(steps, 1)
+    )
+    for node in nodes:
+        if node.get("next") == question:
+            node["next"] = _CHECKS_ID
+        for choice in node.get("choices", []):
+            if choice.get("next") == question:
+                choice["next"] = _CHECKS_ID
+    at = next(n for n, node in enumerate(nodes) if node["id"] == question)
+    nodes.insert(
+        at,
+        {
+            "id": _CHECKS_ID,
+            "kind": "info",
+            "title": "Check which case this is",
+            "text": brace(f"The article's checks tell which fix applies:\n\n{shown}"),
+            "source": {"article": article.id, "section": source.name},
+            "next": question,
+        },
+    )
+
+
+_CHECKS_ID = "checks_first"

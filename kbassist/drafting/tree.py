@@ -57,6 +57,7 @@ from kbassist.drafting.modern import (
 )
 from kbassist.drafting.modern_plan import (
     cause_steps,
+    checking_parts_first,
     found_case_steps,
     go_to_fixes,
     horizon_steps,
@@ -621,6 +622,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         go_to_fixes(tree, article)  # "If X, go to Resolution 2": "yes" leads there
         diagnose_first(tree, options)
         checks_before_names(tree, options)
+        checking_parts_first(tree, article)  # "### Determine if X": before the question
     return tree
 
 
