@@ -310,3 +310,57 @@ def test_determine_checks_no_fix_draws_from_come_before_the_question() -> None:
         if c.get("next") == "checks_first"
     ]
     assert into, "nothing leads to the checks"
+
+
+MESSAGES = """
+When you try to activate Windows, you may get one of the following error messages:
+
+- > The Key Management Server (KMS) is unavailable
+- > No Key Management Service (KMS) could be contacted
+
+## The Key Management Server (KMS) is unavailable
+
+When you activate a KMS client, you may get this error message:
+
+> The Key Management Server (KMS) is unavailable
+
+### Time difference between KMS client and KMS host machine
+
+The error may occur if the time on the client and the KMS host differs by more than 4
+hours.
+
+1. Make sure that the system time on the client and the KMS host is the same.
+2. Run the `w32tm /resync` command to resync the time on the client.
+
+## No Key Management Service (KMS) could be contacted
+
+When you run `slmgr /ato`, you receive the following error message:
+
+> No Key Management Service (KMS) could be contacted
+
+### Sppsvc service on the KMS host has stopped running
+
+Check if the sppsvc service is running on the KMS server. If the service is stopped, start it.
+
+### Incorrect or old KMS host server record in DNS
+
+1. Open the DNS management console.
+2. Check if the correct KMS host server name is present in the _VLMCS SRV record.
+"""
+
+
+def test_causes_under_a_message_heading_are_asked_after_that_message() -> None:
+    """Parts named by their message lead to their own causes, each cause to its fix."""
+    tree = draft_tree(support(MESSAGES))
+    which = node(tree, "which_cause")
+    assert which["title"] == "Which message do you see?"
+    contacted = node(tree, choose(tree, "which_cause", "No Key Management Service"))
+    labels = [c["label"] for c in contacted["choices"]]
+    assert labels == [
+        "Sppsvc service on the KMS host has stopped running",
+        "Incorrect or old KMS host server record in DNS",
+    ]
+    dns = outcome_after(tree, choose(tree, contacted["id"], "Incorrect or old"))
+    assert "Open the DNS management console." in texts(dns)
+    only = outcome_after(tree, choose(tree, "which_cause", "The Key Management Server"))
+    assert "Run the w32tm /resync command" in texts(only)

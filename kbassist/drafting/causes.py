@@ -31,6 +31,9 @@ class Group:
 
     label: str
     options: list[Option]
+    #: The group is a message the article heads a part with ("## No Key Management Service
+    #: (KMS) could be contacted"), its options the causes under it: asked "Which message?".
+    message: bool = False
 
 
 _WORD_RE = re.compile(r"[a-z][a-z0-9]+")
@@ -132,7 +135,7 @@ def cause_groups(article: Article, options: list[Option]) -> tuple[list[Option],
     parts = [p for p in article.document.walk() if p.role == "cause"]
     parts = [p for p in parts if _NUMBERED_CAUSE_RE.match(p.name)]
     if len(parts) < 2 or len({p.level for p in parts}) != 1:
-        return options, []
+        return message_groups(article, options)
     sections = part_sections(article)
     groups: list[Group] = []
     out = list(options)
@@ -395,3 +398,52 @@ def also_cause(section: Section) -> tuple[str, str, Option] | None:
         option.condition = True
         return short_label(first, 110), label, option
     return None
+
+
+# --------------------------------------------------------------------------- messages
+
+#: A sentence of a cause's prose that says what to install or do ("If you're running
+#: Windows Server 2008 as your KMS host, you need this update hotfix 968912.").
+_NEED_RE = re.compile(r"\byou (?:need|must|should) (?:to )?(?:install |apply |run |use )?\w", re.I)
+
+
+def message_groups(article: Article, options: list[Option]) -> tuple[list[Option], list[Group]]:
+    """A support article whose parts are headed by the message they are about ("## The Key
+    Management Server (KMS) is unavailable" over a quote of it) and hold that message's
+    causes as sub-headings, each with its fix ("### Sppsvc service on the KMS host has
+    stopped running"): "Which message?", then that message's causes. Options that only
+    repeat a message (its quote as the one step) are dropped. ([...], []) unless two
+    such parts."""
+    from kbassist.articles.model import Quote
+    from kbassist.drafting.blocks import heading_label, part_sections, part_steps
+    from kbassist.drafting.modern import md_plain
+
+    sections = part_sections(article)
+    groups: list[Group] = []
+    for part in article.document.parts:
+        section = sections.get(id(part))
+        if section is None or part.role not in ("", "symptom") or not part.children:
+            continue
+        if not any(isinstance(b, Quote) for b in part.blocks):
+            continue  # the part quotes the message it is named for
+        found: list[Option] = []
+        for child in part.children:
+            lead, items, _ = part_steps(Part(child.name, child.level, child.line, child.blocks))
+            if not items:
+                items = [s for s in split_sentences(md_plain(lead)) if _NEED_RE.search(s)]
+            if items:
+                label = heading_label(child.name, 90) or child.name
+                option = Option(section, label, "", list(items), kind="cause")
+                option.condition = True
+                found.append(option)
+        if found:
+            groups.append(Group(heading_label(part.name, 110) or part.name, found, True))
+    if len(groups) < 2:
+        return options, []
+    said = [g.label.casefold() for g in groups]
+    kept = [
+        o
+        for o in options
+        if not all(any(m in md_plain(split_detail(i)[0]).casefold() for m in said) for i in o.items)
+    ]
+    return [*kept, *(o for g in groups for o in g.options)], groups

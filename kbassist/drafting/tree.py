@@ -758,6 +758,13 @@ def _cause_group_nodes(
         "source": _cite(article, first.section),
         "choices": choices,
     }
+    if all(g.message for g in groups):  # "## No KMS could be contacted" over its causes
+        question["title"] = "Which message do you see?"
+        question["text"] = "The article's causes depend on the message. Which do you see?"
+        choices[-1]["label"] = "Not sure: check each fix"
+        for node in more:
+            node["title"] = "Which cause applies?"
+            node["text"] = node["text"].replace("several fixes for this cause", "several causes")
     return [question, *more]
 
 
