@@ -313,6 +313,8 @@ def test_determine_checks_no_fix_draws_from_come_before_the_question() -> None:
 
 
 MESSAGES = """
+## Symptoms
+
 When you try to activate Windows, you may get one of the following error messages:
 
 - > The Key Management Server (KMS) is unavailable
@@ -364,3 +366,11 @@ def test_causes_under_a_message_heading_are_asked_after_that_message() -> None:
     assert "Open the DNS management console." in texts(dns)
     only = outcome_after(tree, choose(tree, "which_cause", "The Key Management Server"))
     assert "Run the w32tm /resync command" in texts(only)
+
+
+def test_the_message_is_asked_once_and_the_cause_lists_each_messages_causes() -> None:
+    """The symptom is confirmed, not asked as messages again; the cause names them all."""
+    tree = draft_tree(support(MESSAGES))
+    assert node(tree, "symptom")["title"] == "Does this match what you see?"
+    assert "Sppsvc service on the KMS host has stopped running" in tree["cause"]
+    assert "Time difference between KMS client and KMS host machine" in tree["cause"]

@@ -447,3 +447,15 @@ def message_groups(article: Article, options: list[Option]) -> tuple[list[Option
         if not all(any(m in md_plain(split_detail(i)[0]).casefold() for m in said) for i in o.items)
     ]
     return [*kept, *(o for g in groups for o in g.options)], groups
+
+
+def message_causes(groups: list[Group], section: Section | None) -> tuple[str, Section] | None:
+    """The cause of an article whose causes are per message (see `message_groups`): each
+    message with its causes, cited from the first; None when the article has a Cause part
+    of its own or its causes are not per message."""
+    if len(groups) < 2 or not all(g.message and g.options for g in groups):
+        return None
+    if section is not None and section.role == "cause":
+        return None
+    said = " ".join(f"{g.label}: {'; '.join(o.label for o in g.options)}." for g in groups)
+    return f"The article names the causes of each message. {said}", groups[0].options[0].section

@@ -20,6 +20,7 @@ from kbassist.drafting.causes import (
     because_cases,
     cause_groups,
     cause_labels,
+    message_causes,
     pair_causes,
     paired,
 )
@@ -313,6 +314,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             article, symptom, cause, cause_section, options
         )
         options, groups = cause_groups(article, options)  # "## Cause 1: X" ... "## Cause 6"
+        said = message_causes(groups, cause_section)
+        if said is not None:  # the causes are per message, not the summary's first lines
+            cause, cause_section = said
     options = because_cases(options)  # "If this issue occurs because X, do Y" in a step
     asked_ifs = 0
     for option in options:
@@ -454,6 +458,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     # a modern symptom's forms ("When you try to start the X tool, ..." over its message,
     # "Symptom 2" over its messages, "## Symptom 1"): each offered, named and with its message
     scene, forms = symptom_forms(article, symptom_section)
+    if len(groups) >= 2 and all(g.message for g in groups):
+        messages, forms = [], []  # "Which message do you see?" asks it, leading to its causes
     if symptom_section is not None:
         after_symptom = "cause" if cause and cause_section is not None else first_after_cause
         nodes.append(
