@@ -374,3 +374,43 @@ def test_the_message_is_asked_once_and_the_cause_lists_each_messages_causes() ->
     assert node(tree, "symptom")["title"] == "Does this match what you see?"
     assert "Sppsvc service on the KMS host has stopped running" in tree["cause"]
     assert "Time difference between KMS client and KMS host machine" in tree["cause"]
+
+
+BROKEN_LIST = """
+## Symptoms
+
+When the Log Reader Agent fails, you receive an error message in the SQL Server log.
+
+## Troubleshooting
+
+- Error message 1: "LogReader Failed to Construct Replicated Command"
+
+  Code 18805 gives you a log sequence number that can provide the object.
+
+- Error message 2: "LogReader Failed to Construct Command"
+
+  This known issue is fixed in a cumulative update.
+
+The issue occurs only on tables that have BLOB columns. To resolve this issue, follow
+these steps:
+
+  1. Determine whether the article uses parameterized commands.
+  2. Run `sp_changearticle` to configure the parameterized commands.
+
+- Error message 3: **LogReader Timeout**
+
+  To resolve this issue, increase the value of the QueryTimeout parameter.
+"""
+
+
+def test_cases_of_a_list_broken_by_unindented_steps_keep_their_steps_and_later_cases() -> None:
+    """A case's unindented steps stay its own, and "- Error message 3" is a case too."""
+    tree = draft_tree(support(BROKEN_LIST))
+    labels = [c["label"] for c in node(tree, "mitigation")["choices"]]
+    assert "LogReader Timeout" in labels
+    second = outcome_after(
+        tree, choose(tree, "mitigation", "LogReader Failed to Construct Command")
+    )
+    assert "Run sp_changearticle to configure the parameterized commands." in texts(second)
+    third = outcome_after(tree, choose(tree, "mitigation", "LogReader Timeout"))
+    assert "QueryTimeout" in texts(third)

@@ -310,13 +310,14 @@ def procedure_options(article: Article) -> list[Option]:
         listed = if_list(part.blocks)
         if listed and not part.children:
             # "- Error message 1: ...", "- Error message 2: ...": one option per case
-            for item in listed[0].items:
-                lead, found, _ = part_steps(Part(part.name, part.level, part.line, item.blocks))
+            for blocks in case_items(part.blocks, listed[0]):
+                lead, found, _ = part_steps(Part(part.name, part.level, part.line, blocks))
+                said = lead if found else ""  # "... This known issue is fixed in CU 11": shown
                 found = found or ([lead] if lead else [])
-                first = item.blocks[0] if item.blocks else None
+                first = blocks[0] if blocks else None
                 name = case_label(first.text.plain) if isinstance(first, Paragraph) else ""
                 if found:
-                    option = Option(section, name or case_label(found[0]) or part.name, "", found)
+                    option = Option(section, name or case_label(found[0]) or part.name, said, found)
                     option.condition = True
                     options.append(option)
             continue
@@ -1416,3 +1417,30 @@ def checking_parts_first(tree: dict[str, Any], article: Article) -> None:
 
 
 _CHECKS_ID = "checks_first"
+
+
+def case_items(blocks: tuple[Any, ...], first: Any) -> list[tuple[Any, ...]]:
+    """The cases of a list of cases ("- Error message 1: ...", "- Error message 2: ..."),
+    each with its blocks, where the article's Markdown broke the list: a case's
+    unindented continuation (its paragraph and numbered steps, written at the margin) is
+    still that case's, and a later one-item list "- Error message 3: ..." another case.
+    Blocks after the last case are not taken into it (they may be about something else)."""
+    from kbassist.articles.model import ListBlock
+    from kbassist.drafting.modern import is_case_item
+
+    items = [list(item.blocks) for item in first.items]
+    at = next((n for n, block in enumerate(blocks) if block is first), len(blocks))
+    pending: list[Any] = []
+    for block in blocks[at + 1 :]:
+        if (
+            isinstance(block, ListBlock)
+            and not block.ordered
+            and block.items
+            and all(is_case_item(item.blocks) for item in block.items)
+        ):
+            items[-1].extend(pending)
+            pending = []
+            items.extend(list(item.blocks) for item in block.items)
+        else:
+            pending.append(block)
+    return [tuple(item) for item in items]
