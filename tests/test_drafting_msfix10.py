@@ -414,3 +414,31 @@ def test_cases_of_a_list_broken_by_unindented_steps_keep_their_steps_and_later_c
     assert "Run sp_changearticle to configure the parameterized commands." in texts(second)
     third = outcome_after(tree, choose(tree, "mitigation", "LogReader Timeout"))
     assert "QueryTimeout" in texts(third)
+
+
+DATA = """
+## Summary
+
+When you connect to the server, you receive "The Remote Desktop service is busy".
+
+## RDP server memory issue
+
+1. Restart the Remote Desktop Services service on the server.
+2. Check the memory that the svchost process uses.
+
+## Data collection
+
+If the issue persists, collect the following data before you open a support case.
+
+1. Download the TSS tool from https://aka.ms/GetTSS.
+2. Run `.\\TSS.ps1 -Scenario UEX_RDSSrv` on the server.
+"""
+
+
+def test_data_collection_is_the_last_answer_and_verified_by_the_data() -> None:
+    """ "## Data collection" is "None of these helped: collect data ...", asked last."""
+    tree = draft_tree(support(DATA))
+    choices = node(tree, "mitigation")["choices"]
+    assert choices[-1]["label"] == "None of these helped: collect data for a support case"
+    outcome = outcome_after(tree, choices[-1]["next"])
+    assert "collected data is saved" in outcome["verify"][0]["text"]

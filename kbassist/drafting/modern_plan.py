@@ -102,6 +102,7 @@ def modern_plan(
     options = [*options, *table_cause_options(article, options)]
     per_product_fixes(options)
     options = checks_not_fixes(options)
+    options = data_for_support_last(options)
     matched_diagnosis(article, options)  # each failure pattern's own Diagnosis checks
     options = _before_continuing(options)
     options = [split for option in options for split in _tries(option)]
@@ -1444,3 +1445,30 @@ def case_items(blocks: tuple[Any, ...], first: Any) -> list[tuple[Any, ...]]:
         else:
             pending.append(block)
     return [tuple(item) for item in items]
+
+
+#: A support article's "## Data collection" (what to gather before opening a case).
+_DATA_HEAD_RE = re.compile(
+    r"^(?:data collection|collect(?:ing)? (?:the )?(?:data|logs|information)|gather(?:ing)? "
+    r"(?:the )?(?:data|logs|information))\b",
+    re.IGNORECASE,
+)
+
+
+def data_for_support_last(options: list[Option]) -> list[Option]:
+    """ "## Data collection" beside the fixes is no fix: it is what to gather for a
+    support case when they did not help, so it is the last answer, said so, and verified
+    by the data being ready, not by the problem going away."""
+    data = [o for o in options if _DATA_HEAD_RE.match(md_plain(o.section.name).strip())]
+    rest = [o for o in options if all(o is not d for d in data)]
+    if not data or not rest:
+        return options
+    for option in data:
+        option.label = "None of these helped: collect data for a support case"
+        option.kind = "escalation"
+        option.condition = sum(o.condition for o in rest) * 2 > len(rest)
+        option.checks = [
+            "Check that the collected data is saved where the tool says, ready to attach "
+            "to your support case."
+        ]
+    return [*rest, *data]
