@@ -442,3 +442,39 @@ def test_data_collection_is_the_last_answer_and_verified_by_the_data() -> None:
     assert choices[-1]["label"] == "None of these helped: collect data for a support case"
     outcome = outcome_after(tree, choices[-1]["next"])
     assert "collected data is saved" in outcome["verify"][0]["text"]
+
+
+PAIRED = """
+## Symptoms
+
+You receive the error "Access is denied" when you open the share.
+
+## Cause 1: The share permissions are wrong
+
+The share permissions don't grant the user Read access.
+
+## Resolution 1
+
+1. Open Computer Management, and select Shared Folders.
+2. Grant the user Read permission on the share.
+
+## Cause 2: The NTFS permissions are wrong
+
+The folder's NTFS permissions don't grant the user access.
+
+## Resolution 2
+
+1. Right-click the folder, and select Properties.
+2. On the Security tab, grant the user Read & execute.
+"""
+
+
+def test_each_cause_leads_to_the_resolution_numbered_for_it() -> None:
+    """ "## Cause 2" + "## Resolution 2": the cause is asked and leads to its own fix."""
+    tree = draft_tree(support(PAIRED))
+    assert node(tree, "which_cause")["title"] == "Which cause applies?"
+    ntfs = outcome_after(tree, choose(tree, "which_cause", "The NTFS permissions are wrong"))
+    assert "On the Security tab, grant the user Read & execute." in texts(ntfs)
+    share = outcome_after(tree, choose(tree, "which_cause", "The share permissions are wrong"))
+    assert "Grant the user Read permission on the share." in texts(share)
+    assert "The NTFS permissions are wrong" in tree["cause"]

@@ -139,9 +139,10 @@ def cause_groups(article: Article, options: list[Option]) -> tuple[list[Option],
     sections = part_sections(article)
     groups: list[Group] = []
     out = list(options)
+    paired_fixes = resolution_partners(article, parts, options, sections)
     for part in parts:
         own = {id(sections[id(p)]) for p in part.walk() if id(p) in sections}
-        found = [o for o in options if id(o.section) in own]
+        found = [o for o in options if id(o.section) in own] or paired_fixes.get(id(part), [])
         section = sections.get(id(part))
         if not found and section is not None:
             lead, items, _ = part_steps(Part(part.name, part.level, part.line, part.blocks))
@@ -449,13 +450,69 @@ def message_groups(article: Article, options: list[Option]) -> tuple[list[Option
     return [*kept, *(o for g in groups for o in g.options)], groups
 
 
-def message_causes(groups: list[Group], section: Section | None) -> tuple[str, Section] | None:
-    """The cause of an article whose causes are per message (see `message_groups`): each
-    message with its causes, cited from the first; None when the article has a Cause part
-    of its own or its causes are not per message."""
-    if len(groups) < 2 or not all(g.message and g.options for g in groups):
+def group_causes(
+    groups: list[Group], cause: str, section: Section | None
+) -> tuple[str, Section] | None:
+    """The cause of an article whose causes are asked by group: each message with its
+    causes (see `message_groups`), or the numbered causes when the drafter found none
+    ("gives no cause" though "## Cause 1" and "## Cause 2" name them), cited from the
+    first; None when the article's own Cause part says it."""
+    if len(groups) < 2 or not all(g.options for g in groups):
         return None
-    if section is not None and section.role == "cause":
+    if all(g.message for g in groups):
+        if section is not None and section.role == "cause":
+            return None
+        said = " ".join(f"{g.label}: {'; '.join(o.label for o in g.options)}." for g in groups)
+        return f"The article names the causes of each message. {said}", groups[0].options[0].section
+    if cause.strip() or any(g.message for g in groups):
         return None
-    said = " ".join(f"{g.label}: {'; '.join(o.label for o in g.options)}." for g in groups)
-    return f"The article names the causes of each message. {said}", groups[0].options[0].section
+    said = "; ".join(g.label for g in groups)
+    return f"The article names {len(groups)} causes: {said}.", groups[0].options[0].section
+
+
+#: "## Resolution 2", "## Solution for cause 2", "## Workaround 2": the fix of cause 2.
+_NUMBERED_FIX_RE = re.compile(
+    r"^(?:resolution|solution|fix|workaround|method)s?\s+(?:for\s+(?:cause|issue)\s+)?"
+    r"(?P<n>\d{1,2})\b",
+    re.IGNORECASE,
+)
+_CAUSE_NUMBER_RE = re.compile(r"^(?:cause|reason)\s+(?P<n>\d{1,2})\b", re.IGNORECASE)
+
+
+def resolution_partners(
+    article: Article, parts: list[Part], options: list[Option], sections: dict[int, Section]
+) -> dict[int, list[Option]]:
+    """ "## Cause 1: X" followed by its own "## Resolution 1" (a sibling, not a sub-heading):
+    the options drafted from each cause's Resolution, by the cause part's id. A fix is
+    paired by its number ("Resolution 2" with "Cause 2"), else by following its cause
+    before the next one; {} when the fixes are not sibling parts."""
+    from kbassist.drafting.modern import md_plain
+
+    fixes = [
+        p for p in article.document.walk() if p.role == "resolution" and p.level == parts[0].level
+    ]
+    if not fixes:
+        return {}
+    numbers = {}
+    for part in parts:
+        found = _CAUSE_NUMBER_RE.match(md_plain(part.name).strip())
+        if found:
+            numbers[found.group("n")] = part
+    order = list(article.document.walk())
+    out: dict[int, list[Option]] = {}
+    for fix in fixes:
+        section = sections.get(id(fix))
+        if section is None:
+            continue
+        numbered = _NUMBERED_FIX_RE.match(md_plain(fix.name).strip())
+        cause = numbers.get(numbered.group("n")) if numbered else None
+        if cause is None:
+            before = [p for p in parts if order.index(p) < order.index(fix)]
+            later = [p for p in parts if order.index(p) > order.index(fix)]
+            if not before or (later and not numbered and len(fixes) != len(parts)):
+                continue
+            cause = before[-1]
+        drawn = [o for o in options if o.section is section]
+        if drawn:
+            out.setdefault(id(cause), []).extend(drawn)
+    return out

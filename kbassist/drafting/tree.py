@@ -20,7 +20,7 @@ from kbassist.drafting.causes import (
     because_cases,
     cause_groups,
     cause_labels,
-    message_causes,
+    group_causes,
     pair_causes,
     paired,
 )
@@ -314,7 +314,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             article, symptom, cause, cause_section, options
         )
         options, groups = cause_groups(article, options)  # "## Cause 1: X" ... "## Cause 6"
-        said = message_causes(groups, cause_section)
+        said = group_causes(groups, cause, cause_section)
         if said is not None:  # the causes are per message, not the summary's first lines
             cause, cause_section = said
     options = because_cases(options)  # "If this issue occurs because X, do Y" in a step
