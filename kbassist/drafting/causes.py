@@ -157,7 +157,7 @@ def cause_groups(article: Article, options: list[Option]) -> tuple[list[Option],
             cases = sub_case_options(part, section)
             if cases and len(found) == 1 and found[0].kind == "cause":
                 # beside a sub-case's fix, the cause's own fix is named by what it does
-                found[0].label = short_label(split_detail(found[0].items[0])[0].rstrip("."), 90)
+                found[0].label = short_label(_main_step(found[0].items).rstrip("."), 90)
             out.extend(cases)
             found.extend(cases)
         groups.append(Group(_cause_name(part.name), found))
@@ -222,7 +222,15 @@ def _fix_sentences(text: str, after_fix: bool, after_only: bool = False) -> list
         if m is None and (after_fix or found):
             m = _MAY_HAVE_RE.match(sentence) or _CAN_NOW_RE.match(sentence)
         if m is not None:
-            found.append(_capital(m.group("act")))
+            act = _capital(m.group("act"))
+            goal = re.search(r"\bto (?P<goal>[a-z]+(?: [a-z]+){1,2})\b[^,]*$", act)
+            last = found[-1].casefold() if found else ""
+            if goal and last.startswith(goal.group("goal").casefold()):
+                # "You may have to take ownership of the files to change the permissions":
+                # what the fix before it needs, so done first
+                found.insert(len(found) - 1, act)
+            else:
+                found.append(act)
     return found
 
 
@@ -516,3 +524,16 @@ def resolution_partners(
         if drawn:
             out.setdefault(id(cause), []).extend(drawn)
     return out
+
+
+def _main_step(items: list[str]) -> str:
+    """The step a cause's fix is named by: the first, unless it is only what the second
+    needs ("Take ownership of the files to change the permissions" before "Change the
+    permissions on the file")."""
+    first = split_detail(items[0])[0]
+    if len(items) > 1:
+        second = split_detail(items[1])[0]
+        goal = " ".join(second.casefold().split()[:3])
+        if goal and f" to {goal}" in first.casefold():
+            return second
+    return first
