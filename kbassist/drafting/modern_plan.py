@@ -1332,6 +1332,9 @@ def go_to_fixes(tree: dict[str, Any], article: Article) -> None:
                 continue
             key = (found.group("kind").casefold(), found.group("num"))
             target = entries.get(heads.get(key, ""))
+            here = [k for k, label in heads.items() if label == str(outcome["title"]).casefold()]
+            if any(k[0] == key[0] and int(k[1]) >= int(key[1]) for k in here):
+                continue  # only forward ("Resolution 1" to "Resolution 2"): no loop
             asked = next(
                 (n for n in nodes if n["id"] == f"{outcome['id']}-{when.group('var')}"), None
             )
