@@ -480,6 +480,13 @@ def if_list(blocks: Sequence[Block]) -> list[ListBlock]:
     return []
 
 
+def is_case_item(blocks: Sequence[Block]) -> bool:
+    """A list item that opens with a case ("Error message 3: **LogReader Timeout**",
+    "If the pod logs X, ...")."""
+    first = blocks[0] if blocks else None
+    return isinstance(first, Paragraph) and bool(_IF_ITEM_RE.match(md_plain(first.text.plain)))
+
+
 #: A case longer than this is named by its action, not cut mid-phrase.
 MAX_CASE_CHARS = 90
 

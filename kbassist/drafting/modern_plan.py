@@ -10,6 +10,7 @@ actions. `draft_tree` calls these for every article whose style is not "mskb".
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Paragraph
@@ -62,7 +63,8 @@ def modern_plan(
         symptom = f"You see {intro.group('what')}{symptom[intro.end() :]}".strip()
     if cause and cause_section is not None:
         # read from the section's own text: its quote and note markers are line starts
-        cause = sentence_cut(md_plain(cause_section.text), MAX_CAUSE_CHARS) or md_plain(cause)
+        own = cause_own_text(article, cause_section)
+        cause = sentence_cut(md_plain(own), MAX_CAUSE_CHARS) or md_plain(cause)
     elif cause:
         cause = md_plain(cause)
     else:
@@ -98,6 +100,10 @@ def modern_plan(
             options = helper_procedure(article, procedures)
     if cause:
         cause = " ".join(s for s in split_sentences(cause) if not _TO_RESOLVE_RE.match(s)) or cause
+    options = [*options, *table_cause_options(article, options)]
+    per_product_fixes(options)
+    options = checks_not_fixes(options)
+    options = data_for_support_last(options)
     matched_diagnosis(article, options)  # each failure pattern's own Diagnosis checks
     options = _before_continuing(options)
     options = [split for option in options for split in _tries(option)]
@@ -308,13 +314,14 @@ def procedure_options(article: Article) -> list[Option]:
         listed = if_list(part.blocks)
         if listed and not part.children:
             # "- Error message 1: ...", "- Error message 2: ...": one option per case
-            for item in listed[0].items:
-                lead, found, _ = part_steps(Part(part.name, part.level, part.line, item.blocks))
+            for blocks in case_items(part.blocks, listed[0]):
+                lead, found, _ = part_steps(Part(part.name, part.level, part.line, blocks))
+                said = lead if found else ""  # "... This known issue is fixed in CU 11": shown
                 found = found or ([lead] if lead else [])
-                first = item.blocks[0] if item.blocks else None
+                first = blocks[0] if blocks else None
                 name = case_label(first.text.plain) if isinstance(first, Paragraph) else ""
                 if found:
-                    option = Option(section, name or case_label(found[0]) or part.name, "", found)
+                    option = Option(section, name or case_label(found[0]) or part.name, said, found)
                     option.condition = True
                     options.append(option)
             continue
@@ -1095,3 +1102,379 @@ def _shared_ask(option: Option, conds: list[str]) -> tuple[str, list[str]] | Non
         ):
             return ask.var, [c["value"] for c in cases]
     return None
+
+
+# --------------------------------------------------------------------------- msfix10
+
+#: A table column that names the cause or case, and one that says what to do about it.
+_CAUSE_COLUMN_RE = re.compile(
+    r"\b(?:causes?|reasons?|issues?|problems?|scenarios?|symptoms?|"
+    r"errors?|conditions?|situations?)\b",
+    re.IGNORECASE,
+)
+_FIX_COLUMN_RE = re.compile(
+    r"\b(?:resolutions?|solutions?|fix(?:es)?|workarounds?|actions?|"
+    r"what to do|mitigations?|recommendations?)\b",
+    re.IGNORECASE,
+)
+_BREAK_RE = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+
+
+def table_cause_options(article: Article, options: list[Option]) -> list[Option]:
+    """A support article's causes-and-resolutions table ("Typical causes | Resolutions"):
+    each row is a fix of its own, chosen by its cause ("Which applies?"), its commands
+    (a `<br/>` line that is one code span) shown under the step before them. Rows a
+    drafted option already holds (a table inside a fix's steps) are not offered twice."""
+    from kbassist.articles.model import Table
+    from kbassist.drafting.blocks import part_sections
+
+    sections = part_sections(article)
+    held = " ".join(split_detail(i)[1] for o in options for i in o.items)
+    out: list[Option] = []
+    for part in article.document.walk():
+        section = sections.get(id(part))
+        for block in part.blocks:
+            if section is None or not isinstance(block, Table):
+                continue
+            header = [md_plain(cell.plain) for cell in block.header]
+            cause = next((n for n, h in enumerate(header) if _CAUSE_COLUMN_RE.search(h)), None)
+            fix = next(
+                (n for n, h in enumerate(header) if n != cause and _FIX_COLUMN_RE.search(h)),
+                None,
+            )
+            if cause is None or fix is None:
+                continue
+            for row in block.rows:
+                if max(cause, fix) >= len(row):
+                    continue
+                said = md_plain(row[cause].plain).strip()
+                steps = _cell_steps(row[fix])
+                if not said or not steps or said[:40] in held:
+                    continue
+                name = re.split(r"\s*[\u2014\u2013]\s*|\s+-{1,2}\s+", said)[0].rstrip(". ")
+                option = Option(section, short_label(name, 90), said, steps, kind="cause")
+                option.condition = True
+                out.append(option)
+    return out
+
+
+def _cell_steps(cell: object) -> list[str]:
+    """A resolution cell's steps: its sentences, and a line that is one code span (a
+    command) under the step before it."""
+    text = getattr(cell, "plain", "")
+    codes = {text[m.start : m.end].strip() for m in getattr(cell, "marks", ()) if m.kind == "code"}
+    steps: list[str] = []
+    for line in _BREAK_RE.split(text):
+        line = line.strip()
+        if not line:
+            continue
+        if line in codes and steps:
+            said, detail = split_detail(steps[-1])
+            steps[-1] = with_detail(said, f"{detail}\n{line}".strip())
+            continue
+        for sentence in split_sentences(line):
+            said = md_plain(sentence)
+            if said and steps and not _imperative(said):
+                # "For example, ...", "If X works, it's a name resolution issue.": shown
+                # under the step they explain, not ticked
+                text, detail = split_detail(steps[-1])
+                steps[-1] = with_detail(text, f"{detail}\n{said}".strip())
+            elif said:
+                steps.append(said)
+    return steps
+
+
+#: A part that tells which case you are in, not a fix: "Verify timeout expired errors",
+#: "Determine the type of timeout expired errors", "Identify the failing writer".
+_CHECKING_HEAD_RE = re.compile(
+    r"^(?:verify|determine|identify|find out|confirm|check (?:whether|if|which))\b",
+    re.IGNORECASE,
+)
+#: "Before troubleshooting, view ...": the action after a leading clause.
+_CLAUSE_RE = re.compile(r"^(?:before|after|first|to|when|if)\b[^,]{3,80},\s*", re.IGNORECASE)
+
+
+def checks_not_fixes(options: list[Option]) -> list[Option]:
+    """A support article's checking parts ("## Verify timeout expired errors", "## Determine
+    the type of ...") beside its fixes are no fixes: their actions run before the question
+    (each fix's first steps, shown once before it), the rest (the messages it lists, the
+    kinds it names) is dropped. Kept when every option is one (a how-to of checks)."""
+    checking = [
+        o
+        for o in options
+        if o.kind == "option"
+        and not o.condition
+        and not o.pre_items
+        and _CHECKING_HEAD_RE.match(md_plain(o.section.name).strip())
+    ]
+    fixes = [o for o in options if all(o is not c for c in checking)]
+    if not checking or not fixes:
+        return options
+    steps: list[str] = []
+    source = checking[0].section
+    for option in checking:
+        if not steps:
+            source = option.section  # cited by the part the first check comes from
+        for item in option.items:
+            text, detail = split_detail(item)
+            # the check may be the item or a paragraph shown under it ("Before
+            # troubleshooting, view ..." after the list of kinds it tells apart)
+            chunks = [text, *(c for c in detail.split("\n\n") if c.strip())]
+            for n, chunk in enumerate(chunks):
+                action = _CLAUSE_RE.sub("", chunk.strip(), count=1)
+                action = action[:1].upper() + action[1:]
+                rest = "\n\n".join(chunks[n + 1 :])
+                if _LOOK_AT_EXAMPLE_RE.match(action):
+                    if steps:
+                        # "See the following example of a call stack ...:" shows what the
+                        # check above looks for: under it, not a tick of its own
+                        said, more = split_detail(steps[-1])
+                        shown = "\n\n".join(x for x in (more, chunk, rest) if x)
+                        steps[-1] = with_detail(said, shown)
+                    break
+                if _LOOKING_RE.match(action):
+                    steps.append(with_detail(action, rest))
+                    break
+    for fix in fixes:
+        if steps and not fix.pre_items:
+            fix.pre_items = list(steps)
+            fix.pre_section = source
+    return fixes
+
+
+#: The steps of a checking part are looks: "View the complete call stack ...".
+_LOOKING_RE = re.compile(
+    r"^(?:view|check|look|run|open|review|examine|inspect|find|verify|confirm|determine|"
+    r"identify|search|collect|compare)\b",
+    re.IGNORECASE,
+)
+_LOOK_AT_EXAMPLE_RE = re.compile(r"^see (?:the following|this|an?) examples?\b", re.IGNORECASE)
+
+
+def cause_own_text(article: Article, section: Section) -> str:
+    """A Cause's text without the fixes sub-headed under it ("## Cause" over "### Resolution
+    for Windows 10" / "### Resolution for Windows XP"): those are the fixes, not the cause."""
+    from kbassist.articles.text import blocks_text
+    from kbassist.drafting.blocks import part_sections
+
+    sections = part_sections(article)
+    for part in article.document.walk():
+        if sections.get(id(part)) is section and part.name == section.name:
+            if any(child.role == "resolution" for child in part.children):
+                return blocks_text(part.blocks) or section.text
+            break
+    return section.text
+
+
+#: "Resolution for Windows 10, Windows 7 and Windows Vista", "Workaround on Windows XP".
+_FIX_FOR_RE = re.compile(
+    r"^(?:resolutions?|solutions?|workarounds?|methods?|steps|fix(?:es)?)(?:\s+\d+)?\s+"
+    r"(?:for|on|in)\s+(?P<what>.{3,90})$",
+    re.IGNORECASE,
+)
+#: What names a product or version one runs (not "for event ID 7000" or "for cause 2").
+_PRODUCT_RE = re.compile(
+    r"\b(?:windows|server|sql|office|exchange|sharepoint|xp|vista|\d{2,4}(?:\s?r2)?|"
+    r"version|edition)\b",
+    re.IGNORECASE,
+)
+
+
+def per_product_fixes(options: list[Option]) -> None:
+    """Two or more fixes headed by the product they are for ("Resolution for Windows 10,
+    Windows 7 and Windows Vista" / "Resolution for Windows XP") are asked as "Which of
+    these do you run?", each answer named by its product: the steps differ by system."""
+    found = [(o, _FIX_FOR_RE.match(md_plain(o.label).strip())) for o in options]
+    named = [(o, m.group("what").strip(" .:")) for o, m in found if m]
+    if len(named) < 2 or not all(_PRODUCT_RE.search(what) for _, what in named):
+        return
+    if len(named) != len(options):
+        return  # other fixes beside them: the products are not the only choice
+    for option, what in named:
+        option.label = short_label(what, 90)
+        option.kind, option.condition = "version", True
+
+
+#: "Go to Resolution 2.", "go to Method 3": a step that sends the admin to another fix.
+_GO_TO_RE = re.compile(
+    r"^(?:then\s+)?(?:go|skip|proceed|move) (?:on )?to (?P<kind>resolution|method|workaround|"
+    r"solution|option) (?P<num>\d{1,2})\b",
+    re.IGNORECASE,
+)
+_NUMBERED_FIX_RE = re.compile(
+    r"^(?P<kind>resolution|method|workaround|solution|option)\s+(?P<num>\d{1,2})\b", re.IGNORECASE
+)
+
+
+def go_to_fixes(tree: dict[str, Any], article: Article) -> None:
+    """A case step that only says where to go ("If the 8.3 path is also too long, go to
+    Resolution 2") leads there: its "yes" answer goes to that fix's first node instead of
+    ticking "Go to Resolution 2" in this one. Left as it is when the fix is not drafted."""
+    from kbassist.drafting.blocks import heading_label
+
+    heads: dict[tuple[str, str], str] = {}
+    for part in article.document.walk():
+        numbered = _NUMBERED_FIX_RE.match(md_plain(part.name).strip())
+        if numbered:
+            key = (numbered.group("kind").casefold(), numbered.group("num"))
+            heads.setdefault(key, (heading_label(part.name) or part.name).casefold())
+    if not heads:
+        return
+    nodes: list[dict[str, Any]] = tree["nodes"]
+    entries = {
+        str(c.get("label", "")).casefold(): str(c["next"])
+        for n in nodes
+        if n["kind"] == "question"
+        for c in n.get("choices", [])
+    }
+    for outcome in [n for n in nodes if n["kind"] == "outcome"]:
+        for step in list(outcome.get("steps", [])):
+            found = _GO_TO_RE.match(str(step.get("text", "")))
+            when = _WHEN_RE.match(str(step.get("when", "")))
+            if not found or not when:
+                continue
+            key = (found.group("kind").casefold(), found.group("num"))
+            target = entries.get(heads.get(key, ""))
+            here = [k for k, label in heads.items() if label == str(outcome["title"]).casefold()]
+            if any(k[0] == key[0] and int(k[1]) >= int(key[1]) for k in here):
+                continue  # only forward ("Resolution 1" to "Resolution 2"): no loop
+            asked = next(
+                (n for n in nodes if n["id"] == f"{outcome['id']}-{when.group('var')}"), None
+            )
+            if not target or target == outcome["id"] or asked is None:
+                continue
+            for choice in asked["choices"]:
+                if choice["value"] == when.group("value"):
+                    choice["next"] = target
+            outcome["steps"].remove(step)
+
+
+_WHEN_RE = re.compile(r'^(?P<var>\w+) == "(?P<value>[^"]*)"$')
+
+
+def checking_parts_first(tree: dict[str, Any], article: Article) -> None:
+    """Sub-headed checks no fix draws from ("### Determine if file system permissions have
+    been changed", "### Determine if Group Policy is being used ...", under a part that is
+    no fix) tell which of the fixes applies: shown, numbered, in one step before the
+    question they decide (each part's first step named by its heading), unless the walk
+    runs Diagnosis checks first already. Shown, not ticked: no input is asked for them."""
+    from kbassist.articles.model import Part
+    from kbassist.drafting.blocks import heading_label, part_sections, part_steps
+    from kbassist.drafting.text import brace
+
+    nodes: list[dict[str, Any]] = tree["nodes"]
+    ids = {n["id"] for n in nodes}
+    question = next((q for q in ("which_cause", "mitigation") if q in ids), None)
+    if question is None or "diagnose_first" in ids or _CHECKS_ID in ids:
+        return
+    cited = {
+        str(step["source"]["section"])
+        for n in nodes
+        if n["kind"] == "outcome"
+        for step in [n, *n.get("steps", [])]
+        if isinstance(step.get("source"), dict)
+    }
+    sections = part_sections(article)
+    steps: list[tuple[str, str]] = []
+    source: Section | None = None
+    for part in article.document.walk():
+        section = sections.get(id(part))
+        name = md_plain(part.name).strip()
+        if (
+            section is None
+            or section.name in cited
+            or part.role == "resolution"
+            or not _CHECKING_HEAD_RE.match(name)
+        ):
+            continue
+        _, found, _ = part_steps(Part(part.name, part.level, part.line, part.blocks))
+        for n, item in enumerate(found):
+            said, more = split_detail(item)
+            if n == 0:
+                steps.append((f"{heading_label(part.name, 90) or name}: {said}", more))
+            elif _imperative(said) or _LOOKING_RE.match(said):
+                steps.append((said, more))
+            else:  # "Program Files - Read, ...": what the check above looks for
+                head, under = steps[-1]
+                steps[-1] = (head, "\n".join(x for x in (under, said, more) if x))
+        source = source or section
+    if not steps or source is None:
+        return
+    shown = "\n\n".join(
+        f"{n}. {said}" + (f"\n{more}" if more else "") for n, (said, more) in enumerate(steps, 1)
+    )
+    for node in nodes:
+        if node.get("next") == question:
+            node["next"] = _CHECKS_ID
+        for choice in node.get("choices", []):
+            if choice.get("next") == question:
+                choice["next"] = _CHECKS_ID
+    at = next(n for n, node in enumerate(nodes) if node["id"] == question)
+    nodes.insert(
+        at,
+        {
+            "id": _CHECKS_ID,
+            "kind": "info",
+            "title": "Check which case this is",
+            "text": brace(f"The article's checks tell which fix applies:\n\n{shown}"),
+            "source": {"article": article.id, "section": source.name},
+            "next": question,
+        },
+    )
+
+
+_CHECKS_ID = "checks_first"
+
+
+def case_items(blocks: tuple[Any, ...], first: Any) -> list[tuple[Any, ...]]:
+    """The cases of a list of cases ("- Error message 1: ...", "- Error message 2: ..."),
+    each with its blocks, where the article's Markdown broke the list: a case's
+    unindented continuation (its paragraph and numbered steps, written at the margin) is
+    still that case's, and a later one-item list "- Error message 3: ..." another case.
+    Blocks after the last case are not taken into it (they may be about something else)."""
+    from kbassist.articles.model import ListBlock
+    from kbassist.drafting.modern import is_case_item
+
+    items = [list(item.blocks) for item in first.items]
+    at = next((n for n, block in enumerate(blocks) if block is first), len(blocks))
+    pending: list[Any] = []
+    for block in blocks[at + 1 :]:
+        if (
+            isinstance(block, ListBlock)
+            and not block.ordered
+            and block.items
+            and all(is_case_item(item.blocks) for item in block.items)
+        ):
+            items[-1].extend(pending)
+            pending = []
+            items.extend(list(item.blocks) for item in block.items)
+        else:
+            pending.append(block)
+    return [tuple(item) for item in items]
+
+
+#: A support article's "## Data collection" (what to gather before opening a case).
+_DATA_HEAD_RE = re.compile(
+    r"^(?:data collection|collect(?:ing)? (?:the )?(?:data|logs|information)|gather(?:ing)? "
+    r"(?:the )?(?:data|logs|information))\b",
+    re.IGNORECASE,
+)
+
+
+def data_for_support_last(options: list[Option]) -> list[Option]:
+    """ "## Data collection" beside the fixes is no fix: it is what to gather for a
+    support case when they did not help, so it is the last answer, said so, and verified
+    by the data being ready, not by the problem going away."""
+    data = [o for o in options if _DATA_HEAD_RE.match(md_plain(o.section.name).strip())]
+    rest = [o for o in options if all(o is not d for d in data)]
+    if not data or not rest:
+        return options
+    for option in data:
+        option.label = "None of these helped: collect data for a support case"
+        option.kind = "escalation"
+        option.condition = sum(o.condition for o in rest) * 2 > len(rest)
+        option.checks = [
+            "Check that the collected data is saved where the tool says, ready to attach "
+            "to your support case."
+        ]
+    return [*rest, *data]

@@ -1393,7 +1393,10 @@ def _structured_fix(article: Article) -> bool:
     notes (`> [!NOTE]`, `> [!IMPORTANT]`: the flat text keeps their markers)."""
     from kbassist.drafting.blocks import resolution_parts
 
-    for part in resolution_parts(article):
+    parts = resolution_parts(article)
+    if len(parts) >= 2 and any(article.section(p.name) is None for p in parts):
+        return True  # "### Resolution for Windows 10" / "### ... for Windows XP" under a Cause
+    for part in parts:
         if part.children:
             return True
         for sub in part.walk():

@@ -18,7 +18,11 @@ from kbassist.trees.templates import TemplateError, parse_template
 
 FIRST_ID = "diagnose_first"
 _CHOOSERS = {"mitigation", "which_cause"}
-_DIAGNOSIS_RE = re.compile(r"\bdiagnos", re.IGNORECASE)
+#: A section whose steps tell the cases apart: "Diagnosis", or a support article's
+#: "Verify timeout expired errors" / "Determine the type of ..." (see checks_not_fixes).
+_DIAGNOSIS_RE = re.compile(
+    r"\bdiagnos|^(?:verify|determine|identify|find out|confirm)\b", re.IGNORECASE
+)
 _THEN = "Run this before you type the next name: its output may show it."
 
 

@@ -21,6 +21,7 @@ from kbassist.drafting.causes import (
     because_cases,
     cause_groups,
     cause_labels,
+    group_causes,
     pair_causes,
     paired,
 )
@@ -58,7 +59,9 @@ from kbassist.drafting.modern import (
 )
 from kbassist.drafting.modern_plan import (
     cause_steps,
+    checking_parts_first,
     found_case_steps,
+    go_to_fixes,
     horizon_steps,
     modern_plan,
     modern_verify,
@@ -312,6 +315,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             article, symptom, cause, cause_section, options
         )
         options, groups = cause_groups(article, options)  # "## Cause 1: X" ... "## Cause 6"
+        said = group_causes(groups, cause, cause_section)
+        if said is not None:  # the causes are per message, not the summary's first lines
+            cause, cause_section = said
     options = because_cases(options)  # "If this issue occurs because X, do Y" in a step
     asked_ifs = 0
     for option in options:
@@ -453,6 +459,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     # a modern symptom's forms ("When you try to start the X tool, ..." over its message,
     # "Symptom 2" over its messages, "## Symptom 1"): each offered, named and with its message
     scene, forms = symptom_forms(article, symptom_section)
+    if len(groups) >= 2 and all(g.message for g in groups):
+        messages, forms = [], []  # "Which message do you see?" asks it, leading to its causes
     if symptom_section is not None:
         after_symptom = "cause" if cause and cause_section is not None else first_after_cause
         nodes.append(
@@ -618,8 +626,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     }
     if article.style != "mskb":  # diagnose, then decide, then fix
         rerun_checks(tree, article)  # before the checks move out of the outcomes
+        go_to_fixes(tree, article)  # "If X, go to Resolution 2": "yes" leads there
         diagnose_first(tree, options)
         checks_before_names(tree, options)
+        checking_parts_first(tree, article)  # "### Determine if X": before the question
     return tree
 
 
@@ -755,6 +765,13 @@ def _cause_group_nodes(
         "source": _cite(article, first.section),
         "choices": choices,
     }
+    if all(g.message for g in groups):  # "## No KMS could be contacted" over its causes
+        question["title"] = "Which message do you see?"
+        question["text"] = "The article's causes depend on the message. Which do you see?"
+        choices[-1]["label"] = "Not sure: check each fix"
+        for node in more:
+            node["title"] = "Which cause applies?"
+            node["text"] = node["text"].replace("several fixes for this cause", "several causes")
     return [question, *more]
 
 
