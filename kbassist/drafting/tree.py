@@ -315,9 +315,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             article, symptom, cause, cause_section, options
         )
         options, groups = cause_groups(article, options)  # "## Cause 1: X" ... "## Cause 6"
-        said = group_causes(groups, cause, cause_section)
-        if said is not None:  # the causes are per message, not the summary's first lines
-            cause, cause_section = said
+        grouped = group_causes(groups, cause, cause_section)
+        if grouped is not None:  # the causes are per message, not the summary's first lines
+            cause, cause_section = grouped
     options = because_cases(options)  # "If this issue occurs because X, do Y" in a step
     asked_ifs = 0
     for option in options:
