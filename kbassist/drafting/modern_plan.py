@@ -103,6 +103,7 @@ def modern_plan(
     _tool_usage(article, options)
     _dangling_commands(article, options)
     for option in options:
+        fenced_commands(article, option)
         tidy_modern(option)
         if not option.items and option.pre_items:
             # a "TODO" Mitigation: its Diagnosis checks still run, and the gap is said
@@ -957,6 +958,64 @@ def _dangling_commands(article: Article, options: list[Option]) -> None:
                 with_detail(i, command) if md_plain(split_detail(i)[0]) == text else i
                 for i in option.items
             ]
+
+
+#: A fenced block the flat text reader ran into one step ("```console RD <Drive>... ```").
+_FLAT_FENCE_RE = re.compile(r"^```(?P<info>[\w+.#-]*)[ \t\n]+(?P<code>.*?)\s*```$", re.DOTALL)
+#: A step that announces the command after it ("run the following command ... and then").
+_ANNOUNCES_COMMAND_RE = re.compile(
+    r"\b(?:the following|these|this|the next) (?:\w+ )?(?:commands?|cmdlets?|scripts?|"
+    r"statements?|quer(?:y|ies)|lines?|code)\b|:$",
+    re.IGNORECASE,
+)
+
+
+def _article_codes(article: Article) -> list[str]:
+    """Every fenced block's code in the article, as written (lines kept)."""
+    from kbassist.articles.model import Code
+
+    blocks = _flat_blocks(article.document.blocks)
+    for part in article.document.walk():
+        blocks.extend(_flat_blocks(part.blocks))
+    return [b.code for b in blocks if isinstance(b, Code) and b.code.strip()]
+
+
+def fenced_commands(article: Article, option: Option) -> None:
+    """A fenced command the flat text made a step of its own ("console RD <Drive>... /s /q",
+    its info string read as a word, after "Restart the system." that the sentence
+    announcing it ends with) is the command of the step that announces it ("Run the
+    following command ...:"), shown verbatim as written in the article."""
+    codes = {" ".join(code.split()): code for code in _article_codes(article)}
+    for steps in (option.pre_items, option.items):
+        for n in range(len(steps) - 1, -1, -1):
+            text, detail = split_detail(steps[n])
+            fence = _FLAT_FENCE_RE.match(text.strip())
+            if fence is None or detail:
+                continue
+            flat = " ".join(fence.group("code").split())
+            info = fence.group("info")
+            # the article's own block, lines kept; else the flat text without its info
+            whole = f"{info} {flat}".strip()  # "```RD x```": no info string, RD is code
+            fallback = flat if re.fullmatch(r"[a-z+#-]*", info) else whole
+            code = codes.get(flat) or codes.get(whole) or fallback
+            owner = next(
+                (
+                    k
+                    for k in range(n - 1, -1, -1)
+                    if not split_detail(steps[k])[1]
+                    and _ANNOUNCES_COMMAND_RE.search(split_detail(steps[k])[0])
+                ),
+                None,
+            )
+            if owner is None and n > 0 and not split_detail(steps[n - 1])[1]:
+                owner = n - 1
+            if owner is None:
+                steps[n] = with_detail("Run the following command:", code)
+                continue
+            said = split_detail(steps[owner])[0].rstrip()
+            said = said[:-1] + ":" if said.endswith(".") else said
+            steps[owner] = with_detail(said, code)
+            del steps[n]
 
 
 #: "If the log shows err=EOF:" / "If the backingstore resource is based on X, check ...":
