@@ -104,6 +104,7 @@ def modern_plan(
     _dangling_commands(article, options)
     for option in options:
         fenced_commands(article, option)
+        named_cross_refs(article, option)
         tidy_modern(option)
         if not option.items and option.pre_items:
             # a "TODO" Mitigation: its Diagnosis checks still run, and the gap is said
@@ -1016,6 +1017,48 @@ def fenced_commands(article: Article, option: Option) -> None:
             said = said[:-1] + ":" if said.endswith(".") else said
             steps[owner] = with_detail(said, code)
             del steps[n]
+
+
+_REF_NAMES = r"(?:resolution|method|option|solution|workaround|cause|section|scenario|step)"
+#: "go to Resolution 2", "try Method 3": a pointer to another part of the article by its
+#: number only (the link to its heading is gone in the plain text).
+_CROSS_REF_RE = re.compile(
+    r"\b(?P<verb>go to|see|use|try|follow|skip to|proceed to|continue (?:to|with)|refer to|"
+    r"apply)(?P<the> the)? (?P<ref>" + _REF_NAMES + r" (?:\d{1,2}|[A-H]))\b(?! ?[:(\"\u201c])",
+    re.IGNORECASE,
+)
+#: A heading that names a numbered part: "Resolution 2: Rename or move a deep folder".
+_NUMBERED_HEADING_RE = re.compile(
+    r"^(?P<ref>" + _REF_NAMES + r" (?:\d{1,2}|[A-H]))\s*[:.\u2013\u2014-]\s*(?P<rest>\S.{2,})$",
+    re.IGNORECASE,
+)
+
+
+def named_cross_refs(article: Article, option: Option) -> None:
+    """ "If the 8.3 path is also too long, go to Resolution 2." says where only by a
+    number the checklist does not show: the pointer names that heading ("go to
+    Resolution 2 ("Rename or move a deep folder")"), so the admin knows which fix it is."""
+    names: dict[str, str] = {}
+    for part in article.document.walk():
+        heading = " ".join(re.sub(r"<[^>]*>", "", md_plain(part.name)).split())
+        numbered = _NUMBERED_HEADING_RE.match(heading)
+        if numbered:
+            names.setdefault(numbered.group("ref").casefold(), numbered.group("rest").rstrip("."))
+    if not names:
+        return
+
+    def named(match: re.Match[str]) -> str:
+        rest = names.get(match.group("ref").casefold())
+        if rest is None or rest.casefold() in match.string.casefold():
+            return match.group(0)
+        return f'{match.group(0)} ("{rest}")'
+
+    for steps in (option.pre_items, option.items):
+        for n, item in enumerate(steps):
+            text, detail = split_detail(item)
+            said = _CROSS_REF_RE.sub(named, text)
+            if said != text:
+                steps[n] = with_detail(said, detail)
 
 
 #: "If the log shows err=EOF:" / "If the backingstore resource is based on X, check ...":

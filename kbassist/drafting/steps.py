@@ -544,6 +544,26 @@ def fold_bullets(items: list[str]) -> list[str]:
     return out
 
 
+#: "For more information about X, see Y.": where to read more, after a step's action.
+_READ_MORE_SENTENCE_RE = re.compile(
+    r"^(?:for (?:more|further|additional) (?:information|details|info)\b|for details\b|"
+    r"to learn more\b|see also\b)",
+    re.IGNORECASE,
+)
+
+
+def read_more_shown(item: str) -> str:
+    """A step whose action is followed by "For more information about X, see Y (link)."
+    ticks the action; the pointer is shown under it (it is no second thing to do)."""
+    text, detail = split_detail(item)
+    sentences = split_sentences(" ".join(text.split()))
+    at = next((k for k, s in enumerate(sentences) if k and _READ_MORE_SENTENCE_RE.match(s)), 0)
+    if not at or not _action(sentences[0]):
+        return item
+    shown = " ".join(sentences[at:])
+    return with_detail(" ".join(sentences[:at]), f"{shown}\n\n{detail}" if detail else shown)
+
+
 def final_steps(
     items: list[str], checks: list[str], results: bool = True
 ) -> tuple[list[str], list[str]]:
@@ -552,6 +572,7 @@ def final_steps(
     `checks` is empty (with `results`: a Diagnosis has no verify). An outcome whose every
     item is a statement keeps them (the honest "nothing to do" case, said elsewhere)."""
     items = [piece for item in fold_bullets(fold_lists(items)) for piece in split_run_on(item)]
+    items = [read_more_shown(item) for item in items]
     kinds = [step_kind(split_detail(i)[0]) for i in items]
     if "action" not in kinds:
         # nothing but statements: what they offer to do ("you can typically use that same
