@@ -97,3 +97,67 @@ def test_a_read_more_sentence_after_the_action_is_shown_not_ticked() -> None:
     use = next(s for s in steps_ if "Resolution 2" in s.template.source)
     assert "For more information" not in use.template.source
     assert use.detail is not None and "For more information" in use.detail.source
+
+
+def _event(message: str) -> str:
+    return (
+        "```output\nLog Name:      System\nSource:        Service Control Manager\n"
+        "Date:          <Datetime>\nEvent ID:      7038\nTask Category: None\n"
+        "Level:         Error\nKeywords:      Classic\nUser:          N/A\n"
+        "Computer:      <Server name>\nDescription:\nThe Contoso service was unable to log on "
+        f"as .\\svc with the currently configured password due to the following error:\n"
+        f"{message}\n```\n\n"
+    )
+
+
+#: Per-message fixes under one heading that lists the messages, each with its event.
+MESSAGES = (
+    "## Symptoms\n\nThe Contoso service does not start: error 1069.\n\n"
+    "## Resolution for event ID 7038\n\n"
+    "In the log entries that are event ID 7038 related, you may find the following error "
+    "messages:\n\n"
+    "- [This account is currently disabled](#this-account-is-currently-disabled).\n"
+    "- [The password must be changed](#the-password-must-be-changed).\n\n"
+    "### This account is currently disabled\n\n"
+    "The complete message entry in event log resembles the following one:\n\n"
+    + _event("This account is currently disabled.")
+    + "To fix this issue, use one of the following methods based on your scenario:\n\n"
+    "- If the service account is a local account, open Computer Management and enable "
+    "the account.\n"
+    "- If the service account is a domain account, enable the account in Active Directory "
+    "Users and Computers.\n\n"
+    "### The password must be changed\n\n"
+    "The complete message entry in event log resembles the following one:\n\n"
+    + _event("The password must be changed.")
+    + "To fix this issue, clear the **User must change password** option and restart the "
+    "service.\n"
+)
+
+
+def _outcome_steps(body: str, title: str) -> list[tuple[str, str]]:
+    tree = draft_tree_model(support(body))
+    node = next(n for n in tree.nodes.values() if n.kind == "outcome" and title in n.title)
+    return [(str(s.template.source), str(s.detail.source) if s.detail else "") for s in node.steps]
+
+
+def test_a_logged_event_under_a_step_is_named_in_one_line_over_its_description() -> None:
+    """The event's record shows "Event 7038 (System log, Service Control Manager):" and its
+    description, not ten fields of date, user, computer and keywords."""
+    got = _outcome_steps(MESSAGES, "password must be changed")
+    shown = "\n".join(d for _, d in got)
+    assert "Event 7038 (System log, Service Control Manager):" in shown
+    assert "The password must be changed." in shown
+    assert "Keywords:" not in shown and "<Datetime>" not in shown
+
+
+def test_the_sample_entry_is_shown_with_the_step_that_looks_for_it_with_its_own_message() -> None:
+    """In the fix for one message, the find-in-the-log step names that message only and
+    shows its sample entry; the first case's step (asked later) does not hold it."""
+    got = _outcome_steps(MESSAGES, "currently disabled")
+    first_text, first_detail = got[0]
+    both = f"{first_text}\n{first_detail}"
+    assert "find the following error message:" in first_text
+    assert "This account is currently disabled" in both
+    assert "The password must be changed" not in both
+    assert "Event 7038" in first_detail
+    assert not any("Event 7038" in d for _, d in got[1:])

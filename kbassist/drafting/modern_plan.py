@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kbassist.articles import Article, Section
-from kbassist.articles.model import Paragraph
+from kbassist.articles.model import Paragraph, Part
 from kbassist.drafting.forms import stated_cause
 from kbassist.drafting.modern import (
     action_label,
@@ -105,6 +105,12 @@ def modern_plan(
     for option in options:
         fenced_commands(article, option)
         named_cross_refs(article, option)
+        own_message(article, option)
+        for steps in (option.pre_items, option.items):
+            steps[:] = [
+                with_detail(text, event_record_shown(detail)) if detail else text
+                for text, detail in map(split_detail, steps)
+            ]
         tidy_modern(option)
         if not option.items and option.pre_items:
             # a "TODO" Mitigation: its Diagnosis checks still run, and the gap is said
@@ -1017,6 +1023,99 @@ def fenced_commands(article: Article, option: Option) -> None:
             said = said[:-1] + ":" if said.endswith(".") else said
             steps[owner] = with_detail(said, code)
             del steps[n]
+
+
+#: One field line of a logged event's record ("Log Name:      System", "Event ID: 7038").
+_EVENT_FIELD_RE = re.compile(
+    r"^(?P<key>Log Name|Source|Event Source|Date|Time|Event ID|Task Category|Event Category|"
+    r"Level|Event Type|Type|Keywords|User|Computer|Opcode):[ \t]*(?P<value>.*)$"
+)
+
+
+def event_record_shown(detail: str) -> str:
+    """A logged event's record under a step ("Log Name: System", "Source: ...", "Date:
+    <Datetime>", "Task Category: None", ... "Description:" and its text) as one line that
+    names the event ("Event 7038 (System log, Service Control Manager):") over its
+    description: the date, user, computer and keyword fields say nothing to look for."""
+    lines = detail.split("\n")
+    out: list[str] = []
+    n = 0
+    while n < len(lines):
+        k, fields = n, {}
+        while k < len(lines) and (field := _EVENT_FIELD_RE.match(lines[k].strip())):
+            fields[field.group("key").casefold()] = field.group("value").strip()
+            k += 1
+        described = k < len(lines) and lines[k].strip().casefold() == "description:"
+        event = fields.get("event id", "")
+        if len(fields) < 3 or not described or not event:
+            out.append(lines[n])
+            n += 1
+            continue
+        where = [f"{fields['log name']} log"] if fields.get("log name") else []
+        where += [s for s in (fields.get("source") or fields.get("event source"),) if s]
+        out.append(f"Event {event} ({', '.join(where)}):" if where else f"Event {event}:")
+        n = k + 1  # the description's lines follow as written
+    return "\n".join(out)
+
+
+def _bare(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s']", " ", md_plain(text)).casefold().split())
+
+
+def _heading_path(article: Article, label: str) -> list[str]:
+    """The names of the part headed `label` ("Incorrect password" of "Scenario 1:
+    Incorrect password") and of the parts above it; [] when no heading is."""
+    want = _bare(label)
+
+    def down(parts: tuple[Part, ...], above: list[str]) -> list[str]:
+        for part in parts:
+            here = [*above, part.name]
+            name = _bare(part.name)
+            if want and (name == want or name.endswith(f" {want}")):
+                return here
+            found = down(part.children, here)
+            if found:
+                return found
+        return []
+
+    return down(article.document.parts, [])
+
+
+def own_message(article: Article, option: Option) -> None:
+    """ "Find the following error messages:" over the list of every message, in the fix
+    for one of them (a "### <message>" section under the list's heading, or a scenario
+    under it): the step looks for that fix's own message; the others are other fixes'."""
+    names = {_bare(n) for n in [option.label, *_heading_path(article, option.label)]} - {""}
+    for steps in (option.pre_items, option.items):
+        for n, item in enumerate(steps):
+            text, detail = split_detail(item)
+            lines = detail.split("\n")
+            listed = [line for line in lines if line.startswith("- ")]
+            inline = _INLINE_LIST_RE.match(text)
+            if len(listed) >= 2 and len(listed) == len([x for x in lines if x.strip()]):
+                own = [line for line in listed if _bare(line[2:]) in names]
+                if len(own) == 1:
+                    steps[n] = with_detail(_one_message(text), own[0])
+            elif inline and not detail:
+                # "... the following error messages: A; B." (a short list run into the step)
+                said = [x.strip(" .") for x in inline.group("list").split(";")]
+                own = [x for x in said if _bare(x) in names]
+                if len(said) >= 2 and len(own) == 1:
+                    steps[n] = f"{_one_message(inline.group('lead'))}: {own[0]}."
+
+
+#: "... find the following error messages: A; B.": a short list run into its lead.
+_INLINE_LIST_RE = re.compile(r"^(?P<lead>.*\bthe following\b[^:]{0,40}):\s+(?P<list>[^:]+)$")
+
+
+def _one_message(text: str) -> str:
+    """ "find the following error messages" said of one message: "... error message"."""
+    return re.sub(
+        r"\bthe following ((?:\w+ )?)(message|error|entrie|event)s\b",
+        lambda m: f"the following {m.group(1)}{m.group(2).replace('entrie', 'entry')}",
+        text,
+        flags=re.IGNORECASE,
+    )
 
 
 _REF_NAMES = r"(?:resolution|method|option|solution|workaround|cause|section|scenario|step)"

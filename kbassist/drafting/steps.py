@@ -552,6 +552,15 @@ _READ_MORE_SENTENCE_RE = re.compile(
 )
 
 
+#: A step that looks for something in a log ("In the log entries ..., find the following
+#: error messages:", "Check the Application log for ..."): a sample entry after it is its.
+_LOOKS_IN_LOG_RE = re.compile(
+    r"\b(?:find|look for|search|locate|check|review|examine|open)\b.{0,80}?\b(?:logs?|event"
+    r" viewer|entries|entry)\b|\blog entries\b.{0,80}\b(?:find|look for|search)\b",
+    re.IGNORECASE,
+)
+
+
 def read_more_shown(item: str) -> str:
     """A step whose action is followed by "For more information about X, see Y (link)."
     ticks the action; the pointer is shown under it (it is no second thing to do)."""
@@ -653,7 +662,12 @@ def final_steps(
         if kind == "seen":
             said = "\n".join(p for p in (text, detail) if p)
             k = next((k for k in range(n + 1, len(items)) if kinds[k] == "action"), None)
-            if k is not None and kinds[k] == "action" and _action(split_detail(items[k])[0]):
+            if out and _LOOKS_IN_LOG_RE.search(split_detail(out[-1])[0]):
+                # "In the log entries ..., find the following error messages:" then "The
+                # complete entry resembles ...": what that step finds, shown with it (not
+                # under the next step, which may be one case's only)
+                out[-1] = with_detail(out[-1], said)
+            elif k is not None and kinds[k] == "action" and _action(split_detail(items[k])[0]):
                 pending.append(said)  # "You receive this error:" over the fix for it
             elif out and _action(split_detail(out[-1])[0]):
                 out[-1] = with_detail(out[-1], said)
