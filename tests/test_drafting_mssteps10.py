@@ -161,3 +161,27 @@ def test_the_sample_entry_is_shown_with_the_step_that_looks_for_it_with_its_own_
     assert "The password must be changed" not in both
     assert "Event 7038" in first_detail
     assert not any("Event 7038" in d for _, d in got[1:])
+
+
+REGISTRY = (
+    "## Symptoms\n\nThe Contoso agent does not start: the connection is refused.\n\n"
+    "## Resolution\n\nTo resolve these problems, follow these steps:\n\n"
+    "1. Enable the new protocol for Contoso by updating the following registry entries:\n\n"
+    '   `[HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\Protocols\\Client] "Enabled"=dword:00000001`\n\n'
+    '   `[HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\Protocols\\Server] "Enabled"=dword:00000001`\n\n'
+    "1. Open *Regedit.exe*.\n\n"
+    "1. Navigate to `[HKEY_LOCAL_MACHINE\\SOFTWARE\\Contoso\\Protocols\\Client]`.\n\n"
+    "1. Set the `Enabled` value to **1** for both the client and server.\n"
+)
+
+
+def test_a_registry_summary_step_is_shown_under_the_regedit_steps_not_ticked_twice() -> None:
+    """ "Enable X by updating the following registry entries:" over its values, then the
+    Regedit steps that make that change: the summary is shown under "Open Regedit.exe.",
+    so the change is ticked once, by the steps that do it."""
+    got = _outcome_steps(REGISTRY, "Enable")
+    texts = [t for t, _ in got]
+    assert not any("by updating the following registry entries" in t for t in texts)
+    opened = next(d for t, d in got if t.startswith("Open Regedit"))
+    assert "by updating the following registry entries" in opened
+    assert "Protocols\\Server" in opened

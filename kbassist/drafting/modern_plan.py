@@ -112,6 +112,7 @@ def modern_plan(
                 for text, detail in map(split_detail, steps)
             ]
         tidy_modern(option)
+        registry_goal_shown(option)
         if not option.items and option.pre_items:
             # a "TODO" Mitigation: its Diagnosis checks still run, and the gap is said
             option.items = [
@@ -1116,6 +1117,42 @@ def _one_message(text: str) -> str:
         text,
         flags=re.IGNORECASE,
     )
+
+
+#: "Enable TLS 1.2 by updating the following registry entries:": what the steps after it
+#: change, with the keys and values under it.
+_REGISTRY_GOAL_RE = re.compile(
+    r"\b(?:updat|chang|add|set|modif|creat|configur|edit)\w* the following registry "
+    r"(?:entr(?:y|ies)|values?|keys?|subkeys?|settings?)\s*:$",
+    re.IGNORECASE,
+)
+#: "Open Regedit.exe.", "Start Registry Editor (Regedt32.exe).": the how of a registry change.
+_REGEDIT_STEP_RE = re.compile(
+    r"^(?:open|start|run|launch)\s+(?:the\s+)?(?:regedit|regedt32|registry editor)\b", re.I
+)
+
+
+def registry_goal_shown(option: Option) -> None:
+    """ "Enable X by updating the following registry entries:" over the keys and values,
+    then "Open Regedit.exe.", "Navigate to ...", "Set ...": the first step says what the
+    others do, so it is shown under "Open Regedit.exe." rather than ticked as one more
+    change (the admin would make the change twice)."""
+    steps = option.items
+    if option.when:
+        return  # conditional steps are keyed by position: their order is left alone
+    for n in range(len(steps) - 1):
+        text, detail = split_detail(steps[n])
+        if not (_REGISTRY_GOAL_RE.search(text.strip()) and re.search(r"\bHK(?:EY_|LM|CU)", detail)):
+            continue
+        how = next(
+            (k for k in (n + 1, n + 2) if k < len(steps) and _REGEDIT_STEP_RE.match(steps[k])),
+            None,
+        )
+        if how is None:
+            continue
+        steps[how] = with_detail(steps[how], f"{text}\n{detail}")
+        del steps[n]
+        return
 
 
 _REF_NAMES = r"(?:resolution|method|option|solution|workaround|cause|section|scenario|step)"
