@@ -185,3 +185,18 @@ def test_a_registry_summary_step_is_shown_under_the_regedit_steps_not_ticked_twi
     opened = next(d for t, d in got if t.startswith("Open Regedit"))
     assert "by updating the following registry entries" in opened
     assert "Protocols\\Server" in opened
+
+
+def test_under_a_resolution_heading_the_command_follows_the_run_step_not_the_restart() -> None:
+    """ "Run the following command ... and then restart the system." over a fence, under a
+    Resolution heading: the command is the run step's, the restart comes after it."""
+    body = (
+        "## Symptoms\n\nThe Trash folder is damaged.\n\n"
+        "## Resolution\n\nTo resolve the issue, run the following command from an elevated "
+        "command prompt and then restart the system.\n\n"
+        "```console\nRD <Drive>$Trash.bin /s /q\n```\n"
+    )
+    got = steps(walked(support(body), {"symptom": "yes", _drive_var(body): "D"}))
+    assert got[0][0].startswith("Run the following command")
+    assert "RD D:\\$Trash.bin /s /q" in got[0][1]
+    assert got[-1] == ("Restart the system.", "")

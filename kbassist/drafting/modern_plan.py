@@ -978,6 +978,13 @@ _ANNOUNCES_COMMAND_RE = re.compile(
 )
 
 
+#: "Run the following command from an elevated command prompt.": a command is to come.
+_FOLLOWING_COMMAND_RE = re.compile(
+    r"\bthe following (?:\w+ )?(?:commands?|cmdlets?|scripts?|statements?|quer(?:y|ies))\b",
+    re.IGNORECASE,
+)
+
+
 def _article_codes(article: Article) -> list[str]:
     """Every fenced block's code in the article, as written (lines kept)."""
     from kbassist.articles.model import Code
@@ -1024,6 +1031,22 @@ def fenced_commands(article: Article, option: Option) -> None:
             said = said[:-1] + ":" if said.endswith(".") else said
             steps[owner] = with_detail(said, code)
             del steps[n]
+        for n in range(1, len(steps)):
+            # "Run the following command ... and then restart the system." read as two
+            # steps, the command after the second: it is the first one's
+            before, had = split_detail(steps[n - 1])
+            text, command = split_detail(steps[n])
+            if (
+                command
+                and not had
+                and _FOLLOWING_COMMAND_RE.search(before)
+                and not before.rstrip().endswith(":")  # a lead over a list: its items' own
+                and not _ANNOUNCES_COMMAND_RE.search(text)
+                and not _NOT_COMMAND_DETAIL_RE.match(command.strip())
+            ):
+                said = before.rstrip()
+                steps[n - 1] = with_detail(said[:-1] + ":" if said.endswith(".") else said, command)
+                steps[n] = text
 
 
 #: One field line of a logged event's record ("Log Name:      System", "Event ID: 7038").
