@@ -1000,13 +1000,15 @@ def fenced_commands(article: Article, option: Option) -> None:
     its info string read as a word, after "Restart the system." that the sentence
     announcing it ends with) is the command of the step that announces it ("Run the
     following command ...:"), shown verbatim as written in the article."""
-    codes = {" ".join(code.split()): code for code in _article_codes(article)}
+    codes: dict[str, str] = {}
     for steps in (option.pre_items, option.items):
         for n in range(len(steps) - 1, -1, -1):
             text, detail = split_detail(steps[n])
             fence = _FLAT_FENCE_RE.match(text.strip())
             if fence is None or detail:
                 continue
+            if not codes:  # read the article's blocks only when a fence was run in
+                codes = {" ".join(code.split()): code for code in _article_codes(article)}
             flat = " ".join(fence.group("code").split())
             info = fence.group("info")
             # the article's own block, lines kept; else the flat text without its info
@@ -1109,6 +1111,8 @@ def own_message(article: Article, option: Option) -> None:
     """ "Find the following error messages:" over the list of every message, in the fix
     for one of them (a "### <message>" section under the list's heading, or a scenario
     under it): the step looks for that fix's own message; the others are other fixes'."""
+    if not any("the following" in i.casefold() for i in [*option.pre_items, *option.items]):
+        return  # no list lead to narrow (the common case: no headings walked)
     names = {_bare(n) for n in [option.label, *_heading_path(article, option.label)]} - {""}
     for steps in (option.pre_items, option.items):
         for n, item in enumerate(steps):
@@ -1197,6 +1201,8 @@ def named_cross_refs(article: Article, option: Option) -> None:
     """ "If the 8.3 path is also too long, go to Resolution 2." says where only by a
     number the checklist does not show: the pointer names that heading ("go to
     Resolution 2 ("Rename or move a deep folder")"), so the admin knows which fix it is."""
+    if not any(_CROSS_REF_RE.search(i) for i in [*option.pre_items, *option.items]):
+        return
     names: dict[str, str] = {}
     for part in article.document.walk():
         heading = " ".join(re.sub(r"<[^>]*>", "", md_plain(part.name)).split())

@@ -212,13 +212,14 @@ def drive_roots(items: list[str]) -> frozenset[str]:
     asked letter "D" must be written "D:\\" wherever the placeholder stands."""
     roots: set[str] = set()
     for item in items:
-        text = item.replace(DETAIL_SEP, "\n")
-        for _, end, param in find_params(text):
+        if "<" not in item:
+            continue  # no `<Drive>`-like placeholder (the common case: read nothing)
+        for _, end, param in find_params(item):  # cached: the drafter has read `item`
             if (
                 param.kind == "placeholder"
                 and not param.literal.endswith(":>")
                 and not param.key.startswith("drive:")
-                and _ROOT_NAME_RE.match(text, end)
+                and _ROOT_NAME_RE.match(item, end)
                 and _placeholder_kind(param, "") == "drive letter"
             ):
                 roots.add(f"{param.kind}:{param.key}")
