@@ -200,3 +200,16 @@ def test_under_a_resolution_heading_the_command_follows_the_run_step_not_the_res
     assert got[0][0].startswith("Run the following command")
     assert "RD D:\\$Trash.bin /s /q" in got[0][1]
     assert got[-1] == ("Restart the system.", "")
+
+
+def test_a_fix_said_as_has_been_fixed_in_an_update_ticks_installing_it() -> None:
+    """ "This issue has been fixed for Windows 10, version 1709 in KB 4089848." as a
+    Resolution's only text is a tick to install that update, not a statement ticked."""
+    body = (
+        "## Symptoms\n\nTiles are missing from the Start menu after the first sign-in.\n\n"
+        "## Resolution\n\nThis issue has been fixed for Windows 10, version 1709 in "
+        "[KB 4089848](https://support.microsoft.com/help/4089848).\n"
+    )
+    got = steps(walked(support(body), {"symptom": "yes"}))
+    assert got[0][0].startswith("Install the update that fixes it:")
+    assert "KB 4089848" in got[0][0]

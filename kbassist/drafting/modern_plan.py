@@ -399,7 +399,9 @@ _SHOULD_BE_RE = re.compile(
 )
 _FIXED_IN_RE = re.compile(
     r"^(?:(?:this|the) (?:problem|issue) (?:is|was) fixed in|the fix for this (?:issue|problem) "
-    r"was (?:first )?released in)\b",
+    r"was (?:first )?released in|(?:this|the) (?:problem|issue) (?:has|have) been (?:fixed|"
+    r"resolved|corrected|addressed)\b[^.;]{0,80}?\b(?:in|by) (?:(?:the )?(?:KB ?\d|update|"
+    r"cumulative|security|service pack|hotfix)|windows|\w+ \d))",
     re.I,
 )
 
