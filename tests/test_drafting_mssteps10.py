@@ -179,7 +179,7 @@ def test_a_registry_summary_step_is_shown_under_the_regedit_steps_not_ticked_twi
     """ "Enable X by updating the following registry entries:" over its values, then the
     Regedit steps that make that change: the summary is shown under "Open Regedit.exe.",
     so the change is ticked once, by the steps that do it."""
-    got = _outcome_steps(REGISTRY, "Enable")
+    got = _outcome_steps(REGISTRY, "Resolution")
     texts = [t for t, _ in got]
     assert not any("by updating the following registry entries" in t for t in texts)
     opened = next(d for t, d in got if t.startswith("Open Regedit"))
@@ -213,3 +213,25 @@ def test_a_fix_said_as_has_been_fixed_in_an_update_ticks_installing_it() -> None
     got = steps(walked(support(body), {"symptom": "yes"}))
     assert got[0][0].startswith("Install the update that fixes it:")
     assert "KB 4089848" in got[0][0]
+
+
+def test_an_inline_code_command_under_a_way_is_its_lead_step_command() -> None:
+    """A way's "To view the store, type the following at the command prompt:" over
+    `certutil -store my` (inline code, its own paragraph) is a step with that command under
+    it, not leads run together with the commands after them."""
+    body = (
+        "## Symptoms\n\nThe Contoso service fails to start with error 17182.\n\n"
+        "## Resolution\n\nYou can use either of the following resolutions:\n\n"
+        "- Avoid copying leading characters when you copy the thumbprint of a certificate.\n"
+        "- Use the Certutil tool to export the certificate to a text file. The usage is "
+        "shown below:\n\n"
+        "    To view the user store, type the following at the command prompt:\n\n"
+        "    `certutil -store -user my`\n\n"
+        "    To view the computer store, type the following at the command prompt:\n\n"
+        "    `certutil -store my`\n"
+    )
+    got = _outcome_steps(body, "Certutil")
+    user = next(d for t, d in got if "user store" in t)
+    computer = next(d for t, d in got if "computer store" in t)
+    assert user.strip() == "certutil -store -user my"
+    assert computer.strip() == "certutil -store my"
