@@ -235,3 +235,44 @@ def test_an_inline_code_command_under_a_way_is_its_lead_step_command() -> None:
     computer = next(d for t, d in got if "computer store" in t)
     assert user.strip() == "certutil -store -user my"
     assert computer.strip() == "certutil -store my"
+
+
+def test_a_list_stays_under_the_sentence_that_names_it() -> None:
+    """ "Right-click the following services one at a time. For each service, click
+    Restart:" over the services is one tick with the services under it, not a tick that
+    names a list it does not show."""
+    body = (
+        "## Symptoms\n\nThe Contoso writers are not listed.\n\n"
+        "## Resolution\n\n"
+        "1. Click **Start** > **Run**, type *services.msc*, and then click **OK**.\n"
+        "2. Right-click the following services one at a time. For each service, click "
+        "**Restart**:\n"
+        "    - Contoso Event System\n"
+        "    - Contoso Writer\n"
+        "3. Click **Start** > **Run**, type *cmd*, and then click **OK**.\n"
+    )
+    got = steps(walked(support(body), {"symptom": "yes"}))
+    texts = [t for t, _ in got]
+    assert not any(t.endswith("one at a time.") for t in texts)
+    joined = next(d for t, d in got if t.startswith("Right-click the following services"))
+    assert "Contoso Event System" in joined and "Contoso Writer" in joined
+
+
+def test_bare_names_after_a_colon_lead_are_its_list_not_ticks() -> None:
+    """ "Click to clear the following check boxes:" then "Process Config.sys File" and
+    "Load Startup Group Items" as items of their own: the names are listed under the
+    lead, one tick, not a tick per check box."""
+    from kbassist.drafting.steps import final_steps
+
+    items, _ = final_steps(
+        [
+            "On the General tab, click Selective Startup, and then click to clear the "
+            "following check boxes:",
+            "Process Config.sys File",
+            "Load Startup Group Items",
+            "Click OK, and then restart your computer.",
+        ],
+        [],
+    )
+    assert len(items) == 2
+    assert "- Process Config.sys File\n- Load Startup Group Items" in items[0]

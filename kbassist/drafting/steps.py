@@ -528,7 +528,7 @@ def fold_bullets(items: list[str]) -> list[str]:
     and "View server state" as items of their own, is one step listing the three (a note
     under the last name is shown after the list)."""
     out: list[str] = []
-    for item in items:
+    for n, item in enumerate(items):
         text, detail = split_detail(item)
         if out:
             lead, listed = split_detail(out[-1])
@@ -536,9 +536,39 @@ def fold_bullets(items: list[str]) -> list[str]:
             bullets = bool(lines) and all(
                 line.startswith("- ") and _bullet_name(line[2:]) for line in lines
             )
+            if not lines and n + 1 < len(items):
+                # "For each service, click Restart:" then "Contoso Event System",
+                # "Contoso Writer": a list read as items of its own (two names at least)
+                bullets = not detail and _bullet_name(split_detail(items[n + 1])[0])
             if " ".join(lead.split()).endswith(":") and bullets and _bullet_name(text):
                 names = "\n".join([*lines, f"- {' '.join(text.split())}"])
                 out[-1] = with_detail(lead, f"{names}\n\n{detail}" if detail else names)
+                continue
+        out.append(item)
+    return out
+
+
+#: "Right-click the following services one at a time.": names a list it does not hold.
+_FOLLOWING_NOUN_RE = re.compile(r"\bthe following (?:\w+ )?\w+s\b", re.IGNORECASE)
+
+
+def list_with_its_lead(items: list[str]) -> list[str]:
+    """ "Right-click the following services one at a time. For each service, click
+    Restart:" over the services, read as two steps (the list under the second): one step,
+    so the list stays under the sentence that names it."""
+    out: list[str] = []
+    for item in items:
+        after, listed = split_detail(item)
+        lines = [line for line in listed.split("\n") if line.strip()]
+        if out and len(lines) >= 2 and all(line.startswith("- ") for line in lines):
+            text, detail = split_detail(out[-1])
+            if (
+                not detail
+                and text.rstrip().endswith(".")
+                and _FOLLOWING_NOUN_RE.search(text)
+                and not re.match(r"(?:if|when)\b", after, re.IGNORECASE)
+            ):
+                out[-1] = with_detail(f"{text.rstrip()} {after.lstrip()}", listed)
                 continue
         out.append(item)
     return out
@@ -581,6 +611,7 @@ def final_steps(
     `checks` is empty (with `results`: a Diagnosis has no verify). An outcome whose every
     item is a statement keeps them (the honest "nothing to do" case, said elsewhere)."""
     items = [piece for item in fold_bullets(fold_lists(items)) for piece in split_run_on(item)]
+    items = list_with_its_lead(items)
     items = [read_more_shown(item) for item in items]
     kinds = [step_kind(split_detail(i)[0]) for i in items]
     if "action" not in kinds:
