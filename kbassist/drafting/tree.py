@@ -1875,8 +1875,17 @@ def _asked_in_verify(
     asked = {ref: var for ref, var in known.items() if ref.startswith("placeholder:")}
     text = split_detail(verify_text)[0]
     if asked and any(f"{p.kind}:{p.key}" in asked for _, _, p in find_params(text)):
-        entry["text"] = _template(text, asked, roots)[0]
+        # "(where <x> is the session ID ...)" explains the placeholder: kept as written
+        parts = _WHERE_IS_RE.split(text)
+        entry["text"] = "".join(
+            brace(part) if n % 2 else _template(part, asked, roots)[0]
+            for n, part in enumerate(parts)
+        )
     return entry
+
+
+#: "where <x> is the session ID": the article's explanation of a placeholder.
+_WHERE_IS_RE = re.compile(r"(\bwhere\s+<[^<>]{1,40}>\s+(?:is|are|represents)\b)", re.I)
 
 
 def _confirm_first(article: Article, options: list[Option]) -> None:
