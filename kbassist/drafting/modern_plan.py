@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from kbassist.articles import Article, Section
-from kbassist.articles.model import Paragraph
+from kbassist.articles.model import Paragraph, Part
 from kbassist.drafting.forms import stated_cause
 from kbassist.drafting.modern import (
     action_label,
@@ -110,7 +110,16 @@ def modern_plan(
     _tool_usage(article, options)
     _dangling_commands(article, options)
     for option in options:
+        fenced_commands(article, option)
+        named_cross_refs(article, option)
+        own_message(article, option)
+        for steps in (option.pre_items, option.items):
+            steps[:] = [
+                with_detail(text, event_record_shown(detail)) if detail else text
+                for text, detail in map(split_detail, steps)
+            ]
         tidy_modern(option)
+        registry_goal_shown(option)
         if not option.items and option.pre_items:
             # a "TODO" Mitigation: its Diagnosis checks still run, and the gap is said
             option.items = [
@@ -400,7 +409,9 @@ _SHOULD_BE_RE = re.compile(
 )
 _FIXED_IN_RE = re.compile(
     r"^(?:(?:this|the) (?:problem|issue) (?:is|was) fixed in|the fix for this (?:issue|problem) "
-    r"was (?:first )?released in)\b",
+    r"was (?:first )?released in|(?:this|the) (?:problem|issue) (?:has|have) been (?:fixed|"
+    r"resolved|corrected|addressed)\b[^.;]{0,80}?\b(?:in|by) (?:(?:the )?(?:KB ?\d|update|"
+    r"cumulative|security|service pack|hotfix)|windows|\w+ \d))",
     re.I,
 )
 
@@ -967,6 +978,264 @@ def _dangling_commands(article: Article, options: list[Option]) -> None:
                 with_detail(i, command) if md_plain(split_detail(i)[0]) == text else i
                 for i in option.items
             ]
+
+
+#: A fenced block the flat text reader ran into one step ("```console RD <Drive>... ```").
+_FLAT_FENCE_RE = re.compile(r"^```(?P<info>[\w+.#-]*)[ \t\n]+(?P<code>.*?)\s*```$", re.DOTALL)
+#: A step that announces the command after it ("run the following command ... and then").
+_ANNOUNCES_COMMAND_RE = re.compile(
+    r"\b(?:the following|these|this|the next) (?:\w+ )?(?:commands?|cmdlets?|scripts?|"
+    r"statements?|quer(?:y|ies)|lines?|code)\b|:$",
+    re.IGNORECASE,
+)
+
+
+#: "Run the following command from an elevated command prompt.": a command is to come.
+_FOLLOWING_COMMAND_RE = re.compile(
+    r"\bthe following (?:\w+ )?(?:commands?|cmdlets?|scripts?|statements?|quer(?:y|ies))\b",
+    re.IGNORECASE,
+)
+
+
+def _article_codes(article: Article) -> list[str]:
+    """Every fenced block's code in the article, as written (lines kept)."""
+    from kbassist.articles.model import Code
+
+    blocks = _flat_blocks(article.document.blocks)
+    for part in article.document.walk():
+        blocks.extend(_flat_blocks(part.blocks))
+    return [b.code for b in blocks if isinstance(b, Code) and b.code.strip()]
+
+
+def fenced_commands(article: Article, option: Option) -> None:
+    """A fenced command the flat text made a step of its own ("console RD <Drive>... /s /q",
+    its info string read as a word, after "Restart the system." that the sentence
+    announcing it ends with) is the command of the step that announces it ("Run the
+    following command ...:"), shown verbatim as written in the article."""
+    codes: dict[str, str] = {}
+    for steps in (option.pre_items, option.items):
+        for n in range(len(steps) - 1, -1, -1):
+            text, detail = split_detail(steps[n])
+            fence = _FLAT_FENCE_RE.match(text.strip())
+            if fence is None or detail:
+                continue
+            if not codes:  # read the article's blocks only when a fence was run in
+                codes = {" ".join(code.split()): code for code in _article_codes(article)}
+            flat = " ".join(fence.group("code").split())
+            info = fence.group("info")
+            # the article's own block, lines kept; else the flat text without its info
+            whole = f"{info} {flat}".strip()  # "```RD x```": no info string, RD is code
+            fallback = flat if re.fullmatch(r"[a-z+#-]*", info) else whole
+            code = codes.get(flat) or codes.get(whole) or fallback
+            owner = next(
+                (
+                    k
+                    for k in range(n - 1, -1, -1)
+                    if not split_detail(steps[k])[1]
+                    and _ANNOUNCES_COMMAND_RE.search(split_detail(steps[k])[0])
+                ),
+                None,
+            )
+            if owner is None and n > 0 and not split_detail(steps[n - 1])[1]:
+                owner = n - 1
+            if owner is None:
+                steps[n] = with_detail("Run the following command:", code)
+                continue
+            said = split_detail(steps[owner])[0].rstrip()
+            said = said[:-1] + ":" if said.endswith(".") else said
+            steps[owner] = with_detail(said, code)
+            del steps[n]
+        for n in range(1, len(steps)):
+            # "Run the following command ... and then restart the system." read as two
+            # steps, the command after the second: it is the first one's
+            before, had = split_detail(steps[n - 1])
+            text, command = split_detail(steps[n])
+            if (
+                command
+                and not had
+                and _FOLLOWING_COMMAND_RE.search(before)
+                and not before.rstrip().endswith(":")  # a lead over a list: its items' own
+                and not _ANNOUNCES_COMMAND_RE.search(text)
+                and not _NOT_COMMAND_DETAIL_RE.match(command.strip())
+            ):
+                said = before.rstrip()
+                steps[n - 1] = with_detail(said[:-1] + ":" if said.endswith(".") else said, command)
+                steps[n] = text
+
+
+#: One field line of a logged event's record ("Log Name:      System", "Event ID: 7038").
+_EVENT_FIELD_RE = re.compile(
+    r"^(?P<key>Log Name|Source|Event Source|Date|Time|Event ID|Task Category|Event Category|"
+    r"Level|Event Type|Type|Keywords|User|Computer|Opcode):[ \t]*(?P<value>.*)$"
+)
+
+
+def event_record_shown(detail: str) -> str:
+    """A logged event's record under a step ("Log Name: System", "Source: ...", "Date:
+    <Datetime>", "Task Category: None", ... "Description:" and its text) as one line that
+    names the event ("Event 7038 (System log, Service Control Manager):") over its
+    description: the date, user, computer and keyword fields say nothing to look for."""
+    lines = detail.split("\n")
+    out: list[str] = []
+    n = 0
+    while n < len(lines):
+        k, fields = n, {}
+        while k < len(lines) and (field := _EVENT_FIELD_RE.match(lines[k].strip())):
+            fields[field.group("key").casefold()] = field.group("value").strip()
+            k += 1
+        described = k < len(lines) and lines[k].strip().casefold() == "description:"
+        event = fields.get("event id", "")
+        if len(fields) < 3 or not described or not event:
+            out.append(lines[n])
+            n += 1
+            continue
+        where = [f"{fields['log name']} log"] if fields.get("log name") else []
+        where += [s for s in (fields.get("source") or fields.get("event source"),) if s]
+        out.append(f"Event {event} ({', '.join(where)}):" if where else f"Event {event}:")
+        n = k + 1  # the description's lines follow as written
+    return "\n".join(out)
+
+
+def _bare(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s']", " ", md_plain(text)).casefold().split())
+
+
+def _heading_path(article: Article, label: str) -> list[str]:
+    """The names of the part headed `label` ("Incorrect password" of "Scenario 1:
+    Incorrect password") and of the parts above it; [] when no heading is."""
+    want = _bare(label)
+
+    def down(parts: tuple[Part, ...], above: list[str]) -> list[str]:
+        for part in parts:
+            here = [*above, part.name]
+            name = _bare(part.name)
+            if want and (name == want or name.endswith(f" {want}")):
+                return here
+            found = down(part.children, here)
+            if found:
+                return found
+        return []
+
+    return down(article.document.parts, [])
+
+
+def own_message(article: Article, option: Option) -> None:
+    """ "Find the following error messages:" over the list of every message, in the fix
+    for one of them (a "### <message>" section under the list's heading, or a scenario
+    under it): the step looks for that fix's own message; the others are other fixes'."""
+    if not any("the following" in i.casefold() for i in [*option.pre_items, *option.items]):
+        return  # no list lead to narrow (the common case: no headings walked)
+    names = {_bare(n) for n in [option.label, *_heading_path(article, option.label)]} - {""}
+    for steps in (option.pre_items, option.items):
+        for n, item in enumerate(steps):
+            text, detail = split_detail(item)
+            lines = detail.split("\n")
+            listed = [line for line in lines if line.startswith("- ")]
+            inline = _INLINE_LIST_RE.match(text)
+            if len(listed) >= 2 and len(listed) == len([x for x in lines if x.strip()]):
+                own = [line for line in listed if _bare(line[2:]) in names]
+                if len(own) == 1:
+                    steps[n] = with_detail(_one_message(text), own[0])
+            elif inline and not detail:
+                # "... the following error messages: A; B." (a short list run into the step)
+                said = [x.strip(" .") for x in inline.group("list").split(";")]
+                own = [x for x in said if _bare(x) in names]
+                if len(said) >= 2 and len(own) == 1:
+                    steps[n] = f"{_one_message(inline.group('lead'))}: {own[0]}."
+
+
+#: "... find the following error messages: A; B.": a short list run into its lead.
+_INLINE_LIST_RE = re.compile(r"^(?P<lead>.*\bthe following\b[^:]{0,40}):\s+(?P<list>[^:]+)$")
+
+
+def _one_message(text: str) -> str:
+    """ "find the following error messages" said of one message: "... error message"."""
+    return re.sub(
+        r"\bthe following ((?:\w+ )?)(message|error|entrie|event)s\b",
+        lambda m: f"the following {m.group(1)}{m.group(2).replace('entrie', 'entry')}",
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
+#: "Enable TLS 1.2 by updating the following registry entries:": what the steps after it
+#: change, with the keys and values under it.
+_REGISTRY_GOAL_RE = re.compile(
+    r"\b(?:updat|chang|add|set|modif|creat|configur|edit)\w* the following registry "
+    r"(?:entr(?:y|ies)|values?|keys?|subkeys?|settings?)\s*:$",
+    re.IGNORECASE,
+)
+#: "Open Regedit.exe.", "Start Registry Editor (Regedt32.exe).": the how of a registry change.
+_REGEDIT_STEP_RE = re.compile(
+    r"^(?:open|start|run|launch)\s+(?:the\s+)?(?:regedit|regedt32|registry editor)\b", re.I
+)
+
+
+def registry_goal_shown(option: Option) -> None:
+    """ "Enable X by updating the following registry entries:" over the keys and values,
+    then "Open Regedit.exe.", "Navigate to ...", "Set ...": the first step says what the
+    others do, so it is shown under "Open Regedit.exe." rather than ticked as one more
+    change (the admin would make the change twice)."""
+    steps = option.items
+    if option.when:
+        return  # conditional steps are keyed by position: their order is left alone
+    for n in range(len(steps) - 1):
+        text, detail = split_detail(steps[n])
+        if not (_REGISTRY_GOAL_RE.search(text.strip()) and re.search(r"\bHK(?:EY_|LM|CU)", detail)):
+            continue
+        how = next(
+            (k for k in (n + 1, n + 2) if k < len(steps) and _REGEDIT_STEP_RE.match(steps[k])),
+            None,
+        )
+        if how is None:
+            continue
+        steps[how] = with_detail(steps[how], f"{text}\n{detail}")
+        del steps[n]
+        return
+
+
+_REF_NAMES = r"(?:resolution|method|option|solution|workaround|cause|section|scenario|step)"
+#: "go to Resolution 2", "try Method 3": a pointer to another part of the article by its
+#: number only (the link to its heading is gone in the plain text).
+_CROSS_REF_RE = re.compile(
+    r"\b(?P<verb>go to|see|use|try|follow|skip to|proceed to|continue (?:to|with)|refer to|"
+    r"apply)(?P<the> the)? (?P<ref>" + _REF_NAMES + r" (?:\d{1,2}|[A-H]))\b(?! ?[:(\"\u201c])",
+    re.IGNORECASE,
+)
+#: A heading that names a numbered part: "Resolution 2: Rename or move a deep folder".
+_NUMBERED_HEADING_RE = re.compile(
+    r"^(?P<ref>" + _REF_NAMES + r" (?:\d{1,2}|[A-H]))\s*[:.\u2013\u2014-]\s*(?P<rest>\S.{2,})$",
+    re.IGNORECASE,
+)
+
+
+def named_cross_refs(article: Article, option: Option) -> None:
+    """ "If the 8.3 path is also too long, go to Resolution 2." says where only by a
+    number the checklist does not show: the pointer names that heading ("go to
+    Resolution 2 ("Rename or move a deep folder")"), so the admin knows which fix it is."""
+    if not any(_CROSS_REF_RE.search(i) for i in [*option.pre_items, *option.items]):
+        return
+    names: dict[str, str] = {}
+    for part in article.document.walk():
+        heading = " ".join(re.sub(r"<[^>]*>", "", md_plain(part.name)).split())
+        numbered = _NUMBERED_HEADING_RE.match(heading)
+        if numbered:
+            names.setdefault(numbered.group("ref").casefold(), numbered.group("rest").rstrip("."))
+    if not names:
+        return
+
+    def named(match: re.Match[str]) -> str:
+        rest = names.get(match.group("ref").casefold())
+        if rest is None or rest.casefold() in match.string.casefold():
+            return match.group(0)
+        return f'{match.group(0)} ("{rest}")'
+
+    for steps in (option.pre_items, option.items):
+        for n, item in enumerate(steps):
+            text, detail = split_detail(item)
+            said = _CROSS_REF_RE.sub(named, text)
+            if said != text:
+                steps[n] = with_detail(said, detail)
 
 
 #: "If the log shows err=EOF:" / "If the backingstore resource is based on X, check ...":

@@ -1409,8 +1409,32 @@ def _structured_fix(article: Article) -> bool:
                     return True
                 if isinstance(block, ListBlock) and _command_items(block):
                     return True  # "- `net stop vss`" / "- `regsvr32 ole32.dll`": commands
+                if isinstance(block, ListBlock) and _item_command_lines(block):
+                    return True  # a way's own "type the following:" + `certutil -store my`
                 if isinstance(block, ListBlock) and _step_with_choices(block):
                     return True
+    return False
+
+
+def _item_command_lines(block: ListBlock) -> bool:
+    """A list item holding, after its text, a paragraph that is one inline code span with
+    a space (`certutil -store -user my` under "type the following at the command
+    prompt:"): a command the flat text would run into the prose before it."""
+    from kbassist.articles.model import Paragraph
+
+    for item in block.items:
+        for b in item.blocks[1:]:
+            if not isinstance(b, Paragraph):
+                continue
+            text = b.text.plain.strip()
+            codes = [m for m in b.text.marks if m.kind == "code"]
+            if (
+                len(codes) == 1
+                and " " in text
+                and codes[0].start == 0
+                and codes[0].end >= len(b.text.plain.rstrip())
+            ):
+                return True
     return False
 
 

@@ -528,7 +528,7 @@ def fold_bullets(items: list[str]) -> list[str]:
     and "View server state" as items of their own, is one step listing the three (a note
     under the last name is shown after the list)."""
     out: list[str] = []
-    for item in items:
+    for n, item in enumerate(items):
         text, detail = split_detail(item)
         if out:
             lead, listed = split_detail(out[-1])
@@ -536,12 +536,71 @@ def fold_bullets(items: list[str]) -> list[str]:
             bullets = bool(lines) and all(
                 line.startswith("- ") and _bullet_name(line[2:]) for line in lines
             )
+            if not lines and n + 1 < len(items):
+                # "For each service, click Restart:" then "Contoso Event System",
+                # "Contoso Writer": a list read as items of its own (two names at least)
+                bullets = not detail and _bullet_name(split_detail(items[n + 1])[0])
             if " ".join(lead.split()).endswith(":") and bullets and _bullet_name(text):
                 names = "\n".join([*lines, f"- {' '.join(text.split())}"])
                 out[-1] = with_detail(lead, f"{names}\n\n{detail}" if detail else names)
                 continue
         out.append(item)
     return out
+
+
+#: "Right-click the following services one at a time.": names a list it does not hold.
+_FOLLOWING_NOUN_RE = re.compile(r"\bthe following (?:\w+ )?\w+s\b", re.IGNORECASE)
+
+
+def list_with_its_lead(items: list[str]) -> list[str]:
+    """ "Right-click the following services one at a time. For each service, click
+    Restart:" over the services, read as two steps (the list under the second): one step,
+    so the list stays under the sentence that names it."""
+    out: list[str] = []
+    for item in items:
+        after, listed = split_detail(item)
+        lines = [line for line in listed.split("\n") if line.strip()]
+        if out and len(lines) >= 2 and all(line.startswith("- ") for line in lines):
+            text, detail = split_detail(out[-1])
+            if (
+                not detail
+                and text.rstrip().endswith(".")
+                and _FOLLOWING_NOUN_RE.search(text)
+                and not re.match(r"(?:if|when)\b", after, re.IGNORECASE)
+            ):
+                out[-1] = with_detail(f"{text.rstrip()} {after.lstrip()}", listed)
+                continue
+        out.append(item)
+    return out
+
+
+#: "For more information about X, see Y.": where to read more, after a step's action.
+_READ_MORE_SENTENCE_RE = re.compile(
+    r"^(?:for (?:more|further|additional) (?:information|details|info)\b|for details\b|"
+    r"to learn more\b|see also\b)",
+    re.IGNORECASE,
+)
+
+
+#: A step that looks for something in a log ("In the log entries ..., find the following
+#: error messages:", "Check the Application log for ..."): a sample entry after it is its.
+_LOOKS_IN_LOG_RE = re.compile(
+    r"\b(?:find|look for|search|locate|check|review|examine|open)\b.{0,80}?\b(?:logs?|event"
+    r" viewer|entries|entry)\b|\blog entries\b.{0,80}\b(?:find|look for|search)\b",
+    re.IGNORECASE,
+)
+
+
+def read_more_shown(item: str) -> str:
+    """A step whose action is followed by "For more information about X, see Y (link)."
+    ticks the action; the pointer is shown under it (it is no second thing to do)."""
+    text, detail = split_detail(item)
+    sentences = split_sentences(" ".join(text.split()))
+    at = next((k for k, s in enumerate(sentences) if k and _READ_MORE_SENTENCE_RE.match(s)), 0)
+    if not at or not _action(sentences[0]):
+        return item
+    shown = " ".join(sentences[at:])
+    return with_detail(" ".join(sentences[:at]), f"{shown}\n\n{detail}" if detail else shown)
 
 
 def final_steps(
@@ -552,6 +611,8 @@ def final_steps(
     `checks` is empty (with `results`: a Diagnosis has no verify). An outcome whose every
     item is a statement keeps them (the honest "nothing to do" case, said elsewhere)."""
     items = [piece for item in fold_bullets(fold_lists(items)) for piece in split_run_on(item)]
+    items = list_with_its_lead(items)
+    items = [read_more_shown(item) for item in items]
     kinds = [step_kind(split_detail(i)[0]) for i in items]
     if "action" not in kinds:
         # nothing but statements: what they offer to do ("you can typically use that same
@@ -632,7 +693,12 @@ def final_steps(
         if kind == "seen":
             said = "\n".join(p for p in (text, detail) if p)
             k = next((k for k in range(n + 1, len(items)) if kinds[k] == "action"), None)
-            if k is not None and kinds[k] == "action" and _action(split_detail(items[k])[0]):
+            if out and _LOOKS_IN_LOG_RE.search(split_detail(out[-1])[0]):
+                # "In the log entries ..., find the following error messages:" then "The
+                # complete entry resembles ...": what that step finds, shown with it (not
+                # under the next step, which may be one case's only)
+                out[-1] = with_detail(out[-1], said)
+            elif k is not None and kinds[k] == "action" and _action(split_detail(items[k])[0]):
                 pending.append(said)  # "You receive this error:" over the fix for it
             elif out and _action(split_detail(out[-1])[0]):
                 out[-1] = with_detail(out[-1], said)

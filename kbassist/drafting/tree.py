@@ -170,10 +170,13 @@ def _cite(article: Article, section: Section) -> dict[str, str]:
     return {"article": article.id, "section": section.name}
 
 
-def _template(text: str, params: dict[str, str]) -> tuple[str, list[Param]]:
+def _template(
+    text: str, params: dict[str, str], roots: frozenset[str] = frozenset()
+) -> tuple[str, list[Param]]:
     """Item text with each known literal replaced by its `{variable}`; a drive or path
     asked in the prose ("Windows is installed on your C drive", "C:\\WINDOWS") is also
-    put into the command that spells it in lower case (`c:\\windows\\system`)."""
+    put into the command that spells it in lower case (`c:\\windows\\system`). A drive
+    placeholder in `roots` (refs) stands for the drive's root: the letter gets ":\\"."""
     out: list[str] = []
     used: list[Param] = []
     at = 0
@@ -191,11 +194,40 @@ def _template(text: str, params: dict[str, str]) -> tuple[str, list[Param]]:
             continue
         out.append(_in_paths(text[at:start], params))
         # `<drive:>` stands for "D:": the answer is the letter, the colon stays
-        out.append("{" + var + "}" + (":" if param.literal.endswith(":>") else ""))
+        colon = ":" if param.literal.endswith(":>") else ""
+        if f"{param.kind}:{param.key}" in roots:
+            colon = ":\\"  # `<Drive>$Recycle.bin`: the asked letter, as the drive's root
+        out.append("{" + var + "}" + colon)
         used.append(param)
         at = end
     out.append(_in_paths(text[at:], params))
     return "".join(out), used
+
+
+#: What follows a drive placeholder that stands for the drive's root: a name
+#: (`<Drive>$Recycle.bin`, `<drive>386spart.par`, `<DRIVE>%USERNAME%`), not a colon or a
+#: share's lone `$` (`\\server\<drive>$`).
+_ROOT_NAME_RE = re.compile(r"[\w%]|\$\w")
+
+
+def drive_roots(items: list[str]) -> frozenset[str]:
+    """Refs of the drive placeholders the steps write glued to a file or folder name
+    (`RD <Drive>$Recycle.bin /s /q`): the article's `<Drive>` is the root ("C:\\"), so an
+    asked letter "D" must be written "D:\\" wherever the placeholder stands."""
+    roots: set[str] = set()
+    for item in items:
+        if "<" not in item:
+            continue  # no `<Drive>`-like placeholder (the common case: read nothing)
+        for _, end, param in find_params(item):  # cached: the drafter has read `item`
+            if (
+                param.kind == "placeholder"
+                and not param.literal.endswith(":>")
+                and not param.key.startswith("drive:")
+                and _ROOT_NAME_RE.match(item, end)
+                and _placeholder_kind(param, "") == "drive letter"
+            ):
+                roots.add(f"{param.kind}:{param.key}")
+    return frozenset(roots)
 
 
 _PRONOUN_RE = re.compile(r"\b(?:it|them|this|that|these|those)\b", re.IGNORECASE)
@@ -1458,6 +1490,11 @@ def _input_nodes(
                     " Not known yet? The output of the step before its first use may show it: "
                     f'"{sentence_cut(earlier, 160)}" (run that step first).'
                 )
+            if _ref(param) in drive_roots([*option.pre_items, *option.items]):
+                node["help"] = brace(
+                    "The drive letter alone, e.g. D: the checklist writes it as D:\\ where "
+                    f"the article's {param.literal} stands for the drive's root."
+                )
         else:
             node["title"] = f"{PARAM_TITLE[param.kind]} (the article: {param.literal})"
             node["text"] = brace(
@@ -1755,7 +1792,13 @@ def _step_text(text: str) -> str:
     return sentence_cut(text, MAX_ITEM_CHARS)
 
 
-def _item(article: Article, item: str, section: Section, known: dict[str, str]) -> dict[str, Any]:
+def _item(
+    article: Article,
+    item: str,
+    section: Section,
+    known: dict[str, str],
+    roots: frozenset[str] = frozenset(),
+) -> dict[str, Any]:
     """A checklist item: its text (cut at MAX_ITEM_CHARS) and, when the step carries one,
     its detail (a command, code, a note) kept line by line; both use the inputs."""
     text, detail = split_detail(item)
@@ -1767,7 +1810,7 @@ def _item(article: Article, item: str, section: Section, known: dict[str, str]) 
             text, rest = sentences[0], " ".join(sentences[1:])
             detail = f"{rest}\n\n{detail}".strip("\n") if detail else rest
     # one pass over text and detail: "where nnnn is ..." in one explains nnnn in the other
-    joined = _template(f"{_step_text(text)}{DETAIL_SEP}{detail}", known)[0]
+    joined = _template(f"{_step_text(text)}{DETAIL_SEP}{detail}", known, roots)[0]
     text, _, detail = joined.partition(DETAIL_SEP)
     entry: dict[str, Any] = {"text": text}
     if detail.strip():
@@ -1791,13 +1834,14 @@ def _outcome(
         verify_text, option.kind == "workaround" or option.section.key in WORKAROUND_KEYS
     )
     steps = []
+    roots = drive_roots([*option.pre_items, *option.items])
     for n, item in enumerate(option.pre_items):
-        entry = _item(article, item, option.pre_section or option.section, known)
+        entry = _item(article, item, option.pre_section or option.section, known, roots)
         if -(n + 1) in option.when:  # a Diagnosis step for one case (version_steps)
             entry = {"text": entry.pop("text"), "when": option.when[-(n + 1)], **entry}
         steps.append(entry)
     for n, item in enumerate(option.items):
-        entry = _item(article, item, option.section, known)
+        entry = _item(article, item, option.section, known, roots)
         if n in option.when:
             entry = {"text": entry.pop("text"), "when": option.when[n], **entry}
         steps.append(entry)
@@ -1819,7 +1863,12 @@ def _outcome(
     outcome["source"] = _cite(article, option.section)
     outcome["steps"] = steps
     outcome["verify"] = verify or [
-        _verify_entry(article, verify_text, symptom_section or option.section)
+        _asked_in_verify(
+            _verify_entry(article, verify_text, symptom_section or option.section),
+            verify_text,
+            known,
+            roots,
+        )
     ]
     rollback = [_item(article, step, option.section, known) for step in option.undo]
     if backup:
@@ -1835,6 +1884,27 @@ def _outcome(
     if rollback:
         outcome["rollback"] = rollback
     return outcome
+
+
+def _asked_in_verify(
+    entry: dict[str, Any], verify_text: str, known: dict[str, str], roots: frozenset[str]
+) -> dict[str, Any]:
+    """The default verify with the fix's asked placeholders filled in ("The Recycle Bin on
+    D:\\ is corrupted", not "on <Drive>"): what to check on this system."""
+    asked = {ref: var for ref, var in known.items() if ref.startswith("placeholder:")}
+    text = split_detail(verify_text)[0]
+    if asked and any(f"{p.kind}:{p.key}" in asked for _, _, p in find_params(text)):
+        # "(where <x> is the session ID ...)" explains the placeholder: kept as written
+        parts = _WHERE_IS_RE.split(text)
+        entry["text"] = "".join(
+            brace(part) if n % 2 else _template(part, asked, roots)[0]
+            for n, part in enumerate(parts)
+        )
+    return entry
+
+
+#: "where <x> is the session ID": the article's explanation of a placeholder.
+_WHERE_IS_RE = re.compile(r"(\bwhere\s+<[^<>]{1,40}>\s+(?:is|are|represents)\b)", re.I)
 
 
 def _confirm_first(article: Article, options: list[Option]) -> None:
