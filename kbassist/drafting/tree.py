@@ -25,7 +25,13 @@ from kbassist.drafting.causes import (
 )
 from kbassist.drafting.design import by_design_lead
 from kbassist.drafting.forms import scene_before, symptom_forms
-from kbassist.drafting.labels import APPLIES_RE, fixes_question, named_title, tidy_label
+from kbassist.drafting.labels import (
+    APPLIES_RE,
+    fix_name,
+    fixes_question,
+    named_title,
+    tidy_label,
+)
 from kbassist.drafting.lead_cases import (
     fold_example_steps,
     glued_heading,
@@ -629,6 +635,9 @@ def _tidy(article: Article, option: Option, count: int) -> str:
 
     sources = [option.lead, *(step_text(i) for i in option.items[:3]), article.body]
     label = tidy_label(option.label, sources)
+    # what the fix does, not its lead-in or the tool its first step opens
+    steps = [] if 0 in option.when else [step_text(i) for i in option.items]
+    label = fix_name(label, option.lead, steps, option.section.text)
     if count >= 2:
         # a first step for one case only ("when if_1 == yes") does not name the fix
         items = [] if 0 in option.when else [step_text(i) for i in option.items]
