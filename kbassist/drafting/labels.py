@@ -570,8 +570,14 @@ _OPENER_RE = re.compile(
     r"^(?:(?:open|start|run|launch)(?: up)?\s+(?P<tool>(?:the\s+|an?\s+|your\s+)?[^,;]{2,80}?)"
     r"(?:\s+(?:and|,)\s+(?:then\s+)?(?:locate|find|go to|navigate to|open|select|click|expand)"
     r"\b.*)?"
-    r"|click start|(?:in|from|on) (?P<where>(?:the\s+)?[^,;]{2,80}?)(?:,)?)\.?$",
+    r"|click start|(?:in|on) (?P<where>(?:the\s+)?[^,;]{2,80}?)(?:,)?)\.?$",
     re.IGNORECASE,
+)
+#: What an opener opens: a named tool or file ("Registry Editor (Regedt32.exe)", "the
+#: user's SYSTEM.INI file", "an elevated Command Prompt"), not "the following command".
+_TOOL_RE = re.compile(
+    r"^(?!the following\b)(?:(?:the|an?|your)\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:[A-Z][\w.]*|[\w-]+\.[A-Za-z]{2,4})\b(?![^()]*\bcommand\b)",
 )
 #: A registry value a fix's steps set, add or delete: "Type the name of the value as
 #: MaxCachedOpenFiles", "add the EnableRouting value", "Value Name: Foo".
@@ -615,6 +621,10 @@ def fix_name(label: str, lead: str, items: Sequence[str], context: str = "") -> 
         said = _purpose(lead) or _first_condition(lead)
         return prefix + said if said else label
     opener = _OPENER_RE.match(body)
+    if opener and opener.group("where") is not None and not prefix:
+        opener = None  # "From a NetWare client computer" beside another client: a case
+    if opener and opener.group("tool") is not None and not _TOOL_RE.match(opener.group("tool")):
+        opener = None  # "Start applications manually", "Run the following command": actions
     if opener and len(steps) >= 2 and _same_step(body, steps):
         tool = (opener.group("tool") or opener.group("where") or "").strip()
         tool = re.sub(r"\s*\([^)]*\)$", "", tool).rstrip(" .")
@@ -641,7 +651,8 @@ _NAV_RE = re.compile(
     r"^(?:click|double-click|right-click|point|press|select|choose|type|open|start|run|launch"
     r"|go to|navigate|locate|find|expand|browse|scroll|switch to|in|on|from|under|at|when|if"
     r"|note|back ?up|make a backup|exit|close|quit|log ?on|sign in|then|examine|check|view|look"
-    r"|review|determine|identify|see|read|verify|test)\b",
+    r"|review|determine|identify|see|read|verify|test|highlight|for|to|with|by|as|after|before"
+    r"|once|while)\b",
     re.IGNORECASE,
 )
 
@@ -672,6 +683,8 @@ def _first_change(steps: Sequence[str]) -> str:
         text = step.strip()
         if not text or _NAV_RE.match(text) or not _is_action(text):
             continue
+        if re.search(r"\bback (?:from|to)\b|\bagain\b", text, re.IGNORECASE):
+            continue  # "Change the same value back from No to Yes": an undo, not the fix
         said = _PURPOSE_END_RE.sub("", short_label(text, MAX_LABEL))
         if len(said.split()) >= 3 and not _ends_open(said) and not said.endswith(":"):
             return said
