@@ -146,3 +146,34 @@ def test_a_follow_these_steps_label_says_the_case_the_lead_gives() -> None:
     titles = outcome_titles(tree)
     assert "Workaround: If you have already installed the operating system" in titles
     assert "Workaround: Follow these steps" not in titles
+
+
+LONG_ONE = (
+    SYMPTOMS + "WORKAROUND\n==========\n\n"
+    "Make sure that the schedule on the connector of the remote Directory Replication "
+    "Bridgehead is not set to Never. If it is, set it to Always.\n"
+)
+
+
+def test_a_fix_cut_by_length_is_titled_by_its_whole_sentence() -> None:
+    """A one-sentence fix cut at the label length ('... on the connector') is whole."""
+    titles = outcome_titles(draft_tree(mskb(LONG_ONE)))
+    assert (
+        "Workaround: Make sure that the schedule on the connector of the remote Directory "
+        "Replication Bridgehead is not set to Never"
+    ) in titles
+
+
+HOW_TO = (
+    SYMPTOMS + "RESOLUTION\n==========\n\n"
+    "The following steps illustrate how to handle property change notifications.\n\n"
+    "1. Place the control in the dialog template.\n\n"
+    "2. Add a handler for the OnChanged notification.\n\n"
+    "3. Rebuild the container application.\n"
+)
+
+
+def test_steps_that_illustrate_how_to_do_x_are_titled_x() -> None:
+    """'The following steps illustrate how to handle X' is titled 'Handle X'."""
+    titles = outcome_titles(draft_tree(mskb(HOW_TO)))
+    assert "Resolution: Handle property change notifications" in titles

@@ -329,6 +329,11 @@ _SERVICE_RESTART_RE = re.compile(
     r"\b(?:restart\w*|stop\w* and (?:re)?start\w*)\s+(?:the\s+)?[\w .()-]{0,50}?\bservices?\b",
     re.IGNORECASE,
 )
+#: A pod restarted (deleted to be recreated): "delete the pod to force a restart".
+_POD_RESTART_RE = re.compile(
+    r"\b(?:force a restart|(?:restart|delete|recreate)\w*\s+(?:the\s+)?[\w`.<>-]{0,40}\s?pods?)\b",
+    re.IGNORECASE,
+)
 #: The registry edited by hand: the article's own warning says it is a risk.
 _REGISTRY_EDIT_RE = re.compile(
     r"\b(?:registry editor|regedit|regedt32|registry (?:key|subkey|value|entry))", re.I
@@ -389,6 +394,8 @@ def choose_notes(kind: str, lead: str, body: str) -> list[str]:
         said.append("needs downtime")
     elif _SERVICE_RESTART_RE.search(body):
         said.append("restarts a service")
+    elif _POD_RESTART_RE.search(body):
+        said.append("restarts a pod")
     if _REGISTRY_EDIT_RE.search(body):
         said.append("edits the registry")
     return said
@@ -398,8 +405,15 @@ def lead_case(label: str, lead: str) -> str:
     """The case a fix is for, in its lead's own words ("if you have already installed the
     operating system", "during future installs"), when the label does not say it already;
     "" when the lead names none."""
-    for sentence in split_sentences(clean(lead))[:2]:
+    for sentence in split_sentences(clean(lead))[:1]:  # a later "If ..." is a step's case
         found = _LEAD_CASE_RE.match(sentence)
+        if found and (
+            status_only(found.group("case"))
+            or re.search(
+                r"\d$|\b(?:resolutions?|methods?|steps?|workarounds?)\b", found.group("case"), re.I
+            )
+        ):
+            continue  # "If you do so", "If Resolutions 1, 2 ... don't work": no case of its own
         if found:
             case = re.split(r"\s+(?:and|or)\s+(?:are|is|you|if|when)\b", found.group("case"))[0]
             case = _short_case(case)
@@ -534,6 +548,8 @@ _LEAD_TAIL_RE = re.compile(
     r"(?:the following|these|this|one of the following)"
     r"(?:\s+(?:steps?|methods?|procedures?|instructions|tasks?))?"
     r"|,?\s+do the following"
+    r"|\s+(?:by\s+)?(?:following|using|with|doing)\s+(?:these|the following|the)\s+"
+    r"(?:steps|procedures?|instructions)"
     r"|,?\s+as follows"
     r"|\s+(?:by\s+)?(?:updating|using|changing|editing|doing|performing|following|setting"
     r"|adding|running|modifying)\s+the following(?:\s+" + _POINTER_NOUNS + r")?"
@@ -543,7 +559,8 @@ _LEAD_TAIL_RE = re.compile(
 )
 #: What a cut lead-in must not end on: a pronoun or a state ("put it", "are stored").
 _LEFT_HANGING_RE = re.compile(
-    r"(?:\b(?:it|them|this|that|you|these|those)|\b(?:is|are|was|were|be|been) \w+(?:ed|en))$",
+    r"(?:\b(?:it|them|this|that|you|these|those)"
+    r"|\b(?:is|are|was|were|be|been) (?:\w+(?:ed|en)|set))$",
     re.IGNORECASE,
 )
 #: A purpose clause that says only that it fixes: "To work around this problem and X".
@@ -559,8 +576,15 @@ _ONLY_LEAD_IN_RE = re.compile(
     r"^(?:(?:please\s+)?(?:follow|use|perform|complete|do|try|see|apply|carry out)\s+"
     r"(?:these|the following|this|the|one of the following)\s+"
     r"(?:steps?|methods?|procedures?|instructions|workarounds?|resolutions?|tasks?)"
-    r"|the following (?:steps|methods?|procedures?|instructions) (?:describe|explain|show)\b.*"
+    r"|the following (?:steps|methods?|procedures?|instructions) (?:describe|explain|show"
+    r"|illustrate|demonstrate)\b.*"
     r"|do the following)\.?$",
+    re.IGNORECASE,
+)
+#: "The following steps illustrate how to X": the steps do X.
+_HOW_TO_RE = re.compile(
+    r"^the following (?:steps|procedures?|instructions|methods?) (?:describe|explain|show"
+    r"|illustrate|demonstrate)s? how (?:to|you can) (?P<what>[a-z][^.:]{4,90}?)[.:]?$",
     re.IGNORECASE,
 )
 #: A first step that only opens a tool or a file ("Open the user's SYSTEM.INI file", "Run
@@ -601,6 +625,43 @@ _OWN_PURPOSE_RE = re.compile(
 )
 
 
+#: How long a label may grow to be its whole sentence rather than a cut one.
+MAX_WHOLE = MAX_LABEL + 25
+
+
+def whole_sentence(label: str, sources: Sequence[str]) -> str:
+    """A label cut inside its sentence by length ("Make sure that the schedule on the
+    connector" + " of the remote ... is not set to Never") as the whole sentence when it
+    fits in MAX_WHOLE characters; `label` unchanged otherwise, or when the article's
+    sentence does not start with it."""
+    prefix_match = _PREFIX_RE.match(label)
+    prefix = prefix_match.group(0) if prefix_match else ""
+    body = label[len(prefix) :].strip()
+    if len(body.split()) < 3:
+        return label
+    for source in sources:
+        text = _cleaned(source)
+        at = text.find(body)
+        if at < 0 or (at > 0 and not re.search(r"(?:^|[.!?:]\s|\n|^\W*)$", text[:at][-3:])):
+            continue
+        rest = text[at + len(body) :]
+        if not re.match(r"\s+[a-z(\"]", rest) or re.match(r"\s+(?:that|who|whom)\s", rest):
+            return label  # the sentence ends here, goes on with a new one or a relative
+        # to the clause's end: not into a reason, an aside or a new clause after a comma
+        end = re.search(r"[.!?;:,](?=\s|$)|\s-or-\s|\n|\s(?:because|which|since)\s", rest)
+        tail = rest[: end.start()] if end else rest
+        whole = (body + tail).rstrip(" ,")
+        if (
+            len(whole) <= MAX_WHOLE
+            and _balance(whole) < 0
+            and not _ends_open(whole)
+            and not re.search(r"\bfollowing\b", tail, re.IGNORECASE)
+        ):
+            return prefix + whole
+        return label
+    return label
+
+
 def fix_name(label: str, lead: str, items: Sequence[str], context: str = "") -> str:
     """`label` as what the fix does, not how it starts: a lead-in tail dropped ("Reduce
     the memory required by Encarta do the following" -> "Reduce the memory required by
@@ -613,10 +674,26 @@ def fix_name(label: str, lead: str, items: Sequence[str], context: str = "") -> 
     body = label[len(prefix) :].strip()
     if not body:
         return label
+    purpose = re.match(r"^to (?P<what>[a-z]+ [^,;:]{3,100})$", body)
+    if purpose and not _FIX_ONLY_RE.match(purpose.group("what")):
+        from kbassist.drafting.options import _is_action
+
+        act = purpose.group("what")[0].upper() + purpose.group("what")[1:]
+        if _is_action(act):  # "To update your MS-DOS EXTERNAL.EXE file": the way, as an action
+            return prefix + act
+    how = _HOW_TO_RE.match(body)
+    if how:  # "The following steps illustrate how to handle X" -> "Handle X"
+        return prefix + how.group("what")[0].upper() + how.group("what")[1:]
     named = _lead_in_free(body)
     if named != body and len(named.split()) >= 2:
         return prefix + named
     steps = [clean(i) for i in items]
+    if len(steps) >= 2 and _same_step(body, steps[:1]):
+        # named by its first step while its lead says what the steps do: "To reduce the
+        # memory X, do the following:", "The following steps illustrate how to handle X"
+        said = _purpose(lead) or _how_to(lead)
+        if said:
+            return prefix + said
     if _ONLY_LEAD_IN_RE.match(body):
         said = _purpose(lead) or _first_condition(lead)
         return prefix + said if said else label
@@ -691,6 +768,15 @@ def _first_change(steps: Sequence[str]) -> str:
     return ""
 
 
+def _how_to(lead: str) -> str:
+    """ "The following steps illustrate how to handle X." -> "Handle X"."""
+    for sentence in split_sentences(clean(lead))[:1]:
+        how = _HOW_TO_RE.match(sentence)
+        if how:
+            return how.group("what")[0].upper() + how.group("what")[1:]
+    return ""
+
+
 def _lead_in_free(body: str) -> str:
     """`body` without a lead-in tail or a fix-only purpose: "To view and change the
     current swapfile settings, do the following" -> "View and change the current
@@ -762,7 +848,11 @@ def _short_case(case: str, limit: int = 64) -> str:
     if len(case) <= limit:
         return case
     found = [m.start() for m in _CASE_CUT_RE.finditer(case) if 12 <= m.start() <= limit]
-    return _drop_open_end(case[: found[-1]].rstrip(" ,;:")) if found else ""
+    for at in reversed(found):
+        head = case[:at].rstrip(" ,;:")
+        if not re.search(r"\b(?:due|prior|according|able|order|how|want|wants|need|needs)$", head):
+            return _drop_open_end(head)  # never "malfunctioning due" before " to ..."
+    return ""
 
 
 #: Where a long case may be cut: before what it is for or how ("... gMSA account" + " to

@@ -31,6 +31,7 @@ from kbassist.drafting.labels import (
     fixes_question,
     named_title,
     tidy_label,
+    whole_sentence,
 )
 from kbassist.drafting.lead_cases import (
     fold_example_steps,
@@ -637,6 +638,7 @@ def _tidy(article: Article, option: Option, count: int) -> str:
     label = tidy_label(option.label, sources)
     # what the fix does, not its lead-in or the tool its first step opens
     steps = [] if 0 in option.when else [step_text(i) for i in option.items]
+    label = whole_sentence(label, sources[:-1])  # a fix cut by length: its whole sentence
     label = fix_name(label, option.lead, steps, option.section.text)
     if count >= 2:
         # a first step for one case only ("when if_1 == yes") does not name the fix
