@@ -655,7 +655,7 @@ def whole_sentence(label: str, sources: Sequence[str]) -> str:
             len(whole) <= MAX_WHOLE
             and _balance(whole) < 0
             and not _ends_open(whole)
-            and not re.search(r"\bfollowing\b", tail, re.IGNORECASE)
+            and not re.search(r"\b(?:the following|as follows)\b", whole, re.IGNORECASE)
         ):
             return prefix + whole
         return label
@@ -682,7 +682,7 @@ def fix_name(label: str, lead: str, items: Sequence[str], context: str = "") -> 
         if _is_action(act):  # "To update your MS-DOS EXTERNAL.EXE file": the way, as an action
             return prefix + act
     how = _HOW_TO_RE.match(body)
-    if how:  # "The following steps illustrate how to handle X" -> "Handle X"
+    if how and not _FIX_ONLY_RE.match(how.group("what")):  # "... how to handle X" -> "Handle X"
         return prefix + how.group("what")[0].upper() + how.group("what")[1:]
     named = _lead_in_free(body)
     if named != body and len(named.split()) >= 2:
@@ -772,7 +772,7 @@ def _how_to(lead: str) -> str:
     """ "The following steps illustrate how to handle X." -> "Handle X"."""
     for sentence in split_sentences(clean(lead))[:1]:
         how = _HOW_TO_RE.match(sentence)
-        if how:
+        if how and not _FIX_ONLY_RE.match(how.group("what")):
             return how.group("what")[0].upper() + how.group("what")[1:]
     return ""
 
@@ -805,16 +805,19 @@ def _purpose(lead: str) -> str:
     "Reduce the memory X"), unless it only says it fixes ("To resolve this problem")."""
     for sentence in split_sentences(clean(lead))[:2]:
         found = _OWN_PURPOSE_RE.match(sentence)
-        if found and not _FIX_ONLY_RE.match(found.group("what")):
+        if found:
             what = _FIX_PURPOSE_RE.sub("", "to " + found.group("what"))
             what = re.sub(r"^to ", "", what, flags=re.I)
-            return what[0].upper() + what[1:]
+            if what and not _FIX_ONLY_RE.match(what):
+                return what[0].upper() + what[1:]
     return ""
 
 
+#: A purpose that only says it fixes ("resolve this problem", "work around the problem
+#: when installing new printers"): it names no fix.
 _FIX_ONLY_RE = re.compile(
     r"^(?:work ?around|resolve|fix|correct|avoid|prevent|solve|mitigate) (?:this|the|these) "
-    r"(?:problem|issue|behaviou?r|error)s?$",
+    r"(?:problem|issue|behaviou?r|error)s?\b",
     re.IGNORECASE,
 )
 
