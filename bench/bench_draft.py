@@ -65,7 +65,8 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   that end on a word a phrase does not end on (an article, a preposition, a conjunction,
   "as", "than", "like"; not when the article has the label as a whole sentence or a
   link's text: "... may not be logged on to.") or that the article, everywhere it has
-  them, goes on after with a function word ("... back" + " to the default") or more
+  them, goes on after with a function word ("... back" + " to the default"; not when it
+  only points on: " as follows:", " by following these steps:") or more
   items of a list ("tiles like Alarm" + ", Calculator, and Edge"), or that are only a
   scene-setting clause ("When you click OK" where the article goes on ", the following
   error ..."), / all choice labels.

@@ -229,10 +229,11 @@ def label_cut(label: str, article_text: str) -> bool:
     return True
 
 
-#: Words a phrase does not end on: an article, a preposition, a conjunction, "as"/"than"
+#: Words a phrase does not end on (a whole word: "add-in" ends on no "in"): an article, a
+#: preposition, a conjunction, "as"/"than"
 #: of a comparison ("as quickly [as possible]"), "like" of a list ("tiles like Alarm, ...").
 _OPEN_END_RE = re.compile(
-    r"\b(?:a|an|the|to|of|for|with|by|from|in|on|at|into|onto|as|than|like|and|or|but|that"
+    r"(?<![\w-])(?:a|an|the|to|of|for|with|by|from|in|on|at|into|onto|as|than|like|and|or|but|that"
     r"|which|whose|is|are|be|such)$",
     re.IGNORECASE,
 )
@@ -243,6 +244,15 @@ _OPEN_END_RE = re.compile(
 _GOES_ON_RE = re.compile(
     r"^(?:\s(?:to|of|for|with|by|from|in|on|at|into|as|than|like|and|or|that|which|whose)\b"
     r"|,\s+[^,.;:]{1,30},?\s+(?:and|or)\s)",
+)
+
+
+#: What the article goes on with that only points at what follows ("... as follows:",
+#: "... by following these steps:"): the label before it is whole.
+_POINTER_ON_RE = re.compile(
+    r"^,?\s(?:as follows|(?:by\s+)?(?:following|doing|using|performing)\s+(?:these|the following)"
+    r"|(?:to|in|with|using|from|by)\s+the following)\b",
+    re.IGNORECASE,
 )
 
 
@@ -293,6 +303,8 @@ def label_cut_phrase(label: str, article_text: str) -> bool:
     scene = bool(_SCENE_RE.match(label)) and "," not in label
     while at != -1:
         rest = article_text[at + len(label) : at + len(label) + 60]
+        if _POINTER_ON_RE.match(rest):
+            return False  # "... switch" + " as follows:": only a pointer at what follows
         if not (_GOES_ON_RE.match(rest) or (scene and rest.startswith(", "))):
             return False
         at = article_text.find(label, at + 1)

@@ -214,3 +214,10 @@ def test_titles_cut_mid_phrase_are_counted_and_whole_sentences_are_not() -> None
     assert not metrics.label_cut_phrase(
         "The referenced account is currently locked out and may not be logged on to", text
     )
+
+
+def test_a_label_the_article_follows_only_with_a_pointer_is_whole() -> None:
+    """'Disable the add-in' + ' by following these steps:' is no cut phrase."""
+    text = "Disable the Analysis Toolpak add-in by following these steps: 1. Click Tools."
+    assert not metrics.label_cut_phrase("Disable the Analysis Toolpak add-in", text)
+    assert metrics.label_cut_phrase("Disable the Analysis Toolpak add-in by", text)
