@@ -177,3 +177,22 @@ def test_steps_that_illustrate_how_to_do_x_are_titled_x() -> None:
     """'The following steps illustrate how to handle X' is titled 'Handle X'."""
     titles = outcome_titles(draft_tree(mskb(HOW_TO)))
     assert "Resolution: Handle property change notifications" in titles
+
+
+KDS = (
+    "## Symptoms\n\nServices that use the gMSA do not start.\n\n"
+    "## Workaround\n\nTo work around this issue, use one of the following methods:\n\n"
+    "- Configure the startup type of the Microsoft Key Distribution Service (KdsSvc) to "
+    "**Automatic** instead of **Trigger Start**.\n"
+    "- Change the trigger for the Microsoft Key Distribution Service (KdsSvc) to start the "
+    "service as soon as the network is available by using the following command:\n\n"
+    "  ```console\n  sc triggerinfo kdssvc start/networkon\n  ```\n"
+)
+
+
+def test_a_label_cut_inside_an_infinitive_ends_before_it() -> None:
+    """'Change the trigger for ... (KdsSvc) to start' never ends on its cut infinitive."""
+    tree = draft_tree(support(KDS, id_="support-f4", title="gMSA services do not start"))
+    titles = outcome_titles(tree)
+    assert "Change the trigger for the Microsoft Key Distribution Service (KdsSvc)" in titles
+    assert not any(t.endswith(" to start") for t in titles)

@@ -645,7 +645,10 @@ def whole_sentence(label: str, sources: Sequence[str]) -> str:
         if at < 0 or (at > 0 and not re.search(r"(?:^|[.!?:]\s|\n|^\W*)$", text[:at][-3:])):
             continue
         rest = text[at + len(body) :]
-        if not re.match(r"\s+[a-z(\"]", rest) or re.match(r"\s+(?:that|who|whom)\s", rest):
+        verb_cut = bool(_INFINITIVE_END_RE.search(body))  # "... to verify" + " that ..."
+        if not re.match(r"\s+[a-z(\"]", rest) or (
+            re.match(r"\s+(?:that|who|whom)\s", rest) and not verb_cut
+        ):
             return label  # the sentence ends here, goes on with a new one or a relative
         # to the clause's end: not into a reason, an aside or a new clause after a comma
         end = re.search(r"[.!?;:,](?=\s|$)|\s-or-\s|\n|\s(?:because|which|since)\s", rest)
@@ -658,8 +661,26 @@ def whole_sentence(label: str, sources: Sequence[str]) -> str:
             and not re.search(r"\b(?:the following|as follows)\b", whole, re.IGNORECASE)
         ):
             return prefix + whole
+        infinitive = re.search(r"\s+to\s+[a-z]+$", body)
+        if infinitive:
+            # too long whole, cut inside an infinitive: "Change the trigger for the Key
+            # Distribution Service (KdsSvc) to start" + " the service as soon as ...",
+            # "Check with the message recipient to verify" + " that ...": the phrase before
+            cut = _drop_open_end(body[: infinitive.start()].rstrip(" ,;:"))
+            if len(cut.split()) >= 3 and not _ends_open(cut) and _balance(cut) < 0:
+                return prefix + cut
         return label
     return label
+
+
+#: A label ending on a verb its cut infinitive completes ("... does not attempt" + " to
+#: send", "... to verify" + " that ...", "you need" + " to ...").
+_INFINITIVE_END_RE = re.compile(
+    r"\b(?:attempts?|tries|try|need|needs|want|wants|able|unable|continue|continues|fails?"
+    r"|verify|ensure|confirm|check|indicating|indicates|intended|designed|allowed|required"
+    r"|used)$",
+    re.IGNORECASE,
+)
 
 
 def fix_name(label: str, lead: str, items: Sequence[str], context: str = "") -> str:
