@@ -196,3 +196,9 @@ def test_a_label_cut_inside_an_infinitive_ends_before_it() -> None:
     titles = outcome_titles(tree)
     assert "Change the trigger for the Microsoft Key Distribution Service (KdsSvc)" in titles
     assert not any(t.endswith(" to start") for t in titles)
+
+
+def test_when_to_choose_says_the_case_a_fix_section_opens_with() -> None:
+    """'To prevent this issue during future installs, ...' is said in the fix's note."""
+    help_text = fixes_help(draft_tree(support(FUTURE, id_="support-f5", title="Code 31")))
+    assert "(1) prevents it during future installs" in help_text

@@ -647,6 +647,17 @@ def _tidy(article: Article, option: Option, count: int) -> str:
     return label
 
 
+def _section_lead(article: Article, option: Option, rest: list[Option]) -> str:
+    """The first sentence of the fix's own section when no other fix shares it ("To
+    prevent this issue during future installs, you must integrate update ..."): the case
+    it is for, which its steps no longer say."""
+    if sum(o.section is option.section for o in rest) != 1:
+        return ""
+    text = option.section.text
+    said = split_sentences(" ".join((md_plain(text) if article.style != "mskb" else text).split()))
+    return said[0] if said else ""
+
+
 def _fixes_question(
     article: Article, rest: list[Option], question: dict[str, Any], lead: str
 ) -> tuple[dict[str, Any], str]:
@@ -661,7 +672,9 @@ def _fixes_question(
             o.label,
             o.section.name,
             o.kind,
-            " ".join([o.label, o.lead, *map(step_text, o.items[:1])]),
+            " ".join(
+                [o.label, o.lead or _section_lead(article, o, rest), *map(step_text, o.items[:1])]
+            ),
             " ".join([o.lead, *map(step_text, o.items)]),
         )
         for o in rest
