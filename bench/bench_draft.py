@@ -63,10 +63,17 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   the article only where a letter or digit follows it), / all choice labels.
 - **labels cut mid-phrase**: choice labels of three words or more, not cut mid-word,
   that end on a word a phrase does not end on (an article, a preposition, a conjunction,
-  "as", "than", "like") or that the article, everywhere it has them, goes on after with
-  a function word ("... back" + " to the default") or more items of a list ("tiles like
-  Alarm" + ", Calculator, and Edge"), or that are only a scene-setting clause ("When you
-  click OK" where the article goes on ", the following error ..."), / all choice labels.
+  "as", "than", "like"; not when the article has the label as a whole sentence or a
+  link's text: "... may not be logged on to.") or that the article, everywhere it has
+  them, goes on after with a function word ("... back" + " to the default"; not when it
+  only points on: " as follows:", " by following these steps:") or more
+  items of a list ("tiles like Alarm" + ", Calculator, and Edge"), or that are only a
+  scene-setting clause ("When you click OK" where the article goes on ", the following
+  error ..."), / all choice labels.
+- **titles cut mid-phrase**: outcome titles (not "This article may not apply") that,
+  after a section prefix ("Resolution: ", "Method 2: "), are cut as labels cut
+  mid-phrase are, or end on a pointer at what follows ("... the following", "these
+  steps") or on a link's "]" (`draft_metrics.title_cut_phrase`), / all such titles.
 - **lead-in steps**: checklist steps (as for action steps) that only announce others:
   "Use the information in the following paragraphs ...", "Use the following steps to
   ...", "To resolve this problem:", or any step ending in a colon with nothing shown
@@ -257,6 +264,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "labels cut mid-phrase": _pct(
             sum(len(r.phrase_cut_labels) for r in clean), sum(r.labels for r in clean)
+        ),
+        "titles cut mid-phrase": _pct(
+            sum(len(r.phrase_cut_titles) for r in clean), sum(r.titles for r in clean)
         ),
         "lead-in steps": _pct(
             sum(len(r.lead_in_items) for r in clean), sum(r.items for r in clean)

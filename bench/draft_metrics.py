@@ -229,10 +229,11 @@ def label_cut(label: str, article_text: str) -> bool:
     return True
 
 
-#: Words a phrase does not end on: an article, a preposition, a conjunction, "as"/"than"
+#: Words a phrase does not end on (a whole word: "add-in" ends on no "in"): an article, a
+#: preposition, a conjunction, "as"/"than"
 #: of a comparison ("as quickly [as possible]"), "like" of a list ("tiles like Alarm, ...").
 _OPEN_END_RE = re.compile(
-    r"\b(?:a|an|the|to|of|for|with|by|from|in|on|at|into|onto|as|than|like|and|or|but|that"
+    r"(?<![\w-])(?:a|an|the|to|of|for|with|by|from|in|on|at|into|onto|as|than|like|and|or|but|that"
     r"|which|whose|is|are|be|such)$",
     re.IGNORECASE,
 )
@@ -246,12 +247,36 @@ _GOES_ON_RE = re.compile(
 )
 
 
+#: What the article goes on with that only points at what follows ("... as follows:",
+#: "... by following these steps:"): the label before it is whole.
+_POINTER_ON_RE = re.compile(
+    r"^,?\s(?:as follows|(?:by\s+)?(?:following|doing|using|performing)\s+(?:these|the following)"
+    r"|(?:to|in|with|using|from|by)\s+the following)\b",
+    re.IGNORECASE,
+)
+
+
 #: A clause that only sets the scene ("When you click OK", "If you have more than one
 #: Passport"): as a whole label, the first clause of a sentence whose point comes after.
 _SCENE_RE = re.compile(
     r"^(?:if|when|whenever|after|before|because|while|although|since|once|unless|until)\b",
     re.IGNORECASE,
 )
+
+
+#: What follows a label the article says whole: its sentence's end, a link's "](".
+_WHOLE_AFTER_RE = re.compile(r"^(?:[.!?](?:\s|$)|\]\(|$)")
+
+
+def _said_whole(label: str, article_text: str) -> bool:
+    """Whether the article has `label` as a whole sentence's end or a link's text ("The
+    referenced account ... may not be logged on to." ends on "to" and is whole)."""
+    at = article_text.find(label)
+    while at != -1:
+        if _WHOLE_AFTER_RE.match(article_text[at + len(label) : at + len(label) + 3]):
+            return True
+        at = article_text.find(label, at + 1)
+    return False
 
 
 def label_cut_phrase(label: str, article_text: str) -> bool:
@@ -268,6 +293,8 @@ def label_cut_phrase(label: str, article_text: str) -> bool:
     words = label.split()
     if len(words) < 3:
         return False  # "Yes", "Not sure", "Windows 95": too short to tell
+    if _said_whole(label, article_text):
+        return False  # the article's whole sentence or link text: "... logged on to."
     if _OPEN_END_RE.search(label):
         return True
     at = article_text.find(label)
@@ -276,10 +303,33 @@ def label_cut_phrase(label: str, article_text: str) -> bool:
     scene = bool(_SCENE_RE.match(label)) and "," not in label
     while at != -1:
         rest = article_text[at + len(label) : at + len(label) + 60]
+        if _POINTER_ON_RE.match(rest):
+            return False  # "... switch" + " as follows:": only a pointer at what follows
         if not (_GOES_ON_RE.match(rest) or (scene and rest.startswith(", "))):
             return False
         at = article_text.find(label, at + 1)
     return True
+
+
+#: A title's own name for its section before what it does: "Resolution: ", "Method 2: ".
+_TITLE_PREFIX_RE = re.compile(r"^[^:]{2,40}:\s+")
+#: A title that points at what follows instead of saying it ("... do the following",
+#: "... by updating the following", "Follow these steps"), or keeps a link's "]".
+_TITLE_LEAD_IN_RE = re.compile(
+    r"(?:\bfollowing|\bas follows|\bthese steps|\bthis method|\bthe steps)\W*$|^[^\[]*\]$",
+    re.IGNORECASE,
+)
+
+
+def title_cut_phrase(title: str, article_text: str) -> bool:
+    """An outcome title cut mid-phrase or ending on a lead-in: what label_cut_phrase
+    counts for the title after its section prefix ("Resolution: ... page though" + " the
+    settings link"), or a title ending on "the following", "these steps", or "]"."""
+    title = _normal(title)
+    body = _TITLE_PREFIX_RE.sub("", title, count=1)
+    if _TITLE_LEAD_IN_RE.search(body):
+        return True
+    return label_cut_phrase(body, article_text) or label_cut_phrase(title, article_text)
 
 
 #: A step that only announces others: "Use the information in the following paragraphs
@@ -550,6 +600,8 @@ class Record:
     labels: int = 0
     cut_labels: list[str] = field(default_factory=list)
     phrase_cut_labels: list[str] = field(default_factory=list)  # whole words, phrase cut
+    titles: int = 0  # outcome titles but "This article may not apply"
+    phrase_cut_titles: list[str] = field(default_factory=list)  # see title_cut_phrase
     lead_in_items: list[str] = field(default_factory=list)  # ticked announcements
     symptom_question: bool = False
     symptom_cut: bool = False
@@ -664,6 +716,9 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.labels = len(labels)
     record.cut_labels = [label for label in labels if label_cut(label, text)]
     record.phrase_cut_labels = [label for label in labels if label_cut_phrase(label, text)]
+    titles = [o.title for o in outcomes if o.id not in ("not_this_article", "read_article")]
+    record.titles = len(titles)
+    record.phrase_cut_titles = [t for t in titles if title_cut_phrase(t, text)]
     record.texts_cut = texts_cut(tree, text)
     cut = symptom_cut(tree)
     record.symptom_question, record.symptom_cut = cut is not None, bool(cut)

@@ -197,3 +197,27 @@ def test_texts_cut_with_the_mark_are_counted_but_not_the_articles_own_elision() 
     assert metrics.ours_cut("Other things to check: a; b; c (for example WORKDIR [...]", article)
     assert not metrics.ours_cut("Look for function: sbpa4snd [...] in the log", article)
     assert not metrics.ours_cut("Restart it.", article)
+
+
+def test_titles_cut_mid_phrase_are_counted_and_whole_sentences_are_not() -> None:
+    """Titles ending on a lead-in or a link's ']' count; a whole sentence ending 'to' doesn't."""
+    text = (
+        "Change the IIS directory setting to the following: Read. "
+        "The referenced account is currently locked out and may not be logged on to. "
+        "See [Password must be changed before signing in](#password)."
+    )
+    assert metrics.title_cut_phrase(
+        "Resolution: Change the IIS directory setting to the following", text
+    )
+    assert metrics.title_cut_phrase("Password must be changed before signing in]", text)
+    assert not metrics.title_cut_phrase("Resolution: Set the IIS directory to Read", text)
+    assert not metrics.label_cut_phrase(
+        "The referenced account is currently locked out and may not be logged on to", text
+    )
+
+
+def test_a_label_the_article_follows_only_with_a_pointer_is_whole() -> None:
+    """'Disable the add-in' + ' by following these steps:' is no cut phrase."""
+    text = "Disable the Analysis Toolpak add-in by following these steps: 1. Click Tools."
+    assert not metrics.label_cut_phrase("Disable the Analysis Toolpak add-in", text)
+    assert metrics.label_cut_phrase("Disable the Analysis Toolpak add-in by", text)

@@ -420,7 +420,7 @@ def test_method_headings_name_their_options_and_are_no_steps() -> None:
 
 def test_a_note_before_a_work_around_paragraph_is_no_option_of_its_own() -> None:
     """ "Note that you should back up the registry" then "To work around this ...:" is one
-    option: the backup its first step, the option named by its first action."""
+    option: the backup its first step, the option named by the action it takes."""
     art = mskb(
         SYMPTOMS + "RESOLUTION\n==========\n\n"
         "Note that you should back up the registry before you edit it.\n\n"
@@ -431,9 +431,8 @@ def test_a_note_before_a_work_around_paragraph_is_no_option_of_its_own() -> None
     )
     tree = draft_tree(art)
     outcomes = [n["title"] for n in tree["nodes"] if n["kind"] == "outcome"]
-    assert outcomes[0] == (
-        "Resolution: Start Registry Editor (Regedt32.exe) and go to the following subkey"
-    )
+    # named by what it changes, not by the step that opens Registry Editor (round 10)
+    assert outcomes[0] == "Resolution: Set DefaultMaxPacketSize to 1415"
     assert len(outcomes) == 2  # the fix and "This article may not apply"
     texts = [t for t, _ in steps(walked(art, {"symptom": "yes"}))]
     assert texts[0].startswith("Back up the registry before you change anything")

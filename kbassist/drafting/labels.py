@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from kbassist.drafting.text import clean, split_sentences
+from kbassist.drafting.text import clean, short_label, split_sentences
 
 #: Words of a sentence that only points back at another ("If you do so", "If this step
 #: doesn't resolve this issue", "If that fails"): no case of its own to choose.
@@ -57,7 +57,7 @@ _TO_HEAD_RE = re.compile(r"^to (?=[A-Za-z][a-z]+ )", re.IGNORECASE)
 #: Words a phrase does not end on: a label ending on one was cut inside its phrase.
 _OPEN_END = frozenset(
     "a an the to of for with by from in on at into onto as than like and or but nor that "
-    "which whose who is are was were be your its their this these those between through "
+    "which whose who is are was were be your its their this these those between through though "
     "across via against without within about over under per after before during if when "
     "whether while using".split()
 )
@@ -199,6 +199,10 @@ def _drop_open_end(body: str) -> str:
     return " ".join(words).rstrip(" ,;:(-")
 
 
+#: What follows a label the article says whole: its sentence's end, or a link's "](".
+_SAID_WHOLE_RE = re.compile(r"^(?:[.!?](?:\s|$)|\]\(|$)")
+
+
 def _phrase_end(body: str, sources: Sequence[str]) -> str:
     """A label that ends on an open word, or that the article goes on after with a
     function word, cut back to the last whole phrase (at least three words)."""
@@ -207,13 +211,18 @@ def _phrase_end(body: str, sources: Sequence[str]) -> str:
         return body
     ends_open = _ends_open(body)
     text, end = _found(body, sources)
+    if end >= 0 and _SAID_WHOLE_RE.match(text[end : end + 3]):
+        return body  # a whole sentence or link text of the article's: "... logged on to."
     goes_on = end >= 0 and bool(_GOES_ON_RE.match(text[end : end + 30]))
     if not (ends_open or goes_on):
         return body
     if end >= 0 and not _NOTE_RE.match(body):
         # the rest of the phrase, when it is short: "... firewall network devices between"
         # + " the nodes."
-        tail = re.match(r'(?:[^,;:.()"]|\.(?=\w)){0,60}?(?=[,;:()"]|\.(?!\w)|$)', text[end:])
+        # never into a link's or a bracket's closing mark ("... before signing in" + "](#")
+        tail = re.match(
+            r'(?:[^,;:.()"\[\]]|\.(?=\w)){0,60}?(?=[,;:()"\[\]]|\.(?!\w)|$)', text[end:]
+        )
         whole = body + tail.group(0).rstrip() if tail else ""
         if (
             tail
@@ -289,8 +298,6 @@ def _fix_phrase(text: str) -> str:
     text = _FIX_LEAD_RE.sub("", text.strip(), count=1)
     if not text:
         return ""
-    from kbassist.drafting.text import short_label
-
     return short_label(text[0].upper() + text[1:], 90)
 
 
@@ -309,7 +316,41 @@ _DOWNLOAD_RE = re.compile(
     r"contact (?:microsoft )?(?:product )?support)\b",
     re.IGNORECASE,
 )
-_RESTART_RE = re.compile(r"\b(?:restart|reboot|shut down)\b", re.IGNORECASE)
+#: A restart of the computer (not of a service or a program): "Restart Windows", "reboot
+#: the server", "restart your computer".
+_RESTART_RE = re.compile(
+    r"\b(?:reboot\w*|(?:restart\w*|shut\w* down)\s+(?:the\s+|your\s+|this\s+|each\s+)?"
+    r"(?:computer|system|server|machine|windows|pc|workstation|node|host|domain controller|dc"
+    r"|operating system|device)s?\b)",
+    re.IGNORECASE,
+)
+#: A restart of a service: a short outage of what it serves, not of the computer.
+_SERVICE_RESTART_RE = re.compile(
+    r"\b(?:restart\w*|stop\w* and (?:re)?start\w*)\s+(?:the\s+)?[\w .()-]{0,50}?\bservices?\b",
+    re.IGNORECASE,
+)
+#: A pod restarted (deleted to be recreated): "delete the pod to force a restart".
+_POD_RESTART_RE = re.compile(
+    r"\b(?:force a restart|(?:restart|delete|recreate)\w*\s+(?:the\s+)?[\w`.<>-]{0,40}\s?pods?)\b",
+    re.IGNORECASE,
+)
+#: The registry edited by hand: the article's own warning says it is a risk.
+_REGISTRY_EDIT_RE = re.compile(
+    r"\b(?:registry editor|regedit|regedt32|registry (?:key|subkey|value|entry))", re.I
+)
+#: "less desirable", "not recommended": the article's own word against a fix.
+_WORSE_RE = re.compile(
+    r"\b(?:less desirable|not recommended|isn't recommended|less preferred|not the preferred)\b",
+    re.I,
+)
+#: The case a fix's lead says it is for: "If you have already installed the operating
+#: system and ..., follow these steps"; "To prevent this issue during future installs, ...".
+_LEAD_CASE_RE = re.compile(r"^(?:if|when) (?P<case>[^,]{6,200}),\s", re.IGNORECASE)
+_PREVENT_SCOPE_RE = re.compile(
+    r"^to prevent (?:this|the) (?:issue|problem|error|behaviou?r) "
+    r"(?P<scope>(?:during|in|on|for|from|with|after) [^,.;]{3,50}),",
+    re.IGNORECASE,
+)
 _DOWNTIME_RE = re.compile(r"\b(?:downtime|offline|take .{0,30} offline|stop the \w+)\b", re.I)
 _LAST_RE = re.compile(
     r"\b(?:last resort|if (?:none|nothing) (?:else )?works|if (?:the )?(?:resolutions?|methods?|"
@@ -334,12 +375,15 @@ def choose_notes(kind: str, lead: str, body: str) -> list[str]:
     says nothing."""
     said: list[str] = []
     best = _BEST_RE.search(lead)
+    worse = _WORSE_RE.search(lead)
     if kind == "upgrade":
         said.append("a permanent fix")
     elif _LAST_RE.search(lead):
         said.append("a last resort")
     elif kind == "workaround" or _TEMPORARY_RE.search(lead):
         said.append("works around the problem")
+    elif worse:
+        said.append(f"the article calls it {worse.group(0).casefold()}")
     elif best:
         said.append(f"the article calls it {best.group(0).casefold()}")
     if kind == "upgrade" or _DOWNLOAD_RE.search(body):
@@ -348,7 +392,43 @@ def choose_notes(kind: str, lead: str, body: str) -> list[str]:
         said.append("needs a restart")
     elif _DOWNTIME_RE.search(body):
         said.append("needs downtime")
+    elif _SERVICE_RESTART_RE.search(body):
+        said.append("restarts a service")
+    elif _POD_RESTART_RE.search(body):
+        said.append("restarts a pod")
+    if _REGISTRY_EDIT_RE.search(body):
+        said.append("edits the registry")
     return said
+
+
+def lead_case(label: str, lead: str) -> str:
+    """The case a fix is for, in its lead's own words ("if you have already installed the
+    operating system", "during future installs"), when the label does not say it already;
+    "" when the lead names none."""
+    for sentence in split_sentences(clean(lead))[:1]:  # a later "If ..." is a step's case
+        found = _LEAD_CASE_RE.match(sentence)
+        if found and (
+            status_only(found.group("case"))
+            or re.search(
+                r"\d$|\b(?:resolutions?|methods?|steps?|workarounds?)\b", found.group("case"), re.I
+            )
+        ):
+            continue  # "If you do so", "If Resolutions 1, 2 ... don't work": no case of its own
+        if found:
+            case = re.split(r"\s+(?:and|or)\s+(?:are|is|you|if|when)\b", found.group("case"))[0]
+            case = _short_case(case)
+            if not case:
+                continue
+            said = f"if {case}"
+        elif found := _PREVENT_SCOPE_RE.match(sentence):
+            said = f"prevents it {found.group('scope')}"
+        else:
+            continue
+        words = set(re.findall(r"\w+", said.casefold())) - {"if", "you", "the", "a", "it"}
+        if words and words <= set(re.findall(r"\w+", label.casefold())):
+            return ""  # the label says it
+        return said
+    return ""
 
 
 #: A label that quotes what the admin sees: an error code or message, an event.
@@ -372,6 +452,11 @@ _METHODS_WORK_AROUND_RE = re.compile(
 )
 
 
+def _own_lead(label: str, said: str) -> str:
+    """A fix's lead and first step, without the label they were given with."""
+    return said[len(label) :].strip() if said.startswith(label) else said
+
+
 def fixes_question(
     options: Sequence[tuple[str, str, str, str, str]], lead: str
 ) -> tuple[str, str, list[str]]:
@@ -389,8 +474,11 @@ def fixes_question(
             for (label, *_), k in zip(options, kinds, strict=True)
         ]
     said = [
-        choose_notes(kind, said, body)
-        for (_, _, _, said, body), kind in zip(options, kinds, strict=True)
+        [
+            *([case] if (case := lead_case(label, _own_lead(label, said))) else []),
+            *choose_notes(kind, said, body),
+        ]
+        for (label, _, _, said, body), kind in zip(options, kinds, strict=True)
     ]
     # what every fix shares tells none of them apart
     shared = set.intersection(*(set(s) for s in said)) if len(said) >= 2 else set()
@@ -444,3 +532,383 @@ def way_heading(head: str) -> bool:
     if _WAY_HEAD_RE.match(head):
         return not re.match(r"to (?:work around|resolve|fix|correct)\b.*\bif\b", head, re.I)
     return False
+
+
+# --------------------------------------------------------------------------- fix names
+
+#: Nouns of a pointer at what follows: "in the following format", "to the following".
+_POINTER_NOUNS = (
+    r"(?:format|formats|steps|step|method|methods|procedure|values?|settings?|entry|entries"
+    r"|changes|command|commands|code|text|line|lines|modes?|options?|manner|way|information)"
+)
+#: A lead-in tail that points at what follows instead of saying it: "... do the following",
+#: "... by updating the following", "... to the following", "..., as follows".
+_LEAD_TAIL_RE = re.compile(
+    r"(?:,\s*(?:please\s+)?(?:do|follow|use|perform|complete|try|carry out)\s+"
+    r"(?:the following|these|this|one of the following)"
+    r"(?:\s+(?:steps?|methods?|procedures?|instructions|tasks?))?"
+    r"|,?\s+do the following"
+    r"|\s+(?:by\s+)?(?:following|using|with|doing)\s+(?:these|the following|the)\s+"
+    r"(?:steps|procedures?|instructions)"
+    r"|,?\s+as follows"
+    r"|\s+(?:by\s+)?(?:updating|using|changing|editing|doing|performing|following|setting"
+    r"|adding|running|modifying)\s+the following(?:\s+" + _POINTER_NOUNS + r")?"
+    r"|\s+(?:to|in|into|with|using|at|on|by)\s+the following(?:\s+" + _POINTER_NOUNS + r")?"
+    r")\s*[.:]?$",
+    re.IGNORECASE,
+)
+#: What a cut lead-in must not end on: a pronoun or a state ("put it", "are stored").
+_LEFT_HANGING_RE = re.compile(
+    r"(?:\b(?:it|them|this|that|you|these|those)"
+    r"|\b(?:is|are|was|were|be|been) (?:\w+(?:ed|en)|set))$",
+    re.IGNORECASE,
+)
+#: A purpose clause that says only that it fixes: "To work around this problem and X".
+_FIX_PURPOSE_RE = re.compile(
+    r"^to (?:work ?around|resolve|fix|correct|avoid|prevent|solve|mitigate) "
+    r"(?:this|the|these) (?:problem|issue|behaviou?r|error|issues|problems)s?"
+    r"(?: (?:and|,)\s*|,\s*(?:and\s+)?)(?=[a-z])",
+    re.IGNORECASE,
+)
+#: A whole label that only announces steps: "Follow these steps", "Use the following
+#: method", "The following steps describe how to resolve this problem".
+_ONLY_LEAD_IN_RE = re.compile(
+    r"^(?:(?:please\s+)?(?:follow|use|perform|complete|do|try|see|apply|carry out)\s+"
+    r"(?:these|the following|this|the|one of the following)\s+"
+    r"(?:steps?|methods?|procedures?|instructions|workarounds?|resolutions?|tasks?)"
+    r"|the following (?:steps|methods?|procedures?|instructions) (?:describe|explain|show"
+    r"|illustrate|demonstrate)\b.*"
+    r"|do the following)\.?$",
+    re.IGNORECASE,
+)
+#: "The following steps illustrate how to X": the steps do X.
+_HOW_TO_RE = re.compile(
+    r"^the following (?:steps|procedures?|instructions|methods?) (?:describe|explain|show"
+    r"|illustrate|demonstrate)s? how (?:to|you can) (?P<what>[a-z][^.:]{4,90}?)[.:]?$",
+    re.IGNORECASE,
+)
+#: A first step that only opens a tool or a file ("Open the user's SYSTEM.INI file", "Run
+#: Registry Editor (Regedt32.exe) and locate the following subkey", "Click Start"): it
+#: names where the fix happens, not what it does.
+_OPENER_RE = re.compile(
+    r"^(?:(?:open|start|run|launch)(?: up)?\s+(?P<tool>(?:the\s+|an?\s+|your\s+)?[^,;]{2,80}?)"
+    r"(?:\s+(?:and|,)\s+(?:then\s+)?(?:locate|find|go to|navigate to|open|select|click|expand)"
+    r"\b.*)?"
+    r"|click start|(?:in|on) (?P<where>(?:the\s+)?[^,;]{2,80}?)(?:,)?)\.?$",
+    re.IGNORECASE,
+)
+#: What an opener opens: a named tool or file ("Registry Editor (Regedt32.exe)", "the
+#: user's SYSTEM.INI file", "an elevated Command Prompt"), not "the following command".
+_TOOL_RE = re.compile(
+    r"^(?!the following\b)(?:(?:the|an?|your)\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:[A-Z][\w.]*|[\w-]+\.[A-Za-z]{2,4})\b(?![^()]*\bcommand\b)",
+)
+#: A registry value a fix's steps set, add or delete: "Type the name of the value as
+#: MaxCachedOpenFiles", "add the EnableRouting value", "Value Name: Foo".
+_REG_VALUE_RE = re.compile(
+    r"\b(?:value (?:name\s*)?(?:as|named|called|:)\s*|name of the value as\s+|value name:\s*)"
+    r"\"?(?P<name>[A-Za-z][\w.]{2,60})"
+    r"|\b(?:the\s+)?\"?(?P<name2>[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)\"?"
+    r" (?:registry )?(?:value|entry)\b"
+)
+_REGISTRY_TOOL_RE = re.compile(r"\b(?:registry editor|regedit|regedt32|registry)\b", re.I)
+#: "To set up the icon, do one of the following": what the section's ways are for.
+_WAYS_PURPOSE_RE = re.compile(
+    r"\bto (?P<what>[a-z][^,.:;]{4,70}?),\s+(?:do|use|follow|try|perform)\s+"
+    r"(?:one|either|any)\s+of\s+(?:the\s+following|these)\b",
+    re.IGNORECASE,
+)
+#: "To X, do the following", "To X: follow these steps": this fix's own purpose.
+_OWN_PURPOSE_RE = re.compile(
+    r"^to (?P<what>[a-z][^,.:;]{4,80}?)[,:]\s+(?:do|follow|use|perform|complete|try)\b",
+    re.IGNORECASE,
+)
+
+
+#: How long a label may grow to be its whole sentence rather than a cut one.
+MAX_WHOLE = MAX_LABEL + 25
+
+
+def whole_sentence(label: str, sources: Sequence[str]) -> str:
+    """A label cut inside its sentence by length ("Make sure that the schedule on the
+    connector" + " of the remote ... is not set to Never") as the whole sentence when it
+    fits in MAX_WHOLE characters; `label` unchanged otherwise, or when the article's
+    sentence does not start with it."""
+    prefix_match = _PREFIX_RE.match(label)
+    prefix = prefix_match.group(0) if prefix_match else ""
+    body = label[len(prefix) :].strip()
+    if len(body.split()) < 3:
+        return label
+    for source in sources:
+        text = _cleaned(source)
+        at = text.find(body)
+        if at < 0 or (at > 0 and not re.search(r"(?:^|[.!?:]\s|\n|^\W*)$", text[:at][-3:])):
+            continue
+        rest = text[at + len(body) :]
+        verb_cut = bool(_INFINITIVE_END_RE.search(body))  # "... to verify" + " that ..."
+        if not re.match(r"\s+[a-z(\"]", rest) or (
+            re.match(r"\s+(?:that|who|whom)\s", rest) and not verb_cut
+        ):
+            return label  # the sentence ends here, goes on with a new one or a relative
+        # to the clause's end: not into a reason, an aside or a new clause after a comma
+        end = re.search(r"[.!?;:,](?=\s|$)|\s-or-\s|\n|\s(?:because|which|since)\s", rest)
+        tail = rest[: end.start()] if end else rest
+        whole = (body + tail).rstrip(" ,")
+        if (
+            len(whole) <= MAX_WHOLE
+            and _balance(whole) < 0
+            and not _ends_open(whole)
+            and not re.search(r"\b(?:the following|as follows)\b", whole, re.IGNORECASE)
+        ):
+            return prefix + whole
+        infinitive = re.search(r"\s+to\s+[a-z]+$", body)
+        if infinitive:
+            # too long whole, cut inside an infinitive: "Change the trigger for the Key
+            # Distribution Service (KdsSvc) to start" + " the service as soon as ...",
+            # "Check with the message recipient to verify" + " that ...": the phrase before
+            cut = _drop_open_end(body[: infinitive.start()].rstrip(" ,;:"))
+            if len(cut.split()) >= 3 and not _ends_open(cut) and _balance(cut) < 0:
+                return prefix + cut
+        return label
+    return label
+
+
+#: A label ending on a verb its cut infinitive completes ("... does not attempt" + " to
+#: send", "... to verify" + " that ...", "you need" + " to ...").
+_INFINITIVE_END_RE = re.compile(
+    r"\b(?:attempts?|tries|try|need|needs|want|wants|able|unable|continue|continues|fails?"
+    r"|verify|ensure|confirm|check|indicating|indicates|intended|designed|allowed|required"
+    r"|used)$",
+    re.IGNORECASE,
+)
+
+
+def fix_name(label: str, lead: str, items: Sequence[str], context: str = "") -> str:
+    """`label` as what the fix does, not how it starts: a lead-in tail dropped ("Reduce
+    the memory required by Encarta do the following" -> "Reduce the memory required by
+    Encarta"), "To work around this problem and X" -> "X", a label that only announces
+    steps ("Follow these steps") or only opens a tool ("Open the user's SYSTEM.INI file")
+    named by the purpose its lead or `context` (the section's text) gives, or by the
+    registry value it changes. `label` unchanged when nothing better is said."""
+    prefix_match = _PREFIX_RE.match(label)
+    prefix = prefix_match.group(0) if prefix_match else ""
+    body = label[len(prefix) :].strip()
+    if not body:
+        return label
+    purpose = re.match(r"^to (?P<what>[a-z]+ [^,;:]{3,100})$", body)
+    if purpose and not _FIX_ONLY_RE.match(purpose.group("what")):
+        from kbassist.drafting.options import _is_action
+
+        act = purpose.group("what")[0].upper() + purpose.group("what")[1:]
+        if _is_action(act):  # "To update your MS-DOS EXTERNAL.EXE file": the way, as an action
+            return prefix + act
+    how = _HOW_TO_RE.match(body)
+    if how and not _FIX_ONLY_RE.match(how.group("what")):  # "... how to handle X" -> "Handle X"
+        return prefix + how.group("what")[0].upper() + how.group("what")[1:]
+    named = _lead_in_free(body)
+    if named != body and len(named.split()) >= 2:
+        return prefix + named
+    steps = [clean(i) for i in items]
+    if len(steps) >= 2 and _same_step(body, steps[:1]):
+        # named by its first step while its lead says what the steps do: "To reduce the
+        # memory X, do the following:", "The following steps illustrate how to handle X"
+        said = _purpose(lead) or _how_to(lead)
+        if said:
+            return prefix + said
+    if _ONLY_LEAD_IN_RE.match(body):
+        said = _purpose(lead) or _first_condition(lead)
+        return prefix + said if said else label
+    opener = _OPENER_RE.match(body)
+    if opener and opener.group("where") is not None and not prefix:
+        opener = None  # "From a NetWare client computer" beside another client: a case
+    if opener and opener.group("tool") is not None and not _TOOL_RE.match(opener.group("tool")):
+        opener = None  # "Start applications manually", "Run the following command": actions
+    if opener and len(steps) >= 2 and _same_step(body, steps):
+        tool = (opener.group("tool") or opener.group("where") or "").strip()
+        tool = re.sub(r"\s*\([^)]*\)$", "", tool).rstrip(" .")
+        registry = _REGISTRY_TOOL_RE.search(body) or any(
+            _REGISTRY_TOOL_RE.search(s) for s in steps[:3]
+        )
+        value = _registry_value(steps) if registry else ""
+        purpose = _purpose(lead) or _ways_purpose(context)
+        if purpose and tool and not re.match(r"start$", tool, re.I):
+            return f"{prefix}{purpose} in {_lower_article(tool)}"
+        if value:
+            return f"{prefix}{value}"
+        if purpose:
+            return prefix + purpose
+        said = _lead_action(lead) or _first_change(steps[1:5])
+        if said:
+            return prefix + said
+    return label
+
+
+#: A step that only gets somewhere (a click, a menu, a tool opened, a key located) or
+#: sets the scene: it does not say what the fix changes.
+_NAV_RE = re.compile(
+    r"^(?:click|double-click|right-click|point|press|select|choose|type|open|start|run|launch"
+    r"|go to|navigate|locate|find|expand|browse|scroll|switch to|in|on|from|under|at|when|if"
+    r"|note|back ?up|make a backup|exit|close|quit|log ?on|sign in|then|examine|check|view|look"
+    r"|review|determine|identify|see|read|verify|test|highlight|for|to|with|by|as|after|before"
+    r"|once|while)\b",
+    re.IGNORECASE,
+)
+
+
+def _lead_action(lead: str) -> str:
+    """The action a lead names after saying it fixes: "To work around this issue, delete
+    the invalid registry value:" -> "Delete the invalid registry value"."""
+    from kbassist.drafting.options import _is_action
+
+    for sentence in split_sentences(clean(lead))[:1]:
+        found = _FIX_LEAD_RE.match(sentence)
+        if not found:
+            continue
+        said = sentence[found.end() :].rstrip(" .:")
+        if said and not _NAV_RE.match(said) and not _ONLY_LEAD_IN_RE.match(said):
+            said = said[0].upper() + said[1:]
+            if _is_action(said) and not _LEAD_TAIL_RE.search(said):
+                return short_label(said, MAX_LABEL)
+    return ""
+
+
+def _first_change(steps: Sequence[str]) -> str:
+    """The first of `steps` that changes something ("Make sure that the service account
+    is a member of the Domain Admins group"), not a click or a key located."""
+    from kbassist.drafting.options import _is_action
+
+    for step in steps:
+        text = step.strip()
+        if not text or _NAV_RE.match(text) or not _is_action(text):
+            continue
+        if re.search(r"\bback (?:from|to)\b|\bagain\b", text, re.IGNORECASE):
+            continue  # "Change the same value back from No to Yes": an undo, not the fix
+        said = _PURPOSE_END_RE.sub("", short_label(text, MAX_LABEL))
+        if len(said.split()) >= 3 and not _ends_open(said) and not said.endswith(":"):
+            return said
+    return ""
+
+
+def _how_to(lead: str) -> str:
+    """ "The following steps illustrate how to handle X." -> "Handle X"."""
+    for sentence in split_sentences(clean(lead))[:1]:
+        how = _HOW_TO_RE.match(sentence)
+        if how and not _FIX_ONLY_RE.match(how.group("what")):
+            return how.group("what")[0].upper() + how.group("what")[1:]
+    return ""
+
+
+def _lead_in_free(body: str) -> str:
+    """`body` without a lead-in tail or a fix-only purpose: "To view and change the
+    current swapfile settings, do the following" -> "View and change the current
+    swapfile settings"."""
+    cut = _LEAD_TAIL_RE.sub("", body).rstrip(" ,;:")
+    if cut == body:
+        return body
+    cut = _FIX_PURPOSE_RE.sub("", cut)
+    said = re.match(r"^to (?=[a-z]+\b)", cut, re.IGNORECASE)
+    if said:
+        cut = cut[said.end() :]
+    if not cut or _ends_open(cut) or _LEFT_HANGING_RE.search(cut):
+        return body
+    if re.match(
+        r"^(?:you can )?(?:prevent|resolve|fix|avoid|work ?around|correct) (?:this|the) "
+        r"(?:problem|issue|error|behaviou?r)\b",
+        cut,
+        re.IGNORECASE,
+    ):
+        return body  # "You can prevent the problem described here": says only that it fixes
+    return cut[0].upper() + cut[1:]
+
+
+def _purpose(lead: str) -> str:
+    """The fix's own purpose from its lead ("To reduce the memory X, do the following" ->
+    "Reduce the memory X"), unless it only says it fixes ("To resolve this problem")."""
+    for sentence in split_sentences(clean(lead))[:2]:
+        found = _OWN_PURPOSE_RE.match(sentence)
+        if found:
+            what = _FIX_PURPOSE_RE.sub("", "to " + found.group("what"))
+            what = re.sub(r"^to ", "", what, flags=re.I)
+            if what and not _FIX_ONLY_RE.match(what):
+                return what[0].upper() + what[1:]
+    return ""
+
+
+#: A purpose that only says it fixes ("resolve this problem", "work around the problem
+#: when installing new printers"): it names no fix.
+_FIX_ONLY_RE = re.compile(
+    r"^(?:work ?around|resolve|fix|correct|avoid|prevent|solve|mitigate) (?:this|the|these) "
+    r"(?:problem|issue|behaviou?r|error)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _ways_purpose(context: str) -> str:
+    """What the section's alternative ways are for: "To set up the icon, do one of the
+    following" -> "Set up the icon"."""
+    found = _WAYS_PURPOSE_RE.search(clean(context))
+    if not found or _FIX_ONLY_RE.match(found.group("what")):
+        return ""
+    what = found.group("what")
+    return what[0].upper() + what[1:]
+
+
+def _first_condition(lead: str) -> str:
+    """The case the lead says the fix is for: "If you have already installed the
+    operating system and are currently receiving ...,  follow these steps" -> "If you
+    have already installed the operating system"."""
+    for sentence in split_sentences(clean(lead))[:2]:
+        found = re.match(r"^(?:if|when) (?P<case>[^,]{6,200}),", sentence, re.IGNORECASE)
+        if found:
+            case = re.split(r"\s+(?:and|or)\s+(?:are|is|you|if|when)\b", found.group(0))[0]
+            return _short_case(case.rstrip(" ,"), MAX_LABEL)
+    return ""
+
+
+def _short_case(case: str, limit: int = 64) -> str:
+    """A case clause of at most `limit` characters, cut before a connective ("you're
+    using a gMSA account" + " to run the SQL Server Service"), never on an open word;
+    "" when it cannot be cut whole."""
+    if len(case) <= limit:
+        return case
+    found = [m.start() for m in _CASE_CUT_RE.finditer(case) if 12 <= m.start() <= limit]
+    for at in reversed(found):
+        head = case[:at].rstrip(" ,;:")
+        if not re.search(r"\b(?:due|prior|according|able|order|how|want|wants|need|needs)$", head):
+            return _drop_open_end(head)  # never "malfunctioning due" before " to ..."
+    return ""
+
+
+#: Where a long case may be cut: before what it is for or how ("... gMSA account" + " to
+#: run the SQL Server Service"), never before a relative clause its verb comes after.
+_CASE_CUT_RE = re.compile(r"\s(?:to|by|using|for|on|in|with|from|via|under)\s")
+
+
+def _same_step(body: str, steps: Sequence[str]) -> bool:
+    """Whether the label is one of the first steps, as written (the fix named by its
+    first step, not by a heading)."""
+    key = body.casefold().rstrip(". ")
+    return any(s.casefold().startswith(key[:40]) for s in steps[:2] if s)
+
+
+def _registry_value(steps: Sequence[str]) -> str:
+    """ "Add the MaxCachedOpenFiles registry value" from steps that name a value and what
+    is done to it; "" when no value is named."""
+    text = " ".join(steps)
+    found = _REG_VALUE_RE.search(text)
+    if not found:
+        return ""
+    name = (found.group("name") or found.group("name2") or "").rstrip(".")
+    if len(name) < 3 or name.casefold() in ("the", "data", "value", "name", "type"):
+        return ""
+    if re.search(r"\b(?:delete|remove)\b", text, re.I):
+        verb = "Delete"
+    elif re.search(r"\b(?:add value|new value|add the\b|create\b|add a\b)", text, re.I):
+        verb = "Add"
+    else:
+        verb = "Set"
+    return f"{verb} the {name} registry value"
+
+
+def _lower_article(tool: str) -> str:
+    return re.sub(r"^(The|An|A|Your)\b", lambda m: m.group(1).lower(), tool)

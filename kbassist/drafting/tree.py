@@ -27,7 +27,14 @@ from kbassist.drafting.causes import (
 )
 from kbassist.drafting.design import by_design_lead
 from kbassist.drafting.forms import scene_before, symptom_forms
-from kbassist.drafting.labels import APPLIES_RE, fixes_question, named_title, tidy_label
+from kbassist.drafting.labels import (
+    APPLIES_RE,
+    fix_name,
+    fixes_question,
+    named_title,
+    tidy_label,
+    whole_sentence,
+)
 from kbassist.drafting.lead_cases import (
     fold_example_steps,
     glued_heading,
@@ -672,11 +679,26 @@ def _tidy(article: Article, option: Option, count: int) -> str:
 
     sources = [option.lead, *(step_text(i) for i in option.items[:3]), article.body]
     label = tidy_label(option.label, sources)
+    # what the fix does, not its lead-in or the tool its first step opens
+    steps = [] if 0 in option.when else [step_text(i) for i in option.items]
+    label = whole_sentence(label, sources[:-1])  # a fix cut by length: its whole sentence
+    label = fix_name(label, option.lead, steps, option.section.text)
     if count >= 2:
         # a first step for one case only ("when if_1 == yes") does not name the fix
         items = [] if 0 in option.when else [step_text(i) for i in option.items]
         label = named_title(label, option.lead, items, _is_action)
     return label
+
+
+def _section_lead(article: Article, option: Option, rest: list[Option]) -> str:
+    """The first sentence of the fix's own section when no other fix shares it ("To
+    prevent this issue during future installs, you must integrate update ..."): the case
+    it is for, which its steps no longer say."""
+    if sum(o.section is option.section for o in rest) != 1:
+        return ""
+    text = option.section.text
+    said = split_sentences(" ".join((md_plain(text) if article.style != "mskb" else text).split()))
+    return said[0] if said else ""
 
 
 def _fixes_question(
@@ -693,7 +715,9 @@ def _fixes_question(
             o.label,
             o.section.name,
             o.kind,
-            " ".join([o.label, o.lead, *map(step_text, o.items[:1])]),
+            " ".join(
+                [o.label, o.lead or _section_lead(article, o, rest), *map(step_text, o.items[:1])]
+            ),
             " ".join([o.lead, *map(step_text, o.items)]),
         )
         for o in rest
