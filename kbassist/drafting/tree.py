@@ -1783,9 +1783,12 @@ def _outcome(
             entry = {"text": entry.pop("text"), "when": option.when[n], **entry}
         steps.append(entry)
     verify = [_item(article, check, option.section, known) for check in option.checks]
-    version = version_check(option.items)
+    version, table_section = version_check(option.items), option.section
+    if not version and option.pre_items:  # the obtain step of "obtain, then install"
+        version = version_check(option.pre_items)
+        table_section = option.pre_section or option.section
     if version:  # the hotfix's file table: the files it installs, at least these versions
-        verify.insert(0, _item(article, version, option.section, known))
+        verify.insert(0, _item(article, version, table_section, known))
         if len(verify) == 1:
             verify.append(_verify_entry(article, verify_text, symptom_section or option.section))
     verify = _ignore_verify(article, option, steps, verify, verify_text, symptom_section)
