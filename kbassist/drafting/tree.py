@@ -1989,6 +1989,7 @@ _IF_STEP_RE = re.compile(
 )
 _OTHERWISE_RE = re.compile(r"^(?:otherwise|if not|else|if no)\b[,:]?\s*(?P<then>.+)$", re.I)
 _INLINE_OTHERWISE_RE = re.compile(r"[;.]\s+(?:otherwise|if not)[,:]?\s+", re.IGNORECASE)
+_NOT_WANT_RE = re.compile(r"^you (?:do not|don't) want to\b", re.IGNORECASE)
 _LATER_CASE_RE = re.compile(
     r"\b(?:persists?|still|continues?|recurs?|(?:does not|doesn't|did not|didn't|cannot|can't|"
     r"do not|don't|will not|won't)"
@@ -2068,7 +2069,10 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
         if found is None:
             continue
         cond, then = found
-        if _LATER_CASE_RE.search(cond) or (n == 0 and len(items) == 1):
+        # "If you do not want to distribute addresses from the whole subnet, (you can also)
+        # define an exclusion range": a choice the admin makes, asked (a bare "want" is a
+        # goal, "If you want to X, do Y")
+        if _LATER_CASE_RE.search(_NOT_WANT_RE.sub("", cond)) or (n == 0 and len(items) == 1):
             continue
         if modern and later_case(cond):
             continue  # "If the VSS writers are now listed": what a step above shows
@@ -2172,9 +2176,11 @@ def _otherwise_steps(
 
 
 def _imperative_step(text: str) -> bool:
-    from kbassist.drafting.blocks import _imperative
+    """An action after "If X, ": the step reader's verbs or the MS KB ones ("define an
+    exclusion range", "extend the range"), so the case is asked, not ticked always."""
+    from kbassist.drafting.options import _is_action
 
-    return _imperative(text)
+    return _is_action(text)
 
 
 _LINK_RE = re.compile(r"\[([^\]]+)\]\([^)\s]*\)")
