@@ -256,3 +256,16 @@ def test_a_case_whose_action_is_an_ms_kb_verb_is_asked() -> None:
     var = ask.get("var", ask["id"])
     assert any("SHIFT" in s for s in steps_for(article, {"symptom": "yes", var: "yes"}))
     assert not any("SHIFT" in s for s in steps_for(article, {"symptom": "yes", var: "no"}))
+
+
+def test_either_with_a_bare_verb_shares_the_object_of_the_other_way() -> None:
+    """'Either remove or rebuild the data file.' asks 'Remove the data file' / 'Rebuild ...'."""
+    article = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. Quit Mail on the workstation.\n\n"
+        "2. Either remove or rebuild the user's local data file.\n"
+    )
+    tree = draft_tree(article)
+    labels = [c["label"] for q in questions(tree) for c in q["choices"]]
+    assert "Remove the user's local data file" in labels
+    assert "Rebuild the user's local data file" in labels

@@ -71,6 +71,15 @@ def _two(first: str, second: str) -> tuple[str, str] | None:
     return a, b
 
 
+def _shared_object(first: str, second: str) -> tuple[str, str]:
+    """ "Either remove or rebuild the user's data file": a bare verb shares the object
+    of the way after it ("Remove the user's data file")."""
+    words = second.split()
+    if len(first.split()) == 1 and len(words) >= 2:
+        return f"{first} {' '.join(words[1:])}", second
+    return first, second
+
+
 def split_ways(text: str) -> tuple[str, str, str, str] | None:
     """(before, first way, second way, after) when a sentence of the step offers two ways,
     each an action of its own ("before" and "after" are the step's other sentences, done
@@ -84,7 +93,7 @@ def split_ways(text: str) -> tuple[str, str, str, str] | None:
     for i, sentence in enumerate(sentences):
         before, after = " ".join(sentences[:i]), " ".join(sentences[i + 1 :])
         found = _EITHER_RE.match(sentence)
-        if found and (ways := _two(found.group("a"), found.group("b"))):
+        if found and (ways := _two(*_shared_object(found.group("a"), found.group("b")))):
             return before, *ways, after  # "You can either X or Y. Z.": Z either way
         found = _OR_YOU_CAN_RE.match(sentence)
         if found and (ways := _two(found.group("a"), found.group("b"))):
