@@ -2143,6 +2143,9 @@ _IF_START_RE = re.compile(r"^(?:if|when)\s+", re.IGNORECASE)
 _THEN_COMMA_RE = re.compile(r",\s*(?:then\s+)?")
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?]\s+[A-Z]")
+
+
 def _split_if(text: str, has_detail: bool) -> tuple[str, str] | None:
     """(condition, action) of "If X, do A" (X may hold commas: the action starts at the
     first comma followed by an imperative), or of "If X:" before a command; else None."""
@@ -2150,9 +2153,14 @@ def _split_if(text: str, has_detail: bool) -> tuple[str, str] | None:
     if start is None:
         return None
     rest = text[start.end() :]
+    # "If X, choose Y" (an MS KB verb too) is a case; "When X has been added, choose Close"
+    # is the next step of a sequence, asked only with the step reader's verbs
+    acting = _imperative_step if start.group(0).strip().casefold() == "if" else _imperative
     for comma in _THEN_COMMA_RE.finditer(rest):
         cond, then = rest[: comma.start()], rest[comma.end() :]
-        if 4 <= len(cond) <= 160 and _imperative_step(_then_step(then)):
+        if _SENTENCE_END_RE.search(cond):
+            break  # the case ended at its sentence: "If X, the Y should be Z. If W, do V"
+        if 4 <= len(cond) <= 160 and acting(_then_step(then)):
             return " ".join(cond.split()), then
     if rest.endswith(":") and 4 <= len(rest) <= 160 and "," not in rest:
         return " ".join(rest[:-1].split()), ""
@@ -2175,12 +2183,22 @@ def _otherwise_steps(
             items[n] = with_detail(_then_step(otherwise.group("then")), detail)
 
 
+#: "skip to step 3", "continue with step 7": a jump in the procedure, not an action.
+_JUMP_RE = re.compile(r"^(?:skip|continue|proceed|return)\b", re.IGNORECASE)
+
+
 def _imperative_step(text: str) -> bool:
     """An action after "If X, ": the step reader's verbs or the MS KB ones ("define an
-    exclusion range", "extend the range"), so the case is asked, not ticked always."""
+    exclusion range", "hold down SHIFT"), so the case is asked, not ticked always."""
     from kbassist.drafting.options import _is_action
 
-    return _is_action(text)
+    return _imperative(text) or (_is_action(text) and not _JUMP_RE.match(text))
+
+
+def _imperative(text: str) -> bool:
+    from kbassist.drafting.blocks import _imperative as imperative
+
+    return imperative(text)
 
 
 _LINK_RE = re.compile(r"\[([^\]]+)\]\([^)\s]*\)")
