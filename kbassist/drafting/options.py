@@ -1971,7 +1971,8 @@ def _install_after_obtain(options: list[Option]) -> list[Option]:
     prefix = get.label.split(": ", 1)[0] if ": " in get.label else ""
     for option in installs:
         option.pre_items, option.pre_section = list(get.items), get.section
-        if prefix and not option.label.startswith(f"{prefix}: "):
+        named = option.label.startswith(f"{prefix}: ") or _METHOD_RE.match(option.label)
+        if prefix and not named:  # "Method 1: Using the Hotfix Installer" is named already
             option.label = f"{prefix}: {option.label}"
     return [o for o in options if o is not get]
 
