@@ -51,11 +51,16 @@ def test_you_can_also_in_a_whole_workaround_is_two_options_each_named() -> None:
     """'X. You can also Y.' (the whole workaround) is two options, each labelled by its way."""
     article = mskb(
         SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "WARNING: If you use Registry Editor incorrectly, you may cause serious problems.\n\n"
         "Reconnect the client to the SMS site if it is still available. You can also\n"
         "manually delete the expired items from the client's registry.\n"
     )
     tree = draft_tree(article)
     assert draft_text(article)[1] is not None
+    shown = {o["title"]: " ".join(s.get("detail", "") for s in o["steps"]) for o in outcomes(tree)}
+    assert [t for t, d in shown.items() if "Registry Editor" in d] == [
+        "Workaround: Manually delete the expired items from the client's registry"
+    ]  # the warning goes with the way it is about (the last), not with both
     labels = [c["label"] for q in questions(tree) for c in q["choices"]]
     assert any(label.startswith("Workaround: Reconnect the client") for label in labels)
     assert any("delete the expired items" in label for label in labels)

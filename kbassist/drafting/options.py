@@ -1125,20 +1125,22 @@ def _either_or(option: Option, prefix: str) -> list[Option]:
 
     text, detail = split_detail(option.items[0])
     found = _EITHER_RE.match(text)
+    details = [detail, detail]  # "Either A, or B" over a listing: shown with both
     if found is not None and _is_action(found.group("a")) and _is_action(found.group("b")):
         parts = [found.group("a"), found.group("b")]
     else:
         # "Reconnect the client if it is still available. You can also manually delete
-        # the expired items.": the whole fix is two ways, each an option of its own
+        # the expired items.": the whole fix is two ways, each an option of its own; what
+        # is shown under the paragraph follows its last way (as `ways.way_steps` does)
         ways = split_ways(text)
         if ways is None or ways[0] or ways[3]:
             return [option]
-        parts = [ways[1], ways[2]]
+        parts, details = [ways[1], ways[2]], ["", detail]
     out = []
-    for part in parts:
+    for part, shown in zip(parts, details, strict=True):
         step = part[0].upper() + part[1:].rstrip(".") + "."
         label = prefix + option_label(step) if prefix else option_label(step)
-        out.append(Option(option.section, label, option.lead, [with_detail(step, detail)]))
+        out.append(Option(option.section, label, option.lead, [with_detail(step, shown)]))
     return out
 
 
