@@ -274,3 +274,17 @@ def test_either_with_a_bare_verb_shares_the_object_of_the_other_way() -> None:
     labels = [c["label"] for q in questions(tree) for c in q["choices"]]
     assert "Remove the user's local data file" in labels
     assert "Rebuild the user's local data file" in labels
+
+
+def test_either_over_a_series_splits_at_the_or_that_ends_it() -> None:
+    """'Either move, copy, or delete a message ..., or exit the client' has two ways, the
+    series kept whole in the first (never a way named "Move, copy")."""
+    article = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "1. Open the Inbox folder.\n\n"
+        "2. Either move, copy, or delete a message in the folder, or exit and restart the\n"
+        "  Exchange Client.\n"
+    )
+    labels = [c["label"] for q in questions(draft_tree(article)) for c in q["choices"]]
+    assert "Move, copy, or delete a message in the folder" in labels
+    assert "Exit and restart the Exchange Client" in labels

@@ -80,6 +80,24 @@ def _shared_object(first: str, second: str) -> tuple[str, str]:
     return first, second
 
 
+_OR_RE = re.compile(r",?\s+or\s+")
+
+
+def _either_ways(text: str) -> tuple[str, str] | None:
+    """The two ways of "either A or B", split at the first "or" that ends no series:
+    "Either move, copy, or delete a message ..., or exit and restart the client" is
+    "move, copy, or delete a message ..." / "exit and restart the client"."""
+    for found in _OR_RE.finditer(text):
+        a, b = text[: found.start()], text[found.end() :]
+        tail = a.rsplit(",", 1)[1] if "," in a else ""
+        if tail and len(tail.split()) <= 2:
+            continue  # "move, copy" of "move, copy, or delete": a series goes on
+        ways = _two(*_shared_object(a, b))
+        if ways:
+            return ways
+    return None
+
+
 def split_ways(text: str) -> tuple[str, str, str, str] | None:
     """(before, first way, second way, after) when a sentence of the step offers two ways,
     each an action of its own ("before" and "after" are the step's other sentences, done
@@ -93,7 +111,7 @@ def split_ways(text: str) -> tuple[str, str, str, str] | None:
     for i, sentence in enumerate(sentences):
         before, after = " ".join(sentences[:i]), " ".join(sentences[i + 1 :])
         found = _EITHER_RE.match(sentence)
-        if found and (ways := _two(*_shared_object(found.group("a"), found.group("b")))):
+        if found and (ways := _either_ways(sentence[found.start("a") : found.end("b")])):
             return before, *ways, after  # "You can either X or Y. Z.": Z either way
         found = _OR_YOU_CAN_RE.match(sentence)
         if found and (ways := _two(found.group("a"), found.group("b"))):
