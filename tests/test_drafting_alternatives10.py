@@ -288,3 +288,22 @@ def test_either_over_a_series_splits_at_the_or_that_ends_it() -> None:
     labels = [c["label"] for q in questions(draft_tree(article)) for c in q["choices"]]
     assert "Move, copy, or delete a message in the folder" in labels
     assert "Exit and restart the Exchange Client" in labels
+
+
+def test_you_can_also_do_more_or_reach_the_same_place_is_no_second_way() -> None:
+    """'You can also click X at this time' (as well) and 'You can also open the System
+    menu by pressing ALT+SPACEBAR' (after 'On the System menu, click Y') ask nothing; the
+    step's real other way ('You can also copy it from another computer') is asked."""
+    article = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. On the System menu, click User Options. You can also open the System menu by\n"
+        "  pressing ALT+SPACEBAR.\n\n"
+        "2. Update the fields on the page. You can also click the Tracking tab at this time\n"
+        "  to set tracking options.\n\n"
+        "3. Copy Mfc42.dll from the CD-ROM. You can also copy it from another computer.\n"
+    )
+    (ask,) = questions(draft_tree(article))
+    assert [c["label"] for c in ask["choices"]] == [
+        "Copy Mfc42.dll from the CD-ROM",
+        "Copy it from another computer",
+    ]

@@ -64,9 +64,24 @@ def _acts(text: str) -> bool:
     return _is_action(text) or _is_action(_sentence(_ADVERB_RE.sub("", text, count=1)))
 
 
+#: "You can also click the Message Tracking tab at this time": something to do as well,
+#: not another way.
+_AS_WELL_RE = re.compile(r"\b(?:at this time|at the same time|as well|in addition)\b", re.I)
+#: "You can also open the System menu by pressing ALT+SPACEBAR" after "On the System
+#: menu, click User Options": another way to reach a place the step names, not a way
+#: to do the step.
+_REACH_RE = re.compile(
+    r"^(?:open|display|access|reach|bring up|get to|show)\s+(?:the\s+)?(?P<what>\w+(?:\s+\w+)?)",
+    re.IGNORECASE,
+)
+
+
 def _two(first: str, second: str) -> tuple[str, str] | None:
     a, b = _sentence(_YOU_CAN_RE.sub("", first)), _sentence(_YOU_CAN_RE.sub("", second))
-    if _NOT_A_WAY_RE.match(b) or not (_acts(a) and _acts(b)):
+    if _NOT_A_WAY_RE.match(b) or not (_acts(a) and _acts(b)) or _AS_WELL_RE.search(b):
+        return None
+    reach = _REACH_RE.match(b)
+    if reach and re.search(rf"\b{re.escape(reach.group('what'))}\b", a, re.IGNORECASE):
         return None
     return a, b
 
