@@ -198,18 +198,19 @@ WAYS = (
 
 
 def test_two_ways_in_one_step_are_asked_and_only_one_is_ticked() -> None:
-    """'X. Alternatively, Y' is asked 'Which way do you take?'; each answer shows one way."""
+    """'X. Alternatively, Y' is asked (the whole workaround: one option per way, each
+    labelled by its own words); each answer shows one way."""
     article = mskb(WAYS)
     tree = draft_tree(article)
     assert draft_text(article)[1] is not None  # lint-clean, or DraftError
-    ask = next(n for n in tree["nodes"] if n.get("title") == "Which way do you take?")
+    ask = next(n for n in tree["nodes"] if n["kind"] == "question" and n["id"] != "symptom")
     labels = [c["label"] for c in ask["choices"]]
     assert any("WordPad" in label for label in labels)
     assert any("Rtf extension" in label for label in labels)
-    first = [i.text for i in walked(article, {"symptom": "yes", ask["var"]: "way_1"}).part("steps")]
-    second = [
-        i.text for i in walked(article, {"symptom": "yes", ask["var"]: "way_2"}).part("steps")
-    ]
+    way_1, way_2 = (c["value"] for c in ask["choices"])
+    var = ask.get("var", ask["id"])
+    first = [i.text for i in walked(article, {"symptom": "yes", var: way_1}).part("steps")]
+    second = [i.text for i in walked(article, {"symptom": "yes", var: way_2}).part("steps")]
     assert any("WordPad" in t for t in first) and not any("Rtf" in t for t in first)
     assert any("Rtf" in t for t in second) and not any("WordPad" in t for t in second)
 

@@ -142,6 +142,11 @@ class Option:
     late_groups: list[tuple[frozenset[str], list[Param]]] = field(default_factory=list)
 
 
+#: Joins the two ways of one numbered step in its text ("3. Choose your adapter ... -or-
+#: If you are using a third-party driver: ..."); `ways.split_ways` asks which.
+OR_MARK = "-or-"
+
+
 def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
     """(lead-in, items): numbered steps in order; other blocks are items of their own.
 
@@ -150,7 +155,10 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
     under the step, not ticked); boilerplate (vendor disclaimers, "for more information"
     pointers) is dropped together with its continuations.
     """
-    paras = [p for p in paras if not p.separator and not p.heading]
+    paras = [p for p in paras if not p.heading]
+    # an `-or-` inside a numbered step (two ways to do that step) is kept in its text,
+    # for `ways.split_ways`; any other separator is the caller's
+    paras = [p for i, p in enumerate(paras) if not p.separator or _in_step(paras, i)]
     first_step = next((i for i, p in enumerate(paras) if p.numbered), None)
     lead_paras: list[Para] = []
     if first_step is not None and first_step > 0:
@@ -163,8 +171,19 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
     details: list[list[str]] = []
     dropped = False
     base = -1
-    for para in paras:
+    for n, para in enumerate(paras):
         text = strip_marker(para.text) if para.marker else para.text
+        if para.separator:
+            # kept only inside a step's text (never an item of its own); between two code
+            # listings ("C:\MSOffice\Powerpnt" -or- "C:\Powerpnt") it is their detail
+            nxt = paras[n + 1] if n + 1 < len(paras) else None
+            deeper = para.indent > base and nxt is not None and nxt.indent > base
+            if items and not dropped and deeper and nxt is not None and not nxt.marker:
+                if code_like(nxt):
+                    details[-1].append(OR_MARK)
+                else:
+                    items[-1].append(OR_MARK)
+            continue
         if items or dropped:
             deeper = para.indent > base and not (para.numbered and para.indent <= base + 3)
             if deeper and not para.marker:
@@ -632,17 +651,22 @@ def tidy_items(lead: str, items: list[str]) -> tuple[str, list[str]]:
     return " ".join(leads), out
 
 
-def _alternatives(paras: list[Para], plain: bool = False) -> tuple[list[Para], list[list[Para]]]:
+def _alternatives(
+    paras: list[Para], plain: bool = False, fixes: bool = False
+) -> tuple[list[Para], list[list[Para]]]:
     """(lead-in, alternatives) if the blocks offer a choice; else ([], []). `plain`: an MS
-    KB article, whose prose leads ("There are four possible workarounds:") announce them."""
+    KB article, whose prose leads ("There are four possible workarounds:") announce them.
+    `fixes`: a RESOLUTION or WORKAROUND, whose `-or-` inside a numbered step offers two ways
+    to do that step, not alternatives to the whole section."""
     # `Method 1`, `Method 2` ... (as a line of their own or as a sub-heading)
     starts = [i for i, p in enumerate(paras) if p.indent == 0 and _METHOD_RE.match(p.head)]
     if len(starts) >= 2:
         ends = [*starts[1:], len(paras)]
         return paras[: starts[0]], [paras[s:e] for s, e in zip(starts, ends, strict=True)]
-    seps = [i for i, p in enumerate(paras) if p.separator]
+    seps = [i for i, p in enumerate(paras) if p.separator and not (fixes and _in_step(paras, i))]
     if seps:
-        return _split_or(paras, seps)
+        lead, alts = _split_or(paras, seps)
+        return _procedure_first(lead, alts) if fixes else (lead, alts)
     for i, para in enumerate(paras):
         if para.head and para.text.endswith(":") and _CHOOSE_ONE_RE.search(para.text):
             alts = _list_after(paras, i + 1)
@@ -660,6 +684,49 @@ def _alternatives(paras: list[Para], plain: bool = False) -> tuple[list[Para], l
                 if len(alts) >= 2:
                     return paras[: i + 1], alts
     return [], []
+
+
+def _in_step(paras: list[Para], at: int) -> bool:
+    """Whether the `-or-` at `at` is inside a numbered step ("3. Choose your adapter ..."
+    / "-or-" / "If you are using a third-party driver: ..." / "4. Click Reboot"): two ways
+    to do that step, the procedure going on after them, not alternatives to the whole
+    section."""
+    step = next((p for p in reversed(paras[:at]) if p.numbered), None)
+    if step is None or paras[at].indent <= step.indent:
+        return False
+    between = paras[paras.index(step) + 1 : at]
+    if any(p.indent <= step.indent and not p.separator for p in between):
+        return False
+    after = paras[at + 1 : at + 2]
+    if not after or after[0].indent <= step.indent:
+        return False  # "1. Turn on DIP switch #7." / "-or-" / "2. Switch ...": two fixes
+    return any(p.numbered and p.indent == step.indent for p in paras[at + 1 :])
+
+
+#: "If reinstalling your video adapter does not work, you can try ...": what to do when
+#: the fix above fails, so the fix above is one of the ways.
+_FALLBACK_RE = re.compile(
+    r"^(?:if|should)\b[^:]{3,160}?\b(?:does not|doesn't|did not|didn't|do not|don't|fails?|"
+    r"cannot|can't)\b[^:]{0,40}?\b(?:work|help|resolve|fix|correct|succeed)",
+    re.IGNORECASE,
+)
+
+
+def _procedure_first(
+    lead: list[Para], alts: list[list[Para]]
+) -> tuple[list[Para], list[list[Para]]]:
+    """ "Boot to VGA mode and reinstall ...: 1. ... 4. Click Reboot." then "If reinstalling
+    ... does not work, you can try one of the following:" over `-or-` items: the numbered
+    procedure is the first fix, the items the others, not the procedure a lead-in to them."""
+    if not alts or not lead or not any(p.numbered for p in lead):
+        return lead, alts
+    last = clean(lead[-1].text)
+    if not (last.endswith(":") and _PLAIN_CHOOSE_ONE_RE.search(last) and _FALLBACK_RE.search(last)):
+        return lead, alts
+    first = lead[:-1]  # an `-or-` left in it is inside a step (`_in_step`)
+    if not any(p.numbered for p in first):
+        return lead, alts
+    return [], [first, *alts]
 
 
 def _split_or(paras: list[Para], seps: list[int]) -> tuple[list[Para], list[list[Para]]]:
@@ -933,7 +1000,7 @@ def _section_options(section: Section, kind: str, plain: bool = False) -> tuple[
         staged = _staged_option(section, paras)
         if staged is not None:
             return "", [staged]
-    lead_paras, alts = _alternatives(paras, plain)
+    lead_paras, alts = _alternatives(paras, plain, fixes=kind in ("resolution", "workaround"))
     if alts:
         options = []
         for alt in alts:
@@ -969,6 +1036,9 @@ def _section_options(section: Section, kind: str, plain: bool = False) -> tuple[
         found: list[Option] = []
         for header, group in _fix_groups(paras):
             option = _option_from(section, group, prefix=f"{header}: " if header else prefix)
+            if option is not None and found and _EXAMPLE_HEAD_RE.match(header):
+                _with_example(found[-1], option, header)  # the same fix, spelt out
+                continue
             if option is not None and header:
                 rest = option.label.removeprefix(f"{header}: ")
                 if rest != option.label and not _is_action(rest):
@@ -1008,6 +1078,13 @@ _METHODS_LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: After "You can also": a further step ("need to restart", "want to contact"), a check
+#: ("verify", "see"), a pointer ("refer to", "consult"): no other way to fix it.
+ALSO_NOT_A_WAY = (
+    r"need|want|have|see|get|receive|notice|experience|verify|check|confirm|view|find|read"
+    r"|refer|reference|consult|review|visit|look|be required"
+)
+
 _ANOTHER_WAY_RE = re.compile(
     r"^(?:if you [^,]{3,120}, you (?:may be able to|can|might be able to) work ?around\b"
     r"|or,? (?:you (?:can|may|could) )?(?:also )?(?=[a-z]+ )"
@@ -1015,7 +1092,10 @@ _ANOTHER_WAY_RE = re.compile(
     r"|resolution|suggestion)s? (?:is|are|does|do) not\b"
     r"|alternatively|alternately|as an alternative|another (?:way|method|option|workaround)"
     r"|to work ?around (?:this|the)|you (?:can|may) also work ?around|if you (?:do not|don't"
-    r"|cannot|can't) (?:want to )?(?:install|apply|obtain|upgrade|use))\b",
+    r"|cannot|can't) (?:want to )?(?:install|apply|obtain|upgrade|use)"
+    # "You can also declare the variable as a property ...": another way (not "You may also
+    # need to restart", a further step, nor "You can also verify ...", a check)
+    rf"|you (?:can|could|may) also(?! (?:{ALSO_NOT_A_WAY})\b)(?= [a-z]+ ))\b",
     re.IGNORECASE,
 )
 #: A short line naming what the following fix is for: "Host Integration Server 2000:".
@@ -1037,19 +1117,69 @@ _EITHER_RE = re.compile(
 
 def _either_or(option: Option, prefix: str) -> list[Option]:
     """ "Either run SETUP /I to disable hardware detection, or comment out the APM drivers"
-    (the whole fix) offers two options, not one step to do both."""
+    (the whole fix), "X. You can also Y." or "X. Alternatively, Y." offers two options,
+    not one step to do both."""
     if len(option.items) != 1:
         return [option]
+    from kbassist.drafting.ways import split_ways
+
     text, detail = split_detail(option.items[0])
     found = _EITHER_RE.match(text)
-    if found is None or not (_is_action(found.group("a")) and _is_action(found.group("b"))):
-        return [option]
+    details = [detail, detail]  # "Either A, or B" over a listing: shown with both
+    if found is not None and _is_action(found.group("a")) and _is_action(found.group("b")):
+        parts = [found.group("a"), found.group("b")]
+    else:
+        # "Reconnect the client if it is still available. You can also manually delete
+        # the expired items.": the whole fix is two ways, each an option of its own; what
+        # is shown under the paragraph follows its last way (as `ways.way_steps` does)
+        ways = split_ways(text)
+        if ways is None or ways[0] or ways[3]:
+            return [option]
+        parts, details = [ways[1], ways[2]], ["", detail]
     out = []
-    for part in (found.group("a"), found.group("b")):
+    for part, shown in zip(parts, details, strict=True):
         step = part[0].upper() + part[1:].rstrip(".") + "."
         label = prefix + option_label(step) if prefix else option_label(step)
-        out.append(Option(option.section, label, option.lead, [with_detail(step, detail)]))
+        out.append(Option(option.section, label, option.lead, [with_detail(step, shown)]))
     return out
+
+
+#: A sub-heading over an example of the fix above it ("Example Workaround", "Sample Code",
+#: "Step-by-Step Example"): the same fix spelt out, not another one. Numbered ones
+#: ("Example 1", "Code Sample Two") are several examples, left as they are.
+_EXAMPLE_HEAD_RE = re.compile(
+    r"^(?!.*\b(?:\d+|one|two|three|four|five|first|second|third|original|changed|[ivx]+)\b)"
+    r"(?:[\w.\-\"]+\s+){0,4}(?:example|sample)\b[^:]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+#: An example heading that says it is the fix itself ("Example Workaround", "Sample
+#: Workaround Code"), or its lead-in that does ("To work around this problem, make the
+#: following modifications ...:").
+_EXAMPLE_IS_FIX_RE = re.compile(
+    r"\b(?:workaround|resolution|fix|solution)\b|^to (?:work ?around|resolve|fix|correct|avoid)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_example(fix: Option, example: Option, header: str) -> None:
+    """The fix above an "Example" / "Sample Code" heading, with that example: one option,
+    not two alternatives. An example that says it is the fix ("Example Workaround" over
+    the steps) gives the steps, the prose above it becoming the outcome's text; any other
+    (a demonstration, sample code) is shown under the fix's last step, not ticked."""
+    if len(fix.items) <= 3 and (
+        _EXAMPLE_IS_FIX_RE.search(header) or _EXAMPLE_IS_FIX_RE.search(example.lead)
+    ):
+        said = [fix.lead, *(step_text(i) for i in fix.items), example.lead]
+        fix.lead = " ".join(t.strip() for t in said if t.strip())
+        fix.items = list(example.items)
+        return
+    shown = [header + ":"] if not example.lead else [header + ":", example.lead]
+    for item in example.items:
+        text, detail = split_detail(item)
+        shown.extend(t for t in (text, detail) if t.strip())
+    fix.items[-1] = with_detail(fix.items[-1], "\n".join(shown))
 
 
 def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
@@ -1800,6 +1930,7 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
             lead = section_lead
         options.extend(found)
     options = _merge_upgrade(options)
+    options = _install_after_obtain(options)
     if plain:
         options = [o for option in options for o in _plain_items(option)]
     if plain and _generic_fix(options) and (by_cause := causes_with_fixes(article)):
@@ -1819,6 +1950,60 @@ _FIXED_STATEMENT_RE = re.compile(
     r"(?:fix|hotfix|update)\b(?:[^.]|\.\d){0,60}\bis (?:now )?available\b",
     re.IGNORECASE,
 )
+
+
+#: "Contact Microsoft Product Support Services to obtain the fix", "obtain the hotfix": a
+#: fix got first and installed by the article's own procedure (not "obtain the latest
+#: service pack", an update complete in itself).
+_OBTAIN_FIX_RE = re.compile(
+    r"\b(?:obtain|get|download|request)\b(?:(?!service pack)[^.]){0,60}?\b(?:the|this|a)\s+"
+    r"(?:supported\s+)?(?:hot ?fix|fix|patch|update)\b",
+    re.IGNORECASE,
+)
+#: "To install the hotfix, use either of the following methods.", "To install this fix:".
+_INSTALL_LEAD_RE = re.compile(
+    r"\bto install (?:the|this) (?:\w+ )?(?:hot ?fix|fix|patch|update)\b(?! rollup)", re.IGNORECASE
+)
+_UNDO_LABEL_RE = re.compile(r"\b(?:remove|uninstall|removing|uninstalling|roll ?back)\b", re.I)
+
+
+def _install_after_obtain(options: list[Option]) -> list[Option]:
+    """A RESOLUTION that only obtains the fix ("contact Microsoft Product Support Services
+    to obtain the fix") and the MORE INFORMATION procedures after "To install the hotfix,
+    use either of the following methods." are one fix done in sequence, not alternatives:
+    each install procedure runs after the obtain step (cited from RESOLUTION), and the
+    obtain step is no option of its own."""
+    obtain = [
+        o
+        for o in options
+        if o.kind == "option"
+        and o.section.key in RESOLUTION_KEYS
+        and len(o.items) == 1
+        and not o.pre_items
+        and _OBTAIN_FIX_RE.search(step_text(o.items[0]))
+    ]
+    if len(obtain) != 1:
+        return options
+    installs: list[Option] = []
+    for option in options:
+        if option.kind != "option" or option.section.key not in MORE_KEYS or not option.items:
+            continue
+        text = clean(option.section.text)
+        lead = _INSTALL_LEAD_RE.search(text)
+        at = text.find(clean(step_text(option.items[0]))[:40])
+        if lead is None or at < lead.start() or _UNDO_LABEL_RE.search(option.label):
+            continue
+        installs.append(option)
+    if not installs:
+        return options
+    get = obtain[0]
+    prefix = get.label.split(": ", 1)[0] if ": " in get.label else ""
+    for option in installs:
+        option.pre_items, option.pre_section = list(get.items), get.section
+        named = option.label.startswith(f"{prefix}: ") or _METHOD_RE.match(option.label)
+        if prefix and not named:  # "Method 1: Using the Hotfix Installer" is named already
+            option.label = f"{prefix}: {option.label}"
+    return [o for o in options if o is not get]
 
 
 def _merge_upgrade(options: list[Option]) -> list[Option]:

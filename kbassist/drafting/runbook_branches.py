@@ -179,6 +179,9 @@ def remedy_list(part_name: str, blocks: Sequence[object]) -> list[ListBlock]:
         lead = clean(before.text.plain) if isinstance(before, Paragraph) else ""
         if lead and _REMEDY_LEAD_RE.search(lead):
             return [block]
+    headed = _headed_remedies(lists)
+    if headed:
+        return [headed]
     if len(lists) != 1 or len(blocks) != 1 or lists[0].ordered:
         return []
     texts = [_plain_item(i) for i in lists[0].items]
@@ -190,6 +193,44 @@ def remedy_list(part_name: str, blocks: Sequence[object]) -> list[ListBlock]:
     if len(remedies) >= 2 and len(looks) <= 1 and not said:
         return [lists[0]]
     return []
+
+
+#: A bullet head that names a fix by when or how it helps: "Short term (in guest OS):",
+#: "Immediate actions:", "Temporary workaround:", "Alternative:".
+_HORIZON_HEAD_RE = re.compile(
+    r"^(?:\*\*)?(?:immediate(?:ly)?|short[- ]term|medium[- ]term|long[- ]term|temporar(?:y|ily)|"
+    r"quick|permanent|workaround|alternative(?:ly)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _item_head(item: object) -> str:
+    """The first paragraph of a list item that has more under it and ends in ":" (a head
+    over its own steps), else ""."""
+    blocks = [b for b in getattr(item, "blocks", ()) if not isinstance(b, Image)]
+    if len(blocks) < 2 or not isinstance(blocks[0], Paragraph):
+        return ""
+    text = clean(blocks[0].text.plain)
+    return text if text.endswith(":") else ""
+
+
+def _headed_remedies(lists: Sequence[ListBlock]) -> ListBlock | None:
+    """ "- Short term (in guest OS):" over its own steps and "- Increase the VM memory
+    (...):" over its own: a bulleted list whose items are each a head over their own
+    steps, one head naming when it helps (short term, immediate, temporary, alternative),
+    none a check: ways to choose between, not steps to run one after the other."""
+    from kbassist.drafting.blocks import _imperative
+
+    for block in lists:
+        if block.ordered or len(block.items) < 2:
+            continue
+        heads = [_item_head(i) for i in block.items]
+        if not all(heads) or any(_LOOK_RE.match(h) for h in heads):
+            continue
+        timed = [h for h in heads if _HORIZON_HEAD_RE.match(h)]
+        if timed and len(timed) < len(heads) and any(_imperative(h) for h in heads):
+            return block  # (all timed: "Which fix are you making now?" asks them)
+    return None
 
 
 #: A bullet that states rather than does: "Because etcd is crucial ...", "In the event

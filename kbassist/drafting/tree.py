@@ -1870,9 +1870,12 @@ def _outcome(
             entry = {"text": entry.pop("text"), "when": option.when[n], **entry}
         steps.append(entry)
     verify = [_item(article, check, option.section, known) for check in option.checks]
-    version = version_check(option.items)
+    version, table_section = version_check(option.items), option.section
+    if not version and option.pre_items:  # the obtain step of "obtain, then install"
+        version = version_check(option.pre_items)
+        table_section = option.pre_section or option.section
     if version:  # the hotfix's file table: the files it installs, at least these versions
-        verify.insert(0, _item(article, version, option.section, known))
+        verify.insert(0, _item(article, version, table_section, known))
         if len(verify) == 1:
             verify.append(_verify_entry(article, verify_text, symptom_section or option.section))
     verify = _ignore_verify(article, option, steps, verify, verify_text, symptom_section)
@@ -2099,6 +2102,7 @@ _IF_STEP_RE = re.compile(
 )
 _OTHERWISE_RE = re.compile(r"^(?:otherwise|if not|else|if no)\b[,:]?\s*(?P<then>.+)$", re.I)
 _INLINE_OTHERWISE_RE = re.compile(r"[;.]\s+(?:otherwise|if not)[,:]?\s+", re.IGNORECASE)
+_NOT_WANT_RE = re.compile(r"^you (?:do not|don't) want to\b", re.IGNORECASE)
 _LATER_CASE_RE = re.compile(
     r"\b(?:persists?|still|continues?|recurs?|(?:does not|doesn't|did not|didn't|cannot|can't|"
     r"do not|don't|will not|won't)"
@@ -2178,7 +2182,10 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
         if found is None:
             continue
         cond, then = found
-        if _LATER_CASE_RE.search(cond) or (n == 0 and len(items) == 1):
+        # "If you do not want to distribute addresses from the whole subnet, (you can also)
+        # define an exclusion range": a choice the admin makes, asked (a bare "want" is a
+        # goal, "If you want to X, do Y")
+        if _LATER_CASE_RE.search(_NOT_WANT_RE.sub("", cond)) or (n == 0 and len(items) == 1):
             continue
         if modern and later_case(cond):
             continue  # "If the VSS writers are now listed": what a step above shows
@@ -2249,6 +2256,9 @@ _IF_START_RE = re.compile(r"^(?:if|when)\s+", re.IGNORECASE)
 _THEN_COMMA_RE = re.compile(r",\s*(?:then\s+)?")
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?]\s+[A-Z]")
+
+
 def _split_if(text: str, has_detail: bool) -> tuple[str, str] | None:
     """(condition, action) of "If X, do A" (X may hold commas: the action starts at the
     first comma followed by an imperative), or of "If X:" before a command; else None."""
@@ -2256,9 +2266,14 @@ def _split_if(text: str, has_detail: bool) -> tuple[str, str] | None:
     if start is None:
         return None
     rest = text[start.end() :]
+    # "If X, choose Y" (an MS KB verb too) is a case; "When X has been added, choose Close"
+    # is the next step of a sequence, asked only with the step reader's verbs
+    acting = _imperative_step if start.group(0).strip().casefold() == "if" else _imperative
     for comma in _THEN_COMMA_RE.finditer(rest):
         cond, then = rest[: comma.start()], rest[comma.end() :]
-        if 4 <= len(cond) <= 160 and _imperative_step(_then_step(then)):
+        if _SENTENCE_END_RE.search(cond):
+            break  # the case ended at its sentence: "If X, the Y should be Z. If W, do V"
+        if 4 <= len(cond) <= 160 and acting(_then_step(then)):
             return " ".join(cond.split()), then
     if rest.endswith(":") and 4 <= len(rest) <= 160 and "," not in rest:
         return " ".join(rest[:-1].split()), ""
@@ -2281,10 +2296,22 @@ def _otherwise_steps(
             items[n] = with_detail(_then_step(otherwise.group("then")), detail)
 
 
-def _imperative_step(text: str) -> bool:
-    from kbassist.drafting.blocks import _imperative
+#: "skip to step 3", "continue with step 7": a jump in the procedure, not an action.
+_JUMP_RE = re.compile(r"^(?:skip|continue|proceed|return)\b", re.IGNORECASE)
 
-    return _imperative(text)
+
+def _imperative_step(text: str) -> bool:
+    """An action after "If X, ": the step reader's verbs or the MS KB ones ("define an
+    exclusion range", "hold down SHIFT"), so the case is asked, not ticked always."""
+    from kbassist.drafting.options import _is_action
+
+    return _imperative(text) or (_is_action(text) and not _JUMP_RE.match(text))
+
+
+def _imperative(text: str) -> bool:
+    from kbassist.drafting.blocks import _imperative as imperative
+
+    return imperative(text)
 
 
 _LINK_RE = re.compile(r"\[([^\]]+)\]\([^)\s]*\)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kbassist.drafting.options import Ask, Option, _is_action
+from kbassist.drafting.options import ALSO_NOT_A_WAY, OR_MARK, Ask, Option, _is_action
 from kbassist.drafting.text import (
     sentence_cut,
     short_label,
@@ -21,15 +21,21 @@ from kbassist.drafting.text import (
 )
 
 #: The sentence after a step that offers another way: "Alternatively, (you can) Y.",
-#: "Another way is to Y.", "Or, you can Y."
+#: "Another way is to Y.", "Or, you can Y.", "You can also Y." (not "You may also need
+#: to Y", a further step, nor "You can also see / verify ...", a check).
 _SECOND_RE = re.compile(
     r"^(?:alternatively,?|another (?:way|method|option)(?: to [^,.]{3,80}?)? is to|or,? "
-    r"(?:you can|alternatively,?))\s+(?:you can\s+)?(?P<b>[a-z].{6,600})$",
+    r"(?:you can|alternatively,?)"
+    rf"|you (?:can|could|may) also(?! (?:{ALSO_NOT_A_WAY})\b)(?: be able to)?)"
+    r"\s+(?:you can\s+)?(?P<b>[a-z].{6,600})$",
     re.IGNORECASE,
 )
-#: "You can either X or Y."
+#: "You can either X or Y.", "Then either X, or Y." (after the step before it), "Either X
+#: or Y."
 _EITHER_RE = re.compile(
-    r"^you can either\s+(?P<a>[a-z].{3,600}?),?\s+or\s+(?P<b>[a-z].{3,600})$", re.IGNORECASE
+    r"^(?:(?:then|next|afterward|afterwards|finally),?\s+)?(?:you (?:can|must|should)\s+)?"
+    r"either\s+(?P<a>[a-z].{3,600}?),?\s+or\s+(?P<b>[a-z].{3,600})$",
+    re.IGNORECASE,
 )
 #: "Apply the hotfix, or you can use the Ln.exe tool ..."
 _OR_YOU_CAN_RE = re.compile(
@@ -50,22 +56,77 @@ def _sentence(text: str) -> str:
 _YOU_CAN_RE = re.compile(r"^you can\s+(?=[a-z])", re.IGNORECASE)
 
 
+#: "Manually copy the files ...", "Temporarily disable ...": an adverb before the verb.
+_ADVERB_RE = re.compile(r"^[a-z]{3,}ly,?\s+(?=[a-z])", re.IGNORECASE)
+
+
+def _acts(text: str) -> bool:
+    return _is_action(text) or _is_action(_sentence(_ADVERB_RE.sub("", text, count=1)))
+
+
+#: "You can also click the Message Tracking tab at this time": something to do as well,
+#: not another way.
+_AS_WELL_RE = re.compile(r"\b(?:at this time|at the same time|as well|in addition)\b", re.I)
+#: "You can also open the System menu by pressing ALT+SPACEBAR" after "On the System
+#: menu, click User Options": another way to reach a place the step names, not a way
+#: to do the step.
+_REACH_RE = re.compile(
+    r"^(?:open|display|access|reach|bring up|get to|show)\s+(?:the\s+)?(?P<what>\w+(?:\s+\w+)?)",
+    re.IGNORECASE,
+)
+
+
 def _two(first: str, second: str) -> tuple[str, str] | None:
     a, b = _sentence(_YOU_CAN_RE.sub("", first)), _sentence(_YOU_CAN_RE.sub("", second))
-    if _NOT_A_WAY_RE.match(b) or not (_is_action(a) and _is_action(b)):
+    if _NOT_A_WAY_RE.match(b) or not (_acts(a) and _acts(b)) or _AS_WELL_RE.search(b):
+        return None
+    reach = _REACH_RE.match(b)
+    if reach and re.search(rf"\b{re.escape(reach.group('what'))}\b", a, re.IGNORECASE):
         return None
     return a, b
+
+
+def _shared_object(first: str, second: str) -> tuple[str, str]:
+    """ "Either remove or rebuild the user's data file": a bare verb shares the object
+    of the way after it ("Remove the user's data file")."""
+    words = second.split()
+    if len(first.split()) == 1 and len(words) >= 2:
+        return f"{first} {' '.join(words[1:])}", second
+    return first, second
+
+
+_OR_RE = re.compile(r",?\s+or\s+")
+
+
+def _either_ways(text: str) -> tuple[str, str] | None:
+    """The two ways of "either A or B", split at the first "or" that ends no series:
+    "Either move, copy, or delete a message ..., or exit and restart the client" is
+    "move, copy, or delete a message ..." / "exit and restart the client"."""
+    for found in _OR_RE.finditer(text):
+        a, b = text[: found.start()], text[found.end() :]
+        tail = a.rsplit(",", 1)[1] if "," in a else ""
+        if tail and len(tail.split()) <= 2:
+            continue  # "move, copy" of "move, copy, or delete": a series goes on
+        ways = _two(*_shared_object(a, b))
+        if ways:
+            return ways
+    return None
 
 
 def split_ways(text: str) -> tuple[str, str, str, str] | None:
     """(before, first way, second way, after) when a sentence of the step offers two ways,
     each an action of its own ("before" and "after" are the step's other sentences, done
     either way); None if it offers one."""
+    marked = text.split(f" {OR_MARK} ")
+    if len(marked) == 2 and all(len(m.strip()) > 3 for m in marked):
+        # "Choose your adapter ... click OK. -or- If you are using a third-party driver:
+        # Click Have Disk ...": the article's own `-or-` inside one numbered step
+        return "", _sentence(marked[0]), _sentence(marked[1]), ""
     sentences = split_sentences(text)
     for i, sentence in enumerate(sentences):
         before, after = " ".join(sentences[:i]), " ".join(sentences[i + 1 :])
         found = _EITHER_RE.match(sentence)
-        if found and (ways := _two(found.group("a"), found.group("b"))):
+        if found and (ways := _either_ways(sentence[found.start("a") : found.end("b")])):
             return before, *ways, after  # "You can either X or Y. Z.": Z either way
         found = _OR_YOU_CAN_RE.match(sentence)
         if found and (ways := _two(found.group("a"), found.group("b"))):
@@ -93,13 +154,15 @@ def way_steps(option: Option, counter: int, limit: int) -> int:
             n += 1
             continue
         before, first, second, after = found
+        # the sentence offering the ways, not the step done before them
+        said = text[len(before) :].strip() if before and text.startswith(before) else text
         counter += 1
         var = f"if_{counter}"
         option.asks.append(
             Ask(
                 var,
                 "Which way do you take?",
-                f'The article gives two ways to do this step: "{sentence_cut(text, 240)}" '
+                f'The article gives two ways to do this step: "{sentence_cut(said, 240)}" '
                 "Which do you take?",
                 [
                     {"value": "way_1", "label": short_label(first, 90)},
