@@ -730,13 +730,13 @@ def fix_name(label: str, lead: str, items: Sequence[str], context: str = "") -> 
             _REGISTRY_TOOL_RE.search(s) for s in steps[:3]
         )
         value = _registry_value(steps) if registry else ""
-        purpose = _purpose(lead) or _ways_purpose(context)
-        if purpose and tool and not re.match(r"start$", tool, re.I):
-            return f"{prefix}{purpose} in {_lower_article(tool)}"
+        goal = _purpose(lead) or _ways_purpose(context)
+        if goal and tool and not re.match(r"start$", tool, re.I):
+            return f"{prefix}{goal} in {_lower_article(tool)}"
         if value:
             return f"{prefix}{value}"
-        if purpose:
-            return prefix + purpose
+        if goal:
+            return prefix + goal
         said = _lead_action(lead) or _first_change(steps[1:5])
         if said:
             return prefix + said
