@@ -1603,7 +1603,7 @@ def go_to_fixes(tree: dict[str, Any], article: Article) -> None:
             if not found or not when:
                 continue
             key = (found.group("kind").casefold(), found.group("num"))
-            target = entries.get(heads.get(key, ""))
+            target = _entry_named(entries, heads.get(key, ""))
             here = [k for k, label in heads.items() if label == str(outcome["title"]).casefold()]
             if any(k[0] == key[0] and int(k[1]) >= int(key[1]) for k in here):
                 continue  # only forward ("Resolution 1" to "Resolution 2"): no loop
@@ -1619,6 +1619,16 @@ def go_to_fixes(tree: dict[str, Any], article: Article) -> None:
 
 
 _WHEN_RE = re.compile(r'^(?P<var>\w+) == "(?P<value>[^"]*)"$')
+
+
+def _entry_named(entries: dict[str, str], head: str) -> str | None:
+    """The node an answer labelled by heading `head` leads to; the label may say more
+    than the heading ("Rename the folders so that the path is shorter than MAX_PATH")."""
+    if not head:
+        return None
+    if head in entries:
+        return entries[head]
+    return next((node for label, node in entries.items() if label.startswith(head + " ")), None)
 
 
 def checking_parts_first(tree: dict[str, Any], article: Article) -> None:
