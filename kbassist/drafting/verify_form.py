@@ -827,8 +827,17 @@ def sentences_check(symptom: str) -> str:
 
     # a list's items after a lead-in or a sentence ("... problems: - Setup does not ..."),
     # never the dash inside a message ("Services.exe - unable to find NWAPI32.DLL")
-    sentences = _results(symptom)
-    for n, sentence in enumerate(sentences[:MAX_SYMPTOM_SENTENCES]):
+    sentences = _results(symptom)[:MAX_SYMPTOM_SENTENCES]
+    for n, sentence in enumerate(sentences):
+        lead = _LEAD_RE.search(sentence)
+        if lead:
+            # "... you receive the following error message: <drive>:\ is not accessible.":
+            # the message, and what follows it is the message's own text, never prose
+            # ("Unable to log on." is no failure to turn round)
+            check = structured_check(sentence)
+            said = lead.group("msg") or (sentences[n + 1] if n + 1 < len(sentences) else "")
+            state = _message_state(said) if said else ""
+            return check or (f"Check that {state}." if state else "")
         if sentence.rstrip().endswith(":") or not (n == 0 or states_problem(sentence)):
             continue  # the first sentence is read whole; expected_state asks for a failure
         if bare_pronoun(sentence) or re.search(r"\b(?:below|above)\b", sentence, re.I):
@@ -839,6 +848,15 @@ def sentences_check(symptom: str) -> str:
         if check:
             return check
     return ""
+
+
+#: "you receive the following error message: M", "the following events may appear:": the
+#: lead-in of a message quoted after it (in the same sentence or the next).
+_LEAD_RE = re.compile(
+    r"\b(?:following|this|these)\s+(?:\w+\s+){0,2}?(?:error\s+|warning\s+)?(?:messages?|errors?"
+    r"|warnings?|events?)\b[^:.]{0,80}:\s*(?P<msg>.*)$",
+    re.IGNORECASE,
+)
 
 
 #: A version token after a product's name: "99", "2000", "4.0", "97a", "SR-1".
