@@ -769,12 +769,9 @@ def reshape(verify: str, symptom: str, has_fix: bool) -> str:
 
     quoted = _QUOTE_RE.match(verify)
     if quoted:
-        for n, sentence in enumerate(split_sentences(quoted.group("q"))):
-            if n == 0 or states_problem(sentence):
-                check = structured_check(sentence)
-                if check:
-                    return check
-        return sentences_check(symptom) or verify
+        # the quote's sentences, then the symptom's; a message's own sentences ("Unable to
+        # log on.") are never read as prose (sentences_check)
+        return sentences_check(quoted.group("q")) or sentences_check(symptom) or verify
     if _SECTION_ONLY_RE.match(verify):
         return sentences_check(symptom) or verify
     redo = _REDO_QUOTE_RE.match(verify)
@@ -825,6 +822,11 @@ def sentences_check(symptom: str) -> str:
     only named the symptom's section."""
     from kbassist.drafting.verify import bare_pronoun, states_problem
 
+    text = " ".join(symptom.split())
+    first = split_sentences(text)[:1]
+    check = structured_check(first[0]) if first else ""
+    if check:
+        return check  # the first sentence whole, its list of messages with it
     # a list's items after a lead-in or a sentence ("... problems: - Setup does not ..."),
     # never the dash inside a message ("Services.exe - unable to find NWAPI32.DLL")
     sentences = _results(symptom)[:MAX_SYMPTOM_SENTENCES]
@@ -834,15 +836,17 @@ def sentences_check(symptom: str) -> str:
             # "... you receive the following error message: <drive>:\ is not accessible.":
             # the message, and what follows it is the message's own text, never prose
             # ("Unable to log on." is no failure to turn round)
-            check = structured_check(sentence)
-            said = lead.group("msg") or (sentences[n + 1] if n + 1 < len(sentences) else "")
-            state = _message_state(said) if said else ""
+            check = structured_check(sentence) if n else ""
+            at = text.find(sentence[:60])
+            shown = _LEAD_RE.search(text[at:]) if at >= 0 else None
+            state = _message_state(shown.group("msg")) if shown and shown.group("msg") else ""
             return check or (f"Check that {state}." if state else "")
         if sentence.rstrip().endswith(":") or not (n == 0 or states_problem(sentence)):
             continue  # the first sentence is read whole; expected_state asks for a failure
-        if bare_pronoun(sentence) or re.search(r"\b(?:below|above)\b", sentence, re.I):
-            # "This address space is not added": true while the problem occurs; "the
-            # sample below": a part of the article the check does not show
+        if n and (bare_pronoun(sentence) or re.search(r"\b(?:below|above)\b", sentence, re.I)):
+            # "This address space is not added", "The same application under NT 3.51 does
+            # not have this problem": true while the problem occurs; "the sample below": a
+            # part of the article the check does not show
             continue
         check = structured_check(sentence)
         if check:

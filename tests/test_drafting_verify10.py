@@ -1,0 +1,198 @@
+"""Verifies drawn from the article, not a pasted symptom (drafting round 10, verify10): a
+list item's need or failure turned round without its bullet, a statement true while the
+problem occurs never quoted, hedged "may" results turned round, messages quoted as the
+check (a list of them too, and never their text read as prose), the hotfix's file versions
+on the outcomes that install it, and a support article whose Resolution is "by design"
+never told the limit is gone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from drafting_support import support
+
+from kbassist.articles import Article, parse_article
+from kbassist.drafting.text import split_sentences
+from kbassist.drafting.tree import draft_tree
+
+
+def mskb(body: str, *, id_: str = "Q999910", title: str = "Test article") -> Article:
+    """An MS KB archive article: header fields, then underlined, tab-indented sections."""
+    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Exchange", ""]
+    lines = ["\t" + line if line else "" for line in body.strip("\n").split("\n")]
+    return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
+
+
+def verifies(art: Article) -> dict[str, list[str]]:
+    """Each fix outcome's verify texts, as the drafted walk shows them."""
+    nodes: list[dict[str, Any]] = draft_tree(art)["nodes"]
+    return {
+        n["id"]: [str(v["text"]) for v in n.get("verify", [])]
+        for n in nodes
+        if n.get("kind") == "outcome" and n["id"] != "not_this_article"
+    }
+
+
+def only(art: Article) -> list[str]:
+    """The verify of an article with one fix outcome."""
+    (texts,) = verifies(art).values()
+    return texts
+
+
+def test_a_bulleted_need_is_checked_as_met_without_its_bullet() -> None:
+    """ "- The customer wants to listen to the radio" -> "the customer can listen ..."."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n- The customer wants to listen to the radio or music online.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "Advise the customer to use a site that streams audio in a supported format.\n"
+    )
+    assert only(art) == ["Check that the customer can listen to the radio or music online."]
+
+
+def test_an_extra_item_is_checked_gone_and_a_this_statement_is_never_the_check() -> None:
+    """ "there may be an additional address space" is the check; "This address space is
+    not added to any connectors" is true while the problem occurs."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "In the Administrator program, if you open the Site Addressing object and then\n"
+        "click the Routing tab, there may be an additional X.400 address space on the\n"
+        'Routing tab. This "unwanted" address space is not added to any connectors in the\n'
+        "organization.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "Remove the extra X.400 address from the mailbox that has two of them.\n"
+    )
+    (check,) = only(art)
+    assert "there is no longer an additional X.400 address space on the Routing tab" in check
+    assert "not added to any connectors" not in check
+
+
+def test_a_hedged_result_with_no_word_of_failure_is_turned_round() -> None:
+    """ "DriveSpace 3 may change short filenames" -> "no longer changes short filenames"."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "When you use DriveSpace 3 to compress a drive on a computer that had OS/2\n"
+        "installed, DriveSpace 3 may change short filenames to the Windows 95 format.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "Rename the files with their original short names after the compression ends.\n"
+    )
+    (check,) = only(art)
+    assert check.endswith(
+        "check that DriveSpace 3 no longer changes short filenames to the Windows 95 format."
+    )
+
+
+def test_a_list_of_messages_is_checked_message_by_message() -> None:
+    """ "one of the following error messages: - A - B" -> 'these messages no longer appear:
+    "A", "B"', after the action that showed them."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "When you install the program, you may receive one of the following error messages:\n\n"
+        "- Unable to register or unregister the file Geodb72.dll.\n"
+        "- Unable to register or unregister the file Ppmgr72.dll.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "Reinstall Internet Explorer 5.5, and then install the program again.\n"
+    )
+    assert only(art) == [
+        "Install the program again: check that these messages no longer appear: "
+        '"Unable to register or unregister the file Geodb72.dll", '
+        '"Unable to register or unregister the file Ppmgr72.dll".'
+    ]
+
+
+def test_a_message_text_is_quoted_never_turned_round_as_prose() -> None:
+    """The sentences after "the following error message:" are the message: "Unable to log
+    on." in it is never turned into "Check that you can log on"."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "The mapped drives still appear in My Computer and Windows Explorer, but if you try\n"
+        "to access one of the drives you receive the following error message:\n\n"
+        "  Drive H is not accessible. Unable to log on.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "Clear the Log on to network check box in the connection's properties.\n"
+    )
+    assert only(art) == ['Check that the message "Drive H is not accessible" no longer appears.']
+
+
+def test_the_hotfix_file_versions_are_checked_on_the_outcomes_that_install_it() -> None:
+    """The file table under "contact PSS" also verifies "Using the Hotfix Installer" and
+    the manual copy of the updated file; the workaround gets no version check."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        'When you distribute software to a client, you receive a "Runtime ERROR!" message.\n\n'
+        "RESOLUTION\n==========\n\n"
+        "To resolve this problem, contact Microsoft Product Support Services to obtain the\n"
+        "fix. The English version of this fix should have the following file attributes\n"
+        "or later:\n\n"
+        "   Date      Version    Size     File name\n"
+        "   --------------------------------------------\n"
+        "   12/02/99  1380.1082  94,480   Apasetup.exe\n"
+        "   12/02/99  1380.1082  187,152  Smsapm32.exe\n\n"
+        "WORKAROUND\n==========\n\n"
+        "Disable the Run with administrative rights option of the program.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "Using the Hotfix Installer\n--------------------------\n\n"
+        "1. Copy the hotfix folder to a share on your network.\n"
+        "2. Run Hotfix.exe from the share on the site server.\n\n"
+        "Manual Installation\n-------------------\n\n"
+        "1. Stop the SMS_EXECUTIVE service on the site server.\n"
+        "2. Copy the updated Apasetup.exe file to the Clicomp.src folder.\n"
+        "3. Start the SMS_EXECUTIVE service.\n"
+    )
+    found = verifies(art)
+    versioned = {k for k, texts in found.items() if any("1380.1082" in t for t in texts)}
+    assert "resolution_1" in versioned
+    assert {"more_information_1", "more_information_2"} <= versioned
+    assert not any(k.startswith("workaround") for k in versioned)
+
+
+def test_a_resolution_that_is_by_design_is_not_verified_as_gone() -> None:
+    """A support article whose Resolution opens "This is by design." says so; it never asks
+    to check that you can do what the design forbids."""
+    art = support(
+        "## Symptoms\n\n"
+        "You cannot add a reservation using the DHCP MMC if the reservation is outside of the\n"
+        "distribution range of the scope.\n\n"
+        "## Resolution\n\n"
+        "This is by design. If the scope range does not cover the whole subnet, you cannot\n"
+        "add a reservation outside of the configured range. You can, however, extend the\n"
+        "distribution range so that the whole subnet is covered.\n",
+        title="You cannot add a DHCP reservation that is outside of the scope range",
+    )
+    texts = [t for ts in verifies(art).values() for t in ts]
+    assert texts and all(t.startswith("The article says this is by design") for t in texts)
+    assert not any("you can add" in t for t in texts)
+
+
+def test_a_symptom_title_naming_the_problem_is_turned_round() -> None:
+    """ "Blank icons on the desktop" -> "icons on the desktop ... are no longer blank"."""
+    art = support(
+        "## Symptoms\n\nBlank icons on the desktop, Start menu, and taskbar.\n\n"
+        "## Resolution\n\nRebuild the icon cache, and then restart the computer.\n",
+        title="Application shortcuts show blank icons",
+    )
+    assert only(art) == [
+        "Check that icons on the desktop, Start menu, and taskbar are no longer blank."
+    ]
+
+
+def test_an_explanation_after_the_repro_steps_is_not_taken_for_their_result() -> None:
+    """ "To execute a form, you can use the syntax ..." after the steps is no result."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nIn a form, the scope of a variable is public.\n\n"
+        "RESOLUTION\n==========\n\nUse a modal form to pause program execution.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "Steps to Reproduce Behavior\n---------------------------\n\n"
+        "1. Create a new form.\n\n2. Run the program.\n\n"
+        "To execute a form, you can use the syntax DO FORM LINKED. The LINKED keyword\n"
+        "causes the form to be released. By not including it, the form is not released.\n"
+    )
+    assert not any("DO FORM" in t for t in only(art))
+
+
+def test_dr_watson_does_not_end_a_sentence() -> None:
+    """ "A Dr. Watson error occurs." is one sentence, never cut at "A Dr."."""
+    assert split_sentences("The service stops. A Dr. Watson error occurs.") == [
+        "The service stops.",
+        "A Dr. Watson error occurs.",
+    ]
