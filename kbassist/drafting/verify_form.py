@@ -344,9 +344,30 @@ _GERUND_SUBJECT_RE = re.compile(
 )
 
 
+#: "Commands that use the CTRL key (for example, CTRL+F4)": a relative clause or an aside
+#: after the head noun, part of the subject but not of its head.
+_RELATIVE_RE = re.compile(
+    r"\s+(?:that|which|who)\s+(?!is\b|are\b|was\b|were\b|has\b|have\b|may\b|might\b|can\b"
+    r"|will\b|not\b|you\b)[a-z][\w-]*(?:\s+[^\s,;:()\"]+){0,8}$"
+)
+_ASIDE_RE = re.compile(r"\s*\((?:for example|such as|e\.g\.|including)[^()]{1,80}\)")
+
+
+def _head(subject: str) -> str:
+    """The subject without an aside in parentheses ("(for example, CTRL+F4)") and a
+    relative clause after it ("that use the CTRL key"): what the verb agrees with."""
+    bare = _ASIDE_RE.sub("", subject).strip()
+    if re.match(r"[A-Z]?[a-z]+s\b|(?:the|all|some|any|many)\s", bare):
+        bare = _RELATIVE_RE.sub("", bare)  # only after a plain noun phrase's head
+    return bare or subject
+
+
 def _subject_ok(subject: str) -> bool:
     """Whether the words before a verb can be its subject: a short noun phrase, or a
     gerund's phrase that opens the sentence."""
+    if subject.split() and subject.split()[-1].casefold() in _DETERMINERS:
+        return False  # "applications that use the print ...": "print" is a noun
+    subject = _head(subject)
     # "Active Server Pages (ASP) access": an acronym in parentheses is part of the name
     subject = re.sub(r"\s\([A-Z][A-Za-z0-9]{1,9}\)(?=\s|$)", "", subject)
     gerund = bool(_GERUND_SUBJECT_RE.match(subject))
@@ -544,10 +565,14 @@ def expected_state(result: str) -> str:
     if subject.casefold() == "you" and not verb.group("modal") and acted in _YOU_DO:
         return ""  # "You stop the service and restart it": what the admin did, the scene
     adverb = ""
-    if re.fullmatch(r"[a-z]+ly", subject.split()[-1]) and len(subject.split()) > 1:
+    if (
+        re.fullmatch(r"[a-z]+ly", subject.split()[-1])
+        and len(subject.split()) > 1
+        and _head(subject) == subject
+    ):
         # "the toolbar partially covers": "no longer partially covers"
         subject, adverb = subject.rsplit(" ", 1)
-    plural = _plural(subject)  # read before the capital goes: "Applications such as ..."
+    plural = _plural(_head(subject))  # read before the capital goes: "Applications such as"
     if _lower_first(subject):
         subject = subject[:1].lower() + subject[1:]
     adverb_said = ""
