@@ -48,7 +48,7 @@ _MESSAGE_RES_RE = re.compile(
     r"\s+(?:(?:(?:one|either|any|each|some|all) of )?(?:the )?following|an?|this|these|the)"
     r"\s+(?:\w+\s+){0,3}?"
     r"|(?:(?:(?:one|either|any|each|some|all) of )?the following|an?|this)\s+(?:\w+\s+){0,3}?)"
-    r"(?:error\s+|warning\s+|event\s+)?(?:messages?|errors?|warnings?|events?)\b"
+    r"(?:error\s+|warning\s+|event\s+)?(?:messages?|errors?|warnings?|events?|dialog box(?:es)?)\b"
     r"(?:\s+(?:may|might|can|will|could)?\s*(?:appear|be displayed|be logged|occur|be"
     r" returned|be shown)s?)?(?:[^:.]|\.(?=\d)){0,160}:\s*(?P<msg>.+)$",
     re.IGNORECASE,
@@ -300,7 +300,8 @@ def _message(said: str) -> str:
     message = re.sub(r"\s+(?:is|are) (?:returned|displayed|shown|logged|generated)$", "", message)
     if message.count('"') % 2:
         return ""  # a quote left open: the message's end is not where the quotes are
-    if len(re.findall(r"[A-Za-z]{2,}", message)) < 2 or len(message) > MAX_MESSAGE:
+    code = re.match(r"STOP\s+0x[0-9A-Fa-f]{4,}", message)  # "STOP 0x0000000A (0x63, ...)"
+    if (len(re.findall(r"[A-Za-z]{2,}", message)) < 2 and not code) or len(message) > MAX_MESSAGE:
         return ""
     return message
 
@@ -451,6 +452,8 @@ def _hedged(result: str, verb: re.Match[str]) -> bool:
     if verb.group("modal") not in {"may", "might"} or verb.group("neg"):
         return False
     word = verb.group("verb").casefold()
+    if result[: verb.start()].strip().casefold() == "you" and word in {"experience", "encounter"}:
+        return True  # "you may experience choppy videos": what you experience is the problem
     rest = verb.group("rest").strip()
     subject = result[: verb.start()].strip().casefold()
     if subject.startswith(("only ", "some ", "you ")) or subject in {"you", "it", "this"}:
