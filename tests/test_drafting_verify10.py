@@ -196,3 +196,44 @@ def test_dr_watson_does_not_end_a_sentence() -> None:
         "The service stops.",
         "A Dr. Watson error occurs.",
     ]
+
+
+def test_a_subject_with_a_relative_clause_agrees_by_its_head_noun() -> None:
+    """ "Commands that use the CTRL key (for example, CTRL+F4) do not work" -> "... work"."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "Commands that use the CTRL key (for example, CTRL+F4 or CTRL+HOME) do not work.\n\n"
+        "RESOLUTION\n==========\n\nRemove the keyboard utility from the Startup group.\n"
+    )
+    assert only(art) == [
+        "Check that commands that use the CTRL key (for example, CTRL+F4 or CTRL+HOME) work."
+    ]
+
+
+def test_the_sentence_that_turns_from_the_scene_is_the_check() -> None:
+    """ "X cannot see the Bcc recipients if ... . However, if ..., they may be able to see
+    them": the "However" sentence is the problem, the first one the expected scene."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "When a server sends a message with blind copy (Bcc) recipients through a\n"
+        "connector, the other recipients cannot see the Bcc recipients if they are all on\n"
+        "the same server. However, if the recipients' mailbox is on a third-party MTA,\n"
+        "they may be able to see the Bcc recipients.\n\n"
+        "RESOLUTION\n==========\n\nObtain the latest service pack for the server.\n"
+    )
+    (check,) = only(art)
+    assert check.endswith("check that they are no longer able to see the Bcc recipients.")
+
+
+def test_a_stop_code_is_quoted_as_the_message() -> None:
+    """ "the following error message: STOP 0x0000000A (0x63, ...)" is a message to see gone."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "When you use a computer that is running the client version 4.7, you may receive\n"
+        "the following error message:\n\n"
+        "  STOP 0x0000000A (0x00000063, 0x0000001c, 0x00000000, 0x8011B868)\n\n"
+        "RESOLUTION\n==========\n\nRemove the client, and then install version 4.71.\n"
+    )
+    (check,) = only(art)
+    assert 'the message "STOP 0x0000000A (0x00000063' in check
+    assert check.endswith("no longer appears.")

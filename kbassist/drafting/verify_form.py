@@ -50,7 +50,7 @@ _MESSAGE_RES_RE = re.compile(
     r"|(?:(?:(?:one|either|any|each|some|all) of )?the following|an?|this)\s+(?:\w+\s+){0,3}?)"
     r"(?:error\s+|warning\s+|event\s+)?(?:messages?|errors?|warnings?|events?|dialog box(?:es)?)\b"
     r"(?:\s+(?:may|might|can|will|could)?\s*(?:appear|be displayed|be logged|occur|be"
-    r" returned|be shown)s?)?(?:[^:.]|\.(?=\d)){0,160}:\s*(?P<msg>.+)$",
+    r" returned|be shown)s?)?(?:[^:.]|\.(?=\d)){0,160}:\s+(?P<msg>.+)$",
     re.IGNORECASE,
 )
 #: 'you may receive a "Call to undefined dynalink" error message': the message quoted in
@@ -452,7 +452,7 @@ def _hedged(result: str, verb: re.Match[str]) -> bool:
     if verb.group("modal") not in {"may", "might"} or verb.group("neg"):
         return False
     word = verb.group("verb").casefold()
-    if result[: verb.start()].strip().casefold() == "you" and word in {"experience", "encounter"}:
+    if result[: verb.start()].strip().casefold() == "you" and word == "experience":
         return True  # "you may experience choppy videos": what you experience is the problem
     rest = verb.group("rest").strip()
     subject = result[: verb.start()].strip().casefold()
@@ -556,6 +556,10 @@ def expected_state(result: str) -> str:
     if not wrong and verb.group("verb") not in _HIDES:
         return ""  # "IBM is shipping its own version": the scene, nothing to turn round
     subject = result[: verb.start()].strip()
+    if re.fullmatch(
+        r"(?:(?:a|an|the|some|several|various|other)\s+)?(?:problems?|issues?)", subject, re.I
+    ):
+        return ""  # "problems occur if ...": names no problem a check could see gone
     # "may remain inactive and never activate", "will not be sent and will eventually time
     # out": the first result turned round is the check, the second only follows from it
     first_rest = _SECOND_RESULT_RE.split(verb.group("rest"), maxsplit=1)[0]
@@ -621,6 +625,7 @@ def expected_state(result: str) -> str:
         return ""  # "may show that X fails", "causes X not to be installed": no plain state
     if re.search(r"\buntil\b", rest, re.I):
         return ""  # "is unavailable until the wizard ends": "available until" says the opposite
+    rest = re.sub(r",?\s+either$", "", rest)  # "is not displayed correctly either"
     if _SUPPORT_RE.match(rest):
         return ""  # "is not designed / supported": a statement of support, not a failure
     # the cause or a second clause after the result is not part of the check
@@ -797,9 +802,10 @@ def reshape(verify: str, symptom: str, has_fix: bool) -> str:
 
     quoted = _QUOTE_RE.match(verify)
     if quoted:
-        # the quote's sentences, then the symptom's; a message's own sentences ("Unable to
-        # log on.") are never read as prose (sentences_check)
-        return sentences_check(quoted.group("q")) or sentences_check(symptom) or verify
+        # a quote from beyond the symptom's opening may be a message's own text ('The
+        # memory could not be "written".'): the symptom's sentences first then; a
+        # message's own sentences ("Unable to log on.") are never read as prose
+        return sentences_check(symptom) or sentences_check(quoted.group("q")) or verify
     if _SECTION_ONLY_RE.match(verify):
         return sentences_check(symptom) or verify
     redo = _REDO_QUOTE_RE.match(verify)
@@ -851,10 +857,15 @@ def sentences_check(symptom: str) -> str:
     from kbassist.drafting.verify import bare_pronoun, states_problem
 
     text = " ".join(symptom.split())
-    first = split_sentences(text)[:1]
-    check = structured_check(first[0]) if first else ""
+    opening = split_sentences(text)[:MAX_TURN_AT]
+    # "X cannot see the Bcc recipients if ... . However, if ..., they may be able to see
+    # them": the sentence that turns from the scene says what goes wrong, read first
+    turn = next((t for t in opening[1:] if _TURN_RE.match(t)), "")
+    check = structured_check(turn) if turn else ""
+    if not check and opening:
+        check = structured_check(opening[0])  # the first sentence whole, its messages too
     if check:
-        return check  # the first sentence whole, its list of messages with it
+        return check
     # a list's items after a lead-in or a sentence ("... problems: - Setup does not ..."),
     # never the dash inside a message ("Services.exe - unable to find NWAPI32.DLL")
     sentences = _results(symptom)[:MAX_SYMPTOM_SENTENCES]
@@ -880,6 +891,12 @@ def sentences_check(symptom: str) -> str:
         if check:
             return check
     return ""
+
+
+#: A sentence that turns from the scene to the problem ("However, when the child signs in,
+#: ..."), looked for among the symptom's first few sentences.
+_TURN_RE = re.compile(r"^(?:however|but|unfortunately),?\s", re.IGNORECASE)
+MAX_TURN_AT = 3
 
 
 #: "you receive the following error message: M", "the following events may appear:": the
