@@ -222,6 +222,15 @@ _ADVERBS = frozenset("always ever even yet properly correctly automatically".spl
 _NAMES_IN_S = frozenset("Windows Access News Series Analysis Status Address Process".split())
 
 
+#: Auxiliaries a subject never ends with: the verb group has begun.
+_AUXILIARIES = frozenset(
+    "do does did is are was were has have had can could may might will".split()
+)
+#: Words after a head noun that start what qualifies it ("applications using the API",
+#: "files that contain ...").
+_HEAD_ENDS = frozenset("using running containing having that which who whose".split())
+
+
 def _plural(subject: str) -> bool:
     """Whether a subject takes a plural verb ("the buttons", "users", "you"), read from
     its last word; a name ("Windows 95", "Developer Studio") is singular."""
@@ -230,7 +239,7 @@ def _plural(subject: str) -> bool:
     words = subject.split()
     # the head noun comes before a prepositional tail ("the latest DLLs for Jet")
     for n, word in enumerate(words[1:], 1):
-        if word.casefold() in _PREPOSITIONS:
+        if word.casefold() in _PREPOSITIONS or word.casefold() in _HEAD_ENDS:
             words = words[:n]
             break
     while len(words) > 1 and re.fullmatch(r"[a-z]{3,}ed", words[-1]):
@@ -348,16 +357,20 @@ _GERUND_SUBJECT_RE = re.compile(
 #: "Commands that use the CTRL key (for example, CTRL+F4)": a relative clause or an aside
 #: after the head noun, part of the subject but not of its head.
 _RELATIVE_RE = re.compile(
-    r"\s+(?:that|which|who)\s+(?!is\b|are\b|was\b|were\b|has\b|have\b|may\b|might\b|can\b"
-    r"|will\b|not\b|you\b)[a-z][\w-]*(?:\s+[^\s,;:()\"]+){0,8}$"
+    r"\s+(?:that|which|who)\s+(?:(?:is|are|was|were)\s+(?=[a-z]+(?:ed|en)\b)|(?!is\b|are\b|was\b"
+    r"|were\b|has\b|have\b|may\b|might\b|can\b|will\b|not\b|you\b))[a-z][\w-]*"
+    r"(?:\s+[^\s,;:()\"]+){0,8}$"
 )
-_ASIDE_RE = re.compile(r"\s*\((?:for example|such as|e\.g\.|including)[^()]{1,80}\)")
+#: "(for example, CTRL+F4)", "(Local device name already in use)": an aside in a subject.
+_ASIDE_RE = re.compile(r"\s*\([^()]{1,80}\)")
+#: '"my billing information"': a quoted name in a subject, one word for its grammar.
+_QUOTED_NAME_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{1,40}[\"\u201d]")
 
 
 def _head(subject: str) -> str:
     """The subject without an aside in parentheses ("(for example, CTRL+F4)") and a
     relative clause after it ("that use the CTRL key"): what the verb agrees with."""
-    bare = _ASIDE_RE.sub("", subject).strip()
+    bare = _QUOTED_NAME_RE.sub("Name", _ASIDE_RE.sub("", subject)).strip()
     if re.match(r"[A-Z]?[a-z]+s\b|(?:the|all|some|any|many)\s", bare):
         bare = _RELATIVE_RE.sub("", bare)  # only after a plain noun phrase's head
     return bare or subject
@@ -366,8 +379,11 @@ def _head(subject: str) -> str:
 def _subject_ok(subject: str) -> bool:
     """Whether the words before a verb can be its subject: a short noun phrase, or a
     gerund's phrase that opens the sentence."""
-    if subject.split() and subject.split()[-1].casefold() in _DETERMINERS:
-        return False  # "applications that use the print ...": "print" is a noun
+    last = subject.split()[-1].casefold() if subject.split() else ""
+    if last in _DETERMINERS or last in _AUXILIARIES:
+        # "applications that use the print ...": "print" is a noun; "directories that do
+        # not contain ...": "contain" is the relative clause's verb, not the subject's
+        return False
     subject = _head(subject)
     # "Active Server Pages (ASP) access": an acronym in parentheses is part of the name
     subject = re.sub(r"\s\([A-Z][A-Za-z0-9]{1,9}\)(?=\s|$)", "", subject)
@@ -605,6 +621,10 @@ def expected_state(result: str) -> str:
         # issues" (the "still" goes with the problem)
         adverb_said = "" if low == "still" else f"{word} "
         word, rest = [*rest.split(" ", 1), ""][:2]
+        if word.endswith(",") and re.match(r"and\b", rest):
+            # "may randomly fail, and require ...": a second clause ("cannot fully display,
+            # or save to a file, messages" is one verb group)
+            word, rest = word.rstrip(","), ""
         low = word.casefold()
     elif re.fullmatch(r"fail(?:s|ed)?", low) and re.match(r"to [a-z]+\b", rest):
         # "Windows may fail to start": "Windows starts"
@@ -635,6 +655,15 @@ def expected_state(result: str) -> str:
         return ""  # "starts and access from the network and the console is": whose verb?
     rest = second.group("first") if second else rest
     tail = f" {rest}" if rest else ""
+    if low == "be" and not neg:
+        # "the icon is the standard icon, not the icon you specified": it is the second
+        instead = re.match(
+            r"^(?P<wrong>(?:the|a|an|your)\s[^,]{3,80}?)(?:,\s+not|\s+instead of)\s+"
+            r"(?P<right>(?:the|a|an|your)\s.+)$",
+            rest,
+        )
+        if instead:
+            return f"{subject} {_conjugate('be', plural)} {instead.group('right')}"
     if low == "be":
         verb_said = _conjugate("be", plural)
         for word_said, opposite in _OPPOSITE.items():
@@ -651,6 +680,8 @@ def expected_state(result: str) -> str:
     if neg:
         # "do not load with event 4000": the event goes with the failure, not the check
         tail = re.sub(r"\s+with (?:the )?(?:errors?|events?)\b.*$", "", tail)
+        # "do not display the banner or the buttons": turned round, both are displayed
+        tail = re.sub(r"\s+or\s+(?=(?:the|a|an|its|their|your)\s)", " and ", tail, count=1)
         if subject.casefold() == "you" or modal in {"can", "could"}:
             return f"{subject} can {adverb_said}{word}{tail}"  # "Windows NT can access"
         return f"{subject} {adverb_said}{_conjugate(word, plural)}{tail}"
@@ -836,10 +867,31 @@ def reshape(verify: str, symptom: str, has_fix: bool) -> str:
     return verify
 
 
+#: A colon that brings a message's text: "the following error message:", "logged in the
+#: DNS event logs:", "an error similar to the following:".
+_QUOTES_RE = re.compile(
+    r"\b(?:messages?|errors?|events?|logs?|dialog(?: box)?|text|reads|says|similar to(?: the"
+    r" following)?)\b[^:]{0,80}:(?:\s|$)",
+    re.IGNORECASE,
+)
+
+
 def _results(quote: str) -> list[str]:
-    """A quoted result's sentences, a flattened list's items each one of them."""
-    text = re.sub(r"(?:^|(?<=[.:!?])\s+)[-*\u2022]\s+", "\n", quote.strip())
-    return [s for part in text.split("\n") for s in split_sentences(" ".join(part.split()))]
+    """A quoted result's sentences, a flattened list's items each one of them; after a
+    sentence that ends with a colon only list items ("symptoms may occur: - The WWW service
+    stops"), never the quoted text a colon brings ("logged in the event logs: Event ID
+    4000: The DNS server was unable ... The event data is the error code.")."""
+    text = re.sub(r"(?:^|(?<=[.:!?])\s+)(?:[-*\u2022]|\d{1,2}[.)])\s+", "\n\u2022 ", quote.strip())
+    out: list[str] = []
+    quoting = False
+    for part in text.split("\n"):
+        item = part.startswith("\u2022 ")
+        for n, sentence in enumerate(split_sentences(" ".join(part.lstrip("\u2022 ").split()))):
+            if quoting and not (item and n == 0):
+                return out
+            out.append(sentence)
+            quoting = bool(_QUOTES_RE.search(sentence))  # a message's lead-in, or its text
+    return out
 
 
 #: "Check that the problem Q263594 SYMPTOMS describes no longer occurs.": the symptom
