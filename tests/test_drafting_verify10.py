@@ -237,3 +237,41 @@ def test_a_stop_code_is_quoted_as_the_message() -> None:
     (check,) = only(art)
     assert 'the message "STOP 0x0000000A (0x00000063' in check
     assert check.endswith("no longer appears.")
+
+
+def test_a_support_symptom_sentence_is_checked_not_the_event_text_after_it() -> None:
+    """A topic title gives no check: the symptom's own sentence does ("the zones are
+    loaded"), never "Do again what you were doing", and never the event's quoted text
+    ("The event data is the error code.") read as prose."""
+    art = support(
+        "## Symptoms\n\n"
+        "The zones are not loaded on the DNS console, and you see Event ID 4000 logged in\n"
+        "the DNS event logs:\n\n"
+        "> The DNS server was unable to open Active Directory. The event data is the error "
+        "code.\n\n"
+        "## Resolution\n\nReset the secure channel of the domain controller.\n",
+        title="Troubleshoot DNS zone loading",
+    )
+    assert only(art) == ["Check that the zones are loaded on the DNS console."]
+
+
+def test_is_x_not_y_is_checked_as_y_and_an_aside_in_the_subject_is_kept() -> None:
+    """ "the icon that is installed is the standard icon, not the icon you specified" ->
+    "is the icon you specified"; "system error 85 (Local device name already in use) may
+    be generated" -> "is no longer generated"."""
+    from kbassist.drafting.verify_form import structured_check
+
+    assert structured_check(
+        "After a user runs the Setup program, the icon that is installed is the standard "
+        "FoxPro icon, not the icon you specified in ADDICON.APP."
+    ) == (
+        "After a user runs the Setup program, check that the icon that is installed is the "
+        "icon you specified in ADDICON.APP."
+    )
+    assert structured_check(
+        "When a user attempts to reconnect to a shared drive, system error 85 (Local device "
+        "name already in use) may be generated."
+    ) == (
+        "When a user attempts to reconnect to a shared drive, check that system error 85 "
+        "(Local device name already in use) is no longer generated."
+    )

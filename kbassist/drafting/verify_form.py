@@ -582,7 +582,10 @@ def expected_state(result: str) -> str:
     if verb.group("modal"):
         # "may stop processing DDRs and generate an error": the second verb shares "may"
         first_rest = re.split(rf",?\s+and\s+(?=(?:{_FAIL_VERBS})\b)", first_rest, maxsplit=1)[0]
-    if _SECOND_CLAUSE_RE.search(first_rest) or ":" in first_rest:
+    # a colon in a later clause (", and you see Event ID 4000 logged in the logs: ...")
+    # is that clause's; the result itself must hold none
+    own = re.split(r",\s*and\s+(?=(?:you|the|a|an)\s)", first_rest, maxsplit=1)[0]
+    if _SECOND_CLAUSE_RE.search(first_rest) or ":" in own:
         return ""
     acted = _base(verb.group("verb").casefold())
     if subject.casefold() == "you" and not verb.group("modal") and acted in _YOU_DO:
