@@ -275,3 +275,28 @@ def test_is_x_not_y_is_checked_as_y_and_an_aside_in_the_subject_is_kept() -> Non
         "When a user attempts to reconnect to a shared drive, check that system error 85 "
         "(Local device name already in use) is no longer generated."
     )
+
+
+def test_an_upgrade_checks_the_version_its_label_installs() -> None:
+    """ "Upgrade: Visual FoxPro 5.0a" is verified by reading the installed version first,
+    then the problem redone; "the latest service pack" names no number to read."""
+    from kbassist.drafting.verify import installed_version_check
+
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "The ASCAN() function may fail to find an integer value in an array.\n\n"
+        "STATUS\n======\n\n"
+        "Microsoft has confirmed this to be a problem in Visual FoxPro 5.0. This problem\n"
+        "has been fixed in Visual FoxPro 5.0a.\n"
+    )
+    checks = verifies(art)["upgrade"]
+    assert checks[0] == (
+        "Check that the installed Visual FoxPro is version 5.0a or later: its Help > About "
+        "box (or the banner it prints when it starts) shows the version."
+    )
+    assert len(checks) == 2
+    assert installed_version_check("Upgrade: Windows NT version 4.0 Service Pack 5") == (
+        "Check that Windows NT version 4.0 shows Service Pack 5 or later installed: run "
+        "winver, which shows the version and service pack."
+    )
+    assert installed_version_check("Upgrade: the latest U.S. Service Pack for Windows NT") == ""

@@ -113,6 +113,7 @@ from kbassist.drafting.verify import (
     cause_check,
     ignore_check,
     ignore_sentence,
+    installed_version_check,
     junk_more_options,
     otherwise,
     problem_sentence,
@@ -1816,6 +1817,9 @@ def _outcome(
     workaround = option.kind == "workaround" or option.section.key in WORKAROUND_KEYS
     if not version and tables and not workaround and option.kind != "upgrade":
         version = shared_version_check(option.items, option.label, tables)
+    if not version and option.kind == "upgrade":
+        # "Upgrade: Visual FoxPro 5.0a": the version it installs is what the admin can read
+        version = installed_version_check(option.label)
     if version:  # the hotfix's file table: the files it installs, at least these versions
         verify.insert(0, _item(article, version, option.section, known))
         if len(verify) == 1:

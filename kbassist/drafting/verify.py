@@ -232,6 +232,60 @@ def _table_rows(items: list[str]) -> list[tuple[str, str, str]]:
     return []
 
 
+#: "Upgrade: Visual Studio 6.0 Service Pack 3", "Upgrade: Service Pack 3 of Microsoft
+#: Exchange version 4.0": the service pack an upgrade outcome installs.
+_SP_LABEL_RE = re.compile(
+    r"^Upgrade(?: to)?:?\s+(?:the\s+)?(?:(?P<product>[A-Z][\w .+/()-]{1,60}?)\s+Service Pack\s+"
+    r"(?P<sp>\d{1,2})|Service Pack\s+(?P<sp2>\d{1,2})\s+(?:of|for)\s+(?P<product2>[A-Z][\w .+/()-]"
+    r"{1,60}?))\.?$"
+)
+#: "Upgrade: Microsoft Visual C++ version 4.1", "Upgrade: Visual FoxPro 3.0b for Windows":
+#: the product and the version an upgrade outcome installs.
+_VERSION_LABEL_RE = re.compile(
+    r"^Upgrade(?: to)?:?\s+(?:the\s+)?(?P<product>[A-Z][\w .+/()-]{1,60}?)(?:,?\s+version)?\s+"
+    r"(?P<version>\d+(?:\.\d+)*[a-z]?)(?:\s+for\s+[\w ./,-]{2,40})?\.?$"
+)
+
+
+def installed_version_check(label: str) -> str:
+    """ "Check that the installed Microsoft Visual C++ is version 4.1 or later: ...": the
+    version an upgrade outcome's label names ("Upgrade: Microsoft Visual C++ version 4.1",
+    "Upgrade: Windows NT version 4.0 Service Pack 5"), read where the product shows it;
+    "" when the label names no number ("the latest U.S. Service Pack for ...") or more
+    than one product."""
+    label = " ".join(label.split())
+    if re.search(r"\b(?:and|or|latest)\b", label, re.IGNORECASE):
+        return ""
+    sp = _SP_LABEL_RE.match(label)
+    if sp:
+        product = (sp.group("product") or sp.group("product2")).strip()
+        number = sp.group("sp") or sp.group("sp2")
+        return (
+            f"Check that {product} shows Service Pack {number} or later installed: {_how(product)}."
+        )
+    said = _VERSION_LABEL_RE.match(label)
+    if said is None or re.search(
+        r"\b(?:service pack|supplement|update)$", said.group("product"), re.I
+    ):
+        return ""
+    product = said.group("product").strip()
+    return (
+        f"Check that the installed {product} is version {said.group('version')} or later: "
+        f"{_how(product)}."
+    )
+
+
+def _how(product: str) -> str:
+    """Where an admin reads a product's installed version."""
+    if _FILE_RE.match(product.split()[-1]):
+        return (
+            "in Windows Explorer, right-click the file, click Properties and read its Version tab"
+        )
+    if re.match(r"(?:Microsoft\s+)?(?:MS-)?Windows\b", product):
+        return "run winver, which shows the version and service pack"
+    return "its Help > About box (or the banner it prints when it starts) shows the version"
+
+
 # --------------------------------------------------------------------------- nothing to fix
 
 #: "You can safely ignore this message when ...", "For public cloud providers, there is
