@@ -469,7 +469,10 @@ def _hedged(result: str, verb: re.Match[str]) -> bool:
         return False
     word = verb.group("verb").casefold()
     if result[: verb.start()].strip().casefold() == "you" and word == "experience":
-        return True  # "you may experience choppy videos": what you experience is the problem
+        # "you may experience choppy videos": what you experience is the problem ("you may
+        # experience this" names none)
+        said = verb.group("rest").strip()
+        return not re.match(r"(?:this|that|it|these|those|the following)\b", said, re.I)
     rest = verb.group("rest").strip()
     subject = result[: verb.start()].strip().casefold()
     if subject.startswith(("only ", "some ", "you ")) or subject in {"you", "it", "this"}:
