@@ -300,3 +300,12 @@ def test_an_upgrade_checks_the_version_its_label_installs() -> None:
         "winver, which shows the version and service pack."
     )
     assert installed_version_check("Upgrade: the latest U.S. Service Pack for Windows NT") == ""
+
+
+def test_advice_that_you_do_not_need_to_act_is_never_turned_round() -> None:
+    """ "You do not need to reapply the patch" is advice: no "Check that you do not can
+    reapply the patch", and no "you can need to"."""
+    from kbassist.drafting.verify_form import expected_state
+
+    assert expected_state("You do not need to reapply the patch to Windows 2000 computers") == ""
+    assert expected_state("you do not have to reapply the patch") == ""

@@ -224,7 +224,7 @@ _NAMES_IN_S = frozenset("Windows Access News Series Analysis Status Address Proc
 
 #: Auxiliaries a subject never ends with: the verb group has begun.
 _AUXILIARIES = frozenset(
-    "do does did is are was were has have had can could may might will".split()
+    "do does did is are was were has have had can could may might will not never".split()
 )
 #: Words after a head noun that start what qualifies it ("applications using the API",
 #: "files that contain ...").
@@ -553,7 +553,9 @@ def expected_state(result: str) -> str:
         return f"there {are} no longer {extra.group('what')}"
     wish = _WISH_RE.match(result)
     modal = (
-        re.search(r"\b(?:may|might|can|could|will|would|should|must)$", wish.group("who"))
+        re.search(
+            r"\b(?:may|might|can|could|will|would|should|must|not|never|no)$", wish.group("who")
+        )
         if wish
         else None
     )
@@ -622,6 +624,8 @@ def expected_state(result: str) -> str:
             low = word.casefold()
         if not word or not re.fullmatch(r"[a-z]+", low):
             return ""
+        if low in {"need", "have", "want", "wish", "require"}:
+            return ""  # "You do not need to reapply the patch": advice, no failure
     elif modal and (low in _ADVERBS or low == "still" or re.fullmatch(r"[a-z]+ly", low)) and rest:
         # "may not properly release": "properly releases"; "may still issue": "no longer
         # issues" (the "still" goes with the problem)
