@@ -124,9 +124,9 @@ def clean(text: str) -> str:
 
 
 #: Abbreviations a sentence does not end at: "Windows NT 3.51 U.S. Service Pack 5", "e.g.
-#: Notepad" (a capital after them starts no new sentence).
+#: Notepad", "A Dr. Watson error" (a capital after them starts no new sentence).
 _ABBREVIATION_RE = re.compile(
-    r"(?:\b(?:U\.S|U\.K|e\.g|i\.e|E\.g|I\.e|[Vv]er|vs|[Aa]pprox|[Cc]f)\.)$"
+    r"(?:\b(?:U\.S|U\.K|e\.g|i\.e|E\.g|I\.e|[Vv]er|vs|[Aa]pprox|[Cc]f|Dr)\.)$"
 )
 
 

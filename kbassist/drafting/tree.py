@@ -124,17 +124,19 @@ from kbassist.drafting.verify import (
     cause_check,
     ignore_check,
     ignore_sentence,
+    installed_version_check,
     junk_more_options,
     otherwise,
     problem_sentence,
     quoted_message,
     registry_backup,
     repro_check,
+    shared_version_check,
     states_problem,
     title_check,
     version_check,
 )
-from kbassist.drafting.verify_form import for_outcome, reshape, upgraded
+from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check, upgraded
 from kbassist.drafting.ways import way_steps
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
@@ -471,7 +473,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     verify_text = reshape(
         _verify_text(article, symptom, symptom_section),
         symptom if symptom_section is not None else "",
-        find_section(article, RESOLUTION_KEYS + WORKAROUND_KEYS) is not None,
+        find_section(article, RESOLUTION_KEYS + WORKAROUND_KEYS) is not None
+        and not (article.style != "mskb" and _resolution_by_design(article)),
     )
     for option in options:
         if option.asks and option.params:  # only an option with questions can have them
@@ -622,7 +625,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     for option in options:
         if option.case:
             nodes.append(_case_node(article, option, _first_node(option, variables)))
-        outcome = _outcome(article, option, variables, verify_text, symptom_section)
+        outcome = _outcome(
+            article, option, variables, verify_text, symptom_section, [o.items for o in options]
+        )
         nodes.extend(_input_nodes(article, option, variables))
         nodes.extend(_ask_nodes(article, option, variables))
         late = _late_nodes(article, option, variables, outcome)
@@ -918,6 +923,12 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
         if repro:
             return repro
     if article.style != "mskb":
+        said = _resolution_by_design(article)
+        if said:
+            return (
+                f'The article says this is by design ("{said}"): the behavior itself stays; '
+                "check that the steps above give you what you need."
+            )
         own = modern_verify(article)
         if own:
             return own
@@ -986,7 +997,10 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
             return own
     if symptom_section is not None and article.style != "mskb":
         # never a cut copy of the symptom paragraph; a title that states the problem
-        return title_check(md_plain(article.title)) or REDO_CHECK
+        # ... or the first symptom sentence that turns round ("the DHCPNAK causes an event")
+        return (
+            title_check(md_plain(article.title)) or sentences_check(md_plain(symptom)) or REDO_CHECK
+        )
     if symptom_section is not None and article.style == "mskb" and _ABOUT_RE.match(symptom):
         # "This article describes how to ...": a how-to, no problem to see gone
         return f"Check that the result is what {article.id} ({article.title}) describes."
@@ -1012,6 +1026,19 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
             "occurs."
         )
     return f"Check that the problem in {article.id} ({article.title}) no longer occurs."
+
+
+def _resolution_by_design(article: Article) -> str:
+    """The by-design sentence a support article's Resolution opens with ("This is by design.
+    If the DHCP scope range does not cover ..., you cannot add a reservation outside of the
+    configured range. You can, however, extend the range"): its steps work round a limit
+    that stays, so no check may say the limit is gone; "" when the Resolution opens with
+    anything else."""
+    section = find_section(article, RESOLUTION_KEYS)
+    if section is None:
+        return ""
+    first = next(iter(split_sentences(md_plain(" ".join(section.text.split())))), "")
+    return first if _BY_DESIGN_RE.search(first) and len(first) < 200 else ""
 
 
 def _repro_verify(article: Article, symptom: str = "") -> str:
@@ -1849,7 +1876,10 @@ def _outcome(
     variables: dict[str, str],
     verify_text: str,
     symptom_section: Section | None,
+    tables: list[list[str]] | None = None,
 ) -> dict[str, Any]:
+    """One mitigation's outcome node; `tables`: every option's steps, where the hotfix's
+    file table may sit under another outcome than the one that installs it."""
     asked = {_ref(p) for p in [*option.params, *option.late]}
     known = {ref: var for ref, var in variables.items() if ref in asked}
     if option.kind == "upgrade":  # the product it installs, not the one it replaces
@@ -1874,6 +1904,12 @@ def _outcome(
     if not version and option.pre_items:  # the obtain step of "obtain, then install"
         version = version_check(option.pre_items)
         table_section = option.pre_section or option.section
+    workaround = option.kind == "workaround" or option.section.key in WORKAROUND_KEYS
+    if not version and tables and not workaround and option.kind != "upgrade":
+        version = shared_version_check(option.items, option.label, tables)
+    if not version and option.kind == "upgrade":
+        # "Upgrade: Visual FoxPro 5.0a": the version it installs is what the admin can read
+        version = installed_version_check(option.label)
     if version:  # the hotfix's file table: the files it installs, at least these versions
         verify.insert(0, _item(article, version, table_section, known))
         if len(verify) == 1:

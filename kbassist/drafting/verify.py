@@ -33,7 +33,8 @@ PROBLEM_RE = re.compile(
 #: "It is not unshared automatically", "Or when you install ...": a sentence whose subject
 #: is a bare pronoun, or that goes on from the one before, means nothing quoted alone.
 _PRONOUN_START_RE = re.compile(
-    r"^(?:(?:it|this|that|they|these|those)\s+\w+|(?:or|and|also|additionally|note)\b|- )"
+    r"^(?:(?:it|this|that|they|these|those)\s+[\"\u201c']?\w+|(?:or|and|also|additionally"
+    r"|note)\b|- )"
     r"|\bthis (?:behaviou?r|problem|issue|error|symptom)\b",
     re.IGNORECASE,
 )
@@ -192,6 +193,97 @@ def version_check(items: list[str]) -> str:
         f"Check that {listed} or later{tail}: in Windows Explorer, right-click the file, "
         f"click Properties and read {read}."
     )
+
+
+#: A step or label that installs the fix: "Using the Hotfix Installer", "apply the hotfix",
+#: "Run Setup.exe from the update folder".
+_INSTALLS_FIX_RE = re.compile(
+    r"\b(?:hot ?fix|fix|update|patch|quick fix engineering|qfe)(?:es)?\b.{0,60}"
+    r"\b(?:install\w*|setup|apply|applying)\b|\b(?:install\w*|apply|applying|run|copy|extract)\b"
+    r".{0,60}\b(?:hot ?fix(?:es)?|updated? files?|patch(?:es)?|the fix)\b",
+    re.IGNORECASE,
+)
+
+
+def shared_version_check(items: list[str], label: str, tables: list[list[str]]) -> str:
+    """The file-version check of a hotfix whose table another outcome's steps show (the
+    "contact Microsoft Product Support Services" outcome), for an outcome that installs
+    that fix ("Using the Hotfix Installer", "Copy the updated Apasetup.exe file"): its
+    files at least those versions is what installing it leaves; "" for any other outcome
+    (a workaround never installs the files)."""
+    check = next((c for c in map(version_check, tables) if c), "")
+    if not check:
+        return ""
+    rows = next(rows for t in tables if (rows := _table_rows(t)))
+    names = {name.casefold() for name, _, _ in rows}
+    said = [label, *(" ".join(split_detail(i)) for i in items)]
+    named = any(w.casefold().strip(".,;:()\"'") in names for text in said for w in text.split())
+    if named or any(_INSTALLS_FIX_RE.search(text) for text in said):
+        return check
+    return ""
+
+
+def _table_rows(items: list[str]) -> list[tuple[str, str, str]]:
+    """The file table an outcome's steps show, as file_versions reads it."""
+    for item in items:
+        rows = file_versions("\n".join(split_detail(item)))
+        if rows:
+            return rows
+    return []
+
+
+#: "Upgrade: Visual Studio 6.0 Service Pack 3", "Upgrade: Service Pack 3 of Microsoft
+#: Exchange version 4.0": the service pack an upgrade outcome installs.
+_SP_LABEL_RE = re.compile(
+    r"^Upgrade(?: to)?:?\s+(?:the\s+)?(?:(?P<product>[A-Z][\w .+/()-]{1,60}?)\s+Service Pack\s+"
+    r"(?P<sp>\d{1,2})|Service Pack\s+(?P<sp2>\d{1,2})\s+(?:of|for)\s+(?P<product2>[A-Z][\w .+/()-]"
+    r"{1,60}?))\.?$"
+)
+#: "Upgrade: Microsoft Visual C++ version 4.1", "Upgrade: Visual FoxPro 3.0b for Windows":
+#: the product and the version an upgrade outcome installs.
+_VERSION_LABEL_RE = re.compile(
+    r"^Upgrade(?: to)?:?\s+(?:the\s+)?(?P<product>[A-Z][\w .+/()-]{1,60}?)(?:,?\s+version)?\s+"
+    r"(?P<version>\d+(?:\.\d+)*[a-z]?)(?:\s+for\s+[\w ./,-]{2,40})?\.?$"
+)
+
+
+def installed_version_check(label: str) -> str:
+    """ "Check that the installed Microsoft Visual C++ is version 4.1 or later: ...": the
+    version an upgrade outcome's label names ("Upgrade: Microsoft Visual C++ version 4.1",
+    "Upgrade: Windows NT version 4.0 Service Pack 5"), read where the product shows it;
+    "" when the label names no number ("the latest U.S. Service Pack for ...") or more
+    than one product."""
+    label = " ".join(label.split())
+    if re.search(r"\b(?:and|or|latest)\b", label, re.IGNORECASE):
+        return ""
+    sp = _SP_LABEL_RE.match(label)
+    if sp:
+        product = (sp.group("product") or sp.group("product2")).strip()
+        number = sp.group("sp") or sp.group("sp2")
+        return (
+            f"Check that {product} shows Service Pack {number} or later installed: {_how(product)}."
+        )
+    said = _VERSION_LABEL_RE.match(label)
+    if said is None or re.search(
+        r"\b(?:service pack|supplement|update)$", said.group("product"), re.I
+    ):
+        return ""
+    product = said.group("product").strip()
+    return (
+        f"Check that the installed {product} is version {said.group('version')} or later: "
+        f"{_how(product)}."
+    )
+
+
+def _how(product: str) -> str:
+    """Where an admin reads a product's installed version."""
+    if _FILE_RE.match(product.split()[-1]):
+        return (
+            "in Windows Explorer, right-click the file, click Properties and read its Version tab"
+        )
+    if re.match(r"(?:Microsoft\s+)?(?:MS-)?Windows\b", product):
+        return "run winver, which shows the version and service pack"
+    return "its Help > About box (or the banner it prints when it starts) shows the version"
 
 
 # --------------------------------------------------------------------------- nothing to fix
@@ -414,11 +506,17 @@ MAX_REPRO_QUOTE = 300
 def _repro_result(last: str, after: str) -> str:
     """What the steps to reproduce end with: the last step when it says what is seen or
     goes wrong, else the paragraph after the list when that does; "" if neither."""
-    for said in (re.sub(r"^\d{1,2}[.)]\s*", "", last), after):
+    for n, said in enumerate((re.sub(r"^\d{1,2}[.)]\s*", "", last), after)):
         said = " ".join(said.split())
         said = re.sub(r"^results?:\s*", "", said, flags=re.IGNORECASE)
         kept: list[str] = []
-        for sentence in split_sentences(said):
+        sentences = split_sentences(said)
+        if n and not re.match(r"(?:notice|note that|you )", said, re.I):
+            # the paragraph after the list is the result only when it opens with it ("Click
+            # the control. You will see ..."); "To execute a form, you can use ..." and two
+            # more sentences of explanation are no result
+            sentences = sentences[:2]
+        for sentence in sentences:
             if sentence.rstrip().endswith(":"):
                 break  # "For example:" leads to a list the quote does not carry
             kept.append(sentence)
@@ -443,6 +541,7 @@ def repro_check(text: str, fixed: bool = False, problem: str = "") -> str:
     end with an action and no result ("4. Right-click inside the view and select New
     Folder.")."""
     from kbassist.drafting.text import paragraphs, with_detail
+    from kbassist.drafting.verify_form import structured_check
 
     paras = paragraphs(text)
     for n, para in enumerate(paras):
@@ -479,14 +578,19 @@ def repro_check(text: str, fixed: bool = False, problem: str = "") -> str:
         width = min((len(line) - len(line.lstrip()) for line in lines), default=0)
         detail = "\n".join(line[width:] for line in lines)
         scope = " with the fix above in place" if fixed else ""
-        if not result:
+        turned = structured_check(problem) if not result else ""
+        if turned.startswith("Check that "):
+            # "you cannot see the control's events": "check that you can see ..."
+            result, check = "", f"c{turned[1:].rstrip('.')}"
+        elif not result:
             result, check = problem, "check that the problem no longer occurs"
         elif _GOOD_RE.search(result) and not states_problem(result):
             check = "check that you get what its last step describes"
         else:
             check = "check that this no longer happens"
+        said = f"{check}: {result}" if result else f"{check}."
         return with_detail(
-            f'{REPRO_PREFIX} ("{name}" in MORE INFORMATION){scope}, and {check}: {result}',
+            f'{REPRO_PREFIX} ("{name}" in MORE INFORMATION){scope}, and {said}',
             detail,
         )
     return ""

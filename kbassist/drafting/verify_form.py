@@ -45,11 +45,12 @@ _MESSAGE_RES_RE = re.compile(
     r"|(?:windows|setup|the \w+(?: \w+)?|(?:some |many |the )?[A-Za-z][\w.-]*(?: [\w.'-]+){0,11}?)"
     r"\s+(?:may |might |can |will )?(?:(?:display|return|show|report|generate|produce|log"
     r"|cause)s?|results? in))"
-    r"\s+(?:(?:one of )?(?:the )?following|an?|this|these|the)\s+(?:\w+\s+){0,3}?"
-    r"|(?:(?:one of )?the following|an?|this)\s+(?:\w+\s+){0,3}?)"
-    r"(?:error\s+|warning\s+|event\s+)?(?:messages?|errors?|warnings?|events?)\b"
+    r"\s+(?:(?:(?:one|either|any|each|some|all) of )?(?:the )?following|an?|this|these|the)"
+    r"\s+(?:\w+\s+){0,3}?"
+    r"|(?:(?:(?:one|either|any|each|some|all) of )?the following|an?|this)\s+(?:\w+\s+){0,3}?)"
+    r"(?:error\s+|warning\s+|event\s+)?(?:messages?|errors?|warnings?|events?|dialog box(?:es)?)\b"
     r"(?:\s+(?:may|might|can|will|could)?\s*(?:appear|be displayed|be logged|occur|be"
-    r" returned|be shown)s?)?(?:[^:.]|\.(?=\d)){0,160}:\s*(?P<msg>.+)$",
+    r" returned|be shown)s?)?(?:[^:.]|\.(?=\d)){0,160}:\s+(?P<msg>.+)$",
     re.IGNORECASE,
 )
 #: 'you may receive a "Call to undefined dynalink" error message': the message quoted in
@@ -197,7 +198,8 @@ _SUPPORT_RE = re.compile(r"^(?:not\s+)?(?:designed|intended|supported|meant)\b",
 #: Where a result's own words end: its cause ("because ..."), a consequence
 #: (", resulting in ..."), a second clause (", it was ...").
 _AFTER_RE = re.compile(
-    r"\s+because\b|\s+since\b|,\s*(?:resulting|causing|which|and|so|it|this|but)\b"
+    r"\s+because\b|\s+since\b|,\s*(?:resulting|causing|which|and|so|it|this|but|even though"
+    r"|even if)\b"
     r"|\s+and (?:it|they|then|this|can|cannot|can not|is|are)\b",
     re.I,
 )
@@ -220,6 +222,15 @@ _ADVERBS = frozenset("always ever even yet properly correctly automatically".spl
 _NAMES_IN_S = frozenset("Windows Access News Series Analysis Status Address Process".split())
 
 
+#: Auxiliaries a subject never ends with: the verb group has begun.
+_AUXILIARIES = frozenset(
+    "do does did is are was were has have had can could may might will not never".split()
+)
+#: Words after a head noun that start what qualifies it ("applications using the API",
+#: "files that contain ...").
+_HEAD_ENDS = frozenset("using running containing having that which who whose".split())
+
+
 def _plural(subject: str) -> bool:
     """Whether a subject takes a plural verb ("the buttons", "users", "you"), read from
     its last word; a name ("Windows 95", "Developer Studio") is singular."""
@@ -228,7 +239,7 @@ def _plural(subject: str) -> bool:
     words = subject.split()
     # the head noun comes before a prepositional tail ("the latest DLLs for Jet")
     for n, word in enumerate(words[1:], 1):
-        if word.casefold() in _PREPOSITIONS:
+        if word.casefold() in _PREPOSITIONS or word.casefold() in _HEAD_ENDS:
             words = words[:n]
             break
     while len(words) > 1 and re.fullmatch(r"[a-z]{3,}ed", words[-1]):
@@ -298,9 +309,41 @@ def _message(said: str) -> str:
     message = re.sub(r"\s+(?:is|are) (?:returned|displayed|shown|logged|generated)$", "", message)
     if message.count('"') % 2:
         return ""  # a quote left open: the message's end is not where the quotes are
-    if len(re.findall(r"[A-Za-z]{2,}", message)) < 2 or len(message) > MAX_MESSAGE:
+    code = re.match(r"STOP\s+0x[0-9A-Fa-f]{4,}", message)  # "STOP 0x0000000A (0x63, ...)"
+    if (len(re.findall(r"[A-Za-z]{2,}", message)) < 2 and not code) or len(message) > MAX_MESSAGE:
         return ""
     return message
+
+
+#: At most this many messages of a list are quoted in a check.
+MAX_LIST_MESSAGES = 3
+#: A list item's bullet: "- Run-time error ...", never the dash inside a message
+#: ("Services.exe - unable to find NWAPI32.DLL").
+_BULLET_RE = re.compile(r"(?:^|\s+)-\s+(?=[A-Z\"'\u201c<])")
+
+
+def list_items(said: str) -> list[str]:
+    """The items of a list the article flattened into one line ("- Cannot Share (ERROR
+    2119) - Insufficient Memory"); [] when `said` does not open with a bullet."""
+    if not said.lstrip().startswith(("- ", "* ", "\u2022 ")):
+        return []
+    said = re.sub(r"^\s*[*\u2022]\s+", "- ", said)
+    return [item.strip() for item in _BULLET_RE.split(said) if item.strip()]
+
+
+def _message_state(said: str) -> str:
+    """'the message "M" no longer appears', or for a list of messages 'these messages no
+    longer appear: "M1", "M2"'; "" when a message cannot be quoted whole."""
+    items = list_items(said)
+    if len(items) >= 2:
+        messages = [_message(item) for item in items[:MAX_LIST_MESSAGES]]
+        if not all(messages):
+            return ""
+        more = " (or the others the article lists)" if len(items) > MAX_LIST_MESSAGES else ""
+        quoted = ", ".join(f'"{m}"' for m in messages)
+        return f"these messages no longer appear: {quoted}{more}"
+    message = _message(items[0] if items else said)
+    return f'the message "{message}" no longer appears' if message else ""
 
 
 #: A gerund that opens the sentence as its subject: "Trying to reference X will cause ...",
@@ -311,9 +354,37 @@ _GERUND_SUBJECT_RE = re.compile(
 )
 
 
+#: "Commands that use the CTRL key (for example, CTRL+F4)": a relative clause or an aside
+#: after the head noun, part of the subject but not of its head.
+_RELATIVE_RE = re.compile(
+    r"\s+(?:that|which|who)\s+(?:(?:is|are|was|were)\s+(?=[a-z]+(?:ed|en)\b)|(?!is\b|are\b|was\b"
+    r"|were\b|has\b|have\b|may\b|might\b|can\b|will\b|not\b|you\b))[a-z][\w-]*"
+    r"(?:\s+[^\s,;:()\"]+){0,8}$"
+)
+#: "(for example, CTRL+F4)", "(Local device name already in use)": an aside in a subject.
+_ASIDE_RE = re.compile(r"\s*\([^()]{1,80}\)")
+#: '"my billing information"': a quoted name in a subject, one word for its grammar.
+_QUOTED_NAME_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{1,40}[\"\u201d]")
+
+
+def _head(subject: str) -> str:
+    """The subject without an aside in parentheses ("(for example, CTRL+F4)") and a
+    relative clause after it ("that use the CTRL key"): what the verb agrees with."""
+    bare = _QUOTED_NAME_RE.sub("Name", _ASIDE_RE.sub("", subject)).strip()
+    if re.match(r"[A-Z]?[a-z]+s\b|(?:the|all|some|any|many)\s", bare):
+        bare = _RELATIVE_RE.sub("", bare)  # only after a plain noun phrase's head
+    return bare or subject
+
+
 def _subject_ok(subject: str) -> bool:
     """Whether the words before a verb can be its subject: a short noun phrase, or a
     gerund's phrase that opens the sentence."""
+    last = subject.split()[-1].casefold() if subject.split() else ""
+    if last in _DETERMINERS or last in _AUXILIARIES:
+        # "applications that use the print ...": "print" is a noun; "directories that do
+        # not contain ...": "contain" is the relative clause's verb, not the subject's
+        return False
+    subject = _head(subject)
     # "Active Server Pages (ASP) access": an acronym in parentheses is part of the name
     subject = re.sub(r"\s\([A-Z][A-Za-z0-9]{1,9}\)(?=\s|$)", "", subject)
     gerund = bool(_GERUND_SUBJECT_RE.match(subject))
@@ -343,6 +414,77 @@ def _find_verb(result: str) -> re.Match[str] | None:
     return None
 
 
+#: "Blank icons on the desktop, Start menu, and taskbar", "Slow logon": a title or symptom
+#: that names what is wrong with a thing, and no verb.
+_NAMED_PROBLEM_RE = re.compile(
+    r"^(?P<adj>Blank|Missing|Duplicate|Duplicated|Corrupt|Corrupted|Slow|Incorrect|Wrong"
+    r"|Garbled|Truncated|Empty|Broken|Invalid|High|Excessive)\s+(?P<what>[A-Za-z][^.;:!?]{2,120})$"
+)
+#: "Error when you share folders" (the trigger split off), "Timeout expired messages",
+#: "Access violation": a problem named by its noun alone ("hangs", "crashes" are verbs
+#: as often: "Developer Studio hangs").
+_PROBLEM_NOUN_RE = re.compile(
+    r"^(?:an?\s+|the\s+)?(?P<what>(?:[\w\"'.-]+\s+){0,4}?(?:errors?|error messages?"
+    r"|messages?|exceptions?|failures?|deadlocks?|time-?outs?"
+    r"|stop errors?|access violations?))$",
+    re.IGNORECASE,
+)
+#: "there may be an additional X.400 address space on the Routing tab", "there are
+#: duplicate entries": something present that should not be.
+_EXTRA_RE = re.compile(
+    r"^there\s+(?:(?:may|might|can|will|could)\s+be|(?P<be>is|are)|appears? to be)\s+"
+    r"(?P<what>(?:an?\s+|one or more\s+|several\s+|multiple\s+|two\s+)?(?:additional|extra"
+    r"|duplicate|unwanted|spurious|stray|orphaned|second|phantom)\b[^,;:]{3,120})$",
+    re.IGNORECASE,
+)
+#: "The customer wants to listen to the radio or music online": a need the article meets.
+_WISH_RE = re.compile(
+    r"^(?P<who>[A-Za-z][\w .'-]{1,60}?)\s+(?:wants?|would like|needs?|wishes|wish)\s+to\s+"
+    r"(?P<act>[a-z][^,;:]{3,150})$"
+)
+
+
+#: Verbs after "may" that say what someone can or must do, not what goes wrong ("you may
+#: need to modify the .cab file", "you may want to", "you may use").
+_MAY_SCENE = frozenset(
+    "need want wish have choose use require prefer like find notice see decide contain include"
+    " also be".split()
+)
+#: "be" after "may" that is still a scene: "may be used", "may be necessary".
+_MAY_BE_SCENE_RE = re.compile(
+    r"^(?:used|necessary|required|needed|desirable|helpful|useful|possible|installed|"
+    r"configured|set|located|stored|found|run|enabled|defined|given|available|different|"
+    r"similar|one|a|an|the|in|on|at|for|due|caused|because)\b",
+    re.IGNORECASE,
+)
+
+
+def _hedged(result: str, verb: re.Match[str]) -> bool:
+    """Whether a symptom's result hedged with "may" / "might" says what goes wrong though
+    it has no word of failure: "DriveSpace 3 may change short filenames", "performance may
+    be greatly reduced", "the user may be able to send messages" (the article hedges what
+    it reports, never the scene); not "you may need to ...", "X may be used ...", nor
+    "only the last page may be printed" (turned round it says something else)."""
+    if verb.group("modal") not in {"may", "might"} or verb.group("neg"):
+        return False
+    word = verb.group("verb").casefold()
+    if result[: verb.start()].strip().casefold() == "you" and word == "experience":
+        # "you may experience choppy videos": what you experience is the problem ("you may
+        # experience this" names none)
+        said = verb.group("rest").strip()
+        return not re.match(r"(?:this|that|it|these|those|the following)\b", said, re.I)
+    rest = verb.group("rest").strip()
+    subject = result[: verb.start()].strip().casefold()
+    if subject.startswith(("only ", "some ", "you ")) or subject in {"you", "it", "this"}:
+        return False
+    if re.match(r"violate", rest):
+        return False  # "may access violate": one verb of two words
+    if word == "be":
+        rest = re.sub(r"^(?:greatly|severely|significantly|very|much|extremely)\s+", "", rest)
+        return bool(rest) and not _MAY_BE_SCENE_RE.match(rest)
+    return word not in _MAY_SCENE and bool(re.fullmatch(r"[a-z]{3,}", word))
+
+
 def expected_state(result: str) -> str:
     """What the admin should see once the fix works, said from a symptom's result clause
     with its hedge dropped: "you may receive the following error message: M" -> 'the
@@ -355,8 +497,7 @@ def expected_state(result: str) -> str:
     # ("The object cannot be found" stays, never "can not")
     shown = _MESSAGE_RES_RE.match(" ".join(result.split()).strip().rstrip("."))
     if shown and not REASSURANCE_RE.search(result):
-        message = _message(shown.group("msg"))
-        return f'the message "{message}" no longer appears' if message else ""
+        return _message_state(shown.group("msg"))
     result = _HEDGE_RE.sub("", " ".join(result.split())).strip().rstrip(".")
     result = re.sub(r"^(?:then|also|however|instead),?\s+", "", result, flags=re.I)
     result = re.sub(r"\b(?:cannot|can't|can ?not)\b", "can not", result, flags=re.I)
@@ -366,12 +507,11 @@ def expected_state(result: str) -> str:
     result = re.sub(
         r"^in (?:this|that|such a) (?:scenario|situation|case),?\s+", "", result, flags=re.I
     )
-    if not result or REASSURANCE_RE.search(result):
-        return ""
+    if not result or REASSURANCE_RE.search(result) or result.endswith("?"):
+        return ""  # a question ("Do you want to save the page with this URL?") is no result
     shown = _MESSAGE_RES_RE.match(result)
     if shown:
-        message = _message(shown.group("msg"))
-        return f'the message "{message}" no longer appears' if message else ""
+        return _message_state(shown.group("msg"))
     inline = _INLINE_MESSAGE_RE.match(result)
     if inline:  # 'you receive a "Call to undefined dynalink" error message'
         return f'the message "{inline.group("msg")}" no longer appears'
@@ -379,14 +519,53 @@ def expected_state(result: str) -> str:
         return ""  # "you may see the following message and ...": the message is elsewhere
     unable = _UNABLE_RE.match(result)
     if unable:
-        return f"you can {unable.group('rest').strip()}"
+        # "... program, and you can not delete it in raw mode": the second clause goes
+        rest = _AFTER_RE.split(unable.group("rest"), maxsplit=1)[0].strip().rstrip(",")
+        return f"you can {rest}"
     noticed = re.match(
         r"^you (?:may |might |will )?(?:notice|find|see) that (?P<what>.+)$", result, re.I
     )
     if noticed:  # "you may notice that the backup fails": what is noticed is the result
         return expected_state(noticed.group("what"))
+    named = _NAMED_PROBLEM_RE.match(result)
+    if named and _find_verb(named.group("what")) is None:
+        # "Blank icons on the desktop": a title that names the problem, no verb to turn
+        what, adjective = named.group("what"), named.group("adj").casefold()
+        be = "are" if _plural(what) else "is"
+        what = f"{what[:1].lower()}{what[1:]}" if _lower_first(what) else what
+        return f"{what} {be} no longer {adjective}"
+    noun = _PROBLEM_NOUN_RE.match(result)
+    verbal = re.search(
+        r"\b(?:you|may|might|can|could|will|causes?|gets?|receives?|encounters?|says?|is|are)\b",
+        result,
+        re.I,
+    )
+    if noun and not verbal and not re.fullmatch(r"(?:the |an? )?messages?", result, re.I):
+        # "Error when you share folders", "Timeout expired messages": none appears any more
+        what = noun.group("what")
+        shown = re.search(r"(?:errors?|messages?|exceptions?|warnings?)$", what, re.I)
+        plural = bool(re.search(r"(?:s|es)$", what))
+        verb = ("appear" if shown else "occur") + ("" if plural else "s")
+        return f"no {what[:1].lower()}{what[1:]} {verb}"
+    extra = _EXTRA_RE.match(result)
+    if extra:  # "there may be an additional X.400 address space": there is none any more
+        are = "are" if extra.group("be") == "are" else "is"
+        return f"there {are} no longer {extra.group('what')}"
+    wish = _WISH_RE.match(result)
+    modal = (
+        re.search(
+            r"\b(?:may|might|can|could|will|would|should|must|not|never|no)$", wish.group("who")
+        )
+        if wish
+        else None
+    )
+    if wish and not modal and _subject_ok(wish.group("who")):
+        # "The customer wants to listen to the radio": a need, no failure; met when they can
+        who = wish.group("who")
+        who = who[:1].lower() + who[1:] if _lower_first(who) else who
+        return f"{who} can {wish.group('act')}"
     bare = re.match(r"^(?:can not|unable to|fails? to)\s+(?P<rest>[a-z].+)$", result, re.I)
-    if bare:  # "Can't delete files on NTFS file system."
+    if bare and bare.group("rest")[:1].islower():  # "Can't delete files on NTFS file system."
         return f"you can {bare.group('rest')}"
     verb = _find_verb(result)
     if verb is None:
@@ -394,26 +573,37 @@ def expected_state(result: str) -> str:
     said = result[verb.start() :]
     if _HAPPENS_RE.match(verb.group("verb")):
         said = result  # "Screen corruption occurs": the subject says what goes wrong
-    wrong = states_problem(said) or _ALSO_PROBLEM_RE.search(said)
+    wrong = states_problem(said) or _ALSO_PROBLEM_RE.search(said) or _hedged(result, verb)
     if not wrong and verb.group("verb") not in _HIDES:
         return ""  # "IBM is shipping its own version": the scene, nothing to turn round
     subject = result[: verb.start()].strip()
+    if re.fullmatch(
+        r"(?:(?:a|an|the|some|several|various|other)\s+)?(?:problems?|issues?)", subject, re.I
+    ):
+        return ""  # "problems occur if ...": names no problem a check could see gone
     # "may remain inactive and never activate", "will not be sent and will eventually time
     # out": the first result turned round is the check, the second only follows from it
     first_rest = _SECOND_RESULT_RE.split(verb.group("rest"), maxsplit=1)[0]
     if verb.group("modal"):
         # "may stop processing DDRs and generate an error": the second verb shares "may"
         first_rest = re.split(rf",?\s+and\s+(?=(?:{_FAIL_VERBS})\b)", first_rest, maxsplit=1)[0]
-    if _SECOND_CLAUSE_RE.search(first_rest) or ":" in first_rest:
+    # a colon in a later clause (", and you see Event ID 4000 logged in the logs: ...")
+    # is that clause's; the result itself must hold none
+    own = re.split(r",\s*and\s+(?=(?:you|the|a|an)\s)", first_rest, maxsplit=1)[0]
+    if _SECOND_CLAUSE_RE.search(first_rest) or ":" in own:
         return ""
     acted = _base(verb.group("verb").casefold())
     if subject.casefold() == "you" and not verb.group("modal") and acted in _YOU_DO:
         return ""  # "You stop the service and restart it": what the admin did, the scene
     adverb = ""
-    if re.fullmatch(r"[a-z]+ly", subject.split()[-1]) and len(subject.split()) > 1:
+    if (
+        re.fullmatch(r"[a-z]+ly", subject.split()[-1])
+        and len(subject.split()) > 1
+        and _head(subject) == subject
+    ):
         # "the toolbar partially covers": "no longer partially covers"
         subject, adverb = subject.rsplit(" ", 1)
-    plural = _plural(subject)  # read before the capital goes: "Applications such as ..."
+    plural = _plural(_head(subject))  # read before the capital goes: "Applications such as"
     if _lower_first(subject):
         subject = subject[:1].lower() + subject[1:]
     adverb_said = ""
@@ -434,10 +624,17 @@ def expected_state(result: str) -> str:
             low = word.casefold()
         if not word or not re.fullmatch(r"[a-z]+", low):
             return ""
-    elif modal and (low in _ADVERBS or re.fullmatch(r"[a-z]+ly", low)) and rest:
-        # "may not properly release": "properly releases"
-        adverb_said = f"{word} "
+        if low in {"need", "have", "want", "wish", "require"}:
+            return ""  # "You do not need to reapply the patch": advice, no failure
+    elif modal and (low in _ADVERBS or low == "still" or re.fullmatch(r"[a-z]+ly", low)) and rest:
+        # "may not properly release": "properly releases"; "may still issue": "no longer
+        # issues" (the "still" goes with the problem)
+        adverb_said = "" if low == "still" else f"{word} "
         word, rest = [*rest.split(" ", 1), ""][:2]
+        if word.endswith(",") and re.match(r"and\b", rest):
+            # "may randomly fail, and require ...": a second clause ("cannot fully display,
+            # or save to a file, messages" is one verb group)
+            word, rest = word.rstrip(","), ""
         low = word.casefold()
     elif re.fullmatch(r"fail(?:s|ed)?", low) and re.match(r"to [a-z]+\b", rest):
         # "Windows may fail to start": "Windows starts"
@@ -458,6 +655,7 @@ def expected_state(result: str) -> str:
         return ""  # "may show that X fails", "causes X not to be installed": no plain state
     if re.search(r"\buntil\b", rest, re.I):
         return ""  # "is unavailable until the wizard ends": "available until" says the opposite
+    rest = re.sub(r",?\s+either$", "", rest)  # "is not displayed correctly either"
     if _SUPPORT_RE.match(rest):
         return ""  # "is not designed / supported": a statement of support, not a failure
     # the cause or a second clause after the result is not part of the check
@@ -467,6 +665,15 @@ def expected_state(result: str) -> str:
         return ""  # "starts and access from the network and the console is": whose verb?
     rest = second.group("first") if second else rest
     tail = f" {rest}" if rest else ""
+    if low == "be" and not neg:
+        # "the icon is the standard icon, not the icon you specified": it is the second
+        instead = re.match(
+            r"^(?P<wrong>(?:the|a|an|your)\s[^,]{3,80}?)(?:,\s+not|\s+instead of)\s+"
+            r"(?P<right>(?:the|a|an|your)\s.+)$",
+            rest,
+        )
+        if instead:
+            return f"{subject} {_conjugate('be', plural)} {instead.group('right')}"
     if low == "be":
         verb_said = _conjugate("be", plural)
         for word_said, opposite in _OPPOSITE.items():
@@ -483,6 +690,8 @@ def expected_state(result: str) -> str:
     if neg:
         # "do not load with event 4000": the event goes with the failure, not the check
         tail = re.sub(r"\s+with (?:the )?(?:errors?|events?)\b.*$", "", tail)
+        # "do not display the banner or the buttons": turned round, both are displayed
+        tail = re.sub(r"\s+or\s+(?=(?:the|a|an|its|their|your)\s)", " and ", tail, count=1)
         if subject.casefold() == "you" or modal in {"can", "could"}:
             return f"{subject} can {adverb_said}{word}{tail}"  # "Windows NT can access"
         return f"{subject} {adverb_said}{_conjugate(word, plural)}{tail}"
@@ -557,6 +766,7 @@ def structured_check(sentence: str) -> str:
     with no trigger; "" when the sentence is none of these (the caller keeps its quote)."""
     sentence = " ".join(sentence.split()).strip()
     sentence = re.sub(r"^(?:however|but|instead|unfortunately),?\s+", "", sentence, flags=re.I)
+    sentence = re.sub(r"^[-*\u2022]\s+", "", sentence)  # a list item's bullet
     if not sentence or "[...]" in sentence or REASSURANCE_RE.search(sentence):
         return ""
     scene = _SCENE_LEAD_RE.match(sentence)
@@ -633,12 +843,12 @@ def reshape(verify: str, symptom: str, has_fix: bool) -> str:
 
     quoted = _QUOTE_RE.match(verify)
     if quoted:
-        for n, sentence in enumerate(split_sentences(quoted.group("q"))):
-            if n == 0 or states_problem(sentence):
-                check = structured_check(sentence)
-                if check:
-                    return check
-        return verify
+        # a quote from beyond the symptom's opening may be a message's own text ('The
+        # memory could not be "written".'): the symptom's sentences first then; a
+        # message's own sentences ("Unable to log on.") are never read as prose
+        return sentences_check(symptom) or sentences_check(quoted.group("q")) or verify
+    if _SECTION_ONLY_RE.match(verify):
+        return sentences_check(symptom) or verify
     redo = _REDO_QUOTE_RE.match(verify)
     if redo:
         act = redo.group("act")
@@ -647,6 +857,13 @@ def reshape(verify: str, symptom: str, has_fix: bool) -> str:
             check = structured_check(f"When you {act[:1].lower()}{act[1:]}, {sentences[0]}")
             if check:
                 return check
+        # "you may experience one of the following symptoms: - Setup may stop responding":
+        # the first item or later sentence that turns round, after the same action
+        for said in _results(redo.group("q"))[1:]:
+            state = expected_state(said)
+            if state and not re.search(r"\b(?:below|above)\b", said, re.I):
+                check = f"{act} again: check that {state}."
+                return check if len(check) <= MAX_CHECK else verify
         return verify
     stays = _BY_DESIGN_STAYS_RE.match(verify)
     if stays and has_fix:
@@ -658,6 +875,99 @@ def reshape(verify: str, symptom: str, has_fix: bool) -> str:
                     f"fix above in place, {check[:1].lower()}{check[1:]}"
                 )
     return verify
+
+
+#: A colon that brings a message's text: "the following error message:", "logged in the
+#: DNS event logs:", "an error similar to the following:".
+_QUOTES_RE = re.compile(
+    r"\b(?:messages?|errors?|events?|logs?|dialog(?: box)?|text|reads|says|similar to(?: the"
+    r" following)?)\b[^:]{0,80}:(?:\s|$)",
+    re.IGNORECASE,
+)
+
+
+def _results(quote: str) -> list[str]:
+    """A quoted result's sentences, a flattened list's items each one of them; after a
+    sentence that ends with a colon only list items ("symptoms may occur: - The WWW service
+    stops"), never the quoted text a colon brings ("logged in the event logs: Event ID
+    4000: The DNS server was unable ... The event data is the error code.")."""
+    text = re.sub(r"(?:^|(?<=[.:!?])\s+)(?:[-*\u2022]|\d{1,2}[.)])\s+", "\n\u2022 ", quote.strip())
+    out: list[str] = []
+    quoting = False
+    for part in text.split("\n"):
+        item = part.startswith("\u2022 ")
+        for n, sentence in enumerate(split_sentences(" ".join(part.lstrip("\u2022 ").split()))):
+            if quoting and not (item and n == 0):
+                return out
+            out.append(sentence)
+            quoting = bool(_QUOTES_RE.search(sentence))  # a message's lead-in, or its text
+    return out
+
+
+#: "Check that the problem Q263594 SYMPTOMS describes no longer occurs.": the symptom
+#: named, not said (it held no sentence short enough to quote).
+_SECTION_ONLY_RE = re.compile(r"^Check that the problem \S+ .{1,60} describes no longer occurs\.$")
+#: The symptom sentences read for a check when the quoted one gives none.
+MAX_SYMPTOM_SENTENCES = 6
+
+
+def sentences_check(symptom: str) -> str:
+    """The first check a symptom sentence that says what goes wrong gives, read in the
+    article's order (a list item "- Setup does not install X" is a sentence of its own);
+    "" when none does. For a verify that quoted a sentence with no structure to read, or
+    only named the symptom's section."""
+    from kbassist.drafting.verify import bare_pronoun, states_problem
+
+    text = " ".join(symptom.split())
+    opening = split_sentences(text)[:MAX_TURN_AT]
+    # "X cannot see the Bcc recipients if ... . However, if ..., they may be able to see
+    # them": the sentence that turns from the scene says what goes wrong, read first
+    turn = next((t for t in opening[1:] if _TURN_RE.match(t)), "")
+    check = structured_check(turn) if turn else ""
+    if not check and opening:
+        check = structured_check(opening[0])  # the first sentence whole, its messages too
+    if check:
+        return check
+    # a list's items after a lead-in or a sentence ("... problems: - Setup does not ..."),
+    # never the dash inside a message ("Services.exe - unable to find NWAPI32.DLL")
+    sentences = _results(symptom)[:MAX_SYMPTOM_SENTENCES]
+    for n, sentence in enumerate(sentences):
+        lead = _LEAD_RE.search(sentence)
+        if lead:
+            # "... you receive the following error message: <drive>:\ is not accessible.":
+            # the message, and what follows it is the message's own text, never prose
+            # ("Unable to log on." is no failure to turn round)
+            check = structured_check(sentence) if n else ""
+            at = text.find(sentence[:60])
+            shown = _LEAD_RE.search(text[at:]) if at >= 0 else None
+            state = _message_state(shown.group("msg")) if shown and shown.group("msg") else ""
+            return check or (f"Check that {state}." if state else "")
+        if sentence.rstrip().endswith(":") or not (n == 0 or states_problem(sentence)):
+            continue  # the first sentence is read whole; expected_state asks for a failure
+        if n and (bare_pronoun(sentence) or re.search(r"\b(?:below|above)\b", sentence, re.I)):
+            # "This address space is not added", "The same application under NT 3.51 does
+            # not have this problem": true while the problem occurs; "the sample below": a
+            # part of the article the check does not show
+            continue
+        check = structured_check(sentence)
+        if check:
+            return check
+    return ""
+
+
+#: A sentence that turns from the scene to the problem ("However, when the child signs in,
+#: ..."), looked for among the symptom's first few sentences.
+_TURN_RE = re.compile(r"^(?:however|but|unfortunately),?\s", re.IGNORECASE)
+MAX_TURN_AT = 3
+
+
+#: "you receive the following error message: M", "the following events may appear:": the
+#: lead-in of a message quoted after it (in the same sentence or the next).
+_LEAD_RE = re.compile(
+    r"\b(?:following|this|these)\s+(?:\w+\s+){0,2}?(?:error\s+|warning\s+)?(?:messages?|errors?"
+    r"|warnings?|events?)\b[^:.]{0,80}:\s*(?P<msg>.*)$",
+    re.IGNORECASE,
+)
 
 
 #: A version token after a product's name: "99", "2000", "4.0", "97a", "SR-1".
