@@ -545,8 +545,8 @@ def expected_state(result: str) -> str:
         what = noun.group("what")
         shown = re.search(r"(?:errors?|messages?|exceptions?|warnings?)$", what, re.I)
         plural = bool(re.search(r"(?:s|es)$", what))
-        verb = ("appear" if shown else "occur") + ("" if plural else "s")
-        return f"no {what[:1].lower()}{what[1:]} {verb}"
+        happens = ("appear" if shown else "occur") + ("" if plural else "s")
+        return f"no {what[:1].lower()}{what[1:]} {happens}"
     extra = _EXTRA_RE.match(result)
     if extra:  # "there may be an additional X.400 address space": there is none any more
         are = "are" if extra.group("be") == "are" else "is"
