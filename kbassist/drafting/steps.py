@@ -16,6 +16,7 @@ import re
 
 from kbassist.drafting.blocks import _actionish, _fix_verb
 from kbassist.drafting.options import _LEAD_ONLY_RE, _NOTE_RE, _YOU_CAN_RE, _is_action
+from kbassist.drafting.said_as import item_as_action
 from kbassist.drafting.text import split_detail, split_sentences, with_detail
 
 #: "Use one of the following methods.", "Follow these steps.", "The following methods are
@@ -25,7 +26,7 @@ _ANNOUNCE_RE = re.compile(
     r"(?:the|these) (?:following|(?:\w+ )?(?:methods|ways|options|steps|workarounds|procedures"
     r"|solutions)(?: below)?)"
     r"|(?:follow|do|perform|complete|use) (?:these|the following) (?:steps|procedures?"
-    r"|instructions|methods)|(?:follow|do|perform|complete|use) the (?:steps|procedures?"
+    r"|instructions|methods?|workarounds?|solutions?)|(?:follow|do|perform|complete|use) the (?:steps|procedures?"
     r"|instructions|methods) below"
     r"|the following (?:\w+ )?(?:methods|ways|options|steps|workarounds|procedures|solutions)"
     r" (?:are|is|can|may|might|should|will)\b)"
@@ -258,7 +259,9 @@ def _offer(sentence: str) -> str:
 #: the reader will see or what it means, after "If X, ".
 _SEEN_AFTER_IF_RE = re.compile(
     r"^(?:then\s+)?(?:you\s+(?:will|may|might|would|should)\s+(?:also\s+)?(?:receive|see"
-    r"|get|notice)\b|(?:it|this|that|there)\s+(?:will|may|might|is|are)\s+(?!not\b)\w+)",
+    r"|get|notice)\b|(?:it|this|that|there)\s+(?:will|may|might|is|are)\s+(?!not\b)\w+"
+    # "..., then the device will prompt for ...": what will happen, said of a thing
+    r"|(?:the|a|an|your)\s+(?:[\w-]+\s+){1,4}?(?:will|would)\s+(?!not\b|need\b|have to\b)\w+)",
     re.IGNORECASE,
 )
 
@@ -544,6 +547,42 @@ def fold_bullets(items: list[str]) -> list[str]:
     return out
 
 
+#: "This is done with a registry setting.", "This can be done with the following steps:":
+#: how the goal before it is reached is the steps after it (not "This is done by
+#: typing X", a how of its own).
+_DONE_HOW_RE = re.compile(
+    r"^(?:this|that|it) (?:is|can be|may be|will be|must be|should be) (?:done|accomplished"
+    r"|achieved|performed|carried out)\b(?![^.:]*\bby [a-z]+ing\b)[^.:]{0,100}[.:]?$",
+    re.IGNORECASE,
+)
+
+
+def _goal_lead(text: str, detail: str) -> bool:
+    """ "Disable dialog boxes from ever being displayed." with "This is done with a
+    registry setting." under it, over the steps that do it: a goal that heads them, no
+    step of its own."""
+    flat = " ".join(text.split())
+    first = " ".join(detail.strip().split("\n\n")[0].split()) if detail.strip() else ""
+    said = split_sentences(flat)
+    how = said[-1] if len(said) > 1 else first
+    return len(said) <= 2 and bool(_DONE_HOW_RE.match(how))
+
+
+#: The one step of an outcome the article gives only as information.
+INFO_STEP = "Tell the user what the article says here; it gives no steps to follow:"
+
+
+def info_only(items: list[str], kinds: list[str]) -> list[str]:
+    """An outcome of statements and notes only ("This behavior is by design.", "RPC runtime
+    will now retry three times ..."): one honest step, telling the user, with what the
+    article says shown under it, never statements ticked as if they were fixes. Other
+    outcomes (a lead-in over a command, an example) come back unchanged."""
+    if not items or any(k not in ("statement", "note") for k in kinds):
+        return items
+    said = "\n\n".join("\n".join(p for p in split_detail(i) if p.strip()) for i in items)
+    return [with_detail(INFO_STEP, said)]
+
+
 def final_steps(
     items: list[str], checks: list[str], results: bool = True
 ) -> tuple[list[str], list[str]]:
@@ -551,6 +590,7 @@ def final_steps(
     notes, examples and statements shown under a step, a result sentence the verify when
     `checks` is empty (with `results`: a Diagnosis has no verify). An outcome whose every
     item is a statement keeps them (the honest "nothing to do" case, said elsewhere)."""
+    items = [item_as_action(item) for item in items]  # "The problem does not occur if you X"
     items = [piece for item in fold_bullets(fold_lists(items)) for piece in split_run_on(item)]
     kinds = [step_kind(split_detail(i)[0]) for i in items]
     if "action" not in kinds:
@@ -575,9 +615,11 @@ def final_steps(
             flat = " ".join(text.split())
             if _colon_lead(text, detail) or (_TOOL_LEAD_RE.match(flat) and not detail):
                 kinds[n] = "lead-in"  # shown with the step it heads, not ticked
+            elif _goal_lead(text, detail):
+                kinds[n] = "goal"  # "Disable X. This is done with a registry setting."
         n += 1
     if "action" not in kinds:
-        return items, checks
+        return info_only(items, kinds), checks
     checks = list(checks)
     out: list[str] = []
     pending: list[str] = []  # shown under the next action
@@ -629,6 +671,9 @@ def final_steps(
         if kind == "lead-in" and detail and not _EXAMPLE_RE.match(text):
             out.append(item)  # "Namespace scoped:" over its query: a step labelled by it
             continue
+        if kind == "goal":  # what the steps after it achieve: shown with the first of them
+            pending.append("\n\n".join(p for p in (text, detail) if p))
+            continue
         if kind == "seen":
             said = "\n".join(p for p in (text, detail) if p)
             k = next((k for k in range(n + 1, len(items)) if kinds[k] == "action"), None)
@@ -655,3 +700,12 @@ def final_steps(
     if pending:  # statements after no action at all cannot happen (an action exists)
         out[-1] = with_detail(out[-1], "\n\n".join(pending))
     return out, checks
+
+
+def announce_only(items: list[str]) -> bool:
+    """An outcome whose every item only announces steps that are not in it ("Use the
+    following method." with a NOTE under it, the methods drafted as fixes of their own):
+    no fix to offer."""
+    texts = [" ".join(split_detail(i)[0].split()) for i in items]
+    return bool(texts) and all(_ANNOUNCE_RE.match(t) for t in texts)
+

@@ -81,7 +81,8 @@ from kbassist.drafting.options import (
 from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_names, diagnose_first
 from kbassist.drafting.runbook_verify import rerun_checks
-from kbassist.drafting.steps import final_steps
+from kbassist.drafting.said_as import relabel
+from kbassist.drafting.steps import INFO_STEP, announce_only, final_steps
 from kbassist.drafting.symptoms import (
     MAX_SYMPTOM_CHARS,
     SUMMARY_KEYS,
@@ -330,7 +331,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             if option.case:  # "Safely ignore X when the following conditions": the action
                 option.label = _CONDITIONS_LABEL_RE.sub("", option.label) or option.label
         if option.kind != "reference" and not option.when:
+            first = option.items[0] if option.items else ""
             option.items, option.checks = final_steps(option.items, option.checks)
+            if option.items:  # a label named by a statement the pass said as its action
+                option.label = relabel(option.label, first, option.items[0])
             option.pre_items = final_steps(option.pre_items, [], results=False)[0]
             if article.style != "mskb":
                 restart_step(option, [option.section, cause_section])  # "... and reboot"
@@ -347,6 +351,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = found_case_steps(option, asked_ifs)
         lead_step_spans(option)  # "If the node cannot be recovered:" and its steps
         order_asks(option)  # questions in the order of the steps they decide
+    if len(options) > 1:  # "Resolution: Use the following method", its methods beside it
+        options = [o for o in options if not announce_only(o.items)] or options
     if len(options) > 1:
         for option in options:
             glued_heading(option)  # "Windows NT 4.0 To resolve this problem, obtain ..."
@@ -627,7 +633,9 @@ def _tidy(article: Article, option: Option, count: int) -> str:
     ("Workaround") named by what the fix does (see kbassist.drafting.labels)."""
     from kbassist.drafting.options import _is_action
 
-    sources = [option.lead, *(step_text(i) for i in option.items[:3]), article.body]
+    # an information-only outcome's step is ours; the article's words are under it
+    shown = [split_detail(i)[1] if i.startswith(INFO_STEP) else step_text(i) for i in option.items]
+    sources = [option.lead, *shown[:3], article.body]
     label = tidy_label(option.label, sources)
     if count >= 2:
         # a first step for one case only ("when if_1 == yes") does not name the fix
