@@ -195,9 +195,7 @@ def as_action(sentence: str) -> str:
     elif found := _PURPOSE_MODAL_RE.match(bare):
         act = found.group("act")
         told = f"{_cap(found.group('lead'))}, {act}" if _is_action(_cap(act)) else ""
-    elif found := _ADVISED_RE.match(bare):
-        told = _cap(found.group("act"))
-    elif found := _SOMEONE_MUST_RE.match(bare):
+    elif (found := _ADVISED_RE.match(bare)) or (found := _SOMEONE_MUST_RE.match(bare)):
         told = _cap(found.group("act"))
     elif found := _IGNORE_RE.match(bare):
         subj = found.group("subj")
@@ -226,17 +224,22 @@ def item_as_action(item: str) -> str:
 
 
 def relabel(label: str, old_first: str, new_first: str) -> str:
-    """`label` named by the rewritten first step when it was named by the old one
-    ("Workaround: This behavior does not occur if ..." -> "Workaround: Make sure that
-    ..."); otherwise unchanged."""
+    """`label` named by the new first step when it was named by an old first step that was
+    no action ("Workaround: This behavior does not occur if ..." -> "Workaround: Make sure
+    that ...", "Workaround: WARNING: If you use Registry Editor incorrectly" -> "Workaround:
+    Configure the following registry setting"); otherwise unchanged."""
     from kbassist.drafting.options import option_label
+    from kbassist.drafting.steps import INFO_STEP, _action
 
-    old, new = split_detail(old_first)[0], split_detail(new_first)[0]
-    if old == new or not old.strip() or not new.strip():
-        return label
-    head, sep, tail = label.rpartition(": ")
-    flat = " ".join(old.split())
-    first = split_sentences(flat)[0] if split_sentences(flat) else flat
-    if not tail.strip() or not flat.startswith(tail.rstrip(".")) or not as_action(first):
-        return label  # named otherwise ("Method 2: ..."), or not by a rewritten statement
-    return f"{head}{sep}{option_label(new)}"
+    old = " ".join(split_detail(old_first)[0].split())
+    new = " ".join(split_detail(new_first)[0].split())
+    if old == new or not old or not new or not _action(new) or new.startswith(INFO_STEP):
+        return label  # an information-only outcome keeps the article's words as its name
+    first = (split_sentences(old) or [old])[0]
+    if _action(first) and not as_action(first):
+        return label  # the old first step was an action already: its name stands
+    for at in (label.find(": "), label.rfind(": ")):
+        head, body = (label[:at], label[at + 2 :]) if at >= 0 else ("", label)
+        if body.strip() and old.startswith(body.rstrip(".")):
+            return f"{head}: {option_label(new)}" if head else option_label(new)
+    return label

@@ -26,7 +26,8 @@ _ANNOUNCE_RE = re.compile(
     r"(?:the|these) (?:following|(?:\w+ )?(?:methods|ways|options|steps|workarounds|procedures"
     r"|solutions)(?: below)?)"
     r"|(?:follow|do|perform|complete|use) (?:these|the following) (?:steps|procedures?"
-    r"|instructions|methods?|workarounds?|solutions?)|(?:follow|do|perform|complete|use) the (?:steps|procedures?"
+    r"|instructions|methods?|workarounds?|solutions?)"
+    r"|(?:follow|do|perform|complete|use) the (?:steps|procedures?"
     r"|instructions|methods) below"
     r"|the following (?:\w+ )?(?:methods|ways|options|steps|workarounds|procedures|solutions)"
     r" (?:are|is|can|may|might|should|will)\b)"
@@ -294,6 +295,11 @@ def _remark(sentence: str) -> bool:
     return bool(_SUBJECT_RE.match(sentence) and _ANY_FINITE_RE.search(sentence))
 
 
+#: The registry warning's sentences ("Use Registry Editor at your own risk."): a warning
+#: glued to the step after it, never the action.
+_RISK_RE = re.compile(r"\bat your own risk\b|^microsoft cannot guarantee\b", re.IGNORECASE)
+
+
 def split_run_on(item: str, offered: bool = False) -> list[str]:
     """`item` as one step per action when its text is a run of sentences mixing actions
     and statements: "When the component has been added, choose Close. The computer will
@@ -314,7 +320,16 @@ def split_run_on(item: str, offered: bool = False) -> list[str]:
         if _NOTE_RE.match(sentence) or _NOTE_THAT_RE.match(sentence):
             notes, sentences = sentences[k:], sentences[:k]
             break
-    kinds = ["action" if _action(s) else "remark" if _remark(s) else "other" for s in sentences]
+    kinds = [
+        "remark"
+        if _RISK_RE.search(s)
+        else "action"
+        if _action(s)
+        else "remark"
+        if _remark(s)
+        else "other"
+        for s in sentences
+    ]
     for k, sentence in enumerate(sentences):
         # "The problem is only X. Therefore, you can confirm Y and delete Z.": after a
         # remark, what the reader "can" do is the step
@@ -708,4 +723,3 @@ def announce_only(items: list[str]) -> bool:
     no fix to offer."""
     texts = [" ".join(split_detail(i)[0].split()) for i in items]
     return bool(texts) and all(_ANNOUNCE_RE.match(t) for t in texts)
-
