@@ -209,3 +209,21 @@ def test_registry_warning_glued_to_the_step_is_shown_and_does_not_name_the_fix()
     assert ticks(only) == ["Configure the following registry setting:"]
     assert "at your own risk" in only["steps"][0]["detail"]
     assert only["title"] == "Workaround: Configure the following registry setting"
+
+
+def test_workaround_said_for_a_case_or_with_a_gerund_the_tools_do_not_know() -> None:
+    """'can be worked around by capturing X' and 'If X, a simple workaround would be to Y'."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "This issue can be worked around by capturing the printer prior to printing.\n\n"
+        "WORKAROUND\n==========\n\n"
+        'If the application file name includes a "0", a simple workaround would be to '
+        'rename the file so that it does not include the "0" character.\n'
+    )
+    steps = [t for o in fixes(draft_tree(article)) for t in ticks(o)]
+    assert "Capture the printer prior to printing." in steps
+    assert (
+        'If the application file name includes a "0", rename the file so that it does not '
+        'include the "0" character.' in steps
+    )
+    assert not any(t.startswith("Tell the user") for t in steps)

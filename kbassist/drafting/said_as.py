@@ -28,10 +28,11 @@ _REMARK_LEAD_RE = re.compile(
 #: "The only work around is to modify the code", "the only way to correct this problem is
 #: to enable network functionality".
 _WAY_RE = re.compile(
-    r"^(?:the\s+)?(?:only\s+|best\s+|easiest\s+|simplest\s+|recommended\s+|current\s+|one\s+)?"
+    r"^(?:(?:the|an?|only|best|easiest|simplest|recommended|current|one|another|other|possible"
+    r"|simple|easy|temporary|quick)\s+){0,3}"
     r"(?:way|work[- ]?around|solution|resolution|fix|remedy|approach|method|answer)"
-    r"(?:\s+(?P<to>to|for|around)\s+(?P<goal>[^,]{3,100}?))?\s+(?:at this time\s+)?is\s+"
-    r"(?:currently\s+)?to\s+"
+    r"(?:\s+(?P<to>to|for|around)\s+(?P<goal>[^,]{3,100}?))?\s+(?:at this time\s+)?"
+    r"(?:is|would be|will be|may be|might be|could be)\s+(?:currently\s+)?to\s+"
     r"(?P<act>[a-z].+)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -64,7 +65,8 @@ _YOU_BY_RE = re.compile(
 #: "Adding the compiler switch /Op for floating-point consistency may avoid this error".
 _GERUND_HELPS_RE = re.compile(
     rf"^(?P<g>[A-Z][a-z]+ing)\b(?P<obj>[^,;:]{{3,160}}?)\s+(?:may|might|can|could|should|will"
-    rf"|would)\s+(?:also\s+|usually\s+|often\s+)?(?:help\s+(?:to\s+)?)?(?P<v>{_FIX})\b"
+    rf"|would)\s+(?:also\s+|usually\s+|often\s+)?(?:help\s+(?:to\s+)?|allow\s+(?:you|users?)"
+    rf"\s+to\s+)?(?P<v>{_FIX}|(?<=to )[a-z]+)\b"
     rf"(?P<rest>.*)$",
     re.DOTALL,
 )
@@ -140,13 +142,35 @@ _ADVISED_RE = re.compile(
 )
 
 
+#: "If the SNA Server client is used, ": the case a fix said after it is for.
+_CASE_RE = re.compile(r"^(?:if|when)\b[^,]{3,200},\s*(?=[a-z])", re.IGNORECASE)
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+#: Gerund stems that take back their final "e" ("capturing" -> "capture", "changing" ->
+#: "change", "executing" -> "execute"); others stay ("editing" -> "edit").
+_E_STEM_RE = re.compile(r"(?:at|ut|ur|iz|yz|is|ov|iv|av|ev|uc|ac|ic|ang|arg|erg|ul|ut|ir|os)$")
+
+
+def _base_verb(gerund: str) -> str:
+    """The imperative of a gerund the article uses as a fix ("by capturing the printer"):
+    the step tools' verb, else the spelling rules ("" for what is no gerund)."""
+    if verb := _verb_of(gerund):
+        return verb
+    base = gerund.casefold()[:-3]
+    if len(base) < 3 or not base.isalpha():
+        return ""
+    if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsfz":
+        return base[:-1]  # "putting" -> "put"
+    return base + "e" if _E_STEM_RE.search(base) else base
+
+
 def _from_gerund(found: re.Match[str]) -> str:
     """ "... by ensuring that X." -> "Ensure that X." ("" when the gerund is no verb)."""
-    verb = _verb_of(found.group("g"))
+    verb = _base_verb(found.group("g"))
     if not verb:
         return ""
     adv = found.group("adv")
@@ -171,16 +195,24 @@ def as_action(sentence: str) -> str:
     docstring for the shapes read)."""
     text = " ".join(sentence.split())
     bare = _REMARK_LEAD_RE.sub("", text, count=1)
+    case = _CASE_RE.match(bare)
+    if case and (told := as_action(bare[case.end() :])):
+        # "If X is used, a simple workaround would be to rename Y" -> "If X is used, rename Y"
+        return case.group(0) + (
+            told if told.startswith(("Make ", "To ")) else told[0].lower() + told[1:]
+        )
     told = ""
+    sure = False  # a verb read from the article's own gerund needs no verb list
     if found := _WAY_RE.match(bare):
         told = _cap(found.group("act"))
         goal = found.group("goal") or ""
         if found.group("to") == "to" and not re.match(rf"{_FIX}\b|(?:this|the)\b", goal, re.I):
             told = f"To {goal}, {found.group('act')}"  # "the best way to upgrade X is to Y"
     elif found := _PASSIVE_RE.match(bare) or _YOU_BY_RE.match(bare):
-        told = _from_gerund(found)
-    elif (found := _GERUND_HELPS_RE.match(bare)) and (verb := _verb_of(found.group("g"))):
+        told, sure = _from_gerund(found), True
+    elif (found := _GERUND_HELPS_RE.match(bare)) and (verb := _base_verb(found.group("g"))):
         told = f"{verb.capitalize()}{found.group('obj')} to {found.group('v')}{found.group('rest')}"
+        sure = True
     elif _FIXED_IN_RE.match(bare) and _fixed_in(bare):
         what = re.split(r"\s+in\s+", bare, maxsplit=1)[1].rstrip(". ")
         told = f"Install {what}."
@@ -202,7 +234,8 @@ def as_action(sentence: str) -> str:
         told = f"Ignore {subj[0].lower()}{subj[1:]}{found.group('rest') or '.'}"
     if not told:
         return ""
-    action = told.startswith(("Make sure that ", "Do not ", "Don't ", "To ")) or _is_action(told)
+    action = sure or told.startswith(("Make sure that ", "Do not ", "Don't ", "To "))
+    action = action or _is_action(told)
     return told if action else ""
 
 
@@ -218,6 +251,12 @@ def item_as_action(item: str) -> str:
     text, detail = split_detail(item)
     sentences = split_sentences(" ".join(text.split()))
     said = [s if _plain_action(s) else (as_action(s) or s) for s in sentences]
+    if len(sentences) > 1:
+        # among other sentences only a rewrite the step pass reads as an action is kept
+        # ("To use X, you must Y" beside a remark is split there, by its own reader)
+        said = [
+            n if n == o or _plain_action(n) else o for n, o in zip(said, sentences, strict=True)
+        ]
     if said == sentences:
         return item
     return with_detail(" ".join(said), detail)

@@ -587,11 +587,13 @@ def _goal_lead(text: str, detail: str) -> bool:
 INFO_STEP = "Tell the user what the article says here; it gives no steps to follow:"
 
 
-def info_only(items: list[str], kinds: list[str]) -> list[str]:
-    """An outcome of statements and notes only ("This behavior is by design.", "RPC runtime
-    will now retry three times ..."): one honest step, telling the user, with what the
-    article says shown under it, never statements ticked as if they were fixes. Other
-    outcomes (a lead-in over a command, an example) come back unchanged."""
+def info_only(items: list[str]) -> list[str]:
+    """An MS KB outcome of statements and notes only ("This behavior is by design.", "RPC
+    runtime will now retry three times ..."): one honest step, telling the user, with what
+    the article says shown under it, never statements ticked as if they were fixes. Other
+    outcomes (a lead-in over a command, an example) come back unchanged. (A runbook's
+    "Mitigation depends on the error ..." stays as written: its reader is the operator.)"""
+    kinds = [step_kind(split_detail(i)[0]) for i in items]
     if not items or any(k not in ("statement", "note") for k in kinds):
         return items
     said = "\n\n".join("\n".join(p for p in split_detail(i) if p.strip()) for i in items)
@@ -634,7 +636,7 @@ def final_steps(
                 kinds[n] = "goal"  # "Disable X. This is done with a registry setting."
         n += 1
     if "action" not in kinds:
-        return info_only(items, kinds), checks
+        return items, checks
     checks = list(checks)
     out: list[str] = []
     pending: list[str] = []  # shown under the next action

@@ -82,7 +82,7 @@ from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_names, diagnose_first
 from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.said_as import relabel
-from kbassist.drafting.steps import INFO_STEP, announce_only, final_steps
+from kbassist.drafting.steps import INFO_STEP, announce_only, final_steps, info_only
 from kbassist.drafting.symptoms import (
     MAX_SYMPTOM_CHARS,
     SUMMARY_KEYS,
@@ -335,6 +335,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             option.items, option.checks = final_steps(option.items, option.checks)
             if option.items:  # a label named by a statement the pass said as its action
                 option.label = relabel(option.label, first, option.items[0])
+            if article.style == "mskb":
+                option.items = info_only(option.items)  # statements only: tell the user
             option.pre_items = final_steps(option.pre_items, [], results=False)[0]
             if article.style != "mskb":
                 restart_step(option, [option.section, cause_section])  # "... and reboot"
