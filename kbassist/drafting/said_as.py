@@ -30,7 +30,8 @@ _REMARK_LEAD_RE = re.compile(
 _WAY_RE = re.compile(
     r"^(?:(?:the|an?|only|best|easiest|simplest|recommended|current|one|another|other|possible"
     r"|simple|easy|temporary|quick)\s+){0,3}"
-    r"(?:way|work[- ]?around|solution|resolution|fix|remedy|approach|method|answer)"
+    r"(?:way|work[- ]?around|solution|resolution|fix|remedy|approach|method|answer|possibility"
+    r"|option|alternative)"
     r"(?:\s+(?P<to>to|for|around)\s+(?P<goal>[^,]{3,100}?))?\s+(?:at this time\s+)?"
     r"(?:is|would be|will be|may be|might be|could be)\s+(?:currently\s+)?to\s+"
     r"(?P<act>[a-z].+)$",
@@ -80,7 +81,8 @@ _NOT_IF_RE = re.compile(
 #: A state the admin sets: the condition under which the problem does not occur is what
 #: to make true ("either X or Y option is not enabled").
 _SETTABLE_RE = re.compile(
-    r"\b(?:is|are)\s+(?:not\s+)?(?:enabled|disabled|selected|cleared|checked|unchecked"
+    r"\b(?:is|are)\s+(?:not\s+)?(?:enabled|disabled|selected|cleared|checked|unchecked|maximized"
+    r"|minimized|hidden|visible|locked|unlocked|compressed|mounted|shared|paused|stopped|started"
     r"|turned (?:on|off)|set to|installed|removed|running|loaded|unloaded|configured|mapped"
     r"|connected|disconnected|closed|open|shared|empty|deleted)\b",
     re.IGNORECASE,
@@ -267,16 +269,16 @@ def relabel(label: str, old_first: str, new_first: str) -> str:
     no action ("Workaround: This behavior does not occur if ..." -> "Workaround: Make sure
     that ...", "Workaround: WARNING: If you use Registry Editor incorrectly" -> "Workaround:
     Configure the following registry setting"); otherwise unchanged."""
-    from kbassist.drafting.options import option_label
-    from kbassist.drafting.steps import INFO_STEP, _action
+    from kbassist.drafting.options import _NOTE_RE, option_label
+    from kbassist.drafting.steps import _NOTE_THAT_RE, INFO_STEP, _action
 
     old = " ".join(split_detail(old_first)[0].split())
     new = " ".join(split_detail(new_first)[0].split())
     if old == new or not old or not new or not _action(new) or new.startswith(INFO_STEP):
         return label  # an information-only outcome keeps the article's words as its name
     first = (split_sentences(old) or [old])[0]
-    if _action(first) and not as_action(first):
-        return label  # the old first step was an action already: its name stands
+    if not (as_action(first) or _NOTE_RE.match(first) or _NOTE_THAT_RE.match(first)):
+        return label  # named by an action, or by a statement not said as this one
     for at in (label.find(": "), label.rfind(": ")):
         head, body = (label[:at], label[at + 2 :]) if at >= 0 else ("", label)
         if body.strip() and old.startswith(body.rstrip(".")):

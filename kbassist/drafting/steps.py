@@ -583,6 +583,8 @@ def _goal_lead(text: str, detail: str) -> bool:
     return len(said) <= 2 and bool(_DONE_HOW_RE.match(how))
 
 
+#: "<network_number>": a placeholder an input is asked for, quoting the step it is in.
+_PLACEHOLDER_RE = re.compile(r"<[A-Za-z][\w .:-]{0,40}>")
 #: The one step of an outcome the article gives only as information.
 INFO_STEP = "Tell the user what the article says here; it gives no steps to follow:"
 
@@ -596,6 +598,8 @@ def info_only(items: list[str]) -> list[str]:
     kinds = [step_kind(split_detail(i)[0]) for i in items]
     if not items or any(k not in ("statement", "note") for k in kinds):
         return items
+    if any(_PLACEHOLDER_RE.search(i) for i in items):
+        return items  # "... in the format <network>.<node>": asked from its own words
     said = "\n\n".join("\n".join(p for p in split_detail(i) if p.strip()) for i in items)
     return [with_detail(INFO_STEP, said)]
 
