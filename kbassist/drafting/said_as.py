@@ -192,13 +192,14 @@ def _condition_action(cond: str) -> str:
     return ""
 
 
-def as_action(sentence: str) -> str:
+def as_action(sentence: str, alone: bool = True) -> str:
     """`sentence` said as the action it carries, or "" when it carries none (see the module
-    docstring for the shapes read)."""
+    docstring for the shapes read). Not `alone` (beside an action in the same step), "fixed
+    in X" and "a fix is available" are remarks on that action, not steps of their own."""
     text = " ".join(sentence.split())
     bare = _REMARK_LEAD_RE.sub("", text, count=1)
     case = _CASE_RE.match(bare)
-    if case and (told := as_action(bare[case.end() :])):
+    if case and (told := as_action(bare[case.end() :], alone)):
         # "If X is used, a simple workaround would be to rename Y" -> "If X is used, rename Y"
         return case.group(0) + (
             told if told.startswith(("Make ", "To ")) else told[0].lower() + told[1:]
@@ -215,6 +216,10 @@ def as_action(sentence: str) -> str:
     elif (found := _GERUND_HELPS_RE.match(bare)) and (verb := _base_verb(found.group("g"))):
         told = f"{verb.capitalize()}{found.group('obj')} to {found.group('v')}{found.group('rest')}"
         sure = True
+    elif not alone and (_FIXED_IN_RE.match(bare) or _FIXED_BY_RE.match(bare)):
+        return ""  # "Update X. This issue was resolved in the June 2017 updates."
+    elif not alone and _AVAILABLE_RE.match(bare):
+        return ""
     elif _FIXED_IN_RE.match(bare) and _fixed_in(bare):
         what = re.split(r"\s+in\s+", bare, maxsplit=1)[1].rstrip(". ")
         told = f"Install {what}."
@@ -252,7 +257,8 @@ def item_as_action(item: str) -> str:
     detail unchanged); the item itself when none does."""
     text, detail = split_detail(item)
     sentences = split_sentences(" ".join(text.split()))
-    said = [s if _plain_action(s) else (as_action(s) or s) for s in sentences]
+    alone = not any(_plain_action(s) for s in sentences)  # no other action in the step
+    said = [s if _plain_action(s) else (as_action(s, alone) or s) for s in sentences]
     if len(sentences) > 1:
         # among other sentences only a rewrite the step pass reads as an action is kept
         # ("To use X, you must Y" beside a remark is split there, by its own reader)

@@ -567,7 +567,8 @@ def fold_bullets(items: list[str]) -> list[str]:
 #: typing X", a how of its own).
 _DONE_HOW_RE = re.compile(
     r"^(?:this|that|it) (?:is|can be|may be|will be|must be|should be) (?:done|accomplished"
-    r"|achieved|performed|carried out)\b(?![^.:]*\bby [a-z]+ing\b)[^.:]{0,100}[.:]?$",
+    r"|achieved|performed|carried out) (?:with|through|using|via|in|from)\b"
+    r"(?![^.:]*\bby [a-z]+ing\b)[^.:]{0,100}[.:]?$",
     re.IGNORECASE,
 )
 
@@ -577,6 +578,8 @@ def _goal_lead(text: str, detail: str) -> bool:
     registry setting." under it, over the steps that do it: a goal that heads them, no
     step of its own."""
     flat = " ".join(text.split())
+    if re.match(r"(?:if|when|unless)\b", flat, re.IGNORECASE):
+        return False  # "If expansion is allowed, edit X. This can be done ...": a case
     first = " ".join(detail.strip().split("\n\n")[0].split()) if detail.strip() else ""
     said = split_sentences(flat)
     how = said[-1] if len(said) > 1 else first
