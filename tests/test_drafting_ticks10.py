@@ -227,3 +227,16 @@ def test_workaround_said_for_a_case_or_with_a_gerund_the_tools_do_not_know() -> 
         'include the "0" character.' in steps
     )
     assert not any(t.startswith("Tell the user") for t in steps)
+
+
+def test_a_pair_of_gerunds_is_said_as_a_pair_of_actions() -> None:
+    """'by modifying X and rebuilding Y' is 'Modify X and rebuild Y', not '... rebuilding Y'."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "WORKAROUND\n==========\n\n"
+        "You can work around the problem by modifying the WINFRM2.CPP source file and "
+        "rebuilding the appropriate MFC library.\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    assert ticks(only) == [
+        "Modify the WINFRM2.CPP source file and rebuild the appropriate MFC library."
+    ]

@@ -170,13 +170,31 @@ def _base_verb(gerund: str) -> str:
     return base + "e" if _E_STEM_RE.search(base) else base
 
 
+def _and_gerunds(text: str) -> str:
+    """ "... source file and rebuilding the library" -> "... and rebuild the library": the
+    second action of a gerund pair said as an imperative too."""
+
+    def verb(m: re.Match[str]) -> str:
+        # a known verb, or any gerund with its object after it ("rebuilding the library"),
+        # never "and nothing", "and during"
+        said = _verb_of(m.group(2)) or (_base_verb(m.group(2)) if m.group(3) else "")
+        return f"{m.group(1)} {said or m.group(2)}"
+
+    return re.sub(
+        r"\b(and|or|then)\s+([a-z]{3,}ing)\b(?=(\s+(?:the|a|an|your|this|that|these|all|any)\b)?)",
+        verb,
+        text,
+    )
+
+
 def _from_gerund(found: re.Match[str]) -> str:
     """ "... by ensuring that X." -> "Ensure that X." ("" when the gerund is no verb)."""
     verb = _base_verb(found.group("g"))
     if not verb:
         return ""
     adv = found.group("adv")
-    return (f"{adv.capitalize()} {verb}" if adv else verb.capitalize()) + found.group("rest")
+    rest = _and_gerunds(found.group("rest"))
+    return (f"{adv.capitalize()} {verb}" if adv else verb.capitalize()) + rest
 
 
 def _condition_action(cond: str) -> str:
@@ -201,9 +219,7 @@ def as_action(sentence: str, alone: bool = True) -> str:
     case = _CASE_RE.match(bare)
     if case and (told := as_action(bare[case.end() :], alone)):
         # "If X is used, a simple workaround would be to rename Y" -> "If X is used, rename Y"
-        return case.group(0) + (
-            told if told.startswith(("Make ", "To ")) else told[0].lower() + told[1:]
-        )
+        return case.group(0) + told[0].lower() + told[1:]
     told = ""
     sure = False  # a verb read from the article's own gerund needs no verb list
     if found := _WAY_RE.match(bare):
@@ -214,7 +230,8 @@ def as_action(sentence: str, alone: bool = True) -> str:
     elif found := _PASSIVE_RE.match(bare) or _YOU_BY_RE.match(bare):
         told, sure = _from_gerund(found), True
     elif (found := _GERUND_HELPS_RE.match(bare)) and (verb := _base_verb(found.group("g"))):
-        told = f"{verb.capitalize()}{found.group('obj')} to {found.group('v')}{found.group('rest')}"
+        obj = _and_gerunds(found.group("obj"))
+        told = f"{verb.capitalize()}{obj} to {found.group('v')}{found.group('rest')}"
         sure = True
     elif not alone and (_FIXED_IN_RE.match(bare) or _FIXED_BY_RE.match(bare)):
         return ""  # "Update X. This issue was resolved in the June 2017 updates."
@@ -252,13 +269,25 @@ def _plain_action(sentence: str) -> bool:
     return _action(sentence)
 
 
+def _paired(sentence: str) -> str:
+    """An imperative read from "by modifying X and rebuilding Y" by the option reader:
+    "Modify X and rebuild Y" (only a known verb before its object)."""
+    return re.sub(
+        r"^([A-Z][a-z]+\b[^;:]*?\s)and\s+([a-z]{3,}ing)(?=\s+(?:the|a|an|your|this|that|these|all"
+        r"|any)\b)",
+        lambda m: f"{m.group(1)}and {_verb_of(m.group(2)) or m.group(2)}",
+        sentence,
+        count=1,
+    )
+
+
 def item_as_action(item: str) -> str:
     """`item` with each sentence of its text that states a fix said as that action (its
     detail unchanged); the item itself when none does."""
     text, detail = split_detail(item)
     sentences = split_sentences(" ".join(text.split()))
     alone = not any(_plain_action(s) for s in sentences)  # no other action in the step
-    said = [s if _plain_action(s) else (as_action(s, alone) or s) for s in sentences]
+    said = [_paired(s) if _plain_action(s) else (as_action(s, alone) or s) for s in sentences]
     if len(sentences) > 1:
         # among other sentences only a rewrite the step pass reads as an action is kept
         # ("To use X, you must Y" beside a remark is split there, by its own reader)
