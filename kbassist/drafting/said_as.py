@@ -275,7 +275,12 @@ def _paired(sentence: str) -> str:
     return re.sub(
         r"^([A-Z][a-z]+\b[^;:]*?\s)and\s+([a-z]{3,}ing)(?=\s+(?:the|a|an|your|this|that|these|all"
         r"|any)\b)",
-        lambda m: f"{m.group(1)}and {_verb_of(m.group(2)) or m.group(2)}",
+        # never "... by starting X and checking Y": that pair is the "by" phrase's
+        lambda m: (
+            m.group(0)
+            if re.search(r"[a-z]{2,}ing\b", m.group(1))
+            else f"{m.group(1)}and {_verb_of(m.group(2)) or m.group(2)}"
+        ),
         sentence,
         count=1,
     )
