@@ -238,8 +238,10 @@ def as_action(sentence: str, alone: bool = True) -> str:
     elif not alone and _AVAILABLE_RE.match(bare):
         return ""
     elif _FIXED_IN_RE.match(bare) and _fixed_in(bare):
-        what = re.split(r"\s+in\s+", bare, maxsplit=1)[1].rstrip(". ")
-        told = f"Install {what}."
+        what = re.split(r"\s+in\s+(?=[A-Z\d]|the\b)", bare)[-1].rstrip(". ")
+        what = re.sub(r"\s+and\s+(later|above|newer)$", r" or \1", what)  # "SP3 and later"
+        update = re.search(r"\b(?:service pack|sp\d|update|hotfix|fix|patch)", what, re.I)
+        told = f"Install {what}." if update else f"Upgrade to {what}."
     elif found := _FIXED_BY_RE.match(bare):
         told = f"Install {found.group('what')}"
     elif found := _AVAILABLE_RE.match(bare):

@@ -16,7 +16,6 @@ import re
 
 from kbassist.drafting.blocks import _actionish, _fix_verb
 from kbassist.drafting.options import _LEAD_ONLY_RE, _NOTE_RE, _YOU_CAN_RE, _is_action
-from kbassist.drafting.said_as import item_as_action
 from kbassist.drafting.text import split_detail, split_sentences, with_detail
 
 #: "Use one of the following methods.", "Follow these steps.", "The following methods are
@@ -614,7 +613,6 @@ def final_steps(
     notes, examples and statements shown under a step, a result sentence the verify when
     `checks` is empty (with `results`: a Diagnosis has no verify). An outcome whose every
     item is a statement keeps them (the honest "nothing to do" case, said elsewhere)."""
-    items = [item_as_action(item) for item in items]  # "The problem does not occur if you X"
     items = [piece for item in fold_bullets(fold_lists(items)) for piece in split_run_on(item)]
     kinds = [step_kind(split_detail(i)[0]) for i in items]
     if "action" not in kinds:

@@ -81,7 +81,7 @@ from kbassist.drafting.options import (
 from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_names, diagnose_first
 from kbassist.drafting.runbook_verify import rerun_checks
-from kbassist.drafting.said_as import relabel
+from kbassist.drafting.said_as import item_as_action, relabel
 from kbassist.drafting.steps import INFO_STEP, announce_only, final_steps, info_only
 from kbassist.drafting.symptoms import (
     MAX_SYMPTOM_CHARS,
@@ -332,6 +332,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 option.label = _CONDITIONS_LABEL_RE.sub("", option.label) or option.label
         if option.kind != "reference" and not option.when:
             first = option.items[0] if option.items else ""
+            if article.style == "mskb":  # "The problem does not occur if you X": "X"
+                option.items = [item_as_action(item) for item in option.items]
             option.items, option.checks = final_steps(option.items, option.checks)
             if option.items:  # a label named by a statement the pass said as its action
                 option.label = relabel(option.label, first, option.items[0])
