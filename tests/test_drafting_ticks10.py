@@ -174,6 +174,8 @@ def test_an_outcome_of_statements_only_tells_the_user_and_ticks_no_statement() -
     (step,) = only["steps"]
     assert step["text"].startswith("Tell the user what the article says")
     assert "retry three times" in step["detail"]
+    (check,) = only["verify"]  # information, not a fix: nothing is said to go away
+    assert "no longer" not in check["text"] and "not a fix" in check["text"]
     draft_text(article)
 
 
@@ -263,4 +265,19 @@ def test_hotfix_file_table_is_shown_with_its_check_not_under_the_contact_step() 
     check = only["verify"][0]
     assert check["text"].startswith("Check that Apasetup.exe is version 1380.1082")
     assert "Smsapm32.exe" in check["detail"] and "file dependencies" in check["detail"]
+    draft_text(article)
+
+
+def test_information_beside_the_status_upgrade_is_shown_under_the_upgrade() -> None:
+    """'RPC runtime will now retry ...' with a STATUS fix: said under 'Install ...', no fix."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "RPC runtime will now retry three times if a call fails. During the retry, the "
+        "connection will be reestablished.\n\n"
+        "STATUS\n======\n\n"
+        "This problem was corrected in the latest Service Pack for Windows NT version 3.5.\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    assert ticks(only)[0].startswith("Install the latest Service Pack")
+    assert "retry three times" in only["steps"][0]["detail"]
     draft_text(article)

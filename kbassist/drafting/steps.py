@@ -589,6 +589,11 @@ def _goal_lead(text: str, detail: str) -> bool:
 _PLACEHOLDER_RE = re.compile(r"<[A-Za-z][\w .:-]{0,40}>")
 #: The one step of an outcome the article gives only as information.
 INFO_STEP = "Tell the user what the article says here; it gives no steps to follow:"
+#: Its verify: nothing in the article changes the problem, so nothing is said to go away.
+INFO_CHECK = (
+    "Check with the user that this answers what they asked; the article gives information "
+    "here, not a fix, so do not expect the problem to go away."
+)
 
 
 def info_only(items: list[str]) -> list[str]:

@@ -83,7 +83,13 @@ from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_names, diagnose_first
 from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.said_as import item_as_action, relabel
-from kbassist.drafting.steps import INFO_STEP, announce_only, final_steps, info_only
+from kbassist.drafting.steps import (
+    INFO_CHECK,
+    INFO_STEP,
+    announce_only,
+    final_steps,
+    info_only,
+)
 from kbassist.drafting.symptoms import (
     MAX_SYMPTOM_CHARS,
     SUMMARY_KEYS,
@@ -340,6 +346,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 option.label = relabel(option.label, first, option.items[0])
             if article.style == "mskb":
                 option.items = info_only(option.items)  # statements only: tell the user
+                if option.items[:1] and option.items[0].startswith(INFO_STEP):
+                    option.checks = option.checks or [INFO_CHECK]  # no "problem is gone"
             option.pre_items = final_steps(option.pre_items, [], results=False)[0]
             if article.style != "mskb":
                 restart_step(option, [option.section, cause_section])  # "... and reboot"
@@ -358,6 +366,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         order_asks(option)  # questions in the order of the steps they decide
     if len(options) > 1:  # "Resolution: Use the following method", its methods beside it
         options = [o for o in options if not announce_only(o.items)] or options
+    if article.style == "mskb":
+        options = _info_under_upgrade(options)  # "RPC runtime will now retry ...": the update's
     if len(options) > 1:
         for option in options:
             glued_heading(option)  # "Windows NT 4.0 To resolve this problem, obtain ..."
@@ -631,6 +641,20 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         diagnose_first(tree, options)
         checks_before_names(tree, options)
     return tree
+
+
+def _info_under_upgrade(options: list[Option]) -> list[Option]:
+    """An information-only outcome beside the STATUS upgrade ("RPC runtime will now retry
+    three times if a call fails.") says what the update changes: shown under the upgrade's
+    step, not offered as a fix of its own."""
+    upgrade = next((o for o in options if o.kind == "upgrade" and o.items), None)
+    info = [o for o in options if o.items[:1] and o.items[0].startswith(INFO_STEP)]
+    if upgrade is None or not info:
+        return options
+    said = "\n\n".join(split_detail(o.items[0])[1] for o in info)
+    text, detail = split_detail(upgrade.items[0])
+    upgrade.items[0] = with_detail(text, "\n\n".join(p for p in (detail, said) if p))
+    return [o for o in options if all(o is not i for i in info)]
 
 
 def _tidy(article: Article, option: Option, count: int) -> str:
