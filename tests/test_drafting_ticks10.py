@@ -274,10 +274,16 @@ def test_information_beside_the_status_upgrade_is_shown_under_the_upgrade() -> N
         SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
         "RPC runtime will now retry three times if a call fails. During the retry, the "
         "connection will be reestablished.\n\n"
+        "WORKAROUND\n==========\n\n"
+        "The use of the STR() and VAL() functions may prevent this error.\n\n"
         "STATUS\n======\n\n"
         "This problem was corrected in the latest Service Pack for Windows NT version 3.5.\n"
     )
-    (only,) = fixes(draft_tree(article))
-    assert ticks(only)[0].startswith("Install the latest Service Pack")
-    assert "retry three times" in only["steps"][0]["detail"]
+    tree = draft_tree(article)
+    upgrade = next(o for o in fixes(tree) if o["id"] == "upgrade")
+    assert ticks(upgrade)[0].startswith("Install the latest Service Pack")
+    assert "retry three times" in upgrade["steps"][0]["detail"]
+    steps = [t for o in fixes(tree) for t in ticks(o)]  # a workaround is a fix of its own
+    assert "Use the STR() and VAL() functions to prevent this error." in steps
+    assert len(fixes(tree)) == 2
     draft_text(article)

@@ -71,6 +71,12 @@ _GERUND_HELPS_RE = re.compile(
     rf"(?P<rest>.*)$",
     re.DOTALL,
 )
+#: "The use of the STR() and VAL() functions may prevent this error."
+_USE_OF_RE = re.compile(
+    rf"^the\s+use\s+of\s+(?P<obj>.{{3,160}}?)\s+(?:may|might|can|could|should|will|would)\s+"
+    rf"(?:also\s+)?(?:help\s+(?:to\s+)?)?(?P<v>{_FIX})\b(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 #: "This behavior does not occur if you use X", "The problem does not occur if either X or
 #: Y is not enabled".
 _NOT_IF_RE = re.compile(
@@ -237,6 +243,8 @@ def as_action(sentence: str, alone: bool = True) -> str:
         return ""  # "Update X. This issue was resolved in the June 2017 updates."
     elif not alone and _AVAILABLE_RE.match(bare):
         return ""
+    elif found := _USE_OF_RE.match(bare):
+        told = f"Use {found.group('obj')} to {found.group('v')}{found.group('rest')}"
     elif _FIXED_IN_RE.match(bare) and _fixed_in(bare):
         what = re.split(r"\s+in\s+(?=[A-Z\d]|the\b)", bare)[-1].rstrip(". ")
         what = re.sub(r"\s+and\s+(later|above|newer)$", r" or \1", what)  # "SP3 and later"

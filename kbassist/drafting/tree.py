@@ -643,12 +643,24 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     return tree
 
 
+#: Information that offers a way round the problem, not what an update changes.
+_WORKAROUND_SAID_RE = re.compile(
+    r"\b(?:prevent|avoid|work ?around|workarounds?|circumvent|instead)\b", re.IGNORECASE
+)
+
+
 def _info_under_upgrade(options: list[Option]) -> list[Option]:
     """An information-only outcome beside the STATUS upgrade ("RPC runtime will now retry
     three times if a call fails.") says what the update changes: shown under the upgrade's
     step, not offered as a fix of its own."""
     upgrade = next((o for o in options if o.kind == "upgrade" and o.items), None)
-    info = [o for o in options if o.items[:1] and o.items[0].startswith(INFO_STEP)]
+    info = [
+        o
+        for o in options
+        if o.items[:1]
+        and o.items[0].startswith(INFO_STEP)
+        and not _WORKAROUND_SAID_RE.search(o.items[0])  # "... may prevent this error": its own
+    ]
     if upgrade is None or not info:
         return options
     said = "\n\n".join(split_detail(o.items[0])[1] for o in info)
