@@ -244,30 +244,6 @@ def test_a_pair_of_gerunds_is_said_as_a_pair_of_actions() -> None:
     ]
 
 
-def test_hotfix_file_table_is_shown_with_its_check_not_under_the_contact_step() -> None:
-    """The file-attribute table and its note move from 'Contact PSS' to the version check."""
-    article = mskb(
-        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
-        "Contact Microsoft Product Support Services to obtain the fix.\n\n"
-        "The English version of this fix should have the following file attributes or "
-        "later:\n\n"
-        "   Date      Time     Version    Size     File name     Platform\n"
-        "   ----------------------------------------------------------\n"
-        "   11/30/99  10:01PM  1380.1082  367,795  Apasetup.exe  i386\n"
-        "   11/23/99  06:23PM  1380.1082  209,264  Smsapm32.exe  i386\n\n"
-        "NOTE: Due to file dependencies, the most recent hotfix that contains the above "
-        "files may also contain additional files.\n"
-    )
-    (only,) = fixes(draft_tree(article))
-    (step,) = only["steps"]
-    assert step["text"].startswith("Contact Microsoft Product Support Services")
-    assert "Apasetup.exe" not in step.get("detail", "")
-    check = only["verify"][0]
-    assert check["text"].startswith("Check that Apasetup.exe is version 1380.1082")
-    assert "Smsapm32.exe" in check["detail"] and "file dependencies" in check["detail"]
-    draft_text(article)
-
-
 def test_information_beside_the_status_upgrade_is_shown_under_the_upgrade() -> None:
     """'RPC runtime will now retry ...' with a STATUS fix: said under 'Install ...', no fix."""
     article = mskb(

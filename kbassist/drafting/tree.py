@@ -24,7 +24,6 @@ from kbassist.drafting.causes import (
     paired,
 )
 from kbassist.drafting.design import by_design_lead
-from kbassist.drafting.filetable import table_to_check
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.labels import APPLIES_RE, fixes_question, named_title, tidy_label
 from kbassist.drafting.lead_cases import (
@@ -1834,19 +1833,6 @@ def _outcome(
     verify = [_item(article, check, option.section, known) for check in option.checks]
     version = version_check(option.items)
     if version:  # the hotfix's file table: the files it installs, at least these versions
-        if article.style == "mskb":  # the table shown with its check, not the step's
-            items, table = table_to_check(option.items)
-            first = len(option.pre_items)
-            for n, (was, now) in enumerate(zip(option.items, items, strict=True)):
-                if was != now:  # that step's detail less the table, its keys in order
-                    fresh = _item(article, now, option.section, known)
-                    steps[first + n] = {
-                        key: fresh[key] if key == "detail" else value
-                        for key, value in steps[first + n].items()
-                        if key != "detail" or "detail" in fresh
-                    }
-            if table:
-                version = with_detail(version, table)
         verify.insert(0, _item(article, version, option.section, known))
         if len(verify) == 1:
             verify.append(_verify_entry(article, verify_text, symptom_section or option.section))
