@@ -20,7 +20,8 @@ from kbassist.drafting.text import clean, sentence_cut, split_detail, split_sent
 NO_FIX_RE = re.compile(
     r"\bthere (?:is|are) (?:currently |presently |at this time |still )?no (?:known )?"
     r"(?:resolution|workaround|fix|solution|work-around)s?\b"
-    r"|\bno (?:known )?(?:resolution|workaround|fix|solution|work-around)s? (?:is|are|exists?)"
+    r"|\bno (?:known |permanent )?(?:resolution|workaround|fix|solution|work-around)s? (?:is|are"
+    r"|exists?)"
     r"(?: currently| presently)? (?:available|known)?"
     r"|^none(?: at this time)?\.?$",
     re.IGNORECASE,
@@ -44,10 +45,37 @@ _FIXED_RE = re.compile(
 _CAUSE_ONLY = "Check whether this applies here and remove it:"
 
 
+#: "This issue will be fixed in future release.": said beside "no resolution", no fix now.
+_FUTURE_RE = re.compile(
+    r"^(?:this|the) (?:issue|problem|bug|behaviou?r) (?:will|is expected to|may) be (?:fixed"
+    r"|corrected|resolved|addressed) in (?:a |the )?(?:future|next|later|upcoming) (?:\w+ )?"
+    r"(?:release|version|update|service pack|build)s?\.?$",
+    re.IGNORECASE,
+)
+
+
 def _no_fix_item(item: str) -> bool:
     text = split_detail(item)[0]
     sentences = split_sentences(clean(text)) or [text]
-    return all(NO_FIX_RE.search(s) for s in sentences)
+    return all(NO_FIX_RE.search(s) or _FUTURE_RE.match(s) for s in sentences)
+
+
+#: "Note: ", "NOTE - ": the marker of a note under the "no resolution" sentence.
+_NOTE_MARK_RE = re.compile(r"^(?:\*+\s*)?(?:note|important|tip)\s*[:.-]\s*", re.IGNORECASE)
+
+
+def _offered(items: list[str]) -> list[str]:
+    """What the notes under "no resolution" sentences offer to do ("Note: You can change
+    your connection type from USB to Ethernet if this option is available." -> "Change
+    your connection type ..."): the workaround the article gives after all."""
+    from kbassist.drafting.steps import _offer
+
+    out: list[str] = []
+    for item in items:
+        for para in split_detail(item)[1].split("\n\n"):
+            bare = _NOTE_MARK_RE.sub("", clean(para), count=1)
+            out.extend(told for s in split_sentences(bare) if (told := _offer(s)))
+    return out
 
 
 def _relabel(option: Option) -> str:
@@ -111,6 +139,13 @@ def no_fix_options(article: Article, options: list[Option]) -> list[Option]:
             continue
         statements.extend((split_detail(i)[0], option) for i in gone)
         option.items = [i for i in option.items if not _no_fix_item(i)]
+        if not option.items and (offered := _offered(gone)):
+            # "No permanent resolution exists. Note: You can change X": X is the workaround
+            said = " ".join(split_detail(i)[0] for i in gone)
+            option.items, option.lead = offered, f"{option.lead} {said}".strip()
+            option.label = _relabel(option)
+            kept.append(option)
+            continue
         if option.items:  # "There is no workaround. You must wait until ...": the rest stays
             said = " ".join(split_detail(i)[0] for i in gone)
             option.lead = f"{said} {option.lead}".strip()

@@ -25,7 +25,8 @@ _ANNOUNCE_RE = re.compile(
     r"(?:the|these) (?:following|(?:\w+ )?(?:methods|ways|options|steps|workarounds|procedures"
     r"|solutions)(?: below)?)"
     r"|(?:follow|do|perform|complete|use) (?:these|the following) (?:steps|procedures?"
-    r"|instructions|methods)|(?:follow|do|perform|complete|use) the (?:steps|procedures?"
+    r"|instructions|methods?|workarounds?|solutions?)"
+    r"|(?:follow|do|perform|complete|use) the (?:steps|procedures?"
     r"|instructions|methods) below"
     r"|the following (?:\w+ )?(?:methods|ways|options|steps|workarounds|procedures|solutions)"
     r" (?:are|is|can|may|might|should|will)\b)"
@@ -258,7 +259,9 @@ def _offer(sentence: str) -> str:
 #: the reader will see or what it means, after "If X, ".
 _SEEN_AFTER_IF_RE = re.compile(
     r"^(?:then\s+)?(?:you\s+(?:will|may|might|would|should)\s+(?:also\s+)?(?:receive|see"
-    r"|get|notice)\b|(?:it|this|that|there)\s+(?:will|may|might|is|are)\s+(?!not\b)\w+)",
+    r"|get|notice)\b|(?:it|this|that|there)\s+(?:will|may|might|is|are)\s+(?!not\b)\w+"
+    # "..., then the device will prompt for ...": what will happen, said of a thing
+    r"|(?:the|a|an|your)\s+(?:[\w-]+\s+){1,4}?(?:will|would)\s+(?!not\b|need\b|have to\b)\w+)",
     re.IGNORECASE,
 )
 
@@ -291,6 +294,11 @@ def _remark(sentence: str) -> bool:
     return bool(_SUBJECT_RE.match(sentence) and _ANY_FINITE_RE.search(sentence))
 
 
+#: The registry warning's sentences ("Use Registry Editor at your own risk."): a warning
+#: glued to the step after it, never the action.
+_RISK_RE = re.compile(r"\bat your own risk\b|^microsoft cannot guarantee\b", re.IGNORECASE)
+
+
 def split_run_on(item: str, offered: bool = False) -> list[str]:
     """`item` as one step per action when its text is a run of sentences mixing actions
     and statements: "When the component has been added, choose Close. The computer will
@@ -311,7 +319,16 @@ def split_run_on(item: str, offered: bool = False) -> list[str]:
         if _NOTE_RE.match(sentence) or _NOTE_THAT_RE.match(sentence):
             notes, sentences = sentences[k:], sentences[:k]
             break
-    kinds = ["action" if _action(s) else "remark" if _remark(s) else "other" for s in sentences]
+    kinds = [
+        "remark"
+        if _RISK_RE.search(s)
+        else "action"
+        if _action(s)
+        else "remark"
+        if _remark(s)
+        else "other"
+        for s in sentences
+    ]
     for k, sentence in enumerate(sentences):
         # "The problem is only X. Therefore, you can confirm Y and delete Z.": after a
         # remark, what the reader "can" do is the step
@@ -582,6 +599,17 @@ _READ_MORE_SENTENCE_RE = re.compile(
 )
 
 
+#: "This is done with a registry setting.", "This can be done with the following steps:":
+#: how the goal before it is reached is the steps after it (not "This is done by
+#: typing X", a how of its own).
+_DONE_HOW_RE = re.compile(
+    r"^(?:this|that|it) (?:is|can be|may be|will be|must be|should be) (?:done|accomplished"
+    r"|achieved|performed|carried out) (?:with|through|using|via|in|from)\b"
+    r"(?![^.:]*\bby [a-z]+ing\b)[^.:]{0,100}[.:]?$",
+    re.IGNORECASE,
+)
+
+
 #: A step that looks for something in a log ("In the log entries ..., find the following
 #: error messages:", "Check the Application log for ..."): a sample entry after it is its.
 _LOOKS_IN_LOG_RE = re.compile(
@@ -601,6 +629,45 @@ def read_more_shown(item: str) -> str:
         return item
     shown = " ".join(sentences[at:])
     return with_detail(" ".join(sentences[:at]), f"{shown}\n\n{detail}" if detail else shown)
+
+
+def _goal_lead(text: str, detail: str) -> bool:
+    """ "Disable dialog boxes from ever being displayed." with "This is done with a
+    registry setting." under it, over the steps that do it: a goal that heads them, no
+    step of its own."""
+    flat = " ".join(text.split())
+    if re.match(r"(?:if|when|unless)\b", flat, re.IGNORECASE):
+        return False  # "If expansion is allowed, edit X. This can be done ...": a case
+    first = " ".join(detail.strip().split("\n\n")[0].split()) if detail.strip() else ""
+    said = split_sentences(flat)
+    how = said[-1] if len(said) > 1 else first
+    return len(said) <= 2 and bool(_DONE_HOW_RE.match(how))
+
+
+#: "<network_number>": a placeholder an input is asked for, quoting the step it is in.
+_PLACEHOLDER_RE = re.compile(r"<[A-Za-z][\w .:-]{0,40}>")
+#: The one step of an outcome the article gives only as information.
+INFO_STEP = "Tell the user what the article says here; it gives no steps to follow:"
+#: Its verify: nothing in the article changes the problem, so nothing is said to go away.
+INFO_CHECK = (
+    "Check with the user that this answers what they asked; the article gives information "
+    "here, not a fix, so do not expect the problem to go away."
+)
+
+
+def info_only(items: list[str]) -> list[str]:
+    """An MS KB outcome of statements and notes only ("This behavior is by design.", "RPC
+    runtime will now retry three times ..."): one honest step, telling the user, with what
+    the article says shown under it, never statements ticked as if they were fixes. Other
+    outcomes (a lead-in over a command, an example) come back unchanged. (A runbook's
+    "Mitigation depends on the error ..." stays as written: its reader is the operator.)"""
+    kinds = [step_kind(split_detail(i)[0]) for i in items]
+    if not items or any(k not in ("statement", "note") for k in kinds):
+        return items
+    if any(_PLACEHOLDER_RE.search(i) for i in items):
+        return items  # "... in the format <network>.<node>": asked from its own words
+    said = "\n\n".join("\n".join(p for p in split_detail(i) if p.strip()) for i in items)
+    return [with_detail(INFO_STEP, said)]
 
 
 def final_steps(
@@ -636,6 +703,8 @@ def final_steps(
             flat = " ".join(text.split())
             if _colon_lead(text, detail) or (_TOOL_LEAD_RE.match(flat) and not detail):
                 kinds[n] = "lead-in"  # shown with the step it heads, not ticked
+            elif _goal_lead(text, detail):
+                kinds[n] = "goal"  # "Disable X. This is done with a registry setting."
         n += 1
     if "action" not in kinds:
         return items, checks
@@ -690,6 +759,9 @@ def final_steps(
         if kind == "lead-in" and detail and not _EXAMPLE_RE.match(text):
             out.append(item)  # "Namespace scoped:" over its query: a step labelled by it
             continue
+        if kind == "goal":  # what the steps after it achieve: shown with the first of them
+            pending.append("\n\n".join(p for p in (text, detail) if p))
+            continue
         if kind == "seen":
             said = "\n".join(p for p in (text, detail) if p)
             k = next((k for k in range(n + 1, len(items)) if kinds[k] == "action"), None)
@@ -721,3 +793,11 @@ def final_steps(
     if pending:  # statements after no action at all cannot happen (an action exists)
         out[-1] = with_detail(out[-1], "\n\n".join(pending))
     return out, checks
+
+
+def announce_only(items: list[str]) -> bool:
+    """An outcome whose every item only announces steps that are not in it ("Use the
+    following method." with a NOTE under it, the methods drafted as fixes of their own):
+    no fix to offer."""
+    texts = [" ".join(split_detail(i)[0].split()) for i in items]
+    return bool(texts) and all(_ANNOUNCE_RE.match(t) for t in texts)

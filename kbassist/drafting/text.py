@@ -36,7 +36,8 @@ _BOILERPLATE_SENTENCE_RE = re.compile(
     # the hotfix notice: who may apply the fix, testing, support costs (not the action)
     r"^an? (?:supported )?(?:fix|hotfix|update)\b[^.]{0,60}\b(?:is|are) (?:now )?available from "
     r"microsoft, but|^this (?:fix|hotfix) may receive additional testing|^(?:therefore, )?if you "
-    r"are not severely affected|^normal support costs|^only apply it to systems that are|"
+    r"are not severely affected|^(?:the )?(?:normal|usual|typical) support costs|"
+    r"^only apply it to systems that are|"
     r"^for a complete list of microsoft product support|"
     r"^microsoft used the most current virus[- ]detection software|"
     r"^microsoft scanned this file for viruses|^the file was stored on security-enhanced|"

@@ -92,7 +92,14 @@ from kbassist.drafting.options import (
 from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_names, diagnose_first
 from kbassist.drafting.runbook_verify import rerun_checks
-from kbassist.drafting.steps import final_steps
+from kbassist.drafting.said_as import item_as_action, relabel
+from kbassist.drafting.steps import (
+    INFO_CHECK,
+    INFO_STEP,
+    announce_only,
+    final_steps,
+    info_only,
+)
 from kbassist.drafting.symptoms import (
     MAX_SYMPTOM_CHARS,
     SUMMARY_KEYS,
@@ -378,7 +385,16 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             if option.case:  # "Safely ignore X when the following conditions": the action
                 option.label = _CONDITIONS_LABEL_RE.sub("", option.label) or option.label
         if option.kind != "reference" and not option.when:
+            first = option.items[0] if option.items else ""
+            if article.style == "mskb":  # "The problem does not occur if you X": "X"
+                option.items = [item_as_action(item) for item in option.items]
             option.items, option.checks = final_steps(option.items, option.checks)
+            if option.items:  # a label named by a statement the pass said as its action
+                option.label = relabel(option.label, first, option.items[0])
+            if article.style == "mskb":
+                option.items = info_only(option.items)  # statements only: tell the user
+                if option.items[:1] and option.items[0].startswith(INFO_STEP):
+                    option.checks = option.checks or [INFO_CHECK]  # no "problem is gone"
             option.pre_items = final_steps(option.pre_items, [], results=False)[0]
             if article.style != "mskb":
                 restart_step(option, [option.section, cause_section])  # "... and reboot"
@@ -395,6 +411,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = found_case_steps(option, asked_ifs)
         lead_step_spans(option)  # "If the node cannot be recovered:" and its steps
         order_asks(option)  # questions in the order of the steps they decide
+    if len(options) > 1:  # "Resolution: Use the following method", its methods beside it
+        options = [o for o in options if not announce_only(o.items)] or options
+    if article.style == "mskb":
+        options = _info_under_upgrade(options)  # "RPC runtime will now retry ...": the update's
     if len(options) > 1:
         for option in options:
             glued_heading(option)  # "Windows NT 4.0 To resolve this problem, obtain ..."
@@ -677,12 +697,40 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     return tree
 
 
+#: Information that offers a way round the problem, not what an update changes.
+_WORKAROUND_SAID_RE = re.compile(
+    r"\b(?:prevent|avoid|work ?around|workarounds?|circumvent|instead)\b", re.IGNORECASE
+)
+
+
+def _info_under_upgrade(options: list[Option]) -> list[Option]:
+    """An information-only outcome beside the STATUS upgrade ("RPC runtime will now retry
+    three times if a call fails.") says what the update changes: shown under the upgrade's
+    step, not offered as a fix of its own."""
+    upgrade = next((o for o in options if o.kind == "upgrade" and o.items), None)
+    info = [
+        o
+        for o in options
+        if o.items[:1]
+        and o.items[0].startswith(INFO_STEP)
+        and not _WORKAROUND_SAID_RE.search(o.items[0])  # "... may prevent this error": its own
+    ]
+    if upgrade is None or not info:
+        return options
+    said = "\n\n".join(split_detail(o.items[0])[1] for o in info)
+    text, detail = split_detail(upgrade.items[0])
+    upgrade.items[0] = with_detail(text, "\n\n".join(p for p in (detail, said) if p))
+    return [o for o in options if all(o is not i for i in info)]
+
+
 def _tidy(article: Article, option: Option, count: int) -> str:
     """The option's label as a whole phrase, and, among other fixes, a bare section name
     ("Workaround") named by what the fix does (see kbassist.drafting.labels)."""
     from kbassist.drafting.options import _is_action
 
-    sources = [option.lead, *(step_text(i) for i in option.items[:3]), article.body]
+    # an information-only outcome's step is ours; the article's words are under it
+    shown = [split_detail(i)[1] if i.startswith(INFO_STEP) else step_text(i) for i in option.items]
+    sources = [option.lead, *shown[:3], article.body]
     label = tidy_label(option.label, sources)
     # what the fix does, not its lead-in or the tool its first step opens
     steps = [] if 0 in option.when else [step_text(i) for i in option.items]
