@@ -552,14 +552,14 @@ def expected_state(result: str) -> str:
         are = "are" if extra.group("be") == "are" else "is"
         return f"there {are} no longer {extra.group('what')}"
     wish = _WISH_RE.match(result)
-    modal = (
+    wish_modal = (
         re.search(
             r"\b(?:may|might|can|could|will|would|should|must|not|never|no)$", wish.group("who")
         )
         if wish
         else None
     )
-    if wish and not modal and _subject_ok(wish.group("who")):
+    if wish and not wish_modal and _subject_ok(wish.group("who")):
         # "The customer wants to listen to the radio": a need, no failure; met when they can
         who = wish.group("who")
         who = who[:1].lower() + who[1:] if _lower_first(who) else who
