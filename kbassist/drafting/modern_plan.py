@@ -61,8 +61,9 @@ def modern_plan(
     if intro and re.search(r"[\"\u201c]|\b(?:error|message)\b", intro.group("what"), re.I):
         # "This article introduces how to troubleshoot the "X" message.": what is seen is X
         symptom = f"You see {intro.group('what')}{symptom[intro.end() :]}".strip()
-    if cause and cause_section is not None:
+    if cause and cause_section is not None and cause_section.role == "cause":
         # read from the section's own text: its quote and note markers are line starts
+        # (a Summary's "because" sentence is all of it that is the cause)
         own = cause_own_text(article, cause_section)
         cause = sentence_cut(md_plain(own), MAX_CAUSE_CHARS) or md_plain(cause)
     elif cause:

@@ -2170,9 +2170,54 @@ def article_cause(article: Article) -> tuple[str, Section | None]:
         if found is None:
             continue
         for para in paragraphs(found.text):
-            if re.search(r"\b(because|is caused by|occurs (?:when|if|because))\b", para.text, re.I):
+            if article.style != "mskb":
+                said = _explaining(para.text)
+                if said:
+                    return sentence_cut(clean(said), MAX_CAUSE_CHARS), found
+            elif _EXPLAINS_RE.search(para.text):
                 return sentence_cut(clean(para.text), MAX_CAUSE_CHARS), found
     return "", None
+
+
+_EXPLAINS_RE = re.compile(r"\b(because|is caused by|occurs (?:when|if|because))\b", re.I)
+
+
+def _explaining(text: str) -> str:
+    """The sentence that plainly says why, and the next if it says why too, else "": a
+    Markdown summary's "paragraph" can run from "This article provides a solution ..."
+    through the error message to "This issue occurs because ...", which is no cause to
+    show, and a log line or "we don't recommend" that holds "because" is none either."""
+    sentences = split_sentences(" ".join(text.split()))
+    at = next(
+        (
+            n
+            for n, s in enumerate(sentences)
+            if _SAYS_WHY_RE.search(s)
+            and not s.endswith(":")
+            and not _INTRO_RE.match(s)
+            and not _LOG_LINE_RE.search(s)
+        ),
+        None,
+    )
+    if at is None:
+        return ""
+    kept = sentences[at : at + 1]
+    if at + 1 < len(sentences) and _SAYS_WHY_RE.search(sentences[at + 1]):
+        kept.append(sentences[at + 1])
+    return " ".join(kept)
+
+
+#: A sentence that plainly says why: "This issue occurs because X", "is caused by X",
+#: "This problem occurs when X" (not "Because of these changes, we don't recommend").
+_SAYS_WHY_RE = re.compile(
+    r"\b(?:occurs|happens|appears|is caused|is due)\b.{0,80}\bbecause\b|\bis caused by\b|"
+    r"\b(?:occurs|happens) because\b|^(?:this|the) (?:issue|problem|behavior|error) "
+    r"(?:occurs|happens) (?:when|if)\b",
+    re.IGNORECASE,
+)
+_INTRO_RE = re.compile(r"^this (?:article|document|topic)\b", re.IGNORECASE)
+#: A log or trace line quoted in prose: no sentence of the article's.
+_LOG_LINE_RE = re.compile(r"\[(?:verbose|info|warn|error)\]|::|\b0x[0-9a-f]{6,}\b", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- block tree
