@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from cli_support import run_kbassist
 from drafting_support import runbook
 
@@ -183,3 +184,86 @@ def test_the_cli_walk_shows_a_checks_commands_one_per_line(
     lines = proc.stderr.splitlines()
     assert "$ oc get vmis -A -o json | jq -r '.items[].metadata.name'" in lines
     assert "$ oc get vmis vm1 -n ns1 -o json | jq -r '.metadata.annotations'" in lines
+
+
+CLOCK = """
+## Meaning
+
+The NodeClockNotSynchronising alert triggers when a node is affected by issues with the
+NTP server for that node.
+
+## Impact
+
+Certificates fail validation because of an invalid time.
+
+## Diagnosis
+
+To diagnose the underlying issue, start a debug pod on the affected node and check the
+chronyd service:
+
+```console
+oc -n default debug node/<affected_node_name>
+chroot /host
+systemctl status chronyd
+```
+
+## Mitigation
+
+1. If the chronyd service is failing or stopped, start it:
+
+   ```console
+   systemctl start chronyd
+   ```
+
+2. If the chronyd service is ready, restart it:
+
+   ```console
+   systemctl restart chronyd
+   ```
+"""
+
+
+#: The same fix as the runbook writes it: one numbered step holding both cases.
+CLOCK_ONE_STEP = (
+    CLOCK.split("## Mitigation")[0]
+    + """## Mitigation
+
+1. If the `chronyd` service is failing or stopped, start it:
+
+    ```shell
+    systemctl start chronyd
+    ```
+    If the chronyd service is ready, restart it
+
+    ```shell
+    systemctl restart chronyd
+    ```
+
+2. Verify that the `chronyd` service is running:
+
+    ```shell
+    systemctl status chronyd
+    ```
+"""
+)
+
+
+@pytest.mark.parametrize("body", [CLOCK, CLOCK_ONE_STEP], ids=["two-steps", "one-step"])
+def test_a_fix_check_is_shown_before_the_case_question_it_decides(body: str) -> None:
+    """ "Is chronyd failing or ready?" comes after a step that shows the chronyd check
+    (with the article's <affected_node_name>), not before the check is ever run."""
+    tree = draft_tree(runbook(body, id_="NodeClockNotSynchronising"))
+    nodes = tree["nodes"]
+    ids = [n["id"] for n in nodes]
+    question = next(n for n in nodes if n["kind"] == "question" and "chronyd" in str(n))
+    ways_in = [
+        n
+        for n in nodes
+        if n.get("next") == question["id"]
+        or any(c["next"] == question["id"] for c in n.get("choices", []))
+    ]
+    assert [n["kind"] for n in ways_in] == ["info"]
+    shown = ways_in[0]
+    assert ids.index(shown["id"]) < ids.index(question["id"])
+    assert "systemctl status chronyd" in shown["text"]
+    assert "node/<affected_node_name>" in shown["text"] or "node/{" in shown["text"]

@@ -252,3 +252,107 @@ def _targets(node: dict[str, Any]) -> list[str]:
     if "next" in node:
         out.append(node["next"])
     return out
+
+
+#: A leading step that looks at the system: what it shows tells the cases apart.
+_LOOKS_RE = re.compile(
+    r"^(?:to diagnose\b|check\b|verify\b|view\b|inspect\b|look\b|list\b|run\b|start a debug\b|"
+    r"find\b|confirm\b|determine\b|identify\b|examine\b|review\b|get\b|query\b|describe\b)",
+    re.IGNORECASE,
+)
+#: "Your name for <affected_node_name>": the article's placeholder an input stands for.
+_INPUT_FOR_RE = re.compile(r"\bfor (?P<token><[^>]{1,60}>|\{[^}]{1,60}\}|\$\w+|[\w.-]{1,60})\s*$")
+
+
+#: Words too common in checks and cases to tie one to the other.
+_COMMON_WORDS = frozenset(
+    "this that these those with from your have check verify case cases which apply applies "
+    "following there their when then does sure show steps each what about into that".split()
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    """Content words, plural-blind: what a check and a case label can share."""
+    return frozenset(
+        w.rstrip("s")
+        for w in re.findall(r"[a-z][a-z0-9-]{3,}", text.casefold())
+        if w not in _COMMON_WORDS
+    )
+
+
+def checks_before_cases(tree: dict[str, Any]) -> None:
+    """A case question asked before the check that tells its cases apart: "If the chronyd
+    service is failing, start it; if it is ready, restart it" asked as "Which of these
+    applies?" (or "What did you find?") while "check the chronyd service" is ticked only
+    in the checklist after the answer. The fixes' shared leading checks are shown in an
+    info step just before the question (and stay in the checklist, to tick)."""
+    nodes: list[dict[str, Any]] = tree["nodes"]
+    ids = {n["id"] for n in nodes}
+    tokens = {
+        str(n.get("var")): m.group("token")
+        for n in nodes
+        if n["kind"] == "input" and (m := _INPUT_FOR_RE.search(str(n.get("title", ""))))
+    }
+    askers = [n for n in nodes if n["kind"] == "question" and "-if_" in n["id"]]
+    if FIRST_ID not in ids:  # the fixes' question, when no Diagnosis step precedes it
+        askers += [n for n in nodes if n["kind"] == "question" and n["id"] in _CHOOSERS]
+    for question in askers:
+        outcomes = [o for c in question["choices"] for o in _reaches(nodes, c["next"])]
+        leads = [_leading_checks(o) for o in outcomes]
+        if not outcomes or not all(leads):
+            continue
+        lead = leads[0]
+        if any(len(other) != len(lead) or not all(map(_same, lead, other)) for other in leads):
+            continue
+        cases = " ".join(
+            [str(question.get("title", ""))] + [c["label"] for c in question["choices"]]
+        )
+        if not _words(" ".join(str(s["text"]) for s in lead)) & _words(cases):
+            continue  # a check about something else ("services that use storage")
+        _check_before(nodes, question, lead, tokens)
+
+
+def _leading_checks(outcome: dict[str, Any]) -> list[dict[str, Any]]:
+    """The outcome's unconditional leading steps, if each looks at the system, else []."""
+    steps = outcome.get("steps", [])
+    lead = []
+    for step in steps:
+        if step.get("when") or not _LOOKS_RE.match(str(step["text"])):
+            break
+        lead.append(step)
+    return lead if len(lead) < len(steps) else []
+
+
+def _check_before(
+    nodes: list[dict[str, Any]],
+    question: dict[str, Any],
+    lead: list[dict[str, Any]],
+    tokens: dict[str, str],
+) -> None:
+    """An info step showing `lead` put before `question`: every way in passes it."""
+    info_id = f"{question['id']}-checks"
+    if any(n["id"] == info_id for n in nodes):
+        return
+    for node in nodes:
+        if node.get("next") == question["id"]:
+            node["next"] = info_id
+        for choice in node.get("choices", []):
+            if choice.get("next") == question["id"]:
+                choice["next"] = info_id
+    shown = _shown(lead)
+    later = {str(n.get("var")) for n in _reaches(nodes, question["id"], "input")}
+    for var in _variables(shown):
+        if var in later or var not in tokens:  # not typed yet: the article's own name
+            token = tokens.get(var, f"<{var}>")
+            shown = shown.replace(f"{{{var}}}", token.replace("{", "{{").replace("}", "}}"))
+    these = "this check" if len(lead) == 1 else "these checks"
+    info = {
+        "id": info_id,
+        "kind": "info",
+        "title": f"Run {these} first",
+        "text": f"What {'it shows' if len(lead) == 1 else 'they show'} tells how to answer "
+        f"the next question (the checklist lists {these} again, to tick).\n\n{shown}",
+        "source": lead[0]["source"],
+        "next": question["id"],
+    }
+    nodes.insert(nodes.index(question), info)

@@ -90,7 +90,7 @@ from kbassist.drafting.options import (
     cause_listing,
 )
 from kbassist.drafting.restarts import restart_step
-from kbassist.drafting.run_order import checks_before_names, diagnose_first
+from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
 from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.said_as import item_as_action, relabel
 from kbassist.drafting.steps import (
@@ -694,6 +694,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         diagnose_first(tree, options)
         checks_before_names(tree, options)
         checking_parts_first(tree, article)  # "### Determine if X": before the question
+        checks_before_cases(tree)  # a fix's check before the case question it decides
     return tree
 
 
