@@ -248,6 +248,10 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "walks with a question": _pct(sum(r.asks_question for r in clean), len(clean)),
         "placeholders used": _pct(sum(bool(p["used"]) for p in placeholders), len(placeholders)),
         "  articles with placeholders": f"{sum(bool(r.placeholders) for r in clean):,}",
+        "  not counted: in messages / explanations": " / ".join(
+            f"{sum(p['why'] == why for r in clean for p in r.placeholders_excluded):,}"
+            for why in ("message", "explanation")
+        ),
         "action steps": _pct(sum(r.verb_items for r in clean), sum(r.items for r in clean)),
         "labels cut": _pct(sum(len(r.cut_labels) for r in clean), sum(r.labels for r in clean)),
         "concrete verify": _pct(
