@@ -378,8 +378,12 @@ def _neighbour_re(word: str) -> str:
     return out
 
 
-#: A neighbouring word that is a placeholder itself: `<subvolume>`, `{Name}`.
-_NEIGHBOUR_PH_RE = re.compile(r"<[A-Za-z][^<>]{0,40}>|\{[A-Za-z_][\w-]{1,40}\}")
+#: A neighbouring word that is a placeholder itself: `<subvolume>`, `{Name}`, the
+#: `servername` of `\\servername\sharename`.
+_NEIGHBOUR_PH_RE = re.compile(
+    r"<[A-Za-z][^<>]{0,40}>|\{[A-Za-z_][\w-]{1,40}\}"
+    r"|(?i:(?:your)?(?:server|share|computer|domain|machine|host|printer|user)_?name)(?![\w-])"
+)
 
 
 def rendered_items(checklists: list[Checklist]) -> list[str]:

@@ -101,3 +101,19 @@ def test_marked_messages_are_counted_apart_and_steps_leads_are_no_messages(
         ("message", "<file name>"),
         ("message", "<number>"),
     ]
+
+
+def test_a_bare_server_name_beside_a_share_name_counts_when_both_are_filled_in(
+    tmp_path: Path,
+) -> None:
+    """`net use lpt1: \\\\servername\\sharename`: the share name counts as used when the
+    checklist has both answers there, not when the server is left as written elsewhere."""
+    kb = tmp_path / "Q999305.txt"
+    kb.write_text(
+        "## Q999305: Test\n\nArticle: Q999305\n\n\tSUMMARY\n\t=======\n\n"
+        "\tAt the MS-DOS prompt, type:\n\n\t  net use lpt1: \\\\servername\\sharename\n",
+        encoding="utf-8",
+    )
+    found = {p.token: p for p in command_placeholders(metrics.load_article(kb))}
+    assert placeholder_used(found["sharename"], ["net use lpt1: \\\\qzvar0qz\\qzvar1qz"])
+    assert not placeholder_used(found["sharename"], ["net use lpt2: \\\\other\\qzvar1qz"])

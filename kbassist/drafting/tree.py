@@ -125,6 +125,7 @@ from kbassist.drafting.text import (
     step_text,
     with_detail,
 )
+from kbassist.drafting.typed_commands import commands_option
 from kbassist.drafting.verify import (
     REPRO_PREFIX,
     bare_pronoun,
@@ -424,6 +425,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             if is_heading_of(option.items[-1], follows):
                 # the next product's heading, not a step of this one: it names that one
                 later.label = split_detail(option.items.pop())[0].strip()
+
+    if not options and (typed := commands_option(article)) is not None:
+        options = [typed]  # no fix found, but commands to type: asked and filled in
 
     # Ids, labels and choice values, unique; one variable per distinct literal.
     used_ids: set[str] = {"cause", "mitigation"}

@@ -1,0 +1,122 @@
+"""The commands an MS KB article gives the admin to type, when they hold placeholders.
+
+A draft that found no fix ends at "Read the article"; when the article's how-to text
+(SUMMARY, MORE INFORMATION, a section of its own) announces a command to type ("At the
+MS-DOS command prompt, type the following:" + `setver <program name> <version>`), that
+outcome also hands over the command, so its placeholders become typed inputs filled into
+it, as they are in a drafted fix.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.articles import Article, Section
+from kbassist.drafting.options import Option
+from kbassist.drafting.text import find_params, paragraphs, sentence_cut, strip_marker, with_detail
+
+#: Sections whose indented text is what the user saw or why, never a command to run now.
+_NOT_HOW_TO = frozenset(
+    {"symptoms", "symptom", "cause", "causes", "status", "references", "appliesto", "keywords"}
+)
+#: A lead that tells the admin to type what follows.
+_TYPE_LEAD_RE = re.compile(
+    r"\b(?:type|typing|run|enter|execute|use|add|change|edit|modify|insert|include)\b"
+    r"|\b(?:command|syntax)\b",
+    re.IGNORECASE,
+)
+#: ... unless it announces a message or output: "you receive the following error message:".
+_SHOWN_LEAD_RE = re.compile(
+    r"\b(?:messages?|errors?|warnings?|output|results?|displays?|displayed|appears?|"
+    r"returns?|returned|resembles?|similar to|look(?:s)? like|logged|entry|entries)\b",
+    re.IGNORECASE,
+)
+#: ... and announces it as what follows: "type the following:", "as follows:", "use this
+#: syntax:" (not a list of things the text goes on about: "... directories including:").
+_ANNOUNCES_RE = re.compile(
+    r"\b(?:the (?:\w+ )?following|as follows|as shown here|this (?:command|syntax|line|"
+    r"statement)|these (?:commands|lines))\b|\b(?:type|enter|run|add)\s*:$",
+    re.IGNORECASE,
+)
+#: A line of columns (`txtUser      <empty>`): a table of settings or captions, not a command.
+_COLUMNS_RE = re.compile(r"\S\s{3,}\S")
+#: An explanation under the command, not a command ("where <drive> is ...").
+_PROSE_LINE_RE = re.compile(r"^(?:where|for example|note|replace)\b", re.IGNORECASE)
+MAX_COMMANDS = 4
+
+
+def _typing_lead(text: str) -> str:
+    """The lead's last sentence when it announces something to type (it ends with a colon,
+    says type / run / add ..., and names no message or output); "" otherwise."""
+    text = strip_marker(text).strip()
+    if not text.endswith(":"):
+        return ""
+    sentence = re.split(r"(?<=[.;])\s+(?=[A-Z])", text)[-1]
+    if not _TYPE_LEAD_RE.search(sentence) or _SHOWN_LEAD_RE.search(sentence):
+        return ""
+    if not _ANNOUNCES_RE.search(sentence):
+        return ""
+    return sentence
+
+
+def _has_placeholder(line: str) -> bool:
+    return any(p.kind == "placeholder" for _, _, p in find_params(line))
+
+
+def section_commands(section: Section) -> list[str]:
+    """Steps (lead sentence, the command line verbatim as its detail) for each command
+    line with a placeholder in an indented block right under a lead that says to type it."""
+    found: list[str] = []
+    lead = ""
+    for para in paragraphs(section.text):
+        if para.indent < 2:
+            lead = _typing_lead(para.text)
+            continue
+        if not lead:
+            continue
+        for line in para.lines:
+            command = line.strip()
+            if _PROSE_LINE_RE.match(command) or _COLUMNS_RE.search(command):
+                continue
+            if command and _has_placeholder(command):
+                found.append(with_detail(sentence_cut(lead, 200), command))
+        lead = ""  # one block per lead: the text after it is explanation
+    return found
+
+
+def typed_commands(article: Article) -> list[tuple[Section, str]]:
+    """(section, step) for the article's commands with placeholders, at most
+    MAX_COMMANDS, first ones first, each once; none for a Markdown article (its fixes are
+    read from its block tree)."""
+    if article.style != "mskb":
+        return []
+    out: list[tuple[Section, str]] = []
+    seen: set[str] = set()
+    for section in article.sections:
+        if section.key in _NOT_HOW_TO:
+            continue
+        for step in section_commands(section):
+            if step not in seen and len(out) < MAX_COMMANDS:
+                seen.add(step)
+                out.append((section, step))
+    return out
+
+
+def commands_option(article: Article) -> Option | None:
+    """For a draft that found no fix: "Read the article" with the article's typed
+    commands as steps after it (so their placeholders are asked and filled in); None when
+    the article announces no such command."""
+    commands = typed_commands(article)
+    if not commands:
+        return None
+    section = commands[0][0]
+    return Option(
+        section=section,
+        label="Read the article and run its commands",
+        lead=(
+            "The article names no fix this draft could pick out; these are the commands "
+            "it gives, with your values in them."
+        ),
+        items=[f"Read {article.id} {section.name} and follow it.", *(s for _, s in commands)],
+        checks=[f"Check the result against what {article.id} {section.name} says it should be."],
+    )

@@ -1,0 +1,90 @@
+"""Command placeholders an archive draft used to leave as text: a how-to article whose
+draft finds no fix still hands over the commands it says to type, each placeholder an
+input filled into the command (issue 13, "every placeholder becomes a typed input")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from drafting_support import walked
+
+from kbassist.articles import Article, parse_article
+from kbassist.drafting.tree import draft_tree
+from kbassist.trees.checklist import Checklist
+
+
+def mskb(body: str, *, id_: str = "Q999310", title: str = "Test article") -> Article:
+    """An MS KB archive article: header fields, then underlined, tab-indented sections."""
+    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft MS-DOS", ""]
+    lines = ["\t" + line if line else "" for line in body.strip("\n").split("\n")]
+    return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
+
+
+def steps(checklist: Checklist) -> list[tuple[str, str]]:
+    """(text, detail) of each checklist step."""
+    return [(item.text, getattr(item, "detail", "") or "") for item in checklist.part("steps")]
+
+
+def inputs(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    return [n for n in tree["nodes"] if n["kind"] == "input"]
+
+
+HOW_TO = (
+    "SUMMARY\n=======\n\n"
+    "This article lists applications that need SETVER.EXE under MS-DOS 5.0.\n\n"
+    "What Is SETVER.EXE?\n-------------------\n\n"
+    "SETVER.EXE reports the version number an application expects.\n\n"
+    "FOCUS.EXE 4.01\n--------------\n\n"
+    "FOCUS.EXE may display the following error message if it is not in the table:\n\n"
+    "  Too many open files on <drive>.\n\n"
+    "How to Use SETVER.EXE\n---------------------\n\n"
+    "1. At any MS-DOS prompt, type the following:\n\n"
+    '  " setver <program name> <version> " (without the quotation marks)\n\n'
+    "2. Reboot so that the change takes effect.\n"
+)
+
+
+def test_a_how_to_command_with_placeholders_is_asked_when_no_fix_is_found() -> None:
+    """A SUMMARY that says "type the following:" + `setver <program name> <version>`: both
+    placeholders are asked and the answers stand in the command, after "Read the article";
+    the `<drive>` of the error message it shows is not asked."""
+    art = mskb(HOW_TO)
+    tree = draft_tree(art)
+    assert [n["title"] for n in inputs(tree)] == [
+        "Your name for <program name>",
+        "Your value for <version>",
+    ]
+    answers = {"placeholder_1": "FOCUS.EXE", "placeholder_2": "4.01"}
+    got = steps(walked(art, {"symptom": "message_1", **answers}))
+    assert got[0][0] == "Read Q999310 SUMMARY and follow it."
+    assert got[1][0] == "At any MS-DOS prompt, type the following:"
+    assert got[1][1].startswith('" setver FOCUS.EXE 4.01 "')
+
+
+def test_a_unc_command_of_its_own_section_reaches_the_checklist() -> None:
+    """`net use lpt1: \\\\servername\\sharename` in a section of its own ("Printing to a
+    Network Printer") of an article with no fix: server and share are asked and used; a
+    lead listing what the text is about ("... directories including:") and a table of
+    captions (`txtUser      <empty>`) give no command."""
+    art = mskb(
+        "SUMMARY\n=======\n\nThis article is the Network.txt file of Windows 95.\n\n"
+        "Setup offers to run the Performance Optimizer, which can be used to move\n"
+        "the databases and log directories including:\n\n"
+        "  Private information store (default location <drive>:\\Exchsrvr\\Mdbdata)\n\n"
+        "Add two text boxes to Form1 with the following captions:\n\n"
+        "  txtUser      <empty>\n\n"
+        "Printing to a Network Printer\n=============================\n\n"
+        "To print from MS-DOS programs, connect the printer port to the printer.\n"
+        "At the MS-DOS prompt, type:\n\n"
+        "  net use lpt1: \\\\servername\\sharename\n"
+    )
+    tree = draft_tree(art)
+    assert [n["title"] for n in inputs(tree)] == [
+        "Your host name for servername",
+        "Your name for sharename",
+    ]
+    answers = {"symptom": "yes", "placeholder_1": "PRN1", "placeholder_2": "LASER"}
+    [_, (text, detail)] = steps(walked(art, answers))
+    assert text == "At the MS-DOS prompt, type:"
+    assert detail == "net use lpt1: \\\\PRN1\\LASER"
