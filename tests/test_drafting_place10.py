@@ -88,3 +88,27 @@ def test_a_unc_command_of_its_own_section_reaches_the_checklist() -> None:
     [_, (text, detail)] = steps(walked(art, answers))
     assert text == "At the MS-DOS prompt, type:"
     assert detail == "net use lpt1: \\\\PRN1\\LASER"
+
+
+def test_an_explained_lowercase_word_is_asked_where_it_is_an_argument_only() -> None:
+    """ "STACK stacksize" + "where stacksize is the number of bytes": stacksize is asked
+    and filled into the command, with that sentence as its help, never into the prose ("The
+    default stacksize"); a line under "you receive the following prompt:" is no command."""
+    art = mskb(
+        "SUMMARY\n=======\n\nFRE(-2) returns negative values when the stack runs low.\n\n"
+        "When you type DBLSPACE /DELETE, you receive the following prompt:\n\n"
+        "  Deleting drive <drive letter> will erase it.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "To set the stack size as the program is running, use:\n\n"
+        "  STACK stacksize\n\n"
+        "where stacksize is the number of bytes that you want for the stack. The default\n"
+        "stacksize is 2000 bytes. It can also be set with the /ST:stacksize option.\n"
+    )
+    tree = draft_tree(art)
+    [asked] = inputs(tree)
+    assert asked["title"] == "Your number for stacksize"
+    assert "stacksize is the number of bytes that you want for the stack" in asked["help"]
+    [_, (text, detail)] = steps(walked(art, {"symptom": "yes", "placeholder_1": "4096"}))
+    assert text == "To set the stack size as the program is running, use:"
+    assert detail.splitlines()[0] == "STACK 4096"
+    assert "The default" not in detail

@@ -28,14 +28,15 @@ _TYPE_LEAD_RE = re.compile(
 #: ... unless it announces a message or output: "you receive the following error message:".
 _SHOWN_LEAD_RE = re.compile(
     r"\b(?:messages?|errors?|warnings?|output|results?|displays?|displayed|appears?|"
-    r"returns?|returned|resembles?|similar to|look(?:s)? like|logged|entry|entries)\b",
+    r"returns?|returned|resembles?|similar to|look(?:s)? like|logged|entry|entries|"
+    r"you (?:receive|see|get)|the following prompt)\b",
     re.IGNORECASE,
 )
 #: ... and announces it as what follows: "type the following:", "as follows:", "use this
 #: syntax:" (not a list of things the text goes on about: "... directories including:").
 _ANNOUNCES_RE = re.compile(
     r"\b(?:the (?:\w+ )?following|as follows|as shown here|this (?:command|syntax|line|"
-    r"statement)|these (?:commands|lines))\b|\b(?:type|enter|run|add)\s*:$",
+    r"statement)|these (?:commands|lines))\b|\b(?:type|enter|run|add|use)\s*:$",
     re.IGNORECASE,
 )
 #: A line of columns (`txtUser      <empty>`): a table of settings or captions, not a command.
@@ -59,27 +60,39 @@ def _typing_lead(text: str) -> str:
     return sentence
 
 
-def _has_placeholder(line: str) -> bool:
-    return any(p.kind == "placeholder" for _, _, p in find_params(line))
+def _has_placeholder(detail: str) -> bool:
+    """Whether the command (its first line) holds a placeholder, read with the article's
+    "where x is ..." under it (which makes a bare `stacksize` one)."""
+    end = len(detail.split("\n", 1)[0])
+    return any(p.kind == "placeholder" and start < end for start, _, p in find_params(detail))
 
 
 def section_commands(section: Section) -> list[str]:
     """Steps (lead sentence, the command line verbatim as its detail) for each command
-    line with a placeholder in an indented block right under a lead that says to type it."""
+    line with a placeholder in an indented block right under a lead that says to type it;
+    the article's "where x is ..." right under the block stays with each of its commands."""
     found: list[str] = []
+    paras = paragraphs(section.text)
     lead = ""
-    for para in paragraphs(section.text):
+    for n, para in enumerate(paras):
         if para.indent < 2:
             lead = _typing_lead(para.text)
             continue
         if not lead:
             continue
-        for line in para.lines:
+        after = paras[n + 1].text if n + 1 < len(paras) else ""
+        # its first sentence only: the paragraph goes on about other things
+        where = re.match(r"where\s.*?[.;](?=\s+[A-Z]|$)", after, re.IGNORECASE | re.DOTALL)
+        said = where.group(0) if where else ""
+        # `" subinacl ... " (without the` / `quotation marks)`: one quoted command wrapped
+        lines = [para.text] if para.text.startswith('"') else para.lines
+        for line in lines:
             command = line.strip()
-            if _PROSE_LINE_RE.match(command) or _COLUMNS_RE.search(command):
+            if not command or _PROSE_LINE_RE.match(command) or _COLUMNS_RE.search(command):
                 continue
-            if command and _has_placeholder(command):
-                found.append(with_detail(sentence_cut(lead, 200), command))
+            detail = f"{command}\n\n{said}" if said else command
+            if _has_placeholder(detail):
+                found.append(with_detail(sentence_cut(lead, 200), detail))
         lead = ""  # one block per lead: the text after it is explanation
     return found
 
