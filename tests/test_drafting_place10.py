@@ -112,3 +112,27 @@ def test_an_explained_lowercase_word_is_asked_where_it_is_an_argument_only() -> 
     assert text == "To set the stack size as the program is running, use:"
     assert detail.splitlines()[0] == "STACK 4096"
     assert "The default" not in detail
+
+
+def test_an_input_help_quotes_the_whole_where_sentence() -> None:
+    """The help of `<path>` says "the path to your MOUSE.SYS file" (not cut at MOUSE's dot,
+    found though the article writes "where path is"), and of `<directory>` "your MS-DOS
+    directory" (a line wrapped after "MS-" joined)."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nThe mouse pointer does not appear.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "1. Make sure the following line is in your CONFIG.SYS file:\n\n"
+        "  device=<path>\\mouse.sys\n\n"
+        "  where path is the path to your MOUSE.SYS file.\n\n"
+        "2. At the MS-DOS command prompt, type the following:\n\n"
+        "  edit c:\\<directory>\\dosshell.ini\n\n"
+        "  where <directory> is your MS-\n"
+        "  DOS directory.\n"
+    )
+    helps = {n["title"]: n["help"] for n in inputs(draft_tree(art))}
+    assert helps["Your path for <path>"].startswith(
+        "<path> is the path to your MOUSE.SYS file (the article)."
+    )
+    assert helps["Your path for <directory>"].startswith(
+        "<directory> is your MS-DOS directory (the article)."
+    )

@@ -1852,14 +1852,22 @@ _OBJECT_NOUNS = frozenset(
 def _explanation(literal: str, items: list[str]) -> str:
     """ "the floppy disk drive" from "where <drive> is the floppy disk drive ...": what the
     article says the placeholder stands for, "" if it does not say."""
+    # `<path>` is explained as "where path is ...": the bare word names it too
+    name = re.escape(literal)
+    if re.fullmatch(r"<[a-z]{3,}>", literal):
+        name = rf"(?:{name}|{re.escape(literal[1:-1])})"
     pattern = re.compile(
-        rf"\b(?:where|and)\s+[\"']?{re.escape(literal)}[\"']?:?\s+"
+        rf"\b(?:where|and)\s+[\"']?{name}[\"']?:?\s+"
         r"(?:is|are|represents|stands for)\s+"
-        r"(?P<what>[^.;\n\x1f]{3,120}?)(?=\s+and\s+(?:where|<)|[.;,)\n\x1f]|$)",
+        # a dot inside a file name (MOUSE.SYS) does not end what it says
+        r"(?P<what>(?:[^.;\n\x1f]|\.(?=\w)){3,120}?)(?=\s+and\s+(?:where|<)|\.(?!\w)|[;,)\n\x1f]|$)",
         re.IGNORECASE,
     )
     for item in items:
-        found = pattern.search(" ".join(item.replace("\x1f", " \x1f ").split(" ")))
+        # a sentence wrapped over the lines of a paragraph is one line ("your MS-" / "DOS")
+        text = re.sub(r"(?<=[A-Za-z]-)\n[ \t]*(?=[A-Za-z])", "", item)
+        text = re.sub(r"(?<!\n)\n(?![\n\x1f])[ \t]*", " ", text)
+        found = pattern.search(" ".join(text.replace("\x1f", " \x1f ").split(" ")))
         if found:
             return " ".join(found.group("what").split())
     return ""
