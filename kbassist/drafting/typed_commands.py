@@ -39,6 +39,11 @@ _ANNOUNCES_RE = re.compile(
     r"statement)|these (?:commands|lines))\b|\b(?:type|enter|run|add|use)\s*:$",
     re.IGNORECASE,
 )
+#: "type the following line at the command prompt, and then press ENTER": a lead the
+#: archive often ends with no colon.
+_TYPE_FOLLOWING_RE = re.compile(
+    r"\b(?:type|enter|run|execute)\s+the\s+following\b[^.:;]{0,80}$", re.IGNORECASE
+)
 #: A line of columns (`txtUser      <empty>`): a table of settings or captions, not a command.
 _COLUMNS_RE = re.compile(r"\S\s{3,}\S")
 #: An explanation under the command, not a command ("where <drive> is ...").
@@ -48,9 +53,10 @@ MAX_COMMANDS = 4
 
 def _typing_lead(text: str) -> str:
     """The lead's last sentence when it announces something to type (it ends with a colon,
-    says type / run / add ..., and names no message or output); "" otherwise."""
+    or says "type the following" without one, "... and press ENTER"; says type / run /
+    add ...; names no message or output); "" otherwise."""
     text = strip_marker(text).strip()
-    if not text.endswith(":"):
+    if not text.endswith(":") and not _TYPE_FOLLOWING_RE.search(text):
         return ""
     sentence = re.split(r"(?<=[.;])\s+(?=[A-Z])", text)[-1]
     if not _TYPE_LEAD_RE.search(sentence) or _SHOWN_LEAD_RE.search(sentence):
