@@ -136,3 +136,29 @@ def test_an_input_help_quotes_the_whole_where_sentence() -> None:
     assert helps["Your path for <directory>"].startswith(
         "<directory> is your MS-DOS directory (the article)."
     )
+
+
+def test_a_command_quoted_in_a_sentence_is_a_step_with_its_answers() -> None:
+    """ "run the "preinst /delsite:{<child site code>, <parent site code>}" command": both
+    codes are asked and stand in the sentence; "When you type "format <drive>:", you
+    receive ..." tells what happened and is no step."""
+    art = mskb(
+        "SUMMARY\n=======\n\nA child site stays listed after it is removed.\n\n"
+        'When you type "format <drive>:", you receive the following prompt:\n\n'
+        "  Proceed with Format (Y/N)?\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "To remove the servers from the database, run the\n"
+        '"preinst /delsite:{<child site code>, <parent site code>}" command on the parent\n'
+        "site server.\n"
+    )
+    tree = draft_tree(art)
+    assert [n["title"] for n in inputs(tree)] == [
+        "Your value for <child site code>",
+        "Your value for <parent site code>",
+    ]
+    answers = {"symptom": "yes", "placeholder_1": "C01", "placeholder_2": "P01"}
+    [_, (text, _)] = steps(walked(art, answers))
+    assert text == (
+        'To remove the servers from the database, run the "preinst /delsite:{C01, P01}" '
+        "command on the parent site server."
+    )

@@ -73,6 +73,30 @@ def _has_placeholder(detail: str) -> bool:
     return any(p.kind == "placeholder" and start < end for start, _, p in find_params(detail))
 
 
+#: A command quoted in a sentence: `run the "preinst /delsite:{<site code>}" command`,
+#: `type "net use <drive>: \\<server>\<share>"`.
+_QUOTED_COMMAND_RE = re.compile(
+    r"\b(?:type|run|enter|execute)\s+(?:the\s+(?:following\s+)?(?:command\s+)?)?"
+    r"\"(?P<c>[^\"]{3,160})\"",
+    re.IGNORECASE,
+)
+
+
+def _inline_commands(text: str) -> list[str]:
+    """The sentences of a prose paragraph that quote a command to type or run holding a
+    placeholder (the sentence is the step: the answers are filled into it)."""
+    found: list[str] = []
+    text = strip_marker(text).strip()
+    for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z])", text):
+        if _SHOWN_LEAD_RE.search(sentence) or re.match(r"(?:when|if)\b", sentence, re.I):
+            continue  # "When you type X, you receive ...": what happened, not a step
+        for match in _QUOTED_COMMAND_RE.finditer(sentence):
+            if _has_placeholder(match.group("c")):
+                found.append(sentence_cut(sentence, 300))
+                break
+    return found
+
+
 def section_commands(section: Section) -> list[str]:
     """Steps (lead sentence, the command line verbatim as its detail) for each command
     line with a placeholder in an indented block right under a lead that says to type it;
@@ -83,6 +107,7 @@ def section_commands(section: Section) -> list[str]:
     for n, para in enumerate(paras):
         if para.indent < 2:
             lead = _typing_lead(para.text)
+            found.extend(_inline_commands(para.text))
             continue
         if not lead:
             continue
