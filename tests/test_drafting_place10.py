@@ -162,3 +162,21 @@ def test_a_command_quoted_in_a_sentence_is_a_step_with_its_answers() -> None:
         'To remove the servers from the database, run the "preinst /delsite:{C01, P01}" '
         "command on the parent site server."
     )
+
+
+def test_a_command_at_its_list_item_lead_depth_is_still_a_command() -> None:
+    """In a list item, "The syntax ... is as follows:" over `OPTION NOKEYWORD:<keyword>` at
+    the same depth: the keyword is asked and filled in; the item's prose is no command."""
+    art = mskb(
+        "MORE INFORMATION\n================\n\n"
+        "The following problems can occur when you upgrade to MASM 6.0:\n\n"
+        "- Reserved words are used as label names in your code. Remove them from the\n"
+        "  reserved word list. The syntax for the OPTION KEYWORD directive is as follows:\n\n"
+        "  OPTION NOKEYWORD:<keyword>\n\n"
+        "  This directive is valid in MASM 6.0 and later.\n"
+    )
+    tree = draft_tree(art)
+    assert [n["title"] for n in inputs(tree)] == ["Your value for <keyword>"]
+    [_, (text, detail)] = steps(walked(art, {"placeholder_1": "FSIN"}))
+    assert text == "The syntax for the OPTION KEYWORD directive is as follows:"
+    assert detail == "OPTION NOKEYWORD:FSIN"

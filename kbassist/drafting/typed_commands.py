@@ -97,19 +97,30 @@ def _inline_commands(text: str) -> list[str]:
     return found
 
 
+def _one_code_line(lines: list[str]) -> bool:
+    """A one-line paragraph that is no sentence (`OPTION NOKEYWORD:<keyword>` at its lead's
+    own depth): a command, not the text going on."""
+    text = lines[0].strip() if len(lines) == 1 else ""
+    return bool(text) and not text.endswith((".", ":")) and len(text.split()) <= 8
+
+
 def section_commands(section: Section) -> list[str]:
     """Steps (lead sentence, the command line verbatim as its detail) for each command
     line with a placeholder in an indented block right under a lead that says to type it;
     the article's "where x is ..." right under the block stays with each of its commands."""
     found: list[str] = []
     paras = paragraphs(section.text)
-    lead = ""
+    lead, lead_indent = "", 0
     for n, para in enumerate(paras):
-        if para.indent < 2:
-            lead = _typing_lead(para.text)
+        # the block under a lead is indented deeper than it (a lead in a list item's
+        # text, "  2. ... type the following line:", has its command deeper still), or is
+        # a quoted command at the lead's own depth (`  " type <drive>:\x " (without ...)`)
+        block = lead and (
+            para.indent > lead_indent or para.text.startswith('"') or _one_code_line(para.lines)
+        )
+        if not block:
+            lead, lead_indent = _typing_lead(para.text), para.indent
             found.extend(_inline_commands(para.text))
-            continue
-        if not lead:
             continue
         after = paras[n + 1].text if n + 1 < len(paras) else ""
         # its first sentence only: the paragraph goes on about other things
