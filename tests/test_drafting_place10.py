@@ -170,8 +170,9 @@ def test_a_command_at_its_list_item_lead_depth_is_still_a_command() -> None:
     art = mskb(
         "MORE INFORMATION\n================\n\n"
         "The following problems can occur when you upgrade to MASM 6.0:\n\n"
-        "- Reserved words are used as label names in your code. Remove them from the\n"
-        "  reserved word list. The syntax for the OPTION KEYWORD directive is as follows:\n\n"
+        "1. Reserved words are used as label names.\n\n"
+        "  If this is the case in your code, remove them from the reserved word\n"
+        "  list. The syntax for the OPTION KEYWORD directive is as follows:\n\n"
         "  OPTION NOKEYWORD:<keyword>\n\n"
         "  This directive is valid in MASM 6.0 and later.\n"
     )
