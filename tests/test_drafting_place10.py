@@ -181,3 +181,24 @@ def test_a_command_at_its_list_item_lead_depth_is_still_a_command() -> None:
     [_, (text, detail)] = steps(walked(art, {"placeholder_1": "FSIN"}))
     assert text == "The syntax for the OPTION KEYWORD directive is as follows:"
     assert detail == "OPTION NOKEYWORD:FSIN"
+
+
+def test_a_line_to_use_similar_to_the_following_is_asked_but_its_example_is_not() -> None:
+    """ "use a command line similar to the following:" + `CiCatalog=<catalogpath>` asks the
+    path and fills it in; the example line under "For example, if ..., then your line
+    will be similar to the following:" is not asked."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nThe query searches the wrong catalog.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "In an IDQ file, use a command line similar to the following:\n\n"
+        "  CiCatalog=<catalogpath>\n\n"
+        "where <catalogpath> is the path to the directory that contains Catalog.wci.\n"
+        "For example, if your Catalog.wci folder is C:\\Inetpub\\Catalogs\\Catalog.wci, then\n"
+        "your CiCatalog line will be similar to the following:\n\n"
+        "  CiCatalog=C:\\Inetpub\\Catalogs\n"
+    )
+    assert [n["title"] for n in inputs(draft_tree(art))] == ["Your path for <catalogpath>"]
+    answers = {"symptom": "yes", "placeholder_1": "D:\\Cat"}
+    [(text, detail)] = steps(walked(art, answers))
+    assert text.startswith("In an IDQ file, use a command line similar to the following")
+    assert detail.splitlines()[0] == "CiCatalog=D:\\Cat"

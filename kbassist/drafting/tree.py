@@ -270,6 +270,14 @@ _LOOK_FOR_RE = re.compile(
 )
 
 
+#: "In an IDQ file, use a command line similar to the following:": a line to type,
+#: though "similar to the following" usually leads to what is shown.
+_TYPE_SIMILAR_RE = re.compile(
+    r"\b(?:use|type|add|enter|run|insert|create)\b[^.;:]{0,40}\bsimilar to the following\s*:$",
+    re.IGNORECASE,
+)
+
+
 def _askable(item: str, article: Article) -> str:
     """The part of a step whose placeholders are asked: not the alert text a runbook
     quotes ("Alert text: Storage node <nod-name> went down."), a sample output table
@@ -279,7 +287,9 @@ def _askable(item: str, article: Article) -> str:
     if article.style == "mskb":
         text, detail = split_detail(item)
         # "look for the following entry: Local-Cred "<password>"": what you find, not type
-        return text if detail and _LOOK_FOR_RE.search(text) else item
+        # ("use a command line similar to the following:" is typed, its placeholders asked)
+        shown = _LOOK_FOR_RE.search(text) and not _TYPE_SIMILAR_RE.search(text)
+        return text if detail and shown else item
     if sample_lead(split_detail(item)[0]):
         return split_detail(item)[0]  # "... an entry that resembles the following:": shown
     item = shown_lines(item)  # a quoted message, a sample entry's `Date: <Datetime>`
@@ -333,7 +343,14 @@ def _in_example(text: str, at: int) -> bool:
     """Whether position `at` is in a sentence that gives an example ("For example, if the
     installation disk is in drive A ..."): its values illustrate a placeholder."""
     start = max(text.rfind(mark, 0, at) for mark in (". ", ": ", "\n", "\x1f")) + 1
-    return bool(_EXAMPLE_START_RE.match(text, start))
+    if _EXAMPLE_START_RE.match(text, start):
+        return True
+    # the line under "For example, if ..., your line will be similar to the following:"
+    before = text[: max(text.rfind("\n", 0, at), 0)].rstrip()
+    if not before.endswith(":"):
+        return False
+    lead = max(before.rfind(mark) for mark in (". ", "\n\n", "\x1f")) + 1
+    return bool(_EXAMPLE_START_RE.match(" ".join(before[lead:].split())))
 
 
 def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
