@@ -51,7 +51,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   is not a use. A sample log line in a listing is no command, a `MyServer`-like name the
   article sets (`MYPOD=...`) no placeholder; a placeholder next to another is used when
   an answer stands beside it. Measured by answering every input on a walk with a
-  sentinel and reading the outcome's items (steps, verify, rollback).
+  sentinel and reading the outcome's items (steps, verify, rollback). Round 10: a message
+  under a lead that names it ("one of the following messages", no colon needed) and an
+  explained word in its own "where x is ..." sentence are left out and counted apart
+  ("not counted: in messages / explanations"); a bare `servername` beside a filled-in
+  share counts.
 - **action steps**: checklist steps (the "Checklist" part of each outcome, once per
   outcome; pointers such as "Read the article" left out) whose first word, after a list
   marker, a filler ("Then", "Optionally,") and one lead-in clause ending in a comma or
@@ -248,6 +252,10 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "walks with a question": _pct(sum(r.asks_question for r in clean), len(clean)),
         "placeholders used": _pct(sum(bool(p["used"]) for p in placeholders), len(placeholders)),
         "  articles with placeholders": f"{sum(bool(r.placeholders) for r in clean):,}",
+        "  not counted: in messages / explanations": " / ".join(
+            f"{sum(p['why'] == why for r in clean for p in r.placeholders_excluded):,}"
+            for why in ("message", "explanation")
+        ),
         "action steps": _pct(sum(r.verb_items for r in clean), sum(r.items for r in clean)),
         "labels cut": _pct(sum(len(r.cut_labels) for r in clean), sum(r.labels for r in clean)),
         "concrete verify": _pct(

@@ -13,7 +13,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from draft_placeholders import command_placeholders, placeholder_used, rendered_items
+from draft_placeholders import (
+    Placeholder,
+    command_placeholders,
+    placeholder_used,
+    rendered_items,
+)
 
 from kbassist.articles import Article, ArticleSkip, load_article, section_key
 from kbassist.trees.checklist import Checklist, build_checklist
@@ -607,6 +612,8 @@ class Record:
     symptom_cut: bool = False
     texts_cut: list[tuple[str, str]] = field(default_factory=list)  # (where, text)
     placeholders: list[dict[str, object]] = field(default_factory=list)
+    #: pairs left out of `placeholders`: {"token", "command", "why"} (message, explanation)
+    placeholders_excluded: list[dict[str, str]] = field(default_factory=list)
     has_fix_section: bool = False
     real_mitigation: bool = False
     verify_outcomes: int = 0  # outcomes with a verify part (the fallbacks have none)
@@ -723,9 +730,13 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     cut = symptom_cut(tree)
     record.symptom_question, record.symptom_cut = cut is not None, bool(cut)
     rendered = rendered_items(walks.checklists)
+    excluded: list[tuple[str, Placeholder]] = []
     record.placeholders = [
         {"token": ph.token, "command": ph.command, "used": placeholder_used(ph, rendered)}
-        for ph in command_placeholders(article)
+        for ph in command_placeholders(article, excluded)
+    ]
+    record.placeholders_excluded = [
+        {"token": ph.token, "command": ph.command, "why": why} for why, ph in excluded
     ]
     record.input_answers, record.unused_inputs = unused_inputs(walks.checklists)
     record.mistyped_inputs = mistyped_inputs(tree)

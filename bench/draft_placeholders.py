@@ -88,9 +88,40 @@ _SHOWN_WORDS_RE = re.compile(
 )
 _TYPING_WORDS_RE = re.compile(
     r"\b(?:type|typing|run|enter|execute|add|added|adding|set|change|edit|create|insert|"
-    r"append|include|replace|uses?|modify|command|syntax|lines?|code|example)\b",
+    r"append|include|replace|uses?|modify|command|syntax|lines?|code|example|steps?|"
+    r"procedures?|perform(?:ing)?)\b",
     re.IGNORECASE,
 )
+
+
+#: A lead that names the message it announces: "you receive the following error message",
+#: "one of the following messages", "the following error will occur", "an error message
+#: similar to the following" (the words between never a step, command or example).
+_MESSAGE_LEAD_RE = re.compile(
+    r"\b(?:the|one of the)\s+following\s+(?:(?!(?:steps?|commands?|examples?|procedures?|"
+    r"methods?|lines?|text|code|to)\b)[\w()-]+\s+){0,3}?(?:error\s+)?(?:messages?|errors?|"
+    r"warnings?|dialog box|output|results?)\b"
+    r"|\b(?:messages?|errors?|warnings?|output|results?)\s+(?:similar to|like|resembling)\s+"
+    r"(?:this|the following)\b|\ba similar result\b",
+    re.IGNORECASE,
+)
+#: After a message lead: an instruction to type something after all ("... when you type
+#: the following command:"), so what follows is a command.
+_TYPED_AFTER_RE = re.compile(r"\b(?:type|typing|run|enter|execute|command|syntax)\b", re.I)
+#: Paragraphs between a message lead and its message, or between messages: "-or-", a
+#: bare bullet, a short label ("IIS 4.0:"), the message's own "where <x> is ...".
+_BETWEEN_MESSAGES_RE = re.compile(
+    r"^(?:-?\s*or\s*-?|-|\*|[^.:]{1,40}:|where\s.{0,300})$", re.IGNORECASE | re.DOTALL
+)
+
+
+def _message_lead(para: str) -> bool:
+    """Whether a plain-text paragraph's last sentence announces a message (or program
+    output) by name, with no instruction to type after the announcement."""
+    text = _normal(para)
+    sentence = re.split(r"(?<=[.;])\s", text.rstrip(" .:"))[-1]
+    match = _MESSAGE_LEAD_RE.search(sentence)
+    return bool(match) and not _TYPED_AFTER_RE.search(sentence[match.end() :])
 
 
 def _shown_lead(para: str) -> bool:
@@ -130,6 +161,9 @@ class _Context:
     code: bool  # Markdown code, or an indented plain-text block (a listing, typed lines)
     section: str  # the section's text, to see an XML element's closing tag
     markdown: bool
+    #: a message or output the article marks as such (under "you receive the following
+    #: error message:"): not a command, counted apart (`shown_placeholders`)
+    shown: bool = False
 
 
 def _contexts(article: Article) -> Iterator[_Context]:
@@ -142,11 +176,10 @@ def _contexts(article: Article) -> Iterator[_Context]:
             shown = False  # under a lead that announces a message or output
             for para in re.split(r"\n\s*\n", section.text):
                 indented = para.startswith(("  ", "\t"))
-                if not indented:
-                    shown = _shown_lead(para)
-                elif shown:
-                    continue  # "you receive the following error message:" + the message
-                yield _Context(_normal(para), indented, section.text, False)
+                if not indented and not (shown and _BETWEEN_MESSAGES_RE.match(_normal(para))):
+                    shown = _shown_lead(para) or _message_lead(para)
+                # "you receive the following error message:" + the message
+                yield _Context(_normal(para), indented, section.text, False, indented and shown)
             continue
         fence = ""
         output = False  # a block marked ```output, or a logged event: shown, not typed
@@ -211,8 +244,26 @@ def _side_words(context: str, start: int, end: int) -> tuple[str, str, str, str]
     return left[-12:], right[:12], left, right
 
 
-def command_placeholders(article: Article) -> list[Placeholder]:
-    """Every (placeholder, command) pair in the article, once each.
+def _explaining(text: str, start: int) -> bool:
+    """Whether a position in plain text lies in the article's explanation of a token:
+    after "where x is" and before that sentence ends ("where path is the path to your
+    MOUSE.SYS file."): the explanation's words are no use of the token."""
+    for match in _WHERE_RE.finditer(text, 0, start):
+        if match.group("t") is None:
+            continue  # "replace X with": code such as FoxPro's `REPLACE x WITH y` too
+        end = re.compile(r"[.;](?=\s|$)").search(text, match.end())
+        if match.start() < start < (end.start() if end else len(text)):
+            return True
+    return False
+
+
+def command_placeholders(
+    article: Article, excluded: list[tuple[str, Placeholder]] | None = None
+) -> list[Placeholder]:
+    """Every (placeholder, command) pair in the article, once each; `excluded` (when
+    given) gets the pairs left out as ("message", pair): in a message or output the
+    article marks as such, or ("explanation", pair): an explained token's word in its
+    own explanation.
 
     Strong forms: `<name>` (see _angle_ok), `{Name}` (with a capital or `_`; not `${x}`,
     `{{x}}`, a GUID), `YourServer` / `your_domain` / `servername`-like words, and in
@@ -223,6 +274,7 @@ def command_placeholders(article: Article) -> list[Placeholder]:
     a command (_in_command). The explanation itself ("where <drive> is") is not a use.
     """
     found: dict[tuple[str, str], Placeholder] = {}
+    left_out: dict[tuple[str, str], tuple[str, Placeholder]] = {}
     contexts = list(_contexts(article))
     weak: set[str] = set()
     for section in article.sections:
@@ -244,10 +296,14 @@ def command_placeholders(article: Article) -> list[Placeholder]:
         if not context.markdown and not (plain_ok or _in_command(context, start)):
             return
         left, right, left_word, right_word = _side_words(text, start, end)
-        if (token, text) not in found:
-            found[(token, text)] = Placeholder(
-                token, text[:300], left, right, left_word, right_word
-            )
+        pair = Placeholder(token, text[:300], left, right, left_word, right_word)
+        why = "message" if context.shown else ""
+        if plain_ok and not context.markdown and _explaining(text, start):
+            why = "explanation"
+        if why:
+            left_out.setdefault((token, text), (why, pair))
+        elif (token, text) not in found:
+            found[(token, text)] = pair
 
     # whether each paragraph explains a token: searched once, and only when one is
     where = [bool(_WHERE_RE.search(c.text)) for c in contexts] if weak else []
@@ -276,6 +332,9 @@ def command_placeholders(article: Article) -> list[Placeholder]:
             tail = r"(?=:)" if len(token) == 1 else r"(?![\w])"
             for match in re.finditer(rf"(?<![\w\\]){re.escape(token)}{tail}", context.text):
                 add(token, context, *match.span(), plain_ok=True)
+    if excluded is not None:
+        # a pair also found outside a message (the same line typed elsewhere) is counted
+        excluded.extend(v for k, v in left_out.items() if k not in found)
     return list(found.values())
 
 
@@ -319,8 +378,12 @@ def _neighbour_re(word: str) -> str:
     return out
 
 
-#: A neighbouring word that is a placeholder itself: `<subvolume>`, `{Name}`.
-_NEIGHBOUR_PH_RE = re.compile(r"<[A-Za-z][^<>]{0,40}>|\{[A-Za-z_][\w-]{1,40}\}")
+#: A neighbouring word that is a placeholder itself: `<subvolume>`, `{Name}`, the
+#: `servername` of `\\servername\sharename`.
+_NEIGHBOUR_PH_RE = re.compile(
+    r"<[A-Za-z][^<>]{0,40}>|\{[A-Za-z_][\w-]{1,40}\}"
+    r"|(?i:(?:your)?(?:server|share|computer|domain|machine|host|printer|user)_?name)(?![\w-])"
+)
 
 
 def rendered_items(checklists: list[Checklist]) -> list[str]:

@@ -70,3 +70,50 @@ def test_html_page_tags_are_no_placeholders(tmp_path: Path) -> None:
     )
     found = command_placeholders(metrics.load_article(path))
     assert [p.token for p in found] == ["<server>"]
+
+
+def test_marked_messages_are_counted_apart_and_steps_leads_are_no_messages(
+    tmp_path: Path,
+) -> None:
+    """A message under a lead that names it (no colon, "one of the following messages",
+    "-or-" between) is left out and counted apart; a command under "performing the
+    following steps:" still counts, and "the path to" in "where path is ..." is no use."""
+    kb = tmp_path / "Q999304.txt"
+    kb.write_text(
+        "## Q999304: Test\n\nArticle: Q999304\n\n\tSYMPTOMS\n\t========\n\n"
+        "\tThe following error message may appear when you move a user.\n\n"
+        "\t  Moving user '<UserName>' failed.\n\n"
+        "\tWhen you install a distribution set, you receive one of the following messages:\n\n"
+        "\t  Please insert disk <number>\n\n\t-or-\n\n\t  Cannot find file '<file name>'\n\n"
+        "\tRESOLUTION\n\t==========\n\n"
+        "\tStop the information store and check it by performing the following steps:\n\n"
+        "\t  <exchsrvr>\\bin\\edbutil /mh priv.edb\n\n"
+        "\tIn CONFIG.SYS, type the following line:\n\n\t  device=<path>\\mouse.sys\n\n"
+        "\twhere path is the path to your MOUSE.SYS file.\n",
+        encoding="utf-8",
+    )
+    excluded: list[tuple[str, object]] = []
+    found = command_placeholders(metrics.load_article(kb), excluded)
+    assert [p.token for p in found] == ["<exchsrvr>", "<path>"]
+    assert sorted((why, p.token) for why, p in excluded) == [  # type: ignore[attr-defined]
+        ("explanation", "path"),
+        ("message", "<UserName>"),
+        ("message", "<file name>"),
+        ("message", "<number>"),
+    ]
+
+
+def test_a_bare_server_name_beside_a_share_name_counts_when_both_are_filled_in(
+    tmp_path: Path,
+) -> None:
+    """`net use lpt1: \\\\servername\\sharename`: the share name counts as used when the
+    checklist has both answers there, not when the server is left as written elsewhere."""
+    kb = tmp_path / "Q999305.txt"
+    kb.write_text(
+        "## Q999305: Test\n\nArticle: Q999305\n\n\tSUMMARY\n\t=======\n\n"
+        "\tAt the MS-DOS prompt, type:\n\n\t  net use lpt1: \\\\servername\\sharename\n",
+        encoding="utf-8",
+    )
+    found = {p.token: p for p in command_placeholders(metrics.load_article(kb))}
+    assert placeholder_used(found["sharename"], ["net use lpt1: \\\\qzvar0qz\\qzvar1qz"])
+    assert not placeholder_used(found["sharename"], ["net use lpt2: \\\\other\\qzvar1qz"])

@@ -400,6 +400,22 @@ def _explained_token_ok(token: str) -> bool:
     return "_" in token or bool(_NAME_WORD_RE.fullmatch(token.casefold()))
 
 
+#: What stands right before a command's argument: `,,` `:` `/` `=` `\\` or a command
+#: word in capitals (`STACK stacksize`, `CLEAR ,,stacksize`, `/ST:stacksize`).
+_ARGUMENT_BEFORE_RE = re.compile(r"(?:[,:/=\\]|(?<![\w])[A-Z]{2,}[ ])$")
+
+
+def _bare_word_token(token: str) -> bool:
+    """A lowercase word the article explains as a value ("where stacksize is the number
+    of bytes"): an input where it stands as an argument (see _ARGUMENT_BEFORE_RE)."""
+    return (
+        token.isalpha()
+        and token.islower()
+        and len(token) >= 4
+        and token not in {"this", "that", "there", "these", "those", "which", "what", "each"}
+    )
+
+
 _HTML_TAGS = frozenset(
     "a abbr b big blockquote body br caption center code col dd div dl dt em embed font form "
     "frame h1 h2 h3 h4 h5 h6 head hr html i iframe img input label li link meta nobr object "
@@ -460,11 +476,17 @@ def find_params(text: str) -> tuple[tuple[int, int, Param], ...]:
         token = where.group("t")
         # "where drive is the drive letter ...": a plain word, taken only before its colon
         tail = r"(?=:)" if _WHERE_WORD_DRIVE_RE.match(text, where.start()) else r"(?![\w>])"
-        if tail == r"(?![\w>])" and not _explained_token_ok(token):
+        # "where stacksize is the number of bytes": a lowercase word, taken only where it
+        # stands as a command's argument (`STACK stacksize`, `/ST:stacksize`), never in
+        # prose ("the default stacksize")
+        bare = tail == r"(?![\w>])" and _bare_word_token(token)
+        if tail == r"(?![\w>])" and not _explained_token_ok(token) and not bare:
             continue
         for match in re.finditer(rf"(?<![\w\\<]){re.escape(token)}{tail}", text):
             if where.start() <= match.start() <= where.end():
                 continue  # the explanation itself
+            if bare and not _ARGUMENT_BEFORE_RE.search(text, 0, match.start()):
+                continue
             span = (match.start(), match.end())
             if any(span[0] < e and s < span[1] for s, e in taken):
                 continue

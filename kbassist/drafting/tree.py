@@ -125,6 +125,7 @@ from kbassist.drafting.text import (
     step_text,
     with_detail,
 )
+from kbassist.drafting.typed_commands import commands_option
 from kbassist.drafting.verify import (
     REPRO_PREFIX,
     bare_pronoun,
@@ -269,6 +270,14 @@ _LOOK_FOR_RE = re.compile(
 )
 
 
+#: "In an IDQ file, use a command line similar to the following:": a line to type,
+#: though "similar to the following" usually leads to what is shown.
+_TYPE_SIMILAR_RE = re.compile(
+    r"\b(?:use|type|add|enter|run|insert|create)\b[^.;:]{0,40}\bsimilar to the following\s*:$",
+    re.IGNORECASE,
+)
+
+
 def _askable(item: str, article: Article) -> str:
     """The part of a step whose placeholders are asked: not the alert text a runbook
     quotes ("Alert text: Storage node <nod-name> went down."), a sample output table
@@ -278,7 +287,9 @@ def _askable(item: str, article: Article) -> str:
     if article.style == "mskb":
         text, detail = split_detail(item)
         # "look for the following entry: Local-Cred "<password>"": what you find, not type
-        return text if detail and _LOOK_FOR_RE.search(text) else item
+        # ("use a command line similar to the following:" is typed, its placeholders asked)
+        shown = _LOOK_FOR_RE.search(text) and not _TYPE_SIMILAR_RE.search(text)
+        return text if detail and shown else item
     if sample_lead(split_detail(item)[0]):
         return split_detail(item)[0]  # "... an entry that resembles the following:": shown
     item = shown_lines(item)  # a quoted message, a sample entry's `Date: <Datetime>`
@@ -332,7 +343,14 @@ def _in_example(text: str, at: int) -> bool:
     """Whether position `at` is in a sentence that gives an example ("For example, if the
     installation disk is in drive A ..."): its values illustrate a placeholder."""
     start = max(text.rfind(mark, 0, at) for mark in (". ", ": ", "\n", "\x1f")) + 1
-    return bool(_EXAMPLE_START_RE.match(text, start))
+    if _EXAMPLE_START_RE.match(text, start):
+        return True
+    # the line under "For example, if ..., your line will be similar to the following:"
+    before = text[: max(text.rfind("\n", 0, at), 0)].rstrip()
+    if not before.endswith(":"):
+        return False
+    lead = max(before.rfind(mark) for mark in (". ", "\n\n", "\x1f")) + 1
+    return bool(_EXAMPLE_START_RE.match(" ".join(before[lead:].split())))
 
 
 def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
@@ -424,6 +442,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             if is_heading_of(option.items[-1], follows):
                 # the next product's heading, not a step of this one: it names that one
                 later.label = split_detail(option.items.pop())[0].strip()
+
+    if not options and (typed := commands_option(article)) is not None:
+        options = [typed]  # no fix found, but commands to type: asked and filled in
 
     # Ids, labels and choice values, unique; one variable per distinct literal.
     used_ids: set[str] = {"cause", "mitigation"}
@@ -1849,14 +1870,22 @@ _OBJECT_NOUNS = frozenset(
 def _explanation(literal: str, items: list[str]) -> str:
     """ "the floppy disk drive" from "where <drive> is the floppy disk drive ...": what the
     article says the placeholder stands for, "" if it does not say."""
+    # `<path>` is explained as "where path is ...": the bare word names it too
+    name = re.escape(literal)
+    if re.fullmatch(r"<[a-z]{3,}>", literal):
+        name = rf"(?:{name}|{re.escape(literal[1:-1])})"
     pattern = re.compile(
-        rf"\b(?:where|and)\s+[\"']?{re.escape(literal)}[\"']?:?\s+"
+        rf"\b(?:where|and)\s+[\"']?{name}[\"']?:?\s+"
         r"(?:is|are|represents|stands for)\s+"
-        r"(?P<what>[^.;\n\x1f]{3,120}?)(?=\s+and\s+(?:where|<)|[.;,)\n\x1f]|$)",
+        # a dot inside a file name (MOUSE.SYS) does not end what it says
+        r"(?P<what>(?:[^.;\n\x1f]|\.(?=\w)){3,120}?)(?=\s+and\s+(?:where|<)|\.(?!\w)|[;,)\n\x1f]|$)",
         re.IGNORECASE,
     )
     for item in items:
-        found = pattern.search(" ".join(item.replace("\x1f", " \x1f ").split(" ")))
+        # a sentence wrapped over the lines of a paragraph is one line ("your MS-" / "DOS")
+        text = re.sub(r"(?<=[A-Za-z]-)\n[ \t]*(?=[A-Za-z])", "", item)
+        text = re.sub(r"(?<!\n)\n(?![\n\x1f])[ \t]*", " ", text)
+        found = pattern.search(" ".join(text.replace("\x1f", " \x1f ").split(" ")))
         if found:
             return " ".join(found.group("what").split())
     return ""

@@ -1,0 +1,177 @@
+"""The commands an MS KB article gives the admin to type, when they hold placeholders.
+
+A draft that found no fix ends at "Read the article"; when the article's how-to text
+(SUMMARY, MORE INFORMATION, a section of its own) announces a command to type ("At the
+MS-DOS command prompt, type the following:" + `setver <program name> <version>`), that
+outcome also hands over the command, so its placeholders become typed inputs filled into
+it, as they are in a drafted fix.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.articles import Article, Section
+from kbassist.drafting.options import Option
+from kbassist.drafting.text import find_params, paragraphs, sentence_cut, strip_marker, with_detail
+
+#: Sections whose indented text is what the user saw or why, never a command to run now.
+_NOT_HOW_TO = frozenset(
+    {"symptoms", "symptom", "cause", "causes", "status", "references", "appliesto", "keywords"}
+)
+#: A lead that tells the admin to type what follows.
+_TYPE_LEAD_RE = re.compile(
+    r"\b(?:type|typing|run|enter|execute|use|add|change|edit|modify|insert|include)\b"
+    r"|\b(?:command|syntax)\b",
+    re.IGNORECASE,
+)
+#: ... unless it announces a message or output: "you receive the following error message:".
+_SHOWN_LEAD_RE = re.compile(
+    r"\b(?:messages?|errors?|warnings?|output|results?|displays?|displayed|appears?|"
+    r"returns?|returned|resembles?|similar to|look(?:s)? like|logged|entry|entries|"
+    r"you (?:receive|see|get)|the following prompt)\b",
+    re.IGNORECASE,
+)
+#: ... and announces it as what follows: "type the following:", "as follows:", "use this
+#: syntax:" (not a list of things the text goes on about: "... directories including:").
+_ANNOUNCES_RE = re.compile(
+    r"\b(?:the (?:\w+ )?following|as follows|as shown here|this (?:command|syntax|line|"
+    r"statement)|these (?:commands|lines))\b|\b(?:type|enter|run|add|use)\s*:$",
+    re.IGNORECASE,
+)
+#: "type the following line at the command prompt, and then press ENTER": a lead the
+#: archive often ends with no colon.
+_TYPE_FOLLOWING_RE = re.compile(
+    r"\b(?:type|enter|run|execute)\s+the\s+following\b[^.:;]{0,80}$", re.IGNORECASE
+)
+#: A line of columns (`txtUser      <empty>`): a table of settings or captions, not a command.
+_COLUMNS_RE = re.compile(r"\S\s{3,}\S")
+#: An explanation under the command, not a command ("where <drive> is ...").
+_PROSE_LINE_RE = re.compile(r"^(?:where|for example|note|replace)\b", re.IGNORECASE)
+MAX_COMMANDS = 4
+
+
+def _typing_lead(text: str) -> str:
+    """The lead's last sentence when it announces something to type (it ends with a colon,
+    or says "type the following" without one, "... and press ENTER"; says type / run /
+    add ...; names no message or output); "" otherwise."""
+    text = strip_marker(text).strip()
+    if not text.endswith(":") and not _TYPE_FOLLOWING_RE.search(text):
+        return ""
+    sentence = re.split(r"(?<=[.;])\s+(?=[A-Z])", text)[-1]
+    if not _TYPE_LEAD_RE.search(sentence) or _SHOWN_LEAD_RE.search(sentence):
+        return ""
+    if not _ANNOUNCES_RE.search(sentence):
+        return ""
+    return sentence
+
+
+def _has_placeholder(detail: str) -> bool:
+    """Whether the command (its first line) holds a placeholder, read with the article's
+    "where x is ..." under it (which makes a bare `stacksize` one)."""
+    end = len(detail.split("\n", 1)[0])
+    return any(p.kind == "placeholder" and start < end for start, _, p in find_params(detail))
+
+
+#: A command quoted in a sentence: `run the "preinst /delsite:{<site code>}" command`,
+#: `type "net use <drive>: \\<server>\<share>"`.
+_QUOTED_COMMAND_RE = re.compile(
+    r"\b(?:type|run|enter|execute)\s+(?:the\s+(?:following\s+)?(?:command\s+)?)?"
+    r"\"(?P<c>[^\"]{3,160})\"",
+    re.IGNORECASE,
+)
+
+
+def _inline_commands(text: str) -> list[str]:
+    """The sentences of a prose paragraph that quote a command to type or run holding a
+    placeholder (the sentence is the step: the answers are filled into it)."""
+    found: list[str] = []
+    text = strip_marker(text).strip()
+    for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z])", text):
+        if _SHOWN_LEAD_RE.search(sentence) or re.match(r"(?:when|if)\b", sentence, re.I):
+            continue  # "When you type X, you receive ...": what happened, not a step
+        for match in _QUOTED_COMMAND_RE.finditer(sentence):
+            if _has_placeholder(match.group("c")):
+                found.append(sentence_cut(sentence, 300))
+                break
+    return found
+
+
+def _one_code_line(lines: list[str]) -> bool:
+    """A one-line paragraph that is no sentence (`OPTION NOKEYWORD:<keyword>` at its lead's
+    own depth): a command, not the text going on."""
+    text = lines[0].strip() if len(lines) == 1 else ""
+    return bool(text) and not text.endswith((".", ":")) and len(text.split()) <= 8
+
+
+def section_commands(section: Section) -> list[str]:
+    """Steps (lead sentence, the command line verbatim as its detail) for each command
+    line with a placeholder in an indented block right under a lead that says to type it;
+    the article's "where x is ..." right under the block stays with each of its commands."""
+    found: list[str] = []
+    paras = paragraphs(section.text)
+    lead, lead_indent = "", 0
+    for n, para in enumerate(paras):
+        # the block under a lead is indented deeper than it (a lead in a list item's
+        # text, "  2. ... type the following line:", has its command deeper still), or is
+        # a quoted command at the lead's own depth (`  " type <drive>:\x " (without ...)`)
+        block = lead and (
+            para.indent > lead_indent or para.text.startswith('"') or _one_code_line(para.lines)
+        )
+        if not block:
+            lead, lead_indent = _typing_lead(para.text), para.indent
+            found.extend(_inline_commands(para.text))
+            continue
+        after = paras[n + 1].text if n + 1 < len(paras) else ""
+        # its first sentence only: the paragraph goes on about other things
+        where = re.match(r"where\s.*?[.;](?=\s+[A-Z]|$)", after, re.IGNORECASE | re.DOTALL)
+        said = where.group(0) if where else ""
+        # `" subinacl ... " (without the` / `quotation marks)`: one quoted command wrapped
+        lines = [para.text] if para.text.startswith('"') else para.lines
+        for line in lines:
+            command = line.strip()
+            if not command or _PROSE_LINE_RE.match(command) or _COLUMNS_RE.search(command):
+                continue
+            detail = f"{command}\n\n{said}" if said else command
+            if _has_placeholder(detail):
+                found.append(with_detail(sentence_cut(lead, 200), detail))
+        lead = ""  # one block per lead: the text after it is explanation
+    return found
+
+
+def typed_commands(article: Article) -> list[tuple[Section, str]]:
+    """(section, step) for the article's commands with placeholders, at most
+    MAX_COMMANDS, first ones first, each once; none for a Markdown article (its fixes are
+    read from its block tree)."""
+    if article.style != "mskb":
+        return []
+    out: list[tuple[Section, str]] = []
+    seen: set[str] = set()
+    for section in article.sections:
+        if section.key in _NOT_HOW_TO:
+            continue
+        for step in section_commands(section):
+            if step not in seen and len(out) < MAX_COMMANDS:
+                seen.add(step)
+                out.append((section, step))
+    return out
+
+
+def commands_option(article: Article) -> Option | None:
+    """For a draft that found no fix: "Read the article" with the article's typed
+    commands as steps after it (so their placeholders are asked and filled in); None when
+    the article announces no such command."""
+    commands = typed_commands(article)
+    if not commands:
+        return None
+    section = commands[0][0]
+    return Option(
+        section=section,
+        label="Read the article and run its commands",
+        lead=(
+            "The article names no fix this draft could pick out; these are the commands "
+            "it gives, with your values in them."
+        ),
+        items=[f"Read {article.id} {section.name} and follow it.", *(s for _, s in commands)],
+        checks=[f"Check the result against what {article.id} {section.name} says it should be."],
+    )
