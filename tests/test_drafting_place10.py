@@ -202,3 +202,22 @@ def test_a_line_to_use_similar_to_the_following_is_asked_but_its_example_is_not(
     [(text, detail)] = steps(walked(art, answers))
     assert text.startswith("In an IDQ file, use a command line similar to the following")
     assert detail.splitlines()[0] == "CiCatalog=D:\\Cat"
+
+
+NUMBERED_SECTION = (
+    "SUMMARY\n=======\n\n"
+    "The following information was taken from the README.TXT file.\n\n"
+    "5. DOCUMENTATION CORRECTIONS\n============================\n\n"
+    "The ON ERROR statement is described incorrectly. The correct syntax is as follows:\n\n"
+    "   ON ERROR GOTO <LINE/LABEL>\n"
+)
+
+
+def test_a_section_named_with_a_number_first_drafts_a_walk_that_passes_lint() -> None:
+    """ "5. DOCUMENTATION CORRECTIONS" names a fix whose node id starts with a letter, so
+    `kbassist draft` writes the draft instead of failing its own lint."""
+    from kbassist.drafting.tree import draft_text
+
+    text, tree = draft_text(mskb(NUMBERED_SECTION))
+    assert all(node_id[:1].isalpha() or node_id[:1] == "_" for node_id in tree.nodes)
+    assert "ON ERROR GOTO {placeholder_1}" in text

@@ -453,6 +453,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     labels: set[str] = set()
     for option in options:
         base = "upgrade" if option.kind == "upgrade" else _slug(option.section.name)[:40]
+        if base[:1].isdigit():  # "5. DOCUMENTATION CORRECTIONS": a node id starts with a letter
+            base = f"section_{base}"[:40]
         n = 1
         option.id = base if option.kind == "upgrade" else f"{base}_{n}"
         while option.id in used_ids:
