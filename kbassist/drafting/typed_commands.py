@@ -86,6 +86,8 @@ def _inline_commands(text: str) -> list[str]:
     """The sentences of a prose paragraph that quote a command to type or run holding a
     placeholder (the sentence is the step: the answers are filled into it)."""
     found: list[str] = []
+    if '"' not in text:
+        return found  # no quoted command: most paragraphs, skipped before any regex
     text = strip_marker(text).strip()
     for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z])", text):
         if _SHOWN_LEAD_RE.search(sentence) or re.match(r"(?:when|if)\b", sentence, re.I):
