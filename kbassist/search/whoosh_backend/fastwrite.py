@@ -918,21 +918,9 @@ class FastSegmentWriter(SegmentWriter):
                         fieldname, column, field.to_column_value(customval)
                     )
         except ValueError:
-            perdocwriter.cancel_doc()
-            if not self._pooled:
-                self._terms = _TermPool()
+            self._cancel_document()
             raise
-        perdocwriter.finish_doc()
-        if not self._pooled:
-            # Whoosh's pool: the document's postings, in the order it sorts them in.
-            # The build's analysis, not stock `add_document`'s token and generator hop
-            # per word: about half a millisecond less per changed article.
-            add = self.pool.add
-            for item in self._terms.iter_postings():
-                add(item)
-            self._terms = _TermPool()
-        self._added = True
-        self.docnum += 1
+        self._finish_document()
 
     def _add_planned(self, fields: dict[str, Any], plan: list[_FieldPlan]) -> None:
         """`add_document` for a document of plain values (no boosts, no `_stored_`
@@ -996,12 +984,23 @@ class FastSegmentWriter(SegmentWriter):
                 if column is not None:
                     perdocwriter.add_column_value(fieldname, column, field.to_column_value(value))
         except ValueError:
-            perdocwriter.cancel_doc()
-            if not self._pooled:
-                self._terms = _TermPool()
+            self._cancel_document()
             raise
-        perdocwriter.finish_doc()
+        self._finish_document()
+
+    def _cancel_document(self) -> None:
+        """A value the schema refused: nothing of the document is kept."""
+        self.perdocwriter.cancel_doc()
         if not self._pooled:
+            self._terms = _TermPool()
+
+    def _finish_document(self) -> None:
+        """The document's stored values closed, its postings handed on, the next number."""
+        self.perdocwriter.finish_doc()
+        if not self._pooled:
+            # Whoosh's pool: the document's postings, in the order it sorts them in.
+            # The build's analysis, not stock `add_document`'s token and generator hop
+            # per word: about half a millisecond less per changed article.
             add = self.pool.add
             for item in self._terms.iter_postings():
                 add(item)
