@@ -267,3 +267,45 @@ def test_a_fix_check_is_shown_before_the_case_question_it_decides(body: str) -> 
     assert ids.index(shown["id"]) < ids.index(question["id"])
     assert "systemctl status chronyd" in shown["text"]
     assert "node/<affected_node_name>" in shown["text"] or "node/{" in shown["text"]
+
+
+HORIZONS = """
+## Meaning
+
+The GuestFilesystemAlmostOutOfSpace alert fires when a guest file system is over 90% full.
+
+## Diagnosis
+
+Check the file-system usage metrics for the VMI:
+
+```bash
+$ oc get vmi <vm-name> -n <namespace>
+```
+
+## Mitigation
+
+### Immediate Actions
+
+1. Free up space in the guest file system: remove temporary files, logs, or caches.
+2. Restart the VM to apply the changes:
+
+   ```bash
+   $ virtctl restart <vm-name> -n <namespace>
+   ```
+
+### Long-term Solutions
+
+- Set up log rotation and cleanup policies within guest operating systems.
+- Use appropriate volume sizes when provisioning VMs.
+"""
+
+
+def test_immediate_and_long_term_fixes_are_asked_by_horizon() -> None:
+    """ "Immediate Actions" beside "Long-term Solutions" are not two things the Diagnosis
+    could find: the question asks which one the admin is making now."""
+    tree = draft_tree(runbook(HORIZONS, id_="GuestFilesystemAlmostOutOfSpace"))
+    question = next(n for n in tree["nodes"] if n["id"] == "mitigation")
+    assert question["title"] == "Which fix are you making now?"
+    assert "Diagnosis checks show" not in question.get("help", "")
+    labels = [c["label"] for c in question["choices"]]
+    assert labels[:2] == ["Immediate Actions", "Long-term Solutions"]

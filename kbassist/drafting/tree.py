@@ -778,11 +778,33 @@ def _section_lead(article: Article, option: Option, rest: list[Option]) -> str:
     return said[0] if said else ""
 
 
+#: A fix headed by when it is done ("Immediate Actions", "Short-term mitigation",
+#: "Long-term Solutions", "Permanent fix", "Prevention").
+_HORIZON_HEAD_RE = re.compile(
+    r"^(?:immediate(?:ly)?|short[- ]term|medium[- ]term|long[- ]term|permanent|"
+    r"prevent(?:ion|ive)|workaround now|quick fix)\b",
+    re.IGNORECASE,
+)
+
+
 def _fixes_question(
     article: Article, rest: list[Option], question: dict[str, Any], lead: str
 ) -> tuple[dict[str, Any], str]:
     """The question over the article's fixes worded by what tells them apart (a fix, a
     workaround, an update; a runbook's Diagnosis findings), with when to choose each."""
+    from kbassist.drafting.runbook_branches import ESCALATION_LABEL
+
+    horizons = [_HORIZON_HEAD_RE.match(o.label) for o in rest if o.label != ESCALATION_LABEL]
+    if len(horizons) >= 2 and all(horizons):
+        # "### Immediate Actions" beside "### Long-term Solutions": not two answers to
+        # what the Diagnosis found, one to do now and one to keep it from coming back
+        question["title"] = "Which fix are you making now?"
+        question["text"] = (
+            "The article gives its fixes by horizon: the immediate one brings relief now, "
+            "the long-term one keeps the problem from coming back. Which are you doing now?"
+        )
+        said = lead.find("Choose by what the article's Diagnosis checks show")
+        return question, (lead[:said] if said >= 0 else lead).strip()
     if _diagnosis_choice(article, rest):
         question["title"] = "Which fix do the Diagnosis checks point to?"
         question["text"] = "Run the article's Diagnosis checks; choose the fix they point to."
