@@ -803,8 +803,8 @@ def _fixes_question(
             "The article gives its fixes by horizon: the immediate one brings relief now, "
             "the long-term one keeps the problem from coming back. Which are you doing now?"
         )
-        said = lead.find("Choose by what the article's Diagnosis checks show")
-        return question, (lead[:said] if said >= 0 else lead).strip()
+        hint = lead.find("Choose by what the article's Diagnosis checks show")
+        return question, (lead[:hint] if hint >= 0 else lead).strip()
     if _diagnosis_choice(article, rest):
         question["title"] = "Which fix do the Diagnosis checks point to?"
         question["text"] = "Run the article's Diagnosis checks; choose the fix they point to."
