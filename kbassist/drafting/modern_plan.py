@@ -36,6 +36,7 @@ from kbassist.drafting.runbook_branches import (
 )
 from kbassist.drafting.runbook_cause import runbook_cause
 from kbassist.drafting.text import (
+    HORIZON_WORDS,
     sentence_cut,
     short_label,
     split_detail,
@@ -607,7 +608,7 @@ def cause_steps(option: Option, counter: int) -> int:
 #: "Immediately: live-migrate the VM", "Short term: raise the vCPU limit", "Long-term
 #: (in guest OS): ...": fixes by how far the admin goes now.
 _HORIZON_RE = re.compile(
-    r"^(?P<when>immediate(?:ly)?|short[- ]term|medium[- ]term|long[- ]term)"
+    rf"^(?P<when>{HORIZON_WORDS})"
     r"(?: (?:actions?|solutions?|fix(?:es)?|mitigations?))?\s*(?:\([^)]{1,40}\))?\s*:\s*"
     r"(?P<fix>\S.{3,})$",
     re.IGNORECASE | re.DOTALL,

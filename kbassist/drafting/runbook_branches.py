@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Image, ListBlock, Paragraph, Part
 from kbassist.drafting.options import Option
-from kbassist.drafting.text import clean, split_detail, split_sentences, with_detail
+from kbassist.drafting.text import HORIZON_WORDS, clean, split_detail, split_sentences, with_detail
 
 # --------------------------------------------------------------------------- escalation
 
@@ -198,7 +198,7 @@ def remedy_list(part_name: str, blocks: Sequence[object]) -> list[ListBlock]:
 #: A bullet head that names a fix by when or how it helps: "Short term (in guest OS):",
 #: "Immediate actions:", "Temporary workaround:", "Alternative:".
 _HORIZON_HEAD_RE = re.compile(
-    r"^(?:\*\*)?(?:immediate(?:ly)?|short[- ]term|medium[- ]term|long[- ]term|temporar(?:y|ily)|"
+    rf"^(?:\*\*)?(?:{HORIZON_WORDS}|temporar(?:y|ily)|"
     r"quick|permanent|workaround|alternative(?:ly)?)\b",
     re.IGNORECASE,
 )

@@ -13,6 +13,9 @@ from functools import lru_cache, wraps
 from kbassist.trees.values import InvalidValue, parse_text, parse_time
 
 MAX_LABEL_CHARS = 100
+#: When a fix is done, as articles head or prefix it ("Immediate Actions", "Short term:",
+#: "Long-term Solutions"): the one vocabulary the drafter reads horizons by.
+HORIZON_WORDS = r"immediate(?:ly)?|short[- ]term|medium[- ]term|long[- ]term"
 # --------------------------------------------------------------------------- paragraphs
 
 _MARKER_RE = re.compile(r"^(?:[-*\u2022]|\d{1,2}[.)]|[a-z][.)])\s+")

@@ -111,6 +111,7 @@ from kbassist.drafting.symptoms import (
 )
 from kbassist.drafting.text import (
     DETAIL_SEP,
+    HORIZON_WORDS,
     PARAM_HELP,
     PARAM_TITLE,
     Param,
@@ -781,8 +782,7 @@ def _section_lead(article: Article, option: Option, rest: list[Option]) -> str:
 #: A fix headed by when it is done ("Immediate Actions", "Short-term mitigation",
 #: "Long-term Solutions", "Permanent fix", "Prevention").
 _HORIZON_HEAD_RE = re.compile(
-    r"^(?:immediate(?:ly)?|short[- ]term|medium[- ]term|long[- ]term|permanent|"
-    r"prevent(?:ion|ive)|workaround now|quick fix)\b",
+    rf"^(?:{HORIZON_WORDS}|permanent|prevent(?:ion|ive))\b",
     re.IGNORECASE,
 )
 
