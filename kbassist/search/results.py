@@ -72,6 +72,19 @@ def counted(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
+def shared_ids_summed_up(
+    duplicates: list[tuple[str, list[str]]], shown: int
+) -> tuple[str, list[str]]:
+    """("A, B, C … and 30 more", the first id's folder-qualified names), sanitized: many
+    shared ids said in a line, with how such an article is named."""
+    names = ", ".join(sanitize(article_id) for article_id, _rels in duplicates[:shown])
+    if len(duplicates) > shown:
+        names += f" … and {len(duplicates) - shown} more"
+    first_id, first_rels = duplicates[0]
+    qualified = qualified_ids([(rel, first_id) for rel in first_rels])
+    return names, [sanitize(qualified[rel]) for rel in first_rels]
+
+
 @dataclass(slots=True)
 class UpdateReport:
     """What an index run did, for the one summary line the user reads."""
@@ -119,14 +132,10 @@ class UpdateReport:
         old = [(article_id, rels) for article_id, rels in self.duplicates if article_id not in new]
         if not old:
             return ""
-        names = ", ".join(sanitize(article_id) for article_id, _rels in old[:shown])
-        if len(old) > shown:
-            names += f" … and {len(old) - shown} more"
-        first_id, first_rels = old[0]
-        example = qualified_ids([(rel, first_id) for rel in first_rels])[first_rels[0]]
+        names, examples = shared_ids_summed_up(old, shown)
         return (
             f"{counted(len(old), 'id')} still shared by several files ({names}): "
-            f"name such an article by its folder-qualified id, e.g. {sanitize(example)}; "
+            f"name such an article by its folder-qualified id, e.g. {examples[0]}; "
             "`kbassist index --full` lists every file"
         )
 

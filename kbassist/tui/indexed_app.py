@@ -25,12 +25,12 @@ from textual.message import Message
 from textual.reactive import var
 from textual.worker import get_current_worker
 
-from kbassist.articles import Article, qualified_ids
+from kbassist.articles import Article
 from kbassist.assistant import Assistant
 from kbassist.errors import KBError
 from kbassist.index import IndexDamaged, KBIndex, SearchResult, UpdateReport
 from kbassist.sanitize import display_path, sanitize
-from kbassist.search.results import counted
+from kbassist.search.results import counted, shared_ids_summed_up
 from kbassist.tui.state import IndexActivity, IndexState
 from kbassist.tui.widgets.welcome import KBStatus
 
@@ -53,14 +53,10 @@ def shared_ids_note(duplicates: list[tuple[str, list[str]]]) -> str:
     full notes hid the screen for 15 s)."""
     if len(duplicates) <= SHARED_IDS_SHOWN:
         return "\n".join(UpdateReport(duplicates=duplicates).duplicate_notes())
-    names = [sanitize(article_id) for article_id, _rels in duplicates[:SHARED_IDS_SHOWN]]
-    more = len(duplicates) - len(names)
-    first_id, first_rels = duplicates[0]
-    examples = qualified_ids([(rel, first_id) for rel in first_rels])
-    shown = ", ".join(names) + (f" … and {more} more" if more > 0 else "")
+    shown, examples = shared_ids_summed_up(duplicates, SHARED_IDS_SHOWN)
     return (
         f"{shown}\nEach such article is shown by its folder-qualified id "
-        f"({', '.join(sanitize(examples[rel]) for rel in first_rels[:2])}); "
+        f"({', '.join(examples[:2])}); "
         "`kbassist index --full` lists every file."
     )
 
