@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
+from drafting_support import archive
 
 from kbassist.articles import Article, load_article, parse_article
 from kbassist.drafting.tree import draft_tree, draft_tree_model
@@ -22,20 +24,10 @@ def markdown(body: str, *, id_: str = "RB-1", title: str = "DiskAlert") -> Artic
     return parse_article(text, Path(f"{id_}.md"))
 
 
-def mskb(body: str, *, id_: str = "Q999001", title: str = "Test article") -> Article:
-    """An MS KB archive article: header fields, then underlined sections."""
-    lines = [
-        f"## {id_}: {title}",
-        "",
-        f"Article: {id_}",
-        "Product(s): Microsoft Windows",
-        "Version(s): 3.1",
-        "Last Modified: 01-JAN-1999",
-        "",
-        body.strip("\n"),
-        "",
-    ]
-    return parse_article("\n".join(lines), Path(f"{id_}.txt"))
+#: An MS KB archive article with this file's own id and header fields.
+mskb = partial(
+    archive, id_="Q999001", indent=False, headers=("Version(s): 3.1", "Last Modified: 01-JAN-1999")
+)
 
 
 def nodes(tree: dict[str, Any], kind: str) -> list[dict[str, Any]]:
