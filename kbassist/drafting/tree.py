@@ -150,6 +150,7 @@ from kbassist.drafting.ways import way_steps
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
 from kbassist.trees.templates import TemplateError, parse_template
+from kbassist.trees.values import InvalidValue, check_format
 
 #: Checklist lines are cut here (at a word) so a code listing does not become one line
 #: of 5,000 characters; the citation points to the full text.
@@ -1671,10 +1672,44 @@ def _input_nodes(
                 node["default"] = default
         if param.kind != "placeholder":
             node["default"] = param.default
+        if node["type"] == "text":
+            _set_format(node, what if param.kind == "placeholder" else param.kind)
         node["source"] = _cite(article, option.section)
         node["next"] = following
         nodes.append(node)
     return nodes
+
+
+#: The format a text input takes for each kind of value (the loader checks answers
+#: against it): values go into the article's commands, so none may carry a `;` or `&`.
+_KIND_FORMAT = {
+    "drive letter": "drive",
+    "drive": "drive",
+    "host name": "host",
+    "IP address": "ip",
+    "MAC address": "mac",
+    "path": "path",
+    "share path": "path",
+    "file name": "path",
+    "file": "path",
+    "name": "name",
+    "domain component": "name",
+    "account": "name",
+}
+
+
+def _set_format(node: dict[str, Any], kind: str) -> None:
+    """Give a text input the format of its kind, unless its default is not of it (the
+    article's own literal is kept as the default; a format it breaks would make the
+    draft fail lint)."""
+    fmt = _KIND_FORMAT.get(kind, "value")
+    default = node.get("default")
+    if default is not None:
+        try:
+            check_format(str(default), fmt)
+        except InvalidValue:
+            return
+    node["format"] = fmt
 
 
 #: The article's word on where a placeholder's value comes from: "Replace <User SID>

@@ -194,6 +194,7 @@ class Input(Node):
     maximum: float | None = None
     integer: bool = False
     choices: tuple[Choice, ...] = ()
+    format: str = ""  # text only: one of values.TEXT_FORMATS, checked like the type
 
     @property
     def var(self) -> str:
@@ -213,7 +214,7 @@ class Input(Node):
         if self.type == "choice":
             return match_choice(raw, [(c.value, c.label) for c in self.choices])
         if self.type == "text":
-            return parse_text(raw)
+            return parse_text(raw, fmt=self.format)
         raise InvalidValue(f"unknown input type {self.type!r}")  # the loader refuses these
 
     def read_answer(self, text: str) -> Value:

@@ -36,7 +36,7 @@ from kbassist.trees.model import (
     Question,
 )
 from kbassist.trees.reader import VAR_RE, TreeReader, did_you_mean, pos_of
-from kbassist.trees.values import InvalidValue
+from kbassist.trees.values import TEXT_FORMATS, InvalidValue
 
 #: Keys every node may have (name -> required); a reader adds its own.
 COMMON_NODE_KEYS = {"id": True, "kind": True, "title": False, "text": False, "source": False}
@@ -174,6 +174,7 @@ def read_question(f: NodeFields, common: dict[str, Any]) -> Question | None:
         "max": False,
         "integer": False,
         "choices": False,
+        "format": False,
     },
 )
 def read_input(f: NodeFields, common: dict[str, Any]) -> Input | None:
@@ -197,6 +198,7 @@ def read_input(f: NodeFields, common: dict[str, Any]) -> Input | None:
         ("max", "number"),
         ("integer", "number"),
         ("choices", "choice"),
+        ("format", "text"),
     ):
         if key in f and input_type != only:
             reader.add(f[key], f"{key!r} is only for {only} inputs", node_id)
@@ -204,6 +206,15 @@ def read_input(f: NodeFields, common: dict[str, Any]) -> Input | None:
     minimum = f.opt("min", lambda n: reader.number(n, "min", node_id))
     maximum = f.opt("max", lambda n: reader.number(n, "max", node_id))
     integer = f.opt("integer", lambda n: reader.boolean(n, "integer", node_id)) or False
+    text_format = f.opt("format", lambda n: reader.text(n, "format", node_id)) or ""
+    if text_format and text_format not in TEXT_FORMATS:
+        reader.add(
+            f["format"],
+            f"format {text_format!r} is not one of {', '.join(TEXT_FORMATS)}"
+            f"{did_you_mean(text_format, tuple(TEXT_FORMATS))}",
+            node_id,
+        )
+        f.ok = False
     choices: tuple[Choice, ...] = ()
     if input_type == "choice":
         choices = (
@@ -226,6 +237,7 @@ def read_input(f: NodeFields, common: dict[str, Any]) -> Input | None:
         maximum=maximum,
         integer=integer,
         choices=choices,
+        format=text_format,
     )
     if "default" in f:
         default = _default(reader, f["default"], node)
