@@ -35,6 +35,7 @@ from kbassist.drafting.runbook_branches import (
     matched_diagnosis,
 )
 from kbassist.drafting.runbook_cause import runbook_cause
+from kbassist.drafting.runbook_nofix import no_documented_fix
 from kbassist.drafting.text import (
     HORIZON_WORDS,
     sentence_cut,
@@ -122,12 +123,8 @@ def modern_plan(
             ]
         tidy_modern(option)
         registry_goal_shown(option)
-        if not option.items and option.pre_items:
-            # a "TODO" Mitigation: its Diagnosis checks still run, and the gap is said
-            option.items = [
-                f"See what the checks above show: the article's {option.section.name} "
-                "gives no steps yet (it is a placeholder such as TODO)."
-            ]
+    # a "TODO" or empty Mitigation: its Diagnosis checks still run, and the gap is said
+    options = no_documented_fix(article, options)
     options = [o for o in options if o.items]
     found = findings(article, options)
     if found and not cause:

@@ -50,6 +50,7 @@ from kbassist.drafting.modern import (
     alert_check,
     by_design_section,
     described_alert,
+    inline_commands,
     is_my_name,
     later_case,
     log_line,
@@ -91,6 +92,7 @@ from kbassist.drafting.options import (
 )
 from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
+from kbassist.drafting.runbook_checks import checks_not_ticked
 from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.said_as import item_as_action, relabel
 from kbassist.drafting.steps import (
@@ -503,7 +505,12 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if article.style != "mskb" and asked:
             # `$VM` in a runbook's command that nothing in it sets: the admin's value
             steps = [*option.pre_items, *option.items]
-            commands = [split_detail(_askable(i, article))[1] for i in steps]
+            commands = [
+                command
+                for i in steps
+                for text, detail in [split_detail(_askable(i, article))]
+                for command in [*inline_commands(article, text), detail]
+            ]
             for name in [*shell_variables(article, commands), *my_names(article, commands)]:
                 if len(seen) - literals >= MAX_PLACEHOLDERS_PER_OPTION:
                     break
@@ -719,6 +726,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         checks_before_names(tree, options)
         checking_parts_first(tree, article)  # "### Determine if X": before the question
         checks_before_cases(tree)  # a fix's check before the case question it decides
+        checks_not_ticked(tree, article)  # checks are looked at, not ticked as the fix
     return tree
 
 

@@ -1,0 +1,121 @@
+"""A runbook outcome's checklist holds the fix, not the Diagnosis checks again.
+
+Readers marked drafted runbook walks whose outcome ticked the Diagnosis checks (view the
+logs, describe the pod) as if they were the mitigation: a one-fix runbook with nothing
+asked kept every check as a tick (its "Mitigation" was the whole Diagnosis list), and a
+check shown in "Run this check first" before a question was ticked again after it. The
+checks are looked at, not done: this pass, run last on an alert runbook's tree, drops a
+check an info step already showed on every way in, and shows the others in one info step
+("Run the Diagnosis checks") just before the outcome, after every name they need is typed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kbassist.articles import Article
+from kbassist.drafting.run_order import _shown, _targets
+from kbassist.drafting.runbook_cause import is_alert_runbook
+from kbassist.drafting.runbook_nofix import NO_FIX_LABEL
+
+TITLE = "Run the Diagnosis checks"
+LEAD = (
+    "Run these Diagnosis checks before the fix: what they show is what the fix works on, "
+    "and what an escalation needs."
+)
+NO_FIX_LEAD = "Run these Diagnosis checks: what they show is what the escalation needs."
+#: The "Run this check first" step's promise that the checklist ticks the check again.
+_AGAIN_RE = re.compile(r" \(the checklist lists (?:this check|these checks) again, to tick\)")
+
+
+def _diagnosis_names(article: Article) -> set[str]:
+    return {s.name for s in article.sections if s.role == "diagnosis"}
+
+
+def _leading_checks(outcome: dict[str, Any], names: set[str]) -> int:
+    """How many of the outcome's first steps are unconditional Diagnosis checks."""
+    n = 0
+    for step in outcome.get("steps", []):
+        if step.get("source", {}).get("section") not in names or "when" in step:
+            break
+        n += 1
+    return n
+
+
+def _passes(nodes: list[dict[str, Any]], start: str, target: str, avoid: str) -> bool:
+    """Whether `target` can be reached from `start` without going through `avoid`."""
+    by_id = {n["id"]: n for n in nodes}
+    seen, todo = set(), [start]
+    while todo:
+        at = todo.pop()
+        if at == target:
+            return True
+        if at in seen or at == avoid or at not in by_id:
+            continue
+        seen.add(at)
+        todo.extend(_targets(by_id[at]))
+    return False
+
+
+def _shown_before(nodes: list[dict[str, Any]], start: str, outcome: str) -> list[str]:
+    """The texts of the info steps every way from `start` to `outcome` passes."""
+    return [
+        str(n.get("text", ""))
+        for n in nodes
+        if n["kind"] == "info" and not _passes(nodes, start, outcome, n["id"])
+    ]
+
+
+def _holds(text: str, step: dict[str, Any]) -> bool:
+    """Whether an info step's text shows `step` as the checklist would: its text and its
+    command with the same answers (not the article's `<name>` for one asked later)."""
+    return str(step["text"]) in text and str(step.get("detail", "")) in text
+
+
+def checks_not_ticked(tree: dict[str, Any], article: Article) -> None:
+    """Take an alert runbook outcome's leading Diagnosis checks out of its checklist: a
+    check already shown on every way in is dropped, the rest are shown in an info step
+    right before the outcome. An outcome left with no step keeps its checks."""
+    if not is_alert_runbook(article):
+        return
+    names = _diagnosis_names(article)
+    nodes: list[dict[str, Any]] = tree["nodes"]
+    if not names or not nodes:
+        return
+    start = nodes[0]["id"]
+    for outcome in [n for n in nodes if n["kind"] == "outcome"]:
+        count = _leading_checks(outcome, names)
+        steps = outcome.get("steps", [])
+        if not count or count >= len(steps):
+            continue  # no check, or nothing but checks: that outcome is no fix to tick
+        shown = _shown_before(nodes, start, outcome["id"])
+        fresh = [s for s in steps[:count] if not any(_holds(text, s) for text in shown)]
+        del steps[:count]
+        if not fresh:
+            continue
+        info_id = f"{outcome['id']}-diagnosis"
+        if any(n["id"] == info_id for n in nodes):
+            continue
+        for node in nodes:
+            if node.get("next") == outcome["id"]:
+                node["next"] = info_id
+            for choice in node.get("choices", []):
+                if choice.get("next") == outcome["id"]:
+                    choice["next"] = info_id
+        info = {
+            "id": info_id,
+            "kind": "info",
+            "title": TITLE,
+            "text": f"{NO_FIX_LEAD if outcome.get('title') == NO_FIX_LABEL else LEAD}\n\n"
+            f"{_shown(fresh)}",
+            "source": fresh[0]["source"],
+            "next": outcome["id"],
+        }
+        nodes.insert(nodes.index(outcome), info)
+    ticked = [str(s["text"]) for n in nodes if n["kind"] == "outcome" for s in n.get("steps", [])]
+    for node in nodes:
+        text = str(node.get("text", ""))
+        # no longer true once the checks left the list: said no more
+        if node["kind"] == "info" and _AGAIN_RE.search(text) and not any(t in text for t in ticked):
+            node["text"] = _AGAIN_RE.sub("", text)

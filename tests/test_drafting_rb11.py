@@ -1,0 +1,132 @@
+"""Round 11 (rb11): runbook drafts whose outcome is the fix, not the Diagnosis again.
+
+Readers marked drafted runbook walks whose Mitigation outcome ticked the Diagnosis checks
+(a one-fix runbook's "Mitigation" was the whole Diagnosis list), a "TODO" or empty
+Mitigation still titled like a fix, and `$NAMESPACE` / `$NAME` in inline commands never
+asked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drafting_support import runbook, walked
+
+from kbassist.drafting.tree import draft_text, draft_tree
+
+
+def outcomes(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    return [n for n in tree["nodes"] if n["kind"] == "outcome" and n["id"] != "not_this_article"]
+
+
+def infos(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    return [n for n in tree["nodes"] if n["kind"] == "info"]
+
+
+ONE_FIX = """
+## Meaning
+
+The StatefulSet has fewer ready replicas than desired.
+
+## Diagnosis
+
+- Check the rollout history: `kubectl -n $NAMESPACE rollout history statefulset $NAME`
+- Check the pod events: `kubectl -n $NAMESPACE describe statefulset $NAME`
+- Check the logs of the failing pod.
+
+## Mitigation
+
+Scale the StatefulSet down and up again.
+"""
+
+
+def test_a_one_fix_runbooks_checklist_is_the_fix_not_its_diagnosis() -> None:
+    """The Diagnosis checks are shown before the fix, not ticked as its checklist."""
+    tree = draft_tree(runbook(ONE_FIX))
+    (fix,) = outcomes(tree)
+    ticked = [s["text"] for s in fix["steps"]]
+    assert ticked == ["Scale the StatefulSet down and up again."]
+    shown = " ".join(str(n["text"]) for n in infos(tree))
+    assert "Check the rollout history" in shown and "Check the logs of the failing pod." in shown
+    # the checks come on the way to the fix
+    into = [n for n in tree["nodes"] if n.get("next") == fix["id"]]
+    assert into and into[0]["kind"] == "info"
+
+
+def test_shell_variables_in_inline_commands_are_asked_and_filled_in() -> None:
+    """`$NAMESPACE` and `$NAME` in an inline command the runbook never sets are inputs
+    whose answers reach the command shown."""
+    art = runbook(ONE_FIX)
+    tree = draft_tree(art)
+    asked = [n["title"] for n in tree["nodes"] if n["kind"] == "input"]
+    assert any("$NAMESPACE" in t for t in asked) and any("$NAME" in t for t in asked)
+    shown = " ".join(str(n["text"]) for n in infos(tree))
+    assert "$NAMESPACE" not in shown and "$NAME" not in shown
+    assert draft_text(art)[1] is not None  # lint-clean: every answer is asked first
+
+
+def test_a_check_shown_before_a_question_is_not_ticked_again() -> None:
+    """A check already shown before the case question ("Run this check first") is not a
+    tick in the outcome after it, and the step no longer says it is."""
+    art = runbook(
+        "## Meaning\n\nOver 80% of the REST calls made to virt-operator pods have failed.\n\n"
+        "## Diagnosis\n\n"
+        "1. Check the virt-operator logs for errors when connecting to the API server:\n\n"
+        "   ```bash\n   $ oc -n kubevirt logs <virt-operator>\n   ```\n\n"
+        "## Mitigation\n\n"
+        "- If the virt-operator pod cannot connect to the API server, delete the pod:\n\n"
+        "  ```bash\n  $ oc delete -n kubevirt <virt-operator>\n  ```\n"
+    )
+    tree = draft_tree(art)
+    for fix in outcomes(tree):
+        assert not any("logs" in str(s.get("detail", "")) for s in fix["steps"])
+    assert not any("again, to tick" in str(n["text"]) for n in infos(tree))
+    assert any("logs" in str(n["text"]) for n in infos(tree))
+
+
+TODO = """
+## Meaning
+
+kube-state-metrics is experiencing errors in list operations.
+
+## Diagnosis
+
+Check kube-state-metric container logs.
+Check service account token.
+
+## Mitigation
+
+TODO
+"""
+
+
+def test_a_todo_mitigation_is_an_honest_escalation_not_a_fix() -> None:
+    """A "TODO" Mitigation: the outcome says there is no documented fix and escalates after
+    the checks; no statement is ticked as a step."""
+    art = runbook(TODO, id_="KubeStateMetricsListErrors")
+    tree = draft_tree(art)
+    (fix,) = outcomes(tree)
+    assert fix["title"].startswith("No documented fix: escalate")
+    ticked = [s["text"] for s in fix["steps"]]
+    assert len(ticked) == 1 and ticked[0].startswith("Escalate")
+    assert "team that owns the KubeStateMetricsListErrors alert" in ticked[0]
+    shown = " ".join(str(n["text"]) for n in infos(tree))
+    assert "Check service account token." in shown
+    verify = " ".join(str(v["text"]) for v in fix.get("verify", []))
+    assert "escalation" in verify
+    assert draft_text(art)[1] is not None
+
+
+def test_an_empty_mitigation_escalates_with_the_runbooks_own_hint() -> None:
+    """An empty Mitigation is said as such, and the runbook's own support-case line is the
+    escalation step (not a generic one)."""
+    art = runbook(
+        "## Meaning\n\nErrors while performing watch operations in the controller.\n\n"
+        "## Diagnosis\n\nCheck logs of the operator pod.\n\n"
+        "If you cannot resolve the issue, open a support case with Red Hat Support.\n\n"
+        "## Mitigation\n"
+    )
+    checklist = walked(art, {"symptom": "yes"})
+    assert checklist.outcome.title.startswith("No documented fix")
+    steps = [i.text for i in checklist.part("steps")]
+    assert len(steps) == 1 and "open a support case with Red Hat Support" in steps[0]
+    assert not any("Check logs" in s for s in steps)
