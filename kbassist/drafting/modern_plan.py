@@ -36,6 +36,7 @@ from kbassist.drafting.runbook_branches import (
 )
 from kbassist.drafting.runbook_cause import runbook_cause
 from kbassist.drafting.runbook_nofix import no_documented_fix
+from kbassist.drafting.runbook_symptom import symptom_without_causes
 from kbassist.drafting.text import (
     HORIZON_WORDS,
     sentence_cut,
@@ -131,6 +132,7 @@ def modern_plan(
         cause = found  # "gives no cause" though the headings name them
     # an alert runbook: its condition when no "why" is said, and the causes it lists
     symptom, cause, cause_section = runbook_cause(article, symptom, cause, cause_section)
+    symptom = symptom_without_causes(article, symptom, cause)  # the causes are the cause's
     options = escalate_last(article, options)
     if not options:
         honest = stub_option(article) or reference_option(article, symptom)

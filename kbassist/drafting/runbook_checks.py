@@ -119,3 +119,66 @@ def checks_not_ticked(tree: dict[str, Any], article: Article) -> None:
         # no longer true once the checks left the list: said no more
         if node["kind"] == "info" and _AGAIN_RE.search(text) and not any(t in text for t in ticked):
             node["text"] = _AGAIN_RE.sub("", text)
+
+
+#: The hoisted checks' lead: they come before the question they decide.
+HOISTED_LEAD = (
+    "Run these Diagnosis checks before you choose the fix: what they show tells which one applies."
+)
+
+
+def _chain(nodes: list[dict[str, Any]], start: str) -> tuple[list[dict[str, Any]], Any]:
+    """The inputs from `start` on, and the "Run the Diagnosis checks" step they end at (or
+    None when they end anywhere else)."""
+    by_id = {n["id"]: n for n in nodes}
+    chain: list[dict[str, Any]] = []
+    at = by_id.get(start)
+    while at is not None and at["kind"] == "input":
+        chain.append(at)
+        at = by_id.get(at["next"])
+    if at is None or at["kind"] != "info" or not str(at["id"]).endswith("-diagnosis"):
+        return chain, None
+    return chain, at
+
+
+def checks_before_fixes(tree: dict[str, Any]) -> None:
+    """When every answer of a question leads to the same names asked and the same
+    Diagnosis checks shown before its fix, ask and show them once, before the question:
+    "Which fix do the Diagnosis checks point to?" comes after the checks, not before."""
+    nodes: list[dict[str, Any]] = tree["nodes"]
+    for question in [n for n in nodes if n["kind"] == "question" and n["id"] != "symptom"]:
+        choices = question.get("choices", [])
+        if len(choices) < 2:
+            continue
+        found = [_chain(nodes, c["next"]) for c in choices]
+        if any(info is None for _, info in found):
+            continue
+        if len({id(info) for _, info in found}) < len(found):
+            continue  # answers that meet (a yes/no case of one fix): nothing to hoist
+        first_vars = [n["var"] for n in found[0][0]]
+        if any([n["var"] for n in chain] != first_vars for chain, _ in found) or any(
+            info["text"] != found[0][1]["text"] for _, info in found
+        ):
+            continue
+        chain, info = found[0]
+        hoisted = [dict(n, id=f"{question['id']}-{n['var']}") for n in chain]
+        shown = dict(info, id=f"{question['id']}-diagnosis")
+        shown["text"] = str(shown["text"]).replace(LEAD, HOISTED_LEAD, 1)
+        if any(n["id"] in {h["id"] for h in [*hoisted, shown]} for n in nodes):
+            continue
+        for n, node in enumerate(hoisted):
+            node["next"] = hoisted[n + 1]["id"] if n + 1 < len(hoisted) else shown["id"]
+        shown["next"] = question["id"]
+        gone = {id(n) for chain, info in found for n in [*chain, info]}
+        for choice, (_, target) in zip(choices, found, strict=True):
+            choice["next"] = target["next"]  # straight to the fix
+        entry = hoisted[0]["id"] if hoisted else shown["id"]
+        for node in nodes:
+            if node.get("next") == question["id"]:
+                node["next"] = entry
+            for choice in node.get("choices", []):
+                if choice.get("next") == question["id"]:
+                    choice["next"] = entry
+        at = nodes.index(question)
+        nodes[at:at] = [*hoisted, shown]
+        nodes[:] = [n for n in nodes if id(n) not in gone]
