@@ -130,3 +130,94 @@ def test_an_empty_mitigation_escalates_with_the_runbooks_own_hint() -> None:
     steps = [i.text for i in checklist.part("steps")]
     assert len(steps) == 1 and "open a support case with Red Hat Support" in steps[0]
     assert not any("Check logs" in s for s in steps)
+
+
+CAUSES = """
+## Meaning
+
+For the last 10 minutes or longer, over 80% of the REST calls made to `virt-api` pods
+have failed.
+
+This error is frequently caused by one of the following problems:
+
+- The API server is overloaded, which causes timeouts.
+- The `virt-api` pod cannot reach the API server.
+
+## Diagnosis
+
+Check the `virt-api` logs for errors.
+
+## Mitigation
+
+Restart the `virt-api` pods.
+"""
+
+
+def test_a_meanings_list_of_causes_is_not_offered_as_symptoms() -> None:
+    """ "caused by one of the following problems:" lists causes: the symptom question
+    confirms what is seen, and the causes are named in the cause step, not the symptom."""
+    tree = draft_tree(runbook(CAUSES))
+    symptom = next(n for n in tree["nodes"] if n["id"] == "symptom")
+    labels = [c["label"] for c in symptom["choices"]]
+    assert not any("overloaded" in label for label in labels)
+    assert "overloaded" not in tree["symptom"]
+    assert "over 80% of the REST calls" in tree["symptom"]
+    assert "overloaded" in tree["cause"]
+
+
+PROSE_WAYS = """
+## Meaning
+
+Deployment generation mismatch due to possible roll-back.
+
+## Diagnosis
+
+- Check out rollout history `kubectl -n $NAMESPACE rollout history deployment $NAME`
+- Check how many replicas are there declared.
+
+## Mitigation
+
+Depending on the conditions usually adding new nodes solves the issue.
+
+Otherwise probably deployment or HPA definition needs to be fixed.
+
+In rare cases roll back to previous version - see [Kubernetes Docs - Rolling Back](https://kubernetes.io/docs/rolling-back)
+
+In extremely rare situations scale oldest ReplicaSets to 0 and delete them.
+
+See [Debugging Pods](https://kubernetes.io/docs/debugging-pods)
+"""
+
+
+def test_remedies_stated_in_prose_are_asked_one_answer_each() -> None:
+    """ "usually adding new nodes solves the issue. Otherwise ... In rare cases roll back
+    ...": "Which way?" with one outcome per remedy, titled by what it does and when."""
+    art = runbook(PROSE_WAYS)
+    tree = draft_tree(art)
+    question = next(n for n in tree["nodes"] if n["id"] == "mitigation")
+    labels = [c["label"] for c in question["choices"]]
+    assert labels[0] == "Add new nodes"
+    assert labels[1].startswith("Fix deployment or HPA definition")
+    assert labels[2] == "Roll back to previous version (in rare cases)"
+    assert labels[3].startswith("Scale oldest ReplicaSets to 0 and delete them")
+    answers = {"placeholder_1": "shop", "placeholder_2": "web"}
+    rollback = walked(
+        art, {"symptom": "yes", **answers, "mitigation": question["choices"][2]["value"]}
+    )
+    steps = rollback.part("steps")
+    assert [i.text for i in steps] == ["Roll back to previous version."]
+    assert "https://kubernetes.io/docs/rolling-back" in steps[0].detail
+
+
+def test_names_and_checks_every_fix_needs_come_before_the_fixes_question() -> None:
+    """The `$NAMESPACE` / `$NAME` inputs and the Diagnosis checks that use them are asked
+    and shown once, before "Which fix do the Diagnosis checks point to?", not after it."""
+    tree = draft_tree(runbook(PROSE_WAYS))
+    ids = [n["id"] for n in tree["nodes"]]
+    question = ids.index("mitigation")
+    inputs = [i for i, n in enumerate(tree["nodes"]) if n["kind"] == "input"]
+    assert len(inputs) == 2 and all(i < question for i in inputs)
+    checks = [n for n in tree["nodes"] if n["kind"] == "info" and "rollout history" in n["text"]]
+    assert len(checks) == 1 and ids.index(checks[0]["id"]) < question
+    assert checks[0]["next"] == "mitigation"
+    assert draft_text(runbook(PROSE_WAYS))[1] is not None

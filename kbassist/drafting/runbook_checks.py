@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from kbassist.articles import Article
-from kbassist.drafting.run_order import _shown, _targets
+from kbassist.drafting.run_order import _INPUT_FOR_RE, _shown, _targets
 from kbassist.drafting.runbook_cause import is_alert_runbook
 from kbassist.drafting.runbook_nofix import NO_FIX_LABEL
 
@@ -141,6 +141,29 @@ def _chain(nodes: list[dict[str, Any]], start: str) -> tuple[list[dict[str, Any]
     return chain, at
 
 
+#: Where a numbered check starts in an info step's text (see run_order._shown).
+_ITEM_RE = re.compile(r"\n\n(?=\d+\. )")
+
+
+def _without(text: str, other: str) -> str:
+    """An info step's numbered checks without those `other` already shows, renumbered."""
+    lead, *items = _ITEM_RE.split(text)
+    shown = [i.split(". ", 1)[1] for i in _ITEM_RE.split(other)[1:]]
+    kept = [i.split(". ", 1)[1] for i in items if i.split(". ", 1)[1] not in shown]
+    return "\n\n".join([lead, *(f"{n}. {k}" for n, k in enumerate(kept, 1))])
+
+
+def _filled(text: str, inputs: list[dict[str, Any]]) -> str:
+    """`text` with the article's token of each input (`$NAMESPACE`, `<node-name>`, from
+    the input's title "Your name for $NAMESPACE") replaced by the input's answer."""
+    for node in inputs:
+        found = _INPUT_FOR_RE.search(str(node.get("title", "")))
+        if found:
+            token = found.group("token")
+            text = re.sub(rf"{re.escape(token)}(?![\w-])", f"{{{node['var']}}}", text)
+    return text
+
+
 def checks_before_fixes(tree: dict[str, Any]) -> None:
     """When every answer of a question leads to the same names asked and the same
     Diagnosis checks shown before its fix, ask and show them once, before the question:
@@ -166,19 +189,35 @@ def checks_before_fixes(tree: dict[str, Any]) -> None:
         shown["text"] = str(shown["text"]).replace(LEAD, HOISTED_LEAD, 1)
         if any(n["id"] in {h["id"] for h in [*hoisted, shown]} for n in nodes):
             continue
-        for n, node in enumerate(hoisted):
-            node["next"] = hoisted[n + 1]["id"] if n + 1 < len(hoisted) else shown["id"]
-        shown["next"] = question["id"]
+        # round 10's "Run these checks first" right before the question: the names are
+        # now asked before it, so it shows them filled in, after the inputs
+        anchor = next(
+            (
+                n
+                for n in nodes
+                if n["id"] == f"{question['id']}-checks" and n.get("next") == question["id"]
+            ),
+            question,
+        )
+        if anchor is not question:
+            anchor["text"] = _filled(str(anchor["text"]), hoisted)
+            shown["text"] = _without(str(shown["text"]), str(anchor["text"]))
+        shown["next"] = anchor["id"]
+        added = [*hoisted, *([shown] if _ITEM_RE.search(str(shown["text"])) else [])]
+        for n, node in enumerate(added[:-1]):
+            node["next"] = added[n + 1]["id"]
+        if added:
+            added[-1]["next"] = anchor["id"]
         gone = {id(n) for chain, info in found for n in [*chain, info]}
         for choice, (_, target) in zip(choices, found, strict=True):
             choice["next"] = target["next"]  # straight to the fix
-        entry = hoisted[0]["id"] if hoisted else shown["id"]
+        entry = added[0]["id"] if added else anchor["id"]
         for node in nodes:
-            if node.get("next") == question["id"]:
+            if node.get("next") == anchor["id"]:
                 node["next"] = entry
             for choice in node.get("choices", []):
-                if choice.get("next") == question["id"]:
+                if choice.get("next") == anchor["id"]:
                     choice["next"] = entry
-        at = nodes.index(question)
-        nodes[at:at] = [*hoisted, shown]
+        at = nodes.index(anchor)
+        nodes[at:at] = added
         nodes[:] = [n for n in nodes if id(n) not in gone]
