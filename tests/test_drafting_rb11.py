@@ -221,3 +221,53 @@ def test_names_and_checks_every_fix_needs_come_before_the_fixes_question() -> No
     assert len(checks) == 1 and ids.index(checks[0]["id"]) < question
     assert checks[0]["next"] == "mitigation"
     assert draft_text(runbook(PROSE_WAYS))[1] is not None
+
+
+CASES = """
+## Meaning
+
+A control plane node has been detected as not ready for more than 5 minutes.
+
+## Diagnosis
+
+Check the status of all control plane nodes:
+
+```bash
+oc get nodes -l node-role.kubernetes.io/control-plane=''
+```
+
+## Mitigation
+
+1. If the node is unreachable:
+   - Verify network connectivity
+   - Ensure the node has power and is running
+
+2. If the kubelet is generating errors:
+   ```bash
+   systemctl restart kubelet
+   ```
+
+3. If the node cannot be recovered:
+   - Investigate hardware/infrastructure issues
+   - Consider replacing the node if necessary
+"""
+
+
+def test_a_chosen_finding_is_not_asked_again_nor_ticked_as_a_lead() -> None:
+    """After "What did you find? = The node cannot be recovered" the walk does not ask
+    "Does this apply: the node cannot be recovered?", and no "If ...:" lead is ticked."""
+    art = runbook(CASES)
+    tree = draft_tree(art)
+    asked = [str(n["title"]) for n in tree["nodes"] if n["kind"] == "question"]
+    assert not any(t.startswith("Does this apply") for t in asked)
+    choices = next(n for n in tree["nodes"] if n["id"] == "mitigation")["choices"]
+    lost = next(c for c in choices if "cannot be recovered" in c["label"])
+    checklist = walked(art, {"symptom": "yes", "mitigation": lost["value"]})
+    steps = [i.text for i in checklist.part("steps")]
+    assert steps[:2] == [
+        "Investigate hardware/infrastructure issues",
+        "Consider replacing the node if necessary",
+    ]
+    unreachable = next(c for c in choices if "unreachable" in c["label"])
+    checklist = walked(art, {"symptom": "yes", "mitigation": unreachable["value"]})
+    assert checklist.part("steps")[0].text == "Verify network connectivity"

@@ -92,6 +92,7 @@ from kbassist.drafting.options import (
 )
 from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
+from kbassist.drafting.runbook_cases import chosen_case_not_asked
 from kbassist.drafting.runbook_checks import checks_before_fixes, checks_not_ticked
 from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.said_as import item_as_action, relabel
@@ -728,6 +729,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         checks_before_cases(tree)  # a fix's check before the case question it decides
         checks_not_ticked(tree, article)  # checks are looked at, not ticked as the fix
         checks_before_fixes(tree)  # the same names and checks on every answer: asked first
+        chosen_case_not_asked(tree)  # "Does this apply: X?" after X was chosen: not asked
     return tree
 
 
