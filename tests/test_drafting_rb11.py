@@ -271,3 +271,18 @@ def test_a_chosen_finding_is_not_asked_again_nor_ticked_as_a_lead() -> None:
     unreachable = next(c for c in choices if "unreachable" in c["label"])
     checklist = walked(art, {"symptom": "yes", "mitigation": unreachable["value"]})
     assert checklist.part("steps")[0].text == "Verify network connectivity"
+
+
+def test_every_placeholder_of_a_long_runbook_fix_is_asked() -> None:
+    """A runbook fix whose commands name ten things (`<vm-name>` ... `<attachment-name>`)
+    asks for each: none is left as written in the command."""
+    names = [f"<thing-{n}-name>" for n in range(1, 11)]
+    commands = "\n".join(f"$ oc describe thing {name}" for name in names)
+    art = runbook(
+        "## Meaning\n\nA VM is stuck on its node.\n\n## Mitigation\n\n"
+        f"Describe each thing:\n\n```bash\n{commands}\n```\n"
+    )
+    tree = draft_tree(art)
+    asked = [str(n["title"]) for n in tree["nodes"] if n["kind"] == "input"]
+    assert all(any(name in title for title in asked) for name in names)
+    assert draft_text(art)[1] is not None
