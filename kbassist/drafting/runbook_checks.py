@@ -133,12 +133,20 @@ def _chain(nodes: list[dict[str, Any]], start: str) -> tuple[list[dict[str, Any]
     by_id = {n["id"]: n for n in nodes}
     chain: list[dict[str, Any]] = []
     at = by_id.get(start)
-    while at is not None and at["kind"] == "input":
+    # the names asked, and the "Run this check first" steps between them (run_order)
+    while at is not None and (
+        at["kind"] == "input" or (at["kind"] == "info" and "-check_" in str(at["id"]))
+    ):
         chain.append(at)
         at = by_id.get(at["next"])
     if at is None or at["kind"] != "info" or not str(at["id"]).endswith("-diagnosis"):
         return chain, None
     return chain, at
+
+
+def _sign(node: dict[str, Any]) -> tuple[str, str]:
+    """What a chain node asks or shows: the same on every answer's way, or not."""
+    return (str(node["kind"]), str(node.get("var") or node.get("text")))
 
 
 #: Where a numbered check starts in an info step's text (see run_order._shown).
@@ -178,13 +186,13 @@ def checks_before_fixes(tree: dict[str, Any]) -> None:
             continue
         if len({id(info) for _, info in found}) < len(found):
             continue  # answers that meet (a yes/no case of one fix): nothing to hoist
-        first_vars = [n["var"] for n in found[0][0]]
-        if any([n["var"] for n in chain] != first_vars for chain, _ in found) or any(
+        first = [_sign(n) for n in found[0][0]]
+        if any([_sign(n) for n in chain] != first for chain, _ in found) or any(
             info["text"] != found[0][1]["text"] for _, info in found
         ):
             continue
         chain, info = found[0]
-        hoisted = [dict(n, id=f"{question['id']}-{n['var']}") for n in chain]
+        hoisted = [dict(n, id=f"{question['id']}-{str(n['id']).split('-', 1)[-1]}") for n in chain]
         shown = dict(info, id=f"{question['id']}-diagnosis")
         shown["text"] = str(shown["text"]).replace(LEAD, HOISTED_LEAD, 1)
         if any(n["id"] in {h["id"] for h in [*hoisted, shown]} for n in nodes):
