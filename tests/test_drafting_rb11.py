@@ -286,3 +286,18 @@ def test_every_placeholder_of_a_long_runbook_fix_is_asked() -> None:
     asked = [str(n["title"]) for n in tree["nodes"] if n["kind"] == "input"]
     assert all(any(name in title for title in asked) for name in names)
     assert draft_text(art)[1] is not None
+
+
+def test_a_todo_mitigation_with_a_pointer_is_still_no_documented_fix() -> None:
+    """ "TODO" + "See [APIServer aggregation](...)" is no step: the outcome escalates and
+    shows the link in its text, no "TODO See ..." tick."""
+    art = runbook(
+        "## Meaning\n\nKubernetes aggregated API has reported errors.\n\n"
+        "## Diagnosis\n\nCheck networking on the node.\n\n"
+        "## Mitigation\n\nTODO\n\nSee [APIServer aggregation](https://kubernetes.io/agg)\n"
+    )
+    checklist = walked(art, {"symptom": "yes"})
+    assert checklist.outcome.title.startswith("No documented fix")
+    steps = checklist.part("steps")
+    assert len(steps) == 1 and steps[0].text.startswith("Escalate")
+    assert "https://kubernetes.io/agg" in str(checklist.outcome.text)

@@ -24,10 +24,33 @@ _PLACEHOLDER_RE = re.compile(r"^(?:todo|tbd|to be (?:added|done|written)|wip)\W*
 NO_FIX_LABEL = "No documented fix: escalate after the Diagnosis checks"
 
 
+#: "See [APIServer aggregation](https://...)": a pointer beside the "TODO", no step.
+_POINTER_RE = re.compile(r"^(?:see|refer to)\s+\[[^\]]+\]\([^)\s]+\)\s*\.?$", re.IGNORECASE)
+_LINK_RE = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+
+
+def _said(section: Section) -> str:
+    """The fix section's text without its "See [...](...)" pointer lines."""
+    lines = [line.strip() for line in section.text.splitlines()]
+    return md_plain("\n".join(line for line in lines if not _POINTER_RE.match(line))).strip()
+
+
 def _empty_fix(section: Section) -> bool:
-    """A fix section with nothing to follow: empty, or only "TODO"."""
-    text = md_plain(section.text).strip()
-    return not text or bool(_PLACEHOLDER_RE.match(text))
+    """A fix section with nothing to follow: empty, or only "TODO" (and pointers; a
+    pointer alone sends the reader to where the fix is)."""
+    text = _said(section)
+    return bool(_PLACEHOLDER_RE.match(text)) or not md_plain(section.text).strip()
+
+
+def _pointers(section: Section) -> str:
+    """The links of the fix section's pointer lines, said in the outcome's text (not a
+    step's detail, where a URL's `my-pod-...` would read as a name to type)."""
+    return "; ".join(
+        f"{text} ({url})"
+        for line in section.text.splitlines()
+        if _POINTER_RE.match(line.strip())
+        for text, url in _LINK_RE.findall(line)
+    )
 
 
 def _escalation_hint(article: Article) -> str:
@@ -51,14 +74,17 @@ def _todo_tick(option: Option) -> list[str]:
 def no_documented_fix(article: Article, options: list[Option]) -> list[Option]:
     """When every option is only the Diagnosis checks (the Mitigation is empty or "TODO"),
     one outcome titled as no documented fix: the checks to run, then the escalation."""
+    fixes = [s for s in article.sections if s.role == "resolution"]
+    empty = {id(s) for s in fixes if _empty_fix(s)}
     checks_only = [
         o
         for o in options
-        if (not o.items and o.pre_items) or (o.section.role == "diagnosis" and o.items)
+        if (not o.items and o.pre_items)
+        or (o.section.role == "diagnosis" and o.items)
+        or (id(o.section) in empty and o.pre_items)  # "TODO" + "See [...]": no step
     ]
     if not checks_only:
         return options
-    fixes = [s for s in article.sections if s.role == "resolution"]
     honest = (
         is_alert_runbook(article)
         and len(checks_only) == len(options) == 1
@@ -73,7 +99,7 @@ def no_documented_fix(article: Article, options: list[Option]) -> list[Option]:
     found = checks_only[0]
     checks = list(found.pre_items) if found.pre_items else list(found.items)
     diagnosis = found.pre_section if found.pre_items else found.section
-    said = md_plain(fixes[0].text).strip()
+    said = _said(fixes[0])
     gap = f'says only "{said}"' if said else "is empty"
     hint = _escalation_hint(article)
     step = (
@@ -84,13 +110,14 @@ def no_documented_fix(article: Article, options: list[Option]) -> list[Option]:
             "Diagnosis checks: the runbook documents no fix to apply."
         )
     )
-    # cite a fix section that has text; an empty one cannot be quoted
+    pointers = _pointers(fixes[0])  # the runbook's "See [...]" beside its "TODO"
     cited = fixes[0]
     option = Option(
         cited,
         NO_FIX_LABEL,
         f"The runbook's {fixes[0].name} {gap}: it documents no fix. Run its Diagnosis "
-        "checks, then escalate with what they show.",
+        "checks, then escalate with what they show."
+        + (f" It points to: {pointers}." if pointers else ""),
         [step],
         kind="nofix",
         pre_items=checks,
