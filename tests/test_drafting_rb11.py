@@ -301,3 +301,27 @@ def test_a_todo_mitigation_with_a_pointer_is_still_no_documented_fix() -> None:
     steps = checklist.part("steps")
     assert len(steps) == 1 and steps[0].text.startswith("Escalate")
     assert "https://kubernetes.io/agg" in str(checklist.outcome.text)
+
+
+def test_checks_shown_before_the_next_name_keep_the_articles_order() -> None:
+    """Two Diagnosis checks that need only the pod's name are shown before the container
+    name is asked in the runbook's order (the second was shown first)."""
+    art = runbook(
+        "## Meaning\n\nA pod is crash looping.\n\n## Diagnosis\n\n"
+        "1. Check the pod events:\n\n   ```bash\n   oc -n apps describe pod <pod-name>\n   ```\n\n"
+        "2. Check the pod template:\n\n   ```bash\n   oc -n apps get pod <pod-name> -o yaml\n"
+        "   ```\n\n"
+        "3. Check the container logs:\n\n   ```bash\n"
+        "   oc -n apps logs <pod-name> -c <container-name>\n   ```\n\n"
+        "## Mitigation\n\nFix the configuration of the app.\n"
+    )
+    tree = draft_tree(art)
+    by_id = {n["id"]: n for n in tree["nodes"]}
+    order, at = [], tree["nodes"][0]["choices"][0]["next"]
+    while at in by_id and by_id[at]["kind"] != "outcome":
+        order.append(by_id[at])
+        at = by_id[at]["next"]
+    shown = [str(n["text"]) for n in order if n["kind"] == "info"]
+    events = next(i for i, t in enumerate(shown) if "events" in t)
+    template = next(i for i, t in enumerate(shown) if "template" in t)
+    assert events < template
