@@ -223,6 +223,8 @@ def checks_before_names(tree: dict[str, Any], options: list[Option]) -> None:
             last = max(asked.index(v) for v in needs)
             if last == len(chain) - 1:
                 break  # nothing is asked after it: the outcome ticks it first anyway
+            while last + 1 < len(chain) - 1 and chain[last + 1]["kind"] == "info":
+                last += 1  # after the checks already shown there: the article's order
             before = chain[last]
             info_id = f"{outcome['id']}-check_{moved + 1}"
             if info_id in by_id:

@@ -50,6 +50,7 @@ from kbassist.drafting.modern import (
     alert_check,
     by_design_section,
     described_alert,
+    inline_commands,
     is_my_name,
     later_case,
     log_line,
@@ -91,6 +92,9 @@ from kbassist.drafting.options import (
 )
 from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
+from kbassist.drafting.runbook_cases import chosen_case_not_asked
+from kbassist.drafting.runbook_cause import is_alert_runbook
+from kbassist.drafting.runbook_checks import checks_before_fixes, checks_not_ticked
 from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.said_as import item_as_action, relabel
 from kbassist.drafting.steps import (
@@ -159,6 +163,9 @@ MAX_ITEM_CHARS = 500
 MAX_INPUTS_PER_OPTION = 5
 #: Placeholders (`<your_domain.com>`) are asked first-class: up to this many per option.
 MAX_PLACEHOLDERS_PER_OPTION = 8
+#: An alert runbook's commands name many things (VM, pod, node, image, attachment): each
+#: placeholder a command needs is asked, up to this many per option (round 11).
+MAX_RUNBOOK_PLACEHOLDERS = 16
 NOT_THIS_ID = "not_this_article"
 FALLBACK_ID = "read_article"
 
@@ -474,6 +481,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         option.label = label
         seen: set[str] = set()
         literals = 0
+        cap = MAX_RUNBOOK_PLACEHOLDERS if is_alert_runbook(article) else MAX_PLACEHOLDERS_PER_OPTION
         # a reference page's `<OUTPUT_NAME>` is part of what it documents, not a value to type
         asked = [] if option.kind == "reference" else [*option.pre_items, *option.items]
         has_placeholder = any(
@@ -490,7 +498,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 if param.kind != "placeholder" and has_placeholder and _in_example(askable, start):
                     continue  # "For example, if the disk is in drive A": the placeholder's
                 if param.kind == "placeholder":
-                    if len(seen) - literals >= MAX_PLACEHOLDERS_PER_OPTION:
+                    if len(seen) - literals >= cap:
                         continue
                 elif literals >= MAX_INPUTS_PER_OPTION:
                     continue
@@ -504,9 +512,14 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if article.style != "mskb" and asked:
             # `$VM` in a runbook's command that nothing in it sets: the admin's value
             steps = [*option.pre_items, *option.items]
-            commands = [split_detail(_askable(i, article))[1] for i in steps]
+            commands = [
+                command
+                for i in steps
+                for text, detail in [split_detail(_askable(i, article))]
+                for command in [*inline_commands(article, text), detail]
+            ]
             for name in [*shell_variables(article, commands), *my_names(article, commands)]:
-                if len(seen) - literals >= MAX_PLACEHOLDERS_PER_OPTION:
+                if len(seen) - literals >= cap:
                     break
                 ref = f"placeholder:{name}"
                 seen.add(ref)
@@ -720,6 +733,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         checks_before_names(tree, options)
         checking_parts_first(tree, article)  # "### Determine if X": before the question
         checks_before_cases(tree)  # a fix's check before the case question it decides
+        checks_not_ticked(tree, article)  # checks are looked at, not ticked as the fix
+        checks_before_fixes(tree)  # the same names and checks on every answer: asked first
+        chosen_case_not_asked(tree)  # "Does this apply: X?" after X was chosen: not asked
     return tree
 
 
