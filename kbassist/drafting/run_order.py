@@ -115,6 +115,7 @@ def diagnose_first(tree: dict[str, Any], options: list[Option]) -> None:
         "id": FIRST_ID,
         "kind": "info",
         "title": "Run the Diagnosis first",
+        "checks": True,
         "source": common[0]["source"],
     }
     _place(nodes, info, {id(o) for o, _ in leads})
@@ -233,6 +234,7 @@ def checks_before_names(tree: dict[str, Any], options: list[Option]) -> None:
                 "id": info_id,
                 "kind": "info",
                 "title": "Run this check first",
+                "checks": True,
                 "text": f"{_THEN}\n\n{step['text']}"
                 + (f"\n\n{step['detail']}" if step.get("detail") else ""),
                 "source": step["source"],
@@ -352,6 +354,7 @@ def _check_before(
         "id": info_id,
         "kind": "info",
         "title": f"Run {these} first",
+        "checks": True,
         "text": f"What {'it shows' if len(lead) == 1 else 'they show'} tells how to answer "
         f"the next question (the checklist lists {these} again, to tick).\n\n{shown}",
         "source": lead[0]["source"],

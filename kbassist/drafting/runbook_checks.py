@@ -107,6 +107,7 @@ def checks_not_ticked(tree: dict[str, Any], article: Article) -> None:
             "id": info_id,
             "kind": "info",
             "title": TITLE,
+            "checks": True,
             "text": f"{NO_FIX_LEAD if outcome.get('title') == NO_FIX_LABEL else LEAD}\n\n"
             f"{_shown(fresh)}",
             "source": fresh[0]["source"],

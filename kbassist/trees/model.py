@@ -244,6 +244,9 @@ class Info(Node):
     kind: ClassVar[str] = "info"
 
     next: str
+    #: Its text is checks the admin runs (commands whose output decides what follows):
+    #: the export lists them, as a ticket should say what was looked at.
+    checks: bool = False
 
     def successors(self) -> Iterator[tuple[str, str]]:
         yield "", self.next

@@ -266,11 +266,14 @@ def _default(reader: TreeReader, value_node: yaml.Node, node: Input) -> Any:
         return None
 
 
-@node_reader(Info, {"text": True, "next": True})
+@node_reader(Info, {"text": True, "next": True, "checks": False})
 def read_info(f: NodeFields, common: dict[str, Any]) -> Info | None:
-    """An explanation: its text (required) and where it goes next."""
+    """An explanation: its text (required), where it goes next, and whether it is checks."""
     next_ = f.req("next", lambda n: f.reader.target(n, "next", f.node_id))
-    return Info(**common, next=next_) if f.ok and common["text"] is not None else None
+    checks = f.opt("checks", lambda n: f.reader.boolean(n, "checks", f.node_id)) or False
+    if not f.ok or common["text"] is None:
+        return None
+    return Info(**common, next=next_, checks=checks)
 
 
 @node_reader(Outcome, {"steps": True, "verify": False, "rollback": False})
