@@ -25,8 +25,23 @@ def displayable(text: str) -> str:
 
 
 def display_path(path: object) -> str:
-    """A path as it may be printed: bad bytes as U+FFFD, terminal control stripped."""
-    return sanitize(displayable(str(path)))
+    """A path as it may be printed: bad bytes as U+FFFD, each control, bidi or zero-width
+    character shown as its escape (`\\x1b`).
+
+    Stripped, they made "written to a\\x1b[31mb.md" read "written to ab.md": a name
+    that is not the file's, where an admin looking for it would not find it.
+    """
+    return _PATH_CONTROL_RE.sub(_escaped, displayable(str(path)))
+
+
+_PATH_CONTROL_RE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]"
+)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 # CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other ESC sequences, C1 controls,

@@ -236,7 +236,8 @@ def test_sanitize_strips_bidi_overrides_and_zero_width() -> None:
 def test_index_prints_hostile_file_names_without_escapes(
     tmp_path: Path, env: dict[str, str]
 ) -> None:
-    """A skipped file named with OSC sequences is reported, but no ESC/BEL reaches the terminal."""
+    """A skipped file named with OSC sequences is reported by its real name, its ESC and BEL
+    shown as escapes: none reaches the terminal, and the name printed is the file's."""
     kb = tmp_path / "kb"
     kb.mkdir()
     (kb / f"x{OSC_CLIPBOARD}{OSC_TITLE}.md").write_bytes(b"binary\x00data")
@@ -250,7 +251,8 @@ def test_index_prints_hostile_file_names_without_escapes(
     assert proc.returncode == 0, proc.stderr
     assert b"\x1b" not in proc.stderr + proc.stdout
     assert b"\x07" not in proc.stderr + proc.stdout
-    assert f"skipped {kb}/x.md: binary file".encode() in proc.stderr
+    shown = f"x{OSC_CLIPBOARD}{OSC_TITLE}.md".replace("\x1b", "\\x1b").replace("\x07", "\\x07")
+    assert f"skipped {kb}/{shown}: binary file".encode() in proc.stderr
 
 
 def test_search_title_and_snippet_lose_bidi_and_zero_width(kb_dir: Path) -> None:
