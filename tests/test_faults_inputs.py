@@ -45,6 +45,7 @@ def hostile_files(root: Path) -> dict[str, str | None]:
         .encode("utf-16"),
         "utf16be.md": b"\xfe\xff" + text.replace("F-001", "U16-2").encode("utf-16-be"),
         "bad-utf16.md": b"\xff\xfe" + b"\x00\xd8" * 3,
+        "bom-binary.md": b"\xff\xfe\x00garbage\x00\x01",  # decodes, as CJK-looking noise
         "bom.md": b"\xef\xbb\xbf" + text.replace("F-001", "BOM-1").encode(),
         "crlf.md": text.replace("F-001", "CRLF-1").replace("\n", "\r\n").encode(),
         "cr.md": text.replace("F-001", "CR-1").replace("\n", "\r").encode(),
@@ -76,6 +77,7 @@ def hostile_files(root: Path) -> dict[str, str | None]:
         "latin1.md": "not UTF-8 text",
         "nul.md": "binary file",
         "bad-utf16.md": "not valid UTF-16",
+        "bom-binary.md": "binary file",
         "laughs.md": "front matter",
         "deep-yaml.md": "front matter",
         "python-tag.md": "front matter",

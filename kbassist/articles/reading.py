@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -84,6 +85,10 @@ def _opened_path(fd: int, path: Path) -> str:
         return os.path.realpath(path)
 
 
+_UTF16_TEXT_RE = re.compile(r"[ \t\n]")
+_UTF16_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\ufffe\uffff]")
+
+
 def decode(data: bytes) -> str:
     """Bytes to text: UTF-8 (with or without BOM) or BOM-marked UTF-16; else refuse."""
     if not data.strip():
@@ -93,6 +98,10 @@ def decode(data: bytes) -> str:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
             raise ArticleSkip("not valid UTF-16 text") from None
+        # Any bytes after FF FE decode as UTF-16 (as CJK-looking characters): text that
+        # has no space or line break, or has control characters, is binary with a BOM.
+        if not _UTF16_TEXT_RE.search(text) or _UTF16_CONTROL_RE.search(text):
+            raise ArticleSkip("binary file (a UTF-16 mark, but no text after it)")
     else:
         if b"\x00" in data:
             raise ArticleSkip("binary file (contains NUL bytes)")
