@@ -129,6 +129,7 @@ from kbassist.drafting.text import (
 from kbassist.drafting.typed_commands import commands_option
 from kbassist.drafting.verify import (
     REPRO_PREFIX,
+    backup_fits,
     bare_pronoun,
     cause_check,
     ignore_check,
@@ -395,7 +396,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             or not _askable_case(_IF_START_RE.sub("", option.case, count=1))
         ):
             option.case = ""  # "no" would have nowhere to go, or it is known only later
-        option.items, option.checks, option.backup = _steps_checks_backup(article, option)
+        shared = any(o is not option and o.section is option.section for o in options)
+        option.items, option.checks, option.backup = _steps_checks_backup(
+            article, option, shared=shared
+        )
         if article.style != "mskb":
             option.items = fold_example_steps(option.items)  # "Here's a correct command:"
         option.items, option.undo = undo_steps(option.items)
@@ -2323,9 +2327,12 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
         # "If you do not want to distribute addresses from the whole subnet, (you can also)
         # define an exclusion range": a choice the admin makes, asked (a bare "want" is a
         # goal, "If you want to X, do Y")
-        if _LATER_CASE_RE.search(_NOT_WANT_RE.sub("", cond)) or (n == 0 and len(items) == 1):
+        if n == 0 and len(items) == 1:
             continue
-        if modern and later_case(cond):
+        seen = _seen_either_way(cond, items, n)
+        if _LATER_CASE_RE.search(_NOT_WANT_RE.sub("", cond)) and not seen:
+            continue
+        if modern and later_case(cond) and not seen:
             continue  # "If the VSS writers are now listed": what a step above shows
         product = _RUNNING_RE.match(cond)
         cases.append((n, cond, then, product.group("what").strip() if product else ""))
@@ -2361,7 +2368,7 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
             break
         counter += 1
         var = f"if_{counter}"
-        question = _as_question(cond)
+        question = _seen_question(cond) or _as_question(cond)
         text = split_detail(items[n])[0]
         option.asks.append(
             Ask(
@@ -2380,6 +2387,42 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
         _otherwise_steps(items, when, var, '"no"', after=n)
     option.when = when
     return counter
+
+
+#: "Duplex printing is displayed in this pane", "the option is not available": what the
+#: screen shows; "is still displayed" or an error that appears is how a fix went.
+_SEEN_CASE_RE = re.compile(
+    r"^(?P<what>[\w\s'\"-]{3,80}?)\s+(?P<be>is|are)\s+(?P<seen>(?:not\s+)?(?:displayed|shown"
+    r"|visible|available|listed|present)\b.*)$",
+    re.IGNORECASE,
+)
+_HOW_IT_WENT_RE = re.compile(
+    r"\b(?:still|again|persist\w*|recur\w*|error|problem|issue|fail\w*|resolv\w*|fixed|succe\w*"
+    r"|message|warning)\b",
+    re.IGNORECASE,
+)
+
+
+def _seen_either_way(cond: str, items: list[str], n: int) -> bool:
+    """ "When X is displayed, do A." followed by "Otherwise, do B.": the article branches
+    on what the screen shows, both ways spelled out, so it is asked (which way the admin
+    goes) rather than ticked twice; a fix's outcome ("if the error is still displayed")
+    stays a later check."""
+    if n + 1 >= len(items) or not _OTHERWISE_RE.match(split_detail(items[n + 1])[0]):
+        return False
+    return bool(_SEEN_CASE_RE.match(cond)) and not _HOW_IT_WENT_RE.search(cond)
+
+
+def _seen_question(cond: str) -> str:
+    """ "Duplex printing is displayed in this pane" -> "Is Duplex printing displayed in
+    this pane?" ("" when the case is not about what is shown)."""
+    found = _SEEN_CASE_RE.match(" ".join(cond.split()).rstrip("."))
+    if found is None or _HOW_IT_WENT_RE.search(cond):
+        return ""
+    what = found.group("what")
+    if what.split()[0].casefold() in {"the", "a", "an", "this", "that", "your", "its"}:
+        what = what[0].lower() + what[1:]
+    return f"{found.group('be').capitalize()} {what} {found.group('seen')}?"
 
 
 #: "you are running Windows NT 4.0", "the server is running Exchange 5.5": a product.
@@ -2470,10 +2513,13 @@ def _backup_step(what: str, sentence: str) -> str:
     return f'Back up the {what} before you change anything (the article: "{sentence.strip()}").'
 
 
-def _steps_checks_backup(article: Article, option: Option) -> tuple[list[str], list[str], str]:
+def _steps_checks_backup(
+    article: Article, option: Option, *, shared: bool = False
+) -> tuple[list[str], list[str], str]:
     """(steps, checks, what is backed up): the article's own checks ("You should now be
     able to print", "The output should show ...") taken out of the steps into the verify;
-    a "back up the registry before ..." made the first step, so the rollback can restore it.
+    a "back up the registry before ..." made the first step, so the rollback can restore it
+    (from a section `shared` with other fixes, only for the fix that changes the registry).
     """
     steps: list[str] = []
     checks: list[str] = list(option.checks)
@@ -2520,6 +2566,8 @@ def _steps_checks_backup(article: Article, option: Option) -> tuple[list[str], l
         for sentence in split_sentences(section_text):
             match = _BACKUP_RE.search(sentence)
             if match and len(sentence) < 300 and not is_boilerplate(sentence):
+                if shared and not backup_fits(match.group("what"), steps):
+                    break  # another fix's warning: this one changes no registry
                 backup = _what(match.group("what"))
                 steps.insert(0, _backup_step(backup, _unlink(sentence)))
                 break

@@ -1,0 +1,130 @@
+"""MS support drafts (issue 13, round 11 ms11): steps that only announce the steps after
+them are shown, not ticked; a section's registry warning backs up and rolls back only the
+fixes that edit the registry."""
+
+from __future__ import annotations
+
+from drafting_support import support, walked
+
+from kbassist.drafting.tree import draft_tree_model
+from kbassist.trees.checklist import Checklist
+
+#: A Workaround of methods written the way MS support writes them: a goal and "To do this,
+#: follow these steps:" over a list, the registry warning only in the method that edits it.
+METHODS = (
+    "## Symptoms\n\nWhen you try to start the Report Server service, you receive a time-out "
+    "error.\n\n"
+    "## Cause\n\nThe service cannot reach Windows Update in time.\n\n"
+    "## Workaround\n\nTo work around this problem, use one of the following methods:\n\n"
+    "- Method 1\n\n"
+    "    Allow the server to contact Microsoft Update through the proxy server.\n\n"
+    "- Method 2\n\n"
+    "    Change the Group Policy settings. To do this, follow these steps:\n\n"
+    "    1. In the Local Group Policy Editor, double-click **Policies**.\n"
+    "    2. Double-click **Public Key Policies**.\n"
+    "    3. Select **OK**, and then close the editor.\n\n"
+    "- Method 3\n\n"
+    "    Increase the service time-out.\n\n"
+    "    > [!IMPORTANT]\n"
+    "    > This section contains steps that tell you how to modify the registry. For added "
+    "protection, back up the registry before you modify it.\n\n"
+    "    To increase the service time-out, follow these steps:\n\n"
+    "    1. Click **Start**, click **Run**, type *regedit*, and then click **OK**.\n"
+    "    2. Locate the `HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control` subkey.\n"
+    "    3. Right-click **Control**, point to **New**, and then click **DWORD**.\n"
+)
+
+
+def _fix(body: str, n: int) -> Checklist:
+    return walked(support(body), {"symptom": "yes", "mitigation": f"workaround_{n}"})
+
+
+def _steps(checklist: Checklist) -> list[tuple[str, str]]:
+    return [(i.text, i.detail or "") for i in checklist.part("steps")]
+
+
+def test_a_goal_with_to_do_this_follow_these_steps_is_shown_over_its_steps() -> None:
+    """ "Change the Group Policy settings. To do this, follow these steps:" is not a tick
+    of its own: the first real step is ticked first, the goal shown under it."""
+    got = _steps(_fix(METHODS, 2))
+    assert got[0][0].startswith("In the Local Group Policy Editor, double-click Policies")
+    assert "Change the Group Policy settings" in got[0][1]
+    assert not any("follow these steps" in t + d for t, d in got)
+    assert len(got) == 3
+
+
+def test_the_registry_warning_is_shown_under_the_first_step_not_ticked() -> None:
+    """A goal, the registry warning and "To increase X, follow these steps:": the warning
+    is read with the first regedit step, under the goal that is no tick of its own."""
+    got = _steps(_fix(METHODS, 3))
+    texts = [t for t, _ in got]
+    assert "Increase the service time-out." not in texts
+    regedit = next(d for t, d in got if t.startswith("Click Start, click Run"))
+    assert "back up the registry" in regedit
+    assert "Increase the service time-out." in regedit
+
+
+def test_a_registry_backup_is_made_only_for_the_fix_that_edits_the_registry() -> None:
+    """Method 3's registry warning backs up and rolls back Method 3; Methods 1 and 2 edit
+    no registry and get neither step."""
+    for n in (1, 2):
+        checklist = _fix(METHODS, n)
+        said = " ".join(i.text for i in [*checklist.part("steps"), *checklist.part("rollback")])
+        assert "registry" not in said.casefold(), n
+    edits = _fix(METHODS, 3)
+    assert any("Back up the registry" in i.text for i in edits.part("steps"))
+    assert any("restore the registry" in i.text for i in edits.part("rollback"))
+
+
+#: A lead at the end of one procedure's list, for the next steps ("To X, follow these
+#: steps:" written after the last item of the first list).
+TWO_PARTS = (
+    "## Symptoms\n\nUsers cannot reset passwords.\n\n"
+    "## Resolution\n\n"
+    "1. Select **Start**, type *dsa.msc*, and then select **OK**.\n"
+    "2. Close the Active Directory Users and Computers snap-in.\n\n"
+    "To resolve the issue in which users can't reset passwords, follow these steps:\n\n"
+    "1. Open the **Security** tab of the domain object.\n"
+    "2. Grant the **Reset password** right to the group.\n"
+)
+
+
+def test_a_step_followed_by_the_next_steps_lead_keeps_its_tick() -> None:
+    """ "Close the snap-in." carrying "To resolve X, follow these steps:" is a real step:
+    it stays ticked, and the lead's purpose is shown over the steps it announces."""
+    got = _steps(walked(support(TWO_PARTS), {"symptom": "yes"}))
+    texts = [t for t, _ in got]
+    assert "Close the Active Directory Users and Computers snap-in." in texts
+    close = texts.index("Close the Active Directory Users and Computers snap-in.")
+    assert "follow these steps" not in got[close][1]
+    assert "To resolve the issue in which users can't reset passwords:" in got[close + 1][1]
+
+
+#: A procedure that branches on what the screen shows, both ways written out.
+SHOWN = (
+    "## Symptoms\n\nThe printed documents ignore the duplex printing options.\n\n"
+    "## Workaround\n\n"
+    "1. Open the item that you want to print, and then select **Print**.\n"
+    "2. Select a printer from the list.\n"
+    "3. When **Duplex printing** is displayed in this pane, change the settings.\n"
+    "4. Otherwise, select **More settings**, and then change the duplex settings there.\n"
+    "5. Select **Print** to print the item.\n"
+)
+
+
+def _shown_walk(answer: str) -> list[str]:
+    tree = draft_tree_model(support(SHOWN))
+    asked = next(n for n in tree.nodes.values() if n.kind == "question" and n.id != "symptom")
+    assert asked.title == "Is Duplex printing displayed in this pane?"
+    return [t for t, _ in _steps(walked(support(SHOWN), {"symptom": "yes", asked.var: answer}))]
+
+
+def test_when_x_is_displayed_otherwise_is_asked_not_ticked_twice() -> None:
+    """ "When X is displayed, do A." + "Otherwise, do B.": asked "Is X displayed ...?",
+    each answer ticks only its own way, never both."""
+    shown, hidden = _shown_walk("yes"), _shown_walk("no")
+    assert "Change the settings." in shown
+    assert not any("More settings" in t for t in shown)
+    assert any(t.startswith("Select More settings") for t in hidden)
+    assert "Change the settings." not in hidden
+    assert shown[-1] == hidden[-1] == "Select Print to print the item."
