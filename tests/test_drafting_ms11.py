@@ -128,3 +128,31 @@ def test_when_x_is_displayed_otherwise_is_asked_not_ticked_twice() -> None:
     assert any(t.startswith("Select More settings") for t in hidden)
     assert "Change the settings." not in hidden
     assert shown[-1] == hidden[-1] == "Select Print to print the item."
+
+
+#: Two cases of one message, written the way MS support writes them: the same first
+#: sentences, a different last one.
+ALIKE = (
+    "## Symptoms\n\n"
+    "When you open the console, you receive one of the following messages:\n\n"
+    "- If you can modify the policy, you receive the following message:  \n"
+    "  > The permissions in the share are inconsistent with those in the directory. It is "
+    "recommended that they match. To fix them now, click OK\n\n"
+    "- If you cannot modify the policy, you receive the following message:  \n"
+    "  > The permissions in the share are inconsistent with those in the directory. It is "
+    "recommended that they match. Contact an administrator who can change this policy.\n\n"
+    "## Cause\n\nThe share's folder inherits its permissions.\n\n"
+    "## Workaround\n\nClick **OK** in the message.\n"
+)
+
+
+def test_messages_that_open_alike_are_labelled_by_the_sentence_that_differs() -> None:
+    """Two messages sharing their first sentences are offered by what differs ("... click
+    OK" / "Contact an administrator ..."), not twice as "... are inconsistent"."""
+    tree = draft_tree_model(support(ALIKE))
+    labels = [c.label for c in tree.nodes["symptom"].choices if c.value != "none"]
+    assert len(labels) == 2
+    assert labels[0].endswith("To fix them now, click OK")
+    assert labels[1].endswith("Contact an administrator who can change this policy")
+    assert labels[0].startswith("If you can modify the policy")
+    assert not any(label.endswith("are inconsistent") for label in labels)

@@ -126,6 +126,7 @@ from kbassist.drafting.text import (
     step_text,
     with_detail,
 )
+from kbassist.drafting.told_apart import told_apart
 from kbassist.drafting.typed_commands import commands_option
 from kbassist.drafting.verify import (
     REPRO_PREFIX,
@@ -1264,9 +1265,12 @@ def _confirm_node(
         node["source"] = _cite(article, section)
         labels: set[str] = set()
         choices = []
+        apart = told_apart(messages)  # "The permissions ... are inconsistent" twice
         for n, message in enumerate(messages, start=1):
             # the article's own elision ("function: sbpa4snd [...]") is no part of a label
-            label = short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", message), 80)
+            label = apart[n - 1] or short_label(
+                re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", message), 80
+            )
             label = label if _WORDY_RE.search(label) else f"Message {n}"
             while label.casefold() in labels:
                 label = f"{label} ({n})"
@@ -2368,7 +2372,8 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
             break
         counter += 1
         var = f"if_{counter}"
-        question = _seen_question(cond) or _as_question(cond)
+        seen = _seen_either_way(cond, items, n)
+        question = (_seen_question(cond) if seen else "") or _as_question(cond)
         text = split_detail(items[n])[0]
         option.asks.append(
             Ask(
@@ -2392,7 +2397,7 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
 #: "Duplex printing is displayed in this pane", "the option is not available": what the
 #: screen shows; "is still displayed" or an error that appears is how a fix went.
 _SEEN_CASE_RE = re.compile(
-    r"^(?P<what>[\w\s'\"-]{3,80}?)\s+(?P<be>is|are)\s+(?P<seen>(?:not\s+)?(?:displayed|shown"
+    r"^(?P<what>(?:(?!\b(?:is|are)\b)[\w\s'\"-]){3,80}?)\s+(?P<be>is|are)\s+(?P<seen>(?:not\s+)?(?:displayed|shown"
     r"|visible|available|listed|present)\b.*)$",
     re.IGNORECASE,
 )
