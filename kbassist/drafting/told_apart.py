@@ -22,30 +22,47 @@ _CASE_RE = re.compile(
 
 
 def _parts(message: str) -> tuple[str, list[str]]:
+    """(the case, the message's words)."""
     found = _CASE_RE.match(message)
     case, said = (found["case"], found["message"]) if found else ("", message)
-    return case, [" ".join(s.split()).rstrip(".") for s in split_sentences(said) if s.strip()]
+    return case, said.split()
+
+
+def _first_sentence(words: list[str]) -> str:
+    sentences = split_sentences(" ".join(words))
+    return sentences[0].casefold() if sentences else ""
+
+
+def _shared(one: list[str], other: list[str]) -> int:
+    """How many words `one` and `other` open with alike."""
+    n = 0
+    while n < min(len(one), len(other)) and one[n].casefold() == other[n].casefold():
+        n += 1
+    return n
 
 
 def told_apart(messages: list[str], limit: int = 80) -> list[str]:
-    """Labels for messages whose first sentences are the same: the case (cut short) and the
-    first sentence that differs from the others; "" where the usual label tells it apart."""
+    """Labels for messages whose first sentences are the same: the case (cut short) and
+    the message from the first word that differs from the others (a sentence of its own
+    in "... consistent. Contact an administrator ..."; the event's own text after a shared
+    "It contains the following insertion string(s): ENS, <time>"); "" where the usual
+    label tells the message apart."""
     parts = [_parts(m) for m in messages]
     labels = [""] * len(messages)
-    for n, (case, sentences) in enumerate(parts):
-        if not sentences:
+    for n, (case, words) in enumerate(parts):
+        first = _first_sentence(words)
+        if not first:
             continue
         alike = [
             other
             for k, (_, other) in enumerate(parts)
-            if k != n and other and other[0].casefold() == sentences[0].casefold()
+            if k != n and other and _first_sentence(other) == first
         ]
         if not alike:
             continue
-        seen = {s.casefold() for other in alike for s in other}
-        own = next((s for s in sentences if s.casefold() not in seen), "")
-        if not own:
-            continue  # the same message twice: nothing to tell them apart by
-        said = short_label(own, limit)
+        rest = words[max(_shared(words, other) for other in alike) :]
+        if not rest:
+            continue  # the same message twice (or the start of another): nothing differs
+        said = short_label(" ".join(rest), limit)
         labels[n] = f"{short_label(case, 50)}: {said}" if case else said
     return labels
