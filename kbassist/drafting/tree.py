@@ -44,6 +44,7 @@ from kbassist.drafting.lead_cases import (
     order_asks,
     shown_lines,
 )
+from kbassist.drafting.lead_ins import lead_ins_shown
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
     REDO_CHECK,
@@ -423,6 +424,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             if article.style != "mskb":
                 restart_step(option, [option.section, cause_section])  # "... and reboot"
                 by_design_lead(option)  # "This is by design. ...": the outcome's text
+                lead_ins_shown(option)  # a cause's "... by using the following steps:"
         written = list(option.items)
         asked_ifs = _conditional_steps(option, asked_ifs, article.style != "mskb")
         asked_ifs = way_steps(option, asked_ifs, MAX_ASKED_CASES)  # "X. Alternatively, Y"
