@@ -156,3 +156,38 @@ def test_messages_that_open_alike_are_labelled_by_the_sentence_that_differs() ->
     assert labels[1].endswith("Contact an administrator who can change this policy")
     assert labels[0].startswith("If you can modify the policy")
     assert not any(label.endswith("are inconsistent") for label in labels)
+
+
+#: Symptoms seen together, the way MS support lists them, and a Resolution whose key is
+#: a code span under its lead, then the values it must hold.
+TOGETHER = (
+    "## Symptoms\n\n"
+    "You may notice the following symptoms when you connect to the server by using RDP:\n\n"
+    "1. Local drives aren't redirected in the session.\n"
+    "2. Other devices and resources may be properly redirected.\n"
+    "3. There are no events in the Event Viewer about the failure.\n\n"
+    "## Cause\n\nThe network provider value for RDP might be missing in the registry.\n\n"
+    "## Resolution\n\n"
+    "Make sure the Network Providers entry has at least the default entries:\n\n"
+    "`HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\NetworkProvider\\Order`\n\n"
+    "Default entries: RDPNP, LanmanWorkstation, web client\n"
+)
+
+
+def test_symptoms_seen_together_are_confirmed_not_offered_as_alternatives() -> None:
+    """ "You may notice the following symptoms: 1. 2. 3." lists what is seen together:
+    one "Does this match?" over all of them, not "Which of these do you see?" where
+    "Other devices may be properly redirected" alone would lead to the fix."""
+    node = draft_tree_model(support(TOGETHER)).nodes["symptom"]
+    assert node.title == "Does this match what you see?"
+    assert [c.value for c in node.choices] == ["yes", "no"]
+
+
+def test_a_key_and_its_values_are_shown_under_the_step_not_ticked_again() -> None:
+    """The registry key shown under "Make sure the entry has ...:" is not ticked a second
+    time, and "Default entries: ..." is shown with it: one tick for the one change."""
+    got = _steps(walked(support(TOGETHER), {"symptom": "yes"}))
+    texts = [t for t, _ in got]
+    assert texts == ["Make sure the Network Providers entry has at least the default entries:"]
+    assert "NetworkProvider\\Order" in got[0][1]
+    assert "Default entries: RDPNP, LanmanWorkstation, web client" in got[0][1]

@@ -121,3 +121,48 @@ def lead_ins_shown(option: Option) -> None:
             continue
         del steps[n]
         option.when = {(k - 1 if k > n else k): v for k, v in option.when.items()}
+
+
+#: "Default entries: RDPNP, LanmanWorkstation, web client": a value the step above names,
+#: said as a label and what it holds (no verb), not a step.
+_FIELD_RE = re.compile(r"^[A-Z][\w ()/-]{1,30}:\s+\S[^.!?]*$")
+
+
+#: A registry key, a path or a share: what a step names, never a step of its own.
+_CODE_RE = re.compile(r"^(?:HKEY_|HK(?:LM|CU)\\|[A-Za-z]:\\|\\\\|/\w)")
+
+
+def echoes_shown(option: Option) -> None:
+    """A tick that repeats the detail of the step above it is said once: a registry path
+    shown under "Make sure the entry has ...:" is not ticked again, and an action copied
+    under the step before it ("Open Control Panel, ...") is only ticked; a "Name: value"
+    line right after a step that ends in a colon is shown under that step, not ticked."""
+    steps = option.items
+    n = 1
+    while n < len(steps):
+        if n in option.when or (n - 1) in option.when:
+            n += 1
+            continue
+        before, shown = split_detail(steps[n - 1])
+        text, detail = split_detail(steps[n])
+        flat = " ".join(text.split())
+        echo = not detail and flat and flat == " ".join(shown.split())
+        field = (
+            not detail
+            and before.rstrip().endswith(":")
+            and _FIELD_RE.match(flat)
+            and not _words(flat.partition(":")[0]) & {"note", "important", "warning"}
+        )
+        if not (echo or field):
+            n += 1
+            continue
+        if echo and not _CODE_RE.match(flat):
+            # "Open Control Panel, ..." copied under the step before it: the tick stays,
+            # the copy goes
+            steps[n - 1] = before
+            n += 1
+            continue
+        if field:
+            steps[n - 1] = with_detail(steps[n - 1], flat)
+        del steps[n]
+        option.when = {(k - 1 if k > n else k): v for k, v in option.when.items()}

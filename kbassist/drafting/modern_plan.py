@@ -15,7 +15,7 @@ from typing import Any
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Paragraph, Part
 from kbassist.drafting.forms import stated_cause
-from kbassist.drafting.lead_ins import lead_ins_shown
+from kbassist.drafting.lead_ins import echoes_shown, lead_ins_shown
 from kbassist.drafting.modern import (
     action_label,
     always_firing,
@@ -124,6 +124,7 @@ def modern_plan(
         tidy_modern(option)
         registry_goal_shown(option)
         lead_ins_shown(option)
+        echoes_shown(option)
         if not option.items and option.pre_items:
             # a "TODO" Mitigation: its Diagnosis checks still run, and the gap is said
             option.items = [

@@ -549,6 +549,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     messages = symptom_messages(article, symptom_section) if symptom_section else []
     if article.style != "mskb":  # "> 18805 LogReader ..." is the message, not its markup
         messages = symptom_choices(list(dict.fromkeys(m for m in map(md_plain, messages) if m)))
+        if symptom_section is not None and _seen_together(symptom_section.text):
+            messages = []  # "You may notice the following symptoms: 1. ... 2. ...": all of them
     # a modern symptom's forms ("When you try to start the X tool, ..." over its message,
     # "Symptom 2" over its messages, "## Symptom 1"): each offered, named and with its message
     scene, forms = symptom_forms(article, symptom_section)
@@ -1242,6 +1244,22 @@ def _wish_node(
         {"value": "no", "label": no_label, "next": no},
     ]
     return node
+
+
+#: "You may notice the following symptoms when ...": a list of what is seen together (the
+#: drives are not redirected, other devices are, no event is logged), not forms to choose
+#: from, unless the article says "one or more of", "any of" or "one of the following".
+_TOGETHER_RE = re.compile(
+    r"\b(?:notice|see|experience|observe|encounter|get)\s+(?:all\s+)?the\s+following"
+    r"\s+symptoms\b",
+    re.IGNORECASE,
+)
+_ANY_OF_RE = re.compile(r"\b(?:one or more|any|either|one|some) of the following\b", re.I)
+
+
+def _seen_together(text: str) -> bool:
+    """Whether a modern symptom lists symptoms that occur together (see _TOGETHER_RE)."""
+    return bool(_TOGETHER_RE.search(text)) and not _ANY_OF_RE.search(text)
 
 
 def _confirm_node(
