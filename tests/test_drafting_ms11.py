@@ -191,3 +191,23 @@ def test_a_key_and_its_values_are_shown_under_the_step_not_ticked_again() -> Non
     assert texts == ["Make sure the Network Providers entry has at least the default entries:"]
     assert "NetworkProvider\\Order" in got[0][1]
     assert "Default entries: RDPNP, LanmanWorkstation, web client" in got[0][1]
+
+
+def test_a_check_that_goes_on_to_its_fix_is_a_step_not_the_verify() -> None:
+    """ "Verify that the service isn't disabled for the profile. If it is disabled for the
+    profile, click Enable." fixes what it finds: ticked in its place among the steps, not
+    moved to the verify."""
+    body = (
+        "## Symptoms\n\nThe service stops with error 1058.\n\n"
+        "## Resolution\n\n"
+        "1. Open **Services**, and then double-click the service.\n"
+        "2. Select the **Log On** tab.\n"
+        "3. Verify that the service isn't disabled for the hardware profile that you're "
+        "using. If the service is disabled for the hardware profile, select **Enable**.\n"
+        "4. Select **OK**.\n"
+    )
+    checklist = walked(support(body), {"symptom": "yes"})
+    texts = [t for t, _ in _steps(checklist)]
+    assert texts[2].startswith("Verify that the service isn't disabled for the hardware profile")
+    assert texts[3] == "Select OK."
+    assert not any("select Enable" in i.text for i in checklist.part("verify"))

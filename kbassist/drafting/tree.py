@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
-from kbassist.drafting.blocks import OUTPUT_LABEL
+from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.causes import (
     Group,
     also_cause,
@@ -2557,7 +2557,7 @@ def _steps_checks_backup(
             # sentence after the last step is the article's own check
             checks.append(said)
             item, detail = text, ""
-        if n and not detail and _CHECK_RE.search(text):
+        if n and not detail and _CHECK_RE.search(text) and not REMEDY_RE.search(text):
             checks.append(item)  # the article's own check: the verify, not a step
             continue
         sentences = split_sentences(text)
