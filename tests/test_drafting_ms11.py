@@ -211,3 +211,25 @@ def test_a_check_that_goes_on_to_its_fix_is_a_step_not_the_verify() -> None:
     assert texts[2].startswith("Verify that the service isn't disabled for the hardware profile")
     assert texts[3] == "Select OK."
     assert not any("select Enable" in i.text for i in checklist.part("verify"))
+
+
+def test_the_case_already_chosen_is_not_asked_again() -> None:
+    """ "If you encounter a connection-timeout error, follow the steps:" in the fix chosen
+    by "You encounter a connection-timeout error" asks nothing more, and its bare "follow
+    the steps:" is no tick: the steps it points at are."""
+    body = (
+        "## Symptoms\n\nYou receive a Timeout expired message.\n\n"
+        "## Troubleshoot timeout expired errors\n\n"
+        "- If you encounter a query timeout error, see the query time-out article.\n\n"
+        "- If you encounter a connection-timeout error, follow the steps:\n\n"
+        "    1. Increase the connection-timeout value to 30 seconds.\n"
+        "    2. Connect again, and check whether the connection succeeds.\n"
+    )
+    tree = draft_tree_model(support(body))
+    first = next(n for n in tree.nodes.values() if n.kind == "question" and n.id != "symptom")
+    choice = next(c for c in first.choices if "connection-timeout" in c.label)
+    assert tree.nodes[choice.next].kind == "outcome"  # no second, repeated question
+    checklist = walked(support(body), {"symptom": "yes", first.var: choice.value})
+    texts = [t for t, _ in _steps(checklist)]
+    assert texts[0].startswith("Increase the connection-timeout value")
+    assert not any(t.startswith("Follow the steps") for t in texts)

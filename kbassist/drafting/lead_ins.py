@@ -66,6 +66,12 @@ def _restates(purposes: list[str], text: str) -> bool:
     )
 
 
+def points_on(text: str) -> bool:
+    """ "Follow the steps:", "To do this, follow these steps.": only a pointer, no goal."""
+    found = _LEAD_ONLY_RE.match(" ".join(text.split()))
+    return found is not None and not _purpose(found)
+
+
 def _lead_goal(text: str, detail: str) -> tuple[str | None, str] | None:
     """(the step kept, or None when it only announces the next ones; what is shown under
     the next step), or None when the step is left as it is."""

@@ -44,7 +44,7 @@ from kbassist.drafting.lead_cases import (
     order_asks,
     shown_lines,
 )
-from kbassist.drafting.lead_ins import lead_ins_shown
+from kbassist.drafting.lead_ins import lead_ins_shown, points_on
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
     REDO_CHECK,
@@ -2339,7 +2339,7 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
             items.append(with_detail(f"Otherwise, {parts[1]}", detail))
         else:
             items.append(item)
-    option.items = items
+    option.items = items = _chosen_case_steps(option, items)
     when: dict[int, str] = {}
     cases: list[tuple[int, str, str, str]] = []  # (index, condition, action, product)
     for n, item in enumerate(items):
@@ -2448,6 +2448,33 @@ def _seen_question(cond: str) -> str:
     if what.split()[0].casefold() in {"the", "a", "an", "this", "that", "your", "its"}:
         what = what[0].lower() + what[1:]
     return f"{found.group('be').capitalize()} {what} {found.group('seen')}?"
+
+
+def _case_words(text: str) -> str:
+    text = re.sub(r"^(?:if|when)\s+", "", " ".join(text.split()).casefold())
+    return re.sub(r"[^\w\s-]", "", text).strip()
+
+
+def _chosen_case_steps(option: Option, items: list[str]) -> list[str]:
+    """ "If you encounter a connection-timeout error, follow the steps:" in the outcome
+    the answer "You encounter a connection-timeout error" led to: the case is the one
+    already chosen, so it is not asked again; its action is ticked, and a bare "follow
+    the steps:" goes (the steps after it are the ones it points at)."""
+    label = _case_words(option.label)
+    if len(label.split()) < 3:
+        return items
+    out: list[str] = []
+    for item in items:
+        text, detail = split_detail(item)
+        found = _split_if(text, bool(detail))
+        if found is None or _case_words(found[0]) != label:
+            out.append(item)
+            continue
+        then = _then_step(found[1])
+        if then and points_on(then) and not detail:
+            continue
+        out.append(with_detail(then, detail) if then else item)
+    return out
 
 
 #: "you are running Windows NT 4.0", "the server is running Exchange 5.5": a product.
