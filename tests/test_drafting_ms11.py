@@ -233,3 +233,27 @@ def test_the_case_already_chosen_is_not_asked_again() -> None:
     texts = [t for t, _ in _steps(checklist)]
     assert texts[0].startswith("Increase the connection-timeout value")
     assert not any(t.startswith("Follow the steps") for t in texts)
+
+
+def test_a_value_the_fix_leaves_to_the_admin_is_asked_with_the_example_as_default() -> None:
+    """ "type the number of milliseconds that you want to wait ... For example, ... type
+    60000." after the steps that create ServicesPipeTimeout: asked as a whole number
+    (default 60000), and the answer is what the step types."""
+    body = (
+        "## Symptoms\n\nThe service does not start in time.\n\n"
+        "## Resolution\n\n"
+        "1. Click **Start**, click **Run**, type *regedit*, and then click **OK**.\n"
+        "2. Locate the `HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control` subkey.\n"
+        "3. In the **New Value** box, type *ServicesPipeTimeout*, and then press Enter.\n"
+        "4. Right-click **ServicesPipeTimeout**, and then click **Modify**.\n"
+        "5. Click **Decimal**, type the number of milliseconds that you want to wait until "
+        "the service times out, and then click **OK**.\n"
+        "   For example, to wait 60 seconds before the service times out, type 60000.\n"
+    )
+    tree = draft_tree_model(support(body))
+    asked = next(n for n in tree.nodes.values() if n.kind == "input")
+    assert asked.title == "Value for ServicesPipeTimeout"
+    assert asked.default == 60000
+    checklist = walked(support(body), {"symptom": "yes", asked.var: "90000"})
+    typed = next(t for t, _ in _steps(checklist) if t.startswith("Click Decimal"))
+    assert typed == "Click Decimal, type 90000, and then click OK."

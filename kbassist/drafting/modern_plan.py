@@ -14,6 +14,7 @@ from typing import Any
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Paragraph, Part
+from kbassist.drafting.chosen_values import chosen_values
 from kbassist.drafting.forms import stated_cause
 from kbassist.drafting.lead_ins import echoes_shown, lead_ins_shown
 from kbassist.drafting.modern import (
@@ -125,6 +126,7 @@ def modern_plan(
         registry_goal_shown(option)
         lead_ins_shown(option)
         echoes_shown(option)
+        chosen_values(option)  # "type the number of ms that you want ..."
         if not option.items and option.pre_items:
             # a "TODO" Mitigation: its Diagnosis checks still run, and the gap is said
             option.items = [
