@@ -27,6 +27,7 @@ from kbassist.trees.engine import AnswerError, Walk
 from kbassist.trees.lint import lint_result
 from kbassist.trees.loader import read_tree_bytes
 from kbassist.trees.model import Info, Input, Outcome, Question, Tree
+from kbassist.trees.values import FORMAT_EXAMPLES
 
 #: A draft's walks are enumerated up to this many (every choice of every question).
 MAX_WALKS = 64
@@ -74,7 +75,7 @@ def _candidates(node: Input) -> list[str | None]:
     elif node.type == "number":
         raws += [str(v) for v in (node.minimum, node.maximum) if v is not None] + ["1"]
     else:
-        raws += ["example"]
+        raws += [FORMAT_EXAMPLES.get(node.format, "example")]
     return raws
 
 

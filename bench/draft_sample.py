@@ -149,7 +149,8 @@ def render_tree(tree: Tree) -> str:
                 if value is not None
             )
             default = f", default {node.default!r}" if node.default is not None else ""
-            lines.append(f"    input {node.variable}: {node.type}{default}{bounds}")
+            fmt = f" ({node.format})" if node.format else ""
+            lines.append(f"    input {node.variable}: {node.type}{fmt}{default}{bounds}")
             lines.extend(f"    - {sanitize(c.label or c.value)}" for c in node.choices)
             lines.append(f"    -> {node.next}")
         elif isinstance(node, Info):

@@ -11,6 +11,27 @@ from kbassist.trees.checklist import Checklist, build_checklist
 from kbassist.trees.engine import walk_with_answers
 
 
+def archive(
+    body: str,
+    *,
+    id_: str = "Q999999",
+    title: str = "Test article",
+    product: str = "Microsoft Windows",
+    indent: bool = True,
+    headers: tuple[str, ...] = (),
+) -> Article:
+    """An MS KB archive article: the header fields, then underlined sections.
+
+    `indent`: the body tab-indented, as most of the archive writes it (the parser
+    must not depend on it); `headers`: more header lines after Product(s).
+    """
+    head = [f"## {id_}: {title}", "", f"Article: {id_}", f"Product(s): {product}", *headers, ""]
+    lines = body.strip("\n").split("\n")
+    if indent:
+        lines = ["\t" + line if line else "" for line in lines]
+    return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
+
+
 def runbook(body: str, *, id_: str = "TestAlert") -> Article:
     """An alert runbook: front matter, an `#` title, `##` Meaning / Diagnosis / Mitigation."""
     text = f"---\nid: {id_}\ntitle: {id_}\n---\n\n# {id_}\n\n{body.strip()}\n"

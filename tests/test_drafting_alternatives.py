@@ -6,9 +6,10 @@ alternatives ticked as steps) see the difference."""
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
-from kbassist.articles import Article, parse_article
+from kbassist.articles import Article
 from kbassist.drafting.tree import draft_tree, draft_tree_model, draft_yaml
 from kbassist.trees.checklist import build_checklist
 from kbassist.trees.engine import walk_with_answers
@@ -22,14 +23,10 @@ from draft_metrics import (
     load_draft,
     meeting_questions,
 )
-from drafting_support import runbook, support
+from drafting_support import archive, runbook, support
 
-
-def mskb(body: str, *, id_: str = "Q999701", title: str = "Test article") -> Article:
-    """An MS KB archive article: header fields, then underlined, tab-indented sections."""
-    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Exchange", ""]
-    lines = ["\t" + line if line else "" for line in body.strip("\n").split("\n")]
-    return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
+#: An MS KB archive article with this file's own id and header fields.
+mskb = partial(archive, id_="Q999701", product="Microsoft Exchange")
 
 
 SYMPTOMS = "SYMPTOMS\n========\n\nWhen you view a message in the browser, its text is garbled.\n\n"

@@ -4,21 +4,18 @@ part of RESOLUTION (asked "Which cause applies?"), and of articles that give no 
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from drafting_support import walked
+from drafting_support import archive, walked
 
 from kbassist.articles import Article, parse_article
 from kbassist.drafting.tree import draft_text, draft_tree
 from kbassist.drafting.ways import split_ways
 
-
-def mskb(body: str, *, id_: str = "Q999901", title: str = "Test article") -> Article:
-    """An MS KB archive article: header fields, then underlined, tab-indented sections."""
-    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Windows", ""]
-    lines = ["\t" + line if line else "" for line in body.strip("\n").split("\n")]
-    return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
+#: An MS KB archive article with this file's own id and header fields.
+mskb = partial(archive, id_="Q999901")
 
 
 def node(tree: dict[str, Any], node_id: str) -> dict[str, Any]:

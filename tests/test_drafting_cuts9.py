@@ -4,18 +4,14 @@ and cause texts end at a sentence end."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 
-from drafting_support import runbook, support, walked
+from drafting_support import archive, runbook, support, walked
 
-from kbassist.articles import Article, parse_article
 from kbassist.drafting.tree import draft_tree
 
-
-def mskb(body: str, *, id_: str = "Q999131") -> Article:
-    """An MS KB archive article: header fields, then underlined sections."""
-    head = [f"## {id_}: Test article", "", f"Article: {id_}", "Product(s): Microsoft Windows", ""]
-    return parse_article("\n".join([*head, body.strip("\n"), ""]), Path(f"{id_}.txt"))
+#: An MS KB archive article with this file's own id and header fields.
+mskb = partial(archive, id_="Q999131", indent=False)
 
 
 THINGS = [

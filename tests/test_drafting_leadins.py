@@ -5,21 +5,19 @@ to a scene-setting clause or a list's first item."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from drafting_support import walked
+from drafting_support import archive, walked
 
 from kbassist.articles import Article, parse_article
 from kbassist.drafting.text import short_label
 from kbassist.drafting.tree import draft_tree
 from kbassist.trees.checklist import Checklist
 
-
-def mskb(body: str, *, id_: str = "Q999701", title: str = "Test article") -> Article:
-    """An MS KB archive article: header fields, then underlined sections."""
-    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Windows", ""]
-    return parse_article("\n".join([*head, body.strip("\n"), ""]), Path(f"{id_}.txt"))
+#: An MS KB archive article with this file's own id and header fields.
+mskb = partial(archive, id_="Q999701", indent=False)
 
 
 def markdown(body: str, *, id_: str = "doc-7", title: str = "Support article") -> Article:

@@ -4,20 +4,19 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
+from drafting_support import archive
 
 from kbassist.articles import Article, parse_article
 from kbassist.drafting.tree import draft_tree_model
 from kbassist.trees.checklist import Checklist, build_checklist
 from kbassist.trees.engine import walk_with_answers
 
-
-def mskb(body: str, *, id_: str = "Q999201", title: str = "Test article") -> Article:
-    """An MS KB archive article: header fields, then underlined sections."""
-    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Windows", ""]
-    return parse_article("\n".join([*head, body.strip("\n"), ""]), Path(f"{id_}.txt"))
+#: An MS KB archive article with this file's own id and header fields.
+mskb = partial(archive, id_="Q999201", indent=False)
 
 
 def markdown(body: str, *, id_: str = "doc-2", title: str = "Support article") -> Article:

@@ -5,20 +5,16 @@ never cut inside parentheses."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 
-from drafting_support import runbook, support, walked
+from drafting_support import archive, runbook, support, walked
 
-from kbassist.articles import Article, parse_article
 from kbassist.drafting.steps import final_steps
 from kbassist.drafting.text import split_detail, split_sentences
 from kbassist.trees.checklist import Checklist
 
-
-def mskb(body: str, *, id_: str = "Q999131", title: str = "Test article") -> Article:
-    """An MS KB archive article: header fields, then underlined sections."""
-    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Windows", ""]
-    return parse_article("\n".join([*head, body.strip("\n"), ""]), Path(f"{id_}.txt"))
+#: An MS KB archive article with this file's own id and header fields.
+mskb = partial(archive, id_="Q999131", indent=False)
 
 
 def steps(checklist: Checklist) -> list[tuple[str, str]]:

@@ -3,10 +3,11 @@ item's detail, the article's own verify and rollback, its "If ..." cases asked."
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from drafting_support import runbook, walked
+from drafting_support import archive, runbook, walked
 
 from kbassist.articles import Article, load_article, parse_article
 from kbassist.drafting.tree import draft_tree, draft_tree_model, draft_yaml
@@ -19,10 +20,8 @@ from kbassist.trees.loader import read_tree_bytes
 REPO = Path(__file__).resolve().parent.parent
 
 
-def mskb(body: str, *, id_: str = "Q999101", title: str = "Test article") -> Article:
-    """An MS KB archive article: header fields, then underlined sections."""
-    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Windows", ""]
-    return parse_article("\n".join([*head, body.strip("\n"), ""]), Path(f"{id_}.txt"))
+#: An MS KB archive article with this file's own id and header fields.
+mskb = partial(archive, id_="Q999101", indent=False)
 
 
 def markdown(body: str, *, id_: str = "doc-1", title: str = "Support article") -> Article:

@@ -6,23 +6,19 @@ backup and no way back."""
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 import drafting_support
-from drafting_support import runbook, walked
+from drafting_support import archive, runbook, walked
 
-from kbassist.articles import Article, parse_article
+from kbassist.articles import Article
 from kbassist.drafting.tree import draft_tree_model
 from kbassist.trees.checklist import Checklist
 
 support = partial(drafting_support.support, id_="support-7", title="Support article")
 
 
-def mskb(body: str, *, id_: str = "Q999701", title: str = "Test article") -> Article:
-    """An MS KB archive article: header fields, then underlined, tab-indented sections."""
-    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Windows", ""]
-    lines = ["\t" + line if line else "" for line in body.strip("\n").split("\n")]
-    return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
+#: An MS KB archive article with this file's own id and header fields.
+mskb = partial(archive, id_="Q999701")
 
 
 def verifies(checklist: Checklist) -> list[str]:

@@ -6,22 +6,18 @@ workaround, a reassuring sentence taken for the problem."""
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 import drafting_support
-from drafting_support import walked
+from drafting_support import archive, walked
 
-from kbassist.articles import Article, parse_article
+from kbassist.articles import Article
 from kbassist.drafting.verify_form import structured_check
 
 support = partial(drafting_support.support, id_="support-9", title="Support article")
 
 
-def mskb(body: str, *, id_: str = "Q999901", title: str = "Test article") -> Article:
-    """An MS KB archive article: header fields, then underlined, tab-indented sections."""
-    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Windows", ""]
-    lines = ["\t" + line if line else "" for line in body.strip("\n").split("\n")]
-    return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
+#: An MS KB archive article with this file's own id and header fields.
+mskb = partial(archive, id_="Q999901")
 
 
 def verify(art: Article, answers: dict[str, str] | None = None) -> list[str]:

@@ -5,19 +5,15 @@ sentence, a failure said with no word of failure."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 
-from drafting_support import walked
+from drafting_support import archive, walked
 
-from kbassist.articles import Article, parse_article
+from kbassist.articles import Article
 from kbassist.drafting.verify_form import structured_check
 
-
-def mskb(body: str, *, id_: str = "Q999902", title: str = "Test article") -> Article:
-    """An MS KB archive article: header fields, then underlined, tab-indented sections."""
-    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Exchange", ""]
-    lines = ["\t" + line if line else "" for line in body.strip("\n").split("\n")]
-    return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
+#: An MS KB archive article with this file's own id and header fields.
+mskb = partial(archive, id_="Q999902", product="Microsoft Exchange")
 
 
 def verify(art: Article, answers: dict[str, str] | None = None) -> list[str]:

@@ -392,3 +392,35 @@ async def test_footer_rebuilds_do_not_accumulate_widgets(
     gc.collect()
     alive = [o for o in gc.get_objects() if isinstance(o, FooterKey)]
     assert len(alive) < 40, f"{len(alive)} footer keys alive"
+
+
+async def test_many_broken_trees_toast_counts_the_rest(
+    kb_dir: Path, tmp_path: Path, tui: StartTUI
+) -> None:
+    """Seven broken trees: the toast names five, counts two more and says how to list all."""
+    trees = tmp_path / "trees"
+    trees.mkdir()
+    for n in range(7):
+        (trees / f"broken{n}.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+
+    app = build_app(kb_dir, tmp_path, trees_dir=trees)
+    pilot = await tui(app, size=(100, 30))
+    await wait_ready(pilot)
+    await settle(pilot)
+    toast = next(m for m in notifications(app) if "broken0.yaml" in m)
+    assert "and 2 more" in toast
+    assert "kbassist trees lint" in toast
+
+
+async def test_unreadable_article_toast_says_where_to_see_all(
+    kb_dir: Path, tmp_path: Path, tui: StartTUI
+) -> None:
+    """An article that cannot be indexed is named in a toast that says which command lists all."""
+    (kb_dir / "bad.md").write_bytes(b"\xff\xfe\x00broken")
+
+    app = build_app(kb_dir, tmp_path)
+    pilot = await tui(app, size=(100, 30))
+    await wait_ready(pilot)
+    await settle(pilot)
+    toast = next(m for m in notifications(app) if "bad.md" in m)
+    assert "kbassist index" in toast

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Block, Code, ListBlock, ListItem, Note, Paragraph, Quote
 from kbassist.drafting.modern import block_plain, md_plain, section_parts, strip_log_prefix
+from kbassist.drafting.symptoms import cause_lead
 from kbassist.drafting.text import clean, short_label, split_sentences
 from kbassist.drafting.told_apart import told_apart
 
@@ -90,6 +91,8 @@ def symptom_forms(article: Article, section: Section | None) -> tuple[str, list[
                 continue
             if listed.ordered or not _FORMS_LEAD_RE.search(md_plain(block.text.plain)):
                 continue
+            if cause_lead(article, clean(md_plain(block.text.plain))):
+                continue  # "caused by one of the following problems:": causes, not forms
             labels: list[str] = []
             fulls: list[str] = []  # each form's whole message, where it has one label
             items = listed.items

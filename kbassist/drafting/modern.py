@@ -679,6 +679,23 @@ def shell_variables(article: Article, commands: Sequence[str]) -> list[str]:
     return out
 
 
+#: An inline code span of a Markdown article that uses a shell variable.
+_INLINE_VAR_RE = re.compile(r"`([^`\n]*\$\{?[A-Z][^`\n]*)`")
+
+
+def inline_commands(article: Article, step: str) -> list[str]:
+    """The article's inline code spans with a `$VAR` that `step`'s text quotes ("Check
+    rollout history `kubectl -n $NAMESPACE rollout history statefulset $NAME`"): commands
+    run as written, though not in a fenced block; prose with a "$" is none. Alert runbooks
+    only (a Meaning section): a support article's `$Cred = ...` is PowerShell."""
+    if "$" not in step or not any(s.key == "meaning" for s in article.sections):
+        return []
+    spans = dict.fromkeys(
+        m.group(1).strip() for s in article.sections for m in _INLINE_VAR_RE.finditer(s.text)
+    )
+    return [span for span in spans if span and span in step]
+
+
 #: `MyServerName`, `MyPassword`, `app=myapp` in a command: the article's stand-in for
 #: the admin's own name of a thing one types (not `MyClass`, a sample's identifier).
 _MY_NAME_RE = re.compile(

@@ -37,6 +37,8 @@ from kbassist.drafting.runbook_branches import (
     matched_diagnosis,
 )
 from kbassist.drafting.runbook_cause import runbook_cause
+from kbassist.drafting.runbook_nofix import no_documented_fix
+from kbassist.drafting.runbook_symptom import symptom_without_causes
 from kbassist.drafting.text import (
     HORIZON_WORDS,
     sentence_cut,
@@ -127,18 +129,15 @@ def modern_plan(
         lead_ins_shown(option)
         echoes_shown(option)
         chosen_values(option)  # "type the number of ms that you want ..."
-        if not option.items and option.pre_items:
-            # a "TODO" Mitigation: its Diagnosis checks still run, and the gap is said
-            option.items = [
-                f"See what the checks above show: the article's {option.section.name} "
-                "gives no steps yet (it is a placeholder such as TODO)."
-            ]
+    # a "TODO" or empty Mitigation: its Diagnosis checks still run, and the gap is said
+    options = no_documented_fix(article, options)
     options = [o for o in options if o.items]
     found = findings(article, options)
     if found and not cause:
         cause = found  # "gives no cause" though the headings name them
     # an alert runbook: its condition when no "why" is said, and the causes it lists
     symptom, cause, cause_section = runbook_cause(article, symptom, cause, cause_section)
+    symptom = symptom_without_causes(article, symptom, cause)  # the causes are the cause's
     options = escalate_last(article, options)
     if not options:
         honest = stub_option(article) or reference_option(article, symptom)

@@ -2600,6 +2600,12 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             # "Update the certificates ..." / "Another option is to delete node ..." /
             # "In extreme situations recreate cluster.": each its own remedy
             offered = prose_alternatives(section, part)
+            if not offered:
+                from kbassist.drafting.runbook_ways import stated_remedies
+
+                # "usually adding new nodes solves the issue. Otherwise ... In rare
+                # cases roll back ...": the ways out the runbook states, each asked
+                offered = stated_remedies(section, part)
             if offered:
                 options.extend(offered)
                 continue

@@ -115,6 +115,7 @@ def diagnose_first(tree: dict[str, Any], options: list[Option]) -> None:
         "id": FIRST_ID,
         "kind": "info",
         "title": "Run the Diagnosis first",
+        "checks": True,
         "source": common[0]["source"],
     }
     _place(nodes, info, {id(o) for o, _ in leads})
@@ -223,6 +224,8 @@ def checks_before_names(tree: dict[str, Any], options: list[Option]) -> None:
             last = max(asked.index(v) for v in needs)
             if last == len(chain) - 1:
                 break  # nothing is asked after it: the outcome ticks it first anyway
+            while last + 1 < len(chain) - 1 and chain[last + 1]["kind"] == "info":
+                last += 1  # after the checks already shown there: the article's order
             before = chain[last]
             info_id = f"{outcome['id']}-check_{moved + 1}"
             if info_id in by_id:
@@ -231,6 +234,7 @@ def checks_before_names(tree: dict[str, Any], options: list[Option]) -> None:
                 "id": info_id,
                 "kind": "info",
                 "title": "Run this check first",
+                "checks": True,
                 "text": f"{_THEN}\n\n{step['text']}"
                 + (f"\n\n{step['detail']}" if step.get("detail") else ""),
                 "source": step["source"],
@@ -350,6 +354,7 @@ def _check_before(
         "id": info_id,
         "kind": "info",
         "title": f"Run {these} first",
+        "checks": True,
         "text": f"What {'it shows' if len(lead) == 1 else 'they show'} tells how to answer "
         f"the next question (the checklist lists {these} again, to tick).\n\n{shown}",
         "source": lead[0]["source"],

@@ -205,6 +205,8 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             continue
         if article.style != "mskb" and _TRIGGER_LEAD_RE.search(para.text):
             continue  # the actions that trigger the message, not messages
+        if article.style != "mskb" and cause_lead(article, clean(para.text)):
+            continue  # the causes the runbook lists, not messages
         group: list[str] = []
         for later in paras[i + 1 :]:
             if later.separator:
@@ -279,6 +281,8 @@ def _block_messages(article: Article, section: Section) -> list[str]:
             text = clean(block.text.plain)
             if not _message_lead(text) or _TRIGGER_LEAD_RE.search(text):
                 continue
+            if cause_lead(article, text):
+                continue  # the causes the runbook lists: the cause step names them
             group: list[str] = []
             for later in blocks[i + 1 :]:
                 if isinstance(later, ListBlock):
@@ -326,6 +330,25 @@ _TRIGGER_LEAD_RE = re.compile(
     r"scenarios?|situations?)\b",
     re.IGNORECASE,
 )
+
+
+#: "This error is frequently caused by one of the following problems:", "Common causes
+#: include:": what follows is why it happens, not what is seen.
+_CAUSE_LEAD_RE = re.compile(
+    r"\b(?:caused by|due to|because of|results? from)\b[^:.]{0,40}\bfollowing\b|"
+    r"\b(?:common|possible|likely|typical)\s+(?:root\s+)?(?:causes|reasons)\b|"
+    r"\bfollowing (?:root )?(?:causes|reasons)\b",
+    re.IGNORECASE,
+)
+
+
+def cause_lead(article: Article, text: str) -> bool:
+    """An alert runbook's Meaning sentence over a list of causes (see _CAUSE_LEAD_RE): the
+    list is the cause's, never offered as symptoms to choose from."""
+    if not any(s.key == "meaning" for s in article.sections):
+        return False
+    last = split_sentences(text)[-1] if text else ""
+    return bool(_CAUSE_LEAD_RE.search(last))
 
 
 def _message_lead(text: str) -> bool:

@@ -51,6 +51,7 @@ from kbassist.drafting.modern import (
     alert_check,
     by_design_section,
     described_alert,
+    inline_commands,
     is_my_name,
     later_case,
     log_line,
@@ -92,6 +93,9 @@ from kbassist.drafting.options import (
 )
 from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
+from kbassist.drafting.runbook_cases import chosen_case_not_asked
+from kbassist.drafting.runbook_cause import is_alert_runbook
+from kbassist.drafting.runbook_checks import checks_before_fixes, checks_not_ticked
 from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.said_as import item_as_action, relabel
 from kbassist.drafting.steps import (
@@ -153,6 +157,7 @@ from kbassist.drafting.ways import way_steps
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
 from kbassist.trees.templates import TemplateError, parse_template
+from kbassist.trees.values import InvalidValue, check_format
 
 #: Checklist lines are cut here (at a word) so a code listing does not become one line
 #: of 5,000 characters; the citation points to the full text.
@@ -161,6 +166,9 @@ MAX_ITEM_CHARS = 500
 MAX_INPUTS_PER_OPTION = 5
 #: Placeholders (`<your_domain.com>`) are asked first-class: up to this many per option.
 MAX_PLACEHOLDERS_PER_OPTION = 8
+#: An alert runbook's commands name many things (VM, pod, node, image, attachment): each
+#: placeholder a command needs is asked, up to this many per option (round 11).
+MAX_RUNBOOK_PLACEHOLDERS = 16
 NOT_THIS_ID = "not_this_article"
 FALLBACK_ID = "read_article"
 
@@ -480,6 +488,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         option.label = label
         seen: set[str] = set()
         literals = 0
+        cap = MAX_RUNBOOK_PLACEHOLDERS if is_alert_runbook(article) else MAX_PLACEHOLDERS_PER_OPTION
         # a reference page's `<OUTPUT_NAME>` is part of what it documents, not a value to type
         asked = [] if option.kind == "reference" else [*option.pre_items, *option.items]
         has_placeholder = any(
@@ -496,7 +505,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 if param.kind != "placeholder" and has_placeholder and _in_example(askable, start):
                     continue  # "For example, if the disk is in drive A": the placeholder's
                 if param.kind == "placeholder":
-                    if len(seen) - literals >= MAX_PLACEHOLDERS_PER_OPTION:
+                    if len(seen) - literals >= cap:
                         continue
                 elif literals >= MAX_INPUTS_PER_OPTION:
                     continue
@@ -510,9 +519,14 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if article.style != "mskb" and asked:
             # `$VM` in a runbook's command that nothing in it sets: the admin's value
             steps = [*option.pre_items, *option.items]
-            commands = [split_detail(_askable(i, article))[1] for i in steps]
+            commands = [
+                command
+                for i in steps
+                for text, detail in [split_detail(_askable(i, article))]
+                for command in [*inline_commands(article, text), detail]
+            ]
             for name in [*shell_variables(article, commands), *my_names(article, commands)]:
-                if len(seen) - literals >= MAX_PLACEHOLDERS_PER_OPTION:
+                if len(seen) - literals >= cap:
                     break
                 ref = f"placeholder:{name}"
                 seen.add(ref)
@@ -728,6 +742,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         checks_before_names(tree, options)
         checking_parts_first(tree, article)  # "### Determine if X": before the question
         checks_before_cases(tree)  # a fix's check before the case question it decides
+        checks_not_ticked(tree, article)  # checks are looked at, not ticked as the fix
+        checks_before_fixes(tree)  # the same names and checks on every answer: asked first
+        chosen_case_not_asked(tree)  # "Does this apply: X?" after X was chosen: not asked
     return tree
 
 
@@ -1699,10 +1716,44 @@ def _input_nodes(
                 node["default"] = default
         if param.kind != "placeholder":
             node["default"] = param.default
+        if node["type"] == "text":
+            _set_format(node, what if param.kind == "placeholder" else param.kind)
         node["source"] = _cite(article, option.section)
         node["next"] = following
         nodes.append(node)
     return nodes
+
+
+#: The format a text input takes for each kind of value (the loader checks answers
+#: against it): values go into the article's commands, so none may carry a `;` or `&`.
+_KIND_FORMAT = {
+    "drive letter": "drive",
+    "drive": "drive",
+    "host name": "host",
+    "IP address": "ip",
+    "MAC address": "mac",
+    "path": "path",
+    "share path": "path",
+    "file name": "path",
+    "file": "path",
+    "name": "name",
+    "domain component": "name",
+    "account": "name",
+}
+
+
+def _set_format(node: dict[str, Any], kind: str) -> None:
+    """Give a text input the format of its kind, unless its default is not of it (the
+    article's own literal is kept as the default; a format it breaks would make the
+    draft fail lint)."""
+    fmt = _KIND_FORMAT.get(kind, "value")
+    default = node.get("default")
+    if default is not None:
+        try:
+            check_format(str(default), fmt)
+        except InvalidValue:
+            return
+    node["format"] = fmt
 
 
 #: The article's word on where a placeholder's value comes from: "Replace <User SID>

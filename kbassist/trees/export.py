@@ -31,7 +31,8 @@ from kbassist.trees.checklist import (
     render_markdown,
     tree_text,
 )
-from kbassist.trees.model import Source, Tree
+from kbassist.trees.engine import Step
+from kbassist.trees.model import Info, Node, Source, Tree
 
 DRAFT_WARNING = (
     "kbassist drafted this checklist from the article text. Check every step against "
@@ -143,6 +144,13 @@ def to_markdown(
         for step in rows:
             out.append(f"| {cell_escape(step.node.title)} | {cell_escape(step.display_value)} |")
         out.append("")
+    if checks := _checks_run(checklist):
+        out += [f"## {CHECKS_HEADING}", ""]
+        for step in checks:
+            assert step.node.text is not None  # _checks_run keeps those with a text
+            out.append(f"- {md_escape(step.node.title)} _({_cite_node(step.node)})_")
+            shown = step.node.text.render(answers)
+            out += ["", *_indent(code_fence(shown), "  "), ""]
     for part, heading in PARTS.items():
         items = checklist.part(part)
         if not items:
@@ -258,6 +266,13 @@ def to_text(
         for step in rows:
             out.append(f"{plain(step.node.title)}: {plain(step.display_value)}")
         out.append("")
+    if checks := _checks_run(checklist):
+        out += _heading(CHECKS_HEADING, "-")
+        for step in checks:
+            assert step.node.text is not None  # _checks_run keeps those with a text
+            out.append(f"{plain(step.node.title)} ({_plain_cite_node(step.node)})")
+            out += _indent(step.node.text.render(answers), "    ")
+        out.append("")
     for part, heading in PARTS.items():
         items = checklist.part(part)
         if not items:
@@ -286,6 +301,28 @@ def to_text(
 
 def _cite(source: Source) -> str:
     return f"{md_escape(source.article)}, {md_escape(source.section)}"
+
+
+#: The export's part for the checks shown on the way (info steps marked `checks`).
+CHECKS_HEADING = "Checks run on the way"
+
+
+def _checks_run(checklist: Checklist) -> list[Step]:
+    """The walk's steps that showed checks to run (what the answers were read from)."""
+    return [
+        s for s in checklist.steps if isinstance(s.node, Info) and s.node.checks and s.node.text
+    ]
+
+
+def _cite_node(node: Node) -> str:
+    """Where a step comes from, as the items cite theirs; the tree's own text if unsaid."""
+    return _cite(node.source) if node.source is not None else "this tree"
+
+
+def _plain_cite_node(node: Node) -> str:
+    if node.source is None:
+        return "this tree"
+    return f"{plain(node.source.article)}, {plain(node.source.section)}"
 
 
 # --------------------------------------------------------------------------- Mermaid

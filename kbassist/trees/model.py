@@ -194,6 +194,7 @@ class Input(Node):
     maximum: float | None = None
     integer: bool = False
     choices: tuple[Choice, ...] = ()
+    format: str = ""  # text only: one of values.TEXT_FORMATS, checked like the type
 
     @property
     def var(self) -> str:
@@ -213,7 +214,7 @@ class Input(Node):
         if self.type == "choice":
             return match_choice(raw, [(c.value, c.label) for c in self.choices])
         if self.type == "text":
-            return parse_text(raw)
+            return parse_text(raw, fmt=self.format)
         raise InvalidValue(f"unknown input type {self.type!r}")  # the loader refuses these
 
     def read_answer(self, text: str) -> Value:
@@ -243,6 +244,9 @@ class Info(Node):
     kind: ClassVar[str] = "info"
 
     next: str
+    #: Its text is checks the admin runs (commands whose output decides what follows):
+    #: the export lists them, as a ticket should say what was looked at.
+    checks: bool = False
 
     def successors(self) -> Iterator[tuple[str, str]]:
         yield "", self.next

@@ -36,7 +36,7 @@ from kbassist.trees.model import (
     Question,
 )
 from kbassist.trees.reader import VAR_RE, TreeReader, did_you_mean, pos_of
-from kbassist.trees.values import InvalidValue
+from kbassist.trees.values import TEXT_FORMATS, InvalidValue
 
 #: Keys every node may have (name -> required); a reader adds its own.
 COMMON_NODE_KEYS = {"id": True, "kind": True, "title": False, "text": False, "source": False}
@@ -174,6 +174,7 @@ def read_question(f: NodeFields, common: dict[str, Any]) -> Question | None:
         "max": False,
         "integer": False,
         "choices": False,
+        "format": False,
     },
 )
 def read_input(f: NodeFields, common: dict[str, Any]) -> Input | None:
@@ -197,6 +198,7 @@ def read_input(f: NodeFields, common: dict[str, Any]) -> Input | None:
         ("max", "number"),
         ("integer", "number"),
         ("choices", "choice"),
+        ("format", "text"),
     ):
         if key in f and input_type != only:
             reader.add(f[key], f"{key!r} is only for {only} inputs", node_id)
@@ -204,6 +206,15 @@ def read_input(f: NodeFields, common: dict[str, Any]) -> Input | None:
     minimum = f.opt("min", lambda n: reader.number(n, "min", node_id))
     maximum = f.opt("max", lambda n: reader.number(n, "max", node_id))
     integer = f.opt("integer", lambda n: reader.boolean(n, "integer", node_id)) or False
+    text_format = f.opt("format", lambda n: reader.text(n, "format", node_id)) or ""
+    if text_format and text_format not in TEXT_FORMATS:
+        reader.add(
+            f["format"],
+            f"format {text_format!r} is not one of {', '.join(TEXT_FORMATS)}"
+            f"{did_you_mean(text_format, tuple(TEXT_FORMATS))}",
+            node_id,
+        )
+        f.ok = False
     choices: tuple[Choice, ...] = ()
     if input_type == "choice":
         choices = (
@@ -226,6 +237,7 @@ def read_input(f: NodeFields, common: dict[str, Any]) -> Input | None:
         maximum=maximum,
         integer=integer,
         choices=choices,
+        format=text_format,
     )
     if "default" in f:
         default = _default(reader, f["default"], node)
@@ -254,11 +266,14 @@ def _default(reader: TreeReader, value_node: yaml.Node, node: Input) -> Any:
         return None
 
 
-@node_reader(Info, {"text": True, "next": True})
+@node_reader(Info, {"text": True, "next": True, "checks": False})
 def read_info(f: NodeFields, common: dict[str, Any]) -> Info | None:
-    """An explanation: its text (required) and where it goes next."""
+    """An explanation: its text (required), where it goes next, and whether it is checks."""
     next_ = f.req("next", lambda n: f.reader.target(n, "next", f.node_id))
-    return Info(**common, next=next_) if f.ok and common["text"] is not None else None
+    checks = f.opt("checks", lambda n: f.reader.boolean(n, "checks", f.node_id)) or False
+    if not f.ok or common["text"] is None:
+        return None
+    return Info(**common, next=next_, checks=checks)
 
 
 @node_reader(Outcome, {"steps": True, "verify": False, "rollback": False})

@@ -6,6 +6,7 @@ reader all use these, so a value means the same wherever it is written.
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import re
 from collections.abc import Sequence
@@ -88,8 +89,8 @@ def describe_bounds(minimum: float | None, maximum: float | None) -> str:
     return ""
 
 
-def parse_text(raw: str, *, max_chars: int = MAX_TEXT_CHARS) -> str:
-    """One line of text, trimmed, without control characters."""
+def parse_text(raw: str, *, max_chars: int = MAX_TEXT_CHARS, fmt: str = "") -> str:
+    """One line of text, trimmed, without control characters; of `fmt` when given."""
     text = raw.strip()
     if not text:
         raise InvalidValue("an answer is required")
@@ -99,6 +100,67 @@ def parse_text(raw: str, *, max_chars: int = MAX_TEXT_CHARS) -> str:
         raise InvalidValue("contains control characters")
     if len(text) > max_chars:
         raise InvalidValue(f"is longer than {max_chars} characters")
+    return check_format(text, fmt) if fmt else text
+
+
+#: Characters that change what a shell or cmd.exe line does: a value typed for a
+#: command's placeholder and pasted with it must not end the command, chain another,
+#: redirect it or expand a variable.
+_COMMAND_METACHARS = frozenset(";|&<>`$\"'")
+_HOST_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,252})$")
+_MAC_RE = re.compile(r"^[0-9A-Fa-f]{2}(?:([-:]?)[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4})$")
+_DRIVE_RE = re.compile(r"^[A-Za-z]:?\\?$")
+
+#: What a text input's `format` accepts: the example in each message says what would do.
+TEXT_FORMATS: dict[str, str] = {
+    "host": "a host name: letters, digits, hyphens and dots, e.g. SERVER1",
+    "ip": "an IP address, e.g. 192.168.1.10",
+    "mac": "a MAC address, e.g. 00-1A-2B-3C-4D-5E",
+    "drive": "a drive letter, e.g. D or D:",
+    "path": "a path",
+    "name": "a name",
+    "value": "a value",
+}
+#: A value of each format (what a walk of every branch types where no default is given).
+FORMAT_EXAMPLES: dict[str, str] = {
+    "host": "SERVER1",
+    "ip": "192.168.1.10",
+    "mac": "00-1A-2B-3C-4D-5E",
+    "drive": "D",
+    "path": r"C:\Data",
+    "name": "example",
+    "value": "example",
+}
+
+
+def check_format(text: str, fmt: str) -> str:
+    """`text` if it is a value of `fmt` (see TEXT_FORMATS); InvalidValue otherwise.
+
+    Text inputs of a drafted tree go into the article's commands: a host name that
+    carried "& format c:" would be pasted into a console with the rest of the line.
+    """
+    if fmt == "host":
+        ok = bool(_HOST_RE.match(text))
+    elif fmt == "ip":
+        try:
+            ipaddress.ip_address(text)
+            ok = True
+        except ValueError:
+            ok = False
+    elif fmt == "mac":
+        ok = bool(_MAC_RE.match(text))
+    elif fmt == "drive":
+        ok = bool(_DRIVE_RE.match(text))
+    else:
+        bad = sorted(set(text) & _COMMAND_METACHARS)
+        if bad:
+            shown = " and ".join(", ".join(bad).rsplit(", ", 1))
+            raise InvalidValue(
+                f"{text!r} cannot go into the command: {shown} would change what it does"
+            )
+        return text
+    if not ok:
+        raise InvalidValue(f"{text!r} is not {TEXT_FORMATS[fmt]}")
     return text
 
 

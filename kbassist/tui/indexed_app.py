@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +36,8 @@ from kbassist.tui.widgets.welcome import KBStatus
 
 #: Shared ids named in the notification after indexing; the rest are counted.
 SHARED_IDS_SHOWN = 3
+#: Problems listed in one warning toast; the rest are counted and the command named.
+MAX_LISTED = 5
 
 
 @contextmanager
@@ -302,28 +304,16 @@ class IndexedApp(App[None]):
         if asked:  # the first screen shows what an automatic run did
             self.notify(report.summary(), title="Index updated", markup=False)
         if report.problems:
-            shown = "\n".join(str(p) for p in report.problems[:5])
-            more = len(report.problems) - 5
-            if more > 0:
-                shown += f"\n… and {more} more"
-            self.notify(
-                sanitize(shown),
-                title=f"{counted(len(report.problems), 'file')} skipped",
-                severity="warning",
-                markup=False,
-                timeout=15,
+            self.warn_list(
+                report.problems,
+                f"{counted(len(report.problems), 'file')} skipped",
+                "(`kbassist index` lists them all)",
             )
         if report.warnings:
-            shown = "\n".join(str(p) for p in report.warnings[:5])
-            more = len(report.warnings) - 5
-            if more > 0:
-                shown += f"\n… and {more} more (`kbassist index` lists them)"
-            self.notify(
-                sanitize(shown),
-                title=f"{counted(len(report.warnings), 'file')} read with a guess",
-                severity="warning",
-                markup=False,
-                timeout=15,
+            self.warn_list(
+                report.warnings,
+                f"{counted(len(report.warnings), 'file')} read with a guess",
+                "(`kbassist index` lists them all)",
             )
         if new_shared := report.new_duplicates():
             self.notify(
@@ -333,6 +323,23 @@ class IndexedApp(App[None]):
                 markup=False,
                 timeout=15,
             )
+
+    def warn_list(self, items: Sequence[object], title: str, where_all: str) -> None:
+        """A warning toast with the first few items, a count of the rest and where to see all.
+
+        A toast is read at a glance: a long list would hide the title and push the
+        command that lists everything off the screen.
+        """
+        shown = "\n".join(str(item) for item in items[:MAX_LISTED])
+        if (more := len(items) - MAX_LISTED) > 0:
+            shown += f"\n… and {more} more"
+        self.notify(
+            sanitize(f"{shown}\n{where_all}"),
+            title=title,
+            severity="warning",
+            markup=False,
+            timeout=15,
+        )
 
     @on(IndexFailed)
     def _index_failed(self, message: IndexFailed) -> None:

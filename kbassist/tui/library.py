@@ -20,7 +20,6 @@ from textual.worker import get_current_worker
 from kbassist.articles import Article
 from kbassist.assistant import Assistant
 from kbassist.errors import KBError
-from kbassist.sanitize import sanitize
 from kbassist.trees.catalog import trees_for_article
 from kbassist.trees.model import Tree, TreeProblem
 from kbassist.trees.session import Session, list_sessions
@@ -28,9 +27,6 @@ from kbassist.tui.examples import Example, find_examples, sample_titles
 from kbassist.tui.hooks import AllTrees, GuidedTree, GuidedTreeFor, TreesFor
 from kbassist.tui.indexed_app import IndexedApp, palette_entries
 from kbassist.tui.messages import SessionsChanged
-
-#: Tree problems listed in the one notification shown when trees fail to load.
-MAX_PROBLEMS_SHOWN = 5
 
 
 class LibraryApp(IndexedApp):
@@ -129,16 +125,10 @@ class LibraryApp(IndexedApp):
         self.trees = message.trees
         self.trees_ready = True
         if message.problems:
-            shown = "\n".join(str(p) for p in message.problems[:MAX_PROBLEMS_SHOWN])
-            more = len(message.problems) - MAX_PROBLEMS_SHOWN
-            if more > 0:
-                shown += f"\n… and {more} more"
-            self.notify(
-                sanitize(shown + "\n(`kbassist trees lint` lists them all)"),
-                title="Some decision trees could not be loaded",
-                severity="warning",
-                markup=False,
-                timeout=15,
+            self.warn_list(
+                message.problems,
+                "Some decision trees could not be loaded",
+                "(`kbassist trees lint` lists them all)",
             )
         self._show_trees()  # the first screen also searches again for their markers
         self.refresh_sessions()  # their titles come from the trees

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from kbassist.trees.model import Choice, Info, Node, Outcome, Question
 from kbassist.trees.model import Input as InputNode
+from kbassist.trees.values import TEXT_FORMATS
 
 #: What the answer box says before anything is typed, by input type.
 PLACEHOLDERS = {
@@ -48,6 +49,8 @@ def input_view(node: Node) -> StepView:
     assert isinstance(node, InputNode)
     if node.type == "choice":
         return StepView(node, choices=node.choices)
+    if node.type == "text" and node.format:  # "a host name: …, e.g. SERVER1"
+        return StepView(node, typed=True, placeholder=TEXT_FORMATS[node.format])
     return StepView(node, typed=True, placeholder=PLACEHOLDERS.get(node.type, ""))
 
 
