@@ -352,14 +352,39 @@ _LEAD_IN_STEP_RE = re.compile(
 )
 
 
+#: "... To do it, follow these steps.", "... by using the following steps": a step's last
+#: words that point at the steps after it.
+_POINTS_ON_RE = re.compile(
+    r"(?:^|[.;]\s+)(?:to do (?:this|it|so),?\s+|to [^,.:]{3,120},\s*)?(?:please\s+)?"
+    r"(?:follow|complete|perform|use)\s+(?:these|the(?:\s+following)?)\s+(?:steps|procedures?"
+    r"|instructions)(?:\s+below)?[^.:]{0,100}[.:]?$|\bby\s+(?:using|following)\s+(?:these|the"
+    r"\s+following)\s+steps[.:]?$",
+    re.IGNORECASE,
+)
+#: A detail that is only such a pointer, or a note beside it ("Important: ... registry").
+_POINTER_DETAIL_RE = re.compile(
+    r"^(?:(?:to do (?:this|it|so),?\s+)?(?:follow|complete|perform)\s+(?:these|the)\s+steps"
+    r"[.:]?|(?:important|note|warning|caution)\b.*)$",
+    re.IGNORECASE,
+)
+
+
 def lead_in_step(text: str, detail: str) -> bool:
     """A ticked step that is a lead-in, not an action: it announces what follows (see
-    _LEAD_IN_STEP_RE) or ends in a colon with no detail (its list became ticks of their
-    own: "Set X to one of the following modes:" over each mode)."""
+    _LEAD_IN_STEP_RE), ends in a colon with no detail (its list became ticks of their
+    own: "Set X to one of the following modes:" over each mode), ends pointing at the
+    next steps ("Unlock the drive. To do it, follow these steps.") with nothing under it,
+    or carries only that pointer ("Change the settings." over "To do this, follow these
+    steps:", its steps ticked after it)."""
     text = _normal(text)
     if detail.strip():
+        paragraphs = [" ".join(p.split()) for p in detail.split("\n") if p.strip()]
+        if re.match(r"(?:to do (?:this|it|so),?\s+)?follow\b", paragraphs[0], re.I) and all(
+            _POINTER_DETAIL_RE.match(p) for p in paragraphs
+        ):
+            return True
         return bool(_LEAD_IN_STEP_RE.match(text)) and not re.search(r"\bcommands?\b", text, re.I)
-    return text.endswith(":") or bool(_LEAD_IN_STEP_RE.match(text))
+    return text.endswith(":") or bool(_LEAD_IN_STEP_RE.match(text) or _POINTS_ON_RE.search(text))
 
 
 #: An outcome title that is only a section's name: says nothing among other choices.

@@ -116,6 +116,19 @@ def test_phrase_cut_labels_and_lead_in_steps_are_counted() -> None:
     assert not metrics.lead_in_step("Run the following command:", "kubectl get pods")
 
 
+def test_a_step_that_only_points_at_the_next_steps_is_a_lead_in() -> None:
+    """ "X. To do it, follow these steps." and "X." over only "To do this, follow these
+    steps:" (and a note) announce the ticks after them: counted; a step whose detail holds
+    its own how is not."""
+    assert metrics.lead_in_step("Unlock the drive. To do it, follow these steps.", "")
+    assert metrics.lead_in_step("Check the DNS record by using the following steps", "")
+    assert metrics.lead_in_step(
+        "Modify the registry.", "To do this, follow these steps.\n\nImportant: Back up first."
+    )
+    assert not metrics.lead_in_step("Modify the registry.", "To do this, run: reg add HKLM\\X")
+    assert not metrics.lead_in_step("Open the item that you want to print.", "")
+
+
 def test_a_scene_clause_label_is_counted_as_cut() -> None:
     """ "When you click OK" before ", the error appears" is a first-clause label, so cut."""
     text = "When you click OK, the following error message appears: Word cannot open the file."

@@ -642,8 +642,18 @@ _CHECK_RE = re.compile(
 _VERIFY_START_RE = re.compile(r"^(?:verify|validate|confirm)\b", re.IGNORECASE)
 
 
+#: "Verify that the service isn't disabled for the profile. If it is, click Enable.": a
+#: check that goes on to the fix for what it finds is a step (ticked), not the verify.
+REMEDY_RE = re.compile(
+    r"[.;]\s+(?:if|when)\b[^,.]{3,120},\s*(?:then\s+)?(?:click|select|set|change|enable"
+    r"|disable|start|restart|run|type|install|remove|delete|add|clear|turn|tap|choose"
+    r"|re-?enable|correct|fix)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_check(text: str) -> bool:
-    return bool(_CHECK_RE.search(text))
+    return bool(_CHECK_RE.search(text)) and not REMEDY_RE.search(text)
 
 
 _IMPERATIVE_RE = re.compile(

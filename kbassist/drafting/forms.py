@@ -19,6 +19,7 @@ from kbassist.articles.model import Block, Code, ListBlock, ListItem, Note, Para
 from kbassist.drafting.modern import block_plain, md_plain, section_parts, strip_log_prefix
 from kbassist.drafting.symptoms import cause_lead
 from kbassist.drafting.text import clean, short_label, split_sentences
+from kbassist.drafting.told_apart import told_apart
 
 #: "Any of the following symptoms may occur:", "you may experience one or more of the
 #: following symptoms.", "you see either of the following behaviors:": a list of forms.
@@ -93,6 +94,7 @@ def symptom_forms(article: Article, section: Section | None) -> tuple[str, list[
             if cause_lead(article, clean(md_plain(block.text.plain))):
                 continue  # "caused by one of the following problems:": causes, not forms
             labels: list[str] = []
+            fulls: list[str] = []  # each form's whole message, where it has one label
             items = listed.items
             for n, item in enumerate(items):
                 found = _item_forms(item.blocks)
@@ -100,7 +102,8 @@ def symptom_forms(article: Article, section: Section | None) -> tuple[str, list[
                     # "The following event may be logged:" over its fields, split in bullets
                     found = [short_label(block_plain(item.blocks[0]), MAX_PLAIN_LABEL)]
                 labels.extend(found)
-            labels = _distinct(labels)
+                fulls.extend([_full_message(item.blocks)] if len(found) == 1 else [""] * len(found))
+            labels = _distinct(_apart(labels, fulls))
             if len(labels) >= 2:
                 scene = " ".join(t for t in map(block_plain, blocks[: i + 1]) if t)
                 return scene, labels
@@ -291,6 +294,25 @@ _EVENT_KEYS = {
     "source": "source",
     "description": "text",
 }
+
+
+def _full_message(blocks: Sequence[Block]) -> str:
+    """A form's quoted message whole (all its sentences), "" when it quotes none."""
+    quote = next((b for b in blocks if isinstance(b, Quote)), None)
+    if quote is None:
+        return ""
+    return " ".join(b.text.plain for b in quote.blocks if isinstance(b, Paragraph))
+
+
+def _apart(labels: list[str], fulls: list[str]) -> list[str]:
+    """Forms whose messages open with the same sentence are labelled by their case and the
+    sentence that differs (`told_apart`), not twice by the sentence they share."""
+    apart = told_apart(fulls)
+    out = []
+    for label, said in zip(labels, apart, strict=True):
+        name = label.partition(": ")[0] if ": " in label else ""
+        out.append((f"{name}: {said}" if name else said) if said else label)
+    return out
 
 
 def _join(name: str, message: str) -> str:

@@ -14,7 +14,9 @@ from typing import Any
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Paragraph, Part
+from kbassist.drafting.chosen_values import chosen_values
 from kbassist.drafting.forms import stated_cause
+from kbassist.drafting.lead_ins import echoes_shown, lead_ins_shown
 from kbassist.drafting.modern import (
     action_label,
     always_firing,
@@ -124,6 +126,9 @@ def modern_plan(
             ]
         tidy_modern(option)
         registry_goal_shown(option)
+        lead_ins_shown(option)
+        echoes_shown(option)
+        chosen_values(option)  # "type the number of ms that you want ..."
     # a "TODO" or empty Mitigation: its Diagnosis checks still run, and the gap is said
     options = no_documented_fix(article, options)
     options = [o for o in options if o.items]

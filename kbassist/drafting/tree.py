@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
-from kbassist.drafting.blocks import OUTPUT_LABEL
+from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.causes import (
     Group,
     also_cause,
@@ -44,6 +44,7 @@ from kbassist.drafting.lead_cases import (
     order_asks,
     shown_lines,
 )
+from kbassist.drafting.lead_ins import lead_ins_shown, points_on
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
     REDO_CHECK,
@@ -130,9 +131,11 @@ from kbassist.drafting.text import (
     step_text,
     with_detail,
 )
+from kbassist.drafting.told_apart import told_apart
 from kbassist.drafting.typed_commands import commands_option
 from kbassist.drafting.verify import (
     REPRO_PREFIX,
+    backup_fits,
     bare_pronoun,
     cause_check,
     ignore_check,
@@ -403,7 +406,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             or not _askable_case(_IF_START_RE.sub("", option.case, count=1))
         ):
             option.case = ""  # "no" would have nowhere to go, or it is known only later
-        option.items, option.checks, option.backup = _steps_checks_backup(article, option)
+        shared = any(o is not option and o.section is option.section for o in options)
+        option.items, option.checks, option.backup = _steps_checks_backup(
+            article, option, shared=shared
+        )
         if article.style != "mskb":
             option.items = fold_example_steps(option.items)  # "Here's a correct command:"
         option.items, option.undo = undo_steps(option.items)
@@ -426,6 +432,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             if article.style != "mskb":
                 restart_step(option, [option.section, cause_section])  # "... and reboot"
                 by_design_lead(option)  # "This is by design. ...": the outcome's text
+                lead_ins_shown(option)  # a cause's "... by using the following steps:"
         written = list(option.items)
         asked_ifs = _conditional_steps(option, asked_ifs, article.style != "mskb")
         asked_ifs = way_steps(option, asked_ifs, MAX_ASKED_CASES)  # "X. Alternatively, Y"
@@ -556,6 +563,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     messages = symptom_messages(article, symptom_section) if symptom_section else []
     if article.style != "mskb":  # "> 18805 LogReader ..." is the message, not its markup
         messages = symptom_choices(list(dict.fromkeys(m for m in map(md_plain, messages) if m)))
+        if symptom_section is not None and _seen_together(symptom_section.text):
+            messages = []  # "You may notice the following symptoms: 1. ... 2. ...": all of them
     # a modern symptom's forms ("When you try to start the X tool, ..." over its message,
     # "Symptom 2" over its messages, "## Symptom 1"): each offered, named and with its message
     scene, forms = symptom_forms(article, symptom_section)
@@ -1254,6 +1263,22 @@ def _wish_node(
     return node
 
 
+#: "You may notice the following symptoms when ...": a list of what is seen together (the
+#: drives are not redirected, other devices are, no event is logged), not forms to choose
+#: from, unless the article says "one or more of", "any of" or "one of the following".
+_TOGETHER_RE = re.compile(
+    r"\b(?:notice|see|experience|observe|encounter|get)\s+(?:all\s+)?the\s+following"
+    r"\s+symptoms\b",
+    re.IGNORECASE,
+)
+_ANY_OF_RE = re.compile(r"\b(?:one or more|any|either|one|some) of the following\b", re.I)
+
+
+def _seen_together(text: str) -> bool:
+    """Whether a modern symptom lists symptoms that occur together (see _TOGETHER_RE)."""
+    return bool(_TOGETHER_RE.search(text)) and not _ANY_OF_RE.search(text)
+
+
 def _confirm_node(
     article: Article,
     symptom: str,
@@ -1277,9 +1302,12 @@ def _confirm_node(
         node["source"] = _cite(article, section)
         labels: set[str] = set()
         choices = []
+        apart = told_apart(messages)  # "The permissions ... are inconsistent" twice
         for n, message in enumerate(messages, start=1):
             # the article's own elision ("function: sbpa4snd [...]") is no part of a label
-            label = short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", message), 80)
+            label = apart[n - 1] or short_label(
+                re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", message), 80
+            )
             label = label if _WORDY_RE.search(label) else f"Message {n}"
             while label.casefold() in labels:
                 label = f"{label} ({n})"
@@ -2362,7 +2390,7 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
             items.append(with_detail(f"Otherwise, {parts[1]}", detail))
         else:
             items.append(item)
-    option.items = items
+    option.items = items = _chosen_case_steps(option, items)
     when: dict[int, str] = {}
     cases: list[tuple[int, str, str, str]] = []  # (index, condition, action, product)
     for n, item in enumerate(items):
@@ -2374,9 +2402,12 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
         # "If you do not want to distribute addresses from the whole subnet, (you can also)
         # define an exclusion range": a choice the admin makes, asked (a bare "want" is a
         # goal, "If you want to X, do Y")
-        if _LATER_CASE_RE.search(_NOT_WANT_RE.sub("", cond)) or (n == 0 and len(items) == 1):
+        if n == 0 and len(items) == 1:
             continue
-        if modern and later_case(cond):
+        seen = _seen_either_way(cond, items, n)
+        if _LATER_CASE_RE.search(_NOT_WANT_RE.sub("", cond)) and not seen:
+            continue
+        if modern and later_case(cond) and not seen:
             continue  # "If the VSS writers are now listed": what a step above shows
         product = _RUNNING_RE.match(cond)
         cases.append((n, cond, then, product.group("what").strip() if product else ""))
@@ -2412,7 +2443,8 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
             break
         counter += 1
         var = f"if_{counter}"
-        question = _as_question(cond)
+        seen = _seen_either_way(cond, items, n)
+        question = (_seen_question(cond) if seen else "") or _as_question(cond)
         text = split_detail(items[n])[0]
         option.asks.append(
             Ask(
@@ -2431,6 +2463,69 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
         _otherwise_steps(items, when, var, '"no"', after=n)
     option.when = when
     return counter
+
+
+#: "Duplex printing is displayed in this pane", "the option is not available": what the
+#: screen shows; "is still displayed" or an error that appears is how a fix went.
+_SEEN_CASE_RE = re.compile(
+    r"^(?P<what>(?:(?!\b(?:is|are)\b)[\w\s'\"-]){3,80}?)\s+(?P<be>is|are)\s+(?P<seen>(?:not\s+)?(?:displayed|shown"
+    r"|visible|available|listed|present)\b.*)$",
+    re.IGNORECASE,
+)
+_HOW_IT_WENT_RE = re.compile(
+    r"\b(?:still|again|persist\w*|recur\w*|error|problem|issue|fail\w*|resolv\w*|fixed|succe\w*"
+    r"|message|warning)\b",
+    re.IGNORECASE,
+)
+
+
+def _seen_either_way(cond: str, items: list[str], n: int) -> bool:
+    """ "When X is displayed, do A." followed by "Otherwise, do B.": the article branches
+    on what the screen shows, both ways spelled out, so it is asked (which way the admin
+    goes) rather than ticked twice; a fix's outcome ("if the error is still displayed")
+    stays a later check."""
+    if n + 1 >= len(items) or not _OTHERWISE_RE.match(split_detail(items[n + 1])[0]):
+        return False
+    return bool(_SEEN_CASE_RE.match(cond)) and not _HOW_IT_WENT_RE.search(cond)
+
+
+def _seen_question(cond: str) -> str:
+    """ "Duplex printing is displayed in this pane" -> "Is Duplex printing displayed in
+    this pane?" ("" when the case is not about what is shown)."""
+    found = _SEEN_CASE_RE.match(" ".join(cond.split()).rstrip("."))
+    if found is None or _HOW_IT_WENT_RE.search(cond):
+        return ""
+    what = found.group("what")
+    if what.split()[0].casefold() in {"the", "a", "an", "this", "that", "your", "its"}:
+        what = what[0].lower() + what[1:]
+    return f"{found.group('be').capitalize()} {what} {found.group('seen')}?"
+
+
+def _case_words(text: str) -> str:
+    text = re.sub(r"^(?:if|when)\s+", "", " ".join(text.split()).casefold())
+    return re.sub(r"[^\w\s-]", "", text).strip()
+
+
+def _chosen_case_steps(option: Option, items: list[str]) -> list[str]:
+    """ "If you encounter a connection-timeout error, follow the steps:" in the outcome
+    the answer "You encounter a connection-timeout error" led to: the case is the one
+    already chosen, so it is not asked again; its action is ticked, and a bare "follow
+    the steps:" goes (the steps after it are the ones it points at)."""
+    label = _case_words(option.label)
+    if len(label.split()) < 3:
+        return items
+    out: list[str] = []
+    for item in items:
+        text, detail = split_detail(item)
+        found = _split_if(text, bool(detail))
+        if found is None or _case_words(found[0]) != label:
+            out.append(item)
+            continue
+        then = _then_step(found[1])
+        if then and points_on(then) and not detail:
+            continue
+        out.append(with_detail(then, detail) if then else item)
+    return out
 
 
 #: "you are running Windows NT 4.0", "the server is running Exchange 5.5": a product.
@@ -2521,10 +2616,13 @@ def _backup_step(what: str, sentence: str) -> str:
     return f'Back up the {what} before you change anything (the article: "{sentence.strip()}").'
 
 
-def _steps_checks_backup(article: Article, option: Option) -> tuple[list[str], list[str], str]:
+def _steps_checks_backup(
+    article: Article, option: Option, *, shared: bool = False
+) -> tuple[list[str], list[str], str]:
     """(steps, checks, what is backed up): the article's own checks ("You should now be
     able to print", "The output should show ...") taken out of the steps into the verify;
-    a "back up the registry before ..." made the first step, so the rollback can restore it.
+    a "back up the registry before ..." made the first step, so the rollback can restore it
+    (from a section `shared` with other fixes, only for the fix that changes the registry).
     """
     steps: list[str] = []
     checks: list[str] = list(option.checks)
@@ -2537,7 +2635,7 @@ def _steps_checks_backup(article: Article, option: Option) -> tuple[list[str], l
             # sentence after the last step is the article's own check
             checks.append(said)
             item, detail = text, ""
-        if n and not detail and _CHECK_RE.search(text):
+        if n and not detail and _CHECK_RE.search(text) and not REMEDY_RE.search(text):
             checks.append(item)  # the article's own check: the verify, not a step
             continue
         sentences = split_sentences(text)
@@ -2571,6 +2669,8 @@ def _steps_checks_backup(article: Article, option: Option) -> tuple[list[str], l
         for sentence in split_sentences(section_text):
             match = _BACKUP_RE.search(sentence)
             if match and len(sentence) < 300 and not is_boilerplate(sentence):
+                if shared and not backup_fits(match.group("what"), steps):
+                    break  # another fix's warning: this one changes no registry
                 backup = _what(match.group("what"))
                 steps.insert(0, _backup_step(backup, _unlink(sentence)))
                 break

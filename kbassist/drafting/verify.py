@@ -377,6 +377,19 @@ def registry_backup(items: list[str]) -> tuple[int, str]:
     )
 
 
+def backup_fits(what: str, items: list[str]) -> bool:
+    """Whether a section's "back up the <what> before you modify it" belongs to one fix of
+    that section: "registry" only to a fix whose steps touch the registry, a file name
+    only to one that names the file (a section's Method 1 that installs an update shares
+    Method 3's registry warning, not its backup and rollback); other things always."""
+    joined = "\n".join(" ".join(split_detail(i)) for i in items)
+    if what.casefold().startswith("registry"):
+        return bool(_REGISTRY_RE.search(joined) or re.search(r"\bregistry\b", joined, re.I))
+    if "." in what:
+        return what.casefold() in joined.casefold()
+    return True
+
+
 #: A title that names a how-to or a topic, not a problem ("Troubleshoot Start menu
 #: errors", "How to ...", "Use ...", "Overview of ...").
 _TOPIC_TITLE_RE = re.compile(
