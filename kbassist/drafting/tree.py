@@ -126,6 +126,15 @@ from kbassist.drafting.text import (
     step_text,
     with_detail,
 )
+from kbassist.drafting.ticks import (
+    junk_free,
+    named_label,
+    object_in_step,
+    relabel_plain,
+    said_plainly,
+    statements_shown,
+    steps_announced,
+)
 from kbassist.drafting.typed_commands import commands_option
 from kbassist.drafting.verify import (
     REPRO_PREFIX,
@@ -407,9 +416,16 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             first = option.items[0] if option.items else ""
             if article.style == "mskb":  # "The problem does not occur if you X": "X"
                 option.items = [item_as_action(item) for item in option.items]
+                # "If X, you must set it manually. To do so, Y": "If X, set it manually: Y"
+                option.items = steps_announced([said_plainly(i) for i in option.items])
             option.items, option.checks = final_steps(option.items, option.checks)
             if option.items:  # a label named by a statement the pass said as its action
                 option.label = relabel(option.label, first, option.items[0])
+                if article.style == "mskb":
+                    option.label = relabel_plain(option.label, first, option.items[0])
+                    option.items = [object_in_step(i) for i in option.items]  # "subkey: HKEY.."
+                    option.items = statements_shown(option.items)  # "X can open Y; however..."
+                    option.items = junk_free(option.items)  # "DownloadDownload"
             if article.style == "mskb":
                 option.items = info_only(option.items)  # statements only: tell the user
                 if option.items[:1] and option.items[0].startswith(INFO_STEP):
@@ -761,6 +777,8 @@ def _tidy(article: Article, option: Option, count: int) -> str:
     steps = [] if 0 in option.when else [step_text(i) for i in option.items]
     label = whole_sentence(label, sources[:-1])  # a fix cut by length: its whole sentence
     label = fix_name(label, option.lead, steps, option.section.text)
+    if article.style == "mskb":  # "Resolution (4 steps)", "Set it manually": named by the fix
+        label = named_label(label, steps)
     if count >= 2:
         # a first step for one case only ("when if_1 == yes") does not name the fix
         items = [] if 0 in option.when else [step_text(i) for i in option.items]
