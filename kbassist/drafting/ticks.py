@@ -173,14 +173,19 @@ def plain_sentence(sentence: str, first: bool = True) -> str:
 
 def said_plainly(item: str) -> str:
     """`item` with each sentence that states its action said as that action, and a "To do
-    so, X" that says how after it joined to it ("Set it manually: open X"), in the step
-    rather than its detail. The item itself when nothing changes."""
+    so, X" that says how after a first sentence said so joined to it ("If X, you must set
+    it manually. To do so, open Y" -> "If X, set it manually: open Y"), in the step rather
+    than its detail. The item itself when nothing changes."""
     text, detail = split_detail(item)
     sentences = split_sentences(" ".join(text.split()))
     # "If X, you can Y" only alone in its step (or before its "To do so, Z"): among
     # statements the step pass reads it as the offer it is, the statements shown
     alone = all(_DO_SO_RE.match(s) for s in sentences[1:])
     said = [plain_sentence(s, n == 0 and alone) for n, s in enumerate(sentences)]
+    if said[:1] == sentences[:1]:
+        # an action as the article words it ("Remove X. To do this, click Start ..."):
+        # its how stays shown under it; only a step said plainly here takes its how
+        return item if said == sentences else with_detail(" ".join(said), detail)
     paras = detail.split("\n\n") if detail.strip() else []
     if len(said) == 1 and paras and "\n" not in paras[0].strip():
         how = _DO_SO_RE.match(" ".join(paras[0].split()))
