@@ -203,3 +203,31 @@ def test_download_page_boilerplate_is_not_shown() -> None:
     shown = "\n".join(ticks(only) + details(only))
     assert "DownloadDownload" not in shown and "Download Q248838engi.exe now" in shown
     assert "secure servers" not in shown
+
+
+def test_one_step_fix_is_named_by_its_whole_step_not_a_cut_one() -> None:
+    """A fix of one short step is labelled by the whole step ('... or Windows NT Server
+    4.0, Terminal Server Edition'), not cut before its last words."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "Obtain the latest service pack for Windows NT 4.0 or Windows NT Server 4.0,\n"
+        "Terminal Server Edition.\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    assert only["title"] == (
+        "Resolution: Obtain the latest service pack for Windows NT 4.0 or Windows NT Server"
+        " 4.0, Terminal Server Edition"
+    )
+
+
+def test_advice_said_of_the_workstations_after_a_place_is_ticked_as_doing_it() -> None:
+    """'On a network server, all workstations should be synchronized to X' is 'On a
+    network server, synchronize all workstations to X'."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "Make sure the system clock is set to the right time before you run Setup.\n\n"
+        "On a network server, all workstations should be synchronized to the server's\n"
+        "time.\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    assert "On a network server, synchronize all workstations to the server's time." in ticks(only)

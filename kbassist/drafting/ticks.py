@@ -55,7 +55,7 @@ _PP_BASE = {
 }
 #: "The TSR must be updated to watch ...": what must be done to a thing, said of it.
 _MUST_BE_RE = re.compile(
-    r"^(?P<lead>to\s+[a-z][^,]{3,120},\s*)?(?P<what>(?:the|this|these|that|those|your|each"
+    r"^(?P<lead>(?:to|on|in|at|for|when|after|before|once)\s+[a-z][^,]{3,120},\s*)?(?P<what>(?:the|this|these|that|those|your|each"
     r"|all)\s+[^,;]{2,80}?)\s+(?:(?:may|might|will)\s+)?(?:must|should|needs?\s+to|has\s+to"
     r"|have\s+to|will\s+have\s+to)\s+(?:first\s+|also\s+)?be\s+(?P<pp>[a-z]+)\b(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
@@ -110,6 +110,9 @@ _DONE_TO = {
         ("recreate", "recreated"),
         ("redefine", "redefined"),
         ("resize", "resized"),
+        ("synchronize", "synchronized"),
+        ("flush", "flushed"),
+        ("shut down", "shut down"),
     )
 }
 #: "To do so, open the Network tool ...": how the step before it is done (not "To do so,
@@ -298,6 +301,8 @@ _PURPOSE_THEN_RE = re.compile(r"^to [a-z]+\b[^,]{3,200},\s*(?P<act>[a-z][^:;]+)$
 _FIX_ONLY_RE = re.compile(
     r"^to (?:work ?around|resolve|fix|correct|avoid|prevent|solve) (?:this|the)\b", re.IGNORECASE
 )
+#: Longest one-step fix given whole as its label.
+MAX_WHOLE_STEP = 100
 _STEPS_LABEL_RE = re.compile(r"^(?P<head>.*?)\s*\(\d+ steps\)$")
 _PLACE_RE = re.compile(r"^(?:at|in|on|from|under|using|with)\b[^,]{1,80},\s+", re.IGNORECASE)
 _NAV_RE = re.compile(
@@ -363,6 +368,19 @@ def named_label(label: str, steps: Sequence[str]) -> str:
             from kbassist.drafting.options import option_label
 
             return prefix + option_label(act)
+    said = split_sentences(first)
+    if (
+        len(steps) == 1
+        and len(said) == 1
+        and len(body.split()) >= 3
+        and first.startswith(body)
+        and len(first.rstrip(".")) <= MAX_WHOLE_STEP
+        and _is_action(first)
+        and ":" not in first  # "Install X: this allows Y", "... setting: HKLM\\...": its name
+    ):
+        # a one-step fix named by its step cut short ("Create a Visual SourceSafe project
+        # structure" + " that mirrors your application project structure"): the step
+        return prefix + first.rstrip(".")
     if not _DANGLING_RE.match(body) or not steps:
         return label
     case = _CASE_SUBJECT_RE.match(first)
