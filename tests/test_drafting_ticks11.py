@@ -89,6 +89,12 @@ def test_what_must_be_done_to_a_thing_is_ticked_as_doing_it() -> None:
         "Windows folder.\n"
     )
     assert not any("Locate the driver" in t for o in fixes(draft_tree(state)) for t in ticks(o))
+    clause = mskb(  # the passive inside a clause ("... where files should be installed")
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "Edit the SETUP.INF file. This directory is presented as the default when Setup\n"
+        "prompts the user where files should be installed.\n"
+    )
+    assert not any(t.startswith("Install") for o in fixes(draft_tree(clause)) for t in ticks(o))
 
 
 def test_url_a_step_names_is_in_the_step_not_dropped() -> None:

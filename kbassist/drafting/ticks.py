@@ -46,6 +46,12 @@ _OBTAINED_BY_RE = re.compile(
     r"(?P<g>[a-z]{3,}ing)\b(?P<rest>[^;]*?)(?P<end>\.?)$",
     re.IGNORECASE | re.DOTALL,
 )
+#: A subject that holds a clause of its own ("This directory is presented as the default
+#: when Setup prompts the user where files"): no thing the passive is said of.
+_CLAUSE_RE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|can|may|when|where|which|that|who|if|because)\b",
+    re.IGNORECASE,
+)
 _PP_BASE = {
     "obtained": "obtain",
     "purchased": "purchase",
@@ -163,6 +169,7 @@ def plain_sentence(sentence: str, first: bool = True) -> str:
         (found := _MUST_BE_RE.match(bare))
         and found.group("pp") in _DONE_TO  # as written: "should be Run application" is a name
         and not _SECOND_PASSIVE_RE.search(found.group("rest"))
+        and not _CLAUSE_RE.search(found.group("what"))  # "... the user where files should be"
     ):
         verb = _DONE_TO[found.group("pp")]
         what = found.group("what")
@@ -301,6 +308,12 @@ _PURPOSE_THEN_RE = re.compile(r"^to [a-z]+\b[^,]{3,200},\s*(?P<act>[a-z][^:;]+)$
 _FIX_ONLY_RE = re.compile(
     r"^to (?:work ?around|resolve|fix|correct|avoid|prevent|solve) (?:this|the)\b", re.IGNORECASE
 )
+#: A section's own name before a label ("Resolution", "Method 2", "Workaround 1").
+_SECTION_HEAD_RE = re.compile(
+    r"^(?:resolution|workaround|method|upgrade|solution|fix|cause|more information|summary"
+    r"|status|option|approach|step)s?\b(?:\s*\d+)?$",
+    re.IGNORECASE,
+)
 #: Longest one-step fix given whole as its label.
 MAX_WHOLE_STEP = 100
 _STEPS_LABEL_RE = re.compile(r"^(?P<head>.*?)\s*\(\d+ steps\)$")
@@ -308,7 +321,8 @@ _PLACE_RE = re.compile(r"^(?:at|in|on|from|under|using|with)\b[^,]{1,80},\s+", r
 _NAV_RE = re.compile(
     r"^(?:click|double-click|right-click|point|press|select|choose|open|start|run|go|navigate"
     r"|locate|find|expand|browse|scroll|exit|close|quit|log|sign|type|when|if|note|back up"
-    r"|verify|check|view|look|examine|make a backup|repeat|restart|reboot|wait)\b",
+    r"|verify|check|view|look|examine|make a backup|repeat|restart|reboot|wait|after|once"
+    r"|before|then|follow)\b|\bsteps? \d",
     re.IGNORECASE,
 )
 
@@ -387,6 +401,8 @@ def named_label(label: str, steps: Sequence[str]) -> str:
     if case and re.search(r"\bit\b", body):
         np = case.group("np")
         return prefix + re.sub(r"\bit\b", np[0].lower() + np[1:], body, count=1)
+    if len(head.split()) >= 2 and not _SECTION_HEAD_RE.match(head):
+        return head  # "Remove the Deleted User Account: Remove it": the heading says it
     name = _step_name(steps, skip_nav=False)
     return prefix + name if name else label
 
