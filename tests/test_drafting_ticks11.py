@@ -237,3 +237,17 @@ def test_advice_said_of_the_workstations_after_a_place_is_ticked_as_doing_it() -
     )
     (only,) = fixes(draft_tree(article))
     assert "On a network server, synchronize all workstations to the server's time." in ticks(only)
+
+
+def test_what_a_vendor_has_is_shown_and_the_fix_is_contacting_it() -> None:
+    """'Contoso has newer drivers for Windows 3.1. To obtain these drivers, contact
+    Contoso.' ticks the contact, the statement shown, labelled by what it does."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "WORKAROUND\n==========\n\n"
+        "Contoso Audio has newer drivers for Windows 3.1 and a compatible OEMSETUP.INF\n"
+        "file. To obtain these drivers, contact Contoso Audio.\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    assert ticks(only) == ["To obtain these drivers, contact Contoso Audio."]
+    assert "Contoso Audio has newer drivers" in details(only)[0]
+    assert only["title"] == "Workaround: Contact Contoso Audio to obtain these drivers"

@@ -415,7 +415,9 @@ def relabel_plain(label: str, old_first: str, new_first: str) -> str:
 
     old = " ".join(split_detail(old_first)[0].split())
     new = " ".join(split_detail(new_first)[0].split())
-    if old == new or not new or said_plainly(old_first) == old_first:
+    if old == new or not new:
+        return label
+    if said_plainly(old_first) == old_first and statements_first(old_first) == old_first:
         return label  # not a step this pass said plainly ("To correct this problem:")
     head, sep, body = label.rpartition(": ")
     body = body.strip().rstrip(".")
@@ -424,6 +426,14 @@ def relabel_plain(label: str, old_first: str, new_first: str) -> str:
     case = re.match(r"(?:if|when)\b[^,]{3,200},\s*", new, re.IGNORECASE)
     act = new[case.end() :] if case else new
     act = re.split(r":\s", act, maxsplit=1)[0]  # "set it manually: open X" -> "set it manually"
+    act = (split_sentences(act) or [act])[0]
+    purpose = _PURPOSE_THEN_RE.match(act)
+    if purpose and len(act) <= MAX_WHOLE_STEP:
+        # "To obtain these drivers, contact X." -> "Contact X to obtain these drivers"
+        goal = act[: purpose.start("act")].rstrip(", ")
+        act = purpose.group("act").rstrip(".")
+        if not _FIX_ONLY_RE.match(goal) and len(act) + len(goal) < 90:
+            act = f"{act} {goal[0].lower()}{goal[1:]}"  # never "... to correct this problem"
     name = option_label(_cap(act).rstrip("."))
     return f"{head}{sep}{name}" if name else label
 
@@ -477,3 +487,30 @@ def junk_free(items: list[str]) -> list[str]:
             continue
         out.append(with_detail(text, detail))
     return out
+
+
+#: A sentence that says what a named thing is or does: "Media Vision has newer drivers
+#: ...", "Word for Windows does support ...": a capitalized subject, then a finite verb.
+_NAMED_STATEMENT_RE = re.compile(  # (not "You cannot use X": the step pass reads that)
+    r"^(?!(?i:you|we|it|this|that|these|those|there|they|if|when|the|an?|your|our)\b)"
+    r"(?:[A-Z][\w.&'/-]*\s+){1,5}?(?:(?:for|of)\s+(?:[A-Z][\w.&'/-]*\s+){1,3})?"
+    r"(?:has|have|is|are|was|were|does|do|did|can|cannot|will|provides?|includes?|contains?"
+    r"|supports?|requires?|ships?|uses?)\b(?!\s+(?:to|be)\b)",
+)
+
+
+def statements_first(item: str) -> str:
+    """ "Media Vision has newer drivers for Windows 3.1. To obtain these drivers, contact
+    Media Vision." ticks the action, the statement before it shown under it (what a named
+    product has or does, no step)."""
+    text, detail = split_detail(item)
+    sentences = split_sentences(" ".join(text.split()))
+    lead: list[str] = []
+    for sentence in sentences:
+        if _is_action(sentence) or not _NAMED_STATEMENT_RE.match(sentence):
+            break
+        lead.append(sentence)
+    rest = sentences[len(lead) :]
+    if not lead or not rest or not _is_action(rest[0]):
+        return item
+    return with_detail(" ".join(rest), "\n\n".join(p for p in (" ".join(lead), detail) if p))

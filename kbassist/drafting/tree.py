@@ -132,6 +132,7 @@ from kbassist.drafting.ticks import (
     object_in_step,
     relabel_plain,
     said_plainly,
+    statements_first,
     statements_shown,
     steps_announced,
 )
@@ -418,6 +419,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 option.items = [item_as_action(item) for item in option.items]
                 # "If X, you must set it manually. To do so, Y": "If X, set it manually: Y"
                 option.items = steps_announced([said_plainly(i) for i in option.items])
+                option.items = [statements_first(i) for i in option.items]  # "X has Y. Do Z"
             option.items, option.checks = final_steps(option.items, option.checks)
             if option.items:  # a label named by a statement the pass said as its action
                 option.label = relabel(option.label, first, option.items[0])
