@@ -116,7 +116,10 @@ def test_fix_under_a_product_header_is_its_own_option_without_the_hotfix_notice(
     assert inputs(tree) == []  # the file's time in the table is no setting to ask
     [(text, detail)] = steps(walked(art, {"symptom": "yes", "mitigation": "resolution_2"}))
     assert text == "Contact Microsoft Product Support Services to obtain the fix."
-    assert "Wcpic32.dll | 01/02/2001 | 10:06am" in detail
+    # the file table is read in the verify (round 11), not pasted under the step
+    assert "Wcpic32.dll | 01/02/2001" not in detail
+    (fix,) = [n for n in tree["nodes"] if n["id"] == "resolution_2"]
+    assert "Wcpic32.dll is dated 01/02/2001" in fix["verify"][0]["text"]
 
 
 def test_alternatively_paragraph_in_a_resolution_is_a_separate_option() -> None:
@@ -594,7 +597,10 @@ def test_hotfix_and_service_pack_in_one_resolution_are_two_options() -> None:
     ]
     [(text, detail)] = steps(walked(art, {"symptom": "yes", "mitigation": "resolution_1"}))
     assert text == "Contact Microsoft Product Support Services to obtain the fix."
-    assert "Lsvmhc.dll   4/30/98" in detail
+    # the file table is read in the verify (round 11), not pasted under the step
+    assert "Lsvmhc.dll   4/30/98" not in detail
+    (fix,) = [n for n in draft_tree(art)["nodes"] if n["id"] == "resolution_1"]
+    assert "Lsvmhc.dll is dated 4/30/98" in fix["verify"][0]["text"]
 
 
 def test_underlined_method_headings_and_a_fallback_workaround_are_named_options() -> None:

@@ -251,3 +251,26 @@ def test_what_a_vendor_has_is_shown_and_the_fix_is_contacting_it() -> None:
     assert ticks(only) == ["To obtain these drivers, contact Contoso Audio."]
     assert "Contoso Audio has newer drivers" in details(only)[0]
     assert only["title"] == "Workaround: Contact Contoso Audio to obtain these drivers"
+
+
+def test_file_table_the_verify_names_is_not_pasted_under_the_step() -> None:
+    """The hotfix's file-attribute table is read in the verify ('Check that Winsli32.dll
+    is dated 02/02/01 or later'), not pasted as an ASCII table under 'Contact ...'."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "To resolve this problem immediately, contact Microsoft Product Support Services\n"
+        "to obtain the fix.\n\n"
+        "The English version of this fix should have the following file attributes or\n"
+        "later:\n\n"
+        "+------------------------------------+\n"
+        "| File name    | Date     | Time     |\n"
+        "+------------------------------------+\n"
+        "| Winsli32.dll | 02/02/01 | 02:05 pm |\n"
+        "+------------------------------------+\n\n"
+        "NOTE: Because of file dependencies, the most recent fix that contains the above\n"
+        "files may also contain additional files.\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    assert ticks(only) == ["Contact Microsoft Product Support Services to obtain the fix."]
+    assert not any("Winsli32.dll" in d or "+---" in d for d in details(only))
+    assert "Winsli32.dll is dated 02/02/01" in only["verify"][0]["text"]

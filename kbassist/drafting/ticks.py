@@ -514,3 +514,46 @@ def statements_first(item: str) -> str:
     if not lead or not rest or not _is_action(rest[0]):
         return item
     return with_detail(" ".join(rest), "\n\n".join(p for p in (" ".join(lead), detail) if p))
+
+
+#: "NOTE: Because of file dependencies, the most recent fix that contains the above files
+#: may also contain additional files.": said of the table, gone with it.
+_DEPENDENCIES_RE = re.compile(r"^note:\s+because of file dependencies\b", re.IGNORECASE)
+#: A line of a file table: a box rule, a row between bars, or columns spaced apart.
+_TABLE_LINE_RE = re.compile(r"^\s*(?:[-=+|]{3,}.*|\|.*\||.*\S(?:\s{2,}|\t)\S.*)$")
+
+
+def without_file_table(detail: str, version: str) -> str:
+    """`detail` without the hotfix's file-attribute table ("The English version of this fix
+    should have the following file attributes or later:" over its rows) when `version`,
+    the outcome's verify, already names every file in it (no "other files in the table"):
+    the check is where the reader uses it, not an ASCII table under the step."""
+    from kbassist.drafting.verify import TABLE_LEAD_RE, file_versions
+
+    if not version or "other file" in version or not TABLE_LEAD_RE.search(detail):
+        return detail
+    rows = file_versions(detail)
+    if not rows or not all(name in version for name, _, _ in rows):
+        return detail
+    paras = detail.split("\n\n")
+    lead = next((k for k, p in enumerate(paras) if TABLE_LEAD_RE.search(p)), None)
+    if lead is None:
+        return detail
+    lines = paras[lead].split("\n")
+    colon = next((n for n, line in enumerate(lines) if line.rstrip().endswith(":")), None)
+    if colon is None or len(split_sentences(" ".join(" ".join(lines[: colon + 1]).split()))) > 1:
+        return detail  # the lead said among other sentences: left as written
+    # what else the lead's paragraph holds ("Component: Information Store") stays shown
+    kept = [line for line in lines[colon + 1 :] if line.strip() and not _TABLE_LINE_RE.match(line)]
+    tabled = len(lines) - colon - 1 - len(kept)
+    end = lead + 1
+    while end < len(paras) and all(
+        _TABLE_LINE_RE.match(line) or not line.strip() for line in paras[end].split("\n")
+    ):
+        end += 1
+    if end == lead + 1 and not tabled:
+        return detail  # no table under the lead
+    if end < len(paras) and _DEPENDENCIES_RE.match(paras[end].strip()):
+        end += 1
+    left = [*paras[:lead], "\n".join(kept), *paras[end:]]
+    return "\n\n".join(p.strip("\n") for p in left if p.strip())

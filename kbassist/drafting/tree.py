@@ -135,6 +135,7 @@ from kbassist.drafting.ticks import (
     statements_first,
     statements_shown,
     steps_announced,
+    without_file_table,
 )
 from kbassist.drafting.typed_commands import commands_option
 from kbassist.drafting.verify import (
@@ -2034,6 +2035,11 @@ def _outcome(
         version = installed_version_check(option.label)
     if version:  # the hotfix's file table: the files it installs, at least these versions
         verify.insert(0, _item(article, version, table_section, known))
+        for entry in steps:  # the table is read in the verify, not pasted under a step
+            if entry.get("detail"):
+                entry["detail"] = without_file_table(entry["detail"], version)
+                if not entry["detail"].strip():
+                    del entry["detail"]
         if len(verify) == 1:
             verify.append(_verify_entry(article, verify_text, symptom_section or option.section))
     verify = _ignore_verify(article, option, steps, verify, verify_text, symptom_section)
