@@ -274,3 +274,28 @@ def test_file_table_the_verify_names_is_not_pasted_under_the_step() -> None:
     assert ticks(only) == ["Contact Microsoft Product Support Services to obtain the fix."]
     assert not any("Winsli32.dll" in d or "+---" in d for d in details(only))
     assert "Winsli32.dll is dated 02/02/01" in only["verify"][0]["text"]
+
+
+def test_a_case_that_announces_steps_asks_for_them_not_for_the_announcement() -> None:
+    """'If X, use the following steps to verify Y.' gates the steps after it (up to the
+    next procedure's lead), the announcement shown under the first, not ticked."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "1. On the Apple menu, click Control Panels, and then click General Controls.\n\n"
+        "2. Click the Protect System Folder check box to clear it.\n\n"
+        "3. If the System Folder is not protected, use the following steps to verify\n"
+        "   that your compact disc is readable.\n\n"
+        "4. Clean the compact disc with a soft, lint-free cloth.\n\n"
+        "5. Wipe the disc from the center out.\n\n"
+        "6. Restart the computer and start the program again.\n\n"
+        "7. Reinstall the program by following the steps below:\n\n"
+        "8. Insert the program disc.\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    said = ticks(only)
+    assert not any(t.startswith("Use the following steps") for t in said)
+    gated = {t: s.get("when") for t, s in zip(said, only["steps"], strict=True)}
+    assert gated["Clean the compact disc with a soft, lint-free cloth."] == 'if_1 == "yes"'
+    assert gated["Restart the computer and start the program again."] == 'if_1 == "yes"'
+    assert gated["Click the Protect System Folder check box to clear it."] is None
+    assert gated["Insert the program disc."] is None

@@ -557,3 +557,48 @@ def without_file_table(detail: str, version: str) -> str:
         end += 1
     left = [*paras[:lead], "\n".join(kept), *paras[end:]]
     return "\n\n".join(p.strip("\n") for p in left if p.strip())
+
+
+#: "Use the following steps to verify that the disc is readable.", "Follow these steps:":
+#: a case's step that only announces the steps after it.
+_CASE_ANNOUNCE_RE = re.compile(
+    r"^(?:use|follow|perform|do|complete|try)\s+(?:the\s+following|these)\s+(?:steps|procedure"
+    r"|instructions)\b[^.:]{0,160}[.:]$",
+    re.IGNORECASE,
+)
+
+
+#: Most steps read as one case's announced procedure.
+MAX_CASE_STEPS = 8
+
+
+def case_heads_its_steps(
+    items: list[str], when: dict[int, str]
+) -> tuple[list[str], dict[int, str]]:
+    """(items, when) with a case's announcement ("If the folders are not protected, use
+    the following steps to verify that your disc is readable." -> "Use the following steps
+    ...", asked) heading the steps after it: they are that case's too (up to the next
+    step for a case), the announcement shown under the first of them, not ticked."""
+    items, when = list(items), dict(when)
+    n = 0
+    while n < len(items) - 1:
+        text, detail = split_detail(items[n])
+        if n not in when or not _CASE_ANNOUNCE_RE.match(" ".join(text.split())):
+            n += 1
+            continue
+        k = n + 1
+        while k < len(items) and k not in when:
+            if k > n + 1 and split_detail(items[k])[0].rstrip().endswith(":"):
+                break  # "Ensure that X, as follows:": a procedure of its own begins
+            k += 1
+        if k == n + 1 or k - n - 1 > MAX_CASE_STEPS:
+            n += 1  # a long run after it is the article's, not the case's alone
+            continue
+        for g in range(n + 1, k):
+            when[g] = when[n]
+        nxt, more = split_detail(items[n + 1])
+        shown = "\n\n".join(p for p in (" ".join(text.split()), detail, more) if p)
+        items[n + 1] = with_detail(nxt, shown)
+        del items[n]
+        when = {(i - 1 if i > n else i): c for i, c in when.items() if i != n}
+    return items, when

@@ -127,6 +127,7 @@ from kbassist.drafting.text import (
     with_detail,
 )
 from kbassist.drafting.ticks import (
+    case_heads_its_steps,
     junk_free,
     named_label,
     object_in_step,
@@ -439,6 +440,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 by_design_lead(option)  # "This is by design. ...": the outcome's text
         written = list(option.items)
         asked_ifs = _conditional_steps(option, asked_ifs, article.style != "mskb")
+        if article.style == "mskb":  # "If X, use the following steps to Y.": X's steps
+            option.items, option.when = case_heads_its_steps(option.items, option.when)
         asked_ifs = way_steps(option, asked_ifs, MAX_ASKED_CASES)  # "X. Alternatively, Y"
         if article.style != "mskb":
             _keep_referents(option, written)
