@@ -75,7 +75,8 @@ def test_registry_warning_is_shown_under_the_first_step_not_ticked() -> None:
         walked(mskb(UPDATE_THEN_REGISTRY), {"symptom": "yes", "mitigation": "resolution_2"})
     )
     assert [text for text, _ in manual][1:] == [
-        "Open the registry entry:",
+        # the key the step opens is in the step (round 11), the WARNING shown under it
+        "Open the registry entry: HKLM\\System\\CurrentControlSet\\Services\\RDR\\Parameters",
         "On the Edit menu, click Add Value.",
         "Type FailedConnectTimeout as the value name.",
     ]
@@ -110,7 +111,10 @@ def test_fix_under_a_product_header_is_its_own_option_without_the_hotfix_notice(
     assert inputs(tree) == []  # the file's time in the table is no setting to ask
     [(text, detail)] = steps(walked(art, {"symptom": "yes", "mitigation": "resolution_2"}))
     assert text == "Contact Microsoft Product Support Services to obtain the fix."
-    assert "Wcpic32.dll | 01/02/2001 | 10:06am" in detail
+    # the file table is read in the verify (round 11), not pasted under the step
+    assert "Wcpic32.dll | 01/02/2001" not in detail
+    (fix,) = [n for n in tree["nodes"] if n["id"] == "resolution_2"]
+    assert "Wcpic32.dll is dated 01/02/2001" in fix["verify"][0]["text"]
 
 
 def test_alternatively_paragraph_in_a_resolution_is_a_separate_option() -> None:
@@ -588,7 +592,10 @@ def test_hotfix_and_service_pack_in_one_resolution_are_two_options() -> None:
     ]
     [(text, detail)] = steps(walked(art, {"symptom": "yes", "mitigation": "resolution_1"}))
     assert text == "Contact Microsoft Product Support Services to obtain the fix."
-    assert "Lsvmhc.dll   4/30/98" in detail
+    # the file table is read in the verify (round 11), not pasted under the step
+    assert "Lsvmhc.dll   4/30/98" not in detail
+    (fix,) = [n for n in draft_tree(art)["nodes"] if n["id"] == "resolution_1"]
+    assert "Lsvmhc.dll is dated 4/30/98" in fix["verify"][0]["text"]
 
 
 def test_underlined_method_headings_and_a_fallback_workaround_are_named_options() -> None:
@@ -735,9 +742,10 @@ def test_a_registry_key_line_after_its_step_is_shown_under_it() -> None:
         "3. On the Registry menu, click Save Key.\n"
     )
     got = steps(walked(art, {"symptom": "yes"}))
+    # the key is the step's object, in the step itself (round 11)
     assert got[1] == (
-        "Select the following registry key:",
-        "HKEY_CURRENT_USER\\Software\\Microsoft\\Schedule+",
+        "Select the following registry key: HKEY_CURRENT_USER\\Software\\Microsoft\\Schedule+",
+        "",
     )
     assert len(got) == 3
 

@@ -205,7 +205,10 @@ def test_registry_warning_glued_to_the_step_is_shown_and_does_not_name_the_fix()
         "  Data Type: REG_DWORD\n"
     )
     (only,) = fixes(draft_tree(article))
-    assert ticks(only) == ["Configure the following registry setting:"]
+    assert ticks(only) == [  # the key in the step (round 11), its value lines shown under it
+        "Configure the following registry setting: HKLM\\System\\CurrentControlSet\\Services\\RDR"
+        "\\Parameters"
+    ]
     assert "at your own risk" in only["steps"][0]["detail"]
     assert only["title"] == "Workaround: Configure the following registry setting"
 

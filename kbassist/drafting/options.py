@@ -189,7 +189,9 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
             if deeper and not para.marker:
                 if not dropped:
                     if code_like(para):
-                        if not is_boilerplate(text):  # not an "ARTICLE-ID: Q155892" pointer
+                        if not is_boilerplate(text) or _named_url(items[-1], text):
+                            # not an "ARTICLE-ID: Q155892" pointer; a URL the step names
+                            # ("... from the following Web site:") is the step's own
                             details[-1].append(dedent_lines(para.lines))
                     elif _NOTE_RE.match(text) or text[:6].casefold() == "where ":
                         details[-1].append(clean(text))  # a note; "where <drive> is ..."
@@ -324,6 +326,16 @@ def _explanations_as_detail(items: list[str]) -> list[str]:
 
 
 _CODE_CHARS_RE = re.compile(r"[=;{}()\\<>\[\]\"]|^\S+\.(?:exe|com|bat|cmd)\b", re.IGNORECASE)
+
+
+def _named_url(parts: list[str], text: str) -> bool:
+    """A bare URL under a step that ends by naming it ("Download X from the following
+    Web site:"): the step's object, not a pointer to drop."""
+    return bool(
+        parts
+        and parts[-1].rstrip().endswith(":")
+        and re.fullmatch(r"(?:https?|ftp)://\S+", text.strip())
+    )
 
 
 def code_like(para: Para) -> bool:

@@ -96,7 +96,7 @@ _SETTABLE_RE = re.compile(
 #: "To avoid these problems you should use MASM 5.1b": an instruction with its purpose,
 #: said with a modal (no comma, so the "To X, Y" readers miss it).
 _PURPOSE_MODAL_RE = re.compile(
-    r"^(?P<lead>to\s+[a-z][^,]{3,120}?),?\s+(?:you|the user|users|an administrator"
+    r"^(?P<lead>to\s+[a-z][^,]{3,200}?),?\s+(?:you|the user|users|an administrator"
     r"|administrators)\s+(?:should|must|need to|will need to|have to|will have to|can)\s+"
     r"(?:first\s+|also\s+)?(?P<act>(?!be\b)[a-z].+)$",
     re.IGNORECASE | re.DOTALL,
@@ -160,7 +160,7 @@ def _cap(text: str) -> str:
 
 #: Gerund stems that take back their final "e" ("capturing" -> "capture", "changing" ->
 #: "change", "executing" -> "execute"); others stay ("editing" -> "edit").
-_E_STEM_RE = re.compile(r"(?:at|ut|ur|iz|yz|is|ov|iv|av|ev|uc|ac|ic|ang|arg|erg|ul|ut|ir|os)$")
+_E_STEM_RE = re.compile(r"(?:at|ut|ur|iz|yz|is|ov|iv|av|ev|uc|ac|ic|ang|arg|erg|ul|ut|ir|os|as)$")
 
 
 def _base_verb(gerund: str) -> str:

@@ -131,6 +131,18 @@ from kbassist.drafting.text import (
     step_text,
     with_detail,
 )
+from kbassist.drafting.ticks import (
+    case_heads_its_steps,
+    junk_free,
+    named_label,
+    object_in_step,
+    relabel_plain,
+    said_plainly,
+    statements_first,
+    statements_shown,
+    steps_announced,
+    without_file_table,
+)
 from kbassist.drafting.told_apart import told_apart
 from kbassist.drafting.typed_commands import commands_option
 from kbassist.drafting.verify import (
@@ -421,9 +433,17 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             first = option.items[0] if option.items else ""
             if article.style == "mskb":  # "The problem does not occur if you X": "X"
                 option.items = [item_as_action(item) for item in option.items]
+                # "If X, you must set it manually. To do so, Y": "If X, set it manually: Y"
+                option.items = steps_announced([said_plainly(i) for i in option.items])
+                option.items = [statements_first(i) for i in option.items]  # "X has Y. Do Z"
             option.items, option.checks = final_steps(option.items, option.checks)
             if option.items:  # a label named by a statement the pass said as its action
                 option.label = relabel(option.label, first, option.items[0])
+                if article.style == "mskb":
+                    option.label = relabel_plain(option.label, first, option.items[0])
+                    option.items = [object_in_step(i) for i in option.items]  # "subkey: HKEY.."
+                    option.items = statements_shown(option.items)  # "X can open Y; however..."
+                    option.items = junk_free(option.items)  # "DownloadDownload"
             if article.style == "mskb":
                 option.items = info_only(option.items)  # statements only: tell the user
                 if option.items[:1] and option.items[0].startswith(INFO_STEP):
@@ -435,6 +455,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 lead_ins_shown(option)  # a cause's "... by using the following steps:"
         written = list(option.items)
         asked_ifs = _conditional_steps(option, asked_ifs, article.style != "mskb")
+        if article.style == "mskb":  # "If X, use the following steps to Y.": X's steps
+            option.items, option.when = case_heads_its_steps(option.items, option.when)
         asked_ifs = way_steps(option, asked_ifs, MAX_ASKED_CASES)  # "X. Alternatively, Y"
         if article.style != "mskb":
             _keep_referents(option, written)
@@ -787,6 +809,8 @@ def _tidy(article: Article, option: Option, count: int) -> str:
     steps = [] if 0 in option.when else [step_text(i) for i in option.items]
     label = whole_sentence(label, sources[:-1])  # a fix cut by length: its whole sentence
     label = fix_name(label, option.lead, steps, option.section.text)
+    if article.style == "mskb":  # "Resolution (4 steps)", "Set it manually": named by the fix
+        label = named_label(label, steps)
     if count >= 2:
         # a first step for one case only ("when if_1 == yes") does not name the fix
         items = [] if 0 in option.when else [step_text(i) for i in option.items]
@@ -2093,6 +2117,11 @@ def _outcome(
         version = installed_version_check(option.label)
     if version:  # the hotfix's file table: the files it installs, at least these versions
         verify.insert(0, _item(article, version, table_section, known))
+        for entry in steps:  # the table is read in the verify, not pasted under a step
+            if entry.get("detail"):
+                entry["detail"] = without_file_table(entry["detail"], version)
+                if not entry["detail"].strip():
+                    del entry["detail"]
         if len(verify) == 1:
             verify.append(_verify_entry(article, verify_text, symptom_section or option.section))
     verify = _ignore_verify(article, option, steps, verify, verify_text, symptom_section)
