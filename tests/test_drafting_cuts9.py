@@ -9,6 +9,7 @@ from functools import partial
 from drafting_support import archive, runbook, support, walked
 
 from kbassist.drafting.tree import draft_tree
+from kbassist.trees.model import Info
 
 #: An MS KB archive article with this file's own id and header fields.
 mskb = partial(archive, id_="Q999131", indent=False)
@@ -29,21 +30,25 @@ THINGS = [
 
 
 def test_a_lead_in_over_a_long_list_of_things_keeps_every_thing() -> None:
-    """ "Other things to check:" over eight things: the lead is the step, the things its
-    detail, the last one whole, no "[...]"."""
+    """ "Other things to check:" over eight things: shown with the Diagnosis checks, every
+    thing under the lead, the last one whole, no "[...]"."""
     body = (
         "## Meaning\n\nThe pod keeps restarting.\n\n"
         "## Diagnosis\n\n- Check pod events via `kubectl describe pod $POD`.\n\n"
         "Other things to check:\n\n" + "".join(f"- {t}\n" for t in THINGS) + "\n"
         "## Mitigation\n\nTalk with developers about the app.\n"
     )
-    checklist = walked(runbook(body), {"symptom": "yes"})
-    texts = [(i.text, i.detail or "") for i in checklist.part("steps")]
-    assert not any("[...]" in t or "[...]" in d for t, d in texts)
-    lead = next((t, d) for t, d in texts if t.startswith("Other things to check"))
-    assert lead[0] == "Other things to check:"
-    assert "is not used in OpenShift)" in lead[1]
-    assert lead[1].count("\n- ") == len(THINGS) - 1
+    checklist = walked(runbook(body), {"symptom": "yes", "placeholder_1": "web-1"})
+    shown = [
+        s.node.text.render(checklist.answers)
+        for s in checklist.steps
+        if isinstance(s.node, Info) and s.node.checks and s.node.text is not None
+    ]
+    assert len(shown) == 1 and "[...]" not in shown[0]
+    assert "kubectl describe pod web-1" in shown[0]
+    things = shown[0].split("Other things to check:")[1]
+    assert things.count("\n- ") == len(THINGS)
+    assert things.rstrip().endswith("is not used in OpenShift)")
 
 
 def _texts(tree: dict) -> list[str]:
