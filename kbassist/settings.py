@@ -104,6 +104,8 @@ class Settings:
     sources: dict[str, str] = field(default_factory=dict, compare=False)
     #: The file the "file" values came from (shown by `kbassist config`).
     file: Path | None = field(default=None, compare=False)
+    #: Why the file was left out, when it was read with `broken_file_ok` (else None).
+    file_problem: DataError | None = field(default=None, compare=False)
 
     def source(self, key: str) -> str:
         """Where `key`'s value came from."""
@@ -146,18 +148,27 @@ def load_settings(
     *,
     path: Path | None = None,
     environ: Mapping[str, str] | None = None,
+    broken_file_ok: bool = False,
 ) -> Settings:
     """The effective settings: default < file < environment < `options`.
 
     `options` are values given on the command line, by key (None means not given).
-    A bad file raises DataError naming it and the line (exit 4); a bad environment
-    variable or option raises UsageError naming it (exit 2).
+    A bad file raises DataError naming it and the line (exit 4), unless `broken_file_ok`
+    (`kbassist config`, which must still show and mend it): then it is left out and the
+    problem kept in `file_problem`. A bad environment variable or option raises
+    UsageError naming it (exit 2).
     """
     path = config_path() if path is None else path
     environ = os.environ if environ is None else environ
     values: dict[str, Any] = {}
     sources: dict[str, str] = {}
-    from_file = read_config_file(path)
+    problem: DataError | None = None
+    try:
+        from_file = read_config_file(path)
+    except DataError as exc:
+        if not broken_file_ok:
+            raise
+        from_file, problem = {}, exc
     for name, value in from_file.items():
         values[name] = value
         sources[name] = "file"
@@ -175,7 +186,13 @@ def load_settings(
         values[name] = _check_type(KEYS[name], value, f"option {name}")
         sources[name] = "option"
     colour = not environ.get("NO_COLOR")
-    return Settings(**values, colour=colour, sources=sources, file=path if from_file else None)
+    return Settings(
+        **values,
+        colour=colour,
+        sources=sources,
+        file=path if from_file else None,
+        file_problem=problem,
+    )
 
 
 def _from_env(key: Key, raw: str) -> Any:
@@ -297,7 +314,10 @@ def read_config_file(path: Path) -> dict[str, Any]:
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             known = ", ".join(k for k in KEYS if KEYS[k].in_file)
             raise DataError(
-                f"{name}: no such setting{hint}; the settings are: {known}", path=path, line=line
+                f"{name}: no such setting{hint}; the settings are: {known} "
+                f"(`kbassist config unset {name}` removes it)",
+                path=path,
+                line=line,
             )
         if not key.in_file:
             raise DataError(
@@ -383,13 +403,10 @@ def save_setting(key: str, value: object, *, path: Path | None = None) -> None:
     not parse is left alone and reported (DataError), never replaced by one that loses
     the user's other settings. A relative path is stored as an absolute one.
     """
-    spec = KEYS.get(key)
-    if spec is None or not spec.in_file:
-        raise UsageError(
-            f"no setting {key!r} in the file; the settings are: "
-            + ", ".join(k for k in KEYS if KEYS[k].in_file)
-        )
     path = config_path() if path is None else path
+    if key not in KEYS and value is None and _drop_unknown(path, key):
+        return
+    spec = _file_key(key)
     current = read_config_file(path)  # refuses to touch a broken file
     data = _read_bytes(path)
     text = data.decode("utf-8") if data is not None else ""
@@ -409,6 +426,44 @@ def save_setting(key: str, value: object, *, path: Path | None = None) -> None:
             f"cannot create the settings folder: {exc.strerror or exc}", path=path.parent
         ) from None
     atomic_write(path, new_text, overwrite=True)
+
+
+def _file_key(key: str) -> Key:
+    """The setting `key` names, if the file may set it; UsageError saying what would do."""
+    spec = KEYS.get(key)
+    if spec is not None and spec.in_file:
+        return spec
+    if spec is not None:
+        raise UsageError(f"{key} is set by the environment variable {spec.env} only")
+    in_file = [k for k in KEYS if KEYS[k].in_file]
+    close = difflib.get_close_matches(key, in_file, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    raise UsageError(f"no setting {key!r}{hint}; the settings are: {', '.join(in_file)}")
+
+
+def _drop_unknown(path: Path, name: str) -> bool:
+    """Remove a key the file sets but kbassist does not know (a typo such as `them`);
+    True if it was there. Every other command refuses such a file, so without this the
+    only way out would be an editor."""
+    data = _read_bytes(path)
+    if data is None:
+        return False
+    try:
+        text = data.decode("utf-8")
+        table = tomllib.loads(text)
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False  # read_config_file names what is wrong with it
+    if name not in table or isinstance(table[name], dict):
+        return False
+    new_text = _edited(text, name, None)
+    rest = {k: v for k, v in table.items() if k != name}
+    try:
+        if tomllib.loads(new_text) != rest:
+            return False  # a multi-line value the line edit cannot take out alone
+    except tomllib.TOMLDecodeError:
+        return False
+    atomic_write(path, new_text, overwrite=True)
+    return True
 
 
 def _edited(text: str, key: str, stored: str | bool | None) -> str:
@@ -458,12 +513,7 @@ def _fresh(values: Mapping[str, Any]) -> str:
 
 def setting_from_text(key: str, text: str) -> str | bool:
     """A value typed on the command line (`kbassist config set KEY VALUE`) for `key`."""
-    spec = KEYS.get(key)
-    if spec is None or not spec.in_file:
-        raise UsageError(
-            f"no setting {key!r} in the file; the settings are: "
-            + ", ".join(k for k in KEYS if KEYS[k].in_file)
-        )
+    spec = _file_key(key)
     if spec.kind == "bool":
         return parse_bool(text, what=key)
     return text

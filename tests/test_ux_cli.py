@@ -162,6 +162,27 @@ def test_unknown_key_in_file_names_line_and_suggests() -> None:
     )
 
 
+def test_a_misspelt_key_can_be_mended_from_the_cli() -> None:
+    """`them = 3` stops other commands, but `config` still lists the settings and names
+    the fix, and `config unset them` takes the line out, keeping the rest."""
+    path = write_config('theme = "nord"\nthem = 3\n')
+    assert run("search", "backup").exit_code == 4
+    listed = run("config")
+    assert listed.exit_code == 4
+    assert "`kbassist config unset them` removes it" in listed.stderr
+    assert "export_host" in listed.stdout
+    assert run("config", "unset", "them").exit_code == 0
+    assert path.read_text() == 'theme = "nord"\n'
+    assert run("config").exit_code == 0
+
+
+def test_an_environment_only_key_is_named_with_its_variable() -> None:
+    """`config set lock_timeout 5` says which environment variable sets it."""
+    result = run("config", "set", "lock_timeout", "5")
+    assert result.exit_code == 2
+    assert "KBASSIST_LOCK_TIMEOUT" in result.stderr
+
+
 def test_wrong_type_and_environment_only_key_in_file_are_refused() -> None:
     """`export_host = "no"` (a string) and `debug = true` (env only) name their line."""
     write_config('export_host = "no"\n')

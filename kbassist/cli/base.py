@@ -237,7 +237,8 @@ def main(ctx: click.Context, articles: Path | None, index_dir: Path | None) -> N
         {
             "articles_dir": articles if _typed(ctx, "articles") else None,
             "index_dir": index_dir if _typed(ctx, "index_dir") else None,
-        }
+        },
+        broken_file_ok=ctx.invoked_subcommand == "config",  # it shows and mends the file
     )
     ctx.ensure_object(CliRun).settings = settings
     if ctx.invoked_subcommand is not None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import click
 from click.shell_completion import CompletionItem
 
 from kbassist.cli.base import kb_options, main, settings_for, trees_option
-from kbassist.cli.output import echo, note, styled
+from kbassist.cli.output import echo, error, note, styled
 from kbassist.paths import bundled_articles_dir, bundled_trees_dir
 from kbassist.settings import Settings
 
@@ -68,8 +69,12 @@ def config_command(ctx: click.Context, as_json: bool) -> None:
 
     settings = settings_for()
     path = config_path()
+    if settings.file_problem is not None:
+        error(f"{settings.file_problem}; the settings below leave the file out")
     if as_json:
         echo(json.dumps({"file": str(path), "settings": settings.as_json()}, indent=2))
+        if settings.file_problem is not None:
+            sys.exit(settings.file_problem.exit_code)
         return
     exists = "" if path.is_file() else " (not created yet)"
     echo(f"# settings file: {path}{exists}")
@@ -85,6 +90,8 @@ def config_command(ctx: click.Context, as_json: bool) -> None:
             pad,
             styled(settings.origin(name), fg="cyan"),
         )
+    if settings.file_problem is not None:
+        sys.exit(settings.file_problem.exit_code)  # said above; ctx.exit would return 0
 
 
 @config_command.command("set")
