@@ -26,6 +26,12 @@ from kbassist.drafting.causes import (
     paired,
 )
 from kbassist.drafting.design import by_design_lead
+from kbassist.drafting.fixed_in import (
+    fixed_release_check,
+    fixed_releases,
+    installs_release,
+    restates,
+)
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.labels import (
     APPLIES_RE,
@@ -2012,9 +2018,16 @@ def _outcome(
     if not version and option.kind == "upgrade":
         # "Upgrade: Visual FoxPro 5.0a": the version it installs is what the admin can read
         version = installed_version_check(option.label)
+    upgrade = option.kind == "upgrade" or re.match(r"upgrade\b", option.label, re.I)
+    if not version and (upgrade or not workaround) and installs_release(option.label, option.items):
+        # "Obtain the latest service pack" over STATUS's "first corrected in ... Service
+        # Pack 4": that service pack installed is the check
+        version = fixed_release_check(fixed_releases(article))
     if version:  # the hotfix's file table: the files it installs, at least these versions
         verify.insert(0, _item(article, version, table_section, known))
-        if len(verify) == 1:
+        if len(verify) == 1 and not restates(verify_text):
+            # the symptom pasted after the version adds nothing to check (a turned check
+            # or the article's steps to reproduce do)
             verify.append(_verify_entry(article, verify_text, symptom_section or option.section))
     verify = _ignore_verify(article, option, steps, verify, verify_text, symptom_section)
     backup = option.backup
