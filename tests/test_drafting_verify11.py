@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafting_support import walked
+from drafting_support import support, walked
 
 from kbassist.articles import Article, parse_article
 from kbassist.drafting.tree import draft_tree
@@ -115,3 +115,107 @@ def test_a_file_table_check_is_not_followed_by_the_pasted_symptom() -> None:
     checks = verify(art)
     assert checks[0].startswith("Check that Winsli32.dll is dated 02/02/01 or later")
     assert not any("no longer occurs:" in c for c in checks)
+
+
+def test_each_symptom_chosen_gets_its_own_check_not_always_the_first() -> None:
+    """ "Which of these do you see?" over three symptoms: the walk that chose "The basket
+    flashes" checks that, not "textures are applied"."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "When you play Microsoft Basketball 2000, you may experience any of the\n"
+        "following symptoms:\n\n"
+        "- Introductory screens are superimposed over one another.\n\n"
+        "- The basket flashes when you play the game.\n\n"
+        "- Textures are not applied to objects in the game.\n\n"
+        "CAUSE\n=====\n\n"
+        "This problem occurs because your video adapter driver is out of date.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "Download and install the latest video driver for your video adapter.\n"
+    )
+    tree = draft_tree(art)
+    choices = next(n for n in tree["nodes"] if n["id"] == "symptom")["choices"]
+    flashes = next(c["value"] for c in choices if "flashes" in c["label"])
+    textures = next(c["value"] for c in choices if "Textures" in c["label"])
+    seen = verify(art, {"symptom": flashes})
+    assert any("The basket flashes when you play the game" in c for c in seen), seen
+    assert not any("textures" in c.casefold() for c in seen), seen
+    other = verify(art, {"symptom": textures})
+    assert any("check that textures are applied to objects in the game" in c for c in other)
+
+
+def test_each_message_chosen_gets_its_own_message_check() -> None:
+    """Two error messages to choose from: each walk checks the message it chose."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "When you start Windows, you may receive one of the following error messages:\n\n"
+        "   Memory is insufficient to run KRNL386.EXE\n\n"
+        "   -or-\n\n"
+        "   WINDOWMEMSIZE is too large in SYSTEM.INI\n\n"
+        "CAUSE\n=====\n\n"
+        "This problem occurs when the WINDOWMEMSIZE setting is set too high.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "Remove the WINDOWMEMSIZE line from the [386Enh] section of the SYSTEM.INI file.\n"
+    )
+    tree = draft_tree(art)
+    choices = next(n for n in tree["nodes"] if n["id"] == "symptom")["choices"]
+    second = next(c["value"] for c in choices if "too large" in c["label"])
+    seen = verify(art, {"symptom": second})
+    assert any('"WINDOWMEMSIZE is too large in SYSTEM.INI" no longer appears' in c for c in seen)
+    assert not any("KRNL386" in c for c in seen), seen
+
+
+KMS = """
+## Symptoms
+
+When you try to activate Windows, you may get one of the following error messages:
+
+- > 0xC004F074 with description "The Key Management Server (KMS) is unavailable"
+- > No Key Management Service (KMS) could be contacted
+
+## The Key Management Server (KMS) is unavailable
+
+When you activate a KMS client, you may get this error message:
+
+> The Key Management Server (KMS) is unavailable
+
+### Time difference between KMS client and KMS host machine
+
+The error may occur if the time on the client and the KMS host differs by more than 4
+hours.
+
+1. Make sure that the system time on the client and the KMS host is the same.
+2. Run the `w32tm /resync` command to resync the time on the client.
+
+## No Key Management Service (KMS) could be contacted
+
+When you run `slmgr /ato`, you receive the following error message:
+
+> No Key Management Service (KMS) could be contacted
+
+### Sppsvc service on the KMS host has stopped running
+
+Check if the sppsvc service is running on the KMS server. If the service is stopped, start it.
+
+### Incorrect or old KMS host server record in DNS
+
+1. Open the DNS management console.
+2. Check if the correct KMS host server name is present in the _VLMCS SRV record.
+"""
+
+
+def test_a_fix_under_the_second_message_checks_that_message() -> None:
+    """ "Which message do you see?" -> "No KMS could be contacted": its fixes check that
+    message, never "KMS is unavailable"."""
+    tree = draft_tree(support(KMS))
+    nodes = {n["id"]: n for n in tree["nodes"]}
+    which = nodes["which_cause"]
+    assert which["title"] == "Which message do you see?"
+    contacted = next(c for c in which["choices"] if "could be contacted" in c["label"])
+    fixes = nodes[contacted["next"]]
+    for choice in fixes["choices"]:
+        outcome = nodes[choice["next"]]
+        while outcome["kind"] != "outcome":
+            outcome = nodes[outcome["next"]]
+        said = " ".join(str(v["text"]) for v in outcome["verify"])
+        assert "could be contacted" in said, said
+        assert "is unavailable" not in said, said

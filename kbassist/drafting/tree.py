@@ -25,6 +25,7 @@ from kbassist.drafting.causes import (
     pair_causes,
     paired,
 )
+from kbassist.drafting.chosen_verify import chosen_message_verify, message_cause_verify
 from kbassist.drafting.design import by_design_lead
 from kbassist.drafting.fixed_in import (
     fixed_release_check,
@@ -725,6 +726,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         checks_before_names(tree, options)
         checking_parts_first(tree, article)  # "### Determine if X": before the question
         checks_before_cases(tree)  # a fix's check before the case question it decides
+    chosen_message_verify(tree)  # "Which of these do you see?": the chosen one checked
+    message_cause_verify(tree)  # "Which message do you see?": its causes' fixes check it
     return tree
 
 
