@@ -219,3 +219,27 @@ def test_a_fix_under_the_second_message_checks_that_message() -> None:
         said = " ".join(str(v["text"]) for v in outcome["verify"])
         assert "could be contacted" in said, said
         assert "is unavailable" not in said, said
+
+
+def test_steps_to_reproduce_that_set_the_clock_back_are_never_replayed() -> None:
+    """ "Set the system clock back" in the steps to reproduce: the verify checks their
+    result on the admin's own work, never "Repeat the article's steps"."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "Labels added to a project do not appear in the project's history.\n\n"
+        "CAUSE\n=====\n\n"
+        "The workstation clocks are not synchronized.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "Make sure the system clock is set to the right time before checking in files.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "STEPS TO REPRODUCE\n------------------\n\n"
+        "1. Create a new project and add some files.\n\n"
+        "2. Set the system clock back to an earlier date.\n\n"
+        "3. Add a Label to the project.\n\n"
+        "4. Check the files in.\n\n"
+        "5. View the History of the project.\n\n"
+        "RESULT: The label does not appear in the project's history.\n"
+    )
+    checks = verify(art)
+    assert not any(c.startswith("Repeat the article's steps") for c in checks), checks
+    assert any("check that the label appears in the project's history" in c for c in checks)

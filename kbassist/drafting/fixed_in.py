@@ -116,3 +116,44 @@ def restates(verify: str) -> bool:
     """Whether a verify only pastes the symptom: after a version check (a file table's, a
     service pack's) it adds nothing a reader can check and is left out."""
     return bool(_RESTATED_RE.search(split_detail(verify)[0]))
+
+
+#: A step to reproduce that changes the system for everyone on it: the clock or date set
+#: back, a disk formatted or partitioned, system files or registry keys deleted. Replayed
+#: as a verify on a real system it does harm (readers: "would damage a real project").
+_HARMFUL_STEP_RE = re.compile(
+    r"\bset (?:the |your )?(?:system |computer's )?(?:clock|date|time)\b"
+    r"|\b(?:change|move) (?:the |your )?(?:system |computer's )?(?:clock|date|time)\b"
+    r"|\bclock back\b|\bformat (?:the |a |your )?(?:hard )?(?:disk|drive)\b|\bfdisk\b"
+    r"|\bdelete (?:the |a |your )?(?:registry|system files?|partition)",
+    re.IGNORECASE,
+)
+
+
+def replays_harm(verify: str) -> bool:
+    """Whether a "repeat the article's steps to reproduce" verify replays a step that
+    changes the system for everyone (the clock set back, a disk formatted): never a check
+    to run on a real system after a fix."""
+    text, detail = split_detail(verify)
+    return bool(_HARMFUL_STEP_RE.search(detail or text))
+
+
+def result_without_replay(verify: str) -> str:
+    """The result a harmful steps-to-reproduce verify ends with, turned round and checked
+    on the admin's own work instead of replayed ("Do not repeat the article's steps to
+    reproduce (they set the system clock back); check that the label appears in the
+    project's history."); "" when the result does not turn round."""
+    from kbassist.drafting.verify_form import structured_check
+
+    text, detail = split_detail(verify)
+    said = re.search(r"\bcheck that this no longer happens: (?P<res>.+)$", text)
+    harm = _HARMFUL_STEP_RE.search(detail or text)
+    if said is None or harm is None:
+        return ""
+    check = structured_check(said.group("res"))
+    if not check.startswith("Check that "):
+        return ""
+    return (
+        f'Do not repeat the article\'s steps to reproduce (one is "{harm.group(0)}"): in your '
+        f"own work, c{check[1:]}"
+    )

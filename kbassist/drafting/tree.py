@@ -31,7 +31,9 @@ from kbassist.drafting.fixed_in import (
     fixed_release_check,
     fixed_releases,
     installs_release,
+    replays_harm,
     restates,
+    result_without_replay,
 )
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.labels import (
@@ -1023,8 +1025,12 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
     to clear; else the symptom must be gone."""
     if article.style == "mskb":
         repro = _repro_verify(article, symptom if symptom_section is not None else "")
-        if repro:
+        if repro and not replays_harm(repro):
             return repro
+        if repro:  # never "set the system clock back" again: its result on your own work
+            said = result_without_replay(repro)
+            if said:
+                return said
     if article.style != "mskb":
         said = _resolution_by_design(article)
         if said:
