@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafting_support import support, walked
+from drafting_support import runbook, support, walked
 
 from kbassist.articles import Article, parse_article
 from kbassist.drafting.tree import draft_tree
@@ -243,3 +243,25 @@ def test_steps_to_reproduce_that_set_the_clock_back_are_never_replayed() -> None
     checks = verify(art)
     assert not any(c.startswith("Repeat the article's steps") for c in checks), checks
     assert any("check that the label appears in the project's history" in c for c in checks)
+
+
+def test_a_runbook_condition_with_no_value_is_checked_against_the_alerts_threshold() -> None:
+    """ "latency is XX seconds on node": the check runs the alert's expression against its
+    threshold, not "the condition ... no longer holds: ... XX seconds"."""
+    art = runbook(
+        "## Meaning\n\nKubelet Pod startup 99th percentile latency is XX seconds on node.\n\n"
+        "## Impact\n\nSlow pod starts.\n\n"
+        "## Diagnosis\n\nUsually exhausted IOPS for node storage.\n\n"
+        "## Mitigation\n\nCordon and drain the node and delete it.\n",
+        id_="KubeletPodStartUpLatencyHigh",
+    )
+    tree = draft_tree(art)
+    said = [
+        str(v["text"]) for n in tree["nodes"] if n["kind"] == "outcome" for v in n.get("verify", [])
+    ]
+    assert any(
+        t.startswith("Check that the value the KubeletPodStartUpLatencyHigh alert measures is")
+        and "run its expression" in t
+        for t in said
+    ), said
+    assert not any(t.startswith("Check that the condition the alert fires on") for t in said)
