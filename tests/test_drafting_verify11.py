@@ -265,3 +265,39 @@ def test_a_runbook_condition_with_no_value_is_checked_against_the_alerts_thresho
         for t in said
     ), said
     assert not any(t.startswith("Check that the condition the alert fires on") for t in said)
+
+
+def test_two_results_joined_by_or_are_both_turned_round_after_the_trigger() -> None:
+    """ "When you use X, performance may be reduced or your computer may seem to stop
+    responding" -> both checked after the trigger, not the sentence pasted."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "When you use a USB camera with certain PCI video cards in Windows 95 OEM Service\n"
+        "Release version 2.1 (OSR2.1), performance may be reduced or your computer may seem\n"
+        "to stop responding (hang).\n\n"
+        "RESOLUTION\n==========\n\n"
+        "To resolve this problem, use the following steps:\n\n"
+        "1. In Control Panel, double-click Display.\n\n"
+        "2. On the Performance tab, move the Hardware Acceleration slider to None.\n"
+    )
+    checks = verify(art)
+    assert any(
+        "check that performance is no longer reduced and your computer no longer seems to stop" in c
+        for c in checks
+    ), checks
+    assert not any("no longer occurs:" in c for c in checks)
+
+
+def test_the_problem_after_but_is_checked_not_the_scene_before_it() -> None:
+    """ "you may be able to log on, but the shell may not start" -> "check that the shell
+    starts" after the trigger."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "After a clean installation of Windows NT, you may be able to log on, but the shell\n"
+        "may not start. NOTE: Typically it will be a user, not the administrator, who sees\n"
+        "this behavior.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "Reformat the drive and reinstall Windows NT.\n"
+    )
+    checks = verify(art)
+    assert "After a clean installation of Windows NT, check that the shell starts." in checks

@@ -155,6 +155,7 @@ from kbassist.drafting.verify import (
     version_check,
 )
 from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check, upgraded
+from kbassist.drafting.verify_split import pasted_split_check
 from kbassist.drafting.ways import way_steps
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
@@ -529,6 +530,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         find_section(article, RESOLUTION_KEYS + WORKAROUND_KEYS) is not None
         and not (article.style != "mskb" and _resolution_by_design(article)),
     )
+    # "..., but the shell may not start", "X may be reduced or Y may hang": still pasted
+    verify_text = pasted_split_check(verify_text, symptom) or verify_text
     for option in options:
         if option.asks and option.params:  # only an option with questions can have them
             _late_inputs(option, variables, _outcome(article, option, variables, verify_text, None))
