@@ -301,3 +301,24 @@ def test_the_problem_after_but_is_checked_not_the_scene_before_it() -> None:
     )
     checks = verify(art)
     assert "After a clean installation of Windows NT, check that the shell starts." in checks
+
+
+def test_a_message_lead_with_a_file_name_in_it_still_brings_the_message() -> None:
+    """ "... when attempting to open the Mailbox.rpt file in the Samples directory: M":
+    the dot of the file name ends no lead-in, so M is checked, not the section named."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "When you run Seagate's Crystal Reports on an computer running Exchange Server\n"
+        "4.0 or 5.0 with Service Pack 2 installed, you may receive the following error\n"
+        "message when attempting to open the Mailbox.rpt file in the Samples directory:\n\n"
+        "  The Library P2SexSr.dll cannot be found, continue to open the report for\n"
+        "  viewing only\n\n"
+        "WORKAROUND\n==========\n\n"
+        "Purchase the 101 BackOffice Report Pack, which includes the P2SexSr.dll file.\n"
+    )
+    checks = verify(art)
+    assert any(
+        '"The Library P2SexSr.dll cannot be found, continue to open the report for viewing only"'
+        " no longer appears" in c
+        for c in checks
+    ), checks
