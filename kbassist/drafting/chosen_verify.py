@@ -31,8 +31,15 @@ _BEFORE_CHECK_RE = re.compile(
 _PRODUCT_RE = re.compile(r"^(?=.*\d)[A-Z][\w.+-]*(?:\s+(?:[A-Z][\w.+-]*|\d[\w.]*|\(\w+\)))*$")
 #: A symptom list item that says what still works, not what goes wrong.
 _GOOD_RE = re.compile(
-    r"\b(?:fine|correctly|properly|successfully|as expected|continues? to work|works?"
+    r"\b(?:fine|correctly|properly|successfully|as expected|continues? to work|works?|is complete"
     r"|(?:is|are) able to)\b",
+    re.IGNORECASE,
+)
+#: A choice said in the article's prose, not a message's text: "The application event
+#: log may show events that ...", "... a message similar to the following".
+_PROSE_RE = re.compile(
+    r"^(?:the|a|an|your|some)\s[^:]*\b(?:may|might)\s|\b(?:similar to|resembles) the following\b"
+    r"|\bthe following\s*$",
     re.IGNORECASE,
 )
 #: A choice that is no message or symptom of its own: a joiner ("-and/or-"), a case
@@ -89,8 +96,10 @@ def _sayable(labels: list[str], messages: bool) -> bool:
             return False
         if len(re.findall(r"[A-Za-z]{3,}", said)) < 2 or _PRODUCT_RE.match(said):
             return False
-        if not messages and _GOOD_RE.search(said) and not states_problem(said):
+        if _GOOD_RE.search(said) and not states_problem(said):
             return False  # "connections ... continue to work fine": nothing to see gone
+        if messages and _PROSE_RE.search(said):
+            return False  # "The application event log may show events ...": prose
     return True
 
 
