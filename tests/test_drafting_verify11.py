@@ -322,3 +322,21 @@ def test_a_message_lead_with_a_file_name_in_it_still_brings_the_message() -> Non
         " no longer appears" in c
         for c in checks
     ), checks
+
+
+def test_a_second_result_joined_by_and_is_checked_after_the_trigger() -> None:
+    """ "you may see the following message and Windows will fail to start" -> "check that
+    Windows starts" after the trigger, not the sentence pasted."""
+    art = support(
+        "## Symptoms\n\n"
+        "When you press or hold down keys on the keyboard as you start your computer, you\n"
+        "may see the following message and Windows will fail to start.\n\n"
+        "## Workaround\n\n"
+        "Do not press any keys during startup until the Windows startup screen is displayed.\n"
+    )
+    tree = draft_tree(art)
+    said = [
+        str(v["text"]) for n in tree["nodes"] if n["kind"] == "outcome" for v in n.get("verify", [])
+    ]
+    assert any(t.endswith("check that Windows starts.") for t in said), said
+    assert not any(t.startswith("Check that this no longer happens:") for t in said), said

@@ -36,10 +36,12 @@ _GOOD_RE = re.compile(
     re.IGNORECASE,
 )
 #: A choice said in the article's prose, not a message's text: "The application event
-#: log may show events that ...", "... a message similar to the following".
+#: log may show events that ...", "... a message similar to the following", "You open
+#: the mail merge document as an e-mail attachment" (a case).
 _PROSE_RE = re.compile(
     r"^(?:the|a|an|your|some)\s[^:]*\b(?:may|might)\s|\b(?:similar to|resembles) the following\b"
-    r"|\bthe following\s*$",
+    r"|\bthe following\s*$|^you\s+(?:open|click|run|start|try|attempt|use|install|select|type"
+    r"|press|receive|see|get|have)\b",
     re.IGNORECASE,
 )
 #: A choice that is no message or symptom of its own: a joiner ("-and/or-"), a case

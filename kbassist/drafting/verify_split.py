@@ -25,6 +25,11 @@ _TRIGGER_RE = re.compile(
 _BUT_RE = re.compile(r",\s+but\s+(?!also\b|not\b)", re.I)
 #: " or your computer may ...": a second result with its own subject.
 _OR_RE = re.compile(r",?\s+or\s+(?=(?:the|your|a|an|it|you|some|all|this|these)\s)", re.I)
+#: " and Windows will fail to start": a second result with its own subject and verb.
+_AND_RE = re.compile(
+    r",?\s+and\s+(?=(?:[A-Z][\w.-]*|(?:the|your|its|their)\s+[\w-]+)\s+(?:will|may|might"
+    r"|can(?:not|'t)|does(?:n't| not)|do(?:n't| not)|is|are|fails?)\b)"
+)
 #: The longest check this gives.
 MAX_CHECK = 300
 #: The symptom's sentences read for one.
@@ -43,7 +48,13 @@ def _results(rest: str) -> list[str]:
         wrong = [p for p in (parts[-1], parts[0]) if states_problem(p)]
         return wrong[:1]
     ors = _OR_RE.split(rest)
-    return ors if len(ors) >= 2 else []
+    if len(ors) >= 2:
+        return ors
+    # "you may see the following message and Windows will fail to start": of results
+    # joined by "and", each with its own subject, the ones that say what goes wrong
+    ands = _AND_RE.split(rest)
+    wrong = [p for p in ands if states_problem(p) and expected_state(p.strip(" ,"))]
+    return wrong if len(ands) >= 2 else []
 
 
 def split_check(sentence: str) -> str:
@@ -52,6 +63,10 @@ def split_check(sentence: str) -> str:
     said = " ".join(sentence.split()).rstrip(". ")
     trigger = _TRIGGER_RE.match(said)
     lead, rest = (trigger.group("trig"), trigger.group("rest")) if trigger else ("", said)
+    if re.match(r"if\b(?!.*\byou\b)", lead, re.I):
+        # "If this share is not available, ...": the cause the fix removes, no scene to
+        # check in ("If you open X" is one)
+        return ""
     results = _results(rest)
     if not results:
         return ""
@@ -66,7 +81,9 @@ def split_check(sentence: str) -> str:
 
 
 #: The drafter's pasted symptom.
-_PASTED_RE = re.compile(r"^Check that the problem no longer occurs: (?P<q>.+)$")
+_PASTED_RE = re.compile(
+    r"^Check that (?:the problem no longer occurs|this no longer happens): (?P<q>.+)$"
+)
 
 
 def pasted_split_check(verify: str, symptom: str) -> str:
