@@ -340,3 +340,22 @@ def test_a_second_result_joined_by_and_is_checked_after_the_trigger() -> None:
     ]
     assert any(t.endswith("check that Windows starts.") for t in said), said
     assert not any(t.startswith("Check that this no longer happens:") for t in said), said
+
+
+def test_a_statement_that_stays_true_gives_way_to_the_consequence_after_it() -> None:
+    """ "the result is a floating point number" stays true after the fix; "As such, the
+    displayed value may not be the exact value" is the problem to check."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "When subtracting two DateTimes, the result is a floating point number. As such,\n"
+        "the displayed value may not be the exact value. This may lead to further\n"
+        "inaccuracies.\n\n"
+        "CAUSE\n=====\n\n"
+        "Floating point math is frequently inaccurate in any language.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "When subtracting DateTimes, use ROUND(nDifference, 0) to ensure that you are\n"
+        "working with the value you think you are.\n"
+    )
+    checks = verify(art)
+    assert "Check that the displayed value is the exact value." in checks, checks
+    assert not any("floating point number" in c for c in checks), checks

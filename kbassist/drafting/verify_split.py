@@ -93,7 +93,7 @@ def pasted_split_check(verify: str, symptom: str) -> str:
     pasted = _PASTED_RE.match(verify)
     if pasted is None:
         return ""
-    from kbassist.drafting.verify import bare_pronoun
+    from kbassist.drafting.verify import bare_pronoun, states_problem
 
     for text in (pasted.group("q"), symptom):
         for sentence in split_sentences(" ".join(text.split()))[:MAX_SENTENCES]:
@@ -102,4 +102,20 @@ def pasted_split_check(verify: str, symptom: str) -> str:
             check = split_check(sentence)
             if check:
                 return check
+            # "When subtracting two DateTimes, the result is a floating point number. As
+            # such, the displayed value may not be the exact value.": the first sentence
+            # stays true after the fix; the consequence it leads to is the problem
+            joined = _CONSEQUENCE_RE.match(sentence)
+            if joined and states_problem(joined.group("rest")):
+                check = structured_check(joined.group("rest"))
+                if check.startswith("Check that "):
+                    return check
     return ""
+
+
+#: "As such, X", "As a result, X", "Therefore, X": a consequence of the sentence before.
+_CONSEQUENCE_RE = re.compile(
+    r"^(?:as such|as a result|as a consequence|consequently|therefore|because of this|thus"
+    r"|hence),?\s+(?P<rest>[a-z].+)$",
+    re.IGNORECASE,
+)
