@@ -290,7 +290,9 @@ def test_an_upgrade_checks_the_version_its_label_installs() -> None:
         "Check that the installed Visual FoxPro is version 5.0a or later: its Help > About "
         "box (or the banner it prints when it starts) shows the version."
     )
-    assert len(checks) == 2
+    # round 11: the symptom pasted after the version ("the problem no longer occurs: The
+    # ASCAN() function may fail ...") is left out; a turned check would follow it
+    assert not any("no longer occurs:" in c for c in checks)
     assert installed_version_check("Upgrade: Windows NT version 4.0 Service Pack 5") == (
         "Check that Windows NT version 4.0 shows Service Pack 5 or later installed: run "
         "winver, which shows the version and service pack."

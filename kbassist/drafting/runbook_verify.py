@@ -15,6 +15,7 @@ from typing import Any
 
 from kbassist.articles import Article
 from kbassist.drafting.modern import md_plain
+from kbassist.drafting.runbook_threshold import threshold_check
 from kbassist.drafting.text import brace, split_sentences
 
 _DIAGNOSIS_RE = re.compile(r"\bdiagnos", re.IGNORECASE)
@@ -189,5 +190,7 @@ def rerun_checks(tree: dict[str, Any], article: Article) -> None:
                 text = f"{text.rstrip(':')}. A healthy result, as the runbook says: {brace(good)}"
             added.append({"text": text, "detail": step["detail"], "source": step["source"]})
         if cond:
-            added.append({"text": brace(cond), "source": verify[0]["source"]})
+            named = re.match(r"^Check that the (\S+) alert clears", str(verify[0]["text"]))
+            said = threshold_check(cond, named.group(1) if named else "") or cond
+            added.append({"text": brace(said), "source": verify[0]["source"]})
         node["verify"] = [*added, *verify]

@@ -25,7 +25,16 @@ from kbassist.drafting.causes import (
     pair_causes,
     paired,
 )
+from kbassist.drafting.chosen_verify import chosen_message_verify, message_cause_verify
 from kbassist.drafting.design import by_design_lead
+from kbassist.drafting.fixed_in import (
+    fixed_release_check,
+    fixed_releases,
+    installs_release,
+    replays_harm,
+    restates,
+    result_without_replay,
+)
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.labels import (
     APPLIES_RE,
@@ -165,6 +174,7 @@ from kbassist.drafting.verify import (
     version_check,
 )
 from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check, upgraded
+from kbassist.drafting.verify_split import pasted_split_check
 from kbassist.drafting.ways import way_steps
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
@@ -563,6 +573,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         find_section(article, RESOLUTION_KEYS + WORKAROUND_KEYS) is not None
         and not (article.style != "mskb" and _resolution_by_design(article)),
     )
+    # "..., but the shell may not start", "X may be reduced or Y may hang": still pasted
+    verify_text = pasted_split_check(verify_text, symptom) or verify_text
     for option in options:
         if option.asks and option.params:  # only an option with questions can have them
             _late_inputs(option, variables, _outcome(article, option, variables, verify_text, None))
@@ -767,6 +779,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         checks_not_ticked(tree, article)  # checks are looked at, not ticked as the fix
         checks_before_fixes(tree)  # the same names and checks on every answer: asked first
         chosen_case_not_asked(tree)  # "Does this apply: X?" after X was chosen: not asked
+    chosen_message_verify(tree)  # "Which of these do you see?": the chosen one checked
+    message_cause_verify(tree)  # "Which message do you see?": its causes' fixes check it
     return tree
 
 
@@ -1064,8 +1078,12 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
     to clear; else the symptom must be gone."""
     if article.style == "mskb":
         repro = _repro_verify(article, symptom if symptom_section is not None else "")
-        if repro:
+        if repro and not replays_harm(repro):
             return repro
+        if repro:  # never "set the system clock back" again: its result on your own work
+            said = result_without_replay(repro)
+            if said:
+                return said
     if article.style != "mskb":
         said = _resolution_by_design(article)
         if said:
@@ -2115,6 +2133,11 @@ def _outcome(
     if not version and option.kind == "upgrade":
         # "Upgrade: Visual FoxPro 5.0a": the version it installs is what the admin can read
         version = installed_version_check(option.label)
+    upgrade = option.kind == "upgrade" or re.match(r"upgrade\b", option.label, re.I)
+    if not version and (upgrade or not workaround) and installs_release(option.label, option.items):
+        # "Obtain the latest service pack" over STATUS's "first corrected in ... Service
+        # Pack 4": that service pack installed is the check
+        version = fixed_release_check(fixed_releases(article))
     if version:  # the hotfix's file table: the files it installs, at least these versions
         verify.insert(0, _item(article, version, table_section, known))
         for entry in steps:  # the table is read in the verify, not pasted under a step
@@ -2122,7 +2145,9 @@ def _outcome(
                 entry["detail"] = without_file_table(entry["detail"], version)
                 if not entry["detail"].strip():
                     del entry["detail"]
-        if len(verify) == 1:
+        if len(verify) == 1 and not restates(verify_text):
+            # the symptom pasted after the version adds nothing to check (a turned check
+            # or the article's steps to reproduce do)
             verify.append(_verify_entry(article, verify_text, symptom_section or option.section))
     verify = _ignore_verify(article, option, steps, verify, verify_text, symptom_section)
     backup = option.backup

@@ -275,6 +275,11 @@ def installed_version_check(label: str) -> str:
     )
 
 
+def installed_how(product: str) -> str:
+    """Where an admin reads a product's installed version."""
+    return _how(product)
+
+
 def _how(product: str) -> str:
     """Where an admin reads a product's installed version."""
     if _FILE_RE.match(product.split()[-1]):

@@ -962,10 +962,11 @@ MAX_TURN_AT = 3
 
 
 #: "you receive the following error message: M", "the following events may appear:": the
-#: lead-in of a message quoted after it (in the same sentence or the next).
+#: lead-in of a message quoted after it (in the same sentence or the next); a file name's
+#: dot ("when you open the Mailbox.rpt file:") ends no lead-in.
 _LEAD_RE = re.compile(
     r"\b(?:following|this|these)\s+(?:\w+\s+){0,2}?(?:error\s+|warning\s+)?(?:messages?|errors?"
-    r"|warnings?|events?)\b[^:.]{0,80}:\s*(?P<msg>.*)$",
+    r"|warnings?|events?)\b(?:[^:.]|\.(?=\w)){0,120}:\s*(?P<msg>.*)$",
     re.IGNORECASE,
 )
 
