@@ -4,18 +4,15 @@ by what it does (round 11, the seed-44 reader's "steps" notes)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 from typing import Any
 
-from kbassist.articles import Article, parse_article
+from drafting_support import archive
+
 from kbassist.drafting.tree import draft_text, draft_tree
 
-
-def mskb(body: str, *, id_: str = "Q999941", title: str = "Test article") -> Article:
-    """An MS KB archive article: header fields, then underlined, tab-indented sections."""
-    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Windows", ""]
-    lines = ["\t" + line if line else "" for line in body.strip("\n").split("\n")]
-    return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
+#: An MS KB archive article with this file's own id and header fields.
+mskb = partial(archive, id_="Q999941")
 
 
 def fixes(tree: dict[str, Any]) -> list[dict[str, Any]]:

@@ -4,19 +4,15 @@ check, the chosen message checked, no destructive steps replayed, a runbook's al
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 
-from drafting_support import runbook, support, walked
+from drafting_support import archive, runbook, support, walked
 
-from kbassist.articles import Article, parse_article
+from kbassist.articles import Article
 from kbassist.drafting.tree import draft_tree
 
-
-def mskb(body: str, *, id_: str = "Q999911", title: str = "Test article") -> Article:
-    """An MS KB archive article: header fields, then underlined, tab-indented sections."""
-    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Windows NT", ""]
-    lines = ["\t" + line if line else "" for line in body.strip("\n").split("\n")]
-    return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
+#: An MS KB archive article with this file's own id and header fields.
+mskb = partial(archive, id_="Q999911", product="Microsoft Windows NT")
 
 
 def verify(art: Article, answers: dict[str, str] | None = None) -> list[str]:
