@@ -57,6 +57,26 @@ def test_search_json(kb_dir: Path, env: dict[str, str]) -> None:
     assert len(both) == 1
 
 
+def test_pasted_switches_are_query_words_and_options_still_work(
+    kb_dir: Path, env: dict[str, str]
+) -> None:
+    """`search netstat -an -n 1` finds the article on `netstat -an`; -n after the words is
+    still the limit; a misspelt option is a usage error naming the right one."""
+    (kb_dir / "netstat.md").write_text(
+        "---\nid: KB-NET-1\ntitle: Connections stuck in FIN_WAIT_1\n---\n\n"
+        "## Symptoms\n\nRunning netstat -an lists sockets stuck in FIN_WAIT_1.\n",
+        encoding="utf-8",
+    )
+    result = kbassist(
+        "search", "--articles", str(kb_dir), "--json", "netstat", "-an", "-n", "1", env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert [hit["id"] for hit in json.loads(result.stdout)] == ["KB-NET-1"]
+    typo = kbassist("search", "--articles", str(kb_dir), "queue", "--limt", "5", env=env)
+    assert typo.returncode == 2
+    assert "no such option: --limt (did you mean --limit?)" in typo.stderr
+
+
 def test_articles_from_environment(kb_dir: Path, env: dict[str, str]) -> None:
     """KBASSIST_ARTICLES selects the knowledge base like --articles does."""
     result = kbassist("search", "spooler", env={**env, "KBASSIST_ARTICLES": str(kb_dir)})

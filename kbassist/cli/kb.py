@@ -2,17 +2,53 @@
 
 from __future__ import annotations
 
+import difflib
+import itertools
 import json
 from pathlib import Path
 
 import click
 
 from kbassist.assistant import Assistant
-from kbassist.cli.base import assistant_for, kb_options, main
+from kbassist.cli.base import KBCommand, assistant_for, kb_options, main
 from kbassist.cli.output import echo, note, progress_printer, report_update, styled
 
 
-@main.command()
+class QueryCommand(KBCommand):
+    """A command whose words are a query: `kbassist search netstat -an` searches for
+    "-an", a pasted switch (or -2147467259), where click would read -a and -n.
+
+    The command's own options (and their values) are taken out wherever they stand; every
+    other word, in order, is the query.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        takes_value = {
+            name: not param.is_flag
+            for param in self.get_params(ctx)  # --help too
+            if isinstance(param, click.Option)
+            for name in [*param.opts, *param.secondary_opts]
+        }
+        options: list[str] = []
+        words: list[str] = []
+        rest = iter(args)
+        for arg in rest:
+            if arg == "--":
+                words.extend(rest)
+                break
+            name, glued = arg.split("=", 1)[0], ""
+            if name not in takes_value and arg[:2] in takes_value and not arg.startswith("--"):
+                name, glued = arg[:2], arg[2:]  # -n5
+            if name not in takes_value or (glued and not takes_value[name]):
+                words.append(arg)
+                continue
+            options.append(arg)
+            if takes_value[name] and "=" not in arg and not glued:
+                options.extend(itertools.islice(rest, 1))
+        return super().parse_args(ctx, [*options, "--", *words])
+
+
+@main.command(cls=QueryCommand)
 @click.argument("query", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of hits.")
 @click.option(
@@ -39,9 +75,11 @@ def search(
 ) -> None:
     """Search the knowledge base for a symptom, best match first.
 
-    Plain words match anywhere (articles with every word rank first); filters such as
-    product:exchange, section:cause or title:backup narrow the search.
+    Plain words match anywhere (the more of them an article holds, the higher it
+    ranks); filters such as product:exchange, section:cause or title:backup narrow the
+    search. Pasted text stays text: `kbassist search netstat -an` searches for -an.
     """
+    _no_misspelt_option(query)
     assistant = assistant_for(articles, index_dir)
     result = assistant.search(" ".join(query), limit=limit, product=product)
     if product is not None:
@@ -76,6 +114,22 @@ def search(
         echo()
     shown = len(result.hits)
     note(f"{shown} of {result.total} matching articles shown")
+
+
+def _no_misspelt_option(query: tuple[str, ...]) -> None:
+    """`--limt 5` is a typo of an option, not two words to search for: a usage error.
+
+    Unknown options are query words (pasted switches), so without this check a
+    misspelt option would be searched for, silently.
+    """
+    ctx = click.get_current_context()
+    options = [name for param in ctx.command.params for name in param.opts if name[:2] == "--"]
+    for word in query:
+        if word.startswith("--") and len(word) > 2:
+            name = word.split("=", 1)[0]
+            close = difflib.get_close_matches(name, options, n=1, cutoff=0.7)
+            if close:
+                raise click.UsageError(f"no such option: {name} (did you mean {close[0]}?)")
 
 
 def _say_products(assistant: Assistant, product: str, matched: list[str]) -> None:
