@@ -10,7 +10,7 @@ from kbassist.trees.catalog import find_tree
 from kbassist.trees.conditions import ConditionError, parse_condition
 from kbassist.trees.engine import AnswerError, MissingAnswer, Walk, walk_with_answers
 from kbassist.trees.templates import TemplateError, parse_template
-from kbassist.trees.values import InvalidValue, parse_number, parse_time
+from kbassist.trees.values import InvalidValue, match_choice, parse_number, parse_time
 
 REPO = Path(__file__).resolve().parent.parent
 TREE_ID = "q98097-retrospect-mail-server"
@@ -58,6 +58,20 @@ def test_bad_times_are_refused_with_a_hint(raw: str) -> None:
     with pytest.raises(InvalidValue) as info:
         parse_time(raw)
     assert str(info.value)
+
+
+def test_a_time_wrong_in_hours_and_minutes_says_both() -> None:
+    """25:99 names both ranges, not only the minutes'."""
+    with pytest.raises(InvalidValue, match="hours go from 00 to 23 and minutes go from 00 to 59"):
+        parse_time("25:99")
+
+
+def test_a_wrong_choice_says_how_to_answer_not_the_internal_values() -> None:
+    """A bad answer at a question says to type a number in range or a label, as the menu shows."""
+    with pytest.raises(InvalidValue) as info:
+        match_choice("9", [("message_1", "Error 5"), ("message_2", "Error 6"), ("none", "None")])
+    assert "type its number (1 to 3) or its label" in str(info.value)
+    assert "message_1" not in str(info.value)
 
 
 def test_number_bounds_and_wholeness() -> None:

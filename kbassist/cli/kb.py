@@ -113,7 +113,7 @@ def search(
             )
         echo()
     shown = len(result.hits)
-    note(f"{shown} of {result.total} matching articles shown")
+    note(f"{shown:,} of {result.total:,} matching articles shown")
 
 
 def _no_misspelt_option(query: tuple[str, ...]) -> None:

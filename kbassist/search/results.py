@@ -113,12 +113,12 @@ class UpdateReport:
     def summary(self) -> str:
         parts = [
             f"{counted(self.indexed, 'article')} indexed",
-            f"{self.added} added",
-            f"{self.changed} changed",
-            f"{self.removed} removed",
+            f"{self.added:,} added",
+            f"{self.changed:,} changed",
+            f"{self.removed:,} removed",
         ]
         if self.problems:
-            parts.append(f"{len(self.problems)} skipped")
+            parts.append(f"{len(self.problems):,} skipped")
         return ", ".join(parts) + f" in {self.seconds:.1f}s"
 
     def new_duplicates(self) -> list[tuple[str, list[str]]]:

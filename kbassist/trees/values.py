@@ -41,7 +41,8 @@ def parse_time(raw: str) -> str:
     minute = int(match.group("m") or 0)
     ampm = (match.group("ampm") or "").lower()
     if minute > 59:
-        raise InvalidValue(f"{raw.strip()!r}: minutes go from 00 to 59")
+        hours = "hours go from 00 to 23 and " if hour > 23 and not match.group("ampm") else ""
+        raise InvalidValue(f"{raw.strip()!r}: {hours}minutes go from 00 to 59")
     if ampm:
         if not 1 <= hour <= 12:
             raise InvalidValue(f"{raw.strip()!r}: with AM or PM the hour goes from 1 to 12")
@@ -173,8 +174,9 @@ def match_choice(raw: str, choices: Sequence[tuple[str, str]]) -> str:
             return value
     if text.isdigit() and 1 <= int(text) <= len(choices):
         return choices[int(text) - 1][0]
-    listed = ", ".join(value for value, _ in choices)
-    raise InvalidValue(f"{text!r} is not one of the choices: {listed}")
+    raise InvalidValue(
+        f"{text!r} is not one of the choices: type its number (1 to {len(choices)}) or its label"
+    )
 
 
 def value_text(value: Value) -> str:
