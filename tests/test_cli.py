@@ -135,6 +135,7 @@ def test_index_command_reports_counts(kb_dir: Path, env: dict[str, str]) -> None
         (["show", "Q98097", "--section", "cause"], 3, "has no section 'cause'"),
         (["search", "(" * 1000], 2, "deeper than"),
         (["search", "*"], 2, "no words"),
+        (["search", "NOT"], 2, "only operators"),
         (["search", "x " * 600], 2, "longer than"),
         (["search", "--articles", "/nonexistent/kb", "x"], 4, "articles folder does not exist"),
     ],

@@ -60,6 +60,9 @@ class ParsedQuery:
 def parse_query(text: str) -> ParsedQuery:
     """Check `text` (UsageError, exit 2, for what cannot be searched) and split it."""
     text = check_query(text)
+    if all(token in OPERATORS for token in text.split()):
+        # `NOT` alone matched every article
+        raise UsageError("the query has only operators (AND, OR, NOT): add words to search for")
     words: list[str] = []
     filters: list[tuple[str, str]] = []
     wildcards: list[str] = []
