@@ -78,6 +78,21 @@ def test_draft_refuses_to_overwrite_without_force(
     assert out.read_text().startswith("# DRAFT")
 
 
+def test_draft_into_a_folder_is_named_after_its_id(
+    kb: Path, env: dict[str, str], tmp_path: Path
+) -> None:
+    """`-o trees/` writes trees/kb-bak-3-draft.yaml, which lints; a second run keeps it."""
+    trees = tmp_path / "trees"
+    trees.mkdir()
+    run = kbassist("draft", "KB-BAK-3", "-o", str(trees), env=env, kb=kb)
+    assert run.returncode == 0, run.stderr
+    out = trees / "kb-bak-3-draft.yaml"
+    assert yaml.safe_load(out.read_text())["id"] == "kb-bak-3-draft"
+    assert kbassist("trees", "lint", str(out), env=env, kb=kb).returncode == 0
+    again = kbassist("draft", "KB-BAK-3", "-o", str(trees), env=env, kb=kb)
+    assert again.returncode == 6 and "file exists" in again.stderr
+
+
 def test_draft_refuses_a_file_name_that_cannot_be_a_tree_id(
     kb: Path, env: dict[str, str], tmp_path: Path
 ) -> None:

@@ -203,7 +203,8 @@ def show(
     "--output",
     default="-",
     show_default=True,
-    help="Write the tree here (NAME.yaml; NAME becomes its id); - is stdout.",
+    help="Write the tree here (NAME.yaml; NAME becomes its id), or into this folder as "
+    "ID.yaml; - is stdout.",
 )
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @kb_options
@@ -220,13 +221,18 @@ def draft(
     steps as checklist items, and times, drives, paths, file names and counts as
     inputs. The file is marked `draft: true` and passes `kbassist trees lint`.
     """
-    from kbassist.drafting.tree import draft_text
+    from kbassist.drafting.tree import draft_id, draft_text
     from kbassist.errors import UsageError
     from kbassist.fileio import atomic_write, check_may_write, check_output_path
     from kbassist.trees.loader import TREE_SUFFIXES, is_tree_id
 
     out_path = None if output == "-" else Path(output)
     tree_id = None
+    article = None
+    if out_path is not None and out_path.is_dir() and not out_path.is_symlink():
+        # `-o decision_trees`: the draft goes into the folder, named after its id
+        article = assistant_for(articles, index_dir).article(article_id)
+        out_path = out_path / f"{draft_id(article)}.yaml"
     if out_path is not None:
         check_output_path(out_path)
         if out_path.suffix not in TREE_SUFFIXES or not is_tree_id(out_path.stem):
@@ -236,7 +242,8 @@ def draft(
             )
         check_may_write(out_path, overwrite=force)
         tree_id = out_path.stem
-    article = assistant_for(articles, index_dir).article(article_id)
+    if article is None:
+        article = assistant_for(articles, index_dir).article(article_id)
     text, tree = draft_text(article, tree_id)
     if out_path is None:
         echo(text, nl=False)
