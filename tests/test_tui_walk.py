@@ -225,7 +225,8 @@ async def test_exclude_folder_walk_and_restart(
 async def test_export_onto_existing_file_asks_first(
     kb_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tui: StartTUI
 ) -> None:
-    """Exporting onto an existing file asks; no leaves it untouched, yes replaces it."""
+    """Exporting onto an existing file asks; keeping it goes back to the name, to write
+    another file (the first untouched); yes replaces it."""
     monkeypatch.chdir(tmp_path)
     out = tmp_path / "existing.md"
     out.write_text("keep me\n", encoding="utf-8")
@@ -238,9 +239,12 @@ async def test_export_onto_existing_file_asks_first(
     await export_to(pilot, "existing.md")
     assert isinstance(app.screen, ConfirmDialog)
     await step(pilot, "enter")  # the focused button is the safe one: keep it
+    assert isinstance(app.screen, TextPromptDialog)  # the name again, to change it
+    assert app.screen.query_one(Input).value == "existing.md"
+    await step(pilot, *"other.md", "enter")
     assert isinstance(app.screen, ChecklistScreen)
     assert out.read_text(encoding="utf-8") == "keep me\n"
-    assert any("unchanged" in m for m in notifications(app))
+    assert "Microsoft Mail Data" in (tmp_path / "other.md").read_text(encoding="utf-8")
     await export_to(pilot, "existing.md")
     await step(pilot, "y")
     assert "add an exclusion for the file Microsoft Mail Data" in out.read_text(encoding="utf-8")

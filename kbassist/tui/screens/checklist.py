@@ -164,14 +164,17 @@ class ChecklistScreen(GuidedScreen):
         """Ask where to write the plain-text checklist (a name in the export folder)."""
         self._ask_export("text")
 
-    def _ask_export(self, fmt: ExportFormat) -> None:
+    def _ask_export(self, fmt: ExportFormat, name: str | None = None) -> None:
+        """The export dialog, proposing `name` (a name already tried) or a fresh one."""
         folder = self.services.export_folder()
         kind = "Markdown" if fmt == "markdown" else "Plain-text"
+        if name is None:
+            name = export_name(self.guided.tree.id, self.services.today(), EXPORT_FORMATS[fmt])
         self.app.push_screen(
             TextPromptDialog(
                 "Export the checklist" + (" as plain text" if fmt == "text" else ""),
                 f"{kind} file to write (relative names are in {folder}):",
-                export_name(self.guided.tree.id, self.services.today(), EXPORT_FORMATS[fmt]),
+                name,
                 check=lambda text: export_problem(text, folder),
                 hint=lambda text: (
                     f"→ {resolve_output(text, folder)}"
@@ -196,6 +199,8 @@ class ChecklistScreen(GuidedScreen):
             def answered(replace: bool | None) -> None:
                 if replace:
                     self._write(path, fmt, self.ticked(), self._ticks(), overwrite=True)
+                elif replace is False:  # keep that file: back to the name, to change it
+                    self._ask_export(fmt, text)
                 else:
                     self.notify(sanitize(f"Not exported; {path} is unchanged"), markup=False)
 
@@ -204,7 +209,7 @@ class ChecklistScreen(GuidedScreen):
                     "Replace the file?",
                     f"{path} already exists. Replace it with this checklist?",
                     yes_label="Replace",
-                    no_label="Keep it",
+                    no_label="Keep it, choose another name",
                 ),
                 answered,
             )
