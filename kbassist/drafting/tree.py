@@ -146,6 +146,7 @@ from kbassist.drafting.verify import (
     version_check,
 )
 from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check, upgraded
+from kbassist.drafting.wait_pack import wait_options, wait_question
 from kbassist.drafting.ways import way_steps
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
@@ -373,6 +374,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         options = [o for o in options if all(o is not j for j in junk)]
         _confirm_first(article, options)
         options = no_fix_options(article, options)  # "no resolution": say so, tick nothing
+        options = wait_options(article, options)  # the hotfix notice's "wait for the next SP"
         also = _also_cause(cause_section, options)
         if also is not None:  # "This error can also happen if X. ... worked around by Y"
             options.append(also[2])
@@ -656,6 +658,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             # applies here, not a finding
             question["title"] = "Which of these applies?"
             question["text"] = "The article's steps differ by case. Which of these applies here?"
+        question = wait_question(article, question, rest)  # a fix now, or its service pack later
         if unpaired:
             lead = f"{lead} {unpaired}".strip()
         if lead:

@@ -1,0 +1,119 @@
+"""Archive drafts where the article offers alternatives the old drafter merged or lost
+(round 11, alts11): the hotfix notice's "wait for the next service pack" beside the fix
+it defers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from drafting_support import walked
+
+from kbassist.articles import Article, parse_article
+from kbassist.drafting.tree import draft_text, draft_tree
+
+
+def mskb(body: str, *, id_: str = "Q999611", title: str = "Test article") -> Article:
+    """An MS KB archive article: header fields, then underlined, tab-indented sections."""
+    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Exchange", ""]
+    lines = ["\t" + line if line else "" for line in body.strip("\n").split("\n")]
+    return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
+
+
+SYMPTOMS = (
+    "SYMPTOMS\n========\n\nWhen you start the Internet Mail Service, an access violation\n"
+    "may occur in the information store.\n\n"
+)
+
+NOTICE = (
+    "A supported fix is now available from Microsoft, but it is only intended to\n"
+    "correct the problem described in this article and should be applied only to\n"
+    "systems experiencing this specific problem. This fix may receive additional\n"
+    "testing at a later time, to further ensure product quality. Therefore, if you\n"
+    "are not severely affected by this problem, Microsoft recommends that you wait\n"
+    "for the next {pack} service pack that contains this fix.\n\n"
+    "To resolve this problem immediately, contact Microsoft Product Support Services\n"
+    "to obtain the fix. For a complete list of Microsoft Product Support Services\n"
+    "phone numbers and information about support costs, please go to the following\n"
+    "address on the World Wide Web:\n\n"
+    "  http://support.microsoft.com/default.aspx?scid=fh;EN-US;CNTACTMS\n\n"
+)
+
+
+def mitigation(tree: dict[str, Any]) -> dict[str, Any]:
+    return next(n for n in tree["nodes"] if n["id"] == "mitigation")
+
+
+def labels(tree: dict[str, Any]) -> list[str]:
+    return [c["label"] for c in mitigation(tree)["choices"]]
+
+
+def test_hotfix_notice_offers_waiting_for_the_service_pack_beside_the_fix() -> None:
+    """The notice's "wait for the next service pack" is a choice beside "contact PSS"."""
+    art = mskb(SYMPTOMS + "RESOLUTION\n==========\n\n" + NOTICE.format(pack="Exchange Server 5.5"))
+    tree = draft_tree(art)
+    assert labels(tree) == [
+        "Resolution: Contact Microsoft Product Support Services to obtain the fix",
+        "Resolution: Wait for the next Exchange Server 5.5 service pack",
+    ]
+    assert mitigation(tree)["title"] == "Get the fix now, or wait for the service pack?"
+    assert "severely" in mitigation(tree)["text"]
+    waited = walked(art, {"symptom": "yes", "mitigation": "resolution_2"})
+    [step] = [item.text for item in waited.part("steps")]
+    assert step.startswith("Wait for the next Exchange Server 5.5 service pack")
+    now = walked(art, {"symptom": "yes", "mitigation": "resolution_1"})
+    assert [i.text for i in now.part("steps")] == [
+        "Contact Microsoft Product Support Services to obtain the fix."
+    ]
+    assert draft_text(art)[1] is not None  # loads and lints
+    # a pack the article already says to obtain is out: no stale "wait" choice
+    out = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To resolve this problem, obtain the latest service pack for Exchange Server 5.5.\n\n"
+        + NOTICE.format(pack="Exchange Server 5.5")
+    )
+    shown = [n["title"] for n in draft_tree(out)["nodes"] if n["kind"] == "outcome"]
+    assert not any("Wait for" in title for title in shown)
+
+
+def test_each_product_fix_gets_its_own_wait_for_its_own_pack() -> None:
+    """Two product headings, each with the notice: each fix is followed by its own wait."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "SNA Server 4.0\n--------------\n\n" + NOTICE.format(pack="SNA Server 4.0") + ""
+        "Host Integration Server 2000\n----------------------------\n\n"
+        + NOTICE.format(pack="Host Integration Server 2000")
+    )
+    tree = draft_tree(art)
+    assert labels(tree) == [
+        "SNA Server 4.0: Contact Microsoft Product Support Services to obtain the fix",
+        "SNA Server 4.0: Wait for the next SNA Server 4.0 service pack",
+        "Host Integration Server 2000: Contact Microsoft Product Support Services to obtain"
+        " the fix",
+        "Host Integration Server 2000: Wait for the next Host Integration Server 2000 service pack",
+    ]
+
+
+def test_or_wait_inside_the_fix_step_is_split_into_two_choices() -> None:
+    """ "obtain the fix, or wait for the next SMS service pack" is two choices, not one tick."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To work around this problem, contact Microsoft Technical Support to obtain the\n"
+        "following fix, or wait for the next Systems Management Server service pack. The\n"
+        "hotfix should have the following timestamp:\n\n"
+        "  04/22/98   08:18 PM        182KB      Climonnt.exe (Alpha)\n"
+        "  04/22/98   08:23 PM         80KB      Climonnt.exe (INTEL)\n\n"
+        "STATUS\n======\n\n"
+        "A supported fix is now available, but has not been fully regression-tested and\n"
+        "should be applied only to systems experiencing this specific problem. Unless you\n"
+        "are severely impacted by this specific problem, Microsoft recommends that you\n"
+        "wait for the next Service Pack that contains this fix.\n"
+    )
+    tree = draft_tree(art)
+    assert labels(tree) == [
+        "Resolution: Contact Microsoft Technical Support to obtain the following fix",
+        "Resolution: Wait for the next Systems Management Server service pack",
+    ]
+    assert "severely" in mitigation(tree)["text"]  # the STATUS notice's own rule
+    now = walked(art, {"symptom": "yes", "mitigation": "resolution_1"})
+    assert all("wait" not in i.text.casefold() for i in now.part("steps"))
