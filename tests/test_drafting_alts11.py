@@ -117,3 +117,33 @@ def test_or_wait_inside_the_fix_step_is_split_into_two_choices() -> None:
     assert "severely" in mitigation(tree)["text"]  # the STATUS notice's own rule
     now = walked(art, {"symptom": "yes", "mitigation": "resolution_1"})
     assert all("wait" not in i.text.casefold() for i in now.part("steps"))
+
+
+def test_hotfix_download_under_the_service_pack_step_is_its_own_choice() -> None:
+    """The Download Center files after "obtain the latest service pack" are a second fix."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To resolve this problem, obtain the latest service pack for Exchange Server 5.5.\n\n"
+        "The following files are available for download from the Microsoft Download\n"
+        "Center:\n\n"
+        "  x86: DownloadDownload Q248838engi.exe now\n"
+        "  (http://www.microsoft.com/downloads/release.asp?ReleaseID=25443)\n\n"
+        "  Alpha: DownloadDownload Q248838enga.exe now\n"
+        "  (http://www.microsoft.com/downloads/release.asp?ReleaseID=25444)\n\n"
+        "Microsoft used the most current virus detection software available on the date of\n"
+        "posting to scan this file for viruses. Once posted, the file is housed on secure\n"
+        "servers that prevent any unauthorized changes to the file.\n"
+    )
+    tree = draft_tree(art)
+    assert labels(tree) == [
+        "Resolution: Obtain the latest service pack for Exchange Server 5.5",
+        "Resolution: Download the fix from the Microsoft Download Center",
+    ]
+    pack = walked(art, {"symptom": "yes", "mitigation": "resolution_1"})
+    [(text, detail)] = [(i.text, i.detail) for i in pack.part("steps")]
+    assert "Q248838" not in detail and "secure servers" not in detail
+    got = walked(art, {"symptom": "yes", "mitigation": "resolution_2"})
+    [(text, detail)] = [(i.text, i.detail) for i in got.part("steps")]
+    assert "x86: Q248838engi.exe; Alpha: Q248838enga.exe" in text
+    assert "ReleaseID=25444" in detail and "DownloadDownload" not in detail
+    assert draft_text(art)[1] is not None

@@ -26,6 +26,7 @@ from kbassist.drafting.causes import (
     paired,
 )
 from kbassist.drafting.design import by_design_lead
+from kbassist.drafting.download_fix import download_options
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.labels import (
     APPLIES_RE,
@@ -375,6 +376,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         _confirm_first(article, options)
         options = no_fix_options(article, options)  # "no resolution": say so, tick nothing
         options = wait_options(article, options)  # the hotfix notice's "wait for the next SP"
+        options = download_options(article, options)  # the hotfix download beside the SP
         also = _also_cause(cause_section, options)
         if also is not None:  # "This error can also happen if X. ... worked around by Y"
             options.append(also[2])
