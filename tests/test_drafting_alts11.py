@@ -147,3 +147,36 @@ def test_hotfix_download_under_the_service_pack_step_is_its_own_choice() -> None
     assert "x86: Q248838engi.exe; Alpha: Q248838enga.exe" in text
     assert "ReleaseID=25444" in detail and "DownloadDownload" not in detail
     assert draft_text(art)[1] is not None
+
+
+def test_two_causes_each_with_their_steps_are_asked_not_both_ticked() -> None:
+    """ "If the folders are protected ... If they are not, use the following steps": one each."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nWhen you start the program, you receive the following error\n"
+        "message:\n\n  The CD was ejected while it was in use.\n\n"
+        "CAUSE\n=====\n\nThis can be caused by one of the following:\n\n"
+        "- The System or application folders are protected.\n\n"
+        "- The computer cannot read the compact disc.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "To resolve this problem, make sure the System Folder and application folders are\n"
+        "not protected. If the folders are protected, remove the protection by following\n"
+        "these steps:\n\n"
+        "1. On the Apple Menu, point to Control Panels, and then click General Controls.\n\n"
+        "2. In the Folder Protection area, click the Protect System Folder check box to\n"
+        "  clear it.\n\n"
+        "If the System Folder and application folders are not protected, use the following\n"
+        "steps to verify that your compact disc is readable and working correctly.\n\n"
+        "1. Clean the compact disc. Focus on fingerprints, smudges, and dust.\n\n"
+        "2. On the Apple menu, point to Control Panels, and then click Extensions Manager.\n\n"
+        "3. Make sure Apple CD-ROM is listed under Extensions.\n"
+    )
+    tree = draft_tree(art)
+    ask = next(n for n in tree["nodes"] if n["kind"] == "question" and "if_1" in n["id"])
+    var = ask.get("var", ask["id"])
+    protected = [i.text for i in walked(art, {"symptom": "yes", var: "no"}).part("steps")]
+    unread = [i.text for i in walked(art, {"symptom": "yes", var: "yes"}).part("steps")]
+    assert any("Folder Protection" in s for s in protected)
+    assert not any("Clean the compact disc" in s for s in protected)
+    assert any("Clean the compact disc" in s for s in unread)
+    assert not any("Folder Protection" in s for s in unread)
+    assert draft_text(art)[1] is not None

@@ -15,6 +15,7 @@ import yaml
 
 from kbassist.articles import Article, Section
 from kbassist.drafting.blocks import OUTPUT_LABEL
+from kbassist.drafting.case_spans import announced_spans
 from kbassist.drafting.causes import (
     Group,
     also_cause,
@@ -433,6 +434,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = lead_case_steps(option, asked_ifs)
             asked_ifs = found_case_steps(option, asked_ifs)
         lead_step_spans(option)  # "If the node cannot be recovered:" and its steps
+        if article.style == "mskb":  # "If X is not so, use the following steps": theirs
+            announced_spans(option)
         order_asks(option)  # questions in the order of the steps they decide
     if len(options) > 1:  # "Resolution: Use the following method", its methods beside it
         options = [o for o in options if not announce_only(o.items)] or options
