@@ -180,3 +180,36 @@ def test_two_causes_each_with_their_steps_are_asked_not_both_ticked() -> None:
     assert any("Clean the compact disc" in s for s in unread)
     assert not any("Folder Protection" in s for s in unread)
     assert draft_text(art)[1] is not None
+
+
+def test_the_problem_beside_messages_that_may_also_come_is_a_choice() -> None:
+    """ "Also, you may receive these messages": the problem without them is no 'None of these'."""
+    art = mskb(
+        "SYMPTOMS\n========\n\n"
+        "When you create a new collection on a site that is the parent of one or more\n"
+        "child sites, the collection may not be populated correctly on the child sites.\n\n"
+        "Also, you may receive the following status messages for a secondary site:\n\n"
+        "  Status Message ID 2519\n"
+        "  SMS Collection Evaluator failed to enumerate members of collection.\n\n"
+        "  Status Message ID 2512\n"
+        "  SMS Collection Evaluator failed to replicate collection to child sites.\n\n"
+        "CAUSE\n=====\n\nThe child sites do not have User Discovery enabled.\n\n"
+        "WORKAROUND\n==========\n\nEnable User Discovery at the child primary site.\n"
+    )
+    tree = draft_tree(art)
+    symptom = next(n for n in tree["nodes"] if n["id"] == "symptom")
+    problem = [c for c in symptom["choices"] if "populated correctly" in c["label"]]
+    assert len(symptom["choices"]) == 4 and len(problem) == 1
+    assert problem[0]["next"] != "not_this_article"
+    steps = walked(art, {"symptom": problem[0]["value"]}).part("steps")
+    assert [i.text for i in steps] == ["Enable User Discovery at the child primary site."]
+    # a first sentence that itself announces the message is no separate problem
+    said = mskb(
+        "SYMPTOMS\n========\n\nWhen you start RAS, the following error message is displayed:\n\n"
+        "  Error 714: Configuration error.\n\n  -or-\n\n  RAS.EXE caused a General Protection"
+        " Fault.\n\nYou can also receive this error message if IFSHLP.SYS is not loaded.\n\n"
+        "CAUSE\n=====\n\nThe file is damaged.\n\n"
+        "RESOLUTION\n==========\n\nRe-create the SERIAL.INI file.\n"
+    )
+    labels = [c["label"] for c in draft_tree(said)["nodes"][0]["choices"]]
+    assert not any(label.startswith("The problem without") for label in labels)

@@ -102,6 +102,7 @@ from kbassist.drafting.steps import (
     final_steps,
     info_only,
 )
+from kbassist.drafting.symptom_also import also_choice
 from kbassist.drafting.symptoms import (
     MAX_SYMPTOM_CHARS,
     SUMMARY_KEYS,
@@ -1276,6 +1277,8 @@ def _confirm_node(
                 label = f"{label} ({n})"
             labels.add(label.casefold())
             choices.append({"value": f"message_{n}", "label": label, "next": after})
+        if article.style == "mskb" and (problem := also_choice(section, after)) is not None:
+            choices.append(problem)  # "Also, you may receive ...": the problem comes first
         choices.append({"value": "none", "label": "None of these", "next": NOT_THIS_ID})
         node["choices"] = choices
         return node
