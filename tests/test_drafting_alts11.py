@@ -213,3 +213,25 @@ def test_the_problem_beside_messages_that_may_also_come_is_a_choice() -> None:
     )
     labels = [c["label"] for c in draft_tree(said)["nodes"][0]["choices"]]
     assert not any(label.startswith("The problem without") for label in labels)
+
+
+def test_status_with_a_supported_fix_is_no_longer_drafted_as_no_fix() -> None:
+    """A STATUS saying a supported fix is available from support offers it, and the wait."""
+    art = mskb(
+        SYMPTOMS + "CAUSE\n=====\n\nWINS may start scavenging from the wrong version number.\n\n"
+        "STATUS\n======\n\n"
+        "Microsoft has confirmed this to be a problem in Windows NT Server version 3.51.\n"
+        "A supported fix is now available, but has not been fully regression-tested and\n"
+        "should be applied only to systems experiencing this specific problem. Unless you\n"
+        "are severely impacted by this specific problem, Microsoft recommends that you\n"
+        "wait for the next Service Pack that contains this fix. Contact Microsoft\n"
+        "Product Support Services for more information.\n"
+    )
+    tree = draft_tree(art)
+    assert labels(tree) == [
+        "Contact Microsoft Product Support Services to obtain the fix",
+        "Wait for the next service pack",
+    ]
+    shown = " ".join(n["title"] for n in tree["nodes"] if n["kind"] == "outcome")
+    assert "No fix" not in shown
+    assert draft_text(art)[1] is not None

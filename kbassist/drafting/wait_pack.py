@@ -146,6 +146,8 @@ def wait_options(article: Article, options: list[Option]) -> list[Option]:
     upgrade), or when there is no fix to get now."""
     if article.style != "mskb" or not options:
         return options
+    if all(o.kind == "nofix" for o in options):
+        return _status_fix(article) or options
     if any(o.kind == "upgrade" or _PACK_OUT_RE.search(_texts(o)) for o in options):
         return options
     split = _inline_waits(article, options)
@@ -175,6 +177,48 @@ def wait_options(article: Article, options: list[Option]) -> list[Option]:
         if id(option) in waits:
             out.append(waits[id(option)])
     return out
+
+
+#: "A supported fix is now available, but has not been fully regression-tested": the
+#: STATUS notice of a fix got from support.
+_AVAILABLE_RE = re.compile(
+    r"^an? supported (?:fix|hotfix)\b[^.]{0,40}\b(?:is|are) (?:now )?available\b", re.IGNORECASE
+)
+#: "Contact Microsoft Product Support Services for more information."
+_CONTACT_RE = re.compile(
+    r"^contact (?P<who>microsoft (?:product support services|technical support|pss))\b",
+    re.IGNORECASE,
+)
+
+
+_NOT_FOR_RE = re.compile(r"\b(?:is|are) not available for\b", re.IGNORECASE)
+
+
+def _status_fix(article: Article) -> list[Option]:
+    """A STATUS that says "A supported fix is now available ... wait for the next Service
+    Pack ... Contact Microsoft Technical Support" gives a fix after all, not "no fix":
+    the fix from support now, or the wait; [] when the STATUS does not say all three."""
+    for section in article.sections:
+        if section.key != "status":
+            continue
+        said = split_sentences(" ".join(clean(section.text).split()))
+        available = next((s for s in said if _AVAILABLE_RE.match(s)), "")
+        contact = next((m for s in said if (m := _CONTACT_RE.match(s))), None)
+        waits = [(s, w) for s in said if (w := _WAIT_RE.search(s))]
+        if not available or contact is None or len(waits) != 1:
+            continue
+        sentence, wait = waits[0]
+        # "please note the following fix is not available for Windows NT version 4.0"
+        limits = [s for s in said if _NOT_FOR_RE.search(s) and s != available]
+        fix = Option(
+            section,
+            f"Contact {contact.group('who')} to obtain the fix",
+            " ".join([available, *limits]),
+            [f"Contact {contact.group('who')} to obtain the fix."],
+        )
+        what = " ".join(wait.group("what").split())
+        return [fix, _wait_option(section, sentence, what, "")]
+    return []
 
 
 #: "Resolution: Wait for the next Windows NT 4.0 Option Pack service pack": a wait the
