@@ -225,9 +225,13 @@ def test_status_with_a_supported_fix_is_no_longer_drafted_as_no_fix() -> None:
         "should be applied only to systems experiencing this specific problem. Unless you\n"
         "are severely impacted by this specific problem, Microsoft recommends that you\n"
         "wait for the next Service Pack that contains this fix. Contact Microsoft\n"
-        "Product Support Services for more information.\n"
+        "Product Support Services for more information.\n\n"
+        "This fix has been posted to the following Internet location:\n\n"
+        "  ftp://ftp.microsoft.com/bussys/winnt/winnt-public/fixes/usa/nt351/hotfixes-postSP5/\n"
     )
     tree = draft_tree(art)
+    [step] = walked(art, {"symptom": "yes", "mitigation": "status_1"}).part("steps")
+    assert "ftp://ftp.microsoft.com/bussys/winnt" in step.detail
     assert labels(tree) == [
         "Contact Microsoft Product Support Services to obtain the fix",
         "Wait for the next service pack",

@@ -194,6 +194,20 @@ _CONTACT_RE = re.compile(
 _NOT_FOR_RE = re.compile(r"\b(?:is|are) not available for\b", re.IGNORECASE)
 
 
+#: "This fix has been posted to the following Internet location:" and its address.
+_POSTED_RE = re.compile(
+    r"\b(?P<said>(?:this|the) (?:fix|hotfix|update) (?:has been|is|was) posted to the following"
+    r"[^:\n]*:)\s*(?P<where>(?:ftp|https?)://\S+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _posted(section: Section) -> str:
+    """Where the STATUS says the fix is posted, as the contact step's detail; "" if not."""
+    found = _POSTED_RE.search(" ".join(section.text.split()))
+    return f"{found.group('said')}\n{found.group('where')}" if found else ""
+
+
 def _status_fix(article: Article) -> list[Option]:
     """A STATUS that says "A supported fix is now available ... wait for the next Service
     Pack ... Contact Microsoft Technical Support" gives a fix after all, not "no fix":
@@ -214,7 +228,7 @@ def _status_fix(article: Article) -> list[Option]:
             section,
             f"Contact {contact.group('who')} to obtain the fix",
             " ".join([available, *limits]),
-            [f"Contact {contact.group('who')} to obtain the fix."],
+            [with_detail(f"Contact {contact.group('who')} to obtain the fix.", _posted(section))],
         )
         what = " ".join(wait.group("what").split())
         return [fix, _wait_option(section, sentence, what, "")]
