@@ -239,3 +239,25 @@ def test_status_with_a_supported_fix_is_no_longer_drafted_as_no_fix() -> None:
     shown = " ".join(n["title"] for n in tree["nodes"] if n["kind"] == "outcome")
     assert "No fix" not in shown
     assert draft_text(art)[1] is not None
+
+
+def test_the_notices_apply_it_only_sentence_is_no_step_or_label() -> None:
+    """ "Apply it only to computers that are experiencing this problem" is the notice's rule."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "A supported fix is now available from Microsoft, but it is only intended to\n"
+        "correct the problem that is described in this article. Apply it only to\n"
+        "computers that are experiencing this specific problem. This fix may receive\n"
+        "additional testing. Therefore, if you are not severely affected by this problem,\n"
+        "Microsoft recommends that you wait for the next Windows NT 4.0 service pack that\n"
+        "contains this fix.\n\n"
+        "To resolve this problem immediately, contact Microsoft Product Support Services\n"
+        "to obtain the fix.\n"
+    )
+    assert labels(draft_tree(art))[0] == (
+        "Resolution: Contact Microsoft Product Support Services to obtain the fix"
+    )
+    steps = walked(art, {"symptom": "yes", "mitigation": "resolution_1"}).part("steps")
+    assert [i.text for i in steps] == [
+        "Contact Microsoft Product Support Services to obtain the fix."
+    ]
