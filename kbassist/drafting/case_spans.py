@@ -58,17 +58,43 @@ def _opposite_said(case: str, before: list[str]) -> bool:
                 if _NOT_RE.search(said):
                     continue
                 words = _words(said)
-                if len(words) >= 2 and words <= positive:
+                shared = words & positive
+                # "If you have installed Microsoft Word 97 Service Release 1 (SR-1)" before
+                # "you have not yet installed Word 97 Service Release 1": the same words
+                # but a few, said without the negation
+                if len(shared) >= 2 and len(words - positive) <= min(2, len(shared) // 2):
                     return True
     return False
 
 
-def _case_of(option: Option, var: str) -> str:
-    """The case the yes/no question `var` asks ("Does this apply: X?" -> "X")."""
+#: The step an if-question quotes: 'The article has a step for this case: "If X, ..."'.
+_QUOTED_RE = re.compile(r'step for this case: "(?P<step>.+?)" (?:Does|Do|Is|Are|Can|Has|Have)\b')
+
+#: A list marker at a line's start: "- ", "3. ", "j. ".
+_MARKER = r"(?:[-*\u2022]|\d{1,2}[.)]|[a-z][.)])\s+"
+
+
+def _case_of(option: Option, var: str) -> tuple[str, str]:
+    """(the case the question `var` asks, the article's step it quotes): "the folders are
+    not protected", "If the folders are not protected, use the following steps ..."."""
     ask = next((a for a in option.asks if a.var == var), None)
-    if ask is None:
-        return ""
-    return ask.title.removeprefix("Does this apply:").strip().rstrip("?")
+    quoted = _QUOTED_RE.search(ask.text) if ask is not None else None
+    if quoted is None:
+        return "", ""
+    step = quoted.group("step")
+    case = _IF_CLAUSE_RE.search(step)
+    return (case.group("case") if case else ""), step
+
+
+def _marked(section_text: str, step: str) -> bool:
+    """Whether the article writes the case's step as a list item ("j. If the header table
+    ..."): its sub-steps may be followed by more items of its own list, which a flattened
+    checklist no longer tells apart."""
+    words = re.findall(r"\S+", step)[:5]
+    if len(words) < 3:
+        return True  # too little to find it by: treat as unsure
+    pattern = rf"^\s*{_MARKER}" + r"\s+".join(map(re.escape, words))
+    return re.search(pattern, section_text, re.MULTILINE | re.IGNORECASE) is not None
 
 
 def announced_spans(option: Option) -> int:
@@ -95,16 +121,21 @@ def announced_spans(option: Option) -> int:
             continue
         if any(m in option.when for m in span[:-1]):
             continue  # another case starts inside: its steps may be its own, not nested
+        case, step = _case_of(option, yes.group("var"))
+        if not step or _marked(option.section.text, step):
+            continue
         for m in span:
             own = option.when.get(m)
             option.when[m] = f"({cond}) and ({own})" if own else cond
             changed += 1
-        case = _case_of(option, yes.group("var"))
         before = range(n)
+        flat = " ".join(option.section.text.split())
+        at = flat.find(" ".join(step.split())[:60])
+        head = flat[:at] if at > 0 else ""  # the section up to the case, said or not
         if (
             n
             and all(k not in option.when for k in before)
-            and _opposite_said(case, [option.lead, *(option.items[k] for k in before)])
+            and _opposite_said(case, [option.lead, *(option.items[k] for k in before), head])
         ):
             for k in before:
                 shown = split_detail(option.items[k])[0].strip()
