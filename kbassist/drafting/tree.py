@@ -15,6 +15,7 @@ import yaml
 
 from kbassist.articles import Article, Section
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
+from kbassist.drafting.case_spans import announced_spans
 from kbassist.drafting.causes import (
     Group,
     also_cause,
@@ -27,6 +28,7 @@ from kbassist.drafting.causes import (
 )
 from kbassist.drafting.chosen_verify import chosen_message_verify, message_cause_verify
 from kbassist.drafting.design import by_design_lead
+from kbassist.drafting.download_fix import download_options
 from kbassist.drafting.fixed_in import (
     fixed_release_check,
     fixed_releases,
@@ -114,6 +116,7 @@ from kbassist.drafting.steps import (
     final_steps,
     info_only,
 )
+from kbassist.drafting.symptom_also import also_choice
 from kbassist.drafting.symptoms import (
     MAX_SYMPTOM_CHARS,
     SUMMARY_KEYS,
@@ -175,6 +178,7 @@ from kbassist.drafting.verify import (
 )
 from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check, upgraded
 from kbassist.drafting.verify_split import pasted_split_check
+from kbassist.drafting.wait_pack import wait_options, wait_question
 from kbassist.drafting.ways import way_steps
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
@@ -406,6 +410,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         options = [o for o in options if all(o is not j for j in junk)]
         _confirm_first(article, options)
         options = no_fix_options(article, options)  # "no resolution": say so, tick nothing
+        options = wait_options(article, options)  # the hotfix notice's "wait for the next SP"
+        options = download_options(article, options)  # the hotfix download beside the SP
         also = _also_cause(cause_section, options)
         if also is not None:  # "This error can also happen if X. ... worked around by Y"
             options.append(also[2])
@@ -476,6 +482,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = lead_case_steps(option, asked_ifs)
             asked_ifs = found_case_steps(option, asked_ifs)
         lead_step_spans(option)  # "If the node cannot be recovered:" and its steps
+        if article.style == "mskb":  # "If X is not so, use the following steps": theirs
+            announced_spans(option)
         order_asks(option)  # questions in the order of the steps they decide
     if len(options) > 1:  # "Resolution: Use the following method", its methods beside it
         options = [o for o in options if not announce_only(o.items)] or options
@@ -713,6 +721,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             # applies here, not a finding
             question["title"] = "Which of these applies?"
             question["text"] = "The article's steps differ by case. Which of these applies here?"
+        question = wait_question(article, question, rest)  # a fix now, or its service pack later
         if unpaired:
             lead = f"{lead} {unpaired}".strip()
         if lead:
@@ -1355,6 +1364,8 @@ def _confirm_node(
                 label = f"{label} ({n})"
             labels.add(label.casefold())
             choices.append({"value": f"message_{n}", "label": label, "next": after})
+        if article.style == "mskb" and (problem := also_choice(section, after)) is not None:
+            choices.append(problem)  # "Also, you may receive ...": the problem comes first
         choices.append({"value": "none", "label": "None of these", "next": NOT_THIS_ID})
         node["choices"] = choices
         return node
