@@ -4,20 +4,15 @@ it defers."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 from typing import Any
 
-from drafting_support import walked
+from drafting_support import archive, walked
 
-from kbassist.articles import Article, parse_article
 from kbassist.drafting.tree import draft_text, draft_tree
 
-
-def mskb(body: str, *, id_: str = "Q999611", title: str = "Test article") -> Article:
-    """An MS KB archive article: header fields, then underlined, tab-indented sections."""
-    head = [f"## {id_}: {title}", "", f"Article: {id_}", "Product(s): Microsoft Exchange", ""]
-    lines = ["\t" + line if line else "" for line in body.strip("\n").split("\n")]
-    return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
+#: An MS KB archive article with this file's own id and header fields.
+mskb = partial(archive, id_="Q999611", product="Microsoft Exchange")
 
 
 SYMPTOMS = (

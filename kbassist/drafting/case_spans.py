@@ -108,23 +108,33 @@ def announced_spans(option: Option) -> int:
         cond = option.when.get(n, "")
         yes = _YES_RE.match(cond)
         text, detail = split_detail(item)
-        if yes is None or detail.strip() or not _ANNOUNCE_RE.search(text):
+        if yes is None:
+            continue
+        # the lead already heads its steps (ticks.case_heads_its_steps): shown under the
+        # first of them, which with the rest reads the case's answer
+        headed = _ANNOUNCE_RE.match(detail.strip()) is not None and (
+            n == 0 or option.when.get(n - 1) != cond
+        )
+        if not headed and (detail.strip() or not _ANNOUNCE_RE.search(text)):
             continue
         if _IF_CLAUSE_RE.search(text):
             continue  # "Go to step 5. If there is not an Index key, follow these steps:"
-        span = list(range(n + 1, len(option.items)))
+        span = list(range(n if headed else n + 1, len(option.items)))
         if not span or any(
             _CASE_END_RE.match(split_detail(option.items[m])[0].strip()) for m in span
         ):
             # the case's steps run to the option's end: a flattened list holds no mark
             # of where a case ending earlier stops, so an earlier end is left alone
             continue
-        if any(m in option.when for m in span[:-1]):
+        if headed:
+            if any(option.when.get(m) != cond for m in span):
+                continue  # the case's steps stop before the end: not this rule's shape
+        elif any(m in option.when for m in span[:-1]):
             continue  # another case starts inside: its steps may be its own, not nested
         case, step = _case_of(option, yes.group("var"))
         if not step or _marked(option.section.text, step):
             continue
-        for m in span:
+        for m in span if not headed else ():
             own = option.when.get(m)
             option.when[m] = f"({cond}) and ({own})" if own else cond
             changed += 1

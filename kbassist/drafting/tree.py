@@ -178,7 +178,7 @@ from kbassist.drafting.verify import (
 )
 from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check, upgraded
 from kbassist.drafting.verify_split import pasted_split_check
-from kbassist.drafting.wait_pack import wait_options, wait_question
+from kbassist.drafting.wait_pack import WAIT_KIND, wait_options, wait_question
 from kbassist.drafting.ways import way_steps
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
@@ -832,7 +832,8 @@ def _tidy(article: Article, option: Option, count: int) -> str:
     steps = [] if 0 in option.when else [step_text(i) for i in option.items]
     label = whole_sentence(label, sources[:-1])  # a fix cut by length: its whole sentence
     label = fix_name(label, option.lead, steps, option.section.text)
-    if article.style == "mskb":  # "Resolution (4 steps)", "Set it manually": named by the fix
+    if article.style == "mskb" and option.kind != WAIT_KIND:
+        # "Resolution (4 steps)", "Set it manually": named by the fix (a wait is named)
         label = named_label(label, steps)
     if count >= 2:
         # a first step for one case only ("when if_1 == yes") does not name the fix
