@@ -99,3 +99,16 @@ def test_a_drafted_placeholder_input_refuses_a_chained_command() -> None:
     with pytest.raises(Exception, match="not a host name"):
         inputs[0].parse("SRV1 & format c:")
     assert inputs[0].parse("SERVER1") == "SERVER1"
+
+
+def test_an_ip_or_host_name_placeholder_takes_a_host_name() -> None:
+    """`<server IP address or host name>` accepts printsrv01 as well as 192.168.1.15."""
+    art = support(
+        "## Symptoms\n\nLPR printing fails.\n\n"
+        "## Resolution\n\nRun the following command:\n\n"
+        "```console\nlpq -s <server IP address or host name> -p RAW\n```\n"
+    )
+    tree = draft_tree_model(art)
+    [node] = [n for n in tree.nodes.values() if isinstance(n, Input) and n.type == "text"]
+    assert node.parse("printsrv01") == "printsrv01"
+    assert node.parse("192.168.1.15") == "192.168.1.15"

@@ -1925,7 +1925,8 @@ def _word_kind(words: list[str]) -> str:
     an account (`<ADFS service account>`), a domain controller (a controller pod is not
     a server); "" when none does."""
     if {"ip", "ipaddress", "ipaddr"} & set(words):
-        return "IP address"
+        # `<server IP address or host name>` takes either: a host name's format holds both
+        return "host name" if {"host", "hostname", "fqdn", "dns"} & set(words) else "IP address"
     last = words[-1] if words else ""
     if last in ("mac", "macaddress") or words[-2:] == ["mac", "address"]:
         return "MAC address"  # not `<kubemacpool_mac_controller>`, a pod
