@@ -112,3 +112,16 @@ def test_an_ip_or_host_name_placeholder_takes_a_host_name() -> None:
     [node] = [n for n in tree.nodes.values() if isinstance(n, Input) and n.type == "text"]
     assert node.parse("printsrv01") == "printsrv01"
     assert node.parse("192.168.1.15") == "192.168.1.15"
+
+
+def test_a_driver_path_placeholder_is_a_path_not_a_drive_letter() -> None:
+    """`<DriverPath>` asks for a path and takes one; "driver" is not "drive"."""
+    art = support(
+        "## Symptoms\n\nThe upgrade fails.\n\n"
+        "## Resolution\n\nRun the following command for each driver:\n\n"
+        "```console\nsigcheck64 -i <DriverPath>\n```\n"
+    )
+    tree = draft_tree_model(art)
+    [node] = [n for n in tree.nodes.values() if isinstance(n, Input) and n.type == "text"]
+    assert node.format == "path"
+    assert node.parse(r"C:\Windows\System32\drivers\x.sys") == r"C:\Windows\System32\drivers\x.sys"

@@ -1995,10 +1995,17 @@ def _placeholder_kind(param: Param, meaning: str) -> str:
     if said := _word_kind(words):
         return said
 
-    def has(parts: tuple[str, ...]) -> bool:
+    def has(parts: tuple[str, ...], among: list[str] = words) -> bool:
         return any(
-            w.startswith(p) or (p in _SUFFIX_PARTS and w.endswith(p)) for w in words for p in parts
+            (w.startswith(p) and not w.startswith(p + "r"))  # a driver is no drive
+            or (p in _SUFFIX_PARTS and w.endswith(p))
+            for w in among
+            for p in parts
         )
+
+    for kind, part in _TOKEN_KINDS:  # the last word says what it is: `<DriverPath>` a path
+        if words and has(part, words[-1:]):
+            return kind
 
     if words and words[-1].endswith("name"):
         if has(_TOKEN_KINDS[1][1]):
