@@ -7,10 +7,12 @@ asked."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from drafting_support import runbook, walked
 
+from kbassist.articles import parse_article
 from kbassist.drafting.tree import draft_text, draft_tree
 
 
@@ -325,3 +327,18 @@ def test_checks_shown_before_the_next_name_keep_the_articles_order() -> None:
     events = next(i for i, t in enumerate(shown) if "events" in t)
     template = next(i for i, t in enumerate(shown) if "template" in t)
     assert events < template
+
+
+def test_a_folder_qualified_runbook_names_its_alert_not_its_id() -> None:
+    """A runbook whose id is folder-qualified (a shared file name) and whose title is
+    spelt out verifies "the KubePVFillingUp alert clears", not "runbooks/x/KubePV..."."""
+    text = (
+        "---\nid: runbooks/prometheus-operator/KubePVFillingUp\n"
+        "title: Kube PV Filling Up\n---\n\n# KubePVFillingUp\n\n"
+        "## Meaning\n\nA volume is filling up.\n\n"
+        "## Mitigation\n\nResize the volume.\n"
+    )
+    art = parse_article(text, Path("KubePVFillingUp.md"))
+    verify = [i.text for i in walked(art, {"symptom": "yes"}).part("verify")]
+    assert any(v.startswith("Check that the KubePVFillingUp alert clears") for v in verify)
+    assert not any("runbooks/" in v for v in verify)

@@ -1129,9 +1129,10 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
     )
     if symptom_section is not None and (_ALERT_RE.search(symptom) or runbook):
         if article.style != "mskb":
-            # the alert's name: a one-word title ("DiskAlert"), else the file's name
+            # the alert's name: a one-word title ("DiskAlert"), else the file's name (an id
+            # shared by two folders is folder-qualified: "runbooks/x/DiskAlert" names no alert)
             named = " " not in article.title.strip() or not runbook
-            return alert_check(article.title if named else article.id)
+            return alert_check(article.title if named else article.id.rsplit("/", 1)[-1])
         return (
             f"Check that the alert {article.title} stops firing and its condition clears "
             f"(the article: {sentence_cut(symptom, 200)})"
