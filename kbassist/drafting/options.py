@@ -970,7 +970,18 @@ def _in_order(paras: list[Para]) -> bool:
         return False
     if all(_PART_HEAD_RE.match(clean(p.head)) for p in paras if p.heading):
         return True  # "Part 1: Remove X", "Part 2: Restart the Computer ..."
+    lead = " ".join(clean(p.text) for p in paras[:first])
+    if _FIRST_THEN_RE.search(lead):
+        # "you must first determine X, determine Y, and then delete Z": the sub-headings
+        # ("Determine X", "Determine Y", "Delete Z") are those stages, not alternatives
+        from kbassist.drafting.blocks import _imperative
+
+        return all(_imperative(clean(p.head).rstrip(":")) for p in paras if p.heading)
     return any(_IN_ORDER_RE.search(clean(p.text)) for p in paras[:first])
+
+
+#: A lead that orders what follows: "you must first determine ..., and then delete ...".
+_FIRST_THEN_RE = re.compile(r"\bfirst\b[^.]{3,300}\b(?:and )?then\b", re.IGNORECASE)
 
 
 def _staged_option(section: Section, paras: list[Para]) -> Option | None:
