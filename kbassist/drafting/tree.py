@@ -793,6 +793,28 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     return tree
 
 
+#: A symptom that takes the whole computer down (or its data): redoing its trigger is a
+#: risk on a production system, whatever the fix was.
+_CRASH_RE = re.compile(
+    r"\bstop(?: error)?:? 0x|\bstop error\b|\bblue screen\b|\bbug ?check\b|\btrap 0x"
+    r"|\b(?:computer|server|system|machine) (?:may )?(?:stops? responding|hangs?|halts?|"
+    r"crash(?:es)?|restarts? unexpectedly|reboots? unexpectedly)\b|\bdata (?:loss|is lost)\b"
+    r"|\b(?:is|are|become|becomes) corrupt(?:ed)?\b",
+    re.IGNORECASE,
+)
+
+
+def _crash_caveat(symptom: str) -> str:
+    """ " Do this on a test computer ..." when the symptom crashes the computer or loses
+    data: a verify that redoes the trigger must not take a production server down."""
+    if not _CRASH_RE.search(symptom):
+        return ""
+    return (
+        " Do this on a test computer or in a maintenance window: if the fix did not take, "
+        "it fails the same way again."
+    )
+
+
 #: Information that offers a way round the problem, not what an update changes.
 _WORKAROUND_SAID_RE = re.compile(
     r"\b(?:prevent|avoid|work ?around|workarounds?|circumvent|instead)\b", re.IGNORECASE
@@ -1160,9 +1182,12 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
         action, result = redo
         said = _whole_sentences(result)
         if said:
+            caveat = _crash_caveat(symptom)
+            if caveat and not said.rstrip().endswith((".", "!", "?")):
+                said = said.rstrip() + "."
             return (
                 f"{action[0].upper()}{action[1:]} again, and check that this no longer happens: "
-                f"{said}"
+                f"{said}{caveat}"
             )
     if symptom_section is not None and article.style != "mskb":
         own = symptom_check(symptom)
