@@ -342,3 +342,20 @@ def test_a_folder_qualified_runbook_names_its_alert_not_its_id() -> None:
     verify = [i.text for i in walked(art, {"symptom": "yes"}).part("verify")]
     assert any(v.startswith("Check that the KubePVFillingUp alert clears") for v in verify)
     assert not any("runbooks/" in v for v in verify)
+
+
+def test_a_runbook_cause_read_with_a_diagnosis_instruction_leaves_the_instruction_out() -> None:
+    """ "Check if an upgrade is in progress. In case there is no upgrade ..., this alert can
+    be triggered as well." as the cause: the instruction is not part of why it fires."""
+    art = runbook(
+        "## Meaning\n\nThis alert fires when one or more etcd members are down.\n\n"
+        "## Diagnosis\n\nCheck if an upgrade is in progress.\n\n"
+        "```console\n$ oc adm upgrade\n```\n\n"
+        "In case there is no upgrade going on, but there is a change in the machineconfig "
+        "causing a rolling reboot of each master node, this alert can be triggered as well.\n\n"
+        "## Mitigation\n\nWait for the upgrade to finish.\n",
+        id_="etcdMembersDown",
+    )
+    cause = draft_tree(art)["cause"]
+    assert not cause.startswith("Check if")
+    assert "rolling reboot" in cause or "members are down" in cause
