@@ -359,3 +359,23 @@ def test_a_runbook_cause_read_with_a_diagnosis_instruction_leaves_the_instructio
     cause = draft_tree(art)["cause"]
     assert not cause.startswith("Check if")
     assert "rolling reboot" in cause or "members are down" in cause
+
+
+def test_a_fix_whose_steps_are_todo_says_so_instead_of_ticking_the_todo() -> None:
+    """ "Purge volume ... WARNING/DANGER: ... TODO": the walk says the runbook has no steps
+    for it yet, with the runbook's words under that, never a tick ending in "TODO"."""
+    art = runbook(
+        "## Meaning\n\nA volume is filling up.\n\n"
+        "## Mitigation\n\n### Direct Volume resizing\n\nIf volume resizing is available, it's "
+        "easiest to increase the capacity of the volume.\n\nTo resize the volume run:\n\n"
+        "```shell\n$ kubectl -n <my-namespace> edit pvc <my-pvc>\n```\n\n"
+        "### Purge volume\n\nWhen the data is ephemeral and volume expansion is not available, "
+        "it may be best to purge the volume.\n\n"
+        "**WARNING/DANGER**: This will permanently delete the data on the volume.\n\nTODO\n",
+        id_="KubePVFillingUp",
+    )
+    tree = draft_tree(art)
+    steps = [s for n in tree["nodes"] if n["kind"] == "outcome" for s in n.get("steps", [])]
+    assert not any(str(s["text"]).rstrip(".").endswith("TODO") for s in steps)
+    gap = [s for s in steps if "gives no steps for this fix yet" in str(s["text"])]
+    assert gap and "permanently delete" in str(gap[0].get("detail", ""))
