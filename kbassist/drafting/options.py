@@ -8,6 +8,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import ListBlock, Paragraph, Part
@@ -273,6 +274,7 @@ _STATEMENT_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # pure: asked again and again per text
 def _is_statement(item: str) -> bool:
     text = split_detail(item)[0]
     said = _STATEMENT_RE.match(text) or _FIXED_STATEMENT_RE.search(text)
@@ -459,6 +461,7 @@ _MORE_VERBS_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # pure: asked again and again per text
 def _is_action(text: str) -> bool:
     """An imperative step: the step reader's verbs or the MS KB ones above."""
     from kbassist.drafting.blocks import _imperative

@@ -10,6 +10,7 @@ gives for each, by the kind of text, never by article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from kbassist.drafting.text import split_detail, split_sentences
@@ -44,6 +45,7 @@ _JOIN_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # pure: asked again and again per text
 def states_problem(sentence: str) -> bool:
     """Whether a symptom sentence says what goes wrong (not only the scene)."""
     return bool(PROBLEM_RE.search(sentence))
@@ -308,6 +310,7 @@ IGNORE_RE = re.compile(
 _UNSURE_RE = re.compile(r"\s+or\s+\w+ == \"unsure\"")
 
 
+@lru_cache(maxsize=4096)  # pure: asked again and again per text
 def ignore_sentence(text: str) -> str:
     """The sentence of `text` that says nothing needs fixing; "" if none does."""
     for sentence in split_sentences(" ".join(text.split())):
