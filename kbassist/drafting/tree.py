@@ -953,6 +953,20 @@ _BY_DESIGN_RE = re.compile(
 #: "by design" in a STATUS sentence, not "caused by design changes in Windows 95" (a
 #: change of design is the cause, not a statement that the behavior is intended).
 _BY_DESIGN_WORDS = r"\bby design\b(?!\s+(?:changes?|flaws?|errors?|problems?|limitations?)\b)"
+#: A word one of _BY_DESIGN_RE's and _BY_DESIGN_WORDS' phrases holds, whatever the white
+#: space between words: an ASCII text with none of them, lowercased, matches neither.
+_BY_DESIGN_HINTS = ("design", "expected", "intended", "there")
+
+
+def _may_say_by_design(text: str) -> bool:
+    """False only when `text` cannot hold a by-design phrase: ASCII (whose case the
+    regexes fold as `lower` does) and none of _BY_DESIGN_HINTS in it."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(hint in low for hint in _BY_DESIGN_HINTS)
+
+
 #: "If for any reason X must be used, there is no workaround.": no fix for one case, not
 #: the article saying its behavior is intended.
 _NO_FIX_IF_RE = re.compile(
@@ -1036,6 +1050,8 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
     for section in [] if fixed_error else article.sections:
         if article.style != "mskb" and not by_design_section(article, section):
             continue
+        if not _may_say_by_design(section.text):
+            continue  # no sentence of it can say so (most sections: the test is cheap)
         for sentence in split_sentences(" ".join(section.text.split())):
             status = section.key == "status" and re.search(_BY_DESIGN_WORDS, sentence, re.I)
             if _NO_FIX_IF_RE.match(sentence):
@@ -1143,8 +1159,11 @@ def _repro_verify(article: Article, symptom: str = "") -> str:
     if more is None:
         return ""
     by_design = any(
-        _BY_DESIGN_RE.search(" ".join(s.text.split()))
-        or (s.key == "status" and re.search(_BY_DESIGN_WORDS, s.text, re.I))
+        _may_say_by_design(s.text)
+        and (
+            _BY_DESIGN_RE.search(" ".join(s.text.split()))
+            or (s.key == "status" and re.search(_BY_DESIGN_WORDS, s.text, re.I))
+        )
         for s in article.sections
     )
     if by_design and find_section(article, RESOLUTION_KEYS + WORKAROUND_KEYS) is None:

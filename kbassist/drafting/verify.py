@@ -139,9 +139,15 @@ def file_versions(text: str) -> list[tuple[str, str, str]]:
     version of this fix should have the following file attributes or later:", in order,
     one per file name (a second platform's rows repeat the names); [] when `text` holds no
     such table."""
+    return list(_file_rows(text))
+
+
+@lru_cache(maxsize=1024)  # the verify asks each step's text about its table 3 times
+def _file_rows(text: str) -> tuple[tuple[str, str, str], ...]:
+    """`file_versions`, worked out once per text."""
     lead = TABLE_LEAD_RE.search(text)
     if lead is None:
-        return []
+        return ()
     rows: list[tuple[str, str, str]] = []
     seen: set[str] = set()
     started = False
@@ -165,7 +171,7 @@ def file_versions(text: str) -> list[tuple[str, str, str]]:
             continue
         seen.add(name.casefold())
         rows.append((name, versions[0] if versions else "", dates[0] if dates else ""))
-    return [r for r in rows if r[1] or r[2]]
+    return tuple(r for r in rows if r[1] or r[2])
 
 
 def version_check(items: list[str]) -> str:
