@@ -15,6 +15,7 @@ from kbassist.articles.model import ListBlock, Paragraph, Part
 from kbassist.drafting.labels import way_heading
 from kbassist.drafting.symptoms import SUMMARY_KEYS, find_section
 from kbassist.drafting.text import (
+    Hinted,
     Para,
     Param,
     clean,
@@ -57,7 +58,7 @@ _CHOOSE_ONE_RE = re.compile(
 #: MS KB leads that announce alternatives in prose: "There are four possible workarounds:",
 #: "Use one of the three methods below:", "This can be caused by one of the following
 #: three factors." (not "all of the following conditions": those hold together).
-_PLAIN_CHOOSE_ONE_RE = re.compile(
+_PLAIN_CHOOSE_ONE_PATTERN = re.compile(
     r"\b(?:(?:one|either|any) of (?:the|these) (?:following\b|(?:\w+ )?(?:methods|ways|"
     r"workarounds|options|solutions|resolutions|alternatives) (?:below|listed below|here)\b)"
     r"|following (?:two |three |four |five |six |\d )?(?:methods|workarounds|options|ways|"
@@ -65,6 +66,22 @@ _PLAIN_CHOOSE_ONE_RE = re.compile(
     r"\d) (?:possible |different |known |ways to |alternative )?(?:workarounds|methods|ways|"
     r"solutions|resolutions|options|causes|reasons|alternatives)\b)",
     re.IGNORECASE,
+)
+_PLAIN_CHOOSE_ONE_RE = Hinted(
+    _PLAIN_CHOOSE_ONE_PATTERN,
+    (
+        "of the following",
+        "of these following",
+        "method",
+        "ways",
+        "workaround",
+        "option",
+        "solution",
+        "resolution",
+        "alternative",
+        "cause",
+        "reason",
+    ),
 )
 _ADVICE_RE = re.compile(
     r"^(?:to (?:work around|avoid|prevent|resolve|correct|fix|solve) (?:this|the)\b)"

@@ -114,6 +114,7 @@ from kbassist.drafting.text import (
     HORIZON_WORDS,
     PARAM_HELP,
     PARAM_TITLE,
+    Hinted,
     Param,
     brace,
     find_params,
@@ -943,12 +944,21 @@ def _diagnosis_choice(article: Article, rest: list[Option]) -> bool:
 #: The MS KB statement that nothing will change: "This behavior is by design", "Microsoft has
 #: confirmed it to be by design", "This is expected behavior", "There is no fix". Not any
 #: "designed": "Ceph is designed to deal with a node failure" describes resilience.
-_BY_DESIGN_RE = re.compile(
+_BY_DESIGN_PATTERN = re.compile(
     r"\b(?:(?:is|are|was|were|be|been) by design|behaviou?rs? (?:is|are) (?:expected|intended)"
     r"|(?:this|it|that) is (?:an? )?(?:expected|intended) behaviou?r"
     r"|(?:this|it) (?:is )?works? as (?:designed|intended)|(?:this|it) is working as (?:designed"
     r"|intended)|there is no (?:fix|resolution|workaround))\b",
     re.IGNORECASE,
+)
+_BY_DESIGN_RE = Hinted(
+    _BY_DESIGN_PATTERN,
+    (
+        "design",
+        "expected",
+        "intended",
+        "there is no",
+    ),
 )
 #: "by design" in a STATUS sentence, not "caused by design changes in Windows 95" (a
 #: change of design is the cause, not a statement that the behavior is intended).
@@ -2227,7 +2237,7 @@ def undo_steps(items: list[str]) -> tuple[list[str], list[str]]:
 #: ("Before you modify it, back up ..."), after "you should", "be sure to", "we recommend
 #: that you". The verb "back up" is lower case there: "Microsoft Backup to restore files"
 #: and "Backup attempts to ..." name a program, they ask for nothing.
-_BACKUP_RE = re.compile(
+_BACKUP_PATTERN = re.compile(
     r"(?:^|(?<=[.!?:(\[])\s*|(?<=[,;])\s+(?:and\s+(?:then\s+)?)?|\band\s+(?:then\s+)?)"
     r"(?i:(?:note|important)(?::\s*|,?\s+that\s+)|(?:(?:as|for) (?:an? )?(?:extra )?"
     r"precaution|to be safe),?\s+)?"
@@ -2247,6 +2257,15 @@ _BACKUP_RE = re.compile(
     r"[\w-]+\.(?i:ini|dat|sys|cfg|conf|config|xml|json|ya?ml|db|mdb|pst|ost|reg)\b|"
     r"(?(det)(?:[\w-]+ ){0,2}(?i:files?|keys?|subkeys?|folders?|director(?:y|ies)|databases?"
     r"|configuration|data|settings|profiles?|mailbox(?:es)?|certificates?|hives?)|(?!))\b)",
+)
+_BACKUP_RE = Hinted(
+    _BACKUP_PATTERN,
+    (
+        "back",
+        "make a ",
+        "save a ",
+        "export",
+    ),
 )
 
 

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from kbassist.drafting.text import split_detail, split_sentences
+from kbassist.drafting.text import Hinted, split_detail, split_sentences
 from kbassist.drafting.verify_form import REASSURANCE_RE
 
 #: Words that make a symptom sentence a problem to see gone ("the letters are never
@@ -124,11 +124,19 @@ _DATE_RE = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$|^\d{1,2}-[A-Za-z]{3}-\d{
 #: A version cell said in words: "(version 3.5.34)" after the size, "version 4.00.951".
 _SAID_VERSION_RE = re.compile(r"^(?:.*\bbytes\s+)?\(?version\s+(?P<v>\d[\d.]*[a-z]?)\)?$", re.I)
 #: The lead-in of a hotfix's table: "should have the following file attributes or later".
-TABLE_LEAD_RE = re.compile(
+TABLE_LEAD_PATTERN = re.compile(
     r"\bfile attributes\b|\bfollowing (?:time ?stamps?|updated files?)\b"
     r"|\bfollowing (?:file )?versions?\b|\bversions? of the following files\b"
     r"|^\s*(?:\|\s*)?(?:date\s+time\s+)?(?:version\s+)?(?:size\s+)?file ?name\b",
     re.IGNORECASE | re.MULTILINE,
+)
+TABLE_LEAD_RE = Hinted(
+    TABLE_LEAD_PATTERN,
+    (
+        "file",
+        "following time",
+        "following version",
+    ),
 )
 #: At most this many files are named in the verify; the rest are "the other files".
 MAX_FILES = 4

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kbassist.drafting.text import split_sentences
+from kbassist.drafting.text import Hinted, split_sentences
 
 #: The trigger's conjunction: "When you X, Y", "Y if you X".
 _CONJ = r"(?:when(?:ever)?|if|after|while|once|as soon as)"
@@ -181,11 +181,21 @@ _HEDGE_RE = re.compile(
 )
 #: A sentence that reassures, never a problem to check ("Typically, this should not be a
 #: problem.", "This is not a problem in most cases.").
-REASSURANCE_RE = re.compile(
+REASSURANCE_PATTERN = re.compile(
     r"\b(?:should|will|would|does|do|is|are|need) not (?:be |cause |pose )?(?:a |any |an )?"
     r"(?:real |serious |significant )?(?:problems?|issues?|concern)\b"
     r"|\bis (?:usually |typically |generally )?(?:harmless|benign)\b",
     re.IGNORECASE,
+)
+REASSURANCE_RE = Hinted(
+    REASSURANCE_PATTERN,
+    (
+        "problem",
+        "issue",
+        "concern",
+        "harmless",
+        "benign",
+    ),
 )
 
 
