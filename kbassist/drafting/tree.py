@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -1920,20 +1921,26 @@ _OBJECT_NOUNS = frozenset(
 )
 
 
-def _explanation(literal: str, items: list[str]) -> str:
-    """ "the floppy disk drive" from "where <drive> is the floppy disk drive ...": what the
-    article says the placeholder stands for, "" if it does not say."""
+@lru_cache(maxsize=512)  # the same placeholders (<drive>, <path>) recur across articles
+def _explanation_re(literal: str) -> re.Pattern[str]:
+    """The "where <literal> is ..." sentence `_explanation` looks for, compiled once."""
     # `<path>` is explained as "where path is ...": the bare word names it too
     name = re.escape(literal)
     if re.fullmatch(r"<[a-z]{3,}>", literal):
         name = rf"(?:{name}|{re.escape(literal[1:-1])})"
-    pattern = re.compile(
+    return re.compile(
         rf"\b(?:where|and)\s+[\"']?{name}[\"']?:?\s+"
         r"(?:is|are|represents|stands for)\s+"
         # a dot inside a file name (MOUSE.SYS) does not end what it says
         r"(?P<what>(?:[^.;\n\x1f]|\.(?=\w)){3,120}?)(?=\s+and\s+(?:where|<)|\.(?!\w)|[;,)\n\x1f]|$)",
         re.IGNORECASE,
     )
+
+
+def _explanation(literal: str, items: list[str]) -> str:
+    """ "the floppy disk drive" from "where <drive> is the floppy disk drive ...": what the
+    article says the placeholder stands for, "" if it does not say."""
+    pattern = _explanation_re(literal)
     for item in items:
         # a sentence wrapped over the lines of a paragraph is one line ("your MS-" / "DOS")
         text = re.sub(r"(?<=[A-Za-z]-)\n[ \t]*(?=[A-Za-z])", "", item)
