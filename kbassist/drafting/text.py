@@ -374,6 +374,24 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+#: Per pattern of _PARAM_RES, words a match must hold, any one of them ((): no test),
+#: case as written; _COUNT_NEEDS, a pattern with IGNORECASE, in lower case, tested on an
+#: ASCII text lowercased (any other text is searched). Most step texts hold none of a
+#: pattern's words: a substring test instead of a scan (find_params runs on every step).
+_COUNT_NEEDS = ("backup", "copies", "generations", "tapes", "retries", "attempts")
+_PARAM_NEEDS: tuple[tuple[str, ...], ...] = (
+    (),  # time: "AM", "p.m.", "noon" ... too many spellings to test
+    (":\\",),  # path: C:\...
+    ("drive",),
+    ("<", "{"),
+    ("<%",),
+    ("our",),  # [Yy]our...
+    ("\\",),  # domain\user, C:\folder
+    ("\\\\",),  # \\server\share
+    ("Name",),  # \\ServerName
+    ("name",),  # servername
+    _COUNT_NEEDS,
+)
 PARAM_HELP = {
     "placeholder": "Type your own value; it replaces the article's placeholder in the command.",
     "time": "A time of day, e.g. 01:00, 1:00 AM or midnight.",
@@ -510,7 +528,10 @@ def find_params(text: str) -> tuple[tuple[int, int, Param], ...]:
     """
     found: list[tuple[int, int, Param]] = []
     taken: list[tuple[int, int]] = []
-    for where in _WHERE_DRIVE_RE.finditer(text):
+    lowered = text.lower() if text.isascii() else ""  # "": no word test, search it all
+    # both "where ..." patterns hold "where" (the drive one in any case)
+    explains = not lowered or "where" in lowered
+    for where in _WHERE_DRIVE_RE.finditer(text) if explains else ():
         letter = where.group("x")
         for match in re.finditer(rf"(?<![\w\\]){re.escape(letter)}(?=:)", text):
             if match.start() >= where.start() and match.start() <= where.end():
@@ -520,7 +541,7 @@ def find_params(text: str) -> tuple[tuple[int, int, Param], ...]:
                 continue
             taken.append(span)
             found.append((*span, Param("placeholder", letter, f"drive:{letter.casefold()}")))
-    for where in _WHERE_TOKEN_RE.finditer(text):
+    for where in _WHERE_TOKEN_RE.finditer(text) if explains else ():
         token = where.group("t")
         # "where drive is the drive letter ...": a plain word, taken only before its colon
         tail = r"(?=:)" if _WHERE_WORD_DRIVE_RE.match(text, where.start()) else r"(?![\w>])"
@@ -540,7 +561,12 @@ def find_params(text: str) -> tuple[tuple[int, int, Param], ...]:
                 continue
             taken.append(span)
             found.append((*span, Param("placeholder", token, f"token:{token.casefold()}")))
-    for kind, pattern in _PARAM_RES:
+    for (kind, pattern), needs in zip(_PARAM_RES, _PARAM_NEEDS, strict=True):
+        if needs is _COUNT_NEEDS:
+            if lowered and not any(word in lowered for word in needs):
+                continue  # no word a match of this pattern holds (in any case)
+        elif needs and not any(word in text for word in needs):
+            continue  # no word a match of this pattern holds (case as written)
         for match in pattern.finditer(text):
             group = "v" if match.group("v") is not None else "w"
             start, end = match.span(group)
@@ -601,8 +627,8 @@ def _make_param(kind: str, literal: str) -> Param | None:
 def _closed_element(literal: str, text: str) -> bool:
     """`<DTSConfiguration>` closed by `</DTSConfiguration>` in the same text: an XML
     element of a listing, not a value to type."""
-    if not literal.startswith("<") or not literal[1:2].isalpha():
-        return False
+    if not literal.startswith("<") or not literal[1:2].isalpha() or "</" not in text:
+        return False  # (no "</" at all: nothing to compile a regex for)
     name = re.split(r"[\s>]", literal[1:], maxsplit=1)[0]
     return bool(re.search(rf"</{re.escape(name)}\s*>", text, re.IGNORECASE))
 

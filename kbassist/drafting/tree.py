@@ -1635,7 +1635,10 @@ def _input_nodes(
         if param.kind == "placeholder":
             meaning = _explanation(param.literal, [*option.pre_items, *option.items])
             what = _placeholder_kind(param, meaning)
-            if re.search(rf"\bDC={re.escape(param.literal)}", context, re.IGNORECASE):
+            # (the "=" test first: a regex compiled per placeholder is the slow part)
+            if "=" in context and re.search(
+                rf"\bDC={re.escape(param.literal)}", context, re.IGNORECASE
+            ):
                 what = "domain component"  # `DC=<Domain>,DC=<COM>`: a part of a DNS name
             node["title"] = f"Your {what} for {param.literal}"
             node["text"] = brace(
