@@ -83,11 +83,12 @@ _PLAIN_CHOOSE_ONE_RE = Hinted(
         "reason",
     ),
 )
-_ADVICE_RE = re.compile(
+_ADVICE_PATTERN = re.compile(
     r"^(?:to (?:work around|avoid|prevent|resolve|correct|fix|solve) (?:this|the)\b)"
     r"|\b(?:administrators?|users?|you)\b[^.]{0,80}\bshould\b",
     re.IGNORECASE,
 )
+_ADVICE_RE = Hinted(_ADVICE_PATTERN, ("should",), anchored=True)
 _REPRO_RE = re.compile(r"^steps to reproduce", re.IGNORECASE)
 _FIXED_RE = re.compile(
     r"\b(?:(?:was|were|is|are|has been|have been|been)\s+(?:first\s+)?"

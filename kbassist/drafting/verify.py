@@ -311,7 +311,7 @@ _IGNORED = (
     r"(?:this|the|these|that|such)?\s*(?:\w+\s+)?"
     r"(?:messages?|alerts?|errors?|warnings?|events?|entr(?:y|ies)|it)"
 )
-IGNORE_RE = re.compile(
+IGNORE_PATTERN = re.compile(
     r"(?:\b(?:you )?can (?:safely )?ignore\s+|^(?:safely )?ignore\s+|\bsafe to ignore\s+)"
     + _IGNORED
     + r"\b|\b(?:(?:messages?|alerts?|errors?|warnings?|events?|entr(?:y|ies)|it)\s+(?:can|may)"
@@ -320,6 +320,15 @@ IGNORE_RE = re.compile(
     r"|no (?:further )?action is (?:required|needed|necessary)"
     r"|(?:the|this) (?:alert|message|error|warning|event) is not relevant)\b",
     re.IGNORECASE,
+)
+IGNORE_RE = Hinted(
+    IGNORE_PATTERN,
+    (
+        "ignore",
+        "nothing",
+        "action is",
+        "not relevant",
+    ),
 )
 _UNSURE_RE = re.compile(r"\s+or\s+\w+ == \"unsure\"")
 
@@ -351,11 +360,19 @@ def otherwise(condition: str) -> str:
 # --------------------------------------------------------------------------- registry backup
 
 #: A step that changes the registry: Registry Editor, `reg add`, a value under HKEY_...
-_REGISTRY_RE = re.compile(
+_REGISTRY_PATTERN = re.compile(
     r"\b(?:regedit(?:32)?(?:\.exe)?|regedt32(?:\.exe)?|registry editor|reg(?:\.exe)? (?:add|delete"
     r"|import)|HKEY_[A-Z_]+|HK(?:LM|CU):?\\|(?:set|new|remove)-itemproperty|registry (?:key|"
     r"value|entry|entries|subkey|setting))",
     re.IGNORECASE,
+)
+_REGISTRY_RE = Hinted(
+    _REGISTRY_PATTERN,
+    (
+        "reg",
+        "hk",
+        "itemproperty",
+    ),
 )
 #: What changes a registry key or value ("Add Value", "change the value", "delete the
 #: following key", "reg add", "Value data"): locating or reading one is no change.
