@@ -116,7 +116,7 @@ class Para:
 
     @property
     def marker(self) -> bool:
-        return bool(_MARKER_RE.match(self.head))
+        return _marker(self.head)
 
     @property
     def numbered(self) -> bool:
@@ -153,14 +153,27 @@ def _paragraphs(text: str) -> list[Para]:
                 out.append(Para(current))
                 current = []
             continue
-        starts = _MARKER_RE.match(stripped) or _OR_SEP_RE.match(stripped)
-        if current and (starts or _OR_SEP_RE.match(current[-1].strip())):
+        starts = _marker(stripped) or _or_line(stripped)
+        if current and (starts or _or_line(current[-1].strip())):
             out.append(Para(current))
             current = []
         current.append(line.rstrip())
     if current:
         out.append(Para(current))
     return out
+
+
+def _marker(line: str) -> bool:
+    """`_MARKER_RE` matches `line` (stripped): a bullet first, or "." / ")" after one or two
+    characters ("1.", "12)", "a.") -- tested first, as most lines are prose."""
+    if line[:1] in "-*\u2022" or "." in line[1:3] or ")" in line[1:3]:
+        return bool(_MARKER_RE.match(line))
+    return False
+
+
+def _or_line(line: str) -> bool:
+    """`_OR_SEP_RE` matches `line` (stripped): "--- or ---" starts with a dash."""
+    return line[:1] == "-" and bool(_OR_SEP_RE.match(line))
 
 
 def strip_marker(text: str) -> str:
