@@ -44,7 +44,7 @@ MORE_KEYS = ("moreinformation",)
 _METHOD_RE = re.compile(
     r"^(?:method|workaround|option|solution|resolution)\s+(?:\d{1,2}|[A-H])\b", re.IGNORECASE
 )
-_CHOOSE_ONE_RE = re.compile(
+_CHOOSE_ONE_PATTERN = re.compile(
     r"\b(?:(?:one|either|any) of the following|following (?:methods|workarounds|options|"
     r"ways|solutions|alternatives|resolutions))\b"
     # a sentence that is only the count: "Two options:", "Here are three ways to work
@@ -54,6 +54,19 @@ _CHOOSE_ONE_RE = re.compile(
     r"ways|methods|workarounds|solutions|alternatives)(?: to [^:.]{3,80})?\s*[:.]?$"
     r"|\bby either\s*:$",
     re.IGNORECASE,
+)
+_CHOOSE_ONE_RE = Hinted(
+    _CHOOSE_ONE_PATTERN,
+    (
+        "following",
+        "option",
+        "ways",
+        "method",
+        "workaround",
+        "solution",
+        "alternative",
+        "by either",
+    ),
 )
 #: MS KB leads that announce alternatives in prose: "There are four possible workarounds:",
 #: "Use one of the three methods below:", "This can be caused by one of the following
@@ -1085,10 +1098,20 @@ def _section_options(section: Section, kind: str, plain: bool = False) -> tuple[
 
 #: "To resolve this problem, obtain the latest service pack", "install the hotfix": a fix
 #: that is an update, complete in itself (its KB pointer follows it).
-_GET_UPDATE_RE = re.compile(
+_GET_UPDATE_PATTERN = re.compile(
     r"\b(?:obtain|install|apply|download|get|upgrade to)\b(?:[^.]|\.\d){0,80}?\b(?:service pack"
     r"|hotfix|hot fix|update|fix|release|version)\b",
     re.IGNORECASE,
+)
+_GET_UPDATE_RE = Hinted(
+    _GET_UPDATE_PATTERN,
+    (
+        "fix",
+        "update",
+        "release",
+        "version",
+        "service pack",
+    ),
 )
 #: A paragraph that offers another way: "Alternatively, lower the screen size",
 #: "To work around this problem, ...", "You can also work around ...".
@@ -2200,7 +2223,15 @@ def article_cause(article: Article) -> tuple[str, Section | None]:
     return "", None
 
 
-_EXPLAINS_RE = re.compile(r"\b(because|is caused by|occurs (?:when|if|because))\b", re.I)
+_EXPLAINS_PATTERN = re.compile(r"\b(because|is caused by|occurs (?:when|if|because))\b", re.I)
+_EXPLAINS_RE = Hinted(
+    _EXPLAINS_PATTERN,
+    (
+        "because",
+        "caused by",
+        "occurs ",
+    ),
+)
 
 
 def _explaining(text: str) -> str:
