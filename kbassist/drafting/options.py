@@ -305,7 +305,7 @@ _STATEMENT_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)  # pure: asked again and again per text
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _is_statement(item: str) -> bool:
     text = split_detail(item)[0]
     said = _STATEMENT_RE.match(text) or _FIXED_STATEMENT_RE.search(text)
@@ -492,7 +492,7 @@ _MORE_VERBS_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)  # pure: asked again and again per text
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _is_action(text: str) -> bool:
     """An imperative step: the step reader's verbs or the MS KB ones above."""
     from kbassist.drafting.blocks import _imperative

@@ -274,7 +274,7 @@ def as_action(sentence: str, alone: bool = True) -> str:
     return told if action else ""
 
 
-@lru_cache(maxsize=4096)  # pure: asked again and again per text
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _plain_action(sentence: str) -> bool:
     from kbassist.drafting.steps import _action
 

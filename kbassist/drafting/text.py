@@ -180,7 +180,7 @@ def strip_marker(text: str) -> str:
     return _MARKER_RE.sub("", text, count=1)
 
 
-@lru_cache(maxsize=8192)  # ~50 calls an article, a third of them distinct texts
+@lru_cache(maxsize=512)  # ~50 calls an article, a third of them distinct texts
 def clean(text: str) -> str:
     return " ".join(html.unescape(text).split())
 

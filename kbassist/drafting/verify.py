@@ -45,7 +45,7 @@ _JOIN_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)  # pure: asked again and again per text
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def states_problem(sentence: str) -> bool:
     """Whether a symptom sentence says what goes wrong (not only the scene)."""
     return bool(PROBLEM_RE.search(sentence))
@@ -150,7 +150,7 @@ def file_versions(text: str) -> list[tuple[str, str, str]]:
     return list(_file_rows(text))
 
 
-@lru_cache(maxsize=1024)  # the verify asks each step's text about its table 3 times
+@lru_cache(maxsize=512)  # the verify asks each step's text about its table 3 times
 def _file_rows(text: str) -> tuple[tuple[str, str, str], ...]:
     """`file_versions`, worked out once per text."""
     lead = TABLE_LEAD_RE.search(text)
@@ -333,7 +333,7 @@ IGNORE_RE = Hinted(
 _UNSURE_RE = re.compile(r"\s+or\s+\w+ == \"unsure\"")
 
 
-@lru_cache(maxsize=4096)  # pure: asked again and again per text
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def ignore_sentence(text: str) -> str:
     """The sentence of `text` that says nothing needs fixing; "" if none does."""
     for sentence in split_sentences(" ".join(text.split())):
