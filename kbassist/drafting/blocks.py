@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import (
@@ -527,6 +528,7 @@ def _unpleased(text: str) -> str:
     return re.sub(r"^please\s+", "", text, flags=re.IGNORECASE)
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _actionish(text: str) -> bool:
     """An action, also when said with a modal: "When this alert fires, you can investigate"."""
     return _imperative(text) or _imperative(_MODAL_LEAD_RE.sub("", text, count=1))
@@ -611,6 +613,7 @@ _OUTPUT_LEAD_RE = re.compile(
 _MORE_FIX_VERBS = frozenset("resolve solve address repair recreate rebuild redeploy".split())
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _fix_verb(text: str) -> bool:
     """An action: an imperative, or one of the runbook verbs in _MORE_FIX_VERBS."""
     first = text.split(" ", 1)[0].casefold()
@@ -676,6 +679,7 @@ _IMPERATIVE_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _imperative(text: str) -> bool:
     return bool(_IMPERATIVE_RE.match(text))
 

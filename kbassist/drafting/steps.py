@@ -13,6 +13,7 @@ catches what reaches the checklist anyway.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kbassist.drafting.blocks import _actionish, _fix_verb
 from kbassist.drafting.options import _LEAD_ONLY_RE, _NOTE_RE, _YOU_CAN_RE, _is_action
@@ -112,6 +113,7 @@ _NOTE_THAT_RE = re.compile(r"^(?:(?:important|please) note\b|note that\b)", re.I
 MAX_PREFIX_CHARS = 60
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _action(text: str) -> bool:
     """An action: an imperative (also after "If X, " or a modal), or a typed command."""
     if _actionish(text) or _fix_verb(text) or _is_action(text):
@@ -120,6 +122,7 @@ def _action(text: str) -> bool:
     return bare != text and (_actionish(bare) or _is_action(bare))
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _statement(sentence: str) -> bool:
     """A sentence that says what is: a subject and a finite verb, no action."""
     bare = _CONDITION_RE.sub("", sentence, count=1)
@@ -149,6 +152,7 @@ _NEXT_METHOD_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def step_kind(text: str) -> str:
     """'action', 'lead-in', 'example', 'note' or 'statement'; 'action' when unsure."""
     text = " ".join(text.split())
@@ -266,6 +270,7 @@ _SEEN_AFTER_IF_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _observed_if(sentence: str) -> bool:
     """ "If there are files that cannot be read, you will receive error messages ...": a
     case's result, not an action (an action after "If X, " is a step)."""
@@ -277,6 +282,7 @@ def _observed_if(sentence: str) -> bool:
     return bool(_SEEN_AFTER_IF_RE.match(bare))
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _remark(sentence: str) -> bool:
     """A sentence inside a step that says what is ("The computer will go through its
     rebinding ...", "A list of the systems will be visible."), not what to do."""
@@ -449,6 +455,7 @@ _SEEN_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _seen_lead(text: str) -> bool:
     """A sentence that says what the reader will see (an error message, an event-log entry,
     an alert's sample), the sample under it: no action to tick, shown with the steps it
@@ -479,6 +486,7 @@ def _lead_of(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _listed_action(text: str) -> bool:
     """An action also after a list marker or a place ("At a command prompt, run ...")."""
     bare = _MARKER_RE.sub("", " ".join(text.split()), count=1)

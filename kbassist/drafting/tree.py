@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -131,6 +132,7 @@ from kbassist.drafting.text import (
     HORIZON_WORDS,
     PARAM_HELP,
     PARAM_TITLE,
+    Hinted,
     Param,
     brace,
     find_params,
@@ -1039,16 +1041,39 @@ def _diagnosis_choice(article: Article, rest: list[Option]) -> bool:
 #: The MS KB statement that nothing will change: "This behavior is by design", "Microsoft has
 #: confirmed it to be by design", "This is expected behavior", "There is no fix". Not any
 #: "designed": "Ceph is designed to deal with a node failure" describes resilience.
-_BY_DESIGN_RE = re.compile(
+_BY_DESIGN_PATTERN = re.compile(
     r"\b(?:(?:is|are|was|were|be|been) by design|behaviou?rs? (?:is|are) (?:expected|intended)"
     r"|(?:this|it|that) is (?:an? )?(?:expected|intended) behaviou?r"
     r"|(?:this|it) (?:is )?works? as (?:designed|intended)|(?:this|it) is working as (?:designed"
     r"|intended)|there is no (?:fix|resolution|workaround))\b",
     re.IGNORECASE,
 )
+_BY_DESIGN_RE = Hinted(
+    _BY_DESIGN_PATTERN,
+    (
+        "design",
+        "expected",
+        "intended",
+        "there is no",
+    ),
+)
 #: "by design" in a STATUS sentence, not "caused by design changes in Windows 95" (a
 #: change of design is the cause, not a statement that the behavior is intended).
 _BY_DESIGN_WORDS = r"\bby design\b(?!\s+(?:changes?|flaws?|errors?|problems?|limitations?)\b)"
+#: A word one of _BY_DESIGN_RE's and _BY_DESIGN_WORDS' phrases holds, whatever the white
+#: space between words: an ASCII text with none of them, lowercased, matches neither.
+_BY_DESIGN_HINTS = ("design", "expected", "intended", "there")
+
+
+def _may_say_by_design(text: str) -> bool:
+    """False only when `text` cannot hold a by-design phrase: ASCII (whose case the
+    regexes fold as `lower` does) and none of _BY_DESIGN_HINTS in it."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(hint in low for hint in _BY_DESIGN_HINTS)
+
+
 #: "If for any reason X must be used, there is no workaround.": no fix for one case, not
 #: the article saying its behavior is intended.
 _NO_FIX_IF_RE = re.compile(
@@ -1136,6 +1161,8 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
     for section in [] if fixed_error else article.sections:
         if article.style != "mskb" and not by_design_section(article, section):
             continue
+        if not _may_say_by_design(section.text):
+            continue  # no sentence of it can say so (most sections: the test is cheap)
         for sentence in split_sentences(" ".join(section.text.split())):
             status = section.key == "status" and re.search(_BY_DESIGN_WORDS, sentence, re.I)
             if _NO_FIX_IF_RE.match(sentence):
@@ -1247,8 +1274,11 @@ def _repro_verify(article: Article, symptom: str = "") -> str:
     if more is None:
         return ""
     by_design = any(
-        _BY_DESIGN_RE.search(" ".join(s.text.split()))
-        or (s.key == "status" and re.search(_BY_DESIGN_WORDS, s.text, re.I))
+        _may_say_by_design(s.text)
+        and (
+            _BY_DESIGN_RE.search(" ".join(s.text.split()))
+            or (s.key == "status" and re.search(_BY_DESIGN_WORDS, s.text, re.I))
+        )
         for s in article.sections
     )
     if by_design and find_section(article, RESOLUTION_KEYS + WORKAROUND_KEYS) is None:
@@ -1730,7 +1760,10 @@ def _input_nodes(
         if param.kind == "placeholder":
             meaning = _explanation(param.literal, [*option.pre_items, *option.items])
             what = _placeholder_kind(param, meaning)
-            if re.search(rf"\bDC={re.escape(param.literal)}", context, re.IGNORECASE):
+            # (the "=" test first: a regex compiled per placeholder is the slow part)
+            if "=" in context and re.search(
+                rf"\bDC={re.escape(param.literal)}", context, re.IGNORECASE
+            ):
                 what = "domain component"  # `DC=<Domain>,DC=<COM>`: a part of a DNS name
             node["title"] = f"Your {what} for {param.literal}"
             node["text"] = brace(
@@ -2058,20 +2091,26 @@ _OBJECT_NOUNS = frozenset(
 )
 
 
-def _explanation(literal: str, items: list[str]) -> str:
-    """ "the floppy disk drive" from "where <drive> is the floppy disk drive ...": what the
-    article says the placeholder stands for, "" if it does not say."""
+@lru_cache(maxsize=512)  # the same placeholders (<drive>, <path>) recur across articles
+def _explanation_re(literal: str) -> re.Pattern[str]:
+    """The "where <literal> is ..." sentence `_explanation` looks for, compiled once."""
     # `<path>` is explained as "where path is ...": the bare word names it too
     name = re.escape(literal)
     if re.fullmatch(r"<[a-z]{3,}>", literal):
         name = rf"(?:{name}|{re.escape(literal[1:-1])})"
-    pattern = re.compile(
+    return re.compile(
         rf"\b(?:where|and)\s+[\"']?{name}[\"']?:?\s+"
         r"(?:is|are|represents|stands for)\s+"
         # a dot inside a file name (MOUSE.SYS) does not end what it says
         r"(?P<what>(?:[^.;\n\x1f]|\.(?=\w)){3,120}?)(?=\s+and\s+(?:where|<)|\.(?!\w)|[;,)\n\x1f]|$)",
         re.IGNORECASE,
     )
+
+
+def _explanation(literal: str, items: list[str]) -> str:
+    """ "the floppy disk drive" from "where <drive> is the floppy disk drive ...": what the
+    article says the placeholder stands for, "" if it does not say."""
+    pattern = _explanation_re(literal)
     for item in items:
         # a sentence wrapped over the lines of a paragraph is one line ("your MS-" / "DOS")
         text = re.sub(r"(?<=[A-Za-z]-)\n[ \t]*(?=[A-Za-z])", "", item)
@@ -2387,7 +2426,7 @@ def undo_steps(items: list[str]) -> tuple[list[str], list[str]]:
 #: ("Before you modify it, back up ..."), after "you should", "be sure to", "we recommend
 #: that you". The verb "back up" is lower case there: "Microsoft Backup to restore files"
 #: and "Backup attempts to ..." name a program, they ask for nothing.
-_BACKUP_RE = re.compile(
+_BACKUP_PATTERN = re.compile(
     r"(?:^|(?<=[.!?:(\[])\s*|(?<=[,;])\s+(?:and\s+(?:then\s+)?)?|\band\s+(?:then\s+)?)"
     r"(?i:(?:note|important)(?::\s*|,?\s+that\s+)|(?:(?:as|for) (?:an? )?(?:extra )?"
     r"precaution|to be safe),?\s+)?"
@@ -2407,6 +2446,15 @@ _BACKUP_RE = re.compile(
     r"[\w-]+\.(?i:ini|dat|sys|cfg|conf|config|xml|json|ya?ml|db|mdb|pst|ost|reg)\b|"
     r"(?(det)(?:[\w-]+ ){0,2}(?i:files?|keys?|subkeys?|folders?|director(?:y|ies)|databases?"
     r"|configuration|data|settings|profiles?|mailbox(?:es)?|certificates?|hives?)|(?!))\b)",
+)
+_BACKUP_RE = Hinted(
+    _BACKUP_PATTERN,
+    (
+        "back",
+        "make a ",
+        "save a ",
+        "export",
+    ),
 )
 
 
