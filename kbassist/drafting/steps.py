@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from kbassist.drafting.blocks import _actionish, _fix_verb
+from kbassist.drafting.blocks import _REFER_LEAD_RE, _actionish, _fix_verb
 from kbassist.drafting.options import _LEAD_ONLY_RE, _NOTE_RE, _YOU_CAN_RE, _is_action
-from kbassist.drafting.text import split_detail, split_sentences, with_detail
+from kbassist.drafting.text import split_detail, split_sentences, step_text, with_detail
 
 #: "Use one of the following methods.", "Follow these steps.", "The following methods are
 #: available:": an announcement of what comes next, no action of its own.
@@ -64,7 +64,10 @@ _EXAMPLE_RE = re.compile(
     r"^(?:for (?:example|instance)\s*:?\s*$"  # "For example:" over the code it shows
     r"|(?:for example,\s*)?(?:the following (?:is|are|shows?) (?:an? )?(?:example|sample)"
     r"|(?:an?|the|this|these|following) (?:\w+ ){0,2}(?:example|sample)s?\b[^.]{0,80}"
-    r"\b(?:is|are|shows?|refers?|provided|given|follows?)\b))",
+    r"\b(?:is|are|shows?|refers?|provided|given|follows?)\b"
+    # "The following is a code segment of the X stored procedure:": a listing to read
+    r"|the following (?:is|are|shows?) (?:an? |the )?(?:\w+ )?(?:code |script |query )?"
+    r"(?:segment|snippet|excerpt|listing|fragment|portion|definition|part)s?\b))",
     re.IGNORECASE,
 )
 #: What a statement opens with: a determiner, a pronoun, a connective, "Mitigation" or
@@ -149,11 +152,44 @@ _NEXT_METHOD_RE = re.compile(
 )
 
 
+#: "Do you see an elevated error rate?", "Maybe it's some dependency? etcd?": a question
+#: the article asks itself, what to look for, never a step to tick.
+_QUESTION_END_RE = re.compile(r"\?[\"')\]]*$")
+#: A blockquote the parser did not read as one ("> Before you create ... > > - X"): its
+#: markers, at the start and between its lines.
+_QUOTE_MARK_RE = re.compile(r"(?:^|\s)>(?=\s|$)")
+
+
+def _question(text: str) -> bool:
+    """An item whose every sentence is a question: what to wonder, not what to do."""
+    sentences = split_sentences(text)
+    return bool(sentences) and all(_QUESTION_END_RE.search(s) for s in sentences)
+
+
+def raw_quote(text: str) -> str:
+    """A raw Markdown blockquote's text without its markers ("> [!NOTE] > Before you
+    ..." as "Before you ..."), or "" when `text` is no such quote (a `> Get-Item` prompt,
+    a redirect)."""
+    flat = " ".join(text.split())
+    if not flat.startswith("> "):
+        return ""
+    rest = " ".join(_QUOTE_MARK_RE.sub(" ", flat).split())
+    rest = re.sub(r"^\[!(\w+)\]\s*", lambda m: f"{m.group(1).capitalize()}: ", rest)
+    prose = len(rest.split()) >= 6 and not re.search(r"[$|=;{}]", rest)
+    if not (prose or flat.count(" > ") or flat.startswith("> [!")):
+        return ""
+    return rest
+
+
 def step_kind(text: str) -> str:
     """'action', 'lead-in', 'example', 'note' or 'statement'; 'action' when unsure."""
     text = " ".join(text.split())
     if not text:
         return "action"
+    if raw_quote(text):
+        return "note"  # a note the parser left in its Markdown: shown, never ticked
+    if _question(text):
+        return "statement"  # shown under the step it wonders about
     if _NOTE_RE.match(text) or (_NOTE_THAT_RE.match(text) and not text.endswith(":")):
         return "note"
     if _NEXT_METHOD_RE.match(text) or (
@@ -670,7 +706,66 @@ def info_only(items: list[str]) -> list[str]:
     return [with_detail(INFO_STEP, said)]
 
 
+def refers_only(item: str) -> bool:
+    """ "For mitigation strategies and solutions, refer to:" with only its links under it:
+    where to read more, shown under the step before, never a tick of its own."""
+    text, detail = split_detail(item)
+    if not _REFER_LEAD_RE.match(" ".join(text.split())):
+        return False
+    lines = [line for line in detail.split("\n") if line.strip()]
+    return bool(lines) and lines[0].startswith(("Link:", "Links:", "See:"))
+
+
+def quote_as_note(item: str) -> str:
+    """A raw blockquote item ("> Before you create a new image ... > - %Windir%\\Panther")
+    as the note it is ("Note: Before you create ..."), its Markdown markers gone."""
+    text, detail = split_detail(item)
+    said = raw_quote(text)
+    if not said:
+        return item
+    return with_detail(f"Note: {said}" if not _NOTE_RE.match(said) else said, detail)
+
+
+#: "For mitigation strategies and solutions, refer to:": what the pages are for.
+_FOR_REFER_RE = re.compile(
+    r"^for\s+(?P<what>[^,:]{3,120}),\s*(?:please\s+)?(?:refer\s+to|see|consult|read)\b[^:]{0,80}:$",
+    re.IGNORECASE,
+)
+
+
+def as_reading(item: str) -> str:
+    """A pointer over links left with no step to be shown under (the part says only
+    "For mitigation strategies and solutions, refer to:" and its links): reading them is
+    the step, said as one ("Read the pages below for mitigation strategies and
+    solutions.")."""
+    if not refers_only(item):
+        return item
+    text, detail = split_detail(item)
+    flat = " ".join(text.split())
+    found = _FOR_REFER_RE.match(flat)
+    said = (
+        f"Read the pages below for {found.group('what').strip()}."
+        if found
+        else f"{flat[:-1].rstrip()}."
+    )
+    return with_detail(said, detail)
+
+
 def final_steps(
+    items: list[str], checks: list[str], results: bool = True
+) -> tuple[list[str], list[str]]:
+    """(items, checks) with only actions ticked (see _final_steps); a pointer over links
+    still ticked at the end (no step to show it under) is said as the reading it asks."""
+    items, checks = _final_steps(items, checks, results)
+    return [as_reading(i) for i in items], checks
+
+
+def _kinds(items: list[str]) -> list[str]:
+    """Each item's step_kind; a pointer over its links only is a statement (shown)."""
+    return ["statement" if refers_only(i) else step_kind(split_detail(i)[0]) for i in items]
+
+
+def _final_steps(
     items: list[str], checks: list[str], results: bool = True
 ) -> tuple[list[str], list[str]]:
     """(items, checks) with only actions ticked: lead-ins joined to the step they announce,
@@ -680,14 +775,18 @@ def final_steps(
     items = [piece for item in fold_bullets(fold_lists(items)) for piece in split_run_on(item)]
     items = list_with_its_lead(items)
     items = [read_more_shown(item) for item in items]
-    kinds = [step_kind(split_detail(i)[0]) for i in items]
+    # a question the article asks itself or a quote left in its Markdown is never a tick,
+    # whatever the step before it is (a place first: "At the very top check ...")
+    quoted = {step_text(quote_as_note(i)) for i in items if raw_quote(step_text(i))}
+    items = [quote_as_note(item) for item in items]
+    kinds = _kinds(items)
     if "action" not in kinds:
         # nothing but statements: what they offer to do ("you can typically use that same
         # program to delete the files") is the fix
         offered = [piece for item in items for piece in split_run_on(item, offered=True)]
         if offered != items:
             items = offered
-            kinds = [step_kind(split_detail(i)[0]) for i in items]
+            kinds = _kinds(items)
     n = 0
     while n < len(items) - 1:
         text, detail = split_detail(items[n])
@@ -709,6 +808,7 @@ def final_steps(
     if "action" not in kinds:
         return items, checks
     checks = list(checks)
+    never = [_question(step_text(i)) or step_text(i) in quoted or refers_only(i) for i in items]
     out: list[str] = []
     pending: list[str] = []  # shown under the next action
     prefix = ""
@@ -782,7 +882,7 @@ def final_steps(
             checks.append(text)  # the article's own result: the verify
             continue
         said = "\n".join(p for p in (text, detail) if p)
-        if out and _action(split_detail(out[-1])[0]):
+        if out and (_action(split_detail(out[-1])[0]) or never[n]):
             out[-1] = with_detail(out[-1], said)
         elif not out and (
             nxt or (kind == "note" and any(_action(split_detail(i)[0]) for i in items[n + 1 :]))
