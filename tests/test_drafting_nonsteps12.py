@@ -155,3 +155,23 @@ def test_a_raw_blockquote_item_is_a_note_under_the_step() -> None:
     assert text == "Re-create the image."
     assert detail.startswith("Note: Before you create a new image")
     assert ">" not in detail
+
+
+def test_a_cases_follow_these_steps_lead_is_shown_over_its_first_step() -> None:
+    """'If you have found unsigned drivers, follow these steps to repair them:' is shown
+    over the first repair step, not ticked as a step of its own."""
+    article = support(
+        "## Symptoms\n\nThe Windows upgrade fails with error 0xC1900101.\n\n"
+        "## Cause\n\nAn unsigned driver blocks the upgrade.\n\n"
+        "## Resolution\n\n"
+        "1. Open an administrative Command Prompt window and run the `sigverif` command.\n"
+        "1. In the File Signature Verification tool, select **Start**.\n\n"
+        "If you have found unsigned drivers, follow these steps to repair them:\n\n"
+        "1. Check for updated versions of the drivers, and install the updates.\n"
+        "1. Uninstall and reinstall the drivers.\n"
+    )
+    (fix,) = fixes(draft_tree(article))
+    assert not [t for t in ticks(fix) if "follow these steps" in t]
+    first = next(s for s in fix["steps"] if s["text"].startswith("Check for updated versions"))
+    assert "If you have found unsigned drivers" in (first.get("detail") or "")
+    draft_text(article)  # lint-clean
