@@ -425,7 +425,9 @@ _REFER_STEP_RE = re.compile(
 #: "The following is a code segment of the X stored procedure:": a listing's caption.
 _CAPTION_RE = re.compile(
     r"^the following (?:is|are|shows?) (?:an? |the )?(?:\w+ )?(?:code |script |query )?"
-    r"(?:segment|snippet|excerpt|listing|fragment|portion|definition|part)s?\b",
+    r"(?:segment|snippet|excerpt|listing|fragment|portion|definition|part)s?\b"
+    r"|^(?:below|here) (?:is|are) (?:an? )?(?:\w+ )?(?:example|sample)s?\b[^.]{0,160}:$"
+    r"|^for (?:example|instance),[^.]{0,160}\b(?:as follows|the following|below)\s*:$",
     re.IGNORECASE,
 )
 #: "Link: Quotas: https://...": the detail a link's label carries.

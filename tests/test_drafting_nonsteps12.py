@@ -175,3 +175,20 @@ def test_a_cases_follow_these_steps_lead_is_shown_over_its_first_step() -> None:
     first = next(s for s in fix["steps"] if s["text"].startswith("Check for updated versions"))
     assert "If you have found unsigned drivers" in (first.get("detail") or "")
     draft_text(article)  # lint-clean
+
+
+def test_a_below_is_an_example_caption_goes_with_its_listing() -> None:
+    """'Below is an example of how to modify X:' over its YAML is shown under the step
+    before ('Edit the CR:'), not ticked as a step."""
+    article = runbook(
+        MEANING + "## Mitigation\n\n"
+        "Edit the HyperConverged CR:\n\n"
+        "```bash\noc edit hyperconverged kubevirt-hyperconverged -n openshift-cnv\n```\n\n"
+        "Below is an example of how to modify the workloads node placement, using node "
+        "affinity:\n\n"
+        "```yaml\nspec:\n  workloads:\n    nodePlacement:\n      affinity: {}\n```\n\n"
+        "Save the changes and exit the editor.\n"
+    )
+    (fix,) = fixes(draft_tree(article))
+    assert not [t for t in ticks(fix) if t.startswith("Below is an example")]
+    assert "nodePlacement:" in details(fix)

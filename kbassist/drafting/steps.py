@@ -67,7 +67,11 @@ _EXAMPLE_RE = re.compile(
     r"\b(?:is|are|shows?|refers?|provided|given|follows?)\b"
     # "The following is a code segment of the X stored procedure:": a listing to read
     r"|the following (?:is|are|shows?) (?:an? |the )?(?:\w+ )?(?:code |script |query )?"
-    r"(?:segment|snippet|excerpt|listing|fragment|portion|definition|part)s?\b))",
+    r"(?:segment|snippet|excerpt|listing|fragment|portion|definition|part)s?\b"
+    # "Below is an example of how to ...:", "For example, the fixed file will be as
+    # follows:": a listing's caption
+    r"|(?:below|here) (?:is|are) (?:an? )?(?:\w+ )?(?:example|sample)s?\b[^.]{0,160}:$"
+    r"|for (?:example|instance),[^.]{0,160}\b(?:as follows|the following|below)\s*:$))",
     re.IGNORECASE,
 )
 #: What a statement opens with: a determiner, a pronoun, a connective, "Mitigation" or
