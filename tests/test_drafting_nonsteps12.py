@@ -192,3 +192,20 @@ def test_a_below_is_an_example_caption_goes_with_its_listing() -> None:
     (fix,) = fixes(draft_tree(article))
     assert not [t for t in ticks(fix) if t.startswith("Below is an example")]
     assert "nodePlacement:" in details(fix)
+
+
+def test_a_label_over_a_query_is_ticked_as_running_it() -> None:
+    """'Cluster scoped:' over its query is not a bare heading ticked: the step says to
+    run what is shown under it."""
+    article = runbook(
+        MEANING + "## Mitigation\n\n"
+        "Check the API server dashboard for slow requests.\n\n"
+        "Cluster scoped:\n\n"
+        '```promql\nsum(rate(apiserver_request_total{scope="cluster"}[3d])) > 0.01\n```\n\n'
+        "Namespace scoped:\n\n"
+        '```promql\nsum(rate(apiserver_request_total{scope="namespace"}[3d])) > 0.01\n```\n'
+    )
+    (fix,) = fixes(draft_tree(article))
+    assert "Cluster scoped:" not in ticks(fix)
+    assert "Cluster scoped: run the following:" in ticks(fix)
+    assert 'scope="cluster"' in details(fix)

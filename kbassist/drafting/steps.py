@@ -755,13 +755,48 @@ def as_reading(item: str) -> str:
     return with_detail(said, detail)
 
 
+#: A line of code, not prose: brackets, pipes, assignments, paths, switches, a script.
+_CODE_LINE_RE = re.compile(r"[(){}\[\]|=$\\<>]|\.ps1\b|(?:^|\s)--?[a-z]|^\S+$", re.IGNORECASE)
+#: Longest label read as the name of the listing under it ("Cluster scoped:").
+MAX_LISTING_LABEL_WORDS = 5
+
+
+def labelled_listing(item: str) -> str:
+    """A label over a listing ("Cluster scoped:" over a query, "RDP Client:" over a
+    script, "To override:" over a command) said as the step it is ("Cluster scoped: run
+    the following:", "To override, run the following:"): a heading ticked does nothing."""
+    text, detail = split_detail(item)
+    flat = " ".join(text.split())
+    first = next((line.strip() for line in detail.split("\n") if line.strip()), "")
+    if (
+        not flat.endswith(":")
+        or ":" in flat[:-1]  # "Step 2: Inspect Node Events:": a step's own name
+        or not flat[:1].isupper()  # "to:" between a line's old and new text
+        # "Count the failed pods:": a verb and its object, the step itself
+        or re.match(
+            r"\S+\s+(?:the|a|an|this|these|that|those|your|all|each|every|any|its)\b", flat, re.I
+        )
+        or len(flat.split()) > MAX_LISTING_LABEL_WORDS
+        or not first
+        or not _CODE_LINE_RE.search(first)
+        or re.match(r"(?:if|when|whenever|unless|once|after|before|and|then|or)\b", flat, re.I)
+        or _action(flat[:-1])
+        or step_kind(flat) == "note"
+    ):
+        return item
+    if re.match(r"to\s", flat, re.IGNORECASE):
+        return with_detail(f"{flat[:-1]}, run the following:", detail)
+    return with_detail(f"{flat} run the following:", detail)
+
+
 def final_steps(
     items: list[str], checks: list[str], results: bool = True
 ) -> tuple[list[str], list[str]]:
     """(items, checks) with only actions ticked (see _final_steps); a pointer over links
-    still ticked at the end (no step to show it under) is said as the reading it asks."""
+    still ticked at the end (no step to show it under) is said as the reading it asks,
+    a label over a listing as the running of it."""
     items, checks = _final_steps(items, checks, results)
-    return [as_reading(i) for i in items], checks
+    return [labelled_listing(as_reading(i)) for i in items], checks
 
 
 def _kinds(items: list[str]) -> list[str]:
