@@ -56,7 +56,7 @@ from kbassist.drafting.lead_cases import (
     order_asks,
     shown_lines,
 )
-from kbassist.drafting.lead_ins import lead_ins_shown, points_on
+from kbassist.drafting.lead_ins import case_leads_shown, lead_ins_shown, points_on
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
     REDO_CHECK,
@@ -487,6 +487,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if article.style == "mskb":  # "If X is not so, use the following steps": theirs
             announced_spans(option)
         order_asks(option)  # questions in the order of the steps they decide
+        if article.style != "mskb":
+            case_leads_shown(option)  # "If X, follow these steps:" over X's steps
     if len(options) > 1:  # "Resolution: Use the following method", its methods beside it
         options = [o for o in options if not announce_only(o.items)] or options
     if article.style == "mskb":
