@@ -2523,6 +2523,12 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             remedies = bool(alternatives)
         # "This can be resolved by either:" over its ways, then "### How to install the
         # self-signed certificate": the how-to of one way, not a fix of its own
+        listed, see_also = (alternatives[0] if alternatives else None), ""
+        if remedies:
+            from kbassist.drafting.runbook_branches import without_references
+
+            # "- See [Quotas](url)" after the remedies: read with each, never one to choose
+            listed, see_also = without_references(alternatives[0])
         detail = _detail_children(children, alternatives[0]) if alternatives else []
         if alternatives and (not children or detail):
             own_lead, _, _ = part_steps(
@@ -2541,7 +2547,7 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 # "The mitigation depends on whether you are installing or ...:": the help
                 lead = remedy_lead(part.blocks, alternatives[0])
             first_alternative = len(options)
-            for item in alternatives[0].items:
+            for item in listed.items if listed else ():
                 product = product_head(item.blocks)  # "**For SQL Server 2008 R2**"
                 item_lead, items, item_checks = part_steps(
                     Part(part.name, part.level, part.line, item.blocks[1 if product else 0 :])
@@ -2586,6 +2592,8 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                     texts[0] = rest[0].upper() + rest[1:] + texts[0][len(step_text(texts[0])) :]
                     option.condition = True
                 options.append(option)
+            for option in options[first_alternative:] if see_also else []:
+                option.items[-1] = with_detail(option.items[-1], see_also)
             for child in detail:
                 _attach_detail(child, options[first_alternative:], checks)
             note = trailing_note(part.blocks, alternatives[0])
