@@ -2359,12 +2359,48 @@ def _announces_methods(blocks: Sequence[object]) -> bool:
     return False
 
 
+#: "The following is a code segment of the sp_X stored procedure:": code shown to read,
+#: not a command to run.
+_SHOWN_CODE_RE = re.compile(
+    r"\bthe following (?:is|shows) (?:an? |the )?(?:code (?:segment|sample|excerpt|snippet)|"
+    r"(?:sample|example|excerpt|snippet|definition)\b)",
+    re.IGNORECASE,
+)
+
+
+def _shown_code_only(blocks: Sequence[object]) -> bool:
+    """Whether the code after a list (if any) is only shown, each block under a paragraph
+    that says so ("The following is a code segment of ..."): then the list's ways own no
+    command, and it is still a choice."""
+    for n, block in enumerate(blocks):
+        if getattr(block, "kind", "") != "code":
+            continue
+        before = blocks[n - 1] if n else None
+        text = clean(getattr(getattr(before, "text", None), "plain", "") or "")
+        if not _SHOWN_CODE_RE.search(text):
+            return False
+    return True
+
+
+def _shown_under(steps: list[str]) -> list[str]:
+    """ "The following is a code segment of the sp_X stored procedure:" over its code:
+    shown under the step before it (what that step works on), not a step to tick."""
+    out: list[str] = []
+    for step in steps:
+        text, detail = split_detail(step)
+        if out and _SHOWN_CODE_RE.search(text) and detail:
+            out[-1] = with_detail(out[-1], f"{text}\n\n{detail}")
+        else:
+            out.append(step)
+    return out
+
+
 def _choose_one_list(blocks: Sequence[object]) -> list[ListBlock]:
     """A list right after "Use one of the following ...:" (or "... methods."): each item is
     an alternative (not when commands follow the list: those would belong to no
     alternative)."""
     for n, (before, block) in enumerate(itertools.pairwise(blocks)):
-        if any(getattr(b, "kind", "") == "code" for b in blocks[n + 2 :]):
+        if not _shown_code_only(blocks[n + 2 :]):
             break
         if isinstance(block, ListBlock) and len(block.items) >= 2:
             text = clean(getattr(getattr(before, "text", None), "plain", "") or "")
@@ -2609,6 +2645,7 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 # "Alternative: remove the machine field ..." over its command: one more
                 end, extra = alternative_after(section, part, at)
             _, after, _ = part_steps(Part(part.name, part.level, part.line, part.blocks[at:end]))
+            after = _shown_under(after)
             for option in options[first_alternative:] if after else []:
                 option.items = [*option.items, *after]  # steps after the list: for every one
             if extra is not None:
