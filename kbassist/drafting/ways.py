@@ -157,7 +157,49 @@ def _mid_either(sentence: str) -> tuple[str, str, str] | None:
     return (_sentence(pre) if pre else ""), *ways
 
 
-def split_ways(text: str) -> tuple[str, str, str, str] | None:
+#: "Stop the DXANOTES process, or shut down the LinkAge Directory Exchange service": two
+#: actions joined by ", or".
+_COMMA_OR_RE = re.compile(r",\s+or\s+(?=[a-z])")
+#: A first half that is a case or an example, not a way: "If there are no templates ...,
+#: move a template ...", "For example, remove the asterisk ...".
+_NOT_FIRST_WAY_RE = re.compile(r"^(?:if|when|unless|for (?:example|instance)|e\.g\.)\b", re.I)
+#: A second half that is the same step by keyboard ("or press ALT+P", "or press the F5
+#: key"), a wait for a release (asked by the wait rule), or the same click elsewhere.
+_SAME_WAY_RE = re.compile(r"^(?:press|type|hit|wait for|use the keyboard)\b", re.IGNORECASE)
+
+
+#: A gesture in a program's window: "Type the path ..., or click Browse", "Double-click
+#: the icon, or use the arrow keys ... and press ENTER": two gestures are one step.
+_UI_RE = re.compile(
+    r"^(?:(?:in|on|from|at|to|after|when) [^,]{2,80},\s*)?(?:click|double-click|right-click|type|"
+    r"press|select|choose|start|drag|use the (?:arrow|tab) keys?)\b",
+    re.IGNORECASE,
+)
+
+
+def _comma_or(sentence: str) -> tuple[str, str] | None:
+    """The two ways of "A, or B" when both are actions of their own and not one step said
+    twice: "Set the Travel Mode Switch to 8, or completely remove the property" is two;
+    "Click Preferences, or press ALT+P", "Click Change next to X, or click Change on the
+    Adapter tab" (one verb twice: the same step) and "Delete, rename, or move the files"
+    (a series) are one."""
+    if _NOT_FIRST_WAY_RE.match(sentence):
+        return None
+    marks = list(_COMMA_OR_RE.finditer(sentence))
+    if len(marks) != 1:
+        return None
+    a, b = sentence[: marks[0].start()], sentence[marks[0].end() :]
+    tail = a.rsplit(",", 1)[1] if "," in a else ""
+    if tail and (len(tail.split()) <= 3 or _acts(_sentence(tail.strip()))):
+        return None  # "Use Access, other tool, or write", "Update X, turn off X, or": a series
+    if _SAME_WAY_RE.match(b) or a.split()[0].casefold() == b.split()[0].casefold():
+        return None
+    if (_UI_RE.match(a) and _UI_RE.match(b)) or ":" in a or len(b.split(",")[0].split()) < 3:
+        return None  # one step by two gestures; a lead and its list; a cut fragment
+    return _two(a, b)
+
+
+def split_ways(text: str, comma_or: bool = False) -> tuple[str, str, str, str] | None:
     """(before, first way, second way, after) when a sentence of the step offers two ways,
     each an action of its own ("before" and "after" are the step's other sentences, done
     either way); None if it offers one."""
@@ -185,6 +227,10 @@ def split_ways(text: str) -> tuple[str, str, str, str] | None:
             found = _SECOND_RE.match(" ".join(sentences[i + 1 :]))
             if found and (ways := _two(sentence, found.group("b"))):
                 return before, *ways, ""
+    for i, sentence in enumerate(sentences if comma_or else ()):
+        ways = _comma_or(sentence.rstrip("."))
+        if ways:  # only when no sentence offers its ways in words of its own
+            return " ".join(sentences[:i]), *ways, " ".join(sentences[i + 1 :])
     return None
 
 
@@ -200,7 +246,20 @@ def _way_labels(first: str, second: str) -> tuple[str, str]:
     found = [_MEANS_RE.search(first), _MEANS_RE.search(second)]
     if found[0] and found[1] and first[: found[0].start()] == second[: found[1].start()]:
         return tuple(short_label(f"By {f.group('means')}", 90) for f in found)  # type: ignore[return-value]
-    return short_label(first, 90), short_label(second, 90)
+    return _label(first), _label(second)
+
+
+#: "To change the Stacker version number in memory, " before a way: its purpose, said
+#: by the step; the answer is the action.
+_PURPOSE_LEAD_RE = re.compile(r"^to [^,]{3,120},\s+(?=[a-z])", re.IGNORECASE)
+
+
+def _label(way: str) -> str:
+    """A way's answer: the step, without a purpose clause before its action."""
+    rest = _PURPOSE_LEAD_RE.sub("", way, count=1)
+    if rest != way and _acts(rest):
+        way = rest[0].upper() + rest[1:]
+    return short_label(way, 90)
 
 
 def _offering(said: str, first: str, second: str) -> str:
@@ -264,16 +323,18 @@ def _own_way_steps(option: Option, start: int, var: str, first: str, second: str
             option.when[k] = f'{var} == "way_{1 if shared[0] > shared[1] else 2}"'
 
 
-def way_steps(option: Option, counter: int, limit: int) -> int:
+def way_steps(option: Option, counter: int, limit: int, comma_or: bool = False) -> int:
     """Split each step that offers two ways into one step per way, asked before the
-    outcome; returns the tree's question counter (`if_N` variables, as the cases)."""
+    outcome; returns the tree's question counter (`if_N` variables, as the cases).
+    `comma_or`: "A, or B" counts too (MS KB prose; runbook steps the drafter wrote say
+    "Add a silence ..., or ignore it" as one step)."""
     n = 0
     while n < len(option.items) and len(option.asks) < limit:
         if n in option.when:
             n += 1
             continue
         text, detail = split_detail(option.items[n])
-        found = split_ways(text)
+        found = split_ways(text, comma_or)
         if found is None:
             n += 1
             continue
