@@ -70,7 +70,7 @@ def test_we_need_to_either_asks_and_each_command_runs_on_its_way() -> None:
         "## Mitigation\n\nWe need to either increase the allocated CPU or run multiple "
         "active MDS.\nThe below command describes how to set the number of allocated CPU "
         "for MDS server.\n\n```bash\noc patch storagecluster ocs --type merge --patch "
-        "'{\"cpu\": \"8\"}'\n```\n\nIn order to run multiple active MDS servers, use below "
+        '\'{"cpu": "8"}\'\n```\n\nIn order to run multiple active MDS servers, use below '
         "command\n\n```bash\noc patch storagecluster ocs --type merge --patch "
         "'{\"activeMetadataServers\": 2}'\n```\n"
     )
@@ -153,3 +153,26 @@ def test_mskb_comma_or_step_asks_which_way() -> None:
     assert steps_on(fix, "way_2")[0] == "Shut down the LinkAge Directory Exchange service."
     assert "Stop the DXANOTES process." not in steps_on(fix, "way_2")
     draft_text(article)
+
+
+def test_mitigation_one_remedy_a_line_is_asked_and_wrapped_prose_is_not() -> None:
+    """A Mitigation written one whole sentence a line ("Start thinking about sharding
+    prometheus." / "Increase scrape times ...") offers two remedies; the same sentences
+    wrapped as running prose stay one step."""
+    lines = (
+        "## Meaning\n\nPrometheus has dropped targets because some scrape configs have "
+        "exceeded the labels limit.\n\n## Mitigation\n\n"
+        "Start thinking about sharding prometheus.\n"
+        "Increase scrape times to perform it less frequently.\n"
+    )
+    tree = draft_tree(runbook(lines))
+    (which,) = questions(tree)
+    assert labels(which) == [
+        "Start thinking about sharding prometheus",
+        "Increase scrape times to perform it less frequently",
+    ]
+    draft_text(runbook(lines))
+    wrapped = lines.replace(
+        "prometheus.\nIncrease scrape times to", "prometheus. Increase\nscrape times to"
+    )
+    assert not questions(draft_tree(runbook(wrapped)))

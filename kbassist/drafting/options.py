@@ -2548,6 +2548,12 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 option.checks = [*own_checks, *child_checks]
                 options.append(option)
             continue
+        if not children and article.style != "mskb":
+            from kbassist.drafting.runbook_branches import unbulleted_remedies
+
+            # "Start thinking about sharding prometheus." / "Increase scrape times ...":
+            # one sentence a line is a list without its bullets
+            part = unbulleted_remedies(article, part) or part
         alternatives = [b for b in part.blocks if isinstance(b, ListBlock) and b.alternatives]
         alternatives = alternatives or _choose_one_list(part.blocks) or if_list(part.blocks)
         remedies = False

@@ -198,6 +198,40 @@ def without_references(block: ListBlock) -> tuple[ListBlock, str]:
     return ListBlock(tuple(kept), block.ordered, block.start, block.alternatives), detail
 
 
+def unbulleted_remedies(article: Article, part: Part) -> Part | None:
+    """A Mitigation that is one paragraph written one whole sentence a line ("Start
+    thinking about sharding prometheus." / "Increase scrape times to perform it less
+    frequently."): the list it is, without its bullets, when the remedy-list rules take
+    it as remedies (the part with that list), else None. Wrapped prose (a sentence
+    running on to the next line) and a paragraph with links stay prose."""
+    from kbassist.articles.model import ListItem, Text
+
+    if not _MITIGATION_HEAD_RE.match(part.name.strip()) or part.children:
+        return None
+    if len(part.blocks) != 1 or not isinstance(part.blocks[0], Paragraph):
+        return None
+    paragraph = part.blocks[0]
+    if paragraph.text.marks:
+        return None
+    lines = article.body.splitlines()
+    at = part.line - article.body_line + 1
+    while at < len(lines) and not lines[at].strip():
+        at += 1
+    written: list[str] = []
+    while at < len(lines) and lines[at].strip():
+        written.append(lines[at].strip())
+        at += 1
+    sentences = split_sentences(clean(paragraph.text.plain))
+    if len(written) < 2 or len(sentences) != len(written):
+        return None
+    if not all(w[:1].isupper() and w.endswith((".", "!")) for w in written):
+        return None
+    items = tuple(ListItem((Paragraph(Text(sentence)),)) for sentence in sentences)
+    listed = Part(part.name, part.level, part.line, (ListBlock(items),), part.children)
+    # only when the lines are remedies to choose from: else the prose stays as written
+    return listed if remedy_list(listed.name, listed.blocks) else None
+
+
 def wrapped_remedies(part: Part, child: Part) -> Part:
     """A Mitigation whose only content is one sub-heading ("### Recommended Actions")
     over a list of remedies: that list as the Mitigation's own (so it can be asked);
