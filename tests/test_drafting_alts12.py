@@ -176,3 +176,21 @@ def test_mitigation_one_remedy_a_line_is_asked_and_wrapped_prose_is_not() -> Non
         "prometheus.\nIncrease scrape times to", "prometheus. Increase\nscrape times to"
     )
     assert not questions(draft_tree(runbook(wrapped)))
+
+
+def test_mskb_do_one_or_both_of_the_following_asks_which_fix() -> None:
+    """'To correct this problem, do one or both of the following:' over two items offers
+    each as a fix of its own, not one checklist of both."""
+    article = mskb(
+        "SYMPTOMS\n========\n\nThe network adapter fails to load at startup.\n\n"
+        "RESOLUTION\n==========\n\nTo correct this problem, do one or both of the following:\n\n"
+        "- Configure the I/O port address of the network adapter to less than 300H\n"
+        "  by using the adapter's Configuration Utility.\n\n"
+        "- Replace the network adapter driver with the updated driver from the\n"
+        "  adapter's manufacturer.\n"
+    )
+    tree = draft_tree(article)
+    (which,) = questions(tree)
+    assert len(which["choices"]) == 2
+    assert len(fixes(tree)) == 2
+    draft_text(article)

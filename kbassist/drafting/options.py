@@ -42,6 +42,13 @@ MORE_KEYS = ("moreinformation",)
 _METHOD_RE = re.compile(
     r"^(?:method|workaround|option|solution|resolution)\s+(?:\d{1,2}|[A-H])\b", re.IGNORECASE
 )
+#: "Do one or both of the following:", "Try one or more of the following:": in a fix
+#: section, each a fix to try (said with a verb of doing: not "if one or more of the
+#: following are true", nor a how-to's "To position the header, do one or more of ...").
+_ONE_OR_MORE_RE = re.compile(
+    r"\b(?:do|try|use|perform|apply|make) (?:one|either) or (?:both|more) of the following\b",
+    re.IGNORECASE,
+)
 _CHOOSE_ONE_RE = re.compile(
     r"\b(?:(?:one|either|any) of the following|following (?:methods|workarounds|options|"
     r"ways|solutions|alternatives|resolutions))\b"
@@ -57,8 +64,9 @@ _CHOOSE_ONE_RE = re.compile(
 #: "Use one of the three methods below:", "This can be caused by one of the following
 #: three factors." (not "all of the following conditions": those hold together).
 _PLAIN_CHOOSE_ONE_RE = re.compile(
-    r"\b(?:(?:one|either|any) of (?:the|these) (?:following\b|(?:\w+ )?(?:methods|ways|"
-    r"workarounds|options|solutions|resolutions|alternatives) (?:below|listed below|here)\b)"
+    r"\b(?:(?:one|either|any) of (?:the|these) (?:following\b|(?:\w+ )?"
+    r"(?:methods|ways|workarounds|options|solutions|resolutions|alternatives) "
+    r"(?:below|listed below|here)\b)"
     r"|following (?:two |three |four |five |six |\d )?(?:methods|workarounds|options|ways|"
     r"solutions|alternatives|resolutions)\b|there are (?:two|three|four|five|six|several|"
     r"\d) (?:possible |different |known |ways to |alternative )?(?:workarounds|methods|ways|"
@@ -680,7 +688,10 @@ def _alternatives(
         lead, alts = _split_or(paras, seps)
         return _procedure_first(lead, alts) if fixes else (lead, alts)
     for i, para in enumerate(paras):
-        if para.head and para.text.endswith(":") and _CHOOSE_ONE_RE.search(para.text):
+        announced = _CHOOSE_ONE_RE.search(para.text) or (
+            fixes and _ONE_OR_MORE_RE.search(para.text)
+        )
+        if para.head and para.text.endswith(":") and announced:
             alts = _list_after(paras, i + 1)
             if len(alts) >= 2:
                 return paras[: i + 1], alts
