@@ -44,6 +44,13 @@ MORE_KEYS = ("moreinformation",)
 _METHOD_RE = re.compile(
     r"^(?:method|workaround|option|solution|resolution)\s+(?:\d{1,2}|[A-H])\b", re.IGNORECASE
 )
+#: "Do one or both of the following:", "Try one or more of the following:": in a fix
+#: section, each a fix to try (said with a verb of doing: not "if one or more of the
+#: following are true", nor a how-to's "To position the header, do one or more of ...").
+_ONE_OR_MORE_RE = re.compile(
+    r"\b(?:do|try|use|perform|apply|make) (?:one|either) or (?:both|more) of the following\b",
+    re.IGNORECASE,
+)
 _CHOOSE_ONE_PATTERN = re.compile(
     r"\b(?:(?:one|either|any) of the following|following (?:methods|workarounds|options|"
     r"ways|solutions|alternatives|resolutions))\b"
@@ -714,7 +721,10 @@ def _alternatives(
         lead, alts = _split_or(paras, seps)
         return _procedure_first(lead, alts) if fixes else (lead, alts)
     for i, para in enumerate(paras):
-        if para.head and para.text.endswith(":") and _CHOOSE_ONE_RE.search(para.text):
+        announced = _CHOOSE_ONE_RE.search(para.text) or (
+            fixes and _ONE_OR_MORE_RE.search(para.text)
+        )
+        if para.head and para.text.endswith(":") and announced:
             alts = _list_after(paras, i + 1)
             if len(alts) >= 2:
                 return paras[: i + 1], alts
@@ -2422,12 +2432,48 @@ def _announces_methods(blocks: Sequence[object]) -> bool:
     return False
 
 
+#: "The following is a code segment of the sp_X stored procedure:": code shown to read,
+#: not a command to run.
+_SHOWN_CODE_RE = re.compile(
+    r"\bthe following (?:is|shows) (?:an? |the )?(?:code (?:segment|sample|excerpt|snippet)|"
+    r"(?:sample|example|excerpt|snippet|definition)\b)",
+    re.IGNORECASE,
+)
+
+
+def _shown_code_only(blocks: Sequence[object]) -> bool:
+    """Whether the code after a list (if any) is only shown, each block under a paragraph
+    that says so ("The following is a code segment of ..."): then the list's ways own no
+    command, and it is still a choice."""
+    for n, block in enumerate(blocks):
+        if getattr(block, "kind", "") != "code":
+            continue
+        before = blocks[n - 1] if n else None
+        text = clean(getattr(getattr(before, "text", None), "plain", "") or "")
+        if not _SHOWN_CODE_RE.search(text):
+            return False
+    return True
+
+
+def _shown_under(steps: list[str]) -> list[str]:
+    """ "The following is a code segment of the sp_X stored procedure:" over its code:
+    shown under the step before it (what that step works on), not a step to tick."""
+    out: list[str] = []
+    for step in steps:
+        text, detail = split_detail(step)
+        if out and _SHOWN_CODE_RE.search(text) and detail:
+            out[-1] = with_detail(out[-1], f"{text}\n\n{detail}")
+        else:
+            out.append(step)
+    return out
+
+
 def _choose_one_list(blocks: Sequence[object]) -> list[ListBlock]:
     """A list right after "Use one of the following ...:" (or "... methods."): each item is
     an alternative (not when commands follow the list: those would belong to no
     alternative)."""
     for n, (before, block) in enumerate(itertools.pairwise(blocks)):
-        if any(getattr(b, "kind", "") == "code" for b in blocks[n + 2 :]):
+        if not _shown_code_only(blocks[n + 2 :]):
             break
         if isinstance(block, ListBlock) and len(block.items) >= 2:
             text = clean(getattr(getattr(before, "text", None), "plain", "") or "")
@@ -2575,6 +2621,12 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 option.checks = [*own_checks, *child_checks]
                 options.append(option)
             continue
+        if not children and article.style != "mskb":
+            from kbassist.drafting.runbook_branches import unbulleted_remedies
+
+            # "Start thinking about sharding prometheus." / "Increase scrape times ...":
+            # one sentence a line is a list without its bullets
+            part = unbulleted_remedies(article, part) or part
         alternatives = [b for b in part.blocks if isinstance(b, ListBlock) and b.alternatives]
         alternatives = alternatives or _choose_one_list(part.blocks) or if_list(part.blocks)
         remedies = False
@@ -2586,6 +2638,12 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             remedies = bool(alternatives)
         # "This can be resolved by either:" over its ways, then "### How to install the
         # self-signed certificate": the how-to of one way, not a fix of its own
+        listed, see_also = (alternatives[0] if alternatives else None), ""
+        if remedies:
+            from kbassist.drafting.runbook_branches import without_references
+
+            # "- See [Quotas](url)" after the remedies: read with each, never one to choose
+            listed, see_also = without_references(alternatives[0])
         detail = _detail_children(children, alternatives[0]) if alternatives else []
         if alternatives and (not children or detail):
             own_lead, _, _ = part_steps(
@@ -2604,7 +2662,7 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 # "The mitigation depends on whether you are installing or ...:": the help
                 lead = remedy_lead(part.blocks, alternatives[0])
             first_alternative = len(options)
-            for item in alternatives[0].items:
+            for item in listed.items if listed else ():
                 product = product_head(item.blocks)  # "**For SQL Server 2008 R2**"
                 item_lead, items, item_checks = part_steps(
                     Part(part.name, part.level, part.line, item.blocks[1 if product else 0 :])
@@ -2649,6 +2707,8 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                     texts[0] = rest[0].upper() + rest[1:] + texts[0][len(step_text(texts[0])) :]
                     option.condition = True
                 options.append(option)
+            for option in options[first_alternative:] if see_also else []:
+                option.items[-1] = with_detail(option.items[-1], see_also)
             for child in detail:
                 _attach_detail(child, options[first_alternative:], checks)
             note = trailing_note(part.blocks, alternatives[0])
@@ -2664,6 +2724,7 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                 # "Alternative: remove the machine field ..." over its command: one more
                 end, extra = alternative_after(section, part, at)
             _, after, _ = part_steps(Part(part.name, part.level, part.line, part.blocks[at:end]))
+            after = _shown_under(after)
             for option in options[first_alternative:] if after else []:
                 option.items = [*option.items, *after]  # steps after the list: for every one
             if extra is not None:

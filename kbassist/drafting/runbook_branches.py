@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from kbassist.articles import Article, Section
-from kbassist.articles.model import Image, ListBlock, Paragraph, Part
+from kbassist.articles.model import Image, ListBlock, ListItem, Paragraph, Part
 from kbassist.drafting.options import Option
 from kbassist.drafting.text import HORIZON_WORDS, clean, split_detail, split_sentences, with_detail
 
@@ -144,6 +144,22 @@ _LOOK_RE = re.compile(
 _MITIGATION_HEAD_RE = re.compile(r"^mitigat", re.IGNORECASE)
 
 
+#: "Review existing quota ... and adjust it accordingly", "Review resources used by the
+#: quota and fine tune them": a look whose point is the change after it, a remedy.
+_LOOK_THEN_ACT_RE = re.compile(
+    r"^(?:review|check|inspect|examine|audit)\b[^.;:]{3,100}?\band (?:then )?"
+    r"(?:adjust|fine[- ]tune|tune|increase|raise|reduce|lower|decrease|remove|delete|scale|"
+    r"resize|change|update|fix|correct|clean up|free)\b",
+    re.IGNORECASE,
+)
+
+
+def _look_then_act(text: str) -> bool:
+    """Whether a bullet that starts as a look ("Review X") goes on to change what it
+    looked at ("... and adjust it"): a remedy, not a check."""
+    return bool(_LOOK_THEN_ACT_RE.match(text))
+
+
 def _plain_item(item: object) -> str:
     """The text of a list item that is one paragraph (screenshots beside it allowed), else
     "" (code, nested lists)."""
@@ -151,6 +167,69 @@ def _plain_item(item: object) -> str:
     if len(blocks) != 1 or not isinstance(blocks[0], Paragraph):
         return ""
     return clean(blocks[0].text.plain)
+
+
+#: "See [Quotas](https://...)", "Refer to [the docs](...)": a pointer to read more, not a
+#: remedy of its own.
+_SEE_LINK_RE = re.compile(r"^(?:see|refer to|read|check out)\b(?P<rest>.{0,80})$", re.IGNORECASE)
+
+
+def without_references(block: ListBlock) -> tuple[ListBlock, str]:
+    """A remedy list without its bare "See [Quotas](url)" items, and their links as one
+    detail ("Link: Quotas: url"): the reading helps with each remedy, it is not one to
+    choose (asked, it ended its walk on a page to read). The list as it is when no item
+    is such a pointer or fewer than two remedies would be left."""
+    from kbassist.drafting.modern import links_of
+
+    kept: list[ListItem] = []
+    links: list[tuple[str, str]] = []
+    for item in block.items:
+        text = _plain_item(item)
+        found = _SEE_LINK_RE.match(text) if text else None
+        item_links = links_of(item.blocks) if found else []
+        named = " ".join(t for t, _ in item_links)
+        if found and item_links and len(found.group("rest").replace(named, "").split()) <= 2:
+            links.extend(item_links)
+        else:
+            kept.append(item)
+    if not links or len(kept) < 2:
+        return block, ""
+    detail = "Link: " + "; ".join(f"{text}: {url}" for text, url in links)
+    return ListBlock(tuple(kept), block.ordered, block.start, block.alternatives), detail
+
+
+def unbulleted_remedies(article: Article, part: Part) -> Part | None:
+    """A Mitigation that is one paragraph written one whole sentence a line ("Start
+    thinking about sharding prometheus." / "Increase scrape times to perform it less
+    frequently."): the list it is, without its bullets, when the remedy-list rules take
+    it as remedies (the part with that list), else None. Wrapped prose (a sentence
+    running on to the next line) and a paragraph with links stay prose."""
+    from kbassist.articles.model import ListItem, Text
+
+    if not _MITIGATION_HEAD_RE.match(part.name.strip()) or part.children:
+        return None
+    if len(part.blocks) != 1 or not isinstance(part.blocks[0], Paragraph):
+        return None
+    paragraph = part.blocks[0]
+    if paragraph.text.marks:
+        return None
+    lines = article.body.splitlines()
+    at = part.line - article.body_line + 1
+    while at < len(lines) and not lines[at].strip():
+        at += 1
+    written: list[str] = []
+    while at < len(lines) and lines[at].strip():
+        written.append(lines[at].strip())
+        at += 1
+    sentences = split_sentences(clean(paragraph.text.plain))
+    if len(written) < 2 or len(sentences) != len(written):
+        return None
+    if not all(w[:1].isupper() and w.endswith((".", "!")) for w in written):
+        return None
+    items = tuple(ListItem((Paragraph(Text(sentence)),)) for sentence in sentences)
+    listed = Part(part.name, part.level, part.line, (ListBlock(items),), part.children)
+    # only when the lines are remedies to choose from: else the prose stays as written
+    return listed if remedy_list(listed.name, listed.blocks) else None
 
 
 def wrapped_remedies(part: Part, child: Part) -> Part:
@@ -187,8 +266,8 @@ def remedy_list(part_name: str, blocks: Sequence[object]) -> list[ListBlock]:
     texts = [_plain_item(i) for i in lists[0].items]
     if len(texts) < 2 or not all(texts):
         return []
-    remedies = [t for t in texts if _imperative(t) and not _LOOK_RE.match(t)]
-    looks = [t for t in texts if _LOOK_RE.match(t)]
+    remedies = [t for t in texts if _imperative(t) and (not _LOOK_RE.match(t) or _look_then_act(t))]
+    looks = [t for t in texts if _LOOK_RE.match(t) and not _look_then_act(t)]
     said = [t for t in texts if _STATEMENT_RE.match(t)]
     if len(remedies) >= 2 and len(looks) <= 1 and not said:
         return [lists[0]]

@@ -475,7 +475,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         asked_ifs = _conditional_steps(option, asked_ifs, article.style != "mskb")
         if article.style == "mskb":  # "If X, use the following steps to Y.": X's steps
             option.items, option.when = case_heads_its_steps(option.items, option.when)
-        asked_ifs = way_steps(option, asked_ifs, MAX_ASKED_CASES)  # "X. Alternatively, Y"
+        # "X. Alternatively, Y"; in MS KB prose also "X, or Y"
+        asked_ifs = way_steps(option, asked_ifs, MAX_ASKED_CASES, article.style == "mskb")
         if article.style != "mskb":
             _keep_referents(option, written)
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))

@@ -37,6 +37,22 @@ _EITHER_RE = re.compile(
     r"either\s+(?P<a>[a-z].{3,600}?),?\s+or\s+(?P<b>[a-z].{3,600})$",
     re.IGNORECASE,
 )
+#: "Reduce the number of files opened by either adjusting application configuration or
+#: by moving some applications to other nodes" (also "... either by adjusting ..."): one
+#: goal, two means.
+_BY_EITHER_RE = re.compile(
+    r"^(?P<goal>[A-Z][^,;:]{6,300}?),?\s+(?:by\s+either|either\s+by)\s+(?P<a>[a-z]+ing\b.{3,300}?)"
+    r",?\s+or\s+(?:by\s+)?(?P<b>[a-z]+ing\b.{3,300}?)\.?$",
+    re.IGNORECASE,
+)
+#: "We need to either increase the allocated CPU or run multiple active MDS", "Determine
+#: the application ... and then either adjust its configuration or provide it with
+#: dedicated storage": the ways after a modal or after a first step.
+_THEN_EITHER_RE = re.compile(
+    r"^(?:(?P<pre>[A-Z][^;:]{6,300}?),?\s+and\s+then|(?:we|you)\s+(?:need\s+to|have\s+to|"
+    r"must|should|could|may|might))\s+either\s+(?P<ways>[a-z].{3,600})$",
+    re.IGNORECASE,
+)
 #: "Apply the hotfix, or you can use the Ln.exe tool ..."
 _OR_YOU_CAN_RE = re.compile(
     r"^(?P<a>[A-Z].{3,600}?),?\s+or,?\s+you can\s+(?P<b>[a-z].{3,600})$", re.IGNORECASE
@@ -113,7 +129,77 @@ def _either_ways(text: str) -> tuple[str, str] | None:
     return None
 
 
-def split_ways(text: str) -> tuple[str, str, str, str] | None:
+def _by_means(goal: str, means: str) -> str:
+    """ "Reduce the open files" + "adjusting the configuration": the goal done by that
+    means, one step to tick."""
+    return _sentence(f"{goal.rstrip(',')} by {means.rstrip('.')}")
+
+
+def _mid_either(sentence: str) -> tuple[str, str, str] | None:
+    """(step before, first way, second way) when "either ... or" offers two ways inside a
+    sentence rather than at its start: "Reduce X by either A-ing or by B-ing" (the goal by
+    each means), "We need to either A or B", "Determine X and then either A or B" (X done
+    first, either way); None otherwise."""
+    found = _BY_EITHER_RE.match(sentence.strip())
+    if found and _acts(found.group("goal")):
+        goal = found.group("goal")
+        return "", _by_means(goal, found.group("a")), _by_means(goal, found.group("b"))
+    found = _THEN_EITHER_RE.match(sentence.strip())
+    if not found:
+        return None
+    pre = (found.group("pre") or "").strip()
+    bare = re.sub(r"^(?:otherwise|alternatively|then|next),?\s+", "", pre, flags=re.IGNORECASE)
+    if pre and not _acts(bare):
+        return None
+    ways = _either_ways(found.group("ways").rstrip("."))
+    if ways is None:
+        return None
+    return (_sentence(pre) if pre else ""), *ways
+
+
+#: "Stop the DXANOTES process, or shut down the LinkAge Directory Exchange service": two
+#: actions joined by ", or".
+_COMMA_OR_RE = re.compile(r",\s+or\s+(?=[a-z])")
+#: A first half that is a case or an example, not a way: "If there are no templates ...,
+#: move a template ...", "For example, remove the asterisk ...".
+_NOT_FIRST_WAY_RE = re.compile(r"^(?:if|when|unless|for (?:example|instance)|e\.g\.)\b", re.I)
+#: A second half that is the same step by keyboard ("or press ALT+P", "or press the F5
+#: key"), a wait for a release (asked by the wait rule), or the same click elsewhere.
+_SAME_WAY_RE = re.compile(r"^(?:press|type|hit|wait for|use the keyboard)\b", re.IGNORECASE)
+
+
+#: A gesture in a program's window: "Type the path ..., or click Browse", "Double-click
+#: the icon, or use the arrow keys ... and press ENTER": two gestures are one step.
+_UI_RE = re.compile(
+    r"^(?:(?:in|on|from|at|to|after|when) [^,]{2,80},\s*)?(?:click|double-click|right-click|type|"
+    r"press|select|choose|start|drag|use the (?:arrow|tab) keys?)\b",
+    re.IGNORECASE,
+)
+
+
+def _comma_or(sentence: str) -> tuple[str, str] | None:
+    """The two ways of "A, or B" when both are actions of their own and not one step said
+    twice: "Set the Travel Mode Switch to 8, or completely remove the property" is two;
+    "Click Preferences, or press ALT+P", "Click Change next to X, or click Change on the
+    Adapter tab" (one verb twice: the same step) and "Delete, rename, or move the files"
+    (a series) are one."""
+    if _NOT_FIRST_WAY_RE.match(sentence):
+        return None
+    marks = list(_COMMA_OR_RE.finditer(sentence))
+    if len(marks) != 1:
+        return None
+    a, b = sentence[: marks[0].start()], sentence[marks[0].end() :]
+    tail = a.rsplit(",", 1)[1] if "," in a else ""
+    if tail and (len(tail.split()) <= 3 or _acts(_sentence(tail.strip()))):
+        return None  # "Use Access, other tool, or write", "Update X, turn off X, or": a series
+    if _SAME_WAY_RE.match(b) or a.split()[0].casefold() == b.split()[0].casefold():
+        return None
+    if (_UI_RE.match(a) and _UI_RE.match(b)) or ":" in a or len(b.split(",")[0].split()) < 3:
+        return None  # one step by two gestures; a lead and its list; a cut fragment
+    return _two(a, b)
+
+
+def split_ways(text: str, comma_or: bool = False) -> tuple[str, str, str, str] | None:
     """(before, first way, second way, after) when a sentence of the step offers two ways,
     each an action of its own ("before" and "after" are the step's other sentences, done
     either way); None if it offers one."""
@@ -128,6 +214,10 @@ def split_ways(text: str) -> tuple[str, str, str, str] | None:
         found = _EITHER_RE.match(sentence)
         if found and (ways := _either_ways(sentence[found.start("a") : found.end("b")])):
             return before, *ways, after  # "You can either X or Y. Z.": Z either way
+        found_mid = _mid_either(sentence)
+        if found_mid:
+            pre, first, second = found_mid
+            return " ".join(x for x in (before, pre) if x), first, second, after
         found = _OR_YOU_CAN_RE.match(sentence)
         if found and (ways := _two(found.group("a"), found.group("b"))):
             # "Apply the hotfix, or you can use Ln.exe to ... Place the links ...": the
@@ -137,27 +227,127 @@ def split_ways(text: str) -> tuple[str, str, str, str] | None:
             found = _SECOND_RE.match(" ".join(sentences[i + 1 :]))
             if found and (ways := _two(sentence, found.group("b"))):
                 return before, *ways, ""
+    for i, sentence in enumerate(sentences if comma_or else ()):
+        ways = _comma_or(sentence.rstrip("."))
+        if ways:  # only when no sentence offers its ways in words of its own
+            return " ".join(sentences[:i]), *ways, " ".join(sentences[i + 1 :])
     return None
 
 
-def way_steps(option: Option, counter: int, limit: int) -> int:
+#: "... by moving some applications to other nodes": the means a long step ends in.
+_MEANS_RE = re.compile(r"\sby (?P<means>[a-z]+ing\b[^,;]{3,80})\.?$")
+
+
+def _way_labels(first: str, second: str) -> tuple[str, str]:
+    """The two ways' answers: each step, or when both do one goal by different means
+    ("Reduce the number of files opened by adjusting ..." / "... by moving ..."), the
+    means ("By moving some applications to other nodes"): answers that repeat the goal
+    differ only past where a label is cut."""
+    one, other = _MEANS_RE.search(first), _MEANS_RE.search(second)
+    if one and other and first[: one.start()] == second[: other.start()]:
+        return (
+            short_label(f"By {one.group('means')}", 90),
+            short_label(f"By {other.group('means')}", 90),
+        )
+    return _label(first), _label(second)
+
+
+#: "To change the Stacker version number in memory, " before a way: its purpose, said
+#: by the step; the answer is the action.
+_PURPOSE_LEAD_RE = re.compile(r"^to [^,]{3,120},\s+(?=[a-z])", re.IGNORECASE)
+
+
+def _label(way: str) -> str:
+    """A way's answer: the step, without a purpose clause before its action."""
+    rest = _PURPOSE_LEAD_RE.sub("", way, count=1)
+    if rest != way and _acts(rest):
+        way = rest[0].upper() + rest[1:]
+    return short_label(way, 90)
+
+
+def _offering(said: str, first: str, second: str) -> str:
+    """The sentences of a step from the one that offers the ways (it names the first
+    way's first words, the second's in it or after it), so the question quotes them and
+    not a statement before them."""
+    sentences = split_sentences(said)
+
+    def where(way: str) -> int:
+        words = way.rstrip(".").split()[:3]
+        key = " ".join(words[1:] if len(words) == 3 else words).casefold()
+        return next((i for i, s in enumerate(sentences) if key and key in s.casefold()), -1)
+
+    start, end = where(first), where(second)
+    if start <= 0 or end < start:
+        return said
+    return " ".join(sentences[start:])
+
+
+#: "In order to run multiple active MDS servers, use below command", "The below command
+#: describes how to set the allocated CPU": a later step that says which way it is for.
+_FOR_WAY_RE = re.compile(
+    r"^(?:to|in order to|the (?:below|following|above|next) (?:commands?|steps?|procedure)|"
+    r"(?:use|run) the (?:below|following) (?:commands?|steps?) to)\b",
+    re.IGNORECASE,
+)
+_WAY_STOP = frozenset(
+    "a an the to of on in for by and or your you how with from is are this that use using "
+    "run below following command commands step steps describes set order we need it its "
+    "number".split()
+)
+
+
+def _way_words(text: str) -> set[str]:
+    """A text's telling words ("servers" read as "server")."""
+    words = re.findall(r"[a-z][a-z0-9-]{1,}", text.casefold())
+    return {re.sub(r"(?<=...)s$", "", w) for w in words if w not in _WAY_STOP}
+
+
+def _purpose(text: str) -> str:
+    """What a step says it is for: its first sentence up to the first comma ("To change
+    the distance between the document text and a header or footer")."""
+    return split_sentences(text)[0].split(",", 1)[0] if text else ""
+
+
+def _own_way_steps(option: Option, start: int, var: str, first: str, second: str) -> None:
+    """Later steps that say which way they are for ("In order to run multiple active MDS
+    servers, use below command" after "Increase the allocated CPU" / "Run multiple active
+    MDS") run on that way's walk only: on the other they did what it did not choose."""
+    one, two = _way_words(first), _way_words(second)
+    ways = (one - two, two - one)  # words both ways share tell neither
+    for k in range(start, len(option.items)):
+        if k in option.when:
+            continue
+        text = split_detail(option.items[k])[0]
+        if not _FOR_WAY_RE.match(text):
+            continue
+        words = _way_words(_purpose(text))
+        shared = [len(words & way) for way in ways]
+        if max(shared) >= 2 and shared[0] != shared[1]:
+            option.when[k] = f'{var} == "way_{1 if shared[0] > shared[1] else 2}"'
+
+
+def way_steps(option: Option, counter: int, limit: int, comma_or: bool = False) -> int:
     """Split each step that offers two ways into one step per way, asked before the
-    outcome; returns the tree's question counter (`if_N` variables, as the cases)."""
+    outcome; returns the tree's question counter (`if_N` variables, as the cases).
+    `comma_or`: "A, or B" counts too (MS KB prose; runbook steps the drafter wrote say
+    "Add a silence ..., or ignore it" as one step)."""
     n = 0
     while n < len(option.items) and len(option.asks) < limit:
         if n in option.when:
             n += 1
             continue
         text, detail = split_detail(option.items[n])
-        found = split_ways(text)
+        found = split_ways(text, comma_or)
         if found is None:
             n += 1
             continue
         before, first, second, after = found
         # the sentence offering the ways, not the step done before them
         said = text[len(before) :].strip() if before and text.startswith(before) else text
+        said = _offering(said, first, second)
         counter += 1
         var = f"if_{counter}"
+        labels = _way_labels(first, second)
         option.asks.append(
             Ask(
                 var,
@@ -165,8 +355,8 @@ def way_steps(option: Option, counter: int, limit: int) -> int:
                 f'The article gives two ways to do this step: "{sentence_cut(said, 240)}" '
                 "Which do you take?",
                 [
-                    {"value": "way_1", "label": short_label(first, 90)},
-                    {"value": "way_2", "label": short_label(second, 90)},
+                    {"value": "way_1", "label": labels[0]},
+                    {"value": "way_2", "label": labels[1]},
                 ],
             )
         )
@@ -181,5 +371,6 @@ def way_steps(option: Option, counter: int, limit: int) -> int:
         option.items[n : n + 1] = steps
         option.when[at] = f'{var} == "way_1"'
         option.when[at + 1] = f'{var} == "way_2"'
+        _own_way_steps(option, at + 2, var, first, second)
         n += len(steps)
     return counter
