@@ -170,3 +170,17 @@ def test_a_notes_closing_lead_in_heads_the_next_procedure() -> None:
     )
     steps = [t for f in fixes(draft_tree(article)) for t in ticks(f)]
     assert "To use real-mode drivers: In Control Panel, double-click the Network icon." in steps
+
+
+def test_a_result_said_on_its_own_is_not_ticked() -> None:
+    """'You are now able to export the original list.' after the steps is what they
+    achieve (the verify), not one more thing to do."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "WORKAROUND\n==========\n\n"
+        "1. On the File menu, click Export List.\n\n"
+        "2. Click Save.\n\n"
+        "You are now able to export the original list from the List Maker.\n\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    assert ticks(only) == ["On the File menu, click Export List.", "Click Save."]
+    assert any("able to export the original list" in v for v in verifies(only))

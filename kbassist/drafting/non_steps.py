@@ -28,12 +28,16 @@ from kbassist.drafting.options import _is_action
 from kbassist.drafting.text import split_detail, split_sentences, with_detail
 
 #: "After an administrator performs these steps, ", "After you make this change, ",
-#: "After following these steps, ": what was just done, before what it achieves.
+#: "After these steps are taken, ", "When you restart Microsoft Access, ": what was just
+#: done, before what it achieves.
 _AFTER_DONE_RE = re.compile(
-    r"^(?:after|once|when)\s+(?:(?:you|an?\s+administrator|the\s+administrator|users?|we)"
+    r"^(?:after|once|when)\s+(?:(?:(?:you|an?\s+administrator|the\s+administrator|users?|we)"
     r"\s+(?:have\s+)?\w+|following|completing|performing|applying|making)\s+(?:all\s+)?"
     r"(?:these|the\s+(?:above|preceding|previous)|the|this|that|those)\s+(?:\w+\s+)?"
     r"(?:steps?|changes?|procedures?|modifications?|settings?|updates?|fix|hotfix|patch)\b"
+    r"|(?:these|the|all\s+(?:of\s+)?(?:these|the))\s+(?:above\s+)?(?:steps|changes)\s+(?:are"
+    r"|have\s+been)\s+\w+|(?:this|that)\s+(?:is|has\s+been)\s+(?:done|completed)"
+    r"|(?:you|users?)\s+(?:re)?(?:start|boot|launch|open)\b)"
     r"[^,]{0,80},\s*(?:then\s+)?(?P<main>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -42,7 +46,17 @@ _ACHIEVED_RE = re.compile(
     r"\b(?:(?:is|are)\s+(?:now\s+|again\s+)?able\s+to|can\s+(?:now|again)\b|should\s+(?:now\s+"
     r"|then\s+|again\s+)?(?!not\b)\w+|will\s+(?:now\s+|again\s+)?(?:be\s+able|work|start|run"
     r"|appear|display|function|succeed|connect|detect|print|open)|no\s+longer\b"
-    r"|(?:works?|succeeds?|appears?|functions?)\s+(?:correctly|properly|normally|again)\b)",
+    r"|(?:works?|succeeds?|appears?|functions?)\s+(?:correctly|properly|normally|again)\b"
+    r"|allows?\s+(?:you|users?|the\s+users?)\s+to\b|will\s+(?:now\s+)?(?:be|remain)\s+(?:saved"
+    r"|kept|correct|restored|available|resolved|fixed)\b)",
+    re.IGNORECASE,
+)
+#: "You are now able to export the list.", "Your filters are now restored ...": the
+#: result said on its own, after the steps.
+_NOW_ABLE_RE = re.compile(
+    r"^(?:(?:you|users?|the\s+users?)\s+(?:are|will\s+be|should\s+(?:now\s+)?be)\s+(?:now\s+)?"
+    r"able\s+to\b|(?:your|the)\s+[^,;]{2,80}?\s+(?:is|are)\s+now\s+(?:restored|fixed|resolved"
+    r"|corrected|working|available)\b)",
     re.IGNORECASE,
 )
 #: "you will be prompted", "you must restart": a next thing to do, not a result.
@@ -62,7 +76,7 @@ def result_sentence(text: str) -> bool:
         return False
     m = _AFTER_DONE_RE.match(flat)
     if not m:
-        return False
+        return bool(_NOW_ABLE_RE.match(flat)) and not _actionish(flat)
     main = m.group("main")
     if _NEXT_TODO_RE.match(main) or _actionish(main) or _is_action(main[:1].upper() + main[1:]):
         return False  # "After you make this change, quit Registry Editor": a step
