@@ -44,7 +44,9 @@ _AFTER_DONE_RE = re.compile(
 #: What the main clause says happens: someone is able to, something works or is seen.
 _ACHIEVED_RE = re.compile(
     r"\b(?:(?:is|are)\s+(?:now\s+|again\s+)?able\s+to|can\s+(?:now|again)\b|should\s+(?:now\s+"
-    r"|then\s+|again\s+)?(?!not\b)\w+|will\s+(?:now\s+|again\s+)?(?:be\s+able|work|start|run"
+    r"|then\s+|again\s+|properly\s+|correctly\s+)?(?:work|be|have|detect|see|appear|display"
+    r"|start|run|function|succeed|connect|print|open|default|show|load|find|recognize|return)\b"
+    r"|will\s+(?:now\s+|again\s+)?(?:be\s+able|work|start|run"
     r"|appear|display|function|succeed|connect|detect|print|open)|no\s+longer\b"
     r"|(?:works?|succeeds?|appears?|functions?)\s+(?:correctly|properly|normally|again)\b"
     r"|allows?\s+(?:you|users?|the\s+users?)\s+to\b|will\s+(?:now\s+)?(?:be|remain)\s+(?:saved"
@@ -57,6 +59,11 @@ _NOW_ABLE_RE = re.compile(
     r"^(?:(?:you|users?|the\s+users?)\s+(?:are|will\s+be|should\s+(?:now\s+)?be)\s+(?:now\s+)?"
     r"able\s+to\b|(?:your|the)\s+[^,;]{2,80}?\s+(?:is|are)\s+now\s+(?:restored|fixed|resolved"
     r"|corrected|working|available)\b)",
+    re.IGNORECASE,
+)
+#: "you should follow the instructions": an instruction inside the result clause.
+_YOU_TOLD_RE = re.compile(
+    r"\byou\s+(?:should|must|need\s+to|have\s+to|will\s+need\s+to)\s+(?!be\s+able\b|now\b|see\b)",
     re.IGNORECASE,
 )
 #: "you will be prompted", "you must restart": a next thing to do, not a result.
@@ -80,6 +87,8 @@ def result_sentence(text: str) -> bool:
     main = m.group("main")
     if _NEXT_TODO_RE.match(main) or _actionish(main) or _is_action(main[:1].upper() + main[1:]):
         return False  # "After you make this change, quit Registry Editor": a step
+    if _YOU_TOLD_RE.search(main):
+        return False  # "..., the old name is removed and you should follow ...": a step too
     return bool(_ACHIEVED_RE.search(main))
 
 
@@ -92,6 +101,9 @@ _CODE_RE = re.compile(
     r"\s*$|[^\s.]*\(.*\)\s*;\s*$|[{}]\s*$)"
     # "void main() { if (!Init()) { printf(...); return; }": a statement's code punctuation
     r"|^[^\s.]+(?:\s+[^\s.]+){0,3}\s*\(.*[;{}]\s*$"
+    # Basic: "End Sub", "Private Sub Command1_Click()", "Dim MyForm As New Form1"
+    r"|^(?:End\s+(?:Sub|Function|If|With|Select|Type|Property)$|(?:(?:Private|Public)\s+)?"
+    r"(?:Sub|Function)\s+\w+\s*\(|Dim\s+\w+\s+As\s)"
 )
 
 
@@ -142,12 +154,25 @@ def name_line(text: str) -> bool:
     return named == len(words) and capital * 2 > len(words)
 
 
+def _list_entry(text: str) -> bool:
+    """ "Protection Password", "Lucida Sans B2 10,12,14": a short line with no end mark,
+    one entry of a list (a heading's neighbours are steps, not names)."""
+    flat = " ".join(text.split())
+    words = flat.split()
+    return 0 < len(words) <= MAX_HEADING_WORDS and not flat.endswith((".", ":", "?", "!"))
+
+
+#: "For Windows 2000", "In Windows 2000", "FOR IIS 5.0": a heading that says where the
+#: steps under it apply (a product and its version), not any title-case line.
+_WHERE_RE = re.compile(r"^(?:for|in|on|under)\s|\d", re.IGNORECASE)
+
+
 def heading_line(text: str, detail: str) -> bool:
     """ "Host Integration Server 2000", "SNA Server 4.0", "Windows NT 4.0 Terminal Server
     Edition": a short name with no verb and no end mark, heading what follows it."""
     flat = " ".join(text.split())
-    if detail.strip() or not name_line(flat) or code_line(flat):
-        return False
+    if detail.strip() or not name_line(flat) or code_line(flat) or not _WHERE_RE.search(flat):
+        return False  # "Microsoft Product Support Services": a name, not where steps apply
     return not (_actionish(flat) or _fix_verb(flat) or _is_action(flat))
 
 
@@ -163,6 +188,17 @@ def _action_item(item: str) -> bool:
 _PLEASE_RE = re.compile(r"^please\s+(?!note\b)(?P<rest>[a-z].*)$", re.IGNORECASE | re.DOTALL)
 
 
+#: "you can recover the files using X": an action offered before "Please X".
+_YOU_CAN_RE = re.compile(r"\byou\s+(?:can|could|may)\s+(?!not\b|be\b|see\b)", re.IGNORECASE)
+#: What a statement before "Please X" opens with: a subject, a case or a purpose ("This
+#: is a hardware issue.", "To work properly, this card may require ...", "If X, ...").
+_SAID_OF_RE = re.compile(
+    r"^(?:this|that|these|those|the|it|its|there|your|an?|to|if|for|as|when|since|because"
+    r"|microsoft|[a-z]+ing)\b",
+    re.IGNORECASE,
+)
+
+
 def please_action(item: str) -> str:
     """ "This is a hardware issue. Please contact your hardware vendor for assistance." as
     the step "Contact your hardware vendor for assistance." with "This is a hardware
@@ -176,8 +212,14 @@ def please_action(item: str) -> str:
         said = m.group("rest")[0].upper() + m.group("rest")[1:]
         if not (_actionish(said) or _fix_verb(said) or _is_action(said)):
             return item
-        if any(_action_item(s) for s in sentences[:k]):
-            return item  # an action before it: the step is that one, left as written
+        if any(
+            _action_item(s)
+            or not _SAID_OF_RE.match(s)
+            or _YOU_TOLD_RE.search(s)
+            or _YOU_CAN_RE.search(s)
+            for s in sentences[:k]
+        ):
+            return item  # "Listen carefully to ... Please contact ...": steps of their own
         before = " ".join(sentences[:k])
         ticked = " ".join([said, *sentences[k + 1 :]])
         return with_detail(ticked, "\n\n".join(p for p in (before, detail) if p))
@@ -223,6 +265,8 @@ def purpose_to_next(items: list[str]) -> list[str]:
         nxt, more = split_detail(out[n + 1])
         if not m or not _action_item(out[n + 1]) or nxt.lower().startswith("to "):
             continue
+        if text.rstrip().endswith(":"):
+            continue  # "Starting the Mail Merge:" holding its own "To start it, follow ..."
         if _NOTE_START_RE.match(text.strip()):
             continue  # "Note that you should back up ..." over steps drafted out of order
         kept = detail.rstrip()[: m.start()].rstrip()
@@ -254,8 +298,8 @@ def place_non_steps(items: list[str]) -> list[str]:
         flat = " ".join(text.split())
         nxt = items[n + 1] if n + 1 < len(items) else ""
         before = split_detail(items[n - 1])[0] if n else ""
-        listed = " ".join(before.split()).endswith(":") or name_line(before)
-        listed = listed or name_line(split_detail(nxt)[0])  # "Protection Password", ...
+        listed = " ".join(before.split()).endswith(":") or _list_entry(before)
+        listed = listed or _list_entry(split_detail(nxt)[0])  # "Protection Password", ...
         if heading_line(text, detail) and not listed and not heading:
             if _action_item(nxt) and not code_line(split_detail(nxt)[0]):
                 heading = named = flat  # the name of the steps under it
@@ -272,7 +316,7 @@ def place_non_steps(items: list[str]) -> list[str]:
             else:
                 out.append(item)
             continue
-        if _FOR_EXAMPLE_RE.match(flat) and out and _action_item(out[-1]):
+        if _FOR_EXAMPLE_RE.match(flat) and not detail.strip() and out and _action_item(out[-1]):
             out[-1] = with_detail(out[-1], "\n".join(p for p in (flat, detail) if p))
             said = _first_word(_FOR_EXAMPLE_RE.sub("", flat, count=1))
             # instances of the step's own verb ("Install X" under "Install the drivers")

@@ -184,8 +184,11 @@ def step_kind(text: str) -> str:
         return "example"
     if result_sentence(text):
         return "statement"  # "After you do these steps, the users are able to ...": a result
-    if _CANNOT_RE.match(text) and all(
-        _statement(s) for s in split_sentences(_CANNOT_RE.sub("", text, count=1))[1:]
+    if (
+        _CANNOT_RE.match(text)
+        and not text.endswith(":")
+        and not _TOLD_RE.search(text)
+        and all(_statement(s) for s in split_sentences(_CANNOT_RE.sub("", text, count=1))[1:])
     ):
         return "statement"  # "If you use WfW, you cannot change this setting. ...": a limit
     if _action(text):
