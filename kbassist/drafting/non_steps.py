@@ -63,7 +63,8 @@ _NOW_ABLE_RE = re.compile(
 )
 #: "you should follow the instructions": an instruction inside the result clause.
 _YOU_TOLD_RE = re.compile(
-    r"\byou\s+(?:should|must|need\s+to|have\s+to|will\s+need\s+to)\s+(?!be\s+able\b|now\b|see\b)",
+    r"\byou\s+(?:should|must|need\s+to|have\s+to|will\s+need\s+to)\s+"
+    r"(?!be\s+able\b|now\b|see\b|have\b|get\b|receive\b|notice\b)",
     re.IGNORECASE,
 )
 #: "you will be prompted", "you must restart": a next thing to do, not a result.
