@@ -86,6 +86,12 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   read more ("Further info on etcd best practices can be found in the OpenShift docs
   here.", "For more detailed information ..., see ...", "Related Links") and do not
   start with an action verb (`draft_metrics.read_more_step`), / all such steps.
+- **link, question, quote steps**: checklist steps (as for action steps) that are no
+  action at all: a link's label ("See Quotas" over its address), a pointer over links
+  ("For mitigation strategies and solutions, refer to:"), a question ("Maybe it's some
+  dependency of the APIServer? etcd?"), raw Markdown ("> Before you ...") or a code
+  listing's caption ("The following is a code segment of ...:")
+  (`draft_metrics.non_step`), / all such steps.
 - **bare titles among fixes**: fix outcomes (not "This article may not apply") of
   drafts with two or more, titled only by a section's name ("Mitigation",
   "Troubleshooting", "Alert Description", ...), / fix outcomes of such drafts
@@ -281,6 +287,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "read-more steps": _pct(
             sum(len(r.read_more_items) for r in clean), sum(r.items for r in clean)
+        ),
+        "link, question, quote steps": _pct(
+            sum(len(r.non_step_items) for r in clean), sum(r.items for r in clean)
         ),
         "bare titles among fixes": _pct(
             sum(len(r.bare_titles) for r in clean), sum(r.fix_outcomes for r in clean)

@@ -416,6 +416,45 @@ def read_more_step(text: str) -> bool:
     return bool(_READ_MORE_RE.search(text)) and not starts_with_verb(text)
 
 
+#: "For mitigation strategies and solutions, refer to:", "See the following articles:":
+#: a pointer to the links under it, nothing to do.
+_REFER_STEP_RE = re.compile(
+    r"^(?:(?:for|to)\b[^:]{3,120},\s*)?(?:please\s+)?(?:refer\s+to|see|consult|read)\b[^:]{0,80}:$",
+    re.IGNORECASE,
+)
+#: "The following is a code segment of the X stored procedure:": a listing's caption.
+_CAPTION_RE = re.compile(
+    r"^the following (?:is|are|shows?) (?:an? |the )?(?:\w+ )?(?:code |script |query )?"
+    r"(?:segment|snippet|excerpt|listing|fragment|portion|definition|part)s?\b"
+    r"|^(?:below|here) (?:is|are) (?:an? )?(?:\w+ )?(?:example|sample)s?\b[^.]{0,160}:$"
+    r"|^for (?:example|instance),[^.]{0,160}\b(?:as follows|the following|below)\s*:$",
+    re.IGNORECASE,
+)
+#: "Link: Quotas: https://...": the detail a link's label carries.
+_LINK_DETAIL_RE = re.compile(r"^Links?:\s*(?P<label>.+?): \S+$")
+
+
+def non_step(text: str, detail: str) -> bool:
+    """A ticked step that is no action at all (the seed-46 readers' notes): a link's
+    label ("See Quotas" over "Link: Quotas: https://..."), a pointer over links ("For
+    mitigation strategies and solutions, refer to:"), a question ("Maybe it's some
+    dependency of the APIServer? etcd?"), raw Markdown ("> Before you create ...") or a
+    code listing's caption ("The following is a code segment of ...:")."""
+    text = _normal(text)
+    if text.startswith("> ") or _REFER_STEP_RE.match(text) or _CAPTION_RE.match(text):
+        return True
+    if text.endswith("?") and all(
+        s.rstrip().endswith("?") for s in re.split(r"(?<=[.!])\s+", text)
+    ):
+        return True
+    first = detail.strip().split("\n")[0].strip() if detail.strip() else ""
+    link = _LINK_DETAIL_RE.match(first)
+    label = re.sub(r"^(?:see|refer to|read)\s+", "", text, flags=re.IGNORECASE).rstrip(".")
+    if not link or link.group("label").casefold() != label.casefold():
+        return False
+    return label != text.rstrip(".") or not starts_with_verb(label)  # "Cordon and drain node"
+
+
 def symptom_cut(tree: Tree) -> bool | None:
     """Whether the first question's quote of the symptom holds "[...]"; None with no
     symptom question."""
@@ -655,6 +694,7 @@ class Record:
     fix_outcomes: int = 0  # fix outcomes of drafts with two or more (see bare_titles)
     bare_titles: list[str] = field(default_factory=list)
     read_more_items: list[str] = field(default_factory=list)  # see read_more_step
+    non_step_items: list[str] = field(default_factory=list)  # see non_step
     input_answers: int = 0  # (walk, input) pairs: an input answered on a finished walk
     unused_inputs: list[str] = field(default_factory=list)  # titles of those it never uses
     mistyped_inputs: list[str] = field(default_factory=list)  # "Your number for <Name>"
@@ -740,6 +780,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
                 record.lead_in_items.append(item.text[:120])
             if read_more_step(item.text):
                 record.read_more_items.append(item.text[:120])
+            if non_step(item.text, item.detail):
+                record.non_step_items.append(item.text[:120])
             if starts_with_verb(item.text):
                 record.verb_items += 1
             elif len(record.not_verbs) < 3:

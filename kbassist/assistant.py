@@ -385,7 +385,7 @@ class Assistant:
         """Write (or replace) session `name` atomically; OutputError if it cannot."""
         from kbassist.trees.session import save_session
 
-        return save_session(name, walk, ticked=ticked)
+        return save_session(name, walk, ticked=ticked, articles=self.articles_dir)
 
     def delete_session(self, name: str) -> None:
         """Remove a saved session: NotFoundError if there is none, OutputError if it stays."""
@@ -405,8 +405,17 @@ class Assistant:
         if isinstance(saved, str):
             saved = self.read_session(saved)
         return resume_session(
-            saved, tree_by_id=self._tree_or_none, get_article=self.article, tree=tree
+            saved,
+            tree_by_id=self._tree_or_none,
+            get_article=self.article,
+            tree=tree,
+            articles=self.articles_dir,
         )
+
+    def elsewhere(self, saved: Session) -> str | None:
+        """The other articles folder a drafted session's article is in; None when it is
+        this knowledge base's (or the session does not say)."""
+        return elsewhere(saved, self.articles_dir)
 
     def _tree_or_none(self, tree_id: str) -> Tree | None:
         """A tree by id for a session, from the trees folder (None: not there)."""
@@ -466,7 +475,24 @@ class Assistant:
 # --------------------------------------------------------------------------- sessions
 
 
-def session_tree(saved: Session, *, tree_by_id: TreeById, get_article: ArticleById) -> Tree:
+def elsewhere(saved: Session, articles: Path) -> str | None:
+    """The articles folder `saved` was drafted in, when it is not `articles`."""
+    if saved.articles is None:
+        return None
+    try:
+        same = Path(saved.articles).resolve() == articles.resolve()
+    except OSError:
+        same = False
+    return None if same else saved.articles
+
+
+def session_tree(
+    saved: Session,
+    *,
+    tree_by_id: TreeById,
+    get_article: ArticleById,
+    articles: Path | None = None,
+) -> Tree:
     """The tree a session is replayed on, as it is now.
 
     A drafted walk is drafted again from its article (the draft may have changed: the
@@ -479,6 +505,13 @@ def session_tree(saved: Session, *, tree_by_id: TreeById, get_article: ArticleBy
         try:
             article = get_article(saved.drafted_from)
         except NotFoundError as exc:
+            other = elsewhere(saved, articles) if articles is not None else None
+            if other is not None:
+                raise NotFoundError(
+                    f"cannot resume session {saved.name!r} here: it walks article "
+                    f"{saved.drafted_from} of the knowledge base in {other} "
+                    f"(resume it with `--articles {other}`)"
+                ) from None
             raise NotFoundError(
                 f"cannot resume session {saved.name!r}: its tree was drafted from article "
                 f"{saved.drafted_from}, which cannot be found ({exc.message})"
@@ -504,6 +537,7 @@ def resume_session(
     tree_by_id: TreeById,
     get_article: ArticleById,
     tree: Tree | None = None,
+    articles: Path | None = None,
 ) -> Resumed:
     """Replay a saved session of any kind on its tree (or on `tree` when one is given).
 
@@ -513,7 +547,9 @@ def resume_session(
     from kbassist.trees.session import resume
 
     if tree is None:
-        tree = session_tree(saved, tree_by_id=tree_by_id, get_article=get_article)
+        tree = session_tree(
+            saved, tree_by_id=tree_by_id, get_article=get_article, articles=articles
+        )
     return resume(saved, tree)
 
 

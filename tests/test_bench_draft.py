@@ -234,3 +234,15 @@ def test_a_label_the_article_follows_only_with_a_pointer_is_whole() -> None:
     text = "Disable the Analysis Toolpak add-in by following these steps: 1. Click Tools."
     assert not metrics.label_cut_phrase("Disable the Analysis Toolpak add-in", text)
     assert metrics.label_cut_phrase("Disable the Analysis Toolpak add-in by", text)
+
+
+def test_non_step_counts_links_pointers_questions_quotes_and_captions() -> None:
+    """A ticked link label, pointer over links, question, raw quote or listing caption is
+    counted as no step; an action whose text is its link is not."""
+    assert metrics.non_step("See Quotas", "Link: Quotas: https://kubernetes.io/q")
+    assert metrics.non_step("For mitigation strategies and solutions, refer to:", "Links:\nA: u")
+    assert metrics.non_step("Maybe it's some dependency of the APIServer? etcd?", "")
+    assert metrics.non_step("> Before you create a new image, save the folders.", "")
+    assert metrics.non_step("The following is a code segment of the X procedure:", "SELECT 1")
+    assert not metrics.non_step("Cordon and drain node.", "Link: cordon and drain node: https://k")
+    assert not metrics.non_step("Check the router pods.", "")

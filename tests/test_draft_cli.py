@@ -172,3 +172,23 @@ def test_auto_drafted_session_resumes(kb: Path, env: dict[str, str]) -> None:
     resumed = kbassist("walk", "--resume", "bak", env=env, kb=kb, stdin="yes\n\nworkaround_1\n")
     assert resumed.returncode == 0, resumed.stderr
     assert "- [ ] Exclude the mail store from the backup." in resumed.stdout
+
+
+def test_a_drafted_session_of_another_kb_says_where_its_article_is(
+    kb: Path, env: dict[str, str], tmp_path: Path
+) -> None:
+    """A drafted walk saved in KB A, resumed from KB B: the error names A and the option
+    to use, and `sessions` marks it as another knowledge base's."""
+    first = kbassist("walk", "KB-BAK-3", "--session", "bak", env=env, kb=kb, stdin="\nquit\n")
+    assert first.returncode == 0, first.stderr
+    other = tmp_path / "other-kb"
+    other.mkdir()
+    (other / "x.md").write_text("---\nid: KB-X-1\ntitle: X\n---\n\n## Symptoms\n\nX.\n")
+    resumed = kbassist("walk", "--resume", "bak", env=env, kb=other, stdin="")
+    assert resumed.returncode == 3
+    assert f"of the knowledge base in {kb.resolve()}" in resumed.stderr
+    assert f"--articles {kb.resolve()}" in resumed.stderr
+    listed = run_kbassist("sessions", env={**env, "KBASSIST_ARTICLES": str(other)})
+    assert f"(articles in {kb.resolve()})" in listed.stdout
+    here = run_kbassist("sessions", env={**env, "KBASSIST_ARTICLES": str(kb)})
+    assert "bak" in here.stdout and "articles in" not in here.stdout

@@ -256,3 +256,27 @@ def test_the_notices_apply_it_only_sentence_is_no_step_or_label() -> None:
     assert [i.text for i in steps] == [
         "Contact Microsoft Product Support Services to obtain the fix."
     ]
+
+
+def test_stages_a_lead_orders_are_one_fix_not_alternatives() -> None:
+    """ "You must first determine X, determine Y, and then delete Z" over the sub-headings
+    "Determine X", "Determine Y", "Remove Z": one fix done in that order, not a choice."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To resolve this issue, you must first determine the log file location, determine\n"
+        "which log files the restore requires, and then delete the unneeded logs. To do\n"
+        "this, follow these steps.\n\n"
+        "Determine the Log File Location\n-------------------------------\n\n"
+        "1. Start the Administrator program.\n\n2. Note the log file location.\n\n"
+        "Determine Which Log Files the Restore Requires\n"
+        "----------------------------------------------\n\n"
+        "1. Start Registry Editor.\n\n2. Note the first and last log file names.\n\n"
+        "Remove Unneeded Log Files\n-------------------------\n\n"
+        "1. Move the other log files to a Temp folder.\n\n2. Start the service.\n"
+    )
+    tree = draft_tree(art)
+    assert not any(n["kind"] == "question" and n["id"] == "mitigation" for n in tree["nodes"])
+    steps = [i.text for i in walked(art, {"symptom": "yes"}).part("steps")]
+    assert steps.index("Start the Administrator program.") < steps.index(
+        "Move the other log files to a Temp folder."
+    )

@@ -7,10 +7,12 @@ asked."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from drafting_support import runbook, walked
 
+from kbassist.articles import parse_article
 from kbassist.drafting.tree import draft_text, draft_tree
 
 
@@ -325,3 +327,55 @@ def test_checks_shown_before_the_next_name_keep_the_articles_order() -> None:
     events = next(i for i, t in enumerate(shown) if "events" in t)
     template = next(i for i, t in enumerate(shown) if "template" in t)
     assert events < template
+
+
+def test_a_folder_qualified_runbook_names_its_alert_not_its_id() -> None:
+    """A runbook whose id is folder-qualified (a shared file name) and whose title is
+    spelt out verifies "the KubePVFillingUp alert clears", not "runbooks/x/KubePV..."."""
+    text = (
+        "---\nid: runbooks/prometheus-operator/KubePVFillingUp\n"
+        "title: Kube PV Filling Up\n---\n\n# KubePVFillingUp\n\n"
+        "## Meaning\n\nA volume is filling up.\n\n"
+        "## Mitigation\n\nResize the volume.\n"
+    )
+    art = parse_article(text, Path("KubePVFillingUp.md"))
+    verify = [i.text for i in walked(art, {"symptom": "yes"}).part("verify")]
+    assert any(v.startswith("Check that the KubePVFillingUp alert clears") for v in verify)
+    assert not any("runbooks/" in v for v in verify)
+
+
+def test_a_runbook_cause_read_with_a_diagnosis_instruction_leaves_the_instruction_out() -> None:
+    """ "Check if an upgrade is in progress. In case there is no upgrade ..., this alert can
+    be triggered as well." as the cause: the instruction is not part of why it fires."""
+    art = runbook(
+        "## Meaning\n\nThis alert fires when one or more etcd members are down.\n\n"
+        "## Diagnosis\n\nCheck if an upgrade is in progress.\n\n"
+        "```console\n$ oc adm upgrade\n```\n\n"
+        "In case there is no upgrade going on, but there is a change in the machineconfig "
+        "causing a rolling reboot of each master node, this alert can be triggered as well.\n\n"
+        "## Mitigation\n\nWait for the upgrade to finish.\n",
+        id_="etcdMembersDown",
+    )
+    cause = draft_tree(art)["cause"]
+    assert not cause.startswith("Check if")
+    assert "rolling reboot" in cause or "members are down" in cause
+
+
+def test_a_fix_whose_steps_are_todo_says_so_instead_of_ticking_the_todo() -> None:
+    """ "Purge volume ... WARNING/DANGER: ... TODO": the walk says the runbook has no steps
+    for it yet, with the runbook's words under that, never a tick ending in "TODO"."""
+    art = runbook(
+        "## Meaning\n\nA volume is filling up.\n\n"
+        "## Mitigation\n\n### Direct Volume resizing\n\nIf volume resizing is available, it's "
+        "easiest to increase the capacity of the volume.\n\nTo resize the volume run:\n\n"
+        "```shell\n$ kubectl -n <my-namespace> edit pvc <my-pvc>\n```\n\n"
+        "### Purge volume\n\nWhen the data is ephemeral and volume expansion is not available, "
+        "it may be best to purge the volume.\n\n"
+        "**WARNING/DANGER**: This will permanently delete the data on the volume.\n\nTODO\n",
+        id_="KubePVFillingUp",
+    )
+    tree = draft_tree(art)
+    steps = [s for n in tree["nodes"] if n["kind"] == "outcome" for s in n.get("steps", [])]
+    assert not any(str(s["text"]).rstrip(".").endswith("TODO") for s in steps)
+    gap = [s for s in steps if "gives no steps for this fix yet" in str(s["text"])]
+    assert gap and "permanently delete" in str(gap[0].get("detail", ""))

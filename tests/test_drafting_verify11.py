@@ -355,3 +355,23 @@ def test_a_statement_that_stays_true_gives_way_to_the_consequence_after_it() -> 
     checks = verify(art)
     assert "Check that the displayed value is the exact value." in checks, checks
     assert not any("floating point number" in c for c in checks), checks
+
+
+def test_redoing_a_trigger_that_crashes_the_computer_says_where_to_do_it() -> None:
+    """A verify that prints the 1-point-font document again, after a blue screen, says to do
+    it on a test computer or in a maintenance window; a mere error message does not."""
+    crash = mskb(
+        "SYMPTOMS\n========\n\nWhen you print a document that contains a 1 point font, the print\n"
+        "server stops with the following Blue Screen error: STOP 0x0000001e.\n\n"
+        "WORKAROUND\n==========\n\nDelete the *.spl and *.shd files from the spool folder.\n"
+    )
+    [check] = [i.text for i in walked(crash, {"symptom": "yes"}).part("verify")]
+    assert "again" in check and "test computer or in a maintenance window" in check
+    mild = mskb(
+        "SYMPTOMS\n========\n\nWhen you print a document that contains a 1 point font, you\n"
+        'receive the error message "Cannot print".\n\n'
+        "WORKAROUND\n==========\n\nDelete the *.spl and *.shd files from the spool folder.\n"
+    )
+    assert not any(
+        "maintenance window" in i.text for i in walked(mild, {"symptom": "yes"}).part("verify")
+    )

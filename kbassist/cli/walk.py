@@ -257,6 +257,7 @@ def _session_json(saved: Any) -> dict[str, Any]:
         "tree_id": saved.tree_id,
         "tree_version": saved.tree_version,
         "drafted_from": saved.drafted_from,
+        "articles": saved.articles,
         "steps": len(saved.steps),
         "finished": saved.finished,
         "current": None if saved.finished else saved.current,
@@ -287,9 +288,11 @@ def sessions_command(delete_name: str | None, as_json: bool) -> None:
         return
     for saved in found:
         state = "finished" if saved.finished else f"at {saved.current}"
+        other = assistant.elsewhere(saved)
+        where = f"  (articles in {other})" if other else ""
         echo(
             f"{saved.name}  {saved.tree_id} v{saved.tree_version}  "
-            f"{counted(len(saved.steps), 'step')}, {state}  {saved.updated}"
+            f"{counted(len(saved.steps), 'step')}, {state}  {saved.updated}{where}"
         )
     for path, reason in failed:
         note(f"unreadable session {path}: {reason}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import (
@@ -168,6 +169,9 @@ class _Steps:
         #: The paragraph before announced output ("... displays something similar to the
         #: following example output:"): the code after it is shown as output, not run.
         self.shown = False
+        #: (lead, paragraph) of links read before any step ("See [Job patterns](...)"
+        #: first): the steps' lead, or the step itself when the part has no other.
+        self.lead_refs: list[tuple[str, str]] = []
 
     def add(self, text: str) -> None:
         text = clean(without_boilerplate(text))
@@ -250,6 +254,13 @@ class _Steps:
                     self.open = True
                     self.shown = _next_code(blocks, n) and bool(_SAYS_OUTPUT_RE.search(text))
                     continue
+                goal = _goal_over_links(text, blocks[n + 1] if n + 1 < len(blocks) else None)
+                if goal:
+                    # "To verify that X, see the following articles:" over links: the
+                    # step is "Verify that X", the articles are shown under it
+                    self.add(goal)
+                    self.last_check = False
+                    continue
                 more = self.verify_after and self.after_check and _VERIFY_START_RE.match(text)
                 if _is_check(text) or more:
                     # the article's own check: the verify (with its command), never a step;
@@ -269,6 +280,8 @@ class _Steps:
                     continue
                 self.last_check = False
                 nxt = blocks[n + 1] if n + 1 < len(blocks) else None
+                if self._reference(block):
+                    continue  # "See [Quotas](...)": where to read, shown under the step
                 leads_action = text.endswith(":") or isinstance(nxt, Code | ListBlock)
                 if leads_action and self._pointer_over_links(text, nxt):
                     # "Further info ... can be found here." + its links: under the step above
@@ -361,18 +374,39 @@ class _Steps:
             first = item.blocks[0] if len(item.blocks) == 1 else None
             if not isinstance(first, Paragraph):
                 return False
-            links = links_of([first])
+            links = links_of([first]) or _site_links(first)
             plain = clean(first.text.plain).rstrip(".;")
             if len(links) != 1 or links[0][0].rstrip(".;") != plain:
                 return False
             found.extend(links)
         if not found:
             return False
-        lines = "\n".join(f"{text}: {url}" for text, url in found)
+        lines = "\n".join(f"{text}: {url}" if url else text for text, url in found)
         if self.items:
             self.items[-1] = with_detail(self.items[-1], f"Links:\n{lines}")
         else:
-            self.lead.append(clean(f"Links: {'; '.join(f'{t}: {u}' for t, u in found)}"))
+            self.lead.append(
+                clean(f"Links: {'; '.join(f'{t}: {u}' if u else t for t, u in found)}")
+            )
+        return True
+
+    def _reference(self, paragraph: Paragraph) -> bool:
+        """A paragraph that is only a link to read ("See [Quotas](...)", "[Windows 11
+        requirements](/windows/...)"): shown under the step before (or with the part's
+        lead), never a tick. A link whose text is an action ("[Cordon and drain node]
+        (...)") stays a step."""
+        from kbassist.drafting.modern import with_urls
+
+        ref = reference_link(paragraph)
+        if ref is None:
+            return False
+        label, url = ref
+        shown = f"Link: {label}: {url}" if url else f"See: {label}"
+        if self.items:
+            self.items[-1] = with_detail(self.items[-1], shown)
+        else:
+            self.lead.append(clean(shown))
+            self.lead_refs.append((clean(shown), with_urls(paragraph)))
         return True
 
     def _pointer_over_links(self, text: str, nxt: Block | None) -> bool:
@@ -382,15 +416,19 @@ class _Steps:
         from kbassist.drafting.modern import links_of
 
         named = bool(_RESOURCES_LABEL_RE.match(text))  # "**Additional Resources:**"
-        if not named and (text.endswith(":") or not _POINTER_RE.search(text)):
+        # "For mitigation strategies and solutions, refer to:": where to read, no step
+        refer = bool(_REFER_LEAD_RE.match(text) and self.items) and not _TO_GOAL_RE.match(text)
+        if not (named or refer) and (text.endswith(":") or not _POINTER_RE.search(text)):
             return False
-        if _imperative(_unpleased(text)):
+        if not refer and _imperative(_unpleased(text)):
             return False
         if not isinstance(nxt, ListBlock) or not nxt.items:
             return False
         for item in nxt.items:
             first = item.blocks[0] if len(item.blocks) == 1 else None
-            if not isinstance(first, Paragraph) or len(links_of([first])) != 1:
+            if not isinstance(first, Paragraph):
+                return False
+            if len(links_of([first]) or _site_links(first)) != 1:
                 return False
         return True
 
@@ -527,6 +565,7 @@ def _unpleased(text: str) -> str:
     return re.sub(r"^please\s+", "", text, flags=re.IGNORECASE)
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _actionish(text: str) -> bool:
     """An action, also when said with a modal: "When this alert fires, you can investigate"."""
     return _imperative(text) or _imperative(_MODAL_LEAD_RE.sub("", text, count=1))
@@ -542,6 +581,80 @@ _ANNOUNCE_RE = re.compile(
     r"|^to (?:diagnose|investigate|troubleshoot) (?:the|this)\b[^.:]{0,80}:$",
     re.IGNORECASE,
 )
+
+
+#: "For mitigation strategies and solutions, refer to:", "Refer to the documentation on
+#: Loki configuration:", "See the following articles:": a pointer to the links below.
+_REFER_LEAD_RE = re.compile(
+    r"^(?:(?:for|to)\b[^:]{3,120},\s*)?(?:please\s+)?(?:refer\s+to|see|consult|read|check\s+out)"
+    r"\b[^:]{0,80}:$",
+    re.IGNORECASE,
+)
+#: "To verify that your computer meets the requirements, see the following articles:":
+#: the goal is the step, the articles are where to read how.
+_TO_GOAL_RE = re.compile(
+    r"^to\s+(?P<verb>[a-z]+)\s+(?P<rest>[^,:]{3,160}),\s*(?:please\s+)?(?:refer\s+to|see"
+    r"|consult|read)\b[^:]{0,60}:$",
+    re.IGNORECASE,
+)
+#: "See [Quotas](...)", "Refer to [X](...)": a pointer word before a link's text.
+_SEE_RE = re.compile(
+    r"^(?:(?:please\s+)?(?:see|refer\s+to|read|check\s+out|consult)(?:\s+also)?:?\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _site_links(paragraph: Paragraph) -> list[tuple[str, str]]:
+    """(text, "") of links to a page of the same site ("/windows/whats-new/..."): a page
+    the reader can open, named by its text (the site-relative path is no address)."""
+    plain = paragraph.text.plain
+    return [
+        (clean(plain[m.start : m.end]), "")
+        for m in paragraph.text.marks
+        if m.kind == "link" and m.target.startswith("/") and not m.target.startswith("//")
+    ]
+
+
+def reference_link(paragraph: Paragraph) -> tuple[str, str] | None:
+    """(label, address or "") when the paragraph is only one link to read, maybe after
+    "See": "See [Quotas](https://...)", "[Windows 11 requirements](/windows/...)"; None
+    for prose, an anchor on the page or a link whose text is an action."""
+    from kbassist.drafting.modern import links_of
+
+    links = links_of([paragraph]) or _site_links(paragraph)
+    if len(links) != 1:
+        return None
+    label, url = links[0]
+    plain = clean(paragraph.text.plain).rstrip(".;")
+    bare = _SEE_RE.sub("", plain, count=1)
+    # "[Loki Operator documentation](...) (note that it is for OpenShift Logging)": the
+    # link and a remark on it
+    aside = bare[len(label) :].strip() if label and bare.startswith(label) else ""
+    if aside and not re.fullmatch(r"\([^()]{1,200}\)", aside):
+        return None
+    if not label or (not aside and bare.rstrip(".;") != label.rstrip(".;")):
+        return None
+    if bare == plain and _actionish(_unpleased(label)):
+        return None  # "[Cordon and drain node](...)": the step, its link its detail
+    return f"{label.rstrip('.;')} {aside}".strip(), url
+
+
+def _goal_over_links(text: str, nxt: Block | None) -> str:
+    """ "To verify that X, see the following articles:" right over a list of links only,
+    as the step "Verify that X."; "" otherwise."""
+    from kbassist.drafting.modern import links_of
+
+    found = _TO_GOAL_RE.match(text)
+    if not found or not isinstance(nxt, ListBlock) or not nxt.items:
+        return ""
+    for item in nxt.items:
+        first = item.blocks[0] if len(item.blocks) == 1 else None
+        if not isinstance(first, Paragraph) or reference_link(first) is None:
+            return ""
+        if len(links_of([first]) or _site_links(first)) != 1:
+            return ""
+    step = f"{found.group('verb').capitalize()} {found.group('rest').strip()}."
+    return step if _imperative(step) else ""
 
 
 def _label_over(text: str, nxt: Block | None) -> bool:
@@ -611,6 +724,7 @@ _OUTPUT_LEAD_RE = re.compile(
 _MORE_FIX_VERBS = frozenset("resolve solve address repair recreate rebuild redeploy".split())
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _fix_verb(text: str) -> bool:
     """An action: an imperative, or one of the runbook verbs in _MORE_FIX_VERBS."""
     first = text.split(" ", 1)[0].casefold()
@@ -676,6 +790,7 @@ _IMPERATIVE_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _imperative(text: str) -> bool:
     return bool(_IMPERATIVE_RE.match(text))
 
@@ -715,6 +830,11 @@ def part_steps(part: Part, verify_after: bool = False) -> tuple[str, list[str], 
     if first:
         # "Please view and troubleshoot the other alerts first.": before the steps above
         steps.items.insert(0, steps.items.pop(first))
+    if not steps.items:
+        # "See [Container waiting](...)" and no step: said as written (the part's only
+        # instruction is to read it)
+        for shown, said in steps.lead_refs:
+            steps.lead[steps.lead.index(shown)] = said
     from kbassist.drafting.options import tidy_items
 
     lead, items = tidy_items(" ".join(steps.lead), steps.items)

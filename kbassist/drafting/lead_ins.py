@@ -172,3 +172,37 @@ def echoes_shown(option: Option) -> None:
             steps[n - 1] = with_detail(steps[n - 1], flat)
         del steps[n]
         option.when = {(k - 1 if k > n else k): v for k, v in option.when.items()}
+
+
+#: "If you have found unsigned drivers, follow these steps to repair them:", "If the
+#: database size is less than 10 GB, follow these steps:": a case's pointer at its steps.
+_CASE_LEAD_RE = re.compile(
+    r"^(?:if|when)\b[^,:]{3,160},\s*"
+    + _FOLLOW
+    + r"(?:,?\s+(?:to|in order to)\s+[^.:]{3,100})?\s*[.:]$",
+    re.IGNORECASE,
+)
+
+
+def case_leads_shown(option: Option) -> None:
+    """A case's pointer at the steps after it ("If you have found unsigned drivers,
+    follow these steps to repair them:") is shown over the first of them, not ticked:
+    the case is asked before the outcome (then the steps carry its condition) or is
+    what a step above finds, and either way ticking the pointer does nothing. Only
+    when the next step is run in the same case (or both in every case)."""
+    steps = option.items
+    n = 0
+    while n < len(steps) - 1:
+        text, detail = split_detail(steps[n])
+        if (
+            detail.strip()
+            or not _CASE_LEAD_RE.match(" ".join(text.split()))
+            or option.when.get(n) != option.when.get(n + 1)
+        ):
+            n += 1
+            continue
+        after, more = split_detail(steps[n + 1])
+        lead = " ".join(text.split())
+        steps[n + 1] = with_detail(after, "\n\n".join(p for p in (lead, more) if p.strip()))
+        del steps[n]
+        option.when = {(k - 1 if k > n else k): v for k, v in option.when.items()}

@@ -468,6 +468,15 @@ _REPLACE_NOTE_RE = re.compile(
 )
 
 
+#: A paragraph's last word "TODO" (or TBD): the runbook's gap, read with the paragraph.
+_TRAILING_TODO_RE = re.compile(r"(?<=[.!:])\s+(?:TODO|TBD)\.?$")
+#: The step of a fix a runbook names but gives no steps for.
+NO_STEPS_YET = (
+    "The runbook gives no steps for this fix yet (it says TODO): work them out from the "
+    "product's documentation before acting, or escalate."
+)
+
+
 def _tidy_steps(steps: list[str]) -> list[str]:
     """Each step as plain text and as the action it states; announcements and "TODO"
     dropped (when other steps remain)."""
@@ -482,6 +491,13 @@ def _tidy_steps(steps: list[str]) -> list[str]:
             continue
         if _PLACEHOLDER_TEXT_RE.match(text) and not detail:
             continue  # "TODO", "To be added.": the runbook's own gap, not a step
+        gap = _TRAILING_TODO_RE.search(text)
+        if gap and len(steps) == 1:
+            # "When the data is ephemeral ..., purge the volume. WARNING: ... TODO": the
+            # runbook names the fix but has not written its steps; said, not ticked as done
+            said = text[: gap.start()].strip()
+            items.append(with_detail(NO_STEPS_YET, "\n\n".join(p for p in (said, detail) if p)))
+            continue
         bare = _MODAL_RE.sub("", _WHEN_FIRES_RE.sub("", text, count=1), count=1)
         if bare != text and bare[:1].islower() and _imperative(bare):
             # "When this alert fires, you can investigate ...": the action itself

@@ -13,11 +13,18 @@ import re
 from kbassist.articles import Article, Section
 from kbassist.drafting.options import Option, option_label, short_label
 from kbassist.drafting.symptoms import find_section
-from kbassist.drafting.text import clean, sentence_cut, split_detail, split_sentences, with_detail
+from kbassist.drafting.text import (
+    Hinted,
+    clean,
+    sentence_cut,
+    split_detail,
+    split_sentences,
+    with_detail,
+)
 
 #: "There is currently no resolution to this problem.", "No workaround is available at
 #: this time.", "According to Broderbund, there is no resolution to the problem."
-NO_FIX_RE = re.compile(
+NO_FIX_PATTERN = re.compile(
     r"\bthere (?:is|are) (?:currently |presently |at this time |still )?no (?:known )?"
     r"(?:resolution|workaround|fix|solution|work-around)s?\b"
     r"|\bno (?:known |permanent )?(?:resolution|workaround|fix|solution|work-around)s? (?:is|are"
@@ -25,6 +32,17 @@ NO_FIX_RE = re.compile(
     r"(?: currently| presently)? (?:available|known)?"
     r"|^none(?: at this time)?\.?$",
     re.IGNORECASE,
+)
+NO_FIX_RE = Hinted(
+    NO_FIX_PATTERN,
+    (
+        "resolution",
+        "workaround",
+        "fix",
+        "solution",
+        "work-around",
+    ),
+    anchored=True,
 )
 
 #: STATUS: "Microsoft has confirmed this to be a problem in ...", "Microsoft is

@@ -8,12 +8,14 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import ListBlock, Paragraph, Part
 from kbassist.drafting.labels import way_heading
 from kbassist.drafting.symptoms import SUMMARY_KEYS, find_section
 from kbassist.drafting.text import (
+    Hinted,
     Para,
     Param,
     clean,
@@ -42,7 +44,7 @@ MORE_KEYS = ("moreinformation",)
 _METHOD_RE = re.compile(
     r"^(?:method|workaround|option|solution|resolution)\s+(?:\d{1,2}|[A-H])\b", re.IGNORECASE
 )
-_CHOOSE_ONE_RE = re.compile(
+_CHOOSE_ONE_PATTERN = re.compile(
     r"\b(?:(?:one|either|any) of the following|following (?:methods|workarounds|options|"
     r"ways|solutions|alternatives|resolutions))\b"
     # a sentence that is only the count: "Two options:", "Here are three ways to work
@@ -53,10 +55,23 @@ _CHOOSE_ONE_RE = re.compile(
     r"|\bby either\s*:$",
     re.IGNORECASE,
 )
+_CHOOSE_ONE_RE = Hinted(
+    _CHOOSE_ONE_PATTERN,
+    (
+        "following",
+        "option",
+        "ways",
+        "method",
+        "workaround",
+        "solution",
+        "alternative",
+        "by either",
+    ),
+)
 #: MS KB leads that announce alternatives in prose: "There are four possible workarounds:",
 #: "Use one of the three methods below:", "This can be caused by one of the following
 #: three factors." (not "all of the following conditions": those hold together).
-_PLAIN_CHOOSE_ONE_RE = re.compile(
+_PLAIN_CHOOSE_ONE_PATTERN = re.compile(
     r"\b(?:(?:one|either|any) of (?:the|these) (?:following\b|(?:\w+ )?(?:methods|ways|"
     r"workarounds|options|solutions|resolutions|alternatives) (?:below|listed below|here)\b)"
     r"|following (?:two |three |four |five |six |\d )?(?:methods|workarounds|options|ways|"
@@ -65,11 +80,28 @@ _PLAIN_CHOOSE_ONE_RE = re.compile(
     r"solutions|resolutions|options|causes|reasons|alternatives)\b)",
     re.IGNORECASE,
 )
-_ADVICE_RE = re.compile(
+_PLAIN_CHOOSE_ONE_RE = Hinted(
+    _PLAIN_CHOOSE_ONE_PATTERN,
+    (
+        "of the following",
+        "of these following",
+        "method",
+        "ways",
+        "workaround",
+        "option",
+        "solution",
+        "resolution",
+        "alternative",
+        "cause",
+        "reason",
+    ),
+)
+_ADVICE_PATTERN = re.compile(
     r"^(?:to (?:work around|avoid|prevent|resolve|correct|fix|solve) (?:this|the)\b)"
     r"|\b(?:administrators?|users?|you)\b[^.]{0,80}\bshould\b",
     re.IGNORECASE,
 )
+_ADVICE_RE = Hinted(_ADVICE_PATTERN, ("should",), anchored=True)
 _REPRO_RE = re.compile(r"^steps to reproduce", re.IGNORECASE)
 _FIXED_RE = re.compile(
     r"\b(?:(?:was|were|is|are|has been|have been|been)\s+(?:first\s+)?"
@@ -275,6 +307,7 @@ _STATEMENT_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _is_statement(item: str) -> bool:
     text = split_detail(item)[0]
     said = _STATEMENT_RE.match(text) or _FIXED_STATEMENT_RE.search(text)
@@ -471,6 +504,7 @@ _MORE_VERBS_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _is_action(text: str) -> bool:
     """An imperative step: the step reader's verbs or the MS KB ones above."""
     from kbassist.drafting.blocks import _imperative
@@ -970,7 +1004,18 @@ def _in_order(paras: list[Para]) -> bool:
         return False
     if all(_PART_HEAD_RE.match(clean(p.head)) for p in paras if p.heading):
         return True  # "Part 1: Remove X", "Part 2: Restart the Computer ..."
+    lead = " ".join(clean(p.text) for p in paras[:first])
+    if _FIRST_THEN_RE.search(lead):
+        # "you must first determine X, determine Y, and then delete Z": the sub-headings
+        # ("Determine X", "Determine Y", "Delete Z") are those stages, not alternatives
+        from kbassist.drafting.blocks import _imperative
+
+        return all(_imperative(clean(p.head).rstrip(":")) for p in paras if p.heading)
     return any(_IN_ORDER_RE.search(clean(p.text)) for p in paras[:first])
+
+
+#: A lead that orders what follows: "you must first determine ..., and then delete ...".
+_FIRST_THEN_RE = re.compile(r"\bfirst\b[^.]{3,300}\b(?:and )?then\b", re.IGNORECASE)
 
 
 def _staged_option(section: Section, paras: list[Para]) -> Option | None:
@@ -1076,10 +1121,20 @@ def _section_options(section: Section, kind: str, plain: bool = False) -> tuple[
 
 #: "To resolve this problem, obtain the latest service pack", "install the hotfix": a fix
 #: that is an update, complete in itself (its KB pointer follows it).
-_GET_UPDATE_RE = re.compile(
+_GET_UPDATE_PATTERN = re.compile(
     r"\b(?:obtain|install|apply|download|get|upgrade to)\b(?:[^.]|\.\d){0,80}?\b(?:service pack"
     r"|hotfix|hot fix|update|fix|release|version)\b",
     re.IGNORECASE,
+)
+_GET_UPDATE_RE = Hinted(
+    _GET_UPDATE_PATTERN,
+    (
+        "fix",
+        "update",
+        "release",
+        "version",
+        "service pack",
+    ),
 )
 #: A paragraph that offers another way: "Alternatively, lower the screen size",
 #: "To work around this problem, ...", "You can also work around ...".
@@ -2191,7 +2246,15 @@ def article_cause(article: Article) -> tuple[str, Section | None]:
     return "", None
 
 
-_EXPLAINS_RE = re.compile(r"\b(because|is caused by|occurs (?:when|if|because))\b", re.I)
+_EXPLAINS_PATTERN = re.compile(r"\b(because|is caused by|occurs (?:when|if|because))\b", re.I)
+_EXPLAINS_RE = Hinted(
+    _EXPLAINS_PATTERN,
+    (
+        "because",
+        "caused by",
+        "occurs ",
+    ),
+)
 
 
 def _explaining(text: str) -> str:

@@ -110,6 +110,16 @@ def _instruction(sentence: str) -> bool:
     return _imperative(re.sub(r"^(?:please|immediately|then)\s+", "", sentence, flags=re.I))
 
 
+def _without_instructions(cause: str) -> str:
+    """The cause without the Diagnosis instructions it was read with ("Check if an
+    upgrade is in progress. In case there is no upgrade going on, but there is a change
+    in the machineconfig ..., this alert can be triggered as well.": the second is why)."""
+    said = split_sentences(cause)
+    while len(said) > 1 and _instruction(said[0]):
+        said.pop(0)
+    return " ".join(said) if said else cause
+
+
 def condition(article: Article) -> str:
     """What the alert is about, in Meaning's words: its "fires when" sentence, else its
     opening (with the next sentence when the opening is short); "" if Meaning has none."""
@@ -248,6 +258,7 @@ def runbook_cause(
     if not is_alert_runbook(article) or cause.startswith("The article names"):
         return symptom, cause, section
     meaning = _meaning(article)
+    cause = _without_instructions(cause)
     why = cause if cause and not _CONDITION_RE.search(cause) else ""
     if not cause:
         cause, section = condition(article), meaning

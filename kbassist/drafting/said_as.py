@@ -14,6 +14,7 @@ whose rewrite is no action, is left as it is.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kbassist.drafting.options import _fixed_in, _is_action, _verb_of
 from kbassist.drafting.text import split_detail, split_sentences, with_detail
@@ -273,6 +274,7 @@ def as_action(sentence: str, alone: bool = True) -> str:
     return told if action else ""
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _plain_action(sentence: str) -> bool:
     from kbassist.drafting.steps import _action
 

@@ -13,11 +13,12 @@ catches what reaches the checklist anyway.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from kbassist.drafting.blocks import _actionish, _fix_verb
+from kbassist.drafting.blocks import _REFER_LEAD_RE, _actionish, _fix_verb
 from kbassist.drafting.non_steps import result_sentence
 from kbassist.drafting.options import _LEAD_ONLY_RE, _NOTE_RE, _YOU_CAN_RE, _is_action
-from kbassist.drafting.text import split_detail, split_sentences, with_detail
+from kbassist.drafting.text import split_detail, split_sentences, step_text, with_detail
 
 #: "Use one of the following methods.", "Follow these steps.", "The following methods are
 #: available:": an announcement of what comes next, no action of its own.
@@ -65,7 +66,14 @@ _EXAMPLE_RE = re.compile(
     r"^(?:for (?:example|instance)\s*:?\s*$"  # "For example:" over the code it shows
     r"|(?:for example,\s*)?(?:the following (?:is|are|shows?) (?:an? )?(?:example|sample)"
     r"|(?:an?|the|this|these|following) (?:\w+ ){0,2}(?:example|sample)s?\b[^.]{0,80}"
-    r"\b(?:is|are|shows?|refers?|provided|given|follows?)\b))",
+    r"\b(?:is|are|shows?|refers?|provided|given|follows?)\b"
+    # "The following is a code segment of the X stored procedure:": a listing to read
+    r"|the following (?:is|are|shows?) (?:an? |the )?(?:\w+ )?(?:code |script |query )?"
+    r"(?:segment|snippet|excerpt|listing|fragment|portion|definition|part)s?\b"
+    # "Below is an example of how to ...:", "For example, the fixed file will be as
+    # follows:": a listing's caption
+    r"|(?:below|here) (?:is|are) (?:an? )?(?:\w+ )?(?:example|sample)s?\b[^.]{0,160}:$"
+    r"|for (?:example|instance),[^.]{0,160}\b(?:as follows|the following|below)\s*:$))",
     re.IGNORECASE,
 )
 #: What a statement opens with: a determiner, a pronoun, a connective, "Mitigation" or
@@ -123,6 +131,7 @@ _NOTE_THAT_RE = re.compile(r"^(?:(?:important|please) note\b|note that\b)", re.I
 MAX_PREFIX_CHARS = 60
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _action(text: str) -> bool:
     """An action: an imperative (also after "If X, " or a modal), or a typed command."""
     if _actionish(text) or _fix_verb(text) or _is_action(text):
@@ -131,6 +140,7 @@ def _action(text: str) -> bool:
     return bare != text and (_actionish(bare) or _is_action(bare))
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _statement(sentence: str) -> bool:
     """A sentence that says what is: a subject and a finite verb, no action."""
     dated = _SINCE_RE.sub("", sentence, count=1)  # "Prior to SP4, the fix was ...": said
@@ -163,11 +173,45 @@ _NEXT_METHOD_RE = re.compile(
 )
 
 
+#: "Do you see an elevated error rate?", "Maybe it's some dependency? etcd?": a question
+#: the article asks itself, what to look for, never a step to tick.
+_QUESTION_END_RE = re.compile(r"\?[\"')\]]*$")
+#: A blockquote the parser did not read as one ("> Before you create ... > > - X"): its
+#: markers, at the start and between its lines.
+_QUOTE_MARK_RE = re.compile(r"(?:^|\s)>(?=\s|$)")
+
+
+def _question(text: str) -> bool:
+    """An item whose every sentence is a question: what to wonder, not what to do."""
+    sentences = split_sentences(text)
+    return bool(sentences) and all(_QUESTION_END_RE.search(s) for s in sentences)
+
+
+def raw_quote(text: str) -> str:
+    """A raw Markdown blockquote's text without its markers ("> [!NOTE] > Before you
+    ..." as "Before you ..."), or "" when `text` is no such quote (a `> Get-Item` prompt,
+    a redirect)."""
+    flat = " ".join(text.split())
+    if not flat.startswith("> "):
+        return ""
+    rest = " ".join(_QUOTE_MARK_RE.sub(" ", flat).split())
+    rest = re.sub(r"^\[!(\w+)\]\s*", lambda m: f"{m.group(1).capitalize()}: ", rest)
+    prose = len(rest.split()) >= 6 and not re.search(r"[$|=;{}]", rest)
+    if not (prose or flat.count(" > ") or flat.startswith("> [!")):
+        return ""
+    return rest
+
+
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def step_kind(text: str) -> str:
     """'action', 'lead-in', 'example', 'note' or 'statement'; 'action' when unsure."""
     text = " ".join(text.split())
     if not text:
         return "action"
+    if raw_quote(text):
+        return "note"  # a note the parser left in its Markdown: shown, never ticked
+    if _question(text):
+        return "statement"  # shown under the step it wonders about
     if _NOTE_RE.match(text) or (_NOTE_THAT_RE.match(text) and not text.endswith(":")):
         return "note"
     if _NEXT_METHOD_RE.match(text) or (
@@ -289,6 +333,7 @@ _SEEN_AFTER_IF_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _observed_if(sentence: str) -> bool:
     """ "If there are files that cannot be read, you will receive error messages ...": a
     case's result, not an action (an action after "If X, " is a step)."""
@@ -300,6 +345,7 @@ def _observed_if(sentence: str) -> bool:
     return bool(_SEEN_AFTER_IF_RE.match(bare))
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _remark(sentence: str) -> bool:
     """A sentence inside a step that says what is ("The computer will go through its
     rebinding ...", "A list of the systems will be visible."), not what to do."""
@@ -472,6 +518,7 @@ _SEEN_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _seen_lead(text: str) -> bool:
     """A sentence that says what the reader will see (an error message, an event-log entry,
     an alert's sample), the sample under it: no action to tick, shown with the steps it
@@ -502,6 +549,7 @@ def _lead_of(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _listed_action(text: str) -> bool:
     """An action also after a list marker or a place ("At a command prompt, run ...")."""
     bare = _MARKER_RE.sub("", " ".join(text.split()), count=1)
@@ -693,7 +741,101 @@ def info_only(items: list[str]) -> list[str]:
     return [with_detail(INFO_STEP, said)]
 
 
+def refers_only(item: str) -> bool:
+    """ "For mitigation strategies and solutions, refer to:" with only its links under it:
+    where to read more, shown under the step before, never a tick of its own."""
+    text, detail = split_detail(item)
+    if not _REFER_LEAD_RE.match(" ".join(text.split())):
+        return False
+    lines = [line for line in detail.split("\n") if line.strip()]
+    return bool(lines) and lines[0].startswith(("Link:", "Links:", "See:"))
+
+
+def quote_as_note(item: str) -> str:
+    """A raw blockquote item ("> Before you create a new image ... > - %Windir%\\Panther")
+    as the note it is ("Note: Before you create ..."), its Markdown markers gone."""
+    text, detail = split_detail(item)
+    said = raw_quote(text)
+    if not said:
+        return item
+    return with_detail(f"Note: {said}" if not _NOTE_RE.match(said) else said, detail)
+
+
+#: "For mitigation strategies and solutions, refer to:": what the pages are for.
+_FOR_REFER_RE = re.compile(
+    r"^for\s+(?P<what>[^,:]{3,120}),\s*(?:please\s+)?(?:refer\s+to|see|consult|read)\b[^:]{0,80}:$",
+    re.IGNORECASE,
+)
+
+
+def as_reading(item: str) -> str:
+    """A pointer over links left with no step to be shown under (the part says only
+    "For mitigation strategies and solutions, refer to:" and its links): reading them is
+    the step, said as one ("Read the pages below for mitigation strategies and
+    solutions.")."""
+    if not refers_only(item):
+        return item
+    text, detail = split_detail(item)
+    flat = " ".join(text.split())
+    found = _FOR_REFER_RE.match(flat)
+    said = (
+        f"Read the pages below for {found.group('what').strip()}."
+        if found
+        else f"{flat[:-1].rstrip()}."
+    )
+    return with_detail(said, detail)
+
+
+#: A line of code, not prose: brackets, pipes, assignments, paths, switches, a script.
+_CODE_LINE_RE = re.compile(r"[(){}\[\]|=$\\<>]|\.ps1\b|(?:^|\s)--?[a-z]|^\S+$", re.IGNORECASE)
+#: Longest label read as the name of the listing under it ("Cluster scoped:").
+MAX_LISTING_LABEL_WORDS = 5
+
+
+def labelled_listing(item: str) -> str:
+    """A label over a listing ("Cluster scoped:" over a query, "RDP Client:" over a
+    script, "To override:" over a command) said as the step it is ("Cluster scoped: run
+    the following:", "To override, run the following:"): a heading ticked does nothing."""
+    text, detail = split_detail(item)
+    flat = " ".join(text.split())
+    first = next((line.strip() for line in detail.split("\n") if line.strip()), "")
+    if (
+        not flat.endswith(":")
+        or ":" in flat[:-1]  # "Step 2: Inspect Node Events:": a step's own name
+        or not flat[:1].isupper()  # "to:" between a line's old and new text
+        # "Count the failed pods:": a verb and its object, the step itself
+        or re.match(
+            r"\S+\s+(?:the|a|an|this|these|that|those|your|all|each|every|any|its)\b", flat, re.I
+        )
+        or len(flat.split()) > MAX_LISTING_LABEL_WORDS
+        or not first
+        or not _CODE_LINE_RE.search(first)
+        or re.match(r"(?:if|when|whenever|unless|once|after|before|and|then|or)\b", flat, re.I)
+        or _action(flat[:-1])
+        or step_kind(flat) == "note"
+    ):
+        return item
+    if re.match(r"to\s", flat, re.IGNORECASE):
+        return with_detail(f"{flat[:-1]}, run the following:", detail)
+    return with_detail(f"{flat} run the following:", detail)
+
+
 def final_steps(
+    items: list[str], checks: list[str], results: bool = True
+) -> tuple[list[str], list[str]]:
+    """(items, checks) with only actions ticked (see _final_steps); a pointer over links
+    still ticked at the end (no step to show it under) is said as the reading it asks,
+    a label over a listing as the running of it."""
+    items, checks = _final_steps(items, checks, results)
+    return [labelled_listing(as_reading(i)) for i in items], checks
+
+
+def _kinds(items: list[str]) -> list[str]:
+    """Each item's step_kind; a pointer over its links only is a statement (shown)."""
+    return ["statement" if refers_only(i) else step_kind(split_detail(i)[0]) for i in items]
+
+
+def _final_steps(
     items: list[str], checks: list[str], results: bool = True
 ) -> tuple[list[str], list[str]]:
     """(items, checks) with only actions ticked: lead-ins joined to the step they announce,
@@ -703,14 +845,18 @@ def final_steps(
     items = [piece for item in fold_bullets(fold_lists(items)) for piece in split_run_on(item)]
     items = list_with_its_lead(items)
     items = [read_more_shown(item) for item in items]
-    kinds = [step_kind(split_detail(i)[0]) for i in items]
+    # a question the article asks itself or a quote left in its Markdown is never a tick,
+    # whatever the step before it is (a place first: "At the very top check ...")
+    quoted = {step_text(quote_as_note(i)) for i in items if raw_quote(step_text(i))}
+    items = [quote_as_note(item) for item in items]
+    kinds = _kinds(items)
     if "action" not in kinds:
         # nothing but statements: what they offer to do ("you can typically use that same
         # program to delete the files") is the fix
         offered = [piece for item in items for piece in split_run_on(item, offered=True)]
         if offered != items:
             items = offered
-            kinds = [step_kind(split_detail(i)[0]) for i in items]
+            kinds = _kinds(items)
     n = 0
     while n < len(items) - 1:
         text, detail = split_detail(items[n])
@@ -732,6 +878,7 @@ def final_steps(
     if "action" not in kinds:
         return items, checks
     checks = list(checks)
+    never = [_question(step_text(i)) or step_text(i) in quoted or refers_only(i) for i in items]
     out: list[str] = []
     pending: list[str] = []  # shown under the next action
     prefix = ""
@@ -805,7 +952,7 @@ def final_steps(
             checks.append(text)  # the article's own result: the verify
             continue
         said = "\n".join(p for p in (text, detail) if p)
-        if out and _action(split_detail(out[-1])[0]):
+        if out and (_action(split_detail(out[-1])[0]) or never[n]):
             out[-1] = with_detail(out[-1], said)
         elif not out and (
             nxt or (kind == "note" and any(_action(split_detail(i)[0]) for i in items[n + 1 :]))

@@ -18,6 +18,36 @@ MAX_LABEL_CHARS = 100
 HORIZON_WORDS = r"immediate(?:ly)?|short[- ]term|medium[- ]term|long[- ]term"
 # --------------------------------------------------------------------------- paragraphs
 
+
+class Hinted:
+    """A regex searched only when the text may hold a match: every match of `pattern`
+    holds one of `hints` (lowercase, spaces only where the pattern has a literal space),
+    so an ASCII text that, lowercased, holds none cannot match (for ASCII, IGNORECASE folds
+    as `lower` does); a text with other characters is always searched. `anchored`: the
+    branches no hint covers all start with `^` (no MULTILINE), so without a hint only a
+    match at the start is possible and `match` finds the very one `search` would. The
+    rules' slowest searches (a branch tried at every position of every sentence) cost a
+    substring test on most texts instead; the same results."""
+
+    __slots__ = ("anchored", "hints", "pattern")
+
+    def __init__(
+        self, pattern: re.Pattern[str], hints: tuple[str, ...], anchored: bool = False
+    ) -> None:
+        self.pattern = pattern
+        self.hints = hints
+        self.anchored = anchored
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if not text.isascii():
+            return self.pattern.search(text)
+        low = text.lower()
+        for hint in self.hints:  # a loop, not any(): this runs ~40 times an article
+            if hint in low:
+                return self.pattern.search(text)
+        return self.pattern.match(text) if self.anchored else None
+
+
 _MARKER_RE = re.compile(r"^(?:[-*\u2022]|\d{1,2}[.)]|[a-z][.)])\s+")
 _NUMBER_RE = re.compile(r"^\d{1,2}[.)]\s+")
 _OR_RE = re.compile(r"^-*\s*or\s*-*$", re.IGNORECASE)
@@ -30,7 +60,7 @@ _BOILERPLATE_BLOCK_RE = re.compile(
     re.IGNORECASE,
 )
 # ... and sentences that are (dropped from the block that holds them).
-_BOILERPLATE_SENTENCE_RE = re.compile(
+_BOILERPLATE_SENTENCE_PATTERN = re.compile(
     r"^(?:for (?:more|additional|further) information|for information (?:about|on)|"
     r"microsoft (?:has confirmed|is researching|provides)|we are researching)"
     r"|make no warranty|vendor independent of microsoft|query on the following word|"
@@ -53,6 +83,20 @@ _BOILERPLATE_SENTENCE_RE = re.compile(
     r"^to find the difference between utc and local time",
     re.IGNORECASE,
 )
+#: The branches above not anchored at the start, each holding one of these.
+_BOILERPLATE_SENTENCE_RE = Hinted(
+    _BOILERPLATE_SENTENCE_PATTERN,
+    (
+        "make no warranty",
+        "vendor independent of microsoft",
+        "query on the following word",
+        "charges that are normally incurred for support calls",
+        "support professional determines",
+        "click the article number",
+        "following article",
+    ),
+    anchored=True,
+)
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 
 
@@ -73,7 +117,7 @@ class Para:
 
     @property
     def marker(self) -> bool:
-        return bool(_MARKER_RE.match(self.head))
+        return _marker(self.head)
 
     @property
     def numbered(self) -> bool:
@@ -110,8 +154,8 @@ def _paragraphs(text: str) -> list[Para]:
                 out.append(Para(current))
                 current = []
             continue
-        starts = _MARKER_RE.match(stripped) or _OR_SEP_RE.match(stripped)
-        if current and (starts or _OR_SEP_RE.match(current[-1].strip())):
+        starts = _marker(stripped) or _or_line(stripped)
+        if current and (starts or _or_line(current[-1].strip())):
             out.append(Para(current))
             current = []
         current.append(line.rstrip())
@@ -120,10 +164,24 @@ def _paragraphs(text: str) -> list[Para]:
     return out
 
 
+def _marker(line: str) -> bool:
+    """`_MARKER_RE` matches `line` (stripped): a bullet first, or "." / ")" after one or two
+    characters ("1.", "12)", "a.") -- tested first, as most lines are prose."""
+    if line[:1] in "-*\u2022" or "." in line[1:3] or ")" in line[1:3]:
+        return bool(_MARKER_RE.match(line))
+    return False
+
+
+def _or_line(line: str) -> bool:
+    """`_OR_SEP_RE` matches `line` (stripped): "--- or ---" starts with a dash."""
+    return line[:1] == "-" and bool(_OR_SEP_RE.match(line))
+
+
 def strip_marker(text: str) -> str:
     return _MARKER_RE.sub("", text, count=1)
 
 
+@lru_cache(maxsize=512)  # ~50 calls an article, a third of them distinct texts
 def clean(text: str) -> str:
     return " ".join(html.unescape(text).split())
 
@@ -330,6 +388,24 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+#: Per pattern of _PARAM_RES, words a match must hold, any one of them ((): no test),
+#: case as written; _COUNT_NEEDS, a pattern with IGNORECASE, in lower case, tested on an
+#: ASCII text lowercased (any other text is searched). Most step texts hold none of a
+#: pattern's words: a substring test instead of a scan (find_params runs on every step).
+_COUNT_NEEDS = ("backup", "copies", "generations", "tapes", "retries", "attempts")
+_PARAM_NEEDS: tuple[tuple[str, ...], ...] = (
+    (),  # time: "AM", "p.m.", "noon" ... too many spellings to test
+    (":\\",),  # path: C:\...
+    ("drive",),
+    ("<", "{"),
+    ("<%",),
+    ("our",),  # [Yy]our...
+    ("\\",),  # domain\user, C:\folder
+    ("\\\\",),  # \\server\share
+    ("Name",),  # \\ServerName
+    ("name",),  # servername
+    _COUNT_NEEDS,
+)
 PARAM_HELP = {
     "placeholder": "Type your own value; it replaces the article's placeholder in the command.",
     "time": "A time of day, e.g. 01:00, 1:00 AM or midnight.",
@@ -466,7 +542,10 @@ def find_params(text: str) -> tuple[tuple[int, int, Param], ...]:
     """
     found: list[tuple[int, int, Param]] = []
     taken: list[tuple[int, int]] = []
-    for where in _WHERE_DRIVE_RE.finditer(text):
+    lowered = text.lower() if text.isascii() else ""  # "": no word test, search it all
+    # both "where ..." patterns hold "where" (the drive one in any case)
+    explains = not lowered or "where" in lowered
+    for where in _WHERE_DRIVE_RE.finditer(text) if explains else ():
         letter = where.group("x")
         for match in re.finditer(rf"(?<![\w\\]){re.escape(letter)}(?=:)", text):
             if match.start() >= where.start() and match.start() <= where.end():
@@ -476,7 +555,7 @@ def find_params(text: str) -> tuple[tuple[int, int, Param], ...]:
                 continue
             taken.append(span)
             found.append((*span, Param("placeholder", letter, f"drive:{letter.casefold()}")))
-    for where in _WHERE_TOKEN_RE.finditer(text):
+    for where in _WHERE_TOKEN_RE.finditer(text) if explains else ():
         token = where.group("t")
         # "where drive is the drive letter ...": a plain word, taken only before its colon
         tail = r"(?=:)" if _WHERE_WORD_DRIVE_RE.match(text, where.start()) else r"(?![\w>])"
@@ -496,7 +575,12 @@ def find_params(text: str) -> tuple[tuple[int, int, Param], ...]:
                 continue
             taken.append(span)
             found.append((*span, Param("placeholder", token, f"token:{token.casefold()}")))
-    for kind, pattern in _PARAM_RES:
+    for (kind, pattern), needs in zip(_PARAM_RES, _PARAM_NEEDS, strict=True):
+        if needs is _COUNT_NEEDS:
+            if lowered and not any(word in lowered for word in needs):
+                continue  # no word a match of this pattern holds (in any case)
+        elif needs and not any(word in text for word in needs):
+            continue  # no word a match of this pattern holds (case as written)
         for match in pattern.finditer(text):
             group = "v" if match.group("v") is not None else "w"
             start, end = match.span(group)
@@ -557,8 +641,8 @@ def _make_param(kind: str, literal: str) -> Param | None:
 def _closed_element(literal: str, text: str) -> bool:
     """`<DTSConfiguration>` closed by `</DTSConfiguration>` in the same text: an XML
     element of a listing, not a value to type."""
-    if not literal.startswith("<") or not literal[1:2].isalpha():
-        return False
+    if not literal.startswith("<") or not literal[1:2].isalpha() or "</" not in text:
+        return False  # (no "</" at all: nothing to compile a regex for)
     name = re.split(r"[\s>]", literal[1:], maxsplit=1)[0]
     return bool(re.search(rf"</{re.escape(name)}\s*>", text, re.IGNORECASE))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -55,7 +56,7 @@ from kbassist.drafting.lead_cases import (
     order_asks,
     shown_lines,
 )
-from kbassist.drafting.lead_ins import lead_ins_shown, points_on
+from kbassist.drafting.lead_ins import case_leads_shown, lead_ins_shown, points_on
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
     REDO_CHECK,
@@ -132,6 +133,7 @@ from kbassist.drafting.text import (
     HORIZON_WORDS,
     PARAM_HELP,
     PARAM_TITLE,
+    Hinted,
     Param,
     brace,
     find_params,
@@ -487,6 +489,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if article.style == "mskb":  # "If X is not so, use the following steps": theirs
             announced_spans(option)
         order_asks(option)  # questions in the order of the steps they decide
+        if article.style != "mskb":
+            case_leads_shown(option)  # "If X, follow these steps:" over X's steps
     if len(options) > 1:  # "Resolution: Use the following method", its methods beside it
         options = [o for o in options if not announce_only(o.items)] or options
     if article.style == "mskb":
@@ -795,6 +799,28 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     return tree
 
 
+#: A symptom that takes the whole computer down (or its data): redoing its trigger is a
+#: risk on a production system, whatever the fix was.
+_CRASH_RE = re.compile(
+    r"\bstop(?: error)?:? 0x|\bstop error\b|\bblue screen\b|\bbug ?check\b|\btrap 0x"
+    r"|\b(?:computer|server|system|machine) (?:may )?(?:stops? responding|hangs?|halts?|"
+    r"crash(?:es)?|restarts? unexpectedly|reboots? unexpectedly)\b|\bdata (?:loss|is lost)\b"
+    r"|\b(?:is|are|become|becomes) corrupt(?:ed)?\b",
+    re.IGNORECASE,
+)
+
+
+def _crash_caveat(symptom: str) -> str:
+    """ " Do this on a test computer ..." when the symptom crashes the computer or loses
+    data: a verify that redoes the trigger must not take a production server down."""
+    if not _CRASH_RE.search(symptom):
+        return ""
+    return (
+        " Do this on a test computer or in a maintenance window: if the fix did not take, "
+        "it fails the same way again."
+    )
+
+
 #: Information that offers a way round the problem, not what an update changes.
 _WORKAROUND_SAID_RE = re.compile(
     r"\b(?:prevent|avoid|work ?around|workarounds?|circumvent|instead)\b", re.IGNORECASE
@@ -1019,16 +1045,39 @@ def _diagnosis_choice(article: Article, rest: list[Option]) -> bool:
 #: The MS KB statement that nothing will change: "This behavior is by design", "Microsoft has
 #: confirmed it to be by design", "This is expected behavior", "There is no fix". Not any
 #: "designed": "Ceph is designed to deal with a node failure" describes resilience.
-_BY_DESIGN_RE = re.compile(
+_BY_DESIGN_PATTERN = re.compile(
     r"\b(?:(?:is|are|was|were|be|been) by design|behaviou?rs? (?:is|are) (?:expected|intended)"
     r"|(?:this|it|that) is (?:an? )?(?:expected|intended) behaviou?r"
     r"|(?:this|it) (?:is )?works? as (?:designed|intended)|(?:this|it) is working as (?:designed"
     r"|intended)|there is no (?:fix|resolution|workaround))\b",
     re.IGNORECASE,
 )
+_BY_DESIGN_RE = Hinted(
+    _BY_DESIGN_PATTERN,
+    (
+        "design",
+        "expected",
+        "intended",
+        "there is no",
+    ),
+)
 #: "by design" in a STATUS sentence, not "caused by design changes in Windows 95" (a
 #: change of design is the cause, not a statement that the behavior is intended).
 _BY_DESIGN_WORDS = r"\bby design\b(?!\s+(?:changes?|flaws?|errors?|problems?|limitations?)\b)"
+#: A word one of _BY_DESIGN_RE's and _BY_DESIGN_WORDS' phrases holds, whatever the white
+#: space between words: an ASCII text with none of them, lowercased, matches neither.
+_BY_DESIGN_HINTS = ("design", "expected", "intended", "there")
+
+
+def _may_say_by_design(text: str) -> bool:
+    """False only when `text` cannot hold a by-design phrase: ASCII (whose case the
+    regexes fold as `lower` does) and none of _BY_DESIGN_HINTS in it."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(hint in low for hint in _BY_DESIGN_HINTS)
+
+
 #: "If for any reason X must be used, there is no workaround.": no fix for one case, not
 #: the article saying its behavior is intended.
 _NO_FIX_IF_RE = re.compile(
@@ -1116,6 +1165,8 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
     for section in [] if fixed_error else article.sections:
         if article.style != "mskb" and not by_design_section(article, section):
             continue
+        if not _may_say_by_design(section.text):
+            continue  # no sentence of it can say so (most sections: the test is cheap)
         for sentence in split_sentences(" ".join(section.text.split())):
             status = section.key == "status" and re.search(_BY_DESIGN_WORDS, sentence, re.I)
             if _NO_FIX_IF_RE.match(sentence):
@@ -1131,9 +1182,10 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
     )
     if symptom_section is not None and (_ALERT_RE.search(symptom) or runbook):
         if article.style != "mskb":
-            # the alert's name: a one-word title ("DiskAlert"), else the file's name
+            # the alert's name: a one-word title ("DiskAlert"), else the file's name (an id
+            # shared by two folders is folder-qualified: "runbooks/x/DiskAlert" names no alert)
             named = " " not in article.title.strip() or not runbook
-            return alert_check(article.title if named else article.id)
+            return alert_check(article.title if named else article.id.rsplit("/", 1)[-1])
         return (
             f"Check that the alert {article.title} stops firing and its condition clears "
             f"(the article: {sentence_cut(symptom, 200)})"
@@ -1161,9 +1213,12 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
         action, result = redo
         said = _whole_sentences(result)
         if said:
+            caveat = _crash_caveat(symptom)
+            if caveat and not said.rstrip().endswith((".", "!", "?")):
+                said = said.rstrip() + "."
             return (
                 f"{action[0].upper()}{action[1:]} again, and check that this no longer happens: "
-                f"{said}"
+                f"{said}{caveat}"
             )
     if symptom_section is not None and article.style != "mskb":
         own = symptom_check(symptom)
@@ -1223,8 +1278,11 @@ def _repro_verify(article: Article, symptom: str = "") -> str:
     if more is None:
         return ""
     by_design = any(
-        _BY_DESIGN_RE.search(" ".join(s.text.split()))
-        or (s.key == "status" and re.search(_BY_DESIGN_WORDS, s.text, re.I))
+        _may_say_by_design(s.text)
+        and (
+            _BY_DESIGN_RE.search(" ".join(s.text.split()))
+            or (s.key == "status" and re.search(_BY_DESIGN_WORDS, s.text, re.I))
+        )
         for s in article.sections
     )
     if by_design and find_section(article, RESOLUTION_KEYS + WORKAROUND_KEYS) is None:
@@ -1706,7 +1764,10 @@ def _input_nodes(
         if param.kind == "placeholder":
             meaning = _explanation(param.literal, [*option.pre_items, *option.items])
             what = _placeholder_kind(param, meaning)
-            if re.search(rf"\bDC={re.escape(param.literal)}", context, re.IGNORECASE):
+            # (the "=" test first: a regex compiled per placeholder is the slow part)
+            if "=" in context and re.search(
+                rf"\bDC={re.escape(param.literal)}", context, re.IGNORECASE
+            ):
                 what = "domain component"  # `DC=<Domain>,DC=<COM>`: a part of a DNS name
             node["title"] = f"Your {what} for {param.literal}"
             node["text"] = brace(
@@ -2034,20 +2095,26 @@ _OBJECT_NOUNS = frozenset(
 )
 
 
-def _explanation(literal: str, items: list[str]) -> str:
-    """ "the floppy disk drive" from "where <drive> is the floppy disk drive ...": what the
-    article says the placeholder stands for, "" if it does not say."""
+@lru_cache(maxsize=512)  # the same placeholders (<drive>, <path>) recur across articles
+def _explanation_re(literal: str) -> re.Pattern[str]:
+    """The "where <literal> is ..." sentence `_explanation` looks for, compiled once."""
     # `<path>` is explained as "where path is ...": the bare word names it too
     name = re.escape(literal)
     if re.fullmatch(r"<[a-z]{3,}>", literal):
         name = rf"(?:{name}|{re.escape(literal[1:-1])})"
-    pattern = re.compile(
+    return re.compile(
         rf"\b(?:where|and)\s+[\"']?{name}[\"']?:?\s+"
         r"(?:is|are|represents|stands for)\s+"
         # a dot inside a file name (MOUSE.SYS) does not end what it says
         r"(?P<what>(?:[^.;\n\x1f]|\.(?=\w)){3,120}?)(?=\s+and\s+(?:where|<)|\.(?!\w)|[;,)\n\x1f]|$)",
         re.IGNORECASE,
     )
+
+
+def _explanation(literal: str, items: list[str]) -> str:
+    """ "the floppy disk drive" from "where <drive> is the floppy disk drive ...": what the
+    article says the placeholder stands for, "" if it does not say."""
+    pattern = _explanation_re(literal)
     for item in items:
         # a sentence wrapped over the lines of a paragraph is one line ("your MS-" / "DOS")
         text = re.sub(r"(?<=[A-Za-z]-)\n[ \t]*(?=[A-Za-z])", "", item)
@@ -2363,7 +2430,7 @@ def undo_steps(items: list[str]) -> tuple[list[str], list[str]]:
 #: ("Before you modify it, back up ..."), after "you should", "be sure to", "we recommend
 #: that you". The verb "back up" is lower case there: "Microsoft Backup to restore files"
 #: and "Backup attempts to ..." name a program, they ask for nothing.
-_BACKUP_RE = re.compile(
+_BACKUP_PATTERN = re.compile(
     r"(?:^|(?<=[.!?:(\[])\s*|(?<=[,;])\s+(?:and\s+(?:then\s+)?)?|\band\s+(?:then\s+)?)"
     r"(?i:(?:note|important)(?::\s*|,?\s+that\s+)|(?:(?:as|for) (?:an? )?(?:extra )?"
     r"precaution|to be safe),?\s+)?"
@@ -2383,6 +2450,15 @@ _BACKUP_RE = re.compile(
     r"[\w-]+\.(?i:ini|dat|sys|cfg|conf|config|xml|json|ya?ml|db|mdb|pst|ost|reg)\b|"
     r"(?(det)(?:[\w-]+ ){0,2}(?i:files?|keys?|subkeys?|folders?|director(?:y|ies)|databases?"
     r"|configuration|data|settings|profiles?|mailbox(?:es)?|certificates?|hives?)|(?!))\b)",
+)
+_BACKUP_RE = Hinted(
+    _BACKUP_PATTERN,
+    (
+        "back",
+        "make a ",
+        "save a ",
+        "export",
+    ),
 )
 
 

@@ -13,7 +13,14 @@ import re
 
 from kbassist.articles import Article, Section
 from kbassist.drafting.options import Option
-from kbassist.drafting.text import find_params, paragraphs, sentence_cut, strip_marker, with_detail
+from kbassist.drafting.text import (
+    Hinted,
+    find_params,
+    paragraphs,
+    sentence_cut,
+    strip_marker,
+    with_detail,
+)
 
 #: Sections whose indented text is what the user saw or why, never a command to run now.
 _NOT_HOW_TO = frozenset(
@@ -41,9 +48,10 @@ _ANNOUNCES_RE = re.compile(
 )
 #: "type the following line at the command prompt, and then press ENTER": a lead the
 #: archive often ends with no colon.
-_TYPE_FOLLOWING_RE = re.compile(
+_TYPE_FOLLOWING_PATTERN = re.compile(
     r"\b(?:type|enter|run|execute)\s+the\s+following\b[^.:;]{0,80}$", re.IGNORECASE
 )
+_TYPE_FOLLOWING_RE = Hinted(_TYPE_FOLLOWING_PATTERN, ("following",))
 #: A line of columns (`txtUser      <empty>`): a table of settings or captions, not a command.
 _COLUMNS_RE = re.compile(r"\S\s{3,}\S")
 #: An explanation under the command, not a command ("where <drive> is ...").

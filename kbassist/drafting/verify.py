@@ -10,9 +10,10 @@ gives for each, by the kind of text, never by article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
-from kbassist.drafting.text import split_detail, split_sentences
+from kbassist.drafting.text import Hinted, split_detail, split_sentences
 from kbassist.drafting.verify_form import REASSURANCE_RE
 
 #: Words that make a symptom sentence a problem to see gone ("the letters are never
@@ -44,6 +45,7 @@ _JOIN_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def states_problem(sentence: str) -> bool:
     """Whether a symptom sentence says what goes wrong (not only the scene)."""
     return bool(PROBLEM_RE.search(sentence))
@@ -122,11 +124,19 @@ _DATE_RE = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$|^\d{1,2}-[A-Za-z]{3}-\d{
 #: A version cell said in words: "(version 3.5.34)" after the size, "version 4.00.951".
 _SAID_VERSION_RE = re.compile(r"^(?:.*\bbytes\s+)?\(?version\s+(?P<v>\d[\d.]*[a-z]?)\)?$", re.I)
 #: The lead-in of a hotfix's table: "should have the following file attributes or later".
-TABLE_LEAD_RE = re.compile(
+TABLE_LEAD_PATTERN = re.compile(
     r"\bfile attributes\b|\bfollowing (?:time ?stamps?|updated files?)\b"
     r"|\bfollowing (?:file )?versions?\b|\bversions? of the following files\b"
     r"|^\s*(?:\|\s*)?(?:date\s+time\s+)?(?:version\s+)?(?:size\s+)?file ?name\b",
     re.IGNORECASE | re.MULTILINE,
+)
+TABLE_LEAD_RE = Hinted(
+    TABLE_LEAD_PATTERN,
+    (
+        "file",
+        "following time",
+        "following version",
+    ),
 )
 #: At most this many files are named in the verify; the rest are "the other files".
 MAX_FILES = 4
@@ -137,9 +147,15 @@ def file_versions(text: str) -> list[tuple[str, str, str]]:
     version of this fix should have the following file attributes or later:", in order,
     one per file name (a second platform's rows repeat the names); [] when `text` holds no
     such table."""
+    return list(_file_rows(text))
+
+
+@lru_cache(maxsize=512)  # the verify asks each step's text about its table 3 times
+def _file_rows(text: str) -> tuple[tuple[str, str, str], ...]:
+    """`file_versions`, worked out once per text."""
     lead = TABLE_LEAD_RE.search(text)
     if lead is None:
-        return []
+        return ()
     rows: list[tuple[str, str, str]] = []
     seen: set[str] = set()
     started = False
@@ -163,7 +179,7 @@ def file_versions(text: str) -> list[tuple[str, str, str]]:
             continue
         seen.add(name.casefold())
         rows.append((name, versions[0] if versions else "", dates[0] if dates else ""))
-    return [r for r in rows if r[1] or r[2]]
+    return tuple(r for r in rows if r[1] or r[2])
 
 
 def version_check(items: list[str]) -> str:
@@ -300,7 +316,7 @@ _IGNORED = (
     r"(?:this|the|these|that|such)?\s*(?:\w+\s+)?"
     r"(?:messages?|alerts?|errors?|warnings?|events?|entr(?:y|ies)|it)"
 )
-IGNORE_RE = re.compile(
+IGNORE_PATTERN = re.compile(
     r"(?:\b(?:you )?can (?:safely )?ignore\s+|^(?:safely )?ignore\s+|\bsafe to ignore\s+)"
     + _IGNORED
     + r"\b|\b(?:(?:messages?|alerts?|errors?|warnings?|events?|entr(?:y|ies)|it)\s+(?:can|may)"
@@ -310,9 +326,19 @@ IGNORE_RE = re.compile(
     r"|(?:the|this) (?:alert|message|error|warning|event) is not relevant)\b",
     re.IGNORECASE,
 )
+IGNORE_RE = Hinted(
+    IGNORE_PATTERN,
+    (
+        "ignore",
+        "nothing",
+        "action is",
+        "not relevant",
+    ),
+)
 _UNSURE_RE = re.compile(r"\s+or\s+\w+ == \"unsure\"")
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def ignore_sentence(text: str) -> str:
     """The sentence of `text` that says nothing needs fixing; "" if none does."""
     for sentence in split_sentences(" ".join(text.split())):
@@ -339,11 +365,19 @@ def otherwise(condition: str) -> str:
 # --------------------------------------------------------------------------- registry backup
 
 #: A step that changes the registry: Registry Editor, `reg add`, a value under HKEY_...
-_REGISTRY_RE = re.compile(
+_REGISTRY_PATTERN = re.compile(
     r"\b(?:regedit(?:32)?(?:\.exe)?|regedt32(?:\.exe)?|registry editor|reg(?:\.exe)? (?:add|delete"
     r"|import)|HKEY_[A-Z_]+|HK(?:LM|CU):?\\|(?:set|new|remove)-itemproperty|registry (?:key|"
     r"value|entry|entries|subkey|setting))",
     re.IGNORECASE,
+)
+_REGISTRY_RE = Hinted(
+    _REGISTRY_PATTERN,
+    (
+        "reg",
+        "hk",
+        "itemproperty",
+    ),
 )
 #: What changes a registry key or value ("Add Value", "change the value", "delete the
 #: following key", "reg add", "Value data"): locating or reading one is no change.

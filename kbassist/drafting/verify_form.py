@@ -13,8 +13,9 @@ check as a whole sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from kbassist.drafting.text import split_sentences
+from kbassist.drafting.text import Hinted, split_sentences
 
 #: The trigger's conjunction: "When you X, Y", "Y if you X".
 _CONJ = r"(?:when(?:ever)?|if|after|while|once|as soon as)"
@@ -180,11 +181,21 @@ _HEDGE_RE = re.compile(
 )
 #: A sentence that reassures, never a problem to check ("Typically, this should not be a
 #: problem.", "This is not a problem in most cases.").
-REASSURANCE_RE = re.compile(
+REASSURANCE_PATTERN = re.compile(
     r"\b(?:should|will|would|does|do|is|are|need) not (?:be |cause |pose )?(?:a |any |an )?"
     r"(?:real |serious |significant )?(?:problems?|issues?|concern)\b"
     r"|\bis (?:usually |typically |generally )?(?:harmless|benign)\b",
     re.IGNORECASE,
+)
+REASSURANCE_RE = Hinted(
+    REASSURANCE_PATTERN,
+    (
+        "problem",
+        "issue",
+        "concern",
+        "harmless",
+        "benign",
+    ),
 )
 
 
@@ -367,6 +378,7 @@ _ASIDE_RE = re.compile(r"\s*\([^()]{1,80}\)")
 _QUOTED_NAME_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{1,40}[\"\u201d]")
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _head(subject: str) -> str:
     """The subject without an aside in parentheses ("(for example, CTRL+F4)") and a
     relative clause after it ("that use the CTRL key"): what the verb agrees with."""
@@ -376,6 +388,7 @@ def _head(subject: str) -> str:
     return bare or subject
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _subject_ok(subject: str) -> bool:
     """Whether the words before a verb can be its subject: a short noun phrase, or a
     gerund's phrase that opens the sentence."""
@@ -399,6 +412,7 @@ def _subject_ok(subject: str) -> bool:
     )
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _find_verb(result: str) -> re.Match[str] | None:
     """The result clause's verb group after a subject that agrees with it: "log" in "The
     transaction log file does not grow" is a noun (a singular subject needs "logs"), so
@@ -485,6 +499,7 @@ def _hedged(result: str, verb: re.Match[str]) -> bool:
     return word not in _MAY_SCENE and bool(re.fullmatch(r"[a-z]{3,}", word))
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def expected_state(result: str) -> str:
     """What the admin should see once the fix works, said from a symptom's result clause
     with its hedge dropped: "you may receive the following error message: M" -> 'the
@@ -699,6 +714,7 @@ def expected_state(result: str) -> str:
     return f"{subject} no longer {adverb}{adverb_said}{_conjugate(word, plural)}{tail}"
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _action(condition: str) -> str:
     """ "you try to reset your password" -> "reset your password": a trigger the admin can
     redo; "" when it is a state ("you have a file open") or too long."""
@@ -719,6 +735,7 @@ def _action(condition: str) -> str:
     return action
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def _split_trigger(sentence: str) -> tuple[str, str, str] | None:
     """(conjunction, condition, result) of "When you X, Y" (the comma before the result
     clause, not one inside X) or "Y when you X"; None when neither shape."""
@@ -758,6 +775,7 @@ _MESSAGE_TRIGGER_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def structured_check(sentence: str) -> str:
     """The verify a symptom sentence gives once its structure is read: "Start X again:
     check that the message "Y" no longer appears." for "When you start X, you may receive
@@ -911,6 +929,7 @@ _SECTION_ONLY_RE = re.compile(r"^Check that the problem \S+ .{1,60} describes no
 MAX_SYMPTOM_SENTENCES = 6
 
 
+@lru_cache(maxsize=512)  # pure: asked again and again per text
 def sentences_check(symptom: str) -> str:
     """The first check a symptom sentence that says what goes wrong gives, read in the
     article's order (a list item "- Setup does not install X" is a sentence of its own);

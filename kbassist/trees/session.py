@@ -16,7 +16,8 @@ File format (``<data dir>/sessions/<name>.json``)::
      "ticked": [{"part": "steps", "text": "Stop the spooler."}]}
 
 A tree drafted on the fly from an article has no file: its "tree" is
-``{"id": ..., "version": ..., "hash": ..., "drafted": true, "article": "Q168739"}``.
+``{"id": ..., "version": ..., "hash": ..., "drafted": true, "article": "Q168739",
+"articles": "/srv/kb"}`` (the articles folder the article is in; optional).
 "ticked" (checklist items by part and text, so a tick stays on its item when other
 answers change) is optional. Files written before these keys existed still load: a
 drafted walk then carries the made-up path ``<auto-drafted>/<tree id>.yaml``, read as
@@ -86,6 +87,8 @@ class Session:
     #: The article the tree was drafted from on the fly (None: a tree file).
     drafted_from: str | None = None
     ticked: tuple[TickKey, ...] = ()
+    #: The articles folder that article is in (None: not recorded, or a tree file).
+    articles: str | None = None
 
 
 @dataclass(frozen=True)
@@ -122,11 +125,14 @@ class Resumed:
         )
 
 
-def tree_reference(tree: Tree) -> dict[str, object]:
-    """How a session names its tree: a file, or the article a drafted tree comes from."""
+def tree_reference(tree: Tree, articles: Path | None = None) -> dict[str, object]:
+    """How a session names its tree: a file, or the article a drafted tree comes from
+    (and the articles folder it is in, so another knowledge base can say where it is)."""
     ref: dict[str, object] = {"id": tree.id, "version": tree.version, "hash": tree.content_hash}
     if tree.drafted_from is not None:
         ref.update(drafted=True, article=tree.drafted_from)
+        if articles is not None:
+            ref["articles"] = str(articles.resolve())
     elif tree.path.parts:
         ref["path"] = str(tree.path.resolve())
     return ref
@@ -138,8 +144,12 @@ def save_session(
     *,
     ticked: Iterable[TickKey] = (),
     directory: Path | None = None,
+    articles: Path | None = None,
 ) -> Path:
-    """Write (or replace) session `name` atomically; OutputError if it cannot."""
+    """Write (or replace) session `name` atomically; OutputError if it cannot.
+
+    `articles`: the folder a drafted walk's article is in (recorded with its id).
+    """
     path = session_path(name, directory)
     steps = [
         {"node": s.node.id, "answer": None if s.value is None else value_text(s.value)}
@@ -149,7 +159,7 @@ def save_session(
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "name": name,
-        "tree": tree_reference(walk.tree),
+        "tree": tree_reference(walk.tree, articles),
         "steps": steps,
         "current": walk.current.id,
         "finished": walk.is_finished,
@@ -239,6 +249,9 @@ def read_session_file(path: Path) -> Session:
     if not isinstance(tree_path, str):
         raise bad("tree path is not text")
     drafted_from: str | None = None
+    articles = tree.get("articles")
+    if not isinstance(articles, (str, type(None))):
+        raise bad("tree articles is not text")
     if tree.get("drafted") is not None:
         if tree.get("drafted") is not True or not isinstance(tree.get("article"), str):
             raise bad("a drafted tree needs 'drafted': true and the article id as 'article'")
@@ -272,6 +285,7 @@ def read_session_file(path: Path) -> Session:
         updated=str(data.get("updated") or ""),
         drafted_from=drafted_from,
         ticked=tuple(ticked),
+        articles=articles if drafted_from is not None else None,
     )
 
 

@@ -41,7 +41,7 @@ from kbassist.sanitize import display_path, displayable, sanitize
 from kbassist.settings import Settings, config_path, load_settings, save_setting
 from kbassist.trees.engine import Walk
 from kbassist.trees.model import Tree
-from kbassist.trees.session import Resumed, Session, sessions_dir
+from kbassist.trees.session import Resumed, Session, TickKey, sessions_dir
 from kbassist.tui.commands import (
     ArticleCommands,
     KBCommandPalette,
@@ -295,7 +295,10 @@ class KBAssistApp(LibraryApp):
         saved steps on it, off the UI thread: the same core call as `walk --resume`."""
         try:
             resumed = resume_session(
-                saved, tree_by_id=self.tree_by_id, get_article=self.read_article
+                saved,
+                tree_by_id=self.tree_by_id,
+                get_article=self.read_article,
+                articles=self.assistant.articles_dir,
             )
         except KBError as exc:
             self.notify(sanitize(str(exc)), title="Cannot resume", severity="error", markup=False)
@@ -357,6 +360,10 @@ class KBAssistApp(LibraryApp):
     def export_folder(self) -> Path:
         """Where exports go unless a path is typed: the export_dir setting, else the cwd."""
         return self.settings.export_dir or Path.cwd()
+
+    def save_walk(self, name: str, walk: Walk, ticked: Iterable[TickKey]) -> Path:
+        """Write session `name`, recording this knowledge base for a drafted walk."""
+        return self.assistant.save_session(name, walk, ticked=ticked)
 
     def action_focus_search(self) -> None:
         """Back to the search box from anywhere."""

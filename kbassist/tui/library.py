@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 from kbassist.articles import Article
 from kbassist.assistant import Assistant
 from kbassist.errors import KBError
+from kbassist.sanitize import display_path
 from kbassist.trees.catalog import trees_for_article
 from kbassist.trees.model import Tree, TreeProblem
 from kbassist.trees.session import Session, list_sessions
@@ -237,6 +238,8 @@ class LibraryApp(IndexedApp):
     def session_title(self, saved: Session) -> str:
         """What a saved session is a walk of: its tree's title, or the drafted article."""
         if saved.drafted_from is not None:
-            return f"auto-drafted from {saved.drafted_from}"
+            other = self.assistant.elsewhere(saved)
+            where = f" · another knowledge base: {display_path(other)}" if other else ""
+            return f"auto-drafted from {saved.drafted_from}{where}"
         tree = self.tree_by_id(saved.tree_id)
         return tree.title if tree is not None else f"tree {saved.tree_id}"

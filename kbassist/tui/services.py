@@ -7,7 +7,7 @@ and a test or another front end can hand them something else.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Protocol
@@ -15,7 +15,8 @@ from typing import Protocol
 from kbassist.articles import Article
 from kbassist.index import SearchResult
 from kbassist.settings import Settings
-from kbassist.trees.session import Session
+from kbassist.trees.engine import Walk
+from kbassist.trees.session import Session, TickKey
 from kbassist.tui.guided import SaveOrder
 
 
@@ -63,6 +64,10 @@ class WalkServices(ArticleReader, Protocol):
 
     def export_folder(self) -> Path:
         """Where exports go unless a path is typed."""
+        ...
+
+    def save_walk(self, name: str, walk: Walk, ticked: Iterable[TickKey]) -> Path:
+        """Write session `name` (the core save the CLI's `--session` makes too)."""
         ...
 
 

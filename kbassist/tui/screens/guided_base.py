@@ -15,7 +15,7 @@ from textual.message import Message
 from kbassist.errors import KBError
 from kbassist.sanitize import sanitize
 from kbassist.trees.engine import Walk
-from kbassist.trees.session import save_session, session_path, sessions_dir
+from kbassist.trees.session import session_path, sessions_dir
 from kbassist.tui.guided import (
     GuidedWalk,
     WalkState,
@@ -209,7 +209,7 @@ class GuidedScreen(KBScreen[str | None]):
     ) -> None:
         try:
             path = self.services.session_saves.write(
-                seq, lambda: save_session(name, walk, ticked=state[1])
+                seq, lambda: self.services.save_walk(name, walk, state[1])
             )
         except KBError as exc:
             self.notify(
