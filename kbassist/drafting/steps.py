@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from kbassist.drafting.blocks import _REFER_LEAD_RE, _actionish, _fix_verb
+from kbassist.drafting.non_steps import result_sentence
 from kbassist.drafting.options import _LEAD_ONLY_RE, _NOTE_RE, _YOU_CAN_RE, _is_action
 from kbassist.drafting.text import split_detail, split_sentences, step_text, with_detail
 
@@ -95,6 +96,16 @@ _FINITE_RE = re.compile(
 _CONDITION_RE = re.compile(
     r"^(?:if|when|in case|in cases? where|for|once|after|while)\b[^,:]{2,120},\s+", re.I
 )
+#: "Prior to service pack 4 for Visual Studio 6.0, ": when what follows was so, before
+#: a statement about then (not a case to ask: the reader does not choose the past).
+_SINCE_RE = re.compile(r"^(?:prior to|until|up to|as of)\b[^,]{2,100},\s+", re.IGNORECASE)
+#: "If you are using Schedule+ under Windows for Workgroups, you cannot change this
+#: setting.": what a case cannot do, a limit shown with the step it qualifies.
+_CANNOT_RE = re.compile(
+    r"^(?:if|when)\b[^,]{3,160},\s*(?:then\s+)?(?:you|users?|administrators?)\s+(?:cannot|can't"
+    r"|can not|are unable to|will not be able to)\s+[a-z]",
+    re.IGNORECASE,
+)
 #: An instruction said as a fact: "you can exclude X", "it should be removed", "need to
 #: force a reconciliation": the reader is still told to act.
 _TOLD_RE = re.compile(
@@ -132,6 +143,9 @@ def _action(text: str) -> bool:
 @lru_cache(maxsize=512)  # pure: asked again and again per text
 def _statement(sentence: str) -> bool:
     """A sentence that says what is: a subject and a finite verb, no action."""
+    dated = _SINCE_RE.sub("", sentence, count=1)  # "Prior to SP4, the fix was ...": said
+    if dated != sentence and _SUBJECT_RE.match(dated) and _ANY_FINITE_RE.search(dated):
+        return not (_action(dated) or _TOLD_RE.search(dated))  # of then, a statement
     bare = _CONDITION_RE.sub("", sentence, count=1)
     if _action(sentence) or sentence.endswith("?") or _TOLD_RE.search(sentence):
         return False
@@ -212,6 +226,15 @@ def step_kind(text: str) -> str:
         return "lead-in"
     if _EXAMPLE_RE.match(text):
         return "example"
+    if result_sentence(text):
+        return "statement"  # "After you do these steps, the users are able to ...": a result
+    if (
+        _CANNOT_RE.match(text)
+        and not text.endswith(":")
+        and not _TOLD_RE.search(text)
+        and all(_statement(s) for s in split_sentences(_CANNOT_RE.sub("", text, count=1))[1:])
+    ):
+        return "statement"  # "If you use WfW, you cannot change this setting. ...": a limit
     if _action(text):
         return "action"
     if _RESULT_RE.search(text) and len(split_sentences(text)) == 1 and text.endswith("."):
@@ -924,7 +947,7 @@ def _final_steps(
             else:
                 out.append(item)
             continue
-        result = results and not checks and _RESULT_RE.search(text)
+        result = results and not checks and (_RESULT_RE.search(text) or result_sentence(text))
         if kind == "statement" and result and not detail:
             checks.append(text)  # the article's own result: the verify
             continue

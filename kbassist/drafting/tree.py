@@ -90,6 +90,7 @@ from kbassist.drafting.modern_plan import (
     version_steps,
 )
 from kbassist.drafting.nofix import no_fix_options
+from kbassist.drafting.non_steps import place_non_steps
 from kbassist.drafting.options import (
     _YOU_CAN_RE,
     MORE_KEYS,
@@ -454,6 +455,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 # "If X, you must set it manually. To do so, Y": "If X, set it manually: Y"
                 option.items = steps_announced([said_plainly(i) for i in option.items])
                 option.items = [statements_first(i) for i in option.items]  # "X has Y. Do Z"
+                option.items = place_non_steps(option.items)  # headings, code, "Please X"
             option.items, option.checks = final_steps(option.items, option.checks)
             if option.items:  # a label named by a statement the pass said as its action
                 option.label = relabel(option.label, first, option.items[0])
