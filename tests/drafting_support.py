@@ -4,6 +4,7 @@ drafting tests: one copy of the builders the test files share."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from kbassist.articles import Article, parse_article
 from kbassist.drafting.tree import draft_tree_model
@@ -47,3 +48,18 @@ def support(body: str, *, id_: str = "support-1", title: str = "Support article"
 def walked(art: Article, answers: dict[str, str]) -> Checklist:
     """The checklist the article's drafted walk gives for these answers."""
     return build_checklist(walk_with_answers(draft_tree_model(art), answers))
+
+
+def fixes(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    """A drafted tree's outcomes that are fixes (not "this article may not apply")."""
+    return [n for n in tree["nodes"] if n["kind"] == "outcome" and n["id"] != "not_this_article"]
+
+
+def ticks(outcome: dict[str, Any]) -> list[str]:
+    """An outcome's checklist items, each on one line."""
+    return [" ".join(s["text"].split()) for s in outcome["steps"]]
+
+
+def details(outcome: dict[str, Any]) -> str:
+    """Everything shown under an outcome's items, one block."""
+    return "\n".join(s.get("detail") or "" for s in outcome["steps"])

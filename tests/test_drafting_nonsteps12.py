@@ -5,26 +5,11 @@ goes with its listing under the step it belongs to, a raw blockquote is a note."
 
 from __future__ import annotations
 
-from typing import Any
-
-from drafting_support import runbook, support
+from drafting_support import details, fixes, runbook, support, ticks
 
 from kbassist.drafting.steps import final_steps
 from kbassist.drafting.text import split_detail
 from kbassist.drafting.tree import draft_text, draft_tree
-
-
-def fixes(tree: dict[str, Any]) -> list[dict[str, Any]]:
-    return [n for n in tree["nodes"] if n["kind"] == "outcome" and n["id"] != "not_this_article"]
-
-
-def ticks(outcome: dict[str, Any]) -> list[str]:
-    return [" ".join(s["text"].split()) for s in outcome["steps"]]
-
-
-def details(outcome: dict[str, Any]) -> str:
-    return "\n".join(s.get("detail") or "" for s in outcome["steps"])
-
 
 MEANING = "## Meaning\n\nThe namespace reaches its allowed hard quota limits.\n\n"
 

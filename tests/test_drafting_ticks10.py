@@ -7,16 +7,12 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from drafting_support import archive
+from drafting_support import archive, fixes
 
 from kbassist.drafting.tree import draft_text, draft_tree
 
 #: An MS KB archive article with this file's own id and header fields.
 mskb = partial(archive, id_="Q999931")
-
-
-def fixes(tree: dict[str, Any]) -> list[dict[str, Any]]:
-    return [n for n in tree["nodes"] if n["kind"] == "outcome" and n["id"] != "not_this_article"]
 
 
 def ticks(outcome: dict[str, Any]) -> list[str]:
