@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from drafting_support import support, walked
 
-from kbassist.drafting.tree import draft_tree_model
+from kbassist.drafting.tree import draft_tree, draft_tree_model
 from kbassist.trees.checklist import Checklist
 
 #: A Workaround of methods written the way MS support writes them: a goal and "To do this,
@@ -257,3 +257,20 @@ def test_a_value_the_fix_leaves_to_the_admin_is_asked_with_the_example_as_defaul
     checklist = walked(support(body), {"symptom": "yes", asked.var: "90000"})
     typed = next(t for t, _ in _steps(checklist) if t.startswith("Click Decimal"))
     assert typed == "Click Decimal, type 90000, and then click OK."
+
+
+def test_a_symptom_that_ends_announcing_what_is_not_kept_does_not_end_on_a_colon() -> None:
+    """ "... information that resembles the following is logged in the Application log:"
+    with no event text kept: the question ends that sentence, not on a colon."""
+    art = support(
+        "## Symptoms\n\nWhen you try to start SSRS, you receive a time-out error. Additionally, "
+        "event ID 1530 is logged, and information that resembles the following is logged in "
+        "the Application log:\n\n> [!NOTE]\n> The placeholder <Event Time> is the time.\n\n"
+        "## Cause\n\nThe certificate trust lists cannot be retrieved.\n\n"
+        "## Workaround\n\nDisable the automatic root certificates update.\n"
+    )
+    [ask] = [n for n in draft_tree(art)["nodes"] if n["id"] == "symptom"]
+    assert ": Is this what you see?" not in ask["text"]
+    assert "event ID 1530 is logged, and information is logged in the Application log." in (
+        " ".join(ask["text"].split())
+    )

@@ -800,6 +800,47 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     return tree
 
 
+#: "information that resembles the following is logged:" with what follows not kept.
+_FOLLOWING_RE = re.compile(
+    r"\s*,?\s*(?:(?:that|which) (?:resembles?|is similar to|looks like)|similar to|like|as)"
+    r" (?:the following|follows)\b",
+    re.IGNORECASE,
+)
+_THE_FOLLOWING_RE = re.compile(r"\bthe following (?=(?P<first>\w))", re.IGNORECASE)
+
+
+def _article_for(match: re.Match[str]) -> str:
+    """ "the following error" -> "an error"; "the following events" -> "events"."""
+    rest = match.string[match.end() :]
+    words = re.findall(r"\w+", rest)[:2]
+    plural = any(w.endswith("s") and not w.endswith(("ss", "us")) for w in words)
+    if match.start() == 0 or plural:
+        return ""
+    return "an " if match.group("first").lower() in "aeiou" else "a "
+
+
+def without_dangling_lead(text: str) -> str:
+    """A symptom that ends announcing what follows ("..., and information that resembles
+    the following is logged in the Application log:") when what follows is not kept: the
+    sentence ends at the colon, its "the following" taken out ("... information is
+    logged in the Application log."), so the question does not end on a colon."""
+    flat = text.rstrip()
+    if not flat.endswith(":"):
+        return text
+    head = flat[:-1].rstrip()
+    last = split_sentences(head)[-1] if split_sentences(head) else head
+    cut = _FOLLOWING_RE.sub("", last, count=1).rstrip(" ,")
+    if cut == last.rstrip(" ,"):  # "the following X:" as the announcement, near the colon
+        at = [m for m in _THE_FOLLOWING_RE.finditer(cut) if len(cut) - m.start() <= 60]
+        if at:
+            m = at[-1]
+            cut = cut[: m.start()] + _article_for(m) + cut[m.end() :]
+            cut = cut[:1].upper() + cut[1:]
+    if len(cut.split()) < 3:
+        return head + "."  # "You receive the following:" alone: the statement, ended
+    return head[: len(head) - len(last)] + cut + "."
+
+
 #: A symptom that takes the whole computer down (or its data): redoing its trigger is a
 #: risk on a production system, whatever the fix was.
 _CRASH_RE = re.compile(
@@ -1433,7 +1474,8 @@ def _confirm_node(
         return node
     node["title"] = "Does this match what you see?"
     node["text"] = brace(
-        f"The article describes: {sentence_cut(symptom, limit)} Is this what you see?"
+        f"The article describes: {without_dangling_lead(sentence_cut(symptom, limit))} "
+        "Is this what you see?"
     )
     node["source"] = _cite(article, section)
     node["choices"] = [
