@@ -421,6 +421,15 @@ class KBIndex:
         qualified = self._qualified_ref(ref)
         if qualified is not None:
             return qualified
+        with contextlib.suppress(OSError, ValueError):
+            path = Path(ref).expanduser()
+            if path.suffix == ".md" and path.is_file():
+                # a file the admin points at, in another folder: say how to open that folder
+                raise NotFoundError(
+                    f"{display_path(path)} is not in the knowledge base "
+                    f"{display_path(self.articles_dir)}: give its folder with --articles "
+                    f"{display_path(path.parent.resolve())}"
+                )
         raise NotFoundError(
             f"no article with id {sanitize(displayable(ref))!r} in "
             f"{display_path(self.articles_dir)}"

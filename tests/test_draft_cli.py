@@ -192,3 +192,16 @@ def test_a_drafted_session_of_another_kb_says_where_its_article_is(
     assert f"(articles in {kb.resolve()})" in listed.stdout
     here = run_kbassist("sessions", env={**env, "KBASSIST_ARTICLES": str(kb)})
     assert "bak" in here.stdout and "articles in" not in here.stdout
+
+
+def test_an_article_file_outside_the_kb_names_the_folder_to_open(
+    kb: Path, env: dict[str, str], tmp_path: Path
+) -> None:
+    """`kbassist draft /elsewhere/x.md` says the file is not in the KB and which --articles
+    to give, not only "no article with id '/elsewhere/x.md'"."""
+    elsewhere = tmp_path / "team"
+    elsewhere.mkdir()
+    (elsewhere / "x.md").write_text("---\nid: KB-X-1\ntitle: X\n---\n\n## Symptoms\n\nX.\n")
+    run = kbassist("draft", str(elsewhere / "x.md"), env=env, kb=kb)
+    assert run.returncode == 3
+    assert f"give its folder with --articles {elsewhere.resolve()}" in run.stderr
