@@ -828,7 +828,7 @@ def without_dangling_lead(text: str) -> str:
     if not flat.endswith(":"):
         return text
     head = flat[:-1].rstrip()
-    last = split_sentences(head)[-1] if split_sentences(head) else head
+    last = (split_sentences(head) or [head])[-1]
     cut = _FOLLOWING_RE.sub("", last, count=1).rstrip(" ,")
     if cut == last.rstrip(" ,"):  # "the following X:" as the announcement, near the colon
         at = [m for m in _THE_FOLLOWING_RE.finditer(cut) if len(cut) - m.start() <= 60]
