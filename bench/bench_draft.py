@@ -82,6 +82,12 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   "Use the information in the following paragraphs ...", "Use the following steps to
   ...", "To resolve this problem:", or any step ending in a colon with nothing shown
   under it (its list became steps of their own), / all such steps.
+- **fixes that only obtain**: fix outcomes (not "This article may not apply" or "Read
+  the article"; once per outcome, pointers left out) whose every checklist step only
+  gets an update ("Obtain the latest service pack for X", "Contact Microsoft Product
+  Support Services to obtain the fix", "Contact Iomega for an updated version of X") and
+  none installs, applies, runs, uses it or restarts (`draft_metrics.obtain_only`), / fix
+  outcomes with checklist steps. Round 13.
 - **read-more steps**: checklist steps (as for action steps) that only say where to
   read more ("Further info on etcd best practices can be found in the OpenShift docs
   here.", "For more detailed information ..., see ...", "Related Links") and do not
@@ -284,6 +290,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "lead-in steps": _pct(
             sum(len(r.lead_in_items) for r in clean), sum(r.items for r in clean)
+        ),
+        "fixes that only obtain": _pct(
+            sum(len(r.obtain_only) for r in clean), sum(r.fix_checklists for r in clean)
         ),
         "read-more steps": _pct(
             sum(len(r.read_more_items) for r in clean), sum(r.items for r in clean)

@@ -369,6 +369,32 @@ _POINTER_DETAIL_RE = re.compile(
 )
 
 
+#: A step that only gets an update: "Obtain the latest service pack for X", "Contact
+#: Microsoft Product Support Services to obtain the fix", "Contact Iomega for an updated
+#: version of X", "Download Q254142_w2k_sp1_x86_en.exe now".
+_OBTAIN_STEP_RE = re.compile(
+    r"^(?:to (?:resolve|correct) this (?:problem|issue),\s+)?(?:obtain|get|download|order"
+    r"|request)\b|^(?:contact|call)\b.{0,120}?\b(?:to (?:obtain|get|order)\b|for (?:an?|the)"
+    r"\s+(?:updated?|new|newer|latest|fix|hot ?fix|patch|upgrade)\b)",
+    re.IGNORECASE,
+)
+#: What follows an obtained update: installing, applying, running or using it, a restart.
+_INSTALL_WORD_RE = re.compile(
+    r"\b(?:install\w*|apply|applying|run|setup|upgrade|restart|reboot|copy|replace|flash|use"
+    r"|place|set)\b",
+    re.IGNORECASE,
+)
+
+
+def obtain_only(texts: list[str]) -> bool:
+    """A fix's checklist that only obtains an update: every step gets it (see
+    _OBTAIN_STEP_RE) and none installs, applies, runs, uses it or restarts; the admin is left
+    holding a download."""
+    return bool(texts) and all(
+        _OBTAIN_STEP_RE.match(t.strip()) and not _INSTALL_WORD_RE.search(t) for t in texts
+    )
+
+
 def lead_in_step(text: str, detail: str) -> bool:
     """A ticked step that is a lead-in, not an action: it announces what follows (see
     _LEAD_IN_STEP_RE), ends in a colon with no detail (its list became ticks of their
@@ -673,6 +699,8 @@ class Record:
     titles: int = 0  # outcome titles but "This article may not apply"
     phrase_cut_titles: list[str] = field(default_factory=list)  # see title_cut_phrase
     lead_in_items: list[str] = field(default_factory=list)  # ticked announcements
+    fix_checklists: int = 0  # fix outcomes with checklist steps (once per outcome)
+    obtain_only: list[str] = field(default_factory=list)  # titles of those only obtaining
     symptom_question: bool = False
     symptom_cut: bool = False
     texts_cut: list[tuple[str, str]] = field(default_factory=list)  # (where, text)
@@ -772,6 +800,11 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
             record.verify_alert_only += all(ALERT_ONLY_RE.search(v) for v in verifies)
             if kind != "concrete" and len(record.weak_verifies) < 2:
                 record.weak_verifies.append(f"{kind}: {verifies[0][:120]}")
+        ticked = [i.text for i in checklist.part("steps") if not _POINTER_RE.match(i.text)]
+        if ticked and checklist.outcome.id not in ("not_this_article", "read_article"):
+            record.fix_checklists += 1
+            if obtain_only(ticked):
+                record.obtain_only.append(checklist.outcome.title[:120])
         for item in checklist.part("steps"):
             if _POINTER_RE.match(item.text):
                 continue  # "Read the article": counted by fallback_only, not here

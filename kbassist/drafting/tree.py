@@ -91,6 +91,7 @@ from kbassist.drafting.modern_plan import (
 )
 from kbassist.drafting.nofix import no_fix_options
 from kbassist.drafting.non_steps import place_non_steps
+from kbassist.drafting.obtain_install import install_after_obtain
 from kbassist.drafting.options import (
     _YOU_CAN_RE,
     MORE_KEYS,
@@ -468,6 +469,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 option.items = info_only(option.items)  # statements only: tell the user
                 if option.items[:1] and option.items[0].startswith(INFO_STEP):
                     option.checks = option.checks or [INFO_CHECK]  # no "problem is gone"
+                install_after_obtain(article, option)  # "Obtain the fix": then install it
             option.pre_items = final_steps(option.pre_items, [], results=False)[0]
             if article.style != "mskb":
                 restart_step(option, [option.section, cause_section])  # "... and reboot"
