@@ -260,7 +260,7 @@ def test_file_table_the_verify_names_is_not_pasted_under_the_step() -> None:
         "files may also contain additional files.\n"
     )
     (only,) = fixes(draft_tree(article))
-    assert ticks(only) == ["Contact Microsoft Product Support Services to obtain the fix."]
+    assert ticks(only)[0] == "Contact Microsoft Product Support Services to obtain the fix."
     assert not any("Winsli32.dll" in d or "+---" in d for d in details(only))
     assert "Winsli32.dll is dated 02/02/01" in only["verify"][0]["text"]
 

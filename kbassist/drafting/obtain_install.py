@@ -22,6 +22,7 @@ from kbassist.articles import Article
 from kbassist.drafting.fixed_in import fixed_releases
 from kbassist.drafting.options import Option
 from kbassist.drafting.text import split_detail, split_sentences, with_detail
+from kbassist.drafting.ticks import named_label
 from kbassist.drafting.verify import TABLE_LEAD_RE, file_versions
 
 #: "Obtain the latest service pack for X", "Download Q254142_w2k_sp1_x86_en.exe now",
@@ -69,6 +70,8 @@ _OBJECT_END_RE = re.compile(
     r"|by\s+(?:calling|contacting)|if)\b.*$",
     re.IGNORECASE,
 )
+#: The article's own restart step after the obtain step.
+_RESTART_STEP_RE = re.compile(r"^(?:restart|reboot)\b", re.IGNORECASE)
 #: An update that takes effect only when the computer starts: a driver, the BIOS, firmware.
 _DRIVER_RE = re.compile(r"\b(?:drivers?|bios|firmware)\b", re.IGNORECASE)
 _DRIVER_FILE_RE = re.compile(r"\.(?:sys|vxd|drv|386|mpd)$", re.IGNORECASE)
@@ -338,11 +341,18 @@ def install_after_obtain(article: Article, option: Option) -> None:
     it (and a restart where one is needed); the obtain step keeps the article's address."""
     if article.style != "mskb" or option.kind not in {"option", "upgrade"} or not option.items:
         return
-    objects = [_obtained(split_detail(item)[0]) for item in option.items]
-    if not all(objects):
+    # the obtain steps, and after them at most the article's own restart ("Restart the
+    # server after you install the hotfix."): the install goes between them
+    end = len(option.items)
+    if end >= 2 and _RESTART_STEP_RE.match(split_detail(option.items[-1])[0].strip()):
+        end -= 1
+    objects = [_obtained(split_detail(item)[0]) for item in option.items[:end]]
+    if not objects or not all(objects):
         return
     obj = objects[-1]
-    last = option.items[-1]
+    if len(option.items) == 1:  # named by its whole step, as a one-step fix is
+        option.label = named_label(option.label, [split_detail(option.items[0])[0]])
+    last = option.items[end - 1]
     text, detail = split_detail(last)
     where = _where(option, last)
     kept, table = _split_table(detail)
@@ -351,7 +361,7 @@ def install_after_obtain(article: Article, option: Option) -> None:
     said = _OBTAINED_TYPO_RE.sub("Obtain", text)  # the article's "You can also obtained"
     if said != text:
         option.label = _OBTAINED_TYPO_RE.sub("Obtain", option.label)
-    option.items[-1] = with_detail(said, kept) if kept.strip() else said
+    option.items[end - 1] = with_detail(said, kept) if kept.strip() else said
     named = _named(obj)
     version = _version_said(article, option, _named(obj))
     if version and version.casefold() in named.casefold():
@@ -368,10 +378,10 @@ def install_after_obtain(article: Article, option: Option) -> None:
         )
     else:
         step = f"Install {named}{version} by following the instructions that come with it."
-    option.items.append(with_detail(step, table) if table.strip() else step)
+    option.items.insert(end, with_detail(step, table) if table.strip() else step)
     old = _too_old(article)
     if old.startswith("dated ") and not option.checks:  # the cause's date, read back
         option.checks = [f"Check that {named} is {old}: look at the date of its files."]
-    restart = _restart(article, option, obj)
+    restart = _restart(article, option, obj) if end == len(option.items) - 1 else ""
     if restart:
         option.items.append(restart)
