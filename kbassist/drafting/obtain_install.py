@@ -41,7 +41,8 @@ _OBTAIN_RE = re.compile(
 #: information", "a faster modem", "assistance").
 _UPDATE_RE = re.compile(
     r"\b(?:service\s+pack|service\s+release|hot\s?fix(?:es)?|fix(?:es)?|patch(?:es)?"
-    r"|update[sd]?|upgrades?|rollup|(?:new|later|latest|current)\s+versions?|versions?\s+\S*\d"
+    r"|update[sd]?|upgrades?|rollup|(?:new|newer|later|latest|current|most\s+recent)\s+versions?"
+    r"|versions?\s+\S*\d|converters?|utility|utilities"
     r"|drivers?|bios|firmware|package|setup\s+program|[\w-]+\.(?:exe|sys|dll|vxd|drv|386))\b",
     re.IGNORECASE,
 )
@@ -57,7 +58,8 @@ _OTHER_ACTION_RE = re.compile(
 #: "To obtain the patch, please contact Franz, Inc.", "For more information, see ...":
 #: a sentence that only says where the obtain step's update comes from.
 _WHERE_SENTENCE_RE = re.compile(
-    r"^(?:Q\d{5,6}\s+\S|to\s+obtain\b|for\s+(?:more\s+)?information\b|for\s+a\s+complete\s+list\b"
+    r"^(?:Q\d{5,6}\s+\S|(?:with|in)\s+the\s+(?:hot\s?)?fix,\s|visit\s+the\s+[^.]{0,60}\b(?:web|ftp)"
+    r"\s+site\b|to\s+obtain\b|for\s+(?:more\s+)?information\b|for\s+a\s+complete\s+list\b"
     r"|(?:please\s+)?(?:contact|call)\b[^.]{0,120}\b(?:for|to obtain)\b)",
     re.IGNORECASE,
 )
@@ -167,6 +169,15 @@ def _one_named(obj: str) -> str:
     obj = _OBJECT_END_RE.sub("", obj).strip(" ,;:")
     obj = re.sub(r"^(?:an?|the\s+following)\s+", "the ", obj, flags=re.IGNORECASE)
     return obj or "the update"
+
+
+def _plural(named: str) -> bool:
+    """Whether what is installed is said as several things ("the latest versions of
+    COMCTL32.OCX and COMCTL32.DEP", "the updated files"), not "the Jaz Tools software"."""
+    if named.endswith("whichever you obtained"):
+        return False
+    head = re.split(r"\s+(?:of|for|to|from|in|on)\s+", named, maxsplit=1)[0].split()[-1]
+    return bool(re.fullmatch(r"[a-z]+[^s]s", head)) and head not in {"windows", "tools"}
 
 
 def _version_said(article: Article, option: Option, obj: str) -> str:
@@ -357,7 +368,11 @@ def install_after_obtain(article: Article, option: Option) -> None:
     where = _where(option, last)
     kept, table = _split_table(detail)
     if where:
-        kept = "\n\n".join(p for p in (kept, where) if p.strip())
+        lead = where.rpartition("\n")[0]
+        if lead and lead in kept:  # the lead is shown already, its address was not
+            kept = kept.replace(lead, where, 1)
+        else:
+            kept = "\n\n".join(p for p in (kept, where) if p.strip())
     said = _OBTAINED_TYPO_RE.sub("Obtain", text)  # the article's "You can also obtained"
     if said != text:
         option.label = _OBTAINED_TYPO_RE.sub("Obtain", option.label)
@@ -377,7 +392,8 @@ def install_after_obtain(article: Article, option: Option) -> None:
             f"Run the file you downloaded to install the fix{version}, following its instructions."
         )
     else:
-        step = f"Install {named}{version} by following the instructions that come with it."
+        them = "them" if _plural(named) else "it"
+        step = f"Install {named}{version} by following the instructions that come with {them}."
     option.items.insert(end, with_detail(step, table) if table.strip() else step)
     old = _too_old(article)
     if old.startswith("dated ") and not option.checks:  # the cause's date, read back
