@@ -378,6 +378,13 @@ _OBTAIN_STEP_RE = re.compile(
     r"\s+(?:updated?|new|newer|latest|fix|hot ?fix|patch|upgrade)\b)",
     re.IGNORECASE,
 )
+#: What an obtain step gets must be an update, not "the selector from the YAML".
+_UPDATE_WORD_RE = re.compile(
+    r"\b(?:service pack|service release|hot ?fix(?:es)?|fix(?:es)?|patch(?:es)?|update[sd]?"
+    r"|upgrades?|versions?|drivers?|bios|firmware|release|rollup|package|software|program"
+    r"|utility|converter|files?|\w+\.(?:exe|sys|dll|vxd|drv|ocx))\b",
+    re.IGNORECASE,
+)
 #: What follows an obtained update: installing, applying, running or using it, a restart.
 _INSTALL_WORD_RE = re.compile(
     r"\b(?:install\w*|apply|applying|run|setup|upgrade|restart|reboot|copy|replace|flash|use"
@@ -388,10 +395,13 @@ _INSTALL_WORD_RE = re.compile(
 
 def obtain_only(texts: list[str]) -> bool:
     """A fix's checklist that only obtains an update: every step gets it (see
-    _OBTAIN_STEP_RE) and none installs, applies, runs, uses it or restarts; the admin is left
-    holding a download."""
+    _OBTAIN_STEP_RE; what it gets is an update, _UPDATE_WORD_RE) and none installs,
+    applies, runs, uses it or restarts; the admin is left holding a download."""
     return bool(texts) and all(
-        _OBTAIN_STEP_RE.match(t.strip()) and not _INSTALL_WORD_RE.search(t) for t in texts
+        _OBTAIN_STEP_RE.match(t.strip())
+        and _UPDATE_WORD_RE.search(t)
+        and not _INSTALL_WORD_RE.search(t)
+        for t in texts
     )
 
 

@@ -213,3 +213,4 @@ def test_bench_counts_a_fix_that_only_obtains() -> None:
     )
     assert not draft_metrics.obtain_only(["Obtain and use the ACCTONME utility."])
     assert not draft_metrics.obtain_only(["Contact Intergraph for more information."])
+    assert not draft_metrics.obtain_only(["Get the selector from the pod disruption budget."])
