@@ -41,9 +41,10 @@ _OBTAIN_RE = re.compile(
 #: information", "a faster modem", "assistance").
 _UPDATE_RE = re.compile(
     r"\b(?:service\s+pack|service\s+release|hot\s?fix(?:es)?|fix(?:es)?|patch(?:es)?"
-    r"|update[sd]?|upgrades?|rollup|(?:new|newer|later|latest|current|most\s+recent)\s+versions?"
+    r"|update[sd]?|upgrades?|rollup|revision"
+    r"|(?:new|newer|later|latest|current|most\s+recent)\s+(?:[\w-]+\s+){0,2}?versions?"
     r"|versions?\s+\S*\d|converters?|utility|utilities"
-    r"|drivers?|bios|firmware|package|setup\s+program|[\w-]+\.(?:exe|sys|dll|vxd|drv|386))\b",
+    r"|drivers?|bios|firmware|package|setup\s+program|[\w-]+\.(?:exe|sys|dll|vxd|drv|386|nlm|ocx))\b",
     re.IGNORECASE,
 )
 #: A product at a version, the whole object: "Visual SourceSafe 4.0", "MetaEdit 2.1".
@@ -59,7 +60,7 @@ _OTHER_ACTION_RE = re.compile(
 #: a sentence that only says where the obtain step's update comes from.
 _WHERE_SENTENCE_RE = re.compile(
     r"^(?:Q\d{5,6}\s+\S|(?:with|in)\s+the\s+(?:hot\s?)?fix,\s|visit\s+the\s+[^.]{0,60}\b(?:web|ftp)"
-    r"\s+site\b|to\s+obtain\b|for\s+(?:more\s+)?information\b|for\s+a\s+complete\s+list\b"
+    r"\s+site\b|you\s+can\s+(?:also\s+)?(?:download|obtain|get)\b[^.]{0,80}\bfrom\b|to\s+obtain\b|for\s+(?:more\s+)?information\b|for\s+a\s+complete\s+list\b"
     r"|(?:please\s+)?(?:contact|call)\b[^.]{0,120}\b(?:for|to obtain)\b)",
     re.IGNORECASE,
 )
@@ -198,7 +199,7 @@ def _version_said(article: Article, option: Option, obj: str) -> str:
     found = _too_old(article)
     if found:
         return found
-    if _PACK_RE.search(obj):  # "first corrected in Exchange Server 5.5 Service Pack 2"
+    if obj:  # "first corrected in Exchange Server 5.5 Service Pack 2", "in X version 2.0"
         releases = _releases_of(fixed_releases(article), obj)
         if releases:
             return "; ".join(f"{r} or later" for r in releases)
@@ -228,7 +229,13 @@ def _releases_of(releases: list[str], obj: str) -> list[str]:
     out = []
     for release in releases:
         release = re.split(r"\.(?=[A-Z])", release, maxsplit=1)[0]  # "Pack 1.Microsoft has"
-        product = re.split(r",?\s+service\s+(?:pack|release)\b", release, flags=re.I)[0]
+        pack = re.search(r",?\s+service\s+(?:pack|release)\b", release, re.IGNORECASE)
+        if pack is not None:  # "SNA Server version 3.0 Service Pack 4": the name before it
+            product = release[: pack.start()]
+        else:  # "FrontPage Server Extensions version 2.0.3.209"
+            product = re.split(r",?\s+(?:version\s+)?\d", release, maxsplit=1)[0]
+            if release.rsplit(None, 1)[-1] in obj:
+                continue  # "Visual SourceSafe 4.0" names the version already
         if _bare(product) and _bare(product) in _bare(obj):
             out.append(release)
     return out
