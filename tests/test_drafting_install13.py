@@ -214,3 +214,39 @@ def test_bench_counts_a_fix_that_only_obtains() -> None:
     assert not draft_metrics.obtain_only(["Obtain and use the ACCTONME utility."])
     assert not draft_metrics.obtain_only(["Contact Intergraph for more information."])
     assert not draft_metrics.obtain_only(["Get the selector from the pod disruption budget."])
+
+
+def test_a_service_pack_beside_another_products_hotfix_does_not_take_its_file_table() -> None:
+    """Windows 2000's "obtain the latest service pack" beside Windows NT 4.0's hotfix in
+    one RESOLUTION installs the service pack STATUS names, not the NT 4.0 hotfix's
+    Tcpip.sys; the hotfix's own install names its file and restarts for the driver."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "Windows 2000\n------------\n\n"
+        "To resolve this problem, obtain the latest service pack for Windows 2000.\n\n"
+        "Windows NT 4.0\n--------------\n\n"
+        "To resolve this problem, contact Microsoft Product Support Services to obtain the\n"
+        "fix.\n\n"
+        "The English version of this fix should have the following file attributes or\n"
+        "later:\n\n"
+        "  Date        Time    Size     File name  Platform\n"
+        "  ------------------------------------------------\n"
+        "  02/25/2000  07:47p  174,448  Tcpip.sys  x86\n\n"
+        "STATUS\n======\n\n"
+        "Microsoft has confirmed this to be a problem. This problem was first corrected in\n"
+        "Windows 2000 Service Pack 1.\n",
+        product="Microsoft Windows 2000",
+    )
+    pack, hotfix = fixes(draft_tree(article))
+    assert ticks(pack)[1:] == [
+        "Install the latest service pack for Windows 2000 (Windows 2000 Service Pack 1 or"
+        " later) by following the instructions that come with it.",
+        "Restart the computer.",
+    ]
+    assert "Tcpip.sys" not in " ".join(ticks(pack)) + details(pack)
+    assert ticks(hotfix)[1:] == [
+        "Install the fix (Tcpip.sys dated 02/25/2000 or later) by following the instructions"
+        " that come with it.",
+        "Restart the computer.",
+    ]
+    draft_text(article)

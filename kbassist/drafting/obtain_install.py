@@ -181,12 +181,12 @@ def _plural(named: str) -> bool:
     return bool(re.fullmatch(r"[a-z]+[^s]s", head)) and head not in {"windows", "tools"}
 
 
-def _version_said(article: Article, option: Option, obj: str) -> str:
+def _version_said(article: Article, option: Option, obj: str, shared: bool) -> str:
     """What the article says the installed update is at least: the file table's files and
     versions (or dates), else the date or version its cause says is too old ("with a date
     prior to 6/25/96": "dated 6/25/96 or later"); "" when it says none."""
     shown = ["\n".join(split_detail(item)) for item in option.items]
-    for text in [*shown, option.section.text]:
+    for text in shown if shared else [*shown, option.section.text]:
         rows = file_versions(text)
         if rows:
             said = [
@@ -255,17 +255,19 @@ def _too_old(article: Article) -> str:
     return ""
 
 
-def _restart(article: Article, option: Option, obj: str) -> str:
+def _restart(article: Article, option: Option, obj: str, shared: bool) -> str:
     """The restart step with its reason, or "" when neither the article nor the kind of
     update (a driver, the BIOS or firmware, a Windows service pack) needs one."""
-    said = [option.section.text]
+    said = [] if shared else [option.section.text]  # a shared section's may be the other's
     said += [s.text for s in article.sections if s.key in {"status", "more information"}]
     for text in said:
         for sentence in split_sentences(_plain(text)):
             if _SAID_RESTART_RE.search(sentence):
                 return with_detail("Restart the computer.", f'The article: "{sentence}"')
-    files = [name for item in option.items for name, _, _ in file_versions(item)]
-    files += [name for name, _, _ in file_versions(option.section.text)]
+    shown = ["\n".join(split_detail(item)) for item in option.items]
+    files = [name for text in shown for name, _, _ in file_versions(text)]
+    if not shared:
+        files += [name for name, _, _ in file_versions(option.section.text)]
     drivers = [f for f in dict.fromkeys(files) if _DRIVER_FILE_RE.search(f)]
     if drivers:
         return with_detail(
@@ -354,9 +356,12 @@ def _split_table(detail: str) -> tuple[str, str]:
     return "\n\n".join(kept), "\n\n".join(moved)
 
 
-def install_after_obtain(article: Article, option: Option) -> None:
+def install_after_obtain(article: Article, option: Option, shared: bool = False) -> None:
     """Follow a fix whose every step only obtains an update with the step that installs
-    it (and a restart where one is needed); the obtain step keeps the article's address."""
+    it (and a restart where one is needed); the obtain step keeps the article's address.
+    `shared`: another fix comes from the same section, whose file table may be that fix's
+    (Windows 2000's service pack beside Windows NT 4.0's hotfix), so only the steps' own
+    table names files."""
     if article.style != "mskb" or option.kind not in {"option", "upgrade"} or not option.items:
         return
     # the obtain steps, and after them at most the article's own restart ("Restart the
@@ -371,6 +376,8 @@ def install_after_obtain(article: Article, option: Option) -> None:
     if len(option.items) == 1:  # named by its whole step, as a one-step fix is
         option.label = named_label(option.label, [split_detail(option.items[0])[0]])
     last = option.items[end - 1]
+    named = _named(obj)
+    version = _version_said(article, option, named, shared)  # before the table moves
     text, detail = split_detail(last)
     where = _where(option, last)
     kept, table = _split_table(detail)
@@ -384,8 +391,6 @@ def install_after_obtain(article: Article, option: Option) -> None:
     if said != text:
         option.label = _OBTAINED_TYPO_RE.sub("Obtain", option.label)
     option.items[end - 1] = with_detail(said, kept) if kept.strip() else said
-    named = _named(obj)
-    version = _version_said(article, option, _named(obj))
     if version and version.casefold() in named.casefold():
         version = ""  # "the fix for the 3C59x driver (version 1.10.00 or later)" says it
     version = f" ({version})" if version else ""
@@ -405,6 +410,6 @@ def install_after_obtain(article: Article, option: Option) -> None:
     old = _too_old(article)
     if old.startswith("dated ") and not option.checks:  # the cause's date, read back
         option.checks = [f"Check that {named} is {old}: look at the date of its files."]
-    restart = _restart(article, option, obj) if end == len(option.items) - 1 else ""
+    restart = _restart(article, option, obj, shared) if end == len(option.items) - 1 else ""
     if restart:
         option.items.append(restart)

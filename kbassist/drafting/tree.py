@@ -469,7 +469,11 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 option.items = info_only(option.items)  # statements only: tell the user
                 if option.items[:1] and option.items[0].startswith(INFO_STEP):
                     option.checks = option.checks or [INFO_CHECK]  # no "problem is gone"
-                install_after_obtain(article, option)  # "Obtain the fix": then install it
+                # "Obtain the fix": then install it (another fix's table is not its own)
+                fixes_beside = [o for o in options if o is not option and o.kind != WAIT_KIND]
+                install_after_obtain(
+                    article, option, any(o.section is option.section for o in fixes_beside)
+                )
             option.pre_items = final_steps(option.pre_items, [], results=False)[0]
             if article.style != "mskb":
                 restart_step(option, [option.section, cause_section])  # "... and reboot"
