@@ -250,3 +250,32 @@ def test_a_service_pack_beside_another_products_hotfix_does_not_take_its_file_ta
         "Restart the computer.",
     ]
     draft_text(article)
+
+
+def test_what_the_step_names_already_is_not_said_twice_nor_cut_open() -> None:
+    """ "Obtain Microsoft Office 97 Service Release 2 (SR-2)" installs it without repeating
+    the STATUS release in brackets; "Ncopy.exe (version 4.13, which is included with ...)"
+    installs "Ncopy.exe (version 4.13)", its bracket closed."""
+    office = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "Obtain Microsoft Office 97 Service Release 2 (SR-2).\n\n"
+        "STATUS\n======\n\n"
+        "This problem was corrected in Microsoft Office 97 Service Release 2 (SR-2).\n",
+        product="Microsoft Office 97",
+    )
+    (only,) = fixes(draft_tree(office))
+    assert ticks(only)[1] == (
+        "Install Microsoft Office 97 Service Release 2 (SR-2) by following the instructions"
+        " that come with it."
+    )
+    ncopy = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "Obtain an updated copy of Ncopy.exe (version 4.13, which is included with Novell\n"
+        "NetWare 4.1).\n",
+        product="Microsoft Windows 95",
+    )
+    (only,) = fixes(draft_tree(ncopy))
+    assert ticks(only)[1] == (
+        "Install the updated copy of Ncopy.exe (version 4.13) by following the instructions"
+        " that come with it."
+    )

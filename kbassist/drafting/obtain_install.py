@@ -169,6 +169,12 @@ def _one_named(obj: str) -> str:
     obj = re.sub(r"\s+now\b", "", obj, flags=re.IGNORECASE)
     obj = _OBJECT_END_RE.sub("", obj).strip(" ,;:")
     obj = re.sub(r"^(?:an?|the\s+following)\s+", "the ", obj, flags=re.IGNORECASE)
+    if obj.count("(") > obj.count(")"):  # "Ncopy.exe (version 4.13" cut at ", which"
+        inside = obj[obj.rfind("(") + 1 :]
+        if re.fullmatch(r"version\s+[\w.-]+", inside, re.IGNORECASE):
+            obj += ")"
+        else:
+            obj = obj[: obj.rfind("(")].rstrip(" ,")
     return obj or "the update"
 
 
@@ -236,6 +242,8 @@ def _releases_of(releases: list[str], obj: str) -> list[str]:
             product = re.split(r",?\s+(?:version\s+)?\d", release, maxsplit=1)[0]
             if release.rsplit(None, 1)[-1] in obj:
                 continue  # "Visual SourceSafe 4.0" names the version already
+        if _bare(release) in _bare(obj):
+            continue  # "Install Visual Studio 6.0 Service Pack 5" names it already
         if _bare(product) and _bare(product) in _bare(obj):
             out.append(release)
     return out
