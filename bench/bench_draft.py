@@ -322,6 +322,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "inputs whose type misfits their name": _pct(
             sum(len(r.mistyped_inputs) for r in clean), sum(r.inputs for r in clean)
         ),
+        "asked before the check that reveals it": _pct(
+            sum(len(r.asked_early) for r in clean), sum(r.asks_on_walks for r in clean)
+        ),
+        "  drafts asking before the check": _pct(
+            sum(bool(r.asked_early) for r in clean), len(clean)
+        ),
         "walks (stuck)": f"{sum(r.walks for r in clean):,} ({sum(r.walks_stuck for r in clean)})",
         "expect a mitigation, have one": _pct(
             sum(not r.fallback_only for r in expects), len(expects)

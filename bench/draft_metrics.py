@@ -698,6 +698,8 @@ class Record:
     input_answers: int = 0  # (walk, input) pairs: an input answered on a finished walk
     unused_inputs: list[str] = field(default_factory=list)  # titles of those it never uses
     mistyped_inputs: list[str] = field(default_factory=list)  # "Your number for <Name>"
+    asks_on_walks: int = 0  # (walk, input or question) pairs, the symptom question left out
+    asked_early: list[str] = field(default_factory=list)  # asked before the check showing it
 
 
 def load_draft(article: Article) -> tuple[Tree | None, list[str], str]:
@@ -808,6 +810,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     ]
     record.input_answers, record.unused_inputs = unused_inputs(walks.checklists)
     record.mistyped_inputs = mistyped_inputs(tree)
+    record.asks_on_walks, record.asked_early = asked_early(tree, walks.checklists)
     fixes = fix_sections(article)
     record.has_fix_section = bool(fixes)
     record.real_mitigation = bool(fixes) and real_mitigation(walks.checklists, fixes)
@@ -846,6 +849,77 @@ def unused_inputs(checklists: list[Checklist]) -> tuple[int, list[str]]:
                 if node.var not in needed:
                     unused.append(node.title)
     return answered, unused
+
+
+#: A line of a Diagnosis info step that is no command: a check's numbered title, a link,
+#: a shell comment in prose ("# Inspect events for a pod", not a root prompt's "# lsof"),
+#: a check's sentence ("Get detailed information about the affected node:").
+_NOT_COMMAND_RE = re.compile(r"^\s*(?:\d+\.\s|Link:|#+ [A-Z][a-z]|$)|^[A-Z][a-z].* .*[.:]\s*$")
+
+
+#: An input's help saying the alert gives its value ("Its value comes from the alert: ...").
+_FROM_ALERT_RE = re.compile(r"Its value comes from the alert\b")
+
+
+def _has_command(lines: list[str]) -> bool:
+    """Whether some line runs or shows something: not a _NOT_COMMAND_RE line, nor the
+    rest of a prose comment going on over lines ("# (may require admin" + "# permissions)")."""
+    prose = False
+    for n, line in enumerate(lines):
+        goes_on = n and prose and line.startswith("# ") and lines[n - 1].startswith("#")
+        prose = bool(_NOT_COMMAND_RE.match(line) or goes_on)
+        if not prose:
+            return True
+    return False
+
+
+def _meets_at(tree: Tree, start: str, target: str) -> bool:
+    """Whether `target` is reached from node `start` before any outcome."""
+    seen, todo = set(), [start]
+    while todo:
+        at = todo.pop()
+        if at == target:
+            return True
+        node = tree.nodes.get(at)
+        if at in seen or node is None or isinstance(node, Outcome):
+            continue
+        seen.add(at)
+        todo.extend(n for _, n in node.successors())
+    return False
+
+
+def asked_early(tree: Tree, checklists: list[Checklist]) -> tuple[int, list[str]]:
+    """(asked, titles asked early): (walk, input or question) pairs, the symptom question
+    left out, and those asked before the Diagnosis check that reveals the answer: a
+    question whose every answer goes on to the same checks shown later on the walk (what
+    they show cannot depend on it: "Which cause did you find?" before the checks that
+    find it), or an input whose answer a later checks step uses after a command it could
+    have shown first (`$NODE_NAME` asked before "oc get nodes" lists the nodes)."""
+    exits = _exit_ids(tree)
+    asked, early = 0, []
+    for checklist in checklists:
+        steps = [s.node for s in checklist.steps]
+        for n, node in enumerate(steps):
+            later = [s for s in steps[n + 1 :] if isinstance(s, Info) and s.checks and s.text]
+            if isinstance(node, Question) and node.id != "symptom":
+                asked += 1
+                real = [c.next for c in node.choices if c.next not in exits]
+                if len(real) > 1 and any(
+                    all(_meets_at(tree, nxt, info.id) for nxt in real) for info in later
+                ):
+                    early.append(node.title)
+            elif isinstance(node, Input) and node.var:
+                asked += 1
+                if node.help is not None and _FROM_ALERT_RE.match(node.help.source):
+                    continue  # the alert gives it: known before any check
+                use = next((s for s in later if node.var in s.text.variables), None)  # type: ignore[union-attr]
+                if use is None or use.text is None:
+                    continue
+                body = use.text.source.split("\n\n", 1)[-1]
+                before = body[: body.find("{" + node.var + "}")].rpartition("\n")[0]
+                if _has_command(before.splitlines()):
+                    early.append(node.title)
+    return asked, early
 
 
 #: A placeholder's name that names something (`<AccountName>`, `<host-name>`).

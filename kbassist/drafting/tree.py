@@ -109,6 +109,7 @@ from kbassist.drafting.run_order import checks_before_cases, checks_before_names
 from kbassist.drafting.runbook_cases import chosen_case_not_asked
 from kbassist.drafting.runbook_cause import is_alert_runbook
 from kbassist.drafting.runbook_checks import checks_before_fixes, checks_not_ticked
+from kbassist.drafting.runbook_reveal import reveal_before_asking
 from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.said_as import item_as_action, relabel
 from kbassist.drafting.steps import (
@@ -795,6 +796,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         checks_not_ticked(tree, article)  # checks are looked at, not ticked as the fix
         checks_before_fixes(tree)  # the same names and checks on every answer: asked first
         chosen_case_not_asked(tree)  # "Does this apply: X?" after X was chosen: not asked
+        if is_alert_runbook(article):
+            reveal_before_asking(tree)  # the check that shows a name before it is asked
     chosen_message_verify(tree)  # "Which of these do you see?": the chosen one checked
     message_cause_verify(tree)  # "Which message do you see?": its causes' fixes check it
     return tree
