@@ -175,3 +175,43 @@ def test_the_way_to_fix_is_chosen_after_the_diagnosis() -> None:
     question = first(walk, "question", "Which")
     assert first(walk, "info", "sysctl -a") < question
     assert draft_text(art)[1] is not None
+
+
+HANDLER = """
+## Meaning
+
+No running virt-handler pod has been detected for 10 minutes.
+
+## Diagnosis
+
+1. Check the status of the virt-handler pods:
+
+   ```bash
+   $ oc -n openshift-cnv get pods -l kubevirt.io=virt-handler
+   ```
+
+2. Check for node issues (e.g. nodes not ready or taints):
+
+   ```bash
+   $ oc get nodes
+   ```
+
+## Mitigation
+
+1. Review the logs of the virt-handler pod:
+
+   ```bash
+   $ oc -n openshift-cnv logs <virt-handler-pod-name>
+   ```
+
+2. Restore the DaemonSet so virt-handler runs on schedulable nodes.
+"""
+
+
+def test_the_help_points_at_the_step_that_lists_the_named_thing() -> None:
+    """ "Not known yet?" names the step listing the virt-handler pods, not the nearer
+    `oc get nodes` step, whose output cannot show a pod's name."""
+    tree = draft_tree(runbook(HANDLER))
+    (asked,) = [n for n in tree["nodes"] if n["kind"] == "input"]
+    assert "Check the status of the virt-handler pods" in asked["help"]
+    assert "node issues" not in asked["help"]

@@ -1990,20 +1990,47 @@ _LISTING_RE = re.compile(
 
 def _earlier_command(option: Option, param: Param) -> str:
     """The step before the first use of a placeholder that runs a command, whose output
-    gives its value (`oc get pods` before `oc logs <pod-name>`); "" if there is none."""
+    gives its value (`oc get pods` before `oc logs <pod-name>`); "" if there is none.
+    Among the listing steps just before, the nearest that names what the placeholder
+    names (`<virt-handler-pod-name>`: the step listing the virt-handler pods, not the
+    `oc get nodes` after it)."""
     items = [*option.pre_items, *option.items]
     first = next((n for n, i in enumerate(items) if param.literal in i), None)
     if not first:
         return ""
+    listings: list[tuple[str, str]] = []
     for item in reversed(items[:first]):
         text, detail = split_detail(item)
         if _NOT_COMMAND_RE.match(detail.strip()):
             continue  # a note, a link or a table under a step: no output to read
         if detail.strip() and param.literal not in item:
             if not _LISTING_RE.search(detail):
-                return ""  # the step before changes something; it lists nothing
-            return text if text != "Run the command:" else f"{text} {detail.splitlines()[0]}"
-    return ""
+                break  # the step before changes something; it lists nothing
+            listings.append((text, detail))
+    if not listings:
+        return ""
+    text, detail = _naming(listings, param.literal)
+    return text if text != "Run the command:" else f"{text} {detail.splitlines()[0]}"
+
+
+#: A placeholder's words that say what kind of value it is, not what it names (or that
+#: nearly every command mentions: `-n namespace`).
+_KIND_ONLY = frozenset(
+    "name value id your my the of for new old namespace ns output following command".split()
+)
+
+
+def _naming(listings: list[tuple[str, str]], token: str) -> tuple[str, str]:
+    """The first (text, detail) listing step whose words share one with `token`'s (plural
+    blind: `<pod-name>` and "oc get pods"); the first step when none does."""
+    words = {w.rstrip("s") for w in _token_words(token) if w not in _KIND_ONLY and len(w) > 1}
+    if not words:
+        return listings[0]
+    for text, detail in listings:
+        said = {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", f"{text} {detail}".casefold())}
+        if words & said:
+            return text, detail
+    return listings[0]
 
 
 #: What an input for a placeholder asks for, by the kind of value it names.
