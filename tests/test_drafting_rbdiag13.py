@@ -215,3 +215,48 @@ def test_the_help_points_at_the_step_that_lists_the_named_thing() -> None:
     (asked,) = [n for n in tree["nodes"] if n["kind"] == "input"]
     assert "Check the status of the virt-handler pods" in asked["help"]
     assert "node issues" not in asked["help"]
+
+
+DEPENDS = """
+## Meaning
+
+The monitoring system has not been able to reach any of the Kubelets for 15 minutes.
+
+## Diagnosis
+
+Review the status of the nodes:
+
+```console
+$ oc get nodes
+```
+
+## Mitigation
+
+The mitigation for this alert depends on the issue causing the Kubelets to
+become unresponsive. You can begin by checking for general networking issues or
+for node-level configuration issues.
+"""
+
+
+def test_a_depends_on_statement_is_shown_and_its_advice_ticked() -> None:
+    """ "The mitigation ... depends on X. You can begin by checking Y." ticks "Begin by
+    checking Y" with the statement shown under it, not the statement as a tick."""
+    tree = draft_tree(runbook(DEPENDS))
+    (fix,) = [n for n in tree["nodes"] if n["kind"] == "outcome" and n["id"] != "not_this_article"]
+    (step,) = fix["steps"]
+    assert step["text"].startswith("Begin by checking for general networking issues")
+    assert step["detail"].startswith("The mitigation for this alert depends on the issue")
+
+
+def test_a_bare_depends_on_statement_ticks_resolving_what_it_names() -> None:
+    """ "The resolution depends on the particular issue reported in the logs." alone is
+    ticked as resolving that issue, the statement shown under it."""
+    body = DEPENDS.split("## Mitigation")[0] + (
+        "## Mitigation\n\nThe resolution depends on the particular issue reported in the logs.\n"
+    )
+    tree = draft_tree(runbook(body))
+    (fix,) = [n for n in tree["nodes"] if n["kind"] == "outcome" and n["id"] != "not_this_article"]
+    assert [s["text"] for s in fix["steps"]] == [
+        "Resolve the particular issue reported in the logs."
+    ]
+    assert "depends on" in fix["steps"][0]["detail"]
