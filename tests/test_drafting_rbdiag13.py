@@ -260,3 +260,55 @@ def test_a_bare_depends_on_statement_ticks_resolving_what_it_names() -> None:
         "Resolve the particular issue reported in the logs."
     ]
     assert "depends on" in fix["steps"][0]["detail"]
+
+
+ROLLOUT = """
+## Meaning
+
+The virt-handler daemon set has failed to deploy on one or more worker nodes.
+
+## Diagnosis
+
+Identify worker nodes that do not have a running `virt-handler` pod:
+
+1. Export the `NAMESPACE` environment variable:
+
+   ```bash
+   $ export NAMESPACE="$(oc get kubevirt -A -o jsonpath='{.items[].metadata.namespace}')"
+   ```
+
+2. Check the status of the `virt-handler` pods to identify pods that have not deployed:
+
+   ```bash
+   $ oc get pods -n $NAMESPACE -l=kubevirt.io=virt-handler
+   ```
+
+3. Obtain the name of the worker node of the `virt-handler` pod:
+
+   ```bash
+   $ oc -n $NAMESPACE get pod <virt-handler> -o jsonpath='{.spec.nodeName}'
+   ```
+
+## Mitigation
+
+If the virt-handler pods failed to deploy because of insufficient resources, delete
+other pods on the affected worker node.
+"""
+
+
+def test_a_lead_in_over_the_checks_is_their_heading_not_a_numbered_check() -> None:
+    """ "Identify worker nodes ...:" is shown above the numbered checks it announces, and
+    "Export the NAMESPACE ..." is check 1 as in the article."""
+    tree = draft_tree(runbook(ROLLOUT))
+    shown = "\n".join(str(n["text"]) for n in tree["nodes"] if n["kind"] == "info")
+    assert "\n\nIdentify worker nodes that do not have a running virt-handler pod:\n\n" in shown
+    assert "1. Export the NAMESPACE environment variable:" in shown
+    assert "1. Identify worker nodes" not in shown
+
+
+def test_a_placeholder_after_an_objects_kind_is_asked_as_a_name() -> None:
+    """`oc get pod <virt-handler>` asks "Your name for <virt-handler>", a pod's name, not
+    an untyped value."""
+    tree = draft_tree(runbook(ROLLOUT))
+    titles = [n["title"] for n in tree["nodes"] if n["kind"] == "input"]
+    assert "Your name for <virt-handler>" in titles

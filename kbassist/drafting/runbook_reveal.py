@@ -129,10 +129,35 @@ def _pieces(text: str, names: dict[str, dict[str, Any]]) -> list[str | dict[str,
     return pieces
 
 
+def _lead_ins_unnumbered(text: str) -> str:
+    """An info step's checks with a lead-in that announces the checks after it ("Identify
+    worker nodes that do not have a running virt-handler pod:", one line ending in a colon
+    with nothing under it) shown as their heading, not numbered as a check of its own."""
+    lead, *items = _ITEM_RE.split(text)
+    heads = [
+        n
+        for n, item in enumerate(items[:-1])
+        if "\n" not in item.strip() and item.rstrip().endswith(":")
+    ]
+    if not heads:
+        return text
+    out, number = [lead], 0
+    for n, item in enumerate(items):
+        said = item.split(". ", 1)[1]
+        if n in heads:
+            out.append(said)
+        else:
+            number += 1
+            out.append(f"{number}. {said}")
+    return "\n\n".join(out)
+
+
 def reveal_before_asking(tree: dict[str, Any]) -> None:
     """Reorder the names and questions asked right before each "Run the Diagnosis checks"
     step so that each comes after the checks whose output gives its answer."""
     nodes: list[dict[str, Any]] = tree["nodes"]
+    for info in [n for n in nodes if n["kind"] == "info" and n.get("checks")]:
+        info["text"] = _lead_ins_unnumbered(str(info.get("text", "")))
     for info in [n for n in nodes if n["kind"] == "info" and n.get("checks")]:
         _reorder(nodes, info)
 

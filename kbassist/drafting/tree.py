@@ -1812,6 +1812,8 @@ def _input_nodes(
         if param.kind == "placeholder":
             meaning = _explanation(param.literal, [*option.pre_items, *option.items])
             what = _placeholder_kind(param, meaning)
+            if what == "value" and _object_before(param.literal, context):
+                what = "name"  # `oc get pod <virt-handler>`: the pod's name
             # (the "=" test first: a regex compiled per placeholder is the slow part)
             if "=" in context and re.search(
                 rf"\bDC={re.escape(param.literal)}", context, re.IGNORECASE
@@ -2160,13 +2162,26 @@ def _placeholder_kind(param: Param, meaning: str) -> str:
     return "value"
 
 
+def _object_before(literal: str, context: str) -> bool:
+    """Whether the command names an object's kind right before the placeholder (`oc get
+    pod <virt-handler>`, `oc debug node/<x>`): what is typed there is that object's name."""
+    if literal not in context:
+        return False
+    before = re.findall(r"[a-z]+", context[: context.index(literal)].casefold()[-40:])
+    return (
+        bool(before)
+        and before[-1] in _OBJECT_NOUNS
+        and not context[: context.index(literal)].rstrip().endswith(("=", ":"))
+    )
+
+
 #: Things a command names (Kubernetes objects, databases, accounts' groups ...): a
 #: placeholder ending in one is a name, not any value.
 _OBJECT_NOUNS = frozenset(
     """namespace ns pod pods node nodes vm vmi pvc pv volume cluster deployment service
     secret image snapshot subvolume pool bucket database db table instance container
     project route configmap daemonset statefulset replica operator group queue printer
-    share site tenant subscription vault app application package""".split()
+    share site tenant subscription vault app application package iface interface nic""".split()
 )
 
 
