@@ -954,9 +954,20 @@ def _exit_ids(tree: Tree) -> set[str]:
 
 
 def _tail(checklist: Checklist, node_id: str) -> tuple[str, ...]:
-    """What a walk does after `node_id`: its outcome and checklist items (the answers
-    given before the node are left out, so two answers are compared on what follows)."""
-    return (checklist.outcome.id, *(f"{item.part}:{item.text}" for item in checklist.items))
+    """What a walk does after `node_id`: its outcome and checklist items, and (since round
+    13) the Diagnosis checks it shows after the node, which the admin runs as much as the
+    items (the answers given before the node are left out, so two answers are compared
+    on what follows)."""
+    nodes = [s.node for s in checklist.steps]
+    at = next((n for n, node in enumerate(nodes) if node.id == node_id), len(nodes))
+    checks = [
+        f"checks:{node.id}" for node in nodes[at + 1 :] if isinstance(node, Info) and node.checks
+    ]
+    return (
+        checklist.outcome.id,
+        *(f"{item.part}:{item.text}" for item in checklist.items),
+        *checks,
+    )
 
 
 def meeting_questions(tree: Tree, walks: WalkSet) -> tuple[int, list[str]]:

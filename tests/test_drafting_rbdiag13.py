@@ -312,3 +312,42 @@ def test_a_placeholder_after_an_objects_kind_is_asked_as_a_name() -> None:
     tree = draft_tree(runbook(ROLLOUT))
     titles = [n["title"] for n in tree["nodes"] if n["kind"] == "input"]
     assert "Your name for <virt-handler>" in titles
+
+
+DOWN = """
+## Meaning
+
+No running virt-handler pod has been detected for 10 minutes.
+
+## Diagnosis
+
+1. Check the status of the virt-handler pods:
+
+   ```bash
+   $ oc -n openshift-cnv get pods -l kubevirt.io=virt-handler
+   ```
+
+2. If any virt-handler pod exists, review its logs:
+
+   ```bash
+   $ oc -n openshift-cnv logs <virt-handler-pod-name>
+   ```
+
+## Mitigation
+
+Restore the DaemonSet so virt-handler runs on schedulable nodes.
+"""
+
+
+def test_a_name_for_a_check_of_one_case_is_asked_only_in_that_case() -> None:
+    """ "If any virt-handler pod exists, review its logs" asks "Does this apply: any
+    virt-handler pod exists?" first; "No" goes on without asking the pod's name."""
+    art = runbook(DOWN)
+    tree = draft_tree(art)
+    (asked,) = [n for n in tree["nodes"] if n["kind"] == "input"]
+    walk = path(tree, answer=1)  # "No, not here"
+    gate = first(walk, "question", "any virt-handler pod exists")
+    assert walk[gate]["title"] == "Does this apply: any virt-handler pod exists?"
+    assert asked["id"] not in [n["id"] for n in walk]
+    assert asked["id"] in [n["id"] for n in path(tree, answer=0)]
+    assert draft_text(art)[1] is not None

@@ -227,3 +227,107 @@ def _reorder(nodes: list[dict[str, Any]], info: dict[str, Any]) -> None:
     at = sum(id(n) not in moved for n in nodes[: nodes.index(chain[0])])
     rest = [n for n in nodes if id(n) not in moved]
     nodes[:] = [*rest[:at], *sequence, *rest[at:]]
+
+
+#: "1. If any virt-handler pod exists, review its logs:": a check for one case only.
+_IF_ITEM_RE = re.compile(r"^(?:\d+\. )?If (?P<cond>[^,:]{3,100}), (?P<then>\S.*)$")
+
+
+def _all_uses(nodes: list[dict[str, Any]], var: str) -> list[str]:
+    """Every text of the tree that fills in answer `var`: info checks one by one, outcome
+    items whole (text and detail), questions' and inputs' texts."""
+    out = []
+    for node in nodes:
+        if node["kind"] == "info":
+            lead, *items = _ITEM_RE.split(str(node.get("text", "")))
+            out += [i for i in [lead, *items] if _uses(i, var)]
+        elif node["kind"] == "outcome":
+            for part in ("steps", "verify", "rollback"):
+                for step in node.get(part, []):
+                    said = (
+                        f"{step.get('text', '')}\n{step.get('detail', '')}\n{step.get('when', '')}"
+                    )
+                    if _uses(said, var) or var in str(step.get("when", "")):
+                        out.append(said)
+        elif any(_uses(str(node.get(k, "")), var) for k in ("title", "text", "help")):
+            out.append(str(node.get("text", "")))
+    return out
+
+
+def _rechecks(nodes: list[dict[str, Any]], var: str, case: str) -> list[dict[str, Any]]:
+    """The outcome items that run the check for one case again (a verify's "Run this
+    Diagnosis check again ...: If any pod exists, review its logs:") with answer `var`:
+    dropped with the name asked only in that case (the other verify items stay)."""
+    return [
+        step
+        for node in nodes
+        if node["kind"] == "outcome"
+        for part in ("steps", "verify", "rollback")
+        for step in node.get(part, [])
+        if case in str(step.get("text", "")) and _uses(str(step.get("detail", "")), var)
+    ]
+
+
+def ask_before_conditional_names(tree: dict[str, Any]) -> None:
+    """A name asked only for a check the article runs in one case ("If any virt-handler
+    pod exists, review its logs: oc logs <virt-handler-pod-name>") is asked only when
+    that case holds: "Does this apply: any virt-handler pod exists?" comes first, and
+    "No" goes on without the name and without that check."""
+    nodes: list[dict[str, Any]] = tree["nodes"]
+    by_id = {n["id"]: n for n in nodes}
+    for asked in [n for n in nodes if n["kind"] == "input"]:
+        info = by_id.get(str(asked.get("next")))
+        if info is None or info["kind"] != "info" or not info.get("checks"):
+            continue
+        var = str(asked["var"])
+        lead, *items = _ITEM_RE.split(str(info.get("text", "")))
+        if not items or not _uses(items[0], var):
+            continue
+        found = _IF_ITEM_RE.match(items[0].split("\n", 1)[0])
+        if not found or _uses(found.group(0), var) or "(continued)" in found.group(0):
+            continue  # not a check for one case, or one whose start was shown already
+        case = found.group(0).split(". ", 1)[-1] if found.group(0)[0].isdigit() else found.group(0)
+        again = _rechecks(nodes, var, case)  # the verify's "Run this check again: If ..."
+        if [u for u in _all_uses(nodes, var) if u != items[0]] != [
+            f"{s.get('text', '')}\n{s.get('detail', '')}\n{s.get('when', '')}" for s in again
+        ] or any(
+            len([x for x in o.get("verify", []) if all(x is not y for y in again)]) == 0
+            for o in nodes
+            if o["kind"] == "outcome" and any(x is y for x in o.get("verify", []) for y in again)
+        ):
+            continue  # used elsewhere too (asked on every way), or the only verify
+        question_id, without_id = f"{asked['id']}-if", f"{info['id']}-without"
+        if question_id in by_id or without_id in by_id:
+            continue
+        cond = found.group("cond").strip()
+        skip = str(info["next"])
+        if items[1:]:  # the other checks, shown without the one for this case
+            rest = [f"{n}. {i.split('. ', 1)[1]}" for n, i in enumerate(items[1:], 1)]
+            without = dict(info, id=without_id, text="\n\n".join([lead, *rest]))
+            nodes.insert(nodes.index(info) + 1, without)
+            skip = without_id
+        question = {
+            "id": question_id,
+            "kind": "question",
+            "var": f"case_{var}",
+            "title": f"Does this apply: {cond}?",
+            "text": f'The next check is for this case only: "{found.group(0).split(". ", 1)[-1]}" '
+            f"Does this apply: {cond}?",
+            "source": info["source"],
+            "choices": [
+                {"value": "yes", "label": "Yes, this is the case here", "next": asked["id"]},
+                {"value": "no", "label": "No, not here", "next": skip},
+            ],
+        }
+        for node in nodes:
+            if node.get("next") == asked["id"]:
+                node["next"] = question_id
+            for choice in node.get("choices", []):
+                if choice.get("next") == asked["id"]:
+                    choice["next"] = question_id
+        nodes.insert(nodes.index(asked), question)
+        for node in nodes:  # re-run only where the name was asked: not on "No"
+            for part in ("steps", "verify", "rollback"):
+                if node["kind"] == "outcome" and part in node:
+                    node[part] = [x for x in node[part] if all(x is not y for y in again)]
+        by_id = {n["id"]: n for n in nodes}

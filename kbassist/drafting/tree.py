@@ -109,7 +109,7 @@ from kbassist.drafting.run_order import checks_before_cases, checks_before_names
 from kbassist.drafting.runbook_cases import chosen_case_not_asked
 from kbassist.drafting.runbook_cause import is_alert_runbook
 from kbassist.drafting.runbook_checks import checks_before_fixes, checks_not_ticked
-from kbassist.drafting.runbook_reveal import reveal_before_asking
+from kbassist.drafting.runbook_reveal import ask_before_conditional_names, reveal_before_asking
 from kbassist.drafting.runbook_statements import depends_shown
 from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.said_as import item_as_action, relabel
@@ -800,6 +800,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if is_alert_runbook(article):
             reveal_before_asking(tree)  # the check that shows a name before it is asked
             depends_shown(tree)  # "The mitigation depends on X.": shown, its advice ticked
+            ask_before_conditional_names(tree)  # "If any pod exists, review its logs"
     chosen_message_verify(tree)  # "Which of these do you see?": the chosen one checked
     message_cause_verify(tree)  # "Which message do you see?": its causes' fixes check it
     return tree
