@@ -120,7 +120,8 @@ The metrics, per corpus (bench/README.md says the same; change both together):
 - **questions whose answers all meet**: questions (the symptom question left out) with
   two or more answers that stay in the article (not "this article may not apply" or
   "Read the article"), whose every such answer reaches the very same set of outcomes
-  and checklist items, / all such questions (`draft_metrics.meeting_questions`).
+  and checklist items (since round 13 also the same Diagnosis checks shown after it),
+  / all such questions (`draft_metrics.meeting_questions`).
 - **drafts with a branching question**: lint-clean drafts with at least one such
   question whose answers do not all meet, / lint-clean drafts.
 - **drafts with an alternative as a step**: lint-clean drafts where a checklist step
@@ -134,6 +135,14 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   such pairs: an input asked on a path that never uses it, or only for a sample shown.
 - **inputs whose type misfits their name**: inputs titled "Your number for X" or "Your
   drive letter for X" where X names something (`<AccountName>`, `<host-name>`), / inputs.
+- **asked before the check that reveals it** (round 13): (walk, input or question) pairs,
+  the symptom question left out, where the admin is asked before a Diagnosis check shown
+  later on the walk could tell the answer: a question whose every answer goes on to the
+  same checks step ("Which cause did you find?" before the checks that find it), or an
+  input whose answer a later checks step uses after a command it could have shown first
+  (`$NODE_NAME` before `oc get nodes`; check titles, links and prose comments are no
+  commands; an input whose help says its value comes from the alert is not counted),
+  / all such pairs; the row under it counts drafts (`draft_metrics.asked_early`).
 
 Also shown: drafts that only say "Read the article", drafts with an input, walks that
 got stuck (every answer refused), and articles that expect a mitigation (CAUSE,
