@@ -472,6 +472,8 @@ _CAUSE_LINE_RE = re.compile(r"^\W*cause\b", re.IGNORECASE)
 def ours_cut(text: str, article_text: str) -> bool:
     """Whether `text` holds a "[...]" the drafter put there: the words before it are not
     followed by "[...]" in the article itself (an article's own elision is not ours)."""
+    if "[..." not in text and "[\u2026" not in text:
+        return False  # the pattern backtracks at every word; most texts have no mark
     for match in _CUT_MARK_RE.finditer(text):
         if match.group(0) not in article_text and _normal(match.group(0)) not in article_text:
             return True
