@@ -799,11 +799,12 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.texts_cut = texts_cut(tree, text)
     cut = symptom_cut(tree)
     record.symptom_question, record.symptom_cut = cut is not None, bool(cut)
-    rendered = rendered_items(walks.checklists)
     excluded: list[tuple[str, Placeholder]] = []
+    pairs = command_placeholders(article, excluded)
+    rendered = rendered_items(walks.checklists) if pairs else []  # most articles have none
     record.placeholders = [
         {"token": ph.token, "command": ph.command, "used": placeholder_used(ph, rendered)}
-        for ph in command_placeholders(article, excluded)
+        for ph in pairs
     ]
     record.placeholders_excluded = [
         {"token": ph.token, "command": ph.command, "why": why} for why, ph in excluded
