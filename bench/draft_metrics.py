@@ -472,6 +472,8 @@ _CAUSE_LINE_RE = re.compile(r"^\W*cause\b", re.IGNORECASE)
 def ours_cut(text: str, article_text: str) -> bool:
     """Whether `text` holds a "[...]" the drafter put there: the words before it are not
     followed by "[...]" in the article itself (an article's own elision is not ours)."""
+    if "[..." not in text and "[\u2026" not in text:
+        return False  # the pattern backtracks at every word; most texts have no mark
     for match in _CUT_MARK_RE.finditer(text):
         if match.group(0) not in article_text and _normal(match.group(0)) not in article_text:
             return True
@@ -799,11 +801,12 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.texts_cut = texts_cut(tree, text)
     cut = symptom_cut(tree)
     record.symptom_question, record.symptom_cut = cut is not None, bool(cut)
-    rendered = rendered_items(walks.checklists)
     excluded: list[tuple[str, Placeholder]] = []
+    pairs = command_placeholders(article, excluded)
+    rendered = rendered_items(walks.checklists) if pairs else []  # most articles have none
     record.placeholders = [
         {"token": ph.token, "command": ph.command, "used": placeholder_used(ph, rendered)}
-        for ph in command_placeholders(article, excluded)
+        for ph in pairs
     ]
     record.placeholders_excluded = [
         {"token": ph.token, "command": ph.command, "why": why} for why, ph in excluded

@@ -187,6 +187,7 @@ from kbassist.drafting.wait_pack import WAIT_KIND, wait_options, wait_question
 from kbassist.drafting.ways import way_steps
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
+from kbassist.trees.safe_yaml import QuickResolve
 from kbassist.trees.templates import TemplateError, parse_template
 from kbassist.trees.values import InvalidValue, check_format
 
@@ -2935,7 +2936,7 @@ else:
     _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-class _DraftDumper(_BaseDumper):
+class _DraftDumper(QuickResolve, _BaseDumper):
     """Every string double-quoted (keys plain), sources in flow style, no aliases."""
 
     def ignore_aliases(self, data: Any) -> bool:
