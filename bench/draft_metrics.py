@@ -580,7 +580,8 @@ def real_mitigation(checklists: list[Checklist], fixes: set[str]) -> bool:
 #: what goes wrong, "do it again", "the result is what the article describes".
 GENERIC_VERIFY_RE = re.compile(
     r"^Check that the problem (?:in \S+ \(|\S+ .{1,60} describes no longer occurs)|^Do again "
-    r"what you were doing|^Check that the result is what |^Check that each command above ran",
+    r"what you were doing|^Do what you were doing the way the steps above say"
+    r"|^Check that the result is what |^Check that each command above ran",
     re.IGNORECASE,
 )
 #: A verify that quotes the symptom: "... no longer occurs: X", "... no longer happens: X"
