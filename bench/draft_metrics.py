@@ -602,9 +602,10 @@ RESTATED_VERIFY_RE = re.compile(
 #: ("... may not function: - Software eject - Write protect"), redoes an action on a bare
 #: pronoun ("Scan for it again: ..."), quotes a whole "If you ..., you receive ..."
 #: sentence where a message is expected ("this no longer appears: If you have ..."), or
-#: puts "you" before a noun ("check that you user tile no longer disappears").
+#: puts "you" before a noun ("check that you user tile no longer disappears"), turns a
+#: negation twice ("no longer no longer appears") or leaves a list's bullet alone (": -").
 _VERIFY_END_WORD_RE = re.compile(
-    r"(?:\b(?:and|or|but|nor|the|a|an|to|of|with|for|from|by|in|on|at|as|than|if|when|that"
+    r"(?:\b(?:and|or|but|nor|the|a|an|to|of|with|for|from|by|as|than|if|when|that"
     r"|which|your|its|their)|[(,])[.:;]?\s*$",
     re.IGNORECASE,
 )
@@ -615,6 +616,9 @@ _VERIFY_PRONOUN_ACT_RE = re.compile(
 _VERIFY_PASTED_IF_RE = re.compile(
     r"\bno longer appears?: (?:if|when|whenever)\b[^.]*,\s+you\b", re.IGNORECASE
 )
+#: "no longer no longer appears", "you no longer be able to": a negation turned twice;
+#: ": -" at the end or "occurs: - X": a list's bullet left alone in the line.
+_VERIFY_TWICE_RE = re.compile(r"\bno longer (?:no longer|be)\b|[:.]\s+[-*\u2022](?:\s*$|\s+\S)")
 _VERIFY_YOU_NOUN_RE = re.compile(
     r"\bcheck that you (?:[a-z]+ ){1,2}(?:no longer [a-z]+s|is|does|has|was)\b", re.IGNORECASE
 )
@@ -627,12 +631,15 @@ def malformed_verify(text: str, detail: str = "") -> bool:
     if said.endswith(":") and detail.strip():
         return False
     said = re.sub(r"\b(?:and|or) so on\b", "and more", said)  # a list's own ending
+    # the article's own sentence quoted whole may end on "of." ("... is a member of.")
+    quoted = re.search(r"\bno longer (?:occurs|happens|appears): [A-Z\"].*[.!?\"]$", said)
     return bool(
-        _VERIFY_END_WORD_RE.search(said)
+        (_VERIFY_END_WORD_RE.search(said) and not quoted)
         or _VERIFY_FLAT_LIST_RE.search(said)
         or _VERIFY_PRONOUN_ACT_RE.match(said)
         or _VERIFY_PASTED_IF_RE.search(said)
         or _VERIFY_YOU_NOUN_RE.search(said)
+        or _VERIFY_TWICE_RE.search(said)
     )
 
 

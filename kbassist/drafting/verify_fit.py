@@ -16,9 +16,17 @@ from kbassist.drafting.text import split_detail, with_detail
 #: A flat list pasted into a line: "...: - A - B - C" (a bullet after a colon or a full
 #: stop, then at least one more); never a dash inside a name ("Services.exe - unable").
 _FLAT_LIST_RE = re.compile(
-    r"(?P<lead>[:.])\s+[-*\u2022]\s+(?P<items>\S.*?\s[-*\u2022]\s+[A-Z\"'\u201c<].*)$"
+    r"(?P<lead>[:.])\s+[-*\u2022]\s+(?P<items>\S.*?\s[-*\u2022]\s+[A-Z\"'\u201c</].*)$"
 )
-_BULLET_SPLIT_RE = re.compile(r"\s+[-*\u2022]\s+(?=[A-Z\"'\u201c<])")
+_BULLET_SPLIT_RE = re.compile(r"\s+[-*\u2022]\s+(?=[A-Z\"'\u201c</])")
+#: One bullet left in a line ("occurs: - You have MSN ...", "... folder. - When you ..."),
+#: or a list's lead whose items were cut off ("one of the following error messages: -").
+_LONE_BULLET_RE = re.compile(r"(?<=[:.])\s+[-*\u2022]\s+(?=[A-Z0-9\"'\u201c</])")
+_END_BULLET_RE = re.compile(r"\s*[:.]?\s+[-*\u2022]\s*$")
+_CUT_LIST_RE = re.compile(
+    r"\b(?P<which>(?:one|either|any|some|all|each) of )?the following (?P<what>[a-z]+(?: [a-z]+)?)"
+    r"\s*:\s*(?:[-*\u2022]\s*)?$"
+)
 #: "the following items may not function": the list's lead said as what the items do.
 _LIST_LEAD_RE = re.compile(
     r"(?P<lead>check that this no longer happens: )?"
@@ -44,7 +52,14 @@ def list_items_said(verify: str) -> str:
     text, detail = split_detail(verify)
     flat = _FLAT_LIST_RE.search(text)
     if flat is None:
-        return verify
+        said = _LONE_BULLET_RE.sub(" ", text)
+        cut = _CUT_LIST_RE.search(said) if not detail.strip() else None
+        if cut:  # the items are not in the line: name where they are
+            which = cut.group("which") or ""
+            said = f"{said[: cut.start()]}{which}the {cut.group('what')} the article lists."
+        elif not detail.strip():
+            said = _END_BULLET_RE.sub(".", said)  # "... functionality: -": the items cut off
+        return with_detail(said, detail) if said != text else verify
     head = text[: flat.start("lead")]
     items = [i.strip().rstrip(".;,") for i in _BULLET_SPLIT_RE.split(flat.group("items"))]
     items = [i for i in items if i]

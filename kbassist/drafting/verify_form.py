@@ -582,6 +582,9 @@ def expected_state(result: str) -> str:
     bare = re.match(r"^(?:can not|unable to|fails? to)\s+(?P<rest>[a-z].+)$", result, re.I)
     if bare and bare.group("rest")[:1].islower():  # "Can't delete files on NTFS file system."
         return f"you can {bare.group('rest')}"
+    lost = _NO_LONGER_RE.match(result)
+    if lost and _subject_ok(lost.group("subject")):
+        return _regained(lost)
     verb = _find_verb(result)
     if verb is None:
         return ""
@@ -714,6 +717,35 @@ def expected_state(result: str) -> str:
     return f"{subject} no longer {adverb}{adverb_said}{_conjugate(word, plural)}{tail}"
 
 
+#: "you may no longer be able to send mail", "the drive letter no longer appears": a thing
+#: that stopped; turned round it is back ("you can send mail", "the drive letter appears"),
+#: never "no longer no longer appears".
+_NO_LONGER_RE = re.compile(
+    r"^(?P<subject>[A-Za-z][^,;:]{0,80}?)\s+(?:(?P<modal>may|might|will|can|could|would)\s+)?"
+    r"no longer\s+(?P<verb>[a-z]+)\b(?P<rest>[^;:]*)$"
+)
+
+
+def _regained(lost: re.Match[str]) -> str:
+    """The state of a `_NO_LONGER_RE` result once the fix is in: the verb without "no
+    longer", agreeing with its subject; "" when the verb is no plain verb."""
+    subject, verb, rest = lost.group("subject"), lost.group("verb"), lost.group("rest")
+    rest = _AFTER_RE.split(rest, maxsplit=1)[0].rstrip(" ,.")
+    plural = _plural(_head(subject))
+    if _lower_first(subject):
+        subject = subject[:1].lower() + subject[1:]
+    if verb == "be":
+        able = re.match(r"\s+able to\s+(?P<act>.+)$", rest)
+        if able:
+            return f"{subject} can {able.group('act')}"
+        return f"{subject} {_conjugate('be', plural)}{rest}"
+    if verb in _AUXILIARIES or verb in {"longer", "no", "not"}:
+        return ""
+    if lost.group("modal") or subject.casefold() == "you":
+        verb = verb if subject.casefold() == "you" else _conjugate(verb, plural)
+    return f"{subject} {verb}{rest}"
+
+
 @lru_cache(maxsize=512)  # pure: asked again and again per text
 def _action(condition: str) -> str:
     """ "you try to reset your password" -> "reset your password": a trigger the admin can
@@ -762,7 +794,7 @@ def _split_trigger(sentence: str) -> tuple[str, str, str] | None:
 #: A clause that ends on a word no sentence ends on: a conjunction, an article, a
 #: preposition ("You user tile disappears and", "... (if your").
 _DANGLING_END_RE = re.compile(
-    r"(?:\b(?:and|or|but|nor|the|a|an|to|of|with|for|from|by|in|on|at|as|than|if|when|that"
+    r"(?:\b(?:and|or|but|nor|the|a|an|to|of|with|for|from|by|as|than|if|when|that"
     r"|which|your|its|their)|[(,])[\s.:;]*$",
     re.IGNORECASE,
 )
@@ -782,8 +814,8 @@ def whole_check(check: str) -> bool:
     """True when a drafted check reads as a whole sentence: not ending on a conjunction or
     an article, no "you" before a noun (round 13: readers marked such lines garbled)."""
     body = check.rstrip().rstrip(".")
-    if _DANGLING_END_RE.search(body):
-        return False
+    if _DANGLING_END_RE.search(body) or re.search(r"\bno longer (?:no longer|be)\b", body):
+        return False  # "... disappears and", "you no longer no longer be able to"
     said = re.search(r"\bcheck that (?P<s>.+)$", body, re.IGNORECASE)
     return not (said and _YOU_NOUN_RE.match(said.group("s")))
 
