@@ -191,3 +191,33 @@ def test_a_by_design_workaround_does_by_hand_what_the_design_does_not_do_by_itse
     assert line.endswith(
         "With the workaround above in place, check that the user profile path is changed."
     )
+
+
+def test_a_result_that_says_no_longer_is_turned_round_once() -> None:
+    """'you may no longer be able to send mail' is checked as 'you can send mail', never
+    'you no longer no longer be able to send mail'."""
+    article = mskb(
+        "SYMPTOMS\n========\n\nAfter you install Contoso Fax, you may no longer be able to"
+        " send mail to users sharing the same post office.\n\n"
+        "CAUSE\n=====\n\nContoso Fax replaces the mail transport.\n\n"
+        "RESOLUTION\n==========\n\nReinstall the mail transport from the Contoso Fax disk.\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    (line,) = verifies(only)
+    assert "no longer no longer" not in line
+    assert line.endswith("check that you can send mail to users sharing the same post office.")
+
+
+def test_a_list_cut_off_after_its_lead_names_where_the_items_are() -> None:
+    """'one of the following error messages:' over bullets whose text sits on the next
+    line never ends the verify on a lone dash; it points at the messages the article lists."""
+    article = mskb(
+        "SYMPTOMS\n========\n\nThe Contoso Setup program may generate one of the following"
+        " error messages:\n\n- \n\n  Cannot change properties of Contoso.exe\n\n  -or-\n\n"
+        "- \n\n  Cannot change properties of CSETUP.INI\n\n"
+        "CAUSE\n=====\n\nThe Setup files are read-only.\n\n"
+        "RESOLUTION\n==========\n\nClear the read-only attribute of the Setup files.\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    for line in verifies(only):
+        assert not line.rstrip().endswith(("-", ": -")), line
