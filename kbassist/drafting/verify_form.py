@@ -741,6 +741,8 @@ def _regained(lost: re.Match[str]) -> str:
         return f"{subject} {_conjugate('be', plural)}{rest}"
     if verb in _AUXILIARIES or verb in {"longer", "no", "not"}:
         return ""
+    if lost.group("modal") in {"can", "could"}:
+        return f"{subject} can {verb}{rest}"  # "clients can no longer mount the share"
     if lost.group("modal") or subject.casefold() == "you":
         verb = verb if subject.casefold() == "you" else _conjugate(verb, plural)
     return f"{subject} {verb}{rest}"
