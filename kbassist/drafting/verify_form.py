@@ -583,7 +583,13 @@ def expected_state(result: str) -> str:
     if bare and bare.group("rest")[:1].islower():  # "Can't delete files on NTFS file system."
         return f"you can {bare.group('rest')}"
     lost = _NO_LONGER_RE.match(result)
-    if lost and _subject_ok(lost.group("subject")):
+    if (
+        lost
+        and _subject_ok(lost.group("subject"))
+        and not _CLAUSE_IN_SUBJECT_RE.search(
+            lost.group("subject").split(" ", 1)[-1] if " " in lost.group("subject") else ""
+        )
+    ):
         return _regained(lost)
     verb = _find_verb(result)
     if verb is None:
@@ -723,6 +729,15 @@ def expected_state(result: str) -> str:
 _NO_LONGER_RE = re.compile(
     r"^(?P<subject>[A-Za-z][^,;:]{0,80}?)\s+(?:(?P<modal>may|might|will|can|could|would)\s+)?"
     r"no longer\s+(?P<verb>[a-z]+)\b(?P<rest>[^;:]*)$"
+)
+
+
+#: A subject that holds a verb or a clause is no subject ("You can also use this program
+#: to remove a driver you" + "no longer use"): the "no longer" is inside a relative clause.
+_CLAUSE_IN_SUBJECT_RE = re.compile(
+    r"\b(?:you|can|cannot|may|might|will|could|would|should|must|to|that|which|who|is|are|was"
+    r"|were|do|does|did|has|have|had)\b",
+    re.IGNORECASE,
 )
 
 
