@@ -2255,7 +2255,11 @@ def _outcome(
         verify_text, option.kind == "workaround" or option.section.key in WORKAROUND_KEYS
     )
     # never redo what this fix avoids ("do not press any keys"), nor check another fix's thing
-    verify_text = fit_outcome(verify_text, [*option.pre_items, *option.items, option.label])
+    verify_text = fit_outcome(
+        verify_text,
+        [*option.pre_items, *option.items, option.label],
+        " ".join(symptom_section.text.split()) if symptom_section is not None else "",
+    )
     steps = []
     roots = drive_roots([*option.pre_items, *option.items])
     for n, item in enumerate(option.pre_items):

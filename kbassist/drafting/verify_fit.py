@@ -159,7 +159,27 @@ def _holds(text: str, words: list[str], need: int) -> bool:
     return sum(w in have for w in words) >= min(need, len(words))
 
 
-def fit_outcome(verify: str, steps: list[str]) -> str:
+def _state_only(check: str, avoided: list[tuple[str, list[str]]]) -> str:
+    """The symptom's own turned check said after the fix's steps, without its redo ("With
+    the steps above in place, check that the performance no longer degrades."); "" when it
+    has no state of its own or names what the fix avoids."""
+    state = ""
+    for form in _REPLAY_FORMS[:3]:
+        replay = form.match(check)
+        if replay:
+            state = replay.group("state").rstrip(".")
+            break
+    if not state:
+        plain = re.match(r"^Check that (?P<state>.+?)\.?$", check)
+        state = plain.group("state") if plain and "no longer occurs:" not in check else ""
+    if not state or re.match(r"(?:they|it|this|these|those)\b", state, re.IGNORECASE):
+        return ""
+    if any(_holds(state, words, 1) for _, words in avoided):
+        return ""
+    return f"With the steps above in place, check that {state}."
+
+
+def fit_outcome(verify: str, steps: list[str], symptom: str = "") -> str:
     """`verify` fitted to the fix whose `steps` are given: when a step avoids what the
     verify redoes ("do not press any keys during startup" under "When you press or hold
     down keys ..., check that Windows starts"), only the check is kept, after the steps;
@@ -173,7 +193,10 @@ def fit_outcome(verify: str, steps: list[str]) -> str:
     if _REPRO_RE.match(text):
         shown = f"{text} {detail}"
         if any(_holds(shown, words, 2) for _, words in avoided):
-            return AVOIDED_REPRO
+            from kbassist.drafting.verify_form import sentences_check
+
+            said = _state_only(sentences_check(symptom), avoided) if symptom else ""
+            return said or AVOIDED_REPRO
         return verify
     for form in _REPLAY_FORMS:
         replay = form.match(text)
@@ -183,7 +206,8 @@ def fit_outcome(verify: str, steps: list[str]) -> str:
         for kind, words in avoided:
             if kind == "act" and _holds(act, words, 2):
                 if re.match(r"(?:they|it|this|these|those)\b", state, re.IGNORECASE):
-                    return AVOIDED_REDO  # "they no longer ...": what they are went with the redo
+                    # "they no longer ...": what they are went with the redo
+                    return AVOIDED_REDO
                 return with_detail(f"With the steps above in place, check that {state}.", detail)
         break
     for kind, words in avoided:
