@@ -1180,9 +1180,11 @@ def _redo_action(symptom: str) -> tuple[str, str] | None:
 
 
 #: "When you double-click the MSN, The Microsoft Network, shortcut icon ..., you may
-#: experience": the comma was inside a name; the result starts after a later one.
+#: experience", "When you use a Gravis Ultrasound Classic, Max, or Ace sound card, ...":
+#: the comma was inside a name or a list of names; the result starts after a later one.
 _MID_NAME_RE = re.compile(
-    r"^[A-Z][^,.]{0,120},(?:[^,.]{1,120},)?\s+you\s+(?:may\s+|might\s+|will\s+|can\s+)?"
+    r"^[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)*,?\s+(?:or|and)\s+[A-Z]"  # "Max, or Ace sound card"
+    r"|^[A-Z][^,.]{0,120},(?:[^,.]{1,120},)?\s+you\s+(?:may\s+|might\s+|will\s+|can\s+)?"
     r"(?:experience|receive|get|see"
     r"|notice|encounter)\b",
 )
