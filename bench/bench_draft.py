@@ -117,6 +117,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   gone, an honest "nothing to fix") is concrete. The next row counts generic / scene;
   "only the alert clears" counts outcomes whose every verify item only waits for the
   alert to resolve ("... alert clears", "stops firing"), with no runbook check re-run.
+  "malformed verify" (round 13) counts outcomes with a verify line that reads broken
+  (`draft_metrics.malformed_verify`): it ends on a word no sentence ends on ("... no
+  longer disappears and."), pastes a list flat (": - A - B"), redoes an action on a bare
+  pronoun ("Scan for it again"), quotes an "If you ..., you receive ..." sentence as the
+  message, or puts "you" before a noun ("check that you user tile no longer ...").
 - **questions whose answers all meet**: questions (the symptom question left out) with
   two or more answers that stay in the article (not "this article may not apply" or
   "Read the article"), whose every such answer reaches the very same set of outcomes
@@ -284,6 +289,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "  restates the symptom": _pct(
             sum(r.verify_restated for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
+        "  malformed verify": _pct(
+            sum(len(r.malformed_verifies) for r in clean), sum(r.verify_outcomes for r in clean)
         ),
         "labels cut mid-phrase": _pct(
             sum(len(r.phrase_cut_labels) for r in clean), sum(r.labels for r in clean)

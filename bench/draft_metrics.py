@@ -582,7 +582,8 @@ def real_mitigation(checklists: list[Checklist], fixes: set[str]) -> bool:
 #: what goes wrong, "do it again", "the result is what the article describes".
 GENERIC_VERIFY_RE = re.compile(
     r"^Check that the problem (?:in \S+ \(|\S+ .{1,60} describes no longer occurs)|^Do again "
-    r"what you were doing|^Check that the result is what |^Check that each command above ran",
+    r"what you were doing|^Do what you were doing the way the steps above say"
+    r"|^Check that the result is what |^Check that each command above ran",
     re.IGNORECASE,
 )
 #: A verify that quotes the symptom: "... no longer occurs: X", "... no longer happens: X"
@@ -598,6 +599,52 @@ RESTATED_VERIFY_RE = re.compile(
     r"|\bagain, and check that this no longer happens: |\bthe behavior itself stays\b",
     re.IGNORECASE,
 )
+#: A verify line that reads broken (round 13): it ends on a word no sentence ends on ("...
+#: check that you user tile no longer disappears and.", "(if your"), pastes a list flat
+#: ("... may not function: - Software eject - Write protect"), redoes an action on a bare
+#: pronoun ("Scan for it again: ..."), quotes a whole "If you ..., you receive ..."
+#: sentence where a message is expected ("this no longer appears: If you have ..."), or
+#: puts "you" before a noun ("check that you user tile no longer disappears"), turns a
+#: negation twice ("no longer no longer appears") or leaves a list's bullet alone (": -").
+_VERIFY_END_WORD_RE = re.compile(
+    r"(?:\b(?:and|or|but|nor|the|a|an|to|of|with|for|from|by|as|than|if|when|that"
+    r"|which|your|its|their)|[(,])[.:;]?\s*$",
+    re.IGNORECASE,
+)
+_VERIFY_FLAT_LIST_RE = re.compile(r"(?::|\.)\s+[-*\u2022]\s+\S.*?\s[-*\u2022]\s+[A-Z\"'\u201c]")
+_VERIFY_PRONOUN_ACT_RE = re.compile(
+    r"^[A-Z][a-z]+(?:\s+(?:for|on|to|at|with|in|from|off|up))?\s+(?:it|them)\s+again\b"
+)
+_VERIFY_PASTED_IF_RE = re.compile(
+    r"\bno longer appears?: (?:if|when|whenever)\b[^.]*,\s+you\b", re.IGNORECASE
+)
+#: "no longer no longer appears", "you no longer be able to": a negation turned twice;
+#: ": -" at the end or "occurs: - X": a list's bullet left alone in the line.
+_VERIFY_TWICE_RE = re.compile(r"\bno longer (?:no longer|be)\b|[:.]\s+[-*\u2022](?:\s*$|\s+\S)")
+_VERIFY_YOU_NOUN_RE = re.compile(
+    r"\bcheck that you (?:[a-z]+ ){1,2}(?:no longer [a-z]+s|is|does|has|was)\b", re.IGNORECASE
+)
+
+
+def malformed_verify(text: str, detail: str = "") -> bool:
+    """True when a verify line reads broken (see _VERIFY_END_WORD_RE and the patterns
+    after it); a line that ends with a colon over a detail (the command it runs) is whole."""
+    said = " ".join(text.split())
+    if said.endswith(":") and detail.strip():
+        return False
+    said = re.sub(r"\b(?:and|or) so on\b", "and more", said)  # a list's own ending
+    # the article's own sentence quoted whole may end on "of." ("... is a member of.")
+    quoted = re.search(r"\bno longer (?:occurs|happens|appears): [A-Z\"].*[.!?\"]$", said)
+    return bool(
+        (_VERIFY_END_WORD_RE.search(said) and not quoted)
+        or _VERIFY_FLAT_LIST_RE.search(said)
+        or _VERIFY_PRONOUN_ACT_RE.match(said)
+        or _VERIFY_PASTED_IF_RE.search(said)
+        or _VERIFY_YOU_NOUN_RE.search(said)
+        or _VERIFY_TWICE_RE.search(said)
+    )
+
+
 #: What goes wrong, in a quoted sentence: a negation, a failure, an error, a wrong result.
 #: A quote with none of these sets the scene ("The index view provides a search field").
 _PROBLEM_WORD_RE = re.compile(
@@ -689,6 +736,7 @@ class Record:
     verify_scene: int = 0
     verify_restated: int = 0  # outcomes whose verify restates the symptom (RESTATED_VERIFY_RE)
     verify_alert_only: int = 0  # outcomes whose only check is the alert clearing (ALERT_ONLY_RE)
+    malformed_verifies: list[str] = field(default_factory=list)  # see malformed_verify
     weak_verifies: list[str] = field(default_factory=list)  # a few, for reading
     questions: int = 0  # questions with two or more answers that stay in the article
     meeting: list[str] = field(default_factory=list)  # ids of those whose answers all meet
@@ -774,6 +822,11 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
             record.verify_scene += kind == "scene"
             record.verify_restated += any(RESTATED_VERIFY_RE.search(v) for v in verifies)
             record.verify_alert_only += all(ALERT_ONLY_RE.search(v) for v in verifies)
+            broken = [
+                i.text for i in checklist.part("verify") if malformed_verify(i.text, i.detail)
+            ]
+            if broken:
+                record.malformed_verifies.append(broken[0][:160])
             if kind != "concrete" and len(record.weak_verifies) < 2:
                 record.weak_verifies.append(f"{kind}: {verifies[0][:120]}")
         for item in checklist.part("steps"):

@@ -181,6 +181,7 @@ from kbassist.drafting.verify import (
     title_check,
     version_check,
 )
+from kbassist.drafting.verify_fit import fit_outcome, list_items_said
 from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check, upgraded
 from kbassist.drafting.verify_split import pasted_split_check
 from kbassist.drafting.wait_pack import WAIT_KIND, wait_options, wait_question
@@ -593,6 +594,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     )
     # "..., but the shell may not start", "X may be reduced or Y may hang": still pasted
     verify_text = pasted_split_check(verify_text, symptom) or verify_text
+    verify_text = list_items_said(verify_text)  # "...: - A - B" pasted flat: its items
     for option in options:
         if option.asks and option.params:  # only an option with questions can have them
             _late_inputs(option, variables, _outcome(article, option, variables, verify_text, None))
@@ -1178,9 +1180,21 @@ def _redo_action(symptom: str) -> tuple[str, str] | None:
         or len(words) > MAX_REDO_WORDS
         or re.search(r"[()\[\]{}:;]|\byou\b", action, re.IGNORECASE)
         or re.match(r"(?:and|or|but|then|so)\b", result, re.IGNORECASE)
+        or _MID_NAME_RE.match(result)
     ):
         return None
     return action, result
+
+
+#: "When you double-click the MSN, The Microsoft Network, shortcut icon ..., you may
+#: experience", "When you use a Gravis Ultrasound Classic, Max, or Ace sound card, ...":
+#: the comma was inside a name or a list of names; the result starts after a later one.
+_MID_NAME_RE = re.compile(
+    r"^[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)*,?\s+(?:or|and)\s+[A-Z]"  # "Max, or Ace sound card"
+    r"|^[A-Z][^,.]{0,120},(?:[^,.]{1,120},)?\s+you\s+(?:may\s+|might\s+|will\s+|can\s+)?"
+    r"(?:experience|receive|get|see"
+    r"|notice|encounter)\b",
+)
 
 
 def _verify_text(article: Article, symptom: str, symptom_section: Section | None) -> str:
@@ -2290,6 +2304,12 @@ def _outcome(
         verify_text = upgraded(verify_text, option.label)
     verify_text = for_outcome(
         verify_text, option.kind == "workaround" or option.section.key in WORKAROUND_KEYS
+    )
+    # never redo what this fix avoids ("do not press any keys"), nor check another fix's thing
+    verify_text = fit_outcome(
+        verify_text,
+        [*option.pre_items, *option.items, option.label],
+        " ".join(symptom_section.text.split()) if symptom_section is not None else "",
     )
     steps = []
     roots = drive_roots([*option.pre_items, *option.items])
