@@ -123,10 +123,16 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   gone, an honest "nothing to fix") is concrete. The next row counts generic / scene;
   "only the alert clears" counts outcomes whose every verify item only waits for the
   alert to resolve ("... alert clears", "stops firing"), with no runbook check re-run.
+  "malformed verify" (round 13) counts outcomes with a verify line that reads broken
+  (`draft_metrics.malformed_verify`): it ends on a word no sentence ends on ("... no
+  longer disappears and."), pastes a list flat (": - A - B"), redoes an action on a bare
+  pronoun ("Scan for it again"), quotes an "If you ..., you receive ..." sentence as the
+  message, or puts "you" before a noun ("check that you user tile no longer ...").
 - **questions whose answers all meet**: questions (the symptom question left out) with
   two or more answers that stay in the article (not "this article may not apply" or
   "Read the article"), whose every such answer reaches the very same set of outcomes
-  and checklist items, / all such questions (`draft_metrics.meeting_questions`).
+  and checklist items (since round 13 also the same Diagnosis checks shown after it),
+  / all such questions (`draft_metrics.meeting_questions`).
 - **drafts with a branching question**: lint-clean drafts with at least one such
   question whose answers do not all meet, / lint-clean drafts.
 - **drafts with an alternative as a step**: lint-clean drafts where a checklist step
@@ -140,6 +146,14 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   such pairs: an input asked on a path that never uses it, or only for a sample shown.
 - **inputs whose type misfits their name**: inputs titled "Your number for X" or "Your
   drive letter for X" where X names something (`<AccountName>`, `<host-name>`), / inputs.
+- **asked before the check that reveals it** (round 13): (walk, input or question) pairs,
+  the symptom question left out, where the admin is asked before a Diagnosis check shown
+  later on the walk could tell the answer: a question whose every answer goes on to the
+  same checks step ("Which cause did you find?" before the checks that find it), or an
+  input whose answer a later checks step uses after a command it could have shown first
+  (`$NODE_NAME` before `oc get nodes`; check titles, links and prose comments are no
+  commands; an input whose help says its value comes from the alert is not counted),
+  / all such pairs; the row under it counts drafts (`draft_metrics.asked_early`).
 
 Also shown: drafts that only say "Read the article", drafts with an input, walks that
 got stuck (every answer refused), and articles that expect a mitigation (CAUSE,
@@ -282,6 +296,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "  restates the symptom": _pct(
             sum(r.verify_restated for r in clean), sum(r.verify_outcomes for r in clean)
         ),
+        "  malformed verify": _pct(
+            sum(len(r.malformed_verifies) for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
         "labels cut mid-phrase": _pct(
             sum(len(r.phrase_cut_labels) for r in clean), sum(r.labels for r in clean)
         ),
@@ -330,6 +347,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "inputs whose type misfits their name": _pct(
             sum(len(r.mistyped_inputs) for r in clean), sum(r.inputs for r in clean)
+        ),
+        "asked before the check that reveals it": _pct(
+            sum(len(r.asked_early) for r in clean), sum(r.asks_on_walks for r in clean)
+        ),
+        "  drafts asking before the check": _pct(
+            sum(bool(r.asked_early) for r in clean), len(clean)
         ),
         "walks (stuck)": f"{sum(r.walks for r in clean):,} ({sum(r.walks_stuck for r in clean)})",
         "expect a mitigation, have one": _pct(

@@ -508,6 +508,8 @@ _CAUSE_LINE_RE = re.compile(r"^\W*cause\b", re.IGNORECASE)
 def ours_cut(text: str, article_text: str) -> bool:
     """Whether `text` holds a "[...]" the drafter put there: the words before it are not
     followed by "[...]" in the article itself (an article's own elision is not ours)."""
+    if "[..." not in text and "[\u2026" not in text:
+        return False  # the pattern backtracks at every word; most texts have no mark
     for match in _CUT_MARK_RE.finditer(text):
         if match.group(0) not in article_text and _normal(match.group(0)) not in article_text:
             return True
@@ -616,7 +618,8 @@ def real_mitigation(checklists: list[Checklist], fixes: set[str]) -> bool:
 #: what goes wrong, "do it again", "the result is what the article describes".
 GENERIC_VERIFY_RE = re.compile(
     r"^Check that the problem (?:in \S+ \(|\S+ .{1,60} describes no longer occurs)|^Do again "
-    r"what you were doing|^Check that the result is what |^Check that each command above ran",
+    r"what you were doing|^Do what you were doing the way the steps above say"
+    r"|^Check that the result is what |^Check that each command above ran",
     re.IGNORECASE,
 )
 #: A verify that quotes the symptom: "... no longer occurs: X", "... no longer happens: X"
@@ -632,6 +635,52 @@ RESTATED_VERIFY_RE = re.compile(
     r"|\bagain, and check that this no longer happens: |\bthe behavior itself stays\b",
     re.IGNORECASE,
 )
+#: A verify line that reads broken (round 13): it ends on a word no sentence ends on ("...
+#: check that you user tile no longer disappears and.", "(if your"), pastes a list flat
+#: ("... may not function: - Software eject - Write protect"), redoes an action on a bare
+#: pronoun ("Scan for it again: ..."), quotes a whole "If you ..., you receive ..."
+#: sentence where a message is expected ("this no longer appears: If you have ..."), or
+#: puts "you" before a noun ("check that you user tile no longer disappears"), turns a
+#: negation twice ("no longer no longer appears") or leaves a list's bullet alone (": -").
+_VERIFY_END_WORD_RE = re.compile(
+    r"(?:\b(?:and|or|but|nor|the|a|an|to|of|with|for|from|by|as|than|if|when|that"
+    r"|which|your|its|their)|[(,])[.:;]?\s*$",
+    re.IGNORECASE,
+)
+_VERIFY_FLAT_LIST_RE = re.compile(r"(?::|\.)\s+[-*\u2022]\s+\S.*?\s[-*\u2022]\s+[A-Z\"'\u201c]")
+_VERIFY_PRONOUN_ACT_RE = re.compile(
+    r"^[A-Z][a-z]+(?:\s+(?:for|on|to|at|with|in|from|off|up))?\s+(?:it|them)\s+again\b"
+)
+_VERIFY_PASTED_IF_RE = re.compile(
+    r"\bno longer appears?: (?:if|when|whenever)\b[^.]*,\s+you\b", re.IGNORECASE
+)
+#: "no longer no longer appears", "you no longer be able to": a negation turned twice;
+#: ": -" at the end or "occurs: - X": a list's bullet left alone in the line.
+_VERIFY_TWICE_RE = re.compile(r"\bno longer (?:no longer|be)\b|[:.]\s+[-*\u2022](?:\s*$|\s+\S)")
+_VERIFY_YOU_NOUN_RE = re.compile(
+    r"\bcheck that you (?:[a-z]+ ){1,2}(?:no longer [a-z]+s|is|does|has|was)\b", re.IGNORECASE
+)
+
+
+def malformed_verify(text: str, detail: str = "") -> bool:
+    """True when a verify line reads broken (see _VERIFY_END_WORD_RE and the patterns
+    after it); a line that ends with a colon over a detail (the command it runs) is whole."""
+    said = " ".join(text.split())
+    if said.endswith(":") and detail.strip():
+        return False
+    said = re.sub(r"\b(?:and|or) so on\b", "and more", said)  # a list's own ending
+    # the article's own sentence quoted whole may end on "of." ("... is a member of.")
+    quoted = re.search(r"\bno longer (?:occurs|happens|appears): [A-Z\"].*[.!?\"]$", said)
+    return bool(
+        (_VERIFY_END_WORD_RE.search(said) and not quoted)
+        or _VERIFY_FLAT_LIST_RE.search(said)
+        or _VERIFY_PRONOUN_ACT_RE.match(said)
+        or _VERIFY_PASTED_IF_RE.search(said)
+        or _VERIFY_YOU_NOUN_RE.search(said)
+        or _VERIFY_TWICE_RE.search(said)
+    )
+
+
 #: What goes wrong, in a quoted sentence: a negation, a failure, an error, a wrong result.
 #: A quote with none of these sets the scene ("The index view provides a search field").
 _PROBLEM_WORD_RE = re.compile(
@@ -725,6 +774,7 @@ class Record:
     verify_scene: int = 0
     verify_restated: int = 0  # outcomes whose verify restates the symptom (RESTATED_VERIFY_RE)
     verify_alert_only: int = 0  # outcomes whose only check is the alert clearing (ALERT_ONLY_RE)
+    malformed_verifies: list[str] = field(default_factory=list)  # see malformed_verify
     weak_verifies: list[str] = field(default_factory=list)  # a few, for reading
     questions: int = 0  # questions with two or more answers that stay in the article
     meeting: list[str] = field(default_factory=list)  # ids of those whose answers all meet
@@ -736,6 +786,8 @@ class Record:
     input_answers: int = 0  # (walk, input) pairs: an input answered on a finished walk
     unused_inputs: list[str] = field(default_factory=list)  # titles of those it never uses
     mistyped_inputs: list[str] = field(default_factory=list)  # "Your number for <Name>"
+    asks_on_walks: int = 0  # (walk, input or question) pairs, the symptom question left out
+    asked_early: list[str] = field(default_factory=list)  # asked before the check showing it
 
 
 def load_draft(article: Article) -> tuple[Tree | None, list[str], str]:
@@ -808,6 +860,11 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
             record.verify_scene += kind == "scene"
             record.verify_restated += any(RESTATED_VERIFY_RE.search(v) for v in verifies)
             record.verify_alert_only += all(ALERT_ONLY_RE.search(v) for v in verifies)
+            broken = [
+                i.text for i in checklist.part("verify") if malformed_verify(i.text, i.detail)
+            ]
+            if broken:
+                record.malformed_verifies.append(broken[0][:160])
             if kind != "concrete" and len(record.weak_verifies) < 2:
                 record.weak_verifies.append(f"{kind}: {verifies[0][:120]}")
         ticked = [i.text for i in checklist.part("steps") if not _POINTER_RE.match(i.text)]
@@ -840,17 +897,19 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.texts_cut = texts_cut(tree, text)
     cut = symptom_cut(tree)
     record.symptom_question, record.symptom_cut = cut is not None, bool(cut)
-    rendered = rendered_items(walks.checklists)
     excluded: list[tuple[str, Placeholder]] = []
+    pairs = command_placeholders(article, excluded)
+    rendered = rendered_items(walks.checklists) if pairs else []  # most articles have none
     record.placeholders = [
         {"token": ph.token, "command": ph.command, "used": placeholder_used(ph, rendered)}
-        for ph in command_placeholders(article, excluded)
+        for ph in pairs
     ]
     record.placeholders_excluded = [
         {"token": ph.token, "command": ph.command, "why": why} for why, ph in excluded
     ]
     record.input_answers, record.unused_inputs = unused_inputs(walks.checklists)
     record.mistyped_inputs = mistyped_inputs(tree)
+    record.asks_on_walks, record.asked_early = asked_early(tree, walks.checklists)
     fixes = fix_sections(article)
     record.has_fix_section = bool(fixes)
     record.real_mitigation = bool(fixes) and real_mitigation(walks.checklists, fixes)
@@ -891,6 +950,77 @@ def unused_inputs(checklists: list[Checklist]) -> tuple[int, list[str]]:
     return answered, unused
 
 
+#: A line of a Diagnosis info step that is no command: a check's numbered title, a link,
+#: a shell comment in prose ("# Inspect events for a pod", not a root prompt's "# lsof"),
+#: a check's sentence ("Get detailed information about the affected node:").
+_NOT_COMMAND_RE = re.compile(r"^\s*(?:\d+\.\s|Link:|#+ [A-Z][a-z]|$)|^[A-Z][a-z].* .*[.:]\s*$")
+
+
+#: An input's help saying the alert gives its value ("Its value comes from the alert: ...").
+_FROM_ALERT_RE = re.compile(r"Its value comes from the alert\b")
+
+
+def _has_command(lines: list[str]) -> bool:
+    """Whether some line runs or shows something: not a _NOT_COMMAND_RE line, nor the
+    rest of a prose comment going on over lines ("# (may require admin" + "# permissions)")."""
+    prose = False
+    for n, line in enumerate(lines):
+        goes_on = n and prose and line.startswith("# ") and lines[n - 1].startswith("#")
+        prose = bool(_NOT_COMMAND_RE.match(line) or goes_on)
+        if not prose:
+            return True
+    return False
+
+
+def _meets_at(tree: Tree, start: str, target: str) -> bool:
+    """Whether `target` is reached from node `start` before any outcome."""
+    seen, todo = set(), [start]
+    while todo:
+        at = todo.pop()
+        if at == target:
+            return True
+        node = tree.nodes.get(at)
+        if at in seen or node is None or isinstance(node, Outcome):
+            continue
+        seen.add(at)
+        todo.extend(n for _, n in node.successors())
+    return False
+
+
+def asked_early(tree: Tree, checklists: list[Checklist]) -> tuple[int, list[str]]:
+    """(asked, titles asked early): (walk, input or question) pairs, the symptom question
+    left out, and those asked before the Diagnosis check that reveals the answer: a
+    question whose every answer goes on to the same checks shown later on the walk (what
+    they show cannot depend on it: "Which cause did you find?" before the checks that
+    find it), or an input whose answer a later checks step uses after a command it could
+    have shown first (`$NODE_NAME` asked before "oc get nodes" lists the nodes)."""
+    exits = _exit_ids(tree)
+    asked, early = 0, []
+    for checklist in checklists:
+        steps = [s.node for s in checklist.steps]
+        for n, node in enumerate(steps):
+            later = [s for s in steps[n + 1 :] if isinstance(s, Info) and s.checks and s.text]
+            if isinstance(node, Question) and node.id != "symptom":
+                asked += 1
+                real = [c.next for c in node.choices if c.next not in exits]
+                if len(real) > 1 and any(
+                    all(_meets_at(tree, nxt, info.id) for nxt in real) for info in later
+                ):
+                    early.append(node.title)
+            elif isinstance(node, Input) and node.var:
+                asked += 1
+                if node.help is not None and _FROM_ALERT_RE.match(node.help.source):
+                    continue  # the alert gives it: known before any check
+                use = next((s for s in later if node.var in s.text.variables), None)  # type: ignore[union-attr]
+                if use is None or use.text is None:
+                    continue
+                body = use.text.source.split("\n\n", 1)[-1]
+                before = body[: body.find("{" + node.var + "}")].rpartition("\n")[0]
+                if _has_command(before.splitlines()):
+                    early.append(node.title)
+    return asked, early
+
+
 #: A placeholder's name that names something (`<AccountName>`, `<host-name>`).
 _NAME_TOKEN_RE = re.compile(r"name>?$|name\W|_name|-name", re.IGNORECASE)
 
@@ -923,9 +1053,20 @@ def _exit_ids(tree: Tree) -> set[str]:
 
 
 def _tail(checklist: Checklist, node_id: str) -> tuple[str, ...]:
-    """What a walk does after `node_id`: its outcome and checklist items (the answers
-    given before the node are left out, so two answers are compared on what follows)."""
-    return (checklist.outcome.id, *(f"{item.part}:{item.text}" for item in checklist.items))
+    """What a walk does after `node_id`: its outcome and checklist items, and (since round
+    13) the Diagnosis checks it shows after the node, which the admin runs as much as the
+    items (the answers given before the node are left out, so two answers are compared
+    on what follows)."""
+    nodes = [s.node for s in checklist.steps]
+    at = next((n for n, node in enumerate(nodes) if node.id == node_id), len(nodes))
+    checks = [
+        f"checks:{node.id}" for node in nodes[at + 1 :] if isinstance(node, Info) and node.checks
+    ]
+    return (
+        checklist.outcome.id,
+        *(f"{item.part}:{item.text}" for item in checklist.items),
+        *checks,
+    )
 
 
 def meeting_questions(tree: Tree, walks: WalkSet) -> tuple[int, list[str]]:

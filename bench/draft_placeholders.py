@@ -257,6 +257,24 @@ def _explaining(text: str, start: int) -> bool:
     return False
 
 
+def _may_hold(article: Article) -> bool:
+    """Whether any placeholder form occurs in the article's text at all: most articles
+    hold none, and reading each paragraph for message leads is most of this metric's
+    cost. A form found in a paragraph or a code line is found in the whole text too.
+    Each pattern runs only where a word it needs occurs: their lookbehinds make them
+    try every position of a text."""
+    raw = "\n".join(section.text for section in article.sections)
+    low = raw.lower()
+    text = _normal(raw)
+    return bool(
+        ("<" in raw and _ANGLE_RE.search(text))
+        or ("{" in raw and _BRACE_RE.search(text))
+        or (("your" in low or "name" in low) and _YOUR_RE.search(text))
+        or (article.style == "markdown" and "my" in low and _MY_RE.search(text))
+        or (("where" in low or "replace" in low) and _WHERE_RE.search(text))
+    )
+
+
 def command_placeholders(
     article: Article, excluded: list[tuple[str, Placeholder]] | None = None
 ) -> list[Placeholder]:
@@ -273,6 +291,8 @@ def command_placeholders(
     one-letter token only as a drive, `x:`). In plain text every occurrence must be in
     a command (_in_command). The explanation itself ("where <drive> is") is not a use.
     """
+    if not _may_hold(article):
+        return []
     found: dict[tuple[str, str], Placeholder] = {}
     left_out: dict[tuple[str, str], tuple[str, Placeholder]] = {}
     contexts = list(_contexts(article))

@@ -72,7 +72,7 @@ from kbassist.search.whoosh_backend.analysis import KBAnalyzer, PairAnalyzer
 log = logging.getLogger(__name__)
 
 #: Bump when the schema, the analyzer or the parser changes: older indexes are rebuilt.
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 ProgressFn = Callable[[int, int], None]
 _T = TypeVar("_T")

@@ -204,6 +204,30 @@ def test_a_verify_that_pastes_the_symptom_counts_as_restated() -> None:
     assert not restated("Check that you can start Windows Clustering.")
 
 
+def test_a_verify_that_reads_broken_counts_as_malformed() -> None:
+    """The bench's "malformed verify" row (round 13): a check ending on "and", a list pasted
+    flat, "Scan for it again", a conditional quoted as the message, "you" before a noun."""
+    broken = metrics.malformed_verify
+    assert broken("When you position the mouse, check that you user tile no longer disappears and.")
+    assert broken("Use X again, and check that this no longer happens: items: - Eject - Protect")
+    assert broken("Scan for it again: check that X can find the TCP/IP network protocol.")
+    assert broken("Check that this no longer appears: If you have rights, you receive this: M.")
+    assert not broken("Check that X can find the TCP/IP network protocol when you scan for it.")
+    assert not broken("Use X again: check that these items function: Eject; Protect.")
+    assert not broken('Check that you no longer get errors like "Access Deny" and so on.')
+    assert not broken("Run the following command:", detail="oc get pods")
+
+
+def test_a_verify_that_only_says_do_it_the_new_way_is_generic() -> None:
+    """A fix that avoids the steps to reproduce gets no concrete check from them."""
+    text = (
+        "Do what you were doing the way the steps above say, and check that it now works "
+        "(the article's steps to reproduce do what this fix avoids: do not repeat them as "
+        "written)."
+    )
+    assert metrics.verify_kind([text]) == "generic"
+
+
 def test_texts_cut_with_the_mark_are_counted_but_not_the_articles_own_elision() -> None:
     """A drafter's "[...]" cut counts (by where it is); the article's own "[...]" does not."""
     article = metrics._normal("Check the log: function: sbpa4snd [...] returned 5. Restart it.")

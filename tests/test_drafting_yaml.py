@@ -205,3 +205,14 @@ def test_remembered_sentences_and_paragraphs_are_fresh_copies() -> None:
     paras.pop()
     again = paragraphs(text)
     assert len(again) == 3 and again[0].lines == ["First one. Second one in the U.S. Army."]
+
+
+def test_drafted_reader_still_sees_yaml_traps_when_values_repeat() -> None:
+    """A plain NO, 12:30 or 0755 is still a bool or number however often it is read
+    (the remembered tags), and the same words quoted stay strings."""
+    text = "a: NO\nb: 12:30\nc: 0755\nd: NO\ne: \"NO\"\nf: '12:30'\n"
+    for _ in range(2):
+        root, problems = compose_yaml(text.encode(), Path("t.yaml"), drafted=True)
+        assert root is not None and not problems
+        tags = {key.value: value.tag.rsplit(":", 1)[1] for key, value in root.value}
+        assert tags == {"a": "bool", "b": "int", "c": "int", "d": "bool", "e": "str", "f": "str"}

@@ -319,6 +319,27 @@ def test_product_slugs_read_as_product_names(tmp_path: Path) -> None:
     assert version.products == ("SQL Server 2017", "SQL Server 2016")
 
 
+def test_applies_to_keeps_a_version_with_its_product(tmp_path: Path) -> None:
+    """ "Windows 10, version 1809" is one product, not "Windows 10" and "version 1809", and
+    "Windows 10 – all editions" is the same product as "Windows 10 - all editions"."""
+    kb = tmp_path / "kb"
+    body = "## Symptoms\n\nThe profile does not sync.\n"
+    one = load_article(
+        write(kb / "a.md", f"# Sync\n\n_Applies to:_ &nbsp; Windows 10, version 1809  \n\n{body}"),
+        str(kb),
+    )
+    two = load_article(
+        write(
+            kb / "b.md",
+            "# Sync\n\n_Applies to:_ &nbsp; Windows 10 – all editions, Windows Server 2019, "
+            f"Windows 10 - all editions\n\n{body}",
+        ),
+        str(kb),
+    )
+    assert one.products == ("Windows 10, version 1809",)
+    assert two.products == ("Windows 10 - all editions", "Windows Server 2019")
+
+
 def test_product_filter_finds_slug_and_named_products_together(tmp_path: Path) -> None:
     """`--product sql` keeps both a `ms.prod: sql` article and an "Applies to: SQL Server"
     one (the slug `sql` used to be an exact name that picked itself alone)."""

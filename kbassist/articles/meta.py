@@ -349,7 +349,19 @@ def body_applies_to(body: str) -> tuple[str, ...]:
     match = _APPLIES_RE.search(body, 0, 4000)
     if not match:
         return ()
-    return split_list(match.group(1).replace("&nbsp;", " ").rstrip(" \\"))
+    products: list[str] = []
+    for part in split_list(match.group(1).replace("&nbsp;", " ").rstrip(" \\")):
+        part = _DASH_RE.sub(" - ", part)  # "Windows 10 – all editions" is "... - all ..."
+        if products and _QUALIFIER_RE.match(part):
+            products[-1] += f", {part}"  # "Windows 10, version 1809" is one product
+        else:
+            products.append(part)
+    return tuple(dict.fromkeys(products))
+
+
+#: An Applies-to item that qualifies the product before it ("Windows 10, version 1809").
+_QUALIFIER_RE = re.compile(r"(?:version|build|update)\s+\w", re.IGNORECASE)
+_DASH_RE = re.compile(r"\s+[\u2013\u2014]\s+")
 
 
 def original_kb(body: str) -> str:

@@ -616,6 +616,8 @@ def symptom_check(symptom: str) -> str:
 
     for lead in _MESSAGE_LEAD_RE.finditer(symptom):
         message = _MESSAGE_END_RE.split(symptom[lead.end() :], maxsplit=1)[0].strip()
+        if re.match(r"(?:if|when|whenever)\s+you\b", message, re.IGNORECASE):
+            continue  # "one of the following messages: - If you have ..., you receive ...:"
         if len(re.findall(r"[A-Za-z]{2,}", message)) >= 2:  # words, not "MM:SS."
             # whole sentences of a long message, never one cut with "[...]"
             said = whole_sentences(message, 240) or sentence_cut(message, 240)

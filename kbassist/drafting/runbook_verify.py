@@ -17,6 +17,7 @@ from kbassist.articles import Article
 from kbassist.drafting.modern import md_plain
 from kbassist.drafting.runbook_threshold import threshold_check
 from kbassist.drafting.text import brace, split_sentences
+from kbassist.drafting.verify_fit import list_items_said
 
 _DIAGNOSIS_RE = re.compile(r"\bdiagnos", re.IGNORECASE)
 #: The drafter's own "the alert clears" line (modern.alert_check), not a runbook's check
@@ -156,7 +157,7 @@ def condition(article: Article) -> str:
                 f" The alert resolves once that has stopped: allow for its "
                 f"{window.group('n')}-{unit} window."
             )
-        return text
+        return list_items_said(text)  # "degraded state: - Not progressing - ...": its items
     return ""
 
 

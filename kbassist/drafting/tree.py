@@ -110,6 +110,8 @@ from kbassist.drafting.run_order import checks_before_cases, checks_before_names
 from kbassist.drafting.runbook_cases import chosen_case_not_asked
 from kbassist.drafting.runbook_cause import is_alert_runbook
 from kbassist.drafting.runbook_checks import checks_before_fixes, checks_not_ticked
+from kbassist.drafting.runbook_reveal import ask_before_conditional_names, reveal_before_asking
+from kbassist.drafting.runbook_statements import depends_shown
 from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.said_as import item_as_action, relabel
 from kbassist.drafting.steps import (
@@ -180,12 +182,14 @@ from kbassist.drafting.verify import (
     title_check,
     version_check,
 )
+from kbassist.drafting.verify_fit import fit_outcome, list_items_said
 from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check, upgraded
 from kbassist.drafting.verify_split import pasted_split_check
 from kbassist.drafting.wait_pack import WAIT_KIND, wait_options, wait_question
 from kbassist.drafting.ways import way_steps
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
+from kbassist.trees.safe_yaml import QuickResolve
 from kbassist.trees.templates import TemplateError, parse_template
 from kbassist.trees.values import InvalidValue, check_format
 
@@ -596,6 +600,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     )
     # "..., but the shell may not start", "X may be reduced or Y may hang": still pasted
     verify_text = pasted_split_check(verify_text, symptom) or verify_text
+    verify_text = list_items_said(verify_text)  # "...: - A - B" pasted flat: its items
     for option in options:
         if option.asks and option.params:  # only an option with questions can have them
             _late_inputs(option, variables, _outcome(article, option, variables, verify_text, None))
@@ -801,6 +806,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         checks_not_ticked(tree, article)  # checks are looked at, not ticked as the fix
         checks_before_fixes(tree)  # the same names and checks on every answer: asked first
         chosen_case_not_asked(tree)  # "Does this apply: X?" after X was chosen: not asked
+        if is_alert_runbook(article):
+            reveal_before_asking(tree)  # the check that shows a name before it is asked
+            depends_shown(tree)  # "The mitigation depends on X.": shown, its advice ticked
+            ask_before_conditional_names(tree)  # "If any pod exists, review its logs"
     chosen_message_verify(tree)  # "Which of these do you see?": the chosen one checked
     message_cause_verify(tree)  # "Which message do you see?": its causes' fixes check it
     return tree
@@ -1177,9 +1186,21 @@ def _redo_action(symptom: str) -> tuple[str, str] | None:
         or len(words) > MAX_REDO_WORDS
         or re.search(r"[()\[\]{}:;]|\byou\b", action, re.IGNORECASE)
         or re.match(r"(?:and|or|but|then|so)\b", result, re.IGNORECASE)
+        or _MID_NAME_RE.match(result)
     ):
         return None
     return action, result
+
+
+#: "When you double-click the MSN, The Microsoft Network, shortcut icon ..., you may
+#: experience", "When you use a Gravis Ultrasound Classic, Max, or Ace sound card, ...":
+#: the comma was inside a name or a list of names; the result starts after a later one.
+_MID_NAME_RE = re.compile(
+    r"^[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)*,?\s+(?:or|and)\s+[A-Z]"  # "Max, or Ace sound card"
+    r"|^[A-Z][^,.]{0,120},(?:[^,.]{1,120},)?\s+you\s+(?:may\s+|might\s+|will\s+|can\s+)?"
+    r"(?:experience|receive|get|see"
+    r"|notice|encounter)\b",
+)
 
 
 def _verify_text(article: Article, symptom: str, symptom_section: Section | None) -> str:
@@ -1813,6 +1834,8 @@ def _input_nodes(
         if param.kind == "placeholder":
             meaning = _explanation(param.literal, [*option.pre_items, *option.items])
             what = _placeholder_kind(param, meaning)
+            if what == "value" and _object_before(param.literal, context):
+                what = "name"  # `oc get pod <virt-handler>`: the pod's name
             # (the "=" test first: a regex compiled per placeholder is the slow part)
             if "=" in context and re.search(
                 rf"\bDC={re.escape(param.literal)}", context, re.IGNORECASE
@@ -1993,20 +2016,47 @@ _LISTING_RE = re.compile(
 
 def _earlier_command(option: Option, param: Param) -> str:
     """The step before the first use of a placeholder that runs a command, whose output
-    gives its value (`oc get pods` before `oc logs <pod-name>`); "" if there is none."""
+    gives its value (`oc get pods` before `oc logs <pod-name>`); "" if there is none.
+    Among the listing steps just before, the nearest that names what the placeholder
+    names (`<virt-handler-pod-name>`: the step listing the virt-handler pods, not the
+    `oc get nodes` after it)."""
     items = [*option.pre_items, *option.items]
     first = next((n for n, i in enumerate(items) if param.literal in i), None)
     if not first:
         return ""
+    listings: list[tuple[str, str]] = []
     for item in reversed(items[:first]):
         text, detail = split_detail(item)
         if _NOT_COMMAND_RE.match(detail.strip()):
             continue  # a note, a link or a table under a step: no output to read
         if detail.strip() and param.literal not in item:
             if not _LISTING_RE.search(detail):
-                return ""  # the step before changes something; it lists nothing
-            return text if text != "Run the command:" else f"{text} {detail.splitlines()[0]}"
-    return ""
+                break  # the step before changes something; it lists nothing
+            listings.append((text, detail))
+    if not listings:
+        return ""
+    text, detail = _naming(listings, param.literal)
+    return text if text != "Run the command:" else f"{text} {detail.splitlines()[0]}"
+
+
+#: A placeholder's words that say what kind of value it is, not what it names (or that
+#: nearly every command mentions: `-n namespace`).
+_KIND_ONLY = frozenset(
+    "name value id your my the of for new old namespace ns output following command".split()
+)
+
+
+def _naming(listings: list[tuple[str, str]], token: str) -> tuple[str, str]:
+    """The first (text, detail) listing step whose words share one with `token`'s (plural
+    blind: `<pod-name>` and "oc get pods"); the first step when none does."""
+    words = {w.rstrip("s") for w in _token_words(token) if w not in _KIND_ONLY and len(w) > 1}
+    if not words:
+        return listings[0]
+    for text, detail in listings:
+        said = {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", f"{text} {detail}".casefold())}
+        if words & said:
+            return text, detail
+    return listings[0]
 
 
 #: What an input for a placeholder asks for, by the kind of value it names.
@@ -2134,13 +2184,26 @@ def _placeholder_kind(param: Param, meaning: str) -> str:
     return "value"
 
 
+def _object_before(literal: str, context: str) -> bool:
+    """Whether the command names an object's kind right before the placeholder (`oc get
+    pod <virt-handler>`, `oc debug node/<x>`): what is typed there is that object's name."""
+    if literal not in context:
+        return False
+    before = re.findall(r"[a-z]+", context[: context.index(literal)].casefold()[-40:])
+    return (
+        bool(before)
+        and before[-1] in _OBJECT_NOUNS
+        and not context[: context.index(literal)].rstrip().endswith(("=", ":"))
+    )
+
+
 #: Things a command names (Kubernetes objects, databases, accounts' groups ...): a
 #: placeholder ending in one is a name, not any value.
 _OBJECT_NOUNS = frozenset(
     """namespace ns pod pods node nodes vm vmi pvc pv volume cluster deployment service
     secret image snapshot subvolume pool bucket database db table instance container
     project route configmap daemonset statefulset replica operator group queue printer
-    share site tenant subscription vault app application package""".split()
+    share site tenant subscription vault app application package iface interface nic""".split()
 )
 
 
@@ -2247,6 +2310,12 @@ def _outcome(
         verify_text = upgraded(verify_text, option.label)
     verify_text = for_outcome(
         verify_text, option.kind == "workaround" or option.section.key in WORKAROUND_KEYS
+    )
+    # never redo what this fix avoids ("do not press any keys"), nor check another fix's thing
+    verify_text = fit_outcome(
+        verify_text,
+        [*option.pre_items, *option.items, option.label],
+        " ".join(symptom_section.text.split()) if symptom_section is not None else "",
     )
     steps = []
     roots = drive_roots([*option.pre_items, *option.items])
@@ -2893,7 +2962,7 @@ else:
     _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-class _DraftDumper(_BaseDumper):
+class _DraftDumper(QuickResolve, _BaseDumper):
     """Every string double-quoted (keys plain), sources in flow style, no aliases."""
 
     def ignore_aliases(self, data: Any) -> bool:

@@ -582,6 +582,15 @@ def expected_state(result: str) -> str:
     bare = re.match(r"^(?:can not|unable to|fails? to)\s+(?P<rest>[a-z].+)$", result, re.I)
     if bare and bare.group("rest")[:1].islower():  # "Can't delete files on NTFS file system."
         return f"you can {bare.group('rest')}"
+    lost = _NO_LONGER_RE.match(result)
+    if (
+        lost
+        and _subject_ok(lost.group("subject"))
+        and not _CLAUSE_IN_SUBJECT_RE.search(
+            lost.group("subject").split(" ", 1)[-1] if " " in lost.group("subject") else ""
+        )
+    ):
+        return _regained(lost)
     verb = _find_verb(result)
     if verb is None:
         return ""
@@ -714,6 +723,46 @@ def expected_state(result: str) -> str:
     return f"{subject} no longer {adverb}{adverb_said}{_conjugate(word, plural)}{tail}"
 
 
+#: "you may no longer be able to send mail", "the drive letter no longer appears": a thing
+#: that stopped; turned round it is back ("you can send mail", "the drive letter appears"),
+#: never "no longer no longer appears".
+_NO_LONGER_RE = re.compile(
+    r"^(?P<subject>[A-Za-z][^,;:]{0,80}?)\s+(?:(?P<modal>may|might|will|can|could|would)\s+)?"
+    r"no longer\s+(?P<verb>[a-z]+)\b(?P<rest>[^;:]*)$"
+)
+
+
+#: A subject that holds a verb or a clause is no subject ("You can also use this program
+#: to remove a driver you" + "no longer use"): the "no longer" is inside a relative clause.
+_CLAUSE_IN_SUBJECT_RE = re.compile(
+    r"\b(?:you|can|cannot|may|might|will|could|would|should|must|to|that|which|who|is|are|was"
+    r"|were|do|does|did|has|have|had)\b",
+    re.IGNORECASE,
+)
+
+
+def _regained(lost: re.Match[str]) -> str:
+    """The state of a `_NO_LONGER_RE` result once the fix is in: the verb without "no
+    longer", agreeing with its subject; "" when the verb is no plain verb."""
+    subject, verb, rest = lost.group("subject"), lost.group("verb"), lost.group("rest")
+    rest = _AFTER_RE.split(rest, maxsplit=1)[0].rstrip(" ,.")
+    plural = _plural(_head(subject))
+    if _lower_first(subject):
+        subject = subject[:1].lower() + subject[1:]
+    if verb == "be":
+        able = re.match(r"\s+able to\s+(?P<act>.+)$", rest)
+        if able:
+            return f"{subject} can {able.group('act')}"
+        return f"{subject} {_conjugate('be', plural)}{rest}"
+    if verb in _AUXILIARIES or verb in {"longer", "no", "not"}:
+        return ""
+    if lost.group("modal") in {"can", "could"}:
+        return f"{subject} can {verb}{rest}"  # "clients can no longer mount the share"
+    if lost.group("modal") or subject.casefold() == "you":
+        verb = verb if subject.casefold() == "you" else _conjugate(verb, plural)
+    return f"{subject} {verb}{rest}"
+
+
 @lru_cache(maxsize=512)  # pure: asked again and again per text
 def _action(condition: str) -> str:
     """ "you try to reset your password" -> "reset your password": a trigger the admin can
@@ -752,9 +801,40 @@ def _split_trigger(sentence: str) -> tuple[str, str, str] | None:
                 return lead.group("conj"), body[: comma.start()], result
         return None
     tail = re.match(rf"^(?P<res>.+?),?\s+(?P<conj>{_CONJ})\s+(?P<cond>you\s.+)$", sentence, re.I)
+    if tail and _DANGLING_END_RE.search(tail.group("res")):
+        return None  # "X disappears and when you ...": the result is half of a pair
     if tail and expected_state(tail.group("res")):
         return tail.group("conj"), tail.group("cond"), tail.group("res")
     return None
+
+
+#: A clause that ends on a word no sentence ends on: a conjunction, an article, a
+#: preposition ("You user tile disappears and", "... (if your").
+_DANGLING_END_RE = re.compile(
+    r"(?:\b(?:and|or|but|nor|the|a|an|to|of|with|for|from|by|as|than|if|when|that"
+    r"|which|your|its|their)|[(,])[\s.:;]*$",
+    re.IGNORECASE,
+)
+#: "scan for it", "close them": an action whose object is a bare pronoun, said before
+#: what it stands for ("Scan for it again: check that X can find the TCP/IP protocol").
+_PRONOUN_OBJECT_RE = re.compile(
+    r"^[a-z][\w-]*(?:\s+(?:for|on|to|at|with|in|from|off|up|down))?\s+(?:it|them)\b", re.I
+)
+#: "check that you user tile ...": "you" read as the subject of a noun (the article's
+#: "You user tile" for "Your user tile"), no sentence to give a reader.
+_YOU_NOUN_RE = re.compile(
+    r"^you (?:[a-z]+ ){1,2}(?:no longer [a-z]+s|is|does|has|was)\b", re.IGNORECASE
+)
+
+
+def whole_check(check: str) -> bool:
+    """True when a drafted check reads as a whole sentence: not ending on a conjunction or
+    an article, no "you" before a noun (round 13: readers marked such lines garbled)."""
+    body = check.rstrip().rstrip(".")
+    if _DANGLING_END_RE.search(body) or re.search(r"\bno longer (?:no longer|be)\b", body):
+        return False  # "... disappears and", "you no longer no longer be able to"
+    said = re.search(r"\bcheck that (?P<s>.+)$", body, re.IGNORECASE)
+    return not (said and _YOU_NOUN_RE.match(said.group("s")))
 
 
 def _cap(text: str) -> str:
@@ -821,6 +901,9 @@ def structured_check(sentence: str) -> str:
             # "save a document for the first time, and the X option is selected": "again"
             # after the last part would redo only that part
             check = f"When you {action}, check that {state}."
+        elif action and _PRONOUN_OBJECT_RE.match(action):
+            # "Scan for it again" names nothing: the check first, then what was done
+            check = f"Check that {state} when you {action}."
         elif action and "," in action:
             check = f"When you {action} again, check that {state}."
         elif action and conj.casefold() not in {"while", "after", "once"}:
@@ -834,7 +917,7 @@ def structured_check(sentence: str) -> str:
             return ""
         check = f"Check that {state}."
     check = check.replace("..", ".")
-    return check if len(check) <= MAX_CHECK else ""
+    return check if len(check) <= MAX_CHECK and whole_check(check) else ""
 
 
 #: The drafter's verifies that restate the symptom: "Check that the problem no longer
@@ -887,12 +970,38 @@ def reshape(verify: str, symptom: str, has_fix: bool) -> str:
     if stays and has_fix:
         for sentence in split_sentences(" ".join(symptom.split()))[:3]:
             check = structured_check(sentence) if states_problem(sentence) else ""
+            by_hand = _by_hand_check(stays.group("said"), sentence, check) if check else ""
+            if by_hand:
+                return by_hand
             if check:
                 return (
                     f'The article says this is by design ("{stays.group("said")}"); with the '
                     f"fix above in place, {check[:1].lower()}{check[1:]}"
                 )
     return verify
+
+
+#: "is not changed automatically": what the design leaves undone by itself, which a
+#: workaround does by hand.
+_BY_ITSELF_RE = re.compile(r",?\s+(?:automatically|by itself|on its own)\b", re.IGNORECASE)
+
+
+def _by_hand_check(said: str, sentence: str, check: str) -> str:
+    """The by-design check of a fix that does by hand what the design does not do by
+    itself ("the user profile path isn't changed automatically"): what to expect as
+    designed, then the fix's effect, never "check that the path is changed automatically"
+    after redoing the trigger; "" when the check claims no automatic change."""
+    state = re.search(r"check that (?P<s>.+?)\.?$", check)
+    if state is None or not _BY_ITSELF_RE.search(state.group("s")):
+        return ""
+    done = _BY_ITSELF_RE.sub("", state.group("s")).strip()
+    expect = sentence.rstrip(".")
+    if len(expect) > MAX_CHECK:
+        return ""
+    return (
+        f'The article says this is by design ("{said}"), so expect this: {expect}. With the '
+        f"fix above in place, check that {done}."
+    )
 
 
 #: A colon that brings a message's text: "the following error message:", "logged in the
@@ -1026,7 +1135,13 @@ def for_outcome(verify: str, workaround: bool) -> str:
     fix = "with the fix above in place, "
     if workaround and re.search(r"\bno (?:fix|resolution|workaround)\b", verify.split(fix)[0]):
         # "There is no workaround for this issue."; then a workaround: only "the steps"
+        verify = verify.replace(
+            ". With the fix above in place, ", ". With the steps above in place, ", 1
+        )
         return verify.replace(f"; {fix}", "; with the steps above in place, ", 1)
     if workaround:
+        verify = verify.replace(
+            ". With the fix above in place, ", ". With the workaround above in place, ", 1
+        )
         return verify.replace(f"; {fix}", "; with the workaround above in place, ", 1)
     return verify

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from yaml.events import AliasEvent, StreamEndEvent
@@ -78,6 +78,37 @@ class _Guard:
             self._depth -= 1
 
 
+class QuickResolve:
+    """`Resolver.resolve` without its per-call work where the answer is known, for a
+    resolver with no path resolvers (then it is exactly what `resolve` returns): a quoted
+    scalar is a str, and a short plain scalar's tag is remembered. libyaml calls it once
+    per scalar read and twice per scalar written; a draft's keys (id, type, text ...)
+    repeat hundreds of times. Mixed in before the Resolver."""
+
+    #: plain scalar -> tag, one table per class (each has its own implicit resolvers)
+    _tags: ClassVar[dict[str, str]] = {}
+    _MEMO_LEN = 40
+    _MEMO_SIZE = 4096
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._tags = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not ScalarNode or self.yaml_path_resolvers:  # type: ignore[attr-defined]
+            return super().resolve(kind, value, implicit)  # type: ignore[misc]
+        if not implicit[0]:
+            return self.DEFAULT_SCALAR_TAG  # type: ignore[attr-defined]
+        tag = self._tags.get(value)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)  # type: ignore[misc]
+            if len(value) <= self._MEMO_LEN:
+                if len(self._tags) >= self._MEMO_SIZE:
+                    self._tags.clear()
+                self._tags[value] = tag
+        return tag
+
+
 class _TreeYAMLLoader(_Guard, yaml.SafeLoader):
     """SafeLoader that refuses anchors and aliases and bounds nesting while composing."""
 
@@ -85,7 +116,7 @@ class _TreeYAMLLoader(_Guard, yaml.SafeLoader):
 _CParser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None)
 if _CParser is not None:
 
-    class _DraftYAMLLoader(_CParser, yaml.resolver.Resolver):
+    class _DraftYAMLLoader(QuickResolve, _CParser, yaml.resolver.Resolver):
         """libyaml's scanner, parser and composer (nodes carry line and column), tags
         resolved by the same Resolver: 2x faster than composing its events in Python. Only for
         text `draft_yaml` wrote; `_drafted_node` applies the guards to the nodes."""
