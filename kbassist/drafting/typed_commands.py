@@ -52,8 +52,29 @@ _TYPE_FOLLOWING_PATTERN = re.compile(
     r"\b(?:type|enter|run|execute)\s+the\s+following\b[^.:;]{0,80}$", re.IGNORECASE
 )
 _TYPE_FOLLOWING_RE = Hinted(_TYPE_FOLLOWING_PATTERN, ("following",))
+#: "Insert the disk in the drive and then type" / "..., run": the command is next, the
+#: archive's lead often has no colon at all.
+_ENDS_TYPING_RE = re.compile(r"\b(?:then |and )?(?:type|enter|run)\s*:?$", re.IGNORECASE)
+#: "The correct format for the ROUTE ADD command is:", "The correct command line syntax
+#: for Jetpack.exe is:", "Syntax:": the usage line under it, its placeholders to fill in.
+_SYNTAX_LEAD_RE = re.compile(
+    r"^(?:syntax|usage)\s*:$|\b(?:syntax|format|usage)\b[^;:]{0,60}\bis\s*:$"
+    r"|\b(?:must|should) be in the (?:form|format)\s*:$"
+    r"|\b(?:locate|open|go to)\s+the\s+following\s+(?:registry\s+)?(?:key|subkey)\s*:$",
+    re.IGNORECASE,
+)
+#: "... by adding a line similar to the following in the login script:": a line to type,
+#: though "similar to the following" usually leads to what is shown.
+_TYPE_SIMILAR_RE = re.compile(
+    r"\b(?:use|type|add|adding|enter|run|insert|create)\b[^.;:]{0,40}\bsimilar\s+to\s+the\s+"
+    r"following\b",
+    re.IGNORECASE,
+)
 #: A line of columns (`txtUser      <empty>`): a table of settings or captions, not a command.
 _COLUMNS_RE = re.compile(r"\S\s{3,}\S")
+#: ... but a registry value's row (`String:       \\<server name>\<share name>`) is one
+#: field and the value to type into it.
+_FIELD_ROW_RE = re.compile(r"^[A-Z][\w ]{0,20}:\s+\S.*$")
 #: An explanation under the command, not a command ("where <drive> is ...").
 _PROSE_LINE_RE = re.compile(r"^(?:where|for example|note|replace)\b", re.IGNORECASE)
 MAX_COMMANDS = 4
@@ -64,12 +85,17 @@ def _typing_lead(text: str) -> str:
     or says "type the following" without one, "... and press ENTER"; says type / run /
     add ...; names no message or output); "" otherwise."""
     text = strip_marker(text).strip()
-    if not text.endswith(":") and not _TYPE_FOLLOWING_RE.search(text):
+    ends_typing = bool(_ENDS_TYPING_RE.search(text))
+    if not text.endswith(":") and not ends_typing and not _TYPE_FOLLOWING_RE.search(text):
         return ""
     sentence = re.split(r"(?<=[.;])\s+(?=[A-Z])", text)[-1]
-    if not _TYPE_LEAD_RE.search(sentence) or _SHOWN_LEAD_RE.search(sentence):
+    if _SHOWN_LEAD_RE.search(_TYPE_SIMILAR_RE.sub("", sentence)):
         return ""
-    if not _ANNOUNCES_RE.search(sentence):
+    if _SYNTAX_LEAD_RE.search(sentence) or _TYPE_SIMILAR_RE.search(sentence):
+        return sentence  # "The correct syntax for X is:", "Locate the following key:"
+    if not _TYPE_LEAD_RE.search(sentence):
+        return ""
+    if not ends_typing and not _ANNOUNCES_RE.search(sentence):
         return ""
     return sentence
 
@@ -108,10 +134,27 @@ def _inline_commands(text: str) -> list[str]:
 
 
 def _one_code_line(lines: list[str]) -> bool:
-    """A one-line paragraph that is no sentence (`OPTION NOKEYWORD:<keyword>` at its lead's
-    own depth): a command, not the text going on."""
-    text = lines[0].strip() if len(lines) == 1 else ""
-    return bool(text) and not text.endswith((".", ":")) and len(text.split()) <= 8
+    """A paragraph of one to four lines that are no sentences (`OPTION NOKEYWORD:<keyword>`,
+    `import admin -p<password> -d<x>` + `rebuild -d<x> -f` at its lead's own depth):
+    commands, not the text going on."""
+    texts = [line.strip() for line in lines]
+    return (
+        0 < len(texts) <= 4
+        and all(texts)
+        and all(not t.endswith((".", ":")) and len(t.split()) <= 8 for t in texts)
+    )
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """The block's lines, a line the archive wrapped inside a placeholder (`route add
+    <subnet address> MASK <subnet mask> <address to` + `add>`) joined to the next."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].rfind("<") > out[-1].rfind(">"):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
 
 
 def section_commands(section: Section) -> list[str]:
@@ -137,10 +180,12 @@ def section_commands(section: Section) -> list[str]:
         where = re.match(r"where\s.*?[.;](?=\s+[A-Z]|$)", after, re.IGNORECASE | re.DOTALL)
         said = where.group(0) if where else ""
         # `" subinacl ... " (without the` / `quotation marks)`: one quoted command wrapped
-        lines = [para.text] if para.text.startswith('"') else para.lines
+        lines = [para.text] if para.text.startswith('"') else _unwrapped(para.lines)
         for line in lines:
             command = line.strip()
-            if not command or _PROSE_LINE_RE.match(command) or _COLUMNS_RE.search(command):
+            if not command or _PROSE_LINE_RE.match(command):
+                continue
+            if _COLUMNS_RE.search(command) and not _FIELD_ROW_RE.match(command):
                 continue
             detail = f"{command}\n\n{said}" if said else command
             if _has_placeholder(detail):

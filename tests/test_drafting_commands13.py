@@ -1,0 +1,122 @@
+"""Commands the archive announces in ways the typed-command finder missed (round 13,
+ph13): a lead with no colon ("... and then type"), a syntax lead ("The correct format for
+the ROUTE ADD command is:"), commands at the lead's own depth, a registry value's row, a
+line to add "similar to the following"; each placeholder asked and filled in."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from drafting_support import archive, walked
+
+from kbassist.drafting.tree import draft_tree
+from kbassist.trees.checklist import Checklist
+
+#: An MS KB archive article with this file's own id and header fields.
+mskb = partial(archive, id_="Q999313", product="Microsoft Windows NT")
+
+
+def steps(checklist: Checklist) -> list[tuple[str, str]]:
+    """(text, detail) of each checklist step."""
+    return [(item.text, getattr(item, "detail", "") or "") for item in checklist.part("steps")]
+
+
+def inputs(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    return [n for n in tree["nodes"] if n["kind"] == "input"]
+
+
+def test_a_lead_ending_then_type_gives_its_command_with_the_drive_asked() -> None:
+    """ "Insert the disk in the drive and then type" (no colon) over `<drive>:\\hpsetup`:
+    the drive is asked as a drive letter and stands in the command."""
+    art = mskb(
+        "SUMMARY\n=======\n\nThis article describes how to install the printer driver.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "1. Quit all programs.\n\n"
+        "2. Insert the Printer Driver Installation disk in the appropriate disk\n"
+        "   drive and then type\n\n"
+        "     <drive>:\\hpsetup\n\n"
+        "3. Follow the instructions on the screen.\n"
+    )
+    tree = draft_tree(art)
+    [asked] = inputs(tree)
+    assert asked["format"] == "drive"
+    [_, (text, detail)] = steps(walked(art, {"symptom": "yes", asked["var"]: "B"}))
+    assert text.endswith("and then type")
+    assert detail == "B:\\hpsetup"
+
+
+def test_the_correct_syntax_line_is_a_command_even_wrapped_inside_a_placeholder() -> None:
+    """ "The correct format for the ROUTE ADD command is:" over a usage line the archive
+    wrapped inside `<address to add>`: all three placeholders are asked and fill one line."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nAn incorrect ROUTE ADD entry is not added to the table.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "The correct format for the ROUTE ADD command is:\n\n"
+        "  route add <subnet address> MASK <subnet mask> <address to\n"
+        "  add>\n"
+    )
+    tree = draft_tree(art)
+    names = [n["var"] for n in inputs(tree)]
+    assert len(names) == 3
+    answers = dict(zip(names, ["10.1.0.0", "255.255.0.0", "10.1.0.1"], strict=True))
+    [_, (text, detail)] = steps(walked(art, {"symptom": "yes", **answers}))
+    assert text == "The correct format for the ROUTE ADD command is:"
+    assert detail == "route add 10.1.0.0 MASK 255.255.0.0 10.1.0.1"
+
+
+def test_commands_at_the_lead_depth_under_run_the_following_commands() -> None:
+    """ "To import the list, run the following commands" (no colon) over two command lines
+    at the same depth: each is a step, the drive letter filled into both."""
+    art = mskb(
+        "SUMMARY\n=======\n\nThis article describes how to import a list of users.\n\n"
+        "  Create MACLIST.DOC in the gateway directory. To import the list, run the\n"
+        "  following commands\n\n"
+        "  import admin -d<x> -fmaclist.doc\n"
+        "  rebuild -d<x> -f\n\n"
+        "  where <x> is the drive letter pointing to the root of the mail database.\n"
+    )
+    tree = draft_tree(art)
+    [asked] = inputs(tree)
+    got = steps(walked(art, {"symptom": "yes", asked["var"]: "M"}))
+    details = [detail.splitlines()[0] for _, detail in got if detail]
+    assert details == ["import admin -dM -fmaclist.doc", "rebuild -dM -f"]
+
+
+def test_a_registry_value_row_under_add_the_following_is_asked() -> None:
+    """ "Add the following:" over a registry value's rows: the String row's server and
+    share are asked and filled in (a row is one field and its value, not a table)."""
+    art = mskb(
+        "SUMMARY\n=======\n\nThis article describes how to set a trusted driver path.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "1. Start Registry Editor.\n\n"
+        "2. Add the following:\n\n"
+        "     Value Name:   TrustedDriverPath\n"
+        "     Data Type:    REG_SZ\n"
+        "     String:       \\\\<server name>\\<share name>\n"
+    )
+    tree = draft_tree(art)
+    names = [n["var"] for n in inputs(tree)]
+    assert len(names) == 2
+    answers = dict(zip(names, ["PRINTSRV", "DRIVERS"], strict=True))
+    got = steps(walked(art, {"symptom": "yes", **answers}))
+    assert any(d.endswith("\\\\PRINTSRV\\DRIVERS") for _, d in got)
+
+
+def test_a_line_to_add_similar_to_the_following_is_a_command() -> None:
+    """ "... by adding a line similar to the following in the login script:" over
+    `Cscript \\\\<server>\\<share>\\NOGAMES.VBS`: server and share are asked and filled in,
+    though "similar to the following" usually leads to what is shown."""
+    art = mskb(
+        "SUMMARY\n=======\n\nThis article describes a script that removes the games.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "Administrators can automate the process by adding a line similar to the\n"
+        "following in the login script:\n\n"
+        "  Cscript \\\\<server>\\<share>\\NOGAMES.VBS //T:5 //B\n"
+    )
+    tree = draft_tree(art)
+    names = [n["var"] for n in inputs(tree)]
+    assert len(names) == 2
+    answers = dict(zip(names, ["FS1", "NETLOGON"], strict=True))
+    got = steps(walked(art, {"symptom": "yes", **answers}))
+    assert any(d.startswith("Cscript \\\\FS1\\NETLOGON\\NOGAMES.VBS") for _, d in got)
