@@ -26,12 +26,25 @@ _HTML_TAGS = frozenset(
     summary sup table tbody td th thead tr tt u ul video iframe script style
     html head body title meta link form input frame frameset embed object param""".split()
 )
-#: Words in angle brackets that are keys or program output, not something to fill in.
+#: Words in angle brackets that are keys or program output, not something to fill in
+#: (also in braces: SendKeys' `{INS}`); `<A0>` is a non-breaking space the archive's
+#: conversion wrote out, `<blank>` / `<not available>` a value a listing shows empty.
 _NOT_NAMES = frozenset(
     """none nil null unknown invalid empty dir enter return cr lf crlf esc tab space
     del ins home end backspace bs ctrl alt shift up down left right pgup pgdn break
     f1 f2 f3 f4 f5 f6 f7 f8 f9 f10 f11 f12 eof eol
-    int char long short double float bool void string unsigned byte wchar_t t""".split()
+    int char long short double float bool void string unsigned byte wchar_t t
+    escape insert delete a0 blank""".split()
+) | {"not available"}
+#: A key chord (`<Ctrl-C>`, `{CTRL-A}`, `<Alt+F4>`): keys pressed, not a value typed.
+_KEY_CHORD_RE = re.compile(r"(?:ctrl|alt|shift)[-+]\w+", re.IGNORECASE)
+#: C++ standard headers an article's "Required Header" names alone on a line
+#: (`<algorithm>`, `<vector>`): a header to include, not a value to fill in.
+_STD_HEADERS = frozenset(
+    """algorithm bitset complex deque exception fstream functional iomanip ios iosfwd
+    iostream istream iterator limits list locale map memory new numeric ostream queue set
+    sstream stack stdexcept streambuf string strstream typeinfo utility valarray vector
+    xstring""".split()
 )
 _ANGLE_RE = re.compile(r"<(?P<t>[A-Za-z][A-Za-z0-9 _.:/\\-]{0,40}?)>")
 _BRACE_RE = re.compile(r"(?<![$%{\w])\{(?P<t>[A-Za-z][A-Za-z0-9_-]{2,40})\}(?!\})")
@@ -211,6 +224,10 @@ def _angle_ok(token: str, context: _Context, start: int) -> bool:
     word = token.split()[0].rstrip("/")
     if word.lower() in _HTML_TAGS or token.lower() in _NOT_NAMES or "=" in token:
         return False
+    if _KEY_CHORD_RE.fullmatch(token) or (
+        token.lower() in _STD_HEADERS and context.text == f"<{token}>"
+    ):
+        return False  # a key pressed, or a "Required Header" line
     if token.endswith("/") or word in ("class", "typename"):
         return False
     before = context.text[:start]
@@ -220,7 +237,10 @@ def _angle_ok(token: str, context: _Context, start: int) -> bool:
 
 
 def _brace_ok(token: str) -> bool:
-    """A name to fill in ({ServerName}), not a GUID or a template keyword ({end})."""
+    """A name to fill in ({ServerName}), not a GUID, a template keyword ({end}) or a
+    key (`{INS}`)."""
+    if token.lower() in _NOT_NAMES or _KEY_CHORD_RE.fullmatch(token):
+        return False  # SendKeys' `{INS}`, `{Down}`, `{CTRL-A}`: keys, not names
     return any(c.isupper() or c == "_" for c in token) and not _GUID_RE.match(token)
 
 

@@ -1,0 +1,33 @@
+"""The bench's placeholder finder (bench/draft_placeholders.py) leaves out what is no
+value to fill in (round 13, ph13): keys pressed (`<Ctrl-C>`, SendKeys' `{INS}`), the
+archive's written-out non-breaking space `<A0>`, a listing's `<blank>`, and a C++ header a
+"Required Header" line names alone (`<algorithm>`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))  # bench/ is scripts, not a package
+
+import draft_metrics as metrics  # noqa: E402
+from draft_placeholders import command_placeholders  # noqa: E402
+
+
+def test_keys_headers_and_blanks_are_not_placeholders(tmp_path: Path) -> None:
+    """Only `<server>` of these indented listings is a placeholder to fill in."""
+    kb = tmp_path / "Q999314.txt"
+    kb.write_text(
+        "## Q999314: Test\n\nArticle: Q999314\n\n\tMORE INFORMATION\n\t================\n\n"
+        "\tRequired Header\n\t---------------\n\n\t  <algorithm>\n\n"
+        "\tType the following in the debugger:\n\n"
+        "\t  REM <Ctrl-C> Break into kernel\n\n"
+        '\t  SendKeys "{INS}" & "This is a Test"\n\n'
+        "\t  Name Server: <blank>\n\n"
+        "\t  Q129605 <A0>How to Extract Original Compressed Windows Files\n\n"
+        "\t  net view \\\\<server>\n",
+        encoding="utf-8",
+    )
+    found = command_placeholders(metrics.load_article(kb))
+    assert [p.token for p in found] == ["<server>"]
