@@ -84,8 +84,9 @@ def test_commands_at_the_lead_depth_under_run_the_following_commands() -> None:
 
 
 def test_a_registry_value_row_under_add_the_following_is_asked() -> None:
-    """ "Add the following:" over a registry value's rows: the String row's server and
-    share are asked and filled in (a row is one field and its value, not a table)."""
+    """ "Add the following:" over a registry value's rows: server and share are asked and
+    filled into the String row, the Value Name and Data Type rows kept with it (rows of
+    one field and its value, not a table of columns)."""
     art = mskb(
         "SUMMARY\n=======\n\nThis article describes how to set a trusted driver path.\n\n"
         "MORE INFORMATION\n================\n\n"
@@ -100,7 +101,12 @@ def test_a_registry_value_row_under_add_the_following_is_asked() -> None:
     assert len(names) == 2
     answers = dict(zip(names, ["PRINTSRV", "DRIVERS"], strict=True))
     got = steps(walked(art, {"symptom": "yes", **answers}))
-    assert any(d.endswith("\\\\PRINTSRV\\DRIVERS") for _, d in got)
+    [detail] = [d for _, d in got if "PRINTSRV" in d]
+    assert detail.splitlines() == [
+        "Value Name:   TrustedDriverPath",
+        "Data Type:    REG_SZ",
+        "String:       \\\\PRINTSRV\\DRIVERS",
+    ]
 
 
 def test_a_line_to_add_similar_to_the_following_is_a_command() -> None:

@@ -181,6 +181,15 @@ def section_commands(section: Section) -> list[str]:
         said = where.group(0) if where else ""
         # `" subinacl ... " (without the` / `quotation marks)`: one quoted command wrapped
         lines = [para.text] if para.text.startswith('"') else _unwrapped(para.lines)
+        rows = [line.strip() for line in lines if line.strip()]
+        if len(rows) >= 2 and all(_FIELD_ROW_RE.match(row) for row in rows):
+            # a registry value's rows (Value Name, Data Type, String): one step, all kept
+            block = "\n".join(rows)
+            if any(p.kind == "placeholder" for _, _, p in find_params(block)):
+                detail = f"{block}\n\n{said}" if said else block
+                found.append(with_detail(sentence_cut(lead, 200), detail))
+            lead = ""
+            continue
         for line in lines:
             command = line.strip()
             if not command or _PROSE_LINE_RE.match(command):
