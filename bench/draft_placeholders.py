@@ -256,11 +256,21 @@ def _in_command(context: _Context, start: int) -> bool:
     return bool(_TYPE_WORD_RE.search(before[-60:]))
 
 
+#: A placeholder of several words (`<Computer Name>`): one word when it neighbours another.
+_SPACED_ANGLE_RE = re.compile(r"<[A-Za-z][^<>\n]{0,40}? [^<>\n]{0,40}>")
+_HELD = "\x00"  # stands for a space inside such a placeholder while words are split
+
+
 def _side_words(context: str, start: int, end: int) -> tuple[str, str, str, str]:
-    """The neighbouring words cut to 12 characters, and uncut."""
+    """The neighbouring words cut to 12 characters, and uncut; a neighbouring placeholder
+    of several words (`\\\\<Computer Name>\\` beside `<Printer Share Name>`) is one word,
+    so an answer filled in for it is read as the neighbour it is."""
+    if " " in context and "<" in context:
+        context = _SPACED_ANGLE_RE.sub(lambda m: m.group(0).replace(" ", _HELD), context)
     before = _TOKEN_CHARS_RE.findall(context[:start])
     after = _TOKEN_CHARS_RE.findall(context[end:])
     left, right = (before[-1] if before else ""), (after[0] if after else "")
+    left, right = left.replace(_HELD, " "), right.replace(_HELD, " ")
     return left[-12:], right[:12], left, right
 
 

@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))  # bench/ is scripts, not a package
 
 import draft_metrics as metrics  # noqa: E402
-from draft_placeholders import command_placeholders  # noqa: E402
+from draft_placeholders import command_placeholders, placeholder_used  # noqa: E402
 
 
 def test_keys_headers_and_blanks_are_not_placeholders(tmp_path: Path) -> None:
@@ -31,3 +31,23 @@ def test_keys_headers_and_blanks_are_not_placeholders(tmp_path: Path) -> None:
     )
     found = command_placeholders(metrics.load_article(kb))
     assert [p.token for p in found] == ["<server>"]
+
+
+def test_a_placeholder_beside_one_of_several_words_counts_when_both_are_filled(
+    tmp_path: Path,
+) -> None:
+    """`\\\\<Computer Name>\\<Printer Share Name>` with both answers filled in: each is used,
+    though the neighbour of the second is a placeholder with a space in it."""
+    kb = tmp_path / "Q999315.txt"
+    kb.write_text(
+        "## Q999315: Test\n\nArticle: Q999315\n\n\tMORE INFORMATION\n\t================\n\n"
+        "\tFrom the command prompt, type:\n\n"
+        "\t  NET USE LPT1: \\\\<Computer Name>\\<Printer Share Name>\n",
+        encoding="utf-8",
+    )
+    found = command_placeholders(metrics.load_article(kb))
+    rendered = ["From the command prompt, type: NET USE LPT1: \\\\qzvar0qz\\qzvar1qz"]
+    assert [(p.token, placeholder_used(p, rendered)) for p in found] == [
+        ("<Computer Name>", True),
+        ("<Printer Share Name>", True),
+    ]
