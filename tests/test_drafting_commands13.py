@@ -126,3 +126,19 @@ def test_a_line_to_add_similar_to_the_following_is_a_command() -> None:
     answers = dict(zip(names, ["FS1", "NETLOGON"], strict=True))
     got = steps(walked(art, {"symptom": "yes", **answers}))
     assert any(d.startswith("Cscript \\\\FS1\\NETLOGON\\NOGAMES.VBS") for _, d in got)
+
+
+def test_a_path_to_type_unquoted_in_a_step_is_asked() -> None:
+    """ "type <path>\\cluster.log in the Value box" (no quotation marks, in a numbered
+    step): the path is asked and stands in the step."""
+    art = mskb(
+        "SUMMARY\n=======\n\nThis article describes how to turn on the cluster log.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "1. Click the Advanced tab, and then click Environment Variables.\n\n"
+        '2. Type "ClusterLog" (without the quotation marks) in the Variable box, type\n'
+        "   <path>\\cluster.log in the Value box, and then click Set.\n"
+    )
+    tree = draft_tree(art)
+    [asked] = inputs(tree)
+    got = steps(walked(art, {"symptom": "yes", asked["var"]: "D:\\Logs"}))
+    assert any("type D:\\Logs\\cluster.log in the Value box" in text for text, _ in got)

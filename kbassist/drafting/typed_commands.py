@@ -116,20 +116,27 @@ _QUOTED_COMMAND_RE = re.compile(
 )
 
 
+#: A command typed in a step's sentence, not quoted: "Type <compact disc drive
+#: letter>:\\DRVLIB\\SETUP and then click OK", "type <path>\\cluster.log in the Value box".
+_TYPED_PATH_RE = re.compile(
+    r"\b(?:type|enter)\s+(?P<c>[^\s\"<>]*<[A-Za-z][^<>\"]{0,40}>[^\s\"]*)", re.IGNORECASE
+)
+
+
 def _inline_commands(text: str) -> list[str]:
     """The sentences of a prose paragraph that quote a command to type or run holding a
-    placeholder (the sentence is the step: the answers are filled into it)."""
+    placeholder, or say to type a `<name>` path unquoted (the sentence is the step: the
+    answers are filled into it)."""
     found: list[str] = []
-    if '"' not in text:
-        return found  # no quoted command: most paragraphs, skipped before any regex
+    if '"' not in text and "<" not in text:
+        return found  # no quoted command or `<name>`: most paragraphs, skipped before any regex
     text = strip_marker(text).strip()
     for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z])", text):
         if _SHOWN_LEAD_RE.search(sentence) or re.match(r"(?:when|if)\b", sentence, re.I):
             continue  # "When you type X, you receive ...": what happened, not a step
-        for match in _QUOTED_COMMAND_RE.finditer(sentence):
-            if _has_placeholder(match.group("c")):
-                found.append(sentence_cut(sentence, 300))
-                break
+        commands = [*_QUOTED_COMMAND_RE.finditer(sentence), *_TYPED_PATH_RE.finditer(sentence)]
+        if any(_has_placeholder(match.group("c")) for match in commands):
+            found.append(sentence_cut(sentence, 300))
     return found
 
 
