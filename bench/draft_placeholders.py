@@ -409,9 +409,9 @@ def _neighbour_re(word: str) -> str:
 
 
 #: A neighbouring word that is a placeholder itself: `<subvolume>`, `{Name}`, the
-#: `servername` of `\\servername\sharename`.
+#: `servername` of `\\servername\sharename`, an explained `[directory]`.
 _NEIGHBOUR_PH_RE = re.compile(
-    r"<[A-Za-z][^<>]{0,40}>|\{[A-Za-z_][\w-]{1,40}\}"
+    r"<[A-Za-z][^<>]{0,40}>|\{[A-Za-z_][\w-]{1,40}\}|\[[A-Za-z]\w{0,20}\]"
     r"|(?i:(?:your)?(?:server|share|computer|domain|machine|host|printer|user)_?name)(?![\w-])"
 )
 

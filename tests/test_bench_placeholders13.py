@@ -51,3 +51,22 @@ def test_a_placeholder_beside_one_of_several_words_counts_when_both_are_filled(
         ("<Computer Name>", True),
         ("<Printer Share Name>", True),
     ]
+
+
+def test_an_explained_bracketed_neighbour_filled_in_still_marks_its_neighbour_used(
+    tmp_path: Path,
+) -> None:
+    """`[drive]:\\[directory]\\startup.grp` with both filled in: `[drive]` is used, its
+    neighbour `[directory]` standing there as an answer."""
+    kb = tmp_path / "Q999316.txt"
+    kb.write_text(
+        "## Q999316: Test\n\nArticle: Q999316\n\n\tMORE INFORMATION\n\t================\n\n"
+        "\tOn the Group File line, type the following\n\n"
+        "\t  [drive]:\\[directory]\\startup.grp\n\n"
+        "\twhere [drive] is the drive letter that Windows has been loaded on and\n"
+        "\t[directory] is the name of the Windows directory.\n",
+        encoding="utf-8",
+    )
+    found = command_placeholders(metrics.load_article(kb))
+    rendered = ["On the Group File line, type the following qzvar0qz:\\qzvar1qz\\startup.grp"]
+    assert [(p.token, placeholder_used(p, rendered)) for p in found] == [("[drive]", True)]

@@ -142,3 +142,24 @@ def test_a_path_to_type_unquoted_in_a_step_is_asked() -> None:
     [asked] = inputs(tree)
     got = steps(walked(art, {"symptom": "yes", asked["var"]: "D:\\Logs"}))
     assert any("type D:\\Logs\\cluster.log in the Value box" in text for text, _ in got)
+
+
+def test_bracketed_names_the_article_explains_are_asked_inside_the_path() -> None:
+    """ "type the following" over `[drive]:\\[directory]\\startup.grp` + "where [drive] is
+    the drive letter ... and [directory] is the name of the Windows directory": the drive
+    letter and the directory are asked and both stand in the path."""
+    art = mskb(
+        "SUMMARY\n=======\n\nThis article describes how to re-create the StartUp group.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "1. From the File menu, choose New.\n\n"
+        "2. On the Group File line, type the following\n\n"
+        "     [drive]:\\[directory]\\startup.grp\n\n"
+        "   where [drive] is the drive letter that Windows has been loaded on and\n"
+        "   [directory] is the name of the Windows directory.\n"
+    )
+    tree = draft_tree(art)
+    drive, folder = inputs(tree)
+    assert drive["format"] == "drive"
+    answers = {"symptom": "yes", drive["var"]: "D", folder["var"]: "WIN31"}
+    got = steps(walked(art, answers))
+    assert any(d.startswith("D:\\WIN31\\startup.grp") for _, d in got)
