@@ -163,3 +163,23 @@ def test_bracketed_names_the_article_explains_are_asked_inside_the_path() -> Non
     answers = {"symptom": "yes", drive["var"]: "D", folder["var"]: "WIN31"}
     got = steps(walked(art, answers))
     assert any(d.startswith("D:\\WIN31\\startup.grp") for _, d in got)
+
+
+def test_a_syntax_the_article_calls_incorrect_is_not_handed_over() -> None:
+    """A documentation error: "The Help file states that the proper syntax is:" + a line +
+    "This is incorrect." is never a step; the corrected "lists the proper syntax as:" line
+    is, with its server asked."""
+    art = mskb(
+        "SUMMARY\n=======\n\nThe Help file information about the SET PRINTER TO command "
+        "is incomplete.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "The 3.0 Help file states that the proper syntax on a network is:\n\n"
+        "  SET PRINTER TO \\\\<server name>\\<printer name>\n\n"
+        "This is incorrect. Version 3.0b lists the proper syntax as:\n\n"
+        "  SET PRINTER TO NAME \\\\<server name>\\<printer name>\n"
+    )
+    tree = draft_tree(art)
+    names = [n["var"] for n in inputs(tree)]
+    answers = dict(zip(names, ["PS1", "LASER"], strict=True))
+    got = steps(walked(art, {"symptom": "yes", **answers}))
+    assert [d for _, d in got if d] == ["SET PRINTER TO NAME \\\\PS1\\LASER"]

@@ -58,7 +58,7 @@ _ENDS_TYPING_RE = re.compile(r"\b(?:then |and )?(?:type|enter|run)\s*:?$", re.IG
 #: "The correct format for the ROUTE ADD command is:", "The correct command line syntax
 #: for Jetpack.exe is:", "Syntax:": the usage line under it, its placeholders to fill in.
 _SYNTAX_LEAD_RE = re.compile(
-    r"^(?:syntax|usage)\s*:$|\b(?:syntax|format|usage)\b[^;:]{0,60}\bis\s*:$"
+    r"^(?:syntax|usage)\s*:$|\b(?:syntax|format|usage)\b[^;:]{0,60}\b(?:is|as)\s*:$"
     r"|\b(?:must|should) be in the (?:form|format)\s*:$"
     r"|\b(?:locate|open|go to)\s+the\s+following\s+(?:registry\s+)?(?:key|subkey)\s*:$",
     re.IGNORECASE,
@@ -75,6 +75,11 @@ _COLUMNS_RE = re.compile(r"\S\s{3,}\S")
 #: ... but a registry value's row (`String:       \\<server name>\<share name>`) is one
 #: field and the value to type into it.
 _FIELD_ROW_RE = re.compile(r"^[A-Z][\w ]{0,20}:\s+\S.*$")
+#: What the article says right under a line it quotes to correct it: "This is
+#: incorrect." (the documentation error's wrong syntax, never a command to type).
+_CALLED_WRONG_RE = re.compile(
+    r"(?:this|that|the above|it)\s+(?:is|was)\s+(?:incorrect|wrong|not correct)\b", re.IGNORECASE
+)
 #: An explanation under the command, not a command ("where <drive> is ...").
 _PROSE_LINE_RE = re.compile(r"^(?:where|for example|note|replace)\b", re.IGNORECASE)
 MAX_COMMANDS = 4
@@ -183,6 +188,9 @@ def section_commands(section: Section) -> list[str]:
             found.extend(_inline_commands(para.text))
             continue
         after = paras[n + 1].text if n + 1 < len(paras) else ""
+        if _CALLED_WRONG_RE.match(after):
+            lead = ""  # "The Help file states that the syntax is: X" + "This is incorrect."
+            continue
         # its first sentence only: the paragraph goes on about other things
         where = re.match(r"where\s.*?[.;](?=\s+[A-Z]|$)", after, re.IGNORECASE | re.DOTALL)
         said = where.group(0) if where else ""
