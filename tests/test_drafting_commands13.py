@@ -183,3 +183,25 @@ def test_a_syntax_the_article_calls_incorrect_is_not_handed_over() -> None:
     answers = dict(zip(names, ["PS1", "LASER"], strict=True))
     got = steps(walked(art, {"symptom": "yes", **answers}))
     assert [d for _, d in got if d] == ["SET PRINTER TO NAME \\\\PS1\\LASER"]
+
+
+def test_a_no_fix_draft_still_hands_over_the_correct_syntax() -> None:
+    """A confirmed problem with no fix whose MORE INFORMATION gives "The correct syntax for
+    X is:": the no-fix outcome says so and then gives the syntax, its placeholders asked."""
+    art = mskb(
+        "SUMMARY\n=======\n\nThe utility reports an incorrect usage syntax.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "The correct command line syntax for the utility is:\n\n"
+        "  COMPACT.EXE <database name> <temp database name>\n\n"
+        "STATUS\n======\n\n"
+        "Microsoft has confirmed this to be a problem in Windows NT version 3.51.\n"
+    )
+    tree = draft_tree(art)
+    names = [n["var"] for n in inputs(tree)]
+    answers = dict(zip(names, ["WINS.MDB", "TMP.MDB"], strict=True))
+    got = steps(walked(art, {"symptom": "yes", **answers}))
+    assert got[0][0] == "Tell the user that Q999313 gives no fix or workaround for this problem."
+    assert got[-1] == (
+        "The correct command line syntax for the utility is:",
+        "COMPACT.EXE WINS.MDB TMP.MDB",
+    )

@@ -159,7 +159,7 @@ from kbassist.drafting.ticks import (
     without_file_table,
 )
 from kbassist.drafting.told_apart import told_apart
-from kbassist.drafting.typed_commands import commands_option
+from kbassist.drafting.typed_commands import commands_option, correct_syntax_steps
 from kbassist.drafting.verify import (
     REPRO_PREFIX,
     backup_fits,
@@ -508,6 +508,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 # the next product's heading, not a step of this one: it names that one
                 later.label = split_detail(option.items.pop())[0].strip()
 
+    correct_syntax_steps(article, options)  # "No fix" + "The correct syntax for X is:"
     if not options and (typed := commands_option(article)) is not None:
         options = [typed]  # no fix found, but commands to type: asked and filled in
 

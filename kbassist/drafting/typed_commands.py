@@ -14,6 +14,7 @@ import re
 from kbassist.articles import Article, Section
 from kbassist.drafting.options import Option
 from kbassist.drafting.text import (
+    DETAIL_SEP,
     Hinted,
     find_params,
     paragraphs,
@@ -254,3 +255,24 @@ def commands_option(article: Article) -> Option | None:
         items=[f"Read {article.id} {section.name} and follow it.", *(s for _, s in commands)],
         checks=[f"Check the result against what {article.id} {section.name} says it should be."],
     )
+
+
+#: A lead giving the right way to write a command: "The correct format for the ROUTE ADD
+#: command is:", "The correct command line syntax for Jetpack.exe is:".
+_CORRECT_SYNTAX_RE = re.compile(
+    r"\b(?:correct|proper|right)\b[^.;:]{0,40}\b(?:syntax|format|usage)\b", re.IGNORECASE
+)
+
+
+def correct_syntax_steps(article: Article, options: list[Option]) -> None:
+    """A draft that can only say "no fix" still hands over the article's correct syntax
+    for the command the problem is about (its placeholders asked): the way to write it
+    that works is all the admin can do. Only under a lead that says the syntax is the
+    correct one; the steps go after the no-fix outcome's own."""
+    if not options or any(o.kind != "nofix" for o in options):
+        return
+    steps = [
+        s for _, s in typed_commands(article) if _CORRECT_SYNTAX_RE.search(s.split(DETAIL_SEP)[0])
+    ]
+    for option in options:
+        option.items.extend(steps)
