@@ -118,6 +118,9 @@ _MESSAGE_LEAD_RE = re.compile(
     r"(?:this|the following)\b|\ba similar result\b",
     re.IGNORECASE,
 )
+#: MS KB sections that say what the user saw and why: an indented listing there that no
+#: lead says to type (a message, a sample entry, the line Setup removed) is shown text.
+_SEEN_SECTIONS = frozenset({"symptoms", "symptom", "cause", "causes"})
 #: After a message lead: an instruction to type something after all ("... when you type
 #: the following command:"), so what follows is a command.
 _TYPED_AFTER_RE = re.compile(r"\b(?:type|typing|run|enter|execute|command|syntax)\b", re.I)
@@ -187,12 +190,20 @@ def _contexts(article: Article) -> Iterator[_Context]:
     for section in article.sections:
         if not markdown:
             shown = False  # under a lead that announces a message or output
+            typed = False  # under a lead that says to type or run what follows
+            seen = section.key in _SEEN_SECTIONS
             for para in re.split(r"\n\s*\n", section.text):
                 indented = para.startswith(("  ", "\t"))
                 if not indented and not (shown and _BETWEEN_MESSAGES_RE.match(_normal(para))):
                     shown = _shown_lead(para) or _message_lead(para)
-                # "you receive the following error message:" + the message
-                yield _Context(_normal(para), indented, section.text, False, indented and shown)
+                    last = re.split(r"(?<=[.;])\s", _normal(para).rstrip(" .:"))[-1]
+                    typed = bool(_TYPED_AFTER_RE.search(last))
+                # "you receive the following error message:" + the message; in SYMPTOMS or
+                # CAUSE any listing no lead says to type: what the user saw, or a sample
+                listing = seen and indented and not typed
+                yield _Context(
+                    _normal(para), indented, section.text, False, indented and (shown or listing)
+                )
             continue
         fence = ""
         output = False  # a block marked ```output, or a logged event: shown, not typed

@@ -70,3 +70,33 @@ def test_an_explained_bracketed_neighbour_filled_in_still_marks_its_neighbour_us
     found = command_placeholders(metrics.load_article(kb))
     rendered = ["On the Group File line, type the following qzvar0qz:\\qzvar1qz\\startup.grp"]
     assert [(p.token, placeholder_used(p, rendered)) for p in found] == [("[drive]", True)]
+
+
+def test_a_symptoms_or_cause_listing_no_lead_says_to_type_is_shown_text(
+    tmp_path: Path,
+) -> None:
+    """In SYMPTOMS and CAUSE an indented line no lead says to type (a message after
+    "During Setup:", the line Setup removed) is left out as shown text; one under "use the
+    following command:" and a RESOLUTION listing still count."""
+    kb = tmp_path / "Q999317.txt"
+    kb.write_text(
+        "## Q999317: Test\n\nArticle: Q999317\n\n\tSYMPTOMS\n\t========\n\n"
+        "\t- During the application's custom Setup program:\n\n"
+        "\t  <Application name> Setup not completed successfully\n\n"
+        "\tFor example, to delete a share name, use the following command:\n\n"
+        "\t  net share <share name> /delete\n\n"
+        "\tCAUSE\n\t=====\n\n"
+        "\tSetup removes the following line from the CONFIG.SYS file:\n\n"
+        "\t  DEVICE=<path>\\CEMM.EXE RAM\n\n"
+        "\tRESOLUTION\n\t==========\n\n"
+        "\tAdd the line back to the CONFIG.SYS file:\n\n"
+        "\t  DEVICE=<path>\\CEMM.EXE RAM\n",
+        encoding="utf-8",
+    )
+    excluded: list = []
+    found = command_placeholders(metrics.load_article(kb), excluded)
+    assert [(p.token, p.command) for p in found] == [
+        ("<share name>", "net share <share name> /delete"),
+        ("<path>", "DEVICE=<path>\\CEMM.EXE RAM"),
+    ]
+    assert [p.token for _, p in excluded] == ["<Application name>"]
