@@ -205,3 +205,22 @@ def test_a_no_fix_draft_still_hands_over_the_correct_syntax() -> None:
         "The correct command line syntax for the utility is:",
         "COMPACT.EXE WINS.MDB TMP.MDB",
     )
+
+
+def test_a_usage_line_wrapped_inside_an_optional_part_stays_one_command() -> None:
+    """A usage line the archive wrapped inside `[/remove` ... `user]`: one command, its
+    second half kept, the share name filled in."""
+    art = mskb(
+        "SUMMARY\n=======\n\nThis article describes how to manage remote shares.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "To create or delete shares on a remote server, use the RMTShare.exe utility with\n"
+        "the following syntax:\n\n"
+        "rmtshare \\\\server[\\sharename[=path]] [/grant user] [/remove\n"
+        "user] [/remark:text] /delete\n"
+    )
+    tree = draft_tree(art)
+    [asked] = inputs(tree)
+    got = steps(walked(art, {"symptom": "yes", asked["var"]: "DOCS"}))
+    assert [d for _, d in got if d] == [
+        "rmtshare \\\\server[\\DOCS[=path]] [/grant user] [/remove user] [/remark:text] /delete"
+    ]

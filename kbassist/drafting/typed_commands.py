@@ -160,10 +160,13 @@ def _one_code_line(lines: list[str]) -> bool:
 
 def _unwrapped(lines: list[str]) -> list[str]:
     """The block's lines, a line the archive wrapped inside a placeholder (`route add
-    <subnet address> MASK <subnet mask> <address to` + `add>`) joined to the next."""
+    <subnet address> MASK <subnet mask> <address to` + `add>`) or an optional part
+    (`rmtshare \\\\server[\\sharename] [/remove` + `user] /delete`) joined to the next."""
     out: list[str] = []
     for line in lines:
-        if out and out[-1].rfind("<") > out[-1].rfind(">"):
+        if out and (
+            out[-1].rfind("<") > out[-1].rfind(">") or out[-1].count("[") > out[-1].count("]")
+        ):
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"
         else:
             out.append(line)
