@@ -224,3 +224,17 @@ def test_a_usage_line_wrapped_inside_an_optional_part_stays_one_command() -> Non
     assert [d for _, d in got if d] == [
         "rmtshare \\\\server[\\DOCS[=path]] [/grant user] [/remove user] [/remark:text] /delete"
     ]
+
+
+def test_a_primary_domain_controller_placeholder_is_asked_as_a_host_name() -> None:
+    """`nltest /Server:<PDCName> /PDC_Repl` asks a host name (a domain controller is a
+    computer), not any name."""
+    art = mskb(
+        "SUMMARY\n=======\n\nThis article describes how to force replication.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "From a member server, type the following command:\n\n"
+        "  nltest /Server:<PDCName> /PDC_Repl\n"
+    )
+    [asked] = inputs(draft_tree(art))
+    assert asked["format"] == "host"
+    assert asked["title"] == "Your host name for <PDCName>"

@@ -2046,7 +2046,10 @@ def _word_kind(words: list[str]) -> str:
     if last in ("password", "passwd", "pwd"):
         return "password"
     pairs = pairwise(words)
-    if "dc" in words or any(a == "domain" and b.startswith("controller") for a, b in pairs):
+    # `<DC>`, `<PDCName>`, `<BDC>`: a domain controller is a computer
+    if {"dc", "pdc", "bdc"} & set(words) or any(
+        a == "domain" and b.startswith("controller") for a, b in pairs
+    ):
         return "host name"
     return ""
 
