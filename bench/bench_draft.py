@@ -55,7 +55,13 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   under a lead that names it ("one of the following messages", no colon needed) and an
   explained word in its own "where x is ..." sentence are left out and counted apart
   ("not counted: in messages / explanations"); a bare `servername` beside a filled-in
-  share counts.
+  share counts. Round 13: keys (`<Ctrl-C>`, SendKeys' `{INS}`), the archive's written-out
+  `<A0>`, a listing's `<blank>` / `<not available>` and a C++ header alone on a line
+  (`<algorithm>`) are no placeholders; a neighbour that is a placeholder of several words
+  (`<Computer Name>` beside `<Printer Share Name>` in a share path) or an explained
+  `[name]` is one word, matched filled in or as written; in MS KB SYMPTOMS and CAUSE an
+  indented listing that no lead says to type or run is shown text (counted apart with
+  the messages).
 - **action steps**: checklist steps (the "Checklist" part of each outcome, once per
   outcome; pointers such as "Read the article" left out) whose first word, after a list
   marker, a filler ("Then", "Optionally,") and one lead-in clause ending in a comma or

@@ -26,12 +26,25 @@ _HTML_TAGS = frozenset(
     summary sup table tbody td th thead tr tt u ul video iframe script style
     html head body title meta link form input frame frameset embed object param""".split()
 )
-#: Words in angle brackets that are keys or program output, not something to fill in.
+#: Words in angle brackets that are keys or program output, not something to fill in
+#: (also in braces: SendKeys' `{INS}`); `<A0>` is a non-breaking space the archive's
+#: conversion wrote out, `<blank>` / `<not available>` a value a listing shows empty.
 _NOT_NAMES = frozenset(
     """none nil null unknown invalid empty dir enter return cr lf crlf esc tab space
     del ins home end backspace bs ctrl alt shift up down left right pgup pgdn break
     f1 f2 f3 f4 f5 f6 f7 f8 f9 f10 f11 f12 eof eol
-    int char long short double float bool void string unsigned byte wchar_t t""".split()
+    int char long short double float bool void string unsigned byte wchar_t t
+    escape insert delete a0 blank""".split()
+) | {"not available"}
+#: A key chord (`<Ctrl-C>`, `{CTRL-A}`, `<Alt+F4>`): keys pressed, not a value typed.
+_KEY_CHORD_RE = re.compile(r"(?:ctrl|alt|shift)[-+]\w+", re.IGNORECASE)
+#: C++ standard headers an article's "Required Header" names alone on a line
+#: (`<algorithm>`, `<vector>`): a header to include, not a value to fill in.
+_STD_HEADERS = frozenset(
+    """algorithm bitset complex deque exception fstream functional iomanip ios iosfwd
+    iostream istream iterator limits list locale map memory new numeric ostream queue set
+    sstream stack stdexcept streambuf string strstream typeinfo utility valarray vector
+    xstring""".split()
 )
 _ANGLE_RE = re.compile(r"<(?P<t>[A-Za-z][A-Za-z0-9 _.:/\\-]{0,40}?)>")
 _BRACE_RE = re.compile(r"(?<![$%{\w])\{(?P<t>[A-Za-z][A-Za-z0-9_-]{2,40})\}(?!\})")
@@ -105,6 +118,9 @@ _MESSAGE_LEAD_RE = re.compile(
     r"(?:this|the following)\b|\ba similar result\b",
     re.IGNORECASE,
 )
+#: MS KB sections that say what the user saw and why: an indented listing there that no
+#: lead says to type (a message, a sample entry, the line Setup removed) is shown text.
+_SEEN_SECTIONS = frozenset({"symptoms", "symptom", "cause", "causes"})
 #: After a message lead: an instruction to type something after all ("... when you type
 #: the following command:"), so what follows is a command.
 _TYPED_AFTER_RE = re.compile(r"\b(?:type|typing|run|enter|execute|command|syntax)\b", re.I)
@@ -174,12 +190,20 @@ def _contexts(article: Article) -> Iterator[_Context]:
     for section in article.sections:
         if not markdown:
             shown = False  # under a lead that announces a message or output
+            typed = False  # under a lead that says to type or run what follows
+            seen = section.key in _SEEN_SECTIONS
             for para in re.split(r"\n\s*\n", section.text):
                 indented = para.startswith(("  ", "\t"))
                 if not indented and not (shown and _BETWEEN_MESSAGES_RE.match(_normal(para))):
                     shown = _shown_lead(para) or _message_lead(para)
-                # "you receive the following error message:" + the message
-                yield _Context(_normal(para), indented, section.text, False, indented and shown)
+                    last = re.split(r"(?<=[.;])\s", _normal(para).rstrip(" .:"))[-1]
+                    typed = bool(_TYPED_AFTER_RE.search(last))
+                # "you receive the following error message:" + the message; in SYMPTOMS or
+                # CAUSE any listing no lead says to type: what the user saw, or a sample
+                listing = seen and indented and not typed
+                yield _Context(
+                    _normal(para), indented, section.text, False, indented and (shown or listing)
+                )
             continue
         fence = ""
         output = False  # a block marked ```output, or a logged event: shown, not typed
@@ -211,6 +235,10 @@ def _angle_ok(token: str, context: _Context, start: int) -> bool:
     word = token.split()[0].rstrip("/")
     if word.lower() in _HTML_TAGS or token.lower() in _NOT_NAMES or "=" in token:
         return False
+    if _KEY_CHORD_RE.fullmatch(token) or (
+        token.lower() in _STD_HEADERS and context.text == f"<{token}>"
+    ):
+        return False  # a key pressed, or a "Required Header" line
     if token.endswith("/") or word in ("class", "typename"):
         return False
     before = context.text[:start]
@@ -220,7 +248,10 @@ def _angle_ok(token: str, context: _Context, start: int) -> bool:
 
 
 def _brace_ok(token: str) -> bool:
-    """A name to fill in ({ServerName}), not a GUID or a template keyword ({end})."""
+    """A name to fill in ({ServerName}), not a GUID, a template keyword ({end}) or a
+    key (`{INS}`)."""
+    if token.lower() in _NOT_NAMES or _KEY_CHORD_RE.fullmatch(token):
+        return False  # SendKeys' `{INS}`, `{Down}`, `{CTRL-A}`: keys, not names
     return any(c.isupper() or c == "_" for c in token) and not _GUID_RE.match(token)
 
 
@@ -236,11 +267,21 @@ def _in_command(context: _Context, start: int) -> bool:
     return bool(_TYPE_WORD_RE.search(before[-60:]))
 
 
+#: A placeholder of several words (`<Computer Name>`): one word when it neighbours another.
+_SPACED_ANGLE_RE = re.compile(r"<[A-Za-z][^<>\n]{0,40}? [^<>\n]{0,40}>")
+_HELD = "\x00"  # stands for a space inside such a placeholder while words are split
+
+
 def _side_words(context: str, start: int, end: int) -> tuple[str, str, str, str]:
-    """The neighbouring words cut to 12 characters, and uncut."""
+    """The neighbouring words cut to 12 characters, and uncut; a neighbouring placeholder
+    of several words (`\\\\<Computer Name>\\` beside `<Printer Share Name>`) is one word,
+    so an answer filled in for it is read as the neighbour it is."""
+    if " " in context and "<" in context:
+        context = _SPACED_ANGLE_RE.sub(lambda m: m.group(0).replace(" ", _HELD), context)
     before = _TOKEN_CHARS_RE.findall(context[:start])
     after = _TOKEN_CHARS_RE.findall(context[end:])
     left, right = (before[-1] if before else ""), (after[0] if after else "")
+    left, right = left.replace(_HELD, " "), right.replace(_HELD, " ")
     return left[-12:], right[:12], left, right
 
 
@@ -399,9 +440,9 @@ def _neighbour_re(word: str) -> str:
 
 
 #: A neighbouring word that is a placeholder itself: `<subvolume>`, `{Name}`, the
-#: `servername` of `\\servername\sharename`.
+#: `servername` of `\\servername\sharename`, an explained `[directory]`.
 _NEIGHBOUR_PH_RE = re.compile(
-    r"<[A-Za-z][^<>]{0,40}>|\{[A-Za-z_][\w-]{1,40}\}"
+    r"<[A-Za-z][^<>]{0,40}>|\{[A-Za-z_][\w-]{1,40}\}|\[[A-Za-z]\w{0,20}\]"
     r"|(?i:(?:your)?(?:server|share|computer|domain|machine|host|printer|user)_?name)(?![\w-])"
 )
 

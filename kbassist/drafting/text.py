@@ -447,10 +447,11 @@ _WHERE_DRIVE_RE = re.compile(
     re.IGNORECASE,
 )
 #: "where XX is the current value", "where servername is the name of your server": a
-#: token of the command the article explains (the `<name>` forms are found anyway).
+#: token of the command the article explains (the `<name>` forms are found anyway); a
+#: `[name]` also after "and" ("where [drive] is ... and [directory] is the name ...").
 _WHERE_TOKEN_RE = re.compile(
-    r"\bwhere\s+[\"']?(?P<t>[A-Za-z][\w.]{0,24}?)[\"']?:?\s+(?:is|are|represents|stands for)\s+"
-    r"(?:the|your|a|an)\b"
+    r"\b(?:where|and(?=\s+\[))\s+[\"']?(?P<t>\[[A-Za-z]\w{0,20}\]|[A-Za-z][\w.]{0,24}?)[\"']?:?\s+"
+    r"(?:is|are|represents|stands for)\s+(?:the|your|a|an)\b"
 )
 #: Words that look like placeholders in a command: `\\servername\sharename`.
 _NAME_WORD_RE = re.compile(
@@ -466,8 +467,10 @@ _WHERE_WORD_DRIVE_RE = re.compile(
 
 
 def _explained_token_ok(token: str) -> bool:
-    """A made-up token (`XX`, `nnnn`, `n.n`, `server_name`, `servername`), not an English
+    """A made-up token (`XX`, `nnnn`, `n.n`, `server_name`, `servername`, `[drive]`), not an English
     word the sentence happens to explain ("where Windows is installed")."""
+    if re.fullmatch(r"\[[A-Za-z]\w*\]", token):
+        return True  # "where [drive] is the drive letter ...": `[drive]:\startup.grp`
     bare = token.replace(".", "")
     if len(bare) < 2 and "." not in token:
         return False  # one letter: a drive, found by _WHERE_DRIVE_RE
@@ -565,7 +568,9 @@ def find_params(text: str) -> tuple[tuple[int, int, Param], ...]:
         bare = tail == r"(?![\w>])" and _bare_word_token(token)
         if tail == r"(?![\w>])" and not _explained_token_ok(token) and not bare:
             continue
-        for match in re.finditer(rf"(?<![\w\\<]){re.escape(token)}{tail}", text):
+        # a `[name]` may stand inside a path (`[drive]:\[directory]\startup.grp`)
+        head = r"(?<![\w<])" if token.startswith("[") else r"(?<![\w\\<])"
+        for match in re.finditer(rf"{head}{re.escape(token)}{tail}", text):
             if where.start() <= match.start() <= where.end():
                 continue  # the explanation itself
             if bare and not _ARGUMENT_BEFORE_RE.search(text, 0, match.start()):

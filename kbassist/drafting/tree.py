@@ -162,7 +162,7 @@ from kbassist.drafting.ticks import (
     without_file_table,
 )
 from kbassist.drafting.told_apart import told_apart
-from kbassist.drafting.typed_commands import commands_option
+from kbassist.drafting.typed_commands import commands_option, correct_syntax_steps
 from kbassist.drafting.verify import (
     REPRO_PREFIX,
     backup_fits,
@@ -316,10 +316,12 @@ _LOOK_FOR_RE = re.compile(
 )
 
 
-#: "In an IDQ file, use a command line similar to the following:": a line to type,
-#: though "similar to the following" usually leads to what is shown.
+#: "In an IDQ file, use a command line similar to the following:", "... by adding a line
+#: similar to the following in the login script:": a line to type, though "similar to
+#: the following" usually leads to what is shown.
 _TYPE_SIMILAR_RE = re.compile(
-    r"\b(?:use|type|add|enter|run|insert|create)\b[^.;:]{0,40}\bsimilar to the following\s*:$",
+    r"\b(?:use|type|add|adding|enter|run|insert|create)\b[^.;:]{0,40}\bsimilar\s+to\s+the\s+"
+    r"following\b[^.;:]{0,40}:$",
     re.IGNORECASE,
 )
 
@@ -516,6 +518,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 # the next product's heading, not a step of this one: it names that one
                 later.label = split_detail(option.items.pop())[0].strip()
 
+    correct_syntax_steps(article, options)  # "No fix" + "The correct syntax for X is:"
     if not options and (typed := commands_option(article)) is not None:
         options = [typed]  # no fix found, but commands to type: asked and filled in
 
@@ -2099,7 +2102,10 @@ def _word_kind(words: list[str]) -> str:
     if last in ("password", "passwd", "pwd"):
         return "password"
     pairs = pairwise(words)
-    if "dc" in words or any(a == "domain" and b.startswith("controller") for a, b in pairs):
+    # `<DC>`, `<PDCName>`, `<BDC>`: a domain controller is a computer
+    if {"dc", "pdc", "bdc"} & set(words) or any(
+        a == "domain" and b.startswith("controller") for a, b in pairs
+    ):
         return "host name"
     return ""
 
