@@ -203,9 +203,9 @@ def section_commands(section: Section) -> list[str]:
         rows = [line.strip() for line in lines if line.strip()]
         if len(rows) >= 2 and all(_FIELD_ROW_RE.match(row) for row in rows):
             # a registry value's rows (Value Name, Data Type, String): one step, all kept
-            block = "\n".join(rows)
-            if any(p.kind == "placeholder" for _, _, p in find_params(block)):
-                detail = f"{block}\n\n{said}" if said else block
+            value_rows = "\n".join(rows)
+            if any(p.kind == "placeholder" for _, _, p in find_params(value_rows)):
+                detail = f"{value_rows}\n\n{said}" if said else value_rows
                 found.append(with_detail(sentence_cut(lead, 200), detail))
             lead = ""
             continue
