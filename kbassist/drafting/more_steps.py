@@ -35,7 +35,15 @@ from kbassist.drafting.options import (
     _procedure,
     split_actions,
 )
-from kbassist.drafting.text import Para, clean, paragraphs, split_detail, step_text
+from kbassist.drafting.text import (
+    Para,
+    clean,
+    paragraphs,
+    split_detail,
+    split_sentences,
+    step_text,
+    with_detail,
+)
 
 #: A numbered step 1 ("1. In Control Panel, ...", "1) Start ...").
 _FIRST_RE = re.compile(r"^1[.)]\s")
@@ -47,6 +55,7 @@ _LEAD_RE = re.compile(
     r"[^.:]{0,40}[.:]|\.)?\s*$",
     re.IGNORECASE,
 )
+_NOTE_RE = re.compile(r"^(?:note|notes|caution|warning|important)\b\s*[:.-]", re.IGNORECASE)
 #: A goal that fixes: "To work around this problem", "To correct this behavior".
 _FIX_GOAL_RE = re.compile(
     r"^(?:work ?around|avoid|prevent|resolve|correct|fix|solve|remedy|circumvent)\b", re.I
@@ -67,8 +76,11 @@ _REPRO_RE = re.compile(
     r"bug|issue|error))",
     re.IGNORECASE,
 )
-#: "... or follow the procedure outlined below": the procedure is one of two ways.
-_OR_POINTER_RE = re.compile(r"\bor (?:you can )?(?:follow|use|perform|complete|see)\b", re.I)
+#: "... or follow the procedure outlined below", "use one of the techniques described in
+#: the More Information section": the procedure is one of several ways.
+_OR_POINTER_RE = re.compile(
+    r"\bor (?:you can )?(?:follow|use|perform|complete|see)\b|\bone of the\b", re.IGNORECASE
+)
 #: A last step that shows the problem ("Note that the error occurs", "You receive the
 #: following error message"): the list reproduces it, it does not fix it.
 _SHOWS_RE = re.compile(
@@ -122,11 +134,14 @@ def _share(goal: str, text: str) -> float:
     return len(mine & _words(text)) / len(mine) if mine else 0.0
 
 
-def _procedures(section: Section) -> list[tuple[str, list[Para], bool]]:
+def _procedures(section: Section, scene: frozenset[str]) -> list[tuple[str, list[Para], bool]]:
     """(lead, paragraphs, bare) of each numbered procedure in `section`: the lead-in
     sentence right before step 1 ("" when the section opens with step 1: `bare`), and
     the steps with what is indented under them, up to the first paragraph back at the
-    lead's level or a sub-heading."""
+    lead's level or a sub-heading. A lead whose goal the title and SYMPTOMS (`scene`:
+    their stems, and "^edit" for the title's "Editing") already say, its verb in the
+    title ("To edit the path to your Web browser" under "Editing Web Browser Path Creates
+    Duplicate Entry"), tells what leads to the problem: it counts as none."""
     paras = paragraphs(section.text)
     found: list[tuple[str, list[Para], bool]] = []
     n = 0
@@ -135,7 +150,8 @@ def _procedures(section: Section) -> list[tuple[str, list[Para], bool]]:
         if not _FIRST_RE.match(para.head) or para.heading:
             n += 1
             continue
-        before = [p for p in paras[:n] if not p.separator]
+        # a NOTE or CAUTION between the heading or lead and step 1 is no lead
+        before = [p for p in paras[:n] if not p.separator and not _NOTE_RE.match(p.head)]
         if any(_REPRO_RE.search(clean(p.text)) for p in before if not p.indent > para.indent):
             break  # "Steps to Reproduce Behavior" and all after it show the problem
         lead_para = before[-1] if before else None
@@ -163,6 +179,15 @@ def _procedures(section: Section) -> list[tuple[str, list[Para], bool]]:
                 break
             steps.append(later)
             m += 1
+        goal = _fix_goal(lead)
+        verb = goal.split()[0][:4].casefold() if goal else ""
+        if (
+            goal
+            and goal != "fix"
+            and f"^{verb}" in scene
+            and len(_stems(goal) & scene) >= 0.75 * len(_stems(goal))
+        ):
+            lead = ""  # "To edit the path to your Web browser": what leads to the problem
         found.append((lead, steps, bare))
         n = m
     return found
@@ -194,7 +219,7 @@ def _statement_only(option: Option) -> bool:
 
 
 def _spelled_out(
-    fix: Option, more: Section, points_on: bool, alone: bool
+    fix: Option, more: Section, points_on: bool, alone: bool, scene: frozenset[str]
 ) -> tuple[list[Para], int | None, str] | None:
     """The MORE INFORMATION procedure that carries `fix` out, the index of the fix's item
     it spells out (None: it replaces every item, the fix only explains) and the goal its
@@ -212,7 +237,7 @@ def _spelled_out(
         return None  # "delete files, or follow the procedure outlined below": two ways
     best: tuple[float, list[Para], int | None, str] | None = None
     named = 0  # procedures whose goal names the fix: two are ways to choose between
-    for lead, steps, bare in _procedures(more):
+    for lead, steps, bare in _procedures(more, scene):
         goal = _fix_goal(lead)
         body = " ".join(p.text for p in steps)
         found: tuple[float, list[Para], int | None, str] | None = None
@@ -264,12 +289,15 @@ def _said_in(item: str, steps: list[str]) -> bool:
     return bool(mine) and any(mine <= _words(step_text(s)) for s in steps)
 
 
-def _carry_out(fix: Option, more: Section, alone: bool) -> list[str] | None:
-    """`fix`'s checklist with its MORE INFORMATION procedure in it, or None."""
+def _carry_out(
+    fix: Option, more: Section, alone: bool, scene: frozenset[str]
+) -> tuple[list[str], str] | None:
+    """`fix`'s checklist with its MORE INFORMATION procedure in it, and the procedure's
+    text; None if MORE INFORMATION has no procedure for it."""
     points_on = bool(_POINTS_ON_RE.search(fix.section.text))
     if any(_GET_UPDATE_RE.search(step_text(i)) for i in fix.items):
         return None  # a service pack or hotfix: MORE INFORMATION's steps are another case
-    found = _spelled_out(fix, more, points_on, alone)
+    found = _spelled_out(fix, more, points_on, alone, scene)
     if found is None:
         return None
     steps, at, goal = found
@@ -279,16 +307,17 @@ def _carry_out(fix: Option, more: Section, alone: bool) -> list[str] | None:
     prefix, _, named = fix.label.rpartition(": ")
     if goal and _POINTS_ON_RE.search(named):  # "Follow the procedure outlined below"
         fix.label = f"{prefix}: " * bool(prefix) + goal[0].upper() + goal[1:]
+    said = clean(" ".join(p.text for p in steps))
     if at is None:  # the fix only explains: that is the outcome's text
         fix.lead = fix.lead or " ".join(step_text(i) for i in fix.items)
-        return items
-    said = " ".join(step_text(i) for i in items)
+        return items, said
+    done = " ".join(step_text(i) for i in items)
     # a step that says more than the procedure does is kept, the procedure after it
     pointer = _POINTS_ON_RE.search(step_text(fix.items[at]))
-    kept = at + 1 if not pointer and _share(step_text(fix.items[at]), said) < 0.6 else at
+    kept = at + 1 if not pointer and _share(step_text(fix.items[at]), done) < 0.6 else at
     before = [i for i in fix.items[:kept] if not _said_in(i, items)]
     after = [i for i in fix.items[at + 1 :] if not _said_in(i, items)]
-    return [*before, *items, *after]
+    return [*before, *items, *after], said
 
 
 #: "Stop the spooler, remove the monitor and restart spooler": the joints of a list of
@@ -344,6 +373,10 @@ def more_procedures(article: Article, options: list[Option]) -> list[Option]:
     ]
     if not fixes:
         return options
+    symptoms = next((s.text for s in article.sections if s.key == "symptoms"), "")
+    # what the title and SYMPTOMS say, and the title's verbs ("^edit" for "Editing")
+    title = {f"^{w[:4]}" for w in re.findall(r"[a-z]{3,}", article.title.casefold())}
+    scene = frozenset(_stems(f"{article.title} {symptoms}") | title)
     mores = [o for o in options if o.section is more]
     lead = next((p.text for p in paragraphs(more.text) if _WAYS_RE.search(clean(p.text))), "")
     ways = _WAYS_RE.search(clean(lead)) if lead else None
@@ -352,22 +385,119 @@ def more_procedures(article: Article, options: list[Option]) -> list[Option]:
         if wrapped is not None:
             return [o for o in options if o is not fixes[0]]
     for fix in fixes:
-        items = _carry_out(fix, more, alone=len(fixes) == 1)
-        if items is None:
+        named = _named_ways(fix, more, scene)
+        if named:  # "saved as a text file or printed": "To save ...:" / "To print ...:"
+            at = options.index(fix)
+            # MORE INFORMATION's own options for the same procedures are these ways
+            body = " ".join(clean(step_text(i)) for o in named for i in o.items).casefold()
+            kept = [o for o in options if o.section is not more or not _within(o, body)]
+            at = kept.index(fix)
+            return [*kept[:at], *named, *kept[at + 1 :]]
+        found = _in_sequence(fix, more, scene) or _carry_out(fix, more, len(fixes) == 1, scene)
+        if found is None:
             continue
-        fix.items = items
+        fix.items, said = found
         fix.also_from = more
         # MORE INFORMATION's own reading of the same steps (a step's sub-list taken for
         # alternatives) is no fix beside it
-        body = clean(more.text).casefold()
-        options = [
-            o
-            for o in options
-            if o.section is not more
-            or not all(clean(split_detail(i)[0]).casefold()[:60] in body for i in o.items)
-        ]
-        break
+        body = said.casefold()
+        return [o for o in options if o.section is not more or not _within(o, body)]
     return options
+
+
+def _within(option: Option, body: str) -> bool:
+    """Every step of `option` is said in `body` (lower case): the same procedure read
+    again."""
+    return all(clean(step_text(i)).casefold()[:60] in body for i in option.items)
+
+
+def _in_sequence(fix: Option, more: Section, scene: frozenset[str]) -> tuple[list[str], str] | None:
+    """A fix of several actions ("remove the NetBIOS Scope ID from the DHCP scope options.
+    Have all DHCP clients release and renew their IP addresses.") whose actions each have
+    their own MORE INFORMATION procedure, in the same order ("To remove the NetBIOS Scope
+    ID ...:", "To release and renew the IP address ...:"): each procedure in place of
+    the action it spells out; None unless two or more do."""
+    if _statement_only(fix) or any(_GET_UPDATE_RE.search(step_text(i)) for i in fix.items):
+        return None
+    # one action each: "Remove X. Have all clients renew Y." is two
+    flat = [
+        part
+        for item in fix.items
+        for part in (split_sentences(item) if not split_detail(item)[1].strip() else [item])
+    ]
+    actions = [step_text(i) for i in flat]
+    text = " ".join(actions)
+    spelled: dict[int, list[str]] = {}
+    said: list[str] = []
+    for lead, steps, _ in _procedures(more, scene):
+        goal = _fix_goal(lead)
+        if not goal or goal == "fix" or _share(goal, text) < 0.5:
+            continue
+        share, at = max((_share(goal, a), n) for n, a in enumerate(actions))
+        if share < 0.5 or at in spelled or (spelled and at < max(spelled)):
+            return None  # two for one action, or out of order: ways, not a sequence
+        _, items = _procedure(steps)
+        if len(items) < 2:
+            return None
+        spelled[at] = items
+        said.append(clean(" ".join(p.text for p in steps)))
+    if len(spelled) < 2:
+        return None
+    out: list[str] = []
+    for n, item in enumerate(flat):
+        steps = spelled.get(n)
+        if steps is None:
+            out.append(item)
+            continue
+        if _share(step_text(item), " ".join(step_text(i) for i in steps)) < 0.6:
+            out.append(item)  # it says more than its procedure does: kept, then the steps
+        out.extend(steps)
+    return out, " ".join(said)
+
+
+def _stems(text: str) -> set[str]:
+    """Word stems (the first five letters) of a text's content words: "printed" and
+    "print" alike."""
+    return {w[:5] for w in _words(text)}
+
+
+def _named_ways(fix: Option, more: Section, scene: frozenset[str]) -> list[Option]:
+    """One option per MORE INFORMATION procedure when the fix names two or more ways in
+    one sentence ("the message can be saved as a text file or printed") and each has its
+    own procedure ("To save the message as a text file:", "To print the entire
+    message:"): each named by its goal, the fix's text as the outcome's text; [] else."""
+    text = " ".join(step_text(i) for i in fix.items)
+    notes = "\n\n".join(d for i in fix.items if (d := split_detail(i)[1].strip()))
+    sentence = next((t for t in re.split(r"(?<=[.!?])\s+", text) if re.search(r"\bor\b", t)), "")
+    if not sentence:
+        return []
+    named = [
+        (goal, steps)
+        for lead, steps, _ in _procedures(more, scene)
+        if (goal := _fix_goal(lead))
+        and goal != "fix"
+        and len(_stems(goal) & _stems(text)) >= 0.4 * len(_stems(goal))
+    ]
+    if len(named) < 2:
+        return []
+    said = _stems(sentence)
+    ways: list[Option] = []
+    for goal, steps in named:
+        others = set().union(*(_stems(g) for g, _ in named if g != goal))
+        own = _stems(goal) - others
+        if not own or not own & said or re.search(rf"\bnot\b[^.]{{0,20}}\b{goal.split()[0]}", text):
+            return []  # a procedure the sentence does not name as a way (or says not to do)
+        _, items = _procedure(steps)
+        if len(items) < 2:
+            return []
+        if notes:  # the fix's NOTE, shown under the first step of each way
+            first, shown = split_detail(items[0])
+            items[0] = with_detail(first, "\n\n".join(p for p in (shown, notes) if p))
+        prefix = fix.label.rpartition(": ")[0]
+        label = goal[0].upper() + goal[1:]
+        ways.append(Option(fix.section, f"{prefix}: {label}" if prefix else label, text, items))
+        ways[-1].also_from = more
+    return ways
 
 
 def item_section(option: Option, item: str) -> Section:
