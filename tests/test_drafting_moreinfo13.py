@@ -190,3 +190,35 @@ def test_each_action_of_the_fix_gets_its_procedure_in_order() -> None:
     assert "Click 047 NetBIOS Scope ID, and then click Remove." in said
     assert said[-1] == "Type ipconfig /renew, and then press ENTER."
     draft_text(article)
+
+
+def test_a_steps_ways_per_product_are_asked_not_both_ticked() -> None:
+    """Step 1's 'do one of the following:' ways written per product ('Microsoft Windows
+    NT 4.0: ...', 'Microsoft Windows 2000: ...') in a MORE INFORMATION procedure ask
+    which the admin runs, and each way is ticked only for its answer."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "The Contoso version of the copy daemon supports the -t option. To use it, you\n"
+        "have to run the Contoso version of the daemon instead of the Windows copy\n"
+        "service.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "To configure the Contoso version of the daemon:\n\n"
+        "1. Turn off the Windows copy service. To do this, do one of the following:\n\n"
+        "   - Microsoft Windows NT 4.0: In Control Panel, double-click Services, and\n"
+        "     then stop the copy service.\n\n"
+        "   - Microsoft Windows 2000: In Control Panel, double-click Administrative\n"
+        "     Tools, double-click Services, and then stop the copy service.\n\n"
+        "2. Start the Contoso command shell.\n\n"
+        "3. Restart the computer.\n"
+    )
+    tree = draft_tree(article)
+    (only,) = fixes(tree)
+    (asked,) = [n for n in tree["nodes"] if n["kind"] == "question" and "-" in n["id"]]
+    assert [c["label"] for c in asked["choices"][:2]] == [
+        "Microsoft Windows NT 4.0",
+        "Microsoft Windows 2000",
+    ]
+    ways = [s for s in only["steps"] if "when" in s]
+    assert len(ways) == 2 and ways[0]["when"] != ways[1]["when"]
+    assert ways[0]["text"].startswith("In Control Panel, double-click Services")
+    draft_text(article)

@@ -289,6 +289,37 @@ def _said_in(item: str, steps: list[str]) -> bool:
     return bool(mine) and any(mine <= _words(step_text(s)) for s in steps)
 
 
+#: "Microsoft Windows NT 4.0: In Control Panel, ...": one product's way to do a step.
+_PRODUCT_ITEM_RE = re.compile(
+    r"^(?P<label>[A-Z][\w .,/()+-]{2,80}?(?:windows|nt|ms-dos|server|xp|macintosh|\d)[\w .)]*)"
+    r":\s+(?P<rest>[A-Z].+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: "To do this, do one of the following:": the step's ways follow, one per case.
+_ONE_OF_RE = re.compile(r"\b(?:one|either) of the following\s*:?\s*$", re.IGNORECASE)
+
+
+def _per_product(items: list[str]) -> list[str]:
+    """A step's "do one of the following:" ways written per product ("Microsoft Windows
+    NT 4.0: In Control Panel, ...", "Microsoft Windows 2000 or Microsoft Windows XP:
+    ...") said as the cases they are ("If you use Microsoft Windows NT 4.0, in Control
+    Panel, ..."), so the walk asks which applies instead of ticking both."""
+    out = list(items)
+    for n, item in enumerate(items):
+        if not _ONE_OF_RE.search(" ".join(p for p in split_detail(item) if p).strip()):
+            continue
+        m = n + 1
+        while m < len(items) and (found := _PRODUCT_ITEM_RE.match(step_text(items[m]))):
+            detail = split_detail(items[m])[1]
+            rest = found.group("rest")
+            said = f"If you use {found.group('label')}, {rest[0].lower()}{rest[1:]}"
+            out[m] = with_detail(said, detail) if detail.strip() else said
+            m += 1
+        if m - n < 3:
+            out[n + 1 : m] = items[n + 1 : m]  # one product alone is no choice
+    return out
+
+
 def _carry_out(
     fix: Option, more: Section, alone: bool, scene: frozenset[str]
 ) -> tuple[list[str], str] | None:
@@ -302,6 +333,7 @@ def _carry_out(
         return None
     steps, at, goal = found
     _, items = _procedure(steps)
+    items = _per_product(items)
     if len(items) < 2:
         return None
     prefix, _, named = fix.label.rpartition(": ")
@@ -436,7 +468,7 @@ def _in_sequence(fix: Option, more: Section, scene: frozenset[str]) -> tuple[lis
         share, at = max((_share(goal, a), n) for n, a in enumerate(actions))
         if share < 0.5 or at in spelled or (spelled and at < max(spelled)):
             return None  # two for one action, or out of order: ways, not a sequence
-        _, items = _procedure(steps)
+        items = _per_product(_procedure(steps)[1])
         if len(items) < 2:
             return None
         spelled[at] = items
@@ -487,7 +519,7 @@ def _named_ways(fix: Option, more: Section, scene: frozenset[str]) -> list[Optio
         own = _stems(goal) - others
         if not own or not own & said or re.search(rf"\bnot\b[^.]{{0,20}}\b{goal.split()[0]}", text):
             return []  # a procedure the sentence does not name as a way (or says not to do)
-        _, items = _procedure(steps)
+        items = _per_product(_procedure(steps)[1])
         if len(items) < 2:
             return []
         if notes:  # the fix's NOTE, shown under the first step of each way
