@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from kbassist.articles import Article, Section
 from kbassist.drafting.options import (
@@ -135,6 +136,12 @@ def _share(goal: str, text: str) -> float:
 
 
 def _procedures(section: Section, scene: frozenset[str]) -> list[tuple[str, list[Para], bool]]:
+    """See `_read_procedures`; read once per section text (three readers ask)."""
+    return _read_procedures(section.text, scene)
+
+
+@lru_cache(maxsize=32)
+def _read_procedures(text: str, scene: frozenset[str]) -> list[tuple[str, list[Para], bool]]:
     """(lead, paragraphs, bare) of each numbered procedure in `section`: the lead-in
     sentence right before step 1 ("" when the section opens with step 1: `bare`), and
     the steps with what is indented under them, up to the first paragraph back at the
@@ -142,7 +149,7 @@ def _procedures(section: Section, scene: frozenset[str]) -> list[tuple[str, list
     their stems, and "^edit" for the title's "Editing") already say, its verb in the
     title ("To edit the path to your Web browser" under "Editing Web Browser Path Creates
     Duplicate Entry"), tells what leads to the problem: it counts as none."""
-    paras = paragraphs(section.text)
+    paras = paragraphs(text)
     found: list[tuple[str, list[Para], bool]] = []
     n = 0
     while n < len(paras):
@@ -211,7 +218,9 @@ def _fix_text(option: Option) -> str:
 
 
 def _has_steps(section: Section) -> bool:
-    return any(_FIRST_RE.match(p.head) for p in paragraphs(section.text))
+    return bool(_STEP_ONE_RE.search(section.text)) and any(
+        _FIRST_RE.match(p.head) for p in paragraphs(section.text)
+    )
 
 
 def _statement_only(option: Option) -> bool:
@@ -352,6 +361,10 @@ def _carry_out(
     return [*before, *items, *after], said
 
 
+#: A numbered step 1 anywhere in a section's text, and a "two ways to" lead: the cheap
+#: test before any paragraph is read.
+_STEP_ONE_RE = re.compile(r"^[ \t]*1[.)][ \t]", re.MULTILINE)
+_WAYS_HINT_RE = re.compile(r"\b(?:ways|methods|options)\s+(?:to|of|for)\b", re.IGNORECASE)
 #: "Stop the spooler, remove the monitor and restart spooler": the joints of a list of
 #: actions in one sentence.
 _JOINT_RE = re.compile(r",\s+(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?")
@@ -392,17 +405,19 @@ def more_procedures(article: Article, options: list[Option]) -> list[Option]:
     """`options` with each RESOLUTION/WORKAROUND fix that has no steps of its own given
     the MORE INFORMATION procedure that carries it out (see the module docstring)."""
     more = next((s for s in article.sections if s.key in MORE_KEYS and s.text.strip()), None)
-    if more is None:
-        return options
-    fixes = [
+    said = [
         o
         for o in options
         if o.kind == "option"
         and o.section.key in RESOLUTION_KEYS + WORKAROUND_KEYS
         and o.items
         and not o.pre_items
-        and not _has_steps(o.section)
     ]
+    if more is None or not said:
+        return options
+    if not (_STEP_ONE_RE.search(more.text) or _WAYS_HINT_RE.search(more.text)):
+        return options  # no numbered step and no "ways to": nothing to bring in (fast)
+    fixes = [o for o in said if not _has_steps(o.section)]
     if not fixes:
         return options
     symptoms = next((s.text for s in article.sections if s.key == "symptoms"), "")
