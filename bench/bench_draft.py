@@ -118,6 +118,14 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   / lint-clean drafts of articles with a fix section. The issue's runbook target is on
   this row of the runbooks column.
 
+- **fix said in prose, steps in MORE INFORMATION ticked** (round 13): lint-clean MS KB
+  drafts of articles whose RESOLUTION / WORKAROUND sections hold no numbered step while
+  MORE INFORMATION holds a numbered list before anything that reproduces the problem
+  ("Steps to Reproduce Behavior", "To reproduce this problem"; `draft_metrics.fix_in_more`),
+  where some fix outcome ticks two or more steps cited from MORE INFORMATION,
+  / all such drafts. Not a target of 100%: many such lists are no fix (a check, a
+  sample, another case); read the drafts behind a change.
+
 - **concrete verify**: outcomes with a verify (once per outcome, as for action steps)
   where some verify item is concrete, / all of them (`draft_metrics.verify_kind`).
   Generic: the drafter's wordings that check nothing in particular ("Check that the
@@ -337,6 +345,10 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
             f"{_where(clean, w):,}" for w in ("help", "question", "outcome text", "verify")
         ),
         "real mitigation": _pct(sum(r.real_mitigation for r in with_fix), len(with_fix)),
+        "fix said in prose, steps in MORE INFORMATION ticked": _pct(
+            sum(r.more_steps for r in clean if r.fix_in_more),
+            sum(r.fix_in_more for r in clean),
+        ),
         "only 'Read the article'": _pct(sum(r.fallback_only for r in clean), len(clean)),
         "questions whose answers all meet": _pct(
             sum(len(r.meeting) for r in clean), sum(r.questions for r in clean)

@@ -600,6 +600,45 @@ def fix_sections(article: Article) -> set[str]:
     return keys
 
 
+#: A numbered step 1 at the start of a line of an MS KB section's text.
+_STEP_ONE_RE = re.compile(r"^\s*1[.)]\s+\S", re.MULTILINE)
+#: What shows the problem in MORE INFORMATION: "Steps to Reproduce Behavior", "To
+#: reproduce this problem, ...", "To demonstrate the problem": no procedure after it fixes.
+_REPRO_LEAD_RE = re.compile(
+    r"^\s*(?:steps to (?:reproduce|re-?create|duplicate|demonstrate)|to (?:reproduce|re-?create"
+    r"|duplicate|demonstrate|see) (?:the|this)\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+MORE_SECTION = "moreinformation"
+
+
+def fix_in_more(article: Article) -> bool:
+    """An MS KB article whose RESOLUTION / WORKAROUND sections hold no numbered step while
+    MORE INFORMATION holds a numbered list before anything that reproduces the problem:
+    a fix said in prose whose procedure may be in MORE INFORMATION."""
+    if article.style != "mskb":
+        return False
+    fixes = [s for s in article.sections if s.key in ("resolution", "workaround", "workarounds")]
+    more = next((s for s in article.sections if s.key == MORE_SECTION), None)
+    if not fixes or more is None or any(_STEP_ONE_RE.search(s.text) for s in fixes):
+        return False
+    repro = _REPRO_LEAD_RE.search(more.text)
+    text = more.text[: repro.start()] if repro else more.text
+    return bool(_STEP_ONE_RE.search(text))
+
+
+def more_steps_ticked(tree: Tree) -> bool:
+    """Some fix outcome ticks two or more steps cited from MORE INFORMATION (a procedure,
+    not one check or pointer)."""
+    for outcome in tree.outcomes():
+        if outcome.id in ("not_this_article", "read_article"):
+            continue
+        cited = [i for i in outcome.steps if section_key(i.source.section) == MORE_SECTION]
+        if len(cited) >= 2:
+            return True
+    return False
+
+
 def real_mitigation(checklists: list[Checklist], fixes: set[str]) -> bool:
     """A step cited from a fix section that is not a pointer ("Read the article", "See
     ...") and has at least three words."""
@@ -788,6 +827,8 @@ class Record:
     mistyped_inputs: list[str] = field(default_factory=list)  # "Your number for <Name>"
     asks_on_walks: int = 0  # (walk, input or question) pairs, the symptom question left out
     asked_early: list[str] = field(default_factory=list)  # asked before the check showing it
+    fix_in_more: bool = False  # see fix_in_more: the fix's procedure may be in MORE INFO
+    more_steps: bool = False  # a fix outcome ticks 2+ steps cited from MORE INFORMATION
 
 
 def load_draft(article: Article) -> tuple[Tree | None, list[str], str]:
@@ -910,6 +951,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.input_answers, record.unused_inputs = unused_inputs(walks.checklists)
     record.mistyped_inputs = mistyped_inputs(tree)
     record.asks_on_walks, record.asked_early = asked_early(tree, walks.checklists)
+    record.fix_in_more = fix_in_more(article)
+    record.more_steps = more_steps_ticked(tree)
     fixes = fix_sections(article)
     record.has_fix_section = bool(fixes)
     record.real_mitigation = bool(fixes) and real_mitigation(walks.checklists, fixes)

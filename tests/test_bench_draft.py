@@ -270,3 +270,43 @@ def test_non_step_counts_links_pointers_questions_quotes_and_captions() -> None:
     assert metrics.non_step("The following is a code segment of the X procedure:", "SELECT 1")
     assert not metrics.non_step("Cordon and drain node.", "Link: cordon and drain node: https://k")
     assert not metrics.non_step("Check the router pods.", "")
+
+
+_PROSE_FIX = """## Q999914: Paging file blocks drive removal
+
+\tArticle: Q999914
+\tProduct(s): Microsoft Windows NT
+
+\tSYMPTOMS
+\t========
+
+\tWhen you try to remove a hard disk, you may receive a STOP error.
+
+\tRESOLUTION
+\t==========
+
+\tTo resolve this behavior, move the paging file from the drive that you are
+\tremoving to another drive, and then restart the computer.
+
+\tMORE INFORMATION
+\t================
+
+{more}
+"""
+_PROCEDURE = """\t1. In Control Panel, double-click System, and then click Performance.
+
+\t2. In the Drives list, click the drive where you will move the paging file.
+
+\t3. Click Set, and then restart the computer."""
+
+
+def test_a_prose_fix_with_its_procedure_in_more_information_is_counted(tmp_path: Path) -> None:
+    """A RESOLUTION with no steps over a numbered list in MORE INFORMATION is a candidate,
+    and its draft ticks the list; a list after "Steps to Reproduce" is no candidate."""
+    path = tmp_path / "Q999914.md"
+    path.write_text(_PROSE_FIX.format(more=_PROCEDURE), encoding="utf-8")
+    record = metrics.measure(path, "archive", "Q999914.md")
+    assert record.lint == [] and record.fix_in_more and record.more_steps
+    repro = "\tSteps to Reproduce Behavior\n\t---------------------------\n\n" + _PROCEDURE
+    path.write_text(_PROSE_FIX.format(more=repro), encoding="utf-8")
+    assert not metrics.fix_in_more(metrics.load_article(path))

@@ -179,6 +179,9 @@ class Option:
     late: list[Param] = field(default_factory=list)
     #: (answers, the late inputs they need), one per distinct need; other answers need none.
     late_groups: list[tuple[frozenset[str], list[Param]]] = field(default_factory=list)
+    #: Another section some of the steps were brought from (a RESOLUTION's procedure in
+    #: MORE INFORMATION): each step cites the one it quotes (`more_steps.item_section`).
+    also_from: Section | None = None
 
 
 #: Joins the two ways of one numbered step in its text ("3. Choose your adapter ... -or-
@@ -1982,6 +1985,8 @@ def _whole_phrase(label: str, sources: list[str]) -> str:
 
 def _flat_options(article: Article) -> tuple[str, list[Option]]:
     """The options of an MS KB article's flat sections."""
+    from kbassist.drafting.more_steps import more_procedures
+
     lead = ""
     options: list[Option] = []
     plain = article.style == "mskb"
@@ -2010,6 +2015,7 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
     options = _install_after_obtain(options)
     if plain:
         options = [o for option in options for o in _plain_items(option)]
+        options = more_procedures(article, options)  # the fix's steps in MORE INFORMATION
     if plain and _generic_fix(options) and (by_cause := causes_with_fixes(article)):
         return "", by_cause
     if not options:

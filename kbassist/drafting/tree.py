@@ -89,6 +89,7 @@ from kbassist.drafting.modern_plan import (
     subject_steps,
     version_steps,
 )
+from kbassist.drafting.more_steps import item_section
 from kbassist.drafting.nofix import no_fix_options
 from kbassist.drafting.non_steps import place_non_steps
 from kbassist.drafting.obtain_install import install_after_obtain
@@ -2331,7 +2332,7 @@ def _outcome(
             entry = {"text": entry.pop("text"), "when": option.when[-(n + 1)], **entry}
         steps.append(entry)
     for n, item in enumerate(option.items):
-        entry = _item(article, item, option.section, known, roots)
+        entry = _item(article, item, item_section(option, item), known, roots)
         if n in option.when:
             entry = {"text": entry.pop("text"), "when": option.when[n], **entry}
         steps.append(entry)
