@@ -405,7 +405,7 @@ def more_procedures(article: Article, options: list[Option]) -> list[Option]:
     """`options` with each RESOLUTION/WORKAROUND fix that has no steps of its own given
     the MORE INFORMATION procedure that carries it out (see the module docstring)."""
     more = next((s for s in article.sections if s.key in MORE_KEYS and s.text.strip()), None)
-    said = [
+    prose = [
         o
         for o in options
         if o.kind == "option"
@@ -413,11 +413,11 @@ def more_procedures(article: Article, options: list[Option]) -> list[Option]:
         and o.items
         and not o.pre_items
     ]
-    if more is None or not said:
+    if more is None or not prose:
         return options
     if not (_STEP_ONE_RE.search(more.text) or _WAYS_HINT_RE.search(more.text)):
         return options  # no numbered step and no "ways to": nothing to bring in (fast)
-    fixes = [o for o in said if not _has_steps(o.section)]
+    fixes = [o for o in prose if not _has_steps(o.section)]
     if not fixes:
         return options
     symptoms = next((s.text for s in article.sections if s.key == "symptoms"), "")
@@ -492,13 +492,13 @@ def _in_sequence(fix: Option, more: Section, scene: frozenset[str]) -> tuple[lis
         return None
     out: list[str] = []
     for n, item in enumerate(flat):
-        steps = spelled.get(n)
-        if steps is None:
+        spelt = spelled.get(n)
+        if spelt is None:
             out.append(item)
             continue
-        if _share(step_text(item), " ".join(step_text(i) for i in steps)) < 0.6:
+        if _share(step_text(item), " ".join(step_text(i) for i in spelt)) < 0.6:
             out.append(item)  # it says more than its procedure does: kept, then the steps
-        out.extend(steps)
+        out.extend(spelt)
     return out, " ".join(said)
 
 
