@@ -94,6 +94,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   Support Services to obtain the fix", "Contact Iomega for an updated version of X") and
   none installs, applies, runs, uses it or restarts (`draft_metrics.obtain_only`), / fix
   outcomes with checklist steps. Round 13.
+- **fixes that only escalate**: fix outcomes (as for fixes that only obtain) whose every
+  tick only escalates ("Escalate if the steps above did not clear the alert: ... open a
+  support case") while the title reads as a fix ("Mitigation"), not as the escalation or
+  the missing fix it is (`draft_metrics.escalate_only`), / fix outcomes with checklist
+  steps. Round 14 (cause14).
 - **read-more steps**: checklist steps (as for action steps) that only say where to
   read more ("Further info on etcd best practices can be found in the OpenShift docs
   here.", "For more detailed information ..., see ...", "Related Links") and do not
@@ -324,6 +329,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "fixes that only obtain": _pct(
             sum(len(r.obtain_only) for r in clean), sum(r.fix_checklists for r in clean)
+        ),
+        "fixes that only escalate": _pct(
+            sum(len(r.escalate_only) for r in clean), sum(r.fix_checklists for r in clean)
         ),
         "read-more steps": _pct(
             sum(len(r.read_more_items) for r in clean), sum(r.items for r in clean)

@@ -405,6 +405,30 @@ def obtain_only(texts: list[str]) -> bool:
     )
 
 
+#: A step that only escalates ("Escalate if ...", "... open a support case", "Contact
+#: Microsoft support").
+_ESCALATE_STEP_RE = re.compile(
+    r"^escalate\b|\b(?:open|file|raise) an? (?:support )?(?:case|ticket)\b|"
+    r"\bcontact (?:\w+ ){0,2}support\b",
+    re.IGNORECASE,
+)
+#: An outcome title that says it escalates or that no fix is documented.
+_SAYS_ESCALATE_RE = re.compile(
+    r"\bescalat|\bsupport\b|\bno (?:documented )?fix|\bchecks only\b|\bno fix steps\b",
+    re.IGNORECASE,
+)
+
+
+def escalate_only(title: str, ticked: list[str]) -> bool:
+    """A fix outcome whose every tick only escalates, titled as if it fixed ("Mitigation"):
+    it hides that the article gives checks only, nothing to fix with."""
+    return (
+        bool(ticked)
+        and all(_ESCALATE_STEP_RE.search(t) for t in ticked)
+        and not _SAYS_ESCALATE_RE.search(title)
+    )
+
+
 def lead_in_step(text: str, detail: str) -> bool:
     """A ticked step that is a lead-in, not an action: it announces what follows (see
     _LEAD_IN_STEP_RE), ends in a colon with no detail (its list became ticks of their
@@ -799,6 +823,7 @@ class Record:
     lead_in_items: list[str] = field(default_factory=list)  # ticked announcements
     fix_checklists: int = 0  # fix outcomes with checklist steps (once per outcome)
     obtain_only: list[str] = field(default_factory=list)  # titles of those only obtaining
+    escalate_only: list[str] = field(default_factory=list)  # titles: see escalate_only
     symptom_question: bool = False
     symptom_cut: bool = False
     texts_cut: list[tuple[str, str]] = field(default_factory=list)  # (where, text)
@@ -913,6 +938,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
             record.fix_checklists += 1
             if obtain_only(ticked):
                 record.obtain_only.append(checklist.outcome.title[:120])
+            if escalate_only(checklist.outcome.title, ticked):
+                record.escalate_only.append(checklist.outcome.title[:120])
         for item in checklist.part("steps"):
             if _POINTER_RE.match(item.text):
                 continue  # "Read the article": counted by fallback_only, not here

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Image, ListBlock, ListItem, Paragraph, Part
 from kbassist.drafting.options import Option
+from kbassist.drafting.runbook_checks_only import checks_only, gives_checks_only
 from kbassist.drafting.text import HORIZON_WORDS, clean, split_detail, split_sentences, with_detail
 
 # --------------------------------------------------------------------------- escalation
@@ -96,6 +97,10 @@ def escalate_last(article: Article, options: list[Option]) -> list[Option]:
     text, detail = split_detail(escalation)
     said = _IF_CLAUSE_RE.sub("", text, count=1)
     said = said[:1].upper() + said[1:] if said != text else text
+    if len(options) == 1 and not options[0].items and gives_checks_only(options[0].lead):
+        # no fix step above it: the runbook gives checks only, and the outcome says so
+        checks_only(options[0], said, detail)
+        return options
     if len(options) == 1:
         # after the Diagnosis checks (and the fix, if any): the step when nothing helped
         # "Escalate if the steps above did not clear the alert: log in to ..."

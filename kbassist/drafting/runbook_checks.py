@@ -17,6 +17,7 @@ from typing import Any
 from kbassist.articles import Article
 from kbassist.drafting.run_order import _INPUT_FOR_RE, _shown, _targets
 from kbassist.drafting.runbook_cause import is_alert_runbook
+from kbassist.drafting.runbook_checks_only import CHECKS_ONLY_LABEL
 from kbassist.drafting.runbook_nofix import NO_FIX_LABEL
 
 TITLE = "Run the Diagnosis checks"
@@ -24,6 +25,8 @@ LEAD = (
     "Run these Diagnosis checks before the fix: what they show is what the fix works on, "
     "and what an escalation needs."
 )
+#: Outcomes with no fix of the runbook's own: the checks feed the escalation only.
+_NO_FIX = (NO_FIX_LABEL, CHECKS_ONLY_LABEL)
 NO_FIX_LEAD = "Run these Diagnosis checks: what they show is what the escalation needs."
 #: The "Run this check first" step's promise that the checklist ticks the check again.
 _AGAIN_RE = re.compile(r" \(the checklist lists (?:this check|these checks) again, to tick\)")
@@ -108,7 +111,7 @@ def checks_not_ticked(tree: dict[str, Any], article: Article) -> None:
             "kind": "info",
             "title": TITLE,
             "checks": True,
-            "text": f"{NO_FIX_LEAD if outcome.get('title') == NO_FIX_LABEL else LEAD}\n\n"
+            "text": f"{NO_FIX_LEAD if outcome.get('title') in _NO_FIX else LEAD}\n\n"
             f"{_shown(fresh)}",
             "source": fresh[0]["source"],
             "next": outcome["id"],

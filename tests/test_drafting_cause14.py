@@ -1,0 +1,61 @@
+"""Round 14 (cause14): outcome text that says what the article gives, not more."""
+
+from __future__ import annotations
+
+from drafting_support import fixes, runbook, ticks
+
+from kbassist.drafting.tree import draft_tree
+
+SUPPORT = (
+    "If you cannot resolve the issue, log in to the\n"
+    "[Customer Portal](https://access.redhat.com) and open a support case,\n"
+    "attaching the artifacts gathered during the diagnosis procedure."
+)
+DIAGNOSIS = """## Meaning
+
+This alert fires when the widget controller is down.
+
+## Diagnosis
+
+1. Check the widget controller pod:
+
+   ```bash
+   $ oc get pods -n widgets -l app=widget-controller
+   ```
+
+2. Check the controller logs for error messages:
+
+   ```bash
+   $ oc logs -n widgets deploy/widget-controller
+   ```
+"""
+
+
+def _diagnose_only(mitigation: str) -> dict:
+    return draft_tree(runbook(f"{DIAGNOSIS}\n## Mitigation\n\n{mitigation}\n", id_="WidgetDown"))
+
+
+def test_runbook_with_only_the_support_case_says_it_gives_checks_only() -> None:
+    """A Mitigation that is only the support-case line is no fix titled "Mitigation":
+    the outcome says the runbook gives checks only, then escalates."""
+    (outcome,) = fixes(_diagnose_only(SUPPORT))
+    assert outcome["title"] != "Mitigation"
+    assert "escalate" in outcome["title"].lower()
+    assert "no fix steps" in outcome["text"]
+    (tick,) = ticks(outcome)
+    assert "did not clear the alert" not in tick  # there are no fix steps above it
+    assert tick.startswith("Escalate") and "open a support case" in tick
+
+
+def test_try_to_find_the_root_cause_is_quoted_not_hidden_behind_a_fix_title() -> None:
+    """ "Try to identify the root cause and resolve the issue" is quoted as all the
+    Mitigation says; the Diagnosis info step does not promise a fix."""
+    tree = _diagnose_only(
+        "Based on the information obtained during the diagnosis procedure, try to\n"
+        "identify the root cause and resolve the issue.\n\n" + SUPPORT
+    )
+    (outcome,) = fixes(tree)
+    assert outcome["title"].startswith("No fix steps")
+    assert 'says only "Based on the information obtained' in outcome["text"]
+    texts = " ".join(str(n.get("text", "")) for n in tree["nodes"] if n["kind"] == "info")
+    assert "before the fix" not in texts
