@@ -1213,7 +1213,7 @@ def test_a_fix_of_one_action_or_another_is_two_options() -> None:
 def test_an_adverb_or_by_doing_lead_reads_as_the_action() -> None:
     """ "Usually use the EXTERNAL command" is the step "Use the EXTERNAL command"; a fix
     led by "You can work around this problem by manually configuring both devices" is
-    named "Manually configure both devices"."""
+    named "Workaround: Manually configure both devices" (cause14: not "Resolution")."""
     art = mskb(
         SYMPTOMS + "RESOLUTION\n==========\n\n"
         "Usually use the EXTERNAL command to resolve the issue.\n"
@@ -1229,7 +1229,7 @@ def test_an_adverb_or_by_doing_lead_reads_as_the_action() -> None:
         "2. Set the I/O address of the adapter.\n"
     )
     outcome = next(n for n in draft_tree(led)["nodes"] if n["id"] == "resolution_1")
-    assert outcome["title"] == "Resolution: Manually configure both devices"
+    assert outcome["title"] == "Workaround: Manually configure both devices"  # as it says
 
 
 def test_part_headed_stages_are_one_checklist_named_by_the_fix() -> None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from drafting_support import fixes, runbook, ticks
+from functools import partial
+
+from drafting_support import archive, fixes, runbook, ticks
 
 from kbassist.drafting.tree import draft_tree
+
+mskb = partial(archive, id_="Q999914", title="Report Data Lost When Shared")
 
 SUPPORT = (
     "If you cannot resolve the issue, log in to the\n"
@@ -59,3 +63,46 @@ def test_try_to_find_the_root_cause_is_quoted_not_hidden_behind_a_fix_title() ->
     assert 'says only "Based on the information obtained' in outcome["text"]
     texts = " ".join(str(n.get("text", "")) for n in tree["nodes"] if n["kind"] == "info")
     assert "before the fix" not in texts
+
+
+BUG = """SYMPTOMS
+========
+
+When two users save the same shared report, data that is entered in the report may be
+lost.
+
+CAUSE
+=====
+
+The report file is opened with full access rights by more than one user.
+
+RESOLUTION
+==========
+
+To work around this problem, contact the owner of the report before you enter data in
+the report.
+
+STATUS
+======
+
+Microsoft has confirmed this to be a problem in Microsoft Report Writer 1.0.
+"""
+
+
+def test_a_confirmed_bugs_workaround_is_titled_workaround_and_says_no_fix() -> None:
+    """A RESOLUTION that opens "To work around this problem" under a confirmed, unfixed
+    STATUS is titled "Workaround", and its text says there is no fix."""
+    (outcome,) = fixes(draft_tree(mskb(BUG)))
+    assert outcome["title"].startswith("Workaround: Contact the owner of the report")
+    assert outcome["text"].startswith("No fix: Microsoft has confirmed this to be a problem")
+
+
+def test_a_workaround_fixed_in_a_later_release_is_titled_workaround_not_no_fix() -> None:
+    """A STATUS that names the release fixing it: still titled "Workaround" (not
+    "Resolution"), but the outcome does not claim there is no fix."""
+    fixed = BUG.replace(
+        "Writer 1.0.", "Writer 1.0. This problem was corrected in Report Writer 2.0."
+    )
+    (outcome,) = [o for o in fixes(draft_tree(mskb(fixed))) if o["title"].startswith("Work")]
+    assert outcome["title"].startswith("Workaround:")
+    assert "No fix" not in str(outcome.get("text", ""))

@@ -115,6 +115,7 @@ from kbassist.drafting.runbook_reveal import ask_before_conditional_names, revea
 from kbassist.drafting.runbook_statements import depends_shown
 from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.said_as import item_as_action, relabel
+from kbassist.drafting.said_workaround import workaround_titled
 from kbassist.drafting.steps import (
     INFO_CHECK,
     INFO_STEP,
@@ -539,6 +540,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             option.id = f"{base}_{n}"
         used_ids.add(option.id)
         option.label = _tidy(article, option, len(options))
+        workaround_titled(article, option, options)  # "To work around ...": not "Resolution"
         if not _WORDY_RE.search(option.label):  # a label of only punctuation, or nothing
             option.label = f"{option.section.name.title()} {len(used_ids) - 1}"
         label, n = option.label, 1
