@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from drafting_support import archive, fixes, runbook, ticks
+from drafting_support import archive, fixes, runbook, support, ticks
 
 from kbassist.drafting.tree import draft_tree
 
@@ -106,3 +106,38 @@ def test_a_workaround_fixed_in_a_later_release_is_titled_workaround_not_no_fix()
     (outcome,) = [o for o in fixes(draft_tree(mskb(fixed))) if o["title"].startswith("Work")]
     assert outcome["title"].startswith("Workaround:")
     assert "No fix" not in str(outcome.get("text", ""))
+
+
+PER_OS = """## Symptoms
+
+Two-sided printing cannot be set when you print from an app.
+
+## Cause
+
+The app's print pane does not show the printer's duplex option.
+
+## Workaround
+
+### Windows 8
+
+1. Open the item that you want to print.
+2. Tap **Devices**, and then tap **Print**.
+3. Tap **More settings**, and then set **Duplex printing**.
+
+### Windows 8.1
+
+1. Open the item that you want to print.
+2. Tap **Devices**, and then tap **Print**.
+3. Select the **Use these settings in all applications** option.
+"""
+
+
+def test_fixes_that_differ_only_by_os_version_ask_the_version_not_a_preference() -> None:
+    """Workaround sub-headings "Windows 8" / "Windows 8.1" are asked as the version the
+    admin runs, not "How do you want to work around it?"."""
+    tree = draft_tree(support(PER_OS, title="Two-sided printing cannot be set"))
+    (question,) = [
+        n for n in tree["nodes"] if n["kind"] == "question" and n["id"] not in ("symptom",)
+    ]
+    assert question["title"] == "Which version do you run?"
+    assert [c["label"] for c in question["choices"]][:2] == ["Windows 8", "Windows 8.1"]

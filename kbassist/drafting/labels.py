@@ -457,6 +457,22 @@ def _own_lead(label: str, said: str) -> str:
     return said[len(label) :].strip() if said.startswith(label) else said
 
 
+#: A choice that only names a product and its version ("Windows 8.1", "Windows NT Server
+#: 4.0, Terminal Server Edition", "SQL Server 2016"): which one runs, not a way to fix.
+_VERSION_CHOICE_RE = re.compile(
+    r"^(?:Microsoft\s+)?(?:Windows|MS-DOS|SQL Server|Exchange|Office|SharePoint|Internet "
+    r"Explorer|Visual \w+|Outlook|Word|Excel|Access|PowerPoint|System Center|Systems "
+    r"Management Server|SNA Server|Host Integration Server|\.NET Framework)\b"
+    r"(?=[^:]*(?:\d|\b(?:XP|Vista|NT|Me)\b))[\w .,/()+-]{0,60}$"
+)
+
+
+def versions_only(labels: Sequence[str]) -> bool:
+    """True when every choice of two or more is a product version, not a fix: asking "How
+    do you want to work around it?" over them asks the admin's OS as a preference."""
+    return len(labels) >= 2 and all(_VERSION_CHOICE_RE.match(" ".join(x.split())) for x in labels)
+
+
 def fixes_question(
     options: Sequence[tuple[str, str, str, str, str]], lead: str
 ) -> tuple[str, str, list[str]]:
@@ -498,6 +514,13 @@ def fixes_question(
     own = next((s for s in split_sentences(clean(lead)) if s.endswith("?")), "")
     if own and 12 <= len(own) <= 120:
         return own, own, notes
+    if versions_only([label for label, *_ in options]):
+        # "Windows 8" / "Windows 8.1": the fix is picked by what runs, not by preference
+        return (
+            "Which version do you run?",
+            "The article's steps differ by version. Which one runs on this system?",
+            notes,
+        )
     if len(set(kinds)) >= 2:
         text = "The article gives a fix and a workaround; they differ as noted. Which fits here?"
         if "upgrade" in kinds:
