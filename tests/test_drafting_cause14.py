@@ -141,3 +141,17 @@ def test_fixes_that_differ_only_by_os_version_ask_the_version_not_a_preference()
     ]
     assert question["title"] == "Which version do you run?"
     assert [c["label"] for c in question["choices"]][:2] == ["Windows 8", "Windows 8.1"]
+
+
+def test_a_mitigation_that_only_finds_out_more_is_not_titled_as_a_fix() -> None:
+    """ "Review the mirror pod to find out more information about the problem" is all the
+    Mitigation says: the outcome is titled as an investigation with no fix steps."""
+    tree = _diagnose_only(
+        "Review [the mirror pod](helpers/podDebug.md) to find out more information about\n"
+        "the problem.\n\n"
+        "[gather_logs](helpers/gatherLogs.md) to provide more information to support\nteams."
+    )
+    (outcome,) = fixes(tree)
+    assert outcome["title"] != "Mitigation"
+    assert "no fix steps" in outcome["title"]
+    assert "no fix steps" in outcome["text"]

@@ -36,7 +36,8 @@ from kbassist.drafting.runbook_branches import (
     helper_procedure,
     matched_diagnosis,
 )
-from kbassist.drafting.runbook_cause import runbook_cause
+from kbassist.drafting.runbook_cause import is_alert_runbook, runbook_cause
+from kbassist.drafting.runbook_checks_only import looks_only
 from kbassist.drafting.runbook_nofix import no_documented_fix
 from kbassist.drafting.runbook_symptom import symptom_without_causes
 from kbassist.drafting.text import (
@@ -139,6 +140,8 @@ def modern_plan(
     symptom, cause, cause_section = runbook_cause(article, symptom, cause, cause_section)
     symptom = symptom_without_causes(article, symptom, cause)  # the causes are the cause's
     options = escalate_last(article, options)
+    if is_alert_runbook(article):
+        looks_only(options)  # "Review X to find out more ...": titled as no fix, not "Mitigation"
     if not options:
         honest = stub_option(article) or reference_option(article, symptom)
         options = [honest] if honest is not None else options

@@ -17,7 +17,7 @@ from typing import Any
 from kbassist.articles import Article
 from kbassist.drafting.run_order import _INPUT_FOR_RE, _shown, _targets
 from kbassist.drafting.runbook_cause import is_alert_runbook
-from kbassist.drafting.runbook_checks_only import CHECKS_ONLY_LABEL
+from kbassist.drafting.runbook_checks_only import CHECKS_ONLY_LABEL, LOOK_ONLY_LABEL
 from kbassist.drafting.runbook_nofix import NO_FIX_LABEL
 
 TITLE = "Run the Diagnosis checks"
@@ -26,7 +26,7 @@ LEAD = (
     "and what an escalation needs."
 )
 #: Outcomes with no fix of the runbook's own: the checks feed the escalation only.
-_NO_FIX = (NO_FIX_LABEL, CHECKS_ONLY_LABEL)
+_NO_FIX = (NO_FIX_LABEL, CHECKS_ONLY_LABEL, LOOK_ONLY_LABEL)
 NO_FIX_LEAD = "Run these Diagnosis checks: what they show is what the escalation needs."
 #: The "Run this check first" step's promise that the checklist ticks the check again.
 _AGAIN_RE = re.compile(r" \(the checklist lists (?:this check|these checks) again, to tick\)")

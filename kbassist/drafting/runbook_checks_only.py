@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kbassist.drafting.options import Option
-from kbassist.drafting.text import clean, split_sentences, with_detail
+from kbassist.drafting.text import clean, split_detail, split_sentences, with_detail
 
 #: The outcome's title: what the runbook offers, said as what it is.
 CHECKS_ONLY_LABEL = "No fix steps: run the Diagnosis checks, then escalate"
@@ -55,3 +55,48 @@ def checks_only(option: Option, escalation: str, detail: str) -> None:
             f"Escalate if what the Diagnosis checks show is nothing you can fix: {step}", detail
         )
     ]
+
+
+#: A Mitigation step whose stated purpose is to learn more, not to fix: "Review RBD
+#: mirrorpod to find out more information about the problem.", "gather_logs to provide more
+#: information to support teams", "Investigate the issue using the steps outlined in
+#: diagnosis and contact the incident response team ...".
+_LEARN_MORE_RE = re.compile(
+    r"\bto (?:find out|learn|get|gather|collect|obtain) more (?:information|details|data)\b|"
+    r"\bto provide (?:more )?(?:information|details|data)\b|"
+    r"^investigate the (?:issue|problem|alert) using the steps (?:outlined|described|given) "
+    r"in (?:the )?diagnosis\b",
+    re.IGNORECASE,
+)
+#: "The appropriate mitigation will be very different depending on the cause ...": says
+#: the fix varies, does not give one.
+_VARIES_RE = re.compile(
+    r"^(?:the )?(?:appropriate |right |best )?(?:mitigation|fix|remedy|resolution|solution)s? "
+    r"(?:will|may|can|is|are|might)(?: be)?(?: very)? (?:different|vary|varies|depend)",
+    re.IGNORECASE,
+)
+#: What such an outcome is, said in its title.
+LOOK_ONLY_LABEL = "Investigate further: the runbook gives no fix steps"
+#: A title that is only the section's name.
+_BARE_RE = re.compile(r"^(?:mitigation|resolution|remediation|fix)s?$", re.IGNORECASE)
+
+
+def looks_only(options: list[Option]) -> None:
+    """A single fix titled "Mitigation" whose every step only finds out more is retitled
+    as the investigation it is; its text says the runbook gives no fix steps."""
+    if len(options) != 1 or not _BARE_RE.match(options[0].label.strip()):
+        return
+    option = options[0]
+    steps = [split_sentences(clean(split_detail(item)[0])) for item in option.items]
+    if not steps or not all(
+        any(_LEARN_MORE_RE.search(s) for s in said)
+        and all(_LEARN_MORE_RE.search(s) or _VARIES_RE.match(s) for s in said)
+        for said in steps
+    ):
+        return
+    option.label = LOOK_ONLY_LABEL
+    said = (
+        f"The runbook's {option.section.name or 'Mitigation'} only finds out more about the "
+        "problem: it gives no fix steps. Do what it says, then escalate with what you found."
+    )
+    option.lead = f"{option.lead} {said}".strip()  # after a "First: ..." lead
