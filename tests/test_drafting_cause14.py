@@ -155,3 +155,38 @@ def test_a_mitigation_that_only_finds_out_more_is_not_titled_as_a_fix() -> None:
     assert outcome["title"] != "Mitigation"
     assert "no fix steps" in outcome["title"]
     assert "no fix steps" in outcome["text"]
+
+
+META = """This article describes why can't delete a file or a folder on an NTFS file system
+volume. It also provides help to solve this issue.
+
+## Cause 1: The file is being used
+
+The file is open in another program.
+
+## Resolution
+
+1. Close the program that has the file open.
+2. Delete the file again.
+"""
+
+
+def test_a_meta_opening_is_said_as_the_problem_the_admin_sees() -> None:
+    """ "This article describes why can't delete a file ..." is asked as "You can't delete
+    a file ...", without "It also provides help"."""
+    tree = draft_tree(support(META, title="Can't delete files on NTFS"))
+    assert tree["symptom"] == "You can't delete a file or a folder on an NTFS file system volume."
+
+
+def test_a_solution_to_an_error_is_asked_as_the_error_and_its_verify_keeps_the_name() -> None:
+    """ "This article presents advanced troubleshooting steps for the STOP 0xC000021A error"
+    is asked as the error, and its verify keeps "STOP" as written."""
+    body = META.replace(
+        "This article describes why can't delete a file or a folder on an NTFS file system\n"
+        "volume. It also provides help to solve this issue.",
+        "This article presents advanced troubleshooting steps for the STOP 0xC000021A error.",
+    )
+    tree = draft_tree(support(body, title="Troubleshoot STOP 0xC000021A"))
+    assert tree["symptom"] == "The STOP 0xC000021A error."
+    said = " ".join(str(v.get("text", "")) for o in fixes(tree) for v in o.get("verify", []))
+    assert "sTOP" not in said
