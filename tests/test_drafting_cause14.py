@@ -190,3 +190,23 @@ def test_a_solution_to_an_error_is_asked_as_the_error_and_its_verify_keeps_the_n
     assert tree["symptom"] == "The STOP 0xC000021A error."
     said = " ".join(str(v.get("text", "")) for o in fixes(tree) for v in o.get("verify", []))
     assert "sTOP" not in said
+
+
+def test_a_cause_that_leans_on_the_sentence_before_is_said_whole() -> None:
+    """ "That cause is insufficient privileges in the msdb database" is drafted as "The
+    cause is ...", not a fragment pointing at a sentence the walk never shows."""
+    body = """## Symptoms
+
+You receive an error when you open Object Explorer.
+
+## Cause
+
+The text of the error may vary. That cause is insufficient privileges in the msdb database.
+
+## Resolution
+
+1. Grant the guest user CONNECT permission in the msdb database.
+"""
+    tree = draft_tree(support(body, title="Error when you disable the guest user"))
+    assert not tree["cause"].startswith("That cause")
+    assert "The cause is insufficient privileges in the msdb database." in tree["cause"]

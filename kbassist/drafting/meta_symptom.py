@@ -79,3 +79,17 @@ def symptom_not_meta(symptom: str) -> str:
         elif not _MORE_META_RE.match(sentence):
             out.append(sentence)
     return " ".join(out) if out else symptom
+
+
+#: "That cause is insufficient privileges ...": a cause sentence that leans on the one
+#: before it ("the underlying cause is essentially the same"), cut from it.
+_THAT_CAUSE_RE = re.compile(
+    r"(^|[.!?]\s+)(?:that|this|such a) (cause|reason) (is|was)\b", re.IGNORECASE
+)
+
+
+def cause_not_dangling(cause: str) -> str:
+    """ "That cause is X" said whole: "The cause is X"."""
+    return _THAT_CAUSE_RE.sub(
+        lambda m: f"{m.group(1)}The {m.group(2).lower()} {m.group(3)}", cause, count=1
+    )
