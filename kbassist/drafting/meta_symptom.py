@@ -10,6 +10,7 @@ describes how to configure X") is left as it is: it has no problem to see.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kbassist.drafting.text import split_sentences
 
@@ -27,7 +28,8 @@ _META_RE = re.compile(
     r"(?: (?:to use on|to use for|to troubleshoot|to resolve|to fix|to solve|to work around|"
     r"to|for|about|on))?"
     r"(?: (?:resolve|fix|troubleshoot|solve|work around))?"
-    r"\s+(?P<what>(?!how\b|the (?:steps|ways|methods|procedures?)\b)\S.{6,})$",
+    r"\s+(?P<what>(?!how\b|the (?:steps|ways|methods|procedures?)\b|"
+    r"(?:the )?(?:errors and )?limitations\b)\S.{6,})$",
     re.IGNORECASE,
 )
 #: A sentence that only says what else the article does: "It also provides help to solve
@@ -93,3 +95,15 @@ def cause_not_dangling(cause: str) -> str:
     return _THAT_CAUSE_RE.sub(
         lambda m: f"{m.group(1)}The {m.group(2).lower()} {m.group(3)}", cause, count=1
     )
+
+
+def shown_not_meta(symptom: str, nodes: list[dict[str, Any]]) -> str:
+    """The symptom said as the problem (`symptom_not_meta`), also in the symptom question's
+    "The article describes: ..." text; the rest of the walk is left as drafted."""
+    shown = symptom_not_meta(symptom)
+    if shown == symptom:
+        return symptom
+    for node in nodes:
+        if node.get("id") == "symptom" and symptom in str(node.get("text", "")):
+            node["text"] = str(node["text"]).replace(symptom, shown, 1)
+    return shown

@@ -17,7 +17,7 @@ from kbassist.articles.model import Paragraph, Part
 from kbassist.drafting.chosen_values import chosen_values
 from kbassist.drafting.forms import stated_cause
 from kbassist.drafting.lead_ins import echoes_shown, lead_ins_shown
-from kbassist.drafting.meta_symptom import cause_not_dangling, symptom_not_meta
+from kbassist.drafting.meta_symptom import cause_not_dangling
 from kbassist.drafting.modern import (
     action_label,
     always_firing,
@@ -169,8 +169,6 @@ def modern_plan(
             option.items.append(f"Use the {instead.group(1)} runbook for this condition instead.")
         options = [option, *options]
     _name_bare_fixes(options)
-    if not is_alert_runbook(article) and not any(o.kind == "reference" for o in options):
-        symptom = symptom_not_meta(symptom)  # "This article describes why ...": the problem
     cause = cause_not_dangling(cause)  # "That cause is X": "The cause is X"
     return symptom, cause, cause_section, options
 

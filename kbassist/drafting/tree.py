@@ -57,6 +57,7 @@ from kbassist.drafting.lead_cases import (
     shown_lines,
 )
 from kbassist.drafting.lead_ins import case_leads_shown, lead_ins_shown, points_on
+from kbassist.drafting.meta_symptom import shown_not_meta
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
     REDO_CHECK,
@@ -791,6 +792,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
 
     if symptom_section is not None:
         nodes.append(_not_this_node(article, symptom_section))
+    if article.style != "mskb" and not is_alert_runbook(article):
+        # "This article describes why ...": asked as the problem; the verify lines keep
+        # what they read from the title when the symptom was only meta text
+        symptom = shown_not_meta(symptom, nodes)
 
     tree: dict[str, Any] = {
         "id": tree_id,

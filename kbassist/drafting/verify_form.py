@@ -561,9 +561,7 @@ def expected_state(result: str) -> str:
         shown = re.search(r"(?:errors?|messages?|exceptions?|warnings?)$", what, re.I)
         plural = bool(re.search(r"(?:s|es)$", what))
         happens = ("appear" if shown else "occur") + ("" if plural else "s")
-        if not re.match(r"[A-Z0-9]{2,}\b", what):  # "STOP 0xC000021A error" stays
-            what = f"{what[:1].lower()}{what[1:]}"
-        return f"no {what} {happens}"
+        return f"no {what[:1].lower()}{what[1:]} {happens}"
     extra = _EXTRA_RE.match(result)
     if extra:  # "there may be an additional X.400 address space": there is none any more
         are = "are" if extra.group("be") == "are" else "is"
