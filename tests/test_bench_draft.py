@@ -310,3 +310,14 @@ def test_a_prose_fix_with_its_procedure_in_more_information_is_counted(tmp_path:
     repro = "\tSteps to Reproduce Behavior\n\t---------------------------\n\n" + _PROCEDURE
     path.write_text(_PROSE_FIX.format(more=repro), encoding="utf-8")
     assert not metrics.fix_in_more(metrics.load_article(path))
+
+
+def test_escalate_only_counts_a_fix_title_over_only_the_support_case() -> None:
+    """A "Mitigation" whose only tick escalates is counted; an outcome titled as the
+    escalation it is, or one with a real step before the escalation, is not."""
+    escalate = "Escalate if the steps above did not clear the alert: open a support case."
+    assert metrics.escalate_only("Mitigation", [escalate])
+    assert not metrics.escalate_only(
+        "No fix steps: run the Diagnosis checks, then escalate", [escalate]
+    )
+    assert not metrics.escalate_only("Mitigation", ["Restart the pod.", escalate])
