@@ -283,7 +283,18 @@ def modern_ticks(article: Article, option: Option) -> None:
             continue  # "We would appreciate your feedback ...": the site's, no step
         if _fixed_check(flat) and (items or n):
             continue  # the site's end-of-method check: the outcome's verify says it better
-        nxt = next((i for i in raw[n + 1 :] if split_detail(i)[0].strip()), "")
+        if heading and step_kind(flat) == "statement":
+            # "The feature is in the alpha stage." between a heading and its first step
+            pending.append("\n\n".join(p for p in (flat, detail) if p))
+            continue
+        nxt = next(
+            (
+                i
+                for i in raw[n + 1 :]
+                if split_detail(i)[0].strip() and step_kind(split_detail(i)[0]) != "statement"
+            ),
+            "",
+        )
         next_text = " ".join(split_detail(nxt)[0].split())
         if (
             _key(flat) in heads
