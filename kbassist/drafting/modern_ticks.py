@@ -222,6 +222,22 @@ def _split_shown(text: str) -> tuple[str, str, str]:
     return " ".join(before), " ".join(rest), " ".join(after)
 
 
+#: "For mitigation strategies and solutions, refer to:": a pointer, no step to show under.
+_POINTER_RE = re.compile(
+    r"^(?:(?:for|to)\b[^,]{0,120},\s*)?(?:please\s+)?(?:refer|see|read)\b", re.I
+)
+
+
+def _acted_after(items: list[str]) -> bool:
+    """Whether the first of `items` that is no statement is an action to show one under
+    (not a pointer over links)."""
+    for item in items:
+        text = " ".join(split_detail(item)[0].split())
+        if text and step_kind(text) != "statement":
+            return step_kind(text) == "action" and not _POINTER_RE.match(text)
+    return False
+
+
 def _fixed_check(text: str) -> bool:
     """The site's "Check whether the problem is fixed. If ... you're finished ..."."""
     return bool(_FIXED_CHECK_RE.match(" ".join(text.split())))
@@ -338,13 +354,9 @@ def modern_ticks(article: Article, option: Option) -> None:
         if step != flat or shown:
             text = step
             detail = "\n\n".join(p for p in (*shown, detail) if p)
-        if (
-            said_first
-            and not items
-            and step_kind(text) == "statement"
-            and any(step_kind(split_detail(i)[0]) == "action" for i in raw[n + 1 :] if i.strip())
-        ):
-            # what "There is no fix" goes on to explain: shown with the first step after it
+        if not items and step_kind(text) == "statement" and _acted_after(raw[n + 1 :]):
+            # "The thanos-object-storage secret is incorrect." (or what "There is no fix"
+            # goes on to explain) before the steps: shown with the first step after it
             pending.append("\n\n".join(p for p in (text, detail) if p))
             continue
         if heading:
