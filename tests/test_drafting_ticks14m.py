@@ -168,3 +168,18 @@ def test_follow_the_documentation_here_on_how_to_ticks_the_action() -> None:
     ]
     assert "https://docs.example.com/rotate" in details(fix)
     draft_text(article)
+
+
+def test_a_case_said_as_a_need_ticks_its_action() -> None:
+    """'If the binding is missing, need to force a reconciliation by restarting X.' (its
+    subject left out) ticks 'If the binding is missing, force a reconciliation ...'."""
+    article = runbook(
+        MEANING + "## Mitigation\n\n"
+        "1. Check whether the metrics-collector-view ClusterRoleBinding exists.\n"
+        "2. If the binding is missing, need to force a reconciliation by restarting the "
+        "multicluster-observability-operator pod.\n"
+    )
+    said = " ".join(t for fix in fixes(draft_tree(article)) for t in ticks(fix))
+    assert "need to force" not in said
+    assert "force a reconciliation by restarting the multicluster-observability-operator" in said
+    draft_text(article)

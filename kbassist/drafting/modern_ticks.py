@@ -127,6 +127,15 @@ _TOLD_ANYWHERE_RE = re.compile(
 )
 
 
+#: "If the binding is missing, need to force a reconciliation by ...": a case's action
+#: said as a need, its subject left out.
+_CASE_NEED_RE = re.compile(
+    r"^(?P<head>(?:if|when|once|after)\b[^,]{3,160},\s*)(?:then\s+)?(?:you\s+)?"
+    r"(?:will\s+|may\s+|might\s+)?(?:need|have)\s+to\s+(?P<rest>[a-z].*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def suggested(sentence: str) -> str:
     """ "In cases in which X, we suggest that you install Y." as "In cases in which X,
     install Y."; `sentence` unchanged when it is no such advice or what follows is no
@@ -135,12 +144,13 @@ def suggested(sentence: str) -> str:
     if told:
         verb = told.group("rest")[0].upper() + told.group("rest")[1:]
         return verb if _verb(verb) else sentence
-    m = _WE_SUGGEST_RE.match(sentence)
+    need = _CASE_NEED_RE.match(sentence)
+    m = _WE_SUGGEST_RE.match(sentence) or need
     if not m:
         return sentence
     rest, head = m.group("rest"), m.group("head") or ""
     verb = rest[0].upper() + rest[1:]
-    if not _verb(verb):
+    if not need and not _verb(verb):  # after "need to" a verb by grammar
         return sentence
     return head[0].upper() + head[1:] + rest if head else verb
 
@@ -286,7 +296,11 @@ def modern_ticks(article: Article, option: Option) -> None:
             if items and detail:
                 items[-1] = with_detail(items[-1], detail)
             continue
-        if _WE_SUGGEST_RE.search(flat) or _TOLD_ANYWHERE_RE.search(flat):
+        if (
+            _WE_SUGGEST_RE.search(flat)
+            or _TOLD_ANYWHERE_RE.search(flat)
+            or _CASE_NEED_RE.match(flat)
+        ):
             flat = " ".join(suggested(s) for s in split_sentences(flat)) or flat
             text = flat
         if "**" in detail:
