@@ -183,3 +183,26 @@ def test_a_case_said_as_a_need_ticks_its_action() -> None:
     assert "need to force" not in said
     assert "force a reconciliation by restarting the multicluster-observability-operator" in said
     draft_text(article)
+
+
+def test_screenshot_alt_text_is_no_words_of_the_step() -> None:
+    """Screenshots under a list item ('![Storage -> Storage Client -> Edit](x.png)') are
+    not flattened onto its tick: their alt text is shown as screenshots under the step."""
+    article = runbook(
+        MEANING + "## Mitigation\n\n"
+        "- **Increase the Storage Quota:** Increase the capacity of the PVC to prevent data "
+        "loss.\n"
+        "  ![Storage -> Storage Client -> Edit](helpers/screenshots/storage-client-list.png)\n"
+        "  ![Increase Quota Dialog](helpers/screenshots/quota-increase.png)\n\n"
+        "- **Delete Unnecessary PVC:** Remove unnecessary PVC created in the storage client "
+        "cluster.\n"
+    )
+    found = fixes(draft_tree(article))
+    said = [t for fix in found for t in ticks(fix)]
+    assert (
+        "Increase the Storage Quota: Increase the capacity of the PVC to prevent data loss." in said
+    )
+    assert not any("Quota Dialog" in t for t in said)
+    shown = "\n".join(details(fix) for fix in found)
+    assert "Screenshots: Storage -> Storage Client -> Edit; Increase Quota Dialog" in shown
+    draft_text(article)

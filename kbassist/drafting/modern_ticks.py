@@ -27,8 +27,10 @@ knows itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kbassist.articles import Article
+from kbassist.articles.model import Block, ListBlock, Note, Paragraph, Quote
 from kbassist.drafting.blocks import _actionish, _fix_verb
 from kbassist.drafting.modern import md_plain
 from kbassist.drafting.nofix import NO_FIX_PATTERN
@@ -248,6 +250,46 @@ def _acted_after(items: list[str]) -> bool:
     return False
 
 
+def _image_alts(blocks: Sequence[Block]) -> set[str]:
+    """The alt texts of the screenshots inside paragraphs (`![Increase Quota
+    Dialog](x.png)` under a list item): the parser keeps them as words of the text."""
+    alts: set[str] = set()
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            for mark in block.text.marks:
+                if mark.kind == "image":
+                    alt = " ".join(block.text.plain[mark.start : mark.end].split())
+                    if len(alt) >= 3:
+                        alts.add(alt)
+        elif isinstance(block, ListBlock):
+            for entry in block.items:
+                alts |= _image_alts(entry.blocks)
+        elif isinstance(block, (Quote, Note)):
+            alts |= _image_alts(block.blocks)
+    return alts
+
+
+def without_screenshots(text: str, alts: set[str]) -> tuple[str, list[str]]:
+    """(`text` without the screenshots' alt texts flattened onto its end, those alt
+    texts): "Increase the capacity of the PVC. Storage -> Storage Client -> Edit Increase
+    Quota Dialog" is the step "Increase the capacity of the PVC."; ("", alts) when the
+    text is screenshots only."""
+    flat = " ".join(text.split())
+    found: list[str] = []
+    rest = flat
+    while True:
+        alt = next(
+            (a for a in sorted(alts, key=len, reverse=True) if f" {rest}".endswith(" " + a)), ""
+        )
+        if not alt:
+            break
+        found.insert(0, alt)
+        rest = rest[: len(rest) - len(alt)].rstrip()
+    if not found or (rest and rest[-1:] not in ".:!?)"):
+        return flat, []  # no screenshot, or its alt text ends a sentence of the step
+    return rest, found
+
+
 def _fixed_check(text: str) -> bool:
     """The site's "Check whether the problem is fixed. If ... you're finished ..."."""
     return bool(_FIXED_CHECK_RE.match(" ".join(text.split())))
@@ -282,6 +324,7 @@ def modern_ticks(article: Article, option: Option) -> None:
     (an opening "There is no fix ..." as the outcome's text), headings naming their
     first step."""
     heads = _headings(article)
+    alts = {a for part in article.document.walk() for a in _image_alts(part.blocks)}
     items: list[str] = []
     said_first: list[str] = []  # statements that open the outcome: its text
     pending: list[str] = []  # shown under the next step
@@ -308,6 +351,24 @@ def modern_ticks(article: Article, option: Option) -> None:
                 _BOLD_RE.sub(r"\1", p) if _PROSE_RE.match(p.strip()) else p
                 for p in detail.split("\n\n")
             )
+        if alts:
+            step, shots = without_screenshots(flat, alts)
+            if shots:  # "... data loss. Storage -> Storage Client -> Edit": pictures
+                text = flat = step
+                detail = "\n\n".join(p for p in ("Screenshots: " + "; ".join(shots), detail) if p)
+            detail = "\n\n".join(
+                "Screenshots: " + "; ".join(shown)
+                if (shown := without_screenshots(p, alts)[1])
+                and not without_screenshots(p, alts)[0]
+                else p
+                for p in detail.split("\n\n")
+            )
+            if not flat:  # a line of screenshots: shown under the step before
+                if items:
+                    items[-1] = with_detail(items[-1], detail)
+                else:
+                    pending.append(detail)
+                continue
         sentences = split_sentences(flat) or [flat]
         if _FEEDBACK_RE.match(flat):
             continue  # "We would appreciate your feedback ...": the site's, no step
