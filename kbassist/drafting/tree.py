@@ -89,6 +89,7 @@ from kbassist.drafting.modern_plan import (
     subject_steps,
     version_steps,
 )
+from kbassist.drafting.modern_ticks import modern_ticks
 from kbassist.drafting.more_steps import item_section
 from kbassist.drafting.nofix import no_fix_options
 from kbassist.drafting.non_steps import place_non_steps
@@ -464,6 +465,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 option.items = steps_announced([said_plainly(i) for i in option.items])
                 option.items = [statements_first(i) for i in option.items]  # "X has Y. Do Z"
                 option.items = place_non_steps(option.items)  # headings, code, "Please X"
+            else:  # markup, the site's boilerplate, statements and headings: not ticked
+                modern_ticks(article, option)
             option.items, option.checks = final_steps(option.items, option.checks)
             if option.items:  # a label named by a statement the pass said as its action
                 option.label = relabel(option.label, first, option.items[0])
