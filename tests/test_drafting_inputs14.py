@@ -105,6 +105,29 @@ def test_capital_and_lower_case_brace_stand_ins_in_commands_are_asked() -> None:
     text = shown(art, answers_for(tree, values))
     assert "rbd mirror image status rbdpool/csi-vol-1" in text
     assert "-enddate -in /tmp/c.crt" in text
+    cert = next(n for n in inputs(tree) if "myfile" in n["title"])
+    assert "REPORT.TXT" not in cert["help"]  # a DOS file name for a file on a Linux host
+
+
+def test_a_file_system_placeholder_is_a_name_not_a_file() -> None:
+    """`odf subvolume delete <filesystem> <subvolume>`: the CephFS file system's name."""
+    art = runbook(
+        """## Meaning
+
+The alert fires when stale CephFS subvolumes exist.
+
+## Mitigation
+
+Delete a stale subvolume:
+
+```bash
+odf subvolume delete <filesystem> <subvolume>
+```
+""",
+        id_="StaleSubvolume",
+    )
+    asked = next(n for n in inputs(draft_tree(art)) if "<filesystem>" in n["title"])
+    assert asked["title"] == "Your name for <filesystem>" and "REPORT.TXT" not in asked["help"]
 
 
 def test_a_loop_variable_or_a_grepped_variable_name_is_not_asked_beside_a_stand_in() -> None:

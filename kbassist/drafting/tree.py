@@ -1886,6 +1886,9 @@ def _input_nodes(
                 )
             said = f"{param.literal} is {meaning} (the article). " if meaning else ""
             node["help"] = brace(said + _PLACEHOLDER_HELP.get(what, PARAM_HELP[param.kind]))
+            if what == "file name" and is_alert_runbook(article):
+                # `openssl x509 -in {myfile_with_certs.crt}`: a file on a Linux host
+                node["help"] = brace(said + _RUNBOOK_FILE_HELP)
             if root:
                 node["help"] = brace(
                     f"{said}The path below {root}, e.g. Users\\me\\report.txt: the command "
@@ -2105,6 +2108,8 @@ def _naming(listings: list[tuple[str, str]], token: str) -> tuple[str, str]:
 
 
 #: What an input for a placeholder asks for, by the kind of value it names.
+#: A runbook's file to type: a path on a cluster's Linux host, not a DOS file name.
+_RUNBOOK_FILE_HELP = "A file's name or path, e.g. /tmp/ca.crt; it replaces the placeholder."
 _PLACEHOLDER_HELP = {
     "drive letter": "A drive letter, e.g. A or D; it replaces the placeholder in the command.",
     "host name": "A computer or server name, e.g. SERVER1; it replaces the placeholder.",
@@ -2206,6 +2211,8 @@ def _placeholder_kind(param: Param, meaning: str) -> str:
         if _ACCOUNT_WORDS & set(words):
             return "account"
         return "file name" if words and words[-1].startswith("file") else "path"
+    if words[-1:] == ["filesystem"] or words[-2:] == ["file", "system"]:
+        return "name"  # `odf subvolume delete <filesystem> ...`: a file system's name
     if path_to(words):
         return "path"  # `<path_to_problem_file>`: where the file is, not its bare name
     if said := _word_kind(words):
