@@ -235,6 +235,8 @@ def _angle_ok(token: str, context: _Context, start: int) -> bool:
     word = token.split()[0].rstrip("/")
     if word.lower() in _HTML_TAGS or token.lower() in _NOT_NAMES or "=" in token:
         return False
+    if word.lower() in {"no", "not"} and " " in token:
+        return False  # `<NO NAME>`, `<Not Selected>`: a value shown as it is, like `<blank>`
     if _KEY_CHORD_RE.fullmatch(token) or (
         token.lower() in _STD_HEADERS and context.text == f"<{token}>"
     ):

@@ -220,3 +220,24 @@ def test_user_half_of_host_account_pair_and_a_path_below_a_drive_are_typed_right
     path = next(n for t, n in nodes.items() if "<path_to_problem_file>" in t)
     assert "REPORT.TXT" not in path["help"] and "below c:\\" in path["help"]
     assert not any("ServerName" in t for t in nodes)
+
+
+def test_a_value_registry_editor_shows_as_no_name_is_never_asked() -> None:
+    """`Value: <no name>` (the unnamed value) and `Class: <blank>` are shown as they
+    are; the key's `<FPNW server name>` is still asked."""
+    from drafting_support import archive
+
+    art = archive(
+        "SYMPTOMS\n========\n\nFile and Print Services for NetWare does not start.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "1. Start Registry Editor (Regedt32.exe).\n\n"
+        "2. On the Edit menu, click Add Key to create the following entry:\n\n"
+        "     Key Name: <FPNW server name>\n     Class: <blank>\n\n"
+        "3. Delete the following entry:\n\n"
+        "     Value: <no name>\n     Type: REG_SZ\n\n"
+        "4. Quit Registry Editor and restart the computer.\n",
+        id_="Q999414",
+    )
+    titles = [n["title"] for n in inputs(draft_tree(art))]
+    assert any("<FPNW server name>" in t for t in titles)
+    assert not any("<no name>" in t or "<blank>" in t for t in titles)

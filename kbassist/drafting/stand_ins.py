@@ -121,3 +121,16 @@ def below_root(literal: str, context: str) -> str:
     (`"\\\\?\\c:\\<path_to_problem_file>"`): the value is the path below it; "" if not."""
     found = re.search(rf"(?<!\w)([A-Za-z]:\\){re.escape(literal)}", context)
     return found.group(1) if found else ""
+
+
+#: `<blank>`, `<NO NAME>`, `<Not Selected>`, `<unknown>`: what a dialog box, a listing or
+#: Registry Editor shows (an unnamed value, an empty field), not a value to type.
+_SHOWN_VALUE_RE = re.compile(
+    r"<(?i:no|not|none|empty|blank|unknown|unnamed|undefined)(?:[ ][^<>]{0,30})?>"
+)
+
+
+def shown_value(literal: str) -> bool:
+    """Whether a bracketed placeholder is a value shown as it is (see _SHOWN_VALUE_RE),
+    unless the article explains it ("where <unknown> is the name of ...")."""
+    return bool(_SHOWN_VALUE_RE.fullmatch(literal))

@@ -122,6 +122,7 @@ from kbassist.drafting.stand_ins import (
     is_stand_in,
     path_to,
     shape_only,
+    shown_value,
     stand_in_names,
     stand_in_spans,
 )
@@ -581,6 +582,12 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     continue  # a system path in a modern article is the article's, not yours
                 if param.kind != "placeholder" and has_placeholder and _in_example(askable, start):
                     continue  # "For example, if the disk is in drive A": the placeholder's
+                if (
+                    param.kind == "placeholder"
+                    and shown_value(param.literal)
+                    and not _explanation(param.literal, asked)
+                ):
+                    continue  # `Class: <blank>`, `<NO NAME>: REG_SZ`: what is shown, as it is
                 if param.kind == "placeholder" and shape_only(askable, start):
                     continue  # `\\ServerName\Sub1\...`: a path's shape, nothing to type
                 if param.kind == "placeholder":
