@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drafting_support import runbook, support, walked
+from drafting_support import archive, runbook, support, walked
 
 from kbassist.drafting.tree import draft_tree
 
@@ -23,7 +23,7 @@ def shown(art: Any, answers: dict[str, str]) -> str:
 
 
 def answers_for(tree: dict[str, Any], values: dict[str, str]) -> dict[str, str]:
-    """"yes" to every question, `values` (by the article's literal) to the inputs."""
+    """Answer "yes" to every question,, `values` (by the article's literal) to the inputs."""
     out = {n["var"]: "yes" for n in tree["nodes"] if n["kind"] == "question" and "var" in n}
     out["symptom"] = "yes"
     for node in inputs(tree):
@@ -225,8 +225,6 @@ def test_user_half_of_host_account_pair_and_a_path_below_a_drive_are_typed_right
 def test_a_value_registry_editor_shows_as_no_name_is_never_asked() -> None:
     """`Value: <no name>` (the unnamed value) and `Class: <blank>` are shown as they
     are; the key's `<FPNW server name>` is still asked."""
-    from drafting_support import archive
-
     art = archive(
         "SYMPTOMS\n========\n\nFile and Print Services for NetWare does not start.\n\n"
         "RESOLUTION\n==========\n\n"
