@@ -218,7 +218,7 @@ def test_user_half_of_host_account_pair_and_a_path_below_a_drive_are_typed_right
     assert account["title"].startswith("Your user name")
     assert "DOMAIN\\user" not in account["help"]
     path = next(n for t, n in nodes.items() if "<path_to_problem_file>" in t)
-    assert "REPORT.TXT" not in path["help"] and "below c:\\" in path["help"]
+    assert "REPORT.TXT" not in path["help"] and "after c:\\" in path["help"]
     assert not any("ServerName" in t for t in nodes)
 
 

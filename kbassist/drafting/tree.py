@@ -1869,7 +1869,7 @@ def _input_nodes(
                 what = "name"  # `oc get pod <virt-handler>`: the pod's name
             if what == "account" and after_placeholder(param.literal, context):
                 what = "user name"  # `<localmachine>\<SQLServiceAccount>`: the host is asked
-            root = below_root(param.literal, context) if what in ("path", "file name") else ""
+            root = below_root(param.literal, context) if what == "path" else ""
             if root:  # `"\\?\c:\<path_to_problem_file>"`: the rest of a path the drive begins
                 what = "path"
             if is_generated(param.literal):  # `kube-proxy-b9g23` from sample output
@@ -1898,8 +1898,9 @@ def _input_nodes(
                 node["help"] = brace(said + _RUNBOOK_FILE_HELP)
             if root:
                 node["help"] = brace(
-                    f"{said}The path below {root}, e.g. Users\\me\\report.txt: the command "
-                    f"writes {root} before it; it replaces the placeholder."
+                    f"{said}The rest of the path after {root}, e.g. Data\\Reports or "
+                    f"Data\\report.txt: the command writes {root} before it; it replaces the "
+                    "placeholder."
                 )
             # a modern article's own word on the value, or the listing step before it
             modern = article.style != "mskb"
