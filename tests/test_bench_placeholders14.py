@@ -27,3 +27,22 @@ def test_a_shown_no_name_value_is_not_a_placeholder(tmp_path: Path) -> None:
     )
     found = command_placeholders(metrics.load_article(kb))
     assert [p.token for p in found] == ["<server>"]
+
+
+def test_capital_and_lower_brace_stand_ins_in_runbook_code_are_placeholders(
+    tmp_path: Path,
+) -> None:
+    """`POOL_NAME/IMAGE_NAME` and `{myfile_with_certs.crt}` in a runbook's code are to fill
+    in; `$NODE_NAME`, a loop's `MASTER_POD` and a grepped `CONTAINER_IMAGE` are not."""
+    rb = tmp_path / "MirrorAlert.md"
+    rb.write_text(
+        "---\nid: MirrorAlert\ntitle: MirrorAlert\n---\n\n# MirrorAlert\n\n## Meaning\n\n"
+        "The alert fires when mirroring is degraded.\n\n## Diagnosis\n\n"
+        "```bash\nrbd mirror image status POOL_NAME/IMAGE_NAME\n"
+        "openssl x509 -noout -enddate -in {myfile_with_certs.crt}\n"
+        "oc describe node $NODE_NAME | grep CONTAINER_IMAGE\n"
+        "for MASTER_POD in $(oc get pods -o name); do oc logs $MASTER_POD; done\n```\n",
+        encoding="utf-8",
+    )
+    found = command_placeholders(metrics.load_article(rb))
+    assert [p.token for p in found] == ["POOL_NAME", "IMAGE_NAME", "{myfile_with_certs.crt}"]
