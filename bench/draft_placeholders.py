@@ -68,7 +68,7 @@ _MY_RE = re.compile(
 #: lower-case name of several words in braces (`{myfile_with_certs.crt}`; not `{end}`).
 _CAPS_RE = re.compile(
     r"(?<![\w$%{<.=/-])(?P<t>(?:[A-Z][A-Z0-9]*_)+(?:NAME|ID|NAMESPACE|NODE|POD|IP|HOST))"
-    r"(?![\w=>}:-])|(?<=/)(?P<u>(?:[A-Z][A-Z0-9]*_)+(?:NAME|ID))(?![\w=>}:-])"
+    r"(?![\w=>}:(-])|(?<=/)(?P<u>(?:[A-Z][A-Z0-9]*_)+(?:NAME|ID))(?![\w=>}:(-])"
     r"|(?<![$\w{])(?P<b>\{[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)+\})(?!\})"
 )
 _WHERE_RE = re.compile(

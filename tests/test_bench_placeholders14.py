@@ -33,7 +33,8 @@ def test_capital_and_lower_brace_stand_ins_in_runbook_code_are_placeholders(
     tmp_path: Path,
 ) -> None:
     """`POOL_NAME/IMAGE_NAME` and `{myfile_with_certs.crt}` in a runbook's code are to fill
-    in; `$NODE_NAME`, a loop's `MASTER_POD` and a grepped `CONTAINER_IMAGE` are not."""
+    in; `$NODE_NAME`, a loop's `MASTER_POD`, a grepped `CONTAINER_IMAGE`
+    and SQL's `DB_ID(...)` are not."""
     rb = tmp_path / "MirrorAlert.md"
     rb.write_text(
         "---\nid: MirrorAlert\ntitle: MirrorAlert\n---\n\n# MirrorAlert\n\n## Meaning\n\n"
@@ -41,6 +42,7 @@ def test_capital_and_lower_brace_stand_ins_in_runbook_code_are_placeholders(
         "```bash\nrbd mirror image status POOL_NAME/IMAGE_NAME\n"
         "openssl x509 -noout -enddate -in {myfile_with_certs.crt}\n"
         "oc describe node $NODE_NAME | grep CONTAINER_IMAGE\n"
+        "psql -c \"SELECT DB_ID('x')\"\n"
         "for MASTER_POD in $(oc get pods -o name); do oc logs $MASTER_POD; done\n```\n",
         encoding="utf-8",
     )

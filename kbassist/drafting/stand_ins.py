@@ -15,8 +15,8 @@ from kbassist.articles import Article
 #: a thing (not `$POOL_NAME`, a shell variable, `<POD_NAME>`, found anyway, nor an
 #: environment variable a command greps for, `CONTAINER_IMAGE`, `OPERATOR_NAME:`).
 _CAPS_NAME_RE = re.compile(
-    r"(?<![\w$%{<.\-=/])(?:[A-Z][A-Z0-9]*_)+(?:NAME|ID|NAMESPACE|NODE|POD|IP|HOST)(?![\w=>}:-])"
-    r"|(?<=/)(?:[A-Z][A-Z0-9]*_)+(?:NAME|ID)(?![\w=>}:-])"
+    r"(?<![\w$%{<.\-=/])(?:[A-Z][A-Z0-9]*_)+(?:NAME|ID|NAMESPACE|NODE|POD|IP|HOST)(?![\w=>}:(-])"
+    r"|(?<=/)(?:[A-Z][A-Z0-9]*_)+(?:NAME|ID)(?![\w=>}:(-])"
 )
 #: `{myfile_with_certs.crt}`, `{ceph-component}`: a lower-case name of several words in
 #: braces (not jsonpath's `{end}` / `{.items}`, nor `${var}` or a template's `{{x}}`).
