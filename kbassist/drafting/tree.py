@@ -1887,8 +1887,8 @@ def _input_nodes(
             if is_generated(param.literal):  # not a placeholder: one name its output showed
                 node["title"] = f"Your {what} (the article's example: {param.literal})"
                 node["text"] = brace(
-                    f"The article's command names {param.literal}, a {what} from its own "
-                    f'sample output: "{_quoted_context(context, param.literal)}" '
+                    f"The article's command names {param.literal}, the {what} on the cluster "
+                    f'it was written on: "{_quoted_context(context, param.literal)}" '
                     f"Which {what} is it on this system?"
                 )
             said = f"{param.literal} is {meaning} (the article). " if meaning else ""
