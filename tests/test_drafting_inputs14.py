@@ -239,3 +239,22 @@ def test_a_value_registry_editor_shows_as_no_name_is_never_asked() -> None:
     titles = [n["title"] for n in inputs(draft_tree(art))]
     assert any("<FPNW server name>" in t for t in titles)
     assert not any("<no name>" in t or "<blank>" in t for t in titles)
+
+
+def test_a_path_in_curly_quotes_is_asked_without_the_closing_quote() -> None:
+    """(usually “C:\\MS_DATA”): the path asked is C:\\MS_DATA, never `C:\\MS_DATA”`."""
+    art = support(
+        """## Symptoms
+
+Remote Desktop connections fail with the error "RDS is currently busy".
+
+## Resolution
+
+1. Run the troubleshooting script on the RDP server.
+2. Reproduce the connection until you get the error.
+3. Gather the data from where the tool informs it was saved (usually “C:\\MS_DATA”).
+""",
+        id_="rds-busy",
+    )
+    [asked] = inputs(draft_tree(art))
+    assert asked["default"] == "C:\\MS_DATA"
