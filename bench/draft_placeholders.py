@@ -63,6 +63,14 @@ _MY_RE = re.compile(
     r"computer|user|database|db|instance|cluster|namespace|node|share|app|account|pod|"
     r"pvc|project)[a-z0-9_.-]*)(?![\w%])"
 )
+#: In Markdown code, a stand-in in capitals (`rbd mirror image status POOL_NAME/IMAGE_NAME`,
+#: not `$NODE_NAME`, `<POD_NAME>`, `CONTAINER_IMAGE` or a key `OPERATOR_NAME:`) or a
+#: lower-case name of several words in braces (`{myfile_with_certs.crt}`; not `{end}`).
+_CAPS_RE = re.compile(
+    r"(?<![\w$%{<.=/-])(?P<t>(?:[A-Z][A-Z0-9]*_)+(?:NAME|ID|NAMESPACE|NODE|POD|IP|HOST))"
+    r"(?![\w=>}:(-])|(?<=/)(?P<u>(?:[A-Z][A-Z0-9]*_)+(?:NAME|ID))(?![\w=>}:(-])"
+    r"|(?<![$\w{])(?P<b>\{[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)+\})(?!\})"
+)
 _WHERE_RE = re.compile(
     r"\bwhere\s+[\"'`]?(?P<t>[^\s\"'`]{1,30}?)[\"'`]?:?\\?\s+"
     r"(?:is|are|represents|stands for)\s+(?:the|your|a|an)\b"
@@ -235,6 +243,8 @@ def _angle_ok(token: str, context: _Context, start: int) -> bool:
     word = token.split()[0].rstrip("/")
     if word.lower() in _HTML_TAGS or token.lower() in _NOT_NAMES or "=" in token:
         return False
+    if word.lower() in {"no", "not"} and " " in token:
+        return False  # `<NO NAME>`, `<Not Selected>`: a value shown as it is, like `<blank>`
     if _KEY_CHORD_RE.fullmatch(token) or (
         token.lower() in _STD_HEADERS and context.text == f"<{token}>"
     ):
@@ -312,6 +322,7 @@ def _may_hold(article: Article) -> bool:
         or ("{" in raw and _BRACE_RE.search(text))
         or (("your" in low or "name" in low) and _YOUR_RE.search(text))
         or (article.style == "markdown" and "my" in low and _MY_RE.search(text))
+        or (article.style == "markdown" and ("_" in raw or "{" in raw) and _CAPS_RE.search(text))
         or (("where" in low or "replace" in low) and _WHERE_RE.search(text))
     )
 
@@ -384,6 +395,11 @@ def command_placeholders(
                 if re.search(rf"(?:^|[\s;(]){re.escape(match.group(0))}=", context.section):
                     continue  # `MYPOD=...`: a variable the runbook sets, not a value to type
                 add(match.group(0), context, *match.span(), plain_ok=True)
+            for match in _CAPS_RE.finditer(context.text):
+                name = re.escape(match.group(0))
+                if re.search(rf"(?:^|[\s;(`]){name}=|\bfor\s+{name}\s+in\b", context.section):
+                    continue  # `POOL_NAME=...`, `for MASTER_POD in`: set by the runbook
+                add(match.group(0), context, *match.span(), plain_ok=True)
         near = (context.markdown and context.code) or (
             not context.markdown and any(where[n : n + 2])
         )
@@ -440,9 +456,11 @@ def _neighbour_re(word: str) -> str:
 
 
 #: A neighbouring word that is a placeholder itself: `<subvolume>`, `{Name}`, the
-#: `servername` of `\\servername\sharename`, an explained `[directory]`.
+#: `servername` of `\\servername\sharename`, an explained `[directory]`, a stand-in in
+#: capitals (`POOL_NAME` of `POOL_NAME/IMAGE_NAME`).
 _NEIGHBOUR_PH_RE = re.compile(
     r"<[A-Za-z][^<>]{0,40}>|\{[A-Za-z_][\w-]{1,40}\}|\[[A-Za-z]\w{0,20}\]"
+    r"|(?<![\w$])(?:[A-Z][A-Z0-9]*_)+(?:NAME|ID|NAMESPACE|NODE|POD|IP|HOST)(?![\w-])"
     r"|(?i:(?:your)?(?:server|share|computer|domain|machine|host|printer|user)_?name)(?![\w-])"
 )
 

@@ -59,8 +59,27 @@ def md_plain(text: str) -> str:
     text = _HTML_RE.sub("", text)
     text = _EMPHASIS_RE.sub(r"\2", text)
     text = _ITALIC_RE.sub(r"\1", text)
-    text = _ESCAPE_RE.sub(r"\1", text)
+    text = _unescape_outside_code(text)
     return clean(text.replace("`", ""))
+
+
+#: An inline code span: Markdown keeps its backslashes as written.
+_CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+
+
+def _unescape_outside_code(text: str) -> str:
+    """Markdown's backslash escapes (`\\<`, `\\*`) undone, but not inside a code span:
+    `Printers\\<print queue name>` and `\\\\server` keep the backslashes a reader types."""
+    if "\\" not in text:
+        return text
+    out: list[str] = []
+    at = 0
+    for span in _CODE_SPAN_RE.finditer(text):
+        out.append(_ESCAPE_RE.sub(r"\1", text[at : span.start()]))
+        out.append(span.group(0))
+        at = span.end()
+    out.append(_ESCAPE_RE.sub(r"\1", text[at:]))
+    return "".join(out)
 
 
 def redirect_target(text: str) -> tuple[str, str] | None:

@@ -309,8 +309,9 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # a space only inside a folder name the path goes on after ("C:\Program Files\X",
         # never cut to "C:\Program"), or in a well-known folder name at its end
         re.compile(
-            r"(?<![\w\\])(?P<v>[A-Z]:\\(?:[^\s\"'<>|,;()]|[ ](?=(?:[\w.&'-]+[ ]){0,3}[\w.&'-]+\\)"
-            r"|[ ](?=(?:Files|Settings|Office|Explorer|Express)\b))*[^\s\"'<>|,;().:])"
+            r"(?<![\w\\])(?P<v>[A-Z]:\\(?:[^\s\"'<>|,;()\u201c\u201d]"
+            r"|[ ](?=(?:[\w.&'-]+[ ]){0,3}[\w.&'-]+\\)"
+            r"|[ ](?=(?:Files|Settings|Office|Explorer|Express)\b))*[^\s\"'<>|,;().:\u201c\u201d])"
         ),
     ),
     (

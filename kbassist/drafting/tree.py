@@ -90,6 +90,7 @@ from kbassist.drafting.modern_plan import (
     subject_steps,
     version_steps,
 )
+from kbassist.drafting.modern_ticks import modern_ticks
 from kbassist.drafting.more_steps import item_section
 from kbassist.drafting.nofix import no_fix_options
 from kbassist.drafting.non_steps import place_non_steps
@@ -117,6 +118,17 @@ from kbassist.drafting.runbook_statements import depends_shown
 from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.said_as import item_as_action, relabel
 from kbassist.drafting.said_workaround import workaround_titled
+from kbassist.drafting.stand_ins import (
+    after_placeholder,
+    below_root,
+    is_generated,
+    is_stand_in,
+    path_to,
+    shape_only,
+    shown_value,
+    stand_in_names,
+    stand_in_spans,
+)
 from kbassist.drafting.steps import (
     INFO_CHECK,
     INFO_STEP,
@@ -249,8 +261,10 @@ def _template(
     found: list[tuple[int, int, Param]] = list(find_params(text))
     shell = {k.split(":", 1)[1] for k in params if k.startswith("placeholder:$")}
     mine = {n for k in params if k.startswith("placeholder:") and is_my_name(n := k[12:])}
-    if shell or mine:  # a modern article's asked `$NS`, `MyServerName`: substituted alike
+    stand = {n for k in params if k.startswith("placeholder:") and is_stand_in(n := k[12:])}
+    if shell or mine or stand:  # a modern article's asked `$NS`, `MyServerName`: alike
         named = [*shell_spans(text, shell), *my_spans(text, mine)]
+        named += [n for n in stand_in_spans(text, stand) if not _overlaps(n, named)]
         spans = [(s, e, Param("placeholder", n, n)) for s, e, n in named]
         free = [f for f in found if not any(f[0] < e and s < f[1] for s, e, _ in spans)]
         found = sorted([*free, *spans], key=lambda f: f[0])
@@ -274,6 +288,10 @@ def _template(
 #: (`<Drive>$Recycle.bin`, `<drive>386spart.par`, `<DRIVE>%USERNAME%`), not a colon or a
 #: share's lone `$` (`\\server\<drive>$`).
 _ROOT_NAME_RE = re.compile(r"[\w%]|\$\w")
+
+
+def _overlaps(span: tuple[int, int, str], others: list[tuple[int, int, str]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e, _ in others)
 
 
 def drive_roots(items: list[str]) -> frozenset[str]:
@@ -466,6 +484,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 option.items = steps_announced([said_plainly(i) for i in option.items])
                 option.items = [statements_first(i) for i in option.items]  # "X has Y. Do Z"
                 option.items = place_non_steps(option.items)  # headings, code, "Please X"
+            else:  # markup, the site's boilerplate, statements and headings: not ticked
+                modern_ticks(article, option)
             option.items, option.checks = final_steps(option.items, option.checks)
             if option.items:  # a label named by a statement the pass said as its action
                 option.label = relabel(option.label, first, option.items[0])
@@ -568,6 +588,14 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     continue  # a system path in a modern article is the article's, not yours
                 if param.kind != "placeholder" and has_placeholder and _in_example(askable, start):
                     continue  # "For example, if the disk is in drive A": the placeholder's
+                if (
+                    param.kind == "placeholder"
+                    and shown_value(param.literal)
+                    and not _explanation(param.literal, asked)
+                ):
+                    continue  # `Class: <blank>`, `<NO NAME>: REG_SZ`: what is shown, as it is
+                if param.kind == "placeholder" and shape_only(askable, start):
+                    continue  # `\\ServerName\Sub1\...`: a path's shape, nothing to type
                 if param.kind == "placeholder":
                     if len(seen) - literals >= cap:
                         continue
@@ -589,7 +617,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 for text, detail in [split_detail(_askable(i, article))]
                 for command in [*inline_commands(article, text), detail]
             ]
-            for name in [*shell_variables(article, commands), *my_names(article, commands)]:
+            names = [*shell_variables(article, commands), *my_names(article, commands)]
+            names += [n for n in stand_in_names(article, commands) if n not in names]
+            for name in names:
                 if len(seen) - literals >= cap:
                     break
                 ref = f"placeholder:{name}"
@@ -1847,6 +1877,13 @@ def _input_nodes(
             what = _placeholder_kind(param, meaning)
             if what == "value" and _object_before(param.literal, context):
                 what = "name"  # `oc get pod <virt-handler>`: the pod's name
+            if what == "account" and after_placeholder(param.literal, context):
+                what = "user name"  # `<localmachine>\<SQLServiceAccount>`: the host is asked
+            root = below_root(param.literal, context) if what == "path" else ""
+            if root:  # `"\\?\c:\<path_to_problem_file>"`: the rest of a path the drive begins
+                what = "path"
+            if is_generated(param.literal):  # `kube-proxy-b9g23` from sample output
+                what = "pod name" if re.search(r"\b(?:pods?|logs|exec|rsh)\b", context) else "name"
             # (the "=" test first: a regex compiled per placeholder is the slow part)
             if "=" in context and re.search(
                 rf"\bDC={re.escape(param.literal)}", context, re.IGNORECASE
@@ -1857,8 +1894,24 @@ def _input_nodes(
                 f"The article writes {param.literal} where you type your own {what}: "
                 f'"{_quoted_context(context, param.literal)}" What is it on this system?'
             )
+            if is_generated(param.literal):  # not a placeholder: one name its output showed
+                node["title"] = f"Your {what} (the article's example: {param.literal})"
+                node["text"] = brace(
+                    f"The article's command names {param.literal}, the {what} on the cluster "
+                    f'it was written on: "{_quoted_context(context, param.literal)}" '
+                    f"Which {what} is it on this system?"
+                )
             said = f"{param.literal} is {meaning} (the article). " if meaning else ""
             node["help"] = brace(said + _PLACEHOLDER_HELP.get(what, PARAM_HELP[param.kind]))
+            if what == "file name" and is_alert_runbook(article):
+                # `openssl x509 -in {myfile_with_certs.crt}`: a file on a Linux host
+                node["help"] = brace(said + _RUNBOOK_FILE_HELP)
+            if root:
+                node["help"] = brace(
+                    f"{said}The rest of the path after {root}, e.g. Data\\Reports or "
+                    f"Data\\report.txt: the command writes {root} before it; it replaces the "
+                    "placeholder."
+                )
             # a modern article's own word on the value, or the listing step before it
             modern = article.style != "mskb"
             earlier = _earlier_command(option, param) if modern else ""
@@ -1937,6 +1990,8 @@ _KIND_FORMAT = {
     "file name": "path",
     "file": "path",
     "name": "name",
+    "pod name": "name",
+    "user name": "name",
     "domain component": "name",
     "account": "name",
 }
@@ -2071,6 +2126,8 @@ def _naming(listings: list[tuple[str, str]], token: str) -> tuple[str, str]:
 
 
 #: What an input for a placeholder asks for, by the kind of value it names.
+#: A runbook's file to type: a path on a cluster's Linux host, not a DOS file name.
+_RUNBOOK_FILE_HELP = "A file's name or path, e.g. /tmp/ca.crt; it replaces the placeholder."
 _PLACEHOLDER_HELP = {
     "drive letter": "A drive letter, e.g. A or D; it replaces the placeholder in the command.",
     "host name": "A computer or server name, e.g. SERVER1; it replaces the placeholder.",
@@ -2078,6 +2135,10 @@ _PLACEHOLDER_HELP = {
     "file name": "A file name, e.g. REPORT.TXT; it replaces the placeholder.",
     "number": "A number; it replaces the placeholder in the command.",
     "name": "A name; it replaces the placeholder in the command.",
+    "pod name": "A pod's name as `oc get pods` or `kubectl get pods` lists it; it replaces the "
+    "article's example name in the command.",
+    "user name": "The account's user name alone, e.g. sqlsvc: the article writes the computer "
+    "or domain before it, asked apart; it replaces the placeholder.",
     "account": r"An account as DOMAIN\user, e.g. CONTOSO\admin; it replaces the placeholder.",
     "IP address": "An IP address, e.g. 192.168.1.10; it replaces the placeholder.",
     "MAC address": "A network adapter's MAC address, e.g. 00-1A-2B-3C-4D-5E; it replaces the "
@@ -2168,6 +2229,10 @@ def _placeholder_kind(param: Param, meaning: str) -> str:
         if _ACCOUNT_WORDS & set(words):
             return "account"
         return "file name" if words and words[-1].startswith("file") else "path"
+    if words[-1:] == ["filesystem"] or words[-2:] == ["file", "system"]:
+        return "name"  # `odf subvolume delete <filesystem> ...`: a file system's name
+    if path_to(words):
+        return "path"  # `<path_to_problem_file>`: where the file is, not its bare name
     if said := _word_kind(words):
         return said
 
