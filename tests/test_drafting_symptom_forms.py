@@ -179,7 +179,8 @@ def test_forms_depending_on_how_the_service_starts_show_each_message() -> None:
 
 
 def test_a_cause_named_in_a_symptom_note_is_the_cause() -> None:
-    """ "That cause is insufficient privileges in msdb." in a note: not "gives no cause"."""
+    """ "That cause is insufficient privileges in msdb." in a note is the cause (said as "The
+    cause is ..."), not "gives no cause"."""
     art = support(
         "## Symptoms\n\nYou may receive error 916 when you expand the Databases node.\n\n"
         "> [!NOTE]\n> The text of the error may vary. However, the underlying cause is "
@@ -187,7 +188,7 @@ def test_a_cause_named_in_a_symptom_note_is_the_cause() -> None:
         "\n\n## How to resolve the issue\n\n1. Run `GRANT CONNECT TO guest` in msdb.\n"
     )
     assert draft_tree_model(art).cause == (
-        "That cause is insufficient privileges in the msdb database."
+        "The cause is insufficient privileges in the msdb database."
     )
 
 
