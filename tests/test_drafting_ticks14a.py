@@ -67,16 +67,19 @@ def test_pointer_to_printed_documentation_is_shown_under_the_step() -> None:
 
 def test_statement_and_closing_remark_after_steps_are_shown_not_ticked() -> None:
     """'Other causes of this error message include file permissions.' and 'At this point,
-    each X should have a matching Y.' after a step are shown under it."""
+    each X should have a matching Y.' after a step are shown under it; 'Note its path.'
+    (an action) stays ticked."""
     article = mskb(
         SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
-        "1. Map the drive through a logon script.\n"
-        "2. Clear the Hide Network Neighborhood check box in the policy.\n\n"
+        "1. Locate Regsvr32.exe on your computer. Note its path.\n"
+        "2. Map the drive through a logon script.\n"
+        "3. Clear the Hide Network Neighborhood check box in the policy.\n\n"
         "Other causes of this error message include file permissions.\n\n"
         "At this point, each AppWamClsid should have a matching component ID.\n"
     )
     (only,) = fixes(draft_tree(article))
     assert ticks(only) == [
+        "Locate Regsvr32.exe on your computer. Note its path.",
         "Map the drive through a logon script.",
         "Clear the Hide Network Neighborhood check box in the policy.",
     ]

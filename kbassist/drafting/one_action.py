@@ -139,7 +139,8 @@ def shown_kind(text: str) -> str:
     if _EXAMPLE_ONLY_RE.match(flat):
         return "example"
     instance = _FOR_INSTANCE_RE.match(flat)
-    if instance and not _action(instance["rest"]) and not _FINITE_RE.search(instance["rest"]):
+    said = instance["rest"] if instance else ""
+    if instance and not _action(said[0].upper() + said[1:]) and not _FINITE_RE.search(said):
         return "example"  # "For example, C:\\Logon.bat.": what the step names, not a step
     if _DOC_POINTER_RE.match(flat) and len(split_sentences(flat)) == 1:
         return "pointer"
@@ -272,15 +273,17 @@ def one_action_ticks(items: list[str]) -> list[str]:
     """`items` with each tick one action: a table under the step that introduces it,
     notes, explanations and pointers shown under the step before, an announcement with
     the step after it, two actions said one after the other as two steps."""
-    if not any(_acts(split_detail(item)[0]) for item in items):
-        return items  # statements only: the honest "nothing to do" case, said elsewhere
+    # statements only (the honest "nothing to do" case, said elsewhere): only a note or
+    # an example is read with the listing it is about
+    acting = any(_acts(split_detail(item)[0]) for item in items)
     out: list[str] = []
     pending = ""  # an announcement, shown under the next tick
-    items = [
-        _trailing_explained(_statements_lead(piece))
-        for item in items
-        for piece in _split_done(item)
-    ]
+    if acting:
+        items = [
+            _trailing_explained(_statements_lead(piece))
+            for item in items
+            for piece in _split_done(item)
+        ]
     for item in items:
         text, detail = split_detail(item)
         flat = " ".join(text.split())
@@ -291,13 +294,13 @@ def one_action_ticks(items: list[str]) -> list[str]:
                 out[-1] = with_detail(out[-1], text.strip())  # the step's own table
                 continue
             kind = shown_kind(text)
-            if kind and (kind != "statement" or _acts(last_flat)):
+            if kind in ("note", "example") or (kind and acting and _acts(last_flat)):
                 # a note or an example under what it is about, also a listing ("Note the
                 # INHERIT entry ..."); a statement under a step, never a list entry
                 said = "\n".join(p for p in (text.strip(), detail.strip("\n")) if p)
                 out[-1] = with_detail(out[-1], said)
                 continue
-        if not detail and _ANNOUNCES_RE.match(flat) and len(split_sentences(flat)) == 1:
+        if acting and not detail and _ANNOUNCES_RE.match(flat) and len(split_sentences(flat)) == 1:
             pending = flat  # "Now that X, you can use the following steps to Y."
             continue
         if pending:
