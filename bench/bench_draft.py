@@ -109,6 +109,15 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   dependency of the APIServer? etcd?"), raw Markdown ("> Before you ...") or a code
   listing's caption ("The following is a code segment of ...:")
   (`draft_metrics.non_step`), / all such steps.
+- **statement, note, pointer steps**: checklist steps (as for action steps) that ask
+  nothing of the reader: no imperative first, no "you must/can", "please", "make
+  sure", not a case ("If X, ..."), ending in a period ("Other causes of this error
+  message include file permissions.", "At this point, each X should have ..."), or
+  "Example:", "Note the X ...", "For instructions ..., please see the printed
+  documentation ..." (`draft_metrics.statement_step`), / all such steps.
+- **two actions in one step**: checklist steps that start with an action and go on
+  with another after it is done ("Reapply Service Pack 2. When you are done, delete
+  ...", "... Then, click OK.") (`draft_metrics.two_action_step`), / all such steps.
 - **bare titles among fixes**: fix outcomes (not "This article may not apply") of
   drafts with two or more, titled only by a section's name ("Mitigation",
   "Troubleshooting", "Alert Description", ...), / fix outcomes of such drafts
@@ -338,6 +347,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "link, question, quote steps": _pct(
             sum(len(r.non_step_items) for r in clean), sum(r.items for r in clean)
+        ),
+        "statement, note, pointer steps": _pct(
+            sum(len(r.statement_items) for r in clean), sum(r.items for r in clean)
+        ),
+        "two actions in one step": _pct(
+            sum(len(r.two_action_items) for r in clean), sum(r.items for r in clean)
         ),
         "bare titles among fixes": _pct(
             sum(len(r.bare_titles) for r in clean), sum(r.fix_outcomes for r in clean)

@@ -494,6 +494,57 @@ _CAPTION_RE = re.compile(
 _LINK_DETAIL_RE = re.compile(r"^Links?:\s*(?P<label>.+?): \S+$")
 
 
+#: Words that ask something of the reader: a tick holding one may be an action.
+_ASKS_RE = re.compile(
+    r"\b(?:you|we|administrators?)\s+(?:\w+\s+)?(?:can|could|should|must|need|have\s+to|may"
+    r"\s+want|will\s+need)\b|\bplease\b|\b(?:make|be)\s+sure\b|\bensure\b|\bdo\s+not\b"
+    r"|\bdon't\b|\bremember\s+to\b|\b(?:must|should|needs?\s+to)\s+be\b",
+    re.IGNORECASE,
+)
+#: "Example:", "Note the X ...", "For instructions about X, see the printed documentation".
+_SHOWN_STEP_RE = re.compile(
+    r"^(?:(?:for\s+)?examples?:?$|note\s+the\b|for\s+(?:more\s+)?(?:instructions|information"
+    r"|details)\b[^,]{0,200},\s*(?:please\s+)?(?:see|refer\s+to|consult|read)\s+(?:the\s+|your"
+    r"\s+)?(?:\w+\s+){0,3}(?:documentation|manual|guide|help\b))",
+    re.IGNORECASE,
+)
+#: How a sentence that says what is starts: a determiner or pronoun as its subject, or
+#: "By default,", "At this point,", "With X installed,", "Other causes of ...".
+_SAYS_RE = re.compile(
+    r"^(?:(?:the|this|these|those|that|it|its|there|each|every|both|such|other|additional"
+    r"|another|most|many|some|no)\s+\w+|by\s+default,|at\s+this\s+point,|in\s+this\s+case,"
+    r"|as\s+a\s+result,|with\s+[^,]{3,80}\s+(?:installed|enabled|applied|in\s+place),)",
+    re.IGNORECASE,
+)
+#: "..., then click OK. When you are done, delete X.": a second action after the first.
+_THEN_ACTION_RE = re.compile(
+    r"[.!]\s+(?:when\s+you\s+are\s+(?:done|finished)|after\s+that|afterwards?|next|then"
+    r"|finally),?\s+[a-z]+\b",
+    re.IGNORECASE,
+)
+
+
+def statement_step(text: str) -> bool:
+    """A ticked step that is a statement, an explanation, a note or a pointer (the
+    seed-50 readers' notes: "Other causes of this error message include file
+    permissions.", "At this point, each X should have ...", "Example:", "Note the INHERIT
+    entry ...", "For instructions ..., please see the printed documentation ..."): no
+    imperative first and nothing it asks the reader to do; a case ("If X, do Y") is not."""
+    text = _normal(text)
+    if _SHOWN_STEP_RE.match(text):
+        return True
+    if not text.endswith(".") or starts_with_verb(text) or _ASKS_RE.search(text):
+        return False
+    return bool(_SAYS_RE.match(text))
+
+
+def two_action_step(text: str) -> bool:
+    """A ticked step that says an action, then another after it is done ("Reapply Service
+    Pack 2. When you are done, delete the parallel installation."): two steps in one."""
+    text = _normal(text)
+    return starts_with_verb(text) and bool(_THEN_ACTION_RE.search(text))
+
+
 def non_step(text: str, detail: str) -> bool:
     """A ticked step that is no action at all (the seed-46 readers' notes): a link's
     label ("See Quotas" over "Link: Quotas: https://..."), a pointer over links ("For
@@ -847,6 +898,8 @@ class Record:
     bare_titles: list[str] = field(default_factory=list)
     read_more_items: list[str] = field(default_factory=list)  # see read_more_step
     non_step_items: list[str] = field(default_factory=list)  # see non_step
+    statement_items: list[str] = field(default_factory=list)  # see statement_step
+    two_action_items: list[str] = field(default_factory=list)  # see two_action_step
     input_answers: int = 0  # (walk, input) pairs: an input answered on a finished walk
     unused_inputs: list[str] = field(default_factory=list)  # titles of those it never uses
     mistyped_inputs: list[str] = field(default_factory=list)  # "Your number for <Name>"
@@ -950,6 +1003,10 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
                 record.read_more_items.append(item.text[:120])
             if non_step(item.text, item.detail):
                 record.non_step_items.append(item.text[:120])
+            if statement_step(item.text):
+                record.statement_items.append(item.text[:120])
+            if two_action_step(item.text):
+                record.two_action_items.append(item.text[:120])
             if starts_with_verb(item.text):
                 record.verb_items += 1
             elif len(record.not_verbs) < 3:

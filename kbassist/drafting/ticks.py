@@ -523,6 +523,14 @@ _DEPENDENCIES_RE = re.compile(r"^note:\s+because of file dependencies\b", re.IGN
 _TABLE_LINE_RE = re.compile(r"^\s*(?:[-=+|]{3,}.*|\|.*\||.*\S(?:\s{2,}|\t)\S.*)$")
 
 
+def _wrapped_cell(line: str) -> bool:
+    """ "                          Second Edition": a table cell wrapped onto a line of its
+    own (the Platform column's "Windows 98 / Second Edition"), far to the right, a few
+    words: part of the table, not a note beside it."""
+    words = line.split()
+    return len(line) - len(line.lstrip(" ")) >= 24 and 0 < len(words) <= 4
+
+
 def without_file_table(detail: str, version: str) -> str:
     """`detail` without the hotfix's file-attribute table ("The English version of this fix
     should have the following file attributes or later:" over its rows) when `version`,
@@ -544,7 +552,11 @@ def without_file_table(detail: str, version: str) -> str:
     if colon is None or len(split_sentences(" ".join(" ".join(lines[: colon + 1]).split()))) > 1:
         return detail  # the lead said among other sentences: left as written
     # what else the lead's paragraph holds ("Component: Information Store") stays shown
-    kept = [line for line in lines[colon + 1 :] if line.strip() and not _TABLE_LINE_RE.match(line)]
+    kept = [
+        line
+        for line in lines[colon + 1 :]
+        if line.strip() and not _TABLE_LINE_RE.match(line) and not _wrapped_cell(line)
+    ]
     tabled = len(lines) - colon - 1 - len(kept)
     end = lead + 1
     while end < len(paras) and all(

@@ -95,6 +95,7 @@ from kbassist.drafting.more_steps import item_section
 from kbassist.drafting.nofix import no_fix_options
 from kbassist.drafting.non_steps import place_non_steps
 from kbassist.drafting.obtain_install import install_after_obtain
+from kbassist.drafting.one_action import one_action_ticks
 from kbassist.drafting.options import (
     _YOU_CAN_RE,
     MORE_KEYS,
@@ -484,6 +485,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 option.items = steps_announced([said_plainly(i) for i in option.items])
                 option.items = [statements_first(i) for i in option.items]  # "X has Y. Do Z"
                 option.items = place_non_steps(option.items)  # headings, code, "Please X"
+                option.items = one_action_ticks(option.items)  # notes shown, a step each
             else:  # markup, the site's boilerplate, statements and headings: not ticked
                 modern_ticks(article, option)
             option.items, option.checks = final_steps(option.items, option.checks)
