@@ -36,14 +36,18 @@ def test_support_fix_that_restarts_a_service_checks_it_runs() -> None:
 
 
 def test_service_offered_as_one_alternative_is_not_checked() -> None:
-    """'Start the X service or specify a port' may leave X stopped: no service check."""
+    """'Start the X service or specify a port' may leave X stopped: the service the fix
+    surely restarts is checked, never X."""
     article = support(
         "## Symptoms\n\nYou receive a timeout error when you connect to the server.\n\n"
-        "## Resolution\n\nStart the SQL Server Browser service or specify the TCP port "
-        "number in the connection string.\n"
+        "## Resolution\n\n1. Restart the SQL Server service.\n"
+        "2. Start the SQL Server Browser service or specify the TCP port number in the "
+        "connection string.\n"
     )
     (only,) = fixes(draft_tree(article))
-    assert not any("service is running" in v for v in verify_texts(only))
+    checks = verify_texts(only)
+    assert checks[0].startswith("Check that the SQL Server service is running:")
+    assert not any("Browser service is running" in v for v in checks)
 
 
 def test_archive_fix_that_starts_a_service_checks_it_in_nt_services() -> None:
@@ -94,14 +98,17 @@ def test_update_named_by_its_kb_number_is_checked_in_the_history() -> None:
 
 
 def test_kb_number_only_for_reading_is_no_update_check() -> None:
-    """'For more information, see KB 123456' installs nothing: no update check."""
+    """'For more information, see KB 4013429' installs nothing: only the update the step
+    installs is looked for."""
     article = support(
         "## Symptoms\n\nThe All Apps list is missing from the Start menu.\n\n"
-        "## Resolution\n\nDisable the Remove All Programs list policy. For more information, "
-        "see KB 4089848.\n"
+        "## Resolution\n\nInstall the update that fixes it: KB 4089848. For more information "
+        "about the policy, see KB 4013429.\n"
     )
     (only,) = fixes(draft_tree(article))
-    assert not any("KB4089848" in v for v in verify_texts(only))
+    checks = verify_texts(only)
+    assert checks[0].startswith("Check that update KB4089848,")
+    assert not any("KB4013429" in v for v in checks)
 
 
 CERT = """
@@ -134,28 +141,35 @@ def test_runbook_certificate_renewed_is_checked_by_its_expiry_date() -> None:
 
 def test_service_disabled_after_it_was_started_is_not_checked_running() -> None:
     """'Start the Spooler service ... then disable the Spooler service' leaves it stopped:
-    the verify never asks for it to be running."""
+    the verify never asks for it to be running (the record added before is checked)."""
     article = mskb(
         "SYMPTOMS\n========\n\nEvent ID 2510 is logged: the server service was unable to\n"
         "map error code 1722.\n\n"
         "RESOLUTION\n==========\n\nTo resolve this problem, follow these steps:\n\n"
-        "1. Start the Spooler service.\n"
-        "2. Remove all printer shares.\n"
-        "3. When you are finished, disable the Spooler service.\n"
+        "1. Add a host (A) record for the print server.\n"
+        "2. Start the Spooler service.\n"
+        "3. Remove all printer shares.\n"
+        "4. When you are finished, disable the Spooler service.\n"
     )
     checks = [v for o in fixes(draft_tree(article)) for v in verify_texts(o)]
-    assert checks and not any("service is running" in v for v in checks)
+    assert any(
+        v.startswith("Check that the DNS record for the print server resolves") for v in checks
+    )
+    assert not any("service is running" in v for v in checks)
 
 
 def test_sql_server_update_is_not_looked_for_in_windows_update_history() -> None:
     """A SQL Server cumulative update (KB number) is not checked with Get-HotFix, which
-    lists only Windows' own updates."""
+    lists only Windows' own updates; the service the fix restarts still is."""
     article = support(
         "## Symptoms\n\nThe SQL Server transaction log file doesn't grow by the configured "
         "value.\n\n"
-        "## Resolution\n\nInstall the cumulative update that fixes it: the issue is fixed in "
-        "KB 2633145 for SQL Server 2008 R2.\n",
+        "## Resolution\n\n1. Restart the SQL Server service.\n"
+        "2. Install the cumulative update that fixes it: the issue is fixed in KB 2633145 for "
+        "SQL Server 2008 R2.\n",
         title="SQL Server transaction log file doesn't grow",
     )
     (only,) = fixes(draft_tree(article))
-    assert not any("Get-HotFix" in v for v in verify_texts(only))
+    checks = verify_texts(only)
+    assert checks[0].startswith("Check that the SQL Server service is running:")
+    assert not any("Get-HotFix" in v for v in checks)
