@@ -173,3 +173,20 @@ def test_sql_server_update_is_not_looked_for_in_windows_update_history() -> None
     checks = verify_texts(only)
     assert checks[0].startswith("Check that the SQL Server service is running:")
     assert not any("Get-HotFix" in v for v in checks)
+
+
+def test_service_set_to_start_automatically_is_checked_by_starting_it() -> None:
+    """'If the service is disabled, click Automatic to have it start' is verified by the
+    service starting, before the Error 1058 message is checked gone."""
+    article = support(
+        "## Symptoms\n\nWhen you try to start a service, you receive the following error "
+        'message: "Error 1058: The service cannot be started."\n\n'
+        "## Resolution\n\n1. In Services, right-click the service, and then click "
+        "Properties.\n"
+        "2. Click the General tab. If the service is disabled, click Automatic to have it "
+        "start automatically.\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    checks = verify_texts(only)
+    assert checks[0].startswith("Check that the service now starts: start it in Services")
+    assert "its status is Running" in checks[0]

@@ -29,6 +29,15 @@ _OTHER_PRODUCT_RE = re.compile(
     r"\b(?:SQL Server|Office|Exchange|SharePoint|Visual Studio|\.NET|Dynamics|Outlook|"
     r"Skype|Teams|System Center|Configuration Manager|BizTalk|Project|Visio)\b"
 )
+#: "Under Startup Type, click Automatic", "If the service is disabled, click Automatic to
+#: have it start", "click the Startup type list, and then select an option other than
+#: Disabled": a service made able to start, whose check is that it starts.
+_AUTOMATIC_RE = re.compile(
+    r"\bStartup [Tt]ype\b[^.;]{0,60}?\bAutomatic\b|\bclick \W?Automatic\W? to have it start"
+    r"|\bStartup [Tt]ype\b[^.;]{0,60}?\boption other than \W?Disabled\b"
+)
+#: "Verify that Startup Type indicates Automatic": a check already, not a change.
+_VERIFY_SAID_RE = re.compile(r"^(?:verify|check|make sure|ensure|confirm)\b", re.I)
 #: "Add a DNS A Record for the system running PMC", "Create a host (A) record for X".
 _DNS_RECORD_RE = re.compile(
     r"^(?:add|create) (?:a |an )?(?:new )?(?:DNS )?[\"']?"
@@ -72,6 +81,15 @@ def _service_check(text: str, old: bool) -> str:
         found = _START_SERVICE_RE.search(sentence)
         if stops and (found is None or max(stops) > found.start()):
             return _STOPPED
+        automatic = _AUTOMATIC_RE.search(sentence) and not _VERIFY_SAID_RE.match(sentence)
+        if found is None and automatic:
+            where = (
+                "Services (services.msc; Control Panel > Services on Windows NT 4.0 and "
+                "earlier) and check that it shows as Started"
+                if old
+                else "Services (services.msc) and check that its status is Running"
+            )
+            return f"Check that the service now starts: start it in {where}."
         if found and not _ALTERNATIVE_RE.match(found.group("rest")):
             where = (
                 "Services (services.msc; Control Panel > Services on Windows NT 4.0 and "
