@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from kbassist.articles import Article
+from kbassist.drafting.implied_check import certificate_check
 from kbassist.drafting.modern import md_plain
 from kbassist.drafting.runbook_threshold import threshold_check
 from kbassist.drafting.text import brace, split_sentences
@@ -161,6 +162,13 @@ def condition(article: Article) -> str:
     return ""
 
 
+def _renewed_check(node: dict[str, Any]) -> str:
+    """The expiry date of the certificate the outcome's steps renew ("" when none does):
+    what "Update certificates ..." is checked by, not the alert's condition restated."""
+    steps = [str(s["text"]) for s in node.get("steps", []) if "when" not in s]
+    return certificate_check([*steps, str(node.get("title", ""))], windows=False)
+
+
 def rerun_checks(tree: dict[str, Any], article: Article) -> None:
     """Before a runbook outcome's "the alert clears" verify, put the outcome's Diagnosis
     commands to run again (verbatim, with the typed names) and the alert's condition from
@@ -190,7 +198,10 @@ def rerun_checks(tree: dict[str, Any], article: Article) -> None:
             if good:
                 text = f"{text.rstrip(':')}. A healthy result, as the runbook says: {brace(good)}"
             added.append({"text": text, "detail": step["detail"], "source": step["source"]})
-        if cond:
+        renewed = "" if checks else _renewed_check(node)
+        if renewed:  # "the certificate expires soon" no longer holds: its new expiry date
+            added.append({"text": brace(renewed), "source": verify[0]["source"]})
+        if cond and not (renewed and re.search(r"\bexpir", cond, re.I)):
             named = re.match(r"^Check that the (\S+) alert clears", str(verify[0]["text"]))
             said = threshold_check(cond, named.group(1) if named else "") or cond
             added.append({"text": brace(said), "source": verify[0]["source"]})

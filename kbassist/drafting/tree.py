@@ -39,6 +39,7 @@ from kbassist.drafting.fixed_in import (
     result_without_replay,
 )
 from kbassist.drafting.forms import scene_before, symptom_forms
+from kbassist.drafting.implied_check import implied_check
 from kbassist.drafting.labels import (
     APPLIES_RE,
     fix_name,
@@ -2437,6 +2438,16 @@ def _outcome(
             # the symptom pasted after the version adds nothing to check (a turned check
             # or the article's steps to reproduce do)
             verify.append(_verify_entry(article, verify_text, symptom_section or option.section))
+    runbook = is_alert_runbook(article)  # its verify is the runbook's own (runbook_verify)
+    if not verify and not runbook and (implied := _implied_verify(article, option, known)):
+        # the check the fix's own action implies (a service it starts runs), then the
+        # symptom's turned check; the symptom pasted back adds nothing to it
+        verify = implied
+        if not _PASTED_RE.match(split_detail(verify_text)[0]):  # a redo or turned check stays
+            verify.append(_verify_entry(article, verify_text, symptom_section or option.section))
+    elif verify and not runbook and all(restates(str(v["text"])) for v in verify):
+        # modern's "Check that this no longer happens: <label>": the implied check instead
+        verify = _implied_verify(article, option, known) or verify
     verify = _ignore_verify(article, option, steps, verify, verify_text, symptom_section)
     backup = option.backup
     outcome: dict[str, Any] = {
@@ -2470,6 +2481,24 @@ def _outcome(
     if rollback:
         outcome["rollback"] = rollback
     return outcome
+
+
+#: The symptom pasted whole ("Check that this no longer happens: <symptom>"): after the
+#: check a fix's action implies it adds nothing; a redo ("X again, and check ...") does.
+_PASTED_RE = re.compile(r"^Check that (?:the problem no longer occurs|this no longer happens): ")
+
+
+def _implied_verify(
+    article: Article, option: Option, known: dict[str, str]
+) -> list[dict[str, Any]]:
+    """The check the fix's own action implies (the service it starts is running, the DNS
+    record it adds resolves), in place of the symptom pasted back; [] when none does.
+    Steps shown for one case only ("when") are not read: their check is not everyone's."""
+    pre = [i for n, i in enumerate(option.pre_items) if -(n + 1) not in option.when]
+    items = [i for n, i in enumerate(option.items) if n not in option.when]
+    context = f"{option.label} {article.title}"
+    check = implied_check([*pre, *items], old=article.style == "mskb", context=context)
+    return [_item(article, check, option.section, known)] if check else []
 
 
 def _asked_in_verify(
