@@ -310,3 +310,56 @@ def test_a_prose_fix_with_its_procedure_in_more_information_is_counted(tmp_path:
     repro = "\tSteps to Reproduce Behavior\n\t---------------------------\n\n" + _PROCEDURE
     path.write_text(_PROSE_FIX.format(more=repro), encoding="utf-8")
     assert not metrics.fix_in_more(metrics.load_article(path))
+
+
+_METHOD_CASE_TREE = """id: method
+title: Method
+version: 1
+articles: [A1]
+symptom: STOP 0x50 at boot.
+cause: A damaged driver.
+nodes:
+- id: how
+  kind: question
+  title: How do you want to fix it?
+  text: Which fits here?
+  choices:
+  - {value: m1, label: "Method 1: Windows NT Is on a FAT Partition", next: m1-if}
+  - {value: m2, label: "Method 2: Install the latest service pack", next: m2-if}
+- id: m1-if
+  kind: question
+  var: if_1
+  title: "Does this apply: Windows NT is installed on a FAT partition?"
+  text: Does it?
+  choices:
+  - {value: "yes", label: "Yes", next: fix}
+  - {value: "no", label: "No", next: fix}
+- id: m2-if
+  kind: question
+  var: if_2
+  title: "Does this apply: Windows NT is installed on a FAT partition?"
+  text: Does it?
+  choices:
+  - {value: "yes", label: "Yes", next: fix}
+  - {value: "no", label: "No", next: fix}
+- id: fix
+  kind: outcome
+  title: Fix
+  steps:
+  - text: "Boot to MS-DOS."
+    when: 'if_1 == "yes" or if_2 == "yes"'
+    source: {article: A1, section: RESOLUTION}
+  - text: "Replace the driver."
+    source: {article: A1, section: RESOLUTION}
+"""
+
+
+def test_a_case_question_the_method_chosen_before_names_is_counted() -> None:
+    """ "Method 1: Windows NT Is on a FAT Partition" then "Does this apply: Windows NT is
+    installed on a FAT partition?" is counted; the same question after a method that
+    names no case is not (asking it there tells something)."""
+    from kbassist.trees.loader import read_tree_bytes
+
+    tree = read_tree_bytes(_METHOD_CASE_TREE.encode(), Path("method.yaml")).tree
+    assert tree is not None
+    assert metrics.answered_before(tree) == ["m1-if"]
