@@ -150,7 +150,8 @@ The metrics, per corpus (bench/README.md says the same; change both together):
 - **case questions the choice before answered** (round 14): yes/no case questions whose
   answers go on to one outcome, asked right after a choice whose label names the same
   case ("Method 1: Windows NT Is on a FAT Partition", then "Does this apply: Windows NT
-  is installed on a FAT partition?"), / the questions above (`draft_metrics.answered_before`).
+  is installed on a FAT partition?"), or whose "no" still ticks the "Then …" step that goes
+  on from the case's own step, / the questions above (`draft_metrics.answered_before`).
 - **drafts with a branching question**: lint-clean drafts with at least one such
   question whose answers do not all meet, / lint-clean drafts.
 - **drafts with an alternative as a step**: lint-clean drafts where a checklist step

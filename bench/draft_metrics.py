@@ -1145,12 +1145,29 @@ def meeting_questions(tree: Tree, walks: WalkSet) -> tuple[int, list[str]]:
 _ASKED_CASE_RE = re.compile(r"^(?:does this apply:|(?:do|does|is|are)\b)\s*", re.IGNORECASE)
 
 
+def _then_on_no(tree: Tree, question: Question) -> bool:
+    """The question's outcome has a step for its "yes" followed by a "Then …" step shown
+    whatever the answer: "no" ticks the second half of the case's own procedure."""
+    outcome = tree.nodes.get(question.choices[0].next)
+    if not isinstance(outcome, Outcome):
+        return False
+    steps = outcome.steps
+    for first, then in zip(steps, steps[1:]):
+        gated = first.when is not None and question.variable in first.when.variables
+        text = str(getattr(then.template, "source", then.template))
+        if gated and re.match(r"^then\b", text, re.IGNORECASE) and then.when is None:
+            return True
+    return False
+
+
 def answered_before(tree: Tree) -> list[str]:
     """Ids of yes/no case questions whose every answer goes on to one node, asked right
     after a choice whose label names the same case ("Method 1: Windows NT Is on a FAT
     Partition", then "Does this apply: Windows NT is installed on a FAT partition?"): the
     admin answered it by choosing, yet a reader sees a question that leads to the same
-    outcome either way. `meeting_questions` misses it (the "no" walk drops one step)."""
+    outcome either way. `meeting_questions` misses it (the "no" walk drops one step).
+    Also (`_then_on_no`) such a question whose "no" still ticks the "Then …" step that goes
+    on from the case's own ("update the config map" / "Then delete the pods")."""
     from kbassist.drafting.case_choices import label_states_case
 
     found: list[str] = []
@@ -1162,6 +1179,9 @@ def answered_before(tree: Tree) -> list[str]:
         if len({c.next for c in node.choices}) != 1:
             continue
         case = _ASKED_CASE_RE.sub("", node.title).rstrip("?")
+        if _then_on_no(tree, node):
+            found.append(node.id)
+            continue
         if any(
             choice.next == node.id and label_states_case(choice.label, case)
             for other in tree.nodes.values()

@@ -363,3 +363,16 @@ def test_a_case_question_the_method_chosen_before_names_is_counted() -> None:
     tree = read_tree_bytes(_METHOD_CASE_TREE.encode(), Path("method.yaml")).tree
     assert tree is not None
     assert metrics.answered_before(tree) == ["m1-if"]
+
+
+def test_a_case_question_whose_no_still_ticks_its_then_step_is_counted() -> None:
+    """ "Update the config map" for "yes", then "Then delete the pods" ticked whatever the
+    answer: counted (a reader sees both answers reach the same fix); gated alike, not."""
+    from kbassist.trees.loader import read_tree_bytes
+
+    tree_yaml = _METHOD_CASE_TREE.replace(
+        '  - text: "Replace the driver."', '  - text: "Then replace the driver."'
+    ).replace("when: 'if_1 == \"yes\" or if_2 == \"yes\"'", "when: 'if_2 == \"yes\"'")
+    tree = read_tree_bytes(tree_yaml.encode(), Path("then.yaml")).tree
+    assert tree is not None
+    assert metrics.answered_before(tree) == ["m1-if", "m2-if"]

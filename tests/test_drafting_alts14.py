@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from drafting_support import archive, fixes, ticks, walked
+from drafting_support import archive, fixes, runbook, ticks, walked
 
 from kbassist.drafting.tree import draft_text, draft_tree
 
@@ -134,4 +134,26 @@ def test_a_method_named_by_its_case_does_not_ask_the_case_again() -> None:
         "Quit Word and all Office programs.",
         "In Control Panel, double-click Add/Remove Programs.",
     ]
+    draft_text(article)  # lint-clean
+
+
+def test_a_case_whose_steps_are_the_whole_fix_is_asked_as_the_fixs_case() -> None:
+    """ "If you are running AWS EKS cluster …, update the config map" then "Then delete the
+    pods": "no" no longer reaches the same outcome (ticking only the delete); it says the
+    article may not apply, and "yes" ticks both."""
+    article = runbook(
+        "## Meaning\n\nThe kube-proxy instances are down for more than 15 minutes.\n\n"
+        "## Mitigation\n\n### AWS EKS\n"
+        "If you are running AWS EKS cluster and the kube-proxy pods are running normally,"
+        " update the `kube-proxy-config` config map as shown below.\n\n"
+        "```console\nkubectl edit cm -n kube-system kube-proxy-config\n```\n\n"
+        "Then delete the `kube-proxy` pods and new ones will be created automatically.\n\n"
+        "```console\nkubectl delete pod -l k8s-app=kube-proxy -n kube-system\n```\n",
+        id_="KubeProxyTest",
+    )
+    tree = draft_tree(article)
+    (case,) = questions(tree)
+    assert {c["value"]: c["next"] for c in case["choices"]}["no"] == "not_this_article"
+    checklist = walked(article, {"symptom": "yes", case["var"]: "yes"})
+    assert len(checklist.part("steps")) == 2
     draft_text(article)  # lint-clean

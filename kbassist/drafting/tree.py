@@ -2742,6 +2742,8 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
         if then:
             items[n] = with_detail(_then_step(then), split_detail(items[n])[1])
         _otherwise_steps(items, when, var, '"no"', after=n)
+        _then_continues(items, when, n)
+    _whole_case(option, items, when)
     counter = _for_case_question(option, items, when, counter)
     option.when = when
     return counter
@@ -2878,6 +2880,42 @@ def _split_if(text: str, has_detail: bool) -> tuple[str, str] | None:
     if rest.endswith(":") and 4 <= len(rest) <= 160 and "," not in rest:
         return " ".join(rest[:-1].split()), ""
     return None
+
+
+_THEN_RE = re.compile(r"^then\b,?\s+(?=\w)", re.IGNORECASE)
+
+
+def _then_continues(items: list[str], when: dict[int, str], n: int) -> None:
+    """ "If you run EKS, update the config map." then "Then delete the pods": the next
+    step goes on with the case's own step, so it is for the same answer (it was ticked
+    on "no" too, and the question led to the same outcome either way)."""
+    if n not in when or n + 1 >= len(items) or n + 1 in when:
+        return
+    text, detail = split_detail(items[n + 1])
+    if _THEN_RE.match(text):
+        when[n + 1] = when[n]
+
+
+def _whole_case(option: Option, items: list[str], when: dict[int, str]) -> None:
+    """Every step of the option for one yes/no case ("### AWS EKS": "If you are running
+    AWS EKS cluster …, update …", "Then … delete …"): "no" would tick nothing, so the case
+    is the option's own, asked as "is the fix for you?" (no: this article may not apply)
+    rather than a question whose answers reach the same outcome."""
+    if option.case or len(option.asks) != 1 or not items:
+        return
+    ask = option.asks[0]
+    gate = f'{ask.var} == "yes"'
+    if {c["value"] for c in ask.choices} != {"yes", "no"}:
+        return
+    if any(when.get(n) != gate for n in range(len(items))):
+        return
+    quoted = re.search(r'step for this case: "(.+?)" ', ask.text)
+    found = _split_if(quoted.group(1), False) if quoted else None
+    if found is None:
+        return
+    option.case = f"If {found[0]}"
+    option.asks.clear()
+    when.clear()
 
 
 def _otherwise_steps(
