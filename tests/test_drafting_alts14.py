@@ -157,3 +157,30 @@ def test_a_case_whose_steps_are_the_whole_fix_is_asked_as_the_fixs_case() -> Non
     checklist = walked(article, {"symptom": "yes", case["var"]: "yes"})
     assert len(checklist.part("steps")) == 2
     draft_text(article)  # lint-clean
+
+
+def test_two_fixes_joined_by_a_bare_or_are_asked_as_ways() -> None:
+    """ "Disable auditing within User Manager or change the Event Log Settings …" (no
+    comma) asks which way; "to copy or move small files" stays one step."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        'Disable "File and Object Access" auditing on the domain within User Manager or\n'
+        'change the Event Log Settings, Event Log Wrapping to "Overwrite Events as\n'
+        'Needed" on the PDC.\n'
+    )
+    (question,) = questions(draft_tree(article))
+    assert [c["label"] for c in question["choices"]] == [
+        'Disable "File and Object Access" auditing on the domain within User Manager',
+        "Change the Event Log Settings",
+    ]
+    second = walked(article, {"symptom": "yes", question["var"]: "way_2"})
+    assert [i.text for i in second.part("steps")] == [
+        'Change the Event Log Settings, Event Log Wrapping to "Overwrite Events as Needed"'
+        " on the PDC."
+    ]
+    one = mskb(
+        SYMPTOMS + CAUSE + "WORKAROUND\n==========\n\n"
+        "Use an MS-DOS command prompt to copy or move small files to a floppy disk.\n"
+    )
+    assert questions(draft_tree(one)) == []
+    draft_text(article)  # lint-clean
