@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from draft_placeholders import (
@@ -1152,7 +1153,7 @@ def _then_on_no(tree: Tree, question: Question) -> bool:
     if not isinstance(outcome, Outcome):
         return False
     steps = outcome.steps
-    for first, then in zip(steps, steps[1:]):
+    for first, then in pairwise(steps):
         gated = first.when is not None and question.variable in first.when.variables
         text = str(getattr(then.template, "source", then.template))
         if gated and re.match(r"^then\b", text, re.IGNORECASE) and then.when is None:

@@ -372,7 +372,7 @@ def test_a_case_question_whose_no_still_ticks_its_then_step_is_counted() -> None
 
     tree_yaml = _METHOD_CASE_TREE.replace(
         '  - text: "Replace the driver."', '  - text: "Then replace the driver."'
-    ).replace("when: 'if_1 == \"yes\" or if_2 == \"yes\"'", "when: 'if_2 == \"yes\"'")
+    ).replace('when: \'if_1 == "yes" or if_2 == "yes"\'', "when: 'if_2 == \"yes\"'")
     tree = read_tree_bytes(tree_yaml.encode(), Path("then.yaml")).tree
     assert tree is not None
     assert metrics.answered_before(tree) == ["m1-if", "m2-if"]

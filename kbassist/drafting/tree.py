@@ -2891,7 +2891,7 @@ def _then_continues(items: list[str], when: dict[int, str], n: int) -> None:
     on "no" too, and the question led to the same outcome either way)."""
     if n not in when or n + 1 >= len(items) or n + 1 in when:
         return
-    text, detail = split_detail(items[n + 1])
+    text = split_detail(items[n + 1])[0]
     if _THEN_RE.match(text):
         when[n + 1] = when[n]
 
