@@ -161,6 +161,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   "Read the article"), whose every such answer reaches the very same set of outcomes
   and checklist items (since round 13 also the same Diagnosis checks shown after it),
   / all such questions (`draft_metrics.meeting_questions`).
+- **case questions the choice before answered** (round 14): yes/no case questions whose
+  answers go on to one outcome, asked right after a choice whose label names the same
+  case ("Method 1: Windows NT Is on a FAT Partition", then "Does this apply: Windows NT
+  is installed on a FAT partition?"), or whose "no" still ticks the "Then …" step that goes
+  on from the case's own step, / the questions above (`draft_metrics.answered_before`).
 - **drafts with a branching question**: lint-clean drafts with at least one such
   question whose answers do not all meet, / lint-clean drafts.
 - **drafts with an alternative as a step**: lint-clean drafts where a checklist step
@@ -375,6 +380,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "only 'Read the article'": _pct(sum(r.fallback_only for r in clean), len(clean)),
         "questions whose answers all meet": _pct(
             sum(len(r.meeting) for r in clean), sum(r.questions for r in clean)
+        ),
+        "case questions the choice before answered": _pct(
+            sum(len(r.answered_before) for r in clean), sum(r.questions for r in clean)
         ),
         "drafts with a branching question": _pct(
             sum(r.questions > len(r.meeting) for r in clean), len(clean)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from draft_placeholders import (
@@ -893,6 +894,7 @@ class Record:
     weak_verifies: list[str] = field(default_factory=list)  # a few, for reading
     questions: int = 0  # questions with two or more answers that stay in the article
     meeting: list[str] = field(default_factory=list)  # ids of those whose answers all meet
+    answered_before: list[str] = field(default_factory=list)  # see answered_before
     alternative_steps: list[str] = field(default_factory=list)  # see ALTERNATIVE_STEP_RE
     fix_outcomes: int = 0  # fix outcomes of drafts with two or more (see bare_titles)
     bare_titles: list[str] = field(default_factory=list)
@@ -964,6 +966,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.walks, record.walks_stuck = len(walks.checklists), walks.stuck
     record.asks_question = any(asks_question(c) for c in walks.checklists)
     record.questions, record.meeting = meeting_questions(tree, walks)
+    record.answered_before = answered_before(tree)
     record.alternative_steps = alternative_steps(walks.checklists)
     record.fix_outcomes, record.bare_titles = bare_titles(tree)
     first_by_outcome: dict[str, Checklist] = {}
@@ -1222,6 +1225,56 @@ def meeting_questions(tree: Tree, walks: WalkSet) -> tuple[int, list[str]]:
         if len(seen) >= 2 and all(t == seen[0] for t in seen):
             meeting.append(node.id)
     return asked, meeting
+
+
+_ASKED_CASE_RE = re.compile(r"^(?:does this apply:|(?:do|does|is|are)\b)\s*", re.IGNORECASE)
+
+
+def _then_on_no(tree: Tree, question: Question) -> bool:
+    """The question's outcome has a step for its "yes" followed by a "Then …" step shown
+    whatever the answer: "no" ticks the second half of the case's own procedure."""
+    outcome = tree.nodes.get(question.choices[0].next)
+    if not isinstance(outcome, Outcome):
+        return False
+    steps = outcome.steps
+    for first, then in pairwise(steps):
+        gated = first.when is not None and question.variable in first.when.variables
+        text = str(getattr(then.template, "source", then.template))
+        if gated and re.match(r"^then\b", text, re.IGNORECASE) and then.when is None:
+            return True
+    return False
+
+
+def answered_before(tree: Tree) -> list[str]:
+    """Ids of yes/no case questions whose every answer goes on to one node, asked right
+    after a choice whose label names the same case ("Method 1: Windows NT Is on a FAT
+    Partition", then "Does this apply: Windows NT is installed on a FAT partition?"): the
+    admin answered it by choosing, yet a reader sees a question that leads to the same
+    outcome either way. `meeting_questions` misses it (the "no" walk drops one step).
+    Also (`_then_on_no`) such a question whose "no" still ticks the "Then …" step that goes
+    on from the case's own ("update the config map" / "Then delete the pods")."""
+    from kbassist.drafting.case_choices import label_states_case
+
+    found: list[str] = []
+    for node in tree.nodes.values():
+        if not isinstance(node, Question) or node.id == "symptom":
+            continue
+        if {c.value for c in node.choices} != {"yes", "no"}:
+            continue
+        if len({c.next for c in node.choices}) != 1:
+            continue
+        case = _ASKED_CASE_RE.sub("", node.title).rstrip("?")
+        if _then_on_no(tree, node):
+            found.append(node.id)
+            continue
+        if any(
+            choice.next == node.id and label_states_case(choice.label, case)
+            for other in tree.nodes.values()
+            if isinstance(other, Question)
+            for choice in other.choices
+        ):
+            found.append(node.id)
+    return found
 
 
 #: A checklist step that introduces another alternative's own procedure ("For Netscape

@@ -321,3 +321,69 @@ def test_escalate_only_counts_a_fix_title_over_only_the_support_case() -> None:
         "No fix steps: run the Diagnosis checks, then escalate", [escalate]
     )
     assert not metrics.escalate_only("Mitigation", ["Restart the pod.", escalate])
+
+
+_METHOD_CASE_TREE = """id: method
+title: Method
+version: 1
+articles: [A1]
+symptom: STOP 0x50 at boot.
+cause: A damaged driver.
+nodes:
+- id: how
+  kind: question
+  title: How do you want to fix it?
+  text: Which fits here?
+  choices:
+  - {value: m1, label: "Method 1: Windows NT Is on a FAT Partition", next: m1-if}
+  - {value: m2, label: "Method 2: Install the latest service pack", next: m2-if}
+- id: m1-if
+  kind: question
+  var: if_1
+  title: "Does this apply: Windows NT is installed on a FAT partition?"
+  text: Does it?
+  choices:
+  - {value: "yes", label: "Yes", next: fix}
+  - {value: "no", label: "No", next: fix}
+- id: m2-if
+  kind: question
+  var: if_2
+  title: "Does this apply: Windows NT is installed on a FAT partition?"
+  text: Does it?
+  choices:
+  - {value: "yes", label: "Yes", next: fix}
+  - {value: "no", label: "No", next: fix}
+- id: fix
+  kind: outcome
+  title: Fix
+  steps:
+  - text: "Boot to MS-DOS."
+    when: 'if_1 == "yes" or if_2 == "yes"'
+    source: {article: A1, section: RESOLUTION}
+  - text: "Replace the driver."
+    source: {article: A1, section: RESOLUTION}
+"""
+
+
+def test_a_case_question_the_method_chosen_before_names_is_counted() -> None:
+    """ "Method 1: Windows NT Is on a FAT Partition" then "Does this apply: Windows NT is
+    installed on a FAT partition?" is counted; the same question after a method that
+    names no case is not (asking it there tells something)."""
+    from kbassist.trees.loader import read_tree_bytes
+
+    tree = read_tree_bytes(_METHOD_CASE_TREE.encode(), Path("method.yaml")).tree
+    assert tree is not None
+    assert metrics.answered_before(tree) == ["m1-if"]
+
+
+def test_a_case_question_whose_no_still_ticks_its_then_step_is_counted() -> None:
+    """ "Update the config map" for "yes", then "Then delete the pods" ticked whatever the
+    answer: counted (a reader sees both answers reach the same fix); gated alike, not."""
+    from kbassist.trees.loader import read_tree_bytes
+
+    tree_yaml = _METHOD_CASE_TREE.replace(
+        '  - text: "Replace the driver."', '  - text: "Then replace the driver."'
+    ).replace('when: \'if_1 == "yes" or if_2 == "yes"\'', "when: 'if_2 == \"yes\"'")
+    tree = read_tree_bytes(tree_yaml.encode(), Path("then.yaml")).tree
+    assert tree is not None
+    assert metrics.answered_before(tree) == ["m1-if", "m2-if"]

@@ -16,6 +16,7 @@ import yaml
 
 from kbassist.articles import Article, Section
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
+from kbassist.drafting.case_choices import for_cases, label_states_case
 from kbassist.drafting.case_spans import announced_spans
 from kbassist.drafting.causes import (
     Group,
@@ -736,6 +737,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if wish is not None:
         nodes.append(_wish_node(article, wish, rest, _entry(wish, variables), choose))
     if len(rest) >= 2:
+        for option in rest:  # "Method 1: Using Word 97 with Office 97": chosen by its name
+            if option.case and label_states_case(option.label, option.case):
+                option.case = ""
         conditional = all(o.condition for o in rest) or (
             article.style != "mskb" and sum(o.condition for o in rest) * 2 > len(rest)
         )
@@ -2841,6 +2845,9 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
         if then:
             items[n] = with_detail(_then_step(then), split_detail(items[n])[1])
         _otherwise_steps(items, when, var, '"no"', after=n)
+        _then_continues(items, when, n)
+    _whole_case(option, items, when)
+    counter = _for_case_question(option, items, when, counter)
     option.when = when
     return counter
 
@@ -2886,6 +2893,38 @@ def _case_words(text: str) -> str:
     return re.sub(r"[^\w\s-]", "", text).strip()
 
 
+def _for_case_question(option: Option, items: list[str], when: dict[int, str], counter: int) -> int:
+    """ "For a drive using the FAT file system, copy …" / "For a drive using the NTFS file
+    system, try …": one question, which case is the admin's, whose answer selects its step
+    (both were ticked in turn); returns the question counter."""
+    if option.asks or when:
+        return counter  # a case asked already may be the same one in other words
+    run = for_cases([split_detail(i)[0] for i in items])
+    if len(run) < 2:
+        return counter
+    counter += 1
+    var = f"if_{counter}"
+    choices = [
+        {"value": f"case_{k}", "label": short_label(what, 80)}
+        for k, (_, what, _) in enumerate(run, 1)
+    ]
+    for k, (n, _, then) in enumerate(run, 1):
+        when[n] = f'{var} == "case_{k}"'
+        items[n] = with_detail(then, split_detail(items[n])[1])
+    names = ", ".join(c["label"] for c in choices)
+    if len(run) < len(items):  # other steps stay for a case the article does not name
+        choices.append({"value": "other", "label": "None of these"})
+    option.asks.append(
+        Ask(
+            var,
+            "Which of these is the case here?",
+            f"The article has a step for each case ({names}). Which is yours?",
+            choices,
+        )
+    )
+    return counter
+
+
 def _chosen_case_steps(option: Option, items: list[str]) -> list[str]:
     """ "If you encounter a connection-timeout error, follow the steps:" in the outcome
     the answer "You encounter a connection-timeout error" led to: the case is the one
@@ -2898,7 +2937,9 @@ def _chosen_case_steps(option: Option, items: list[str]) -> list[str]:
     for item in items:
         text, detail = split_detail(item)
         found = _split_if(text, bool(detail))
-        if found is None or _case_words(found[0]) != label:
+        if found is None or (
+            _case_words(found[0]) != label and not label_states_case(option.label, found[0])
+        ):
             out.append(item)
             continue
         then = _then_step(found[1])
@@ -2942,6 +2983,42 @@ def _split_if(text: str, has_detail: bool) -> tuple[str, str] | None:
     if rest.endswith(":") and 4 <= len(rest) <= 160 and "," not in rest:
         return " ".join(rest[:-1].split()), ""
     return None
+
+
+_THEN_RE = re.compile(r"^then\b,?\s+(?=\w)", re.IGNORECASE)
+
+
+def _then_continues(items: list[str], when: dict[int, str], n: int) -> None:
+    """ "If you run EKS, update the config map." then "Then delete the pods": the next
+    step goes on with the case's own step, so it is for the same answer (it was ticked
+    on "no" too, and the question led to the same outcome either way)."""
+    if n not in when or n + 1 >= len(items) or n + 1 in when:
+        return
+    text = split_detail(items[n + 1])[0]
+    if _THEN_RE.match(text):
+        when[n + 1] = when[n]
+
+
+def _whole_case(option: Option, items: list[str], when: dict[int, str]) -> None:
+    """Every step of the option for one yes/no case ("### AWS EKS": "If you are running
+    AWS EKS cluster …, update …", "Then … delete …"): "no" would tick nothing, so the case
+    is the option's own, asked as "is the fix for you?" (no: this article may not apply)
+    rather than a question whose answers reach the same outcome."""
+    if option.case or len(option.asks) != 1 or not items:
+        return
+    ask = option.asks[0]
+    gate = f'{ask.var} == "yes"'
+    if {c["value"] for c in ask.choices} != {"yes", "no"}:
+        return
+    if any(when.get(n) != gate for n in range(len(items))):
+        return
+    quoted = re.search(r'step for this case: "(.+?)" ', ask.text)
+    found = _split_if(quoted.group(1), False) if quoted else None
+    if found is None:
+        return
+    option.case = f"If {found[0]}"
+    option.asks.clear()
+    when.clear()
 
 
 def _otherwise_steps(

@@ -199,6 +199,38 @@ def _comma_or(sentence: str) -> tuple[str, str] | None:
     return _two(a, b)
 
 
+#: How an action's object starts ("turn the …", "move them", "connect to …").
+_OBJECT_START = frozenset(
+    "the a an your their its this that these those it them each all any to off up".split()
+)
+_BARE_OR_RE = re.compile(r"\s+or\s+(?=[a-z])")
+
+
+def _bare_or(sentence: str) -> tuple[str, str] | None:
+    """ "Disable "File and Object Access" auditing on the domain within User Manager or
+    change the Event Log Settings …" (round 14): "A or B" with no comma, both actions of
+    their own, each five words or more, "or" once, then as for "A, or B"."""
+    marks = list(_BARE_OR_RE.finditer(sentence))
+    if len(marks) != 1 or "," in sentence[: marks[0].start()]:
+        return None
+    a, b = sentence[: marks[0].start()], sentence[marks[0].end() :]
+    if len(a.split()) < 5 or len(b.split()) < 5 or not _acts(_sentence(b)):
+        return None
+    if _acts(_sentence(a.split()[-1])) or b.split()[0].casefold() in {"contact", "call"}:
+        return None  # "to copy or move files", "create or edit": one action's verbs;
+        # "Download the fix … or contact Microsoft Product Support Services": the notice
+    if a.count("(") > a.count(")") or re.search(r"\bto\s+\w+(?:\s+(?:it|them))?$", a):
+        return None  # "(… you want to replicate or restore …)", "to select it or clear it"
+    if b.rstrip().endswith(":") or re.search(r",\s+(?:and\s+)?then\b", b):
+        # "… or accept the default, and then click OK": the tail is done either way;
+        # "… or update the codes by performing the following steps:": a lead
+        return None
+    verb_object = re.sub(r"^\w+ly\s+", "", b).split()
+    if verb_object[1].casefold() not in _OBJECT_START and not verb_object[1][:1].isupper():
+        return None  # "any table or query with the text": a noun, not a second action
+    return _comma_or(f"{a}, or {b}")
+
+
 def split_ways(text: str, comma_or: bool = False) -> tuple[str, str, str, str] | None:
     """(before, first way, second way, after) when a sentence of the step offers two ways,
     each an action of its own ("before" and "after" are the step's other sentences, done
@@ -228,7 +260,7 @@ def split_ways(text: str, comma_or: bool = False) -> tuple[str, str, str, str] |
             if found and (ways := _two(sentence, found.group("b"))):
                 return before, *ways, ""
     for i, sentence in enumerate(sentences if comma_or else ()):
-        ways = _comma_or(sentence.rstrip("."))
+        ways = _comma_or(sentence.rstrip(".")) or _bare_or(sentence.rstrip("."))
         if ways:  # only when no sentence offers its ways in words of its own
             return " ".join(sentences[:i]), *ways, " ".join(sentences[i + 1 :])
     return None
