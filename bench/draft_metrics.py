@@ -1083,7 +1083,14 @@ def unused_inputs(checklists: list[Checklist]) -> tuple[int, list[str]]:
 #: A line of a Diagnosis info step that is no command: a check's numbered title, a link,
 #: a shell comment in prose ("# Inspect events for a pod", not a root prompt's "# lsof"),
 #: a check's sentence ("Get detailed information about the affected node:").
-_NOT_COMMAND_RE = re.compile(r"^\s*(?:\d+\.\s|Link:|#+ [A-Z][a-z]|$)|^[A-Z][a-z].* .*[.:]\s*$")
+_NOT_COMMAND_RE = re.compile(r"^\s*(?:\d+\.\s|Link:|#+ [A-Z][a-z]|$)")
+
+
+def _prose_line(line: str) -> bool:
+    """A sentence: a capitalised word, a space, a "." or ":" at the end (no regex: a
+    `.* .*` pattern backtracks for seconds on a long line)."""
+    ends = line.rstrip().endswith((".", ":"))
+    return bool(re.match(r"[A-Z][a-z]", line)) and " " in line and ends
 
 
 #: An input's help saying the alert gives its value ("Its value comes from the alert: ...").
@@ -1096,7 +1103,7 @@ def _has_command(lines: list[str]) -> bool:
     prose = False
     for n, line in enumerate(lines):
         goes_on = n and prose and line.startswith("# ") and lines[n - 1].startswith("#")
-        prose = bool(_NOT_COMMAND_RE.match(line) or goes_on)
+        prose = bool(_NOT_COMMAND_RE.match(line) or _prose_line(line) or goes_on)
         if not prose:
             return True
     return False

@@ -222,3 +222,22 @@ def test_a_steps_ways_per_product_are_asked_not_both_ticked() -> None:
     assert len(ways) == 2 and ways[0]["when"] != ways[1]["when"]
     assert ways[0]["text"].startswith("In Control Panel, double-click Services")
     draft_text(article)
+
+
+def test_a_lead_with_regex_characters_is_drafted_not_a_crash() -> None:
+    """ "To a) export the report ...:" as a procedure's lead: the article's words are text,
+    never a pattern (an unbalanced ")" used to stop the draft with a traceback)."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "Although too long to show in the viewer, the report can be exported as a\n"
+        "text file or printed in order to read all of it.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "To a) export the report as a text file:\n\n"
+        "1. On the File menu, click Export.\n\n"
+        "2. Type a name for the file, and then click Save.\n\n"
+        "To b) print the whole report:\n\n"
+        "1. Select the report in the list.\n\n"
+        "2. On the File menu, click Print.\n"
+    )
+    text, _ = draft_text(article)
+    assert "click Export" in text

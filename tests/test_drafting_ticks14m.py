@@ -206,3 +206,30 @@ def test_screenshot_alt_text_is_no_words_of_the_step() -> None:
     shown = "\n".join(details(fix) for fix in found)
     assert "Screenshots: Storage -> Storage Client -> Edit; Increase Quota Dialog" in shown
     draft_text(article)
+
+
+def test_a_fixed_check_that_goes_on_to_an_action_keeps_the_action() -> None:
+    """ "Check whether the problem is fixed. If it isn't fixed, restart the Print Spooler
+    service.": the restart is a tick, not dropped with the site's end-of-method check."""
+    article = support(
+        SYMPTOMS + "## Resolution\n\n"
+        "- Clear the Use Printer Offline option.\n"
+        "- Check whether the problem is fixed. If it isn't fixed, restart the Print Spooler "
+        "service.\n"
+    )
+    (fix,) = fixes(draft_tree(article))
+    said = "\n".join([*ticks(fix), details(fix)])
+    assert "restart the Print Spooler service" in said.replace("Restart", "restart")
+    assert any("Print Spooler" in tick for tick in ticks(fix))
+
+
+def test_a_statement_that_goes_on_to_an_action_is_still_ticked() -> None:
+    """ "We do not support shared queues on this server, so remove the shared queue.": the
+    removal is asked of the reader, so the sentence stays a tick."""
+    article = support(
+        SYMPTOMS + "## Resolution\n\n"
+        "1. Open the print server properties.\n"
+        "2. We do not support shared queues on this server, so remove the shared queue.\n"
+    )
+    (fix,) = fixes(draft_tree(article))
+    assert any("remove the shared queue" in tick for tick in ticks(fix))

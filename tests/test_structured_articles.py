@@ -338,6 +338,15 @@ def test_applies_to_keeps_a_version_with_its_product(tmp_path: Path) -> None:
     )
     assert one.products == ("Windows 10, version 1809",)
     assert two.products == ("Windows 10 - all editions", "Windows Server 2019")
+    three = load_article(
+        write(
+            kb / "c.md",
+            "# Sync\n\n_Applies to:_ &nbsp; Windows Server 2012 R2, Update Management for "
+            f"Azure Automation\n\n{body}",
+        ),
+        str(kb),
+    )
+    assert three.products == ("Windows Server 2012 R2", "Update Management for Azure Automation")
 
 
 def test_product_filter_finds_slug_and_named_products_together(tmp_path: Path) -> None:

@@ -360,7 +360,7 @@ def body_applies_to(body: str) -> tuple[str, ...]:
 
 
 #: An Applies-to item that qualifies the product before it ("Windows 10, version 1809").
-_QUALIFIER_RE = re.compile(r"(?:version|build|update)\s+\w", re.IGNORECASE)
+_QUALIFIER_RE = re.compile(r"(?:version|build)\s+\w|update\s+\d", re.IGNORECASE)
 _DASH_RE = re.compile(r"\s+[\u2013\u2014]\s+")
 
 

@@ -45,6 +45,13 @@ _DOCS_MARKUP_RE = re.compile(r":::\s*[a-z][\w-]*\b.*?:::", re.IGNORECASE | re.DO
 _FEEDBACK_RE = re.compile(
     r"^(?:we|microsoft)\s+(?:would\s+)?(?:appreciate|welcome|value)\s+your\s+feedback\b", re.I
 )
+#: What the site says after that check: "If the problem is fixed, you're finished with this
+#: section.", "If not, go to the next method.", "..., contact Microsoft Support."
+_FINISHED_RE = re.compile(
+    r"\byou(?:'re|\s+are)\s+(?:finished|done)\b|\b(?:go|continue|proceed|move)\s+(?:on\s+)?"
+    r"(?:to|with)\s+(?:the\s+)?next\b|\bcontact\b.*\bsupport\b",
+    re.IGNORECASE,
+)
 #: "Check whether the problem is fixed. If the problem is fixed, you're finished with this
 #: section.": the site's end-of-method check, the outcome's verify.
 _FIXED_CHECK_RE = re.compile(
@@ -157,6 +164,12 @@ def suggested(sentence: str) -> str:
     return head[0].upper() + head[1:] + rest if head else verb
 
 
+def _then_clause(clause: str) -> str:
+    """A clause without the joining word before its action ("so remove X": "Remove X")."""
+    rest = re.sub(r"^(?:so|then|and|instead|therefore)\b,?\s*", "", clause.strip(), flags=re.I)
+    return rest[:1].upper() + rest[1:]
+
+
 def _verb(text: str) -> bool:
     """An imperative first word (the drafter's own tests of an action)."""
     return bool(text) and (_actionish(text) or _fix_verb(text) or _is_action(text))
@@ -166,8 +179,10 @@ def shown_sentence(sentence: str) -> bool:
     """A sentence that says what is and asks nothing of the reader: no support for X, no
     fix, a count of what exists, how things usually go, the site's feedback request."""
     flat = " ".join(sentence.split())
-    if _NOT_SUPPORTED_RE.match(flat) or _COUNT_EXIST_RE.match(flat) or _FEEDBACK_RE.match(flat):
-        return True
+    said = _NOT_SUPPORTED_RE.match(flat) or _COUNT_EXIST_RE.match(flat) or _FEEDBACK_RE.match(flat)
+    if said:  # "We do not support X, so remove Y.": the clause after it is a step
+        clauses = re.split(r"[,:;]\s+", flat[said.end() :])[1:]
+        return not any(_verb(_then_clause(c)) for c in clauses)
     if re.match(NO_FIX_PATTERN, flat) or re.match(r"^there (?:is|are) no\b", flat, re.I):
         return bool(NO_FIX_PATTERN.search(flat))
     usual = _USUALLY_RE.match(flat)
@@ -291,8 +306,14 @@ def without_screenshots(text: str, alts: set[str]) -> tuple[str, list[str]]:
 
 
 def _fixed_check(text: str) -> bool:
-    """The site's "Check whether the problem is fixed. If ... you're finished ..."."""
-    return bool(_FIXED_CHECK_RE.match(" ".join(text.split())))
+    """The site's "Check whether the problem is fixed. If ... you're finished ..." and
+    nothing more: an item that goes on to an action ("If it isn't fixed, restart the
+    Print Spooler service.") is a step, not the site's boilerplate."""
+    flat = " ".join(text.split())
+    if not _FIXED_CHECK_RE.match(flat):
+        return False
+    rest = split_sentences(flat)[1:]
+    return all(_FINISHED_RE.search(sentence) for sentence in rest)
 
 
 def _headings(article: Article) -> set[str]:

@@ -532,7 +532,8 @@ def _named_ways(fix: Option, more: Section, scene: frozenset[str]) -> list[Optio
     for goal, steps in named:
         others = set().union(*(_stems(g) for g, _ in named if g != goal))
         own = _stems(goal) - others
-        if not own or not own & said or re.search(rf"\bnot\b[^.]{{0,20}}\b{goal.split()[0]}", text):
+        verb = re.escape(goal.split()[0])
+        if not own or not own & said or re.search(rf"\bnot\b[^.]{{0,20}}\b{verb}", text):
             return []  # a procedure the sentence does not name as a way (or says not to do)
         items = _per_product(_procedure(steps)[1])
         if len(items) < 2:
