@@ -184,3 +184,17 @@ def test_two_fixes_joined_by_a_bare_or_are_asked_as_ways() -> None:
     )
     assert questions(draft_tree(one)) == []
     draft_text(article)  # lint-clean
+
+
+def test_a_way_with_no_words_is_no_empty_answer() -> None:
+    """Garbled text (as a fuzz run makes it) whose "-or-" leaves one way with no words
+    still drafts: that step stays a step, where it used to become a question with an
+    empty answer that lint refuses, so `kbassist draft` gave an error and no draft."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\nthe {1} renew ; To.\n\n"
+        "cert *z+ record Method $ -or- . To not, remove : {Name} the remove.\n\n"
+        "-or- 1809 Note: ; {Name} remove:\n\nThen:\n"
+    )
+    tree = draft_tree(article)
+    assert all(c["label"].strip() for q in questions(tree) for c in q["choices"])
+    draft_text(article)  # lint-clean

@@ -377,9 +377,12 @@ def way_steps(option: Option, counter: int, limit: int, comma_or: bool = False) 
         # the sentence offering the ways, not the step done before them
         said = text[len(before) :].strip() if before and text.startswith(before) else text
         said = _offering(said, first, second)
+        labels = _way_labels(first, second)
+        if not all(re.search(r"\w", label) for label in labels):
+            n += 1  # a "way" with no words ("A -or- ."): one step, not an empty answer
+            continue
         counter += 1
         var = f"if_{counter}"
-        labels = _way_labels(first, second)
         option.asks.append(
             Ask(
                 var,
