@@ -351,3 +351,18 @@ def test_a_name_for_a_check_of_one_case_is_asked_only_in_that_case() -> None:
     assert asked["id"] not in [n["id"] for n in walk]
     assert asked["id"] in [n["id"] for n in path(tree, answer=0)]
     assert draft_text(art)[1] is not None
+
+
+def test_a_name_the_checks_lead_uses_is_not_dropped() -> None:
+    """Garbled Diagnosis text (as a fuzz run makes it) whose lead paragraph uses names a
+    later command uses too still drafts: the names stay asked before the checks, where
+    the reordering used to ask them after the lead that shows them (or drop one), which
+    lint refuses, so `kbassist draft` gave an error and no draft."""
+    article = runbook(
+        "## Meaning\n\n## Diagnosis\n\n"
+        ", YOUR_NAME POOL_NAME 1809 Spooler If Note: remove *z+ Method DNS ^ Method:\n\n"
+        "-or- Note: -or- renew ; {Name} <server> kube-proxy-abc12 so a):\n\n"
+        "{1} YOUR_NAME update so (x Method.\n\n"
+        "```shell\noc get pods -n <namespace> POOL_NAME\n```\n\n## Mitigation\n"
+    )
+    draft_text(article)  # lint-clean: every name is set before the text that uses it

@@ -101,6 +101,8 @@ def _pieces(text: str, names: dict[str, dict[str, Any]]) -> list[str | dict[str,
     if not items:  # one check, not numbered ("Run this check first")
         lead, _, body = text.partition("\n\n")
         items = [body] if body else []
+    if any(_uses(lead, v) for v in names):
+        return []  # a name the lead already uses: no check can come before it is asked
     pieces: list[str | dict[str, Any]] = []
     done: list[str] = []  # whole checks shown since the last input
     asked: set[str] = set()
@@ -180,6 +182,8 @@ def _reorder(nodes: list[dict[str, Any]], info: dict[str, Any]) -> None:
     texts = [p for p in pieces if isinstance(p, str)]
     if not texts:
         return
+    if any(id(n) not in {id(p) for p in pieces} for n in names.values()):
+        return  # a name no check can be cut before: asked where it was
     later = [n for n in inputs if str(n["var"]) not in names]  # the fix's names
     sequence: list[dict[str, Any]] = []
     for piece in pieces:
