@@ -26,6 +26,14 @@ def inputs(tree: dict[str, Any]) -> list[dict[str, Any]]:
     return [n for n in tree["nodes"] if n["kind"] == "input"]
 
 
+def answered(art: Any, values: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """The draft's input variables, and the steps of the walk that answers them with
+    `values` in order (one value per input: zip is strict)."""
+    names = [n["var"] for n in inputs(draft_tree(art))]
+    answers = dict(zip(names, values, strict=True))
+    return names, steps(walked(art, {"symptom": "yes", **answers}))
+
+
 def test_a_lead_ending_then_type_gives_its_command_with_the_drive_asked() -> None:
     """ "Insert the disk in the drive and then type" (no colon) over `<drive>:\\hpsetup`:
     the drive is asked as a drive letter and stands in the command."""
@@ -56,11 +64,8 @@ def test_the_correct_syntax_line_is_a_command_even_wrapped_inside_a_placeholder(
         "  route add <subnet address> MASK <subnet mask> <address to\n"
         "  add>\n"
     )
-    tree = draft_tree(art)
-    names = [n["var"] for n in inputs(tree)]
+    names, [_, (text, detail)] = answered(art, ["10.1.0.0", "255.255.0.0", "10.1.0.1"])
     assert len(names) == 3
-    answers = dict(zip(names, ["10.1.0.0", "255.255.0.0", "10.1.0.1"], strict=True))
-    [_, (text, detail)] = steps(walked(art, {"symptom": "yes", **answers}))
     assert text == "The correct format for the ROUTE ADD command is:"
     assert detail == "route add 10.1.0.0 MASK 255.255.0.0 10.1.0.1"
 
@@ -96,11 +101,8 @@ def test_a_registry_value_row_under_add_the_following_is_asked() -> None:
         "     Data Type:    REG_SZ\n"
         "     String:       \\\\<server name>\\<share name>\n"
     )
-    tree = draft_tree(art)
-    names = [n["var"] for n in inputs(tree)]
+    names, got = answered(art, ["PRINTSRV", "DRIVERS"])
     assert len(names) == 2
-    answers = dict(zip(names, ["PRINTSRV", "DRIVERS"], strict=True))
-    got = steps(walked(art, {"symptom": "yes", **answers}))
     [detail] = [d for _, d in got if "PRINTSRV" in d]
     assert detail.splitlines() == [
         "Value Name:   TrustedDriverPath",
@@ -120,11 +122,8 @@ def test_a_line_to_add_similar_to_the_following_is_a_command() -> None:
         "following in the login script:\n\n"
         "  Cscript \\\\<server>\\<share>\\NOGAMES.VBS //T:5 //B\n"
     )
-    tree = draft_tree(art)
-    names = [n["var"] for n in inputs(tree)]
+    names, got = answered(art, ["FS1", "NETLOGON"])
     assert len(names) == 2
-    answers = dict(zip(names, ["FS1", "NETLOGON"], strict=True))
-    got = steps(walked(art, {"symptom": "yes", **answers}))
     assert any(d.startswith("Cscript \\\\FS1\\NETLOGON\\NOGAMES.VBS") for _, d in got)
 
 
@@ -178,10 +177,7 @@ def test_a_syntax_the_article_calls_incorrect_is_not_handed_over() -> None:
         "This is incorrect. Version 3.0b lists the proper syntax as:\n\n"
         "  SET PRINTER TO NAME \\\\<server name>\\<printer name>\n"
     )
-    tree = draft_tree(art)
-    names = [n["var"] for n in inputs(tree)]
-    answers = dict(zip(names, ["PS1", "LASER"], strict=True))
-    got = steps(walked(art, {"symptom": "yes", **answers}))
+    _, got = answered(art, ["PS1", "LASER"])
     assert [d for _, d in got if d] == ["SET PRINTER TO NAME \\\\PS1\\LASER"]
 
 
@@ -196,10 +192,7 @@ def test_a_no_fix_draft_still_hands_over_the_correct_syntax() -> None:
         "STATUS\n======\n\n"
         "Microsoft has confirmed this to be a problem in Windows NT version 3.51.\n"
     )
-    tree = draft_tree(art)
-    names = [n["var"] for n in inputs(tree)]
-    answers = dict(zip(names, ["WINS.MDB", "TMP.MDB"], strict=True))
-    got = steps(walked(art, {"symptom": "yes", **answers}))
+    _, got = answered(art, ["WINS.MDB", "TMP.MDB"])
     assert got[0][0] == "Tell the user that Q999313 gives no fix or workaround for this problem."
     assert got[-1] == (
         "The correct command line syntax for the utility is:",
