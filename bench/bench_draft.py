@@ -125,6 +125,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   nothing to choose between).
 - **symptoms cut**: drafts whose symptom question quotes the symptom with "[...]",
   / drafts that ask the symptom question.
+- **symptom choices that are fragments**: message choices of the symptom question
+  ("Which of these do you see?") that are no form of the symptom: an event cut to its
+  field names ("Event ID 4097 Source"), a near-duplicate the drafter numbered ("... (2)"),
+  an SQL statement or a time-stamped trace line (`draft_metrics.fragment_choice`), / all
+  message choices.
 - **real mitigation**: lint-clean drafts of articles with a fix section (a heading with
   Mitigation, Resolution, Workaround, Solution, Remediation or Fix in its name, or nested
   under one) where some walk's checklist has a step cited from a fix section that is not
@@ -364,6 +369,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "symptoms cut": _pct(
             sum(r.symptom_cut for r in clean), sum(r.symptom_question for r in clean)
+        ),
+        "symptom choices that are fragments": _pct(
+            sum(len(r.fragment_choices) for r in clean), sum(r.symptom_choices for r in clean)
         ),
         "texts cut with [...]": _pct(sum(bool(r.texts_cut) for r in clean), len(clean)),
         "  step text / detail / symptom / cause": " / ".join(

@@ -577,6 +577,32 @@ def symptom_cut(tree: Tree) -> bool | None:
     return "[...]" in text or "[\u2026]" in text
 
 
+#: A symptom choice that is no message an admin sees: an event cut to its field names
+#: ("Event ID 4097 Source"), the drafter's "(2)" on a near-duplicate, an SQL statement
+#: or a time-stamped trace line.
+_FRAGMENT_CHOICE_RE = re.compile(
+    r"\b(?:Source|Type|Category|Description)\s*:?$|\s\(\d+\)$|"
+    r"^(?:update|insert into|delete from|select)\s+\S+\s+(?:set|from|values|where)\b|"
+    r"^\d{1,2}:\d{2}:\d{2}[.,]\d+\s",
+    re.IGNORECASE,
+)
+
+
+def symptom_choice_labels(tree: Tree) -> list[str]:
+    """The labels of the symptom question's message choices ("None of these" and
+    yes/no left out)."""
+    node = tree.nodes.get("symptom")
+    if not isinstance(node, Question):
+        return []
+    return [str(c.label) for c in node.choices if str(c.value).startswith("message_")]
+
+
+def fragment_choice(label: str) -> bool:
+    """A symptom choice that is a fragment, not a form of the symptom (see
+    _FRAGMENT_CHOICE_RE)."""
+    return bool(_FRAGMENT_CHOICE_RE.search(label.strip()))
+
+
 _CUT_MARK_RE = re.compile(r"(\S+(?:\s+\S+)?)\s+\[(?:\.\.\.|\u2026)\]")
 _CAUSE_LINE_RE = re.compile(r"^\W*cause\b", re.IGNORECASE)
 
@@ -878,6 +904,8 @@ class Record:
     escalate_only: list[str] = field(default_factory=list)  # titles: see escalate_only
     symptom_question: bool = False
     symptom_cut: bool = False
+    symptom_choices: int = 0  # message choices of the symptom question
+    fragment_choices: list[str] = field(default_factory=list)
     texts_cut: list[tuple[str, str]] = field(default_factory=list)  # (where, text)
     placeholders: list[dict[str, object]] = field(default_factory=list)
     #: pairs left out of `placeholders`: {"token", "command", "why"} (message, explanation)
@@ -1025,6 +1053,9 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.texts_cut = texts_cut(tree, text)
     cut = symptom_cut(tree)
     record.symptom_question, record.symptom_cut = cut is not None, bool(cut)
+    choices = symptom_choice_labels(tree)
+    record.symptom_choices = len(choices)
+    record.fragment_choices = [c for c in choices if fragment_choice(c)]
     excluded: list[tuple[str, Placeholder]] = []
     pairs = command_placeholders(article, excluded)
     rendered = rendered_items(walks.checklists) if pairs else []  # most articles have none

@@ -387,3 +387,13 @@ def test_a_case_question_whose_no_still_ticks_its_then_step_is_counted() -> None
     tree = read_tree_bytes(tree_yaml.encode(), Path("then.yaml")).tree
     assert tree is not None
     assert metrics.answered_before(tree) == ["m1-if", "m2-if"]
+
+
+def test_symptom_choices_cut_to_a_field_name_or_numbered_twins_count_as_fragments() -> None:
+    """The bench's "symptom choices that are fragments" row: an event cut to "Source", a
+    "(2)" twin, an SQL statement, a trace line; a whole message is no fragment."""
+    assert metrics.fragment_choice("Event ID 4097 Source")
+    assert metrics.fragment_choice("update MSreplication_subscriptions set stamp = cast(@P1 (2)")
+    assert metrics.fragment_choice("15:21:14.0298  PADR Picked request to initialize Directory")
+    assert not metrics.fragment_choice("Event ID 4097 (Dr. Watson): The application failed")
+    assert not metrics.fragment_choice("The specified application is not based on Windows")

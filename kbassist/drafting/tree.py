@@ -140,6 +140,7 @@ from kbassist.drafting.steps import (
     info_only,
 )
 from kbassist.drafting.symptom_also import also_choice
+from kbassist.drafting.symptom_kinds import event_label, told_by_label, with_it
 from kbassist.drafting.symptoms import (
     MAX_SYMPTOM_CHARS,
     SUMMARY_KEYS,
@@ -147,6 +148,7 @@ from kbassist.drafting.symptoms import (
     article_symptom,
     find_section,
     is_turn,
+    shown_together,
     symptom_messages,
 )
 from kbassist.drafting.text import (
@@ -1520,6 +1522,7 @@ def _confirm_node(
     # the scenario and the message are the symptom: shown whole (article_symptom already
     # keeps it short); a cut at 300 hid the message after "you receive the following error:"
     limit = MAX_SYMPTOM_CHARS if article.style == "mskb" else MAX_MODERN_SYMPTOM_CHARS
+    messages = told_by_label(messages)  # two that would read the same are no choice
     if len(messages) >= 2:
         if article.style != "mskb" and len(symptom) > limit // 2:
             symptom = scene_before(symptom, messages)  # the choices show the messages
@@ -1534,8 +1537,10 @@ def _confirm_node(
         apart = told_apart(messages)  # "The permissions ... are inconsistent" twice
         for n, message in enumerate(messages, start=1):
             # the article's own elision ("function: sbpa4snd [...]") is no part of a label
-            label = apart[n - 1] or short_label(
-                re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", message), 80
+            label = (
+                apart[n - 1]
+                or event_label(message)  # "Event ID 2508 (Server): The server service ..."
+                or short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", message), 80)
             )
             label = label if _WORDY_RE.search(label) else f"Message {n}"
             while label.casefold() in labels:
@@ -1549,8 +1554,8 @@ def _confirm_node(
         return node
     node["title"] = "Does this match what you see?"
     node["text"] = brace(
-        f"The article describes: {without_dangling_lead(sentence_cut(symptom, limit))} "
-        "Is this what you see?"
+        f"The article describes: {without_dangling_lead(sentence_cut(symptom, limit))}"
+        f"{with_it(shown_together(article, section), symptom)} Is this what you see?"
     )
     node["source"] = _cite(article, section)
     node["choices"] = [
