@@ -86,7 +86,7 @@ def test_events_logged_with_a_message_are_shown_with_it_not_offered_instead() ->
     node = symptom_node(draft_tree(mskb(MESSAGE_AND_EVENTS + RESOLUTION)))
     assert node["title"] == "Does this match what you see?"
     assert "could not locate the entry point in driver NTOSKRNL.EXE" in node["text"]
-    assert "Event ID 2508 (Server): The server service was unable to load" in node["text"]
+    assert "Also: Event ID 2508 (Server): The server service was unable to load" in node["text"]
 
 
 CORRUPTED = """SYMPTOMS

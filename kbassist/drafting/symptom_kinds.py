@@ -126,7 +126,9 @@ def before_causes(group: list[str]) -> list[str]:
 #: with its time stamp, an elision alone.
 _FRAGMENT_RE = re.compile(
     r"^(?:(?:update|insert into|delete from|select)\s+\S+\s+(?:set|from|values|where|\S+\s*=)|"
-    r"\d{1,2}:\d{2}:\d{2}[.,]\d+\s|\.{3}$|\[(?:\.\.\.|\u2026)\]$)",
+    r"\d{1,2}:\d{2}:\d{2}[.,]\d+\s|\.{3}$|\[(?:\.\.\.|\u2026)\]$|"
+    r"[er]ax=[0-9a-f]{8}|state dump for thread|fault\s*->|\*-+>|frameptr\b|function:\s*\S+$|"
+    r"\(?[0-9a-f]{8}\s+[0-9a-f]{2,}\b|\([0-9a-f]{4,}$)",
     re.IGNORECASE,
 )
 
@@ -156,18 +158,20 @@ def told_by_label(messages: list[str]) -> list[str]:
 
 
 def with_it(found: list[str], symptom: str, limit: int = 400) -> str:
-    """ " With it: A; B.": the facts listed as all true with the symptom, those it does not
-    already say, as many as fit in `limit`; "" when none."""
-    said = symptom.casefold()
+    """ " Also: A; B.": the facts listed as all true with the symptom, those it does not
+    already say (an event by its id, source and description), as many as fit in `limit`;
+    "" when none."""
+    said = clean(symptom).casefold()
     items: list[str] = []
     for item in found:
-        item = item.rstrip(" .;")
+        item = clean(item).rstrip(" .;")
         if not item or item.casefold() in said:
             continue
+        item = event_label(item) or item
         if sum(len(i) + 2 for i in items) + len(item) > limit:
             break
         items.append(item)
-    return f" With it: {'; '.join(items)}." if items else ""
+    return f" Also: {'; '.join(items)}." if items else ""
 
 
 # --------------------------------------------------------------------------- trigger

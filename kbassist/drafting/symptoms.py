@@ -15,7 +15,6 @@ from kbassist.articles.model import Block, ListBlock
 from kbassist.drafting.symptom_kinds import (
     before_causes,
     causes_follow,
-    event_label,
     is_fragment,
     listed_together,
     trigger_after,
@@ -225,6 +224,8 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             if listed_together(para.text, group):
                 continue  # "The following system events appear": all shown with the symptom
             group = before_causes(group)  # "... may be caused by any of the following:"
+        if sum(map(is_fragment, group)) * 2 > len(group):
+            continue  # a dump (disassembly, registers, trace lines): no message to pick
         group = [
             g
             for g in group
@@ -269,7 +270,7 @@ def _indented_after(paras: list[Para], start: int) -> list[str]:
 def shown_together(article: Article, section: Section | None) -> list[str]:
     """The MS KB facts listed as all true at once with the symptom ("The following system
     events appear in the Event Viewer:", "you see that the database is corrupted:"): shown
-    with it in the question, each event named by its id and source."""
+    with it in the question."""
     if section is None or article.style != "mskb":
         return []
     paras = [p for p in paragraphs(section.text) if not p.heading]
@@ -279,7 +280,7 @@ def shown_together(article: Article, section: Section | None) -> list[str]:
             continue
         group = _indented_after(paras, i)
         if listed_together(para.text, group):
-            found.extend(event_label(g, 100) or g for g in group if g and not _AND_ITEM_RE.match(g))
+            found.extend(g for g in group if g and not _AND_ITEM_RE.match(g))
     return found
 
 
