@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+import pytest
 from drafting_support import archive, runbook, support
 
 from kbassist.drafting.tree import draft_tree
@@ -80,10 +81,20 @@ The following system events appear in the Event Viewer:
 """
 
 
-def test_events_logged_with_a_message_are_shown_with_it_not_offered_instead() -> None:
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The following system events appear in the Event Viewer:",
+        "The following events may also appear in the application event log:",
+    ],
+)
+def test_events_logged_with_a_message_are_shown_with_it_not_offered_instead(lead: str) -> None:
     """The events an error logs come with its popup: one yes/no question that shows the
     popup and the events, never "which of the events do you see?"."""
-    node = symptom_node(draft_tree(mskb(MESSAGE_AND_EVENTS + RESOLUTION)))
+    body = MESSAGE_AND_EVENTS.replace(
+        "The following system events appear in the Event Viewer:", lead
+    )
+    node = symptom_node(draft_tree(mskb(body + RESOLUTION)))
     assert node["title"] == "Does this match what you see?"
     assert "could not locate the entry point in driver NTOSKRNL.EXE" in node["text"]
     assert "Also: Event ID 2508 (Server): The server service was unable to load" in node["text"]

@@ -69,10 +69,12 @@ _ALTERNATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 #: A lead over facts that are all true at once: the events an error logs ("The following
-#: system events appear in the Event Viewer:"), a sequence, "you see that the database is
+#: system events appear in the Event Viewer:", "The following events may also appear in
+#: the application event log:"), a sequence, "you see that the database is
 #: corrupted:", "when the following are true:".
 _TOGETHER_RE = re.compile(
-    r"\bfollowing (?:\w+ ){0,2}?events? (?:appears?|are|is|were|was|occurred|gets?)\b|"
+    r"\bfollowing (?:\w+ ){0,2}?events? (?:(?:may|might|can|will) )?(?:also )?"
+    r"(?:appears?|are|is|were|was|be|occurred|gets?)\b|"
     r"\bsequence of\b|\b(?:all|both) of the following\b|"
     r"\bthe following (?:are|is|were) (?:all )?true\b|\bfollowing characteristics\b|"
     r"\byou (?:see|notice|find) that\b",
