@@ -289,3 +289,24 @@ def test_a_runbook_symptom_is_not_padded_with_what_the_component_does() -> None:
     text = symptom_node(draft_tree(runbook(BACKGROUND)))["text"]
     assert "no operator pod in a Ready state" in text
     assert "responsibilities" not in text and "Installing and upgrading" not in text
+
+
+LINK_ERRORS = """SYMPTOMS
+========
+
+When you build a project created with a custom wizard, the following link errors
+might occur:
+
+  mfcs42d.lib(dllmodul.obj) : error LNK2005: _DllMain@12 already defined in app.obj
+
+  mfcs42d.lib(dllmodul.obj) : error LNK2005: __pRawDllMain already defined in app.obj
+
+"""
+
+
+def test_messages_that_start_alike_are_labelled_to_where_they_differ() -> None:
+    """Two link errors from the same object file are told apart by their text, not
+    offered as "mfcs42d.lib(dllmodul.obj)" and "mfcs42d.lib(dllmodul.obj) (2)"."""
+    found = labels(symptom_node(draft_tree(mskb(LINK_ERRORS + RESOLUTION))))
+    assert not any(label.endswith("(2)") for label in found)
+    assert any("__pRawDllMain" in label for label in found)

@@ -141,22 +141,39 @@ def is_fragment(message: str) -> bool:
 
 
 def told_by_label(messages: list[str]) -> list[str]:
-    """The messages whose choice labels differ (the first of any that would read the
-    same: "update ... cast(@P1" and "update ... cast(@P1 (2)" are no choice); [] when
-    fewer than two are left."""
+    """The messages a choice can tell apart: one whose label reads like an earlier one's
+    even when the label is widened (`wider_label`) is dropped ("update ... cast(@P1" and
+    "update ... cast(@P1 (2)" are no choice); [] when fewer than two are left."""
     if len(messages) < 2:
         return messages
     from kbassist.drafting.told_apart import told_apart
 
     apart = told_apart(messages)
     seen: set[str] = set()
+    wide: set[str] = set()
     kept: list[str] = []
     for n, message in enumerate(messages):
         label = (apart[n] or event_label(message) or short_label(message, 80)).casefold()
-        if label not in seen:
-            seen.add(label)
-            kept.append(message)
+        wider = wider_label(message).casefold()
+        if label in seen and wider in wide:
+            continue
+        seen.add(label)
+        wide.add(wider)
+        kept.append(message)
     return kept if len(kept) >= 2 else []
+
+
+def wider_label(message: str, limit: int = 100) -> str:
+    """A label for a message whose usual one reads like another's: its text to `limit`,
+    cut at a word, not at its first clause ("mfcs42d.lib(dllmodul.obj) : error LNK2005:
+    _DllMain@12 already defined" rather than "mfcs42d.lib(dllmodul.obj)")."""
+    text = clean(_ELISION_RE.sub("", message)).rstrip(" .:")
+    if len(text) <= limit:
+        return text
+    return text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:(-")
+
+
+_ELISION_RE = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]")
 
 
 def with_it(found: list[str], symptom: str, limit: int = 400) -> str:

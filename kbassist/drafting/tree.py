@@ -140,7 +140,7 @@ from kbassist.drafting.steps import (
     info_only,
 )
 from kbassist.drafting.symptom_also import also_choice
-from kbassist.drafting.symptom_kinds import event_label, told_by_label, with_it
+from kbassist.drafting.symptom_kinds import event_label, told_by_label, wider_label, with_it
 from kbassist.drafting.symptoms import (
     MAX_SYMPTOM_CHARS,
     SUMMARY_KEYS,
@@ -1543,6 +1543,8 @@ def _confirm_node(
                 or short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", message), 80)
             )
             label = label if _WORDY_RE.search(label) else f"Message {n}"
+            if label.casefold() in labels:  # two that start alike: said to where they differ
+                label = wider_label(message) or label
             while label.casefold() in labels:
                 label = f"{label} ({n})"
             labels.add(label.casefold())
