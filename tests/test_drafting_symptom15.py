@@ -310,3 +310,33 @@ def test_messages_that_start_alike_are_labelled_to_where_they_differ() -> None:
     found = labels(symptom_node(draft_tree(mskb(LINK_ERRORS + RESOLUTION))))
     assert not any(label.endswith("(2)") for label in found)
     assert any("__pRawDllMain" in label for label in found)
+
+
+FOLLOWED = """SYMPTOMS
+========
+
+When the gateway tries to deliver a mail message, it reports the following error:
+
+  Unable to access the statistics file. Check the access rights.
+
+The gateway then logs the following error in the log file:
+
+  Statistics update failed.
+
+"""
+
+OWN_SCENE = FOLLOWED.replace(
+    "The gateway then logs the following error in the log file:",
+    "Also, if you run the gateway with the verbose switch, the log file shows the following error:",
+)
+
+
+def test_a_message_logged_after_the_first_is_shown_with_it_not_offered_instead() -> None:
+    """A second lone message that the article says comes after the first ("logs the
+    following error in the log file") joins it; one after a scene of its own ("if you run
+    ...") stays a choice."""
+    node = symptom_node(draft_tree(mskb(FOLLOWED + RESOLUTION)))
+    assert node["title"] == "Does this match what you see?"
+    assert "Also: Statistics update failed." in node["text"]
+    other = symptom_node(draft_tree(mskb(OWN_SCENE + RESOLUTION)))
+    assert "Statistics update failed" in labels(other)

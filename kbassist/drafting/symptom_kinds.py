@@ -93,6 +93,28 @@ def listed_together(lead: str, group: list[str]) -> bool:
     return bool(_TOGETHER_RE.search(last)) and not _ALTERNATIVE_RE.search(last)
 
 
+#: A later lead whose one message comes with the first, not instead of it ("this line is
+#: added after the error:", "EXTERNAL.EXE will log the following error in the log file:",
+#: "Also, the following error may occur on the client:").
+_ACCOMPANIES_RE = re.compile(
+    r"\b(?:also|additionally|in addition|(?:is|are) added|followed by|after (?:the|this|that) "
+    r"(?:error|message)|log file|event log|(?:is|are) logged|will log|logs the following)\b",
+    re.IGNORECASE,
+)
+
+
+#: A lead that sets its own scene ("Also, if you try to get mailbox details with the
+#: Administrator program, ..."): its message is another form, not one that comes along.
+_OWN_SCENE_RE = re.compile(r"\b(?:if|when|whenever|instead)\b", re.IGNORECASE)
+
+
+def accompanies(lead: str) -> bool:
+    """Whether a later lead's message comes with the one before it (see _ACCOMPANIES_RE),
+    not after a scene of its own."""
+    last = split_sentences(clean(lead))[-1] if lead.strip() else ""
+    return bool(_ACCOMPANIES_RE.search(last)) and not _OWN_SCENE_RE.search(last)
+
+
 # --------------------------------------------------------------------------- causes
 
 #: "This error may be caused by any of the following:" closing a message: what follows

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Block, ListBlock
 from kbassist.drafting.symptom_kinds import (
+    accompanies,
     before_causes,
     causes_follow,
     is_fragment,
@@ -243,6 +244,8 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             group = [" ".join(group)]
         if len(group) >= 2:
             return _distinct(group)
+        if article.style == "mskb" and singles and group and accompanies(para.text):
+            continue  # "this line is added after the error:": shown with the first message
         singles.extend(group)
     # "you may get the following error message: A ... when you click a tab, you get: B":
     # each message the article shows is one the admin may see
@@ -275,12 +278,16 @@ def shown_together(article: Article, section: Section | None) -> list[str]:
         return []
     paras = [p for p in paragraphs(section.text) if not p.heading]
     found: list[str] = []
+    shown = False  # a message shown before: a later lone one may come with it
     for i, para in enumerate(paras):
         if not _message_lead(para.text):
             continue
         group = _indented_after(paras, i)
         if listed_together(para.text, group):
             found.extend(g for g in group if g and not _AND_ITEM_RE.match(g))
+        elif len(group) == 1 and shown and accompanies(para.text):
+            found.extend(group)  # "EXTERNAL.EXE will log the following error in the log file:"
+        shown = shown or bool(group)
     return found
 
 
