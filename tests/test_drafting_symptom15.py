@@ -340,3 +340,16 @@ def test_a_message_logged_after_the_first_is_shown_with_it_not_offered_instead()
     assert "Also: Statistics update failed." in node["text"]
     other = symptom_node(draft_tree(mskb(OWN_SCENE + RESOLUTION)))
     assert "Statistics update failed" in labels(other)
+
+
+def test_a_message_that_comes_along_is_shown_beside_the_choices() -> None:
+    """Beside two alternative messages, one the article says comes along ("Also, the
+    following error is logged ...") is shown in the question, not dropped or offered."""
+    body = OWN_SCENE + (
+        "Also, event 3224 is logged in the System log with the following error message:\n\n"
+        "  The authentication service is unknown.\n\n"
+    )
+    node = symptom_node(draft_tree(mskb(body + RESOLUTION)))
+    assert "Statistics update failed" in labels(node)
+    assert "The authentication service is unknown" not in " ".join(labels(node))
+    assert "Also: The authentication service is unknown." in node["text"]

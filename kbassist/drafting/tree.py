@@ -1528,7 +1528,8 @@ def _confirm_node(
             symptom = scene_before(symptom, messages)  # the choices show the messages
         node["title"] = "Which of these do you see?"
         node["text"] = brace(
-            f"The article describes: {sentence_cut(symptom, limit)} It comes in several forms. "
+            f"The article describes: {sentence_cut(symptom, limit)}"
+            f"{with_it(shown_together(article, section), symptom)} It comes in several forms. "
             "Which do you see?"
         )
         node["source"] = _cite(article, section)
