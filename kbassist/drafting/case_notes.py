@@ -78,7 +78,7 @@ def prompted_notes(option: Option) -> None:
 #: "If SP5 or later is installed, reinstalling the service pack should replace the
 #: Nhloader.exe file": a case, an action said as a gerund, and what it should do.
 _GERUND_CASE_RE = re.compile(
-    r"^if\s+(?P<cond>[^,.;:]{4,140}),\s*(?:then\s+)?(?P<verb>[a-z]{3,}ing)\s+(?P<obj>[^,.;:]{3,100}?)"
+    r"^if\s+(?P<cond>[^,.;:]{4,140}),\s*(?:then\s+)?(?P<verb>[a-z]{3,}ing)\s+(?P<obj>[^,.;:]{2,100}?)"
     r"\s+(?P<modal>should|will|may|can|might|could)\s+(?P<effect>(?:(?:also|then|probably|"
     r"usually)\s+)?(?:replace|fix|correct|resolve|solve|eliminate|allow|let|restore|remove|"
     r"update|enable|clear|prevent|repair)\b[^;:]*?)\.?$",
