@@ -123,6 +123,13 @@ def without_pointers(items: list[str]) -> list[str]:
     return out
 
 
+#: What the fix question's help says about a menu of fixes: not so for a chain.
+_MENU_NOTES_RE = re.compile(
+    r"When to choose:.*$|The article does not say which of these fixes goes with which cause\.",
+    re.DOTALL,
+)
+
+
 def still_failing_nodes(
     question: dict[str, Any], rest: list[Option], entries: list[str]
 ) -> list[dict[str, Any]]:
@@ -145,7 +152,7 @@ def still_failing_nodes(
                 "done it, and does the problem still occur?"
             ),
         }
-        said = str(question.get("help", "")).split("When to choose:")[0].strip()
+        said = _MENU_NOTES_RE.sub("", str(question.get("help", ""))).strip()
         if k == 1 and said:  # the lead ("use the following methods in order"), no menu notes
             node["help"] = said
         if question.get("source"):
