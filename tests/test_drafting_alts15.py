@@ -114,3 +114,31 @@ def test_methods_tried_in_turn_are_chained_by_still_failing_questions() -> None:
     shown = "\n".join(ticks(f)[0] + details(f) for f in (first, second, third))
     assert "proceed to the next method" not in shown
     draft_text(IN_TURN)  # lint-clean
+
+
+def test_menu_of_methods_said_in_turn_is_chained() -> None:
+    """Methods under "After you complete each method, test … If the issue continues to
+    occur, proceed to the next method." (no "in the order" lead) were offered as "Which
+    fix fits this system?"; they are asked in turn: "Still failing after method 1?"."""
+    art = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "After you complete each method, test to see if the issue is resolved. If the\n"
+        "issue continues to occur, proceed to the next method.\n\n"
+        "Method 1: Quit the Armon32.exe Program\n"
+        "--------------------------------------\n\n"
+        "1. Press CTRL+ALT+DELETE.\n\n"
+        "2. Click Armon32, and then click End Task.\n\n"
+        "Method 2: Clean Boot the Computer\n"
+        "---------------------------------\n\n"
+        "1. Click Start, click Run, type msconfig, and then click OK.\n\n"
+        "2. Click Selective Startup, and then click OK.\n"
+    )
+    tree = draft_tree(art)
+    first, second = fixes(tree)
+    (chain,) = questions(tree)
+    assert chain["title"] == "Still failing after method 1 (Quit the Armon32.exe Program)?"
+    assert {c["value"]: c["next"] for c in chain["choices"]} == {
+        "no": first["id"],
+        "yes": second["id"],
+    }
+    draft_text(art)  # lint-clean

@@ -63,6 +63,39 @@ def tried_in_turn(text: str) -> bool:
     )
 
 
+#: "After you complete each method, test …", "use the following methods in the order in
+#: which they are presented": the section's methods are tried one after another.
+_EACH_METHOD_RE = re.compile(
+    r"\bafter (?:you (?:complete|perform|try) )?each (?:method|step|procedure)\b|\bin the order "
+    r"(?:in which|that)? ?they (?:are|were) (?:listed|presented|given)\b|\bin the (?:order "
+    r"presented|following order)\b",
+    re.IGNORECASE,
+)
+
+
+def menu_in_turn(options: list[Option]) -> bool:
+    """Whether fixes offered as a menu are one section's methods to try in turn: all from
+    one section that says to try them in order and to go on when one did not help, each
+    a plain fix (no update, version or case) named by its own heading."""
+    if len(options) < 2 or any(o.kind != "option" or o.case for o in options):
+        return False
+    section = options[0].section
+    if any(o.section is not section for o in options):
+        return False
+    text = " ".join(section.text.split())
+    if not (_EACH_METHOD_RE.search(text) and tried_in_turn(text)):
+        return False
+    return not any(_GENERIC_LABEL_RE.match(o.label) for o in options)
+
+
+#: "Resolution: Use the following methods", "Workaround: Perform the following steps": a
+#: lead taken for a fix, no method to name in a chain.
+_GENERIC_LABEL_RE = re.compile(
+    r"^(?:[\w ]{3,30}:\s+)?(?:use|perform|follow|try|do)\s+(?:the|these)\s+(?:following|steps)\b",
+    re.IGNORECASE,
+)
+
+
 def stage_options(section: Section, paras: list[Para]) -> list[Option]:
     """One option per sub-headed method of an in-order section whose methods are tried in
     turn (each named by its heading, its steps or its prose as written), marked `chain`;
