@@ -119,7 +119,8 @@ def test_methods_tried_in_turn_are_chained_by_still_failing_questions() -> None:
 def test_menu_of_methods_said_in_turn_is_chained() -> None:
     """Methods under "After you complete each method, test … If the issue continues to
     occur, proceed to the next method." (no "in the order" lead) were offered as "Which
-    fix fits this system?"; they are asked in turn: "Still failing after method 1?"."""
+    fix fits this system?"; they are asked in turn: "Still failing after method 1?", the
+    pointer no longer ticked or shown."""
     art = mskb(
         SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
         "After you complete each method, test to see if the issue is resolved. If the\n"
@@ -128,6 +129,7 @@ def test_menu_of_methods_said_in_turn_is_chained() -> None:
         "--------------------------------------\n\n"
         "1. Press CTRL+ALT+DELETE.\n\n"
         "2. Click Armon32, and then click End Task.\n\n"
+        "If the issue continues to occur, proceed to the next method.\n\n"
         "Method 2: Clean Boot the Computer\n"
         "---------------------------------\n\n"
         "1. Click Start, click Run, type msconfig, and then click OK.\n\n"
@@ -141,4 +143,5 @@ def test_menu_of_methods_said_in_turn_is_chained() -> None:
         "no": first["id"],
         "yes": second["id"],
     }
+    assert "next method" not in "\n".join(ticks(first) + [details(first)])
     draft_text(art)  # lint-clean

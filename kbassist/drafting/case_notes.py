@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kbassist.drafting.text import split_detail, with_detail
+from kbassist.drafting.text import DETAIL_SEP, split_detail, with_detail
 
 if TYPE_CHECKING:
     from kbassist.drafting.options import Option
@@ -51,11 +51,12 @@ def prompted_notes(option: Option) -> None:
     for n, item in enumerate(items):
         text, detail = split_detail(item)
         found = _PROMPTED_RE.match(text.strip())
-        if found is not None and not detail and (out or n + 1 < len(items)):
+        if found is not None and (out or n + 1 < len(items)):
+            note = with_detail(text.strip(), detail).replace(DETAIL_SEP, "\n")
             if out:
-                out[-1] = with_detail(out[-1], text.strip())
+                out[-1] = with_detail(out[-1], note)
             else:
-                pending = text.strip()
+                pending = note
                 relabel_from = found.group("then")
             continue
         if pending:

@@ -75,15 +75,22 @@ _EACH_METHOD_RE = re.compile(
 
 def menu_in_turn(options: list[Option]) -> bool:
     """Whether fixes offered as a menu are one section's methods to try in turn: all from
-    one section that says to try them in order and to go on when one did not help, each
-    a plain fix (no update, version or case) named by its own heading."""
+    one section that says to go on when one did not help (in its lead, "After you
+    complete each method", or after every "Method N" but the last), each a plain fix (no
+    update, version or case) named by its own heading."""
     if len(options) < 2 or any(o.kind != "option" or o.case for o in options):
         return False
     section = options[0].section
     if any(o.section is not section for o in options):
         return False
     text = " ".join(section.text.split())
-    if not (_EACH_METHOD_RE.search(text) and tried_in_turn(text)):
+    if not tried_in_turn(text):
+        return False
+    # "After you complete each method, test …", or the pointer after every "Method N" but
+    # the last (a menu of steps cut at their headings is no list of methods)
+    pointers = len(_POINTER_SENTENCE_RE.findall(text))
+    methods = all(_METHOD_HEAD_RE.match(o.label) for o in options)
+    if not (_EACH_METHOD_RE.search(text) or (methods and pointers >= len(options) - 1)):
         return False
     return not any(_GENERIC_LABEL_RE.match(o.label) for o in options)
 
@@ -133,10 +140,10 @@ def stage_options(section: Section, paras: list[Para]) -> list[Option]:
     return options if len(options) >= 2 else []
 
 
-def without_pointers(items: list[str]) -> list[str]:
+def without_pointers(items: list[str], drop: bool = True) -> list[str]:
     """`items` without "If the issue continues …, proceed to the next method": the chain's
-    questions say it (a step that is only that goes; in a step or its detail, the
-    sentence)."""
+    questions say it (a step that is only that goes, unless not `drop`: the steps' cases
+    are indexed already; in a step or its detail, the sentence)."""
     out: list[str] = []
     for item in items:
         text, detail = split_detail(item)
@@ -151,6 +158,8 @@ def without_pointers(items: list[str]) -> list[str]:
         ).strip("\n")
         if text:
             out.append(with_detail(text, detail))
+        elif not drop:
+            out.append(item)
         elif detail and out:
             out[-1] = with_detail(out[-1], detail)
     return out
@@ -161,6 +170,27 @@ _MENU_NOTES_RE = re.compile(
     r"When to choose:.*$|The article does not say which of these fixes goes with which cause\.",
     re.DOTALL,
 )
+
+
+def chained_steps(option: Option) -> None:
+    """A menu's fix now chained: its pointer sentences go (`without_pointers`), a step that
+    was only the pointer too, its cases' step indexes (`option.when`) moved with them."""
+    kept = without_pointers(option.items, drop=False)
+    keep = [
+        n
+        for n, item in enumerate(kept)
+        if item != option.items[n]
+        or "next" not in item
+        or _POINTER_SENTENCE_RE.sub("", split_detail(item)[0]).strip()
+    ]
+    if len(keep) == len(kept) or not keep:
+        option.items = kept
+        return
+    moved = {old: new for new, old in enumerate(keep)}
+    option.when = {
+        (moved[n] if n >= 0 else n): cond for n, cond in option.when.items() if n < 0 or n in moved
+    }
+    option.items = [kept[n] for n in keep]
 
 
 def still_failing_nodes(

@@ -61,7 +61,12 @@ from kbassist.drafting.lead_cases import (
 )
 from kbassist.drafting.lead_ins import case_leads_shown, lead_ins_shown, points_on
 from kbassist.drafting.meta_symptom import shown_not_meta
-from kbassist.drafting.method_chain import menu_in_turn, still_failing_nodes, without_pointers
+from kbassist.drafting.method_chain import (
+    chained_steps,
+    menu_in_turn,
+    still_failing_nodes,
+    without_pointers,
+)
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
     REDO_CHECK,
@@ -801,6 +806,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if not conditional and menu_in_turn(rest):  # offered as a menu, said in turn
             for option in rest:
                 option.chain = True
+                chained_steps(option)  # its "proceed to the next method" notes go
         if all(o.chain for o in rest):  # methods tried in turn: "Still failing after 1?"
             nodes[-1:] = still_failing_nodes(question, rest, [_entry(o, variables) for o in rest])
 
