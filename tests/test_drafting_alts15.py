@@ -143,5 +143,5 @@ def test_menu_of_methods_said_in_turn_is_chained() -> None:
         "no": first["id"],
         "yes": second["id"],
     }
-    assert "next method" not in "\n".join(ticks(first) + [details(first)])
+    assert "next method" not in "\n".join([*ticks(first), details(first)])
     draft_text(art)  # lint-clean
