@@ -178,6 +178,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   Netscape Navigator 3.0, follow these steps:", "To disable the fix:"; not a place such
   as "In the Options dialog box, do the following:") or lists when it is "safe to
   ignore" (`draft_metrics.ALTERNATIVE_STEP_RE`), / lint-clean drafts.
+- **drafts with a condition as a step**: lint-clean drafts where a checklist step is a
+  condition, not an action: "If you are prompted to restart, click Yes" ticked (what to
+  do when the step before asks), or a step or its note that says "If the issue continues
+  to occur, proceed to the next method" (`draft_metrics.condition_steps`), / lint-clean
+  drafts.
 
 - **inputs unused on their walk**: (walk, input) pairs where an input answered on a
   finished walk is read by no item that walk shows (text, detail or condition), / all
@@ -397,6 +402,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "drafts with an alternative as a step": _pct(
             sum(bool(r.alternative_steps) for r in clean), len(clean)
+        ),
+        "drafts with a condition as a step": _pct(
+            sum(bool(r.condition_steps) for r in clean), len(clean)
         ),
         "drafts with an input": _pct(sum(r.inputs > 0 for r in clean), len(clean)),
         "inputs unused on their walk": _pct(

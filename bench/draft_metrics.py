@@ -924,6 +924,7 @@ class Record:
     meeting: list[str] = field(default_factory=list)  # ids of those whose answers all meet
     answered_before: list[str] = field(default_factory=list)  # see answered_before
     alternative_steps: list[str] = field(default_factory=list)  # see ALTERNATIVE_STEP_RE
+    condition_steps: list[str] = field(default_factory=list)  # see CONDITION_STEP_RE
     fix_outcomes: int = 0  # fix outcomes of drafts with two or more (see bare_titles)
     bare_titles: list[str] = field(default_factory=list)
     read_more_items: list[str] = field(default_factory=list)  # see read_more_step
@@ -996,6 +997,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.questions, record.meeting = meeting_questions(tree, walks)
     record.answered_before = answered_before(tree)
     record.alternative_steps = alternative_steps(walks.checklists)
+    record.condition_steps = condition_steps(walks.checklists)
     record.fix_outcomes, record.bare_titles = bare_titles(tree)
     first_by_outcome: dict[str, Checklist] = {}
     for checklist in walks.checklists:
@@ -1329,6 +1331,38 @@ ALTERNATIVE_STEP_RE = re.compile(
     r"|[^.]{0,80}\bsafe to ignore\b[^.]{0,80}:\s*$)",
     re.IGNORECASE,
 )
+
+
+#: A condition ticked as if it were a step: "If you are prompted to restart, click Yes"
+#: (what to do when the step before asks), or a step or its note sending the admin on to
+#: the next method ("If the issue continues to occur, proceed to the next method").
+CONDITION_STEP_RE = re.compile(
+    r"^if\s+(?:you\s+are\s+|you're\s+)?(?:prompted|asked)\b[^,.]{0,140},",
+    re.IGNORECASE,
+)
+NEXT_METHOD_RE = re.compile(
+    r"\bif\s[^.]{3,120}?,\s*(?:then\s+)?(?:proceed|continue|go|move\s+on)\s+(?:to|with)\s+"
+    r"the\s+next\s+(?:method|procedure|section|workaround|resolution|solution)\b",
+    re.IGNORECASE,
+)
+
+
+def condition_steps(checklists: list[Checklist]) -> list[str]:
+    """Steps (once per outcome) that are a condition, not an action: an "If you are
+    prompted …" tick, or a step or note that says to go on to the next method."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for checklist in checklists:
+        if checklist.outcome.id in seen:
+            continue
+        seen.add(checklist.outcome.id)
+        for item in checklist.part("steps"):
+            if CONDITION_STEP_RE.match(item.text) or (
+                "next" in item.text + item.detail
+                and NEXT_METHOD_RE.search(" ".join(f"{item.text} {item.detail}".split()))
+            ):
+                found.append(item.text[:120])
+    return found
 
 
 def alternative_steps(checklists: list[Checklist]) -> list[str]:

@@ -389,6 +389,43 @@ def test_a_case_question_whose_no_still_ticks_its_then_step_is_counted() -> None
     assert metrics.answered_before(tree) == ["m1-if", "m2-if"]
 
 
+_CONDITION_TREE = """id: cond
+title: Condition steps
+version: 1
+articles: [A1]
+symptom: The program stops.
+cause: A damaged file.
+nodes:
+- id: fix
+  kind: outcome
+  title: Fix
+  steps:
+  - text: "Click Close."
+    source: {article: A1, section: RESOLUTION}
+  - text: "If you are prompted to restart your computer, click Yes."
+    source: {article: A1, section: RESOLUTION}
+  - text: "Click OK, and then close Control Panel."
+    detail: "If the issue continues to occur, proceed to the next method."
+    source: {article: A1, section: RESOLUTION}
+  - text: "When you are prompted to restart the computer, click Yes."
+    source: {article: A1, section: RESOLUTION}
+"""
+
+
+def test_conditions_ticked_as_steps_are_counted() -> None:
+    """ "If you are prompted …, click Yes" ticked and a step whose note sends the admin to
+    the next method are counted; a numbered "When you are prompted …" step is not."""
+    from kbassist.trees.loader import read_tree_bytes
+
+    tree = read_tree_bytes(_CONDITION_TREE.encode(), Path("cond.yaml")).tree
+    assert tree is not None
+    found = metrics.condition_steps(metrics.enumerate_walks(tree).checklists)
+    assert found == [
+        "If you are prompted to restart your computer, click Yes.",
+        "Click OK, and then close Control Panel.",
+    ]
+
+
 def test_symptom_choices_cut_to_a_field_name_or_numbered_twins_count_as_fragments() -> None:
     """The bench's "symptom choices that are fragments" row: an event cut to "Source", a
     "(2)" twin, an SQL statement, a trace line; a whole message is no fragment."""

@@ -17,6 +17,7 @@ import yaml
 from kbassist.articles import Article, Section
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.case_choices import for_cases, label_states_case
+from kbassist.drafting.case_notes import gerund_case, prompted_notes
 from kbassist.drafting.case_spans import announced_spans
 from kbassist.drafting.causes import (
     Group,
@@ -60,6 +61,12 @@ from kbassist.drafting.lead_cases import (
 )
 from kbassist.drafting.lead_ins import case_leads_shown, lead_ins_shown, points_on
 from kbassist.drafting.meta_symptom import shown_not_meta
+from kbassist.drafting.method_chain import (
+    chained_steps,
+    menu_in_turn,
+    still_failing_nodes,
+    without_pointers,
+)
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
     REDO_CHECK,
@@ -477,6 +484,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if article.style != "mskb":
             option.items = fold_example_steps(option.items)  # "Here's a correct command:"
         option.items, option.undo = undo_steps(option.items)
+        if option.chain:  # "If the issue continues, proceed to the next method": asked
+            option.items = without_pointers(option.items)
         if not option.case and symptom_section is not None:
             option.items, option.case = conditions_case(option.items)
             if option.case:  # "Safely ignore X when the following conditions": the action
@@ -514,6 +523,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 restart_step(option, [option.section, cause_section])  # "... and reboot"
                 by_design_lead(option)  # "This is by design. ...": the outcome's text
                 lead_ins_shown(option)  # a cause's "... by using the following steps:"
+        prompted_notes(option)  # "If you are prompted ..., quit": a note on its step
         written = list(option.items)
         asked_ifs = _conditional_steps(option, asked_ifs, article.style != "mskb")
         if article.style == "mskb":  # "If X, use the following steps to Y.": X's steps
@@ -795,6 +805,12 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             {"value": o.id, "label": o.label, "next": _entry(o, variables)} for o in rest
         ]
         nodes.append(question)
+        if not conditional and menu_in_turn(rest):  # offered as a menu, said in turn
+            for option in rest:
+                option.chain = True
+                chained_steps(option)  # its "proceed to the next method" notes go
+        if all(o.chain for o in rest):  # methods tried in turn: "Still failing after 1?"
+            nodes[-1:] = still_failing_nodes(question, rest, [_entry(o, variables) for o in rest])
 
     for option in options:
         if option.case:
@@ -2787,7 +2803,8 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
     cases: list[tuple[int, str, str, str]] = []  # (index, condition, action, product)
     for n, item in enumerate(items):
         text, detail = split_detail(item)
-        found = _split_if(text, bool(detail))
+        # "If SP5 is installed, reinstalling the service pack should replace it": a step too
+        found = _split_if(text, bool(detail)) or gerund_case(text, _imperative_step)
         if found is None:
             continue
         cond, then = found
