@@ -37,6 +37,17 @@ def test_another_tool_said_after_the_action_is_shown_beside_it() -> None:
     ]
     assert "You can also use Network Monitor to perform a trace." in details(only)
     draft_text(article)  # lint-clean
+    # another way to do a step the drafter knows as one stays a way of its own
+    ways = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "To resolve this problem, right-click the folder in Windows Explorer, click\n"
+        "Properties, and then click to clear the Read-only check box. You can also use\n"
+        "the attrib command to do this from a command prompt.\n"
+    )
+    assert any(
+        ticks(fix) == ["Use the attrib command to do this from a command prompt."]
+        for fix in fixes(draft_tree(ways))
+    )
 
 
 def test_note_and_default_after_the_action_are_shown_beside_it() -> None:

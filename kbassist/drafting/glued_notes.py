@@ -27,8 +27,9 @@ import re
 
 from kbassist.drafting.one_action import _TELLS_RE, _acts
 from kbassist.drafting.options import Option
-from kbassist.drafting.steps import _action, step_kind
+from kbassist.drafting.steps import _action, _remark, step_kind
 from kbassist.drafting.text import split_detail, split_sentences, with_detail
+from kbassist.drafting.ways import _SECOND_RE, _two
 
 #: "Note:", "NOTE:", "Note that", "Notes:", "[!Note]": a note opening a sentence.
 _NOTE_OPEN_RE = re.compile(r"^(?:\[!)?(?:important\s+)?notes?(?:\]\s*|\s*:\s*|\s+that\s+)", re.I)
@@ -60,13 +61,44 @@ def _acts_first(sentence: str) -> bool:
 _WORD_OPEN_RE = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)?\s+[a-z(/\"']")
 
 
+#: First words of a sentence that says what is or when, never an imperative.
+_NOT_VERBS = frozenset(
+    "a an the this that these those there it its by in on at for with from to of if when"
+    " unless after before once since because although as under during some most many all"
+    " each any every no users user you we they he she our your their".split()
+)
+
+
 def _step_first(sentence: str) -> bool:
     """The tick's first sentence reads as its step: an action the verb lists know, or
-    a plain sentence the step reader takes for one ("Capture network traffic ...",
-    "Avoid option /X while ...": verbs no list holds)."""
+    a plain sentence the step reader takes for one and no statement ("Capture network
+    traffic ...", "Avoid option /X while ...": verbs no list holds; not "By design, X
+    must be static.", "Compressed audio clips may fail to play ...")."""
     if _acts_first(sentence):
         return True
-    return bool(_WORD_OPEN_RE.match(sentence)) and step_kind(sentence) == "action"
+    if not _WORD_OPEN_RE.match(sentence) or sentence.split()[0].casefold() in _NOT_VERBS:
+        return False
+    return step_kind(sentence) == "action" and not _remark(sentence)
+
+
+def _next_acts(sentence: str) -> bool:
+    """The step after a lead-in is an action: one the verb lists know, or a sentence on
+    plain words ("With the table selected, on the Format menu, click X.") that is no
+    statement; never a key path or code ("HKEY_LOCAL_MACHINE ...", "start rdr $1")."""
+    if _acts_first(sentence):
+        return True
+    if not re.match(r"[A-Z][a-z]+\b", sentence):
+        return False
+    return step_kind(sentence) == "action" and not _remark(sentence)
+
+
+def _way_asked(sentences: list[str]) -> bool:
+    """ "X. You can also use Y." read as two ways of one step by `ways.way_steps`, which
+    asks which one: left for it."""
+    if len(sentences) != 2:
+        return False
+    second = _SECOND_RE.match(sentences[1])
+    return second is not None and _two(sentences[0], second.group("b")) is not None
 
 
 def _aside(sentence: str, in_note: bool) -> bool:
@@ -99,7 +131,7 @@ def unglue(item: str) -> str:
     if "." not in flat[:-1] or not flat.endswith("."):
         return item
     sentences = split_sentences(flat)
-    if len(sentences) < 2 or not _step_first(sentences[0]):
+    if len(sentences) < 2 or not _step_first(sentences[0]) or _way_asked(sentences):
         return item
     start = next(
         (
@@ -144,6 +176,13 @@ _AND_DO_RE = re.compile(
     r"\band\s+(?:then\s+)?(?:do|perform|follow|use|complete)\s+(?:the\s+following|these)\b",
     re.IGNORECASE,
 )
+#: "Next, double-click My.udl and use the Wizard as follows:": a concrete step of its
+#: own (a click, a program started, a place gone to) said with the lead, kept ticked.
+_UI_ACT_RE = re.compile(
+    r"^(?:next|then|now|first|finally)\b|\b(?:(?:double|right)-click|click|open|run|start"
+    r"|type|press|select|go\s+to|navigate\s+to|insert)\s+(?:\S+\s+){0,6}?(?:and|then)\b",
+    re.IGNORECASE,
+)
 #: A case: asked by the passes after this one, never folded away.
 _CASE_RE = re.compile(r"^(?:if|when|unless|in\s+case|for|in\s+the\s+event)\b", re.IGNORECASE)
 
@@ -152,9 +191,11 @@ def _lead_in(text: str) -> bool:
     """One sentence that only announces the steps after it (see _ANNOUNCES_RE), or says
     their purpose ("To X:")."""
     flat = " ".join(text.split())
-    if not flat.endswith(":") or len(split_sentences(flat)) != 1 or _CASE_RE.match(flat):
+    if not flat[:1].isupper() or not flat.endswith(":") or _CASE_RE.match(flat):
         return False
-    if _NOT_STEPS_RE.search(flat) or _AND_DO_RE.search(flat):
+    if len(split_sentences(flat)) != 1:
+        return False
+    if _NOT_STEPS_RE.search(flat) or _AND_DO_RE.search(flat) or _UI_ACT_RE.search(flat):
         return False
     if _PURPOSE_LEAD_RE.match(flat) and "," not in flat:
         return True
@@ -173,7 +214,7 @@ def leads_over_steps(option: Option) -> None:
             n += 1
             continue
         nxt, more = split_detail(steps[n + 1])
-        if not _step_first(" ".join(nxt.split())) or _lead_in(nxt):
+        if not _next_acts(" ".join(nxt.split())) or _lead_in(nxt):
             n += 1
             continue
         lead = " ".join(text.split())
