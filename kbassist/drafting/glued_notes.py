@@ -69,6 +69,11 @@ _NOT_VERBS = frozenset(
 )
 
 
+#: "If the problem continues to occur, to work around this issue (...), ": the case and
+#: purpose said before a step's action.
+_LEAD_CLAUSES_RE = re.compile(r"^(?:(?:if|when|to|in\s+order\s+to)\b[^,]{3,160},\s*)+", re.I)
+
+
 def _step_first(sentence: str) -> bool:
     """The tick's first sentence reads as its step: an action the verb lists know, or
     a plain sentence the step reader takes for one and no statement ("Capture network
@@ -76,6 +81,9 @@ def _step_first(sentence: str) -> bool:
     must be static.", "Compressed audio clips may fail to play ...")."""
     if _acts_first(sentence):
         return True
+    bare = _LEAD_CLAUSES_RE.sub("", sentence, count=1)
+    if bare != sentence and bare:  # "If X, to work around this, unplug Y": the case's step
+        return _step_first(bare[0].upper() + bare[1:])
     if not _WORD_OPEN_RE.match(sentence) or sentence.split()[0].casefold() in _NOT_VERBS:
         return False
     return step_kind(sentence) == "action" and not _remark(sentence)
@@ -202,6 +210,14 @@ def _lead_in(text: str) -> bool:
     return bool(_ANNOUNCES_RE.search(flat)) and step_kind(flat) in ("action", "lead-in")
 
 
+#: "Follow these steps:" alone: it names nothing the steps do not, so it is not shown.
+_BARE_LEAD_RE = re.compile(
+    r"^(?:please\s+)?(?:follow|use|perform|complete|do)\s+(?:these|the\s+following)"
+    r"(?:\s+(?:steps|procedure|instructions))?\s*:$",
+    re.IGNORECASE,
+)
+
+
 def leads_over_steps(option: Option) -> None:
     """A lead-in with nothing under it (its list already ticks of their own) shown with
     the first step after it, which must be an action read on the same answers (a case's
@@ -218,7 +234,10 @@ def leads_over_steps(option: Option) -> None:
             n += 1
             continue
         lead = " ".join(text.split())
-        steps[n + 1] = with_detail(nxt, f"{lead}\n\n{more}" if more else lead)
+        if _BARE_LEAD_RE.match(lead):
+            steps[n + 1] = with_detail(nxt, more) if more else nxt  # says nothing more
+        else:
+            steps[n + 1] = with_detail(nxt, f"{lead}\n\n{more}" if more else lead)
         del steps[n]
         option.when = {(k - 1 if k > n else k): v for k, v in option.when.items()}
 
