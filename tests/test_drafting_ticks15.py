@@ -140,8 +140,8 @@ def test_support_note_glued_on_a_step_is_shown_beside_it() -> None:
 
 def test_support_advice_is_ticked_and_what_exists_is_shown() -> None:
     """'To fix this issue, we recommend that you contact the VPN provider ...' is the
-    first tick; 'In user mode, there are IpHelper APIs. For example: ...' is shown
-    under the step before."""
+    first tick, which names the outcome; 'In user mode, there are IpHelper APIs. For
+    example: ...' is shown under the step before."""
     article = support(
         SUPPORT_HEAD + "## Resolution\n\n"
         "To fix this issue, we recommend that you contact the VPN provider for a solution"
@@ -156,6 +156,7 @@ def test_support_advice_is_ticked_and_what_exists_is_shown() -> None:
     )
     (only,) = fixes(draft_tree(article))
     assert ticks(only)[0].startswith("Contact the VPN provider for a solution")
+    assert only["title"].startswith("Resolution: Contact the VPN provider")
     assert not any("there are IpHelper APIs" in t for t in ticks(only))
     assert "there are IpHelper APIs" in details(only)
     draft_text(article)

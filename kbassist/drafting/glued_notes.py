@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from kbassist.drafting.one_action import _TELLS_RE, _acts
-from kbassist.drafting.options import Option
+from kbassist.drafting.options import Option, option_label
 from kbassist.drafting.steps import _action, _remark, step_kind
 from kbassist.drafting.text import split_detail, split_sentences, with_detail
 from kbassist.drafting.ways import _SECOND_RE, _two
@@ -318,10 +318,24 @@ _ADVICE_RE = re.compile(
 )
 
 
+#: An outcome's label said as the article's advice: "We recommend that you contact X".
+_LABEL_ADVICE_RE = re.compile(
+    r"^(?:we|microsoft)\s+(?:strongly\s+)?recommends?\s+(?:that\s+)?you\s+(?P<rest>[a-z].*)$",
+    re.IGNORECASE,
+)
+
+
 def advice_as_step(option: Option) -> None:
     """An outcome's text that is one piece of advice over steps of another kind ("To fix
     this issue, we recommend that you contact the VPN provider for ...") as its first
-    tick; the text is left empty. Not when the steps already say it."""
+    tick, and names the outcome when its label was named by the old first step or by the
+    advice; the text is left empty. Not when the steps already say it. A label said as
+    advice ("We recommend that you contact X") is said as the step ("Contact X")."""
+    head, sep, body = option.label.rpartition(": ")
+    advice = _LABEL_ADVICE_RE.match(body)
+    if advice:  # "Resolution: We recommend that you contact X": "Resolution: Contact X"
+        rest = advice.group("rest")
+        option.label = f"{head}{sep}{rest[0].upper()}{rest[1:]}"
     lead = " ".join(option.lead.split())
     found = _ADVICE_RE.match(lead)
     if found is None or len(split_sentences(lead)) != 1 or not option.items:
@@ -333,5 +347,17 @@ def advice_as_step(option: Option) -> None:
     first_words = " ".join(step.split()[:3]).casefold()
     if any(first_words in split_detail(i)[0].casefold() for i in option.items):
         return
+    # a label named by the old first step or by the advice itself names the new first step
+    head, sep, body = option.label.partition(": ")
+    said = body.rstrip(".").casefold()
+    if (
+        sep
+        and said
+        and (
+            said in " ".join(split_detail(option.items[0])[0].split()).casefold()
+            or said in lead.casefold()
+        )
+    ):
+        option.label = f"{head}: {option_label(step)}"
     option.items = [step, *option.items]
     option.lead = ""
