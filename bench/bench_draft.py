@@ -118,6 +118,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
 - **two actions in one step**: checklist steps that start with an action and go on
   with another after it is done ("Reapply Service Pack 2. When you are done, delete
   ...", "... Then, click OK.") (`draft_metrics.two_action_step`), / all such steps.
+- **notes glued onto steps**: checklist steps (as for action steps) that go on after
+  their first sentence with a note, another tool or a default ("... . You can also use
+  Network Monitor to perform a trace.", "... . Note: By default a 64-bit application
+  ...", "... . By default, this is the \\Sms\\Logs directory.")
+  (`draft_metrics.glued_note_step`), / all such steps.
 - **bare titles among fixes**: fix outcomes (not "This article may not apply") of
   drafts with two or more, titled only by a section's name ("Mitigation",
   "Troubleshooting", "Alert Description", ...), / fix outcomes of such drafts
@@ -368,6 +373,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "two actions in one step": _pct(
             sum(len(r.two_action_items) for r in clean), sum(r.items for r in clean)
+        ),
+        "notes glued onto steps": _pct(
+            sum(len(r.glued_note_items) for r in clean), sum(r.items for r in clean)
         ),
         "bare titles among fixes": _pct(
             sum(len(r.bare_titles) for r in clean), sum(r.fix_outcomes for r in clean)

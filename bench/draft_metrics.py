@@ -539,6 +539,23 @@ def statement_step(text: str) -> bool:
     return bool(_SAYS_RE.match(text))
 
 
+#: A note, another tool or a default said after a step's first sentence: "... . You can
+#: also use Network Monitor to perform a trace.", "... . Note: By default a 64-bit ...".
+_GLUED_NOTE_RE = re.compile(
+    r"[.!)]\s+(?:(?:important\s+)?note(?:s?\s*:|\s+that\b)|you\s+(?:can|could|may)\s+also\s+use\b"
+    r"|by\s+default,)",
+    re.IGNORECASE,
+)
+
+
+def glued_note_step(text: str) -> bool:
+    """A ticked step that carries a note, another tool or a default after its action
+    (the seed-52 readers' notes): "Capture network traffic ... . You can also use Network
+    Monitor to perform a trace.", "Avoid option X. Note: By default ...": shown beside
+    the step, not ticked with it."""
+    return bool(_GLUED_NOTE_RE.search(_normal(text)))
+
+
 def two_action_step(text: str) -> bool:
     """A ticked step that says an action, then another after it is done ("Reapply Service
     Pack 2. When you are done, delete the parallel installation."): two steps in one."""
@@ -931,6 +948,7 @@ class Record:
     non_step_items: list[str] = field(default_factory=list)  # see non_step
     statement_items: list[str] = field(default_factory=list)  # see statement_step
     two_action_items: list[str] = field(default_factory=list)  # see two_action_step
+    glued_note_items: list[str] = field(default_factory=list)  # see glued_note_step
     input_answers: int = 0  # (walk, input) pairs: an input answered on a finished walk
     unused_inputs: list[str] = field(default_factory=list)  # titles of those it never uses
     mistyped_inputs: list[str] = field(default_factory=list)  # "Your number for <Name>"
@@ -1040,6 +1058,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
                 record.statement_items.append(item.text[:120])
             if two_action_step(item.text):
                 record.two_action_items.append(item.text[:120])
+            if glued_note_step(item.text):
+                record.glued_note_items.append(item.text[:120])
             if starts_with_verb(item.text):
                 record.verb_items += 1
             elif len(record.not_verbs) < 3:

@@ -41,6 +41,7 @@ from kbassist.drafting.fixed_in import (
     result_without_replay,
 )
 from kbassist.drafting.forms import scene_before, symptom_forms
+from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
 from kbassist.drafting.implied_check import implied_check
 from kbassist.drafting.labels import (
     APPLIES_RE,
@@ -501,6 +502,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 option.items = one_action_ticks(option.items)  # notes shown, a step each
             else:  # markup, the site's boilerplate, statements and headings: not ticked
                 modern_ticks(article, option)
+                advice_as_step(option)  # "we recommend that you contact X": a step
+            option.items = glued_notes(option.items)  # notes beside, leads over steps
             option.items, option.checks = final_steps(option.items, option.checks)
             if option.items:  # a label named by a statement the pass said as its action
                 option.label = relabel(option.label, first, option.items[0])
@@ -540,6 +543,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         lead_step_spans(option)  # "If the node cannot be recovered:" and its steps
         if article.style == "mskb":  # "If X is not so, use the following steps": theirs
             announced_spans(option)
+            leads_over_steps(option)  # "Remove X by doing the following:" over its steps
         order_asks(option)  # questions in the order of the steps they decide
         if article.style != "mskb":
             case_leads_shown(option)  # "If X, follow these steps:" over X's steps
