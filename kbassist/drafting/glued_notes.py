@@ -113,9 +113,9 @@ def _aside(sentence: str, in_note: bool) -> bool:
     """A sentence shown beside the action: a note, another tool for it, or a fact; inside
     a note also what the note goes on to say. Never one that tells the reader to act."""
     flat = " ".join(sentence.split())
-    if _ALSO_USE_RE.match(flat):
-        rest = flat[_ALSO_USE_RE.match(flat).end() :]
-        return not _TELLS_RE.search(rest)
+    also = _ALSO_USE_RE.match(flat)
+    if also:
+        return not _TELLS_RE.search(flat[also.end() :])
     note = _NOTE_OPEN_RE.match(flat)
     body = flat[note.end() :] if note else flat
     if not body or _TELLS_RE.search(body) or flat.endswith((":", "?")):
