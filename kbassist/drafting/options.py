@@ -171,6 +171,9 @@ class Option:
     #: "{MVARSIZ}" -> (min, max, default): a setting the article bounds ("The range of
     #: values is 1 to 64. The default value is 6."), asked as a number in that range.
     bounds: dict[str, tuple[int, int, int | None]] = field(default_factory=dict)
+    #: "{ProcessorThreadMax}" -> the article's advice on it ("It is not advisable to create
+    #: more than 20 threads per processor."): shown in the input's help.
+    bound_notes: dict[str, str] = field(default_factory=dict)
     #: The article's own way back ("Disable the fix", "To remove this workaround, ..."):
     #: the outcome's rollback, never steps run after the fix.
     undo: list[str] = field(default_factory=list)
@@ -1066,6 +1069,13 @@ def _section_options(section: Section, kind: str, plain: bool = False) -> tuple[
     """(lead-in, options) a section offers; kind is resolution|workaround|summary|more;
     `plain`: an MS KB article."""
     paras = _body_until_repro(section)
+    if plain and kind in ("resolution", "workaround") and "REG_" in section.text:
+        from kbassist.drafting.registry_values import registry_values_option
+
+        # "Registry path:" / the key / "ProcessorThreadMax REG_DWORD Default: 10": one fix
+        registry = registry_values_option(section, paras, f"{kind.capitalize()}: ")
+        if registry is not None:
+            return "", [registry]
     if plain and kind in ("resolution", "workaround") and _in_order(paras):
         staged = _staged_option(section, paras)
         if staged is not None:

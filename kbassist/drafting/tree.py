@@ -1972,6 +1972,8 @@ def _input_nodes(
             node["text"] = brace(f"The fix sets {name}. What should it be on this system?")
             said = f"; the default is {default}" if default is not None else ""
             node["help"] = brace(f"A whole number from {low} to {high}{said} (the article).")
+            if option.bound_notes.get(param.literal):  # "not advisable to create more than 20"
+                node["help"] += brace(f" The article: {option.bound_notes[param.literal]}")
             if default is not None:
                 node["default"] = default
         if param.kind != "placeholder":
