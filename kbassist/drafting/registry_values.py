@@ -341,3 +341,55 @@ def registry_values_option(section: Section, paras: list[Para], prefix: str) -> 
         else f"{prefix}Set {', '.join(names[:-1])} and {names[-1]} in the registry"
     )
     return option
+
+
+#: "copy the ExcludeProfileDirs registry key from a Windows 10, version 1709-based computer
+#: to the version 1803-based computers that are experiencing the problem": a key moved
+#: between machines, which is an export on one and an import on the others.
+_COPIED_RE = re.compile(
+    r"\bcopy (?:the |this )?(?P<name>[\w.-]{1,60}) registry (?:key|subkey) from (?P<src>(?:an? |"
+    r"the |another )[^.;]{3,120}?) to (?P<dst>(?:the |all |each |every |other )[^.;]{3,160}?)"
+    r"(?:\.|;|$)",
+    re.IGNORECASE,
+)
+#: The key's full path: "HKEY_CURRENT_USER\SOFTWARE\...\Winlogon\ExcludeProfileDirs".
+_FULL_KEY_RE = re.compile(r"\b(?:HKEY_[A-Z_]+|HKLM|HKCU)\\[^\n`\"]{1,200}")
+
+
+def registry_copied(option: Option) -> None:
+    """ "Copy the X registry key from machine A to machines B" (the key's path shown with
+    it): two steps, the export on A and the import on each B, each with its `reg`
+    command to copy, instead of one tick that does both."""
+    from kbassist.drafting.text import split_detail
+
+    for n, item in enumerate(option.items):
+        if "registry" not in item:
+            continue
+        text, detail = split_detail(item)
+        found = _COPIED_RE.search(text)
+        path = _FULL_KEY_RE.search(detail) or _FULL_KEY_RE.search(text)
+        if found is None or path is None:
+            continue
+        key = path.group(0).strip().rstrip(".")
+        name = found.group("name")
+        if not key.casefold().endswith(name.casefold()):
+            continue  # the path shown is not the key the sentence copies
+        rest = "\n".join(
+            line for line in detail.split("\n") if _FULL_KEY_RE.search(line) is None
+        ).strip()
+        user = (
+            "HKEY_CURRENT_USER is each user's own: import it signed in as the user it is for."
+            if key.upper().startswith(("HKEY_CURRENT_USER", "HKCU"))
+            else ""
+        )
+        export = with_detail(
+            # not "export the key": that would read as the backup of the key it replaces
+            f"On {found.group('src')}, write the {name} key to {name}.reg (reg export).",
+            "\n\n".join(p for p in (f'reg export "{key}" {name}.reg', rest) if p),
+        )
+        imported = with_detail(
+            f"Copy {name}.reg to {found.group('dst')}, and import it on each.",
+            "\n\n".join(p for p in (f"reg import {name}.reg", user) if p),
+        )
+        option.items[n : n + 1] = [export, imported]
+        return
