@@ -1069,11 +1069,13 @@ def _section_options(section: Section, kind: str, plain: bool = False) -> tuple[
     """(lead-in, options) a section offers; kind is resolution|workaround|summary|more;
     `plain`: an MS KB article."""
     paras = _body_until_repro(section)
-    if plain and kind in ("resolution", "workaround") and "REG_" in section.text:
+    if plain and "REG_" in section.text:
         from kbassist.drafting.registry_values import registry_values_option
 
         # "Registry path:" / the key / "ProcessorThreadMax REG_DWORD Default: 10": one fix
-        registry = registry_values_option(section, paras, f"{kind.capitalize()}: ")
+        fixing = kind in ("resolution", "workaround")
+        prefix = f"{kind.capitalize()}: " if fixing else ""
+        registry = registry_values_option(section, paras, prefix, fixed_only=not fixing)
         if registry is not None:
             return "", [registry]
     if plain and kind in ("resolution", "workaround") and _in_order(paras):

@@ -274,16 +274,23 @@ def _restart(sentences: list[str]) -> tuple[str, str]:
     return "", ""
 
 
-def registry_values_option(section: Section, paras: list[Para], prefix: str) -> Option | None:
+def registry_values_option(
+    section: Section, paras: list[Para], prefix: str, fixed_only: bool = False
+) -> Option | None:
     """The one fix of a section that only names registry keys and the values to set
     under them (no procedure of its own), drafted as the steps that set them; None for
-    any other section."""
+    any other section. `fixed_only` (MORE INFORMATION, SUMMARY): only when the article
+    gives every value's data, since there a value without one is described, not set."""
     if "REG_" not in section.text:
         return None
     found = _keys_of(paras)
     if found is None:
         return None
     lead, keys, after = found
+    if fixed_only and any(
+        not (v.data or _said_value(v, [*lead, *v.said])) for k in keys for v in k.values
+    ):
+        return None
     option = Option(section, "", " ".join(lead), [])
     steps = ["Start Registry Editor (Regedit.exe)."]
     checking = bool(_CHECKING_RE.search(" ".join(lead)))
@@ -393,3 +400,79 @@ def registry_copied(option: Option) -> None:
         )
         option.items[n : n + 1] = [export, imported]
         return
+
+
+#: "Note that you should back up the registry before you edit it.": the registry
+#: warning's last sentence, which a fix section's first paragraph often ends with.
+_BACKUP_NOTE_RE = re.compile(
+    r"^(?:(?:resolution|workaround): )?note that you should (?P<act>back ?up the registry\b.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: The rest of the registry warning: "WARNING: Using Registry Editor incorrectly ...",
+#: "There are three workarounds for this issue.", "... the following registry keys:".
+_WARNING_ONLY_RE = re.compile(
+    r"^(?:warning|caution|important)\s*:|\bregistry editor\b.{0,80}\bat your own risk\b"
+    r"|^there (?:are|is) (?:\w+ )?(?:workarounds?|methods?|ways?|resolutions?)\b[^.]{0,60}\.$"
+    r"|:$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _note_only(option: Option) -> bool:
+    """Whether an option says only the registry warning and the note to back it up."""
+    from kbassist.drafting.text import split_detail
+
+    parts = [p for item in option.items for p in split_detail(item) if p.strip()]
+    chunks = [c.strip() for p in parts for c in re.split(r"\n\s*\n", p) if c.strip()]
+    return bool(chunks) and all(
+        _BACKUP_NOTE_RE.match(c) or _WARNING_ONLY_RE.search(c) or is_boilerplate(c) for c in chunks
+    )
+
+
+def registry_note_options(options: list[Option]) -> list[Option]:
+    """ "Note that you should back up the registry before you edit it." (with the registry
+    warning) is no fix: an option that says only that is dropped when the article offers
+    others (each fix that edits the registry gets its own backup step)."""
+    if len(options) < 2:
+        return options
+    return [o for o in options if not (_BACKUP_NOTE_RE.match(o.label) and _note_only(o))]
+
+
+#: A registry key or path line: what a step names, never a fix's name.
+_KEY_LINE_RE = re.compile(r"^\\?(?:HKEY_|HKLM|HKCU)|^[A-Za-z]:\\|^\\\\")
+
+
+def registry_note_named(option: Option) -> None:
+    """A fix named by the registry note ("Note that you should back up the registry
+    before you edit it") is named by its first real step instead (or, when the steps
+    sit under the note, by their first sentence), and the note, ticked, says the
+    action it asks for: "Back up the registry before you edit it." """
+    from kbassist.drafting.options import option_label
+    from kbassist.drafting.text import split_detail
+
+    for n, item in enumerate(option.items):
+        text, detail = split_detail(item)
+        note = _BACKUP_NOTE_RE.match(text.strip())
+        if note:
+            act = note.group("act")
+            option.items[n] = with_detail(act[0].upper() + act[1:], detail)
+    head = _BACKUP_NOTE_RE.match(option.label)
+    if head is None:
+        return
+    prefix = option.label[: head.start("act")].removesuffix("Note that you should ")
+    prefix = prefix if prefix.endswith(": ") else ""
+    texts = [split_detail(i)[0].strip() for i in option.items]
+    details = [split_detail(i)[1] for i in option.items]
+    said = [t for t in texts if not t.casefold().startswith("back up") and t]
+    said += [
+        s
+        for d in details
+        for chunk in re.split(r"\n\s*\n", d)
+        for s in split_sentences(" ".join(chunk.split()))
+        if not _BACKUP_NOTE_RE.match(s) and not _WARNING_ONLY_RE.search(s)
+    ]
+    name = next(  # a sentence, not a key or a fragment ("as two (2) REG_BINARY entries")
+        (s for s in said if s[:1].isupper() and not _KEY_LINE_RE.match(s) and len(s) > 12), ""
+    )
+    if name:
+        option.label = prefix + option_label(name.rstrip(":"))
