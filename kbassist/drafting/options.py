@@ -1065,19 +1065,25 @@ def _staged_option(section: Section, paras: list[Para]) -> Option | None:
     return Option(section, f"{section.name.title()}: {short_label(last, 70)}", lead, items)
 
 
-def _section_options(section: Section, kind: str, plain: bool = False) -> tuple[str, list[Option]]:
+def _section_options(
+    section: Section, kind: str, plain: bool = False, registry: bool = True
+) -> tuple[str, list[Option]]:
     """(lead-in, options) a section offers; kind is resolution|workaround|summary|more;
-    `plain`: an MS KB article."""
+    `plain`: an MS KB article; `registry`: a registry key and its values read as the
+    one fix that sets them."""
     paras = _body_until_repro(section)
-    if plain and "REG_" in section.text:
+    if plain and registry and "REG_" in section.text:
         from kbassist.drafting.registry_values import registry_values_option
 
         # "Registry path:" / the key / "ProcessorThreadMax REG_DWORD Default: 10": one fix
         fixing = kind in ("resolution", "workaround")
         prefix = f"{kind.capitalize()}: " if fixing else ""
-        registry = registry_values_option(section, paras, prefix, fixed_only=not fixing)
-        if registry is not None:
-            return "", [registry]
+        found = registry_values_option(section, paras, prefix, fixed_only=not fixing)
+        if found is not None and not fixing:
+            # MORE INFORMATION: the edit replaces the fix read from it, never adds one
+            found = found if _section_options(section, kind, plain, False)[1] else None
+        if found is not None:
+            return "", [found]
     if plain and kind in ("resolution", "workaround") and _in_order(paras):
         staged = _staged_option(section, paras)
         if staged is not None:

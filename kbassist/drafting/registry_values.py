@@ -58,6 +58,8 @@ _ASIDE_RE = re.compile(
     r"|\bback ?up the registry\b",
     re.IGNORECASE,
 )
+#: "NUMBER", "STRING": the kind of data, not the data.
+_GENERIC_DATA_RE = re.compile(r"^(?:NUMBER|STRING|VALUE|NAME|PATH|TEXT|DWORD|DATA)$")
 #: "1000 (Default = 100)": the value and what the article says beside it.
 _DATA_ASIDE_RE = re.compile(r"^(?P<data>\S+)\s+\((?P<aside>[^()]{2,120})\)$")
 #: "Go to the following location in the Registry and verify the data for each of the
@@ -139,7 +141,9 @@ def _value_rows(para: Para) -> list[_Value] | None:
         return None
     compact = [_COMPACT_RE.match(line) for line in lines]
     if all(compact):
-        return [_Value(m.group("name"), m.group("type"), m.group("data")) for m in compact if m]
+        listed = [_Value(m.group("name"), m.group("type"), m.group("data")) for m in compact if m]
+        tidied = [_data_read(v) for v in listed]
+        return [v for v in tidied if v is not None] if all(tidied) else None
     found = None if _ROW_RE.match(lines[0]) else _NAME_TYPE_RE.match(lines[0])
     value = _Value(found.group("name"), found.group("type")) if found else _Value("", "")
     for line in lines[1:] if found else lines:
@@ -162,7 +166,22 @@ def _value_rows(para: Para) -> list[_Value] | None:
     if not re.fullmatch(r"[\w.-](?:[\w .-]{0,58}[\w.-])?", value.name):
         return None
     value.kind = value.kind.upper()
-    return [value]
+    read = _data_read(value)
+    return [read] if read is not None else None
+
+
+def _data_read(value: _Value) -> _Value | None:
+    """The value with its data read: a generic word or a range is no data to set; None
+    when the data is prose."""
+    if _GENERIC_DATA_RE.match(value.data):
+        value.data = ""  # "InitialKeyboardIndicators: REG_SZ: NUMBER": what goes there
+    if value.data and _RANGE_RE.match(value.data) and not value.range:
+        # "Data: 0 or 1 where 1 disables the option.": a choice, not the value to set
+        value.range, value.said = value.data, [value.data]
+        value.data = ""
+    elif len(value.data.split()) > 4 or re.search(r"\b(?:or|where|if)\b", value.data):
+        return None  # data said in prose: not a value to type as it is
+    return value
 
 
 def _rows_joined(paras: list[Para]) -> list[Para]:
@@ -413,7 +432,7 @@ _BACKUP_NOTE_RE = re.compile(
 _WARNING_ONLY_RE = re.compile(
     r"^(?:warning|caution|important)\s*:|\bregistry editor\b.{0,80}\bat your own risk\b"
     r"|^there (?:are|is) (?:\w+ )?(?:workarounds?|methods?|ways?|resolutions?)\b[^.]{0,60}\.$"
-    r"|:$",
+    r"|\bemergency repair disk\b|:$",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -463,7 +482,7 @@ def registry_note_named(option: Option) -> None:
     prefix = prefix if prefix.endswith(": ") else ""
     texts = [split_detail(i)[0].strip() for i in option.items]
     details = [split_detail(i)[1] for i in option.items]
-    said = [t for t in texts if not t.casefold().startswith("back up") and t]
+    said = [t for t in texts if t and not t.casefold().startswith(("back up", "tell the user"))]
     said += [
         s
         for d in details
