@@ -412,7 +412,7 @@ def registry_copied(option: Option) -> None:
         )
         export = with_detail(
             # not "export the key": that would read as the backup of the key it replaces
-            f"On {found.group('src')}, write the {name} key to {name}.reg (reg export).",
+            f"Write the {name} key to {name}.reg on {found.group('src')} (reg export).",
             "\n\n".join(p for p in (f'reg export "{key}" {name}.reg', rest) if p),
         )
         imported = with_detail(
