@@ -205,3 +205,26 @@ def test_key_copied_between_computers_is_an_export_then_an_import() -> None:
     assert "reg import ExcludeProfileDirs.reg" in imported["detail"]
     assert steps[0].startswith("Back up the registry")
     draft_text(article)
+
+
+def test_registry_path_label_does_not_split_the_fix_it_heads() -> None:
+    """'Registry path:' over the subkey and its value rows, after the step that says what
+    to change, is a step of that fix (go to the key shown), not a second fix of its own."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "Modify the Windows NT registry and change the RetrySnap setting to 1 on the\n"
+        "Windows NT system to match the node's encoding.\n\n"
+        "Registry path:\n\n"
+        "This parameter is under the subtree HKEY_LOCAL_MACHINE under the following\n"
+        "subkey:\n\n"
+        "  \\SYSTEM\\CurrentControlSet\\Services\\Contoso\\Parameters\n\n"
+        "  Value (Parameter) Name: RetrySnap\n"
+        "  Data Type:  REG_DWORD - Boolean\n"
+        "  Data Range: 0 or 1 (False or True)\n"
+        "  Default:    0 (False)\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    assert "Registry path" not in only["title"]
+    assert "Registry path:" not in ticks(only)
+    assert any(t.startswith("In Registry Editor, locate the registry key") for t in ticks(only))
+    draft_text(article)

@@ -1199,6 +1199,11 @@ _ANOTHER_WAY_RE = re.compile(
 #: A short line naming what the following fix is for: "Host Integration Server 2000:".
 _WARNING_RE = re.compile(r"^(?:\*+\s*)?(?:warning|caution)\b\s*[:.-]", re.IGNORECASE)
 _PRODUCT_HEADER_RE = re.compile(r"^[A-Z][\w .,/()+-]{2,58}:$")
+_REGISTRY_LABEL_RE = re.compile(
+    r"^(?:registry (?:path|key|subkey|location)s?(?: \(\d\))?|(?:data|value) (?:values?|names?"
+    r"|types?))\s*:$",
+    re.IGNORECASE,
+)
 _NOT_HEADER_RE = re.compile(
     r"\b(?:following|steps?|procedures?|to|do|this|these|below|example|note|warning)\b", re.I
 )
@@ -1315,7 +1320,12 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
         top = para.indent <= base + 1 and not para.marker
         text = texts[n]
         if top and real:
-            header_ok = n + 1 < len(paras) and not _NOT_HEADER_RE.search(text)
+            # "Registry path:" / "Registry Key:" over a key: a label, not a fix's header
+            header_ok = (
+                n + 1 < len(paras)
+                and not _NOT_HEADER_RE.search(text)
+                and not _REGISTRY_LABEL_RE.match(text)
+            )
             if header_ok and _PRODUCT_HEADER_RE.match(text):
                 groups.append((text.rstrip(":").strip(), []))
                 real = []

@@ -459,6 +459,18 @@ def registry_note_options(options: list[Option]) -> list[Option]:
     return [o for o in options if not (_BACKUP_NOTE_RE.match(o.label) and _note_only(o))]
 
 
+#: "Registry path:", "Registry key: run the following:" at the start of a tick.
+_LABEL_HEAD_RE = re.compile(
+    r"^registry (?:path|key|subkey|location)s?(?: \(\d\))?\s*:(?:\s*run the following:)?",
+    re.IGNORECASE,
+)
+#: The tick a "Registry path:" label over a key and its values becomes.
+LOCATE_SHOWN = "In Registry Editor, locate the registry key shown below and set its value as shown."
+#: A key under a label: "HKEY_LOCAL_MACHINE\...", or "\SYSTEM\CurrentControlSet\..." under
+#: "the subtree HKEY_LOCAL_MACHINE".
+_SHOWN_KEY_RE = re.compile(
+    r"\bHKEY_[A-Z_]+\b|\bHK(?:LM|CU)\\|^\\?SYSTEM\\CurrentControlSet\\", re.MULTILINE
+)
 #: A registry key or path line: what a step names, never a fix's name.
 _KEY_LINE_RE = re.compile(r"^\\?(?:HKEY_|HKLM|HKCU)|^[A-Za-z]:\\|^\\\\")
 
@@ -477,6 +489,16 @@ def registry_note_named(option: Option) -> None:
         if note:
             act = note.group("act")
             option.items[n] = with_detail(act[0].upper() + act[1:], detail)
+    for n, item in enumerate(option.items):
+        text, detail = split_detail(item)
+        label = _LABEL_HEAD_RE.match(text.strip())
+        rest = text.strip()[label.end() :].strip() if label else ""
+        if label and rest and _KEY_LINE_RE.match(rest):
+            # "Registry key: run the following: HKEY_...": the key to go to
+            option.items[n] = with_detail(f"Locate the following registry key: {rest}", detail)
+        elif label and not rest and _SHOWN_KEY_RE.search(detail):
+            # "Registry path:" over the key and its value rows: where to go, not a label
+            option.items[n] = with_detail(LOCATE_SHOWN, detail)
     head = _BACKUP_NOTE_RE.match(option.label)
     if head is None:
         return
