@@ -113,6 +113,8 @@ class _Value:
 
 @dataclass
 class _Key:
+    """One key the fix goes to, its path whole, and the values set under it."""
+
     path: str
     values: list[_Value] = field(default_factory=list)
 
@@ -264,7 +266,7 @@ def _bounds(value: _Value, said: str) -> tuple[int, int, int | None] | None:
     if value.kind != "REG_DWORD":
         return None
     low, high = 0, MAX_DWORD
-    found = _RANGE_RE.match(value.range.replace(" ", " ")) if value.range else None
+    found = _RANGE_RE.match(value.range.replace("\xa0", " ")) if value.range else None
     if found:
         low = int(found.group("lo").replace(",", ""))
         if found.group("hi").casefold() != "unlimited":
