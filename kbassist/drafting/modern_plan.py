@@ -31,6 +31,7 @@ from kbassist.drafting.modern import (
     redirect_target,
 )
 from kbassist.drafting.options import MAX_CAUSE_CHARS, Ask, Option
+from kbassist.drafting.registry_values import registry_copied
 from kbassist.drafting.runbook_branches import (
     escalate_last,
     findings,
@@ -128,6 +129,7 @@ def modern_plan(
             ]
         tidy_modern(option)
         registry_goal_shown(option)
+        registry_copied(option)  # "copy the X registry key from A to B": export, import
         lead_ins_shown(option)
         echoes_shown(option)
         chosen_values(option)  # "type the number of ms that you want ..."

@@ -172,6 +172,9 @@ class Option:
     #: "{MVARSIZ}" -> (min, max, default): a setting the article bounds ("The range of
     #: values is 1 to 64. The default value is 6."), asked as a number in that range.
     bounds: dict[str, tuple[int, int, int | None]] = field(default_factory=dict)
+    #: "{ProcessorThreadMax}" -> the article's advice on it ("It is not advisable to create
+    #: more than 20 threads per processor."): shown in the input's help.
+    bound_notes: dict[str, str] = field(default_factory=dict)
     #: The article's own way back ("Disable the fix", "To remove this workaround, ..."):
     #: the outcome's rollback, never steps run after the fix.
     undo: list[str] = field(default_factory=list)
@@ -1066,10 +1069,25 @@ def _staged_option(section: Section, paras: list[Para]) -> Option | None:
     return Option(section, f"{section.name.title()}: {short_label(last, 70)}", lead, items)
 
 
-def _section_options(section: Section, kind: str, plain: bool = False) -> tuple[str, list[Option]]:
+def _section_options(
+    section: Section, kind: str, plain: bool = False, registry: bool = True
+) -> tuple[str, list[Option]]:
     """(lead-in, options) a section offers; kind is resolution|workaround|summary|more;
-    `plain`: an MS KB article."""
+    `plain`: an MS KB article; `registry`: a registry key and its values read as the
+    one fix that sets them."""
     paras = _body_until_repro(section)
+    if plain and registry and "REG_" in section.text:
+        from kbassist.drafting.registry_values import registry_values_option
+
+        # "Registry path:" / the key / "ProcessorThreadMax REG_DWORD Default: 10": one fix
+        fixing = kind in ("resolution", "workaround")
+        prefix = f"{kind.capitalize()}: " if fixing else ""
+        found = registry_values_option(section, paras, prefix, fixed_only=not fixing)
+        if found is not None and not fixing:
+            # MORE INFORMATION: the edit replaces the fix read from it, never adds one
+            found = found if _section_options(section, kind, plain, False)[1] else None
+        if found is not None:
+            return "", [found]
     if plain and kind in ("resolution", "workaround") and _in_order(paras):
         # "If the issue continues to occur, proceed to the next method": one at a time
         chained = stage_options(section, paras) if tried_in_turn(section.text) else []
@@ -1189,6 +1207,11 @@ _ANOTHER_WAY_RE = re.compile(
 #: A short line naming what the following fix is for: "Host Integration Server 2000:".
 _WARNING_RE = re.compile(r"^(?:\*+\s*)?(?:warning|caution)\b\s*[:.-]", re.IGNORECASE)
 _PRODUCT_HEADER_RE = re.compile(r"^[A-Z][\w .,/()+-]{2,58}:$")
+_REGISTRY_LABEL_RE = re.compile(
+    r"^(?:registry (?:path|key|subkey|location)s?(?: \(\d\))?|(?:data|value) (?:values?|names?"
+    r"|types?))\s*:$",
+    re.IGNORECASE,
+)
 _NOT_HEADER_RE = re.compile(
     r"\b(?:following|steps?|procedures?|to|do|this|these|below|example|note|warning)\b", re.I
 )
@@ -1305,7 +1328,12 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
         top = para.indent <= base + 1 and not para.marker
         text = texts[n]
         if top and real:
-            header_ok = n + 1 < len(paras) and not _NOT_HEADER_RE.search(text)
+            # "Registry path:" / "Registry Key:" over a key: a label, not a fix's header
+            header_ok = (
+                n + 1 < len(paras)
+                and not _NOT_HEADER_RE.search(text)
+                and not _REGISTRY_LABEL_RE.match(text)
+            )
             if header_ok and _PRODUCT_HEADER_RE.match(text):
                 groups.append((text.rstrip(":").strip(), []))
                 real = []

@@ -119,6 +119,7 @@ from kbassist.drafting.options import (
     cause_alternatives,
     cause_listing,
 )
+from kbassist.drafting.registry_values import registry_note_named, registry_note_options
 from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
 from kbassist.drafting.runbook_cases import chosen_case_not_asked
@@ -452,6 +453,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if article.style == "mskb":
         junk = junk_more_options(options)  # reproduction steps and notes are no fixes
         options = [o for o in options if all(o is not j for j in junk)]
+        options = registry_note_options(options)  # "Note that you should back up ...": none
         _confirm_first(article, options)
         options = no_fix_options(article, options)  # "no resolution": say so, tick nothing
         options = wait_options(article, options)  # the hotfix notice's "wait for the next SP"
@@ -580,6 +582,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             n += 1
             option.id = f"{base}_{n}"
         used_ids.add(option.id)
+        if article.style == "mskb":
+            registry_note_named(option)  # not "Note that you should back up the registry"
         option.label = _tidy(article, option, len(options))
         workaround_titled(article, option, options)  # "To work around ...": not "Resolution"
         if not _WORDY_RE.search(option.label):  # a label of only punctuation, or nothing
@@ -2000,6 +2004,8 @@ def _input_nodes(
             node["text"] = brace(f"The fix sets {name}. What should it be on this system?")
             said = f"; the default is {default}" if default is not None else ""
             node["help"] = brace(f"A whole number from {low} to {high}{said} (the article).")
+            if option.bound_notes.get(param.literal):  # "not advisable to create more than 20"
+                node["help"] += brace(f" The article: {option.bound_notes[param.literal]}")
             if default is not None:
                 node["default"] = default
         if param.kind != "placeholder":
