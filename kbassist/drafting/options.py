@@ -1082,12 +1082,12 @@ def _section_options(
         # "Registry path:" / the key / "ProcessorThreadMax REG_DWORD Default: 10": one fix
         fixing = kind in ("resolution", "workaround")
         prefix = f"{kind.capitalize()}: " if fixing else ""
-        found = registry_values_option(section, paras, prefix, fixed_only=not fixing)
-        if found is not None and not fixing:
+        edit = registry_values_option(section, paras, prefix, fixed_only=not fixing)
+        if edit is not None and not fixing:
             # MORE INFORMATION: the edit replaces the fix read from it, never adds one
-            found = found if _section_options(section, kind, plain, False)[1] else None
-        if found is not None:
-            return "", [found]
+            edit = edit if _section_options(section, kind, plain, False)[1] else None
+        if edit is not None:
+            return "", [edit]
     if plain and kind in ("resolution", "workaround") and _in_order(paras):
         # "If the issue continues to occur, proceed to the next method": one at a time
         chained = stage_options(section, paras) if tried_in_turn(section.text) else []
