@@ -318,7 +318,7 @@ def test_escalate_only_counts_a_fix_title_over_only_the_support_case() -> None:
     escalate = "Escalate if the steps above did not clear the alert: open a support case."
     assert metrics.escalate_only("Mitigation", [escalate])
     assert not metrics.escalate_only(
-        "No fix steps: run the Diagnosis checks, then escalate", [escalate]
+        "No documented fix: run the Diagnosis checks, then escalate", [escalate]
     )
     assert not metrics.escalate_only("Mitigation", ["Restart the pod.", escalate])
 

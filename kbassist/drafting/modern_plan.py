@@ -40,6 +40,7 @@ from kbassist.drafting.runbook_branches import (
 from kbassist.drafting.runbook_cause import is_alert_runbook, runbook_cause
 from kbassist.drafting.runbook_checks_only import looks_only
 from kbassist.drafting.runbook_nofix import no_documented_fix
+from kbassist.drafting.runbook_reading import reading_is_cause
 from kbassist.drafting.runbook_symptom import symptom_without_causes
 from kbassist.drafting.text import (
     HORIZON_WORDS,
@@ -140,6 +141,8 @@ def modern_plan(
     # an alert runbook: its condition when no "why" is said, and the causes it lists
     symptom, cause, cause_section = runbook_cause(article, symptom, cause, cause_section)
     symptom = symptom_without_causes(article, symptom, cause)  # the causes are the cause's
+    # "This usually indicates X" is the cause; a cause that only repeats the condition is none
+    symptom, cause, cause_section = reading_is_cause(article, symptom, cause, cause_section)
     options = escalate_last(article, options)
     if is_alert_runbook(article):
         looks_only(options)  # "Review X to find out more ...": titled as no fix, not "Mitigation"

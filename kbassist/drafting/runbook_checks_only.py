@@ -14,8 +14,10 @@ import re
 from kbassist.drafting.options import Option
 from kbassist.drafting.text import clean, split_detail, split_sentences, with_detail
 
-#: The outcome's title: what the runbook offers, said as what it is.
-CHECKS_ONLY_LABEL = "No fix steps: run the Diagnosis checks, then escalate"
+#: The title of every outcome where the runbook documents no fix (an empty or "TODO"
+#: Mitigation, or one that only says to find the root cause and open a support case):
+#: one kind of outcome, one title (round 15: two wordings read as two kinds).
+NO_FIX_LABEL = "No documented fix: run the Diagnosis checks, then escalate"
 
 #: A Mitigation sentence that only sends the reader back to the Diagnosis ("Based on the
 #: information obtained during the diagnosis procedure, try to identify the root cause
@@ -43,7 +45,7 @@ def checks_only(option: Option, escalation: str, detail: str) -> None:
     escalates when the checks did not show a fix the admin could make."""
     said = clean(option.lead)
     where = option.section.name or "Mitigation"
-    option.label = CHECKS_ONLY_LABEL
+    option.label = NO_FIX_LABEL
     option.lead = (
         f'The runbook\'s {where} gives no fix steps: it says only "{said}" '
         if said
@@ -79,6 +81,12 @@ _VARIES_RE = re.compile(
 LOOK_ONLY_LABEL = "Investigate further: the runbook gives no fix steps"
 #: A title that is only the section's name.
 _BARE_RE = re.compile(r"^(?:mitigation|resolution|remediation|fix)s?$", re.IGNORECASE)
+
+
+def documents_no_fix(label: str) -> bool:
+    """Whether an outcome titled `label` is one where the runbook gives no fix of its own
+    (nothing to do but the Diagnosis checks, further looking, and the escalation)."""
+    return label in (NO_FIX_LABEL, LOOK_ONLY_LABEL)
 
 
 def looks_only(options: list[Option]) -> None:

@@ -1,0 +1,102 @@
+"""Round 15 (rbfix15): a runbook's reading of its alert is the cause, its bare condition
+no cause, and a runbook with no fix is titled one way."""
+
+from __future__ import annotations
+
+from drafting_support import fixes, runbook
+
+from kbassist.drafting.tree import draft_tree
+
+SUPPORT = (
+    "If you cannot resolve the issue, log in to the\n"
+    "[Customer Portal](https://access.redhat.com) and open a support case,\n"
+    "attaching the artifacts gathered during the diagnosis procedure."
+)
+DIAGNOSIS = """
+## Diagnosis
+
+1. Check the status of the widget-operator pods:
+
+   ```bash
+   $ oc -n widgets get pods -l app=widget-operator
+   ```
+"""
+
+
+def test_this_usually_indicates_is_the_cause_and_the_condition_the_symptom() -> None:
+    """ "This usually indicates X" after "This alert fires when Y" is shown as the cause,
+    and the symptom asked is what fires (Y), not the reading."""
+    tree = draft_tree(
+        runbook(
+            "## Meaning\n\nThis alert fires when more than 5% of the REST calls in\n"
+            "`widget-operator` pods failed in the last 60 minutes. This usually indicates\n"
+            "the `widget-operator` pods cannot connect to the API server.\n"
+            f"{DIAGNOSIS}\n## Mitigation\n\nDelete the pod to force a restart:\n\n"
+            "```bash\n$ oc -n widgets delete pod -l app=widget-operator\n```\n",
+            id_="WidgetRESTErrorsHigh",
+        )
+    )
+    assert tree["symptom"].startswith("This alert fires when more than 5%")
+    assert "usually indicates" not in tree["symptom"]
+    assert tree["cause"].startswith("This usually indicates the widget-operator pods")
+
+
+def test_this_means_is_taken_out_of_the_symptom_into_the_cause() -> None:
+    """ "This means that X" is how the runbook reads the alert: the cause, not more of
+    what the admin sees (the cause used to repeat the condition instead)."""
+    tree = draft_tree(
+        runbook(
+            "## Meaning\n\nThis alert fires when there are fewer widget members available\n"
+            "than are needed to be healthy. This means that the widget cluster has not\n"
+            f"enough members to create quorum.\n{DIAGNOSIS}\n## Mitigation\n\n"
+            "Start the stopped members:\n\n```bash\n$ widgetctl start --all\n```\n",
+            id_="WidgetMembersDown",
+        )
+    )
+    assert "quorum" not in tree["symptom"]
+    assert tree["cause"].startswith("This means that the widget cluster")
+    assert "fires when" not in tree["cause"]
+
+
+def test_a_cause_that_only_restates_the_condition_says_the_runbook_gives_none() -> None:
+    """A Meaning that only says when the alert fires has no cause: the draft says the
+    runbook gives none rather than a cause node repeating the symptom."""
+    tree = draft_tree(
+        runbook(
+            "## Meaning\n\nThis alert fires when no `widget-operator` pod in a `Ready` state\n"
+            "has been detected for 10 minutes.\n\nThe `widget-operator` is the first Operator\n"
+            f"to start in a cluster.\n{DIAGNOSIS}\n## Mitigation\n\nRestart the deployment:\n\n"
+            "```bash\n$ oc -n widgets rollout restart deploy/widget-operator\n```\n",
+            id_="NoReadyWidgetOperator",
+        )
+    )
+    assert "fires when" in tree["symptom"]
+    assert tree["cause"] == "NoReadyWidgetOperator gives no cause."
+    assert not any(n["id"] == "cause" for n in tree["nodes"])
+    said_why = draft_tree(
+        runbook(
+            "## Meaning\n\nThis alert fires when the widget queue is full. This can occur\n"
+            f"when the widget consumer is scaled to zero.\n{DIAGNOSIS}\n## Mitigation\n\n"
+            "Scale the consumer up:\n\n```bash\n$ oc scale deploy/consumer --replicas=2\n```\n",
+            id_="WidgetQueueFull",
+        )
+    )
+    assert "scaled to zero" in said_why["cause"]  # a "why" the runbook gives is kept
+
+
+def test_an_empty_and_a_vague_mitigation_are_titled_the_same() -> None:
+    """A "TODO" Mitigation and one that only says to find the root cause and open a case
+    are one kind of outcome, with one title."""
+    meaning = "## Meaning\n\nThis alert fires when the widget controller is down.\n"
+    todo = draft_tree(runbook(f"{meaning}{DIAGNOSIS}\n## Mitigation\n\nTODO\n", id_="A"))
+    vague = draft_tree(
+        runbook(
+            f"{meaning}{DIAGNOSIS}\n## Mitigation\n\nTry to identify the root cause and "
+            f"resolve the issue.\n\n{SUPPORT}\n",
+            id_="B",
+        )
+    )
+    (one,) = fixes(todo)
+    (other,) = fixes(vague)
+    assert one["title"] == other["title"]
+    assert one["title"].startswith("No documented fix")
