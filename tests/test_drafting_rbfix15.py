@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from drafting_support import fixes, runbook
 
+from kbassist.drafting.blocks import OUTPUT_LABEL
 from kbassist.drafting.tree import draft_tree
 
 SUPPORT = (
@@ -100,3 +101,47 @@ def test_an_empty_and_a_vague_mitigation_are_titled_the_same() -> None:
     (other,) = fixes(vague)
     assert one["title"] == other["title"]
     assert one["title"].startswith("No documented fix")
+
+
+SESSION = """## Meaning
+
+This alert fires when the widget operator fails to sync its targets.
+
+## Mitigation
+
+1. Review the logs of the widget operator:
+
+   ```console
+   $ oc -n widgets logs -l app=widget-operator
+   level=error ts=2021-09-24T11:24:52Z msg="Creating target failed"
+   ```
+
+2. Apply the corrected configuration:
+
+   ```console
+   $ cat <<EOF | oc apply -f -
+   apiVersion: v1
+   kind: ConfigMap
+   EOF
+   ```
+
+3. Restart the operator:
+
+   ```console
+   $ oc -n widgets rollout restart \\
+       deploy/widget-operator
+   ```
+"""
+
+
+def test_sample_output_in_a_shell_session_is_shown_as_output() -> None:
+    """The log line under "$ oc logs" is marked as what the command shows, not left as
+    a line of the command; a here-document and a continued line stay the command."""
+    tree = draft_tree(runbook(SESSION, id_="WidgetSyncFailure"))
+    shown = "\n".join(str(s.get("detail") or "") for n in fixes(tree) for s in n["steps"]).split(
+        "\n"
+    )
+    at = next(n for n, line in enumerate(shown) if line.startswith("level=error"))
+    assert shown[at - 1] == OUTPUT_LABEL
+    assert shown[at - 2].startswith("$ oc -n widgets logs")
+    assert shown.count(OUTPUT_LABEL) == 1  # not over the ConfigMap nor "deploy/..."

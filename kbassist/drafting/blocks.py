@@ -28,6 +28,7 @@ from kbassist.articles.model import (
     Quote,
     Table,
 )
+from kbassist.drafting.session_output import with_output_marked
 from kbassist.drafting.text import (
     DETAIL_SEP,
     clean,
@@ -106,7 +107,10 @@ def code_block(code: Code) -> str:
     lines = code.code.strip("\n").split("\n")
     if len(lines) > MAX_CODE_LINES:
         lines = [*lines[:MAX_CODE_LINES], "..."]
-    return dedent_lines(lines)
+    if "$ " not in code.code:
+        return dedent_lines(lines)
+    # a "$ command" session's sample output is marked as output, not left to be typed
+    return "\n".join(with_output_marked(dedent_lines(lines).split("\n"), OUTPUT_LABEL))
 
 
 def _inline(blocks: Iterable[Block]) -> str:
