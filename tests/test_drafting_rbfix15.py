@@ -145,3 +145,44 @@ def test_sample_output_in_a_shell_session_is_shown_as_output() -> None:
     assert shown[at - 1] == OUTPUT_LABEL
     assert shown[at - 2].startswith("$ oc -n widgets logs")
     assert shown.count(OUTPUT_LABEL) == 1  # not over the ConfigMap nor "deploy/..."
+
+
+DEPRECATED_CASE = f"""This alert has been deprecated; it does not indicate a genuine issue. If
+triggered, it may be safely ignored and silenced.
+
+## Meaning
+
+This alert fires when more than 5% of the REST calls in `widget-operator` pods
+failed in the last 60 minutes.
+
+## Diagnosis
+
+1. Check the `widget-operator` logs for error messages:
+
+   ```bash
+   $ oc -n widgets logs <widget-operator>
+   ```
+
+## Mitigation
+
+- If the `widget-operator` pod cannot connect to the API server, delete the pod to
+force a restart:
+
+  ```bash
+  $ oc delete -n <install-namespace> <widget-operator>
+  ```
+
+{SUPPORT}
+"""
+
+
+def test_a_fix_in_one_case_is_titled_by_its_action_not_by_the_escalation() -> None:
+    """ "Mitigation: Escalate if the steps above did not clear the alert" read as no fix
+    though it led to the pod delete: the title names the delete; the answer where the
+    case does not hold ends in an outcome titled as no documented fix."""
+    tree = draft_tree(runbook(DEPRECATED_CASE, id_="WidgetRESTErrorsHigh"))
+    titles = {n["id"]: n["title"] for n in fixes(tree)}
+    fix = next(t for i, t in titles.items() if "delete" in t.lower())
+    assert "Escalate" not in fix
+    rest = [t for i, t in titles.items() if i.endswith("-rest")]
+    assert rest and all(t.startswith("No documented fix") for t in rest)

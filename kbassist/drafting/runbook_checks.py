@@ -17,7 +17,7 @@ from typing import Any
 from kbassist.articles import Article
 from kbassist.drafting.run_order import _INPUT_FOR_RE, _shown, _targets
 from kbassist.drafting.runbook_cause import is_alert_runbook
-from kbassist.drafting.runbook_checks_only import documents_no_fix
+from kbassist.drafting.runbook_checks_only import documents_no_fix, escalation_left
 
 TITLE = "Run the Diagnosis checks"
 LEAD = (
@@ -230,3 +230,20 @@ def checks_before_fixes(tree: dict[str, Any]) -> None:
         at = nodes.index(anchor)
         nodes[at:at] = added
         nodes[:] = [n for n in nodes if id(n) not in gone]
+
+
+def cases_without_fix(tree: dict[str, Any]) -> None:
+    """The outcome of the answers a runbook's conditional fix does not apply to
+    ("mitigation_1-rest": the pod is not the problem), once its checks moved out, is left
+    with only the escalation: titled as no documented fix, and its checks step says they
+    feed the escalation, not a fix."""
+    nodes = tree["nodes"]
+    emptied = set()
+    for node in nodes:
+        if node["kind"] == "outcome" and node["id"].endswith("-rest"):
+            escalation_left(node)
+            if documents_no_fix(node.get("title", "")):
+                emptied.add(node["id"])
+    for node in nodes:
+        if node["kind"] == "info" and node.get("next") in emptied:
+            node["text"] = str(node.get("text", "")).replace(LEAD, NO_FIX_LEAD, 1)

@@ -10,6 +10,7 @@ Diagnosis checks, act on what they show if you can, then escalate with their out
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kbassist.drafting.options import Option
 from kbassist.drafting.text import clean, split_detail, split_sentences, with_detail
@@ -108,3 +109,22 @@ def looks_only(options: list[Option]) -> None:
         "problem: it gives no fix steps. Do what it says, then escalate with what you found."
     )
     option.lead = f"{option.lead} {said}".strip()  # after a "First: ..." lead
+
+
+#: The escalation tick's opening when fix steps come before it.
+_AFTER_STEPS = "Escalate if the steps above did not clear the alert: "
+_AFTER_CHECKS = "Escalate if what the Diagnosis checks show is nothing you can fix: "
+
+
+def escalation_left(outcome: dict[str, Any]) -> None:
+    """An outcome of a case the runbook has no step for (the answers that skip the fix,
+    "mitigation_1-rest"), left with only the escalation: titled as no documented fix,
+    not by the fix it no longer holds, and no "steps above" it did not tick."""
+    steps = outcome.get("steps") or []
+    if not steps or not all(str(s.get("text", "")).startswith("Escalate") for s in steps):
+        return
+    outcome["title"] = NO_FIX_LABEL
+    for step in steps:
+        text = str(step["text"])
+        if text.startswith(_AFTER_STEPS):
+            step["text"] = _AFTER_CHECKS + text[len(_AFTER_STEPS) :]
