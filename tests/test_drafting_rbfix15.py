@@ -3,7 +3,7 @@ no cause, and a runbook with no fix is titled one way."""
 
 from __future__ import annotations
 
-from drafting_support import fixes, runbook
+from drafting_support import fixes, runbook, ticks
 
 from kbassist.drafting.blocks import OUTPUT_LABEL
 from kbassist.drafting.tree import draft_tree
@@ -186,3 +186,45 @@ def test_a_fix_in_one_case_is_titled_by_its_action_not_by_the_escalation() -> No
     assert "Escalate" not in fix
     rest = [t for i, t in titles.items() if i.endswith("-rest")]
     assert rest and all(t.startswith("No documented fix") for t in rest)
+
+
+HPA = """## Meaning
+
+The widget autoscaler has been running at max replicas for longer than 15 minutes.
+
+## Mitigation
+
+If using basic metrics like CPU/Memory then ensure to set proper values for
+`requests`.
+For memory based scaling ensure there are no memory leaks.
+If using custom metrics then fine-tune how the app scales accordingly to it.
+
+Use performance tests to see how the app scales.
+"""
+
+
+def test_prose_actions_before_the_steps_are_ticked_not_left_as_text() -> None:
+    """ "If X then ensure to Y." / "For X ensure Y." sentences are the fix: each is a
+    tick (in the runbook's order, before "Use performance tests ..."), not outcome text."""
+    (outcome,) = fixes(draft_tree(runbook(HPA, id_="WidgetHpaMaxedOut")))
+    said = ticks(outcome)
+    assert "memory leaks" not in outcome.get("text", "")
+    assert "For memory based scaling, ensure there are no memory leaks." in said
+    assert any("fine-tune how the app scales" in t for t in said)
+    assert any(t.lower().endswith("set proper values for requests.") for t in said)
+    assert said[-1].startswith("Use performance tests")
+
+
+def test_you_must_is_ticked_unless_the_next_step_says_it() -> None:
+    """ "You must drain the node." is a tick; said again by the step under it ("Unpause
+    the pool (...):" after "You must unpause the pool.") it stays the text."""
+    body = (
+        "## Meaning\n\nThis alert fires when the widget pool is paused.\n\n## Mitigation\n\n"
+        "You must drain the node. Some services rebalance on their own.\n\n"
+        "Restart the widget service:\n\n```console\n$ systemctl restart widget\n```\n"
+    )
+    (outcome,) = fixes(draft_tree(runbook(body, id_="WidgetPoolPaused")))
+    assert ticks(outcome)[0] == "Drain the node."
+    said = body.replace("You must drain the node.", "You must restart the widget service.")
+    (outcome,) = fixes(draft_tree(runbook(said, id_="WidgetPoolPaused")))
+    assert not any(t.startswith("Restart the widget service.") for t in ticks(outcome))

@@ -40,6 +40,7 @@ from kbassist.drafting.runbook_branches import (
 from kbassist.drafting.runbook_cause import is_alert_runbook, runbook_cause
 from kbassist.drafting.runbook_checks_only import NO_FIX_LABEL, gives_checks_only, looks_only
 from kbassist.drafting.runbook_nofix import no_documented_fix
+from kbassist.drafting.runbook_prose_ticks import lead_actions_ticked
 from kbassist.drafting.runbook_reading import reading_is_cause
 from kbassist.drafting.runbook_symptom import symptom_without_causes
 from kbassist.drafting.text import (
@@ -132,6 +133,7 @@ def modern_plan(
         lead_ins_shown(option)
         echoes_shown(option)
         chosen_values(option)  # "type the number of ms that you want ..."
+    lead_actions_ticked(article, options)  # "If X then ensure Y." in prose: a tick
     # a "TODO" or empty Mitigation: its Diagnosis checks still run, and the gap is said
     options = no_documented_fix(article, options)
     options = [o for o in options if o.items]
