@@ -98,10 +98,12 @@ ceph osd pool set-quota <pool> max_bytes <bytes>
 
 def test_a_plain_meaning_is_the_cause_instead_of_gives_no_cause() -> None:
     """A runbook whose Meaning says what the alert is about and more, with no "because",
-    names what it is about as the cause instead of "gives no cause"."""
+    names what can trigger it as the cause instead of "gives no cause" (round 15: not
+    the condition again, which the symptom shows)."""
     tree = draft_tree(runbook(PLAIN))
     assert "gives no cause" not in tree["cause"]
-    assert "approaching a configured fullness threshold" in tree["cause"]
+    assert "mon_pool_quota_warn_threshold" in tree["cause"]
+    assert "approaching a configured fullness threshold" not in tree["cause"]
     node = cause_node(tree)
     assert node is not None and node["source"]["section"] == "Meaning"
 
