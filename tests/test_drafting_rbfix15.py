@@ -3,7 +3,7 @@ no cause, and a runbook with no fix is titled one way."""
 
 from __future__ import annotations
 
-from drafting_support import fixes, runbook, ticks
+from drafting_support import details, fixes, runbook, ticks
 
 from kbassist.drafting.blocks import OUTPUT_LABEL
 from kbassist.drafting.tree import draft_tree
@@ -228,3 +228,48 @@ def test_you_must_is_ticked_unless_the_next_step_says_it() -> None:
     said = body.replace("You must drain the node.", "You must restart the widget service.")
     (outcome,) = fixes(draft_tree(runbook(said, id_="WidgetPoolPaused")))
     assert not any(t.startswith("Restart the widget service.") for t in ticks(outcome))
+
+
+BLAST = """## Meaning
+
+This alert fires when more than 50 widget launcher pods are in the Failed phase.
+
+## Mitigation
+
+1. Reduce the blast radius:
+
+    - Migration loop: cancel in-flight migrations (scope as needed).
+      ```bash
+      $ oc delete wmig -A
+      ```
+
+    - Coordinate with noisy tenants; pause offending workloads if necessary.
+
+2. Clean up failed pods:
+
+    ```bash
+    $ oc delete pods -A -l app=widget-launcher --field-selector=status.phase=Failed
+    ```
+
+3. Resolve root cause:
+
+    - Image issues: fix registry access, credentials, or tags.
+    - Storage: resolve attach/mount failures; verify PVC health.
+"""
+
+
+def test_actions_under_a_lead_in_are_one_tick_each_titled_by_the_group() -> None:
+    """ "Reduce the blast radius:" over two actions is no tick holding both: each action
+    is a tick titled by the group, its command under it; "Resolve root cause:" over the
+    causes hangs under no tick."""
+    tree = draft_tree(runbook(BLAST, id_="WidgetLaunchersFailed"))
+    said = [t for o in fixes(tree) for t in ticks(o)]
+    assert (
+        "Reduce the blast radius (migration loop): cancel in-flight migrations (scope as needed)."
+        in said
+    )
+    assert any(t.startswith("Reduce the blast radius: coordinate with noisy tenants") for t in said)
+    assert "Reduce the blast radius:" not in said
+    shown = "\n".join(details(o) for o in fixes(tree))
+    assert "$ oc delete wmig -A" in shown
+    assert "Resolve root cause" not in shown
