@@ -273,3 +273,17 @@ def test_actions_under_a_lead_in_are_one_tick_each_titled_by_the_group() -> None
     shown = "\n".join(details(o) for o in fixes(tree))
     assert "$ oc delete wmig -A" in shown
     assert "Resolve root cause" not in shown
+
+
+def test_what_is_not_supported_opening_a_fix_is_its_text_not_a_step_note() -> None:
+    """ "Red Hat does not support X." before "Recreate the pool with a larger CIDR." says
+    why the fix is what it is: the outcome's text, not a note under the step."""
+    body = (
+        "## Meaning\n\nThis alert fires when the widget subnet pool is 90% allocated.\n\n"
+        "## Mitigation\n\nRed Hat does not support resizing a widget subnet pool. "
+        "Recreate the pool with a larger CIDR.\n"
+    )
+    (fix,) = fixes(draft_tree(runbook(body, id_="WidgetSubnetsLow")))
+    assert ticks(fix) == ["Recreate the pool with a larger CIDR."]
+    assert fix.get("text", "").startswith("Red Hat does not support resizing")
+    assert "does not support" not in details(fix)
