@@ -124,6 +124,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
 - **two actions in one step**: checklist steps that start with an action and go on
   with another after it is done ("Reapply Service Pack 2. When you are done, delete
   ...", "... Then, click OK.") (`draft_metrics.two_action_step`), / all such steps.
+- **notes glued onto steps**: checklist steps (as for action steps) that go on after
+  their first sentence with a note, another tool or a default ("... . You can also use
+  Network Monitor to perform a trace.", "... . Note: By default a 64-bit application
+  ...", "... . By default, this is the \\Sms\\Logs directory.")
+  (`draft_metrics.glued_note_step`), / all such steps.
 - **bare titles among fixes**: fix outcomes (not "This article may not apply") of
   drafts with two or more, titled only by a section's name ("Mitigation",
   "Troubleshooting", "Alert Description", ...), / fix outcomes of such drafts
@@ -131,6 +136,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   nothing to choose between).
 - **symptoms cut**: drafts whose symptom question quotes the symptom with "[...]",
   / drafts that ask the symptom question.
+- **symptom choices that are fragments**: message choices of the symptom question
+  ("Which of these do you see?") that are no form of the symptom: an event cut to its
+  field names ("Event ID 4097 Source"), a near-duplicate the drafter numbered ("... (2)"),
+  an SQL statement or a time-stamped trace line (`draft_metrics.fragment_choice`), / all
+  message choices.
 - **real mitigation**: lint-clean drafts of articles with a fix section (a heading with
   Mitigation, Resolution, Workaround, Solution, Remediation or Fix in its name, or nested
   under one) where some walk's checklist has a step cited from a fix section that is not
@@ -179,6 +189,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   Netscape Navigator 3.0, follow these steps:", "To disable the fix:"; not a place such
   as "In the Options dialog box, do the following:") or lists when it is "safe to
   ignore" (`draft_metrics.ALTERNATIVE_STEP_RE`), / lint-clean drafts.
+- **drafts with a condition as a step**: lint-clean drafts where a checklist step is a
+  condition, not an action: "If you are prompted to restart, click Yes" ticked (what to
+  do when the step before asks), or a step or its note that says "If the issue continues
+  to occur, proceed to the next method" (`draft_metrics.condition_steps`), / lint-clean
+  drafts.
 
 - **inputs unused on their walk**: (walk, input) pairs where an input answered on a
   finished walk is read by no item that walk shows (text, detail or condition), / all
@@ -365,6 +380,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "two actions in one step": _pct(
             sum(len(r.two_action_items) for r in clean), sum(r.items for r in clean)
         ),
+        "notes glued onto steps": _pct(
+            sum(len(r.glued_note_items) for r in clean), sum(r.items for r in clean)
+        ),
         "bare titles among fixes": _pct(
             sum(len(r.bare_titles) for r in clean), sum(r.fix_outcomes for r in clean)
         ),
@@ -373,6 +391,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "cause repeating the symptom": _pct(sum(r.cause_repeats for r in clean), len(clean)),
         "symptom holding a cause": _pct(sum(r.symptom_reading for r in clean), len(clean)),
+        "symptom choices that are fragments": _pct(
+            sum(len(r.fragment_choices) for r in clean), sum(r.symptom_choices for r in clean)
+        ),
         "texts cut with [...]": _pct(sum(bool(r.texts_cut) for r in clean), len(clean)),
         "  step text / detail / symptom / cause": " / ".join(
             f"{_where(clean, w):,}" for w in ("step text", "step detail", "symptom", "cause")
@@ -397,6 +418,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "drafts with an alternative as a step": _pct(
             sum(bool(r.alternative_steps) for r in clean), len(clean)
+        ),
+        "drafts with a condition as a step": _pct(
+            sum(bool(r.condition_steps) for r in clean), len(clean)
         ),
         "drafts with an input": _pct(sum(r.inputs > 0 for r in clean), len(clean)),
         "inputs unused on their walk": _pct(

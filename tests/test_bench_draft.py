@@ -402,3 +402,50 @@ def test_cause_mixed_counts_a_repeated_condition_and_a_reading_in_the_symptom() 
     assert metrics.cause_mixed(reading, "W gives no cause.") == (False, True)
     assert metrics.cause_mixed(f"{fires} This means the alert fires if X.", "") == (False, False)
     assert metrics.cause_mixed("This alert indicates that a node went down.", "") == (False, False)
+
+
+_CONDITION_TREE = """id: cond
+title: Condition steps
+version: 1
+articles: [A1]
+symptom: The program stops.
+cause: A damaged file.
+nodes:
+- id: fix
+  kind: outcome
+  title: Fix
+  steps:
+  - text: "Click Close."
+    source: {article: A1, section: RESOLUTION}
+  - text: "If you are prompted to restart your computer, click Yes."
+    source: {article: A1, section: RESOLUTION}
+  - text: "Click OK, and then close Control Panel."
+    detail: "If the issue continues to occur, proceed to the next method."
+    source: {article: A1, section: RESOLUTION}
+  - text: "When you are prompted to restart the computer, click Yes."
+    source: {article: A1, section: RESOLUTION}
+"""
+
+
+def test_conditions_ticked_as_steps_are_counted() -> None:
+    """ "If you are prompted …, click Yes" ticked and a step whose note sends the admin to
+    the next method are counted; a numbered "When you are prompted …" step is not."""
+    from kbassist.trees.loader import read_tree_bytes
+
+    tree = read_tree_bytes(_CONDITION_TREE.encode(), Path("cond.yaml")).tree
+    assert tree is not None
+    found = metrics.condition_steps(metrics.enumerate_walks(tree).checklists)
+    assert found == [
+        "If you are prompted to restart your computer, click Yes.",
+        "Click OK, and then close Control Panel.",
+    ]
+
+
+def test_symptom_choices_cut_to_a_field_name_or_numbered_twins_count_as_fragments() -> None:
+    """The bench's "symptom choices that are fragments" row: an event cut to "Source", a
+    "(2)" twin, an SQL statement, a trace line; a whole message is no fragment."""
+    assert metrics.fragment_choice("Event ID 4097 Source")
+    assert metrics.fragment_choice("update MSreplication_subscriptions set stamp = cast(@P1 (2)")
+    assert metrics.fragment_choice("15:21:14.0298  PADR Picked request to initialize Directory")
+    assert not metrics.fragment_choice("Event ID 4097 (Dr. Watson): The application failed")
+    assert not metrics.fragment_choice("The specified application is not based on Windows")

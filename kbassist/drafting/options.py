@@ -13,6 +13,7 @@ from functools import lru_cache
 from kbassist.articles import Article, Section
 from kbassist.articles.model import ListBlock, Paragraph, Part
 from kbassist.drafting.labels import way_heading
+from kbassist.drafting.method_chain import stage_options, tried_in_turn
 from kbassist.drafting.symptoms import SUMMARY_KEYS, find_section
 from kbassist.drafting.text import (
     Hinted,
@@ -182,6 +183,9 @@ class Option:
     #: Another section some of the steps were brought from (a RESOLUTION's procedure in
     #: MORE INFORMATION): each step cites the one it quotes (`more_steps.item_section`).
     also_from: Section | None = None
+    #: One of a section's methods tried in turn ("If the issue continues to occur, proceed
+    #: to the next method"): asked "Still failing after method k?" (`method_chain`).
+    chain: bool = False
 
 
 #: Joins the two ways of one numbered step in its text ("3. Choose your adapter ... -or-
@@ -1067,6 +1071,10 @@ def _section_options(section: Section, kind: str, plain: bool = False) -> tuple[
     `plain`: an MS KB article."""
     paras = _body_until_repro(section)
     if plain and kind in ("resolution", "workaround") and _in_order(paras):
+        # "If the issue continues to occur, proceed to the next method": one at a time
+        chained = stage_options(section, paras) if tried_in_turn(section.text) else []
+        if chained:
+            return "", chained
         staged = _staged_option(section, paras)
         if staged is not None:
             return "", [staged]

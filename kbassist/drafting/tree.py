@@ -17,6 +17,7 @@ import yaml
 from kbassist.articles import Article, Section
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.case_choices import for_cases, label_states_case
+from kbassist.drafting.case_notes import gerund_case, prompted_notes
 from kbassist.drafting.case_spans import announced_spans
 from kbassist.drafting.causes import (
     Group,
@@ -40,6 +41,7 @@ from kbassist.drafting.fixed_in import (
     result_without_replay,
 )
 from kbassist.drafting.forms import scene_before, symptom_forms
+from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
 from kbassist.drafting.implied_check import implied_check
 from kbassist.drafting.labels import (
     APPLIES_RE,
@@ -60,6 +62,12 @@ from kbassist.drafting.lead_cases import (
 )
 from kbassist.drafting.lead_ins import case_leads_shown, lead_ins_shown, points_on
 from kbassist.drafting.meta_symptom import shown_not_meta
+from kbassist.drafting.method_chain import (
+    chained_steps,
+    menu_in_turn,
+    still_failing_nodes,
+    without_pointers,
+)
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
     REDO_CHECK,
@@ -144,6 +152,7 @@ from kbassist.drafting.steps import (
     info_only,
 )
 from kbassist.drafting.symptom_also import also_choice
+from kbassist.drafting.symptom_kinds import event_label, told_by_label, wider_label, with_it
 from kbassist.drafting.symptoms import (
     MAX_SYMPTOM_CHARS,
     SUMMARY_KEYS,
@@ -151,6 +160,7 @@ from kbassist.drafting.symptoms import (
     article_symptom,
     find_section,
     is_turn,
+    shown_together,
     symptom_messages,
 )
 from kbassist.drafting.text import (
@@ -479,6 +489,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if article.style != "mskb":
             option.items = fold_example_steps(option.items)  # "Here's a correct command:"
         option.items, option.undo = undo_steps(option.items)
+        if option.chain:  # "If the issue continues, proceed to the next method": asked
+            option.items = without_pointers(option.items)
         if not option.case and symptom_section is not None:
             option.items, option.case = conditions_case(option.items)
             if option.case:  # "Safely ignore X when the following conditions": the action
@@ -494,6 +506,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 option.items = one_action_ticks(option.items)  # notes shown, a step each
             else:  # markup, the site's boilerplate, statements and headings: not ticked
                 modern_ticks(article, option)
+                advice_as_step(option)  # "we recommend that you contact X": a step
+            option.items = glued_notes(option.items)  # notes beside, leads over steps
             option.items, option.checks = final_steps(option.items, option.checks)
             if option.items:  # a label named by a statement the pass said as its action
                 option.label = relabel(option.label, first, option.items[0])
@@ -516,6 +530,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 restart_step(option, [option.section, cause_section])  # "... and reboot"
                 by_design_lead(option)  # "This is by design. ...": the outcome's text
                 lead_ins_shown(option)  # a cause's "... by using the following steps:"
+        prompted_notes(option)  # "If you are prompted ..., quit": a note on its step
         written = list(option.items)
         asked_ifs = _conditional_steps(option, asked_ifs, article.style != "mskb")
         if article.style == "mskb":  # "If X, use the following steps to Y.": X's steps
@@ -532,6 +547,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         lead_step_spans(option)  # "If the node cannot be recovered:" and its steps
         if article.style == "mskb":  # "If X is not so, use the following steps": theirs
             announced_spans(option)
+            leads_over_steps(option)  # "Remove X by doing the following:" over its steps
         order_asks(option)  # questions in the order of the steps they decide
         if article.style != "mskb":
             case_leads_shown(option)  # "If X, follow these steps:" over X's steps
@@ -797,6 +813,12 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             {"value": o.id, "label": o.label, "next": _entry(o, variables)} for o in rest
         ]
         nodes.append(question)
+        if not conditional and menu_in_turn(rest):  # offered as a menu, said in turn
+            for option in rest:
+                option.chain = True
+                chained_steps(option)  # its "proceed to the next method" notes go
+        if all(o.chain for o in rest):  # methods tried in turn: "Still failing after 1?"
+            nodes[-1:] = still_failing_nodes(question, rest, [_entry(o, variables) for o in rest])
 
     for option in options:
         if option.case:
@@ -1525,12 +1547,14 @@ def _confirm_node(
     # the scenario and the message are the symptom: shown whole (article_symptom already
     # keeps it short); a cut at 300 hid the message after "you receive the following error:"
     limit = MAX_SYMPTOM_CHARS if article.style == "mskb" else MAX_MODERN_SYMPTOM_CHARS
+    messages = told_by_label(messages)  # two that would read the same are no choice
     if len(messages) >= 2:
         if article.style != "mskb" and len(symptom) > limit // 2:
             symptom = scene_before(symptom, messages)  # the choices show the messages
         node["title"] = "Which of these do you see?"
         node["text"] = brace(
-            f"The article describes: {sentence_cut(symptom, limit)} It comes in several forms. "
+            f"The article describes: {sentence_cut(symptom, limit)}"
+            f"{with_it(shown_together(article, section), symptom)} It comes in several forms. "
             "Which do you see?"
         )
         node["source"] = _cite(article, section)
@@ -1539,10 +1563,14 @@ def _confirm_node(
         apart = told_apart(messages)  # "The permissions ... are inconsistent" twice
         for n, message in enumerate(messages, start=1):
             # the article's own elision ("function: sbpa4snd [...]") is no part of a label
-            label = apart[n - 1] or short_label(
-                re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", message), 80
+            label = (
+                apart[n - 1]
+                or event_label(message)  # "Event ID 2508 (Server): The server service ..."
+                or short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", message), 80)
             )
             label = label if _WORDY_RE.search(label) else f"Message {n}"
+            if label.casefold() in labels:  # two that start alike: said to where they differ
+                label = wider_label(message) or label
             while label.casefold() in labels:
                 label = f"{label} ({n})"
             labels.add(label.casefold())
@@ -1554,8 +1582,8 @@ def _confirm_node(
         return node
     node["title"] = "Does this match what you see?"
     node["text"] = brace(
-        f"The article describes: {without_dangling_lead(sentence_cut(symptom, limit))} "
-        "Is this what you see?"
+        f"The article describes: {without_dangling_lead(sentence_cut(symptom, limit))}"
+        f"{with_it(shown_together(article, section), symptom)} Is this what you see?"
     )
     node["source"] = _cite(article, section)
     node["choices"] = [
@@ -2784,7 +2812,8 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
     cases: list[tuple[int, str, str, str]] = []  # (index, condition, action, product)
     for n, item in enumerate(items):
         text, detail = split_detail(item)
-        found = _split_if(text, bool(detail))
+        # "If SP5 is installed, reinstalling the service pack should replace it": a step too
+        found = _split_if(text, bool(detail)) or gerund_case(text, _imperative_step)
         if found is None:
             continue
         cond, then = found
