@@ -99,6 +99,12 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   support case") while the title reads as a fix ("Mitigation"), not as the escalation or
   the missing fix it is (`draft_metrics.escalate_only`), / fix outcomes with checklist
   steps. Round 14 (cause14).
+- **cause repeating the symptom** (round 15, rbfix15): drafts whose cause says only
+  sentences the symptom shows already (most often the alert's "This alert fires when ..."
+  condition), where "X gives no cause." is the honest reading / drafts; **symptom holding
+  a cause**: drafts whose symptom has a sentence that reads what fired ("This usually
+  indicates X", "This means that X"; not "This means the alert fires if ...") / drafts
+  (`draft_metrics.cause_mixed`).
 - **read-more steps**: checklist steps (as for action steps) that only say where to
   read more ("Further info on etcd best practices can be found in the OpenShift docs
   here.", "For more detailed information ..., see ...", "Related Links") and do not
@@ -383,6 +389,8 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "symptoms cut": _pct(
             sum(r.symptom_cut for r in clean), sum(r.symptom_question for r in clean)
         ),
+        "cause repeating the symptom": _pct(sum(r.cause_repeats for r in clean), len(clean)),
+        "symptom holding a cause": _pct(sum(r.symptom_reading for r in clean), len(clean)),
         "symptom choices that are fragments": _pct(
             sum(len(r.fragment_choices) for r in clean), sum(r.symptom_choices for r in clean)
         ),

@@ -584,6 +584,48 @@ def non_step(text: str, detail: str) -> bool:
     return label != text.rstrip(".") or not starts_with_verb(label)  # "Cordon and drain node"
 
 
+#: A sentence that reads what fired ("This usually indicates X", "This means that X",
+#: "Typically, this indicates X"), not one that restates when it fires ("This means the
+#: alert fires if ...") nor the condition said of the alert ("This alert indicates that
+#: one of the Ceph nodes went down").
+READING_RE = re.compile(
+    r"^(?:(?:usually|typically|often|generally|commonly),?\s+)?(?:this|that|it)\s+"
+    r"(?:(?:usually|typically|often|generally|"
+    r"commonly|most likely|likely)\s+)?(?:indicates?|means?|suggests?|implies|signals?)\b"
+    r"(?!.*\b(?:fires?|fired|firing|triggers?|triggered)\b)",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+#: A repeated sentence that says why ("dropped targets because ...", "due to slow rule
+#: group evaluation", "may happen", "during an upgrade") is a cause, even said twice.
+_WHY_RE = re.compile(
+    r"\b(?:because|due to|caused|since|prevent\w*|as a result|during|by design|in progress|"
+    r"(?:can|may|might|could) (?:also )?(?:occur|happen|be caused)|results? from)\b"
+    r"|\bmeans\b(?! that)",
+    re.IGNORECASE,
+)
+
+
+def _said(text: str) -> str:
+    return " ".join(text.split()).rstrip(" .").casefold()
+
+
+def cause_mixed(symptom: str, cause: str) -> tuple[bool, bool]:
+    """(the cause only repeats sentences the symptom shows and says no why, the symptom holds the
+    article's reading of what fired: "This usually indicates X" is a cause, not what is
+    seen). Round 15 (rbfix15); "X gives no cause." repeats nothing."""
+    said = _said(symptom)
+    sentences = [s for s in _SENTENCE_END_RE.split(cause.strip()) if s.strip()]
+    repeats = (
+        bool(sentences)
+        and not cause.endswith("gives no cause.")
+        and not _WHY_RE.search(cause)
+        and all(_said(s) in said for s in sentences)
+    )
+    reading = any(READING_RE.match(s) for s in _SENTENCE_END_RE.split(symptom.strip()))
+    return repeats, reading
+
+
 def symptom_cut(tree: Tree) -> bool | None:
     """Whether the first question's quote of the symptom holds "[...]"; None with no
     symptom question."""
@@ -921,6 +963,8 @@ class Record:
     escalate_only: list[str] = field(default_factory=list)  # titles: see escalate_only
     symptom_question: bool = False
     symptom_cut: bool = False
+    cause_repeats: bool = False  # see cause_mixed
+    symptom_reading: bool = False  # see cause_mixed
     symptom_choices: int = 0  # message choices of the symptom question
     fragment_choices: list[str] = field(default_factory=list)
     texts_cut: list[tuple[str, str]] = field(default_factory=list)  # (where, text)
@@ -1073,6 +1117,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.titles = len(titles)
     record.phrase_cut_titles = [t for t in titles if title_cut_phrase(t, text)]
     record.texts_cut = texts_cut(tree, text)
+    record.cause_repeats, record.symptom_reading = cause_mixed(tree.symptom, tree.cause)
     cut = symptom_cut(tree)
     record.symptom_question, record.symptom_cut = cut is not None, bool(cut)
     choices = symptom_choice_labels(tree)

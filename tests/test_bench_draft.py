@@ -318,7 +318,7 @@ def test_escalate_only_counts_a_fix_title_over_only_the_support_case() -> None:
     escalate = "Escalate if the steps above did not clear the alert: open a support case."
     assert metrics.escalate_only("Mitigation", [escalate])
     assert not metrics.escalate_only(
-        "No fix steps: run the Diagnosis checks, then escalate", [escalate]
+        "No documented fix: run the Diagnosis checks, then escalate", [escalate]
     )
     assert not metrics.escalate_only("Mitigation", ["Restart the pod.", escalate])
 
@@ -387,6 +387,21 @@ def test_a_case_question_whose_no_still_ticks_its_then_step_is_counted() -> None
     tree = read_tree_bytes(tree_yaml.encode(), Path("then.yaml")).tree
     assert tree is not None
     assert metrics.answered_before(tree) == ["m1-if", "m2-if"]
+
+
+def test_cause_mixed_counts_a_repeated_condition_and_a_reading_in_the_symptom() -> None:
+    """A cause that only repeats the symptom's condition is counted, one that says why is
+    not; a symptom holding "This usually indicates X" is counted, "This means the alert
+    fires if ..." and "This alert indicates that ..." are not."""
+    fires = "This alert fires when the widget pod is down."
+    assert metrics.cause_mixed(f"{fires} It runs the widgets.", fires) == (True, False)
+    assert metrics.cause_mixed(fires, "W gives no cause.") == (False, False)
+    because = "Targets were dropped because the limit was exceeded."
+    assert metrics.cause_mixed(because, because) == (False, False)
+    reading = f"{fires} This usually indicates the node is down."
+    assert metrics.cause_mixed(reading, "W gives no cause.") == (False, True)
+    assert metrics.cause_mixed(f"{fires} This means the alert fires if X.", "") == (False, False)
+    assert metrics.cause_mixed("This alert indicates that a node went down.", "") == (False, False)
 
 
 _CONDITION_TREE = """id: cond

@@ -124,7 +124,11 @@ from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
 from kbassist.drafting.runbook_cases import chosen_case_not_asked
 from kbassist.drafting.runbook_cause import is_alert_runbook
-from kbassist.drafting.runbook_checks import checks_before_fixes, checks_not_ticked
+from kbassist.drafting.runbook_checks import (
+    cases_without_fix,
+    checks_before_fixes,
+    checks_not_ticked,
+)
 from kbassist.drafting.runbook_reveal import ask_before_conditional_names, reveal_before_asking
 from kbassist.drafting.runbook_statements import depends_shown
 from kbassist.drafting.runbook_verify import rerun_checks
@@ -878,6 +882,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         checking_parts_first(tree, article)  # "### Determine if X": before the question
         checks_before_cases(tree)  # a fix's check before the case question it decides
         checks_not_ticked(tree, article)  # checks are looked at, not ticked as the fix
+        cases_without_fix(tree)  # "No, not here" left with only the escalation: said so
         checks_before_fixes(tree)  # the same names and checks on every answer: asked first
         chosen_case_not_asked(tree)  # "Does this apply: X?" after X was chosen: not asked
         if is_alert_runbook(article):
