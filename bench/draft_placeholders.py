@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kbassist.articles import Article
+from kbassist.drafting.example_values import example_listing_lead
 from kbassist.trees.checklist import Checklist
 from kbassist.trees.model import Info, Input
 
@@ -215,6 +216,8 @@ def _contexts(article: Article) -> Iterator[_Context]:
             continue
         fence = ""
         output = False  # a block marked ```output, or a logged event: shown, not typed
+        lead = ""  # the paragraph before a fence: "the example file ... as follows:"
+        blank = False
         for line in section.text.split("\n"):
             opened = _FENCE_RE.match(line)
             if fence:
@@ -230,7 +233,11 @@ def _contexts(article: Article) -> Iterator[_Context]:
             if opened:
                 fence = opened.group(1)
                 output = line.strip()[len(fence) :].strip().casefold() in _OUTPUT_INFO
+                output = output or example_listing_lead(lead)  # a sample file, only shown
                 continue
+            if line.strip():  # the paragraph's lines, joined
+                lead = f"{lead} {line.strip()}" if lead and not blank else line.strip()
+            blank = not line.strip()
             for span in _INLINE_CODE_RE.findall(line):
                 if " " in span.strip():
                     yield _Context(_normal(span), True, section.text, True)
