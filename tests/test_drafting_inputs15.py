@@ -80,7 +80,7 @@ WORKAROUND
 
 
 def test_a_file_the_fix_creates_and_names_bare_is_not_asked_as_a_path() -> None:
-    """"Save the file as C:\\FIXLPT1.DEB" then `DEBUG < FIXLPT1.DEB`: asking the path would
+    """ "Save the file as C:\\FIXLPT1.DEB" then `DEBUG < FIXLPT1.DEB`: asking the path would
     change one spelling and leave AUTOEXEC.BAT's line hard-coded, so it is not asked."""
     tree = draft_tree(archive(OWN_FILE))
     assert not [n for n in inputs(tree) if "FIXLPT1" in n["title"]]
@@ -113,7 +113,7 @@ section will be as follows:
 
 
 def test_the_values_of_a_sample_file_the_fix_only_shows_are_not_asked() -> None:
-    """"the fixed version of the example Configuration file ... will be as follows:" and
+    """ "the fixed version of the example Configuration file ... will be as follows:" and
     its XML: `MyUserName`, `<guid>`, `MyPassword` are the example's, never asked."""
     tree = draft_tree(support(SAMPLE_FILE))
     assert inputs(tree) == []
