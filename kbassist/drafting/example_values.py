@@ -63,12 +63,22 @@ def example_listing_lead(lead: str) -> bool:
 _FILE_TAIL_RE = re.compile(r"\\(?P<f>[\w$~-]{1,40}\.[A-Za-z0-9]{1,4})$")
 
 
-def own_file_elsewhere(literal: str, items: list[str]) -> bool:
-    """Whether a literal path's file is also written bare in the fix's steps ("Save the
-    file as C:\\FIXLPT1.COM" and then `FIXLPT1.COM` in AUTOEXEC.BAT): asking the path
-    would change one spelling and leave the others as the article wrote them."""
+#: What names the file a fix makes itself: "Save the file as C:\\FIXLPT1.COM", "create a
+#: file named C:\\FIX.BAT" (not a program's or system file's path, which is asked).
+_SAVED_AS_RE = re.compile(
+    r"\b(?:save|saving|name|naming|rename)\s+(?:the|this|it|your)?\s*(?:new\s+)?(?:file|"
+    r"script|program|batch file)?\s*(?:as|to)\s+[\"']?$"
+    r"|\bcreate\s+a\s+(?:new\s+)?(?:text\s+|batch\s+)?file\s+(?:named|called)\s+[\"']?$",
+    re.IGNORECASE,
+)
+
+
+def own_file_elsewhere(literal: str, text: str, start: int, items: list[str]) -> bool:
+    """Whether a literal path is a file the fix makes ("Save the file as C:\\FIXLPT1.COM")
+    that its steps also write bare (`FIXLPT1.COM` in AUTOEXEC.BAT): asking the path would
+    change one spelling and leave the others as the article wrote them."""
     tail = _FILE_TAIL_RE.search(literal)
-    if tail is None:
+    if tail is None or not _SAVED_AS_RE.search(text[max(0, start - 40) : start]):
         return False
     name = tail.group("f")
     bare = re.compile(rf"(?<![\w\\/.:]){re.escape(name)}(?![\w])", re.IGNORECASE)
@@ -139,9 +149,35 @@ def not_asked(kind: str, literal: str, text: str, start: int, items: list[str]) 
         return True
     if kind == "placeholder":
         return key_or_header(literal, text, start)
-    if example_detail(text, start):
+    if example_detail(text, start) and not _said_elsewhere(text, items):
         return True
-    return kind == "path" and own_file_elsewhere(literal, items)
+    return kind == "path" and own_file_elsewhere(literal, text, start, items)
+
+
+_LITERAL_PATH_RE = re.compile(r"[A-Za-z]:\\[\w\\ .$~-]*\w")
+
+
+def _said_elsewhere(text: str, items: list[str]) -> bool:
+    """Whether another step writes one of the paths of this step's example detail: that
+    one is asked there and filled in here, so the example's others are asked too (one
+    example line half filled in reads wrong)."""
+    sep = text.find("\x1f")
+    detail = text[sep + 1 :]
+    paths = {p.casefold() for p in _LITERAL_PATH_RE.findall(detail)}
+    others = [text[:sep], *(_typed(i) for i in items if detail not in i)]
+    return any(p in other.casefold() for p in paths for other in others)
+
+
+def _typed(item: str) -> str:
+    """A step less the lines a console session printed (see session_output)."""
+    if ":\\" not in item or ">" not in item:
+        return item
+    kept, at = [], 0
+    for line in re.split(r"(?<=[\n\x1f])", item):
+        if not session_output(item, at):
+            kept.append(line)
+        at += len(line)
+    return "".join(kept)
 
 
 def before_example_listing(item: str) -> str:
