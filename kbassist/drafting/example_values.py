@@ -199,6 +199,7 @@ def before_example_listing(item: str) -> str:
 #: Tools whose argument is a registry key (`regdelnull <path>`, `reg query <key>`).
 _REGISTRY_TOOLS = frozenset({"reg", "reg.exe", "regdelnull", "regini", "regedit", "regedt32"})
 _REGISTRY_SAID_RE = re.compile(r"\bregistry (?:key|subkey|path|value)s?\b|\bHKEY_|\bHKLM\b", re.I)
+_TOOL_SAID_RE = re.compile(r"\b(?:tool|utility|program|command)\b", re.IGNORECASE)
 _SID_WORD_RE = re.compile(r"(?<![a-z])sid(?![a-z])|security identifier", re.IGNORECASE)
 
 
@@ -212,15 +213,15 @@ def value_kind(literal: str, kind: str, context: str, items: list[str]) -> str:
         return "SID"
     if kind != "path" or literal not in context:
         return kind
-    words = context[: context.index(literal)].split()[-3:]
-    tools = {w.casefold().strip("\"'`") for w in words}
-    if tools & _REGISTRY_TOOLS:
+    words = context[: context.index(literal)].split()[-1:]
+    tool = words[0].casefold().strip("\"'`") if words else ""
+    if tool in _REGISTRY_TOOLS:
         return "registry key"
-    for tool in tools:  # a tool the fix's text says works on the registry
-        if len(tool) < 4 or not tool.isalnum():
-            continue
-        for item in items:
-            for sentence in re.split(r"(?<=[.!?])\s+", item):
-                if tool in sentence.casefold() and _REGISTRY_SAID_RE.search(sentence):
-                    return "registry key"
+    if len(tool) < 4 or not tool.isalnum():
+        return kind
+    for item in items:  # the word before it is a tool the fix says works on the registry
+        for sentence in re.split(r"(?<=[.!?])\s+", item):
+            said = _TOOL_SAID_RE.search(sentence) and _REGISTRY_SAID_RE.search(sentence)
+            if said and tool in sentence.casefold():
+                return "registry key"
     return kind
