@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drafting_support import archive, details, fixes, support
+from drafting_support import archive, details, fixes, runbook, support
 
 from kbassist.drafting.tree import draft_tree
 
@@ -188,3 +188,36 @@ def test_a_registry_tools_path_is_asked_as_a_registry_key_not_a_folder() -> None
     [asked] = inputs(draft_tree(support(REGISTRY)))
     assert "registry key" in asked["title"]
     assert "HKEY_LOCAL_MACHINE" in asked["help"] and "C:\\WINDOWS" not in asked["help"]
+
+
+SLOW_OPS = """## Meaning
+
+The alert fires when an OSD has requests that take too long.
+
+## Diagnosis
+
+To gather more information about the slow requests, access the OSD pod terminal and
+issue the following commands:
+
+```bash
+ceph daemon osd.<id> ops
+```
+
+Note: Replace `<id>` with the OSD number, which can be found in the pod name (e.g.,
+rook-ceph-osd-0-5d86d4d8d4-zlqkx, where 0 is the OSD ID).
+
+## Mitigation
+
+Restart the OSD pod named in the alert.
+"""
+
+
+def test_a_replace_note_is_not_left_in_the_step_once_its_value_is_asked() -> None:
+    """ "Replace <id> with the OSD number (e.g., ...)" goes from the step (the input's help
+    quotes it): a filled-in checklist never reads "Replace 3 with the OSD number"."""
+    tree = draft_tree(runbook(SLOW_OPS, id_="CephOSDSlowOps"))
+    [asked] = inputs(tree)
+    assert "pod name" in asked["help"]
+    shown = "\n".join(n.get("text", "") for n in tree["nodes"] if n["kind"] == "info")
+    assert "ceph daemon osd.{" in shown
+    assert "Replace {" not in shown and "e.g.," not in shown

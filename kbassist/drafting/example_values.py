@@ -110,7 +110,8 @@ def key_or_header(literal: str, text: str, start: int) -> bool:
 #: answer: the sentence would read "Replace S-1-5-21-... with the SID ...".
 _REPLACE_NOTE_RE = re.compile(
     r"(?:^|(?<=\n)|(?<=\x1f)|(?<=[.:]\s))[ \t]*(?:Note:\s*)?(?:Replace|Substitute)\s+"
-    r"\{[a-z]+_\d+\}\s+with\b[^.\n\x1f]*\.?[ \t]*",
+    r"\{[a-z]+_\d+\}\s+with\b(?:[^.\n\x1f]|\.(?=\w|,)|(?<=\be\.g)\.|(?<=\bi\.e)\.)*"
+    r"(?:\.(?=[\s)*\"']|$)|(?=[\n\x1f])|$)[)*\"']*[ \t]*",
 )
 
 
