@@ -221,3 +221,31 @@ def test_a_replace_note_is_not_left_in_the_step_once_its_value_is_asked() -> Non
     shown = "\n".join(n.get("text", "") for n in tree["nodes"] if n["kind"] == "info")
     assert "ceph daemon osd.{" in shown
     assert "Replace {" not in shown and "e.g.," not in shown
+
+
+BAUD = """SYMPTOMS
+========
+
+The SNA Server link to the FEP drops at high speed.
+
+RESOLUTION
+==========
+
+Add the following registry value:
+
+  HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\SnaDlc1\\Parameters
+
+  Value Name: LinkSpeed
+  Data Type: REG_DWORD
+  Data: <value>
+
+where <value> is the baud rate of the local SNA Server link to the FEP.
+"""
+
+
+def test_a_bare_value_explained_as_a_rate_is_a_number_not_a_host_name() -> None:
+    """ "where <value> is the baud rate of the local SNA Server link": a number, not the
+    computer name the sentence's later "Server" suggested (a host format refuses 9600)."""
+    [asked] = inputs(draft_tree(archive(BAUD)))
+    assert asked["title"] == "Your number for <value>"
+    assert asked.get("format") != "host"

@@ -226,3 +226,23 @@ def value_kind(literal: str, kind: str, context: str, items: list[str]) -> str:
             if said and tool in sentence.casefold():
                 return "registry key"
     return kind
+
+
+#: The head of an explanation ("the baud rate" of "the baud rate of the local SNA Server
+#: link"): what the value is, before what it belongs to.
+_HEAD_END_RE = re.compile(r"\s+(?:of|for|on|in|to|that|which|used|assigned|you)\s+", re.I)
+_NUMBER_HEAD_RE = re.compile(
+    r"\b(?:number|count|rate|speed|size|seconds|milliseconds|minutes|hours|days|timeout|"
+    r"time-?out|interval|percent(?:age)?|amount|length|limit|bytes|kilobytes|megabytes)\b",
+    re.IGNORECASE,
+)
+
+
+def meaning_kind(meaning: str, kind: str) -> str:
+    """A bare `<value>`'s kind from the head of the article's explanation: "where <value>
+    is the baud rate of the local SNA Server link" is a number, not the host name the
+    sentence's later "Server" suggested; `kind` when the head says no number."""
+    head = _HEAD_END_RE.split(meaning, maxsplit=1)[0]
+    if kind != "number" and _NUMBER_HEAD_RE.search(head) and "name" not in head.casefold():
+        return "number"
+    return kind

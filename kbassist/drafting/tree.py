@@ -35,6 +35,7 @@ from kbassist.drafting.example_values import (
     before_example_listing,
     drop_replace_notes,
     example_listing_lead,
+    meaning_kind,
     not_asked,
     value_kind,
 )
@@ -1903,6 +1904,8 @@ def _input_nodes(
             if root:  # `"\\?\c:\<path_to_problem_file>"`: the rest of a path the drive begins
                 what = "path"
             what = value_kind(param.literal, what, context, [*option.pre_items, *option.items])
+            if meaning and _placeholder_kind(param, "") == "value":  # `<value>`: as explained
+                what = meaning_kind(meaning, what)
             if is_generated(param.literal):  # `kube-proxy-b9g23` from sample output
                 what = "pod name" if re.search(r"\b(?:pods?|logs|exec|rsh)\b", context) else "name"
             # (the "=" test first: a regex compiled per placeholder is the slow part)
