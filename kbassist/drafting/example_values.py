@@ -138,7 +138,12 @@ def example_detail(text: str, at: int) -> bool:
     if sep < 0 or at < sep:
         return False
     lead = text[:sep]
-    return "xample" in lead and bool(_EXAMPLE_LEAD_RE.search(lead))
+    found = _EXAMPLE_LEAD_RE.search(lead) if "xample" in lead else None
+    # "For example, ... you would enter the following command ...:": a command to type
+    return bool(found) and not _ENTER_IT_RE.search(lead, found.start())
+
+
+_ENTER_IT_RE = re.compile(r"\b(?:type|enter|run|execute|command|commands)\b", re.IGNORECASE)
 
 
 def not_asked(kind: str, literal: str, text: str, start: int, items: list[str]) -> bool:
