@@ -249,3 +249,29 @@ def test_a_bare_value_explained_as_a_rate_is_a_number_not_a_host_name() -> None:
     [asked] = inputs(draft_tree(archive(BAUD)))
     assert asked["title"] == "Your number for <value>"
     assert asked.get("format") != "host"
+
+
+BOLD = """## Symptoms
+
+The Distribution Agent fails with error 1205 after you configure transactional
+replication.
+
+## Resolution
+
+To resolve this issue, update the incorrect rowcount value. To do this, run the following
+command:
+
+```sql
+DBCC UPDATEUSAGE (**subscriber_database_name** **,**'MSreplication_subscriptions') WITH COUNT_ROWS
+```
+"""
+
+
+def test_a_bold_name_in_a_support_articles_code_is_asked_and_the_bold_goes() -> None:
+    """`**subscriber_database_name**` in a SQL block: the database's name is asked and put
+    into a command that runs, without the author's `**` (no bold is drawn in code)."""
+    tree = draft_tree(support(BOLD))
+    [asked] = inputs(tree)
+    assert asked["title"] == "Your name for subscriber_database_name"
+    var = asked["var"]
+    assert f"DBCC UPDATEUSAGE ({{{var}}} ,'MSreplication_subscriptions')" in details(fixes(tree)[0])

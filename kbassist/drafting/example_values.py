@@ -251,3 +251,13 @@ def meaning_kind(meaning: str, kind: str) -> str:
     if kind != "number" and _NUMBER_HEAD_RE.search(head) and "name" not in head.casefold():
         return "number"
     return kind
+
+
+_BOLD_RE = re.compile(r"\*\*(?=\S)([^*\n\x1f]{1,60}?)(?<=\S)\*\*")
+
+
+def unbold_code(text: str) -> str:
+    """A support article's code without the `**` its author wrote for bold (Markdown shows
+    them as asterisks there): `DBCC UPDATEUSAGE (**{placeholder_1}** **,**'...')` reads
+    `DBCC UPDATEUSAGE ({placeholder_1},'...')`, a command that runs."""
+    return _BOLD_RE.sub(r"\1", text)

@@ -37,6 +37,7 @@ from kbassist.drafting.example_values import (
     example_listing_lead,
     meaning_kind,
     not_asked,
+    unbold_code,
     value_kind,
 )
 from kbassist.drafting.fixed_in import (
@@ -2402,6 +2403,8 @@ def _item(
     # one pass over text and detail: "where nnnn is ..." in one explains nnnn in the other
     joined = _template(f"{_step_text(text)}{DETAIL_SEP}{detail}", known, roots)[0]
     joined = drop_replace_notes(joined)  # "Replace {placeholder_1} with ...": it is asked
+    if "**" in joined and article.style != "mskb" and not is_alert_runbook(article):
+        joined = unbold_code(joined)  # `(**{placeholder_1}** **,**'MS...')`: no bold in code
     text, _, detail = joined.partition(DETAIL_SEP)
     entry: dict[str, Any] = {"text": text}
     if detail.strip():
