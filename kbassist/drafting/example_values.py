@@ -140,7 +140,7 @@ def example_detail(text: str, at: int) -> bool:
     lead = text[:sep]
     found = _EXAMPLE_LEAD_RE.search(lead) if "xample" in lead else None
     # "For example, ... you would enter the following command ...:": a command to type
-    return bool(found) and not _ENTER_IT_RE.search(lead, found.start())
+    return found is not None and not _ENTER_IT_RE.search(lead, found.start())
 
 
 _ENTER_IT_RE = re.compile(r"\b(?:type|enter|run|execute|command|commands)\b", re.IGNORECASE)
