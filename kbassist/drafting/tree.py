@@ -825,6 +825,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         question = wait_question(article, question, rest)  # a fix now, or its service pack later
         if unpaired:
             lead = f"{lead} {unpaired}".strip()
+        lead = _help_lead(lead)
         if lead:
             question["help"] = brace(sentence_cut(lead, 300))
         question["source"] = _cite(article, rest[0].section)
@@ -1038,6 +1039,27 @@ _HORIZON_HEAD_RE = re.compile(
     rf"^(?:{HORIZON_WORDS}|permanent|prevent(?:ion|ive))\b",
     re.IGNORECASE,
 )
+
+
+#: "This article helps fix / describes ...": what the page is, not help choosing a fix
+_ABOUT_ARTICLE_RE = re.compile(
+    r"^this (?:article|document|topic) (?:helps|describes|discusses|explains|provides|"
+    r"introduces|lists|contains)\b",
+    re.IGNORECASE,
+)
+
+
+def _help_lead(lead: str) -> str:
+    """The fixes question's help without the page's own metadata: no "_Applies to:_ ...
+    _Original KB number:_ 974998", no "This article helps fix ..." and no lead whose list
+    ("... one of the following error messages:") is not there."""
+    if not lead:
+        return lead
+    lead = APPLIES_RE.sub("", lead).strip()
+    said = [s for s in split_sentences(lead) if not _ABOUT_ARTICLE_RE.match(s)]
+    while said and said[-1].rstrip().endswith(":"):
+        said.pop()
+    return " ".join(said)
 
 
 def _fixes_question(
