@@ -203,6 +203,7 @@ from kbassist.drafting.verify import (
 from kbassist.drafting.verify_fit import fit_outcome, list_items_said
 from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check, upgraded
 from kbassist.drafting.verify_split import pasted_split_check
+from kbassist.drafting.verify_trigger import redo_message_verify
 from kbassist.drafting.wait_pack import WAIT_KIND, wait_options, wait_question
 from kbassist.drafting.ways import way_steps
 from kbassist.errors import DataError
@@ -858,8 +859,13 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             reveal_before_asking(tree)  # the check that shows a name before it is asked
             depends_shown(tree)  # "The mitigation depends on X.": shown, its advice ticked
             ask_before_conditional_names(tree)  # "If any pod exists, review its logs"
+    said = " ".join(symptom_section.text.split()) if symptom_section is not None else ""
+    if said:  # a message pasted back: its action redone, working, the message quoted ...
+        redo_message_verify(tree, said, quoted_only=True)
     chosen_message_verify(tree)  # "Which of these do you see?": the chosen one checked
     message_cause_verify(tree)  # "Which message do you see?": its causes' fixes check it
+    if said:  # ... or with no message at all where none could be quoted
+        redo_message_verify(tree, said)
     return tree
 
 

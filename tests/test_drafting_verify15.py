@@ -1,0 +1,88 @@
+"""A verify that pastes the symptom back, or checks the wrong thing, says instead what to
+do again and what to see (round 15, verify15): the action an error message came from
+redone and working, never a lead-in that ends on "the following."."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from drafting_support import archive, fixes, support
+
+from kbassist.drafting.tree import draft_text, draft_tree
+from kbassist.drafting.verify_trigger import trigger_check
+
+#: An MS KB archive article with this file's own id and header fields.
+mskb = partial(archive, id_="Q999915")
+
+
+def verify_texts(outcome: dict[str, Any]) -> list[str]:
+    return [" ".join(str(v["text"]).split()) for v in outcome["verify"]]
+
+
+def test_message_whose_action_is_said_in_a_sentence_of_its_own_redoes_it() -> None:
+    """'You may receive the error message: M' then 'The error occurs when trying to do a
+    NET USE': the check does a NET USE again and expects it to work without M."""
+    article = mskb(
+        "SYMPTOMS\n========\n\nAt times you may receive the error message:\n\n"
+        "  Network Error Reading Drive Q: Abort, Retry, Fail ?\n\n"
+        "The error occurs when trying to do a NET USE, and will occur from the\n"
+        "MS-DOS command prompt.\n\n"
+        "RESOLUTION\n==========\n\nAdd a user pack so that the server allows the number of\n"
+        "sessions you are trying to support.\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    (check,) = verify_texts(only)
+    assert check.startswith("Do a NET USE again: check that this now works")
+    assert '"Network Error Reading Drive Q: Abort, Retry, Fail ?" no longer appears' in check
+    assert "no longer occurs:" not in check and "At times" not in check
+    draft_text(article)  # lint-clean
+
+
+def test_lead_in_ending_on_the_following_is_never_the_check() -> None:
+    """'... you may receive an error message that resembles either of the following.' is
+    no check: the action is redone and the message the admin chose is quoted."""
+    article = support(
+        "## Symptoms\n\nWhen you try to change the Hosts file on the server, you may receive "
+        "an error message that resembles either of the following.\n\n"
+        "- Error message 1\n\n  > Access to the hosts file was denied\n\n"
+        "- Error message 2\n\n  > Cannot create the hosts file.\n\n"
+        "## Workaround\n\n1. Start Notepad as an administrator.\n2. Open the Hosts file and "
+        "save your change.\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    checks = verify_texts(only)
+    assert not any(c.rstrip(".").endswith("following") for c in checks)
+    assert checks == [
+        'Change the Hosts file on the server again: check that the message "Access to the '
+        'hosts file was denied" no longer appears.',
+        'Change the Hosts file on the server again: check that the message "Cannot create the '
+        'hosts file" no longer appears.',
+    ]  # one for each message the walk offers, shown on its own walk
+    draft_text(article)
+
+
+def test_redo_with_messages_like_a_list_checks_no_error_appears() -> None:
+    """'Open EXE files again, and check that this no longer happens: you may get error
+    messages like: ...' says what to see once the files open: no error message."""
+    article = support(
+        "## Symptoms\n\nWhen you open EXE files, you may get error messages like: Access Deny, "
+        "Runtime error and so on.\n\n## Resolution\n\nReset the file association for EXE "
+        "files in the registry.\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    checks = verify_texts(only)
+    assert any(c.startswith("Open EXE files again: check that this now works") for c in checks)
+    assert not any("no longer happens" in c for c in checks)
+
+
+def test_only_an_error_message_is_checked_away() -> None:
+    """A redo whose result is an error message says "with no error message"; a 403 error
+    (a 404 may be the right answer) or a dialog box that opens keeps its own check."""
+    redo = "Run Setup again, and check that this no longer happens: "
+    assert trigger_check(redo + "you receive an error message similar to the following.", "") == (
+        "Run Setup again: check that this now works, with no error message."
+    )
+    assert not trigger_check(redo + "you receive a 403 error (access denied error).", "")
+    assert not trigger_check(redo + "a dialog box opens with all the accounts.", "")
+    assert not trigger_check(redo + "the user sees a message in the Inbox.", "")
