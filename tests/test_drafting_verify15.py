@@ -86,3 +86,32 @@ def test_only_an_error_message_is_checked_away() -> None:
     assert not trigger_check(redo + "you receive a 403 error (access denied error).", "")
     assert not trigger_check(redo + "a dialog box opens with all the accounts.", "")
     assert not trigger_check(redo + "the user sees a message in the Inbox.", "")
+
+
+def repro(fix: str, kind: str = "RESOLUTION") -> list[str]:
+    """The verify of a code article whose fix is `fix` and whose MORE INFORMATION runs
+    steps to reproduce with code."""
+    article = mskb(
+        "SYMPTOMS\n========\n\nThe form is not released when you click its button.\n\n"
+        f"{kind}\n{'=' * len(kind)}\n\n{fix}\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "Steps to Reproduce Behavior\n---------------------------\n\n"
+        "1. Add a command button with the following code in its Click event:\n\n"
+        "     WITH ThisForm\n       .Show(1)\n     ENDWITH\n\n"
+        "2. Click the command button. Notice that the form does not release.\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    return verify_texts(only)
+
+
+def test_repro_is_run_with_the_code_the_fix_changes() -> None:
+    """'Issue the Show method outside of the WITH block': the steps' code is run changed,
+    never repeated as written and expected to work; under an upgrade (the product changes,
+    not the code) they are repeated as written."""
+    (check,) = repro("Issue the Show method of the form outside of the WITH block.")
+    assert check.startswith(
+        'Repeat the article\'s steps to reproduce the problem ("Steps to Reproduce Behavior" in'
+        " MORE INFORMATION) with the change above made to them (not as written), and check"
+    )
+    upgrade = repro("Upgrade to Visual FoxPro 6.0, which fixes the WITH block.")
+    assert not any("made to them" in c for c in upgrade)

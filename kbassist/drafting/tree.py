@@ -111,6 +111,7 @@ from kbassist.drafting.options import (
     cause_alternatives,
     cause_listing,
 )
+from kbassist.drafting.repro_changed import changed_repro
 from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
 from kbassist.drafting.runbook_cases import chosen_case_not_asked
@@ -2408,6 +2409,12 @@ def _outcome(
         verify_text,
         [*option.pre_items, *option.items, option.label],
         " ".join(symptom_section.text.split()) if symptom_section is not None else "",
+    )
+    # the steps to reproduce run with the code the fix changes, never as written
+    verify_text = changed_repro(
+        verify_text,
+        [option.label, *option.pre_items, *option.items],
+        option.kind in {"upgrade", "cause"},
     )
     steps = []
     roots = drive_roots([*option.pre_items, *option.items])
