@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from drafting_support import archive, fixes, support
+from drafting_support import archive, fixes, runbook, support
 
 from kbassist.drafting.tree import draft_text, draft_tree
 from kbassist.drafting.verify_trigger import trigger_check
@@ -115,3 +115,43 @@ def test_repro_is_run_with_the_code_the_fix_changes() -> None:
     )
     upgrade = repro("Upgrade to Visual FoxPro 6.0, which fixes the WITH block.")
     assert not any("made to them" in c for c in upgrade)
+
+
+SUBNETS = """
+## Meaning
+
+The alert is triggered when more than 80% of subnets for nodes are allocated.
+
+## Diagnosis
+
+Check the network configuration on the cluster.
+
+    oc get network.config/cluster -o jsonpath='{.spec.clusterNetwork}'
+
+    [{"cidr":"10.128.0.0/14","hostPrefix":23}]
+
+Calculate the subnet capability.
+
+    subnet_capability = 2^[(32 - clusternetwork_netmask) - (32 - hostPrefix)]
+
+Count the nodes to compare.
+
+    oc get node --no-headers | wc -l
+
+## Mitigation
+
+Create a new cluster with a larger cluster network for more worker nodes.
+"""
+
+
+def test_runbook_verify_reruns_commands_not_formulas_or_sample_output() -> None:
+    """The Diagnosis checks re-run as the verify are its commands alone: not a formula to
+    work out ("x = 2^[...]"), nor the sample output the runbook showed once."""
+    tree = draft_tree(runbook(SUBNETS, id_="SubnetsExhausted"))
+    (only,) = fixes(tree)
+    reruns = [v for v in only["verify"] if str(v["text"]).startswith("Run this Diagnosis check")]
+    details = [str(v.get("detail", "")) for v in reruns]
+    assert len(reruns) == 2 and not any("subnet_capability" in d for d in details)
+    assert "oc get network.config/cluster" in details[0] and "cidr" not in details[0]
+    assert "oc get node --no-headers | wc -l" in details[1]
+    draft_text(runbook(SUBNETS, id_="SubnetsExhausted"))  # lint-clean

@@ -107,13 +107,27 @@ def _trigger(said: str, section_text: str) -> str:
     return ""
 
 
+#: The longest message quoted whole when it reads as no sentence ("Alert! Unknown ...").
+MAX_WHOLE = 120
+
+
+def _whole(message: str) -> str:
+    """'the message "M" no longer appears' for a short message quoted whole, one that
+    split_sentences would cut ("Alert! Unknown compression of file"); "" for a list, a
+    quote left open or a long text."""
+    said = message.strip().rstrip(".").strip()
+    if len(said) > MAX_WHOLE or said.count('"') % 2 or re.search(r"(?:^|\s)[-*]\s", said):
+        return ""
+    return f'the message "{said}" no longer appears' if len(said.split()) >= 2 else ""
+
+
 def _message_after(said: str, symptom: str) -> str:
     """'the message "M" no longer appears' for the message the quote brings after its
     colon, or the one the symptom shows after a lead-in the quote ends on; "" if none."""
     found = _AFTER_COLON_RE.search(said)
     if found:
         other = _OTHER_FOLLOWING_RE.search(found.group("gap"))
-        return "" if other else _message_state(found.group("m"))
+        return "" if other else _message_state(found.group("m")) or _whole(found.group("m"))
     inside = _LEAD_AT_RE.search(said)
     if inside:
         rest = inside.group("m")  # "... either of the following. Error message 1 M; ..."
