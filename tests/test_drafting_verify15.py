@@ -155,3 +155,23 @@ def test_runbook_verify_reruns_commands_not_formulas_or_sample_output() -> None:
     assert "oc get network.config/cluster" in details[0] and "cidr" not in details[0]
     assert "oc get node --no-headers | wc -l" in details[1]
     draft_text(runbook(SUBNETS, id_="SubnetsExhausted"))  # lint-clean
+
+
+def test_support_article_own_check_query_is_run_again_as_the_verify() -> None:
+    """'To check the rowcount value ..., run the following query:' in More information is
+    the article's own check: every fix's verify runs it again, before the message check."""
+    article = support(
+        "## Symptoms\n\nYou receive Error 1205 when you configure replication.\n\n"
+        "## Resolution\n\nRun the following command:\n\n```sql\nDBCC UPDATEUSAGE "
+        "(subdb, 'MSsubs') WITH COUNT_ROWS\n```\n\n## More information\n\nTo check the rowcount "
+        "value for the MSsubs table, run the following query:\n\n```sql\n"
+        "SELECT rows FROM sys.partitions WHERE object_id = object_id('MSsubs')\n```\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    first = only["verify"][0]
+    assert str(first["text"]).startswith(
+        "Run the article's own query again to check the rowcount value for the MSsubs table"
+    )
+    assert "FROM sys.partitions" in str(first["detail"])
+    assert first["source"]["section"] == "More information"
+    draft_text(article)  # lint-clean

@@ -111,6 +111,7 @@ from kbassist.drafting.options import (
     cause_alternatives,
     cause_listing,
 )
+from kbassist.drafting.own_query import own_query_verify
 from kbassist.drafting.repro_changed import changed_repro
 from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
@@ -867,6 +868,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     message_cause_verify(tree)  # "Which message do you see?": its causes' fixes check it
     if said:  # ... or with no message at all where none could be quoted
         redo_message_verify(tree, said)
+    own_query_verify(tree, article)  # "To check X, run the following query:": run first
     return tree
 
 

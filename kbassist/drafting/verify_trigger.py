@@ -113,10 +113,10 @@ MAX_WHOLE = 120
 
 def _whole(message: str) -> str:
     """'the message "M" no longer appears' for a short message quoted whole, one that
-    split_sentences would cut ("Alert! Unknown compression of file"); "" for a list, a
-    quote left open or a long text."""
+    split_sentences would cut ("Alert! Unknown compression of file"); "" for a list (of
+    quoted messages too) or a long text."""
     said = message.strip().rstrip(".").strip()
-    if len(said) > MAX_WHOLE or said.count('"') % 2 or re.search(r"(?:^|\s)[-*]\s", said):
+    if len(said) > MAX_WHOLE or '"' in said or re.search(r"(?:^|\s)[-*]\s", said):
         return ""
     return f'the message "{said}" no longer appears' if len(said.split()) >= 2 else ""
 
