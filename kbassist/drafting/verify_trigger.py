@@ -73,8 +73,11 @@ _MESSAGE_LABEL_RE = re.compile(
 )
 #: Where a message shown after its lead-in ends: the next item or quote line, a ";".
 _MESSAGE_END_RE = re.compile(r";\s+|\n|\s+[-*>]\s+")
-#: An action that cannot be done "again": one that happens once.
-_ONCE_RE = re.compile(r"\b(?:for the first time|first time|again|twice)\b", re.IGNORECASE)
+#: An action that cannot be done "again": one that happens once, or one that names a list
+#: the check does not show ("click any of the following Help topics").
+_ONCE_RE = re.compile(
+    r"\b(?:for the first time|first time|again|twice|the following|below)\b", re.IGNORECASE
+)
 
 
 #: "do a NET USE": "do" as the action's own verb, not an auxiliary ("you do not ...").
