@@ -10,7 +10,7 @@ from typing import Any
 from drafting_support import archive, fixes, runbook, support
 
 from kbassist.drafting.tree import draft_text, draft_tree
-from kbassist.drafting.verify_trigger import trigger_check
+from kbassist.drafting.verify_trigger import second_run_verify, trigger_check
 
 #: An MS KB archive article with this file's own id and header fields.
 mskb = partial(archive, id_="Q999915")
@@ -175,3 +175,25 @@ def test_support_article_own_check_query_is_run_again_as_the_verify() -> None:
     assert "FROM sys.partitions" in str(first["detail"])
     assert first["source"]["section"] == "More information"
     draft_text(article)  # lint-clean
+
+
+def test_a_first_time_is_not_redone_and_a_second_run_is_what_is_checked() -> None:
+    """'Run X for the first time again' cannot be done; under a workaround that runs X again,
+    the check watches that second run, not the first one the workaround leaves as it was."""
+    article = mskb(
+        "SYMPTOMS\n========\n\nWhen you run SETUP.BAT for the first time on a Vectra computer,\n"
+        "the inventory agent stops responding (hangs) during video detection.\n\n"
+        "WORKAROUND\n==========\n\nRun the SETUP.BAT file again. The second time, video\n"
+        "detection is skipped.\n"
+    )
+    checks = [c for o in fixes(draft_tree(article)) for c in verify_texts(o)]
+    assert checks == [
+        "Run SETUP.BAT on a Vectra computer again: check that the inventory agent no longer "
+        "stops responding (hangs) during video detection."
+    ]
+    when = [{"text": "When you run SETUP.BAT for the first time, check that it finishes."}]
+    second_run_verify(when, ["Workaround: Run the SETUP.BAT file again"])
+    assert when[0]["text"] == "When you run SETUP.BAT again, check that it finishes."
+    upgrade = [{"text": "When you run SETUP.BAT for the first time, check that it finishes."}]
+    second_run_verify(upgrade, ["Upgrade: Inventory 1.2"])  # a first run on a new computer
+    assert "for the first time" in upgrade[0]["text"]

@@ -205,7 +205,7 @@ from kbassist.drafting.verify import (
 from kbassist.drafting.verify_fit import fit_outcome, list_items_said
 from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check, upgraded
 from kbassist.drafting.verify_split import pasted_split_check
-from kbassist.drafting.verify_trigger import redo_message_verify
+from kbassist.drafting.verify_trigger import redo_message_verify, second_run_verify
 from kbassist.drafting.wait_pack import WAIT_KIND, wait_options, wait_question
 from kbassist.drafting.ways import way_steps
 from kbassist.errors import DataError
@@ -2486,6 +2486,7 @@ def _outcome(
             roots,
         )
     ]
+    second_run_verify(outcome["verify"], [option.label, *option.pre_items, *option.items])
     rollback = [_item(article, step, option.section, known) for step in option.undo]
     if backup:
         rollback.append(

@@ -189,3 +189,28 @@ def redo_message_verify(tree: dict[str, Any], section_text: str, quoted_only: bo
                 check = trigger_check(said, section_text, section_text, quoted_only)
                 if check:
                     entry["text"] = brace(check)
+
+
+#: "Start X for the first time again": a first time cannot be done again.
+_FIRST_AGAIN_RE = re.compile(r"\s+for the first time(?P<rest>\b[^:]{0,160}?)\s+again\b")
+#: "When you run X for the first time ..., check that": the run the check watches.
+_WHEN_FIRST_RE = re.compile(
+    r"^When you (?P<verb>[a-z]+)\b(?P<obj>[^,:]{1,120}?)\s+for the first time\b"
+)
+
+
+def second_run_verify(verify: list[dict[str, Any]], fix: list[str]) -> None:
+    """Verify lines that redo a first time said as what can be done after the fix (round
+    15): "Start X for the first time again" -> "Start X again"; and "When you run X for the
+    first time, check that ..." under a fix that is that run done again ("Run the X file
+    again") watches that second run, not the first, which the fix does not change. In place."""
+    again = " ".join(fix).casefold()
+    for entry in verify:
+        said = entry.get("text")
+        if not isinstance(said, str) or "first time" not in said:
+            continue  # the cheap test first
+        said = _FIRST_AGAIN_RE.sub(lambda m: f"{m.group('rest')} again", said, count=1)
+        first = _WHEN_FIRST_RE.match(said)
+        if first and re.search(rf"\b{first.group('verb')}\b.{{0,80}}?\bagain\b", again):
+            said = f"When you {first.group('verb')}{first.group('obj')} again{said[first.end() :]}"
+        entry["text"] = said
