@@ -99,6 +99,12 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   support case") while the title reads as a fix ("Mitigation"), not as the escalation or
   the missing fix it is (`draft_metrics.escalate_only`), / fix outcomes with checklist
   steps. Round 14 (cause14).
+- **cause repeating the symptom** (round 15, rbfix15): drafts whose cause says only
+  sentences the symptom shows already (most often the alert's "This alert fires when ..."
+  condition), where "X gives no cause." is the honest reading / drafts; **symptom holding
+  a cause**: drafts whose symptom has a sentence that reads what fired ("This usually
+  indicates X", "This means that X"; not "This means the alert fires if ...") / drafts
+  (`draft_metrics.cause_mixed`).
 - **read-more steps**: checklist steps (as for action steps) that only say where to
   read more ("Further info on etcd best practices can be found in the OpenShift docs
   here.", "For more detailed information ..., see ...", "Related Links") and do not
@@ -118,6 +124,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
 - **two actions in one step**: checklist steps that start with an action and go on
   with another after it is done ("Reapply Service Pack 2. When you are done, delete
   ...", "... Then, click OK.") (`draft_metrics.two_action_step`), / all such steps.
+- **notes glued onto steps**: checklist steps (as for action steps) that go on after
+  their first sentence with a note, another tool or a default ("... . You can also use
+  Network Monitor to perform a trace.", "... . Note: By default a 64-bit application
+  ...", "... . By default, this is the \\Sms\\Logs directory.")
+  (`draft_metrics.glued_note_step`), / all such steps.
 - **bare titles among fixes**: fix outcomes (not "This article may not apply") of
   drafts with two or more, titled only by a section's name ("Mitigation",
   "Troubleshooting", "Alert Description", ...), / fix outcomes of such drafts
@@ -125,6 +136,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   nothing to choose between).
 - **symptoms cut**: drafts whose symptom question quotes the symptom with "[...]",
   / drafts that ask the symptom question.
+- **symptom choices that are fragments**: message choices of the symptom question
+  ("Which of these do you see?") that are no form of the symptom: an event cut to its
+  field names ("Event ID 4097 Source"), a near-duplicate the drafter numbered ("... (2)"),
+  an SQL statement or a time-stamped trace line (`draft_metrics.fragment_choice`), / all
+  message choices.
 - **real mitigation**: lint-clean drafts of articles with a fix section (a heading with
   Mitigation, Resolution, Workaround, Solution, Remediation or Fix in its name, or nested
   under one) where some walk's checklist has a step cited from a fix section that is not
@@ -173,6 +189,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   Netscape Navigator 3.0, follow these steps:", "To disable the fix:"; not a place such
   as "In the Options dialog box, do the following:") or lists when it is "safe to
   ignore" (`draft_metrics.ALTERNATIVE_STEP_RE`), / lint-clean drafts.
+- **drafts with a condition as a step**: lint-clean drafts where a checklist step is a
+  condition, not an action: "If you are prompted to restart, click Yes" ticked (what to
+  do when the step before asks), or a step or its note that says "If the issue continues
+  to occur, proceed to the next method" (`draft_metrics.condition_steps`), / lint-clean
+  drafts.
 
 - **inputs unused on their walk**: (walk, input) pairs where an input answered on a
   finished walk is read by no item that walk shows (text, detail or condition), / all
@@ -359,11 +380,19 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "two actions in one step": _pct(
             sum(len(r.two_action_items) for r in clean), sum(r.items for r in clean)
         ),
+        "notes glued onto steps": _pct(
+            sum(len(r.glued_note_items) for r in clean), sum(r.items for r in clean)
+        ),
         "bare titles among fixes": _pct(
             sum(len(r.bare_titles) for r in clean), sum(r.fix_outcomes for r in clean)
         ),
         "symptoms cut": _pct(
             sum(r.symptom_cut for r in clean), sum(r.symptom_question for r in clean)
+        ),
+        "cause repeating the symptom": _pct(sum(r.cause_repeats for r in clean), len(clean)),
+        "symptom holding a cause": _pct(sum(r.symptom_reading for r in clean), len(clean)),
+        "symptom choices that are fragments": _pct(
+            sum(len(r.fragment_choices) for r in clean), sum(r.symptom_choices for r in clean)
         ),
         "texts cut with [...]": _pct(sum(bool(r.texts_cut) for r in clean), len(clean)),
         "  step text / detail / symptom / cause": " / ".join(
@@ -389,6 +418,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "drafts with an alternative as a step": _pct(
             sum(bool(r.alternative_steps) for r in clean), len(clean)
+        ),
+        "drafts with a condition as a step": _pct(
+            sum(bool(r.condition_steps) for r in clean), len(clean)
         ),
         "drafts with an input": _pct(sum(r.inputs > 0 for r in clean), len(clean)),
         "inputs unused on their walk": _pct(

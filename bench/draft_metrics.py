@@ -539,6 +539,23 @@ def statement_step(text: str) -> bool:
     return bool(_SAYS_RE.match(text))
 
 
+#: A note, another tool or a default said after a step's first sentence: "... . You can
+#: also use Network Monitor to perform a trace.", "... . Note: By default a 64-bit ...".
+_GLUED_NOTE_RE = re.compile(
+    r"[.!)]\s+(?:(?:important\s+)?note(?:s?\s*:|\s+that\b)|you\s+(?:can|could|may)\s+also\s+use\b"
+    r"|by\s+default,)",
+    re.IGNORECASE,
+)
+
+
+def glued_note_step(text: str) -> bool:
+    """A ticked step that carries a note, another tool or a default after its action
+    (the seed-52 readers' notes): "Capture network traffic ... . You can also use Network
+    Monitor to perform a trace.", "Avoid option X. Note: By default ...": shown beside
+    the step, not ticked with it."""
+    return bool(_GLUED_NOTE_RE.search(_normal(text)))
+
+
 def two_action_step(text: str) -> bool:
     """A ticked step that says an action, then another after it is done ("Reapply Service
     Pack 2. When you are done, delete the parallel installation."): two steps in one."""
@@ -567,6 +584,48 @@ def non_step(text: str, detail: str) -> bool:
     return label != text.rstrip(".") or not starts_with_verb(label)  # "Cordon and drain node"
 
 
+#: A sentence that reads what fired ("This usually indicates X", "This means that X",
+#: "Typically, this indicates X"), not one that restates when it fires ("This means the
+#: alert fires if ...") nor the condition said of the alert ("This alert indicates that
+#: one of the Ceph nodes went down").
+READING_RE = re.compile(
+    r"^(?:(?:usually|typically|often|generally|commonly),?\s+)?(?:this|that|it)\s+"
+    r"(?:(?:usually|typically|often|generally|"
+    r"commonly|most likely|likely)\s+)?(?:indicates?|means?|suggests?|implies|signals?)\b"
+    r"(?!.*\b(?:fires?|fired|firing|triggers?|triggered)\b)",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+#: A repeated sentence that says why ("dropped targets because ...", "due to slow rule
+#: group evaluation", "may happen", "during an upgrade") is a cause, even said twice.
+_WHY_RE = re.compile(
+    r"\b(?:because|due to|caused|since|prevent\w*|as a result|during|by design|in progress|"
+    r"(?:can|may|might|could) (?:also )?(?:occur|happen|be caused)|results? from)\b"
+    r"|\bmeans\b(?! that)",
+    re.IGNORECASE,
+)
+
+
+def _said(text: str) -> str:
+    return " ".join(text.split()).rstrip(" .").casefold()
+
+
+def cause_mixed(symptom: str, cause: str) -> tuple[bool, bool]:
+    """(the cause only repeats sentences the symptom shows and says no why, the symptom holds the
+    article's reading of what fired: "This usually indicates X" is a cause, not what is
+    seen). Round 15 (rbfix15); "X gives no cause." repeats nothing."""
+    said = _said(symptom)
+    sentences = [s for s in _SENTENCE_END_RE.split(cause.strip()) if s.strip()]
+    repeats = (
+        bool(sentences)
+        and not cause.endswith("gives no cause.")
+        and not _WHY_RE.search(cause)
+        and all(_said(s) in said for s in sentences)
+    )
+    reading = any(READING_RE.match(s) for s in _SENTENCE_END_RE.split(symptom.strip()))
+    return repeats, reading
+
+
 def symptom_cut(tree: Tree) -> bool | None:
     """Whether the first question's quote of the symptom holds "[...]"; None with no
     symptom question."""
@@ -575,6 +634,32 @@ def symptom_cut(tree: Tree) -> bool | None:
         return None
     text = getattr(node.text, "source", node.text) or ""
     return "[...]" in text or "[\u2026]" in text
+
+
+#: A symptom choice that is no message an admin sees: an event cut to its field names
+#: ("Event ID 4097 Source"), the drafter's "(2)" on a near-duplicate, an SQL statement
+#: or a time-stamped trace line.
+_FRAGMENT_CHOICE_RE = re.compile(
+    r"\b(?:Source|Type|Category|Description)\s*:?$|\s\(\d+\)$|"
+    r"^(?:update|insert into|delete from|select)\s+\S+\s+(?:set|from|values|where)\b|"
+    r"^\d{1,2}:\d{2}:\d{2}[.,]\d+\s",
+    re.IGNORECASE,
+)
+
+
+def symptom_choice_labels(tree: Tree) -> list[str]:
+    """The labels of the symptom question's message choices ("None of these" and
+    yes/no left out)."""
+    node = tree.nodes.get("symptom")
+    if not isinstance(node, Question):
+        return []
+    return [str(c.label) for c in node.choices if str(c.value).startswith("message_")]
+
+
+def fragment_choice(label: str) -> bool:
+    """A symptom choice that is a fragment, not a form of the symptom (see
+    _FRAGMENT_CHOICE_RE)."""
+    return bool(_FRAGMENT_CHOICE_RE.search(label.strip()))
 
 
 _CUT_MARK_RE = re.compile(r"(\S+(?:\s+\S+)?)\s+\[(?:\.\.\.|\u2026)\]")
@@ -878,6 +963,10 @@ class Record:
     escalate_only: list[str] = field(default_factory=list)  # titles: see escalate_only
     symptom_question: bool = False
     symptom_cut: bool = False
+    cause_repeats: bool = False  # see cause_mixed
+    symptom_reading: bool = False  # see cause_mixed
+    symptom_choices: int = 0  # message choices of the symptom question
+    fragment_choices: list[str] = field(default_factory=list)
     texts_cut: list[tuple[str, str]] = field(default_factory=list)  # (where, text)
     placeholders: list[dict[str, object]] = field(default_factory=list)
     #: pairs left out of `placeholders`: {"token", "command", "why"} (message, explanation)
@@ -896,12 +985,14 @@ class Record:
     meeting: list[str] = field(default_factory=list)  # ids of those whose answers all meet
     answered_before: list[str] = field(default_factory=list)  # see answered_before
     alternative_steps: list[str] = field(default_factory=list)  # see ALTERNATIVE_STEP_RE
+    condition_steps: list[str] = field(default_factory=list)  # see CONDITION_STEP_RE
     fix_outcomes: int = 0  # fix outcomes of drafts with two or more (see bare_titles)
     bare_titles: list[str] = field(default_factory=list)
     read_more_items: list[str] = field(default_factory=list)  # see read_more_step
     non_step_items: list[str] = field(default_factory=list)  # see non_step
     statement_items: list[str] = field(default_factory=list)  # see statement_step
     two_action_items: list[str] = field(default_factory=list)  # see two_action_step
+    glued_note_items: list[str] = field(default_factory=list)  # see glued_note_step
     input_answers: int = 0  # (walk, input) pairs: an input answered on a finished walk
     unused_inputs: list[str] = field(default_factory=list)  # titles of those it never uses
     mistyped_inputs: list[str] = field(default_factory=list)  # "Your number for <Name>"
@@ -968,6 +1059,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.questions, record.meeting = meeting_questions(tree, walks)
     record.answered_before = answered_before(tree)
     record.alternative_steps = alternative_steps(walks.checklists)
+    record.condition_steps = condition_steps(walks.checklists)
     record.fix_outcomes, record.bare_titles = bare_titles(tree)
     first_by_outcome: dict[str, Checklist] = {}
     for checklist in walks.checklists:
@@ -1010,6 +1102,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
                 record.statement_items.append(item.text[:120])
             if two_action_step(item.text):
                 record.two_action_items.append(item.text[:120])
+            if glued_note_step(item.text):
+                record.glued_note_items.append(item.text[:120])
             if starts_with_verb(item.text):
                 record.verb_items += 1
             elif len(record.not_verbs) < 3:
@@ -1023,8 +1117,12 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.titles = len(titles)
     record.phrase_cut_titles = [t for t in titles if title_cut_phrase(t, text)]
     record.texts_cut = texts_cut(tree, text)
+    record.cause_repeats, record.symptom_reading = cause_mixed(tree.symptom, tree.cause)
     cut = symptom_cut(tree)
     record.symptom_question, record.symptom_cut = cut is not None, bool(cut)
+    choices = symptom_choice_labels(tree)
+    record.symptom_choices = len(choices)
+    record.fragment_choices = [c for c in choices if fragment_choice(c)]
     excluded: list[tuple[str, Placeholder]] = []
     pairs = command_placeholders(article, excluded)
     rendered = rendered_items(walks.checklists) if pairs else []  # most articles have none
@@ -1298,6 +1396,38 @@ ALTERNATIVE_STEP_RE = re.compile(
     r"|[^.]{0,80}\bsafe to ignore\b[^.]{0,80}:\s*$)",
     re.IGNORECASE,
 )
+
+
+#: A condition ticked as if it were a step: "If you are prompted to restart, click Yes"
+#: (what to do when the step before asks), or a step or its note sending the admin on to
+#: the next method ("If the issue continues to occur, proceed to the next method").
+CONDITION_STEP_RE = re.compile(
+    r"^if\s+(?:you\s+are\s+|you're\s+)?(?:prompted|asked)\b[^,.]{0,140},",
+    re.IGNORECASE,
+)
+NEXT_METHOD_RE = re.compile(
+    r"\bif\s[^.]{3,120}?,\s*(?:then\s+)?(?:proceed|continue|go|move\s+on)\s+(?:to|with)\s+"
+    r"the\s+next\s+(?:method|procedure|section|workaround|resolution|solution)\b",
+    re.IGNORECASE,
+)
+
+
+def condition_steps(checklists: list[Checklist]) -> list[str]:
+    """Steps (once per outcome) that are a condition, not an action: an "If you are
+    prompted …" tick, or a step or note that says to go on to the next method."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for checklist in checklists:
+        if checklist.outcome.id in seen:
+            continue
+        seen.add(checklist.outcome.id)
+        for item in checklist.part("steps"):
+            if CONDITION_STEP_RE.match(item.text) or (
+                "next" in item.text + item.detail
+                and NEXT_METHOD_RE.search(" ".join(f"{item.text} {item.detail}".split()))
+            ):
+                found.append(item.text[:120])
+    return found
 
 
 def alternative_steps(checklists: list[Checklist]) -> list[str]:

@@ -318,7 +318,7 @@ def test_escalate_only_counts_a_fix_title_over_only_the_support_case() -> None:
     escalate = "Escalate if the steps above did not clear the alert: open a support case."
     assert metrics.escalate_only("Mitigation", [escalate])
     assert not metrics.escalate_only(
-        "No fix steps: run the Diagnosis checks, then escalate", [escalate]
+        "No documented fix: run the Diagnosis checks, then escalate", [escalate]
     )
     assert not metrics.escalate_only("Mitigation", ["Restart the pod.", escalate])
 
@@ -387,3 +387,65 @@ def test_a_case_question_whose_no_still_ticks_its_then_step_is_counted() -> None
     tree = read_tree_bytes(tree_yaml.encode(), Path("then.yaml")).tree
     assert tree is not None
     assert metrics.answered_before(tree) == ["m1-if", "m2-if"]
+
+
+def test_cause_mixed_counts_a_repeated_condition_and_a_reading_in_the_symptom() -> None:
+    """A cause that only repeats the symptom's condition is counted, one that says why is
+    not; a symptom holding "This usually indicates X" is counted, "This means the alert
+    fires if ..." and "This alert indicates that ..." are not."""
+    fires = "This alert fires when the widget pod is down."
+    assert metrics.cause_mixed(f"{fires} It runs the widgets.", fires) == (True, False)
+    assert metrics.cause_mixed(fires, "W gives no cause.") == (False, False)
+    because = "Targets were dropped because the limit was exceeded."
+    assert metrics.cause_mixed(because, because) == (False, False)
+    reading = f"{fires} This usually indicates the node is down."
+    assert metrics.cause_mixed(reading, "W gives no cause.") == (False, True)
+    assert metrics.cause_mixed(f"{fires} This means the alert fires if X.", "") == (False, False)
+    assert metrics.cause_mixed("This alert indicates that a node went down.", "") == (False, False)
+
+
+_CONDITION_TREE = """id: cond
+title: Condition steps
+version: 1
+articles: [A1]
+symptom: The program stops.
+cause: A damaged file.
+nodes:
+- id: fix
+  kind: outcome
+  title: Fix
+  steps:
+  - text: "Click Close."
+    source: {article: A1, section: RESOLUTION}
+  - text: "If you are prompted to restart your computer, click Yes."
+    source: {article: A1, section: RESOLUTION}
+  - text: "Click OK, and then close Control Panel."
+    detail: "If the issue continues to occur, proceed to the next method."
+    source: {article: A1, section: RESOLUTION}
+  - text: "When you are prompted to restart the computer, click Yes."
+    source: {article: A1, section: RESOLUTION}
+"""
+
+
+def test_conditions_ticked_as_steps_are_counted() -> None:
+    """ "If you are prompted …, click Yes" ticked and a step whose note sends the admin to
+    the next method are counted; a numbered "When you are prompted …" step is not."""
+    from kbassist.trees.loader import read_tree_bytes
+
+    tree = read_tree_bytes(_CONDITION_TREE.encode(), Path("cond.yaml")).tree
+    assert tree is not None
+    found = metrics.condition_steps(metrics.enumerate_walks(tree).checklists)
+    assert found == [
+        "If you are prompted to restart your computer, click Yes.",
+        "Click OK, and then close Control Panel.",
+    ]
+
+
+def test_symptom_choices_cut_to_a_field_name_or_numbered_twins_count_as_fragments() -> None:
+    """The bench's "symptom choices that are fragments" row: an event cut to "Source", a
+    "(2)" twin, an SQL statement, a trace line; a whole message is no fragment."""
+    assert metrics.fragment_choice("Event ID 4097 Source")
+    assert metrics.fragment_choice("update MSreplication_subscriptions set stamp = cast(@P1 (2)")
+    assert metrics.fragment_choice("15:21:14.0298  PADR Picked request to initialize Directory")
+    assert not metrics.fragment_choice("Event ID 4097 (Dr. Watson): The application failed")
+    assert not metrics.fragment_choice("The specified application is not based on Windows")

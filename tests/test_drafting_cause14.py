@@ -59,7 +59,7 @@ def test_try_to_find_the_root_cause_is_quoted_not_hidden_behind_a_fix_title() ->
         "identify the root cause and resolve the issue.\n\n" + SUPPORT
     )
     (outcome,) = fixes(tree)
-    assert outcome["title"].startswith("No fix steps")
+    assert outcome["title"].startswith("No documented fix")
     assert 'says only "Based on the information obtained' in outcome["text"]
     texts = " ".join(str(n.get("text", "")) for n in tree["nodes"] if n["kind"] == "info")
     assert "before the fix" not in texts

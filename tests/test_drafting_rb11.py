@@ -107,7 +107,7 @@ def test_a_todo_mitigation_is_an_honest_escalation_not_a_fix() -> None:
     art = runbook(TODO, id_="KubeStateMetricsListErrors")
     tree = draft_tree(art)
     (fix,) = outcomes(tree)
-    assert fix["title"].startswith("No documented fix: escalate")
+    assert fix["title"].startswith("No documented fix: run the Diagnosis checks, then escalate")
     ticked = [s["text"] for s in fix["steps"]]
     assert len(ticked) == 1 and ticked[0].startswith("Escalate")
     assert "team that owns the KubeStateMetricsListErrors alert" in ticked[0]

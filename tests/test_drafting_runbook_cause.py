@@ -40,13 +40,14 @@ systemctl restart chronyd
 
 
 def test_an_example_sentence_is_never_the_cause() -> None:
-    """ "For example, this alert might trigger when ..." is not the cause: the alert's
-    condition (issues with the NTP server) is."""
+    """ "For example, this alert might trigger when ..." is not the cause; the alert's
+    condition (issues with the NTP server) is the symptom, not said again as the cause
+    (round 15: the runbook then gives no cause, and the draft says so)."""
     tree = draft_tree(runbook(EXAMPLE))
-    assert "NTP server" in tree["cause"]
+    assert "NTP server" in tree["symptom"]
     assert "For example" not in tree["cause"]
-    node = cause_node(tree)
-    assert node is not None and "NTP server" in node["text"]
+    assert "NTP server" not in tree["cause"] and "gives no cause" in tree["cause"]
+    assert cause_node(tree) is None
     draft_text(runbook(EXAMPLE))
 
 
@@ -66,10 +67,11 @@ Set a default storage class.
 
 
 def test_a_suppression_note_is_never_the_cause() -> None:
-    """A "Note: ... the alert is suppressed" sentence is not the cause; the condition is."""
+    """A "Note: ... the alert is suppressed" sentence is not the cause; nor is the
+    condition the symptom shows already (round 15: no cause given, said so)."""
     tree = draft_tree(runbook(NOTE))
-    assert "cannot poll or import" in tree["cause"]
-    assert "suppressed" not in tree["cause"]
+    assert "cannot poll or import" in tree["symptom"]
+    assert "suppressed" not in tree["cause"] and "gives no cause" in tree["cause"]
 
 
 PLAIN = """
@@ -96,10 +98,12 @@ ceph osd pool set-quota <pool> max_bytes <bytes>
 
 def test_a_plain_meaning_is_the_cause_instead_of_gives_no_cause() -> None:
     """A runbook whose Meaning says what the alert is about and more, with no "because",
-    names what it is about as the cause instead of "gives no cause"."""
+    names what can trigger it as the cause instead of "gives no cause" (round 15: not
+    the condition again, which the symptom shows)."""
     tree = draft_tree(runbook(PLAIN))
     assert "gives no cause" not in tree["cause"]
-    assert "approaching a configured fullness threshold" in tree["cause"]
+    assert "mon_pool_quota_warn_threshold" in tree["cause"]
+    assert "approaching a configured fullness threshold" not in tree["cause"]
     node = cause_node(tree)
     assert node is not None and node["source"]["section"] == "Meaning"
 

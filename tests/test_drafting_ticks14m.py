@@ -76,8 +76,9 @@ def test_there_is_no_fix_opening_a_workaround_is_the_outcomes_text() -> None:
 
 
 def test_what_is_not_supported_is_shown_and_the_told_action_ticked() -> None:
-    """'We do not support X. User will have to Y. Z could prevent this.' ticks Y; the
-    statements are shown under it."""
+    """'We do not support X. User will have to Y. Z could prevent this.' ticks Y; what
+    is not supported is the outcome's text (round 15: under the step it read as its
+    note), the prevention is shown under the step."""
     article = runbook(
         MEANING + "## Mitigation\n\n"
         "We do not support adding additional cluster networks for ovn-kubernetes. User will "
@@ -86,7 +87,8 @@ def test_what_is_not_supported_is_shown_and_the_told_action_ticked() -> None:
     )
     (fix,) = fixes(draft_tree(article))
     assert ticks(fix) == ["Create a new cluster for more worker nodes."]
-    assert "We do not support adding additional cluster networks" in details(fix)
+    assert "We do not support adding additional cluster networks" in fix.get("text", "")
+    assert "We do not support" not in details(fix)
     assert "Choosing a larger cluster network CIDR" in details(fix)
     draft_text(article)
 

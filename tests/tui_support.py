@@ -31,13 +31,24 @@ class StartTUI(Protocol):
 SHORT_TIMER = 0.5
 
 
-def _short_timer_pending(app: KBAssistApp) -> bool:
-    """True while a short one-shot timer (the search debounce) has yet to fire."""
+def _nodes(app: KBAssistApp) -> list[Any]:
+    """The app, every screen on its stack and every widget on them."""
     nodes: list[Any] = [app]
     for screen in app.screen_stack:
         nodes.append(screen)
         nodes.extend(screen.walk_children(with_self=False))
-    for node in nodes:
+    return nodes
+
+
+def _messages_pending(app: KBAssistApp) -> bool:
+    """True while a message (a worker's results, say) waits in some node's queue: a
+    finished worker's post is not handled yet on a loaded machine."""
+    return any(node._message_queue.qsize() for node in _nodes(app))
+
+
+def _short_timer_pending(app: KBAssistApp) -> bool:
+    """True while a short one-shot timer (the search debounce) has yet to fire."""
+    for node in _nodes(app):
         for timer in list(node._timers):
             task = timer._task
             if (
@@ -70,11 +81,16 @@ async def settle(pilot: Pilot, timeout: float = 30.0) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     await pilot.pause()
-    while True:
+    quiet_checks = 0
+    while quiet_checks < 2:  # quiet twice in a row: nothing a handler just started
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if not _short_timer_pending(app) and not any(w.is_running for w in app.workers):
-            break
+        busy = (
+            _short_timer_pending(app)
+            or any(w.is_running for w in app.workers)
+            or _messages_pending(app)
+        )
+        quiet_checks = 0 if busy else quiet_checks + 1
         assert loop.time() < deadline, "the app never settled"
         await pilot.pause(0.01)
     await pilot.pause()

@@ -28,6 +28,7 @@ from kbassist.articles.model import (
     Quote,
     Table,
 )
+from kbassist.drafting.session_output import with_output_marked
 from kbassist.drafting.text import (
     DETAIL_SEP,
     clean,
@@ -106,7 +107,10 @@ def code_block(code: Code) -> str:
     lines = code.code.strip("\n").split("\n")
     if len(lines) > MAX_CODE_LINES:
         lines = [*lines[:MAX_CODE_LINES], "..."]
-    return dedent_lines(lines)
+    if "$ " not in code.code:
+        return dedent_lines(lines)
+    # a "$ command" session's sample output is marked as output, not left to be typed
+    return "\n".join(with_output_marked(dedent_lines(lines).split("\n"), OUTPUT_LABEL))
 
 
 def _inline(blocks: Iterable[Block]) -> str:
@@ -478,10 +482,10 @@ class _Steps:
         if len(cases) < 2:
             return False
         self.checks.extend(checks)
-        if len(self.items[-1].split()) > 4:
-            # "Based on the diagnosis results, apply the remediation that matches the root
-            # cause:" is what the question asks; "Resolve root cause:" stays a label
-            self.items.pop()
+        # "Based on the diagnosis results, apply the remediation that matches the root
+        # cause:" is what the question asks; a label such as "Resolve root cause:" too
+        # (kept, it hung as a detail under the first cause's tick: seed 52)
+        self.items.pop()
         self.items.extend(cases)
         return True
 
@@ -502,6 +506,13 @@ class _Steps:
             # parameters such as:" and its list of things: what to look for, shown under
             # that step, not one unticked step per thing
             looked = [_inline(item.blocks) for item in block.items]
+            if any(_named_action(item.blocks) for item in block.items):
+                # "Reduce the blast radius:" over "Migration loop: cancel ..." and
+                # "Coordinate with ...": one tick per action, the lead-in their group title
+                grouped = _grouped(lead, block)
+                if grouped:
+                    self.items[-1:] = grouped
+                    return True
             if looked and all(t and not _imperative(t) for t in looked):
                 self.items[-1] = with_detail(self.items[-1], "\n".join(f"- {t}" for t in looked))
                 return True
@@ -523,6 +534,52 @@ class _Steps:
             merged = with_detail(lead, "\n".join(f"- {t}" for t in things))
         self.items[-1] = merged
         return True
+
+
+#: "Migration loop: cancel in-flight migrations", "Storage: resolve attach failures": a
+#: case's name, then what to do in it (not "For an x86-based computer: ...", a platform's
+#: alternative).
+_NAMED_ACTION_RE = re.compile(
+    r"^(?!(?:for|if|when|on|in|with|after|before)\b)[A-Z][\w/ .-]{1,40}:\s+(?P<act>\S.*)$",
+    re.DOTALL,
+)
+
+
+def _named_action(blocks: Sequence[Block]) -> bool:
+    """Whether a list item is an action under a name ("Migration loop: cancel in-flight
+    migrations" over its command): a step of its own, not a thing to look for."""
+    first = blocks[0] if blocks else None
+    if not isinstance(first, Paragraph):
+        return False
+    found = _NAMED_ACTION_RE.match(clean(first.text.plain))
+    act = found.group("act") if found else ""
+    return bool(act) and _fix_verb(act[:1].upper() + act[1:])
+
+
+def _grouped(lead: str, block: ListBlock) -> list[str]:
+    """Each list item under an action lead-in as its own tick titled by the group ("Reduce
+    the blast radius (migration loop): cancel ...", its command under it); [] unless every
+    item opens with an action, named or not."""
+    title = lead.rstrip(" :")
+    out: list[str] = []
+    for item in block.items:
+        first = item.blocks[0] if item.blocks else None
+        if not isinstance(first, Paragraph):
+            return []
+        text = clean(first.text.plain)
+        found = _NAMED_ACTION_RE.match(text)
+        if found and _named_action(item.blocks):
+            name = text[: found.start("act")].rstrip(" :")
+            tick = f"{title} ({name[:1].lower()}{name[1:]}): {found.group('act')}"
+        elif _fix_verb(text):
+            tick = f"{title}: {text[:1].lower()}{text[1:]}"
+        else:
+            return []
+        detail = "\n\n".join(
+            code_block(b) if isinstance(b, Code) else _inline([b]) for b in item.blocks[1:]
+        )
+        out.append(with_detail(tick, detail.strip()) if detail.strip() else tick)
+    return out
 
 
 #: A lead-in and its list of things are one step up to this long; a longer list is shown
@@ -721,7 +778,9 @@ _OUTPUT_LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 #: Verbs a runbook's fix starts with that the shared imperative list lacks.
-_MORE_FIX_VERBS = frozenset("resolve solve address repair recreate rebuild redeploy".split())
+_MORE_FIX_VERBS = frozenset(
+    "resolve solve address repair recreate rebuild redeploy cancel coordinate pause".split()
+)
 
 
 @lru_cache(maxsize=512)  # pure: asked again and again per text

@@ -24,6 +24,13 @@ from kbassist.articles.model import (
     Table,
 )
 from kbassist.drafting.labels import status_only
+from kbassist.drafting.symptom_kinds import (
+    announces,
+    before_background,
+    entries_text,
+    is_background,
+    logs_entries,
+)
 from kbassist.drafting.text import clean, split_sentences
 
 # --------------------------------------------------------------------------- plain text
@@ -188,14 +195,32 @@ def block_symptom(article: Article, section: Section) -> str:
         text = (isinstance(block, Code) and record_message(block.code)) or symptom_block_text(block)
         if not text:
             continue
+        if is_background(text):  # "Its primary responsibilities include ...": padding
+            text = before_background(text) if not texts else ""
+            if text:
+                texts.append(text)
+            break
+        entries = (
+            isinstance(block, Paragraph)
+            and n + 1 < len(blocks)
+            and isinstance(blocks[n + 1], ListBlock)
+            and logs_entries(text)
+        )
+        if texts and isinstance(block, ListBlock) and logs_entries(texts[-1]):
+            text = entries_text(listed_entries(block))  # each event by its name and text
         if len(texts) >= 2:
             prev = texts[-1]
-            follows_lead = prev.endswith(":")
+            # "... you get the following error message" (no colon) over the quoted message
+            follows_lead = prev.endswith(":") or (
+                isinstance(block, (Quote, Code)) and announces(prev)
+            )
             lead_next = isinstance(block, Paragraph) and text.endswith(":") and n + 1 < len(blocks)
             # "Consider the following scenario:" + its list: what goes wrong comes next
             outcome = len(texts) == 2 and bool(_SCENARIO_RE.match(texts[0]))
-            if not (follows_lead or lead_next or outcome) or len(texts) >= 8:
+            if not (follows_lead or lead_next or outcome or entries) or len(texts) >= 8:
                 break
+        if entries:
+            text = f"{text.rstrip(' .')}:"
         texts.append(text)
         if sum(len(t) for t in texts) > MAX_MODERN_SYMPTOM_CHARS:
             break
@@ -973,6 +998,17 @@ def shorten_line(line: str, limit: int = 200) -> str:
     if len(first) <= limit:
         return first
     return line[:limit].rsplit(" ", 1)[0] + " [...]"
+
+
+def listed_entries(block: ListBlock) -> list[tuple[str, str]]:
+    """Each list item's name (its first paragraph) and the text of the output it shows."""
+    found = []
+    for item in block.items:
+        first = next((b for b in item.blocks if isinstance(b, Paragraph)), None)
+        shown = next((b for b in item.blocks if isinstance(b, (Code, Quote))), None)
+        said = symptom_block_text(shown) if shown is not None else ""
+        found.append((block_plain(first) if first is not None else "", said))
+    return found
 
 
 def symptom_block_text(block: Block) -> str:

@@ -31,6 +31,7 @@ from kbassist.drafting.modern import (
     redirect_target,
 )
 from kbassist.drafting.options import MAX_CAUSE_CHARS, Ask, Option
+from kbassist.drafting.registry_values import registry_copied
 from kbassist.drafting.runbook_branches import (
     escalate_last,
     findings,
@@ -38,8 +39,10 @@ from kbassist.drafting.runbook_branches import (
     matched_diagnosis,
 )
 from kbassist.drafting.runbook_cause import is_alert_runbook, runbook_cause
-from kbassist.drafting.runbook_checks_only import looks_only
+from kbassist.drafting.runbook_checks_only import NO_FIX_LABEL, gives_checks_only, looks_only
 from kbassist.drafting.runbook_nofix import no_documented_fix
+from kbassist.drafting.runbook_prose_ticks import lead_actions_ticked
+from kbassist.drafting.runbook_reading import reading_is_cause
 from kbassist.drafting.runbook_symptom import symptom_without_causes
 from kbassist.drafting.text import (
     HORIZON_WORDS,
@@ -128,9 +131,11 @@ def modern_plan(
             ]
         tidy_modern(option)
         registry_goal_shown(option)
+        registry_copied(option)  # "copy the X registry key from A to B": export, import
         lead_ins_shown(option)
         echoes_shown(option)
         chosen_values(option)  # "type the number of ms that you want ..."
+    lead_actions_ticked(article, options)  # "If X then ensure Y." in prose: a tick
     # a "TODO" or empty Mitigation: its Diagnosis checks still run, and the gap is said
     options = no_documented_fix(article, options)
     options = [o for o in options if o.items]
@@ -140,6 +145,8 @@ def modern_plan(
     # an alert runbook: its condition when no "why" is said, and the causes it lists
     symptom, cause, cause_section = runbook_cause(article, symptom, cause, cause_section)
     symptom = symptom_without_causes(article, symptom, cause)  # the causes are the cause's
+    # "This usually indicates X" is the cause; a cause that only repeats the condition is none
+    symptom, cause, cause_section = reading_is_cause(article, symptom, cause, cause_section)
     options = escalate_last(article, options)
     if is_alert_runbook(article):
         looks_only(options)  # "Review X to find out more ...": titled as no fix, not "Mitigation"
@@ -207,17 +214,44 @@ def _name_bare_fixes(options: list[Option]) -> None:
     for option in options:
         if not _BARE_FIX_RE.match(option.label.strip()):
             continue
-        for n, item in enumerate(option.items):
-            text = md_plain(split_detail(item)[0]).strip()
-            # "To fix the consent.exe crash, install X" / "For VPN providers, use Y": the
-            # title is what it does, not the clause before it
-            main = _LEAD_CLAUSE_RE.sub("", text, count=1)
-            text = main[:1].upper() + main[1:] if main != text else text
-            if n in option.when or not _imperative(text) or _LOOK_FIRST_RE.match(text):
-                continue
-            said = _AS_SHOWN_RE.sub("", short_label(text, 90))
+        if _escalates_only(option):
+            option.label = NO_FIX_LABEL  # "Try to identify the root cause", then escalate
+            continue
+        named = [(n, text) for n, text in _doing(option) if not _ESCALATION_RE.match(text)]
+        # what it does whatever the case, else what it does in its case ("Delete the pod
+        # to force a restart" when the pod cannot connect): never its escalation line
+        first = next((t for n, t in named if n not in option.when), named[0][1] if named else "")
+        if first:
+            said = _AS_SHOWN_RE.sub("", short_label(first, 90))
             option.label = f"{option.label.strip()}: {said}"
-            break
+
+
+#: The case before a conditional action: "If the pod cannot reach the API server, ".
+_CASE_CLAUSE_RE = re.compile(r"^(?:if|when)\b[^,:]{3,120},\s+", re.IGNORECASE)
+#: A tick that only escalates ("Escalate if the steps above did not clear the alert: ...").
+_ESCALATION_RE = re.compile(r"^escalate\b", re.IGNORECASE)
+
+
+def _escalates_only(option: Option) -> bool:
+    """Whether the option's ticks only say to find the root cause from the Diagnosis
+    and escalate (one of each at least): the runbook documents no fix."""
+    said = [md_plain(split_detail(item)[0]).strip() for item in option.items]
+    escalations = [t for t in said if _ESCALATION_RE.match(t)]
+    rest = [t for t in said if t not in escalations]
+    return bool(escalations and rest) and all(gives_checks_only(t) for t in rest)
+
+
+def _doing(option: Option) -> list[tuple[int, str]]:
+    """(index, text) of the option's items that do something, the clause before the
+    action left out ("To fix the consent.exe crash, install X" -> "Install X")."""
+    out: list[tuple[int, str]] = []
+    for n, item in enumerate(option.items):
+        text = md_plain(split_detail(item)[0]).strip()
+        main = _CASE_CLAUSE_RE.sub("", _LEAD_CLAUSE_RE.sub("", text, count=1), count=1)
+        text = main[:1].upper() + main[1:] if main != text else text
+        if _imperative(text) and not _LOOK_FIRST_RE.match(text):
+            out.append((n, text))
+    return out
 
 
 def stub_option(article: Article) -> Option | None:

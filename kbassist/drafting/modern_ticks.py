@@ -35,6 +35,7 @@ from kbassist.drafting.blocks import _actionish, _fix_verb
 from kbassist.drafting.modern import md_plain
 from kbassist.drafting.nofix import NO_FIX_PATTERN
 from kbassist.drafting.options import Option, _is_action
+from kbassist.drafting.runbook_cause import is_alert_runbook
 from kbassist.drafting.steps import _statement, step_kind
 from kbassist.drafting.text import DETAIL_SEP, split_detail, split_sentences, with_detail
 
@@ -345,6 +346,7 @@ def modern_ticks(article: Article, option: Option) -> None:
     (an opening "There is no fix ..." as the outcome's text), headings naming their
     first step."""
     heads = _headings(article)
+    runbook = is_alert_runbook(article)
     alts = {a for part in article.document.walk() for a in _image_alts(part.blocks)}
     items: list[str] = []
     said_first: list[str] = []  # statements that open the outcome: its text
@@ -444,6 +446,16 @@ def modern_ticks(article: Article, option: Option) -> None:
             continue
         before, step, after = _split_shown(flat)
         if before and re.match(NO_FIX_PATTERN, before) and not items and not said_first:
+            said_first.append(before)
+            before = ""
+        elif (
+            before
+            and runbook
+            and not (items or said_first or option.lead)
+            and all(_NOT_SUPPORTED_RE.match(s) for s in split_sentences(before))
+        ):
+            # "We do not support adding X." opening a runbook's fix: why the fix is what
+            # it is, the outcome's text (under the step it read as the step's note)
             said_first.append(before)
             before = ""
         shown = [p for p in (before, after) if p]

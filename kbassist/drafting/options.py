@@ -13,6 +13,7 @@ from functools import lru_cache
 from kbassist.articles import Article, Section
 from kbassist.articles.model import ListBlock, Paragraph, Part
 from kbassist.drafting.labels import way_heading
+from kbassist.drafting.method_chain import stage_options, tried_in_turn
 from kbassist.drafting.symptoms import SUMMARY_KEYS, find_section
 from kbassist.drafting.text import (
     Hinted,
@@ -171,6 +172,9 @@ class Option:
     #: "{MVARSIZ}" -> (min, max, default): a setting the article bounds ("The range of
     #: values is 1 to 64. The default value is 6."), asked as a number in that range.
     bounds: dict[str, tuple[int, int, int | None]] = field(default_factory=dict)
+    #: "{ProcessorThreadMax}" -> the article's advice on it ("It is not advisable to create
+    #: more than 20 threads per processor."): shown in the input's help.
+    bound_notes: dict[str, str] = field(default_factory=dict)
     #: The article's own way back ("Disable the fix", "To remove this workaround, ..."):
     #: the outcome's rollback, never steps run after the fix.
     undo: list[str] = field(default_factory=list)
@@ -182,6 +186,9 @@ class Option:
     #: Another section some of the steps were brought from (a RESOLUTION's procedure in
     #: MORE INFORMATION): each step cites the one it quotes (`more_steps.item_section`).
     also_from: Section | None = None
+    #: One of a section's methods tried in turn ("If the issue continues to occur, proceed
+    #: to the next method"): asked "Still failing after method k?" (`method_chain`).
+    chain: bool = False
 
 
 #: Joins the two ways of one numbered step in its text ("3. Choose your adapter ... -or-
@@ -1062,11 +1069,30 @@ def _staged_option(section: Section, paras: list[Para]) -> Option | None:
     return Option(section, f"{section.name.title()}: {short_label(last, 70)}", lead, items)
 
 
-def _section_options(section: Section, kind: str, plain: bool = False) -> tuple[str, list[Option]]:
+def _section_options(
+    section: Section, kind: str, plain: bool = False, registry: bool = True
+) -> tuple[str, list[Option]]:
     """(lead-in, options) a section offers; kind is resolution|workaround|summary|more;
-    `plain`: an MS KB article."""
+    `plain`: an MS KB article; `registry`: a registry key and its values read as the
+    one fix that sets them."""
     paras = _body_until_repro(section)
+    if plain and registry and "REG_" in section.text:
+        from kbassist.drafting.registry_values import registry_values_option
+
+        # "Registry path:" / the key / "ProcessorThreadMax REG_DWORD Default: 10": one fix
+        fixing = kind in ("resolution", "workaround")
+        prefix = f"{kind.capitalize()}: " if fixing else ""
+        edit = registry_values_option(section, paras, prefix, fixed_only=not fixing)
+        if edit is not None and not fixing:
+            # MORE INFORMATION: the edit replaces the fix read from it, never adds one
+            edit = edit if _section_options(section, kind, plain, False)[1] else None
+        if edit is not None:
+            return "", [edit]
     if plain and kind in ("resolution", "workaround") and _in_order(paras):
+        # "If the issue continues to occur, proceed to the next method": one at a time
+        chained = stage_options(section, paras) if tried_in_turn(section.text) else []
+        if chained:
+            return "", chained
         staged = _staged_option(section, paras)
         if staged is not None:
             return "", [staged]
@@ -1181,6 +1207,11 @@ _ANOTHER_WAY_RE = re.compile(
 #: A short line naming what the following fix is for: "Host Integration Server 2000:".
 _WARNING_RE = re.compile(r"^(?:\*+\s*)?(?:warning|caution)\b\s*[:.-]", re.IGNORECASE)
 _PRODUCT_HEADER_RE = re.compile(r"^[A-Z][\w .,/()+-]{2,58}:$")
+_REGISTRY_LABEL_RE = re.compile(
+    r"^(?:registry (?:path|key|subkey|location)s?(?: \(\d\))?|(?:data|value) (?:values?|names?"
+    r"|types?))\s*:$",
+    re.IGNORECASE,
+)
 _NOT_HEADER_RE = re.compile(
     r"\b(?:following|steps?|procedures?|to|do|this|these|below|example|note|warning)\b", re.I
 )
@@ -1297,7 +1328,12 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
         top = para.indent <= base + 1 and not para.marker
         text = texts[n]
         if top and real:
-            header_ok = n + 1 < len(paras) and not _NOT_HEADER_RE.search(text)
+            # "Registry path:" / "Registry Key:" over a key: a label, not a fix's header
+            header_ok = (
+                n + 1 < len(paras)
+                and not _NOT_HEADER_RE.search(text)
+                and not _REGISTRY_LABEL_RE.match(text)
+            )
             if header_ok and _PRODUCT_HEADER_RE.match(text):
                 groups.append((text.rstrip(":").strip(), []))
                 real = []

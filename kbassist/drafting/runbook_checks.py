@@ -17,16 +17,13 @@ from typing import Any
 from kbassist.articles import Article
 from kbassist.drafting.run_order import _INPUT_FOR_RE, _shown, _targets
 from kbassist.drafting.runbook_cause import is_alert_runbook
-from kbassist.drafting.runbook_checks_only import CHECKS_ONLY_LABEL, LOOK_ONLY_LABEL
-from kbassist.drafting.runbook_nofix import NO_FIX_LABEL
+from kbassist.drafting.runbook_checks_only import documents_no_fix, escalation_left
 
 TITLE = "Run the Diagnosis checks"
 LEAD = (
     "Run these Diagnosis checks before the fix: what they show is what the fix works on, "
     "and what an escalation needs."
 )
-#: Outcomes with no fix of the runbook's own: the checks feed the escalation only.
-_NO_FIX = (NO_FIX_LABEL, CHECKS_ONLY_LABEL, LOOK_ONLY_LABEL)
 NO_FIX_LEAD = "Run these Diagnosis checks: what they show is what the escalation needs."
 #: The "Run this check first" step's promise that the checklist ticks the check again.
 _AGAIN_RE = re.compile(r" \(the checklist lists (?:this check|these checks) again, to tick\)")
@@ -111,7 +108,7 @@ def checks_not_ticked(tree: dict[str, Any], article: Article) -> None:
             "kind": "info",
             "title": TITLE,
             "checks": True,
-            "text": f"{NO_FIX_LEAD if outcome.get('title') in _NO_FIX else LEAD}\n\n"
+            "text": f"{NO_FIX_LEAD if documents_no_fix(outcome.get('title', '')) else LEAD}\n\n"
             f"{_shown(fresh)}",
             "source": fresh[0]["source"],
             "next": outcome["id"],
@@ -233,3 +230,20 @@ def checks_before_fixes(tree: dict[str, Any]) -> None:
         at = nodes.index(anchor)
         nodes[at:at] = added
         nodes[:] = [n for n in nodes if id(n) not in gone]
+
+
+def cases_without_fix(tree: dict[str, Any]) -> None:
+    """The outcome of the answers a runbook's conditional fix does not apply to
+    ("mitigation_1-rest": the pod is not the problem), once its checks moved out, is left
+    with only the escalation: titled as no documented fix, and its checks step says they
+    feed the escalation, not a fix."""
+    nodes = tree["nodes"]
+    emptied = set()
+    for node in nodes:
+        if node["kind"] == "outcome" and node["id"].endswith("-rest"):
+            escalation_left(node)
+            if documents_no_fix(node.get("title", "")):
+                emptied.add(node["id"])
+    for node in nodes:
+        if node["kind"] == "info" and node.get("next") in emptied:
+            node["text"] = str(node.get("text", "")).replace(LEAD, NO_FIX_LEAD, 1)

@@ -10,12 +10,15 @@ Diagnosis checks, act on what they show if you can, then escalate with their out
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kbassist.drafting.options import Option
 from kbassist.drafting.text import clean, split_detail, split_sentences, with_detail
 
-#: The outcome's title: what the runbook offers, said as what it is.
-CHECKS_ONLY_LABEL = "No fix steps: run the Diagnosis checks, then escalate"
+#: The title of every outcome where the runbook documents no fix (an empty or "TODO"
+#: Mitigation, or one that only says to find the root cause and open a support case):
+#: one kind of outcome, one title (round 15: two wordings read as two kinds).
+NO_FIX_LABEL = "No documented fix: run the Diagnosis checks, then escalate"
 
 #: A Mitigation sentence that only sends the reader back to the Diagnosis ("Based on the
 #: information obtained during the diagnosis procedure, try to identify the root cause
@@ -43,7 +46,7 @@ def checks_only(option: Option, escalation: str, detail: str) -> None:
     escalates when the checks did not show a fix the admin could make."""
     said = clean(option.lead)
     where = option.section.name or "Mitigation"
-    option.label = CHECKS_ONLY_LABEL
+    option.label = NO_FIX_LABEL
     option.lead = (
         f'The runbook\'s {where} gives no fix steps: it says only "{said}" '
         if said
@@ -81,6 +84,12 @@ LOOK_ONLY_LABEL = "Investigate further: the runbook gives no fix steps"
 _BARE_RE = re.compile(r"^(?:mitigation|resolution|remediation|fix)s?$", re.IGNORECASE)
 
 
+def documents_no_fix(label: str) -> bool:
+    """Whether an outcome titled `label` is one where the runbook gives no fix of its own
+    (nothing to do but the Diagnosis checks, further looking, and the escalation)."""
+    return label in (NO_FIX_LABEL, LOOK_ONLY_LABEL)
+
+
 def looks_only(options: list[Option]) -> None:
     """A single fix titled "Mitigation" whose every step only finds out more is retitled
     as the investigation it is; its text says the runbook gives no fix steps."""
@@ -100,3 +109,22 @@ def looks_only(options: list[Option]) -> None:
         "problem: it gives no fix steps. Do what it says, then escalate with what you found."
     )
     option.lead = f"{option.lead} {said}".strip()  # after a "First: ..." lead
+
+
+#: The escalation tick's opening when fix steps come before it.
+_AFTER_STEPS = "Escalate if the steps above did not clear the alert: "
+_AFTER_CHECKS = "Escalate if what the Diagnosis checks show is nothing you can fix: "
+
+
+def escalation_left(outcome: dict[str, Any]) -> None:
+    """An outcome of a case the runbook has no step for (the answers that skip the fix,
+    "mitigation_1-rest"), left with only the escalation: titled as no documented fix,
+    not by the fix it no longer holds, and no "steps above" it did not tick."""
+    steps = outcome.get("steps") or []
+    if not steps or not all(str(s.get("text", "")).startswith("Escalate") for s in steps):
+        return
+    outcome["title"] = NO_FIX_LABEL
+    for step in steps:
+        text = str(step["text"])
+        if text.startswith(_AFTER_STEPS):
+            step["text"] = _AFTER_CHECKS + text[len(_AFTER_STEPS) :]

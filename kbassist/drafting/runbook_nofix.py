@@ -16,12 +16,11 @@ from kbassist.drafting.modern import md_plain
 from kbassist.drafting.options import Option
 from kbassist.drafting.runbook_branches import _ESCALATE_RE
 from kbassist.drafting.runbook_cause import is_alert_runbook
+from kbassist.drafting.runbook_checks_only import NO_FIX_LABEL
 from kbassist.drafting.text import split_sentences
 
 #: A Mitigation that only holds a placeholder for text to come.
 _PLACEHOLDER_RE = re.compile(r"^(?:todo|tbd|to be (?:added|done|written)|wip)\W*$", re.I)
-#: The outcome's title: what the admin does, said as what it is.
-NO_FIX_LABEL = "No documented fix: escalate after the Diagnosis checks"
 
 
 #: "See [APIServer aggregation](https://...)": a pointer beside the "TODO", no step.

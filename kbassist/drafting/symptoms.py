@@ -12,6 +12,14 @@ from collections.abc import Iterable, Sequence
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Block, ListBlock
+from kbassist.drafting.symptom_kinds import (
+    accompanies,
+    before_causes,
+    causes_follow,
+    is_fragment,
+    listed_together,
+    trigger_after,
+)
 from kbassist.drafting.text import (
     Para,
     clean,
@@ -128,6 +136,9 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
             and paras[len(shown)].indent == paras[len(shown) - 1].indent
         ):
             shown.append(texts[len(shown)])
+        trigger = trigger_after(paras, len(shown)) if article.style == "mskb" else ""
+        if trigger and len(clean(" ".join(shown))) + len(trigger) < MAX_SYMPTOM_CHARS:
+            shown.append(trigger)  # "The error occurs when trying to do a NET USE"
         turn = next(
             (t for t in texts[len(shown) :] if is_turn(clean(t))),
             None,
@@ -207,22 +218,23 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             continue  # the actions that trigger the message, not messages
         if article.style != "mskb" and cause_lead(article, clean(para.text)):
             continue  # the causes the runbook lists, not messages
-        group: list[str] = []
-        for later in paras[i + 1 :]:
-            if later.separator:
-                continue
-            if later.indent > para.indent or later.marker:
-                text = clean(strip_marker(later.text))
-                if group and group[-1].endswith(":") and not later.marker:
-                    group[-1] = f"{group[-1]} {text}"  # "Insert the disk labeled:" + its name
-                else:
-                    group.append(text)
-            else:
-                break
+        if article.style == "mskb" and causes_follow(clean(para.text)):
+            continue  # "This error may be caused by any of the following:": its causes
+        group = _indented_after(paras, i)
+        if article.style == "mskb":
+            if listed_together(para.text, group):
+                continue  # "The following system events appear": all shown with the symptom
+            group = before_causes(group)  # "... may be caused by any of the following:"
+        if sum(map(is_fragment, group)) * 2 > len(group):
+            continue  # a dump (disassembly, registers, trace lines): no message to pick
         group = [
             g
             for g in group
-            if g and not is_boilerplate(g) and not _KB_NOTE_RE.match(g) and not _PROMPT_RE.match(g)
+            if g
+            and not is_boilerplate(g)
+            and not _KB_NOTE_RE.match(g)
+            and not _PROMPT_RE.match(g)
+            and not is_fragment(g)
         ]
         lead = split_sentences(clean(para.text))[-1] if clean(para.text) else ""
         one = _ONE_MESSAGE_RE.search(lead) and not _MANY_RE.search(lead)
@@ -232,10 +244,54 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             group = [" ".join(group)]
         if len(group) >= 2:
             return _distinct(group)
+        if article.style == "mskb" and singles and group and accompanies(para.text):
+            continue  # "this line is added after the error:": shown with the first message
         singles.extend(group)
     # "you may get the following error message: A ... when you click a tab, you get: B":
     # each message the article shows is one the admin may see
     return _distinct(singles) if len(singles) >= 2 else []
+
+
+def _indented_after(paras: list[Para], start: int) -> list[str]:
+    """The blocks indented or listed under the lead `paras[start]`, one text each (a
+    block ending in a colon joined to the unlisted block it introduces)."""
+    group: list[str] = []
+    for later in paras[start + 1 :]:
+        if later.separator:
+            continue
+        if later.indent > paras[start].indent or later.marker:
+            text = clean(strip_marker(later.text))
+            if group and group[-1].endswith(":") and not later.marker:
+                group[-1] = f"{group[-1]} {text}"  # "Insert the disk labeled:" + its name
+            else:
+                group.append(text)
+        else:
+            break
+    return group
+
+
+def shown_together(article: Article, section: Section | None) -> list[str]:
+    """The MS KB facts listed as all true at once with the symptom ("The following system
+    events appear in the Event Viewer:", "you see that the database is corrupted:"): shown
+    with it in the question."""
+    if section is None or article.style != "mskb":
+        return []
+    paras = [p for p in paragraphs(section.text) if not p.heading]
+    found: list[str] = []
+    shown = False  # a message shown before: a later lone one may come with it
+    for i, para in enumerate(paras):
+        if not _message_lead(para.text):
+            continue
+        group = _indented_after(paras, i)
+        if listed_together(para.text, group):
+            found.extend(g for g in group if g and not _AND_ITEM_RE.match(g))
+        elif len(group) == 1 and shown and accompanies(para.text):
+            found.extend(group)  # "EXTERNAL.EXE will log the following error in the log file:"
+        shown = shown or bool(group)
+    return found
+
+
+_AND_ITEM_RE = re.compile(r"^-+\s*and\s*-+$", re.IGNORECASE)
 
 
 #: A lead-in for one message ("the following error message in the message body:").
@@ -304,7 +360,7 @@ def _block_messages(article: Article, section: Section) -> list[str]:
                     group.append(inner)
                 else:
                     break
-            group = [g for g in group if g]
+            group = [g for g in group if g and not is_fragment(g)]
             if len(group) >= 2:
                 return _distinct(group)
     return []

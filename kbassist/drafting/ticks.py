@@ -575,10 +575,17 @@ def without_file_table(detail: str, version: str) -> str:
 #: a case's step that only announces the steps after it.
 _CASE_ANNOUNCE_RE = re.compile(
     r"^(?:use|follow|perform|do|complete|try)\s+(?:the\s+following|these)\s+(?:steps|procedure"
-    r"|instructions)\b[^.:]{0,160}[.:]$",
+    r"|instructions)\b[^.:]{0,160}[.:]$"
+    # "Add it manually to your search path by performing the following steps:": the
+    # case's action said over the steps that do it
+    r"|^[A-Z][a-z]+\b[^.:]{3,160}\bby\s+(?:performing|following|doing|using|completing)\s+"
+    r"(?:the\s+following|these)(?:\s+(?:steps|procedure|instructions))?\s*:$",
     re.IGNORECASE,
 )
 
+
+#: "Add X to the value. For example:": a step's own example, no procedure of its own.
+_FOR_EXAMPLE_END_RE = re.compile(r"\bfor\s+(?:example|instance)\s*:$", re.IGNORECASE)
 
 #: Most steps read as one case's announced procedure.
 MAX_CASE_STEPS = 8
@@ -600,7 +607,8 @@ def case_heads_its_steps(
             continue
         k = n + 1
         while k < len(items) and k not in when:
-            if k > n + 1 and split_detail(items[k])[0].rstrip().endswith(":"):
+            said = split_detail(items[k])[0].rstrip()
+            if k > n + 1 and said.endswith(":") and not _FOR_EXAMPLE_END_RE.search(said):
                 break  # "Ensure that X, as follows:": a procedure of its own begins
             k += 1
         if k == n + 1 or k - n - 1 > MAX_CASE_STEPS:

@@ -17,6 +17,7 @@ import yaml
 from kbassist.articles import Article, Section
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.case_choices import for_cases, label_states_case
+from kbassist.drafting.case_notes import gerund_case, prompted_notes
 from kbassist.drafting.case_spans import announced_spans
 from kbassist.drafting.causes import (
     Group,
@@ -31,6 +32,15 @@ from kbassist.drafting.causes import (
 from kbassist.drafting.chosen_verify import chosen_message_verify, message_cause_verify
 from kbassist.drafting.design import by_design_lead
 from kbassist.drafting.download_fix import download_options
+from kbassist.drafting.example_values import (
+    before_example_listing,
+    drop_replace_notes,
+    example_listing_lead,
+    meaning_kind,
+    not_asked,
+    unbold_code,
+    value_kind,
+)
 from kbassist.drafting.fixed_in import (
     fixed_release_check,
     fixed_releases,
@@ -40,6 +50,7 @@ from kbassist.drafting.fixed_in import (
     result_without_replay,
 )
 from kbassist.drafting.forms import scene_before, symptom_forms
+from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
 from kbassist.drafting.implied_check import implied_check
 from kbassist.drafting.labels import (
     APPLIES_RE,
@@ -60,6 +71,12 @@ from kbassist.drafting.lead_cases import (
 )
 from kbassist.drafting.lead_ins import case_leads_shown, lead_ins_shown, points_on
 from kbassist.drafting.meta_symptom import shown_not_meta
+from kbassist.drafting.method_chain import (
+    chained_steps,
+    menu_in_turn,
+    still_failing_nodes,
+    without_pointers,
+)
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
     REDO_CHECK,
@@ -112,12 +129,17 @@ from kbassist.drafting.options import (
     cause_listing,
 )
 from kbassist.drafting.own_query import own_query_verify
+from kbassist.drafting.registry_values import registry_note_named, registry_note_options
 from kbassist.drafting.repro_changed import changed_repro
 from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
 from kbassist.drafting.runbook_cases import chosen_case_not_asked
 from kbassist.drafting.runbook_cause import is_alert_runbook
-from kbassist.drafting.runbook_checks import checks_before_fixes, checks_not_ticked
+from kbassist.drafting.runbook_checks import (
+    cases_without_fix,
+    checks_before_fixes,
+    checks_not_ticked,
+)
 from kbassist.drafting.runbook_reveal import ask_before_conditional_names, reveal_before_asking
 from kbassist.drafting.runbook_statements import depends_shown
 from kbassist.drafting.runbook_verify import rerun_checks
@@ -142,6 +164,7 @@ from kbassist.drafting.steps import (
     info_only,
 )
 from kbassist.drafting.symptom_also import also_choice
+from kbassist.drafting.symptom_kinds import event_label, told_by_label, wider_label, with_it
 from kbassist.drafting.symptoms import (
     MAX_SYMPTOM_CHARS,
     SUMMARY_KEYS,
@@ -149,6 +172,7 @@ from kbassist.drafting.symptoms import (
     article_symptom,
     find_section,
     is_turn,
+    shown_together,
     symptom_messages,
 )
 from kbassist.drafting.text import (
@@ -364,9 +388,13 @@ def _askable(item: str, article: Article) -> str:
         # "look for the following entry: Local-Cred "<password>"": what you find, not type
         # ("use a command line similar to the following:" is typed, its placeholders asked)
         shown = _LOOK_FOR_RE.search(text) and not _TYPE_SIMILAR_RE.search(text)
-        return text if detail and shown else item
-    if sample_lead(split_detail(item)[0]):
+        if detail and (shown or example_listing_lead(text)):
+            return text
+        return before_example_listing(item)  # "... the example Configuration file ...:"
+    lead = split_detail(item)[0]
+    if sample_lead(lead) or example_listing_lead(lead):
         return split_detail(item)[0]  # "... an entry that resembles the following:": shown
+    item = before_example_listing(item)  # "... the example Configuration file ...:"
     item = shown_lines(item)  # a quoted message, a sample entry's `Date: <Datetime>`
     if "Alert text: " not in item and "Table: " not in item:
         return "\n".join(line for line in item.split("\n") if not log_line(line))
@@ -445,6 +473,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if article.style == "mskb":
         junk = junk_more_options(options)  # reproduction steps and notes are no fixes
         options = [o for o in options if all(o is not j for j in junk)]
+        options = registry_note_options(options)  # "Note that you should back up ...": none
         _confirm_first(article, options)
         options = no_fix_options(article, options)  # "no resolution": say so, tick nothing
         options = wait_options(article, options)  # the hotfix notice's "wait for the next SP"
@@ -478,6 +507,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if article.style != "mskb":
             option.items = fold_example_steps(option.items)  # "Here's a correct command:"
         option.items, option.undo = undo_steps(option.items)
+        if option.chain:  # "If the issue continues, proceed to the next method": asked
+            option.items = without_pointers(option.items)
         if not option.case and symptom_section is not None:
             option.items, option.case = conditions_case(option.items)
             if option.case:  # "Safely ignore X when the following conditions": the action
@@ -493,6 +524,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 option.items = one_action_ticks(option.items)  # notes shown, a step each
             else:  # markup, the site's boilerplate, statements and headings: not ticked
                 modern_ticks(article, option)
+                advice_as_step(option)  # "we recommend that you contact X": a step
+            option.items = glued_notes(option.items)  # notes beside, leads over steps
             option.items, option.checks = final_steps(option.items, option.checks)
             if option.items:  # a label named by a statement the pass said as its action
                 option.label = relabel(option.label, first, option.items[0])
@@ -515,6 +548,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 restart_step(option, [option.section, cause_section])  # "... and reboot"
                 by_design_lead(option)  # "This is by design. ...": the outcome's text
                 lead_ins_shown(option)  # a cause's "... by using the following steps:"
+        prompted_notes(option)  # "If you are prompted ..., quit": a note on its step
         written = list(option.items)
         asked_ifs = _conditional_steps(option, asked_ifs, article.style != "mskb")
         if article.style == "mskb":  # "If X, use the following steps to Y.": X's steps
@@ -531,6 +565,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         lead_step_spans(option)  # "If the node cannot be recovered:" and its steps
         if article.style == "mskb":  # "If X is not so, use the following steps": theirs
             announced_spans(option)
+            leads_over_steps(option)  # "Remove X by doing the following:" over its steps
         order_asks(option)  # questions in the order of the steps they decide
         if article.style != "mskb":
             case_leads_shown(option)  # "If X, follow these steps:" over X's steps
@@ -567,6 +602,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             n += 1
             option.id = f"{base}_{n}"
         used_ids.add(option.id)
+        if article.style == "mskb":
+            registry_note_named(option)  # not "Note that you should back up the registry"
         option.label = _tidy(article, option, len(options))
         workaround_titled(article, option, options)  # "To work around ...": not "Resolution"
         if not _WORDY_RE.search(option.label):  # a label of only punctuation, or nothing
@@ -603,6 +640,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     continue  # `Class: <blank>`, `<NO NAME>: REG_SZ`: what is shown, as it is
                 if param.kind == "placeholder" and shape_only(askable, start):
                     continue  # `\\ServerName\Sub1\...`: a path's shape, nothing to type
+                if not_asked(param.kind, param.literal, askable, start, asked):
+                    continue  # example output, an example's literal, a key, the fix's own file
                 if param.kind == "placeholder":
                     if len(seen) - literals >= cap:
                         continue
@@ -796,6 +835,12 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             {"value": o.id, "label": o.label, "next": _entry(o, variables)} for o in rest
         ]
         nodes.append(question)
+        if not conditional and menu_in_turn(rest):  # offered as a menu, said in turn
+            for option in rest:
+                option.chain = True
+                chained_steps(option)  # its "proceed to the next method" notes go
+        if all(o.chain for o in rest):  # methods tried in turn: "Still failing after 1?"
+            nodes[-1:] = still_failing_nodes(question, rest, [_entry(o, variables) for o in rest])
 
     for option in options:
         if option.case:
@@ -855,6 +900,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         checking_parts_first(tree, article)  # "### Determine if X": before the question
         checks_before_cases(tree)  # a fix's check before the case question it decides
         checks_not_ticked(tree, article)  # checks are looked at, not ticked as the fix
+        cases_without_fix(tree)  # "No, not here" left with only the escalation: said so
         checks_before_fixes(tree)  # the same names and checks on every answer: asked first
         chosen_case_not_asked(tree)  # "Does this apply: X?" after X was chosen: not asked
         if is_alert_runbook(article):
@@ -1529,12 +1575,14 @@ def _confirm_node(
     # the scenario and the message are the symptom: shown whole (article_symptom already
     # keeps it short); a cut at 300 hid the message after "you receive the following error:"
     limit = MAX_SYMPTOM_CHARS if article.style == "mskb" else MAX_MODERN_SYMPTOM_CHARS
+    messages = told_by_label(messages)  # two that would read the same are no choice
     if len(messages) >= 2:
         if article.style != "mskb" and len(symptom) > limit // 2:
             symptom = scene_before(symptom, messages)  # the choices show the messages
         node["title"] = "Which of these do you see?"
         node["text"] = brace(
-            f"The article describes: {sentence_cut(symptom, limit)} It comes in several forms. "
+            f"The article describes: {sentence_cut(symptom, limit)}"
+            f"{with_it(shown_together(article, section), symptom)} It comes in several forms. "
             "Which do you see?"
         )
         node["source"] = _cite(article, section)
@@ -1543,10 +1591,14 @@ def _confirm_node(
         apart = told_apart(messages)  # "The permissions ... are inconsistent" twice
         for n, message in enumerate(messages, start=1):
             # the article's own elision ("function: sbpa4snd [...]") is no part of a label
-            label = apart[n - 1] or short_label(
-                re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", message), 80
+            label = (
+                apart[n - 1]
+                or event_label(message)  # "Event ID 2508 (Server): The server service ..."
+                or short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", message), 80)
             )
             label = label if _WORDY_RE.search(label) else f"Message {n}"
+            if label.casefold() in labels:  # two that start alike: said to where they differ
+                label = wider_label(message) or label
             while label.casefold() in labels:
                 label = f"{label} ({n})"
             labels.add(label.casefold())
@@ -1558,8 +1610,8 @@ def _confirm_node(
         return node
     node["title"] = "Does this match what you see?"
     node["text"] = brace(
-        f"The article describes: {without_dangling_lead(sentence_cut(symptom, limit))} "
-        "Is this what you see?"
+        f"The article describes: {without_dangling_lead(sentence_cut(symptom, limit))}"
+        f"{with_it(shown_together(article, section), symptom)} Is this what you see?"
     )
     node["source"] = _cite(article, section)
     node["choices"] = [
@@ -1898,6 +1950,9 @@ def _input_nodes(
             root = below_root(param.literal, context) if what == "path" else ""
             if root:  # `"\\?\c:\<path_to_problem_file>"`: the rest of a path the drive begins
                 what = "path"
+            what = value_kind(param.literal, what, context, [*option.pre_items, *option.items])
+            if meaning and _placeholder_kind(param, "") == "value":  # `<value>`: as explained
+                what = meaning_kind(meaning, what)
             if is_generated(param.literal):  # `kube-proxy-b9g23` from sample output
                 what = "pod name" if re.search(r"\b(?:pods?|logs|exec|rsh)\b", context) else "name"
             # (the "=" test first: a regex compiled per placeholder is the slow part)
@@ -1954,6 +2009,8 @@ def _input_nodes(
                     "The drive letter alone, e.g. D: the checklist writes it as D:\\ where "
                     f"the article's {param.literal} stands for the drive's root."
                 )
+            if what == "SID" and "whoami" not in node["help"]:  # how to read one, too
+                node["help"] += brace(" " + _SID_HOW)
         else:
             node["title"] = f"{PARAM_TITLE[param.kind]} (the article: {param.literal})"
             node["text"] = brace(
@@ -1981,6 +2038,8 @@ def _input_nodes(
             node["text"] = brace(f"The fix sets {name}. What should it be on this system?")
             said = f"; the default is {default}" if default is not None else ""
             node["help"] = brace(f"A whole number from {low} to {high}{said} (the article).")
+            if option.bound_notes.get(param.literal):  # "not advisable to create more than 20"
+                node["help"] += brace(f" The article: {option.bound_notes[param.literal]}")
             if default is not None:
                 node["default"] = default
         if param.kind != "placeholder":
@@ -2003,6 +2062,7 @@ _KIND_FORMAT = {
     "MAC address": "mac",
     "path": "path",
     "share path": "path",
+    "registry key": "path",
     "file name": "path",
     "file": "path",
     "name": "name",
@@ -2144,6 +2204,11 @@ def _naming(listings: list[tuple[str, str]], token: str) -> tuple[str, str]:
 #: What an input for a placeholder asks for, by the kind of value it names.
 #: A runbook's file to type: a path on a cluster's Linux host, not a DOS file name.
 _RUNBOOK_FILE_HELP = "A file's name or path, e.g. /tmp/ca.crt; it replaces the placeholder."
+#: Where to read a SID: an input's help says it, whatever else the article said.
+_SID_HOW = (
+    "To read it: `whoami /user` shows the signed-in account's SID, `wmic useraccount get "
+    "name,sid` each local account's."
+)
 _PLACEHOLDER_HELP = {
     "drive letter": "A drive letter, e.g. A or D; it replaces the placeholder in the command.",
     "host name": "A computer or server name, e.g. SERVER1; it replaces the placeholder.",
@@ -2166,6 +2231,10 @@ _PLACEHOLDER_HELP = {
     "it, so do not share the checklist.",
     "share path": r"A network share path, e.g. \\SERVER1\PROFILES\USER1; it replaces the "
     "placeholder.",
+    "registry key": r"A registry key's full path, e.g. HKEY_LOCAL_MACHINE\SOFTWARE\Contoso\App; "
+    "it replaces the placeholder.",
+    "SID": "A security identifier, e.g. S-1-5-21-...-1001; it replaces the placeholder. "
+    + _SID_HOW,
 }
 
 
@@ -2381,6 +2450,9 @@ def _item(
             detail = f"{rest}\n\n{detail}".strip("\n") if detail else rest
     # one pass over text and detail: "where nnnn is ..." in one explains nnnn in the other
     joined = _template(f"{_step_text(text)}{DETAIL_SEP}{detail}", known, roots)[0]
+    joined = drop_replace_notes(joined)  # "Replace {placeholder_1} with ...": it is asked
+    if "**" in joined and article.style != "mskb" and not is_alert_runbook(article):
+        joined = unbold_code(joined)  # `(**{placeholder_1}** **,**'MS...')`: no bold in code
     text, _, detail = joined.partition(DETAIL_SEP)
     entry: dict[str, Any] = {"text": text}
     if detail.strip():
@@ -2795,7 +2867,8 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
     cases: list[tuple[int, str, str, str]] = []  # (index, condition, action, product)
     for n, item in enumerate(items):
         text, detail = split_detail(item)
-        found = _split_if(text, bool(detail))
+        # "If SP5 is installed, reinstalling the service pack should replace it": a step too
+        found = _split_if(text, bool(detail)) or gerund_case(text, _imperative_step)
         if found is None:
             continue
         cond, then = found
