@@ -128,7 +128,9 @@ from kbassist.drafting.options import (
     cause_alternatives,
     cause_listing,
 )
+from kbassist.drafting.own_query import own_query_verify
 from kbassist.drafting.registry_values import registry_note_named, registry_note_options
+from kbassist.drafting.repro_changed import changed_repro
 from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
 from kbassist.drafting.runbook_cases import chosen_case_not_asked
@@ -227,6 +229,7 @@ from kbassist.drafting.verify import (
 from kbassist.drafting.verify_fit import fit_outcome, list_items_said
 from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check, upgraded
 from kbassist.drafting.verify_split import pasted_split_check
+from kbassist.drafting.verify_trigger import redo_message_verify, second_run_verify
 from kbassist.drafting.wait_pack import WAIT_KIND, wait_options, wait_question
 from kbassist.drafting.ways import way_steps
 from kbassist.errors import DataError
@@ -905,8 +908,14 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             reveal_before_asking(tree)  # the check that shows a name before it is asked
             depends_shown(tree)  # "The mitigation depends on X.": shown, its advice ticked
             ask_before_conditional_names(tree)  # "If any pod exists, review its logs"
+    said = " ".join(symptom_section.text.split()) if symptom_section is not None else ""
+    if said:  # a message pasted back: its action redone, working, the message quoted ...
+        redo_message_verify(tree, said, quoted_only=True)
     chosen_message_verify(tree)  # "Which of these do you see?": the chosen one checked
     message_cause_verify(tree)  # "Which message do you see?": its causes' fixes check it
+    if said:  # ... or with no message at all where none could be quoted
+        redo_message_verify(tree, said)
+    own_query_verify(tree, article)  # "To check X, run the following query:": run first
     return tree
 
 
@@ -2497,6 +2506,12 @@ def _outcome(
         [*option.pre_items, *option.items, option.label],
         " ".join(symptom_section.text.split()) if symptom_section is not None else "",
     )
+    # the steps to reproduce run with the code the fix changes, never as written
+    verify_text = changed_repro(
+        verify_text,
+        [option.label, *option.pre_items, *option.items],
+        option.kind in {"upgrade", "cause"},
+    )
     steps = []
     roots = drive_roots([*option.pre_items, *option.items])
     for n, item in enumerate(option.pre_items):
@@ -2565,6 +2580,7 @@ def _outcome(
             roots,
         )
     ]
+    second_run_verify(outcome["verify"], [option.label, *option.pre_items, *option.items])
     rollback = [_item(article, step, option.section, known) for step in option.undo]
     if backup:
         rollback.append(
