@@ -471,6 +471,30 @@ def bare_titles(tree: Tree) -> tuple[int, list[str]]:
     return len(fixes), [o.title for o in fixes if _BARE_TITLE_RE.match(o.title.strip())]
 
 
+#: A title that is a fix's first UI step: "Workaround: Click Start", "Resolution: Open
+#: SQL Server Configuration Manager", "Resolution: Log on by using an administrator account".
+_FIRST_CLICK_TITLE_RE = re.compile(
+    r"^(?:[\w ]{2,40}: )?(?P<body>(?:click|double-click|right-click|select|open|start|press"
+    r"|log (?:on|in)|sign in|navigate|go to|browse|expand|point to)\b.*)$",
+    re.IGNORECASE,
+)
+
+
+def first_click_titles(tree: Tree) -> list[str]:
+    """Fix outcomes titled by their first UI step (the title begins the first step with a
+    click, an open or a log-on), not by what the fix does."""
+    found = []
+    for outcome in tree.outcomes():
+        match = _FIRST_CLICK_TITLE_RE.match(outcome.title.strip())
+        if outcome.id == "not_this_article" or not match or not outcome.steps:
+            continue
+        first = _normal(_source(outcome.steps[0].template)).casefold()
+        body = _normal(match.group("body")).casefold()
+        if first.startswith(body) or body.startswith(first[:40]):
+            found.append(outcome.title)
+    return found
+
+
 def read_more_step(text: str) -> bool:
     """A ticked step that only points to more reading, not an action to take."""
     text = _normal(text)
@@ -988,6 +1012,8 @@ class Record:
     condition_steps: list[str] = field(default_factory=list)  # see CONDITION_STEP_RE
     fix_outcomes: int = 0  # fix outcomes of drafts with two or more (see bare_titles)
     bare_titles: list[str] = field(default_factory=list)
+    fix_count: int = 0  # fix outcomes (not "This article may not apply")
+    first_click_titles: list[str] = field(default_factory=list)  # see first_click_titles
     read_more_items: list[str] = field(default_factory=list)  # see read_more_step
     non_step_items: list[str] = field(default_factory=list)  # see non_step
     statement_items: list[str] = field(default_factory=list)  # see statement_step
@@ -1061,6 +1087,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.alternative_steps = alternative_steps(walks.checklists)
     record.condition_steps = condition_steps(walks.checklists)
     record.fix_outcomes, record.bare_titles = bare_titles(tree)
+    record.fix_count = sum(o.id != "not_this_article" for o in tree.outcomes())
+    record.first_click_titles = first_click_titles(tree)
     first_by_outcome: dict[str, Checklist] = {}
     for checklist in walks.checklists:
         first_by_outcome.setdefault(checklist.outcome.id, checklist)
