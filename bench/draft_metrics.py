@@ -474,8 +474,9 @@ def bare_titles(tree: Tree) -> tuple[int, list[str]]:
 #: A title that is a fix's first UI step: "Workaround: Click Start", "Resolution: Open
 #: SQL Server Configuration Manager", "Resolution: Log on by using an administrator account".
 _FIRST_CLICK_TITLE_RE = re.compile(
-    r"^(?:[\w ]{2,40}: )?(?P<body>(?:click|double-click|right-click|select|open|start|press"
-    r"|log (?:on|in)|sign in|navigate|go to|browse|expand|point to)\b.*)$",
+    r"^(?:[\w ]{2,40}: )?(?P<body>(?:(?:before|after|when|once) [^,]{3,80}, )?"
+    r"(?:click|double-click|right-click|select|open|start|press"
+    r"|log (?:on|in)|sign in|navigate|go to|browse|expand|point to|in control panel)\b.*)$",
     re.IGNORECASE,
 )
 
