@@ -15,6 +15,7 @@ from typing import Any
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Paragraph, Part
 from kbassist.drafting.chosen_values import chosen_values
+from kbassist.drafting.example_code import example_scripts
 from kbassist.drafting.forms import stated_cause
 from kbassist.drafting.lead_ins import echoes_shown, lead_ins_shown
 from kbassist.drafting.meta_symptom import cause_not_dangling
@@ -120,6 +121,7 @@ def modern_plan(
     options = [split for option in options for split in _tries(option)]
     _tool_usage(article, options)
     _dangling_commands(article, options)
+    example_scripts(article, options)  # "## Script example" gives the fix's script
     for option in options:
         fenced_commands(article, option)
         named_cross_refs(article, option)
