@@ -32,6 +32,15 @@ from kbassist.drafting.causes import (
 from kbassist.drafting.chosen_verify import chosen_message_verify, message_cause_verify
 from kbassist.drafting.design import by_design_lead
 from kbassist.drafting.download_fix import download_options
+from kbassist.drafting.example_values import (
+    before_example_listing,
+    drop_replace_notes,
+    example_listing_lead,
+    meaning_kind,
+    not_asked,
+    unbold_code,
+    value_kind,
+)
 from kbassist.drafting.fixed_in import (
     fixed_release_check,
     fixed_releases,
@@ -376,9 +385,13 @@ def _askable(item: str, article: Article) -> str:
         # "look for the following entry: Local-Cred "<password>"": what you find, not type
         # ("use a command line similar to the following:" is typed, its placeholders asked)
         shown = _LOOK_FOR_RE.search(text) and not _TYPE_SIMILAR_RE.search(text)
-        return text if detail and shown else item
-    if sample_lead(split_detail(item)[0]):
+        if detail and (shown or example_listing_lead(text)):
+            return text
+        return before_example_listing(item)  # "... the example Configuration file ...:"
+    lead = split_detail(item)[0]
+    if sample_lead(lead) or example_listing_lead(lead):
         return split_detail(item)[0]  # "... an entry that resembles the following:": shown
+    item = before_example_listing(item)  # "... the example Configuration file ...:"
     item = shown_lines(item)  # a quoted message, a sample entry's `Date: <Datetime>`
     if "Alert text: " not in item and "Table: " not in item:
         return "\n".join(line for line in item.split("\n") if not log_line(line))
@@ -624,6 +637,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     continue  # `Class: <blank>`, `<NO NAME>: REG_SZ`: what is shown, as it is
                 if param.kind == "placeholder" and shape_only(askable, start):
                     continue  # `\\ServerName\Sub1\...`: a path's shape, nothing to type
+                if not_asked(param.kind, param.literal, askable, start, asked):
+                    continue  # example output, an example's literal, a key, the fix's own file
                 if param.kind == "placeholder":
                     if len(seen) - literals >= cap:
                         continue
@@ -1937,6 +1952,9 @@ def _input_nodes(
             root = below_root(param.literal, context) if what == "path" else ""
             if root:  # `"\\?\c:\<path_to_problem_file>"`: the rest of a path the drive begins
                 what = "path"
+            what = value_kind(param.literal, what, context, [*option.pre_items, *option.items])
+            if meaning and _placeholder_kind(param, "") == "value":  # `<value>`: as explained
+                what = meaning_kind(meaning, what)
             if is_generated(param.literal):  # `kube-proxy-b9g23` from sample output
                 what = "pod name" if re.search(r"\b(?:pods?|logs|exec|rsh)\b", context) else "name"
             # (the "=" test first: a regex compiled per placeholder is the slow part)
@@ -1993,6 +2011,8 @@ def _input_nodes(
                     "The drive letter alone, e.g. D: the checklist writes it as D:\\ where "
                     f"the article's {param.literal} stands for the drive's root."
                 )
+            if what == "SID" and "whoami" not in node["help"]:  # how to read one, too
+                node["help"] += brace(" " + _SID_HOW)
         else:
             node["title"] = f"{PARAM_TITLE[param.kind]} (the article: {param.literal})"
             node["text"] = brace(
@@ -2044,6 +2064,7 @@ _KIND_FORMAT = {
     "MAC address": "mac",
     "path": "path",
     "share path": "path",
+    "registry key": "path",
     "file name": "path",
     "file": "path",
     "name": "name",
@@ -2185,6 +2206,11 @@ def _naming(listings: list[tuple[str, str]], token: str) -> tuple[str, str]:
 #: What an input for a placeholder asks for, by the kind of value it names.
 #: A runbook's file to type: a path on a cluster's Linux host, not a DOS file name.
 _RUNBOOK_FILE_HELP = "A file's name or path, e.g. /tmp/ca.crt; it replaces the placeholder."
+#: Where to read a SID: an input's help says it, whatever else the article said.
+_SID_HOW = (
+    "To read it: `whoami /user` shows the signed-in account's SID, `wmic useraccount get "
+    "name,sid` each local account's."
+)
 _PLACEHOLDER_HELP = {
     "drive letter": "A drive letter, e.g. A or D; it replaces the placeholder in the command.",
     "host name": "A computer or server name, e.g. SERVER1; it replaces the placeholder.",
@@ -2207,6 +2233,10 @@ _PLACEHOLDER_HELP = {
     "it, so do not share the checklist.",
     "share path": r"A network share path, e.g. \\SERVER1\PROFILES\USER1; it replaces the "
     "placeholder.",
+    "registry key": r"A registry key's full path, e.g. HKEY_LOCAL_MACHINE\SOFTWARE\Contoso\App; "
+    "it replaces the placeholder.",
+    "SID": "A security identifier, e.g. S-1-5-21-...-1001; it replaces the placeholder. "
+    + _SID_HOW,
 }
 
 
@@ -2422,6 +2452,9 @@ def _item(
             detail = f"{rest}\n\n{detail}".strip("\n") if detail else rest
     # one pass over text and detail: "where nnnn is ..." in one explains nnnn in the other
     joined = _template(f"{_step_text(text)}{DETAIL_SEP}{detail}", known, roots)[0]
+    joined = drop_replace_notes(joined)  # "Replace {placeholder_1} with ...": it is asked
+    if "**" in joined and article.style != "mskb" and not is_alert_runbook(article):
+        joined = unbold_code(joined)  # `(**{placeholder_1}** **,**'MS...')`: no bold in code
     text, _, detail = joined.partition(DETAIL_SEP)
     entry: dict[str, Any] = {"text": text}
     if detail.strip():
