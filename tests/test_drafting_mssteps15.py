@@ -4,7 +4,7 @@ Server Configuration Manager") is named by what its steps do past that navigatio
 
 from __future__ import annotations
 
-from drafting_support import fixes, support
+from drafting_support import details, fixes, support, ticks
 
 from kbassist.drafting.tree import draft_text, draft_tree
 
@@ -74,3 +74,52 @@ def test_a_lead_that_says_the_fix_names_it() -> None:
     titles = [str(f["title"]) for f in fixes(draft_tree(article))]
     assert "Workaround 2: Store a trusted credential in Credential Manager" in titles
     assert not any("open Credential Manager" in t for t in titles)
+
+
+def test_a_prose_fix_takes_the_script_its_example_section_gives() -> None:
+    """'Use a different folder path when restoring a database' with a '## Script example'
+    section: the restore script (not the create-database one) is that step's detail,
+    verbatim, its placeholders asked."""
+    article = support(
+        "## Symptoms\n\nRestoring a database fails with error 3156.\n\n"
+        "## Workaround\n\n"
+        "Use a different folder name or a different folder path when restoring a database.\n\n"
+        "## Script example\n\n"
+        "- Script example of creating a database with a filegroup\n\n"
+        "    ```sql\n    CREATE DATABASE Contoso\n    ON PRIMARY (NAME = 'Contoso_Primary')\n"
+        "    GO\n    ```\n\n"
+        "- Script example of a database restoration\n\n"
+        "    ```sql\n    RESTORE DATABASE [Contoso] FROM DISK = N'C:\\backup\\Contoso.bak'\n"
+        "    MOVE N'<Database File>' TO N'<Driver>:\\<Folder Path>\\<Database Folder>',\n"
+        "    Replace\n    GO\n    ```\n"
+    )
+    draft_text(article)
+    tree = draft_tree(article)
+    (fix,) = fixes(tree)
+    shown = details(fix)
+    assert "RESTORE DATABASE [Contoso]" in shown and "Replace" in shown
+    assert "CREATE DATABASE" not in shown
+    asked = [n["title"] for n in tree["nodes"] if n["kind"] == "input"]
+    assert any("<Folder Path>" in str(t) for t in asked)
+
+
+def test_usage_text_is_said_as_the_command_on_the_step_naming_the_tool() -> None:
+    """'Usage: regdelnull <path> [-s]' in More information is no tick of its own: the
+    step naming the RegDelNull tool shows the command 'regdelnull <path>' and what -s
+    adds, and no second 'Run regdelnull' tick repeats it."""
+    article = support(
+        "## Symptoms\n\nYou receive 'Error while deleting key'.\n\n"
+        "## Resolution\n\n"
+        "To delete a registry key that contains an embedded null character, you must first "
+        "replace the null character. You can do this by using the "
+        "[RegDelNull](https://example.com/regdelnull) tool from Sysinternals.\n\n"
+        "## More information\n\n"
+        "```console\nUsage: regdelnull <path> [-s]\n-s Recurse into subkeys.\n```\n"
+    )
+    draft_text(article)
+    (fix,) = fixes(draft_tree(article))
+    said = "\n".join([*ticks(fix), details(fix)])
+    assert "Usage:" not in said and "[-s]" not in said
+    assert "Add -s to recurse into subkeys." in details(fix)
+    assert not any(t.startswith("Run regdelnull") for t in ticks(fix))
+    assert sum("regdelnull" in t.casefold() for t in ticks(fix)) == 1

@@ -53,6 +53,7 @@ from kbassist.drafting.text import (
     split_sentences,
     with_detail,
 )
+from kbassist.drafting.usage_text import usage_command
 
 
 def modern_plan(
@@ -984,9 +985,18 @@ def _tool_usage(article: Article, options: list[Option]) -> None:
         words = set(re.findall(r"[\w.-]+", " ".join(option.items).casefold()))
         for tool, usage, where in usages:
             if tool in words or tool.removesuffix(".exe") in words:
-                step = f"Run {tool} as the article's {where} shows:"
-                option.items.append(with_detail(step, usage))
+                _run_tool(option, tool, usage_command(usage), where)
                 break
+
+
+def _run_tool(option: Option, tool: str, command: str, where: str) -> None:
+    """The tool's command on the step that names the tool ("... by using the RegDelNull
+    tool"), else on a step of its own: one tick, not the tool's name then its usage."""
+    for n, item in enumerate(option.items):
+        if tool in set(re.findall(r"[\w.-]+", item.casefold())):
+            option.items[n] = with_detail(item, command)
+            return
+    option.items.append(with_detail(f"Run {tool} as the article's {where} shows:", command))
 
 
 def _flat_blocks(blocks: tuple[object, ...] | list[object]) -> list[object]:
