@@ -123,3 +123,56 @@ def test_usage_text_is_said_as_the_command_on_the_step_naming_the_tool() -> None
     assert "Add -s to recurse into subkeys." in details(fix)
     assert not any(t.startswith("Run regdelnull") for t in ticks(fix))
     assert sum("regdelnull" in t.casefold() for t in ticks(fix)) == 1
+
+
+def test_registry_rows_ticked_one_by_one_are_one_set_step() -> None:
+    """'Registry key 1' with 'Path: / Name: Start / Type: REG_DWORD / Data: 3 or 4'
+    rows is one step 'Set the Start value (REG_DWORD) under HKEY_... to 3 or 4', not
+    four ticks that set nothing."""
+    article = support(
+        "## Symptoms\n\nEvent ID 7000 is logged at startup.\n\n"
+        "## Workaround\n\n"
+        "Disable the Cdrom service in the registry. To do this, change the value of the "
+        "following registry subkey to 3 (Manual) or 4 (Disabled):\n\n"
+        "- Registry key 1\n"
+        "  - Path: `HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\cdrom`\n"
+        "  - Name: Start\n"
+        "  - Type: REG_DWORD\n"
+        "  - Data: 3 or 4\n"
+    )
+    draft_text(article)
+    (fix,) = fixes(draft_tree(article))
+    assert (
+        "Set the Start value (REG_DWORD) under "
+        "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\cdrom to 3 or 4."
+    ) in ticks(fix)
+    assert not any(t.startswith(("Type:", "Name:", "Data:", "Registry key 1")) for t in ticks(fix))
+
+
+def test_rows_under_add_the_following_value_are_said_in_the_step() -> None:
+    """'... add the following registry value:' over 'Value name: / Data type: / Value
+    data:' rows says 'add the MaxVerPages value (REG_DWORD, decimal) with the data 1024'."""
+    article = support(
+        "## Symptoms\n\nThe licensing service does not start.\n\n"
+        "## Resolution\n\n"
+        "> [!WARNING]\n> If you use Registry Editor incorrectly, you may cause serious "
+        "problems. Use Registry Editor at your own risk.\n\n"
+        "1. Start Registry Editor (Regedt32.exe).\n"
+        "2. Locate and click the following registry key:  \n"
+        " `HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\TermServLicensing`\n"
+        "3. On the **Edit** menu, click **Add Value**, and then add the following registry "
+        "value:\n"
+        "    - Value name: MaxVerPages\n"
+        "    - Data type: REG_DWORD\n"
+        "    - Radix: Decimal\n"
+        "    - Value data: 1024\n\n"
+        "    Range is from minimum 256 to maximum 2048.\n"
+        "4. Quit Registry Editor.\n"
+    )
+    draft_text(article)
+    (fix,) = fixes(draft_tree(article))
+    assert (
+        "On the Edit menu, click Add Value, and then add the MaxVerPages value "
+        "(REG_DWORD, decimal) with the data 1024."
+    ) in ticks(fix)
+    assert "Range is from minimum 256" in details(fix)

@@ -32,6 +32,7 @@ from kbassist.drafting.modern import (
     redirect_target,
 )
 from kbassist.drafting.options import MAX_CAUSE_CHARS, Ask, Option
+from kbassist.drafting.registry_rows import registry_rows
 from kbassist.drafting.registry_values import registry_copied
 from kbassist.drafting.runbook_branches import (
     escalate_last,
@@ -135,6 +136,7 @@ def modern_plan(
         tidy_modern(option)
         registry_goal_shown(option)
         registry_copied(option)  # "copy the X registry key from A to B": export, import
+        registry_rows(option)  # "Name: / Type: REG_DWORD / Data:" rows: "Set X (REG_X) to"
         lead_ins_shown(option)
         echoes_shown(option)
         chosen_values(option)  # "type the number of ms that you want ..."
