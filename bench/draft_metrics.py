@@ -581,6 +581,22 @@ def glued_note_step(text: str) -> bool:
     return bool(_GLUED_NOTE_RE.search(_normal(text)))
 
 
+#: A registry value's row: "Type: REG_DWORD", "- Data type: REG_SZ", "Name: Start".
+_REG_ROW_RE = re.compile(
+    r"^\s*(?:[-*]\s+)?(?:(?:value |setting )?name|(?:data |value )?type|(?:value )?data"
+    r"|(?:registry )?path)\s*:\s*\S",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def registry_row_step(text: str, detail: str) -> bool:
+    """A ticked registry row ("Type: REG_DWORD"), or a step over "Name: / Type: REG_X /
+    Data:" rows that does not say the value it sets (no REG_ type in its text)."""
+    if _REG_ROW_RE.match(text):
+        return True
+    return "REG_" in detail and "REG_" not in text and bool(_REG_ROW_RE.search(detail))
+
+
 def two_action_step(text: str) -> bool:
     """A ticked step that says an action, then another after it is done ("Reapply Service
     Pack 2. When you are done, delete the parallel installation."): two steps in one."""
@@ -1020,6 +1036,7 @@ class Record:
     statement_items: list[str] = field(default_factory=list)  # see statement_step
     two_action_items: list[str] = field(default_factory=list)  # see two_action_step
     glued_note_items: list[str] = field(default_factory=list)  # see glued_note_step
+    registry_row_items: list[str] = field(default_factory=list)  # see registry_row_step
     input_answers: int = 0  # (walk, input) pairs: an input answered on a finished walk
     unused_inputs: list[str] = field(default_factory=list)  # titles of those it never uses
     mistyped_inputs: list[str] = field(default_factory=list)  # "Your number for <Name>"
@@ -1133,6 +1150,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
                 record.two_action_items.append(item.text[:120])
             if glued_note_step(item.text):
                 record.glued_note_items.append(item.text[:120])
+            if registry_row_step(item.text, item.detail or ""):
+                record.registry_row_items.append(item.text[:120])
             if starts_with_verb(item.text):
                 record.verb_items += 1
             elif len(record.not_verbs) < 3:

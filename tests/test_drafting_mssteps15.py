@@ -176,3 +176,28 @@ def test_rows_under_add_the_following_value_are_said_in_the_step() -> None:
         "(REG_DWORD, decimal) with the data 1024."
     ) in ticks(fix)
     assert "Range is from minimum 256" in details(fix)
+
+
+def test_one_line_rows_under_a_subkey_are_said_in_the_step() -> None:
+    """'... by adding the X registry key to following subkey:' over the key and 'Name: X
+    Type: REG_DWORD Value Data: 0 (default ...)' says 'adding the X value (REG_DWORD)
+    with the data 0 under HKEY_...', the default shown under it."""
+    article = support(
+        "## Symptoms\n\nThe firewall stays on the Public profile.\n\n"
+        "## Workaround\n\n"
+        "- First, disable the negative cache by adding the **NegativeCachePeriod** registry "
+        "key to following subkey:\n\n"
+        "    `HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\NetLogon\\Parameters`  \n\n"
+        "    Name: **NegativeCachePeriod**  \n"
+        "    Type: **REG_DWORD**  \n"
+        "    Value Data: **0** (default value: **45** seconds; set to **0** to disable "
+        "caching)  \n"
+    )
+    draft_text(article)
+    (fix,) = fixes(draft_tree(article))
+    assert (
+        "First, disable the negative cache by adding the NegativeCachePeriod value "
+        "(REG_DWORD) with the data 0 under "
+        "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\NetLogon\\Parameters."
+    ) in ticks(fix)
+    assert "Default value: 45 seconds" in details(fix)

@@ -90,9 +90,55 @@ def registry_rows(option: Option) -> None:
     option.items[:] = out
 
 
+#: "... by adding the X registry key to (the) following subkey:" over the key's path,
+#: then the value's rows.
+_TO_KEY_RE = re.compile(
+    r"\b(?P<verb>add(?:ing)?|creat(?:e|ing)|set(?:ting)?) the \S+ registry (?:key|value|entry)"
+    r" (?:to|under|in) (?:the )?following (?:registry )?(?:sub)?key\s*:$",
+    re.IGNORECASE,
+)
+_KEY_LINE_RE = re.compile(r"^\s*`?(?P<key>(?:HKEY_[A-Z_]+|HKLM|HKCU)\\[^`\n]{1,200}?)`?\s*$")
+#: Where a row starts inside one line ("Name: X Type: REG_DWORD Value Data: 0").
+_ROW_START_RE = re.compile(r"\s+(?=(?:value |data )?(?:name|type|data)\s*:)", re.IGNORECASE)
+#: The data's aside: "0 (default value: 45 seconds; set to 0 to disable caching)".
+_ASIDE_RE = re.compile(r"^(?P<data>[^()]{1,60}?)\s+\((?P<aside>[^()]{3,160})\)$")
+
+
+def _to_key(text: str, detail: str) -> str | None:
+    """ "... by adding the X registry key to following subkey:" over the key and "Name: /
+    Type: / Value Data:" rows (one line or several): the step says the value, its key
+    and data; the data's aside stays under it. None when the step is not that."""
+    announce = _TO_KEY_RE.search(text)
+    lines = [line for line in detail.split("\n") if line.strip()]
+    key = _KEY_LINE_RE.match(lines[0]) if announce and lines else None
+    if announce is None or key is None:
+        return None
+    rows: list[str] = []
+    for line in lines[1:]:
+        for row in _ROW_START_RE.split(line.strip()):
+            if rows and rows[-1].casefold() in ("value", "data"):
+                rows[-1] += " " + row  # "Value Data:" split at its "Data:"
+            elif row:
+                rows.append(row)
+    found = _rows(rows)
+    if found is None or "REG_" not in found["type"]:
+        return None
+    data, aside = found["data"], ""
+    parts = _ASIDE_RE.match(data)
+    if parts:
+        data, aside = parts.group("data"), parts.group("aside")
+    verb = announce.group("verb").casefold()
+    said = f"{verb} {_value(found)} with the data {data} under {key.group('key').strip()}."
+    step = text[: announce.start()] + said
+    return with_detail(step, aside[0].upper() + aside[1:] + ".") if aside else step
+
+
 def _announced(text: str, detail: str) -> str:
     """ "... add the following registry value:" over its rows: the step says the value;
     what follows the rows in the detail stays under it."""
+    to_key = _to_key(text, detail)
+    if to_key is not None:
+        return to_key
     announce = _ANNOUNCE_RE.search(text)
     if announce is None:
         return with_detail(text, detail)
