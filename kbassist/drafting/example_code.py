@@ -20,10 +20,9 @@ if TYPE_CHECKING:
     from kbassist.articles.model import Article, Code
     from kbassist.drafting.options import Option
 
-#: A heading over examples: "Script example", "Sample code", "Example scripts".
-_EXAMPLE_HEAD_RE = re.compile(
-    r"\b(?:scripts?|code|samples?|examples?|queries|query|commands?)\b", re.IGNORECASE
-)
+#: A heading over examples: "Script example", "Sample code", "Example scripts" (not a
+#: runbook's "PromQL queries": checks of its Diagnosis, not a fix's script).
+_EXAMPLE_HEAD_RE = re.compile(r"\b(?:scripts?|code|samples?|examples?)\b", re.IGNORECASE)
 #: Words every example shares or that say nothing of what it does.
 _NOISE = frozenset(
     "script example sample code query command following this that with from when your "
