@@ -201,3 +201,20 @@ def test_one_line_rows_under_a_subkey_are_said_in_the_step() -> None:
         "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\NetLogon\\Parameters."
     ) in ticks(fix)
     assert "Default value: 45 seconds" in details(fix)
+
+
+def test_a_command_typed_after_opening_a_prompt_names_the_fix() -> None:
+    """'Before you add the printer, open a Command Prompt window, and type the following
+    at the Command Prompt:' over `start \\\\server\\printer` is the fix 'Run start
+    \\\\server\\printer', not 'Before you add the printer, open a Command Prompt window'."""
+    article = support(
+        SYMPTOMS + "## Workaround\n\n### Workaround 1\n\n"
+        "Before you add the network printer, open a **Command Prompt** window, and type the "
+        "following at the **Command Prompt**:\n\n"
+        "```console\nstart \\\\printserver1\\printer1\n```\n\n"
+        "In the authentication window, enter the appropriate credentials.\n\n"
+        "### Workaround 2\n\nRestart the Print Spooler service.\n"
+    )
+    draft_text(article)
+    titles = [str(f["title"]) for f in fixes(draft_tree(article))]
+    assert "Workaround 1: Run start \\\\printserver1\\printer1" in titles

@@ -41,6 +41,13 @@ _TYPED_RE = re.compile(
     r" command\b[^:]{0,60}:\s*(?P<cmd>\S[^\n]{0,80})$",
     re.IGNORECASE,
 )
+#: A clause saying when the step is done, before what it does.
+_WHEN_RE = re.compile(r"^(?:before|after|when|once)\s", re.IGNORECASE)
+#: "type the following at the Command Prompt:": the command is the step's detail.
+_TYPE_SHOWN_RE = re.compile(
+    r"^(?:type|run|enter) the following\b[^:]{0,60}:$|^(?:type|run|enter) this command\b",
+    re.IGNORECASE,
+)
 #: "make the necessary changes" after "Open the Hosts file": the fix edits that file.
 _CHANGES_RE = re.compile(
     r"^make (?:the |your |any )?(?:necessary |required |needed )?changes\b", re.IGNORECASE
@@ -52,7 +59,11 @@ _PREFIX_RE = re.compile(r"^(?P<head>[A-Z][\w ]{1,40}?\d*): (?P<body>.+)$")
 
 
 def action_title(
-    label: str, lead: str, steps: Sequence[str], is_action: Callable[[str], bool]
+    label: str,
+    lead: str,
+    steps: Sequence[str],
+    is_action: Callable[[str], bool],
+    details: Sequence[str] = (),
 ) -> str:
     """`label` ("Workaround: Click Start") named by its `lead` when that says the fix
     ("Store a trusted credential in Credential Manager. To do this, ..."), else by the
@@ -66,7 +77,7 @@ def action_title(
     first = " ".join(clean(steps[0]).split()).casefold()
     if not first.startswith(body.rstrip(".").casefold()):
         return label  # named by something else than its first step
-    name = _lead_name(lead, is_action) or _named(steps[:5], is_action)
+    name = _lead_name(lead, is_action) or _named(steps[:5], is_action, details)
     return head + name if name else label
 
 
@@ -99,12 +110,15 @@ def _lead_name(lead: str, is_action: Callable[[str], bool]) -> str:
     return first
 
 
-def _named(steps: Sequence[str], is_action: Callable[[str], bool]) -> str:
-    """The first clause of `steps` that does something, said as the fix's name."""
+def _named(
+    steps: Sequence[str], is_action: Callable[[str], bool], details: Sequence[str] = ()
+) -> str:
+    """The first clause of `steps` that does something, said as the fix's name; a "type
+    the following ...:" clause is named by the command its detail (`details`) shows."""
     looked = ""
     admin = False
     opened = ""
-    for step in steps:
+    for n, step in enumerate(steps):
         said = split_sentences(" ".join(clean(step).split()))
         if not said or re.match(r"^if\b", said[0], re.IGNORECASE):
             continue  # a step for one case only does not name the fix
@@ -113,11 +127,14 @@ def _named(steps: Sequence[str], is_action: Callable[[str], bool]) -> str:
         )
         if typed:
             return _as_admin(f"Run {typed.group('cmd').rstrip('.').strip('`')}", admin)
-        for clause in _CLAUSE_RE.split(said[0].rstrip(".")):
+        for k, clause in enumerate(_CLAUSE_RE.split(said[0].rstrip("."))):
             clause = clause.strip()
-            if not clause:
-                continue
+            if not clause or (k == 0 and _WHEN_RE.match(clause)):
+                continue  # "Before you add the network printer, open ...": its time
             act = clause[0].upper() + clause[1:]
+            shown = details[n].strip().split("\n", 1)[0].strip() if n < len(details) else ""
+            if _TYPE_SHOWN_RE.match(act) and shown and len(shown) <= 80:
+                return _as_admin(f"Run {shown.strip('`')}", admin)
             if _CHANGES_RE.match(act) and opened:
                 return _as_admin(f"Edit {opened}", admin)
             if _NAV_RE.match(act):

@@ -1019,7 +1019,9 @@ def _tidy(article: Article, option: Option, count: int) -> str:
 
         said = split_detail(option.items[0])[1] if option.items else ""
         lead = option.lead if option.lead or not _LEAD_SAID_RE.search(said) else said
-        label = action_title(label, lead, steps, _is_action)  # not "Workaround: Click Start"
+        details = [split_detail(i)[1] for i in option.items]
+        # not "Workaround: Click Start": what the fix does
+        label = action_title(label, lead, steps, _is_action, details)
     if count >= 2:
         # a first step for one case only ("when if_1 == yes") does not name the fix
         items = [] if 0 in option.when else [step_text(i) for i in option.items]
