@@ -129,6 +129,13 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   Network Monitor to perform a trace.", "... . Note: By default a 64-bit application
   ...", "... . By default, this is the \\Sms\\Logs directory.")
   (`draft_metrics.glued_note_step`), / all such steps.
+- **registry rows not said as a step**: ticked steps that are a registry value's row
+  ("Type: REG_DWORD", "Name: Start") or that sit over "Name: / Type: REG_X / Data:"
+  rows without saying the value (`draft_metrics.registry_row_step`), / all steps.
+- **fixes titled by a first UI step**: fix outcomes titled by the start of their first
+  step when it is a click, an open or a log-on ("Workaround: Click Start", "Resolution:
+  Open SQL Server Configuration Manager") instead of what the fix does
+  (`draft_metrics.first_click_titles`), / all fix outcomes.
 - **bare titles among fixes**: fix outcomes (not "This article may not apply") of
   drafts with two or more, titled only by a section's name ("Mitigation",
   "Troubleshooting", "Alert Description", ...), / fix outcomes of such drafts
@@ -383,8 +390,14 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "notes glued onto steps": _pct(
             sum(len(r.glued_note_items) for r in clean), sum(r.items for r in clean)
         ),
+        "registry rows not said as a step": _pct(
+            sum(len(r.registry_row_items) for r in clean), sum(r.items for r in clean)
+        ),
         "bare titles among fixes": _pct(
             sum(len(r.bare_titles) for r in clean), sum(r.fix_outcomes for r in clean)
+        ),
+        "fixes titled by a first UI step": _pct(
+            sum(len(r.first_click_titles) for r in clean), sum(r.fix_count for r in clean)
         ),
         "symptoms cut": _pct(
             sum(r.symptom_cut for r in clean), sum(r.symptom_question for r in clean)

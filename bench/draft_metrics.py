@@ -471,6 +471,31 @@ def bare_titles(tree: Tree) -> tuple[int, list[str]]:
     return len(fixes), [o.title for o in fixes if _BARE_TITLE_RE.match(o.title.strip())]
 
 
+#: A title that is a fix's first UI step: "Workaround: Click Start", "Resolution: Open
+#: SQL Server Configuration Manager", "Resolution: Log on by using an administrator account".
+_FIRST_CLICK_TITLE_RE = re.compile(
+    r"^(?:[\w ]{2,40}: )?(?P<body>(?:(?:before|after|when|once) [^,]{3,80}, )?"
+    r"(?:click|double-click|right-click|select|open|start|press"
+    r"|log (?:on|in)|sign in|navigate|go to|browse|expand|point to|in control panel)\b.*)$",
+    re.IGNORECASE,
+)
+
+
+def first_click_titles(tree: Tree) -> list[str]:
+    """Fix outcomes titled by their first UI step (the title begins the first step with a
+    click, an open or a log-on), not by what the fix does."""
+    found = []
+    for outcome in tree.outcomes():
+        match = _FIRST_CLICK_TITLE_RE.match(outcome.title.strip())
+        if outcome.id == "not_this_article" or not match or not outcome.steps:
+            continue
+        first = _normal(_source(outcome.steps[0].template)).casefold()
+        body = _normal(match.group("body")).casefold()
+        if first.startswith(body) or body.startswith(first[:40]):
+            found.append(outcome.title)
+    return found
+
+
 def read_more_step(text: str) -> bool:
     """A ticked step that only points to more reading, not an action to take."""
     text = _normal(text)
@@ -554,6 +579,22 @@ def glued_note_step(text: str) -> bool:
     Monitor to perform a trace.", "Avoid option X. Note: By default ...": shown beside
     the step, not ticked with it."""
     return bool(_GLUED_NOTE_RE.search(_normal(text)))
+
+
+#: A registry value's row: "Type: REG_DWORD", "- Data type: REG_SZ", "Name: Start".
+_REG_ROW_RE = re.compile(
+    r"^\s*(?:[-*]\s+)?(?:(?:value |setting )?name|(?:data |value )?type|(?:value )?data"
+    r"|(?:registry )?path)\s*:\s*\S",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def registry_row_step(text: str, detail: str) -> bool:
+    """A ticked registry row ("Type: REG_DWORD"), or a step over "Name: / Type: REG_X /
+    Data:" rows that does not say the value it sets (no REG_ type in its text)."""
+    if _REG_ROW_RE.match(text):
+        return True
+    return "REG_" in detail and "REG_" not in text and bool(_REG_ROW_RE.search(detail))
 
 
 def two_action_step(text: str) -> bool:
@@ -988,11 +1029,14 @@ class Record:
     condition_steps: list[str] = field(default_factory=list)  # see CONDITION_STEP_RE
     fix_outcomes: int = 0  # fix outcomes of drafts with two or more (see bare_titles)
     bare_titles: list[str] = field(default_factory=list)
+    fix_count: int = 0  # fix outcomes (not "This article may not apply")
+    first_click_titles: list[str] = field(default_factory=list)  # see first_click_titles
     read_more_items: list[str] = field(default_factory=list)  # see read_more_step
     non_step_items: list[str] = field(default_factory=list)  # see non_step
     statement_items: list[str] = field(default_factory=list)  # see statement_step
     two_action_items: list[str] = field(default_factory=list)  # see two_action_step
     glued_note_items: list[str] = field(default_factory=list)  # see glued_note_step
+    registry_row_items: list[str] = field(default_factory=list)  # see registry_row_step
     input_answers: int = 0  # (walk, input) pairs: an input answered on a finished walk
     unused_inputs: list[str] = field(default_factory=list)  # titles of those it never uses
     mistyped_inputs: list[str] = field(default_factory=list)  # "Your number for <Name>"
@@ -1061,6 +1105,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.alternative_steps = alternative_steps(walks.checklists)
     record.condition_steps = condition_steps(walks.checklists)
     record.fix_outcomes, record.bare_titles = bare_titles(tree)
+    record.fix_count = sum(o.id != "not_this_article" for o in tree.outcomes())
+    record.first_click_titles = first_click_titles(tree)
     first_by_outcome: dict[str, Checklist] = {}
     for checklist in walks.checklists:
         first_by_outcome.setdefault(checklist.outcome.id, checklist)
@@ -1104,6 +1150,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
                 record.two_action_items.append(item.text[:120])
             if glued_note_step(item.text):
                 record.glued_note_items.append(item.text[:120])
+            if registry_row_step(item.text, item.detail or ""):
+                record.registry_row_items.append(item.text[:120])
             if starts_with_verb(item.text):
                 record.verb_items += 1
             elif len(record.not_verbs) < 3:

@@ -392,7 +392,9 @@ def test_a_tool_named_by_the_fix_runs_with_the_usage_the_article_shows() -> None
     tree = draft_tree(art)
     ask = next(n for n in tree["nodes"] if n["kind"] == "input")
     got = steps(walked(art, {"symptom": "yes", ask["var"]: "HKCU\\Software\\Bad"}))
-    assert "regdelnull HKCU\\Software\\Bad [-s]" in got[-1][1]
+    shown = "\n".join(detail for _, detail in got)
+    # the usage said as the command to type (mssteps15), its option under it
+    assert "regdelnull HKCU\\Software\\Bad\n" in shown and "Optional: -s" in shown
     assert not [t for t in outcome_titles(tree) if t.startswith("Resolution: To ")]
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Paragraph, Part
 from kbassist.drafting.chosen_values import chosen_values
+from kbassist.drafting.example_code import example_scripts
 from kbassist.drafting.forms import stated_cause
 from kbassist.drafting.lead_ins import echoes_shown, lead_ins_shown
 from kbassist.drafting.meta_symptom import cause_not_dangling
@@ -31,6 +32,7 @@ from kbassist.drafting.modern import (
     redirect_target,
 )
 from kbassist.drafting.options import MAX_CAUSE_CHARS, Ask, Option
+from kbassist.drafting.registry_rows import registry_rows
 from kbassist.drafting.registry_values import registry_copied
 from kbassist.drafting.runbook_branches import (
     escalate_last,
@@ -52,6 +54,7 @@ from kbassist.drafting.text import (
     split_sentences,
     with_detail,
 )
+from kbassist.drafting.usage_text import usage_command
 
 
 def modern_plan(
@@ -120,6 +123,7 @@ def modern_plan(
     options = [split for option in options for split in _tries(option)]
     _tool_usage(article, options)
     _dangling_commands(article, options)
+    example_scripts(article, options)  # "## Script example" gives the fix's script
     for option in options:
         fenced_commands(article, option)
         named_cross_refs(article, option)
@@ -132,6 +136,7 @@ def modern_plan(
         tidy_modern(option)
         registry_goal_shown(option)
         registry_copied(option)  # "copy the X registry key from A to B": export, import
+        registry_rows(option)  # "Name: / Type: REG_DWORD / Data:" rows: "Set X (REG_X) to"
         lead_ins_shown(option)
         echoes_shown(option)
         chosen_values(option)  # "type the number of ms that you want ..."
@@ -982,9 +987,18 @@ def _tool_usage(article: Article, options: list[Option]) -> None:
         words = set(re.findall(r"[\w.-]+", " ".join(option.items).casefold()))
         for tool, usage, where in usages:
             if tool in words or tool.removesuffix(".exe") in words:
-                step = f"Run {tool} as the article's {where} shows:"
-                option.items.append(with_detail(step, usage))
+                _run_tool(option, tool, usage_command(usage), where)
                 break
+
+
+def _run_tool(option: Option, tool: str, command: str, where: str) -> None:
+    """The tool's command on the step that names the tool ("... by using the RegDelNull
+    tool"), else on a step of its own: one tick, not the tool's name then its usage."""
+    for n, item in enumerate(option.items):
+        if tool in set(re.findall(r"[\w.-]+", item.casefold())):
+            option.items[n] = with_detail(item, command)
+            return
+    option.items.append(with_detail(f"Run {tool} as the article's {where} shows:", command))
 
 
 def _flat_blocks(blocks: tuple[object, ...] | list[object]) -> list[object]:

@@ -1024,11 +1024,24 @@ def _tidy(article: Article, option: Option, count: int) -> str:
     if article.style == "mskb" and option.kind != WAIT_KIND:
         # "Resolution (4 steps)", "Set it manually": named by the fix (a wait is named)
         label = named_label(label, steps)
+    elif article.style != "mskb" and steps:
+        from kbassist.drafting.first_click import action_title
+
+        said = split_detail(option.items[0])[1] if option.items else ""
+        lead = option.lead if option.lead or not _LEAD_SAID_RE.search(said) else said
+        details = [split_detail(i)[1] for i in option.items]
+        # not "Workaround: Click Start": what the fix does
+        label = action_title(label, lead, steps, _is_action, details)
     if count >= 2:
         # a first step for one case only ("when if_1 == yes") does not name the fix
         items = [] if 0 in option.when else [step_text(i) for i in option.items]
         label = named_title(label, option.lead, items, _is_action)
     return label
+
+
+#: A first step's detail that is the fix's lead ("Store a trusted credential in X. To do
+#: this, follow these steps:"), kept under the step the lead came before.
+_LEAD_SAID_RE = re.compile(r"\b(?:to do (?:this|so)|follow these steps)\b", re.IGNORECASE)
 
 
 def _section_lead(article: Article, option: Option, rest: list[Option]) -> str:
