@@ -673,7 +673,7 @@ def symptom_cut(tree: Tree) -> bool | None:
     node = tree.nodes.get("symptom")
     if not isinstance(node, Question):
         return None
-    text = getattr(node.text, "source", node.text) or ""
+    text = str(getattr(node.text, "source", node.text) or "")
     return "[...]" in text or "[\u2026]" in text
 
 
