@@ -129,6 +129,7 @@ from kbassist.drafting.runbook_checks import (
     checks_before_fixes,
     checks_not_ticked,
 )
+from kbassist.drafting.runbook_found import found_cases_asked
 from kbassist.drafting.runbook_reveal import ask_before_conditional_names, reveal_before_asking
 from kbassist.drafting.runbook_statements import depends_shown
 from kbassist.drafting.runbook_verify import rerun_checks
@@ -546,6 +547,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = subject_steps(option, written, asked_ifs)
             asked_ifs = lead_case_steps(option, asked_ifs)
             asked_ifs = found_case_steps(option, asked_ifs)
+            if is_alert_runbook(article):  # "If the logs show X, fix Y": which X was shown
+                asked_ifs = found_cases_asked(option, written, asked_ifs, len(options) == 1)
         lead_step_spans(option)  # "If the node cannot be recovered:" and its steps
         if article.style == "mskb":  # "If X is not so, use the following steps": theirs
             announced_spans(option)
