@@ -24,7 +24,9 @@ MEANING = "## Meaning\n\nThe widget operator has consistently failed to sync its
 
 def _question(tree: dict[str, Any], start: str) -> dict[str, Any]:
     """The question node whose title starts so."""
-    return next(n for n in tree["nodes"] if n["kind"] == "question" and n["title"].startswith(start))
+    return next(
+        n for n in tree["nodes"] if n["kind"] == "question" and n["title"].startswith(start)
+    )
 
 
 def _steps(art: Article, answers: dict[str, str]) -> list[str]:
@@ -144,19 +146,21 @@ def test_a_grouped_case_the_diagnosis_looks_for_is_asked() -> None:
     assert "Reduce the blast radius: cancel in-flight migrations." in yes
 
 
-def test_only_the_cases_the_checks_show_are_asked() -> None:
-    """Beside "If the logs show a certificate error, renew ..." (asked), "If needed, ..."
-    and "When the daemon first logs the error it will log ..." are no case: every walk
-    keeps them, and no question is asked for them."""
+def test_if_needed_is_no_case_and_the_case_the_checks_show_is_asked() -> None:
+    """ "If needed, restart the pod" was offered as a finding ("Needed") beside "If the
+    logs show a certificate error, renew ...": it is a step on every walk, and only the
+    certificate case is asked, after the log check."""
     art = runbook(
-        f"{MEANING}{DIAGNOSIS}\n## Mitigation\n\nWhen the daemon first logs the error it "
-        "will log the exact error it hits.\n\nIf the logs show a certificate error, renew "
-        "the widget certificate.\n\nIf needed, restart the widget-operator pod.\n",
+        f"{MEANING}{DIAGNOSIS}\n## Mitigation\n\nDelete the stale widget lease.\n\n"
+        "If the logs show a certificate error, renew the widget certificate.\n\n"
+        "If needed, restart the widget-operator pod.\n",
         id_="WidgetSyncFailure",
     )
     tree = draft_tree(art)
     asked = [n for n in tree["nodes"] if n["kind"] == "question" and n["id"] != "symptom"]
     assert len(asked) == 1 and "certificate error" in asked[0]["text"]
+    assert _after_checks(tree, asked[0]["id"])
     no = _steps(art, {"symptom": "yes", asked[0]["var"]: "no"})
-    assert not any("Renew" in s for s in no)
-    assert any("restart the widget-operator pod" in s for s in no)
+    assert no == ["Delete the stale widget lease.", "If needed, restart the widget-operator pod."]
+    yes = _steps(art, {"symptom": "yes", asked[0]["var"]: "yes"})
+    assert "Renew the widget certificate." in yes
