@@ -149,6 +149,9 @@ def _promoted(option: Option) -> None:
     option.items = items
 
 
+#: "- Cause: Requests hitting rate-limits" under "If the logs indicate a configuration
+#: error, troubleshoot the issue": the step's detail covers other causes too.
+_CAUSES_RE = re.compile(r"\bcauses?\b", re.IGNORECASE)
 #: A step that looks before it acts: what it shows is a case the fix's own step reveals.
 _LOOK_RE = re.compile(
     r"^(?:check|run|view|get|list|review|inspect|describe|look|examine|verify|confirm|"
@@ -197,8 +200,8 @@ def found_cases_asked(option: Option, written: list[str], counter: int, alone: b
         if found is None and n not in option.when:
             found = _grouped_case(option, text)
             seen += found is not None
-        if found is None:
-            continue
+        if found is None or _CAUSES_RE.search(split_detail(item)[1]):
+            continue  # a step whose detail goes through causes is for all of them
         if n in option.when:
             ask = _owned_yes_no(option, n)
             if ask is None:
