@@ -187,8 +187,8 @@ def found_cases_asked(option: Option, written: list[str], counter: int, alone: b
     returns the questions counter. Run after the other case passes, so a case they ask
     in their own way (a subject, a version) is left to them; a single case is asked only
     for the runbook's one fix (a fix chosen among others was chosen for its case)."""
-    if option.kind in ("deprecated", "redirect") or option.condition:
-        return counter
+    if option.kind in ("deprecated", "redirect") or option.condition or not option.pre_items:
+        return counter  # no Diagnosis checks shown first: nothing to answer from
     _promoted(option)
     same = len(written) == len(option.items)
     cases: list[tuple[int, str, str, bool]] = []
