@@ -81,6 +81,7 @@ def _case(text: str) -> tuple[str, str, bool] | None:
     """(case, action, said without a comma) of a step that opens with its case, else
     None."""
     text = md_plain(text).strip()
+    bare = None
     found = _CASE_RE.match(text)
     if found is not None:
         case, act, bare_said = found.group("case").strip(), found.group("act").strip(), False
@@ -94,7 +95,8 @@ def _case(text: str) -> tuple[str, str, bool] | None:
         return None
     if _NOT_CASE_RE.match(case) or not _acts(act):
         return None  # "For most clusters this is enough": a statement, not a case's step
-    lead = (found or bare).group("lead") if (found or bare) else ""
+    opened = found or bare
+    lead = opened.group("lead") if opened is not None else ""
     if lead.casefold() in ("for", "in case of"):
         case = f"{lead.casefold()} {case}"  # "Does this apply: for in-cluster clients?"
     return case, act[0].upper() + act[1:], bare_said
@@ -203,10 +205,10 @@ def found_cases_asked(option: Option, written: list[str], counter: int, alone: b
         if found is None or _CAUSES_RE.search(split_detail(item)[1]):
             continue  # a step whose detail goes through causes is for all of them
         if n in option.when:
-            ask = _owned_yes_no(option, n)
-            if ask is None:
+            asked = _owned_yes_no(option, n)
+            if asked is None:
                 continue
-            dropped.append(ask)
+            dropped.append(asked)
         cases.append((n, *found))
     labels = [short_label(c[0].upper() + c[1:], 80) for _, c, _, _ in cases]
     if not cases or len({lb.casefold() for lb in labels}) < len(labels):
@@ -233,7 +235,8 @@ def found_cases_asked(option: Option, written: list[str], counter: int, alone: b
         values, other = ["yes"], "no"
         title = f"{'Did the Diagnosis checks show this' if shown else 'Does this apply'}: "
         title += f"{cases[0][1]}?"
-        title = title if len(title) <= _TITLE_MAX else "Did the Diagnosis checks show this case?"
+        if len(title) > _TITLE_MAX:
+            title = "Did the Diagnosis checks show this case?" if shown else "Does this case apply?"
         said = f'The article has a step for one case: "{short_label(labels[0], 120)}".'
     else:
         choices = [{"value": f"case_{j}", "label": lb} for j, lb in enumerate(labels, 1)]
