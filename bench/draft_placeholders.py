@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kbassist.articles import Article
+from kbassist.drafting.example_values import example_listing_lead
 from kbassist.trees.checklist import Checklist
 from kbassist.trees.model import Info, Input
 
@@ -126,6 +127,18 @@ _MESSAGE_LEAD_RE = re.compile(
     r"(?:this|the following)\b|\ba similar result\b",
     re.IGNORECASE,
 )
+#: The scene of a message ("when you try to run X", "if a user types Y"): what the user
+#: did when it appeared, not an instruction to type what follows.
+_SCENE_RE = re.compile(
+    r"\b(?:when|if|after|while|whenever)\s+(?:you|users?|a user)\s+(?:try\s+to\s+|"
+    r"attempt\s+to\s+)?(?:type|typing|run|enter|execute)\b",
+    re.IGNORECASE,
+)
+#: An MS KB paragraph that is a log or an event entry: a line stamped "1/16/2001 2:27:39
+#: PM", or "Event ID: 12035" (its Description's `<volume name>` is what was logged).
+_PLAIN_LOG_RE = re.compile(
+    r"^\s*(?:\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}|Event ID:\s*\d)", re.MULTILINE
+)
 #: MS KB sections that say what the user saw and why: an indented listing there that no
 #: lead says to type (a message, a sample entry, the line Setup removed) is shown text.
 _SEEN_SECTIONS = frozenset({"symptoms", "symptom", "cause", "causes"})
@@ -145,7 +158,9 @@ def _message_lead(para: str) -> bool:
     text = _normal(para)
     sentence = re.split(r"(?<=[.;])\s", text.rstrip(" .:"))[-1]
     match = _MESSAGE_LEAD_RE.search(sentence)
-    return bool(match) and not _TYPED_AFTER_RE.search(sentence[match.end() :])
+    # "... may appear when you try to run the MOVEUSER.EXE utility": the scene, no order
+    after = _SCENE_RE.sub("", sentence[match.end() :]) if match else ""
+    return bool(match) and not _TYPED_AFTER_RE.search(after)
 
 
 def _shown_lead(para: str) -> bool:
@@ -209,12 +224,19 @@ def _contexts(article: Article) -> Iterator[_Context]:
                 # "you receive the following error message:" + the message; in SYMPTOMS or
                 # CAUSE any listing no lead says to type: what the user saw, or a sample
                 listing = seen and indented and not typed
+                logged = bool(_PLAIN_LOG_RE.search(para))  # a log or an event entry
                 yield _Context(
-                    _normal(para), indented, section.text, False, indented and (shown or listing)
+                    _normal(para),
+                    indented,
+                    section.text,
+                    False,
+                    (indented and (shown or listing)) or logged,
                 )
             continue
         fence = ""
         output = False  # a block marked ```output, or a logged event: shown, not typed
+        lead = ""  # the paragraph before a fence: "the example file ... as follows:"
+        blank = False
         for line in section.text.split("\n"):
             opened = _FENCE_RE.match(line)
             if fence:
@@ -230,7 +252,11 @@ def _contexts(article: Article) -> Iterator[_Context]:
             if opened:
                 fence = opened.group(1)
                 output = line.strip()[len(fence) :].strip().casefold() in _OUTPUT_INFO
+                output = output or example_listing_lead(lead)  # a sample file, only shown
                 continue
+            if line.strip():  # the paragraph's lines, joined
+                lead = f"{lead} {line.strip()}" if lead and not blank else line.strip()
+            blank = not line.strip()
             for span in _INLINE_CODE_RE.findall(line):
                 if " " in span.strip():
                     yield _Context(_normal(span), True, section.text, True)

@@ -70,11 +70,53 @@ MAX_CHECK_TEXT = 200
 MAX_CONDITION = 240
 
 
+#: Sample output: JSON (`[{"cidr": ...}]`, `{"level": ...}`), a table's header ("NAME
+#: READY STATUS"), a log line ("I1126 17:15:38.99 ...", "level=warn ts=...").
+_OUTPUT_RE = re.compile(
+    r"^\s*(?:\[\{|\{\s*\"|[A-Z]{2,}(?:\s{2,}[A-Z][A-Z-]*){2,}\s*$|[IWEF]\d{4}\s+\d\d:|level=\w+\s)"
+)
+#: A sentence of prose: a capitalised word and three more, not a command or query.
+_PROSE_RE = re.compile(r"^\s*[A-Z][a-z]*(?:\s+\S+){3,}")
+#: Prose that says output follows: "Example output:", "... will be logged.", "sample ...:".
+_SHOWS_OUTPUT_RE = re.compile(
+    r"(?:\boutput\b[^\n]*|\bsample\b[^\n]*|\bexample\b[^\n]*|\bwill be logged\.?|\bas shown[^\n]*|"
+    r"\blike (?:this|the following)[^\n]*|\bsimilar to the following[^\n]*)[:.]?\)?:?$",
+    re.IGNORECASE,
+)
+#: "subnet_capability = 2^[(32 - netmask) - ...]": a formula to work out, not a command.
+_FORMULA_RE = re.compile(r"^\s*[A-Za-z_]\w*\s+=\s")
+
+
 def _command(detail: str) -> bool:
     """A detail that holds a check to run: a command or query line that changes nothing."""
     lines = [line for line in detail.splitlines() if line.strip()]
-    commands = [line for line in lines if _COMMAND_RE.match(line) and not _ASSIGN_RE.match(line)]
+    commands = [
+        line
+        for line in lines
+        if _COMMAND_RE.match(line) and not _ASSIGN_RE.match(line) and not _FORMULA_RE.match(line)
+    ]
     return bool(commands) and not any(_CHANGES_RE.search(line) for line in commands)
+
+
+def commands_only(detail: str) -> str:
+    """The detail of a check re-run as a verify without what the runbook shows around its
+    command: prose ("This is the most important step."), and sample output (`[{"cidr": ...}]`,
+    the block after "Example output:"), which is what it showed once, not what to expect
+    now; the command, the names it is given and any query stay. `detail` when nothing is
+    left."""
+    blocks = [b for b in re.split(r"\n[ \t]*\n", detail.strip("\n")) if b.strip()]
+    kept: list[str] = []
+    shown = False  # the block before said that output follows
+    for block in blocks:
+        first = block.lstrip().split("\n", 1)[0]
+        command = _command(first) or bool(_ASSIGN_RE.match(first))
+        output = shown or (not command and _OUTPUT_RE.match(first) is not None)
+        label = not command and _SHOWS_OUTPUT_RE.search(block.rstrip()) is not None
+        prose = not command and _PROSE_RE.match(first) is not None
+        if not (output or prose or label):
+            kept.append(block)
+        shown = label
+    return "\n\n".join(kept) if kept else detail
 
 
 #: A sentence that says what a healthy result of a check looks like ("... should be less
@@ -197,7 +239,8 @@ def rerun_checks(tree: dict[str, Any], article: Article) -> None:
             )
             if good:
                 text = f"{text.rstrip(':')}. A healthy result, as the runbook says: {brace(good)}"
-            added.append({"text": text, "detail": step["detail"], "source": step["source"]})
+            detail = commands_only(str(step["detail"]))
+            added.append({"text": text, "detail": detail, "source": step["source"]})
         renewed = "" if checks else _renewed_check(node)
         if renewed:  # "the certificate expires soon" no longer holds: its new expiry date
             added.append({"text": brace(renewed), "source": verify[0]["source"]})

@@ -21,6 +21,10 @@ _CAPS_NAME_RE = re.compile(
 #: `{myfile_with_certs.crt}`, `{ceph-component}`: a lower-case name of several words in
 #: braces (not jsonpath's `{end}` / `{.items}`, nor `${var}` or a template's `{{x}}`).
 _LOWER_BRACE_RE = re.compile(r"(?<![$\w{])\{[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)+\}(?!\})")
+#: `**subscriber_database_name**`: a name a support article set in bold inside its code
+#: (Markdown draws no bold there: the author marked the value to replace).
+_BOLD_BARE_RE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:name|id)")
+_BOLD_NAME_RE = re.compile(rf"(?<=\*\*){_BOLD_BARE_RE.pattern}(?=\*\*)")
 #: `kube-proxy-b9g23`, `rook-ceph-tools-79ccc8ddc5-77brq`: a Kubernetes object name with
 #: the random suffix of a generated pod (a replica set's hash and / or five characters,
 #: a digit among them), as the article's sample output showed it.
@@ -42,6 +46,7 @@ def stand_in_names(article: Article, commands: Sequence[str]) -> list[str]:
         for line in command.split("\n"):
             found = [m.group(0) for m in _CAPS_NAME_RE.finditer(line)]
             found += [m.group(0) for m in _LOWER_BRACE_RE.finditer(line)]
+            found += [m.group(0) for m in _BOLD_NAME_RE.finditer(line)]
             if _COMMAND_RE.match(line) and not _transcript(command):
                 found += [m.group(0) for m in _GENERATED_RE.finditer(line)]
             for name in found:
@@ -71,7 +76,8 @@ def _transcript(command: str) -> bool:
 
 def is_stand_in(name: str) -> bool:
     """Whether an asked placeholder is one of stand_in_names' kinds."""
-    return any(p.fullmatch(name) for p in (_CAPS_NAME_RE, _LOWER_BRACE_RE, _GENERATED_RE))
+    kinds = (_CAPS_NAME_RE, _LOWER_BRACE_RE, _GENERATED_RE)
+    return any(p.fullmatch(name) for p in kinds) or bool(_BOLD_BARE_RE.fullmatch(name))
 
 
 def is_generated(name: str) -> bool:
@@ -82,7 +88,7 @@ def is_generated(name: str) -> bool:
 def stand_in_spans(text: str, names: set[str]) -> list[tuple[int, int, str]]:
     """(start, end, name) of each use of an asked stand-in in `text`."""
     out: list[tuple[int, int, str]] = []
-    for pattern in (_CAPS_NAME_RE, _LOWER_BRACE_RE, _GENERATED_RE):
+    for pattern in (_CAPS_NAME_RE, _LOWER_BRACE_RE, _GENERATED_RE, _BOLD_NAME_RE):
         out += [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
     return sorted((s, e, n) for s, e, n in out if n in names)
 

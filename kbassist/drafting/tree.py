@@ -32,6 +32,15 @@ from kbassist.drafting.causes import (
 from kbassist.drafting.chosen_verify import chosen_message_verify, message_cause_verify
 from kbassist.drafting.design import by_design_lead
 from kbassist.drafting.download_fix import download_options
+from kbassist.drafting.example_values import (
+    before_example_listing,
+    drop_replace_notes,
+    example_listing_lead,
+    meaning_kind,
+    not_asked,
+    unbold_code,
+    value_kind,
+)
 from kbassist.drafting.fixed_in import (
     fixed_release_check,
     fixed_releases,
@@ -119,7 +128,9 @@ from kbassist.drafting.options import (
     cause_alternatives,
     cause_listing,
 )
+from kbassist.drafting.own_query import own_query_verify
 from kbassist.drafting.registry_values import registry_note_named, registry_note_options
+from kbassist.drafting.repro_changed import changed_repro
 from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
 from kbassist.drafting.runbook_cases import chosen_case_not_asked
@@ -219,6 +230,7 @@ from kbassist.drafting.verify import (
 from kbassist.drafting.verify_fit import fit_outcome, list_items_said
 from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check, upgraded
 from kbassist.drafting.verify_split import pasted_split_check
+from kbassist.drafting.verify_trigger import redo_message_verify, second_run_verify
 from kbassist.drafting.wait_pack import WAIT_KIND, wait_options, wait_question
 from kbassist.drafting.ways import way_steps
 from kbassist.errors import DataError
@@ -377,9 +389,13 @@ def _askable(item: str, article: Article) -> str:
         # "look for the following entry: Local-Cred "<password>"": what you find, not type
         # ("use a command line similar to the following:" is typed, its placeholders asked)
         shown = _LOOK_FOR_RE.search(text) and not _TYPE_SIMILAR_RE.search(text)
-        return text if detail and shown else item
-    if sample_lead(split_detail(item)[0]):
+        if detail and (shown or example_listing_lead(text)):
+            return text
+        return before_example_listing(item)  # "... the example Configuration file ...:"
+    lead = split_detail(item)[0]
+    if sample_lead(lead) or example_listing_lead(lead):
         return split_detail(item)[0]  # "... an entry that resembles the following:": shown
+    item = before_example_listing(item)  # "... the example Configuration file ...:"
     item = shown_lines(item)  # a quoted message, a sample entry's `Date: <Datetime>`
     if "Alert text: " not in item and "Table: " not in item:
         return "\n".join(line for line in item.split("\n") if not log_line(line))
@@ -627,6 +643,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     continue  # `Class: <blank>`, `<NO NAME>: REG_SZ`: what is shown, as it is
                 if param.kind == "placeholder" and shape_only(askable, start):
                     continue  # `\\ServerName\Sub1\...`: a path's shape, nothing to type
+                if not_asked(param.kind, param.literal, askable, start, asked):
+                    continue  # example output, an example's literal, a key, the fix's own file
                 if param.kind == "placeholder":
                     if len(seen) - literals >= cap:
                         continue
@@ -813,6 +831,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         question = wait_question(article, question, rest)  # a fix now, or its service pack later
         if unpaired:
             lead = f"{lead} {unpaired}".strip()
+        lead = _help_lead(lead)
         if lead:
             question["help"] = brace(sentence_cut(lead, 300))
         question["source"] = _cite(article, rest[0].section)
@@ -892,8 +911,14 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             reveal_before_asking(tree)  # the check that shows a name before it is asked
             depends_shown(tree)  # "The mitigation depends on X.": shown, its advice ticked
             ask_before_conditional_names(tree)  # "If any pod exists, review its logs"
+    said = " ".join(symptom_section.text.split()) if symptom_section is not None else ""
+    if said:  # a message pasted back: its action redone, working, the message quoted ...
+        redo_message_verify(tree, said, quoted_only=True)
     chosen_message_verify(tree)  # "Which of these do you see?": the chosen one checked
     message_cause_verify(tree)  # "Which message do you see?": its causes' fixes check it
+    if said:  # ... or with no message at all where none could be quoted
+        redo_message_verify(tree, said)
+    own_query_verify(tree, article)  # "To check X, run the following query:": run first
     return tree
 
 
@@ -1026,6 +1051,27 @@ _HORIZON_HEAD_RE = re.compile(
     rf"^(?:{HORIZON_WORDS}|permanent|prevent(?:ion|ive))\b",
     re.IGNORECASE,
 )
+
+
+#: "This article helps fix / describes ...": what the page is, not help choosing a fix
+_ABOUT_ARTICLE_RE = re.compile(
+    r"^this (?:article|document|topic) (?:helps|describes|discusses|explains|provides|"
+    r"introduces|lists|contains)\b",
+    re.IGNORECASE,
+)
+
+
+def _help_lead(lead: str) -> str:
+    """The fixes question's help without the page's own metadata: no "_Applies to:_ ...
+    _Original KB number:_ 974998", no "This article helps fix ..." and no lead whose list
+    ("... one of the following error messages:") is not there."""
+    if not lead:
+        return lead
+    lead = APPLIES_RE.sub("", lead).strip()
+    said = [s for s in split_sentences(lead) if not _ABOUT_ARTICLE_RE.match(s)]
+    while said and said[-1].rstrip().endswith(":"):
+        said.pop()
+    return " ".join(said)
 
 
 def _fixes_question(
@@ -1929,6 +1975,9 @@ def _input_nodes(
             root = below_root(param.literal, context) if what == "path" else ""
             if root:  # `"\\?\c:\<path_to_problem_file>"`: the rest of a path the drive begins
                 what = "path"
+            what = value_kind(param.literal, what, context, [*option.pre_items, *option.items])
+            if meaning and _placeholder_kind(param, "") == "value":  # `<value>`: as explained
+                what = meaning_kind(meaning, what)
             if is_generated(param.literal):  # `kube-proxy-b9g23` from sample output
                 what = "pod name" if re.search(r"\b(?:pods?|logs|exec|rsh)\b", context) else "name"
             # (the "=" test first: a regex compiled per placeholder is the slow part)
@@ -1985,6 +2034,8 @@ def _input_nodes(
                     "The drive letter alone, e.g. D: the checklist writes it as D:\\ where "
                     f"the article's {param.literal} stands for the drive's root."
                 )
+            if what == "SID" and "whoami" not in node["help"]:  # how to read one, too
+                node["help"] += brace(" " + _SID_HOW)
         else:
             node["title"] = f"{PARAM_TITLE[param.kind]} (the article: {param.literal})"
             node["text"] = brace(
@@ -2036,6 +2087,7 @@ _KIND_FORMAT = {
     "MAC address": "mac",
     "path": "path",
     "share path": "path",
+    "registry key": "path",
     "file name": "path",
     "file": "path",
     "name": "name",
@@ -2177,6 +2229,11 @@ def _naming(listings: list[tuple[str, str]], token: str) -> tuple[str, str]:
 #: What an input for a placeholder asks for, by the kind of value it names.
 #: A runbook's file to type: a path on a cluster's Linux host, not a DOS file name.
 _RUNBOOK_FILE_HELP = "A file's name or path, e.g. /tmp/ca.crt; it replaces the placeholder."
+#: Where to read a SID: an input's help says it, whatever else the article said.
+_SID_HOW = (
+    "To read it: `whoami /user` shows the signed-in account's SID, `wmic useraccount get "
+    "name,sid` each local account's."
+)
 _PLACEHOLDER_HELP = {
     "drive letter": "A drive letter, e.g. A or D; it replaces the placeholder in the command.",
     "host name": "A computer or server name, e.g. SERVER1; it replaces the placeholder.",
@@ -2199,6 +2256,10 @@ _PLACEHOLDER_HELP = {
     "it, so do not share the checklist.",
     "share path": r"A network share path, e.g. \\SERVER1\PROFILES\USER1; it replaces the "
     "placeholder.",
+    "registry key": r"A registry key's full path, e.g. HKEY_LOCAL_MACHINE\SOFTWARE\Contoso\App; "
+    "it replaces the placeholder.",
+    "SID": "A security identifier, e.g. S-1-5-21-...-1001; it replaces the placeholder. "
+    + _SID_HOW,
 }
 
 
@@ -2414,6 +2475,9 @@ def _item(
             detail = f"{rest}\n\n{detail}".strip("\n") if detail else rest
     # one pass over text and detail: "where nnnn is ..." in one explains nnnn in the other
     joined = _template(f"{_step_text(text)}{DETAIL_SEP}{detail}", known, roots)[0]
+    joined = drop_replace_notes(joined)  # "Replace {placeholder_1} with ...": it is asked
+    if "**" in joined and article.style != "mskb" and not is_alert_runbook(article):
+        joined = unbold_code(joined)  # `(**{placeholder_1}** **,**'MS...')`: no bold in code
     text, _, detail = joined.partition(DETAIL_SEP)
     entry: dict[str, Any] = {"text": text}
     if detail.strip():
@@ -2444,6 +2508,12 @@ def _outcome(
         verify_text,
         [*option.pre_items, *option.items, option.label],
         " ".join(symptom_section.text.split()) if symptom_section is not None else "",
+    )
+    # the steps to reproduce run with the code the fix changes, never as written
+    verify_text = changed_repro(
+        verify_text,
+        [option.label, *option.pre_items, *option.items],
+        option.kind in {"upgrade", "cause"},
     )
     steps = []
     roots = drive_roots([*option.pre_items, *option.items])
@@ -2513,6 +2583,7 @@ def _outcome(
             roots,
         )
     ]
+    second_run_verify(outcome["verify"], [option.label, *option.pre_items, *option.items])
     rollback = [_item(article, step, option.section, known) for step in option.undo]
     if backup:
         rollback.append(
