@@ -42,7 +42,8 @@ def _after_checks(tree: dict[str, Any], qid: str) -> bool:
 
 def test_a_one_case_fix_is_asked_after_the_check_and_no_escalates() -> None:
     """ "If the logs indicate a configuration error, correct ..." (the only fix) was
-    ticked whatever the logs showed: it is asked after the log check; "no" escalates."""
+    ticked whatever the logs showed: it is asked after the log check; "no" escalates, in
+    an outcome titled as no documented fix."""
     art = runbook(
         f"{MEANING}{DIAGNOSIS}\n## Mitigation\n\nIf the logs indicate a syntax or other "
         "configuration error, correct the\ncorresponding `ServiceMonitor` or other "
@@ -58,6 +59,9 @@ def test_a_one_case_fix_is_asked_after_the_check_and_no_escalates() -> None:
     no = _steps(art, {"symptom": "yes", ask["var"]: "no"})
     assert not any("ServiceMonitor" in s for s in no)
     assert no[0].startswith("Escalate: the Diagnosis checks showed none of the cases")
+    nxt = next(c["next"] for c in ask["choices"] if c["value"] == "no")
+    apart = next(n for n in tree["nodes"] if n["id"] == nxt)
+    assert apart["title"].startswith("No documented fix")
 
 
 def test_a_case_said_under_a_step_is_asked_not_shown_as_its_detail() -> None:

@@ -13,12 +13,15 @@ steps for every case, with an escalation when nothing else is left.
 
 from __future__ import annotations
 
+import copy
 import re
+from typing import Any
 
 from kbassist.articles import Article
 from kbassist.drafting.blocks import _imperative
 from kbassist.drafting.modern import md_plain
 from kbassist.drafting.options import Ask, Option
+from kbassist.drafting.runbook_checks_only import NO_FIX_LABEL
 from kbassist.drafting.text import short_label, split_detail, split_sentences, with_detail
 
 #: "If the logs indicate X, correct Y", "For in-cluster clients, recreate pods", "In case
@@ -298,3 +301,42 @@ def by_design_option(article: Article, options: list[Option]) -> list[Option]:
             ]
             return [*options, option]
     return options
+
+
+#: An outcome titled only by its section ("Mitigation"), as `modern_plan` says it.
+_BARE_RE = re.compile(r"^\s*(?:mitigation|resolution|solution|fix|remediation)s?\s*$", re.I)
+
+
+def escalation_apart(tree: dict[str, Any]) -> None:
+    """The answer that shows none of the fix's cases ("No, not this", "None of these"),
+    left with only `ESCALATE`, reaches an outcome of its own titled as no documented fix,
+    not the fix's outcome whose title names a step it does not tick."""
+    nodes = tree["nodes"]
+    by_id = {n["id"]: n for n in nodes}
+    for question in [n for n in nodes if n["kind"] == "question"]:
+        for choice in question.get("choices", []):
+            outcome = by_id.get(choice.get("next", ""))
+            if outcome is None or outcome["kind"] != "outcome":
+                continue
+            when = f'{question.get("var")} == "{choice["value"]}"'
+            steps = outcome.get("steps") or []
+            mine = [s for s in steps if s.get("when") == when]
+            if len(mine) != 1 or mine[0]["text"] != ESCALATE:
+                continue
+            if any(s.get("when") in (None, "", when) for s in steps if s is not mine[0]):
+                continue  # that answer keeps other steps too: still this fix's outcome
+            apart = copy.deepcopy(outcome)
+            apart["id"] = f"{outcome['id']}-{choice['value']}"
+            if apart["id"] in by_id:
+                continue
+            apart["title"] = NO_FIX_LABEL
+            apart.pop("text", None)
+            apart["steps"] = [{k: v for k, v in mine[0].items() if k != "when"}]
+            outcome["steps"] = [s for s in steps if s is not mine[0]]
+            if _BARE_RE.match(str(outcome.get("title", ""))) and outcome["steps"]:
+                # beside the no-fix outcome, "Mitigation" says nothing: named by its step
+                first = short_label(str(outcome["steps"][0]["text"]), 90).rstrip(" .:")
+                outcome["title"] = f"{outcome['title'].strip()}: {first}"
+            choice["next"] = apart["id"]
+            nodes.insert(nodes.index(outcome) + 1, apart)
+            by_id[apart["id"]] = apart
