@@ -446,6 +446,8 @@ _CASE_RE = re.compile(
 )
 #: How the fix went is no case to choose up front ("if the problem persists").
 _AFTER_RE = re.compile(r"\b(?:persists?|still (?:occurs|happens)|does not (?:help|work))\b", re.I)
+#: "If needed, restart the pod": a hedge on the step, no case the admin finds.
+_HEDGE_RE = re.compile(r"^(?:needed|necessary|required|possible|applicable|appropriate)$", re.I)
 
 
 def prose_cases(part: Part) -> tuple[list[str], list[tuple[str, list[str], Paragraph]]]:
@@ -467,6 +469,7 @@ def prose_cases(part: Part) -> tuple[list[str], list[tuple[str, list[str], Parag
             if (
                 match
                 and not _AFTER_RE.search(match.group("cond"))
+                and not _HEDGE_RE.match(match.group("cond").strip())
                 and not status_only(match.group("cond"))  # "If you do so, ..."
             ):
                 cond = match.group("cond").strip()

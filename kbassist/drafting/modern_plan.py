@@ -42,6 +42,7 @@ from kbassist.drafting.runbook_branches import (
 )
 from kbassist.drafting.runbook_cause import is_alert_runbook, runbook_cause
 from kbassist.drafting.runbook_checks_only import NO_FIX_LABEL, gives_checks_only, looks_only
+from kbassist.drafting.runbook_found import by_design_option
 from kbassist.drafting.runbook_nofix import no_documented_fix
 from kbassist.drafting.runbook_prose_ticks import lead_actions_ticked
 from kbassist.drafting.runbook_reading import reading_is_cause
@@ -155,6 +156,7 @@ def modern_plan(
     options = escalate_last(article, options)
     if is_alert_runbook(article):
         looks_only(options)  # "Review X to find out more ...": titled as no fix, not "Mitigation"
+        options = by_design_option(article, options)  # "for some X this is in fact desired"
     if not options:
         honest = stub_option(article) or reference_option(article, symptom)
         options = [honest] if honest is not None else options

@@ -140,6 +140,7 @@ from kbassist.drafting.runbook_checks import (
     checks_before_fixes,
     checks_not_ticked,
 )
+from kbassist.drafting.runbook_found import escalation_apart, found_cases_asked
 from kbassist.drafting.runbook_reveal import ask_before_conditional_names, reveal_before_asking
 from kbassist.drafting.runbook_statements import depends_shown
 from kbassist.drafting.runbook_verify import rerun_checks
@@ -562,6 +563,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = subject_steps(option, written, asked_ifs)
             asked_ifs = lead_case_steps(option, asked_ifs)
             asked_ifs = found_case_steps(option, asked_ifs)
+            if is_alert_runbook(article):  # "If the logs show X, fix Y": which X was shown
+                asked_ifs = found_cases_asked(option, written, asked_ifs, len(options) == 1)
         lead_step_spans(option)  # "If the node cannot be recovered:" and its steps
         if article.style == "mskb":  # "If X is not so, use the following steps": theirs
             announced_spans(option)
@@ -908,6 +911,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             reveal_before_asking(tree)  # the check that shows a name before it is asked
             depends_shown(tree)  # "The mitigation depends on X.": shown, its advice ticked
             ask_before_conditional_names(tree)  # "If any pod exists, review its logs"
+            escalation_apart(tree)  # "None of these" shown: an outcome of its own
     said = " ".join(symptom_section.text.split()) if symptom_section is not None else ""
     if said:  # a message pasted back: its action redone, working, the message quoted ...
         redo_message_verify(tree, said, quoted_only=True)
