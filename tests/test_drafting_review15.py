@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import time
 
+from drafting_support import archive, walked
+
 from kbassist.drafting.example_values import drop_replace_notes
+from kbassist.drafting.tree import draft_tree
 
 
 def test_replace_note_with_many_eg_is_fast() -> None:
@@ -19,3 +22,26 @@ def test_replace_note_with_many_eg_is_fast() -> None:
         "security identifier, e.g., S-1-5-21-1. Then restart."
     )
     assert drop_replace_notes(text) == "Run the command.\n\nThen restart."
+
+
+def test_registry_value_named_with_spaces_is_asked() -> None:
+    """A bounded value named "Max Cached Icons" (or fDenyX) is asked and set, not shown as
+    "{Max Cached Icons}"."""
+    for name in ("Max Cached Icons", "fMaxIcons"):
+        article = archive(
+            "SYMPTOMS\n========\n\nExplorer shows blank icons after you open many folders.\n\n"
+            "RESOLUTION\n==========\n\nIncrease the value of the following registry key:\n\n"
+            "Registry path:\n\n"
+            "  HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Explorer\n\n"
+            f"  Value Name: {name}\n  Data Type: REG_DWORD\n  Default: 500\n"
+            "  Range: 100 - 4096\n\nThe computer must be restarted.\n",
+            id_="Q999951",
+        )
+        tree = draft_tree(article)
+        asked = [n for n in tree["nodes"] if n["kind"] == "input"]
+        assert [(n["title"], n["min"], n["max"]) for n in asked] == [
+            (f"Value for {name}", 100, 4096)
+        ]
+        checklist = walked(article, {"symptom": "yes", asked[0]["var"]: "2000"})
+        texts = [" ".join(i.text.split()) for i in checklist.part("steps")]
+        assert f"Set the {name} value (REG_DWORD) to 2000." in texts

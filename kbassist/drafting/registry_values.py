@@ -283,6 +283,20 @@ def _bounds(value: _Value, said: str) -> tuple[int, int, int | None] | None:
     return low, high, default
 
 
+#: A name the drafter finds as a `{Name}` placeholder (text.find_params): a capital or
+#: `_` first, then word characters or `-`.
+_TOKEN_NAME_RE = re.compile(r"[A-Z_][\w-]{1,40}")
+
+
+def _token(name: str) -> str:
+    """The placeholder a value's new data is asked by: `{ProcessorThreadMax}`, or for a
+    name that is no such token ("Max Cached Icons", "fDenyTSConnections", "Cache.Size")
+    `{Value_Max_Cached_Icons}`; "{Max Cached Icons}" was shown as it is, never asked."""
+    if _TOKEN_NAME_RE.fullmatch(name):
+        return "{" + name + "}"
+    return "{Value_" + re.sub(r"[^\w-]+", "_", name).strip("_")[:34] + "}"
+
+
 def _restart(sentences: list[str]) -> tuple[str, str]:
     """(step, the article's sentence) for the restart the article says the change needs."""
     for sentence in sentences:
@@ -352,8 +366,9 @@ def registry_values_option(
             bounds = _bounds(value, said)
             if bounds is None:
                 return None  # a value whose new data the article does not say: not this kind
-            token = "{" + value.name + "}"
+            token = _token(value.name)
             option.bounds[token] = bounds
+            option.bound_names[token] = value.name
             limits = [s for s in split_sentences(said) if _ADVICE_RE.search(s)]
             if limits:  # the article's advice on this value: shown where it is asked
                 option.bound_notes[token] = " ".join(limits)
