@@ -45,3 +45,20 @@ def test_registry_value_named_with_spaces_is_asked() -> None:
         checklist = walked(article, {"symptom": "yes", asked[0]["var"]: "2000"})
         texts = [" ".join(i.text.split()) for i in checklist.part("steps")]
         assert f"Set the {name} value (REG_DWORD) to 2000." in texts
+
+
+def test_registry_default_with_superscript_drafts() -> None:
+    """A value's "Default: 2²" (a superscript digit) is no default: the draft is made, no
+    traceback."""
+    article = archive(
+        "SYMPTOMS\n========\n\nExplorer shows blank icons.\n\n"
+        "RESOLUTION\n==========\n\nIncrease the value of the following registry key:\n\n"
+        "Registry path:\n\n  HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Explorer\n\n"
+        "  Value Name: MaxIcons\n  Data Type: REG_DWORD\n  Default: 2\u00b2\n"
+        "  Range: 1 - 64\n\nThe computer must be restarted.\n",
+        id_="Q999952",
+    )
+    asked = [n for n in draft_tree(article)["nodes"] if n["kind"] == "input"]
+    assert [(n["title"], n["min"], n["max"], n.get("default")) for n in asked] == [
+        ("Value for MaxIcons", 1, 64, None)
+    ]

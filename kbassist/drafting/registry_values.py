@@ -275,7 +275,8 @@ def _bounds(value: _Value, said: str) -> tuple[int, int, int | None] | None:
         more = _MORE_THAN_RE.search(sentence) if _ADVICE_RE.search(sentence) else None
         if more:
             high = min(high, int(more.group("n")))
-    default = int(value.default) if value.default.isdigit() else None
+    # ASCII digits only: "²" is a digit to str.isdigit() and no number to int()
+    default = int(value.default) if value.default.isascii() and value.default.isdigit() else None
     if default is None and found is None and high == MAX_DWORD:
         return None  # nothing the article says about the value: no number to offer
     if not low < high or (default is not None and not low <= default <= high):
