@@ -8,7 +8,7 @@ import time
 from drafting_support import archive, walked
 
 from kbassist.drafting.example_values import drop_replace_notes
-from kbassist.drafting.tree import draft_tree
+from kbassist.drafting.tree import draft_text, draft_tree
 
 
 def test_replace_note_with_many_eg_is_fast() -> None:
@@ -62,3 +62,25 @@ def test_registry_default_with_superscript_drafts() -> None:
     assert [(n["title"], n["min"], n["max"], n.get("default")) for n in asked] == [
         ("Value for MaxIcons", 1, 64, None)
     ]
+
+
+def test_method_chain_named_with_a_guid_drafts() -> None:
+    """Methods tried in turn, one headed "Delete the {4D36E965-E325} Key", draft lint-clean:
+    the "Still failing after method 1?" text shows the GUID, not a broken placeholder."""
+    article = archive(
+        "SYMPTOMS\n========\n\nWhen you run the Encarta program, you receive an error.\n\n"
+        "RESOLUTION\n==========\n\nTo resolve this issue, use the following methods in the\n"
+        "order in which they are presented.\n\n"
+        "Delete the {4D36E965-E325} Key\n------------------------------\n\n"
+        "1. Start Registry Editor.\n\n2. Delete the key.\n\n"
+        "If the issue continues to occur, proceed to the next method.\n\n"
+        "Reinstall the Program\n---------------------\n\n"
+        "1. Remove the program by using Add/Remove Programs in Control Panel.\n\n"
+        "2. Run Setup from the CD-ROM again.\n",
+        id_="Q999953",
+    )
+    draft_text(article)  # lint-clean (raised DraftError: "{4D36E965-E325} is not a placeholder")
+    checklist = walked(article, {"symptom": "yes", "mitigation": "yes"})
+    (chain,) = [n for n in draft_tree(article)["nodes"] if n["title"].startswith("Still failing")]
+    assert 'Method 1 is "Delete the {{4D36E965-E325}} Key"' in chain["text"]
+    assert [i.text for i in checklist.part("steps")][-1] == "Run Setup from the CD-ROM again."
