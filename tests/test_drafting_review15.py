@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from drafting_support import archive, walked
+from drafting_support import archive, details, fixes, support, walked
 
 from kbassist.drafting.example_values import drop_replace_notes
 from kbassist.drafting.tree import draft_text, draft_tree
@@ -84,3 +84,18 @@ def test_method_chain_named_with_a_guid_drafts() -> None:
     (chain,) = [n for n in draft_tree(article)["nodes"] if n["title"].startswith("Still failing")]
     assert 'Method 1 is "Delete the {{4D36E965-E325}} Key"' in chain["text"]
     assert [i.text for i in checklist.part("steps")][-1] == "Run Setup from the CD-ROM again."
+
+
+def test_usage_option_line_without_words_drafts() -> None:
+    """A usage text's option line "-s ..." (no words after the flag) is kept as it is, an
+    empty "[ ]" names no option; each raised IndexError and the article had no draft."""
+    article = support(
+        "## Symptoms\n\nYou receive 'Error while deleting key'.\n\n## Resolution\n\n"
+        "To delete a registry key that contains an embedded null character, you must first "
+        "replace the null character. You can do this by using the "
+        "[RegDelNull](https://example.com/regdelnull) tool from Sysinternals.\n\n"
+        "## More information\n\n```console\nUsage: regdelnull <path> [-s] [ ]\n-s ...\n```\n"
+    )
+    draft_text(article)
+    (fix,) = fixes(draft_tree(article))
+    assert "-s ..." in details(fix) and "Usage:" not in details(fix)
