@@ -11,8 +11,8 @@ steps, nothing said to set anything and the new value was never asked.
 Here such a section is one fix whose steps are those of the kind: open Registry Editor,
 locate each key (its path kept whole, as the detail to copy), set each value under it
 (its type named) to the article's value or, where the article gives only a default or a
-range, to `{Name}`, a number asked with the default offered and the range (or the
-article's "not more than N" advice) as its bounds; quit Registry Editor, then restart
+range, to `{Name}` (`_token`), a number asked with the default offered and the range (or
+the article's "not more than N" advice) as its bounds; quit Registry Editor, then restart
 what the article says must restart. The "back up the registry" note is the backup step
 the drafter adds (with its rollback), never an option.
 """
