@@ -107,10 +107,13 @@ def key_or_header(literal: str, text: str, start: int) -> bool:
 
 
 #: "Replace <User SID> with the SID of your user account." once `<User SID>` became the
-#: answer: the sentence would read "Replace S-1-5-21-... with the SID ...".
+#: answer: the sentence would read "Replace S-1-5-21-... with the SID ...". The dots the
+#: sentence runs on past ("e.g.,", "i.e. the", "1.5") each match one alternative only: two
+#: that overlap made a sentence with twenty "e.g.," take seconds (exponential backtracking).
 _REPLACE_NOTE_RE = re.compile(
     r"(?:^|(?<=\n)|(?<=\x1f)|(?<=[.:]\s))[ \t]*(?:Note:\s*)?(?:Replace|Substitute)\s+"
-    r"\{[a-z]+_\d+\}\s+with\b(?:[^.\n\x1f]|\.(?=\w|,)|(?<=\be\.g)\.|(?<=\bi\.e)\.)*"
+    r"\{[a-z]+_\d+\}\s+with\b"
+    r"(?:[^.\n\x1f]|\.(?=\w|,)|(?<=\be\.g)\.(?![\w,])|(?<=\bi\.e)\.(?![\w,]))*"
     r"(?:\.(?=[\s)*\"']|$)|(?=[\n\x1f])|$)[)*\"']*[ \t]*",
 )
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from kbassist.drafting.text import short_label, split_detail, with_detail
+from kbassist.drafting.text import brace, short_label, split_detail, with_detail
 
 if TYPE_CHECKING:
     from kbassist.articles import Section
@@ -211,8 +211,8 @@ def still_failing_nodes(
             "title": f"Still failing after method {k} ({name})?",
             "text": (
                 f"The article's {count} methods are tried in order, the next one only when "
-                f'the one before did not fix the problem. Method {k} is "{name}". Have you '
-                "done it, and does the problem still occur?"
+                f'the one before did not fix the problem. Method {k} is "{brace(name)}". '
+                "Have you done it, and does the problem still occur?"
             ),
         }
         said = _MENU_NOTES_RE.sub("", str(question.get("help", ""))).strip()

@@ -175,6 +175,9 @@ class Option:
     #: "{ProcessorThreadMax}" -> the article's advice on it ("It is not advisable to create
     #: more than 20 threads per processor."): shown in the input's help.
     bound_notes: dict[str, str] = field(default_factory=dict)
+    #: "{Value_Max_Cached_Icons}" -> "Max Cached Icons": a bounded value's name as the
+    #: article writes it, where that name cannot be a `{Name}` token itself.
+    bound_names: dict[str, str] = field(default_factory=dict)
     #: The article's own way back ("Disable the fix", "To remove this workaround, ..."):
     #: the outcome's rollback, never steps run after the fix.
     undo: list[str] = field(default_factory=list)

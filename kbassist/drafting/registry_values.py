@@ -11,8 +11,8 @@ steps, nothing said to set anything and the new value was never asked.
 Here such a section is one fix whose steps are those of the kind: open Registry Editor,
 locate each key (its path kept whole, as the detail to copy), set each value under it
 (its type named) to the article's value or, where the article gives only a default or a
-range, to `{Name}`, a number asked with the default offered and the range (or the
-article's "not more than N" advice) as its bounds; quit Registry Editor, then restart
+range, to `{Name}` (`_token`), a number asked with the default offered and the range (or
+the article's "not more than N" advice) as its bounds; quit Registry Editor, then restart
 what the article says must restart. The "back up the registry" note is the backup step
 the drafter adds (with its rollback), never an option.
 """
@@ -275,12 +275,27 @@ def _bounds(value: _Value, said: str) -> tuple[int, int, int | None] | None:
         more = _MORE_THAN_RE.search(sentence) if _ADVICE_RE.search(sentence) else None
         if more:
             high = min(high, int(more.group("n")))
-    default = int(value.default) if value.default.isdigit() else None
+    # ASCII digits only: "²" is a digit to str.isdigit() and no number to int()
+    default = int(value.default) if value.default.isascii() and value.default.isdigit() else None
     if default is None and found is None and high == MAX_DWORD:
         return None  # nothing the article says about the value: no number to offer
     if not low < high or (default is not None and not low <= default <= high):
         return None
     return low, high, default
+
+
+#: A name the drafter finds as a `{Name}` placeholder (text.find_params): a capital or
+#: `_` first, then word characters or `-`.
+_TOKEN_NAME_RE = re.compile(r"[A-Z_][\w-]{1,40}")
+
+
+def _token(name: str) -> str:
+    """The placeholder a value's new data is asked by: `{ProcessorThreadMax}`, or for a
+    name that is no such token ("Max Cached Icons", "fDenyTSConnections", "Cache.Size")
+    `{Value_Max_Cached_Icons}`; "{Max Cached Icons}" was shown as it is, never asked."""
+    if _TOKEN_NAME_RE.fullmatch(name):
+        return "{" + name + "}"
+    return "{Value_" + re.sub(r"[^\w-]+", "_", name).strip("_")[:34] + "}"
 
 
 def _restart(sentences: list[str]) -> tuple[str, str]:
@@ -352,8 +367,9 @@ def registry_values_option(
             bounds = _bounds(value, said)
             if bounds is None:
                 return None  # a value whose new data the article does not say: not this kind
-            token = "{" + value.name + "}"
+            token = _token(value.name)
             option.bounds[token] = bounds
+            option.bound_names[token] = value.name
             limits = [s for s in split_sentences(said) if _ADVICE_RE.search(s)]
             if limits:  # the article's advice on this value: shown where it is asked
                 option.bound_notes[token] = " ".join(limits)

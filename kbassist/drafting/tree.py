@@ -2069,7 +2069,7 @@ def _input_nodes(
         if param.literal in option.bounds:
             # a setting the article bounds: a number in its range, its default offered
             low, high, default = option.bounds[param.literal]
-            name = param.literal.strip("{}")
+            name = option.bound_names.get(param.literal, param.literal.strip("{}"))
             node["type"] = "number"
             node["integer"] = True
             node["min"], node["max"] = low, high

@@ -26,12 +26,13 @@ def usage_command(usage: str) -> str:
     syntax = _USAGE_LEAD_RE.sub("", lines[0]).strip()
     command = _OPTIONAL_RE.sub("", syntax).strip()
     optional = [m.group("part").strip() for m in _OPTIONAL_RE.finditer(syntax)]
+    optional = [part for part in optional if part]  # "[ ]" names no option
     said: list[str] = []
     explained: set[str] = set()
     for line in lines[1:]:
         option = _OPTION_LINE_RE.match(line)
-        if option:
-            what = option.group("what").strip().rstrip(".")
+        what = option.group("what").strip().rstrip(".") if option else ""
+        if option and what:  # not "-s ...": no words to say what it does
             said.append(f"Add {option.group('flag')} to {what[0].lower()}{what[1:]}.")
             explained.add(option.group("flag"))
         else:
