@@ -433,6 +433,8 @@ def _medium_context(option: Option, param: Param) -> str:
     found = media_letters(steps)
     if not found or found[0][3].casefold() != param.key:
         return ""
+    if any(p.kind == "placeholder" and "drive" in p.key.casefold() for p in option.params):
+        return ""  # `copy <drive>:\config.sys a:\`: the `<drive>` is the source
     at = found[0][0]  # the command's own step, else the nearest before it, else after
     named = [n for n, s in enumerate(steps) if names_source(s)]
     before = [n for n in named if n <= at]
