@@ -70,6 +70,7 @@ from kbassist.drafting.lead_cases import (
     shown_lines,
 )
 from kbassist.drafting.lead_ins import case_leads_shown, lead_ins_shown, points_on
+from kbassist.drafting.media_source import media_letters, medium_help, names_source
 from kbassist.drafting.meta_symptom import shown_not_meta
 from kbassist.drafting.method_chain import (
     chained_steps,
@@ -411,6 +412,52 @@ def _askable(item: str, article: Article) -> str:
     return "\n".join(kept)
 
 
+def _media_drive(article: Article, items: list[str], asked: list[Param]) -> Param | None:
+    """The drive letter of the CD-ROM, floppy or service-pack disk a fix takes a file
+    from, as its command writes it (`expand d:\\i386\\ntprint.dl_ ...`): asked, since the
+    reader's drive differs; not a letter in an example ("For example, if the disk is in
+    drive A, type copy a:\\..."), which the article's placeholder stands for."""
+    askable = [_askable(i, article) for i in items]
+    found = media_letters(askable)
+    if not found or any(_in_example(askable[n], start) for n, start, _, _ in found):
+        return None
+    letter = found[0][3]
+    if any(p.kind == "path" and p.literal[:2].casefold() == f"{letter}:".casefold() for p in asked):
+        return None  # `D:\Setup\Tlist.vbx` is asked whole: its letter is in that answer
+    return Param("drive", letter.upper(), letter.casefold())
+
+
+def _medium_context(option: Option, param: Param) -> str:
+    """The step naming the medium an asked drive letter stands for ("" if none): the
+    letter is then that medium's, and its input says so."""
+    steps = [*option.pre_items, *option.items]
+    found = media_letters(steps)
+    if not found or found[0][3].casefold() != param.key:
+        return ""
+    if any(p.kind == "placeholder" and "drive" in p.key.casefold() for p in option.params):
+        return ""  # `copy <drive>:\config.sys a:\`: the `<drive>` is the source
+    at = found[0][0]  # the command's own step, else the nearest before it, else after
+    named = [n for n, s in enumerate(steps) if names_source(s)]
+    before = [n for n in named if n <= at]
+    return steps[before[-1] if before else named[0]]
+
+
+def _media_command(option: Option, letter: str) -> str:
+    """The first line of the fix that writes the medium's drive `letter` as `d:\\...`."""
+    mark = letter + ":\\"
+    return next(
+        (
+            sentence
+            for item in [*option.pre_items, *option.items]
+            for line in item.replace(DETAIL_SEP, "\n").split("\n")
+            if mark in line.casefold()
+            for sentence in split_sentences(" ".join(line.split()))
+            if mark in sentence.casefold()
+        ),
+        "",
+    )
+
+
 def _in_paths(text: str, params: dict[str, str]) -> str:
     """`text` braced, with the asked paths and drive letters found inside its lower-case
     paths (`c:\\windows\\system\\x.dll`, `a:\\setup`) replaced by their variables."""
@@ -657,6 +704,18 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     counters[param.kind] = counters.get(param.kind, 0) + 1
                     variables[ref] = f"{param.kind}_{counters[param.kind]}"
                 option.params.append(param)
+        # (a `<drive>` or "where d is the CD-ROM drive" already asks the medium's letter)
+        drive_asked = any(r.startswith("placeholder:") and "drive" in r.casefold() for r in seen)
+        if article.style == "mskb" and literals < MAX_INPUTS_PER_OPTION and not drive_asked:
+            media = _media_drive(article, asked, option.params)
+            if media is not None and f"drive:{media.key}" not in seen:
+                seen.add(f"drive:{media.key}")
+                literals += 1
+                ref = f"drive:{media.key}"
+                if ref not in variables:
+                    counters["drive"] = counters.get("drive", 0) + 1
+                    variables[ref] = f"drive_{counters['drive']}"
+                option.params.append(media)
         if article.style != "mskb" and asked:
             # `$VM` in a runbook's command that nothing in it sets: the admin's value
             steps = [*option.pre_items, *option.items]
@@ -2057,6 +2116,16 @@ def _input_nodes(
                 f'"{_quoted_context(context, param.literal)}" What should it be on this system?'
             )
             node["help"] = brace(f"{PARAM_HELP[param.kind]} Enter keeps {param.literal}.")
+            medium = _medium_context(option, param) if param.kind == "drive" else ""
+            if medium:  # `expand d:\i386\...` after "Insert the Windows NT CD-ROM"
+                node["title"] = f"Drive letter of the medium (the article: {param.literal})"
+                command = _media_command(option, param.key)
+                if command:  # quote the command, not "CD-ROM" for its letter D
+                    node["text"] = brace(
+                        f"The article's command takes the file from drive {param.literal}: "
+                        f'"{sentence_cut(command, 160)}" Which drive letter is it on this system?'
+                    )
+                node["help"] = brace(f"{medium_help(medium, param.literal)} Enter keeps it.")
         if param.kind == "count":
             node["integer"] = True
             node["min"] = 1
