@@ -2558,7 +2558,11 @@ def _item(
             detail = f"{rest}\n\n{detail}".strip("\n") if detail else rest
     # one pass over text and detail: "where nnnn is ..." in one explains nnnn in the other
     joined = _template(f"{_step_text(text)}{DETAIL_SEP}{detail}", known, roots)[0]
-    joined = drop_replace_notes(joined)  # "Replace {placeholder_1} with ...": it is asked
+    # "Replace {placeholder_1} with ...": it is asked, unless the note is the whole step
+    # ("If you use this sample query, replace ..." asked as its case): then it stays
+    dropped = drop_replace_notes(joined)
+    if dropped.partition(DETAIL_SEP)[0].strip():
+        joined = dropped
     if "**" in joined and article.style != "mskb" and not is_alert_runbook(article):
         joined = unbold_code(joined)  # `(**{placeholder_1}** **,**'MS...')`: no bold in code
     text, _, detail = joined.partition(DETAIL_SEP)
