@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
+from kbassist.drafting.applies_gate import gate_nodes, install_needed, product_case
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.case_choices import for_cases, label_states_case
 from kbassist.drafting.case_notes import gerund_case, prompted_notes
@@ -840,6 +841,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             nodes[-1:] = still_failing_nodes(question, rest, [_entry(o, variables) for o in rest])
 
     for option in options:
+        if option.applies:
+            cite = _cite(article, option.section)
+            after = _after_gate(option, variables)
+            nodes.extend(gate_nodes(option.id, cite, option.applies, after, article.id))
         if option.case:
             nodes.append(_case_node(article, option, _first_node(option, variables)))
         outcome = _outcome(
@@ -1662,6 +1667,13 @@ def _title(article: Article) -> str:
 def _entry(option: Option, variables: dict[str, str]) -> str:
     """The first node of an option: the question about the case it is for, else its
     first input, else its first question about a case of its steps, else its outcome."""
+    if option.applies:  # "Don't apply the workaround to X": is this X? first
+        return f"{option.id}-applies"
+    return _after_gate(option, variables)
+
+
+def _after_gate(option: Option, variables: dict[str, str]) -> str:
+    """The option's first node once its applicability is answered (`_entry` less the gate)."""
     if option.case:
         return f"{option.id}-case"
     return _first_node(option, variables)
@@ -2799,9 +2811,12 @@ def _question_title(question: str) -> str:
     return f"{short_label(question.rstrip('?'), 85)}?"
 
 
+_YOU_RE_RE = re.compile(r"^(you|we)(?:'|\u2019)re\b", re.IGNORECASE)
+
+
 def _as_question(cond: str) -> str:
     """ "you are running Windows 2000" -> "Are you running Windows 2000?"."""
-    cond = cond.strip().rstrip(".")
+    cond = _YOU_RE_RE.sub(r"\1 are", cond.strip().rstrip("."))  # "you're running X"
     words = cond.split()
     low = [w.casefold() for w in words]
     if any(w in {"not", "no", "never"} or w.endswith("n't") for w in low[:4]):
@@ -2826,7 +2841,7 @@ def _as_question(cond: str) -> str:
 
 def _then_step(then: str) -> str:
     """The action of a conditional step, "you can also check ..." read as "Check ..."."""
-    then = then.strip()
+    then = install_needed(then.strip())  # "you need this update hotfix N": install it
     bare = _YOU_CAN_RE.sub("", then, count=1)
     if bare != then and bare:
         then = bare
@@ -2860,6 +2875,8 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
         # define an exclusion range": a choice the admin makes, asked (a bare "want" is a
         # goal, "If you want to X, do Y")
         if n == 0 and len(items) == 1:
+            if modern and then and product_case(option, cond):  # "If you run X, do Y"
+                items[0] = with_detail(_then_step(then), detail)
             continue
         seen = _seen_either_way(cond, items, n)
         if _LATER_CASE_RE.search(_NOT_WANT_RE.sub("", cond)) and not seen:

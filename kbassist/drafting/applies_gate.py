@@ -1,0 +1,175 @@
+"""Applicability asked, not ticked or left as prose (issue 13, round 15 apply15).
+
+An article's fix that is only for some systems says so two ways: a warning at its top
+("Important: Don't apply the workaround to computers that are running Windows 10 or
+later") and a step that is a condition ("If you're running Windows Server 2008 as your
+KMS host, you need this update hotfix 968912"). Both are a yes/no question about the
+system before the steps they gate; the product and version stay as the article says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from kbassist.drafting.text import brace
+
+if TYPE_CHECKING:
+    from kbassist.drafting.options import Option
+
+#: The id ending of the outcome "The workaround is not for X": an exit, not a fix.
+NOT_APPLICABLE_SUFFIX = "-not-applicable"
+#: "Don't apply the workaround to computers that are running Windows 10 or later.":
+#: the fix named, and the systems it must not touch.
+_NOT_ON_RE = re.compile(
+    r"\b(?:don't|do not|never) (?:apply|use|run|install) (?:the|this|these) "
+    r"(?P<fix>workarounds?|fix(?:es)?|resolutions?|methods?|steps|updates?|hotfix(?:es)?|"
+    r"solutions?|procedures?|settings?) (?:to|on|in) (?P<what>[^.;:]{4,120}?)\s*(?:[.;:]|$)",
+    re.IGNORECASE,
+)
+#: "This workaround applies only to computers running X.": the only systems it is for.
+_ONLY_ON_RE = re.compile(
+    r"\b(?:the|this) (?P<fix>workaround|fix|resolution|method|update|hotfix|solution|procedure)"
+    r" (?:that is mentioned in this article )?(?:applies only|only applies|is only|works only|"
+    r"only works) (?:to|on|for) (?P<what>[^.;:]{4,120}?)\s*(?:[.;:]|$)",
+    re.IGNORECASE,
+)
+#: "computers that are running Windows 10 or later" -> (computer, Windows 10 or later).
+_RUNNING_ON_RE = re.compile(
+    r"^(?:(?:any|all) )?(?P<noun>computers?|servers?|systems?|machines?|devices?|clients?|"
+    r"hosts?|PCs?)(?: that (?:are|is)| which (?:are|is))? running (?P<what>.{3,100})$",
+    re.IGNORECASE,
+)
+#: "you need this update hotfix 968912": a thing to install, said as a need.
+_NEED_INSTALL_RE = re.compile(
+    r"^you (?:will )?(?:need|require|must (?:have|install)|have to install|should install) "
+    r"(?P<what>(?:this|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:update|hotfix|fix|patch|service pack|"
+    r"rollup|package|KB\s?\d+)\b.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: "you're running Windows Server 2008 as your KMS host", "you use Windows 7", "you have
+#: a Windows Server 2003 domain controller": the system the step is for.
+PRODUCT_CASE_RE = re.compile(
+    r"^(?:you(?:'re| are)\s+(?:running|using)|you\s+(?:run|use|have)|(?:the|your)\s+"
+    r"(?:computer|server|system|client|machine|host|KMS host)\s+(?:is\s+running|runs))\s+"
+    r"(?P<what>.{3,100})$",
+    re.IGNORECASE,
+)
+#: A product or version named: a capitalised word or a version number.
+_NAMED_RE = re.compile(r"\b(?:[A-Z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]+|\d+(?:\.\d+)*)\b")
+
+
+def install_needed(then: str) -> str:
+    """ "you need this update hotfix 968912" -> "Install this update hotfix 968912": the
+    action of a condition's consequence said as a need; the text itself otherwise."""
+    need = _NEED_INSTALL_RE.match(then.strip())
+    if need is None:
+        return then
+    return f"Install {need.group('what')}"
+
+
+def product_case(option: Option, cond: str) -> bool:
+    """A fix of one step for one system ("If you're running Windows Server 2008 as your KMS
+    host, you need this update hotfix 968912"): the system is the option's case, asked
+    before it (yes: the step; no: the article may not apply), never a tick that holds
+    its condition. Sets `option.case`; False if the condition names no product."""
+    found = PRODUCT_CASE_RE.match(cond)
+    if option.case or found is None or not _NAMED_RE.search(found.group("what")):
+        return False
+    option.case = f"If {cond}"
+    return True
+
+
+def gate_of(note: str) -> tuple[str, str, bool] | None:
+    """(fix word, systems, excluded) from an applicability warning: "Don't apply the
+    workaround to computers that are running Windows 10 or later" -> ("workaround",
+    "computers that are running Windows 10 or later", True); None if it names none."""
+    if "only" not in note and "n't" not in note and "not" not in note and "ever" not in note:
+        return None  # cheap guard: every pattern holds one of these
+    for pattern, excluded in ((_NOT_ON_RE, True), (_ONLY_ON_RE, False)):
+        found = pattern.search(note)
+        if found and _NAMED_RE.search(found.group("what")):
+            return found.group("fix").lower(), found.group("what").strip(), excluded
+    return None
+
+
+def gated_options(options: Sequence[Option], note: str) -> None:
+    """Mark the fixes an applicability warning limits: a "workaround" note gates the
+    workaround sections when the article has one (its resolution is for everyone), else
+    every fix; a deprecation or a redirect is never gated."""
+    gate = gate_of(note) if note else None
+    if gate is None:
+        return
+    fixes = [o for o in options if o.kind not in ("deprecated", "redirect")]
+    if gate[0].startswith("workaround"):
+        named = [o for o in fixes if "workaround" in o.section.name.casefold()]
+        fixes = named or fixes
+    for option in fixes:
+        option.applies = note
+
+
+def gate_question(fix: str, what: str) -> str:
+    """ "computers that are running Windows 10 or later" -> "Is this computer running
+    Windows 10 or later?"; other systems are named as the article names them."""
+    running = _RUNNING_ON_RE.match(what)
+    if running:
+        noun = running.group("noun").lower()
+        noun = noun[:-1] if noun.endswith("s") and noun not in ("pcs",) else noun
+        noun = "PC" if noun.startswith("pc") else noun
+        return f"Is this {noun} running {running.group('what')}?"
+    fix = fix[:-1] if fix.endswith("s") and not fix.endswith("ss") else fix
+    return f"Would you apply the {fix} to {what}?"
+
+
+def gate_nodes(
+    option_id: str, cite: dict[str, str], note: str, yes_next: str, source_name: str
+) -> list[dict[str, object]]:
+    """The question before an option's first node and the honest outcome its "not for
+    this system" answer reaches ("The article says not to apply the workaround to ...")."""
+    gate = gate_of(note)
+    assert gate is not None
+    fix, what, excluded = gate
+    question = gate_question(fix, what)
+    out_id = f"{option_id}{NOT_APPLICABLE_SUFFIX}"
+    said = note.split(": ", 1)[-1]
+    skip = f"the article says not to apply the {fix} here"
+    go = f"go on to the {fix}"
+    if excluded:
+        title = f"The {fix} is not for {what}"
+        yes, no = (out_id, f"Yes: {skip}"), (yes_next, f"No: {go}")
+    else:
+        title = f"The {fix} is only for {what}"
+        yes, no = (yes_next, f"Yes: {go}"), (out_id, f"No: {skip}")
+    text = f'The article limits where its {fix} may be applied: "{said}" {question}'
+    title = title if len(title) <= 100 else f"The {fix} does not apply to this system"
+    return [
+        {
+            "id": f"{option_id}-applies",
+            "kind": "question",
+            "var": f"{option_id}_applies".replace("-", "_"),
+            "title": question if len(question) <= 100 else "Does the fix apply to this system?",
+            "text": brace(text),
+            "source": cite,
+            "choices": [
+                {"value": "yes", "label": yes[1], "next": yes[0]},
+                {"value": "no", "label": no[1], "next": no[0]},
+            ],
+        },
+        {
+            "id": out_id,
+            "kind": "outcome",
+            "title": title,
+            "text": brace(f'The article says: "{said}"'),
+            "source": cite,
+            "steps": [
+                {
+                    "text": brace(
+                        f"Do not apply the {fix} on this system; read {source_name} for "
+                        "what else it says, or look for an article for this system."
+                    ),
+                    "source": cite,
+                }
+            ],
+        },
+    ]
