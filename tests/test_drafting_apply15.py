@@ -6,9 +6,10 @@ KMS host before it ticks "Install this update hotfix 968912"."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from drafting_support import support, walked
+from drafting_support import archive, support, walked
 
 from kbassist.drafting.tree import draft_text, draft_tree
 
@@ -32,6 +33,21 @@ KMS = (
     "[968912](https://support.microsoft.com/help/968912).\n\n"
     "### Time difference between KMS client and KMS host\n\n"
     "Run the `w32tm /resync` command to resync the time on the client.\n"
+)
+
+
+mskb = partial(archive, id_="Q999915")
+
+METHODS = (
+    "SYMPTOMS\n========\n\nSinvproc leaves zero-byte files in the BADSINV folder.\n\n"
+    "RESOLUTION\n==========\n\nTo install the update, use the appropriate method.\n\n"
+    "Method 1: Using the Update Installer\n------------------------------------\n\n"
+    "NOTE: This method is only for I386-based computers.\n\n"
+    "1. Copy the update folder structure to a share on your network.\n"
+    "2. Run Q999915.exe on the site server.\n\n"
+    "Method 2: Manual Installation\n-----------------------------\n\n"
+    "1. Stop the SMS Executive service.\n"
+    "2. Copy the Sinvproc.dll file to the site server.\n"
 )
 
 
@@ -91,4 +107,40 @@ def test_one_step_for_one_product_asks_the_product() -> None:
     texts = [" ".join(s["text"].split()) for s in fix["steps"]]
     assert texts[0].startswith("Install this update hotfix 968912")
     assert not any(t.startswith("If you're running") for t in texts)
+    draft_text(article)
+
+
+def test_mskb_method_note_only_for_a_platform_is_asked() -> None:
+    """An MS KB method's 'NOTE: This method is only for I386-based computers.' asks 'Is
+    this an I386-based computer?' before that method only: no ends on 'The method is
+    only for I386-based computers', the other method is not gated."""
+    article = mskb(METHODS)
+    tree = draft_tree(article)
+    (gate,) = [n for n in tree["nodes"] if n["id"].endswith("-applies")]
+    assert gate["title"] == "Is this an I386-based computer?"
+    no = node(tree, next(c["next"] for c in gate["choices"] if c["value"] == "no"))
+    assert no["title"] == "The method is only for I386-based computers"
+    yes = node(tree, next(c["next"] for c in gate["choices"] if c["value"] == "yes"))
+    assert "Copy the update folder" in yes["steps"][0]["text"]
+    draft_text(article)
+
+
+def test_fixes_per_product_in_a_menu_name_the_product() -> None:
+    """Two fixes offered as a menu, 'If you are running Windows 95/98, open ...' and 'If
+    you are running Windows NT, open ...': each choice names its product, and no yes/no
+    question after the menu sends a Windows NT admin to 'this article may not apply'."""
+    article = mskb(
+        "SYMPTOMS\n========\n\nThe Sample.dll file is missing.\n\n"
+        "RESOLUTION\n==========\n\nUse one of the following methods.\n\n"
+        "Method 1\n--------\n\nIf you are running Windows 95/98, copy Sample.dll to the "
+        "Windows\\System folder.\n\n"
+        "Method 2\n--------\n\nIf you are running Windows NT, copy Sample.dll to the "
+        "Winnt\\System32 folder.\n"
+    )
+    tree = draft_tree(article)
+    menu = node(tree, "mitigation")
+    labels = [c["label"] for c in menu["choices"]]
+    assert labels[0].startswith("Windows 95/98: ")
+    assert labels[1].startswith("Windows NT: ")
+    assert not [n for n in tree["nodes"] if n["id"].endswith("-case")]
     draft_text(article)

@@ -41,6 +41,11 @@ _RUNNING_ON_RE = re.compile(
     r"hosts?|PCs?)(?: that (?:are|is)| which (?:are|is))? running (?P<what>.{3,100})$",
     re.IGNORECASE,
 )
+#: "I386-based computers", "Intel-based systems".
+_BASED_RE = re.compile(
+    r"^(?P<kind>[\w-]+?)-based (?P<noun>computers?|systems?|servers?|machines?|PCs?)$",
+    re.IGNORECASE,
+)
 #: "you need this update hotfix 968912": a thing to install, said as a need.
 _NEED_INSTALL_RE = re.compile(
     r"^you (?:will )?(?:need|require|must (?:have|install)|have to install|should install) "
@@ -81,6 +86,54 @@ def product_case(option: Option, cond: str) -> bool:
     return True
 
 
+#: What a system is named by: a platform, a product version, a kind of computer.
+_SYSTEM_RE = re.compile(
+    r"\b(?:computers?|systems?|servers?|versions?|editions?|platforms?|workstations?|"
+    r"clients?|Windows|MS-DOS|Macintosh|Intel|Alpha|x86|x64|I386|\d\d-bit)\b|-based\b",
+    re.IGNORECASE,
+)
+
+
+def noted_gates(options: Sequence[Option]) -> None:
+    """An MS KB method's own note "NOTE: This method is only for I386-based computers"
+    (in its lead or under a step): that method is gated by the question, the others not."""
+    for option in options:
+        if option.kind != "option" or option.applies:
+            continue
+        for text in (option.lead, *option.items):
+            if "only" not in text and "not" not in text:
+                continue
+            for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
+                gate = gate_of(sentence)
+                if gate and gate[0] in ("method", "procedure", "workaround", "steps"):
+                    option.applies = sentence
+                    break
+            if option.applies:
+                break
+
+
+def menu_cases_named(options: Sequence[Option]) -> None:
+    """Fixes offered as a menu, one for "If you are running Windows 95/98" and one for
+    "If you are running Windows NT": the product is said in each choice's label
+    ("Windows 95/98: Open \\Windows\\SYSTEM"), so the choice answers it; asked again after
+    the menu, "no" would end the walk on "this article may not apply". Two such fixes
+    or more: one alone keeps its question ("Is your KMS host Windows Server 2008?")."""
+    found_in = {
+        id(o): PRODUCT_CASE_RE.match(re.sub(r"^(?:if|when)\s+", "", o.case, flags=re.I))
+        for o in options
+        if o.case and not o.applies
+    }
+    if sum(bool(f) for f in found_in.values()) < 2:
+        return  # one fix for one product among others: its own yes/no question
+    for option in options:
+        found = found_in.get(id(option))
+        if found:
+            what = found.group("what").strip().rstrip(".")
+            what = what[0].upper() + what[1:]
+            option.label = f"{what}: {option.label}"
+            option.case = ""
+
+
 def gate_of(note: str) -> tuple[str, str, bool] | None:
     """(fix word, systems, excluded) from an applicability warning: "Don't apply the
     workaround to computers that are running Windows 10 or later" -> ("workaround",
@@ -89,7 +142,8 @@ def gate_of(note: str) -> tuple[str, str, bool] | None:
         return None  # cheap guard: every pattern holds one of these
     for pattern, excluded in ((_NOT_ON_RE, True), (_ONLY_ON_RE, False)):
         found = pattern.search(note)
-        if found and _NAMED_RE.search(found.group("what")):
+        what = found.group("what") if found else ""
+        if found and _NAMED_RE.search(what) and _SYSTEM_RE.search(what):
             return found.group("fix").lower(), found.group("what").strip(), excluded
     return None
 
@@ -118,6 +172,11 @@ def gate_question(fix: str, what: str) -> str:
         noun = noun[:-1] if noun.endswith("s") and noun not in ("pcs",) else noun
         noun = "PC" if noun.startswith("pc") else noun
         return f"Is this {noun} running {running.group('what')}?"
+    based = _BASED_RE.match(what)
+    if based:  # "I386-based computers" -> "Is this an I386-based computer?"
+        noun = based.group("noun").lower().rstrip("s")
+        article = "an" if based.group("kind")[0].lower() in "aeiou" else "a"
+        return f"Is this {article} {based.group('kind')}-based {noun}?"
     fix = fix[:-1] if fix.endswith("s") and not fix.endswith("ss") else fix
     return f"Would you apply the {fix} to {what}?"
 
@@ -165,8 +224,9 @@ def gate_nodes(
             "steps": [
                 {
                     "text": brace(
-                        f"Do not apply the {fix} on this system; read {source_name} for "
-                        "what else it says, or look for an article for this system."
+                        f"Do not apply the {fix} on this system: choose another of "
+                        f"{source_name}'s fixes if it has one, or look for an article for "
+                        "this system."
                     ),
                     "source": cite,
                 }

@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
-from kbassist.drafting.applies_gate import gate_nodes, install_needed, product_case
+from kbassist.drafting.applies_gate import (
+    gate_nodes,
+    install_needed,
+    menu_cases_named,
+    noted_gates,
+    product_case,
+)
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.case_choices import for_cases, label_states_case
 from kbassist.drafting.case_notes import gerund_case, prompted_notes
@@ -489,6 +495,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if grouped is not None:  # the causes are per message, not the summary's first lines
             cause, cause_section = grouped
     options = because_cases(options)  # "If this issue occurs because X, do Y" in a step
+    if article.style == "mskb":
+        noted_gates(options)  # "NOTE: This method is only for I386-based computers": asked
     asked_ifs = 0
     for option in options:
         if option.case and (
@@ -548,7 +556,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 lead_ins_shown(option)  # a cause's "... by using the following steps:"
         prompted_notes(option)  # "If you are prompted ..., quit": a note on its step
         written = list(option.items)
-        asked_ifs = _conditional_steps(option, asked_ifs, article.style != "mskb")
+        asked_ifs = _conditional_steps(
+            option, asked_ifs, article.style != "mskb", cased=symptom_section is not None
+        )
         if article.style == "mskb":  # "If X, use the following steps to Y.": X's steps
             option.items, option.when = case_heads_its_steps(option.items, option.when)
         # "X. Alternatively, Y"; in MS KB prose also "X, or Y"
@@ -777,6 +787,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if wish is not None:
         nodes.append(_wish_node(article, wish, rest, _entry(wish, variables), choose))
     if len(rest) >= 2:
+        menu_cases_named(rest)  # "Windows NT: Open \\WINNT\\System32": chosen by its name
         for option in rest:  # "Method 1: Using Word 97 with Office 97": chosen by its name
             if option.case and label_states_case(option.label, option.case):
                 option.case = ""
@@ -2848,7 +2859,9 @@ def _then_step(then: str) -> str:
     return then[0].upper() + then[1:] if then else then
 
 
-def _conditional_steps(option: Option, counter: int, modern: bool = False) -> int:
+def _conditional_steps(
+    option: Option, counter: int, modern: bool = False, cased: bool = False
+) -> int:
     """The article's "If X, do A" (and "otherwise, do B") steps as steps for one case,
     each case asked before the outcome as a yes/no question; returns the counter of
     questions asked so far in the tree (their variables are `if_1`, `if_2` ...)."""
@@ -2875,7 +2888,12 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
         # define an exclusion range": a choice the admin makes, asked (a bare "want" is a
         # goal, "If you want to X, do Y")
         if n == 0 and len(items) == 1:
-            if modern and then and product_case(option, cond):  # "If you run X, do Y"
+            # "If you run X, do Y" as the whole fix: X is the fix's case, asked first
+            # (`cased`: "no, not here" has the article's "may not apply" to go to)
+            # "When you use the Post To Exchange command, wait ...": the scene, not a case
+            askable = cased and text[:3].casefold() == "if " and _askable_case(cond)
+            askable = askable and not _LATER_CASE_RE.search(cond)
+            if then and askable and product_case(option, cond):
                 items[0] = with_detail(_then_step(then), detail)
             continue
         seen = _seen_either_way(cond, items, n)
