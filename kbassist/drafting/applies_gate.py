@@ -37,13 +37,14 @@ _ONLY_ON_RE = re.compile(
 )
 #: "computers that are running Windows 10 or later" -> (computer, Windows 10 or later).
 _RUNNING_ON_RE = re.compile(
-    r"^(?:(?:any|all) )?(?P<noun>computers?|servers?|systems?|machines?|devices?|clients?|"
+    r"^(?:(?:any|all|a|an|the) )?(?P<noun>computers?|servers?|systems?|machines?|devices?|clients?|"
     r"hosts?|PCs?)(?: that (?:are|is)| which (?:are|is))? running (?P<what>.{3,100})$",
     re.IGNORECASE,
 )
 #: "I386-based computers", "Intel-based systems".
 _BASED_RE = re.compile(
-    r"^(?P<kind>[\w-]+?)-based (?P<noun>computers?|systems?|servers?|machines?|PCs?)$",
+    r"^(?P<kind>[\w-]+?)-based (?P<noun>(?:\w+ )?(?:computers?|systems?|servers?|machines?|"
+    r"PCs?))$",
     re.IGNORECASE,
 )
 #: "you need this update hotfix 968912": a thing to install, said as a need.
@@ -61,6 +62,11 @@ PRODUCT_CASE_RE = re.compile(
     r"(?P<what>.{3,100})$",
     re.IGNORECASE,
 )
+#: "... Windows-based programs", "... files": what a fix is for, not a system to ask about.
+_NOT_SYSTEM_RE = re.compile(
+    r"\b(?:programs?|applications?|files?|documents?|databases?|tables?|messages?)$", re.I
+)
+_HAVE_RE = re.compile(r"^you\s+have\b", re.IGNORECASE)
 #: A product or version named: a capitalised word or a version number.
 _NAMED_RE = re.compile(r"\b(?:[A-Z][\w.+-]*[A-Z0-9][\w.+-]*|[A-Z][a-z]+|\d+(?:\.\d+)*)\b")
 
@@ -82,6 +88,9 @@ def product_case(option: Option, cond: str) -> bool:
     found = PRODUCT_CASE_RE.match(cond)
     if option.case or found is None or not _NAMED_RE.search(found.group("what")):
         return False
+    what = found.group("what")
+    if _HAVE_RE.match(cond) and not (_SYSTEM_RE.search(what) or re.search(r"\d", what)):
+        return False  # "you have permissions to modify the GPOs": a right, not a system
     option.case = f"If {cond}"
     return True
 
@@ -144,6 +153,8 @@ def gate_of(note: str) -> tuple[str, str, bool] | None:
         found = pattern.search(note)
         what = found.group("what") if found else ""
         if found and _NAMED_RE.search(what) and _SYSTEM_RE.search(what):
+            if _NOT_SYSTEM_RE.search(what):
+                return None  # "applies only to Microsoft Windows-based programs": files
             return found.group("fix").lower(), found.group("what").strip(), excluded
     return None
 

@@ -787,7 +787,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if wish is not None:
         nodes.append(_wish_node(article, wish, rest, _entry(wish, variables), choose))
     if len(rest) >= 2:
-        menu_cases_named(rest)  # "Windows NT: Open \\WINNT\\System32": chosen by its name
+        # "Windows NT: Open \\WINNT\\System32": chosen by its name (not a case another
+        # question, "Which cause applies?", already leads to)
+        led = {c.get("next") for n in nodes for c in n.get("choices", [])}
+        menu_cases_named([o for o in rest if f"{o.id}-case" not in led])
         for option in rest:  # "Method 1: Using Word 97 with Office 97": chosen by its name
             if option.case and label_states_case(option.label, option.case):
                 option.case = ""
@@ -2822,6 +2825,7 @@ def _question_title(question: str) -> str:
     return f"{short_label(question.rstrip('?'), 85)}?"
 
 
+_PERFECT_RE = re.compile(r"^(?:already|just|not|never|\w+ed|\w+en|run|set|put)$")
 _YOU_RE_RE = re.compile(r"^(you|we)(?:'|\u2019)re\b", re.IGNORECASE)
 
 
@@ -2834,6 +2838,8 @@ def _as_question(cond: str) -> str:
         return f"Does this apply: {cond}?"  # a negated case reads wrong turned around
     if len(words) >= 2 and low[0] in {"you", "we"} and low[1] in {"are", "were"}:
         return f"Are you {' '.join(words[2:])}?"
+    if len(words) >= 3 and low[:2] == ["you", "have"] and _PERFECT_RE.match(low[2]):
+        return f"Have you {' '.join(words[2:])}?"  # "you have already installed X"
     if len(words) >= 2 and low[0] == "you" and low[1] in {"have", "use", "run", "need", "own"}:
         return f"Do you {' '.join(words[1:])}?"
     if len(words) >= 2 and low[0] == "you" and low[1] in {"are", "is"}:
