@@ -125,21 +125,25 @@ def menu_cases_named(options: Sequence[Option]) -> None:
     """Fixes offered as a menu, one for "If you are running Windows 95/98" and one for
     "If you are running Windows NT": the product is said in each choice's label
     ("Windows 95/98: Open \\Windows\\SYSTEM"), so the choice answers it; asked again after
-    the menu, "no" would end the walk on "this article may not apply". Two such fixes
-    or more: one alone keeps its question ("Is your KMS host Windows Server 2008?")."""
+    the menu, "no" would end the walk on "this article may not apply". In a menu of
+    causes, one such fix alone keeps its question ("Are you running Windows Server 2008
+    as your KMS host?"): the cause is chosen, then whether its fix is for this system."""
     found_in = {
         id(o): PRODUCT_CASE_RE.match(re.sub(r"^(?:if|when)\s+", "", o.case, flags=re.I))
         for o in options
         if o.case and not o.applies
     }
-    if sum(bool(f) for f in found_in.values()) < 2:
-        return  # one fix for one product among others: its own yes/no question
+    by_cause = all(o.kind == "cause" for o in options)
+    if by_cause and sum(bool(f) for f in found_in.values()) < 2:
+        return  # a cause chosen, then is its fix for you: its own yes/no question
     for option in options:
         found = found_in.get(id(option))
         if found:
             what = found.group("what").strip().rstrip(".")
             what = what[0].upper() + what[1:]
-            option.label = f"{what}: {option.label}"
+            head, colon, rest = option.label.partition(": ")
+            named = f"{head} ({what}): {rest}" if colon else f"{what}: {option.label}"
+            option.label = named  # "Method 1 (Windows 98): Enable support for ..."
             option.case = ""
 
 
