@@ -121,6 +121,16 @@ def noted_gates(options: Sequence[Option]) -> None:
                 break
 
 
+def _system_case(case: str) -> re.Match[str] | None:
+    """ "If you are running Windows 3.1 or 3.11": the product case, when it names a system
+    in a few words (not "you use the Record Narration feature on a presentation")."""
+    found = PRODUCT_CASE_RE.match(re.sub(r"^(?:if|when)\s+", "", case, flags=re.I))
+    what = found.group("what") if found else ""
+    if len(what) > 60 or not (_SYSTEM_RE.search(what) or re.search(r"\d", what)):
+        return None
+    return found
+
+
 def menu_cases_named(options: Sequence[Option]) -> None:
     """Fixes offered as a menu, one for "If you are running Windows 95/98" and one for
     "If you are running Windows NT": the product is said in each choice's label
@@ -128,11 +138,7 @@ def menu_cases_named(options: Sequence[Option]) -> None:
     the menu, "no" would end the walk on "this article may not apply". In a menu of
     causes, one such fix alone keeps its question ("Are you running Windows Server 2008
     as your KMS host?"): the cause is chosen, then whether its fix is for this system."""
-    found_in = {
-        id(o): PRODUCT_CASE_RE.match(re.sub(r"^(?:if|when)\s+", "", o.case, flags=re.I))
-        for o in options
-        if o.case and not o.applies
-    }
+    found_in = {id(o): _system_case(o.case) for o in options if o.case and not o.applies}
     by_cause = all(o.kind == "cause" for o in options)
     if by_cause and sum(bool(f) for f in found_in.values()) < 2:
         return  # a cause chosen, then is its fix for you: its own yes/no question
