@@ -201,6 +201,13 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   do when the step before asks), or a step or its note that says "If the issue continues
   to occur, proceed to the next method" (`draft_metrics.condition_steps`), / lint-clean
   drafts.
+- **drafts with applicability unasked** (round 15, apply15): lint-clean drafts that tick
+  a step for one product or version ("If you're running Windows Server 2008 as your KMS
+  host, you need this update hotfix 968912") or keep a fix-level warning "Don't apply the
+  workaround to computers that are running Windows 10 or later" in a fix's text instead
+  of asking it (`draft_metrics.unasked_applicability`), / lint-clean drafts. The outcome
+  such a question's "not for this system" answer reaches (`…-not-applicable`) is an exit
+  like "This article may not apply": no fix, no branch.
 
 - **inputs unused on their walk**: (walk, input) pairs where an input answered on a
   finished walk is read by no item that walk shows (text, detail or condition), / all
@@ -434,6 +441,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "drafts with a condition as a step": _pct(
             sum(bool(r.condition_steps) for r in clean), len(clean)
+        ),
+        "drafts with applicability unasked": _pct(
+            sum(bool(r.unasked_applies) for r in clean), len(clean)
         ),
         "drafts with an input": _pct(sum(r.inputs > 0 for r in clean), len(clean)),
         "inputs unused on their walk": _pct(

@@ -22,6 +22,7 @@ from draft_placeholders import (
 )
 
 from kbassist.articles import Article, ArticleSkip, load_article, section_key
+from kbassist.drafting.applies_gate import NOT_APPLICABLE_SUFFIX
 from kbassist.trees.checklist import Checklist, build_checklist
 from kbassist.trees.conditions import ConditionError
 from kbassist.trees.engine import AnswerError, Walk
@@ -465,7 +466,11 @@ _READ_MORE_RE = re.compile(
 def bare_titles(tree: Tree) -> tuple[int, list[str]]:
     """(fix outcomes of a draft with two or more, the bare ones among them): outcomes
     titled only "Mitigation", "Troubleshooting", "Alert Description" beside others."""
-    fixes = [o for o in tree.outcomes() if o.id != "not_this_article"]
+    fixes = [
+        o
+        for o in tree.outcomes()
+        if o.id != "not_this_article" and not o.id.endswith(NOT_APPLICABLE_SUFFIX)
+    ]
     if len(fixes) < 2:
         return 0, []
     return len(fixes), [o.title for o in fixes if _BARE_TITLE_RE.match(o.title.strip())]
@@ -1027,6 +1032,7 @@ class Record:
     answered_before: list[str] = field(default_factory=list)  # see answered_before
     alternative_steps: list[str] = field(default_factory=list)  # see ALTERNATIVE_STEP_RE
     condition_steps: list[str] = field(default_factory=list)  # see CONDITION_STEP_RE
+    unasked_applies: list[str] = field(default_factory=list)  # see unasked_applicability
     fix_outcomes: int = 0  # fix outcomes of drafts with two or more (see bare_titles)
     bare_titles: list[str] = field(default_factory=list)
     fix_count: int = 0  # fix outcomes (not "This article may not apply")
@@ -1104,6 +1110,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.answered_before = answered_before(tree)
     record.alternative_steps = alternative_steps(walks.checklists)
     record.condition_steps = condition_steps(walks.checklists)
+    record.unasked_applies = unasked_applicability(tree, walks.checklists)
     record.fix_outcomes, record.bare_titles = bare_titles(tree)
     record.fix_count = sum(o.id != "not_this_article" for o in tree.outcomes())
     record.first_click_titles = first_click_titles(tree)
@@ -1161,7 +1168,12 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.labels = len(labels)
     record.cut_labels = [label for label in labels if label_cut(label, text)]
     record.phrase_cut_labels = [label for label in labels if label_cut_phrase(label, text)]
-    titles = [o.title for o in outcomes if o.id not in ("not_this_article", "read_article")]
+    titles = [
+        o.title
+        for o in outcomes
+        if o.id not in ("not_this_article", "read_article")
+        and not o.id.endswith(NOT_APPLICABLE_SUFFIX)
+    ]
     record.titles = len(titles)
     record.phrase_cut_titles = [t for t in titles if title_cut_phrase(t, text)]
     record.texts_cut = texts_cut(tree, text)
@@ -1332,7 +1344,10 @@ def _exit_ids(tree: Tree) -> set[str]:
     answer going there is an exit, not one of the alternatives a question branches on."""
     from kbassist.drafting.tree import FALLBACK_ID, NOT_THIS_ID
 
-    return {NOT_THIS_ID, FALLBACK_ID} & set(tree.nodes)
+    exits = {NOT_THIS_ID, FALLBACK_ID} & set(tree.nodes)
+    # "The workaround is not for X" (apply15): the article's answer that the fix does
+    # not apply to this system leaves the article as "not this article" does
+    return exits | {n for n in tree.nodes if n.endswith(NOT_APPLICABLE_SUFFIX)}
 
 
 def _tail(checklist: Checklist, node_id: str) -> tuple[str, ...]:
@@ -1475,6 +1490,44 @@ def condition_steps(checklists: list[Checklist]) -> list[str]:
                 and NEXT_METHOD_RE.search(" ".join(f"{item.text} {item.detail}".split()))
             ):
                 found.append(item.text[:120])
+    return found
+
+
+#: "If you're running Windows Server 2008 as your KMS host, you need this update ...":
+#: a step for one product or version, ticked whatever the admin runs.
+SYSTEM_CONDITION_RE = re.compile(
+    r"^[Ii]f\s+[Yy]ou(?:'re|\u2019re|\s+are)?\s+(?:run|running|use|using|have)\s+[^,]{0,80}?"
+    r"\b(?:[A-Z][\w.+-]*[A-Z0-9]|[A-Z][a-z]+\s+(?:Server\s+)?\d|\d+(?:\.\d+)+)[^,]{0,80},",
+)
+#: "Don't apply the workaround to computers that are running Windows 10 or later" left in
+#: a fix's text: where the fix must not go, said but not asked.
+NOT_APPLY_RE = re.compile(
+    r"\b(?:don't|do not|never) (?:apply|use|run|install) (?:the|this|these) (?:workarounds?|"
+    r"fix(?:es)?|resolutions?|methods?|steps|updates?|hotfix(?:es)?|solutions?|procedures?)"
+    r" (?:to|on|in)\b",
+    re.IGNORECASE,
+)
+
+
+def unasked_applicability(tree: Tree, checklists: list[Checklist]) -> list[str]:
+    """Where a fix applies, said but not asked: a ticked step "If you('re) run/use/have
+    <product>, ..." (once per outcome), or a fix outcome whose text says "Don't apply the
+    workaround to X"."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for checklist in checklists:
+        if checklist.outcome.id in seen:
+            continue
+        seen.add(checklist.outcome.id)
+        found.extend(
+            item.text[:120]
+            for item in checklist.part("steps")
+            if SYSTEM_CONDITION_RE.match(item.text)
+        )
+    for outcome in tree.outcomes():
+        text = getattr(outcome.text, "source", outcome.text) or ""
+        if NOT_APPLY_RE.search(text) and not outcome.id.endswith(NOT_APPLICABLE_SUFFIX):
+            found.append(text[:120])
     return found
 
 

@@ -449,3 +449,37 @@ def test_symptom_choices_cut_to_a_field_name_or_numbered_twins_count_as_fragment
     assert metrics.fragment_choice("15:21:14.0298  PADR Picked request to initialize Directory")
     assert not metrics.fragment_choice("Event ID 4097 (Dr. Watson): The application failed")
     assert not metrics.fragment_choice("The specified application is not based on Windows")
+
+
+_APPLIES_TREE = """id: applies
+title: Applicability steps
+version: 1
+articles: [A1]
+symptom: Activation fails.
+cause: The KMS host is too old.
+nodes:
+- id: fix
+  kind: outcome
+  title: Fix
+  text: "Important: Don't apply the workaround to computers that are running Windows 10."
+  steps:
+  - text: "If you're running Windows Server 2008 as your KMS host, install hotfix 968912."
+    source: {article: A1, section: RESOLUTION}
+  - text: "If you have problems extracting the files, download them again."
+    source: {article: A1, section: RESOLUTION}
+"""
+
+
+def test_applicability_left_unasked_is_counted() -> None:
+    """The "drafts with applicability unasked" row: a ticked "If you're running <product>,
+    ..." step and a fix text that says "Don't apply the workaround to X"; a condition
+    that names no product is not counted."""
+    from kbassist.trees.loader import read_tree_bytes
+
+    tree = read_tree_bytes(_APPLIES_TREE.encode(), Path("applies.yaml")).tree
+    assert tree is not None
+    found = metrics.unasked_applicability(tree, metrics.enumerate_walks(tree).checklists)
+    assert found == [
+        "If you're running Windows Server 2008 as your KMS host, install hotfix 968912.",
+        "Important: Don't apply the workaround to computers that are running Windows 10.",
+    ]

@@ -621,7 +621,9 @@ def test_underlined_method_headings_and_a_fallback_workaround_are_named_options(
     )
     tree = draft_tree(art)
     assert list(choices(tree, "mitigation").values()) == [
-        "Method 1: Enable support for multiple monitors",
+        # "If you are using Windows 98, ...": the method's product named in its choice
+        # (round 15, apply15), not asked after the menu
+        "Method 1 (Windows 98): Enable support for multiple monitors",
         "Method 2: Increase your screen resolution",
         "Workaround: Use secure https:// links to the virtual directories, but do not select"
         " Require SSL",

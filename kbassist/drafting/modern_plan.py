@@ -14,6 +14,7 @@ from typing import Any
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Paragraph, Part
+from kbassist.drafting.applies_gate import gate_of, gated_options
 from kbassist.drafting.chosen_values import chosen_values
 from kbassist.drafting.example_code import example_scripts
 from kbassist.drafting.forms import stated_cause
@@ -160,10 +161,13 @@ def modern_plan(
     if not options:
         honest = stub_option(article) or reference_option(article, symptom)
         options = [honest] if honest is not None else options
-    notes = " ".join(applicability_notes(article))
+    said = applicability_notes(article)
+    gate = next((n for n in said if gate_of(n)), "")
+    notes = " ".join(n for n in said if n != gate)
     for option in options:
         if notes and option.kind not in ("deprecated", "redirect"):
             option.lead = f"{notes} {option.lead}".strip()  # shown with the fix, first
+    gated_options(options, gate)  # "Don't apply the workaround to X": asked first
     said = deprecation(article)
     if said and cited:
         section = next((s for s in cited if s.role in ("symptom", "summary")), cited[0])

@@ -192,6 +192,9 @@ class Option:
     #: One of a section's methods tried in turn ("If the issue continues to occur, proceed
     #: to the next method"): asked "Still failing after method k?" (`method_chain`).
     chain: bool = False
+    #: "Important: Don't apply the workaround to computers that are running Windows 10 or
+    #: later": the note that limits where the fix goes, asked before it (`applies_gate`).
+    applies: str = ""
 
 
 #: Joins the two ways of one numbered step in its text ("3. Choose your adapter ... -or-

@@ -15,6 +15,13 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
+from kbassist.drafting.applies_gate import (
+    gate_nodes,
+    install_needed,
+    menu_cases_named,
+    noted_gates,
+    product_case,
+)
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.case_choices import for_cases, label_states_case
 from kbassist.drafting.case_notes import gerund_case, prompted_notes
@@ -539,6 +546,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if grouped is not None:  # the causes are per message, not the summary's first lines
             cause, cause_section = grouped
     options = because_cases(options)  # "If this issue occurs because X, do Y" in a step
+    if article.style == "mskb":
+        noted_gates(options)  # "NOTE: This method is only for I386-based computers": asked
     asked_ifs = 0
     for option in options:
         if option.case and (
@@ -598,7 +607,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 lead_ins_shown(option)  # a cause's "... by using the following steps:"
         prompted_notes(option)  # "If you are prompted ..., quit": a note on its step
         written = list(option.items)
-        asked_ifs = _conditional_steps(option, asked_ifs, article.style != "mskb")
+        asked_ifs = _conditional_steps(
+            option, asked_ifs, article.style != "mskb", cased=symptom_section is not None
+        )
         if article.style == "mskb":  # "If X, use the following steps to Y.": X's steps
             option.items, option.when = case_heads_its_steps(option.items, option.when)
         # "X. Alternatively, Y"; in MS KB prose also "X, or Y"
@@ -841,6 +852,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if wish is not None:
         nodes.append(_wish_node(article, wish, rest, _entry(wish, variables), choose))
     if len(rest) >= 2:
+        # "Windows NT: Open \\WINNT\\System32": chosen by its name (not a case another
+        # question, "Which cause applies?", already leads to)
+        led = {c.get("next") for n in nodes for c in n.get("choices", [])}
+        menu_cases_named([o for o in rest if f"{o.id}-case" not in led])
         for option in rest:  # "Method 1: Using Word 97 with Office 97": chosen by its name
             if option.case and label_states_case(option.label, option.case):
                 option.case = ""
@@ -906,6 +921,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             nodes[-1:] = still_failing_nodes(question, rest, [_entry(o, variables) for o in rest])
 
     for option in options:
+        if option.applies:
+            cite = _cite(article, option.section)
+            after = _after_gate(option, variables)
+            nodes.extend(gate_nodes(option.id, cite, option.applies, after, article.id))
         if option.case:
             nodes.append(_case_node(article, option, _first_node(option, variables)))
         outcome = _outcome(
@@ -1769,6 +1788,13 @@ def _title(article: Article) -> str:
 def _entry(option: Option, variables: dict[str, str]) -> str:
     """The first node of an option: the question about the case it is for, else its
     first input, else its first question about a case of its steps, else its outcome."""
+    if option.applies:  # "Don't apply the workaround to X": is this X? first
+        return f"{option.id}-applies"
+    return _after_gate(option, variables)
+
+
+def _after_gate(option: Option, variables: dict[str, str]) -> str:
+    """The option's first node once its applicability is answered (`_entry` less the gate)."""
     if option.case:
         return f"{option.id}-case"
     return _first_node(option, variables)
@@ -2927,15 +2953,21 @@ def _question_title(question: str) -> str:
     return f"{short_label(question.rstrip('?'), 85)}?"
 
 
+_PERFECT_RE = re.compile(r"^(?:already|just|not|never|\w+ed|\w+en|run|set|put)$")
+_YOU_RE_RE = re.compile(r"^(you|we)(?:'|\u2019)re\b", re.IGNORECASE)
+
+
 def _as_question(cond: str) -> str:
     """ "you are running Windows 2000" -> "Are you running Windows 2000?"."""
-    cond = cond.strip().rstrip(".")
+    cond = _YOU_RE_RE.sub(r"\1 are", cond.strip().rstrip("."))  # "you're running X"
     words = cond.split()
     low = [w.casefold() for w in words]
     if any(w in {"not", "no", "never"} or w.endswith("n't") for w in low[:4]):
         return f"Does this apply: {cond}?"  # a negated case reads wrong turned around
     if len(words) >= 2 and low[0] in {"you", "we"} and low[1] in {"are", "were"}:
         return f"Are you {' '.join(words[2:])}?"
+    if len(words) >= 3 and low[:2] == ["you", "have"] and _PERFECT_RE.match(low[2]):
+        return f"Have you {' '.join(words[2:])}?"  # "you have already installed X"
     if len(words) >= 2 and low[0] == "you" and low[1] in {"have", "use", "run", "need", "own"}:
         return f"Do you {' '.join(words[1:])}?"
     if len(words) >= 2 and low[0] == "you" and low[1] in {"are", "is"}:
@@ -2954,14 +2986,16 @@ def _as_question(cond: str) -> str:
 
 def _then_step(then: str) -> str:
     """The action of a conditional step, "you can also check ..." read as "Check ..."."""
-    then = then.strip()
+    then = install_needed(then.strip())  # "you need this update hotfix N": install it
     bare = _YOU_CAN_RE.sub("", then, count=1)
     if bare != then and bare:
         then = bare
     return then[0].upper() + then[1:] if then else then
 
 
-def _conditional_steps(option: Option, counter: int, modern: bool = False) -> int:
+def _conditional_steps(
+    option: Option, counter: int, modern: bool = False, cased: bool = False
+) -> int:
     """The article's "If X, do A" (and "otherwise, do B") steps as steps for one case,
     each case asked before the outcome as a yes/no question; returns the counter of
     questions asked so far in the tree (their variables are `if_1`, `if_2` ...)."""
@@ -2988,6 +3022,13 @@ def _conditional_steps(option: Option, counter: int, modern: bool = False) -> in
         # define an exclusion range": a choice the admin makes, asked (a bare "want" is a
         # goal, "If you want to X, do Y")
         if n == 0 and len(items) == 1:
+            # "If you run X, do Y" as the whole fix: X is the fix's case, asked first
+            # (`cased`: "no, not here" has the article's "may not apply" to go to)
+            # "When you use the Post To Exchange command, wait ...": the scene, not a case
+            askable = cased and text[:3].casefold() == "if " and _askable_case(cond)
+            askable = askable and not _LATER_CASE_RE.search(cond)
+            if then and askable and product_case(option, cond):
+                items[0] = with_detail(_then_step(then), detail)
             continue
         seen = _seen_either_way(cond, items, n)
         if _LATER_CASE_RE.search(_NOT_WANT_RE.sub("", cond)) and not seen:
