@@ -161,9 +161,9 @@ def modern_plan(
     if not options:
         honest = stub_option(article) or reference_option(article, symptom)
         options = [honest] if honest is not None else options
-    said = applicability_notes(article)
-    gate = next((n for n in said if gate_of(n)), "")
-    notes = " ".join(n for n in said if n != gate)
+    limits = applicability_notes(article)
+    gate = next((n for n in limits if gate_of(n)), "")
+    notes = " ".join(n for n in limits if n != gate)
     for option in options:
         if notes and option.kind not in ("deprecated", "redirect"):
             option.lead = f"{notes} {option.lead}".strip()  # shown with the fix, first
