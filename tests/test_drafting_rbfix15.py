@@ -59,9 +59,9 @@ def test_this_means_is_taken_out_of_the_symptom_into_the_cause() -> None:
     assert "fires when" not in tree["cause"]
 
 
-def test_a_cause_that_only_restates_the_condition_says_the_runbook_gives_none() -> None:
-    """A Meaning that only says when the alert fires has no cause: the draft says the
-    runbook gives none rather than a cause node repeating the symptom."""
+def test_a_cause_that_only_restates_the_condition_says_the_runbook_names_none_beyond_it() -> None:
+    """A Meaning that only says when the alert fires has no cause: no cause node repeats
+    the symptom, and the cause line says so while keeping the condition readers look for."""
     tree = draft_tree(
         runbook(
             "## Meaning\n\nThis alert fires when no `widget-operator` pod in a `Ready` state\n"
@@ -72,7 +72,8 @@ def test_a_cause_that_only_restates_the_condition_says_the_runbook_gives_none() 
         )
     )
     assert "fires when" in tree["symptom"]
-    assert tree["cause"] == "NoReadyWidgetOperator gives no cause."
+    assert tree["cause"].startswith("NoReadyWidgetOperator names no cause beyond the condition")
+    assert "no widget-operator pod" in tree["cause"]  # the condition, said as one
     assert not any(n["id"] == "cause" for n in tree["nodes"])
     said_why = draft_tree(
         runbook(

@@ -971,7 +971,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         "draft": True,
         "articles": [article.id],
         "symptom": symptom,
-        "cause": cause or f"{article.id} gives no cause.",
+        "cause": cause or _no_cause(article, symptom),
         "nodes": nodes,
     }
     if article.style != "mskb":  # diagnose, then decide, then fix
@@ -1164,6 +1164,21 @@ def _help_lead(lead: str) -> str:
     while said and said[-1].rstrip().endswith(":"):
         said.pop()
     return " ".join(said)
+
+
+def _no_cause(article: Article, symptom: str) -> str:
+    """The cause line of an article that names none. An alert runbook's condition is
+    still what the admin needs to read there ("no cause" alone reads as a gap, readers
+    said), so it is kept, said as the condition, not as a found cause."""
+    said = split_sentences(symptom) if symptom and is_alert_runbook(article) else []
+    fires = next((s.strip() for s in said if _FIRES_RE.search(s)), "")
+    if fires:
+        return f"{article.id} names no cause beyond the condition it fires on: {fires}"
+    return f"{article.id} gives no cause."
+
+
+#: "This alert fires when ...", "The alert will be fired when ...", "... is triggered when"
+_FIRES_RE = re.compile(r"\b(?:fires?|fired|triggers?|triggered|raised)\b", re.IGNORECASE)
 
 
 def _fixes_question(
