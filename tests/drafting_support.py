@@ -50,6 +50,11 @@ def walked(art: Article, answers: dict[str, str]) -> Checklist:
     return build_checklist(walk_with_answers(draft_tree_model(art), answers))
 
 
+def questions(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    """A drafted tree's questions, the symptom question left out."""
+    return [n for n in tree["nodes"] if n["kind"] == "question" and n["id"] != "symptom"]
+
+
 def fixes(tree: dict[str, Any]) -> list[dict[str, Any]]:
     """A drafted tree's outcomes that are fixes (not "this article may not apply")."""
     return [n for n in tree["nodes"] if n["kind"] == "outcome" and n["id"] != "not_this_article"]

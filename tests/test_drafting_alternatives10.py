@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from drafting_support import archive, runbook, support, walked
+from drafting_support import archive, questions, runbook, support, walked
 
 from kbassist.articles import Article
 from kbassist.drafting.tree import draft_text, draft_tree
@@ -19,10 +19,6 @@ mskb = partial(archive, id_="Q999410")
 
 
 SYMPTOMS = "SYMPTOMS\n========\n\nThe server stops responding intermittently.\n\n"
-
-
-def questions(tree: dict[str, Any]) -> list[dict[str, Any]]:
-    return [n for n in tree["nodes"] if n["kind"] == "question" and n["id"] != "symptom"]
 
 
 def outcomes(tree: dict[str, Any]) -> list[dict[str, Any]]:

@@ -9,17 +9,13 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from drafting_support import archive, fixes, runbook, support
+from drafting_support import archive, fixes, questions, runbook, support
 
 from kbassist.drafting.tree import draft_text, draft_tree
 
 mskb = partial(archive, id_="Q999912")
 
 MEANING = "## Meaning\n\nThe node is running out of file descriptors.\n\n"
-
-
-def questions(tree: dict[str, Any]) -> list[dict[str, Any]]:
-    return [n for n in tree["nodes"] if n["kind"] == "question" and n["id"] != "symptom"]
 
 
 def labels(question: dict[str, Any]) -> list[str]:

@@ -5,9 +5,8 @@ in turn (round 14, alts14; the seed-50 readers' Q162837 and Q168931 notes)."""
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
-from drafting_support import archive, fixes, runbook, ticks, walked
+from drafting_support import archive, fixes, questions, runbook, ticks, walked
 
 from kbassist.drafting.tree import draft_text, draft_tree
 
@@ -19,11 +18,6 @@ SYMPTOMS = (
     "message:\n\n   STOP 0x0000007B INACCESSIBLE_BOOT_DEVICE\n\n"
 )
 CAUSE = "CAUSE\n=====\n\nThe Atdisk.sys driver is damaged.\n\n"
-
-
-def questions(tree: dict[str, Any]) -> list[dict[str, Any]]:
-    """A drafted tree's questions, the symptom question left out."""
-    return [n for n in tree["nodes"] if n["kind"] == "question" and n["id"] != "symptom"]
 
 
 METHODS = mskb(

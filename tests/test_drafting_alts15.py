@@ -6,9 +6,8 @@ readers' Q235890 and Q258710 notes): "If you are prompted …, quit" is a note o
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
-from drafting_support import archive, details, fixes, ticks
+from drafting_support import archive, details, fixes, questions, ticks
 
 from kbassist.drafting.tree import draft_text, draft_tree
 
@@ -20,11 +19,6 @@ SYMPTOMS = (
     "following error message:\n\n   You must install Service Pack 2 to continue.\n\n"
 )
 CAUSE = "CAUSE\n=====\n\nThe Service Pack 2 version of Setup.exe checks for Service Pack 2.\n\n"
-
-
-def questions(tree: dict[str, Any]) -> list[dict[str, Any]]:
-    """A drafted tree's questions, the symptom question left out."""
-    return [n for n in tree["nodes"] if n["kind"] == "question" and n["id"] != "symptom"]
 
 
 PROMPTED = mskb(

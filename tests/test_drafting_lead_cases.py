@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drafting_support import support, walked
+from drafting_support import questions, support, walked
 
 from kbassist.drafting.tree import draft_tree
 from kbassist.trees.checklist import Checklist
@@ -15,10 +15,6 @@ from kbassist.trees.checklist import Checklist
 
 def texts(checklist: Checklist) -> list[str]:
     return [i.text for i in checklist.part("steps")]
-
-
-def questions(tree: dict[str, Any]) -> list[dict[str, Any]]:
-    return [n for n in tree["nodes"] if n["kind"] == "question" and n["id"] != "symptom"]
 
 
 _ACCOUNT = support(

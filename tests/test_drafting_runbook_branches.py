@@ -8,14 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from drafting_support import runbook
+from drafting_support import questions, runbook
 
 from kbassist.articles import parse_article
 from kbassist.drafting.tree import draft_tree
-
-
-def questions(tree: dict[str, Any]) -> list[dict[str, Any]]:
-    return [n for n in tree["nodes"] if n["kind"] == "question" and n["id"] != "symptom"]
 
 
 def outcomes(tree: dict[str, Any]) -> list[dict[str, Any]]:
