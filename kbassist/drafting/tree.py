@@ -106,6 +106,7 @@ from kbassist.drafting.modern import (
     symptom_choices,
     system_path,
 )
+from kbassist.drafting.modern_non_actions import non_actions_shown
 from kbassist.drafting.modern_plan import (
     cause_steps,
     checking_parts_first,
@@ -990,6 +991,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             depends_shown(tree)  # "The mitigation depends on X.": shown, its advice ticked
             ask_before_conditional_names(tree)  # "If any pod exists, review its logs"
             escalation_apart(tree)  # "None of these" shown: an outcome of its own
+        non_actions_shown(tree, article.body)  # comments, summaries, "it will be needed to"
     said = " ".join(symptom_section.text.split()) if symptom_section is not None else ""
     if said:  # a message pasted back: its action redone, working, the message quoted ...
         redo_message_verify(tree, said, quoted_only=True)
