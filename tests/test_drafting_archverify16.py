@@ -52,7 +52,10 @@ def test_state_trigger_gives_the_check_without_a_redo() -> None:
         " different subnets and a third one disabled in Control Panel, the browser list"
         " shows the computer twice on the second subnet."
     )
-    assert check == "Check that the browser list no longer shows the computer twice on the second subnet."
+    assert (
+        check
+        == "Check that the browser list no longer shows the computer twice on the second subnet."
+    )
 
 
 def test_sentence_with_no_trigger_or_no_result_gives_nothing() -> None:
@@ -60,3 +63,27 @@ def test_sentence_with_no_trigger_or_no_result_gives_nothing() -> None:
     (the drafter keeps its other verifies)."""
     assert long_symptom_check("The DHCP server keeps leases for eight days by default.") == ""
     assert long_symptom_check("If you run setup, the files in the folder.") == ""
+
+
+def test_long_repro_run_changed_is_named_not_pasted() -> None:
+    """Five repro steps under a fix that changes their code: the verify names the steps
+    with the change made and pastes none of them (the failing step among them)."""
+    article = mskb(
+        "SYMPTOMS\n========\n\nThe form is not released when you click its button.\n\n"
+        "RESOLUTION\n==========\n\nIssue the Show method of the form outside of the WITH"
+        " block.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "Steps to Reproduce Behavior\n---------------------------\n\n"
+        "1. Create a new form.\n"
+        "2. Add a command button to the form.\n"
+        "3. Add the following code in its Click event:\n\n"
+        "     WITH ThisForm\n       .Show(1)\n     ENDWITH\n\n"
+        "4. Run the form.\n"
+        "5. Click the command button. Notice that the form does not release.\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    (verify,) = only["verify"]
+    assert "with the change above made to them" in verify["text"]
+    assert not verify.get("detail")
+    assert "ENDWITH" not in str(verify)
+    draft_text(article)  # lint-clean
