@@ -77,6 +77,7 @@ from kbassist.drafting.lead_cases import (
     shown_lines,
 )
 from kbassist.drafting.lead_ins import case_leads_shown, lead_ins_shown, points_on
+from kbassist.drafting.long_symptom import long_symptom_check
 from kbassist.drafting.media_source import media_letters, medium_help, names_source
 from kbassist.drafting.meta_symptom import shown_not_meta
 from kbassist.drafting.method_chain import (
@@ -1556,6 +1557,10 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
         said = problem_sentence(whole, MAX_VERIFY_QUOTE) or problem_sentence(whole, MAX_LONG_QUOTE)
         if said:
             return f"Check that the problem no longer occurs: {said}"
+        # a sentence too long to quote still says what to do and what was seen
+        long_check = long_symptom_check(whole)
+        if long_check:
+            return long_check
         return (
             f"Check that the problem {article.id} {symptom_section.name} describes no longer "
             "occurs."
