@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drafting_support import questions, support, walked
+from drafting_support import fixes, questions, support, ticks, walked
 
 from kbassist.drafting.tree import draft_text, draft_tree
 
@@ -100,3 +100,37 @@ def test_option_1_in_the_lead_and_option_2_steps_are_two_answers() -> None:
     assert asked["choices"][0]["label"].startswith("Option 1: Remove sysfer.dll")
     assert any(t.startswith("Option 1: Remove sysfer.dll") for t in ticked)
     assert not any("Properties" in t or "Add to add the group" in t for t in ticked)
+
+
+def test_per_version_sub_procedures_are_separate_fixes() -> None:
+    """'#### For a Windows 2000 domain' and '#### For a Windows Server 2003 domain' under
+    one method are two fixes chosen apart, not one checklist ticking both procedures."""
+    body = (
+        "## Symptoms\n\nA call to AuthzInitializeContextFromSid fails.\n\n"
+        "## Method 1\n\nAdd the service account to the Windows Authorization Access group.\n\n"
+        "## Method 2\n\nConfigure the settings on the domain. To do this, use one of the "
+        "following methods.\n\n"
+        "### Grant the read permission on all the user accounts in the domain\n\n"
+        "To do this, use the information in one of the following sections, depending on "
+        "the operating system you are using.\n\n"
+        "#### For a Microsoft Windows 2000 domain\n\n"
+        "1. Open **Active Directory Users and Computers**.\n"
+        "2. Create the domain local group MyAuthZGrp.\n\n"
+        "#### For a Microsoft Windows Server 2003 domain\n\n"
+        "1. On the domain controller, open **Active Directory Users and Computers**.\n"
+        "2. Add the service account to the Windows Authorization Access Group.\n\n"
+        "### Grant read permissions to a specific user account\n\n"
+        "1. Grant the service account read permission on the TGGAU attribute of the user.\n"
+    )
+    article = support(body)
+    draft_text(article)
+    tree = draft_tree(article)
+    by_title = {f["title"]: " ".join(ticks(f)) for f in fixes(tree)}
+    assert (
+        "Create the domain local group MyAuthZGrp."
+        in by_title["For a Microsoft Windows 2000 domain"]
+    )
+    assert (
+        "Windows Authorization Access Group" not in by_title["For a Microsoft Windows 2000 domain"]
+    )
+    assert "MyAuthZGrp" not in by_title["For a Microsoft Windows Server 2003 domain"]
