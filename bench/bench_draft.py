@@ -196,6 +196,10 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   Netscape Navigator 3.0, follow these steps:", "To disable the fix:"; not a place such
   as "In the Options dialog box, do the following:") or lists when it is "safe to
   ignore" (`draft_metrics.ALTERNATIVE_STEP_RE`), / lint-clean drafts.
+- **drafts with ways ticked in turn** (round 16, modalts16): lint-clean drafts with an
+  outcome whose steps marked "Method 1: …" / "Method 2: …" (or "Option N") no answer
+  tells apart, or whose text says "use one of the following methods:" over two or more
+  steps no answer tells apart (`draft_metrics.ways_in_turn`), / lint-clean drafts.
 - **drafts with a condition as a step**: lint-clean drafts where a checklist step is a
   condition, not an action: "If you are prompted to restart, click Yes" ticked (what to
   do when the step before asks), or a step or its note that says "If the issue continues
@@ -441,6 +445,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "drafts with an alternative as a step": _pct(
             sum(bool(r.alternative_steps) for r in clean), len(clean)
+        ),
+        "drafts with ways ticked in turn": _pct(
+            sum(bool(r.ways_in_turn) for r in clean), len(clean)
         ),
         "drafts with a condition as a step": _pct(
             sum(bool(r.condition_steps) for r in clean), len(clean)

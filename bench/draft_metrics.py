@@ -1038,6 +1038,7 @@ class Record:
     answered_before: list[str] = field(default_factory=list)  # see answered_before
     alternative_steps: list[str] = field(default_factory=list)  # see ALTERNATIVE_STEP_RE
     condition_steps: list[str] = field(default_factory=list)  # see CONDITION_STEP_RE
+    ways_in_turn: list[str] = field(default_factory=list)  # see ways_in_turn
     unasked_applies: list[str] = field(default_factory=list)  # see unasked_applicability
     fix_outcomes: int = 0  # fix outcomes of drafts with two or more (see bare_titles)
     bare_titles: list[str] = field(default_factory=list)
@@ -1116,6 +1117,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.answered_before = answered_before(tree)
     record.alternative_steps = alternative_steps(walks.checklists)
     record.condition_steps = condition_steps(walks.checklists)
+    record.ways_in_turn = ways_in_turn(tree)
     record.unasked_applies = unasked_applicability(tree, walks.checklists)
     record.fix_outcomes, record.bare_titles = bare_titles(tree)
     record.fix_count = sum(o.id != "not_this_article" for o in tree.outcomes())
@@ -1535,6 +1537,39 @@ def unasked_applicability(tree: Tree, checklists: list[Checklist]) -> list[str]:
         text = getattr(outcome.text, "source", outcome.text) or ""
         if NOT_APPLY_RE.search(text) and not outcome.id.endswith(NOT_APPLICABLE_SUFFIX):
             found.append(text[:120])
+    return found
+
+
+#: A step that opens one of several numbered ways: "Method 2: Alter the endpoint ...",
+#: "Option 1", "Option 2: Locate the directory ...".
+WAY_MARK_RE = re.compile(r"^(?:option|method|alternative)\s+([1-9])\b", re.IGNORECASE)
+#: An outcome's text that offers its steps as alternatives: "To resolve this issue, use
+#: one of the following methods:" (not "one or more of", not "one of the following errors").
+WAYS_LEAD_RE = re.compile(
+    r"\b(?:use|do|try|apply|perform|choose|take)\b[^.:;]{0,30}?\b(?:one|either|any) of the "
+    r"following\b(?! (?:entries|messages?|errors?|symptoms?|conditions?))[^.:;]{0,40}[:.]\s*$",
+    re.IGNORECASE,
+)
+
+
+def ways_in_turn(tree: Tree) -> list[str]:
+    """Alternatives ticked one after the other in one outcome: steps marked "Method 1" /
+    "Method 2" (two numbers or more) that no answer tells apart, or two or more steps no
+    answer tells apart under a text that says "use one of the following methods:"."""
+    found: list[str] = []
+    for outcome in tree.outcomes():
+        free = [i for i in outcome.steps if i.when is None]
+        marks = [
+            (m.group(1), _source(i.template))
+            for i in free
+            if (m := WAY_MARK_RE.match(_source(i.template)))
+        ]
+        if len({n for n, _ in marks}) >= 2:
+            found.extend(text[:120] for _, text in marks)
+            continue
+        text = _source(outcome.text).strip()
+        if len(free) >= 2 and len(free) == len(outcome.steps) and WAYS_LEAD_RE.search(text):
+            found.append(text[-120:])
     return found
 
 

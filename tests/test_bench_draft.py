@@ -483,3 +483,55 @@ def test_applicability_left_unasked_is_counted() -> None:
         "If you're running Windows Server 2008 as your KMS host, install hotfix 968912.",
         "Important: Don't apply the workaround to computers that are running Windows 10.",
     ]
+
+
+_WAYS_TREE = """id: ways
+title: Ways in turn
+version: 1
+articles: [A1]
+symptom: The agent times out.
+cause: A long query.
+nodes:
+- id: pick
+  kind: question
+  var: way
+  title: Which method will you use?
+  choices:
+  - {value: "one", label: "Method 1", next: marked}
+  - {value: "two", label: "Method 2", next: marked}
+  - {value: "three", label: "Led", next: led}
+- id: marked
+  kind: outcome
+  title: Marked
+  steps:
+  - text: "Method 1: Drop the endpoint."
+    source: {article: A1, section: Resolution}
+  - text: "Method 2: Alter the endpoint."
+    source: {article: A1, section: Resolution}
+  - text: "Method 3: Restart the service."
+    when: 'way == "three"'
+    source: {article: A1, section: Resolution}
+- id: led
+  kind: outcome
+  title: Led
+  text: "To resolve this issue, use one of the following methods:"
+  steps:
+  - text: "Increase QueryTimeout."
+    source: {article: A1, section: Resolution}
+  - text: "Reduce ReadBatchSize."
+    source: {article: A1, section: Resolution}
+"""
+
+
+def test_ways_ticked_in_turn_are_counted() -> None:
+    """ "Method 1: …" / "Method 2: …" steps no answer tells apart, and steps under "use one
+    of the following methods:", count; a way shown for its own answer does not."""
+    from kbassist.trees.loader import read_tree_bytes
+
+    tree = read_tree_bytes(_WAYS_TREE.encode(), Path("ways.yaml")).tree
+    assert tree is not None
+    assert metrics.ways_in_turn(tree) == [
+        "Method 1: Drop the endpoint.",
+        "Method 2: Alter the endpoint.",
+        "To resolve this issue, use one of the following methods:",
+    ]

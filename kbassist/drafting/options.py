@@ -2431,9 +2431,13 @@ def _nested_cases(child: Part) -> list[Part]:
     return grand if len(grand) >= 2 and cases * 2 >= len(grand) else []
 
 
-#: A sub-heading that names a case: "Scenario 1: Incorrect password", "Cause 2: ...".
+#: A sub-heading that names a case: "Scenario 1: Incorrect password", "Cause 2: ...",
+#: since round 16 a version's own procedure: "For a Microsoft Windows 2000 domain" (not
+#: "For more information", "For example").
 _NESTED_CASE_RE = re.compile(
-    r"^(?:\d{1,2}[.)]\s*)?(?:scenario|case|cause|if|when)\b", re.IGNORECASE
+    r"^(?:\d{1,2}[.)]\s*)?(?:scenario|case|cause|if|when"
+    r"|for(?!\s+(?:more|example|instance|details?|additional|reference|information)\b))\b",
+    re.IGNORECASE,
 )
 
 

@@ -86,6 +86,7 @@ from kbassist.drafting.method_chain import (
     still_failing_nodes,
     without_pointers,
 )
+from kbassist.drafting.method_list import marked_way_steps, method_list_steps
 from kbassist.drafting.modern import (
     MAX_MODERN_SYMPTOM_CHARS,
     REDO_CHECK,
@@ -622,6 +623,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = horizon_steps(option, asked_ifs)
             asked_ifs = subject_steps(option, written, asked_ifs)
             asked_ifs = lead_case_steps(option, asked_ifs)
+            # "use one of the following methods:" over its ways: which one, not all in turn
+            shared = any(o is not option and o.lead == option.lead for o in options)
+            asked_ifs = method_list_steps(option, asked_ifs, shared)
+            asked_ifs = marked_way_steps(option, asked_ifs)  # "Method 1: ..." / "Method 2: ..."
             asked_ifs = found_case_steps(option, asked_ifs)
             if is_alert_runbook(article):  # "If the logs show X, fix Y": which X was shown
                 asked_ifs = found_cases_asked(option, written, asked_ifs, len(options) == 1)
