@@ -99,9 +99,10 @@ def _lift_first_marker(option: Option) -> None:
         if not text.rstrip().endswith(":") or not detail:
             continue
         first, _, rest = detail.strip().partition("\n\n")
-        if not _MARKER_RE.match(first) or _MARKER_RE.match(first).group("n") != "1":
+        marked = _MARKER_RE.match(first)
+        if marked is None or marked.group("n") != "1":
             continue
-        if _MARKER_RE.match(first).end() == len(first):
+        if marked.end() == len(first):
             return  # a bare "Option 1": its text is not here to lift
         option.items[n : n + 1] = [with_detail(text, rest), first]
         option.when = {(k + 1 if k > n else k): v for k, v in option.when.items()}
@@ -136,9 +137,9 @@ def marked_way_steps(option: Option, counter: int) -> int:
         first = re.split(r"(?<=[.;])\s+", way.strip(), maxsplit=1)[0].rstrip(".;:")
         labels.append(short_label(f"{word.title()} {j}: {first}" if first else text, 80))
         mine = f'{var} == "case_{j}" or {var} == "unsure"'
-        for m in range(start, end):
-            old = option.when.get(m)
-            option.when[m] = f"({mine}) and ({old})" if old else mine
+        for at in range(start, end):
+            old = option.when.get(at)
+            option.when[at] = f"({mine}) and ({old})" if old else mine
     choices = [{"value": f"case_{j}", "label": label} for j, label in enumerate(labels, 1)]
     choices.append({"value": "unsure", "label": f"Not sure: show each {word}"})
     option.asks.append(
