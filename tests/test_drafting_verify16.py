@@ -141,3 +141,34 @@ def test_steps_under_the_fixs_verification_heading_verify_it_and_are_not_ticked(
     runtime = next(i for i in outcome["verify"] if "Check the container runtime" in i["text"])
     assert "crio status config" in str(runtime.get("detail", ""))
     assert not any("condition the alert fires on no longer holds" in v for v in verify)
+
+
+POOL = """
+## Meaning
+
+Storage pool quota usage has crossed 90%.
+
+## Diagnosis
+
+Execute the following Ceph command to have information about pool status in the cluster:
+
+```bash
+sh-5.1$ rados df
+```
+
+## Mitigation
+
+Increase the pool quota, or delete data from the pool that is no longer needed.
+"""
+
+
+def test_diagnosis_status_command_no_step_carries_is_run_again_as_the_verify() -> None:
+    """The Diagnosis "rados df" pool status check is re-run, with the 90% it should be below."""
+    (outcome,) = fix_outcomes(
+        draft_tree(runbook(POOL, id_="CephPoolQuotaBytesCriticallyExhausted"))
+    )
+    first = outcome["verify"][0]
+    assert "rados df" in str(first.get("detail", ""))
+    assert "pool status" in first["text"] and "no longer show" in first["text"]
+    assert "90%" in first["text"]
+    assert not any("condition the alert fires on" in str(v["text"]) for v in outcome["verify"])

@@ -15,6 +15,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kbassist.drafting.modern import md_plain
+from kbassist.drafting.runbook_verify import commands_only
+from kbassist.drafting.text import brace, split_sentences
+
 _DIAGNOSIS_RE = re.compile(r"\bdiagnos", re.IGNORECASE)
 #: The drafter's own lines: the alert clearing, and the Meaning condition restated.
 _ALERT_CLEARS_RE = re.compile(r"^Check that the \S+ alert clears: it no longer shows as firing")
@@ -25,6 +29,7 @@ _CONDITION_RE = re.compile(r"^Check that the condition the alert fires on no lon
 _READ_AT_RE = re.compile(
     r"\b(?:go to|navigate to|browse to|open)\s+(?:the\s+)?"
     r"[A-Z][\w ]*(?:\s?(?:-|->|>|→|/)\s?[A-Z][\w ]*)+"
+    r"|\bclick on (?:the )?[\w ]+(?:->|→|>)[\w ]+"
     r"|[\"“`](?:ceph|oc|kubectl|virtctl|etcdctl|rados|rbd|curl|df|du)\s[^\"”`]+[\"”`]"
     r"|\b(?:via|with|using|run)\s+`?(?:ceph|oc|kubectl|virtctl|etcdctl)\s+[a-z][\w-]*"
 )
@@ -54,7 +59,59 @@ def _read_out(step: dict[str, Any]) -> bool:
     )
 
 
-def reread_checks(tree: dict[str, Any]) -> None:
+_FENCE_RE = re.compile(r"^[ \t]*```[^\n]*\n(?P<code>.*?)^[ \t]*```[ \t]*$", re.M | re.S)
+#: A command that changes the system or opens a shell: a fix or a session, not a read-out.
+_CHANGES_RE = re.compile(
+    r"\b(?:delete|edit|patch|apply|create|scale|drain|cordon|label|annotate|replace|restart|"
+    r"rollout|kill|rm|set|debug|rsh|exec|ssh|cp|mv|reboot|systemctl|logs?)\b"
+)
+#: A command line: a lower-case tool and an argument, optionally after a prompt.
+_COMMAND_LINE_RE = re.compile(r"^\s*(?:[\w.@-]*[$#]\s*)?[a-z][\w.-]*\s+\S")
+
+
+def _section_read(article: Any) -> dict[str, Any] | None:
+    """The Diagnosis section's own read-out when no outcome step carries it: its first
+    code block of checks that change nothing (with the sentence that leads it), else its
+    first sentence that names where the alert's quantity is read; None when it has neither."""
+    section = next((s for s in article.sections if _DIAGNOSIS_RE.search(s.key)), None)
+    if section is None:
+        return None
+    source = {"article": article.id, "section": section.name}
+    for fence in _FENCE_RE.finditer(section.text):
+        lines = [ln for ln in fence.group("code").splitlines() if ln.strip()]
+        if not lines or len(lines) > 4 or "<" in fence.group("code"):
+            continue  # a listing, or a command with a name to type
+        if not all(_COMMAND_LINE_RE.match(ln) and " = " not in ln for ln in lines):
+            continue
+        if any(_CHANGES_RE.search(ln) for ln in lines):
+            continue
+        lead = md_plain(section.text[: fence.start()].rstrip().rsplit("\n\n", 1)[-1])
+        if not _QUANTITY_RE.search(lead) or _NOT_READ_RE.search(lead) or len(lead) > 300:
+            continue
+        return {
+            "text": brace(lead.rstrip(" :.") + ":"),
+            "detail": brace(commands_only("\n".join(lines))),
+            "code": True,  # shown under the line, verbatim
+            "source": source,
+        }
+    for sentence in split_sentences(md_plain(section.text)):
+        if _read_out({"text": sentence}):
+            return {"text": brace(sentence.rstrip(" .")), "source": source}
+    return None
+
+
+def _up_to_read(text: str) -> str:
+    """The step's sentences up to the last that says where or what is read: not the
+    advice after it ("If this is the case take the steps ...")."""
+    sentences = split_sentences(text)
+    last = max(
+        (i for i, st in enumerate(sentences) if _READ_AT_RE.search(st) or _QUANTITY_RE.search(st)),
+        default=len(sentences) - 1,
+    )
+    return " ".join(sentences[: last + 1]) if sentences else text
+
+
+def reread_checks(tree: dict[str, Any], article: Any = None) -> None:
     """For a runbook outcome whose verify holds only the drafter's condition and "alert
     clears" lines, look again where its Diagnosis read the quantity; the condition becomes
     what that read-out should no longer show."""
@@ -72,19 +129,25 @@ def reread_checks(tree: dict[str, Any]) -> None:
             for s in node.get("steps", [])
             if _DIAGNOSIS_RE.search(str(s.get("source", {}).get("section", ""))) and _read_out(s)
         ][:2]
+        if not reads and article is not None:
+            own = _section_read(article)
+            reads = [own] if own else []
         if not reads:
             continue
         cond = _CONDITION_RE.match(str(conds[0]["text"])) if conds else None
         gone = cond.group(1).split(". The alert resolves", 1)[0].rstrip(" .") if cond else ""
         added = []
         for n, step in enumerate(reads):
-            parts = [str(step["text"]).rstrip(" .:")]
-            if step.get("detail"):
+            parts = [_up_to_read(str(step["text"])).rstrip(" .:")]
+            if step.get("detail") and not step.get("code"):
                 parts.append(" ".join(str(step["detail"]).split()).rstrip(" .:"))
             text = f"Look again where the Diagnosis read it: {'. '.join(parts)}."
             if gone and n == len(reads) - 1:
                 text += f" It should no longer show that {gone}."
-            added.append({"text": text, "source": step["source"]})  # already templates
+            item = {"text": text, "source": step["source"]}  # already templates
+            if step.get("code"):
+                item["detail"] = step["detail"]
+            added.append(item)
         node["verify"] = [*added, *(v for v in verify if v not in conds)]
 
 

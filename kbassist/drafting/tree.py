@@ -977,7 +977,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     }
     if article.style != "mskb":  # diagnose, then decide, then fix
         rerun_checks(tree, article)  # before the checks move out of the outcomes
-        reread_checks(tree)  # Diagnosis read-outs named in prose, looked at again
+        reread_checks(tree, article)  # Diagnosis read-outs named in prose, looked at again
         verification_steps(tree, article)  # a fix's own "Verification" steps verify it
         go_to_fixes(tree, article)  # "If X, go to Resolution 2": "yes" leads there
         diagnose_first(tree, options)
