@@ -65,6 +65,10 @@ _CHANGES_RE = re.compile(
     r"\b(?:delete|edit|patch|apply|create|scale|drain|cordon|label|annotate|replace|restart|"
     r"rollout|kill|rm|set|debug|rsh|exec|ssh|cp|mv|reboot|systemctl|logs?)\b"
 )
+#: A lead that offers a metrics query: "Query in metrics UI:", "the following query", PromQL.
+_QUERY_LEAD_RE = re.compile(r"\b(?:query|PromQL|metrics? UI|metric can be watched)\b", re.I)
+#: A PromQL expression: a metric name alone, or a function or selector opening.
+_PROMQL_RE = re.compile(r"^\s*[a-z_:][\w:]*\s*(?:[({\[]|$)")
 #: A command line: a lower-case tool and an argument, optionally after a prompt.
 _COMMAND_LINE_RE = re.compile(r"^\s*(?:[\w.@-]*[$#]\s*)?[a-z][\w.-]*\s+\S")
 
@@ -81,12 +85,18 @@ def _section_read(article: Any) -> dict[str, Any] | None:
         lines = [ln for ln in fence.group("code").splitlines() if ln.strip()]
         if not lines or len(lines) > 4 or "<" in fence.group("code"):
             continue  # a listing, or a command with a name to type
-        if not all(_COMMAND_LINE_RE.match(ln) and " = " not in ln for ln in lines):
+        lead = md_plain(section.text[: fence.start()].rstrip().rsplit("\n\n", 1)[-1])
+        if _NOT_READ_RE.search(lead) or len(lead) > 300:
+            continue
+        # "Query in metrics UI:" and its expression read the quantity itself (not "an
+        # example query for" some other volume); else a status command that changes nothing
+        query = _QUERY_LEAD_RE.search(lead) and _PROMQL_RE.match(lines[0])
+        if query and re.search(r"\bex[ae]mple\b", lead, re.I):
+            continue
+        commands = all(_COMMAND_LINE_RE.match(ln) and " = " not in ln for ln in lines)
+        if not query and not (commands and _QUANTITY_RE.search(lead)):
             continue
         if any(_CHANGES_RE.search(ln) for ln in lines):
-            continue
-        lead = md_plain(section.text[: fence.start()].rstrip().rsplit("\n\n", 1)[-1])
-        if not _QUANTITY_RE.search(lead) or _NOT_READ_RE.search(lead) or len(lead) > 300:
             continue
         return {
             "text": brace(lead.rstrip(" :.") + ":"),
