@@ -172,3 +172,32 @@ def test_diagnosis_status_command_no_step_carries_is_run_again_as_the_verify() -
     assert "pool status" in first["text"] and "no longer show" in first["text"]
     assert "90%" in first["text"]
     assert not any("condition the alert fires on" in str(v["text"]) for v in outcome["verify"])
+
+
+SPACE = """
+## Meaning
+
+This alert fires when a filesystem on a node is predicted to run out of space within
+the next 24 hours.
+
+## Diagnosis
+
+To assist in your diagnosis, watch the following metric in PromQL:
+
+```text
+node_filesystem_free_bytes
+```
+
+## Mitigation
+
+Delete old log files and unused container images from the node's filesystem.
+"""
+
+
+def test_diagnosis_metric_to_watch_is_read_again_as_the_verify() -> None:
+    """The free-bytes metric the Diagnosis says to watch is the verify, shown verbatim."""
+    (outcome,) = fix_outcomes(draft_tree(runbook(SPACE, id_="NodeFilesystemSpaceFillingUp")))
+    first = outcome["verify"][0]
+    assert "node_filesystem_free_bytes" in str(first.get("detail", ""))
+    assert "watch the following metric" in first["text"]
+    assert "alert clears" in outcome["verify"][-1]["text"]
