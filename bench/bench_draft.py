@@ -367,6 +367,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "  restates the symptom": _pct(
             sum(r.verify_restated for r in clean), sum(r.verify_outcomes for r in clean)
         ),
+        "  names the article's section": _pct(
+            sum(r.verify_section_only for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
         "  malformed verify": _pct(
             sum(len(r.malformed_verifies) for r in clean), sum(r.verify_outcomes for r in clean)
         ),

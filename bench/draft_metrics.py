@@ -881,6 +881,11 @@ RESTATED_VERIFY_RE = re.compile(
     r"|\bagain, and check that this no longer happens: |\bthe behavior itself stays\b",
     re.IGNORECASE,
 )
+#: A verify that names the article's section or title instead of what to check ("Check
+#: that the problem Q136951 SYMPTOMS describes no longer occurs", round 16).
+SECTION_ONLY_VERIFY_RE = re.compile(
+    r"^Check that the problem (?:in \S+ \(|\S+ .{1,60} describes no longer occurs)"
+)
 #: A verify line that reads broken (round 13): it ends on a word no sentence ends on ("...
 #: check that you user tile no longer disappears and.", "(if your"), pastes a list flat
 #: ("... may not function: - Software eject - Write protect"), redoes an action on a bare
@@ -1029,6 +1034,7 @@ class Record:
     verify_generic: int = 0
     verify_scene: int = 0
     verify_restated: int = 0  # outcomes whose verify restates the symptom (RESTATED_VERIFY_RE)
+    verify_section_only: int = 0  # outcomes whose verify names the section (SECTION_ONLY_...)
     verify_alert_only: int = 0  # outcomes whose only check is the alert clearing (ALERT_ONLY_RE)
     verify_condition_only: int = 0  # only the condition restated and the alert clearing
     malformed_verifies: list[str] = field(default_factory=list)  # see malformed_verify
@@ -1132,6 +1138,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
             record.verify_generic += kind == "generic"
             record.verify_scene += kind == "scene"
             record.verify_restated += any(RESTATED_VERIFY_RE.search(v) for v in verifies)
+            record.verify_section_only += any(SECTION_ONLY_VERIFY_RE.search(v) for v in verifies)
             record.verify_alert_only += all(ALERT_ONLY_RE.search(v) for v in verifies)
             record.verify_condition_only += any(
                 CONDITION_ONLY_RE.search(v) for v in verifies

@@ -13,7 +13,6 @@ from functools import lru_cache
 from kbassist.articles import Article, Section
 from kbassist.articles.model import ListBlock, Paragraph, Part
 from kbassist.drafting.labels import way_heading
-from kbassist.drafting.method_chain import stage_options, tried_in_turn
 from kbassist.drafting.symptoms import SUMMARY_KEYS, find_section
 from kbassist.drafting.text import (
     Hinted,
@@ -1096,6 +1095,8 @@ def _section_options(
             return "", [edit]
     if plain and kind in ("resolution", "workaround") and _in_order(paras):
         # "If the issue continues to occur, proceed to the next method": one at a time
+        from kbassist.drafting.method_chain import stage_options, tried_in_turn
+
         chained = stage_options(section, paras) if tried_in_turn(section.text) else []
         if chained:
             return "", chained

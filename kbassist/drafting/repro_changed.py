@@ -71,4 +71,14 @@ def changed_repro(verify: str, fix: list[str], keep: bool) -> str:
         f"{REPRO_PREFIX}{paren} with the change above made to them (not as written)"
         f"{lead.group('rest')}"
     )
+    if len(_STEP_RE.findall(detail)) > MAX_PASTED_STEPS:
+        # seven steps pasted "with the change above made to them", the failing one among
+        # them, read as the repro as written: the lead names where the steps are (round 16)
+        return changed
     return with_detail(changed, detail)
+
+
+#: A numbered step of the pasted repro ("1. Create a New Standard EXE Project").
+_STEP_RE = re.compile(r"^\s*\d{1,2}[.)]\s", re.MULTILINE)
+#: The most steps a changed repeat pastes; a longer repro is named, not pasted.
+MAX_PASTED_STEPS = 3

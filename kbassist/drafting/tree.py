@@ -77,6 +77,7 @@ from kbassist.drafting.lead_cases import (
     shown_lines,
 )
 from kbassist.drafting.lead_ins import case_leads_shown, lead_ins_shown, points_on
+from kbassist.drafting.long_symptom import long_symptom_check
 from kbassist.drafting.media_source import media_letters, medium_help, names_source
 from kbassist.drafting.meta_symptom import shown_not_meta
 from kbassist.drafting.method_chain import (
@@ -106,6 +107,7 @@ from kbassist.drafting.modern import (
     symptom_choices,
     system_path,
 )
+from kbassist.drafting.modern_non_actions import non_actions_shown
 from kbassist.drafting.modern_plan import (
     cause_steps,
     checking_parts_first,
@@ -993,6 +995,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             depends_shown(tree)  # "The mitigation depends on X.": shown, its advice ticked
             ask_before_conditional_names(tree)  # "If any pod exists, review its logs"
             escalation_apart(tree)  # "None of these" shown: an outcome of its own
+        non_actions_shown(tree, article.body)  # comments, summaries, "it will be needed to"
     said = " ".join(symptom_section.text.split()) if symptom_section is not None else ""
     if said:  # a message pasted back: its action redone, working, the message quoted ...
         redo_message_verify(tree, said, quoted_only=True)
@@ -1557,6 +1560,10 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
         said = problem_sentence(whole, MAX_VERIFY_QUOTE) or problem_sentence(whole, MAX_LONG_QUOTE)
         if said:
             return f"Check that the problem no longer occurs: {said}"
+        # a sentence too long to quote still says what to do and what was seen
+        long_check = long_symptom_check(whole)
+        if long_check:
+            return long_check
         return (
             f"Check that the problem {article.id} {symptom_section.name} describes no longer "
             "occurs."
