@@ -365,6 +365,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "  only the alert clears": _pct(
             sum(r.verify_alert_only for r in clean), sum(r.verify_outcomes for r in clean)
         ),
+        "  only the condition restated": _pct(
+            sum(r.verify_condition_only for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
         "  restates the symptom": _pct(
             sum(r.verify_restated for r in clean), sum(r.verify_outcomes for r in clean)
         ),

@@ -951,6 +951,11 @@ ALERT_ONLY_RE = re.compile(
     r"^Check that the alert .{1,200} stops firing and its condition clears"
 )
 
+#: The drafter's Meaning condition restated ("the condition the alert fires on no longer
+#: holds: <Meaning sentence>"): with the alert clearing and nothing else it checks no
+#: read-out (round 16: readers call it the symptom restated).
+CONDITION_ONLY_RE = re.compile(r"^Check that the condition the alert fires on no longer holds: ")
+
 
 def verify_kind(texts: list[str]) -> str:
     """An outcome's verify, read as a reader would: "generic" (checks nothing in
@@ -1031,6 +1036,7 @@ class Record:
     verify_restated: int = 0  # outcomes whose verify restates the symptom (RESTATED_VERIFY_RE)
     verify_section_only: int = 0  # outcomes whose verify names the section (SECTION_ONLY_...)
     verify_alert_only: int = 0  # outcomes whose only check is the alert clearing (ALERT_ONLY_RE)
+    verify_condition_only: int = 0  # only the condition restated and the alert clearing
     malformed_verifies: list[str] = field(default_factory=list)  # see malformed_verify
     weak_verifies: list[str] = field(default_factory=list)  # a few, for reading
     questions: int = 0  # questions with two or more answers that stay in the article
@@ -1136,6 +1142,9 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
             record.verify_restated += any(RESTATED_VERIFY_RE.search(v) for v in verifies)
             record.verify_section_only += any(SECTION_ONLY_VERIFY_RE.search(v) for v in verifies)
             record.verify_alert_only += all(ALERT_ONLY_RE.search(v) for v in verifies)
+            record.verify_condition_only += any(
+                CONDITION_ONLY_RE.search(v) for v in verifies
+            ) and all(CONDITION_ONLY_RE.search(v) or ALERT_ONLY_RE.search(v) for v in verifies)
             broken = [
                 i.text for i in checklist.part("verify") if malformed_verify(i.text, i.detail)
             ]

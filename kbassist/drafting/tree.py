@@ -152,6 +152,7 @@ from kbassist.drafting.runbook_checks import (
     checks_not_ticked,
 )
 from kbassist.drafting.runbook_found import escalation_apart, found_cases_asked
+from kbassist.drafting.runbook_reread import reread_checks, verification_steps
 from kbassist.drafting.runbook_reveal import ask_before_conditional_names, reveal_before_asking
 from kbassist.drafting.runbook_statements import depends_shown
 from kbassist.drafting.runbook_verify import rerun_checks
@@ -983,6 +984,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     }
     if article.style != "mskb":  # diagnose, then decide, then fix
         rerun_checks(tree, article)  # before the checks move out of the outcomes
+        reread_checks(tree, article)  # Diagnosis read-outs named in prose, looked at again
+        verification_steps(tree, article)  # a fix's own "Verification" steps verify it
         go_to_fixes(tree, article)  # "If X, go to Resolution 2": "yes" leads there
         diagnose_first(tree, options)
         checks_before_names(tree, options)
