@@ -146,6 +146,8 @@ def reread_checks(tree: dict[str, Any], article: Any = None) -> None:
             continue
         cond = _CONDITION_RE.match(str(conds[0]["text"])) if conds else None
         gone = cond.group(1).split(". The alert resolves", 1)[0].rstrip(" .") if cond else ""
+        if gone[:1].isupper() and gone[1:2].islower():
+            gone = gone[0].lower() + gone[1:]  # "... show that different versions", not "Different"
         added = []
         for n, step in enumerate(reads):
             parts = [_up_to_read(str(step["text"])).rstrip(" .:")]
