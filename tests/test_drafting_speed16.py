@@ -1,0 +1,59 @@
+"""Round 16 speed (perf16): the checklist escape's skip of its link search changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from kbassist.trees import checklist
+from kbassist.trees.checklist import md_escape
+
+#: Checklist texts as drafts hold them: plain steps, markup characters, and every form
+#: a renderer makes live (URL, www., mailto:/xmpp:, e-mail, @mention), near misses too.
+SAMPLES = [
+    "Restart the computer.",
+    "Click **Start**, point to `Programs`, and then click <Run>.",
+    "Set HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows to 1 | 0 & check [x].",
+    "Download it from http://support.microsoft.com/kb/123456.",
+    "Go to www.microsoft.com/downloads, and then search.",
+    "Visit WWW.MICROSOFT.COM (capital letters are not a link form).",
+    "Send mail to mailto:someone@example.com or xmpp:admin@chat.example.org.",
+    "Contact support@example.com for help.",
+    "Ask @oncall-team/dba in the channel.",
+    "Type user@ then the domain.",
+    "A path such as c:\\windows: not a scheme.",
+    "ftp://server/share\r\nand\tthen   tabs",
+    "Text with a control character \x1b[31m here.",
+]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_md_escape_same_as_full_search(text: str) -> None:
+    """The escaped text is what the link search over every position gives."""
+    plain = checklist.CONTROL_RE.sub("", text)
+    plain = " ".join(plain.replace("\r", "\n").split("\n"))
+    plain = checklist._BLANKS_RE.sub(" ", plain)
+    out: list[str] = []
+    done = 0
+    for match in checklist._LIVE_RE.finditer(plain):
+        token = match.group().rstrip(checklist._TRAILING)
+        if len(token) < 2:
+            continue
+        out.append(checklist._MD_SPECIAL_RE.sub(r"\\\1", plain[done : match.start()]))
+        out.append(f"`{token}`")
+        done = match.start() + len(token)
+    out.append(checklist._MD_SPECIAL_RE.sub(r"\\\1", plain[done:]))
+    assert md_escape(text) == "".join(out)
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_every_live_token_holds_a_hint(text: str) -> None:
+    """A text the search would find a link in always holds one of the skip's words."""
+    for match in checklist._LIVE_RE.finditer(text):
+        assert any(hint in match.group() for hint in checklist._LIVE_HINTS)
+
+
+def test_links_still_code_spans() -> None:
+    """A URL and an e-mail address in a draft's step stay literal code spans."""
+    assert md_escape("See http://example.com/a_b.") == "See `http://example.com/a_b`."
+    assert md_escape("Mail a@b.com now") == "Mail `a@b.com` now"
+    assert md_escape("Click *Start*") == "Click \\*Start\\*"
