@@ -57,3 +57,50 @@ def test_links_still_code_spans() -> None:
     assert md_escape("See http://example.com/a_b.") == "See `http://example.com/a_b`."
     assert md_escape("Mail a@b.com now") == "Mail `a@b.com` now"
     assert md_escape("Click *Start*") == "Click \\*Start\\*"
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a `\\b(?:a|b|...)\\b` pattern."""
+    body = pattern.removeprefix(r"\b(?:").removesuffix(r")\b")
+    depth, alternatives = 0, [""]
+    for char in body:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            alternatives.append("")
+        else:
+            alternatives[-1] += char
+    return alternatives
+
+
+def test_problem_words_start_with_listed_letters() -> None:
+    """Every word of the symptom's problem list can start a match of the quick regex."""
+    from kbassist.drafting.verify import PROBLEM_FIRST_LETTERS, PROBLEM_RE
+
+    for alternative in _alternatives(PROBLEM_RE.pattern):
+        heads = ["i", "a"] if alternative.startswith("(?:is|are)") else [alternative[0]]
+        assert all(h.lower() in PROBLEM_FIRST_LETTERS for h in heads), alternative
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The index view provides a search field.",
+        "Setup fails with an Access Violation error.",
+        "When you open the file, Word stops responding.",
+        "No printers are listed in the Printers folder.",
+        "The server times out and Event ID 2019 is logged.",
+        "Outlook ſtops responding.",  # long s folds to s
+        "Your KEYBOARD is unreſponsive; İt hangs.",
+        "Users are unable to log on because the password has expired.",
+        "The query returns rows rather than the totals you expect.",
+        "It is by design.",
+    ],
+)
+def test_states_problem_same_as_full_regex(sentence: str) -> None:
+    """A symptom sentence reads as stating a problem exactly when the word list says so."""
+    from kbassist.drafting import verify
+
+    quick = verify._PROBLEM_QUICK_RE.search(sentence)
+    full = verify.PROBLEM_RE.search(sentence)
+    assert (quick and quick.span()) == (full and full.span())
+    assert verify.states_problem(sentence) == bool(full)
