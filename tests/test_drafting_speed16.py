@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kbassist.trees import checklist
@@ -104,3 +106,45 @@ def test_states_problem_same_as_full_regex(sentence: str) -> None:
     full = verify.PROBLEM_RE.search(sentence)
     assert (quick and quick.span()) == (full and full.span())
     assert verify.states_problem(sentence) == bool(full)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Check that you user tile no longer disappears and.",
+        "Check that the printer prints (if your",
+        "Check that the error no longer appears,",
+        "Check that this no longer occurs: The user is a member of.",
+        "Check that this no longer occurs: the user is a member of.",
+        "Check that the files, folders and so on open.",
+        "Check that Setup finishes without the error.",
+        "Check that the list is shown than",
+        "Of",
+    ],
+)
+def test_malformed_verify_end_word_searched_near_end(line: str) -> None:
+    """A verify line ending on "and." reads broken whether searched whole or near its end."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import draft_metrics
+
+    said = " ".join(line.split()).replace(" so on", " more")
+    whole = bool(draft_metrics._VERIFY_END_WORD_RE.search(said)) and not re.search(
+        r"\bno longer (?:occurs|happens|appears): [A-Z\"].*[.!?\"]$", said
+    )
+    assert draft_metrics._END_WORD_REACH >= 7
+    assert draft_metrics.malformed_verify(line) == bool(
+        whole
+        or any(
+            p.search(said)
+            for p in (
+                draft_metrics._VERIFY_FLAT_LIST_RE,
+                draft_metrics._VERIFY_PASTED_IF_RE,
+                draft_metrics._VERIFY_YOU_NOUN_RE,
+                draft_metrics._VERIFY_TWICE_RE,
+            )
+        )
+        or draft_metrics._VERIFY_PRONOUN_ACT_RE.match(said)
+    )
