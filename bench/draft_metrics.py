@@ -913,17 +913,29 @@ _VERIFY_YOU_NOUN_RE = re.compile(
 )
 
 
+_SO_ON_RE = re.compile(r"\b(?:and|or) so on\b")
+_QUOTED_WHOLE_RE = re.compile(r"\bno longer (?:occurs|happens|appears): [A-Z\"].*[.!?\"]$")
+#: Characters before a line's end that a match of _VERIFY_END_WORD_RE can start within
+#: (its longest word, 5, and a stop), with room to spare.
+_END_WORD_REACH = 16
+
+
 def malformed_verify(text: str, detail: str = "") -> bool:
     """True when a verify line reads broken (see _VERIFY_END_WORD_RE and the patterns
     after it); a line that ends with a colon over a detail (the command it runs) is whole."""
     said = " ".join(text.split())
     if said.endswith(":") and detail.strip():
         return False
-    said = re.sub(r"\b(?:and|or) so on\b", "and more", said)  # a list's own ending
-    # the article's own sentence quoted whole may end on "of." ("... is a member of.")
-    quoted = re.search(r"\bno longer (?:occurs|happens|appears): [A-Z\"].*[.!?\"]$", said)
+    if "so on" in said:
+        said = _SO_ON_RE.sub("and more", said)  # a list's own ending
     return bool(
-        (_VERIFY_END_WORD_RE.search(said) and not quoted)
+        # a match ends the line and is at most 6 characters long (the line is one-spaced,
+        # stripped): searched from near the end, not tried at every position
+        (
+            _VERIFY_END_WORD_RE.search(said, max(0, len(said) - _END_WORD_REACH))
+            # the article's own sentence quoted whole may end on "of." ("... a member of.")
+            and not _QUOTED_WHOLE_RE.search(said)
+        )
         or _VERIFY_FLAT_LIST_RE.search(said)
         or _VERIFY_PRONOUN_ACT_RE.match(said)
         or _VERIFY_PASTED_IF_RE.search(said)

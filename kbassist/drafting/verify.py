@@ -45,10 +45,20 @@ _JOIN_RE = re.compile(
 )
 
 
+#: The letters PROBLEM_RE's words start with ("(?:is|are) logged": i, a).
+PROBLEM_FIRST_LETTERS = "abcdefghilmnorstuvw"
+#: PROBLEM_RE with a one-character look at each word start first: the same matches, twice
+#: as fast (the word list is tried only where a word starts with one of its letters; its
+#: word list is too common for a substring hint). IGNORECASE folds the class as the words.
+_PROBLEM_QUICK_RE = re.compile(
+    rf"\b(?=[{PROBLEM_FIRST_LETTERS}])" + PROBLEM_RE.pattern.removeprefix(r"\b"), re.IGNORECASE
+)
+
+
 @lru_cache(maxsize=512)  # pure: asked again and again per text
 def states_problem(sentence: str) -> bool:
     """Whether a symptom sentence says what goes wrong (not only the scene)."""
-    return bool(PROBLEM_RE.search(sentence))
+    return bool(_PROBLEM_QUICK_RE.search(sentence))
 
 
 def bare_pronoun(sentence: str) -> bool:

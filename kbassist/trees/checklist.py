@@ -38,6 +38,10 @@ _LIVE_RE = re.compile(
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|(?<![\w@`/])@[A-Za-z0-9][\w-]*(?:/[\w.-]+)?"
 )
+# Every match of _LIVE_RE holds one of these (its literal parts): a text with none is
+# not searched (the search tries every position; most checklist texts hold none).
+_LIVE_HINTS = ("://", "www.", "mailto:", "xmpp:", "@")
+_BLANKS_RE = re.compile(r"[ \t]+")
 # Trailing punctuation is the sentence's, not the URL's (as GFM's autolinker reads it).
 _TRAILING = ".,:;!?'\")]}*_~"
 #: What names one checklist item across walks: (part, text). A tick saved in a session
@@ -140,7 +144,9 @@ def md_escape(value: str) -> str:
     URLs, e-mail addresses and @mentions as code spans (literal, never live)."""
     text = CONTROL_RE.sub("", value)
     text = " ".join(text.replace("\r", "\n").split("\n"))
-    text = re.sub(r"[ \t]+", " ", text)
+    text = _BLANKS_RE.sub(" ", text)
+    if not any(hint in text for hint in _LIVE_HINTS):
+        return _MD_SPECIAL_RE.sub(r"\\\1", text)
     out: list[str] = []
     done = 0
     for match in _LIVE_RE.finditer(text):
