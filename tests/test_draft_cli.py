@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 from pathlib import Path
 
@@ -61,6 +62,21 @@ def test_draft_file_passes_trees_lint(kb: Path, env: dict[str, str], tmp_path: P
     lint = kbassist("trees", "lint", str(out), env=env, kb=kb)
     assert lint.returncode == 0, lint.stdout + lint.stderr
     assert "no problems" in lint.stderr
+
+
+def test_draft_suggests_a_lint_command_that_passes_as_typed(
+    kb: Path, env: dict[str, str], tmp_path: Path
+) -> None:
+    """The "review it, then `kbassist trees lint ...`" hint names the --articles folder the
+    draft came from: run as printed, it passes (not 33 "not in the knowledge base")."""
+    out = tmp_path / "bak.yaml"
+    run = kbassist("draft", "KB-BAK-3", "-o", str(out), env=env, kb=kb)
+    assert run.returncode == 0, run.stderr
+    hint = run.stderr.split("review it, then `", 1)[1].split("`", 1)[0]
+    words = shlex.split(hint)
+    assert words[:3] == ["kbassist", "trees", "lint"]
+    lint = run_kbassist(*words[1:], env=env)
+    assert lint.returncode == 0, lint.stdout + lint.stderr
 
 
 def test_draft_refuses_to_overwrite_without_force(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import json
+import shlex
 from pathlib import Path
 
 import click
@@ -250,7 +251,11 @@ def draft(
         return
     atomic_write(out_path, text, overwrite=force)
     mitigations = len(tree.outcomes())
+    # the command to run next, as typed: lint checks citations against the same folder
+    lint = ["kbassist", "trees", "lint", str(out_path)]
+    if articles is not None:
+        lint += ["--articles", str(articles)]
     note(
         f"draft tree {tree.id} ({mitigations} outcome(s)) written to {out_path}; "
-        f"review it, then `kbassist trees lint {out_path}`"
+        f"review it, then `{shlex.join(lint)}`"
     )
