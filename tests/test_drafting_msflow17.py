@@ -104,3 +104,24 @@ def test_the_fix_name_and_registry_warning_are_not_left_under_the_first_tick() -
     shown = details(fix)
     assert "Modify the registry." not in shown
     assert "This section, method, or task" not in shown
+
+
+def test_how_a_script_step_went_is_not_asked_up_front() -> None:
+    """'If the script can't access the registry key ..., run ... -allprofiles' after the
+    step that runs the script stays a conditional tick: asked first, the admin could not
+    know it and both answers reached the same fix (54:39)."""
+    article = support(
+        SYMPTOMS + "## Resolution\n\n"
+        "1. Download the scripts to fix the issue.\n"
+        "1. Open a PowerShell prompt under the affected user identity, and run the script "
+        "`FixPermissions.ps1`.\n"
+        "1. If the script can't access the registry key because the registry permissions "
+        "are wiped out, open an elevated PowerShell prompt and run `FixPermissions.ps1 "
+        "-allprofiles`.\n"
+        "1. Restart the computer.\n"
+    )
+    draft_text(article)
+    tree = draft_tree(article)
+    assert questions(tree) == []
+    (fix,) = fixes(tree)
+    assert any(t.startswith("If the script can't access the registry key") for t in ticks(fix))

@@ -60,3 +60,25 @@ def does_question(cond: str) -> str:
     base = "have" if verb == "has" else verb[:-1]
     subject = found.group("subject")
     return f"Does {subject[0].lower()}{subject[1:]} {base}{found.group('rest')}?"
+
+
+#: "the script can't access the registry key ...", "the command fails": how something a
+#: step ran went, known only after that step.
+_RAN_RESULT_RE = re.compile(
+    r"^(?:the|this|that)\s+(?P<noun>script|command|cmdlet|tool|program|wizard|installation"
+    r"|setup|installer|query|job|task|package)\b[^,;]{0,80}?\b(?:can't|cannot|can not|couldn't"
+    r"|doesn't|does not|didn't|did not|won't|will not|fails?|failed|isn't able|is unable"
+    r"|is not able|returns? an? error|reports? an? error)\b",
+    re.IGNORECASE,
+)
+
+
+def ran_result(cond: str, earlier: list[str]) -> bool:
+    """ "If the script can't access the registry key ..., run ... -allprofiles" after a step
+    that runs the script: the case is how that step went, so it stays a conditional tick
+    (asked up front, the admin cannot know it, and both answers reach the same fix)."""
+    found = _RAN_RESULT_RE.match(cond)
+    if found is None:
+        return False
+    noun = found.group("noun").casefold()
+    return any(noun in step.casefold() for step in earlier)

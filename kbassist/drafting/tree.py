@@ -25,7 +25,7 @@ from kbassist.drafting.applies_gate import (
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.case_choices import for_cases, label_states_case
 from kbassist.drafting.case_notes import gerund_case, prompted_notes
-from kbassist.drafting.case_pairs import does_question, negated_pair
+from kbassist.drafting.case_pairs import does_question, negated_pair, ran_result
 from kbassist.drafting.case_spans import announced_spans
 from kbassist.drafting.causes import (
     Group,
@@ -3070,6 +3070,8 @@ def _conditional_steps(
             continue
         if modern and later_case(cond) and not seen:
             continue  # "If the VSS writers are now listed": what a step above shows
+        if modern and not seen and ran_result(cond, items[:n]):
+            continue  # "If the script can't access X": how the step running it went
         product = _RUNNING_RE.match(cond)
         cases.append((n, cond, then, product.group("what").strip() if product else ""))
     products = [c for c in cases if c[3]]
