@@ -2798,11 +2798,20 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             if offered:
                 options.extend(offered)
                 continue
+        from kbassist.drafting.runbook_cause import is_alert_runbook
+        from kbassist.drafting.runbook_flow import if_otherwise_cases, waited
+
         case_lead, prose = prose_cases(part)
+        alert = article.style != "mskb" and is_alert_runbook(article)
+        if not prose and alert:
+            # "If the alert fires during an upgrade, ... Otherwise, troubleshoot ...": asked
+            case_lead, prose = if_otherwise_cases(part)
         if prose:
             # "If an upgrade is in progress, ...; if MCO is not working, check ...": the
             # admin picks what they found, and only that case's steps run
             for label, texts, para in prose:
+                if alert:  # "the alert may resolve in some time": wait and watch it
+                    texts = [waited(t) for t in texts]
                 links = "; ".join(f"{text}: {url}" for text, url in links_of([para]))
                 texts = [*texts[:-1], with_detail(texts[-1], f"Link: {links}" if links else "")]
                 option = Option(section, short_label(label, 90), " ".join(case_lead), texts)

@@ -1,0 +1,146 @@
+"""Runbook Mitigations' own branches: "If X, ... Otherwise, Y" asked, references no fix.
+
+**If / Otherwise.**
+ClusterOperatorDown's Mitigation reads "If the alert is triggered during an upgrade, the
+issue might resolve after some time has passed. Otherwise, troubleshoot the error ...":
+the drafter ticked the whole paragraph as one step, so the admin never said whether an
+upgrade was running. One "If X, ..." sentence with an "Otherwise, ..." sentence after it
+is two cases the admin picks from ("What did you find?"), as two or more "If" sentences
+already are (`modern.prose_cases`). A case that only says the alert "may resolve after
+some time" is said as what to do: wait, and watch the alert.
+
+**References.** RuncDeprecated's "### Additional Resources" under its Mitigation (links
+to the product docs) was offered beside the 4.17 and 4.18 procedures as a fix to pick.
+A sub-heading of references ("Additional resources", "See also", "References", "Related
+alerts/links") is never a fix among others.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kbassist.articles.model import Note, Paragraph, Part
+from kbassist.drafting.text import clean, split_sentences
+
+if TYPE_CHECKING:
+    from kbassist.drafting.options import Option
+
+#: "Otherwise, troubleshoot the error ...", "Otherwise troubleshoot ...".
+_OTHERWISE_RE = re.compile(r"^otherwise\b,?\s*(?P<rest>\S.{6,})$", re.IGNORECASE | re.DOTALL)
+#: "the issue might resolve after some time has passed", "The alert may automatically
+#: resolve in some time": a wait, said as a statement.
+_MAY_RESOLVE_RE = re.compile(
+    r"^(?:the )?(?:issue|alert|problem|condition|error)s? (?:may|might|should|will|can|could)"
+    r"(?: \w+ly)? (?:resolve|clear|recover|go away)\b",
+    re.IGNORECASE,
+)
+
+
+def waited(text: str) -> str:
+    """A case's "the issue might resolve after some time" said as the step it asks for:
+    "Wait, and watch whether the alert clears: the issue might resolve ..."; any other
+    text as it is."""
+    if not _MAY_RESOLVE_RE.match(text):
+        return text
+    return f"Wait, and watch whether the alert clears: {text[:1].lower()}{text[1:]}"
+
+
+def if_otherwise_cases(part: Part) -> tuple[list[str], list[tuple[str, list[str], Paragraph]]]:
+    """(lead, cases) of a Mitigation in paragraphs with one "If X, Y." sentence and an
+    "Otherwise, Z." after it: the case X (its sentences) and "Otherwise: Z" (the rest),
+    in `modern.prose_cases`' shape; ([], []) for any other part."""
+    from kbassist.drafting.modern import _AFTER_RE, _CASE_RE, _HEDGE_RE
+    from kbassist.drafting.runbook_branches import remedy_label
+
+    paragraphs: list[Paragraph] = []
+    for sub in part.walk():
+        for block in sub.blocks:
+            if isinstance(block, Paragraph):
+                paragraphs.append(block)
+            elif not isinstance(block, Note):
+                return [], []  # a list or a command: a procedure, not two cases
+    said = [(s, p) for p in paragraphs for s in split_sentences(clean(p.text.plain))]
+    if not any(_OTHERWISE_RE.match(s) for s, _ in said):
+        return [], []
+    lead: list[str] = []
+    cases: list[tuple[str, list[str], Paragraph]] = []
+    for sentence, para in said:
+        found = _CASE_RE.match(sentence)
+        if found and not cases and sentence[:2].lower() == "if":
+            cond = found.group("cond").strip()
+            if _AFTER_RE.search(cond) or _HEDGE_RE.match(cond):
+                return [], []  # "If the problem persists, ...": no case to pick up front
+            then = found.group("then").strip()
+            cases.append((cond[:1].upper() + cond[1:], [then[:1].upper() + then[1:]], para))
+            continue
+        other = _OTHERWISE_RE.match(sentence)
+        if other and len(cases) == 1:
+            rest = other.group("rest").strip()
+            rest = rest[:1].upper() + rest[1:]
+            cases.append((f"Otherwise: {remedy_label(rest)}", [rest], para))
+            continue
+        if found or other:
+            return [], []  # a second "If" or "Otherwise": another reader's shape
+        if cases:
+            cases[-1][1].append(sentence)
+        else:
+            lead.append(sentence)
+    return (lead, cases) if len(cases) == 2 else ([], [])
+
+
+#: A heading of pointers, not steps: "Additional Resources", "See also", "Related alerts".
+_REFERENCES_HEAD_RE = re.compile(
+    r"^(?:(?:additional|further|more|useful) (?:resources|reading|information|links)|"
+    r"related (?:links?|alerts?|resources|documentation|topics)|references?|see also|links)"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def references_not_fixes(options: list[Option]) -> list[Option]:
+    """The options without those titled only as references ("Additional Resources"),
+    when a real fix is left beside them: a list of links is no fix to pick."""
+    from kbassist.drafting.modern import md_plain
+
+    kept = [o for o in options if not _REFERENCES_HEAD_RE.match(md_plain(o.label).strip())]
+    return kept if kept and len(kept) < len(options) else options
+
+
+#: A list line of Markdown: its indent and its text ("    * Taint the OSD node ...").
+_LIST_LINE_RE = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
+
+
+def _key(text: str) -> str:
+    """A step's first words, to match it with its line in the article."""
+    from kbassist.drafting.modern import md_plain
+
+    return " ".join(md_plain(text).casefold().split())[:40]
+
+
+def nested_under(section_text: str, items: list[str], at: int) -> list[int]:
+    """Indices of the steps after `items[at]` that the article nests under it ("1. Short
+    term: Throttle ..." over "* Taint the OSD node ...", "* Drain ..."): they belong to
+    its case, not to every answer; [] when the article shows none under it."""
+    from kbassist.drafting.text import split_detail
+
+    head = _key(split_detail(items[at])[0]).split(":")[0]
+    if not head or "\n" not in section_text or head not in section_text.casefold():
+        return []  # a cheap guard: the head's words are not a line of the section
+    lines = [m for m in map(_LIST_LINE_RE.match, section_text.splitlines()) if m]
+    top = next((m for m in lines if _key(m.group("text")).split(":")[0] == head), None)
+    if top is None:
+        return []
+    depth = len(top.group("indent").expandtabs(4))
+    children: list[str] = []
+    for line in lines[lines.index(top) + 1 :]:
+        if len(line.group("indent").expandtabs(4)) <= depth:
+            break
+        children.append(_key(line.group("text")))
+    out: list[int] = []
+    for k in range(at + 1, len(items)):
+        said = _key(split_detail(items[k])[0])
+        if not said or not any(c.startswith(said) or said.startswith(c) for c in children):
+            break
+        out.append(k)
+    return out

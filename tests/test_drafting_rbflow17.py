@@ -1,0 +1,114 @@
+"""Round 17 (rbflow17): a runbook Mitigation's own branches: "If X, ... Otherwise, Y"
+asked, a horizon's nested steps shown for it alone, references never a fix."""
+
+from __future__ import annotations
+
+from drafting_support import fixes, runbook, ticks, walked
+
+from kbassist.drafting.tree import draft_tree
+
+MEANING = (
+    "## Meaning\n\nThis alert fires when a `WidgetOperator` is not in the `Available`\n"
+    "state for a certain period of time.\n"
+)
+DIAGNOSIS = (
+    "## Diagnosis\n\nReview the status of all widget operators:\n\n"
+    "```console\n$ oc get widgetoperator\n```\n"
+)
+
+
+def _choices(tree: dict) -> list[str]:
+    return [c["label"] for n in tree["nodes"] if n["kind"] == "question" for c in n["choices"]]
+
+
+def test_if_then_otherwise_paragraph_is_asked_not_ticked_whole() -> None:
+    """ "If the alert fires during an upgrade, ... Otherwise, troubleshoot ..." is a case
+    the admin picks; the upgrade case says to wait and watch, the other to troubleshoot."""
+    tree = draft_tree(
+        runbook(
+            f"{MEANING}\n{DIAGNOSIS}\n## Mitigation\n\n"
+            "How you resolve the issue varies depending on the operator.\n"
+            "If the alert is triggered during an upgrade, the issue might resolve after some\n"
+            "time has passed. Otherwise, troubleshoot the error by reviewing the operator\n"
+            "logs and fix the configuration based on your findings.\n",
+            id_="WidgetOperatorDown",
+        )
+    )
+    labels = _choices(tree)
+    assert "The alert is triggered during an upgrade" in labels
+    assert any(label.startswith("Otherwise: Troubleshoot the error") for label in labels)
+    by_title = {o["title"]: ticks(o) for o in fixes(tree)}
+    upgrade = by_title["The alert is triggered during an upgrade"]
+    assert upgrade[0].startswith("Wait, and watch whether the alert clears")
+    assert not any("Troubleshoot" in t for t in upgrade)
+    other = next(t for title, t in by_title.items() if title.startswith("Otherwise"))
+    assert other[0].startswith("Troubleshoot the error")
+    assert not any("upgrade" in t for t in other)
+    # "Increase the volume. Otherwise, find the app ...": no "If" case, nothing asked
+    lone = draft_tree(
+        runbook(
+            f"{MEANING}\n{DIAGNOSIS}\n## Mitigation\n\n"
+            "You may be able to buy time by increasing the size of the volume. Otherwise,\n"
+            "find the application that creates the files and adjust its configuration.\n",
+            id_="WidgetFilesFillingUp",
+        )
+    )
+    assert not any(label.startswith("Otherwise:") for label in _choices(lone))
+
+
+def test_steps_nested_under_a_horizon_run_only_for_it() -> None:
+    """The steps a runbook nests under "Short term:" show only when the short-term fix is
+    chosen, the answers say what each horizon does, and a step after them shows always."""
+    art = runbook(
+        f"{MEANING}\n{DIAGNOSIS}\n## Mitigation\n\n"
+        "1. Short term: Throttle non-essential traffic on the node.\n"
+        "    * Taint the widget node to prevent scheduling of other workloads.\n"
+        "    * Drain existing non-essential pods from the node.\n"
+        "2. Long term:\n"
+        "    * Upgrade to higher-speed NICs (e.g., 25GbE to 100GbE).\n"
+        "    * Use multiple bonded interfaces with LACP.\n"
+        "3. Enable NIC offload features (TSO, GRO) if disabled.\n",
+        id_="WidgetNICSaturation",
+    )
+    tree = draft_tree(art)
+    labels = _choices(tree)
+    assert "Short term: Throttle non-essential traffic on the node" in labels
+    assert "Long term: Upgrade to higher-speed NICs" in labels
+    question = next(n for n in tree["nodes"] if n["kind"] == "question" and "h_1" in str(n))
+    short = [
+        " ".join(i.text.split())
+        for i in walked(art, {"symptom": "yes", question["var"]: "h_1"}).items
+    ]
+    assert any(t.startswith("Drain existing") for t in short)
+    assert not any("bonded interfaces" in t for t in short)
+    assert any(t.startswith("Enable NIC offload") for t in short)
+    long = [
+        " ".join(i.text.split())
+        for i in walked(art, {"symptom": "yes", question["var"]: "h_2"}).items
+    ]
+    assert not any(t.startswith("Taint the widget node") for t in long)
+    assert any("bonded interfaces" in t for t in long)
+
+
+def test_additional_resources_heading_is_no_fix_option() -> None:
+    """An "### Additional Resources" sub-heading of links under the Mitigation is not
+    offered beside the real procedures as a fix to pick."""
+    tree = draft_tree(
+        runbook(
+            f"{MEANING}\n{DIAGNOSIS}\n## Mitigation\n\n"
+            "### For Clusters Upgraded from Version 4.17\n\n"
+            "Delete the override objects:\n\n"
+            "```bash\n$ oc delete widgetconfig 00-override-worker\n```\n\n"
+            "### For Any Version 4.18 or Greater Cluster\n\n"
+            "Create the widget runtime config:\n\n"
+            "```bash\n$ oc create -f widget-runtime.yaml\n```\n\n"
+            "### Additional Resources\n\n"
+            "* [Widget runtimes](https://docs.example.com/widgets/runtimes)\n"
+            "* [About widget configs](https://docs.example.com/widgets/configs)\n",
+            id_="WidgetRuntimeDeprecated",
+        )
+    )
+    titles = [o["title"] for o in fixes(tree)]
+    assert len(titles) == 2
+    assert not any("Additional Resources" in t for t in titles)
+    assert "Additional Resources" not in _choices(tree)
