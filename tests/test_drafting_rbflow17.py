@@ -112,3 +112,34 @@ def test_additional_resources_heading_is_no_fix_option() -> None:
     assert len(titles) == 2
     assert not any("Additional Resources" in t for t in titles)
     assert "Additional Resources" not in _choices(tree)
+
+
+def test_per_cause_subsections_are_separate_fixes_titled_by_their_case() -> None:
+    """Mitigation sub-sections that each open with their own case ("If the collector pod
+    is in a failed state, ...") are fixes to pick, each titled with its case, not one
+    checklist ticking every case's steps in turn."""
+    tree = draft_tree(
+        runbook(
+            f"{MEANING}\n{DIAGNOSIS}\n## Mitigation\n\n"
+            "### Restart Unhealthy Pods\n\n"
+            "If the widget pod is in a failed state (`CrashLoopBackOff`, `Error`), delete\n"
+            "it to trigger a restart:\n\n"
+            "```bash\noc delete pod -n widgets widget-0\n```\n\n"
+            "### Check Resource Constraints\n\n"
+            'If pod events indicate resource issues (e.g., "Pod OOMKilled"), check the\n'
+            "resource limits:\n\n"
+            "1. Review the pod's resource requests and limits.\n"
+            "2. Raise the widget's memory limit in its custom resource.\n\n"
+            "### Check for Node-Level Issues\n\n"
+            "If the widget pod cannot be scheduled or is stuck in `Pending`:\n\n"
+            "1. Check for node taints that might prevent scheduling.\n"
+            "2. Ensure the node has sufficient resources to run the widget pod.\n",
+            id_="WidgetNodeDown",
+        )
+    )
+    by_title = {o["title"]: ticks(o) for o in fixes(tree)}
+    assert "Restart Unhealthy Pods (if the widget pod is in a failed state)" in by_title
+    assert "Check Resource Constraints (if pod events indicate resource issues)" in by_title
+    node = next(t for title, t in by_title.items() if title.startswith("Check for Node-Level"))
+    assert any("node taints" in t for t in node)
+    assert not any("memory limit" in t or "delete" in t.lower() for t in node)

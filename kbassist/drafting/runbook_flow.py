@@ -144,3 +144,45 @@ def nested_under(section_text: str, items: list[str], at: int) -> list[int]:
             break
         out.append(k)
     return out
+
+
+#: A sub-section that opens with its own case: "If the collector pod is in a failed state
+#: (`CrashLoopBackOff`, `Error`), delete it ...", "If pod events indicate ...:".
+_OPENS_CASE_RE = re.compile(r"^(?:if|when)\s+(?P<cond>[^,:]{4,120}?)\s*(?:[,:]|$)", re.I)
+#: "(CrashLoopBackOff, Error)", "(e.g., "Pod OOMKilled")": an aside a title leaves out.
+_PAREN_RE = re.compile(r"\s*\([^()]*\)")
+
+
+def cased_children(children: list[Part]) -> dict[int, str]:
+    """id(child) -> the case it opens with, when the sub-sections of a runbook's
+    Mitigation are per-cause ("### Restart Unhealthy Pods" / "If the collector pod is in a
+    failed state, ..."; "### Check Resource Constraints" / "If pod events indicate ..."):
+    at least half of two or more open with "If/When X"; {} otherwise (stages of one
+    procedure: "### 1. Check the logs", "### 2. Restart the pod")."""
+    from kbassist.drafting.modern import md_plain
+
+    if len(children) < 2:
+        return {}
+    out: dict[int, str] = {}
+    for child in children:
+        # the case opens the sub-section, or follows one note ("This is a Technology
+        # Preview feature." then "If a risk is acceptable, then ...")
+        for block in child.blocks[:2]:
+            if not isinstance(block, Paragraph):
+                break
+            found = _OPENS_CASE_RE.match(_PAREN_RE.sub("", md_plain(block.text.plain)).strip())
+            if found:
+                out[id(child)] = found.group("cond").strip()
+                break
+    return out if len(out) * 2 >= len(children) else {}
+
+
+def case_titled(title: str, case: str) -> str:
+    """A per-cause sub-section's title with the case it is for, so the answer says when to
+    pick it: "Restart Unhealthy Pods (if the collector pod is in a failed state)"; a
+    title that has its own aside ("Restart the kubelet (after upgrade)") is kept."""
+    from kbassist.drafting.text import short_label
+
+    if not case or case.casefold() in title.casefold() or title.rstrip().endswith(")"):
+        return title
+    return short_label(f"{title} (if {case})", 110)
