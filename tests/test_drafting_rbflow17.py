@@ -143,3 +143,53 @@ def test_per_cause_subsections_are_separate_fixes_titled_by_their_case() -> None
     node = next(t for title, t in by_title.items() if title.startswith("Check for Node-Level"))
     assert any("node taints" in t for t in node)
     assert not any("memory limit" in t or "delete" in t.lower() for t in node)
+
+
+def _verify_texts(tree: dict) -> list[str]:
+    return [" ".join(v["text"].split()) for o in fixes(tree) for v in o.get("verify", [])]
+
+
+def test_verify_looks_again_via_a_listed_command_with_options() -> None:
+    """A Diagnosis list item "Check deployment status via `kubectl -n $NAMESPACE describe
+    ...`" is where the verify looks again, not only the alert's condition restated."""
+    tree = draft_tree(
+        runbook(
+            "## Meaning\n\nDeployment generation mismatch due to possible roll-back.\n\n"
+            "## Diagnosis\n\n"
+            "- Check out rollout history `kubectl -n $NAMESPACE rollout history deployment $NAME`\n"
+            "- Check deployment status via `kubectl -n $NAMESPACE describe deployment $NAME`.\n"
+            "- Investigate if new pods are not crashing.\n\n"
+            "## Mitigation\n\nRoll back the deployment to its previous revision.\n",
+            id_="WidgetGenerationMismatch",
+        )
+    )
+    texts = _verify_texts(tree)
+    assert any(
+        t.startswith("Look again where the Diagnosis read it: Check deployment status via kubectl")
+        for t in texts
+    )
+    assert not any(t.startswith("Check that the condition the alert fires on") for t in texts)
+
+
+def test_verify_rereads_the_diagnosis_query_with_alert_label_values() -> None:
+    """A PromQL query the Diagnosis graphs (its label values read off the alert, after a
+    long lead) is the verify's read-out, not only the condition restated."""
+    tree = draft_tree(
+        runbook(
+            "## Meaning\n\nThe widget file system is predicted to run out of inodes within\n"
+            "the next 24 hours.\n\n"
+            "## Diagnosis\n\n"
+            "Note the `instance` and `mountpoint` labels from the alert. You can graph the\n"
+            "usage history of this file system by using the following query in the web\n"
+            "console:\n\n"
+            "```text\nnode_filesystem_files_free{\n"
+            '  instance="<value of instance label from alert>",\n'
+            '  mountpoint="<value of mountpoint label from alert>"\n}\n```\n\n'
+            "## Mitigation\n\nRemove the small files the widget application leaves behind.\n",
+            id_="WidgetFilesFillingUp",
+        )
+    )
+    outcome = fixes(tree)[0]
+    read = next(v for v in outcome["verify"] if v["text"].startswith("Look again"))
+    assert "node_filesystem_files_free" in read["detail"]
+    assert not any(t.startswith("Check that the condition") for t in _verify_texts(tree))
