@@ -157,7 +157,7 @@ def cased_children(children: list[Part]) -> dict[int, str]:
     """id(child) -> the case it opens with, when the sub-sections of a runbook's
     Mitigation are per-cause ("### Restart Unhealthy Pods" / "If the collector pod is in a
     failed state, ..."; "### Check Resource Constraints" / "If pod events indicate ..."):
-    at least half of two or more open with "If/When X"; {} otherwise (stages of one
+    two or more, and at least half, open with "If/When X"; {} otherwise (stages of one
     procedure: "### 1. Check the logs", "### 2. Restart the pod")."""
     from kbassist.drafting.modern import md_plain
 
@@ -174,7 +174,9 @@ def cased_children(children: list[Part]) -> dict[int, str]:
             if found:
                 out[id(child)] = found.group("cond").strip()
                 break
-    return out if len(out) * 2 >= len(children) else {}
+    # two cases at least: one "If the basic health of the pods is verified, ..." beside
+    # "### Check if it is a Network Issue" is a remark, not cases to pick from
+    return out if len(out) >= 2 and len(out) * 2 >= len(children) else {}
 
 
 def case_titled(title: str, case: str) -> str:
