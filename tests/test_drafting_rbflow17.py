@@ -193,3 +193,26 @@ def test_verify_rereads_the_diagnosis_query_with_alert_label_values() -> None:
     read = next(v for v in outcome["verify"] if v["text"].startswith("Look again"))
     assert "node_filesystem_files_free" in read["detail"]
     assert not any(t.startswith("Check that the condition") for t in _verify_texts(tree))
+
+
+def test_a_per_cause_fix_ticks_its_action_not_its_bare_case() -> None:
+    """A per-cause sub-section that opens with only its case ("If the issue persists and
+    no clear configuration error is found:") over a command ticks what its heading says
+    to do ("Restart the Operator:"), the case being in its title."""
+    tree = draft_tree(
+        runbook(
+            f"{MEANING}\n{DIAGNOSIS}\n## Mitigation\n\n"
+            "### Fix Validation Errors\n\n"
+            "If the Ready condition reason is `ValidationFailure`:\n\n"
+            "1. Review the widget forwarder spec for configuration errors.\n"
+            "2. Correct the configuration errors in the widget forwarder spec.\n\n"
+            "### Restart the Operator\n\n"
+            "If the issue persists and no clear configuration error is found:\n\n"
+            "```bash\noc delete pod -n widgets -l name=widget-operator\n```\n",
+            id_="WidgetForwarderNotReady",
+        )
+    )
+    restart = next(o for o in fixes(tree) if o["title"].startswith("Restart the Operator"))
+    assert "if the issue persists" in restart["title"]
+    assert ticks(restart)[0] == "Restart the Operator:"
+    assert "oc delete pod" in restart["steps"][0]["detail"]

@@ -13,7 +13,7 @@ from functools import lru_cache
 from kbassist.articles import Article, Section
 from kbassist.articles.model import ListBlock, Paragraph, Part
 from kbassist.drafting.labels import way_heading
-from kbassist.drafting.runbook_flow import case_titled
+from kbassist.drafting.runbook_flow import case_lead_named, case_titled
 from kbassist.drafting.symptoms import SUMMARY_KEYS, find_section
 from kbassist.drafting.text import (
     Hinted,
@@ -2669,6 +2669,8 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                     items, child_lead = [child_lead], ""
                 if not items:
                     continue
+                if id(child) in cased:  # "If the issue persists ...:" is in the title now
+                    items = case_lead_named(items, heading_label(child.name, 90))
                 option = Option(
                     sections.get(id(child), section),
                     # a heading is written as a title: whole up to the list items' limit

@@ -188,3 +188,23 @@ def case_titled(title: str, case: str) -> str:
     if not case or case.casefold() in title.casefold() or title.rstrip().endswith(")"):
         return title
     return short_label(f"{title} (if {case})", 110)
+
+
+#: A tick that is only the case its steps are for: "If the issue persists and no clear
+#: configuration error is found:" over the command.
+_BARE_CASE_RE = re.compile(r"^(?:if|when)\b[^.:,]{3,160}:$", re.IGNORECASE)
+
+
+def case_lead_named(items: list[str], heading: str) -> list[str]:
+    """A per-cause fix whose first tick is only its case (now in its title) ticks what
+    its heading says to do over the same detail ("Restart the Operator:" over `oc delete
+    pod ...`); the items as they are when the heading is no action."""
+    from kbassist.drafting.blocks import _imperative
+    from kbassist.drafting.text import split_detail, with_detail
+
+    if not items or not heading:
+        return items
+    text, detail = split_detail(items[0])
+    if not _BARE_CASE_RE.match(text.strip()) or not _imperative(heading):
+        return items
+    return [with_detail(f"{heading.rstrip(' .:')}:", detail), *items[1:]]
