@@ -24,6 +24,7 @@ from kbassist.articles.model import (
     Table,
 )
 from kbassist.drafting.labels import status_only
+from kbassist.drafting.self_described import self_described
 from kbassist.drafting.symptom_kinds import (
     announces,
     before_background,
@@ -331,7 +332,12 @@ def block_cause(article: Article) -> tuple[str, Section | None]:
             if section is None:
                 continue
             for n, sentence in enumerate(sentences):
-                if pattern.search(sentence) and not sentence.endswith(":") and not aside(sentence):
+                if (
+                    pattern.search(sentence)
+                    and not sentence.endswith(":")
+                    and not aside(sentence)
+                    and not self_described(sentence)  # "This article discusses the cause"
+                ):
                     kept = [sentence]
                     if n + 1 < len(sentences) and len(sentence) < 160:
                         following = sentences[n + 1]

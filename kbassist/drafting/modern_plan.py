@@ -50,6 +50,7 @@ from kbassist.drafting.runbook_nofix import no_documented_fix
 from kbassist.drafting.runbook_prose_ticks import lead_actions_ticked
 from kbassist.drafting.runbook_reading import reading_is_cause
 from kbassist.drafting.runbook_symptom import symptom_without_causes
+from kbassist.drafting.self_described import described_cause, described_symptom
 from kbassist.drafting.text import (
     HORIZON_WORDS,
     sentence_cut,
@@ -78,6 +79,7 @@ def modern_plan(
     if intro and re.search(r"[\"\u201c]|\b(?:error|message)\b", intro.group("what"), re.I):
         # "This article introduces how to troubleshoot the "X" message.": what is seen is X
         symptom = f"You see {intro.group('what')}{symptom[intro.end() :]}".strip()
+    symptom = described_symptom(article, symptom)  # "This article describes ...": none
     if cause and cause_section is not None and cause_section.role == "cause":
         # read from the section's own text: its quote and note markers are line starts
         # (a Summary's "because" sentence is all of it that is the cause)
@@ -87,6 +89,10 @@ def modern_plan(
         cause = md_plain(cause)
     else:
         cause, cause_section = block_cause(article)
+    if cause and not described_cause(cause):  # "This article discusses the cause ...": none
+        cause, cause_section = block_cause(article)
+    elif cause:
+        cause = described_cause(cause)
     if not cause:  # "That cause is ...", "If the service can't find the path, ..."
         cause, cause_section = stated_cause(article)
     cited = [s for s in article.sections if s.text.strip()]
