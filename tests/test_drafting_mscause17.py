@@ -69,3 +69,89 @@ def test_an_article_description_gives_way_to_the_summary_scene() -> None:
     )
     assert not tree["symptom"].startswith("This article")
     assert tree["symptom"].startswith("Assume that a widget database transitions")
+
+
+CAUSES = (
+    "## Symptoms\n\n"
+    "You try to turn on Widget Discovery on a server. However, the changes aren't saved.\n\n"
+    "## Cause\n\n"
+    "This issue occurs for one of the following reasons:\n\n"
+    "- The dependency services for Widget Discovery aren't running.\n"
+    "- The Widget firewall or other firewalls don't allow Widget Discovery.\n\n"
+)
+
+
+def _answered(tree: dict, answer: str) -> list[str]:
+    """The fix's steps a walker sees after picking `answer` for its cause question."""
+    question = next(
+        n
+        for n in tree["nodes"]
+        if n["kind"] == "question" and n["title"] == "Which of these applies?"
+    )
+    value = next(c["value"] for c in question["choices"] if c["label"].startswith(answer))
+    outcome = next(
+        n for n in tree["nodes"] if n["kind"] == "outcome" and n["id"] != "not_this_article"
+    )
+    var = question["id"].rsplit("-", 1)[-1]
+    shown = []
+    for step in outcome["steps"]:
+        when = step.get("when", "")
+        if not when or f'{var} == "{value}"' in when:
+            shown.append(" ".join(step["text"].split()))
+    return shown
+
+
+def test_listed_causes_are_asked_each_with_its_own_steps() -> None:
+    """ "This issue occurs for one of the following reasons: - A - B" over one Resolution
+    is asked "Which of these applies?": each answer shows its own steps and the shared
+    last one, not the other cause's."""
+    tree = draft_tree(
+        support(
+            CAUSES + "## Resolution\n\n"
+            "To resolve the issue, follow these steps:\n\n"
+            "1. Make sure that the dependency services for Widget Discovery are started.\n"
+            "2. Configure the Widget firewall to allow Widget Discovery.\n"
+            "3. Configure other firewalls in the network to allow Widget Discovery.\n"
+            "4. Turn on **Widget Discovery** in Network and Sharing Center.\n",
+            title="Can't turn on Widget Discovery",
+        )
+    )
+    services = _answered(tree, "The dependency services")
+    firewall = _answered(tree, "The Widget firewall")
+    assert any("dependency services" in s for s in services)
+    assert not any("firewall" in s for s in services)
+    assert any("Configure other firewalls" in s for s in firewall)
+    assert not any("dependency services" in s for s in firewall)
+    assert all(
+        any("Turn on Widget Discovery" in s for s in shown) for shown in (services, firewall)
+    )
+
+
+def test_sub_steps_go_with_their_cause_and_interleaved_steps_ask_nothing() -> None:
+    """A cause's procedure whose middle sub-steps name no cause ("Select Change settings")
+    runs whole for that cause; when the steps switch back and forth between the causes,
+    nothing is asked and every step stays ticked."""
+    tree = draft_tree(
+        support(
+            CAUSES + "## Resolution\n\n"
+            "1. Make sure that the dependency services for Widget Discovery are started.\n"
+            "2. Open the Widget firewall, and allow Widget Discovery through the firewall.\n"
+            "3. Select **Change settings**.\n"
+            "4. Configure other firewalls in the network to allow Widget Discovery.\n",
+            title="Can't turn on Widget Discovery",
+        )
+    )
+    services = _answered(tree, "The dependency services")
+    assert not any("Change settings" in s for s in services)
+    assert any("Change settings" in s for s in _answered(tree, "The Widget firewall"))
+    tree = draft_tree(
+        support(
+            CAUSES + "## Resolution\n\n"
+            "1. Make sure that the dependency services for Widget Discovery are started.\n"
+            "2. Configure the Widget firewall to allow Widget Discovery.\n"
+            "3. Restart the dependency services for Widget Discovery.\n"
+            "4. Configure other firewalls in the network to allow Widget Discovery.\n",
+            title="Can't turn on Widget Discovery",
+        )
+    )
+    assert not any(n.get("title") == "Which of these applies?" for n in tree["nodes"])

@@ -27,6 +27,7 @@ from kbassist.drafting.case_choices import for_cases, label_states_case
 from kbassist.drafting.case_notes import gerund_case, prompted_notes
 from kbassist.drafting.case_pairs import does_question, negated_pair, ran_result
 from kbassist.drafting.case_spans import announced_spans
+from kbassist.drafting.cause_list import cause_list_steps
 from kbassist.drafting.causes import (
     Group,
     also_cause,
@@ -632,6 +633,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = method_list_steps(option, asked_ifs, shared)
             asked_ifs = marked_way_steps(option, asked_ifs)  # "Method 1: ..." / "Method 2: ..."
             asked_ifs = found_case_steps(option, asked_ifs)
+            if len(options) == 1:  # "one of the following reasons: - A - B": which is it
+                asked_ifs = cause_list_steps(article, option, asked_ifs)
             if is_alert_runbook(article):  # "If the logs show X, fix Y": which X was shown
                 asked_ifs = found_cases_asked(option, written, asked_ifs, len(options) == 1)
         lead_step_spans(option)  # "If the node cannot be recovered:" and its steps
