@@ -48,7 +48,7 @@ def test_a_troubleshooting_lead_in_is_not_the_symptom() -> None:
         )
     )
     assert "troubleshooting" not in tree["symptom"].lower()
-    assert tree["symptom"] == "Widget menu errors"
+    assert tree["symptom"] == "Widget menu errors."
 
 
 def test_an_article_description_gives_way_to_the_summary_scene() -> None:

@@ -24,11 +24,13 @@ from kbassist.drafting.text import short_label, split_detail
 
 #: The lead of a list of alternative causes ("This issue occurs for one of the following
 #: reasons:", "may occur if one or more of the following conditions are true:", "Such
-#: causes include the following issues:"); not a scenario whose parts hold together.
+#: causes include the following issues:", "This error may have several causes. Among them
+#: are the following:"); not "the following scenario:", whose parts hold together.
 _LEAD_RE = re.compile(
     r"\b(?:(?:one|any|either|one or more) of the following(?: \w+)? (?:reasons?|causes?|"
-    r"conditions?|issues?|factors?|problems?)|(?:possible|common|likely) (?:causes|reasons)|"
-    r"causes include)\b",
+    r"conditions?|issues?|factors?|problems?|scenarios?)|(?:possible|common|likely|main|"
+    r"several|various|multiple|two|three|four) (?:main )?(?:causes|reasons)|causes include|"
+    r"the following (?:reasons|causes)|among them are the following)\b",
     re.IGNORECASE,
 )
 #: Causes a question can offer; more is a checklist, not a choice.

@@ -91,7 +91,8 @@ def described_symptom(article: Article, symptom: str) -> str:
         return symptom  # "This article describes why you can't X": said as the problem later
     from kbassist.drafting.modern import md_plain
 
-    title = _TROUBLESHOOT_RE.sub("", md_plain(article.title))
+    title = _TROUBLESHOOT_RE.sub("", md_plain(article.title)).rstrip()
+    title = title if title.endswith((".", "?", "!")) else f"{title}."  # read as a sentence
     return _without(symptom) or _summary_scene(article) or title[:1].upper() + title[1:]
 
 
