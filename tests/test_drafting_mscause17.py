@@ -155,3 +155,28 @@ def test_sub_steps_go_with_their_cause_and_interleaved_steps_ask_nothing() -> No
         )
     )
     assert not any(n.get("title") == "Which of these applies?" for n in tree["nodes"])
+
+
+def test_a_cause_said_only_in_the_fix_section_is_the_cause() -> None:
+    """ "## Remove TLS 1.3 registry keys" opening "This issue occurs because TLS 1.3 is
+    enabled on the sponsor node." gives the cause: the draft no longer says the article
+    gives none. Two such sentences (two issues) give no single cause."""
+    body = (
+        "You fail to add a node to a widget cluster. The sponsor node rejects the\n"
+        "connection with error 0x80090327.\n\n"
+        "## Remove TLS 1.3 registry keys\n\n"
+        "This issue occurs because TLS 1.3 is enabled on the sponsor node. To resolve this\n"
+        "issue, remove the following registry keys:\n\n"
+        "1. Open Registry Editor.\n"
+        "1. Delete the `TLS 1.3` subkey.\n"
+    )
+    tree = draft_tree(support(body, title="Error 0x80090327 when adding a node"))
+    assert tree["cause"] == "This issue occurs because TLS 1.3 is enabled on the sponsor node."
+    two = body + (
+        "\n## Reset the widget store\n\n"
+        "This issue occurs because the widget store is corrupted. To resolve this issue,\n"
+        "reset it:\n\n"
+        "1. Run `widget reset`.\n"
+    )
+    tree = draft_tree(support(two, title="Error 0x80090327 when adding a node"))
+    assert "TLS 1.3 is enabled" not in tree["cause"]

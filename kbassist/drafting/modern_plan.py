@@ -17,6 +17,7 @@ from kbassist.articles.model import Paragraph, Part
 from kbassist.drafting.applies_gate import gate_of, gated_options
 from kbassist.drafting.chosen_values import chosen_values
 from kbassist.drafting.example_code import example_scripts
+from kbassist.drafting.fix_cause import cause_in_fix
 from kbassist.drafting.forms import stated_cause
 from kbassist.drafting.lead_ins import echoes_shown, lead_ins_shown
 from kbassist.drafting.meta_symptom import cause_not_dangling
@@ -95,6 +96,8 @@ def modern_plan(
         cause = described_cause(cause)
     if not cause:  # "That cause is ...", "If the service can't find the path, ..."
         cause, cause_section = stated_cause(article)
+    if not cause:  # "## Remove X" opening "This issue occurs because X is enabled."
+        cause, cause_section = cause_in_fix(article)
     cited = [s for s in article.sections if s.text.strip()]
     redirect = redirect_target(cited[0].text) if len(cited) == 1 else None
     if redirect is not None and cited:
