@@ -4,7 +4,7 @@ notes 54:34 and 54:39)."""
 
 from __future__ import annotations
 
-from drafting_support import support
+from drafting_support import fixes, support
 
 from kbassist.drafting.tree import draft_tree
 
@@ -125,6 +125,8 @@ def test_listed_causes_are_asked_each_with_its_own_steps() -> None:
     assert all(
         any("Turn on Widget Discovery" in s for s in shown) for shown in (services, firewall)
     )
+    (outcome,) = fixes(tree)
+    assert "dependency services" not in outcome["title"]  # every cause's fix now
 
 
 def test_sub_steps_go_with_their_cause_and_interleaved_steps_ask_nothing() -> None:

@@ -112,6 +112,13 @@ def cause_list_steps(article: Article, option: Option, counter: int) -> int:
     for n, owner in enumerate(owners):
         if owner is not None:
             option.when[n] = f'{var} == "case_{owner + 1}" or {var} == "unsure"'
+    if owners[0] is not None:
+        # "Resolution: Make sure that the dependency services are started" titled the fix
+        # by the first cause's step: it is now the fix of whichever cause applies
+        head = option.label.split(":", 1)[0] if ":" in option.label else ""
+        option.label = (
+            f"{head}: Fix the cause that applies" if head else "Fix the cause that applies"
+        )
     option.asks.append(
         Ask.of_cases(
             var,
