@@ -105,6 +105,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   a cause**: drafts whose symptom has a sentence that reads what fired ("This usually
   indicates X", "This means that X"; not "This means the alert fires if ...") / drafts
   (`draft_metrics.cause_mixed`).
+- **drafts that give no cause** (round 17, mscause17): drafts whose cause line is "X
+  gives no cause." / drafts; **symptom or cause about the article**: drafts whose
+  symptom or cause opens with a sentence about the article or the reader's task ("This
+  article discusses the cause and some possible resolutions ...", "When troubleshooting
+  basic Start issues, ...") / drafts (`draft_metrics.about_article`).
 - **read-more steps**: checklist steps (as for action steps) that only say where to
   read more ("Further info on etcd best practices can be found in the OpenShift docs
   here.", "For more detailed information ..., see ...", "Related Links") and do not
@@ -428,6 +433,8 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "cause repeating the symptom": _pct(sum(r.cause_repeats for r in clean), len(clean)),
         "symptom holding a cause": _pct(sum(r.symptom_reading for r in clean), len(clean)),
+        "drafts that give no cause": _pct(sum(r.no_cause for r in clean), len(clean)),
+        "symptom or cause about the article": _pct(sum(r.about_article for r in clean), len(clean)),
         "symptom choices that are fragments": _pct(
             sum(len(r.fragment_choices) for r in clean), sum(r.symptom_choices for r in clean)
         ),

@@ -673,6 +673,23 @@ def cause_mixed(symptom: str, cause: str) -> tuple[bool, bool]:
     return repeats, reading
 
 
+#: A symptom or cause that opens by talking about the article or the reader's task
+#: ("This article discusses the cause and some possible resolutions ...", "When
+#: troubleshooting basic Start issues, ..."): no problem seen, no why. Round 17.
+_ABOUT_ARTICLE_RE = re.compile(
+    r"^(?:this|the following) (?:article|document|topic|guide)s? (?:also )?(?:\w+ )?"
+    r"(?:describes?|discuss(?:es)?|explains?|provides?|helps?|introduces?|presents?|covers?)\b|"
+    r"^(?:when|while) (?:you(?:'re| are)? )?troubleshoot(?:ing)?\b",
+    re.IGNORECASE,
+)
+
+
+def about_article(symptom: str, cause: str) -> bool:
+    """Whether the symptom or the cause opens with a sentence about the article or the
+    reader's troubleshooting, not about the problem. Round 17 (mscause17)."""
+    return any(_ABOUT_ARTICLE_RE.match(text.strip()) for text in (symptom, cause))
+
+
 def symptom_cut(tree: Tree) -> bool | None:
     """Whether the first question's quote of the symptom holds "[...]"; None with no
     symptom question."""
@@ -1034,6 +1051,8 @@ class Record:
     symptom_cut: bool = False
     cause_repeats: bool = False  # see cause_mixed
     symptom_reading: bool = False  # see cause_mixed
+    no_cause: bool = False  # the cause line says "X gives no cause."
+    about_article: bool = False  # see about_article
     symptom_choices: int = 0  # message choices of the symptom question
     fragment_choices: list[str] = field(default_factory=list)
     texts_cut: list[tuple[str, str]] = field(default_factory=list)  # (where, text)
@@ -1213,6 +1232,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.phrase_cut_titles = [t for t in titles if title_cut_phrase(t, text)]
     record.texts_cut = texts_cut(tree, text)
     record.cause_repeats, record.symptom_reading = cause_mixed(tree.symptom, tree.cause)
+    record.no_cause = tree.cause.strip().endswith("gives no cause.")
+    record.about_article = about_article(tree.symptom, tree.cause)
     cut = symptom_cut(tree)
     record.symptom_question, record.symptom_cut = cut is not None, bool(cut)
     choices = symptom_choice_labels(tree)

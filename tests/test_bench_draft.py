@@ -581,3 +581,14 @@ def test_negated_cases_and_step_jumps_are_counted() -> None:
     assert tree is not None
     assert metrics.negated_questions(tree) == ["Does this apply: a certificate exists?"]
     assert metrics.step_jumps(tree) == ["Select Clear. Then, go to step 6.", "Open the store."]
+
+
+def test_a_symptom_or_cause_about_the_article_is_counted() -> None:
+    """The bench counts a cause that only says what the article discusses, or a symptom
+    that says what the reader checks, and not a cause that says why."""
+    about = "This article discusses the cause and some possible resolutions for a problem."
+    assert metrics.about_article("You can't start the service.", about)
+    assert metrics.about_article("When troubleshooting basic Start issues, check X.", "")
+    assert not metrics.about_article(
+        "You can't start the service.", "This issue occurs because the key is missing."
+    )
