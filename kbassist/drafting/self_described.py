@@ -15,7 +15,7 @@ import re
 from kbassist.articles import Article
 from kbassist.articles.model import Paragraph
 from kbassist.drafting.meta_symptom import symptom_not_meta
-from kbassist.drafting.text import split_sentences
+from kbassist.drafting.text import sentence_cut, split_sentences
 
 #: "This article discusses ...", "This guide helps you ...", "The following sections
 #: describe ...": the page speaking about itself.
@@ -78,7 +78,7 @@ def _summary_scene(article: Article) -> str:
                 continue
             kept = _without(text)
             if kept and not self_described(kept):
-                return kept[:_MAX_CHARS]
+                return sentence_cut(kept, _MAX_CHARS)
     return ""
 
 
