@@ -45,10 +45,12 @@ def _steps(checklist: Checklist) -> list[tuple[str, str]]:
 
 def test_a_goal_with_to_do_this_follow_these_steps_is_shown_over_its_steps() -> None:
     """ "Change the Group Policy settings. To do this, follow these steps:" is not a tick
-    of its own: the first real step is ticked first, the goal shown under it."""
-    got = _steps(_fix(METHODS, 2))
+    of its own: the first real step is ticked first, the goal shown as the fix's title
+    (or under the step when the title says something else)."""
+    checklist = _fix(METHODS, 2)
+    got = _steps(checklist)
     assert got[0][0].startswith("In the Local Group Policy Editor, double-click Policies")
-    assert "Change the Group Policy settings" in got[0][1]
+    assert "Change the Group Policy settings" in checklist.outcome.title + got[0][1]
     assert not any("follow these steps" in t + d for t, d in got)
     assert len(got) == 3
 
@@ -56,12 +58,13 @@ def test_a_goal_with_to_do_this_follow_these_steps_is_shown_over_its_steps() -> 
 def test_the_registry_warning_is_shown_under_the_first_step_not_ticked() -> None:
     """A goal, the registry warning and "To increase X, follow these steps:": the warning
     is read with the first regedit step, under the goal that is no tick of its own."""
-    got = _steps(_fix(METHODS, 3))
+    checklist = _fix(METHODS, 3)
+    got = _steps(checklist)
     texts = [t for t, _ in got]
     assert "Increase the service time-out." not in texts
     regedit = next(d for t, d in got if t.startswith("Click Start, click Run"))
     assert "back up the registry" in regedit
-    assert "Increase the service time-out." in regedit
+    assert "Increase the service time-out" in checklist.outcome.title + regedit
 
 
 def test_a_registry_backup_is_made_only_for_the_fix_that_edits_the_registry() -> None:
