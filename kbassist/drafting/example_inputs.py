@@ -44,7 +44,7 @@ _NOUNS: tuple[tuple[frozenset[str], str], ...] = (
 _NOUN_WORDS = frozenset(w for words, _ in _NOUNS for w in words)
 #: The phrase that names the value: "the 2-digit carrier codes", "a server name".
 _PHRASE_RE = re.compile(
-    r"\b(?:the|your|a|an|new|this|these)\s+((?:[\w-]+\s+){0,3}(?:"
+    r"\b(?:the|your|a|an|new|this|these)\s+((?:[\w'’-]+\s+){0,3}(?:"
     + "|".join(sorted(_NOUN_WORDS, key=len, reverse=True))
     + r"))\b",
     re.IGNORECASE,
