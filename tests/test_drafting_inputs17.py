@@ -77,11 +77,14 @@ def test_a_for_example_name_a_later_step_acts_on_is_asked_as_an_account() -> Non
 
 
 def test_an_example_port_is_a_bounded_number_input() -> None:
-    """'type a port number (for example, 8080)' asks a whole number from 1 to 65535."""
+    """'type a port number (for example, 8080)' asks a whole number from 1 to 65535; the
+    examples of a product ('a text editor (for example, Notepad)') or of what to click
+    beside a product's name ('the Exchange Server icon') are not asked."""
     art = mskb(
         SYMPTOMS + "RESOLUTION\n==========\n\n"
-        "1. In the Proxy box, type the proxy server's port number (for example, 8080).\n"
-        "2. Click OK.\n"
+        "1. Open the file in a text editor (for example, Notepad).\n"
+        "2. In the Proxy box, type the proxy server's port number (for example, 8080).\n"
+        "3. Locate the Exchange Server icon, and then click the protocol (for example, POP3).\n"
     )
     (asked,) = inputs(draft_tree(art))
     assert (asked["type"], asked["min"], asked["max"], asked["default"]) == (
@@ -91,17 +94,6 @@ def test_an_example_port_is_a_bounded_number_input() -> None:
         8080,
     )
     draft_text(art)
-
-
-def test_an_example_of_a_product_or_an_everyday_word_is_not_asked() -> None:
-    """'Open it in a text editor (for example, Notepad)' and 'click the Exchange Server
-    icon (for example, ...)' name no value the admin types: no input."""
-    art = mskb(
-        SYMPTOMS + "RESOLUTION\n==========\n\n"
-        "1. Open the file in a text editor (for example, Notepad).\n"
-        "2. Locate the Exchange Server icon, and then click the protocol (for example, POP3).\n"
-    )
-    assert inputs(draft_tree(art)) == []
 
 
 def test_a_placeholder_only_in_a_screenshot_caption_is_not_asked() -> None:

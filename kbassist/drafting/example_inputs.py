@@ -44,9 +44,10 @@ _NOUNS: tuple[tuple[frozenset[str], str], ...] = (
 _NOUN_WORDS = frozenset(w for words, _ in _NOUNS for w in words)
 #: The phrase that names the value: "the 2-digit carrier codes", "a server name".
 _PHRASE_RE = re.compile(
-    r"\b(?:the|your|a|an|new|this|these)\s+((?:[\w'’-]+\s+){0,3}(?:"
+    r"\b(?:the|your|a|an|new|this|these|another|other|different|unique)\s+"
+    r"((?:[\w'’-]+\s+){0,3}(?:"
     + "|".join(sorted(_NOUN_WORDS, key=len, reverse=True))
-    + r"))\b",
+    + r"))\b(?!['’]s\b)",
     re.IGNORECASE,
 )
 #: "For example:" then "IIS Server user account = IUSR_IISBOX": a label and its example.
@@ -63,6 +64,7 @@ _FQDN_RE = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _DOMAIN_USER_RE = re.compile(r"[A-Za-z0-9_.-]+\\[A-Za-z0-9_.$-]+")
 #: Where the clause that names the example begins: "..., and then click the protocol".
 _OTHER_THING_RE = re.compile(r"\b(?:and|or)\s+(?:the|a|an|your)\b", re.IGNORECASE)
+_SHOWN_RE = re.compile(r"\bwhere\b|\bthe (?:default|current)\s*$|\bdisplayed\b", re.IGNORECASE)
 _CLAUSE_RE = re.compile(r".*(?:[,;:]\s+|\bthen\s+)", re.DOTALL)
 
 
@@ -91,12 +93,17 @@ def _kind_of(phrase: str) -> str:
     return ""
 
 
-def _named_phrase(text: str) -> str:
+def _clause(text: str) -> str:
+    """The last clause of the text before an example: "enter the user's IP address" of
+    "Click Add, and then enter the user's IP address"."""
+    clause = _CLAUSE_RE.match(text)
+    return text[clause.end() :] if clause else text
+
+
+def _named_phrase(tail: str) -> str:
     """The last noun phrase of the example's clause that names a value ("the 2-digit
     carrier codes" in "Append the 2-digit carrier codes to these fields"), "" if none or
     if its noun is a product's capitalized word ("the Exchange Server")."""
-    clause = _CLAUSE_RE.match(text)
-    tail = text[clause.end() :] if clause and _SUPPLY_RE.search(text[clause.end() - 2 :]) else text
     best = ""
     for match in _PHRASE_RE.finditer(tail):
         noun = match.group(1).split()[-1]
@@ -119,21 +126,27 @@ def example_values(item: str) -> list[tuple[str, str, str]]:
         for match in _PAREN_RE.finditer(item):
             literal = match.group("v")
             start = max(item.rfind(". ", 0, match.start()), item.rfind("\n", 0, match.start()))
-            before = item[start + 1 : match.start()]
-            if not _SUPPLY_RE.search(before):
+            tail = _clause(item[start + 1 : match.start()])
+            # the clause must have the admin supply it; "the default (for example, X)",
+            # "where <x> is ... (for example, X)" show what is, not what to type
+            if not _SUPPLY_RE.search(tail) or _SHOWN_RE.search(tail):
                 continue
-            phrase = _named_phrase(before)
+            phrase = _named_phrase(tail)
+            kind = _kind_of(phrase)
+            if literal.isdigit() and re.search(r"\bport\b", tail, re.IGNORECASE):
+                kind, phrase = "port", "port number"  # "change the port to a different number"
             if _IP_RE.fullmatch(literal):
                 out.append((literal, "IP address", phrase or "IP address"))
-            elif phrase and _is_value(literal, _kind_of(phrase)):
-                out.append((literal, _kind_of(phrase), phrase))
+            elif phrase and _is_value(literal, kind):
+                out.append((literal, kind, phrase))
     at = low.find("for example:")
     if at >= 0 and "=" in item:
         for match in _LABELLED_RE.finditer(item, at):
             literal, label = match.group("v"), match.group("label").strip()
             kind = _kind_of(label)
             # used again after its label: the step acts on the example's name
-            if kind and _is_value(literal) and item.find(literal, match.end()) >= 0:
+            again = item.find(literal, match.end())
+            if kind and _is_value(literal) and again >= 0 and item[again - 1] not in "=,":
                 out.append((literal, kind, label))
     return out
 
@@ -141,34 +154,35 @@ def example_values(item: str) -> list[tuple[str, str, str]]:
 def example_spans(text: str, literals: set[str]) -> list[tuple[int, int, str]]:
     """(start, end, literal) where an asked example stands in `text`: an example
     parenthetical's body (its "example: " and other values go with it) and each use of
-    the literal as a word."""
-    low = text.casefold()
-    if not literals or not any(lit in low for lit in literals):
+    the literal as a word, as the article spells it (`FONTS`, not the Fonts folder)."""
+    if not literals or not any(lit in text for lit in literals):
         return []
     out: list[tuple[int, int, str]] = []
     if "(" in text:
         for match in _PAREN_RE.finditer(text):
-            key = match.group("v").casefold()
-            if key in literals:
-                out.append((match.start("lead"), match.end("body"), key))
-    for key in literals:
-        for match in re.finditer(rf"(?<![\w$.-]){re.escape(key)}(?![\w$-])", low):
+            if match.group("v") in literals:
+                out.append((match.start("lead"), match.end("body"), match.group("v")))
+    for literal in literals:
+        for match in re.finditer(rf"(?<![\w$.-]){re.escape(literal)}(?![\w$-])", text):
             if not any(s <= match.start() < e for s, e, _ in out):
-                out.append((match.start(), match.end(), key))
+                out.append((match.start(), match.end(), literal))
     return sorted(out)
 
 
 def example_phrase(phrase: str) -> str:
     """What the value is, said shortly: "name of the server" -> "server name"."""
-    phrase = re.sub(r"^(?:the|your|a|an)\s+", "", " ".join(phrase.split()), flags=re.IGNORECASE)
+    phrase = re.sub(
+        r"^(?:(?:the|your|a|an|correct|appropriate|same|additional|new|original)\s+)+",
+        "",
+        " ".join(phrase.split()),
+        flags=re.IGNORECASE,
+    )
     return re.sub(r"^(\w+) of (?:the|your|a|an) (.+)$", r"\2 \1", phrase, flags=re.IGNORECASE)
 
 
-def example_question(kind: str, phrase: str) -> str:
+def example_question(phrase: str) -> str:
     """A question that reads naturally: "Which 2-digit carrier codes do you use?"."""
     phrase = example_phrase(phrase)
-    if kind == "host name" and not re.search(r"\b(?:server|computer|machine|host)\b", phrase, re.I):
-        return f"Which computer is the {phrase}?"
     return f"Which {phrase} do you use?"
 
 
@@ -195,6 +209,9 @@ def placeholder_question(literal: str, what: str) -> str:
     words = [w if w.isupper() else w.lower() for w in re.split(r"[\s_-]+", bare) if w]
     if words and words[0] in {"your", "my", "the"}:
         words = words[1:]
-    if not 1 <= len(words) <= 6 or not all(w.isalpha() for w in words) or len("".join(words)) < 3:
+    filler = any(len(set(w.casefold())) == 1 for w in words)  # `xxxxx`, `nnn`: no words
+    if filler or not 1 <= len(words) <= 6 or not all(w.isalpha() for w in words):
+        return f"Which {what} is it here?"
+    if len("".join(words)) < 3:
         return f"Which {what} is it here?"
     return f"What is the {' '.join(words)} here?"

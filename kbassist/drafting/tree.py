@@ -2096,32 +2096,38 @@ def _example_params(
     if "example" not in low and "e.g." not in low:
         return
     taken = {p.literal.casefold() for p in option.params}
+    steps = "\n".join(split_detail(i)[0] for i in asked)  # where a template can fill it in
     added = 0
-    for literal, _, _ in example_values(text):
-        key = literal.casefold()
-        ref = f"example:{key}"
-        if ref in seen or key in taken or added >= MAX_EXAMPLES_PER_OPTION:
+    phrases: set[str] = set()
+    for literal, _, phrase in example_values(text):
+        ref = f"example:{literal}"
+        if ref in seen or literal.casefold() in taken or added >= MAX_EXAMPLES_PER_OPTION:
             continue
+        if example_phrase(phrase).casefold() in phrases:
+            continue  # "(for example, LPT1)" then "(for example, COM1)": one printer port
+        phrases.add(example_phrase(phrase).casefold())
+        if literal not in steps:
+            continue  # only in a note or a listing: an input no step would use
         seen.add(ref)
         added += 1
         if ref not in variables:
             counters["example"] = counters.get("example", 0) + 1
             variables[ref] = f"example_{counters['example']}"
-        option.params.append(Param("example", literal, key))
+        option.params.append(Param("example", literal, literal))
 
 
 def _example_node(option: Option, param: Param, context: str) -> dict[str, Any]:
     """Title, text, help and default of an input for a value the article gives as an
     example: typed by what the instruction names, the example offered as the default."""
     text = "\n".join([*option.pre_items, *option.items])
-    found = next(((k, p) for v, k, p in example_values(text) if v.casefold() == param.key), None)
+    found = next(((k, p) for v, k, p in example_values(text) if v == param.literal), None)
     kind, phrase = found or ("value", "value")
     node: dict[str, Any] = {
         "type": "text",
         "title": f"Your {example_phrase(phrase)} (the article's example: {param.literal})",
         "text": brace(
             f'The article gives {param.literal} only as an example: "{context}" '
-            f"{example_question(kind, phrase)}"
+            f"{example_question(phrase)}"
         ),
         "help": brace(
             f"Type your own {kind}; the checklist puts it where the article's example stood. "
