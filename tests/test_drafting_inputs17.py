@@ -112,7 +112,7 @@ def test_a_placeholder_only_in_a_screenshot_caption_is_not_asked() -> None:
 
 
 def test_a_placeholder_question_names_what_it_asks() -> None:
-    """`<Carrier Code>` in a format to type is asked as 'What is the carrier code here?',
+    """`<Carrier Code>` in a format to type is asked as 'Which carrier code do you use?',
     not 'What is it on this system?'."""
     art = mskb(
         SYMPTOMS + "RESOLUTION\n==========\n\n"
@@ -121,5 +121,34 @@ def test_a_placeholder_question_names_what_it_asks() -> None:
         "2. Click Close.\n"
     )
     texts = [n["text"] for n in inputs(draft_tree(art))]
-    assert any("What is the carrier code here?" in t for t in texts)
+    assert any("Which carrier code do you use?" in t for t in texts)
     assert not any("on this system" in t for t in texts)
+
+
+def test_a_value_typed_within_a_range_is_a_bounded_number_with_its_default() -> None:
+    """'type MaxUserPort' then 'In the Value data box, type a value between 5000 and
+    65534' asks MaxUserPort as a whole number in that range, the article's default 5000
+    offered, and the step types the answer."""
+    art = support(
+        "## Symptoms\n\nEvent ID 1053 is logged when you run gpupdate /force.\n\n"
+        "## Resolution\n\n"
+        "1. Locate and then right-click the following registry subkey: "
+        "`HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters`\n"
+        "2. On the **Edit** menu, click **New**, click **DWORD Value**, type *MaxUserPort*, "
+        "and then press ENTER.\n"
+        "3. In the **Value data** box, type a value between 5000 and 65534, click "
+        "**Decimal**, and then click **OK**.\n\n"
+        "   > [!NOTE]\n   > The default value for the MaxUserPort registry entry is 5000.\n\n"
+        "4. Exit Registry Editor.\n"
+    )
+    (asked,) = inputs(draft_tree(art))
+    assert (asked["type"], asked["min"], asked["max"], asked["default"]) == (
+        "number",
+        5000,
+        65534,
+        5000,
+    )
+    assert "MaxUserPort" in asked["title"]
+    lines = items(art, {"symptom": "yes", asked["var"]: "30000"})
+    assert any("type 30000 (a value between 5000 and 65534)" in line for line in lines)
+    draft_text(art)

@@ -200,10 +200,20 @@ def in_caption(text: str, at: int) -> bool:
     return any(word in sentence for word in _CAPTION_WORDS)
 
 
+#: Last words of a placeholder that names a thing the admin has ("<Carrier Code>",
+#: "<SQLServiceAccount>"); other placeholders are units or kinds ("<seconds>", "<string>").
+_THING_WORDS = frozenset(
+    "name account server computer host domain code id key path file folder directory share "
+    "user group site database instance address drive letter port printer profile mailbox "
+    "password sid guid thumbprint fqdn node pod namespace volume disk table service "
+    "certificate subscription resource".split()
+)
+
+
 def placeholder_question(literal: str, what: str) -> str:
-    """The question over a placeholder's input, in the placeholder's own words: "What is
-    the carrier code here?" for `<Carrier Code>`, "What is the SQL service account here?"
-    for `<SQLServiceAccount>`; "Which drive letter is it here?" when it has no words."""
+    """The question over a placeholder's input, in the placeholder's own words: "Which
+    carrier code do you use?" for `<Carrier Code>`; "What value do you use for <seconds>?"
+    when its words name no thing; "Which drive letter do you use?" when it has no words."""
     bare = re.sub(r"[<>{}\[\]%$:]", " ", literal)
     bare = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", bare)
     words = [w if w.isupper() else w.lower() for w in re.split(r"[\s_-]+", bare) if w]
@@ -211,7 +221,7 @@ def placeholder_question(literal: str, what: str) -> str:
         words = words[1:]
     filler = any(len(set(w.casefold())) == 1 for w in words)  # `xxxxx`, `nnn`: no words
     if filler or not 1 <= len(words) <= 6 or not all(w.isalpha() for w in words):
-        return f"Which {what} is it here?"
-    if len("".join(words)) < 3:
-        return f"Which {what} is it here?"
-    return f"What is the {' '.join(words)} here?"
+        return f"Which {what} do you use?"
+    if words[-1].casefold() in _THING_WORDS or words[-1].casefold().rstrip("s") in _THING_WORDS:
+        return f"Which {' '.join(words)} do you use?"
+    return f"What value do you use for {literal}?"

@@ -228,6 +228,7 @@ from kbassist.drafting.ticks import (
 )
 from kbassist.drafting.told_apart import told_apart
 from kbassist.drafting.typed_commands import commands_option, correct_syntax_steps
+from kbassist.drafting.typed_ranges import range_steps
 from kbassist.drafting.verify import (
     REPRO_PREFIX,
     backup_fits,
@@ -667,6 +668,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 later.label = split_detail(option.items.pop())[0].strip()
 
     correct_syntax_steps(article, options)  # "No fix" + "The correct syntax for X is:"
+    for option in options:
+        range_steps(option)  # "type a value between 5000 and 65534": a bounded number
     if not options and (typed := commands_option(article)) is not None:
         options = [typed]  # no fix found, but commands to type: asked and filled in
 
@@ -2286,7 +2289,7 @@ def _input_nodes(
             node["integer"] = True
             node["min"], node["max"] = low, high
             node["title"] = f"Value for {name}"
-            node["text"] = brace(f"The fix sets {name}. What should it be on this system?")
+            node["text"] = brace(f"The fix sets {name}. Which value do you set it to?")
             said = f"; the default is {default}" if default is not None else ""
             node["help"] = brace(f"A whole number from {low} to {high}{said} (the article).")
             if option.bound_notes.get(param.literal):  # "not advisable to create more than 20"
