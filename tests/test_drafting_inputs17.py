@@ -152,3 +152,19 @@ def test_a_value_typed_within_a_range_is_a_bounded_number_with_its_default() -> 
     lines = items(art, {"symptom": "yes", asked["var"]: "30000"})
     assert any("type 30000 (a value between 5000 and 65534)" in line for line in lines)
     draft_text(art)
+
+
+def test_an_example_server_name_to_act_on_is_asked_as_a_host_name() -> None:
+    """'Right-click the server name (for example, MYWEB01)' asks which server, as a host
+    name (the example offered), and the step names the admin's server."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. Start Internet Services Manager.\n"
+        "2. Right-click the server name (for example, MYWEB01), and then click Properties.\n"
+    )
+    (asked,) = inputs(draft_tree(art))
+    assert (asked["format"], asked["default"]) == ("host", "MYWEB01")
+    assert "Which server name do you use?" in asked["text"]
+    lines = items(art, {"symptom": "yes", asked["var"]: "WEB7"})
+    assert any("Right-click the server name (WEB7)" in line for line in lines)
+    draft_text(art)

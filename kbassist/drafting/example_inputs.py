@@ -86,6 +86,10 @@ def _kind_of(phrase: str) -> str:
     said = re.findall(r"[A-Za-z]+", phrase.casefold())
     if "port" in said:  # "a port number": a number the loader bounds
         return "port"
+    if len(said) >= 2 and said[-1] in {"name", "names"}:  # "the server name": a host's
+        owner = _kind_of(said[-2])
+        if owner in {"host name", "account"}:
+            return owner
     for word in reversed(said):
         for nouns, kind in _NOUNS:
             if word in nouns:
