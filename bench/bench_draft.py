@@ -200,6 +200,13 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   outcome whose steps marked "Method 1: …" / "Method 2: …" (or "Option N") no answer
   tells apart, or whose text says "use one of the following methods:" over two or more
   steps no answer tells apart (`draft_metrics.ways_in_turn`), / lint-clean drafts.
+- **drafts asking a case and its negation apart** (round 17, msflow17): lint-clean drafts
+  with two "Does this apply: X?" questions whose cases are one another negated ("a
+  certificate exists" / "no certificate exists": both can be answered yes;
+  `draft_metrics.negated_questions`), / lint-clean drafts.
+- **steps that jump to a step number** (round 17, msflow17): checklist steps whose text
+  or note says "go to / return to / skip to step N" (`draft_metrics.STEP_JUMP_RE`): the
+  draft's checklist is not numbered as the article's list, / all checklist steps.
 - **drafts with a condition as a step**: lint-clean drafts where a checklist step is a
   condition, not an action: "If you are prompted to restart, click Yes" ticked (what to
   do when the step before asks), or a step or its note that says "If the issue continues
@@ -451,6 +458,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "drafts with ways ticked in turn": _pct(
             sum(bool(r.ways_in_turn) for r in clean), len(clean)
+        ),
+        "drafts asking a case and its negation apart": _pct(
+            sum(bool(r.negated_asked) for r in clean), len(clean)
+        ),
+        "steps that jump to a step number": _pct(
+            sum(len(r.step_jumps) for r in clean), sum(r.items for r in clean)
         ),
         "drafts with a condition as a step": _pct(
             sum(bool(r.condition_steps) for r in clean), len(clean)

@@ -23,6 +23,7 @@ from draft_placeholders import (
 
 from kbassist.articles import Article, ArticleSkip, load_article, section_key
 from kbassist.drafting.applies_gate import NOT_APPLICABLE_SUFFIX
+from kbassist.drafting.case_pairs import negated_pair
 from kbassist.trees.checklist import Checklist, build_checklist
 from kbassist.trees.conditions import ConditionError
 from kbassist.trees.engine import AnswerError, Walk
@@ -1057,6 +1058,8 @@ class Record:
     alternative_steps: list[str] = field(default_factory=list)  # see ALTERNATIVE_STEP_RE
     condition_steps: list[str] = field(default_factory=list)  # see CONDITION_STEP_RE
     ways_in_turn: list[str] = field(default_factory=list)  # see ways_in_turn
+    negated_asked: list[str] = field(default_factory=list)  # see negated_questions
+    step_jumps: list[str] = field(default_factory=list)  # see step_jumps
     unasked_applies: list[str] = field(default_factory=list)  # see unasked_applicability
     fix_outcomes: int = 0  # fix outcomes of drafts with two or more (see bare_titles)
     bare_titles: list[str] = field(default_factory=list)
@@ -1136,6 +1139,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.alternative_steps = alternative_steps(walks.checklists)
     record.condition_steps = condition_steps(walks.checklists)
     record.ways_in_turn = ways_in_turn(tree)
+    record.negated_asked = negated_questions(tree)
+    record.step_jumps = step_jumps(tree)
     record.unasked_applies = unasked_applicability(tree, walks.checklists)
     record.fix_outcomes, record.bare_titles = bare_titles(tree)
     record.fix_count = sum(o.id != "not_this_article" for o in tree.outcomes())
@@ -1591,6 +1596,45 @@ def ways_in_turn(tree: Tree) -> list[str]:
         text = _source(outcome.text).strip()
         if len(free) >= 2 and len(free) == len(outcome.steps) and WAYS_LEAD_RE.search(text):
             found.append(text[-120:])
+    return found
+
+
+_CASE_TITLE_RE = re.compile(r"^does this apply:\s*(?P<case>.+?)\?$", re.IGNORECASE)
+
+
+def negated_questions(tree: Tree) -> list[str]:
+    """Titles of "Does this apply: X?" questions asked beside one for X negated ("a
+    certificate exists?" / "no certificate exists?"): both can be answered yes, and the
+    two are one question."""
+    cases = [
+        (node.title, found.group("case"))
+        for node in tree.nodes.values()
+        if isinstance(node, Question) and (found := _CASE_TITLE_RE.match(node.title))
+    ]
+    found: list[str] = []
+    for n, (title, case) in enumerate(cases):
+        if any(negated_pair(case, other) >= 0 for _, other in cases[n + 1 :]):
+            found.append(title)
+    return found
+
+
+#: "go to step 6", "return to Step 2", "skip to step 3": a jump by the article's number,
+#: which the draft's checklist does not keep.
+STEP_JUMP_RE = re.compile(
+    r"\b(?:go|skip|return|proceed|continue|jump|move)\s+(?:(?:directly|ahead|back|on)\s+)?"
+    r"(?:to|with)\s+step\s+\d",
+    re.IGNORECASE,
+)
+
+
+def step_jumps(tree: Tree) -> list[str]:
+    """Checklist steps (text or note) that jump to a step by its number."""
+    found: list[str] = []
+    for outcome in tree.outcomes():
+        for item in outcome.steps:
+            said = f"{_source(item.template)} {_source(item.detail)}"
+            if "step" in said.casefold() and STEP_JUMP_RE.search(said):
+                found.append(_source(item.template)[:120])
     return found
 
 

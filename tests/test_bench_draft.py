@@ -535,3 +535,49 @@ def test_ways_ticked_in_turn_are_counted() -> None:
         "Method 2: Alter the endpoint.",
         "To resolve this issue, use one of the following methods:",
     ]
+
+
+_NEGATED_TREE = """id: negated
+title: A case and its negation
+version: 1
+articles: [A1]
+symptom: SSL errors.
+cause: A weak certificate.
+nodes:
+- id: has
+  kind: question
+  var: if_1
+  title: "Does this apply: a certificate exists?"
+  choices:
+  - {value: "yes", label: "Yes", next: none}
+  - {value: "no", label: "No", next: none}
+- id: none
+  kind: question
+  var: if_2
+  title: "Does this apply: no certificate exists?"
+  choices:
+  - {value: "yes", label: "Yes", next: fix}
+  - {value: "no", label: "No", next: fix}
+- id: fix
+  kind: outcome
+  title: Fix
+  steps:
+  - text: "Select Clear. Then, go to step 6."
+    source: {article: A1, section: Resolution}
+  - text: "Open the store."
+    detail: "If the certificate is self-generated, skip to step 2."
+    source: {article: A1, section: Resolution}
+  - text: "Select the group that you created in step 5."
+    source: {article: A1, section: Resolution}
+"""
+
+
+def test_negated_cases_and_step_jumps_are_counted() -> None:
+    """A "Does this apply: X?" asked beside X negated counts once; steps that jump to a
+    step number (in text or note) count, a back-reference ("created in step 5") does not."""
+    from kbassist.trees.loader import read_tree_bytes
+
+    tree = read_tree_bytes(_NEGATED_TREE.encode(), Path("negated.yaml")).tree
+    assert tree is not None
+    assert metrics.negated_questions(tree) == ["Does this apply: a certificate exists?"]
+    assert metrics.step_jumps(tree) == ["Select Clear. Then, go to step 6.", "Open the store."]

@@ -359,6 +359,24 @@ _LAST_RE = re.compile(
 )
 
 
+#: "systems that have update 2677070 installed": an update the system has, no download.
+_HAS_BEFORE_RE = re.compile(r"\b(?:have|has|had|with|without)\s+(?:the\s+)?$", re.IGNORECASE)
+_HAS_AFTER_RE = re.compile(r"^\s+(?:(?:is|are)\s+)?(?:already\s+)?(?:installed|applied)\b", re.I)
+
+
+def _needs_download(body: str) -> bool:
+    """The fix gets an update: an update named, unless only as what a system has already
+    ("allow systems that have update 2677070 installed to contact Microsoft Update")."""
+    for found in _DOWNLOAD_RE.finditer(body):
+        start, end = found.span()
+        if _HAS_BEFORE_RE.search(body[max(0, start - 20) : start]) and _HAS_AFTER_RE.match(
+            body[end : end + 30]
+        ):
+            continue
+        return True
+    return False
+
+
 def way_kind(label: str, section: str, kind: str) -> str:
     """ "upgrade", "workaround" or "fix": what an option is to the admin choosing."""
     said = f"{label} {section}".casefold()
@@ -386,7 +404,7 @@ def choose_notes(kind: str, lead: str, body: str) -> list[str]:
         said.append(f"the article calls it {worse.group(0).casefold()}")
     elif best:
         said.append(f"the article calls it {best.group(0).casefold()}")
-    if kind == "upgrade" or _DOWNLOAD_RE.search(body):
+    if kind == "upgrade" or _needs_download(body):
         said.append("needs an update to download")
     if _RESTART_RE.search(body):
         said.append("needs a restart")

@@ -40,9 +40,11 @@ from kbassist.drafting.runbook_branches import (
     findings,
     helper_procedure,
     matched_diagnosis,
+    remedy_label,
 )
 from kbassist.drafting.runbook_cause import is_alert_runbook, runbook_cause
 from kbassist.drafting.runbook_checks_only import NO_FIX_LABEL, gives_checks_only, looks_only
+from kbassist.drafting.runbook_flow import nested_under, references_not_fixes
 from kbassist.drafting.runbook_found import by_design_option
 from kbassist.drafting.runbook_nofix import no_documented_fix
 from kbassist.drafting.runbook_prose_ticks import lead_actions_ticked
@@ -119,6 +121,8 @@ def modern_plan(
     options = [*options, *table_cause_options(article, options)]
     per_product_fixes(options)
     options = checks_not_fixes(options)
+    if is_alert_runbook(article):
+        options = references_not_fixes(options)  # "Additional Resources": links, no fix
     options = data_for_support_last(options)
     matched_diagnosis(article, options)  # each failure pattern's own Diagnosis checks
     options = _before_continuing(options)
@@ -685,16 +689,24 @@ _HORIZON_RE = re.compile(
 )
 
 
+#: "(e.g., 25GbE → 100GbE)", "(node OS updates, ...)": an aside a label leaves out.
+_ASIDE_PAREN_RE = re.compile(r"\s*\([^()]*\)")
+
+
 def horizon_steps(option: Option, counter: int) -> int:
     """ "Immediately: ...", "Short term: ...", "Long term: ..." steps run for the horizon
     the admin picks (one question, "Which fix are you making now?"; "All" runs each in
     order); returns the questions counter."""
     cases = []
+    fixes: dict[str, str] = {}  # horizon -> its first fix, for the answer's label
     for n, item in enumerate(option.items):
         match = _HORIZON_RE.match(split_detail(item)[0])
         if match and n not in option.when:
             when = match.group("when").replace("-", " ").casefold()
-            cases.append((n, "immediately" if when.startswith("immediate") else when))
+            horizon = "immediately" if when.startswith("immediate") else when
+            cases.append((n, horizon))
+            fix = _ASIDE_PAREN_RE.sub("", md_plain(match.group("fix"))).strip().rstrip(".")
+            fixes.setdefault(horizon, fix)
     horizons = list(dict.fromkeys(h for _, h in cases))
     if len(horizons) < 2:
         return counter
@@ -706,17 +718,24 @@ def horizon_steps(option: Option, counter: int) -> int:
         "medium term": "Medium term",
         "long term": "Long term",
     }
-    choices = [{"value": f"h_{j}", "label": names[h]} for j, h in enumerate(horizons, 1)]
+    # "Short term: Throttle non-essential traffic on the node": what each horizon does
+    choices = [
+        {"value": f"h_{j}", "label": short_label(f"{names[h]}: {remedy_label(fixes[h])}", 100)}
+        for j, h in enumerate(horizons, 1)
+    ]
     for n, horizon in cases:
         value = f"h_{horizons.index(horizon) + 1}"
         option.when[n] = f'{var} == "{value}" or {var} == "all"'
+        # the steps the article nests under "Short term:" are that horizon's too
+        for k in nested_under(option.section.text, option.items, n):
+            option.when.setdefault(k, option.when[n])
     choices.append({"value": "all", "label": "All of them, in order"})
     option.asks.append(
         Ask(
             var,
             "Which fix are you making now?",
             "The article gives fixes by horizon ("
-            + ", ".join(c["label"] for c in choices[:-1])
+            + ", ".join(names[h] for h in horizons)
             + "): the quick relief first, the lasting fix later. Which are you doing now?",
             choices,
         )

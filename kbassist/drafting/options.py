@@ -13,6 +13,7 @@ from functools import lru_cache
 from kbassist.articles import Article, Section
 from kbassist.articles.model import ListBlock, Paragraph, Part
 from kbassist.drafting.labels import way_heading
+from kbassist.drafting.runbook_flow import case_lead_named, case_titled
 from kbassist.drafting.symptoms import SUMMARY_KEYS, find_section
 from kbassist.drafting.text import (
     Hinted,
@@ -2631,7 +2632,16 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             children = cases
         else:
             verifying = []
-        if _alternative_children(children, announced):
+        cased: dict[int, str] = {}
+        alternative = _alternative_children(children, announced)
+        if article.style != "mskb" and not alternative:
+            from kbassist.drafting.runbook_cause import is_alert_runbook
+            from kbassist.drafting.runbook_flow import cased_children
+
+            # "### Restart Unhealthy Pods" / "If the collector pod is in a failed state,
+            # ...": one fix per case, not every case's steps ticked in turn
+            cased = cased_children(children) if is_alert_runbook(article) else {}
+        if cased or alternative:
             own_lead, own_items, own_checks = part_steps(
                 Part(part.name, part.level, part.line, part.blocks)
             )
@@ -2659,10 +2669,13 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                     items, child_lead = [child_lead], ""
                 if not items:
                     continue
+                if id(child) in cased:  # "If the issue persists ...:" is in the title now
+                    items = case_lead_named(items, heading_label(child.name, 90))
                 option = Option(
                     sections.get(id(child), section),
                     # a heading is written as a title: whole up to the list items' limit
-                    heading_label(child.name, 90) or label_base,
+                    case_titled(heading_label(child.name, 90), cased.get(id(child), ""))
+                    or label_base,
                     child_lead,
                     [*own_items, *items],
                     kind="workaround" if part.workaround or child.workaround else "option",
@@ -2798,11 +2811,20 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             if offered:
                 options.extend(offered)
                 continue
+        from kbassist.drafting.runbook_cause import is_alert_runbook
+        from kbassist.drafting.runbook_flow import if_otherwise_cases, waited
+
         case_lead, prose = prose_cases(part)
+        alert = article.style != "mskb" and is_alert_runbook(article)
+        if not prose and alert:
+            # "If the alert fires during an upgrade, ... Otherwise, troubleshoot ...": asked
+            case_lead, prose = if_otherwise_cases(part)
         if prose:
             # "If an upgrade is in progress, ...; if MCO is not working, check ...": the
             # admin picks what they found, and only that case's steps run
             for label, texts, para in prose:
+                if alert:  # "the alert may resolve in some time": wait and watch it
+                    texts = [waited(t) for t in texts]
                 links = "; ".join(f"{text}: {url}" for text, url in links_of([para]))
                 texts = [*texts[:-1], with_detail(texts[-1], f"Link: {links}" if links else "")]
                 option = Option(section, short_label(label, 90), " ".join(case_lead), texts)

@@ -24,14 +24,16 @@ _DIAGNOSIS_RE = re.compile(r"\bdiagnos", re.IGNORECASE)
 _ALERT_CLEARS_RE = re.compile(r"^Check that the \S+ alert clears: it no longer shows as firing")
 _CONDITION_RE = re.compile(r"^Check that the condition the alert fires on no longer holds: (.+)$")
 #: Where the quantity is read: a console page ("go to Storage-PersistentVolumeClaims",
-#: "navigate to Observe > Metrics"), or a command named in the sentence ("The command
-#: "ceph health"", "via kubectl get nodes", "`oc get csv`").
+#: "navigate to Observe > Metrics", "in the web console under Observe -> Metrics"), or a
+#: command named in the sentence ("The command "ceph health"", "via kubectl get nodes",
+#: "`kubectl -n $NAMESPACE describe deployment $NAME`", "`oc get csv`").
 _READ_AT_RE = re.compile(
-    r"\b(?:go to|navigate to|browse to|open)\s+(?:the\s+)?"
+    r"\b(?:go to|navigate to|browse to|open|console under)\s+(?:the\s+)?"
     r"[A-Z][\w ]*(?:\s?(?:-|->|>|→|/)\s?[A-Z][\w ]*)+"
     r"|\bclick on (?:the )?[\w ]+(?:->|→|>)[\w ]+"
     r"|[\"“`](?:ceph|oc|kubectl|virtctl|etcdctl|rados|rbd|curl|df|du)\s[^\"”`]+[\"”`]"
-    r"|\b(?:via|with|using|run)\s+`?(?:ceph|oc|kubectl|virtctl|etcdctl)\s+[a-z][\w-]*"
+    r"|\b(?:via|with|using|run)\s+`?(?:ceph|oc|kubectl|virtctl|etcdctl)\s+"
+    r"(?:-{1,2}[\w-]+(?:[ =][$\w.-]+)?\s+){0,3}[a-z][\w-]*"  # "kubectl -n $NS describe"
 )
 #: ... and what is read there is the quantity an alert fires on, not logs to search.
 _QUANTITY_RE = re.compile(
@@ -73,6 +75,27 @@ _PROMQL_RE = re.compile(r"^\s*[a-z_:][\w:]*\s*(?:[({\[]|$)")
 _COMMAND_LINE_RE = re.compile(r"^\s*(?:[\w.@-]*[$#]\s*)?[a-z][\w.-]*\s+\S")
 
 
+#: The longest lead taken over a read-out block.
+MAX_LEAD = 300
+
+
+def _lead_tail(lead: str) -> str:
+    """The lead's last sentences that fit MAX_LEAD ("... should be less than 10ms. Query
+    in metrics UI:" after what the metric reports); "" when even the last is longer."""
+    if len(lead) <= MAX_LEAD:
+        return lead
+    kept: list[str] = []
+    for sentence in reversed(split_sentences(lead)):
+        if len(" ".join([sentence, *kept])) > MAX_LEAD:
+            break
+        kept.insert(0, sentence)
+    return " ".join(kept)
+
+
+#: Where one Markdown list item or paragraph ends and the next begins.
+_ITEM_SPLIT_RE = re.compile(r"\n(?:[ \t]*\n)*[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+|\n[ \t]*\n")
+
+
 def _section_read(article: Any) -> dict[str, Any] | None:
     """The Diagnosis section's own read-out when no outcome step carries it: its first
     code block of checks that change nothing (with the sentence that leads it), else its
@@ -83,28 +106,33 @@ def _section_read(article: Any) -> dict[str, Any] | None:
     source = {"article": article.id, "section": section.name}
     for fence in _FENCE_RE.finditer(section.text):
         lines = [ln for ln in fence.group("code").splitlines() if ln.strip()]
-        if not lines or len(lines) > 4 or "<" in fence.group("code"):
-            continue  # a listing, or a command with a name to type
-        lead = md_plain(section.text[: fence.start()].rstrip().rsplit("\n\n", 1)[-1])
-        if _NOT_READ_RE.search(lead) or len(lead) > 300:
+        if not lines or len(lines) > 4:
+            continue  # a listing
+        lead = _lead_tail(md_plain(section.text[: fence.start()].rstrip().rsplit("\n\n", 1)[-1]))
+        if not lead or _NOT_READ_RE.search(lead):
             continue
         # "Query in metrics UI:" and its expression read the quantity itself (not "an
         # example query for" some other volume); else a status command that changes nothing
         query = _QUERY_LEAD_RE.search(lead) and _PROMQL_RE.match(lines[0])
         if query and re.search(r"\bex[ae]mple\b", lead, re.I):
             continue
+        if "<" in fence.group("code") and not query:
+            continue  # a command with a name to type (a query's label values are read off)
         commands = all(_COMMAND_LINE_RE.match(ln) and " = " not in ln for ln in lines)
         if not query and not (commands and _QUANTITY_RE.search(lead)):
             continue
-        if any(_CHANGES_RE.search(ln) for ln in lines):
-            continue
+        if not query and any(_CHANGES_RE.search(ln) for ln in lines):
+            continue  # (a query changes nothing: its "label" is a label name)
         return {
             "text": brace(lead.rstrip(" :.") + ":"),
             "detail": brace(commands_only("\n".join(lines))),
             "code": True,  # shown under the line, verbatim
             "source": source,
         }
-    for sentence in split_sentences(md_plain(section.text)):
+    # each list item on its own: "- Check out rollout history ... - Check deployment
+    # status via `kubectl ...`" is no one sentence
+    chunks = _ITEM_SPLIT_RE.split(f"\n{section.text}")
+    for sentence in (s for c in chunks for s in split_sentences(md_plain(c))):
         if _read_out({"text": sentence}):
             return {"text": brace(sentence.rstrip(" .")), "source": source}
     return None

@@ -25,6 +25,7 @@ from kbassist.drafting.applies_gate import (
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.case_choices import for_cases, label_states_case
 from kbassist.drafting.case_notes import gerund_case, prompted_notes
+from kbassist.drafting.case_pairs import does_question, negated_pair, ran_result
 from kbassist.drafting.case_spans import announced_spans
 from kbassist.drafting.causes import (
     Group,
@@ -85,6 +86,7 @@ from kbassist.drafting.lead_cases import (
     shown_lines,
 )
 from kbassist.drafting.lead_ins import case_leads_shown, lead_ins_shown, points_on
+from kbassist.drafting.lead_leftovers import leftovers_dropped
 from kbassist.drafting.long_symptom import long_symptom_check
 from kbassist.drafting.media_source import media_letters, medium_help, names_source
 from kbassist.drafting.meta_symptom import shown_not_meta
@@ -177,6 +179,7 @@ from kbassist.drafting.stand_ins import (
     stand_in_names,
     stand_in_spans,
 )
+from kbassist.drafting.step_refs import step_refs_said
 from kbassist.drafting.steps import (
     INFO_CHECK,
     INFO_STEP,
@@ -1021,6 +1024,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             ask_before_conditional_names(tree)  # "If any pod exists, review its logs"
             escalation_apart(tree)  # "None of these" shown: an outcome of its own
         non_actions_shown(tree, article.body)  # comments, summaries, "it will be needed to"
+        step_refs_said(tree, article.body)  # "go to step 6": the article's step 6 named
+        leftovers_dropped(tree)  # the fix's name and the registry warning said already
     said = " ".join(symptom_section.text.split()) if symptom_section is not None else ""
     if said:  # a message pasted back: its action redone, working, the message quoted ...
         redo_message_verify(tree, said, quoted_only=True)
@@ -3155,6 +3160,8 @@ def _conditional_steps(
             continue
         if modern and later_case(cond) and not seen:
             continue  # "If the VSS writers are now listed": what a step above shows
+        if modern and not seen and ran_result(cond, items[:n]):
+            continue  # "If the script can't access X": how the step running it went
         product = _RUNNING_RE.match(cond)
         cases.append((n, cond, then, product.group("what").strip() if product else ""))
     products = [c for c in cases if c[3]]
@@ -3184,11 +3191,17 @@ def _conditional_steps(
         )
         _otherwise_steps(items, when, var, '"other"')
         cases = [c for c in cases if not c[3]]
+    paired = _negated_pairs(cases)
     for n, cond, then, _ in cases:
         if len(option.asks) >= MAX_ASKED_CASES:
             break
+        if n in when:
+            continue  # the negation of a case asked already: its "no"
         counter += 1
         var = f"if_{counter}"
+        if n in paired:
+            _ask_pair(option, items, when, var, cases, n, paired[n])
+            continue
         seen = _seen_either_way(cond, items, n)
         question = (_seen_question(cond) if seen else "") or _as_question(cond)
         text = split_detail(items[n])[0]
@@ -3212,6 +3225,50 @@ def _conditional_steps(
     counter = _for_case_question(option, items, when, counter)
     option.when = when
     return counter
+
+
+def _negated_pairs(cases: list[tuple[int, str, str, str]]) -> dict[int, int]:
+    """Step index -> index of the next case step within two steps that says the same case
+    negated ("If a certificate exists, ..." / "If no certificate exists, ...")."""
+    pairs: dict[int, int] = {}
+    for (n, cond, _, _), (m, other, _, _) in pairwise(cases):
+        if m - n <= 2 and n not in pairs.values() and negated_pair(cond, other) >= 0:
+            pairs[n] = m
+    return pairs
+
+
+def _ask_pair(
+    option: Option,
+    items: list[str],
+    when: dict[int, str],
+    var: str,
+    cases: list[tuple[int, str, str, str]],
+    n: int,
+    m: int,
+) -> None:
+    """One yes/no question for a case and its negation, asked in the positive ("Does a
+    certificate exist?"): "yes" ticks the positive case's step, "no" the other's."""
+    conds = {k: (cond, then) for k, cond, then, _ in cases}
+    positive, negative = (n, m) if negated_pair(conds[n][0], conds[m][0]) == 0 else (m, n)
+    cond = conds[positive][0]
+    question = does_question(cond) or _as_question(cond)
+    quotes = " / ".join(f'"{sentence_cut(split_detail(items[k])[0], 160)}"' for k in (n, m))
+    option.asks.append(
+        Ask(
+            var,
+            question,
+            f"The article has a step for each answer: {quotes}. {question}",
+            [
+                {"value": "yes", "label": "Yes, this is the case here"},
+                {"value": "no", "label": "No, not here"},
+            ],
+        )
+    )
+    for k, value in ((positive, "yes"), (negative, "no")):
+        when[k] = f'{var} == "{value}"'
+        if conds[k][1]:
+            items[k] = with_detail(_then_step(conds[k][1]), split_detail(items[k])[1])
+        _then_continues(items, when, k)
 
 
 #: "Duplex printing is displayed in this pane", "the option is not available": what the
