@@ -414,6 +414,7 @@ PARAM_HELP = {
     "drive": "A drive letter, e.g. C.",
     "file": "A file name.",
     "count": "A whole number.",
+    "example": "Your own value; the article gives it only as an example.",
 }
 PARAM_TITLE = {
     "placeholder": "Your value",
@@ -422,6 +423,7 @@ PARAM_TITLE = {
     "drive": "Drive",
     "file": "File name",
     "count": "How many",
+    "example": "Your value",
 }
 
 

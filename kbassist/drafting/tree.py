@@ -41,6 +41,14 @@ from kbassist.drafting.causes import (
 from kbassist.drafting.chosen_verify import chosen_message_verify, message_cause_verify
 from kbassist.drafting.design import by_design_lead
 from kbassist.drafting.download_fix import download_options
+from kbassist.drafting.example_inputs import (
+    example_phrase,
+    example_question,
+    example_spans,
+    example_values,
+    in_caption,
+    placeholder_question,
+)
 from kbassist.drafting.example_values import (
     before_example_listing,
     drop_replace_notes,
@@ -224,6 +232,7 @@ from kbassist.drafting.ticks import (
 )
 from kbassist.drafting.told_apart import told_apart
 from kbassist.drafting.typed_commands import commands_option, correct_syntax_steps
+from kbassist.drafting.typed_ranges import range_steps
 from kbassist.drafting.verify import (
     REPRO_PREFIX,
     backup_fits,
@@ -313,6 +322,12 @@ def _template(
         named = [*shell_spans(text, shell), *my_spans(text, mine)]
         named += [n for n in stand_in_spans(text, stand) if not _overlaps(n, named)]
         spans = [(s, e, Param("placeholder", n, n)) for s, e, n in named]
+        free = [f for f in found if not any(f[0] < e and s < f[1] for s, e, _ in spans)]
+        found = sorted([*free, *spans], key=lambda f: f[0])
+    examples = {k[8:] for k in params if k.startswith("example:")}
+    if examples:  # "(example: 055 and 0055)", `IUSR_IISBOX`: the asked value stands there
+        shown = example_spans(text, examples)
+        spans = [(s, e, Param("example", n, n)) for s, e, n in shown]
         free = [f for f in found if not any(f[0] < e and s < f[1] for s, e, _ in spans)]
         found = sorted([*free, *spans], key=lambda f: f[0])
     for start, end, param in found:
@@ -659,6 +674,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 later.label = split_detail(option.items.pop())[0].strip()
 
     correct_syntax_steps(article, options)  # "No fix" + "The correct syntax for X is:"
+    for option in options:
+        range_steps(option)  # "type a value between 5000 and 65534": a bounded number
     if not options and (typed := commands_option(article)) is not None:
         options = [typed]  # no fix found, but commands to type: asked and filled in
 
@@ -717,6 +734,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     continue  # `\\ServerName\Sub1\...`: a path's shape, nothing to type
                 if not_asked(param.kind, param.literal, askable, start, asked):
                     continue  # example output, an example's literal, a key, the fix's own file
+                if param.kind == "placeholder" and in_caption(askable, start):
+                    continue  # "The following screenshot ... shows the <DomainName>\x ..."
                 if param.kind == "placeholder":
                     if len(seen) - literals >= cap:
                         continue
@@ -729,6 +748,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     counters[param.kind] = counters.get(param.kind, 0) + 1
                     variables[ref] = f"{param.kind}_{counters[param.kind]}"
                 option.params.append(param)
+        _example_params(option, asked, article, seen, variables, counters)
         # (a `<drive>` or "where d is the CD-ROM drive" already asks the medium's letter)
         drive_asked = any(r.startswith("placeholder:") and "drive" in r.casefold() for r in seen)
         if article.style == "mskb" and literals < MAX_INPUTS_PER_OPTION and not drive_asked:
@@ -2066,6 +2086,73 @@ def _ref(param: Param) -> str:
     return f"{param.kind}:{param.key}"
 
 
+#: At most this many example values asked per option (each is one more question).
+MAX_EXAMPLES_PER_OPTION = 2
+
+
+def _example_params(
+    option: Option,
+    asked: list[str],
+    article: Article,
+    seen: set[str],
+    variables: dict[str, str],
+    counters: dict[str, int],
+) -> None:
+    """Ask the values the option's instructions only show by example (example_inputs):
+    one input each, unless a literal detector already asks that text."""
+    if not asked:
+        return
+    text = "\n".join(_askable(i, article) for i in asked)
+    low = text.casefold()
+    if "example" not in low and "e.g." not in low:
+        return
+    taken = {p.literal.casefold() for p in option.params}
+    steps = "\n".join(split_detail(i)[0] for i in asked)  # where a template can fill it in
+    added = 0
+    phrases: set[str] = set()
+    for literal, _, phrase in example_values(text):
+        ref = f"example:{literal}"
+        if ref in seen or literal.casefold() in taken or added >= MAX_EXAMPLES_PER_OPTION:
+            continue
+        if example_phrase(phrase).casefold() in phrases:
+            continue  # "(for example, LPT1)" then "(for example, COM1)": one printer port
+        phrases.add(example_phrase(phrase).casefold())
+        if literal not in steps:
+            continue  # only in a note or a listing: an input no step would use
+        seen.add(ref)
+        added += 1
+        if ref not in variables:
+            counters["example"] = counters.get("example", 0) + 1
+            variables[ref] = f"example_{counters['example']}"
+        option.params.append(Param("example", literal, literal))
+
+
+def _example_node(option: Option, param: Param, context: str) -> dict[str, Any]:
+    """Title, text, help and default of an input for a value the article gives as an
+    example: typed by what the instruction names, the example offered as the default."""
+    text = "\n".join([*option.pre_items, *option.items])
+    found = next(((k, p) for v, k, p in example_values(text) if v == param.literal), None)
+    kind, phrase = found or ("value", "value")
+    node: dict[str, Any] = {
+        "type": "text",
+        "title": f"Your {example_phrase(phrase)} (the article's example: {param.literal})",
+        "text": brace(
+            f'The article gives {param.literal} only as an example: "{context}" '
+            f"{example_question(phrase)}"
+        ),
+        "help": brace(
+            f"Type your own {kind}; the checklist puts it where the article's example stood. "
+            f"Enter keeps the example, {param.literal}."
+        ),
+        "default": param.literal,
+    }
+    if kind == "port" and param.literal.isdigit() and 1 <= int(param.literal) <= 65535:
+        node.update(type="number", integer=True, min=1, max=65535, default=int(param.literal))
+        return node
+    _set_format(node, kind)
+    return node
+
+
 def _input_nodes(
     article: Article,
     option: Option,
@@ -2102,7 +2189,9 @@ def _input_nodes(
         }
         if param.kind == "time":
             node["type"] = "time"
-        if param.kind == "placeholder":
+        if param.kind == "example":
+            node.update(_example_node(option, param, _quoted_context(context, param.literal)))
+        elif param.kind == "placeholder":
             meaning = _explanation(param.literal, [*option.pre_items, *option.items])
             what = _placeholder_kind(param, meaning)
             if what == "value" and _object_before(param.literal, context):
@@ -2125,7 +2214,8 @@ def _input_nodes(
             node["title"] = f"Your {what} for {param.literal}"
             node["text"] = brace(
                 f"The article writes {param.literal} where you type your own {what}: "
-                f'"{_quoted_context(context, param.literal)}" What is it on this system?'
+                f'"{_quoted_context(context, param.literal)}" '
+                f"{placeholder_question(param.literal, what)}"
             )
             if is_generated(param.literal):  # not a placeholder: one name its output showed
                 node["title"] = f"Your {what} (the article's example: {param.literal})"
@@ -2207,16 +2297,16 @@ def _input_nodes(
             node["integer"] = True
             node["min"], node["max"] = low, high
             node["title"] = f"Value for {name}"
-            node["text"] = brace(f"The fix sets {name}. What should it be on this system?")
+            node["text"] = brace(f"The fix sets {name}. Which value do you set it to?")
             said = f"; the default is {default}" if default is not None else ""
             node["help"] = brace(f"A whole number from {low} to {high}{said} (the article).")
             if option.bound_notes.get(param.literal):  # "not advisable to create more than 20"
                 node["help"] += brace(f" The article: {option.bound_notes[param.literal]}")
             if default is not None:
                 node["default"] = default
-        if param.kind != "placeholder":
+        if param.kind not in {"placeholder", "example"}:
             node["default"] = param.default
-        if node["type"] == "text":
+        if node["type"] == "text" and param.kind != "example":
             _set_format(node, what if param.kind == "placeholder" else param.kind)
         node["source"] = _cite(article, option.section)
         node["next"] = following
