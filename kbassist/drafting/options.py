@@ -13,7 +13,6 @@ from functools import lru_cache
 from kbassist.articles import Article, Section
 from kbassist.articles.model import ListBlock, Paragraph, Part
 from kbassist.drafting.labels import way_heading
-from kbassist.drafting.runbook_flow import case_lead_named, case_titled
 from kbassist.drafting.symptoms import SUMMARY_KEYS, find_section
 from kbassist.drafting.text import (
     Hinted,
@@ -2638,10 +2637,14 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             from kbassist.drafting.runbook_cause import is_alert_runbook
             from kbassist.drafting.runbook_flow import cased_children
 
+            # runbook_flow imports Option for its annotations: a lazy import keeps the
+            # two modules out of an import circle (tests/test_layers.py)
             # "### Restart Unhealthy Pods" / "If the collector pod is in a failed state,
             # ...": one fix per case, not every case's steps ticked in turn
             cased = cased_children(children) if is_alert_runbook(article) else {}
         if cased or alternative:
+            from kbassist.drafting.runbook_flow import case_lead_named, case_titled
+
             own_lead, own_items, own_checks = part_steps(
                 Part(part.name, part.level, part.line, part.blocks)
             )
