@@ -118,11 +118,39 @@ def _quoted_message(text: str) -> str:
         return ""
     # the message's own clause: after the last sentence end, colon or list bullet
     opening = re.split(r"(?<=[.!?:;])\s+|\s+[-*\u2022]\s+", text[: found.start()])[-1]
+    if re.match(r"(?:when|whenever|if|after|once)\b", opening, re.I) and "," not in opening:
+        return ""  # 'When Setup displays the "M" message, choose ...': M brings a step
     if _NOT_THE_PROBLEM_RE.search(opening):
         # 'the dialog does not appear when the screen ... displays the message "Press
         # Ctrl + Alt + Delete"': the problem is what is missing; '"A" or "B" error': which?
         return ""
     return (found.group("m1") or found.group("m2") or "").strip().rstrip(".:,")
+
+
+def _message_in(joined: str) -> str:
+    """The check of the first message `joined` quotes inline, after the action that
+    brings it when the sentence names one; "" when it quotes none. A message's own full
+    stop ("Error While Printing Picture. Picture Ignored") splits nothing here: the
+    trigger is read from the text before the message."""
+    found = _QUOTED_MESSAGE_RE.search(joined)
+    message = _quoted_message(joined)
+    if found is None or not message or len(message) > MAX_MESSAGE:
+        return ""
+    opening = re.split(r"(?<=[.!?])\s+(?=[A-Z])", joined[: found.start()])[-1]
+    lead = re.sub(r",?\s*(?:the|an?|this|these)?\s*$", "", opening, flags=re.I)
+    trigger = _split_trigger(f'{lead}, you receive an "{message}" error message')
+    opens = trigger and trigger[0].casefold() in {"when", "whenever", "if"}
+    action = _action(trigger[1]) if trigger and opens else ""
+    after = _AFTER_MESSAGE_RE.match(joined[found.end() :])
+    if not action and after:
+        # 'can fail with an "Overflow" error when you attempt to do a File+Open'
+        action = _action(after.group("cond"))
+    if action:
+        # "If you try to print X, the "M" message is displayed": print X again
+        check = f"{action[:1].upper()}{action[1:]} again: {_message_check(message)}"
+        if len(check) <= MAX_CHECK:
+            return check
+    return f"Check that {_message_check(message)[len('check that ') :]}"
 
 
 def one_observable(verify: str, symptom: str) -> str:
@@ -135,33 +163,18 @@ def one_observable(verify: str, symptom: str) -> str:
         quote = pasted.group("q")
         if not re.search(r"[.!?]\s+[A-Z]", quote) and '"' not in quote:
             return verify  # one sentence, no message: nothing to pick from
-        text = " ".join(symptom.split()) or quote
-        sentences = split_sentences(text)[:MAX_SENTENCES]
-        for sentence in sentences:
-            check = _shown_check(sentence)
+        # the quoted sentences first (a later sentence of a long symptom), then the
+        # symptom's opening ones
+        texts = [quote, " ".join(split_sentences(" ".join(symptom.split()))[:MAX_SENTENCES])]
+        for text in texts:
+            for sentence in split_sentences(text):
+                check = _shown_check(sentence)
+                if check:
+                    return check
+        for text in texts:
+            check = _message_in(text)
             if check:
                 return check
-        # a message's own full stop ("Error While Printing Picture. Picture Ignored")
-        # splits no sentence here: the trigger is read from the text before the message
-        joined = " ".join(sentences)
-        found = _QUOTED_MESSAGE_RE.search(joined)
-        message = _quoted_message(joined)
-        if found and message and len(message) <= MAX_MESSAGE:
-            opening = re.split(r"(?<=[.!?])\s+(?=[A-Z])", joined[: found.start()])[-1]
-            lead = re.sub(r",?\s*(?:the|an?|this|these)?\s*$", "", opening, flags=re.I)
-            trigger = _split_trigger(f'{lead}, you receive an "{message}" error message')
-            opens = trigger and trigger[0].casefold() in {"when", "whenever", "if"}
-            action = _action(trigger[1]) if trigger and opens else ""
-            after = _AFTER_MESSAGE_RE.match(joined[found.end() :])
-            if not action and after:
-                # 'can fail with an "Overflow" error when you attempt to do a File+Open'
-                action = _action(after.group("cond"))
-            if action:
-                # "If you try to print X, the "M" message is displayed": print X again
-                check = f"{action[:1].upper()}{action[1:]} again: {_message_check(message)}"
-                if len(check) <= MAX_CHECK:
-                    return check
-            return f"Check that {_message_check(message)[len('check that ') :]}"
         return verify
     mechanism = _MECHANISM_RE.match(verify)
     if mechanism and _LEADS_TO_RE.search(symptom):
