@@ -37,6 +37,15 @@ _SHOWN_AS_RE = re.compile(
     r"|lists|list))\s+(?P<val>[^;:]{1,60}?)\.?$",
     re.IGNORECASE,
 )
+#: "the total word count returned is 6 (instead of 4 as expected)": a value the admin can
+#: read and the one it should be; after a condition it keeps ("if ..., the count is 6").
+_INSTEAD_RE = re.compile(
+    r"^(?:for example,\s+)?(?:(?P<cond>(?:if|when)\s[^;:()]{3,160}?),\s+)?"
+    r"(?P<subj>(?:the|a|an|its|your)\s[^,;:()]{2,60}?)\s+(?P<verb>is|are|returns|shows|displays"
+    r"|reads)\s+(?P<wrong>[^,;:()]{1,30}?)\s*[(,]?\s*(?:instead of|rather than)\s+"
+    r"(?P<right>[^,;:()]{1,30}?)(?:\s+as expected)?\)?\.?$",
+    re.IGNORECASE,
+)
 #: The value a shown-as sentence names must be one the admin can compare: a number, a
 #: word for nothing, or a quoted text.
 _VALUE_RE = re.compile(
@@ -90,6 +99,18 @@ def _shown_check(sentence: str) -> str:
     """ "Check that X is no longer displayed as Y." for a sentence that says a thing
     shows a value; "" for any other sentence."""
     said = " ".join(sentence.split()).strip()
+    instead = _INSTEAD_RE.match(said) if "nstead of" in said or "ather than" in said else None
+    if instead and _VALUE_RE.search(instead.group("wrong") + instead.group("right")):
+        subject = instead.group("subj")
+        state = (
+            f"{subject[:1].lower()}{subject[1:]} {instead.group('verb')} "
+            f"{instead.group('right')}, not {instead.group('wrong')}"
+        )
+        cond = instead.group("cond")
+        check = (
+            f"{cond[:1].upper()}{cond[1:]}, check that {state}." if cond else f"Check that {state}."
+        )
+        return check if len(check) <= MAX_CHECK and whole_check(check) else ""
     shown = _SHOWN_AS_RE.match(said)
     if shown is None or not _VALUE_RE.search(shown.group("val")):
         return ""
@@ -161,8 +182,6 @@ def one_observable(verify: str, symptom: str) -> str:
     pasted = _PASTED_RE.match(verify)
     if pasted:
         quote = pasted.group("q")
-        if not re.search(r"[.!?]\s+[A-Z]", quote) and '"' not in quote:
-            return verify  # one sentence, no message: nothing to pick from
         # the quoted sentences first (a later sentence of a long symptom), then the
         # symptom's opening ones
         texts = [quote, " ".join(split_sentences(" ".join(symptom.split()))[:MAX_SENTENCES])]
