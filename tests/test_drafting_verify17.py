@@ -137,3 +137,19 @@ def test_repro_verify_checks_the_message_not_the_symptom() -> None:
         for c in checks
     )
     assert not any("no longer occurs: When using" in c for c in checks)
+
+
+def test_gerund_subject_keeps_the_act_and_turns_what_it_causes() -> None:
+    """'Moving the mouse while X causes the computer to stop responding': the check names
+    that act and what it must no longer cause, never "the problem no longer occurs: ..."."""
+    checks = verify_texts(
+        "SYMPTOMS\n========\n\nMoving the mouse while printing files from Contoso Writer"
+        " version 2.0 causes the\ncomputer to stop responding (hang).\n\n"
+        "RESOLUTION\n==========\n\nTo resolve this problem, obtain the updated mouse driver from"
+        " Contoso.\n"
+    )
+    assert (
+        "Check that moving the mouse while printing files from Contoso Writer version 2.0 no"
+        " longer causes the computer to stop responding (hang)." in checks
+    )
+    assert not any("no longer occurs:" in c for c in checks)

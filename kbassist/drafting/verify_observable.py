@@ -46,6 +46,26 @@ _INSTEAD_RE = re.compile(
     r"(?P<right>[^,;:()]{1,30}?)(?:\s+as expected)?\)?\.?$",
     re.IGNORECASE,
 )
+#: "Using the RUN command to shell to MS-DOS results in an ICE": what the admin did (a
+#: gerund phrase) and what it brings; the check keeps both, turned round.
+_GERUND_CAUSES_RE = re.compile(
+    r"^(?P<act>[A-Z][a-z]{2,}ing\s[^;:\"]{3,140}?)\s+(?:(?:may|can|will|might|could)\s+)?"
+    r"(?P<verb>causes?|results? in|generates?|produces?)\s+(?P<res>[^;:]{3,140}?)"
+    r"(?:\s+because\b.*)?\.?$"
+)
+#: Opening "-ing" words that are no action of the admin's.
+_NOT_ACTS = frozenset(
+    "according during following regarding depending concerning beginning starting"
+    " considering including excluding notwithstanding".split()
+)
+#: An act that holds a negation, a comma or "also": no plain gerund subject.
+_ACT_BREAK_RE = re.compile(r",|\b(?:not|also|never|does|do|did)\b", re.IGNORECASE)
+_THIRD = {
+    "cause": "causes",
+    "result in": "results in",
+    "generate": "generates",
+    "produce": "produces",
+}
 #: The value a shown-as sentence names must be one the admin can compare: a number, a
 #: word for nothing, or a quoted text.
 _VALUE_RE = re.compile(
@@ -174,6 +194,25 @@ def _message_in(joined: str) -> str:
     return f"Check that {_message_check(message)[len('check that ') :]}"
 
 
+def _gerund_check(quote: str) -> str:
+    """ "Check that using X no longer results in Y." for a quoted sentence whose subject is
+    what the admin did and whose verb says what it brings ("causes", "results in"), Y a
+    failure; "" for any other sentence."""
+    from kbassist.drafting.verify import states_problem
+
+    first = next(iter(split_sentences(quote)), "")
+    said = _GERUND_CAUSES_RE.match(first) if "ing " in first[:20] else None
+    if said is None or not states_problem(said.group("res")):
+        return ""
+    act = said.group("act")
+    if act.split()[0].casefold() in _NOT_ACTS or _ACT_BREAK_RE.search(act):
+        return ""  # "According to X, ...", "... does not produce", "..., also causes"
+    verb = said.group("verb")
+    verb = _THIRD.get(verb, verb)
+    check = f"Check that {act[:1].lower()}{act[1:]} no longer {verb} {said.group('res')}."
+    return check if len(check) <= MAX_CHECK and whole_check(check) else ""
+
+
 def one_observable(verify: str, symptom: str) -> str:
     """`verify` said as the one thing the admin can see: the value a pasted symptom says
     a field shows, or the message it quotes, in place of the whole paragraph; a redo whose
@@ -194,7 +233,7 @@ def one_observable(verify: str, symptom: str) -> str:
             check = _message_in(text)
             if check:
                 return check
-        return verify
+        return _gerund_check(quote) or verify
     mechanism = _MECHANISM_RE.match(verify)
     if mechanism and _LEADS_TO_RE.search(symptom):
         text = " ".join(symptom.split())
