@@ -254,6 +254,7 @@ from kbassist.drafting.verify import (
 )
 from kbassist.drafting.verify_fit import fit_outcome, list_items_said
 from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check, upgraded
+from kbassist.drafting.verify_observable import interrupt_verify, one_observable
 from kbassist.drafting.verify_split import pasted_split_check
 from kbassist.drafting.verify_trigger import redo_message_verify, second_run_verify
 from kbassist.drafting.wait_pack import WAIT_KIND, wait_options, wait_question
@@ -791,6 +792,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     # "..., but the shell may not start", "X may be reduced or Y may hang": still pasted
     verify_text = pasted_split_check(verify_text, symptom) or verify_text
     verify_text = list_items_said(verify_text)  # "...: - A - B" pasted flat: its items
+    # the one thing to see (a value shown, a message quoted), not the paragraph or a mechanism
+    verify_text = one_observable(verify_text, symptom if symptom_section is not None else "")
     for option in options:
         if option.asks and option.params:  # only an option with questions can have them
             _late_inputs(option, variables, _outcome(article, option, variables, verify_text, None))
@@ -2750,6 +2753,8 @@ def _outcome(
         [*option.pre_items, *option.items, option.label],
         " ".join(symptom_section.text.split()) if symptom_section is not None else "",
     )
+    # a key that only interrupts the problem ("Press ESC to stop X") cures nothing
+    verify_text = interrupt_verify(verify_text, [*option.pre_items, *option.items])
     # the steps to reproduce run with the code the fix changes, never as written
     verify_text = changed_repro(
         verify_text,

@@ -604,6 +604,7 @@ def repro_check(text: str, fixed: bool = False, problem: str = "") -> str:
     Folder.")."""
     from kbassist.drafting.text import paragraphs, with_detail
     from kbassist.drafting.verify_form import structured_check
+    from kbassist.drafting.verify_observable import shown_message_state
 
     paras = paragraphs(text)
     for n, para in enumerate(paras):
@@ -644,6 +645,9 @@ def repro_check(text: str, fixed: bool = False, problem: str = "") -> str:
         if turned.startswith("Check that "):
             # "you cannot see the control's events": "check that you can see ..."
             result, check = "", f"c{turned[1:].rstrip('.')}"
+        elif not result and (shown := shown_message_state(problem)):
+            # "When using {INS} ..., the following error occurs: M": the message is the check
+            result, check = "", f"check that {shown}"
         elif not result:
             result, check = problem, "check that the problem no longer occurs"
         elif _GOOD_RE.search(result) and not states_problem(result):

@@ -217,6 +217,18 @@ _AFTER_RE = re.compile(
 #: "are re-created and the permissions are lost": a second subject with its own verb, cut
 #: only when no condition comes before it ("if it fails ... and the password has changed"
 #: is one condition).
+#: "receive and run logon scripts": a second bare verb right after the first, the two
+#: sharing the object that follows (never "and the computer ...", a second subject).
+_SHARED_OBJECT_RE = re.compile(
+    r"^\s+and\s+(?!(?:the|a|an|its|their|your|then|also|eventually|never|not|you|it|they)\b)"
+    r"(?P<v>[a-z]{2,}(?<!ly)(?<!ed)(?<!ing))\b"
+)
+#: A verb that is a failure by itself ("may fail and return errorlevel 1", "may stop
+#: responding and crash"): what follows its "and" is a second result, no shared object.
+_WHOLE_FAILURE_RE = re.compile(
+    r"(?:fail|hang|crash|freeze|quit|stop|time|reboot|restart|lock|abort|terminate)(?:s|es)?\b",
+    re.IGNORECASE,
+)
 _SECOND_SUBJECT_RE = re.compile(
     r"^(?P<first>(?:(?!\b(?:if|when|while|after|unless|once)\b).)+?)\s+and (?:the|all|its"
     r"|their|your|any)\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were|has|have|may|might|will|does"
@@ -608,9 +620,16 @@ def expected_state(result: str) -> str:
     # "may remain inactive and never activate", "will not be sent and will eventually time
     # out": the first result turned round is the check, the second only follows from it
     first_rest = _SECOND_RESULT_RE.split(verb.group("rest"), maxsplit=1)[0]
-    if verb.group("modal"):
+    # "may receive and run logon scripts inconsistently": two verbs share one object, and
+    # cutting at the "and" would leave "no longer receives." with nothing received
+    shared = bool(_SHARED_OBJECT_RE.match(verb.group("rest"))) and not _WHOLE_FAILURE_RE.match(
+        verb.group("verb")
+    )
+    if verb.group("modal") and not shared:
         # "may stop processing DDRs and generate an error": the second verb shares "may"
         first_rest = re.split(rf",?\s+and\s+(?=(?:{_FAIL_VERBS})\b)", first_rest, maxsplit=1)[0]
+    elif shared:
+        first_rest = verb.group("rest")
     # a colon in a later clause (", and you see Event ID 4000 logged in the logs: ...")
     # is that clause's; the result itself must hold none
     own = re.split(r",\s*and\s+(?=(?:you|the|a|an)\s)", first_rest, maxsplit=1)[0]
@@ -720,6 +739,8 @@ def expected_state(result: str) -> str:
             return f"{subject} can {adverb_said}{word}{tail}"  # "Windows NT can access"
         return f"{subject} {adverb_said}{_conjugate(word, plural)}{tail}"
     adverb = f"{adverb} " if adverb else ""
+    if shared:  # "receives and runs logon scripts": the second verb agrees too
+        tail = _SHARED_OBJECT_RE.sub(lambda m: f" and {_conjugate(m.group('v'), plural)}", tail)
     return f"{subject} no longer {adverb}{adverb_said}{_conjugate(word, plural)}{tail}"
 
 
@@ -831,7 +852,7 @@ def whole_check(check: str) -> bool:
     """True when a drafted check reads as a whole sentence: not ending on a conjunction or
     an article, no "you" before a noun (round 13: readers marked such lines garbled)."""
     body = check.rstrip().rstrip(".")
-    if _DANGLING_END_RE.search(body) or re.search(r"\bno longer (?:no longer|be)\b", body):
+    if _DANGLING_END_RE.search(body) or re.search(r"\bno longer (?:no longer|be|nots?)\b", body):
         return False  # "... disappears and", "you no longer no longer be able to"
     said = re.search(r"\bcheck that (?P<s>.+)$", body, re.IGNORECASE)
     return not (said and _YOU_NOUN_RE.match(said.group("s")))
@@ -969,7 +990,9 @@ def reshape(verify: str, symptom: str, has_fix: bool) -> str:
     stays = _BY_DESIGN_STAYS_RE.match(verify)
     if stays and has_fix:
         for sentence in split_sentences(" ".join(symptom.split()))[:3]:
-            check = structured_check(sentence) if states_problem(sentence) else ""
+            # "the X section may be unavailable" says what goes wrong with no word of failure
+            wrong = states_problem(sentence) or _ALSO_PROBLEM_RE.search(sentence)
+            check = structured_check(sentence) if wrong else ""
             by_hand = _by_hand_check(stays.group("said"), sentence, check) if check else ""
             if by_hand:
                 return by_hand
