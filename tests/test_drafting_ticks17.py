@@ -146,3 +146,27 @@ def test_step_and_its_means_are_one_action() -> None:
     )
     (fix,) = fixes(draft_tree(kb))
     assert ticks(fix) == ["Free some space on the drive by deleting the files in the Temp folder."]
+
+
+def test_how_to_and_part_headings_over_steps_are_titles() -> None:
+    """'How to Identify the Model of Your Sound Card:' and 'Part 2: Install the Update:'
+    ticked over their steps are shown with the first of them; 'Type the following:' over
+    its line stays the step it is."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "How to Identify the Model of Your Sound Card:\n\n"
+        "1. Click Start, point to Settings, and then click Control Panel.\n\n"
+        "2. Double-click System, and then click the Device Manager tab.\n\n"
+        "3. If you use Windows 2000, click Device Manager on the Hardware tab.\n\n"
+        "Part 2: Install the Winsock Update:\n\n"
+        "1. Insert the program CD-ROM into the drive.\n\n"
+        "2. Double-click Ws2setup.exe on the CD-ROM.\n"
+    )
+    (fix,) = fixes(draft_tree(article))
+    said = ticks(fix)
+    assert not [t for t in said if t.endswith(":")], said
+    shown = details(fix) + (fix.get("text") or "")  # the first heads the fix: its text
+    assert "How to Identify the Model of Your Sound Card:" in shown
+    assert "Part 2: Install the Winsock Update:" in details(fix)
+    assert "Insert the program CD-ROM into the drive." in said
+    draft_text(article)

@@ -31,6 +31,7 @@ _NOT_A_GROUP_RE = re.compile(
     r"\b(?:one|any|either)\s+of\b|\bfollowing\s+(?:methods?|ways?|options?|workarounds?"
     r"|articles?|commands?|lines?|text|code|keys?|values?|entr(?:y|ies)|settings?|files?"
     r"|folders?|information|sections?|script|formula|message|error|format|syntax)\b"
+    r"|\bthe\s+following\s*:$|^(?:type|enter|paste)\b"
     r"|\b(?:type|enter|paste|add|set|appears?|reads?|resembles?|displayed|shown|such\s+as"
     r"|like|includ(?:e|es|ing)|example|are|is)\s*:$",
     re.IGNORECASE,
@@ -50,6 +51,40 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+#: "How to Identify the Version of Your Driver", "Part 3: Install the Update",
+#: "Procedure 2: Installing monolithic drivers": a heading by its words.
+_HEADING_OPEN_RE = re.compile(
+    r"^(?:how\s+to\s+\w|(?:part|procedure|phase|stage|section)\s+(?:\d+|[a-z]|[ivx]+)\s*:\s*\S)",
+    re.IGNORECASE,
+)
+#: A product or version heading ("Windows NT Server version 4.0, Terminal Server
+#: Edition"): which product is a case others ask, never a title folded here.
+_PRODUCT_RE = re.compile(r"\b(?:version|edition|windows|microsoft|\d+(?:\.\d+)*)\b", re.I)
+#: Small words a title-cased heading leaves lower-case.
+_SMALL_WORDS = frozenset(
+    "a an the of for to and or on in with by from as at your you that this".split()
+)
+
+
+def _heading(body: str) -> bool:
+    """A heading ended by a colon: "How to X", "Part N: X", or two or more words nearly
+    all capitalised ("Update Your Video Driver", "Create a Location Profile"), no
+    product or version named."""
+    if _HEADING_OPEN_RE.match(body):
+        return True
+    words = re.findall(r"[A-Za-z][\w'-]*", body)
+    big = [w for w in words if w.casefold() not in _SMALL_WORDS]
+    if (
+        not words
+        or words[0].casefold() in _SMALL_WORDS
+        or len(big) < 2
+        or _PRODUCT_RE.search(body)
+        or "," in body
+    ):
+        return False
+    return sum(1 for w in big if w[:1].isupper()) == len(big)
+
+
 def _group_title(text: str) -> bool:
     """One sentence ending in a colon that heads the steps after it: an imperative goal
     ("Check the Netlogon shares for ...:") or "For each X, follow these steps:"."""
@@ -61,6 +96,8 @@ def _group_title(text: str) -> bool:
         return False  # "Create a DSN. Configure the following settings:": an action first
     if _FOR_EACH_RE.match(flat):
         return "," in flat
+    if _heading(body):
+        return True
     if _MORE_ACTS_RE.search(flat):
         return False  # "Click the Servers tab, and then do the following:": a click of its own
     return _action(body + ".")
@@ -92,30 +129,30 @@ def titles_over_steps(option: Option) -> None:
         option.when = {(k - 1 if k > n else k): v for k, v in option.when.items()}
 
 
-#: "Create a Location Profile: Double-click ...": a short heading (an imperative on a few
-#: title-cased words) glued before the step it heads.
-_GLUED_TITLE_RE = re.compile(
-    r"^((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|a|an|the|of|for|to|and|or|on|in|with)){1,7}):\s+"
-    r"(?=[A-Z])"
-)
+#: "Create a Location Profile: Double-click ...", "Part 2: Install the Update: Insert
+#: ...": a heading glued before the step it heads (the step starts upper-case after it).
+_GLUED_COLON_RE = re.compile(r":\s+(?=[A-Z])")
+#: A note's marker, not a heading: "Important Note: Do not ...".
+_NOTE_WORDS_RE = re.compile(r"\b(?:note|notes|warning|caution|important|tip)\b", re.I)
 
 
 def glued_title(item: str) -> str:
     """ "Create a Location Profile: Double-click the new connection ...": the step ticked,
-    its group's heading shown under it (at least two capitalised words after the verb,
-    the heading's style; "Note: ..." and labels without a verb are left)."""
+    its group's heading shown under it (a heading by _heading's words; "Note: ...", a
+    place "In Control Panel: ..." and a product "Windows 98: ..." are left)."""
     text, detail = split_detail(item)
     flat = _flat(text)
-    match = _GLUED_TITLE_RE.match(flat)
-    if match is None:
+    if ": " not in flat[:102]:
         return item
-    title = match.group(1)
-    words = title.split()
-    capitals = sum(1 for w in words[1:] if w[:1].isupper())
-    rest = flat[match.end() :]
-    if capitals < 2 or not _action(title + ".") or not _action(rest):
-        return item
-    return with_detail(rest, f"{title}:\n\n{detail}" if detail.strip() else f"{title}:")
+    for match in _GLUED_COLON_RE.finditer(flat, 6, 102):
+        title, rest = flat[: match.start()], flat[match.end() :]
+        if _NOTE_WORDS_RE.search(title) or not _heading(title):
+            continue
+        if not _action(rest):
+            return item
+        said = f"{title}:\n\n{detail}" if detail.strip() else f"{title}:"
+        return with_detail(rest, said)
+    return item
 
 
 #: "... computer. Q255690 How to View and Transfer FSMO Roles in the Graphical User
