@@ -29,7 +29,8 @@ from kbassist.drafting.text import split_detail, with_detail
 #: "Type the following:", "Create the following registry value:".
 _NOT_A_GROUP_RE = re.compile(
     r"\b(?:one|any|either)\s+of\b|\bfollowing\s+(?:methods?|ways?|options?|workarounds?"
-    r"|articles?|commands?|lines?|text|code|keys?|values?|entr(?:y|ies)|settings?|files?"
+    r"|articles?|topics?|links?|documents?|commands?|lines?|text|code|keys?|values?|entr(?:y|ies)"
+    r"|settings?|files?"
     r"|folders?|information|sections?|script|formula|message|error|format|syntax)\b"
     r"|\bthe\s+following\s*:$|^(?:type|enter|paste)\b"
     r"|\b(?:type|enter|paste|add|set|appears?|reads?|resembles?|displayed|shown|such\s+as"

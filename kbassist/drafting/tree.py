@@ -58,7 +58,7 @@ from kbassist.drafting.fixed_in import (
 )
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
-from kbassist.drafting.group_titles import group_titles, means_joined
+from kbassist.drafting.group_titles import group_titles, means_joined, titles_over_steps
 from kbassist.drafting.implied_check import implied_check
 from kbassist.drafting.labels import (
     APPLIES_RE,
@@ -641,6 +641,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         order_asks(option)  # questions in the order of the steps they decide
         if article.style != "mskb":
             case_leads_shown(option)  # "If X, follow these steps:" over X's steps
+            titles_over_steps(option)  # "Increase the capacity of the volume:" over its steps
     if len(options) > 1:  # "Resolution: Use the following method", its methods beside it
         options = [o for o in options if not announce_only(o.items)] or options
     if article.style == "mskb":
