@@ -39,6 +39,9 @@ _NOT_A_GROUP_RE = re.compile(
 )
 #: A case the passes before asked ("If X, follow these steps:"): never folded here.
 _CASE_RE = re.compile(r"^(?:if|when|unless|otherwise|in\s+case|only)\b", re.IGNORECASE)
+#: "For Netscape 3.0, follow these steps:", "In Outlook 98, ...": which product or place
+#: is a case the passes before ask (or leave as the article's alternatives).
+_SCOPE_RE = re.compile(r"^(?:for|in|on|with|under|from|at|after|before)\b[^,]{2,80},", re.I)
 #: "For each user account, follow these steps:": the steps repeat, no case to ask.
 _FOR_EACH_RE = re.compile(r"^for\s+(?:each|every|all)\b", re.IGNORECASE)
 MAX_TITLE_WORDS = 20
@@ -97,6 +100,8 @@ def _group_title(text: str) -> bool:
         return False  # "Create a DSN. Configure the following settings:": an action first
     if _FOR_EACH_RE.match(flat):
         return "," in flat
+    if _SCOPE_RE.match(flat):
+        return False  # "For Netscape Navigator 3.0, follow these steps:": a product's case
     if _heading(body):
         return True
     if _MORE_ACTS_RE.search(flat):
