@@ -41,7 +41,7 @@ _NOT_A_GROUP_RE = re.compile(
 _CASE_RE = re.compile(r"^(?:if|when|unless|otherwise|in\s+case|only)\b", re.IGNORECASE)
 #: "For Netscape 3.0, follow these steps:", "In Outlook 98, ...": which product or place
 #: is a case the passes before ask (or leave as the article's alternatives).
-_SCOPE_RE = re.compile(r"^(?:for|in|on|with|under|from|at|after|before)\b[^,]{2,80},", re.I)
+_SCOPE_RE = re.compile(r"^(?:for|in|on|with|under|from|at)\b[^,]{2,80},", re.I)
 #: "For each user account, follow these steps:": the steps repeat, no case to ask.
 _FOR_EACH_RE = re.compile(r"^for\s+(?:each|every|all)\b", re.IGNORECASE)
 MAX_TITLE_WORDS = 20
