@@ -1,7 +1,8 @@
 """Group titles ticked, references pasted into ticks, empty note markers (issue 13,
 "steps that are steps"; round 17, the seed-54 readers' notes).
 
-A tick is one action. What the readers still found ticked in MS KB drafts:
+A tick is one action. What the readers still found ticked (the title rule also runs on
+modern fixes, the rest on MS KB ones; "X. You can do this by Y" on both):
 
 - a colon lead over its own sub-steps in a fix whose steps are asked case by case (the
   final pass, `steps.final_steps`, leaves such fixes alone): "1. For each user account,
@@ -195,7 +196,8 @@ def without_empty_note(item: str) -> str:
 
 
 def group_titles(option: Option) -> None:
-    """Every pass of this module over one MS KB fix's ticks."""
+    """The MS KB passes of this module over one fix's ticks (means_joined runs earlier,
+    after the final pass, for every format)."""
     option.items = [
         without_empty_note(reference_as_see(glued_title(item))) for item in option.items
     ]
