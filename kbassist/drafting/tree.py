@@ -68,6 +68,7 @@ from kbassist.drafting.fixed_in import (
 )
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
+from kbassist.drafting.group_titles import group_titles, means_joined, titles_over_steps
 from kbassist.drafting.implied_check import implied_check
 from kbassist.drafting.labels import (
     APPLIES_RE,
@@ -608,6 +609,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 advice_as_step(option)  # "we recommend that you contact X": a step
             option.items = glued_notes(option.items)  # notes beside, leads over steps
             option.items, option.checks = final_steps(option.items, option.checks)
+            option.items = [means_joined(i) for i in option.items]  # "X. You can do this by Y"
             if option.items:  # a label named by a statement the pass said as its action
                 option.label = relabel(option.label, first, option.items[0])
                 if article.style == "mskb":
@@ -657,9 +659,11 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if article.style == "mskb":  # "If X is not so, use the following steps": theirs
             announced_spans(option)
             leads_over_steps(option)  # "Remove X by doing the following:" over its steps
+            group_titles(option)  # "Check the X shares:" over its a./b. steps: a title
         order_asks(option)  # questions in the order of the steps they decide
         if article.style != "mskb":
             case_leads_shown(option)  # "If X, follow these steps:" over X's steps
+            titles_over_steps(option)  # "Increase the capacity of the volume:" over its steps
     if len(options) > 1:  # "Resolution: Use the following method", its methods beside it
         options = [o for o in options if not announce_only(o.items)] or options
     if article.style == "mskb":
