@@ -269,9 +269,9 @@ def interrupt_verify(verify: str, steps: list[str]) -> str:
     key, what = said.group("key"), said.group("what")
     verb = said.group("verb").casefold()
     verbs = {"stop": "stops", "end": "ends", "halt": "halts", "break": "breaks"}
-    said = verbs.get(verb, f"{verb}s")
+    does = verbs.get(verb, f"{verb}s")
     check = (
-        f"While the problem is happening, press {key}: check that this {said} {what} "
+        f"While the problem is happening, press {key}: check that this {does} {what} "
         f"(pressing {key} only interrupts it; expect it to come back until a fix is in place)."
     )
     return check if len(check) <= MAX_CHECK + 80 else verify
