@@ -736,17 +736,19 @@ def _alternatives(
         lead, alts = _split_or(paras, seps)
         return _procedure_first(lead, alts) if fixes else (lead, alts)
     for i, para in enumerate(paras):
-        announced = _CHOOSE_ONE_RE.search(para.text) or (
-            fixes and _ONE_OR_MORE_RE.search(para.text)
-        )
-        if para.head and para.text.endswith(":") and announced:
+        text = para.text  # the cheap test first: most blocks do not end with a colon
+        if not (para.head and text.endswith(":")):
+            continue
+        if _CHOOSE_ONE_RE.search(text) or (fixes and _ONE_OR_MORE_RE.search(text)):
             alts = _list_after(paras, i + 1)
             if len(alts) >= 2:
                 return paras[: i + 1], alts
     if plain:
         for i, para in enumerate(paras):
+            if para.marker:
+                continue
             text = clean(para.text)
-            if para.marker or not text.endswith((":", ".")):
+            if not text.endswith((":", ".")):
                 continue
             if _PLAIN_CHOOSE_ONE_RE.search(text) and not re.search(
                 r"\b(?:all|both|each) of\b", text, re.I

@@ -1114,17 +1114,17 @@ def upgraded(verify: str, label: str) -> str:
         words.pop()
     if not words or len(words) == len(product.split()) or len(" ".join(words)) < 4:
         return verify  # no version at the end of the label: nothing to tell apart
+    # only the action redone ("Start X 99 again: ..."); what is seen keeps the article's
+    # words (a "Windows 95 OSR2" in a message is no product the upgrade installs)
+    redo = re.search(r" again(?::|,) check that ", verify)
+    if redo is None:
+        return verify  # asked first: the pattern below is compiled per product
     name = r"\s+".join(map(re.escape, words))
     found = re.compile(rf"\b{name}\s+(?P<old>{_VERSION_TOKEN}(?:\s+{_VERSION_TOKEN})*)\b")
 
     def swap(match: re.Match[str]) -> str:
         return match.group(0) if product in match.group(0) else product
 
-    # only the action redone ("Start X 99 again: ..."); what is seen keeps the article's
-    # words (a "Windows 95 OSR2" in a message is no product the upgrade installs)
-    redo = re.search(r" again(?::|,) check that ", verify)
-    if redo is None:
-        return verify
     return found.sub(swap, verify[: redo.start()]) + verify[redo.start() :]
 
 

@@ -41,6 +41,8 @@ ALLOWED_TAGS = frozenset(
 # C0 controls but tab and newline, DEL, C1; bidi embeddings, overrides and isolates.
 _CONTROL_CHAR_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BIDI_CHAR_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+#: Either of the two above: one scan of a tree's values instead of two.
+_BAD_CHAR_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class _Refused(Exception):
@@ -316,7 +318,7 @@ def bad_characters(
     ]
     # one search over every value first: almost every tree holds no such character
     every = "\n".join(node.value for node in scalars)
-    if not (_CONTROL_CHAR_RE.search(every) or _BIDI_CHAR_RE.search(every)):
+    if not _BAD_CHAR_RE.search(every):
         return
     for node in scalars:
         control = _CONTROL_CHAR_RE.search(node.value)
