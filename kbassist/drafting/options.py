@@ -2070,13 +2070,16 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
     return lead, options
 
 
-_FIXED_STATEMENT_RE = re.compile(
-    r"\b(?:has|have) been (?:corrected|fixed|updated|modified|changed)\b|^microsoft has "
-    r"(?:updated|modified|corrected|changed)\b|\b(?:is|are|was|were) (?:now )?modified\b"
-    r"|, microsoft has (?:updated|modified|corrected|changed)\b"
-    r"|\bnow (?:accepts|supports|handles|allows|works|validates)\b|^an? (?:supported )?"
-    r"(?:fix|hotfix|update)\b(?:[^.]|\.\d){0,60}\bis (?:now )?available\b",
-    re.IGNORECASE,
+_FIXED_STATEMENT_RE = Hinted(
+    re.compile(
+        r"\b(?:has|have) been (?:corrected|fixed|updated|modified|changed)\b|^microsoft has "
+        r"(?:updated|modified|corrected|changed)\b|\b(?:is|are|was|were) (?:now )?modified\b"
+        r"|, microsoft has (?:updated|modified|corrected|changed)\b"
+        r"|\bnow (?:accepts|supports|handles|allows|works|validates)\b|^an? (?:supported )?"
+        r"(?:fix|hotfix|update)\b(?:[^.]|\.\d){0,60}\bis (?:now )?available\b",
+        re.IGNORECASE,
+    ),
+    ("been", "microsoft has", "modified", "now", "available"),
 )
 
 

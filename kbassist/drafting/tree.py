@@ -400,7 +400,12 @@ def _askable(item: str, article: Article) -> str:
         text, detail = split_detail(item)
         # "look for the following entry: Local-Cred "<password>"": what you find, not type
         # ("use a command line similar to the following:" is typed, its placeholders asked)
-        shown = _LOOK_FOR_RE.search(text) and not _TYPE_SIMILAR_RE.search(text)
+        # every match ends the text with its colon (`:$`): tested first, a cheap test
+        shown = (
+            text.endswith((":", ":\n"))
+            and _LOOK_FOR_RE.search(text)
+            and not _TYPE_SIMILAR_RE.search(text)
+        )
         if detail and (shown or example_listing_lead(text)):
             return text
         return before_example_listing(item)  # "... the example Configuration file ...:"
