@@ -50,8 +50,10 @@ _STD_HEADERS = frozenset(
 _ANGLE_RE = re.compile(r"<(?P<t>[A-Za-z][A-Za-z0-9 _.:/\\-]{0,40}?)>")
 _BRACE_RE = re.compile(r"(?<![$%{\w])\{(?P<t>[A-Za-z][A-Za-z0-9_-]{2,40})\}(?!\})")
 _GUID_RE = re.compile(r"[0-9A-Fa-f]{8}-")
+#: The lookahead first (every match starts with one of its letters): the lookbehind
+#: after it made the search try the whole pattern at every position of a text.
 _YOUR_RE = re.compile(
-    r"(?<![\w%$])(?P<t>(?:[Yy]our|YOUR)[_-]?[A-Z][A-Za-z0-9]*"
+    r"(?=[Yyscdmhp])(?<![\w%$])(?P<t>(?:[Yy]our|YOUR)[_-]?[A-Z][A-Za-z0-9]*"
     r"|your[_-]?(?:server|domain|host|computer|machine|user|site|database|db|instance|"
     r"cluster|namespace|node|share|folder|app|service|account|tenant|subscription|"
     r"resource|vault|region|project|mail|url|port|printer|dc)[a-z0-9_.-]*"

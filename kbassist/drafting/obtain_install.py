@@ -21,7 +21,7 @@ import re
 from kbassist.articles import Article
 from kbassist.drafting.fixed_in import fixed_releases
 from kbassist.drafting.options import Option
-from kbassist.drafting.text import split_detail, split_sentences, with_detail
+from kbassist.drafting.text import Hinted, split_detail, split_sentences, with_detail
 from kbassist.drafting.ticks import named_label
 from kbassist.drafting.verify import TABLE_LEAD_RE, file_versions
 
@@ -101,12 +101,15 @@ _SAID_RESTART_RE = re.compile(
 )
 #: "Iomega Jaz Tools software with a date prior to 6/25/96 is not compatible": the date
 #: (or version) below which the update is needed, as the article says it.
-_DATED_BEFORE_RE = re.compile(
-    r"\b(?:with\s+a\s+date|dated)\s+(?:prior\s+to|before|earlier\s+than)\s+"
-    r"(?P<date>\d{1,2}/\d{1,2}/\d{2,4})"
-    r"|\b(?:versions?\s+(?:prior\s+to|earlier\s+than|before)|prior\s+to\s+version)\s+"
-    r"(?P<version>\d+(?:\.\d+){0,3}[a-z]?)\b",
-    re.IGNORECASE,
+_DATED_BEFORE_RE = Hinted(
+    re.compile(
+        r"\b(?:with\s+a\s+date|dated)\s+(?:prior\s+to|before|earlier\s+than)\s+"
+        r"(?P<date>\d{1,2}/\d{1,2}/\d{2,4})"
+        r"|\b(?:versions?\s+(?:prior\s+to|earlier\s+than|before)|prior\s+to\s+version)\s+"
+        r"(?P<version>\d+(?:\.\d+){0,3}[a-z]?)\b",
+        re.IGNORECASE,
+    ),
+    ("date", "prior", "earlier", "before"),  # a whole section, searched at every word
 )
 _PACK_RE = re.compile(r"\bservice\s+(?:pack|release)\b", re.IGNORECASE)
 #: "driver, version PV4.0 or later": the least version the article asks for.

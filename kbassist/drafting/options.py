@@ -736,17 +736,19 @@ def _alternatives(
         lead, alts = _split_or(paras, seps)
         return _procedure_first(lead, alts) if fixes else (lead, alts)
     for i, para in enumerate(paras):
-        announced = _CHOOSE_ONE_RE.search(para.text) or (
-            fixes and _ONE_OR_MORE_RE.search(para.text)
-        )
-        if para.head and para.text.endswith(":") and announced:
+        text = para.text  # the cheap test first: most blocks do not end with a colon
+        if not (para.head and text.endswith(":")):
+            continue
+        if _CHOOSE_ONE_RE.search(text) or (fixes and _ONE_OR_MORE_RE.search(text)):
             alts = _list_after(paras, i + 1)
             if len(alts) >= 2:
                 return paras[: i + 1], alts
     if plain:
         for i, para in enumerate(paras):
+            if para.marker:
+                continue
             text = clean(para.text)
-            if para.marker or not text.endswith((":", ".")):
+            if not text.endswith((":", ".")):
                 continue
             if _PLAIN_CHOOSE_ONE_RE.search(text) and not re.search(
                 r"\b(?:all|both|each) of\b", text, re.I
@@ -2068,13 +2070,16 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
     return lead, options
 
 
-_FIXED_STATEMENT_RE = re.compile(
-    r"\b(?:has|have) been (?:corrected|fixed|updated|modified|changed)\b|^microsoft has "
-    r"(?:updated|modified|corrected|changed)\b|\b(?:is|are|was|were) (?:now )?modified\b"
-    r"|, microsoft has (?:updated|modified|corrected|changed)\b"
-    r"|\bnow (?:accepts|supports|handles|allows|works|validates)\b|^an? (?:supported )?"
-    r"(?:fix|hotfix|update)\b(?:[^.]|\.\d){0,60}\bis (?:now )?available\b",
-    re.IGNORECASE,
+_FIXED_STATEMENT_RE = Hinted(
+    re.compile(
+        r"\b(?:has|have) been (?:corrected|fixed|updated|modified|changed)\b|^microsoft has "
+        r"(?:updated|modified|corrected|changed)\b|\b(?:is|are|was|were) (?:now )?modified\b"
+        r"|, microsoft has (?:updated|modified|corrected|changed)\b"
+        r"|\bnow (?:accepts|supports|handles|allows|works|validates)\b|^an? (?:supported )?"
+        r"(?:fix|hotfix|update)\b(?:[^.]|\.\d){0,60}\bis (?:now )?available\b",
+        re.IGNORECASE,
+    ),
+    ("been", "microsoft has", "modified", "now", "available"),
 )
 
 

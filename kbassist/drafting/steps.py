@@ -18,7 +18,7 @@ from functools import lru_cache
 from kbassist.drafting.blocks import _REFER_LEAD_RE, _actionish, _fix_verb
 from kbassist.drafting.non_steps import result_sentence
 from kbassist.drafting.options import _LEAD_ONLY_RE, _NOTE_RE, _YOU_CAN_RE, _is_action
-from kbassist.drafting.text import split_detail, split_sentences, step_text, with_detail
+from kbassist.drafting.text import Hinted, split_detail, split_sentences, step_text, with_detail
 
 #: "Use one of the following methods.", "Follow these steps.", "The following methods are
 #: available:": an announcement of what comes next, no action of its own.
@@ -108,11 +108,27 @@ _CANNOT_RE = re.compile(
 )
 #: An instruction said as a fact: "you can exclude X", "it should be removed", "need to
 #: force a reconciliation": the reader is still told to act.
-_TOLD_RE = re.compile(
-    r"\b(?:you|we|administrators?|users?)\s+(?:\w+\s+)?(?:can|could|should|must|need|have to"
-    r"|may want|might want|will need)\b|\b(?:should|must|needs? to|has to|have to) be\b"
-    r"|(?:^|,\s*)need to\b|\b(?:is|are) (?:recommended|required|necessary)\b",
-    re.IGNORECASE,
+_TOLD_RE = Hinted(
+    re.compile(
+        r"\b(?:you|we|administrators?|users?)\s+(?:\w+\s+)?(?:can|could|should|must|need|have to"
+        r"|may want|might want|will need)\b|\b(?:should|must|needs? to|has to|have to) be\b"
+        r"|(?:^|,\s*)need to\b|\b(?:is|are) (?:recommended|required|necessary)\b",
+        re.IGNORECASE,
+    ),
+    # every branch holds one of its modal or verdict words
+    (
+        "can",
+        "could",
+        "should",
+        "must",
+        "need",
+        "have to",
+        "has to",
+        "want",
+        "recommended",
+        "required",
+        "necessary",
+    ),
 )
 #: The article's result: "Mail should work normally again", "The error no longer appears".
 _RESULT_RE = re.compile(

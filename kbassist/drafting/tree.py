@@ -421,7 +421,12 @@ def _askable(item: str, article: Article) -> str:
         text, detail = split_detail(item)
         # "look for the following entry: Local-Cred "<password>"": what you find, not type
         # ("use a command line similar to the following:" is typed, its placeholders asked)
-        shown = _LOOK_FOR_RE.search(text) and not _TYPE_SIMILAR_RE.search(text)
+        # every match ends the text with its colon (`:$`): tested first, a cheap test
+        shown = (
+            text.endswith((":", ":\n"))
+            and _LOOK_FOR_RE.search(text)
+            and not _TYPE_SIMILAR_RE.search(text)
+        )
         if detail and (shown or example_listing_lead(text)):
             return text
         return before_example_listing(item)  # "... the example Configuration file ...:"
@@ -2640,12 +2645,16 @@ _OBJECT_NOUNS = frozenset(
 )
 
 
+#: A placeholder such as `<path>`, explained as "where path is ..." too.
+_BRACKETED_WORD_RE = re.compile(r"<[a-z]{3,}>")
+
+
 @lru_cache(maxsize=512)  # the same placeholders (<drive>, <path>) recur across articles
 def _explanation_re(literal: str) -> re.Pattern[str]:
     """The "where <literal> is ..." sentence `_explanation` looks for, compiled once."""
     # `<path>` is explained as "where path is ...": the bare word names it too
     name = re.escape(literal)
-    if re.fullmatch(r"<[a-z]{3,}>", literal):
+    if _BRACKETED_WORD_RE.fullmatch(literal):
         name = rf"(?:{name}|{re.escape(literal[1:-1])})"
     return re.compile(
         rf"\b(?:where|and)\s+[\"']?{name}[\"']?:?\s+"
@@ -2658,13 +2667,22 @@ def _explanation_re(literal: str) -> re.Pattern[str]:
 
 def _explanation(literal: str, items: list[str]) -> str:
     """ "the floppy disk drive" from "where <drive> is the floppy disk drive ...": what the
-    article says the placeholder stands for, "" if it does not say."""
-    pattern = _explanation_re(literal)
+    article says the placeholder stands for, "" if it does not say. The pattern (compiled
+    per placeholder) is searched only in an item that holds the placeholder's name: an
+    ASCII text that, lowercased, does not cannot match (`_explanation_re` is IGNORECASE)."""
+    name = literal[1:-1] if _BRACKETED_WORD_RE.fullmatch(literal) else literal
+    needle = name.lower() if name.isascii() else ""
+    pattern: re.Pattern[str] | None = None
     for item in items:
         # a sentence wrapped over the lines of a paragraph is one line ("your MS-" / "DOS")
         text = re.sub(r"(?<=[A-Za-z]-)\n[ \t]*(?=[A-Za-z])", "", item)
         text = re.sub(r"(?<!\n)\n(?![\n\x1f])[ \t]*", " ", text)
-        found = pattern.search(" ".join(text.replace("\x1f", " \x1f ").split(" ")))
+        text = " ".join(text.replace("\x1f", " \x1f ").split(" "))
+        if needle and text.isascii() and needle not in text.lower():
+            continue
+        if pattern is None:
+            pattern = _explanation_re(literal)
+        found = pattern.search(text)
         if found:
             return " ".join(found.group("what").split())
     return ""

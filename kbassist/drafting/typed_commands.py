@@ -86,12 +86,24 @@ _PROSE_LINE_RE = re.compile(r"^(?:where|for example|note|replace)\b", re.IGNOREC
 MAX_COMMANDS = 4
 
 
+def _ends_typing(text: str) -> bool:
+    """`_ENDS_TYPING_RE` found in `text`, searched only when the text, a colon and white
+    space off its end, ends in "type", "enter" or "run": anchored at the end but searched
+    from the start, it is tried at every word of every paragraph otherwise. An ASCII end
+    that, lowercased, does not cannot match (IGNORECASE folds ASCII as `lower` does)."""
+    tail = text.rstrip()
+    tail = (tail[:-1] if tail.endswith(":") else tail).rstrip()[-5:]
+    if tail.isascii() and not tail.lower().endswith(("type", "enter", "run")):
+        return False
+    return bool(_ENDS_TYPING_RE.search(text))
+
+
 def _typing_lead(text: str) -> str:
     """The lead's last sentence when it announces something to type (it ends with a colon,
     or says "type the following" without one, "... and press ENTER"; says type / run /
     add ...; names no message or output); "" otherwise."""
     text = strip_marker(text).strip()
-    ends_typing = bool(_ENDS_TYPING_RE.search(text))
+    ends_typing = _ends_typing(text)
     if not text.endswith(":") and not ends_typing and not _TYPE_FOLLOWING_RE.search(text):
         return ""
     sentence = re.split(r"(?<=[.;])\s+(?=[A-Z])", text)[-1]

@@ -179,6 +179,12 @@ _SAME_STATE_RE = re.compile(
 _HEDGE_RE = re.compile(
     r"\s*\b(?:in some cases|sometimes|occasionally|intermittently|typically|usually),?", re.I
 )
+#: Whether `_HEDGE_RE` can match: its substitution is tried only then (it is tried at
+#: every position of the text otherwise, `\s*` first).
+_HEDGE_WORDS = Hinted(
+    _HEDGE_RE,
+    ("in some cases", "sometimes", "occasionally", "intermittently", "typically", "usually"),
+)
 #: A sentence that reassures, never a problem to check ("Typically, this should not be a
 #: problem.", "This is not a problem in most cases.").
 REASSURANCE_PATTERN = re.compile(
@@ -525,7 +531,10 @@ def expected_state(result: str) -> str:
     shown = _MESSAGE_RES_RE.match(" ".join(result.split()).strip().rstrip("."))
     if shown and not REASSURANCE_RE.search(result):
         return _message_state(shown.group("msg"))
-    result = _HEDGE_RE.sub("", " ".join(result.split())).strip().rstrip(".")
+    result = " ".join(result.split())
+    if _HEDGE_WORDS.search(result):
+        result = _HEDGE_RE.sub("", result)
+    result = result.strip().rstrip(".")
     result = re.sub(r"^(?:then|also|however|instead),?\s+", "", result, flags=re.I)
     result = re.sub(r"\b(?:cannot|can't|can ?not)\b", "can not", result, flags=re.I)
     result = re.sub(r"\b(is|are|was|were)n't\b", r"\1 not", result)
@@ -822,7 +831,7 @@ def _split_trigger(sentence: str) -> tuple[str, str, str] | None:
                 return lead.group("conj"), body[: comma.start()], result
         return None
     tail = re.match(rf"^(?P<res>.+?),?\s+(?P<conj>{_CONJ})\s+(?P<cond>you\s.+)$", sentence, re.I)
-    if tail and _DANGLING_END_RE.search(tail.group("res")):
+    if tail and _dangling_end(tail.group("res")):
         return None  # "X disappears and when you ...": the result is half of a pair
     if tail and expected_state(tail.group("res")):
         return tail.group("conj"), tail.group("cond"), tail.group("res")
@@ -836,6 +845,26 @@ _DANGLING_END_RE = re.compile(
     r"|which|your|its|their)|[(,])[\s.:;]*$",
     re.IGNORECASE,
 )
+_DANGLING_WORDS = (
+    *("and", "or", "but", "nor", "the", "a", "an", "to", "of", "with", "for", "from", "by"),
+    *("as", "than", "if", "when", "that", "which", "your", "its", "their"),
+)
+
+
+def _dangling_end(text: str) -> bool:
+    """`_DANGLING_END_RE` found in `text`. Anchored at the end but searched from the
+    start, it was tried at every word; it runs only when the text, the white space and
+    ".:;" after its last word taken off, ends in "(", "," or one of its words (an ASCII
+    end that, lowercased, does not cannot match: IGNORECASE folds ASCII as `lower` does)."""
+    end = text
+    while (shorter := end.rstrip().rstrip(".:;")) != end:
+        end = shorter
+    end = end[-8:]
+    if end.isascii() and not end.lower().endswith(("(", ",", *_DANGLING_WORDS)):
+        return False
+    return bool(_DANGLING_END_RE.search(text))
+
+
 #: "scan for it", "close them": an action whose object is a bare pronoun, said before
 #: what it stands for ("Scan for it again: check that X can find the TCP/IP protocol").
 _PRONOUN_OBJECT_RE = re.compile(
@@ -852,7 +881,7 @@ def whole_check(check: str) -> bool:
     """True when a drafted check reads as a whole sentence: not ending on a conjunction or
     an article, no "you" before a noun (round 13: readers marked such lines garbled)."""
     body = check.rstrip().rstrip(".")
-    if _DANGLING_END_RE.search(body) or re.search(r"\bno longer (?:no longer|be|nots?)\b", body):
+    if _dangling_end(body) or re.search(r"\bno longer (?:no longer|be|nots?)\b", body):
         return False  # "... disappears and", "you no longer no longer be able to"
     said = re.search(r"\bcheck that (?P<s>.+)$", body, re.IGNORECASE)
     return not (said and _YOU_NOUN_RE.match(said.group("s")))
@@ -1137,17 +1166,17 @@ def upgraded(verify: str, label: str) -> str:
         words.pop()
     if not words or len(words) == len(product.split()) or len(" ".join(words)) < 4:
         return verify  # no version at the end of the label: nothing to tell apart
+    # only the action redone ("Start X 99 again: ..."); what is seen keeps the article's
+    # words (a "Windows 95 OSR2" in a message is no product the upgrade installs)
+    redo = re.search(r" again(?::|,) check that ", verify)
+    if redo is None:
+        return verify  # asked first: the pattern below is compiled per product
     name = r"\s+".join(map(re.escape, words))
     found = re.compile(rf"\b{name}\s+(?P<old>{_VERSION_TOKEN}(?:\s+{_VERSION_TOKEN})*)\b")
 
     def swap(match: re.Match[str]) -> str:
         return match.group(0) if product in match.group(0) else product
 
-    # only the action redone ("Start X 99 again: ..."); what is seen keeps the article's
-    # words (a "Windows 95 OSR2" in a message is no product the upgrade installs)
-    redo = re.search(r" again(?::|,) check that ", verify)
-    if redo is None:
-        return verify
     return found.sub(swap, verify[: redo.start()]) + verify[redo.start() :]
 
 

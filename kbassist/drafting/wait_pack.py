@@ -18,7 +18,14 @@ from typing import Any
 
 from kbassist.articles import Article, Section
 from kbassist.drafting.options import RESOLUTION_KEYS, WORKAROUND_KEYS, Option
-from kbassist.drafting.text import clean, split_detail, split_sentences, step_text, with_detail
+from kbassist.drafting.text import (
+    Hinted,
+    clean,
+    split_detail,
+    split_sentences,
+    step_text,
+    with_detail,
+)
 
 #: "... recommends that you wait for the next Microsoft SNA Server version 4.0 service
 #: pack that contains this fix", "wait for the next Service Pack that contains this fix".
@@ -38,8 +45,11 @@ _GET_FIX_RE = re.compile(
 
 #: A service pack the article already points to ("Obtain the latest service pack for
 #: Windows NT 4.0"): the pack is out, so waiting for it is stale advice.
-_PACK_OUT_RE = re.compile(
-    r"\b(?:obtain|install|apply|get|download|upgrade to)\b[^.]{0,40}\bservice pack\b", re.I
+_PACK_OUT_RE = Hinted(
+    re.compile(
+        r"\b(?:obtain|install|apply|get|download|upgrade to)\b[^.]{0,40}\bservice pack\b", re.I
+    ),
+    ("service pack",),  # searched at every word of an option's texts otherwise
 )
 
 #: The article already offers the wait ("Obtain the following fix or wait for the next

@@ -139,12 +139,24 @@ def one_line(text: str) -> str:
 # --------------------------------------------------------------------------- escaping
 
 
+#: ASCII characters `CONTROL_RE` does not match.
+_NOT_CONTROL = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+
+
+def _no_control(text: str) -> bool:
+    """Whether `text` is ASCII with no character `CONTROL_RE` matches: a byte table
+    deletes the others and nothing is left (no regex scan)."""
+    return text.isascii() and not text.encode("ascii").translate(None, _NOT_CONTROL)
+
+
 def md_escape(value: str) -> str:
     """Inline Markdown for untrusted text: one line, every markup character escaped,
     URLs, e-mail addresses and @mentions as code spans (literal, never live)."""
-    text = CONTROL_RE.sub("", value)
+    # each regex only where it can change something: a scan costs more than the tests
+    text = value if _no_control(value) else CONTROL_RE.sub("", value)
     text = " ".join(text.replace("\r", "\n").split("\n"))
-    text = _BLANKS_RE.sub(" ", text)
+    if "  " in text or "\t" in text:  # else every run of blanks is one space already
+        text = _BLANKS_RE.sub(" ", text)
     if not any(hint in text for hint in _LIVE_HINTS):
         return _MD_SPECIAL_RE.sub(r"\\\1", text)
     out: list[str] = []
