@@ -34,7 +34,7 @@ def open_list(text: str) -> bool:
     lowered = text.casefold()
     if not any(w in lowered for w in ("exhaustive", "complete", "inclu", "such as", "among")):
         return False  # cheap guard before the regex
-    return bool(_OPEN_LIST_RE.search(text))
+    return bool(_OPEN_LIST_RE.search(" ".join(text.split())))  # wrapped lines read as one
 
 
 def other_form_choice(text: str, after: str) -> dict[str, Any] | None:
