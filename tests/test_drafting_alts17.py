@@ -109,12 +109,13 @@ def test_or_between_bare_paths_is_no_choice_of_fixes() -> None:
         "the following steps:\n\n"
         "1. Start Encarta.\n\n"
         "2. On the Options menu, click Settings.\n\n"
-        "3. Click Choose Web Browser, and then open the folder that contains your Web\n"
-        "   browser. The path to the Web browser is usually one of the following:\n\n"
-        "     c:\\Iexplore\\Iexplore.exe\n\n"
-        "   -or-\n\n"
-        "     c:\\Program Files\\Internet Explorer\\Iexplore.exe\n\n"
-        "4. Click Open, and then click OK.\n"
+        "3. Click Choose Web Browser.\n\n"
+        "If you use Internet Explorer, the path to the Web browser is usually one of\n"
+        "the following:\n\n"
+        "   c:\\Iexplore\\Iexplore.exe\n\n"
+        "-or-\n\n"
+        "   c:\\Program Files\\Internet Explorer\\Iexplore.exe\n\n"
+        "Click the Web browser you want to use, click Open, and then click OK.\n"
     )
     tree = draft_tree(article)
     assert not any(t.split(": ")[-1].startswith("c:\\") for t in _fix_titles(tree))
