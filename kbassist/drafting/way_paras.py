@@ -95,7 +95,7 @@ def way_lead_cut(option: Option) -> None:
 
 #: A paragraph for one case: "If the device is disabled, consult ...", "If you are using
 #: Windows 95 OSR2, use the following steps to enable IRQ steering:".
-_CASE_PARA_RE = re.compile(r"^(?:if|when) (?P<case>[^,:;]{4,160}?),\s+(?P<then>[a-z].{3,})$", re.I)
+_CASE_PARA_RE = re.compile(r"^if (?P<case>[^,:;]{4,160}?),\s+(?P<then>[a-z].{3,})$", re.I)
 #: A case that goes on from the one before ("If this does not work", "If the problem
 #: persists", "If you are prompted"), not another case of its own.
 _FOLLOW_ON_RE = re.compile(
@@ -110,7 +110,7 @@ _FOLLOW_ON_RE = re.compile(
 def _case_of(text: str) -> str:
     """The case a paragraph opens with ("the device is disabled"), or "" if it opens with
     none or with one that goes on from the paragraph before."""
-    if text[:1] not in "IiWw":
+    if text[:1] not in "Ii":  # not "When installing X, do Y": a time, both are done
         return ""
     found = _CASE_PARA_RE.match(text)
     if found is None or _FOLLOW_ON_RE.search(found.group("case")):
@@ -131,11 +131,11 @@ def case_named(label: str, first: str) -> str:
     """A fix named only by its section ("Resolution") whose text opens with its case
     ("If MSN is very busy when you try to play a sound clip, the only solution is ..."):
     named by that case, so the fixes question tells it from the other cases' fixes."""
-    found = _CASE_PARA_RE.match(first) if first[:1] in "IiWw" else None
+    found = _CASE_PARA_RE.match(first) if first[:1] in "Ii" else None
     if found is None:
         return label
     case = short_label(found.group("case"), 70)
-    return f"{label} ({found.group(0).split()[0].lower()} {case})"
+    return f"{label} (if {case})"
 
 
 #: A paragraph that is only a value: a path ("c:\\Program Files\\Internet
