@@ -35,6 +35,7 @@ from kbassist.drafting.way_paras import (
     another_case,
     another_way,
     case_named,
+    case_of,
     literal_or,
     says_a_way,
 )
@@ -1147,7 +1148,10 @@ def _section_options(
     if kind in ("resolution", "workaround"):
         prefix = f"{kind.capitalize()}: "
         found: list[Option] = []
-        for header, group in _fix_groups(paras):
+        groups = _fix_groups(paras)
+        # fixes split per case ("If X, ..." / "If Y, ..."): each named by its case
+        per_case = plain and sum(bool(case_of(clean(g[0].text))) for _, g in groups if g) >= 2
+        for header, group in groups:
             option = _option_from(section, group, prefix=f"{header}: " if header else prefix)
             if option is not None and found and _EXAMPLE_HEAD_RE.match(header):
                 _with_example(found[-1], option, header)  # the same fix, spelt out
@@ -1156,7 +1160,7 @@ def _section_options(
                 rest = option.label.removeprefix(f"{header}: ")
                 if rest != option.label and not _is_action(rest):
                     option.label = header  # "Forwarders: DNS can be configured ..." -> the topic
-            if option is not None and not header and option.label == prefix.rstrip(": "):
+            if per_case and option is not None and option.label == prefix.rstrip(": "):
                 option.label = case_named(option.label, clean(group[0].text))  # "(if X)"
             if option is not None:
                 found.extend(_either_or(option, f"{header}: " if header else prefix))

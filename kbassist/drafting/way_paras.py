@@ -107,7 +107,7 @@ _FOLLOW_ON_RE = re.compile(
 )
 
 
-def _case_of(text: str) -> str:
+def case_of(text: str) -> str:
     """The case a paragraph opens with ("the device is disabled"), or "" if it opens with
     none or with one that goes on from the paragraph before."""
     if text[:1] not in "Ii":  # not "When installing X, do Y": a time, both are done
@@ -123,8 +123,8 @@ def another_case(first: str, text: str) -> bool:
     device is disabled, consult ..." then "If you are using Windows 95 OSR2, use the
     following steps ..."): two cases, each its own fix, so the answer "no" to the first
     still reaches the second."""
-    one = _case_of(first)
-    return bool(one) and _case_of(text) not in ("", one)
+    one = case_of(first)
+    return bool(one) and case_of(text) not in ("", one)
 
 
 def case_named(label: str, first: str) -> str:
