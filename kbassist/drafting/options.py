@@ -1378,11 +1378,11 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
                 and paras[n + 1].numbered
             )
             # "One way to X is to Y" / "Using X prevents Y" before "Another ...": a way too
-            has_way = has_steps or any(says_a_way(texts[i]) for i in real)
             another = bool(_ANOTHER_WAY_RE.match(text)) or another_way(text)
+            has_way = another and (has_steps or any(says_a_way(texts[i]) for i in real))
             # "If X, do A." then "If Y, use the following steps:": a fix per case
             cased = bool(real) and another_case(texts[real[0]], text)
-            if lone_update or sub_procedure or (has_way and another) or cased:
+            if lone_update or sub_procedure or has_way or cased:
                 groups.append(("", [para]))
                 real = [n] if said[n] else []
                 continue
