@@ -200,7 +200,8 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   (not the first of its outcome) starts another alternative's own procedure ("For
   Netscape Navigator 3.0, follow these steps:", "To disable the fix:"; not a place such
   as "In the Options dialog box, do the following:") or lists when it is "safe to
-  ignore" (`draft_metrics.ALTERNATIVE_STEP_RE`), / lint-clean drafts.
+  ignore", or (round 17) opens another way in words ("Another work-around is to Y",
+  "Alternatively, Y") (`draft_metrics.ALTERNATIVE_STEP_RE`), / lint-clean drafts.
 - **drafts with ways ticked in turn** (round 16, modalts16): lint-clean drafts with an
   outcome whose steps marked "Method 1: …" / "Method 2: …" (or "Option N") no answer
   tells apart, or whose text says "use one of the following methods:" over two or more

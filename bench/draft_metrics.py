@@ -1512,7 +1512,11 @@ ALTERNATIVE_STEP_RE = re.compile(
     r"(?:follow these steps|do the following|use (?:these|the following) (?:steps|method))"
     r"|(?:to\s+)?(?:disable|undo|revert|roll ?back|remove|uninstall|turn off)\s+"
     r"(?:the|this)\s+(?:fix|workaround|change|changes|setting|hotfix|update)\b"
-    r"|[^.]{0,80}\bsafe to ignore\b[^.]{0,80}:\s*$)",
+    r"|[^.]{0,80}\bsafe to ignore\b[^.]{0,80}:\s*$"
+    # round 17 (alts17): another way said in words, "Another work-around is to Y",
+    # "Alternatively, Y", "A second method is to Y", "One way to X is to Y"
+    r"|(?:another|a second|one) (?:possible )?(?:way|method|work-?around|solution|alternative)"
+    r"\b[^.]{0,80}? is (?:to|by)\b|alternatively,)",
     re.IGNORECASE,
 )
 

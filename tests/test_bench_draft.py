@@ -592,3 +592,13 @@ def test_a_symptom_or_cause_about_the_article_is_counted() -> None:
     assert not metrics.about_article(
         "You can't start the service.", "This issue occurs because the key is missing."
     )
+
+
+def test_another_way_said_in_words_counts_as_an_alternative_step() -> None:
+    """Round 17 (alts17): a tick 'Another work-around is to Y' or 'Alternatively, Y' is an
+    alternative inside one checklist; a plain step or 'In addition, ...' is not."""
+    assert metrics.ALTERNATIVE_STEP_RE.match("Another work-around is to declare Var in FAR_BSS:")
+    assert metrics.ALTERNATIVE_STEP_RE.match("Alternatively, restart the Server service.")
+    assert metrics.ALTERNATIVE_STEP_RE.match("One way to eliminate this error is to set X:")
+    assert not metrics.ALTERNATIVE_STEP_RE.match("In addition, use a segment override:")
+    assert not metrics.ALTERNATIVE_STEP_RE.match("Click OK.")

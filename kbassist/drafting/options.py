@@ -31,6 +31,14 @@ from kbassist.drafting.text import (
     with_detail,
     without_boilerplate,
 )
+from kbassist.drafting.way_paras import (
+    another_case,
+    another_way,
+    case_named,
+    case_of,
+    literal_or,
+    says_a_way,
+)
 
 MAX_CAUSE_CHARS = 1200
 
@@ -732,6 +740,9 @@ def _alternatives(
         ends = [*starts[1:], len(paras)]
         return paras[: starts[0]], [paras[s:e] for s, e in zip(starts, ends, strict=True)]
     seps = [i for i, p in enumerate(paras) if p.separator and not (fixes and _in_step(paras, i))]
+    # "c:\Iexplore\Iexplore.exe" / "-or-" / "c:\Program Files\...": where a file may
+    # be, values of one step, never fixes to choose between
+    seps = [i for i in seps if not literal_or(paras, i)]
     if seps:
         lead, alts = _split_or(paras, seps)
         return _procedure_first(lead, alts) if fixes else (lead, alts)
@@ -1139,7 +1150,10 @@ def _section_options(
     if kind in ("resolution", "workaround"):
         prefix = f"{kind.capitalize()}: "
         found: list[Option] = []
-        for header, group in _fix_groups(paras):
+        groups = _fix_groups(paras)
+        # fixes split per case ("If X, ..." / "If Y, ..."): each named by its case
+        per_case = plain and sum(bool(case_of(clean(g[0].text))) for _, g in groups if g) >= 2
+        for header, group in groups:
             option = _option_from(section, group, prefix=f"{header}: " if header else prefix)
             if option is not None and found and _EXAMPLE_HEAD_RE.match(header):
                 _with_example(found[-1], option, header)  # the same fix, spelt out
@@ -1148,6 +1162,8 @@ def _section_options(
                 rest = option.label.removeprefix(f"{header}: ")
                 if rest != option.label and not _is_action(rest):
                     option.label = header  # "Forwarders: DNS can be configured ..." -> the topic
+            if per_case and option is not None and option.label == prefix.rstrip(": "):
+                option.label = case_named(option.label, clean(group[0].text))  # "(if X)"
             if option is not None:
                 found.extend(_either_or(option, f"{header}: " if header else prefix))
         return "", found
@@ -1363,7 +1379,12 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
                 and n + 1 < len(paras)
                 and paras[n + 1].numbered
             )
-            if lone_update or sub_procedure or (has_steps and _ANOTHER_WAY_RE.match(text)):
+            # "One way to X is to Y" / "Using X prevents Y" before "Another ...": a way too
+            another = bool(_ANOTHER_WAY_RE.match(text)) or another_way(text)
+            has_way = another and (has_steps or any(says_a_way(texts[i]) for i in real))
+            # "If X, do A." then "If Y, use the following steps:": a fix per case
+            cased = bool(real) and another_case(texts[real[0]], text)
+            if lone_update or sub_procedure or has_way or cased:
                 groups.append(("", [para]))
                 real = [n] if said[n] else []
                 continue

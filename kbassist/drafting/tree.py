@@ -138,6 +138,7 @@ from kbassist.drafting.nofix import no_fix_options
 from kbassist.drafting.non_steps import place_non_steps
 from kbassist.drafting.obtain_install import install_after_obtain
 from kbassist.drafting.one_action import one_action_ticks
+from kbassist.drafting.open_list import other_form_choice
 from kbassist.drafting.options import (
     _YOU_CAN_RE,
     MORE_KEYS,
@@ -259,6 +260,7 @@ from kbassist.drafting.verify_observable import interrupt_verify, one_observable
 from kbassist.drafting.verify_split import pasted_split_check
 from kbassist.drafting.verify_trigger import redo_message_verify, second_run_verify
 from kbassist.drafting.wait_pack import WAIT_KIND, wait_options, wait_question
+from kbassist.drafting.way_paras import way_lead_cut
 from kbassist.drafting.ways import way_steps
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
@@ -601,6 +603,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             if option.case:  # "Safely ignore X when the following conditions": the action
                 option.label = _CONDITIONS_LABEL_RE.sub("", option.label) or option.label
         if option.kind != "reference" and not option.when:
+            if article.style == "mskb":  # "One way to X is to Y:": "Y:", the fix named by Y
+                way_lead_cut(option)
             first = option.items[0] if option.items else ""
             if article.style == "mskb":  # "The problem does not occur if you X": "X"
                 option.items = [item_as_action(item) for item in option.items]
@@ -1792,6 +1796,8 @@ def _confirm_node(
             choices.append({"value": f"message_{n}", "label": label, "next": after})
         if article.style == "mskb" and (problem := also_choice(section, after)) is not None:
             choices.append(problem)  # "Also, you may receive ...": the problem comes first
+        if (other := other_form_choice(section.text, after)) is not None:
+            choices.append(other)  # "this list is not exhaustive": another form goes on
         choices.append({"value": "none", "label": "None of these", "next": NOT_THIS_ID})
         node["choices"] = choices
         return node
