@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from kbassist.drafting.text import brace
 
 if TYPE_CHECKING:
-    from kbassist.drafting.options import Option
+    from kbassist.drafting.option_model import Option
 
 #: The id ending of the outcome "The workaround is not for X": an exit, not a fix.
 NOT_APPLICABLE_SUFFIX = "-not-applicable"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from kbassist.drafting.text import DETAIL_SEP, split_detail, with_detail
 
 if TYPE_CHECKING:
-    from kbassist.drafting.options import Option
+    from kbassist.drafting.option_model import Option
 
 #: "If you are prompted to install SP3, quit ...", "If prompted for the disk, insert it",
 #: "If you are asked to restart, click Yes": what to do when the step before asks.

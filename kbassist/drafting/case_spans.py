@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kbassist.drafting.options import Option
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import clean, split_detail, split_sentences
 
 #: A step that announces the steps after it: "Use the following steps to verify ...",

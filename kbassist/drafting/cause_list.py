@@ -19,7 +19,7 @@ from itertools import pairwise
 from kbassist.articles import Article
 from kbassist.articles.model import ListBlock, Paragraph
 from kbassist.drafting.causes import _words
-from kbassist.drafting.options import Ask, Option
+from kbassist.drafting.option_model import Ask, Option
 from kbassist.drafting.text import short_label, split_detail
 
 #: The lead of a list of alternative causes ("This issue occurs for one of the following

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Part
-from kbassist.drafting.options import Option, _alternatives, _body_until_repro, _procedure
+from kbassist.drafting.option_model import Option
+from kbassist.drafting.options import _alternatives, _body_until_repro, _procedure
 from kbassist.drafting.text import (
     short_label,
     split_detail,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kbassist.drafting.options import Option
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import split_detail, with_detail
 
 #: "type the number of milliseconds that you want to wait until the service times out"

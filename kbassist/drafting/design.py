@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kbassist.drafting.options import Option
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import split_detail, with_detail
 
 _BY_DESIGN_RE = re.compile(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kbassist.articles import Article
-from kbassist.drafting.options import Option
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import split_detail, step_text, with_detail
 
 #: A step that gets a whole service pack: "Obtain the latest service pack for Exchange

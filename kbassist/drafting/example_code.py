@@ -18,7 +18,7 @@ from kbassist.drafting.text import split_detail, with_detail
 
 if TYPE_CHECKING:
     from kbassist.articles.model import Article, Code
-    from kbassist.drafting.options import Option
+    from kbassist.drafting.option_model import Option
 
 #: A heading over examples: "Script example", "Sample code", "Example scripts" (not a
 #: runbook's "PromQL queries": checks of its Diagnosis, not a fix's script).

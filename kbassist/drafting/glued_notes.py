@@ -26,7 +26,8 @@ from __future__ import annotations
 import re
 
 from kbassist.drafting.one_action import _TELLS_RE, _acts
-from kbassist.drafting.options import Option, option_label
+from kbassist.drafting.option_model import Option
+from kbassist.drafting.options import option_label
 from kbassist.drafting.steps import _action, _remark, step_kind
 from kbassist.drafting.text import split_detail, split_sentences, with_detail
 from kbassist.drafting.ways import _SECOND_RE, _two

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from kbassist.drafting.options import Option
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.steps import _action, _listed_action
 from kbassist.drafting.text import split_detail, with_detail
 

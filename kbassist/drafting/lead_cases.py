@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kbassist.drafting.options import Ask, Option
+from kbassist.drafting.option_model import Ask, Option
 from kbassist.drafting.text import short_label, split_detail, with_detail
 
 #: "If the SQL Server Startup account is a Local User Account on the computer:", "For a

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kbassist.drafting.options import Option
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import split_detail, with_detail
 
 #: "follow these steps", "use the following procedure", "complete the steps below".

@@ -19,7 +19,7 @@ from kbassist.drafting.text import brace, short_label, split_detail, with_detail
 
 if TYPE_CHECKING:
     from kbassist.articles import Section
-    from kbassist.drafting.options import Option
+    from kbassist.drafting.option_model import Option
     from kbassist.drafting.text import Para
 
 #: "If the issue continues to occur, proceed to the next method.", "If the problem

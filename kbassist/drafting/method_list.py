@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kbassist.drafting.options import Ask, Option
+from kbassist.drafting.option_model import Ask, Option
 from kbassist.drafting.text import short_label, split_detail, with_detail
 
 #: The fix's last sentence says its steps are alternatives, with a verb of doing: "To

@@ -33,7 +33,8 @@ from kbassist.drafting.modern import (
     md_plain,
     redirect_target,
 )
-from kbassist.drafting.options import MAX_CAUSE_CHARS, Ask, Option
+from kbassist.drafting.option_model import Ask, Option
+from kbassist.drafting.options import MAX_CAUSE_CHARS
 from kbassist.drafting.registry_rows import registry_rows
 from kbassist.drafting.registry_values import registry_copied
 from kbassist.drafting.runbook_branches import (

@@ -34,7 +34,8 @@ from kbassist.articles.model import Block, ListBlock, Note, Paragraph, Quote
 from kbassist.drafting.blocks import _actionish, _fix_verb
 from kbassist.drafting.modern import md_plain
 from kbassist.drafting.nofix import NO_FIX_PATTERN
-from kbassist.drafting.options import Option, _is_action
+from kbassist.drafting.option_model import Option
+from kbassist.drafting.options import _is_action
 from kbassist.drafting.runbook_cause import is_alert_runbook
 from kbassist.drafting.steps import _statement, step_kind
 from kbassist.drafting.text import DETAIL_SEP, split_detail, split_sentences, with_detail

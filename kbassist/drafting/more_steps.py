@@ -26,12 +26,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from kbassist.articles import Article, Section
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.options import (
     _GET_UPDATE_RE,
     MORE_KEYS,
     RESOLUTION_KEYS,
     WORKAROUND_KEYS,
-    Option,
     _is_action,
     _procedure,
     split_actions,

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from kbassist.articles import Article, Section
-from kbassist.drafting.options import Option, option_label, short_label
+from kbassist.drafting.option_model import Option
+from kbassist.drafting.options import option_label, short_label
 from kbassist.drafting.symptoms import find_section
 from kbassist.drafting.text import (
     Hinted,

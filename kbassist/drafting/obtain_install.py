@@ -20,7 +20,7 @@ import re
 
 from kbassist.articles import Article
 from kbassist.drafting.fixed_in import fixed_releases
-from kbassist.drafting.options import Option
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import Hinted, split_detail, split_sentences, with_detail
 from kbassist.drafting.ticks import named_label
 from kbassist.drafting.verify import TABLE_LEAD_RE, file_versions

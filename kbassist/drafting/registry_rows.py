@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from kbassist.drafting.text import split_detail, with_detail
 
 if TYPE_CHECKING:
-    from kbassist.drafting.options import Option
+    from kbassist.drafting.option_model import Option
 
 #: One row: "Name: Start", "- Data type: REG_DWORD", "Value data: 1024".
 _ROW_RE = re.compile(

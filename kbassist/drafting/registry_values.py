@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from kbassist.articles import Section
-from kbassist.drafting.options import Option
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import Para, clean, is_boilerplate, split_sentences, with_detail
 
 #: A DWORD's largest value: the bound of a value the article leaves unlimited.

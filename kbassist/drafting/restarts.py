@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kbassist.articles.model import Section
-from kbassist.drafting.options import Option
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import split_detail, split_sentences, with_detail
 
 #: "If you change the setting to 0 and reboot the server", "set X, and then restart the

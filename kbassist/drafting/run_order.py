@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kbassist.drafting.options import Option
+from kbassist.drafting.option_model import Option
 from kbassist.trees.templates import TemplateError, parse_template
 
 FIRST_ID = "diagnose_first"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Image, ListBlock, ListItem, Paragraph, Part
-from kbassist.drafting.options import Option
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.runbook_checks_only import checks_only, gives_checks_only
 from kbassist.drafting.text import HORIZON_WORDS, clean, split_detail, split_sentences, with_detail
 

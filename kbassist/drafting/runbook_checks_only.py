@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kbassist.drafting.options import Option
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import clean, split_detail, split_sentences, with_detail
 
 #: The title of every outcome where the runbook documents no fix (an empty or "TODO"

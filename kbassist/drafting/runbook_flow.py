@@ -24,7 +24,7 @@ from kbassist.articles.model import Note, Paragraph, Part
 from kbassist.drafting.text import clean, split_sentences
 
 if TYPE_CHECKING:
-    from kbassist.drafting.options import Option
+    from kbassist.drafting.option_model import Option
 
 #: "Otherwise, troubleshoot the error ...", "Otherwise troubleshoot ...".
 _OTHERWISE_RE = re.compile(r"^otherwise\b,?\s*(?P<rest>\S.{6,})$", re.IGNORECASE | re.DOTALL)

@@ -20,7 +20,7 @@ from typing import Any
 from kbassist.articles import Article
 from kbassist.drafting.blocks import _imperative
 from kbassist.drafting.modern import md_plain
-from kbassist.drafting.options import Ask, Option
+from kbassist.drafting.option_model import Ask, Option
 from kbassist.drafting.runbook_checks_only import NO_FIX_LABEL
 from kbassist.drafting.text import short_label, split_detail, split_sentences, with_detail
 

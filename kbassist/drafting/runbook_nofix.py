@@ -13,7 +13,7 @@ import re
 
 from kbassist.articles import Article, Section
 from kbassist.drafting.modern import md_plain
-from kbassist.drafting.options import Option
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.runbook_branches import _ESCALATE_RE
 from kbassist.drafting.runbook_cause import is_alert_runbook
 from kbassist.drafting.runbook_checks_only import NO_FIX_LABEL

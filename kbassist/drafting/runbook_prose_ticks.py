@@ -16,7 +16,7 @@ import re
 
 from kbassist.articles import Article
 from kbassist.drafting.blocks import _imperative
-from kbassist.drafting.options import Option
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.runbook_cause import is_alert_runbook
 from kbassist.drafting.text import split_detail, split_sentences
 

@@ -17,7 +17,7 @@ import re
 from kbassist.articles import Section
 from kbassist.articles.model import Paragraph, Part
 from kbassist.drafting.modern import links_of
-from kbassist.drafting.options import Option
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import clean, short_label, split_sentences, with_detail
 
 #: How a sentence says when its remedy applies: "usually", "Otherwise", "In rare cases",

@@ -13,7 +13,7 @@ import re
 
 from kbassist.articles import Article
 from kbassist.drafting.nofix import _status_reason
-from kbassist.drafting.options import Option
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import clean, split_sentences
 
 #: The section's opening says its fix is a workaround: "To work around this problem,",

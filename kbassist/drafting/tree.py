@@ -139,13 +139,12 @@ from kbassist.drafting.non_steps import place_non_steps
 from kbassist.drafting.obtain_install import install_after_obtain
 from kbassist.drafting.one_action import one_action_ticks
 from kbassist.drafting.open_list import other_form_choice
+from kbassist.drafting.option_model import Ask, Option
 from kbassist.drafting.options import (
     _YOU_CAN_RE,
     MORE_KEYS,
     RESOLUTION_KEYS,
     WORKAROUND_KEYS,
-    Ask,
-    Option,
     _is_action,
     article_cause,
     article_plan,

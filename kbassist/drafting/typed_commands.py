@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kbassist.articles import Article, Section
-from kbassist.drafting.options import Option
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import (
     DETAIL_SEP,
     Hinted,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kbassist.drafting.options import Option
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import split_detail, with_detail
 
 #: "type a value between 5000 and 65534", "specify a number from 1 to 2,097,151",

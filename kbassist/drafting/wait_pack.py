@@ -17,7 +17,8 @@ import re
 from typing import Any
 
 from kbassist.articles import Article, Section
-from kbassist.drafting.options import RESOLUTION_KEYS, WORKAROUND_KEYS, Option
+from kbassist.drafting.option_model import Option
+from kbassist.drafting.options import RESOLUTION_KEYS, WORKAROUND_KEYS
 from kbassist.drafting.text import (
     Hinted,
     clean,

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from kbassist.drafting.text import Para, clean, short_label, split_detail, with_detail
 
 if TYPE_CHECKING:
-    from kbassist.drafting.options import Option
+    from kbassist.drafting.option_model import Option
 
 #: A paragraph that says it is a way (not an imperative): "One way to eliminate this error
 #: is to ...", "The easiest workaround is to ...", "Using "map drive" instead of UNC names

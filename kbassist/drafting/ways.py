@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from kbassist.drafting.options import ALSO_NOT_A_WAY, OR_MARK, Ask, Option, _is_action
+from kbassist.drafting.option_model import Ask, Option
+from kbassist.drafting.options import ALSO_NOT_A_WAY, OR_MARK, _is_action
 from kbassist.drafting.text import (
     sentence_cut,
     short_label,
