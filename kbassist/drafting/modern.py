@@ -456,17 +456,26 @@ _AFTER_RE = re.compile(r"\b(?:persists?|still (?:occurs|happens)|does not (?:hel
 _HEDGE_RE = re.compile(r"^(?:needed|necessary|required|possible|applicable|appropriate)$", re.I)
 
 
-def prose_cases(part: Part) -> tuple[list[str], list[tuple[str, list[str], Paragraph]]]:
-    """(lead, cases) of a fix written as prose cases, one per "If X, do Y" sentence: each
-    (label X, its sentences, the paragraph it is in); ([], []) unless there are two cases
-    and the part holds only paragraphs (a list or a command is a procedure, not cases)."""
+def prose_paragraphs(part: Part) -> list[Paragraph] | None:
+    """A part's paragraphs when it is prose only (notes aside); None when it holds a list
+    or a command: a procedure, never cases written as sentences."""
     paragraphs: list[Paragraph] = []
     for sub in part.walk():
         for block in sub.blocks:
             if isinstance(block, Paragraph):
                 paragraphs.append(block)
             elif not isinstance(block, Note):
-                return [], []
+                return None
+    return paragraphs
+
+
+def prose_cases(part: Part) -> tuple[list[str], list[tuple[str, list[str], Paragraph]]]:
+    """(lead, cases) of a fix written as prose cases, one per "If X, do Y" sentence: each
+    (label X, its sentences, the paragraph it is in); ([], []) unless there are two cases
+    and the part holds only paragraphs (a list or a command is a procedure, not cases)."""
+    paragraphs = prose_paragraphs(part)
+    if paragraphs is None:
+        return [], []
     lead: list[str] = []
     cases: list[tuple[str, list[str], Paragraph]] = []
     for para in paragraphs:

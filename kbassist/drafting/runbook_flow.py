@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kbassist.articles.model import Note, Paragraph, Part
+from kbassist.articles.model import Paragraph, Part
 from kbassist.drafting.text import clean, split_sentences
 
 if TYPE_CHECKING:
@@ -50,16 +50,12 @@ def if_otherwise_cases(part: Part) -> tuple[list[str], list[tuple[str, list[str]
     """(lead, cases) of a Mitigation in paragraphs with one "If X, Y." sentence and an
     "Otherwise, Z." after it: the case X (its sentences) and "Otherwise: Z" (the rest),
     in `modern.prose_cases`' shape; ([], []) for any other part."""
-    from kbassist.drafting.modern import _AFTER_RE, _CASE_RE, _HEDGE_RE
+    from kbassist.drafting.modern import _AFTER_RE, _CASE_RE, _HEDGE_RE, prose_paragraphs
     from kbassist.drafting.runbook_branches import remedy_label
 
-    paragraphs: list[Paragraph] = []
-    for sub in part.walk():
-        for block in sub.blocks:
-            if isinstance(block, Paragraph):
-                paragraphs.append(block)
-            elif not isinstance(block, Note):
-                return [], []  # a list or a command: a procedure, not two cases
+    paragraphs = prose_paragraphs(part)
+    if paragraphs is None:
+        return [], []  # a list or a command: a procedure, not two cases
     said = [(s, p) for p in paragraphs for s in split_sentences(clean(p.text.plain))]
     if not any(_OTHERWISE_RE.match(s) for s, _ in said):
         return [], []
