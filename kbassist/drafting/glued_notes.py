@@ -230,17 +230,24 @@ def leads_over_steps(option: Option) -> None:
         if detail.strip() or option.when.get(n) != option.when.get(n + 1) or not _lead_in(text):
             n += 1
             continue
-        nxt, more = split_detail(steps[n + 1])
+        nxt = split_detail(steps[n + 1])[0]
         if not _next_acts(" ".join(nxt.split())) or _lead_in(nxt):
             n += 1
             continue
         lead = " ".join(text.split())
-        if _BARE_LEAD_RE.match(lead):
-            steps[n + 1] = with_detail(nxt, more) if more else nxt  # says nothing more
-        else:
-            steps[n + 1] = with_detail(nxt, f"{lead}\n\n{more}" if more else lead)
-        del steps[n]
-        option.when = {(k - 1 if k > n else k): v for k, v in option.when.items()}
+        shown_with_next(option, n, "" if _BARE_LEAD_RE.match(lead) else lead)  # bare: says nothing
+
+
+def shown_with_next(option: Option, n: int, shown: str) -> None:
+    """Step n is no tick of its own: `shown` (its text, or "" when it says nothing more)
+    goes above the next step's detail, and the case keys after it move down one."""
+    steps = option.items
+    nxt, more = split_detail(steps[n + 1])
+    if shown:
+        more = f"{shown}\n\n{more}" if more.strip() else shown
+    steps[n + 1] = with_detail(nxt, more) if more else nxt
+    del steps[n]
+    option.when = {(k - 1 if k > n else k): v for k, v in option.when.items()}
 
 
 #: "In user mode, there are IpHelper APIs.", "There is a registry value that ...": what

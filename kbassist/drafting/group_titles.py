@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from kbassist.drafting.glued_notes import shown_with_next
 from kbassist.drafting.option_model import Option
 from kbassist.drafting.steps import _action, _listed_action
 from kbassist.drafting.text import split_detail, with_detail
@@ -126,14 +127,11 @@ def titles_over_steps(option: Option) -> None:
         if detail.strip() or option.when.get(n) != option.when.get(n + 1) or not _group_title(text):
             n += 1
             continue
-        nxt, more = split_detail(steps[n + 1])
+        nxt = split_detail(steps[n + 1])[0]
         if not _acts(nxt):
             n += 1
             continue
-        title = _flat(text)
-        steps[n + 1] = with_detail(nxt, f"{title}\n\n{more}" if more.strip() else title)
-        del steps[n]
-        option.when = {(k - 1 if k > n else k): v for k, v in option.when.items()}
+        shown_with_next(option, n, _flat(text))
 
 
 #: "Create a Location Profile: Double-click ...", "Part 2: Install the Update: Insert
