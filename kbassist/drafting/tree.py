@@ -170,6 +170,7 @@ from kbassist.drafting.runbook_statements import depends_shown
 from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.said_as import item_as_action, relabel
 from kbassist.drafting.said_workaround import workaround_titled
+from kbassist.drafting.sibling_fixes import scenario_groups
 from kbassist.drafting.stand_ins import (
     after_placeholder,
     below_root,
@@ -573,6 +574,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             article, symptom, cause, cause_section, options
         )
         options, groups = cause_groups(article, options)  # "## Cause 1: X" ... "## Cause 6"
+        groups = groups or scenario_groups(article, options)  # Symptoms' scenario conditions
         grouped = group_causes(groups, cause, cause_section)
         if grouped is not None:  # the causes are per message, not the summary's first lines
             cause, cause_section = grouped
