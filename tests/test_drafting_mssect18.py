@@ -4,7 +4,7 @@ fixes, and the scenario conditions its Symptoms list are the causes those parts 
 
 from __future__ import annotations
 
-from drafting_support import fixes, support
+from drafting_support import fixes, support, ticks
 
 from kbassist.drafting.tree import draft_tree
 
@@ -70,3 +70,39 @@ def test_scenario_conditions_are_asked_and_lead_to_their_part() -> None:
     assert got[0].startswith("Resolution")
     assert got[1:] == ["Check enabled and disabled link versions", "No matching cipher suites"]
     assert which["choices"][0]["label"].startswith("Widget Server uses a badge")
+
+
+_IN_ORDER = (
+    "## Symptoms\n\n"
+    "- The Widget service does not start.\n\n"
+    "## Resolution\n\n"
+    "To resolve this problem, follow these steps, in the order given. These steps will help\n"
+    "you determine the cause of the problem. Make sure that you check whether the problem is\n"
+    "resolved after every step.\n\n"
+    "### Step 1: Check whether the Widget service times out during startup\n\n"
+    "1. Open Registry Editor.\n"
+    "1. Set the **WidgetPipeTimeout** value to *60000*.\n\n"
+    "### Step 2: Check whether the Widget database is running\n\n"
+    "1. Open Services.msc.\n"
+    "1. Start the Widget Database service.\n\n"
+    "### Step 3: Check the Widget service account\n\n"
+    "1. Open Services.msc, and then open the Widget service's properties.\n"
+    "1. On the **Log on** tab, type the service account's new password.\n"
+)
+
+
+def test_steps_in_order_are_asked_one_at_a_time() -> None:
+    """ "Follow these steps, in the order given ... check after every step" over "### Step
+    N" parts: "Still failing after step 1?" leads to step 1's own fix, not one checklist of
+    every step's ticks."""
+    tree = draft_tree(support(_IN_ORDER, title="Widget service fails to start"))
+    ends = {n["id"]: n for n in fixes(tree)}
+    assert len(ends) == 3
+    first = next(n for n in tree["nodes"] if n["title"].startswith("Still failing after step 1"))
+    no = next(c for c in first["choices"] if c["value"] == "no")
+    own = ticks(ends[no["next"]])
+    assert own[-2:] == ["Open Registry Editor.", "Set the WidgetPipeTimeout value to 60000."]
+    assert not any("Widget Database" in t or "after every step" in t for t in own)
+    second = next(n for n in tree["nodes"] if n["title"].startswith("Still failing after step 2"))
+    yes = next(c for c in second["choices"] if c["value"] == "yes")
+    assert ends[yes["next"]]["title"] == "Check the Widget service account"

@@ -194,11 +194,12 @@ def chained_steps(option: Option) -> None:
 
 
 def still_failing_nodes(
-    question: dict[str, Any], rest: list[Option], entries: list[str]
+    question: dict[str, Any], rest: list[Option], entries: list[str], noun: str = "method"
 ) -> list[dict[str, Any]]:
     """The fix question as a chain: "Still failing after method k?" for each method but
     the last, "no" to method k's entry, "yes" to the next question (the last "yes" to the
-    last method). The first keeps the question's id, source and help."""
+    last method). The first keeps the question's id, source and help. `noun`: what the
+    article calls them ("step" for "### Step 1: ..." parts)."""
     nodes: list[dict[str, Any]] = []
     count = len(rest)
     for k, option in enumerate(rest[:-1], 1):
@@ -208,10 +209,11 @@ def still_failing_nodes(
         node: dict[str, Any] = {
             "id": nid,
             "kind": "question",
-            "title": f"Still failing after method {k} ({name})?",
+            "title": f"Still failing after {noun} {k} ({name})?",
             "text": (
-                f"The article's {count} methods are tried in order, the next one only when "
-                f'the one before did not fix the problem. Method {k} is "{brace(name)}". '
+                f"The article's {count} {noun}s are tried in order, the next one only when "
+                f"the one before did not fix the problem. {noun.capitalize()} {k} is "
+                f'"{brace(name)}". '
                 "Have you done it, and does the problem still occur?"
             ),
         }
@@ -221,8 +223,8 @@ def still_failing_nodes(
         if question.get("source"):
             node["source"] = question["source"]
         node["choices"] = [
-            {"value": "no", "label": f"No, not done yet: do method {k}", "next": entries[k - 1]},
-            {"value": "yes", "label": f"Yes, method {k} did not fix it", "next": after},
+            {"value": "no", "label": f"No, not done yet: do {noun} {k}", "next": entries[k - 1]},
+            {"value": "yes", "label": f"Yes, {noun} {k} did not fix it", "next": after},
         ]
         nodes.append(node)
     return nodes

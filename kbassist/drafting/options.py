@@ -2590,12 +2590,20 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             # "### Restart Unhealthy Pods" / "If the collector pod is in a failed state,
             # ...": one fix per case, not every case's steps ticked in turn
             cased = cased_children(children) if is_alert_runbook(article) else {}
-        if cased or alternative:
+        from kbassist.drafting.steps_in_turn import said_by_chain, steps_in_turn
+
+        # "follow these steps, in the order given ... check after every step" over "###
+        # Step 1: ..." parts: each step its own fix, asked "Still failing after step k?"
+        in_turn = article.style != "mskb" and not (cased or alternative)
+        in_turn = in_turn and steps_in_turn(part, children)
+        if cased or alternative or in_turn:
             from kbassist.drafting.runbook_flow import case_lead_named, case_titled
 
             own_lead, own_items, own_checks = part_steps(
                 Part(part.name, part.level, part.line, part.blocks)
             )
+            if in_turn:  # "check whether the problem is resolved after every step": asked
+                own_items = [i for i in own_items if not said_by_chain(i)]
             for child in verifying:
                 _, verify_items, verify_checks = part_steps(child)
                 own_checks = [*own_checks, *verify_checks, *verify_items]
@@ -2636,6 +2644,7 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                     or _CAUSED_HEAD_RE.search(child.name)
                 )
                 option.checks = [*own_checks, *child_checks]
+                option.chain = in_turn
                 options.append(option)
             continue
         if not children and article.style != "mskb":

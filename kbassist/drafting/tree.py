@@ -190,6 +190,7 @@ from kbassist.drafting.steps import (
     final_steps,
     info_only,
 )
+from kbassist.drafting.steps_in_turn import said_as_steps
 from kbassist.drafting.symptom_also import also_choice
 from kbassist.drafting.symptom_kinds import event_label, told_by_label, wider_label, with_it
 from kbassist.drafting.symptoms import (
@@ -969,7 +970,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 option.chain = True
                 chained_steps(option)  # its "proceed to the next method" notes go
         if all(o.chain for o in rest):  # methods tried in turn: "Still failing after 1?"
-            nodes[-1:] = still_failing_nodes(question, rest, [_entry(o, variables) for o in rest])
+            chain = [_entry(o, variables) for o in rest]
+            noun = "step" if said_as_steps(rest[0].section.text) else "method"
+            nodes[-1:] = still_failing_nodes(question, rest, chain, noun)
 
     for option in options:
         if option.applies:
