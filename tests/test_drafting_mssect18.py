@@ -106,3 +106,37 @@ def test_steps_in_order_are_asked_one_at_a_time() -> None:
     second = next(n for n in tree["nodes"] if n["title"].startswith("Still failing after step 2"))
     yes = next(c for c in second["choices"] if c["value"] == "yes")
     assert ends[yes["next"]]["title"] == "Check the Widget service account"
+
+
+def test_parts_tried_after_the_previous_steps_are_chained() -> None:
+    """Sub-parts opening "If the previous steps in this article don't resolve the problem,
+    ..." are tried after the Resolution's own steps, one at a time: not one checklist."""
+    tree = draft_tree(
+        support(
+            "## Cause\n\n"
+            "The STOP 0xW1D error occurs when the Widget logon process fails.\n\n"
+            "## Resolution\n\n"
+            "To determine which process failed, follow these steps:\n\n"
+            "1. Run `widgetdbg.exe -I` at a command prompt.\n"
+            "1. View the Widget debugger log to find the failing process.\n\n"
+            "### Last known good configuration\n\n"
+            "If the previous steps in this article don't resolve the problem, start the\n"
+            "computer by using the last known good configuration.\n\n"
+            "1. Press F8 while the computer starts.\n"
+            "1. Select **Last Known Good Configuration**, and then press Enter.\n\n"
+            "### In-place upgrade\n\n"
+            "If the previous steps in this article do not resolve the problem, perform an\n"
+            "in-place upgrade of Widget OS.\n",
+            title="Troubleshoot a STOP 0xW1D error",
+        )
+    )
+    ends = {n["id"]: n for n in fixes(tree)}
+    assert len(ends) == 3
+    first = next(n for n in tree["nodes"] if n["title"].startswith("Still failing after step 1"))
+    no = next(c for c in first["choices"] if c["value"] == "no")
+    assert not any("F8" in t for t in ticks(ends[no["next"]]))
+    second = next(n for n in tree["nodes"] if n["title"].startswith("Still failing after step 2"))
+    no = next(c for c in second["choices"] if c["value"] == "no")
+    assert ticks(ends[no["next"]])[0] == (
+        "Start the computer by using the last known good configuration."
+    )
