@@ -165,6 +165,9 @@ def without_pointers(items: list[str], drop: bool = True) -> list[str]:
     return out
 
 
+#: An aside in parentheses: left out of a name too long to show whole.
+_ASIDE_RE = re.compile(r"\s*\([^()]*\)")
+
 #: What the fix question's help says about a menu of fixes: not so for a chain.
 _MENU_NOTES_RE = re.compile(
     r"When to choose:.*$|The article does not say which of these fixes goes with which cause\.",
@@ -205,7 +208,10 @@ def still_failing_nodes(
     for k, option in enumerate(rest[:-1], 1):
         nid = question["id"] if k == 1 else f"{question['id']}_{k}"
         after = entries[k] if k == count - 1 else f"{question['id']}_{k + 1}"
-        name = short_label(_METHOD_HEAD_RE.sub("", option.label).strip() or option.label, 70)
+        name = _METHOD_HEAD_RE.sub("", option.label).strip() or option.label
+        if len(name) > 70:  # "... debugger (if it isn't already ...)": not cut inside its aside
+            name = _ASIDE_RE.sub("", name).strip() or name
+        name = short_label(name, 70)
         node: dict[str, Any] = {
             "id": nid,
             "kind": "question",
