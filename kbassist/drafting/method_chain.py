@@ -165,6 +165,9 @@ def without_pointers(items: list[str], drop: bool = True) -> list[str]:
     return out
 
 
+#: An aside in parentheses: left out of a name too long to show whole.
+_ASIDE_RE = re.compile(r"\s*\([^()]*\)")
+
 #: What the fix question's help says about a menu of fixes: not so for a chain.
 _MENU_NOTES_RE = re.compile(
     r"When to choose:.*$|The article does not say which of these fixes goes with which cause\.",
@@ -194,24 +197,29 @@ def chained_steps(option: Option) -> None:
 
 
 def still_failing_nodes(
-    question: dict[str, Any], rest: list[Option], entries: list[str]
+    question: dict[str, Any], rest: list[Option], entries: list[str], noun: str = "method"
 ) -> list[dict[str, Any]]:
     """The fix question as a chain: "Still failing after method k?" for each method but
     the last, "no" to method k's entry, "yes" to the next question (the last "yes" to the
-    last method). The first keeps the question's id, source and help."""
+    last method). The first keeps the question's id, source and help. `noun`: what the
+    article calls them ("step" for "### Step 1: ..." parts)."""
     nodes: list[dict[str, Any]] = []
     count = len(rest)
     for k, option in enumerate(rest[:-1], 1):
         nid = question["id"] if k == 1 else f"{question['id']}_{k}"
         after = entries[k] if k == count - 1 else f"{question['id']}_{k + 1}"
-        name = short_label(_METHOD_HEAD_RE.sub("", option.label).strip() or option.label, 70)
+        name = _METHOD_HEAD_RE.sub("", option.label).strip() or option.label
+        if len(name) > 70:  # "... debugger (if it isn't already ...)": not cut inside its aside
+            name = _ASIDE_RE.sub("", name).strip() or name
+        name = short_label(name, 70)
         node: dict[str, Any] = {
             "id": nid,
             "kind": "question",
-            "title": f"Still failing after method {k} ({name})?",
+            "title": f"Still failing after {noun} {k} ({name})?",
             "text": (
-                f"The article's {count} methods are tried in order, the next one only when "
-                f'the one before did not fix the problem. Method {k} is "{brace(name)}". '
+                f"The article's {count} {noun}s are tried in order, the next one only when "
+                f"the one before did not fix the problem. {noun.capitalize()} {k} is "
+                f'"{brace(name)}". '
                 "Have you done it, and does the problem still occur?"
             ),
         }
@@ -221,8 +229,8 @@ def still_failing_nodes(
         if question.get("source"):
             node["source"] = question["source"]
         node["choices"] = [
-            {"value": "no", "label": f"No, not done yet: do method {k}", "next": entries[k - 1]},
-            {"value": "yes", "label": f"Yes, method {k} did not fix it", "next": after},
+            {"value": "no", "label": f"No, not done yet: do {noun} {k}", "next": entries[k - 1]},
+            {"value": "yes", "label": f"Yes, {noun} {k} did not fix it", "next": after},
         ]
         nodes.append(node)
     return nodes

@@ -53,6 +53,7 @@ from kbassist.drafting.runbook_prose_ticks import lead_actions_ticked
 from kbassist.drafting.runbook_reading import reading_is_cause
 from kbassist.drafting.runbook_symptom import symptom_without_causes
 from kbassist.drafting.self_described import described_cause, described_symptom
+from kbassist.drafting.sibling_fixes import sibling_fixes
 from kbassist.drafting.text import (
     HORIZON_WORDS,
     sentence_cut,
@@ -129,6 +130,7 @@ def modern_plan(
     if cause:
         cause = " ".join(s for s in split_sentences(cause) if not _TO_RESOLVE_RE.match(s)) or cause
     options = [*options, *table_cause_options(article, options)]
+    options = [*options, *sibling_fixes(article, options)]  # "## Check X" beside Resolution
     per_product_fixes(options)
     options = checks_not_fixes(options)
     if is_alert_runbook(article):

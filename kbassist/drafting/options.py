@@ -2590,16 +2590,40 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             # "### Restart Unhealthy Pods" / "If the collector pod is in a failed state,
             # ...": one fix per case, not every case's steps ticked in turn
             cased = cased_children(children) if is_alert_runbook(article) else {}
-        if cased or alternative:
+        from kbassist.drafting.steps_in_turn import (
+            said_by_chain,
+            steps_in_turn,
+            tried_after_previous,
+            without_previous_clause,
+        )
+
+        # "follow these steps, in the order given ... check after every step" over "###
+        # Step 1: ..." parts: each step its own fix, asked "Still failing after step k?"
+        # "### Last known good configuration" opening "If the previous steps in this
+        # article don't resolve the problem, ...": the part's own steps first, then each
+        # (tried in turn, whatever its heading's shape: no menu of alternatives)
+        after_previous = article.style != "mskb" and not cased and tried_after_previous(children)
+        alternative = alternative and not after_previous
+        in_turn = article.style != "mskb" and not (cased or alternative)
+        in_turn = in_turn and (after_previous or steps_in_turn(part, children))
+        if cased or alternative or in_turn:
             from kbassist.drafting.runbook_flow import case_lead_named, case_titled
 
             own_lead, own_items, own_checks = part_steps(
                 Part(part.name, part.level, part.line, part.blocks)
             )
+            if in_turn:  # "check whether the problem is resolved after every step": asked
+                own_items = [i for i in own_items if not said_by_chain(i)]
             for child in verifying:
                 _, verify_items, verify_checks = part_steps(child)
                 own_checks = [*own_checks, *verify_checks, *verify_items]
             checks.extend(own_checks)
+            if after_previous:
+                if own_items:  # the first step tried: the Resolution's own procedure
+                    first = Option(section, label_base, own_lead, own_items)
+                    first.checks, first.chain = list(own_checks), True
+                    options.append(first)
+                own_lead, own_items = "", []
             if not lead:
                 lead = own_lead
             for child in children:
@@ -2622,6 +2646,8 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                     continue
                 if id(child) in cased:  # "If the issue persists ...:" is in the title now
                     items = case_lead_named(items, heading_label(child.name, 90))
+                if after_previous:  # "If the previous steps ... don't resolve ...": asked
+                    items = without_previous_clause(items)
                 option = Option(
                     sections.get(id(child), section),
                     # a heading is written as a title: whole up to the list items' limit
@@ -2636,6 +2662,7 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                     or _CAUSED_HEAD_RE.search(child.name)
                 )
                 option.checks = [*own_checks, *child_checks]
+                option.chain = in_turn
                 options.append(option)
             continue
         if not children and article.style != "mskb":

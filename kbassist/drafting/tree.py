@@ -170,6 +170,7 @@ from kbassist.drafting.runbook_statements import depends_shown
 from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.said_as import item_as_action, relabel
 from kbassist.drafting.said_workaround import workaround_titled
+from kbassist.drafting.sibling_fixes import scenario_groups
 from kbassist.drafting.stand_ins import (
     after_placeholder,
     below_root,
@@ -189,6 +190,7 @@ from kbassist.drafting.steps import (
     final_steps,
     info_only,
 )
+from kbassist.drafting.steps_in_turn import said_as_steps
 from kbassist.drafting.symptom_also import also_choice
 from kbassist.drafting.symptom_kinds import event_label, told_by_label, wider_label, with_it
 from kbassist.drafting.symptoms import (
@@ -573,6 +575,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             article, symptom, cause, cause_section, options
         )
         options, groups = cause_groups(article, options)  # "## Cause 1: X" ... "## Cause 6"
+        groups = groups or scenario_groups(article, options)  # Symptoms' scenario conditions
         grouped = group_causes(groups, cause, cause_section)
         if grouped is not None:  # the causes are per message, not the summary's first lines
             cause, cause_section = grouped
@@ -967,7 +970,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 option.chain = True
                 chained_steps(option)  # its "proceed to the next method" notes go
         if all(o.chain for o in rest):  # methods tried in turn: "Still failing after 1?"
-            nodes[-1:] = still_failing_nodes(question, rest, [_entry(o, variables) for o in rest])
+            chain = [_entry(o, variables) for o in rest]
+            noun = "step" if said_as_steps(rest[0].section.text) else "method"
+            nodes[-1:] = still_failing_nodes(question, rest, chain, noun)
 
     for option in options:
         if option.applies:
