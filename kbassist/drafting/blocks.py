@@ -28,6 +28,7 @@ from kbassist.articles.model import (
     Quote,
     Table,
 )
+from kbassist.drafting.name_lists import name_list
 from kbassist.drafting.session_output import with_output_marked
 from kbassist.drafting.text import (
     DETAIL_SEP,
@@ -333,7 +334,7 @@ class _Steps:
             elif isinstance(block, Code):
                 self.command(block)
             elif isinstance(block, ListBlock):
-                if self._code_list(block) or self._link_list(block):
+                if self._code_list(block) or self._link_list(block) or self._name_list(block):
                     continue
                 if self._merged_list(block, blocks[n - 1] if n else None):
                     continue
@@ -366,6 +367,23 @@ class _Steps:
             lines.append(plain)
         self.items[-1] = with_detail(self.items[-1], "\n".join(lines))
         self.open = True
+        return True
+
+    def _name_list(self, block: ListBlock) -> bool:
+        """A list of bare names (a directory tree, a dialog's options) after a step or
+        its label: one block in that step's detail, not a tick per name."""
+        if not (self.items or self.label or self.context):
+            return False
+        shown = name_list(block)
+        if not shown:
+            return False
+        over = self.label or self.context
+        self.label = self.context = ""
+        shown = f"{over}\n{shown}" if over else shown
+        if self.items:
+            self.items[-1] = with_detail(self.items[-1], shown)
+        else:
+            self.lead.append(shown)
         return True
 
     def _link_list(self, block: ListBlock) -> bool:
