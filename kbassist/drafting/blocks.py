@@ -379,6 +379,10 @@ class _Steps:
             return False
         over = self.label or self.context
         self.label = self.context = ""
+        if over and _imperative(over):  # "select the following options:": the step
+            self.add(over)
+            self.items[-1] = with_detail(self.items[-1], shown)
+            return True
         shown = f"{over}\n{shown}" if over else shown
         if self.items:
             self.items[-1] = with_detail(self.items[-1], shown)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from kbassist.articles.model import Section
-from kbassist.drafting.name_lists import MAX_NAME_WORDS, bare_name_text
+from kbassist.drafting.name_lists import MAX_NAME_WORDS, bare_name_text, imperative, is_listing
 from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import split_detail, split_sentences, with_detail
 
@@ -66,6 +66,11 @@ _LEAD_THEN_RE = re.compile(
     r"(?P<act>(?:restart|reboot|start|stop|log\s+off|sign\s+out|close|reopen|run|update|"
     r"refresh|reconnect)\b[^:.;]{2,100}?)\s*:?\s*$",
     re.IGNORECASE,
+)
+#: An instruction anywhere in a line ("At a command prompt, type X, and then select the
+#: following options:"): a step, not a legend over a listing.
+_INSTRUCTION_RE = re.compile(
+    r"\b(?:select|click|type|choose|run|open|press|enter|check|clear|set|add|remove)\b", re.I
 )
 #: Where a list item's marker and indent show its depth.
 _ITEM_LINE_RE = re.compile(r"^(?P<indent>\s*)[-*+]\s+(?P<text>.+?)\s*$")
@@ -172,6 +177,42 @@ def _aside(text: str) -> bool:
     )
 
 
+def _legend(text: str, detail: str) -> bool:
+    """ "A comma-separated list in parentheses of specific rights:" over "- RC - read
+    control", "- RD - read data": what a command's parts mean, said as a statement over a
+    listing of names."""
+    return (
+        text.endswith(":")
+        and bool(detail)
+        and is_listing(detail.strip())
+        and not re.match(r"(?:if|when|to)\b", text, re.IGNORECASE)
+        and not _INSTRUCTION_RE.search(text)
+        and not imperative(text)
+    )
+
+
+#: "This action modifies the ACLs ...", "This command configures X as ...": what the
+#: step before it does, said after it in the same paragraph.
+_EXPLAINS_RE = re.compile(
+    r"^(?:this|that)\s+(?:action|command|cmdlet|step|change|setting|option|procedure)\s+"
+    r"(?!must\b|should\b|needs?\b|has\s+to\b|may\s+take\b|requires?\b)[a-z]+s\b",
+    re.IGNORECASE,
+)
+
+
+def _explained(text: str) -> tuple[str, str] | None:
+    """(the step, its explanation) of a step whose later sentence explains it ("... click
+    OK. This action modifies the ACLs ...", "Type X. In this command, Y represents Z");
+    None when it has none."""
+    if "this" not in text.casefold():
+        return None  # the common case: no such sentence (a cheap test first)
+    sentences = split_sentences(text)
+    for n, sentence in enumerate(sentences[1:], 1):
+        if _EXPLAINS_RE.match(sentence) or _REPRESENTS_RE.match(sentence):
+            return " ".join(sentences[:n]), " ".join(sentences[n:])
+    return None
+
+
 def asides_shown(items: list[str]) -> list[str]:
     """`items` with example lines, a command's legend, "E.g. ..." and "X also supports
     ..." shown under the step before them."""
@@ -179,7 +220,12 @@ def asides_shown(items: list[str]) -> list[str]:
     for n, item in enumerate(items):
         text, detail = split_detail(item)
         flat = " ".join(text.split())
-        if out and _aside(flat):
+        said = _explained(flat)
+        if said:  # "Click OK. This action modifies the ACLs ...": the step, then its help
+            flat = text = said[0]
+            detail = _joined(said[1], detail)
+            item = with_detail(text, detail)
+        if out and (_aside(flat) or _legend(flat, detail)):
             out[-1] = with_detail(out[-1], _joined(flat, detail))
             continue
         use = _USE_LINE_RE.match(flat)

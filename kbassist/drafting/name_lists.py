@@ -25,10 +25,12 @@ _NOT_NAME_RE = re.compile(
 )
 
 
-def _imperative(text: str) -> bool:
-    from kbassist.drafting.blocks import _imperative as imperative
+def imperative(text: str) -> bool:
+    """The drafter's test of an imperative first word (imported late: blocks imports
+    this module)."""
+    from kbassist.drafting.blocks import _imperative as test
 
-    return imperative(text)
+    return test(text)
 
 
 def _name(paragraph: Paragraph) -> str:
@@ -38,7 +40,7 @@ def _name(paragraph: Paragraph) -> str:
         return ""
     if any(mark.kind == "link" for mark in paragraph.text.marks):
         return ""  # a link list is the link pass's
-    return "" if _imperative(text) else text
+    return "" if imperative(text) else text
 
 
 def name_lines(block: ListBlock, depth: int = 0) -> list[str] | None:
@@ -81,7 +83,7 @@ def bare_name_text(text: str, options: bool = False) -> bool:
     flat = " ".join(text.split())
     if not flat or len(flat.split()) > MAX_NAME_WORDS or _NOT_NAME_RE.search(flat):
         return False
-    return options or not _imperative(flat)
+    return options or not imperative(flat)
 
 
 #: A paragraph that is a listing of names: an optional lead line ending ":", then only
@@ -89,7 +91,9 @@ def bare_name_text(text: str, options: bool = False) -> bool:
 _LISTING_RE = re.compile(r"^(?:[^\n]*:\n)?(?:[ ]*- [^\n]+(?:\n|$))+$")
 
 
-def _listing(para: str) -> bool:
+def is_listing(para: str) -> bool:
+    """Whether a paragraph is a listing of names (an optional lead line, then "- name"
+    lines)."""
     lines = para.split("\n")
     names = lines[1:] if lines[0].endswith(":") else lines
     return bool(_LISTING_RE.match(para)) and all(
@@ -104,5 +108,5 @@ def without_name_listings(item: str) -> str:
     if "\n- " not in item and DETAIL_SEP + "- " not in item:
         return item  # the common case: no listing at all
     text, detail = split_detail(item)
-    kept = [p for p in detail.split("\n\n") if not _listing(p)]
+    kept = [p for p in detail.split("\n\n") if not is_listing(p)]
     return with_detail(text, "\n\n".join(kept)) if kept else text
