@@ -334,9 +334,11 @@ class _Steps:
             elif isinstance(block, Code):
                 self.command(block)
             elif isinstance(block, ListBlock):
-                if self._code_list(block) or self._link_list(block) or self._name_list(block):
+                if self._code_list(block) or self._link_list(block):
                     continue
                 if self._merged_list(block, blocks[n - 1] if n else None):
+                    continue
+                if self._name_list(block):  # a folder tree, a dialog's options: shown
                     continue
                 for item in block.items:
                     self.blocks(item.blocks, in_list=True)
