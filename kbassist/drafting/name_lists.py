@@ -17,10 +17,12 @@ from kbassist.drafting.text import DETAIL_SEP, clean, split_detail, with_detail
 
 #: Most words a bare name has ("staging areas", "Append to existing log file").
 MAX_NAME_WORDS = 6
-#: A sentence, a clause or a case: no bare name ("Open the console.", "If X, Y", "A: B").
+#: A sentence, a clause or a case: no bare name ("Open the console.", "If X, Y", "A: B");
+#: nor a command line ("net use <drive>: /persistent:no", "%windir%\\x", "$env:X"), whose
+#: placeholders are asked.
 _NOT_NAME_RE = re.compile(
     r"[.!?:;]$|[.!?;]\s|:\s|^(?:if|when|unless|to|for|see|note)\b|\s(?:is|are|was|were|has|have"
-    r"|must|should|can|will|may|do|does)\s",
+    r"|must|should|can|will|may|do|does)\s|[<>=$%|\\]|(?:^|\s)[-/][a-z]",
     re.IGNORECASE,
 )
 
