@@ -28,6 +28,7 @@ from kbassist.articles.model import (
     Quote,
     Table,
 )
+from kbassist.drafting.name_lists import name_list
 from kbassist.drafting.session_output import with_output_marked
 from kbassist.drafting.text import (
     DETAIL_SEP,
@@ -337,6 +338,8 @@ class _Steps:
                     continue
                 if self._merged_list(block, blocks[n - 1] if n else None):
                     continue
+                if self._name_list(block):  # a folder tree, a dialog's options: shown
+                    continue
                 for item in block.items:
                     self.blocks(item.blocks, in_list=True)
             elif isinstance(block, Note):
@@ -366,6 +369,27 @@ class _Steps:
             lines.append(plain)
         self.items[-1] = with_detail(self.items[-1], "\n".join(lines))
         self.open = True
+        return True
+
+    def _name_list(self, block: ListBlock) -> bool:
+        """A list of bare names (a directory tree, a dialog's options) after a step or
+        its label: one block in that step's detail, not a tick per name."""
+        if not (self.items or self.label or self.context):
+            return False
+        shown = name_list(block)
+        if not shown:
+            return False
+        over = self.label or self.context
+        self.label = self.context = ""
+        if over and _imperative(over):  # "select the following options:": the step
+            self.add(over)
+            self.items[-1] = with_detail(self.items[-1], shown)
+            return True
+        shown = f"{over}\n{shown}" if over else shown
+        if self.items:
+            self.items[-1] = with_detail(self.items[-1], shown)
+        else:
+            self.lead.append(shown)
         return True
 
     def _link_list(self, block: ListBlock) -> bool:

@@ -120,6 +120,7 @@ from kbassist.drafting.modern import (
     symptom_choices,
     system_path,
 )
+from kbassist.drafting.modern_asides import asides_shown, lead_action, names_shown
 from kbassist.drafting.modern_non_actions import non_actions_shown
 from kbassist.drafting.modern_plan import (
     cause_steps,
@@ -134,6 +135,7 @@ from kbassist.drafting.modern_plan import (
 )
 from kbassist.drafting.modern_ticks import modern_ticks
 from kbassist.drafting.more_steps import item_section
+from kbassist.drafting.name_lists import without_name_listings
 from kbassist.drafting.nofix import no_fix_options
 from kbassist.drafting.non_steps import place_non_steps
 from kbassist.drafting.obtain_install import install_after_obtain
@@ -433,6 +435,7 @@ def _askable(item: str, article: Article) -> str:
         if detail and (shown or example_listing_lead(text)):
             return text
         return before_example_listing(item)  # "... the example Configuration file ...:"
+    item = without_name_listings(item)  # a folder tree, a dialog's options: shown
     lead = split_detail(item)[0]
     if sample_lead(lead) or example_listing_lead(lead):
         return split_detail(item)[0]  # "... an entry that resembles the following:": shown
@@ -616,7 +619,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 option.items = place_non_steps(option.items)  # headings, code, "Please X"
                 option.items = one_action_ticks(option.items)  # notes shown, a step each
             else:  # markup, the site's boilerplate, statements and headings: not ticked
+                option.items = names_shown(option.items, option.section)  # a tree: shown
                 modern_ticks(article, option)
+                option.items = asides_shown(option.items)  # "E.g. ...", "In this command"
+                lead_action(option)  # "..., and then restart X:": ticked after the steps
                 advice_as_step(option)  # "we recommend that you contact X": a step
             option.items = glued_notes(option.items)  # notes beside, leads over steps
             option.items, option.checks = final_steps(option.items, option.checks)
