@@ -261,10 +261,10 @@ def lead_action(option: Option) -> None:
     lead = " ".join(option.lead.split())
     if not option.items or ", and then" not in lead:
         return
-    said = next((m for s in split_sentences(lead) if (m := _LEAD_THEN_RE.search(s))), None)
-    if said is None:
+    then = next((m for s in split_sentences(lead) if (m := _LEAD_THEN_RE.search(s))), None)
+    if then is None:
         return
-    act = said.group("act").strip()
+    act = then.group("act").strip()
     words = [w for w in re.findall(r"[a-z0-9]+", act.casefold()) if len(w) > 3]
     for item in option.items:
         flat = split_detail(item)[0].casefold()
