@@ -2796,6 +2796,13 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             )
             option.checks = part_checks
             options.append(option)
+    if options and article.style != "mskb":
+        from kbassist.drafting.runbook_tuning import titled_real, tuning_options
+
+        # "### Disable this alert entirely" under Meaning: a fix for when it is noise
+        tuning = tuning_options(article, sections)
+        titled_real(options, tuning)
+        options.extend(tuning)
     if options:
         diagnosis, diagnosis_section = _diagnosis_steps(article, sections)
         for option in options:
