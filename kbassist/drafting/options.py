@@ -2803,6 +2803,12 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
         tuning = tuning_options(article, sections)
         titled_real(options, tuning)
         options.extend(tuning)
+        from kbassist.drafting.runbook_pointers import page_links, pointer_steps
+
+        # "See [Node Clok Skew Detected]({{< ref ... >}})": follow it, with its link
+        links = page_links(article)
+        for option in options:
+            option.items = pointer_steps(option.items, links)
     if options:
         diagnosis, diagnosis_section = _diagnosis_steps(article, sections)
         for option in options:
