@@ -112,3 +112,24 @@ def test_pointer_to_another_runbook_is_followed_with_its_link() -> None:
     )
     steps = [t for o in fixes(tree) for t in ticks(o)]
     assert "Follow the Widget Skew runbook for mitigation steps: ./WidgetSkew.md" in steps
+
+
+def test_a_warning_against_disabling_is_shown_with_the_fix_not_ticked() -> None:
+    """ "We do not recommend disabling this alert ... However, if needed:" is the disable
+    fix's text; its first tick runs the command instead of restating the warning."""
+    tree = draft_tree(
+        runbook(
+            "## Meaning\n\nThe `WidgetNoFlows` alert is triggered when no widgets flow.\n\n"
+            "### Disable this alert entirely\n\n"
+            "We do not recommend disabling this alert as it indicates a critical failure.\n"
+            "However, if needed:\n\n```bash\noc edit collector cluster\n```\n\n"
+            "Add WidgetNoFlows to the disableAlerts list:\n\n"
+            "```yaml\nspec:\n  disableAlerts:\n  - WidgetNoFlows\n```\n\n"
+            f"{DIAGNOSIS}\n## Mitigation\n\nRestart the widget collector.\n",
+            id_="WidgetNoFlows",
+        )
+    )
+    off = next(o for o in fixes(tree) if o["title"].startswith("Disable this alert"))
+    assert "We do not recommend disabling this alert" in off["text"]
+    assert not any("recommend" in t for t in ticks(off))
+    assert ticks(off)[0] == "Run:"

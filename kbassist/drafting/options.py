@@ -2796,7 +2796,7 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             )
             option.checks = part_checks
             options.append(option)
-    if options and article.style != "mskb":
+    if options and article.style != "mskb" and _alert_runbook(article):
         from kbassist.drafting.runbook_tuning import titled_real, tuning_options
 
         # "### Disable this alert entirely" under Meaning: a fix for when it is noise
@@ -2815,6 +2815,13 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             option.pre_items = diagnosis
             option.pre_section = diagnosis_section
     return lead, options, checks
+
+
+def _alert_runbook(article: Article) -> bool:
+    """An alert runbook (a Meaning section): the only pages whose links name runbooks."""
+    from kbassist.drafting.runbook_cause import is_alert_runbook
+
+    return is_alert_runbook(article)
 
 
 #: At most this many Diagnosis steps run before a mitigation (every check of a long
