@@ -133,3 +133,19 @@ def test_a_warning_against_disabling_is_shown_with_the_fix_not_ticked() -> None:
     assert "We do not recommend disabling this alert" in off["text"]
     assert not any("recommend" in t for t in ticks(off))
     assert ticks(off)[0] == "Run:"
+
+
+def test_the_usual_remedy_and_another_are_fixes_to_choose() -> None:
+    """ "Depending on the conditions usually adding new nodes solves the issue." then
+    another remedy: "Add new nodes" is a fix of its own, not only the outcome's text."""
+    tree = draft_tree(
+        runbook(
+            f"{MEANING}\n{DIAGNOSIS}\n## Mitigation\n\n"
+            "Depending on the conditions usually adding new nodes solves the issue.\n\n"
+            "Set proper affinity rules to schedule widgets in the same zone.\n",
+            id_="WidgetSetReplicasMismatch",
+        )
+    )
+    by_title = {o["title"]: ticks(o) for o in fixes(tree)}
+    assert by_title["Add new nodes"] == ["Add new nodes."]
+    assert any(t.startswith("Set proper affinity rules") for t in by_title)
