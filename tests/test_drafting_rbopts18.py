@@ -149,3 +149,35 @@ def test_the_usual_remedy_and_another_are_fixes_to_choose() -> None:
     by_title = {o["title"]: ticks(o) for o in fixes(tree)}
     assert by_title["Add new nodes"] == ["Add new nodes."]
     assert any(t.startswith("Set proper affinity rules") for t in by_title)
+
+
+def test_a_linked_page_title_tick_is_said_as_its_action() -> None:
+    """ "- Configuring [User-Defined Networks](url) for segmentation." is ticked as
+    "Configure User-Defined Networks (url) ...", not as the page's gerund title; a
+    gerund that is a sentence's subject ("Running X (url) will help ...") is kept."""
+    tree = draft_tree(
+        runbook(
+            f"{MEANING}\n{DIAGNOSIS}\n## Mitigation\n\n"
+            "Depending on the cause of the traffic, the mitigation can be:\n\n"
+            "- Configuring [User-Defined\n  Networks](https://example.com/udn) for network "
+            "segmentation.\n"
+            "- Using [Widget Mesh](https://example.com/mesh), for instance to configure "
+            "rate-limits.\n",
+            id_="WidgetIngressHighTrend",
+        )
+    )
+    steps = [t for o in fixes(tree) for t in ticks(o)]
+    assert any(
+        t.startswith("Configure User-Defined Networks (https://example.com/udn)") for t in steps
+    )
+    assert any(t.startswith("Use Widget Mesh (https://example.com/mesh)") for t in steps)
+    assert not any(t.startswith(("Configuring", "Using")) for t in steps)
+    kept = draft_tree(
+        runbook(
+            f"{MEANING}\n{DIAGNOSIS}\n## Mitigation\n\n"
+            "Running [widgettool check](https://example.com/tool) on your file will help you "
+            "detect syntax problems.\n",
+            id_="WidgetFailedReload",
+        )
+    )
+    assert not any(t.startswith("Run widgettool") for o in fixes(kept) for t in ticks(o))

@@ -2803,12 +2803,13 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
         tuning = tuning_options(article, sections)
         titled_real(options, tuning)
         options.extend(tuning)
-        from kbassist.drafting.runbook_pointers import page_links, pointer_steps
+        from kbassist.drafting.runbook_pointers import linked_titles, page_links, pointer_steps
 
         # "See [Node Clok Skew Detected]({{< ref ... >}})": follow it, with its link
         links = page_links(article)
         for option in options:
             option.items = pointer_steps(option.items, links)
+        linked_titles(options)  # "Defining Network Policies (url)": "Define ..."
     if options:
         diagnosis, diagnosis_section = _diagnosis_steps(article, sections)
         for option in options:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from kbassist.articles import Article
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import split_detail, split_sentences, with_detail
 
 #: "[Node Clok Skew Detected]({{< ref "./NodeClockSkewDetected.md" >}})" or
@@ -69,6 +70,39 @@ def _followed(sentence: str, links: dict[str, str]) -> str:
     name = re.sub(r"\s+runbook$", "", name, flags=re.IGNORECASE)
     rest = (found.group("rest") or "").rstrip()
     return f"Follow the {name} runbook{rest}: {target}"
+
+
+#: "Defining Network Policies (https://...) or Admin Network Policies (https://...).": a
+#: tick that is a linked page's gerund title, naming what to do but not saying it.
+_GERUND_LINK_RE = re.compile(
+    r"^(?P<verb>[A-Z][a-z]{1,20}ing)\s+\[?[^()\[\]]{2,80}?(?:\s|\])\(https?://[^)\s]+\)(?P<rest>.*)$",
+    re.DOTALL,
+)
+#: "Running X (url) on your file will help you ...": the gerund is the subject of a
+#: sentence that says something else, not a title to say as the action.
+_CLAUSE_RE = re.compile(r"\b(?:will|can|could|may|might|should|helps?|is|are|was)\b", re.I)
+
+
+def linked_title_step(item: str) -> str:
+    """ "Defining Network Policies (https://...)" -> "Define Network Policies (https://...)":
+    a tick that is a link's gerund title said as the action (56:25); as given otherwise."""
+    from kbassist.drafting.runbook_ways import _verb
+
+    text, detail = split_detail(item)
+    found = _GERUND_LINK_RE.match(text)
+    if found is None or _CLAUSE_RE.search(found.group("rest")):
+        return item
+    verb = _verb(found.group("verb").lower(), "ing")
+    if not verb:
+        return item
+    return with_detail(verb.capitalize() + text[len(found.group("verb")) :], detail)
+
+
+def linked_titles(options: list[Option]) -> None:
+    """Each option's gerund-titled link ticks said as actions; the option keeps the
+    linked page's title as its name ("Configuring User-Defined Networks")."""
+    for option in options:
+        option.items = [linked_title_step(item) for item in option.items]
 
 
 def pointer_steps(items: list[str], links: dict[str, str]) -> list[str]:
