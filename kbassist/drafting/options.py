@@ -2823,12 +2823,33 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             )
             option.checks = part_checks
             options.append(option)
+    if options and article.style != "mskb" and _alert_runbook(article):
+        from kbassist.drafting.runbook_tuning import titled_real, tuning_options
+
+        # "### Disable this alert entirely" under Meaning: a fix for when it is noise
+        tuning = tuning_options(article, sections)
+        titled_real(options, tuning)
+        options.extend(tuning)
+        from kbassist.drafting.runbook_pointers import linked_titles, page_links, pointer_steps
+
+        # "See [Node Clok Skew Detected]({{< ref ... >}})": follow it, with its link
+        links = page_links(article)
+        for option in options:
+            option.items = pointer_steps(option.items, links)
+        linked_titles(options)  # "Defining Network Policies (url)": "Define ..."
     if options:
         diagnosis, diagnosis_section = _diagnosis_steps(article, sections)
         for option in options:
             option.pre_items = diagnosis
             option.pre_section = diagnosis_section
     return lead, options, checks
+
+
+def _alert_runbook(article: Article) -> bool:
+    """An alert runbook (a Meaning section): the only pages whose links name runbooks."""
+    from kbassist.drafting.runbook_cause import is_alert_runbook
+
+    return is_alert_runbook(article)
 
 
 #: At most this many Diagnosis steps run before a mitigation (every check of a long

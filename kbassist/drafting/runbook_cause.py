@@ -263,6 +263,12 @@ def runbook_cause(
     if not cause:
         cause, section = condition(article), meaning
     listed, where = listed_causes(article)
+    if not listed:
+        from kbassist.drafting.runbook_reasons import stated_reasons
+
+        # "pod priority - maybe it was evicted ...", "(network, authorization token,
+        # firewall...)": causes named with no "possible causes:" lead over them
+        listed, where = stated_reasons(article)
     if listed:
         where_said = f"The {where.name} section" if where is not None else "The runbook"
         said = f"{where_said} lists likely causes: {listed}."

@@ -161,7 +161,14 @@ def stated_remedies(section: Section, part: Part) -> list[Option]:
         step = with_detail(f"{action}.", "; ".join(f"Link: {n}" for n in named))
         title = short_label(action, 80) + (f" ({when})" if when and when != "usually" else "")
         remedies.append((title, step, when))
-    if len(remedies) < 2 or marked < 1 or len({t for t, _, _ in remedies}) < len(remedies):
+    # "usually adding new nodes solves the issue." then "Set proper affinity rules ...":
+    # the usual way said as such is enough to tell the ways apart (round 18)
+    usual = any(when == "usually" for _, _, when in remedies)
+    if (
+        len(remedies) < 2
+        or not (marked or usual)
+        or len({t for t, _, _ in remedies}) < len(remedies)
+    ):
         return []
     text = " ".join([*lead, *pointers])
     return [Option(section, title, text, [step]) for title, step, _ in remedies]

@@ -1,0 +1,139 @@
+"""A runbook's own ways to tune or turn off its alert, offered as fixes (round 18).
+
+Readers of NetpolDenied and ExternalIngressHighTrend marked the alert being "working as
+intended (noise)" as a cause the walk never leads anywhere: the runbook says how to
+override the alert's default thresholds ("### Default definition": `oc edit ...` and the
+values to edit) and how to disable it ("### Disable this alert entirely"), but those
+sub-sections sit under Meaning, not Mitigation, so the walk only offered "Read the pages
+below". Such a sub-section is a fix for the case the alert is noise on this cluster: it
+is offered beside the Mitigation's own, titled with that case so the admin knows when
+to pick it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.articles import Article, Section
+from kbassist.drafting.option_model import Option
+
+#: A sub-heading that tunes or turns off the alert itself: "Disable this alert entirely",
+#: "Default definition" (the values to override), "Adjust the alert threshold",
+#: "Silence this alert". Mitigation's own sub-sections are read there, not here.
+_TUNING_HEAD_RE = re.compile(
+    r"^(?:(?P<off>(?:disable|silence|mute)\s+(?:this|the)\s+alerts?\b.*)"
+    r"|(?P<tune>(?:default\s+(?:definition|thresholds?)"
+    r"|(?:override|adjust|tune|tuning|change)\s+(?:the\s+|this\s+)?(?:alert'?s?\s+)?"
+    r"(?:default\s+)?(?:thresholds?|definition)).*))$",
+    re.IGNORECASE,
+)
+#: Words one of those headings has: the cheap test before any part is read.
+_HINTS = ("disable", "silence", "mute", "definition", "threshold")
+#: When to pick these fixes: the runbook's own "(in which case the alert may be noise)".
+NOISE_CASE = "the alert is noise: what it reports is expected here"
+#: When to pick the Mitigation's own fix, said once the noise case is offered beside it.
+REAL_CASE = "the alert reports a real problem"
+
+
+def _label(heading: str, off: bool) -> str:
+    """The fix's title: the heading when it says what to do ("Disable this alert
+    entirely"), else what the sub-section does ("Default definition" gives the values to
+    override)."""
+    from kbassist.drafting.runbook_flow import case_titled
+
+    if off or not re.match(r"default\b", heading, re.IGNORECASE):
+        title = heading.rstrip(" .:")
+    else:
+        title = "Override the alert's default thresholds"
+    return case_titled(title, NOISE_CASE)
+
+
+def tuning_options(article: Article, sections: dict[int, Section]) -> list[Option]:
+    """The runbook's "Default definition" / "Disable this alert entirely" sub-sections
+    outside its Mitigation, each one fix for the case the alert is noise; [] when it has
+    none (most runbooks: a substring test first)."""
+    from kbassist.drafting.blocks import part_steps, resolution_parts
+
+    body = article.body.casefold()
+    if not any(hint in body for hint in _HINTS):
+        return []
+    in_fix = {id(p) for fix in resolution_parts(article) for p in fix.walk()}
+    found: list[Option] = []
+    for part in article.document.walk():
+        if part.level < 3 or id(part) in in_fix:
+            continue
+        head = _TUNING_HEAD_RE.match(part.name.strip())
+        if head is None:
+            continue
+        lead, items, checks = part_steps(part)
+        if not items:
+            continue
+        section = sections.get(id(part))
+        if section is None:
+            continue
+        warning, items = _warning_apart(items)
+        lead = " ".join(x for x in (lead, warning) if x)
+        option = Option(section, _label(part.name.strip(), bool(head.group("off"))), lead, items)
+        option.condition = True
+        option.checks = checks or [_saved_check(article.title, bool(head.group("off")))]
+        found.append(option)
+    return found
+
+
+#: "We do not recommend disabling this alert as it indicates a critical failure.": advice
+#: on the fix, shown with it, never a tick.
+_WARNING_RE = re.compile(
+    r"^(?:we |it is )?(?:do not|don't|does not|not) (?:recommend|advise)\w*\b", re.IGNORECASE
+)
+#: What is left of that tick: "However, if needed:" says no action.
+_HEDGE_LEFT_RE = re.compile(
+    r"^(?:however,?\s*)?(?:if (?:needed|necessary|you must))?[,:.\s]*$", re.I
+)
+
+
+def _warning_apart(items: list[str]) -> tuple[str, list[str]]:
+    """(the first tick's "We do not recommend ..." sentence, the ticks without it): the
+    warning belongs in the fix's text; a hedge left over ("However, if needed:") over the
+    command becomes "Run:"."""
+    from kbassist.drafting.text import split_detail, split_sentences, with_detail
+
+    if not items:
+        return "", items
+    text, detail = split_detail(items[0])
+    sentences = split_sentences(text)
+    if not sentences or not _WARNING_RE.match(sentences[0]):
+        return "", items
+    rest = " ".join(sentences[1:])
+    if _HEDGE_LEFT_RE.match(rest):
+        rest = "Run:" if detail else ""
+    first = [with_detail(rest, detail)] if rest else []
+    return sentences[0], [*first, *items[1:]]
+
+
+def _saved_check(alert: str, off: bool) -> str:
+    """The verify of a tuning fix: the change took, not "back under its threshold" (a
+    disabled alert is never evaluated; a raised threshold is what changed)."""
+    if off:
+        return (
+            f"Check that the {alert} alert is disabled: the edited resource lists it, and "
+            "it no longer shows as firing in the console's Alerting page or in "
+            "Alertmanager (allow for its evaluation interval)."
+        )
+    return (
+        f"Check that the {alert} alert uses the new thresholds: the edited resource shows "
+        "the values you set, and the alert rule (the console's Alerting page, Alerting "
+        "rules) compares with them."
+    )
+
+
+def titled_real(options: list[Option], tuning: list[Option]) -> None:
+    """A Mitigation titled only by its section ("Mitigation") says when to pick it once
+    the noise fixes stand beside it: "Mitigation (if the alert reports a real problem)"."""
+    from kbassist.drafting.runbook_flow import case_titled
+
+    if not tuning:
+        return
+    for option in options:
+        if option.label.casefold() == option.section.name.casefold():
+            option.label = case_titled(option.label, REAL_CASE)
+            option.condition = True
