@@ -71,6 +71,20 @@ def _action(text: str) -> str:
     return text if _is_action(text) or _BARE_VERB_RE.match(text) else ""
 
 
+_TRY_RE = re.compile(r"^(?:try|attempt) (?P<verb>restor|recover|retriev|replac|reload)ing\b", re.I)
+
+
+def _restore_step(text: str) -> str:
+    """ "Try restoring the .FLD file from a backup copy." -> "Restore the .FLD file from a
+    backup copy.": the restore the "yes" answer ticks, said as the action."""
+    found = _TRY_RE.match(text)
+    if found is None:
+        return text
+    verb = found.group("verb").capitalize()
+    verb += "e" if verb.endswith(("r", "v", "c")) and not verb.endswith("over") else ""
+    return f"{verb}{text[found.end() :]}"
+
+
 def _what(restore: re.Match[str], cond: str) -> tuple[str, str]:
     """(adjective, what is backed up) for the question, from the case's own words ("a
     recent backup copy of the MMF") or the restore ("restore the file from a backup")."""
@@ -280,6 +294,19 @@ def version_ways(option: Option, items: list[str], when: dict[int, str], counter
     return counter
 
 
+#: "Copy the new .FLD file to the .FLD file that is corrupted", "Then delete …": a step
+#: that goes on with the other way ("Create a new folder"), not one the restore needs.
+_GOES_ON_RE = re.compile(r"^(?:then|next|afterwards?|after that)\b|\b(?:the|this) new\b", re.I)
+
+
+def _goes_on(items: list[str], when: dict[int, str], at: int) -> None:
+    """The steps right after the other way that go on with it are for its answer too."""
+    for k in range(at + 1, len(items)):
+        if k in when or not _GOES_ON_RE.search(split_detail(items[k])[0]):
+            return
+        when[k] = when[at]
+
+
 def backup_cases(option: Option, items: list[str], when: dict[int, str], counter: int) -> int:
     """The article's "restore X from a backup" and its "if a backup is not available, do
     Y" as one question, each answer ticking its own step; `items` is changed in place
@@ -338,16 +365,18 @@ def backup_cases(option: Option, items: list[str], when: dict[int, str], counter
             if restore_at == n:  # one item holds both ways: split it
                 if j >= 2:
                     split.append(" ".join(sentences[: j - 1]))
-                split += [restore_text, with_detail(rest, detail)]
+                split += [_restore_step(restore_text), with_detail(rest, detail)]
                 items[n : n + 1] = split
                 yes, no = n + len(split) - 2, n + len(split) - 1
                 for k in sorted((k for k in when if k > n), reverse=True):
                     when[k + len(split) - 1] = when.pop(k)
             else:
                 items[n] = with_detail(rest, detail)
+                items[n - 1] = _restore_step(items[n - 1])
                 yes, no = n - 1, n
             when[yes] = f'{var} == "yes"'
             when[no] = f'{var} == "no"'
+            _goes_on(items, when, no)
             option.asks.append(_ask(var, adj, what, restore_text, sentence))
             return counter
     return counter
