@@ -138,3 +138,25 @@ def test_a_wider_backup_when_the_first_restore_fails_is_asked_which_backup() -> 
     assert steps(article, var, "yes") == ["Attempt to restore the metabase from a backup."]
     assert steps(article, var, "no") == ["Restore the metabase from a system backup."]
     draft_text(article)  # lint-clean
+
+
+def test_if_you_have_a_backup_then_if_you_do_not_is_one_question() -> None:
+    """'If you have a good backup copy of WIN.INI, copy this file … If you don't have a
+    good backup copy, expand WIN.SRC …' asks once, in the positive: each answer ticks its
+    own way, the copy naming the backup it copies."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "To correct this problem, if you have a good backup copy of WIN.INI, copy this\n"
+        "file into your Windows directory. If you don't have a good backup copy, expand\n"
+        "the file WIN.SRC from the original Windows disks to the Windows directory.\n"
+    )
+    (question,) = questions(draft_tree(article))
+    assert question["title"] == "Do you have a good backup of WIN.INI?"
+    var = question["var"]
+    assert steps(article, var, "yes") == [
+        "Copy the backup copy of WIN.INI into your Windows directory."
+    ]
+    assert steps(article, var, "no") == [
+        "Expand the file WIN.SRC from the original Windows disks to the Windows directory."
+    ]
+    draft_text(article)  # lint-clean

@@ -296,7 +296,11 @@ def version_ways(option: Option, items: list[str], when: dict[int, str], counter
 
 #: "Copy the new .FLD file to the .FLD file that is corrupted", "Then delete …": a step
 #: that goes on with the other way ("Create a new folder"), not one the restore needs.
-_GOES_ON_RE = re.compile(r"^(?:then|next|afterwards?|after that)\b|\b(?:the|this) new\b", re.I)
+_GOES_ON_RE = re.compile(
+    r"^(?:then|next|afterwards?|after that|(?:use|type|run) the following command)\b"
+    r"|\b(?:the|this) new\b",
+    re.IGNORECASE,
+)
 
 
 def _goes_on(items: list[str], when: dict[int, str], at: int) -> None:
@@ -305,6 +309,56 @@ def _goes_on(items: list[str], when: dict[int, str], at: int) -> None:
         if k in when or not _GOES_ON_RE.search(split_detail(items[k])[0]):
             return
         when[k] = when[at]
+
+
+#: "In this case, if you have a good backup copy of WIN.INI, copy this file into your
+#: Windows directory.": the lead's last sentence, the way for a site with a backup.
+_LEAD_HAS_RE = re.compile(
+    r"\bif you have (?P<has>(?:a|an)\s+(?:[\w-]+\s+){0,2}?back\s?up\b[^,;]{0,80}),\s*"
+    r"(?P<a>[a-z][^;]{4,200}?)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _lead_has(
+    option: Option, items: list[str], when: dict[int, str], counter: int, then: str, said: str
+) -> int:
+    """A lead ending "if you have a good backup copy of X, copy it …" over a first step
+    "If you don't have a good backup copy, do Y": the lead's way becomes the "yes" step,
+    Y the "no" one. Returns the question counter."""
+    lead = split_sentences(option.lead)
+    has = _has_backup(lead[-1]) if lead else None
+    if has is None:
+        return counter
+    restore, adj, what = has
+    counter += 1
+    var = f"if_{counter}"
+    detail = split_detail(items[0])[1]
+    items[0:1] = [restore, with_detail(then, detail)]
+    when[0] = f'{var} == "yes"'
+    when[1] = f'{var} == "no"'
+    _goes_on(items, when, 1)
+    option.asks.append(_ask(var, adj, what, restore, said))
+    return counter
+
+
+def _has_backup(sentence: str) -> tuple[str, str, str] | None:
+    """(the step, adjective, what is backed up) of "If you have a good backup copy of
+    WIN.INI, copy this file into your Windows directory." (the file named in the step)."""
+    found = _LEAD_HAS_RE.search(sentence)
+    if found is None or sentence[: found.start()].count(",") > 1:
+        return None
+    step = _action(found.group("a"))
+    if not step:
+        return None
+    said = _COND_OF_RE.search(found.group("has"))
+    adj = what = ""
+    if said is not None:
+        adj = " ".join(w for w in said.group("adj").split() if w.casefold() in _KEPT_ADJ)
+        what = (said.group("of") or "").strip()
+    if what:  # "copy this file into …": the backup copy is "this file"
+        step = re.sub(r"^(\w+) (?:this file|it)\b", rf"\1 the backup copy of {what}", step, count=1)
+    return _sentence(step), adj, what
 
 
 def backup_cases(option: Option, items: list[str], when: dict[int, str], counter: int) -> int:
@@ -330,9 +384,10 @@ def backup_cases(option: Option, items: list[str], when: dict[int, str], counter
                 continue
             first, then = wider  # the first restore, its note the wider one for later
             note = f"If this does not correct the problem, {then[0].lower()}{then[1:]}"
-            split = [" ".join(sentences[: j - 1]), with_detail(first, note)]
-            items[n : n + 1] = [*split[not split[0] :], with_detail(then, detail)]
-            yes = n + (1 if split[0] else 0)
+            lead = " ".join(sentences[: j - 1])
+            items[n : n + 1] = [*([lead] if lead else []), with_detail(first, note)]
+            items.insert(n + (2 if lead else 1), with_detail(then, detail))
+            yes = n + (1 if lead else 0)
             for k in sorted((k for k in when if k > n), reverse=True):
                 when[k + yes - n + 1] = when.pop(k)
             when[yes] = f'if_{counter + 1} == "yes"'
@@ -344,6 +399,9 @@ def backup_cases(option: Option, items: list[str], when: dict[int, str], counter
                 continue
             if j:
                 restore_at, restore_text = n, sentences[j - 1]
+            elif not n and not when:
+                then = " ".join([other[1], *sentences[1:]])
+                return _lead_has(option, items, when, counter, then, sentence)
             elif n and n - 1 not in when:
                 before, before_detail = split_detail(items[n - 1])
                 if before_detail:
@@ -354,12 +412,16 @@ def backup_cases(option: Option, items: list[str], when: dict[int, str], counter
                 restore_at, restore_text = n - 1, said[0]
             else:
                 break
+            has = _has_backup(restore_text) if restore_at == n else None
             restore = _FROM_BACKUP_RE.search(restore_text)
-            if restore is None or re.match(r"^(?:if|when|unless)\b", restore_text, re.I):
+            if has is not None:  # "If you have a good backup copy of X, copy it …"
+                restore_text, adj, what = has
+            elif restore is None or re.match(r"^(?:if|when|unless)\b", restore_text, re.I):
                 break
+            else:
+                adj, what = _what(restore, other[0])
             counter += 1
             var = f"if_{counter}"
-            adj, what = _what(restore, other[0])
             rest = " ".join([other[1], *sentences[j + 1 :]])
             split: list[str] = []
             if restore_at == n:  # one item holds both ways: split it
