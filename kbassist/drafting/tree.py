@@ -22,6 +22,7 @@ from kbassist.drafting.applies_gate import (
     noted_gates,
     product_case,
 )
+from kbassist.drafting.backup_case import backup_cases
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.case_choices import for_cases, label_states_case
 from kbassist.drafting.case_notes import gerund_case, prompted_notes
@@ -3181,8 +3182,12 @@ def _conditional_steps(
             items.append(item)
     option.items = items = _chosen_case_steps(option, items)
     when: dict[int, str] = {}
+    if not modern:  # "Restore X from a backup. If a backup is not available, do Y"
+        counter = backup_cases(option, items, when, counter)
     cases: list[tuple[int, str, str, str]] = []  # (index, condition, action, product)
     for n, item in enumerate(items):
+        if n in when:
+            continue  # a backup's case asked already
         text, detail = split_detail(item)
         # "If SP5 is installed, reinstalling the service pack should replace it": a step too
         found = _split_if(text, bool(detail)) or gerund_case(text, _imperative_step)
