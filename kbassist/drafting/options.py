@@ -2833,9 +2833,9 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
         from kbassist.drafting.runbook_pointers import linked_titles, page_links, pointer_steps
 
         # "See [Node Clok Skew Detected]({{< ref ... >}})": follow it, with its link
-        links = page_links(article)
+        page_urls = page_links(article)
         for option in options:
-            option.items = pointer_steps(option.items, links)
+            option.items = pointer_steps(option.items, page_urls)
         linked_titles(options)  # "Defining Network Policies (url)": "Define ..."
     if options:
         diagnosis, diagnosis_section = _diagnosis_steps(article, sections)
