@@ -217,7 +217,8 @@ def test_an_error_you_receive_is_shown_with_the_step_that_fixes_it() -> None:
 
 def test_an_announcement_with_a_remark_is_shown_not_ticked() -> None:
     """ "To resolve this problem, follow these steps, in the order given. These steps will
-    help you determine the cause." over numbered steps is no tick: shown with the first."""
+    help you determine the cause." over numbered steps is no tick: shown as the fix's text
+    or with the first step."""
     art = support(
         "## Symptoms\n\nThe AD FS service fails to start.\n\n## Resolution\n\n"
         "To resolve this problem, follow these steps, in the order given. These steps will "
@@ -226,9 +227,11 @@ def test_an_announcement_with_a_remark_is_shown_not_ticked() -> None:
         "### Step 1: Check whether the service starts\n\n"
         "1. Open Services.msc.\n2. Start the Windows Internal Database service.\n"
     )
-    got = steps(walked(art, {"symptom": "yes"}))
+    checklist = walked(art, {"symptom": "yes"})
+    got = steps(checklist)
     assert not any(t.startswith("Follow these steps") for t, _ in got)
-    assert any("Follow these steps, in the order given." in d for _, d in got)
+    shown = [checklist.outcome.text or "", *(d for _, d in got)]  # the fix's text, or a note
+    assert any("Follow these steps, in the order given." in s for s in shown)
 
 
 def test_a_when_clause_is_not_cut_off_its_action() -> None:
