@@ -230,7 +230,8 @@ def test_an_announcement_with_a_remark_is_shown_not_ticked() -> None:
     checklist = walked(art, {"symptom": "yes"})
     got = steps(checklist)
     assert not any(t.startswith("Follow these steps") for t, _ in got)
-    shown = [checklist.outcome.text or "", *(d for _, d in got)]  # the fix's text, or a note
+    text = checklist.outcome.text.source if checklist.outcome.text else ""
+    shown = [text, *(d for _, d in got)]  # the fix's text, or a note on a step
     assert any("Follow these steps, in the order given." in s for s in shown)
 
 
