@@ -116,6 +116,13 @@ _ADVICE_PATTERN = re.compile(
     re.IGNORECASE,
 )
 _ADVICE_RE = Hinted(_ADVICE_PATTERN, ("should",), anchored=True)
+#: "You may be able to work around this issue by configuring X:", "You can work around the
+#: problem by doing the following:" opening a paragraph: MORE INFORMATION's way around.
+_WORK_AROUND_RE = re.compile(
+    r"^(?:however,\s+|alternatively,\s+)?(?:you|users?|administrators?) (?:may|might|can|could)"
+    r"(?: also)?(?: be able to)? work ?around (?:this|the)\b",
+    re.IGNORECASE,
+)
 _REPRO_RE = re.compile(r"^steps to reproduce", re.IGNORECASE)
 _FIXED_RE = re.compile(
     r"\b(?:(?:was|were|is|are|has been|have been|been)\s+(?:first\s+)?"
@@ -1009,6 +1016,14 @@ def _staged_option(section: Section, paras: list[Para]) -> Option | None:
     return Option(section, f"{section.name.title()}: {short_label(last, 70)}", lead, items)
 
 
+def _advice(text: str) -> bool:
+    """A paragraph of advice to the admin: "Users should ...", "To work around this",
+    "You may be able to work around this issue by ..."."""
+    if _ADVICE_RE.search(text):
+        return True
+    return "around" in text and _WORK_AROUND_RE.search(clean(text)) is not None
+
+
 def _section_options(
     section: Section, kind: str, plain: bool = False, registry: bool = True
 ) -> tuple[str, list[Option]]:
@@ -1094,7 +1109,7 @@ def _section_options(
         return "", procedures
     # SUMMARY / MORE INFORMATION: advice to the admin, with what follows it.
     for i, para in enumerate(paras):
-        if not para.marker and not para.heading and _ADVICE_RE.search(para.text):
+        if not para.marker and not para.heading and _advice(para.text):
             advice = paras[i:]
             for j, later in enumerate(advice[1:], start=1):
                 if later.heading:
