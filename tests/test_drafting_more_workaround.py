@@ -30,10 +30,12 @@ ARTICLE = (
 
 
 def test_more_information_way_around_is_an_outcome_with_its_steps() -> None:
-    """'You may be able to work around this issue by X:' and its numbered steps: an
-    outcome beside the resolution, its steps ticked."""
+    """'You may be able to work around this issue by configuring X:' and its numbered
+    steps: an outcome "Workaround: Configure X" beside the resolution, its steps ticked."""
     tree = draft_tree(mskb(ARTICLE.format(opening="You may be able to")))
     found = [ticks(o) for o in fixes(tree)]
+    titles = [o["title"] for o in fixes(tree)]
+    assert "Workaround: Configure the game to run in a lower display resolution" in titles
     assert ["Select the display resolution that you want to use before you start the game."] in (
         found
     )

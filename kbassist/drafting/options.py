@@ -120,7 +120,7 @@ _ADVICE_RE = Hinted(_ADVICE_PATTERN, ("should",), anchored=True)
 #: problem by doing the following:" opening a paragraph: MORE INFORMATION's way around.
 _WORK_AROUND_RE = re.compile(
     r"^(?:however,\s+|alternatively,\s+)?(?:you|users?|administrators?) (?:may|might|can|could)"
-    r"(?: also)?(?: be able to)? work ?around (?:this|the)\b",
+    r"(?: also)?(?: be able to)? (?P<way>work ?around (?:this|the)\b)",
     re.IGNORECASE,
 )
 _REPRO_RE = re.compile(r"^steps to reproduce", re.IGNORECASE)
@@ -1024,6 +1024,21 @@ def _advice(text: str) -> bool:
     return "around" in text and _WORK_AROUND_RE.search(clean(text)) is not None
 
 
+def _way_around_named(option: Option, text: str) -> None:
+    """ "You may be able to work around this issue by configuring X:" names its outcome
+    "Workaround: Configure X", not by the whole sentence."""
+    opening = re.split(r"(?<=[.:])\s+", clean(text), maxsplit=1)[0]
+    found = _WORK_AROUND_RE.match(opening)
+    if found is None:
+        return
+    said = opening[found.start("way") :].rstrip(" .:")
+    from kbassist.drafting.said_as import _and_gerunds
+
+    act = _gerund_as_action(said)
+    if act != said:  # "by starting and cancelling a game": "Start and cancel a game"
+        option.label = f"Workaround: {_and_gerunds(act)}"
+
+
 def _section_options(
     section: Section, kind: str, plain: bool = False, registry: bool = True
 ) -> tuple[str, list[Option]]:
@@ -1116,6 +1131,8 @@ def _section_options(
                     advice = advice[:j]
                     break
             option = _option_from(section, advice)
+            if option is not None:
+                _way_around_named(option, para.text)
             return "", [option] if option is not None else []
     return "", []
 
