@@ -119,3 +119,29 @@ def test_only_the_procedure_said_to_follow_the_fix_is_ticked() -> None:
     said = ticks(the_fix(draft_tree(article)))
     assert not any("Event Viewer" in t for t in said)
     assert "Start Registry Editor (Regedt32.exe)." in said
+
+
+def test_post_fix_value_rows_are_said_in_the_step() -> None:
+    """A post-fix step over "Value Name: / Data Type: REG_SZ / Value: YES" rows says the
+    value it adds and its data, not only "use the following entry:"."""
+    article = mskb(
+        SYMPTOMS
+        + HOTFIX
+        + "MORE INFORMATION\n================\n\n"
+        + "In addition, after you apply the fix, you need to edit the registry as\n"
+        + "described below.\n\n"
+        + WARNING
+        + "1. Start Registry Editor (Regedt32.exe).\n\n"
+        + "2. Go to the following key in the registry:\n\n"
+        + "     HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\SNAServer\\Parameters\n\n"
+        + "3. On the Edit menu, click Add Value and use the following entry:\n\n"
+        + '  "Value Name: RenegCNOSAtReconnect\n'
+        + "  Data Type: REG_SZ\n"
+        + '  Value: YES" (without the quotation marks)\n\n'
+        + "4. Exit Registry Editor.\n"
+    )
+    said = ticks(the_fix(draft_tree(article)))
+    assert (
+        "On the Edit menu, click Add Value and use the following entry: RenegCNOSAtReconnect"
+        " (REG_SZ), set to YES."
+    ) in said

@@ -69,8 +69,15 @@ _GETS_FIX_RE = re.compile(
 
 #: A step's value rows: "Value Name: FindServerLessAttempts", "Data Type: REG_DWORD",
 #: "Value (Decimal): Maximum and default is 10. Use a value less than 10, such as 3."
-_NAME_ROW_RE = re.compile(r"^\W*value name\s*:\s*(?P<name>[A-Za-z][\w.-]{1,60})\s*$", re.I | re.M)
-_DWORD_ROW_RE = re.compile(r"^\W*(?:data |value )?type\s*:\s*(?:REG_)?DWORD\b", re.I | re.M)
+_NAME_ROW_RE = re.compile(
+    r"^\W*value name\s*:\s*(?P<name>[A-Za-z][\w.-]*(?: [\w.-]+){0,4})\s*$", re.I | re.M
+)
+_TYPE_ROW_RE = re.compile(
+    r"^\W*(?:data |value )?type\s*:\s*(?P<type>(?:REG_)?(?:DWORD|SZ|EXPAND_SZ|MULTI_SZ|BINARY))\b",
+    re.I | re.M,
+)
+#: "YES" (without the quotation marks)": the data, its quotes and their note dropped.
+_UNQUOTED_RE = re.compile(r"\s*\(without (?:the )?quotation marks\)", re.IGNORECASE)
 _VALUE_ROW_RE = re.compile(
     r"^\W*value(?: data)?(?: \((?:decimal|hexadecimal|hex)\))?\s*:\s*(?P<said>.+?)"
     r"(?=\n\s*\n|\n\W*(?:note|value name|data type)\b|\Z)",
@@ -191,26 +198,35 @@ def _said_range(said: str, article: Article) -> tuple[int, int, int | None] | No
 
 
 def _prose_values(article: Article, option: Option, items: list[str]) -> list[str]:
-    """Each step that adds a DWORD whose data the article says only in prose ("Maximum and
-    default is 10. Use a value less than 10, such as 3.") says the value it adds and asks
-    its data as `{Name}`, a whole number in the range the article gives."""
+    """Each step over "Value Name: / Data Type: / Value:" rows says the value it adds: its
+    name, type and data ("... add the following registry value: RenegCNOSAtReconnect
+    (REG_SZ), set to YES."); a DWORD whose data the article says only in prose ("Maximum
+    and default is 10. Use a value less than 10, such as 3.") is asked as `{Name}`, a
+    whole number in the range the article gives."""
     out = []
     for item in items:
         text, detail = split_detail(item)
-        name = _NAME_ROW_RE.search(detail)
-        said = _VALUE_ROW_RE.search(detail) if name and _DWORD_ROW_RE.search(detail) else None
-        value = " ".join(said.group("said").split()) if said else ""
-        if not name or not value or re.fullmatch(r"(?:0x)?[0-9a-f]{1,8}\b.{0,20}", value, re.I):
-            out.append(item)  # no value, or the article's own number to type
+        name = _NAME_ROW_RE.search(detail) if "REG_" in text + detail or "DWORD" in detail else None
+        kind = _TYPE_ROW_RE.search(detail) if name else None
+        if name is None or kind is None or "REG_" in text or not text.rstrip().endswith(":"):
+            out.append(item)  # no value rows, or the step says more than "the following"
             continue
-        bounds = _said_range(value, article)
+        said = _VALUE_ROW_RE.search(detail)
+        value = " ".join(said.group("said").split()) if said else ""
+        value = _UNQUOTED_RE.sub("", value).strip("\"' ")
+        typed = kind.group("type").upper()
+        typed = typed if typed.startswith("REG_") else f"REG_{typed}"
+        named = f"{text.rstrip(' :')}: {name.group('name')} ({typed})"
+        if value and len(value.split()) <= 3 and not re.search(r"\b(?:or|if|where)\b", value):
+            out.append(with_detail(f"{named}, set to {value}.", detail))  # the article's data
+            continue
+        bounds = _said_range(value, article) if value and typed == "REG_DWORD" else None
         token = _token(name.group("name"))
         if bounds is None or token in option.bounds:
-            out.append(item)
+            out.append(with_detail(f"{named}.", detail))  # its data shown under it
             continue
         option.bounds[token] = bounds
         option.bound_names[token] = name.group("name")
         option.bound_notes[token] = value
-        typed = f"{text.rstrip(' :')}: {name.group('name')} (REG_DWORD), set to {token}."
-        out.append(with_detail(typed, detail))
+        out.append(with_detail(f"{named}, set to {token}.", detail))
     return out
