@@ -1853,6 +1853,15 @@ def _said_not_done(text: str) -> bool:
     return not any(_is_action(s) for s in split_sentences(text))
 
 
+#: A step that ends on "... please see the following article in the Microsoft Knowledge
+#: Base:" (the article number dropped): a step with its pointer, not a heading over steps.
+_POINTER_END_RE = re.compile(
+    r"\b(?:see|view|read|refer to|click) the following (?:article|articles|article number)\b"
+    r"[^.:]{0,60}:$",
+    re.IGNORECASE,
+)
+
+
 def _plain_items(option: Option) -> list[Option]:
     """An MS KB option's items made steps: statements shown under the step they explain
     (or as the outcome's text before the first step), a result after the steps is the
@@ -1866,6 +1875,13 @@ def _plain_items(option: Option) -> list[Option]:
     items: list[str] = []
     extra: list[Option] = []
     first, first_detail = split_detail(option.items[0]) if option.items else ("", "")
+    if first.endswith(":") and not first_detail and _POINTER_END_RE.search(first):
+        # step 1 "Verify X. For more information, see the following article ...:": the
+        # step, its pointer shown under it (never the fix's heading over steps 2 on)
+        said = split_sentences(first)
+        if len(said) >= 2:
+            first, first_detail = " ".join(said[:-1]), said[-1]
+            option.items[0] = with_detail(first, first_detail)
     if (
         len(option.items) >= 3
         and first.endswith(":")
