@@ -116,6 +116,13 @@ _ADVICE_PATTERN = re.compile(
     re.IGNORECASE,
 )
 _ADVICE_RE = Hinted(_ADVICE_PATTERN, ("should",), anchored=True)
+#: "You may be able to work around this issue by configuring X:", "You can work around the
+#: problem by doing the following:" opening a paragraph: MORE INFORMATION's way around.
+_WORK_AROUND_RE = re.compile(
+    r"^(?:however,\s+|alternatively,\s+)?(?:you|users?|administrators?) (?:may|might|can|could)"
+    r"(?: also)?(?: be able to)? (?P<way>work ?around (?:this|the)\b)",
+    re.IGNORECASE,
+)
 _REPRO_RE = re.compile(r"^steps to reproduce", re.IGNORECASE)
 _FIXED_RE = re.compile(
     r"\b(?:(?:was|were|is|are|has been|have been|been)\s+(?:first\s+)?"
@@ -1009,6 +1016,29 @@ def _staged_option(section: Section, paras: list[Para]) -> Option | None:
     return Option(section, f"{section.name.title()}: {short_label(last, 70)}", lead, items)
 
 
+def _advice(text: str) -> bool:
+    """A paragraph of advice to the admin: "Users should ...", "To work around this",
+    "You may be able to work around this issue by ..."."""
+    if _ADVICE_RE.search(text):
+        return True
+    return "around" in text and _WORK_AROUND_RE.search(clean(text)) is not None
+
+
+def _way_around_named(option: Option, text: str) -> None:
+    """ "You may be able to work around this issue by configuring X:" names its outcome
+    "Workaround: Configure X", not by the whole sentence."""
+    opening = re.split(r"(?<=[.:])\s+", clean(text), maxsplit=1)[0]
+    found = _WORK_AROUND_RE.match(opening)
+    if found is None:
+        return
+    said = opening[found.start("way") :].rstrip(" .:")
+    from kbassist.drafting.said_as import _and_gerunds
+
+    act = _gerund_as_action(said)
+    if act != said:  # "by starting and cancelling a game": "Start and cancel a game"
+        option.label = f"Workaround: {_and_gerunds(act)}"
+
+
 def _section_options(
     section: Section, kind: str, plain: bool = False, registry: bool = True
 ) -> tuple[str, list[Option]]:
@@ -1094,13 +1124,15 @@ def _section_options(
         return "", procedures
     # SUMMARY / MORE INFORMATION: advice to the admin, with what follows it.
     for i, para in enumerate(paras):
-        if not para.marker and not para.heading and _ADVICE_RE.search(para.text):
+        if not para.marker and not para.heading and _advice(para.text):
             advice = paras[i:]
             for j, later in enumerate(advice[1:], start=1):
                 if later.heading:
                     advice = advice[:j]
                     break
             option = _option_from(section, advice)
+            if option is not None:
+                _way_around_named(option, para.text)
             return "", [option] if option is not None else []
     return "", []
 
@@ -1821,6 +1853,15 @@ def _said_not_done(text: str) -> bool:
     return not any(_is_action(s) for s in split_sentences(text))
 
 
+#: A step that ends on "... please see the following article in the Microsoft Knowledge
+#: Base:" (the article number dropped): a step with its pointer, not a heading over steps.
+_POINTER_END_RE = re.compile(
+    r"\b(?:see|view|read|refer to|click) the following (?:article|articles|article number)\b"
+    r"[^.:]{0,60}:$",
+    re.IGNORECASE,
+)
+
+
 def _plain_items(option: Option) -> list[Option]:
     """An MS KB option's items made steps: statements shown under the step they explain
     (or as the outcome's text before the first step), a result after the steps is the
@@ -1834,6 +1875,13 @@ def _plain_items(option: Option) -> list[Option]:
     items: list[str] = []
     extra: list[Option] = []
     first, first_detail = split_detail(option.items[0]) if option.items else ("", "")
+    if first.endswith(":") and not first_detail and _POINTER_END_RE.search(first):
+        # step 1 "Verify X. For more information, see the following article ...:": the
+        # step, its pointer shown under it (never the fix's heading over steps 2 on)
+        said = split_sentences(first)
+        if len(said) >= 2:
+            first, first_detail = " ".join(said[:-1]), said[-1]
+            option.items[0] = with_detail(first, first_detail)
     if (
         len(option.items) >= 3
         and first.endswith(":")

@@ -155,6 +155,7 @@ from kbassist.drafting.options import (
     cause_listing,
 )
 from kbassist.drafting.own_query import own_query_verify
+from kbassist.drafting.post_fix import post_fix_steps
 from kbassist.drafting.registry_values import registry_note_named, registry_note_options
 from kbassist.drafting.repro_changed import changed_repro
 from kbassist.drafting.restarts import restart_step
@@ -644,6 +645,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 install_after_obtain(
                     article, option, any(o.section is option.section for o in fixes_beside)
                 )
+                post_fix_steps(article, option)  # MORE INFORMATION's "After you apply the fix"
             option.pre_items = final_steps(option.pre_items, [], results=False)[0]
             if article.style != "mskb":
                 restart_step(option, [option.section, cause_section])  # "... and reboot"
