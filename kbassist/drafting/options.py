@@ -1878,9 +1878,9 @@ def _plain_items(option: Option) -> list[Option]:
     if first.endswith(":") and not first_detail and _POINTER_END_RE.search(first):
         # step 1 "Verify X. For more information, see the following article ...:": the
         # step, its pointer shown under it (never the fix's heading over steps 2 on)
-        said = split_sentences(first)
-        if len(said) >= 2:
-            first, first_detail = " ".join(said[:-1]), said[-1]
+        sentences = split_sentences(first)
+        if len(sentences) >= 2:
+            first, first_detail = " ".join(sentences[:-1]), sentences[-1]
             option.items[0] = with_detail(first, first_detail)
     if (
         len(option.items) >= 3
