@@ -24,10 +24,11 @@ _BLOCK_LEAD_RE = re.compile(
     r"|\b(?:read|reads|look|looks|resembles?) (?:like|similar to) (?:this|the following)\b",
     re.IGNORECASE,
 )
-#: A lead-in for alternatives, each its own choice ("one of the following messages").
+#: A lead-in for alternatives, each its own choice ("one of the following messages", "the
+#: following errors may occur"); events are records logged together, kept whole.
 _ALTERNATIVES_RE = re.compile(
     r"\b(?:one|any|either|each)(?: or more)? of the following\b"
-    r"|\bfollowing (?:\w+ ){0,2}messages\b|-or-",
+    r"|\bfollowing (?:\w+ ){0,2}(?:messages|errors|warnings)\b|-or-",
     re.I,
 )
 #: "... may not start", "... fails to start": the thing that should start.
@@ -48,6 +49,11 @@ _HEAD_END_RE = re.compile(r"\s(?:that|which|who|on|in|for|of|with|from|under)\s"
 _MESSAGE_AFTER_RE = re.compile(r":\s+(?P<block>\S.*)$")
 _FIRST_LINE_RE = re.compile(r"^(?P<line>.{8,120}?[.!?])(?:\s|$)")
 MAX_CHECK = 300
+_EXPLAINED_RE = re.compile(
+    r"^(?:explanation|(?:user |recommended |suggested )?action|cause|resolution|solution"
+    r"|note|more information)\s*:",
+    re.IGNORECASE,
+)
 _JOINER_RE = re.compile(r"^\s*-+\s*(?:and|or)\s*-+\s*$", re.IGNORECASE)
 #: "Event: 182 Connection failure, code=11 Cause Data = ...": the id and the words up to
 #: the first "Field = value" of the record.
@@ -75,6 +81,8 @@ def block_after(paras: list[Para], lead: int, start: int, room: int) -> list[str
             continue
         if para.heading or para.indent <= paras[lead].indent or _JOINER_RE.match(para.text):
             break  # "-and-" / "-or-" between records: each its own (shown_together, choices)
+        if _EXPLAINED_RE.match(para.text.strip()):
+            break  # the message reference's "Explanation: / Action:": no part of what is seen
         text = clean(strip_marker(para.text))
         if len(text) + 1 > room:
             break

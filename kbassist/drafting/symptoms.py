@@ -198,7 +198,7 @@ MAX_MESSAGES = 8
 _MESSAGE_LEAD_RE = re.compile(
     r"\b(?:messages?|errors?|symptoms?|you (?:may )?(?:see|receive|get|notice|experience)|"
     r"(?:is|are) (?:displayed|reported|logged|returned)|appears?|occurs?|"
-    r"(?:may|might|will|can|could) be (?:logged|recorded|displayed|reported|returned))\b",
+    r"(?:may|might|will|can|could) be (?:logged|recorded|reported))\b",
     re.IGNORECASE,
 )
 _FIX_LEAD_RE = re.compile(
