@@ -130,3 +130,24 @@ def test_records_joined_by_and_stay_shown_apart() -> None:
     text = " ".join(symptom["text"].split())
     assert "-and-" not in text
     assert "Event ID 7023 (Service Control Manager)" in text
+
+
+def test_event_record_is_checked_by_its_id_and_its_explanation_is_no_choice() -> None:
+    """An event record quoted with the message reference's 'Explanation:' and 'Action:'
+    under it: the verify checks the event by its id (not 'the message "Event ID: ..."'),
+    and the explanation is offered as no form of the symptom."""
+    symptom, checks = drafted(
+        "SYMPTOMS\n========\n\nWhen you use a Contoso DFT adapter, the following Event Viewer"
+        " error is\nwritten to the log:\n\n"
+        "  Event ID: 252\n  Description: Error during initialization, rc = 13\n\n"
+        "  Explanation: An error was returned from a function during an attempt to\n"
+        "  initialize the DFT connection.\n\n"
+        "  Action: Check the return code.\n\n"
+        "CAUSE\n=====\n\nThe adapter driver is out of date.\n\n" + FIX
+    )
+    said = " ".join(symptom["text"].split())
+    assert "Explanation:" not in said
+    assert not [c for c in symptom["choices"] if "Explanation" in c["label"]]
+    assert [c.split(", check that ")[-1] for c in checks] == [
+        'event 252 ("Error during initialization, rc = 13") is no longer logged.'
+    ]

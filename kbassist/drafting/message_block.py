@@ -208,3 +208,68 @@ def warned(lead: str, item: str) -> bool:
     return item[:8].casefold().startswith(("warning", "caution")) and bool(
         _WARNED_RE.search(split_sentences(clean(lead))[-1] if lead.strip() else "")
     )
+
+
+#: 'the message "Event ID: 252 Description: Error during initialization, rc = 13" no
+#: longer appears': an event-log record quoted as if it were a dialog box.
+_EVENT_MESSAGE_RE = re.compile(
+    r'\bthe message "(?P<m>Event(?:\s+ID)?\s*[:#]?\s*\d{1,6}\b[^"]*)" no longer appears\b'
+)
+_IDS_RE = re.compile(
+    r"^Event(?:\s+ID)?\s*[:#]?\s*(?P<ids>\d{1,6}(?:(?:,|,? or|,? and)\s+\d{1,6})*)"
+)
+_FIELD_LEAD_RE = re.compile(
+    r"^[\s:.-]*(?:(?:Source|Type|Category)\s*:\s*\S+(?:\s+\S+)?\s+)*(?:Description\s*:\s*)?"
+)
+
+
+def event_check(message: str) -> str:
+    """'event 252 ("Error during initialization, rc = 13") is no longer logged' for an
+    event record quoted as a message, by its id and what it reports; "" when the message
+    is no event record."""
+    ids = _IDS_RE.match(message)
+    if ids is None:
+        return ""
+    parts = event_parts(message)
+    if parts is not None:
+        source, said = parts[1], parts[2]
+    else:
+        source, said = "", _FIELD_LEAD_RE.sub("", message[ids.end() :], count=1)
+    said = clean(said).strip(" .:\"'").replace('"', "'")
+    if not source and re.fullmatch(r"\([^()]{2,60}\)", said):
+        source, said = said[1:-1], ""  # "Event ID 20077 (Remote Access Service)"
+    if len(said) > 90:
+        said = said[:90].rsplit(" ", 1)[0]
+    named = " ".join(ids.group("ids").split())
+    inner = ", ".join(x for x in (source, f'"{said}"' if len(said) >= 4 else "") if x)
+    name = f"event {named} ({inner})" if inner else f"event {named}"
+    return f"{name} is no longer logged"
+
+
+def event_verifies(tree: dict[str, object]) -> None:
+    """Every outcome's verify that quotes an event-log record as a message checks the
+    event by its id instead (see event_check); other verifies unchanged."""
+    from kbassist.drafting.text import brace
+
+    nodes = tree.get("nodes")
+    if not isinstance(nodes, list):
+        return
+    for node in nodes:
+        if not isinstance(node, dict) or node.get("kind") != "outcome":
+            continue
+        for n, item in enumerate(node.get("verify") or []):
+            text = str(item.get("text", "")) if isinstance(item, dict) else ""
+            if 'message "Event' not in text:
+                continue
+            plain = text.replace("{{", "{").replace("}}", "}")
+            found = _EVENT_MESSAGE_RE.search(plain)
+            check = event_check(found.group("m")) if found else ""
+            if check:
+                said = f"{plain[: found.start()]}{check}{plain[found.end() :]}"
+                node["verify"][n] = {**item, "text": brace(said)}
+
+
+def explained(text: str) -> bool:
+    """Whether a block under a message is the message reference's "Explanation:" or
+    "Action:" paragraph (what it means, what to do): no form of the message to choose."""
+    return bool(_EXPLAINED_RE.match(text.strip()))

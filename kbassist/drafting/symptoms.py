@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Block, ListBlock
-from kbassist.drafting.message_block import block_after, block_lead, warned
+from kbassist.drafting.message_block import block_after, block_lead, explained, warned
 from kbassist.drafting.symptom_kinds import (
     accompanies,
     before_causes,
@@ -244,6 +244,7 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             if g
             and not is_boilerplate(g)
             and not (_KB_NOTE_RE.match(g) and not warned(para.text, g))
+            and not explained(g)
             and not _PROMPT_RE.match(g)
             and not is_fragment(g)
         ]

@@ -91,7 +91,7 @@ from kbassist.drafting.lead_ins import case_leads_shown, lead_ins_shown, points_
 from kbassist.drafting.lead_leftovers import leftovers_dropped
 from kbassist.drafting.long_symptom import long_symptom_check
 from kbassist.drafting.media_source import media_letters, medium_help, names_source
-from kbassist.drafting.message_block import block_verify
+from kbassist.drafting.message_block import block_verify, event_verifies
 from kbassist.drafting.meta_symptom import shown_not_meta
 from kbassist.drafting.method_chain import (
     chained_steps,
@@ -1055,6 +1055,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if said:  # ... or with no message at all where none could be quoted
         redo_message_verify(tree, said)
     own_query_verify(tree, article)  # "To check X, run the following query:": run first
+    if article.style == "mskb":
+        event_verifies(tree)  # 'the message "Event ID: 252 ..."': the event by its id
     return tree
 
 
