@@ -181,7 +181,9 @@ def block_verify(verify: str, symptom: str) -> str:
     """A verify that pastes the symptom (see verify_observable._PASTED_RE) said as what the
     admin checks: that the thing which did not start starts, and that the block's event
     or message no longer comes; `verify` unchanged when the symptom names neither."""
-    if not verify.startswith(("Check that the problem no longer occurs: ", "Check that this no")):
+    if not verify.startswith(
+        ("Check that the problem no longer occurs: ", "Check that this no longer happens: ")
+    ):
         return verify
     first = next(iter(split_sentences(" ".join(symptom.split()))), "")
     starts = starts_check(first) if "start" in first else ""

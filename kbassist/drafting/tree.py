@@ -808,7 +808,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     # the one thing to see (a value shown, a message quoted), not the paragraph or a mechanism
     verify_text = one_observable(verify_text, symptom if symptom_section is not None else "")
     # "X may not start, and the following events may be logged: ...": X starts, events gone
-    verify_text = block_verify(verify_text, symptom if symptom_section is not None else "")
+    if article.style == "mskb":
+        verify_text = block_verify(verify_text, symptom if symptom_section is not None else "")
     for option in options:
         if option.asks and option.params:  # only an option with questions can have them
             _late_inputs(option, variables, _outcome(article, option, variables, verify_text, None))
