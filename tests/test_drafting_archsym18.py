@@ -151,3 +151,18 @@ def test_event_record_is_checked_by_its_id_and_its_explanation_is_no_choice() ->
     assert [c.split(", check that ")[-1] for c in checks] == [
         'event 252 ("Error during initialization, rc = 13") is no longer logged.'
     ]
+
+
+def test_settings_that_bring_the_message_are_no_second_message() -> None:
+    """'The printer will receive the error when the following measurements are
+    selected:' lists what brings the one message, not another message to choose."""
+    symptom, _ = drafted(
+        "SYMPTOMS\n========\n\nWhen you print in landscape to a Contoso printer, the following"
+        " error\nmessage may occur:\n\n"
+        "  A machine error has occurred and the device is out of memory.\n\n"
+        "The Contoso printer will receive the error when the following measurements are\n"
+        "selected:\n\n"
+        "  Letter Paper Size\n  -2/16 Landscape top\n\n"
+        "CAUSE\n=====\n\nThe driver computes the margins wrongly.\n\n" + FIX
+    )
+    assert [c["value"] for c in symptom["choices"]] == ["yes", "no"]

@@ -275,3 +275,19 @@ def explained(text: str) -> bool:
     """Whether a block under a message is the message reference's "Explanation:" or
     "Action:" paragraph (what it means, what to do): no form of the message to choose."""
     return bool(_EXPLAINED_RE.match(text.strip()))
+
+
+#: "The printer will receive the error when the following measurements are selected:":
+#: what brings the message follows (settings, conditions), not another message.
+_CONDITION_LEAD_RE = re.compile(
+    r"\b(?:when|if|after|while)\b[^:]{0,60}\bthe following "
+    r"(?!(?:\w+ )?(?:errors?|messages?|events?|warnings?|text|dialog)\b)\w+",
+    re.IGNORECASE,
+)
+
+
+def condition_lead(text: str) -> bool:
+    """Whether a lead's last sentence introduces what brings the message ("when the
+    following measurements are selected:"), not a message to choose."""
+    last = split_sentences(clean(text))[-1] if text.strip() else ""
+    return "following" in last and bool(_CONDITION_LEAD_RE.search(last))

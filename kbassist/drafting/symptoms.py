@@ -12,7 +12,13 @@ from collections.abc import Iterable, Sequence
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Block, ListBlock
-from kbassist.drafting.message_block import block_after, block_lead, explained, warned
+from kbassist.drafting.message_block import (
+    block_after,
+    block_lead,
+    condition_lead,
+    explained,
+    warned,
+)
 from kbassist.drafting.symptom_kinds import (
     accompanies,
     before_causes,
@@ -231,6 +237,8 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             continue  # the causes the runbook lists, not messages
         if article.style == "mskb" and causes_follow(clean(para.text)):
             continue  # "This error may be caused by any of the following:": its causes
+        if article.style == "mskb" and condition_lead(para.text):
+            continue  # "... the error when the following measurements are selected:"
         group = _indented_after(paras, i)
         if article.style == "mskb":
             if listed_together(para.text, group):
