@@ -225,6 +225,9 @@ _FIELD_LEAD_RE = re.compile(
 )
 
 
+_LABEL_SOURCE_RE = re.compile(r"^\s*\((?P<src>[^()]{2,60})\)\s*:\s*")
+
+
 def event_check(message: str) -> str:
     """'event 252 ("Error during initialization, rc = 13") is no longer logged' for an
     event record quoted as a message, by its id and what it reports; "" when the message
@@ -236,7 +239,10 @@ def event_check(message: str) -> str:
     if parts is not None:
         source, said = parts[1], parts[2]
     else:
-        source, said = "", _FIELD_LEAD_RE.sub("", message[ids.end() :], count=1)
+        rest = message[ids.end() :]
+        named = _LABEL_SOURCE_RE.match(rest)  # "Event ID 6087 (MSExchangeGWRtr): ..."
+        source = named.group("src") if named else ""
+        said = _FIELD_LEAD_RE.sub("", rest[named.end() :] if named else rest, count=1)
     said = clean(said).strip(" .:\"'").replace('"', "'")
     if not source and re.fullmatch(r"\([^()]{2,60}\)", said):
         source, said = said[1:-1], ""  # "Event ID 20077 (Remote Access Service)"
