@@ -216,6 +216,7 @@ def warned(lead: str, item: str) -> bool:
 #: longer appears': an event-log record quoted as if it were a dialog box.
 _EVENT_MESSAGE_RE = re.compile(
     r'\bthe message "(?P<m>Event(?:\s+ID)?\s*[:#]?\s*\d{1,6}\b[^"]*)" no longer appears\b'
+    r"|\bthis message no longer appears: (?P<t>Event(?:\s+ID)?\s*[:#]?\s*\d{1,6}\b.*?)\.?$"
 )
 _IDS_RE = re.compile(
     r"^Event(?:\s+ID)?\s*[:#]?\s*(?P<ids>\d{1,6}(?:(?:,|,? or|,? and)\s+\d{1,6})*)"
@@ -225,6 +226,7 @@ _FIELD_LEAD_RE = re.compile(
 )
 
 
+MAX_EVENT_SAID = 140
 _LABEL_SOURCE_RE = re.compile(r"^\s*\((?P<src>[^()]{2,60})\)\s*:\s*")
 
 
@@ -246,8 +248,10 @@ def event_check(message: str) -> str:
     said = clean(said).strip(" .:\"'").replace('"', "'")
     if not source and re.fullmatch(r"\([^()]{2,60}\)", said):
         source, said = said[1:-1], ""  # "Event ID 20077 (Remote Access Service)"
-    if len(said) > 90:
-        said = said[:90].rsplit(" ", 1)[0]
+    if len(said) > MAX_EVENT_SAID:  # its first sentence, else cut where a word ends
+        said = split_sentences(said)[0].rstrip(".")
+        if len(said) > MAX_EVENT_SAID:
+            said = f"{said[:MAX_EVENT_SAID].rsplit(' ', 1)[0]} ..."
     named = " ".join(ids.group("ids").split())
     inner = ", ".join(x for x in (source, f'"{said}"' if len(said) >= 4 else "") if x)
     name = f"event {named} ({inner})" if inner else f"event {named}"
@@ -267,13 +271,14 @@ def event_verifies(tree: dict[str, object]) -> None:
             continue
         for n, item in enumerate(node.get("verify") or []):
             text = str(item.get("text", "")) if isinstance(item, dict) else ""
-            if 'message "Event' not in text:
+            if 'message "Event' not in text and "appears: Event" not in text:
                 continue
             plain = text.replace("{{", "{").replace("}}", "}")
             found = _EVENT_MESSAGE_RE.search(plain)
-            check = event_check(found.group("m")) if found else ""
+            check = event_check(found.group("m") or found.group("t")) if found else ""
             if check:
-                said = f"{plain[: found.start()]}{check}{plain[found.end() :]}"
+                end = "." if found.group("t") else ""  # "appears: Event ...." took the stop
+                said = f"{plain[: found.start()]}{check}{end}{plain[found.end() :]}"
                 node["verify"][n] = {**item, "text": brace(said)}
 
 
