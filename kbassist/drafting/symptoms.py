@@ -12,6 +12,13 @@ from collections.abc import Iterable, Sequence
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Block, ListBlock
+from kbassist.drafting.message_block import (
+    block_after,
+    block_lead,
+    condition_lead,
+    explained,
+    warned,
+)
 from kbassist.drafting.symptom_kinds import (
     accompanies,
     before_causes,
@@ -129,6 +136,8 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
             if _NOTE_RE.match(following):
                 break  # a docs note, not the message
             shown.append(_QUOTE_MARK_RE.sub("", following))
+        if article.style == "mskb":
+            shown.extend(_rest_of_block(paras, shown))  # the block's later paragraphs
         while (
             len(shown) < min(len(texts), MAX_MESSAGES + 2)
             and paras[len(shown) - 1].marker
@@ -173,6 +182,13 @@ def article_symptom(article: Article) -> tuple[str, Section | None]:
                 if sentence.endswith(":") or _LEAD_IN_RE.search(sentence):
                     break  # "To prevent this problem, do one of the following:"
                 kept.append(sentence)
+            if article.style == "mskb" and block_lead(first):
+                # "the following error will be recorded ... might read like this:" and
+                # the event it shows: the lead-in and the block are the symptom
+                room = MAX_SYMPTOM_CHARS - len(first)
+                block = block_after(paras, 0, 1, room)
+                if block:
+                    kept = [first, *block]
             if kept:
                 return sentence_cut(" ".join(kept), MAX_SYMPTOM_CHARS), summary
     return article.title, None
@@ -187,7 +203,8 @@ _NOTE_RE = re.compile(r"[ \t]*>[ \t]*\[![A-Za-z]+\]")
 MAX_MESSAGES = 8
 _MESSAGE_LEAD_RE = re.compile(
     r"\b(?:messages?|errors?|symptoms?|you (?:may )?(?:see|receive|get|notice|experience)|"
-    r"(?:is|are) (?:displayed|reported|logged|returned)|appears?|occurs?)\b",
+    r"(?:is|are) (?:displayed|reported|logged|returned)|appears?|occurs?|"
+    r"(?:may|might|will|can|could) be (?:logged|recorded|reported))\b",
     re.IGNORECASE,
 )
 _FIX_LEAD_RE = re.compile(
@@ -220,6 +237,8 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             continue  # the causes the runbook lists, not messages
         if article.style == "mskb" and causes_follow(clean(para.text)):
             continue  # "This error may be caused by any of the following:": its causes
+        if article.style == "mskb" and condition_lead(para.text):
+            continue  # "... the error when the following measurements are selected:"
         group = _indented_after(paras, i)
         if article.style == "mskb":
             if listed_together(para.text, group):
@@ -232,7 +251,8 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             for g in group
             if g
             and not is_boilerplate(g)
-            and not _KB_NOTE_RE.match(g)
+            and not (_KB_NOTE_RE.match(g) and not warned(para.text, g))
+            and not explained(g)
             and not _PROMPT_RE.match(g)
             and not is_fragment(g)
         ]
@@ -250,6 +270,17 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
     # "you may get the following error message: A ... when you click a tab, you get: B":
     # each message the article shows is one the admin may see
     return _distinct(singles) if len(singles) >= 2 else []
+
+
+def _rest_of_block(paras: list[Para], shown: list[str]) -> list[str]:
+    """The paragraphs after `shown` still indented under its last lead-in when that leads
+    into one message or event block ("the following events may be logged:" over two
+    records): kept whole, as many as fit beside the shown text."""
+    lead = next((i for i in range(len(shown) - 1, -1, -1) if clean(shown[i]).endswith(":")), None)
+    if lead is None or lead == len(shown) - 1 or not block_lead(shown[lead]):
+        return []
+    room = MAX_SYMPTOM_CHARS - len(clean(" ".join(shown)))
+    return block_after(paras, lead, len(shown), room)
 
 
 def _indented_after(paras: list[Para], start: int) -> list[str]:

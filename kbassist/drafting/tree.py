@@ -92,6 +92,7 @@ from kbassist.drafting.lead_ins import case_leads_shown, lead_ins_shown, points_
 from kbassist.drafting.lead_leftovers import leftovers_dropped
 from kbassist.drafting.long_symptom import long_symptom_check
 from kbassist.drafting.media_source import media_letters, medium_help, names_source
+from kbassist.drafting.message_block import block_verify, event_verifies
 from kbassist.drafting.meta_symptom import shown_not_meta
 from kbassist.drafting.method_chain import (
     chained_steps,
@@ -818,6 +819,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     verify_text = list_items_said(verify_text)  # "...: - A - B" pasted flat: its items
     # the one thing to see (a value shown, a message quoted), not the paragraph or a mechanism
     verify_text = one_observable(verify_text, symptom if symptom_section is not None else "")
+    # "X may not start, and the following events may be logged: ...": X starts, events gone
+    if article.style == "mskb":
+        verify_text = block_verify(verify_text, symptom if symptom_section is not None else "")
     for option in options:
         if option.asks and option.params:  # only an option with questions can have them
             _late_inputs(option, variables, _outcome(article, option, variables, verify_text, None))
@@ -1066,6 +1070,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if said:  # ... or with no message at all where none could be quoted
         redo_message_verify(tree, said)
     own_query_verify(tree, article)  # "To check X, run the following query:": run first
+    if article.style == "mskb":
+        event_verifies(tree)  # 'the message "Event ID: 252 ..."': the event by its id
     return tree
 
 
