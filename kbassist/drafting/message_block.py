@@ -252,9 +252,9 @@ def event_check(message: str) -> str:
         said = split_sentences(said)[0].rstrip(".")
         if len(said) > MAX_EVENT_SAID:
             said = f"{said[:MAX_EVENT_SAID].rsplit(' ', 1)[0]} ..."
-    named = " ".join(ids.group("ids").split())
+    numbers = " ".join(ids.group("ids").split())
     inner = ", ".join(x for x in (source, f'"{said}"' if len(said) >= 4 else "") if x)
-    name = f"event {named} ({inner})" if inner else f"event {named}"
+    name = f"event {numbers} ({inner})" if inner else f"event {numbers}"
     return f"{name} is no longer logged"
 
 
@@ -276,7 +276,7 @@ def event_verifies(tree: dict[str, object]) -> None:
             plain = text.replace("{{", "{").replace("}}", "}")
             found = _EVENT_MESSAGE_RE.search(plain)
             check = event_check(found.group("m") or found.group("t")) if found else ""
-            if check:
+            if check and found:
                 end = "." if found.group("t") else ""  # "appears: Event ...." took the stop
                 said = f"{plain[: found.start()]}{check}{end}{plain[found.end() :]}"
                 node["verify"][n] = {**item, "text": brace(said)}
