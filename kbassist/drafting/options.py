@@ -342,7 +342,12 @@ def code_like(para: Para) -> bool:
 
 
 _NOTE_RE = re.compile(r"^(?:\*+\s*)?(?:note|notes|important|warning|caution|tip)\b\s*[:.-]", re.I)
-_TABLE_RE = re.compile(r"(?:[-+=]{6,}|(?:\|[^|]*){3,}\|)")
+#: A table rule ("------", "+=+=+=") or a row ("| a | b | c |"): six of -+= in a row, or
+#: four bars. Written to start with the one class either begins with, so the scan skips
+#: to those characters instead of trying both branches at each (6x faster; only its
+#: truth is used: `_TABLE_PLAIN_RE` is the plain form, tests/test_drafting_speed18.py).
+_TABLE_PLAIN_RE = re.compile(r"(?:[-+=]{6,}|(?:\|[^|]*){3,}\|)")
+_TABLE_RE = re.compile(r"[-+=|](?:(?<=\|)(?:[^|]*\|){3}|(?<=[-+=])[-+=]{5})")
 _LEAD_ONLY_RE = re.compile(
     r"^(?!.*\b(?:on(?:-| the )screen|onscreen|wizard)\b)"  # "Follow the instructions on
     # the screen to remove X" is a step
