@@ -137,3 +137,61 @@ def test_download_junk_still_removed() -> None:
         f"Run it.{DETAIL_SEP}Keep it.",
     ]
     assert ticks.junk_free(["Download the file."]) == ["Download the file."]
+
+
+LEADS = [
+    "To work around this problem, use one of the following methods:",
+    "To resolve this problem, follow these steps:\n",
+    "There are two ways to work around this problem.",
+    "THERE ARE SEVERAL OPTIONS.",
+    "To fix the printer, follow the steps below.",
+    "Use the following steps to install it:",
+    "Follow the instructions on the screen to remove X:",
+    "Use the instructions that follow.",
+    "Restart the computer.",
+    "Restart the computer",
+    "Use these steps",
+    "There are \u017feveral ways.",
+]
+
+
+@pytest.mark.parametrize("lead", LEADS + SAMPLES)
+def test_lead_only_same_as_its_regex(lead: str) -> None:
+    """A bare lead-in ("To resolve this problem, follow these steps:") is told as before."""
+    for variant in (lead, lead.upper(), lead.rstrip(".:\n")):
+        assert options.lead_only(variant) == bool(options._LEAD_ONLY_RE.match(variant)), variant
+
+
+def test_bare_lead_in_still_leaves_the_ticks() -> None:
+    """A lead-in item is the outcome's text, not a tick; a step ending with a stop stays."""
+    lead, items = options.tidy_items(
+        "", ["To resolve this problem, follow these steps:", "Restart the computer."]
+    )
+    assert items == ["Restart the computer."]
+    assert "follow these steps" in lead
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        "Do not use the /s switch.",
+        "Use a different network protocol.",
+        "Click Start; never click Shut Down.",
+        "Install the driver with another cable.",
+        "Choose an alternate printer driver.",
+        "Use TCP/IP instead of NetBEUI.",
+        "Begin the line with something other than the equals sign.",
+        "Restart the computer.",
+        "Don\u2019t click OK.",
+        "AVOID USING LONG NAMES.",
+    ],
+)
+def test_avoid_guard_keeps_every_match(step: str) -> None:
+    """What a fix's steps avoid is found as before: the guard skips only texts with no match."""
+    for variant in (step, step.lower(), step.upper()):
+        matches = list(verify_fit._AVOID_RE.finditer(variant))
+        if variant.isascii() and not verify_fit._may_avoid(variant.lower()):
+            assert matches == [], variant
+    assert verify_fit._avoided(["Use a different network protocol."]) == [
+        ("thing", ["network", "protocol"])
+    ]
