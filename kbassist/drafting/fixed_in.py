@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kbassist.drafting.text import split_detail, split_sentences
+from kbassist.drafting.text import Hinted, split_detail, split_sentences
 from kbassist.drafting.verify import installed_how
 
 if TYPE_CHECKING:
@@ -87,12 +87,19 @@ def fixed_release_check(releases: list[str]) -> str:
 #: What installs a release: a service pack or service release, an upgrade, "the version
 #: or update that fixes it"; never a hotfix obtained from support (its files predate the
 #: service pack the STATUS names).
-_INSTALLS_RE = re.compile(
-    r"\bservice\s+(?:pack|release)s?\b|\bSR-?\d\b|^upgrade\b|\bupgrade to\b"
-    r"|\bversion or update\b|\b(?:obtain|install|get)\s+(?:the\s+)?(?:latest\s+)?version\b",
-    re.IGNORECASE,
+#: (Searched only where one of its words is: `Hinted`.)
+_INSTALLS_RE = Hinted(
+    re.compile(
+        r"\bservice\s+(?:pack|release)s?\b|\bSR-?\d\b|^upgrade\b|\bupgrade to\b"
+        r"|\bversion or update\b|\b(?:obtain|install|get)\s+(?:the\s+)?(?:latest\s+)?version\b",
+        re.IGNORECASE,
+    ),
+    ("service", "sr", "upgrade", "version"),
 )
-_HOTFIX_RE = re.compile(r"\bhot ?fix\b|\bproduct support services\b|\bPSS\b", re.IGNORECASE)
+_HOTFIX_RE = Hinted(
+    re.compile(r"\bhot ?fix\b|\bproduct support services\b|\bPSS\b", re.IGNORECASE),
+    ("hot", "product support services", "pss"),
+)
 
 
 def installs_release(label: str, items: list[str]) -> bool:

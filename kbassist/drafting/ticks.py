@@ -480,8 +480,11 @@ def junk_free(items: list[str]) -> list[str]:
     it held is shown under the step before)."""
     out: list[str] = []
     for item in items:
-        text, detail = split_detail(_DOUBLED_RE.sub(r"\1", item))
-        detail = re.sub(r"\n{3,}", "\n\n", _SECURE_RE.sub("", detail)).strip("\n")
+        if "DownloadDownload" in item:  # what `_DOUBLED_RE` needs; rare
+            item = _DOUBLED_RE.sub(r"\1", item)
+        text, detail = split_detail(item)
+        if detail:
+            detail = re.sub(r"\n{3,}", "\n\n", _SECURE_RE.sub("", detail)).strip("\n")
         if _SECURE_RE.fullmatch(" ".join(text.split())) and out:
             out[-1] = with_detail(out[-1], detail)
             continue

@@ -23,6 +23,8 @@ _BULLET_SPLIT_RE = re.compile(r"\s+[-*\u2022]\s+(?=[A-Z\"'\u201c</])")
 #: or a list's lead whose items were cut off ("one of the following error messages: -").
 _LONE_BULLET_RE = re.compile(r"(?<=[:.])\s+[-*\u2022]\s+(?=[A-Z0-9\"'\u201c</])")
 _END_BULLET_RE = re.compile(r"\s*[:.]?\s+[-*\u2022]\s*$")
+#: What a text `_END_BULLET_RE` matches ends with, but for whitespace.
+_BULLETS = ("-", "*", "\u2022")
 _CUT_LIST_RE = re.compile(
     r"\b(?P<which>(?:one|either|any|some|all|each) of )?the following (?P<what>[a-z]+(?: [a-z]+)?)"
     r"\s*:\s*(?:[-*\u2022]\s*)?$"
@@ -53,11 +55,13 @@ def list_items_said(verify: str) -> str:
     flat = _FLAT_LIST_RE.search(text)
     if flat is None:
         said = _LONE_BULLET_RE.sub(" ", text)
-        cut = _CUT_LIST_RE.search(said) if not detail.strip() else None
+        cut = None
+        if not detail.strip() and "the following " in said:  # the words it needs
+            cut = _CUT_LIST_RE.search(said)
         if cut:  # the items are not in the line: name where they are
             which = cut.group("which") or ""
             said = f"{said[: cut.start()]}{which}the {cut.group('what')} the article lists."
-        elif not detail.strip():
+        elif not detail.strip() and said.rstrip().endswith(_BULLETS):  # else no match
             said = _END_BULLET_RE.sub(".", said)  # "... functionality: -": the items cut off
         return with_detail(said, detail) if said != text else verify
     head = text[: flat.start("lead")]
@@ -103,6 +107,25 @@ _AVOID_RE = re.compile(
     r"(?P<what>[^.;:,()]{3,80})",
     re.IGNORECASE,
 )
+#: Every `_AVOID_RE` match holds one of these (lowercase, its literal spaces).
+_AVOID_HINTS = (
+    "do not",
+    "don't",
+    "never",
+    "avoid",
+    "instead of",
+    "rather than",
+    "other",
+    "different",
+    "alternat",
+)
+
+
+def _may_avoid(low: str) -> bool:
+    """Whether lowercased `low` holds a word `_AVOID_RE` needs (most steps hold none)."""
+    return any(hint in low for hint in _AVOID_HINTS)
+
+
 #: Words that name nothing the verify could redo or check.
 _STOP = frozenset(
     "a an the any all your you this that these those of to in on at by for from with into"
@@ -146,6 +169,8 @@ def _avoided(steps: list[str]) -> list[tuple[str, list[str]]]:
     found: list[tuple[str, list[str]]] = []
     for step in steps:
         text = " ".join(split_detail(step)[0].split())
+        if text.isascii() and not _may_avoid(text.lower()):
+            continue  # no word a match needs (IGNORECASE folds ASCII as `lower`)
         for said in _AVOID_RE.finditer(text):
             if said.group("act") or said.group("not"):
                 found.append(("act", _words(said.group("act") or said.group("not"))[:4]))

@@ -37,11 +37,15 @@ _WAIT_RE = re.compile(
 
 #: A fix got from Microsoft now: "Contact Microsoft Product Support Services to obtain
 #: the fix", "Obtain the hotfix mentioned below", "Apply the fix referenced below".
-_GET_FIX_RE = re.compile(
-    r"\b(?:contact|call)\b[^.]{0,80}\b(?:support|pss)\b"
-    r"|\b(?:obtain|get|download|request|apply|install)\b(?:(?!service pack)[^.]){0,60}?"
-    r"\b(?:hot ?fix|fix|patch|updated files?)\b(?! rollup)",
-    re.IGNORECASE,
+#: (Searched only where "contact", "call", "fix", "patch" or "updated file" is: `Hinted`.)
+_GET_FIX_RE = Hinted(
+    re.compile(
+        r"\b(?:contact|call)\b[^.]{0,80}\b(?:support|pss)\b"
+        r"|\b(?:obtain|get|download|request|apply|install)\b(?:(?!service pack)[^.]){0,60}?"
+        r"\b(?:hot ?fix|fix|patch|updated files?)\b(?! rollup)",
+        re.IGNORECASE,
+    ),
+    ("contact", "call", "fix", "patch", "updated file"),
 )
 
 #: A service pack the article already points to ("Obtain the latest service pack for
