@@ -71,8 +71,11 @@ def tuning_options(article: Article, sections: dict[int, Section]) -> list[Optio
         section = sections.get(id(part))
         if section is None:
             continue
-        warning, items = _warning_apart(items)
-        lead = " ".join(x for x in (lead, warning) if x)
+        if _advised_against(items):
+            # "We do not recommend disabling this alert as it indicates a critical failure":
+            # the runbook says the alert is never noise, so no "if the alert is noise" fix
+            # (two readers marked the real-problem-or-noise question misleading there)
+            continue
         option = Option(section, _label(part.name.strip(), bool(head.group("off"))), lead, items)
         option.condition = True
         option.checks = checks or [_saved_check(article.title, bool(head.group("off")))]
@@ -80,34 +83,19 @@ def tuning_options(article: Article, sections: dict[int, Section]) -> list[Optio
     return found
 
 
-#: "We do not recommend disabling this alert as it indicates a critical failure.": advice
-#: on the fix, shown with it, never a tick.
+#: "We do not recommend disabling this alert as it indicates a critical failure.": the
+#: runbook advises against the fix; it is not offered.
 _WARNING_RE = re.compile(
     r"^(?:we |it is )?(?:do not|don't|does not|not) (?:recommend|advise)\w*\b", re.IGNORECASE
 )
-#: What is left of that tick: "However, if needed:" says no action.
-_HEDGE_LEFT_RE = re.compile(
-    r"^(?:however,?\s*)?(?:if (?:needed|necessary|you must))?[,:.\s]*$", re.I
-)
 
 
-def _warning_apart(items: list[str]) -> tuple[str, list[str]]:
-    """(the first tick's "We do not recommend ..." sentence, the ticks without it): the
-    warning belongs in the fix's text; a hedge left over ("However, if needed:") over the
-    command becomes "Run:"."""
-    from kbassist.drafting.text import split_detail, split_sentences, with_detail
+def _advised_against(items: list[str]) -> bool:
+    """Whether the section's first tick opens "We do not recommend ..." (see _WARNING_RE)."""
+    from kbassist.drafting.text import split_detail, split_sentences
 
-    if not items:
-        return "", items
-    text, detail = split_detail(items[0])
-    sentences = split_sentences(text)
-    if not sentences or not _WARNING_RE.match(sentences[0]):
-        return "", items
-    rest = " ".join(sentences[1:])
-    if _HEDGE_LEFT_RE.match(rest):
-        rest = "Run:" if detail else ""
-    first = [with_detail(rest, detail)] if rest else []
-    return sentences[0], [*first, *items[1:]]
+    sentences = split_sentences(split_detail(items[0])[0]) if items else []
+    return bool(sentences) and bool(_WARNING_RE.match(sentences[0]))
 
 
 def _saved_check(alert: str, off: bool) -> str:
