@@ -262,7 +262,12 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             # "... with the following error message in the message body:" over its lines
             # (subject, recipients, reason): one message, not one choice per line
             group = [" ".join(group)]
-        elif article.style == "mskb" and len(group) >= 2 and block_lead(para.text):
+        elif (
+            article.style == "mskb"
+            and len(group) >= 2
+            and block_lead(para.text)
+            and not later_marked(paras, i)
+        ):
             # "The following warning may be logged ...:" over an event record, its details
             # and "In addition, the sender ... will receive an NDR": one block the symptom
             # shows whole (_rest_of_block), never its lines offered as forms to choose from
