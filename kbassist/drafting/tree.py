@@ -50,6 +50,7 @@ from kbassist.drafting.example_inputs import (
     in_caption,
     placeholder_question,
 )
+from kbassist.drafting.example_names import named_examples
 from kbassist.drafting.example_values import (
     before_example_listing,
     drop_replace_notes,
@@ -2141,20 +2142,22 @@ def _example_params(
         return
     text = "\n".join(_askable(i, article) for i in asked)
     low = text.casefold()
-    if "example" not in low and "e.g." not in low:
+    # "an endpoint named TestEP" over `DROP ENDPOINT TestEP`: in the command, so filled in
+    named = _named_examples(article, asked)
+    if "example" not in low and "e.g." not in low and not named:
         return
     taken = {p.literal.casefold() for p in option.params}
     steps = "\n".join(split_detail(i)[0] for i in asked)  # where a template can fill it in
     added = 0
     phrases: set[str] = set()
-    for literal, _, phrase in example_values(text):
+    for literal, _, phrase in [*example_values(text), *named]:
         ref = f"example:{literal}"
         if ref in seen or literal.casefold() in taken or added >= MAX_EXAMPLES_PER_OPTION:
             continue
         if example_phrase(phrase).casefold() in phrases:
             continue  # "(for example, LPT1)" then "(for example, COM1)": one printer port
         phrases.add(example_phrase(phrase).casefold())
-        if literal not in steps:
+        if literal not in steps and (literal, _, phrase) not in named:
             continue  # only in a note or a listing: an input no step would use
         seen.add(ref)
         added += 1
@@ -2164,11 +2167,29 @@ def _example_params(
         option.params.append(Param("example", literal, literal))
 
 
+def _named_examples(article: Article, asked: list[str]) -> list[tuple[str, str, str]]:
+    """The names a modern article's example commands use that the prose calls the
+    example's (example_names), each once; none in an MS KB article."""
+    if article.style == "mskb":
+        return []
+    out: list[tuple[str, str, str]] = []
+    for item in asked:
+        out += [n for n in named_examples(item) if all(n[0] != o[0] for o in out)]
+    return out
+
+
 def _example_node(option: Option, param: Param, context: str) -> dict[str, Any]:
     """Title, text, help and default of an input for a value the article gives as an
     example: typed by what the instruction names, the example offered as the default."""
     text = "\n".join([*option.pre_items, *option.items])
-    found = next(((k, p) for v, k, p in example_values(text) if v == param.literal), None)
+    found = next(
+        (
+            (k, p)
+            for v, k, p in [*example_values(text), *named_examples(text)]
+            if v == param.literal
+        ),
+        None,
+    )
     kind, phrase = found or ("value", "value")
     node: dict[str, Any] = {
         "type": "text",
