@@ -20,6 +20,7 @@ from kbassist.drafting.options import (
     _CAUSE_KEYS,
     MORE_KEYS,
     RESOLUTION_KEYS,
+    SUMMARY_KEYS,
     WORKAROUND_KEYS,
     short_label,
 )
@@ -37,6 +38,8 @@ _DESIGN_RE = re.compile(
     r"|\bcan (?:safely )?be (?:safely )?ignored\b",
     re.IGNORECASE,
 )
+#: "If you built it on the same computer, it is not a problem.": by design only in a case.
+_IF_RE = re.compile(r"^(?:if|when|unless)\b", re.IGNORECASE)
 #: Cheap words one of _DESIGN_RE's phrases holds (lowercased): a text with none is skipped.
 _DESIGN_HINTS = ("design", "expected", "intended", "normal", "correct", "not a", "ignored")
 
@@ -57,8 +60,8 @@ _LIMIT_RE = re.compile(
 
 #: "This behavior is by design.", "This is expected behavior.": nothing else said.
 _BARE_RE = re.compile(
-    r"^(?:this|that|it)(?: \w+)? is (?:by design|(?:an? )?(?:expected|correct|intended|normal)"
-    r" behaviou?r)\.?$",
+    r"^(?:resolved )?by design\.?$|^(?:this|that|it|the)(?: \w+)? is (?:by design"
+    r"|(?:an? )?(?:expected|correct|intended|normal) behaviou?r)\.?$",
     re.IGNORECASE,
 )
 
@@ -99,7 +102,7 @@ def _design_said(article: Article) -> tuple[str, Section | None]:
         if not any(h in low for h in _DESIGN_HINTS):
             continue
         for sentence in split_sentences(text):
-            if _DESIGN_RE.search(sentence):
+            if _DESIGN_RE.search(sentence) and not _IF_RE.match(sentence):
                 return sentence, section
     return "", None
 
@@ -141,6 +144,11 @@ def design_options(article: Article, options: list[Option]) -> list[Option]:
     limit or product behaviour: then one honest outcome instead."""
     if options and not _cause_only(options):
         return options
+    if not options and (
+        find_section(article, SUMMARY_KEYS) is not None
+        or find_section(article, ("symptoms",)) is None
+    ):
+        return options  # a how-to or a note, not a problem: "Read the article" stays
     said, section = _design_said(article)
     cause = find_section(article, _CAUSE_KEYS)
     explained = sentence_cut(clean(cause.text), 400) if cause is not None else ""
@@ -157,11 +165,12 @@ def design_options(article: Article, options: list[Option]) -> list[Option]:
         option = _outcome(section, label, sentence_cut(lead, 400), step, check)
         option.items.extend(ways)
         return [option]
-    if not options or cause is None or not explained or not _LIMIT_RE.search(explained):
-        return options
+    sentences = split_sentences(explained)
+    first = sentences[0] if sentences else explained
+    if not options or cause is None or not explained or not _LIMIT_RE.search(first):
+        return options  # the limit is what the CAUSE opens with, not a side remark
     if _LIST_RE.search(explained):  # "The following are some reasons why ...": to check
         return options
-    first = split_sentences(explained)[0] if split_sentences(explained) else explained
     label = "No fix in the article: " + short_label(first.rstrip("."), 70)
     step = (
         f"Tell the user that {article.id} explains why this happens (a limit or behavior "
