@@ -240,7 +240,9 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   commands; an input whose help says its value comes from the alert is not counted),
   / all such pairs; the row under it counts drafts (`draft_metrics.asked_early`).
 
-Also shown: drafts that only say "Read the article", drafts with an input, walks that
+Also shown: drafts that only say "Read the article", drafts ticking "Check whether this
+applies here and remove it: <cause>" (a CAUSE with no fix; by-design and limit-only
+causes get an honest outcome instead), drafts with an input, walks that
 got stuck (every answer refused), and articles that expect a mitigation (CAUSE,
 RESOLUTION, WORKAROUND or a `-or-` list: the old archive bench's row) and have one.
 Exit status 1 when there is an exception or a lint problem, else 0.
@@ -452,6 +454,7 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
             sum(r.fix_in_more for r in clean),
         ),
         "only 'Read the article'": _pct(sum(r.fallback_only for r in clean), len(clean)),
+        "drafts ticking 'remove' a cause": _pct(sum(r.remove_cause for r in clean), len(clean)),
         "questions whose answers all meet": _pct(
             sum(len(r.meeting) for r in clean), sum(r.questions for r in clean)
         ),

@@ -1032,6 +1032,8 @@ class Record:
     outcomes: int = 0
     inputs: int = 0
     fallback_only: bool = False  # the only outcome is "Read the article"
+    #: a step "Check whether this applies here and remove it: <cause>" (a cause ticked)
+    remove_cause: bool = False
     walks: int = 0
     walks_stuck: int = 0
     asks_question: bool = False
@@ -1150,6 +1152,11 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.outcomes = len(outcomes)
     record.inputs = sum(isinstance(n, Input) for n in tree.nodes.values())
     record.fallback_only = len(outcomes) == 1 and outcomes[0].title == "Read the article"
+    record.remove_cause = any(
+        i.template.source.startswith("Check whether this applies here and remove it")
+        for o in outcomes
+        for i in o.steps
+    )
     walks = enumerate_walks(tree)
     record.walks, record.walks_stuck = len(walks.checklists), walks.stuck
     record.asks_question = any(asks_question(c) for c in walks.checklists)

@@ -41,6 +41,7 @@ from kbassist.drafting.causes import (
 )
 from kbassist.drafting.chosen_verify import chosen_message_verify, message_cause_verify
 from kbassist.drafting.design import by_design_lead
+from kbassist.drafting.design_outcome import design_options
 from kbassist.drafting.download_fix import download_options
 from kbassist.drafting.example_inputs import (
     example_phrase,
@@ -571,6 +572,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         options = registry_note_options(options)  # "Note that you should back up ...": none
         _confirm_first(article, options)
         options = no_fix_options(article, options)  # "no resolution": say so, tick nothing
+        options = design_options(article, options)  # by design, or a limit: nothing to remove
         options = wait_options(article, options)  # the hotfix notice's "wait for the next SP"
         options = download_options(article, options)  # the hotfix download beside the SP
         also = _also_cause(cause_section, options)
