@@ -178,8 +178,10 @@ def reference_as_see(item: str) -> str:
     return with_detail(step, f"{see}\n\n{detail}" if detail.strip() else see)
 
 
-#: A note marker with nothing after it: its bullets became ticks of their own.
-_EMPTY_NOTE_RE = re.compile(r"(?:\n\s*)*\n?\s*(?:note|important|tip)\s*:\s*$", re.IGNORECASE)
+#: A note marker with nothing after it: its bullets became ticks of their own. A whole
+#: word ("footnote:" is no marker); the blanks before it matched from the start of their
+#: run only (`(?:\n\s*)*\n?\s*` was exponential on a run of blank lines).
+_EMPTY_NOTE_RE = re.compile(r"(?<!\s)\s*\b(?:note|important|tip)\s*:\s*$", re.IGNORECASE)
 
 
 def without_empty_note(item: str) -> str:

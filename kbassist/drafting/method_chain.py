@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from kbassist.drafting.text import brace, short_label, split_detail, with_detail
+from kbassist.drafting.text import (
+    brace,
+    short_label,
+    split_detail,
+    with_detail,
+    without_asides,
+)
 
 if TYPE_CHECKING:
     from kbassist.articles import Section
@@ -166,7 +172,6 @@ def without_pointers(items: list[str], drop: bool = True) -> list[str]:
 
 
 #: An aside in parentheses: left out of a name too long to show whole.
-_ASIDE_RE = re.compile(r"\s*\([^()]*\)")
 
 #: What the fix question's help says about a menu of fixes: not so for a chain.
 _MENU_NOTES_RE = re.compile(
@@ -210,7 +215,7 @@ def still_failing_nodes(
         after = entries[k] if k == count - 1 else f"{question['id']}_{k + 1}"
         name = _METHOD_HEAD_RE.sub("", option.label).strip() or option.label
         if len(name) > 70:  # "... debugger (if it isn't already ...)": not cut inside its aside
-            name = _ASIDE_RE.sub("", name).strip() or name
+            name = without_asides(name).strip() or name
         name = short_label(name, 70)
         node: dict[str, Any] = {
             "id": nid,

@@ -61,6 +61,7 @@ from kbassist.drafting.text import (
     split_detail,
     split_sentences,
     with_detail,
+    without_asides,
 )
 from kbassist.drafting.usage_text import usage_command
 
@@ -701,10 +702,6 @@ _HORIZON_RE = re.compile(
 )
 
 
-#: "(e.g., 25GbE → 100GbE)", "(node OS updates, ...)": an aside a label leaves out.
-_ASIDE_PAREN_RE = re.compile(r"\s*\([^()]*\)")
-
-
 def horizon_steps(option: Option, counter: int) -> int:
     """ "Immediately: ...", "Short term: ...", "Long term: ..." steps run for the horizon
     the admin picks (one question, "Which fix are you making now?"; "All" runs each in
@@ -717,7 +714,7 @@ def horizon_steps(option: Option, counter: int) -> int:
             when = match.group("when").replace("-", " ").casefold()
             horizon = "immediately" if when.startswith("immediate") else when
             cases.append((n, horizon))
-            fix = _ASIDE_PAREN_RE.sub("", md_plain(match.group("fix"))).strip().rstrip(".")
+            fix = without_asides(md_plain(match.group("fix"))).strip().rstrip(".")
             fixes.setdefault(horizon, fix)
     horizons = list(dict.fromkeys(h for _, h in cases))
     if len(horizons) < 2:

@@ -69,18 +69,21 @@ _GETS_FIX_RE = re.compile(
 
 #: A step's value rows: "Value Name: FindServerLessAttempts", "Data Type: REG_DWORD",
 #: "Value (Decimal): Maximum and default is 10. Use a value less than 10, such as 3."
+#: A row's leading marks never span lines (`^\W*` rescanned every blank line below each
+#: line start: quadratic on a detail of blank lines or an ASCII table's rules).
 _NAME_ROW_RE = re.compile(
-    r"^\W*value name\s*:\s*(?P<name>[A-Za-z][\w.-]*(?: [\w.-]+){0,4})\s*$", re.I | re.M
+    r"^[^\w\n]*value name\s*:\s*(?P<name>[A-Za-z][\w.-]*(?: [\w.-]+){0,4})\s*$", re.I | re.M
 )
 _TYPE_ROW_RE = re.compile(
-    r"^\W*(?:data |value )?type\s*:\s*(?P<type>(?:REG_)?(?:DWORD|SZ|EXPAND_SZ|MULTI_SZ|BINARY))\b",
+    r"^[^\w\n]*(?:data |value )?type\s*:\s*"
+    r"(?P<type>(?:REG_)?(?:DWORD|SZ|EXPAND_SZ|MULTI_SZ|BINARY))\b",
     re.I | re.M,
 )
 #: "YES" (without the quotation marks)": the data, its quotes and their note dropped.
-_UNQUOTED_RE = re.compile(r"\s*\(without (?:the )?quotation marks\)", re.IGNORECASE)
+_UNQUOTED_RE = re.compile(r"(?<!\s)\s*\(without (?:the )?quotation marks\)", re.IGNORECASE)
 _VALUE_ROW_RE = re.compile(
-    r"^\W*value(?: data)?(?: \((?:decimal|hexadecimal|hex)\))?\s*:\s*(?P<said>.+?)"
-    r"(?=\n\s*\n|\n\W*(?:note|value name|data type)\b|\Z)",
+    r"^[^\w\n]*value(?: data)?(?: \((?:decimal|hexadecimal|hex)\))?\s*:\s*(?P<said>.+?)"
+    r"(?=\n\s*\n|\n[^\w\n]*(?:note|value name|data type)\b|\Z)",
     re.I | re.M | re.S,
 )
 #: What the prose says of the number: "Maximum and default is 10", "The default is 3",

@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kbassist.articles.model import Paragraph, Part
-from kbassist.drafting.text import clean, split_sentences
+from kbassist.drafting.text import clean, split_sentences, without_asides
 
 if TYPE_CHECKING:
     from kbassist.drafting.option_model import Option
@@ -145,8 +145,6 @@ def nested_under(section_text: str, items: list[str], at: int) -> list[int]:
 #: A sub-section that opens with its own case: "If the collector pod is in a failed state
 #: (`CrashLoopBackOff`, `Error`), delete it ...", "If pod events indicate ...:".
 _OPENS_CASE_RE = re.compile(r"^(?:if|when)\s+(?P<cond>[^,:]{4,120}?)\s*(?:[,:]|$)", re.I)
-#: "(CrashLoopBackOff, Error)", "(e.g., "Pod OOMKilled")": an aside a title leaves out.
-_PAREN_RE = re.compile(r"\s*\([^()]*\)")
 
 
 def cased_children(children: list[Part]) -> dict[int, str]:
@@ -166,7 +164,7 @@ def cased_children(children: list[Part]) -> dict[int, str]:
         for block in child.blocks[:2]:
             if not isinstance(block, Paragraph):
                 break
-            found = _OPENS_CASE_RE.match(_PAREN_RE.sub("", md_plain(block.text.plain)).strip())
+            found = _OPENS_CASE_RE.match(without_asides(md_plain(block.text.plain)).strip())
             if found:
                 out[id(child)] = found.group("cond").strip()
                 break

@@ -94,6 +94,9 @@ def _lead_tail(lead: str) -> str:
 
 #: Where one Markdown list item or paragraph ends and the next begins.
 _ITEM_SPLIT_RE = re.compile(r"\n(?:[ \t]*\n)*[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+|\n[ \t]*\n")
+#: A run of blank lines, made one before `_ITEM_SPLIT_RE` splits: its blank-line loop
+#: rescans the whole run from each newline of it (quadratic on a long run).
+_BLANK_RUN_RE = re.compile(r"\n(?:[ \t]*\n)+")
 
 
 def _section_read(article: Any) -> dict[str, Any] | None:
@@ -131,7 +134,7 @@ def _section_read(article: Any) -> dict[str, Any] | None:
         }
     # each list item on its own: "- Check out rollout history ... - Check deployment
     # status via `kubectl ...`" is no one sentence
-    chunks = _ITEM_SPLIT_RE.split(f"\n{section.text}")
+    chunks = _ITEM_SPLIT_RE.split(_BLANK_RUN_RE.sub("\n\n", f"\n{section.text}"))
     for sentence in (s for c in chunks for s in split_sentences(md_plain(c))):
         if _read_out({"text": sentence}):
             return {"text": brace(sentence.rstrip(" .")), "source": source}

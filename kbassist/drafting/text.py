@@ -222,6 +222,18 @@ def _abbreviated(sentence: str) -> bool:
     )
 
 
+#: A parenthesized aside and the blanks before it. The blanks are matched only from the
+#: start of their run (never from inside it), so a long run of blanks with no "(" after
+#: it is scanned once, not once per blank (quadratic on a 50 KB line).
+_ASIDE_RE = re.compile(r"(?<!\s)\s*\([^()]*\)")
+
+
+def without_asides(text: str) -> str:
+    """`text` without its innermost parenthesized asides ("(e.g., 25GbE)") and the blanks
+    before them."""
+    return _ASIDE_RE.sub("", text) if "(" in text else text
+
+
 def _open_paren(sentence: str, piece: str) -> bool:
     """Whether `sentence` leaves a parenthesis open that `piece` closes ("(See the note.
     It is short.) Then ..."): one sentence, not cut inside the parentheses."""
