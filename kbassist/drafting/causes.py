@@ -410,6 +410,50 @@ def also_cause(section: Section) -> tuple[str, str, Option] | None:
     return None
 
 
+# --------------------------------------------------------------------------- "can occur if"
+
+#: "This behavior can occur if X." / "This issue may also occur when Y.": a paragraph that
+#: names one possible cause (said as a possibility, or as another one).
+_MAY_OCCUR_RE = re.compile(
+    r"^(?:this|the) (?:error|problem|issue|behavior|behaviour|symptom)s? "
+    r"(?:(?:can|may|might)(?: also)?|also) (?:occur|happen)s?\s+(?:if|when)\s+"
+    r"(?P<cause>[^:]{8,200}?)(?:\.(?=\s|$)|:)",
+    re.IGNORECASE,
+)
+#: "... features snow -- for example": the example is the article's, not the cause's name.
+_EXAMPLE_TAIL_RE = re.compile(r"\s*(?:--|,)\s*(?:for example|such as)\b.*$", re.IGNORECASE)
+#: "... if both of the following conditions are true:": one cause, said in parts.
+_CONDITIONS_RE = re.compile(
+    r"\bfollowing (?:conditions?|situations?|circumstances)\b|\b(?:both|all|any|one|either) "
+    r"of the following\b",
+    re.IGNORECASE,
+)
+
+
+def occur_causes(section: Section) -> list[str]:
+    """The causes a CAUSE names one paragraph each ("This behavior can occur if X." /
+    "This behavior can also occur if Y."), each in its own words; [] unless two or more.
+    Without this they were merged into one "Why it happens" text, never asked."""
+    from kbassist.drafting.text import clean
+
+    body = _body_until_repro(section)
+    if any(p.heading for p in body):
+        return []  # "Cause 1" / "Cause 2" sub-headings: asked another way
+    out: list[str] = []
+    for para in body:
+        if para.marker:
+            continue
+        text = clean(para.text)
+        if "occur" not in text and "happen" not in text:
+            continue  # the cheap test first
+        found = _MAY_OCCUR_RE.match(text)
+        if found is None or _CONDITIONS_RE.search(found.group("cause")):
+            continue  # "... if both of the following conditions are true:": one cause
+        cause = _EXAMPLE_TAIL_RE.sub("", found.group("cause")).strip()
+        out.append(short_label(_capital(cause), 110))
+    return out if len(out) >= 2 else []
+
+
 # --------------------------------------------------------------------------- messages
 
 #: A sentence of a cause's prose that says what to install or do ("If you're running

@@ -36,6 +36,7 @@ from kbassist.drafting.causes import (
     cause_groups,
     cause_labels,
     group_causes,
+    occur_causes,
     pair_causes,
     paired,
 )
@@ -877,8 +878,16 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if own and cause_section is not None and len(groups) < 2
         else []
     )
+    # "This behavior can occur if X." / "This behavior can also occur if Y.": one
+    # paragraph per cause, each asked when the fixes answer them apart
+    by_para = (
+        occur_causes(cause_section)
+        if own and not modern and not cause_names and also is None and cause_section is not None
+        else []
+    )
+    cause_names = cause_names or by_para
     pairs = pair_causes(cause_names, rest) if len(rest) >= 2 and wish is None else []
-    ask_cause = paired(pairs) and (modern or bool(causes))
+    ask_cause = paired(pairs) and (modern or bool(causes) or bool(by_para))
     if also is not None and wish is None and any(o is also[2] for o in rest):
         # the CAUSE's first cause goes with the article's fix, the "can also" one with its own
         others = [n for n, o in enumerate(rest) if o is not also[2]]
