@@ -77,3 +77,34 @@ def test_cause_labels_keep_file_names_and_drop_the_articles_example() -> None:
     labels = [c["label"] for c in node(draft_tree(mskb(text)), "which_cause")["choices"]]
     assert "An incorrect version of the Riched20.dll file is installed on your computer" in labels
     assert "You are using an activity that features snow" in labels
+
+
+def test_a_cause_answered_by_an_ordered_method_keeps_the_later_methods_in_reach() -> None:
+    """Methods tried in order: a cause the first method answers leads to "Still failing after
+    method 1?", so the second method is still offered; the snow cause goes to its method."""
+    text = (
+        SYMPTOMS + "CAUSE\n=====\n\n"
+        "This behavior can occur if there are issues with your computer's video card.\n\n"
+        "This behavior can also occur if you are using an activity that features snow.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "To resolve this issue, use the following methods in the order in which they are "
+        "presented.\n\n"
+        "Method 1: Update Video Card Drivers\n"
+        "-----------------------------------\n\n"
+        "1. Contact your video card manufacturer and install the latest video card driver.\n\n"
+        "If this issue continues to occur, proceed to the next method.\n\n"
+        "Method 2: Install the Compatibility Update\n"
+        "------------------------------------------\n\n"
+        "1. Download and install the update from the Microsoft Web site.\n\n"
+        "If this issue continues to occur, proceed to the next method.\n\n"
+        "Method 3: Disable Snow\n"
+        "----------------------\n\n"
+        "1. In the Activity Editor, set the weather to clear instead of snow.\n"
+    )
+    tree = draft_tree(mskb(text))
+    by_label = {c["label"]: c["next"] for c in node(tree, "which_cause")["choices"]}
+    video = node(tree, next(v for k, v in by_label.items() if "video card" in k))
+    assert video["title"].startswith("Still failing after method 1")
+    snow = next(v for k, v in by_label.items() if "snow" in k)
+    assert node(tree, snow.split("-")[0])["title"] == "Method 3: Disable Snow"
+    assert draft_text(mskb(text))[1] is not None  # lint-clean

@@ -998,6 +998,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             chain = [_entry(o, variables) for o in rest]
             noun = "step" if said_as_steps(rest[0].section.text) else "method"
             nodes[-1:] = still_failing_nodes(question, rest, chain, noun)
+            _chain_causes(nodes, chain, question["id"])
 
     for option in options:
         if option.applies:
@@ -1324,6 +1325,18 @@ def _also_cause(
     ):
         return None
     return also_cause(cause_section)
+
+
+def _chain_causes(nodes: list[dict[str, Any]], chain: list[str], first: str) -> None:
+    """A cause answered by method k of methods tried in turn leads to "Still failing after
+    method k?", not to method k alone: the later methods stay in reach (a video card cause:
+    update the driver, then the video update the article offers next)."""
+    which = next((n for n in nodes if n["id"] == "which_cause"), None)
+    if which is None:
+        return
+    starts = {entry: first if k == 1 else f"{first}_{k}" for k, entry in enumerate(chain[:-1], 1)}
+    for choice in which["choices"]:
+        choice["next"] = starts.get(choice["next"], choice["next"])
 
 
 def _which_cause_node(
