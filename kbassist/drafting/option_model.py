@@ -68,6 +68,9 @@ class Option:
     #: "{Value_Max_Cached_Icons}" -> "Max Cached Icons": a bounded value's name as the
     #: article writes it, where that name cannot be a `{Name}` token itself.
     bound_names: dict[str, str] = field(default_factory=dict)
+    #: "<WINS_server_IP_address>" -> "WINS server IP address": a value a step types that
+    #: the article names only in prose (`prose_inputs`), its placeholder the drafter's own.
+    prose_values: dict[str, str] = field(default_factory=dict)
     #: The article's own way back ("Disable the fix", "To remove this workaround, ..."):
     #: the outcome's rollback, never steps run after the fix.
     undo: list[str] = field(default_factory=list)

@@ -160,6 +160,7 @@ from kbassist.drafting.options import (
 )
 from kbassist.drafting.own_query import own_query_verify
 from kbassist.drafting.post_fix import post_fix_steps
+from kbassist.drafting.prose_inputs import prose_question, prose_value_steps
 from kbassist.drafting.registry_values import registry_note_named, registry_note_options
 from kbassist.drafting.repro_changed import changed_repro
 from kbassist.drafting.restarts import restart_step
@@ -706,6 +707,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     correct_syntax_steps(article, options)  # "No fix" + "The correct syntax for X is:"
     for option in options:
         range_steps(option)  # "type a value between 5000 and 65534": a bounded number
+        if article.style == "mskb":
+            prose_value_steps(option)  # "Type the IP address of your WINS server": asked
     if not options and (typed := commands_option(article)) is not None:
         options = [typed]  # no fix found, but commands to type: asked and filled in
 
@@ -2386,6 +2389,8 @@ def _input_nodes(
                 node["help"] += brace(f" The article: {option.bound_notes[param.literal]}")
             if default is not None:
                 node["default"] = default
+        if param.literal in option.prose_values:
+            node.update(_prose_node(param.literal, option.prose_values[param.literal], context))
         if param.kind not in {"placeholder", "example"}:
             node["default"] = param.default
         if node["type"] == "text" and param.kind != "example":
@@ -2394,6 +2399,19 @@ def _input_nodes(
         node["next"] = following
         nodes.append(node)
     return nodes
+
+
+def _prose_node(token: str, phrase: str, context: str) -> dict[str, Any]:
+    """Title, text and help of a value a step types that the article names only in prose
+    (`prose_inputs`): the article wrote no placeholder, so none is quoted as its own."""
+    step = _quoted_context(context, token).replace(f" ({token})", "").replace(f" to {token}", "")
+    return {
+        "title": f"Your {phrase}",
+        "text": brace(
+            f'The article has you type it but does not give it: "{step}" {prose_question(phrase)}'
+        ),
+        "help": brace(f"Type your own {phrase}; the checklist puts it into the step."),
+    }
 
 
 #: The format a text input takes for each kind of value (the loader checks answers

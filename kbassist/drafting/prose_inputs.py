@@ -1,0 +1,114 @@
+"""Site values an archive step has the admin type that the article names only in prose.
+
+Readers marked archive drafts that never asked a value their steps need: "Type the IP
+address of your WINS server in the box", "type the name of the server", "Change the Local
+Node ID by choosing the OK button" give no literal, so no detector asked it and the
+checklist told the admin to type something it never named. The step's value is asked as
+a placeholder named by what the step says (`<WINS_server_IP_address>`, typed by the
+placeholder's own words: an IP address, a host name, an ID) and put into the step beside
+the phrase: "Type the IP address of your WINS server (10.0.0.5) in the box".
+
+Never asked: a password (a secret a checklist must not hold), a file, a product or a UI
+label ("the name of the Exchange Server", "the Project Name"), a value the step already
+gives ("... to 055", "(for example, X)", "...:" then a listing). Cheap: a substring test
+before each regex; archive steps only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.drafting.option_model import Option
+from kbassist.drafting.text import split_detail, with_detail
+
+#: Nouns of a thing on the admin's site whose name or address the step types.
+_OWNERS = (
+    r"server|computer|host|domain|machine|workstation|proxy(?: server)?|gateway|printer|"
+    r"share|router|adapter|client"
+)
+#: Where an instruction begins: "Sysprep will not change the Product ID" is none.
+_CLAUSE = r"(?:^|(?<=[,;:.!?\n])\s*|\b(?:then|and|please)\s+)"
+#: A step that says how the value is written (`<domain>\\<user>`, `\\\\server\\share`, "in
+#: domain\\account format", "the following syntax"): the article gives its form; left alone.
+_FORM_RE = re.compile(r"[<\\]|\bsyntax\b|\bformat\b|\bsuch as\b|:\s*$", re.IGNORECASE)
+#: "type the IP address of your WINS server", "enter the name of the server", "type the
+#: server name", "Type the user name": the verb, the value, and whose value it is.
+_TYPE_RE = re.compile(
+    _CLAUSE + r"(?:[Tt]ype|[Ee]nter|[Ss]pecify)\s+(?:in\s+)?(?:the|your)\s+(?:new\s+)?"
+    r"(?:(?P<thing>IP address|(?:fully qualified )?(?:host|computer|server|domain|DNS|NetBIOS)"
+    r" name|name)\s+(?:of|for)\s+(?:the|your|this|that)\s+"
+    r"(?P<owner>(?:[A-Za-z0-9-]+\s+){0,2}?(?:" + _OWNERS + r"))"
+    r"|(?P<own>(?:host|computer|server|domain|NetBIOS|user|account) name))"
+    # no value given after it: the clause ends, or a box / an "and" follows
+    r"(?=\s*$|\s*[.,;]|\s+(?:in|into|on|and|box|field|then|when|that|you)\b)"
+)
+#: "Change the Local Node ID by ...", "change the Selected ID value": an ID or number the
+#: step changes with no value to change it to.
+_CHANGE_RE = re.compile(
+    _CLAUSE + r"[Cc]hange\s+the\s+"
+    r"(?P<id>(?:[A-Z][\w-]*\s+){1,3}(?:ID|[Nn]umber)(?:\s+\([A-Z]{2,5}\))?)"
+    r"(?=\s+(?:by|in|on|and|,|\.)|[,.]|\s*$)"
+)
+
+
+def _token(phrase: str) -> str:
+    """`<WINS_server_IP_address>` of "WINS server IP address"."""
+    words = re.findall(r"[A-Za-z0-9]+", phrase)
+    return "<" + "_".join(words)[:48] + ">"
+
+
+def _phrase(found: re.Match[str]) -> str:
+    """What the value is, owner first: "WINS server IP address", "server name"."""
+    if found.group("own"):
+        return found.group("own")
+    owner = " ".join(found.group("owner").split())
+    thing = found.group("thing")
+    if thing == "name":
+        return f"{owner} name"
+    return f"{owner} {thing}"
+
+
+def _said(text: str) -> list[tuple[int, str, bool]]:
+    """(where to insert, phrase, a "change ... to" step) of each site value the step
+    types without giving it."""
+    out: list[tuple[int, str, bool]] = []
+    low = text.casefold()
+    if "type" in low or "enter" in low or "specify" in low:
+        for found in _TYPE_RE.finditer(text):
+            end = found.end()
+            if text[end : end + 2].lstrip().startswith(("(", ":", '"')):
+                continue  # "(for example, X)", "...:" then the value: the article gives it
+            if found.group("owner") and not found.group("owner").split()[-1].islower():
+                continue  # "the name of the Exchange Server": a product
+            out.append((end, _phrase(found), False))
+    if "change" in low and ("id" in low or "number" in low):
+        for found in _CHANGE_RE.finditer(text):
+            rest = text[found.end() :].lstrip()
+            if rest.startswith(("to ", "(")):
+                continue
+            out.append((found.end(), re.sub(r"\s*\([A-Z]{2,5}\)$", "", found.group("id")), True))
+    return out
+
+
+def prose_value_steps(option: Option) -> None:
+    """Put a placeholder beside each site value a step has the admin type but the article
+    names only in prose, so the input loop asks it and the step shows the answer."""
+    for n, item in enumerate(option.items):
+        text, detail = split_detail(item)
+        if '"' in text or _FORM_RE.search(item):
+            continue  # a placeholder or a quoted value already: the step says what to type
+        said = _said(text)
+        if not said:
+            continue
+        for at, phrase, change in sorted(said, reverse=True):
+            token = _token(phrase)
+            text = (
+                f"{text[:at]} {'to ' if change else '('}{token}{'' if change else ')'}{text[at:]}"
+            )
+            option.prose_values[token] = phrase
+        option.items[n] = with_detail(text, detail)
+
+
+def prose_question(phrase: str) -> str:
+    """ "Which WINS server IP address do you use?": the step's own words, as written."""
+    return f"Which {phrase} do you use?"
