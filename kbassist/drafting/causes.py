@@ -421,7 +421,9 @@ _MAY_OCCUR_RE = re.compile(
     re.IGNORECASE,
 )
 #: "... features snow -- for example": the example is the article's, not the cause's name.
-_EXAMPLE_TAIL_RE = re.compile(r"\s*(?:--|,)\s*(?:for example|such as)\b.*$", re.IGNORECASE)
+#: (no leading blanks in the pattern: the caller strips them; "\s*" there made a long run of
+#: spaces quadratic)
+_EXAMPLE_TAIL_RE = re.compile(r"(?:--|,)\s*(?:for example|such as)\b.*$", re.IGNORECASE)
 #: "... if both of the following conditions are true:": one cause, said in parts.
 _CONDITIONS_RE = re.compile(
     r"\bfollowing (?:conditions?|situations?|circumstances)\b|\b(?:both|all|any|one|either) "

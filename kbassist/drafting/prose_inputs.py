@@ -27,7 +27,9 @@ _OWNERS = (
     r"share|router|adapter|client"
 )
 #: Where an instruction begins: "Sysprep will not change the Product ID" is none.
-_CLAUSE = r"(?:^|(?<=[,;:.!?\n])\s*|\b(?:then|and|please)\s+)"
+# (at most three blanks after the mark: an unbounded run let every newline of a long blank
+# run start a scan to its end, quadratic on 50 KB of them)
+_CLAUSE = r"(?:^|(?<=[,;:.!?\n])\s{0,3}|\b(?:then|and|please)\s+)"
 #: A step that says how the value is written (`<domain>\\<user>`, `\\\\server\\share`, "in
 #: domain\\account format", "the following syntax"): the article gives its form; left alone.
 _FORM_RE = re.compile(r"[<\\]|\bsyntax\b|\bformat\b|\bsuch as\b|:\s*$", re.IGNORECASE)
