@@ -267,6 +267,7 @@ from kbassist.drafting.verify import (
 from kbassist.drafting.verify_fit import fit_outcome, list_items_said
 from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check, upgraded
 from kbassist.drafting.verify_observable import interrupt_verify, one_observable
+from kbassist.drafting.verify_redo import redo_turned
 from kbassist.drafting.verify_split import pasted_split_check
 from kbassist.drafting.verify_trigger import redo_message_verify, second_run_verify
 from kbassist.drafting.wait_pack import WAIT_KIND, wait_options, wait_question
@@ -826,6 +827,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     verify_text = list_items_said(verify_text)  # "...: - A - B" pasted flat: its items
     # the one thing to see (a value shown, a message quoted), not the paragraph or a mechanism
     verify_text = one_observable(verify_text, symptom if symptom_section is not None else "")
+    verify_text = redo_turned(verify_text)  # "When you X, Y." pasted: X again, Y turned round
     # "X may not start, and the following events may be logged: ...": X starts, events gone
     if article.style == "mskb":
         verify_text = block_verify(verify_text, symptom if symptom_section is not None else "")
