@@ -80,3 +80,17 @@ def test_a_typed_value_after_many_blank_lines_is_still_asked_fast() -> None:
     found = _said(text)
     assert time.process_time() - started < 2.0
     assert [phrase for _, phrase, _ in found] == ["WINS server IP address"]
+
+
+def test_a_runbook_step_whose_case_is_empty_drafts() -> None:
+    """ "If : restart the widget service." names no case: the runbook still drafts (a
+    fuzzed runbook crashed with an IndexError on the empty case's label)."""
+    from kbassist.drafting.tree import draft_text
+
+    body = (
+        "## Meaning\n\nThe WidgetDown alert fires when the widget service is down.\n\n"
+        "## Diagnosis\n\nCheck the widget pods:\n\n```shell\noc get pods -n widgets\n```\n\n"
+        "## Mitigation\n\n1. If : restart the widget service.\n"
+        "2. If the pod is pending, add a node.\n"
+    )
+    assert "add a node" in draft_text(runbook(body, id_="WidgetDown"))

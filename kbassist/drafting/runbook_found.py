@@ -207,6 +207,8 @@ def found_cases_asked(option: Option, written: list[str], counter: int, alone: b
             seen += found is not None
         if found is None or _CAUSES_RE.search(split_detail(item)[1]):
             continue  # a step whose detail goes through causes is for all of them
+        if not found[0].strip():
+            continue  # "If :" names no case: nothing to ask (a fuzzed runbook crashed here)
         if n in option.when:
             asked = _owned_yes_no(option, n)
             if asked is None:
