@@ -93,4 +93,4 @@ def test_a_runbook_step_whose_case_is_empty_drafts() -> None:
         "## Mitigation\n\n1. If : restart the widget service.\n"
         "2. If the pod is pending, add a node.\n"
     )
-    assert "add a node" in draft_text(runbook(body, id_="WidgetDown"))
+    assert "add a node" in draft_text(runbook(body, id_="WidgetDown"))[0]
