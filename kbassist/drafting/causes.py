@@ -312,7 +312,7 @@ def _capital(text: str) -> str:
 #: "If this issue occurs because you did not set X, set Y.": another cause's own fix,
 #: written inside the first cause's steps (after a sentence, or glued to a command line).
 _BECAUSE_RE = re.compile(
-    r"(?:(?<=[.!?])\s+|\s+(?=If\b))(?P<all>If (?:this|the) (?:issue|problem|error|behavior) "
+    r"(?:(?<=[.!?])\s+|(?<!\s)\s+(?=If\b))(?P<all>If (?:this|the) (?:issue|problem|error|behavior) "
     r"(?:occurs|happens|is caused)\s+(?:because|by)\s+(?P<cause>[^,]{5,160}),\s*(?:then\s+)?"
     r"(?P<fix>[a-z][^.]{5,300}(?:\.|$)))"
 )
