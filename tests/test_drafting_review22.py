@@ -11,8 +11,10 @@ from kbassist.drafting.option_model import Option
 def test_a_step_with_a_long_run_of_blanks_is_split_into_cases_fast() -> None:
     """A step holding 50,000 blank characters before its "If this issue occurs because"
     case is read in linear time (it took about 24 s) and the case is still found."""
-    step = "Restart the server." + " " * 50_000 + (
-        "If this issue occurs because the cache is full, clear the cache folder."
+    step = (
+        "Restart the server."
+        + " " * 50_000
+        + ("If this issue occurs because the cache is full, clear the cache folder.")
     )
     option = Option("RESOLUTION", "Restart", "", [step])
     started = time.perf_counter()
