@@ -483,7 +483,7 @@ def test_a_resolution_that_only_says_what_was_corrected_is_the_upgrade() -> None
     ]
     outcomes = [n for n in tree["nodes"] if n["kind"] == "outcome"]
     assert [o["title"] for o in outcomes] == [
-        "Upgrade: the latest Windows NT 3.51 U.S. Service Pack",
+        "Install the latest Windows NT 3.51 U.S. Service Pack",
         "This article may not apply",
     ]
     [(text, detail)] = steps(walked(art, {"symptom": "message_2"}))

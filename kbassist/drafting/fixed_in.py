@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 #: been fixed in Visual Basic 5.0.": the release that fixed the problem.
 _FIXED_SENTENCE_RE = re.compile(
     r"^(?:this|the)\s+(?:problem|bug|issue|behaviou?r|error)\s+(?:was|has\s+been|is)\s+"
-    r"(?:first\s+)?(?:corrected|fixed|resolved)\s+in\s+(?P<what>.{3,160}?)\.?$",
+    r"(?:first\s+)?(?:corrected|fixed|resolved)\s+(?:in|with\s+(?=(?-i:[A-Z]))"
+    r"|by\s+(?=(?-i:[A-Z]))(?=(?:[\w.]+\s+){0,6}Service\s+Pack\s+\d))(?P<what>.{3,160}?)\.?$",
     re.IGNORECASE,
 )
 #: A release the check cannot name: "the latest U.S. Service Pack", "a future release",
@@ -62,6 +63,41 @@ def fixed_releases(article: Article) -> list[str]:
                 return parts
             return [what] if _NUMBERED_RE.search(what) else []
     return []
+
+
+#: "FORTRAN PowerStation version 1.0 can be differentiated from the maintenance release
+#: version 1.0a by invoking the linker.": the article's own way to tell the releases apart.
+_TOLD_APART_RE = re.compile(
+    r"\bcan be (?:differentiated|distinguished|told apart) from\b(?:[^.]|\.\w){0,120}\bby\b", re.I
+)
+#: 'Typing "link32 | more" ... will show version 2.8 for ...': the sentence that says how.
+_SHOWS_RE = re.compile(
+    r"\b(?:show|shows|display|displays|report|reports)\b(?:[^.]|\.\w){0,80}\bversion\b"
+)
+
+
+def told_apart_check(article: Article) -> str:
+    """ "Check which release is installed, the way the article tells them apart: <its
+    sentences>" when STATUS says how to tell the fixed release from the old one (a
+    command whose output shows the version); "" otherwise."""
+    for section in article.sections:
+        lower = section.text.casefold()
+        if section.key != "status" or (
+            "differentiated" not in lower and "distinguished" not in lower
+        ):
+            continue
+        said = split_sentences(" ".join(section.text.split()))
+        for n, sentence in enumerate(said):
+            if not _TOLD_APART_RE.search(sentence):
+                continue
+            how = [sentence]
+            if n + 1 < len(said) and _SHOWS_RE.search(said[n + 1]):
+                how.append(said[n + 1])
+            return (
+                "Check that the release with the fix is installed, the way the article tells "
+                f"them apart: {' '.join(how)}"
+            )
+    return ""
 
 
 def fixed_release_check(releases: list[str]) -> str:

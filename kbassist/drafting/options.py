@@ -127,8 +127,19 @@ _REPRO_RE = re.compile(r"^steps to reproduce", re.IGNORECASE)
 _FIXED_RE = re.compile(
     r"\b(?:(?:was|were|is|are|has been|have been|been)\s+(?:first\s+)?"
     r"(?:fixed|corrected|resolved|addressed)\s+in|no longer occurs in|"
-    r"fixed in (?:version|release|the)|corrected in (?:version|release|the))\b",
+    r"fixed in (?:version|release|the)|corrected in (?:version|release|the))\b"
+    # "has been resolved with FORTRAN PowerStation maintenance release version 1.0a",
+    # "was corrected by Service Pack 3 for NT 4.0": a named release, not "resolved by
+    # deleting X" or "with the following updated file"
+    r"|\b(?:was|were|is|are|has been|have been)\s+(?:first\s+)?(?:fixed|corrected|resolved)"
+    r"\s+(?:with\s+(?-i:[A-Z])|by\s+(?=(?-i:[A-Z]))(?:[\w.]+\s+){0,6}?service\s+pack\s+\d)",
     re.IGNORECASE,
+)
+#: "... listed at the beginning of this article.<A0>This problem was corrected in Word
+#: 2000.": two STATUS sentences run together, so the release sentence is read apart from
+#: the "confirmed" boilerplate.
+_GLUED_STATUS_RE = re.compile(
+    r"(?<=[a-z0-9)]\.)(?:<A0>|\xa0)?(?=(?:This|The) (?:problem|bug|issue|behavior)\b)"
 )
 # --------------------------------------------------------------------------- options
 
@@ -1581,7 +1592,7 @@ def _headed_procedures(section: Section, paras: list[Para]) -> list[Option]:
 
 def _status_option(section: Section) -> Option | None:
     """STATUS saying the problem was fixed in a version: the option `upgrade`."""
-    text = clean(section.text)
+    text = _GLUED_STATUS_RE.sub(" ", clean(section.text))
     fixed = [s for s in split_sentences(text) if _FIXED_RE.search(s) and not is_boilerplate(s)]
     if not fixed:
         return None
@@ -1594,6 +1605,10 @@ def _status_option(section: Section) -> Option | None:
     ]
     name = names[0].removeprefix("the one for your system: ")
     label = f"Upgrade: {short_label(name, 80)}" if name else ""
+    if name[:1].islower() and name == names[0]:
+        # "the latest service pack for Visual Studio 6.0", "version 3.2 of Microsoft
+        # Mail": said as what to do, "Install the latest service pack for ..."
+        label = f"Install {short_label(name, 80)}"
     return Option(
         section,
         label or "Upgrade to the version or update that fixes it",
@@ -1605,8 +1620,12 @@ def _status_option(section: Section) -> Option | None:
 
 #: "This problem was first corrected in Windows NT 4.0 Service Pack 4." -> what to install.
 _FIXED_IN_RE = re.compile(
-    r"\b(?:fixed|corrected|resolved|addressed)\s+in\s+(?P<what>(?:the\s+(?:latest\s+)?)?[A-Z\d][^;]{3,160}?)"
-    r"\.?$|\bno longer occurs in\s+(?P<also>[A-Z\d][^;]{3,160}?)\.?$",
+    r"\b(?:fixed|corrected|resolved|addressed)\s+(?:in|with|by)\s+(?P<what>(?:the\s+(?:latest\s+)?)?"
+    r"[A-Z\d][^;]{3,160}?)\.?$|\bno longer occurs in\s+(?P<also>[A-Z\d][^;]{3,160}?)\.?$"
+    # "corrected in version 3.2 of Microsoft Mail for Windows", "corrected in the latest
+    # service pack for Visual Studio 6.0": a release named in lower case
+    r"|\b(?:fixed|corrected|resolved|addressed)\s+in\s+(?P<lower>(?:version\s+\d|the\s+latest\s+"
+    r"(?:service\s+pack|service\s+release|version)\b)[^;]{3,160}?)\.?$",
 )
 
 
@@ -1616,7 +1635,8 @@ def _fixed_in(sentence: str) -> str:
     found = _FIXED_IN_RE.search(sentence)
     if found is None:
         return ""
-    what = (found.group("what") or found.group("also") or "").strip().rstrip(".")
+    what = (found.group("what") or found.group("also") or found.group("lower") or "").strip()
+    what = what.rstrip(".")
     parts = re.split(r"\s+and\s+(?=[A-Z])", what)
     if len(parts) >= 2 and all(re.search(r"\d", p) for p in parts):
         return "the one for your system: " + ", or ".join(parts)

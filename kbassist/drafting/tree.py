@@ -69,6 +69,7 @@ from kbassist.drafting.fixed_in import (
     replays_harm,
     restates,
     result_without_replay,
+    told_apart_check,
 )
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
@@ -191,6 +192,7 @@ from kbassist.drafting.stand_ins import (
     stand_in_names,
     stand_in_spans,
 )
+from kbassist.drafting.status_fix import pointer_options, support_options
 from kbassist.drafting.step_refs import step_refs_said
 from kbassist.drafting.steps import (
     INFO_CHECK,
@@ -576,6 +578,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         _confirm_first(article, options)
         options = no_fix_options(article, options)  # "no resolution": say so, tick nothing
         options = design_options(article, options)  # by design, or a limit: nothing to remove
+        options = pointer_options(article, options)  # "Obtain the hotfix mentioned below"
+        options = support_options(article, options)  # STATUS: "A supported fix is available"
         options = wait_options(article, options)  # the hotfix notice's "wait for the next SP"
         options = download_options(article, options)  # the hotfix download beside the SP
         also = _also_cause(cause_section, options)
@@ -2895,9 +2899,12 @@ def _outcome(
         version = shared_version_check(option.items, option.label, tables)
     if not version and option.kind == "upgrade":
         # "Upgrade: Visual FoxPro 5.0a": the version it installs is what the admin can read
-        version = installed_version_check(option.label)
+        version = told_apart_check(article) or installed_version_check(option.label)
     upgrade = option.kind == "upgrade" or re.match(r"upgrade\b", option.label, re.I)
-    if not version and (upgrade or not workaround) and installs_release(option.label, option.items):
+    if not version and (
+        option.kind == "upgrade"  # "Install the April 1999 version of the MSDN Library"
+        or ((upgrade or not workaround) and installs_release(option.label, option.items))
+    ):
         # "Obtain the latest service pack" over STATUS's "first corrected in ... Service
         # Pack 4": that service pack installed is the check
         version = fixed_release_check(fixed_releases(article))

@@ -234,9 +234,8 @@ def _status_fix(article: Article) -> list[Option]:
         available = next((s for s in said if _AVAILABLE_RE.match(s)), "")
         contact = next((m for s in said if (m := _CONTACT_RE.match(s))), None)
         waits = [(s, w) for s in said if (w := _WAIT_RE.search(s))]
-        if not available or contact is None or len(waits) != 1:
+        if not available or contact is None or len(waits) > 1:
             continue
-        sentence, wait = waits[0]
         # "please note the following fix is not available for Windows NT version 4.0"
         limits = [s for s in said if _NOT_FOR_RE.search(s) and s != available]
         fix = Option(
@@ -245,6 +244,9 @@ def _status_fix(article: Article) -> list[Option]:
             " ".join([available, *limits]),
             [with_detail(f"Contact {contact.group('who')} to obtain the fix.", _posted(section))],
         )
+        if not waits:  # "... Contact Microsoft Product Support Services": the fix only
+            return [fix]
+        sentence, wait = waits[0]
         what = " ".join(wait.group("what").split())
         return [fix, _wait_option(section, sentence, what, "")]
     return []

@@ -1,0 +1,169 @@
+"""The fix an archive article's STATUS states (issue 13, archive).
+
+Old MS KB articles often give their fix only in STATUS: "A supported fix is now
+available, but has not been fully regression-tested ... Unless you are severely impacted
+..., Microsoft recommends that you wait for the next Service Pack that contains this
+fix. Contact Microsoft Technical Support ...", or "This problem was corrected in the
+latest Windows NT 3.51 U.S. Service Pack". Their RESOLUTION then says only what the fix
+changed ("Basesrv.dll has been corrected to ...") or points down to STATUS ("Obtain the
+hotfix mentioned below"). Readers marked such drafts: an information-only outcome ("it
+gives no steps to follow") for a confirmed bug with a hotfix, a label cut at "mentioned
+below", a "wait for the next service pack" beside a pack that is already out. Here the
+STATUS's own fix becomes the outcome: the hotfix from support (with the wait the notice
+offers), or the release that corrects it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.articles import Article, Section
+from kbassist.drafting.option_model import Option
+from kbassist.drafting.options import RESOLUTION_KEYS, WORKAROUND_KEYS, _status_option
+from kbassist.drafting.text import clean, split_detail, split_sentences, step_text, with_detail
+
+#: "Obtain the hotfix mentioned below.", "Apply the fix referenced below.", "Contact
+#: Microsoft Technical Support to obtain the updated files mentioned below.", "Obtain the
+#: fix described below in the STATUS section.": a step that only points down to STATUS.
+_POINTER_RE = re.compile(
+    r"^(?:to (?:resolve|correct|work around|fix) (?:this|the) (?:problem|issue),\s*)?"
+    r"(?:(?:contact|call) microsoft (?:product support services|technical support|pss)\s+"
+    r"(?:to|and)\s+)?(?:obtain|apply|install|download|use|get|request)"
+    r"(?:\s+and\s+(?:install|apply))?\s+the\s+(?:updated\s+|individual\s+)?"
+    r"(?:hot ?fix|fix|update|patch|updated files?|files?|package)\s+"
+    r"(?:(?:mentioned|referenced|described|listed)\s+below|as\s+described\s+below)"
+    r"(?:\s+in\s+the\s+status\s+section)?\s*\.?$",
+    re.IGNORECASE,
+)
+#: "A supported fix is now available, but has not been fully regression-tested": the
+#: STATUS notice of a fix got from support.
+_AVAILABLE_RE = re.compile(
+    r"^an? supported (?:fix|hotfix)\b[^.]{0,40}\b(?:is|are) (?:now )?available\b", re.IGNORECASE
+)
+#: "Contact Microsoft Technical Support for more information.": who gives the fix.
+_CONTACT_RE = re.compile(
+    r"^(?:to resolve this problem immediately, )?contact "
+    r"(?P<who>microsoft (?:product support services|technical support|pss))\b",
+    re.IGNORECASE,
+)
+#: A fix offered now: got from support, downloaded, a release installed, or waited for.
+_FIX_NOW_RE = re.compile(
+    r"\b(?:contact|call)\b[^.]{0,80}\b(?:support|pss)\b|\bhot ?fix\b|\bservice pack\b"
+    r"|\b(?:obtain|get|download|request|apply|install)\b[^.]{0,60}\b(?:fix|patch|update"
+    r"|updated files?|version)\b|\bwait for\b",
+    re.IGNORECASE,
+)
+
+
+def _status(article: Article) -> Section | None:
+    return next((s for s in article.sections if s.key == "status" and s.text.strip()), None)
+
+
+def _support_fix(status: Section) -> Option | None:
+    """ "Contact Microsoft Technical Support to obtain the fix", its text the notice's
+    "A supported fix is now available ..." sentence; None when STATUS has no such notice
+    (both the "available" sentence and the "contact" one)."""
+    said = split_sentences(" ".join(clean(status.text).split()))
+    available = next((s for s in said if _AVAILABLE_RE.match(s)), "")
+    contact = next((m for s in said if (m := _CONTACT_RE.match(s))), None)
+    if not available or contact is None:
+        return None
+    step = f"Contact {contact.group('who')} to obtain the fix."
+    return Option(status, step.rstrip("."), available, [step])
+
+
+def _release(status: Section) -> Option | None:
+    """The STATUS's "corrected in <release>" as an `upgrade` option named by its release
+    ("Upgrade: Windows NT version 3.51", "Install the latest Windows NT 3.51 U.S. Service
+    Pack"); None when it names none."""
+    upgrade = _status_option(status)
+    if upgrade is None or not upgrade.label.startswith(("Upgrade: ", "Install ")):
+        return None
+    return upgrade
+
+
+def _points_to_status(article: Article, option: Option, pointer: str) -> bool:
+    """Whether "mentioned below" is the STATUS: the next section with text after the
+    option's own, or named ("in the STATUS section")."""
+    if "status section" in pointer.casefold():
+        return True
+    cited = [s for s in article.sections if s.text.strip()]
+    at = next((n for n, s in enumerate(cited) if s is option.section), -1)
+    return 0 <= at < len(cited) - 1 and cited[at + 1].key == "status"
+
+
+def pointer_options(article: Article, options: list[Option]) -> list[Option]:
+    """`options` with a RESOLUTION or WORKAROUND step that only points down to STATUS
+    ("Obtain the hotfix mentioned below") replaced by the fix STATUS states: the release
+    that corrects it, the hotfix from support, or both; the step's other sentences ("With
+    the hotfix, X") shown under the new step. Unchanged when STATUS states neither."""
+    status = _status(article)
+    if article.style != "mskb" or status is None:
+        return options
+    out: list[Option] = []
+    changed = False
+    for option in options:
+        found = _from_pointer(article, option, status)
+        changed = changed or found is not None
+        out.extend(found if found is not None else [option])
+    return out if changed else options
+
+
+def _from_pointer(article: Article, option: Option, status: Section) -> list[Option] | None:
+    if option.kind != "option" or not option.items or option.pre_items:
+        return None
+    if option.section.key not in (*RESOLUTION_KEYS, *WORKAROUND_KEYS):
+        return None
+    text, detail = split_detail(option.items[0])
+    sentences = split_sentences(" ".join(clean(text).split()))
+    if not sentences or not _POINTER_RE.match(sentences[0]):
+        return None
+    if not _points_to_status(article, option, sentences[0]):
+        return None
+    if detail.strip().startswith("STATUS: "):
+        detail = ""  # the STATUS sentence _merge_upgrade put here: the outcome's text now
+    shown = "\n\n".join(p for p in (" ".join(sentences[1:]), detail.strip()) if p)
+    found: list[Option] = []
+    if (release := _release(status)) is not None:
+        release.items = [with_detail(release.items[0], shown), *release.items[1:]]
+        found.append(release)
+    if (fix := _support_fix(status)) is not None:
+        fix.items = [with_detail(fix.items[0], shown), *option.items[1:]]
+        found.append(fix)
+    return found or None
+
+
+def _statement_only(option: Option) -> bool:
+    """An option whose steps only say what the fix changed ("Basesrv.dll has been
+    corrected to ...", "An updated Spoolss.exe is available."): no step to tick."""
+    from kbassist.drafting.steps import step_kind
+
+    return option.kind == "option" and all(
+        step_kind(split_detail(i)[0]) in ("statement", "note") for i in option.items
+    )
+
+
+def support_options(article: Article, options: list[Option]) -> list[Option]:
+    """`options` with the STATUS notice's hotfix from support offered ("A supported fix
+    is now available ... Contact Microsoft Technical Support"), when no option already
+    gets a fix now: a RESOLUTION that only says what the fix changed is shown under the
+    contact step instead of standing as an information-only outcome; workarounds stay
+    beside it. Unchanged when STATUS has no such notice or a fix is offered already."""
+    status = _status(article)
+    if article.style != "mskb" or status is None or not options:
+        return options
+    if any(o.kind in ("upgrade", "nofix") for o in options):
+        return options  # a release offered, or the no-fix path (wait_pack) handles it
+    texts = [" ".join([o.label, *(step_text(i) for i in o.items)]) for o in options]
+    if any(_FIX_NOW_RE.search(t) for t in texts):
+        return options
+    fix = _support_fix(status)
+    if fix is None:
+        return options
+    said = [o for o in options if _statement_only(o) and o.section.key in RESOLUTION_KEYS]
+    if said:
+        what = " ".join(
+            " ".join(split_detail(i)[0] for i in o.items) for o in said if o.items
+        ).strip()
+        fix.items[0] = with_detail(fix.items[0], f"RESOLUTION: {what}" if what else "")
+    return [*(o for o in options if o not in said), fix]
