@@ -50,7 +50,7 @@ _CONTACT_RE = re.compile(
 _FIX_NOW_RE = re.compile(
     r"\b(?:contact|call)\b[^.]{0,80}\b(?:support|pss)\b|\bhot ?fix\b|\bservice pack\b"
     r"|\b(?:obtain|get|download|request|apply|install)\b[^.]{0,60}\b(?:fix|patch|update"
-    r"|updated files?|version)\b|\bwait for\b",
+    r"|updated|version|files?|driver)\b|\bfrom microsoft\b|\bwait for\b",
     re.IGNORECASE,
 )
 

@@ -261,14 +261,16 @@ def _table_rows(items: list[str]) -> list[tuple[str, str, str]]:
 #: "Upgrade: Visual Studio 6.0 Service Pack 3", "Upgrade: Service Pack 3 of Microsoft
 #: Exchange version 4.0": the service pack an upgrade outcome installs.
 _SP_LABEL_RE = re.compile(
-    r"^Upgrade(?: to)?:?\s+(?:the\s+)?(?:(?P<product>[A-Z][\w .+/()-]{1,60}?)\s+Service Pack\s+"
+    r"^(?:Upgrade(?: to)?:?|Install)\s+(?:the\s+)?"
+    r"(?:(?P<product>[A-Z][\w .+/()-]{1,60}?)\s+Service Pack\s+"
     r"(?P<sp>\d{1,2})|Service Pack\s+(?P<sp2>\d{1,2})\s+(?:of|for)\s+(?P<product2>[A-Z][\w .+/()-]"
     r"{1,60}?))\.?$"
 )
 #: "Upgrade: Microsoft Visual C++ version 4.1", "Upgrade: Visual FoxPro 3.0b for Windows":
 #: the product and the version an upgrade outcome installs.
 _VERSION_LABEL_RE = re.compile(
-    r"^Upgrade(?: to)?:?\s+(?:the\s+)?(?P<product>[A-Z][\w .+/()-]{1,60}?)(?:,?\s+version)?\s+"
+    r"^(?:Upgrade(?: to)?:?|Install)\s+(?:the\s+)?"
+    r"(?P<product>[A-Z][\w .+/()-]{1,60}?)(?:,?\s+version)?\s+"
     r"(?P<version>\d+(?:\.\d+)*[a-z]?)(?:\s+for\s+[\w ./,-]{2,40})?\.?$"
 )
 

@@ -1,0 +1,166 @@
+"""Archive drafts whose fix the STATUS states (round 22, status22): a hotfix from support
+with the service pack to wait for, a release that corrected the problem, a RESOLUTION
+that only points down to STATUS ("Obtain the hotfix mentioned below")."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from drafting_support import archive, details, fixes, questions, ticks
+
+from kbassist.drafting.tree import draft_text, draft_tree
+
+#: An MS KB archive article with this file's own id and header fields.
+mskb = partial(archive, id_="Q999822", product="Microsoft Windows NT")
+
+SYMPTOMS = (
+    "SYMPTOMS\n========\n\nWhen you use Client Services for NetWare, the connected drives\n"
+    "become inaccessible to File Manager.\n\n"
+    "CAUSE\n=====\n\nThe drive table entry becomes corrupted within the CSRSS process.\n\n"
+)
+
+#: The hotfix notice as the 1990s archive writes it in STATUS.
+NOTICE = (
+    "STATUS\n======\n\n"
+    "Microsoft has confirmed this to be a problem in Windows NT version 3.51.\n\n"
+    "A supported fix is now available, but has not been fully regression-tested and\n"
+    "should be applied only to systems experiencing this specific problem. Unless you\n"
+    "are severely impacted by this specific problem, Microsoft recommends that you\n"
+    "wait for the next Service Pack that contains this fix. Contact Microsoft\n"
+    "Technical Support for more information.\n"
+)
+
+
+def titles(tree: dict[str, object]) -> list[str]:
+    return [str(o["title"]) for o in fixes(tree)]  # type: ignore[arg-type]
+
+
+def test_a_resolution_saying_what_the_hotfix_changed_offers_the_hotfix_and_the_wait() -> None:
+    """A RESOLUTION that only says what was corrected, over a STATUS hotfix notice: the
+    hotfix from support and the wait, never an information-only outcome."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Basesrv.dll has been corrected to prevent NetWare drive resources from becoming\n"
+        "orphaned in this manner.\n\n" + NOTICE
+    )
+    tree = draft_tree(art)
+    assert titles(tree) == [
+        "Contact Microsoft Technical Support to obtain the fix",
+        "Wait for the next service pack",
+    ]
+    fix = fixes(tree)[0]
+    assert ticks(fix)[0] == "Contact Microsoft Technical Support to obtain the fix."
+    assert "Basesrv.dll has been corrected" in details(fix)  # what the fix changes, shown
+    assert "no steps to follow" not in " ".join(ticks(fix))
+    question = questions(tree)[0]
+    assert "severely" in question["text"]  # the notice's own rule for choosing
+    assert draft_text(art)[1] is not None
+
+
+def test_workarounds_beside_a_status_hotfix_notice_keep_and_add_the_hotfix() -> None:
+    """Workarounds in RESOLUTION stay; STATUS's hotfix from support is offered beside them."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "To work around this problem, create a text file called Pabmsg.txt and place it\n"
+        "in the \\Exchsrvr\\bin directory.\n\n" + NOTICE
+    )
+    shown = titles(draft_tree(art))
+    assert shown[0].startswith("Workaround: Create a text file called Pabmsg.txt")
+    assert "Contact Microsoft Technical Support to obtain the fix" in shown
+    assert "Wait for the next service pack" in shown
+
+
+def test_obtain_the_hotfix_mentioned_below_becomes_the_release_status_names() -> None:
+    """ "Obtain the fix referenced below." over STATUS "corrected in the latest ... Service
+    Pack": one outcome installing that service pack, named by it, no cut label."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\nObtain the fix referenced below.\n\n"
+        "STATUS\n======\n\n"
+        "Microsoft has confirmed this to be a problem in Windows NT version 3.51. This\n"
+        "problem was corrected in the latest Windows NT 3.51 U.S. Service Pack. For\n"
+        "information on obtaining the Service Pack, query on the following word in the\n"
+        "Microsoft Knowledge Base (without the spaces):\n\n  S E R V P A C K\n"
+    )
+    tree = draft_tree(art)
+    assert titles(tree) == ["Install the latest Windows NT 3.51 U.S. Service Pack"]
+    assert ticks(fixes(tree)[0]) == ["Install the latest Windows NT 3.51 U.S. Service Pack."]
+
+
+def test_a_pack_already_out_is_offered_not_waited_for() -> None:
+    """STATUS with both a hotfix notice and "corrected in the latest ... Service Pack"
+    under a "obtain the hotfix mentioned below" WORKAROUND: the service pack and the
+    hotfix, and no "wait for the next service pack" (it is out)."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "To work around this problem, obtain the hotfix mentioned below.\n\n"
+        + NOTICE.replace("3.51.\n", "3.51 and 4.0.\n")
+        + "\nThis problem was corrected in the latest Microsoft Windows NT 4.0 U.S. Service\n"
+        "Pack.\n"
+    )
+    shown = titles(draft_tree(art))
+    assert shown == [
+        "Install the latest Microsoft Windows NT 4.0 U.S. Service Pack",
+        "Contact Microsoft Technical Support to obtain the fix",
+    ]
+    assert not any("mentioned below" in t or t.startswith("Wait") for t in shown)
+
+
+def test_resolved_with_a_maintenance_release_is_an_outcome_with_its_own_check() -> None:
+    """ "This problem has been resolved with FORTRAN PowerStation maintenance release
+    version 1.0a": an outcome installing it, verified the way STATUS tells them apart."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nAn application that writes an array larger than 64K to a\n"
+        "binary file may write an incorrect quantity of data.\n\n"
+        "RESOLUTION\n==========\n\nUse an explicit implied DO loop in the I/O statement.\n\n"
+        "STATUS\n======\n\n"
+        "Microsoft has confirmed this to be a problem in Microsoft PowerStation version\n"
+        "1.0. This problem has been resolved with FORTRAN PowerStation maintenance\n"
+        "release version 1.0a for MS-DOS.\n\n"
+        "FORTRAN PowerStation version 1.0 can be differentiated from the maintenance\n"
+        'release version 1.0a by invoking the linker. Typing "link32 | more" from\n'
+        "\\F32\\BIN directory will show version 2.8 for FORTRAN PowerStation version 1.0,\n"
+        "and it will show version 1.0f for the maintenance release version 1.0a.\n",
+        product="Microsoft FORTRAN PowerStation",
+    )
+    tree = draft_tree(art)
+    upgrade = next(o for o in fixes(tree) if o["id"] == "upgrade")
+    assert upgrade["title"] == (
+        "Upgrade: FORTRAN PowerStation maintenance release version 1.0a for MS-DOS"
+    )
+    assert ticks(upgrade) == [
+        "Install FORTRAN PowerStation maintenance release version 1.0a for MS-DOS."
+    ]
+    check = " ".join(upgrade["verify"][0]["text"].split())
+    assert 'Typing "link32 | more"' in check and "1.0f" in check
+
+
+def test_a_release_named_in_lower_case_is_installed_by_name_not_glued() -> None:
+    """ "This bug was corrected in the latest service pack for Visual Studio 6.0": "Install
+    the latest service pack for Visual Studio 6.0", not the STATUS sentence glued on."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Change the architecture of your application so that two threads do not use the\n"
+        "same critical section.\n\n"
+        "STATUS\n======\n\n"
+        "Microsoft has confirmed this to be a bug in the Microsoft products listed at the\n"
+        "beginning of this article. This bug was corrected in the latest service pack for\n"
+        "Visual Studio 6.0.\n",
+        product="Microsoft Visual C++",
+    )
+    upgrade = next(o for o in fixes(draft_tree(art)) if o["id"] == "upgrade")
+    assert upgrade["title"] == "Install the latest service pack for Visual Studio 6.0"
+    assert ticks(upgrade) == ["Install the latest service pack for Visual Studio 6.0."]
+
+
+def test_a_release_sentence_run_into_the_confirmed_one_is_still_offered() -> None:
+    """ "...listed at the beginning of this article.<A0>This problem was corrected in
+    Microsoft Word 2000.": the two sentences run together still give the upgrade."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\nUse the SEQ field instead of the LISTNUM field.\n\n"
+        "STATUS\n======\n\n"
+        "Microsoft has confirmed this to be a problem in the Microsoft products that are\n"
+        "listed at the beginning of this article.<A0>This problem was corrected in\n"
+        "Microsoft Word 2000.\n",
+        product="Microsoft Word 97",
+    )
+    assert "Upgrade: Microsoft Word 2000" in titles(draft_tree(art))
