@@ -352,6 +352,19 @@ _PREVENT_SCOPE_RE = re.compile(
     re.IGNORECASE,
 )
 _DOWNTIME_RE = re.compile(r"\b(?:downtime|offline|take .{0,30} offline|stop the \w+)\b", re.I)
+#: The hotfix notice: "A supported fix is now available, but has not been fully
+#: regression-tested and should be applied only to systems experiencing this specific
+#: problem": a fix for a system that has the problem badly, not for every system.
+_HOTFIX_ONLY_RE = re.compile(
+    r"\bshould be applied only to (?:systems|computers)\b|\bnot (?:been )?fully regression",
+    re.IGNORECASE,
+)
+#: The notice's other half: "Unless you are severely impacted by this specific problem,
+#: Microsoft recommends that you wait for the next Service Pack that contains this fix."
+_WAIT_ONLY_RE = re.compile(
+    r"\b(?:unless you are|if you are not) severely (?:affected|impacted)\b", re.IGNORECASE
+)
+_WAITS_RE = re.compile(r"\bwait for the next\b", re.IGNORECASE)
 _LAST_RE = re.compile(
     r"\b(?:last resort|if (?:none|nothing) (?:else )?works|if (?:the )?(?:resolutions?|methods?|"
     r"steps|workarounds?) [\d, and]{1,20} (?:aren't|are not|don't|do not|didn't|did not))\b",
@@ -398,6 +411,12 @@ def choose_notes(kind: str, lead: str, body: str) -> list[str]:
         said.append("a permanent fix")
     elif _LAST_RE.search(lead):
         said.append("a last resort")
+    elif _WAIT_ONLY_RE.search(lead) and _WAITS_RE.search(lead):
+        said.append(
+            "if this problem does not affect you severely: the next service pack brings the fix"
+        )
+    elif _HOTFIX_ONLY_RE.search(lead):
+        said.append("a hotfix not fully tested: only if this problem affects you severely")
     elif kind == "workaround" or _TEMPORARY_RE.search(lead):
         said.append("works around the problem")
     elif worse:

@@ -121,14 +121,21 @@ def _from_pointer(article: Article, option: Option, status: Section) -> list[Opt
     if not _points_to_status(article, option, sentences[0]):
         return None
     if detail.strip().startswith("STATUS: "):
-        detail = ""  # the STATUS sentence _merge_upgrade put here: the outcome's text now
-    shown = "\n\n".join(p for p in (" ".join(sentences[1:]), detail.strip()) if p)
+        detail = ""  # the STATUS sentence _merge_upgrade put here: said again below
+    rest = " ".join(sentences[1:])
     found: list[Option] = []
+    # cited where the article says to get the fix (its RESOLUTION or WORKAROUND), with
+    # what STATUS says shown under the step, as `_merge_upgrade` shows it
     if (release := _release(status)) is not None:
-        release.items = [with_detail(release.items[0], shown), *release.items[1:]]
+        said = "\n\n".join(p for p in (f"STATUS: {release.lead}", rest, detail.strip()) if p)
+        release.items = [with_detail(release.items[0], said), *release.items[1:]]
+        release.section, release.lead = option.section, option.lead
         found.append(release)
     if (fix := _support_fix(status)) is not None:
-        fix.items = [with_detail(fix.items[0], shown), *option.items[1:]]
+        # cited from STATUS, where "contact ..." and the notice are: a fix, not a
+        # workaround (its pointer may sit in WORKAROUND)
+        fix.items = [with_detail(fix.items[0], "\n\n".join(p for p in (rest, detail) if p))]
+        fix.items += option.items[1:]
         found.append(fix)
     return found or None
 
