@@ -21,6 +21,7 @@ from kbassist.articles import Article, Section
 from kbassist.drafting.option_model import Option
 from kbassist.drafting.options import RESOLUTION_KEYS, WORKAROUND_KEYS, _status_option
 from kbassist.drafting.text import clean, split_detail, split_sentences, step_text, with_detail
+from kbassist.drafting.wait_pack import available_notice
 
 #: "Obtain the hotfix mentioned below.", "Apply the fix referenced below.", "Contact
 #: Microsoft Technical Support to obtain the updated files mentioned below.", "Obtain the
@@ -34,11 +35,6 @@ _POINTER_RE = re.compile(
     r"(?:(?:mentioned|referenced|described|listed)\s+below|as\s+described\s+below)"
     r"(?:\s+in\s+the\s+status\s+section)?\s*\.?$",
     re.IGNORECASE,
-)
-#: "A supported fix is now available, but has not been fully regression-tested": the
-#: STATUS notice of a fix got from support.
-_AVAILABLE_RE = re.compile(
-    r"^an? supported (?:fix|hotfix)\b[^.]{0,40}\b(?:is|are) (?:now )?available\b", re.IGNORECASE
 )
 #: "Contact Microsoft Technical Support for more information.": who gives the fix.
 _CONTACT_RE = re.compile(
@@ -64,7 +60,7 @@ def _support_fix(status: Section) -> Option | None:
     "A supported fix is now available ..." sentence; None when STATUS has no such notice
     (both the "available" sentence and the "contact" one)."""
     said = split_sentences(" ".join(clean(status.text).split()))
-    available = next((s for s in said if _AVAILABLE_RE.match(s)), "")
+    available = available_notice(said)
     contact = next((m for s in said if (m := _CONTACT_RE.match(s))), None)
     if not available or contact is None:
         return None

@@ -197,8 +197,21 @@ def wait_options(article: Article, options: list[Option]) -> list[Option]:
 #: "A supported fix is now available, but has not been fully regression-tested": the
 #: STATUS notice of a fix got from support.
 _AVAILABLE_RE = re.compile(
-    r"^an? supported (?:fix|hotfix)\b[^.]{0,40}\b(?:is|are) (?:now )?available\b", re.IGNORECASE
+    r"\ban? supported (?:fix|hotfix)\b[^.]{0,40}\b(?:is|are) (?:now )?available\b", re.IGNORECASE
 )
+
+
+def available_notice(sentences: list[str]) -> str:
+    """The notice's "A supported fix is now available, but ..." sentence, from where it
+    starts (the archive sometimes runs it into the "confirmed" sentence before it: "...
+    a problem in Windows NT version A supported fix is now available"); "" if none."""
+    for sentence in sentences:
+        found = _AVAILABLE_RE.search(sentence)
+        if found is not None and (found.start() == 0 or sentence[found.start()].isupper()):
+            return sentence[found.start() :]
+    return ""
+
+
 #: "Contact Microsoft Product Support Services for more information."
 _CONTACT_RE = re.compile(
     r"^contact (?P<who>microsoft (?:product support services|technical support|pss))\b",
@@ -231,7 +244,7 @@ def _status_fix(article: Article) -> list[Option]:
         if section.key != "status":
             continue
         said = split_sentences(" ".join(clean(section.text).split()))
-        available = next((s for s in said if _AVAILABLE_RE.match(s)), "")
+        available = available_notice(said)
         contact = next((m for s in said if (m := _CONTACT_RE.match(s))), None)
         waits = [(s, w) for s in said if (w := _WAIT_RE.search(s))]
         if not available or contact is None or len(waits) > 1:
