@@ -164,3 +164,25 @@ def test_a_release_sentence_run_into_the_confirmed_one_is_still_offered() -> Non
         product="Microsoft Word 97",
     )
     assert "Upgrade: Microsoft Word 2000" in titles(draft_tree(art))
+
+
+def test_a_workaround_then_the_service_pack_in_one_resolution_are_two_choices() -> None:
+    """ "To work around this problem, X." then "To resolve this problem, obtain the latest
+    service pack": the workaround and the service pack are two choices, not one checklist."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To work around this problem, bind IPX to a valid network adapter or add an\n"
+        "additional protocol.\n\n"
+        "To resolve this problem, obtain the latest service pack for Windows NT 4.0. For\n"
+        "additional information, please see the following article in the Microsoft\n"
+        "Knowledge Base:\n\n  Q152734 How to Obtain the Latest Windows NT 4.0 Service Pack\n\n"
+        "STATUS\n======\n\n"
+        "Microsoft has confirmed this to be a problem in Windows NT 4.0. This problem was\n"
+        "first corrected in Windows NT 4.0 Service Pack 4.\n"
+    )
+    tree = draft_tree(art)
+    around, pack = fixes(tree)
+    assert around["title"].startswith("Workaround: Bind IPX to a valid network adapter")
+    assert not any("service pack" in t for t in ticks(around))
+    assert ticks(pack)[0] == "Obtain the latest service pack for Windows NT 4.0."
+    assert "Service Pack 4" in pack["verify"][0]["text"]  # the release STATUS names

@@ -1638,7 +1638,7 @@ def _fixed_in(sentence: str) -> str:
     what = (found.group("what") or found.group("also") or found.group("lower") or "").strip()
     what = what.rstrip(".")
     # "Windows NT, version 3.51, and FORTRAN PowerStation, version 4.0": no comma kept
-    parts = [p.strip(" ,") for p in re.split(r"\s+and\s+(?=[A-Z])", what)]
+    parts = [p.strip(" ,") for p in re.split(r"\s+(?:and|as well as)\s+(?=[A-Z])", what)]
     if len(parts) >= 2 and all(re.search(r"\d", p) for p in parts):
         return "the one for your system: " + ", or ".join(parts)
     return what

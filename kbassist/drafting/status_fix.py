@@ -19,7 +19,12 @@ import re
 
 from kbassist.articles import Article, Section
 from kbassist.drafting.option_model import Option
-from kbassist.drafting.options import RESOLUTION_KEYS, WORKAROUND_KEYS, _status_option
+from kbassist.drafting.options import (
+    RESOLUTION_KEYS,
+    WORKAROUND_KEYS,
+    _status_option,
+    option_label,
+)
 from kbassist.drafting.text import clean, split_detail, split_sentences, step_text, with_detail
 from kbassist.drafting.wait_pack import available_notice
 
@@ -170,3 +175,51 @@ def support_options(article: Article, options: list[Option]) -> list[Option]:
         ).strip()
         fix.items[0] = with_detail(fix.items[0], f"RESOLUTION: {what}" if what else "")
     return [*(o for o in options if o not in said), fix]
+
+
+#: "To resolve this problem, obtain the latest service pack for Windows NT 4.0": the
+#: service pack step of a RESOLUTION (its lead-in already taken off the step).
+_PACK_STEP_RE = re.compile(
+    r"^(?:to resolve this (?:problem|issue),\s*)?(?:obtain|install|apply|get)\b[^.]{0,60}"
+    r"\bservice pack\b",
+    re.IGNORECASE,
+)
+#: "To work around this problem, ...", "You can work around this problem by ...".
+_WORK_AROUND_RE = re.compile(r"\bwork ?around this (?:problem|issue|behaviou?r)\b", re.I)
+#: The RESOLUTION's "To resolve this problem, obtain the latest service pack".
+_RESOLVE_PACK_RE = re.compile(
+    r"\bto resolve this (?:problem|issue),\s*(?:obtain|install|apply|get)\b[^.]{0,60}"
+    r"\bservice pack\b",
+    re.IGNORECASE,
+)
+
+
+def pack_apart(options: list[Option]) -> list[Option]:
+    """`options` with a RESOLUTION that says "To work around this problem, X." and then
+    "To resolve this problem, obtain the latest service pack for Y." offered as two
+    choices, the workaround and the service pack, not one checklist ticking both."""
+    if not any(o.kind == "option" and len(o.items) >= 2 for o in options):
+        return options
+    out: list[Option] = []
+    for option in options:
+        out.extend(_pack_split(option) or [option])
+    return out
+
+
+def _pack_split(option: Option) -> list[Option] | None:
+    if option.kind != "option" or len(option.items) < 2 or option.pre_items:
+        return None
+    if option.section.key not in RESOLUTION_KEYS or "service pack" not in option.section.text:
+        return None
+    text = " ".join(clean(option.section.text).split())
+    pack, around = _RESOLVE_PACK_RE.search(text), _WORK_AROUND_RE.search(text)
+    if pack is None or around is None or around.start() > pack.start():
+        return None  # the workaround is said after the service pack: no such order
+    at = next((n for n, i in enumerate(option.items) if n and _PACK_STEP_RE.match(step_text(i))), 0)
+    if not at or any(_PACK_STEP_RE.match(step_text(i)) for i in option.items[:at]):
+        return None
+    name = option.label.split(": ", 1)[1] if ": " in option.label else option.label
+    around_option = Option(option.section, f"Workaround: {name}", option.lead, option.items[:at])
+    pack_label = f"Resolution: {option_label(step_text(option.items[at]))}"
+    pack_option = Option(option.section, pack_label, "", option.items[at:])
+    return [around_option, pack_option]

@@ -192,7 +192,7 @@ from kbassist.drafting.stand_ins import (
     stand_in_names,
     stand_in_spans,
 )
-from kbassist.drafting.status_fix import pointer_options, support_options
+from kbassist.drafting.status_fix import pack_apart, pointer_options, support_options
 from kbassist.drafting.step_refs import step_refs_said
 from kbassist.drafting.steps import (
     INFO_CHECK,
@@ -578,6 +578,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         _confirm_first(article, options)
         options = no_fix_options(article, options)  # "no resolution": say so, tick nothing
         options = design_options(article, options)  # by design, or a limit: nothing to remove
+        options = pack_apart(options)  # "To work around, X. To resolve, obtain the SP": two
         options = pointer_options(article, options)  # "Obtain the hotfix mentioned below"
         options = support_options(article, options)  # STATUS: "A supported fix is available"
         options = wait_options(article, options)  # the hotfix notice's "wait for the next SP"
