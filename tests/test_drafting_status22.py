@@ -186,3 +186,24 @@ def test_a_workaround_then_the_service_pack_in_one_resolution_are_two_choices() 
     assert not any("service pack" in t for t in ticks(around))
     assert ticks(pack)[0] == "Obtain the latest service pack for Windows NT 4.0."
     assert "Service Pack 4" in pack["verify"][0]["text"]  # the release STATUS names
+
+
+def test_a_notice_run_into_the_confirmed_sentence_still_offers_the_hotfix() -> None:
+    """ "... a problem in Windows NT version A supported fix is now available ...": the
+    hotfix from support, not "no fix"; the help says it is only for a severe case."""
+    art = mskb(
+        SYMPTOMS + "STATUS\n======\n\n"
+        "Microsoft has confirmed this to be a problem in Windows NT version A supported\n"
+        "fix is now available, but is not fully regression-tested and should be applied\n"
+        "only to systems experiencing this specific problem. Unless you are severely\n"
+        "impacted by this specific problem, Microsoft recommends that you wait for the\n"
+        "next Service Pack that contains this fix. Contact Microsoft Product Support\n"
+        "Services for more information.\n"
+    )
+    tree = draft_tree(art)
+    assert titles(tree) == [
+        "Contact Microsoft Product Support Services to obtain the fix",
+        "Wait for the next service pack",
+    ]
+    help_text = questions(tree)[0]["help"]
+    assert "(1) a hotfix not fully tested: only if this problem affects you severely" in help_text
