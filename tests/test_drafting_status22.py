@@ -207,3 +207,18 @@ def test_a_notice_run_into_the_confirmed_sentence_still_offers_the_hotfix() -> N
     ]
     help_text = questions(tree)[0]["help"]
     assert "(1) a hotfix not fully tested: only if this problem affects you severely" in help_text
+
+
+def test_a_bug_corrected_in_the_next_service_pack_installs_the_latest_one() -> None:
+    """ "This bug was corrected in the next service pack for Visual Studio 6.0" (the pack is
+    out): install the latest one, never the STATUS sentence glued onto a generic step."""
+    art = mskb(
+        SYMPTOMS + "STATUS\n======\n\n"
+        "Microsoft has confirmed this to be a bug in the Microsoft products listed at the\n"
+        "beginning of this article. This bug was corrected in the next service pack for\n"
+        "Visual Studio 6.0.\n",
+        product="Microsoft Visual Basic",
+    )
+    (upgrade,) = fixes(draft_tree(art))
+    assert upgrade["title"] == "Install the latest service pack for Visual Studio 6.0"
+    assert ticks(upgrade) == ["Install the latest service pack for Visual Studio 6.0."]

@@ -1624,19 +1624,30 @@ _FIXED_IN_RE = re.compile(
     r"[A-Z\d][^;]{3,160}?)\.?$|\bno longer occurs in\s+(?P<also>[A-Z\d][^;]{3,160}?)\.?$"
     # "corrected in version 3.2 of Microsoft Mail for Windows", "corrected in the latest
     # service pack for Visual Studio 6.0": a release named in lower case
-    r"|\b(?:fixed|corrected|resolved|addressed)\s+in\s+(?P<lower>(?:version\s+\d|the\s+latest\s+"
-    r"(?:service\s+pack|service\s+release|version)\b)[^;]{3,160}?)\.?$",
+    r"|\b(?:fixed|corrected|resolved|addressed)\s+in\s+(?P<lower>(?:version\s+\d|the\s+(?:latest|"
+    r"next)\s+(?:service\s+pack|service\s+release|version)\b)[^;]{3,160}?)\.?$",
+)
+#: "H2INC for MS-DOS version 1.1, which is included with ...": what follows the release.
+_WHICH_RE = re.compile(r",?\s+which\s+(?:is|are|was|were|ships?|comes?)\b")
+#: "This bug was corrected in the next service pack for Visual Studio 6.0": a pack out
+#: now ("was"), installed as the latest one; "will be corrected in the next" is a wait.
+_NEXT_DONE_RE = re.compile(
+    r"\b(?:was|were|has been|have been)\s+(?:\w+\s+)?\w+\s+in\s+the\s+next\b"
 )
 
 
 def _fixed_in(sentence: str) -> str:
     """ "Windows NT 4.0 Service Pack 4" from "... was first corrected in Windows NT 4.0
     Service Pack 4."; two products ("A and B") are offered as "A, or B"; "" if unclear."""
-    found = _FIXED_IN_RE.search(sentence)
+    found = _FIXED_IN_RE.search(_WHICH_RE.split(sentence, maxsplit=1)[0])
     if found is None:
         return ""
     what = (found.group("what") or found.group("also") or found.group("lower") or "").strip()
     what = what.rstrip(".")
+    if what.startswith("the next "):
+        if not _NEXT_DONE_RE.search(sentence):
+            return ""  # "will be corrected in the next service pack": not out yet
+        what = "the latest " + what.removeprefix("the next ")
     # "Windows NT, version 3.51, and FORTRAN PowerStation, version 4.0": no comma kept
     parts = [p.strip(" ,") for p in re.split(r"\s+(?:and|as well as)\s+(?=[A-Z])", what)]
     if len(parts) >= 2 and all(re.search(r"\d", p) for p in parts):
