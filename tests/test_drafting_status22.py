@@ -222,3 +222,19 @@ def test_a_bug_corrected_in_the_next_service_pack_installs_the_latest_one() -> N
     (upgrade,) = fixes(draft_tree(art))
     assert upgrade["title"] == "Install the latest service pack for Visual Studio 6.0"
     assert ticks(upgrade) == ["Install the latest service pack for Visual Studio 6.0."]
+
+
+def test_a_wait_for_the_pack_status_says_is_out_becomes_installing_it() -> None:
+    """RESOLUTION "Obtain the following fix or wait for the next Windows NT service pack"
+    and STATUS "corrected in the latest ... Service Pack": the wait is stale; the choice
+    is installing that service pack."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Obtain the following fix or wait for the next Windows NT service pack.\n\n"
+        "STATUS\n======\n\n"
+        "Microsoft has confirmed this to be a problem in Windows NT version 4.0. This\n"
+        "problem was corrected in the latest Microsoft Windows NT 4.0 U.S. Service Pack.\n"
+    )
+    shown = titles(draft_tree(art))
+    assert "Install the latest Microsoft Windows NT 4.0 U.S. Service Pack" in shown
+    assert not any("Wait for the next" in t for t in shown)

@@ -223,3 +223,30 @@ def _pack_split(option: Option) -> list[Option] | None:
     pack_label = f"Resolution: {option_label(step_text(option.items[at]))}"
     pack_option = Option(option.section, pack_label, "", option.items[at:])
     return [around_option, pack_option]
+
+
+#: "Resolution: Wait for the next Windows NT service pack", "Wait for the next service pack".
+_WAIT_LABEL_RE = re.compile(r"^(?:[^:]{1,80}:\s+)?wait for the next\b", re.IGNORECASE)
+
+
+def stale_waits(article: Article, options: list[Option]) -> list[Option]:
+    """`options` with "wait for the next service pack" replaced by installing it, when
+    STATUS says the problem "was corrected in the latest ... Service Pack": the hotfix
+    notice was written before that pack came out, and waiting for it is stale advice
+    (readers: "offers 'Wait for the next service pack' though the article says the
+    service pack already fixes it"). Unchanged when STATUS names no such pack."""
+    status = _status(article)
+    if article.style != "mskb" or status is None:
+        return options
+    waits = [o for o in options if o.kind == "wait" or _WAIT_LABEL_RE.match(o.label)]
+    if not waits:
+        return options
+    release = _release(status)
+    name = release.items[0] if release is not None else ""
+    if release is None or not re.match(r"install the latest\b.*\bservice pack", name, re.I):
+        return options
+    if any(o.kind == "upgrade" for o in options):
+        return [o for o in options if o not in waits]
+    at = options.index(waits[0])
+    kept = [o for o in options if o not in waits]
+    return [*kept[:at], release, *kept[at:]]

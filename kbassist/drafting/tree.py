@@ -192,7 +192,12 @@ from kbassist.drafting.stand_ins import (
     stand_in_names,
     stand_in_spans,
 )
-from kbassist.drafting.status_fix import pack_apart, pointer_options, support_options
+from kbassist.drafting.status_fix import (
+    pack_apart,
+    pointer_options,
+    stale_waits,
+    support_options,
+)
 from kbassist.drafting.step_refs import step_refs_said
 from kbassist.drafting.steps import (
     INFO_CHECK,
@@ -582,6 +587,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         options = pointer_options(article, options)  # "Obtain the hotfix mentioned below"
         options = support_options(article, options)  # STATUS: "A supported fix is available"
         options = wait_options(article, options)  # the hotfix notice's "wait for the next SP"
+        options = stale_waits(article, options)  # ... unless STATUS says the pack is out
         options = download_options(article, options)  # the hotfix download beside the SP
         also = _also_cause(cause_section, options)
         if also is not None:  # "This error can also happen if X. ... worked around by Y"
