@@ -238,3 +238,20 @@ def test_a_wait_for_the_pack_status_says_is_out_becomes_installing_it() -> None:
     shown = titles(draft_tree(art))
     assert "Install the latest Microsoft Windows NT 4.0 U.S. Service Pack" in shown
     assert not any("Wait for the next" in t for t in shown)
+
+
+def test_a_bare_version_is_named_with_the_product_status_confirms() -> None:
+    """ "... a problem in versions 3.0 and 3.0b of Microsoft Mail for Windows. The problem
+    was fixed in version 3.2.": install Microsoft Mail for Windows version 3.2, checked by
+    its version, not a bare "Install version 3.2"."""
+    art = mskb(
+        SYMPTOMS + "STATUS\n======\n\n"
+        "Microsoft has confirmed this to be a problem in versions 3.0 and 3.0b of Microsoft\n"
+        "Mail for Windows. The problem was fixed in version 3.2.\n",
+        product="Microsoft Mail for Windows",
+    )
+    (upgrade,) = fixes(draft_tree(art))
+    assert ticks(upgrade) == ["Install Microsoft Mail for Windows version 3.2."]
+    assert upgrade["verify"][0]["text"].startswith(
+        "Check that the installed Microsoft Mail for Windows is version 3.2 or later"
+    )

@@ -1596,7 +1596,7 @@ def _status_option(section: Section) -> Option | None:
     fixed = [s for s in split_sentences(text) if _FIXED_RE.search(s) and not is_boilerplate(s)]
     if not fixed:
         return None
-    names = [_fixed_in(s) for s in fixed]
+    names = [_with_product(_fixed_in(s), text) for s in fixed]
     items = [
         f"Install {name}."
         if name
@@ -1616,6 +1616,29 @@ def _status_option(section: Section) -> Option | None:
         items,
         kind="upgrade",
     )
+
+
+#: "... a problem in versions 3.0 and 3.0b of Microsoft Mail for Windows", "... in
+#: Microsoft Schedule+ version 7.0": the product a bare "version 3.2" belongs to.
+_PRODUCT_OF_RE = re.compile(
+    r"\bversions?\s+[\d.]+[a-z]?(?:(?:,|,?\s+and|,?\s+or)\s+[\d.]+[a-z]?)*\s+(?:of\s+)?"
+    r"(?P<p>(?-i:[A-Z])[\w+/-]*(?:\.[\w+/-]+)*(?:\s+(?:for\s+)?(?-i:[A-Z])[\w+/-]*(?:\.[\w+/-]+)*)"
+    r"{0,6})|\bin\s+(?P<q>Microsoft(?:\s+(?-i:[A-Z])[\w+/-]*){1,5})\s+version\b",
+    re.IGNORECASE,
+)
+
+
+def _with_product(name: str, text: str) -> str:
+    """ "version 3.2" named with its product from STATUS's "confirmed ... in versions 3.0
+    and 3.0b of Microsoft Mail for Windows": "Microsoft Mail for Windows version 3.2";
+    `name` itself when it names more, or STATUS names no product."""
+    if not re.fullmatch(r"version \d[\w.]*", name):
+        return name
+    found = _PRODUCT_OF_RE.search(text)
+    if found is None:
+        return name
+    product = (found.group("p") or found.group("q")).rstrip(".")
+    return f"{product} {name}"
 
 
 #: "This problem was first corrected in Windows NT 4.0 Service Pack 4." -> what to install.
