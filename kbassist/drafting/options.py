@@ -1648,7 +1648,8 @@ _FIXED_IN_RE = re.compile(
     # "corrected in version 3.2 of Microsoft Mail for Windows", "corrected in the latest
     # service pack for Visual Studio 6.0": a release named in lower case
     r"|\b(?:fixed|corrected|resolved|addressed)\s+in\s+(?P<lower>(?:version\s+\d|the\s+(?:latest|"
-    r"next)\s+(?:service\s+pack|service\s+release|version)\b)[^;]{3,160}?)\.?$",
+    r"next)\s+(?:service\s+pack|service\s+release|version)\b|the\s+updated\s+|later\s+versions?"
+    r"\s+of\s+)[^;]{3,160}?)\.?$",
 )
 #: "H2INC for MS-DOS version 1.1, which is included with ...": what follows the release.
 _WHICH_RE = re.compile(r",?\s+which\s+(?:is|are|was|were|ships?|comes?)\b")
@@ -1667,6 +1668,8 @@ def _fixed_in(sentence: str) -> str:
         return ""
     what = (found.group("what") or found.group("also") or found.group("lower") or "").strip()
     what = what.rstrip(".")
+    if what.startswith("later version"):  # "later versions of MS-DOS": the latest one
+        what = "the latest version of " + re.sub(r"^later\s+versions?\s+of\s+", "", what)
     if what.startswith("the next "):
         if not _NEXT_DONE_RE.search(sentence):
             return ""  # "will be corrected in the next service pack": not out yet
