@@ -116,6 +116,8 @@ def _from_pointer(article: Article, option: Option, status: Section) -> list[Opt
     if option.section.key not in (*RESOLUTION_KEYS, *WORKAROUND_KEYS):
         return None
     text, detail = split_detail(option.items[0])
+    if "below" not in text:
+        return None  # no pointer down: the cheap test before the sentences are split
     sentences = split_sentences(" ".join(clean(text).split()))
     if not sentences or not _POINTER_RE.match(sentences[0]):
         return None
@@ -160,8 +162,8 @@ def support_options(article: Article, options: list[Option]) -> list[Option]:
     status = _status(article)
     if article.style != "mskb" or status is None or not options:
         return options
-    if any(o.kind in ("upgrade", "nofix") for o in options):
-        return options  # a release offered, or the no-fix path (wait_pack) handles it
+    if "supported" not in status.text or any(o.kind in ("upgrade", "nofix") for o in options):
+        return options  # no notice; a release offered; or the no-fix path (wait_pack)
     texts = [" ".join([o.label, *(step_text(i) for i in o.items)]) for o in options]
     if any(_FIX_NOW_RE.search(t) for t in texts):
         return options
