@@ -255,3 +255,28 @@ def test_a_bare_version_is_named_with_the_product_status_confirms() -> None:
     assert upgrade["verify"][0]["text"].startswith(
         "Check that the installed Microsoft Mail for Windows is version 3.2 or later"
     )
+
+
+def test_a_workaround_beside_the_fix_and_its_wait_is_asked_over_all_three() -> None:
+    """A workaround beside STATUS's hotfix and its wait: the question is over all three
+    fixes, not "Get the fix now, or wait?", and says when to choose each."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\n"
+        "To work around this problem, place the file in the package directory.\n\n" + NOTICE
+    )
+    (question,) = questions(draft_tree(art))
+    assert question["title"] == "How do you want to fix it?"
+    assert "(1) works around the problem" in question["help"]
+    assert "only if this problem affects you severely" in question["help"]
+
+
+def test_a_service_pack_for_nt_is_read_with_winver() -> None:
+    """ "The problem was corrected by Service Pack 3 for NT 4.0": the check runs winver."""
+    art = mskb(
+        SYMPTOMS + "STATUS\n======\n\n"
+        "Microsoft has confirmed this to be a problem in Windows NT 4.0. The problem was\n"
+        "corrected by Service Pack 3 for NT 4.0.\n"
+    )
+    (upgrade,) = fixes(draft_tree(art))
+    assert ticks(upgrade) == ["Install Service Pack 3 for NT 4.0."]
+    assert "run winver" in upgrade["verify"][0]["text"]

@@ -314,7 +314,7 @@ def _how(product: str) -> str:
         return (
             "in Windows Explorer, right-click the file, click Properties and read its Version tab"
         )
-    if re.match(r"(?:Microsoft\s+)?(?:MS-)?Windows\b", product):
+    if re.match(r"(?:Microsoft\s+)?(?:MS-)?Windows\b|NT\s+\d", product):  # "NT 4.0" too
         return "run winver, which shows the version and service pack"
     return "its Help > About box (or the banner it prints when it starts) shows the version"
 

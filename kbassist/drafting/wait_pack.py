@@ -274,7 +274,12 @@ def wait_question(article: Article, question: dict[str, Any], rest: list[Option]
     """The question over the fixes worded by what tells a fix from its wait, when a wait
     is among them: how badly the problem affects this system, when the article's notice
     says so (its own rule), else only that the pack is the later way."""
-    if not any(o.kind == WAIT_KIND or _WAIT_LABEL_RE.match(o.label) for o in rest):
+    waits = [o for o in rest if o.kind == WAIT_KIND or _WAIT_LABEL_RE.match(o.label)]
+    if not waits:
+        return question
+    if any(o not in waits and not _GET_FIX_RE.search(_texts(o)) for o in rest):
+        # a workaround beside the fix and its wait: the question over all the fixes, whose
+        # when-to-choose help says the fix is for a severe case and the wait for the rest
         return question
     notices = _notices([s for s in article.sections if s.key in _NOTICE_KEYS])
     severe = any(_SEVERE_RE.search(sentence) for _, sentence, _ in notices)
