@@ -280,3 +280,21 @@ def test_a_service_pack_for_nt_is_read_with_winver() -> None:
     (upgrade,) = fixes(draft_tree(art))
     assert ticks(upgrade) == ["Install Service Pack 3 for NT 4.0."]
     assert "run winver" in upgrade["verify"][0]["text"]
+
+
+def test_a_pointer_after_what_the_fix_changed_still_becomes_the_release() -> None:
+    """ "A fix was made to the SNA Server service to resolve this issue. To resolve this
+    problem, obtain the hotfix mentioned below.": the release STATUS names, the statement
+    shown under it, no "mentioned below" step."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "A fix was made to the SNA Server service to resolve this issue. To resolve this\n"
+        "problem, obtain the hotfix mentioned below.\n\n"
+        "STATUS\n======\n\n"
+        "Microsoft has confirmed this to be a problem in SNA Server version 3.0. This\n"
+        "problem was corrected in the latest Microsoft SNA Server 3.0 U.S. Service Pack.\n",
+        product="Microsoft SNA Server",
+    )
+    (upgrade,) = fixes(draft_tree(art))
+    assert ticks(upgrade) == ["Install the latest Microsoft SNA Server 3.0 U.S. Service Pack."]
+    assert "A fix was made to the SNA Server service" in details(upgrade)

@@ -118,14 +118,19 @@ def _from_pointer(article: Article, option: Option, status: Section) -> list[Opt
     text, detail = split_detail(option.items[0])
     if "below" not in text:
         return None  # no pointer down: the cheap test before the sentences are split
+    from kbassist.drafting.steps import step_kind
+
     sentences = split_sentences(" ".join(clean(text).split()))
-    if not sentences or not _POINTER_RE.match(sentences[0]):
+    # "A fix was made to the SNA Server service. To resolve this problem, obtain the
+    # hotfix mentioned below.": the pointer after what the fix changed
+    at = next((n for n, said in enumerate(sentences) if _POINTER_RE.match(said)), -1)
+    if at < 0 or any(step_kind(said) != "statement" for said in sentences[:at]):
         return None
-    if not _points_to_status(article, option, sentences[0]):
+    if not _points_to_status(article, option, sentences[at]):
         return None
     if detail.strip().startswith("STATUS: "):
         detail = ""  # the STATUS sentence _merge_upgrade put here: said again below
-    rest = " ".join(sentences[1:])
+    rest = " ".join(sentences[:at] + sentences[at + 1 :])
     found: list[Option] = []
     # cited where the article says to get the fix (its RESOLUTION or WORKAROUND), with
     # what STATUS says shown under the step, as `_merge_upgrade` shows it
