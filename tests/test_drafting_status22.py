@@ -298,3 +298,22 @@ def test_a_pointer_after_what_the_fix_changed_still_becomes_the_release() -> Non
     (upgrade,) = fixes(draft_tree(art))
     assert ticks(upgrade) == ["Install the latest Microsoft SNA Server 3.0 U.S. Service Pack."]
     assert "A fix was made to the SNA Server service" in details(upgrade)
+
+
+def test_a_pointer_over_a_workaround_section_still_reaches_status() -> None:
+    """ "Changes were made to X. Obtain the fix referenced below." with a WORKAROUND
+    between RESOLUTION and STATUS: STATUS's release, beside the workaround."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "Changes were made to the SNA Server Manage Agent to correct this problem. To\n"
+        "resolve this problem, obtain the fix referenced below.\n\n"
+        "WORKAROUND\n==========\n\n"
+        "To work around this problem, replace Oleaut32.dll with the newer version.\n\n"
+        "STATUS\n======\n\n"
+        "Microsoft has confirmed this to be a problem in Windows NT version 3.51. This\n"
+        "problem was corrected in the latest Windows NT 3.51 U.S. Service Pack.\n"
+    )
+    shown = titles(draft_tree(art))
+    assert shown[0] == "Install the latest Windows NT 3.51 U.S. Service Pack"
+    assert shown[1].startswith("Workaround: Replace Oleaut32.dll")
+    assert not any("below" in t for t in shown)

@@ -85,12 +85,19 @@ def _release(status: Section) -> Option | None:
 
 def _points_to_status(article: Article, option: Option, pointer: str) -> bool:
     """Whether "mentioned below" is the STATUS: the next section with text after the
-    option's own, or named ("in the STATUS section")."""
+    option's own (a WORKAROUND between them aside), or named ("in the STATUS section")."""
     if "status section" in pointer.casefold():
         return True
     cited = [s for s in article.sections if s.text.strip()]
     at = next((n for n, s in enumerate(cited) if s is option.section), -1)
-    return 0 <= at < len(cited) - 1 and cited[at + 1].key == "status"
+    if at < 0:
+        return False
+    for section in cited[at + 1 :]:  # a WORKAROUND between them gives no fix to point to
+        if section.key == "status":
+            return True
+        if section.key not in WORKAROUND_KEYS:
+            return False
+    return False
 
 
 def pointer_options(article: Article, options: list[Option]) -> list[Option]:
@@ -110,6 +117,15 @@ def pointer_options(article: Article, options: list[Option]) -> list[Option]:
     return out if changed else options
 
 
+#: "Changes were made to the SNA Server Manage Agent to correct this problem.": what the
+#: fix changed, said before the pointer (no step of its own).
+_CHANGED_RE = re.compile(
+    r"\b(?:was|were|has been|have been)\s+(?:made|changed|modified|corrected|updated|fixed|"
+    r"rewritten|added)\b",
+    re.IGNORECASE,
+)
+
+
 def _from_pointer(article: Article, option: Option, status: Section) -> list[Option] | None:
     if option.kind != "option" or not option.items or option.pre_items:
         return None
@@ -124,7 +140,9 @@ def _from_pointer(article: Article, option: Option, status: Section) -> list[Opt
     # "A fix was made to the SNA Server service. To resolve this problem, obtain the
     # hotfix mentioned below.": the pointer after what the fix changed
     at = next((n for n, said in enumerate(sentences) if _POINTER_RE.match(said)), -1)
-    if at < 0 or any(step_kind(said) != "statement" for said in sentences[:at]):
+    if at < 0 or any(
+        step_kind(said) != "statement" and not _CHANGED_RE.search(said) for said in sentences[:at]
+    ):
         return None
     if not _points_to_status(article, option, sentences[at]):
         return None
