@@ -33,6 +33,13 @@ _LEAD_RE = re.compile(
     r"following\s*:",
     re.IGNORECASE,
 )
+#: "When you use a server that's running one of the systems listed in the "Applies to"
+#: section, ": where the page applies, said again; the message is what is seen.
+_APPLIES_CLAUSE_RE = re.compile(
+    r"^(?:when|if|on)\b[^,]{0,160}\b(?:applies to\W{0,2} section|listed (?:in|at) (?:the "
+    r"beginning of )?this article)\b[^,]{0,40},\s*",
+    re.IGNORECASE,
+)
 #: "To resolve this error, run the following command:": a fix's lead, no message.
 _FIX_LEAD_RE = re.compile(r"\b(?:to (?:resolve|fix|work around|avoid|prevent)|run|type)\b", re.I)
 #: "_Applies to:_ Windows 10", "_Original KB number:_ 156669": page metadata.
@@ -98,7 +105,8 @@ def summary_message(article: Article) -> tuple[str, Section | None]:
                 rest = symptom_block_text(nxt)
             if len(re.findall(r"[A-Za-z]{2,}", rest)) < 2:
                 continue  # no message after the lead ("the following:" over a list)
-            return clean(f"{text[max(start, 0) : lead.end()]} {rest}"), section
+            said = _APPLIES_CLAUSE_RE.sub("", text[max(start, 0) : lead.end()])
+            return clean(f"{said[:1].upper()}{said[1:]} {rest}"), section
     return "", None
 
 
@@ -192,6 +200,8 @@ _LAYOUT_RE = re.compile(
     r"\bsee the\b",
     re.IGNORECASE,
 )
+#: What the cases are, when every case heading names one ("Error 1 in CBS logs").
+_CASE_NOUNS = frozenset({"error", "issue", "scenario", "message", "symptom"})
 #: Cause parts said one by one; more is a list for `cause_groups`, not a sentence each.
 MAX_CAUSE_PARTS = 4
 #: Where a part's why is cut.
@@ -243,4 +253,6 @@ def cause_parts(article: Article) -> tuple[str, Section | None]:
     if len(said) == 1:
         return said[0][1], said[0][2]
     each = " ".join(f"{case}: {why}" if case else why for case, why, _ in said)
-    return f"The article gives a cause for each case. {each}", said[0][2]
+    firsts = {case.split(" ", 1)[0].casefold() for case, _, _ in said}
+    noun = firsts.pop() if len(firsts) == 1 and firsts <= _CASE_NOUNS else "case"
+    return f"The article gives a cause for each {noun}. {each}", said[0][2]

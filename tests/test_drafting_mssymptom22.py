@@ -1,0 +1,160 @@
+"""MS support symptoms show the message the admin sees and causes say why (round 22,
+mssymptom22; seed-62 readers 62:35-62:40): a summary's quoted message over its "This
+article presents ..." line or title, a CBS log by its error lines, a cause from "Cause of
+Error N" parts or an opening "by design" sentence, never the symptom's trigger."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from drafting_support import support
+
+from kbassist.drafting.tree import draft_text, draft_tree
+
+#: A modern support article with this file's own id.
+ms = partial(support, id_="mssymptom22-article", title="Troubleshoot a STOP 0xC000021B error")
+
+
+def verifies(tree: dict) -> list[str]:
+    """Every verify line of the tree's outcomes."""
+    return [
+        " ".join(v["text"].split())
+        for n in tree["nodes"]
+        if n["kind"] == "outcome"
+        for v in n.get("verify", [])
+    ]
+
+
+def test_a_summary_quoting_the_message_shows_it_not_the_article_line() -> None:
+    """'This article presents steps for the STOP X error' then 'you may receive the following
+    error message:' over a quote: the symptom is the quoted message, and the verify checks it."""
+    article = ms(
+        "This article presents advanced troubleshooting steps for the STOP 0xC000021B error.\n\n"
+        "**Home users**: This article is intended for support agents and IT professionals.\n\n"
+        "_Original KB number:_ &nbsp;999991\n\n"
+        "When you use a server that's running one of the operating systems that's listed in "
+        'the "Applies to" section, you may receive the following error message:\n\n'
+        "> STOP: c000021b {Fatal System Error}  \n"
+        "The Session Manager process terminated unexpectedly with a status of 0xc0000142.\n\n"
+        "## Cause\n\nThe error occurs when Smss.exe fails because a system file is damaged.\n\n"
+        "## Resolution\n\n1. Start the computer from the recovery media.\n"
+        "2. Run `sfc /scannow` to repair the system files.\n"
+    )
+    tree = draft_tree(article)
+    assert tree["symptom"] == (
+        "You may receive the following error message: STOP: c000021b {Fatal System Error} The "
+        "Session Manager process terminated unexpectedly with a status of 0xc0000142."
+    )
+    assert any("terminated unexpectedly with a status of 0xc0000142" in v for v in verifies(tree))
+    draft_text(article)  # lint-clean
+
+
+def test_a_summary_heading_with_the_errors_after_its_colon_is_the_symptom() -> None:
+    """The opening says only 'This article provides a solution to the error X'; '## Summary'
+    gives 'Validate may fail with either of the following errors:' and the lines: shown."""
+    article = support(
+        "This article provides a solution to the error 80070005 that occurs when validation "
+        "fails.\n\n_Original KB number:_ &nbsp; 999992\n\n"
+        "## Summary\n\n"
+        "On a Windows Server 2008 Failover Cluster, Validate may fail with the following error:\n"
+        "Validate IP Configuration\n"
+        "There was an error creating the server-side agent (CPrepSrv).\n"
+        "Creating an instance of the COM component failed due to the following error: 80070005.\n\n"
+        "## Cause\n\nThe image was not prepared by using Sysprep.\n\n"
+        "## Resolution\n\nRebuild the base image by using Sysprep with the /Generalize option.\n",
+        id_="mssymptom22-cluster",
+        title="Cluster validation fails with error 80070005",
+    )
+    tree = draft_tree(article)
+    assert "server-side agent (CPrepSrv)" in tree["symptom"]
+    assert tree["symptom"].startswith("On a Windows Server 2008 Failover Cluster, Validate may")
+    symptom = next(n for n in tree["nodes"] if n["id"] == "symptom")
+    assert symptom["source"]["section"] == "Summary"
+    draft_text(article)
+
+
+def test_a_title_only_symptom_becomes_the_problem_and_by_design_is_the_cause() -> None:
+    """No Symptoms heading and an opening of metadata, a note, then 'Users cannot change X.
+    ... This is by design as ...': the symptom says what goes wrong, the cause is by design."""
+    article = support(
+        "_Applies to:_ &nbsp; Windows 10\n\n"
+        "> [!NOTE]\n> If you're not an IT professional, see the home page.\n\n"
+        "Standard users cannot change the **Set daylight saving automatically** setting. The "
+        'setting is "greyed out" in the **Settings** app. This is by design as the setting is '
+        "a system-wide setting that applies to all user profiles.\n\n"
+        "## Use Registry Editor\n\n"
+        "1. Run Registry Editor as an administrator.\n"
+        "2. Set `HKEY_LOCAL_MACHINE\\SYSTEM\\Contoso\\AutoDst` to 1.\n",
+        id_="mssymptom22-dst",
+        title="Can't set daylight saving automatically",
+    )
+    tree = draft_tree(article)
+    assert tree["symptom"] == (
+        "Standard users cannot change the Set daylight saving automatically setting. The "
+        'setting is "greyed out" in the Settings app.'
+    )
+    assert tree["cause"].startswith("This is by design as the setting is a system-wide setting")
+    draft_text(article)
+
+
+CBS_LOG = (
+    "> *\\<DateTime>*, Info CSI 00000029 Begin executing advanced installer phase 32 "
+    "(0x00000020) index 11 (sequence 41)  \n"
+    'Old component: [l:0]""  \n'
+    'New component: [ml:344{172},l:342{171}]"Contoso-Multipath-Module, Culture=neutral, '
+    'Version=6.2.9200.16384, PublicKeyToken=31bf3856ad364e35, versionScope=NonSxS"  \n'
+    "Install mode: install  \n"
+    "Installer ID: {3d07d150-2f3d-4184-9793-d0fd59b0c885}  \n"
+    'Installer name: [12]"Root Devices"  \n'
+    "*\\<DateTime>*, Error CSI 00000002@*\\<DateTime>* (F) CMIADAPTER: AI failed. HRESULT = "
+    "800f0207 [Error,Facility=(000f),Code=519 (0x0207)]  \n"
+    "*\\<DateTime>*, Info CSI 0000002a Performing 1 operations; 1 are not lock/unlock  \n"
+    "*\\<DateTime>*, Info CBS Added C:\\Windows\\Logs\\CBS\\CBS.log to WER report.  \n"
+)
+
+
+def test_a_cbs_log_in_the_symptom_is_shown_by_its_error_lines() -> None:
+    """A CBS.log quote whose 'Install mode:' / 'Installer name:' lines look like an event's
+    fields is excerpted by its failing line with its HRESULT, not kept whole and cut."""
+    article = support(
+        "## Symptoms\n\n"
+        "When you install the MPIO feature, you receive the following error message:\n\n"
+        "> Installation of one or more roles, role services, or features failed. Error: "
+        "0x800f0922.\n\n"
+        "Additionally, information that resembles the following is logged in the CBS.log:\n\n"
+        f"{CBS_LOG}\n"
+        "## Cause\n\nThis issue occurs because of stale entries in the MPIO registry key.\n\n"
+        "## Resolution\n\nRemove the `HKEY_LOCAL_MACHINE\\SYSTEM\\Contoso\\MPIO\\0001` key.\n",
+        id_="mssymptom22-cbs",
+        title="Error 0x800f0922 when the MPIO feature installation fails",
+    )
+    symptom = draft_tree(article)["symptom"]
+    assert "CMIADAPTER: AI failed. HRESULT = 800f0207" in symptom
+    assert "Install mode" not in symptom and "Facility=" not in symptom
+    draft_text(article)
+
+
+def test_cause_parts_per_error_are_the_cause_not_the_symptoms_trigger() -> None:
+    """'## Cause of Error 1 ...' and '## Cause of Error 2 ...' (no plain Cause heading): the
+    cause names each error's why, not the Symptoms' 'This issue occurs when you run X'."""
+    article = support(
+        "## Symptoms\n\n"
+        "This issue occurs when you run a DISM command to convert Server Core to the GUI. You "
+        "receive the following error message:\n\n"
+        "> Error: 0x800f0906 The source files could not be downloaded.\n\n"
+        "## Cause of Error 1 in CBS logs\n\n"
+        "This issue occurs when the conversion requires files to be downloaded for updates "
+        "that are bundled in a single updateID.\n\n"
+        "## Cause of Error 2 in CBS logs\n\n"
+        "The cause is a missing Map Package entry in the wuindex.xml file.\n",
+        id_="mssymptom22-dism",
+        title="DISM fails with error 0x800f0906",
+    )
+    cause = draft_tree(article)["cause"]
+    assert cause == (
+        "The article gives a cause for each error. Error 1 in CBS logs: This issue occurs "
+        "when the conversion requires files to be downloaded for updates that are bundled in "
+        "a single updateID. Error 2 in CBS logs: The cause is a missing Map Package entry in "
+        "the wuindex.xml file."
+    )
+    draft_text(article)
