@@ -158,3 +158,50 @@ def test_cause_parts_per_error_are_the_cause_not_the_symptoms_trigger() -> None:
         "the wuindex.xml file."
     )
     draft_text(article)
+
+
+def test_a_message_after_the_symptoms_scene_is_shown_with_it() -> None:
+    """Symptoms opening with a scene ('X can be upgraded by various methods. For example:'
+    and a list) and only then 'you may receive the following error message:': both shown."""
+    article = support(
+        "## Symptom\n\n"
+        "Windows 10 S can be upgraded to Windows 10 Pro by using various methods. For example:\n\n"
+        "- Manually entering a product key\n- Using installation media (in-place upgrade)\n\n"
+        "For more information, see the upgrade guide.\n\n"
+        "After you do an in-place upgrade, when you open a command prompt, you may receive "
+        "the following error message:\n\n"
+        "> Your organization used Device Guard to block this app\n\n"
+        "## Cause\n\nThis issue occurs because the S mode policy has not cleared.\n\n"
+        "## Resolution\n\nRestart the computer two or three times to clear the policy.\n",
+        id_="mssymptom22-scene",
+        title="Command prompt doesn't open after an in-place upgrade",
+    )
+    tree = draft_tree(article)
+    assert tree["symptom"].startswith("Windows 10 S can be upgraded to Windows 10 Pro")
+    assert tree["symptom"].endswith(
+        "After you do an in-place upgrade, when you open a command prompt, you may receive the "
+        "following error message: Your organization used Device Guard to block this app"
+    )
+    assert any("Device Guard to block this app" in v for v in verifies(tree))
+    draft_text(article)
+
+
+def test_an_opening_that_says_what_the_issue_is_related_to_is_the_cause() -> None:
+    """No Cause heading; the opening says 'The issue is related to problems with the icon
+    cache': that is the cause, not 'gives no cause'."""
+    article = support(
+        "This article provides basic guidelines to troubleshoot issues where shortcuts show "
+        "blank icons.\n\n"
+        "Application shortcuts on the desktop show blank icons. Double-clicking a blank icon "
+        "still opens the application.\n\n"
+        "The issue is related to problems with the icon cache. Here are the steps to resolve "
+        "this issue.\n\n"
+        "## Step 1: Clear the icon cache\n\n"
+        "1. Open Task Manager and end the Windows Explorer task.\n"
+        "2. Delete the `%localappdata%\\IconCache.db` file.\n",
+        id_="mssymptom22-icons",
+        title="Application shortcuts show blank icons",
+    )
+    tree = draft_tree(article)
+    assert tree["cause"] == "The issue is related to problems with the icon cache."
+    draft_text(article)

@@ -282,7 +282,8 @@ _STRONG_CAUSE_RE = re.compile(
     r"\b(?:because|caused by|is due to|due to|(?:can|may|might|could|will) (?:also )?"
     r"(?:occur|happen|be triggered|be caused)|occurs? (?:when|if|because|after)|happens? "
     r"(?:when|if|because|during|after)|results? from|by design|correspond(?:s)? to|"
-    r"is expected|in progress|the reason)\b",
+    r"is expected|in progress|the reason|(?:issue|problem|error|behaviou?r) is (?:related to|"
+    r"associated with))\b",
     re.IGNORECASE,
 )
 _WEAK_CAUSE_RE = re.compile(

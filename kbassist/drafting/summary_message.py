@@ -80,33 +80,39 @@ def _plain(block: Block) -> str:
     return md_plain(block.text.plain) if isinstance(block, Paragraph) else ""
 
 
-def summary_message(article: Article) -> tuple[str, Section | None]:
-    """The first message a summary shows, with its lead: "When you use X, you may receive
+def first_message(blocks: Sequence[Block]) -> str:
+    """The first message these blocks show, with its lead: "When you use X, you may receive
     the following error message: STOP: c000021a ..." (the quoted or fenced block after a
-    colon-ended lead, or the text after the lead's colon); ("", None) if none."""
+    colon-ended lead, or the text after the lead's colon); "" if none."""
     from kbassist.drafting.modern import symptom_block_text
 
-    for blocks, section in _summary_blocks(article):
-        if section is None:
+    for n, block in enumerate(blocks):
+        text = _plain(block)
+        lead = _LEAD_RE.search(text) if ":" in text else None
+        if lead is None or _META_RE.match(text) or _ABOUT_PAGE_RE.search(text):
             continue
-        for n, block in enumerate(blocks):
-            text = _plain(block)
-            lead = _LEAD_RE.search(text) if ":" in text else None
-            if lead is None or _META_RE.match(text) or _ABOUT_PAGE_RE.search(text):
-                continue
-            sentences = split_sentences(text[: lead.end()])
-            said = sentences[-1] if sentences else text[: lead.end()]
-            if _FIX_LEAD_RE.match(said):
-                continue
-            start = text.rfind(said, 0, lead.end())
-            rest = text[lead.end() :].strip()
-            nxt = blocks[n + 1] if n + 1 < len(blocks) else None
-            if not rest and isinstance(nxt, (Quote, Code)):
-                rest = symptom_block_text(nxt)
-            if len(re.findall(r"[A-Za-z]{2,}", rest)) < 2:
-                continue  # no message after the lead ("the following:" over a list)
-            said = _APPLIES_CLAUSE_RE.sub("", text[max(start, 0) : lead.end()])
-            return clean(f"{said[:1].upper()}{said[1:]} {rest}"), section
+        sentences = split_sentences(text[: lead.end()])
+        said = sentences[-1] if sentences else text[: lead.end()]
+        if _FIX_LEAD_RE.match(said):
+            continue
+        start = text.rfind(said, 0, lead.end())
+        rest = text[lead.end() :].strip()
+        nxt = blocks[n + 1] if n + 1 < len(blocks) else None
+        if not rest and isinstance(nxt, (Quote, Code)):
+            rest = symptom_block_text(nxt)
+        if len(re.findall(r"[A-Za-z]{2,}", rest)) < 2:
+            continue  # no message after the lead ("the following:" over a list)
+        said = _APPLIES_CLAUSE_RE.sub("", text[max(start, 0) : lead.end()])
+        return clean(f"{said[:1].upper()}{said[1:]} {rest}")
+    return ""
+
+
+def summary_message(article: Article) -> tuple[str, Section | None]:
+    """The first message the article's summary shows, with its lead, cited; ("", None)."""
+    for blocks, section in _summary_blocks(article):
+        found = first_message(blocks) if section is not None else ""
+        if found:
+            return found, section
     return "", None
 
 
@@ -148,6 +154,25 @@ def _title_only(article: Article, symptom: str) -> bool:
     return not said or bool(_META_RE.match(said)) or said.casefold() == title.casefold()
 
 
+def _with_message(article: Article, symptom: str, section: Section) -> str:
+    """A Symptoms section's symptom with the message its part quotes after the first blocks
+    ("Windows 10 S can be upgraded by various methods. For example: ..." and only later
+    "After you upgrade ..., you may receive the following error message: X"): the scene,
+    then the lead and its message; the message alone when both do not fit; the symptom
+    as it is when it shows a message already or the part quotes none."""
+    from kbassist.drafting.modern import MAX_MODERN_SYMPTOM_CHARS, section_parts
+
+    if _quotes_message(symptom):
+        return symptom
+    part = next(section_parts(article, section), None)
+    found = first_message(part.blocks) if part is not None else ""
+    if not found or found[:40] in symptom:
+        return symptom
+    if len(symptom) + len(found) < MAX_MODERN_SYMPTOM_CHARS:
+        return f"{symptom} {found}"
+    return sentence_cut(found, MAX_MODERN_SYMPTOM_CHARS)
+
+
 def message_symptom(
     article: Article, symptom: str, section: Section | None
 ) -> tuple[str, Section | None]:
@@ -158,7 +183,7 @@ def message_symptom(
     from kbassist.drafting.modern import MAX_MODERN_SYMPTOM_CHARS
 
     if section is not None and section.role == "symptom":
-        return symptom, section
+        return _with_message(article, symptom, section), section
     if any(p.role == "symptom" for p in article.document.walk()):
         return symptom, section
     if not _quotes_message(symptom):
