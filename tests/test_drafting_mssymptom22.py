@@ -160,9 +160,10 @@ def test_cause_parts_per_error_are_the_cause_not_the_symptoms_trigger() -> None:
     draft_text(article)
 
 
-def test_a_message_after_the_symptoms_scene_is_shown_with_it() -> None:
-    """Symptoms opening with a scene ('X can be upgraded by various methods. For example:'
-    and a list) and only then 'you may receive the following error message:': both shown."""
+def test_a_message_after_a_background_scene_is_the_symptom() -> None:
+    """Symptoms opening with background ('X can be upgraded by various methods. For example:'
+    and a list) and only then 'you may receive the following error message:': the message
+    with its lead is the symptom, not the background."""
     article = support(
         "## Symptom\n\n"
         "Windows 10 S can be upgraded to Windows 10 Pro by using various methods. For example:\n\n"
@@ -177,8 +178,7 @@ def test_a_message_after_the_symptoms_scene_is_shown_with_it() -> None:
         title="Command prompt doesn't open after an in-place upgrade",
     )
     tree = draft_tree(article)
-    assert tree["symptom"].startswith("Windows 10 S can be upgraded to Windows 10 Pro")
-    assert tree["symptom"].endswith(
+    assert tree["symptom"] == (
         "After you do an in-place upgrade, when you open a command prompt, you may receive the "
         "following error message: Your organization used Device Guard to block this app"
     )
@@ -204,4 +204,29 @@ def test_an_opening_that_says_what_the_issue_is_related_to_is_the_cause() -> Non
     )
     tree = draft_tree(article)
     assert tree["cause"] == "The issue is related to problems with the icon cache."
+    draft_text(article)
+
+
+def test_a_message_quoted_after_the_problem_is_added_to_it() -> None:
+    """'The service fails to start.' then two more paragraphs, and only later 'you receive the
+    following error message:' over a quote: the problem is kept and the message follows it."""
+    article = support(
+        "## Symptoms\n\n"
+        "The Contoso Indexer service fails to start after you move its data folder.\n\n"
+        "This issue affects Contoso Indexer versions 2 and 3.\n\n"
+        "For more information about the service, see the Contoso documentation.\n\n"
+        "When you start the service manually, you receive the following error message:\n\n"
+        "> Error 1067: The process terminated unexpectedly.\n\n"
+        "## Cause\n\nThis issue occurs because the service account can't read the new folder.\n\n"
+        "## Resolution\n\nGrant the service account Read access to the new data folder.\n",
+        id_="mssymptom22-append",
+        title="Contoso Indexer service doesn't start",
+    )
+    tree = draft_tree(article)
+    assert tree["symptom"].startswith("The Contoso Indexer service fails to start after")
+    assert tree["symptom"].endswith(
+        "When you start the service manually, you receive the following error message: Error "
+        "1067: The process terminated unexpectedly."
+    )
+    assert any("Error 1067: The process terminated unexpectedly." in v for v in verifies(tree))
     draft_text(article)

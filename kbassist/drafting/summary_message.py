@@ -158,7 +158,8 @@ def _with_message(article: Article, symptom: str, section: Section) -> str:
     """A Symptoms section's symptom with the message its part quotes after the first blocks
     ("Windows 10 S can be upgraded by various methods. For example: ..." and only later
     "After you upgrade ..., you may receive the following error message: X"): the scene,
-    then the lead and its message; the message alone when both do not fit; the symptom
+    then the lead and its message; the message alone when both do not fit or the scene
+    says nothing goes wrong (background, "can be upgraded by various methods"); the symptom
     as it is when it shows a message already or the part quotes none."""
     from kbassist.drafting.modern import MAX_MODERN_SYMPTOM_CHARS, section_parts
 
@@ -168,6 +169,8 @@ def _with_message(article: Article, symptom: str, section: Section) -> str:
     found = first_message(part.blocks) if part is not None else ""
     if not found or found[:40] in symptom:
         return symptom
+    if not _WRONG_RE.search(symptom):
+        return sentence_cut(found, MAX_MODERN_SYMPTOM_CHARS)  # the scene says nothing wrong
     if len(symptom) + len(found) < MAX_MODERN_SYMPTOM_CHARS:
         return f"{symptom} {found}"
     return sentence_cut(found, MAX_MODERN_SYMPTOM_CHARS)
