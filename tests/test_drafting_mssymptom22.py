@@ -230,3 +230,24 @@ def test_a_message_quoted_after_the_problem_is_added_to_it() -> None:
     )
     assert any("Error 1067: The process terminated unexpectedly." in v for v in verifies(tree))
     draft_text(article)
+
+
+def test_parts_headed_cause_1_and_cause_2_each_give_their_why() -> None:
+    """'## Cause 1' and '## Cause 2' (no name after the number): the cause names each by its
+    heading with the sentence that says why, not the Symptoms' own 'occurs when you' line."""
+    article = support(
+        "## Symptoms\n\n"
+        "This issue occurs when you start the Contoso Sync service. You receive the following "
+        "error message:\n\n> Error 5: Access is denied.\n\n"
+        "## Cause 1\n\nThe service account is not a member of the Sync Operators group.\n\n"
+        "## Cause 2\n\nThis issue occurs because the sync folder is on a read-only volume.\n",
+        id_="mssymptom22-numbered",
+        title="Contoso Sync service doesn't start with error 5",
+    )
+    cause = draft_tree(article)["cause"]
+    assert cause == (
+        "The article gives a cause for each case. Cause 1: The service account is not a member "
+        "of the Sync Operators group. Cause 2: This issue occurs because the sync folder is on a "
+        "read-only volume."
+    )
+    draft_text(article)

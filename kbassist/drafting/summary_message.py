@@ -214,7 +214,9 @@ def opening_section(article: Article, part: object) -> Section | None:
 
 #: "Cause of Error 1 in CBS logs", "Cause for issue 2", "Causes": the words before the case.
 _CAUSE_HEAD_RE = re.compile(
-    r"^(?:(?:root |possible |likely )?causes?)\b\s*(?:of|for|:|-)?\s*", re.IGNORECASE
+    r"^(?:root |possible |likely )?causes?\b\s*(?:(?P<n>\d{1,2})\b\s*)?[:.)-]?\s*"
+    r"(?:(?:of|for)\s+)?(?P<case>.*)$",
+    re.IGNORECASE,
 )
 #: "The cause is X", "X occurs because Y": the sentence that says why.
 _SAYS_WHY_RE = re.compile(
@@ -253,6 +255,18 @@ def _why_of(blocks: Sequence[Block], strict: bool) -> str:
     return "" if strict else sentence_cut(first, MAX_PART_CAUSE_CHARS)
 
 
+def _case_of(heading: str) -> str:
+    """ "Cause of Error 1 in CBS logs" -> "Error 1 in CBS logs"; "Cause 2" -> "Cause 2";
+    "Cause" -> "": the case a cause part is for."""
+    found = _CAUSE_HEAD_RE.match(heading.strip())
+    if found is None:
+        return heading.strip()
+    case = found.group("case").strip(" :-")
+    if case:
+        return case[:1].upper() + case[1:]
+    return f"Cause {found.group('n')}" if found.group("n") else ""
+
+
 def cause_parts(article: Article) -> tuple[str, Section | None]:
     """The cause an article gives under Cause parts the flat reader does not name "Cause"
     ("## Cause of Error 1 in CBS logs", "## Cause of Error 2 in CBS logs"): each part's
@@ -261,9 +275,13 @@ def cause_parts(article: Article) -> tuple[str, Section | None]:
     from kbassist.drafting.blocks import part_sections
     from kbassist.drafting.modern import md_plain
 
+    from kbassist.drafting.causes import _NUMBERED_CAUSE_RE
+
     parts = [p for p in article.document.walk() if p.role == "cause"]
     if not parts or len(parts) > MAX_CAUSE_PARTS:
         return "", None
+    if any(_NUMBERED_CAUSE_RE.match(md_plain(p.name)) for p in parts):
+        return "", None  # "## Cause 1: X": asked by `cause_groups`, named by `group_causes`
     sections = part_sections(article)
     if any(s.key in ("cause", "causes") for s in article.sections if s.text.strip()):
         return "", None
@@ -274,8 +292,7 @@ def cause_parts(article: Article) -> tuple[str, Section | None]:
         why = _why_of(part.blocks, strict=len(parts) == 1)
         if section is None or not why:
             continue
-        case = _CAUSE_HEAD_RE.sub("", md_plain(part.name)).strip(" :-")
-        said.append((case[:1].upper() + case[1:], why, section))
+        said.append((_case_of(md_plain(part.name)), why, section))
     if not said:
         return "", None
     if len(said) == 1:
