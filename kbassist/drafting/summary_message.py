@@ -273,9 +273,8 @@ def cause_parts(article: Article) -> tuple[str, Section | None]:
     sentence that says why, after its case; ("", None) with no such part, or when one is
     headed plainly "Cause" (that text is the cause already)."""
     from kbassist.drafting.blocks import part_sections
-    from kbassist.drafting.modern import md_plain
-
     from kbassist.drafting.causes import _NUMBERED_CAUSE_RE
+    from kbassist.drafting.modern import md_plain
 
     parts = [p for p in article.document.walk() if p.role == "cause"]
     if not parts or len(parts) > MAX_CAUSE_PARTS:
