@@ -92,6 +92,8 @@ _THINGS = frozenset(
 )
 
 
+#: A camel-case word: "ImageStream", "OpenShift", "DataVolume".
+_CAMEL_RE = re.compile(r"\b[A-Za-z][a-z]+[A-Z][A-Za-z]*\b")
 #: Titles whose value is asked as "Which X do you use?".
 _VALUES = frozenset(
     """address port url endpoint registry key letter drive path folder file account password
@@ -104,6 +106,7 @@ def name_inputs(tree: dict[str, Any], text: str) -> None:
     """Retitle every placeholder input of `tree` (a modern article's, whose body is
     `text`) by what it names, its question in the same words; others are left alone."""
     bare = ""  # the article without its placeholders, read only when a token needs it
+    camel: dict[str, str] = {}  # its camel-case words by their lower case
     for node in tree.get("nodes", []):
         if node.get("kind") != "input":
             continue
@@ -112,10 +115,11 @@ def name_inputs(tree: dict[str, Any], text: str) -> None:
             continue
         if not bare:
             bare = re.sub(r"<[^<>\n]{1,80}>|\{[^{}\n]{1,80}\}|\$\w+", " ", text)
-        _rename(node, found.group("what"), found.group("token"), bare)
+            camel = {w.casefold(): w for w in reversed(_CAMEL_RE.findall(bare))}
+        _rename(node, found.group("what"), found.group("token"), bare, camel)
 
 
-def _rename(node: dict[str, Any], what: str, token: str, bare: str) -> None:
+def _rename(node: dict[str, Any], what: str, token: str, bare: str, camel: dict[str, str]) -> None:
     """One input's title, question (and for an alert's label, help) by its token."""
     inner = token.strip("<>{}$*").strip("* ")
     label = _ALERT_LABEL_RE.match(" ".join(inner.split()))
@@ -123,17 +127,17 @@ def _rename(node: dict[str, Any], what: str, token: str, bare: str) -> None:
         name = (label.group("a") or label.group("b")).lower()
         _set(node, f"The alert's {name} label", f"What is the alert's {name} label?")
         node["help"] = (
-            f"Copy it from the alert: the value of its {name} label, as the firing alert "
-            "lists it (in the console or Alertmanager); it replaces the placeholder."
+            f"Its value comes from the alert: copy its {name} label's value from the firing "
+            "alert (the console or Alertmanager lists its labels); it replaces the placeholder."
         )
         return
     if what == "domain component" and _domain_part(node, token):
         return
-    words = _words(_FROM_TAIL_RE.sub("", inner), bare)
+    words = _words(_FROM_TAIL_RE.sub("", inner), bare, camel)
     if words is None:
         return  # not words alone (`<PDC.domain.com>`, `<rook-ceph-mon-X... pod>`): as it was
     if not words or all(w.casefold() in _GENERIC for w in words):
-        kind = _kind_before(token, str(node.get("text", "")), bare)
+        kind = _kind_before(token, str(node.get("text", "")), camel)
         if kind:
             words = [kind, "name"]
         elif what not in {"name", "value"}:
@@ -220,7 +224,7 @@ def _question(words: list[str]) -> str:
     return f"What value do you use for {' '.join(words)}?"  # `<bytes>`: no thing named
 
 
-def _words(inner: str, bare: str) -> list[str] | None:
+def _words(inner: str, bare: str, camel: dict[str, str]) -> list[str] | None:
     """`node-name` -> ["node", "name"], `CONTROLLERPOD` -> ["controller", "pod"],
     `virt-handler-pod` -> ["virt-handler", "pod"] when the article names the virt-handler
     elsewhere; None when the token is not made of words."""
@@ -237,6 +241,7 @@ def _words(inner: str, bare: str) -> list[str] | None:
                     n
                     for n in range(len(pieces), 1, -1)
                     if pieces[n - 1].casefold() not in _PLAIN_TAILS
+                    and "-".join(pieces[:n]) in bare  # (a substring test before the regex)
                     and re.search(rf"(?<![\w-]){re.escape('-'.join(pieces[:n]))}(?![\w-])", bare)
                 ),
                 0,
@@ -251,16 +256,13 @@ def _words(inner: str, bare: str) -> list[str] | None:
         out = out[1:]
     out = [w for w in out if len(w) > 1 or w.isdigit()]  # `<hostX>`: the host
     shouting = inner.upper() == inner  # `$NODE_NAME`; `<ADFS service account>` keeps ADFS
-    return [_as_written(_cased(w, shouting), bare) for w in out]
+    return [_as_written(_cased(w, shouting), camel) for w in out]
 
 
-def _as_written(word: str, bare: str) -> str:
+def _as_written(word: str, camel: dict[str, str]) -> str:
     """A lower-case word as the article writes it in camel case (`imagestream` ->
     "ImageStream", `openshift` -> "OpenShift"), else as it is."""
-    if len(word) < 5 or not word.islower() or word not in bare.casefold():
-        return word  # (the substring test first: a regex per word is the slow part)
-    said = re.search(rf"\b(?=\w*(?-i:[a-z][A-Z])){re.escape(word)}\b", bare, re.IGNORECASE)
-    return said.group(0) if said else word
+    return camel.get(word, word) if word.islower() else word
 
 
 def _split_piece(piece: str) -> list[str]:
@@ -297,7 +299,7 @@ _OBJECT_COMMAND_RE = re.compile(
 )
 
 
-def _kind_before(token: str, text: str, bare: str) -> str:
+def _kind_before(token: str, text: str, camel: dict[str, str]) -> str:
     """The kind a command names just before `token`: `kubectl describe statefulset
     $NAME` -> "StatefulSet", `oc describe clusterlogforwarder <NAME>` ->
     "ClusterLogForwarder" as the article writes it; "" when none is named."""
@@ -307,6 +309,5 @@ def _kind_before(token: str, text: str, bare: str) -> str:
         if kind:
             return kind
         if _OBJECT_COMMAND_RE.search(text[max(0, found.start() - 120) : found.start()]):
-            said = re.search(rf"\b(?=\w*(?-i:[a-z][A-Z])){re.escape(word)}\b", bare, re.IGNORECASE)
-            return said.group(0) if said else word
+            return camel.get(word.casefold(), word)
     return ""
