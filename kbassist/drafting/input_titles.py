@@ -255,6 +255,8 @@ def _words(inner: str, bare: str, camel: dict[str, str]) -> list[str] | None:
     while out and out[0].casefold() in {"your", "my", "the", "a"}:
         out = out[1:]
     out = [w for w in out if len(w) > 1 or w.isdigit()]  # `<hostX>`: the host
+    if any(len(set(w.casefold())) == 1 and not w.isdigit() for w in out):
+        return []  # `<xxxx>`, `<nnn>`: filler, no words
     shouting = inner.upper() == inner  # `$NODE_NAME`; `<ADFS service account>` keeps ADFS
     return [_as_written(_cased(w, shouting), camel) for w in out]
 
