@@ -130,3 +130,20 @@ def test_domain_parts_of_a_directory_path_are_titled_by_their_place() -> None:
     assert second["title"] == "Domain name, part 2 of 2"
     assert second["text"].endswith("(com for contoso.com)?")
     assert first["format"] == second["format"] == "name"
+
+
+def test_a_component_after_an_objects_kind_is_titled_with_the_kind() -> None:
+    """`oc describe pod <virt-operator>`: "Virt-operator pod" / "Which virt-operator pod is
+    it?"; `-n <namespace> <x>` names no kind, and `get vmi <vm>` is not "VM VMI"."""
+    art = runbook(
+        "## Meaning\n\nThe virt-operator pods are not ready.\n\n## Diagnosis\n\n"
+        "```bash\noc -n openshift-cnv describe pod <virt-operator>\n"
+        "oc logs -n <namespace> <virt-api>\noc get vmi <vm>\n```\n\n"
+        "## Mitigation\n\nRestart the virt-operator pods.\n"
+    )
+    inputs = asked(draft_tree(art))
+    operator = inputs["<virt-operator>"]
+    assert operator["title"] == "Virt-operator pod"
+    assert operator["text"].endswith(" Which virt-operator pod is it?")
+    assert inputs["<virt-api>"]["title"] == "Virt API"
+    assert inputs["<vm>"]["title"] == "VM"

@@ -311,7 +311,7 @@ def test_a_placeholder_after_an_objects_kind_is_asked_as_a_name() -> None:
     untyped value."""
     tree = draft_tree(runbook(ROLLOUT))
     asked = next(n for n in tree["nodes"] if n["kind"] == "input" and "<virt-handler>" in n["text"])
-    assert asked["title"] == "Virt-handler" and asked["format"] == "name"
+    assert asked["title"] == "Virt-handler pod" and asked["format"] == "name"
 
 
 DOWN = """

@@ -14,6 +14,7 @@ format and its place in the commands stay as they were.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 #: The drafter's title for a placeholder input: its kind, then the article's token.
@@ -152,8 +153,25 @@ def _rename(node: dict[str, Any], what: str, token: str, bare: str, camel: dict[
         # `<name_of_the_backend_bucket>`: "Backend bucket name"
         rest = words[3:] if words[2] == "the" else words[2:]
         words = [*rest, *(["name"] if words[0] == "name" else ["IP", "address"])]
+    elif what in {"name", "value"} and not _names_a_kind(words):
+        kind = _kind_before(token, str(node.get("text", "")), camel)
+        # `get pod <virt-handler>`: "Virt-handler pod" (`-n namespace <x>` names no kind)
+        if kind.casefold() in _KIND_CASE and _KIND_CASE[kind.casefold()] != "namespace":
+            words = [*words, kind]
     phrase = " ".join(words)
     _set(node, phrase[0].upper() + phrase[1:], _question(words))
+
+
+#: A token's last word that says what it is already: `<node-ip>`, `<pvc-name>`.
+_SAID_TAILS = frozenset("name id uid namespace ip address label port path".split())
+
+
+def _names_a_kind(words: list[str]) -> bool:
+    """Whether the words already say what the value is: a Kubernetes kind among them
+    (`<vm>`, `<etcd-pod>`) or a last word such as "name" or "ID"."""
+    parts = [p.casefold() for w in words for p in w.split("-")]
+    glued = ["".join(pair) for pair in pairwise(parts)]  # `<config-map>`: a ConfigMap
+    return parts[-1] in _SAID_TAILS or any(p in _KIND_CASE for p in [*parts, *glued])
 
 
 #: A directory path's domain parts: `DC=<Domain>,DC=<COM>`.
