@@ -74,6 +74,7 @@ from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
 from kbassist.drafting.group_titles import group_titles, means_joined, titles_over_steps
 from kbassist.drafting.implied_check import implied_check
+from kbassist.drafting.input_titles import name_inputs
 from kbassist.drafting.labels import (
     APPLIES_RE,
     fix_name,
@@ -1090,6 +1091,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     own_query_verify(tree, article)  # "To check X, run the following query:": run first
     if article.style == "mskb":
         event_verifies(tree)  # 'the message "Event ID: 252 ..."': the event by its id
+    else:  # last: passes above read a placeholder's token back from its input's title
+        name_inputs(tree, article.body)  # "Namespace", not "Your name for <namespace>"
     return tree
 
 
