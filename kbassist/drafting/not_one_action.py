@@ -56,7 +56,7 @@ _SUBJECT = (
 #: likely ...", "Each node also contains ...": the subject, an adverb or two, then the
 #: finite verb; after a case, "you're using X" and "you see X" say what is too.
 _STATEMENT_RE = re.compile(
-    rf"^{_CASE}(?:(?P<you>you're|you\s+are|you\s+will\s+see|you\s+see|you\s+receive)\b"
+    rf"^{_CASE}(?:(?P<you>you're|you\s+are|you\s+(?:will\s+|can\s+)?see|you\s+receive)\b"
     rf"|(?P<subject>{_SUBJECT})\s+(?:(?:also|now|then|usually|typically|often|only|still"
     rf"|likely|automatically|normally|by\s+default)\s+){{0,2}}{_FINITE}\b)",
     re.IGNORECASE,
@@ -302,6 +302,9 @@ _ANNOUNCES_RE = re.compile(
     re.IGNORECASE,
 )
 _ALTERNATIVES_RE = re.compile(r"\b(?:one|any|either|each)\s+of\b|\bor\s+more\b", re.IGNORECASE)
+#: "For Netscape Navigator 3.0, follow these steps:", "In Outlook 98, ...": which product
+#: or place is an alternative the walk asks (or the bench counts), never folded here.
+_SCOPE_RE = re.compile(r"^(?:for|in|on|with|under|from|at)\b[^,]{2,80},", re.IGNORECASE)
 
 
 def _lead(step: dict[str, Any], after: dict[str, Any]) -> bool:
@@ -316,6 +319,8 @@ def _lead(step: dict[str, Any], after: dict[str, Any]) -> bool:
         return False
     if step.get("when"):
         return True
+    if _SCOPE_RE.match(text):
+        return False
     return bool(_ANNOUNCES_RE.search(text)) and not _acting_first(text)
 
 
