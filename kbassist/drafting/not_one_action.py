@@ -22,6 +22,7 @@ pass, in MS KB, MS support and runbook drafts alike:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from kbassist.drafting.blocks import _imperative
@@ -46,7 +47,7 @@ _DETERMINER = (
     r"(?:the|this|that|these|those|it|its|there|another|each|other|some|both|such|all|most"
     r"|many|any|no|one|your|their|our)\b"
 )
-_NAME = r"(?-i:[\w'./-]*[A-Z][\w'./-]*[A-Z][\w'()./-]*)"
+_NAME = r"(?-i:(?=[\w'./-]*[A-Z][\w'./-]*[A-Z])[\w'()./-]+)"
 _SUBJECT = (
     rf"(?:{_DETERMINER}(?:\s+[\w'()./-]+){{0,6}}?"
     rf"|{_NAME}(?:\s+[\w'()./-]+){{0,5}}?"
@@ -61,6 +62,16 @@ _STATEMENT_RE = re.compile(
     rf"|likely|automatically|normally|by\s+default)\s+){{0,2}}{_FINITE}\b)",
     re.IGNORECASE,
 )
+#: First words a statement may open with: a determiner or pronoun, a case, a connector.
+_OPENERS = frozenset(
+    (
+        "the this that these those it its there another each other some both such all most"
+        " many any no one your their our if when after once then you you're additionally also"
+        " however therefore thus in otherwise for by usually typically normally note"
+    ).split()
+)
+#: A word with two capitals among the first words: a name ("SCSI", "DICTs", "ODF").
+_TWO_CAPS_RE = re.compile(r"[A-Z][^\s]*[A-Z]")
 #: Words a subject never holds: a case or a condition inside it is an action's clause.
 _NOT_IN_SUBJECT = frozenset("if when until unless because whether".split())
 #: What makes a sentence something to do after all: a duty, an offer to the reader.
@@ -113,6 +124,7 @@ def _acts(sentence: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1024)  # pure: each tick is read as a step and as the step before
 def statement(text: str, shown: bool = False) -> bool:
     """Whether a tick's text says only what is or happens: every sentence a statement
     (a subject, then a finite verb), none asks for an action, a duty or an offer.
@@ -122,6 +134,11 @@ def statement(text: str, shown: bool = False) -> bool:
     if shown and flat.endswith(":"):
         flat = flat[:-1].rstrip()
     if not flat or flat.endswith(("?", ":")) or not flat[:1].isupper():
+        return False
+    opening = flat.split(None, 3)[:3]
+    if opening[0].casefold().rstrip(",") not in _OPENERS and not _TWO_CAPS_RE.search(
+        " ".join(opening)
+    ):  # a cheap look at the first words before the patterns: most ticks stop here
         return False
     words = set(re.findall(r"[a-z']+", flat.casefold()))
     if not words & _FINITE_WORDS or _DUTY_RE.search(flat):
@@ -205,9 +222,9 @@ def _statements_in(steps: list[dict[str, Any]], body: str) -> None:
         prior = _flat(before.get("text"))
         if (
             step.get("when") == before.get("when")
+            and statement(str(step.get("text", "")), bool(step.get("detail")))
             and not (prior.endswith(":") and not before.get("detail"))
             and _acting(prior)
-            and statement(str(step.get("text", "")), bool(step.get("detail")))
             and not _label_over_list(body, str(step.get("text", "")))
         ):
             _noted(before, step)
