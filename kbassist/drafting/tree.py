@@ -144,6 +144,7 @@ from kbassist.drafting.more_steps import item_section
 from kbassist.drafting.name_lists import without_name_listings
 from kbassist.drafting.nofix import no_fix_options
 from kbassist.drafting.non_steps import place_non_steps
+from kbassist.drafting.not_one_action import case_leads_merged, statements_noted
 from kbassist.drafting.obtain_install import install_after_obtain
 from kbassist.drafting.one_action import one_action_ticks
 from kbassist.drafting.open_list import other_form_choice
@@ -1081,6 +1082,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         non_actions_shown(tree, article.body)  # comments, summaries, "it will be needed to"
         step_refs_said(tree, article.body)  # "go to step 6": the article's step 6 named
         leftovers_dropped(tree)  # the fix's name and the registry warning said already
+    written = article.body or "\n\n".join(section.text for section in article.sections)
+    case_leads_merged(tree, written)  # "If X, follow these steps:": its steps asked too
+    statements_noted(tree, written)  # "X is set by default to 7." after a step: its note
     said = " ".join(symptom_section.text.split()) if symptom_section is not None else ""
     if said:  # a message pasted back: its action redone, working, the message quoted ...
         redo_message_verify(tree, said, quoted_only=True)
