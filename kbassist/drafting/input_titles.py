@@ -29,7 +29,9 @@ _ALERT_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 #: Where a placeholder says its value comes from: not part of its name.
-_FROM_TAIL_RE = re.compile(r"\s+from (?:the )?(?:previous|earlier|first|last|above)\b.*$", re.I)
+_FROM_TAIL_RE = re.compile(
+    r"(?<!\s)\s+from (?:the )?(?:previous|earlier|first|last|above)\b.*$", re.I
+)
 #: Words written in capitals in a title (Kubernetes and Windows short names).
 _ACRONYMS = frozenset(
     """vm vmi dv pvc pv cr crd sa obc ip mac id uid osd odf mds csi dns url uri fqdn sid guid

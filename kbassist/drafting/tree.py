@@ -1082,9 +1082,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         non_actions_shown(tree, article.body)  # comments, summaries, "it will be needed to"
         step_refs_said(tree, article.body)  # "go to step 6": the article's step 6 named
         leftovers_dropped(tree)  # the fix's name and the registry warning said already
-    written = article.body or "\n\n".join(section.text for section in article.sections)
-    case_leads_merged(tree, written)  # "If X, follow these steps:": its steps asked too
-    statements_noted(tree, written)  # "X is set by default to 7." after a step: its note
+    article_text = article.body or "\n\n".join(section.text for section in article.sections)
+    case_leads_merged(tree, article_text)  # "If X, follow these steps:": its steps asked too
+    statements_noted(tree, article_text)  # "X is set by default to 7." after a step: its note
     said = " ".join(symptom_section.text.split()) if symptom_section is not None else ""
     if said:  # a message pasted back: its action redone, working, the message quoted ...
         redo_message_verify(tree, said, quoted_only=True)
