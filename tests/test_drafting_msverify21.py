@@ -208,3 +208,24 @@ def test_what_the_fix_shows_after_a_restart_is_the_verify() -> None:
         )
     )
     assert _verifies(fix) == ["After you restart the service, the Status column shows Running."]
+
+
+def test_a_check_said_in_a_paragraph_after_the_list_is_the_verify() -> None:
+    """ "After you restart the server, the error log shows ..." as a paragraph after the
+    numbered steps: the verify of that fix, never a tick of its own."""
+    (fix,) = fixes(
+        draft_tree(
+            support(
+                SYMPTOMS + "## Resolution\n\n"
+                "1. On the **Certificate** tab, select **Clear**.\n"
+                "1. Restart the widget server.\n\n"
+                "After you restart the server, the error log shows that a self-generated "
+                "certificate is used.\n"
+            )
+        )
+    )
+    assert _verifies(fix) == [
+        "After you restart the server, the error log shows that a self-generated "
+        "certificate is used."
+    ]
+    assert ticks(fix) == ["On the Certificate tab, select Clear.", "Restart the widget server."]

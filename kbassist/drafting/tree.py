@@ -3649,6 +3649,9 @@ def _steps_checks_backup(
         sentences = split_sentences(text)
         keep = [sentences[0]] if sentences else [text]
         last = modern and n == len(option.items) - 1  # a check said mid-way is no result
+        if last and n and not detail and sentences and own_check_sentence(sentences[0]):
+            checks.append(item)  # "The error log should now indicate ..." after the list
+            continue
         for sentence in sentences[1:]:
             own = _CHECK_RE.search(sentence) or (last and own_check_sentence(sentence))
             (checks if own else keep).append(sentence)
