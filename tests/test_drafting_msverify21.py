@@ -229,3 +229,26 @@ def test_a_check_said_in_a_paragraph_after_the_list_is_the_verify() -> None:
         "certificate is used."
     ]
     assert ticks(fix) == ["On the Certificate tab, select Clear.", "Restart the widget server."]
+
+
+def test_an_event_record_quoted_back_is_checked_by_its_id() -> None:
+    """ "Event ID: 547 Description: The backup ... for the volume(s) 'F:'." quoted in the
+    Symptoms: the verify checks event 547 is no longer logged, its text without the
+    "Description:" field label and with its closing quote kept."""
+    (fix,) = fixes(
+        draft_tree(
+            support(
+                "## Symptoms\n\n"
+                "A widget backup fails, and the following event is logged:\n\n"
+                "> Event ID: 547 Description: The backup operation has encountered errors "
+                "for the volume(s) 'F:'.\n\n"
+                "## Resolution\n\n"
+                "1. Open Registry Editor.\n"
+                "1. Restart the widget server.\n"
+            )
+        )
+    )
+    (verify,) = _verifies(fix)
+    assert verify.startswith('Check that event 547 ("The backup operation has encountered')
+    assert "volume(s) 'F:'\") is no longer logged." in verify
+    assert "Description:" not in verify

@@ -1095,7 +1095,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if said:  # ... or with no message at all where none could be quoted
         redo_message_verify(tree, said)
     own_query_verify(tree, article)  # "To check X, run the following query:": run first
-    if article.style == "mskb":
+    if article.style == "mskb" or not is_alert_runbook(article):
         event_verifies(tree)  # 'the message "Event ID: 252 ..."': the event by its id
     return tree
 
