@@ -252,3 +252,43 @@ def test_an_event_record_quoted_back_is_checked_by_its_id() -> None:
     assert verify.startswith('Check that event 547 ("The backup operation has encountered')
     assert "volume(s) 'F:'\") is no longer logged." in verify
     assert "Description:" not in verify
+
+
+def test_a_dialog_title_over_a_quoted_message_is_not_quoted_back() -> None:
+    """ "> Zone Not Loaded by DNS Server" over the message's sentences: the verify quotes
+    the message, not the dialog's title glued before it; "> Error 1205" over a message is
+    its number and stays."""
+    (fix,) = fixes(
+        draft_tree(
+            support(
+                "## Symptoms\n\n"
+                "When the widget zone is paused or resumed, you receive the following error "
+                "message:\n\n"
+                "> Widget Zone Not Loaded  \n"
+                "  The widget server encountered a problem while attempting to load the zone. "
+                "The transfer of zone data failed.\n\n"
+                "## Resolution\n\n"
+                "1. Open the widget console.\n"
+                "1. Restart the widget server.\n"
+            )
+        )
+    )
+    (verify,) = _verifies(fix)
+    assert "appears: The widget server encountered a problem" in verify
+    assert "Widget Zone Not Loaded" not in verify
+    (fix,) = fixes(
+        draft_tree(
+            support(
+                "## Symptoms\n\n"
+                "When this issue occurs, you may receive an error message that resembles the "
+                "following:\n\n"
+                "> Widget Error 1205  \n"
+                "Transaction (Process ID 52) was deadlocked on lock resources with another "
+                "process and has been chosen as the deadlock victim.\n\n"
+                "## Resolution\n\n"
+                "1. Open the widget console.\n"
+                "1. Restart the widget server.\n"
+            )
+        )
+    )
+    assert "appears: Widget Error 1205 Transaction" in " ".join(_verifies(fix))

@@ -95,17 +95,55 @@ MAX_LABEL_WORDS = 8
 _QUOTED_AT_RE = re.compile(r"\bno longer (?:appears|happens|occurs): ")
 
 
+#: A line of a quoted message that is a dialog's title, not the message: short, no
+#: sentence end ("> Zone Not Loaded by DNS Server", "Connect to Printer", "========").
+_TITLE_LINE_RE = re.compile(r"^(?:[A-Z0-9][\w'&/()-]*(?: [\w'&/()-]+){0,5}|[=_*-]{3,})$")
+#: The longest dialog title (in lines) read at the head of a quote.
+MAX_TITLE_LINES = 3
+
+
+def _quote_titles(markdown: str) -> list[str]:
+    """Dialog titles at the head of a quoted message, each joined as the symptom text
+    joins them ("Add Printer Connect to Printer" over "Windows couldn't connect ...")."""
+    titles: list[str] = []
+    lines = markdown.split("\n")
+    for n, line in enumerate(lines):
+        if not line.lstrip().startswith(">") or (n and lines[n - 1].lstrip().startswith(">")):
+            continue  # the first line of a quote only
+        head: list[str] = []
+        for k in range(n, min(n + MAX_TITLE_LINES + 1, len(lines))):
+            said = re.sub(r"^[ \t]*>?[ \t]*|\\(?=[=_*-])|[ \t\\]+$", "", lines[k])
+            if not said:
+                break
+            # "Folder In Use", "========"; never "Access is denied" (a message, said in a
+            # sentence's case) nor "Error 1205" (the message's number: it names it)
+            title = (
+                _TITLE_LINE_RE.match(said)
+                and not re.search(r"\d", said)
+                and all(w[:1].isupper() or len(w) < 4 or not w[:1].isalpha() for w in said.split())
+            )
+            if not title or len(head) == MAX_TITLE_LINES:
+                if head:  # a message follows its title
+                    titles.append(" ".join(head))
+                break
+            head.append(said)
+    return titles
+
+
 def symptom_section_labels(markdown: str) -> list[str]:
     """The labels a Symptoms section's Markdown names messages by (for the bench)."""
     return _labels(markdown)
 
 
 def _labels(markdown: str) -> list[str]:
-    """The labels a section's Markdown names messages by, longest first."""
+    """The labels a section's Markdown names messages by (bold lines, headings, list
+    leads, dialog titles over a quote), longest first."""
     found = {
         " ".join((m.group("b") or m.group("h") or m.group("l")).replace("*", "").split())
         for m in _LABEL_LINE_RE.finditer(markdown)
     }
+    if ">" in markdown:
+        found.update(_quote_titles(markdown))
     return sorted((x for x in found if len(x.split()) <= MAX_LABEL_WORDS), key=len, reverse=True)
 
 
@@ -132,7 +170,7 @@ def without_glued_label(verify: str, markdown: str) -> str:
     appears: Named Pipes A connection was ..." -> "... appears: A connection was ...");
     `verify` unchanged when no label of `markdown` opens the message."""
     at = _QUOTED_AT_RE.search(verify)
-    if at is None or ("**" not in markdown and "#" not in markdown and ":\n" not in markdown):
+    if at is None or not any(mark in markdown for mark in ("**", "#", ":\n", ">")):
         return verify
     message = verify[at.end() :]
     for label in _labels(markdown):
