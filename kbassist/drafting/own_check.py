@@ -92,7 +92,7 @@ _LABEL_LINE_RE = re.compile(
 #: The longest label (in words) dropped from a quoted message.
 MAX_LABEL_WORDS = 8
 #: A verify that quotes a message back: the message starts after this.
-_QUOTED_AT_RE = re.compile(r"\bno longer (?:appears|happens|occurs): ")
+_QUOTED_AT_RE = re.compile(r'\bno longer (?:appears|happens|occurs): |\bthe message "')
 
 
 #: A line of a quoted message that is a dialog's title, not the message: short, no
