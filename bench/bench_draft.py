@@ -386,6 +386,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "  restates the symptom": _pct(
             sum(r.verify_restated for r in clean), sum(r.verify_outcomes for r in clean)
         ),
+        "  fix's own check not the verify": _pct(
+            sum(r.verify_own_left for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
+        "  message with its label glued on": _pct(
+            sum(r.verify_glued_label for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
         "  names the article's section": _pct(
             sum(r.verify_section_only for r in clean), sum(r.verify_outcomes for r in clean)
         ),

@@ -24,6 +24,8 @@ from draft_placeholders import (
 from kbassist.articles import Article, ArticleSkip, load_article, section_key
 from kbassist.drafting.applies_gate import NOT_APPLICABLE_SUFFIX
 from kbassist.drafting.case_pairs import negated_pair
+from kbassist.drafting.own_check import own_check_sentence, symptom_section_labels
+from kbassist.drafting.text import split_sentences
 from kbassist.trees.checklist import Checklist, build_checklist
 from kbassist.trees.conditions import ConditionError
 from kbassist.trees.engine import AnswerError, Walk
@@ -987,6 +989,48 @@ ALERT_ONLY_RE = re.compile(
 CONDITION_ONLY_RE = re.compile(r"^Check that the condition the alert fires on no longer holds: ")
 
 
+def own_check_left(outcome: Outcome, verifies: list[str]) -> bool:
+    """Whether an outcome's steps still say the article's own check ("Restart X. The
+    error log should now indicate ...") that its verify does not (round 21; any step: the
+    drafter may split the last one, a check said mid-way counts too)."""
+    said = " ".join(verifies)
+    for step in outcome.steps:
+        for part in (step.template.source, step.detail.source if step.detail else ""):
+            if "should" not in part and "fter" not in part and "nce" not in part:
+                continue
+            for sentence in split_sentences(" ".join(part.split())):
+                if own_check_sentence(sentence) and sentence not in said:
+                    return True
+    return False
+
+
+def symptom_labels(article: Article) -> list[str]:
+    """The labels a modern article's Symptoms name its messages by ("**Named Pipes**")."""
+    if article.style == "mskb":
+        return []
+    section = next((s for s in article.sections if s.role == "symptom"), None)
+    return symptom_section_labels(section.text) if section is not None else []
+
+
+#: A message quoted back in a verify: what follows is the message.
+_QUOTED_BACK_RE = re.compile(r'\bno longer (?:appears|happens|occurs): |\bthe message "')
+
+
+def glued_label(verify: str, labels: list[str]) -> bool:
+    """Whether a verify quotes a message with the label over it glued on ("... appears:
+    Named Pipes A connection ...", 'the message "TCP > The connection ..."') (round 21)."""
+    at = _QUOTED_BACK_RE.search(verify)
+    if at is None:
+        return False
+    message = verify[at.end() :]
+    if re.match(r"[^>\"]{2,60}?:?\s+>\s+[A-Z]", message):
+        return True
+    return any(
+        message.startswith(label) and re.match(r":?\s+[A-Z0-9\"'(\[]|\.?$", message[len(label) :])
+        for label in labels
+    )
+
+
 def verify_kind(texts: list[str]) -> str:
     """An outcome's verify, read as a reader would: "generic" (checks nothing in
     particular), "scene" (quotes a symptom sentence that says nothing goes wrong, or a
@@ -1071,6 +1115,8 @@ class Record:
     verify_section_only: int = 0  # outcomes whose verify names the section (SECTION_ONLY_...)
     verify_alert_only: int = 0  # outcomes whose only check is the alert clearing (ALERT_ONLY_RE)
     verify_condition_only: int = 0  # only the condition restated and the alert clearing
+    verify_own_left: int = 0  # the fix's last step says its own check, the verify does not
+    verify_glued_label: int = 0  # a message quoted back with its Symptoms label glued on
     malformed_verifies: list[str] = field(default_factory=list)  # see malformed_verify
     weak_verifies: list[str] = field(default_factory=list)  # a few, for reading
     questions: int = 0  # questions with two or more answers that stay in the article
@@ -1172,6 +1218,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.fix_count = sum(o.id != "not_this_article" for o in tree.outcomes())
     record.first_click_titles = first_click_titles(tree)
     first_by_outcome: dict[str, Checklist] = {}
+    labels = symptom_labels(article)
     for checklist in walks.checklists:
         first_by_outcome.setdefault(checklist.outcome.id, checklist)
     for checklist in first_by_outcome.values():
@@ -1188,6 +1235,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
             record.verify_condition_only += any(
                 CONDITION_ONLY_RE.search(v) for v in verifies
             ) and all(CONDITION_ONLY_RE.search(v) or ALERT_ONLY_RE.search(v) for v in verifies)
+            record.verify_own_left += own_check_left(checklist.outcome, verifies)
+            record.verify_glued_label += any(glued_label(v, labels) for v in verifies)
             broken = [
                 i.text for i in checklist.part("verify") if malformed_verify(i.text, i.detail)
             ]

@@ -160,6 +160,11 @@ from kbassist.drafting.options import (
     cause_alternatives,
     cause_listing,
 )
+from kbassist.drafting.own_check import (
+    detail_checks,
+    own_check_sentence,
+    without_glued_label,
+)
 from kbassist.drafting.own_query import own_query_verify
 from kbassist.drafting.post_fix import post_fix_steps
 from kbassist.drafting.prose_inputs import prose_question, prose_value_steps
@@ -833,6 +838,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     # "X may not start, and the following events may be logged: ...": X starts, events gone
     if article.style == "mskb":
         verify_text = block_verify(verify_text, symptom if symptom_section is not None else "")
+    elif symptom_section is not None:  # "... appears: Named Pipes A connection ...": no label
+        verify_text = without_glued_label(verify_text, symptom_section.text)
     for option in options:
         if option.asks and option.params:  # only an option with questions can have them
             _late_inputs(option, variables, _outcome(article, option, variables, verify_text, None))
@@ -1093,7 +1100,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if said:  # ... or with no message at all where none could be quoted
         redo_message_verify(tree, said)
     own_query_verify(tree, article)  # "To check X, run the following query:": run first
-    if article.style == "mskb":
+    if article.style == "mskb" or not is_alert_runbook(article):
         event_verifies(tree)  # 'the message "Event ID: 252 ..."': the event by its id
     else:  # last: passes above read a placeholder's token back from its input's title
         name_inputs(tree, article.body)  # "Namespace", not "Your name for <namespace>"
@@ -3633,6 +3640,7 @@ def _steps_checks_backup(
     """
     steps: list[str] = []
     checks: list[str] = list(option.checks)
+    modern = article.style != "mskb" and not is_alert_runbook(article)
     for n, item in enumerate(option.items):
         text, detail = split_detail(item)
         said = " ".join(detail.split())
@@ -3647,8 +3655,18 @@ def _steps_checks_backup(
             continue
         sentences = split_sentences(text)
         keep = [sentences[0]] if sentences else [text]
+        last = modern and n == len(option.items) - 1  # a check said mid-way is no result
+        if last and n and not detail and sentences and own_check_sentence(sentences[0]):
+            checks.append(item)  # "The error log should now indicate ..." after the list
+            continue
         for sentence in sentences[1:]:
-            (checks if _CHECK_RE.search(sentence) else keep).append(sentence)
+            own = _CHECK_RE.search(sentence) or (last and own_check_sentence(sentence))
+            (checks if own else keep).append(sentence)
+        if last and detail:
+            # "Restart SQL Server." over "The error log should now indicate ...": the
+            # check the article says right after the fix's last step
+            detail, found = detail_checks(detail)
+            checks.extend(found)
         steps.append(with_detail(" ".join(keep), detail))
     backup = ""
     for n, item in enumerate(steps):
