@@ -1102,7 +1102,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     own_query_verify(tree, article)  # "To check X, run the following query:": run first
     if article.style == "mskb" or not is_alert_runbook(article):
         event_verifies(tree)  # 'the message "Event ID: 252 ..."': the event by its id
-    else:  # last: passes above read a placeholder's token back from its input's title
+    if article.style != "mskb":  # last: passes above read a token back from its title
         name_inputs(tree, article.body)  # "Namespace", not "Your name for <namespace>"
     return tree
 
