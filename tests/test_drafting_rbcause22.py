@@ -189,3 +189,27 @@ def test_by_design_answer_does_not_come_before_the_diagnosis_it_is_chosen_by() -
     assert chooser["title"] == "Which fix do the Diagnosis checks point to?"
     shown = [n for n in _before(tree, "mitigation") if n["kind"] == "info" and n.get("checks")]
     assert shown and "Check why the autoscaler was unable to scale" in shown[0]["text"]
+
+
+def test_fix_for_when_the_other_is_not_possible_is_asked_as_whether_it_is() -> None:
+    """ "Delete information: If not is possible to scale up the cluster ..." beside "Scale
+    storage": asked "Can you scale up the cluster here?", not which fix the Diagnosis
+    points to."""
+    tree = draft_tree(
+        runbook(
+            "## Meaning\n\nWidget storage utilization has crossed 85%.\n\n## Diagnosis\n\n"
+            "Using the console, go to Storage systems and read the used capacity.\n\n"
+            "## Mitigation\n\nTwo options:\n\n"
+            "- Scale storage: Depending on the type of cluster it will be needed to add\n"
+            "storage devices and/or nodes.\n\n"
+            "- Delete information:\nIf not is possible to scale up the cluster it will be "
+            "needed to delete\ninformation in order to free space.\n",
+            id_="WidgetStorageFull",
+        )
+    )
+    chooser = next(q for q in questions(tree) if q["id"] == "mitigation")
+    assert chooser["title"] == "Can you scale up the cluster here?"
+    assert [c["label"] for c in chooser["choices"]] == [
+        "Yes: Scale storage",
+        "No: Delete information",
+    ]

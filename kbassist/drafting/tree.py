@@ -173,6 +173,7 @@ from kbassist.drafting.runbook_checks import (
     checks_not_ticked,
 )
 from kbassist.drafting.runbook_checks_first import checks_before_choice
+from kbassist.drafting.runbook_fallback import fallback_asked
 from kbassist.drafting.runbook_found import escalation_apart, found_cases_asked
 from kbassist.drafting.runbook_reread import reread_checks, verification_steps
 from kbassist.drafting.runbook_reveal import ask_before_conditional_names, reveal_before_asking
@@ -1079,6 +1080,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             ask_before_conditional_names(tree)  # "If any pod exists, review its logs"
             escalation_apart(tree)  # "None of these" shown: an outcome of its own
             checks_before_choice(tree)  # "Which fix do the Diagnosis checks point to?" after them
+            fallback_asked(tree)  # "If it is not possible to scale up, delete": "Can you ...?"
         non_actions_shown(tree, article.body)  # comments, summaries, "it will be needed to"
         step_refs_said(tree, article.body)  # "go to step 6": the article's step 6 named
         leftovers_dropped(tree)  # the fix's name and the registry warning said already
