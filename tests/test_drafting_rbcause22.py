@@ -145,8 +145,8 @@ def test_one_line_meaning_names_its_condition_apart_from_what_it_leads_to() -> N
 
 def test_checks_needing_typed_names_are_shown_before_the_fix_is_chosen() -> None:
     """Diagnosis checks whose command needs `<pod-name>` typed, and fixes that differ in
-    what they ask next: the walk shows the checks (the article's `<pod-name>` as
-    written) before "Which fix do the Diagnosis checks point to?", not only after it."""
+    what they ask next: the walk asks the names and shows the checks before "Which fix
+    do the Diagnosis checks point to?", not after it on every answer's way."""
     tree = draft_tree(
         runbook(
             "## Meaning\n\nA widget volume is filling up.\n\n## Diagnosis\n\n"
@@ -165,11 +165,19 @@ def test_checks_needing_typed_names_are_shown_before_the_fix_is_chosen() -> None
     )
     chooser = next(q for q in questions(tree) if q["id"] == "mitigation")
     assert chooser["title"] == "Which fix do the Diagnosis checks point to?"
-    shown = [n for n in _before(tree, "mitigation") if n["kind"] == "info" and n.get("checks")]
+    before = _before(tree, "mitigation")
+    assert [n["title"] for n in before if n["kind"] == "input"] == [
+        "Your name for <pod-name>",
+        "Your name for <namespace>",
+    ]
+    shown = [n for n in before if n["kind"] == "info" and n.get("checks")]
     assert shown, "no Diagnosis check is shown before the fixes question"
     text = shown[-1]["text"]
-    assert "$ oc exec -it <pod-name> -n <namespace> -- df -h /data" in text
+    assert "-- df -h /data" in text
     assert "2. Check if services are enabled that might use large amounts of storage." in text
+    by_id = {n["id"]: n for n in tree["nodes"]}
+    retention = by_id[chooser["choices"][0]["next"]]
+    assert retention["kind"] == "outcome"  # straight to the fix: no second copy of the checks
 
 
 def test_by_design_answer_does_not_come_before_the_diagnosis_it_is_chosen_by() -> None:
