@@ -98,19 +98,24 @@ def _repoint(nodes: list[dict[str, Any]], old: str, new: str) -> None:
 
 
 def _names_first(nodes: list[dict[str, Any]], question: dict[str, Any]) -> set[str]:
-    """Ask the names every answer's way asks first (the same inputs, in the same order)
-    once, before `question`; the answers go on from what followed them. The variables
-    of the names so asked ({} when none is shared)."""
+    """Ask the names every answer's way asks first (the same inputs, in the same order;
+    answers that ask none passed over) once, before `question`; the answers go on from
+    what followed them. The variables of the names so asked ({} when none is shared)."""
     by_id = _by_id(nodes)
     choices = question.get("choices", [])
-    chains: list[list[dict[str, Any]]] = []
+    asking: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
     for choice in choices:
         chain: list[dict[str, Any]] = []
         at = by_id.get(choice["next"])
         while at is not None and at["kind"] == "input" and at not in chain:
             chain.append(at)
             at = by_id.get(str(at.get("next", "")))
-        chains.append(chain)
+        if chain:  # an answer that asks no name ("None of these helped") is passed over
+            asking.append((choice, chain))
+    if len(asking) < 2 or 2 * len(asking) < len(choices):
+        return set()
+    choices = [c for c, _ in asking]
+    chains = [chain for _, chain in asking]
     k = 0
     while all(len(c) > k for c in chains) and (
         len({(str(c[k].get("var")), str(c[k].get("title"))) for c in chains}) == 1

@@ -61,6 +61,15 @@ _GUESS_RE = re.compile(
     r"^(?:prob\w{2,4}ly|most likely|(?:this |it )?(?:usually|often|typically) means)\b,?\s+\S",
     re.IGNORECASE,
 )
+#: A guess that is advice ("Most likely, you need to restart the pod"): no cause.
+_ADVICE_RE = re.compile(r"\b(?:you|your|we)\b|\b(?:should|must|need to)\b", re.IGNORECASE)
+
+
+def _guess(sentence: str) -> bool:
+    """Whether `sentence` is the runbook's guess at why ("Probably X is too high")."""
+    return bool(_GUESS_RE.match(sentence)) and not _ADVICE_RE.search(sentence)
+
+
 #: Not a trigger: an example, a note, what happens after it fires, or a deprecation.
 _NOT_TRIGGER_RE = re.compile(
     r"^(?:for example|e\.g\.|note\b)|\bsuppress|\bdeprecat|\bnot (?:be )?(?:triggered|raised)"
@@ -141,7 +150,7 @@ def _trigger(article: Article) -> tuple[str, bool, Section | None]:
                 text = " ".join(sentence.split())
                 if len(text) > MAX_SENTENCE or _NOT_TRIGGER_RE.search(text):
                     continue
-                if _TRIGGERED_RE.search(text) or _GUESS_RE.match(text):
+                if _TRIGGERED_RE.search(text) or _guess(text):
                     return text, False, sections.get(section_key(part.name))
                 if _FIRED_IF_RE.search(text):
                     return text, True, sections.get(section_key(part.name))
