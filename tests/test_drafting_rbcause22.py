@@ -221,3 +221,26 @@ def test_fix_for_when_the_other_is_not_possible_is_asked_as_whether_it_is() -> N
         "Yes: Scale storage",
         "No: Delete information",
     ]
+
+
+def test_fix_whose_steps_differ_by_case_is_not_titled_by_the_first_case() -> None:
+    """ "If using basic metrics ... set proper values for requests. For memory based
+    scaling ... If using custom metrics ...": the outcome every case (and "None of these")
+    reaches is not titled "Set proper values for requests", the first case's step."""
+    tree = draft_tree(
+        runbook(
+            f"{MEANING}\n## Impact\n\nThe autoscaler cannot add new pods.\n"
+            "**Notice** for some services maximizing the autoscaler is in fact desired.\n\n"
+            "## Diagnosis\n\nCheck why the autoscaler was unable to scale:\n\n"
+            "- max replicas too low\n- too low value for requests such as CPU?\n\n"
+            "## Mitigation\n\nIf using basic metrics like CPU/Memory then ensure to set proper "
+            "values for\n`requests`.\nFor memory based scaling ensure there are no memory leaks.\n"
+            "If using custom metrics then fine-tune how app scales accordingly to it.\n\n"
+            "Use performance tests to see how the app scales.\n",
+            id_="WidgetHpaMaxedOut",
+        )
+    )
+    cases = next(q for q in questions(tree) if q["title"] == "Which of these applies here?")
+    by_id = {n["id"]: n for n in tree["nodes"]}
+    reached = {by_id[c["next"]]["title"] for c in cases["choices"]}
+    assert reached == {"Mitigation (steps differ by case)"}

@@ -165,6 +165,7 @@ from kbassist.drafting.registry_values import registry_note_named, registry_note
 from kbassist.drafting.repro_changed import changed_repro
 from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
+from kbassist.drafting.runbook_case_title import case_titles
 from kbassist.drafting.runbook_cases import chosen_case_not_asked
 from kbassist.drafting.runbook_cause import is_alert_runbook
 from kbassist.drafting.runbook_checks import (
@@ -1081,6 +1082,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             escalation_apart(tree)  # "None of these" shown: an outcome of its own
             checks_before_choice(tree)  # "Which fix do the Diagnosis checks point to?" after them
             fallback_asked(tree)  # "If it is not possible to scale up, delete": "Can you ...?"
+            case_titles(tree)  # not "Mitigation: <one case's step>" for every case
         non_actions_shown(tree, article.body)  # comments, summaries, "it will be needed to"
         step_refs_said(tree, article.body)  # "go to step 6": the article's step 6 named
         leftovers_dropped(tree)  # the fix's name and the registry warning said already
