@@ -172,6 +172,7 @@ from kbassist.drafting.registry_values import registry_note_named, registry_note
 from kbassist.drafting.repro_changed import changed_repro
 from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
+from kbassist.drafting.runbook_case_title import case_titles
 from kbassist.drafting.runbook_cases import chosen_case_not_asked
 from kbassist.drafting.runbook_cause import is_alert_runbook
 from kbassist.drafting.runbook_checks import (
@@ -179,6 +180,8 @@ from kbassist.drafting.runbook_checks import (
     checks_before_fixes,
     checks_not_ticked,
 )
+from kbassist.drafting.runbook_checks_first import checks_before_choice
+from kbassist.drafting.runbook_fallback import fallback_asked
 from kbassist.drafting.runbook_found import escalation_apart, found_cases_asked
 from kbassist.drafting.runbook_reread import reread_checks, verification_steps
 from kbassist.drafting.runbook_reveal import ask_before_conditional_names, reveal_before_asking
@@ -1086,6 +1089,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             depends_shown(tree)  # "The mitigation depends on X.": shown, its advice ticked
             ask_before_conditional_names(tree)  # "If any pod exists, review its logs"
             escalation_apart(tree)  # "None of these" shown: an outcome of its own
+            checks_before_choice(tree)  # "Which fix do the Diagnosis checks point to?" after them
+            fallback_asked(tree)  # "If it is not possible to scale up, delete": "Can you ...?"
+            case_titles(tree)  # not "Mitigation: <one case's step>" for every case
         non_actions_shown(tree, article.body)  # comments, summaries, "it will be needed to"
         step_refs_said(tree, article.body)  # "go to step 6": the article's step 6 named
         leftovers_dropped(tree)  # the fix's name and the registry warning said already
