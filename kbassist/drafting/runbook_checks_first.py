@@ -137,8 +137,8 @@ def _names_first(nodes: list[dict[str, Any]], question: dict[str, Any]) -> set[s
     for n, node in enumerate(hoisted):
         node["next"] = hoisted[n + 1]["id"] if n + 1 < k else question["id"]
     gone = {id(n) for c in chains for n in c[:k]}
-    at = nodes.index(question)
-    nodes[at:at] = hoisted
+    place = nodes.index(question)
+    nodes[place:place] = hoisted
     nodes[:] = [n for n in nodes if id(n) not in gone]
     return {str(h.get("var")) for h in hoisted}
 
