@@ -53,7 +53,7 @@ def test_headed_messages_alike_to_their_first_clause_are_labelled_by_their_diffe
 
 
 def test_listed_cases_alike_to_a_shared_word_keep_the_phrase_that_differs() -> None:
-    """"- **HTTP** > message" list items, alike up to a shared "The", are labelled by the
+    """ "- **HTTP** > message" list items, alike up to a shared "The", are labelled by the
     whole differing phrase ("The handle is invalid") without the end they share."""
     article = support(
         "## Symptoms\n\n"
@@ -72,7 +72,7 @@ def test_listed_cases_alike_to_a_shared_word_keep_the_phrase_that_differs() -> N
 
 
 def test_fixes_that_open_with_the_same_step_are_named_by_the_step_that_differs() -> None:
-    """"Rename X, and then reinstall Y" and "Rename X, and then copy it ..." are two
+    """ "Rename X, and then reinstall Y" and "Rename X, and then copy it ..." are two
     fixes named by their second action, not "Rename X" and "Rename X (2)"."""
     article = mskb(
         "SYMPTOMS\n========\n\nWhen you open the archive folder, Contoso Mail stops "
