@@ -63,8 +63,10 @@ def _shared_end(one: list[str], other: list[str]) -> int:
 def _trimmed(text: str) -> str:
     """The differing words without a bracket or quote left open by the cut around them."""
     text = text.strip(" ,;:-")
-    if text.count('"') % 2:
-        text = text[1:] if text.startswith('"') else text.rstrip('"')
+    for quote in "\"'":
+        if text.count(quote) % 2 and (text.startswith(quote) or text.endswith(quote)):
+            # "CLEANUP'" of "... named '[drive]: CLEANUP'": the quote opened before the cut
+            text = text[1:] if text.startswith(quote) else text[:-1]
     for opens, closes in ("()", "[]"):
         while text.endswith(closes) and text.count(closes) > text.count(opens):
             text = text[:-1].rstrip()
@@ -92,7 +94,7 @@ def _whole_phrase(said: str, rest: str) -> str:
     if len(said) >= len(rest.rstrip(" .")):
         return said
     ends = [m.start() for m in _CLAUSE_START_RE.finditer(said)]
-    return said[: ends[-1]].rstrip(" ,;:") if ends and ends[-1] >= _MIN_REST else said
+    return said[: ends[-1]].rstrip(" ,;:") if ends and " " in said[: ends[-1]] else said
 
 
 def _opens(label: str, text: str) -> bool:
