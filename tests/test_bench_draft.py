@@ -602,3 +602,18 @@ def test_another_way_said_in_words_counts_as_an_alternative_step() -> None:
     assert metrics.ALTERNATIVE_STEP_RE.match("One way to eliminate this error is to set X:")
     assert not metrics.ALTERNATIVE_STEP_RE.match("In addition, use a segment override:")
     assert not metrics.ALTERNATIVE_STEP_RE.match("Click OK.")
+
+
+def test_questions_whose_labels_read_alike_are_counted() -> None:
+    """A label and its "(2)", or one message after two headings cut before its clause
+    ends, read alike; labels that differ, or the same message said whole, do not."""
+    text = (
+        "Named Pipes A connection was opened, but then the pipe closed. TCP A connection"
+        " was opened, but then the host reset it. Rename the file. Restart the PC."
+    )
+    assert metrics.labels_alike(["Rename the file", "Rename the file (2)"], text)
+    assert metrics.labels_alike(
+        ["Named Pipes > A connection was opened", "TCP > A connection was opened"], text
+    )
+    assert not metrics.labels_alike(["Rename the file", "Restart the PC", "None of these"], text)
+    assert not metrics.labels_alike(["Pipes > Rename the file", "TCP > Rename the file"], text)
