@@ -321,7 +321,7 @@ def label_cut_phrase(label: str, article_text: str) -> bool:
 
 
 #: The drafter's "(2)" after a label that read like a sibling's.
-_NUMBERED_RE = re.compile(r"\s*\(\d+\)$")
+_NUMBERED_RE = re.compile(r"\s+\(\d+\)$")
 #: What a label cut before its sentence's end is followed by in the article: its clause
 #: going on (", but then an error ...", " during the login").
 _CLAUSE_ON_RE = re.compile(r"^(?:,\s|\s+[a-z(])")

@@ -617,3 +617,4 @@ def test_questions_whose_labels_read_alike_are_counted() -> None:
     )
     assert not metrics.labels_alike(["Rename the file", "Restart the PC", "None of these"], text)
     assert not metrics.labels_alike(["Pipes > Rename the file", "TCP > Rename the file"], text)
+    assert not metrics.labels_alike(["C:\\wchar.h(590)", "C:\\wchar.h(592)"], text)
