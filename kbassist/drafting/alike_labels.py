@@ -85,8 +85,13 @@ def _said_in(label: str, text: str) -> bool:
 
 
 #: Where a phrase cut by length can end sooner and whole: before a relative clause or a
-#: second action ("from a working computer" + " that has the same ...").
-_CLAUSE_START_RE = re.compile(r"\s(?:that|which|who|whose|where|so that|because|and|or|but)\s")
+#: "but" clause ("from a working computer" + " that has the same ...").
+_CLAUSE_START_RE = re.compile(r"\s(?:that|which|who|whose|where|so that|because|but)\s")
+
+
+#: A preposition whose object the cut leaves one word of ("... buffering mode for
+#: individual" + " forms"): the phrase ends before it.
+_STRANDED_RE = re.compile(r"\s(?:for|of|in|on|at|to|from|with|by|into|under)\s+[a-z][a-z-]*$")
 
 
 def _whole_phrase(said: str, rest: str) -> str:
@@ -94,7 +99,9 @@ def _whole_phrase(said: str, rest: str) -> str:
     if len(said) >= len(rest.rstrip(" .")):
         return said
     ends = [m.start() for m in _CLAUSE_START_RE.finditer(said)]
-    return said[: ends[-1]].rstrip(" ,;:") if ends and " " in said[: ends[-1]] else said
+    said = said[: ends[-1]].rstrip(" ,;:") if ends and " " in said[: ends[-1]] else said
+    stranded = _STRANDED_RE.search(said)
+    return said[: stranded.start()] if stranded and " " in said[: stranded.start()] else said
 
 
 def _opens(label: str, text: str) -> bool:
@@ -188,6 +195,16 @@ def told_by_difference(labels: list[str], fulls: list[str], limit: int = 80) -> 
             said = _differing(fulls[n], others, limit)
             if said and said.casefold() not in {o.casefold() for o in out}:
                 out[n] = said
+    # "In the form designer" beside "In the form designer, set the form's BufferMode
+    # property to 2": the cut one said to where its text differs, the other kept
+    keys = [alike_key(label) for label in labels]
+    for n, key in enumerate(keys):
+        longer = [fulls[k] for k, other in enumerate(keys) if other.startswith(f"{key} ")]
+        if not key or not longer or out[n] != labels[n] or not _said_in(labels[n], fulls[n]):
+            continue
+        said = _differing(fulls[n], longer, limit)
+        if said and said.casefold() not in {o.casefold() for o in out}:
+            out[n] = said
     return out
 
 
@@ -212,8 +229,9 @@ def _option_text(label: str, lead: str, steps: list[str]) -> str:
 def options_told_apart(options: list[Option], bases: list[str], limit: int = 80) -> None:
     """Relabel the options whose labels (`bases`, before any "(2)") read alike by where
     their leads or steps differ; the others, and any that differ nowhere, keep theirs."""
-    if len({alike_key(b) for b in bases}) == len(bases):
-        return  # the usual case: every label already its own
+    keys = [alike_key(b) for b in bases]
+    if not any(k and o.startswith(k) for n, k in enumerate(keys) for o in keys[n + 1 :] + keys[:n]):
+        return  # the usual case: no label the same as, or the start of, another
     fulls = [
         _option_text(base, o.lead, [step_text(i) for i in o.items])
         for base, o in zip(bases, options, strict=True)
