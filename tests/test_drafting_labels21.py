@@ -110,26 +110,6 @@ def test_a_fix_label_cut_to_a_siblings_start_is_said_to_where_it_differs() -> No
     draft_text(article)  # lint-clean
 
 
-def test_a_fix_label_cut_to_a_siblings_start_is_said_to_where_it_differs() -> None:
-    """ "In the form designer" beside "In the form designer, set the form's BufferMode
-    property to 2" names its own setting; the whole sibling label is kept."""
-    article = mskb(
-        "SYMPTOMS\n========\n\nWhen two users edit the same record in a Contoso Forms "
-        "application, the\nsecond save overwrites the first without a warning.\n\n"
-        "CAUSE\n=====\n\nThe form uses row buffering with optimistic locking turned off.\n\n"
-        "RESOLUTION\n==========\n\n"
-        "Use one of the following methods to turn on table buffering:\n\n"
-        "- In the form designer, set the form's BufferMode property to 2.\n\n"
-        "- In the form designer, set the default buffering mode for individual cursors in the\n"
-        "  Data Environment by using the BufferModeOverride property of each cursor.\n"
-    )
-    assert labels(draft_tree(article), "mitigation") == [
-        "In the form designer, set the form's BufferMode property to 2",
-        "In the form designer, set the default buffering mode for individual cursors",
-    ]
-    draft_text(article)  # lint-clean
-
-
 def test_labels_that_already_differ_or_whose_texts_never_differ_are_kept() -> None:
     """Only labels that read alike change: a distinct label stays as it is, and two texts
     that are the same all through keep their labels (nothing to tell them by)."""
