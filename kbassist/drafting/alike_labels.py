@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kbassist.drafting.text import clean, short_label, step_text
+from kbassist.drafting.text import clean, short_label, split_sentences, step_text
 
 if TYPE_CHECKING:
     from kbassist.drafting.option_model import Option
@@ -28,6 +28,8 @@ _ELISION_RE = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]")
 _WORD_EDGE_RE = re.compile(r"^\W+|\W+$")
 #: A label's shared start kept before "..." when nothing names the message (chars).
 _LEAD_CHARS = 32
+#: How far past the limit a label may run to say its differing sentence whole.
+_WHOLE_OVERRUN = 20
 #: Fewer characters than this left for the differing words: no room to say them.
 _MIN_REST = 16
 
@@ -101,7 +103,10 @@ def _whole_phrase(said: str, rest: str) -> str:
     ends = [m.start() for m in _CLAUSE_START_RE.finditer(said)]
     said = said[: ends[-1]].rstrip(" ,;:") if ends and " " in said[: ends[-1]] else said
     stranded = _STRANDED_RE.search(said)
-    return said[: stranded.start()] if stranded and " " in said[: stranded.start()] else said
+    said = said[: stranded.start()] if stranded and " " in said[: stranded.start()] else said
+    if said.count('"') % 2 and " " in said[: said.rindex('"')].strip():
+        said = said[: said.rindex('"')].rstrip(" ,;:")  # not 'error "An instance'
+    return said
 
 
 def _opens(label: str, text: str) -> bool:
@@ -148,11 +153,15 @@ def _differing(full: str, others: list[str], limit: int) -> str:
     named = f"{head}{_HEAD_SEP}" if head else ""
     budget = limit - len(named) - len(shared) - 1
     if rest and budget >= _MIN_REST:
-        # said whole to its sentence's end when that fits ("__pRawDllMain already defined
-        # in <projname>.obj"), else to where the texts meet again
+        # said whole to its sentence's end when that fits, a little over `limit` if need
+        # be ("__pRawDllMain already defined in <projname>.obj"), else to `limit`
         whole = _trimmed(" ".join(words[start:]))
-        said = _whole_phrase(short_label(whole, budget), whole)
-        if said and len(named) + len(shared) + 1 + len(said) <= limit:
+        sentences = split_sentences(whole)
+        first = sentences[0].rstrip(" .:") if sentences else ""
+        said = first if 0 < len(first) <= budget + _WHOLE_OVERRUN else ""
+        room = limit + (_WHOLE_OVERRUN if said else 0)
+        said = said or _whole_phrase(short_label(whole, budget), whole)
+        if said and len(named) + len(shared) + 1 + len(said) <= room:
             return f"{named}{shared} {said}".strip()
     lead = "" if head else _lead(shared.rstrip(" ,;:(-"))
     budget = limit - len(named) - len(lead) - 4
