@@ -322,6 +322,56 @@ def label_cut_phrase(label: str, article_text: str) -> bool:
     return True
 
 
+#: The drafter's "(2)" after a label that read like a sibling's.
+_NUMBERED_RE = re.compile(r"\s+\(\d+\)$")
+#: What a label cut before its sentence's end is followed by in the article: its clause
+#: going on (", but then an error ...", " during the login").
+_CLAUSE_ON_RE = re.compile(r"^(?:,\s|\s+[a-z(])")
+#: Choices that name no text of the article ("None of these", "Not sure: ...").
+_GENERIC_CHOICE_RE = re.compile(r"^(?:none of these|i don't know|not sure)\b", re.IGNORECASE)
+
+
+def _label_tail(label: str) -> str:
+    """A message label after the heading the drafter put before it ("TCP > ...")."""
+    return label.rsplit(" > ", 1)[1] if " > " in label else label
+
+
+def _clause_cut(label: str, article_text: str) -> bool:
+    """Found in the article only where its clause goes on (", but ...", " during ...")."""
+    at = article_text.find(label)
+    if at == -1:
+        return False
+    while at != -1:
+        if not _CLAUSE_ON_RE.match(article_text[at + len(label) : at + len(label) + 4]):
+            return False
+        at = article_text.find(label, at + 1)
+    return True
+
+
+def labels_alike(labels: list[str], article_text: str) -> bool:
+    """Whether two of one question's labels do not tell its choices apart: the same
+    label (but for the drafter's "(2)"), the same message after different headings but
+    cut before its clause ends ("Named Pipes > A connection was ... with the server" and
+    "TCP > " the same), or one the other's start and cut (`label_cut`,
+    `label_cut_phrase`). `article_text` is whitespace-collapsed."""
+    said = [_normal(x) for x in labels if not _GENERIC_CHOICE_RE.match(x)]
+    for n, one in enumerate(said):
+        for other in said[n + 1 :]:
+            if _NUMBERED_RE.sub("", one).casefold() == _NUMBERED_RE.sub("", other).casefold():
+                return True
+            tail, other_tail = _label_tail(one), _label_tail(other)
+            if tail.casefold() == other_tail.casefold() and _clause_cut(tail, article_text):
+                return True
+            short, long_ = sorted((tail, other_tail), key=len)
+            if (
+                len(short.split()) >= 3
+                and long_.casefold().startswith(f"{short.casefold()} ")
+                and (label_cut(short, article_text) or label_cut_phrase(short, article_text))
+            ):
+                return True
+    return False
+
+
 #: A title's own name for its section before what it does: "Resolution: ", "Method 2: ".
 _TITLE_PREFIX_RE = re.compile(r"^[^:]{2,40}:\s+")
 #: A title that points at what follows instead of saying it ("... do the following",
@@ -1087,6 +1137,8 @@ class Record:
     labels: int = 0
     cut_labels: list[str] = field(default_factory=list)
     phrase_cut_labels: list[str] = field(default_factory=list)  # whole words, phrase cut
+    questions: int = 0  # questions the walk asks (choice labels counted by labels_alike)
+    alike_questions: list[str] = field(default_factory=list)  # labels that read alike
     titles: int = 0  # outcome titles but "This article may not apply"
     phrase_cut_titles: list[str] = field(default_factory=list)  # see title_cut_phrase
     lead_in_items: list[str] = field(default_factory=list)  # ticked announcements
@@ -1278,6 +1330,11 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.labels = len(labels)
     record.cut_labels = [label for label in labels if label_cut(label, text)]
     record.phrase_cut_labels = [label for label in labels if label_cut_phrase(label, text)]
+    for node in tree.nodes.values():
+        if isinstance(node, Question):
+            record.questions += 1
+            if labels_alike([c.label for c in node.choices], text):
+                record.alike_questions.append(" | ".join(c.label for c in node.choices)[:160])
     titles = [
         o.title
         for o in outcomes

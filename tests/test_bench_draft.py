@@ -617,3 +617,17 @@ def test_a_number_asked_for_a_name_token_counts_as_mistyped_under_a_plain_title(
     tree = read_tree_bytes(text.encode(), Path("late.yaml")).tree
     assert tree is not None
     assert metrics.mistyped_inputs(tree) == ["Pod name"]
+def test_questions_whose_labels_read_alike_are_counted() -> None:
+    """A label and its "(2)", or one message after two headings cut before its clause
+    ends, read alike; labels that differ, or the same message said whole, do not."""
+    text = (
+        "Named Pipes A connection was opened, but then the pipe closed. TCP A connection"
+        " was opened, but then the host reset it. Rename the file. Restart the PC."
+    )
+    assert metrics.labels_alike(["Rename the file", "Rename the file (2)"], text)
+    assert metrics.labels_alike(
+        ["Named Pipes > A connection was opened", "TCP > A connection was opened"], text
+    )
+    assert not metrics.labels_alike(["Rename the file", "Restart the PC", "None of these"], text)
+    assert not metrics.labels_alike(["Pipes > Rename the file", "TCP > Rename the file"], text)
+    assert not metrics.labels_alike(["C:\\wchar.h(590)", "C:\\wchar.h(592)"], text)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
+from kbassist.drafting.alike_labels import options_told_apart, told_by_difference
 from kbassist.drafting.applies_gate import (
     gate_nodes,
     install_needed,
@@ -728,6 +729,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     counters: dict[str, int] = {}
     variables: dict[str, str] = {}  # "kind:key" -> variable name
     labels: set[str] = set()
+    bases: list[str] = []  # each option's label before "(2)" told it from a sibling's
     for option in options:
         base = "upgrade" if option.kind == "upgrade" else _slug(option.section.name)[:40]
         if base[:1].isdigit():  # "5. DOCUMENTATION CORRECTIONS": a node id starts with a letter
@@ -744,6 +746,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         workaround_titled(article, option, options)  # "To work around ...": not "Resolution"
         if not _WORDY_RE.search(option.label):  # a label of only punctuation, or nothing
             option.label = f"{option.section.name.title()} {len(used_ids) - 1}"
+        bases.append(option.label)
         label, n = option.label, 1
         while label.casefold() in labels or label.casefold() == option.id:
             n += 1
@@ -826,6 +829,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     variables[ref] = f"placeholder_{counters['placeholder']}"
                 option.params.append(Param("placeholder", name, name))
 
+    # "Rename the Mspst32.dll file" and "... (2)": each said to where its steps differ
+    options_told_apart(options, bases)
     verify_text = reshape(
         _verify_text(article, symptom, symptom_section),
         symptom if symptom_section is not None else "",
@@ -1849,13 +1854,18 @@ def _confirm_node(
         labels: set[str] = set()
         choices = []
         apart = told_apart(messages)  # "The permissions ... are inconsistent" twice
-        for n, message in enumerate(messages, start=1):
+        firsts = [
             # the article's own elision ("function: sbpa4snd [...]") is no part of a label
-            label = (
-                apart[n - 1]
-                or event_label(message)  # "Event ID 2508 (Server): The server service ..."
-                or short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", message), 80)
-            )
+            apart[n]
+            or event_label(message)  # "Event ID 2508 (Server): The server service ..."
+            or short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", message), 80)
+            for n, message in enumerate(messages)
+        ]
+        # "Named Pipes > A connection was ... with the server" and "TCP > " the same: each
+        # said where it differs ("... No process on the other end of the pipe")
+        firsts = told_by_difference(firsts, messages)
+        for n, message in enumerate(messages, start=1):
+            label = firsts[n - 1]
             label = label if _WORDY_RE.search(label) else f"Message {n}"
             if label.casefold() in labels:  # two that start alike: said to where they differ
                 label = wider_label(message) or label
