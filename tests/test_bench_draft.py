@@ -617,6 +617,8 @@ def test_a_number_asked_for_a_name_token_counts_as_mistyped_under_a_plain_title(
     tree = read_tree_bytes(text.encode(), Path("late.yaml")).tree
     assert tree is not None
     assert metrics.mistyped_inputs(tree) == ["Pod name"]
+
+
 def test_questions_whose_labels_read_alike_are_counted() -> None:
     """A label and its "(2)", or one message after two headings cut before its clause
     ends, read alike; labels that differ, or the same message said whole, do not."""

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 #: "Named Pipes > A connection ...": a heading the drafter put before a message.
 _HEAD_SEP = " > "
 #: The article's own elision inside a message ("function: sbpa4snd [...]").
-_ELISION_RE = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]")
+_ELISION_RE = re.compile(r"(?<!\s)\s*\[(?:\.\.\.|\u2026)\]")
 #: What a word is compared by: its letters and digits ("directory," is "directory").
 _WORD_EDGE_RE = re.compile(r"^\W+|\W+$")
 #: A label's shared start kept before "..." when nothing names the message (chars).
