@@ -43,7 +43,7 @@ import zlib
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from itertools import groupby
+from itertools import accumulate, chain, groupby, repeat
 from operator import itemgetter, lt, sub
 from pickle import dumps
 from typing import Any
@@ -207,7 +207,6 @@ class FastFieldWriter:
         compress = zlib.compress
         pack_info = _TERMINFO.pack
         info_size = _TERMINFO.size
-        pack_lengths = _KEY_VALUE_LENGTHS.pack
         prefix = pack_ushort(fieldid)
 
         postfile = inner._postfile
@@ -216,8 +215,10 @@ class FastFieldWriter:
         posts_at = postfile.tell()
         terms_at = tfile.tell()
         post_chunks: list[bytes] = []
-        term_chunks: list[bytes] = []
-        key_positions: list[int] = []
+        #: Each term's info, packed; the term table's entries (key length, key, info)
+        #: are joined from these and the keys a batch at a time (`_table_entries`).
+        infos: list[bytes] = []
+        written = 0  # terms whose entries are in the table file
         reuse: dict[Posting, tuple[bytes, Any, Any, int, int]] | None = (
             None if fixedsize is None or fixedsize < 0 else {}
         )
@@ -233,7 +234,9 @@ class FastFieldWriter:
                 if key <= before:
                     raise ValueError(f"Keys must increase: {before!r}..{key!r}")
 
-        for postings, key in zip(postings_of, table_keys, strict=True):
+        if len(postings_of) != len(table_keys):
+            raise ValueError(f"{len(table_keys)} terms, {len(postings_of)} posting lists")
+        for postings in postings_of:
             start = posts_at
             count = len(postings) // 3
             if count == 1:
@@ -330,28 +333,35 @@ class FastFieldWriter:
                     tmaxweight = max(tmaxweight, maxweight)
                 tminbyte = 0 if tminlen is None else _byte_of_length(tminlen)
                 tmaxbyte = _byte_of_length(tmaxlen)
-            value_bytes = pack_info(
-                False,
-                total,
-                count,
-                tminbyte,
-                tmaxbyte,
-                tmaxweight,
-                minid,
-                lastid,
-                start,
-                posts_at - start,
+            infos.append(
+                pack_info(
+                    False,
+                    total,
+                    count,
+                    tminbyte,
+                    tmaxbyte,
+                    tmaxweight,
+                    minid,
+                    lastid,
+                    start,
+                    posts_at - start,
+                )
             )
-            key_positions.append(terms_at)
-            term_chunks += (pack_lengths(len(key), info_size), key, value_bytes)
-            terms_at += 8 + len(key) + info_size
             if len(post_chunks) > 16384:
                 postfile.write(b"".join(post_chunks))
                 post_chunks.clear()
-                tfile.write(b"".join(term_chunks))
-                term_chunks.clear()
+                upto = written + len(infos)
+                tfile.write(_table_entries(table_keys[written:upto], infos, info_size))
+                infos.clear()
+                written = upto
         postfile.write(b"".join(post_chunks))
-        tfile.write(b"".join(term_chunks))
+        tfile.write(_table_entries(table_keys[written:], infos, info_size))
+        # Where each key's entry starts: after the entries before it (length pair,
+        # key, info), summed in C rather than a step of the loop per term.
+        key_positions = list(
+            accumulate(map((8 + info_size).__add__, map(len, table_keys)), initial=terms_at)
+        )
+        key_positions.pop()
         if table_keys:
             tindex.lastkey = table_keys[-1]
             self._hashes.extend(map(crc32, table_keys))
@@ -365,6 +375,13 @@ class FastFieldWriter:
             except OverflowError:
                 index._retype(key_positions[-1])
             index.array.extend(key_positions)
+
+
+def _table_entries(keys: list[bytes], infos: list[bytes], info_size: int) -> bytes:
+    """The term table's entries of `keys` with their packed `infos`, as
+    `HashWriter.add` writes each: the key's and the info's lengths, the key, the info."""
+    lengths = map(_KEY_VALUE_LENGTHS.pack, map(len, keys), repeat(info_size))
+    return b"".join(chain.from_iterable(zip(lengths, keys, infos, strict=True)))
 
 
 def _hash_with_crc32(tindex: filetables.HashWriter) -> None:
@@ -554,12 +571,12 @@ class _TermPool:
                     for postings in terms.values():
                         ordered = sorted(_triples(postings))
                         postings[:] = [x for posting in ordered for x in posting]
-                by_term = sorted(terms.items())  # keys differ: lists are never compared
-                yield (
-                    fieldname,
-                    list(map(itemgetter(0), by_term)),
-                    list(map(itemgetter(1), by_term)),
-                )
+                # The keys alone, then their postings: a list of one type is sorted
+                # with that type's own compare, where (key, postings) pairs went
+                # through a tuple compare per step (twice the time of the sort and
+                # the lookups together, 2% of a build).
+                keys = sorted(terms)
+                yield fieldname, keys, list(map(terms.__getitem__, keys))
 
     def iter_postings(self) -> Iterator[tuple[str, bytes, int, Any, bytes]]:
         for fieldname, keys, postings_of in self.field_terms():
