@@ -342,7 +342,7 @@ class FastFieldWriter:
                         lastid,
                     )
                 )
-            if len(written_terms) >= 16384:
+            if len(written_terms) >= _TERM_BATCH:
                 upto = done + len(written_terms)
                 posts_at = _write_terms(
                     postfile,
@@ -378,6 +378,8 @@ class FastFieldWriter:
             index.array.extend(key_positions)
 
 
+#: Terms written at a time (`_write_terms`): memory for the batch's blocks is bounded.
+_TERM_BATCH = 16384
 #: What a term's postings are written as: (its blocks, total weight, max weight, min
 #: length byte, max length byte, first document, last document).
 _Written = tuple[bytes, Any, Any, int, int, int, int]
