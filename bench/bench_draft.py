@@ -80,6 +80,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   items of a list ("tiles like Alarm" + ", Calculator, and Edge"), or that are only a
   scene-setting clause ("When you click OK" where the article goes on ", the following
   error ..."), / all choice labels.
+- **questions with labels alike**: questions two of whose choices read alike: the same
+  label but for the drafter's "(2)", the same message after different headings but cut
+  where its clause goes on ("Named Pipes > A connection was successfully established
+  with the server" and "TCP > " the same), or one label the other's start and cut as
+  above (`draft_metrics.labels_alike`), / all questions.
 - **titles cut mid-phrase**: outcome titles (not "This article may not apply") that,
   after a section prefix ("Resolution: ", "Method 2: "), are cut as labels cut
   mid-phrase are, or end on a pointer at what follows ("... the following", "these
@@ -386,6 +391,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "  restates the symptom": _pct(
             sum(r.verify_restated for r in clean), sum(r.verify_outcomes for r in clean)
         ),
+        "  fix's own check not the verify": _pct(
+            sum(r.verify_own_left for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
+        "  message with its label glued on": _pct(
+            sum(r.verify_glued_label for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
         "  names the article's section": _pct(
             sum(r.verify_section_only for r in clean), sum(r.verify_outcomes for r in clean)
         ),
@@ -394,6 +405,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "labels cut mid-phrase": _pct(
             sum(len(r.phrase_cut_labels) for r in clean), sum(r.labels for r in clean)
+        ),
+        "questions with labels alike": _pct(
+            sum(len(r.alike_questions) for r in clean), sum(r.questions for r in clean)
         ),
         "titles cut mid-phrase": _pct(
             sum(len(r.phrase_cut_titles) for r in clean), sum(r.titles for r in clean)

@@ -24,6 +24,8 @@ from draft_placeholders import (
 from kbassist.articles import Article, ArticleSkip, load_article, section_key
 from kbassist.drafting.applies_gate import NOT_APPLICABLE_SUFFIX
 from kbassist.drafting.case_pairs import negated_pair
+from kbassist.drafting.own_check import own_check_sentence, symptom_section_labels
+from kbassist.drafting.text import split_sentences
 from kbassist.trees.checklist import Checklist, build_checklist
 from kbassist.trees.conditions import ConditionError
 from kbassist.trees.engine import AnswerError, Walk
@@ -318,6 +320,56 @@ def label_cut_phrase(label: str, article_text: str) -> bool:
             return False
         at = article_text.find(label, at + 1)
     return True
+
+
+#: The drafter's "(2)" after a label that read like a sibling's.
+_NUMBERED_RE = re.compile(r"\s+\(\d+\)$")
+#: What a label cut before its sentence's end is followed by in the article: its clause
+#: going on (", but then an error ...", " during the login").
+_CLAUSE_ON_RE = re.compile(r"^(?:,\s|\s+[a-z(])")
+#: Choices that name no text of the article ("None of these", "Not sure: ...").
+_GENERIC_CHOICE_RE = re.compile(r"^(?:none of these|i don't know|not sure)\b", re.IGNORECASE)
+
+
+def _label_tail(label: str) -> str:
+    """A message label after the heading the drafter put before it ("TCP > ...")."""
+    return label.rsplit(" > ", 1)[1] if " > " in label else label
+
+
+def _clause_cut(label: str, article_text: str) -> bool:
+    """Found in the article only where its clause goes on (", but ...", " during ...")."""
+    at = article_text.find(label)
+    if at == -1:
+        return False
+    while at != -1:
+        if not _CLAUSE_ON_RE.match(article_text[at + len(label) : at + len(label) + 4]):
+            return False
+        at = article_text.find(label, at + 1)
+    return True
+
+
+def labels_alike(labels: list[str], article_text: str) -> bool:
+    """Whether two of one question's labels do not tell its choices apart: the same
+    label (but for the drafter's "(2)"), the same message after different headings but
+    cut before its clause ends ("Named Pipes > A connection was ... with the server" and
+    "TCP > " the same), or one the other's start and cut (`label_cut`,
+    `label_cut_phrase`). `article_text` is whitespace-collapsed."""
+    said = [_normal(x) for x in labels if not _GENERIC_CHOICE_RE.match(x)]
+    for n, one in enumerate(said):
+        for other in said[n + 1 :]:
+            if _NUMBERED_RE.sub("", one).casefold() == _NUMBERED_RE.sub("", other).casefold():
+                return True
+            tail, other_tail = _label_tail(one), _label_tail(other)
+            if tail.casefold() == other_tail.casefold() and _clause_cut(tail, article_text):
+                return True
+            short, long_ = sorted((tail, other_tail), key=len)
+            if (
+                len(short.split()) >= 3
+                and long_.casefold().startswith(f"{short.casefold()} ")
+                and (label_cut(short, article_text) or label_cut_phrase(short, article_text))
+            ):
+                return True
+    return False
 
 
 #: A title's own name for its section before what it does: "Resolution: ", "Method 2: ".
@@ -987,6 +1039,48 @@ ALERT_ONLY_RE = re.compile(
 CONDITION_ONLY_RE = re.compile(r"^Check that the condition the alert fires on no longer holds: ")
 
 
+def own_check_left(outcome: Outcome, verifies: list[str]) -> bool:
+    """Whether an outcome's steps still say the article's own check ("Restart X. The
+    error log should now indicate ...") that its verify does not (round 21; any step: the
+    drafter may split the last one, a check said mid-way counts too)."""
+    said = " ".join(verifies)
+    for step in outcome.steps:
+        for part in (step.template.source, step.detail.source if step.detail else ""):
+            if "should" not in part and "fter" not in part and "nce" not in part:
+                continue
+            for sentence in split_sentences(" ".join(part.split())):
+                if own_check_sentence(sentence) and sentence not in said:
+                    return True
+    return False
+
+
+def symptom_labels(article: Article) -> list[str]:
+    """The labels a modern article's Symptoms name its messages by ("**Named Pipes**")."""
+    if article.style == "mskb":
+        return []
+    section = next((s for s in article.sections if s.role == "symptom"), None)
+    return symptom_section_labels(section.text) if section is not None else []
+
+
+#: A message quoted back in a verify: what follows is the message.
+_QUOTED_BACK_RE = re.compile(r'\bno longer (?:appears|happens|occurs): |\bthe message "')
+
+
+def glued_label(verify: str, labels: list[str]) -> bool:
+    """Whether a verify quotes a message with the label over it glued on ("... appears:
+    Named Pipes A connection ...", 'the message "TCP > The connection ..."') (round 21)."""
+    at = _QUOTED_BACK_RE.search(verify)
+    if at is None:
+        return False
+    message = verify[at.end() :]
+    if re.match(r"[^>\"]{2,60}?:?\s+>\s+[A-Z]", message):
+        return True
+    return any(
+        message.startswith(label) and re.match(r":?\s+[A-Z0-9\"'(\[]|\.?$", message[len(label) :])
+        for label in labels
+    )
+
+
 def verify_kind(texts: list[str]) -> str:
     """An outcome's verify, read as a reader would: "generic" (checks nothing in
     particular), "scene" (quotes a symptom sentence that says nothing goes wrong, or a
@@ -1043,6 +1137,8 @@ class Record:
     labels: int = 0
     cut_labels: list[str] = field(default_factory=list)
     phrase_cut_labels: list[str] = field(default_factory=list)  # whole words, phrase cut
+    questions: int = 0  # questions the walk asks (choice labels counted by labels_alike)
+    alike_questions: list[str] = field(default_factory=list)  # labels that read alike
     titles: int = 0  # outcome titles but "This article may not apply"
     phrase_cut_titles: list[str] = field(default_factory=list)  # see title_cut_phrase
     lead_in_items: list[str] = field(default_factory=list)  # ticked announcements
@@ -1071,6 +1167,8 @@ class Record:
     verify_section_only: int = 0  # outcomes whose verify names the section (SECTION_ONLY_...)
     verify_alert_only: int = 0  # outcomes whose only check is the alert clearing (ALERT_ONLY_RE)
     verify_condition_only: int = 0  # only the condition restated and the alert clearing
+    verify_own_left: int = 0  # the fix's last step says its own check, the verify does not
+    verify_glued_label: int = 0  # a message quoted back with its Symptoms label glued on
     malformed_verifies: list[str] = field(default_factory=list)  # see malformed_verify
     weak_verifies: list[str] = field(default_factory=list)  # a few, for reading
     questions: int = 0  # questions with two or more answers that stay in the article
@@ -1172,6 +1270,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.fix_count = sum(o.id != "not_this_article" for o in tree.outcomes())
     record.first_click_titles = first_click_titles(tree)
     first_by_outcome: dict[str, Checklist] = {}
+    labels = symptom_labels(article)
     for checklist in walks.checklists:
         first_by_outcome.setdefault(checklist.outcome.id, checklist)
     for checklist in first_by_outcome.values():
@@ -1188,6 +1287,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
             record.verify_condition_only += any(
                 CONDITION_ONLY_RE.search(v) for v in verifies
             ) and all(CONDITION_ONLY_RE.search(v) or ALERT_ONLY_RE.search(v) for v in verifies)
+            record.verify_own_left += own_check_left(checklist.outcome, verifies)
+            record.verify_glued_label += any(glued_label(v, labels) for v in verifies)
             broken = [
                 i.text for i in checklist.part("verify") if malformed_verify(i.text, i.detail)
             ]
@@ -1229,6 +1330,11 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.labels = len(labels)
     record.cut_labels = [label for label in labels if label_cut(label, text)]
     record.phrase_cut_labels = [label for label in labels if label_cut_phrase(label, text)]
+    for node in tree.nodes.values():
+        if isinstance(node, Question):
+            record.questions += 1
+            if labels_alike([c.label for c in node.choices], text):
+                record.alike_questions.append(" | ".join(c.label for c in node.choices)[:160])
     titles = [
         o.title
         for o in outcomes
@@ -1391,9 +1497,17 @@ def mistyped_inputs(tree: Tree) -> list[str]:
         if not isinstance(node, Input):
             continue
         found = re.match(r"Your (?P<kind>[\w ]+?) for (?P<token>.+)$", node.title)
-        if not found:
-            continue
-        kind, token = found.group("kind"), found.group("token")
+        if found:
+            kind, token = found.group("kind"), found.group("token")
+        else:  # round 21: a modern article's input is titled by what it names ("Node
+            # name"); its text quotes the token, its type and format say the kind
+            text = node.text.source if node.text else ""
+            said = re.match(r"The article writes (?P<token>.+?) where you type\b", text)
+            if not said:
+                continue
+            kind = "number" if node.type == "number" else ""
+            kind = "drive letter" if node.format == "drive" else kind
+            token = said.group("token")
         if kind in {"number", "drive letter"} and _NAME_TOKEN_RE.search(token):
             out.append(node.title)
     return out

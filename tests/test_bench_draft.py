@@ -602,3 +602,34 @@ def test_another_way_said_in_words_counts_as_an_alternative_step() -> None:
     assert metrics.ALTERNATIVE_STEP_RE.match("One way to eliminate this error is to set X:")
     assert not metrics.ALTERNATIVE_STEP_RE.match("In addition, use a segment override:")
     assert not metrics.ALTERNATIVE_STEP_RE.match("Click OK.")
+
+
+def test_a_number_asked_for_a_name_token_counts_as_mistyped_under_a_plain_title() -> None:
+    """Round 21 titles a runbook's input "Pod name", not "Your number for <pod-name>": the
+    token its text quotes and its type still count a number asked for a name."""
+    from kbassist.trees.loader import read_tree_bytes
+
+    text = _LATE_TREE.replace(
+        'type: text\n  title: "Your name for <install-namespace>"\n  text: Namespace?',
+        "type: number\n  title: Pod name\n  text: The article writes <pod-name> where you "
+        "type the pod name. Which pod is it?",
+    ).replace("{ns}", "x-{ns}")
+    tree = read_tree_bytes(text.encode(), Path("late.yaml")).tree
+    assert tree is not None
+    assert metrics.mistyped_inputs(tree) == ["Pod name"]
+
+
+def test_questions_whose_labels_read_alike_are_counted() -> None:
+    """A label and its "(2)", or one message after two headings cut before its clause
+    ends, read alike; labels that differ, or the same message said whole, do not."""
+    text = (
+        "Named Pipes A connection was opened, but then the pipe closed. TCP A connection"
+        " was opened, but then the host reset it. Rename the file. Restart the PC."
+    )
+    assert metrics.labels_alike(["Rename the file", "Rename the file (2)"], text)
+    assert metrics.labels_alike(
+        ["Named Pipes > A connection was opened", "TCP > A connection was opened"], text
+    )
+    assert not metrics.labels_alike(["Rename the file", "Restart the PC", "None of these"], text)
+    assert not metrics.labels_alike(["Pipes > Rename the file", "TCP > Rename the file"], text)
+    assert not metrics.labels_alike(["C:\\wchar.h(590)", "C:\\wchar.h(592)"], text)

@@ -3,6 +3,7 @@ a title that fits its name, and never for a placeholder of a sample the article 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,16 @@ from kbassist.trees.checklist import build_checklist
 from kbassist.trees.engine import walk_with_answers
 
 
+def _token(node: dict[str, Any]) -> str:
+    """The article's placeholder an input stands for: its text says it ("The article writes
+    <x> where you type ..."); an MS KB article's title names it ("Your name for <x>")."""
+    said = re.match(r"The article writes (.+?) where you type\b", str(node.get("text", "")))
+    return said.group(1) if said else node["title"].split(" for ")[-1]
+
+
 def inputs(tree: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Input nodes by the placeholder their title names."""
-    return {n["title"].split(" for ")[-1]: n for n in tree["nodes"] if n["kind"] == "input"}
+    """Input nodes by the placeholder they stand for."""
+    return {_token(n): n for n in tree["nodes"] if n["kind"] == "input"}
 
 
 _CASE_RUNBOOK = (
@@ -54,9 +62,10 @@ def test_a_name_placeholder_is_asked_as_a_name_not_a_number() -> None:
         "Run the following command to set the service account:\n\n"
         "```console\nsc config <ServiceName> obj= <AccountName> password= <Password>\n```\n"
     )
-    titles = [n["title"] for n in draft_tree(art)["nodes"] if n["kind"] == "input"]
-    assert "Your name for <AccountName>" in titles
-    assert not [t for t in titles if t.startswith("Your number")]
+    asked = inputs(draft_tree(art))
+    assert asked["<AccountName>"]["title"] == "Account name"
+    assert asked["<AccountName>"]["type"] == "text"
+    assert [n["format"] for n in asked.values()].count("name") >= 2
 
 
 def test_placeholders_of_a_sample_alert_message_are_not_asked() -> None:
@@ -126,8 +135,9 @@ def test_an_x_run_placeholder_is_no_number_unless_the_article_says_so() -> None:
         "Set the same value in the line `Bindings=<xxxx> now`, where <xxxx> is the internal "
         "name of the network adapter.\n"
     )
-    titles = [n["title"] for n in draft_tree(name)["nodes"] if n["kind"] == "input"]
-    assert titles == ["Your name for <xxxx>"]
+    asked = inputs(draft_tree(name))
+    assert list(asked) == ["<xxxx>"]
+    assert (asked["<xxxx>"]["type"], asked["<xxxx>"]["format"]) == ("text", "name")
 
 
 def _mskb(body: str) -> Article:
@@ -180,7 +190,8 @@ def test_an_address_and_a_port_are_typed_inputs() -> None:
         "```console\nsqlcmd -S <ip_address>,<port>\n```\n"
     )
     asked = inputs(draft_tree(art))
-    assert asked["<ip_address>"]["title"] == "Your IP address for <ip_address>"
+    assert asked["<ip_address>"]["title"] == "IP address"
+    assert asked["<ip_address>"]["format"] == "ip"
     assert "192.168.1.10" in asked["<ip_address>"]["help"]
     port = asked["<port>"]
     assert (port["type"], port["min"], port["max"]) == ("number", 1, 65535)
@@ -195,9 +206,11 @@ def test_a_domain_controller_is_a_host_and_a_service_account_an_account() -> Non
         "1. Type `remove nc replica <Partition> <DomainController>`.\n"
         "2. Run `sc config adfssrv obj= <ADFS service account>` again.\n"
     )
-    titles = {n["title"] for n in draft_tree(art)["nodes"] if n["kind"] == "input"}
-    assert "Your host name for <DomainController>" in titles
-    assert "Your account for <ADFS service account>" in titles
+    asked = inputs(draft_tree(art))
+    assert asked["<DomainController>"]["title"] == "Domain controller"
+    assert asked["<DomainController>"]["format"] == "host"
+    assert asked["<ADFS service account>"]["title"] == "ADFS service account"
+    assert asked["<ADFS service account>"]["help"].startswith("An account as DOMAIN\\user")
 
 
 def test_a_generic_unc_path_in_a_step_is_asked_and_filled_in() -> None:
@@ -223,7 +236,7 @@ def test_a_server_name_spelt_as_a_name_in_a_url_is_asked_as_a_host() -> None:
         "2. Browse to the print server using HTTPS (for example, `https://PrintServerName/`).\n"
     )
     server = inputs(draft_tree(art))["PrintServerName"]
-    assert server["title"] == "Your host name for PrintServerName"
+    assert (server["title"], server["format"]) == ("Print server name", "host")
     checklist = walked(art, {"symptom": "yes", server["var"]: "PRN01"})
     assert any("https://PRN01/" in i.text for i in checklist.items)
 
@@ -235,7 +248,7 @@ def test_a_namespace_placeholder_is_asked_as_a_name() -> None:
         "```shell\noc logs -n <namespace> <virt-handler-pod>\n```\n"
     )
     titles = sorted(n["title"] for n in draft_tree(art)["nodes"] if n["kind"] == "input")
-    assert titles == ["Your name for <namespace>", "Your name for <virt-handler-pod>"]
+    assert titles == ["Namespace", "Virt handler pod"]
 
 
 def test_an_explained_file_name_and_a_windir_placeholder_are_asked() -> None:
@@ -283,8 +296,11 @@ def test_my_server_name_stand_ins_in_a_command_are_asked_and_filled_in() -> None
     )
     asked = inputs(draft_tree(art))
     assert sorted(asked) == ["MyPassword", "MyServerName"]
-    assert asked["MyServerName"]["title"] == "Your host name for MyServerName"
-    assert asked["MyPassword"]["title"] == "Your password for MyPassword"
+    assert (asked["MyServerName"]["title"], asked["MyServerName"]["format"]) == (
+        "Server name",
+        "host",
+    )
+    assert asked["MyPassword"]["title"] == "Password"
     answers = {"symptom": "yes", asked["MyServerName"]["var"]: "ORA1"}
     answers[asked["MyPassword"]["var"]] = "s3cret"
     details = " ".join(i.detail for i in walked(art, answers).items if i.detail)
@@ -304,7 +320,7 @@ def test_domain_components_of_a_directory_path_are_asked_as_such() -> None:
         "in ADSI Edit.\n"
     )
     asked = inputs(draft_tree(art))
-    assert asked["<COM>"]["title"] == "Your domain component for <COM>"
+    assert asked["<COM>"]["title"].startswith("Domain name, part ")
     assert "DC=contoso,DC=com" in asked["<COM>"]["help"]
 
 

@@ -28,7 +28,7 @@ def answers_for(tree: dict[str, Any], values: dict[str, str]) -> dict[str, str]:
     out["symptom"] = "yes"
     for node in inputs(tree):
         for literal, value in values.items():
-            if literal in node["title"]:
+            if literal in node["title"] or f"writes {literal}" in node["text"]:
                 out[node["var"]] = value
     return out
 
@@ -99,13 +99,14 @@ def test_capital_and_lower_case_brace_stand_ins_in_commands_are_asked() -> None:
     """`POOL_NAME/IMAGE_NAME` and `{myfile_with_certs.crt}`: each asked and typed in."""
     art = runbook(MIRROR, id_="MirrorStatus")
     tree = draft_tree(art)
-    titles = " ".join(n["title"] for n in inputs(tree))
-    assert "POOL_NAME" in titles and "IMAGE_NAME" in titles and "{myfile_with_certs.crt}" in titles
+    titles = [n["title"] for n in inputs(tree)]
+    assert "Pool name" in titles and "Image name" in titles
+    assert any("{myfile_with_certs.crt}" in n["text"] for n in inputs(tree))
     values = {"POOL_NAME": "rbdpool", "IMAGE_NAME": "csi-vol-1", "myfile_with": "/tmp/c.crt"}
     text = shown(art, answers_for(tree, values))
     assert "rbd mirror image status rbdpool/csi-vol-1" in text
     assert "-enddate -in /tmp/c.crt" in text
-    cert = next(n for n in inputs(tree) if "myfile" in n["title"])
+    cert = next(n for n in inputs(tree) if "myfile" in n["text"])
     assert "REPORT.TXT" not in cert["help"]  # a DOS file name for a file on a Linux host
 
 
@@ -126,8 +127,9 @@ odf subvolume delete <filesystem> <subvolume>
 """,
         id_="StaleSubvolume",
     )
-    asked = next(n for n in inputs(draft_tree(art)) if "<filesystem>" in n["title"])
-    assert asked["title"] == "Your name for <filesystem>" and "REPORT.TXT" not in asked["help"]
+    asked = next(n for n in inputs(draft_tree(art)) if "<filesystem>" in n["text"])
+    assert asked["title"] == "Filesystem" and "REPORT.TXT" not in asked["help"]
+    assert asked["format"] == "name"
 
 
 def test_a_loop_variable_or_a_grepped_variable_name_is_not_asked_beside_a_stand_in() -> None:
@@ -158,7 +160,7 @@ oc delete pod -n openshift-storage -l app=rook-ceph-operator
 """,
         id_="MonVersion",
     )
-    assert [n["title"] for n in inputs(draft_tree(art))] == ["Your name for NODE_NAME"]
+    assert [n["title"] for n in inputs(draft_tree(art))] == ["Node name"]
 
 
 PRINTER = """## Symptoms
@@ -213,13 +215,13 @@ def test_user_half_of_host_account_pair_and_a_path_below_a_drive_are_typed_right
     """`<localmachine>\\<SQLServiceAccount>`: the account is the user name alone (not
     DOMAIN\\user again); `c:\\<path_to_problem_file>` is a path below c:\\ (not a bare
     file name such as REPORT.TXT); `\\\\ServerName\\Sub1\\...` only shows a path's shape."""
-    nodes = {n["title"]: n for n in inputs(draft_tree(support(RUNAS, id_="error-7038")))}
-    account = next(n for t, n in nodes.items() if "<SQLServiceAccount>" in t)
-    assert account["title"].startswith("Your user name")
+    nodes = {n["text"]: n for n in inputs(draft_tree(support(RUNAS, id_="error-7038")))}
+    account = next(n for t, n in nodes.items() if "writes <SQLServiceAccount>" in t)
+    assert "user name alone" in account["help"] and "SQL service account" in (account["title"])
     assert "DOMAIN\\user" not in account["help"]
-    path = next(n for t, n in nodes.items() if "<path_to_problem_file>" in t)
+    path = next(n for t, n in nodes.items() if "writes <path_to_problem_file>" in t)
     assert "REPORT.TXT" not in path["help"] and "after c:\\" in path["help"]
-    assert not any("ServerName" in t for t in nodes)
+    assert not any("writes \\\\ServerName" in t for t in nodes)
 
 
 def test_a_value_registry_editor_shows_as_no_name_is_never_asked() -> None:

@@ -99,8 +99,8 @@ def test_a_prose_fix_takes_the_script_its_example_section_gives() -> None:
     shown = details(fix)
     assert "RESTORE DATABASE [Contoso]" in shown and "Replace" in shown
     assert "CREATE DATABASE" not in shown
-    asked = [n["title"] for n in tree["nodes"] if n["kind"] == "input"]
-    assert any("<Folder Path>" in str(t) for t in asked)
+    asked = [n for n in tree["nodes"] if n["kind"] == "input"]
+    assert any("writes <Folder Path>" in str(n["text"]) for n in asked)
 
 
 def test_usage_text_is_said_as_the_command_on_the_step_naming_the_tool() -> None:

@@ -59,8 +59,10 @@ def test_shell_variables_in_inline_commands_are_asked_and_filled_in() -> None:
     whose answers reach the command shown."""
     art = runbook(ONE_FIX)
     tree = draft_tree(art)
-    asked = [n["title"] for n in tree["nodes"] if n["kind"] == "input"]
-    assert any("$NAMESPACE" in t for t in asked) and any("$NAME" in t for t in asked)
+    asked = [n["text"] for n in tree["nodes"] if n["kind"] == "input"]
+    assert any("writes $NAMESPACE " in t for t in asked) and any(
+        "writes $NAME " in t for t in asked
+    )
     shown = " ".join(str(n["text"]) for n in infos(tree))
     assert "$NAMESPACE" not in shown and "$NAME" not in shown
     assert draft_text(art)[1] is not None  # lint-clean: every answer is asked first
@@ -285,8 +287,8 @@ def test_every_placeholder_of_a_long_runbook_fix_is_asked() -> None:
         f"Describe each thing:\n\n```bash\n{commands}\n```\n"
     )
     tree = draft_tree(art)
-    asked = [str(n["title"]) for n in tree["nodes"] if n["kind"] == "input"]
-    assert all(any(name in title for title in asked) for name in names)
+    asked = [str(n["text"]) for n in tree["nodes"] if n["kind"] == "input"]
+    assert all(any(f"writes {name} " in text for text in asked) for name in names)
     assert draft_text(art)[1] is not None
 
 

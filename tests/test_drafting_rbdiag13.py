@@ -307,11 +307,11 @@ def test_a_lead_in_over_the_checks_is_their_heading_not_a_numbered_check() -> No
 
 
 def test_a_placeholder_after_an_objects_kind_is_asked_as_a_name() -> None:
-    """`oc get pod <virt-handler>` asks "Your name for <virt-handler>", a pod's name, not
-    an untyped value."""
+    """`oc get pod <virt-handler>` asks the virt-handler's name, a pod's name, not an
+    untyped value."""
     tree = draft_tree(runbook(ROLLOUT))
-    titles = [n["title"] for n in tree["nodes"] if n["kind"] == "input"]
-    assert "Your name for <virt-handler>" in titles
+    asked = next(n for n in tree["nodes"] if n["kind"] == "input" and "<virt-handler>" in n["text"])
+    assert asked["title"] == "Virt-handler pod" and asked["format"] == "name"
 
 
 DOWN = """

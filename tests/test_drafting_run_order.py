@@ -108,10 +108,10 @@ def test_a_listing_command_is_shown_before_the_input_asking_what_it_lists() -> N
     lists the volumes is shown (with the typed names) before <volume-name> is asked."""
     tree = draft_tree(runbook(LISTED))
     order = walk_order(tree)
-    asks = [n["title"] for n in order]
+    asks = [n["text"] if n["kind"] == "input" else n["title"] for n in order]
     listing = next(i for i, n in enumerate(order) if "oc get vmis -A" in n.get("text", ""))
-    vm = next(i for i, t in enumerate(asks) if "<vm-name>" in t)
-    volume = next(i for i, t in enumerate(asks) if "<volume-name>" in t)
+    vm = next(i for i, t in enumerate(asks) if "writes <vm-name> " in t)
+    volume = next(i for i, t in enumerate(asks) if "writes <volume-name> " in t)
     per_vm = next(
         i for i, n in enumerate(order) if n["kind"] == "info" and "-n {" in n.get("text", "")
     )
@@ -163,7 +163,7 @@ def test_a_deprecated_alerts_silence_answer_skips_the_diagnosis() -> None:
     assert not any("get pods" in n.get("text", "") for n in order)
     order = walk_order(tree, 1 - silence)
     listing = next(i for i, n in enumerate(order) if "get pods -l" in n.get("text", ""))
-    named = next(i for i, n in enumerate(order) if "<virt-api>" in n.get("title", ""))
+    named = next(i for i, n in enumerate(order) if "writes <virt-api> " in n.get("text", ""))
     assert order.index(next(n for n in order if n["id"] == "mitigation")) < listing < named
     assert "fix applies" not in order[listing]["text"]  # the fix was already chosen
     draft_text(art)  # lint-clean, or DraftError

@@ -370,5 +370,5 @@ def test_each_failure_pattern_runs_only_its_own_diagnosis_checks() -> None:
     assert not any("ObjectBucketClaim" in t for t in checked(tree, disk))
     assert any("ObjectBucketClaim" in t for t in checked(tree, s3))
     assert not any("size of the compactor PVC" in t for t in checked(tree, s3))
-    asked = [n["title"] for n in tree["nodes"] if n["kind"] == "input"]
-    assert sum("OBC-NAME" in t for t in asked) == 1
+    asked = [n["text"] for n in tree["nodes"] if n["kind"] == "input"]
+    assert sum("writes <OBC-NAME> " in t for t in asked) == 1

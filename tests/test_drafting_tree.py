@@ -125,7 +125,7 @@ def test_command_placeholder_is_a_typed_input_substituted_into_the_command(
     # check (the same text) in an info step before the fix instead
     monkeypatch.setattr("kbassist.drafting.tree.checks_not_ticked", lambda tree, article: None)
     tree = draft_tree(markdown(RUNBOOK))
-    asked = [n for n in nodes(tree, "input") if "<namespace>" in n["title"]]
+    asked = [n for n in nodes(tree, "input") if "writes <namespace> " in n["text"]]
     assert asked and "default" not in asked[0]
     items = with_details(
         markdown(RUNBOOK),

@@ -578,3 +578,78 @@ def test_liquid_lines_blanked_where_the_line_pattern_blanked_them(atoms: list[st
 
     body = "".join(atoms)
     assert _without_liquid(body) == _LIQUID_SUB_RE.sub("", body)
+
+
+@given(st.lists(st.binary(min_size=1, max_size=40), max_size=30), st.integers(0, 60))
+def test_table_entries_are_what_the_term_table_writes_key_by_key(
+    keys: list[bytes], info_size: int
+) -> None:
+    """A batch of term table entries joined at once is byte for byte what Whoosh's
+    HashWriter.add writes for each key and its info in turn."""
+    import io
+
+    from whoosh.filedb import filetables
+    from whoosh.filedb.structfile import StructFile
+
+    from kbassist.search.whoosh_backend.fastwrite import _table_entries
+
+    infos = [bytes([n % 256]) * info_size for n in range(len(keys))]
+    stream = io.BytesIO()
+    writer = filetables.HashWriter(StructFile(stream))
+    start = stream.tell()
+    for key, info in zip(keys, infos, strict=True):
+        writer.add(key, info)
+    assert _table_entries(keys, infos, info_size) == stream.getvalue()[start:]
+
+
+def _many_term_documents() -> list[dict[str, object]]:
+    """Documents whose fields hold many terms: words every document shares (postings
+    past one block of 128), words a few share, and words of one document only."""
+    documents = []
+    for n in range(150):
+        shared = " ".join(_WORDS[(n + k) % len(_WORDS)] for k in range(6))
+        own = f"only{n}a only{n}b fix{n % 9} café{n % 4}"
+        documents.append(
+            {
+                "path": f"{n}.md",
+                "id": f"KB{n}",
+                "idkey": f"kb{n}",
+                "title": f"{shared} {own}",
+                "symptoms": f"{own} stops {shared}",
+                "text": f"{shared} {own} " * (1 + n % 3),
+                "pairs": f"{shared} {own}\n{own} stops",
+                "spell": f"{shared} only{n}a",
+                "snippet": own.encode(),
+            }
+        )
+    return documents
+
+
+def test_terms_written_in_small_batches_make_the_same_segment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A field's terms cut into batches anywhere (one-posting, multi-posting and
+    multi-block terms in one batch) write the very bytes one batch writes, and stock
+    whoosh3 reads back the postings its own writer gives."""
+    import whoosh.index
+    from whoosh.writing import SegmentWriter
+
+    from kbassist.search.whoosh_backend import fastwrite
+
+    written = {}
+    for name, batch in (("stock", 0), ("one batch", 1 << 20), ("batches of 5", 5)):
+        monkeypatch.setattr(fastwrite, "_TERM_BATCH", batch or 1 << 20)
+        folder = tmp_path / name
+        folder.mkdir()
+        _fixed_segment_ids(monkeypatch, 0)
+        ix = whoosh.index.create_in(str(folder), make_schema())
+        writer_class = SegmentWriter if name == "stock" else fastwrite.FastSegmentWriter
+        writer = writer_class(ix, _lk=False, compound=False)
+        for document in _many_term_documents():
+            writer.add_document(**document)
+        writer.commit()
+        files = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+        written[name] = (files, _whoosh_postings(folder))
+    assert written["batches of 5"][0] == written["one batch"][0]
+    _assert_same(written["stock"][0], written["batches of 5"][0])
+    assert written["batches of 5"][1] == written["stock"][1]

@@ -216,7 +216,7 @@ def warned(lead: str, item: str) -> bool:
 #: longer appears': an event-log record quoted as if it were a dialog box.
 _EVENT_MESSAGE_RE = re.compile(
     r'\bthe message "(?P<m>Event(?:\s+ID)?\s*[:#]?\s*\d{1,6}\b[^"]*)" no longer appears\b'
-    r"|\bthis message no longer appears: (?P<t>Event(?:\s+ID)?\s*[:#]?\s*\d{1,6}\b.*?)\.?$"
+    r"|\bthis (?:message )?no longer appears: (?P<t>Event(?:\s+ID)?\s*[:#]?\s*\d{1,6}\b.*?)\.?$"
 )
 _IDS_RE = re.compile(
     r"^Event(?:\s+ID)?\s*[:#]?\s*(?P<ids>\d{1,6}(?:(?:,|,? or|,? and)\s+\d{1,6})*)"
@@ -245,7 +245,12 @@ def event_check(message: str) -> str:
         named = _LABEL_SOURCE_RE.match(rest)  # "Event ID 6087 (MSExchangeGWRtr): ..."
         source = named.group("src") if named else ""
         said = _FIELD_LEAD_RE.sub("", rest[named.end() :] if named else rest, count=1)
-    said = clean(said).strip(" .:\"'").replace('"', "'")
+    said = clean(said).lstrip(" .:\"'").rstrip(" .")
+    if not (said.endswith(("'", '"')) and said.count("'") % 2 == 0 and said.count('"') % 2 == 0):
+        # a closing quote is kept only when it closes one the text opened ("for the
+        # volume(s) 'F:'"): never cut "'F:'" to "'F"
+        said = said.rstrip(" .:\"'")
+    said = said.replace('"', "'")
     if not source and re.fullmatch(r"\([^()]{2,60}\)", said):
         source, said = said[1:-1], ""  # "Event ID 20077 (Remote Access Service)"
     if len(said) > MAX_EVENT_SAID:  # its first sentence, else cut where a word ends

@@ -282,7 +282,8 @@ _STRONG_CAUSE_RE = re.compile(
     r"\b(?:because|caused by|is due to|due to|(?:can|may|might|could|will) (?:also )?"
     r"(?:occur|happen|be triggered|be caused)|occurs? (?:when|if|because|after)|happens? "
     r"(?:when|if|because|during|after)|results? from|by design|correspond(?:s)? to|"
-    r"is expected|in progress|the reason)\b",
+    r"is expected|in progress|the reason|(?:issue|problem|error|behaviou?r) is (?:related to|"
+    r"associated with))\b",
     re.IGNORECASE,
 )
 _WEAK_CAUSE_RE = re.compile(
@@ -310,7 +311,11 @@ def block_cause(article: Article) -> tuple[str, Section | None]:
     """A cause the article states outside a Cause heading (Meaning, Summary, Symptoms,
     Status, Diagnosis): the first sentences that say why, cited; ("", None) if none."""
     from kbassist.drafting.blocks import part_sections
+    from kbassist.drafting.summary_message import cause_parts, opening_section
 
+    parted = cause_parts(article)  # "## Cause of Error 1 in CBS logs": not the trigger
+    if parted[0]:
+        return parted
     sections = part_sections(article)
     candidates: list[tuple[Part, list[str]]] = []
     for role in _CAUSE_ROLES:
@@ -328,7 +333,11 @@ def block_cause(article: Article) -> tuple[str, Section | None]:
             return listed, section
     for pattern in (_STRONG_CAUSE_RE, _WEAK_CAUSE_RE):
         for part, sentences in candidates:
+            # the opening blocks (no heading above them) cite the summary section, for a
+            # sentence that plainly says why ("This is by design as ..."), not "X means"
             section = sections.get(id(part))
+            if section is None and pattern is _STRONG_CAUSE_RE:
+                section = opening_section(article, part)
             if section is None:
                 continue
             for n, sentence in enumerate(sentences):
@@ -988,6 +997,25 @@ def strip_log_prefix(line: str) -> str:
     return _LOG_PREFIX_RE.sub("", line).strip()
 
 
+#: A Windows servicing log's (CBS.log, DISM.log) record head: "Error CSI 00000001@<DateTime>
+#: (F)", "Error [0x018005] CSI 0000002b (F)", "Info CBS": the same on every line.
+_SERVICING_HEAD_RE = re.compile(
+    r"^(?:info|error|warning|perf)\s+(?:\[0x[0-9a-f]+\]\s+)?(?:csi|cbs|dism|dpx|sxs)\b\s*"
+    r"(?:[0-9a-f]{8}(?:@<datetime>)?\s+)?(?:\(F\)\s*)?",
+    re.IGNORECASE,
+)
+#: "HRESULT = 800f0207 [Error,Facility=(000f),Code=519 (0x0207)]": the code decoded again.
+_HRESULT_DECODE_RE = re.compile(r"\s*\[(?:error|warning|success),facility=[^\]]{0,60}\]", re.I)
+
+
+def servicing_plain(line: str) -> str:
+    """A servicing log line without its record head and its decoded HRESULT, so the
+    telling part ("CMIADAPTER: AI failed. HRESULT = 800f0207") is what is shown."""
+    if "[" not in line and not line[:8].lower().startswith(("info", "error", "warning", "perf")):
+        return line  # cheap guard: most log lines have neither
+    return _HRESULT_DECODE_RE.sub("", _SERVICING_HEAD_RE.sub("", line)).strip() or line
+
+
 def log_excerpt(lines: Sequence[str]) -> str:
     """A long log's telling lines (errors and failures, their timestamps and thread
     prefixes dropped, each once), joined by " / "; "" when the log is short or none of
@@ -998,7 +1026,7 @@ def log_excerpt(lines: Sequence[str]) -> str:
     telling: list[str] = []
     seen: set[str] = set()
     for line in kept:
-        line = strip_log_prefix(line)
+        line = servicing_plain(strip_log_prefix(line))
         key = re.sub(r"0x[0-9a-f]+|\d+", "#", line.casefold())
         if line and _TELLING_RE.search(line) and key not in seen:
             seen.add(key)
@@ -1029,6 +1057,14 @@ def listed_entries(block: ListBlock) -> list[tuple[str, str]]:
     return found
 
 
+def event_fields(lines: Sequence[str]) -> bool:
+    """Whether `lines` are a logged event's fields ("Source: VSS", "Event ID: 12292"): three
+    "Key: value" lines, two of them an event's own keys; a CBS log's "Install mode:" and
+    "Installer name:" lines are a log to excerpt, not an event to keep whole."""
+    keyed = [line.strip() for line in lines if _RECORD_LINE_RE.match(line.strip())]
+    return len(keyed) >= 3 and sum(bool(_EVENT_FIELD_RE.match(line)) for line in keyed) >= 2
+
+
 def symptom_block_text(block: Block) -> str:
     """A symptom block as plain text, a long quoted or fenced log by its telling lines
     (the error, the failure) rather than its first 900 characters."""
@@ -1039,7 +1075,7 @@ def symptom_block_text(block: Block) -> str:
             else "\n".join(b.text.plain for b in block.blocks if isinstance(b, Paragraph))
         )
         lines = raw.split("\n")
-        if sum(bool(_RECORD_LINE_RE.match(line.strip())) for line in lines) >= 3:
+        if event_fields(lines):
             return block_plain(block)  # an event's fields: record_message's, kept whole
         return log_excerpt([md_plain(line) for line in lines]) or block_plain(block)
     if isinstance(block, ListBlock):

@@ -51,6 +51,7 @@ from kbassist.drafting.runbook_found import by_design_option
 from kbassist.drafting.runbook_nofix import no_documented_fix
 from kbassist.drafting.runbook_prose_ticks import lead_actions_ticked
 from kbassist.drafting.runbook_reading import reading_is_cause
+from kbassist.drafting.runbook_said_cause import said_cause
 from kbassist.drafting.runbook_symptom import symptom_without_causes
 from kbassist.drafting.self_described import described_cause, described_symptom
 from kbassist.drafting.sibling_fixes import sibling_fixes
@@ -171,6 +172,10 @@ def modern_plan(
     symptom = symptom_without_causes(article, symptom, cause)  # the causes are the cause's
     # "This usually indicates X" is the cause; a cause that only repeats the condition is none
     symptom, cause, cause_section = reading_is_cause(article, symptom, cause, cause_section)
+    if not cause and is_alert_runbook(article):
+        # "If X, then this alert is triggered.", "X has crossed 85% and will become
+        # read-only": the runbook says why, only not where the passes above look
+        cause, cause_section = said_cause(article, symptom)
     options = escalate_last(article, options)
     if is_alert_runbook(article):
         looks_only(options)  # "Review X to find out more ...": titled as no fix, not "Mitigation"

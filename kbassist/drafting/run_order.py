@@ -23,6 +23,8 @@ _CHOOSERS = {"mitigation", "which_cause"}
 _DIAGNOSIS_RE = re.compile(
     r"\bdiagnos|^(?:verify|determine|identify|find out|confirm)\b", re.IGNORECASE
 )
+#: The fixes question a runbook's Diagnosis decides (`tree`'s wording of it).
+DIAGNOSIS_CHOICE = "Which fix do the Diagnosis checks point to?"
 _THEN = "Run this before you type the next name: its output may show it."
 
 
@@ -172,8 +174,8 @@ def _on_one_branch(nodes: list[dict[str, Any]], info: dict[str, Any], diagnosed:
     """When the first question's other answers need no Diagnosis ("Deprecated: silence or
     ignore the alert"), the checks go on the one answer whose fix runs them; True if so."""
     question = next((n for n in nodes if n["kind"] == "question" and n["id"] != "symptom"), None)
-    if question is None:
-        return False
+    if question is None or question.get("title") == DIAGNOSIS_CHOICE:
+        return False  # "Which fix do the Diagnosis checks point to?" comes after them
     fixes = [o for o in _reaches(nodes, question["id"]) if o["id"] != "not_this_article"]
     if all(id(o) in diagnosed for o in fixes):
         return False

@@ -269,6 +269,11 @@ def runbook_cause(
         # "pod priority - maybe it was evicted ...", "(network, authorization token,
         # firewall...)": causes named with no "possible causes:" lead over them
         listed, where = stated_reasons(article)
+    if not listed:
+        from kbassist.drafting.runbook_said_cause import cases_listed
+
+        # "Check why HPA was unable to scale:", "Common failure scenarios:" over conditions
+        listed, where = cases_listed(article)
     if listed:
         where_said = f"The {where.name} section" if where is not None else "The runbook"
         said = f"{where_said} lists likely causes: {listed}."

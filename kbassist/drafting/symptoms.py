@@ -114,7 +114,18 @@ def _after_about(paras: list[Para], modern: bool) -> str:
 
 
 def article_symptom(article: Article) -> tuple[str, Section | None]:
-    """The symptom (SYMPTOMS, else SUMMARY's first sentences, else the title), cited."""
+    """The symptom (SYMPTOMS, else SUMMARY's first sentences, else the title), cited; a
+    modern article's summary shown by the message it quotes (`message_symptom`)."""
+    symptom, section = _article_symptom(article)
+    if article.style == "mskb":
+        return symptom, section
+    from kbassist.drafting.summary_message import message_symptom
+
+    return message_symptom(article, symptom, section)
+
+
+def _article_symptom(article: Article) -> tuple[str, Section | None]:
+    """The symptom as the article's sections give it, cited."""
     section = find_section(article, _SYMPTOM_KEYS) or next(
         (s for s in article.sections if s.role == "symptom" and s.text.strip()), None
     )

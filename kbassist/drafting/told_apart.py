@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from kbassist.drafting.alike_labels import differing_words, phrase_start
 from kbassist.drafting.text import short_label, split_sentences
 
 #: "If you have permissions to modify security on the GPOs: <message>": the case, then what
@@ -60,9 +61,12 @@ def told_apart(messages: list[str], limit: int = 80) -> list[str]:
         ]
         if not alike:
             continue
-        rest = words[max(_shared(words, other) for other in alike) :]
-        if not rest:
+        start = max(_shared(words, other) for other in alike)
+        if start >= len(words):
             continue  # the same message twice (or the start of another): nothing differs
-        said = short_label(" ".join(rest), limit)
+        # "The handle is invalid", not "handle is invalid) Contoso Gateway, Error: 502"
+        said = short_label(differing_words(words, phrase_start(words, start), alike), limit)
+        if not said:
+            continue
         labels[n] = f"{short_label(case, 50)}: {said}" if case else said
     return labels

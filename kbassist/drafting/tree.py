@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
+from kbassist.drafting.alike_labels import options_told_apart, told_by_difference
 from kbassist.drafting.applies_gate import (
     gate_nodes,
     install_needed,
@@ -75,6 +76,7 @@ from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
 from kbassist.drafting.group_titles import group_titles, means_joined, titles_over_steps
 from kbassist.drafting.implied_check import implied_check
+from kbassist.drafting.input_titles import name_inputs
 from kbassist.drafting.labels import (
     APPLIES_RE,
     fix_name,
@@ -144,6 +146,7 @@ from kbassist.drafting.more_steps import item_section
 from kbassist.drafting.name_lists import without_name_listings
 from kbassist.drafting.nofix import no_fix_options
 from kbassist.drafting.non_steps import place_non_steps
+from kbassist.drafting.not_one_action import case_leads_merged, statements_noted
 from kbassist.drafting.obtain_install import install_after_obtain
 from kbassist.drafting.one_action import one_action_ticks
 from kbassist.drafting.open_list import other_form_choice
@@ -159,6 +162,11 @@ from kbassist.drafting.options import (
     cause_alternatives,
     cause_listing,
 )
+from kbassist.drafting.own_check import (
+    detail_checks,
+    own_check_sentence,
+    without_glued_label,
+)
 from kbassist.drafting.own_query import own_query_verify
 from kbassist.drafting.post_fix import post_fix_steps
 from kbassist.drafting.prose_inputs import prose_question, prose_value_steps
@@ -166,6 +174,7 @@ from kbassist.drafting.registry_values import registry_note_named, registry_note
 from kbassist.drafting.repro_changed import changed_repro
 from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
+from kbassist.drafting.runbook_case_title import case_titles
 from kbassist.drafting.runbook_cases import chosen_case_not_asked
 from kbassist.drafting.runbook_cause import is_alert_runbook
 from kbassist.drafting.runbook_checks import (
@@ -173,6 +182,8 @@ from kbassist.drafting.runbook_checks import (
     checks_before_fixes,
     checks_not_ticked,
 )
+from kbassist.drafting.runbook_checks_first import checks_before_choice
+from kbassist.drafting.runbook_fallback import fallback_asked
 from kbassist.drafting.runbook_found import escalation_apart, found_cases_asked
 from kbassist.drafting.runbook_reread import reread_checks, verification_steps
 from kbassist.drafting.runbook_reveal import ask_before_conditional_names, reveal_before_asking
@@ -729,6 +740,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     counters: dict[str, int] = {}
     variables: dict[str, str] = {}  # "kind:key" -> variable name
     labels: set[str] = set()
+    bases: list[str] = []  # each option's label before "(2)" told it from a sibling's
     for option in options:
         base = "upgrade" if option.kind == "upgrade" else _slug(option.section.name)[:40]
         if base[:1].isdigit():  # "5. DOCUMENTATION CORRECTIONS": a node id starts with a letter
@@ -745,6 +757,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         workaround_titled(article, option, options)  # "To work around ...": not "Resolution"
         if not _WORDY_RE.search(option.label):  # a label of only punctuation, or nothing
             option.label = f"{option.section.name.title()} {len(used_ids) - 1}"
+        bases.append(option.label)
         label, n = option.label, 1
         while label.casefold() in labels or label.casefold() == option.id:
             n += 1
@@ -827,6 +840,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     variables[ref] = f"placeholder_{counters['placeholder']}"
                 option.params.append(Param("placeholder", name, name))
 
+    # "Rename the Mspst32.dll file" and "... (2)": each said to where its steps differ
+    options_told_apart(options, bases)
     verify_text = reshape(
         _verify_text(article, symptom, symptom_section),
         symptom if symptom_section is not None else "",
@@ -842,6 +857,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     # "X may not start, and the following events may be logged: ...": X starts, events gone
     if article.style == "mskb":
         verify_text = block_verify(verify_text, symptom if symptom_section is not None else "")
+    elif symptom_section is not None:  # "... appears: Named Pipes A connection ...": no label
+        verify_text = without_glued_label(verify_text, symptom_section.text)
     for option in options:
         if option.asks and option.params:  # only an option with questions can have them
             _late_inputs(option, variables, _outcome(article, option, variables, verify_text, None))
@@ -1088,9 +1105,15 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             depends_shown(tree)  # "The mitigation depends on X.": shown, its advice ticked
             ask_before_conditional_names(tree)  # "If any pod exists, review its logs"
             escalation_apart(tree)  # "None of these" shown: an outcome of its own
+            checks_before_choice(tree)  # "Which fix do the Diagnosis checks point to?" after them
+            fallback_asked(tree)  # "If it is not possible to scale up, delete": "Can you ...?"
+            case_titles(tree)  # not "Mitigation: <one case's step>" for every case
         non_actions_shown(tree, article.body)  # comments, summaries, "it will be needed to"
         step_refs_said(tree, article.body)  # "go to step 6": the article's step 6 named
         leftovers_dropped(tree)  # the fix's name and the registry warning said already
+    article_text = article.body or "\n\n".join(section.text for section in article.sections)
+    case_leads_merged(tree, article_text)  # "If X, follow these steps:": its steps asked too
+    statements_noted(tree, article_text)  # "X is set by default to 7." after a step: its note
     said = " ".join(symptom_section.text.split()) if symptom_section is not None else ""
     if said:  # a message pasted back: its action redone, working, the message quoted ...
         redo_message_verify(tree, said, quoted_only=True)
@@ -1099,8 +1122,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if said:  # ... or with no message at all where none could be quoted
         redo_message_verify(tree, said)
     own_query_verify(tree, article)  # "To check X, run the following query:": run first
-    if article.style == "mskb":
+    if article.style == "mskb" or not is_alert_runbook(article):
         event_verifies(tree)  # 'the message "Event ID: 252 ..."': the event by its id
+    if article.style != "mskb":  # last: passes above read a token back from its title
+        name_inputs(tree, article.body)  # "Namespace", not "Your name for <namespace>"
     return tree
 
 
@@ -1840,13 +1865,18 @@ def _confirm_node(
         labels: set[str] = set()
         choices = []
         apart = told_apart(messages)  # "The permissions ... are inconsistent" twice
-        for n, message in enumerate(messages, start=1):
+        firsts = [
             # the article's own elision ("function: sbpa4snd [...]") is no part of a label
-            label = (
-                apart[n - 1]
-                or event_label(message)  # "Event ID 2508 (Server): The server service ..."
-                or short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", message), 80)
-            )
+            apart[n]
+            or event_label(message)  # "Event ID 2508 (Server): The server service ..."
+            or short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", message), 80)
+            for n, message in enumerate(messages)
+        ]
+        # "Named Pipes > A connection was ... with the server" and "TCP > " the same: each
+        # said where it differs ("... No process on the other end of the pipe")
+        firsts = told_by_difference(firsts, messages)
+        for n, message in enumerate(messages, start=1):
+            label = firsts[n - 1]
             label = label if _WORDY_RE.search(label) else f"Message {n}"
             if label.casefold() in labels:  # two that start alike: said to where they differ
                 label = wider_label(message) or label
@@ -3640,6 +3670,7 @@ def _steps_checks_backup(
     """
     steps: list[str] = []
     checks: list[str] = list(option.checks)
+    modern = article.style != "mskb" and not is_alert_runbook(article)
     for n, item in enumerate(option.items):
         text, detail = split_detail(item)
         said = " ".join(detail.split())
@@ -3654,8 +3685,18 @@ def _steps_checks_backup(
             continue
         sentences = split_sentences(text)
         keep = [sentences[0]] if sentences else [text]
+        last = modern and n == len(option.items) - 1  # a check said mid-way is no result
+        if last and n and not detail and sentences and own_check_sentence(sentences[0]):
+            checks.append(item)  # "The error log should now indicate ..." after the list
+            continue
         for sentence in sentences[1:]:
-            (checks if _CHECK_RE.search(sentence) else keep).append(sentence)
+            own = _CHECK_RE.search(sentence) or (last and own_check_sentence(sentence))
+            (checks if own else keep).append(sentence)
+        if last and detail:
+            # "Restart SQL Server." over "The error log should now indicate ...": the
+            # check the article says right after the fix's last step
+            detail, found = detail_checks(detail)
+            checks.extend(found)
         steps.append(with_detail(" ".join(keep), detail))
     backup = ""
     for n, item in enumerate(steps):
