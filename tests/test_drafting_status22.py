@@ -317,3 +317,21 @@ def test_a_pointer_over_a_workaround_section_still_reaches_status() -> None:
     assert shown[0] == "Install the latest Windows NT 3.51 U.S. Service Pack"
     assert shown[1].startswith("Workaround: Replace Oleaut32.dll")
     assert not any("below" in t for t in shown)
+
+
+def test_two_pointers_to_status_give_one_service_pack_outcome() -> None:
+    """ "Install the fix mentioned below." and "Obtain the fix mentioned below or wait for
+    the next Windows NT Service Pack." over a STATUS pack that is out: one outcome
+    installing it (never two alike), what the fix changed shown under it."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "To resolve this problem, install the fix mentioned below.\n\n"
+        "Obtain the fix mentioned below or wait for the next Windows NT Service Pack.\n\n"
+        "The fix was to modify TCPIP.SYS to not send an acknowledgment twice.\n\n"
+        "STATUS\n======\n\n"
+        "Microsoft has confirmed this to be a problem with Windows NT version 3.51. This\n"
+        "problem was corrected in the latest U.S. Service Pack for Windows NT version 3.51.\n"
+    )
+    (upgrade,) = fixes(draft_tree(art))
+    assert upgrade["title"] == "Install the latest U.S. Service Pack for Windows NT version 3.51"
+    assert "The fix was to modify TCPIP.SYS" in details(upgrade)

@@ -109,11 +109,26 @@ def pointer_options(article: Article, options: list[Option]) -> list[Option]:
     if article.style != "mskb" or status is None:
         return options
     out: list[Option] = []
+    made: set[str] = set()
     changed = False
     for option in options:
         found = _from_pointer(article, option, status)
         changed = changed or found is not None
-        out.extend(found if found is not None else [option])
+        if found is None:
+            out.append(option)
+            continue
+        # "To resolve this problem, install the fix mentioned below." then "Obtain the fix
+        # mentioned below or wait ...": one pack, one hotfix, however often pointed to
+        for new in found:
+            first = next((o for o in out if o.label == new.label and new.label in made), None)
+            if first is None:
+                out.append(new)
+                continue
+            said = [p for p in split_detail(new.items[0])[1].split("\n\n") if p.strip()]
+            text, shown = split_detail(first.items[0])
+            more = [p for p in said if p not in shown]  # what the other pointer's step adds
+            first.items[0] = with_detail(text, "\n\n".join([shown, *more]).strip())
+        made.update(o.label for o in found)
     return out if changed else options
 
 
