@@ -1652,7 +1652,7 @@ _FIXED_IN_RE = re.compile(
     r"\s+of\s+)[^;]{3,160}?)\.?$",
 )
 #: "H2INC for MS-DOS version 1.1, which is included with ...": what follows the release.
-_WHICH_RE = re.compile(r",?\s+which\s+(?:is|are|was|were|ships?|comes?)\b")
+_WHICH_RE = re.compile(r",?(?<!\s)\s+which\s+(?:is|are|was|were|ships?|comes?)\b")
 #: "This bug was corrected in the next service pack for Visual Studio 6.0": a pack out
 #: now ("was"), installed as the latest one; "will be corrected in the next" is a wait.
 _NEXT_DONE_RE = re.compile(
