@@ -35,6 +35,7 @@ from kbassist.drafting.modern import (
 )
 from kbassist.drafting.option_model import Ask, Option
 from kbassist.drafting.options import MAX_CAUSE_CHARS
+from kbassist.drafting.pointed_methods import no_fix_option, pointed_methods
 from kbassist.drafting.registry_rows import registry_rows
 from kbassist.drafting.registry_values import registry_copied
 from kbassist.drafting.runbook_branches import (
@@ -133,6 +134,7 @@ def modern_plan(
         cause = " ".join(s for s in split_sentences(cause) if not _TO_RESOLVE_RE.match(s)) or cause
     options = [*options, *table_cause_options(article, options)]
     options = [*options, *sibling_fixes(article, options)]  # "## Check X" beside Resolution
+    options = pointed_methods(article, options)  # "use one of the following methods" below
     per_product_fixes(options)
     options = checks_not_fixes(options)
     if is_alert_runbook(article):
@@ -181,7 +183,9 @@ def modern_plan(
         looks_only(options)  # "Review X to find out more ...": titled as no fix, not "Mitigation"
         options = by_design_option(article, options)  # "for some X this is in fact desired"
     if not options:
-        honest = stub_option(article) or reference_option(article, symptom)
+        honest = (
+            stub_option(article) or reference_option(article, symptom) or no_fix_option(article)
+        )
         options = [honest] if honest is not None else options
     limits = applicability_notes(article)
     gate = next((n for n in limits if gate_of(n)), "")

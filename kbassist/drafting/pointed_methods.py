@@ -1,0 +1,274 @@
+"""MS support fixes lost behind "use one of the following methods", and articles that
+give no fix at all.
+
+A support article often ends its lead with a pointer ("If the device is already
+deployed, you can use one of the following methods mentioned below to enable the
+setting.") and gives the methods as the parts after it ("## Use Registry Editor", "## Use
+Group Policy", "## Use MDM policy"), headings no role table knows. The draft ticked the
+pointer and lost every method (seed-62 readers, 62:40). `pointed_methods` makes each
+pointed-to part an option with its own steps and values, and drops the pointer tick (the
+question over the options says it).
+
+An article that names a symptom and its causes but no fix (62:39, "Read ... SUMMARY and
+follow it") gets `no_fix_option`: an outcome that says the article has no fix and what
+to collect for an escalation, instead of sending the reader back to the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.articles import Article
+from kbassist.articles.model import Note, Paragraph, Part, Quote
+from kbassist.drafting.option_model import Option
+from kbassist.drafting.text import split_detail, split_sentences, with_detail
+
+#: A sentence that points to methods given after it: "use one of the following methods",
+#: "either of the following ways", "the methods mentioned below".
+_POINTER_RE = re.compile(
+    r"\b(?:(?:one|any|either|each|all)(?: or more)? of )?the following (?:methods|ways|"
+    r"resolutions|workarounds|solutions|procedures)\b"
+    r"|\b(?:methods?|ways?|resolutions?|workarounds?|solutions?|procedures?|options?) "
+    r"(?:mentioned|described|listed|given|shown|outlined) below\b",
+    re.IGNORECASE,
+)
+#: Cheap guard before the pattern: every pointer names what follows.
+_POINTER_WORDS = ("following", "below")
+#: Parts the methods run through; another role ends them (a Cause, More information ...).
+_METHOD_ROLES = ("", "resolution")
+#: Headings that are never a method, whatever their role ("Collect data ...").
+_NOT_METHOD_RE = re.compile(
+    r"\b(?:collect|data collection|more information|reference|see also)", re.I
+)
+#: Methods a pointer may lead to; more is a page of sections, not a choice.
+MAX_METHODS = 6
+
+
+def _pointer(block: object) -> bool:
+    """Whether a paragraph says to use the methods that follow it."""
+    from kbassist.drafting.modern import md_plain
+
+    if not isinstance(block, Paragraph):
+        return False
+    text = block.text.plain
+    lowered = text.lower()
+    if not any(w in lowered for w in _POINTER_WORDS):
+        return False
+    return bool(_POINTER_RE.search(md_plain(text)))
+
+
+def _ends_with_pointer(blocks: tuple[object, ...]) -> bool:
+    """The blocks' last paragraph points to methods and nothing but notes follows it:
+    the methods are not listed here, they are the parts that come next."""
+    for block in reversed(blocks):
+        if isinstance(block, Note | Quote):
+            continue
+        return _pointer(block)
+    return False
+
+
+def _methods_after(parts: list[Part]) -> list[Part]:
+    """The run of parts that can be methods, up to the first part of another role."""
+    out: list[Part] = []
+    for part in parts:
+        if part.role not in _METHOD_ROLES or part.workaround or _NOT_METHOD_RE.search(part.name):
+            break
+        out.append(part)
+    return out if len(out) <= MAX_METHODS else []
+
+
+def _pointed(article: Article) -> tuple[str, list[Part]]:
+    """(role of the part the pointer is in, the parts it sends the reader to); ("", [])
+    when the article has no pointer (see the module doc)."""
+    doc = article.document
+    if doc.blocks and _ends_with_pointer(doc.blocks):
+        return "summary", _methods_after(list(doc.parts))
+
+    def visit(parts: tuple[Part, ...]) -> tuple[str, list[Part]]:
+        for n, part in enumerate(parts):
+            if part.blocks and _ends_with_pointer(part.blocks):
+                return part.role, _methods_after(list(part.children) or list(parts[n + 1 :]))
+            found = visit(part.children)
+            if found[1]:
+                return found
+        return "", []
+
+    return visit(doc.parts)
+
+
+def _pointed_parts(article: Article) -> list[Part]:
+    """The parts a pointer sends the reader to; [] when none."""
+    return _pointed(article)[1]
+
+
+def _without_pointer(item: str) -> str:
+    """The item with its pointer sentence left out ("" when that was all of it)."""
+    from kbassist.drafting.modern import md_plain
+
+    text, detail = split_detail(item)
+    kept = [s for s in split_sentences(text) if not _POINTER_RE.search(md_plain(s))]
+    return with_detail(" ".join(kept), detail) if kept else ""
+
+
+def pointed_methods(article: Article, options: list[Option]) -> list[Option]:
+    """The options with the methods a pointer leads to added, each with its own steps,
+    and the pointer tick gone (see the module doc); unchanged when the article has no
+    such pointer, or every method it points to is an option already."""
+    from kbassist.drafting.blocks import heading_label, part_sections, part_steps
+    from kbassist.drafting.modern import md_plain
+    from kbassist.drafting.modern_plan import _imperative
+    from kbassist.drafting.runbook_cause import is_alert_runbook
+
+    if article.style == "mskb" or is_alert_runbook(article):
+        return options
+    parts = _pointed_parts(article)
+    if not parts:
+        return options
+    sections = part_sections(article)
+    have = {id(o.section) for o in options}
+    methods: list[Option] = []
+    for part in parts:
+        section = sections.get(id(part))
+        if section is None or id(section) in have:
+            continue
+        lead, items, checks = part_steps(part, verify_after=True)
+        if not items and lead:
+            items, lead = [lead], ""
+        if not items:
+            continue
+        items = [_action_only(i) for i in items]
+        option = Option(section, heading_label(part.name, 90) or part.name, lead, items)
+        option.checks = list(checks)
+        methods.append(option)
+    if not methods:
+        return options
+    kept: list[Option] = []
+    for option in options:
+        if not any(_POINTER_RE.search(md_plain(split_detail(i)[0])) for i in option.items):
+            kept.append(option)
+            continue
+        left = [t for t in map(_without_pointer, option.items) if t]
+        if len(option.items) > 1 and any(_imperative(split_detail(i)[0]) for i in left):
+            option.items = left
+            kept.append(option)  # steps of its own beside the pointer: still offered
+            continue
+        option.items = left
+        # the pointer's own paragraph is the methods' context ("The IT administrators
+        # should make sure X is enabled before deployment. If the device is already
+        # deployed, use one of ..."), not a fix to offer beside them: shown with each
+        said = " ".join(split_detail(i)[0] for i in option.items).strip()
+        if said:
+            for method in methods:
+                method.lead = f"{said} {method.lead}".strip()
+    return [*kept, *methods]
+
+
+#: "Run Registry Editor as an administrator and follow these steps:": the action, said
+#: before the steps it announces; the announcement is the list itself.
+_AND_FOLLOW_RE = re.compile(
+    r"^(?P<do>.{6,}?),? and (?:then )?(?:follow|complete|do) (?:these|the following) "
+    r"steps\s*[.:]?$",
+    re.IGNORECASE,
+)
+
+
+def _action_only(item: str) -> str:
+    """The item without its "and follow these steps:" tail (see `_AND_FOLLOW_RE`)."""
+    text, detail = split_detail(item)
+    match = _AND_FOLLOW_RE.match(text)
+    return with_detail(f"{match.group('do')}.", detail) if match else item
+
+
+#: The purpose a pointer names: "... methods mentioned below to enable the setting."
+_PURPOSE_RE = re.compile(r"\b(?:below|following \w+)\s+(?P<to>to [^.:;]{4,80}?)\s*[.:]?$", re.I)
+
+
+def pointed_question(article: Article, sections: list[object]) -> tuple[str, str] | None:
+    """(title, text) of the question over the methods a pointer outside a Resolution leads
+    to: which way the admin takes, with the purpose the pointer names; None unless every
+    answer is one of those methods."""
+    from kbassist.drafting.blocks import part_sections
+    from kbassist.drafting.modern import md_plain
+
+    if article.style == "mskb" or len(sections) < 2:
+        return None
+    role, parts = _pointed(article)
+    if not parts or role == "resolution" or any(p.role for p in parts):
+        return None  # a Resolution's own methods: its fixes question says which kind
+    by_part = part_sections(article)
+    pointed = {id(by_part[id(p)]) for p in parts if id(p) in by_part}
+    if not all(id(s) in pointed for s in sections):
+        return None
+    doc = article.document
+    blocks = [*doc.blocks, *(b for part in doc.parts for p in part.walk() for b in p.blocks)]
+    said = next((md_plain(b.text.plain) for b in blocks if _pointer(b)), "")
+    hit = next((s for s in split_sentences(said) if _POINTER_RE.search(s)), "")
+    match = _PURPOSE_RE.search(hit)
+    purpose = match.group("to") if match else ""
+    what = f" {purpose}" if purpose else ""
+    return (
+        "Which way do you use?",
+        f"The article gives {len(sections)} ways{what}, each with its own steps. Which do you use?",
+    )
+
+
+#: "When to choose: (1) edits the registry; (2) edits the registry.": the help's notes.
+_NOTES_RE = re.compile(r"When to choose: (?P<notes>.*?)\.$")
+
+
+def notes_apart(lead: str) -> str:
+    """The question's help without its "When to choose" notes when two of them say the
+    same thing: they tell no way apart (each way names the registry it changes)."""
+    match = _NOTES_RE.search(lead)
+    if not match:
+        return lead
+    said = [re.sub(r"^\(\d+\)\s*", "", n) for n in match.group("notes").split("; ")]
+    if len(set(said)) == len(said):
+        return lead
+    return lead[: match.start()].strip()
+
+
+#: Log files an article names ("the CBS.log file", "C:\Windows\Logs\DISM\dism.log").
+_LOG_NAME_RE = re.compile(r"\b[\w-]+\.log\b", re.IGNORECASE)
+#: Roles that make an article a fault report: a symptom or a cause is described.
+_FAULT_ROLES = ("symptom", "cause")
+
+
+def no_fix_option(article: Article) -> Option | None:
+    """A support article that describes a fault (a Symptoms or Cause part) and gives no
+    fix: an honest outcome that says so and what to collect for support; None for an
+    alert runbook, an MS KB article, or a page that describes no fault."""
+    from kbassist.drafting.modern import md_plain
+    from kbassist.drafting.runbook_cause import is_alert_runbook
+
+    if article.style == "mskb" or is_alert_runbook(article):
+        return None
+    faults = [s for s in article.sections if s.role in _FAULT_ROLES and s.text.strip()]
+    if not faults:
+        return None
+    logs: list[str] = []
+    for section in article.sections:
+        for name in _LOG_NAME_RE.findall(md_plain(section.text)):
+            if name.casefold() not in (n.casefold() for n in logs):
+                logs.append(name)
+    collect = "the exact error message or output you see"
+    if logs:
+        named = logs[:3]
+        said = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
+        collect += f", and the entries the article quotes from {said}"
+    option = Option(
+        faults[-1],
+        "No fix in the article: escalate",
+        "The article describes the problem and its cause but gives no fix or workaround to follow.",
+        [
+            f"Collect {collect}; note which of the article's cases matches.",
+            f"Escalate to Microsoft Support (or your own escalation path) with what you "
+            f"collected; say that article {article.id} gives no fix for it.",
+        ],
+        kind="nofix",
+    )
+    option.checks = [
+        "Nothing to verify from the article: it has no fix. Check that the escalation has "
+        "the details you collected."
+    ]
+    return option

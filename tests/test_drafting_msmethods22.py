@@ -1,0 +1,108 @@
+"""Round 22 (msmethods22): MS support methods pointed to by "use one of the following
+methods mentioned below" are the walk's options, each with its own steps, and an article
+that gives no fix says so instead of "Read ... and follow it" (seed-62 readers, 62:40 and
+62:39)."""
+
+from __future__ import annotations
+
+from drafting_support import fixes, questions, support, ticks
+
+from kbassist.drafting.tree import draft_tree
+
+#: A lead that points to methods given as the parts after it, headings no role knows.
+POINTED = """\
+Standard users can't turn on the **Sync clock with server** setting. The setting is
+greyed out in the **Settings** app. This is by design: the setting applies to every user
+on the computer.
+
+Administrators should turn on **Sync clock with server** before the computer is handed
+out. If the computer is already in use, you can use one of the following methods
+mentioned below to turn on the setting.
+
+## Use Registry Editor
+
+Run **Registry Editor** as an administrator and follow these steps:
+
+1. Set the data of the registry entry
+   `HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\clocksync\\Start` to 3.
+2. Restart the computer.
+
+## Use Group Policy
+
+1. Go to **Computer Configuration** > **Administrative Templates** > **System** >
+   **Clock Sync**.
+2. Set **Turn off clock sync** to **Not Configured**.
+
+## Use an Intune script
+
+Run a PowerShell script in Microsoft Intune that sets the registry entry to 3 on every
+device.
+"""
+
+#: Symptoms and causes only: the article gives no fix.
+NO_FIX = """\
+## Symptoms
+
+When you run the conversion command, it stops at 66.7% and fails with error 0x800f0906.
+The widget.log file keeps growing.
+
+## Errors in logs
+
+The servicing.log file shows one of the following errors:
+
+- Error 1: the package could not be found.
+- Error 2: the index mapping is missing.
+
+## Cause of Error 1
+
+This issue occurs when the conversion needs files for updates that are bundled as one
+update ID.
+
+## Cause of Error 2
+
+The cause is a missing entry in the index file.
+"""
+
+
+def test_methods_below_a_pointer_are_the_options() -> None:
+    """ "use one of the following methods mentioned below" over "## Use Registry Editor",
+    "## Use Group Policy", "## Use an Intune script": each is an option, and the pointer
+    is no longer a tick of its own."""
+    tree = draft_tree(support(POINTED))
+    labels = [f["title"] for f in fixes(tree)]
+    assert labels == ["Use Registry Editor", "Use Group Policy", "Use an Intune script"]
+    for fix in fixes(tree):
+        assert not any("following methods" in t for t in ticks(fix)), ticks(fix)
+
+
+def test_each_method_keeps_its_own_steps_and_values() -> None:
+    """The registry way sets the clocksync Start value to 3, the Group Policy way sets
+    "Turn off clock sync" to Not Configured: each outcome has its own steps."""
+    by_title = {f["title"]: " ".join(ticks(f)) for f in fixes(draft_tree(support(POINTED)))}
+    registry, policy = by_title["Use Registry Editor"], by_title["Use Group Policy"]
+    assert "clocksync\\Start" in registry and "to 3" in registry
+    assert "Not Configured" in policy and "clocksync" not in policy
+    assert "Run Registry Editor as an administrator." in registry  # not "and follow these"
+
+
+def test_the_methods_are_asked_as_ways() -> None:
+    """The question over the pointed-to methods asks which way the admin takes, with the
+    purpose the pointer names ("to turn on the setting")."""
+    (question,) = questions(draft_tree(support(POINTED)))
+    assert question["title"] == "Which way do you use?"
+    assert "3 ways to turn on the setting" in question["text"]
+    assert [c["label"] for c in question["choices"]] == [
+        "Use Registry Editor",
+        "Use Group Policy",
+        "Use an Intune script",
+    ]
+
+
+def test_an_article_with_no_fix_says_so() -> None:
+    """Symptoms and causes but no fix: the outcome says the article has no fix and what to
+    collect for an escalation, not "Read ... and follow it"."""
+    (fix,) = fixes(draft_tree(support(NO_FIX)))
+    assert fix["title"] == "No fix in the article: escalate"
+    said = " ".join(ticks(fix))
+    assert "follow it" not in said
+    assert "servicing.log" in said and "Escalate" in said
