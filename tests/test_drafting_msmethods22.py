@@ -36,7 +36,7 @@ Run **Registry Editor** as an administrator and follow these steps:
 ## Use an Intune script
 
 Run a PowerShell script in Microsoft Intune that sets the registry entry to 3 on every
-device.
+device. Next, use the MDM policy **Clock/AllowSync** to let the devices sync.
 """
 
 #: Symptoms and causes only: the article gives no fix.
@@ -83,6 +83,14 @@ def test_each_method_keeps_its_own_steps_and_values() -> None:
     assert "clocksync\\Start" in registry and "to 3" in registry
     assert "Not Configured" in policy and "clocksync" not in policy
     assert "Run Registry Editor as an administrator." in registry  # not "and follow these"
+
+
+def test_a_next_sentence_in_a_method_is_its_own_step() -> None:
+    """ "Run a PowerShell script ... Next, use the MDM policy ...": two steps of the script
+    way, ticked one by one."""
+    by_title = {f["title"]: ticks(f) for f in fixes(draft_tree(support(POINTED)))}
+    script = by_title["Use an Intune script"]
+    assert len(script) == 2 and script[1].startswith("Use the MDM policy Clock/AllowSync")
 
 
 def test_the_methods_are_asked_as_ways() -> None:

@@ -136,7 +136,7 @@ def pointed_methods(article: Article, options: list[Option]) -> list[Option]:
             items, lead = [lead], ""
         if not items:
             continue
-        items = [_action_only(i) for i in items]
+        items = [step for i in items for step in _action_only(i)]
         option = Option(section, heading_label(part.name, 90) or part.name, lead, items)
         option.checks = list(checks)
         methods.append(option)
@@ -172,11 +172,24 @@ _AND_FOLLOW_RE = re.compile(
 )
 
 
-def _action_only(item: str) -> str:
-    """The item without its "and follow these steps:" tail (see `_AND_FOLLOW_RE`)."""
+#: "... as follows:" with nothing after it (the article's screenshot is not shown).
+_AS_FOLLOWS_RE = re.compile(r"\s+as follows\s*:$", re.IGNORECASE)
+#: "Run a script to change X. Next, use policy Y to ...": two steps said in turn.
+_NEXT_RE = re.compile(r"(?<=[.!])\s+Next,\s+(?=[a-z])")
+
+
+def _action_only(item: str) -> list[str]:
+    """The item as the steps it says: without its "and follow these steps:" tail (see
+    `_AND_FOLLOW_RE`) or a bare "as follows:", and split at "Next, ..." (two actions)."""
     text, detail = split_detail(item)
     match = _AND_FOLLOW_RE.match(text)
-    return with_detail(f"{match.group('do')}.", detail) if match else item
+    if match:
+        text = f"{match.group('do')}."
+    elif not detail:
+        text = _AS_FOLLOWS_RE.sub(".", text)
+    said = _NEXT_RE.split(text)
+    said = [said[0], *(s[:1].upper() + s[1:] for s in said[1:])]
+    return [*said[:-1], with_detail(said[-1], detail)]
 
 
 #: The purpose a pointer names: "... methods mentioned below to enable the setting."
