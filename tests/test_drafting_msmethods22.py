@@ -39,6 +39,38 @@ Run a PowerShell script in Microsoft Intune that sets the registry entry to 3 on
 device. Next, use the MDM policy **Clock/AllowSync** to let the devices sync.
 """
 
+#: A Resolution that only points on; the methods are the parts after it.
+AFTER_RESOLUTION = """\
+## Symptoms
+
+When you open the Widget console, the list of widgets is empty.
+
+## Cause
+
+The widget cache service is disabled on the server.
+
+## Resolution
+
+To resolve this issue, use either of the following methods.
+
+## Use Services
+
+1. Open **Services**.
+2. Set **Widget Cache** to **Automatic**, and then start it.
+
+## Use PowerShell
+
+Run the following command as an administrator:
+
+```powershell
+Set-Service -Name WidgetCache -StartupType Automatic; Start-Service WidgetCache
+```
+
+## More information
+
+The cache was added in version 2.
+"""
+
 #: Symptoms and causes only: the article gives no fix.
 NO_FIX = """\
 ## Symptoms
@@ -104,6 +136,18 @@ def test_the_methods_are_asked_as_ways() -> None:
         "Use Group Policy",
         "Use an Intune script",
     ]
+
+
+def test_methods_after_a_resolution_that_only_points_on() -> None:
+    """ "## Resolution" saying only "use either of the following methods" over "## Use
+    Services" and "## Use PowerShell": the two ways are asked, each with its steps; the
+    More information after them is no way."""
+    tree = draft_tree(support(AFTER_RESOLUTION))
+    by_title = {f["title"]: " ".join(ticks(f)) for f in fixes(tree)}
+    assert list(by_title) == ["Use Services", "Use PowerShell"]
+    assert "Open Services." in by_title["Use Services"]
+    (question,) = questions(tree)
+    assert question["title"] == "Which way do you use?"
 
 
 def test_an_article_with_no_fix_says_so() -> None:

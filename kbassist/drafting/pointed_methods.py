@@ -78,16 +78,18 @@ def _methods_after(parts: list[Part]) -> list[Part]:
 
 
 def _pointed(article: Article) -> tuple[str, list[Part]]:
-    """(role of the part the pointer is in, the parts it sends the reader to); ("", [])
-    when the article has no pointer (see the module doc)."""
+    """(where the methods are: "after" the pointer's part or its "children", the parts it
+    sends the reader to); ("", []) when the article has no pointer (see the module doc)."""
     doc = article.document
     if doc.blocks and _ends_with_pointer(doc.blocks):
-        return "summary", _methods_after(list(doc.parts))
+        return "after", _methods_after(list(doc.parts))
 
     def visit(parts: tuple[Part, ...]) -> tuple[str, list[Part]]:
         for n, part in enumerate(parts):
             if part.blocks and _ends_with_pointer(part.blocks):
-                return part.role, _methods_after(list(part.children) or list(parts[n + 1 :]))
+                if part.children:
+                    return "children", _methods_after(list(part.children))
+                return "after", _methods_after(list(parts[n + 1 :]))
             found = visit(part.children)
             if found[1]:
                 return found
@@ -197,16 +199,17 @@ _PURPOSE_RE = re.compile(r"\b(?:below|following \w+)\s+(?P<to>to [^.:;]{4,80}?)\
 
 
 def pointed_question(article: Article, sections: list[object]) -> tuple[str, str] | None:
-    """(title, text) of the question over the methods a pointer outside a Resolution leads
-    to: which way the admin takes, with the purpose the pointer names; None unless every
-    answer is one of those methods."""
+    """(title, text) of the question over the methods given as the parts after a pointer
+    (not its part's own sub-parts, which the fixes question words already): which way
+    the admin takes, with the purpose the pointer names; None unless every answer is one
+    of those methods."""
     from kbassist.drafting.blocks import part_sections
     from kbassist.drafting.modern import md_plain
 
     if article.style == "mskb" or len(sections) < 2:
         return None
-    role, parts = _pointed(article)
-    if not parts or role == "resolution" or any(p.role for p in parts):
+    where, parts = _pointed(article)
+    if not parts or where == "children" or any(p.role for p in parts):
         return None  # a Resolution's own methods: its fixes question says which kind
     by_part = part_sections(article)
     pointed = {id(by_part[id(p)]) for p in parts if id(p) in by_part}
