@@ -158,3 +158,16 @@ def test_an_article_with_no_fix_says_so() -> None:
     said = " ".join(ticks(fix))
     assert "follow it" not in said
     assert "servicing.log" in said and "Escalate" in said
+
+
+def test_a_by_design_article_with_no_fix_says_nothing_is_to_change() -> None:
+    """Symptoms and a by-design cause, no fix: the outcome says it is by design, quoting
+    the article, not "Read ... and follow it" nor an escalation for a broken system."""
+    body = (
+        "## Symptoms\n\nStandard users can't change the clock sync setting.\n\n"
+        "## Cause\n\nThis behavior is by design. The setting applies to every user.\n"
+    )
+    (fix,) = fixes(draft_tree(support(body)))
+    assert fix["title"] == "By design: nothing to fix"
+    assert "This behavior is by design." in fix["text"]
+    assert "follow it" not in " ".join(ticks(fix))

@@ -35,7 +35,11 @@ from kbassist.drafting.modern import (
 )
 from kbassist.drafting.option_model import Ask, Option
 from kbassist.drafting.options import MAX_CAUSE_CHARS
-from kbassist.drafting.pointed_methods import no_fix_option, pointed_methods
+from kbassist.drafting.pointed_methods import (
+    by_design_not_removed,
+    no_fix_option,
+    pointed_methods,
+)
 from kbassist.drafting.registry_rows import registry_rows
 from kbassist.drafting.registry_values import registry_copied
 from kbassist.drafting.runbook_branches import (
@@ -130,6 +134,7 @@ def modern_plan(
         procedures = procedure_options(article) or resolve_sentence_options(article)
         if procedures:
             options = helper_procedure(article, procedures)
+        options = by_design_not_removed(article, options)  # "remove it: ... by design"
     if cause:
         cause = " ".join(s for s in split_sentences(cause) if not _TO_RESOLVE_RE.match(s)) or cause
     options = [*options, *table_cause_options(article, options)]

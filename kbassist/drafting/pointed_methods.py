@@ -244,6 +244,56 @@ def notes_apart(lead: str) -> str:
     return lead[: match.start()].strip()
 
 
+#: "This behavior is by design.", "This is by design as the setting is system wide."
+_BY_DESIGN_RE = re.compile(r"\bby design\b", re.IGNORECASE)
+
+
+def _by_design(article: Article) -> Option | None:
+    """The honest outcome of an article that says the behavior is by design and gives no
+    fix: nothing to change, said with the article's own sentence; None when it does not
+    say so (see `modern.by_design_section`)."""
+    from kbassist.drafting.modern import by_design_section, md_plain
+
+    for section in article.sections:
+        if "design" not in section.text.lower() or not by_design_section(article, section):
+            continue
+        said = next(
+            (s for s in split_sentences(md_plain(section.text)) if _BY_DESIGN_RE.search(s)), ""
+        )
+        if not said:
+            continue
+        option = Option(
+            section,
+            "By design: nothing to fix",
+            f'The article says this is by design: "{said}" There is nothing to change: it '
+            "gives no fix or workaround.",
+            [
+                "If the behavior blocks your work, escalate to Microsoft Support (or your own "
+                f"escalation path) to ask for a change, citing article {article.id}.",
+            ],
+            kind="nofix",
+        )
+        option.checks = ["Nothing to verify: the behavior stays, by design."]
+        return option
+    return None
+
+
+def by_design_not_removed(article: Article, options: list[Option]) -> list[Option]:
+    """An article whose only "fixes" are its causes to check and remove, one of them "by
+    design": nothing can be removed, so the by-design outcome instead (see `_by_design`);
+    the options unchanged otherwise."""
+    from kbassist.drafting.runbook_cause import is_alert_runbook
+
+    if not options or any(o.kind != "cause" for o in options):
+        return options
+    if article.style == "mskb" or is_alert_runbook(article):
+        return options
+    if not any(_BY_DESIGN_RE.search(" ".join(o.items)) for o in options):
+        return options
+    designed = _by_design(article)
+    return [designed] if designed is not None else options
+
+
 #: Log files an article names ("the CBS.log file", "C:\Windows\Logs\DISM\dism.log").
 _LOG_NAME_RE = re.compile(r"\b[\w-]+\.log\b", re.IGNORECASE)
 #: Roles that make an article a fault report: a symptom or a cause is described.
@@ -252,8 +302,9 @@ _FAULT_ROLES = ("symptom", "cause")
 
 def no_fix_option(article: Article) -> Option | None:
     """A support article that describes a fault (a Symptoms or Cause part) and gives no
-    fix: an honest outcome that says so and what to collect for support; None for an
-    alert runbook, an MS KB article, or a page that describes no fault."""
+    fix: an honest outcome that says so (by design: nothing to change) and what to collect
+    for support; None for an alert runbook, an MS KB article, or a page that describes no
+    fault."""
     from kbassist.drafting.modern import md_plain
     from kbassist.drafting.runbook_cause import is_alert_runbook
 
@@ -262,6 +313,9 @@ def no_fix_option(article: Article) -> Option | None:
     faults = [s for s in article.sections if s.role in _FAULT_ROLES and s.text.strip()]
     if not faults:
         return None
+    designed = _by_design(article)
+    if designed is not None:
+        return designed
     logs: list[str] = []
     for section in article.sections:
         for name in _LOG_NAME_RE.findall(md_plain(section.text)):
