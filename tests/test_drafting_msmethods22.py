@@ -171,3 +171,11 @@ def test_a_by_design_article_with_no_fix_says_nothing_is_to_change() -> None:
     assert fix["title"] == "By design: nothing to fix"
     assert "This behavior is by design." in fix["text"]
     assert "follow it" not in " ".join(ticks(fix))
+
+
+def test_each_method_checks_what_the_pointer_says_it_does() -> None:
+    """ "... methods mentioned below to turn on the setting" beside "**Sync clock with
+    server**": each way's verify checks that setting is on, not the by-design note."""
+    for fix in fixes(draft_tree(support(POINTED))):
+        verify = " ".join(v["text"] for v in fix["verify"])
+        assert "Check that the Sync clock with server setting is now turned on." in verify

@@ -103,6 +103,48 @@ def _pointed_parts(article: Article) -> list[Part]:
     return _pointed(article)[1]
 
 
+def _pointer_paragraph(article: Article) -> Paragraph | None:
+    """The first paragraph that points to methods; None when there is none."""
+    doc = article.document
+    blocks = [*doc.blocks, *(b for part in doc.parts for p in part.walk() for b in p.blocks)]
+    return next((b for b in blocks if isinstance(b, Paragraph) and _pointer(b)), None)
+
+
+#: What the methods do, as the pointer says it: "... to enable the setting".
+_DOES_RE = re.compile(
+    r"\bto (?P<verb>enable|disable|turn on|turn off|allow|block|configure|change|set|reset|"
+    r"restore|remove|install|uninstall) (?P<what>(?:the|this|that|your) [^.:;,]{2,60}?)\s*[.:]?$",
+    re.IGNORECASE,
+)
+_DONE = {"set": "set", "reset": "reset", "turn on": "turned on", "turn off": "turned off"}
+
+
+def purpose_check(article: Article) -> str:
+    """The methods' own check, from what the pointer says they do ("... methods mentioned
+    below to enable the setting" with the setting named **Set time zone automatically**:
+    "Check that the Set time zone automatically setting is now enabled."); "" when the
+    pointer names no such purpose."""
+    from kbassist.drafting.modern import md_plain
+
+    paragraph = _pointer_paragraph(article)
+    if paragraph is None:
+        return ""
+    text = paragraph.text
+    hit = next((s for s in split_sentences(md_plain(text.plain)) if _POINTER_RE.search(s)), "")
+    match = _DOES_RE.search(hit)
+    if not match:
+        return ""
+    verb, what = match.group("verb").lower(), match.group("what")
+    done = _DONE.get(verb) or (verb + "d" if verb.endswith("e") else verb + "ed")
+    # "the setting" named in bold in the same paragraph ("the setting **Set time zone
+    # automatically**"): the check says which
+    named = next((text.plain[m.start : m.end] for m in text.marks if m.kind == "strong"), "")
+    noun = what.split()[-1].lower()
+    if named and len(what.split()) == 2 and noun in ("setting", "option", "feature", "policy"):
+        what = f"the {md_plain(named)} {noun}"
+    return f"Check that {what} is now {done}."
+
+
 def _without_pointer(item: str) -> str:
     """The item with its pointer sentence left out ("" when that was all of it)."""
     from kbassist.drafting.modern import md_plain
@@ -144,6 +186,9 @@ def pointed_methods(article: Article, options: list[Option]) -> list[Option]:
         methods.append(option)
     if not methods:
         return options
+    check = purpose_check(article)
+    for method in methods:
+        method.checks = method.checks or ([check] if check else [])
     kept: list[Option] = []
     for option in options:
         if not any(_POINTER_RE.search(md_plain(split_detail(i)[0])) for i in option.items):
@@ -215,9 +260,8 @@ def pointed_question(article: Article, sections: list[object]) -> tuple[str, str
     pointed = {id(by_part[id(p)]) for p in parts if id(p) in by_part}
     if not all(id(s) in pointed for s in sections):
         return None
-    doc = article.document
-    blocks = [*doc.blocks, *(b for part in doc.parts for p in part.walk() for b in p.blocks)]
-    said = next((md_plain(b.text.plain) for b in blocks if _pointer(b)), "")
+    paragraph = _pointer_paragraph(article)
+    said = md_plain(paragraph.text.plain) if paragraph is not None else ""
     hit = next((s for s in split_sentences(said) if _POINTER_RE.search(s)), "")
     match = _PURPOSE_RE.search(hit)
     purpose = match.group("to") if match else ""
