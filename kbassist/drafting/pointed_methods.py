@@ -38,7 +38,9 @@ _POINTER_WORDS = ("following", "below")
 _METHOD_ROLES = ("", "resolution")
 #: Headings that are never a method, whatever their role ("Collect data ...").
 _NOT_METHOD_RE = re.compile(
-    r"\b(?:collect|data collection|more information|reference|see also)", re.I
+    r"\b(?:collect|data collection|more information|reference|see also|next steps|contact|"
+    r"third-party|disclaimer|feedback|related)",
+    re.I,
 )
 #: Methods a pointer may lead to; more is a page of sections, not a choice.
 MAX_METHODS = 6
@@ -357,6 +359,11 @@ def no_fix_option(article: Article) -> Option | None:
     faults = [s for s in article.sections if s.role in _FAULT_ROLES and s.text.strip()]
     if not faults:
         return None
+    from kbassist.drafting.nofix import NO_FIX_PATTERN
+
+    fixes = [s for s in article.sections if s.role == "resolution" and s.text.strip()]
+    if any(not NO_FIX_PATTERN.search(md_plain(s.text)) for s in fixes):
+        return None  # a Resolution the draft could not read: the article has a fix
     designed = _by_design(article)
     if designed is not None:
         return designed
