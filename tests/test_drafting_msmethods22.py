@@ -179,3 +179,27 @@ def test_each_method_checks_what_the_pointer_says_it_does() -> None:
     for fix in fixes(draft_tree(support(POINTED))):
         verify = " ".join(v["text"] for v in fix["verify"])
         assert "Check that the Sync clock with server setting is now turned on." in verify
+
+
+def test_the_check_a_troubleshooting_pointer_leads_to_is_kept() -> None:
+    """ "You can use the following methods to verify ..." over "1. Verify that the share
+    has the Sync bit set" and the ways to see it: that check is the step, not the
+    pointer, and is not lost."""
+    body = (
+        "## Symptoms\n\nOpening a folder on the widget share fails with Access Denied.\n\n"
+        "## Cause\n\nThe folder is missing the Sync access control entry.\n\n"
+        "## Resolution\n\nTo resolve this issue, use the WACLS utility to grant rights that "
+        "include the Sync bit.\n\nFor example, at a command prompt, type the following "
+        "command:\n\n```console\nWACLS w:\\folder /grant user:(RD,S)\n```\n\n"
+        "## Troubleshooting\n\n"
+        "You can use the following methods to verify and troubleshoot the issue.\n\n"
+        "1. Verify that the widget share has the Sync bit set on the folder.\n"
+        "2. A network trace can show the access error for the folder.\n"
+        "3. The WidgetCheck tool can read out the permission settings.\n\n"
+        "    For example, run the following command:\n\n"
+        "    ```console\n    widgetcheck.exe -ld\n    ```\n"
+    )
+    (fix,) = fixes(draft_tree(support(body)))
+    said = ticks(fix)
+    assert said[0] == "Verify that the widget share has the Sync bit set on the folder."
+    assert not any("following methods" in t for t in said)

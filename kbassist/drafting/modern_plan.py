@@ -37,6 +37,7 @@ from kbassist.drafting.option_model import Ask, Option
 from kbassist.drafting.options import MAX_CAUSE_CHARS
 from kbassist.drafting.pointed_methods import (
     by_design_not_removed,
+    checks_pointed_to,
     no_fix_option,
     pointed_methods,
 )
@@ -140,6 +141,7 @@ def modern_plan(
     options = [*options, *table_cause_options(article, options)]
     options = [*options, *sibling_fixes(article, options)]  # "## Check X" beside Resolution
     options = pointed_methods(article, options)  # "use one of the following methods" below
+    checks_pointed_to(article, options)  # "the following methods to verify": what they verify
     per_product_fixes(options)
     options = checks_not_fixes(options)
     if is_alert_runbook(article):

@@ -290,6 +290,38 @@ def notes_apart(lead: str) -> str:
     return lead[: match.start()].strip()
 
 
+def checks_pointed_to(article: Article, options: list[Option]) -> None:
+    """A Diagnosis part that opens "You can use the following methods to verify and
+    troubleshoot the issue." over "1. Verify that the filer has the Synchronize bit set"
+    and the ways to see it (a trace, AccessChk): the "Verify that" item is the check the
+    methods are for, read as a verify and lost; it is the step in the pointer's place."""
+    from kbassist.drafting.blocks import part_sections, part_steps
+    from kbassist.drafting.modern import md_plain
+    from kbassist.drafting.runbook_cause import is_alert_runbook
+
+    if article.style == "mskb" or is_alert_runbook(article):
+        return
+    sections = part_sections(article)
+    for option in options:
+        if not option.pre_items or option.pre_section is None:
+            continue
+        first, detail = split_detail(option.pre_items[0])
+        said = split_sentences(md_plain(first))
+        if len(said) != 1 or not _POINTER_RE.search(said[0]):
+            continue
+        part = next(
+            (
+                p
+                for p in article.parts_by_role("diagnosis")
+                if sections.get(id(p)) is option.pre_section
+            ),
+            None,
+        )
+        checks = part_steps(part)[2] if part is not None else []
+        if checks:
+            option.pre_items[:1] = [*checks[:-1], with_detail(checks[-1], detail)]
+
+
 #: "This behavior is by design.", "This is by design as the setting is system wide."
 _BY_DESIGN_RE = re.compile(r"\bby design\b", re.IGNORECASE)
 
