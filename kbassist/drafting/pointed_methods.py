@@ -9,9 +9,13 @@ pointer and lost every method (seed-62 readers, 62:40). `pointed_methods` makes 
 pointed-to part an option with its own steps and values, and drops the pointer tick (the
 question over the options says it).
 
+A Diagnosis part's "use the following methods to verify ..." over "1. Verify that X"
+keeps that check in the pointer's place (`checks_pointed_to`).
+
 An article that names a symptom and its causes but no fix (62:39, "Read ... SUMMARY and
 follow it") gets `no_fix_option`: an outcome that says the article has no fix and what
-to collect for an escalation, instead of sending the reader back to the page.
+to collect for an escalation, or that the behavior is by design (nothing to change),
+instead of sending the reader back to the page.
 """
 
 from __future__ import annotations
