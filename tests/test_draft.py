@@ -245,11 +245,14 @@ def test_status_fixed_in_a_version_is_the_upgrade_option() -> None:
 
 
 def test_status_by_design_is_no_option() -> None:
-    """A STATUS that fixes nothing ("by design") adds no mitigation."""
+    """A STATUS that fixes nothing ("by design") adds no mitigation: the one outcome says
+    the behavior is by design (round 22: no longer "Read the article and follow it")."""
     tree = draft_tree(
         article("## Symptoms\n\nIt fails.\n\n## Status\n\nThis behavior is by design.\n")
     )
-    assert [o["id"] for o in outcomes(tree)] == [FALLBACK_ID]
+    (only,) = outcomes(tree)
+    assert only["title"] == "By design: nothing to fix"
+    assert "follow it" not in " ".join(s["text"] for s in only["steps"])
 
 
 def test_no_fix_but_a_cause_gives_remove_the_cause_options() -> None:

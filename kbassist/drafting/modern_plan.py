@@ -35,6 +35,12 @@ from kbassist.drafting.modern import (
 )
 from kbassist.drafting.option_model import Ask, Option
 from kbassist.drafting.options import MAX_CAUSE_CHARS
+from kbassist.drafting.pointed_methods import (
+    by_design_not_removed,
+    checks_pointed_to,
+    no_fix_option,
+    pointed_methods,
+)
 from kbassist.drafting.registry_rows import registry_rows
 from kbassist.drafting.registry_values import registry_copied
 from kbassist.drafting.runbook_branches import (
@@ -129,10 +135,13 @@ def modern_plan(
         procedures = procedure_options(article) or resolve_sentence_options(article)
         if procedures:
             options = helper_procedure(article, procedures)
+        options = by_design_not_removed(article, options)  # "remove it: ... by design"
     if cause:
         cause = " ".join(s for s in split_sentences(cause) if not _TO_RESOLVE_RE.match(s)) or cause
     options = [*options, *table_cause_options(article, options)]
     options = [*options, *sibling_fixes(article, options)]  # "## Check X" beside Resolution
+    options = pointed_methods(article, options)  # "use one of the following methods" below
+    checks_pointed_to(article, options)  # "the following methods to verify": what they verify
     per_product_fixes(options)
     options = checks_not_fixes(options)
     if is_alert_runbook(article):
@@ -181,7 +190,9 @@ def modern_plan(
         looks_only(options)  # "Review X to find out more ...": titled as no fix, not "Mitigation"
         options = by_design_option(article, options)  # "for some X this is in fact desired"
     if not options:
-        honest = stub_option(article) or reference_option(article, symptom)
+        honest = (
+            stub_option(article) or reference_option(article, symptom) or no_fix_option(article)
+        )
         options = [honest] if honest is not None else options
     limits = applicability_notes(article)
     gate = next((n for n in limits if gate_of(n)), "")

@@ -168,6 +168,7 @@ from kbassist.drafting.own_check import (
     without_glued_label,
 )
 from kbassist.drafting.own_query import own_query_verify
+from kbassist.drafting.pointed_methods import notes_apart, pointed_question
 from kbassist.drafting.post_fix import post_fix_steps
 from kbassist.drafting.prose_inputs import prose_question, prose_value_steps
 from kbassist.drafting.registry_values import registry_note_named, registry_note_options
@@ -1013,6 +1014,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             question["title"] = "Which of these applies?"
             question["text"] = "The article's steps differ by case. Which of these applies here?"
         question = wait_question(article, question, rest)  # a fix now, or its service pack later
+        way = pointed_question(article, [o.section for o in rest])
+        if way is not None:  # "use one of the following methods": which way, not which fix
+            question["title"], question["text"] = way
+            lead = notes_apart(lead)
         if unpaired:
             lead = f"{lead} {unpaired}".strip()
         lead = _help_lead(lead)
