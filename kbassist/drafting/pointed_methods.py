@@ -226,7 +226,7 @@ _AND_FOLLOW_RE = re.compile(
 
 
 #: "... as follows:" with nothing after it (the article's screenshot is not shown).
-_AS_FOLLOWS_RE = re.compile(r"\s+as follows\s*:$", re.IGNORECASE)
+_AS_FOLLOWS_RE = re.compile(r"(?<!\s)\s+as follows\s*:$", re.IGNORECASE)
 #: "Run a script to change X. Next, use policy Y to ...": two steps said in turn.
 _NEXT_RE = re.compile(r"(?<=[.!])\s+Next,\s+(?=[a-z])")
 
