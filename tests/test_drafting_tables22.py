@@ -1,0 +1,197 @@
+"""An MS KB CAUSE that shows a plain-text table keeps it a table: the cause node shows its
+rows line by line, the one-line cause leaves them out, and a later upper-case sub-section
+is not the cause (round 22, tables22; seed-62 reader notes on Q192310)."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from drafting_support import archive
+
+from kbassist.drafting.tree import draft_text, draft_tree
+
+#: An MS KB archive article with this file's own id and header fields.
+mskb = partial(archive, id_="Q999922")
+
+SYMPTOMS = (
+    "SYMPTOMS\n========\n\nWhen you sum a column in a table, the result may be wrong if\n"
+    "change tracking is turned on.\n\n"
+)
+FIX = (
+    "WORKAROUND\n==========\n\nTo work around this problem, accept the changes before you\n"
+    "update the formula.\n"
+)
+
+
+def cause_node(tree: dict[str, Any]) -> str:
+    (node,) = [n for n in tree["nodes"] if n["id"] == "cause"]
+    return str(node["text"])
+
+
+def test_cells_between_dashed_rules_are_shown_as_rows_not_run_into_the_cause() -> None:
+    """'----- | 1 | ----- | 2 |' is never pasted into the cause: the cause node shows the
+    little table line by line, between the sentences that talk about it."""
+    article = mskb(
+        SYMPTOMS + "CAUSE\n=====\n\n"
+        "The function reads numbers marked for deletion as part of the value.\n\n"
+        "Take, for example, a table with the following values:\n\n"
+        "  -----\n  | 1 |\n  -----\n  | 2 |\n  -----\n  | 3 |\n  -----\n\n"
+        "The formula then reads the value as 12.\n\n" + FIX
+    )
+    tree = draft_tree(article)
+    text = cause_node(tree)
+    assert text.split("\n") == [
+        "The function reads numbers marked for deletion as part of the value.",
+        "Take, for example, a table with the following values:",
+        "  -----",
+        "  | 1 |",
+        "  -----",
+        "  | 2 |",
+        "  -----",
+        "  | 3 |",
+        "  -----",
+        "The formula then reads the value as 12.",
+    ]
+    assert "|" not in tree["cause"] and "-----" not in tree["cause"]
+    assert tree["cause"].endswith("reads the value as 12.")
+    draft_text(article)  # lint-clean
+
+
+def test_a_box_table_in_the_cause_keeps_its_columns() -> None:
+    """A '+----+ | File name | Service name |' box table under the cause sentence keeps
+    its header and rows aligned; the one-line cause is the sentence alone."""
+    article = mskb(
+        SYMPTOMS + "CAUSE\n=====\n\n"
+        "This error occurs when the clients still run the old inventory agent.\n\n"
+        "  +-----------------------------+\n"
+        "  | File name    | Service name |\n"
+        "  +-----------------------------+\n"
+        "  | Inv32cli.exe | SMS Client   |\n"
+        "  +-----------------------------+\n\n" + FIX
+    )
+    tree = draft_tree(article)
+    lines = cause_node(tree).split("\n")
+    assert "  | File name    | Service name |" in lines
+    assert "  | Inv32cli.exe | SMS Client   |" in lines
+    assert tree["cause"] == "This error occurs when the clients still run the old inventory agent."
+    draft_text(article)
+
+
+def test_columns_under_a_ruled_header_stay_columns_across_blank_lines() -> None:
+    """A two-column trace under 'CLIENT  SERVER / ======  ======' keeps its columns, its
+    later exchanges after a blank line included, and the prose after it stays prose."""
+    article = mskb(
+        SYMPTOMS + "CAUSE\n=====\n\n"
+        "The server resets the connection. A trace shows the following conversation.\n\n"
+        "  CLIENT               SERVER\n"
+        "  ======               ======\n"
+        "  SYN         -->\n"
+        "           <--      SYN - ACK\n\n"
+        "  FIN         -->\n"
+        "           <--      RESET\n\n"
+        "The client then reports the error.\n\n" + FIX
+    )
+    tree = draft_tree(article)
+    lines = cause_node(tree).split("\n")
+    assert lines[1:4] == [
+        "  CLIENT               SERVER",
+        "  ======               ======",
+        "  SYN         -->",
+    ]
+    assert "           <--      RESET" in lines
+    assert lines[-1] == "The client then reports the error."
+    assert "======" not in tree["cause"] and "-->" not in tree["cause"]
+    draft_text(article)
+
+
+def test_an_upper_case_underlined_sub_section_ends_the_cause() -> None:
+    """'WORKAROUNDS / -----------' inside CAUSE starts another section: neither it nor its
+    rule is pasted into the cause."""
+    article = mskb(
+        SYMPTOMS + "CAUSE\n=====\n\n"
+        "The column holds values that are marked for deletion.\n\n"
+        "  +--------+\n  | (1)2   |\n  +--------+\n  | 2      |\n  +--------+\n\n"
+        "WORKAROUNDS\n-----------\n\n"
+        "Accept the changes first.\n\n" + FIX
+    )
+    tree = draft_tree(article)
+    text = cause_node(tree)
+    assert "WORKAROUNDS" not in text and "-----------" not in text.split("\n")[-1]
+    assert "Accept the changes first" not in text
+    assert tree["cause"] == "The column holds values that are marked for deletion."
+    draft_text(article)
+
+
+def test_an_underlined_sub_heading_keeps_its_words_not_its_rule() -> None:
+    """'Detailed Explanation / --------------------' in the cause is a heading line: its
+    words stay as a heading line, its rule of dashes is not pasted into the cause."""
+    article = mskb(
+        SYMPTOMS + "CAUSE\n=====\n\n"
+        "The function reads numbers marked for deletion.\n\n"
+        "Detailed Explanation\n--------------------\n\n"
+        "The formula reads the 1 before the 2 as part of the value.\n\n" + FIX
+    )
+    tree = draft_tree(article)
+    assert cause_node(tree).split("\n") == [
+        "The function reads numbers marked for deletion.",
+        "Detailed Explanation:",
+        "The formula reads the 1 before the 2 as part of the value.",
+    ]
+    assert "---" not in tree["cause"]
+    draft_text(article)
+
+
+def test_an_indented_example_under_a_colon_lead_keeps_its_lines() -> None:
+    """'... such as:' over two indented command lines shows each command on its own line
+    under its lead, not run into the sentence after it."""
+    article = mskb(
+        SYMPTOMS + "CAUSE\n=====\n\n"
+        "Some logon scripts map the home folder with the subst command, such as:\n\n"
+        "  net use g: \\\\server\\share\n"
+        "  subst h: g:\\users\n\n"
+        "The lockouts do not occur if you do not use the subst command.\n\n" + FIX
+    )
+    tree = draft_tree(article)
+    assert cause_node(tree).split("\n") == [
+        "Some logon scripts map the home folder with the subst command, such as:",
+        "  net use g: \\\\server\\share",
+        "  subst h: g:\\users",
+        "The lockouts do not occur if you do not use the subst command.",
+    ]
+    draft_text(article)
+
+
+def test_indented_items_after_a_blank_line_stay_in_the_same_example() -> None:
+    """'the following errors:' over several indented groups (Event ID 1244, Event ID 594)
+    shows every group line by line, not only the first."""
+    article = mskb(
+        SYMPTOMS + "CAUSE\n=====\n\n"
+        "The cache is corrupted. The application log shows the following errors:\n\n"
+        "  Event ID 1244\n  Unable to import cryptographic key\n\n"
+        "  Event ID 594\n  Host Process was unable to create a connection handle\n\n" + FIX
+    )
+    lines = cause_node(draft_tree(article)).split("\n")
+    assert lines[1:] == [
+        "  Event ID 1244",
+        "  Unable to import cryptographic key",
+        "",
+        "  Event ID 594",
+        "  Host Process was unable to create a connection handle",
+    ]
+    draft_text(article)
+
+
+def test_underlines_in_a_listed_cause_read_as_headings() -> None:
+    """A CAUSE listing 'Method 1 / --------' alternatives shows '- Method 1: On the Insert
+    menu ...', never the run of dashes."""
+    article = mskb(
+        SYMPTOMS + "CAUSE\n=====\n\n"
+        "The object was inserted as a floating object by one of the following methods.\n\n"
+        "Method 1\n--------\n\n1. On the Insert menu, click Object.\n2. Click OK.\n\n"
+        "Method 2\n--------\n\n1. On the Insert menu, click Picture.\n2. Click Insert.\n\n" + FIX
+    )
+    text = cause_node(draft_tree(article))
+    assert "-----" not in text
+    assert "- Method 1: On the Insert menu, click Object." in text.split("\n")[1]
+    draft_text(article)
