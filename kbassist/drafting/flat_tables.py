@@ -37,7 +37,7 @@ _NOT_EXAMPLE_RE = re.compile(
 #: an underlined heading over sample code, never part of the cause
 _SAMPLE_HEAD_RE = re.compile(r"\b(?:sample|code|example|repro)", re.I)
 #: an underline run into a listed cause: "- Method 1 -------- On the Insert menu, ..."
-_INLINE_RULE_RE = re.compile(r"(?<=\w) [-=]{5,} (?=\S)")
+_INLINE_RULE_RE = re.compile(r"(?<=[\w?)]) [-=]{5,} (?=\S)")
 #: how many characters of rows the cause node shows at most (whole blocks only)
 MAX_TABLE_CHARS = 1600
 
@@ -204,4 +204,4 @@ def rules_dropped(listing: str) -> str:
     -------- On the Insert menu" reads "- Method 1: On the Insert menu"."""
     if "-----" not in listing and "=====" not in listing:
         return listing
-    return _INLINE_RULE_RE.sub(": ", listing)
+    return _INLINE_RULE_RE.sub(lambda m: " " if listing[m.start() - 1] == "?" else ": ", listing)
