@@ -195,3 +195,29 @@ def test_underlines_in_a_listed_cause_read_as_headings() -> None:
     assert "-----" not in text
     assert "- Method 1: On the Insert menu, click Object." in text.split("\n")[1]
     draft_text(article)
+
+
+def test_a_header_line_set_apart_by_a_blank_line_stays_with_its_table() -> None:
+    """A table whose header's first line stands alone above a blank line ('File  File' /
+    'Product  size  date' / '-----') keeps that line in the table, not pasted as prose."""
+    article = mskb(
+        SYMPTOMS + "CAUSE\n=====\n\n"
+        "The file is an older version. It ships in the following products:\n\n"
+        "                File     File\n\n"
+        "Product          size     date\n"
+        "------------------------------\n"
+        "Retail 1.00      12960   07/12/92\n"
+        "Retail 1.00a     12960   10/06/92\n\n" + FIX
+    )
+    tree = draft_tree(article)
+    lines = cause_node(tree).split("\n")
+    assert lines[1:] == [
+        "                  File     File",
+        "",
+        "  Product          size     date",
+        "  ------------------------------",
+        "  Retail 1.00      12960   07/12/92",
+        "  Retail 1.00a     12960   10/06/92",
+    ]
+    assert "12960" not in tree["cause"]
+    draft_text(article)

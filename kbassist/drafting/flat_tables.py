@@ -1,14 +1,17 @@
-"""MS KB plain-text tables in a CAUSE kept as tables, never run into its sentences.
+"""MS KB plain-text tables and examples in a CAUSE kept as written, never run into its
+sentences.
 
-An archive CAUSE often shows an example table between its sentences: a box table
-("+------+ | Name | Size |"), a column of cells between dashed rules ("----- | 1 |
------"), or columns under an underlined header ("CLIENT   SERVER / ======   ======").
-Joining the section's lines flattened them into the cause ("... { = SUM(A1:A2)}. -----
-| 1 | ----- | 2 | ..."), which no reader can parse. Here the cause node shows each such
-block line by line where the article has it, and the one-line cause (the tree's `cause`,
-shown joined in the walk's heading) leaves the rows out. An underlined sub-heading
-("Method 1 / --------") is not a table: its rule is dropped, and an upper-case one
-("WORKAROUNDS / -----------") starts another section, where the cause ends.
+An archive CAUSE often shows a table between its sentences: a box table ("+------+ |
+Name | Size |"), a column of cells between dashed rules ("----- | 1 | -----"), columns
+under an underlined header ("CLIENT   SERVER / ======   ======"); or an indented example
+under a lead ending ":" (a registry key, INI lines, a command, code, the messages
+logged). Joining the section's lines flattened them into the cause ("... { = SUM(A1:A2)}.
+----- | 1 | ----- | 2 | ...", "... such as: net use g: ... subst h: ... The lockouts"),
+which no reader can parse. Here the cause node shows each such block line by line where
+the article has it, and the one-line cause (the tree's `cause`, shown joined in the
+walk's heading) leaves table rows out. An underlined sub-heading ("Method 1 / --------")
+is no table: its rule is dropped; an upper-case one ("WORKAROUNDS / -----------") or a
+"Sample Code" one starts another part, where the cause ends.
 """
 
 from __future__ import annotations
@@ -71,6 +74,18 @@ def _goes_on(table: list[str], block: list[str]) -> bool:
         and _indent(block) >= depth
         and all(len(line.strip()) <= 60 or _GAP_RE.search(line.strip()) for line in block)
         and not any(_SENTENCE_END_RE.search(line) for line in block)
+    )
+
+
+def _header_line(block: list[str]) -> bool:
+    """Whether `block` is a table header's first line set apart by a blank line: one
+    indented line of column names (gaps of two or more spaces), no sentence."""
+    line = block[0]
+    return (
+        len(block) == 1
+        and line[:1].isspace()
+        and _GAP_RE.search(line.strip()) is not None
+        and not _SENTENCE_END_RE.search(line)
     )
 
 
@@ -164,6 +179,10 @@ def cause_texts(text: str, limit: int) -> tuple[str, str]:
             continue
         lead = merged[-1][0] if merged and merged[-1][1] == "prose" else []
         kind = "table" if is_table(block) else "example" if _example(lead, block) else "prose"
+        if kind == "table" and merged and merged[-1][1] != "table" and _header_line(merged[-1][0]):
+            # "          File     File" / blank / "Product  size  date" / "-----": one header
+            merged[-1] = ([*merged[-1][0], "", *block], kind)
+            continue
         merged.append((block, kind))
     flat: list[str] = []  # the one-line cause's parts
     shown: list[str] = []
