@@ -221,3 +221,68 @@ def test_a_header_line_set_apart_by_a_blank_line_stays_with_its_table() -> None:
     ]
     assert "12960" not in tree["cause"]
     draft_text(article)
+
+
+def steps(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    (fix,) = [n for n in tree["nodes"] if n["kind"] == "outcome" and n["id"] != "not_this_article"]
+    return list(fix["steps"])
+
+
+def test_example_settings_stay_paired_with_their_descriptions_under_the_step() -> None:
+    """'Add the following line' over 'MaxPhysPage=<nnn>' and its examples ('To limit ...
+    to 16 MB, add the following line:' / 'MaxPhysPage=FFF'): each example's description
+    stays with its own setting in the step's detail, none ticked with the next one's."""
+    article = mskb(
+        SYMPTOMS + "CAUSE\n=====\n\nThe memory is defective.\n\n"
+        "RESOLUTION\n==========\n\nLimit the memory that Windows uses:\n\n"
+        "  1. Open the System.ini file in Notepad.\n\n"
+        "  2. Add the following line in the [386Enh] section of the file\n\n"
+        "  MaxPhysPage=<nnn>\n\n"
+        "     where <nnn> determines the amount of memory Windows uses.\n\n"
+        "     To limit Windows to the first 16 MB of memory, add the following line:\n\n"
+        "  MaxPhysPage=FFF\n\n"
+        "     To limit Windows to the first 8 MB of memory, add the following line:\n\n"
+        "  MaxPhysPage=7FF\n\n"
+        "  3. Save and then close the System.ini file.\n"
+    )
+    ticked = steps(draft_tree(article))
+    texts = [s["text"] for s in ticked]
+    assert not any("MaxPhysPage" in t for t in texts)
+    (add,) = [s for s in ticked if s["text"].startswith("Add the following line")]
+    detail = add["detail"].split("\n\n")
+    assert detail[-4:] == [
+        "To limit Windows to the first 16 MB of memory, add the following line:",
+        "MaxPhysPage=FFF",
+        "To limit Windows to the first 8 MB of memory, add the following line:",
+        "MaxPhysPage=7FF",
+    ]
+    draft_text(article)
+
+
+def test_a_for_example_value_is_shown_with_its_lead_not_ticked_with_the_next() -> None:
+    """'... add the path to the folders. For example:' over '"C:\\Symbols\\dll"', then
+    'Multiple paths are separated by a semicolon. For example:' over two paths: both
+    examples are the step's detail, the second path never a tick of its own."""
+    article = mskb(
+        SYMPTOMS + "CAUSE\n=====\n\nThe debugger does not find the symbol files.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "  1. Double-click Pdb Dirs.\n\n"
+        "  2. In the Value data box, add the path to the folders where the .pdb files\n"
+        "     are located. For example:\n\n"
+        '  "C:\\Symbols\\dll" (without the quotation marks)\n\n'
+        '     Multiple paths are separated by the semicolon (";") character. For\n'
+        "     example:\n\n"
+        '  "C:\\Symbols\\dll;C:\\Symbols\\ocx" (without the quotation marks)\n\n'
+        "  3. Click OK.\n"
+    )
+    ticked = steps(draft_tree(article))
+    assert [s["text"] for s in ticked] == [
+        "Double-click Pdb Dirs.",
+        "In the Value data box, add the path to the folders where the .pdb files are"
+        " located. For example:",
+        "Click OK.",
+    ]
+    assert ticked[1]["detail"].endswith(
+        '"C:\\Symbols\\dll;C:\\Symbols\\ocx" (without the quotation marks)'
+    )
+    draft_text(article)
