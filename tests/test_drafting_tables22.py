@@ -1,6 +1,7 @@
-"""An MS KB CAUSE that shows a plain-text table keeps it a table: the cause node shows its
-rows line by line, the one-line cause leaves them out, and a later upper-case sub-section
-is not the cause (round 22, tables22; seed-62 reader notes on Q192310)."""
+"""An MS KB CAUSE that shows a plain-text table or an indented example keeps it as written:
+the cause node shows its lines, the one-line cause leaves table rows out, and a later
+upper-case sub-section is not the cause; a step's example settings stay paired with their
+descriptions (round 22, tables22; seed-62 reader notes on Q192310 and Q134503)."""
 
 from __future__ import annotations
 
