@@ -173,6 +173,7 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
     details: list[list[str]] = []
     dropped = False
     base = -1
+    paired = 0  # the item (counted from 1) whose announced line shows its examples
     for n, para in enumerate(paras):
         text = strip_marker(para.text) if para.marker else para.text
         if para.separator:
@@ -197,9 +198,27 @@ def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
                             details[-1].append(dedent_lines(para.lines))
                     elif _NOTE_RE.match(text) or text[:6].casefold() == "where ":
                         details[-1].append(clean(text))  # a note; "where <drive> is ..."
+                    elif paired == len(items) and _example_lead(
+                        text, details[-1], paras[n + 1 : n + 2], base
+                    ):
+                        details[-1].append(clean(text))  # "To limit it to 8 MB, add:"
                     else:
                         items[-1].append(text)
                 continue
+        if (
+            items
+            and not dropped
+            and _announced_code(
+                para,
+                items[-1],
+                details[-1] if paired == len(items) else [],
+                base,
+                paras[n + 1 : n + 3],
+            )
+        ):
+            details[-1].append(dedent_lines(para.lines))  # the line the step says to add
+            paired = len(items)
+            continue
         if items and not para.marker and _TABLE_RE.search(text):
             details[-1].append(dedent_lines(para.lines))  # a table: its rows as written
             continue
@@ -338,6 +357,56 @@ def _named_url(parts: list[str], text: str) -> bool:
         parts
         and parts[-1].rstrip().endswith(":")
         and re.fullmatch(r"(?:https?|ftp)://\S+", text.strip())
+    )
+
+
+#: a step that announces the line it adds ("Add the following line in the [386Enh] section")
+_ANNOUNCES_LINE_RE = re.compile(
+    r"\bthe following (?:lines?|entry|entries|text|setting|settings|command)\b", re.I
+)
+
+
+def _announced_code(
+    para: Para, parts: list[str], detail: list[str], base: int, after: list[Para]
+) -> bool:
+    """Whether `para`, a code line written back at its step's own margin ("2. Add the
+    following line ..." over "  MaxPhysPage=<nnn>"), is the line that step announces,
+    with examples after it ("where <nnn> is ..." / "To limit it to 16 MB, add the
+    following line:" / "  MaxPhysPage=FFF"): the step's detail, each example's lead
+    paired with its line, never a tick of a line and the next example's lead."""
+    if para.marker or para.indent != base or not code_like(para):
+        return False
+    if detail and detail[-1].endswith(":"):
+        return True  # the line an example lead under this step's own line announces
+    said = clean(" ".join(parts))
+    if not (said.endswith(":") or _ANNOUNCES_LINE_RE.search(said)):
+        return False
+    # explained or paired below: "where <nnn> ...", or an example lead over its own line
+    nxt = after[0] if after else None
+    if nxt is None or nxt.marker or nxt.indent <= base:
+        return False
+    lead = clean(nxt.text)
+    return lead[:6].casefold() == "where " or _example_lead(lead, [":"], after[1:], base)
+
+
+#: an example's lead: a purpose or case ("To limit it to 8 MB, ...", "If you use X, ..."),
+#: or one that says it is an example; not a next action ("Run the .exe by typing ...")
+_EXAMPLE_LEAD_RE = re.compile(r"^\s*(?:to|for|if|when|on|in|with)\b|\bexample\b", re.I)
+
+
+def _example_lead(text: str, detail: list[str], after: list[Para], base: int) -> bool:
+    """Whether `text`, indented under a step whose detail already shows its line, leads the
+    next example's line ("To limit Windows 95 to the first 8 MB of memory, add the
+    following line:" over "  MaxPhysPage=7FF"): shown with that line, paired, not run
+    into the step's text."""
+    return (
+        bool(detail)
+        and text.rstrip().endswith(":")
+        and bool(_EXAMPLE_LEAD_RE.search(text))
+        and bool(after)
+        and not after[0].marker
+        and after[0].indent <= base
+        and code_like(after[0])
     )
 
 

@@ -72,6 +72,7 @@ from kbassist.drafting.fixed_in import (
     result_without_replay,
     told_apart_check,
 )
+from kbassist.drafting.flat_tables import cause_texts, has_flat_table, rules_dropped
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
 from kbassist.drafting.group_titles import group_titles, means_joined, titles_over_steps
@@ -153,6 +154,7 @@ from kbassist.drafting.open_list import other_form_choice
 from kbassist.drafting.option_model import Ask, Option
 from kbassist.drafting.options import (
     _YOU_CAN_RE,
+    MAX_CAUSE_CHARS,
     MORE_KEYS,
     RESOLUTION_KEYS,
     WORKAROUND_KEYS,
@@ -586,6 +588,14 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     tree_id = tree_id or draft_id(article)
     symptom, symptom_section = article_symptom(article)
     cause, cause_section = article_cause(article)
+    cause_shown = ""  # the cause node's text when the CAUSE shows a table (its rows kept)
+    if (
+        article.style == "mskb"
+        and cause_section is not None
+        and cause_section.key in ("cause", "causes")
+        and has_flat_table(cause_section.text)
+    ):
+        cause, cause_shown = cause_texts(cause_section.text, MAX_CAUSE_CHARS)
     lead, options, _ = article_plan(article)
     also: tuple[str, str, Option] | None = None
     if article.style == "mskb":
@@ -939,19 +949,19 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 "id": "cause",
                 "kind": "info",
                 "title": "Why it happens",
-                "text": brace(cause_listing(cause_section)),
+                "text": brace(rules_dropped(cause_listing(cause_section))),
                 "source": _cite(article, cause_section),
                 "next": "which_cause" if ask_cause else first_after_cause,
             }
         )
     elif cause and cause_section is not None:
-        listed = cause_listing(cause_section) if article.style == "mskb" else ""
+        listed = rules_dropped(cause_listing(cause_section)) if article.style == "mskb" else ""
         nodes.append(
             {
                 "id": "cause",
                 "kind": "info",
                 "title": "Why it happens",
-                "text": brace(listed or cause),
+                "text": brace(listed or cause_shown or cause),
                 "source": _cite(article, cause_section),
                 "next": "which_cause" if ask_cause else first_after_cause,
             }
