@@ -22,7 +22,7 @@ from itertools import pairwise
 from kbassist.drafting.text import clean, dedent_lines, sentence_cut
 
 #: a ruled line: dashes or equals signs (5 or more), maybe with `+`, `|` and gaps
-_RULE_RE = re.compile(r"^\s*[-=+| ]*[-=]{5,}[-=+| ]*$")
+_RULE_RUN_RE = re.compile(r"[-=]{5}")
 #: a boxed row: "| cell | cell |"
 _ROW_RE = re.compile(r"^\s*\|.*\|\s*(?:\S.*)?$")
 #: two columns apart: a gap of two or more spaces between two non-space runs
@@ -91,7 +91,13 @@ def _header_line(block: list[str]) -> bool:
 
 def _is_rule(line: str) -> bool:
     """A ruled line ("-----", "+-----+", "======  ======")."""
-    return ("-----" in line or "=====" in line) and bool(_RULE_RE.match(line))
+    if "-----" not in line and "=====" not in line:
+        return False
+    # what `^\s*[-=+| ]*[-=]{5,}[-=+| ]*$` says, read in one pass: that pattern took
+    # cubic time on a long run of dashes with something else at its end
+    body = line.lstrip()
+    body = body[:-1] if body.endswith("\n") else body
+    return not body.strip("-=+| ") and _RULE_RUN_RE.search(body) is not None
 
 
 def is_table(lines: list[str]) -> bool:
