@@ -43,7 +43,10 @@ _LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:<[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\)"
 _REF_LINK_RE = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _DOCS_IMAGE_RE = re.compile(r":::image(?:-end)?\b.*?:::", re.IGNORECASE | re.DOTALL)
 _SHORTCODE_RE = re.compile(r"\{\{[<%].*?[>%]\}\}")
-_NOTE_MARK_RE = re.compile(r"^\s*(?:>\s*)+(?:\[!\w+\]\s*)?", re.MULTILINE)
+#: From the `>` line's own start (`[^\S\n]*`, not `\s*`): `\s*` from every line start ran
+#: over all blank lines after it, quadratic on a long blank run; the blanks it also took
+#: are whitespace `clean` folds the same.
+_NOTE_MARK_RE = re.compile(r"^[^\S\n]*(?:>\s*)+(?:\[!\w+\]\s*)?", re.MULTILINE)
 _NOTE_INLINE_RE = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]\s*", re.IGNORECASE)
 _DETAILS_RE = re.compile(r"</?details\s*>|<summary\s*>.*?</summary\s*>|</?summary\s*>", re.I)
 _HTML_RE = re.compile(r"</?(?:a|b|i|em|strong|br|p|span|div|sup|sub|code|kbd|u)\b[^<>]*>", re.I)
@@ -56,9 +59,9 @@ _ESCAPE_RE = re.compile(r"\\([<>\[\]()*_`#$\\])")
 def md_plain(text: str) -> str:
     """Markdown or docs markup as the text a reader sees: link text (no URL), no `**`, no
     `> [!NOTE]` marker, no `<details>`/`<summary>` wrapper, no Hugo shortcode; one line."""
-    text = _HUGO_LINK_RE.sub(r"\1", text)
-    text = _LINK_RE.sub(r"\1", text)
-    text = _REF_LINK_RE.sub(r"\1", text)
+    text = _bracket_sub(_HUGO_LINK_RE, text)
+    text = _bracket_sub(_LINK_RE, text)
+    text = _bracket_sub(_REF_LINK_RE, text)
     text = _SHORTCODE_RE.sub("", text)
     text = _DOCS_IMAGE_RE.sub("", text)
     text = _NOTE_MARK_RE.sub("", text)
@@ -69,6 +72,33 @@ def md_plain(text: str) -> str:
     text = _ITALIC_RE.sub(r"\1", text)
     text = _unescape_outside_code(text)
     return clean(text.replace("`", ""))
+
+
+def _bracket_sub(pattern: re.Pattern[str], text: str) -> str:
+    """`pattern.sub(r"\\1", text)` for a link pattern `!?\\[([^\\]]*)\\]...`, in linear time.
+
+    Every `[` before a `]` shares what follows that `]`, so if the first `[` (or the `!`
+    just before it) does not start a match, none up to the `]` does: it alone is tried.
+    The engine tried each, scanning to the `]` from every one: a run of `[` took minutes.
+    """
+    if "[" not in text:
+        return text
+    out: list[str] = []
+    at = pos = 0
+    while (opening := text.find("[", pos)) >= 0:
+        closing = text.find("]", opening + 1)
+        if closing < 0:
+            break
+        bang = opening > pos and text[opening - 1] == "!"
+        found = pattern.match(text, opening - 1) if bang else None
+        found = found or pattern.match(text, opening)
+        if found is None:
+            pos = closing + 1
+            continue
+        out += (text[at : found.start()], found.group(1))
+        at = pos = found.end()
+    out.append(text[at:])
+    return "".join(out)
 
 
 #: An inline code span: Markdown keeps its backslashes as written.
