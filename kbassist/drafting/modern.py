@@ -10,7 +10,7 @@ rendered to plain text here (`md_plain`), never shown raw in a label or a sympto
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import (
@@ -42,6 +42,7 @@ _HUGO_LINK_RE = re.compile(
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:<[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _REF_LINK_RE = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _DOCS_IMAGE_RE = re.compile(r":::image(?:-end)?\b.*?:::", re.IGNORECASE | re.DOTALL)
+#: A Hugo shortcode (`{{< ref "x" >}}`), on one line: found by `_shortcodes_sub`.
 _SHORTCODE_RE = re.compile(r"\{\{[<%].*?[>%]\}\}")
 #: From the `>` line's own start (`[^\S\n]*`, not `\s*`): `\s*` from every line start ran
 #: over all blank lines after it, quadratic on a long blank run; the blanks it also took
@@ -62,7 +63,7 @@ def md_plain(text: str) -> str:
     text = _bracket_sub(_HUGO_LINK_RE, text)
     text = _bracket_sub(_LINK_RE, text)
     text = _bracket_sub(_REF_LINK_RE, text)
-    text = _SHORTCODE_RE.sub("", text)
+    text = _shortcodes_sub(text, lambda _: "")
     text = _DOCS_IMAGE_RE.sub("", text)
     text = _NOTE_MARK_RE.sub("", text)
     text = _NOTE_INLINE_RE.sub("", text)
@@ -101,6 +102,33 @@ def _bracket_sub(pattern: re.Pattern[str], text: str) -> str:
     return "".join(out)
 
 
+_SHORTCODE_OPEN_RE = re.compile(r"\{\{[<%]")
+_SHORTCODE_CLOSE_RE = re.compile(r"[>%]\}\}")
+
+
+def _shortcodes_sub(text: str, repl: Callable[[str], str]) -> str:
+    """`_SHORTCODE_RE.sub(repl, text)`, each shortcode's text given to `repl`, in linear
+    time. A shortcode closes on its own line;
+    if none closes after one opening, none after a later opening on that line does
+    either, so the line is left (the engine rescanned it from each `{{<`: quadratic)."""
+    if "{{" not in text:
+        return text
+    out: list[str] = []
+    at = pos = 0
+    while (opening := _SHORTCODE_OPEN_RE.search(text, pos)) is not None:
+        start = opening.start()
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        closing = _SHORTCODE_CLOSE_RE.search(text, start + 3, line_end)
+        if closing is None:
+            pos = line_end
+            continue
+        out += (text[at:start], repl(text[start : closing.end()]))
+        at = pos = closing.end()
+    out.append(text[at:])
+    return "".join(out)
+
+
 #: An inline code span: Markdown keeps its backslashes as written.
 _CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 
@@ -124,13 +152,13 @@ def redirect_target(text: str) -> tuple[str, str] | None:
     """(name, target) of a "See [Other runbook](ref)" article body, else None."""
     match = re.match(
         r"^\s*(?:see|refer to|moved to|this (?:runbook|alert|article) (?:has )?moved to)\s+"
-        r"\[([^\]]+)\]\(([^)]*(?:\)\s*\}\})?[^)]*)\)\s*\.?\s*$",
+        r"\[([^\]]+)\]\(([^)]*(?:\)\s*\}\}[^)]*)?)\)\s*\.?\s*$",
         text.strip(),
         re.IGNORECASE | re.DOTALL,
     )
     if match is None:
         return None
-    target = _SHORTCODE_RE.sub(lambda m: _ref_of(m.group(0)), match.group(2)).strip()
+    target = _shortcodes_sub(match.group(2), _ref_of).strip()
     return md_plain(match.group(1)), target
 
 
