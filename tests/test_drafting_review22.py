@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from drafting_support import runbook, support
+from drafting_support import archive, runbook, support
 
 from kbassist.articles import Article
 from kbassist.drafting.causes import because_cases
@@ -109,3 +109,36 @@ def test_a_support_article_with_very_long_runs_of_brackets_drafts_fast() -> None
     )
     text = _drafted_fast(support(body))
     assert '- text: "Restart the Print Spooler service."' in text
+
+
+def test_a_runbook_with_a_long_run_of_unclosed_shortcodes_drafts_fast() -> None:
+    """A runbook whose Meaning holds 7,000 unclosed `{{<` drafts in linear time (a Hugo
+    shortcode was looked for from each one to the end of its line: 5 s before), and the
+    closed shortcode before them is still dropped."""
+    body = (
+        '## Meaning\n\nThe alert fires when the pod is down. See {{< ref "pods.md" >}} '
+        + "{{<" * 7000
+        + "\n\n## Mitigation\n\nDelete the pod.\n"
+    )
+    text = _drafted_fast(runbook(body))
+    assert "pods.md" not in text
+    assert '- text: "Delete the pod."' in text
+
+
+def test_a_runbook_that_only_points_on_through_an_unclosed_link_drafts_fast() -> None:
+    """A one-section runbook "See [x](" with 50,000 characters and no ")" is read as no
+    redirect in linear time (the target pattern split the run two ways: 5.5 s)."""
+    text = _drafted_fast(runbook("## Meaning\n\nSee [the pod runbook](" + "x" * 50_000 + "\n"))
+    assert '- text: "Read TestAlert Meaning and follow it."' in text
+
+
+def test_an_archive_resolution_of_many_one_line_paragraphs_drafts_fast() -> None:
+    """An archive RESOLUTION followed by 30,000 one-line paragraphs is split into its
+    fixes in linear time (each paragraph listed the group's acting ones anew: 4 s)."""
+    body = (
+        "SYMPTOMS\n========\n\nThe server stops responding.\n\nRESOLUTION\n==========\n\n"
+        "To resolve this problem, restart the server.\n\n" + "The server is slow.\n\n" * 30_000
+    )
+    text = _drafted_fast(archive(body))
+    assert 'title: "Resolution: Restart the server"' in text
+    assert '- text: "Restart the server."' in text
