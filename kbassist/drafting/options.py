@@ -486,9 +486,13 @@ def _outside_parens(sep: re.Pattern[str], text: str) -> list[str]:
     is one part, never "X (for example" and "increase Y)"."""
     parts: list[str] = []
     start = 0
+    opened = closed = counted = 0  # parentheses before `counted` (once each, not per match)
     for found in sep.finditer(text):
         head = text[start : found.start()]
-        if text[: found.start()].count("(") > text[: found.start()].count(")"):
+        opened += text.count("(", counted, found.start())
+        closed += text.count(")", counted, found.start())
+        counted = found.start()
+        if opened > closed:
             continue
         parts.append(head)
         start = found.end()
