@@ -142,3 +142,25 @@ def test_an_archive_resolution_of_many_one_line_paragraphs_drafts_fast() -> None
     text = _drafted_fast(archive(body))
     assert 'title: "Resolution: Restart the server"' in text
     assert '- text: "Restart the server."' in text
+
+
+def test_a_runbook_case_followed_by_a_long_run_of_commas_drafts_fast() -> None:
+    """An "If X, do Y" step whose condition runs on through 40,000 commas is read in
+    linear time (each comma's condition was searched for a sentence end anew: 3 s)."""
+    body = (
+        "## Meaning\n\nThe alert fires when the pod is down.\n\n## Mitigation\n\n"
+        "If the pod is pending" + ", " * 40_000 + "delete it.\n"
+    )
+    text = _drafted_fast(runbook(body))
+    assert '- text: "If the pod is pending [...]"' in text
+
+
+def test_a_support_step_listing_actions_over_a_long_run_of_commas_drafts_fast() -> None:
+    """A step of 100,000 commas is split into its actions in linear time (the parentheses
+    before each comma were counted from the start: 5 s), and kept as one step."""
+    body = (
+        "## Symptoms\n\nThe Print Spooler service stops.\n\n## Resolution\n\n"
+        "Stop the service" + ", " * 100_000 + "remove the queue, and restart the service.\n"
+    )
+    text = _drafted_fast(support(body))
+    assert '- text: "Stop the service [...]"' in text
