@@ -10,7 +10,7 @@ rendered to plain text here (`md_plain`), never shown raw in a label or a sympto
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import (
@@ -42,8 +42,12 @@ _HUGO_LINK_RE = re.compile(
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:<[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _REF_LINK_RE = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _DOCS_IMAGE_RE = re.compile(r":::image(?:-end)?\b.*?:::", re.IGNORECASE | re.DOTALL)
+#: A Hugo shortcode (`{{< ref "x" >}}`), on one line: found by `_shortcodes_sub`.
 _SHORTCODE_RE = re.compile(r"\{\{[<%].*?[>%]\}\}")
-_NOTE_MARK_RE = re.compile(r"^\s*(?:>\s*)+(?:\[!\w+\]\s*)?", re.MULTILINE)
+#: From the `>` line's own start (`[^\S\n]*`, not `\s*`): `\s*` from every line start ran
+#: over all blank lines after it, quadratic on a long blank run; the blanks it also took
+#: are whitespace `clean` folds the same.
+_NOTE_MARK_RE = re.compile(r"^[^\S\n]*(?:>\s*)+(?:\[!\w+\]\s*)?", re.MULTILINE)
 _NOTE_INLINE_RE = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]\s*", re.IGNORECASE)
 _DETAILS_RE = re.compile(r"</?details\s*>|<summary\s*>.*?</summary\s*>|</?summary\s*>", re.I)
 _HTML_RE = re.compile(r"</?(?:a|b|i|em|strong|br|p|span|div|sup|sub|code|kbd|u)\b[^<>]*>", re.I)
@@ -56,10 +60,10 @@ _ESCAPE_RE = re.compile(r"\\([<>\[\]()*_`#$\\])")
 def md_plain(text: str) -> str:
     """Markdown or docs markup as the text a reader sees: link text (no URL), no `**`, no
     `> [!NOTE]` marker, no `<details>`/`<summary>` wrapper, no Hugo shortcode; one line."""
-    text = _HUGO_LINK_RE.sub(r"\1", text)
-    text = _LINK_RE.sub(r"\1", text)
-    text = _REF_LINK_RE.sub(r"\1", text)
-    text = _SHORTCODE_RE.sub("", text)
+    text = _bracket_sub(_HUGO_LINK_RE, text)
+    text = _bracket_sub(_LINK_RE, text)
+    text = _bracket_sub(_REF_LINK_RE, text)
+    text = _shortcodes_sub(text, lambda _: "")
     text = _DOCS_IMAGE_RE.sub("", text)
     text = _NOTE_MARK_RE.sub("", text)
     text = _NOTE_INLINE_RE.sub("", text)
@@ -69,6 +73,60 @@ def md_plain(text: str) -> str:
     text = _ITALIC_RE.sub(r"\1", text)
     text = _unescape_outside_code(text)
     return clean(text.replace("`", ""))
+
+
+def _bracket_sub(pattern: re.Pattern[str], text: str) -> str:
+    """`pattern.sub(r"\\1", text)` for a link pattern `!?\\[([^\\]]*)\\]...`, in linear time.
+
+    Every `[` before a `]` shares what follows that `]`, so if the first `[` (or the `!`
+    just before it) does not start a match, none up to the `]` does: it alone is tried.
+    The engine tried each, scanning to the `]` from every one: a run of `[` took minutes.
+    """
+    if "[" not in text:
+        return text
+    out: list[str] = []
+    at = pos = 0
+    while (opening := text.find("[", pos)) >= 0:
+        closing = text.find("]", opening + 1)
+        if closing < 0:
+            break
+        bang = opening > pos and text[opening - 1] == "!"
+        found = pattern.match(text, opening - 1) if bang else None
+        found = found or pattern.match(text, opening)
+        if found is None:
+            pos = closing + 1
+            continue
+        out += (text[at : found.start()], found.group(1))
+        at = pos = found.end()
+    out.append(text[at:])
+    return "".join(out)
+
+
+_SHORTCODE_OPEN_RE = re.compile(r"\{\{[<%]")
+_SHORTCODE_CLOSE_RE = re.compile(r"[>%]\}\}")
+
+
+def _shortcodes_sub(text: str, repl: Callable[[str], str]) -> str:
+    """`_SHORTCODE_RE.sub(repl, text)`, each shortcode's text given to `repl`, in linear
+    time. A shortcode closes on its own line;
+    if none closes after one opening, none after a later opening on that line does
+    either, so the line is left (the engine rescanned it from each `{{<`: quadratic)."""
+    if "{{" not in text:
+        return text
+    out: list[str] = []
+    at = pos = 0
+    while (opening := _SHORTCODE_OPEN_RE.search(text, pos)) is not None:
+        start = opening.start()
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        closing = _SHORTCODE_CLOSE_RE.search(text, start + 3, line_end)
+        if closing is None:
+            pos = line_end
+            continue
+        out += (text[at:start], repl(text[start : closing.end()]))
+        at = pos = closing.end()
+    out.append(text[at:])
+    return "".join(out)
 
 
 #: An inline code span: Markdown keeps its backslashes as written.
@@ -94,13 +152,13 @@ def redirect_target(text: str) -> tuple[str, str] | None:
     """(name, target) of a "See [Other runbook](ref)" article body, else None."""
     match = re.match(
         r"^\s*(?:see|refer to|moved to|this (?:runbook|alert|article) (?:has )?moved to)\s+"
-        r"\[([^\]]+)\]\(([^)]*(?:\)\s*\}\})?[^)]*)\)\s*\.?\s*$",
+        r"\[([^\]]+)\]\(([^)]*(?:\)\s*\}\}[^)]*)?)\)\s*\.?\s*$",
         text.strip(),
         re.IGNORECASE | re.DOTALL,
     )
     if match is None:
         return None
-    target = _SHORTCODE_RE.sub(lambda m: _ref_of(m.group(0)), match.group(2)).strip()
+    target = _shortcodes_sub(match.group(2), _ref_of).strip()
     return md_plain(match.group(1)), target
 
 

@@ -566,9 +566,13 @@ def _outside_parens(sep: re.Pattern[str], text: str) -> list[str]:
     is one part, never "X (for example" and "increase Y)"."""
     parts: list[str] = []
     start = 0
+    opened = closed = counted = 0  # parentheses before `counted` (once each, not per match)
     for found in sep.finditer(text):
         head = text[start : found.start()]
-        if text[: found.start()].count("(") > text[: found.start()].count(")"):
+        opened += text.count("(", counted, found.start())
+        closed += text.count(")", counted, found.start())
+        counted = found.start()
+        if opened > closed:
             continue
         parts.append(head)
         start = found.end()
@@ -1399,11 +1403,14 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
     acting = [p.numbered or _imperative_text(t) for p, t in zip(paras, texts, strict=True)]
     groups: list[tuple[str, list[Para]]] = [("", [])]
     real: list[int] = []  # the current group's blocks that say something
+    #: those of `real` that act, kept beside it (listed anew per block: quadratic on a
+    #: crafted article of thousands of one-line paragraphs)
+    acts: list[int] = []
     for n, para in enumerate(paras):
         if heads.get(n):
             if real:
                 groups.append((heads[n], []))
-                real = []
+                real, acts = [], []
             else:
                 groups[-1] = (heads[n], groups[-1][1])
         _, group = groups[-1]
@@ -1418,14 +1425,13 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
             )
             if header_ok and _PRODUCT_HEADER_RE.match(text):
                 groups.append((text.rstrip(":").strip(), []))
-                real = []
+                real, acts = [], []
                 continue
             # the registry warning opens the manual procedure that follows the update
-            acts = [paras[i] for i in real if acting[i]]
             lone_update = (
                 len(acts) == 1
-                and not acts[0].marker
-                and bool(_GET_UPDATE_RE.search(acts[0].text))
+                and not paras[acts[0]].marker
+                and bool(_GET_UPDATE_RE.search(paras[acts[0]].text))
                 and said[n]
                 and (bool(_WARNING_RE.match(text)) or acting[n])
             )
@@ -1444,10 +1450,13 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
             if lone_update or sub_procedure or has_way or cased:
                 groups.append(("", [para]))
                 real = [n] if said[n] else []
+                acts = [n] if said[n] and acting[n] else []
                 continue
         group.append(para)
         if said[n]:
             real.append(n)
+            if acting[n]:
+                acts.append(n)
     out: list[tuple[str, list[Para]]] = []
     carried: list[Para] = []
     groups = [(h, g) for h, g in groups if any(not is_boilerplate(p.text) for p in g)]

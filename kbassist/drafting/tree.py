@@ -3577,6 +3577,9 @@ def _split_if(text: str, has_detail: bool) -> tuple[str, str] | None:
     # is the next step of a sequence, asked only with the step reader's verbs
     acting = _imperative_step if start.group(0).strip().casefold() == "if" else _imperative
     for comma in _THEN_COMMA_RE.finditer(rest):
+        if comma.start() > 160:
+            break  # no longer condition is kept (nor was a case's sentence end looked for
+            # again in each: quadratic on a run of thousands of commas)
         cond, then = rest[: comma.start()], rest[comma.end() :]
         if _SENTENCE_END_RE.search(cond):
             break  # the case ended at its sentence: "If X, the Y should be Z. If W, do V"
