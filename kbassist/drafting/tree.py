@@ -27,6 +27,7 @@ from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.case_choices import for_cases, label_states_case
 from kbassist.drafting.case_notes import gerund_case, prompted_notes
 from kbassist.drafting.case_pairs import does_question, negated_pair, ran_result
+from kbassist.drafting.case_sentences import case_sentence_steps
 from kbassist.drafting.case_spans import announced_spans
 from kbassist.drafting.cause_list import cause_list_steps
 from kbassist.drafting.causes import (
@@ -3275,6 +3276,11 @@ def _conditional_steps(
             items.append(item)
     option.items = items = _chosen_case_steps(option, items)
     when: dict[int, str] = {}
+    if not modern:  # "If A, do X. If B, do Y." in one paragraph: which case, asked once
+        items, when, counter = case_sentence_steps(
+            items, option.asks, counter, MAX_ASKED_CASES, lambda s: _split_if(s, False)
+        )
+        option.items = items
     if not modern:  # "Restore X from a backup. If a backup is not available, do Y"
         counter = backup_cases(option, items, when, counter)
     cases: list[tuple[int, str, str, str]] = []  # (index, condition, action, product)
