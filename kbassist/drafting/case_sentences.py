@@ -25,7 +25,8 @@ _GOES_ON_RE = re.compile(
     r"previous|clean install))\b|\b(?:persists?|still|continues?|recurs?|does not work|"
     r"doesn't work|did not work|didn't work|not (?:resolved|fixed|solve)|"
     r"does not (?:solve|resolve|fix|help)|not successful|unsuccessful|prompted|you receive|"
-    r"you see|you get|returns?|returned|reports?)\b",
+    r"you see|you get|returns?|returned|reports?|(?:do|did) (?:this|that|so)|"
+    r"(?:this|that) (?:option|step|method|change|procedure))\b",
     re.IGNORECASE,
 )
 

@@ -3245,9 +3245,15 @@ def _as_question(cond: str) -> str:
             return f"{word.capitalize()} {subject[0].lower() + subject[1:]} {rest}?".replace(
                 "  ", " "
             )
+    if len(words) >= 3 and low[0] == "you" and low[1] in _MODALS:
+        return f"{words[1].capitalize()} you {' '.join(words[2:])}?"  # "Must you upgrade …?"
     if len(words) >= 2 and low[0] == "you" and not low[1].endswith("ed"):
         return f"Do you {' '.join(words[1:])}?"
     return f"Does this apply: {cond}?"
+
+
+#: "you must upgrade from DOS": asked "Must you upgrade from DOS?", not "Do you must …?".
+_MODALS = frozenset("must can could should will would may might".split())
 
 
 def _then_step(then: str) -> str:

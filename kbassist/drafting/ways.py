@@ -244,7 +244,8 @@ def _bare_or(sentence: str) -> tuple[str, str] | None:
 #: box, you can either increase …, or change …"), said again on each way, or a
 #: workaround's ("As a workaround, you can either try …, or do not run …"), dropped.
 _EITHER_LEAD_RE = re.compile(
-    r"^(?:(?P<place>(?:in|on|under|from|at)\s[^,]{3,80}?)|as a workaround|as an alternative|"
+    r"^(?:(?P<place>(?:in|on|under|from|at)\s(?!addition\b|this\b|most\b|order\b|that\b)"
+    r"[^,]{3,80}?)|as a workaround|as an alternative|"
     r"alternatively|to work around (?:this|the) (?:problem|issue|behavior)),\s+"
     r"(?=(?:you (?:can|could|must|should)\s+)?either\s)",
     re.IGNORECASE,
