@@ -93,9 +93,7 @@ def test_a_case_said_with_must_is_asked_with_the_modal_first() -> None:
         "If you created the profile with the old kit, rebuild the profile by running the\n"
         "profile wizard.\n"
     )
-    assert [q["title"] for q in questions(draft_tree(article))][0] == (
-        "Must you upgrade from MS-DOS?"
-    )
+    assert questions(draft_tree(article))[0]["title"] == ("Must you upgrade from MS-DOS?")
     draft_text(article)  # lint-clean
 
 
@@ -143,5 +141,24 @@ def test_a_fix_beside_a_workarounds_two_ways_is_a_third_way() -> None:
     ]
     assert _texts(article, {"symptom": "yes", question["var"]: "way_2"}) == [
         "Try a 32-bit version of the application."
+    ]
+    draft_text(article)  # lint-clean
+
+
+def test_a_paragraph_of_bare_actions_is_one_tick_per_action() -> None:
+    """ "Enter the user name only in the logon screen. Do not enter a password. Click OK.
+    Click Yes to create the password list file." is four ticks, in order (one tick held
+    them all)."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "WORKAROUND\n==========\n\n"
+        "Enter the user name only in the Windows for Workgroups logon screen. Do not\n"
+        "enter a password. Click OK. Click Yes to create the password list file (*.PWL).\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    assert ticks(only) == [
+        "Enter the user name only in the Windows for Workgroups logon screen.",
+        "Do not enter a password.",
+        "Click OK.",
+        "Click Yes to create the password list file (*.PWL).",
     ]
     draft_text(article)  # lint-clean

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
+from kbassist.drafting.action_runs import action_run_ticks
 from kbassist.drafting.applies_gate import (
     gate_nodes,
     install_needed,
@@ -669,6 +670,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 restart_step(option, [option.section, cause_section])  # "... and reboot"
                 by_design_lead(option)  # "This is by design. ...": the outcome's text
                 lead_ins_shown(option)  # a cause's "... by using the following steps:"
+        if article.style == "mskb":  # "Click OK. Click Yes. Restart.": a tick each
+            option.items = action_run_ticks(option.items)
         prompted_notes(option)  # "If you are prompted ..., quit": a note on its step
         written = list(option.items)
         asked_ifs = _conditional_steps(
