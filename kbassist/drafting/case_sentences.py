@@ -113,15 +113,26 @@ def _one_subject(runs: list[Run]) -> bool:
 
 
 def case_sentence_steps(
-    items: list[str], asks: list[Ask], counter: int, limit: int, split_if: SplitIf
+    items: list[str],
+    asks: list[Ask],
+    counter: int,
+    limit: int,
+    split_if: SplitIf,
+    asked: dict[int, str] | None = None,
 ) -> tuple[list[str], dict[int, str], int]:
     """(items, when, counter): each step holding two or more "If X, do Y." sentences
     split into one step per case. Cases of one subject are asked in one "Which of these
     applies?" question ("Not sure" shows each); others stay "If X, do Y" steps, which
-    the drafter asks one by one. Sentences before the cases are kept for every case."""
+    the drafter asks one by one. Sentences before the cases are kept for every case.
+    `asked`: steps already gated (a backup's "If you have a backup, …"): kept as they are,
+    their gates moved with them."""
     out: list[str] = []
     when: dict[int, str] = {}
-    for item in items:
+    for n, item in enumerate(items):
+        if asked and n in asked:
+            when[len(out)] = asked[n]
+            out.append(item)
+            continue
         text, detail = split_detail(item)
         # a listing or note under the paragraph may be either case's: left as written
         found = _case_runs(text, split_if) if text.count("If ") >= 2 and not detail else None

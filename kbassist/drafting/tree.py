@@ -3285,13 +3285,13 @@ def _conditional_steps(
             items.append(item)
     option.items = items = _chosen_case_steps(option, items)
     when: dict[int, str] = {}
-    if not modern:  # "If A, do X. If B, do Y." in one paragraph: which case, asked once
-        items, when, counter = case_sentence_steps(
-            items, option.asks, counter, MAX_ASKED_CASES, lambda s: _split_if(s, False)
-        )
-        option.items = items
     if not modern:  # "Restore X from a backup. If a backup is not available, do Y"
         counter = backup_cases(option, items, when, counter)
+        # "If A, do X. If B, do Y." in one paragraph: a step each, one subject's asked once
+        items, when, counter = case_sentence_steps(
+            items, option.asks, counter, MAX_ASKED_CASES, lambda s: _split_if(s, False), when
+        )
+        option.items = items
     cases: list[tuple[int, str, str, str]] = []  # (index, condition, action, product)
     for n, item in enumerate(items):
         if n in when:
