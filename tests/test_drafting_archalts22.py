@@ -162,3 +162,23 @@ def test_a_paragraph_of_bare_actions_is_one_tick_per_action() -> None:
         "Click Yes to create the password list file (*.PWL).",
     ]
     draft_text(article)  # lint-clean
+
+
+def test_steps_for_two_editions_said_by_purpose_are_asked_which() -> None:
+    """ "To install Exchange Standard Edition, run Srvmin.exe." / "To install the Exchange
+    Enterprise Edition, run Srvmax.exe." asks which edition; each answer ticks its own
+    step (both were ticked in turn)."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "WORKAROUND\n==========\n\n"
+        "To install Microsoft Exchange Standard Edition, run the Srvmin.exe file.\n\n"
+        "To install the Microsoft Exchange Enterprise Edition, run the Srvmax.exe file.\n"
+    )
+    (question,) = questions(draft_tree(article))
+    assert [c["label"] for c in question["choices"]][:2] == [
+        "Install Microsoft Exchange Standard Edition",
+        "Install the Microsoft Exchange Enterprise Edition",
+    ]
+    assert _texts(article, {"symptom": "yes", question["var"]: "case_2"}) == [
+        "To install the Microsoft Exchange Enterprise Edition, run the Srvmax.exe file."
+    ]
+    draft_text(article)  # lint-clean

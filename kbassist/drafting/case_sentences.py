@@ -157,3 +157,60 @@ def case_sentence_steps(
         out.extend([tail] if tail else [])
         asks.append(Ask.of_cases(var, "Which of these applies?", "case", labels, "Which is yours?"))
     return out, when, counter
+
+
+#: "To install Microsoft Exchange Standard Edition, run the Srvmin.exe file.": a step
+#: said with its purpose first.
+_PURPOSE_RE = re.compile(r"^to (?P<verb>[a-z]{3,}) (?P<what>[^,.:;]{3,80}),\s+(?=[a-z])", re.I)
+#: "To do this", "To do so": a how, not a purpose of its own.
+_NO_PURPOSE = frozenset({"do"})
+
+
+def _purpose(text: str) -> tuple[str, str] | None:
+    found = _PURPOSE_RE.match(" ".join(text.split()))
+    if found is None or found.group("verb").casefold() in _NO_PURPOSE:
+        return None
+    return found.group("verb").casefold(), found.group("what")
+
+
+def purpose_pairs(
+    items: list[str], when: dict[int, str], asks: list[Ask], counter: int, limit: int
+) -> int:
+    """Adjacent steps whose purposes differ only in what they are for ("To install
+    Exchange Standard Edition, run Srvmin.exe" / "To install Exchange Enterprise
+    Edition, run Srvmax.exe"; "To correct this in Windows NT 3.5x, …" / "… in Windows NT
+    4.0, …") are one per edition or case, of which the admin wants one: asked "Which of
+    these do you want to do?" ("Not sure" shows each); returns the question counter."""
+    n = 0
+    while n < len(items) - 1 and len(asks) < limit:
+        first = _purpose(split_detail(items[n])[0]) if n not in when else None
+        if first is None:
+            n += 1
+            continue
+        run = [n]
+        whats = [first[1]]
+        for m in range(n + 1, len(items)):
+            other = _purpose(split_detail(items[m])[0]) if m not in when else None
+            if other is None or other[0] != first[0]:
+                break
+            one, two = set(first[1].casefold().split()), set(other[1].casefold().split())
+            if not one ^ two or len(one ^ two) > 4:
+                break  # the very same purpose twice, or purposes of their own
+            run.append(m)
+            whats.append(other[1])
+        if len(run) < 2:
+            n += 1
+            continue
+        counter += 1
+        var = f"if_{counter}"
+        verb = first[0].capitalize()
+        labels = [short_label(f"{verb} {what}", 80) for what in whats]
+        for j, m in enumerate(run, 1):
+            when[m] = f'{var} == "case_{j}" or {var} == "unsure"'
+        asks.append(
+            Ask.of_cases(
+                var, "Which of these do you want to do?", "purpose", labels, "Which is yours?"
+            )
+        )
+        n = run[-1] + 1
+    return counter

@@ -28,7 +28,7 @@ from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.case_choices import for_cases, label_states_case
 from kbassist.drafting.case_notes import gerund_case, prompted_notes
 from kbassist.drafting.case_pairs import does_question, negated_pair, ran_result
-from kbassist.drafting.case_sentences import case_sentence_steps
+from kbassist.drafting.case_sentences import case_sentence_steps, purpose_pairs
 from kbassist.drafting.case_spans import announced_spans
 from kbassist.drafting.cause_list import cause_list_steps
 from kbassist.drafting.causes import (
@@ -3292,6 +3292,8 @@ def _conditional_steps(
             items, option.asks, counter, MAX_ASKED_CASES, lambda s: _split_if(s, False), when
         )
         option.items = items
+        # "To install A, run X." / "To install B, run Y.": which one, asked
+        counter = purpose_pairs(items, when, option.asks, counter, MAX_ASKED_CASES)
     cases: list[tuple[int, str, str, str]] = []  # (index, condition, action, product)
     for n, item in enumerate(items):
         if n in when:
