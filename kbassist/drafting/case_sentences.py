@@ -161,7 +161,9 @@ def case_sentence_steps(
 
 #: "To install Microsoft Exchange Standard Edition, run the Srvmin.exe file.": a step
 #: said with its purpose first.
-_PURPOSE_RE = re.compile(r"^to (?P<verb>[a-z]{3,}) (?P<what>[^,.:;]{3,80}),\s+(?=[a-z])", re.I)
+_PURPOSE_RE = re.compile(
+    r"^to (?P<verb>[a-z]{3,}) (?P<what>(?:[^,.:;]|\.(?=\d)){3,80}),\s+(?=[a-z])", re.I
+)  # "Windows 3.1": a version's dot
 #: "To do this", "To do so": a how, not a purpose of its own.
 _NO_PURPOSE = frozenset({"do"})
 
