@@ -265,8 +265,8 @@ def _led_either(sentence: str) -> tuple[str, str] | None:
     ways = _either_ways(rest[found.start("a") : found.end("b")]) if found else None
     if ways is None or not lead.group("place"):
         return ways
-    place = lead.group("place")
-    return tuple(f"{place}, {w[0].lower()}{w[1:]}" for w in ways)  # type: ignore[return-value]
+    place, (one, two) = lead.group("place"), ways
+    return f"{place}, {one[0].lower()}{one[1:]}", f"{place}, {two[0].lower()}{two[1:]}"
 
 
 #: "As a workaround, …" / "Alternatively, …" opening the sentence with the ways: what
