@@ -126,14 +126,17 @@ def test_either_or_after_a_place_is_asked_with_the_place_on_each_way() -> None:
 def test_a_fix_beside_a_workarounds_two_ways_is_a_third_way() -> None:
     """ "Obtain the hotfix. As a workaround, you can either try a 32-bit version, or do not
     run it on the server" offers three ways, one ticked per answer (all three were one
-    tick)."""
+    tick); the STATUS note stays with the hotfix."""
     article = mskb(
         SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
         "Obtain the hotfix mentioned below. As a workaround, you can either try a 32-bit\n"
         "version of the application, or do not run the application on the computer\n"
-        "running the RAS server.\n"
+        "running the RAS server.\n\n"
+        "STATUS\n======\n\nThis problem was corrected in the latest service pack.\n"
     )
     (question,) = questions(draft_tree(article))
+    (only,) = fixes(draft_tree(article))
+    assert "corrected in the latest service pack" in (only["steps"][0].get("detail") or "")
     assert [c["label"] for c in question["choices"]] == [
         "Obtain the hotfix mentioned below",
         "Try a 32-bit version of the application",

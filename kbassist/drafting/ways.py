@@ -455,7 +455,9 @@ def way_steps(option: Option, counter: int, limit: int, comma_or: bool = False) 
             )
         )
         steps = [*([before] if before else []), *ways, *([after] if after else [])]
-        if not after:
+        if len(ways) == 3 and not after:  # the fix's note ("STATUS: corrected in the
+            steps[0] = with_detail(steps[0], detail)  # latest service pack"), not a workaround's
+        elif not after:
             steps[-1] = with_detail(steps[-1], detail)
         else:
             steps[-1] = with_detail(after, detail)
