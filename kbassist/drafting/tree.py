@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kbassist.articles import Article, Section
+from kbassist.drafting.action_runs import action_run_ticks
 from kbassist.drafting.alike_labels import options_told_apart, told_by_difference
 from kbassist.drafting.applies_gate import (
     gate_nodes,
@@ -28,6 +29,7 @@ from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.case_choices import for_cases, label_states_case
 from kbassist.drafting.case_notes import gerund_case, prompted_notes
 from kbassist.drafting.case_pairs import does_question, negated_pair, ran_result
+from kbassist.drafting.case_sentences import case_sentence_steps, purpose_pairs
 from kbassist.drafting.case_spans import announced_spans
 from kbassist.drafting.cause_list import cause_list_steps
 from kbassist.drafting.causes import (
@@ -691,6 +693,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 restart_step(option, [option.section, cause_section])  # "... and reboot"
                 by_design_lead(option)  # "This is by design. ...": the outcome's text
                 lead_ins_shown(option)  # a cause's "... by using the following steps:"
+        if article.style == "mskb":  # "Click OK. Click Yes. Restart.": a tick each
+            option.items = action_run_ticks(option.items)
         prompted_notes(option)  # "If you are prompted ..., quit": a note on its step
         written = list(option.items)
         asked_ifs = _conditional_steps(
@@ -3283,9 +3287,15 @@ def _as_question(cond: str) -> str:
             return f"{word.capitalize()} {subject[0].lower() + subject[1:]} {rest}?".replace(
                 "  ", " "
             )
+    if len(words) >= 3 and low[0] == "you" and low[1] in _MODALS:
+        return f"{words[1].capitalize()} you {' '.join(words[2:])}?"  # "Must you upgrade …?"
     if len(words) >= 2 and low[0] == "you" and not low[1].endswith("ed"):
         return f"Do you {' '.join(words[1:])}?"
     return f"Does this apply: {cond}?"
+
+
+#: "you must upgrade from DOS": asked "Must you upgrade from DOS?", not "Do you must …?".
+_MODALS = frozenset("must can could should will would may might".split())
 
 
 def _then_step(then: str) -> str:
@@ -3316,6 +3326,13 @@ def _conditional_steps(
     when: dict[int, str] = {}
     if not modern:  # "Restore X from a backup. If a backup is not available, do Y"
         counter = backup_cases(option, items, when, counter)
+        # "If A, do X. If B, do Y." in one paragraph: a step each, one subject's asked once
+        items, when, counter = case_sentence_steps(
+            items, option.asks, counter, MAX_ASKED_CASES, lambda s: _split_if(s, False), when
+        )
+        option.items = items
+        # "To install A, run X." / "To install B, run Y.": which one, asked
+        counter = purpose_pairs(items, when, option.asks, counter, MAX_ASKED_CASES)
     cases: list[tuple[int, str, str, str]] = []  # (index, condition, action, product)
     for n, item in enumerate(items):
         if n in when:

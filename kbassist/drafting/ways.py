@@ -77,8 +77,16 @@ _YOU_CAN_RE = re.compile(r"^you can\s+(?=[a-z])", re.IGNORECASE)
 _ADVERB_RE = re.compile(r"^[a-z]{3,}ly,?\s+(?=[a-z])", re.IGNORECASE)
 
 
+#: "Try a 32-bit version of the application": a way to try (not "try the following:").
+_TRY_RE = re.compile(r"^try (?:a|an|the|using|to)\s(?!following\b)", re.IGNORECASE)
+
+
 def _acts(text: str) -> bool:
-    return _is_action(text) or _is_action(_sentence(_ADVERB_RE.sub("", text, count=1)))
+    return (
+        _is_action(text)
+        or _is_action(_sentence(_ADVERB_RE.sub("", text, count=1)))
+        or bool(_TRY_RE.match(text))
+    )
 
 
 #: "You can also click the Message Tracking tab at this time": something to do as well,
@@ -150,7 +158,7 @@ def _mid_either(sentence: str) -> tuple[str, str, str] | None:
         return None
     pre = (found.group("pre") or "").strip()
     bare = re.sub(r"^(?:otherwise|alternatively|then|next),?\s+", "", pre, flags=re.IGNORECASE)
-    if pre and not _acts(bare):
+    if pre and not (_acts(bare) or _acts(_sentence(_PLACE_RE.sub("", bare, count=1)))):
         return None
     ways = _either_ways(found.group("ways").rstrip("."))
     if ways is None:
@@ -232,6 +240,45 @@ def _bare_or(sentence: str) -> tuple[str, str] | None:
     return _comma_or(f"{a}, or {b}")
 
 
+#: A lead before "(you can) either A, or B" (round 22): a place ("In the Settings dialog
+#: box, you can either increase …, or change …"), said again on each way, or a
+#: workaround's ("As a workaround, you can either try …, or do not run …"), dropped.
+_EITHER_LEAD_RE = re.compile(
+    r"^(?:(?P<place>(?:in|on|under|from|at)\s(?!addition\b|this\b|most\b|order\b|that\b)"
+    r"[^,]{3,80}?)|as a workaround|as an alternative|"
+    r"alternatively|to work around (?:this|the) (?:problem|issue|behavior)),\s+"
+    r"(?=(?:you (?:can|could|must|should)\s+)?either\s)",
+    re.IGNORECASE,
+)
+#: "Under "Reject messages from", click List": a place before the step's action.
+_PLACE_RE = re.compile(r"^(?:in|on|under|from|at)\s[^,]{3,80}?,\s+(?=[a-z])", re.IGNORECASE)
+
+
+def _led_either(sentence: str) -> tuple[str, str] | None:
+    """The two ways of "<lead>, (you can) either A, or B" (round 22): after a place
+    each way says the place ("In the Settings dialog box, increase …")."""
+    lead = _EITHER_LEAD_RE.match(sentence)
+    if lead is None:
+        return None
+    rest = sentence[lead.end() :]
+    found = _EITHER_RE.match(rest)
+    ways = _either_ways(rest[found.start("a") : found.end("b")]) if found else None
+    if ways is None or not lead.group("place"):
+        return ways
+    place, (one, two) = lead.group("place"), ways
+    return f"{place}, {one[0].lower()}{one[1:]}", f"{place}, {two[0].lower()}{two[1:]}"
+
+
+#: "As a workaround, …" / "Alternatively, …" opening the sentence with the ways: what
+#: came before it in the step is a way too ("Obtain the hotfix. As a workaround, you can
+#: either A, or B": three ways, not the hotfix and then one of two).
+_INSTEAD_LEAD_RE = re.compile(
+    r"^(?:as a workaround|as an alternative|alternatively|to work around (?:this|the) "
+    r"(?:problem|issue|behavior)),",
+    re.IGNORECASE,
+)
+
+
 def split_ways(text: str, comma_or: bool = False) -> tuple[str, str, str, str] | None:
     """(before, first way, second way, after) when a sentence of the step offers two ways,
     each an action of its own ("before" and "after" are the step's other sentences, done
@@ -247,6 +294,8 @@ def split_ways(text: str, comma_or: bool = False) -> tuple[str, str, str, str] |
         found = _EITHER_RE.match(sentence)
         if found and (ways := _either_ways(sentence[found.start("a") : found.end("b")])):
             return before, *ways, after  # "You can either X or Y. Z.": Z either way
+        if sentence[:1] in "AaIiOoUuFfTt" and (ways := _led_either(sentence)):
+            return before, *ways, after
         found_mid = _mid_either(sentence)
         if found_mid:
             pre, first, second = found_mid
@@ -292,9 +341,10 @@ _PURPOSE_LEAD_RE = re.compile(r"^to [^,]{3,120},\s+(?=[a-z])", re.IGNORECASE)
 
 def _label(way: str) -> str:
     """A way's answer: the step, without a purpose clause before its action."""
-    rest = _PURPOSE_LEAD_RE.sub("", way, count=1)
-    if rest != way and _acts(rest):
-        way = rest[0].upper() + rest[1:]
+    for lead_re in (_PURPOSE_LEAD_RE, _PLACE_RE):  # "In the Settings dialog box, " too
+        rest = lead_re.sub("", way, count=1)
+        if rest != way and _acts(rest[0].upper() + rest[1:]):
+            way = rest[0].upper() + rest[1:]
     return short_label(way, 90)
 
 
@@ -359,11 +409,18 @@ def _own_way_steps(option: Option, start: int, var: str, first: str, second: str
             option.when[k] = f'{var} == "way_{1 if shared[0] > shared[1] else 2}"'
 
 
+def _fix_or_ways(before: str, said: str) -> bool:
+    """ "Obtain the hotfix mentioned below. As a workaround, you can either A, or B": the
+    step before the workaround's ways is a way of its own (round 22)."""
+    return bool(before) and bool(_INSTEAD_LEAD_RE.match(said)) and _acts(before)
+
+
 def way_steps(option: Option, counter: int, limit: int, comma_or: bool = False) -> int:
     """Split each step that offers two ways into one step per way, asked before the
     outcome; returns the tree's question counter (`if_N` variables, as the cases).
     `comma_or`: "A, or B" counts too (MS KB prose; runbook steps the drafter wrote say
-    "Add a silence ..., or ignore it" as one step)."""
+    "Add a silence ..., or ignore it" as one step). A step before "As a workaround, you
+    can either A, or B" is a third way."""
     n = 0
     while n < len(option.items) and len(option.asks) < limit:
         if n in option.when:
@@ -377,27 +434,30 @@ def way_steps(option: Option, counter: int, limit: int, comma_or: bool = False) 
         before, first, second, after = found
         # the sentence offering the ways, not the step done before them
         said = text[len(before) :].strip() if before and text.startswith(before) else text
-        said = _offering(said, first, second)
-        labels = _way_labels(first, second)
+        ways = [first, second]
+        if _fix_or_ways(before, said):
+            ways, before, said = [before, first, second], "", text
+        said = _offering(said, ways[0], ways[-1])
+        labels = list(_way_labels(first, second)) if len(ways) == 2 else [_label(w) for w in ways]
         if not all(re.search(r"\w", label) for label in labels):
             n += 1  # a "way" with no words ("A -or- ."): one step, not an empty answer
             continue
         counter += 1
         var = f"if_{counter}"
+        count = "two" if len(ways) == 2 else "three"
         option.asks.append(
             Ask(
                 var,
                 "Which way do you take?",
-                f'The article gives two ways to do this step: "{sentence_cut(said, 240)}" '
+                f'The article gives {count} ways to do this step: "{sentence_cut(said, 240)}" '
                 "Which do you take?",
-                [
-                    {"value": "way_1", "label": labels[0]},
-                    {"value": "way_2", "label": labels[1]},
-                ],
+                [{"value": f"way_{j}", "label": label} for j, label in enumerate(labels, 1)],
             )
         )
-        steps = [*([before] if before else []), first, second, *([after] if after else [])]
-        if not after:
+        steps = [*([before] if before else []), *ways, *([after] if after else [])]
+        if len(ways) == 3 and not after:  # the fix's note ("STATUS: corrected in the
+            steps[0] = with_detail(steps[0], detail)  # latest service pack"), not a workaround's
+        elif not after:
             steps[-1] = with_detail(steps[-1], detail)
         else:
             steps[-1] = with_detail(after, detail)
@@ -405,8 +465,9 @@ def way_steps(option: Option, counter: int, limit: int, comma_or: bool = False) 
         grown = len(steps) - 1
         option.when = {(k + grown if k > n else k): v for k, v in option.when.items()}
         option.items[n : n + 1] = steps
-        option.when[at] = f'{var} == "way_1"'
-        option.when[at + 1] = f'{var} == "way_2"'
-        _own_way_steps(option, at + 2, var, first, second)
+        for j in range(len(ways)):
+            option.when[at + j] = f'{var} == "way_{j + 1}"'
+        if len(ways) == 2:
+            _own_way_steps(option, at + 2, var, first, second)
         n += len(steps)
     return counter

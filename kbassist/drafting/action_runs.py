@@ -1,0 +1,58 @@
+"""A paragraph of bare actions is one tick per action (round 22, archalts22).
+
+MS KB fix sections often write a short procedure as one paragraph: "Enter the user name
+only in the logon screen. Do not enter a password. Click OK. Click Yes to create the
+password list file." Drafted as one tick, the admin ticks four actions at once and loses
+the place between them. Three or more sentences, each a bare imperative (no case, no
+time lead, no lead-in colon, no statement), are one tick each, in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.drafting.options import _is_action
+from kbassist.drafting.text import split_detail, split_sentences, with_detail
+
+#: A sentence that is not a bare action: a case or a time ("If …", "When …", "After …",
+#: "Once …"), a purpose ("To …"), a note, a pointer back ("Repeat this step"), or one
+#: that names what came before ("This …", "It …").
+_NOT_BARE_RE = re.compile(
+    r"^(?:if|when|whenever|after|once|before|unless|for|while|as|to|in order|note|repeat|"
+    r"this|these|that|those|it|there|you|see|refer|check whether|verify whether|then)\b",
+    re.IGNORECASE,
+)
+#: A flattened numbered list ("3.Choose the Link tab") or a step number: the article's
+#: own list, left to the passes that read it.
+_NUMBERED_RE = re.compile(r"(?:^|\s)\d{1,2}\.\s?[A-Z]|\bsteps? \d", re.IGNORECASE)
+
+
+def _bare_actions(text: str) -> list[str]:
+    """The sentences of a paragraph when it is three or more bare actions, else []."""
+    flat = " ".join(text.split())
+    if flat.count(". ") < 2 or _NUMBERED_RE.search(flat):
+        return []
+    sentences = split_sentences(flat)
+    if len(sentences) < 3:
+        return []
+    for sentence in sentences:
+        if sentence.endswith((":", "?")) or _NOT_BARE_RE.match(sentence):
+            return []
+        if not _is_action(sentence):
+            return []
+    return sentences
+
+
+def action_run_ticks(items: list[str]) -> list[str]:
+    """`items` with each paragraph of three or more bare actions split into one tick per
+    action (what is shown under the paragraph stays under its last action)."""
+    out: list[str] = []
+    for item in items:
+        text, detail = split_detail(item)
+        actions = _bare_actions(text)
+        if not actions:
+            out.append(item)
+            continue
+        out.extend(actions[:-1])
+        out.append(with_detail(actions[-1], detail))
+    return out
