@@ -164,3 +164,18 @@ def test_a_support_step_listing_actions_over_a_long_run_of_commas_drafts_fast() 
     )
     text = _drafted_fast(support(body))
     assert '- text: "Stop the service [...]"' in text
+
+
+def test_an_archive_cause_with_a_long_dashed_line_drafts_fast() -> None:
+    """A CAUSE line of 20,000 dashes ending in a letter is read in one pass (the ruled-line
+    pattern took cubic time on it) and the cause sentence is still drafted."""
+    article = archive(
+        "SYMPTOMS\n========\n\nThe server stops responding.\n\n"
+        "CAUSE\n=====\n\nThis problem occurs because the cache is full.\n\n"
+        + "-"
+        * 20_000
+        + "x\n\n"
+        "RESOLUTION\n==========\n\nTo resolve this problem, clear the cache folder.\n"
+    )
+    drafted = _drafted_fast(article)
+    assert "the cache is full" in drafted
