@@ -48,6 +48,11 @@ _NOT_GOALS = frozenset(
     "work resolve fix avoid prevent correct solve remedy address do verify check determine"
     " see find make accomplish perform reproduce confirm bypass".split()
 )
+#: Words that open no imperative step after a purpose's comma.
+_NOT_ACTS = frozenset(
+    "unless if when whenever while you it this that there the a an we your they since as"
+    " because although".split()
+)
 #: "... and stores it to the _CLIPTEXT variable": where a step puts its result.
 _STORES_RE = re.compile(
     r"\b(?:stores?|saves?|writes?|copies|copy|puts?|places?|assigns?)\s+(?:it|them|this|"
@@ -75,6 +80,8 @@ def _purpose_checks(steps: list[str]) -> list[str]:
             said = _PURPOSE_RE.match(sentence)
             if said is None or said.group("verb").casefold() in _NOT_GOALS:
                 continue
+            if said.group("act").split()[0].casefold() in _NOT_ACTS:
+                continue  # "To disable the pane, unless it is enabled, add ...": no step
             act = said.group("act").rstrip(" .")
             checks.append(f"you can {said.group('goal')} when you {act}")
     return checks

@@ -38,7 +38,16 @@ _WRONG_WORD_RE = re.compile(
 )
 #: A later sentence about the problem itself, true while it occurs ("This problem occurs
 #: when ...", "It is ..."): never the check.
-_ABOUT_IT_RE = re.compile(r"^(?:this|these|that|those|it|they|the problem|the issue)\b", re.I)
+_ABOUT_IT_RE = re.compile(
+    r"^(?:this|these|that|those|it|they|both|the problem|the issue)\b", re.IGNORECASE
+)
+#: ... or one that names the problem or gives an example of it ("For example, Notepad is not
+#: affected by this problem."): about the problem, not the problem.
+_NAMES_IT_RE = re.compile(
+    r"^for (?:example|instance)\b|\b(?:this|the|that) (?:problem|issue|behaviou?r|bug)\b"
+    r"|\baffected\b",
+    re.IGNORECASE,
+)
 #: The longest sentence quoted as the check.
 MAX_QUOTE = 220
 #: The symptom sentences read.
@@ -68,6 +77,8 @@ def background_verify(verify: str, symptom: str) -> str:
     for sentence in sentences[len(quoted) :]:
         if sentence.rstrip().endswith(":") or _ABOUT_IT_RE.match(sentence):
             continue
+        if _NAMES_IT_RE.search(sentence):
+            continue
         if not _goes_wrong(sentence):
             continue
         said = TURN_RE.sub("", sentence, count=1).strip()
@@ -76,5 +87,8 @@ def background_verify(verify: str, symptom: str) -> str:
             said = said.split(";", 1)[0].rstrip(" ,") + "."  # its first clause is whole
         if len(said) > MAX_QUOTE or _ABOUT_IT_RE.match(said):
             return verify
-        return structured_check(said) or f"Check that this no longer happens: {said}"
+        check = structured_check(said)
+        if check or ":" in said:  # a message pasted after its lead-in is no sentence to quote
+            return check or verify
+        return f"Check that this no longer happens: {said}"
     return verify
