@@ -118,6 +118,14 @@ def test_background_opening_gives_way_to_the_sentence_that_goes_wrong() -> None:
         "RESOLUTION\n==========\n\nObtain the latest Contoso Courier driver.\n"
     )
     assert checks and all("Some horizontal lines expand the width" in c for c in checks)
+    # a turn from a plain result is the normal case told apart, not the problem
+    checks = verify_texts(
+        "SYMPTOMS\n========\n\nOn the Mailbox Resource tab, Contoso Mail Services may contain"
+        ' a large\nnumber in the "total K" column. However, if you view the Mailbox Resources'
+        ' container,\nContoso Mail Services has 0 in the "total K" column.\n\nWORKAROUND\n'
+        "==========\n\nRestart the Contoso Mail Services service.\n"
+    )
+    assert checks and all("has 0" not in c for c in checks)
 
 
 def test_background_opening_over_a_failing_clause_turns_that_clause() -> None:

@@ -44,8 +44,8 @@ _ABOUT_IT_RE = re.compile(
 #: ... or one that names the problem or gives an example of it ("For example, Notepad is not
 #: affected by this problem."): about the problem, not the problem.
 _NAMES_IT_RE = re.compile(
-    r"^for (?:example|instance)\b|\b(?:this|the|that) (?:problem|issue|behaviou?r|bug)\b"
-    r"|\baffected\b",
+    r"^(?:for (?:example|instance)|note)\b|\b(?:this|the|that) (?:problem|issue|behaviou?r|bug"
+    r"|article)\b|\baffected\b",
     re.IGNORECASE,
 )
 #: The longest sentence quoted as the check.
@@ -54,10 +54,26 @@ MAX_QUOTE = 220
 MAX_SENTENCES = 6
 
 
-def _goes_wrong(sentence: str) -> bool:
+#: An opening that is background by its own words: what a thing is for, can do, or what
+#: a document says ("... states that you should run Autorun.exe", "X allows you to").
+_BACKGROUND_RE = re.compile(
+    r"\b(?:states?|says?|should|allows?|provides?|used to|designed|can|supports?|possible"
+    r"|works?|recommends?|describes?|assume|able)\b",
+    re.IGNORECASE,
+)
+
+
+def _goes_wrong(sentence: str, opening: str) -> bool:
+    """Whether `sentence` says what goes wrong after `opening`: a failure it states, or a
+    turn from an opening that is background by its own words (a turn from a plain result,
+    "However, if you view X, it has 0", is the normal case told apart)."""
     from kbassist.drafting.verify import states_problem
 
-    return is_turn(sentence) or bool(TURN_RE.match(sentence)) or bool(states_problem(sentence))
+    if is_turn(sentence):
+        return True
+    if TURN_RE.match(sentence):
+        return bool(_BACKGROUND_RE.search(opening))
+    return bool(states_problem(sentence))
 
 
 def background_verify(verify: str, symptom: str) -> str:
@@ -79,7 +95,7 @@ def background_verify(verify: str, symptom: str) -> str:
             continue
         if _NAMES_IT_RE.search(sentence):
             continue
-        if not _goes_wrong(sentence):
+        if not _goes_wrong(sentence, " ".join(quoted)):
             continue
         said = TURN_RE.sub("", sentence, count=1).strip()
         said = f"{said[:1].upper()}{said[1:]}"
