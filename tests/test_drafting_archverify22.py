@@ -96,6 +96,13 @@ def test_instead_of_workaround_redoes_the_task_with_its_own_thing() -> None:
         " instead of Reply. Forward includes the OLE objects.\n"
     )
     assert checks and all("forward" not in c.casefold() for c in checks)
+    # a name the symptom says comes from a library keeps its own (no "library GetTime()")
+    checks = verify_texts(
+        "SYMPTOMS\n========\n\nThe C run-time library clock() function may return a time"
+        " that is off by\none hour.\n\nRESOLUTION\n==========\n\nOne workaround is to call"
+        " GetTime() instead of clock().\n"
+    )
+    assert checks and all("library GetTime()" not in c for c in checks)
 
 
 def test_background_opening_gives_way_to_the_sentence_that_goes_wrong() -> None:

@@ -154,6 +154,9 @@ _INSTEAD_RES = (
     ),
 )
 _THE_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: Words before a name that say where it comes from ("the C run-time library time()"),
+#: which the name put in its place need not share.
+_ORIGIN_RE = re.compile(r"\b(?:library|libraries|API|SDK|run-?time|module|class|DLL)\s+$", re.I)
 #: What a swapped name is ("the PatBlt() command"): both names must be the same kind.
 _HEADS = frozenset(
     "command function method statement protocol property option driver tool utility file"
@@ -197,6 +200,8 @@ def instead_verify(verify: str, steps: list[str]) -> str:
             found = re.search(rf"(?<![\w.]){re.escape(old)}(?![\w])", text)
             if found is None or re.search(rf"(?<![\w.]){re.escape(new)}(?![\w])", text):
                 continue
+            if _ORIGIN_RE.search(text[max(0, found.start() - 40) : found.start()]):
+                continue  # "the C run-time library time() function": not where X comes from
             swapped = text[: found.start()] + new + text[found.end() :]
             pasted = _PASTED_RE.match(swapped)
             if pasted:
