@@ -287,6 +287,8 @@ from kbassist.drafting.verify import (
     title_check,
     version_check,
 )
+from kbassist.drafting.verify_avoided import avoided_verify, instead_verify
+from kbassist.drafting.verify_background import background_verify
 from kbassist.drafting.verify_fit import fit_outcome, list_items_said
 from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check, upgraded
 from kbassist.drafting.verify_observable import interrupt_verify, one_observable
@@ -869,6 +871,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     # the one thing to see (a value shown, a message quoted), not the paragraph or a mechanism
     verify_text = one_observable(verify_text, symptom if symptom_section is not None else "")
     verify_text = redo_turned(verify_text)  # "When you X, Y." pasted: X again, Y turned round
+    if symptom_section is not None and symptom_section.key == "symptoms":
+        # an MS KB symptom's background pasted ("The Readme.txt file states that ..."): its real
+        # sentence ("However, if you run X, ...") is the check
+        verify_text = background_verify(verify_text, symptom)
     # "X may not start, and the following events may be logged: ...": X starts, events gone
     if article.style == "mskb":
         verify_text = block_verify(verify_text, symptom if symptom_section is not None else "")
@@ -2902,6 +2908,10 @@ def _item(
     return entry
 
 
+#: A fix section that calls itself a workaround ("One workaround is to write a routine").
+_WORKS_ROUND_RE = re.compile(r"\bwork[- ]?around\b", re.IGNORECASE)
+
+
 def _outcome(
     article: Article,
     option: Option,
@@ -2927,6 +2937,19 @@ def _outcome(
     )
     # a key that only interrupts the problem ("Press ESC to stop X") cures nothing
     verify_text = interrupt_verify(verify_text, [*option.pre_items, *option.items])
+    # "Use X instead of Y": the check does what the fix does, with X, never Y
+    verify_text = instead_verify(verify_text, [*option.pre_items, *option.items])
+    # a workaround that goes round the thing the check names: its own result is the check
+    verify_text = avoided_verify(
+        verify_text,
+        [*option.pre_items, *option.items],
+        option.kind == "workaround"
+        or option.section.key in WORKAROUND_KEYS
+        or (
+            option.section.key in RESOLUTION_KEYS
+            and _WORKS_ROUND_RE.search(option.section.text) is not None
+        ),
+    )
     # the steps to reproduce run with the code the fix changes, never as written
     verify_text = changed_repro(
         verify_text,
