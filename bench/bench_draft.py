@@ -407,7 +407,7 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
             sum(len(r.phrase_cut_labels) for r in clean), sum(r.labels for r in clean)
         ),
         "questions with labels alike": _pct(
-            sum(len(r.alike_questions) for r in clean), sum(r.questions for r in clean)
+            sum(len(r.alike_questions) for r in clean), sum(r.asked_questions for r in clean)
         ),
         "titles cut mid-phrase": _pct(
             sum(len(r.phrase_cut_titles) for r in clean), sum(r.titles for r in clean)

@@ -1137,7 +1137,7 @@ class Record:
     labels: int = 0
     cut_labels: list[str] = field(default_factory=list)
     phrase_cut_labels: list[str] = field(default_factory=list)  # whole words, phrase cut
-    questions: int = 0  # questions the walk asks (choice labels counted by labels_alike)
+    asked_questions: int = 0  # questions the walk asks (choice labels counted by labels_alike)
     alike_questions: list[str] = field(default_factory=list)  # labels that read alike
     titles: int = 0  # outcome titles but "This article may not apply"
     phrase_cut_titles: list[str] = field(default_factory=list)  # see title_cut_phrase
@@ -1332,7 +1332,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.phrase_cut_labels = [label for label in labels if label_cut_phrase(label, text)]
     for node in tree.nodes.values():
         if isinstance(node, Question):
-            record.questions += 1
+            record.asked_questions += 1
             if labels_alike([c.label for c in node.choices], text):
                 record.alike_questions.append(" | ".join(c.label for c in node.choices)[:160])
     titles = [

@@ -38,6 +38,22 @@ def test_q98097_draft_asks_a_question_and_passes_lint() -> None:
     assert record.walks >= 2 and record.walks_stuck == 0
 
 
+def test_branching_questions_are_not_counted_with_every_question_asked() -> None:
+    """ "Drafts with a branching question" counts the questions with two real answers (the
+    symptom question left out), not every question a walk asks: both counts live on one
+    record, and one once overwrote the other (90.9% of archive drafts "branched")."""
+    from kbassist.trees.model import Question
+
+    record = metrics.measure(REPO / "articles" / "Q98097.md", "bundled", "Q98097.md")
+    article = metrics.load_article(REPO / "articles" / "Q98097.md")
+    tree = metrics.load_draft(article)[0]
+    assert tree is not None
+    walks = metrics.enumerate_walks(tree)
+    assert record.questions == metrics.meeting_questions(tree, walks)[0]
+    asked = sum(isinstance(node, Question) for node in tree.nodes.values())
+    assert record.asked_questions == asked > record.questions
+
+
 def test_command_placeholder_is_found_and_its_explanation_is_not(tmp_path: Path) -> None:
     """`<your_domain.com>` in a fenced command is one placeholder; "where ... is" is not a use."""
     path = tmp_path / "nltest.md"
