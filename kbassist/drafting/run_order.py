@@ -260,6 +260,21 @@ def _targets(node: dict[str, Any]) -> list[str]:
     return out
 
 
+def reaches(by_id: dict[str, dict[str, Any]], start: str, target: str, avoid: str = "") -> bool:
+    """Whether node `target` can be reached from node `start` without going through
+    node `avoid` (none when empty)."""
+    seen, todo = set(), [start]
+    while todo:
+        at = todo.pop()
+        if at == target:
+            return True
+        if at in seen or at == avoid or at not in by_id:
+            continue
+        seen.add(at)
+        todo.extend(_targets(by_id[at]))
+    return False
+
+
 #: A leading step that looks at the system: what it shows tells the cases apart.
 _LOOKS_RE = re.compile(
     r"^(?:to diagnose\b|check\b|verify\b|view\b|inspect\b|look\b|list\b|run\b|start a debug\b|"

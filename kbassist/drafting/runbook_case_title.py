@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kbassist.drafting.run_order import reaches
+
 #: A step's condition on one answer: `if_2 == "case_1"`.
 _WHEN_RE = re.compile(r'^\s*(?P<var>\w+)\s*==\s*"(?P<value>[^"]*)"\s*$')
 #: A title "Mitigation: X": the section's name, then the step it was named by.
@@ -49,22 +51,7 @@ def case_titles(tree: dict[str, Any]) -> None:
         outcome["title"] = f"{found.group('head')}{SUFFIX}"
         for question in nodes:  # the fixes question's answer named the same way
             for choice in question.get("choices", []):
-                if choice.get("label") == title and _reaches(nodes, choice["next"], outcome["id"]):
+                if choice.get("label") == title and reaches(
+                    {n["id"]: n for n in nodes}, choice["next"], outcome["id"]
+                ):
                     choice["label"] = outcome["title"]
-
-
-def _reaches(nodes: list[dict[str, Any]], start: str, target: str) -> bool:
-    """Whether node `target` can be reached from node `start`."""
-    from kbassist.drafting.run_order import _targets
-
-    by_id = {n["id"]: n for n in nodes}
-    seen, todo = set(), [start]
-    while todo:
-        at = todo.pop()
-        if at == target:
-            return True
-        if at in seen or at not in by_id:
-            continue
-        seen.add(at)
-        todo.extend(_targets(by_id[at]))
-    return False

@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from kbassist.articles import Article
-from kbassist.drafting.run_order import _INPUT_FOR_RE, _shown, _targets
+from kbassist.drafting.run_order import _INPUT_FOR_RE, _shown, reaches
 from kbassist.drafting.runbook_cause import is_alert_runbook
 from kbassist.drafting.runbook_checks_only import documents_no_fix, escalation_left
 
@@ -43,27 +43,13 @@ def _leading_checks(outcome: dict[str, Any], names: set[str]) -> int:
     return n
 
 
-def _passes(nodes: list[dict[str, Any]], start: str, target: str, avoid: str) -> bool:
-    """Whether `target` can be reached from `start` without going through `avoid`."""
-    by_id = {n["id"]: n for n in nodes}
-    seen, todo = set(), [start]
-    while todo:
-        at = todo.pop()
-        if at == target:
-            return True
-        if at in seen or at == avoid or at not in by_id:
-            continue
-        seen.add(at)
-        todo.extend(_targets(by_id[at]))
-    return False
-
-
 def _shown_before(nodes: list[dict[str, Any]], start: str, outcome: str) -> list[str]:
     """The texts of the info steps every way from `start` to `outcome` passes."""
+    by_id = {n["id"]: n for n in nodes}
     return [
         str(n.get("text", ""))
         for n in nodes
-        if n["kind"] == "info" and not _passes(nodes, start, outcome, n["id"])
+        if n["kind"] == "info" and not reaches(by_id, start, outcome, n["id"])
     ]
 
 

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from kbassist.drafting.run_order import _INPUT_FOR_RE, DIAGNOSIS_CHOICE, _targets
+from kbassist.drafting.run_order import _INPUT_FOR_RE, DIAGNOSIS_CHOICE, _targets, reaches
 
 ID_SUFFIX = "-checks_first"
 TITLE = "Run the Diagnosis checks first"
@@ -35,20 +35,6 @@ _ANSWER_RE = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
 
 def _by_id(nodes: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {n["id"]: n for n in nodes}
-
-
-def _passes(by_id: dict[str, dict[str, Any]], start: str, target: str, avoid: str) -> bool:
-    """Whether `target` can be reached from `start` without going through `avoid`."""
-    seen, todo = set(), [start]
-    while todo:
-        at = todo.pop()
-        if at == target:
-            return True
-        if at in seen or at == avoid or at not in by_id:
-            continue
-        seen.add(at)
-        todo.extend(_targets(by_id[at]))
-    return False
 
 
 def _way_checks(by_id: dict[str, dict[str, Any]], start: str) -> list[dict[str, Any]]:
@@ -176,7 +162,7 @@ def checks_before_choice(tree: dict[str, Any]) -> None:
     if any(
         n["kind"] == "info"
         and n.get("checks")
-        and not _passes(by_id, start, question["id"], n["id"])
+        and not reaches(by_id, start, question["id"], n["id"])
         for n in nodes
     ):
         return  # shown on every way in already
