@@ -96,6 +96,30 @@ async def test_article_screen_hides_layout_html(tmp_path: Path, tui: StartTUI) -
     assert "<details>" not in shown and "summary>" not in shown
 
 
+async def test_a_closing_details_tag_under_the_last_sentence_is_not_shown(
+    tmp_path: Path, tui: StartTUI
+) -> None:
+    """`</details>` on the line right under a paragraph (no blank line: part of it, as
+    HTML is off) is hidden too, and the sentence before it still reads whole."""
+    root = tmp_path / "kb"
+    root.mkdir()
+    text = RUNBOOK.replace(
+        "Every write is synced to disk before etcd answers the client.\n\n</details>",
+        "Every write is synced to disk before etcd answers the client.\n</details>",
+    )
+    assert "client.\n</details>" in text
+    (root / "EtcdDiskSlow.md").write_text(text, encoding="utf-8")
+    app = build_app(root, tmp_path)
+    pilot = await tui(app, size=(110, 40))
+    await wait_ready(pilot)
+    app.open_article("EtcdDiskSlow")
+    await settle(pilot)
+    assert isinstance(app.screen, ArticleScreen)
+    shown = screen_text(app)
+    assert "before etcd answers the client." in shown
+    assert "details>" not in shown
+
+
 async def test_walk_side_pane_shows_the_section_not_its_markdown(
     tmp_path: Path, tui: StartTUI
 ) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -134,9 +135,35 @@ def _layout(text: Text) -> Text | None:
         return text
     match = _LAYOUT_RE.fullmatch(text.plain)
     if match is None:
-        return text
+        return _layout_lines_cut(text)
     summary = " ".join((match.group(1) or "").split())
     return Text(summary, (Mark(0, len(summary), "strong"),)) if summary else None
+
+
+#: `</details>` (or `<details>`) at the very end or start of a paragraph of prose.
+_EDGE_TAGS_RE = re.compile(
+    r"^(?:</?details\b[^<>]{0,80}>\s*)+|(?:(?<!\s)\s*</?details\b[^<>]{0,80}>)+$", re.I
+)
+
+
+def _layout_lines_cut(text: Text) -> Text:
+    """`text` without `<details>` tags at its start or end: a runbook's `</details>`
+    written on the line under its last sentence is part of that paragraph (HTML is
+    off), and showed as "... clean it up. </details>"."""
+    start, end = 0, len(text.plain)
+    for found in _EDGE_TAGS_RE.finditer(text.plain):
+        if found.start() == 0:
+            start = found.end()
+        else:
+            end = found.start()
+    if (start, end) == (0, len(text.plain)) or start >= end:
+        return text
+    marks = tuple(
+        replace(mark, start=mark.start - start, end=mark.end - start)
+        for mark in text.marks
+        if mark.start >= start and mark.end <= end
+    )
+    return Text(text.plain[start:end], marks)
 
 
 def block_pieces(block: Block) -> list[_Piece]:
