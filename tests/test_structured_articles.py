@@ -761,6 +761,24 @@ def test_search_snippets_drop_layout_html_but_keep_placeholders(tmp_path: Path) 
     assert "<details>" not in snippet and "summary>" not in snippet
 
 
+def test_search_snippets_show_no_docs_image_markup(tmp_path: Path) -> None:
+    """A support article's `:::image ... alt-text=...:::` line is not shown in its hit."""
+    root = tmp_path / "kb"
+    write(
+        root / "listener.md",
+        "---\ntitle: Listener times out\n---\n\n## Resolution\n\n1. Run the command.\n\n"
+        '    :::image type="content" source="media/a/register.png" alt-text="Screenshot '
+        'shows the output: of the command.":::\n\n    After you set the RegisterAllProvidersIP'
+        " value to 0, restart the listener.\n",
+    )
+    kb = KBIndex(root, tmp_path / "ix")
+    kb.update()
+    snippet = kb.search("RegisterAllProvidersIP restart listener").hits[0].snippet_text
+    assert "RegisterAllProvidersIP" in snippet
+    for markup in (":::", "alt-text", "register.png", "Screenshot"):
+        assert markup not in snippet, (markup, snippet)
+
+
 def test_search_snippets_show_no_quote_markers_or_entities(tmp_path: Path) -> None:
     """A support article's quoted message reads as text in a hit, not as `> …` Markdown."""
     root = tmp_path / "kb"

@@ -129,6 +129,10 @@ _HTML_TAG_RE = re.compile(
     re.IGNORECASE,
 )
 _STRONG_RE = re.compile(r"(\*\*|__)(\S[^*_\n]{0,200}?)\1")
+#: Microsoft Docs' block markup (`:::image type="content" source="x.png" alt-text="...":::`,
+#: `:::image-end:::`, `:::row:::`): markup, not text (a support article's hit read
+#: `…provider.png" alt-text="Screenshot shows …"::: After you set…`). Bounded per match.
+_DOCS_MARKUP_RE = re.compile(r":::[ \t]*[A-Za-z][\w-]{0,40}(?:[^:\n]|:(?!::)){0,1000}:::")
 
 
 def _unmarked(text: str) -> str:
@@ -152,6 +156,8 @@ def _unmarked(text: str) -> str:
         text = _STRONG_RE.sub(r"\2", text)
     if "<" in text:
         text = _HTML_TAG_RE.sub(" ", text)
+    if ":::" in text:
+        text = _DOCS_MARKUP_RE.sub(" ", text)
     if any(mark in text for mark in _BULLET_MARKS):
         text = _BULLET_RE.sub("• ", text)
     return text
