@@ -156,7 +156,10 @@ ACTION_VERBS = frozenset(
     search select send set shrink shut sign skip specify start stop submit switch sync
     tap terminate test tick toggle trigger truncate turn type unblock uncheck uninstall
     unlock unmount unregister update upgrade upload use validate verify view visit wait
-    watch wipe write position prepare tune append establish break
+    watch wipe write position prepare tune append establish break try consider continue
+    avoid complete troubleshoot evaluate take defragment invoke implement initialize proceed
+    generate minimize declare capture diagnose comment distribute divide remember substitute
+    shorten finish
     """.split()
 )
 #: Lead-ins before the imperative: "If X, click ..." / "In Control Panel, double-click ...".
@@ -678,8 +681,21 @@ _CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?:and\s+)?then\s+", re.IGNORECASE)
 #: article's step ("Tell the user what the article says here; ...", "Check whether this
 #: applies here and remove it: <cause>", "Escalate if ...").
 _DRAFTER_ACTION_RE = re.compile(
-    r"^(?:tell\s+the\s+user\s+what\s+the\s+article\s+says|check\s+whether\s+this\s+applies"
+    r"^(?:tell\s+the\s+user\s+(?:what\s+the\s+article\s+says|that\b)|check\s+whether\s+this\s+applies"
     r"|escalate\b)",
+    re.IGNORECASE,
+)
+
+
+#: An article's own short label before an action ("Immediately: Identify ...", "x86:
+#: Download ...", "Short term (in guest OS): Restart ...") and an adverb before the verb
+#: ("Manually update ...", "Completely disable ...").
+_OWN_LABEL_RE = re.compile(r"^[\w()/ -]{1,40}:\s+(?=[A-Z])")
+_ADVERB_RE = re.compile(r"^(?:[a-z]+ly|just|always|instead),?\s+", re.IGNORECASE)
+#: A lead clause longer than `starts_with_verb` reads ("If the hard disk drive with the
+#: primary system partition has failed and you have ..., set ...").
+_LONG_LEAD_RE = re.compile(
+    r"^(?:if|when|to|in\s+order\s+to|after|before|once|for|on|in|under|from|at)\b[^,;:]{0,250},\s+",
     re.IGNORECASE,
 )
 
@@ -687,6 +703,17 @@ _DRAFTER_ACTION_RE = re.compile(
 def _own_text(text: str) -> str:
     """A step's text without the drafter's label before it ("Last resort: X" -> "X")."""
     return _DRAFTER_PREFIX_RE.sub("", _normal(text), count=1)
+
+
+def _opens_as_action(sentence: str) -> bool:
+    """`starts_with_verb`, also after a short label of the article's own or an adverb."""
+    if starts_with_verb(sentence):
+        return True
+    bare = _ADVERB_RE.sub("", _OWN_LABEL_RE.sub("", sentence, count=1), count=1)
+    if bare != sentence and starts_with_verb(bare[:1].upper() + bare[1:]):
+        return True
+    rest = _LONG_LEAD_RE.sub("", sentence, count=1)
+    return rest != sentence and starts_with_verb(rest[:1].upper() + rest[1:])
 
 
 def action_units(text: str) -> tuple[int, int]:
@@ -700,8 +727,8 @@ def action_units(text: str) -> tuple[int, int]:
     sentences = split_sentences(own) or [own]
     said = clauses = 0
     for sentence in sentences:
-        said += starts_with_verb(sentence)
-        clauses += sum(starts_with_verb(part) for part in _CLAUSE_CUT_RE.split(sentence) if part)
+        said += _opens_as_action(sentence)
+        clauses += sum(_opens_as_action(part) for part in _CLAUSE_CUT_RE.split(sentence) if part)
     return said, clauses
 
 
@@ -722,7 +749,7 @@ def not_action_step(text: str) -> bool:
     (`starts_with_verb`): a statement, a note, a bare key path, a case's sentence ("If
     you receive a response, ..." with no action after it), a duty ("You must X")."""
     own = _own_text(text)
-    return not _DRAFTER_ACTION_RE.match(own) and not starts_with_verb(own)
+    return not _DRAFTER_ACTION_RE.match(own) and not _opens_as_action(own)
 
 
 def non_step(text: str, detail: str) -> bool:
