@@ -101,3 +101,20 @@ def test_a_possibility_or_what_is_seen_is_not_said_as_an_action() -> None:
     assert duty_said("Currently, you must manually close the window.") == (
         "Currently, manually close the window."
     )
+
+
+def test_steps_that_point_at_each_other_by_number_stay_whole() -> None:
+    """A fix whose steps say "the setting that you changed in step 2" keeps its numbered
+    step of two actions one tick, so "step 2" still names the second tick."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "1. Start Mail.\n"
+        "2. From the Mail menu, choose Options. Change DoubleSpace Security to Highest\n"
+        "   Security.\n"
+        "3. If Mail fails to start, undo the change that you made in step 2.\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    assert (
+        "From the Mail menu, choose Options. Change DoubleSpace Security to Highest Security."
+        in ticks(only)
+    )

@@ -30,6 +30,8 @@ _NOT_BARE_RE = re.compile(
 _NUMBERED_RE = re.compile(r"(?:^|\s)\d{1,2}\.\s?[A-Z]|\bsteps? \d", re.IGNORECASE)
 
 
+#: "in step 2", "steps 3 through 5": a step named by its number in the article's list.
+_STEP_REF_RE = re.compile(r"\bsteps?\s+\d", re.IGNORECASE)
 #: Where the action is done, before it: "From the Mail menu, choose Options.", "Under
 #: Show, click to select the Field Codes check box".
 _PLACE_RE = re.compile(
@@ -65,7 +67,11 @@ def _bare_action(sentence: str) -> bool:
 
 def action_run_ticks(items: list[str]) -> list[str]:
     """`items` with each paragraph of two or more bare actions split into one tick per
-    action (what is shown under the paragraph stays under its last action)."""
+    action (what is shown under the paragraph stays under its last action). Steps that
+    point at each other by number ("Delete the file that you expanded in step 2") keep
+    the article's steps whole, so the numbers still point where they did."""
+    if any(_STEP_REF_RE.search(item) for item in items):
+        return items
     out: list[str] = []
     for item in items:
         text, detail = split_detail(item)

@@ -446,7 +446,8 @@ def split_run_on(item: str, offered: bool = False) -> list[str]:
     statement shown under the first; a "Note: ..." sentence and what follows it is shown
     under the step, not ticked; leading statements before "To X, you can check Y." are
     shown under "To X, check Y.". Two actions with no statement between them stay one
-    step (the article's own numbered step, "Click X. Click Y."). With `offered` (an
+    step (the article's own numbered step, "Click X. Click Y."; an MS KB run of bare
+    actions is a tick each later, action_runs.action_run_ticks). With `offered` (an
     outcome with no action at all), what the article offers ("Typically, you can delete
     the files by using the same share.") is a step even with no statement beside it."""
     text, detail = split_detail(item)
