@@ -134,6 +134,20 @@ The metrics, per corpus (bench/README.md says the same; change both together):
 - **two actions in one step**: checklist steps that start with an action and go on
   with another after it is done ("Reapply Service Pack 2. When you are done, delete
   ...", "... Then, click OK.") (`draft_metrics.two_action_step`), / all such steps.
+- **several actions in one step** (round 23, steps23): checklist steps (as for action
+  steps) whose text, after the drafter's own label ("Last resort: ", "Install the update
+  that fixes it: ", "Confirm the cause first: "), holds two or more imperative sentences
+  or clauses: each sentence, and each part of a sentence cut at "; ", ", and then ",
+  ", then ", that opens as an action step does ("Back up disks A and B. Boot from Disk
+  A.", "Click Start, and then click Run.", "X; Y") (`draft_metrics.multi_action_step`),
+  / all such steps; "in two or more sentences" counts those with two imperative
+  sentences (the rest are one sentence's clauses, MS KB's "Click X, and then click Y").
+  **steps that are not actions**: checklist steps whose text, after the drafter's label,
+  does not open as an action step does (a statement, a note, a bare key path, "If you
+  receive a response, ..." with no action, "You must X"); the drafter's own whole
+  actions over article text ("Tell the user what the article says here; ...", "Check
+  whether this applies here and remove it: ...", "Escalate ...") are actions
+  (`draft_metrics.not_action_step`), / all such steps.
 - **notes glued onto steps**: checklist steps (as for action steps) that go on after
   their first sentence with a note, another tool or a default ("... . You can also use
   Network Monitor to perform a trace.", "... . Note: By default a 64-bit application
@@ -432,6 +446,16 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "two actions in one step": _pct(
             sum(len(r.two_action_items) for r in clean), sum(r.items for r in clean)
+        ),
+        "several actions in one step": _pct(
+            sum(len(r.multi_sentence_items) + len(r.multi_clause_items) for r in clean),
+            sum(r.items for r in clean),
+        ),
+        "  in two or more sentences": _pct(
+            sum(len(r.multi_sentence_items) for r in clean), sum(r.items for r in clean)
+        ),
+        "steps that are not actions": _pct(
+            sum(len(r.not_action_items) for r in clean), sum(r.items for r in clean)
         ),
         "notes glued onto steps": _pct(
             sum(len(r.glued_note_items) for r in clean), sum(r.items for r in clean)

@@ -156,7 +156,10 @@ ACTION_VERBS = frozenset(
     search select send set shrink shut sign skip specify start stop submit switch sync
     tap terminate test tick toggle trigger truncate turn type unblock uncheck uninstall
     unlock unmount unregister update upgrade upload use validate verify view visit wait
-    watch wipe write
+    watch wipe write position prepare tune append establish break try consider continue
+    avoid complete troubleshoot evaluate take defragment invoke implement initialize proceed
+    generate minimize declare capture diagnose comment distribute divide remember substitute
+    shorten finish
     """.split()
 )
 #: Lead-ins before the imperative: "If X, click ..." / "In Control Panel, double-click ...".
@@ -176,7 +179,7 @@ _PROMPT_RE = re.compile(r"^(?:\$|#|>|PS [A-Z]:\\[^>]*>|[A-Z]:\\[^>]*>)\s*\S")
 
 
 def _is_verb(word: str) -> bool:
-    word = word.lower().strip("\"'`*_()[]")
+    word = word.lower().strip("\"'`*_()[]").rstrip(",.:;!")  # "Wait, and watch", "Quit."
     if word.endswith("-click"):
         return True
     if word in ACTION_VERBS:
@@ -660,6 +663,93 @@ def two_action_step(text: str) -> bool:
     Pack 2. When you are done, delete the parallel installation."): two steps in one."""
     text = _normal(text)
     return starts_with_verb(text) and bool(_THEN_ACTION_RE.search(text))
+
+
+#: The drafter's own labels before a step's text ("Install the update that fixes it: X",
+#: "Confirm the cause first: X", "Last resort: X"): the text after one is what is ticked.
+#: A prefix that is the action itself ("Check whether this applies here and remove it:",
+#: "Tell the user what the article says here; ...", "Escalate ...") is not one of them.
+_DRAFTER_PREFIX_RE = re.compile(
+    r"^(?:install\s+the\s+(?:version\s+or\s+)?update\s+that\s+(?:corrects\s+the\s+problem|fixes"
+    r"\s+it)|confirm\s+the\s+cause\s+first|last\s+resort):\s+",
+    re.IGNORECASE,
+)
+#: Where one action ends and the next begins inside a sentence: "X; Y", "X, and then Y",
+#: "X, then Y" (the clause after it is counted when it opens with an imperative).
+_CLAUSE_CUT_RE = re.compile(r";\s+|,\s+(?:and\s+)?then\s+", re.IGNORECASE)
+#: Steps that are the drafter's own whole action over the article's text, never the
+#: article's step ("Tell the user what the article says here; ...", "Check whether this
+#: applies here and remove it: <cause>", "Escalate if ...").
+_DRAFTER_ACTION_RE = re.compile(
+    r"^(?:tell\s+the\s+user\s+(?:what\s+the\s+article\s+says|that\b)|check\s+whether\s+this\s+applies"
+    r"|escalate\b)",
+    re.IGNORECASE,
+)
+
+
+#: An article's own short label before an action ("Immediately: Identify ...", "x86:
+#: Download ...", "Short term (in guest OS): Restart ...") and an adverb before the verb
+#: ("Manually update ...", "Completely disable ...").
+_OWN_LABEL_RE = re.compile(r"^[\w()/ -]{1,40}:\s+(?=[A-Z])")
+_ADVERB_RE = re.compile(r"^(?:[a-z]+ly|just|always|instead),?\s+", re.IGNORECASE)
+#: A lead clause longer than `starts_with_verb` reads ("If the hard disk drive with the
+#: primary system partition has failed and you have ..., set ...").
+_LONG_LEAD_RE = re.compile(
+    r"^(?:if|when|to|in\s+order\s+to|after|before|once|for|on|in|under|from|at)\b[^,;:]{0,250},\s+",
+    re.IGNORECASE,
+)
+
+
+def _own_text(text: str) -> str:
+    """A step's text without the drafter's label before it ("Last resort: X" -> "X")."""
+    return _DRAFTER_PREFIX_RE.sub("", _normal(text), count=1)
+
+
+def _opens_as_action(sentence: str) -> bool:
+    """`starts_with_verb`, also after a short label of the article's own or an adverb."""
+    if starts_with_verb(sentence):
+        return True
+    bare = _ADVERB_RE.sub("", _OWN_LABEL_RE.sub("", sentence, count=1), count=1)
+    if bare != sentence and starts_with_verb(bare[:1].upper() + bare[1:]):
+        return True
+    rest = _LONG_LEAD_RE.sub("", sentence, count=1)
+    return rest != sentence and starts_with_verb(rest[:1].upper() + rest[1:])
+
+
+def action_units(text: str) -> tuple[int, int]:
+    """(imperative sentences, imperative clauses) of a step's text: each sentence that
+    opens with an action (`starts_with_verb`), and each part of a sentence, cut at "; ",
+    ", and then " and ", then ", that does ("Click Start, and then click Run." is one
+    sentence, two clauses)."""
+    own = _own_text(text)
+    if _DRAFTER_ACTION_RE.match(own):
+        return (1, 1)
+    sentences = split_sentences(own) or [own]
+    said = clauses = 0
+    for sentence in sentences:
+        said += _opens_as_action(sentence)
+        clauses += sum(_opens_as_action(part) for part in _CLAUSE_CUT_RE.split(sentence) if part)
+    return said, clauses
+
+
+def multi_action_step(text: str) -> str:
+    """'sentences' when a ticked step's text holds two or more imperative sentences
+    ("Back up disks A and B. Boot from Disk A."), 'clauses' when it holds them only as
+    clauses of one sentence ("Click Start, and then click Run.", "X; Y"), '' for one
+    action (or none)."""
+    said, clauses = action_units(text)
+    if said >= 2:
+        return "sentences"
+    return "clauses" if clauses >= 2 else ""
+
+
+def not_action_step(text: str) -> bool:
+    """A ticked step whose text, after the drafter's own label ("Last resort: ",
+    "Install the update that fixes it: "), does not open with an imperative
+    (`starts_with_verb`): a statement, a note, a bare key path, a case's sentence ("If
+    you receive a response, ..." with no action after it), a duty ("You must X")."""
+    own = _own_text(text)
+    return not _DRAFTER_ACTION_RE.match(own) and not _opens_as_action(own)
 
 
 def non_step(text: str, detail: str) -> bool:
@@ -1188,6 +1278,11 @@ class Record:
     non_step_items: list[str] = field(default_factory=list)  # see non_step
     statement_items: list[str] = field(default_factory=list)  # see statement_step
     two_action_items: list[str] = field(default_factory=list)  # see two_action_step
+    #: round 23: steps holding two or more imperative sentences (see multi_action_step)
+    multi_sentence_items: list[str] = field(default_factory=list)
+    #: ... or two or more imperative clauses of one sentence only ("X, and then Y")
+    multi_clause_items: list[str] = field(default_factory=list)
+    not_action_items: list[str] = field(default_factory=list)  # see not_action_step
     glued_note_items: list[str] = field(default_factory=list)  # see glued_note_step
     registry_row_items: list[str] = field(default_factory=list)  # see registry_row_step
     input_answers: int = 0  # (walk, input) pairs: an input answered on a finished walk
@@ -1317,6 +1412,13 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
                 record.statement_items.append(item.text[:120])
             if two_action_step(item.text):
                 record.two_action_items.append(item.text[:120])
+            multi = multi_action_step(item.text)
+            if multi == "sentences":
+                record.multi_sentence_items.append(item.text[:200])
+            elif multi == "clauses":
+                record.multi_clause_items.append(item.text[:200])
+            if not_action_step(item.text):
+                record.not_action_items.append(item.text[:200])
             if glued_note_step(item.text):
                 record.glued_note_items.append(item.text[:120])
             if registry_row_step(item.text, item.detail or ""):

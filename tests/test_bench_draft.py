@@ -649,3 +649,22 @@ def test_questions_whose_labels_read_alike_are_counted() -> None:
     assert not metrics.labels_alike(["Rename the file", "Restart the PC", "None of these"], text)
     assert not metrics.labels_alike(["Pipes > Rename the file", "TCP > Rename the file"], text)
     assert not metrics.labels_alike(["C:\\wchar.h(590)", "C:\\wchar.h(592)"], text)
+
+
+def test_several_actions_in_one_step_and_steps_that_are_not_actions_are_counted() -> None:
+    """Two imperative sentences or clauses in one tick count as several actions (the
+    sentence kind apart); a statement or a duty counts as no action, the drafter's own
+    label before an action and its own whole actions do not."""
+    merged = "Back up disks A and B. Rename WD*.BID to WD*.BAK. Now you can boot from Disk A."
+    assert metrics.multi_action_step(merged) == "sentences"
+    assert metrics.multi_action_step("Click Start, and then click Run.") == "clauses"
+    assert metrics.multi_action_step("Stop the service; delete the log file.") == "clauses"
+    assert metrics.multi_action_step("Restart the computer. This clears the cache.") == ""
+    assert metrics.not_action_step("It is highly recommended to distribute the OSDs.")
+    assert metrics.not_action_step("If you receive a response, the address is in use.")
+    assert metrics.not_action_step("You must include the FOXUT16.DLL file.")
+    assert not metrics.not_action_step("Last resort: Restart the server.")
+    assert not metrics.not_action_step("Wait, and watch whether the alert clears.")
+    assert not metrics.not_action_step(
+        "Tell the user what the article says here; it gives no steps to follow: X is slow."
+    )

@@ -458,7 +458,8 @@ _PURPOSE_RE = re.compile(
 _YOU_CAN_RE = re.compile(
     # longest first: "you may want to X" is X, not "Want to X"
     r"^(?:you|administrators?|users?)\s+(?:will need to|may need to|might need to|may want to|"
-    r"might want to|need to|have to|can|should|must|may)(?:\s+(?:also|first|then|now))?\s+",
+    r"might want to|will want to|will have to|may have to|might have to|need to|have to|can"
+    r"|should|must|may)(?:\s+(?:also|first|then|now))?\s+",
     re.IGNORECASE,
 )
 _WISHER_RE = re.compile(

@@ -282,6 +282,31 @@ _TOLD_HEAD_RE = re.compile(
     r"|such|these)\b)[^,]{0,120},\s*){1,3}",
     re.IGNORECASE,
 )
+#: The lead of a tick said as a duty (round 23): a case, a time, a place, a purpose, an
+#: order word ("First, you need to get ...", "From an MS-DOS prompt, you can run ...",
+#: "In addition to adding this switch, you should increase ...").
+_DUTY_HEAD_RE = re.compile(
+    r"^(?:(?:to|if|when|for|therefore|so|then|thus|in|after|before|once|from|on|at|under"
+    r"|as|first|second|third|next|last|lastly|finally|also|additionally|however|currently"
+    r"|now)\b[^,]{0,120},\s*(?:then\s+)?){1,3}",
+    re.IGNORECASE,
+)
+#: "you may receive ...", "you could lose ...": a possibility, never an action; also
+#: what the reader sees or meets after a modal.
+_NOT_DUTY_RE = re.compile(
+    r"^(?:you|administrators?|users?)\s+(?:may|could|might)\s+(?!want\b|need\b|have\s+to\b)",
+    re.IGNORECASE,
+)
+#: What the reader sees or meets after a modal ("you should see X", "you must have X");
+#: after a duty ("you need to get X", "you must find X") getting is the action.
+_NOT_DONE_RE = re.compile(
+    r"^(?:receive|see|notice|lose|experience|encounter|want|need|have|observe|be)\b",
+    re.IGNORECASE,
+)
+_NOT_DONE_OFFER_RE = re.compile(r"^(?:get|find)\b", re.IGNORECASE)
+_DUTY_MODAL_RE = re.compile(r"\b(?:must|need\s+to|have\s+to)\s", re.IGNORECASE)
+#: "manually close X": an adverb before the verb, kept with it.
+_ADVERB_RE = re.compile(r"^[a-z]+ly\s+(?=[a-z])")
 #: "You can find more information in ...": a pointer, never made a step.
 _POINTER_RE = re.compile(
     r"\b(?:more|further|additional)\s+(?:information|details)\b|^(?:refer|see|read)\b", re.I
@@ -299,6 +324,36 @@ def _told_action(sentence: str) -> str:
         return ""
     told = lead + (bare if lead else bare[0].upper() + bare[1:])
     return told if _action(told) or _action(bare[0].upper() + bare[1:]) else ""
+
+
+def duty_said(item: str) -> str:
+    """A tick whose first sentence says its action as a duty or an offer ("First, you need
+    to get the name of the node ...", "If this does not resolve the problem, you may have
+    to uninstall X", "You must wait until Word is finished") said as that action
+    ("First, get the name of the node ..."), the rest of its text and its detail as they
+    were. Never another way ("Or you can X", "Alternatively, ..."), a possibility ("you
+    may receive X") or a pointer ("you can see X"); a first sentence with a line break
+    in it (a command) is left as written."""
+    text, detail = split_detail(item)
+    body = text.lstrip()
+    first = (split_sentences(body) or [""])[0]
+    if not first or not body.startswith(first):
+        return item
+    head = _DUTY_HEAD_RE.match(first)
+    rest = first[head.end() :] if head else first
+    if not _YOU_CAN_RE.match(rest) or _NOT_DUTY_RE.match(rest):
+        return item
+    bare = _YOU_CAN_RE.sub("", rest, count=1)
+    if not bare[:1].islower() or _NOT_DONE_RE.match(bare) or _POINTER_RE.search(bare):
+        return item
+    if _NOT_DONE_OFFER_RE.match(bare) and not _DUTY_MODAL_RE.search(rest[: len(rest) - len(bare)]):
+        return item  # "you should get an error": what is seen
+    verb = _ADVERB_RE.sub("", bare, count=1)
+    if not _action(verb[0].upper() + verb[1:]):
+        return item
+    verb = bare[0].upper() + bare[1:]
+    told = first[: head.end()] + bare if head else verb
+    return with_detail(told + body[len(first) :], detail)
 
 
 #: "You can, however, extend the range ...", "If you do not want X, you can also define
@@ -391,7 +446,8 @@ def split_run_on(item: str, offered: bool = False) -> list[str]:
     statement shown under the first; a "Note: ..." sentence and what follows it is shown
     under the step, not ticked; leading statements before "To X, you can check Y." are
     shown under "To X, check Y.". Two actions with no statement between them stay one
-    step (the article's own numbered step, "Click X. Click Y."). With `offered` (an
+    step (the article's own numbered step, "Click X. Click Y."; an MS KB run of bare
+    actions is a tick each later, action_runs.action_run_ticks). With `offered` (an
     outcome with no action at all), what the article offers ("Typically, you can delete
     the files by using the same share.") is a step even with no statement beside it."""
     text, detail = split_detail(item)
@@ -843,7 +899,7 @@ def final_steps(
     still ticked at the end (no step to show it under) is said as the reading it asks,
     a label over a listing as the running of it."""
     items, checks = _final_steps(items, checks, results)
-    return [labelled_listing(as_reading(i)) for i in items], checks
+    return [duty_said(labelled_listing(as_reading(i))) for i in items], checks
 
 
 def _kinds(items: list[str]) -> list[str]:
