@@ -161,3 +161,34 @@ def test_pointer_patterns_are_linear_on_hostile_input() -> None:
             start = time.perf_counter()
             _says(kind, bad)
             assert time.perf_counter() - start < 0.05, (kind, bad[:20])
+
+
+def test_workaround_told_to_the_application_is_a_step() -> None:
+    """'The RUI application should set all reserved bits ... to NULL' in WORKAROUND is
+    ticked as the change to make, not shown as information that fixes nothing."""
+    article = mskb(
+        "SYMPTOMS\n========\n\nAn RUI application cannot open a session after RUI_TERM.\n\n"
+        "CAUSE\n=====\n\nA reserved bit set in RUI_INIT keeps the session.\n\n"
+        "WORKAROUND\n==========\n\n"
+        "The RUI application should set all reserved bits in the verb control block to\n"
+        "NULL prior to calling the RUI interface.\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    assert ticks(only) == [
+        "In the RUI application, set all reserved bits in the verb control block to NULL "
+        "prior to calling the RUI interface."
+    ]
+    assert not any("do not expect" in v["text"] for v in only.get("verify", []))
+
+
+def test_what_the_program_will_then_do_stays_a_statement() -> None:
+    """'The program should now run successfully.' says what follows, no instruction: it
+    is not rewritten as one."""
+    from kbassist.drafting.said_to_code import as_instruction
+
+    assert as_instruction("The program should now run successfully.") == (
+        "The program should now run successfully."
+    )
+    assert as_instruction("The Windows 95 client should then be able to view the files.") == (
+        "The Windows 95 client should then be able to view the files."
+    )

@@ -258,7 +258,11 @@ def _without_pointer(item: str) -> list[str]:
     for sentence in split_sentences(text):
         if _says("more", sentence):
             cut = _AS_IN_RE.sub("", sentence).strip()
-            if cut != sentence.strip() and len(cut.split()) >= 3:
+            if (
+                cut != sentence.strip()
+                and len(cut.split()) >= 3
+                and not re.match(r"(?:see|refer|read|follow|look|consult)\b", cut, re.I)
+            ):
                 kept.append(cut if cut.endswith(".") else f"{cut}.")
             continue
         if not (_says("below", sentence) or _says("range", sentence)):
