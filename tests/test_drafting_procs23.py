@@ -192,3 +192,29 @@ def test_what_the_program_will_then_do_stays_a_statement() -> None:
     assert as_instruction("The Windows 95 client should then be able to view the files.") == (
         "The Windows 95 client should then be able to view the files."
     )
+
+
+def test_vendor_contact_lines_are_no_fixes_when_a_procedure_is_given() -> None:
+    """A RESOLUTION with a numbered procedure, then 'contact Contoso at one of the
+    following' over phone and fax lines, offers the procedure as the fix, not the
+    phone lines."""
+    article = mskb(
+        "SYMPTOMS\n========\n\nStarting Golf causes a General Protection Fault.\n\n"
+        "CAUSE\n=====\n\nThis error occurs when Imagina by Contoso is loaded.\n\n"
+        "RESOLUTION\n==========\n\n"
+        "To correct this problem, disable Imagina.\n\n"
+        "1. In Program Manager, choose Run from the File menu.\n\n"
+        '2. In the Command Line box, type "sysedit" and choose OK.\n\n'
+        '3. In the AUTOEXEC.BAT file, type "REM" in front of the line imgn_dos.com.\n\n'
+        "4. Save the changes and restart your computer.\n\n"
+        "For issues regarding Imagina, contact Contoso at one of the following venues:\n\n"
+        "1. 24-hour automated technical support: (800) 555-0100\n\n"
+        "2. 24-hour Fax AnswerLine: (800) 555-0101\n\n"
+        "3. Telephone technical support: (408) 555-0102\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    assert only["title"] == "Disable Imagina"
+    said = ticks(only)
+    assert said[0] == "In Program Manager, choose Run from the File menu."
+    assert not any("555-01" in s for s in said)
+    draft_text(article)

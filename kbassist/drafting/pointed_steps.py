@@ -356,3 +356,61 @@ def pointed_steps(article: Article, options: list[Option]) -> list[Option]:
 _PATTERNS.update(
     below=_BELOW_RE, more=_AT_MORE_RE, range=_STEP_RANGE_RE, lead=_FIX_LEAD_RE, shows=_SHOWS_RE
 )
+
+
+#: A way to reach a vendor, not a fix: "Telephone technical support: (408) 727-9004",
+#: "24-hour Fax AnswerLine", "Claris BBS", "America Online: Keyword CLARIS".
+_CHANNEL_RE = re.compile(
+    r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b|\b(?:fax|bbs|compuserve|america online|"
+    r"applelink|answerline|technical support|online support|customer service)\b",
+    re.IGNORECASE,
+)
+#: "To correct this problem, disable Imaginaria.": the action a procedure carries out.
+_GOAL_RE = re.compile(
+    r"\bto (?:correct|resolve|fix|work around|avoid) (?:this|the) (?:problem|issue|behaviou?r|"
+    r"error)\s*,\s*(?P<act>[a-z][^.:]{3,100})[.:]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def vendor_channels(options: list[Option]) -> list[Option]:
+    """A section whose options are all ways to contact a vendor ("24-hour Fax
+    AnswerLine: (800) ...", "Telephone technical support: ...") while its text gives a
+    numbered procedure before them ("To correct this problem, disable Imaginaria. 1. In
+    Program Manager, ..."): the procedure is the fix, the contact lines are none."""
+    from kbassist.drafting.option_model import Option
+    from kbassist.drafting.options import _procedure
+
+    by_section: dict[int, list[Option]] = {}
+    for option in options:
+        if option.kind == "option":
+            by_section.setdefault(id(option.section), []).append(option)
+    for group in by_section.values():
+        if len(group) < 2 or not all(_channel(o) for o in group):
+            continue
+        section = group[0].section
+        paras = paragraphs(section.text)
+        first = next((n for n, p in enumerate(paras) if _FIRST_RE.match(p.head)), None)
+        if first is None:
+            continue
+        steps = _steps_from(paras, first)
+        said = clean(" ".join(p.text for p in steps))
+        if _CHANNEL_RE.search(said):
+            continue  # the first list is the contact list itself: no procedure
+        _, items = _procedure(steps)
+        if len(items) < 2:
+            continue
+        before = " ".join(clean(p.text) for p in paras[:first] if not p.heading)
+        goal = _GOAL_RE.search(before)
+        label = goal.group("act") if goal else step_text(items[0]).rstrip(".")
+        fix = Option(section, label[0].upper() + label[1:], before, items)
+        at = options.index(group[0])
+        options = [o for o in options if o not in group]
+        options.insert(at, fix)
+    return options
+
+
+def _channel(option: Option) -> bool:
+    """Every step of `option` (and its label) is a way to reach a vendor."""
+    said = [option.label, *(step_text(i) for i in option.items)]
+    return bool(_CHANNEL_RE.search(option.label)) or all(_CHANNEL_RE.search(s) for s in said)
