@@ -18,6 +18,7 @@ from functools import lru_cache
 from kbassist.drafting.blocks import _REFER_LEAD_RE, _actionish, _fix_verb
 from kbassist.drafting.non_steps import result_sentence
 from kbassist.drafting.options import _LEAD_ONLY_RE, _NOTE_RE, _YOU_CAN_RE, _is_action
+from kbassist.drafting.said_to_code import as_instruction
 from kbassist.drafting.text import Hinted, split_detail, split_sentences, step_text, with_detail
 
 #: "Use one of the following methods.", "Follow these steps.", "The following methods are
@@ -807,6 +808,9 @@ def info_only(items: list[str]) -> list[str]:
     kinds = [step_kind(split_detail(i)[0]) for i in items]
     if not items or any(k not in ("statement", "note") for k in kinds):
         return items
+    told = [as_instruction(i) for i in items]  # "The application should set ...": a step
+    if told != items:
+        return told
     if any(_PLACEHOLDER_RE.search(i) for i in items):
         return items  # "... in the format <network>.<node>": asked from its own words
     said = "\n\n".join("\n".join(p for p in split_detail(i) if p.strip()) for i in items)
