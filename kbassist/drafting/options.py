@@ -469,7 +469,7 @@ _WISHER_RE = re.compile(
 )
 #: UI navigation pairs read as one step ("Click Start, and then click Run").
 _NAV_RE = re.compile(r"^(?:click|point|press|select|type|double-click|right-click|open|go)\b", re.I)
-_AND_THEN_RE = re.compile(r",?\s+and then\s+")
+_AND_THEN_RE = re.compile(r",?(?<!\s)\s+and then\s+")
 
 
 #: "Correct this problem by updating X", "You can work around this issue by using X".

@@ -240,8 +240,8 @@ def _joined(items: list[str]) -> list[str]:
 
 #: "as described in the "More Information" section": a pointer clause at a sentence end.
 _AS_IN_RE = re.compile(
-    r",?\s+as (?:described|shown|explained|outlined|given|detailed) (?:in|under) the \W?more "
-    r"information\W{0,3}\s+section\b[^.]{0,80}",
+    r",?(?<!\s)\s+as (?:described|shown|explained|outlined|given|detailed) (?:in|under) "
+    r"the \W?more information\W{0,3}\s+section\b[^.]{0,80}",
     re.IGNORECASE,
 )
 
