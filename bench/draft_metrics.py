@@ -398,8 +398,8 @@ def title_cut_phrase(title: str, article_text: str) -> bool:
 _REASON_OPEN_RE = re.compile(
     r"^(?:even though|although|though|because|since|whereas|despite|in spite of)\b", re.I
 )
-#: A fix label opening with a case ("If the issue continues to occur, ..."): counted when
-#: the label holds the clause's comma or the article goes on with one right after it.
+#: A fix label opening with a case ("When a new server, Server B"): counted when the
+#: label stops where the article goes on with the clause's comma (its action left out).
 _CASE_OPEN_RE = re.compile(r"^(?:when|if|unless|after|before|once|while)\b", re.IGNORECASE)
 #: A fix label pointing at what it does not say: "Configure the following policy to X",
 #: "... to one of the following modes" (not "... the following: X").
@@ -409,10 +409,11 @@ _POINTS_AT_RE = re.compile(r"\b(?:the|these) following\b(?![^:]{0,80}:\s*\S)", r
 _EMPTY_NAME_RE = re.compile(
     r"^[\w ]{2,40}\(\d+ steps?\)$|^(?:short|long|medium|near)[ -]term\b\s*:", re.IGNORECASE
 )
-#: A first step that only gets somewhere: "On the startup screen, click Game Options".
+#: A first step that only gets somewhere: "On the startup screen, click Game Options",
+#: "Click Start" (not "Select the VGA driver", which may be the fix itself).
 _NAV_STEP_RE = re.compile(
-    r"^(?:(?:on|in|at|from|under|within) [^,]{2,80}, )?(?:click|double-click|right-click"
-    r"|select|choose|open|start|press|go to|navigate|browse|expand|point to|log (?:on|in))\b",
+    r"^(?:(?:on|in|at|from|under|within) [^,]{2,80}, (?:click|double-click|right-click|select"
+    r"|choose|open|point to)|click|double-click|right-click|go to|navigate|point to)\b",
     re.IGNORECASE,
 )
 
@@ -429,10 +430,12 @@ def title_not_action(title: str, article_text: str, first_step: str = "") -> boo
         return True
     if _REASON_OPEN_RE.match(body):
         return True
-    if _CASE_OPEN_RE.match(body) and (
-        ", " in body or re.search(re.escape(body) + r"\s*,", article_text)
+    if (
+        _CASE_OPEN_RE.match(body)
+        and ", " not in body
+        and re.search(re.escape(body) + r"\s*,", article_text)
     ):
-        return True
+        return True  # the case alone, its action left after the comma
     if "=" in body and not re.search(r"\b[a-z]{3,}\s+[a-z]{2,}\b", body):
         return True  # "ODBCINT.DLL = ODBCINT.DLL": a line to type, not a name
     first = _normal(first_step).rstrip(". ").casefold()
