@@ -649,3 +649,28 @@ def test_questions_whose_labels_read_alike_are_counted() -> None:
     assert not metrics.labels_alike(["Rename the file", "Restart the PC", "None of these"], text)
     assert not metrics.labels_alike(["Pipes > Rename the file", "TCP > Rename the file"], text)
     assert not metrics.labels_alike(["C:\\wchar.h(590)", "C:\\wchar.h(592)"], text)
+
+
+def test_fix_labels_that_do_not_name_the_fix_are_counted() -> None:
+    """A cut reason clause, a first click, a pointer, a bare line or a step count is
+    counted; "Change the size of the gray box" or "If X, install Y" is not."""
+    text = (
+        "Even though the editor does not show the control, you can change the size of the "
+        "gray box. When a new server, Server B, starts, run setup. "
+        "On the startup screen, click Game Options."
+    )
+    counted = [
+        "Resolution: Even though the editor does not show the control",
+        "When a new server",
+        "Set the data access mode to one of the following modes",
+        "ODBCINT.DLL = ODBCINT.DLL",
+        "Resolution (5 steps)",
+    ]
+    assert all(metrics.title_not_action(label, text) for label in counted)
+    assert metrics.title_not_action(
+        "On the startup screen, click Game Options",
+        text,
+        "On the startup screen, click Game Options.",
+    )
+    assert not metrics.title_not_action("Resolution: Change the size of the gray box", text)
+    assert not metrics.title_not_action("If you use NTFS, install the update", text)
