@@ -26,7 +26,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from kbassist.drafting.labels import (
+    _INFINITIVE_END_RE,
     _PREFIX_RE,
+    _balance,
     _cleaned,
     _ends_open,
     _found,
@@ -46,11 +48,18 @@ MAX_LEAD = 1200
 _REASON_RE = re.compile(
     r"^(?:even though|although|though|because|since|whereas|despite|in spite of)\s", re.I
 )
-#: A clause giving the case before the action: renamed only when the label stops at it.
-_CASE_RE = re.compile(r"^(?:when|if|unless|after|once)\s", re.IGNORECASE)
+#: A clause giving when, before the action ("After you create the package, ..."), or a
+#: case that only says the fix before did not work ("If the problem persists, ..."): a
+#: case that tells fixes apart ("If you can connect by IP address") stays the label.
+_CASE_RE = re.compile(
+    r"^(?:after|once)\s|^(?:if|when|unless)\s(?:the|this|that)\s(?:problem|issue|error"
+    r"|behaviou?r)\s(?:still\s)?(?:persists|continues|remains|occurs|is not resolved)\b",
+    re.IGNORECASE,
+)
 #: "you can X", "you must X": the action, said to the reader.
 _YOU_RE = re.compile(
-    r"^(?:then\s+)?you (?:can|must|should|may|need to|have to|will need to)(?: also| first)?\s+"
+    r"^(?:then\s+)?you (?:(?:may|might|would) want to|can|must|should|may|need to|have to"
+    r"|will need to)(?: also| first)?\s+"
     r"(?=[a-z])",
     re.IGNORECASE,
 )
@@ -103,6 +112,8 @@ _ANNOUNCES_RE = re.compile(
     r"(?:these|the following|one of|this|the steps|any of|either)\b",
     re.IGNORECASE,
 )
+#: "you may have a DNS problem", "you want to": a finding or a wish, not an action.
+_FINDING_RE = re.compile(r"^(?:have|be|see|get|notice|receive|want|need|wish|find)\b", re.I)
 #: A word pointing back into the clause before: the action says nothing without it.
 _PRONOUN_RE = re.compile(r"\b(?:it|its|them|they|their)\b", re.IGNORECASE)
 #: A label counting its steps: "Resolution (5 steps)".
@@ -164,7 +175,7 @@ def _main_action(rest: str, is_action: Callable[[str], bool]) -> str:
     said = _YOU_RE.match(rest)
     if said:
         act = _cap(rest[said.end() :])
-        return "" if _ANNOUNCES_RE.match(act) else act
+        return "" if _ANNOUNCES_RE.match(act) or _FINDING_RE.match(act) else act
     passive = _PASSIVE_RE.match(rest)
     if passive and passive.group("verb").casefold() in _PARTICIPLES:
         obj = passive.group("obj")
@@ -238,9 +249,21 @@ def _referent(body: str, items: Sequence[str], details: Sequence[str]) -> str:
             lines = [x.strip() for x in details[n].splitlines() if x.strip()]
             found = lines[0] if lines else ""
         found = " ".join(found.split()).strip("`*")
+        if (
+            not after.startswith(":")
+            and n < len(details)
+            and sum(bool(x.strip()) for x in details[n].splitlines()) != 1
+        ):
+            return ""  # the first of several lines is not what "the following" points at
+        if re.match(r"(?:warning|note|important|caution)\b|[-*\d]", found, re.I) or re.match(
+            r"^[A-Z][A-Z ]+$", found
+        ):
+            return ""  # a note, a list item or a heading, not the thing itself
         head = found.split(": ", 1)[0]
         if ": " in found and 3 <= len(head) <= 40:
             found = head
+        if re.match(r"^[A-Z][A-Z ]+$", found):
+            return ""  # "STATUS": a heading, not the thing itself
         if 3 <= len(found) <= 40 and not re.search(r"[.;!?]\s|[.;!?]$", found):
             return found
         return ""
@@ -257,6 +280,8 @@ def _pointer_named(
     tail = _TAIL_POINTER_RE.search(body)
     if tail:
         head = body[: tail.start()].rstrip(" ,")
+        if re.search(r"\b(?:look|search|check|wait|ask|apply|pay)$", head, re.I):
+            return ""  # "look" + " for the following entries": the verb needs it
         if len(head.split()) >= 3 and not _ends_open(head) and is_action(head):
             return _short(head)
         return ""
@@ -267,10 +292,18 @@ def _pointer_named(
     if not thing:
         return ""
     noun = found.group("noun")
+    if re.search(r"\bas follows\b", body, re.I) or (
+        noun and (noun.endswith("s") or noun in _COUNT_WORDS)
+    ):
+        return ""  # "the following files", "the following two lines": more than one thing
     said = f"the {thing} {noun}" if noun and noun not in ("in", "to", "at", "on") else thing
     if noun in ("in", "to", "at", "on"):
         said += f" {noun}"
-    return _short(body[: found.start()] + said + body[found.end() :])
+    named = _short(body[: found.start()] + said + body[found.end() :])
+    return named if thing in named and _balance(named) < 0 else ""
+
+
+_COUNT_WORDS = frozenset("two three four five six several few many more".split())
 
 
 def _code_named(code: str, section_text: str) -> str:
@@ -360,14 +393,24 @@ def _phrase_named(body: str, sources: Sequence[str], is_action: Callable[[str], 
     text, end = _found(body, sources)
     rest = text[end : end + 200]
     found = _OF_PHRASE_RE.match(rest)
-    if found and len(body) + found.end() <= LIMIT + 10:
+    if (
+        found
+        and len(body.split()) >= 3
+        and not re.search(r"\binstead$", body, re.I)
+        and not re.search(
+            r"\b(?:following|should|must|is|are|was|were|can|will|may|has|have)\b", found.group(0)
+        )
+        and len(body) + found.end() <= LIMIT + 10
+    ):
         whole = body + found.group(0)
         if not _ends_open(whole):
             return whole
-    if rest.startswith(" to "):
+    if rest.startswith(" to ") and "following" not in body:
         purpose = [m.start() for m in re.finditer(r" to (?=[a-z]+ )", body) if m.start() >= 12]
         for at in purpose:
             head = body[:at]
+            if _INFINITIVE_END_RE.search(head) or re.search(r"\b(?:want|wants|how)$", head):
+                continue  # "you want" + " to install X": the verb's own infinitive
             if (
                 len(head.split()) >= 3
                 and not _ends_open(head)
