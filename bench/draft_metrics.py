@@ -436,7 +436,11 @@ def title_not_action(title: str, article_text: str, first_step: str = "") -> boo
         and re.search(re.escape(body) + r"\s*,", article_text)
     ):
         return True  # the case alone, its action left after the comma
-    if "=" in body and not re.search(r"\b[a-z]{3,}\s+[a-z]{2,}\b", body):
+    if (
+        "=" in body
+        and not re.search(r"\b[a-z]{3,}\s+[a-z]{2,}\b", body)
+        and not re.match(r"[A-Z][a-z]+ (?:the|a|an|your) ", body)
+    ):
         return True  # "ODBCINT.DLL = ODBCINT.DLL": a line to type, not a name
     first = _normal(first_step).rstrip(". ").casefold()
     said = body.rstrip(". ").casefold()
