@@ -289,8 +289,8 @@ def _pointer_named(
     if not found or not is_action(body):
         return ""
     thing = _referent(body, items, details)
-    if not thing:
-        return ""
+    if not thing or thing.casefold() in body.casefold():
+        return ""  # "[Custom Menus]" in "... the MSMAIL.INI [Custom Menus] section": a header
     noun = found.group("noun")
     if re.search(r"\bas follows\b", body, re.I) or (
         noun and (noun.endswith("s") or noun in _COUNT_WORDS)
