@@ -89,6 +89,15 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   after a section prefix ("Resolution: ", "Method 2: "), are cut as labels cut
   mid-phrase are, or end on a pointer at what follows ("... the following", "these
   steps") or on a link's "]" (`draft_metrics.title_cut_phrase`), / all such titles.
+- **labels not naming the fix** (round 23, labels23): fix labels (each fix outcome's
+  title and each choice of a "mitigation" question, once per draft) that open with a
+  reason or concession ("Even though ...", "Because ..."), that are only a case the
+  article goes on after with its comma ("When a new server, Server B"), that are their
+  fix's first UI step when it only gets somewhere ("On the startup screen, click Game
+  Options", "Click Start"), a bare line to type ("ODBCINT.DLL = ODBCINT.DLL"), point
+  at what they do not say ("Configure the following policy to X"), count steps
+  ("Resolution (5 steps)") or keep a horizon ("Long term: ...")
+  (`draft_metrics.title_not_action`), / all fix labels.
 - **lead-in steps**: checklist steps (as for action steps) that only announce others:
   "Use the information in the following paragraphs ...", "Use the following steps to
   ...", "To resolve this problem:", or any step ending in a colon with nothing shown
@@ -425,6 +434,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "titles cut mid-phrase": _pct(
             sum(len(r.phrase_cut_titles) for r in clean), sum(r.titles for r in clean)
+        ),
+        "labels not naming the fix": _pct(
+            sum(len(r.not_action_labels) for r in clean), sum(r.fix_labels for r in clean)
         ),
         "lead-in steps": _pct(
             sum(len(r.lead_in_items) for r in clean), sum(r.items for r in clean)

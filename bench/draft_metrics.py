@@ -396,6 +396,60 @@ def title_cut_phrase(title: str, article_text: str) -> bool:
     return label_cut_phrase(body, article_text) or label_cut_phrase(title, article_text)
 
 
+#: A fix label opening with a reason or a concession ("Even though the editor does not
+#: show X", "Because there is no exposed method"): the action is in the clause after it.
+_REASON_OPEN_RE = re.compile(
+    r"^(?:even though|although|though|because|since|whereas|despite|in spite of)\b", re.I
+)
+#: A fix label opening with a case ("When a new server, Server B"): counted when the
+#: label stops where the article goes on with the clause's comma (its action left out).
+_CASE_OPEN_RE = re.compile(r"^(?:when|if|unless|after|before|once|while)\b", re.IGNORECASE)
+#: A fix label pointing at what it does not say: "Configure the following policy to X",
+#: "... to one of the following modes" (not "... the following: X").
+_POINTS_AT_RE = re.compile(r"\b(?:the|these) following\b(?![^:]{0,80}:\s*\S)", re.IGNORECASE)
+#: A label that counts steps or keeps a heading's horizon: "Resolution (5 steps)",
+#: "Long term: Upgrade ...".
+_EMPTY_NAME_RE = re.compile(
+    r"^[\w ]{2,40}\(\d+ steps?\)$|^(?:short|long|medium|near)[ -]term\b\s*:", re.IGNORECASE
+)
+#: A first step that only gets somewhere: "On the startup screen, click Game Options",
+#: "Click Start" (not "Select the VGA driver", which may be the fix itself).
+_NAV_STEP_RE = re.compile(
+    r"^(?:(?:on|in|at|from|under|within) [^,]{2,80}, (?:click|double-click|right-click|select"
+    r"|choose|open|point to)|click|double-click|right-click|go to|navigate|point to)\b",
+    re.IGNORECASE,
+)
+
+
+def title_not_action(title: str, article_text: str, first_step: str = "") -> bool:
+    """A fix label that does not name what the fix does: a cut reason or case clause
+    ("Resolution: Because there is no exposed property ..."), its first UI step ("On the
+    StarLancer startup screen, click Game Options"), a bare code line ("ODBCINT.DLL =
+    ODBCINT.DLL"), a pointer at what it does not say ("... the following policy ..."), a
+    step count ("Resolution (5 steps)") or a horizon kept ("Long term: ...")."""
+    title = _normal(title)
+    body = _TITLE_PREFIX_RE.sub("", title, count=1)
+    if _EMPTY_NAME_RE.match(title) or _POINTS_AT_RE.search(body):
+        return True
+    if _REASON_OPEN_RE.match(body):
+        return True
+    if (
+        _CASE_OPEN_RE.match(body)
+        and ", " not in body
+        and re.search(re.escape(body) + r"\s*,", article_text)
+    ):
+        return True  # the case alone, its action left after the comma
+    if (
+        "=" in body
+        and not re.search(r"\b[a-z]{3,}\s+[a-z]{2,}\b", body)
+        and not re.match(r"[A-Z][a-z]+ (?:the|a|an|your) ", body)
+    ):
+        return True  # "ODBCINT.DLL = ODBCINT.DLL": a line to type, not a name
+    first = _normal(first_step).rstrip(". ").casefold()
+    said = body.rstrip(". ").casefold()
+    return bool(first and _NAV_STEP_RE.match(body) and first.startswith(said[:60]))
+
+
 #: A step that only announces others: "Use the information in the following paragraphs
 #: ...", "Use the following steps to ...", "To resolve this problem:", a sentence ending
 #: in a colon with nothing under it.
@@ -1231,6 +1285,8 @@ class Record:
     alike_questions: list[str] = field(default_factory=list)  # labels that read alike
     titles: int = 0  # outcome titles but "This article may not apply"
     phrase_cut_titles: list[str] = field(default_factory=list)  # see title_cut_phrase
+    fix_labels: int = 0  # fix titles and the fix questions' choice labels, once each
+    not_action_labels: list[str] = field(default_factory=list)  # see title_not_action
     lead_in_items: list[str] = field(default_factory=list)  # ticked announcements
     fix_checklists: int = 0  # fix outcomes with checklist steps (once per outcome)
     obtain_only: list[str] = field(default_factory=list)  # titles of those only obtaining
@@ -1292,6 +1348,20 @@ class Record:
     asked_early: list[str] = field(default_factory=list)  # asked before the check showing it
     fix_in_more: bool = False  # see fix_in_more: the fix's procedure may be in MORE INFO
     more_steps: bool = False  # a fix outcome ticks 2+ steps cited from MORE INFORMATION
+
+
+def not_action_labels(tree: Tree, titles: list[str], text: str) -> tuple[int, list[str]]:
+    """(fix labels of a draft, those that do not name the fix): each fix outcome's title
+    (checked against its first step) and each choice of a "mitigation" question, once."""
+    firsts = {o.title: _source(o.steps[0].template) if o.steps else "" for o in tree.outcomes()}
+    labels = dict.fromkeys(titles)
+    for node in tree.nodes.values():
+        if isinstance(node, Question) and node.id.startswith("mitigation"):
+            labels.update(dict.fromkeys(c.label for c in node.choices if c.label))
+    found = [
+        label for label in labels if label and title_not_action(label, text, firsts.get(label, ""))
+    ]
+    return len(labels), found
 
 
 def load_draft(article: Article) -> tuple[Tree | None, list[str], str]:
@@ -1445,6 +1515,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     ]
     record.titles = len(titles)
     record.phrase_cut_titles = [t for t in titles if title_cut_phrase(t, text)]
+    record.fix_labels, record.not_action_labels = not_action_labels(tree, titles, text)
     record.texts_cut = texts_cut(tree, text)
     record.cause_repeats, record.symptom_reading = cause_mixed(tree.symptom, tree.cause)
     record.no_cause = tree.cause.strip().endswith("gives no cause.")

@@ -668,3 +668,28 @@ def test_several_actions_in_one_step_and_steps_that_are_not_actions_are_counted(
     assert not metrics.not_action_step(
         "Tell the user what the article says here; it gives no steps to follow: X is slow."
     )
+
+
+def test_fix_labels_that_do_not_name_the_fix_are_counted() -> None:
+    """A cut reason clause, a first click, a pointer, a bare line or a step count is
+    counted; "Change the size of the gray box" or "If X, install Y" is not."""
+    text = (
+        "Even though the editor does not show the control, you can change the size of the "
+        "gray box. When a new server, Server B, starts, run setup. "
+        "On the startup screen, click Game Options."
+    )
+    counted = [
+        "Resolution: Even though the editor does not show the control",
+        "When a new server",
+        "Set the data access mode to one of the following modes",
+        "ODBCINT.DLL = ODBCINT.DLL",
+        "Resolution (5 steps)",
+    ]
+    assert all(metrics.title_not_action(label, text) for label in counted)
+    assert metrics.title_not_action(
+        "On the startup screen, click Game Options",
+        text,
+        "On the startup screen, click Game Options.",
+    )
+    assert not metrics.title_not_action("Resolution: Change the size of the gray box", text)
+    assert not metrics.title_not_action("If you use NTFS, install the update", text)

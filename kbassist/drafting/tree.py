@@ -1271,7 +1271,14 @@ def _tidy(article: Article, option: Option, count: int) -> str:
         # a first step for one case only ("when if_1 == yes") does not name the fix
         items = [] if 0 in option.when else [step_text(i) for i in option.items]
         label = named_title(label, option.lead, items, _is_action)
-    return label
+    from kbassist.drafting.action_labels import action_label
+
+    # not a cut reason, a first click, a pointer or a bare line: the action it takes
+    plain = [] if 0 in option.when else [step_text(i) for i in option.items]
+    details = [split_detail(i)[1] for i in option.items]
+    return action_label(
+        label, option.lead, plain, details, sources, option.section.text, _is_action
+    )
 
 
 #: A first step's detail that is the fix's lead ("Store a trusted credential in X. To do
