@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from kbassist.drafting import options, pointed_steps
+from kbassist.drafting import action_labels, options, pointed_steps
 
 
 def test_pointer_clause_and_and_then_split_are_linear_on_runs_of_blanks() -> None:
@@ -21,3 +21,14 @@ def test_pointer_clause_and_and_then_split_are_linear_on_runs_of_blanks() -> Non
         "Click Start",
         "click Run.",
     ]
+
+
+def test_a_label_pointer_tail_is_found_in_linear_time_after_a_run_of_newlines() -> None:
+    """A label's "to one of the following modes" tail is looked for in linear time on
+    50,000 newlines (51 s at 20,000 before) and is still found in a real label."""
+    started = time.process_time()
+    action_labels._TAIL_POINTER_RE.search("\n" * 50_000)
+    assert time.process_time() - started < 1.0
+    label = "Set the data access mode to one of the following modes"
+    found = action_labels._TAIL_POINTER_RE.search(label)
+    assert found is not None and label[: found.start()] == "Set the data access mode"

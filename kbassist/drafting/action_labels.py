@@ -132,8 +132,8 @@ _STEPS_TO_RE = re.compile(
 )
 #: " to one of the following modes", " in the following location": a trailing pointer.
 _TAIL_POINTER_RE = re.compile(
-    r"\s+(?:to|in|into|from|with|as|under|on|for|at|by using|using)\s+(?:one of\s+|any of\s+"
-    r"|each of\s+|all of\s+)?(?:the|these)\s+following(?:\s+[a-z]+){0,2}$",
+    r"(?<!\s)\s+(?:to|in|into|from|with|as|under|on|for|at|by using|using)\s+"
+    r"(?:one of\s+|any of\s+|each of\s+|all of\s+)?(?:the|these)\s+following(?:\s+[a-z]+){0,2}$",
     re.IGNORECASE,
 )
 #: "the following policy", "the following": the pointer as the label's object.
