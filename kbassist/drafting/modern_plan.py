@@ -58,6 +58,7 @@ from kbassist.drafting.runbook_nofix import no_documented_fix
 from kbassist.drafting.runbook_prose_ticks import lead_actions_ticked
 from kbassist.drafting.runbook_reading import reading_is_cause
 from kbassist.drafting.runbook_said_cause import said_cause
+from kbassist.drafting.runbook_stated_cause import restated_cause
 from kbassist.drafting.runbook_symptom import symptom_without_causes
 from kbassist.drafting.self_described import described_cause, described_symptom
 from kbassist.drafting.sibling_fixes import sibling_fixes
@@ -185,6 +186,10 @@ def modern_plan(
         # "If X, then this alert is triggered.", "X has crossed 85% and will become
         # read-only": the runbook says why, only not where the passes above look
         cause, cause_section = said_cause(article, symptom)
+    if is_alert_runbook(article):
+        # a cause that repeats the symptom or gives only the condition: the runbook's
+        # "because" part, its "If X, ..." sentence or the error it reads, when it says one
+        symptom, cause, cause_section = restated_cause(article, symptom, cause, cause_section)
     options = escalate_last(article, options)
     if is_alert_runbook(article):
         looks_only(options)  # "Review X to find out more ...": titled as no fix, not "Mitigation"
