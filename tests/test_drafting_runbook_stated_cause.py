@@ -122,3 +122,73 @@ def test_the_new_rules_are_fast_on_hostile_text() -> None:
         in_shown_output(f"Output (what it shows, not a command to run):{run}<x>", 50_040)
         named_kind("<x>", "value", f"{run}=<x>")
         assert time.perf_counter() - start < 0.05
+
+
+POTENTIAL = """
+## Meaning
+
+This alert fires when Prometheus cannot scrape a target.
+
+## Diagnosis and mitigation
+
+### Identifying targets that are down
+
+Open Observe -> Targets and filter on Down.
+
+### Potential Issues and Resolutions
+
+#### Network Issues
+
+Check the network connectivity between the Prometheus pod and the target pod.
+
+#### Expired certificates
+
+Extract the certificate of the target:
+
+```shell
+oc extract secret/$SECRET_NAME -n openshift-monitoring --keys=tls.crt --to=-
+```
+
+#### Node failures
+
+Check if the node where the target runs has failed.
+"""
+
+
+def test_potential_issues_are_asked_each_with_its_own_steps() -> None:
+    """ "Potential Issues" over three sub-headings: one answer each, its own steps, the
+    finding steps first, and each issue's own variable asked."""
+    tree = draft_tree(runbook(POTENTIAL))
+    question = next(n for n in tree["nodes"] if n["id"] == "mitigation")
+    labels = [c["label"] for c in question["choices"]]
+    assert labels[:3] == ["Network Issues", "Expired certificates", "Node failures"]
+    outcomes = {n["title"]: n for n in tree["nodes"] if n["kind"] == "outcome"}
+    network = " ".join(str(i) for i in outcomes["Network Issues"]["steps"])
+    assert "network connectivity" in network and "certificate" not in network
+    assert any(n["kind"] == "input" and "secret" in n["title"].lower() for n in tree["nodes"])
+
+
+SESSION = """
+## Meaning
+
+This alert fires when a scrape target has no content type.
+
+## Mitigation
+
+Error logs similar to the following one should be present:
+
+```shell
+$ oc -n $NAMESPACE logs -l app=prometheus | grep 'Failed to determine'
+msg="Failed to determine" scrape_pool=<monitor>/<endpoint-id>
+```
+
+Set a fallback scrape protocol on the target's monitor.
+"""
+
+
+def test_a_sample_session_asks_its_command_values_not_its_output() -> None:
+    """Under "logs similar to the following": `$NAMESPACE` of the command is asked,
+    `<monitor>` of the printed line is not."""
+    asked = " ".join(n["text"] for n in _inputs(draft_tree(runbook(SESSION))))
+    assert "$NAMESPACE" in asked
+    assert "<monitor>" not in asked and "<endpoint-id>" not in asked

@@ -55,6 +55,7 @@ from kbassist.drafting.runbook_checks_only import NO_FIX_LABEL, gives_checks_onl
 from kbassist.drafting.runbook_flow import nested_under, references_not_fixes
 from kbassist.drafting.runbook_found import by_design_option
 from kbassist.drafting.runbook_nofix import no_documented_fix
+from kbassist.drafting.runbook_potential import potential_issue_options
 from kbassist.drafting.runbook_prose_ticks import lead_actions_ticked
 from kbassist.drafting.runbook_reading import reading_is_cause
 from kbassist.drafting.runbook_said_cause import said_cause
@@ -145,6 +146,7 @@ def modern_plan(
     checks_pointed_to(article, options)  # "the following methods to verify": what they verify
     per_product_fixes(options)
     options = checks_not_fixes(options)
+    options = potential_issue_options(article, options)  # "Potential Issues": asked
     if is_alert_runbook(article):
         options = references_not_fixes(options)  # "Additional Resources": links, no fix
     options = data_for_support_last(options)

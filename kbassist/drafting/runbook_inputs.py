@@ -4,7 +4,9 @@ Readers (66:21, 66:23, 66:30) marked three faults of a runbook's inputs:
 
 - `<monitor>`, `<endpoint-id>` in a sample log line the article prints (marked "Output
   (what it shows, not a command to run):" by the drafter) were asked as values to type:
-  a placeholder in shown output is the output's, never asked (`in_shown_output`);
+  a placeholder in shown output is the output's, never asked (`in_shown_output`), and
+  the commands above that output are still asked though the lead calls the block a
+  sample (`commands_before_output`);
 - the prompt of `$DAEMONPOD` quoted the whole paragraph, its command and the log lines
   after it, where the article's one sentence ("... replacing the `$DAEMONPOD` variable
   with the actual name of your own `machine-config-daemon-*` pod on the stuck node.")
@@ -36,6 +38,15 @@ def in_shown_output(text: str, start: int) -> bool:
         return False
     # no command line between the label and `start` (one scan, no loop per line)
     return _COMMAND_LINE_RE.search(text, label, start) is None
+
+
+def commands_before_output(item: str) -> bool:
+    """Whether a step's detail is commands then the output they print, the drafter having
+    marked the output apart (a "`$ oc logs ...`" session under "error logs similar to the
+    following should be present:"): the commands' values are typed, the output's are not
+    (`in_shown_output`), though the lead calls it all a sample."""
+    detail = split_detail(item)[1]
+    return _OUTPUT_LABEL in detail and not detail.lstrip().startswith(_OUTPUT_LABEL)
 
 
 #: A placeholder's or variable's name words that say it is a name ("POD", "node", "dev").
@@ -81,7 +92,7 @@ def prose_context(steps: Sequence[str], literal: str, context: str, short: bool)
     machine-config-daemon-* pod on the stuck node."); else the step's last sentence and
     the one command line that has it ("Describe the pod in Pending state. oc describe
     pod <osd_pod> -n <namespace>") when `context`, the sentence run into the command, is
-    not `short` enough for a prompt; else `context`."""
+    not `short` enough for a prompt or runs on into output; else `context`."""
     for step in steps:
         text = split_detail(step)[0]
         if literal not in text:
@@ -89,10 +100,10 @@ def prose_context(steps: Sequence[str], literal: str, context: str, short: bool)
         found = next((s for s in split_sentences(" ".join(text.split())) if literal in s), "")
         if found:
             return found
-    if short:
-        return context
     for step in steps:
         text, detail = split_detail(step)
+        if short and _OUTPUT_LABEL not in detail:
+            continue  # the sentence run into its command reads well: kept
         line = next((ln.strip() for ln in detail.split("\n") if literal in ln), "")
         line = re.sub(r"^[$#]\s+", "", line)  # the prompt is no part of what is typed
         if line and len(line) <= MAX_LINE:

@@ -35,6 +35,12 @@ _EMPTY_WHY_RE = re.compile(
     r"\b)",
     re.IGNORECASE,
 )
+#: "due to various factors", "for many reasons": a why that names nothing.
+_VARIOUS_RE = re.compile(
+    r"\b(?:due to|because of|for|from)\s+(?:various|several|many|multiple|different|a number "
+    r"of|a variety of)\s+(?:\w+\s+)?(?:factors|reasons|causes|issues|problems)\b",
+    re.IGNORECASE,
+)
 #: A cause line that only gives the condition the alert fires on.
 _CONDITION_ONLY_RE = re.compile(
     r"\bnames no cause\b|\b(?:fires?|fired|triggers?|triggered|raised)\s+(?:when|whenever|if)\b",
@@ -180,6 +186,12 @@ def restated_cause(
         found, where = _error_cause(article)
         if found:
             return symptom, found, where
-    if repeated and _norm(cause) == _norm(symptom):
+    if repeated and (_norm(cause) == _norm(symptom) or _VARIOUS_RE.search(cause)):
+        # the symptom again, or "failures may occur due to various factors": no cause
         return symptom, "", None
+    if repeated:
+        # a cause sentence after what is seen: said once, as the cause
+        from kbassist.drafting.runbook_cause import _without
+
+        return _without(symptom, cause), cause, section
     return symptom, cause, section

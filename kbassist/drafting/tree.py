@@ -190,7 +190,12 @@ from kbassist.drafting.runbook_checks import (
 from kbassist.drafting.runbook_checks_first import checks_before_choice
 from kbassist.drafting.runbook_fallback import fallback_asked
 from kbassist.drafting.runbook_found import escalation_apart, found_cases_asked
-from kbassist.drafting.runbook_inputs import in_shown_output, named_kind, prose_context
+from kbassist.drafting.runbook_inputs import (
+    commands_before_output,
+    in_shown_output,
+    named_kind,
+    prose_context,
+)
 from kbassist.drafting.runbook_reread import reread_checks, verification_steps
 from kbassist.drafting.runbook_reveal import ask_before_conditional_names, reveal_before_asking
 from kbassist.drafting.runbook_statements import depends_shown
@@ -471,7 +476,7 @@ def _askable(item: str, article: Article) -> str:
         return before_example_listing(item)  # "... the example Configuration file ...:"
     item = without_name_listings(item)  # a folder tree, a dialog's options: shown
     lead = split_detail(item)[0]
-    if sample_lead(lead) or example_listing_lead(lead):
+    if (sample_lead(lead) or example_listing_lead(lead)) and not commands_before_output(item):
         return split_detail(item)[0]  # "... an entry that resembles the following:": shown
     item = before_example_listing(item)  # "... the example Configuration file ...:"
     item = shown_lines(item)  # a quoted message, a sample entry's `Date: <Datetime>`
