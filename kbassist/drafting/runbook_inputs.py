@@ -93,22 +93,21 @@ def prose_context(steps: Sequence[str], literal: str, context: str, short: bool)
     the one command line that has it ("Describe the pod in Pending state. oc describe
     pod <osd_pod> -n <namespace>") when `context`, the sentence run into the command, is
     not `short` enough for a prompt or runs on into output; else `context`."""
-    for step in steps:
-        text = split_detail(step)[0]
-        if literal not in text:
-            continue
+    # the first step that has it, as the prompt's context is read (a later sentence that
+    # only describes a log line's format is no prompt)
+    step = next((s for s in steps if literal in s), "")
+    text, detail = split_detail(step)
+    if literal in text:
         found = next((s for s in split_sentences(" ".join(text.split())) if literal in s), "")
         if found:
             return found
-    for step in steps:
-        text, detail = split_detail(step)
-        if short and _OUTPUT_LABEL not in detail:
-            continue  # the sentence run into its command reads well: kept
-        line = next((ln.strip() for ln in detail.split("\n") if literal in ln), "")
-        line = re.sub(r"^[$#]\s+", "", line)  # the prompt is no part of what is typed
-        if line and len(line) <= MAX_LINE:
-            said = split_sentences(" ".join(text.split()))
-            return f"{said[-1]} {line}" if said else line
+    if not step or (short and _OUTPUT_LABEL not in detail):
+        return context  # the sentence run into its command reads well: kept
+    line = next((ln.strip() for ln in detail.split("\n") if literal in ln), "")
+    line = re.sub(r"^[$#]\s+", "", line)  # the prompt is no part of what is typed
+    if line and len(line) <= MAX_LINE:
+        said = split_sentences(" ".join(text.split()))
+        return f"{said[-1]} {line}" if said else line
     return context
 
 
