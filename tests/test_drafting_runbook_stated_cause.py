@@ -192,3 +192,33 @@ def test_a_sample_session_asks_its_command_values_not_its_output() -> None:
     asked = " ".join(n["text"] for n in _inputs(draft_tree(runbook(SESSION))))
     assert "$NAMESPACE" in asked
     assert "<monitor>" not in asked and "<endpoint-id>" not in asked
+
+
+PER_CASE = """
+## Symptoms
+
+The conversion to a GUI fails with error 0x800f0906.
+
+## Cause of Error 1 in CBS logs
+
+This issue occurs when the conversion requires files that are bundled in one update.
+
+## Cause of Error 2 in CBS logs
+
+The cause is that an entry is missing from the wuindex.xml file.
+"""
+
+
+def test_a_no_fix_article_asks_which_case_each_with_its_cause() -> None:
+    """Two "Cause of Error N" parts and no fix: asked which, each outcome its own cause."""
+    from drafting_support import support
+
+    tree = draft_tree(support(PER_CASE))
+    question = next(n for n in tree["nodes"] if n["id"] == "mitigation")
+    assert [c["label"] for c in question["choices"]] == [
+        "Error 1 in CBS logs",
+        "Error 2 in CBS logs",
+    ]
+    texts = [n.get("text", "") for n in tree["nodes"] if n["kind"] == "outcome"]
+    assert any("bundled in one update" in t for t in texts)
+    assert any("wuindex.xml" in t for t in texts)

@@ -55,7 +55,7 @@ from kbassist.drafting.runbook_checks_only import NO_FIX_LABEL, gives_checks_onl
 from kbassist.drafting.runbook_flow import nested_under, references_not_fixes
 from kbassist.drafting.runbook_found import by_design_option
 from kbassist.drafting.runbook_nofix import no_documented_fix
-from kbassist.drafting.runbook_potential import potential_issue_options
+from kbassist.drafting.runbook_potential import case_escalations, potential_issue_options
 from kbassist.drafting.runbook_prose_ticks import lead_actions_ticked
 from kbassist.drafting.runbook_reading import reading_is_cause
 from kbassist.drafting.runbook_said_cause import said_cause
@@ -201,6 +201,7 @@ def modern_plan(
             stub_option(article) or reference_option(article, symptom) or no_fix_option(article)
         )
         options = [honest] if honest is not None else options
+        options = case_escalations(article, options)  # one cause per case: asked
     limits = applicability_notes(article)
     gate = next((n for n in limits if gate_of(n)), "")
     notes = " ".join(n for n in limits if n != gate)

@@ -102,3 +102,36 @@ def potential_issue_options(article: Article, options: list[Option]) -> list[Opt
         return options
     at = options.index(runs[0])
     return [*options[:at], *cases, *options[at + 1 :]]
+
+
+def case_escalations(article: Article, options: list[Option]) -> list[Option]:
+    """A support article with no fix whose Cause parts give one cause per case ("## Cause
+    of Error 1 in CBS logs", "## Cause of Error 2 in CBS logs"): its one escalation is
+    asked per case ("What did you find?"), each outcome saying that case's cause and what
+    to collect for it (66:36 merged both into one node); as given otherwise."""
+    from kbassist.drafting.blocks import part_sections
+    from kbassist.drafting.modern import md_plain
+    from kbassist.drafting.summary_message import MAX_CAUSE_PARTS, _case_of, _why_of
+
+    if len(options) != 1 or options[0].kind != "nofix" or article.style == "mskb":
+        return options
+    parts = [p for p in article.document.walk() if p.role == "cause"]
+    if not MIN_CASES <= len(parts) <= MAX_CAUSE_PARTS:
+        return options
+    sections = part_sections(article)
+    honest = options[0]
+    cases: list[Option] = []
+    for part in parts:
+        case, why = _case_of(md_plain(part.name)), _why_of(part.blocks, strict=False)
+        section = sections.get(id(part))
+        if not case or not why or section is None:
+            return options  # a case the article does not name or explain: asked as one
+        said = "note which of the article's cases matches."
+        items = [
+            i.replace(said, f"note that it matches the article's {case}.") for i in honest.items
+        ]
+        option = Option(section, case, why, items, kind="nofix")
+        option.condition = True
+        option.checks = list(honest.checks)
+        cases.append(option)
+    return cases
