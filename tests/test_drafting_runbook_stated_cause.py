@@ -216,8 +216,8 @@ def test_a_no_fix_article_asks_which_case_each_with_its_cause() -> None:
     tree = draft_tree(support(PER_CASE))
     question = next(n for n in tree["nodes"] if n["id"] == "mitigation")
     assert [c["label"] for c in question["choices"]] == [
-        "Error 1 in CBS logs",
-        "Error 2 in CBS logs",
+        "Error 1 in CBS logs: no fix in the article, escalate",
+        "Error 2 in CBS logs: no fix in the article, escalate",
     ]
     texts = [n.get("text", "") for n in tree["nodes"] if n["kind"] == "outcome"]
     assert any("bundled in one update" in t for t in texts)

@@ -130,7 +130,7 @@ def case_escalations(article: Article, options: list[Option]) -> list[Option]:
         items = [
             i.replace(said, f"note that it matches the article's {case}.") for i in honest.items
         ]
-        option = Option(section, case, why, items, kind="nofix")
+        option = Option(section, f"{case}: no fix in the article, escalate", why, items, "nofix")
         option.condition = True
         option.checks = list(honest.checks)
         cases.append(option)
