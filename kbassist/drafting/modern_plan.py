@@ -55,9 +55,11 @@ from kbassist.drafting.runbook_checks_only import NO_FIX_LABEL, gives_checks_onl
 from kbassist.drafting.runbook_flow import nested_under, references_not_fixes
 from kbassist.drafting.runbook_found import by_design_option
 from kbassist.drafting.runbook_nofix import no_documented_fix
+from kbassist.drafting.runbook_potential import case_escalations, potential_issue_options
 from kbassist.drafting.runbook_prose_ticks import lead_actions_ticked
 from kbassist.drafting.runbook_reading import reading_is_cause
 from kbassist.drafting.runbook_said_cause import said_cause
+from kbassist.drafting.runbook_stated_cause import restated_cause
 from kbassist.drafting.runbook_symptom import symptom_without_causes
 from kbassist.drafting.self_described import described_cause, described_symptom
 from kbassist.drafting.sibling_fixes import sibling_fixes
@@ -144,6 +146,7 @@ def modern_plan(
     checks_pointed_to(article, options)  # "the following methods to verify": what they verify
     per_product_fixes(options)
     options = checks_not_fixes(options)
+    options = potential_issue_options(article, options)  # "Potential Issues": asked
     if is_alert_runbook(article):
         options = references_not_fixes(options)  # "Additional Resources": links, no fix
     options = data_for_support_last(options)
@@ -185,6 +188,10 @@ def modern_plan(
         # "If X, then this alert is triggered.", "X has crossed 85% and will become
         # read-only": the runbook says why, only not where the passes above look
         cause, cause_section = said_cause(article, symptom)
+    if is_alert_runbook(article):
+        # a cause that repeats the symptom or gives only the condition: the runbook's
+        # "because" part, its "If X, ..." sentence or the error it reads, when it says one
+        symptom, cause, cause_section = restated_cause(article, symptom, cause, cause_section)
     options = escalate_last(article, options)
     if is_alert_runbook(article):
         looks_only(options)  # "Review X to find out more ...": titled as no fix, not "Mitigation"
@@ -194,6 +201,7 @@ def modern_plan(
             stub_option(article) or reference_option(article, symptom) or no_fix_option(article)
         )
         options = [honest] if honest is not None else options
+        options = case_escalations(article, options)  # one cause per case: asked
     limits = applicability_notes(article)
     gate = next((n for n in limits if gate_of(n)), "")
     notes = " ".join(n for n in limits if n != gate)

@@ -190,6 +190,12 @@ from kbassist.drafting.runbook_checks import (
 from kbassist.drafting.runbook_checks_first import checks_before_choice
 from kbassist.drafting.runbook_fallback import fallback_asked
 from kbassist.drafting.runbook_found import escalation_apart, found_cases_asked
+from kbassist.drafting.runbook_inputs import (
+    commands_before_output,
+    in_shown_output,
+    named_kind,
+    prose_context,
+)
 from kbassist.drafting.runbook_reread import reread_checks, verification_steps
 from kbassist.drafting.runbook_reveal import ask_before_conditional_names, reveal_before_asking
 from kbassist.drafting.runbook_statements import depends_shown
@@ -470,7 +476,7 @@ def _askable(item: str, article: Article) -> str:
         return before_example_listing(item)  # "... the example Configuration file ...:"
     item = without_name_listings(item)  # a folder tree, a dialog's options: shown
     lead = split_detail(item)[0]
-    if sample_lead(lead) or example_listing_lead(lead):
+    if (sample_lead(lead) or example_listing_lead(lead)) and not commands_before_output(item):
         return split_detail(item)[0]  # "... an entry that resembles the following:": shown
     item = before_example_listing(item)  # "... the example Configuration file ...:"
     item = shown_lines(item)  # a quoted message, a sample entry's `Date: <Datetime>`
@@ -809,6 +815,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     continue  # `\\ServerName\Sub1\...`: a path's shape, nothing to type
                 if not_asked(param.kind, param.literal, askable, start, asked):
                     continue  # example output, an example's literal, a key, the fix's own file
+                if article.style != "mskb" and in_shown_output(askable, start):
+                    continue  # `scrape_pool=<monitor>/...` of a sample log line: shown
                 if param.kind == "placeholder" and in_caption(askable, start):
                     continue  # "The following screenshot ... shows the <DomainName>\x ..."
                 if param.kind == "placeholder":
@@ -2341,6 +2349,12 @@ def _input_nodes(
             ),
             "",
         )
+        if article.style != "mskb":
+            # the step's sentence that names it, not that sentence run into its command
+            short = len(_quoted_context(context, param.literal)) <= 200
+            context = prose_context(
+                [*option.pre_items, *option.items], param.literal, context, short
+            )
         node: dict[str, Any] = {
             "id": f"{option.id}-{var}{suffix}",
             "kind": "input",
@@ -2362,6 +2376,8 @@ def _input_nodes(
             if root:  # `"\\?\c:\<path_to_problem_file>"`: the rest of a path the drive begins
                 what = "path"
             what = value_kind(param.literal, what, context, [*option.pre_items, *option.items])
+            if article.style != "mskb":  # `$DAEMONPOD`, `device="<dev>"`: a name
+                what = named_kind(param.literal, what, context)
             if meaning and _placeholder_kind(param, "") == "value":  # `<value>`: as explained
                 what = meaning_kind(meaning, what)
             if is_generated(param.literal):  # `kube-proxy-b9g23` from sample output
