@@ -237,16 +237,26 @@ def shared_version_check(items: list[str], label: str, tables: list[list[str]]) 
     that fix ("Using the Hotfix Installer", "Copy the updated Apasetup.exe file"): its
     files at least those versions is what installing it leaves; "" for any other outcome
     (a workaround never installs the files)."""
-    check = next((c for c in map(version_check, tables) if c), "")
+    check, names = _shared_table(tuple(tuple(t) for t in tables))
     if not check:
         return ""
-    rows = next(rows for t in tables if (rows := _table_rows(t)))
-    names = {name.casefold() for name, _, _ in rows}
     said = [label, *(" ".join(split_detail(i)) for i in items)]
     named = any(w.casefold().strip(".,;:()\"'") in names for text in said for w in text.split())
     if named or any(_INSTALLS_FIX_RE.search(text) for text in said):
         return check
     return ""
+
+
+@lru_cache(maxsize=8)
+def _shared_table(tables: tuple[tuple[str, ...], ...]) -> tuple[str, frozenset[str]]:
+    """(the check, the casefolded file names) of the first table in `tables`; ("", {})
+    for none. Cached by the tables' text: every outcome of an article asks it about the
+    same tables (500 outcomes each read all 500 outcomes' steps: 2 s)."""
+    check = next((c for c in (version_check(list(t)) for t in tables) if c), "")
+    if not check:
+        return "", frozenset()
+    rows = next(rows for t in tables if (rows := _table_rows(list(t))))
+    return check, frozenset(name.casefold() for name, _, _ in rows)
 
 
 def _table_rows(items: list[str]) -> list[tuple[str, str, str]]:

@@ -145,12 +145,29 @@ _LITERAL_RE = re.compile(
 )
 
 
-def literal_or(paras: Sequence[Para], at: int) -> bool:
-    """Whether the `-or-` at `at` stands between two bare values (paths, URLs, keys): the
-    places one step's file may be, not fixes to choose between (an answer "c:\\Program
-    Files\\Internet Explorer\\Iexplore.exe" is no fix)."""
-    before = next((p for p in reversed(paras[:at]) if not p.separator), None)
-    after = next((p for p in paras[at + 1 :] if not p.separator), None)
-    if before is None or after is None:
-        return False
-    return all(_LITERAL_RE.match(clean(p.text).strip()) for p in (before, after))
+def literal_ors(paras: Sequence[Para], seps: Sequence[int]) -> set[int]:
+    """Those of the `-or-`s at `seps` that stand between two bare values (paths, URLs,
+    keys): the places one step's file may be, not fixes to choose between (an answer
+    "c:\\Program Files\\Internet Explorer\\Iexplore.exe" is no fix). Each one's nearest
+    other blocks come from one pass each way, not a walk over the blocks per `-or-`
+    (3,000 `-or-` lines took 36 s)."""
+    before: list[int | None] = []
+    last: int | None = None
+    for i, para in enumerate(paras):
+        before.append(last)
+        if not para.separator:
+            last = i
+    after: list[int | None] = [None] * len(paras)
+    last = None
+    for i in range(len(paras) - 1, -1, -1):
+        after[i] = last
+        if not paras[i].separator:
+            last = i
+    out = set()
+    for at in seps:
+        one, other = before[at], after[at]
+        if one is None or other is None:
+            continue
+        if all(_LITERAL_RE.match(clean(paras[i].text).strip()) for i in (one, other)):
+            out.add(at)
+    return out
