@@ -80,6 +80,10 @@ _WHERE_RE = re.compile(
     r"|\breplace\s+[\"'`]?(?P<r>[^\s\"'`]{1,30}?)[\"'`]?\s+with\b",
     re.IGNORECASE,
 )
+#: An xBase (FoxPro, dBASE) statement `REPLACE field WITH expr`, written in capitals as
+#: such code is: it names a field the program sets, not a stand-in the text says to
+#: replace ("replace "filename" with the path", "Replace NAME with your server").
+_XBASE_REPLACE_RE = re.compile(r"REPLACE\s.*\sWITH$", re.DOTALL)
 #: In plain text, what makes a placeholder's surroundings a command: an instruction
 #: word shortly before it.
 _TYPE_WORD_RE = re.compile(r"\b(?:type|run|enter|execute|command|prompt|syntax)\b", re.I)
@@ -379,6 +383,8 @@ def command_placeholders(
     weak: set[str] = set()
     for section in article.sections:
         for match in _WHERE_RE.finditer(_normal(section.text)):
+            if match.group("r") is not None and _XBASE_REPLACE_RE.match(match.group(0)):
+                continue  # FoxPro's `REPLACE Tag WITH ""`: a field the code sets, no stand-in
             token = (match.group("t") or match.group("r") or "").rstrip(":\\.,;")
             if token and not _ANGLE_RE.fullmatch(token) and token.lower() not in ("it", "this"):
                 weak.add(token)
