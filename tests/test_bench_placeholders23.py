@@ -51,3 +51,25 @@ def test_prose_replace_with_still_names_a_placeholder(tmp_path: Path) -> None:
     )
     found = command_placeholders(metrics.load_article(kb))
     assert [(p.token, p.command) for p in found] == [("filename", "pack filename")]
+
+
+def test_a_parameter_explained_under_its_syntax_is_no_use(tmp_path: Path) -> None:
+    """ "<domain> Specifies the name of a domain." and "- <path> is the path to ...", indented
+    under a syntax line, explain its parameters, as "where <x> is" does: counted apart as
+    explanations; the syntax line's own `<domain>` and `<path>` are still counted."""
+    kb = _kb(
+        tmp_path,
+        "\tType the following command:\n\n\t  sendcode <domain> <path>\n\n"
+        "\tWhere:\n\n\t  <domain>    Specifies the name of a Windows NT domain.\n\n"
+        "\t  - <path> is the path to the installed server files.\n",
+    )
+    excluded: list[tuple[str, object]] = []
+    found = command_placeholders(metrics.load_article(kb), excluded)  # type: ignore[arg-type]
+    assert [(p.token, p.command) for p in found] == [
+        ("<domain>", "sendcode <domain> <path>"),
+        ("<path>", "sendcode <domain> <path>"),
+    ]
+    assert sorted((why, p.token) for why, p in excluded) == [  # type: ignore[attr-defined]
+        ("explanation", "<domain>"),
+        ("explanation", "<path>"),
+    ]
