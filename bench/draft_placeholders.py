@@ -416,7 +416,7 @@ def command_placeholders(
         why = "message" if context.shown else ""
         if plain_ok and not context.markdown and _explaining(text, start):
             why = "explanation"
-        if _OPENS_RE.fullmatch(text, 0, start) and _EXPLAINED_AS_RE.match(text, end):
+        if not why and _OPENS_RE.fullmatch(text, 0, start) and _EXPLAINED_AS_RE.match(text, end):
             why = "explanation"  # "<MIF_directory> Specifies a directory path for ..."
         if why:
             left_out.setdefault((token, text), (why, pair))

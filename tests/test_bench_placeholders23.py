@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))  # bench/ is scripts, not a package
 
 import draft_metrics as metrics  # noqa: E402
-from draft_placeholders import command_placeholders  # noqa: E402
+from draft_placeholders import Placeholder, command_placeholders  # noqa: E402
 
 
 def _kb(tmp_path: Path, body: str) -> Path:
@@ -63,13 +63,13 @@ def test_a_parameter_explained_under_its_syntax_is_no_use(tmp_path: Path) -> Non
         "\tWhere:\n\n\t  <domain>    Specifies the name of a Windows NT domain.\n\n"
         "\t  - <path> is the path to the installed server files.\n",
     )
-    excluded: list[tuple[str, object]] = []
-    found = command_placeholders(metrics.load_article(kb), excluded)  # type: ignore[arg-type]
+    excluded: list[tuple[str, Placeholder]] = []
+    found = command_placeholders(metrics.load_article(kb), excluded)
     assert [(p.token, p.command) for p in found] == [
         ("<domain>", "sendcode <domain> <path>"),
         ("<path>", "sendcode <domain> <path>"),
     ]
-    assert sorted((why, p.token) for why, p in excluded) == [  # type: ignore[attr-defined]
+    assert sorted((why, p.token) for why, p in excluded) == [
         ("explanation", "<domain>"),
         ("explanation", "<path>"),
     ]
