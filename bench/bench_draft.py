@@ -61,7 +61,9 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   (`<Computer Name>` beside `<Printer Share Name>` in a share path) or an explained
   `[name]` is one word, matched filled in or as written; in MS KB SYMPTOMS and CAUSE an
   indented listing that no lead says to type or run is shown text (counted apart with
-  the messages).
+  the messages). Round 23: FoxPro's `REPLACE field WITH expr` in capitals explains no
+  token; a line opening with a placeholder that says what it is ("<domain> Specifies
+  ...", "- <path> is the path to ...") is its explanation, counted apart.
 - **action steps**: checklist steps (the "Checklist" part of each outcome, once per
   outcome; pointers such as "Read the article" left out) whose first word, after a list
   marker, a filler ("Then", "Optionally,") and one lead-in clause ending in a comma or

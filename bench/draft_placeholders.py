@@ -80,6 +80,20 @@ _WHERE_RE = re.compile(
     r"|\breplace\s+[\"'`]?(?P<r>[^\s\"'`]{1,30}?)[\"'`]?\s+with\b",
     re.IGNORECASE,
 )
+#: An xBase (FoxPro, dBASE) statement `REPLACE field WITH expr`, written in capitals as
+#: such code is: it names a field the program sets, not a stand-in the text says to
+#: replace ("replace "filename" with the path", "Replace NAME with your server").
+_XBASE_REPLACE_RE = re.compile(r"REPLACE\s.*\sWITH$", re.DOTALL)
+#: A line or paragraph that opens with a placeholder and says what it is: "<domain>
+#: Specifies the name of a Windows NT domain.", "- <SBS_path> is the path to ...",
+#: "Where: - <Platform> is one of the following:": a syntax's parameter explained, as
+#: "where <x> is" explains one, not a command that uses it. (`_OPENS_RE` is matched
+#: whole on the text before the placeholder, `_EXPLAINED_AS_RE` right after it.)
+_OPENS_RE = re.compile(r"\s{0,3}(?:[-*]\s{1,3}|[Ww]here:?\s{1,3}(?:-\s{1,3})?)?")
+_EXPLAINED_AS_RE = re.compile(
+    r"\s{1,3}(?:is|are|specifies|represents|indicates|identifies|means|(?:can|must|should) be)\s",
+    re.IGNORECASE,
+)
 #: In plain text, what makes a placeholder's surroundings a command: an instruction
 #: word shortly before it.
 _TYPE_WORD_RE = re.compile(r"\b(?:type|run|enter|execute|command|prompt|syntax)\b", re.I)
@@ -379,6 +393,8 @@ def command_placeholders(
     weak: set[str] = set()
     for section in article.sections:
         for match in _WHERE_RE.finditer(_normal(section.text)):
+            if match.group("r") is not None and _XBASE_REPLACE_RE.match(match.group(0)):
+                continue  # FoxPro's `REPLACE Tag WITH ""`: a field the code sets, no stand-in
             token = (match.group("t") or match.group("r") or "").rstrip(":\\.,;")
             if token and not _ANGLE_RE.fullmatch(token) and token.lower() not in ("it", "this"):
                 weak.add(token)
@@ -400,6 +416,8 @@ def command_placeholders(
         why = "message" if context.shown else ""
         if plain_ok and not context.markdown and _explaining(text, start):
             why = "explanation"
+        if not why and _OPENS_RE.fullmatch(text, 0, start) and _EXPLAINED_AS_RE.match(text, end):
+            why = "explanation"  # "<MIF_directory> Specifies a directory path for ..."
         if why:
             left_out.setdefault((token, text), (why, pair))
         elif (token, text) not in found:
