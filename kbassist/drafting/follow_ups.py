@@ -18,26 +18,30 @@ that is only "contact Microsoft Product Support" (no fix to chain).
 
 from __future__ import annotations
 
+import itertools
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kbassist.articles import Section
 from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import short_label, split_detail, with_detail
 
+if TYPE_CHECKING:
+    from kbassist.drafting.text import Para
+
 #: "If the issue continues to occur[ after you install X], ", "If the problem persists, ",
 #: "If this does not resolve the problem, ", "If the error still occurs, ": a step for
 #: when the fix before it did not help. Bounded runs only (linear on any input).
 _STILL_RE = re.compile(
-    r"^(?:\d{1,2}[.)]\s+)?(?:if\s+(?:the\s+|this\s+|that\s+|your\s+)?(?:issue|problem|"
-    r"behaviou?r|error(?:\s+message)?|symptom|crash|hang)s?\s+(?:still\s+(?:occurs?|exists?|"
-    r"happens?|appears?)|(?:still\s+)?(?:continues?|persists?|recurs?|reoccurs?|remains?)|"
-    r"is\s+(?:still\s+)?not\s+(?:resolved|fixed|corrected))(?:\s+to\s+occur)?|if\s+(?:this|that|these\s+steps|the\s+"
-    r"above\s+steps|the\s+previous\s+steps|doing\s+so|it)\s+(?:does|do|did)\s*(?:not|n't)\s+"
-    r"(?:resolve|fix|solve|correct|help|work)\b(?:\s+(?:the|this|your)\s+(?:issue|problem|"
-    r"behaviou?r|error))?|if\s+you\s+(?:still|continue\s+to)\s+(?:receive|get|see|experience|"
-    r"have|encounter)\s+(?:the|this|these|an?)\s+(?:same\s+)?(?:error|problem|issue|message|"
-    r"behaviou?r|symptom)s?)(?P<after>[^,.:;]{0,120}),\s*(?P<rest>\S.*)$",
+    r"^(?:\d{1,2}[.)]\s{1,4})?(?:if\s{1,4}(?:the\s{1,4}|this\s{1,4}|that\s{1,4}|your\s{1,4})?(?:issue|problem|"
+    r"behaviou?r|error(?:\s{1,4}message)?|symptom|crash|hang)s?\s{1,4}(?:still\s{1,4}(?:occurs?|exists?|"
+    r"happens?|appears?)|(?:still\s{1,4})?(?:continues?|persists?|recurs?|reoccurs?|remains?)|"
+    r"is\s{1,4}(?:still\s{1,4})?not\s{1,4}(?:resolved|fixed|corrected))(?:\s{1,4}to\s{1,4}occur)?|if\s{1,4}(?:this|that|these\s{1,4}steps|the\s{1,4}"
+    r"above\s{1,4}steps|the\s{1,4}previous\s{1,4}steps|doing\s{1,4}so|it)\s{1,4}(?:does|do|did)\s{0,4}(?:not|n't)\s{1,4}"
+    r"(?:resolve|fix|solve|correct|help|work)\b(?:\s{1,4}(?:the|this|your)\s{1,4}(?:issue|problem|"
+    r"behaviou?r|error))?|if\s{1,4}you\s{1,4}(?:still|continue\s{1,4}to)\s{1,4}(?:receive|get|see|experience|"
+    r"have|encounter)\s{1,4}(?:the|this|these|an?)\s{1,4}(?:same\s{1,4})?(?:error|problem|issue|message|"
+    r"behaviou?r|symptom)s?)(?P<after>[^,.:;]{0,120}),\s{0,4}(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 #: "If the problem persists, continue to the next method": `method_chain`'s pointer.
@@ -351,3 +355,40 @@ def listed_causes(section: Section) -> list[str]:
             causes.append(strip_marker(clean(" ".join(item.lines))))
         return causes if len(causes) >= 2 else []
     return []
+
+
+#: Words two procedure headings may share and still be steps in a row ("To create the
+#: table, follow these steps:" / "To create the form, follow these steps:").
+_HEAD_FILLER = frozenset(
+    "follow steps step these this the do to use using method procedure create creat add "
+    "following perform complete".split()
+)
+#: Shared key words before two headed procedures are two ways to one end.
+_MIN_HEAD_SHARED = 2
+
+
+def headed_ways(paras: list[Para]) -> tuple[list[Para], list[list[Para]]] | None:
+    """(lead, ways) when a section gives two or more procedures, each under its own
+    heading line ("Building a private function in a Form module to call the procedure
+    programmatically:" / "Build a Data Environment method that calls the procedure
+    programmatically:") whose numbering starts again at 1, and the headings share what
+    they do ("call the procedure programmatically"): ways to one end, not steps in a row.
+    The draft ran both, pasting two handlers into one form (seed-66 readers, 66:08)."""
+    from kbassist.drafting.causes import _words
+
+    heads = [
+        n
+        for n, para in enumerate(paras[:-1])
+        if para.indent == 0
+        and not para.marker
+        and para.text.rstrip().endswith(":")
+        and paras[n + 1].numbered
+        and paras[n + 1].head.startswith("1")
+    ]
+    if len(heads) < 2:
+        return None
+    said = [_words(paras[n].text) - _HEAD_FILLER for n in heads]
+    if any(len(a & b) < _MIN_HEAD_SHARED for a, b in itertools.pairwise(said)):
+        return None
+    ends = [*heads[1:], len(paras)]
+    return paras[: heads[0]], [paras[s:e] for s, e in zip(heads, ends, strict=True)]
