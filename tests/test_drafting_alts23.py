@@ -49,9 +49,8 @@ def test_follow_up_paragraph_is_asked_after_the_first_fix_not_beside_it() -> Non
     (chain,) = [q for q in questions(tree) if q["title"].startswith("Still failing after fix 1")]
     assert list(_goes(menu).values()) == [chain["id"], workaround["id"]]
     assert _goes(chain) == {"no": first["id"], "yes": follow["id"]}
-    assert ticks(follow)[0].startswith("Download and install the latest version of the\nVoodoo") or (
-        ticks(follow)[0].startswith("Download and install the latest version of the Voodoo")
-    )
+    assert ticks(follow)[0].startswith("Download and install the latest version")
+    assert "Voodoo Rush" in ticks(follow)[0] and "continues" not in ticks(follow)[0]
     draft_text(art)  # lint-clean
 
 
@@ -60,7 +59,7 @@ PRINTER = mskb(
     "CAUSE\n=====\n\nThe printer is configured to use the PostScript printer driver.\n\n"
     "RESOLUTION\n==========\n\n"
     "Configure the printer to use the HP LaserJet 8500 PCL printer driver when you print\n"
-    "from Streets. If the HP LaserJet 8500 PCL printer driver is not installed on your\n"
+    "from Streets.\n\nIf the HP LaserJet 8500 PCL printer driver is not installed on your\n"
     "computer, download and install the printer driver from the HP Web site.\n\n"
     "If the issue continues to occur after you install the PCL printer driver, change\n"
     "both of the timeout settings to 60 seconds, and disable bidirectional printing.\n"
@@ -157,7 +156,7 @@ def test_listed_causes_each_get_their_numbered_part() -> None:
     assert [c["label"] for c in menu["choices"]][1] == (
         "The client has lost its connection to the Maildata share"
     )
-    first, second, third = fixes(tree)
+    first, second, _third = fixes(tree)
     assert ticks(second) == [
         "From the Apple menu, choose the Chooser.",
         "Select AppleShare and the Maildata server.",

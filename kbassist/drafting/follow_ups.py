@@ -69,10 +69,20 @@ def _follow_up(item: str) -> str:
     return with_detail(rest[0].upper() + rest[1:], detail)
 
 
-def _chainable(option: Option) -> bool:
-    return option.kind in ("option", "workaround") and not (
-        option.chain or option.case or option.when or option.asks or option.wish
+def _in_parts(text: str) -> bool:
+    """Whether a section is in sub-headed parts ("Windows 98" over "----------": per
+    version, per case), whose follow-ups belong to their own part, not to a chain."""
+    lines = text.splitlines()
+    return any(
+        len(line.strip()) >= 3 and set(line.strip()) == {"-"} and lines[n - 1].strip()
+        for n, line in enumerate(lines[1:], 1)
     )
+
+
+def _chainable(option: Option) -> bool:
+    if option.kind not in ("option", "workaround") or _in_parts(option.section.text):
+        return False
+    return not (option.chain or option.case or option.when or option.asks or option.wish)
 
 
 def chain_follow_ups(options: list[Option]) -> list[Option]:
@@ -289,7 +299,7 @@ def cause_parts(causes: list[str], options: list[Option]) -> list[Option]:
     out: list[Option] = []
     for option in options:
         parts = _parts(option, len(causes)) if option.kind == "option" else None
-        for part, cause in zip(parts or [], causes, strict=True):
+        for part, cause in zip(parts or [], causes if parts else [], strict=True):
             part.label, part.kind = short_label(cause, 90), "cause"  # asked by its cause
         out.extend(parts or [option])
     return out
@@ -390,5 +400,8 @@ def headed_ways(paras: list[Para]) -> tuple[list[Para], list[list[Para]]] | None
     said = [_words(paras[n].text) - _HEAD_FILLER for n in heads]
     if any(len(a & b) < _MIN_HEAD_SHARED for a, b in itertools.pairwise(said)):
         return None
+    numbers = [frozenset(re.findall(r"\d[\w.]{0,20}", paras[n].text)) for n in heads]
+    if len(set(numbers)) > 1:
+        return None  # "... in Windows 98:" / "... in Windows 95:": one per version
     ends = [*heads[1:], len(paras)]
     return paras[: heads[0]], [paras[s:e] for s, e in zip(heads, ends, strict=True)]
