@@ -377,6 +377,11 @@ _HEAD_FILLER = frozenset(
 _MIN_HEAD_SHARED = 2
 
 
+#: "If the program still hangs:", "When you use NTFS:", "After you restart:": a heading
+#: for a case or a later stage.
+_CASE_HEAD_RE = re.compile(r"^(?:if|when|after|before|once|unless|for)\b", re.IGNORECASE)
+
+
 def headed_ways(paras: list[Para]) -> tuple[list[Para], list[list[Para]]] | None:
     """(lead, ways) when a section gives two or more procedures, each under its own
     heading line ("Building a private function in a Form module to call the procedure
@@ -395,8 +400,10 @@ def headed_ways(paras: list[Para]) -> tuple[list[Para], list[list[Para]]] | None
         and paras[n + 1].numbered
         and paras[n + 1].head.startswith("1")
     ]
-    if len(heads) < 2:
-        return None
+    if len(heads) < 2 or any(p.numbered for p in paras[: heads[0]]):
+        return None  # steps before the first heading: the headings are later stages
+    if any(_CASE_HEAD_RE.match(paras[n].head) for n in heads):
+        return None  # "If the program still hangs:": a case or a follow-up, not a way
     said = [_words(paras[n].text) - _HEAD_FILLER for n in heads]
     if any(len(a & b) < _MIN_HEAD_SHARED for a, b in itertools.pairwise(said)):
         return None
