@@ -400,6 +400,8 @@ def headed_ways(paras: list[Para]) -> tuple[list[Para], list[list[Para]]] | None
         and paras[n + 1].numbered
         and paras[n + 1].head.startswith("1")
     ]
+    if any(p.heading for p in paras):
+        return None  # "Reducing Real-Mode Caching" over "-----": the parts are headed already
     if len(heads) < 2 or any(p.numbered for p in paras[: heads[0]]):
         return None  # steps before the first heading: the headings are later stages
     if any(_CASE_HEAD_RE.match(paras[n].head) for n in heads):
