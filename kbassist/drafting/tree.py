@@ -643,8 +643,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if article.style == "mskb":  # "If the issue continues to occur, do Y": after the fix
         own_causes = cause_section is not None and cause_section.key in ("cause", "causes")
         if own_causes and cause_section is not None:  # "1. ... a. b. 2. ..." one part a cause
-            said = cause_labels(cause_section) or listed_causes(cause_section)
-            options = cause_parts(said, options)
+            numbered = cause_labels(cause_section) or listed_causes(cause_section)
+            options = cause_parts(numbered, options)
         options = chain_follow_ups(options)
     options = other_ways(options)  # "Do X. Instead, you can do Y": two fixes, not one tick
     missing_first(options)  # "If the driver is not installed, install it" before its use
@@ -1045,10 +1045,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 checks.pop()
             if checks:
                 lead = f"{lead} {said}{'; '.join(checks)}.".strip()
-        groups = chain_groups(rest)  # a fix and its "If the issue continues, do Y"
-        nested = bool(groups) and not (len(groups) == 1 and len(groups[0]) == len(rest))
+        chains = chain_groups(rest)  # a fix and its "If the issue continues, do Y"
+        nested = bool(chains) and not (len(chains) == 1 and len(chains[0]) == len(rest))
         if question["title"] == "Which mitigation?":
-            offered = menu_options(rest, groups) if nested else rest  # follow-ups: no choice
+            offered = menu_options(rest, chains) if nested else rest  # follow-ups: no choice
             question, lead = _fixes_question(article, offered, question, lead)
         elif question["title"] == "What did you find?" and article.style == "mskb":
             # an MS KB article's cases ("If you use NTFS", "Steps for Windows 95"): what
@@ -1076,11 +1076,11 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 chained_steps(option)  # its "proceed to the next method" notes go
         if nested:  # a fix and its "If the issue continues, do Y" beside other fixes
             entries = [_entry(o, variables) for o in rest]
-            nodes.extend(menu_with_chains(question, rest, groups, entries))
+            nodes.extend(menu_with_chains(question, rest, chains, entries))
         elif all(o.chain for o in rest):  # methods tried in turn: "Still failing after 1?"
             chain = [_entry(o, variables) for o in rest]
             noun = "step" if said_as_steps(rest[0].section.text) else "method"
-            noun = FOLLOW_NOUN if groups else noun
+            noun = FOLLOW_NOUN if chains else noun
             nodes[-1:] = still_failing_nodes(question, rest, chain, noun)
             _chain_causes(nodes, chain, question["id"])
 
