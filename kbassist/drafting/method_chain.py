@@ -222,7 +222,8 @@ def still_failing_nodes(
             "kind": "question",
             "title": f"Still failing after {noun} {k} ({name})?",
             "text": (
-                f"The article's {count} {noun}s are tried in order, the next one only when "
+                f"The article's {count} {noun}{'es' if noun.endswith('x') else 's'} are "
+                "tried in order, the next one only when "
                 f"the one before did not fix the problem. {noun.capitalize()} {k} is "
                 f'"{brace(name)}". '
                 "Have you done it, and does the problem still occur?"

@@ -88,3 +88,6 @@ class Option:
     #: "Important: Don't apply the workaround to computers that are running Windows 10 or
     #: later": the note that limits where the fix goes, asked before it (`applies_gate`).
     applies: str = ""
+    #: The fix this one is tried after ("If the issue continues to occur, do Y" after X):
+    #: chained to it, asked "Still failing after fix 1?" (`follow_ups`).
+    follows: Option | None = None

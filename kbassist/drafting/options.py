@@ -795,6 +795,12 @@ def _alternatives(
             alts = _list_after(paras, i + 1)
             if len(alts) >= 2:
                 return paras[: i + 1], alts
+    if plain and fixes:
+        from kbassist.drafting.follow_ups import headed_ways
+
+        ways = headed_ways(paras)  # "Build a form function to call X:" / "Build a method ...:"
+        if ways is not None:
+            return ways
     if plain:
         for i, para in enumerate(paras):
             if para.marker:

@@ -75,6 +75,17 @@ from kbassist.drafting.fixed_in import (
     told_apart_check,
 )
 from kbassist.drafting.flat_tables import cause_texts, has_flat_table, rules_dropped
+from kbassist.drafting.follow_ups import NOUN as FOLLOW_NOUN
+from kbassist.drafting.follow_ups import (
+    cause_parts,
+    chain_follow_ups,
+    chain_groups,
+    listed_causes,
+    menu_options,
+    menu_with_chains,
+    missing_first,
+    other_ways,
+)
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
 from kbassist.drafting.group_titles import group_titles, means_joined, titles_over_steps
@@ -635,6 +646,14 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if grouped is not None:  # the causes are per message, not the summary's first lines
             cause, cause_section = grouped
     options = because_cases(options)  # "If this issue occurs because X, do Y" in a step
+    if article.style == "mskb":  # "If the issue continues to occur, do Y": after the fix
+        own_causes = cause_section is not None and cause_section.key in ("cause", "causes")
+        if own_causes and cause_section is not None:  # "1. ... a. b. 2. ..." one part a cause
+            numbered = cause_labels(cause_section) or listed_causes(cause_section)
+            options = cause_parts(numbered, options)
+        options = chain_follow_ups(options)
+    options = other_ways(options)  # "Do X. Instead, you can do Y": two fixes, not one tick
+    missing_first(options)  # "If the driver is not installed, install it" before its use
     if article.style == "mskb":
         noted_gates(options)  # "NOTE: This method is only for I386-based computers": asked
     asked_ifs = 0
@@ -1034,8 +1053,11 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 checks.pop()
             if checks:
                 lead = f"{lead} {said}{'; '.join(checks)}.".strip()
+        chains = chain_groups(rest)  # a fix and its "If the issue continues, do Y"
+        nested = bool(chains) and not (len(chains) == 1 and len(chains[0]) == len(rest))
         if question["title"] == "Which mitigation?":
-            question, lead = _fixes_question(article, rest, question, lead)
+            offered = menu_options(rest, chains) if nested else rest  # follow-ups: no choice
+            question, lead = _fixes_question(article, offered, question, lead)
         elif question["title"] == "What did you find?" and article.style == "mskb":
             # an MS KB article's cases ("If you use NTFS", "Steps for Windows 95"): what
             # applies here, not a finding
@@ -1060,9 +1082,13 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             for option in rest:
                 option.chain = True
                 chained_steps(option)  # its "proceed to the next method" notes go
-        if all(o.chain for o in rest):  # methods tried in turn: "Still failing after 1?"
+        if nested:  # a fix and its "If the issue continues, do Y" beside other fixes
+            entries = [_entry(o, variables) for o in rest]
+            nodes.extend(menu_with_chains(question, rest, chains, entries))
+        elif all(o.chain for o in rest):  # methods tried in turn: "Still failing after 1?"
             chain = [_entry(o, variables) for o in rest]
             noun = "step" if said_as_steps(rest[0].section.text) else "method"
+            noun = FOLLOW_NOUN if chains else noun
             nodes[-1:] = still_failing_nodes(question, rest, chain, noun)
             _chain_causes(nodes, chain, question["id"])
 
