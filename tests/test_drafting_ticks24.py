@@ -91,3 +91,22 @@ def test_statement_reading_is_fast_on_hostile_text() -> None:
         start = time.perf_counter()
         plain_statement(text)
         assert time.perf_counter() - start < 0.05
+
+
+def test_a_heading_over_its_own_sub_steps_is_their_title() -> None:
+    """ "1. Short term: Throttle traffic on the node." over its nested "* Taint ..." and
+    "* Drain ..." is shown with the first of them, not ticked beside them."""
+    article = runbook(
+        "## Meaning\n\nA network interface on a storage node is nearly saturated.\n\n"
+        "## Mitigation\n\n"
+        "1. Short term: Throttle non-essential traffic on the node.\n"
+        "    * Taint the storage node to keep other workloads off it.\n"
+        "    * Drain existing non-essential pods from the node.\n"
+        "2. Enable NIC offload features if they are disabled.\n",
+        id_="NicSaturation",
+    )
+    (only,) = fixes(draft_tree(article))
+    got = ticks(only)
+    assert not any(t.startswith("Short term") for t in got)
+    assert got[0].startswith("Taint the storage node")
+    assert only["steps"][0]["detail"].startswith("Short term: Throttle")

@@ -14,6 +14,9 @@ it, never as a thing to tick:
 - after a step (on the same answers): shown as that step's note;
 - first, before the outcome's steps: shown as the outcome's text (what the fix is
   about), the steps after it ticked;
+- a list item ticked over its own nested list (a heading: "Short term: Throttle X."
+  over "Taint the node ...", "Drain ..."): the title of those steps, shown with the
+  first of them;
 - an outcome whose every tick is such a statement: in an alert runbook, an honest
   escalation with the statements shown under it (the runbook gives no step to take);
   elsewhere, one "Tell the user what the article says here" step showing them.
@@ -216,6 +219,70 @@ def _noted_after(steps: list[dict[str, Any]], body: str) -> None:
         n += 1
 
 
+#: A list item's marker: "1.", "a)", "-", "*", "+".
+_MARKER_RE = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)]|[a-z][.)])\s+")
+
+
+def _nested_first(body: str, text: str) -> str:
+    """The first item of the list nested under `text` in the article ("1. Short term:
+    Throttle X." over "    * Taint the node ..."), or "" when `text` is no list item
+    with a deeper list right under it."""
+    words = re.findall(r"\w+", text)[:8]
+    if len(words) < 3:
+        return ""
+    found = re.search(r"[\W_]+".join(map(re.escape, words)), body)
+    if found is None:
+        return ""
+    start = body.rfind("\n", 0, found.start()) + 1
+    end = body.find("\n", start)
+    line = body[start : end if end >= 0 else len(body)]
+    if not _MARKER_RE.match(line) or end < 0:
+        return ""
+    own = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+    for after in body[end + 1 :].splitlines()[:20]:
+        if not after.strip():
+            continue
+        indent = len(after.expandtabs(4)) - len(after.expandtabs(4).lstrip())
+        marker = _MARKER_RE.match(after)
+        if marker and indent > own:
+            return after[marker.end() :].strip()
+        if indent <= own or marker:
+            return ""
+    return ""
+
+
+#: The article's own label before a heading: "Short term: ", "Option 2: ".
+_HEAD_LABEL_RE = re.compile(r"^[A-Z][\w ()/-]{1,30}:\s+\S")
+
+
+def _opening(text: str) -> list[str]:
+    return [w.casefold() for w in re.findall(r"\w+", text)[:4]]
+
+
+def _headings_shown(steps: list[dict[str, Any]], body: str) -> None:
+    """A list item ticked over its own nested list ("Short term: Throttle non-essential
+    traffic on the node." over "Taint the OSD node ...", "Drain ..."): the title of the
+    steps under it, shown with the first of them, not a tick beside them. Only a heading
+    with the article's own label, or one that is no action: "Go to the folder and do the
+    following:" over its steps is a step of its own."""
+    n = 0
+    while n < len(steps) - 1:
+        step, nxt = steps[n], steps[n + 1]
+        text = _flat(step.get("text"))
+        heading = bool(_HEAD_LABEL_RE.match(text)) or not _acting(step)  # not "Go to X"
+        first = _nested_first(body, text) if heading and not step.get("detail") else ""
+        if (
+            not first
+            or step.get("when") != nxt.get("when")
+            or _opening(first) != _opening(_flat(nxt.get("text")))
+        ):
+            n += 1
+            continue
+        more = nxt.get("detail", "")
+        nxt["detail"] = f"{text}\n\n{more}" if more else text
+        del steps[n]
+
+
 def _first_as_text(outcome: dict[str, Any], steps: list[dict[str, Any]]) -> None:
     """A statement ticked first, before the outcome's own steps on the same answers:
     what the fix is about, shown as the outcome's text."""
@@ -284,6 +351,7 @@ def statements_placed(tree: dict[str, Any], body: str, runbook: bool) -> None:
             continue  # told already
         if str(node.get("title", "")).startswith("Reference"):
             continue  # a reference page: what it says is the content, shown as it is
+        _headings_shown(steps, body)
         _noted_after(steps, body)
         _first_as_text(node, steps)
         _only_statements(node, runbook, tree)
