@@ -82,7 +82,7 @@ _PLAIN_VERBS = frozenset(
     avoid complete troubleshoot evaluate take defragment invoke implement initialize proceed
     generate minimize declare capture diagnose comment distribute divide remember substitute
     shorten finish see spread talk store separate double roll fine-tune address downgrade
-    rebuild rerun redeploy reapply exec note record share tell have let shell think plan
+    rebuild rerun redeploy reapply exec note record share tell have let shell think plan do
     """.split()
 )
 #: A lead clause before an action ("From the File Open dialog box, choose ...").
@@ -100,9 +100,17 @@ _FILLER_RE = re.compile(
 #: an outcome of these is left as it was, never told as information only.
 _FIX_HINT_RE = re.compile(
     r"\b(?:requires?|later|newer|upgrade|update|service\s+pack|fix(?:ed|es)?|corrected"
-    r"|resolved?|workaround|work\s+around|tell)\b",
+    r"|resolved?|workaround|work\s+around|tell|download)\b",
     re.IGNORECASE,
 )
+
+
+def _verb(word: str) -> bool:
+    """An action verb, also redone or undone ("re-enter", "reinstall", "unhide")."""
+    if word in _PLAIN_VERBS or word.endswith("-click"):
+        return True
+    bare = re.sub(r"^(?:re-?|un)", "", word)
+    return bare != word and bare in _PLAIN_VERBS
 
 
 #: A place said first, maybe with no comma after it.
@@ -115,15 +123,15 @@ def _opens_with_verb(sentence: str) -> bool:
     for part in (sentence, bare, _FILLER_RE.sub("", bare, count=1), _LABEL_RE.sub("", sentence)):
         words = part.split(None, 1)
         word = words[0].casefold().rstrip(",.:;") if words else ""
-        if word in _PLAIN_VERBS or word.endswith("-click"):
+        if _verb(word):
             return True
     if _PLACE_RE.match(sentence):  # "In the Size box select or type ...": no comma after it
         finite = _FINITE_RE.search(sentence)
         head = sentence[: finite.start()] if finite else sentence
-        if any(w.casefold() in _PLAIN_VERBS for w in head.split()[2:12]):
+        if any(_verb(w.casefold()) for w in head.split()[2:12]):
             return True
     return any(
-        m.group(1).casefold() in _PLAIN_VERBS
+        _verb(m.group(1).casefold())
         for m in re.finditer(r",\s+(?:and\s+)?(?:then\s+)?(?:simply\s+)?([a-z][\w-]*)", sentence)
     )
 
@@ -269,7 +277,7 @@ def _headings_shown(steps: list[dict[str, Any]], body: str) -> None:
     while n < len(steps) - 1:
         step, nxt = steps[n], steps[n + 1]
         text = _flat(step.get("text"))
-        heading = bool(_HEAD_LABEL_RE.match(text)) or not _acting(step)  # not "Go to X"
+        heading = not text.endswith(":") and bool(_HEAD_LABEL_RE.match(text) or not _acting(step))
         first = _nested_first(body, text) if heading and not step.get("detail") else ""
         if (
             not first
