@@ -76,7 +76,8 @@ def test_actions_and_advice_are_never_read_as_statements() -> None:
     assert not plain_statement("Then just go delete the pods and new ones will be created.")
     assert not plain_statement("The service must be restarted after the change is made.")
     assert plain_statement("Machine Config Pools will apply a machine config to matching nodes.")
-    assert plain_statement("Status codes between 500 and 599 indicate a problem on the server.")
+    assert plain_statement("The status codes between 500 and 599 indicate a server problem.")
+    assert not plain_statement("Link or import data from a sheet that has at most 61 columns.")
 
 
 def test_statement_reading_is_fast_on_hostile_text() -> None:

@@ -154,6 +154,49 @@ MIN_WORDS = 5
 MAX_CHARS = 1500
 
 
+#: A connector before a statement's subject: "However, ", "Unfortunately, ", "Now ".
+_CONNECTOR_RE = re.compile(
+    r"^(?:(?:however|also|further|furthermore|now|then|thus|therefore|in\s+addition"
+    r"|in\s+(?:most|some|many|all|this|that|such)\s+cases?|by\s+default|for\s+example"
+    r"|[a-z]+ly),?\s+)+",
+    re.IGNORECASE,
+)
+#: A case, a time or a place in front of the subject: "If X, ", "Depending on X, ".
+_FRONT_RE = re.compile(
+    r"^(?:if|when|whenever|after|once|although|though|because|since|while|during|as|before"
+    r"|until|unless|depending\s+on|in|on|for|with|under|at|by|from|to)\b[^,]{0,160},\s+",
+    re.IGNORECASE,
+)
+#: Words a subject opens with: a determiner or a pronoun.
+_DETERMINERS = frozenset(
+    "the this that these those it its there a an each every some all any no your their our"
+    " his her one another other both such most many several few you they he she we".split()
+)
+
+
+def _subject_first(sentence: str) -> bool:
+    """The sentence opens (after a connector and a case, time or place) with a subject:
+    a determiner or a pronoun ("The TPM", "It", "There"), or a name ("Machine Config
+    Pools", "SCSI", "Microsoft Press has ..."): never a word that may be a verb of an
+    action the drafter does not know ("Link or import data ...", "Further disable X")."""
+    bare = _CONNECTOR_RE.sub("", sentence, count=1)
+    bare = _FRONT_RE.sub("", bare, count=1)
+    words = bare.split(None, 2)
+    if not words:
+        return False
+    first = words[0].strip("\"'(")
+    if first.casefold() in _DETERMINERS:
+        return True
+    if not first[:1].isupper():
+        return False
+    nxt = words[1] if len(words) > 1 else ""
+    return (
+        sum(c.isupper() for c in first) >= 2
+        or nxt[:1].isupper()
+        or bool(nxt and _FINITE_RE.match(nxt))
+    )
+
+
 def _said_sentence(sentence: str) -> bool:
     """One sentence that says what is or happens: a capital first, an end mark, a finite
     verb, no action (an imperative, one after a case or a purpose), no duty or offer
@@ -171,7 +214,7 @@ def _said_sentence(sentence: str) -> bool:
         return False
     if _YOU_DO_RE.search(sentence) or code_line(sentence):
         return False
-    if _opens_with_verb(sentence):
+    if _opens_with_verb(sentence) or not _subject_first(sentence):
         return False
     return not (_acts(sentence) or _action(sentence))
 
