@@ -99,7 +99,7 @@ _FILLER_RE = re.compile(
 #: What a statement that says a fix reads like ("Oracle requires Windows 3.0a or later"):
 #: an outcome of these is left as it was, never told as information only.
 _FIX_HINT_RE = re.compile(
-    r"\b(?:requires?|later|newer|upgrade|update|service\s+pack|fix(?:ed|es)?|corrected"
+    r"\b(?:requires?|later|latest|newer|upgrade|update|service\s+pack|fix(?:ed|es)?|corrected"
     r"|resolved?|workaround|work\s+around|tell|download)\b",
     re.IGNORECASE,
 )
@@ -314,14 +314,17 @@ def _headings_shown(steps: list[dict[str, Any]], body: str) -> None:
     """A list item ticked over its own nested list ("Short term: Throttle non-essential
     traffic on the node." over "Taint the OSD node ...", "Drain ..."): the title of the
     steps under it, shown with the first of them, not a tick beside them. Only a heading
-    with the article's own label, or one that is no action: "Go to the folder and do the
-    following:" over its steps is a step of its own."""
+    with the article's own label, or a statement ("The telemeter client fails to send
+    metrics." over its case's steps): "Go to the folder and do the following:" and "Take a
+    look at the dashboard." over their steps are steps of their own."""
     n = 0
     while n < len(steps) - 1:
         step, nxt = steps[n], steps[n + 1]
         text = _flat(step.get("text"))
-        heading = not text.endswith(":") and bool(_HEAD_LABEL_RE.match(text) or not _acting(step))
-        first = _nested_first(body, text) if heading and not step.get("detail") else ""
+        heading = not text.endswith(":") and bool(
+            _HEAD_LABEL_RE.match(text) or plain_statement(text)
+        )
+        first = _nested_first(body, text) if heading else ""
         if (
             not first
             or step.get("when") != nxt.get("when")
@@ -330,7 +333,8 @@ def _headings_shown(steps: list[dict[str, Any]], body: str) -> None:
             n += 1
             continue
         more = nxt.get("detail", "")
-        nxt["detail"] = f"{text}\n\n{more}" if more else text
+        title = _step_said(step)
+        nxt["detail"] = f"{title}\n\n{more}" if more else title
         del steps[n]
 
 
