@@ -345,6 +345,9 @@ def _first_as_text(outcome: dict[str, Any], steps: list[dict[str, Any]]) -> None
         first, nxt = steps[0], steps[1]
         if first.get("when") or nxt.get("when") or not _acting(nxt):
             return
+        detail = str(first.get("detail") or "")
+        if detail and not plain_statement(detail):
+            return  # "Try to identify the root cause ..." under it: a step, left ticked
         said = _step_said(first)
         old = str(outcome.get("text", ""))
         if _flat(said) not in _flat(old):
