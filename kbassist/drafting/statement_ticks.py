@@ -25,6 +25,7 @@ it, never as a thing to tick:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from kbassist.drafting.non_steps import code_line
@@ -203,22 +204,18 @@ def _said_sentence(sentence: str) -> bool:
     ("you must", "can be set", "please"), no step told as a story ("you select No")."""
     if not sentence[:1].isupper() or not sentence.endswith((".", "!")):
         return False
+    if not _subject_first(sentence) or sentence.startswith("Nothing "):
+        return False  # most ticks stop here: an action opens with its verb
     if len(_WORDS_RE.findall(sentence)) < MIN_WORDS or _NOT_PROSE_RE.search(sentence):
         return False
-    if (
-        not _FINITE_RE.search(sentence)
-        or sentence.startswith("Nothing ")
-        or _DUTY_RE.search(sentence)
-        or _ADVICE_RE.search(sentence)
-    ):
+    if not _FINITE_RE.search(sentence) or _DUTY_RE.search(sentence) or _ADVICE_RE.search(sentence):
         return False
-    if _YOU_DO_RE.search(sentence) or code_line(sentence):
-        return False
-    if _opens_with_verb(sentence) or not _subject_first(sentence):
+    if _YOU_DO_RE.search(sentence) or code_line(sentence) or _opens_with_verb(sentence):
         return False
     return not (_acts(sentence) or _action(sentence))
 
 
+@lru_cache(maxsize=2048)  # pure: each tick is read as a step, a heading and the step before
 def plain_statement(text: str) -> bool:
     """Whether a tick's text only says what is or happens: every sentence does
     (`_said_sentence`), none on a line of its own (a command or a listing)."""
