@@ -225,6 +225,7 @@ from kbassist.drafting.stand_ins import (
     stand_in_names,
     stand_in_spans,
 )
+from kbassist.drafting.statement_ticks import statements_placed
 from kbassist.drafting.status_fix import (
     pack_apart,
     pointer_options,
@@ -1173,6 +1174,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     article_text = article.body or "\n\n".join(section.text for section in article.sections)
     case_leads_merged(tree, article_text)  # "If X, follow these steps:": its steps asked too
     statements_noted(tree, article_text)  # "X is set by default to 7." after a step: its note
+    statements_placed(tree, article_text, is_alert_runbook(article))  # said, never ticked
     said = " ".join(symptom_section.text.split()) if symptom_section is not None else ""
     if said:  # a message pasted back: its action redone, working, the message quoted ...
         redo_message_verify(tree, said, quoted_only=True)
