@@ -99,6 +99,8 @@ def _sayable(labels: list[str], messages: bool) -> bool:
         said = " ".join(label.split())
         if len(said) > MAX_SAID or _NOT_SAID_RE.search(said):
             return False
+        if "..." in said or "\u2026" in said:
+            return False  # "Named Pipes > ... No process on the other end": a cut, no text
         if len(re.findall(r"[A-Za-z]{3,}", said)) < 2 or _PRODUCT_RE.match(said):
             return False
         if _GOOD_RE.search(said) and not states_problem(said):

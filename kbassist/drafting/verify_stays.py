@@ -55,9 +55,9 @@ _DOC_ERROR_RE = re.compile(
 #: A step that only says what not to do.
 _PROHIBITION_RE = re.compile(r"^(?:do not|don't|never|avoid)\b", re.IGNORECASE)
 #: A symptom's scope as the check's lead: "On some Windows 7-based devices, ", "In some
-#: cases, ", "Sometimes, ".
+#: cases, ", "Sometimes, "; never a scene ("With many files open, ").
 _SCOPE_LEAD_RE = re.compile(
-    r"^(?:(?:on|in|for|with)\s+(?:some|certain|a few|several|many|most)\b[^,]{0,120}"
+    r"^(?:(?:on|in|for)\s+(?:some|certain)\b[^,]{0,120}"
     r"|sometimes|occasionally|in (?:some|rare|certain) (?:cases|situations|instances))"
     r",\s+check that ",
     re.IGNORECASE,
@@ -105,7 +105,10 @@ def _stays_check(steps: list[str], symptom: str) -> str:
     for step in steps:
         text = " ".join(step.split())
         conceded = _CONCEDES_RE.match(text)
-        if conceded and len(_words(conceded.group("stays")) & said) >= 2:
+        ignored = (
+            re.match(r"(?:safely )?ignore\b", conceded.group("can"), re.I) if conceded else None
+        )
+        if conceded and not ignored and len(_words(conceded.group("stays")) & said) >= 2:
             return f"Check that you can {conceded.group('can').rstrip(' .')}."
         bypass = _BYPASS_RE.match(text)
         if bypass and len(_words(bypass.group("goal")) & said) >= 2:
