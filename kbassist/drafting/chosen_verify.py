@@ -99,8 +99,6 @@ def _sayable(labels: list[str], messages: bool) -> bool:
         said = " ".join(label.split())
         if len(said) > MAX_SAID or _NOT_SAID_RE.search(said):
             return False
-        if "..." in said or "\u2026" in said:
-            return False  # "Named Pipes > ... No process on the other end": a cut, no text
         if len(re.findall(r"[A-Za-z]{3,}", said)) < 2 or _PRODUCT_RE.match(said):
             return False
         if _GOOD_RE.search(said) and not states_problem(said):
@@ -204,13 +202,7 @@ MIN_SHARED = 0.75
 
 
 def _words(text: str) -> set[str]:
-    """`text`'s telling words, a verb's "-s" dropped: the symptom's "may stop" and
-    its check's "no longer stops" are one word."""
-    return {
-        re.sub(r"(?<=[^s])s$", "", w)
-        for w in re.findall(r"[a-z0-9]{3,}", text.casefold())
-        if w not in _COMMON
-    }
+    return {w for w in re.findall(r"[a-z0-9]{3,}", text.casefold()) if w not in _COMMON}
 
 
 def _quotes(check: str, label: str) -> bool:
