@@ -24,6 +24,9 @@ _ADDS_RE = re.compile(
     r"|(?:also|in addition|additionally|furthermore|moreover),)\s*(?=[A-Za-z])",
     re.IGNORECASE,
 )
+#: A sentence that tells what is missing rather than a form to see gone ("no error messages
+#: occur", "only one of the COM ports is displayed"): turned round it reads wrong.
+_NOT_FORM_RE = re.compile(r"(?:no|not|none|nothing|only|neither|few)\b", re.IGNORECASE)
 #: The longest check with both forms said.
 MAX_BOTH = 320
 
@@ -44,7 +47,7 @@ def also_forms(check: str, symptom: str) -> str:
     if lead is None:
         return check
     said = sentences[1][lead.end() :].rstrip(" .")
-    if not said or not states_problem(said):
+    if not said or _NOT_FORM_RE.match(said) or not states_problem(said):
         return check
     state = expected_state(said[:1].upper() + said[1:])
     if not state or state.casefold() in check.casefold():

@@ -39,6 +39,12 @@ _CONCEDES_RE = re.compile(
     r"(?:still\s+)?(?P<can>[a-z][^;:]{8,240}?)\.?$",
     re.IGNORECASE,
 )
+#: A concession of something the product does not do ("does not display", "cannot").
+_SHORTFALL_RE = re.compile(
+    r"\b(?:not|no|cannot|can't|doesn't|don't|isn't|aren't|never|unable)\b", re.IGNORECASE
+)
+#: A can-clause that is itself the fix ("to try to resolve this issue").
+_RESOLVES_RE = re.compile(r"\b(?:resolve|fix|correct|work around|avoid|prevent)\b", re.I)
 #: "Because there is no exposed property or method for setting X, ...": the fix goes
 #: round a feature that is missing; `goal` is what it reaches another way.
 _BYPASS_RE = re.compile(
@@ -97,6 +103,18 @@ def _symptom_checks(verify: list[dict[str, Any]]) -> list[int]:
     return [n for n, v in enumerate(verify) if _SYMPTOM_CHECK_RE.search(str(v["text"]))]
 
 
+def _concedes(stays: str, can: str, symptom_words: set[str]) -> bool:
+    """Whether "Even though <stays>, you can <can>" concedes the symptom stays: a shortfall
+    of the product said in the symptom's words ("does not display a visual
+    representation"), then what the step lets you do instead; never a fix said after
+    "although" ("you can change X to resolve this"), nor "you can safely ignore it"."""
+    if not _SHORTFALL_RE.search(stays) or _RESOLVES_RE.search(can):
+        return False
+    if re.match(r"(?:safely )?ignore\b", can, re.IGNORECASE):
+        return False
+    return len(_words(stays) & symptom_words) >= 2
+
+
 def _stays_check(steps: list[str], symptom: str) -> str:
     """The check of a fix whose step says the symptom stays: what the step says you can
     do (a concession) or the goal reached another way (a missing feature gone round);
@@ -105,10 +123,7 @@ def _stays_check(steps: list[str], symptom: str) -> str:
     for step in steps:
         text = " ".join(step.split())
         conceded = _CONCEDES_RE.match(text)
-        ignored = (
-            re.match(r"(?:safely )?ignore\b", conceded.group("can"), re.I) if conceded else None
-        )
-        if conceded and not ignored and len(_words(conceded.group("stays")) & said) >= 2:
+        if conceded and _concedes(conceded.group("stays"), conceded.group("can"), said):
             return f"Check that you can {conceded.group('can').rstrip(' .')}."
         bypass = _BYPASS_RE.match(text)
         if bypass and len(_words(bypass.group("goal")) & said) >= 2:
