@@ -117,12 +117,13 @@ def test_a_reassuring_sentence_is_never_the_problem_to_check() -> None:
 
 
 def test_a_modern_negated_symptom_is_verified_by_what_should_work() -> None:
-    """ "Remote Desktop Licensing Service doesn't start." -> check that it starts."""
+    """ "Remote Desktop Licensing Service doesn't start." -> start it, check that it starts
+    (no step of the fix starts it: round 24)."""
     art = support(
         "## Symptoms\n\nRemote Desktop Licensing Service doesn't start.\n\n"
         "## Resolution\n\nGrant the NETWORK SERVICE account read access to the key.\n"
     )
-    assert verify(art) == ["Check that Remote Desktop Licensing Service starts."]
+    assert verify(art) == ["Start the Remote Desktop Licensing Service, and check that it starts."]
 
 
 def test_a_scene_sentence_is_not_turned_into_a_false_check() -> None:

@@ -191,8 +191,12 @@ def _through(nodes: dict[str, Any], at: str) -> dict[str, Any] | None:
     return node
 
 
-#: Words too common to tell two texts apart.
-_COMMON = frozenset("the and you that this with for are not from when your can".split())
+#: Words too common to tell two texts apart; the modals a symptom hedges with ("The
+#: program may stop responding") and its check drops ("no longer stops responding").
+_COMMON = frozenset(
+    "the and you that this with for are not from when your can may might could will would"
+    " should".split()
+)
 #: The share of a choice's words a check must hold to be that choice's check.
 MIN_SHARED = 0.75
 

@@ -312,6 +312,7 @@ from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check,
 from kbassist.drafting.verify_observable import interrupt_verify, one_observable
 from kbassist.drafting.verify_redo import redo_turned
 from kbassist.drafting.verify_split import pasted_split_check
+from kbassist.drafting.verify_stays import stays_verify
 from kbassist.drafting.verify_trigger import redo_message_verify, second_run_verify
 from kbassist.drafting.wait_pack import WAIT_KIND, wait_options, wait_question
 from kbassist.drafting.way_paras import way_lead_cut
@@ -1183,6 +1184,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if said:  # ... or with no message at all where none could be quoted
         redo_message_verify(tree, said)
     own_query_verify(tree, article)  # "To check X, run the following query:": run first
+    stays_verify(tree, article_text)  # the symptom a fix leaves in place is not checked gone
     if article.style == "mskb" or not is_alert_runbook(article):
         event_verifies(tree)  # 'the message "Event ID: 252 ..."': the event by its id
     if article.style != "mskb":  # last: passes above read a token back from its title

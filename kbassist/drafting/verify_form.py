@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from kbassist.drafting.text import Hinted, split_sentences
+from kbassist.drafting.verify_forms import also_forms
 
 #: The trigger's conjunction: "When you X, Y", "Y if you X".
 _CONJ = r"(?:when(?:ever)?|if|after|while|once|as soon as)"
@@ -1106,6 +1107,8 @@ def sentences_check(symptom: str) -> str:
     check = structured_check(turn) if turn else ""
     if not check and opening:
         check = structured_check(opening[0])  # the first sentence whole, its messages too
+        # "... hang during Setup. Even if Setup completes, X may hang during boot": both
+        check = also_forms(check, text) if check else check
     if check:
         return check
     # a list's items after a lead-in or a sentence ("... problems: - Setup does not ..."),
