@@ -3810,10 +3810,14 @@ def _steps_checks_backup(
                 backup = _what(match.group("what"))
                 steps.insert(0, _backup_step(backup, _unlink(sentence)))
                 break
-    where, saved = (0, "") if backup else registry_backup(steps)
+    where, saved, restore = (
+        (0, "", "")
+        if backup
+        else registry_backup(steps, "\n".join(s.text for s in article.sections))
+    )
     if saved:  # a registry edit with no backup step: the way back is part of the fix
         steps.insert(where, saved)
-        backup = "registry key (double-click the .reg file you exported)"
+        backup = restore
     return steps, checks, backup
 
 

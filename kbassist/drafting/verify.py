@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from kbassist.drafting.backup_place import backup_text, edit_at, other_way_note, restore_text
 from kbassist.drafting.text import Hinted, split_detail, split_sentences
 from kbassist.drafting.verify_form import REASSURANCE_RE
 
@@ -412,30 +413,52 @@ _EDIT_RE = re.compile(
     re.IGNORECASE,
 )
 #: "HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\Session Manager": the key named
-#: (a component may hold a capitalized word or a number after a space, never a sentence).
+#: (a component may hold a capitalized word or a number after a space, never a sentence,
+#: or be the article's placeholder, "\<print queue name>").
 _KEY_RE = re.compile(
-    r"\b(?:HKEY_[A-Z_]+|HKLM|HKCU)(?:\\[\w.{}$-]+(?: (?!(?:You|The|This|To|If|For|On|Then|And)\b)"
-    r"[A-Z0-9][\w.{}$-]*){0,2})+"
+    r"\b(?:HKEY_[A-Z_]+|HKLM|HKCU)(?:\\(?:<[\w -]{1,40}>|[\w.{}$-]+(?: (?!(?:You|The|This|To|If"
+    r"|For|On|Then|And)\b)[A-Z0-9][\w.{}$-]*){0,2}))+"
 )
 
 
-def registry_backup(items: list[str]) -> tuple[int, str]:
-    """(where, step): the step to back up the registry key a fix changes, placed before
-    the first step that names the registry; (0, "") when the fix does not edit the
-    registry (or already restores it from a backup)."""
+def _key_named(text: str) -> str:
+    """The first key `text` names, "" for none (or one too long to be a key)."""
+    key = _KEY_RE.search(text)
+    return key.group(0).rstrip(" .") if key and len(key.group(0)) <= 160 else ""
+
+
+def _article_key(article_text: str) -> str:
+    """The one key the article names (the fix says "the registry key that is mentioned in
+    the Cause section"); "" when it names none or several."""
+    if "HK" not in article_text:
+        return ""
+    keys = {
+        m.group(0).rstrip(" .").casefold(): m.group(0).rstrip(" .")
+        for m in _KEY_RE.finditer(article_text)
+    }
+    return next(iter(keys.values())) if len(keys) == 1 else ""
+
+
+def registry_backup(items: list[str], article_text: str = "") -> tuple[int, str, str]:
+    """(where, step, what the rollback restores): the step to back up the registry key a
+    fix changes, placed right before the first step that changes it (after the steps that
+    open Registry Editor and select the key, which the export needs); (0, "", "") when the
+    fix's own steps do not edit the registry (or it already restores it from a backup).
+    A key changed only in another way a step offers ("Instead, you can delete the registry
+    key") gets the backup as a note beside that step, in `items`."""
     joined = "\n".join(" ".join(split_detail(i)) for i in items)
     if not _REGISTRY_RE.search(joined) or re.search(r"\brestore the registry\b", joined, re.I):
-        return 0, ""
-    if not any(_EDIT_RE.search(split_detail(i)[0]) for i in items):
-        return 0, ""
-    where = next((n for n, i in enumerate(items) if _REGISTRY_RE.search(split_detail(i)[0])), 0)
-    key = _KEY_RE.search(joined)
-    what = f"the {key.group(0).rstrip(' .')} key" if key and len(key.group(0)) <= 160 else ""
-    what = what or "the registry key"
-    return where, (
-        f"Back up {what} before you change it: in Registry Editor, select it and click "
-        "File > Export (or run `reg export` on it) to save a .reg file."
-    )
+        return 0, "", ""
+    edit, other = edit_at(items, _EDIT_RE)
+    if edit < 0 and other < 0:
+        return 0, "", ""
+    key = _key_named(joined) or _article_key(article_text)
+    if edit < 0:  # the change is only the other way a step offers: a note beside it
+        other_way_note(items, other, key)
+        return 0, "", ""
+    first = next((n for n, i in enumerate(items) if _REGISTRY_RE.search(split_detail(i)[0])), 0)
+    where = edit if edit >= first else first
+    return where, backup_text(key), restore_text(key)
 
 
 def backup_fits(what: str, items: list[str]) -> bool:

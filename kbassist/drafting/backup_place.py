@@ -1,0 +1,84 @@
+"""Where the drafter's registry backup goes, and for which fix (round 24).
+
+The export needs Registry Editor open and the key selected, so the backup belongs right
+after the steps that open the editor and locate the key ("Start Registry Editor
+(Regedt32.exe).", "Locate and click the following key: ..."), before the first step that
+changes it ("On the Edit menu, click Add Value ..."). A fix whose own steps change no key
+gets no backup step and no rollback: "Right-click the print queue and clear Use Printer
+Offline. ... Instead, you can delete the registry key ..." changes the key only in the
+other way the step offers, so the backup is a note beside that step. The key is named
+when the article names it (its placeholder kept, `<print queue name>`, for the walker to
+fill in) and `reg export "<key>" backup.reg` offered as the command.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.drafting.text import split_detail, split_sentences, with_detail
+
+#: A sentence that offers another way than the step's own action ("Instead, you can
+#: delete the registry key ...", "Alternatively, ...", "You can also ..."): a change of
+#: the key said there is not what ticking the step does.
+_OTHER_WAY_RE = re.compile(
+    r"^(?:instead|alternatively|as an alternative|or|otherwise)\b|^you (?:can|could) also\b",
+    re.IGNORECASE,
+)
+
+
+def own_sentences(text: str) -> tuple[str, str]:
+    """(the step's own action sentences, the sentences that offer another way) of a step's
+    text; a step of one sentence is all its own."""
+    if "nstead" not in text and "lternativ" not in text and " also " not in text:
+        return text, ""  # most steps: no other way said, no sentence split
+    own: list[str] = []
+    other: list[str] = []
+    for sentence in split_sentences(text):
+        (other if other or _OTHER_WAY_RE.match(sentence.strip()) else own).append(sentence)
+    return " ".join(own), " ".join(other)
+
+
+def edit_at(items: list[str], edits: re.Pattern[str]) -> tuple[int, int]:
+    """(the first step whose own action changes a key, the first step that changes one
+    only in another way it offers); -1 for none."""
+    own_at = other_at = -1
+    for n, item in enumerate(items):
+        own, other = own_sentences(split_detail(item)[0])
+        if edits.search(own):
+            return n, other_at
+        if other_at < 0 and other and edits.search(other):
+            other_at = n
+    return own_at, other_at
+
+
+def backup_text(key: str) -> str:
+    """The backup step: in Registry Editor, or `reg export` with the key when it is named."""
+    if not key:
+        return (
+            "Back up the registry key before you change it: in Registry Editor, select it "
+            "and click File > Export (or run `reg export` on it) to save a .reg file."
+        )
+    return (
+        f"Back up the {key} key before you change it: in Registry Editor, select it and "
+        f'click File > Export, or run `reg export "{key}" backup.reg`.'
+    )
+
+
+def restore_text(key: str) -> str:
+    """What the rollback restores, with how (the exported file of `backup_text`)."""
+    if not key:
+        return "registry key (double-click the .reg file you exported)"
+    return "registry key (double-click backup.reg, or run `reg import backup.reg`)"
+
+
+def other_way_note(items: list[str], at: int, key: str) -> None:
+    """The backup said beside the step whose other way changes the key (not ticked: the
+    step's own action changes none, and neither does the fix's rollback)."""
+    what = f"the {key} key" if key else "the registry key"
+    command = f' (`reg export "{key}" backup.reg`)' if key else ""
+    note = (
+        f"If you take the step's other way and change {what}, back it up first: in Registry "
+        f"Editor, select it and click File > Export{command}."
+    )
+    text, detail = split_detail(items[at])
+    items[at] = with_detail(text, "\n\n".join(p for p in (detail, note) if p))
