@@ -1507,9 +1507,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
                 record.obtain_only.append(checklist.outcome.title[:120])
             if escalate_only(checklist.outcome.title, ticked):
                 record.escalate_only.append(checklist.outcome.title[:120])
-        place = registry_backup_place(
-            [(i.text, i.detail or "") for i in checklist.part("steps")]
-        )
+        place = registry_backup_place([(i.text, i.detail or "") for i in checklist.part("steps")])
         record.backup_outcomes += bool(place)
         if place == "no_change":
             record.backup_no_change.append(checklist.outcome.title[:120])
