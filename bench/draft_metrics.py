@@ -737,7 +737,8 @@ def registry_backup_place(steps: list[tuple[str, str]]) -> str:
     """How an outcome's registry backup step sits among its (text, detail) steps: "" with
     no backup step; "no_change" when no other step changes a key (a UI-only fix carrying
     a backup and rollback); "before_open" when it comes before the step that opens
-    Registry Editor (the export needs the editor open and the key selected); "ok"."""
+    Registry Editor (the export needs the editor open and the key selected), unless
+    that step changes the key too; "ok"."""
     at = next((n for n, (t, _) in enumerate(steps) if _REG_BACKUP_RE.match(t)), -1)
     if at < 0:
         return ""
@@ -745,7 +746,9 @@ def registry_backup_place(steps: list[tuple[str, str]]) -> str:
     if not any(_REG_CHANGE_RE.search(r) for r in rest):
         return "no_change"
     opens = next((n for n, (t, _) in enumerate(steps) if _REG_OPEN_RE.search(t)), -1)
-    return "before_open" if at < opens else "ok"
+    if opens > at and not _REG_CHANGE_RE.search(steps[opens][0]):
+        return "before_open"  # (a step that opens the editor and changes the key: first)
+    return "ok"
 
 
 def two_action_step(text: str) -> bool:
