@@ -287,6 +287,7 @@ from kbassist.drafting.verify import (
     problem_sentence,
     quoted_message,
     registry_backup,
+    registry_backup_at,
     repro_check,
     shared_version_check,
     states_problem,
@@ -3810,6 +3811,10 @@ def _steps_checks_backup(
                 backup = _what(match.group("what"))
                 steps.insert(0, _backup_step(backup, _unlink(sentence)))
                 break
+    if backup == "registry" and _BACKUP_RE.search(split_detail(steps[0])[0]):
+        # the article's "back up the registry before you edit it": after the steps that
+        # open Registry Editor and find the key, before the first that changes it
+        steps.insert(registry_backup_at(steps[1:]), steps.pop(0))
     where, saved, restore = (
         (0, "", "")
         if backup

@@ -407,7 +407,7 @@ _REGISTRY_RE = Hinted(
 _EDIT_RE = re.compile(
     r"\b(?:add (?:value|key)|new\b.{0,30}\b(?:value|key)\b|value data|dword|string value"
     r"|binary value|(?:change|set|edit|modify|add|create|delete|remove|rename)\s+(?:the\s+|a\s+"
-    r"|an\s+|this\s+|these\s+|following\s+)*(?:[\w-]+\s+){0,2}(?:registry\s+)?(?:values?|keys?"
+    r"|an\s+|this\s+|these\s+|following\s+|all\s+)*(?:[\w-]+\s+){0,2}(?:registry\s+)?(?:values?|keys?"
     r"|subkeys?|entr(?:y|ies)|data)\b|reg(?:\.exe)? (?:add|delete|import)"
     r"|(?:set|new|remove)-itemproperty)",
     re.IGNORECASE,
@@ -456,9 +456,22 @@ def registry_backup(items: list[str], article_text: str = "") -> tuple[int, str,
     if edit < 0:  # the change is only the other way a step offers: a note beside it
         other_way_note(items, other, key)
         return 0, "", ""
+    return _change_at(items, edit), backup_text(key), restore_text(key)
+
+
+def _change_at(items: list[str], edit: int) -> int:
+    """The first step that changes the key (`edit`) when it comes at or after the first
+    step naming the registry, else that step (an .ini "key" changed before it)."""
     first = next((n for n, i in enumerate(items) if _REGISTRY_RE.search(split_detail(i)[0])), 0)
-    where = edit if edit >= first else first
-    return where, backup_text(key), restore_text(key)
+    return edit if edit >= first else first
+
+
+def registry_backup_at(items: list[str]) -> int:
+    """Where the article's own "back up the registry" goes among a fix's steps (it is
+    not one of them): before the first step that changes a key, after those that open
+    Registry Editor and find it; 0 when no step's own action changes one."""
+    edit = edit_at(items, _EDIT_RE)[0]
+    return _change_at(items, edit) if edit > 0 else 0
 
 
 def backup_fits(what: str, items: list[str]) -> bool:
