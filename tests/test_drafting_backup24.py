@@ -58,3 +58,27 @@ def test_a_fix_that_changes_a_key_only_the_other_way_gets_no_backup_step() -> No
     assert not any("registry" in i.text.casefold() for i in checklist.part("rollback"))
     note = next(i.detail or "" for i in steps if "Use Printer Offline" in i.text)
     assert re.search(r'reg export "HKEY_CURRENT_CONFIG\\[^"]*Printers\\Contoso" backup\.reg', note)
+
+
+#: The article's own "back up the registry before you edit it" over a Regedt32 procedure.
+WARNED = (
+    "SYMPTOMS\n========\n\nEvent 4119 is logged: IP could not open registry key NdiswanX.\n\n"
+    "CAUSE\n=====\n\nStale Ndiswan keys are left under the NetBT adapters key.\n\n"
+    "RESOLUTION\n==========\n\n"
+    "Note that you should back up the registry before you edit it.\n\n"
+    "1. Start Registry Editor (Regedt32.exe).\n\n"
+    "2. Go to the following subkey:\n\n"
+    "   HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\NetBt\\Adapters\n\n"
+    "3. Delete all the Ndiswan keys.\n\n"
+    "4. Close Registry Editor and restart your computer.\n"
+)
+
+
+def test_the_articles_own_registry_backup_comes_after_the_key_is_found() -> None:
+    """ "Back up the registry before you edit it" is ticked after "Start Registry Editor"
+    and "Go to the following subkey", before "Delete all the Ndiswan keys"."""
+    steps = [i.text for i in walked(archive(WARNED), {"symptom": "yes"}).part("steps")]
+    backup = next(n for n, s in enumerate(steps) if s.startswith("Back up the registry"))
+    start = next(n for n, s in enumerate(steps) if s.startswith("Start Registry Editor"))
+    delete = next(n for n, s in enumerate(steps) if s.startswith("Delete all"))
+    assert start < backup < delete
