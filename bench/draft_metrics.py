@@ -713,8 +713,11 @@ def registry_row_step(text: str, detail: str) -> bool:
 
 
 #: A ticked step that backs up the registry or a key ("Back up the HKEY_...\\X key before
-#: you change it", "Back up the registry before you change anything").
-_REG_BACKUP_RE = re.compile(r"^back\s?up\b[^.]{0,300}?\b(?:registry|key)\b", re.IGNORECASE)
+#: you change it", "Back up the registry before you change anything"), not a private key.
+_REG_BACKUP_RE = re.compile(
+    r"^back\s?up (?:the |your )?(?:registry\b|(?:HKEY_|HKLM\\|HKCU\\)\S*(?: \S+){0,4}? key\b)",
+    re.IGNORECASE,
+)
 #: A step that changes a key or value: an edit verb before a registry word, the editor's
 #: menus, reg.exe / PowerShell writes, merging a .reg file.
 _REG_CHANGE_RE = re.compile(

@@ -3806,8 +3806,9 @@ def _steps_checks_backup(
         for sentence in split_sentences(section_text):
             match = _BACKUP_RE.search(sentence)
             if match and len(sentence) < 300 and not is_boilerplate(sentence):
-                if shared and not backup_fits(match.group("what"), steps):
-                    break  # another fix's warning: this one changes no registry
+                registry = match.group("what").casefold().startswith("registry")
+                if (shared or registry) and not backup_fits(match.group("what"), steps):
+                    break  # another fix's warning, or the section's: this changes no registry
                 backup = _what(match.group("what"))
                 steps.insert(0, _backup_step(backup, _unlink(sentence)))
                 break

@@ -474,14 +474,30 @@ def registry_backup_at(items: list[str]) -> int:
     return _change_at(items, edit) if edit > 0 else 0
 
 
+#: "edit the registry", "import the exported registry file", "merge Fix.reg": a change
+#: of the registry said without a key or Registry Editor.
+_CHANGES_REGISTRY_RE = re.compile(
+    r"\b(?:edit|modify|change|update|import|merge)\w*\s+(?:[\w-]+\s+){0,3}?registry\b"
+    r"|\.reg\b",
+    re.IGNORECASE,
+)
+
+
 def backup_fits(what: str, items: list[str]) -> bool:
     """Whether a section's "back up the <what> before you modify it" belongs to one fix of
-    that section: "registry" only to a fix whose steps touch the registry, a file name
+    that section: "registry" only to a fix whose steps open Registry Editor, name a key or
+    change one (a fix that installs a hotfix shares no registry backup), a file name
     only to one that names the file (a section's Method 1 that installs an update shares
     Method 3's registry warning, not its backup and rollback); other things always."""
     joined = "\n".join(" ".join(split_detail(i)) for i in items)
     if what.casefold().startswith("registry"):
-        return bool(_REGISTRY_RE.search(joined) or re.search(r"\bregistry\b", joined, re.I))
+        # Registry Editor, a key, a change of a value, or "edit the registry": not a hotfix
+        # whose note says "No registry changes are required"
+        return bool(
+            _REGISTRY_RE.search(joined)
+            or edit_at(items, _EDIT_RE)[0] >= 0
+            or _CHANGES_REGISTRY_RE.search(joined)
+        )
     if "." in what:
         return what.casefold() in joined.casefold()
     return True
