@@ -59,15 +59,16 @@ def _inputs(tree: dict[str, Any]) -> list[dict[str, Any]]:
 
 def test_key_and_value_table_is_one_fix_that_sets_each_value() -> None:
     """'Registry path:' / the key / 'WorkerThreadMax REG_DWORD Default: 8' twice is one
-    fix: back up, open Registry Editor, locate each whole key, set each value, quit,
+    fix: open Registry Editor, locate the key, back up, set each value (each key located),
     restart what the article says; no option is a label or the backup note."""
     article = mskb(SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n" + WARNING + TWO_KEYS)
     tree = draft_tree(article)
     (only,) = fixes(tree)
     assert "Registry path" not in only["title"] and "Note that" not in only["title"]
     steps = ticks(only)
-    assert steps[0].startswith("Back up the registry")
-    assert steps[1] == "Start Registry Editor (Regedit.exe)."
+    assert steps[0] == "Start Registry Editor (Regedit.exe)."
+    assert steps[2].startswith("Back up the registry")  # the key found, before its change
+    assert steps[3].startswith("Set the WorkerThreadMax value")
     located = [s for s in steps if s.startswith("Locate")]
     assert len(located) == 2
     assert "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Contoso\\Web\\Parameters" in (
