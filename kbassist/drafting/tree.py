@@ -3819,7 +3819,7 @@ def _steps_checks_backup(
     where, saved, restore = (
         (0, "", "")
         if backup
-        else registry_backup(steps, "\n".join(s.text for s in article.sections))
+        else registry_backup(steps, lambda: "\n".join(s.text for s in article.sections))
     )
     if saved:  # a registry edit with no backup step: the way back is part of the fix
         steps.insert(where, saved)

@@ -10,6 +10,7 @@ gives for each, by the kind of text, never by article.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -439,20 +440,23 @@ def _article_key(article_text: str) -> str:
     return next(iter(keys.values())) if len(keys) == 1 else ""
 
 
-def registry_backup(items: list[str], article_text: str = "") -> tuple[int, str, str]:
+def registry_backup(
+    items: list[str], article_text: Callable[[], str] = str
+) -> tuple[int, str, str]:
     """(where, step, what the rollback restores): the step to back up the registry key a
     fix changes, placed right before the first step that changes it (after the steps that
     open Registry Editor and select the key, which the export needs); (0, "", "") when the
     fix's own steps do not edit the registry (or it already restores it from a backup).
     A key changed only in another way a step offers ("Instead, you can delete the registry
-    key") gets the backup as a note beside that step, in `items`."""
+    key") gets the backup as a note beside that step, in `items`. `article_text` gives
+    the article's text (read only when the steps name no key)."""
     joined = "\n".join(" ".join(split_detail(i)) for i in items)
     if not _REGISTRY_RE.search(joined) or re.search(r"\brestore the registry\b", joined, re.I):
         return 0, "", ""
     edit, other = edit_at(items, _EDIT_RE)
     if edit < 0 and other < 0:
         return 0, "", ""
-    key = _key_named(joined) or _article_key(article_text)
+    key = _key_named(joined) or _article_key(article_text())
     if edit < 0:  # the change is only the other way a step offers: a note beside it
         other_way_note(items, other, key)
         return 0, "", ""
