@@ -38,13 +38,23 @@ def own_sentences(text: str) -> tuple[str, str]:
     return " ".join(own), " ".join(other)
 
 
+#: A command under a step that changes a key ("Run the following command:" over `reg add
+#: HKLM\... /v X /d 1`): the step that runs it changes the key.
+_COMMAND_EDIT_RE = re.compile(
+    r"\breg(?:\.exe)? (?:add|delete|import)\b|\b(?:set|new|remove)-itemproperty\b"
+    r"|\bregedit(?:\.exe)? /s\b",
+    re.IGNORECASE,
+)
+
+
 def edit_at(items: list[str], edits: re.Pattern[str]) -> tuple[int, int]:
-    """(the first step whose own action changes a key, the first step that changes one
-    only in another way it offers); -1 for none."""
+    """(the first step whose own action, or the command under it, changes a key, the
+    first step that changes one only in another way it offers); -1 for none."""
     own_at = other_at = -1
     for n, item in enumerate(items):
-        own, other = own_sentences(split_detail(item)[0])
-        if edits.search(own):
+        text, detail = split_detail(item)
+        own, other = own_sentences(text)
+        if edits.search(own) or (detail and _COMMAND_EDIT_RE.search(detail)):
             return n, other_at
         if other_at < 0 and other and edits.search(other):
             other_at = n

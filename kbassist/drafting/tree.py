@@ -3815,12 +3815,16 @@ def _steps_checks_backup(
     if backup == "registry" and _BACKUP_RE.search(split_detail(steps[0])[0]):
         # the article's "back up the registry before you edit it": after the steps that
         # open Registry Editor and find the key, before the first that changes it
-        steps.insert(registry_backup_at(steps[1:]), steps.pop(0))
+        # (among the fix's own steps, not a procedure after them that undoes it)
+        rest = steps[1:]
+        steps.insert(registry_backup_at(undo_steps(rest)[0]), steps.pop(0))
+    fix = steps if backup else undo_steps(steps)[0]  # the fix's own steps, not its undo
     where, saved, restore = (
         (0, "", "")
         if backup
-        else registry_backup(steps, lambda: "\n".join(s.text for s in article.sections))
+        else registry_backup(fix, lambda: "\n".join(s.text for s in article.sections))
     )
+    steps[: len(fix)] = fix  # a note beside a step the backup was said for
     if saved:  # a registry edit with no backup step: the way back is part of the fix
         steps.insert(where, saved)
         backup = restore
