@@ -181,7 +181,8 @@ def test_registry_note_before_the_methods_is_no_option() -> None:
 
 def test_key_copied_between_computers_is_an_export_then_an_import() -> None:
     """'copy the X registry key from a computer A to the computers B' with the key's path
-    is two steps, `reg export` on A and `reg import` on each B, each command shown."""
+    is two steps, `reg export` on A and `reg import` on each B, each command shown; the
+    registry backup comes before the import, the change."""
     article = support(
         "## Symptoms\n\nYour roaming profile was not completely synchronized.\n\n"
         "## Cause\n\nThe ExcludeProfileDirs value is missing on version 1803.\n\n"
@@ -204,7 +205,8 @@ def test_key_copied_between_computers_is_an_export_then_an_import() -> None:
     )
     imported = next(s for s in only["steps"] if s["text"].startswith("Copy ExcludeProfileDirs"))
     assert "reg import ExcludeProfileDirs.reg" in imported["detail"]
-    assert steps[0].startswith("Back up the registry")
+    backup = next(n for n, s in enumerate(steps) if s.startswith("Back up the registry"))
+    assert steps[backup + 1].startswith("Copy ExcludeProfileDirs")  # before the import
     draft_text(article)
 
 
