@@ -82,3 +82,16 @@ def test_the_articles_own_registry_backup_comes_after_the_key_is_found() -> None
     start = next(n for n, s in enumerate(steps) if s.startswith("Start Registry Editor"))
     delete = next(n for n, s in enumerate(steps) if s.startswith("Delete all"))
     assert start < backup < delete
+
+
+def test_a_change_said_through_the_editors_dialogs_gets_the_backup_before_it() -> None:
+    """ "Click String on the Edit menu, type the name in the String box" is the change:
+    the article's backup goes right before it, after the key is located."""
+    body = WARNED.replace(
+        "3. Delete all the Ndiswan keys.",
+        "3. Click String on the Edit menu, type the site name in the String box, and OK.",
+    )
+    steps = [i.text for i in walked(archive(body), {"symptom": "yes"}).part("steps")]
+    backup = next(n for n, s in enumerate(steps) if s.startswith("Back up the registry"))
+    assert steps[backup - 1].startswith("Go to the following subkey")
+    assert steps[backup + 1].startswith("Click String on the Edit menu")

@@ -61,6 +61,28 @@ def edit_at(items: list[str], edits: re.Pattern[str]) -> tuple[int, int]:
     return own_at, other_at
 
 
+#: A change said through the editor's own dialogs ("Click String on the Edit menu, type
+#: the site name in the String box", "double-click the Start value", "enter the name in
+#: the Appsetup value"): where the backup goes, once Registry Editor is open (the step
+#: that types "regedit" in the Run box is no change).
+_DIALOG_EDIT_RE = re.compile(
+    r"\b(?:type|enter)\b[^.\n]{0,50}?\b(?:values?|data|string|box)\b|\bon the edit menu\b"
+    r"|\bdouble-click\b[^.\n]{0,60}?\bvalue\b|\bclick (?:modify|new|string|dword)\b",
+    re.IGNORECASE,
+)
+_OPENS_RE = re.compile(r"\bregedit|\bregedt32|\bregistry editor\b", re.IGNORECASE)
+
+
+def place_at(items: list[str], edit: int, first: int) -> int:
+    """The first step at or after `first` (the one naming the registry) that changes a
+    key: `edit` or an earlier one said through the editor's dialogs."""
+    for n in range(first, edit if edit >= 0 else len(items)):
+        own = own_sentences(split_detail(items[n])[0])[0]
+        if _DIALOG_EDIT_RE.search(own) and not _OPENS_RE.search(own):
+            return n
+    return edit
+
+
 def backup_text(key: str) -> str:
     """The backup step: in Registry Editor, or `reg export` with the key when it is named."""
     if not key:

@@ -14,7 +14,13 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from kbassist.drafting.backup_place import backup_text, edit_at, other_way_note, restore_text
+from kbassist.drafting.backup_place import (
+    backup_text,
+    edit_at,
+    other_way_note,
+    place_at,
+    restore_text,
+)
 from kbassist.drafting.text import Hinted, split_detail, split_sentences
 from kbassist.drafting.verify_form import REASSURANCE_RE
 
@@ -464,10 +470,13 @@ def registry_backup(
 
 
 def _change_at(items: list[str], edit: int) -> int:
-    """The first step that changes the key (`edit`) when it comes at or after the first
-    step naming the registry, else that step (an .ini "key" changed before it)."""
+    """The first step that changes the key (`edit`, or one before it said through the
+    editor's dialogs) when it comes at or after the first step naming the registry, else
+    that step (an .ini "key" changed before it)."""
     first = next((n for n, i in enumerate(items) if _REGISTRY_RE.search(split_detail(i)[0])), 0)
-    return edit if edit >= first else first
+    if edit < first:
+        return first
+    return place_at(items, edit, first)
 
 
 def registry_backup_at(items: list[str]) -> int:
@@ -475,7 +484,10 @@ def registry_backup_at(items: list[str]) -> int:
     not one of them): before the first step that changes a key, after those that open
     Registry Editor and find it; 0 when no step's own action changes one."""
     edit = edit_at(items, _EDIT_RE)[0]
-    return _change_at(items, edit) if edit > 0 else 0
+    if edit < 0 and _REGISTRY_RE.search("\n".join(items)):
+        edit = len(items)  # a change said only through the editor's dialogs
+    at = _change_at(items, edit) if edit > 0 else 0
+    return at if at < len(items) else 0
 
 
 #: "edit the registry", "import the exported registry file", "merge Fix.reg": a change
