@@ -64,9 +64,9 @@ def edit_at(items: list[str], edits: re.Pattern[str]) -> tuple[int, int]:
 #: A change said through the editor's own dialogs ("Click String on the Edit menu, type
 #: the site name in the String box", "double-click the Start value", "enter the name in
 #: the Appsetup value"): where the backup goes, once Registry Editor is open (the step
-#: that types "regedit" in the Run box is no change).
+#: that types "regedit" in the Run box, or a search string, is no change).
 _DIALOG_EDIT_RE = re.compile(
-    r"\b(?:type|enter)\b[^.\n]{0,50}?\b(?:values?|data|string|box)\b|\bon the edit menu\b"
+    r"\b(?:type|enter)\b[^.\n]{0,50}?\b(?:values?|data|string|box)\b|\b(?:on|from) the edit menu\b"
     r"|\bdouble-click\b[^.\n]{0,60}?\bvalue\b|\bclick (?:modify|new|string|dword)\b",
     re.IGNORECASE,
 )
@@ -78,7 +78,7 @@ def place_at(items: list[str], edit: int, first: int) -> int:
     key: `edit` or an earlier one said through the editor's dialogs."""
     for n in range(first, edit if edit >= 0 else len(items)):
         own = own_sentences(split_detail(items[n])[0])[0]
-        if _DIALOG_EDIT_RE.search(own) and not _OPENS_RE.search(own):
+        if _DIALOG_EDIT_RE.search(own) and not _OPENS_RE.search(own) and "search" not in own:
             return n
     return edit
 
