@@ -167,6 +167,12 @@ The metrics, per corpus (bench/README.md says the same; change both together):
 - **registry rows not said as a step**: ticked steps that are a registry value's row
   ("Type: REG_DWORD", "Name: Start") or that sit over "Name: / Type: REG_X / Data:"
   rows without saying the value (`draft_metrics.registry_row_step`), / all steps.
+- **registry backups on fixes changing no key**: fix outcomes with a step that backs up
+  the registry or a key ("Back up the HKEY_...\\X key before you change it") whose other
+  steps change no key or value (a UI-only fix given a backup and rollback); **registry
+  backups before Registry Editor opens**: those whose backup step comes before the step
+  that opens Registry Editor (the export needs the editor open and the key selected)
+  (`draft_metrics.registry_backup_place`), / outcomes with a registry backup step.
 - **fixes titled by a first UI step**: fix outcomes titled by the start of their first
   step when it is a click, an open or a log-on ("Workaround: Click Start", "Resolution:
   Open SQL Server Configuration Manager") instead of what the fix does
@@ -476,6 +482,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "registry rows not said as a step": _pct(
             sum(len(r.registry_row_items) for r in clean), sum(r.items for r in clean)
+        ),
+        "registry backups on fixes changing no key": _pct(
+            sum(len(r.backup_no_change) for r in clean), sum(r.backup_outcomes for r in clean)
+        ),
+        "registry backups before Registry Editor opens": _pct(
+            sum(len(r.backup_before_open) for r in clean), sum(r.backup_outcomes for r in clean)
         ),
         "bare titles among fixes": _pct(
             sum(len(r.bare_titles) for r in clean), sum(r.fix_outcomes for r in clean)

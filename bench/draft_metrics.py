@@ -712,6 +712,48 @@ def registry_row_step(text: str, detail: str) -> bool:
     return "REG_" in detail and "REG_" not in text and bool(_REG_ROW_RE.search(detail))
 
 
+#: A ticked step that backs up the registry or a key ("Back up the HKEY_...\\X key before
+#: you change it", "Back up the registry before you change anything"), not a private key.
+_REG_BACKUP_RE = re.compile(
+    r"^back\s?up (?:the |your )?(?:registry\b|(?:HKEY_|HKLM\\|HKCU\\)\S*(?: \S+){0,4}? key\b)",
+    re.IGNORECASE,
+)
+#: A step that changes a key or value: an edit verb before a registry word, the editor's
+#: menus, reg.exe / PowerShell writes, merging a .reg file.
+_REG_CHANGE_RE = re.compile(
+    r"\b(?:add|change|set|edit|modify|create|delete|remove|rename|type|enter|reset)\b[^.\n]{0,80}?"
+    r"\b(?:values?|keys?|subkeys?|entr(?:y|ies)|data|dword|qword)\b|\badd (?:value|key)\b"
+    r"|\bvalue data\b|\bnew\b[^.\n]{0,30}?\b(?:dword|qword|string|key|value)\b|\breg(?:\.exe)? "
+    r"(?:add|delete|import)\b|\b(?:set|new|remove)-itemproperty\b|\bregedit(?:\.exe)? /s\b"
+    r"|\.reg\b",
+    re.IGNORECASE,
+)
+#: The step that opens Registry Editor ("Start Registry Editor (Regedt32.exe).", "Run
+#: regedit", "open Registry Editor").
+_REG_OPEN_RE = re.compile(
+    r"\b(?:start|open|run|launch|type)\b[^.\n]{0,60}?\b(?:registry editor|regedit|regedt32)",
+    re.IGNORECASE,
+)
+
+
+def registry_backup_place(steps: list[tuple[str, str]]) -> str:
+    """How an outcome's registry backup step sits among its (text, detail) steps: "" with
+    no backup step; "no_change" when no other step changes a key (a UI-only fix carrying
+    a backup and rollback); "before_open" when it comes before the step that opens
+    Registry Editor (the export needs the editor open and the key selected), unless
+    that step changes the key too; "ok"."""
+    at = next((n for n, (t, _) in enumerate(steps) if _REG_BACKUP_RE.match(t)), -1)
+    if at < 0:
+        return ""
+    rest = [f"{t}\n{d}" for n, (t, d) in enumerate(steps) if n != at]
+    if not any(_REG_CHANGE_RE.search(r) for r in rest):
+        return "no_change"
+    opens = next((n for n, (t, _) in enumerate(steps) if _REG_OPEN_RE.search(t)), -1)
+    if opens > at and not _REG_CHANGE_RE.search(steps[opens][0]):
+        return "before_open"  # (a step that opens the editor and changes the key: first)
+    return "ok"
+
+
 def two_action_step(text: str) -> bool:
     """A ticked step that says an action, then another after it is done ("Reapply Service
     Pack 2. When you are done, delete the parallel installation."): two steps in one."""
@@ -1340,6 +1382,9 @@ class Record:
     multi_clause_items: list[str] = field(default_factory=list)
     not_action_items: list[str] = field(default_factory=list)  # see not_action_step
     glued_note_items: list[str] = field(default_factory=list)  # see glued_note_step
+    backup_outcomes: int = 0  # outcomes with a registry backup step
+    backup_no_change: list[str] = field(default_factory=list)  # see registry_backup_place
+    backup_before_open: list[str] = field(default_factory=list)  # see registry_backup_place
     registry_row_items: list[str] = field(default_factory=list)  # see registry_row_step
     input_answers: int = 0  # (walk, input) pairs: an input answered on a finished walk
     unused_inputs: list[str] = field(default_factory=list)  # titles of those it never uses
@@ -1468,6 +1513,12 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
                 record.obtain_only.append(checklist.outcome.title[:120])
             if escalate_only(checklist.outcome.title, ticked):
                 record.escalate_only.append(checklist.outcome.title[:120])
+        place = registry_backup_place([(i.text, i.detail or "") for i in checklist.part("steps")])
+        record.backup_outcomes += bool(place)
+        if place == "no_change":
+            record.backup_no_change.append(checklist.outcome.title[:120])
+        elif place == "before_open":
+            record.backup_before_open.append(checklist.outcome.title[:120])
         for item in checklist.part("steps"):
             if _POINTER_RE.match(item.text):
                 continue  # "Read the article": counted by fallback_only, not here

@@ -693,3 +693,16 @@ def test_fix_labels_that_do_not_name_the_fix_are_counted() -> None:
     )
     assert not metrics.title_not_action("Resolution: Change the size of the gray box", text)
     assert not metrics.title_not_action("If you use NTFS, install the update", text)
+
+
+def test_registry_backup_place_counts_a_ui_fix_and_a_backup_before_the_editor_opens() -> None:
+    """A backup on a fix that changes no key, or before "Start Registry Editor", is counted."""
+    backup = ("Back up the HKEY_LOCAL_MACHINE\\Software\\X key before you change it.", "")
+    start = ("Start Registry Editor (Regedt32.exe).", "")
+    locate = ("Locate and click the following key: HKEY_LOCAL_MACHINE\\Software\\X", "")
+    add = ("On the Edit menu, click Add Value, and then add the Size value.", "")
+    place = metrics.registry_backup_place
+    assert place([backup, ("Clear the Use Printer Offline check box.", "")]) == "no_change"
+    assert place([backup, start, locate, add]) == "before_open"
+    assert place([start, locate, backup, add]) == "ok"
+    assert place([start, locate, add]) == ""

@@ -59,15 +59,16 @@ def _inputs(tree: dict[str, Any]) -> list[dict[str, Any]]:
 
 def test_key_and_value_table_is_one_fix_that_sets_each_value() -> None:
     """'Registry path:' / the key / 'WorkerThreadMax REG_DWORD Default: 8' twice is one
-    fix: back up, open Registry Editor, locate each whole key, set each value, quit,
+    fix: open Registry Editor, locate the key, back up, set each value (each key located),
     restart what the article says; no option is a label or the backup note."""
     article = mskb(SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n" + WARNING + TWO_KEYS)
     tree = draft_tree(article)
     (only,) = fixes(tree)
     assert "Registry path" not in only["title"] and "Note that" not in only["title"]
     steps = ticks(only)
-    assert steps[0].startswith("Back up the registry")
-    assert steps[1] == "Start Registry Editor (Regedit.exe)."
+    assert steps[0] == "Start Registry Editor (Regedit.exe)."
+    assert steps[2].startswith("Back up the registry")  # the key found, before its change
+    assert steps[3].startswith("Set the WorkerThreadMax value")
     located = [s for s in steps if s.startswith("Locate")]
     assert len(located) == 2
     assert "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Contoso\\Web\\Parameters" in (
@@ -180,7 +181,8 @@ def test_registry_note_before_the_methods_is_no_option() -> None:
 
 def test_key_copied_between_computers_is_an_export_then_an_import() -> None:
     """'copy the X registry key from a computer A to the computers B' with the key's path
-    is two steps, `reg export` on A and `reg import` on each B, each command shown."""
+    is two steps, `reg export` on A and `reg import` on each B, each command shown; the
+    registry backup comes before the import, the change."""
     article = support(
         "## Symptoms\n\nYour roaming profile was not completely synchronized.\n\n"
         "## Cause\n\nThe ExcludeProfileDirs value is missing on version 1803.\n\n"
@@ -203,7 +205,8 @@ def test_key_copied_between_computers_is_an_export_then_an_import() -> None:
     )
     imported = next(s for s in only["steps"] if s["text"].startswith("Copy ExcludeProfileDirs"))
     assert "reg import ExcludeProfileDirs.reg" in imported["detail"]
-    assert steps[0].startswith("Back up the registry")
+    backup = next(n for n, s in enumerate(steps) if s.startswith("Back up the registry"))
+    assert steps[backup + 1].startswith("Copy ExcludeProfileDirs")  # before the import
     draft_text(article)
 
 

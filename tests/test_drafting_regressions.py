@@ -96,25 +96,44 @@ def test_backup_program_name_invents_no_backup_step_or_rollback() -> None:
     assert texts(checklist, "rollback") == []
 
 
+#: A Win.ini edit, and a registry edit (whose backup goes after the editor opens).
+_INI_STEPS = "1. Open Win.ini in Notepad.\n\n2. Delete the [Printers] section.\n"
+_REG_STEPS = (
+    "1. Start Registry Editor (Regedit.exe).\n\n"
+    "2. Delete the Printers value under HKEY_CURRENT_USER\\Printers.\n"
+)
+
+
 @pytest.mark.parametrize(
-    ("sentence", "what"),
+    ("sentence", "what", "steps", "at"),
     [
-        ("Before you make changes, back up the Win.ini file.", "Win.ini"),
-        ("Make sure that you back up the registry before you modify it.", "registry"),
-        ("You should make a backup copy of the System.ini file.", "System.ini"),
-        ("Note that you should back up the registry before you edit it.", "registry"),
+        ("Before you make changes, back up the Win.ini file.", "Win.ini", _INI_STEPS, 0),
+        (
+            "Make sure that you back up the registry before you modify it.",
+            "registry",
+            _REG_STEPS,
+            1,
+        ),
+        ("You should make a backup copy of the System.ini file.", "System.ini", _INI_STEPS, 0),
+        (
+            "Note that you should back up the registry before you edit it.",
+            "registry",
+            _REG_STEPS,
+            1,
+        ),
     ],
 )
-def test_instruction_to_back_up_is_a_step_and_rollback(sentence: str, what: str) -> None:
-    """An instruction to back X up before the change is step 1, restoring X the rollback."""
+def test_instruction_to_back_up_is_a_step_and_rollback(
+    sentence: str, what: str, steps: str, at: int
+) -> None:
+    """An instruction to back X up before the change is a step before the change (a file
+    first, the registry once Registry Editor is open), restoring X the rollback."""
     art = mskb(
         "SYMPTOMS\n========\n\nThe printer is not listed.\n\n"
-        f"RESOLUTION\n==========\n\n{sentence}\n\n"
-        "1. Open Win.ini in Notepad.\n\n"
-        "2. Delete the [Printers] section.\n"
+        f"RESOLUTION\n==========\n\n{sentence}\n\n{steps}"
     )
     checklist = walked(art)
-    assert texts(checklist, "steps")[0].startswith(f"Back up the {what} before you change")
+    assert texts(checklist, "steps")[at].startswith(f"Back up the {what} before you change")
     assert texts(checklist, "rollback") == [
         f"If the change causes a problem, restore the {what} from the backup you made before"
         " changing it."

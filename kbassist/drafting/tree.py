@@ -299,6 +299,7 @@ from kbassist.drafting.verify import (
     problem_sentence,
     quoted_message,
     registry_backup,
+    registry_backup_at,
     repro_check,
     shared_version_check,
     states_problem,
@@ -3835,15 +3836,28 @@ def _steps_checks_backup(
         for sentence in split_sentences(section_text):
             match = _BACKUP_RE.search(sentence)
             if match and len(sentence) < 300 and not is_boilerplate(sentence):
-                if shared and not backup_fits(match.group("what"), steps):
-                    break  # another fix's warning: this one changes no registry
+                registry = match.group("what").casefold().startswith("registry")
+                if (shared or registry) and not backup_fits(match.group("what"), steps):
+                    break  # another fix's warning, or the section's: this changes no registry
                 backup = _what(match.group("what"))
                 steps.insert(0, _backup_step(backup, _unlink(sentence)))
                 break
-    where, saved = (0, "") if backup else registry_backup(steps)
+    if backup == "registry" and _BACKUP_RE.search(split_detail(steps[0])[0]):
+        # the article's "back up the registry before you edit it": after the steps that
+        # open Registry Editor and find the key, before the first that changes it
+        # (among the fix's own steps, not a procedure after them that undoes it)
+        rest = steps[1:]
+        steps.insert(registry_backup_at(undo_steps(rest)[0]), steps.pop(0))
+    fix = steps if backup else undo_steps(steps)[0]  # the fix's own steps, not its undo
+    where, saved, restore = (
+        (0, "", "")
+        if backup
+        else registry_backup(fix, lambda: "\n".join(s.text for s in article.sections))
+    )
+    steps[: len(fix)] = fix  # a note beside a step the backup was said for
     if saved:  # a registry edit with no backup step: the way back is part of the fix
         steps.insert(where, saved)
-        backup = "registry key (double-click the .reg file you exported)"
+        backup = restore
     return steps, checks, backup
 
 

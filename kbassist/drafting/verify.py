@@ -10,9 +10,17 @@ gives for each, by the kind of text, never by article.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from kbassist.drafting.backup_place import (
+    backup_text,
+    edit_at,
+    other_way_note,
+    place_at,
+    restore_text,
+)
 from kbassist.drafting.text import Hinted, split_detail, split_sentences
 from kbassist.drafting.verify_form import REASSURANCE_RE
 
@@ -406,46 +414,106 @@ _REGISTRY_RE = Hinted(
 _EDIT_RE = re.compile(
     r"\b(?:add (?:value|key)|new\b.{0,30}\b(?:value|key)\b|value data|dword|string value"
     r"|binary value|(?:change|set|edit|modify|add|create|delete|remove|rename)\s+(?:the\s+|a\s+"
-    r"|an\s+|this\s+|these\s+|following\s+)*(?:[\w-]+\s+){0,2}(?:registry\s+)?(?:values?|keys?"
+    r"|an\s+|this\s+|these\s+|following\s+|all\s+)*(?:[\w-]+\s+){0,2}(?:registry\s+)?(?:values?|keys?"
     r"|subkeys?|entr(?:y|ies)|data)\b|reg(?:\.exe)? (?:add|delete|import)"
     r"|(?:set|new|remove)-itemproperty)",
     re.IGNORECASE,
 )
 #: "HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\Session Manager": the key named
-#: (a component may hold a capitalized word or a number after a space, never a sentence).
+#: (a component may hold a capitalized word or a number after a space, never a sentence,
+#: or be the article's placeholder, "\<print queue name>").
 _KEY_RE = re.compile(
-    r"\b(?:HKEY_[A-Z_]+|HKLM|HKCU)(?:\\[\w.{}$-]+(?: (?!(?:You|The|This|To|If|For|On|Then|And)\b)"
-    r"[A-Z0-9][\w.{}$-]*){0,2})+"
+    r"\b(?:HKEY_[A-Z_]+|HKLM|HKCU)(?:\\(?:<[\w -]{1,40}>|[\w.{}$-]+(?: (?!(?:You|The|This|To|If"
+    r"|For|On|Then|And)\b)[A-Z0-9][\w.{}$-]*){0,2}))+"
 )
 
 
-def registry_backup(items: list[str]) -> tuple[int, str]:
-    """(where, step): the step to back up the registry key a fix changes, placed before
-    the first step that names the registry; (0, "") when the fix does not edit the
-    registry (or already restores it from a backup)."""
+def _key_named(text: str) -> str:
+    """The first key `text` names, "" for none (or one too long to be a key)."""
+    key = _KEY_RE.search(text)
+    return key.group(0).rstrip(" .") if key and len(key.group(0)) <= 160 else ""
+
+
+def _article_key(article_text: str) -> str:
+    """The one key the article names (the fix says "the registry key that is mentioned in
+    the Cause section"); "" when it names none or several."""
+    if "HK" not in article_text:
+        return ""
+    keys = {
+        m.group(0).rstrip(" .").casefold(): m.group(0).rstrip(" .")
+        for m in _KEY_RE.finditer(article_text)
+    }
+    return next(iter(keys.values())) if len(keys) == 1 else ""
+
+
+def registry_backup(
+    items: list[str], article_text: Callable[[], str] = str
+) -> tuple[int, str, str]:
+    """(where, step, what the rollback restores): the step to back up the registry key a
+    fix changes, placed right before the first step that changes it (after the steps that
+    open Registry Editor and select the key, which the export needs); (0, "", "") when the
+    fix's own steps do not edit the registry (or it already restores it from a backup).
+    A key changed only in another way a step offers ("Instead, you can delete the registry
+    key") gets the backup as a note beside that step, in `items`. `article_text` gives
+    the article's text (read only when the steps name no key)."""
     joined = "\n".join(" ".join(split_detail(i)) for i in items)
     if not _REGISTRY_RE.search(joined) or re.search(r"\brestore the registry\b", joined, re.I):
-        return 0, ""
-    if not any(_EDIT_RE.search(split_detail(i)[0]) for i in items):
-        return 0, ""
-    where = next((n for n, i in enumerate(items) if _REGISTRY_RE.search(split_detail(i)[0])), 0)
-    key = _KEY_RE.search(joined)
-    what = f"the {key.group(0).rstrip(' .')} key" if key and len(key.group(0)) <= 160 else ""
-    what = what or "the registry key"
-    return where, (
-        f"Back up {what} before you change it: in Registry Editor, select it and click "
-        "File > Export (or run `reg export` on it) to save a .reg file."
-    )
+        return 0, "", ""
+    edit, other = edit_at(items, _EDIT_RE)
+    if edit < 0 and other < 0:
+        return 0, "", ""
+    key = _key_named(joined) or _article_key(article_text())
+    if edit < 0:  # the change is only the other way a step offers: a note beside it
+        other_way_note(items, other, key)
+        return 0, "", ""
+    return _change_at(items, edit), backup_text(key), restore_text(key)
+
+
+def _change_at(items: list[str], edit: int) -> int:
+    """The first step that changes the key (`edit`, or one before it said through the
+    editor's dialogs) when it comes at or after the first step naming the registry, else
+    that step (an .ini "key" changed before it)."""
+    first = next((n for n, i in enumerate(items) if _REGISTRY_RE.search(split_detail(i)[0])), 0)
+    if edit < first:
+        return first
+    return place_at(items, edit, first)
+
+
+def registry_backup_at(items: list[str]) -> int:
+    """Where the article's own "back up the registry" goes among a fix's steps (it is
+    not one of them): before the first step that changes a key, after those that open
+    Registry Editor and find it; 0 when no step's own action changes one."""
+    edit = edit_at(items, _EDIT_RE)[0]
+    if edit < 0 and _REGISTRY_RE.search("\n".join(items)):
+        edit = len(items)  # a change said only through the editor's dialogs
+    at = _change_at(items, edit) if edit > 0 else 0
+    return at if at < len(items) else 0
+
+
+#: "edit the registry", "import the exported registry file", "merge Fix.reg": a change
+#: of the registry said without a key or Registry Editor.
+_CHANGES_REGISTRY_RE = re.compile(
+    r"\b(?:edit|modify|change|update|import|merge)\w*\s+(?:[\w-]+\s+){0,3}?registry\b"
+    r"|\.reg\b",
+    re.IGNORECASE,
+)
 
 
 def backup_fits(what: str, items: list[str]) -> bool:
     """Whether a section's "back up the <what> before you modify it" belongs to one fix of
-    that section: "registry" only to a fix whose steps touch the registry, a file name
+    that section: "registry" only to a fix whose steps open Registry Editor, name a key or
+    change one (a fix that installs a hotfix shares no registry backup), a file name
     only to one that names the file (a section's Method 1 that installs an update shares
     Method 3's registry warning, not its backup and rollback); other things always."""
     joined = "\n".join(" ".join(split_detail(i)) for i in items)
     if what.casefold().startswith("registry"):
-        return bool(_REGISTRY_RE.search(joined) or re.search(r"\bregistry\b", joined, re.I))
+        # Registry Editor, a key, a change of a value, or "edit the registry": not a hotfix
+        # whose note says "No registry changes are required"
+        return bool(
+            _REGISTRY_RE.search(joined)
+            or edit_at(items, _EDIT_RE)[0] >= 0
+            or _CHANGES_REGISTRY_RE.search(joined)
+        )
     if "." in what:
         return what.casefold() in joined.casefold()
     return True
