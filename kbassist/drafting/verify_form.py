@@ -110,7 +110,7 @@ _LOWER_FIRST = frozenset(
 #: " and will eventually time out", " and never activate", " and continually prompts": a
 #: second result joined to the first, its own verb group after "and".
 _SECOND_RESULT_RE = re.compile(
-    r",?\s+and\s+(?=(?:then\s+|also\s+|eventually\s+)?(?:will|may|might|would|never|not"
+    r",?(?<!\s)\s+and\s+(?=(?:then\s+|also\s+|eventually\s+)?(?:will|may|might|would|never|not"
     r"|cannot|can't|can not|does not|doesn't|do not|don't|(?:fail|lose|hang|crash|freeze|quit"
     r"|stop|disappear|become|reboot|restart)(?:s|es)?|[a-z]+ly\s+[a-z]+s|ha(?:ve|s) to|must"
     r"|needs? to)\b)",
@@ -178,7 +178,7 @@ _SAME_STATE_RE = re.compile(
 )
 #: Hedges and framing removed from a check: "may", "might", "in some cases".
 _HEDGE_RE = re.compile(
-    r"\s*\b(?:in some cases|sometimes|occasionally|intermittently|typically|usually),?", re.I
+    r"(?<!\s)\s*\b(?:in some cases|sometimes|occasionally|intermittently|typically|usually),?", re.I
 )
 #: Whether `_HEDGE_RE` can match: its substitution is tried only then (it is tried at
 #: every position of the text otherwise, `\s*` first).
@@ -216,9 +216,9 @@ _SUPPORT_RE = re.compile(r"^(?:not\s+)?(?:designed|intended|supported|meant)\b",
 #: Where a result's own words end: its cause ("because ..."), a consequence
 #: (", resulting in ..."), a second clause (", it was ...").
 _AFTER_RE = re.compile(
-    r"\s+because\b|\s+since\b|,\s*(?:resulting|causing|which|and|so|it|this|but|even though"
-    r"|even if)\b"
-    r"|\s+and (?:it|they|then|this|can|cannot|can not|is|are)\b",
+    r"(?<!\s)\s+because\b|(?<!\s)\s+since\b"
+    r"|,\s*(?:resulting|causing|which|and|so|it|this|but|even though|even if)\b"
+    r"|(?<!\s)\s+and (?:it|they|then|this|can|cannot|can not|is|are)\b",
     re.I,
 )
 #: "are re-created and the permissions are lost": a second subject with its own verb, cut
@@ -237,7 +237,7 @@ _WHOLE_FAILURE_RE = re.compile(
     re.IGNORECASE,
 )
 _SECOND_SUBJECT_RE = re.compile(
-    r"^(?P<first>(?:(?!\b(?:if|when|while|after|unless|once)\b).)+?)\s+and (?:the|all|its"
+    r"^(?P<first>(?:(?!\b(?:if|when|while|after|unless|once)\b).)+?)(?<!\s)\s+and (?:the|all|its"
     r"|their|your|any)\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were|has|have|may|might|will|does"
     r"|do)\b",
     re.I,
@@ -349,7 +349,7 @@ def _message(said: str) -> str:
 MAX_LIST_MESSAGES = 3
 #: A list item's bullet: "- Run-time error ...", never the dash inside a message
 #: ("Services.exe - unable to find NWAPI32.DLL").
-_BULLET_RE = re.compile(r"(?:^|\s+)-\s+(?=[A-Z\"'\u201c<])")
+_BULLET_RE = re.compile(r"(?:^|(?<!\s)\s+)-\s+(?=[A-Z\"'\u201c<])")
 
 
 def list_items(said: str) -> list[str]:
@@ -387,12 +387,12 @@ _GERUND_SUBJECT_RE = re.compile(
 #: "Commands that use the CTRL key (for example, CTRL+F4)": a relative clause or an aside
 #: after the head noun, part of the subject but not of its head.
 _RELATIVE_RE = re.compile(
-    r"\s+(?:that|which|who)\s+(?:(?:is|are|was|were)\s+(?=[a-z]+(?:ed|en)\b)|(?!is\b|are\b|was\b"
+    r"(?<!\s)\s+(?:that|which|who)\s+(?:(?:is|are|was|were)\s+(?=[a-z]+(?:ed|en)\b)|(?!is\b|are\b|was\b"
     r"|were\b|has\b|have\b|may\b|might\b|can\b|will\b|not\b|you\b))[a-z][\w-]*"
     r"(?:\s+[^\s,;:()\"]+){0,8}$"
 )
 #: "(for example, CTRL+F4)", "(Local device name already in use)": an aside in a subject.
-_ASIDE_RE = re.compile(r"\s*\([^()]{1,80}\)")
+_ASIDE_RE = re.compile(r"(?<!\s)\s*\([^()]{1,80}\)")
 #: '"my billing information"': a quoted name in a subject, one word for its grammar.
 _QUOTED_NAME_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{1,40}[\"\u201d]")
 
@@ -1036,7 +1036,7 @@ def reshape(verify: str, symptom: str, has_fix: bool) -> str:
 
 #: "is not changed automatically": what the design leaves undone by itself, which a
 #: workaround does by hand.
-_BY_ITSELF_RE = re.compile(r",?\s+(?:automatically|by itself|on its own)\b", re.IGNORECASE)
+_BY_ITSELF_RE = re.compile(r",?(?<!\s)\s+(?:automatically|by itself|on its own)\b", re.IGNORECASE)
 
 
 def _by_hand_check(said: str, sentence: str, check: str) -> str:
