@@ -33,6 +33,7 @@ from kbassist.drafting.text import split_sentences
 _POINTER_RE = re.compile(
     r"^(?:for (?:more|additional|further) (?:information|details|help)\b[^.]{0,200}?\bsee\b"
     r"|see (?:the |this |also |help\b|microsoft\b|article\b|kb\b|q\d)"
+    r"|(?:use|visit|go to|refer to) the following (?:link|url|article|web ?site)\b"
     r"|for (?:more|additional|further) (?:information|details)\b[^.]{0,80}?"
     r"\b(?:click the following|visit|go to|refer to)\b)",
     re.IGNORECASE,
@@ -44,6 +45,8 @@ _FIELD_RE = re.compile(
     r"|Source|Date|Time|Level|Keywords|User|Computer|Description|Type|Category|Opcode|Name)"
     r"\s?:(?=\s)"
 )
+#: A telling field with no value before the next label: the record's lines are out of line.
+_EMPTY_FIELD_RE = re.compile(r"\b(?:Event Source|Source|Event ID)\s?:\s+(?=\w[\w ]{0,20}\s?:\s)")
 #: The fields that tell the event apart; the others say where and when it was logged.
 _TELLING = frozenset({"Source", "Event Source", "Event ID", "Description"})
 #: The longest value between two labels of one record (a name, a date, "Transaction Manager").
@@ -82,8 +85,8 @@ def event_fields_kept(text: str) -> str:
     if ":" not in text:
         return text
     runs = _record_runs(text)
-    if not runs:
-        return text
+    if not runs or _EMPTY_FIELD_RE.search(text):
+        return text  # "Event Source: Event Category:": fields out of line, kept as written
     out: list[str] = []
     at = 0
     for n, run in enumerate(runs):
@@ -110,10 +113,11 @@ def event_fields_kept(text: str) -> str:
 #: "Consider the following scenario:", "This issue occurs when the following conditions
 #: are true:": the conditions follow, the outcome comes after them.
 _SCENARIO_LEAD_RE = re.compile(
-    r"(?:^|(?<=[.!?] ))(?:consider the following (?:scenarios?|situation)"
-    r"|assume the following (?:scenario|situation)"
+    r"(?:^|(?<=[.!?] ))(?:(?:(?:consider|assume) the following|consider this) (?:scenarios?|"
+    r"situation)(?: (?:for|in|on|with) [^:.;]{1,40})?\s?:"
     r"|(?:this|the) (?:issue|problem|behaviou?r|error) (?:may )?occurs? (?:when|if) "
-    r"(?:all of )?the following conditions are (?:true|met))\s?:\s",
+    r"(?:all of )?the following conditions are (?:true|met)\s?:"
+    r"|consider (?:the|a) scenario (?:where|in which))\s",
     re.IGNORECASE,
 )
 #: "In this scenario,", "Under these conditions, you experience the following situation:".
@@ -147,23 +151,31 @@ def scenario_turned(text: str) -> tuple[str, str]:
     outcome = text[close.end() :].strip()
     if not said or len(outcome.split()) < 3:
         return "", ""
+    before = text[: lead.start()].strip()
+    outcome = outcome[:1].upper() + outcome[1:]
+    if ". " in said:  # sentences of a scene, not a list of conditions: kept as written
+        return (f"{before} {outcome}".strip(), said[:1].upper() + said[1:])
     items = [_lowered(i.strip()) for i in said.split("; ") if i.strip()]
     if len(items) >= 2:
         items[-1] = f"and {items[-1]}"
     conditions = "; ".join(items) if len(items) > 2 else " ".join(items)
-    before = text[: lead.start()].strip()
-    outcome = outcome[:1].upper() + outcome[1:]
     return (f"{before} {outcome}".strip(), conditions.rstrip("."))
 
 
 def without_pointers(text: str) -> str:
     """`text` without its boilerplate and pointer sentences (`_POINTER_RE`); `text`
     itself when nothing else would be left."""
-    if "see" not in text.casefold() and "information" not in text.casefold():
-        return text
+    folded = text.casefold()
+    if not any(word in folded for word in ("see", "information", "details", "following")):
+        return text  # cheap guard: every pointer names one of these
     sentences = split_sentences(text)
-    kept = [s for s in sentences if not _POINTER_RE.match(s.lstrip("\"'“ "))]
-    if not kept or len(kept) == len(sentences):
+    kept: list[str] = []
+    for sentence in sentences:
+        if not _POINTER_RE.match(sentence.lstrip("\"'“ ")):
+            kept.append(sentence)
+        elif "; " in sentence:  # "For more information, see X; The application ...": the
+            kept.append(sentence.split("; ", 1)[1])  # list's next item stays
+    if not kept or kept == sentences:
         return text
     return " ".join(kept)
 
@@ -177,6 +189,10 @@ def readable_symptom(symptom: str) -> tuple[str, str]:
     if outcome:
         outcome = without_pointers(outcome)
         conditions = without_pointers(conditions).rstrip(".")
+        if ". " in conditions:  # sentences of a scene, not a list: said as they are
+            scene = conditions[:1].upper() + conditions[1:]
+            line = f"{outcome.rstrip('.')} — in this scenario: {scene}."
+            return line, f"{outcome}\n\nThe scenario: {scene}."
         line = f"{outcome.rstrip('.')} — when {conditions}."
         return line, f"{outcome}\n\nThis happens when {conditions}."
     text = without_pointers(text)
