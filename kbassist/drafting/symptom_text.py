@@ -23,6 +23,7 @@ one-line `symptom` joins them with " — ". Read by the shape of the text, never
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from kbassist.drafting.text import split_sentences
@@ -39,14 +40,15 @@ _POINTER_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: The longest sentence dropped as a pointer: a longer one has more in it.
+MAX_POINTER = 200
+
 #: An event record's field label ("Event ID:", "Task Category:"), case as the viewer shows.
 _FIELD_RE = re.compile(
     r"(?<![\w-])(?P<label>Log Name|Event Type|Event Source|Event Category|Event ID|Task Category"
     r"|Source|Date|Time|Level|Keywords|User|Computer|Description|Type|Category|Opcode|Name)"
     r"\s?:(?=\s)"
 )
-#: A telling field with no value before the next label: the record's lines are out of line.
-_EMPTY_FIELD_RE = re.compile(r"\b(?:Event Source|Source|Event ID)\s?:\s+(?=\w[\w ]{0,20}\s?:\s)")
 #: The fields that tell the event apart; the others say where and when it was logged.
 _TELLING = frozenset({"Source", "Event Source", "Event ID", "Description"})
 #: The longest value between two labels of one record (a name, a date, "Transaction Manager").
@@ -78,6 +80,14 @@ def _record_runs(text: str) -> list[list[re.Match[str]]]:
     ]
 
 
+def _empty_telling(text: str, run: list[re.Match[str]]) -> bool:
+    """Whether a telling field of the record has no value before the next label."""
+    return any(
+        m.group("label") in _TELLING and not text[m.end() : n.start()].strip()
+        for m, n in pairwise(run)
+    )
+
+
 def event_fields_kept(text: str) -> str:
     """`text` with each event record cut to its source, event id and description: the
     other fields (log name, level, keywords, user, computer, date, time) dropped. The
@@ -85,7 +95,7 @@ def event_fields_kept(text: str) -> str:
     if ":" not in text:
         return text
     runs = _record_runs(text)
-    if not runs or _EMPTY_FIELD_RE.search(text):
+    if not runs or any(_empty_telling(text, run) for run in runs):
         return text  # "Event Source: Event Category:": fields out of line, kept as written
     out: list[str] = []
     at = 0
@@ -171,7 +181,12 @@ def without_pointers(text: str) -> str:
     sentences = split_sentences(text)
     kept: list[str] = []
     for sentence in sentences:
-        if not _POINTER_RE.match(sentence.lstrip("\"'“ ")):
+        if (
+            ": " in sentence
+            or len(sentence) > MAX_POINTER
+            or not _POINTER_RE.match(sentence.lstrip("\"'“ "))
+        ):  # a pointer glued to what follows it ("... contact administrator" Additionally,
+            # the system may log the following entries: ..."): kept, never cut away
             kept.append(sentence)
         elif "; " in sentence:  # "For more information, see X; The application ...": the
             kept.append(sentence.split("; ", 1)[1])  # list's next item stays
