@@ -141,3 +141,17 @@ def test_a_messages_f2_detail_is_not_offered_as_another_form() -> None:
     node = _symptom_node(draft_tree(art))
     assert node["title"] == "Does this match what you see?"
     assert "1201" in node["text"]
+
+
+def test_a_cause_of_several_paragraphs_keeps_its_breaks() -> None:
+    """A Cause of two paragraphs is shown as two paragraphs, not run together."""
+    art = support(
+        "## Symptoms\n\nMapped widget drives are unavailable in an elevated prompt.\n\n"
+        "## Cause\n\n"
+        "When UAC is enabled, the system creates two linked logon sessions at logon.\n\n"
+        "When the policy is set to prompt for credentials, a third session is created "
+        "that has no drive mappings.\n\n"
+        "## Resolution\n\nSet the policy to prompt for consent.\n"
+    )
+    cause = next(n for n in draft_tree(art)["nodes"] if n["id"] == "cause")
+    assert "at logon.\n\nWhen the policy is set" in cause["text"]

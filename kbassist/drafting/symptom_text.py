@@ -158,6 +158,7 @@ def scenario_turned(text: str) -> tuple[str, str]:
     if close is None:
         return "", ""
     said = text[lead.end() : close.start()].strip().rstrip(".;:").strip()
+    said = without_pointers(f"{said}.").rstrip(".")  # "See the detail to ...": no condition
     outcome = text[close.end() :].strip()
     if not said or len(outcome.split()) < 3:
         return "", ""
@@ -229,3 +230,42 @@ def symptom_readable(tree: dict[str, Any]) -> None:
             node["text"] = text.replace(f"{symptom} ", f"{shown}\n\n", 1)
         else:
             node["text"] = text.replace(symptom, shown, 1)
+
+
+#: The shortest paragraph opening looked for: a shorter one may recur mid-sentence.
+MIN_HEAD = 24
+
+
+def _heads(article_text: str, modern: bool) -> list[str]:
+    """The openings (first words, plain) of the article's prose paragraphs."""
+    from kbassist.drafting.text import clean, paragraphs
+
+    heads: list[str] = []
+    for para in paragraphs(article_text):
+        if para.heading or para.marker:
+            continue
+        text = clean(para.text)
+        if modern:
+            from kbassist.drafting.modern import md_plain
+
+            text = md_plain(text)
+        head = text[:40].rsplit(" ", 1)[0] if len(text) > 40 else text
+        if len(head) >= MIN_HEAD:
+            heads.append(head)
+    return heads
+
+
+def paragraphs_kept(tree: dict[str, Any], article_text: str, modern: bool) -> None:
+    """The symptom question's and the cause's text broken where the article starts a new
+    paragraph ("\\n\\n"), not run together: a sentence end, then a paragraph's opening."""
+    nodes = [n for n in tree.get("nodes", []) if n.get("id") in ("symptom", "cause")]
+    if not nodes:
+        return
+    heads = _heads(article_text, modern)
+    for node in nodes:
+        text = str(node.get("text", ""))
+        for head in heads:
+            at = text.find(f" {head}")
+            if at > 0 and text[at - 1] in ".!?":
+                text = f"{text[:at]}\n\n{text[at + 1 :]}"
+        node["text"] = text

@@ -232,7 +232,7 @@ from kbassist.drafting.steps_in_turn import said_as_steps
 from kbassist.drafting.symptom_also import also_choice
 from kbassist.drafting.symptom_forms import sentence_forms
 from kbassist.drafting.symptom_kinds import event_label, told_by_label, wider_label, with_it
-from kbassist.drafting.symptom_text import symptom_readable
+from kbassist.drafting.symptom_text import paragraphs_kept, symptom_readable
 from kbassist.drafting.symptoms import (
     MAX_SYMPTOM_CHARS,
     SUMMARY_KEYS,
@@ -1164,6 +1164,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if article.style != "mskb":  # last: passes above read a token back from its title
         name_inputs(tree, article.body)  # "Namespace", not "Your name for <namespace>"
     symptom_readable(tree)  # last: pointers and event noise out, the scenario turned round
+    paragraphs_kept(tree, article_text, article.style != "mskb")  # "\n\n" where the article
     return tree
 
 
