@@ -155,3 +155,19 @@ def test_a_cause_of_several_paragraphs_keeps_its_breaks() -> None:
     )
     cause = next(n for n in draft_tree(art)["nodes"] if n["id"] == "cause")
     assert "at logon.\n\nWhen the policy is set" in cause["text"]
+
+
+def test_a_symptom_of_two_paragraphs_is_asked_after_both() -> None:
+    """A SYMPTOMS of two paragraphs keeps its break, and "Is this what you see?" stands
+    apart after them rather than glued to the second."""
+    art = archive(
+        "SYMPTOMS\n========\n\n"
+        "When you run the Letter Wizard, the widget date is inserted as text instead of a "
+        "field.\n\n"
+        "When you insert a date field formatted with the Date style and run the wizard, the "
+        "new format replaces the field as text.\n\n"
+        "RESOLUTION\n==========\n\nInsert the date field after you run the wizard.\n"
+    )
+    text = _symptom_node(draft_tree(art))["text"]
+    assert "instead of a field.\n\nWhen you insert a date field" in text
+    assert text.endswith("as text.\n\nIs this what you see?")

@@ -232,6 +232,12 @@ def symptom_readable(tree: dict[str, Any]) -> None:
             node["text"] = text.replace(symptom, shown, 1)
 
 
+#: The symptom question's own closing words.
+_ASKS = (
+    "Is this what you see?",
+    "It comes in several forms. Which do you see?",
+    "Which of these do you see?",
+)
 #: The shortest paragraph opening looked for: a shorter one may recur mid-sentence.
 MIN_HEAD = 24
 
@@ -268,4 +274,9 @@ def paragraphs_kept(tree: dict[str, Any], article_text: str, modern: bool) -> No
             at = text.find(f" {head}")
             if at > 0 and text[at - 1] in ".!?":
                 text = f"{text[:at]}\n\n{text[at + 1 :]}"
+        if "\n\n" in text:  # the question after the paragraphs, not glued to the last one
+            for ask in _ASKS:
+                if text.endswith(f" {ask}"):
+                    text = f"{text[: -len(ask) - 1]}\n\n{ask}"
+                    break
         node["text"] = text
