@@ -250,8 +250,8 @@ def _heads(article_text: str, modern: bool) -> list[str]:
     for para in paragraphs(article_text):
         if para.heading or para.marker:
             continue
-        text = clean(para.text)
-        if modern:
+        text = clean(para.text[:160])  # the opening is all that is looked for
+        if modern and any(c in text for c in "*`[<_\\"):
             from kbassist.drafting.modern import md_plain
 
             text = md_plain(text)

@@ -1164,7 +1164,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if article.style != "mskb":  # last: passes above read a token back from its title
         name_inputs(tree, article.body)  # "Namespace", not "Your name for <namespace>"
     symptom_readable(tree)  # last: pointers and event noise out, the scenario turned round
-    paragraphs_kept(tree, article_text, article.style != "mskb")  # "\n\n" where the article
+    shown_sections = [s.text for s in (symptom_section, cause_section) if s is not None]
+    paragraphs_kept(tree, "\n\n".join(shown_sections), article.style != "mskb")  # its breaks
     return tree
 
 
