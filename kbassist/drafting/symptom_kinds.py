@@ -108,10 +108,21 @@ _ACCOMPANIES_RE = re.compile(
 _OWN_SCENE_RE = re.compile(r"\b(?:if|when|whenever|instead)\b", re.IGNORECASE)
 
 
+#: "If you press the F2 key while this error message is displayed, you will see the
+#: following error codes:": the detail of the same message, not another form of it.
+_DETAIL_OF_RE = re.compile(
+    r"\b(?:while|when) (?:this|the|that) (?:error )?(?:message|dialog box) is (?:displayed|shown"
+    r"|open)\b|\b(?:press|click|select)(?:ing)? (?:the )?(?:F2|details|more info)\b",
+    re.IGNORECASE,
+)
+
+
 def accompanies(lead: str) -> bool:
     """Whether a later lead's message comes with the one before it (see _ACCOMPANIES_RE),
-    not after a scene of its own."""
+    not after a scene of its own; or is that message's detail (`_DETAIL_OF_RE`)."""
     last = split_sentences(clean(lead))[-1] if lead.strip() else ""
+    if _DETAIL_OF_RE.search(last):
+        return True
     return bool(_ACCOMPANIES_RE.search(last)) and not _OWN_SCENE_RE.search(last)
 
 

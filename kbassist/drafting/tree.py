@@ -242,7 +242,9 @@ from kbassist.drafting.steps import (
 )
 from kbassist.drafting.steps_in_turn import said_as_steps
 from kbassist.drafting.symptom_also import also_choice
+from kbassist.drafting.symptom_forms import sentence_forms
 from kbassist.drafting.symptom_kinds import event_label, told_by_label, wider_label, with_it
+from kbassist.drafting.symptom_text import paragraphs_kept, symptom_readable
 from kbassist.drafting.symptoms import (
     MAX_SYMPTOM_CHARS,
     SUMMARY_KEYS,
@@ -937,6 +939,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     # a modern symptom's forms ("When you try to start the X tool, ..." over its message,
     # "Symptom 2" over its messages, "## Symptom 1"): each offered, named and with its message
     scene, forms = symptom_forms(article, symptom_section)
+    if article.style == "mskb" and not messages and symptom_section is not None:
+        forms = sentence_forms(symptom_section)  # "X hangs. Even if X completes, Y hangs."
     if len(groups) >= 2 and all(g.message for g in groups):
         messages, forms = [], []  # "Which message do you see?" asks it, leading to its causes
     if symptom_section is not None:
@@ -1190,6 +1194,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         event_verifies(tree)  # 'the message "Event ID: 252 ..."': the event by its id
     if article.style != "mskb":  # last: passes above read a token back from its title
         name_inputs(tree, article.body)  # "Namespace", not "Your name for <namespace>"
+    symptom_readable(tree)  # last: pointers and event noise out, the scenario turned round
+    shown_sections = [s.text for s in (symptom_section, cause_section) if s is not None]
+    paragraphs_kept(tree, "\n\n".join(shown_sections), article.style != "mskb")  # its breaks
     return tree
 
 
