@@ -206,7 +206,7 @@ def wider_label(message: str, limit: int = 100) -> str:
     return text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:(-")
 
 
-_ELISION_RE = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]")
+_ELISION_RE = re.compile(r"(?<!\s)\s*\[(?:\.\.\.|\u2026)\]")
 
 
 def with_it(found: list[str], symptom: str, limit: int = 400) -> str:
