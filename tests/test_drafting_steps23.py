@@ -48,8 +48,8 @@ def test_an_action_and_its_case_stay_one_tick() -> None:
 
 def test_a_duty_after_a_case_is_said_as_the_action() -> None:
     """ "If this does not resolve the problem, you may have to uninstall and reinstall
-    Office." is ticked as "If this does not resolve the problem, uninstall and reinstall
-    Office." (a duty is no action to tick)."""
+    Office." is the follow-up fix, ticked "Uninstall and reinstall Office." (a duty is no
+    action to tick)."""
     article = mskb(
         SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
         "1. Run Setup and click Repair.\n"
@@ -57,11 +57,9 @@ def test_a_duty_after_a_case_is_said_as_the_action() -> None:
         "3. If this does not resolve the problem, you may have to uninstall and reinstall\n"
         "   Microsoft Office.\n"
     )
-    (only,) = fixes(draft_tree(article))
-    assert (
-        "If this does not resolve the problem, uninstall and reinstall Microsoft Office."
-        in ticks(only)
-    )
+    first, follow_up = fixes(draft_tree(article))
+    assert ticks(first) == ["Run Setup and click Repair.", "Restart the computer."]
+    assert ticks(follow_up) == ["Uninstall and reinstall Microsoft Office."]
     draft_text(article)
 
 

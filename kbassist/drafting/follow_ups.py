@@ -248,9 +248,9 @@ def other_ways(options: list[Option]) -> list[Option]:
 #: ...", "If you do not have the latest driver, download it from ...": a step that gets
 #: what an earlier step uses.
 _GET_IF_MISSING_RE = re.compile(
-    r"^if\s+(?:(?P<what>[^,]{3,120}?)\s+(?:is|are)\s+not\s+(?:already\s+|yet\s+)?installed|"
-    r"you\s+(?:do\s+not|don't)\s+(?:already\s+)?have\s+(?P<had>[^,]{3,120}?))\b[^,]{0,80},"
-    r"\s*(?:then\s+)?(?:download|install|obtain|get)\b",
+    r"^if\s{1,4}(?:(?P<what>[^,]{3,120}?)\s{1,4}(?:is|are)\s{1,4}not\s{1,4}(?:already\s{1,4}|yet\s{1,4})?installed|"
+    r"you\s{1,4}(?:do\s{1,4}not|don't)\s{1,4}(?:already\s{1,4})?have\s{1,4}(?P<had>[^,]{3,120}?))\b[^,]{0,80},"
+    r"\s*(?:then\s{1,4})?(?:download|install|obtain|get)\b",
     re.IGNORECASE,
 )
 #: Words shared with the step before before the missing thing is what that step uses.
