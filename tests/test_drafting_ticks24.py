@@ -11,7 +11,7 @@ from drafting_support import archive, details, fixes, runbook, ticks
 
 from kbassist.drafting.statement_ticks import plain_statement
 from kbassist.drafting.steps import INFO_STEP
-from kbassist.drafting.tree import draft_tree
+from kbassist.drafting.tree import draft_text, draft_tree
 
 #: An MS KB archive article with this file's own id and header fields.
 mskb = partial(archive, id_="Q999924")
@@ -111,3 +111,25 @@ def test_a_heading_over_its_own_sub_steps_is_their_title() -> None:
     assert not any(t.startswith("Short term") for t in got)
     assert got[0].startswith("Taint the storage node")
     assert only["steps"][0]["detail"].startswith("Short term: Throttle")
+
+
+def test_a_runbook_fix_said_as_an_offer_above_its_statements_is_not_escalated() -> None:
+    """A Mitigation whose first paragraph offers the fix ("you can check the pool object
+    and its spec to edit the selector") over a statement and a YAML sample is not turned
+    into "No documented fix"."""
+    text = draft_text(
+        runbook(
+            "## Meaning\n\nA node is part of the master pool and a custom pool.\n\n"
+            "## Diagnosis\n\nCheck the controller pod logs:\n\n```console\n"
+            "$ oc logs $CONTROLLERPOD -c machine-config-controller\n```\n\n"
+            "## Mitigation\n\nPlease be aware that while a `master`, `custom`\nMCP setup is"
+            " supported for nodes that it will\nactivate this alert. Any MCs matching the"
+            " custom\npool will not be applied to nodes matching the\nmaster pool. If this is"
+            " not intentional then you\ncan check the MCP object and it's spec to edit\nthe"
+            " selector/labels.\n\nMachine Config Pools will apply a machine\nconfig to nodes"
+            " that match the spec.nodeSelector.matchLabels.\n\n```console\n"
+            "kind: MachineConfigPool\nspec:\n  paused: false\n```\n",
+            id_="PoolAlert",
+        )
+    )[0]
+    assert "No documented fix" not in text

@@ -375,6 +375,8 @@ def _only_statements(outcome: dict[str, Any], runbook: bool, tree: dict[str, Any
     said = "\n\n".join(_step_said(s) for s in steps)
     if not runbook and (_FIX_HINT_RE.search(said) or _DUTY_RE.search(said)):
         return  # "X requires Windows 3.0a or later": a fix said as a fact, left as it was
+    if runbook and _DUTY_RE.search(_flat(outcome.get("text"))):
+        return  # "If this is not intended, you can check the MCP object": the fix is said
     source = steps[0].get("source")
     step: dict[str, Any] = {
         "text": _runbook_escalation(tree) if runbook else INFO_STEP,
