@@ -171,3 +171,19 @@ def test_a_symptom_of_two_paragraphs_is_asked_after_both() -> None:
     text = _symptom_node(draft_tree(art))["text"]
     assert "instead of a field.\n\nWhen you insert a date field" in text
     assert text.endswith("as text.\n\nIs this what you see?")
+
+
+def test_a_messages_own_see_your_administrator_line_is_kept() -> None:
+    """ "See the folder contact or your system administrator." is part of the quoted
+    error, not a pointer to documentation: the symptom keeps it."""
+    from kbassist.drafting.symptom_text import without_pointers
+
+    text = (
+        "The following error may appear: Error synchronizing message [80070005-508-0-322]"
+        " You do not have sufficient permission to perform this operation on this object."
+        " See the folder contact or your system administrator. Microsoft Exchange Server"
+    )
+    assert without_pointers(text) == text
+    assert "See the Resolution" not in without_pointers(
+        "Setup stops responding. See the Resolution section for the steps."
+    )

@@ -30,10 +30,13 @@ from kbassist.drafting.text import split_sentences
 
 #: "For more information about troubleshooting DNS zone problems, see Help.", "For more
 #: information, see Help and Support Center at http://...", "See the detail to configure
-#: X.", "See the Resolution section.": a pointer, not what is seen.
+#: X.", "See the Resolution section.": a pointer, not what is seen. Not "See the folder
+#: contact or your system administrator." inside a quoted message: the message's own words.
 _POINTER_RE = re.compile(
     r"^(?:for (?:more|additional|further) (?:information|details|help)\b[^.]{0,200}?\bsee\b"
-    r"|see (?:the |this |also |help\b|microsoft\b|article\b|kb\b|q\d)"
+    r"|see (?:the |this )(?:[\w-]+ ){0,3}?(?:section|article|help|documentation|details?|topic"
+    r"|link|url|web ?site|resolution|cause|more information|following)\b"
+    r"|see (?:also |help\b|microsoft\b|article\b|kb\b|q\d)"
     r"|(?:use|visit|go to|refer to) the following (?:link|url|article|web ?site)\b"
     r"|for (?:more|additional|further) (?:information|details)\b[^.]{0,80}?"
     r"\b(?:click the following|visit|go to|refer to)\b)",
