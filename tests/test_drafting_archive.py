@@ -70,18 +70,22 @@ def test_service_pack_and_manual_registry_procedure_are_two_options_not_one_chec
 
 
 def test_registry_warning_is_shown_under_the_first_step_not_ticked() -> None:
-    """The WARNING before the procedure is the first step's detail, never an item or a label."""
+    """The WARNING before the procedure is the first step's detail, never an item or a
+    label; the key's backup comes once it is open, before the first change (round 24)."""
     manual = steps(
         walked(mskb(UPDATE_THEN_REGISTRY), {"symptom": "yes", "mitigation": "resolution_2"})
     )
-    assert [text for text, _ in manual][1:] == [
+    texts = [text for text, _ in manual]
+    assert texts[0] == (
         # the key the step opens is in the step (round 11), the WARNING shown under it
-        "Open the registry entry: HKLM\\System\\CurrentControlSet\\Services\\RDR\\Parameters",
+        "Open the registry entry: HKLM\\System\\CurrentControlSet\\Services\\RDR\\Parameters"
+    )
+    assert texts[1].startswith("Back up the HKLM\\System\\CurrentControlSet\\Services\\RDR")
+    assert texts[2:] == [
         "On the Edit menu, click Add Value.",
         "Type FailedConnectTimeout as the value name.",
     ]
-    assert manual[0][0].startswith("Back up the HKLM\\System\\CurrentControlSet\\Services\\RDR")
-    assert manual[1][1].startswith("WARNING: Using Registry Editor incorrectly")
+    assert manual[0][1].startswith("WARNING: Using Registry Editor incorrectly")
 
 
 def test_fix_under_a_product_header_is_its_own_option_without_the_hotfix_notice() -> None:
@@ -785,10 +789,10 @@ def test_a_summary_before_its_procedures_is_no_option_and_topics_name_theirs() -
         "1. Open Tweak UI in Control Panel.\n\n"
         "2. Click to clear the Activation follows mouse check box.\n"
     )
-    assert list(choices(draft_tree(art), "mitigation").values()) == [
-        "Resolution: Turn off the Focus feature",
-        "Resolution: Turn off the Activation follows mouse feature",
-    ]
+    assert [
+        label.removeprefix("Resolution: ")
+        for label in choices(draft_tree(art), "mitigation").values()
+    ] == ["Turn off the Focus feature", "Turn off the Activation follows mouse feature"]
     topics = mskb(
         SYMPTOMS + "RESOLUTION\n==========\n\n"
         "To resolve this issue, check for the following conditions:\n\n"

@@ -98,9 +98,12 @@ def test_an_update_the_system_has_is_no_download() -> None:
 
 def test_the_fix_name_and_registry_warning_are_not_left_under_the_first_tick() -> None:
     """'Modify the registry.' (the outcome's title) and the registry 'Important' warning are
-    not shown under the first step once the fix opens with 'Back up the registry'."""
+    not shown under the first step; the backup is ticked once the subkey is selected,
+    before the first change (round 24)."""
     (fix,) = [f for f in fixes(draft_tree(support(WAYS))) if f["title"] == "Modify the registry"]
-    assert ticks(fix)[0].startswith("Back up the registry")
+    said = ticks(fix)
+    backup = next(n for n, t in enumerate(said) if t.startswith("Back up the registry"))
+    assert said[backup - 1].startswith("Locate and then select") and backup + 1 < len(said)
     shown = details(fix)
     assert "Modify the registry." not in shown
     assert "This section, method, or task" not in shown

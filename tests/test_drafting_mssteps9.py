@@ -105,8 +105,10 @@ def test_an_alternative_offer_among_statements_is_asked_as_a_way() -> None:
         "network is covered. Alternatively, you can define the lease on another server that "
         "covers the network. A lease on another server works the same way.\n"
     )
-    got = steps(walked(art, {"symptom": "yes", "if_1": "way_2"}))
+    got = steps(walked(art, {"symptom": "yes", "mitigation": "resolution_2"}))
     assert [t for t, _ in got] == ["Define the lease on another server that covers the network."]
+    first = steps(walked(art, {"symptom": "yes", "mitigation": "resolution_1"}))
+    assert [t for t, _ in first] == ["Extend the pool so that the whole network is covered."]
 
 
 def test_what_you_must_then_do_after_a_statement_is_the_step() -> None:

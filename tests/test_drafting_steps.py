@@ -206,7 +206,8 @@ def test_runbook_output_should_show_check_in_mitigation_is_the_verify() -> None:
 
 
 def test_back_up_the_registry_is_the_first_step_and_restoring_it_the_rollback() -> None:
-    """A "back up the registry before" sentence becomes step 1, its restore the rollback."""
+    """A "back up the registry before" sentence becomes the step before the first change
+    (after Registry Editor is started), its restore the rollback."""
     art = mskb(
         "SYMPTOMS\n========\n\nThe service does not start.\n\n"
         "RESOLUTION\n==========\n\n"
@@ -215,7 +216,8 @@ def test_back_up_the_registry_is_the_first_step_and_restoring_it_the_rollback() 
         "2. Delete the Parameters subkey of the service.\n"
     )
     checklist = walked(art, {"symptom": "yes"})
-    assert part(checklist, "steps")[0][0].startswith("Back up the registry")
+    said = [text for text, _ in part(checklist, "steps")]
+    assert said[0] == "Start Registry Editor." and said[1].startswith("Back up the registry")
     [(rollback, _)] = part(checklist, "rollback")
     assert "restore the registry from the backup" in rollback
 
@@ -233,7 +235,7 @@ def test_markdown_registry_warning_gives_a_backup_step_and_a_rollback() -> None:
         "2. Change the ProfileImagePath value to the new path.\n"
     )
     checklist = walked(art, {"symptom": "yes"})
-    first, _ = part(checklist, "steps")[0]
+    first, _ = part(checklist, "steps")[1]  # once the editor is open, before the change
     assert first.startswith("Back up the registry before you change anything")
     assert "](https" not in first
     assert part(checklist, "rollback")

@@ -175,14 +175,18 @@ REGISTRY_EDIT = (
 
 
 def test_a_registry_edit_backs_up_the_key_first_and_restores_it_as_rollback() -> None:
-    """A registry edit gets "back up the key" before it and a rollback; a lookup gets none."""
+    """A registry edit gets "back up the key" right before it and a rollback; a lookup
+    gets none."""
     checklist = walked(mskb(REGISTRY_EDIT), {"symptom": "yes"})
     texts = [item.text for item in checklist.part("steps")]
-    assert texts[0].startswith(
+    backup = next(n for n, t in enumerate(texts) if t.startswith("Back up the"))
+    assert texts[backup].startswith(
         "Back up the HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\Rdr\\Parameters "
         "key before you change it"
     )
-    assert texts[1] == "Start Registry Editor (Regedt32.exe)."
+    # once the key is located, before the value is added (round 24)
+    assert texts[0] == "Start Registry Editor (Regedt32.exe)."
+    assert texts[backup + 1].startswith("On the Edit menu, click Add Value")
     [rollback] = checklist.part("rollback")
     assert "restore the registry key" in rollback.text
     # only a change needs a backup: looking a value up does not
