@@ -156,3 +156,23 @@ def test_renaming_is_fast_on_hostile_labels() -> None:
             started = time.perf_counter()
             action_label(label, run, [label + run], [run], [run], run, _is_action)
             assert time.perf_counter() - started < 0.5
+
+
+def test_a_by_design_verdict_is_not_a_fix_label() -> None:
+    """ "This is by design." opening a support article's Resolution does not label the fix;
+    the fix is named by what it says to do ("Extend the pool ...")."""
+    art = support(
+        "## Symptoms\n\nYou cannot add a lease outside of the pool.\n\n## Resolution\n\n"
+        "This is by design. If the pool does not cover the whole network, you cannot add a "
+        "lease outside of the pool. You can, however, extend the pool so that the whole "
+        "network is covered. Alternatively, you can define the lease on another server that "
+        "covers the network.\n"
+    )
+    labels = [
+        c["label"]
+        for n in draft_tree(art)["nodes"]
+        if n["id"] == "mitigation"
+        for c in n["choices"]
+    ]
+    assert not any("by design" in label.casefold() for label in labels)
+    assert labels[0].removeprefix("Resolution: ").startswith("Extend the pool")

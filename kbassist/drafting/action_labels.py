@@ -332,6 +332,13 @@ def _code_named(code: str, section_text: str) -> str:
     return ""
 
 
+#: "This is by design", "This behavior is expected": the article's verdict, not a fix.
+_BY_DESIGN_RE = re.compile(
+    r"^(?:this|that|the)(?: [\w-]+){0,2} is (?:by design|expected(?: behaviou?r)?)\.?$",
+    re.IGNORECASE,
+)
+
+
 def action_label(
     label: str,
     lead: str,
@@ -354,7 +361,10 @@ def action_label(
     if not body or len(body) > MAX_BODY:
         return label  # no label: a paragraph given as one is not renamed word by word
     said = ""
-    if _REASON_RE.match(body) or _CASE_RE.match(body):
+    if _BY_DESIGN_RE.match(body) and items and is_action(items[0]):
+        # "This is by design." opened the paragraph: the fix is what it then says to do
+        said = _short(items[0])
+    elif _REASON_RE.match(body) or _CASE_RE.match(body):
         said = _after_clause(body, sources, is_action, case=not _REASON_RE.match(body))
     elif _NAV_RE.match(body) and len(items) >= 2 and _starts(items[0], body):
         # the first of several steps (one step is the fix itself)
