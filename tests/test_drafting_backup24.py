@@ -97,3 +97,13 @@ def test_a_change_said_through_the_editors_dialogs_gets_the_backup_before_it() -
     backup = next(n for n, s in enumerate(steps) if s.startswith("Back up the registry"))
     assert steps[backup - 1].startswith("Go to the following subkey")
     assert steps[backup + 1].startswith("Click String on the Edit menu")
+
+
+def test_a_placeholder_prompt_quotes_the_article_not_the_backup_step() -> None:
+    """The `<print queue name>` input quotes the article's sentence naming it, never the
+    drafter's own "Back up the ... key" step placed before the change."""
+    from kbassist.drafting.tree import draft_tree
+
+    tree = draft_tree(support(UI_FIX))
+    prompts = [n["text"] for n in tree["nodes"] if n.get("kind") == "input"]
+    assert prompts and not any("Back up the" in p or '""' in p for p in prompts)

@@ -96,6 +96,12 @@ def backup_text(key: str) -> str:
     )
 
 
+def is_backup_text(text: str) -> bool:
+    """Whether a step is `backup_text`'s: the drafter's words, never the article's to quote
+    (a placeholder's prompt quoted "Back up the ...\\Printers\\<print queue name> key")."""
+    return text.startswith("Back up the ") and " key before you change it: in Registry" in text
+
+
 def restore_text(key: str) -> str:
     """What the rollback restores, with how (the exported file of `backup_text`)."""
     if not key:

@@ -25,6 +25,7 @@ from kbassist.drafting.applies_gate import (
     product_case,
 )
 from kbassist.drafting.backup_case import backup_cases
+from kbassist.drafting.backup_place import is_backup_text
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.case_choices import for_cases, label_states_case
 from kbassist.drafting.case_notes import gerund_case, prompted_notes
@@ -2377,10 +2378,12 @@ def _input_nodes(
         following = (
             f"{option.id}-{variables[_ref(params[n + 1])]}{suffix}" if n + 1 < len(params) else end
         )
+        # the drafter's own backup step is no words of the article's to quote
+        quotable = [i for i in [*option.pre_items, *option.items] if not is_backup_text(i)]
         context = next(
             (
                 s
-                for i in [*option.pre_items, *option.items]
+                for i in quotable
                 # the output label is the drafter's, not the article's words to quote
                 for s in split_sentences(" ".join(i.replace(OUTPUT_LABEL, " ").split()))
                 if param.literal in s
@@ -2390,9 +2393,7 @@ def _input_nodes(
         if article.style != "mskb":
             # the step's sentence that names it, not that sentence run into its command
             short = len(_quoted_context(context, param.literal)) <= 200
-            context = prose_context(
-                [*option.pre_items, *option.items], param.literal, context, short
-            )
+            context = prose_context(quotable, param.literal, context, short)
         node: dict[str, Any] = {
             "id": f"{option.id}-{var}{suffix}",
             "kind": "input",
@@ -2426,10 +2427,11 @@ def _input_nodes(
             ):
                 what = "domain component"  # `DC=<Domain>,DC=<COM>`: a part of a DNS name
             node["title"] = f"Your {what} for {param.literal}"
+            quoted = _quoted_context(context, param.literal)
             node["text"] = brace(
-                f"The article writes {param.literal} where you type your own {what}: "
-                f'"{_quoted_context(context, param.literal)}" '
-                f"{placeholder_question(param.literal, what)}"
+                f"The article writes {param.literal} where you type your own {what}"
+                + (f': "{quoted}" ' if quoted else " (in a key the fix changes). ")
+                + placeholder_question(param.literal, what)
             )
             if is_generated(param.literal):  # not a placeholder: one name its output showed
                 node["title"] = f"Your {what} (the article's example: {param.literal})"
