@@ -34,7 +34,14 @@ from typing import Any
 
 from kbassist.drafting.non_steps import code_line
 from kbassist.drafting.one_action import _FINITE_RE, _acts, _tells
-from kbassist.drafting.statement_ticks import _opens_with_verb, _subject_first, _verb
+from kbassist.drafting.options import option_label
+from kbassist.drafting.statement_ticks import (
+    _CONNECTOR_RE,
+    _DETERMINERS,
+    _FRONT_RE,
+    _opens_with_verb,
+    _verb,
+)
 from kbassist.drafting.steps import _action
 from kbassist.drafting.text import split_sentences
 
@@ -142,6 +149,35 @@ def _acting(sentence: str) -> bool:
     return _acts(sentence) or _action(sentence) or _opens_with_verb(sentence)
 
 
+#: Words that never stand in a subject before its verb ("Hit ENTER until the dialog
+#: appears", "Record the numbers that the tool is dialing"): the verb is another clause's.
+_NOT_SUBJECT = frozenset(
+    "until unless when if to in on from with by for into at and or that which who where"
+    " while because so then".split()
+)
+#: Most words before a subject's finite verb.
+MAX_SUBJECT_WORDS = 7
+
+
+def _subject_said(sentence: str) -> bool:
+    """The sentence opens with a subject and its finite verb: a determiner or pronoun
+    first ("The TPM is", "It creates"), or a few words with no clause mark and no
+    preposition before a finite verb ("Valid domain names have", "New drivers have
+    been", "Setting X to 1 allows" is not)."""
+    bare = _FRONT_RE.sub("", _CONNECTOR_RE.sub("", sentence, count=1), count=1)
+    words = bare.split(None, MAX_SUBJECT_WORDS + 1)[: MAX_SUBJECT_WORDS + 1]
+    if not words or _verb(words[0].casefold().strip("\"'(")):
+        return False
+    if words[0].casefold().strip("\"'(") in _DETERMINERS:
+        return True
+    for n, word in enumerate(words):
+        if _FINITE_RE.fullmatch(word.rstrip(".")):
+            return n >= 1
+        if word.casefold() in _NOT_SUBJECT or word.endswith((",", ";", ":")):
+            return False
+    return False
+
+
 def explains(sentence: str) -> bool:
     """A sentence that only explains: it opens with a subject, a connector or a case,
     says what is (a finite verb, at least MIN_WORDS words) and asks for nothing."""
@@ -149,8 +185,7 @@ def explains(sentence: str) -> bool:
     if not flat[:1].isupper() or not flat.endswith((".", "!")) or len(flat.split()) < MIN_WORDS:
         return False
     first = flat.split(None, 1)[0].casefold().rstrip(",")
-    gerund = first.endswith("ing") and len(first) > 5  # "Setting X to 1 allows ..."
-    if not (_subject_first(flat) or first in _OPENERS or gerund):
+    if first not in _OPENERS and not _subject_said(flat):
         return False  # "Hit ENTER until the dialog appears.": an unknown verb, not said
     if not _FINITE_RE.search(flat) or _tells(flat) or code_line(flat):
         return False
@@ -296,11 +331,15 @@ MAX_TITLE_CHARS = 80
 
 def _retitled(outcome: dict[str, Any], old: str, new: str) -> None:
     """A fix titled by its first tick's old words ("Start thinking about sharding
-    prometheus") is titled by the new ones ("Consider sharding prometheus")."""
+    prometheus", "Resolution: New drivers have been released") is titled by the action
+    ticked now ("Consider sharding prometheus", "Resolution: Make sure that ...")."""
     title = str(outcome.get("title") or "")
-    if old == new or not old or len(new) > MAX_TITLE_CHARS or not title.endswith(old):
+    head, sep, said = title.rpartition(": ")
+    if old == new or len(said) < MIN_WORDS or not old.startswith(said) or said in new:
         return
-    outcome["title"] = title[: len(title) - len(old)] + new
+    label = option_label(new)
+    if label and len(label) <= MAX_TITLE_CHARS:
+        outcome["title"] = f"{head}{sep}{label}"
 
 
 def explained_ticks(tree: dict[str, Any]) -> None:
