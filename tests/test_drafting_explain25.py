@@ -117,7 +117,7 @@ def test_the_drafted_file_stays_lint_clean() -> None:
         SYMPTOMS + "RESOLUTION\n==========\n\nNew drivers have been released for the "
         "scanner. Make sure that you have the updated drivers.\n"
     )
-    text, tree = draft_text(article)
+    text, _tree = draft_text(article)
     assert '- text: "Make sure that you have the updated drivers."' in text
     assert "New drivers have been released" in text  # shown, not ticked
 
