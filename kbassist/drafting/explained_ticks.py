@@ -57,7 +57,7 @@ _ADVICE_RE = re.compile(
     r"it(?:'s|\s+is|\s+may\s+be|\s+might\s+be|\s+would\s+be|\s+will\s+be)\s+"
     r"(?:usually\s+|often\s+|probably\s+)?(?:best|better|advisable|a\s+good\s+idea"
     r"|recommended)\s+to"
-    r"|(?:a\s+good\s+(?:first\s+)?step|the\s+(?:best|recommended|first)\s+(?:solution|option"
+    r"|(?:a\s+good\s+(?:first\s+)?step|the\s+(?:best|recommended|preferred|first)\s+(?:solution|option"
     r"|approach|way|fix|step|thing\s+to\s+do))\s+(?:here\s+)?(?:is|would\s+be)\s+to"
     r"|(?:it(?:'s|\s+is)\s+possible\s+(?:that\s+)?)?you\s+(?:may|might|will)\s+(?:also\s+)?"
     r"(?:have|need)\s+to"
@@ -85,10 +85,11 @@ _OFFER_RE = re.compile(
 )
 #: "If a node is failing to reboot.": a case cut off by a stop, the action after it.
 _CASE_ONLY_RE = re.compile(r"^(?:if|when)\s+[^,;:]{3,160}\.$", re.IGNORECASE)
-#: First words an explanation may open with besides a subject: a connector or a case.
-_OPENERS = frozenset(
-    "if when whenever after once although though because since while in by for with as"
-    " however also additionally therefore thus otherwise unfortunately currently".split()
+#: "The preferred method is to X", "the workaround is ...": a way to act, never a note.
+_WAY_RE = re.compile(
+    r"\b(?:preferred|recommended|best|better|suggested)\s+(?:\w+\s+)?(?:method|way|solution"
+    r"|option|approach|practice)\b|\bwork\s?around\b",
+    re.IGNORECASE,
 )
 #: Fewest words an explanation sentence has.
 MIN_WORDS = 4
@@ -153,17 +154,20 @@ def _acting(sentence: str) -> bool:
 #: appears", "Record the numbers that the tool is dialing"): the verb is another clause's.
 _NOT_SUBJECT = frozenset(
     "until unless when if to in on from with by for into at and or that which who where"
-    " while because so then".split()
+    " while because so then as of a an the its their your".split()
 )
+#: A third-person verb ("calls", "stores"), not "class", "status", "this".
+_THIRD_RE = re.compile(r"^[a-z]{2,}[^su\W]s$")
 #: Most words before a subject's finite verb.
 MAX_SUBJECT_WORDS = 7
 
 
-def _subject_said(sentence: str) -> bool:
+def _subject_said(sentence: str, loose: bool = False) -> bool:
     """The sentence opens with a subject and its finite verb: a determiner or pronoun
     first ("The TPM is", "It creates"), or a few words with no clause mark and no
     preposition before a finite verb ("Valid domain names have", "New drivers have
-    been", "Setting X to 1 allows" is not)."""
+    been", "Setting X to 1 allows" is not). `loose`: any third-person verb ("CONVERT.APP
+    calls ...") counts, where a wrong yes only leaves a tick as it was."""
     bare = _FRONT_RE.sub("", _CONNECTOR_RE.sub("", sentence, count=1), count=1)
     words = bare.split(None, MAX_SUBJECT_WORDS + 1)[: MAX_SUBJECT_WORDS + 1]
     if not words or _verb(words[0].casefold().strip("\"'(")):
@@ -171,7 +175,7 @@ def _subject_said(sentence: str) -> bool:
     if words[0].casefold().strip("\"'(") in _DETERMINERS:
         return True
     for n, word in enumerate(words):
-        if _FINITE_RE.fullmatch(word.rstrip(".")):
+        if _FINITE_RE.fullmatch(word.rstrip(".")) or (loose and n and _THIRD_RE.match(word)):
             return n >= 1
         if word.casefold() in _NOT_SUBJECT or word.endswith((",", ";", ":")):
             return False
@@ -184,12 +188,27 @@ def explains(sentence: str) -> bool:
     flat = " ".join(sentence.split())
     if not flat[:1].isupper() or not flat.endswith((".", "!")) or len(flat.split()) < MIN_WORDS:
         return False
-    first = flat.split(None, 1)[0].casefold().rstrip(",")
-    if first not in _OPENERS and not _subject_said(flat):
-        return False  # "Hit ENTER until the dialog appears.": an unknown verb, not said
+    if not _subject_said(flat) or _WAY_RE.search(flat):
+        return False  # "Hit ENTER until ...", "If X, allocate more memory": not said
     if not _FINITE_RE.search(flat) or _tells(flat) or code_line(flat):
         return False
     return not (_acting(flat) or advised(flat))
+
+
+def _said_of(sentence: str) -> bool:
+    """A sentence that opens with a subject and its verb, asking nothing ("If you
+    continue, Schedule+ will clear your data."): no action, whatever a clause in it reads
+    like."""
+    return _subject_said(sentence, loose=True) and not _tells(sentence)
+
+
+#: An action that points back at what was said before it ("If this happens, ...", "If
+#: so, ...", "In this case, ...", "However, ..."): read with it, so left in one tick.
+_POINTS_BACK_RE = re.compile(
+    r"^(?:(?:if|when|in|for|after|once|under)\s+(?:\w+\s+){0,2}?(?:this|that|these|those|so|such"
+    r"|either|it)\b|however\b|if\s+not\b|otherwise\b)",
+    re.IGNORECASE,
+)
 
 
 def _action_at(sentences: list[str], offer: bool = False) -> tuple[int, int, str]:
@@ -198,7 +217,7 @@ def _action_at(sentences: list[str], offer: bool = False) -> tuple[int, int, str
     joined to it); (-1, -1, "") when none does."""
     for n, sentence in enumerate(sentences):
         said = advised(sentence, offer)
-        if not said and _acting(sentence):
+        if not said and _acting(sentence) and not _said_of(sentence):
             said = sentence
         if not said:
             continue
@@ -221,6 +240,8 @@ def explained_first(text: str) -> tuple[str, str] | None:
     first, past, said = _action_at(sentences)
     if first < 1 or not all(explains(s) for s in sentences[:first]):
         return None
+    if _POINTS_BACK_RE.match(sentences[first]):
+        return None  # "X may fail. If this happens, exit ...": one thought, left whole
     return " ".join(sentences[:first]), " ".join([said, *sentences[past:]])
 
 
