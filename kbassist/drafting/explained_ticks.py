@@ -88,7 +88,8 @@ _CASE_ONLY_RE = re.compile(r"^(?:if|when)\s+[^,;:]{3,160}\.$", re.IGNORECASE)
 #: "The preferred method is to X", "the workaround is ...": a way to act, never a note.
 _WAY_RE = re.compile(
     r"\b(?:preferred|recommended|best|better|suggested)\s+(?:\w+\s+)?(?:method|way|solution"
-    r"|option|approach|practice)\b|\bwork\s?around\b",
+    r"|option|approach|practice)\b|\bwork\s?around\b|\b(?:possible|one|another|other)\s+"
+    r"(?:\w+\s+)?(?:resolution|solution|fix)\b",
     re.IGNORECASE,
 )
 #: Fewest words an explanation sentence has.
@@ -202,11 +203,53 @@ def _said_of(sentence: str) -> bool:
     return _subject_said(sentence, loose=True) and not _tells(sentence)
 
 
+#: A note, a caution or a pointer: shown beside the fix, never the action it ticks.
+_NOT_THE_ACTION_RE = re.compile(
+    r"^(?:\[!)?(?:(?:important|please)\s+)?(?:notes?|caution|warning|tip|important)\b"
+    r"|^(?:please\s+)?(?:see|refer\s+to|read|consult)\b",
+    re.IGNORECASE,
+)
+#: The article's own short label before an action ("Cluster scoped: run ...").
+_OWN_LABEL_RE = re.compile(r"^[\w()/ -]{1,40}:\s+(?=[A-Z])")
+#: Words before the verb of an action: an order word, "just", the reader's modal.
+_BEFORE_VERB_RE = re.compile(
+    r"^(?:(?:then|next|now|also|finally|first|just|simply|please|and),?\s+){0,3}"
+    r"(?:you\s+(?:can|should|must|need\s+to|may\s+want\s+to|will\s+need\s+to)\s+(?:also\s+)?)?",
+    re.IGNORECASE,
+)
+#: A verb that is the subject's ("Quit is a method ...", "Test was run").
+_SUBJECT_VERB_RE = re.compile(
+    r"^(?:is|are|was|were|will|can|may|might|should|has|have|does|did|would|could)$", re.I
+)
+
+
+def _imperative(sentence: str) -> bool:
+    """The sentence is an action: after its label, a case, a purpose, an order word or
+    "you should", an action verb ("To fix this, switch to ...", "Just type X"); never a
+    note, a caution or a pointer ("NOTE: If X, click Y", "Please see the sample")."""
+    flat = " ".join(sentence.split())
+    if _NOT_THE_ACTION_RE.match(flat):
+        return False
+    bare = _OWN_LABEL_RE.sub("", flat, count=1)
+    bare = _FRONT_RE.sub("", _CONNECTOR_RE.sub("", bare, count=1), count=1)
+    bare = _BEFORE_VERB_RE.sub("", bare, count=1)
+    words = bare.split(None, 2)
+    if not words:
+        return False
+    first = words[0].casefold().strip("\"'(")
+    if len(words) > 1 and _SUBJECT_VERB_RE.match(words[1]):
+        return False
+    if first in ("do", "don't") and len(words) > 1:
+        nxt = words[1].casefold()
+        return nxt == "not" or _verb(nxt)
+    return first == "never" or _verb(first)
+
+
 #: An action that points back at what was said before it ("If this happens, ...", "If
 #: so, ...", "In this case, ...", "However, ..."): read with it, so left in one tick.
 _POINTS_BACK_RE = re.compile(
     r"^(?:(?:if|when|in|for|after|once|under)\s+(?:\w+\s+){0,2}?(?:this|that|these|those|so|such"
-    r"|either|it)\b|however\b|if\s+not\b|otherwise\b)",
+    r"|either|it)\b|however\b|if\s+not\b|otherwise\b|to\s+do\s+(?:this|so|that|it)\b)",
     re.IGNORECASE,
 )
 
@@ -217,7 +260,7 @@ def _action_at(sentences: list[str], offer: bool = False) -> tuple[int, int, str
     joined to it); (-1, -1, "") when none does."""
     for n, sentence in enumerate(sentences):
         said = advised(sentence, offer)
-        if not said and _acting(sentence) and not _said_of(sentence):
+        if not said and _imperative(sentence) and not _said_of(sentence):
             said = sentence
         if not said:
             continue
@@ -253,7 +296,7 @@ def _step_acts(step: dict[str, Any]) -> bool:
     """A step's text asks for an action (any sentence acts, or advises one)."""
     text = _said(step.get("text"))
     sentences = split_sentences(text) or [text]
-    return any(_acting(s) or advised(s) for s in sentences)
+    return _tells(text) or any(_acting(s) or advised(s) for s in sentences)
 
 
 def _noted(step: dict[str, Any], note: str) -> None:
@@ -305,11 +348,14 @@ def _buried(step: dict[str, Any]) -> bool:
     first, past, said = _action_at(sentences, offer=True)
     if first < 0 or not all(explains(s) for s in sentences[:first]):
         return False
+    if _POINTS_BACK_RE.match(sentences[first]) and not _CASE_ONLY_RE.match(sentences[first]):
+        return False  # "To do this, save ...": the action said before it is the step
     for paragraph in paragraphs[:-1]:
         flat = " ".join(paragraph.split())
         if not _prose(flat):
             continue  # a listing or a log line shown, not said
-        if any(_acting(s) or advised(s, offer=True) for s in split_sentences(flat) or [flat]):
+        parts = split_sentences(flat) or [flat]
+        if any(_acting(s) or _tells(s) or advised(s, offer=True) for s in parts):
             return False  # an action before it: no single action buried at the end
     before = " ".join(sentences[:first])
     note = "\n\n".join(
@@ -377,7 +423,8 @@ def explained_ticks(tree: dict[str, Any]) -> None:
         _retitled(node, old, _said(steps[0].get("text")).rstrip("."))
         if len(steps) != 1 or steps[0].get("when") or _step_acts(steps[0]):
             continue
-        if "{" in str(steps[0].get("text")):
-            continue  # a value asked in its text: left as drafted
+        said = str(steps[0].get("text")) + str(steps[0].get("detail") or "")
+        if "{" in str(steps[0].get("text")) or "TODO" in said:
+            continue  # a value asked in its text, a fix the runbook has not written: as drafted
         if not _buried(steps[0]):
             _offered(node, steps[0])
