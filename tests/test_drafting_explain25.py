@@ -97,6 +97,20 @@ def test_a_support_step_said_as_a_duty_you_may_have_is_the_action() -> None:
     assert "Otherwise, use the backup tool to copy the folder first." in ticks(only)
 
 
+def test_why_said_after_the_action_is_its_note() -> None:
+    """ "Use SetWindowLong to add the style. This method must be used because ..." ticks
+    the action alone, the reason shown under it."""
+    article = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\n"
+        "1. Create a class that is derived from the scanner control.\n"
+        "2. Use SetWindowLong to add the NOSCAN style to the control. This method must be "
+        "used because the control ignores this style when it is created.\n"
+    )
+    (only,) = fixes(draft_tree(article))
+    assert "Use SetWindowLong to add the NOSCAN style to the control." in ticks(only)
+    assert "This method must be used because" in details(only)
+
+
 def test_an_imperative_is_never_a_note() -> None:
     """Two real steps in one tick ("Hit ENTER until the dialog appears. Type the path.")
     stay ticked as written: an unknown verb is never read as an explanation."""

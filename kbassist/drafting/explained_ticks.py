@@ -311,6 +311,33 @@ def _noted(step: dict[str, Any], note: str) -> None:
         step["detail"] = f"{note}\n\n{old}"
 
 
+#: "This method must be used because X.", "This is because X.": why the action before it,
+#: said after it.
+_BECAUSE_RE = re.compile(
+    r"^(?:this|that|it)\b(?:\s+(?:method|step|approach|technique|workaround|procedure|setting"
+    r"|change|style|option))?\s+(?:is|must\s+be\s+\w+|has\s+to\s+be\s+\w+|is\s+(?:necessary"
+    r"|required|needed))\s+because\b",
+    re.IGNORECASE,
+)
+
+
+def reason_after(text: str) -> tuple[str, str] | None:
+    """(step, note) of "Use X to add the style. This method must be used because the
+    control ignores it ...": the action ticked, why shown as its note; None otherwise."""
+    flat = " ".join(text.split())
+    if len(flat) > MAX_CHARS or "\n" in text.strip() or code_line(flat):
+        return None  # a listing, not a sentence of the article's
+    sentences = split_sentences(flat)
+    if len(sentences) < 2 or not _imperative(sentences[0]):
+        return None
+    for n in range(1, len(sentences)):
+        if _BECAUSE_RE.match(sentences[n]):
+            if any(_imperative(s) or _tells(s) for s in sentences[n + 1 :]):
+                return None  # an action after the reason: left for the passes that split
+            return " ".join(sentences[:n]), " ".join(sentences[n:])
+    return None
+
+
 def _explained_steps(steps: list[dict[str, Any]]) -> None:
     """Each tick's explanation before its action shown as its note; advice said as its
     action."""
@@ -321,6 +348,11 @@ def _explained_steps(steps: list[dict[str, Any]]) -> None:
         split = explained_first(text)
         if split is not None:
             note, step["text"] = split
+            _noted(step, note)
+            continue
+        why = reason_after(text)
+        if why is not None:
+            step["text"], note = why
             _noted(step, note)
             continue
         sentences = split_sentences(_said(text))
