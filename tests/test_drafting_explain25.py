@@ -117,6 +117,7 @@ def test_an_imperative_is_never_a_note() -> None:
     assert explained_first("Hit ENTER until the dialog appears. Type the path.") is None
     assert explained_first("Issue the following commands. Then restart the server.") is None
     assert not explains("Omit the year portion of the date in your script.")
+    assert explained_first("The message is returned. (Note that this needs version 3.1.)") is None
     assert advised("It is best to be careful.") == ""  # no action advised
 
 

@@ -227,9 +227,9 @@ def _imperative(sentence: str) -> bool:
     """The sentence is an action: after its label, a case, a purpose, an order word or
     "you should", an action verb ("To fix this, switch to ...", "Just type X"); never a
     note, a caution or a pointer ("NOTE: If X, click Y", "Please see the sample")."""
-    flat = " ".join(sentence.split())
+    flat = " ".join(sentence.split()).lstrip("(\"'[ ")
     if _NOT_THE_ACTION_RE.match(flat):
-        return False
+        return False  # "(Note that this is ...)", "NOTE: If X, click Y": a note
     bare = _OWN_LABEL_RE.sub("", flat, count=1)
     bare = _FRONT_RE.sub("", _CONNECTOR_RE.sub("", bare, count=1), count=1)
     bare = _BEFORE_VERB_RE.sub("", bare, count=1)
