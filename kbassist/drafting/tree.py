@@ -66,6 +66,7 @@ from kbassist.drafting.example_values import (
     unbold_code,
     value_kind,
 )
+from kbassist.drafting.explained_ticks import explained_ticks
 from kbassist.drafting.fixed_in import (
     fixed_release_check,
     fixed_releases,
@@ -1179,6 +1180,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         step_refs_said(tree, article.body)  # "go to step 6": the article's step 6 named
         leftovers_dropped(tree)  # the fix's name and the registry warning said already
     article_text = article.body or "\n\n".join(section.text for section in article.sections)
+    explained_ticks(tree)  # "X is Y. Do Z.": Z ticked, X its note; advice said as the action
     case_leads_merged(tree, article_text)  # "If X, follow these steps:": its steps asked too
     statements_noted(tree, article_text)  # "X is set by default to 7." after a step: its note
     statements_placed(tree, article_text, is_alert_runbook(article))  # said, never ticked
