@@ -1260,9 +1260,16 @@ def _section_options(
     procedures = _headed_procedures(section, paras)
     if procedures:
         return "", procedures
-    # SUMMARY / MORE INFORMATION: advice to the admin, with what follows it.
+    # SUMMARY / MORE INFORMATION: advice to the admin, or a procedure's lead ("To move
+    # the profile, perform the following steps:"), with what follows it.
+    from kbassist.drafting.led_procedure import leads_procedure
+
     for i, para in enumerate(paras):
-        if not para.marker and not para.heading and _advice(para.text):
+        if (
+            not para.marker
+            and not para.heading
+            and (_advice(para.text) or leads_procedure(paras, i))
+        ):
             advice = paras[i:]
             for j, later in enumerate(advice[1:], start=1):
                 if later.heading:
