@@ -2219,6 +2219,7 @@ def _whole_phrase(label: str, sources: list[str]) -> str:
 def _flat_options(article: Article) -> tuple[str, list[Option]]:
     """The options of an MS KB article's flat sections."""
     from kbassist.drafting.more_steps import more_procedures
+    from kbassist.drafting.pointed_code import pointed_more
     from kbassist.drafting.pointed_steps import pointed_steps, vendor_channels
 
     lead = ""
@@ -2251,6 +2252,7 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
         options = [o for option in options for o in _plain_items(option)]
         options = more_procedures(article, options)  # the fix's steps in MORE INFORMATION
         options = pointed_steps(article, options)  # "as shown below": the steps it means
+        options = pointed_more(article, options)  # MORE INFORMATION's own steps, or code
         options = vendor_channels(options)  # "Telephone technical support: (408) ...": none
     if plain and _generic_fix(options) and (by_cause := causes_with_fixes(article)):
         return "", by_cause
