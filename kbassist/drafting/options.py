@@ -1215,7 +1215,7 @@ def _section_options(
             per_product = _product_variants(section, list(steps), head) if head else []
             option = None if per_product else _option_from(section, alt)
             options.extend(per_product or ([option] if option is not None else []))
-        if len(options) >= 2 or kind in ("resolution", "workaround"):
+        if len(options) >= 2 or (options and kind in ("resolution", "workaround")):
             said = [
                 without_boilerplate(clean(p.text)) if plain else p.text
                 for p in lead_paras
