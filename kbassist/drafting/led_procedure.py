@@ -21,14 +21,22 @@ if TYPE_CHECKING:
     from kbassist.drafting.text import Para
 
 #: "To install these programs and move the profile, perform the following steps:",
-#: "To do this, follow these steps:", "Use the following procedure to move the file:".
+#: "To do this, follow these steps:", "Use the following procedure to move the file:",
+#: "To force a client to use PAP, you must delete the keys using the following steps:",
+#: "To locate the Client Agents, do the following:", "perform the following to add X:".
 _LEAD_RE = re.compile(
-    r"^(?:(?:to|in order to)\s+(?P<goal>[a-z][^:;]{2,160}?),?\s+)?(?:please\s+)?(?:perform|follow"
-    r"|use|complete|do|carry\s+out)\s+(?:the\s+following|these|the\s+steps\s+below)"
-    r"(?:\s+\w+){0,2}?\s*(?:steps?|procedures?|instructions)?(?:\s+(?:to|in\s+order\s+to)\s+"
-    r"(?P<after>[a-z][^:;]{2,160}?))?\s*:$",
+    r"^(?:(?:to|in order to)\s+(?P<goal>[a-z][^:;,]{2,160}?),\s+)?[^:;]{0,300}?\b(?:(?:the\s+"
+    r"following|these|the\s+steps\s+below)(?:\s+\w+){0,2}?\s+(?:steps?|procedures?|instructions)"
+    r"|(?:do|perform|complete)\s+the\s+following)"
+    r"(?:\s+(?:to|in\s+order\s+to)\s+(?P<after>[a-z][^:;]{2,160}?))?[^:;]{0,80}:$",
     re.IGNORECASE,
 )
+#: "To change the size of the change log:": a goal alone over the steps.
+_GOAL_ONLY_RE = re.compile(r"^(?:to|in order to)\s+(?P<goal>[a-z][^:;,.]{2,160}?)\s*:$", re.I)
+#: "To do this", "To do so": no goal of its own, the sentence before says it.
+_DO_THIS_RE = re.compile(r"^do (?:this|so|that)$", re.IGNORECASE)
+#: A warning or note between the lead and step 1: "WARNING: Using Registry Editor ...".
+_NOTE_RE = re.compile(r"^(?:warning|caution|important|note)\b\s*[:.-]", re.IGNORECASE)
 #: A goal that shows or checks the problem, or undoes: never the fix.
 _NOT_FIX_RE = re.compile(
     r"\b(?:reproduc|re-?creat|demonstrat|duplicat|illustrat)\w{0,6}\b|^(?:see|view|display"
@@ -40,20 +48,58 @@ _NOT_FIX_RE = re.compile(
 _FIRST_RE = re.compile(r"^1[.)]\s")
 
 
-def leads_procedure(paras: list[Para], n: int) -> bool:
-    """`paras[n]` leads the numbered procedure right after it as the thing to do: its
-    last sentence says to perform the following steps, for a goal that is no repro,
-    check or undo, and step 1 follows."""
+def procedure_goal(paras: list[Para], n: int) -> str | None:
+    """What `paras[n]` leads the numbered procedure right after it to do ("" when it names
+    no goal), or None when it leads none: its last sentence says to perform the following
+    steps, for a goal that is no repro, check or undo, and step 1 follows (after a
+    warning or note at most two)."""
     para = paras[n]
     if para.numbered or para.marker or para.heading:
-        return False
-    nxt = paras[n + 1] if n + 1 < len(paras) else None
-    if nxt is None or not _FIRST_RE.match(nxt.head):
-        return False
+        return None
+    m = n + 1
+    while m < min(n + 3, len(paras)) and _NOTE_RE.match(paras[m].head):
+        m += 1  # the registry warning, a note
+    if m >= len(paras) or not _FIRST_RE.match(paras[m].head):
+        return None
     text = clean(para.text)
     last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text[-400:])[-1]
-    found = _LEAD_RE.match(last)
+    found = _LEAD_RE.match(last) or _GOAL_ONLY_RE.match(last)
     if found is None:
-        return False
-    goal = found.group("goal") or found.group("after") or ""
-    return not _NOT_FIX_RE.search(goal)
+        return None
+    named = found.groupdict()
+    goal = named.get("goal") or named.get("after") or ""
+    if _NOT_FIX_RE.search(goal):
+        return None
+    return "" if _DO_THIS_RE.match(goal) else goal
+
+
+def leads_procedure(paras: list[Para], n: int) -> bool:
+    """`paras[n]` leads a procedure to do (see `procedure_goal`)."""
+    return procedure_goal(paras, n) is not None
+
+
+def led_before(paras: list[Para]) -> bool:
+    """Some paragraph of `paras` leads a procedure (see `leads_procedure`): the text
+    before a bullet list holds the fix, so the bullets after it are its cases or notes,
+    not alternative fixes ("The following two scenarios require the above steps:")."""
+    return any(leads_procedure(paras, n) for n in range(len(paras)))
+
+
+def led_body(paras: list[Para]) -> list[Para]:
+    """A led procedure's paragraphs (`paras[0]` its lead): up to a bullet list after
+    the steps and the paragraph that announces it ("The following two scenarios require
+    the above steps ...:" / "- X" / "- Y": when it is needed, not more to do)."""
+    seen_steps = False
+    for m, para in enumerate(paras[1:], start=1):
+        seen_steps = seen_steps or para.numbered
+        if seen_steps and para.marker and not para.numbered and para.indent <= paras[0].indent:
+            cut = (
+                m - 1 if clean(paras[m - 1].text).endswith(":") and not paras[m - 1].numbered else m
+            )
+            return paras[:cut]
+    return paras
+
+
+def goal_label(goal: str) -> str:
+    """The outcome's title for a goal: "move the profile" -> "Move the profile"."""
+    return goal[:1].upper() + goal[1:]
