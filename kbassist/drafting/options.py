@@ -1282,11 +1282,11 @@ def _section_options(
     for i, para in enumerate(paras):
         if para.marker or para.heading:
             continue
-        advice = _advice(para.text)
-        if advice and led is not None and i < led and _aside(para.text):
+        advising = _advice(para.text)
+        if advising and led is not None and i < led and _aside(para.text):
             continue  # "Note that you should back up the registry ...": the steps are the fix
-        goal = None if advice or led is None else procedure_goal(paras, i)
-        if goal is not None or advice:
+        goal = None if advising or led is None else procedure_goal(paras, i)
+        if goal is not None or advising:
             advice = paras[i:]
             for j, later in enumerate(advice[1:], start=1):
                 if later.heading:
