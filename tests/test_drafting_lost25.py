@@ -172,3 +172,49 @@ def test_procedure_after_a_list_of_links_is_kept() -> None:
     assert "Start Registry Editor (Regedt32.exe)." in steps
     assert any(s.startswith("Double-click the ProtectionMode value") for s in steps)
     draft_text(art)  # lint-clean
+
+
+def test_howto_lead_over_a_registry_warning_and_its_scenarios() -> None:
+    """ "To force X, delete the keys using the following steps:" over the registry warning
+    and the steps is the fix, titled by its goal; the "following two scenarios require the
+    above steps" bullets after it are when it is needed, not two more fixes."""
+    art = mskb(
+        "SUMMARY\n=======\n\nThis article describes how to force a remote access server to\n"
+        "authenticate clients with PAP.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "To force a client to use PAP, you must delete two registry keys on the server\n"
+        "using the following steps:\n\n"
+        "WARNING: Using Registry Editor incorrectly can cause serious problems.\n\n"
+        "1. Start Registry Editor (Regedt32.exe).\n\n"
+        "2. Click SPAP, and then click Delete on the Edit menu.\n\n"
+        "3. Quit Registry Editor, and then restart the Remote Access Service.\n\n"
+        "The following two scenarios require the above steps:\n\n"
+        "- You use a PPP client that can only use PAP.\n\n"
+        "- You use a RADIUS server that rejects the CHAP challenge attribute.\n"
+    )
+    tree = draft_tree(art)
+    (fix,) = fixes(tree)
+    steps = ticks(fix)
+    assert fix["title"] == "Force a client to use PAP"
+    assert steps[0] == "Start Registry Editor (Regedt32.exe)."
+    assert not any(s.startswith("You use a") for s in steps)
+    draft_text(art)  # lint-clean
+
+
+def test_goal_lead_in_a_fix_article_adds_no_fix() -> None:
+    """In an article with its own RESOLUTION, MORE INFORMATION's "To run the sample,
+    follow these steps:" stays out: the walk offers the RESOLUTION's fix only."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nThe Open method binds every column of the rowset.\n\n"
+        "RESOLUTION\n==========\n\nInstall Visual Studio 6.0 Service Pack 5, and then pass false\n"
+        "as the last parameter of the Open method.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "To run the sample, follow these steps:\n\n"
+        "1. Create a console application in Visual C++.\n\n"
+        "2. Paste the code below over the skeleton code, and then build the project.\n"
+    )
+    tree = draft_tree(art)
+    assert not any(
+        s.startswith("Create a console application") for f in fixes(tree) for s in ticks(f)
+    )
+    draft_text(art)  # lint-clean
