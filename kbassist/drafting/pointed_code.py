@@ -9,10 +9,13 @@ repro step that shows the problem. Two pointers still reached nothing:
   functions to your project:"): the walker met a one-line fix and, beside it, an outcome
   of the steps named by their first line. The steps join the fix that points at them.
 - MORE INFORMATION holds only code ("See the More Information section for the sample
-  code and the workaround." over a "Sample Code" listing whose comments say
-  "//Workaround: uncomment the following 2 lines"; "Place "Desktop = .T." in the class
-  definition code as shown in the MORE INFORMATION section." over the program that has
-  "*Desktop = .T."): the pointer step shows that listing as its detail, verbatim.
+  code and the workaround.", or "In the sample code below, padding the initializer ...
+  corrects the problem." with no code below it in RESOLUTION) over a "Sample Code"
+  listing whose comments say "//Workaround: uncomment the following 2 lines"; "Place
+  "Desktop = .T." in the class definition code as shown in the MORE INFORMATION
+  section." over the program that has "*Desktop = .T."): the pointer step shows that
+  listing as its detail, verbatim. A listing with a `<name>` in it ("exitm <cbParams>",
+  "CComPtr<IColumnsInfo>") is left out: the drafter would ask for it as a placeholder.
 """
 
 from __future__ import annotations
@@ -33,6 +36,11 @@ _BELOW_RE = re.compile(
     r"\b(?:as )?(?:shown|described|outlined|demonstrated|illustrated|detailed)\s+below\b",
     re.IGNORECASE,
 )
+#: "In the sample code below, padding the initializer ... corrects the problem", "The
+#: sample code below demonstrates this workaround": code the fix's section does not hold.
+_CODE_BELOW_RE = re.compile(
+    r"\b(?:sample|example)\s+(?:code|program|listing)\s+(?:below|that follows)\b", re.IGNORECASE
+)
 #: A pointer that sends the reader there for how: code, steps, an example, a workaround.
 _HOW_RE = re.compile(
     r"\b(?:see|shown|shows|demonstrated|demonstrates|illustrated|described|sample|code"
@@ -51,6 +59,8 @@ _READING_RE = re.compile(
 _QUOTED_RE = re.compile(r"\"(?P<token>[^\"\n]{3,60})\"")
 #: Code comments that mark the fix in a listing: "//Workaround:", "&& Uncomment this".
 _FIX_MARK_RE = re.compile(r"\b(?:work ?around|uncomment|fix(?:ed)?|resolve)\b", re.IGNORECASE)
+#: "<cbParams>", "<IColumnsInfo>": code the drafter would read as a placeholder to ask.
+_ANGLED_RE = re.compile(r"<[A-Za-z_][\w .-]{0,60}>")
 #: At most this many lines of a listing are shown with the pointer step.
 MAX_CODE_LINES = 120
 
@@ -61,7 +71,7 @@ def _points_at_more(item: str, last: bool) -> bool:
         return False
     if _AT_MORE_RE.search(said):
         return bool(_HOW_RE.search(said))
-    return last and bool(_BELOW_RE.search(said))
+    return last and bool(_BELOW_RE.search(said) or _CODE_BELOW_RE.search(said))
 
 
 #: A list item's opening: "1. ", "a) ", "- ", "* ": a step's own line, never code.
@@ -89,6 +99,32 @@ def _listings(more: Section) -> list[str]:
         if len(code) >= 2:
             found.append(dedent_lines(run[:MAX_CODE_LINES]))
         run = []
+    return found
+
+
+#: "Sample Code" / "-----------": a sub-heading over a listing, however little indented.
+_SAMPLE_HEAD_RE = re.compile(r"^(?:sample|example)\s+(?:code|program|source)s?$", re.IGNORECASE)
+_UNDERLINE_RE = re.compile(r"^-{3,200}$")
+
+
+def _headed_listings(more: Section) -> list[str]:
+    """The listings under MORE INFORMATION's "Sample Code" sub-headings: each up to the
+    next sub-heading, as written (MASM and C samples sit two columns in, not four)."""
+    lines = more.text.split("\n")
+    found = []
+    for n in range(len(lines) - 1):
+        if not (
+            _SAMPLE_HEAD_RE.match(lines[n].strip()) and _UNDERLINE_RE.match(lines[n + 1].strip())
+        ):
+            continue
+        body: list[str] = []
+        for m in range(n + 2, len(lines)):
+            nxt = lines[m + 1].strip() if m + 1 < len(lines) else ""
+            if lines[m].strip() and _UNDERLINE_RE.match(nxt):
+                break
+            body.append(lines[m])
+        if sum(bool(x.strip()) for x in body) >= 2:
+            found.append(dedent_lines(body[:MAX_CODE_LINES]))
     return found
 
 
@@ -140,9 +176,12 @@ def pointed_more(article: Article, options: list[Option]) -> list[Option]:
         fix.also_from = more
         fix.checks = fix.checks or twin.checks
         return [o for o in options if o is not twin]
-    if theirs or not _AT_MORE_RE.search(step_text(fix.items[n])):
+    said = step_text(fix.items[n])
+    if theirs or not (_AT_MORE_RE.search(said) or _CODE_BELOW_RE.search(said)):
         return options
-    listing = _listing_for(fix.items[n], _listings(more))
-    if listing:
+    if _CODE_BELOW_RE.search(said) and _listings(fix.section):
+        return options  # the code below is the fix section's own
+    listing = _listing_for(fix.items[n], _headed_listings(more) or _listings(more))
+    if listing and not _ANGLED_RE.search(listing):
         fix.items[n] = with_detail(fix.items[n], listing)
     return options
