@@ -218,3 +218,42 @@ def test_goal_lead_in_a_fix_article_adds_no_fix() -> None:
         s.startswith("Create a console application") for f in fixes(tree) for s in ticks(f)
     )
     draft_text(art)  # lint-clean
+
+
+def test_sample_code_below_brings_more_informations_sample() -> None:
+    """ "In the sample code below, padding the initializer ... corrects the problem." with
+    no code in RESOLUTION shows MORE INFORMATION's "Sample Code" listing with the step,
+    even when the listing sits only two columns in."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nThe assembler hangs on a structure initializer.\n\n"
+        "RESOLUTION\n==========\n\nPad the initializer to the declared size. In the sample "
+        "code\nbelow, padding the initializer for the Nme member corrects the problem.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "Sample Code\n-----------\n\n"
+        "  ; Assemble options needed: /c\n  .MODEL small\n  aStruct STRUCT\n"
+        "      Nme BYTE 3 DUP (?)\n  aStruct ENDS\n  People aStruct {'R'}\n  END\n"
+    )
+    tree = draft_tree(art)
+    (fix,) = fixes(tree)
+    assert ".MODEL small" in details(fix) and "People aStruct" in details(fix)
+    draft_text(art)  # lint-clean
+
+
+def test_as_outlined_below_reaches_steps_under_their_sub_heading() -> None:
+    """The bullet "modify the Setup.inf file as outlined below" gets the numbered steps
+    under the "Steps to Modify Setup.inf" sub-heading that follows the list."""
+    art = mskb(
+        "SYMPTOMS\n========\n\nSetup installs an older version of Mapi.dll.\n\n"
+        "RESOLUTION\n==========\n\nTo resolve the problem:\n\n"
+        "- Delete the current Mapi.dll file, and then run Setup again.\n\n  -or-\n\n"
+        "- To correct this problem on many workstations, modify the Setup.inf file\n"
+        "  as outlined below.\n\n"
+        "Steps to Modify Setup.inf\n-------------------------\n\n"
+        "1. Make a backup copy of the Setup.inf file.\n\n"
+        "2. Use Notepad to open the Setup.inf file.\n\n"
+        "3. Save the file, and then run Setup again.\n"
+    )
+    tree = draft_tree(art)
+    steps = [s for f in fixes(tree) for s in ticks(f)]
+    assert "Use Notepad to open the Setup.inf file." in steps
+    draft_text(art)  # lint-clean
