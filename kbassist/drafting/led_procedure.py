@@ -28,7 +28,7 @@ _LEAD_RE = re.compile(
     r"^(?:(?:to|in order to)\s+(?P<goal>[a-z][^:;,]{2,160}?),\s+)?[^:;]{0,300}?\b(?:(?:the\s+"
     r"following|these|the\s+steps\s+below)(?:\s+\w+){0,2}?\s+(?:steps?|procedures?|instructions)"
     r"|(?:do|perform|complete)\s+the\s+following)"
-    r"(?:\s+(?:to|in\s+order\s+to)\s+(?P<after>[a-z][^:;]{2,160}?))?[^:;]{0,80}:$",
+    r"(?:\s+(?:to|in\s+order\s+to)\s+(?P<after>[a-z][^:;]{2,160})|[^:;]{0,80}):$",
     re.IGNORECASE,
 )
 #: "To change the size of the change log:": a goal alone over the steps.
@@ -37,6 +37,12 @@ _GOAL_ONLY_RE = re.compile(r"^(?:to|in order to)\s+(?P<goal>[a-z][^:;,.]{2,160}?
 _DO_THIS_RE = re.compile(r"^do (?:this|so|that)$", re.IGNORECASE)
 #: A warning or note between the lead and step 1: "WARNING: Using Registry Editor ...".
 _NOTE_RE = re.compile(r"^(?:warning|caution|important|note)\b\s*[:.-]", re.IGNORECASE)
+#: What a procedure's closing paragraph says it did: "should now", "At this point".
+_RESULT_RE = re.compile(
+    r"\bshould now\b|^at this point\b|^(?:now|when (?:you are )?(?:done|finished)),"
+    r"|\b(?:is|are) now\b",
+    re.IGNORECASE,
+)
 #: A goal that shows or checks the problem, or undoes: never the fix.
 _NOT_FIX_RE = re.compile(
     r"\b(?:reproduc|re-?creat|demonstrat|duplicat|illustrat)\w{0,6}\b|^(?:see|view|display"
@@ -86,17 +92,25 @@ def led_before(paras: list[Para]) -> bool:
 
 
 def led_body(paras: list[Para]) -> list[Para]:
-    """A led procedure's paragraphs (`paras[0]` its lead): up to a bullet list after
-    the steps and the paragraph that announces it ("The following two scenarios require
-    the above steps ...:" / "- X" / "- Y": when it is needed, not more to do)."""
+    """A led procedure's paragraphs (`paras[0]` its lead): its steps, with what is
+    indented under them, then only notes and the result it says ("The domain user's
+    profile should now be ...", "At this point, you can remove ..."). Not a bullet list
+    after the steps ("The following two scenarios require the above steps:" / "- X": when
+    it is needed) nor the reference text after them ("joystick=<filename>")."""
+    margin = paras[0].indent
     seen_steps = False
     for m, para in enumerate(paras[1:], start=1):
-        seen_steps = seen_steps or para.numbered
-        if seen_steps and para.marker and not para.numbered and para.indent <= paras[0].indent:
-            cut = (
-                m - 1 if clean(paras[m - 1].text).endswith(":") and not paras[m - 1].numbered else m
-            )
-            return paras[:cut]
+        if para.numbered and para.indent <= margin + 4:
+            seen_steps = True
+            continue
+        if not seen_steps or para.indent > margin or _NOTE_RE.match(para.head):
+            continue
+        if not para.marker and _RESULT_RE.search(clean(para.text)):
+            continue
+        nxt = paras[m + 1] if m + 1 < len(paras) else None
+        if not para.marker and nxt is not None and nxt.numbered and not _FIRST_RE.match(nxt.head):
+            continue  # a step's wrapped remark at the list's margin
+        return paras[:m]
     return paras
 
 
