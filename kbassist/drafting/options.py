@@ -1277,8 +1277,11 @@ def _section_options(
         return "", procedures
     # SUMMARY / MORE INFORMATION: advice to the admin, or a procedure's lead ("To move
     # the profile, perform the following steps:"), with what follows it.
-    led = next((i for i in range(len(paras)) if procedure_goal(paras, i) is not None), None)
-    led = led if howto else None
+    led = (
+        next((i for i in range(len(paras)) if procedure_goal(paras, i) is not None), None)
+        if howto
+        else None
+    )
     for i, para in enumerate(paras):
         if para.marker or para.heading:
             continue
