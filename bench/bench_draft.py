@@ -204,6 +204,16 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   / all such drafts. Not a target of 100%: many such lists are no fix (a check, a
   sample, another case); read the drafts behind a change.
 
+- **fixes whose section's numbered procedure is lost** (round 25): lint-clean drafts with
+  a fix outcome where a numbered list of 2+ steps in a fix section, or in a section a fix
+  step cites (MORE INFORMATION only before its repro), not led as a repro, check, sample
+  undo or list of contacts, has no step of which half the word pairs are in one text of the draft
+  (`draft_metrics.lost_procedures`), / drafts with a fix outcome.
+- **fix steps pointing at what the walk never shows** (round 25): fix outcomes whose last
+  step points at a procedure or code ("as shown below", "the MORE INFORMATION section",
+  "steps 1 through 3 in", "follow these steps") and has no detail
+  (`draft_metrics.pointing_steps`), / fix outcomes.
+
 - **concrete verify**: outcomes with a verify (once per outcome, as for action steps)
   where some verify item is concrete, / all of them (`draft_metrics.verify_kind`).
   Generic: the drafter's wordings that check nothing in particular ("Check that the
@@ -516,6 +526,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "fix said in prose, steps in MORE INFORMATION ticked": _pct(
             sum(r.more_steps for r in clean if r.fix_in_more),
             sum(r.fix_in_more for r in clean),
+        ),
+        "fixes whose section's numbered procedure is lost": _pct(
+            sum(bool(r.lost_procedures) for r in clean), sum(r.fix_count > 0 for r in clean)
+        ),
+        "fix steps pointing at what the walk never shows": _pct(
+            sum(len(r.pointing_steps) for r in clean), sum(r.fix_count for r in clean)
         ),
         "only 'Read the article'": _pct(sum(r.fallback_only for r in clean), len(clean)),
         "drafts ticking 'remove' a cause": _pct(sum(r.remove_cause for r in clean), len(clean)),

@@ -1393,6 +1393,10 @@ class Record:
     asked_early: list[str] = field(default_factory=list)  # asked before the check showing it
     fix_in_more: bool = False  # see fix_in_more: the fix's procedure may be in MORE INFO
     more_steps: bool = False  # a fix outcome ticks 2+ steps cited from MORE INFORMATION
+    #: round 25: numbered procedures of a fix (or fix-cited) section no step of reaches
+    #: the draft (see lost_procedures), and fix steps pointing at what they never show
+    lost_procedures: list[str] = field(default_factory=list)
+    pointing_steps: list[str] = field(default_factory=list)
 
 
 def not_action_labels(tree: Tree, titles: list[str], text: str) -> tuple[int, list[str]]:
@@ -1591,6 +1595,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.asks_on_walks, record.asked_early = asked_early(tree, walks.checklists)
     record.fix_in_more = fix_in_more(article)
     record.more_steps = more_steps_ticked(tree)
+    record.lost_procedures = lost_procedures(article, tree)
+    record.pointing_steps = pointing_steps(tree)
     fixes = fix_sections(article)
     record.has_fix_section = bool(fixes)
     record.real_mitigation = bool(fixes) and real_mitigation(walks.checklists, fixes)
@@ -2019,4 +2025,124 @@ def alternative_steps(checklists: list[Checklist]) -> list[str]:
         seen.add(checklist.outcome.id)
         steps = checklist.part("steps")
         found.extend(item.text[:120] for item in steps[1:] if ALTERNATIVE_STEP_RE.match(item.text))
+    return found
+
+
+# --------------------------------------------------------------------------- lost procedures
+
+#: A numbered step at a line's start: "1. Log on ...", "  2) Click ...". Bounded, linear.
+_NUMBERED_LINE_RE = re.compile(r"^[ \t]{0,12}(?P<n>\d{1,2})[.)][ \t]{1,8}(?P<text>\S[^\n]{0,400})")
+#: A procedure led as something other than the fix: a repro, a check, a demonstration.
+_NOT_FIX_LEAD_RE = re.compile(
+    r"\b(?:reproduc|re-?creat|demonstrat|duplicat)\w{0,6}\b|\bsteps to (?:see|view)\b"
+    r"|\bto (?:see|view|determine|verify|check|confirm|find out|test|observe|illustrate)\b"
+    r"|\bto (?:undo|remove|uninstall|roll ?back|revert|restore)\b|\bsample\b|\bexample\b"
+    r"|\bcontact\b|\bone of the following\b",
+    re.IGNORECASE,
+)
+#: A step that points at a procedure or code it does not hold: "as shown below", "the
+#: steps in the MORE INFORMATION section", "see the sample code below".
+POINTING_STEP_RE = re.compile(
+    r"\b(?:as )?(?:shown|described|outlined|listed|detailed)\s+below\b"
+    r"|\bmore information\W{0,3}\s{1,3}section\b"
+    r"|\b(?:sample|example)\s+(?:code|program|macro)\s+(?:below|in\s+the\b)"
+    r"|\bsteps?\s+\d{1,2}\s+(?:through|to|thru|-)\s+\d{1,2}\s+(?:in|of)\b"
+    r"|\b(?:follow|use|perform|complete)\s+(?:the\s+following|these)\s+steps\b",
+    re.IGNORECASE,
+)
+_WORD_RE = re.compile(r"[a-z0-9]{1,40}")
+
+
+def _bigrams(text: str) -> set[tuple[str, str]]:
+    words = _WORD_RE.findall(text.casefold())
+    return set(pairwise(words))
+
+
+def numbered_procedures(text: str) -> list[tuple[str, list[str]]]:
+    """(lead, first lines of its steps) of each numbered list of 2+ steps in `text`
+    (1, 2, 3 ... in turn), the lead being the last non-blank line before step 1."""
+    found: list[tuple[str, list[str]]] = []
+    lines = text.split("\n")
+    current: list[str] | None = None
+    expect = 0
+    lead = ""
+    last_prose = ""
+    for line in lines:
+        match = _NUMBERED_LINE_RE.match(line)
+        number = int(match.group("n")) if match else 0
+        if match and number == 1:
+            if current is not None and len(current) >= 2:
+                found.append((lead, current))
+            current, expect, lead = [match.group("text")], 2, last_prose
+        elif match and current is not None and number == expect:
+            current.append(match.group("text"))
+            expect += 1
+        elif line.strip() and not match:
+            last_prose = line.strip()
+    if current is not None and len(current) >= 2:
+        found.append((lead, current))
+    return found
+
+
+def _draft_texts(tree: Tree) -> list[set[tuple[str, str]]]:
+    """The word pairs of each text a walker meets: steps, verify, rollback (with their
+    details), questions and notes."""
+    texts: list[set[tuple[str, str]]] = []
+    for node in tree.nodes.values():
+        if isinstance(node, Outcome):
+            for item in (*node.steps, *node.verify, *node.rollback):
+                texts.append(_bigrams(_source(item.template) + " " + _source(item.detail)))
+        else:
+            texts.append(_bigrams(f"{node.title} {_source(node.text)}"))
+            if getattr(node, "help", None) is not None:
+                texts.append(_bigrams(_source(node.help)))  # type: ignore[attr-defined]
+    return texts
+
+
+def _step_shown(step: str, texts: list[set[tuple[str, str]]]) -> bool:
+    """Half the word pairs of the step's first line are in one text of the draft."""
+    pairs = _bigrams(step)
+    if len(pairs) < 2:
+        return True  # too short to tell
+    return any(len(pairs & text) >= 0.5 * len(pairs) for text in texts)
+
+
+def lost_procedures(article: Article, tree: Tree) -> list[str]:
+    """Numbered procedures of a fix section, or of a section a fix outcome's steps cite,
+    not led as a repro, a check or a sample, of which no step reaches the draft (the
+    round-25 kind: "all seven numbered steps dropped, the checklist holds only the
+    closing clean-up sentence"). Each as "SECTION: first step"."""
+    fixes = [o for o in tree.outcomes() if o.id not in ("not_this_article", "read_article")]
+    if not fixes:
+        return []
+    keys = fix_sections(article) | {section_key(i.source.section) for o in fixes for i in o.steps}
+    texts = _draft_texts(tree)
+    lost = []
+    for section in article.sections:
+        if section.key not in keys:
+            continue
+        text = section.text
+        repro = _REPRO_LEAD_RE.search(text) if section.key == MORE_SECTION else None
+        if repro:
+            text = text[: repro.start()]
+        for lead, steps in numbered_procedures(text):
+            if _NOT_FIX_LEAD_RE.search(lead) or _NOT_FIX_LEAD_RE.search(steps[0]):
+                continue
+            if not any(_step_shown(step, texts) for step in steps):
+                lost.append(f"{section.name}: {steps[0][:100]}")
+    return lost
+
+
+def pointing_steps(tree: Tree) -> list[str]:
+    """Fix steps that point at a procedure or code ("as shown below", "see the MORE
+    INFORMATION section for sample code") and are the last step of their checklist with
+    no detail: what they point at never reaches the walker."""
+    found = []
+    for outcome in tree.outcomes():
+        if outcome.id in ("not_this_article", "read_article") or not outcome.steps:
+            continue
+        last = outcome.steps[-1]
+        text = _source(last.template)
+        if last.detail is None and POINTING_STEP_RE.search(text):
+            found.append(text[:160])
     return found

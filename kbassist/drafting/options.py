@@ -13,6 +13,7 @@ from functools import lru_cache
 from kbassist.articles import Article, Section
 from kbassist.articles.model import ListBlock, Paragraph, Part
 from kbassist.drafting.labels import way_heading
+from kbassist.drafting.led_procedure import goal_label, led_before, led_body, procedure_goal
 from kbassist.drafting.option_model import Option
 from kbassist.drafting.symptoms import SUMMARY_KEYS, find_section
 from kbassist.drafting.text import (
@@ -45,6 +46,8 @@ MAX_CAUSE_CHARS = 1200
 _CAUSE_KEYS = ("cause", "causes")
 RESOLUTION_KEYS = ("resolution", "solution", "resolutions")
 WORKAROUND_KEYS = ("workaround", "workarounds")
+#: Sections a how-to article has none of (see `_section_options`' `howto`).
+_HOWTO_NOT = ("symptoms", "symptom", *_CAUSE_KEYS, *RESOLUTION_KEYS, *WORKAROUND_KEYS)
 _STATUS_KEYS = ("status",)
 MORE_KEYS = ("moreinformation",)
 
@@ -1162,6 +1165,15 @@ def _advice(text: str) -> bool:
     return "around" in text and _WORK_AROUND_RE.search(clean(text)) is not None
 
 
+def _aside(text: str) -> bool:
+    """Advice only in notes or boilerplate ("Note that you should back up the registry
+    before you edit it."), not a fix of its own."""
+    advising = [t for t in split_sentences(clean(text)) if _advice(t)]
+    return bool(advising) and all(
+        _NOTE_RE.match(t) or _NOTE_THAT_RE.match(t) or is_boilerplate(t) for t in advising
+    )
+
+
 def _way_around_named(option: Option, text: str) -> None:
     """ "You may be able to work around this issue by configuring X:" names its outcome
     "Workaround: Configure X", not by the whole sentence."""
@@ -1178,11 +1190,12 @@ def _way_around_named(option: Option, text: str) -> None:
 
 
 def _section_options(
-    section: Section, kind: str, plain: bool = False, registry: bool = True
+    section: Section, kind: str, plain: bool = False, registry: bool = True, howto: bool = False
 ) -> tuple[str, list[Option]]:
     """(lead-in, options) a section offers; kind is resolution|workaround|summary|more;
     `plain`: an MS KB article; `registry`: a registry key and its values read as the
-    one fix that sets them."""
+    one fix that sets them; `howto`: the article has no SYMPTOMS, CAUSE, RESOLUTION or
+    WORKAROUND, so a procedure's lead ("To X, follow these steps:") starts its fix."""
     paras = _body_until_repro(section)
     if plain and registry and "REG_" in section.text:
         from kbassist.drafting.registry_values import registry_values_option
@@ -1193,7 +1206,7 @@ def _section_options(
         edit = registry_values_option(section, paras, prefix, fixed_only=not fixing)
         if edit is not None and not fixing:
             # MORE INFORMATION: the edit replaces the fix read from it, never adds one
-            edit = edit if _section_options(section, kind, plain, False)[1] else None
+            edit = edit if _section_options(section, kind, plain, False, howto)[1] else None
         if edit is not None:
             return "", [edit]
     if plain and kind in ("resolution", "workaround") and _in_order(paras):
@@ -1207,6 +1220,8 @@ def _section_options(
         if staged is not None:
             return "", [staged]
     lead_paras, alts = _alternatives(paras, plain, fixes=kind in ("resolution", "workaround"))
+    if alts and howto and plain and kind in ("summary", "more") and led_before(lead_paras):
+        alts = []  # "The following two scenarios require the above steps: - X - Y": cases
     if alts:
         options = []
         for alt in alts:
@@ -1215,7 +1230,7 @@ def _section_options(
             per_product = _product_variants(section, list(steps), head) if head else []
             option = None if per_product else _option_from(section, alt)
             options.extend(per_product or ([option] if option is not None else []))
-        if len(options) >= 2 or kind in ("resolution", "workaround"):
+        if len(options) >= 2 or (options and kind in ("resolution", "workaround")):
             said = [
                 without_boilerplate(clean(p.text)) if plain else p.text
                 for p in lead_paras
@@ -1260,16 +1275,31 @@ def _section_options(
     procedures = _headed_procedures(section, paras)
     if procedures:
         return "", procedures
-    # SUMMARY / MORE INFORMATION: advice to the admin, with what follows it.
+    # SUMMARY / MORE INFORMATION: advice to the admin, or a procedure's lead ("To move
+    # the profile, perform the following steps:"), with what follows it.
+    led = (
+        next((i for i in range(len(paras)) if procedure_goal(paras, i) is not None), None)
+        if howto
+        else None
+    )
     for i, para in enumerate(paras):
-        if not para.marker and not para.heading and _advice(para.text):
+        if para.marker or para.heading:
+            continue
+        advising = _advice(para.text)
+        if advising and led is not None and i < led and _aside(para.text):
+            continue  # "Note that you should back up the registry ...": the steps are the fix
+        goal = None if advising or led is None else procedure_goal(paras, i)
+        if goal is not None or advising:
             advice = paras[i:]
             for j, later in enumerate(advice[1:], start=1):
                 if later.heading:
                     advice = advice[:j]
                     break
+            advice = led_body(advice) if goal is not None else advice
             option = _option_from(section, advice)
-            if option is not None:
+            if option is not None and goal:
+                option.label = short_label(goal_label(goal), 90)  # "Move the profile"
+            elif option is not None:
                 _way_around_named(option, para.text)
             return "", [option] if option is not None else []
     return "", []
@@ -2212,11 +2242,14 @@ def _whole_phrase(label: str, sources: list[str]) -> str:
 def _flat_options(article: Article) -> tuple[str, list[Option]]:
     """The options of an MS KB article's flat sections."""
     from kbassist.drafting.more_steps import more_procedures
+    from kbassist.drafting.pointed_code import pointed_more
     from kbassist.drafting.pointed_steps import pointed_steps, vendor_channels
 
     lead = ""
     options: list[Option] = []
     plain = article.style == "mskb"
+    # a how-to or information article: no problem and no fix sections of its own
+    howto = plain and not any(s.key in _HOWTO_NOT for s in article.sections)
     for section in article.sections:
         key = section.key
         if not section.text.strip():
@@ -2230,9 +2263,9 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
         elif key in WORKAROUND_KEYS:
             section_lead, found = _section_options(section, "workaround", plain)
         elif key in SUMMARY_KEYS:
-            section_lead, found = _section_options(section, "summary", plain)
+            section_lead, found = _section_options(section, "summary", plain, howto=howto)
         elif key in MORE_KEYS:
-            section_lead, found = _section_options(section, "more", plain)
+            section_lead, found = _section_options(section, "more", plain, howto=howto)
         else:
             continue
         if found and not lead:
@@ -2244,6 +2277,7 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
         options = [o for option in options for o in _plain_items(option)]
         options = more_procedures(article, options)  # the fix's steps in MORE INFORMATION
         options = pointed_steps(article, options)  # "as shown below": the steps it means
+        options = pointed_more(article, options)  # MORE INFORMATION's own steps, or code
         options = vendor_channels(options)  # "Telephone technical support: (408) ...": none
     if plain and _generic_fix(options) and (by_cause := causes_with_fixes(article)):
         return "", by_cause

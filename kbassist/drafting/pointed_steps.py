@@ -214,6 +214,9 @@ def _below(option: Option, paras: list[Para], owned: str) -> list[Para]:
         if _FIRST_RE.match(para.head):
             steps = _steps_from(paras, m)
             return [] if clean(steps[0].text)[:40] in owned else steps
+        nxt = paras[m + 1] if m + 1 < len(paras) else None
+        if para.heading and nxt is not None and _FIRST_RE.match(nxt.head):
+            continue  # "Steps to Modify Exchang.inf File" over the steps (round 25)
         if para.heading or para.marker or not _NOTE_RE.match(para.head):
             return []  # another bullet or prose: the pointer is not over a procedure
     return []
