@@ -120,3 +120,18 @@ def test_bench_prints_drafting_time_apart_from_wall_time() -> None:
     column = bench_draft.summarize(records, wall=20.0, procs=2)
     assert column["wall time"].startswith("20.0 s")
     assert column["  drafting only (parse+draft+lint / procs)"] == "3.0 s"
+
+
+def test_placeholder_explained_in_quotes_keeps_its_meaning() -> None:
+    """'where "<share>" is the share name' still tells the input what to type."""
+    from kbassist.drafting.tree import _explanation
+
+    items = [
+        'Type net use z: \\\\server\\<share>, where "<share>" is the name of the shared folder.',
+        "Press ENTER, and then type the password and <share> again.",
+    ]
+    assert _explanation("<share>", items) == "the name of the shared folder"
+    assert _explanation("<share>", items[1:]) == ""
+    assert _explanation("<share>", ["Connect to <share> where share is the team folder."]) == (
+        "the team folder"
+    )
