@@ -2886,6 +2886,27 @@ def _explanation_re(literal: str) -> re.Pattern[str]:
     )
 
 
+#: `_explanation_re`'s start, the same for every placeholder: "where " / "and ".
+_EXPLAIN_LEAD_RE = re.compile(r"\b(?:where|and)\s+", re.IGNORECASE)
+
+
+def _explained_after_lead(text: str, low: str, literal: str, needle: str) -> bool:
+    """Whether `_explanation_re(literal)` may match ASCII `text` (`low` lowercased): the
+    placeholder stands right after a "where " / "and " (a quote between allowed). A
+    superset test with one precompiled pattern, so the per-placeholder pattern (~2 ms to
+    compile) is compiled only for an article that may explain it."""
+    names = (literal.lower(), needle)
+    if not literal.isascii() or literal[:1].isspace() or literal[:1] in "\"'":
+        return True  # a name the test does not cover: search as before
+    for lead in _EXPLAIN_LEAD_RE.finditer(text):
+        at = lead.end()
+        if low.startswith(names, at) or (
+            low[at : at + 1] in ('"', "'") and low.startswith(names, at + 1)
+        ):
+            return True
+    return False
+
+
 def _explanation(literal: str, items: list[str]) -> str:
     """ "the floppy disk drive" from "where <drive> is the floppy disk drive ...": what the
     article says the placeholder stands for, "" if it does not say. The pattern (compiled
@@ -2899,8 +2920,10 @@ def _explanation(literal: str, items: list[str]) -> str:
         text = re.sub(r"(?<=[A-Za-z]-)\n[ \t]*(?=[A-Za-z])", "", item)
         text = re.sub(r"(?<!\n)\n(?![\n\x1f])[ \t]*", " ", text)
         text = " ".join(text.replace("\x1f", " \x1f ").split(" "))
-        if needle and text.isascii() and needle not in text.lower():
-            continue
+        if needle and text.isascii():
+            low = text.lower()
+            if needle not in low or not _explained_after_lead(text, low, literal, needle):
+                continue
         if pattern is None:
             pattern = _explanation_re(literal)
         found = pattern.search(text)

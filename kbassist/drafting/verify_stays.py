@@ -172,12 +172,18 @@ def _phrased(text: str, steps: list[str]) -> str:
     return text
 
 
+def _doc_error(tree: dict[str, Any], symptom: str, article_text: str) -> bool:
+    """The article says its documentation is wrong (a search over 4,000 characters: done
+    only for an outcome that needs it, not for every draft)."""
+    return bool(_DOC_ERROR_RE.search(f"{tree.get('cause', '')} {symptom}")) or bool(
+        _DOC_ERROR_RE.search(article_text[:4000])
+    )
+
+
 def stays_verify(tree: dict[str, Any], article_text: str) -> None:
     """Each outcome's verify fitted to what its steps do (see the module docstring)."""
     symptom = str(tree.get("symptom", ""))
-    doc_error = bool(_DOC_ERROR_RE.search(f"{tree.get('cause', '')} {symptom}")) or bool(
-        _DOC_ERROR_RE.search(article_text[:4000])
-    )
+    doc_error: bool | None = None  # searched only when an outcome's steps all prohibit
     for node in tree["nodes"]:
         if node["kind"] != "outcome" or not node.get("verify"):
             continue
@@ -185,7 +191,10 @@ def stays_verify(tree: dict[str, Any], article_text: str) -> None:
         verify: list[dict[str, Any]] = node["verify"]
         at = _symptom_checks(verify)
         if at and steps:
-            if doc_error and all(_PROHIBITION_RE.match(s) for s in steps):
+            prohibits = all(_PROHIBITION_RE.match(s) for s in steps)
+            if prohibits and doc_error is None:
+                doc_error = _doc_error(tree, symptom, article_text)
+            if prohibits and doc_error:
                 # nothing the admin does changes what the documentation says
                 node["verify"] = [v for n, v in enumerate(verify) if n not in at]
                 if not node["verify"]:

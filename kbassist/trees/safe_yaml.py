@@ -103,6 +103,11 @@ class QuickResolve:
             return self.DEFAULT_SCALAR_TAG  # type: ignore[attr-defined]
         tag = self._tags.get(value)
         if tag is None:
+            resolvers = self.yaml_implicit_resolvers  # type: ignore[attr-defined]
+            if value and value[0] not in resolvers and None not in resolvers:
+                # no implicit resolver for its first character (most prose: "Click ...",
+                # "Restart ..."): `resolve` would try none and return the default
+                return self.DEFAULT_SCALAR_TAG  # type: ignore[attr-defined]
             tag = super().resolve(kind, value, implicit)  # type: ignore[misc]
             if len(value) <= self._MEMO_LEN:
                 if len(self._tags) >= self._MEMO_SIZE:
