@@ -152,8 +152,9 @@ def test_a_nic_device_placeholder_is_titled_as_a_network_device() -> None:
         "```\n\n## Mitigation\n\n- Throttle non-essential traffic on the node.\n"
     )
     draft_text(art)
-    titles = [n["title"] for n in inputs(draft_tree(art))]
-    assert "Network device" in titles and "Dev" not in titles
+    asks = {n["title"]: str(n["text"]) for n in inputs(draft_tree(art))}
+    assert "Dev" not in asks
+    assert asks["Network device"].endswith("Which network device is it?")
 
 
 def test_the_new_patterns_are_fast_on_hostile_text() -> None:

@@ -96,7 +96,7 @@ _THINGS = frozenset(
     """namespace pod node vm vmi pvc pv volume cluster deployment service secret image snapshot
     subvolume subvolumegroup pool bucket database table instance container project route
     configmap daemonset statefulset job operator controller handler launcher monitor
-    interface iface disk class claim filesystem condition client mds osd webhook migration
+    interface iface device disk class claim filesystem condition client mds osd webhook migration
     datavolume dataimportcron scaler attachment imagestream cr map object""".split()
 )
 
