@@ -56,11 +56,12 @@ def shown_removed(item: str) -> str:
     return with_detail(kept_text, kept) if kept.strip() else kept_text
 
 
-#: "... which is in the format of `<namespace>/<name>/<id>`", "of the form", "formatted
-#: as": a placeholder there draws a value's shape, it is not one to type.
+#: "... which is in the format of `<namespace>/<name>/<id>`", "formatted as": a
+#: placeholder there draws a value's shape, it is not one to type ("specify an account of
+#: the form domain\\account" asks for one: not read).
 _FORMAT_RE = re.compile(
-    r"\b(?:in (?:the )?(?:format|form)(?: of)?|of the (?:format|form)|formatted as|"
-    r"(?:format|pattern) is)\s{0,3}[`'\"]?[^\s`'\"]{0,80}$",
+    r"\b(?:in (?:the |a )?format(?: of)?|formatted as|(?:format|pattern) is)"
+    r"\s{0,3}[`'\"]?[^\s`'\"]{0,80}$",
     re.IGNORECASE,
 )
 

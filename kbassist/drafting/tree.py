@@ -851,7 +851,11 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     continue  # example output, an example's literal, a key, the fix's own file
                 if article.style != "mskb" and in_shown_output(askable, start):
                     continue  # `scrape_pool=<monitor>/...` of a sample log line: shown
-                if param.kind == "placeholder" and format_only(askable, start):
+                if (
+                    article.style != "mskb"
+                    and param.kind == "placeholder"
+                    and format_only(askable, start)
+                ):
                     continue  # "in the format of `<namespace>/<name>`": a shape, not typed
                 if param.kind == "placeholder" and in_caption(askable, start):
                     continue  # "The following screenshot ... shows the <DomainName>\x ..."
