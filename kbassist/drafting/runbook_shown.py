@@ -9,7 +9,7 @@ Graders (round 25) marked three kinds of runbook draft faults:
   `<endpoint-id>` of a label's format ("in the format of `<namespace>/<name>/<id>`"),
   `<hostX>` of the alert text under "The alert should indicate the monitor pod ...:"
   (`shown_removed`, `format_only`, `shown_lead`);
-- a section's tail ("**Additional Resources:**", a "Links:" list) after the
+- a section's tail ("**Additional Resources:**" and its links) after the
   last step was glued onto that step's detail (`without_tail`);
 - the verify "Look again where the Diagnosis read it: ... `kubectl -n $NAMESPACE describe
   daemonset $NAME`" kept the runbook's variables though the walk had asked them, or named
@@ -91,12 +91,12 @@ def shown_lead(lead: str) -> bool:
 # --------------------------------------------------------------------------- tails
 
 #: The start of a section's tail that a step's detail took in: a bold label heading the
-#: links after the steps ("**Additional Resources:**"), or "Links:" over a link list
-#: after the detail's own text (at the detail's start, it lists the pages the step
-#: points to: "Read the pages below ...").
+#: links after the steps ("**Additional Resources:**", "**Related alerts:**"). A bare
+#: "Links:" list stays: it holds the references of the step's own words ("... refer to:",
+#: "- [fsync](...)", tests/test_drafting_modern.py).
 _TAIL_RE = re.compile(
     r"(?:^|\n\n)(?:Additional Resources|Related (?:alerts|runbooks|links)|References|"
-    r"See also|Further reading)\s*:?\s*(?:\n|$)|\n\nLinks:\s*\n",
+    r"See also|Further reading)\s*:?\s*(?:\n|$)",
     re.IGNORECASE,
 )
 
