@@ -64,7 +64,8 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   indented listing that no lead says to type or run is shown text (counted apart with
   the messages). Round 23: FoxPro's `REPLACE field WITH expr` in capitals explains no
   token; a line opening with a placeholder that says what it is ("<domain> Specifies
-  ...", "- <path> is the path to ...") is its explanation, counted apart.
+  ...", "- <path> is the path to ...") is its explanation, counted apart. Round 25: a code line
+  that is one quoted string of words (a printed message) is no command.
 - **action steps**: checklist steps (the "Checklist" part of each outcome, once per
   outcome; pointers such as "Read the article" left out) whose first word, after a list
   marker, a filler ("Then", "Optionally,") and one lead-in clause ending in a comma or

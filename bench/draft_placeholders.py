@@ -109,6 +109,15 @@ _LOG_LINE_RE = re.compile(
     r"User|Computer|Description|Event Type|Event Source|Event Category):)",
     re.IGNORECASE,
 )
+
+
+def _quoted_message(line: str) -> bool:
+    """A code line that is one quoted string of words (`"duplicate cr detected, names are
+    <CR1> and <CR2> ..."`): a message as printed, not a command (round 25)."""
+    said = line.strip()
+    return len(said) >= 4 and said[0] == said[-1] == '"' and '"' not in said[1:-1] and " " in said
+
+
 #: A fenced block's info string that marks program output (the docs' own convention).
 _OUTPUT_INFO = frozenset({"output", "console-output"})
 #: A logged event shown whole in a listing ("Log Name: Application" ... its Description
@@ -261,7 +270,7 @@ def _contexts(article: Article) -> Iterator[_Context]:
                 elif line.strip() and not output and _EVENT_START_RE.match(line):
                     output = True
                 elif line.strip() and not output and not _LOG_LINE_RE.match(line):
-                    if _LIST_OUTPUT_RE.match(line):
+                    if _LIST_OUTPUT_RE.match(line) or _quoted_message(line):
                         continue  # `ComputerName   : <host>`: Format-List output
                     yield _Context(_normal(line), True, section.text, True)
                 continue

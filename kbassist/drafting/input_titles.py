@@ -84,13 +84,19 @@ _TAILS = ("namespace", "name", "pod", "operator", "uid", "account")
 #: A hyphened name's last part that is a kind, not part of a name: `<vm-name>`.
 _PLAIN_TAILS = frozenset("name namespace id ip pod node".split())
 #: A word for one of these kinds, in place of the kind's whole name.
-_KIND_WORD = {"ip": "IP address", "ns": "namespace"}
+_KIND_WORD = {
+    "ip": "IP address",
+    "ns": "namespace",
+    "dev": "network device",  # `device="<dev>"` of a NIC metric (round 25)
+    "iface": "network interface",
+    "nic": "network interface",
+}
 #: Titles whose thing is asked as "Which X is it?", not "Which X do you use?".
 _THINGS = frozenset(
     """namespace pod node vm vmi pvc pv volume cluster deployment service secret image snapshot
     subvolume subvolumegroup pool bucket database table instance container project route
     configmap daemonset statefulset job operator controller handler launcher monitor
-    interface iface disk class claim filesystem condition client mds osd webhook migration
+    interface iface device disk class claim filesystem condition client mds osd webhook migration
     datavolume dataimportcron scaler attachment imagestream cr map object""".split()
 )
 

@@ -59,6 +59,7 @@ from kbassist.drafting.runbook_potential import case_escalations, potential_issu
 from kbassist.drafting.runbook_prose_ticks import lead_actions_ticked
 from kbassist.drafting.runbook_reading import reading_is_cause
 from kbassist.drafting.runbook_said_cause import said_cause
+from kbassist.drafting.runbook_shown import purpose_said
 from kbassist.drafting.runbook_stated_cause import restated_cause
 from kbassist.drafting.runbook_symptom import symptom_without_causes
 from kbassist.drafting.self_described import described_cause, described_symptom
@@ -624,8 +625,7 @@ def _tidy_steps(steps: list[str]) -> list[str]:
                 purpose = None  # "To check X, run the following command:" is a step as written
         if purpose and detail and not _NOT_COMMAND_DETAIL_RE.match(detail.strip()):
             # "To see an operator status of X." over its command: the action, "See ...:"
-            verb = purpose.group("verb")
-            text = f"{verb[0].upper()}{verb[1:]} {purpose.group('rest')}:"
+            text = purpose_said(purpose.group("verb"), purpose.group("rest"))
         if items and _HOW_TO_RE.match(text):
             # "Open an elevated Command Prompt." then "To do it, click Start, ...": how to
             # do the step before, shown under it, not a step of its own

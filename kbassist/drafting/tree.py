@@ -211,6 +211,13 @@ from kbassist.drafting.runbook_inputs import (
 )
 from kbassist.drafting.runbook_reread import reread_checks, verification_steps
 from kbassist.drafting.runbook_reveal import ask_before_conditional_names, reveal_before_asking
+from kbassist.drafting.runbook_shown import (
+    cut_tails,
+    format_only,
+    reread_values,
+    shown_lead,
+    shown_removed,
+)
 from kbassist.drafting.runbook_statements import depends_shown
 from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.said_as import item_as_action, relabel
@@ -494,12 +501,14 @@ def _askable(item: str, article: Article) -> str:
         return before_example_listing(item)  # "... the example Configuration file ...:"
     item = without_name_listings(item)  # a folder tree, a dialog's options: shown
     lead = split_detail(item)[0]
-    if (sample_lead(lead) or example_listing_lead(lead)) and not commands_before_output(item):
+    if (sample_lead(lead) or example_listing_lead(lead) or shown_lead(lead)) and not (
+        commands_before_output(item)
+    ):
         return split_detail(item)[0]  # "... an entry that resembles the following:": shown
     item = before_example_listing(item)  # "... the example Configuration file ...:"
     item = shown_lines(item)  # a quoted message, a sample entry's `Date: <Datetime>`
     if "Alert text: " not in item and "Table: " not in item:
-        return "\n".join(line for line in item.split("\n") if not log_line(line))
+        return shown_removed(item)  # log lines, quoted messages (the detail's first too)
     kept: list[str] = []
     shown = False  # inside alert text or a sample output table: shown, never asked
     for line in item.replace(DETAIL_SEP, "\n").split("\n"):
@@ -843,6 +852,12 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     continue  # example output, an example's literal, a key, the fix's own file
                 if article.style != "mskb" and in_shown_output(askable, start):
                     continue  # `scrape_pool=<monitor>/...` of a sample log line: shown
+                if (
+                    article.style != "mskb"
+                    and param.kind == "placeholder"
+                    and format_only(askable, start)
+                ):
+                    continue  # "in the format of `<namespace>/<name>`": a shape, not typed
                 if param.kind == "placeholder" and in_caption(askable, start):
                     continue  # "The following screenshot ... shows the <DomainName>\x ..."
                 if param.kind == "placeholder":
@@ -1179,6 +1194,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         non_actions_shown(tree, article.body)  # comments, summaries, "it will be needed to"
         step_refs_said(tree, article.body)  # "go to step 6": the article's step 6 named
         leftovers_dropped(tree)  # the fix's name and the registry warning said already
+        cut_tails(tree)  # "Additional Resources: Links: ..." after the last step: no detail
+        reread_values(tree, article.body or "")  # the re-read's `$NAMESPACE`: the answer
     article_text = article.body or "\n\n".join(section.text for section in article.sections)
     explained_ticks(tree)  # "X is Y. Do Z.": Z ticked, X its note; advice said as the action
     case_leads_merged(tree, article_text)  # "If X, follow these steps:": its steps asked too
