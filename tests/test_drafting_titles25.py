@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from functools import partial
 
-from drafting_support import archive, fixes
+from drafting_support import archive, fixes, questions, runbook
 
 from kbassist.drafting.options import _is_action
 from kbassist.drafting.tree import draft_text, draft_tree
@@ -111,4 +111,25 @@ def test_message_choices_end_at_their_code_not_mid_sentence() -> None:
     labels = [c["label"] for c in symptom["choices"]]
     assert "Error copying message <subject> [80070005-12-0-7]" in labels
     assert "Error copying folder [80070005-12-0-7]" in labels
+    draft_text(art)
+
+
+def test_horizon_choices_lead_with_the_fix_and_say_the_ways_they_hold() -> None:
+    """A runbook's "Short term: X" is offered as "X (short term)", and a bare "Long term:"
+    over three ways as its first way "or 2 other ways", not as the first way alone."""
+    art = runbook(
+        "## Meaning\n\nThe storage node's network link is saturated.\n\n## Mitigation\n\n"
+        "1. Short term: Pause the rebalance of the storage pool.\n"
+        "2. Long term:\n"
+        "    * Add a second storage network.\n"
+        "    * Move client traffic to its own VLAN.\n"
+        "    * Replace the link with a faster one.\n",
+        id_="StorageLinkSaturated",
+    )
+    ask = next(q for q in questions(draft_tree(art)) if "h_1" in str(q))
+    labels = [c["label"] for c in ask["choices"]]
+    assert labels[:2] == [
+        "Pause the rebalance of the storage pool (short term)",
+        "Add a second storage network, or 2 other ways (long term)",
+    ]
     draft_text(art)

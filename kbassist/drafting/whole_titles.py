@@ -227,3 +227,19 @@ def message_head(text: str, limit: int) -> str:
     found = _CODE_END_RE.finditer(text, 0, limit + 3)
     ends = [m.end() for m in found if 12 <= m.end() <= limit]
     return text[: ends[-1]] if ends else ""
+
+
+def horizon_label(horizon: str, fix: str, section_text: str, said_as: str, under: int) -> str:
+    """A horizon's choice named by its fix first, the horizon after: "Throttle
+    non-essential traffic on the node (short term)". A horizon the article gives as a
+    bare line over several ways ("2. Long term:" over "* Upgrade to higher-speed NICs",
+    "* Use multiple bonded interfaces", "* Separate storage ... traffic") says it holds
+    them: "Upgrade to higher-speed NICs, or 2 other ways (long term)"."""
+    bare = re.search(
+        rf"^[ \t]{{0,12}}(?:\d{{1,2}}[.)]|[-*+])?[ \t]{{0,4}}\*{{0,2}}{re.escape(said_as)}"
+        r"[ \t*:]{0,8}$",
+        section_text,
+        re.IGNORECASE | re.MULTILINE,
+    )
+    more = f", or {under} other way{'s' if under > 1 else ''}" if bare and under else ""
+    return f"{fix}{more} ({horizon.lower()})"
