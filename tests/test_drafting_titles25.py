@@ -133,3 +133,19 @@ def test_horizon_choices_lead_with_the_fix_and_say_the_ways_they_hold() -> None:
         "Add a second storage network, or 2 other ways (long term)",
     ]
     draft_text(art)
+
+
+def test_title_cut_inside_a_list_goes_on_past_its_last_item() -> None:
+    """ "Make sure that the service communication" + ", token-signing, and token-decrypting
+    certificates are configured correctly" is titled with the whole list, from its
+    heading (whose line ends the phrase though no full stop does)."""
+    body = (
+        "### Step 6: Make sure that the service communication, token-signing, and "
+        "token-decrypting certificates are configured correctly\n\n"
+        "For more information, see the certificate article.\n"
+    )
+    said = whole_title("Make sure that the service communication", [body], _is_action)
+    assert said == (
+        "Make sure that the service communication, token-signing, and token-decrypting "
+        "certificates are configured correctly"
+    )

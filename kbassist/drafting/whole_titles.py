@@ -67,7 +67,7 @@ _POINTER_RE = re.compile(r"\b(?:following|as follows|these steps|below)\b", re.I
 _POINTER_ON_RE = re.compile(r"^,?\s(?:as follows|\w+\s+(?:the|these)\s+following)\b", re.I)
 #: A clause that goes on to the next action: ", and then ...", ", then ...".
 _THEN_RE = re.compile(
-    r"^(?:(?:and\s+)?(?:then|and)|see|refer|for (?:more|additional|example|details)|e\.g)\b",
+    r"^(?:(?:and\s+)?then|see|refer|for (?:more|additional|example|details)|e\.g)\b",
     re.IGNORECASE,
 )
 #: "X that ... will need to wait for Y", "Exchange administrators should verify Z": the
@@ -139,7 +139,7 @@ def _from(text: str, start: int, cut: int, is_action: Callable[[str], bool]) -> 
             break
         if _whole(head, rest):
             return head
-        after = rest.lstrip(" ,;:")
+        after = re.sub(r"^(?:and|or)\s+", "", rest.lstrip(" ,;:"))
         if (
             rest.startswith(",")
             and not _SCENE_RE.match(head)  # "After loading X" + ", read them out ...": its point
