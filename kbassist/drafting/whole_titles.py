@@ -135,7 +135,7 @@ def _from(text: str, start: int, cut: int, is_action: Callable[[str], bool]) -> 
         if found.start() < cut:
             back = head if _whole(head, rest) else back
             continue
-        if len(head) > LIMIT or _POINTER_RE.search(head[cut - start :]):
+        if len(head) > LIMIT or _POINTER_RE.search(head):
             break
         if _whole(head, rest):
             return head
