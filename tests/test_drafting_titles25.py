@@ -149,3 +149,16 @@ def test_title_cut_inside_a_list_goes_on_past_its_last_item() -> None:
         "Make sure that the service communication, token-signing, and token-decrypting "
         "certificates are configured correctly"
     )
+
+
+def test_title_cut_in_a_list_of_verbs_goes_on_to_its_end() -> None:
+    """ "... to compress" + ", upgrade, or uncompress a drive" is one list of verbs, not
+    a second action: the title goes on to the sentence's end."""
+    text = "Quit Disk Checker before you use DiskPack to compress, upgrade, or uncompress a drive."
+    said = whole_title(
+        "Resolution: Quit Disk Checker before you use DiskPack to", [text], _is_action
+    )
+    assert said == (
+        "Resolution: Quit Disk Checker before you use DiskPack to compress, upgrade, or "
+        "uncompress a drive"
+    )

@@ -140,8 +140,13 @@ def _from(text: str, start: int, cut: int, is_action: Callable[[str], bool]) -> 
         if _whole(head, rest):
             return head
         after = re.sub(r"^(?:and|or)\s+", "", rest.lstrip(" ,;:"))
+        item = re.match(r"[^,;:.]{0,200}", after)
+        listed = (_GOES_ON_RE.match(rest) or _LAST_ITEM_RE.match(rest)) and (
+            item is None or len(item.group(0).split()) <= 2
+        )  # "to compress" + ", upgrade, or uncompress a drive": one list of verbs
         if (
             rest.startswith(",")
+            and not listed
             and not _SCENE_RE.match(head)  # "After loading X" + ", read them out ...": its point
             and (is_action(after[:1].upper() + after[1:]) or _THEN_RE.match(after))
         ):
