@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from kbassist.drafting.labels import _PREFIX_RE, _balance, _found
 
@@ -169,6 +170,27 @@ def _acting(text: str, start: int, is_action: Callable[[str], bool]) -> str:
     return act if is_action(act) else ""
 
 
+#: A purpose after an action: " to reflect the placement", not " to the default".
+_PURPOSE_ON_RE = re.compile(
+    r"^ to (?!(?:the|a|an|this|that|these|those|your|its|their|all|any|each|every|one|no|it"
+    r"|them)\b)[a-z]+\b"
+)
+#: The drafter's name for waiting for the fix: kept as it is.
+_WAIT_RE = re.compile(r"^wait for the next\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _headings(source: str) -> tuple[str, ...]:
+    """The Markdown headings of `source`, once per text (every option reads the body)."""
+    if "#" not in source:
+        return ()
+    return tuple(
+        line.lstrip("#").strip().replace("**", "")
+        for line in source.splitlines()
+        if line.startswith("#")
+    )
+
+
 def whole_title(label: str, sources: Sequence[str], is_action: Callable[[str], bool]) -> str:
     """`label` ending where the article's phrase ends (see the module doc); as it was when
     the article does not hold it, it is whole already, or no whole phrase is near."""
@@ -179,14 +201,13 @@ def whole_title(label: str, sources: Sequence[str], is_action: Callable[[str], b
         return label
     # a heading first: its line ends its phrase ("### Step 6: Make sure that X, Y, and Z
     # are configured correctly" runs on into the paragraph under it once collapsed)
-    headings = [
-        line.lstrip("#").strip().replace("**", "")
-        for source in sources
-        for line in source.splitlines()
-        if line.startswith("#")
-    ]
+    headings = [line for source in sources for line in _headings(source)]
     text, end = _found(body, [*headings, *sources])
     if end < 0 or not _cut(body, text[end : end + 60]):
+        return label
+    if is_action(body) and (_WAIT_RE.match(body) or _PURPOSE_ON_RE.match(text[end : end + 30])):
+        # "Change the size of the gray box" + " to reflect ...": a purpose after a whole
+        # action; "Wait for the next service pack" is the drafter's own name for the wait
         return label
     start = end - len(body)
     said = "" if is_action(body) else _acting(text, start, is_action)
