@@ -114,7 +114,14 @@ def _cut(body: str, rest: str) -> bool:
         return True
     if _GOES_ON_RE.match(rest):
         return not _POINTER_ON_RE.match(rest)
+    if _CASE_RE.match(body):
+        return False  # "When the providers support X": a case, the choice's own name
     return bool(_SCENE_RE.match(body)) and "," not in body and rest.startswith(",")
+
+
+#: A case a choice is named by ("When the data providers support X", "If you use Y"):
+#: whole as a label of "What did you find?", though its sentence goes on after the comma.
+_CASE_RE = re.compile(r"^(?:if|when|whenever|unless)\b", re.IGNORECASE)
 
 
 def _sentence_end(text: str, start: int) -> int:
