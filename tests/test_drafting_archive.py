@@ -1085,8 +1085,9 @@ def test_a_value_in_an_entry_to_look_for_is_not_asked() -> None:
 
 
 def test_a_label_cut_inside_a_name_ends_before_the_phrase() -> None:
-    """A long first step names its option up to a whole phrase ("... the Winnt.adm
-    file"), never cut inside a name ("... used by System")."""
+    """A long first step names its option up to a whole phrase (its sentence, "... the
+    Winnt.adm file that is used by System Policy Editor"), never cut inside a name ("...
+    used by System")."""
     art = mskb(
         SYMPTOMS + "WORKAROUND\n==========\n\n"
         "1. Use any text editor (such as Notepad) to open the Winnt.adm file that is used\n"
@@ -1095,7 +1096,8 @@ def test_a_label_cut_inside_a_name_ends_before_the_phrase() -> None:
     )
     outcome = next(n for n in draft_tree(art)["nodes"] if n["id"] == "workaround_1")
     assert outcome["title"] == (
-        "Workaround: Use any text editor (such as Notepad) to open the Winnt.adm file"
+        "Workaround: Use any text editor (such as Notepad) to open the Winnt.adm file that is"
+        " used by System Policy Editor"
     )
 
 

@@ -72,8 +72,8 @@ def test_steps_nested_under_a_horizon_run_only_for_it() -> None:
     )
     tree = draft_tree(art)
     labels = _choices(tree)
-    assert "Short term: Throttle non-essential traffic on the node" in labels
-    assert "Long term: Upgrade to higher-speed NICs" in labels
+    assert "Throttle non-essential traffic on the node (short term)" in labels
+    assert "Upgrade to higher-speed NICs, or 1 other way (long term)" in labels
     question = next(n for n in tree["nodes"] if n["kind"] == "question" and "h_1" in str(n))
     short = [
         " ".join(i.text.split())

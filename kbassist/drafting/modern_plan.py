@@ -735,6 +735,7 @@ def horizon_steps(option: Option, counter: int) -> int:
     order); returns the questions counter."""
     cases = []
     fixes: dict[str, str] = {}  # horizon -> its first fix, for the answer's label
+    firsts: dict[str, tuple[int, str]] = {}  # horizon -> its first step, its words
     for n, item in enumerate(option.items):
         match = _HORIZON_RE.match(split_detail(item)[0])
         if match and n not in option.when:
@@ -743,6 +744,7 @@ def horizon_steps(option: Option, counter: int) -> int:
             cases.append((n, horizon))
             fix = without_asides(md_plain(match.group("fix"))).strip().rstrip(".")
             fixes.setdefault(horizon, fix)
+            firsts.setdefault(horizon, (n, match.group("when")))
     horizons = list(dict.fromkeys(h for _, h in cases))
     if len(horizons) < 2:
         return counter
@@ -754,9 +756,21 @@ def horizon_steps(option: Option, counter: int) -> int:
         "medium term": "Medium term",
         "long term": "Long term",
     }
-    # "Short term: Throttle non-essential traffic on the node": what each horizon does
+    # "Throttle non-essential traffic on the node (short term)": what each horizon does
+    from kbassist.drafting.whole_titles import horizon_label
+
+    text = option.section.text
     choices = [
-        {"value": f"h_{j}", "label": short_label(f"{names[h]}: {remedy_label(fixes[h])}", 100)}
+        {
+            "value": f"h_{j}",
+            "label": horizon_label(
+                names[h],
+                short_label(remedy_label(fixes[h]), 80),
+                text,
+                firsts[h][1],
+                len(nested_under(text, option.items, firsts[h][0])),
+            ),
+        }
         for j, h in enumerate(horizons, 1)
     ]
     for n, horizon in cases:

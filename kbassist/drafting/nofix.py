@@ -12,7 +12,7 @@ import re
 
 from kbassist.articles import Article, Section
 from kbassist.drafting.option_model import Option
-from kbassist.drafting.options import option_label, short_label
+from kbassist.drafting.options import option_label
 from kbassist.drafting.symptoms import find_section
 from kbassist.drafting.text import (
     Hinted,
@@ -192,7 +192,10 @@ def no_fix_options(article: Article, options: list[Option]) -> list[Option]:
         return options
     why = reason or said
     lead = f"{why} {said}" if reason and said else why
-    return [_no_fix_option(article, section, "No fix: " + short_label(why.rstrip("."), 70), lead)]
+    from kbassist.drafting.whole_titles import status_title
+
+    title = "No fix: " + status_title(why, 70)  # "... in the products the article lists"
+    return [_no_fix_option(article, section, title, lead)]
 
 
 def _no_fix_option(article: Article, section: Section, label: str, said: str) -> Option:

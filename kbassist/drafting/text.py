@@ -844,6 +844,10 @@ def short_label(text: str, limit: int = 60) -> str:
         end = after.start() if after else len(text)
         if end <= limit + MAX_LABEL_OVERRUN:
             return text[:end].rstrip(" ,;:(-")
+    from kbassist.drafting.whole_titles import message_head
+
+    if head := message_head(text, limit):
+        return head  # "Error synchronizing folder [80070005-508-0-322]": its first line
     words = text[: limit + 1].split(" ")
     words = words[:-1] if len(words) > 1 else [text[:limit]]
     while len(words) > 3 and words[-1].casefold().strip(",;:") in _DANGLING:

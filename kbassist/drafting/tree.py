@@ -1342,9 +1342,12 @@ def _tidy(article: Article, option: Option, count: int) -> str:
     # not a cut reason, a first click, a pointer or a bare line: the action it takes
     plain = [] if 0 in option.when else [step_text(i) for i in option.items]
     details = [split_detail(i)[1] for i in option.items]
-    return action_label(
+    label = action_label(
         label, option.lead, plain, details, sources, option.section.text, _is_action
     )
+    from kbassist.drafting.whole_titles import whole_title
+
+    return whole_title(label, sources, _is_action)  # never cut inside its phrase
 
 
 #: A first step's detail that is the fix's lead ("Store a trusted credential in X. To do
