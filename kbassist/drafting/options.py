@@ -65,7 +65,9 @@ _CHOOSE_ONE_PATTERN = re.compile(
     # a sentence that is only the count: "Two options:", "Here are three ways to work
     # around this problem:", "This can be resolved by either:" (not "has the following
     # three options: 0=User ...", values of a setting)
-    r"|(?:^|[.:,]\s+)(?:here are |there are |you have )?(?:two|three|four|several) (?:options|"
+    r"|(?:^|[.:,]\s+)(?:here are |there are |you have )?(?:two|three|four|several) "
+    # round 25: "Here are two basic ways to do this:"
+    r"(?:(?:basic|possible|different|main|simple|common|known|alternative) )?(?:options|"
     r"ways|methods|workarounds|solutions|alternatives)(?: to [^:.]{3,80})?\s*[:.]?$"
     r"|\bby either\s*:$",
     re.IGNORECASE,
@@ -511,11 +513,12 @@ def _verb_of(gerund: str) -> str:
     return ""
 
 
-#: "The only way to quit Word is to use PVIEWER.EXE ...", "The workaround is to ...".
+#: "The only way to quit Word is to use PVIEWER.EXE ...", "The workaround is to ...",
+#: "The second way, is to create your own dialog box" (round 25: a listed way's own words).
 _WAY_IS_TO_RE = re.compile(
-    r"^(?:the )?(?:only |best |easiest |simplest |recommended |one )?(?:way|workaround|"
-    r"solution|resolution|fix|remedy|option|approach"
-    r"|method)(?: to [^,]{3,80}?)? is to (?P<act>[a-z].+)$",
+    r"^(?:the )?(?:only |best |easiest |simplest |recommended |one |first |second |third |"
+    r"other )?(?:way|workaround|solution|resolution|fix|remedy|option|approach"
+    r"|method)(?: to [^,]{3,80}?)?,? is to (?P<act>[a-z].+)$",
     re.IGNORECASE | re.DOTALL,
 )
 

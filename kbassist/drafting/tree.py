@@ -178,6 +178,7 @@ from kbassist.drafting.options import (
     cause_alternatives,
     cause_listing,
 )
+from kbassist.drafting.or_steps import or_steps_joined
 from kbassist.drafting.own_check import (
     detail_checks,
     own_check_sentence,
@@ -735,6 +736,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         )
         if article.style == "mskb":  # "If X, use the following steps to Y.": X's steps
             option.items, option.when = case_heads_its_steps(option.items, option.when)
+        or_steps_joined(option)  # "Restart X." / "Or you can stop and start X ...": one step
         # "X. Alternatively, Y"; in MS KB prose also "X, or Y"
         asked_ifs = way_steps(option, asked_ifs, MAX_ASKED_CASES, article.style == "mskb")
         if article.style != "mskb":
