@@ -1127,6 +1127,8 @@ _FIRST_THEN_RE = re.compile(r"\bfirst\b[^.]{3,300}\b(?:and )?then\b", re.IGNOREC
 
 
 def _staged_option(section: Section, paras: list[Para]) -> Option | None:
+    from kbassist.drafting.stage_methods import stage_methods
+
     """One option for sub-headed stages done in order: each stage's steps in turn, a stage
     with no steps (a list of requirements to check) one step named by its heading, with
     what it lists shown under it; never "Skip to step 6" offered as a fix of its own."""
@@ -1137,6 +1139,13 @@ def _staged_option(section: Section, paras: list[Para]) -> Option | None:
         end = starts[n + 1] if n + 1 < len(starts) else len(paras)
         name = clean(paras[start].head).rstrip(":")
         chunk = paras[start + 1 : end]
+        methods = stage_methods(chunk, _METHOD_RE, _procedure)
+        if methods:  # "use either of the following methods": "Method 1: ..." / "Method 2: ..."
+            stage_lead, ways = methods
+            said = f"{name}: {stage_lead}".strip(": ") if stage_lead else name
+            ways[0][0] = with_detail(ways[0][0], f"Stage: {said}")
+            items.extend(step for way in ways for step in way)
+            continue
         if any(p.numbered for p in chunk):
             stage_lead, steps = _procedure(chunk)
             if steps:

@@ -739,6 +739,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         or_steps_joined(option)  # "Restart X." / "Or you can stop and start X ...": one step
         # "X. Alternatively, Y"; in MS KB prose also "X, or Y"
         asked_ifs = way_steps(option, asked_ifs, MAX_ASKED_CASES, article.style == "mskb")
+        if article.style == "mskb":  # a stage's "Method 1: ..." / "Method 2: ..." (round 25)
+            asked_ifs = marked_way_steps(option, asked_ifs)
         if article.style != "mskb":
             _keep_referents(option, written)
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))

@@ -22,8 +22,8 @@ from kbassist.drafting.text import (
 )
 
 #: The sentence after a step that offers another way: "Alternatively, (you can) Y.",
-#: "Another way is to Y.", "Or, you can Y.", "Or, Y." (round 25), "You can also Y." (not "You may also need
-#: to Y", a further step, nor "You can also see / verify ...", a check).
+#: "Another way is to Y.", "Or, you can Y.", "Or, Y." (round 25), "You can also Y." (not
+#: "You may also need to Y", a further step, nor "You can also see / verify ...", a check).
 _SECOND_RE = re.compile(
     r"^(?:alternatively,?|another (?:way|method|option)(?: to [^,.]{3,80}?)? is to|or,? "
     r"(?:you can|alternatively,?)|or,|or else,?"
