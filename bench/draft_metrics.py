@@ -1474,7 +1474,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.alternative_steps = alternative_steps(walks.checklists)
     record.condition_steps = condition_steps(walks.checklists)
     record.ways_in_turn = ways_in_turn(tree)
-    record.other_way_steps = other_way_steps(walks.checklists)
+    record.other_way_steps = other_way_steps(tree)
     record.negated_asked = negated_questions(tree)
     record.step_jumps = step_jumps(tree)
     record.unasked_applies = unasked_applicability(tree, walks.checklists)
@@ -2032,25 +2032,24 @@ OTHER_WAY_NOTE_RE = re.compile(
 )
 
 
-def other_way_steps(checklists: list[Checklist]) -> list[str]:
-    """Steps (once per outcome) that open another way inside one checklist (see
-    OTHER_WAY_STEP_RE): not the first step, or any step's note; the "or both" lead when
-    steps follow it."""
+def other_way_steps(tree: Tree) -> list[str]:
+    """Steps no answer tells apart that open another way inside one outcome (see
+    OTHER_WAY_STEP_RE): not the outcome's first step, or any such step's note; the "or
+    both" lead when steps follow it."""
     found: list[str] = []
-    seen: set[str] = set()
-    for checklist in checklists:
-        if checklist.outcome.id in seen:
-            continue
-        seen.add(checklist.outcome.id)
-        steps = checklist.part("steps")
+    for outcome in tree.outcomes():
+        steps = outcome.steps
         for k, item in enumerate(steps):
-            both = item.text.rstrip().endswith("or both.")
-            if OTHER_WAY_STEP_RE.match(item.text) and (
+            if item.when is not None:
+                continue  # asked: a way the walk shows for its answer
+            text = _source(item.template)
+            both = text.rstrip().endswith("or both.")
+            if OTHER_WAY_STEP_RE.match(text) and (
                 (k > 0 and not both) or (both and k + 1 < len(steps))
             ):
-                found.append(item.text[:120])
-            elif OTHER_WAY_NOTE_RE.search(item.detail):
-                found.append(f"(note) {item.text[:100]}")
+                found.append(text[:120])
+            elif OTHER_WAY_NOTE_RE.search(_source(item.detail)):
+                found.append(f"(note) {text[:100]}")
     return found
 
 
