@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from kbassist.drafting.option_model import Ask, Option
-from kbassist.drafting.text import short_label, split_detail
+from kbassist.drafting.options import _is_action
+from kbassist.drafting.text import DETAIL_SEP, short_label, split_detail
 
 #: "Create a default storage class for A, B, or both.": the verb, and the members after
 #: the last "for / on / in / to" (bounded runs; one sentence).
@@ -24,6 +25,8 @@ _BOTH_RE = re.compile(
     r"(?P<members>[^.:;]{3,200}?),?\s(?:or|and/or)\sboth\.?$",
 )
 _SPLIT_RE = re.compile(r",\s(?:or\s)?|\sor\s")
+#: Statements between the lead and its steps moved into the question (at most).
+_MAX_NOTES = 2
 _STOP = frozenset("a an the of for on in to your their its and or".split())
 
 
@@ -44,8 +47,16 @@ def or_both_steps(option: Option, counter: int) -> int:
             continue
         members = [m.strip() for m in _SPLIT_RE.split(found.group("members")) if m.strip()]
         verb = found.group("verb").casefold()
+        notes: list[str] = []  # "A default X class has precedence over ...": said of the lead
+        first = n + 1
+        while first < len(option.items) and len(notes) < _MAX_NOTES and first not in option.when:
+            said = split_detail(option.items[first])[0]
+            if said.casefold().startswith(verb + " ") or _is_action(said):
+                break
+            notes.append(option.items[first].replace(DETAIL_SEP, " "))
+            first += 1
         owners: list[int] = []
-        for k in range(n + 1, min(n + 1 + len(members), len(option.items))):
+        for k in range(first, min(first + len(members), len(option.items))):
             said = split_detail(option.items[k])[0]
             if k in option.when or not said.casefold().startswith(verb + " "):
                 break
@@ -63,13 +74,14 @@ def or_both_steps(option: Option, counter: int) -> int:
             for j, m in enumerate(members, start=1)
         ]
         choices.append({"value": "both", "label": "Both" if len(members) == 2 else "All of them"})
-        said = f'The article says: "{text.strip()}"'
+        said = " ".join([f'The article says: "{text.strip()}"', *notes])
         what = re.sub(r"^(?:a|an|the|one)\s", "", found.group("what"), flags=re.IGNORECASE)
         option.asks.append(
             Ask(var, f"Which {what} do you {verb}?", f"{said} {detail.strip()}".strip(), choices)
         )
-        del option.items[n]
-        option.when = {(k - 1 if k > n else k): v for k, v in option.when.items()}
+        gone = 1 + len(notes)  # the lead and its notes: the question says them
+        del option.items[n : n + gone]
+        option.when = {(k - gone if k > n else k): v for k, v in option.when.items()}
         for step, j in enumerate(owners, start=n):
             option.when[step] = f'{var} == "case_{j + 1}" or {var} == "both"'
         n += len(owners)

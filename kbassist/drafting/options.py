@@ -1487,6 +1487,8 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
             )
             # "One way to X is to Y" / "Using X prevents Y" before "Another ...": a way too
             another = bool(_ANOTHER_WAY_RE.match(text)) or another_way(text)
+            if another and _last_step_or(text, paras[n - 1], len(acts)):
+                another = False  # "4. Restart X." / "Or you can stop and start X": that step's
             has_way = another and (has_steps or any(says_a_way(texts[i]) for i in real))
             # "If X, do A." then "If Y, use the following steps:": a fix per case
             cased = bool(real) and another_case(texts[real[0]], text)
@@ -1517,6 +1519,12 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
             continue
         out.append((header, [*carried, *group] if carried and header == "" else group))
     return out or [("", paras)]
+
+
+def _last_step_or(text: str, before: Para, acts: int) -> bool:
+    from kbassist.drafting.or_steps import last_step_or
+
+    return last_step_or(text, before, acts)
 
 
 def _summarizes(para: Para, following: list[Para]) -> bool:

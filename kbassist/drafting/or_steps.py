@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kbassist.drafting.option_model import Option
-from kbassist.drafting.text import split_detail, with_detail
+from kbassist.drafting.text import Para, clean, split_detail, with_detail
 
 #: "Or you can Y", "Or, you can Y", "Or, Y", "Or else Y", "Instead, you can Y": a step
 #: that opens with another way. Not "Or, if ..." / "Or when ..." (a case), checked by
@@ -60,3 +60,23 @@ def or_steps_joined(option: Option) -> None:
         option.items[n - 1 : n + 1] = [with_detail(joined, second_detail)]
         option.when = {(k - 1 if k > n else k): v for k, v in option.when.items()}
         n += 1
+
+
+#: A paragraph that opens with "Or": a conjunction, so it goes on from the block just
+#: before it.
+_OR_OPENS_RE = re.compile(r"^or\b", re.IGNORECASE)
+
+
+def last_step_or(text: str, before: Para, acts: int) -> bool:
+    """ "4. Restart your workstation." then the paragraph "Or you can stop your
+    workstation and start it again ...": an "Or" paragraph straight after the numbered
+    step of a procedure (two steps or more) is another way of that step, joined to it
+    (`or_steps_joined`), not a fix of its own beside the procedure (which would skip the
+    steps before it)."""
+    if acts < 2 or not before.numbered or not _OR_OPENS_RE.match(text):
+        return False
+    from kbassist.drafting.ways import split_ways
+
+    step = re.sub(r"^\s*\d{1,3}[.)]\s*", "", clean(before.text))
+    joined = _joined(step, text)
+    return joined is not None and split_ways(joined) is not None
