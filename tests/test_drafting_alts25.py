@@ -186,3 +186,19 @@ def test_new_regexes_are_linear_on_hostile_text() -> None:
         pattern.match(text)
         re.compile(pattern.pattern).search(text)
         assert time.perf_counter() - started < 0.5
+
+
+def test_or_glued_before_a_list_item_separates_two_fixes() -> None:
+    """ "To work around this problem, either / - Use /MD ... / -or-  - Compile with /MT":
+    the `-or-` written on the second item's line still offers two fixes, not one
+    checklist ticking "Either", the first way and "-or- - Compile ..."."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\nTo work around this problem, either\n\n"
+        "- Link the C module with the /MD option as well.\n\n"
+        "-or-  - Compile the Fortran module with /MT instead of /MD.\n"
+    )
+    tree = draft_tree(art)
+    one, two = fixes(tree)
+    assert ticks(one) == ["Link the C module with the /MD option as well."]
+    assert ticks(two) == ["Compile the Fortran module with /MT instead of /MD."]
+    draft_text(art)
