@@ -1378,7 +1378,7 @@ def _either_or(option: Option, prefix: str) -> list[Option]:
         parts, details = [ways[1], ways[2]], ["", detail]
     out = []
     for part, shown in zip(parts, details, strict=True):
-        step = part[0].upper() + part[1:].rstrip(".") + "."
+        step = part[0].upper() + part[1:].rstrip(".:") + "."  # not "... in the Msmail.ini:."
         label = prefix + option_label(step) if prefix else option_label(step)
         out.append(Option(option.section, label, option.lead, [with_detail(step, shown)]))
     return out

@@ -78,5 +78,18 @@ def last_step_or(text: str, before: Para, acts: int) -> bool:
     from kbassist.drafting.ways import split_ways
 
     step = re.sub(r"^\s*\d{1,3}[.)]\s*", "", clean(before.text))
+    if not _same_act(step, text):
+        return False  # "5. Restart Windows." / "Or, you can contact Adobe ...": another fix
     joined = _joined(step, text)
     return joined is not None and split_ways(joined) is not None
+
+
+def _same_act(step: str, other: str) -> bool:
+    """Whether `other` redoes what `step` does, by its verb: "Restart your workstation." /
+    "Or you can stop your workstation and start it again" ("start" of "restart"); not
+    "Delete the icons ..." / "Or, you can edit the profiles ...", another way to the
+    whole procedure's end."""
+    verb = step.split()[0].casefold() if step.split() else ""
+    root = verb[2:] if verb.startswith("re") and len(verb) > 5 else verb
+    said = other.casefold()
+    return len(root) >= 3 and re.search(rf"\b(?:re)?{re.escape(root)}\w*", said) is not None

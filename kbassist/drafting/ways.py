@@ -307,7 +307,7 @@ def split_ways(text: str, comma_or: bool = False) -> tuple[str, str, str, str] |
             return before, ways[0], f"{ways[1]} {after}".strip(), ""
         if i + 1 < len(sentences):
             found = _SECOND_RE.match(" ".join(sentences[i + 1 :]))
-            if found and (ways := _two(sentence, found.group("b"))):
+            if found and (ways := _two(sentence, found.group("b"))) and not _gestures(found, ways):
                 return before, *ways, ""
     for i, sentence in enumerate(sentences if comma_or else ()):
         ways = _comma_or(sentence.rstrip(".")) or _bare_or(sentence.rstrip("."))
@@ -346,6 +346,14 @@ def _label(way: str) -> str:
         if rest != way and _acts(rest[0].upper() + rest[1:]):
             way = rest[0].upper() + rest[1:]
     return short_label(way, 90)
+
+
+def _gestures(found: re.Match[str], ways: tuple[str, str]) -> bool:
+    """ "Type the path of the file. Or, click Browse and select it.": after a bare "Or,"
+    (round 25) two gestures in a program's window are one step said twice, as for "A, or
+    B" (`_comma_or`), not two ways to ask about."""
+    bare = found.group(0)[:3].casefold() == "or," or found.group(0)[:7].casefold() == "or else"
+    return bare and all(_UI_RE.match(_PLACE_RE.sub("", w, count=1)) for w in ways)
 
 
 def _offering(said: str, first: str, second: str) -> str:
