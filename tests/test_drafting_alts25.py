@@ -202,3 +202,39 @@ def test_or_glued_before_a_list_item_separates_two_fixes() -> None:
     assert ticks(one) == ["Link the C module with the /MD option as well."]
     assert ticks(two) == ["Compile the Fortran module with /MT instead of /MD."]
     draft_text(art)
+
+
+def test_or_paragraph_after_a_procedure_naming_another_act_stays_a_fix_of_its_own() -> None:
+    """ "5. Restart Windows." then "Or, you can contact the vendor about an update.": the
+    paragraph is another fix beside the whole procedure (not a way of the restart), so
+    choosing it skips the procedure and choosing the procedure never ticks it."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\nTo work around this issue, use the following "
+        "steps:\n\n1. Click Start, and then click Run.\n\n"
+        "2. In the Open box, type win.ini, and then click OK.\n\n"
+        "3. Add the following line to the [Popup] section of the file:\n\n   Delay=5\n\n"
+        "4. Save the file, and then quit Notepad.\n\n5. Restart Windows.\n\n"
+        "Or, you can contact the vendor for information about upgrading the pop-up service.\n"
+    )
+    tree = draft_tree(art)
+    procedure, vendor = fixes(tree)
+    assert ticks(procedure)[-1] == "Restart Windows."
+    assert not any("vendor" in t for t in ticks(procedure))
+    assert ticks(vendor)[0].startswith("Contact the vendor")
+    assert not [q for q in questions(tree) if q["title"] == "Which way do you take?"]
+
+
+def test_two_gestures_after_a_bare_or_stay_one_step() -> None:
+    """ "Type the path of the file in the File Name box. Or, click Browse, select the
+    file, and click OK.": one step reached by two gestures, not a question."""
+    art = mskb(
+        SYMPTOMS + "WORKAROUND\n==========\n\nTo work around this problem, insert the "
+        "file as an object:\n\n1. On the Insert menu, click Object.\n\n"
+        "2. Click the Create From File tab.\n\n"
+        "3. Type the path of the file in the File Name box and click OK. Or, click Browse,\n"
+        "   select the file you want, and click OK.\n"
+    )
+    tree = draft_tree(art)
+    assert not [q for q in questions(tree) if q["title"] == "Which way do you take?"]
+    (fix,) = fixes(tree)
+    assert any("Or, click Browse" in t for t in ticks(fix))
