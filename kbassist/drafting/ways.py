@@ -352,8 +352,12 @@ def _gestures(found: re.Match[str], ways: tuple[str, str]) -> bool:
     """ "Type the path of the file. Or, click Browse and select it.": after a bare "Or,"
     (round 25) two gestures in a program's window are one step said twice, as for "A, or
     B" (`_comma_or`), not two ways to ask about."""
-    bare = found.group(0)[:3].casefold() == "or," or found.group(0)[:7].casefold() == "or else"
+    bare = _BARE_OR_OPEN_RE.match(found.group(0)) is not None
     return bare and all(_UI_RE.match(_PLACE_RE.sub("", w, count=1)) for w in ways)
+
+
+#: A bare "Or," / "Or else" (not "Or, you can ...", read as before round 25).
+_BARE_OR_OPEN_RE = re.compile(r"^or(?:,|\s+else,?)\s+(?!you\b)", re.IGNORECASE)
 
 
 def _offering(said: str, first: str, second: str) -> str:
