@@ -13,7 +13,9 @@ from drafting_support import archive, fixes, questions, runbook, ticks, walked
 
 from kbassist.drafting.both_lead import _BOTH_RE
 from kbassist.drafting.or_steps import _OR_STEP_RE
+from kbassist.drafting.text import _OR_GLUED_RE
 from kbassist.drafting.tree import draft_text, draft_tree
+from kbassist.drafting.ways import _BARE_OR_OPEN_RE
 
 mskb = partial(archive, id_="Q999925")
 
@@ -180,6 +182,8 @@ def test_new_regexes_are_linear_on_hostile_text() -> None:
         (_OR_STEP_RE, "Or you can " + "x" * 20_000),
         (_BOTH_RE, "Create " + "a b " * 5_000 + ", or bot"),
         (_BOTH_RE, "Create " + "x for y, " * 2_500 + " or both!"),
+        (_OR_GLUED_RE, " " * 40 + "-or-" + " " * 8 + "x" * 20_000),
+        (_BARE_OR_OPEN_RE, "Or, " + " " * 20_000 + "you"),
     ]
     for pattern, text in hostile:
         started = time.perf_counter()
