@@ -254,6 +254,13 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   outcome whose steps marked "Method 1: …" / "Method 2: …" (or "Option N") no answer
   tells apart, or whose text says "use one of the following methods:" over two or more
   steps no answer tells apart (`draft_metrics.ways_in_turn`), / lint-clean drafts.
+- **drafts with another way ticked as a step** (round 25, alts25): lint-clean drafts with
+  a checklist step (not the first of its outcome) that opens another way to do what the
+  steps before it did ("Or you can stop your workstation and restart it ...", "Instead,
+  ...", "For a more effective method of registering applications, use ...", a lone
+  "Method 2: Works Setup:"), a lead "Create X for A, B, or both." ticked before its ways,
+  or a step's note that is another way ("The second way is to create your own dialog
+  box ..."; `draft_metrics.other_way_steps`), / lint-clean drafts.
 - **drafts asking a case and its negation apart** (round 17, msflow17): lint-clean drafts
   with two "Does this apply: X?" questions whose cases are one another negated ("a
   certificate exists" / "no certificate exists": both can be answered yes;
@@ -560,6 +567,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "drafts with ways ticked in turn": _pct(
             sum(bool(r.ways_in_turn) for r in clean), len(clean)
+        ),
+        "drafts with another way ticked as a step": _pct(
+            sum(bool(r.other_way_steps) for r in clean), len(clean)
         ),
         "drafts asking a case and its negation apart": _pct(
             sum(bool(r.negated_asked) for r in clean), len(clean)

@@ -1365,6 +1365,7 @@ class Record:
     alternative_steps: list[str] = field(default_factory=list)  # see ALTERNATIVE_STEP_RE
     condition_steps: list[str] = field(default_factory=list)  # see CONDITION_STEP_RE
     ways_in_turn: list[str] = field(default_factory=list)  # see ways_in_turn
+    other_way_steps: list[str] = field(default_factory=list)  # see other_way_steps
     negated_asked: list[str] = field(default_factory=list)  # see negated_questions
     step_jumps: list[str] = field(default_factory=list)  # see step_jumps
     unasked_applies: list[str] = field(default_factory=list)  # see unasked_applicability
@@ -1477,6 +1478,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.alternative_steps = alternative_steps(walks.checklists)
     record.condition_steps = condition_steps(walks.checklists)
     record.ways_in_turn = ways_in_turn(tree)
+    record.other_way_steps = other_way_steps(tree)
     record.negated_asked = negated_questions(tree)
     record.step_jumps = step_jumps(tree)
     record.unasked_applies = unasked_applicability(tree, walks.checklists)
@@ -2011,6 +2013,49 @@ def step_jumps(tree: Tree) -> list[str]:
             said = f"{_source(item.template)} {_source(item.detail)}"
             if "step" in said.casefold() and STEP_JUMP_RE.search(said):
                 found.append(_source(item.template)[:120])
+    return found
+
+
+#: Round 25 (alts25): a checklist step that opens another way to do what the steps
+#: before it did, said in words the row above does not read: "Or you can stop your
+#: workstation and restart it ...", "Or, use ...", "Instead, you can ...", "-or-", "For a
+#: more effective method of registering applications, use ...", a lone "Method 2: Works
+#: Setup:" heading, a lead "Create X for A, B, or both." ticked before its own ways; or a
+#: note paragraph that is another way ("The second way is to create your own dialog
+#: box ..."). Bounded runs only.
+OTHER_WAY_STEP_RE = re.compile(
+    r"^(?:or(?:,|\s+(?:you\s+(?:can|could|may)|else)\b)|instead,|-or-"
+    r"|(?:for|as)\s+(?:a|an)\s+(?:more\s+effective|better|easier|faster|simpler|quicker|"
+    r"alternative|other)\s+(?:method|way)\b"
+    r"|(?:method|option|alternative|way)\s+(?:[1-9]|two|three|four)\s{0,3}[:.-]"
+    r"|[^.]{3,160},\s+or\s+both\.$)",
+    re.IGNORECASE,
+)
+OTHER_WAY_NOTE_RE = re.compile(
+    r"^(?:the|a)\s+(?:second|other|third)\s+(?:way|method|option|alternative)\b,?\s+is\b"
+    r"|^or(?:,|\s+you\s+(?:can|could)\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def other_way_steps(tree: Tree) -> list[str]:
+    """Steps no answer tells apart that open another way inside one outcome (see
+    OTHER_WAY_STEP_RE): not the outcome's first step, or any such step's note; the "or
+    both" lead when steps follow it."""
+    found: list[str] = []
+    for outcome in tree.outcomes():
+        steps = outcome.steps
+        for k, item in enumerate(steps):
+            if item.when is not None:
+                continue  # asked: a way the walk shows for its answer
+            text = _source(item.template)
+            both = text.rstrip().endswith("or both.")
+            if OTHER_WAY_STEP_RE.match(text) and (
+                (k > 0 and not both) or (both and k + 1 < len(steps))
+            ):
+                found.append(text[:120])
+            elif OTHER_WAY_NOTE_RE.search(_source(item.detail)):
+                found.append(f"(note) {text[:100]}")
     return found
 
 

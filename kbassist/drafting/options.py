@@ -68,7 +68,9 @@ _CHOOSE_ONE_PATTERN = re.compile(
     # a sentence that is only the count: "Two options:", "Here are three ways to work
     # around this problem:", "This can be resolved by either:" (not "has the following
     # three options: 0=User ...", values of a setting)
-    r"|(?:^|[.:,]\s+)(?:here are |there are |you have )?(?:two|three|four|several) (?:options|"
+    r"|(?:^|[.:,]\s+)(?:here are |there are |you have )?(?:two|three|four|several) "
+    # round 25: "Here are two basic ways to do this:"
+    r"(?:(?:basic|possible|different|main|simple|common|known|alternative) )?(?:options|"
     r"ways|methods|workarounds|solutions|alternatives)(?: to [^:.]{3,80})?\s*[:.]?$"
     r"|\bby either\s*:$",
     re.IGNORECASE,
@@ -514,11 +516,12 @@ def _verb_of(gerund: str) -> str:
     return ""
 
 
-#: "The only way to quit Word is to use PVIEWER.EXE ...", "The workaround is to ...".
+#: "The only way to quit Word is to use PVIEWER.EXE ...", "The workaround is to ...",
+#: "The second way, is to create your own dialog box" (round 25: a listed way's own words).
 _WAY_IS_TO_RE = re.compile(
-    r"^(?:the )?(?:only |best |easiest |simplest |recommended |one )?(?:way|workaround|"
-    r"solution|resolution|fix|remedy|option|approach"
-    r"|method)(?: to [^,]{3,80}?)? is to (?P<act>[a-z].+)$",
+    r"^(?:the )?(?:only |best |easiest |simplest |recommended |one |first |second |third |"
+    r"other )?(?:way|workaround|solution|resolution|fix|remedy|option|approach"
+    r"|method)(?: to [^,]{3,80}?)?,? is to (?P<act>[a-z].+)$",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -1127,6 +1130,8 @@ _FIRST_THEN_RE = re.compile(r"\bfirst\b[^.]{3,300}\b(?:and )?then\b", re.IGNOREC
 
 
 def _staged_option(section: Section, paras: list[Para]) -> Option | None:
+    from kbassist.drafting.stage_methods import stage_methods
+
     """One option for sub-headed stages done in order: each stage's steps in turn, a stage
     with no steps (a list of requirements to check) one step named by its heading, with
     what it lists shown under it; never "Skip to step 6" offered as a fix of its own."""
@@ -1137,6 +1142,13 @@ def _staged_option(section: Section, paras: list[Para]) -> Option | None:
         end = starts[n + 1] if n + 1 < len(starts) else len(paras)
         name = clean(paras[start].head).rstrip(":")
         chunk = paras[start + 1 : end]
+        methods = stage_methods(chunk, _METHOD_RE, _procedure)
+        if methods:  # "use either of the following methods": "Method 1: ..." / "Method 2: ..."
+            stage_lead, ways = methods
+            said = f"{name}: {stage_lead}".strip(": ") if stage_lead else name
+            ways[0][0] = with_detail(ways[0][0], f"Stage: {said}")
+            items.extend(step for way in ways for step in way)
+            continue
         if any(p.numbered for p in chunk):
             stage_lead, steps = _procedure(chunk)
             if steps:
@@ -1396,7 +1408,7 @@ def _either_or(option: Option, prefix: str) -> list[Option]:
         parts, details = [ways[1], ways[2]], ["", detail]
     out = []
     for part, shown in zip(parts, details, strict=True):
-        step = part[0].upper() + part[1:].rstrip(".") + "."
+        step = part[0].upper() + part[1:].rstrip(".:") + "."  # not "... in the Msmail.ini:."
         label = prefix + option_label(step) if prefix else option_label(step)
         out.append(Option(option.section, label, option.lead, [with_detail(step, shown)]))
     return out
@@ -1505,6 +1517,8 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
             )
             # "One way to X is to Y" / "Using X prevents Y" before "Another ...": a way too
             another = bool(_ANOTHER_WAY_RE.match(text)) or another_way(text)
+            if another and _last_step_or(text, paras[n - 1], len(acts)):
+                another = False  # "4. Restart X." / "Or you can stop and start X": that step's
             has_way = another and (has_steps or any(says_a_way(texts[i]) for i in real))
             # "If X, do A." then "If Y, use the following steps:": a fix per case
             cased = bool(real) and another_case(texts[real[0]], text)
@@ -1535,6 +1549,12 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
             continue
         out.append((header, [*carried, *group] if carried and header == "" else group))
     return out or [("", paras)]
+
+
+def _last_step_or(text: str, before: Para, acts: int) -> bool:
+    from kbassist.drafting.or_steps import last_step_or
+
+    return last_step_or(text, before, acts)
 
 
 def _summarizes(para: Para, following: list[Para]) -> bool:

@@ -148,11 +148,29 @@ def _lines_text(lines: tuple[str, ...]) -> str:
     return " ".join(" ".join(line.split()) for line in lines if line.strip())
 
 
+#: "-or-  - Compile the code with /MT ...": the separator and the next list item on one
+#: line (round 25), read as the two lines they stand for.
+_OR_GLUED_RE = re.compile(r"^(?P<indent>\s{0,40})-or-\s{1,8}(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+def _unglued(text: str) -> list[str]:
+    """The lines of `text`, a `-or-` glued before a list item split off on its own line."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        found = _OR_GLUED_RE.match(line) if "-or-" in line[:50].casefold() else None
+        if found and _marker(found.group("rest")):
+            indent = found.group("indent")
+            lines += [f"{indent}-or-", f"{indent}{found.group('rest')}"]
+        else:
+            lines.append(line)
+    return lines
+
+
 def _paragraphs(text: str) -> list[Para]:
     """Blank lines, list markers and `-or-` lines start a new block."""
     out: list[Para] = []
     current: list[str] = []
-    for line in text.split("\n"):
+    for line in _unglued(text):
         stripped = line.strip()
         if not stripped:
             if current:

@@ -27,6 +27,7 @@ from kbassist.drafting.applies_gate import (
 from kbassist.drafting.backup_case import backup_cases
 from kbassist.drafting.backup_place import is_backup_text
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
+from kbassist.drafting.both_lead import or_both_steps
 from kbassist.drafting.case_choices import for_cases, label_states_case
 from kbassist.drafting.case_notes import gerund_case, prompted_notes
 from kbassist.drafting.case_pairs import does_question, negated_pair, ran_result
@@ -179,6 +180,7 @@ from kbassist.drafting.options import (
     cause_alternatives,
     cause_listing,
 )
+from kbassist.drafting.or_steps import or_steps_joined
 from kbassist.drafting.own_check import (
     detail_checks,
     own_check_sentence,
@@ -745,8 +747,12 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         )
         if article.style == "mskb":  # "If X, use the following steps to Y.": X's steps
             option.items, option.when = case_heads_its_steps(option.items, option.when)
+        or_steps_joined(option)  # "Restart X." / "Or you can stop and start X ...": one step
         # "X. Alternatively, Y"; in MS KB prose also "X, or Y"
         asked_ifs = way_steps(option, asked_ifs, MAX_ASKED_CASES, article.style == "mskb")
+        if article.style == "mskb":  # a stage's "Method 1: ..." / "Method 2: ..." (round 25)
+            asked_ifs = marked_way_steps(option, asked_ifs)
+        asked_ifs = or_both_steps(option, asked_ifs)  # "Create X for A, B, or both." / A / B
         if article.style != "mskb":
             _keep_referents(option, written)
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))

@@ -22,11 +22,11 @@ from kbassist.drafting.text import (
 )
 
 #: The sentence after a step that offers another way: "Alternatively, (you can) Y.",
-#: "Another way is to Y.", "Or, you can Y.", "You can also Y." (not "You may also need
-#: to Y", a further step, nor "You can also see / verify ...", a check).
+#: "Another way is to Y.", "Or, you can Y.", "Or, Y." (round 25), "You can also Y." (not
+#: "You may also need to Y", a further step, nor "You can also see / verify ...", a check).
 _SECOND_RE = re.compile(
     r"^(?:alternatively,?|another (?:way|method|option)(?: to [^,.]{3,80}?)? is to|or,? "
-    r"(?:you can|alternatively,?)"
+    r"(?:you can|alternatively,?)|or,|or else,?"
     rf"|you (?:can|could|may) also(?! (?:{ALSO_NOT_A_WAY})\b)(?: be able to)?)"
     r"\s+(?:you can\s+)?(?P<b>[a-z].{6,600})$",
     re.IGNORECASE,
@@ -307,7 +307,7 @@ def split_ways(text: str, comma_or: bool = False) -> tuple[str, str, str, str] |
             return before, ways[0], f"{ways[1]} {after}".strip(), ""
         if i + 1 < len(sentences):
             found = _SECOND_RE.match(" ".join(sentences[i + 1 :]))
-            if found and (ways := _two(sentence, found.group("b"))):
+            if found and (ways := _two(sentence, found.group("b"))) and not _gestures(found, ways):
                 return before, *ways, ""
     for i, sentence in enumerate(sentences if comma_or else ()):
         ways = _comma_or(sentence.rstrip(".")) or _bare_or(sentence.rstrip("."))
@@ -346,6 +346,18 @@ def _label(way: str) -> str:
         if rest != way and _acts(rest[0].upper() + rest[1:]):
             way = rest[0].upper() + rest[1:]
     return short_label(way, 90)
+
+
+def _gestures(found: re.Match[str], ways: tuple[str, str]) -> bool:
+    """ "Type the path of the file. Or, click Browse and select it.": after a bare "Or,"
+    (round 25) two gestures in a program's window are one step said twice, as for "A, or
+    B" (`_comma_or`), not two ways to ask about."""
+    bare = _BARE_OR_OPEN_RE.match(found.group(0)) is not None
+    return bare and all(_UI_RE.match(_PLACE_RE.sub("", w, count=1)) for w in ways)
+
+
+#: A bare "Or," / "Or else" (not "Or, you can ...", read as before round 25).
+_BARE_OR_OPEN_RE = re.compile(r"^or(?:,|\s+else,?)\s+(?!you\b)", re.IGNORECASE)
 
 
 def _offering(said: str, first: str, second: str) -> str:
