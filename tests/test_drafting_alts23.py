@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from functools import partial
 
+from cpu_budget import budget
 from drafting_support import archive, fixes, questions, support, ticks
 
 from kbassist.drafting.follow_ups import _GET_IF_MISSING_RE, _OTHER_WAY_RE, _STILL_RE
@@ -195,4 +196,4 @@ def test_new_patterns_are_linear_on_hostile_input() -> None:
             text = "If " + unit * (50_000 // len(unit))
             start = time.perf_counter()
             pattern.search(text)
-            assert time.perf_counter() - start < 0.05
+            assert time.perf_counter() - start < budget(0.05)

@@ -9,6 +9,7 @@ import re
 import time
 from functools import partial
 
+from cpu_budget import budget
 from drafting_support import archive, fixes, questions, runbook, ticks, walked
 
 from kbassist.drafting.both_lead import _BOTH_RE
@@ -189,7 +190,7 @@ def test_new_regexes_are_linear_on_hostile_text() -> None:
         started = time.perf_counter()
         pattern.match(text)
         re.compile(pattern.pattern).search(text)
-        assert time.perf_counter() - started < 0.5
+        assert time.perf_counter() - started < budget(0.5)
 
 
 def test_or_glued_before_a_list_item_separates_two_fixes() -> None:

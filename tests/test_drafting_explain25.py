@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from functools import partial
 
+from cpu_budget import budget
 from drafting_support import archive, details, fixes, runbook, support, ticks
 
 from kbassist.drafting.explained_ticks import advised, explained_first, explains
@@ -144,4 +145,4 @@ def test_patterns_are_fast_on_hostile_text() -> None:
     advised(hostile)
     advised("Otherwise " + "a" * 20000 + " you can try to run it.", offer=True)
     explained_first("The thing is here. " * 1000)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < budget(1.0)

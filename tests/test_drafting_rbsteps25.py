@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from cpu_budget import budget
 from drafting_support import fixes, runbook
 
 from kbassist.drafting import runbook_shown
@@ -178,4 +179,4 @@ def test_the_new_patterns_are_fast_on_hostile_text() -> None:
         runbook_shown.purpose_said("get", text[:150])
         runbook_shown._SETS_RE.findall(text)
         runbook_shown._VALUE_RE.findall(text)
-    assert time.process_time() - started < 1.0
+    assert time.process_time() - started < budget(1.0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 
+from cpu_budget import budget
 from drafting_support import archive, details, fixes, support, walked
 
 from kbassist.drafting.example_values import drop_replace_notes
@@ -16,7 +17,7 @@ def test_replace_note_with_many_eg_is_fast() -> None:
     note = "Replace {placeholder_1} with the server name" + ", e.g., SRV" * 22 + ".<b>"
     started = time.perf_counter()
     assert drop_replace_notes(f"Run cmd.\n{note}") == f"Run cmd.\n{note}"
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < budget(1.0)
     text = (
         "Run the command.\n\nReplace {placeholder_1} with the SID, i.e. the account's "
         "security identifier, e.g., S-1-5-21-1. Then restart."

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 
+from cpu_budget import budget
 from drafting_support import archive, runbook
 
 from kbassist.drafting.group_titles import without_empty_note
@@ -20,7 +21,7 @@ def test_blank_lines_under_a_step_are_read_fast() -> None:
     item = with_detail("Open the file.", "Note: see below" + "\n" * 23 + "x")
     started = time.perf_counter()
     assert without_empty_note(item) == item
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < budget(1.0)
 
 
 def test_empty_note_marker_is_dropped_only_as_a_word() -> None:
@@ -41,7 +42,7 @@ def test_registry_rows_under_many_blank_lines_are_read_fast() -> None:
     slow = [with_detail("Add the value:", "Rows:\n" + "-\n" * 15000 + "Data Type: DWORD")]
     started = time.perf_counter()
     assert _prose_values(article, option, slow) == slow
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < budget(1.0)
     rows = "- Value Name: EnableFoo\n- Data Type: REG_SZ\n- Value: YES (without quotation marks)"
     out = _prose_values(article, option, [with_detail("Add the following value:", rows)])
     assert out[0].startswith("Add the following value: EnableFoo (REG_SZ), set to YES.")
@@ -53,7 +54,7 @@ def test_asides_dropped_fast_after_long_blanks() -> None:
     text = " " * 50000 + "x"
     started = time.perf_counter()
     assert without_asides(text + " (y)") == text
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < budget(1.0)
 
 
 def test_runbook_diagnosis_with_long_blank_run_is_read_fast() -> None:
@@ -66,7 +67,7 @@ def test_runbook_diagnosis_with_long_blank_run_is_read_fast() -> None:
     )
     started = time.perf_counter()
     _section_read(runbook(body))
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < budget(1.0)
 
 
 def test_a_typed_value_after_many_blank_lines_is_still_asked_fast() -> None:
@@ -78,7 +79,7 @@ def test_a_typed_value_after_many_blank_lines_is_still_asked_fast() -> None:
     text = "Open the dialog box." + "\n" * 50_000 + "Type the IP address of your WINS server."
     started = time.process_time()
     found = _said(text)
-    assert time.process_time() - started < 2.0
+    assert time.process_time() - started < budget(2.0)
     assert [phrase for _, phrase, _ in found] == ["WINS server IP address"]
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+from cpu_budget import budget
+
 from kbassist.drafting import action_labels, options, pointed_steps
 
 
@@ -14,7 +16,7 @@ def test_pointer_clause_and_and_then_split_are_linear_on_runs_of_blanks() -> Non
     started = time.process_time()
     pointed_steps._AS_IN_RE.sub("", blanks)
     options._AND_THEN_RE.split(blanks)
-    assert time.process_time() - started < 1.0
+    assert time.process_time() - started < budget(1.0)
     step = "Set the value, as shown in the MORE INFORMATION section below."
     assert pointed_steps._AS_IN_RE.sub("", step) == "Set the value."
     assert options._AND_THEN_RE.split("Click Start, and then click Run.") == [
@@ -28,7 +30,7 @@ def test_a_label_pointer_tail_is_found_in_linear_time_after_a_run_of_newlines() 
     50,000 newlines (51 s at 20,000 before) and is still found in a real label."""
     started = time.process_time()
     action_labels._TAIL_POINTER_RE.search("\n" * 50_000)
-    assert time.process_time() - started < 1.0
+    assert time.process_time() - started < budget(1.0)
     label = "Set the data access mode to one of the following modes"
     found = action_labels._TAIL_POINTER_RE.search(label)
     assert found is not None and label[: found.start()] == "Set the data access mode"
@@ -54,7 +56,7 @@ def test_verify_phrasing_patterns_are_linear_on_runs_of_blanks() -> None:
     for blanks in (" " * 50_000, "\t" * 50_000, "\r\n" * 25_000):
         for pattern in patterns:
             list(pattern.finditer(blanks))
-    assert time.process_time() - started < 3.0
+    assert time.process_time() - started < budget(3.0)
     sentence = "The server stops responding, and it may restart by itself (sometimes twice)."
     after, alone, aside = (
         vf._AFTER_RE.search(sentence),

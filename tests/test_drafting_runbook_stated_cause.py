@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from cpu_budget import budget
 from drafting_support import runbook
 
 from kbassist.drafting.runbook_inputs import in_shown_output, named_kind
@@ -121,7 +122,7 @@ def test_the_new_rules_are_fast_on_hostile_text() -> None:
         because_part(f"x because {run}")
         in_shown_output(f"Output (what it shows, not a command to run):{run}<x>", 50_040)
         named_kind("<x>", "value", f"{run}=<x>")
-        assert time.perf_counter() - start < 0.05
+        assert time.perf_counter() - start < budget(0.05)
 
 
 POTENTIAL = """

@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from functools import partial
 
+from cpu_budget import budget
 from drafting_support import archive, details, fixes, runbook, ticks
 
 from kbassist.drafting.statement_ticks import plain_statement
@@ -91,7 +92,7 @@ def test_statement_reading_is_fast_on_hostile_text() -> None:
     ):
         start = time.perf_counter()
         plain_statement(text)
-        assert time.perf_counter() - start < 0.05
+        assert time.perf_counter() - start < budget(0.05)
 
 
 def test_a_heading_over_its_own_sub_steps_is_their_title() -> None:

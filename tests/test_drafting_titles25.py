@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from functools import partial
 
+from cpu_budget import budget
 from drafting_support import archive, fixes, questions, runbook
 
 from kbassist.drafting.options import _is_action
@@ -89,7 +90,7 @@ def test_whole_title_is_linear_on_hostile_text() -> None:
         whole_title("Resolution: a a a", [text], _is_action)
         whole_title("Users that Users that", [text], _is_action)
         status_title(text, 70)
-        assert time.perf_counter() - started < 1.0
+        assert time.perf_counter() - started < budget(1.0)
 
 
 def test_message_choices_end_at_their_code_not_mid_sentence() -> None:

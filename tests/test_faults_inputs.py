@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cpu_budget import budget
 from faultkit import article_text, write_kb
 
 from kbassist.articles import ArticleSkip, load_article
@@ -212,7 +213,7 @@ def test_billion_laughs_front_matter_is_refused_quickly(tmp_path: Path) -> None:
     started = time.process_time()  # CPU time: busy neighbours on the machine do not count
     with pytest.raises(ArticleSkip, match="front matter"):
         load_article(path)
-    assert time.process_time() - started < 1
+    assert time.process_time() - started < budget(1)
 
 
 PATHOLOGICAL = {
@@ -243,7 +244,7 @@ def test_pathological_article_parses_in_bounded_time(name: str) -> None:
     started = time.process_time()  # CPU time: busy neighbours on the machine do not count
     with contextlib.suppress(ArticleSkip):
         parse_article(text, Path(f"{name}.md"))
-    assert time.process_time() - started < 3.0  # quadratic ones took 5 s to a minute
+    assert time.process_time() - started < budget(3.0)  # quadratic ones took 5 s to a minute
 
 
 # --------------------------------------------------------------------------- hostile trees
@@ -328,7 +329,7 @@ def test_hostile_trees_are_one_located_problem_each_fast_and_small(tmp_path: Pat
         seconds = time.process_time() - started
         assert result.tree is None
         assert [str(p) for p in result.problems] == [problem]
-        assert seconds < 1.0, (path.name, seconds)
+        assert seconds < budget(1.0), (path.name, seconds)
         tracemalloc.start()
         read_tree_file(path)
         peak = tracemalloc.get_traced_memory()[1]

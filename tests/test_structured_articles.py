@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner, Result
+from cpu_budget import budget
 
 from kbassist.articles import (
     Article,
@@ -582,7 +583,7 @@ def test_big_body_falls_back_to_paragraphs_quickly(tmp_path: Path) -> None:
     article = parse_article("## Steps\n\n" + "- a\n" * 150_000, tmp_path / "big.md")
     started = time.process_time()  # CPU time: busy neighbours on the machine do not count
     assert article.document.blocks
-    assert time.process_time() - started < 2
+    assert time.process_time() - started < budget(2)
     logging.getLogger(__name__).debug("built")
 
 

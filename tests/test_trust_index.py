@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from cpu_budget import budget
 from faultkit import write_kb
 
 import kbassist.search.budget
@@ -115,7 +116,7 @@ def test_search_with_heading_bomb_hits_takes_well_under_a_second(tmp_path: Path)
     assert result.hits[0].id == "BOMB"
     assert "mail backup" in result.hits[0].snippet_text.lower()
     assert len(result.hits[0].snippet_text) < 300
-    assert elapsed < 1.0  # re-parsing the file for its snippet took 6 s to 20 s
+    assert elapsed < budget(1.0)  # re-parsing the file for its snippet took 6 s to 20 s
 
 
 def test_snippets_come_from_the_index_not_the_files(tmp_path: Path) -> None:
