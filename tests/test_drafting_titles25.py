@@ -8,7 +8,7 @@ import time
 from functools import partial
 
 from cpu_budget import budget
-from drafting_support import archive, fixes, questions, runbook
+from drafting_support import archive, fixes, questions, runbook, support
 
 from kbassist.drafting.options import _is_action
 from kbassist.drafting.tree import draft_text, draft_tree
@@ -163,3 +163,19 @@ def test_title_cut_in_a_list_of_verbs_goes_on_to_its_end() -> None:
         "Resolution: Quit Disk Checker before you use DiskPack to compress, upgrade, or "
         "uncompress a drive"
     )
+
+
+def test_a_choice_named_by_its_heading_is_not_run_on_into_the_title() -> None:
+    """A version choice named by its own heading ("### Windows 8.1") keeps that name,
+    not the title's "Windows 8.1 and Windows 8", which overlaps the other choice."""
+    art = support(
+        "# Duplex printing cannot be set in Windows 8.1 and Windows 8\n\n"
+        "## Symptoms\n\nYou cannot set two-sided printing for an app.\n\n"
+        "## Workaround\n\n### Windows 8\n\n1. Open Devices and Printers.\n"
+        "2. Right-click the printer, and then click Printing preferences.\n\n"
+        "### Windows 8.1\n\n1. Open the print pane of the app.\n"
+        "2. Click More settings, and then set Duplex printing.\n",
+        title="Duplex printing cannot be set in Windows 8.1 and Windows 8",
+    )
+    labels = [o["title"] for o in fixes(draft_tree(art))]
+    assert "Windows 8.1 and Windows 8" not in labels

@@ -209,6 +209,8 @@ def whole_title(label: str, sources: Sequence[str], is_action: Callable[[str], b
     # a heading first: its line ends its phrase ("### Step 6: Make sure that X, Y, and Z
     # are configured correctly" runs on into the paragraph under it once collapsed)
     headings = [line for source in sources for line in _headings(source)]
+    if any(line.casefold() == body.casefold() for line in headings):
+        return label  # a whole heading ("### Windows 8.1"), not a cut of the title's words
     text, end = _found(body, [*headings, *sources])
     if end < 0 or not _cut(body, text[end : end + 60]):
         return label
