@@ -54,11 +54,36 @@ def edit_at(items: list[str], edits: re.Pattern[str]) -> tuple[int, int]:
     for n, item in enumerate(items):
         text, detail = split_detail(item)
         own, other = own_sentences(text)
-        if edits.search(own) or (detail and _COMMAND_EDIT_RE.search(detail)):
+        if _edits(own, edits) or (detail and _COMMAND_EDIT_RE.search(detail)):
             return n, other_at
-        if other_at < 0 and other and edits.search(other):
+        if other_at < 0 and other and _edits(other, edits):
             other_at = n
     return own_at, other_at
+
+
+#: A value's kind named alone ("DWORD", "string value", "value data"): a change only in a
+#: sentence that acts ("Click DWORD Value", "In the Value data box, type 1"), not in one
+#: that explains ("The format depends on the data type (DWORD or Binary)").
+_KIND_ONLY_RE = re.compile(r"dword|string value|binary value|value data", re.IGNORECASE)
+_ACTS_RE = re.compile(
+    r"\b(?:(?<!data )(?<!as )(?<!file )(?<!value )type|enter|click|double-click|right-click|select"
+    r"|point to|set|change|add|create"
+    r"|modify|edit|delete|remove|rename|specify|assign)\b",
+    re.IGNORECASE,
+)
+
+
+def _edits(text: str, edits: re.Pattern[str]) -> bool:
+    """Whether `text` changes a key: a match of `edits` that is more than a value's kind,
+    or a value's kind in a sentence with an action."""
+    for match in edits.finditer(text):
+        if not _KIND_ONLY_RE.fullmatch(match.group(0)):
+            return True
+        start = max(text.rfind(". ", 0, match.start()) + 1, 0)
+        end = text.find(". ", match.end())
+        if _ACTS_RE.search(text, start, end if end >= 0 else len(text)):
+            return True
+    return False
 
 
 #: A change said through the editor's own dialogs ("Click String on the Edit menu, type

@@ -231,7 +231,7 @@ def whole_title(label: str, sources: Sequence[str], is_action: Callable[[str], b
 #: STATUS's "in the Microsoft products that are listed at the beginning of this article":
 #: 40 characters that say only "the products the article lists", too long for a title.
 _LISTED_RE = re.compile(
-    r"\s+in the (?:Microsoft )?products (?:that are )?(?:listed|mentioned)"
+    r"(?<!\s)\s+in the (?:Microsoft )?products (?:that are )?(?:listed|mentioned)"
     r" (?:at the (?:beginning|top) of this article|in the \"?applies to\"? section"
     r"(?: of this article)?|above)(?=\.?$)",
     re.IGNORECASE,
