@@ -1432,9 +1432,10 @@ def load_draft(article: Article) -> tuple[Tree | None, list[str], str]:
     """(tree, lint problems, yaml): the draft read back by the real loader and linted
     with its citations checked against the article, as `kbassist trees lint` would.
 
-    Read as `draft_text` reads it for a drafted walk (`drafted=True`: libyaml's parser
-    under the same composer guards; the same Tree and problems as the pure-Python reader
-    gives the written file, tests/test_drafting_steps.py checks it)."""
+    Read as `draft_text` reads it for a drafted walk (`draft_read`: the nodes made as
+    the text is written, else libyaml's parser under the same composer guards; the same
+    Tree and problems as the pure-Python reader gives the written file,
+    tests/test_drafting_steps.py and tests/test_drafting_perf26.py check it)."""
     drafted = draft_loaded(article)
     if drafted is None:
         return None, [], ""
