@@ -30,7 +30,7 @@ from kbassist.trees.checklist import Checklist, build_checklist
 from kbassist.trees.conditions import ConditionError
 from kbassist.trees.engine import AnswerError, Walk
 from kbassist.trees.lint import lint_result
-from kbassist.trees.loader import read_tree_bytes
+from kbassist.trees.loader import LoadResult
 from kbassist.trees.model import Info, Input, Outcome, Question, Tree
 from kbassist.trees.values import FORMAT_EXAMPLES
 
@@ -56,6 +56,20 @@ def draft_file(article: Article) -> tuple[str, str] | None:
     except DraftError:
         return None
     return str(tree["id"]), draft_yaml(tree, article)
+
+
+def draft_loaded(article: Article) -> tuple[str, LoadResult] | None:
+    """`draft_file`'s text and what the real loader reads from it (`drafted=True`), as
+    `draft_text` gets them: written and composed in one pass (`draft_read`), the same
+    text, Tree and problems as reading the text back. None when the drafter declines."""
+    from kbassist.drafting.tree import DraftError, draft_read, draft_tree
+
+    try:
+        tree = draft_tree(article)
+    except DraftError:
+        return None
+    # Named as `kbassist draft` names the file: lint checks the id matches the name.
+    return draft_read(tree, article, Path("<draft>") / f"{tree['id']}.yaml")
 
 
 # --------------------------------------------------------------------------- walking
@@ -1418,16 +1432,14 @@ def load_draft(article: Article) -> tuple[Tree | None, list[str], str]:
     """(tree, lint problems, yaml): the draft read back by the real loader and linted
     with its citations checked against the article, as `kbassist trees lint` would.
 
-    Read as `draft_text` reads it for a drafted walk (`drafted=True`: libyaml's parser
-    under the same composer guards; the same Tree and problems as the pure-Python reader
-    gives the written file, tests/test_drafting_steps.py checks it)."""
-    drafted = draft_file(article)
+    Read as `draft_text` reads it for a drafted walk (`draft_read`: the nodes made as
+    the text is written, else libyaml's parser under the same composer guards; the same
+    Tree and problems as the pure-Python reader gives the written file,
+    tests/test_drafting_steps.py and tests/test_drafting_perf26.py check it)."""
+    drafted = draft_loaded(article)
     if drafted is None:
         return None, [], ""
-    tree_id, text = drafted
-    # Named as `kbassist draft` names the file: lint checks the id matches the name.
-    path = Path("<draft>") / f"{tree_id}.yaml"
-    result = read_tree_bytes(text.encode("utf-8"), path, drafted=True)
+    text, result = drafted
     key = article.id.casefold()
     problems = lint_result(result, lambda ref: article if ref.casefold() == key else None)
     return result.tree, [str(p) for p in problems], text

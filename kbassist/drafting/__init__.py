@@ -22,7 +22,9 @@ YAML-ready dict (the format of docs/trees.md, marked `draft: true`):
 
 `draft_yaml` emits the dict with every string double-quoted (no YAML 1.1 traps, no
 ` #` comments cutting text short), and `draft_tree_model` reads that text back through
-the real loader and lint, so what is walked is exactly what would be written.
+the real loader and lint, so what is walked is exactly what would be written
+(`yaml_emit` writes the text and makes the nodes libyaml's parser would compose from it
+in one pass, so the text need not be parsed again).
 
 Pure functions: no files, no index. Heuristics only; the header of the file says so.
 

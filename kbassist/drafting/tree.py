@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -331,9 +332,10 @@ from kbassist.drafting.verify_trigger import redo_message_verify, second_run_ver
 from kbassist.drafting.wait_pack import WAIT_KIND, wait_options, wait_question
 from kbassist.drafting.way_paras import way_lead_cut
 from kbassist.drafting.ways import way_steps
+from kbassist.drafting.yaml_emit import emit_draft
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
-from kbassist.trees.safe_yaml import QuickResolve
+from kbassist.trees.safe_yaml import MAX_TREE_BYTES, QuickResolve
 from kbassist.trees.templates import TemplateError, parse_template
 from kbassist.trees.values import InvalidValue, check_format
 
@@ -3927,6 +3929,8 @@ def _steps_checks_backup(
 # libyaml's emitter when present (4x faster; the representer below is the same). The
 # checker sees SafeDumper: a base picked at run time is not a type it can follow.
 if TYPE_CHECKING:
+    from kbassist.trees.loader import LoadResult
+
     _BaseDumper = yaml.SafeDumper
 else:
     _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -3991,12 +3995,6 @@ def draft_yaml(tree: dict[str, Any], article: Article | None = None) -> str:
     The same text as `yaml.dump(tree, Dumper=_DraftDumper, sort_keys=False,
     allow_unicode=True, width=92, default_flow_style=False)`, tests/test_drafting_yaml.py
     checks it; the nodes come from `_draft_node`, the emitter is the dumper's own."""
-    title = " ".join(str(article.title if article else tree["title"]).split())
-    header = [
-        f"# DRAFT decision tree for {', '.join(tree['articles'])}: {title}",
-        "# Written by `kbassist draft` from the article text. Check every step against the",
-        "# article, edit it, then delete `draft: true`. Format: docs/trees.md.",
-    ]
     stream = io.StringIO()
     dumper = _DraftDumper(
         stream, default_flow_style=False, width=92, allow_unicode=True, sort_keys=False
@@ -4007,7 +4005,36 @@ def draft_yaml(tree: dict[str, Any], article: Article | None = None) -> str:
         dumper.close()
     finally:
         dumper.dispose()
-    return "\n".join(header) + "\n" + stream.getvalue()
+    return _draft_header(tree, article) + stream.getvalue()
+
+
+def _draft_header(tree: dict[str, Any], article: Article | None) -> str:
+    """The comment lines at the head of a draft file (each ending in a newline)."""
+    title = " ".join(str(article.title if article else tree["title"]).split())
+    header = [
+        f"# DRAFT decision tree for {', '.join(tree['articles'])}: {title}",
+        "# Written by `kbassist draft` from the article text. Check every step against the",
+        "# article, edit it, then delete `draft: true`. Format: docs/trees.md.",
+    ]
+    return "\n".join(header) + "\n"
+
+
+def draft_read(tree: dict[str, Any], article: Article | None, path: Path) -> tuple[str, LoadResult]:
+    """`draft_yaml`'s text and what `read_tree_bytes(..., drafted=True)` reads from it,
+    without parsing the text back: `yaml_emit` writes the text and makes the composed
+    nodes in one pass (the same text, nodes and so the same Tree and problems); a dict
+    outside its shape takes the written text through the parser as before."""
+    from kbassist.trees.loader import read_tree_bytes, read_tree_root
+
+    emitted = emit_draft(tree, _draft_header(tree, article))
+    if emitted is None:
+        text = draft_yaml(tree, article)
+        return text, read_tree_bytes(text.encode("utf-8"), path, drafted=True)
+    text, root, nodes = emitted
+    data = text.encode("utf-8")
+    if len(data) > MAX_TREE_BYTES:  # the read refuses it: let it say so
+        return text, read_tree_bytes(data, path, drafted=True)
+    return text, read_tree_root(root, data, path, text, nodes)
 
 
 def draft_text(article: Article, tree_id: str | None = None) -> tuple[str, Tree]:
@@ -4017,12 +4044,10 @@ def draft_text(article: Article, tree_id: str | None = None) -> tuple[str, Tree]
     the drafter, raised as a DraftError rather than written or walked.
     """
     from kbassist.trees.lint import lint_result
-    from kbassist.trees.loader import read_tree_bytes
 
     tree = draft_tree(article, tree_id)
-    text = draft_yaml(tree, article)
     # Not a real file: a session of a drafted walk must not point at one.
-    result = read_tree_bytes(text.encode("utf-8"), DRAFT_PATH / f"{tree['id']}.yaml", drafted=True)
+    text, result = draft_read(tree, article, DRAFT_PATH / f"{tree['id']}.yaml")
     key = article.id.casefold()
     problems = lint_result(result, lambda ref: article if ref.casefold() == key else None)
     if problems or result.tree is None:

@@ -333,8 +333,25 @@ def read_tree_bytes(data: bytes, path: Path, *, drafted: bool = False) -> LoadRe
     root, problems = compose_yaml(data, path, drafted=drafted)
     if root is None:
         return LoadResult(path, None, problems)
-    reader = _FileReader(path, data.decode("utf-8-sig", errors="replace").splitlines())
-    nodes = walk_nodes(root)
+    return read_tree_root(root, data, path)
+
+
+def read_tree_root(
+    root: yaml.Node,
+    data: bytes,
+    path: Path,
+    text: str | None = None,
+    nodes: list[yaml.Node] | None = None,
+) -> LoadResult:
+    """The checks and the tree reader on a composed `root` of the file `data` (`text`:
+    `data` decoded, `nodes`: `walk_nodes(root)`, when the caller has them):
+    `read_tree_bytes` after composing, and the drafter's own path, whose emitter makes
+    the nodes as it writes (`kbassist.drafting.yaml_emit`)."""
+    if text is None:
+        text = data.decode("utf-8-sig", errors="replace")
+    reader = _FileReader(path, text.splitlines())
+    if nodes is None:
+        nodes = walk_nodes(root)
     bad_tags = [n for n in nodes if n.tag not in ALLOWED_TAGS]
     if bad_tags:
         for node in bad_tags:
