@@ -456,6 +456,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "  message with its label glued on": _pct(
             sum(r.verify_glued_label for r in clean), sum(r.verify_outcomes for r in clean)
         ),
+        "  'no longer occurs' on a how-to or limit": _pct(
+            sum(r.verify_misfit for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
         "  names the article's section": _pct(
             sum(r.verify_section_only for r in clean), sum(r.verify_outcomes for r in clean)
         ),
