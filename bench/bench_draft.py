@@ -227,6 +227,9 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   gone, an honest "nothing to fix") is concrete. The next row counts generic / scene;
   "only the alert clears" counts outcomes whose every verify item only waits for the
   alert to resolve ("... alert clears", "stops firing"), with no runbook check re-run.
+  "'no longer occurs' on a how-to or limit" (round 26) counts outcomes whose verify
+  pastes back a how-to's sentence that says nothing goes wrong, or a limit a workaround
+  leaves in place ("searches for string values only") (`draft_metrics.misfit_verify`).
   "malformed verify" (round 13) counts outcomes with a verify line that reads broken
   (`draft_metrics.malformed_verify`): it ends on a word no sentence ends on ("... no
   longer disappears and."), pastes a list flat (": - A - B"), redoes an action on a bare

@@ -1268,19 +1268,23 @@ _LIMIT_RE = re.compile(
 )
 
 
-def misfit_verify(article: Article, verifies: list[str]) -> bool:
-    """Whether an outcome checks "the problem no longer occurs" (the symptom pasted) in a
-    how-to (no SYMPTOMS, CAUSE or fix section; a "How to" title), or quotes a limit the
-    fix only works round ("searches for string values only"): the goal or the
-    workaround's result is the check there, the limit stays (round 26)."""
-    restated = [m for v in verifies if (m := _QUOTED_VERIFY_RE.search(v))]
+def misfit_verify(article: Article, title: str, verifies: list[str]) -> bool:
+    """Whether an outcome checks "the problem no longer occurs" with a quote that is no
+    fault to see gone: a how-to's (no SYMPTOMS, CAUSE or fix section; a "How to" title)
+    sentence that says nothing goes wrong, or a limit ("searches for string values
+    only") that a workaround, a how-to or an article with no RESOLUTION leaves in place:
+    the goal or the workaround's result is the check there (round 26)."""
+    restated = [m.group("said") for v in verifies if (m := _QUOTED_VERIFY_RE.search(v))]
     if not restated or any(_REPRO_VERIFY_RE.match(v) for v in verifies):
         return False
     keys = {s.key for s in article.sections}
     howto = (article.style == "mskb" and not keys & _PROBLEM_KEYS) or bool(
         _HOWTO_TITLE_RE.match(article.title)
     )
-    return howto or any(_LIMIT_RE.search(m.group("said")) for m in restated)
+    if howto and any(not _PROBLEM_WORD_RE.search(said) for said in restated):
+        return True
+    stays = howto or "workaround" in title.casefold() or not keys & {"resolution", "solution"}
+    return stays and any(_LIMIT_RE.search(said) for said in restated)
 
 
 def symptom_labels(article: Article) -> list[str]:
@@ -1550,7 +1554,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
             ) and all(CONDITION_ONLY_RE.search(v) or ALERT_ONLY_RE.search(v) for v in verifies)
             record.verify_own_left += own_check_left(checklist.outcome, verifies)
             record.verify_glued_label += any(glued_label(v, labels) for v in verifies)
-            if misfit_verify(article, verifies):
+            if misfit_verify(article, checklist.outcome.title, verifies):
                 record.verify_misfit += 1
                 if len(record.misfit_verifies) < 2:
                     record.misfit_verifies.append(verifies[0][:160])
