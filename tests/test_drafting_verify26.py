@@ -106,6 +106,7 @@ def test_howto_sample_checks_the_last_steps_result() -> None:
         ]
     ) == ("The macro will add the first two cells and put the sum into the third cell.")
     assert step_result(["Click OK."]) == ""
+    assert step_result(["When the Setup dialog box is displayed, click Add/Remove."]) == ""
 
 
 def test_goal_checks_read_as_checks() -> None:
@@ -116,6 +117,11 @@ def test_goal_checks_read_as_checks() -> None:
     assert goal_check("increase the transfer speed to 19200 baud") == (
         "Check that the transfer speed is increased to 19200 baud."
     )
+    assert goal_check("install RAS") == "Check that RAS is installed."
+    assert goal_check("remove the Windows for Workgroups Mail accessory") == (
+        "Check that the Windows for Workgroups Mail accessory is removed."
+    )
+    assert goal_check("start the server in safe mode and disable sharing") == ""
     assert goal_check("create it") == ""
     assert goal_check("reproduce the problem") == ""
     assert fix_goal("Step-by-Step Example", "", "", "HOWTO: Create a Layered Window") == (

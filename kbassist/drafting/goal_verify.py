@@ -12,6 +12,7 @@ the article's sections and wording, never from one article.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from kbassist.drafting.own_check import own_check_sentence
 from kbassist.drafting.text import split_detail, split_sentences
@@ -41,6 +42,12 @@ LIMIT_RE = re.compile(
     r"|\bnot possible\b|\bby design\b|\blimitation\b|\b(?:is|are) limited to\b"
     r"|\b(?:supports?|searches|accepts?|allows?|works?|displays?|handles?) [^.]{0,60}? only\b"
     r"|\bonly (?:supports?|accepts?|allows?|works?|searches|displays?|handles?)\b",
+    re.IGNORECASE,
+)
+#: "WARNING: ... not supported by Microsoft Product Support Services": a support policy
+#: or a note, not a limit of the product.
+_DISCLAIMER_RE = re.compile(
+    r"^(?:warning|note|important|caution)\b|\bsupported by (?:microsoft|pss|product support)",
     re.IGNORECASE,
 )
 #: The drafter's verify that pastes the symptom back: what follows is the quote.
@@ -108,7 +115,10 @@ _DONE_VERBS = {
 #: A verb's particle that stays after the participle: "turn on X" -> "X is turned on".
 _PARTICLES = frozenset(("on", "off", "up", "down", "out", "back"))
 #: Words that end a goal's object: "the data transfer speed" | "to 19200 baud".
-_OBJECT_ENDS = frozenset("to in on for from with by at so using via through into under as".split())
+_OBJECT_ENDS = frozenset(
+    "to in on onto for from with by at so using via through into under as over across"
+    " within".split()
+)
 #: A fix title's method prefix: "Method 1: ", "Workaround: ".
 _PREFIX_RE = re.compile(
     r"^(?:(?:method|workaround|option|solution|resolution)(?:\s+\w{1,5})?\s{0,3}:\s{0,3})",
@@ -163,7 +173,16 @@ def goal_check(goal: str) -> str:
         words = words[1:]  # "safely remove X": the verb after the adverb
         goal = " ".join(words)
     verb = words[0].casefold()
+    if any(
+        w.casefold() in ("and", "or") and n + 1 < len(words) and _is_verb(words[n + 1])
+        for n, w in enumerate(words)
+    ):
+        return ""  # "start WFWG and disable sharing": two things done, no one to check
+    goal = _BY_DOING_RE.sub("", goal)  # "... by typing the following line": how, not what
+    words = goal.split()
     if verb in _CAN_VERBS:
+        if len(words) > 1 and words[1].casefold() in _PRONOUNS:
+            return ""  # "use these applications": which ones is said elsewhere
         return f"Check that you can now {goal.rstrip('. ')}."
     done = _DONE_VERBS.get(verb)
     if done is None or len(words) < 2:
@@ -171,20 +190,46 @@ def goal_check(goal: str) -> str:
     particle = words[1].casefold() if words[1].casefold() in _PARTICLES else ""
     rest = words[2:] if particle else words[1:]
     # the object runs to the first preposition: "the data transfer speed" | "to 19200 baud"
-    cut = next(
-        (n for n, w in enumerate(rest) if n and w.casefold() in _OBJECT_ENDS),
-        len(rest),
-    )
+    cut = next((n for n in range(1, len(rest)) if _object_ends(rest, n)), len(rest))
     thing, tail = rest[:cut], rest[cut:]
-    if not thing or thing[0].casefold() in {"any", "it", "them", "this", "that", "and", "or"}:
+    if not thing or thing[0].casefold() in _PRONOUNS | {"any", "and", "or"}:
         return ""  # "create it", "remove and reinstall X": no one thing to find afterwards
     if thing[0].casefold() in {"a", "an"}:
         thing = ["the", *thing[1:]]  # "add a delegate" -> "the delegate is added"
-    plural = thing[-1].casefold().endswith("s") and not thing[-1].casefold().endswith("ss")
+    # the head noun: before a kept "similar to these examples", else the last word
+    head = next((w for w, after in pairwise(thing) if after.casefold() in _OBJECT_ENDS), "")
+    last = (head or thing[-1]).strip("\"'()")
+    plural = last.endswith("s") and not last.endswith("ss") and not last.isupper()
     said = " ".join(
         [*thing, "are" if plural else "is", done, *([particle] if particle else []), *tail]
     )
     return f"Check that {said.rstrip('. ')}."
+
+
+#: Objects that point elsewhere: "use these applications", "create it".
+_PRONOUNS = frozenset(("it", "them", "this", "that", "these", "those"))
+#: "... by typing the following line at the prompt": how the goal is reached, cut off.
+_BY_DOING_RE = re.compile(r"\s+by\s+[a-z]{2,30}ing\b.{0,400}$", re.IGNORECASE)
+#: Words before a preposition that keep it in the object: "a META tag similar to these".
+_KEEPS_PREPOSITION = frozenset(("similar", "such", "equal", "next", "close", "prior"))
+
+
+def _is_verb(word: str) -> bool:
+    """A word the goal checks know as a verb ("disable", "Configure")."""
+    said = word.casefold()
+    return said in _CAN_VERBS or said in _DONE_VERBS
+
+
+def _object_ends(words: list[str], n: int) -> bool:
+    """Whether a goal's object ends before `words[n]`: a preposition, not inside a name
+    ("Windows for Workgroups") nor after "similar" ("a tag similar to these")."""
+    if words[n].casefold() not in _OBJECT_ENDS:
+        return False
+    before = words[n - 1]
+    after = words[n + 1] if n + 1 < len(words) else ""
+    if before.casefold() in _KEEPS_PREPOSITION:
+        return False
+    return not (before[:1].isupper() and after[:1].isupper() and words[n].islower())
 
 
 #: "To avoid this behavior", "To correct this problem": a fault and its fix, whatever
@@ -209,6 +254,8 @@ _NOT_RESULT_RE = re.compile(
     r"|this (?:article|section))\b|\?$",
     re.IGNORECASE,
 )
+#: "When the Setup dialog is displayed, select ...": the case a step is done in.
+_LEADING_CASE_RE = re.compile(r"^(?:when|after|once|as soon as)\b[^,]{0,200},", re.IGNORECASE)
 #: A stop inside a closing quote that ends a sentence: '"MyAdd." In the menu'.
 _QUOTED_STOP_RE = re.compile(r"(?<=[.!?][\"\u201d])\s+(?=[A-Z])")
 #: The longest result sentence quoted as the check.
@@ -228,7 +275,8 @@ def step_result(items: list[str]) -> str:
             for sentence in _QUOTED_STOP_RE.split(whole):
                 if len(sentence) > MAX_RESULT or _NOT_RESULT_RE.search(sentence):
                     continue
-                if _RESULT_RE.search(sentence) or own_check_sentence(sentence):
+                main = _LEADING_CASE_RE.sub("", sentence, count=1)
+                if _RESULT_RE.search(main) or own_check_sentence(sentence):
                     return sentence
     return ""
 
@@ -252,7 +300,11 @@ def fitted_verify(
     if pasted is None or "\n" in verify:  # a check with a detail under it is its own
         return verify
     said = pasted.group("said")
-    limit = LIMIT_RE.search(said) is not None and (workaround or kind == "howto")
+    limit = (
+        LIMIT_RE.search(said) is not None
+        and not _DISCLAIMER_RE.search(said)
+        and (workaround or kind == "howto")
+    )
     if not limit and kind != "howto":
         return verify
     if not limit and _FAULT_FIX_RE.search(f"{lead} {section[:20000]}"):
