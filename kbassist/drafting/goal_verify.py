@@ -197,7 +197,15 @@ def goal_check(goal: str) -> str:
     if thing[0].casefold() in {"a", "an"}:
         thing = ["the", *thing[1:]]  # "add a delegate" -> "the delegate is added"
     # the head noun: before a kept "similar to these examples", else the last word
-    head = next((w for w, after in pairwise(thing) if after.casefold() in _OBJECT_ENDS), "")
+    head = next(
+        (
+            w
+            for n, (w, after) in enumerate(pairwise(thing))
+            if after.casefold() in _OBJECT_ENDS
+            and not (w[:1].isupper() and thing[n + 2 : n + 3] and thing[n + 2][:1].isupper())
+        ),
+        "",
+    )
     last = (head or thing[-1]).strip("\"'()")
     plural = last.endswith("s") and not last.endswith("ss") and not last.isupper()
     said = " ".join(
