@@ -10,7 +10,13 @@ from typing import Any
 from cpu_budget import budget
 from drafting_support import archive, fixes
 
-from kbassist.drafting.goal_verify import LIMIT_RE, fix_goal, goal_check, step_result
+from kbassist.drafting.goal_verify import (
+    LIMIT_RE,
+    fitted_verify,
+    fix_goal,
+    goal_check,
+    step_result,
+)
 from kbassist.drafting.tree import draft_text, draft_tree
 
 #: An MS KB archive article with this file's own id and header fields.
@@ -139,3 +145,12 @@ def test_goal_regexes_linear_on_hostile_text() -> None:
     LIMIT_RE.search(("supports " + "c " * 30) * 400)
     step_result([("you will " + "d " * 40 + ". ") * 300])
     assert time.perf_counter() - started < budget(1.0)
+
+
+def test_default_setting_is_no_limit_that_stays() -> None:
+    """'By default, X allows others to only view Y' is a default the steps change: kept."""
+    pasted = (
+        "Check that the problem no longer occurs: By default, this is set to Boxes Only, which"
+        " allows other users to only view busy times."
+    )
+    assert fitted_verify(pasted, "howto", "Options", "", workaround=False) == pasted

@@ -45,9 +45,11 @@ LIMIT_RE = re.compile(
     re.IGNORECASE,
 )
 #: "WARNING: ... not supported by Microsoft Product Support Services": a support policy
-#: or a note, not a limit of the product.
+#: or a note, not a limit of the product; "By default, this is set to X only": a default
+#: the steps change, gone once they are done.
 _DISCLAIMER_RE = re.compile(
-    r"^(?:warning|note|important|caution)\b|\bsupported by (?:microsoft|pss|product support)",
+    r"^(?:warning|note|important|caution|by default)\b"
+    r"|\bsupported by (?:microsoft|pss|product support)",
     re.IGNORECASE,
 )
 #: The drafter's verify that pastes the symptom back: what follows is the quote.
