@@ -227,6 +227,9 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   gone, an honest "nothing to fix") is concrete. The next row counts generic / scene;
   "only the alert clears" counts outcomes whose every verify item only waits for the
   alert to resolve ("... alert clears", "stops firing"), with no runbook check re-run.
+  "'no longer occurs' on a how-to or limit" (round 26) counts outcomes whose verify
+  pastes back a how-to's sentence that says nothing goes wrong, or a limit a workaround
+  leaves in place ("searches for string values only") (`draft_metrics.misfit_verify`).
   "malformed verify" (round 13) counts outcomes with a verify line that reads broken
   (`draft_metrics.malformed_verify`): it ends on a word no sentence ends on ("... no
   longer disappears and."), pastes a list flat (": - A - B"), redoes an action on a bare
@@ -455,6 +458,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "  message with its label glued on": _pct(
             sum(r.verify_glued_label for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
+        "  'no longer occurs' on a how-to or limit": _pct(
+            sum(r.verify_misfit for r in clean), sum(r.verify_outcomes for r in clean)
         ),
         "  names the article's section": _pct(
             sum(r.verify_section_only for r in clean), sum(r.verify_outcomes for r in clean)

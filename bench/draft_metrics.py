@@ -1254,6 +1254,53 @@ def own_check_left(outcome: Outcome, verifies: list[str]) -> bool:
     return False
 
 
+#: Sections a how-to or information article has none of: no problem, no fix of its own.
+_PROBLEM_KEYS = frozenset(
+    (
+        "symptoms",
+        "symptom",
+        "cause",
+        "causes",
+        "resolution",
+        "resolutions",
+        "solution",
+        "workaround",
+        "workarounds",
+        "status",
+    )
+)
+#: "How to ...", "HOWTO: ...": a title that names a goal, not a fault.
+_HOWTO_TITLE_RE = re.compile(r"^(?:Q\d+:\s+)?(?:how ?to\b|howto:)", re.IGNORECASE)
+#: A quoted symptom that states a limit the fix works round, not a fault it removes:
+#: "searches for string values only", "is not able to locate", "does not support".
+_LIMIT_RE = re.compile(
+    r"\b(?:is|are) not (?:able|supported|designed)\b|\bdo(?:es)?(?: not|n't) support\b"
+    r"|\bnot possible\b|\bby design\b|\blimitation\b|\b(?:is|are) limited to\b"
+    r"|\b(?:supports?|searches|accepts?|allows?|works?|displays?|handles?) [^.]{0,60}? only\b"
+    r"|\bonly (?:supports?|accepts?|allows?|works?|searches|displays?|handles?)\b",
+    re.IGNORECASE,
+)
+
+
+def misfit_verify(article: Article, title: str, verifies: list[str]) -> bool:
+    """Whether an outcome checks "the problem no longer occurs" with a quote that is no
+    fault to see gone: a how-to's (no SYMPTOMS, CAUSE or fix section; a "How to" title)
+    sentence that says nothing goes wrong, or a limit ("searches for string values
+    only") that a workaround, a how-to or an article with no RESOLUTION leaves in place:
+    the goal or the workaround's result is the check there (round 26)."""
+    restated = [m.group("said") for v in verifies if (m := _QUOTED_VERIFY_RE.search(v))]
+    if not restated or any(_REPRO_VERIFY_RE.match(v) for v in verifies):
+        return False
+    keys = {s.key for s in article.sections}
+    howto = (article.style == "mskb" and not keys & _PROBLEM_KEYS) or bool(
+        _HOWTO_TITLE_RE.match(article.title)
+    )
+    if howto and any(not _PROBLEM_WORD_RE.search(said) for said in restated):
+        return True
+    stays = howto or "workaround" in title.casefold() or not keys & {"resolution", "solution"}
+    return stays and any(_LIMIT_RE.search(said) for said in restated)
+
+
 def symptom_labels(article: Article) -> list[str]:
     """The labels a modern article's Symptoms name its messages by ("**Named Pipes**")."""
     if article.style == "mskb":
@@ -1371,6 +1418,8 @@ class Record:
     verify_condition_only: int = 0  # only the condition restated and the alert clearing
     verify_own_left: int = 0  # the fix's last step says its own check, the verify does not
     verify_glued_label: int = 0  # a message quoted back with its Symptoms label glued on
+    verify_misfit: int = 0  # 'no longer occurs' on a how-to or a limit (misfit_verify)
+    misfit_verifies: list[str] = field(default_factory=list)  # a few, for reading
     malformed_verifies: list[str] = field(default_factory=list)  # see malformed_verify
     weak_verifies: list[str] = field(default_factory=list)  # a few, for reading
     questions: int = 0  # questions with two or more answers that stay in the article
@@ -1517,6 +1566,10 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
             ) and all(CONDITION_ONLY_RE.search(v) or ALERT_ONLY_RE.search(v) for v in verifies)
             record.verify_own_left += own_check_left(checklist.outcome, verifies)
             record.verify_glued_label += any(glued_label(v, labels) for v in verifies)
+            if misfit_verify(article, checklist.outcome.title, verifies):
+                record.verify_misfit += 1
+                if len(record.misfit_verifies) < 2:
+                    record.misfit_verifies.append(verifies[0][:160])
             broken = [
                 i.text for i in checklist.part("verify") if malformed_verify(i.text, i.detail)
             ]

@@ -92,6 +92,7 @@ from kbassist.drafting.follow_ups import (
 )
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
+from kbassist.drafting.goal_verify import article_kind, fitted_verify
 from kbassist.drafting.group_titles import group_titles, means_joined, titles_over_steps
 from kbassist.drafting.implied_check import implied_check
 from kbassist.drafting.input_titles import name_inputs
@@ -3071,6 +3072,19 @@ def _outcome(
         verify_text,
         [option.label, *option.pre_items, *option.items],
         option.kind in {"upgrade", "cause"},
+    )
+    # a how-to's goal, a limit's workaround: never "the problem no longer occurs" pasted
+    verify_text = fitted_verify(
+        verify_text,
+        article_kind(article.title, {s.key for s in article.sections}, article.style == "mskb"),
+        option.label,
+        option.lead,
+        option.kind == "workaround"
+        or option.section.key in WORKAROUND_KEYS
+        or _WORKS_ROUND_RE.search(option.section.text) is not None,
+        option.section.text,
+        option.items,
+        article.title,
     )
     steps = []
     roots = drive_roots([*option.pre_items, *option.items])
