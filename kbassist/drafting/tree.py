@@ -266,6 +266,7 @@ from kbassist.drafting.symptoms import (
     shown_together,
     symptom_messages,
 )
+from kbassist.drafting.task_ways import task_way_steps
 from kbassist.drafting.text import (
     DETAIL_SEP,
     HORIZON_WORDS,
@@ -750,6 +751,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         or_steps_joined(option)  # "Restart X." / "Or you can stop and start X ...": one step
         # "X. Alternatively, Y"; in MS KB prose also "X, or Y"
         asked_ifs = way_steps(option, asked_ifs, MAX_ASKED_CASES, article.style == "mskb")
+        # "To edit the article, ..." / "To delete the article, ...": which task (round 26)
+        asked_ifs = task_way_steps(option, article.title, asked_ifs, MAX_ASKED_CASES)
         if article.style == "mskb":  # a stage's "Method 1: ..." / "Method 2: ..." (round 25)
             asked_ifs = marked_way_steps(option, asked_ifs)
         asked_ifs = or_both_steps(option, asked_ifs)  # "Create X for A, B, or both." / A / B
