@@ -37,7 +37,7 @@ def _parts(text: str) -> list[tuple[int, str]]:
     """(offset, text) of each part of the section's top-level list numbered 1, 2, ...;
     [] when the numbers do not run 1..N."""
     found = list(_TOP_RE.finditer(text))
-    if [int(m.group("n")) for m in found] != list(range(1, len(found) + 1)):
+    if not found or [int(m.group("n")) for m in found] != list(range(1, len(found) + 1)):
         return []
     ends = [m.start() for m in found[1:]] + [len(text)]
     return [(m.start(), text[m.end() : end]) for m, end in zip(found, ends, strict=True)]
