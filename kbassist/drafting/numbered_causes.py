@@ -17,7 +17,7 @@ import re
 
 from kbassist.articles import Article
 from kbassist.drafting.option_model import Ask, Option
-from kbassist.drafting.text import short_label, split_detail, split_sentences
+from kbassist.drafting.text import split_detail, split_sentences
 
 #: "1. " / "2) " at the start of a line: a part of the section's top-level list.
 _TOP_RE = re.compile(r"^(?P<n>\d{1,2})[.)][ \t]{1,4}(?=\S)", re.MULTILINE)
@@ -43,6 +43,36 @@ def _parts(text: str) -> list[tuple[int, str]]:
     return [(m.start(), text[m.end() : end]) for m, end in zip(found, ends, strict=True)]
 
 
+def _titled(parts: list[tuple[int, str]]) -> bool:
+    """ "1. SYS1733 error" on a line of its own over its text: parts headed by the error
+    each is about (several problems, each with causes of its own), not a list of causes."""
+    return any(
+        not re.search(r"[.:;!?]", text.strip().split("\n\n", 1)[0]) and "\n\n" in text.strip()
+        for _, text in parts
+    )
+
+
+#: Words a cut label must not end on: it would stop mid-phrase.
+_LOOSE_END_RE = re.compile(
+    r"(?:\s(?:a|an|the|of|to|in|on|for|by|with|from|and|or|that|which|is|are|as|at))+$",
+    re.IGNORECASE,
+)
+
+
+def _cause_label(sentence: str) -> str:
+    """A cause's answer: its sentence whole up to 100 characters, else cut at a word and
+    never after "the" / "of" or inside parentheses (`short_label` stops at the first
+    comma: "The Notifier Preferences options (chimes")."""
+    said = re.sub(r"^(?:finally|also|first|second|third),\s{1,3}", "", sentence.strip())
+    said = said.rstrip(".:;")
+    if len(said) > 100:
+        said = said[:90].rsplit(" ", 1)[0]
+        if said.count("(") > said.count(")"):
+            said = said[: said.rfind("(")].rstrip()
+        said = _LOOSE_END_RE.sub("", said).rstrip(",;")
+    return said[:1].upper() + said[1:]
+
+
 def listed_causes(article: Article) -> list[str]:
     """The CAUSE's numbered causes in its own words (each part's first sentence), when
     its lead, or its first cause, says they are causes; [] otherwise."""
@@ -50,7 +80,7 @@ def listed_causes(article: Article) -> list[str]:
     if section is None:
         return []
     parts = _parts(section.text)
-    if len(parts) < 2:
+    if len(parts) < 2 or _titled(parts):
         return []
     lead = section.text[: parts[0][0]]
     said = lead if lead.strip() else parts[0][1][:120]
@@ -59,8 +89,7 @@ def listed_causes(article: Article) -> list[str]:
     causes = []
     for _, text in parts:
         flat = " ".join(text.split())
-        first = (split_sentences(flat) or [flat])[0].rstrip(".:")
-        causes.append(short_label(first, 80))
+        causes.append(_cause_label((split_sentences(flat) or [flat])[0]))
     return causes
 
 
@@ -84,8 +113,8 @@ def numbered_cause_steps(article: Article, option: Option, counter: int, limit: 
     tree's question counter (`if_N` variables)."""
     if option.section.role != "resolution" or len(option.asks) >= limit:
         return counter
-    causes = listed_causes(article)
-    if len(causes) != len(_parts(option.section.text)):
+    causes, parts = listed_causes(article), _parts(option.section.text)
+    if len(causes) != len(parts) or _titled(parts):
         return counter
     numbers = _numbers(option)
     used = sorted({k for n, k in enumerate(numbers) if k and n not in option.when})
