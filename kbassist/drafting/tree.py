@@ -166,6 +166,7 @@ from kbassist.drafting.name_lists import without_name_listings
 from kbassist.drafting.nofix import no_fix_options
 from kbassist.drafting.non_steps import place_non_steps
 from kbassist.drafting.not_one_action import case_leads_merged, statements_noted
+from kbassist.drafting.numbered_causes import numbered_cause_steps
 from kbassist.drafting.obtain_install import install_after_obtain
 from kbassist.drafting.one_action import one_action_ticks
 from kbassist.drafting.open_list import other_form_choice
@@ -268,6 +269,7 @@ from kbassist.drafting.symptoms import (
     shown_together,
     symptom_messages,
 )
+from kbassist.drafting.task_ways import task_way_steps
 from kbassist.drafting.text import (
     DETAIL_SEP,
     HORIZON_WORDS,
@@ -753,6 +755,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         or_steps_joined(option)  # "Restart X." / "Or you can stop and start X ...": one step
         # "X. Alternatively, Y"; in MS KB prose also "X, or Y"
         asked_ifs = way_steps(option, asked_ifs, MAX_ASKED_CASES, article.style == "mskb")
+        # "To edit the article, ..." / "To delete the article, ...": which task (round 26)
+        asked_ifs = task_way_steps(option, article.title, asked_ifs, MAX_ASKED_CASES)
+        # CAUSE "1. A 2. B" over RESOLUTION "1. fix A 2. fix B": which cause (round 26)
+        asked_ifs = numbered_cause_steps(article, option, asked_ifs, MAX_ASKED_CASES)
         if article.style == "mskb":  # a stage's "Method 1: ..." / "Method 2: ..." (round 25)
             asked_ifs = marked_way_steps(option, asked_ifs)
         asked_ifs = or_both_steps(option, asked_ifs)  # "Create X for A, B, or both." / A / B
