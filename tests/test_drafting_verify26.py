@@ -154,3 +154,10 @@ def test_default_setting_is_no_limit_that_stays() -> None:
         " allows other users to only view busy times."
     )
     assert fitted_verify(pasted, "howto", "Options", "", workaround=False) == pasted
+
+
+def test_error_that_doesnt_support_is_a_fault_not_a_limit() -> None:
+    """An error message saying "doesn't support" keeps "no longer occurs", not "the limit stays"."""
+    said = "Using the Append method results in error 438 - Object doesn't support this method."
+    verify = f"Check that the problem no longer occurs: {said}"
+    assert fitted_verify(verify, "fault", "Use the Add method", "", workaround=True) == verify

@@ -52,6 +52,12 @@ _DISCLAIMER_RE = re.compile(
     r"|\bsupported by (?:microsoft|pss|product support)",
     re.IGNORECASE,
 )
+#: A symptom that names an error or a failure is a fault, even when its message says
+#: "doesn't support" ("error 438 - Object doesn't support this property or method").
+_FAULT_SAID_RE = re.compile(
+    r"\berror\b|\byou (?:receive|get)\b|\bfail(?:s|ed)?\b|\bhangs?\b|\bcrash",
+    re.IGNORECASE,
+)
 #: The drafter's verify that pastes the symptom back: what follows is the quote.
 _PASTED_RE = re.compile(
     r"^Check that (?:the problem no longer occurs|this no longer happens): (?P<said>.+)$", re.S
@@ -313,6 +319,7 @@ def fitted_verify(
     limit = (
         LIMIT_RE.search(said) is not None
         and not _DISCLAIMER_RE.search(said)
+        and not _FAULT_SAID_RE.search(said)
         and (workaround or kind == "howto")
     )
     if not limit and kind != "howto":
