@@ -3106,6 +3106,12 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             continue
         part_lead, items, part_checks = part_steps(part, verify_after=True)
         checks.extend(part_checks)
+        if not items and part_lead and alert:
+            from kbassist.drafting.runbook_see_notes import see_noted_steps
+
+            # "See [doc](url)" paragraphs beside the action: ticks, with the links as notes
+            items = see_noted_steps(part, article.source.name)
+            part_lead = "" if items else part_lead
         if not items and part_lead:
             items, part_lead = [part_lead], ""
         if items:
@@ -3167,5 +3173,12 @@ def _diagnosis_steps(
             continue
         _, items, _ = part_steps(part)
         if items:
+            from kbassist.drafting.runbook_impact_query import impact_checks
+            from kbassist.drafting.runbook_narrative import told_merged
+
+            if _alert_runbook(article):
+                # "the following query will display ..." under Impact: the first check;
+                # "If the reboot fails then it will log:": shown under its check
+                items = told_merged([*impact_checks(article), *items])
             return items[:MAX_DIAGNOSIS_STEPS], section
     return [], None

@@ -18,6 +18,7 @@ from kbassist.articles import Article
 from kbassist.drafting.blocks import _imperative
 from kbassist.drafting.option_model import Option
 from kbassist.drafting.runbook_cause import is_alert_runbook
+from kbassist.drafting.runbook_checks_only import gives_checks_only
 from kbassist.drafting.text import split_detail, split_sentences
 
 #: "If using custom metrics then fine-tune ...": the case, then the action.
@@ -43,6 +44,14 @@ _COMMAND_HELP_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: "Try to identify and resolve the cause ...": the action after the hedge.
+_TRY_RE = re.compile(r"^try (?:to|and)\s+", re.IGNORECASE)
+#: A tick that only escalates: "log in to the Customer Portal and open a support case".
+_ESCALATES_RE = re.compile(
+    r"\b(?:support (?:case|ticket)|escalat\w*|customer portal|contact (?:red hat|support))\b",
+    re.IGNORECASE,
+)
+
 
 def _as_tick(sentence: str) -> str:
     """The sentence said as a tick ("If X, Y."), or "" when it is no action."""
@@ -55,8 +64,10 @@ def _as_tick(sentence: str) -> str:
     else:
         must = _MUST_RE.match(sentence)
         if must is None:
-            # "If your cluster supports it, increase ..." after a statement in one paragraph
-            return sentence if _imperative(sentence) else ""
+            # "If your cluster supports it, increase ..." after a statement in one paragraph;
+            # "Try to identify and resolve the cause of the changes." asks it too
+            tried = _TRY_RE.sub("", sentence)
+            return sentence if _imperative(tried[:1].upper() + tried[1:]) else ""
         act = must.group("act")
     act = re.sub(r"^(?:ensure|make sure) to\s+", "", act, flags=re.IGNORECASE)
     verb = act[:1].upper() + act[1:]
@@ -81,8 +92,14 @@ def lead_actions_ticked(article: Article, options: list[Option]) -> None:
         kept: list[str] = []
         ticks: list[str] = []
         said = [_words(split_detail(item)[0]) for item in option.items]
+        # "Try to identify the root cause" beside only an escalation: no fix of its own
+        # (`runbook_checks_only` says so); beside a real step it is the first tick
+        steps = [split_detail(item)[0] for item in option.items]
+        real = any(not _ESCALATES_RE.search(s) and not gives_checks_only(s) for s in steps)
         for sentence in split_sentences(option.lead):
             tick = _as_tick(sentence)
+            if tick and not real and _TRY_RE.match(sentence):
+                tick = ""
             if tick and any(s.startswith(_words(tick)) for s in said):
                 tick = ""  # "You must unpause the pool." over "Unpause the pool (...):"
             (ticks if tick else kept).append(tick or sentence)
