@@ -114,14 +114,47 @@ def _saved_check(alert: str, off: bool) -> str:
     )
 
 
+#: A tick that only sends the admin to the pages it lists: "Read the pages below for
+#: mitigation strategies and solutions.", "Refer to the following documentation",
+#: "For mitigation strategies and solutions, refer to:".
+_READ_PAGES_RE = re.compile(
+    r"^(?:read|see|refer to|consult|follow)\b.{0,80}?\b(?:pages?|links?|documentation|"
+    r"docs|articles?|guides?|resources)\b"
+    r"|^[^.:]{0,120}\b(?:refer to|see|read|consult)(?: the following)?:$",
+    re.IGNORECASE,
+)
+
+
+def guide_label(option: Option) -> str:
+    """A fix that only reads linked pages, named by them ("Follow Troubleshooting DNS in
+    OpenShift and 2 more guides"): readers marked the bare section name "Mitigation" as
+    a cut heading that says nothing of the fix; "" when the fix does more than that."""
+    from kbassist.drafting.text import short_label, split_detail
+
+    if len(option.items) != 1:
+        return ""
+    text, detail = split_detail(option.items[0])
+    lines = detail.splitlines()
+    if not _READ_PAGES_RE.match(text.strip()) or not lines or lines[0].strip() != "Links:":
+        return ""
+    titles = [line.split(": ", 1)[0].strip() for line in lines[1:] if ": " in line]
+    titles = [t for t in titles if t and "://" not in t]
+    if not titles:
+        return ""
+    more = len(titles) - 1
+    tail = f" and {more} more guide{'s' if more > 1 else ''}" if more else ""
+    return short_label(f"Follow {titles[0]}{tail}", 90)
+
+
 def titled_real(options: list[Option], tuning: list[Option]) -> None:
     """A Mitigation titled only by its section ("Mitigation") says when to pick it once
-    the noise fixes stand beside it: "Mitigation (if the alert reports a real problem)"."""
+    the noise fixes stand beside it: "Mitigation (if the alert reports a real problem)";
+    one that only reads linked pages is named by them."""
     from kbassist.drafting.runbook_flow import case_titled
 
     if not tuning:
         return
     for option in options:
         if option.label.casefold() == option.section.name.casefold():
-            option.label = case_titled(option.label, REAL_CASE)
+            option.label = case_titled(guide_label(option) or option.label, REAL_CASE)
             option.condition = True

@@ -1,0 +1,44 @@
+"""Round 26's integrator fixes, from the seed-72 readers' notes."""
+
+from __future__ import annotations
+
+from drafting_support import questions, runbook
+
+from kbassist.drafting.tree import draft_text, draft_tree
+
+NOISE = (
+    "## Meaning\n\nThe `WidgetErrors` rule is triggered when many widget lookups fail.\n\n"
+    "### Default definition\n\n"
+    "You can override the default definition by editing the `Collector` resource:\n\n"
+    "```bash\noc edit collector cluster\n```\n\n"
+    "### Disable this alert entirely\n\n"
+    "Add WidgetErrors to the disableAlerts list:\n\n"
+    "```yaml\nspec:\n  disableAlerts:\n  - WidgetErrors\n```\n\n"
+    "## Diagnosis\n\n1. Open the alert details in the dashboard.\n\n"
+)
+
+
+def _labels(body: str) -> list[str]:
+    art = runbook(body, id_="WidgetErrors")
+    draft_text(art)  # lint-clean
+    return [c["label"] for q in questions(draft_tree(art)) for c in q.get("choices", [])]
+
+
+def test_links_only_mitigation_is_named_by_its_guides() -> None:
+    """A Mitigation that only lists pages is named by them, not by the bare heading."""
+    labels = _labels(
+        NOISE + "## Mitigation\n\nFor mitigation strategies and solutions, refer to:\n\n"
+        "- [Troubleshooting widgets](https://example.com/widgets)\n"
+        "- [Widget operator](https://example.com/operator)\n"
+    )
+    assert (
+        "Follow Troubleshooting widgets and 1 more guide (if the alert reports a real problem)"
+        in labels
+    )
+    assert not any(label.startswith("Mitigation") for label in labels)
+
+
+def test_mitigation_with_its_own_step_keeps_its_section_name() -> None:
+    """A Mitigation with a real step of its own is not renamed after a guide."""
+    labels = _labels(NOISE + "## Mitigation\n\nRestart the widget controller.\n")
+    assert "Mitigation (if the alert reports a real problem)" in labels
