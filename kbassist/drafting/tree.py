@@ -145,6 +145,7 @@ from kbassist.drafting.modern import (
     symptom_choices,
     system_path,
 )
+from kbassist.drafting.assigned_vars import assigned_placeholders, unset_in
 from kbassist.drafting.modern_asides import asides_shown, lead_action, names_shown
 from kbassist.drafting.modern_non_actions import non_actions_shown
 from kbassist.drafting.modern_plan import (
@@ -3005,6 +3006,10 @@ def _item(
         if len(sentences) > 1 and len(sentences[0]) <= MAX_ITEM_CHARS:
             text, rest = sentences[0], " ".join(sentences[1:])
             detail = f"{rest}\n\n{detail}".strip("\n") if detail else rest
+    # `$NAMESPACE` the runbook set from an asked `<alert namespace label>`, used where the
+    # item does not set it (a verify re-running a check): the typed answer stands there
+    assigned = unset_in(item, assigned_placeholders(article, known))
+    known = {**known, **assigned} if assigned else known
     # one pass over text and detail: "where nnnn is ..." in one explains nnnn in the other
     joined = _template(f"{_step_text(text)}{DETAIL_SEP}{detail}", known, roots)[0]
     # "Replace {placeholder_1} with ...": it is asked, unless the note is the whole step
