@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from drafting_support import runbook
+from drafting_support import archive, fixes, runbook
 
 from kbassist.drafting.assigned_vars import _assignments
 from kbassist.drafting.tree import draft_text, draft_tree
@@ -78,3 +78,40 @@ def test_the_assignment_pattern_is_linear_on_a_hostile_line() -> None:
     started = time.perf_counter()
     _assignments(hostile)
     assert time.perf_counter() - started < 1.0
+
+
+REMOTE = (
+    "SYMPTOMS\n========\n\nWhen you use the Shutdown.exe tool to shut down a remote"
+    " computer that runs a screen saver, the screen saver does not come back on the"
+    " remote computer if you end the shutdown with the following command:\n\n"
+    "  shutdown \\\\<remote_computer> /a\n\n"
+    "CAUSE\n=====\n\nShutdown.exe turned the screen saver off for a while.\n\n"
+    "RESOLUTION\n==========\n\nTo turn the screen saver back on, restart the remote"
+    " computer.\n\n"
+    "STATUS\n======\n\nMicrosoft has confirmed this to be a problem in Windows NT"
+    " version 3.51.\n\n"
+    "MORE INFORMATION\n================\n\n"
+    "Steps to Reproduce Problem\n--------------------------\n\n"
+    "1. On the remote computer, start a screen saver.\n"
+    "2. On the local computer, type the following at a command prompt:\n\n"
+    '   "shutdown \\\\<remote_computer> /t:30" (without the quotation marks)\n\n'
+    '3. When the message "File <filename> not found" appears, click OK.\n'
+    "4. On the local computer, type the following at a command prompt:\n\n"
+    '   "shutdown \\\\<remote_computer> /a" (without the quotation marks)\n\n'
+    "   Note that the screen saver does not start again on the remote computer.\n"
+)
+
+
+def test_the_steps_to_reproduce_ask_their_computer_name_for_the_verify() -> None:
+    """The verify repeats the steps to reproduce with the typed computer name in both
+    shutdown commands; the `<filename>` of a quoted message is not asked."""
+    article = archive(REMOTE, id_="Q999261")
+    tree = draft_tree(article)
+    inputs = [n for n in tree["nodes"] if n["kind"] == "input"]
+    assert [n["title"] for n in inputs] == ["Your host name for <remote_computer>"]
+    (fix,) = fixes(tree)
+    detail = fix["verify"][0]["detail"]
+    var = "{" + inputs[0]["var"] + "}"
+    assert detail.count(var) == 2 and "<remote_computer>" not in detail
+    assert "<filename>" in detail  # the message, as shown
+    draft_text(article)  # lint-clean, or DraftError
