@@ -3184,6 +3184,8 @@ def _outcome(
             roots,
         )
     ]
+    for entry in outcome["verify"]:
+        _repro_filled(entry, known, roots)
     second_run_verify(outcome["verify"], [option.label, *option.pre_items, *option.items])
     rollback = [_item(article, step, option.section, known) for step in option.undo]
     if backup:
@@ -3226,11 +3228,6 @@ def _asked_in_verify(
     D:\\ is corrupted", not "on <Drive>"): what to check on this system."""
     asked = {ref: var for ref, var in known.items() if ref.startswith("placeholder:")}
     text = split_detail(verify_text)[0]
-    if asked and entry.get("detail") and text.startswith(REPRO_PREFIX):
-        # the steps to reproduce (as shown, maybe cut), typed again: asked ones filled in
-        shown = str(entry["detail"]).replace("{{", "{").replace("}}", "}")
-        if any(f"{p.kind}:{p.key}" in asked for _, _, p in find_params(shown)):
-            entry["detail"] = _template(shown, asked, roots)[0]
     if asked and any(f"{p.kind}:{p.key}" in asked for _, _, p in find_params(text)):
         # "(where <x> is the session ID ...)" explains the placeholder: kept as written
         parts = _WHERE_IS_RE.split(text)
@@ -3239,6 +3236,17 @@ def _asked_in_verify(
             for n, part in enumerate(parts)
         )
     return entry
+
+
+def _repro_filled(entry: dict[str, Any], known: dict[str, str], roots: frozenset[str]) -> None:
+    """The steps to reproduce a verify repeats (as shown, maybe cut) with the asked
+    placeholders they type filled in (`_repro_params`): typed again to check the fix."""
+    asked = {ref: var for ref, var in known.items() if ref.startswith("placeholder:")}
+    if not asked or not entry.get("detail") or not str(entry["text"]).startswith(REPRO_PREFIX):
+        return
+    shown = str(entry["detail"]).replace("{{", "{").replace("}}", "}")
+    if any(f"{p.kind}:{p.key}" in asked for _, _, p in find_params(shown)):
+        entry["detail"] = _template(shown, asked, roots)[0]
 
 
 #: "where <x> is the session ID": the article's explanation of a placeholder.
