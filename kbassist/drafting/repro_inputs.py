@@ -18,8 +18,13 @@ _TYPE_RE = re.compile(
 #: A line that announces or quotes a message: what is shown, not typed.
 _SHOWN_RE = re.compile(
     r"\b(?:error|message|messages|warning|receive|appears?|displays?|displayed|returns?|"
-    r"note that|pop up)\b",
+    r"note that|notice|pop up)\b",
     re.IGNORECASE,
+)
+#: Keys a SendKeys or KEYBOARD string presses (`{Tab}`, `{ENTER}`): never a value to type.
+_KEYS = frozenset(
+    "tab enter return esc escape home end up down left right del delete ins insert bs "
+    "backspace pgup pgdn break space f1 f2 f3 f4 f5 f6 f7 f8 f9 f10 f11 f12".split()
 )
 #: A numbered step's start ("3. ", "b) "): the steps a "type" lead governs end there.
 _STEP_START_RE = re.compile(r"^\s{0,3}(?:\d{1,2}|[a-z])[.)]\s")
@@ -46,10 +51,12 @@ def repro_placeholders(detail: str) -> list[tuple[Param, str]]:
             continue
         for line in step.split("\n"):
             if _SHOWN_RE.search(line):
-                continue  # "On the REMOTE computer, a System Shutdown window will pop up"
+                break  # "a System Shutdown window will pop up", a message quoted after it
             for _, _, param in find_params(line):
                 if param.kind != "placeholder" or param.key in seen:
                     continue
+                if param.literal.strip("{}").casefold() in _KEYS:
+                    continue  # `KEYBOARD '{Tab}'`: a key pressed
                 seen.add(param.key)
                 out.append((param, said))
     return out

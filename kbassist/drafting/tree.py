@@ -3246,7 +3246,12 @@ def _repro_filled(entry: dict[str, Any], known: dict[str, str], roots: frozenset
         return
     shown = str(entry["detail"]).replace("{{", "{").replace("}}", "}")
     if any(f"{p.kind}:{p.key}" in asked for _, _, p in find_params(shown)):
-        entry["detail"] = _template(shown, asked, roots)[0]
+        # "where <filename> is the name of a file" explains it: kept as written
+        parts = _WHERE_IS_RE.split(shown)
+        entry["detail"] = "".join(
+            brace(part) if n % 2 else _template(part, asked, roots)[0]
+            for n, part in enumerate(parts)
+        )
 
 
 #: "where <x> is the session ID": the article's explanation of a placeholder.
