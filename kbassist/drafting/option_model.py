@@ -91,3 +91,6 @@ class Option:
     #: The fix this one is tried after ("If the issue continues to occur, do Y" after X):
     #: chained to it, asked "Still failing after fix 1?" (`follow_ups`).
     follows: Option | None = None
+    #: A placeholder of the steps to reproduce its verify repeats -> the step that types
+    #: it: the input's quoted context (`repro_inputs`).
+    repro_lines: dict[str, str] = field(default_factory=dict)

@@ -25,6 +25,7 @@ from kbassist.drafting.applies_gate import (
     noted_gates,
     product_case,
 )
+from kbassist.drafting.assigned_vars import assigned_placeholders, unset_in
 from kbassist.drafting.backup_case import backup_cases
 from kbassist.drafting.backup_place import is_backup_text
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
@@ -195,6 +196,7 @@ from kbassist.drafting.post_fix import post_fix_steps
 from kbassist.drafting.prose_inputs import prose_question, prose_value_steps
 from kbassist.drafting.registry_values import registry_note_named, registry_note_options
 from kbassist.drafting.repro_changed import changed_repro
+from kbassist.drafting.repro_inputs import repro_placeholders
 from kbassist.drafting.restarts import restart_step
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
 from kbassist.drafting.runbook_case_title import case_titles
@@ -947,6 +949,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     for option in options:
         if option.asks and option.params:  # only an option with questions can have them
             _late_inputs(option, variables, _outcome(article, option, variables, verify_text, None))
+    if article.style == "mskb" and verify_text.startswith(REPRO_PREFIX):
+        for option in options:  # `shutdown \\<remote_computer> /a` typed again to check
+            _repro_params(article, option, variables, counters, verify_text)
 
     nodes: list[dict[str, Any]] = []
     wished = [o for o in options if o.wish]
@@ -2209,6 +2214,38 @@ def _outcome_entries(outcome: dict[str, Any]) -> list[dict[str, Any]]:
     return [e for part in ("steps", "verify", "rollback") for e in outcome.get(part, [])]
 
 
+def _repro_params(
+    article: Article,
+    option: Option,
+    variables: dict[str, str],
+    counters: dict[str, int],
+    verify_text: str,
+) -> None:
+    """Ask the placeholders of the steps to reproduce the option's verify repeats (not
+    asked for its steps already), within the option's placeholder cap."""
+    outcome = _outcome(article, option, variables, verify_text, None)
+    repeated = [
+        str(v.get("detail", ""))
+        for v in outcome.get("verify", [])
+        if str(v.get("text", "")).startswith(REPRO_PREFIX)
+    ]
+    if not repeated:
+        return  # the fix's own check, not the steps to reproduce
+    asked = {_ref(p) for p in [*option.params, *option.late]}
+    room = MAX_PLACEHOLDERS_PER_OPTION - sum(p.kind == "placeholder" for p in option.params)
+    for param, line in repro_placeholders(split_detail(verify_text)[1]):
+        ref = _ref(param)
+        if ref in asked or room <= 0 or param.literal not in repeated[0]:
+            continue
+        asked.add(ref)
+        room -= 1
+        if ref not in variables:
+            counters["placeholder"] = counters.get("placeholder", 0) + 1
+            variables[ref] = f"placeholder_{counters['placeholder']}"
+        option.params.append(param)
+        option.repro_lines[param.literal] = line
+
+
 def _late_inputs(option: Option, variables: dict[str, str], outcome: dict[str, Any]) -> None:
     """Move to `option.late` the inputs whose every use is a step for some answers of the
     option's last question ("Delete the pod: oc delete -n <install-namespace> ..." only if
@@ -2427,6 +2464,8 @@ def _input_nodes(
             ),
             "",
         )
+        if not context and param.literal in option.repro_lines:
+            context = option.repro_lines[param.literal]  # typed again in the verify's steps
         if article.style != "mskb":
             # the step's sentence that names it, not that sentence run into its command
             short = len(_quoted_context(context, param.literal)) <= 200
@@ -3014,6 +3053,10 @@ def _item(
         if len(sentences) > 1 and len(sentences[0]) <= MAX_ITEM_CHARS:
             text, rest = sentences[0], " ".join(sentences[1:])
             detail = f"{rest}\n\n{detail}".strip("\n") if detail else rest
+    # `$NAMESPACE` the runbook set from an asked `<alert namespace label>`, used where the
+    # item does not set it (a verify re-running a check): the typed answer stands there
+    assigned = unset_in(item, assigned_placeholders(article, known))
+    known = {**known, **assigned} if assigned else known
     # one pass over text and detail: "where nnnn is ..." in one explains nnnn in the other
     joined = _template(f"{_step_text(text)}{DETAIL_SEP}{detail}", known, roots)[0]
     # "Replace {placeholder_1} with ...": it is asked, unless the note is the whole step
@@ -3163,6 +3206,8 @@ def _outcome(
             roots,
         )
     ]
+    for entry in outcome["verify"]:
+        _repro_filled(entry, known, roots)
     second_run_verify(outcome["verify"], [option.label, *option.pre_items, *option.items])
     rollback = [_item(article, step, option.section, known) for step in option.undo]
     if backup:
@@ -3213,6 +3258,22 @@ def _asked_in_verify(
             for n, part in enumerate(parts)
         )
     return entry
+
+
+def _repro_filled(entry: dict[str, Any], known: dict[str, str], roots: frozenset[str]) -> None:
+    """The steps to reproduce a verify repeats (as shown, maybe cut) with the asked
+    placeholders they type filled in (`_repro_params`): typed again to check the fix."""
+    asked = {ref: var for ref, var in known.items() if ref.startswith("placeholder:")}
+    if not asked or not entry.get("detail") or not str(entry["text"]).startswith(REPRO_PREFIX):
+        return
+    shown = str(entry["detail"]).replace("{{", "{").replace("}}", "}")
+    if any(f"{p.kind}:{p.key}" in asked for _, _, p in find_params(shown)):
+        # "where <filename> is the name of a file" explains it: kept as written
+        parts = _WHERE_IS_RE.split(shown)
+        entry["detail"] = "".join(
+            brace(part) if n % 2 else _template(part, asked, roots)[0]
+            for n, part in enumerate(parts)
+        )
 
 
 #: "where <x> is the session ID": the article's explanation of a placeholder.
