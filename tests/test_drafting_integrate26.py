@@ -42,3 +42,21 @@ def test_mitigation_with_its_own_step_keeps_its_section_name() -> None:
     """A Mitigation with a real step of its own is not renamed after a guide."""
     labels = _labels(NOISE + "## Mitigation\n\nRestart the widget controller.\n")
     assert "Mitigation (if the alert reports a real problem)" in labels
+
+
+def test_restart_said_in_a_note_is_ticked_after_its_step() -> None:
+    """ "Please restart the X service for the entry to take effect" in a note becomes a step."""
+    from drafting_support import support, ticks
+
+    from kbassist.drafting.tree import draft_tree as tree_of
+
+    art = support(
+        "## Symptoms\n\nClients can't connect to the widget server by its alias name.\n\n"
+        "## Resolution\n\nRun the following command on the widget server:\n\n"
+        "```console\nreg add HKLM\\SOFTWARE\\Widget /v AliasOnWire /t REG_DWORD /d 1\n```\n\n"
+        "> [!NOTE]\n> After modifying the registry entry, please restart the Widget service"
+        " for the entry to take effect.\n"
+    )
+    draft_text(art)  # lint-clean
+    steps = [s for o in tree_of(art)["nodes"] if o["kind"] == "outcome" for s in ticks(o)]
+    assert "Restart the Widget service for the entry to take effect." in steps

@@ -48,3 +48,30 @@ def restart_step(option: Option, sections: list[Section | None]) -> None:
                 step = f"{m.group('verb').capitalize()} {m.group('what')}."
                 option.items.append(with_detail(step, f'The article: "{sentence}"'))
                 return
+
+
+#: A note's "After modifying the registry entry, please restart the Print Spooler service
+#: for the entry to take effect": the restart the change needs, said in a note.
+_NOTED_RE = re.compile(
+    r"(?:^|(?<=[.;,]\s))(?:please\s+|you\s+(?:must|need\s+to|will\s+need\s+to|have\s+to)\s+)?"
+    r"(?P<step>(?:shut\s+down\s+and\s+)?(?:restart|reboot)\s+(?:the|your)\s+[^.;:,]{2,80}?"
+    r"\s+(?:for|to\s+allow|in\s+order\s+for)\s+(?:the|these|this|your)\s+[\w-]{2,30}"
+    r"(?:\s+[\w-]{2,30})?\s+to\s+take\s+effect)\b",
+    re.IGNORECASE,
+)
+
+
+def noted_restart(items: list[str]) -> list[str]:
+    """A restart said only in a step's note ("please restart the Print Spooler service for
+    the entry to take effect") is ticked after that step: readers marked the required
+    restart buried in a note. Nothing changes when a step already restarts something."""
+    if any(_RESTART_RE.search(split_detail(i)[0]) for i in items):
+        return items
+    for at, item in enumerate(items):
+        detail = split_detail(item)[1]
+        found = _NOTED_RE.search(_plain(detail)) if _RESTART_RE.search(detail) else None
+        if found:
+            step = found.group("step")
+            step = step[0].upper() + step[1:] + "."
+            return [*items[: at + 1], step, *items[at + 1 :]]
+    return items

@@ -197,7 +197,7 @@ from kbassist.drafting.prose_inputs import prose_question, prose_value_steps
 from kbassist.drafting.registry_values import registry_note_named, registry_note_options
 from kbassist.drafting.repro_changed import changed_repro
 from kbassist.drafting.repro_inputs import repro_placeholders
-from kbassist.drafting.restarts import restart_step
+from kbassist.drafting.restarts import noted_restart, restart_step
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
 from kbassist.drafting.runbook_case_title import case_titles
 from kbassist.drafting.runbook_cases import chosen_case_not_asked
@@ -748,6 +748,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if article.style == "mskb":  # "Click OK. Click Yes. Restart.": a tick each
             option.items = action_run_ticks(option.items)
         prompted_notes(option)  # "If you are prompted ..., quit": a note on its step
+        option.items = noted_restart(option.items)  # "restart X for it to take effect"
         written = list(option.items)
         asked_ifs = _conditional_steps(
             option, asked_ifs, article.style != "mskb", cased=symptom_section is not None
