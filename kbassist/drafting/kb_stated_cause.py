@@ -96,7 +96,7 @@ def stated_cause(article: Article) -> tuple[str, Section | None]:
     if article.style != "mskb":
         return "", None
     symptoms = find_section(article, _SYMPTOM_KEYS)
-    places = [(symptoms, True)] if symptoms is not None else []
+    places: list[tuple[Section | None, bool]] = [(symptoms, True)]
     places += [(find_section(article, keys), False) for keys in _OTHER_KEYS]
     for section, skip_first in places:
         if section is None:
