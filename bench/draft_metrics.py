@@ -923,9 +923,9 @@ _STATES_WHY_RE = re.compile(
     r"|^the (?:reason|cause)\b[^.:;]{0,80}?\b(?:is|was)\s",
     re.IGNORECASE,
 )
-_NOT_WHY_RE = re.compile(
-    r"\b(?:not|never|n't|refer to|for more information|see (?:the )?article)\b|:$", re.I
-)
+_NEGATION_RE = re.compile(r"\b(?:not|never|n't)\b", re.I)
+_POINTING_RE = re.compile(r"\b(?:refer to|for more information|see (?:the )?article)\b", re.I)
+_TRYING_RE = re.compile(r"(?:you (?:try|attempt)|trying|attempting) to\b", re.I)
 #: Sections whose prose tells what happens and why, not what to do.
 _TELLING_KEYS = ("symptom", "summary", "moreinformation", "meaning", "impact", "overview")
 
@@ -940,8 +940,15 @@ def stated_not_given(article: Article, cause: str) -> bool:
         if not any(k in section.key for k in _TELLING_KEYS):
             continue
         for sentence in split_sentences(" ".join(section.text.split())):
-            found = _STATES_WHY_RE.match(sentence.lstrip("*_ "))
-            if found and not _NOT_WHY_RE.search(found.group(0) + sentence[-1:]):
+            said = sentence.lstrip("*_ ")
+            found = _STATES_WHY_RE.match(said)
+            if (
+                found
+                and not said.endswith(":")
+                and not _NEGATION_RE.search(found.group(0))
+                and not _POINTING_RE.search(said)
+                and not _TRYING_RE.match(said, found.end())
+            ):
                 return True
     return False
 

@@ -57,6 +57,13 @@ _POINTER_RE = re.compile(
 _PROCEDURE_RE = re.compile(
     r"^(?:to |for example|for instance|in the following|the following)\b", re.IGNORECASE
 )
+#: "... occurs when you try to X", "... when trying to X": the act that shows the message,
+#: the symptom's trigger (`symptom_kinds.trigger_after`, `verify_trigger`), not its cause.
+_TRYING_RE = re.compile(
+    r"(?:(?:you|the user|users|a user|someone)\s+(?:try|tries|attempt|attempts)|trying|"
+    r"attempting)\s+to\s",
+    re.IGNORECASE,
+)
 _SYMPTOM_KEYS = ("symptoms", "symptom")
 _OTHER_KEYS = (("summary",), ("moreinformation",))
 #: Longest stated cause kept (a cause is one sentence, said whole).
@@ -71,6 +78,8 @@ def states_cause(sentence: str) -> bool:
         return False
     found = _OCCURS_RE.match(sentence)
     if found is not None:
+        if _TRYING_RE.match(sentence, found.end()):
+            return False  # "The error occurs when you try to map a drive": the trigger
         return not _NEGATED_RE.search(found.group("mid"))
     return bool(_IS_CAUSED_RE.match(sentence))
 
