@@ -106,3 +106,19 @@ def test_the_cause_pattern_is_linear_on_hostile_text() -> None:
     assert not states_cause(hostile[:20000])
     assert not states_cause("This " + " a" * 10000)
     assert time.perf_counter() - started < 1.0
+
+
+def test_the_act_that_shows_the_message_stays_the_symptoms_trigger() -> None:
+    """ "The error occurs when you try to map a drive." says when the message shows, not
+    why: it stays in the symptom and is no cause."""
+    tree = draft_tree(
+        archive(
+            "SYMPTOMS\n========\n\n"
+            'You receive the message "Widget path not found." The error occurs when you try\n'
+            "to map a drive to the widget share.\n\n"
+            "RESOLUTION\n==========\n\n"
+            "Share the folder again, and then map the drive.\n"
+        )
+    )
+    assert "try to map a drive" not in tree["cause"]
+    assert tree["cause"].endswith("gives no cause.")
