@@ -70,18 +70,30 @@ _OTHER_KEYS = (("summary",), ("moreinformation",))
 MAX_STATED_CHARS = 400
 
 
-def states_cause(sentence: str) -> bool:
-    """Whether `sentence` is the article saying why the problem happens."""
+def states_cause(sentence: str, explaining: bool = True) -> bool:
+    """Whether `sentence` is the article saying why the problem happens. `explaining`:
+    "This is because X" and "The reason is X" count too (in SYMPTOMS and SUMMARY; in MORE
+    INFORMATION they explain a step or an example as often as the problem)."""
     if sentence.endswith(":") or len(sentence) > MAX_STATED_CHARS:
         return False  # a lead over a list of conditions, or a paragraph run together
     if _POINTER_RE.search(sentence) or _PROCEDURE_RE.match(sentence):
         return False
+    if _ABOUT_RE.match(sentence):
+        return False  # "This article discusses some problems that may occur when ..."
     found = _OCCURS_RE.match(sentence)
     if found is not None:
         if _TRYING_RE.match(sentence, found.end()):
             return False  # "The error occurs when you try to map a drive": the trigger
         return not _NEGATED_RE.search(found.group("mid"))
-    return bool(_IS_CAUSED_RE.match(sentence))
+    return explaining and bool(_IS_CAUSED_RE.match(sentence))
+
+
+#: A sentence about the article or one of its parts, not the problem.
+_ABOUT_RE = re.compile(
+    r"^(?:this|the) (?:article|document|topic|section|step|procedure|method|example|sample|"
+    r"list|table)\b",
+    re.IGNORECASE,
+)
 
 
 def _sentences(section: Section, skip_first: bool) -> list[str]:
@@ -110,8 +122,9 @@ def stated_cause(article: Article) -> tuple[str, Section | None]:
     for section, skip_first in places:
         if section is None:
             continue
+        explaining = section.key != "moreinformation"
         for sentence in _sentences(section, skip_first):
-            if states_cause(sentence):
+            if states_cause(sentence, explaining):
                 return sentence, section
     return "", None
 

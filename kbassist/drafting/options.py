@@ -2549,11 +2549,18 @@ def article_cause(article: Article) -> tuple[str, Section | None]:
                 said = _explaining(para.text)
                 if said:
                     return sentence_cut(clean(said), MAX_CAUSE_CHARS), found
-            elif _EXPLAINS_RE.search(para.text) and (kept := not_pointer(clean(para.text))):
+            elif (
+                _EXPLAINS_RE.search(para.text)
+                and not _NUMBERED_STEP_RE.match(clean(para.text))  # "2. Use X, because Y"
+                and (kept := not_pointer(clean(para.text)))
+            ):
                 return sentence_cut(kept, MAX_CAUSE_CHARS), found
     return bug_cause(article)  # STATUS: "Microsoft has confirmed this to be a bug"
 
 
+#: A numbered step ("2. Use the GlobalLock() function ...", "a. CPU Speed."): its
+#: "because" explains the step, it is no cause of the article's.
+_NUMBERED_STEP_RE = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s", re.IGNORECASE)
 _EXPLAINS_PATTERN = re.compile(r"\b(because|is caused by|occurs (?:when|if|because))\b", re.I)
 _EXPLAINS_RE = Hinted(
     _EXPLAINS_PATTERN,
