@@ -122,3 +122,19 @@ def test_the_act_that_shows_the_message_stays_the_symptoms_trigger() -> None:
     )
     assert "try to map a drive" not in tree["cause"]
     assert tree["cause"].endswith("gives no cause.")
+
+
+def test_a_numbered_steps_because_in_more_information_is_no_cause() -> None:
+    """ "2. Use the WidgetLock() function ... because the memory manager cannot move ..."
+    explains a step of MORE INFORMATION's procedure: it is not shown as the cause."""
+    tree = draft_tree(
+        archive(
+            "SUMMARY\n=======\n\n"
+            "An application can share a global memory object with a widget driver.\n\n"
+            "MORE INFORMATION\n================\n\n"
+            "1. Allocate the object with WidgetAlloc().\n\n"
+            "2. Use the WidgetLock() function to obtain the selector. These calls are\n"
+            "   required in real mode because the memory manager cannot move locked objects.\n"
+        )
+    )
+    assert "WidgetLock" not in tree["cause"]

@@ -49,7 +49,7 @@ _NEGATED_RE = re.compile(r"\b(?:not|never|no longer|n't)\b", re.IGNORECASE)
 _POINTER_RE = re.compile(
     r"^(?:notes?|important|tip)\b\s*:|\b(?:refer to|for more information|for additional "
     r"information|see (?:the )?(?:following )?article|query on|article Q\d{4,7}|"
-    r"knowledge base)\b",
+    r"knowledge base|Q\d{5,6})\b",
     re.IGNORECASE,
 )
 #: "When you do X, this occurs if ..." style leads aside, the sentences an article opens
