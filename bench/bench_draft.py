@@ -128,6 +128,12 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   symptom or cause opens with a sentence about the article or the reader's task ("This
   article discusses the cause and some possible resolutions ...", "When troubleshooting
   basic Start issues, ...") / drafts (`draft_metrics.about_article`).
+- **no cause though the article states one** (round 26, causes26): drafts whose cause
+  line gives no cause (or only an alert's condition) while a telling section (symptoms,
+  summary, more information, meaning, impact, overview) has a sentence that states why:
+  "This occurs if X", "This problem only happens when X", "This is due to X", "The reason
+  is X" (not a negation, a lead over a list, a pointer) / drafts
+  (`draft_metrics.stated_not_given`).
 - **read-more steps**: checklist steps (as for action steps) that only say where to
   read more ("Further info on etcd best practices can be found in the OpenShift docs
   here.", "For more detailed information ..., see ...", "Related Links") and do not
@@ -535,6 +541,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "cause repeating the symptom": _pct(sum(r.cause_repeats for r in clean), len(clean)),
         "symptom holding a cause": _pct(sum(r.symptom_reading for r in clean), len(clean)),
         "drafts that give no cause": _pct(sum(r.no_cause for r in clean), len(clean)),
+        "no cause though the article states one": _pct(
+            sum(r.stated_no_cause for r in clean), len(clean)
+        ),
         "symptom or cause about the article": _pct(sum(r.about_article for r in clean), len(clean)),
         "symptom choices that are fragments": _pct(
             sum(len(r.fragment_choices) for r in clean), sum(r.symptom_choices for r in clean)

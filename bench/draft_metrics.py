@@ -925,6 +925,48 @@ def cause_mixed(symptom: str, cause: str) -> tuple[bool, bool]:
     return repeats, reading
 
 
+#: A sentence that states why the problem happens (round 26, causes26): "This occurs if
+#: X", "This problem only happens when X", "This is due to X", "The reason is X", "It is
+#: usually caused by X". Not an alert's "fires when" (its condition), not a negation.
+_STATES_WHY_RE = re.compile(
+    r"^(?:this|these|that|it|the (?:problem|error|issue|behaviou?r|symptom|crash|failure)s?)\b"
+    r"(?P<mid>[^.:;]{0,60}?)\b(?:occur|happen|arise)s?\s+(?:only\s+|usually\s+)?"
+    r"(?:if|when|whenever|because|due to)\s"
+    r"|^(?:this|these|that|it)\b[^.:;]{0,40}?\b(?:is|are|was|were|can be|may be)\s+"
+    r"(?:usually\s+|often\s+|typically\s+|probably\s+)?(?:caused by|due to|because)\s"
+    r"|^the (?:reason|cause)\b[^.:;]{0,80}?\b(?:is|was)\s",
+    re.IGNORECASE,
+)
+_NEGATION_RE = re.compile(r"\b(?:not|never|n't)\b", re.I)
+_POINTING_RE = re.compile(r"\b(?:refer to|for more information|see (?:the )?article)\b", re.I)
+_TRYING_RE = re.compile(r"(?:you (?:try|attempt)|trying|attempting) to\b", re.I)
+#: Sections whose prose tells what happens and why, not what to do.
+_TELLING_KEYS = ("symptom", "summary", "moreinformation", "meaning", "impact", "overview")
+
+
+def stated_not_given(article: Article, cause: str) -> bool:
+    """Whether the draft gives no cause ("gives no cause", or only the alert's condition)
+    though a telling section of the article states one in a sentence of its own (see
+    `_STATES_WHY_RE`). Round 26 (causes26)."""
+    if not (cause.endswith("gives no cause.") or " names no cause beyond " in cause):
+        return False
+    for section in article.sections:
+        if not any(k in section.key for k in _TELLING_KEYS):
+            continue
+        for sentence in split_sentences(" ".join(section.text.split())):
+            said = sentence.lstrip("*_ ")
+            found = _STATES_WHY_RE.match(said)
+            if (
+                found
+                and not said.endswith(":")
+                and not _NEGATION_RE.search(found.group(0))
+                and not _POINTING_RE.search(said)
+                and not _TRYING_RE.match(said, found.end())
+            ):
+                return True
+    return False
+
+
 #: A symptom or cause that opens by talking about the article or the reader's task
 #: ("This article discusses the cause and some possible resolutions ...", "When
 #: troubleshooting basic Start issues, ..."): no problem seen, no why. Round 17.
@@ -1399,6 +1441,7 @@ class Record:
     cause_repeats: bool = False  # see cause_mixed
     symptom_reading: bool = False  # see cause_mixed
     no_cause: bool = False  # the cause line says "X gives no cause."
+    stated_no_cause: bool = False  # see stated_not_given
     about_article: bool = False  # see about_article
     symptom_choices: int = 0  # message choices of the symptom question
     fragment_choices: list[str] = field(default_factory=list)
@@ -1641,6 +1684,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.texts_cut = texts_cut(tree, text)
     record.cause_repeats, record.symptom_reading = cause_mixed(tree.symptom, tree.cause)
     record.no_cause = tree.cause.strip().endswith("gives no cause.")
+    record.stated_no_cause = stated_not_given(article, tree.cause.strip())
     record.about_article = about_article(tree.symptom, tree.cause)
     cut = symptom_cut(tree)
     record.symptom_question, record.symptom_cut = cut is not None, bool(cut)

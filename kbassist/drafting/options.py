@@ -2533,7 +2533,13 @@ def article_cause(article: Article) -> tuple[str, Section | None]:
     section = find_section(article, _CAUSE_KEYS)
     if section is not None:
         return sentence_cut(clean(section.text), MAX_CAUSE_CHARS), section
-    # No CAUSE section: a sentence that explains, in SUMMARY or MORE INFORMATION.
+    # No CAUSE section: "This occurs if X" in SYMPTOMS, SUMMARY or MORE INFORMATION
+    from kbassist.drafting.kb_stated_cause import bug_cause, not_pointer, stated_cause
+
+    said, found = stated_cause(article)
+    if found is not None:
+        return said, found
+    # ... else a paragraph that explains, in SUMMARY or MORE INFORMATION.
     for keys in (SUMMARY_KEYS, MORE_KEYS):
         found = find_section(article, keys)
         if found is None:
@@ -2543,11 +2549,18 @@ def article_cause(article: Article) -> tuple[str, Section | None]:
                 said = _explaining(para.text)
                 if said:
                     return sentence_cut(clean(said), MAX_CAUSE_CHARS), found
-            elif _EXPLAINS_RE.search(para.text):
-                return sentence_cut(clean(para.text), MAX_CAUSE_CHARS), found
-    return "", None
+            elif (
+                _EXPLAINS_RE.search(para.text)
+                and not _NUMBERED_STEP_RE.match(clean(para.text))  # "2. Use X, because Y"
+                and (kept := not_pointer(clean(para.text)))
+            ):
+                return sentence_cut(kept, MAX_CAUSE_CHARS), found
+    return bug_cause(article)  # STATUS: "Microsoft has confirmed this to be a bug"
 
 
+#: A numbered step ("2. Use the GlobalLock() function ...", "a. CPU Speed."): its
+#: "because" explains the step, it is no cause of the article's.
+_NUMBERED_STEP_RE = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s", re.IGNORECASE)
 _EXPLAINS_PATTERN = re.compile(r"\b(because|is caused by|occurs (?:when|if|because))\b", re.I)
 _EXPLAINS_RE = Hinted(
     _EXPLAINS_PATTERN,

@@ -97,6 +97,7 @@ from kbassist.drafting.goal_verify import article_kind, fitted_verify
 from kbassist.drafting.group_titles import group_titles, means_joined, titles_over_steps
 from kbassist.drafting.implied_check import implied_check
 from kbassist.drafting.input_titles import name_inputs
+from kbassist.drafting.kb_stated_cause import without_cause
 from kbassist.drafting.labels import (
     APPLIES_RE,
     fix_name,
@@ -634,6 +635,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     tree_id = tree_id or draft_id(article)
     symptom, symptom_section = article_symptom(article)
     cause, cause_section = article_cause(article)
+    if article.style == "mskb" and cause_section is not None and cause_section is symptom_section:
+        symptom = without_cause(symptom, cause)  # "This occurs if X" is the cause node's
     cause_shown = ""  # the cause node's text when the CAUSE shows a table (its rows kept)
     if (
         article.style == "mskb"
