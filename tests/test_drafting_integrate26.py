@@ -60,3 +60,21 @@ def test_restart_said_in_a_note_is_ticked_after_its_step() -> None:
     draft_text(art)  # lint-clean
     steps = [s for o in tree_of(art)["nodes"] if o["kind"] == "outcome" for s in ticks(o)]
     assert "Restart the Widget service for the entry to take effect." in steps
+
+
+def test_stock_bug_status_names_the_headers_product() -> None:
+    """A cause from STATUS's "bug in the Microsoft products listed at the beginning of this
+    article" names the product and versions from the article's header instead."""
+    from drafting_support import archive
+
+    tree = draft_tree(
+        archive(
+            "SYMPTOMS\n========\n\nThe widget compiler stops with an internal error on long"
+            " lines.\n\nSTATUS\n======\n\nMicrosoft has confirmed this to be a bug in the"
+            " Microsoft products listed\nat the beginning of this article.\n",
+            product="Microsoft Widget Compiler",
+            headers=("Version(s): 4.0 4.1",),
+        )
+    )
+    assert "a bug in Microsoft Widget Compiler" in tree["cause"]
+    assert "listed at the beginning" not in tree["cause"]

@@ -165,11 +165,37 @@ def bug_cause(article: Article) -> tuple[str, Section | None]:
             ),
             "",
         )
+    said = _named_products(said, article)
     if wrong:
         wrong = _TURN_RE.sub("", wrong)
         wrong = wrong[0].upper() + wrong[1:]
         return f"{said} {wrong}", status
     return said, status
+
+
+#: STATUS's stock words for the header's products: "in the Microsoft products listed at
+#: the beginning of this article", "in the products listed above".
+_LISTED_RE = re.compile(
+    r"\b(?:the )?(?:microsoft )?products? (?:that are )?listed (?:at the beginning of this"
+    r" article|above)",
+    re.IGNORECASE,
+)
+_VERSION_RE = re.compile(r"\d{1,2}(?:\.\d{1,3}){0,2}[a-z]?")
+
+
+def _named_products(said: str, article: Article) -> str:
+    """STATUS's "a bug in the Microsoft products listed at the beginning of this article"
+    with the header's products named ("a bug in Microsoft Fortran Compiler 4.0"): as a
+    cause, the stock words alone name nothing."""
+    if not article.products or not _LISTED_RE.search(said):
+        return said
+    products = " and ".join(article.products[:3])
+    versions = [v for v in article.versions if _VERSION_RE.fullmatch(v.strip())]
+    if len(article.products) == 1 and versions and len(versions) == len(article.versions):
+        shown = versions if len(versions) <= 3 else [*versions[:2], versions[-1]]
+        sep = ", " if len(shown) > 2 else " and "
+        products += " " + (sep.join(shown) if len(versions) <= 3 else f"{shown[0]} to {shown[-1]}")
+    return _LISTED_RE.sub(lambda _m: products, said, count=1)
 
 
 def without_cause(symptom: str, cause: str) -> str:
