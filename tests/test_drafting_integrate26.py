@@ -78,3 +78,16 @@ def test_stock_bug_status_names_the_headers_product() -> None:
     )
     assert "a bug in Microsoft Widget Compiler" in tree["cause"]
     assert "listed at the beginning" not in tree["cause"]
+
+
+def test_stated_cause_stays_in_the_symptom_a_next_sentence_leans_on() -> None:
+    """A cause sentence followed by "In either case, ..." is not cut out of the symptom."""
+    from kbassist.drafting.kb_stated_cause import without_cause
+
+    cause = "This may happen when the partition is resized manually or by a program."
+    symptom = (
+        f"Remnants of the scroll bar appear. {cause} In either case, it happens if it is small."
+    )
+    assert without_cause(symptom, cause) == symptom
+    plain = f"Remnants of the scroll bar appear on the left side. {cause}"
+    assert without_cause(plain, cause) == "Remnants of the scroll bar appear on the left side."

@@ -198,11 +198,21 @@ def _named_products(said: str, article: Article) -> str:
     return _LISTED_RE.sub(lambda _m: products, said, count=1)
 
 
+#: A sentence that leans on the one before it: "In either case, this will happen if ...".
+_BACK_REF_RE = re.compile(
+    r"\s{0,20}(?:in (?:either|both|each|this|that|such|these) cases?\b|in either event\b"
+    r"|(?:this|these|that|it|they|then)\b)",
+    re.IGNORECASE,
+)
+
+
 def without_cause(symptom: str, cause: str) -> str:
     """The symptom with the stated cause sentence taken out (it is the cause node's),
     unless that would leave no symptom."""
     if not cause or cause not in symptom:
         return symptom
+    if _BACK_REF_RE.match(symptom.split(cause, 1)[1]):
+        return symptom  # "In either case, ..." after it needs the cause sentence
     kept = " ".join(symptom.replace(cause, " ").split())
     return kept if len(kept) >= 20 else symptom
 
