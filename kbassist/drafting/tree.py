@@ -304,6 +304,7 @@ from kbassist.drafting.ticks import (
     steps_announced,
     without_file_table,
 )
+from kbassist.drafting.titled_cases import titled_case_steps
 from kbassist.drafting.told_apart import told_apart
 from kbassist.drafting.typed_commands import commands_option, correct_syntax_steps
 from kbassist.drafting.typed_ranges import range_steps
@@ -782,6 +783,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = method_list_steps(option, asked_ifs, shared)
             asked_ifs = marked_way_steps(option, asked_ifs)  # "Method 1: ..." / "Method 2: ..."
             asked_ifs = found_case_steps(option, asked_ifs)
+            # "one or both of the following problems:" over a titled part each (round 27)
+            asked_ifs = titled_case_steps(option, asked_ifs, MAX_ASKED_CASES)
             if len(options) == 1:  # "one of the following reasons: - A - B": which is it
                 asked_ifs = cause_list_steps(article, option, asked_ifs)
             if is_alert_runbook(article):  # "If the logs show X, fix Y": which X was shown
