@@ -94,6 +94,8 @@ def bulleted_causes(article: Article) -> list[str]:
 
 def _label(cause: str) -> str:
     """A cause's answer: its first sentence, without "The problem can occur when"."""
+    # "Cause 1. The Notes.ini file ...": the number is no name for the answer
+    cause = re.sub(r"^(?:cause|scenario|case|reason) \d{1,2}[.:)][ \t]{1,3}", "", cause, flags=re.I)
     first = (split_sentences(cause) or [cause])[0]
     said = _SAID_RE.sub("", first)
     return _cause_label(said[:1].upper() + said[1:])
