@@ -151,6 +151,14 @@ def _by_procedure(option: Option, owners: list[int | None]) -> list[int | None]:
     return filled
 
 
+def _shared_between(owners: list[int | None]) -> bool:
+    """A step that names no cause between two causes' steps ("Click More, click Edit
+    Entry" between the phonebook fix and the compression fix): one procedure that
+    touches each cause, not a part per cause, so key words alone do not split it."""
+    owned = [n for n, o in enumerate(owners) if o is not None]
+    return bool(owned) and None in owners[owned[0] : owned[-1] + 1]
+
+
 def alt_cause_steps(article: Article, option: Option, counter: int, limit: int) -> int:
     """Ask which of the CAUSE's bulleted alternative causes applies when the fix's steps
     fall into one part per cause, so each part runs on its cause's walk only; returns the
@@ -163,8 +171,8 @@ def alt_cause_steps(article: Article, option: Option, counter: int, limit: int) 
     owners = _marked(option, len(causes))
     if owners is None:
         owners = _spans(_by_procedure(option, _owners(causes, option)))
-    if owners is None:
-        return counter
+        if owners is None or _shared_between(owners):
+            return counter
     owners = [o if n not in option.when else None for n, o in enumerate(owners)]
     if len({o for o in owners if o is not None}) < len(causes):
         # a cause no step names: its fix is elsewhere or unsaid, and the steps that name
