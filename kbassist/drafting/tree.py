@@ -18,6 +18,7 @@ import yaml
 from kbassist.articles import Article, Section
 from kbassist.drafting.action_runs import action_run_ticks
 from kbassist.drafting.alike_labels import options_told_apart, told_by_difference
+from kbassist.drafting.alt_causes import alt_cause_steps
 from kbassist.drafting.applies_gate import (
     gate_nodes,
     install_needed,
@@ -303,6 +304,7 @@ from kbassist.drafting.ticks import (
     steps_announced,
     without_file_table,
 )
+from kbassist.drafting.titled_cases import titled_case_steps
 from kbassist.drafting.told_apart import told_apart
 from kbassist.drafting.typed_commands import commands_option, correct_syntax_steps
 from kbassist.drafting.typed_ranges import range_steps
@@ -765,6 +767,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         asked_ifs = task_way_steps(option, article.title, asked_ifs, MAX_ASKED_CASES)
         # CAUSE "1. A 2. B" over RESOLUTION "1. fix A 2. fix B": which cause (round 26)
         asked_ifs = numbered_cause_steps(article, option, asked_ifs, MAX_ASKED_CASES)
+        if article.style == "mskb":  # "two possible causes: - A - B", a fix each (round 27)
+            asked_ifs = alt_cause_steps(article, option, asked_ifs, MAX_ASKED_CASES)
         if article.style == "mskb":  # a stage's "Method 1: ..." / "Method 2: ..." (round 25)
             asked_ifs = marked_way_steps(option, asked_ifs)
         asked_ifs = or_both_steps(option, asked_ifs)  # "Create X for A, B, or both." / A / B
@@ -779,6 +783,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = method_list_steps(option, asked_ifs, shared)
             asked_ifs = marked_way_steps(option, asked_ifs)  # "Method 1: ..." / "Method 2: ..."
             asked_ifs = found_case_steps(option, asked_ifs)
+            # "one or both of the following problems:" over a titled part each (round 27)
+            asked_ifs = titled_case_steps(option, asked_ifs, MAX_ASKED_CASES)
             if len(options) == 1:  # "one of the following reasons: - A - B": which is it
                 asked_ifs = cause_list_steps(article, option, asked_ifs)
             if is_alert_runbook(article):  # "If the logs show X, fix Y": which X was shown
