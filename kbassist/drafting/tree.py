@@ -169,6 +169,7 @@ from kbassist.drafting.nofix import no_fix_options
 from kbassist.drafting.non_steps import place_non_steps
 from kbassist.drafting.not_one_action import case_leads_merged, statements_noted
 from kbassist.drafting.numbered_causes import numbered_cause_steps
+from kbassist.drafting.observed_ticks import observed_ticks
 from kbassist.drafting.obtain_install import install_after_obtain
 from kbassist.drafting.one_action import one_action_ticks
 from kbassist.drafting.open_list import other_form_choice
@@ -1233,6 +1234,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if said:  # ... or with no message at all where none could be quoted
         redo_message_verify(tree, said)
     own_query_verify(tree, article)  # "To check X, run the following query:": run first
+    observed_ticks(tree)  # "Reboot. Once rebooted, observe that X": X the verify, not ticked
     stays_verify(tree, article_text)  # the symptom a fix leaves in place is not checked gone
     if article.style == "mskb" or not is_alert_runbook(article):
         event_verifies(tree)  # 'the message "Event ID: 252 ..."': the event by its id

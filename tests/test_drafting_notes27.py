@@ -1,0 +1,67 @@
+"""Round 27 (notes27): an observation written into a tick is the verify or a note, not a tick."""
+
+from __future__ import annotations
+
+import time
+
+from drafting_support import details, fixes, support, ticks
+
+from kbassist.drafting.observed_ticks import look_check, split_look
+from kbassist.drafting.tree import draft_tree
+
+SEARCH = """
+## Symptoms
+
+When you try to start the Indexing Helper service, you receive the following error:
+
+"The Indexing Helper service on local computer started and then stopped."
+
+## Cause
+
+The transaction log files of the registry are corrupted.
+
+## Resolution
+
+1. Delete all files with the .BLF extension in the C:\\Windows\\System32\\config\\TxR folder.
+2. Once these files are deleted, restart the computer. Once restarted, observe that the
+   Indexing Helper service has already started and is rebuilding its catalog.
+"""
+
+
+def test_a_look_in_the_last_tick_is_the_verify() -> None:
+    """'Restart. Once restarted, observe that X' ticks the restart and checks X."""
+    (fix,) = fixes(draft_tree(support(SEARCH)))
+    assert ticks(fix)[-1] == "Once these files are deleted, restart the computer."
+    first = " ".join(fix["verify"][0]["text"].split())
+    assert first.startswith("Check that the Indexing Helper service has already started")
+
+
+def test_a_look_in_an_earlier_tick_is_its_note() -> None:
+    """A look before the next step is shown under its step, never ticked."""
+    body = SEARCH.replace(
+        "is rebuilding its catalog.",
+        "is rebuilding its catalog.\n3. Open the Indexing Options and click Rebuild.",
+    )
+    (fix,) = fixes(draft_tree(support(body)))
+    assert not any("observe that" in t for t in ticks(fix))
+    assert "observe that the Indexing Helper service" in " ".join(details(fix).split())
+
+
+def test_a_look_that_acts_or_is_a_case_stays_ticked() -> None:
+    """A look that goes on to act, a case and 'you may notice' are no verify."""
+    assert look_check("You should see the Welcome page, and then click Next.") == ""
+    assert look_check("If you see the error again, reinstall the driver.") == ""
+    assert look_check("You may notice high CPU while the index is rebuilt.") == ""
+    assert look_check("You should now see the printer listed.") == (
+        "Check that you see the printer listed."
+    )
+    assert split_look("Notice that the box is cleared.") is None  # the whole tick: left
+
+
+def test_look_pattern_is_linear_on_hostile_text() -> None:
+    """A 20 KB run of commas and 'once' words is read in well under a second."""
+    hostile = "Once " + "a, once " * 2500 + "observe that" + " x" * 2000
+    start = time.perf_counter()
+    look_check(hostile)
+    split_look(hostile + ". " + hostile)
+    assert time.perf_counter() - start < 1.0
