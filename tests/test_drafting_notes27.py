@@ -6,6 +6,7 @@ import time
 
 from drafting_support import details, fixes, support, ticks
 
+from kbassist.drafting.event_ticks import split_actions
 from kbassist.drafting.observed_ticks import look_check, split_look
 from kbassist.drafting.tree import draft_tree
 
@@ -64,4 +65,48 @@ def test_look_pattern_is_linear_on_hostile_text() -> None:
     start = time.perf_counter()
     look_check(hostile)
     split_look(hostile + ". " + hostile)
+    assert time.perf_counter() - start < 1.0
+
+
+def test_an_action_waiting_for_what_the_first_started_is_its_own_tick() -> None:
+    """'Run setup. When the Setup program starts, click X.' is two ticks, in order."""
+    body = SEARCH.replace(
+        "2. Once these files",
+        "2. Click Start, click Run, and then type setup in the Open box. When the Setup "
+        "program starts, click to select the Repair check box.\n3. Once these files",
+    )
+    (fix,) = fixes(draft_tree(support(body)))
+    said = ticks(fix)
+    at = said.index("Click Start, click Run, and then type setup in the Open box.")
+    assert said[at + 1] == "Click to select the Repair check box when the Setup program starts."
+
+
+def test_two_actions_joined_by_a_semicolon_are_two_ticks() -> None:
+    """'Install X locally; set the DSN to Local Server' ticks each action."""
+    assert split_actions("Install the database engine locally; set the DSN to Local Server.") == [
+        "Install the database engine locally.",
+        "Set the DSN to Local Server.",
+    ]
+
+
+def test_a_case_or_a_ui_path_stays_one_tick() -> None:
+    """'If X, do Y' and 'Click File, and then click Save' are one action each."""
+    for tick in (
+        "If the service does not start, restart the computer; then try again.",
+        "Click File, and then click Save.",
+        "Restart the computer. If the error persists, reinstall the driver.",
+    ):
+        assert split_actions(tick) == [tick]
+
+
+def test_split_patterns_are_linear_on_hostile_text() -> None:
+    """20 KB of 'when the' runs and semicolons is read in well under a second."""
+    from kbassist.drafting import event_ticks
+
+    hostile = ("When the x " * 2000)[:20000]
+    start = time.perf_counter()
+    event_ticks._EVENT_RE.match(hostile)
+    event_ticks._EVENT_RE.match("When the " + "a " * 10000 + ", click OK")
+    event_ticks._SEMI_RE.split("; " * 10000)
+    event_ticks._semi_parts("Set x; " * 3000)
     assert time.perf_counter() - start < 1.0

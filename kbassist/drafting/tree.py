@@ -51,6 +51,7 @@ from kbassist.drafting.chosen_verify import chosen_message_verify, message_cause
 from kbassist.drafting.design import by_design_lead
 from kbassist.drafting.design_outcome import design_options
 from kbassist.drafting.download_fix import download_options
+from kbassist.drafting.event_ticks import event_ticks
 from kbassist.drafting.example_inputs import (
     example_phrase,
     example_question,
@@ -753,6 +754,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             option.items = action_run_ticks(option.items)
         prompted_notes(option)  # "If you are prompted ..., quit": a note on its step
         option.items = noted_restart(option.items)  # "restart X for it to take effect"
+        option.items = event_ticks(option.items)  # "X. When Y starts, do Z.": two ticks
         written = list(option.items)
         asked_ifs = _conditional_steps(
             option, asked_ifs, article.style != "mskb", cased=symptom_section is not None
