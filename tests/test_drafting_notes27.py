@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import time
 
-from drafting_support import details, fixes, support, ticks
+from drafting_support import details, fixes, runbook, support, ticks
 
+from kbassist.drafting.described_fix import described_action
 from kbassist.drafting.event_ticks import split_actions
 from kbassist.drafting.observed_ticks import look_check, split_look
 from kbassist.drafting.tree import draft_tree
@@ -109,4 +110,37 @@ def test_split_patterns_are_linear_on_hostile_text() -> None:
     event_ticks._EVENT_RE.match("When the " + "a " * 10000 + ", click OK")
     event_ticks._SEMI_RE.split("; " * 10000)
     event_ticks._semi_parts("Set x; " * 3000)
+    described_action("It can be fixed by adding " + "a " * 10000)
+    described_action("It can be " + "be " * 7000)
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_fix_said_only_in_the_description_is_ticked() -> None:
+    """'It can be optimized by adding X' over only 'Read the pages below' ticks 'Add X'."""
+    body = """
+## Meaning
+
+The alert fires when many DNS queries return NX_DOMAIN.
+
+## Mitigation
+
+When NX_DOMAIN errors are returned for a valid Service name, the resolver is likely
+configured to query DNS for several suffixes. It can be optimized by adding a trailing
+dot on fully-qualified domain names which tells the resolver the name is complete.
+
+For other mitigation strategies, refer to:
+
+- [DNS for Services and Pods](https://example.com/dns)
+"""
+    tree = draft_tree(runbook(body, id_="DnsErrorsHigh"))
+    said = [t for f in fixes(tree) for t in ticks(f)]
+    assert "Add a trailing dot on fully-qualified domain names." in said
+
+
+def test_described_action_reads_passives_only() -> None:
+    """A description's fact or case is no action; its stated fix is."""
+    assert described_action("It can be mitigated by setting the limit to 0.") == (
+        "Set the limit to 0."
+    )
+    assert described_action("It is caused by a stale cache.") == ""
+    assert described_action("If it can be fixed by restarting, do so.") == ""

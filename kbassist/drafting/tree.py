@@ -48,6 +48,7 @@ from kbassist.drafting.causes import (
     paired,
 )
 from kbassist.drafting.chosen_verify import chosen_message_verify, message_cause_verify
+from kbassist.drafting.described_fix import described_fixes
 from kbassist.drafting.design import by_design_lead
 from kbassist.drafting.design_outcome import design_options
 from kbassist.drafting.download_fix import download_options
@@ -1237,6 +1238,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         redo_message_verify(tree, said)
     own_query_verify(tree, article)  # "To check X, run the following query:": run first
     observed_ticks(tree)  # "Reboot. Once rebooted, observe that X": X the verify, not ticked
+    described_fixes(tree)  # only "Read the pages below" ticked: the fix its text states
     stays_verify(tree, article_text)  # the symptom a fix leaves in place is not checked gone
     if article.style == "mskb" or not is_alert_runbook(article):
         event_verifies(tree)  # 'the message "Event ID: 252 ..."': the event by its id
