@@ -144,3 +144,17 @@ def test_described_action_reads_passives_only() -> None:
     )
     assert described_action("It is caused by a stale cache.") == ""
     assert described_action("If it can be fixed by restarting, do so.") == ""
+
+
+def test_a_caveat_or_a_cases_next_step_stays_where_it_is() -> None:
+    """'Notice that X cannot be undone' is a warning; 'If X, do Y. Then, Z.' is the case's."""
+    assert look_check("Notice that the number of volumes cannot be reduced later.") == ""
+    tick = "If a certificate exists, select View, and then select Clear. Then, go to step 6."
+    assert split_actions(tick) == [tick]
+    assert split_actions("Reduce the load: talk to the tenants; pause the busy workloads.") == [
+        "Reduce the load: talk to the tenants; pause the busy workloads."
+    ]
+    assert split_actions("Reassign the listener to the group. Then, set up the dependency.") == [
+        "Reassign the listener to the group.",
+        "Set up the dependency.",
+    ]

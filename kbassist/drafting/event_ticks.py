@@ -74,16 +74,18 @@ def _cut_sentences(sentences: list[str]) -> list[int]:
         event = _EVENT_RE.match(sentence)
         match = event or _NEXT_RE.match(sentence)
         if match is not None and _acts(match.group("rest")):
+            if _CASE_RE.match(sentences[k - 1]):
+                continue  # "If you do so, start at X. Then rename Y": the case's own steps
             cuts.append(k)
-            if event is not None:
-                sentences[k] = _said_after(event)
+            # "Then, select X" on its own tick is "Select X"; an event said after its action
+            sentences[k] = _said_after(event) if event is not None else _cap(match.group("rest"))
     return cuts
 
 
 def _semi_parts(sentence: str) -> list[str]:
     """One sentence's "; "-joined actions, or [sentence] when any part is no whole action."""
-    if "(" in sentence or '"' in sentence or _CASE_RE.match(sentence):
-        return [sentence]  # a quoted value or an aside may hold the semicolon
+    if "(" in sentence or '"' in sentence or ":" in sentence or _CASE_RE.match(sentence):
+        return [sentence]  # a quoted value, an aside or a label's list holds the semicolon
     parts = [p.strip() for p in _SEMI_RE.split(sentence)]
     if len(parts) < 2 or not all(_acts(p) for p in parts):
         return [sentence]
@@ -101,8 +103,8 @@ def split_actions(item: str) -> list[str]:
     if "\n" in text.strip() or len(flat) > MAX_TICK or "{" in flat:
         return [item]
     sentences = split_sentences(flat)
-    if not sentences or not _acts(sentences[0]):
-        return [item]
+    if not sentences or not _acts(sentences[0]) or _CASE_RE.match(sentences[0]):
+        return [item]  # "If X, do Y. Then, go to step 6.": all of it the case's
     bounds = [0, *_cut_sentences(sentences), len(sentences)]
     pieces = [" ".join(sentences[a:b]) for a, b in itertools.pairwise(bounds)]
     if len(pieces) == 1 and len(sentences) == 1:

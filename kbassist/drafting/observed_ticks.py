@@ -44,6 +44,12 @@ _ACTS_AFTER_RE = re.compile(
     r"(?:click|type|select|press|run|restart|open|close|enter|choose)\b)",
     re.IGNORECASE,
 )
+#: "Notice that the number of volumes cannot be reduced later": a caveat, not a look.
+_CAVEAT_RE = re.compile(
+    r"\b(?:cannot|can't|can\s{1,3}not|could\s{1,3}not|will\s{1,3}not|won't|must|should|may"
+    r"|might|need|needs|not\s{1,3}possible|later)\b",
+    re.IGNORECASE,
+)
 #: Longest observation moved, so a verify stays one line a reader can check.
 MAX_LOOK = 300
 
@@ -61,7 +67,7 @@ def look_check(sentence: str) -> str:
     if match is None:
         return ""
     rest = match.group("rest").rstrip()
-    if _ACTS_AFTER_RE.search(rest):
+    if _ACTS_AFTER_RE.search(rest) or _CAVEAT_RE.search(rest):
         return ""
     if match.group("you"):
         if rest.lower().startswith("that "):
