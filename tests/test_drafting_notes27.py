@@ -158,3 +158,9 @@ def test_a_caveat_or_a_cases_next_step_stays_where_it_is() -> None:
         "Reassign the listener to the group.",
         "Set up the dependency.",
     ]
+
+
+def test_an_event_before_several_actions_stays_in_its_tick() -> None:
+    """'When the editor opens, type 1, and then click OK' is not turned round."""
+    tick = "Click Add Value. When the DWORD Editor opens, type 1 in the Data box, then click OK."
+    assert split_actions(tick) == [tick]

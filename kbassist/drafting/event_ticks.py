@@ -38,6 +38,8 @@ _EVENT_RE = re.compile(
     r")\s{0,3},\s{0,3}(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+#: Clauses after an event's comma: several actions, said after the event, not turned round.
+_SEVERAL_RE = re.compile(r",|;|\band\b|\bthen\b", re.IGNORECASE)
 #: "Then, click OK.", "Next, restart the server.": the next action, said as next.
 _NEXT_RE = re.compile(r"^(?:then|next)\s{0,3},?\s{1,3}(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
 #: "; ", "; then ", "; and then ": where one action ends and the next begins.
@@ -73,6 +75,8 @@ def _cut_sentences(sentences: list[str]) -> list[int]:
     for k, sentence in enumerate(sentences[1:], start=1):
         event = _EVENT_RE.match(sentence)
         match = event or _NEXT_RE.match(sentence)
+        if event is not None and _SEVERAL_RE.search(event.group("rest")):
+            continue  # "When the editor opens, add 1 ..., then click OK": no single action
         if match is not None and _acts(match.group("rest")):
             if _CASE_RE.match(sentences[k - 1]):
                 continue  # "If you do so, start at X. Then rename Y": the case's own steps
