@@ -49,9 +49,11 @@ from kbassist.drafting.causes import (
     paired,
 )
 from kbassist.drafting.chosen_verify import chosen_message_verify, message_cause_verify
+from kbassist.drafting.described_fix import described_fixes
 from kbassist.drafting.design import by_design_lead
 from kbassist.drafting.design_outcome import design_options
 from kbassist.drafting.download_fix import download_options
+from kbassist.drafting.event_ticks import event_ticks
 from kbassist.drafting.example_inputs import (
     example_phrase,
     example_question,
@@ -170,6 +172,7 @@ from kbassist.drafting.nofix import no_fix_options
 from kbassist.drafting.non_steps import place_non_steps
 from kbassist.drafting.not_one_action import case_leads_merged, statements_noted
 from kbassist.drafting.numbered_causes import numbered_cause_steps
+from kbassist.drafting.observed_ticks import observed_ticks
 from kbassist.drafting.obtain_install import install_after_obtain
 from kbassist.drafting.one_action import one_action_ticks
 from kbassist.drafting.open_list import other_form_choice
@@ -754,6 +757,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             option.items = action_run_ticks(option.items)
         prompted_notes(option)  # "If you are prompted ..., quit": a note on its step
         option.items = noted_restart(option.items)  # "restart X for it to take effect"
+        option.items = event_ticks(option.items)  # "X. When Y starts, do Z.": two ticks
         written = list(option.items)
         asked_ifs = _conditional_steps(
             option, asked_ifs, article.style != "mskb", cased=symptom_section is not None
@@ -1239,6 +1243,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if said:  # ... or with no message at all where none could be quoted
         redo_message_verify(tree, said)
     own_query_verify(tree, article)  # "To check X, run the following query:": run first
+    observed_ticks(tree)  # "Reboot. Once rebooted, observe that X": X the verify, not ticked
+    described_fixes(tree)  # only "Read the pages below" ticked: the fix its text states
     stays_verify(tree, article_text)  # the symptom a fix leaves in place is not checked gone
     if article.style == "mskb" or not is_alert_runbook(article):
         event_verifies(tree)  # 'the message "Event ID: 252 ..."': the event by its id
