@@ -91,3 +91,16 @@ def test_stated_cause_stays_in_the_symptom_a_next_sentence_leans_on() -> None:
     assert without_cause(symptom, cause) == symptom
     plain = f"Remnants of the scroll bar appear on the left side. {cause}"
     assert without_cause(plain, cause) == "Remnants of the scroll bar appear on the left side."
+
+
+def test_fix_stated_in_the_text_names_the_guides_option() -> None:
+    """Once the fix the Mitigation states is ticked, the option is named by it, not its guides."""
+    labels = _labels(
+        NOISE + "## Mitigation\n\nWhen lookups fail for a valid name, this is likely because"
+        " the resolver tries other suffixes. It can be optimized by adding a trailing dot on"
+        " fully-qualified domain names.\n\nFor other mitigation strategies, refer to:\n\n"
+        "- [Troubleshooting widgets](https://example.com/widgets)\n"
+        "- [Widget operator](https://example.com/operator)\n"
+    )
+    named = [label for label in labels if "(if the alert reports a real problem)" in label]
+    assert named and not named[0].startswith(("Follow ", "Mitigation"))

@@ -20,7 +20,7 @@ import re
 from typing import Any
 
 from kbassist.drafting.said_as import _and_gerunds, _base_verb, as_action
-from kbassist.drafting.text import split_sentences
+from kbassist.drafting.text import short_label, split_sentences
 
 #: "It can be optimized by adding X", "This can also be mitigated by setting Y": the
 #: pronoun's passive the `said_as` readers leave (they want "the problem"). Bounded.
@@ -79,3 +79,24 @@ def described_fixes(tree: dict[str, Any]) -> None:
         if told:
             source = {"source": node["source"]} if "source" in node else {}
             node["steps"] = [{"text": t, **source} for t in told] + steps
+            _named_by_fix(tree, node, told[0])
+
+
+#: A title named by the pages a fix only pointed to (runbook_tuning.guide_label), with
+#: the case it is for: "Follow X and 3 more guides (if the alert reports a real problem)".
+_GUIDE_TITLE_RE = re.compile(r"^Follow .{1,200}? guides?(?P<case> \(if [^()]{1,200}\))?$")
+
+
+def _named_by_fix(tree: dict[str, Any], node: dict[str, Any], action: str) -> None:
+    """An outcome titled by its pages, now that it ticks the fix its text states, is named
+    by that fix (and so is the answer that leads to it)."""
+    title = str(node.get("title", ""))
+    found = _GUIDE_TITLE_RE.match(title)
+    if found is None:
+        return
+    new = short_label(action.rstrip(". "), 80) + (found.group("case") or "")
+    node["title"] = new
+    for question in tree.get("nodes", []):
+        for choice in question.get("choices", []) if isinstance(question, dict) else []:
+            if choice.get("label") == title and choice.get("next") == node.get("id"):
+                choice["label"] = new
