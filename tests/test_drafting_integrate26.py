@@ -104,3 +104,20 @@ def test_fix_stated_in_the_text_names_the_guides_option() -> None:
     )
     named = [label for label in labels if "(if the alert reports a real problem)" in label]
     assert named and not named[0].startswith(("Follow ", "Mitigation"))
+
+
+def test_a_one_step_method_is_not_counted_as_steps() -> None:
+    """A method named by its count reads "(1 step)", never "(1 steps)"."""
+    from drafting_support import archive, questions
+
+    art = archive(
+        "SYMPTOMS\n========\n\nThe phone book is damaged and Widget cannot connect.\n\n"
+        "RESOLUTION\n==========\n\nTo resolve this problem, use one of the following methods:\n\n"
+        "Method 1\n--------\n\n1. Use Notepad to open the Phone.pbk file.\n\n"
+        "2. Delete the blank line.\n\n3. Save the file.\n\n"
+        "Method 2\n--------\n\nClick Start, click Run, and then type signup in the Open box.\n"
+    )
+    draft_text(art)  # lint-clean
+    labels = [c["label"] for q in questions(draft_tree(art)) for c in q.get("choices", [])]
+    assert not any("(1 steps)" in label for label in labels)
+    assert any(label.startswith("Method 2") for label in labels)

@@ -961,6 +961,11 @@ def _method_head(paras: Sequence[Para]) -> tuple[str, Sequence[Para]]:
     return f"{head}: {short_label(rest, 70)}", [Para([indent + rest]), *paras[1:]]
 
 
+def _steps_count(count: int) -> str:
+    """ "1 step", "5 steps": a label's count read aloud ("Method 2 (1 steps)" read as junk)."""
+    return f"{count} step" if count == 1 else f"{count} steps"
+
+
 def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> Option | None:
     method, paras = _method_head(paras)
     if method and paras:
@@ -968,7 +973,7 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
         if option is not None and len(method) > 12:
             option.label = short_label(method, 90)
         elif option is not None and _START_NAV_RE.match(option.label):
-            option.label = f"{method} ({len(option.items)} steps)"
+            option.label = f"{method} ({_steps_count(len(option.items))})"
         elif option is not None:
             option.label = f"{method}: {option.label}"
         return option
@@ -1009,7 +1014,7 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
         label_from = goal.group("goal")[0].upper() + goal.group("goal")[1:]
     elif _START_NAV_RE.match(label_from) and prefix and len(items) >= 3:
         # "Click the Start button, ..." names no fix: the section and the length do
-        label_from = f"{prefix.rstrip(': ')} ({len(items)} steps)"
+        label_from = f"{prefix.rstrip(': ')} ({_steps_count(len(items))})"
         prefix = ""
     first = paras[0] if paras else None
     if first is not None and _METHOD_RE.match(first.head):

@@ -316,7 +316,7 @@ _SECTION_HEAD_RE = re.compile(
 )
 #: Longest one-step fix given whole as its label.
 MAX_WHOLE_STEP = 100
-_STEPS_LABEL_RE = re.compile(r"^(?P<head>.*?)\s*\(\d+ steps\)$")
+_STEPS_LABEL_RE = re.compile(r"^(?P<head>.*?)\s*\(\d+ steps?\)$")
 _PLACE_RE = re.compile(r"^(?:at|in|on|from|under|using|with)\b[^,]{1,80},\s+", re.IGNORECASE)
 _NAV_RE = re.compile(
     r"^(?:click|double-click|right-click|point|press|select|choose|open|start|run|go|navigate"
