@@ -24,6 +24,7 @@ from draft_placeholders import (
 from kbassist.articles import Article, ArticleSkip, load_article, section_key
 from kbassist.drafting.applies_gate import NOT_APPLICABLE_SUFFIX
 from kbassist.drafting.case_pairs import negated_pair
+from kbassist.drafting.goal_verify import LIMIT_RE, PROBLEM_KEYS
 from kbassist.drafting.own_check import own_check_sentence, symptom_section_labels
 from kbassist.drafting.text import split_sentences
 from kbassist.trees.checklist import Checklist, build_checklist
@@ -1296,32 +1297,12 @@ def own_check_left(outcome: Outcome, verifies: list[str]) -> bool:
     return False
 
 
-#: Sections a how-to or information article has none of: no problem, no fix of its own.
-_PROBLEM_KEYS = frozenset(
-    (
-        "symptoms",
-        "symptom",
-        "cause",
-        "causes",
-        "resolution",
-        "resolutions",
-        "solution",
-        "workaround",
-        "workarounds",
-        "status",
-    )
-)
+#: The drafter's own kinds (an article with no problem section; a limit, not a fault):
+#: the bench counts what the drafter left, by the same definition.
+_PROBLEM_KEYS = PROBLEM_KEYS
+_LIMIT_RE = LIMIT_RE
 #: "How to ...", "HOWTO: ...": a title that names a goal, not a fault.
 _HOWTO_TITLE_RE = re.compile(r"^(?:Q\d+:\s+)?(?:how ?to\b|howto:)", re.IGNORECASE)
-#: A quoted symptom that states a limit the fix works round, not a fault it removes:
-#: "searches for string values only", "is not able to locate", "does not support".
-_LIMIT_RE = re.compile(
-    r"\b(?:is|are) not (?:able|supported|designed)\b|\bdo(?:es)?(?: not|n't) support\b"
-    r"|\bnot possible\b|\bby design\b|\blimitation\b|\b(?:is|are) limited to\b"
-    r"|\b(?:supports?|searches|accepts?|allows?|works?|displays?|handles?) [^.]{0,60}? only\b"
-    r"|\bonly (?:supports?|accepts?|allows?|works?|searches|displays?|handles?)\b",
-    re.IGNORECASE,
-)
 
 
 def misfit_verify(article: Article, title: str, verifies: list[str]) -> bool:

@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 
 from kbassist.articles import Article
-from kbassist.drafting.cause_list import _owners, _spans
+from kbassist.drafting.cause_list import _owners, _spans, ask_which_cause
 from kbassist.drafting.numbered_causes import _cause_label
-from kbassist.drafting.option_model import Ask, Option
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import split_detail, split_sentences
 
 #: The CAUSE's lead of a list of alternatives: "two possible causes", "two scenarios where
@@ -185,18 +185,11 @@ def alt_cause_steps(article: Article, option: Option, counter: int, limit: int) 
             option.when[n] = f'{var} == "case_{owner + 1}" or {var} == "unsure"'
             cut = _STEP_MARK_RE.sub("", option.items[n], count=1)
             option.items[n] = cut[:1].upper() + cut[1:]
-    if _MARK_RE.search(option.label):  # "Resolution: For the first scenario": a cut label
-        head = option.label.split(":", 1)[0] if ":" in option.label else ""
-        option.label = (
-            f"{head}: Fix the cause that applies" if head else "Fix the cause that applies"
-        )
-    option.asks.append(
-        Ask.of_cases(
-            var,
-            "Which of these applies?",
-            "cause",
-            [_label(c) for c in causes],
-            "Which applies here? Each has its own fix.",
-        )
+    ask_which_cause(  # "Resolution: For the first scenario" is a cut label
+        option,
+        var,
+        [_label(c) for c in causes],
+        "Which applies here? Each has its own fix.",
+        relabel=bool(_MARK_RE.search(option.label)),
     )
     return counter

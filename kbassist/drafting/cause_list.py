@@ -108,24 +108,30 @@ def cause_list_steps(article: Article, option: Option, counter: int) -> int:
         return counter
     counter += 1
     var = f"if_{counter}"
-    labels = [short_label(c, 80) for c in causes]
     for n, owner in enumerate(owners):
         if owner is not None:
             option.when[n] = f'{var} == "case_{owner + 1}" or {var} == "unsure"'
-    if owners[0] is not None:
-        # "Resolution: Make sure that the dependency services are started" titled the fix
-        # by the first cause's step: it is now the fix of whichever cause applies
+    # "Resolution: Make sure that the dependency services are started" titled the fix by
+    # the first cause's step: it is now the fix of whichever cause applies
+    ask_which_cause(
+        option,
+        var,
+        [short_label(c, 80) for c in causes],
+        "Which applies here? Each has its own steps.",
+        relabel=owners[0] is not None,
+    )
+    return counter
+
+
+def ask_which_cause(
+    option: Option, var: str, labels: list[str], help_text: str, *, relabel: bool
+) -> None:
+    """Ask "Which of these applies?" over `labels` (the causes, each owning its steps) and,
+    when `relabel`, title the fix "Fix the cause that applies": its old title named one
+    cause's step or cut a marker ("Resolution: For the first scenario")."""
+    if relabel:
         head = option.label.split(":", 1)[0] if ":" in option.label else ""
         option.label = (
             f"{head}: Fix the cause that applies" if head else "Fix the cause that applies"
         )
-    option.asks.append(
-        Ask.of_cases(
-            var,
-            "Which of these applies?",
-            "cause",
-            labels,
-            "Which applies here? Each has its own steps.",
-        )
-    )
-    return counter
+    option.asks.append(Ask.of_cases(var, "Which of these applies?", "cause", labels, help_text))

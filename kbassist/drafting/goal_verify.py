@@ -19,7 +19,7 @@ from kbassist.drafting.text import split_detail, split_sentences
 from kbassist.drafting.verify import states_problem
 
 #: Sections a how-to or information article has none of: no problem, no fix of its own.
-_PROBLEM_KEYS = frozenset(
+PROBLEM_KEYS = frozenset(
     (
         "symptoms",
         "symptom",
@@ -138,7 +138,7 @@ def article_kind(article_title: str, section_keys: set[str], mskb: bool) -> str:
     """What an article is, for its verify: "howto" (an MS KB article with no SYMPTOMS,
     CAUSE or fix section, or a "How to" title) or "" (a fault and its fix, as far as the
     sections tell)."""
-    if (mskb and not section_keys & _PROBLEM_KEYS) or _HOWTO_TITLE_RE.match(article_title):
+    if (mskb and not section_keys & PROBLEM_KEYS) or _HOWTO_TITLE_RE.match(article_title):
         return "howto"
     return ""
 
