@@ -1615,7 +1615,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
                 record.verify_misfit += 1
                 if len(record.misfit_verifies) < 2:
                     record.misfit_verifies.append(verifies[0][:160])
-            ticked = [item.text for item in checklist.part("steps")]
+            ticked = [f"{i.text} {i.detail}" for i in checklist.part("steps")]
             record.verify_kept_condition += any(
                 drop_changed_condition(v, ticked) != v for v in verifies
             )
