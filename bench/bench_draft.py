@@ -236,6 +236,9 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   "'no longer occurs' on a how-to or limit" (round 26) counts outcomes whose verify
   pastes back a how-to's sentence that says nothing goes wrong, or a limit a workaround
   leaves in place ("searches for string values only") (`draft_metrics.misfit_verify`).
+  "keeps a condition the fix changes" (round 28) counts outcomes whose verify sets up
+  a state the fix's steps change ("... while the Find Fast Indexer is running again:
+  check that ..." under "click Pause Indexing") (`kept_condition.drop_changed_condition`).
   "malformed verify" (round 13) counts outcomes with a verify line that reads broken
   (`draft_metrics.malformed_verify`): it ends on a word no sentence ends on ("... no
   longer disappears and."), pastes a list flat (": - A - B"), redoes an action on a bare
@@ -467,6 +470,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "  'no longer occurs' on a how-to or limit": _pct(
             sum(r.verify_misfit for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
+        "  keeps a condition the fix changes": _pct(
+            sum(r.verify_kept_condition for r in clean), sum(r.verify_outcomes for r in clean)
         ),
         "  names the article's section": _pct(
             sum(r.verify_section_only for r in clean), sum(r.verify_outcomes for r in clean)

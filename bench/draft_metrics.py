@@ -25,6 +25,7 @@ from kbassist.articles import Article, ArticleSkip, load_article, section_key
 from kbassist.drafting.applies_gate import NOT_APPLICABLE_SUFFIX
 from kbassist.drafting.case_pairs import negated_pair
 from kbassist.drafting.goal_verify import LIMIT_RE, PROBLEM_KEYS
+from kbassist.drafting.kept_condition import drop_changed_condition
 from kbassist.drafting.own_check import own_check_sentence, symptom_section_labels
 from kbassist.drafting.text import split_sentences
 from kbassist.trees.checklist import Checklist, build_checklist
@@ -1443,6 +1444,7 @@ class Record:
     verify_own_left: int = 0  # the fix's last step says its own check, the verify does not
     verify_glued_label: int = 0  # a message quoted back with its Symptoms label glued on
     verify_misfit: int = 0  # 'no longer occurs' on a how-to or a limit (misfit_verify)
+    verify_kept_condition: int = 0  # keeps a condition the fix's steps change (round 28)
     misfit_verifies: list[str] = field(default_factory=list)  # a few, for reading
     malformed_verifies: list[str] = field(default_factory=list)  # see malformed_verify
     weak_verifies: list[str] = field(default_factory=list)  # a few, for reading
@@ -1594,6 +1596,10 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
                 record.verify_misfit += 1
                 if len(record.misfit_verifies) < 2:
                     record.misfit_verifies.append(verifies[0][:160])
+            ticked = [f"{i.text} {i.detail}" for i in checklist.part("steps")]
+            record.verify_kept_condition += any(
+                drop_changed_condition(v, ticked) != v for v in verifies
+            )
             broken = [
                 i.text for i in checklist.part("verify") if malformed_verify(i.text, i.detail)
             ]

@@ -101,6 +101,7 @@ from kbassist.drafting.group_titles import group_titles, means_joined, titles_ov
 from kbassist.drafting.implied_check import implied_check
 from kbassist.drafting.input_titles import name_inputs
 from kbassist.drafting.kb_stated_cause import without_cause
+from kbassist.drafting.kept_condition import drop_changed_condition
 from kbassist.drafting.labels import (
     APPLIES_RE,
     fix_name,
@@ -3150,6 +3151,10 @@ def _outcome(
         option.section.text,
         option.items,
         article.title,
+    )
+    # "While X is running", "When the guest user is disabled": never a state the fix changes
+    verify_text = drop_changed_condition(
+        verify_text, [option.label, *option.pre_items, *option.items]
     )
     steps = []
     roots = drive_roots([*option.pre_items, *option.items])
