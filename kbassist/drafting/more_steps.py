@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from kbassist.articles import Article, Section
+from kbassist.drafting.more_leads import said_goal
 from kbassist.drafting.option_model import Option
 from kbassist.drafting.options import (
     _GET_UPDATE_RE,
@@ -205,9 +206,10 @@ def _fix_goal(lead: str) -> str:
     "fix" for "To resolve this problem:", "" when the lead names no goal."""
     last = re.split(r"(?<=[.!?])\s+", lead)[-1] if lead else ""
     match = _LEAD_RE.match(last)
-    if match is None:
+    said = match.group("goal") if match else said_goal(last)  # "Use these steps to X:"
+    if not said:
         return ""
-    goal = re.split(r",\s*(?:follow|use|do|perform|complete)\b", match.group("goal"))[0]
+    goal = re.split(r",\s*(?:follow|use|do|perform|complete)\b", said)[0]
     if _NOT_FIX_RE.search(goal) or _UPDATE_GOAL_RE.search(goal):
         return ""
     return "fix" if _FIX_GOAL_RE.match(goal) else goal
@@ -252,10 +254,11 @@ def _spelled_out(
         found: tuple[float, list[Para], int | None, str] | None = None
         if goal and goal != "fix":
             shared = len(_words(goal) & _words(text))
-            if _share(goal, text) >= 0.5 and shared >= 2:
+            share = _share(goal, text) if shared >= 2 else _stem_share(goal, text)
+            if share >= 0.5:  # "To apply the Softpaq" for "corrected by applying ..."
                 named += 1
                 at = _best(actions, f"{goal} {body}")
-                found = (_share(goal, text), steps, at if at is not None else pointer, goal)
+                found = (share, steps, at if at is not None else pointer, goal)
             elif points_on:
                 found = (0.1, steps, pointer, goal)
         elif goal == "fix" and (points_on or explains):
@@ -500,6 +503,14 @@ def _in_sequence(fix: Option, more: Section, scene: frozenset[str]) -> tuple[lis
             out.append(item)  # it says more than its procedure does: kept, then the steps
         out.extend(spelt)
     return out, " ".join(said)
+
+
+def _stem_share(goal: str, text: str) -> float:
+    """How much of `goal`'s stems are in `text`'s (0..1), 0 unless two are: "apply the
+    Softpaq" in "corrected by applying Compaq's Softpaq"."""
+    mine = _stems(goal)
+    shared = len(mine & _stems(text))
+    return shared / len(mine) if mine and shared >= 2 else 0.0
 
 
 def _stems(text: str) -> set[str]:
