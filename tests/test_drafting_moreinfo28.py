@@ -87,3 +87,12 @@ def test_steps_to_heading_is_a_goal_and_reproduce_is_not() -> None:
     said_goal("Use the following steps to " + "a " * 10_000 + "x")
     said_goal("steps to " + "a" * 200 + " " * 20_000)
     assert time.perf_counter() - start < 0.5
+
+
+def test_goal_before_complete_the_following_steps_without_a_comma() -> None:
+    """'To convert the file to Contoso 97 format complete the following steps:' names
+    'convert the file to Contoso 97 format', not the steps phrase."""
+    from kbassist.drafting.more_steps import _fix_goal
+
+    lead = "To convert the file to Contoso 97 format complete the following steps:"
+    assert _fix_goal(lead) == "convert the file to Contoso 97 format"

@@ -209,7 +209,12 @@ def _fix_goal(lead: str) -> str:
     said = match.group("goal") if match else said_goal(last)  # "Use these steps to X:"
     if not said:
         return ""
-    goal = re.split(r",\s*(?:follow|use|do|perform|complete)\b", said)[0]
+    # "To convert X to Y complete the following steps:": X to Y, with or without a comma
+    goal = re.split(
+        r",\s*(?:follow|use|do|perform|complete)\b|\s(?:follow|use|do|perform|complete)"
+        r" (?:the following|these)\b",
+        said,
+    )[0]
     if _NOT_FIX_RE.search(goal) or _UPDATE_GOAL_RE.search(goal):
         return ""
     return "fix" if _FIX_GOAL_RE.match(goal) else goal
