@@ -96,3 +96,21 @@ def test_goal_before_complete_the_following_steps_without_a_comma() -> None:
 
     lead = "To convert the file to Contoso 97 format complete the following steps:"
     assert _fix_goal(lead) == "convert the file to Contoso 97 format"
+
+
+def test_steps_under_a_reproduce_lead_stay_out_of_the_fix() -> None:
+    """'You can follow the steps below to reproduce the behavior.' over 'Steps to Create
+    the Contoso Client' keeps those steps out of the prose fix 'change the Contoso client'."""
+    article = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "To resolve this problem, change the Contoso client so that it uses late binding.\n\n"
+        "MORE INFORMATION\n================\n\n"
+        "You can follow the steps below to reproduce the behavior.\n\n"
+        "Steps to Create the Contoso Client\n----------------------------------\n\n"
+        "1. Create a new Contoso client project.\n\n"
+        "2. Add a reference to the Contoso type library.\n\n"
+        "3. Press F5 to run the Contoso client.\n"
+    )
+    for outcome in fixes(draft_tree(article)):
+        assert "MORE INFORMATION" not in sources(outcome)
+    draft_text(article)

@@ -78,6 +78,13 @@ _REPRO_RE = re.compile(
     r"bug|issue|error))",
     re.IGNORECASE,
 )
+#: "You can follow the steps below to reproduce the behavior.": a lead over steps that
+#: show the problem, however many sub-headings ("Steps to Create the Client") follow it.
+_REPRO_SAID_RE = re.compile(
+    r"\b(?:steps|procedure)\b[^.:]{0,40}\bto (?:reproduce|re-?create|duplicate|demonstrate)"
+    r" (?:the|this)\b",
+    re.IGNORECASE,
+)
 #: "... or follow the procedure outlined below", "use one of the techniques described in
 #: the More Information section": the procedure is one of several ways.
 _OR_POINTER_RE = re.compile(
@@ -160,7 +167,11 @@ def _read_procedures(text: str, scene: frozenset[str]) -> list[tuple[str, list[P
             continue
         # a NOTE or CAUTION between the heading or lead and step 1 is no lead
         before = [p for p in paras[:n] if not p.separator and not _NOTE_RE.match(p.head)]
-        if any(_REPRO_RE.search(clean(p.text)) for p in before if not p.indent > para.indent):
+        if any(
+            _REPRO_RE.search(clean(p.text)) or _REPRO_SAID_RE.search(clean(p.text))
+            for p in before
+            if not p.indent > para.indent
+        ):
             break  # "Steps to Reproduce Behavior" and all after it show the problem
         lead_para = before[-1] if before else None
         bare = lead_para is None
@@ -514,8 +525,12 @@ def _stem_share(goal: str, text: str) -> float:
     """How much of `goal`'s stems are in `text`'s (0..1), 0 unless two are: "apply the
     Softpaq" in "corrected by applying Compaq's Softpaq"."""
     mine = _stems(goal)
-    shared = len(mine & _stems(text))
-    return shared / len(mine) if mine and shared >= 2 else 0.0
+    theirs = _stems(text)
+    verb = _stems(goal.split()[0]) if goal.split() else set()
+    if not verb or not verb <= theirs:
+        return 0.0  # "To set up Mail to print" is not "reinstall the ... printer driver"
+    shared = len(mine & theirs)
+    return shared / len(mine) if shared >= 2 else 0.0
 
 
 def _stems(text: str) -> set[str]:
