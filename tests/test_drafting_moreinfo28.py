@@ -83,6 +83,10 @@ def test_steps_to_heading_is_a_goal_and_reproduce_is_not() -> None:
         "change the file name of a page"
     )
     assert said_goal("The driver in question is this one:") == ""
+    assert (
+        said_goal("The following steps show how to create a control, which exposes the problem:")
+        == ""
+    )
     start = time.perf_counter()
     said_goal("Use the following steps to " + "a " * 10_000 + "x")
     said_goal("steps to " + "a" * 200 + " " * 20_000)

@@ -29,9 +29,19 @@ _AFTER_STEPS_RE = re.compile(
 )
 
 
+#: A goal that shows the problem: "create a user control, which exposes the problem".
+_SHOWS_RE = re.compile(
+    r"\b(?:expose|show|demonstrate|reproduce|cause|illustrate)s?\b[^.]{0,40}?"
+    r"\b(?:problem|behaviou?r|error|bug|issue)\b",
+    re.IGNORECASE,
+)
+
+
 def said_goal(lead: str) -> str:
     """The goal of a lead that names it after its steps ("" when it names none)."""
     if len(lead) > 240:
         return ""
     found = _AFTER_STEPS_RE.match(lead.strip())
-    return found.group("goal") if found else ""
+    if found is None or _SHOWS_RE.search(found.group("goal")):
+        return ""  # "how to create a user control, which exposes the problem"
+    return found.group("goal")

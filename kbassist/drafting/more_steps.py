@@ -231,6 +231,13 @@ def _fix_goal(lead: str) -> str:
     return "fix" if _FIX_GOAL_RE.match(goal) else goal
 
 
+def _after_steps(lead: str) -> bool:
+    """The lead names its goal after "Use the following steps to" or "Steps to", not as
+    "To X:" (a sub-heading of one case of several: it must share a word with the fix)."""
+    last = re.split(r"(?<=[.!?])\s+", lead)[-1] if lead else ""
+    return _LEAD_RE.match(last) is None
+
+
 def _fix_text(option: Option) -> str:
     return " ".join([option.lead, *(step_text(i) for i in option.items)])
 
@@ -275,8 +282,8 @@ def _spelled_out(
                 named += 1
                 at = _best(actions, f"{goal} {body}")
                 found = (share, steps, at if at is not None else pointer, goal)
-            elif points_on:
-                found = (0.1, steps, pointer, goal)
+            elif points_on and (_words(goal) & _words(text) or not _after_steps(lead)):
+                found = (0.1, steps, pointer, goal)  # "Steps to X" shares a word with it
         elif goal == "fix" and (points_on or explains):
             found = (0.2, steps, pointer, "")
         elif bare and not _SHOWS_RE.search(steps[-1].text) and not _SAMPLE_RE.match(body):
