@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from kbassist.articles import Article, Section
+from kbassist.drafting.more_leads import said_goal
 from kbassist.drafting.option_model import Option
 from kbassist.drafting.options import (
     _GET_UPDATE_RE,
@@ -75,6 +76,13 @@ _REPRO_RE = re.compile(
     r"^(?:steps to (?:reproduce|re-?create|duplicate|demonstrate)|to (?:reproduce|re-?create|"
     r"duplicate|demonstrate|see) (?:the|this)\b|reproduc\w* (?:the )?(?:problem|behaviou?r|"
     r"bug|issue|error))",
+    re.IGNORECASE,
+)
+#: "You can follow the steps below to reproduce the behavior.": a lead over steps that
+#: show the problem, however many sub-headings ("Steps to Create the Client") follow it.
+_REPRO_SAID_RE = re.compile(
+    r"\b(?:steps|procedure)\b[^.:]{0,40}\bto (?:reproduce|re-?create|duplicate|demonstrate)"
+    r" (?:the|this)\b",
     re.IGNORECASE,
 )
 #: "... or follow the procedure outlined below", "use one of the techniques described in
@@ -159,7 +167,11 @@ def _read_procedures(text: str, scene: frozenset[str]) -> list[tuple[str, list[P
             continue
         # a NOTE or CAUTION between the heading or lead and step 1 is no lead
         before = [p for p in paras[:n] if not p.separator and not _NOTE_RE.match(p.head)]
-        if any(_REPRO_RE.search(clean(p.text)) for p in before if not p.indent > para.indent):
+        if any(
+            _REPRO_RE.search(clean(p.text)) or _REPRO_SAID_RE.search(clean(p.text))
+            for p in before
+            if not p.indent > para.indent
+        ):
             break  # "Steps to Reproduce Behavior" and all after it show the problem
         lead_para = before[-1] if before else None
         bare = lead_para is None
@@ -205,12 +217,25 @@ def _fix_goal(lead: str) -> str:
     "fix" for "To resolve this problem:", "" when the lead names no goal."""
     last = re.split(r"(?<=[.!?])\s+", lead)[-1] if lead else ""
     match = _LEAD_RE.match(last)
-    if match is None:
+    said = match.group("goal") if match else said_goal(last)  # "Use these steps to X:"
+    if not said:
         return ""
-    goal = re.split(r",\s*(?:follow|use|do|perform|complete)\b", match.group("goal"))[0]
+    # "To convert X to Y complete the following steps:": X to Y, with or without a comma
+    goal = re.split(
+        r",\s*(?:follow|use|do|perform|complete)\b|\s(?:follow|use|do|perform|complete)"
+        r" (?:the following|these)\b",
+        said,
+    )[0]
     if _NOT_FIX_RE.search(goal) or _UPDATE_GOAL_RE.search(goal):
         return ""
     return "fix" if _FIX_GOAL_RE.match(goal) else goal
+
+
+def _after_steps(lead: str) -> bool:
+    """The lead names its goal after "Use the following steps to" or "Steps to", not as
+    "To X:" (a sub-heading of one case of several: it must share a word with the fix)."""
+    last = re.split(r"(?<=[.!?])\s+", lead)[-1] if lead else ""
+    return _LEAD_RE.match(last) is None
 
 
 def _fix_text(option: Option) -> str:
@@ -252,12 +277,13 @@ def _spelled_out(
         found: tuple[float, list[Para], int | None, str] | None = None
         if goal and goal != "fix":
             shared = len(_words(goal) & _words(text))
-            if _share(goal, text) >= 0.5 and shared >= 2:
+            share = _share(goal, text) if shared >= 2 else _stem_share(goal, text)
+            if share >= 0.5:  # "To apply the Softpaq" for "corrected by applying ..."
                 named += 1
                 at = _best(actions, f"{goal} {body}")
-                found = (_share(goal, text), steps, at if at is not None else pointer, goal)
-            elif points_on:
-                found = (0.1, steps, pointer, goal)
+                found = (share, steps, at if at is not None else pointer, goal)
+            elif points_on and (_words(goal) & _words(text) or not _after_steps(lead)):
+                found = (0.1, steps, pointer, goal)  # "Steps to X" shares a word with it
         elif goal == "fix" and (points_on or explains):
             found = (0.2, steps, pointer, "")
         elif bare and not _SHOWS_RE.search(steps[-1].text) and not _SAMPLE_RE.match(body):
@@ -500,6 +526,18 @@ def _in_sequence(fix: Option, more: Section, scene: frozenset[str]) -> tuple[lis
             out.append(item)  # it says more than its procedure does: kept, then the steps
         out.extend(spelt)
     return out, " ".join(said)
+
+
+def _stem_share(goal: str, text: str) -> float:
+    """How much of `goal`'s stems are in `text`'s (0..1), 0 unless two are: "apply the
+    Softpaq" in "corrected by applying Compaq's Softpaq"."""
+    mine = _stems(goal)
+    theirs = _stems(text)
+    verb = _stems(goal.split()[0]) if goal.split() else set()
+    if not verb or not verb <= theirs:
+        return 0.0  # "To set up Mail to print" is not "reinstall the ... printer driver"
+    shared = len(mine & theirs)
+    return shared / len(mine) if shared >= 2 else 0.0
 
 
 def _stems(text: str) -> set[str]:
