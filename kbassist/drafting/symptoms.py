@@ -63,10 +63,26 @@ _GOES_WRONG_RE = re.compile(
 )
 
 
+#: "However, on other clients you do not receive this error": the problem NOT happening
+#: elsewhere, a contrast that narrows the symptom rather than the symptom itself.
+_CONTRAST_RE = re.compile(
+    r"\b(?:this|these|the) (?:\w+ )?(?:errors?|problems?|issues?|behaviou?r|messages?"
+    r"|symptoms?) (?:does|do|did|will) not (?:occur|appear|happen)\b"
+    r"|\b(?:do|does|did) not (?:receive|see|get|experience|encounter) (?:this|these|that"
+    r"|the same) (?:\w+ )?(?:errors?|problems?|messages?|issues?|behaviou?r)\b",
+    re.IGNORECASE,
+)
+
+
 def is_turn(text: str) -> bool:
     """ "However, when the child signs in, the child is again denied access": what goes
-    wrong after the scene SYMPTOMS sets (not "However, the messages are delivered")."""
-    return bool(TURN_RE.match(text)) and bool(_GOES_WRONG_RE.search(text))
+    wrong after the scene SYMPTOMS sets (not "However, the messages are delivered", nor
+    "However, on other clients you do not receive this error")."""
+    return (
+        bool(TURN_RE.match(text))
+        and bool(_GOES_WRONG_RE.search(text))
+        and not _CONTRAST_RE.search(text)
+    )
 
 
 #: "This article helps resolve an issue in which ...", "This article provides a solution to
