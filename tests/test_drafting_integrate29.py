@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafting_support import archive
+from drafting_support import archive, runbook
 
 from kbassist.drafting.tree import draft_text, draft_tree
 
@@ -37,3 +37,55 @@ def test_a_real_turn_after_the_scene_is_still_the_symptom() -> None:
         "RESOLUTION\n==========\n\nClear the store cache on the child's computer.\n"
     )
     assert "again denied access" in draft_tree(art)["symptom"]
+
+
+def test_resolution_and_status_naming_one_release_are_one_fix() -> None:
+    """RESOLUTION and STATUS both "fixed in Service Pack 4": one outcome, not two."""
+    art = archive(
+        "SYMPTOMS\n========\n\nWidget sessions are lost under heavy load.\n\n"
+        "RESOLUTION\n==========\n\nThis problem is fixed in Microsoft Widget Server 4.0"
+        " Service Pack 4.\n\n"
+        "STATUS\n======\n\nMicrosoft has confirmed this to be a problem in Widget Server 4.0."
+        " This problem is fixed in Widget Server 4.0 Service Pack 4.\n",
+        product="Microsoft Widget Server",
+    )
+    draft_text(art)  # lint-clean
+    outcomes = [
+        n
+        for n in draft_tree(art)["nodes"]
+        if n["kind"] == "outcome" and n["id"] != "not_this_article"
+    ]
+    assert len(outcomes) == 1
+    assert "Service Pack 4" in outcomes[0]["steps"][0]["text"]
+
+
+def test_a_moved_stub_sends_the_admin_to_the_new_page() -> None:
+    """A runbook that only says it moved ends in "open the new page", its link kept."""
+    art = runbook(
+        "This alert has been moved to [alerts/widget-operator/WidgetDown.md]"
+        "(https://example.com/runbooks/alerts/widget-operator/WidgetDown.md)\n",
+        id_="WidgetDown",
+    )
+    draft_text(art)  # lint-clean
+    steps = [
+        s["text"]
+        for n in draft_tree(art)["nodes"]
+        if n["id"] != "not_this_article"
+        for s in n.get("steps", [])
+    ]
+    assert steps == [
+        "Open alerts/widget-operator/WidgetDown.md"
+        " (https://example.com/runbooks/alerts/widget-operator/WidgetDown.md) and follow it there."
+    ]
+
+
+def test_a_long_article_mentioning_a_move_is_not_a_stub() -> None:
+    """ "The widget data has been moved to /srv" in a real article never makes it a stub."""
+    from kbassist.drafting.moved_page import moved_to
+
+    art = runbook(
+        "## Meaning\n\nThe widget data has been moved to [the new volume](https://example.com/v)"
+        " and the collector cannot read it.\n\n" + "## Diagnosis\n\nCheck the volume mounts. " * 20,
+        id_="WidgetData",
+    )
+    assert moved_to(art) is None

@@ -168,6 +168,7 @@ from kbassist.drafting.modern_plan import (
 )
 from kbassist.drafting.modern_ticks import modern_ticks
 from kbassist.drafting.more_steps import item_section
+from kbassist.drafting.moved_page import moved_outcome
 from kbassist.drafting.name_lists import without_name_listings
 from kbassist.drafting.nofix import no_fix_options
 from kbassist.drafting.non_steps import place_non_steps
@@ -235,6 +236,7 @@ from kbassist.drafting.runbook_statements import depends_shown
 from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.said_as import item_as_action, relabel
 from kbassist.drafting.said_workaround import workaround_titled
+from kbassist.drafting.same_release import same_release_merged
 from kbassist.drafting.sibling_fixes import scenario_groups
 from kbassist.drafting.stand_ins import (
     after_placeholder,
@@ -807,6 +809,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         options = [o for o in options if not announce_only(o.items)] or options
     if article.style == "mskb":
         options = _info_under_upgrade(options)  # "RPC runtime will now retry ...": the update's
+        options = same_release_merged(options)  # RESOLUTION and STATUS: the same release
     if len(options) > 1:
         for option in options:
             glued_heading(option)  # "Windows NT 4.0 To resolve this problem, obtain ..."
@@ -1172,21 +1175,22 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             find_section(article, RESOLUTION_KEYS + WORKAROUND_KEYS + MORE_KEYS + SUMMARY_KEYS)
             or cited[-1]
         )
-        nodes.append(
-            {
-                "id": FALLBACK_ID,
-                "kind": "outcome",
-                "title": "Read the article",
-                "text": "The article names no mitigation this draft could pick out.",
-                "source": _cite(article, section),
-                "steps": [
-                    {
-                        "text": brace(f"Read {article.id} {section.name} and follow it."),
-                        "source": _cite(article, section),
-                    }
-                ],
-            }
-        )
+        fallback: dict[str, Any] = {
+            "id": FALLBACK_ID,
+            "kind": "outcome",
+            "title": "Read the article",
+            "text": "The article names no mitigation this draft could pick out.",
+            "source": _cite(article, section),
+            "steps": [
+                {
+                    "text": brace(f"Read {article.id} {section.name} and follow it."),
+                    "source": _cite(article, section),
+                }
+            ],
+        }
+        if (moved := moved_outcome(article, _cite(article, section))) is not None:
+            fallback.update(moved)  # a stub: the page it moved to
+        nodes.append(fallback)
 
     if symptom_section is not None:
         nodes.append(_not_this_node(article, symptom_section))
