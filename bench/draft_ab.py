@@ -9,7 +9,10 @@ on the path, and each process times, within itself, the drafting phases of every
 `--every`-th article of the corpus: `draft_tree`, `draft_read` (write and read back),
 `lint_result`; the articles are parsed before the clock starts. Why alternated: the
 machine is shared and its load drifts, so a base run and a new run next to each other
-see about the same load; the per-round ratios and the medians are what to read.
+see about the same load. Each pass also reports its CPU time (`time.process_time`), which
+the other processes' load moves far less than wall time: on 2026-12-02, two copies of
+the same code timed 0.84, 0.49 and 1.08 new/base in wall time under a load of 12-15, so
+read the CPU ratios, and trust a wall-time difference only well past that spread.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ for p in corpus_files(Path(sys.argv[1]) / sys.argv[2])[:: int(sys.argv[3])]:
     except ArticleSkip:
         pass
 phases = [0.0, 0.0, 0.0]
+cpu = time.process_time()
 for a in arts:
     t0 = time.perf_counter()
     try:
@@ -52,7 +56,8 @@ for a in arts:
     phases[0] += t1 - t0
     phases[1] += t2 - t1
     phases[2] += t3 - t2
-print(json.dumps({"articles": len(arts), "phases": phases}))
+cpu = time.process_time() - cpu
+print(json.dumps({"articles": len(arts), "phases": phases, "cpu": cpu}))
 """
 
 
@@ -82,18 +87,25 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/draftbench"))
     args = parser.parse_args()
     totals: dict[str, list[float]] = {"base": [], "new": []}
+    cpus: dict[str, list[float]] = {"base": [], "new": []}
     for number in range(1, args.rounds + 1):
         line = []
         for name, root in (("base", args.base), ("new", args.new)):
             got = run(root.resolve(), args)
             phases = [float(p) for p in got["phases"]]  # type: ignore[attr-defined]
             totals[name].append(sum(phases))
+            cpus[name].append(float(got["cpu"]))  # type: ignore[arg-type]
             shown = " + ".join(f"{p:.1f}" for p in phases)
-            line.append(f"{name} {sum(phases):.1f}s ({shown}; {got['articles']} articles)")
+            line.append(
+                f"{name} {sum(phases):.1f}s ({shown}; cpu {cpus[name][-1]:.1f}s;"
+                f" {got['articles']} articles)"
+            )
         ratio = totals["new"][-1] / totals["base"][-1]
-        print(f"round {number}: " + ", ".join(line) + f", new/base {ratio:.3f}")
-    base, new = statistics.median(totals["base"]), statistics.median(totals["new"])
-    print(f"median: base {base:.1f}s, new {new:.1f}s, new/base {new / base:.3f}")
+        cpu_ratio = cpus["new"][-1] / cpus["base"][-1]
+        print(f"round {number}: " + ", ".join(line) + f", new/base {ratio:.3f} cpu {cpu_ratio:.3f}")
+    for label, got in (("wall", totals), ("cpu", cpus)):
+        base, new = statistics.median(got["base"]), statistics.median(got["new"])
+        print(f"median {label}: base {base:.1f}s, new {new:.1f}s, new/base {new / base:.3f}")
     return 0
 
 
