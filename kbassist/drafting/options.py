@@ -1467,10 +1467,14 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
     # Server, Terminal Server Edition" over the same hotfix text) names the fix below it
     heads: dict[int, str] = {}
     kept: list[Para] = []
+    # an `-or-` inside a numbered step ("8. ... click Copy" / "-OR-" / "Click Delete") is
+    # that step's two ways: kept for `_procedure`, never two steps ticked in turn
+    unheaded = [p for p in paras if not p.heading]
+    inside = {id(unheaded[i]) for i in _steps_ors(unheaded)}
     for para in paras:
         if para.heading:
             heads[len(kept)] = clean(para.head)
-        elif not para.separator:
+        elif not para.separator or id(para) in inside:
             kept.append(para)
     paras = kept
     if not paras:
