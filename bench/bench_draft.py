@@ -510,6 +510,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "statement, note, pointer steps": _pct(
             sum(len(r.statement_items) for r in clean), sum(r.items for r in clean)
         ),
+        "option label count differs from its checklist": _pct(
+            sum(len(r.count_labels_wrong) for r in clean), sum(r.count_labels for r in clean)
+        ),
         "two actions in one step": _pct(
             sum(len(r.two_action_items) for r in clean), sum(r.items for r in clean)
         ),
