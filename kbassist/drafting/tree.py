@@ -254,8 +254,8 @@ from kbassist.drafting.status_fix import (
     stale_waits,
     support_options,
 )
-from kbassist.drafting.step_refs import step_refs_said
 from kbassist.drafting.step_counts import counts_said
+from kbassist.drafting.step_refs import step_refs_said
 from kbassist.drafting.steps import (
     INFO_CHECK,
     INFO_STEP,
