@@ -150,6 +150,10 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   message include file permissions.", "At this point, each X should have ..."), or
   "Example:", "Note the X ...", "For instructions ..., please see the printed
   documentation ..." (`draft_metrics.statement_step`), / all such steps.
+- **option label count differs from its checklist** (round 29, stepcount29): outcomes
+  titled with a step count ("Method 2 (1 step)") where some walk's checklist ticks
+  another number of steps (`draft_metrics.count_labels_wrong`), / outcomes titled with a
+  count.
 - **two actions in one step**: checklist steps that start with an action and go on
   with another after it is done ("Reapply Service Pack 2. When you are done, delete
   ...", "... Then, click OK.") (`draft_metrics.two_action_step`), / all such steps.
@@ -509,6 +513,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "statement, note, pointer steps": _pct(
             sum(len(r.statement_items) for r in clean), sum(r.items for r in clean)
+        ),
+        "option label count differs from its checklist": _pct(
+            sum(len(r.count_labels_wrong) for r in clean), sum(r.count_labels for r in clean)
         ),
         "two actions in one step": _pct(
             sum(len(r.two_action_items) for r in clean), sum(r.items for r in clean)

@@ -1466,6 +1466,10 @@ class Record:
     non_step_items: list[str] = field(default_factory=list)  # see non_step
     statement_items: list[str] = field(default_factory=list)  # see statement_step
     two_action_items: list[str] = field(default_factory=list)  # see two_action_step
+    #: round 29: outcomes titled with a step count ("Method 2 (3 steps)"), and those where
+    #: a walk's checklist ticks another number of steps (see count_label_wrong)
+    count_labels: int = 0
+    count_labels_wrong: list[str] = field(default_factory=list)
     #: round 23: steps holding two or more imperative sentences (see multi_action_step)
     multi_sentence_items: list[str] = field(default_factory=list)
     #: ... or two or more imperative clauses of one sentence only ("X, and then Y")
@@ -1563,6 +1567,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.questions, record.meeting = meeting_questions(tree, walks)
     record.answered_before = answered_before(tree)
     record.alternative_steps = alternative_steps(walks.checklists)
+    record.count_labels, record.count_labels_wrong = count_labels_wrong(walks.checklists)
     record.condition_steps = condition_steps(walks.checklists)
     record.ways_in_turn = ways_in_turn(tree)
     record.other_way_steps = other_way_steps(tree)
@@ -2153,6 +2158,32 @@ def other_way_steps(tree: Tree) -> list[str]:
             elif OTHER_WAY_NOTE_RE.search(_source(item.detail)):
                 found.append(f"(note) {text[:100]}")
     return found
+
+
+#: An option label counting its steps: "Method 2 (1 step)", "Resolution (5 steps) (2)".
+COUNT_LABEL_RE = re.compile(r"\((?P<n>\d{1,3}) steps?\)(?: \(\d{1,3}\))?$")
+
+
+def count_label_wrong(title: str, ticked: int) -> bool:
+    """An outcome titled with a step count that a walk's checklist does not tick ("Method
+    2 (1 step)" over two steps): a count named before later passes split the ticks."""
+    found = COUNT_LABEL_RE.search(title)
+    return found is not None and int(found.group("n")) != ticked
+
+
+def count_labels_wrong(checklists: list[Checklist]) -> tuple[int, list[str]]:
+    """(outcomes titled with a step count, the titles of those where some walk ticks
+    another number of steps), each outcome once."""
+    titled: set[str] = set()
+    wrong: list[str] = []
+    for checklist in checklists:
+        title = checklist.outcome.title
+        if not COUNT_LABEL_RE.search(title):
+            continue
+        titled.add(checklist.outcome.id)
+        if title[:120] not in wrong and count_label_wrong(title, len(checklist.part("steps"))):
+            wrong.append(title[:120])
+    return len(titled), wrong
 
 
 def alternative_steps(checklists: list[Checklist]) -> list[str]:

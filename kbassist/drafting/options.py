@@ -855,9 +855,24 @@ def _steps_ors(paras: list[Para]) -> set[int]:
     for at in range(len(paras) - 1, -1, -1):
         if candidates.get(at, -1) in later:
             out.add(at)
+        elif candidates.get(at, -1) >= 0 and not later and _two_acts(paras, at):
+            # under the last step, an action under it after ("4. ... click Copy" / "-OR-"
+            # / "Click Delete"): that step's two ways, not two fixes (round 29)
+            out.add(at)
         if paras[at].numbered:
             later.add(paras[at].indent)
     return out
+
+
+def _two_acts(paras: list[Para], at: int) -> bool:
+    """Whether the `-or-` at `at` stands between two actions ("... click Copy" / "-OR-" /
+    "Click Delete ..."), not after a lead over quoted messages ("one of the following:")."""
+    before, after = paras[at - 1].text, paras[at + 1].text
+    return (
+        not before.rstrip().endswith(":")
+        and _imperative_text(clean(strip_marker(before)))
+        and _imperative_text(clean(after))
+    )
 
 
 #: "If reinstalling your video adapter does not work, you can try ...": what to do when
@@ -1467,10 +1482,15 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
     # Server, Terminal Server Edition" over the same hotfix text) names the fix below it
     heads: dict[int, str] = {}
     kept: list[Para] = []
+    # an `-or-` inside a numbered step ("8. ... click Copy" / "-OR-" / "Click Delete") is
+    # that step's two ways: kept for `_procedure`, never two steps ticked in turn. Only
+    # between two actions: "-or-" between two messages the step quotes stays dropped
+    unheaded = [p for p in paras if not p.heading]
+    inside = {id(unheaded[i]) for i in _steps_ors(unheaded) if _two_acts(unheaded, i)}
     for para in paras:
         if para.heading:
             heads[len(kept)] = clean(para.head)
-        elif not para.separator:
+        elif not para.separator or id(para) in inside:
             kept.append(para)
     paras = kept
     if not paras:
