@@ -574,6 +574,10 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "only 'Read the article'": _pct(sum(r.fallback_only for r in clean), len(clean)),
         "drafts ticking 'remove' a cause": _pct(sum(r.remove_cause for r in clean), len(clean)),
+        "prose alternative causes not asked": _pct(
+            sum(r.prose_causes_merged for r in clean), sum(r.prose_causes for r in clean)
+        ),
+        "causes told the article has no fix": _pct(sum(r.cause_no_fix for r in clean), len(clean)),
         "questions whose answers all meet": _pct(
             sum(len(r.meeting) for r in clean), sum(r.questions for r in clean)
         ),
