@@ -80,22 +80,48 @@ def test_prose_cause_with_no_fix_leads_to_an_honest_outcome() -> None:
     assert any(".JRN" in i.text for i in unsure.part("steps"))
 
 
-def test_or_if_in_one_sentence_is_two_causes() -> None:
-    """ "occurs if A, or if B" in one sentence: two causes, and the fix that names only
-    the cache file leaves the spooler cause without a fix."""
+def test_or_if_in_one_sentence_is_found_but_not_asked() -> None:
+    """ "occurs if A, or if B" in one sentence: found as two causes, but one short fix
+    cannot be told to miss a cause, so no cause question or no-fix outcome is drafted."""
     article = archive(SENTENCE)
     assert prose_causes.prose_causes(article) == [
         "the report cache file is damaged",
         "the spooler queue folder is full",
     ]
+    tree = draft_tree(article)
+    assert _which(tree) is None
+    assert not [n for n in tree["nodes"] if n["id"].endswith("_nofix")]
+
+
+PARAGRAPHS = (
+    "SYMPTOMS\n========\n\n"
+    "The Catalog service stops a few seconds after it starts.\n\n"
+    "CAUSE\n=====\n\n"
+    "This problem occurs if the catalog index folder is missing from the following\n"
+    "location:\n\n"
+    "C:\\CATALOG\\INDEX\n\n"
+    "Or if the journal files are damaged in the following folder:\n\n"
+    "C:\\CATALOG\\JOURNAL\n\n"
+    "RESOLUTION\n==========\n\n"
+    "To resolve this problem, delete the damaged journal files from C:\\CATALOG\\JOURNAL,\n"
+    "and then restart the computer.\n"
+)
+
+
+def test_archive_paragraph_causes_ask_and_tell_the_unfixed_one() -> None:
+    """An archive CAUSE with "if A:" and "Or if B:" paragraphs over a fix for B: the
+    missing-index answer reaches the honest outcome, not the journal cleanup."""
+    article = archive(PARAGRAPHS)
     which = _which(draft_tree(article))
     assert which is not None
-    assert which["choices"][1]["next"].endswith("_nofix")
+    assert which["choices"][0]["next"].endswith("_nofix")
+    nofix = walked(article, {"symptom": "yes", "which_cause": "cause_1"})
+    assert not any("journal" in i.text.casefold() for i in nofix.part("steps"))
 
 
 def test_conditions_that_must_all_hold_are_no_choice() -> None:
     """ "occurs if A and if B": both must hold, so nothing is asked."""
-    body = SENTENCE.replace("is damaged, or if the spooler", "is damaged and if the spooler")
+    body = PARAGRAPHS.replace("Or if the journal", "And if the journal")
     article = archive(body)
     assert prose_causes.prose_causes(article) == []
     assert _which(draft_tree(article)) is None
@@ -104,9 +130,8 @@ def test_conditions_that_must_all_hold_are_no_choice() -> None:
 def test_fix_naming_no_cause_leaves_the_walk_alone() -> None:
     """A fix that shares no key words with either cause cannot be matched: the walk is
     not changed into a cause question."""
-    body = SENTENCE.replace(
-        "2. Delete the damaged report cache file Rptcache.dat from the program folder.",
-        "2. Install the latest service pack.",
+    body = PARAGRAPHS.replace(
+        "delete the damaged journal files from C:\\CATALOG\\JOURNAL,", "install the update,"
     )
     assert _which(draft_tree(archive(body))) is None
 

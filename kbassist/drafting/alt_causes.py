@@ -168,8 +168,8 @@ def alt_cause_steps(article: Article, option: Option, counter: int, limit: int) 
         return counter
     causes = bulleted_causes(article)
     labels = [_label(c) for c in causes]
-    if not causes:  # "occurs if A, or if B" in prose (round 29)
-        causes = prose_causes(article)
+    if not causes:  # "occurs if A:" / "Or if B:" paragraphs (round 29)
+        causes = prose_causes(article, paragraphs=True)
         labels = [prose_label(c) for c in causes]
     if not causes or len(option.items) < 2:
         return counter
