@@ -306,6 +306,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   (`$NODE_NAME` before `oc get nodes`; check titles, links and prose comments are no
   commands; an input whose help says its value comes from the alert is not counted),
   / all such pairs; the row under it counts drafts (`draft_metrics.asked_early`).
+- **prose alternative causes not asked** (round 29, altcauses29): drafts whose CAUSE
+  states alternatives in prose ("This problem occurs if A, or if B."; "... if A:" / "Or
+  if B:" paragraphs, `prose_causes`) with no question whose answers are causes or cases
+  / such drafts; **causes told the article has no fix**: drafts with an outcome "No fix
+  in the article for this cause" (a cause the article's one fix does not address).
 
 Also shown: drafts that only say "Read the article", drafts ticking "Check whether this
 applies here and remove it: <cause>" (a CAUSE with no fix; by-design and limit-only

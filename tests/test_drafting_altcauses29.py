@@ -74,6 +74,8 @@ def test_prose_cause_with_no_fix_leads_to_an_honest_outcome() -> None:
     outcome = next(n for n in tree["nodes"] if n["id"] == which["choices"][0]["next"])
     assert outcome["text"].startswith("The article gives no fix for this cause")
     assert "unique to each computer" in outcome["text"]
+    fix = next(n for n in tree["nodes"] if n["id"] == which["choices"][1]["next"])
+    assert fix["title"] == "Resolution: Delete all files with the .JRN extension"
     fixed = walked(article, {"symptom": "yes", "which_cause": "cause_2"})
     assert any(".JRN" in i.text for i in fixed.part("steps"))
     unsure = walked(article, {"symptom": "yes", "which_cause": "unknown"})

@@ -187,11 +187,21 @@ def unfixed_cause_split(article: Article, option: Option) -> tuple[list[str], in
 _BARE_RE = re.compile(r"^(?:resolution|workaround|solution|mitigation|fix)s?$", re.IGNORECASE)
 
 
+#: "in the following directory" ending a title: it points at what the title does not say.
+_POINTER_TAIL_RE = re.compile(
+    r"[ ,]{1,3}(?:in|at|under|from|to|on) (?:the following|this)(?: \w{1,20}){0,2}:?$",
+    re.IGNORECASE,
+)
+
+
 def named_fix(option: Option) -> None:
     """Title a fix called only "Resolution" by its first step ("Resolution: Delete all
     files with .BLF ..."), as it now stands beside the other cause's no-fix outcome."""
     if _BARE_RE.match(option.label.strip()) and option.items:
-        option.label = f"{option.label.strip()}: {option_label(split_detail(option.items[0])[0])}"
+        said = option_label(split_detail(option.items[0])[0])
+        # "... extension in the following directory": the path is the step's, not the title's
+        said = _POINTER_TAIL_RE.sub("", said) or said
+        option.label = f"{option.label.strip()}: {said}"
 
 
 def _contact(article: Article) -> str:
