@@ -310,6 +310,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   (`$NODE_NAME` before `oc get nodes`; check titles, links and prose comments are no
   commands; an input whose help says its value comes from the alert is not counted),
   / all such pairs; the row under it counts drafts (`draft_metrics.asked_early`).
+- **prose alternative causes not asked** (round 29, altcauses29): drafts whose CAUSE
+  states alternatives in prose ("This problem occurs if A, or if B."; "... if A:" / "Or
+  if B:" paragraphs, `prose_causes`) with no question whose answers are causes or cases
+  / such drafts; **causes told the article has no fix**: drafts with an outcome "No fix
+  in the article for this cause" (a cause the article's one fix does not address).
 
 Also shown: drafts that only say "Read the article", drafts ticking "Check whether this
 applies here and remove it: <cause>" (a CAUSE with no fix; by-design and limit-only
@@ -581,6 +586,10 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "only 'Read the article'": _pct(sum(r.fallback_only for r in clean), len(clean)),
         "drafts ticking 'remove' a cause": _pct(sum(r.remove_cause for r in clean), len(clean)),
+        "prose alternative causes not asked": _pct(
+            sum(r.prose_causes_merged for r in clean), sum(r.prose_causes for r in clean)
+        ),
+        "causes told the article has no fix": _pct(sum(r.cause_no_fix for r in clean), len(clean)),
         "questions whose answers all meet": _pct(
             sum(len(r.meeting) for r in clean), sum(r.questions for r in clean)
         ),

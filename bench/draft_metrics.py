@@ -1399,6 +1399,12 @@ class Record:
     fallback_only: bool = False  # the only outcome is "Read the article"
     #: a step "Check whether this applies here and remove it: <cause>" (a cause ticked)
     remove_cause: bool = False
+    #: the CAUSE states alternatives in prose ("occurs if A, or if B"; round 29) ...
+    prose_causes: bool = False
+    #: ... and no question asks which cause (or case) applies: merged into one paragraph
+    prose_causes_merged: bool = False
+    #: an outcome "No fix in the article for this cause" (a cause the fix does not address)
+    cause_no_fix: bool = False
     walks: int = 0
     walks_stuck: int = 0
     asks_question: bool = False
@@ -1561,6 +1567,14 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
         for o in outcomes
         for i in o.steps
     )
+    from kbassist.drafting.prose_causes import prose_causes
+
+    record.prose_causes = bool(prose_causes(article))
+    record.prose_causes_merged = record.prose_causes and not any(
+        isinstance(n, Question) and any(c.value.startswith(("cause_", "case_")) for c in n.choices)
+        for n in tree.nodes.values()
+    )
+    record.cause_no_fix = any(o.title == "No fix in the article for this cause" for o in outcomes)
     walks = enumerate_walks(tree)
     record.walks, record.walks_stuck = len(walks.checklists), walks.stuck
     record.asks_question = any(asks_question(c) for c in walks.checklists)

@@ -27,6 +27,7 @@ from kbassist.articles import Article
 from kbassist.drafting.cause_list import _owners, _spans, ask_which_cause
 from kbassist.drafting.numbered_causes import _cause_label
 from kbassist.drafting.option_model import Option
+from kbassist.drafting.prose_causes import prose_causes, prose_label
 from kbassist.drafting.text import split_detail, split_sentences
 
 #: The CAUSE's lead of a list of alternatives: "two possible causes", "two scenarios where
@@ -166,6 +167,10 @@ def alt_cause_steps(article: Article, option: Option, counter: int, limit: int) 
     if option.section.role not in ("resolution", "workaround") or len(option.asks) >= limit:
         return counter
     causes = bulleted_causes(article)
+    labels = [_label(c) for c in causes]
+    if not causes:  # "occurs if A:" / "Or if B:" paragraphs (round 29)
+        causes = prose_causes(article, paragraphs=True)
+        labels = [prose_label(c) for c in causes]
     if not causes or len(option.items) < 2:
         return counter
     owners = _marked(option, len(causes))
@@ -188,7 +193,7 @@ def alt_cause_steps(article: Article, option: Option, counter: int, limit: int) 
     ask_which_cause(  # "Resolution: For the first scenario" is a cut label
         option,
         var,
-        [_label(c) for c in causes],
+        labels,
         "Which applies here? Each has its own fix.",
         relabel=bool(_MARK_RE.search(option.label)),
     )

@@ -200,6 +200,12 @@ from kbassist.drafting.own_check import (
 from kbassist.drafting.own_query import own_query_verify
 from kbassist.drafting.pointed_methods import notes_apart, pointed_question
 from kbassist.drafting.post_fix import post_fix_steps
+from kbassist.drafting.prose_causes import (
+    WHICH_ID,
+    named_fix,
+    unfixed_cause_nodes,
+    unfixed_cause_split,
+)
 from kbassist.drafting.prose_inputs import prose_question, prose_value_steps
 from kbassist.drafting.registry_values import registry_note_named, registry_note_options
 from kbassist.drafting.repro_changed import changed_repro
@@ -1155,6 +1161,18 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             nodes[-1:] = still_failing_nodes(question, rest, chain, noun)
             _chain_causes(nodes, chain, question["id"])
 
+    if len(rest) == 1 and wish is None and not ask_cause and len(groups) < 2 and cause_section:
+        # "occurs if A, or if B" over one fix for B only: A leads to no fix (round 29)
+        split = unfixed_cause_split(article, rest[0])
+        if split is not None and not any(n["id"] == WHICH_ID for n in nodes):
+            for node in nodes:
+                if node.get("next") == choose:
+                    node["next"] = WHICH_ID
+                for choice in node.get("choices", []):
+                    if choice.get("next") == choose:
+                        choice["next"] = WHICH_ID
+            nodes.extend(unfixed_cause_nodes(article, cause_section, split, choose))
+            named_fix(rest[0])
     for option in options:
         if option.applies:
             cite = _cite(article, option.section)
