@@ -200,6 +200,7 @@ from kbassist.drafting.own_query import own_query_verify
 from kbassist.drafting.pointed_methods import notes_apart, pointed_question
 from kbassist.drafting.post_fix import post_fix_steps
 from kbassist.drafting.prose_inputs import prose_question, prose_value_steps
+from kbassist.drafting.prose_workaround import workaround_ticked
 from kbassist.drafting.registry_values import registry_note_named, registry_note_options
 from kbassist.drafting.repro_changed import changed_repro
 from kbassist.drafting.repro_inputs import repro_placeholders
@@ -740,6 +741,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     option.items = statements_shown(option.items)  # "X can open Y; however..."
                     option.items = junk_free(option.items)  # "DownloadDownload"
             if article.style == "mskb":
+                workaround_ticked(option, symptom)  # "The only known workaround is to X": X ticked
                 option.items = info_only(option.items)  # statements only: tell the user
                 if option.items[:1] and option.items[0].startswith(INFO_STEP):
                     option.checks = option.checks or [INFO_CHECK]  # no "problem is gone"
