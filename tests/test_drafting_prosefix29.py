@@ -1,0 +1,127 @@
+"""A workaround the article says in prose ("The only known workaround is to X") is
+ticked as X, with the code it introduces, titled by X (issue 13, round 29)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from kbassist.articles import load_article
+from kbassist.drafting.prose_workaround import _INTRODUCES_RE, _IS_TO_RE, _ticks
+from kbassist.drafting.steps import INFO_STEP
+from kbassist.drafting.tree import draft_tree
+
+
+def _article(tmp_path: Path, resolution: str, number: str = "Q990291") -> Path:
+    """An archive-style KB article (front matter, tab-indented body) with `resolution`."""
+    body = f"""\
+SYMPTOMS
+========
+
+When you resize the splitter of a list box, a grey band is left on the right
+side of the window. This happens only when the splitter is very narrow.
+
+RESOLUTION
+==========
+
+{resolution}
+
+STATUS
+======
+
+Microsoft has confirmed this to be a problem in the Microsoft products listed at
+the beginning of this article.
+"""
+    text = f"""---
+layout: page
+title: "{number}: BUG: Narrow Splitter Leaves Grey Band"
+---
+
+## {number}: BUG: Narrow Splitter Leaves Grey Band
+
+{{% raw %}}
+
+\tArticle: {number}
+\tProduct(s): Microsoft Visual FoxPro
+\tVersion(s): 3.0
+\tKeyword(s): kbbuglist
+\t-------------------------------------------------------------------------------
+
+""" + "".join(f"\t{line}\n" if line else "\t\n" for line in body.split("\n"))
+    text += "\n{% endraw %}\n"
+    folder = tmp_path / number
+    folder.mkdir()
+    path = folder / "README.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _fix(tree: dict[str, Any]) -> dict[str, Any]:
+    return next(
+        n for n in tree["nodes"] if n.get("kind") == "outcome" and n["id"] != "not_this_article"
+    )
+
+
+CODE_WORKAROUND = """\
+The only known workaround is to close the window and then reopen it. For example,
+the following code could be placed in the Click event of a button on the window:
+
+     ThisWindow.Visible=.F.
+     ThisWindow.Visible=.T.
+
+However, the window will flicker while it is drawn again. Resizing the list box
+does not remove the band."""
+
+
+def test_prose_workaround_is_ticked_with_its_code(tmp_path: Path) -> None:
+    """The workaround sentence becomes steps, the code it introduces shown under them."""
+    outcome = _fix(draft_tree(load_article(_article(tmp_path, CODE_WORKAROUND))))
+    texts = [s["text"] for s in outcome["steps"]]
+    assert texts == ["Close the window.", "Reopen the window."]
+    assert not any(t.startswith(INFO_STEP) for t in texts)
+    assert "ThisWindow.Visible=.F.\nThisWindow.Visible=.T." in outcome["steps"][-1]["detail"]
+
+
+def test_prose_workaround_titled_by_action_not_caveat(tmp_path: Path) -> None:
+    """The option is named by its action, never by the "However, ..." caveat."""
+    outcome = _fix(draft_tree(load_article(_article(tmp_path, CODE_WORKAROUND))))
+    assert outcome["title"] == "Workaround: Close the window and then reopen it"
+    assert "However, the window will flicker" in outcome["text"]
+    assert "ThisWindow.Visible" not in outcome["text"]  # code shown once, as code
+
+
+def test_prose_workaround_verify_checks_problem_gone(tmp_path: Path) -> None:
+    """The verify checks the symptom gone instead of 'do not expect the problem to go away'."""
+    outcome = _fix(draft_tree(load_article(_article(tmp_path, CODE_WORKAROUND))))
+    verify = " ".join(v["text"] for v in outcome["verify"])
+    assert "do not expect the problem to go away" not in verify
+    assert "grey band is left" in verify
+
+
+def test_no_workaround_stays_information(tmp_path: Path) -> None:
+    """A resolution of statements naming no workaround is still told, not ticked."""
+    said = (
+        "There is no known workaround for this problem. The band is removed the next\n"
+        "time the window is drawn."
+    )
+    outcome = _fix(draft_tree(load_article(_article(tmp_path, said))))
+    assert outcome["steps"][0]["text"].startswith(INFO_STEP)
+
+
+def test_workaround_sentence_shapes() -> None:
+    """The shapes of the kind are read, a feature's description is not."""
+    assert _IS_TO_RE.match("Currently, the only workaround is to purchase Product 2.0.")
+    assert _IS_TO_RE.match("The suggested workaround is to set a flag before the call.")
+    assert not _IS_TO_RE.match("You can use the workaround tool to set a flag.")
+    assert not _IS_TO_RE.match("There is no workaround for this problem.")
+    assert _ticks("hide the form and then unhide it") == ["Hide the form.", "Unhide the form."]
+
+
+def test_workaround_pattern_linear_on_hostile_input() -> None:
+    """The sentence pattern stays fast on a hostile 20 KB string."""
+    hostile = "the only " + "known " * 3000 + "workaround is to " + "a" * 5000 + ";"
+    start = time.perf_counter()
+    _IS_TO_RE.match(hostile)
+    _INTRODUCES_RE.search("the following " * 1500 + "x")
+    assert time.perf_counter() - start < 0.5
