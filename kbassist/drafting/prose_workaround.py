@@ -20,10 +20,13 @@ never its title. Its verify is then the symptom's own (nothing says it stays).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
+from kbassist.articles import Section
 from kbassist.drafting.option_model import Option
 from kbassist.drafting.steps import step_kind
-from kbassist.drafting.text import short_label, split_detail, split_sentences, with_detail
+from kbassist.drafting.text import brace, short_label, split_detail, split_sentences, with_detail
 from kbassist.drafting.verify import problem_sentence, whole_sentences
 
 #: "The only known workaround is to X", "Currently, the suggested workaround is to X",
@@ -125,3 +128,59 @@ def workaround_ticked(option: Option, symptom: str = "") -> bool:
     if problem and not option.checks:
         option.checks = [f"Check that the problem no longer occurs: {problem}"]
     return True
+
+
+#: MORE INFORMATION's / SUMMARY's "To work around this problem, (you can) X" and "You can
+#: work around the problem by Xing": the workaround of an article with no RESOLUTION.
+_TO_WORK_AROUND_RE = re.compile(
+    r"^to\s{1,3}work\s?-?around\s{1,3}(?:this|the|these)\b[^,.:]{0,120},\s{1,3}"
+    r"(?:you\s{1,3}(?:can|should|must|may)\s{1,3}(?:also\s{1,3}|simply\s{1,3})?|simply\s{1,3})?"
+    r"(?P<act>[a-z][^;:]{2,300}?)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _workaround_action(sentence: str) -> str:
+    """The action of a sentence that states a workaround, or ""."""
+    from kbassist.drafting.options import _is_action
+
+    flat = _flat(sentence)
+    found = _TO_WORK_AROUND_RE.match(flat) or _IS_TO_RE.match(flat)
+    if found is None:
+        return ""
+    act = found.group("act").rstrip(" .:")
+    return act if _is_action(f"{act[0].upper()}{act[1:]}.") else ""
+
+
+def workaround_fallback(
+    node: dict[str, Any], sections: list[Section], symptom: str, cite: Callable[[Section], Any]
+) -> bool:
+    """The "Read the article" outcome of an article whose only workaround is a sentence of
+    MORE INFORMATION or SUMMARY ("To work around this problem, remove X from the Startup
+    group.") ticks it, titled by it, with the code it introduces; True when it did."""
+    for section in sections:
+        for sentence in split_sentences(_flat(section.text)):
+            act = _workaround_action(sentence)
+            if not act:
+                continue
+            ticks = _ticks(act)
+            code = _code_after(section.text, sentence)
+            if code:
+                ticks[-1] = with_detail(ticks[-1], code)
+            source = cite(section)
+            node["title"] = "Workaround: " + short_label(f"{act[0].upper()}{act[1:]}", 80)
+            node["text"] = sentence
+            node["source"] = source
+            node["steps"] = [_entry(t, source) for t in ticks]
+            problem = problem_sentence(symptom, MAX_CHECK)  # never an INFO title as "problem"
+            if problem:
+                check = f"Check that the problem no longer occurs: {split_sentences(problem)[0]}"
+                node["verify"] = [{"text": check, "source": source}]
+            return True
+    return False
+
+
+def _entry(tick: str, source: Any) -> dict[str, Any]:
+    text, detail = split_detail(tick)
+    said = {"text": brace(text), "source": source}
+    return {**said, "detail": brace(detail)} if detail else said

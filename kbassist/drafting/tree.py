@@ -200,7 +200,7 @@ from kbassist.drafting.own_query import own_query_verify
 from kbassist.drafting.pointed_methods import notes_apart, pointed_question
 from kbassist.drafting.post_fix import post_fix_steps
 from kbassist.drafting.prose_inputs import prose_question, prose_value_steps
-from kbassist.drafting.prose_workaround import workaround_ticked
+from kbassist.drafting.prose_workaround import workaround_fallback, workaround_ticked
 from kbassist.drafting.registry_values import registry_note_named, registry_note_options
 from kbassist.drafting.repro_changed import changed_repro
 from kbassist.drafting.repro_inputs import repro_placeholders
@@ -1189,6 +1189,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 ],
             }
         )
+        wrote = [find_section(article, keys) for keys in (MORE_KEYS, SUMMARY_KEYS)]
+        shown = [s for s in wrote if s is not None]  # "To work around this, X": X ticked
+        if article.style == "mskb":
+            workaround_fallback(nodes[-1], shown, symptom, lambda s: _cite(article, s))
 
     if symptom_section is not None:
         nodes.append(_not_this_node(article, symptom_section))
