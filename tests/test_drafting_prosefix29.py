@@ -8,7 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from kbassist.articles import load_article
-from kbassist.drafting.prose_workaround import _INTRODUCES_RE, _IS_TO_RE, _ticks
+from kbassist.articles.model import Section
+from kbassist.drafting.prose_workaround import (
+    _INTRODUCES_RE,
+    _IS_TO_RE,
+    _ticks,
+    workaround_fallback,
+)
 from kbassist.drafting.steps import INFO_STEP
 from kbassist.drafting.tree import draft_tree
 
@@ -125,3 +131,62 @@ def test_workaround_pattern_linear_on_hostile_input() -> None:
     _IS_TO_RE.match(hostile)
     _INTRODUCES_RE.search("the following " * 1500 + "x")
     assert time.perf_counter() - start < 0.5
+
+
+def _info_article(tmp_path: Path, more: str) -> Path:
+    """An archive-style article with SUMMARY and MORE INFORMATION but no RESOLUTION."""
+    body = f"""\
+SUMMARY
+=======
+
+After a client logs on to the domain, the logon script stops responding and the
+taskbar shows an extra icon.
+
+MORE INFORMATION
+================
+
+{more}
+"""
+    text = (
+        '---\nlayout: page\ntitle: "Q990292: Logon Script Stops Responding"\n---\n\n'
+        "## Q990292: Logon Script Stops Responding\n\n{% raw %}\n\n"
+        "\tArticle: Q990292\n\tProduct(s): Microsoft Systems Management Server\n"
+        "\t-------------------------------------------------------------------------------\n\n"
+        + "".join(f"\t{line}\n" if line else "\t\n" for line in body.split("\n"))
+        + "\n{% endraw %}\n"
+    )
+    folder = tmp_path / "Q990292"
+    folder.mkdir()
+    path = folder / "README.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_more_information_workaround_is_ticked() -> None:
+    """'To work around this problem, X' in MORE INFORMATION is a step, not 'Read the article'."""
+    more = Section(
+        "MORE INFORMATION",
+        "The problem may occur if the naming provider is loaded.\n\n"
+        "To work around this problem, remove the naming provider from the Startup group\n"
+        "and then restart the computer.",
+        12,
+    )
+    node: dict[str, Any] = {"id": "read_article", "title": "Read the article", "steps": []}
+    symptom = "After a client logs on, the logon script stops responding."
+    assert workaround_fallback(node, [more], symptom, lambda s: {"section": s.name})
+    assert node["title"].startswith("Workaround: Remove the naming provider")
+    assert [s["text"] for s in node["steps"]] == [
+        "Remove the naming provider from the Startup group.",
+        "Restart the computer.",
+    ]
+    assert "stops responding" in node["verify"][0]["text"]
+
+
+def test_more_information_feature_prose_not_ticked(tmp_path: Path) -> None:
+    """A MORE INFORMATION that only describes a feature still says to read the article."""
+    more = (
+        "The naming provider lists the servers of the site. You can sort the list by\n"
+        "name or by the time each server last answered."
+    )
+    outcome = _fix(draft_tree(load_article(_info_article(tmp_path, more))))
+    assert outcome["title"] == "Read the article"
