@@ -190,3 +190,17 @@ def test_more_information_feature_prose_not_ticked(tmp_path: Path) -> None:
     )
     outcome = _fix(draft_tree(load_article(_info_article(tmp_path, more))))
     assert outcome["title"] == "Read the article"
+
+
+def test_listed_problem_workaround_not_the_article_fix() -> None:
+    """A workaround inside one item of a list of problems is not ticked as the article's fix."""
+    more = Section(
+        "MORE INFORMATION",
+        "- The printout is smeared at the left margin. To work around this problem, use\n"
+        "  the generic printer driver.\n\n"
+        "- Some fonts print in the wrong size.",
+        30,
+    )
+    node: dict[str, Any] = {"id": "read_article", "title": "Read the article", "steps": []}
+    assert not workaround_fallback(node, [more], "", lambda s: {"section": s.name})
+    assert node["title"] == "Read the article"

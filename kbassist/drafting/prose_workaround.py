@@ -140,6 +140,13 @@ _TO_WORK_AROUND_RE = re.compile(
 )
 
 
+#: A paragraph that is an item of a list ("- The printout is smeared ...", "2. ..."): its
+#: workaround is for that one listed problem, not the article's.
+_LISTED_RE = re.compile(r"^(?:[-*\u2022]\s|\d{1,2}[.)]\s)")
+#: A symptom sentence that says why, not what is seen: never quoted as the check.
+_CAUSE_SAID_RE = re.compile(r"\b(?:caused by|because|due to)\b", re.IGNORECASE)
+
+
 def _workaround_action(sentence: str) -> str:
     """The action of a sentence that states a workaround, or ""."""
     from kbassist.drafting.options import _is_action
@@ -158,8 +165,11 @@ def workaround_fallback(
     """The "Read the article" outcome of an article whose only workaround is a sentence of
     MORE INFORMATION or SUMMARY ("To work around this problem, remove X from the Startup
     group.") ticks it, titled by it, with the code it introduces; True when it did."""
-    for section in sections:
-        for sentence in split_sentences(_flat(section.text)):
+    paras = [(s, p) for s in sections for p in re.split(r"\n[ \t]*\n", s.text)]
+    for section, para in paras:
+        if _LISTED_RE.match(para.strip()):
+            continue  # "- The printout is smeared ... To work around this, X": one listed
+        for sentence in split_sentences(_flat(para)):
             act = _workaround_action(sentence)
             if not act:
                 continue
@@ -173,7 +183,7 @@ def workaround_fallback(
             node["source"] = source
             node["steps"] = [_entry(t, source) for t in ticks]
             problem = problem_sentence(symptom, MAX_CHECK)  # never an INFO title as "problem"
-            if problem:
+            if problem and not _CAUSE_SAID_RE.search(problem):  # "X is caused by Y": no check
                 check = f"Check that the problem no longer occurs: {split_sentences(problem)[0]}"
                 node["verify"] = [{"text": check, "source": source}]
             return True
