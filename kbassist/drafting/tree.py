@@ -207,6 +207,7 @@ from kbassist.drafting.prose_causes import (
     unfixed_cause_split,
 )
 from kbassist.drafting.prose_inputs import prose_question, prose_value_steps
+from kbassist.drafting.prose_workaround import workaround_fallback, workaround_ticked
 from kbassist.drafting.registry_values import registry_note_named, registry_note_options
 from kbassist.drafting.repro_changed import changed_repro
 from kbassist.drafting.repro_inputs import repro_placeholders
@@ -749,6 +750,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     option.items = statements_shown(option.items)  # "X can open Y; however..."
                     option.items = junk_free(option.items)  # "DownloadDownload"
             if article.style == "mskb":
+                workaround_ticked(option, symptom)  # "The only known workaround is to X": X ticked
                 option.items = info_only(option.items)  # statements only: tell the user
                 if option.items[:1] and option.items[0].startswith(INFO_STEP):
                     option.checks = option.checks or [INFO_CHECK]  # no "problem is gone"
@@ -1210,6 +1212,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if (moved := moved_outcome(article, _cite(article, section))) is not None:
             fallback.update(moved)  # a stub: the page it moved to
         nodes.append(fallback)
+        wrote = [find_section(article, keys) for keys in (MORE_KEYS, SUMMARY_KEYS)]
+        shown = [s for s in wrote if s is not None]  # "To work around this, X": X ticked
+        if article.style == "mskb":
+            workaround_fallback(nodes[-1], shown, symptom, lambda s: _cite(article, s))
 
     if symptom_section is not None:
         nodes.append(_not_this_node(article, symptom_section))
