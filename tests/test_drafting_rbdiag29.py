@@ -156,3 +156,38 @@ def test_the_new_patterns_are_linear_on_hostile_text() -> None:
             started = time.perf_counter()
             pattern.search(text)
             assert time.perf_counter() - started < 0.5, pattern.pattern[:40]
+
+
+ASKED = """
+## Meaning
+
+The node has been unreachable for 15 minutes.
+
+## Diagnosis
+
+Check the status of that node:
+
+```console
+$ kubectl get node $NODE -o yaml
+```
+
+## Mitigation
+
+Cordon and drain node.
+"""
+
+
+def test_a_node_the_walk_already_asks_is_not_asked_again() -> None:
+    """When `$NODE` is asked on every way to the fix, the cordon and drain ticks name that
+    answer and no second "The node's name" is asked."""
+    tree = draft_tree(runbook(ASKED, id_="NodeGone"))
+    assert not [n for n in tree["nodes"] if n.get("title") == "The node's name"]
+    texts = [s["text"] for n in tree["nodes"] if n["kind"] == "outcome" for s in n["steps"]]
+    cordon = next(t for t in texts if t.startswith("Cordon the node {"))
+    drain = next(t for t in texts if t.startswith("Drain the node {"))
+    assert cordon.split("{")[1] == drain.split("{")[1]
+
+
+def test_steps_on_several_nodes_are_left_alone() -> None:
+    """ "Drain affected nodes, then upgrade them" is about many nodes: no one name asked."""
+    assert runbook_node_steps.node_ticks("Drain affected nodes, then upgrade them.", "node") is None

@@ -25,7 +25,7 @@ _NODE_ACTS_RE = re.compile(
     rf"^(?P<acts>(?:{_VERBS})(?:(?:,[ \t]{{0,3}}|,?[ \t]{{1,3}}and[ \t]{{1,3}})"
     rf"(?:{_VERBS})){{0,4}})"
     r"[ \t]{1,3}(?P<the>(?:the[ \t]{1,3})?(?:affected[ \t]{1,3}|failing[ \t]{1,3})?)"
-    r"node(?:\(s\)|s)?\b(?P<tail>[^\n]{0,300})$",
+    r"node\b(?!\()(?P<tail>[^\n]{0,300})$",
     re.IGNORECASE,
 )
 #: " and delete it", ", then delete it" after the node: one more action on it.
@@ -88,24 +88,48 @@ def node_ticks(text: str, var: str) -> list[str] | None:
 
 
 def _variable(nodes: list[dict[str, Any]]) -> str | None:
-    """A free variable for the node's name; None when the tree already asks a node."""
+    """A free variable for the node's name (None when all are taken)."""
     used = {str(n.get("var", "")) for n in nodes}
-    if any("node" in v for v in used):
-        return None
     return next((v for v in VARIABLES if v not in used), None)
 
 
-#: An input's text that says it is the node's name: "NODE_NAME='<value of instance ...>'".
-_NODE_SAID_RE = re.compile(r"\bnode(?:[ _-]?name)?\b", re.IGNORECASE)
+#: An input that asks a node's name: titled "Node", or asking `$NODE`, `<node-name>`,
+#: "NODE_NAME='<value of instance label from alert>'".
+_NODE_TITLE_RE = re.compile(r"\bnode\b", re.IGNORECASE)
+_NODE_TOKEN_RE = re.compile(r"(?:\$\{?|<)node\b|\bnode_?name\b", re.IGNORECASE)
+
+
+def _reaches(nodes: list[dict[str, Any]], start: str, goal: str, avoid: str) -> bool:
+    """Whether `goal` is reached from `start` on a path not through `avoid`."""
+    edges: dict[str, list[str]] = {}
+    for n in nodes:
+        out = [str(n["next"])] if n.get("next") else []
+        out += [str(c["next"]) for c in n.get("choices", []) if c.get("next")]
+        edges[str(n.get("id"))] = out
+    seen, todo = {avoid}, [start]
+    while todo:
+        at = todo.pop()
+        if at == goal:
+            return True
+        if at in seen:
+            continue
+        seen.add(at)
+        todo.extend(edges.get(at, []))
+    return False
 
 
 def _node_asked(nodes: list[dict[str, Any]], outcome_id: str) -> str:
-    """The variable of an input on the outcome's own path that already asks the node's
-    name ("NODE_NAME='<value of instance label from alert>'"); "" when none does."""
+    """The variable of an input every walk to the outcome passes that already asks the
+    node's name (`$NODE`, "NODE_NAME='<value of instance label from alert>'"); "" when
+    none does."""
+    start = str(nodes[0].get("id")) if nodes else ""
     for node in nodes:
-        if node.get("kind") != "input" or not str(node.get("id", "")).startswith(f"{outcome_id}-"):
+        if node.get("kind") != "input" or node.get("type") != "text":
             continue
-        if _NODE_SAID_RE.search(f"{node.get('title', '')} {node.get('text', '')}"):
+        said = _NODE_TITLE_RE.search(str(node.get("title", ""))) or _NODE_TOKEN_RE.search(
+            str(node.get("text", ""))
+        )
+        if said and not _reaches(nodes, start, outcome_id, str(node.get("id"))):
             return str(node.get("var", ""))
     return ""
 
