@@ -117,7 +117,8 @@ def variants_asked(tree: dict[str, Any], article: Article) -> None:
     if yes is None or any(n.get("id") == INPUT_ID for n in nodes):
         return
     var = _variable(nodes)
-    said = re.compile(rf"\b(?P<the>[Tt]he) {re.escape(brace(base))} alert\b")
+    # "the X alert is disabled: the edited resource lists it": the rule, not one variant
+    said = re.compile(rf"\b(?P<the>[Tt]he) {re.escape(brace(base))} alert\b(?! is disabled)")
     uses = 0
     for node in nodes:
         if node.get("kind") != "outcome" or node.get("id") == "not_this_article":
