@@ -119,6 +119,7 @@ def variants_asked(tree: dict[str, Any], article: Article) -> None:
     var = _variable(nodes)
     # "the X alert is disabled: the edited resource lists it": the rule, not one variant
     said = re.compile(rf"\b(?P<the>[Tt]he) {re.escape(brace(base))} alert\b(?! is disabled)")
+    disabled = re.compile(rf"\b[Tt]he {re.escape(brace(base))} alert(?= is disabled\b)")
     uses = 0
     for node in nodes:
         if node.get("kind") != "outcome" or node.get("id") == "not_this_article":
@@ -127,6 +128,7 @@ def variants_asked(tree: dict[str, Any], article: Article) -> None:
             for item in node.get(key, []):
                 text = str(item.get("text", ""))
                 new = said.sub(rf"\g<the> {{{var}}} alert", text)
+                new = disabled.sub(rf"\g<0> (and with it the {{{var}}} alert that fired)", new, 1)
                 if new != text:
                     item["text"] = new
                     uses += 1
