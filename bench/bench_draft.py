@@ -633,6 +633,13 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "  drafts asking before the check": _pct(
             sum(bool(r.asked_early) for r in clean), len(clean)
         ),
+        "runbooks naming alert variants, which fired asked": _pct(
+            sum(r.variant_asked for r in clean if r.variants_named >= 2),
+            sum(r.variants_named >= 2 for r in clean),
+        ),
+        "node actions with no command, node not asked": _pct(
+            sum(len(r.node_unasked) for r in clean), sum(r.items for r in clean)
+        ),
         "walks (stuck)": f"{sum(r.walks for r in clean):,} ({sum(r.walks_stuck for r in clean)})",
         "expect a mitigation, have one": _pct(
             sum(not r.fallback_only for r in expects), len(expects)

@@ -1497,6 +1497,53 @@ class Record:
     #: the draft (see lost_procedures), and fix steps pointing at what they never show
     lost_procedures: list[str] = field(default_factory=list)
     pointing_steps: list[str] = field(default_factory=list)
+    #: round 29: variants of the runbook's alert it names (`X_Critical`, `X_PerNode`),
+    #: whether the walk asks which fired, and fix steps acting on a node no step names
+    variants_named: int = 0
+    variant_asked: bool = False
+    node_unasked: list[str] = field(default_factory=list)
+
+
+def variant_choice(article: Article, tree: Tree) -> tuple[int, bool]:
+    """(how many variants of its alert the runbook names code-quoted, whether a choice
+    of the walk offers two or more of them): DNSErrors' `DNSErrors_Critical` ..."""
+    body = article.body or ""
+    base = article.id
+    if f"`{base}_" not in body:
+        return 0, False
+    named = set(re.findall(rf"`{re.escape(base)}_[A-Za-z]\w{{0,60}}", body))
+    asked = any(
+        isinstance(n, Input)
+        and n.type == "choice"
+        and sum(c.value.startswith(f"{base}_") for c in n.choices) >= 2
+        for n in tree.nodes.values()
+    )
+    return len(named), asked
+
+
+#: A fix step that acts on a node: "Cordon and drain node ...", "Delete node if ...".
+_NODE_ACT_RE = re.compile(
+    r"^(?:cordon|uncordon|drain|delete|remove|reboot|restart|replace)\b[^.\n]{0,40}?\bnodes?\b",
+    re.IGNORECASE,
+)
+
+
+def node_unasked(tree: Tree) -> list[str]:
+    """Fix steps that act on a node with no command under them and no node named by an
+    answer ("Cordon and drain node and delete it"): the admin is left to guess which."""
+    out: list[str] = []
+    for outcome in tree.outcomes():
+        for item in outcome.steps:
+            text = _source(item.template)
+            if item.detail is not None and any(
+                not line.strip().lower().startswith(("link", "http", "1:", "2:", "3:"))
+                for line in _source(item.detail).splitlines()
+                if line.strip()
+            ):
+                continue  # a command under it names the node its own way
+            if _NODE_ACT_RE.match(text) and not item.template.variables:
+                out.append(text)
+    return out
 
 
 def not_action_labels(tree: Tree, titles: list[str], text: str) -> tuple[int, list[str]]:
@@ -1714,6 +1761,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.more_steps = more_steps_ticked(tree)
     record.lost_procedures = lost_procedures(article, tree)
     record.pointing_steps = pointing_steps(tree)
+    record.variants_named, record.variant_asked = variant_choice(article, tree)
+    record.node_unasked = node_unasked(tree)
     fixes = fix_sections(article)
     record.has_fix_section = bool(fixes)
     record.real_mitigation = bool(fixes) and real_mitigation(walks.checklists, fixes)

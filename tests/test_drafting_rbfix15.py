@@ -225,7 +225,7 @@ def test_you_must_is_ticked_unless_the_next_step_says_it() -> None:
         "Restart the widget service:\n\n```console\n$ systemctl restart widget\n```\n"
     )
     (outcome,) = fixes(draft_tree(runbook(body, id_="WidgetPoolPaused")))
-    assert ticks(outcome)[0] == "Drain the node."
+    assert ticks(outcome)[0] == "Drain the node {node}."  # round 29: the node is asked
     said = body.replace("You must drain the node.", "You must restart the widget service.")
     (outcome,) = fixes(draft_tree(runbook(said, id_="WidgetPoolPaused")))
     assert not any(t.startswith("Restart the widget service.") for t in ticks(outcome))

@@ -1284,6 +1284,13 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     symptom_readable(tree)  # last: pointers and event noise out, the scenario turned round
     shown_sections = [s.text for s in (symptom_section, cause_section) if s is not None]
     paragraphs_kept(tree, "\n\n".join(shown_sections), article.style != "mskb")  # its breaks
+    if is_alert_runbook(article):
+        from kbassist.drafting.runbook_variants import variants_asked
+
+        variants_asked(tree, article)  # "Which alert fired?": DNSErrors_Critical, ...
+        from kbassist.drafting.runbook_node_steps import node_steps
+
+        node_steps(tree)  # "Cordon and drain node and delete it": a tick each, the node asked
     return tree
 
 
