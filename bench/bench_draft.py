@@ -604,6 +604,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "drafts with applicability unasked": _pct(
             sum(bool(r.unasked_applies) for r in clean), len(clean)
         ),
+        "walks asking which version/OS applies": _pct(
+            sum(r.asks_system for r in clean), len(clean)
+        ),
+        "  procedures headed per system, unasked": _pct(
+            sum(r.systems_unasked for r in clean), len(clean)
+        ),
         "drafts with an input": _pct(sum(r.inputs > 0 for r in clean), len(clean)),
         "inputs unused on their walk": _pct(
             sum(len(r.unused_inputs) for r in clean), sum(r.input_answers for r in clean)
