@@ -21,6 +21,7 @@ from kbassist.drafting.applies_gate import NOT_APPLICABLE_SUFFIX
 from kbassist.drafting.text import brace
 
 if TYPE_CHECKING:
+    from kbassist.articles import Section
     from kbassist.drafting.option_model import Option
 
 #: The outcome "Another version" reaches when every procedure is for a named system.
@@ -125,24 +126,35 @@ def _line_of(text: str, option: Option) -> int | None:
     return None
 
 
+def _section_heads(
+    section: Section, cache: dict[int, list[tuple[int, int, str]]]
+) -> list[tuple[int, int, str]]:
+    """The section's system headings at the highest level that names two or more."""
+    key = id(section)
+    if key not in cache:
+        heads = scope_heads(section.text)
+        levels = sorted({lv for _, lv, _ in heads}, reverse=True)
+        top = next((lv for lv in levels if len({_key(n) for _, x, n in heads if x == lv}) >= 2), 0)
+        cache[key] = [h for h in heads if h[1] == top] if top else []
+    return cache[key]
+
+
 def option_scopes(options: Sequence[Option]) -> list[str]:
     """Each option's system, named by the heading it sits under ("" for none): the
-    highest level of headings that name two or more systems in its section."""
+    highest level of headings that name two or more systems in its section, or in the
+    section its steps were brought from (a RESOLUTION's "see More Information")."""
     scopes: list[str] = []
-    by_section: dict[int, tuple[int, list[tuple[int, int, str]]]] = {}
+    cache: dict[int, list[tuple[int, int, str]]] = {}
     for option in options:
-        key = id(option.section)
-        if key not in by_section:
-            heads = scope_heads(option.section.text)
-            levels = sorted({lv for _, lv, _ in heads}, reverse=True)
-            top = next(
-                (lv for lv in levels if len({_key(n) for _, x, n in heads if x == lv}) >= 2), 0
-            )
-            by_section[key] = (top, [h for h in heads if h[1] == top])
-        top, heads = by_section[key]
-        line = _line_of(option.section.text, option) if top else None
-        over = [name for at, _, name in heads if line is not None and at <= line]
-        scopes.append(over[-1] if over else "")
+        scope = ""
+        for section in (option.section, option.also_from):
+            heads = _section_heads(section, cache) if section is not None else []
+            line = _line_of(section.text, option) if heads and section is not None else None
+            over = [name for at, _, name in heads if line is not None and at <= line]
+            if over:
+                scope = over[-1]
+                break
+        scopes.append(scope)
     return scopes
 
 
