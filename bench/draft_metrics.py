@@ -2024,7 +2024,8 @@ NOT_APPLY_RE = re.compile(
 
 #: The question that asks the system first: "Which operating system do you use?"
 SYSTEM_QUESTION_RE = re.compile(
-    r"^Which (?:operating system|version|product) do you use\?$|^Which of these do you run\?$"
+    r"^Which (?:operating system|version|product) do you (?:use|run)\?$"
+    r"|^Which of these do you run\?$"
 )
 
 

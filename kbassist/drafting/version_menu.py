@@ -189,7 +189,11 @@ def version_first(
         if scope:
             names.setdefault(_key(scope), scope)
     if len(names) < 2 or len(names) > 8:
-        if not all(o.kind == "version" for o in rest):
+        by_version = question["title"] in (
+            "Which of these do you run?",
+            "Which version do you run?",
+        )
+        if not by_version and not all(o.kind == "version" for o in rest):
             return []
         # "Which of these do you run?" over one procedure per version: one more answer for
         # a version the article does not cover, that says so
