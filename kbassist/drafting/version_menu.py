@@ -38,16 +38,19 @@ _SCOPE_WORD_RE = re.compile(
     r"^(?:[A-Z0-9][\w.+/()-]{0,30}|and|or|version|versions|edition|editions|for|later|"
     r"earlier|x64|x86|v\d[\w.]{0,10})$"
 )
-#: A name that is a system: an OS, a product with a version, an edition.
+#: A name that is a system: an OS, a product with a version ("SNA Server 4.0", "Outlook
+#: 97", "GroupWise 5.x", "Windows '95"), an edition; never "PROBLEM 2" or "Windows Networking".
 _SYSTEM_RE = re.compile(
-    r"\b(?:Windows|MS-DOS|OS/2|Macintosh|Mac OS|macOS|Linux|Unix|NT|Edition|Server)\b|"
-    r"\d(?:\.\d{1,3})?\b",
+    r"\b(?:NT|XP|Vista|MS-DOS|OS/2|Macintosh|Mac OS|macOS|Linux|Unix|Edition)\b|"
+    r"\b\d{1,2}\.[\dxX]{1,3}\b|\b\d{2,4}\b|'\d\d\b",
 )
 #: Words that make a line a step or a title, not a system's name.
 _NOT_SCOPE_RE = re.compile(
     r"\b(?:Steps?|Method|Procedure|Workaround|Resolution|Cause|Symptoms?|Status|Example|"
     r"Note|Summary|Information|Reference|How|To|Using|Update|Hotfix|Service Pack|Fix|"
-    r"Error|Message|Table|Figure|Appendix|Option|Part|Section|Scenario|Issue)\b",
+    r"Error|Message|Table|Figure|Appendix|Option|Part|Section|Scenario|Issue|Problem|Case|"
+    r"Troubleshooting|Colors?)\b",
+    re.IGNORECASE,
 )
 _MD_HEAD_RE = re.compile(r"^(#{1,6})\s{1,5}(.{1,120}?)\s{0,3}#{0,6}$")
 _BOLD_RE = re.compile(r"^\*\*(.{1,120}?)\*\*:?$")
@@ -67,6 +70,8 @@ def _scope_name(line: str) -> str:
     words = [w.strip(",") for w in name.split()]
     if not all(_SCOPE_WORD_RE.match(w) for w in words if w):
         return ""
+    if words[0].endswith("ing"):
+        return ""  # "Displaying 256 Colors": a topic, not a system
     return name if _SYSTEM_RE.search(name) else ""
 
 
@@ -195,6 +200,8 @@ def version_first(
         )
         if not by_version and not all(o.kind == "version" for o in rest):
             return []
+        if not all(_scope_name(str(c["label"])) for c in choices):
+            return []  # "Additional Exchange Server Troubleshooting Steps": not a version
         # "Which of these do you run?" over one procedure per version: one more answer for
         # a version the article does not cover, that says so
         listed = "; ".join(str(c["label"]) for c in choices)
@@ -204,7 +211,8 @@ def version_first(
         if scope:
             continue
         said = _key(" ".join((rest[n].label, rest[n].lead)))
-        named = [k for k, name in names.items() if _names_one(name, said)]
+        named = [k for k in names if re.search(rf"\b{re.escape(k)}(?!\w)", said)]
+        named = named or [k for k, name in names.items() if _names_one(name, said)]
         if len(named) == 1:  # "... all Windows NT Command Prompts": that system's
             scopes[n] = names[named[0]]
     general = [c for c, s in zip(choices, scopes, strict=True) if not s]
