@@ -250,6 +250,9 @@ def version_first(
         f"The article's procedures differ by {word} ({listed}). Which do you use?"
     )
     question["choices"] = answers
+    for node in (question, *nodes):
+        if re.search(r"\(\d{1,2}\)", str(node.get("help", ""))):
+            del node["help"]  # "When to choose: (1) ... (4) ...": the flat menu's numbers
     return nodes
 
 
