@@ -216,6 +216,11 @@ def version_first(
         if len(named) == 1:  # "... all Windows NT Command Prompts": that system's
             scopes[n] = names[named[0]]
     general = [c for c, s in zip(choices, scopes, strict=True) if not s]
+    if not general and len(names) == len(choices):
+        # one procedure per system: the menu already asks it; say what is not covered
+        listed = "; ".join(names.values())
+        choices.append({"value": "other", "label": "Another version", "next": OTHER_ID})
+        return [other_outcome(question["source"], listed, source_name)]
     kind = _kind(list(names.values()))
     word = "version" if kind == "version" else kind
     menu_id = str(question["id"])
