@@ -296,6 +296,13 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   of asking it (`draft_metrics.unasked_applicability`), / lint-clean drafts. The outcome
   such a question's "not for this system" answer reaches (`…-not-applicable`) is an exit
   like "This article may not apply": no fix, no branch.
+- **walks asking which version/OS applies** (round 29, applies29): lint-clean drafts with a
+  question "Which operating system / version / product do you use?" (or "Which of these do
+  you run?") that picks the procedures for one system first (`draft_metrics.system_asked`),
+  / lint-clean drafts. The next row counts those, not asking, whose fix or MORE
+  INFORMATION section heads numbered steps with two or more system headings at one level
+  ("On Windows NT:" / "On Windows 95:", "## Windows 10" / "## Windows 11";
+  `draft_metrics.systems_headed`): procedures for several systems in one flat list.
 
 - **inputs unused on their walk**: (walk, input) pairs where an input answered on a
   finished walk is read by no item that walk shows (text, detail or condition), / all
@@ -619,6 +626,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "drafts with applicability unasked": _pct(
             sum(bool(r.unasked_applies) for r in clean), len(clean)
+        ),
+        "walks asking which version/OS applies": _pct(
+            sum(r.asks_system for r in clean), len(clean)
+        ),
+        "  procedures headed per system, unasked": _pct(
+            sum(r.systems_unasked for r in clean), len(clean)
         ),
         "drafts with an input": _pct(sum(r.inputs > 0 for r in clean), len(clean)),
         "inputs unused on their walk": _pct(

@@ -1464,6 +1464,8 @@ class Record:
     negated_asked: list[str] = field(default_factory=list)  # see negated_questions
     step_jumps: list[str] = field(default_factory=list)  # see step_jumps
     unasked_applies: list[str] = field(default_factory=list)  # see unasked_applicability
+    asks_system: bool = False  # asks which OS/version/product first (round 29, see system_asked)
+    systems_unasked: bool = False  # procedures headed per system, never asked (round 29)
     fix_outcomes: int = 0  # fix outcomes of drafts with two or more (see bare_titles)
     bare_titles: list[str] = field(default_factory=list)
     fix_count: int = 0  # fix outcomes (not "This article may not apply")
@@ -1635,6 +1637,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.negated_asked = negated_questions(tree)
     record.step_jumps = step_jumps(tree)
     record.unasked_applies = unasked_applicability(tree, walks.checklists)
+    record.asks_system = system_asked(tree)
+    record.systems_unasked = not record.asks_system and systems_headed(article)
     record.fix_outcomes, record.bare_titles = bare_titles(tree)
     record.fix_count = sum(o.id != "not_this_article" for o in tree.outcomes())
     record.first_click_titles = first_click_titles(tree)
@@ -2084,6 +2088,43 @@ NOT_APPLY_RE = re.compile(
     r" (?:to|on|in)\b",
     re.IGNORECASE,
 )
+
+
+#: The question that asks the system first: "Which operating system do you use?"
+SYSTEM_QUESTION_RE = re.compile(
+    r"^Which (?:operating system|version|product) do you (?:use|run)\?$"
+    r"|^Which of these do you run\?$"
+)
+
+
+def system_asked(tree: Tree) -> bool:
+    """The walk asks which product, version or OS the admin uses (round 29)."""
+    return any(
+        isinstance(node, Question) and SYSTEM_QUESTION_RE.match(node.title)
+        for node in tree.nodes.values()
+    )
+
+
+def systems_headed(article: Article) -> bool:
+    """A fix section (or MORE INFORMATION) heads its procedures by system: two or more
+    headings at one level naming systems ("On Windows NT:" / "On Windows 95:"), each
+    over numbered steps (`version_menu.scope_heads`)."""
+    from kbassist.drafting.version_menu import scope_heads
+
+    fixes = fix_sections(article)
+    for section in article.sections:
+        if section.key not in fixes and not section.key.startswith("more"):
+            continue
+        heads = scope_heads(section.text)
+        lines = section.text.splitlines()
+        over: dict[int, set[str]] = {}
+        for n, (at, level, name) in enumerate(heads):
+            end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+            if any(re.match(r"\s*(?:\d{1,3}[.)]|[a-z][.)])\s", ln) for ln in lines[at:end]):
+                over.setdefault(level, set()).add(name.casefold())
+        if any(len(names) >= 2 for names in over.values()):
+            return True
+    return False
 
 
 def unasked_applicability(tree: Tree, checklists: list[Checklist]) -> list[str]:

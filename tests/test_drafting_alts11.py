@@ -80,7 +80,13 @@ def test_each_product_fix_gets_its_own_wait_for_its_own_pack() -> None:
         + NOTICE.format(pack="Host Integration Server 2000")
     )
     tree = draft_tree(art)
-    assert labels(tree) == [
+    # round 29: the product is asked first, each answer offering its own fix and wait
+    assert [c["label"] for c in mitigation(tree)["choices"]][:2] == [
+        "SNA Server 4.0",
+        "Host Integration Server 2000",
+    ]
+    menus = [n for n in tree["nodes"] if n["id"] in ("mitigation_1", "mitigation_2")]
+    assert [c["label"] for n in menus for c in n["choices"]] == [
         "SNA Server 4.0: Contact Microsoft Product Support Services to obtain the fix",
         "SNA Server 4.0: Wait for the next SNA Server 4.0 service pack",
         "Host Integration Server 2000: Contact Microsoft Product Support Services to obtain"

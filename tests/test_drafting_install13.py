@@ -237,7 +237,9 @@ def test_a_service_pack_beside_another_products_hotfix_does_not_take_its_file_ta
         "Windows 2000 Service Pack 1.\n",
         product="Microsoft Windows 2000",
     )
-    pack, hotfix = fixes(draft_tree(article))
+    # round 29: "Another version" reaches an exit, no fix
+    drafted = [f for f in fixes(draft_tree(article)) if not f["id"].endswith("-not-applicable")]
+    pack, hotfix = drafted
     assert ticks(pack)[1:] == [
         "Install the latest service pack for Windows 2000 (Windows 2000 Service Pack 1 or"
         " later) by following the instructions that come with it.",

@@ -212,7 +212,7 @@ def test_per_product_resolutions_under_a_cause_are_asked_by_product() -> None:
     question = node(tree, "mitigation")
     assert question["title"] == "Which of these do you run?"
     labels = [c["label"] for c in question["choices"]]
-    assert labels == ["Windows 10, Windows 7 and Windows Vista", "Windows XP"]
+    assert labels == ["Windows 10, Windows 7 and Windows Vista", "Windows XP", "Another version"]
     xp = outcome_after(tree, choose(tree, "mitigation", "Windows XP"))
     assert "Click Start, point to Administrative Tools" in texts(xp)
     assert "Search for Services" not in texts(xp) and "search for Services" not in texts(xp)

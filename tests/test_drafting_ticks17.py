@@ -73,6 +73,8 @@ def test_heading_glued_before_a_step_is_shown_under_it() -> None:
         "Windows 98\n----------\n\n" + phase + "Windows 95\n----------\n\n" + phase
     )
     for fix in fixes(draft_tree(article)):
+        if fix["id"].endswith("-not-applicable"):
+            continue  # round 29: "Another version" reaches an exit, no fix
         said = ticks(fix)
         assert "Double-click the new connection, and then click Dial Properties." in said
         assert not any(t.startswith("Create a Location Profile") for t in said)

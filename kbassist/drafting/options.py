@@ -1616,7 +1616,10 @@ _FOR_LEAD_RE = re.compile(
     r"(?:following|these)(?:\s+(?:steps|procedure|instructions|method))?"
     r"(?:\s+to\s+[^:]{3,120}?)?\s*:$"
     r"|^(?:follow|use|perform|complete)\s+(?:the\s+)?(?:following|these)\s+(?:steps|procedure"
-    r"|instructions)\s+(?:for|in|under|with)\s+(?P<after>[^:]{3,90}?)\s*:$",
+    r"|instructions)\s+(?:for|in|under|with)\s+(?P<after>[^:]{3,90}?)\s*:$"
+    # "For Visual C++ 32-bit Edition, version 4.0, the process is simpler:" (round 29)
+    r"|^for\s+(?P<said>[^:]{3,90}?),\s+the\s+(?:process|procedure|steps|method)\s+(?:is|are)"
+    r"(?:\s+[\w-]{1,20}){0,3}\s*:$",
     re.IGNORECASE,
 )
 #: "To correctly remove NetWare connectivity under Windows for Workgroups version 3.11:"
@@ -1663,7 +1666,8 @@ def _variant_leads(paras: Sequence[Para]) -> dict[int, str]:
                 continue  # "steps for the keyboard": a part of the job, not a product
             if within and not _PRODUCT_NAME_RE.search(within):
                 continue  # "In Notepad, do the following:": where, not which product
-            found[i] = (match.group("what") or match.group("used") or within or after).strip()
+            what = match.group("what") or match.group("used") or within or after
+            found[i] = (what or match.group("said")).strip()
         elif (goal := _GOAL_FOR_RE.match(last)) is not None:
             goals[i] = goal.group("goal").strip()
         elif (head := _PRODUCT_HEAD_RE.match(clean(para.text))) and _PRODUCT_NAME_RE.search(

@@ -351,6 +351,7 @@ from kbassist.drafting.verify_redo import redo_turned
 from kbassist.drafting.verify_split import pasted_split_check
 from kbassist.drafting.verify_stays import stays_verify
 from kbassist.drafting.verify_trigger import redo_message_verify, second_run_verify
+from kbassist.drafting.version_menu import version_first
 from kbassist.drafting.wait_pack import WAIT_KIND, wait_options, wait_question
 from kbassist.drafting.way_paras import way_lead_cut
 from kbassist.drafting.ways import way_steps
@@ -1162,6 +1163,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             noun = FOLLOW_NOUN if chains else noun
             nodes[-1:] = still_failing_nodes(question, rest, chain, noun)
             _chain_causes(nodes, chain, question["id"])
+        elif not by_cause:  # "On Windows NT:" / "On Windows 95:" over their procedures
+            nodes.extend(version_first(question, rest, article.id))  # the system first
 
     if len(rest) == 1 and wish is None and not ask_cause and len(groups) < 2 and cause_section:
         # "occurs if A, or if B" over one fix for B only: A leads to no fix (round 29)
