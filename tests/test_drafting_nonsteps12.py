@@ -26,10 +26,14 @@ def test_a_see_link_item_is_shown_under_the_step_not_ticked() -> None:
     found = fixes(draft_tree(article))  # the two remedies, asked as ways (alts12)
     ticked = [t for fix in found for t in ticks(fix)]
     assert "Review the existing quota for the namespace and adjust it." in ticked
-    assert "Cordon and drain the node." in ticked
+    # round 29 (rbdiag29): a tick per node action, the node asked; the link still shown
+    assert ["Cordon the node {node}.", "Drain the node {node}."] == [
+        t for t in ticked if "node {" in t
+    ]
     assert not any("Quotas" in t for t in ticked)
     shown = "\n".join(details(fix) for fix in found)
     assert "Quotas: https://kubernetes.io/docs/concepts/policy/resource-quotas/" in shown
+    assert "Cordon and drain the node: https://kubernetes.io/docs/drain/" in shown
     draft_text(article)  # lint-clean
 
 
