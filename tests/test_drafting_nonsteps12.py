@@ -27,8 +27,9 @@ def test_a_see_link_item_is_shown_under_the_step_not_ticked() -> None:
     ticked = [t for fix in found for t in ticks(fix)]
     assert "Review the existing quota for the namespace and adjust it." in ticked
     # round 29 (rbdiag29): a tick per node action, the node asked; the link still shown
-    assert ["Cordon the node {node}.", "Drain the node {node}."] == [
-        t for t in ticked if "node {" in t
+    assert [t for t in ticked if "node {" in t] == [
+        "Cordon the node {node}.",
+        "Drain the node {node}.",
     ]
     assert not any("Quotas" in t for t in ticked)
     shown = "\n".join(details(fix) for fix in found)
