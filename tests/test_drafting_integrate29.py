@@ -89,3 +89,12 @@ def test_a_long_article_mentioning_a_move_is_not_a_stub() -> None:
         id_="WidgetData",
     )
     assert moved_to(art) is None
+
+
+def test_no_another_version_exit_over_configurations() -> None:
+    """ "With FlexiCD" / "Without FlexiCD" are setups, not versions: no "Another version"."""
+    from kbassist.drafting.version_menu import _exit_fits
+
+    assert not _exit_fits(["Windows 95 With FlexiCD", "Windows 95 Without FlexiCD"], False)
+    assert not _exit_fits(["Windows 10", "Windows XP"], True)  # a current article
+    assert _exit_fits(["Windows NT 4.0", "Windows NT 3.51"], False)

@@ -1164,7 +1164,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             nodes[-1:] = still_failing_nodes(question, rest, chain, noun)
             _chain_causes(nodes, chain, question["id"])
         elif not by_cause:  # "On Windows NT:" / "On Windows 95:" over their procedures
-            nodes.extend(version_first(question, rest, article.id))  # the system first
+            nodes.extend(
+                version_first(question, rest, article.id, article.style != "mskb")
+            )  # system first
 
     if len(rest) == 1 and wish is None and not ask_cause and len(groups) < 2 and cause_section:
         # "occurs if A, or if B" over one fix for B only: A leads to no fix (round 29)

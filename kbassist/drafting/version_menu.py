@@ -178,8 +178,18 @@ def _kind(names: Sequence[str]) -> str:
     return "product"
 
 
+#: "Windows 95/98 With FlexiCD": a configuration, not a version another one could replace.
+_CONFIG_RE = re.compile(r"\b(?:with|without|using|not using)\b", re.IGNORECASE)
+
+
+def _exit_fits(labels: Sequence[str], modern: bool) -> bool:
+    """Whether "Another version" can honestly say "not covered": never on a current
+    article (Windows 11 follows its Windows 10 steps), nor over configurations."""
+    return not modern and not any(_CONFIG_RE.search(label) for label in labels)
+
+
 def version_first(
-    question: dict[str, Any], rest: Sequence[Option], source_name: str
+    question: dict[str, Any], rest: Sequence[Option], source_name: str, modern: bool = False
 ) -> list[dict[str, Any]]:
     """The menu `question` (one choice per option of `rest`, in order) split by system:
     the question becomes "Which <OS/version> do you use?", whose answers lead to a menu of
@@ -205,6 +215,8 @@ def version_first(
         # "Which of these do you run?" over one procedure per version: one more answer for
         # a version the article does not cover, that says so
         listed = "; ".join(str(c["label"]) for c in choices)
+        if not _exit_fits([str(c["label"]) for c in choices], modern):
+            return []
         choices.append({"value": "other", "label": "Another version", "next": OTHER_ID})
         return [other_outcome(question["source"], listed, source_name)]
     for n, scope in enumerate(scopes):
@@ -219,6 +231,8 @@ def version_first(
     if not general and len(names) == len(choices):
         # one procedure per system: the menu already asks it; say what is not covered
         listed = "; ".join(names.values())
+        if not _exit_fits(list(names.values()), modern):
+            return []
         choices.append({"value": "other", "label": "Another version", "next": OTHER_ID})
         return [other_outcome(question["source"], listed, source_name)]
     kind = _kind(list(names.values()))
