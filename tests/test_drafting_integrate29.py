@@ -98,3 +98,16 @@ def test_no_another_version_exit_over_configurations() -> None:
     assert not _exit_fits(["Windows 95 With FlexiCD", "Windows 95 Without FlexiCD"], False)
     assert not _exit_fits(["Windows 10", "Windows XP"], True)  # a current article
     assert _exit_fits(["Windows NT 4.0", "Windows NT 3.51"], False)
+
+
+def test_a_workaround_sentence_with_braces_stays_literal_and_lint_clean() -> None:
+    """ "use the long code for Insert, {Insert}" in MORE INFORMATION is shown as written."""
+    art = archive(
+        "SUMMARY\n=======\n\nThis article lists documentation corrections for Widget Basic.\n\n"
+        "MORE INFORMATION\n================\n\nThe short form of the code for sending an"
+        " Insert, {INS}, results in an error. To work around this problem, use the long code"
+        " for Insert, {Insert}.\n"
+    )
+    draft_text(art)  # lint-clean: the braces are literal text, not a variable
+    steps = [s["text"] for n in draft_tree(art)["nodes"] for s in n.get("steps", [])]
+    assert "Use the long code for Insert, {{Insert}}." in steps

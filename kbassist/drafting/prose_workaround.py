@@ -179,13 +179,13 @@ def workaround_fallback(
                 ticks[-1] = with_detail(ticks[-1], code)
             source = cite(section)
             node["title"] = "Workaround: " + short_label(f"{act[0].upper()}{act[1:]}", 80)
-            node["text"] = sentence
+            node["text"] = brace(sentence)  # "use the long code for Insert, {Insert}": literal
             node["source"] = source
             node["steps"] = [_entry(t, source) for t in ticks]
             problem = problem_sentence(symptom, MAX_CHECK)  # never an INFO title as "problem"
             if problem and not _CAUSE_SAID_RE.search(problem):  # "X is caused by Y": no check
                 check = f"Check that the problem no longer occurs: {split_sentences(problem)[0]}"
-                node["verify"] = [{"text": check, "source": source}]
+                node["verify"] = [{"text": brace(check), "source": source}]
             return True
     return False
 
