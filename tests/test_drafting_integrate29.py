@@ -111,3 +111,23 @@ def test_a_workaround_sentence_with_braces_stays_literal_and_lint_clean() -> Non
     draft_text(art)  # lint-clean: the braces are literal text, not a variable
     steps = [s["text"] for n in draft_tree(art)["nodes"] for s in n.get("steps", [])]
     assert "Use the long code for Insert, {{Insert}}." in steps
+
+
+def test_two_ways_told_apart_only_by_their_place_keep_the_place() -> None:
+    """ "In the Setup Wizard, select X -or- In the PDW, select X": answers name the tool."""
+    art = archive(
+        "SYMPTOMS\n========\n\nSetup of the widget package fails with a missing .dep file.\n\n"
+        "RESOLUTION\n==========\n\nFollow these steps to create a .dep file:\n\n"
+        "1. Restart the Setup Wizard or the PDW.\n\n"
+        "2. In the Setup Wizard, select the project file for this component.\n\n   -or-\n\n"
+        "   In the PDW, select the project file for this component.\n\n"
+        "3. Save the .dep file beside the component.\n"
+    )
+    draft_text(art)  # lint-clean: no two answers alike
+    labels = [
+        [c["label"] for c in q["choices"]]
+        for q in draft_tree(art)["nodes"]
+        if q.get("title") == "Which way do you take?"
+    ]
+    assert labels and len({label.casefold() for label in labels[0]}) == len(labels[0])
+    assert any("PDW" in label for label in labels[0])

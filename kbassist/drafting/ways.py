@@ -451,7 +451,12 @@ def way_steps(option: Option, counter: int, limit: int, comma_or: bool = False) 
             ways, before, said = [before, first, second], "", text
         said = _offering(said, ways[0], ways[-1])
         labels = list(_way_labels(first, second)) if len(ways) == 2 else [_label(w) for w in ways]
-        if not all(re.search(r"\w", label) for label in labels):
+        if len({label.casefold() for label in labels}) < len(labels):
+            # "In the Setup Wizard, select X" / "In the PDW, select X": the place tells them
+            labels = [short_label(w, 90) for w in ways]
+        if len({label.casefold() for label in labels}) < len(labels) or not all(
+            re.search(r"\w", label) for label in labels
+        ):
             n += 1  # a "way" with no words ("A -or- ."): one step, not an empty answer
             continue
         counter += 1
