@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from kbassist.articles import Article
-from kbassist.drafting.cause_list import _owners, _spans, ask_which_cause
+from kbassist.drafting.cause_list import _owners, _spans, ask_which_cause, owned_steps
 from kbassist.drafting.numbered_causes import _cause_label
 from kbassist.drafting.option_model import Option
 from kbassist.drafting.prose_causes import prose_causes, prose_label
@@ -185,9 +185,9 @@ def alt_cause_steps(article: Article, option: Option, counter: int, limit: int) 
         return counter
     counter += 1
     var = f"if_{counter}"
+    owned_steps(option, var, owners)
     for n, owner in enumerate(owners):
-        if owner is not None:
-            option.when[n] = f'{var} == "case_{owner + 1}" or {var} == "unsure"'
+        if owner is not None:  # "For the first scenario, X": "X"
             cut = _STEP_MARK_RE.sub("", option.items[n], count=1)
             option.items[n] = cut[:1].upper() + cut[1:]
     ask_which_cause(  # "Resolution: For the first scenario" is a cut label

@@ -108,9 +108,7 @@ def cause_list_steps(article: Article, option: Option, counter: int) -> int:
         return counter
     counter += 1
     var = f"if_{counter}"
-    for n, owner in enumerate(owners):
-        if owner is not None:
-            option.when[n] = f'{var} == "case_{owner + 1}" or {var} == "unsure"'
+    owned_steps(option, var, owners)
     # "Resolution: Make sure that the dependency services are started" titled the fix by
     # the first cause's step: it is now the fix of whichever cause applies
     ask_which_cause(
@@ -121,6 +119,14 @@ def cause_list_steps(article: Article, option: Option, counter: int) -> int:
         relabel=owners[0] is not None,
     )
     return counter
+
+
+def owned_steps(option: Option, var: str, owners: list[int | None]) -> None:
+    """Each step a cause owns runs when that cause is the answer, or when the admin is not
+    sure; steps no cause owns are shared and always run."""
+    for n, owner in enumerate(owners):
+        if owner is not None:
+            option.when[n] = f'{var} == "case_{owner + 1}" or {var} == "unsure"'
 
 
 def ask_which_cause(
