@@ -3525,7 +3525,8 @@ _LATER_CASE_RE = re.compile(
     r"\b(?:persists?|still|continues?|recurs?|(?:does not|doesn't|did not|didn't|cannot|can't|"
     r"do not|don't|will not|won't)"
     r" (?:work|help|resolve|fix|succeed|start|find)|not (?:resolved|fixed)|fails?|failed|"
-    r"succeeds?|finished|done|complete[sd]?|prompted|you receive|you see|you get|appears?|"
+    r"succeeds?|finished|done|complete[sd]?|restart(?:s|ed)|reboot(?:s|ed)|prompted|you receive|"
+    r"you see|you get|appears?|"
     r"necessary|needed|required|applicable|possible|desired|want|wish|prefer|"
     r"found|returns?|returned|output|above|shows?|showed|results?|nothing|displays?|displayed)\b",
     re.IGNORECASE,
