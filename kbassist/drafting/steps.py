@@ -902,17 +902,8 @@ def final_steps(
     """(items, checks) with only actions ticked (see _final_steps); a pointer over links
     still ticked at the end (no step to show it under) is said as the reading it asks,
     a label over a listing as the running of it."""
-    done, checked = _final_steps_of(tuple(items), tuple(checks), results)
-    return list(done), list(checked)
-
-
-@lru_cache(maxsize=1024)  # pure: an option's steps are tidied again for every outcome made
-def _final_steps_of(
-    items: tuple[str, ...], checks: tuple[str, ...], results: bool
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """`final_steps` of one list of texts, worked out once (half the calls repeat one)."""
-    done, checked = _final_steps(list(items), list(checks), results)
-    return tuple(duty_said(labelled_listing(as_reading(i))) for i in done), tuple(checked)
+    items, checks = _final_steps(items, checks, results)
+    return [duty_said(labelled_listing(as_reading(i))) for i in items], checks
 
 
 def _kinds(items: list[str]) -> list[str]:
