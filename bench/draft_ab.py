@@ -7,7 +7,9 @@ BASE_ROOT and NEW_ROOT are source trees (a `git archive` copy of the base commit
 worktree). Each round runs BASE then NEW, each in a fresh process with its root first
 on the path, and each process times, within itself, the drafting phases of every
 `--every`-th article of the corpus: `draft_tree`, `draft_read` (write and read back),
-`lint_result`; the articles are parsed before the clock starts. Why alternated: the
+`lint_result`, or where the root has it (round 30) `draft_checked`, the product's write,
+build and lint in one, counted as the second phase; the articles are parsed before the
+clock starts. Why alternated: the
 machine is shared and its load drifts, so a base run and a new run next to each other
 see about the same load. Each pass also reports its CPU time (`time.process_time`), which
 the other processes' load moves far less than wall time: on 2026-12-02, two copies of
@@ -33,6 +35,10 @@ from bench_draft import corpus_files
 from kbassist.articles import ArticleSkip, load_article
 from kbassist.drafting.tree import DraftError, draft_read, draft_tree
 from kbassist.trees.lint import lint_result
+try:  # round 30: the product's own write, build and lint
+    from kbassist.drafting.tree import draft_checked
+except ImportError:
+    draft_checked = None
 arts = []
 for p in corpus_files(Path(sys.argv[1]) / sys.argv[2])[:: int(sys.argv[3])]:
     try:
@@ -40,24 +46,34 @@ for p in corpus_files(Path(sys.argv[1]) / sys.argv[2])[:: int(sys.argv[3])]:
     except ArticleSkip:
         pass
 phases = [0.0, 0.0, 0.0]
+cpu_phases = [0.0, 0.0]
 cpu = time.process_time()
 for a in arts:
     t0 = time.perf_counter()
+    c0 = time.process_time()
     try:
         tree = draft_tree(a)
     except DraftError:
         continue
     t1 = time.perf_counter()
-    text, result = draft_read(tree, a, Path("<draft>") / f"{tree['id']}.yaml")
-    t2 = time.perf_counter()
-    key = a.id.casefold()
-    lint_result(result, lambda ref: a if ref.casefold() == key else None)
-    t3 = time.perf_counter()
+    c1 = time.process_time()
+    name = Path("<draft>") / f"{tree['id']}.yaml"
+    if draft_checked is not None:
+        draft_checked(tree, a, name)
+        t2 = t3 = time.perf_counter()
+    else:
+        text, result = draft_read(tree, a, name)
+        t2 = time.perf_counter()
+        key = a.id.casefold()
+        lint_result(result, lambda ref: a if ref.casefold() == key else None)
+        t3 = time.perf_counter()
     phases[0] += t1 - t0
     phases[1] += t2 - t1
     phases[2] += t3 - t2
+    cpu_phases[0] += c1 - c0
+    cpu_phases[1] += time.process_time() - c1
 cpu = time.process_time() - cpu
-print(json.dumps({"articles": len(arts), "phases": phases, "cpu": cpu}))
+print(json.dumps({"articles": len(arts), "phases": phases, "cpu": cpu, "cpu_phases": cpu_phases}))
 """
 
 
@@ -96,9 +112,10 @@ def main() -> int:
             totals[name].append(sum(phases))
             cpus[name].append(float(got["cpu"]))  # type: ignore[arg-type]
             shown = " + ".join(f"{p:.1f}" for p in phases)
+            split = " + ".join(f"{p:.2f}" for p in got.get("cpu_phases", []))  # type: ignore[attr-defined]
             line.append(
-                f"{name} {sum(phases):.1f}s ({shown}; cpu {cpus[name][-1]:.1f}s;"
-                f" {got['articles']} articles)"
+                f"{name} {sum(phases):.1f}s ({shown}; cpu {cpus[name][-1]:.1f}s = draft {split}"
+                f" write+read+lint; {got['articles']} articles)"
             )
         ratio = totals["new"][-1] / totals["base"][-1]
         cpu_ratio = cpus["new"][-1] / cpus["base"][-1]

@@ -31,9 +31,8 @@ from kbassist.drafting.text import split_sentences
 from kbassist.trees.checklist import Checklist, build_checklist
 from kbassist.trees.conditions import ConditionError
 from kbassist.trees.engine import AnswerError, Walk
-from kbassist.trees.lint import lint_result
 from kbassist.trees.loader import LoadResult
-from kbassist.trees.model import Info, Input, Outcome, Question, Tree
+from kbassist.trees.model import Info, Input, Outcome, Question, Tree, TreeProblem
 from kbassist.trees.values import FORMAT_EXAMPLES
 
 #: A draft's walks are enumerated up to this many (every choice of every question).
@@ -62,16 +61,24 @@ def draft_file(article: Article) -> tuple[str, str] | None:
 
 def draft_loaded(article: Article) -> tuple[str, LoadResult] | None:
     """`draft_file`'s text and what the real loader reads from it (`drafted=True`), as
-    `draft_text` gets them: written and composed in one pass (`draft_read`), the same
-    text, Tree and problems as reading the text back. None when the drafter declines."""
-    from kbassist.drafting.tree import DraftError, draft_read, draft_tree
+    `draft_text` gets them (`draft_checked`: the same text, Tree and problems as reading
+    the text back, positions aside when lint passes). None when the drafter declines."""
+    drafted = draft_linted(article)
+    return None if drafted is None else drafted[:2]
+
+
+def draft_linted(article: Article) -> tuple[str, LoadResult, list[TreeProblem]] | None:
+    """`draft_loaded` and the lint problems, by `kbassist draft`'s own `draft_checked`
+    (the Tree built from the drafter's dict; the written text read for positions only
+    when lint finds a problem). None when the drafter declines."""
+    from kbassist.drafting.tree import DraftError, draft_checked, draft_tree
 
     try:
         tree = draft_tree(article)
     except DraftError:
         return None
     # Named as `kbassist draft` names the file: lint checks the id matches the name.
-    return draft_read(tree, article, Path("<draft>") / f"{tree['id']}.yaml")
+    return draft_checked(tree, article, Path("<draft>") / f"{tree['id']}.yaml")
 
 
 # --------------------------------------------------------------------------- walking
@@ -1566,16 +1573,14 @@ def load_draft(article: Article) -> tuple[Tree | None, list[str], str]:
     """(tree, lint problems, yaml): the draft read back by the real loader and linted
     with its citations checked against the article, as `kbassist trees lint` would.
 
-    Read as `draft_text` reads it for a drafted walk (`draft_read`: the nodes made as
-    the text is written, else libyaml's parser under the same composer guards; the same
-    Tree and problems as the pure-Python reader gives the written file,
-    tests/test_drafting_steps.py and tests/test_drafting_perf26.py check it)."""
-    drafted = draft_loaded(article)
+    Read as `draft_text` reads it for a drafted walk (`draft_checked`: the Tree built
+    from the drafter's dict, the written file read for positions only on a lint problem;
+    the same Tree and problems as the strict reader gives the written file,
+    tests/test_drafting_perf30.py and bench/draft_roundtrip.py check it)."""
+    drafted = draft_linted(article)
     if drafted is None:
         return None, [], ""
-    text, result = drafted
-    key = article.id.casefold()
-    problems = lint_result(result, lambda ref: article if ref.casefold() == key else None)
+    text, result, problems = drafted
     return result.tree, [str(p) for p in problems], text
 
 

@@ -357,7 +357,7 @@ from kbassist.drafting.way_paras import way_lead_cut
 from kbassist.drafting.ways import way_steps
 from kbassist.drafting.yaml_emit import emit_draft
 from kbassist.errors import DataError
-from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree
+from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree, TreeProblem
 from kbassist.trees.safe_yaml import MAX_TREE_BYTES, QuickResolve
 from kbassist.trees.templates import TemplateError, parse_template
 from kbassist.trees.values import InvalidValue, check_format
@@ -4164,6 +4164,14 @@ def _draft_header(tree: dict[str, Any], article: Article | None) -> str:
     return "\n".join(header) + "\n"
 
 
+def draft_yaml_text(tree: dict[str, Any], article: Article | None) -> str:
+    """`draft_yaml`'s text, written by `yaml_emit`'s one pass where the dict has the
+    drafter's shape (the same bytes, tests/test_drafting_perf26.py)."""
+    header = _draft_header(tree, article)
+    emitted = emit_draft(tree, header)
+    return emitted[0] if emitted is not None else draft_yaml(tree, article)
+
+
 def draft_read(tree: dict[str, Any], article: Article | None, path: Path) -> tuple[str, LoadResult]:
     """`draft_yaml`'s text and what `read_tree_bytes(..., drafted=True)` reads from it,
     without parsing the text back: `yaml_emit` writes the text and makes the composed
@@ -4182,19 +4190,44 @@ def draft_read(tree: dict[str, Any], article: Article | None, path: Path) -> tup
     return text, read_tree_root(root, data, path, text, nodes)
 
 
+def draft_checked(
+    tree: dict[str, Any], article: Article, path: Path
+) -> tuple[str, LoadResult, list[TreeProblem]]:
+    """`tree`'s file text, what the real loader reads from it, and its lint problems
+    (citations checked against `article` itself), for `kbassist draft`, a drafted walk and
+    the bench alike.
+
+    Why this way: the Tree is built straight from the dict (`dict_tree.dict_result`, no
+    positions), which is what the file says; only when that refuses, or lint finds a
+    problem, is the written text read for the positions its messages name (`draft_read`),
+    so every message is the one reading the file would give."""
+    from kbassist.drafting.dict_tree import dict_result
+    from kbassist.trees.lint import lint_result
+
+    key = article.id.casefold()
+
+    def lookup(ref: str) -> Article | None:
+        return article if ref.casefold() == key else None
+
+    text = draft_yaml_text(tree, article)
+    fast = dict_result(tree, text, path)
+    if fast is not None:
+        problems = lint_result(fast, lookup)
+        if not problems:
+            return text, fast, problems
+    text, result = draft_read(tree, article, path)
+    return text, result, lint_result(result, lookup)
+
+
 def draft_text(article: Article, tree_id: str | None = None) -> tuple[str, Tree]:
     """The draft's file text and the Tree the real loader reads from it, lint-checked.
 
     Lint runs with citations checked against `article` itself; any problem is a bug in
     the drafter, raised as a DraftError rather than written or walked.
     """
-    from kbassist.trees.lint import lint_result
-
     tree = draft_tree(article, tree_id)
     # Not a real file: a session of a drafted walk must not point at one.
-    text, result = draft_read(tree, article, DRAFT_PATH / f"{tree['id']}.yaml")
-    key = article.id.casefold()
-    problems = lint_result(result, lambda ref: article if ref.casefold() == key else None)
+    text, result, problems = draft_checked(tree, article, DRAFT_PATH / f"{tree['id']}.yaml")
     if problems or result.tree is None:
         first = problems[0] if problems else "no tree"
         raise DraftError(f"the draft of {article.id} does not pass lint: {first}")

@@ -320,6 +320,13 @@ def _plain_ascii(text: str) -> bool:
     return text.isascii() and not text.encode("ascii").translate(None, _PLAIN_ASCII)
 
 
+def any_bad_character(values: list[str]) -> bool:
+    """Whether any of `values` holds a character `bad_characters` reports (one search
+    over them all, as it starts): for a Tree built without its YAML nodes."""
+    every = "\n".join(values)
+    return not _plain_ascii(every) and bool(_BAD_CHAR_RE.search(every))
+
+
 def bad_characters(
     root: yaml.Node, nodes: list[yaml.Node] | None = None
 ) -> Iterator[tuple[ScalarNode, str]]:
