@@ -149,6 +149,8 @@ _COMMAND_LINE_RE = re.compile(
 OUTPUT_LABEL = "Output (what it shows, not a command to run):"
 
 
+#: A lead over in-page links that names what the admin sees: the links are its cases.
+_CASES_LEAD_RE = re.compile(r"\b(?:messages?|errors?|symptoms?|scenarios?|cases?)\b\W{0,3}$", re.I)
 #: A heading said as a step is kept whole up to this length (a choice label is cut at 60).
 STEP_HEADING_LIMIT = 130
 
@@ -370,9 +372,12 @@ class _Steps:
         from kbassist.drafting.toc_links import toc_entries
 
         found = toc_entries(block)
-        if not found:
-            return False
         over = self.label or self.context
+        said = over or (self.lead[-1] if self.lead else "")
+        if not found or _CASES_LEAD_RE.search(said):
+            # "you may find the following error messages:" over links to each message's
+            # section: the cases the article answers one by one, read by the case finders
+            return False
         self.label = self.context = ""
         shown = "; ".join(found)
         self.detail(f"{over} {shown}" if over else f"Sections below: {shown}", "")

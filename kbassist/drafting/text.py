@@ -839,7 +839,8 @@ _CLAUSE_END_RE = re.compile(r"[,;:(]\s|\s[-\u2013\u2014]\s")
 #: How far past its limit a label may go to end with the clause after a scene ("When you
 #: click OK, the following error message may appear"), rather than mid-phrase.
 MAX_LABEL_OVERRUN = 30
-#: A label's sentence ending this few words and characters past the limit is kept whole.
+#: A long label's sentence ending this few words and characters past the limit is kept
+#: whole (a 60-character choice label keeps its cut: case finders match on it).
 MAX_TAIL_WORDS = 3
 MAX_TAIL_CHARS = 30
 
@@ -870,7 +871,7 @@ def short_label(text: str, limit: int = 60) -> str:
     if head := message_head(text, limit):
         return head  # "Error synchronizing folder [80070005-508-0-322]": its first line
     rest = text[limit:].split(" ", 1)[1] if " " in text[limit:] else ""
-    if len(text) <= limit + MAX_TAIL_CHARS and len(rest.split()) <= MAX_TAIL_WORDS:
+    if limit > 60 and len(text) <= limit + MAX_TAIL_CHARS and len(rest.split()) <= MAX_TAIL_WORDS:
         # "... on the Domain Controllers organizational" + " unit": a noun phrase's last
         # word or two past the limit end the label, never cut it mid-phrase
         return text
