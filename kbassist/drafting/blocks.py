@@ -149,6 +149,12 @@ _COMMAND_LINE_RE = re.compile(
 OUTPUT_LABEL = "Output (what it shows, not a command to run):"
 
 
+#: A lead over in-page links that names what the admin sees: the links are its cases.
+_CASES_LEAD_RE = re.compile(r"\b(?:messages?|errors?|symptoms?|scenarios?|cases?)\b\W{0,3}$", re.I)
+#: A heading said as a step is kept whole up to this length (a choice label is cut at 60).
+STEP_HEADING_LIMIT = 130
+
+
 class _Steps:
     """Collects checklist items: actions, each command after the action it belongs to."""
 
@@ -195,6 +201,14 @@ class _Steps:
                 # actions: shown under the first of them, not a step to tick
                 self.items[-1] = with_detail(self.items[-1], self.context)
                 self.context = ""
+
+    def flush_pending(self) -> None:
+        """A lead-in left over at a heading ("The top window ... lists problems ...:" over
+        a quote) belongs to the steps above it, never to the next heading's step."""
+        over = self.label or self.context
+        self.label = self.context = ""
+        if over:
+            self.detail(over, "")
 
     def detail(self, text: str, label: str = "Note") -> None:
         """A note or table: detail of the step before it, never an item of its own;
@@ -334,7 +348,7 @@ class _Steps:
             elif isinstance(block, Code):
                 self.command(block)
             elif isinstance(block, ListBlock):
-                if self._code_list(block) or self._link_list(block):
+                if self._toc_list(block) or self._code_list(block) or self._link_list(block):
                     continue
                 if self._merged_list(block, blocks[n - 1] if n else None):
                     continue
@@ -350,6 +364,24 @@ class _Steps:
                 self.detail(_table_lines(block), "Table")
             elif isinstance(block, Include | Image):
                 continue
+
+    def _toc_list(self, block: ListBlock) -> bool:
+        """A list of in-page links only (a table of contents): the sections it names
+        follow as steps or fixes of their own, so it is shown under the step or lead
+        before it, never ticked (toc_links)."""
+        from kbassist.drafting.toc_links import toc_entries
+
+        found = toc_entries(block)
+        over = self.label or self.context
+        said = over or (self.lead[-1] if self.lead else "")
+        if not found or _CASES_LEAD_RE.search(said):
+            # "you may find the following error messages:" over links to each message's
+            # section: the cases the article answers one by one, read by the case finders
+            return False
+        self.label = self.context = ""
+        shown = "; ".join(found)
+        self.detail(f"{over} {shown}" if over else f"Sections below: {shown}", "")
+        return True
 
     def _code_list(self, block: ListBlock) -> bool:
         """A list whose items are each one command in backticks (`net stop vss`,
@@ -898,8 +930,11 @@ def part_steps(part: Part, verify_after: bool = False) -> tuple[str, list[str], 
         if child is part:
             continue
         if child.blocks:
+            steps.flush_pending()
             before = len(steps.items)
-            named = heading_label(child.name)
+            # a step, not a choice label: said whole ("Make sure that the versions of your
+            # RDS CALs, RD Session Hosts, and RD License Servers are compatible")
+            named = heading_label(child.name, STEP_HEADING_LIMIT)
             if _imperative(named) and not _starts_with_action(child.blocks):
                 # "### Review pods" over prose and links: the heading is the step, its
                 # prose the detail (never the detail of the step above another heading)

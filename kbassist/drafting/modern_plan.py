@@ -408,6 +408,7 @@ def procedure_options(article: Article) -> list[Option]:
     methods") are one option each, in order; [] when nothing reads as an action."""
     from kbassist.articles.model import Part
     from kbassist.drafting.blocks import heading_label, part_sections, part_steps
+    from kbassist.drafting.precondition_parts import precondition_part
 
     sections = part_sections(article)
     cited = [s for s in article.sections if s.text.strip()]
@@ -417,6 +418,8 @@ def procedure_options(article: Article) -> list[Option]:
     parts.extend(p for p in article.document.parts if p.role in _PROCEDURE_ROLES)
     options: list[Option] = []
     for part in parts:
+        if precondition_part(article, part.name):
+            continue  # "Detail to configure X" when the symptom needs X configured
         section = sections.get(id(part)) or article.section(part.name) or cited[0]
         listed = if_list(part.blocks)
         if listed and not part.children:

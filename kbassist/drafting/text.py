@@ -839,6 +839,10 @@ _CLAUSE_END_RE = re.compile(r"[,;:(]\s|\s[-\u2013\u2014]\s")
 #: How far past its limit a label may go to end with the clause after a scene ("When you
 #: click OK, the following error message may appear"), rather than mid-phrase.
 MAX_LABEL_OVERRUN = 30
+#: A long label's sentence ending this few words and characters past the limit is kept
+#: whole (a 60-character choice label keeps its cut: case finders match on it).
+MAX_TAIL_WORDS = 3
+MAX_TAIL_CHARS = 30
 
 
 def short_label(text: str, limit: int = 60) -> str:
@@ -866,6 +870,11 @@ def short_label(text: str, limit: int = 60) -> str:
 
     if head := message_head(text, limit):
         return head  # "Error synchronizing folder [80070005-508-0-322]": its first line
+    rest = text[limit:].split(" ", 1)[1] if " " in text[limit:] else ""
+    if limit > 60 and len(text) <= limit + MAX_TAIL_CHARS and len(rest.split()) <= MAX_TAIL_WORDS:
+        # "... on the Domain Controllers organizational" + " unit": a noun phrase's last
+        # word or two past the limit end the label, never cut it mid-phrase
+        return text
     words = text[: limit + 1].split(" ")
     words = words[:-1] if len(words) > 1 else [text[:limit]]
     while len(words) > 3 and words[-1].casefold().strip(",;:") in _DANGLING:
@@ -902,7 +911,8 @@ def whole_clause(head: str, rest: str) -> bool:
 _DANGLING = frozenset(
     "a an the and or but nor to of in on at for with by from as if that which who whose "
     "than then is are was were be your its their this these those not no may might can will"
-    " would could should must able you".split()
+    " would could should must able you instead into onto about via per through between"
+    " within without each every any such".split()
 )
 
 

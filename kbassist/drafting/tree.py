@@ -53,6 +53,7 @@ from kbassist.drafting.described_fix import described_fixes
 from kbassist.drafting.design import by_design_lead
 from kbassist.drafting.design_outcome import design_options
 from kbassist.drafting.download_fix import download_options
+from kbassist.drafting.download_lists import language_downloads
 from kbassist.drafting.event_ticks import event_ticks
 from kbassist.drafting.example_inputs import (
     example_phrase,
@@ -677,6 +678,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         options = wait_options(article, options)  # the hotfix notice's "wait for the next SP"
         options = stale_waits(article, options)  # ... unless STATUS says the pack is out
         options = download_options(article, options)  # the hotfix download beside the SP
+        options = language_downloads(options)  # "US English:", "Dutch:" files: one step
         also = _also_cause(cause_section, options)
         if also is not None:  # "This error can also happen if X. ... worked around by Y"
             options.append(also[2])
