@@ -101,7 +101,7 @@ from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_ove
 from kbassist.drafting.goal_verify import article_kind, fitted_verify
 from kbassist.drafting.group_titles import group_titles, means_joined, titles_over_steps
 from kbassist.drafting.implied_check import implied_check
-from kbassist.drafting.in_case import in_case_as_if
+from kbassist.drafting.in_case import in_case_as_if, in_case_kept
 from kbassist.drafting.input_titles import name_inputs
 from kbassist.drafting.kb_stated_cause import without_cause
 from kbassist.drafting.kept_condition import drop_changed_condition
@@ -774,12 +774,13 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         prompted_notes(option)  # "If you are prompted ..., quit": a note on its step
         option.items = noted_restart(option.items)  # "restart X for it to take effect"
         option.items = event_ticks(option.items)  # "X. When Y starts, do Z.": two ticks
-        option.items = in_case_as_if(option.items)  # "In case X, Y" is "If X, Y" (round 30)
+        option.items, in_case = in_case_as_if(option.items)  # "In case X, Y": "If X, Y"
         also_checks_noted(option, option.section.text)  # "You can also verify X": a note
         written = list(option.items)
         asked_ifs = _conditional_steps(
             option, asked_ifs, article.style != "mskb", cased=symptom_section is not None
         )
+        in_case_kept(option, in_case)  # not asked: the article's words (round 30)
         if article.style == "mskb":  # "If X, use the following steps to Y.": X's steps
             option.items, option.when = case_heads_its_steps(option.items, option.when)
         or_steps_joined(option)  # "Restart X." / "Or you can stop and start X ...": one step
