@@ -124,6 +124,37 @@ def test_or_contact_after_a_block_is_no_second_way() -> None:
     assert not any(q["title"] == "Which way do you take?" for q in questions(tree))
 
 
+VERSIONS = """SYMPTOMS
+========
+
+When you move an electronic form message from a public folder to a mailbox, you
+receive the following error message:
+
+  An item could not be copied.
+
+WORKAROUND
+==========
+
+To work around this issue, use version 1461.3 of Store.exe and the following
+associated files for Exchange Server 5.0:
+
+  Store.exe 1461.3
+  Gapi32.dll 1460.8
+
+or use version 2138.0 of Store.exe for Exchange Server 5.5.
+"""
+
+
+def test_a_fix_opening_with_or_is_named_as_its_action() -> None:
+    """The fix after the file list that the article starts with "or use ..." is offered
+    and ticked as "Use version 2138.0 ...", never as "or use ..."."""
+    tree = draft_tree(archive(VERSIONS, title="Cannot move e-form message to mailbox"))
+    titles = [f["title"] for f in fixes(tree)]
+    steps = [t for f in fixes(tree) for t in ticks(f)]
+    assert not any(": or " in t or t.startswith("or ") for t in titles + steps)
+    assert any("Use version 2138.0" in t for t in titles)
+
+
 DNS = """## Symptoms
 
 DNS zones do not load, and event 4000 and event 4007 are logged.
@@ -177,7 +208,7 @@ The Contoso Database service doesn't start, and event 17058 is logged.
 2. Verify the path that's set for the error log file by using Contoso Configuration
    Manager.
 
-   :::image type="content" source="media/verify-path.png" alt-text="Screenshot of the Startup Parameters tab.":::
+   :::image type="content" source="media/path.png" alt-text="Screenshot of the path.":::
 
    You can also verify the path in the following registry entry:
 

@@ -54,11 +54,33 @@ def _named(way: str) -> str:
     return _label(_CUT_END_RE.sub("", way.rstrip(".")).rstrip(",;:"))
 
 
+#: An answer that opens with the bare "or": "Workaround: or use version 2138.0 ...".
+_LABEL_OR_RE = re.compile(r"^((?:[A-Z][\w ]{2,30}:\s+)?)or(?:\s+else)?,?\s+(?=[a-z])")
+
+
+def _or_first_said(option: Option) -> None:
+    """An option whose first step is the second half ("or use version 2138.0 for
+    Exchange Server 5.5.", a fix of its own after the block that ended the other one)
+    says it as the action it is, in its step and in its answer."""
+    text, detail = split_detail(option.items[0]) if option.items else ("", "")
+    opened = _OR_OPEN_RE.match(text)
+    if opened is None or not _acts(text[opened.end() :][:1].upper() + text[opened.end() + 1 :]):
+        return
+    rest = text[opened.end() :]
+    option.items[0] = with_detail(rest[:1].upper() + rest[1:], detail)
+    found = _LABEL_OR_RE.match(option.label)
+    if found:  # "Workaround: or use ..." -> "Workaround: Use ..."
+        rest = option.label[found.end() :]
+        option.label = f"{found.group(1)}{rest[:1].upper()}{rest[1:]}"
+
+
 def broken_or_steps(option: Option, counter: int, limit: int) -> int:
     """Each step opening "or <action>" after an action step (the article's block between
     them) and that step as two ways, asked before the outcome; returns the tree's question
     counter. The sentences after the second way's first one are shown as its note when
-    none of them is an action, else the step is left alone."""
+    none of them is an action, else the step is left alone. An option that opens with the
+    second half says it as an action."""
+    _or_first_said(option)
     k = 1
     while k < len(option.items) and len(option.asks) < limit:
         text, detail = split_detail(option.items[k])
