@@ -55,7 +55,11 @@ def _named(way: str) -> str:
 
 
 #: An answer that opens with the bare "or": "Workaround: or use version 2138.0 ...".
-_LABEL_OR_RE = re.compile(r"^((?:[A-Z][\w ]{2,30}:\s+)?)or(?:\s+else)?,?\s+(?=[a-z])")
+_LABEL_OR_RE = re.compile(
+    r"^((?:[A-Z][\w ]{2,30}:\s+)?)or(?:\s+else)?,?\s+(?:you\s+can\s+)?(?=[a-z])", re.I
+)
+#: A fix of its own the list opens with "Or, you can force delete the pod ...": any case.
+_FIRST_OR_RE = re.compile(r"^or(?:\s+else)?,?\s+(?:you\s+can\s+)?(?=[a-z])", re.IGNORECASE)
 
 
 def _or_first_said(option: Option) -> None:
@@ -63,8 +67,11 @@ def _or_first_said(option: Option) -> None:
     Exchange Server 5.5.", a fix of its own after the block that ended the other one)
     says it as the action it is, in its step and in its answer."""
     text, detail = split_detail(option.items[0]) if option.items else ("", "")
-    opened = _OR_OPEN_RE.match(text)
-    if opened is None or not _acts(text[opened.end() :][:1].upper() + text[opened.end() + 1 :]):
+    opened = _FIRST_OR_RE.match(text)
+    if opened is None:
+        return
+    offered = "you" in opened.group(0).casefold()  # "Or, you can force delete ...": an action
+    if not (offered or _acts(text[opened.end() :][:1].upper() + text[opened.end() + 1 :])):
         return
     rest = text[opened.end() :]
     option.items[0] = with_detail(rest[:1].upper() + rest[1:], detail)
