@@ -277,6 +277,12 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   "Method 2: Works Setup:"), a lead "Create X for A, B, or both." ticked before its ways,
   or a step's note that is another way ("The second way is to create your own dialog
   box ..."; `draft_metrics.other_way_steps`), / lint-clean drafts.
+- **drafts running alternatives in turn** (round 30, turnalts30): lint-clean drafts with
+  an outcome step no answer tells apart that opens with the other half of a way or a
+  case ("or create a custom recipient ...", "In case you have other domain controllers,
+  ..."), or a command step ("Run the following command:") run on every walk right after
+  the way that opens a Command Prompt (`draft_metrics.alternatives_in_turn`), /
+  lint-clean drafts.
 - **drafts asking a case and its negation apart** (round 17, msflow17): lint-clean drafts
   with two "Does this apply: X?" questions whose cases are one another negated ("a
   certificate exists" / "no certificate exists": both can be answered yes;
@@ -614,6 +620,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "drafts with another way ticked as a step": _pct(
             sum(bool(r.other_way_steps) for r in clean), len(clean)
+        ),
+        "drafts running alternatives in turn": _pct(
+            sum(bool(r.alternatives_in_turn) for r in clean), len(clean)
         ),
         "drafts asking a case and its negation apart": _pct(
             sum(bool(r.negated_asked) for r in clean), len(clean)

@@ -1467,6 +1467,7 @@ class Record:
     alternative_steps: list[str] = field(default_factory=list)  # see ALTERNATIVE_STEP_RE
     condition_steps: list[str] = field(default_factory=list)  # see CONDITION_STEP_RE
     ways_in_turn: list[str] = field(default_factory=list)  # see ways_in_turn
+    alternatives_in_turn: list[str] = field(default_factory=list)  # see alternatives_in_turn
     other_way_steps: list[str] = field(default_factory=list)  # see other_way_steps
     negated_asked: list[str] = field(default_factory=list)  # see negated_questions
     step_jumps: list[str] = field(default_factory=list)  # see step_jumps
@@ -1638,6 +1639,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.count_labels, record.count_labels_wrong = count_labels_wrong(walks.checklists)
     record.condition_steps = condition_steps(walks.checklists)
     record.ways_in_turn = ways_in_turn(tree)
+    record.alternatives_in_turn = alternatives_in_turn(tree)
     record.other_way_steps = other_way_steps(tree)
     record.negated_asked = negated_questions(tree)
     record.step_jumps = step_jumps(tree)
@@ -2184,6 +2186,45 @@ def ways_in_turn(tree: Tree) -> list[str]:
         text = _source(outcome.text).strip()
         if len(free) >= 2 and len(free) == len(outcome.steps) and WAYS_LEAD_RE.search(text):
             found.append(text[-120:])
+    return found
+
+
+#: A way that opens a command line ("Open an administrative Command Prompt window").
+SHELL_WAY_RE = re.compile(r"\b(?:command[- ]prompt|command[- ]line|powershell|cmd\.exe)\b", re.I)
+#: A step that runs the command the article shows ("Run the following command:").
+RUN_COMMAND_RE = re.compile(
+    r"^(?:run|type|enter|execute)\b[^.:;]{0,80}?\b(?:commands?|cmdlets?)\b", re.IGNORECASE
+)
+#: A step that is the other half of a way or a case: "or create a custom recipient ...",
+#: "In case you have other domain controllers, then configure ...".
+OTHER_HALF_RE = re.compile(
+    r"^(?:or(?:\s+else)?,?\s+(?:you\s+can\s+)?[a-z]|in\s+case\s+(?!of\b)[^,]{3,160},)",
+    re.IGNORECASE,
+)
+
+
+def alternatives_in_turn(tree: Tree) -> list[str]:
+    """Alternatives inside one outcome ticked one after the other (round 30): a step no
+    answer tells apart that opens with the other way ("or create ...") or a case ("In
+    case X, ..."), or a command step run on every walk right after a way that opens a
+    command line while the other way does not ("Use Registry Editor ..." / "Open a
+    Command Prompt" then "Run the following command:")."""
+    found: list[str] = []
+    for outcome in tree.outcomes():
+        steps = list(outcome.steps)
+        for n, item in enumerate(steps):
+            text = _source(item.template).strip()
+            if item.when is None and OTHER_HALF_RE.match(text):
+                found.append(text[:120])
+            if item.when is None or n + 1 >= len(steps) or steps[n + 1].when is not None:
+                continue
+            said = _source(item.when)
+            if said.endswith('"way_2"') and SHELL_WAY_RE.search(text):
+                first = next((s for s in steps if _source(s.when) == said[:-2] + '1"'), None)
+                after = _source(steps[n + 1].template)
+                other = first is not None and not SHELL_WAY_RE.search(_source(first.template))
+                if other and RUN_COMMAND_RE.match(after):
+                    found.append(after[:120])
     return found
 
 

@@ -18,6 +18,7 @@ import yaml
 from kbassist.articles import Article, Section
 from kbassist.drafting.action_runs import action_run_ticks
 from kbassist.drafting.alike_labels import options_told_apart, told_by_difference
+from kbassist.drafting.also_checks import also_checks_noted
 from kbassist.drafting.alt_causes import alt_cause_steps
 from kbassist.drafting.applies_gate import (
     gate_nodes,
@@ -31,6 +32,7 @@ from kbassist.drafting.backup_case import backup_cases
 from kbassist.drafting.backup_place import is_backup_text
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.both_lead import or_both_steps
+from kbassist.drafting.broken_or import broken_or_steps
 from kbassist.drafting.case_choices import for_cases, label_states_case
 from kbassist.drafting.case_notes import gerund_case, prompted_notes
 from kbassist.drafting.case_pairs import does_question, negated_pair, ran_result
@@ -100,6 +102,7 @@ from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_ove
 from kbassist.drafting.goal_verify import article_kind, fitted_verify
 from kbassist.drafting.group_titles import group_titles, means_joined, titles_over_steps
 from kbassist.drafting.implied_check import implied_check
+from kbassist.drafting.in_case import in_case_as_if, in_case_kept
 from kbassist.drafting.input_titles import name_inputs
 from kbassist.drafting.kb_stated_cause import without_cause
 from kbassist.drafting.kept_condition import drop_changed_condition
@@ -773,13 +776,18 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         prompted_notes(option)  # "If you are prompted ..., quit": a note on its step
         option.items = noted_restart(option.items)  # "restart X for it to take effect"
         option.items = event_ticks(option.items)  # "X. When Y starts, do Z.": two ticks
+        option.items, in_case = in_case_as_if(option.items)  # "In case X, Y": "If X, Y"
+        also_checks_noted(option, option.section.text)  # "You can also verify X": a note
         written = list(option.items)
         asked_ifs = _conditional_steps(
             option, asked_ifs, article.style != "mskb", cased=symptom_section is not None
         )
+        in_case_kept(option, in_case)  # not asked: the article's words (round 30)
         if article.style == "mskb":  # "If X, use the following steps to Y.": X's steps
             option.items, option.when = case_heads_its_steps(option.items, option.when)
         or_steps_joined(option)  # "Restart X." / "Or you can stop and start X ...": one step
+        # "X <block> or Y": the two halves of a sentence the article's block cut (round 30)
+        asked_ifs = broken_or_steps(option, asked_ifs, MAX_ASKED_CASES)
         # "X. Alternatively, Y"; in MS KB prose also "X, or Y"
         asked_ifs = way_steps(option, asked_ifs, MAX_ASKED_CASES, article.style == "mskb")
         # "To edit the article, ..." / "To delete the article, ...": which task (round 26)

@@ -13,6 +13,7 @@ import re
 
 from kbassist.drafting.option_model import Ask, Option
 from kbassist.drafting.options import ALSO_NOT_A_WAY, OR_MARK, _is_action
+from kbassist.drafting.shell_way import shell_way_steps
 from kbassist.drafting.text import (
     sentence_cut,
     short_label,
@@ -486,5 +487,7 @@ def way_steps(option: Option, counter: int, limit: int, comma_or: bool = False) 
             option.when[at + j] = f'{var} == "way_{j + 1}"'
         if len(ways) == 2:
             _own_way_steps(option, at + 2, var, first, second)
+            if not after:  # "... or open a Command Prompt" then "Run the following command:"
+                shell_way_steps(option, at + 2, var, first, second)
         n += len(steps)
     return counter
