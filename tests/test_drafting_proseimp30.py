@@ -125,3 +125,36 @@ def test_pointer_regex_is_linear() -> None:
     list(_POINTER_RE.finditer(hostile * 1))
     list(_POINTER_RE.finditer("for more information on " * 800))
     assert time.perf_counter() - started < 0.5
+
+
+RUNBOOK = """\
+# StorageMgrMissingReplicas
+
+## Meaning
+
+The storage manager is missing replicas.
+
+## Impact
+
+Health status reporting is stale.
+
+## Mitigation
+
+Check the storage manager pod and restart it if necessary:
+
+```bash
+oc delete pod -l app=storage-mgr -n storage
+```
+
+Debug with [pod debug](helpers/podDebug.md).
+"""
+
+
+def test_runbook_relative_link_says_where_it_is(tmp_path: Path) -> None:
+    """A helper link is said as the file beside the runbook, never a bare dead path."""
+    folder = tmp_path / "storage-operator"
+    folder.mkdir()
+    tree = _draft(folder, "StorageMgrMissingReplicas.md", RUNBOOK)
+    shown = " ".join(f"{s['text']} {s.get('detail', '')}" for s in _steps(tree))
+    assert "helpers/podDebug.md, beside this runbook in storage-operator/" in shown
+    assert "(helpers/podDebug.md)" not in shown

@@ -191,3 +191,33 @@ def pointers_kept(tree: dict[str, Any], article: Article) -> None:
                 see = "See " + "; ".join(new)
                 step["detail"] = f"{detail}\n\n{see}" if detail.strip() else see
                 shown = _norm(f"{text} {step['detail']}")
+
+
+#: " (helpers/podDebug.md)": a relative link `modern.with_urls` wrote after its text, a
+#: page beside the runbook's file (no scheme, not site-rooted, not an anchor).
+_RELATIVE_RE = re.compile(r" \((?P<rel>(?:\./)?[\w-][\w.-]{0,80}(?:/[\w.-]{1,80}){0,4}\.md)\)")
+
+
+def relative_links_said(tree: dict[str, Any], article: Article) -> None:
+    """A runbook's relative link said as the path beside the runbook's own file
+    ("pod debug (helpers/podDebug.md, beside this runbook in
+    openshift-container-storage-operator/)"): alone it is a dead path in the walk, which
+    cites the runbook by name only."""
+    if article.style == "mskb":
+        return
+    folder = article.source.parent.name if article.source else ""
+    if not folder:
+        return
+
+    def said(match: re.Match[str]) -> str:
+        rel = match.group("rel").removeprefix("./")
+        return f" ({rel}, beside this runbook in {folder}/)"
+
+    for node in tree.get("nodes", []):
+        for step in node.get("steps", []) or []:
+            if not isinstance(step, dict):
+                continue
+            for key in ("text", "detail"):
+                value = step.get(key)
+                if isinstance(value, str) and ".md)" in value:
+                    step[key] = _RELATIVE_RE.sub(said, value)
