@@ -195,7 +195,11 @@ def pointers_kept(tree: dict[str, Any], article: Article) -> None:
 
 #: " (helpers/podDebug.md)": a relative link `modern.with_urls` wrote after its text, a
 #: page beside the runbook's file (no scheme, not site-rooted, not an anchor).
-_RELATIVE_RE = re.compile(r" \((?P<rel>(?:\./)?[\w-][\w.-]{0,80}(?:/[\w.-]{1,80}){0,4}\.md)\)")
+#: Or "Link: pod debug: helpers/podDebug.md" as `runbook_see_notes` writes one.
+_RELATIVE_RE = re.compile(
+    r" \((?P<rel>(?:\./)?[\w-][\w.-]{0,80}(?:/[\w.-]{1,80}){0,4}\.md)\)"
+    r"|(?<=: )(?P<bare>(?:\./)?[\w-][\w.-]{0,80}(?:/[\w.-]{1,80}){0,4}\.md)(?=\s|$)"
+)
 
 
 def relative_links_said(tree: dict[str, Any], article: Article) -> None:
@@ -210,14 +214,21 @@ def relative_links_said(tree: dict[str, Any], article: Article) -> None:
         return
 
     def said(match: re.Match[str]) -> str:
+        if match.group("bare"):
+            bare = match.group("bare").removeprefix("./")
+            return f"{bare} (beside this runbook in {folder}/)"
         rel = match.group("rel").removeprefix("./")
         return f" ({rel}, beside this runbook in {folder}/)"
 
-    for node in tree.get("nodes", []):
-        for step in node.get("steps", []) or []:
-            if not isinstance(step, dict):
-                continue
-            for key in ("text", "detail"):
-                value = step.get(key)
-                if isinstance(value, str) and ".md)" in value:
-                    step[key] = _RELATIVE_RE.sub(said, value)
+    def walk(value: Any) -> None:
+        if isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key in ("text", "detail") and isinstance(item, str) and ".md" in item:
+                    value[key] = _RELATIVE_RE.sub(said, item)
+                else:
+                    walk(item)
+
+    walk(tree.get("nodes", []))
