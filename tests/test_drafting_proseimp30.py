@@ -156,5 +156,5 @@ def test_runbook_relative_link_says_where_it_is(tmp_path: Path) -> None:
     folder.mkdir()
     tree = _draft(folder, "StorageMgrMissingReplicas.md", RUNBOOK)
     shown = " ".join(f"{s['text']} {s.get('detail', '')}" for s in _steps(tree))
-    assert "helpers/podDebug.md, beside this runbook in storage-operator/" in shown
+    assert "helpers/podDebug.md, beside this page in storage-operator/" in shown
     assert "(helpers/podDebug.md)" not in shown

@@ -204,7 +204,7 @@ _RELATIVE_RE = re.compile(
 
 def relative_links_said(tree: dict[str, Any], article: Article) -> None:
     """A runbook's relative link said as the path beside the runbook's own file
-    ("pod debug (helpers/podDebug.md, beside this runbook in
+    ("pod debug (helpers/podDebug.md, beside this page in
     openshift-container-storage-operator/)"): alone it is a dead path in the walk, which
     cites the runbook by name only."""
     if article.style == "mskb":
@@ -216,9 +216,9 @@ def relative_links_said(tree: dict[str, Any], article: Article) -> None:
     def said(match: re.Match[str]) -> str:
         if match.group("bare"):
             bare = match.group("bare").removeprefix("./")
-            return f"{bare} (beside this runbook in {folder}/)"
+            return f"{bare} (beside this page in {folder}/)"
         rel = match.group("rel").removeprefix("./")
-        return f" ({rel}, beside this runbook in {folder}/)"
+        return f" ({rel}, beside this page in {folder}/)"
 
     def walk(value: Any) -> None:
         if isinstance(value, list):
