@@ -268,6 +268,7 @@ from kbassist.drafting.status_fix import (
     support_options,
 )
 from kbassist.drafting.step_counts import counts_said
+from kbassist.drafting.step_pointers import pointers_kept, relative_links_said
 from kbassist.drafting.step_refs import step_refs_said
 from kbassist.drafting.steps import (
     INFO_CHECK,
@@ -1295,6 +1296,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         event_verifies(tree)  # 'the message "Event ID: 252 ..."': the event by its id
     if article.style != "mskb":  # last: passes above read a token back from its title
         name_inputs(tree, article.body)  # "Namespace", not "Your name for <namespace>"
+    pointers_kept(tree, article)  # "rebuild the Reg.dat file": "See Q80393 ..." under it
+    relative_links_said(tree, article)  # "(helpers/podDebug.md)": beside the runbook's file
     counts_said(tree)  # "Method 2 (2 steps)": counted after every pass that ticks
     symptom_readable(tree)  # last: pointers and event noise out, the scenario turned round
     shown_sections = [s.text for s in (symptom_section, cause_section) if s is not None]
