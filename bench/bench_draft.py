@@ -134,6 +134,12 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   "This occurs if X", "This problem only happens when X", "This is due to X", "The reason
   is X" (not a negation, a lead over a list, a pointer) / drafts
   (`draft_metrics.stated_not_given`).
+- **outcome, example, more-help, 'as follows' steps** (round 30): checklist steps that
+  are a result of the steps ("After following these steps, X should ..."), an example
+  ("For example, type ..."), a pointer to more help ("For further assistance ..., refer
+  to ...") or announce the steps after them ("..., as follows.") (`tick_kinds.ticked_kind`);
+  **conditional actions left in a note**: steps whose note opens with "If you are
+  prompted ..., click Yes." (`tick_kinds.prompted_action`); / all such steps.
 - **read-more steps**: checklist steps (as for action steps) that only say where to
   read more ("Further info on etcd best practices can be found in the OpenShift docs
   here.", "For more detailed information ..., see ...", "Related Links") and do not
@@ -525,6 +531,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "statement, note, pointer steps": _pct(
             sum(len(r.statement_items) for r in clean), sum(r.items for r in clean)
+        ),
+        "outcome, example, more-help, 'as follows' steps": _pct(
+            sum(len(r.kind_items) for r in clean), sum(r.items for r in clean)
+        ),
+        "conditional actions left in a note": _pct(
+            sum(len(r.prompt_notes) for r in clean), sum(r.items for r in clean)
         ),
         "option label count differs from its checklist": _pct(
             sum(len(r.count_labels_wrong) for r in clean), sum(r.count_labels for r in clean)

@@ -306,6 +306,7 @@ from kbassist.drafting.text import (
     step_text,
     with_detail,
 )
+from kbassist.drafting.tick_kinds import tick_kinds
 from kbassist.drafting.ticks import (
     case_heads_its_steps,
     junk_free,
@@ -1279,6 +1280,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         redo_message_verify(tree, said)
     own_query_verify(tree, article)  # "To check X, run the following query:": run first
     observed_ticks(tree)  # "Reboot. Once rebooted, observe that X": X the verify, not ticked
+    tick_kinds(tree)  # outcomes, examples, "as follows" leads untick; "If prompted, click" ticks
     described_fixes(tree)  # only "Read the pages below" ticked: the fix its text states
     stays_verify(tree, article_text)  # the symptom a fix leaves in place is not checked gone
     if article.style == "mskb" or not is_alert_runbook(article):
