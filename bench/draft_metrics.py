@@ -1710,7 +1710,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
                 record.statement_items.append(item.text[:120])
             if two_action_step(item.text):
                 record.two_action_items.append(item.text[:120])
-            if ticked_kind(item.text):
+            if ticked_kind(item.text, item.detail or ""):
                 record.kind_items.append(item.text[:120])
             if prompted_action(item.detail or ""):
                 record.prompt_notes.append(item.text[:120])

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kbassist.drafting.non_steps import code_line
 from kbassist.drafting.steps import _action
 from kbassist.drafting.text import split_sentences
 
@@ -75,9 +76,12 @@ def outcome_tick(text: str) -> bool:
 
 
 def example_tick(text: str) -> bool:
-    """The tick is an example of the step before it."""
+    """The tick is an example of the step before it, one sentence ("For example, use
+    this:" over its listing); "For example, rename it X. In Y, change Z." also acts."""
     flat = _flat(text)
-    return len(flat) <= MAX_CHARS and bool(_EXAMPLE_RE.match(flat))
+    if len(flat) > MAX_CHARS or not _EXAMPLE_RE.match(flat):
+        return False
+    return len(split_sentences(flat)) == 1
 
 
 def more_help_tick(text: str) -> bool:
@@ -86,10 +90,19 @@ def more_help_tick(text: str) -> bool:
     return len(flat) <= MAX_CHARS and bool(_MORE_HELP_RE.match(flat))
 
 
-def follows_lead(text: str) -> bool:
-    """The tick announces the steps after it ("..., as follows.")."""
+def _prose(detail: str) -> bool:
+    """What is shown under a tick is sentences, not the listing the tick's colon opens."""
+    paragraphs = [_flat(p) for p in detail.split("\n") if p.strip()]
+    return all(p[:1].isupper() and p.endswith((".", ")")) and not code_line(p) for p in paragraphs)
+
+
+def follows_lead(text: str, detail: str = "") -> bool:
+    """The tick announces the steps after it ("..., as follows."), nothing under it but
+    sentences ("Change it to read as follows:" over the code is the action itself)."""
     flat = _flat(text)
-    return len(flat) <= MAX_CHARS and bool(_AS_FOLLOWS_RE.search(flat))
+    if len(flat) > MAX_CHARS or not _AS_FOLLOWS_RE.search(flat):
+        return False
+    return _prose(str(detail or "")[: MAX_CHARS * 4])
 
 
 def prompted_action(detail: str) -> str:
@@ -185,7 +198,8 @@ def _outcome_steps(node: dict[str, Any]) -> None:
             after is not None
             and isinstance(after, dict)
             and _same_case(after, step)
-            and follows_lead(text)
+            and follows_lead(text, str(step.get("detail") or ""))
+            and _action(_flat(after.get("text")))
         ):
             _noted(after, _with_detail(step), after=False)
             del steps[n]
@@ -212,7 +226,13 @@ def tick_kinds(tree: dict[str, Any]) -> None:
             _outcome_steps(node)
 
 
-def ticked_kind(text: str) -> bool:
+def ticked_kind(text: str, detail: str = "") -> bool:
     """The tick is one of the kinds `tick_kinds` takes out of the ticks (the bench's
-    count: left ticked only where its fix has no other step or it is a fix's first)."""
-    return outcome_tick(text) or example_tick(text) or more_help_tick(text) or follows_lead(text)
+    count: left ticked only where its fix has no other step or it is a fix's first, or
+    an "as follows" lead with no action after it)."""
+    return (
+        outcome_tick(text)
+        or example_tick(text)
+        or more_help_tick(text)
+        or follows_lead(text, detail)
+    )
