@@ -291,10 +291,10 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   or note says "go to / return to / skip to step N" (`draft_metrics.STEP_JUMP_RE`): the
   draft's checklist is not numbered as the article's list, / all checklist steps.
 - **drafts with a condition as a step**: lint-clean drafts where a checklist step is a
-  condition, not an action: "If you are prompted to restart, click Yes" ticked (what to
-  do when the step before asks), or a step or its note that says "If the issue continues
-  to occur, proceed to the next method" (`draft_metrics.condition_steps`), / lint-clean
-  drafts.
+  condition, not an action: "If you are prompted to install X, quit ..." ticked (round
+  30: "If you are prompted to restart, click Yes" is an action of its own, not counted),
+  or a step or its note that says "If the issue continues to occur, proceed to the next
+  method" (`draft_metrics.condition_steps`), / lint-clean drafts.
 - **drafts with applicability unasked** (round 15, apply15): lint-clean drafts that tick
   a step for one product or version ("If you're running Windows Server 2008 as your KMS
   host, you need this update hotfix 968912") or keep a fix-level warning "Don't apply the

@@ -2059,6 +2059,8 @@ CONDITION_STEP_RE = re.compile(
     r"^if\s+(?:you\s+are\s+|you're\s+)?(?:prompted|asked)\b[^,.]{0,140},",
     re.IGNORECASE,
 )
+#: Round 30 (seed-78 readers): "If you are prompted to restart, click Yes." is an action
+#: of its own, ticked; only a prompt that is no action ("..., quit without X") counts.
 NEXT_METHOD_RE = re.compile(
     r"\bif\s[^.]{3,120}?,\s*(?:then\s+)?(?:proceed|continue|go|move\s+on)\s+(?:to|with)\s+"
     r"the\s+next\s+(?:method|procedure|section|workaround|resolution|solution)\b",
@@ -2076,7 +2078,7 @@ def condition_steps(checklists: list[Checklist]) -> list[str]:
             continue
         seen.add(checklist.outcome.id)
         for item in checklist.part("steps"):
-            if CONDITION_STEP_RE.match(item.text) or (
+            if (CONDITION_STEP_RE.match(item.text) and not prompted_action(item.text)) or (
                 "next" in item.text + item.detail
                 and NEXT_METHOD_RE.search(" ".join(f"{item.text} {item.detail}".split()))
             ):

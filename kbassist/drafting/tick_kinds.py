@@ -139,8 +139,13 @@ def _tick(text: str, detail: str, beside: dict[str, Any]) -> dict[str, Any]:
     return new
 
 
-#: Most rows of a listing joined under the colon lead that introduced them.
+#: Most rows of a listing joined under the colon lead that introduced them, and the
+#: longest row (a longer line is a paragraph of its own, not a row of settings).
 MAX_ROWS = 8
+MAX_ROW = 160
+#: "If the operator is installed in X, ...", "Otherwise ...": a case with its own action,
+#: never a row of the listing before it.
+_CASE_ROW_RE = re.compile(r"^(?:if|when|otherwise|unless|else|in\s+case)\b", re.IGNORECASE)
 
 
 def _row(step: object, lead: dict[str, Any]) -> bool:
@@ -148,15 +153,18 @@ def _row(step: object, lead: dict[str, Any]) -> bool:
     if not isinstance(step, dict) or not _same_case(step, lead):
         return False
     text = _flat(step.get("text"))
-    return bool(text) and not text.endswith(":") and "{" not in text and not _action(text)
+    if not text or len(text) > MAX_ROW or text.endswith(":") or "{" in text:
+        return False
+    return not _CASE_ROW_RE.match(text) and not _action(text)
 
 
 def _colon_lead(steps: list[Any], n: int) -> None:
     """ "Change the dip switches to:" with no detail, its listing split into ticks that
     are no actions ("S1: 1-8: 10011001"): the rows are shown under the lead, one tick."""
     step = steps[n]
-    if step.get("detail") or not _flat(step.get("text")).endswith(":"):
-        return
+    lead = _flat(step.get("text"))
+    if step.get("detail") or not lead.endswith(":") or not _action(lead):
+        return  # "The resolution depends on X:" over its cases is no setting to make
     rows: list[str] = []
     while len(rows) < MAX_ROWS and n + 1 < len(steps) and _row(steps[n + 1], step):
         rows.append(_with_detail(steps.pop(n + 1)))
