@@ -87,7 +87,8 @@ The server stops with error code 7E in the file service driver.
 
 ## Resolution
 
-To fix this problem, install the update for the file service driver.
+To fix this problem, the July update for the file service driver includes a new Filesvr.sys.
+Make sure that this update is installed.
 
 ### Enable the fix
 
@@ -190,3 +191,10 @@ def test_a_colon_lead_keeps_its_rows_under_it() -> None:
     after = steps[steps.index(lead) + 1 :]
     assert not any("10011001" in s["text"] for s in after)
     assert "10011001" in lead.get("detail", "")
+
+
+def test_an_intro_make_sure_is_the_first_tick() -> None:
+    """'Make sure that this update is installed.' in a fix's intro is ticked first."""
+    (fix,) = fixes(draft_tree(support(NFS)))
+    assert ticks(fix)[0] == "Make sure that this update is installed."
+    assert "Make sure" not in str(fix.get("text", ""))

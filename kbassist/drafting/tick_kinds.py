@@ -15,6 +15,8 @@ actions hidden in a step's note. By kind, in all three corpora:
   under the first of them;
 - **a colon lead with its listing split off** ("Change the dip switches to:" over "S1:
   1-8: 10011001"): the rows, no actions, shown under the lead, ticked once;
+- **an action in a fix's intro text** ("... includes an update to Nfssvr.sys. Make sure
+  that this update is installed."): the fix's first tick (`installed_first`);
 - **a conditional action in a note** ("Click OK." over "If you are prompted to restart
   the computer, click Yes."): a tick of its own, after the step, its note kept with it.
 
@@ -28,8 +30,9 @@ import re
 from typing import Any
 
 from kbassist.drafting.non_steps import code_line
+from kbassist.drafting.option_model import Option
 from kbassist.drafting.steps import _action
-from kbassist.drafting.text import split_sentences
+from kbassist.drafting.text import split_detail, split_sentences
 
 #: "After following these steps, X should ...", "Once you complete this procedure, X will
 #: ...": a result of the steps, said of a thing (never "you should restart").
@@ -244,3 +247,33 @@ def ticked_kind(text: str, detail: str = "") -> bool:
         or more_help_tick(text)
         or follows_lead(text, detail)
     )
+
+
+#: "Make sure that this update is installed.", "Ensure that you have installed KB 123.":
+#: the fix's first action, said in its intro text.
+_INSTALLED_RE = re.compile(
+    r"^(?:make\s{1,3}sure|ensure|verify|confirm)\s{1,3}(?:that\s{1,3})?"
+    r"(?:you\s{1,3}(?:have\s{1,3})?installed\s{1,3}[^.;:]{3,200}"
+    r"|[^.;:]{3,200}?\s(?:is|are|has\s{1,3}been|have\s{1,3}been)\s{1,3}installed)"
+    r"(?:\s{1,3}on\s{1,3}[^.;:]{3,80})?\.$",
+    re.IGNORECASE,
+)
+#: A first tick that installs already: the intro's sentence is said by it.
+_INSTALLS_RE = re.compile(
+    r"^(?:make\s+sure|ensure|verify|confirm|install|apply|download)\b", re.IGNORECASE
+)
+
+
+def installed_first(option: Option) -> None:
+    """ "Make sure that this update is installed." in a fix's intro text is its first
+    tick, not text a long intro cuts off, unless a step installs already."""
+    if not option.items or option.when or len(option.lead) > MAX_CHARS * 8:
+        return
+    if any(_INSTALLS_RE.match(_flat(split_detail(i)[0])) for i in option.items):
+        return
+    sentences = split_sentences(_flat(option.lead))
+    said = [s for s in sentences if len(s) <= MAX_CHARS and _INSTALLED_RE.match(s)]
+    if len(said) != 1:
+        return
+    option.lead = " ".join(s for s in sentences if s != said[0])
+    option.items.insert(0, said[0])

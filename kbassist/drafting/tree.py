@@ -306,7 +306,7 @@ from kbassist.drafting.text import (
     step_text,
     with_detail,
 )
-from kbassist.drafting.tick_kinds import tick_kinds
+from kbassist.drafting.tick_kinds import installed_first, tick_kinds
 from kbassist.drafting.ticks import (
     case_heads_its_steps,
     junk_free,
@@ -741,6 +741,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 option.items = asides_shown(option.items)  # "E.g. ...", "In this command"
                 lead_action(option)  # "..., and then restart X:": ticked after the steps
                 advice_as_step(option)  # "we recommend that you contact X": a step
+            installed_first(option)  # "Make sure that this update is installed.": ticked
             option.items = glued_notes(option.items)  # notes beside, leads over steps
             option.items, option.checks = final_steps(option.items, option.checks)
             option.items = [means_joined(i) for i in option.items]  # "X. You can do this by Y"
