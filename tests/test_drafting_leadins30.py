@@ -13,6 +13,7 @@ from kbassist.drafting.tick_kinds import (
     more_help_tick,
     outcome_tick,
     prompted_action,
+    restated_reason,
 )
 from kbassist.drafting.tree import draft_tree
 
@@ -77,7 +78,12 @@ To correct the file, use the following steps:
   type "copy c:\\windows\\win.bak c:\\windows\\win.ini" at the command
   prompt and then press ENTER.
 
-2. Run SETUP /E to install the optional programs.
+2. Edit the .INI files with a hexadecimal editor and remove the damaged data.
+
+   Setup ignores damaged text, but not damaged formatting characters. For this reason,
+   look at the files with a hexadecimal editor.
+
+3. Run SETUP /E to install the optional programs.
 """
 
 NFS = """
@@ -125,6 +131,13 @@ def test_an_example_is_the_note_of_its_step() -> None:
     assert "For example, type" in details(fix)
 
 
+def test_a_reason_restating_its_step_is_not_ticked() -> None:
+    """'For this reason, look at the files with a hexadecimal editor' is no second tick."""
+    (fix,) = fixes(draft_tree(archive(INI, title="Setup Damages WIN.INI")))
+    assert not any(t.startswith("For this reason") for t in ticks(fix))
+    assert any(t.startswith("Run SETUP /E") for t in ticks(fix))
+
+
 def test_an_as_follows_lead_is_shown_under_the_first_step() -> None:
     """'..., as follows.' is not ticked; its words are shown with the steps."""
     (fix,) = fixes(draft_tree(support(NFS)))
@@ -144,6 +157,7 @@ def test_kinds_leave_actions_alone() -> None:
         "If you are asked to overwrite, click No."
     )
     assert prompted_action("If the file exists, click No.") == ""
+    assert not restated_reason("Therefore, restart the server.", "Edit the file in Notepad.")
 
 
 def test_kind_patterns_are_linear_on_hostile_text() -> None:
@@ -154,6 +168,7 @@ def test_kind_patterns_are_linear_on_hostile_text() -> None:
         probe(hostile)
         probe(hostile[:390])
     prompted_action("If you are prompted " + "a, " * 7000)
+    restated_reason("For this reason, " + "look " * 4000, hostile)
     assert time.perf_counter() - start < 1.0
 
 

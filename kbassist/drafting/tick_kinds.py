@@ -8,6 +8,8 @@ actions hidden in a step's note. By kind, in all three corpora:
   the verify; an earlier one is the note of the step before it;
 - **an example** ("For example, type copy ..."): how the step before it is done, shown
   as that step's note;
+- **a reason that says the step before again** ("For this reason, look at the files with
+  a hexadecimal editor." after "Edit the files with a hexadecimal editor"): its note;
 - **a pointer to more help** ("For further assistance with your card, refer to the
   owner's manual"): the note of the step before it;
 - **a lead-in said "as follows"** ("Enable the fix: In Windows Server 2016, make this
@@ -55,6 +57,15 @@ _MORE_HELP_RE = re.compile(
     r"|read|check)\b",
     re.IGNORECASE,
 )
+#: "For this reason, look at the files with a hexadecimal editor.": why the step before,
+#: its action said again.
+_REASON_RE = re.compile(
+    r"^(?:for\s{1,3}this\s{1,3}reason|that\s{1,3}is\s{1,3}why|this\s{1,3}is\s{1,3}why|therefore"
+    r"|thus|hence),?\s{1,3}(?P<rest>[a-z][^.;:]{3,200})\.$",
+    re.IGNORECASE,
+)
+#: Share of a reason's words the step before says for it to be that step said again.
+RESTATED = 0.6
 #: "..., make this change by using the command line, as follows.": announces what follows.
 _AS_FOLLOWS_RE = re.compile(r"\bas\s{1,3}follows\s{0,3}[.:]$", re.IGNORECASE)
 #: "If you are prompted to restart the computer, click Yes.": a conditional action.
@@ -91,6 +102,20 @@ def more_help_tick(text: str) -> bool:
     """The tick points at more help, no action of the fix."""
     flat = _flat(text)
     return len(flat) <= MAX_CHARS and bool(_MORE_HELP_RE.match(flat))
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9][\w.-]*", text.casefold()) if len(w) > 3}
+
+
+def restated_reason(text: str, before: str) -> bool:
+    """ "For this reason, look at the files with a hexadecimal editor." after "Edit the
+    files with a hexadecimal editor ...": why the step before, no step of its own."""
+    match = _REASON_RE.match(_flat(text)[:MAX_CHARS])
+    if match is None:
+        return False
+    words = _words(match.group("rest"))
+    return bool(words) and len(words & _words(before)) >= RESTATED * len(words)
 
 
 def _prose(detail: str) -> bool:
@@ -188,7 +213,11 @@ def _outcome_steps(node: dict[str, Any]) -> None:
             continue
         before = steps[n - 1] if n else None
         if before is not None and isinstance(before, dict) and _same_case(before, step):
-            if example_tick(text) or more_help_tick(text):
+            if (
+                example_tick(text)
+                or more_help_tick(text)
+                or restated_reason(text, _with_detail(before))
+            ):
                 _noted(before, _with_detail(step))
                 del steps[n]
                 continue
