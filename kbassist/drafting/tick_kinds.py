@@ -132,6 +132,8 @@ def follows_lead(text: str, detail: str = "") -> bool:
     flat = _flat(text)
     if len(flat) > MAX_CHARS or not _AS_FOLLOWS_RE.search(flat):
         return False
+    if len(split_sentences(flat)) > 1:
+        return False  # "Click Details and make sure X. If X is not selected, as follows:"
     return _prose(str(detail or "")[: MAX_CHARS * 4])
 
 
@@ -173,6 +175,8 @@ def _tick(text: str, detail: str, beside: dict[str, Any]) -> dict[str, Any]:
 #: longest row (a longer line is a paragraph of its own, not a row of settings).
 MAX_ROWS = 8
 MAX_ROW = 160
+#: Lower-case words that make a line ending in "." a sentence, not a row of settings.
+PROSE_WORDS = 5
 #: "If the operator is installed in X, ...", "Otherwise ...": a case with its own action,
 #: never a row of the listing before it.
 _CASE_ROW_RE = re.compile(r"^(?:if|when|otherwise|unless|else|in\s+case)\b", re.IGNORECASE)
@@ -185,6 +189,8 @@ def _row(step: object, lead: dict[str, Any]) -> bool:
     text = _flat(step.get("text"))
     if not text or len(text) > MAX_ROW or text.endswith(":") or "{" in text:
         return False
+    if text.endswith(".") and len(re.findall(r"(?<![\w.])[a-z]{2,}\b", text)) >= PROSE_WORDS:
+        return False  # "Divide the size of the file by ...": a sentence, not a row
     return not _CASE_ROW_RE.match(text) and not _action(text)
 
 
