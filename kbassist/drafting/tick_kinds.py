@@ -75,8 +75,9 @@ _PROMPTED_RE = re.compile(
     r"\b[^.;:]{0,160}\.)(?:\s{1,3}|$)",
     re.IGNORECASE,
 )
-#: The drafter's own backup step: an example after it is the fix's action, not its note.
-_BACKUP_STEP_RE = re.compile(r"^back\s+up\b", re.IGNORECASE)
+#: The drafter's own backup or "Read the article" step: an example after it is the fix's
+#: action (the command the article gives), not that step's note.
+_OWN_STEP_RE = re.compile(r"^(?:back\s+up|read)\b", re.IGNORECASE)
 #: Longest tick read: a longer one is a pasted section, not one sentence.
 MAX_CHARS = 400
 
@@ -222,7 +223,7 @@ def _outcome_steps(node: dict[str, Any]) -> None:
         before = steps[n - 1] if n else None
         if before is not None and isinstance(before, dict) and _same_case(before, step):
             if (
-                (example_tick(text) and not _BACKUP_STEP_RE.match(_flat(before.get("text"))))
+                (example_tick(text) and not _OWN_STEP_RE.match(_flat(before.get("text"))))
                 or more_help_tick(text)
                 or restated_reason(text, _with_detail(before))
             ):
