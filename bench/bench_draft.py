@@ -134,6 +134,12 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   "This occurs if X", "This problem only happens when X", "This is due to X", "The reason
   is X" (not a negation, a lead over a list, a pointer) / drafts
   (`draft_metrics.stated_not_given`).
+- **outcome, example, more-help, 'as follows' steps** (round 30): checklist steps that
+  are a result of the steps ("After following these steps, X should ..."), an example
+  ("For example, type ..."), a pointer to more help ("For further assistance ..., refer
+  to ...") or announce the steps after them ("..., as follows.") (`tick_kinds.ticked_kind`);
+  **conditional actions left in a note**: steps whose note opens with "If you are
+  prompted ..., click Yes." (`tick_kinds.prompted_action`); / all such steps.
 - **read-more steps**: checklist steps (as for action steps) that only say where to
   read more ("Further info on etcd best practices can be found in the OpenShift docs
   here.", "For more detailed information ..., see ...", "Related Links") and do not
@@ -291,10 +297,10 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   or note says "go to / return to / skip to step N" (`draft_metrics.STEP_JUMP_RE`): the
   draft's checklist is not numbered as the article's list, / all checklist steps.
 - **drafts with a condition as a step**: lint-clean drafts where a checklist step is a
-  condition, not an action: "If you are prompted to restart, click Yes" ticked (what to
-  do when the step before asks), or a step or its note that says "If the issue continues
-  to occur, proceed to the next method" (`draft_metrics.condition_steps`), / lint-clean
-  drafts.
+  condition, not an action: "If you are prompted to install X, quit ..." ticked (round
+  30: "If you are prompted to restart, click Yes" is an action of its own, not counted),
+  or a step or its note that says "If the issue continues to occur, proceed to the next
+  method" (`draft_metrics.condition_steps`), / lint-clean drafts.
 - **drafts with applicability unasked** (round 15, apply15): lint-clean drafts that tick
   a step for one product or version ("If you're running Windows Server 2008 as your KMS
   host, you need this update hotfix 968912") or keep a fix-level warning "Don't apply the
@@ -531,6 +537,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "statement, note, pointer steps": _pct(
             sum(len(r.statement_items) for r in clean), sum(r.items for r in clean)
+        ),
+        "outcome, example, more-help, 'as follows' steps": _pct(
+            sum(len(r.kind_items) for r in clean), sum(r.items for r in clean)
+        ),
+        "conditional actions left in a note": _pct(
+            sum(len(r.prompt_notes) for r in clean), sum(r.items for r in clean)
         ),
         "option label count differs from its checklist": _pct(
             sum(len(r.count_labels_wrong) for r in clean), sum(r.count_labels for r in clean)

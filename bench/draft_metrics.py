@@ -28,6 +28,7 @@ from kbassist.drafting.goal_verify import LIMIT_RE, PROBLEM_KEYS
 from kbassist.drafting.kept_condition import drop_changed_condition
 from kbassist.drafting.own_check import own_check_sentence, symptom_section_labels
 from kbassist.drafting.text import split_sentences
+from kbassist.drafting.tick_kinds import prompted_action, ticked_kind
 from kbassist.trees.checklist import Checklist, build_checklist
 from kbassist.trees.conditions import ConditionError
 from kbassist.trees.engine import AnswerError, Walk
@@ -1482,6 +1483,11 @@ class Record:
     non_step_items: list[str] = field(default_factory=list)  # see non_step
     statement_items: list[str] = field(default_factory=list)  # see statement_step
     two_action_items: list[str] = field(default_factory=list)  # see two_action_step
+    #: round 30: ticks that are an outcome sentence, an example, a pointer to more help or
+    #: an "as follows" lead-in (see tick_kinds), and notes opening with a conditional
+    #: action ("If you are prompted ..., click Yes."), never ticked
+    kind_items: list[str] = field(default_factory=list)
+    prompt_notes: list[str] = field(default_factory=list)
     #: round 29: outcomes titled with a step count ("Method 2 (3 steps)"), and those where
     #: a walk's checklist ticks another number of steps (see count_label_wrong)
     count_labels: int = 0
@@ -1711,6 +1717,10 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
                 record.statement_items.append(item.text[:120])
             if two_action_step(item.text):
                 record.two_action_items.append(item.text[:120])
+            if ticked_kind(item.text, item.detail or ""):
+                record.kind_items.append(item.text[:120])
+            if prompted_action(item.detail or ""):
+                record.prompt_notes.append(item.text[:120])
             multi = multi_action_step(item.text)
             if multi == "sentences":
                 record.multi_sentence_items.append(item.text[:200])
@@ -2056,6 +2066,8 @@ CONDITION_STEP_RE = re.compile(
     r"^if\s+(?:you\s+are\s+|you're\s+)?(?:prompted|asked)\b[^,.]{0,140},",
     re.IGNORECASE,
 )
+#: Round 30 (seed-78 readers): "If you are prompted to restart, click Yes." is an action
+#: of its own, ticked; only a prompt that is no action ("..., quit without X") counts.
 NEXT_METHOD_RE = re.compile(
     r"\bif\s[^.]{3,120}?,\s*(?:then\s+)?(?:proceed|continue|go|move\s+on)\s+(?:to|with)\s+"
     r"the\s+next\s+(?:method|procedure|section|workaround|resolution|solution)\b",
@@ -2073,7 +2085,7 @@ def condition_steps(checklists: list[Checklist]) -> list[str]:
             continue
         seen.add(checklist.outcome.id)
         for item in checklist.part("steps"):
-            if CONDITION_STEP_RE.match(item.text) or (
+            if (CONDITION_STEP_RE.match(item.text) and not prompted_action(item.text)) or (
                 "next" in item.text + item.detail
                 and NEXT_METHOD_RE.search(" ".join(f"{item.text} {item.detail}".split()))
             ):

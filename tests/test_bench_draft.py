@@ -444,17 +444,14 @@ nodes:
 
 
 def test_conditions_ticked_as_steps_are_counted() -> None:
-    """ "If you are prompted …, click Yes" ticked and a step whose note sends the admin to
-    the next method are counted; a numbered "When you are prompted …" step is not."""
+    """A step whose note sends the admin to the next method is counted; "If you are
+    prompted …, click Yes" is an action of its own (round 30), not counted."""
     from kbassist.trees.loader import read_tree_bytes
 
     tree = read_tree_bytes(_CONDITION_TREE.encode(), Path("cond.yaml")).tree
     assert tree is not None
     found = metrics.condition_steps(metrics.enumerate_walks(tree).checklists)
-    assert found == [
-        "If you are prompted to restart your computer, click Yes.",
-        "Click OK, and then close Control Panel.",
-    ]
+    assert found == ["Click OK, and then close Control Panel."]
 
 
 def test_symptom_choices_cut_to_a_field_name_or_numbered_twins_count_as_fragments() -> None:

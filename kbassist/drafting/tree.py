@@ -311,6 +311,7 @@ from kbassist.drafting.text import (
     step_text,
     with_detail,
 )
+from kbassist.drafting.tick_kinds import installed_first, tick_kinds
 from kbassist.drafting.ticks import (
     case_heads_its_steps,
     junk_free,
@@ -746,6 +747,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 option.items = asides_shown(option.items)  # "E.g. ...", "In this command"
                 lead_action(option)  # "..., and then restart X:": ticked after the steps
                 advice_as_step(option)  # "we recommend that you contact X": a step
+            installed_first(option)  # "Make sure that this update is installed.": ticked
             option.items = glued_notes(option.items)  # notes beside, leads over steps
             option.items, option.checks = final_steps(option.items, option.checks)
             option.items = [means_joined(i) for i in option.items]  # "X. You can do this by Y"
@@ -1290,6 +1292,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         redo_message_verify(tree, said)
     own_query_verify(tree, article)  # "To check X, run the following query:": run first
     observed_ticks(tree)  # "Reboot. Once rebooted, observe that X": X the verify, not ticked
+    tick_kinds(tree)  # outcomes, examples, "as follows" leads untick; "If prompted, click" ticks
     described_fixes(tree)  # only "Read the pages below" ticked: the fix its text states
     stays_verify(tree, article_text)  # the symptom a fix leaves in place is not checked gone
     if article.style == "mskb" or not is_alert_runbook(article):
