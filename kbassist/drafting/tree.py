@@ -1289,6 +1289,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     symptom_readable(tree)  # last: pointers and event noise out, the scenario turned round
     shown_sections = [s.text for s in (symptom_section, cause_section) if s is not None]
     paragraphs_kept(tree, "\n\n".join(shown_sections), article.style != "mskb")  # its breaks
+    if article.style != "mskb" and not is_alert_runbook(article):
+        from kbassist.drafting.site_objects import found_object_inputs
+
+        found_object_inputs(tree)  # "Scroll until you find the service": which one, asked
     if is_alert_runbook(article):
         from kbassist.drafting.runbook_variants import variants_asked
 
@@ -1296,6 +1300,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         from kbassist.drafting.runbook_node_steps import node_steps
 
         node_steps(tree)  # "Cordon and drain node and delete it": a tick each, the node asked
+        from kbassist.drafting.site_objects import set_value_inputs, site_object_inputs
+
+        site_object_inputs(tree)  # "Review quota for given namespace": the namespace asked
+        set_value_inputs(tree)  # `NAMESPACE="kube-etcd"` then `$NAMESPACE`: asked, that default
     return tree
 
 
