@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import time
 
-from drafting_support import fixes, runbook, support, walked
+from drafting_support import archive, fixes, runbook, support, walked
 
+from kbassist.drafting.prose_inputs import _TYPE_RE
 from kbassist.drafting.site_objects import _FIND_RE, _OBJECT_RE, _SET_RE
 from kbassist.drafting.tree import draft_tree
 
@@ -88,10 +89,27 @@ def test_named_service_is_not_asked() -> None:
     assert not _inputs(draft_tree(art))
 
 
+def test_plural_wins_addresses_in_prose_are_asked_as_a_list() -> None:
+    """ "specify the IP addresses of WINS servers": asked (any list of addresses) and shown."""
+    art = archive(
+        "SYMPTOMS\n========\n\nRemote clients cannot resolve widget names.\n\n"
+        "RESOLUTION\n==========\n\nTo resolve this issue, specify the IP addresses of WINS "
+        "servers in the TCP/IP configuration of the remote access server.\n",
+        indent=False,
+    )
+    tree = draft_tree(art)
+    asked = [n for n in _inputs(tree) if "WINS server IP addresses" in n["title"]]
+    assert asked and asked[0].get("format") != "ip"  # two addresses are one answer
+    var = asked[0]["var"]
+    steps = [s["text"] for o in fixes(tree) for s in o["steps"]]
+    assert any(f"WINS servers ({{{var}}})" in s for s in steps)
+
+
 def test_patterns_are_linear_on_hostile_text() -> None:
     """The new patterns read a 20 KB hostile string in well under a second."""
     hostile = ("the given " * 2000) + ("find the " * 2000) + ("A=" * 5000) + ("a" * 20000)
+    hostile += ", specify the IP addresses of " * 700 + "WINS " * 2000
     started = time.perf_counter()
-    for pattern in (_OBJECT_RE, _FIND_RE, _SET_RE):
+    for pattern in (_OBJECT_RE, _FIND_RE, _SET_RE, _TYPE_RE):
         list(pattern.finditer(hostile))
     assert time.perf_counter() - started < 1.0

@@ -2684,7 +2684,11 @@ def _prose_node(token: str, phrase: str, context: str) -> dict[str, Any]:
         "text": brace(
             f'The article has you type it but does not give it: "{step}" {prose_question(phrase)}'
         ),
-        "help": brace(f"Type your own {phrase}; the checklist puts it into the step."),
+        "help": brace(
+            f"Type your own {phrase}; the checklist puts "
+            + ("them" if phrase.endswith("addresses") else "it")
+            + " into the step."
+        ),
     }
 
 
@@ -2879,6 +2883,8 @@ def _word_kind(words: list[str]) -> str:
     (`<KMS host server IP address>` is no host name; `<gateway MAC>`), a port (a number),
     an account (`<ADFS service account>`), a domain controller (a controller pod is not
     a server); "" when none does."""
+    if {"ip", "ipaddress", "ipaddr"} & set(words) and words[-1:] == ["addresses"]:
+        return "IP addresses"  # "the IP addresses of WINS servers": a list, no one format
     if {"ip", "ipaddress", "ipaddr"} & set(words):
         # `<server IP address or host name>` takes either: a host name's format holds both
         return "host name" if {"host", "hostname", "fqdn", "dns"} & set(words) else "IP address"
