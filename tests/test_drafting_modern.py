@@ -1054,7 +1054,7 @@ def test_a_remark_before_a_command_stays_with_the_step_above() -> None:
         "```console\noc logs deployment/collector -n observability\n```\n\n"
         "### 2. Restart the collector pod\n\nDelete the pod; its deployment recreates it.\n"
     )
-    got = steps(walked(art, {"symptom": "yes"}))
+    got = steps(walked(art, {"symptom": "yes", "pod": "collector-1"}))  # pod: siteinputs30
     assert got[0][0] == "Check the logs of the collector pod"
     assert "most important step" in got[0][1]
     assert "oc logs deployment/collector" in got[0][1]

@@ -25,7 +25,8 @@ def test_a_see_link_item_is_shown_under_the_step_not_ticked() -> None:
     )
     found = fixes(draft_tree(article))  # the two remedies, asked as ways (alts12)
     ticked = [t for fix in found for t in ticks(fix)]
-    assert "Review the existing quota for the namespace and adjust it." in ticked
+    # round 30 (siteinputs30): the namespace is asked and named in the step
+    assert "Review the existing quota for the namespace {namespace} and adjust it." in ticked
     # round 29 (rbdiag29): a tick per node action, the node asked; the link still shown
     assert [t for t in ticked if "node {" in t] == [
         "Cordon the node {node}.",

@@ -94,7 +94,7 @@ def test_a_runbook_with_a_long_run_of_brackets_in_its_meaning_drafts_fast() -> N
     )
     text = _drafted_fast(runbook(body))
     assert 'symptom: "The alert fires when the pod [...]"' in text
-    assert '- text: "Delete the pod."' in text
+    assert '- text: "Delete the pod {pod}."' in text  # the pod asked (siteinputs30)
 
 
 def test_a_support_article_with_very_long_runs_of_brackets_drafts_fast() -> None:
@@ -123,7 +123,7 @@ def test_a_runbook_with_a_long_run_of_unclosed_shortcodes_drafts_fast() -> None:
     )
     text = _drafted_fast(runbook(body))
     assert "pods.md" not in text
-    assert '- text: "Delete the pod."' in text
+    assert '- text: "Delete the pod {pod}."' in text  # the pod asked (siteinputs30)
 
 
 def test_a_runbook_that_only_points_on_through_an_unclosed_link_drafts_fast() -> None:

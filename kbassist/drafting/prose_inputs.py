@@ -37,9 +37,9 @@ _FORM_RE = re.compile(r"[<\\]|\bsyntax\b|\bformat\b|\bsuch as\b|:\s*$", re.IGNOR
 #: server name", "Type the user name": the verb, the value, and whose value it is.
 _TYPE_RE = re.compile(
     _CLAUSE + r"(?:[Tt]ype|[Ee]nter|[Ss]pecify)\s+(?:in\s+)?(?:the|your)\s+(?:new\s+)?"
-    r"(?:(?P<thing>IP address|(?:fully qualified )?(?:host|computer|server|domain|DNS|NetBIOS)"
-    r" name|name)\s+(?:of|for)\s+(?:the|your|this|that)\s+"
-    r"(?P<owner>(?:[A-Za-z0-9-]+\s+){0,2}?(?:" + _OWNERS + r"))"
+    r"(?:(?P<thing>IP address(?:es)?|(?:fully qualified )?(?:host|computer|server|domain|DNS|"
+    r"NetBIOS) name|name)\s+(?:of|for)\s+(?P<det>(?:the|your|this|that)\s+)?"
+    r"(?P<owner>(?:[A-Za-z0-9-]+\s+){0,2}?(?:" + _OWNERS + r")(?P<many>s)?)"
     r"|(?P<own>(?:host|computer|server|domain|NetBIOS|user|account) name))"
     # no value given after it: the clause ends, or a box / an "and" follows
     r"(?=\s*$|\s*[.,;]|\s+(?:in|into|on|and|box|field|then|when|that|you)\b)"
@@ -64,6 +64,8 @@ def _phrase(found: re.Match[str]) -> str:
     if found.group("own"):
         return found.group("own")
     owner = " ".join(found.group("owner").split())
+    if found.group("many"):  # "the IP addresses of WINS servers": WINS server IP addresses
+        owner = owner[:-1]
     thing = found.group("thing")
     if thing == "name":
         return f"{owner} name"
@@ -82,6 +84,10 @@ def _said(text: str) -> list[tuple[int, str, bool]]:
                 continue  # "(for example, X)", "...:" then the value: the article gives it
             if found.group("owner") and not found.group("owner").split()[-1].islower():
                 continue  # "the name of the Exchange Server": a product
+            if found.group("owner") and not found.group("det") and not found.group("many"):
+                continue  # "the name of each server": the article's words, no one value
+            if found.group("many") and not found.group("thing").endswith("es"):
+                continue  # "the IP address of DHCP servers": which one is not said
             out.append((end, _phrase(found), False))
     if "change" in low and ("id" in low or "number" in low):
         for found in _CHANGE_RE.finditer(text):

@@ -1305,6 +1305,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     symptom_readable(tree)  # last: pointers and event noise out, the scenario turned round
     shown_sections = [s.text for s in (symptom_section, cause_section) if s is not None]
     paragraphs_kept(tree, "\n\n".join(shown_sections), article.style != "mskb")  # its breaks
+    if article.style != "mskb" and not is_alert_runbook(article):
+        from kbassist.drafting.site_objects import found_object_inputs
+
+        found_object_inputs(tree)  # "Scroll until you find the service": which one, asked
     if is_alert_runbook(article):
         from kbassist.drafting.runbook_variants import variants_asked
 
@@ -1312,6 +1316,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         from kbassist.drafting.runbook_node_steps import node_steps
 
         node_steps(tree)  # "Cordon and drain node and delete it": a tick each, the node asked
+        from kbassist.drafting.site_objects import set_value_inputs, site_object_inputs
+
+        site_object_inputs(tree)  # "Review quota for given namespace": the namespace asked
+        set_value_inputs(tree)  # `NAMESPACE="kube-etcd"` then `$NAMESPACE`: asked, that default
     return tree
 
 
@@ -2692,7 +2700,11 @@ def _prose_node(token: str, phrase: str, context: str) -> dict[str, Any]:
         "text": brace(
             f'The article has you type it but does not give it: "{step}" {prose_question(phrase)}'
         ),
-        "help": brace(f"Type your own {phrase}; the checklist puts it into the step."),
+        "help": brace(
+            f"Type your own {phrase}; the checklist puts "
+            + ("them" if phrase.endswith("addresses") else "it")
+            + " into the step."
+        ),
     }
 
 
@@ -2887,6 +2899,8 @@ def _word_kind(words: list[str]) -> str:
     (`<KMS host server IP address>` is no host name; `<gateway MAC>`), a port (a number),
     an account (`<ADFS service account>`), a domain controller (a controller pod is not
     a server); "" when none does."""
+    if {"ip", "ipaddress", "ipaddr"} & set(words) and words[-1:] == ["addresses"]:
+        return "IP addresses"  # "the IP addresses of WINS servers": a list, no one format
     if {"ip", "ipaddress", "ipaddr"} & set(words):
         # `<server IP address or host name>` takes either: a host name's format holds both
         return "host name" if {"host", "hostname", "fqdn", "dns"} & set(words) else "IP address"
