@@ -693,6 +693,12 @@ def expected_state(result: str) -> str:
         # "Windows may fail to start": "Windows starts"
         neg, (word, rest) = True, [*rest[3:].split(" ", 1), ""][:2]
         low = word.casefold()
+        if (low in _ADVERBS or re.fullmatch(r"[a-z]+ly", low)) and rest:
+            # "may fail to automatically mount": "automatically mounts", never a verb
+            # made of the adverb ("automaticallies mount")
+            adverb_said = f"{word} "
+            word, rest = [*rest.split(" ", 1), ""][:2]
+            low = word.casefold()
     elif low in {"is", "are", "was", "were"}:
         if rest.casefold().startswith("not "):
             neg, rest = True, rest[4:]
