@@ -213,6 +213,12 @@ _PREPOSITIONS = frozenset(
 )
 #: "designed to", "supported": whether a setup is supported is no result to check.
 _SUPPORT_RE = re.compile(r"^(?:not\s+)?(?:designed|intended|supported|meant)\b", re.I)
+#: "does not offer / provide a separate entry, any way, an option": a lacking feature (a
+#: limit that stays), never a fault to see gone.
+_LACKS = frozenset(("offer", "provide", "have", "include", "expose"))
+_LACKED_RE = re.compile(
+    r"^(?:a|an|any)\s(?:separate|way|option|setting|method|feature|mechanism|means)\b", re.I
+)
 #: Where a result's own words end: its cause ("because ..."), a consequence
 #: (", resulting in ..."), a second clause (", it was ...").
 _AFTER_RE = re.compile(
@@ -717,6 +723,10 @@ def expected_state(result: str) -> str:
     rest = re.sub(r",?\s+either$", "", rest)  # "is not displayed correctly either"
     if _SUPPORT_RE.match(rest):
         return ""  # "is not designed / supported": a statement of support, not a failure
+    if neg and low in _LACKS and _LACKED_RE.match(rest):
+        # "Pine does not offer a separate entry for ...": a feature the product lacks,
+        # which a workaround goes round; turned round it contradicts the article
+        return ""
     # the cause or a second clause after the result is not part of the check
     rest = _AFTER_RE.split(rest, maxsplit=1)[0].rstrip(" ,")
     second = _SECOND_SUBJECT_RE.match(rest)
