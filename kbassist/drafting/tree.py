@@ -96,6 +96,7 @@ from kbassist.drafting.follow_ups import (
 )
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
+from kbassist.drafting.each_time import each_time_verify
 from kbassist.drafting.goal_verify import article_kind, fitted_verify
 from kbassist.drafting.group_titles import group_titles, means_joined, titles_over_steps
 from kbassist.drafting.implied_check import implied_check
@@ -3193,6 +3194,10 @@ def _outcome(
         option.section.text,
         option.items,
         article.title,
+    )
+    # "You must do this procedure each time you sign in": the procedure's own effect
+    verify_text = each_time_verify(
+        verify_text, option.label, option.lead, option.section.text, option.items
     )
     # "While X is running", "When the guest user is disabled": never a state the fix changes
     verify_text = drop_changed_condition(
