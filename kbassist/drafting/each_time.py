@@ -45,9 +45,7 @@ def repeat_when(text: str) -> str | None:
     return re.sub(r"^\s?that\s", " ", found.group("when")).strip(" ,")
 
 
-def each_time_verify(
-    verify: str, label: str, lead: str, section: str, items: list[str]
-) -> str:
+def each_time_verify(verify: str, label: str, lead: str, section: str, items: list[str]) -> str:
     """`verify` for a fix the article says to repeat each time: its goal as a check, else
     its last step's result, else a check that it works this time; `verify` unchanged
     when the fix lasts or the verify already checks something other than the problem

@@ -53,6 +53,7 @@ from kbassist.drafting.described_fix import described_fixes
 from kbassist.drafting.design import by_design_lead
 from kbassist.drafting.design_outcome import design_options
 from kbassist.drafting.download_fix import download_options
+from kbassist.drafting.each_time import each_time_verify
 from kbassist.drafting.event_ticks import event_ticks
 from kbassist.drafting.example_inputs import (
     example_phrase,
@@ -96,7 +97,6 @@ from kbassist.drafting.follow_ups import (
 )
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
-from kbassist.drafting.each_time import each_time_verify
 from kbassist.drafting.goal_verify import article_kind, fitted_verify
 from kbassist.drafting.group_titles import group_titles, means_joined, titles_over_steps
 from kbassist.drafting.implied_check import implied_check
