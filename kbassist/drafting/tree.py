@@ -349,6 +349,7 @@ from kbassist.drafting.verify_fit import fit_outcome, list_items_said
 from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check, upgraded
 from kbassist.drafting.verify_observable import interrupt_verify, one_observable
 from kbassist.drafting.verify_redo import redo_turned
+from kbassist.drafting.verify_said import problem_only
 from kbassist.drafting.verify_split import pasted_split_check
 from kbassist.drafting.verify_stays import stays_verify
 from kbassist.drafting.verify_trigger import redo_message_verify, second_run_verify
@@ -955,7 +956,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     # "Rename the Mspst32.dll file" and "... (2)": each said to where its steps differ
     options_told_apart(options, bases)
     verify_text = reshape(
-        _verify_text(article, symptom, symptom_section),
+        problem_only(_verify_text(article, symptom, symptom_section)),  # no explanation
         symptom if symptom_section is not None else "",
         find_section(article, RESOLUTION_KEYS + WORKAROUND_KEYS) is not None
         and not (article.style != "mskb" and _resolution_by_design(article)),
