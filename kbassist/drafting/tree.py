@@ -32,6 +32,7 @@ from kbassist.drafting.backup_place import is_backup_text
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.both_lead import or_both_steps
 from kbassist.drafting.case_choices import for_cases, label_states_case
+from kbassist.drafting.case_messages import every_case_verify
 from kbassist.drafting.case_notes import gerund_case, prompted_notes
 from kbassist.drafting.case_pairs import does_question, negated_pair, ran_result
 from kbassist.drafting.case_sentences import case_sentence_steps, purpose_pairs
@@ -961,6 +962,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         find_section(article, RESOLUTION_KEYS + WORKAROUND_KEYS) is not None
         and not (article.style != "mskb" and _resolution_by_design(article)),
     )
+    if symptom_section is not None:  # "In X, check that M ...": every case's message
+        verify_text = every_case_verify(verify_text, symptom_section.text)
     # "..., but the shell may not start", "X may be reduced or Y may hang": still pasted
     verify_text = pasted_split_check(verify_text, symptom) or verify_text
     verify_text = list_items_said(verify_text)  # "...: - A - B" pasted flat: its items
