@@ -55,6 +55,7 @@ from kbassist.drafting.design import by_design_lead
 from kbassist.drafting.design_outcome import design_options
 from kbassist.drafting.download_fix import download_options
 from kbassist.drafting.each_time import each_time_verify
+from kbassist.drafting.event_alternatives import events_verify
 from kbassist.drafting.event_ticks import event_ticks
 from kbassist.drafting.example_inputs import (
     example_phrase,
@@ -1850,7 +1851,9 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
                 f"{said}{caveat}"
             )
     if symptom_section is not None and article.style != "mskb":
+        # "does not start; ... Event ID 220 ...; Event ID 352 ...": every alternative
         own = symptom_check(symptom)
+        own = events_verify(symptom, own) or own
         if own:
             return own
     if symptom_section is not None and article.style != "mskb":
