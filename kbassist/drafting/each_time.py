@@ -16,9 +16,11 @@ import re
 from kbassist.drafting.goal_verify import fix_goal, goal_check, step_result
 
 #: "You must do this procedure each time you sign in", "you need to repeat these steps
-#: every time that you restart": a workaround that does not last (bounded: linear).
+#: every time that you restart", "Repeat this procedure each time you open X" (the step
+#: said as an order): a workaround that does not last (bounded: linear).
 EACH_TIME_RE = re.compile(
-    r"\b(?:must|need to|have to|should)\s(?:do|repeat|perform|follow|redo|run|apply|use)\s"
+    r"\b(?:(?:must|need to|have to|should)\s(?:do|perform|follow|run|apply|use)|(?:(?:must|need"
+    r"\sto|have to|should)\s)?(?:repeat|redo))\s"
     r"(?:this|these|that|it|the above|the preceding)"
     r"(?:\s(?:procedure|steps?|workaround|process|method|change|settings?|technique))?"
     r"\s(?:again\s)?(?:each|every)\stime\b(?P<when>[^.;:]{0,120})",

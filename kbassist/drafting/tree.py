@@ -32,7 +32,7 @@ from kbassist.drafting.backup_place import is_backup_text
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.both_lead import or_both_steps
 from kbassist.drafting.case_choices import for_cases, label_states_case
-from kbassist.drafting.case_messages import every_case_verify
+from kbassist.drafting.case_messages import every_case_verifies, every_case_verify
 from kbassist.drafting.case_notes import gerund_case, prompted_notes
 from kbassist.drafting.case_pairs import does_question, negated_pair, ran_result
 from kbassist.drafting.case_sentences import case_sentence_steps, purpose_pairs
@@ -963,8 +963,6 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         find_section(article, RESOLUTION_KEYS + WORKAROUND_KEYS) is not None
         and not (article.style != "mskb" and _resolution_by_design(article)),
     )
-    if symptom_section is not None:  # "In X, check that M ...": every case's message
-        verify_text = every_case_verify(verify_text, symptom_section.text)
     # "..., but the shell may not start", "X may be reduced or Y may hang": still pasted
     verify_text = pasted_split_check(verify_text, symptom) or verify_text
     verify_text = list_items_said(verify_text)  # "...: - A - B" pasted flat: its items
@@ -980,6 +978,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         verify_text = block_verify(verify_text, symptom if symptom_section is not None else "")
     elif symptom_section is not None:  # "... appears: Named Pipes A connection ...": no label
         verify_text = without_glued_label(verify_text, symptom_section.text)
+    if symptom_section is not None:  # "In X, check that M ...": every case's message
+        verify_text = every_case_verify(verify_text, symptom_section.text)
     for option in options:
         if option.asks and option.params:  # only an option with questions can have them
             _late_inputs(option, variables, _outcome(article, option, variables, verify_text, None))
@@ -1283,6 +1283,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     message_cause_verify(tree)  # "Which message do you see?": its causes' fixes check it
     if said:  # ... or with no message at all where none could be quoted
         redo_message_verify(tree, said)
+    if symptom_section is not None:  # "In X, ... the message M": every case's message
+        every_case_verifies(tree, symptom_section.text)
     own_query_verify(tree, article)  # "To check X, run the following query:": run first
     observed_ticks(tree)  # "Reboot. Once rebooted, observe that X": X the verify, not ticked
     described_fixes(tree)  # only "Read the pages below" ticked: the fix its text states
