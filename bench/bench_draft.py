@@ -246,6 +246,9 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   "'no longer occurs' on a how-to or limit" (round 26) counts outcomes whose verify
   pastes back a how-to's sentence that says nothing goes wrong, or a limit a workaround
   leaves in place ("searches for string values only") (`draft_metrics.misfit_verify`).
+  "'no longer' on a fix to repeat each time" (round 30) counts outcomes whose steps say
+  to repeat them ("You must do this procedure each time you sign in") verified with "no
+  longer" (`draft_metrics.each_time_misfit`): the procedure's own effect is the check.
   "keeps a condition the fix changes" (round 28) counts outcomes whose verify sets up
   a state the fix's steps change ("... while the Find Fast Indexer is running again:
   check that ..." under "click Pause Indexing") (`kept_condition.drop_changed_condition`).
@@ -498,6 +501,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "  'no longer occurs' on a how-to or limit": _pct(
             sum(r.verify_misfit for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
+        "  'no longer' on a fix to repeat each time": _pct(
+            sum(r.verify_each_time for r in clean), sum(r.verify_outcomes for r in clean)
         ),
         "  keeps a condition the fix changes": _pct(
             sum(r.verify_kept_condition for r in clean), sum(r.verify_outcomes for r in clean)

@@ -24,6 +24,7 @@ from draft_placeholders import (
 from kbassist.articles import Article, ArticleSkip, load_article, section_key
 from kbassist.drafting.applies_gate import NOT_APPLICABLE_SUFFIX
 from kbassist.drafting.case_pairs import negated_pair
+from kbassist.drafting.each_time import repeat_when
 from kbassist.drafting.goal_verify import LIMIT_RE, PROBLEM_KEYS
 from kbassist.drafting.kept_condition import drop_changed_condition
 from kbassist.drafting.own_check import own_check_sentence, symptom_section_labels
@@ -1333,6 +1334,19 @@ def misfit_verify(article: Article, title: str, verifies: list[str]) -> bool:
     return stays and any(_LIMIT_RE.search(said) for said in restated)
 
 
+#: A verify that promises the problem gone for good ("no longer occurs", "is no longer").
+_GONE_FOR_GOOD_RE = re.compile(r"\bno longer\b", re.IGNORECASE)
+
+
+def each_time_misfit(ticked: list[str], verifies: list[str]) -> bool:
+    """Whether an outcome whose steps say to repeat them each time ("You must do this
+    procedure each time you sign in") is verified as if the problem were gone for good
+    (round 30): the procedure's own effect is the check there."""
+    return repeat_when(" ".join(ticked)) is not None and any(
+        _GONE_FOR_GOOD_RE.search(v) for v in verifies
+    )
+
+
 def symptom_labels(article: Article) -> list[str]:
     """The labels a modern article's Symptoms name its messages by ("**Named Pipes**")."""
     if article.style == "mskb":
@@ -1459,6 +1473,7 @@ class Record:
     verify_glued_label: int = 0  # a message quoted back with its Symptoms label glued on
     verify_misfit: int = 0  # 'no longer occurs' on a how-to or a limit (misfit_verify)
     verify_kept_condition: int = 0  # keeps a condition the fix's steps change (round 28)
+    verify_each_time: int = 0  # 'no longer' on a fix the article says to repeat (round 30)
     misfit_verifies: list[str] = field(default_factory=list)  # a few, for reading
     malformed_verifies: list[str] = field(default_factory=list)  # see malformed_verify
     weak_verifies: list[str] = field(default_factory=list)  # a few, for reading
@@ -1680,6 +1695,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
                 if len(record.misfit_verifies) < 2:
                     record.misfit_verifies.append(verifies[0][:160])
             ticked = [f"{i.text} {i.detail}" for i in checklist.part("steps")]
+            record.verify_each_time += each_time_misfit(ticked, verifies)
             record.verify_kept_condition += any(
                 drop_changed_condition(v, ticked) != v for v in verifies
             )

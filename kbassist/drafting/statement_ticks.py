@@ -94,7 +94,9 @@ _LEAD_RE = re.compile(
 )
 #: An order word or an adverb before the verb ("Also read ...", "Periodically shell ...").
 _FILLER_RE = re.compile(
-    r"^(?:(?:then|next|now|also|finally|first|optionally|please|simply|just|[a-z]+ly),?\s+){1,3}",
+    # "Either give all users Full Control, or restore ...": two actions, no statement
+    r"^(?:(?:then|next|now|also|finally|first|optionally|please|simply|just|either"
+    r"|[a-z]+ly),?\s+){1,3}",
     re.I,
 )
 #: What a statement that says a fix reads like ("Oracle requires Windows 3.0a or later"):

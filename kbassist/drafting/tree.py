@@ -34,6 +34,7 @@ from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.both_lead import or_both_steps
 from kbassist.drafting.broken_or import broken_or_steps
 from kbassist.drafting.case_choices import for_cases, label_states_case
+from kbassist.drafting.case_messages import every_case_verifies, every_case_verify
 from kbassist.drafting.case_notes import gerund_case, prompted_notes
 from kbassist.drafting.case_pairs import does_question, negated_pair, ran_result
 from kbassist.drafting.case_sentences import case_sentence_steps, purpose_pairs
@@ -56,6 +57,8 @@ from kbassist.drafting.design import by_design_lead
 from kbassist.drafting.design_outcome import design_options
 from kbassist.drafting.download_fix import download_options
 from kbassist.drafting.download_lists import language_downloads
+from kbassist.drafting.each_time import each_time_verify
+from kbassist.drafting.event_alternatives import events_verify
 from kbassist.drafting.event_ticks import event_ticks
 from kbassist.drafting.example_inputs import (
     example_phrase,
@@ -354,6 +357,7 @@ from kbassist.drafting.verify_fit import fit_outcome, list_items_said
 from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check, upgraded
 from kbassist.drafting.verify_observable import interrupt_verify, one_observable
 from kbassist.drafting.verify_redo import redo_turned
+from kbassist.drafting.verify_said import problem_only
 from kbassist.drafting.verify_split import pasted_split_check
 from kbassist.drafting.verify_stays import stays_verify
 from kbassist.drafting.verify_trigger import redo_message_verify, second_run_verify
@@ -967,7 +971,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     # "Rename the Mspst32.dll file" and "... (2)": each said to where its steps differ
     options_told_apart(options, bases)
     verify_text = reshape(
-        _verify_text(article, symptom, symptom_section),
+        problem_only(_verify_text(article, symptom, symptom_section)),  # no explanation
         symptom if symptom_section is not None else "",
         find_section(article, RESOLUTION_KEYS + WORKAROUND_KEYS) is not None
         and not (article.style != "mskb" and _resolution_by_design(article)),
@@ -987,6 +991,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         verify_text = block_verify(verify_text, symptom if symptom_section is not None else "")
     elif symptom_section is not None:  # "... appears: Named Pipes A connection ...": no label
         verify_text = without_glued_label(verify_text, symptom_section.text)
+    if symptom_section is not None:  # "In X, check that M ...": every case's message
+        verify_text = every_case_verify(verify_text, symptom_section.text)
     for option in options:
         if option.asks and option.params:  # only an option with questions can have them
             _late_inputs(option, variables, _outcome(article, option, variables, verify_text, None))
@@ -1290,6 +1296,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     message_cause_verify(tree)  # "Which message do you see?": its causes' fixes check it
     if said:  # ... or with no message at all where none could be quoted
         redo_message_verify(tree, said)
+    if symptom_section is not None:  # "In X, ... the message M": every case's message
+        every_case_verifies(tree, symptom_section.text)
     own_query_verify(tree, article)  # "To check X, run the following query:": run first
     observed_ticks(tree)  # "Reboot. Once rebooted, observe that X": X the verify, not ticked
     tick_kinds(tree)  # outcomes, examples, "as follows" leads untick; "If prompted, click" ticks
@@ -1869,7 +1877,9 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
                 f"{said}{caveat}"
             )
     if symptom_section is not None and article.style != "mskb":
+        # "does not start; ... Event ID 220 ...; Event ID 352 ...": every alternative
         own = symptom_check(symptom)
+        own = events_verify(symptom, own) or own
         if own:
             return own
     if symptom_section is not None and article.style != "mskb":
@@ -3223,6 +3233,10 @@ def _outcome(
         option.section.text,
         option.items,
         article.title,
+    )
+    # "You must do this procedure each time you sign in": the procedure's own effect
+    verify_text = each_time_verify(
+        verify_text, option.label, option.lead, option.section.text, option.items
     )
     # "While X is running", "When the guest user is disabled": never a state the fix changes
     verify_text = drop_changed_condition(

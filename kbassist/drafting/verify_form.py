@@ -213,6 +213,12 @@ _PREPOSITIONS = frozenset(
 )
 #: "designed to", "supported": whether a setup is supported is no result to check.
 _SUPPORT_RE = re.compile(r"^(?:not\s+)?(?:designed|intended|supported|meant)\b", re.I)
+#: "does not offer / provide a separate entry, any way, an option": a lacking feature (a
+#: limit that stays), never a fault to see gone.
+_LACKS = frozenset(("offer", "provide", "have", "include", "expose"))
+_LACKED_RE = re.compile(
+    r"^(?:a|an|any)\s(?:separate|way|option|setting|method|feature|mechanism|means)\b", re.I
+)
 #: Where a result's own words end: its cause ("because ..."), a consequence
 #: (", resulting in ..."), a second clause (", it was ...").
 _AFTER_RE = re.compile(
@@ -693,6 +699,12 @@ def expected_state(result: str) -> str:
         # "Windows may fail to start": "Windows starts"
         neg, (word, rest) = True, [*rest[3:].split(" ", 1), ""][:2]
         low = word.casefold()
+        if (low in _ADVERBS or re.fullmatch(r"[a-z]+ly", low)) and rest:
+            # "may fail to automatically mount": "automatically mounts", never a verb
+            # made of the adverb ("automaticallies mount")
+            adverb_said = f"{word} "
+            word, rest = [*rest.split(" ", 1), ""][:2]
+            low = word.casefold()
     elif low in {"is", "are", "was", "were"}:
         if rest.casefold().startswith("not "):
             neg, rest = True, rest[4:]
@@ -711,6 +723,10 @@ def expected_state(result: str) -> str:
     rest = re.sub(r",?\s+either$", "", rest)  # "is not displayed correctly either"
     if _SUPPORT_RE.match(rest):
         return ""  # "is not designed / supported": a statement of support, not a failure
+    if neg and low in _LACKS and _LACKED_RE.match(rest):
+        # "Pine does not offer a separate entry for ...": a feature the product lacks,
+        # which a workaround goes round; turned round it contradicts the article
+        return ""
     # the cause or a second clause after the result is not part of the check
     rest = _AFTER_RE.split(rest, maxsplit=1)[0].rstrip(" ,")
     second = _SECOND_SUBJECT_RE.match(rest)
