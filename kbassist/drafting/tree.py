@@ -1296,6 +1296,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         from kbassist.drafting.runbook_node_steps import node_steps
 
         node_steps(tree)  # "Cordon and drain node and delete it": a tick each, the node asked
+        from kbassist.drafting.runbook_diag_ticks import diagnosis_ticked, honest_verifies
+
+        diagnosis_ticked(tree, article)  # the Diagnosis checks ticked, commands verbatim
+        honest_verifies(tree, article)  # cordon/drain or advice: no "the alert clears"
     return tree
 
 
