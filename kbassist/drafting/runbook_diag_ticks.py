@@ -71,7 +71,8 @@ def _diagnosis_names(article: Article) -> set[str]:
 def _checks(info: dict[str, Any]) -> list[dict[str, Any]]:
     """The numbered checks an info step shows, as steps: text, then the command. A
     statement among them ("The label pod indicates the pod ...") is the note of the
-    check before it; one before any check leaves the step as it is ([])."""
+    check before it; one before any check, or with a listing of its own (a case: "The
+    PVC is fine but the resize has not happened: <commands>"), leaves the step as it is."""
     _lead, *items = _ITEM_RE.split(str(info.get("text", "")))
     out: list[dict[str, Any]] = []
     for item in items:
@@ -81,10 +82,9 @@ def _checks(info: dict[str, Any]) -> list[dict[str, Any]]:
         if not text or "(continued)" in text:
             return []  # a listing split over items: not one check each
         if _STATEMENT_RE.match(text):
-            if not out:
-                return []
-            said = "\n\n".join(p for p in (out[-1].get("detail", ""), text, detail) if p)
-            out[-1]["detail"] = said
+            if not out or detail:
+                return []  # a case of its own with its listing ("The PV is fine: ..."): shown
+            out[-1]["detail"] = "\n\n".join(p for p in (out[-1].get("detail", ""), text) if p)
             continue
         step: dict[str, Any] = {"text": text, "source": info["source"]}
         if detail:
