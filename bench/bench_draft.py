@@ -680,6 +680,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "node actions with no command, node not asked": _pct(
             sum(len(r.node_unasked) for r in clean), sum(r.items for r in clean)
         ),
+        "runbook Diagnosis checks shown, never ticked": _pct(
+            sum(bool(r.diag_unticked) for r in clean), len(clean)
+        ),
+        "verifies expecting the alert to clear after cordon/drain/advice": _pct(
+            sum(len(r.hopeful_verifies) for r in clean), sum(r.outcomes for r in clean)
+        ),
         "walks (stuck)": f"{sum(r.walks for r in clean):,} ({sum(r.walks_stuck for r in clean)})",
         "expect a mitigation, have one": _pct(
             sum(not r.fallback_only for r in expects), len(expects)

@@ -1533,6 +1533,11 @@ class Record:
     variants_named: int = 0
     variant_asked: bool = False
     node_unasked: list[str] = field(default_factory=list)
+    #: round 30: Diagnosis checks shown in an info step that no outcome ticks, and
+    #: outcomes whose fix only cordons/drains or advises yet whose verify waits for the
+    #: alert to clear
+    diag_unticked: list[str] = field(default_factory=list)
+    hopeful_verifies: list[str] = field(default_factory=list)
 
 
 def variant_choice(article: Article, tree: Tree) -> tuple[int, bool]:
@@ -1574,6 +1579,53 @@ def node_unasked(tree: Tree) -> list[str]:
                 continue  # a command under it names the node its own way
             if _NODE_ACT_RE.match(text) and not item.template.variables:
                 out.append(text)
+    return out
+
+
+#: Where a numbered check starts in an info step's text.
+_CHECK_ITEM_RE = re.compile(r"\n\n\d{1,3}\. ([^\n]{1,300})")
+
+
+def diag_unticked(tree: Tree) -> list[str]:
+    """Diagnosis checks an info step lists that no outcome of the walk ticks: read as a
+    wall of text, with nothing to tick and no output recorded."""
+    ticked = {_source(i.template) for o in tree.outcomes() for i in o.steps}
+    out = []
+    for node in tree.nodes.values():
+        if not (isinstance(node, Info) and node.checks and node.text is not None):
+            continue
+        if node.source is None or "diagnos" not in node.source.section.casefold():
+            continue
+        out += [c for c in _CHECK_ITEM_RE.findall(_source(node.text)) if c not in ticked]
+    return out
+
+
+#: A fix step that only moves workloads off a node, or only advises.
+_MOVES_OR_ADVISES_RE = re.compile(
+    r"^(?:cordon|drain|evacuate)\b|^there (?:is|are) no \w{1,20} ?options?\b"
+    r"|^continue with (?:the )?standard\b",
+    re.IGNORECASE,
+)
+_CLEARS_RE = re.compile(r"^Check that the \S{1,200} alert clears\b|alert fires on no longer holds")
+
+
+def hopeful_verifies(tree: Tree) -> list[str]:
+    """Outcomes whose own steps only cordon/drain a node or give advice, yet whose verify
+    expects the alert to clear: those steps cannot clear it."""
+    out = []
+    for outcome in tree.outcomes():
+        own = [
+            _source(i.template)
+            for i in outcome.steps
+            if "diagnos" not in i.source.section.casefold()
+            and not _source(i.template).startswith("Escalate")
+        ]
+        if not own or outcome.title.startswith("No documented fix"):
+            continue
+        if all(_MOVES_OR_ADVISES_RE.match(t) for t in own) and any(
+            _CLEARS_RE.search(_source(v.template)) for v in outcome.verify
+        ):
+            out.append(outcome.id)
     return out
 
 
@@ -1800,6 +1852,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.pointing_steps = pointing_steps(tree)
     record.variants_named, record.variant_asked = variant_choice(article, tree)
     record.node_unasked = node_unasked(tree)
+    record.diag_unticked = diag_unticked(tree)
+    record.hopeful_verifies = hopeful_verifies(tree)
     fixes = fix_sections(article)
     record.has_fix_section = bool(fixes)
     record.real_mitigation = bool(fixes) and real_mitigation(walks.checklists, fixes)

@@ -68,3 +68,12 @@ def ticks(outcome: dict[str, Any]) -> list[str]:
 def details(outcome: dict[str, Any]) -> str:
     """Everything shown under an outcome's items, one block."""
     return "\n".join(s.get("detail") or "" for s in outcome["steps"])
+
+
+def fix_ticks(outcome: dict[str, Any]) -> list[str]:
+    """An outcome's own ticks, without the Diagnosis checks ticked first (round 30)."""
+    return [
+        " ".join(s["text"].split())
+        for s in outcome["steps"]
+        if "diagnos" not in str(s.get("source", {}).get("section", "")).casefold()
+    ]

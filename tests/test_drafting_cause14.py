@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from drafting_support import archive, fixes, runbook, support, ticks
+from drafting_support import archive, fix_ticks, fixes, runbook, support
 
 from kbassist.drafting.tree import draft_tree
 
@@ -46,7 +46,7 @@ def test_runbook_with_only_the_support_case_says_it_gives_checks_only() -> None:
     assert outcome["title"] != "Mitigation"
     assert "escalate" in outcome["title"].lower()
     assert "no fix steps" in outcome["text"]
-    (tick,) = ticks(outcome)
+    (tick,) = fix_ticks(outcome)  # round 30: after the Diagnosis checks, ticked first
     assert "did not clear the alert" not in tick  # there are no fix steps above it
     assert tick.startswith("Escalate") and "open a support case" in tick
 

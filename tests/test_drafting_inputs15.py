@@ -218,7 +218,12 @@ def test_a_replace_note_is_not_left_in_the_step_once_its_value_is_asked() -> Non
     tree = draft_tree(runbook(SLOW_OPS, id_="CephOSDSlowOps"))
     [asked] = inputs(tree)
     assert "pod name" in asked["help"]
-    shown = "\n".join(n.get("text", "") for n in tree["nodes"] if n["kind"] == "info")
+    shown = "\n".join(  # round 30: the Diagnosis checks are ticked, commands in the detail
+        f"{s['text']}\n{s.get('detail', '')}"
+        for n in tree["nodes"]
+        if n["kind"] == "outcome"
+        for s in n["steps"]
+    )
     assert "ceph daemon osd.{" in shown
     assert "Replace {" not in shown and "e.g.," not in shown
 

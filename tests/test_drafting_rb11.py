@@ -45,13 +45,12 @@ def test_a_one_fix_runbooks_checklist_is_the_fix_not_its_diagnosis() -> None:
     """The Diagnosis checks are shown before the fix, not ticked as its checklist."""
     tree = draft_tree(runbook(ONE_FIX))
     (fix,) = outcomes(tree)
-    ticked = [s["text"] for s in fix["steps"]]
+    # round 30 (rbdiag30): the checks are ticked first, the fix after them
+    ticked = [s["text"] for s in fix["steps"] if s["source"]["section"] != "Diagnosis"]
     assert ticked == ["Scale the StatefulSet down and up again."]
-    shown = " ".join(str(n["text"]) for n in infos(tree))
+    assert fix["steps"][-1]["text"] == ticked[0]
+    shown = " ".join(str(s["text"]) for s in fix["steps"])
     assert "Check the rollout history" in shown and "Check the logs of the failing pod." in shown
-    # the checks come on the way to the fix
-    into = [n for n in tree["nodes"] if n.get("next") == fix["id"]]
-    assert into and into[0]["kind"] == "info"
 
 
 def test_shell_variables_in_inline_commands_are_asked_and_filled_in() -> None:
@@ -110,11 +109,13 @@ def test_a_todo_mitigation_is_an_honest_escalation_not_a_fix() -> None:
     tree = draft_tree(art)
     (fix,) = outcomes(tree)
     assert fix["title"].startswith("No documented fix: run the Diagnosis checks, then escalate")
+    # round 30 (rbdiag30): the checks ticked first, then the escalation
     ticked = [s["text"] for s in fix["steps"]]
-    assert len(ticked) == 1 and ticked[0].startswith("Escalate")
-    assert "team that owns the KubeStateMetricsListErrors alert" in ticked[0]
-    shown = " ".join(str(n["text"]) for n in infos(tree))
-    assert "Check service account token." in shown
+    assert ticked[-1].startswith("Escalate") and not any(
+        t.startswith("Escalate") for t in ticked[:-1]
+    )
+    assert "team that owns the KubeStateMetricsListErrors alert" in ticked[-1]
+    assert "Check service account token." in ticked
     verify = " ".join(str(v["text"]) for v in fix.get("verify", []))
     assert "escalation" in verify
     assert draft_text(art)[1] is not None
@@ -132,8 +133,9 @@ def test_an_empty_mitigation_escalates_with_the_runbooks_own_hint() -> None:
     checklist = walked(art, {"symptom": "yes"})
     assert checklist.outcome.title.startswith("No documented fix")
     steps = [i.text for i in checklist.part("steps")]
-    assert len(steps) == 1 and "open a support case with Red Hat Support" in steps[0]
-    assert not any("Check logs" in s for s in steps)
+    # round 30 (rbdiag30): the check is ticked first, then the runbook's escalation
+    assert steps[0] == "Check logs of the operator pod."
+    assert len(steps) == 2 and "open a support case with Red Hat Support" in steps[1]
 
 
 CAUSES = """
@@ -267,14 +269,15 @@ def test_a_chosen_finding_is_not_asked_again_nor_ticked_as_a_lead() -> None:
     choices = next(n for n in tree["nodes"] if n["id"] == "mitigation")["choices"]
     lost = next(c for c in choices if "cannot be recovered" in c["label"])
     checklist = walked(art, {"symptom": "yes", "mitigation": lost["value"]})
-    steps = [i.text for i in checklist.part("steps")]
+    steps = [i.text for i in checklist.part("steps") if i.source.section != "Diagnosis"]
     assert steps[:2] == [
         "Investigate hardware/infrastructure issues",
         "Consider replacing the node if necessary",
     ]
     unreachable = next(c for c in choices if "unreachable" in c["label"])
     checklist = walked(art, {"symptom": "yes", "mitigation": unreachable["value"]})
-    assert checklist.part("steps")[0].text == "Verify network connectivity"
+    own = [i for i in checklist.part("steps") if i.source.section != "Diagnosis"]
+    assert own[0].text == "Verify network connectivity"
 
 
 def test_every_placeholder_of_a_long_runbook_fix_is_asked() -> None:
@@ -303,7 +306,9 @@ def test_a_todo_mitigation_with_a_pointer_is_still_no_documented_fix() -> None:
     checklist = walked(art, {"symptom": "yes"})
     assert checklist.outcome.title.startswith("No documented fix")
     steps = checklist.part("steps")
-    assert len(steps) == 1 and steps[0].text.startswith("Escalate")
+    # round 30 (rbdiag30): the Diagnosis check ticked first, then the escalation
+    assert [s.text for s in steps[:-1]] == ["Check networking on the node."]
+    assert steps[-1].text.startswith("Escalate")
     assert "https://kubernetes.io/agg" in str(checklist.outcome.text)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drafting_support import fixes, runbook, walked
+from drafting_support import fix_ticks, fixes, runbook, walked
 
 from kbassist.articles import Article
 from kbassist.drafting.tree import draft_tree
@@ -30,8 +30,12 @@ def _question(tree: dict[str, Any], start: str) -> dict[str, Any]:
 
 
 def _steps(art: Article, answers: dict[str, str]) -> list[str]:
-    """The checklist's steps for these answers."""
-    return [" ".join(item.text.split()) for item in walked(art, answers).part("steps")]
+    """The checklist's steps for these answers, after the Diagnosis checks ticked first."""
+    return [
+        " ".join(item.text.split())
+        for item in walked(art, answers).part("steps")
+        if item.source.section != "Diagnosis"
+    ]
 
 
 def _after_checks(tree: dict[str, Any], qid: str) -> bool:
@@ -122,7 +126,7 @@ def test_a_condition_some_sites_want_is_a_by_design_outcome() -> None:
     )
     designed = [o for o in fixes(tree) if o["title"].startswith("By design:")]
     assert len(designed) == 1
-    assert designed[0]["steps"][0]["text"].startswith("Nothing to fix if this is so here")
+    assert fix_ticks(designed[0])[0].startswith("Nothing to fix if this is so here")
     verify = " ".join(v["text"] for v in designed[0].get("verify", []))
     assert "does not stop firing" in verify and "clears" not in verify
 

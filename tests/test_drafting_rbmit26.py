@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 from cpu_budget import budget
-from drafting_support import details, fixes, runbook, ticks
+from drafting_support import details, fix_ticks, fixes, runbook, ticks
 
 from kbassist.drafting.runbook_impact_query import _RUN_THIS_RE
 from kbassist.drafting.runbook_see_notes import _NEED_TO_RE, _tick, web_pointers
@@ -115,7 +115,7 @@ def _only_fix(body: str) -> dict[str, object]:
 def test_see_lines_are_notes_under_the_action() -> None:
     """Two "See [doc]" lines around one remark: one tick for the action, links under it."""
     fix = _only_fix(ROLLOUT)
-    assert ticks(fix) == [
+    assert fix_ticks(fix) == [
         "In some cases, delete the pod manually if the set has only one replica pinned to one node."
     ]
     shown = details(fix)
@@ -142,15 +142,14 @@ def test_a_pointer_to_another_runbook_stays_a_step() -> None:
 def test_try_to_is_a_tick_not_outcome_text() -> None:
     """ "Try to identify and resolve the cause" is the first tick, not the outcome's text."""
     fix = _only_fix(TEMPLATES)
-    assert ticks(fix)[0] == "Try to identify and resolve the cause of the changes."
+    assert fix_ticks(fix)[0] == "Try to identify and resolve the cause of the changes."
     assert "Try to identify" not in str(fix.get("text") or "")
 
 
 def test_an_impact_query_is_the_first_diagnosis_check() -> None:
     """The query under Impact that finds the failing method runs with the Diagnosis."""
-    tree = draft_tree(runbook(GRPC))
-    (checks,) = [n for n in tree["nodes"] if n.get("checks")]
-    text = str(checks["text"])
+    (fix,) = fixes(draft_tree(runbook(GRPC)))  # round 30: the checks are ticked first
+    text = "\n".join(f"{s['text']}\n{s.get('detail', '')}" for s in fix["steps"])
     assert "grpc_server_handled_total" in text
     assert text.index("grpc_server_handled_total") < text.index("kubectl logs")
 
@@ -240,11 +239,10 @@ Check the journal logs on the node with `journalctl`.
 
 def test_what_the_daemon_will_log_is_shown_under_the_check() -> None:
     """ "If the reboot fails then it will log:" is no numbered check of its own."""
-    tree = draft_tree(runbook(REBOOTING))
-    (checks,) = [n for n in tree["nodes"] if n.get("checks")]
-    text = str(checks["text"])
-    assert "failed to run reboot" in text
-    assert "2. " not in text
+    (fix,) = fixes(draft_tree(runbook(REBOOTING)))  # round 30: the checks are ticked first
+    diagnosis = [s for s in fix["steps"] if s["source"]["section"] == "Diagnosis"]
+    assert len(diagnosis) == 1
+    assert "failed to run reboot" in str(diagnosis[0].get("detail", ""))
 
 
 def test_a_runbook_pointing_at_itself_gets_no_step() -> None:

@@ -3,7 +3,7 @@ disable the alert offered as fixes, and a pointer to another runbook followed by
 
 from __future__ import annotations
 
-from drafting_support import fixes, runbook, ticks
+from drafting_support import fix_ticks, fixes, runbook, ticks
 
 from kbassist.drafting.tree import draft_tree
 
@@ -97,7 +97,7 @@ def test_threshold_override_and_disable_under_meaning_are_fixes() -> None:
     assert any("disableAlerts" in (s.get("detail") or "") for s in off["steps"])
     assert "is disabled" in " ".join(v["text"] for v in off["verify"])
     assert "back under its threshold" not in " ".join(v["text"] for v in off["verify"])
-    assert ticks(by_title["Mitigation"]) == ["Restart the widget controller."]
+    assert fix_ticks(by_title["Mitigation"]) == ["Restart the widget controller."]
 
 
 def test_pointer_to_another_runbook_is_followed_with_its_link() -> None:
@@ -148,7 +148,7 @@ def test_the_usual_remedy_and_another_are_fixes_to_choose() -> None:
             id_="WidgetSetReplicasMismatch",
         )
     )
-    by_title = {o["title"]: ticks(o) for o in fixes(tree)}
+    by_title = {o["title"]: fix_ticks(o) for o in fixes(tree)}
     assert by_title["Add new nodes"] == ["Add new nodes."]
     assert any(t.startswith("Set proper affinity rules") for t in by_title)
 

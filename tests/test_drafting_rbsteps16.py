@@ -3,7 +3,7 @@ as the action they mean (seed-54 readers' notes 54:22, 54:23, 54:26, 54:30, 54:3
 
 from __future__ import annotations
 
-from drafting_support import details, fixes, runbook, support, ticks
+from drafting_support import details, fix_ticks, fixes, runbook, support, ticks
 
 from kbassist.drafting.tree import draft_tree
 
@@ -77,7 +77,7 @@ def test_a_summary_restating_the_title_is_shown_not_ticked() -> None:
         )
     )
     expand = next(o for o in fixes(tree) if o["title"].startswith("Expand the PVC"))
-    assert ticks(expand)[0].startswith("In the list of PVCs")
+    assert fix_ticks(expand)[0].startswith("In the list of PVCs")
     assert "Expand the PVC size to increase the capacity." in expand["text"]
 
 

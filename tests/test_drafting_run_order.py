@@ -69,7 +69,10 @@ def test_the_diagnosis_checks_come_before_the_which_fix_question() -> None:
         at_question = next(i for i, n in enumerate(order) if n["id"] == "mitigation")
         assert order[at_check]["kind"] == "info" and at_check < at_question, kinds
         assert "cluster-autoscaler" in order[at_check]["text"]
-        assert "kubectl get nodes" not in texts(order[-1])
+        # round 30 (rbdiag30): and ticked first in the fix, to record what they showed
+        assert texts(order[-1]).index("kubectl get nodes") < texts(order[-1]).index(
+            ("Add more nodes", "pod priorities")[pick]
+        )
         assert ("Add more nodes", "pod priorities")[pick] in texts(order[-1])
     draft_text(runbook(REMEDIES))  # lint-clean, or DraftError
 

@@ -8,7 +8,7 @@ import time
 from functools import partial
 
 from cpu_budget import budget
-from drafting_support import archive, details, fixes, runbook, ticks
+from drafting_support import archive, details, fix_ticks, fixes, runbook, ticks
 
 from kbassist.drafting.statement_ticks import plain_statement
 from kbassist.drafting.steps import INFO_STEP
@@ -48,7 +48,7 @@ def test_a_lone_statement_in_a_runbook_fix_is_an_honest_escalation() -> None:
         id_="EtcdFailedRequests",
     )
     (only,) = fixes(draft_tree(article))
-    (tick,) = ticks(only)
+    (tick,) = fix_ticks(only)  # round 30: after the Diagnosis check, ticked first
     assert tick.startswith("Escalate to the team that owns the EtcdFailedRequests alert")
     assert "networking issues" in details(only)
     assert only["title"].startswith("No documented fix")

@@ -1324,8 +1324,11 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         from kbassist.drafting.runbook_node_steps import node_steps
 
         node_steps(tree)  # "Cordon and drain node and delete it": a tick each, the node asked
+        from kbassist.drafting.runbook_diag_ticks import diagnosis_ticked, honest_verifies
         from kbassist.drafting.site_objects import set_value_inputs, site_object_inputs
 
+        diagnosis_ticked(tree, article)  # the Diagnosis checks ticked, commands verbatim
+        honest_verifies(tree, article)  # cordon/drain or advice: no "the alert clears"
         site_object_inputs(tree)  # "Review quota for given namespace": the namespace asked
         set_value_inputs(tree)  # `NAMESPACE="kube-etcd"` then `$NAMESPACE`: asked, that default
     return tree

@@ -1,0 +1,252 @@
+"""A runbook's Diagnosis checks ticked, and verifies that claim only what the fix does.
+
+Readers (seeds 76 and 78) marked drafted alert runbooks whose Diagnosis was only an info
+step ("Run the Diagnosis checks": a wall of text, nothing to tick, the command's output
+never recorded), and outcomes whose verify waited for "the alert clears" after steps
+that cannot clear it: cordoning and draining a node moves the workloads off it (the
+cause is fixed elsewhere), and "There are no cheap options to mitigate this risk ..." is
+advice, not a fix. Two passes, run last on an alert runbook's tree:
+
+- `diagnosis_ticked`: the Diagnosis checks an info step shows become the first ticks of
+  the outcome they lead to, in their order, each command verbatim in its detail. An info
+  step just before one outcome is replaced by those ticks; one before the fixes question
+  stays (what it shows decides the answer) and every outcome after it ticks them too.
+- `honest_verifies`: an outcome whose only fix steps cordon or drain the node verifies
+  what they achieve (the node unschedulable, its pods elsewhere) and says the alert keeps
+  firing; a single fix that is only advice is titled as no documented fix.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kbassist.articles import Article
+from kbassist.drafting.run_order import _reaches
+from kbassist.drafting.runbook_checks_only import NO_FIX_LABEL
+
+#: Where a numbered check starts in an info step's text (run_order._shown).
+_ITEM_RE = re.compile(r"\n\n(?=\d{1,3}\. )")
+#: What the info step says once the checklist ticks its checks again.
+AGAIN = " (the checklist lists these checks again, to tick)"
+#: The drafter's verify lines that wait for the alert to stop firing (runbook_verify,
+#: runbook_threshold, modern.alert_check) and the Diagnosis re-run that expects a change.
+_EXPECTS_CLEAR_RE = re.compile(
+    r"^(?:Check that the \S{1,200} alert clears\b"
+    r"|Check that the condition the alert fires on no longer holds\b"
+    r"|Check that the value the \S{1,200} alert measures is back under\b"
+    r"|Run this Diagnosis check again and compare\b)"
+)
+#: A step that only takes a node out of scheduling: "Cordon the node {node}.",
+#: "Drain the node {node} to migrate apps from it.", "Cordon and drain node ...".
+_NODE_MOVE_RE = re.compile(r"^(?:cordon|drain|evacuate)\b", re.IGNORECASE)
+_DRAIN_RE = re.compile(r"\b(?:drain|evacuate)", re.IGNORECASE)
+#: "the node {node}": the node a cordon step names, as the walk typed it.
+_NODE_REF_RE = re.compile(r"\bthe node \{\w{1,60}\}")
+#: A Mitigation that advises and does nothing: "There are no cheap options to mitigate
+#: this risk.", "Verifying any new changes in preprod ... should improve stability.",
+#: "Continue with standard capacity planning procedures."
+_ADVICE_RE = re.compile(
+    r"^there (?:is|are) no (?:cheap |easy |simple |quick )?(?:options?|ways?|fix|mitigation)\b"
+    r"|^continue with (?:the )?(?:standard|usual|normal|regular)\b"
+    r"|^\w{1,20}ing\b[^.]{0,200}\bshould (?:improve|help|increase|reduce)\b",
+    re.IGNORECASE,
+)
+
+
+#: A check's text that states rather than asks to do: "The MCD will then mark the node
+#: degraded.", "Note: ...".
+_STATEMENT_RE = re.compile(
+    r"^(?:the|this|these|those|that|it|its|a|an|each|there|one|some|such|most|many|all|every|"
+    r"when|once|after|typically|usually|normally|if|with|based on|depending|from)\b"
+    r"|^[\w.-]{1,40}: ",  # "Note: ...", "Root cause: ...", "status: ... indicates"
+    re.IGNORECASE,
+)
+
+
+def _diagnosis_names(article: Article) -> set[str]:
+    return {s.name for s in article.sections if s.role == "diagnosis"}
+
+
+def _checks(info: dict[str, Any]) -> list[dict[str, Any]]:
+    """The numbered checks an info step shows, as steps: text, then the command. A
+    statement among them ("The label pod indicates the pod ...") is the note of the
+    check before it; one before any check, or with a listing of its own (a case: "The
+    PVC is fine but the resize has not happened: <commands>"), leaves the step as it is."""
+    _lead, *items = _ITEM_RE.split(str(info.get("text", "")))
+    out: list[dict[str, Any]] = []
+    for item in items:
+        body = item.split(". ", 1)[1]
+        text, _, detail = body.partition("\n\n")
+        text, detail = text.strip(), detail.strip()
+        if not text or "(continued)" in text:
+            return []  # a listing split over items: not one check each
+        if _STATEMENT_RE.match(text):
+            if not out or detail:
+                return []  # a case of its own with its listing ("The PV is fine: ..."): shown
+            out[-1]["detail"] = "\n\n".join(p for p in (out[-1].get("detail", ""), text) if p)
+            continue
+        step: dict[str, Any] = {"text": text, "source": info["source"]}
+        if detail:
+            step["detail"] = detail
+        out.append(step)
+    return out
+
+
+def _point(nodes: list[dict[str, Any]], old: str, new: str) -> None:
+    for node in nodes:
+        if node.get("next") == old:
+            node["next"] = new
+        for choice in node.get("choices", []):
+            if choice.get("next") == old:
+                choice["next"] = new
+
+
+def _ticks_first(outcome: dict[str, Any], checks: list[dict[str, Any]]) -> bool:
+    """Put `checks` first in the outcome's checklist unless it already ticks them."""
+    steps = outcome.setdefault("steps", [])
+    texts = {str(s.get("text")) for s in steps}
+    fresh = [dict(c) for c in checks if c["text"] not in texts]
+    if len(fresh) < len(checks):
+        return False
+    steps[:0] = fresh
+    return True
+
+
+def diagnosis_ticked(tree: dict[str, Any], article: Article) -> None:
+    """The Diagnosis checks shown in info steps ticked as the outcome's first items."""
+    names = _diagnosis_names(article)
+    nodes: list[dict[str, Any]] = tree["nodes"]
+    if not names:
+        return
+    infos = [
+        n
+        for n in nodes
+        if n["kind"] == "info"
+        and n.get("checks")
+        and n.get("source", {}).get("section") in names
+        and "-check_" not in str(n["id"])  # shows a name before it is asked: stays
+    ]
+    by_id = {n["id"]: n for n in nodes}
+    into: dict[str, int] = {}
+    for node in nodes:
+        for choice in node.get("choices", []):
+            if "next" in choice:
+                into[str(choice["next"])] = into.get(str(choice["next"]), 0) + 1
+        if "next" in node:
+            into[str(node["next"])] = into.get(str(node["next"]), 0) + 1
+    covered: set[str] = set()  # outcomes whose own checks step came right before them
+    for info in infos:
+        target = by_id.get(str(info.get("next")))
+        way = [info]
+        while target is not None and target["kind"] == "input" and len(way) < 20:
+            way.append(target)  # the names typed first
+            target = by_id.get(str(target.get("next")))
+        if target is None or target["kind"] != "outcome":
+            continue
+        if any(into.get(str(n["id"]), 0) != 1 for n in [*way[1:], target]):
+            continue  # another way in skips the checks (or a name): they stay shown there
+            continue
+        checks = _checks(info)
+        if not checks or not _ticks_first(target, checks):
+            continue
+        _point(nodes, info["id"], str(info["next"]))
+        nodes.remove(info)
+        covered.add(target["id"])
+    for info in [i for i in infos if i in nodes]:
+        checks = _checks(info)
+        if not checks or "{" in "".join(c["text"] + c.get("detail", "") for c in checks):
+            continue  # names typed later: each way shows the checks filled in
+        later = [
+            o["id"]
+            for other in nodes
+            if other is not info and other["kind"] == "info" and other.get("checks")
+            if other["id"] in {n["id"] for n in _reaches(nodes, str(info["next"]), "info")}
+            for o in _reaches(nodes, other["id"])
+        ]
+        outcomes = [
+            o
+            for o in _reaches(nodes, str(info["next"]))
+            if o["id"] != "not_this_article" and o["id"] not in covered and o["id"] not in later
+        ]
+        ticked = [o for o in outcomes if _ticks_first(o, checks)]
+        if ticked and AGAIN not in str(info["text"]):
+            lead, sep, rest = str(info["text"]).partition("\n\n")
+            info["text"] = f"{lead.rstrip('.')}{AGAIN}.{sep}{rest}"
+
+
+def _fix_steps(outcome: dict[str, Any], names: set[str]) -> list[str]:
+    """The outcome's own steps: not a Diagnosis check, not the escalation."""
+    return [
+        str(s["text"])
+        for s in outcome.get("steps", [])
+        if s.get("source", {}).get("section") not in names
+        and not str(s["text"]).startswith("Escalate")
+    ]
+
+
+def _node_verifies(outcome: dict[str, Any], steps: list[str]) -> list[dict[str, Any]]:
+    """What a cordon and drain achieve, checked on the node the steps name."""
+    ref = next((m.group(0) for s in steps if (m := _NODE_REF_RE.search(s))), "the node")
+    source = (outcome.get("verify") or outcome["steps"])[0]["source"]
+    out = [
+        {
+            "text": f"Check that {ref} shows SchedulingDisabled in the node list: "
+            "no new pods are scheduled on it.",
+            "source": source,
+        }
+    ]
+    if any(_DRAIN_RE.search(s) for s in steps):
+        out.append(
+            {
+                "text": f"Check that the pods that ran on {ref} now run on other nodes "
+                "(DaemonSet pods stay on it).",
+                "source": source,
+            }
+        )
+    out[-1]["detail"] = (
+        "The alert keeps firing until the node's own problem is fixed: cordoning and "
+        "draining only move the workloads off it."
+    )
+    return out
+
+
+def honest_verifies(tree: dict[str, Any], article: Article) -> None:
+    """Verifies after cordon/drain say what those achieve; advice alone is no fix."""
+    names = _diagnosis_names(article)
+    outcomes = [
+        n for n in tree["nodes"] if n["kind"] == "outcome" and n["id"] != "not_this_article"
+    ]
+    for outcome in outcomes:
+        steps = _fix_steps(outcome, names)
+        if not steps:
+            continue
+        verify = outcome.get("verify") or []
+        if steps and all(_NODE_MOVE_RE.match(s) for s in steps):
+            kept = [v for v in verify if not _EXPECTS_CLEAR_RE.match(str(v["text"]))]
+            if len(kept) < len(verify) or not verify:
+                outcome["verify"] = [*_node_verifies(outcome, steps), *kept]
+            continue
+        if len(outcomes) != 1 or not all(_ADVICE_RE.match(s) for s in steps):
+            continue
+        advice = " ".join(steps)
+        where = next(iter(sorted(names)), "Diagnosis")
+        said = next(s for s in outcome["steps"] if str(s["text"]) in steps)
+        kept_steps = [s for s in outcome["steps"] if str(s["text"]) not in steps]
+        if not any(str(s["text"]).startswith("Escalate") for s in kept_steps):
+            kept_steps.append(
+                {
+                    "text": "Escalate with what the Diagnosis checks show if it is nothing "
+                    "you can fix.",
+                    "source": said["source"],
+                }
+            )
+        text = (  # the advice is said here, not ticked
+            f'The runbook\'s Mitigation gives no fix steps, only advice: "{advice}" Run the '
+            f"{where} checks, fix what they show if you can, then escalate with their output."
+        )
+        ordered = {"id": outcome["id"], "kind": "outcome", "title": NO_FIX_LABEL, "text": text}
+        ordered.update((k, v) for k, v in outcome.items() if k not in ordered)
+        ordered["steps"] = kept_steps
+        outcome.clear()
+        outcome.update(ordered)
