@@ -50,7 +50,7 @@ def test_a_one_fix_runbooks_checklist_is_the_fix_not_its_diagnosis() -> None:
     assert ticked == ["Scale the StatefulSet down and up again."]
     assert fix["steps"][-1]["text"] == ticked[0]
     shown = " ".join(str(s["text"]) for s in fix["steps"])
-    assert "Check the rollout history" in shown and "Check the logs of the failing pod." in shown
+    assert "Check the rollout history" in shown and "Check the logs of the failing pod" in shown
 
 
 def test_shell_variables_in_inline_commands_are_asked_and_filled_in() -> None:

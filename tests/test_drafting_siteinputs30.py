@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import yaml
 from drafting_support import archive, fixes, runbook, support, walked
 
 from kbassist.drafting.prose_inputs import _TYPE_RE
@@ -60,8 +61,8 @@ def test_runbook_set_variable_is_asked_with_its_value_as_default() -> None:
     tree = draft_tree(art)
     asked = [n for n in _inputs(tree) if n["var"] == "namespace"]
     assert asked and asked[0]["default"] == "widget-system"
-    shown = " ".join(str(n.get("text", "")) for n in tree["nodes"])
-    assert 'NAMESPACE="{namespace}"' in shown
+    shown = yaml.safe_dump([n for n in tree["nodes"] if n["kind"] != "input"], width=1000)
+    assert 'NAMESPACE="{namespace}"' in shown and 'NAMESPACE="widget-system"' not in shown
 
 
 def test_service_found_in_a_list_is_asked_in_support_articles() -> None:

@@ -374,6 +374,8 @@ class _Steps:
         found = toc_entries(block)
         over = self.label or self.context
         said = over or (self.lead[-1] if self.lead else "")
+        if not said and self.items:  # the lead already a step ("find the following ...:")
+            said = step_text(self.items[-1])
         if not found or _CASES_LEAD_RE.search(said):
             # "you may find the following error messages:" over links to each message's
             # section: the cases the article answers one by one, read by the case finders

@@ -146,49 +146,75 @@ def _set_variables(text: str) -> list[re.Match[str]]:
     ]
 
 
+def _set_input(node: dict[str, Any], name: str, value: str) -> dict[str, Any]:
+    """The input that asks a runbook's `NAME="value"`, its value the default, before `node`."""
+    var = name.casefold()
+    said = "namespace" if "NAMESPACE" in name else f"value of {name}"
+    return {
+        "id": f"{node['id']}-{var}",
+        "kind": "input",
+        "var": var,
+        "type": "text",
+        "title": f"The {said}",
+        "text": brace(
+            f'The runbook sets {name}="{value}" for the commands that follow; '
+            f"your cluster may use another. Which {said}?"
+        ),
+        "help": brace(f'The runbook\'s own value is "{value}".'),
+        "default": value,
+        "source": dict(node.get("source", {})),
+        "next": node["id"],
+    }
+
+
+def _set_answered(text: str, taken: set[str]) -> tuple[str, dict[str, str]]:
+    """`text` with each `NAME="value"` line (whose `$NAME` a later line uses) setting the
+    answer instead, and the {NAME: value} it asks; names in `taken` are left as written."""
+    asked: dict[str, str] = {}
+    if "{" in text.replace("{{", ""):
+        return text, asked
+    for match in reversed(_set_variables(text)):
+        name = match.group("name")
+        if name.casefold() in taken:
+            continue
+        q = match.group("q")
+        text = (
+            f"{text[: match.start()]}{match.group('lead')}{name}={q}{{{name.casefold()}}}{q}"
+            f"{text[match.end() :]}"
+        )
+        asked[name] = match.group("v")
+    return text, asked
+
+
 def set_value_inputs(tree: dict[str, Any]) -> None:
     """A runbook check or step that sets `NAMESPACE="kube-etcd"` then uses `$NAMESPACE`:
     the value is asked (the runbook's own as the default, since another cluster names
-    it otherwise) and the line sets the answer."""
+    it otherwise) and the line sets the answer. A check shown before the fixes asks it
+    there; a check ticked in an outcome asks it before each outcome that needs it."""
     nodes: list[dict[str, Any]] = tree.get("nodes", [])
     taken = {str(n.get("var", "")) for n in nodes if n.get("var")}
-    for node in list(nodes):
-        if node.get("kind") != "info" or "{" in str(node.get("text", "")).replace("{{", ""):
-            continue
-        text = str(node.get("text", ""))
-        for match in reversed(_set_variables(text)):
-            name, value = match.group("name"), match.group("v")
-            var = name.casefold()
-            if var in taken:
+    for node in [n for n in nodes if n.get("kind") == "info"]:
+        node["text"], asked = _set_answered(str(node.get("text", "")), taken)
+        for name, value in asked.items():
+            _point_at(nodes, str(node["id"]), f"{node['id']}-{name.casefold()}")
+            nodes.insert(nodes.index(node), _set_input(node, name, value))
+            taken.add(name.casefold())
+    mine: set[str] = set()  # asked here, one input before each outcome that needs it
+    for outcome in [n for n in nodes if n.get("kind") == "outcome"]:
+        wanted: dict[str, str] = {}
+        for step in [*outcome.get("steps", []), *outcome.get("verify", [])]:
+            for field in ("text", "detail"):
+                if step.get(field):
+                    # another input's name is left as written; one asked here is reused
+                    step[field], asked = _set_answered(str(step[field]), taken - mine)
+                    wanted.update({k: v for k, v in asked.items() if k not in wanted})
+        for name, value in wanted.items():
+            if _asked(nodes, str(outcome["id"]), name.casefold()):
                 continue
-            q = match.group("q")
-            text = (
-                f"{text[: match.start()]}{match.group('lead')}{name}={q}{{{var}}}{q}"
-                f"{text[match.end() :]}"
-            )
-            said = "namespace" if "NAMESPACE" in name else f"value of {name}"
-            ask_id = f"{node['id']}-{var}"
-            _point_at(nodes, str(node["id"]), ask_id)
-            nodes.insert(
-                nodes.index(node),
-                {
-                    "id": ask_id,
-                    "kind": "input",
-                    "var": var,
-                    "type": "text",
-                    "title": f"The {said}",
-                    "text": brace(
-                        f'The runbook sets {name}="{value}" for the commands that follow; '
-                        f"your cluster may use another. Which {said}?"
-                    ),
-                    "help": brace(f'The runbook\'s own value is "{value}".'),
-                    "default": value,
-                    "source": dict(node.get("source", {})),
-                    "next": node["id"],
-                },
-            )
-            taken.add(var)
-        node["text"] = text
+            _point_at(nodes, str(outcome["id"]), f"{outcome['id']}-{name.casefold()}")
+            nodes.insert(nodes.index(outcome), _set_input(outcome, name, value))
+            taken.add(name.casefold())
+            mine.add(name.casefold())
 
 
 #: "Scroll until you find the service", "locate the OU": an object picked from a list the
