@@ -300,6 +300,15 @@ def step_result(items: list[str]) -> str:
     return ""
 
 
+#: "you can prevent this window from being resized", "lets you scroll": what the reader
+#: can do after a how-to's steps (never "allows a window to be re-sized", said of a thing).
+_EFFECT_RE = re.compile(
+    r"\b(?:you|users?|administrators?)\s{1,3}(?:can|will\s{1,3}be\s{1,3}able|are\s{1,3}able)\b"
+    r"|\b(?:lets?|allows?|enables?)\s{1,3}(?:you|users?|administrators?)\b",
+    re.IGNORECASE,
+)
+
+
 def fitted_verify(
     verify: str,
     kind: str,
@@ -344,7 +353,11 @@ def fitted_verify(
             "steps above work round it."
         )
     if kind == "howto" and not states_problem(said):
-        # a how-to or an information article: no problem to see gone (round 30)
-        first = (split_sentences(said) or [said])[0].rstrip(". ")
-        return f"Check that the steps above had the effect the article describes ({first})."
+        # a how-to or an information article: no problem to see gone (round 30); the
+        # sentence that says what the reader can do then is the check, never the first
+        # sentence whatever it says ("The Missile Command scenario is a nightmare")
+        effect = next((s for s in split_sentences(said) if _EFFECT_RE.search(s)), "")
+        if effect:
+            return f"Check that the steps above had the effect the article describes: {effect}"
+        return "Check that the steps above did what the article says they are for."
     return verify

@@ -201,18 +201,21 @@ def set_value_inputs(tree: dict[str, Any]) -> None:
             taken.add(name.casefold())
     mine: set[str] = set()  # asked here, one input before each outcome that needs it
     for outcome in [n for n in nodes if n.get("kind") == "outcome"]:
-        wanted: dict[str, str] = {}
+        wanted: dict[str, tuple[str, dict[str, Any]]] = {}  # name -> value, the step
         for step in [*outcome.get("steps", []), *outcome.get("verify", [])]:
             for field in ("text", "detail"):
                 if step.get(field):
                     # another input's name is left as written; one asked here is reused
                     step[field], asked = _set_answered(str(step[field]), taken - mine)
-                    wanted.update({k: v for k, v in asked.items() if k not in wanted})
-        for name, value in wanted.items():
+                    for name, value in asked.items():
+                        wanted.setdefault(name, (value, step))
+        for name, (value, step) in wanted.items():
             if _asked(nodes, str(outcome["id"]), name.casefold()):
                 continue
             _point_at(nodes, str(outcome["id"]), f"{outcome['id']}-{name.casefold()}")
-            nodes.insert(nodes.index(outcome), _set_input(outcome, name, value))
+            ask = _set_input(outcome, name, value)
+            ask["source"] = dict(step.get("source") or outcome.get("source", {}))
+            nodes.insert(nodes.index(outcome), ask)
             taken.add(name.casefold())
             mine.add(name.casefold())
 

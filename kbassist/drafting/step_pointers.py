@@ -195,10 +195,11 @@ def pointers_kept(tree: dict[str, Any], article: Article) -> None:
 
 #: " (helpers/podDebug.md)": a relative link `modern.with_urls` wrote after its text, a
 #: page beside the runbook's file (no scheme, not site-rooted, not an anchor).
-#: Or "Link: pod debug: helpers/podDebug.md" as `runbook_see_notes` writes one.
+#: Or "Link: pod debug: helpers/podDebug.md" as `runbook_see_notes` writes one (never a
+#: link's text that looks like a path, its URL after it: "moved: alerts/X.md (https://...)").
 _RELATIVE_RE = re.compile(
     r" \((?P<rel>(?:\./)?[\w-][\w.-]{0,80}(?:/[\w.-]{1,80}){0,4}\.md)\)"
-    r"|(?<=: )(?P<bare>(?:\./)?[\w-][\w.-]{0,80}(?:/[\w.-]{1,80}){0,4}\.md)(?=\s|$)"
+    r"|(?<=: )(?P<bare>(?:\./)?[\w-][\w.-]{0,80}(?:/[\w.-]{1,80}){0,4}\.md)(?=\s|$)(?! \()"
 )
 
 

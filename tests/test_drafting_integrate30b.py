@@ -1,0 +1,49 @@
+"""Round 30 integration: a how-to's verify quotes the effect the article states, or none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kbassist.articles import load_article
+from kbassist.drafting.goal_verify import fitted_verify
+from kbassist.drafting.tree import draft_tree
+
+
+def _howto_verify(said: str) -> str:
+    return fitted_verify(f"Check that the problem no longer occurs: {said}", "howto", "", "", False)
+
+
+def test_a_howto_verify_quotes_what_the_reader_can_do_not_the_first_sentence() -> None:
+    """ "Adding WS_THICKFRAME allows a window to be re-sized. By removing it, you can prevent
+    this window from being resized.": the check is the second sentence, what the steps do."""
+    got = _howto_verify(
+        "Adding the WS_THICKFRAME windows style allows a window to be re-sized. By removing "
+        "this from the Mainframe window's styles, you can prevent this window from being resized."
+    )
+    assert "you can prevent this window from being resized" in got
+    assert "allows a window to be re-sized" not in got
+
+
+def test_a_howto_verify_never_quotes_a_sentence_that_states_no_effect() -> None:
+    """ "The Missile Command scenario is a nightmare." is no result to check: the verify
+    asks that the steps did what the article says they are for, quoting nothing."""
+    got = _howto_verify("The Missile Command scenario is a nightmare.")
+    assert "nightmare" not in got and "no longer occurs" not in got
+    assert got.startswith("Check that the steps above")
+
+
+def test_a_link_text_that_looks_like_a_path_is_not_said_beside_this_page(tmp_path: Path) -> None:
+    """ "moved: alerts/x/KubeAPIDown.md (https://github.com/...)": the text names another
+    folder's page by its URL, so it is never said to be "beside this page"."""
+    folder = tmp_path / "cluster-monitoring-operator"
+    folder.mkdir()
+    page = folder / "KubeAPIDown.md"
+    page.write_text(
+        "# KubeAPIDown\n\nThis alert has been moved to [alerts/kube-apiserver/KubeAPIDown.md]"
+        "(https://github.com/openshift/runbooks/blob/master/alerts/kube-apiserver/"
+        "KubeAPIDown.md)\n",
+        encoding="utf-8",
+    )
+    shown = str(draft_tree(load_article(page))["nodes"])
+    assert "KubeAPIDown.md (https://github.com" in shown
+    assert "beside this page" not in shown
