@@ -47,3 +47,32 @@ def test_a_link_text_that_looks_like_a_path_is_not_said_beside_this_page(tmp_pat
     shown = str(draft_tree(load_article(page))["nodes"])
     assert "KubeAPIDown.md (https://github.com" in shown
     assert "beside this page" not in shown
+
+
+def test_a_bare_condition_over_steps_is_a_check_not_an_empty_tick() -> None:
+    """ "If the alert persists after upgrade:" over the steps it gates is ticked as the
+    check it asks for, so the admin knows when to go on; the steps after it stay."""
+    from drafting_support import fixes, runbook
+
+    art = runbook(
+        "## Meaning\n\nCeph Mon pods run different versions.\n\n## Mitigation\n\n"
+        "Usually the problem is solved when the upgrade has finished.\n\n"
+        "If the alert persists after upgrade:\n\n"
+        "Verify the connectivity between monitors is working properly.\n\n"
+        "Verify the operator events and logs to find the error.\n",
+        id_="CephMonVersionMismatch",
+    )
+    texts = [s["text"] for f in fixes(draft_tree(art)) for s in f["steps"]]
+    assert "If the alert persists after upgrade:" not in texts
+    gate = texts.index(
+        "Check whether the alert persists after upgrade; if so, go on with the steps below."
+    )
+    assert texts[gate + 1].startswith("Verify the connectivity between monitors")
+
+
+def test_a_condition_with_its_own_action_is_left_as_written() -> None:
+    """ "If the sounds still do not play, check that the codec is enabled:" acts itself."""
+    from kbassist.drafting.tick_kinds import condition_lead
+
+    assert condition_lead("If you are running SNA Server 2.x:") == "you are running SNA Server 2.x"
+    assert not condition_lead("If the sounds still do not play, check the codec as follows:")

@@ -20,7 +20,10 @@ actions hidden in a step's note. By kind, in all three corpora:
 - **an action in a fix's intro text** ("... includes an update to Nfssvr.sys. Make sure
   that this update is installed."): the fix's first tick (`installed_first`);
 - **a conditional action in a note** ("Click OK." over "If you are prompted to restart
-  the computer, click Yes."): a tick of its own, after the step, its note kept with it.
+  the computer, click Yes."): a tick of its own, after the step, its note kept with it;
+- **a bare condition over the steps it gates** ("If the alert persists after upgrade:"):
+  the check it asks for, "Check whether the alert persists after upgrade; if so, go on
+  with the steps below." (seed 82).
 
 A tick is moved only when another tick stays in its fix: a fix is never left empty. Each
 pattern has bounded repeats only, so it is linear on hostile text.
@@ -253,6 +256,17 @@ def _outcome_steps(node: dict[str, Any]) -> None:
             _noted(after, _with_detail(step), after=False)
             del steps[n]
             continue
+        if (
+            after is not None
+            and isinstance(after, dict)
+            and not step.get("detail")
+            and (cond := condition_lead(text))
+        ):
+            # "If the alert persists after upgrade:" over the steps it gates: a check
+            # the admin makes at the console, never a tick that does nothing
+            step["text"] = f"Check whether {cond}; if so, go on with the steps below."
+            n += 1
+            continue
         _colon_lead(steps, n)
         parts = split_sentences(_flat(text)) if len(text) <= MAX_CHARS else []
         if len(parts) > 1 and prompted_action(parts[-1]) == parts[-1]:
@@ -264,6 +278,19 @@ def _outcome_steps(node: dict[str, Any]) -> None:
             del step["detail"]
             steps.insert(n + 1, _tick(act, rest, step))
         n += 1
+
+
+#: "If the alert persists after upgrade:", "If you are running SNA Server 2.x:": a bare
+#: condition over the steps after it, no main clause of its own (no comma).
+_CONDITION_LEAD_RE = re.compile(
+    r"^if\s{1,3}(?P<cond>(?:[^,;:.!?]|\.(?=\w)){3,100}?)\s{0,3}:$", re.IGNORECASE
+)
+
+
+def condition_lead(text: str) -> str:
+    """The condition of a step that is only "If X:" over the steps it gates, or ""."""
+    found = _CONDITION_LEAD_RE.match(_flat(text))
+    return found.group("cond") if found else ""
 
 
 def tick_kinds(tree: dict[str, Any]) -> None:
