@@ -146,6 +146,36 @@ def _point_at(nodes: list[dict[str, Any]], old: str, new: str) -> None:
                 choice["next"] = new
 
 
+def ask_before(
+    nodes: list[dict[str, Any]],
+    before: dict[str, Any],
+    var: str,
+    title: str,
+    text: str,
+    help_: str,
+    **extra: Any,
+) -> None:
+    """A text input of `var` inserted before the node `before`, every edge that led there
+    leading to it: how a drafted walk asks a site value a fix's steps name. `text` and
+    `help_` are plain text (braced here); `extra` adds fields ("default", "source")."""
+    ask_id = f"{before['id']}-{var}"
+    _point_at(nodes, str(before["id"]), ask_id)
+    ask: dict[str, Any] = {
+        "id": ask_id,
+        "kind": "input",
+        "var": var,
+        "type": "text",
+        "title": title,
+        "text": brace(text),
+        "help": brace(help_),
+    }
+    if "default" in extra:
+        ask["default"] = extra["default"]
+    ask["source"] = dict(extra.get("source") or before.get("source", {}))
+    ask["next"] = before["id"]
+    nodes.insert(nodes.index(before), ask)
+
+
 def node_steps(tree: dict[str, Any]) -> None:
     """Each outcome's step that packs actions on a node with no command: a tick per
     action, the node's name asked (a text input before the outcome) and named in them."""
@@ -182,28 +212,16 @@ def node_steps(tree: dict[str, Any]) -> None:
         outcome["steps"] = new_steps
         if asked:
             continue
-        ask_id = f"{outcome['id']}-{var}"
-        _point_at(nodes, str(outcome["id"]), ask_id)
         quoted = " ".join(said.split())[:200]
-        nodes.insert(
-            nodes.index(outcome),
-            {
-                "id": ask_id,
-                "kind": "input",
-                "var": var,
-                "type": "text",
-                "title": "The node's name",
-                "text": brace(
-                    f'The runbook acts on a node ("{quoted}") without naming it. '
-                    "Which node? Type its name."
-                ),
-                "help": brace(
-                    "The node label of the firing alert (the console's Alerting page or "
-                    "Alertmanager shows it)."
-                ),
-                "source": dict(outcome.get("source", {})),
-                "next": outcome["id"],
-            },
+        ask_before(
+            nodes,
+            outcome,
+            var,
+            "The node's name",
+            f'The runbook acts on a node ("{quoted}") without naming it. '
+            "Which node? Type its name.",
+            "The node label of the firing alert (the console's Alerting page or "
+            "Alertmanager shows it).",
         )
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kbassist.drafting.runbook_node_steps import _command_under, _point_at, _reaches
+from kbassist.drafting.runbook_node_steps import _command_under, _reaches, ask_before
 from kbassist.drafting.text import brace
 
 #: The objects asked, by noun: (variable, title, the alert label that names it, the
@@ -98,28 +98,16 @@ def site_object_inputs(tree: dict[str, Any]) -> None:
                 continue
             noun = next(k for k, v in _OBJECTS.items() if v[0] == var)
             _var, title, label, said_as = _OBJECTS[noun]
-            ask_id = f"{outcome['id']}-{var}"
-            _point_at(nodes, str(outcome["id"]), ask_id)
             quoted = " ".join(said.split())[:200]
-            nodes.insert(
-                nodes.index(outcome),
-                {
-                    "id": ask_id,
-                    "kind": "input",
-                    "var": var,
-                    "type": "text",
-                    "title": title,
-                    "text": brace(
-                        f'The runbook acts on a {said_as} ("{quoted}") without naming it. '
-                        f"Which {said_as}? Type its name."
-                    ),
-                    "help": brace(
-                        f"The {label} label of the firing alert (the console's Alerting "
-                        "page or Alertmanager shows it)."
-                    ),
-                    "source": dict(outcome.get("source", {})),
-                    "next": outcome["id"],
-                },
+            ask_before(
+                nodes,
+                outcome,
+                var,
+                title,
+                f'The runbook acts on a {said_as} ("{quoted}") without naming it. '
+                f"Which {said_as}? Type its name.",
+                f"The {label} label of the firing alert (the console's Alerting page or "
+                "Alertmanager shows it).",
             )
             taken.add(var)
             mine.add(var)
@@ -146,25 +134,22 @@ def _set_variables(text: str) -> list[re.Match[str]]:
     ]
 
 
-def _set_input(node: dict[str, Any], name: str, value: str) -> dict[str, Any]:
-    """The input that asks a runbook's `NAME="value"`, its value the default, before `node`."""
-    var = name.casefold()
+def _ask_set(
+    nodes: list[dict[str, Any]], before: dict[str, Any], name: str, value: str, **extra: Any
+) -> None:
+    """Ask a runbook's `NAME="value"` before `before`, its value the default."""
     said = "namespace" if "NAMESPACE" in name else f"value of {name}"
-    return {
-        "id": f"{node['id']}-{var}",
-        "kind": "input",
-        "var": var,
-        "type": "text",
-        "title": f"The {said}",
-        "text": brace(
-            f'The runbook sets {name}="{value}" for the commands that follow; '
-            f"your cluster may use another. Which {said}?"
-        ),
-        "help": brace(f'The runbook\'s own value is "{value}".'),
-        "default": value,
-        "source": dict(node.get("source", {})),
-        "next": node["id"],
-    }
+    ask_before(
+        nodes,
+        before,
+        name.casefold(),
+        f"The {said}",
+        f'The runbook sets {name}="{value}" for the commands that follow; '
+        f"your cluster may use another. Which {said}?",
+        f'The runbook\'s own value is "{value}".',
+        default=value,
+        **extra,
+    )
 
 
 def _set_answered(text: str, taken: set[str]) -> tuple[str, dict[str, str]]:
@@ -196,8 +181,7 @@ def set_value_inputs(tree: dict[str, Any]) -> None:
     for node in [n for n in nodes if n.get("kind") == "info"]:
         node["text"], asked = _set_answered(str(node.get("text", "")), taken)
         for name, value in asked.items():
-            _point_at(nodes, str(node["id"]), f"{node['id']}-{name.casefold()}")
-            nodes.insert(nodes.index(node), _set_input(node, name, value))
+            _ask_set(nodes, node, name, value)
             taken.add(name.casefold())
     mine: set[str] = set()  # asked here, one input before each outcome that needs it
     for outcome in [n for n in nodes if n.get("kind") == "outcome"]:
@@ -212,10 +196,7 @@ def set_value_inputs(tree: dict[str, Any]) -> None:
         for name, (value, step) in wanted.items():
             if _asked(nodes, str(outcome["id"]), name.casefold()):
                 continue
-            _point_at(nodes, str(outcome["id"]), f"{outcome['id']}-{name.casefold()}")
-            ask = _set_input(outcome, name, value)
-            ask["source"] = dict(step.get("source") or outcome.get("source", {}))
-            nodes.insert(nodes.index(outcome), ask)
+            _ask_set(nodes, outcome, name, value, source=step.get("source"))
             taken.add(name.casefold())
             mine.add(name.casefold())
 
@@ -268,25 +249,15 @@ def found_object_inputs(tree: dict[str, Any]) -> None:
             if _asked(nodes, str(outcome["id"]), var):
                 continue
             _var, title, help_text = _FOUND[noun]
-            ask_id = f"{outcome['id']}-{var}"
-            _point_at(nodes, str(outcome["id"]), ask_id)
             quoted = " ".join(said.replace(f" {{{var}}}", "").split())[:200]
-            nodes.insert(
-                nodes.index(outcome),
-                {
-                    "id": ask_id,
-                    "kind": "input",
-                    "var": var,
-                    "type": "text",
-                    "title": title,
-                    "text": brace(
-                        f'The article has you find the {noun} ("{quoted}") without naming '
-                        f"it. Which {noun}? Type its name."
-                    ),
-                    "help": brace(f"The name of {help_text}."),
-                    "source": dict(outcome.get("source", {})),
-                    "next": outcome["id"],
-                },
+            ask_before(
+                nodes,
+                outcome,
+                var,
+                title,
+                f'The article has you find the {noun} ("{quoted}") without naming '
+                f"it. Which {noun}? Type its name.",
+                f"The name of {help_text}.",
             )
             taken.add(var)
             mine.add(var)
