@@ -16,6 +16,7 @@ from collections import Counter
 from typing import Any
 
 from kbassist.drafting.run_order import _INPUT_FOR_RE, DIAGNOSIS_CHOICE, _targets, reaches
+from kbassist.drafting.runbook_node_steps import _point_at
 
 ID_SUFFIX = "-checks_first"
 TITLE = "Run the Diagnosis checks first"
@@ -73,16 +74,6 @@ def _as_written(text: str, tokens: dict[str, str], typed: set[str]) -> str:
     return _ANSWER_RE.sub(token, text)
 
 
-def _repoint(nodes: list[dict[str, Any]], old: str, new: str) -> None:
-    """Every way into node `old` goes to node `new` instead."""
-    for node in nodes:
-        if node.get("next") == old:
-            node["next"] = new
-        for choice in node.get("choices", []):
-            if choice.get("next") == old:
-                choice["next"] = new
-
-
 def _names_first(nodes: list[dict[str, Any]], question: dict[str, Any]) -> set[str]:
     """Ask the names every answer's way asks first (the same inputs, in the same order;
     answers that ask none passed over) once, before `question`; the answers go on from
@@ -117,7 +108,7 @@ def _names_first(nodes: list[dict[str, Any]], question: dict[str, Any]) -> set[s
     ]
     if any(h["id"] in by_id for h in hoisted):
         return set()
-    _repoint(nodes, question["id"], hoisted[0]["id"])
+    _point_at(nodes, question["id"], hoisted[0]["id"])
     for choice, chain in zip(choices, chains, strict=True):
         choice["next"] = chain[k - 1]["next"]
     for n, node in enumerate(hoisted):
@@ -139,7 +130,7 @@ def _drop_shown(
         if not raw or any(set(_ANSWER_RE.findall(i)) - typed for i in raw):
             continue
         if all(i in shown for i in raw) and info in nodes:
-            _repoint(nodes, info["id"], str(info["next"]))
+            _point_at(nodes, info["id"], str(info["next"]))
             nodes.remove(info)
 
 
@@ -196,7 +187,7 @@ def checks_before_choice(tree: dict[str, Any]) -> None:
     shown = "\n\n".join(f"{n}. {_as_written(i, tokens, typed)}" for n, i in enumerate(items, 1))
     source = ways[0][0]["source"]
     _drop_shown(nodes, [info for way in ways for info in way], items, typed)
-    _repoint(nodes, question["id"], info_id)
+    _point_at(nodes, question["id"], info_id)
     nodes.insert(
         nodes.index(question),
         {

@@ -24,6 +24,7 @@ from typing import Any
 from kbassist.articles import Article
 from kbassist.drafting.run_order import _reaches
 from kbassist.drafting.runbook_checks_only import NO_FIX_LABEL
+from kbassist.drafting.runbook_node_steps import _point_at
 
 #: Where a numbered check starts in an info step's text (run_order._shown).
 _ITEM_RE = re.compile(r"\n\n(?=\d{1,3}\. )")
@@ -93,15 +94,6 @@ def _checks(info: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _point(nodes: list[dict[str, Any]], old: str, new: str) -> None:
-    for node in nodes:
-        if node.get("next") == old:
-            node["next"] = new
-        for choice in node.get("choices", []):
-            if choice.get("next") == old:
-                choice["next"] = new
-
-
 def _ticks_first(outcome: dict[str, Any], checks: list[dict[str, Any]]) -> bool:
     """Put `checks` first in the outcome's checklist unless it already ticks them."""
     steps = outcome.setdefault("steps", [])
@@ -150,7 +142,7 @@ def diagnosis_ticked(tree: dict[str, Any], article: Article) -> None:
         checks = _checks(info)
         if not checks or not _ticks_first(target, checks):
             continue
-        _point(nodes, info["id"], str(info["next"]))
+        _point_at(nodes, info["id"], str(info["next"]))
         nodes.remove(info)
         covered.add(target["id"])
     for info in [i for i in infos if i in nodes]:
