@@ -109,3 +109,26 @@ def test_a_drafted_fix_choice_is_not_cut_inside_its_parenthesis(tmp_path: Any) -
     labels = _labels(tree)
     assert not [label for label in labels if label.endswith(("(including any", "(including"))]
     assert [label for label in labels if "loads at startup" in label]
+
+
+def test_a_label_is_not_cut_between_the_items_of_a_list() -> None:
+    """ "a Typical, Custom, or Laptop installation" is not cut after its second item."""
+    text = (
+        "The add-in works with a Typical, Custom, or Laptop installation of Contoso Office, "
+        "but not with a network installation that users run from a shared folder."
+    )
+    label = short_label(text, 90)
+    assert (
+        label == "The add-in works with a Typical, Custom, or Laptop installation of Contoso Office"
+    )
+    # an "or" inside a phrase (", at or near line 27") is no list: the comma ends the label
+    message = (
+        "Processing file 'C:\\setup\\app.ini', at or near line 27 The system cannot find it now."
+    )
+    assert short_label(message, 60) == "Processing file 'C:\\setup\\app.ini'"
+
+
+def test_a_label_never_ends_on_a_conjunction_it_cut_after() -> None:
+    """ "... cannot continue because" + " of the following error" ends before "because"."""
+    text = "Fatal Error Contoso Server setup cannot continue because of the following error"
+    assert short_label(text, 60) == "Fatal Error Contoso Server setup cannot continue"

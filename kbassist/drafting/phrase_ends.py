@@ -36,7 +36,7 @@ _OPEN_END = frozenset(
     " than then is are was were be being been your its their this these those not no my our"
     " may might can will would could should must able you instead into onto about via per"
     " through between within without each every any such like including under over"
-    " whether".split()
+    " whether because since so when while after before until unless why how".split()
 )
 #: A clause ends here: a comma, semicolon or colon, a spaced dash (the text after it
 #: is the next clause).
@@ -59,9 +59,18 @@ _NP_OPEN = frozenset(
 )
 
 
-def list_goes_on(rest: str) -> bool:
-    """Whether `rest`, after a comma, names more items of a list the comma is inside."""
-    return bool(_LIST_ON_RE.match(rest))
+#: After a comma, a list's next item and its comma before the last ("Typical" + ",
+#: Custom/Complete, or Laptop ..."): the list goes on, so the comma ends no clause (not
+#: ", at or near line 27", an "or" inside a phrase).
+_LIST_ITEM_RE = re.compile(r"^,\s+[^,.;:]{1,30},\s+(?:and|or)\s(?!then\b)")
+#: After a list's items, the comma before its last one: ", or Laptop ...".
+_LIST_LAST_RE = re.compile(r"^,\s+(?:and|or)\s(?!then\b)")
+
+
+def list_goes_on(rest: str, in_list: bool = False) -> bool:
+    """Whether `rest`, after a comma, names more items of a list the comma is inside
+    (`in_list`: an earlier comma of the same sentence was one, so ", or X" is its last)."""
+    return bool(_LIST_ITEM_RE.match(rest) or (in_list and _LIST_LAST_RE.match(rest)))
 
 
 def _last_word(text: str) -> str:
@@ -105,6 +114,7 @@ def mid_phrase(head: str, rest: str) -> bool:
     return (
         _last_word(head) in _OPEN_END
         or _next_word(rest) in _GOES_ON
+        or _next_word(rest) in ("a", "an", "the")  # "... or uncompress" + " a drive"
         or bool(_LIST_ON_RE.match(rest))
         or open_paren(head) != -1
         or _noun_goes_on(head, rest)
@@ -193,4 +203,7 @@ def phrase_cut(text: str, cut: str, limit: int) -> str:
             break
         if _last_word(head) not in _OPEN_END and open_paren(head) == -1:
             return head
-    return cut
+    words = cut.split(" ")
+    while len(words) > 3 and _last_word(words[-1]) in _OPEN_END:
+        words.pop()  # "... cannot continue because" + " of the following error"
+    return " ".join(words).rstrip(" ,;:-")

@@ -863,8 +863,12 @@ def short_label(text: str, limit: int = 60) -> str:
     if keep_whole(text, limit):
         return text  # a sentence ending near the limit reads whole, never cut a word short
     skipped = ""  # the first clause passed over as a scene or a list's first item
+    in_list = False  # a comma passed over inside a list: its ", or X" is no clause end
     for match in _CLAUSE_END_RE.finditer(text):
-        if 12 <= match.start() <= limit and not list_goes_on(text[match.start() :]):
+        if list_goes_on(text[match.start() :], in_list):
+            in_list = True
+            continue
+        if 12 <= match.start() <= limit:
             head = text[: match.start()].rstrip(" ,;:(")
             if len(head) >= 12 and whole_clause(head, text[match.end() :]):
                 return head
