@@ -36,7 +36,8 @@ _OPEN_END = frozenset(
     " than then is are was were be being been your its their this these those not no my our"
     " may might can will would could should must able you instead into onto about via per"
     " through between within without each every any such like including under over"
-    " whether because since so when while after before until unless why how".split()
+    " whether because since so when while after before until unless why how have has had"
+    " do does did".split()
 )
 #: A clause ends here: a comma, semicolon or colon, a spaced dash (the text after it
 #: is the next clause).
