@@ -853,8 +853,21 @@ def short_label(text: str, limit: int = 60) -> str:
     text = (sentences[0] if sentences else text).rstrip(".:")
     if len(text) <= limit:
         return text
+    from kbassist.drafting.phrase_ends import (
+        keep_whole,
+        list_goes_on,
+        phrase_cut,
+        points_on,
+    )
+
+    if keep_whole(text, limit):
+        return text  # a sentence ending near the limit reads whole, never cut a word short
     skipped = ""  # the first clause passed over as a scene or a list's first item
+    in_list = False  # a comma passed over inside a list: its ", or X" is no clause end
     for match in _CLAUSE_END_RE.finditer(text):
+        if list_goes_on(text[match.start() :], in_list):
+            in_list = True
+            continue
         if 12 <= match.start() <= limit:
             head = text[: match.start()].rstrip(" ,;:(")
             if len(head) >= 12 and whole_clause(head, text[match.end() :]):
@@ -871,7 +884,12 @@ def short_label(text: str, limit: int = 60) -> str:
     if head := message_head(text, limit):
         return head  # "Error synchronizing folder [80070005-508-0-322]": its first line
     rest = text[limit:].split(" ", 1)[1] if " " in text[limit:] else ""
-    if limit > 60 and len(text) <= limit + MAX_TAIL_CHARS and len(rest.split()) <= MAX_TAIL_WORDS:
+    if (
+        limit > 60
+        and len(text) <= limit + MAX_TAIL_CHARS
+        and len(rest.split()) <= MAX_TAIL_WORDS
+        and not points_on(text)
+    ):
         # "... on the Domain Controllers organizational" + " unit": a noun phrase's last
         # word or two past the limit end the label, never cut it mid-phrase
         return text
@@ -879,7 +897,7 @@ def short_label(text: str, limit: int = 60) -> str:
     words = words[:-1] if len(words) > 1 else [text[:limit]]
     while len(words) > 3 and words[-1].casefold().strip(",;:") in _DANGLING:
         words.pop()
-    cut = " ".join(words).rstrip(" ,;:(-")
+    cut = phrase_cut(text, " ".join(words).rstrip(" ,;:(-"), limit)
     # words that end inside the clause passed over say less than the clause itself
     return skipped if skipped and len(cut) <= len(skipped) + 12 else cut
 
