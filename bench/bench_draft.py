@@ -597,6 +597,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "symptom choices that are fragments": _pct(
             sum(len(r.fragment_choices) for r in clean), sum(r.symptom_choices for r in clean)
         ),
+        "symptom choices that are steps or conditions": _pct(
+            sum(len(r.odd_choices) for r in clean), sum(r.symptom_choices for r in clean)
+        ),
         "texts cut with [...]": _pct(sum(bool(r.texts_cut) for r in clean), len(clean)),
         "  step text / detail / symptom / cause": " / ".join(
             f"{_where(clean, w):,}" for w in ("step text", "step detail", "symptom", "cause")
