@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from kbassist.articles import Article, Section
-from kbassist.drafting.text import clean, strip_marker
+from kbassist.drafting.text import clean, split_sentences, strip_marker
 
 #: "Consider the following scenario:", "in the following scenario:", "when the following
 #: conditions are true:": the scene the symptom happens in, not what is seen ("In this
@@ -40,6 +40,22 @@ def scenario_lead(text: str) -> bool:
     return bool(_SCENARIO_RE.search(text[-300:]))
 
 
+#: "When you use the drainstop parameter, you receive a message ...": a case and what is
+#: seen in it, a form of the symptom though a "following conditions:" lead lists it.
+_CASE_FORM_RE = re.compile(
+    r"^(?i:if|when|whenever|after)\b[^,]{3,200},\s{1,4}(?:you|the|this|it|[A-Z][\w+-]{1,40})\s"
+)
+
+
+def scenario_items(lead: str, group: Sequence[str]) -> bool:
+    """Whether `group`, listed under `lead`, is a scenario's conditions: the lead is a
+    scenario lead and most items are no case with its outcome (see _CASE_FORM_RE)."""
+    if not scenario_lead(lead):
+        return False
+    forms = sum(1 for g in group if _CASE_FORM_RE.match(clean(strip_marker(g))))
+    return forms * 2 <= len(group)
+
+
 #: "In Internet Explorer, on the Tools menu, click X": up to two place clauses before the
 #: imperative a step opens with.
 _PLACE_RE = re.compile(
@@ -50,7 +66,8 @@ _PLACE_RE = re.compile(
 #: A verb-led text that reports a failure: a message ("Access is denied", "Format failed").
 _REPORTS_RE = re.compile(
     r"^\S+\s+(?:is|are|was|were|has|have)\b|\b(?:denied|failed|violation|cannot|could not"
-    r"|unable|invalid|not found)\b",
+    r"|unable|invalid|not found|run-?time)\b|\berror\s{0,3}(?:['\"#(:]|-?\d)"
+    r"|^(?:if|when|whenever|after|once|while|unless|until)\b|^(?-i:[A-Z]{2,})\b|^[\w-]+:",
     re.IGNORECASE,
 )
 
@@ -61,8 +78,8 @@ def step_text(text: str) -> bool:
     from kbassist.drafting.options import _is_action
 
     said = clean(strip_marker(text))
-    if _REPORTS_RE.search(said[:300]):
-        return False
+    if len(said.split()) < 3 or _REPORTS_RE.search(said[:300]):
+        return False  # a button ("Retry"), a stop code ("STOP: 0x0A"), a case ("If X, Y")
     return _is_action(said) or _is_action(_PLACE_RE.sub("", said, count=1))
 
 
@@ -71,7 +88,10 @@ def step_lead(text: str, numbered: bool) -> bool:
     into messages though it names one."""
     from kbassist.drafting.options import _is_action
 
-    return numbered and _is_action(clean(strip_marker(text)))
+    sentences = split_sentences(clean(strip_marker(text))) if numbered else []
+    # "2. Click the Details tab. In the bottom pane, you see the following:" leads to
+    # what is seen; "1. Turn off the option as follows:" to its sub-steps
+    return bool(sentences) and _is_action(sentences[-1])
 
 
 def mostly_steps(group: Sequence[str]) -> bool:

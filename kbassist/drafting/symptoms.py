@@ -27,7 +27,7 @@ from kbassist.drafting.symptom_kinds import (
     listed_together,
     trigger_after,
 )
-from kbassist.drafting.symptom_leads import mostly_steps, scenario_lead, step_lead
+from kbassist.drafting.symptom_leads import mostly_steps, scenario_items, step_lead
 from kbassist.drafting.text import (
     Para,
     clean,
@@ -259,8 +259,8 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
     for i, para in enumerate(paras):
         if not _message_lead(para.text):
             continue
-        if scenario_lead(para.text) or step_lead(para.text, para.numbered):
-            continue  # a scenario's conditions or a procedure's sub-steps: no forms
+        if step_lead(para.text, para.numbered):
+            continue  # "1. Turn off X as follows:" over its sub-steps: no forms
         if article.style != "mskb" and _TRIGGER_LEAD_RE.search(para.text):
             continue  # the actions that trigger the message, not messages
         if article.style != "mskb" and cause_lead(article, clean(para.text)):
@@ -276,8 +276,8 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             group = before_causes(group)  # "... may be caused by any of the following:"
         if sum(map(is_fragment, group)) * 2 > len(group):
             continue  # a dump (disassembly, registers, trace lines): no message to pick
-        if mostly_steps(group):
-            continue  # "a. On the Tools menu, click X  b. Close the browser": steps
+        if mostly_steps(group) or scenario_items(para.text, group):
+            continue  # "a. On the Tools menu, click X  b. Close the browser", or a scenario
         group = [
             g
             for g in group
@@ -410,8 +410,6 @@ def _block_messages(article: Article, section: Section) -> list[str]:
             text = clean(block.text.plain)
             if not _message_lead(text) or _TRIGGER_LEAD_RE.search(text):
                 continue
-            if scenario_lead(text):
-                continue  # "in the following scenario:": conditions the question shows
             if cause_lead(article, text):
                 continue  # the causes the runbook lists: the cause step names them
             group: list[str] = []
@@ -436,7 +434,9 @@ def _block_messages(article: Article, section: Section) -> list[str]:
                 else:
                     break
             group = [g for g in group if g and not is_fragment(g)]
-            if len(group) >= 2 and not mostly_steps(group):
+            if mostly_steps(group) or scenario_items(text, group):
+                continue  # a procedure, or "in the following scenario:" over conditions
+            if len(group) >= 2:
                 return _distinct(group)
     return []
 
