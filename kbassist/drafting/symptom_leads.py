@@ -59,7 +59,7 @@ def scenario_items(lead: str, group: Sequence[str]) -> bool:
 #: "In Internet Explorer, on the Tools menu, click X": up to two place clauses before the
 #: imperative a step opens with.
 _PLACE_RE = re.compile(
-    r"^(?:(?:in|on|under|from|at|within)\s[^,:;]{1,80},\s{1,4}){1,2}(?=[a-z])", re.IGNORECASE
+    r"^(?:(?:in|on|under|from|at|within|for)\s[^,:;]{1,80},\s{1,4}){1,2}(?=[a-z])", re.IGNORECASE
 )
 
 
@@ -83,15 +83,25 @@ def step_text(text: str) -> bool:
     return _is_action(said) or _is_action(_PLACE_RE.sub("", said, count=1))
 
 
+#: A lead to what is seen: "you see the following:", "the following message appears:".
+_SEEN_RE = re.compile(
+    r"\byou (?:will |should |may |might |can )?(?:see|receive|get|notice)\b"
+    r"|\b(?:appears?|(?:is|are) (?:displayed|shown|returned|logged))\b",
+    re.IGNORECASE,
+)
+
+
 def step_lead(text: str, numbered: bool) -> bool:
     """A numbered step that leads its sub-steps ("1. Turn off X as follows:"), not a lead
     into messages though it names one."""
     from kbassist.drafting.options import _is_action
 
     sentences = split_sentences(clean(strip_marker(text))) if numbered else []
-    # "2. Click the Details tab. In the bottom pane, you see the following:" leads to
-    # what is seen; "1. Turn off the option as follows:" to its sub-steps
-    return bool(sentences) and _is_action(sentences[-1])
+    if not sentences or _SEEN_RE.search(sentences[-1]):
+        # "2. Click the Details tab. In the bottom pane, you see the following:" leads to
+        # what is seen; "1. Turn off the option as follows:" to its sub-steps
+        return False
+    return _is_action(sentences[0]) or _is_action(_PLACE_RE.sub("", sentences[-1], count=1))
 
 
 def mostly_steps(group: Sequence[str]) -> bool:
