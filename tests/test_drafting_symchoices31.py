@@ -190,3 +190,15 @@ def test_lead_regexes_are_linear_on_hostile_text() -> None:
     step_text(hostile)
     step_text("In " + "a, " * 7_000)
     assert time.perf_counter() - start < 0.5
+
+
+def test_receive_and_case_leads_are_linear_on_hostile_text() -> None:
+    """The receive, seen and case-form leads stay fast on 20 KB of hostile text."""
+    from kbassist.drafting.symptom_leads import receive_lead, scenario_items, step_lead
+
+    hostile = "you receive " + "following " * 2_000 + "x" * 2_000
+    start = time.perf_counter()
+    receive_lead(hostile)
+    step_lead("1. " + "you see " * 2_500, True)
+    scenario_items("in the following scenario:", ["When " + "a" * 20_000, "If " + ", " * 9_000])
+    assert time.perf_counter() - start < 0.5
