@@ -207,6 +207,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   field names ("Event ID 4097 Source"), a near-duplicate the drafter numbered ("... (2)"),
   an SQL statement or a time-stamped trace line (`draft_metrics.fragment_choice`), / all
   message choices.
+- **symptom choices that are steps or conditions** (round 31, symchoices31): message
+  choices of the symptom question that are a procedure step (an imperative label that
+  reads as no message: no stop code, failure word or "Please") or a scenario's condition
+  (the start of a list item under a "following scenario/conditions/situations:" lead)
+  (`draft_metrics.odd_symptom_choices`), / all message choices.
 - **real mitigation**: lint-clean drafts of articles with a fix section (a heading with
   Mitigation, Resolution, Workaround, Solution, Remediation or Fix in its name, or nested
   under one) where some walk's checklist has a step cited from a fix section that is not
@@ -596,6 +601,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "symptom or cause about the article": _pct(sum(r.about_article for r in clean), len(clean)),
         "symptom choices that are fragments": _pct(
             sum(len(r.fragment_choices) for r in clean), sum(r.symptom_choices for r in clean)
+        ),
+        "symptom choices that are steps or conditions": _pct(
+            sum(len(r.odd_choices) for r in clean), sum(r.symptom_choices for r in clean)
         ),
         "texts cut with [...]": _pct(sum(bool(r.texts_cut) for r in clean), len(clean)),
         "  step text / detail / symptom / cause": " / ".join(

@@ -1031,6 +1031,68 @@ def fragment_choice(label: str) -> bool:
     return bool(_FRAGMENT_CHOICE_RE.search(label.strip()))
 
 
+#: A lead into a scenario's conditions ("Consider the following scenario:", "This issue
+#: might occur in the following scenario:", "when the following conditions are true:").
+_SCENARIO_LEAD_RE = re.compile(
+    r"\b(?:scenarios?|conditions?|situations?|circumstances)\b[^:.]{0,40}:\s*$", re.IGNORECASE
+)
+
+
+_GLUED_LEAD_RE = re.compile(r"^\S[^\n]{0,300}:\s*$")
+
+
+def scenario_items(article: Article) -> list[str]:
+    """The list items under a scenario lead (see _SCENARIO_LEAD_RE) anywhere in the
+    article, whitespace-normalised: the conditions a symptom happens under."""
+    from kbassist.drafting.text import paragraphs, strip_marker
+
+    items: list[str] = []
+    for section in article.sections:
+        under = False
+        for para in paragraphs(section.text):
+            if para.separator:
+                continue  # "-or-" between two conditions
+            lines = para.lines
+            text = _normal(para.text)
+            if para.marker and under:
+                # a lead glued under the last item ("- C\nOn this computer, you may see:")
+                cut = next(
+                    (k for k in range(1, len(lines)) if _GLUED_LEAD_RE.match(lines[k])),
+                    len(lines),
+                )
+                items.append(_normal(strip_marker(" ".join(lines[:cut]))).lstrip("> "))
+                if cut == len(lines):
+                    continue
+                text = _normal(" ".join(lines[cut:]))
+            under = bool(_SCENARIO_LEAD_RE.search(text[-200:]))
+    return items
+
+
+#: A choice that opens like a step but is a message's own text: a prompt ("Please insert
+#: disk 2"), a stop code ("STOP: 0x0000000A"), a failure ("Access to the file ... denied").
+_MESSAGE_LIKE_RE = re.compile(
+    r"^(?:please\b|(?-i:[A-Z]{2,})\b|\S+:)|\b(?:errors?|denied|fail(?:s|ed|ure)?|violation"
+    r"|not found|cannot|can't|could not|unable|invalid|complete|assertion|exception|terminate)\b",
+    re.IGNORECASE,
+)
+
+
+def odd_symptom_choices(labels: list[str], article: Article) -> list[str]:
+    """Symptom choices that are no form of the symptom (round 31, seed-82 readers): a
+    procedure step (`starts_with_verb`: "Close the browser") or a scenario's condition
+    (the label opens an item of `scenario_items`: "The computer is originally connected
+    to the internet")."""
+    conditions = scenario_items(article) if labels else []
+    odd: list[str] = []
+    for label in labels:
+        said = _ELLIPSIS_END_RE.sub("", label).strip().rstrip(".")
+        if (starts_with_verb(said) and not _MESSAGE_LIKE_RE.search(said)) or (
+            len(said) >= 12 and any(c.startswith(said) for c in conditions)
+        ):
+            odd.append(label)
+    return odd
+
+
 _CUT_MARK_RE = re.compile(r"(\S+(?:\s+\S+)?)\s+\[(?:\.\.\.|\u2026)\]")
 _CAUSE_LINE_RE = re.compile(r"^\W*cause\b", re.IGNORECASE)
 
@@ -1455,6 +1517,7 @@ class Record:
     about_article: bool = False  # see about_article
     symptom_choices: int = 0  # message choices of the symptom question
     fragment_choices: list[str] = field(default_factory=list)
+    odd_choices: list[str] = field(default_factory=list)  # see odd_symptom_choices
     texts_cut: list[tuple[str, str]] = field(default_factory=list)  # (where, text)
     placeholders: list[dict[str, object]] = field(default_factory=list)
     #: pairs left out of `placeholders`: {"token", "command", "why"} (message, explanation)
@@ -1833,6 +1896,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     choices = symptom_choice_labels(tree)
     record.symptom_choices = len(choices)
     record.fragment_choices = [c for c in choices if fragment_choice(c)]
+    record.odd_choices = odd_symptom_choices(choices, article)
     excluded: list[tuple[str, Placeholder]] = []
     pairs = command_placeholders(article, excluded)
     rendered = rendered_items(walks.checklists) if pairs else []  # most articles have none

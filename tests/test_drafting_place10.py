@@ -51,7 +51,7 @@ def test_a_how_to_command_with_placeholders_is_asked_when_no_fix_is_found() -> N
         "Your value for <version>",
     ]
     answers = {"placeholder_1": "FOCUS.EXE", "placeholder_2": "4.01"}
-    got = steps(walked(art, {"symptom": "message_1", **answers}))
+    got = steps(walked(art, {"symptom": "yes", **answers}))
     assert got[0][0] == "Read Q999310 SUMMARY and follow it."
     assert got[1][0] == "At any MS-DOS prompt, type the following:"
     assert got[1][1].startswith('" setver FOCUS.EXE 4.01 "')

@@ -18,7 +18,7 @@ from typing import Any
 _OPEN_LIST_RE = re.compile(
     r"\b(?:(?:is|are) not (?:an? )?(?:exhaustive|complete|comprehensive|all-inclusive)\b"
     r"|not (?:an? )?(?:exhaustive|complete|comprehensive|all-inclusive) list"
-    r"|includes?,? but (?:is|are) not limited to"
+    r"|includes?,? but (?:(?:is|are) not|isn't|aren't) limited to"
     r"|(?:symptoms|errors|messages|problems|behaviou?rs?|examples|issues)\s+(?:may |might |can |"
     r"could )?(?:include|includes)(?: the following)?\s*:"
     r"|such as the following\b|among others\b)",

@@ -27,6 +27,7 @@ from kbassist.drafting.symptom_kinds import (
     listed_together,
     trigger_after,
 )
+from kbassist.drafting.symptom_leads import mostly_steps, scenario_items, step_lead
 from kbassist.drafting.text import (
     Para,
     clean,
@@ -258,6 +259,8 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
     for i, para in enumerate(paras):
         if not _message_lead(para.text):
             continue
+        if step_lead(para.text, para.numbered):
+            continue  # "1. Turn off X as follows:" over its sub-steps: no forms
         if article.style != "mskb" and _TRIGGER_LEAD_RE.search(para.text):
             continue  # the actions that trigger the message, not messages
         if article.style != "mskb" and cause_lead(article, clean(para.text)):
@@ -273,6 +276,8 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             group = before_causes(group)  # "... may be caused by any of the following:"
         if sum(map(is_fragment, group)) * 2 > len(group):
             continue  # a dump (disassembly, registers, trace lines): no message to pick
+        if mostly_steps(group) or scenario_items(para.text, group):
+            continue  # "a. On the Tools menu, click X  b. Close the browser", or a scenario
         group = [
             g
             for g in group
@@ -429,6 +434,8 @@ def _block_messages(article: Article, section: Section) -> list[str]:
                 else:
                     break
             group = [g for g in group if g and not is_fragment(g)]
+            if mostly_steps(group) or scenario_items(text, group):
+                continue  # a procedure, or "in the following scenario:" over conditions
             if len(group) >= 2:
                 return _distinct(group)
     return []

@@ -284,6 +284,7 @@ from kbassist.drafting.steps_in_turn import said_as_steps
 from kbassist.drafting.symptom_also import also_choice
 from kbassist.drafting.symptom_forms import sentence_forms
 from kbassist.drafting.symptom_kinds import event_label, told_by_label, wider_label, with_it
+from kbassist.drafting.symptom_leads import first_body_section, opening_form
 from kbassist.drafting.symptom_text import paragraphs_kept, symptom_readable
 from kbassist.drafting.symptoms import (
     MAX_SYMPTOM_CHARS,
@@ -1020,6 +1021,17 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         messages = symptom_choices(list(dict.fromkeys(m for m in map(md_plain, messages) if m)))
         if symptom_section is not None and _seen_together(symptom_section.text):
             messages = []  # "You may notice the following symptoms: 1. ... 2. ...": all of them
+    confirm_section = symptom_section
+    opening = opening_form(symptom_section.text) if messages and symptom_section else ""
+    if opening and article.style != "mskb" and opening not in messages:
+        messages = [opening, *messages]  # "Other symptoms include ...:" adds to the first
+    if not messages and symptom_section is not None:
+        # no Symptoms section, the summary lists none: the first section's "you receive one
+        # or more of the following error messages:" lists them, each a form to choose
+        body = first_body_section(article, symptom_section)
+        found = symptom_messages(article, body) if body is not None else []
+        messages = symptom_choices(list(dict.fromkeys(m for m in map(md_plain, found) if m)))
+        confirm_section = body if len(messages) >= 2 else symptom_section
     # a modern symptom's forms ("When you try to start the X tool, ..." over its message,
     # "Symptom 2" over its messages, "## Symptom 1"): each offered, named and with its message
     scene, forms = symptom_forms(article, symptom_section)
@@ -1027,10 +1039,12 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         forms = sentence_forms(symptom_section)  # "X hangs. Even if X completes, Y hangs."
     if len(groups) >= 2 and all(g.message for g in groups):
         messages, forms = [], []  # "Which message do you see?" asks it, leading to its causes
-    if symptom_section is not None:
+    if symptom_section is not None and confirm_section is not None:
         after_symptom = "cause" if cause and cause_section is not None else first_after_cause
         nodes.append(
-            _confirm_node(article, symptom, symptom_section, messages, after_symptom)
+            _confirm_node(
+                article, symptom, confirm_section or symptom_section, messages, after_symptom
+            )
             if not forms
             else _forms_node(article, scene or symptom, symptom_section, forms, after_symptom)
         )
