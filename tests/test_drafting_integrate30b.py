@@ -76,3 +76,15 @@ def test_a_condition_with_its_own_action_is_left_as_written() -> None:
 
     assert condition_lead("If you are running SNA Server 2.x:") == "you are running SNA Server 2.x"
     assert not condition_lead("If the sounds still do not play, check the codec as follows:")
+
+
+def test_either_of_the_following_situations_are_alternatives_not_a_scenario() -> None:
+    """ "This problem can occur in either of the following situations:" lists cases the
+    admin may be in, one or the other: they are asked, unlike "Consider the following
+    scenario:" whose conditions all hold (seed-84 readers, both preferred the choices)."""
+    from kbassist.drafting.symptom_leads import scenario_lead
+
+    assert not scenario_lead("This problem can occur in either of the following situations:")
+    assert scenario_lead("Consider the following scenario:")
+    assert scenario_lead("This problem occurs under the following circumstances:")
+    assert scenario_lead("PCM does not show it until one of the following two situations occurs:")

@@ -174,7 +174,7 @@ def test_messages_listed_after_the_summary_are_offered() -> None:
 def test_leads_and_steps_told_apart() -> None:
     """The lead and step tests read scenarios and procedures, not messages."""
     assert scenario_lead("This issue might occur in the following scenario:")
-    assert scenario_lead("This problem can occur in either of the following situations:")
+    assert scenario_lead("This problem can occur in the following situations:")
     assert not scenario_lead("In this scenario, you receive one of the following errors:")
     assert step_text("On the Advanced tab, click OK.")
     assert not step_text("Access is denied.")

@@ -35,9 +35,18 @@ _SCENARIO_RE = re.compile(
 )
 
 
+#: "This problem can occur in either of the following situations:": alternatives, each a
+#: case the admin may be in (asked as choices), never conditions that all hold ("until
+#: one of the following two situations occurs" lists what ends it: no symptom at all).
+_ALTERNATIVES_RE = re.compile(
+    r"\b(?:in|under)\s{1,3}(?:either|any|one)\s{1,3}of\s{1,3}the\s{1,3}following\b", re.IGNORECASE
+)
+
+
 def scenario_lead(text: str) -> bool:
     """Whether a colon-ended lead introduces a scenario's conditions (see _SCENARIO_RE)."""
-    return bool(_SCENARIO_RE.search(text[-300:]))
+    said = text[-300:]
+    return bool(_SCENARIO_RE.search(said)) and not _ALTERNATIVES_RE.search(said)
 
 
 #: "When you use the drainstop parameter, you receive a message ...": a case and what is
