@@ -88,3 +88,23 @@ def test_either_of_the_following_situations_are_alternatives_not_a_scenario() ->
     assert scenario_lead("Consider the following scenario:")
     assert scenario_lead("This problem occurs under the following circumstances:")
     assert scenario_lead("PCM does not show it until one of the following two situations occurs:")
+
+
+def test_a_release_date_is_the_download_steps_note_never_a_tick() -> None:
+    """ "Release Date: May-22-1995" under a download is no action: alone it becomes the
+    download it dates ("Download Gm1170.exe from the Microsoft Download Center."), after a
+    step it is that step's note."""
+    from drafting_support import archive, fixes
+
+    art = archive(
+        "SYMPTOMS\n========\n\nThe golf game stops responding when you putt.\n\n"
+        "RESOLUTION\n==========\n\nAn updated Glfani32.dll file is available that corrects "
+        "this problem.\n\nThe following file is available for download from the Microsoft "
+        "Download Center:\n\n  Gm1170.exe\n  (http://download.microsoft.com/download/Gm1170.exe)"
+        "\n\nRelease Date: May-22-1995\n"
+    )
+    steps = [s for f in fixes(draft_tree(art)) for s in f["steps"]]
+    texts = [s["text"] for s in steps]
+    assert not any(t.startswith("Release Date") for t in texts)
+    assert "Download Gm1170.exe from the Microsoft Download Center." in texts
+    assert any("Release Date: May-22-1995" in str(s.get("detail", "")) for s in steps)

@@ -21,6 +21,9 @@ actions hidden in a step's note. By kind, in all three corpora:
   that this update is installed."): the fix's first tick (`installed_first`);
 - **a conditional action in a note** ("Click OK." over "If you are prompted to restart
   the computer, click Yes."): a tick of its own, after the step, its note kept with it;
+- **a release date** ("Release Date: May-22-1995" under a download): the note of the step
+  before it, or, alone, the download it dates ("Download Gm1170.exe from the Microsoft
+  Download Center.", seed-82 and seed-84 readers);
 - **a bare condition over the steps it gates** ("If the alert persists after upgrade:"):
   the check it asks for, "Check whether the alert persists after upgrade; if so, go on
   with the steps below." (seed 82).
@@ -212,8 +215,32 @@ def _colon_lead(steps: list[Any], n: int) -> None:
         step["detail"] = "\n\n".join(rows)
 
 
+#: "Release Date: May-22-1995" under a download: when the file was released, no action.
+_RELEASE_RE = re.compile(r"^release\s{1,3}date\s{0,3}:\s{0,3}[^\n]{1,40}$", re.IGNORECASE)
+#: "The following file is available for download from the Microsoft Download Center:"
+#: over the file's name: what a download step fetches, and from where.
+_DOWNLOAD_RE = re.compile(
+    r"following\s{1,3}files?\s{1,3}(?:is|are)\s{1,3}available\s{1,3}for\s{1,3}download"
+    r"\s{1,3}from\s{1,3}(?P<where>(?:the\s{1,3})?[\w .-]{3,60}?)\s{0,3}:\s{0,8}"
+    r"(?:download\s{1,3})?(?P<name>[\w-]{1,60}\.(?:exe|zip|msi|msu|cab))\b",
+    re.IGNORECASE,
+)
+
+
+def _release_download(step: dict[str, Any]) -> None:
+    """ "Release Date: X" ticked over "The following file is available for download from
+    the Microsoft Download Center: Gm1170.exe (URL)": the tick downloads the file, the
+    date its note."""
+    text = _flat(step.get("text"))
+    if _RELEASE_RE.match(text) and (got := _DOWNLOAD_RE.search(str(step.get("detail") or ""))):
+        step["text"] = f"Download {got.group('name')} from {got.group('where')}."
+        _noted(step, text)
+
+
 def _outcome_steps(node: dict[str, Any]) -> None:
     steps = node.get("steps")
+    if isinstance(steps, list) and len(steps) == 1 and isinstance(steps[0], dict):
+        _release_download(steps[0])
     if not isinstance(steps, list) or len(steps) < 2:
         return
     n = 0
@@ -224,6 +251,12 @@ def _outcome_steps(node: dict[str, Any]) -> None:
             n += 1
             continue
         before = steps[n - 1] if n else None
+        if _RELEASE_RE.match(_flat(text)):
+            if before is not None and isinstance(before, dict) and _same_case(before, step):
+                _noted(before, _with_detail(step))  # "Release Date: Jul-14-2000": the
+                del steps[n]  # download's date, shown under the step that downloads
+                continue
+            _release_download(step)
         if before is not None and isinstance(before, dict) and _same_case(before, step):
             if (
                 (example_tick(text) and not _OWN_STEP_RE.match(_flat(before.get("text"))))
