@@ -47,6 +47,18 @@ _SECURE_RE = re.compile(r"\b(?:stored|housed) on secure servers\b", re.IGNORECAS
 DOWNLOAD_LABEL = "Download the fix from the Microsoft Download Center"
 
 
+def listed_file(text: str) -> str:
+    """The first file a "The following file is available for download from the Microsoft
+    Download Center:" lead in `text` lists ("Gm1170.exe"), or ""."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    for n, line in enumerate(lines):
+        if _DOWNLOAD_LEAD_RE.match(line):
+            for later in lines[n + 1 : n + 3]:
+                if found := _FILE_LINE_RE.match(later):
+                    return found.group("file")
+    return ""
+
+
 def _files(lines: list[str]) -> list[str]:
     """ "x86: Q248838engi.exe (http://...)" per file the listing names; [] when a line
     is neither a file nor its address (the listing is not one this reads)."""

@@ -217,23 +217,17 @@ def _colon_lead(steps: list[Any], n: int) -> None:
 
 #: "Release Date: May-22-1995" under a download: when the file was released, no action.
 _RELEASE_RE = re.compile(r"^release\s{1,3}date\s{0,3}:\s{0,3}[^\n]{1,40}$", re.IGNORECASE)
-#: "The following file is available for download from the Microsoft Download Center:"
-#: over the file's name: what a download step fetches, and from where.
-_DOWNLOAD_RE = re.compile(
-    r"following\s{1,3}files?\s{1,3}(?:is|are)\s{1,3}available\s{1,3}for\s{1,3}download"
-    r"\s{1,3}from\s{1,3}(?P<where>(?:the\s{1,3})?[\w .-]{3,60}?)\s{0,3}:\s{0,8}"
-    r"(?:download\s{1,3})?(?P<name>[\w-]{1,60}\.(?:exe|zip|msi|msu|cab))\b",
-    re.IGNORECASE,
-)
 
 
 def _release_download(step: dict[str, Any]) -> None:
     """ "Release Date: X" ticked over "The following file is available for download from
     the Microsoft Download Center: Gm1170.exe (URL)": the tick downloads the file, the
     date its note."""
+    from kbassist.drafting.download_fix import listed_file
+
     text = _flat(step.get("text"))
-    if _RELEASE_RE.match(text) and (got := _DOWNLOAD_RE.search(str(step.get("detail") or ""))):
-        step["text"] = f"Download {got.group('name')} from {got.group('where')}."
+    if _RELEASE_RE.match(text) and (name := listed_file(str(step.get("detail") or ""))):
+        step["text"] = f"Download {name} from the Microsoft Download Center."
         _noted(step, text)
 
 
