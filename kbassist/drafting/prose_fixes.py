@@ -95,8 +95,10 @@ def _release(what: str) -> str:
     """The release to install as a tick names it: "release 10.3.1.13 of the SymEvent
     driver" is "SymEvent driver 10.3.1.13 or later"; "Windows NT Server version 3.51" is
     "Windows NT Server version 3.51 or later"; "the latest version of X" stays."""
-    what = re.split(r",?\s(?:which|that)\s(?:ships|shipped|is|was|are|were|comes)\b", what)[0]
-    what = what.strip(" ,.")
+    named = re.split(r",?\s(?:which|that)\s(?:ships|shipped|is|was|are|were|comes)\b", what)[0]
+    if not re.search(r"\d", named):  # "the version of MAPI.DLL which is included with
+        return what.strip(" ,.")  # version 1.0 of X": the clause names the release
+    what = named.strip(" ,.")
     found = _RELEASE_OF_RE.match(what)
     if found:
         what = f"{found.group('what').strip()} {found.group('n')}"
