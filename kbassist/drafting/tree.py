@@ -213,6 +213,7 @@ from kbassist.drafting.prose_causes import (
     unfixed_cause_nodes,
     unfixed_cause_split,
 )
+from kbassist.drafting.prose_fixes import alternative_paras, dated_options, released_fix
 from kbassist.drafting.prose_inputs import prose_question, prose_value_steps
 from kbassist.drafting.prose_workaround import workaround_fallback, workaround_ticked
 from kbassist.drafting.registry_values import registry_note_named, registry_note_options
@@ -710,6 +711,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             options = cause_parts(numbered, options)
         options = chain_follow_ups(options)
     options = other_ways(options)  # "Do X. Instead, you can do Y": two fixes, not one tick
+    if article.style == "mskb":
+        options = alternative_paras(options)  # "Instead of X, you could use Y": a choice
     missing_first(options)  # "If the driver is not installed, install it" before its use
     if article.style == "mskb":
         noted_gates(options)  # "NOTE: This method is only for I386-based computers": asked
@@ -765,6 +768,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     option.items = junk_free(option.items)  # "DownloadDownload"
             if article.style == "mskb":
                 workaround_ticked(option, symptom)  # "The only known workaround is to X": X ticked
+                if not any(o.kind == "upgrade" for o in options):  # else: the update's note
+                    option.items = released_fix(option, option.items)  # "fixed in X": get X
                 option.items = info_only(option.items)  # statements only: tell the user
                 if option.items[:1] and option.items[0].startswith(INFO_STEP):
                     option.checks = option.checks or [INFO_CHECK]  # no "problem is gone"
@@ -837,6 +842,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         options = [o for o in options if not announce_only(o.items)] or options
     if article.style == "mskb":
         options = _info_under_upgrade(options)  # "RPC runtime will now retry ...": the update's
+        options = dated_options(options)  # "Resolution: Release Date: May 1, 2001": no fix
         options = same_release_merged(options)  # RESOLUTION and STATUS: the same release
     if len(options) > 1:
         for option in options:
