@@ -104,6 +104,7 @@ from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
 from kbassist.drafting.goal_verify import article_kind, fitted_verify
 from kbassist.drafting.group_titles import group_titles, means_joined, titles_over_steps
+from kbassist.drafting.heading_groups import heading_ticks
 from kbassist.drafting.implied_check import implied_check
 from kbassist.drafting.in_case import in_case_as_if, in_case_kept
 from kbassist.drafting.input_titles import name_inputs
@@ -833,6 +834,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if article.style != "mskb":
             case_leads_shown(option)  # "If X, follow these steps:" over X's steps
             titles_over_steps(option)  # "Increase the capacity of the volume:" over its steps
+            heading_ticks(article, option)  # "**Case 1 - X**" over its nested steps: a title
     if len(options) > 1:  # "Resolution: Use the following method", its methods beside it
         options = [o for o in options if not announce_only(o.items)] or options
     if article.style == "mskb":
