@@ -39,6 +39,7 @@ from kbassist.drafting.case_notes import gerund_case, prompted_notes
 from kbassist.drafting.case_pairs import does_question, negated_pair, ran_result
 from kbassist.drafting.case_sentences import case_sentence_steps, purpose_pairs
 from kbassist.drafting.case_spans import announced_spans
+from kbassist.drafting.cause_leads import cause_lead_steps, listed_cause_line
 from kbassist.drafting.cause_list import cause_list_steps
 from kbassist.drafting.causes import (
     Group,
@@ -821,6 +822,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = found_case_steps(option, asked_ifs)
             # "one or both of the following problems:" over a titled part each (round 27)
             asked_ifs = titled_case_steps(option, asked_ifs, MAX_ASKED_CASES)
+            # "this could be the result of: - A, resolved by X - B, ...": which (round 32)
+            asked_ifs = cause_lead_steps(article, option, asked_ifs)
             if len(options) == 1:  # "one of the following reasons: - A - B": which is it
                 asked_ifs = cause_list_steps(article, option, asked_ifs)
             if is_alert_runbook(article):  # "If the logs show X, fix Y": which X was shown
@@ -1271,7 +1274,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         "draft": True,
         "articles": [article.id],
         "symptom": symptom,
-        "cause": cause or _no_cause(article, symptom),
+        # "Typical causes | Resolutions", "this could be the result of: - A - B": named
+        "cause": cause or listed_cause_line(article) or _no_cause(article, symptom),
         "nodes": nodes,
     }
     if article.style != "mskb":  # diagnose, then decide, then fix
