@@ -74,8 +74,8 @@ def test_modern_case_result_after_a_step_is_its_note() -> None:
 
 def test_runbook_fact_after_a_step_is_its_note_but_a_case_label_stays() -> None:
     """'Another host-level command is the free command ...' is a note of the step before
-    it, while 'The client fails to send metrics.' over its own nested steps stays a
-    case's tick."""
+    it, while 'The client fails to send metrics.' over its own nested steps titles them
+    (round 32: a group's title is shown with its steps, not ticked nor noted before)."""
     tree = draft_tree(
         runbook(
             "## Meaning\n\nThe widget client fails to send metrics.\n\n"
@@ -94,7 +94,10 @@ def test_runbook_fact_after_a_step_is_its_note_but_a_case_label_stays() -> None:
     assert not [t for t in said if t.startswith("Another host-level command")], said
     assert "Another host-level command is the free command" in shown
     assert any(t.startswith("Check the memory of the node") for t in said)
-    assert "The client fails to send metrics to the server." in said
+    steps = [s for fix in fixes(tree) for s in fix["steps"]]
+    own = next(s for s in steps if s["text"].startswith("Make sure that it allows the client"))
+    assert "The client fails to send metrics to the server" in own.get("detail", "")
+    assert not [t for t in said if t.startswith("The client fails")], said
 
 
 CASE_LEAD = (

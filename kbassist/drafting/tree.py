@@ -39,6 +39,7 @@ from kbassist.drafting.case_notes import gerund_case, prompted_notes
 from kbassist.drafting.case_pairs import does_question, negated_pair, ran_result
 from kbassist.drafting.case_sentences import case_sentence_steps, purpose_pairs
 from kbassist.drafting.case_spans import announced_spans
+from kbassist.drafting.cause_leads import cause_lead_steps, listed_cause_line
 from kbassist.drafting.cause_list import cause_list_steps
 from kbassist.drafting.causes import (
     Group,
@@ -104,6 +105,7 @@ from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
 from kbassist.drafting.goal_verify import article_kind, fitted_verify
 from kbassist.drafting.group_titles import group_titles, means_joined, titles_over_steps
+from kbassist.drafting.heading_groups import heading_ticks
 from kbassist.drafting.implied_check import implied_check
 from kbassist.drafting.in_case import in_case_as_if, in_case_kept
 from kbassist.drafting.input_titles import name_inputs
@@ -825,6 +827,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = found_case_steps(option, asked_ifs)
             # "one or both of the following problems:" over a titled part each (round 27)
             asked_ifs = titled_case_steps(option, asked_ifs, MAX_ASKED_CASES)
+            # "this could be the result of: - A, resolved by X - B, ...": which (round 32)
+            asked_ifs = cause_lead_steps(article, option, asked_ifs)
             if len(options) == 1:  # "one of the following reasons: - A - B": which is it
                 asked_ifs = cause_list_steps(article, option, asked_ifs)
             if is_alert_runbook(article):  # "If the logs show X, fix Y": which X was shown
@@ -838,6 +842,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if article.style != "mskb":
             case_leads_shown(option)  # "If X, follow these steps:" over X's steps
             titles_over_steps(option)  # "Increase the capacity of the volume:" over its steps
+            heading_ticks(article, option)  # "**Case 1 - X**" over its nested steps: a title
     if len(options) > 1:  # "Resolution: Use the following method", its methods beside it
         options = [o for o in options if not announce_only(o.items)] or options
     if article.style == "mskb":
@@ -1275,7 +1280,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         "draft": True,
         "articles": [article.id],
         "symptom": symptom,
-        "cause": cause or _no_cause(article, symptom),
+        # "Typical causes | Resolutions", "this could be the result of: - A - B": named
+        "cause": cause or listed_cause_line(article) or _no_cause(article, symptom),
         "nodes": nodes,
     }
     if article.style != "mskb":  # diagnose, then decide, then fix
