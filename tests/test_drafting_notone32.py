@@ -198,7 +198,7 @@ def test_the_patterns_are_linear_on_hostile_text() -> None:
         "A. " * 7000,
         ("Heading words here\n" + "-" * 119 + "\n") * 150,
         ("1. Problem title\n" * 1200),
-        ("If " + "x" * 119 + " " ) * 160,
+        ("If " + "x" * 119 + " ") * 160,
         "\n \n" * 7000,
         "a " * 10000 + ":",
     ]

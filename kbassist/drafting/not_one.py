@@ -24,6 +24,7 @@ long text).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from kbassist.articles import Article, Section
@@ -163,6 +164,10 @@ def _sentences(text: str) -> list[str]:
     return [s for p in paragraphs(text) for s in split_sentences(p)]
 
 
+#: Sections named for their place, not for a topic.
+_TOPICLESS = frozenset(("summary", "moreinformation", "preface", "references"))
+
+
 def _body(article: Article) -> list[Section]:
     """The sections an item list can be in (not APPLIES TO, not the keywords)."""
     return [
@@ -240,7 +245,15 @@ def listed_items(article: Article) -> list[tuple[Section, str, str]]:
         return qa
     if not listed:
         return []
-    headed = [(s, h, a) for s in body for h, a in _headed_items(s)]
+    headed: list[tuple[Section, str, str]] = []
+    for section in body:
+        inside = _headed_items(section)
+        if inside:
+            headed.extend((section, h, a) for h, a in inside)
+        elif section.key not in _TOPICLESS and not _NOT_ITEM_RE.match(section.name):
+            # a README whose topics are sections of their own ("Sound Does Not Play" over
+            # "=====")
+            headed.append((section, section.name, section.text))
     return headed if len(headed) >= MIN_HEADED else []
 
 
@@ -355,8 +368,17 @@ def several_nodes(article: Article, items: list[tuple[Section, str, str]]) -> li
     seen: set[str] = set()
     outcomes = []
     choices = []
-    for n, (section, head, said) in enumerate(kept, 1):
-        label = _unique(_label(head) or f"Item {n}", seen)
+    heads = [_label(head) or f"Item {n}" for n, (_, head, _) in enumerate(kept, 1)]
+    counts = Counter(h.casefold() for h in heads)
+    parent = ""
+    for n, (section, _, said) in enumerate(kept, 1):
+        label = heads[n - 1]
+        if counts[label.casefold()] > 1:  # "Windows 95" under two topics: which topic's
+            topic = parent if section.key in _TOPICLESS else section.name.title()
+            label = f"{label} ({topic})" if topic else label
+        else:
+            parent = label
+        label = _unique(label, seen)
         outcomes.append(_item_outcome(article, section, n, label, said))
         choices.append({"value": f"item_{n}", "label": label, "next": f"item_{n}"})
     more = len(items) - len(kept)
