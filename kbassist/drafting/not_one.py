@@ -155,9 +155,16 @@ def told(text: str, limit: int = ANSWER_CHARS) -> str:
     for para in paragraphs(text):
         if kept and size + len(para) > limit:
             break
-        kept.append(sentence_cut(para, limit - size) if not kept else para)
+        kept.append(_cut(para, limit) if not kept else para)
         size += len(para) + 1
     return "\n".join(kept)
+
+
+def _cut(text: str, limit: int) -> str:
+    """Whole sentences of `text` up to `limit`; a list with no sentence end (a system's
+    requirements run together) is cut at a word, never marked "[...]"."""
+    cut = sentence_cut(text, limit)
+    return short_label(text, limit) if "[...]" in cut else cut
 
 
 def _sentences(text: str) -> list[str]:
@@ -291,7 +298,7 @@ def _item_outcome(
         "id": f"item_{n}",
         "kind": "outcome",
         "title": label,
-        "text": brace(sentence_cut(said, TEXT_CHARS)),
+        "text": brace(_cut(said, TEXT_CHARS)),
         "source": cite,
     }
     if actions:
@@ -413,7 +420,7 @@ def _key_points(body: list[Section]) -> str:
     """The reference's key points: its topic headings, else its opening sentences."""
     heads = [clean(m.group("head")) for s in body for m in _UNDERLINED_RE.finditer(s.text)]
     heads = [h for h in heads if not _NOT_ITEM_RE.match(h)]
-    opening = sentence_cut((paragraphs(body[0].text) or [""])[0], TEXT_CHARS)
+    opening = _cut((paragraphs(body[0].text) or [""])[0], TEXT_CHARS)
     if len(heads) >= 2:
         return f"{opening}\n\nThe article covers: {'; '.join(heads[:12])}."
     return told("\n\n".join(s.text for s in body))
