@@ -343,6 +343,10 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   / such drafts; **causes told the article has no fix**: drafts with an outcome "No fix
   in the article for this cause" (a cause the article's one fix does not address).
 
+- **lists of items asked which is yours** / **references told, nothing to fix** (round 32,
+  notone32): lint-clean archive drafts of an article that is not one problem (a FAQ, a
+  README's topics: "Which of these is your situation?"; an explanation: one info outcome).
+
 Also shown: drafts that only say "Read the article", drafts ticking "Check whether this
 applies here and remove it: <cause>" (a CAUSE with no fix; by-design and limit-only
 causes get an honest outcome instead), drafts with an input, walks that
@@ -624,6 +628,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
             sum(len(r.pointing_steps) for r in clean), sum(r.fix_count for r in clean)
         ),
         "only 'Read the article'": _pct(sum(r.fallback_only for r in clean), len(clean)),
+        "lists of items asked which is yours": _pct(
+            sum(r.not_one == "several" for r in clean), len(clean)
+        ),
+        "references told, nothing to fix": _pct(
+            sum(r.not_one == "reference" for r in clean), len(clean)
+        ),
         "drafts ticking 'remove' a cause": _pct(sum(r.remove_cause for r in clean), len(clean)),
         "prose alternative causes not asked": _pct(
             sum(r.prose_causes_merged for r in clean), sum(r.prose_causes for r in clean)

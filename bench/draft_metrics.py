@@ -1481,6 +1481,8 @@ class Record:
     outcomes: int = 0
     inputs: int = 0
     fallback_only: bool = False  # the only outcome is "Read the article"
+    #: not one problem (round 32): "several" (which item is yours), "reference" (told), ""
+    not_one: str = ""
     #: a step "Check whether this applies here and remove it: <cause>" (a cause ticked)
     remove_cause: bool = False
     #: the CAUSE states alternatives in prose ("occurs if A, or if B"; round 29) ...
@@ -1753,6 +1755,12 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.outcomes = len(outcomes)
     record.inputs = sum(isinstance(n, Input) for n in tree.nodes.values())
     record.fallback_only = len(outcomes) == 1 and outcomes[0].title == "Read the article"
+    kinds = [
+        k
+        for k, node in (("several", "which_item"), ("reference", "reference"))
+        if node in tree.nodes
+    ]
+    record.not_one = kinds[0] if kinds else ""
     record.remove_cause = any(
         i.template.source.startswith("Check whether this applies here and remove it")
         for o in outcomes

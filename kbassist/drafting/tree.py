@@ -1357,6 +1357,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         honest_verifies(tree, article)  # cordon/drain or advice: no "the alert clears"
         site_object_inputs(tree)  # "Review quota for given namespace": the namespace asked
         set_value_inputs(tree)  # `NAMESPACE="kube-etcd"` then `$NAMESPACE`: asked, that default
+    if article.style == "mskb":  # a FAQ, a README's items, a reference: not one problem
+        from kbassist.drafting.not_one import not_one_problem
+
+        not_one_problem(article, tree, FALLBACK_ID)
     return tree
 
 
