@@ -935,6 +935,10 @@ def _list_after(paras: list[Para], start: int) -> list[list[Para]]:
     if start >= len(paras) or not paras[start].marker:
         return alts
     top = paras[start].indent
+    shallower = _shallower_sibling(paras, start)
+    if shallower is not None:  # "   - A" / "- B" / "- C": A is an item too, not B's lead
+        top, alts = shallower, [[paras[start]]]
+        start += 1
     for para in paras[start:]:
         if para.marker and para.indent == top:
             alts.append([para])
@@ -943,6 +947,24 @@ def _list_after(paras: list[Para], start: int) -> list[list[Para]]:
         else:
             break
     return alts
+
+
+def _shallower_sibling(paras: list[Para], start: int) -> int | None:
+    """The indent of the list a first bullet item belongs to when flattened text indented
+    it deeper than its siblings ("   - Enable the guest account" / "- On the central
+    server, create ..."): the next block not under the item is a bullet of the same kind
+    at a smaller indent. None when the first item sets the list's indent."""
+    first = paras[start]
+    bullet = first.head[:1]
+    if bullet not in "-*\u2022":
+        return None
+    for para in paras[start + 1 :]:
+        if para.indent > first.indent:
+            continue  # the first item's own continuation
+        if para.indent < first.indent and para.marker and para.head[:1] == bullet:
+            return para.indent
+        return None
+    return None
 
 
 def _body_until_repro(section: Section) -> list[Para]:
