@@ -1325,6 +1325,10 @@ def _section_options(
                 option.label = case_named(option.label, clean(group[0].text))  # "(if X)"
             if option is not None:
                 found.extend(_either_or(option, f"{header}: " if header else prefix))
+        if plain:  # "For X: Users should back up Y prior to restoring": a note, no fix
+            from kbassist.drafting.precautions import precautions_noted
+
+            found = precautions_noted(found, prefix)
         return "", found
     procedures = _headed_procedures(section, paras)
     if procedures:
