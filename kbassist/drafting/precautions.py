@@ -19,8 +19,8 @@ from kbassist.drafting.text import split_detail, with_detail
 #: before you reinstall": an action done before the fix's own verb, not the fix.
 _PRECAUTION_RE = re.compile(
     r"^(?:make|create|take|save|export|copy|back\s?up)\b[^.]{0,160}?\b(?:prior to|before)\s+"
-    r"(?:you\s+)?(?:restor|reinstall|rebuild|recreat|re-?run|running|overwrit|replac|delet|"
-    r"remov)",
+    r"(?:you\s+)?(?P<verb>restor|reinstall|rebuild|recreat|re-?run|running|overwrit|replac|"
+    r"delet|remov)",
     re.IGNORECASE,
 )
 #: "For Mail for Windows: ...": the head naming whose precaution it is.
@@ -36,18 +36,29 @@ def precautions_noted(options: list[Option], prefix: str) -> list[Option]:
     out: list[Option] = []
     for option in options:
         head = _FOR_HEAD_RE.match(option.label)
-        n = 0
-        while n < len(option.items) and _PRECAUTION_RE.match(split_detail(option.items[n])[0]):
+        n, verbs = 0, []
+        while n < len(option.items) and (
+            found := _PRECAUTION_RE.match(split_detail(option.items[n])[0])
+        ):
+            verbs.append(found.group("verb").casefold())
             n += 1
         if not (out and head and n and out[-1].items):
             out.append(option)
             continue
         said = " ".join(split_detail(i)[0] for i in option.items[:n])
-        text, detail = split_detail(out[-1].items[0])
+        at = _step_it_precedes(out[-1].items, verbs[0])
+        text, detail = split_detail(out[-1].items[at])
         note = f"{head.group(1)}: {said}"
-        out[-1].items[0] = with_detail(text, f"{detail}\n\n{note}" if detail else note)
+        out[-1].items[at] = with_detail(text, f"{detail}\n\n{note}" if detail else note)
         option.items = option.items[n:]
         if option.items:
             option.label = prefix + option_label(split_detail(option.items[0])[0])
             out.append(option)
     return out
+
+
+def _step_it_precedes(items: list[str], verb: str) -> int:
+    """The index of the first step that does what the precaution comes before ("restore
+    from backup" for "prior to restoring"); the first step when none says it."""
+    pattern = re.compile(rf"\b{re.escape(verb)}", re.IGNORECASE)
+    return next((n for n, i in enumerate(items) if pattern.search(split_detail(i)[0])), 0)
