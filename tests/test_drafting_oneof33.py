@@ -49,6 +49,42 @@ def test_choose_one_list_with_a_deeper_first_item_offers_each_item_as_a_fix() ->
     draft_text(art)
 
 
+def test_error_messages_listed_the_same_way_outside_a_fix_are_no_fixes() -> None:
+    """ "you may receive one of the following error messages:" / "   - Tape Error." /
+    "- Bad Tape." in MORE INFORMATION: messages, never offered as fixes to choose."""
+    art = mskb(
+        SYMPTOMS + "MORE INFORMATION\n================\n\nDepending on the drive, you may "
+        "receive one of the following\nerror messages:\n\n   - Tape Drive Error Detected.\n\n"
+        "- Tape Drive Not Responding.\n\n- Bad Tape.\n"
+    )
+    tree = draft_tree(art)
+    assert not any("Bad Tape" in f["title"] for f in fixes(tree))
+
+
+def test_two_numbered_procedures_joined_by_or_are_two_whole_fixes() -> None:
+    """ "use one of the following two procedures:" then "1. ... 3. ..." / "-or-" / "1. ...
+    3. ...": each fix has its whole procedure, not only the step next to the "-or-"."""
+    art = mskb(
+        SYMPTOMS + "RESOLUTION\n==========\n\nTo correct this, use one of the following two "
+        "procedures:\n\n1. Run Volume Control.\n\n2. From the Options menu, choose Settings.\n\n"
+        "3. Clear the Show Window box.\n\n-or-\n\n1. Run Control Panel.\n\n"
+        "2. Choose the Sound icon.\n\n3. In the Files box, select None.\n\n"
+        "These procedures both prevent the loop.\n"
+    )
+    one, two = fixes(draft_tree(art))
+    assert ticks(one) == [
+        "Run Volume Control.",
+        "From the Options menu, choose Settings.",
+        "Clear the Show Window box.",
+    ]
+    assert ticks(two) == [
+        "Run Control Panel.",
+        "Choose the Sound icon.",
+        "In the Files box, select None.",
+    ]
+    draft_text(art)
+
+
 def test_no_workaround_sub_heading_beside_a_service_pack_is_no_option() -> None:
     """A RESOLUTION that names a service pack and a WORKAROUND sub-heading that says
     "There is no workaround": one fix, no "no fix or workaround" option contradicting it."""
