@@ -297,6 +297,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   ..."), or a command step ("Run the following command:") run on every walk right after
   the way that opens a Command Prompt (`draft_metrics.alternatives_in_turn`), /
   lint-clean drafts.
+- **drafts ticking 'one of the following' in turn** (round 32, oneof33): lint-clean
+  drafts with a "do one of the following:" lead in an outcome's text or ticked as a step,
+  with two or more steps after it no answer tells apart (`draft_metrics.choose_one_ticked`;
+  wider than the "ways ticked in turn" row, which reads only leads over all-free outcomes),
+  / lint-clean drafts.
 - **drafts asking a case and its negation apart** (round 17, msflow17): lint-clean drafts
   with two "Does this apply: X?" questions whose cases are one another negated ("a
   certificate exists" / "no certificate exists": both can be answered yes;
@@ -659,6 +664,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "drafts running alternatives in turn": _pct(
             sum(bool(r.alternatives_in_turn) for r in clean), len(clean)
+        ),
+        "drafts ticking 'one of the following' in turn": _pct(
+            sum(bool(r.choose_one_ticked) for r in clean), len(clean)
         ),
         "drafts asking a case and its negation apart": _pct(
             sum(bool(r.negated_asked) for r in clean), len(clean)

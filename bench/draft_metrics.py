@@ -1549,6 +1549,7 @@ class Record:
     condition_steps: list[str] = field(default_factory=list)  # see CONDITION_STEP_RE
     ways_in_turn: list[str] = field(default_factory=list)  # see ways_in_turn
     alternatives_in_turn: list[str] = field(default_factory=list)  # see alternatives_in_turn
+    choose_one_ticked: list[str] = field(default_factory=list)  # see choose_one_ticked
     other_way_steps: list[str] = field(default_factory=list)  # see other_way_steps
     negated_asked: list[str] = field(default_factory=list)  # see negated_questions
     step_jumps: list[str] = field(default_factory=list)  # see step_jumps
@@ -1784,6 +1785,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.condition_steps = condition_steps(walks.checklists)
     record.ways_in_turn = ways_in_turn(tree)
     record.alternatives_in_turn = alternatives_in_turn(tree)
+    record.choose_one_ticked = choose_one_ticked(tree)
     record.other_way_steps = other_way_steps(tree)
     record.negated_asked = negated_questions(tree)
     record.step_jumps = step_jumps(tree)
@@ -2340,6 +2342,27 @@ def ways_in_turn(tree: Tree) -> list[str]:
         text = _source(outcome.text).strip()
         if len(free) >= 2 and len(free) == len(outcome.steps) and WAYS_LEAD_RE.search(text):
             found.append(text[-120:])
+    return found
+
+
+def choose_one_ticked(tree: Tree) -> list[str]:
+    """Round 32 (oneof33): a "do one of the following:" lead (`WAYS_LEAD_RE`) in an
+    outcome's text or ticked as a step, with two or more steps after it that no answer
+    tells apart: the alternatives are all ticked in turn ("Enable the guest account" and
+    "create a matching account" and "run as system"). Wider than `ways_in_turn`, which
+    reads only the outcome's text over steps that are all free."""
+    found: list[str] = []
+    for outcome in tree.outcomes():
+        steps = list(outcome.steps)
+        text = _source(outcome.text).strip()
+        if WAYS_LEAD_RE.search(text) and sum(s.when is None for s in steps) >= 2:
+            found.append(text[-120:])
+            continue
+        for n, item in enumerate(steps):
+            said = _source(item.template).strip()
+            if WAYS_LEAD_RE.search(said) and sum(s.when is None for s in steps[n + 1 :]) >= 2:
+                found.append(said[-120:])
+                break
     return found
 
 

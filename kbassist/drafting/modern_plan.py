@@ -52,6 +52,7 @@ from kbassist.drafting.runbook_branches import (
 )
 from kbassist.drafting.runbook_cause import is_alert_runbook, runbook_cause
 from kbassist.drafting.runbook_checks_only import NO_FIX_LABEL, gives_checks_only, looks_only
+from kbassist.drafting.runbook_deprecated import runbook_only_deprecated
 from kbassist.drafting.runbook_flow import nested_under, references_not_fixes
 from kbassist.drafting.runbook_found import by_design_option
 from kbassist.drafting.runbook_nofix import no_documented_fix
@@ -211,6 +212,10 @@ def modern_plan(
             option.lead = f"{notes} {option.lead}".strip()  # shown with the fix, first
     gated_options(options, gate)  # "Don't apply the workaround to X": asked first
     said = deprecation(article)
+    if said and runbook_only_deprecated(md_plain(said)):  # the page retired, not the alert
+        for option in options:
+            option.lead = f"{sentence_cut(md_plain(said), 300)} {option.lead}".strip()
+        said = ""
     if said and cited:
         section = next((s for s in cited if s.role in ("symptom", "summary")), cited[0])
         option = Option(

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from kbassist.articles import Article, Section
+from kbassist.articles import Article, Section, section_key
+from kbassist.articles.model import role_of
 from kbassist.drafting.option_model import Option
 from kbassist.drafting.options import option_label
 from kbassist.drafting.symptoms import find_section
@@ -170,7 +171,7 @@ def no_fix_options(article: Article, options: list[Option]) -> list[Option]:
             option.lead = f"{said} {option.lead}".strip()
             option.label = _relabel(option)
             kept.append(option)
-        elif not NO_FIX_RE.search(option.label):
+        elif _names_product(option):
             # "Host Integration Server 2000: No fix is available ... at this time": the
             # answer for that product, kept beside the others' fixes
             said = " ".join(split_detail(i)[0] for i in gone)
@@ -196,6 +197,23 @@ def no_fix_options(article: Article, options: list[Option]) -> list[Option]:
 
     title = "No fix: " + status_title(why, 70)  # "... in the products the article lists"
     return [_no_fix_option(article, section, title, lead)]
+
+
+#: A heading that only names a fix section, in the words `role_of` does not read.
+_FIX_HEAD_RE = re.compile(r"^(?:work[- ]?arounds?|resolutions?|solutions?|fix(?:es)?)$", re.I)
+
+
+def _names_product(option: Option) -> bool:
+    """Whether an option's label names what its "no fix" statement is about ("Host
+    Integration Server 2000"), not only its section ("WORKAROUND": "There is no
+    workaround for this problem." beside a RESOLUTION's service pack is no option; when
+    nothing else is a fix the one honest "No fix" option says so)."""
+    label = option.label.strip().rstrip(":").strip()
+    if NO_FIX_RE.search(label) or section_key(label) == section_key(option.section.name):
+        return False
+    # a sub-heading that only names a fix section ("WORKAROUND", "Work Around")
+    generic = role_of(label)[0] == "resolution" or _FIX_HEAD_RE.match(label)
+    return not (generic and len(label.split()) <= 2 and not re.search(r"\d", label))
 
 
 def _no_fix_option(article: Article, section: Section, label: str, said: str) -> Option:

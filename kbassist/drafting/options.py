@@ -798,7 +798,7 @@ def _alternatives(
         if not (para.head and text.endswith(":")):
             continue
         if _CHOOSE_ONE_RE.search(text) or (fixes and _ONE_OR_MORE_RE.search(text)):
-            alts = _list_after(paras, i + 1)
+            alts = _list_after(paras, i + 1, fixes)
             if len(alts) >= 2:
                 return paras[: i + 1], alts
     if plain and fixes:
@@ -817,7 +817,7 @@ def _alternatives(
             if _PLAIN_CHOOSE_ONE_RE.search(text) and not re.search(
                 r"\b(?:all|both|each) of\b", text, re.I
             ):
-                alts = _list_after(paras, i + 1)
+                alts = _list_after(paras, i + 1, fixes)
                 if len(alts) >= 2:
                     return paras[: i + 1], alts
     return [], []
@@ -910,6 +910,9 @@ def _split_or(paras: list[Para], seps: list[int]) -> tuple[list[Para], list[list
     if markers:
         top = min(first_chunk[i].indent for i in markers)
         start = max(i for i in markers if first_chunk[i].indent == top)
+        if seps[0] + 1 < len(paras) and _item_number(paras[seps[0] + 1]) == 1:
+            # "1. ... 6. ..." / "-or-" / "1. ...": two whole procedures, not step 6's way
+            start = _run_start(first_chunk, start)
     else:
         start = len(first_chunk) - 1
     alts = [first_chunk[start:]]
@@ -920,21 +923,60 @@ def _split_or(paras: list[Para], seps: list[int]) -> tuple[list[Para], list[list
     if last:
         head = last[0]
         take = [head]
+        number = 1 if _item_number(head) == 1 else 0
         for para in last[1:]:
             if para.indent > head.indent or (head.text.endswith(":") and para.numbered):
                 take.append(para)
+            elif number and para.indent == head.indent and _item_number(para) == number + 1:
+                # after "-or-", "1. ... 7. ...": the whole second procedure (a "1." head)
+                take.append(para)
+                number += 1
             else:
                 break
         alts.append(take)
     return first_chunk[:start], [a for a in alts if a]
 
 
-def _list_after(paras: list[Para], start: int) -> list[list[Para]]:
-    """The top-level list items from `start`, each with its continuation blocks."""
+def _item_number(para: Para) -> int:
+    """A numbered item's number ("3. Click OK." -> 3); 0 for any other block."""
+    found = re.match(r"(\d{1,2})[.)]\s", para.head)
+    return int(found.group(1)) if found else 0
+
+
+def _run_start(paras: list[Para], last: int) -> int:
+    """Where the numbered procedure ending at item `last` starts ("1. Run Volume Control."
+    when `last` is "6. Clear ..."): the items before it at its indent count down to 1,
+    blocks deeper than them between; `last` itself when it is no numbered item or the
+    count breaks (a lead or a note at the item's indent)."""
+    number = _item_number(paras[last])
+    if number < 2:
+        return last
+    indent = paras[last].indent
+    for at in range(last - 1, -1, -1):
+        para = paras[at]
+        if para.indent > indent:
+            continue
+        if para.indent < indent or _item_number(para) != number - 1:
+            return last
+        number -= 1
+        if number == 1:
+            return at
+    return last
+
+
+def _list_after(paras: list[Para], start: int, fixes: bool = False) -> list[list[Para]]:
+    """The top-level list items from `start`, each with its continuation blocks. `fixes`
+    (a RESOLUTION or WORKAROUND): a first item indented deeper than its siblings is one
+    of them; elsewhere such a list is messages or settings ("one of the following error
+    messages:", "three options in the Meta data block:") the loose reading would offer."""
     alts: list[list[Para]] = []
     if start >= len(paras) or not paras[start].marker:
         return alts
     top = paras[start].indent
+    shallower = _shallower_sibling(paras, start) if fixes else None
+    if shallower is not None:  # "   - A" / "- B" / "- C": A is an item too, not B's lead
+        top, alts = shallower, [[paras[start]]]
+        start += 1
     for para in paras[start:]:
         if para.marker and para.indent == top:
             alts.append([para])
@@ -943,6 +985,24 @@ def _list_after(paras: list[Para], start: int) -> list[list[Para]]:
         else:
             break
     return alts
+
+
+def _shallower_sibling(paras: list[Para], start: int) -> int | None:
+    """The indent of the list a first bullet item belongs to when flattened text indented
+    it deeper than its siblings ("   - Enable the guest account" / "- On the central
+    server, create ..."): the next block not under the item is a bullet of the same kind
+    at a smaller indent. None when the first item sets the list's indent."""
+    first = paras[start]
+    bullet = first.head[:1]
+    if bullet not in "-*\u2022":
+        return None
+    for para in paras[start + 1 :]:
+        if para.indent > first.indent:
+            continue  # the first item's own continuation
+        if para.indent < first.indent and para.marker and para.head[:1] == bullet:
+            return para.indent
+        return None
+    return None
 
 
 def _body_until_repro(section: Section) -> list[Para]:
@@ -1303,6 +1363,10 @@ def _section_options(
                 option.label = case_named(option.label, clean(group[0].text))  # "(if X)"
             if option is not None:
                 found.extend(_either_or(option, f"{header}: " if header else prefix))
+        if plain:  # "For X: Users should back up Y prior to restoring": a note, no fix
+            from kbassist.drafting.precautions import precautions_noted
+
+            found = precautions_noted(found, prefix)
         return "", found
     procedures = _headed_procedures(section, paras)
     if procedures:
