@@ -357,6 +357,7 @@ from kbassist.drafting.verify_background import background_verify
 from kbassist.drafting.verify_conditions import (
     design_verify,
     fitting_verify,
+    other_way_repro,
     without_progress,
 )
 from kbassist.drafting.verify_fit import fit_outcome, list_items_said
@@ -3271,6 +3272,13 @@ def _outcome(
     # check; "some ... are migrated" made all; a progress line swapped for the error
     verify_text = fitting_verify(
         verify_text, symptom_section.text if symptom_section is not None else ""
+    )
+    # "Open the database through an ODBC DSN": the steps to reproduce as written still fail
+    verify_text = other_way_repro(
+        verify_text,
+        option.label,
+        option.kind in {"upgrade", "cause"},
+        verify_text.startswith(REPRO_PREFIX) and bool(fixed_releases(article)),
     )
     steps = []
     roots = drive_roots([*option.pre_items, *option.items])

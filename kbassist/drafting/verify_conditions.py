@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from kbassist.drafting.text import split_detail, with_detail
+from kbassist.drafting.verify import REPRO_PREFIX
 
 #: "If <cond>, [if <cond>,] check that Y": conditions before the check (bounded).
 _LEAD_RE = re.compile(
@@ -36,54 +37,70 @@ _LEAD_RE = re.compile(
 )
 #: One condition inside the lead.
 _COND_RE = re.compile(
-    r"(?:If|When|After|While|Once|Whenever|if|when|after|while)\s+([^,:;]{3,240}),"
+    r"(?<!\w)(If|When|After|While|Once|Whenever|if|when|after|while)\s+([^,:;]{3,240}),"
 )
-#: "Check that Y if|when|while <cond>." at the end of the check (bounded, no comma in it).
+#: "Check that Y if|when|while <cond>." at the end of the check (bounded): no quote,
+#: comma or parenthesis in the condition, and never "even if" / "only when" (a message's
+#: own words or a limit of the check, not its setting).
 _TAIL_RE = re.compile(
-    r"^(?P<check>(?:[A-Z][^:]{0,200}:\s{1,3})?[Cc]heck that [^;:]{8,300}?)"
-    r"\s(?:if|when|while|whenever)\s(?P<cond>[^,;:()]{3,200}?)(?P<end>[.]?)$"
+    r"^(?P<check>(?:[A-Z][^:\"]{0,200}:\s{1,3})?[Cc]heck that [^;:\"\u201c\u201d]{8,300}?)"
+    r"(?<!\beven)(?<!\bonly)(?<!\bexcept)\s(?:if|when|while|whenever)\s"
+    r"(?P<cond>[^,;:()\"\u201c\u201d]{3,200}?)\.?$"
 )
-#: A condition that states the setting the problem needed, not an action to redo.
-_STATE_RE = re.compile(
-    r"\b(?:are|is|were|was)\s(?:\w{2,12}ly\s)?(?:using|running|configured|installed"
-    r"|loaded|located|connected|logged on)\b"
-    r"|\bversions?\s[\d.]{1,12}\s(?:or|and)\s(?:earlier|prior|older|before|lower)\b"
+#: A setting the fix changes or that only failed before it, said plainly: a version or
+#: earlier, "only" one protocol or driver, a service pack applied, "for any reason".
+_STRONG_RE = re.compile(
+    r"\bversions?\s[\d.]{1,12}\s(?:or|and)\s(?:earlier|prior|older|before|lower)\b"
     r"|\bor (?:earlier|prior) versions?\b"
     r"|\busing only\b|\bonly (?:the\s)?[\w/-]{2,30}\s(?:protocol|driver|adapter)\b"
-    r"|^(?:you\s)?(?:apply|applying|install|installing|upgrad(?:e|ing))\s(?:service pack"
+    r"|^(?:you\s(?:have\s)?)?(?:appl(?:y|ying|ied)|install(?:ing|ed)?|upgrad(?:e|ing|ed))\s"
+    r"(?:service pack"
     r"|sp\d|the (?:service pack|update|hotfix))"
-    r"|\bfor any reason\b|\bby using a specific\b|\bin this scenario\b"
-    r"|\b(?:cannot|can't|could not) be\s\w+ed\b",
+    r"|\bfor any reason\b|\bby using a specific\b|\bin this scenario\b",
     re.IGNORECASE,
 )
-#: A condition that says what the admin does ("you start X", "you click Y"): it shows
-#: the effect again after the fix, so it stays unless it also states a setting.
-_DOES_RE = re.compile(
-    r"^(?:you|a user|the user|users)\s(?:try to\s|attempt to\s)?(?!are\b|is\b|have\b|has\b"
-    r"|were\b|use\b|run\b)[a-z]{2,20}\b",
+#: The admin's environment said as a condition ("If you are running Windows 3.1 on a
+#: computer with X", "When you are using Dial-Up Networking"): always true where the
+#: admin is, no step of the check. "You have X" and a qualified setup ("a RAS connection
+#: that is configured to use SLIP", "and browsing to a site where ...", "multiple
+#: connections") are how the problem is triggered, and stay.
+_SETUP_RE = re.compile(
+    r"^you\s(?:are|were)\s(?:\w{2,12}ly\s)?(?:using|running|connected to|logged on)\b"
+    r"(?![^,;]{0,240}\b(?:where|that|which|who|whose|configured|set up|multiple|several|more"
+    r"\sthan|and\s(?!you\b)\w+ing)\b)",
     re.IGNORECASE,
 )
-
-
-#: A setting said so plainly that even a clause of what the admin does states it ("you
-#: install X by using a specific user account").
-_STRONG_RE = re.compile(
-    r"\b(?:only|for any reason|or earlier|versions?\s[\d.]{1,12}|by using a specific)\b",
-    re.IGNORECASE,
-)
+#: "... and you try to connect to the site server": the action after the setup, kept.
+_THEN_ACT_RE = re.compile(r"\s(?:and|then)\s(?P<act>you\s(?!are\b|have\b|were\b)[a-z].{2,200})$")
 
 
 def _state(cond: str) -> bool:
-    """Whether `cond` states a setting the problem needed, not only what the admin does."""
-    if _STATE_RE.search(cond) is None:
-        return False
-    return _DOES_RE.match(cond) is None or _STRONG_RE.search(cond) is not None
+    """Whether `cond` states a setting the problem needed (the admin's environment, a
+    version or earlier, "only" one thing), not what the admin does or sees."""
+    return _STRONG_RE.search(cond) is not None or _SETUP_RE.match(cond) is not None
 
 
 def left_condition(verify: str) -> bool:
     """Whether a verify keeps a condition clause that states the symptom's setting (the
-    bench's detector: the same reading as `without_conditions`)."""
+    same reading as `without_conditions`)."""
     return without_conditions(verify) != verify
+
+
+def _kept_lead(conds: list[tuple[str, str]]) -> str:
+    """The conditions that stay, said again as the check's lead ("If the print queue no
+    longer exists, "), or an action after a dropped setup ("When you try to connect, ")."""
+    kept: list[str] = []
+    for word, cond in conds:
+        if not _state(cond):
+            kept.append(f"{word.lower()} {cond}")
+        elif _SETUP_RE.match(cond) and not _STRONG_RE.search(cond):
+            act = _THEN_ACT_RE.search(cond)
+            if act:
+                kept.append(f"when {act.group('act')}")
+    if not kept:
+        return ""
+    lead = ", ".join(kept)
+    return f"{lead[0].upper()}{lead[1:]}, "
 
 
 def without_conditions(verify: str) -> str:
@@ -96,11 +113,12 @@ def without_conditions(verify: str) -> str:
     new = text
     lead = _LEAD_RE.match(new)
     conds = _COND_RE.findall(lead.group("conds")) if lead else []
-    # two conditions stacked, or one that states a setting: the setting, never a step
-    if lead and (len(conds) >= 2 or any(_state(c) for c in conds)):
-        new = f"C{lead.group('check')[1:]}"
+    if lead and any(_state(c) for _, c in conds):
+        kept = _kept_lead(conds)
+        check = lead.group("check")
+        new = f"{kept}{check}" if kept else f"C{check[1:]}"
     tail = _TAIL_RE.match(new)
-    if tail and _state(tail.group("cond")):
+    if tail and _STRONG_RE.search(tail.group("cond")):
         new = f"{tail.group('check').rstrip(' ,')}."
     if new == text:
         return verify
@@ -242,3 +260,45 @@ def without_progress(message: str) -> str:
     if said is None or not _FAILS_RE.search(said.group("rest")[:200]):
         return message
     return f"{said.group('label') or ''}{said.group('rest')}"
+
+
+#: The steps to reproduce repeated as written (not yet said with the fix's change).
+_REPRO_LEAD_RE = re.compile(
+    re.escape(REPRO_PREFIX) + r"(?P<paren> \([^()]{0,200}\))?(?P<rest>, and check .{3,2000})$",
+    re.S,
+)
+#: A fix that does the task another way ("Open the Access database through an ODBC DSN",
+#: "Build your form manually", "Use X instead of Y"): the steps to reproduce, as written,
+#: still go the way that fails.
+_OTHER_WAY_RE = re.compile(
+    r"^(?:[\w ]{0,20}:\s{0,3})?(?:use|open|build|create|connect|access|run|call|save|write)\b"
+    r"[^.;:]{0,160}?\b(?:through|via|instead of|rather than|in place of|manually|by hand)\b",
+    re.IGNORECASE,
+)
+#: A fix that changes the product, not the way the task is done.
+_PRODUCT_FIX_RE = re.compile(
+    r"^(?:[\w ]{0,20}:\s{0,3})?(?:upgrade|update|install|apply|obtain|download)\b", re.IGNORECASE
+)
+
+
+def other_way_repro(verify: str, label: str, product_fix: bool, fixed_elsewhere: bool) -> str:
+    """A repeat of the steps to reproduce said "the way the fix above says" when the fix
+    does the task another way (`label`: "Open the database through an ODBC DSN"; any
+    "Use X" when `fixed_elsewhere`: STATUS names the release that fixes the product, so
+    this fix only goes round it): as written, the steps still take the way that fails;
+    `verify` unchanged otherwise, or for a fix that changes the product (`product_fix`)."""
+    text, detail = split_detail(verify)
+    lead = _REPRO_LEAD_RE.match(text)
+    if lead is None or product_fix or _PRODUCT_FIX_RE.match(label):
+        return verify
+    use = fixed_elsewhere and re.match(r"^(?:[\w ]{0,20}:\s{0,3})?use\b", label, re.I)
+    if not use and not _OTHER_WAY_RE.match(label):
+        return verify
+    way = re.sub(r"^[\w ]{0,20}:\s{0,3}", "", label).rstrip(". ")
+    if len(way) > 160:
+        return verify
+    new = (
+        f"{REPRO_PREFIX}{lead.group('paren') or ''} the way the fix above says, not as written "
+        f"({way[0].lower()}{way[1:]}){lead.group('rest')}"
+    )
+    return with_detail(new, detail)
