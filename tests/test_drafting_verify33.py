@@ -119,8 +119,7 @@ def test_progress_line_is_swapped_for_the_error() -> None:
     )
     verify = "Check that this message no longer appears: The Contoso Name service is starting."
     assert failing_message(verify, symptom) == (
-        "Check that this message no longer appears: The Contoso Name service could not be "
-        "started."
+        "Check that this message no longer appears: The Contoso Name service could not be started."
     )
     label = "At a prompt: The Contoso service is starting. The Contoso service failed to start."
     assert without_progress(label) == "At a prompt: The Contoso service failed to start."
@@ -185,7 +184,7 @@ def test_quoted_message_and_even_if_are_left_whole() -> None:
 def test_other_way_fix_repeats_the_repro_its_way() -> None:
     """A fix that opens the file another way never replays the failing way as written."""
     verify = (
-        "Repeat the article's steps to reproduce the problem (\"Steps to Reproduce\" in MORE "
+        'Repeat the article\'s steps to reproduce the problem ("Steps to Reproduce" in MORE '
         "INFORMATION), and check that this no longer happens: Click Next and the error appears."
     )
     said = other_way_repro(verify, "Open the ledger database through an ODBC DSN", False, False)
