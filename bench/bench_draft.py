@@ -260,8 +260,9 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   "keeps the symptom's setting" (round 32) counts outcomes whose verify keeps a
   condition clause stating the setting the problem needed ("... if you are using the
   driver version 7.33 or earlier", "when ... are using only NetBEUI", "After applying
-  Service Pack 1, check that", two conditions stacked before the check), which may be
-  false once the fix is in (`draft_metrics.setting_kept`).
+  Service Pack 1, check that", "If you are running X, check that", "for any reason"),
+  which may be false once the fix is in; a trigger ("When you copy a file, if ...")
+  is not counted (`draft_metrics.setting_kept`).
   "malformed verify" (round 13) counts outcomes with a verify line that reads broken
   (`draft_metrics.malformed_verify`): it ends on a word no sentence ends on ("... no
   longer disappears and."), pastes a list flat (": - A - B"), redoes an action on a bare

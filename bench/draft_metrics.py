@@ -1398,22 +1398,27 @@ def misfit_verify(article: Article, title: str, verifies: list[str]) -> bool:
 
 #: A condition clause in a verify that states the setting the problem needed (round 32):
 #: "... if you are using the X driver version 7.33 or earlier", "when one or both
-#: computers are using only NetBEUI", "After applying Service Pack 1 ..., check that".
+#: computers are using only NetBEUI", "After applying Service Pack 1 ..., check that",
+#: "If you are running Windows 3.1 on a computer with X, check that". A clause that says
+#: what the admin does or sees ("When you copy a file, if its name starts with a period")
+#: is how to see the effect, and is not counted.
 _SETTING_RE = re.compile(
-    r"\b(?:if|when|while|whenever)\s[^.:;]{0,160}?\b(?:are|is|were|was)\s(?:using|running)\b"
-    r"|\b(?:if|when|while)\s[^:;]{0,160}?\bversions?\s[\d.]{1,12}\s(?:or|and)\s(?:earlier|prior"
-    r"|older)\b|^(?:If|When|After)\s(?:you\s)?(?:apply|applying|install|installing)\s(?:service"
-    r"\spack|sp\d)[^,]{0,120},\s(?:check|verify)\b|^(?:If|When|While)\s[^,:]{3,200},\s(?:if|when"
-    r"|while)\s[^,:]{3,200},\s(?:check|verify)\b|\bin this scenario\b",
+    r"\b(?:if|when|while|whenever)\s(?:one or both|both|all|the)?\s?[^.:;,]{0,60}?\b(?:are|is)\s"
+    r"using only\b"
+    r"|\b(?:if|when|while)\s[^:;,]{0,160}?\bversions?\s[\d.]{1,12}\s(?:or|and)\s(?:earlier|prior"
+    r"|older)\b|^(?:If|When|After)\s(?:you\s(?:have\s)?)?(?:apply|applying|applied|install"
+    r"|installing|installed)\s(?:service\spack|sp\d)[^,]{0,120},\s(?:check|verify)\b"
+    r"|^(?:If|When|While)\syou\s(?:are|were)\s(?:using|running)\s[^,:]{3,200},\s(?:check|verify)\b"
+    r"|\bfor any reason\b|\bin this scenario\b",
     re.IGNORECASE,
 )
 
 
 def setting_kept(verify: str) -> bool:
-    """Whether a verify keeps a clause that states the symptom's setting (a thing used or
-    run, a version or earlier, a service pack applied, two conditions stacked before the
-    check), which may be false once the fix is in (round 32); a quoted message after
-    "appears:" or "happens:" is the article's own text and is not read."""
+    """Whether a verify keeps a clause that states the symptom's setting (the product the
+    admin runs, a version or earlier, "only" one protocol, a service pack applied), which
+    may be false once the fix is in (round 32); a quoted message after "appears:" or
+    "happens:" is the article's own text and is not read."""
     text = verify.partition(DETAIL_SEP)[0]
     text = re.split(r"\b(?:appears|happens|occurs):\s", text, maxsplit=1)[0]
     return _SETTING_RE.search(text[:1500]) is not None
