@@ -194,3 +194,10 @@ def test_other_way_fix_repeats_the_repro_its_way() -> None:
     used = other_way_repro(verify, "Use a UNION for each OR condition", False, True)
     assert "not as written (use a UNION" in used
     assert other_way_repro(verify, "Use a UNION for each OR condition", False, False) == verify
+
+
+def test_some_before_a_name_is_turned_too() -> None:
+    """'some WCL entries are no longer lost' checks the entries, named in capitals."""
+    assert all_not_some("Check that some WCL entries are no longer lost.") == (
+        "Check that the WCL entries are no longer lost."
+    )

@@ -127,7 +127,7 @@ def without_conditions(verify: str) -> str:
 
 #: "check that some folder permissions ... are migrated": the symptom's "some ... may not
 #: be migrated" turned round word for word; every one of them must be.
-_SOME_RE = re.compile(r"\b(?P<lead>[Cc]heck that )(?:some|certain)(?P<of> of)?\s(?=[a-z])")
+_SOME_RE = re.compile(r"\b(?P<lead>[Cc]heck that )(?:some|certain)(?P<of> of)?\s(?=[A-Za-z])")
 
 
 def all_not_some(verify: str) -> str:
