@@ -71,7 +71,7 @@ _SETUP_RE = re.compile(
     re.IGNORECASE,
 )
 #: "... and you try to connect to the site server": the action after the setup, kept.
-_THEN_ACT_RE = re.compile(r"\s(?:and|then)\s(?P<act>you\s(?!are\b|have\b|were\b)[a-z].{2,200})$")
+_THEN_ACT_RE = re.compile(r"\s(?:and|then)\s(?P<act>you\s(?!are\b|were\b)[a-z].{2,200})$")
 
 
 def _state(cond: str) -> bool:
