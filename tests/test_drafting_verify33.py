@@ -201,3 +201,10 @@ def test_some_before_a_name_is_turned_too() -> None:
     assert all_not_some("Check that some WCL entries are no longer lost.") == (
         "Check that the WCL entries are no longer lost."
     )
+
+
+def test_in_this_scenario_is_dropped_from_a_redo() -> None:
+    """'Run the package in this scenario again' redoes the run, not the old setting."""
+    assert without_conditions(
+        "Run the package in this scenario again: check that the run no longer stops responding."
+    ) == ("Run the package again: check that the run no longer stops responding.")

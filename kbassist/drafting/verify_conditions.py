@@ -74,6 +74,14 @@ _SETUP_RE = re.compile(
 _THEN_ACT_RE = re.compile(r"\s(?:and|then)\s(?P<act>you\s(?!are\b|were\b)[a-z].{2,200})$")
 
 
+#: "in this scenario" before the redo's "again" or the check (the symptom's whole setting).
+_SCENARIO_RE = re.compile(
+    r"(?<=\w)\s(?:in|under)\s(?:this|that|these|those|the described)\s(?:scenarios?|situations?"
+    r"|conditions?|configurations?)(?=\sagain\b|,\scheck\b|:\scheck\b)",
+    re.IGNORECASE,
+)
+
+
 def _state(cond: str) -> bool:
     """Whether `cond` states a setting the problem needed (the admin's environment, a
     version or earlier, "only" one thing), not what the admin does or sees."""
@@ -120,6 +128,8 @@ def without_conditions(verify: str) -> str:
     tail = _TAIL_RE.match(new)
     if tail and _STRONG_RE.search(tail.group("cond")):
         new = f"{tail.group('check').rstrip(' ,')}."
+    # "Run the package in this scenario again": the scenario is the setting the fix changes
+    new = _SCENARIO_RE.sub("", new, count=1)
     if new == text:
         return verify
     return with_detail(new, detail)
