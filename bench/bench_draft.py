@@ -257,6 +257,12 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   "keeps a condition the fix changes" (round 28) counts outcomes whose verify sets up
   a state the fix's steps change ("... while the Find Fast Indexer is running again:
   check that ..." under "click Pause Indexing") (`kept_condition.drop_changed_condition`).
+  "keeps the symptom's setting" (round 32) counts outcomes whose verify keeps a
+  condition clause stating the setting the problem needed ("... if you are using the
+  driver version 7.33 or earlier", "when ... are using only NetBEUI", "After applying
+  Service Pack 1, check that", "If you are running X, check that", "for any reason"),
+  which may be false once the fix is in; a trigger ("When you copy a file, if ...")
+  is not counted (`draft_metrics.setting_kept`).
   "malformed verify" (round 13) counts outcomes with a verify line that reads broken
   (`draft_metrics.malformed_verify`): it ends on a word no sentence ends on ("... no
   longer disappears and."), pastes a list flat (": - A - B"), redoes an action on a bare
@@ -521,6 +527,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "  keeps a condition the fix changes": _pct(
             sum(r.verify_kept_condition for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
+        "  keeps the symptom's setting": _pct(
+            sum(r.verify_setting for r in clean), sum(r.verify_outcomes for r in clean)
         ),
         "  names the article's section": _pct(
             sum(r.verify_section_only for r in clean), sum(r.verify_outcomes for r in clean)

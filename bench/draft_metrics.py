@@ -28,7 +28,7 @@ from kbassist.drafting.each_time import repeat_when
 from kbassist.drafting.goal_verify import LIMIT_RE, PROBLEM_KEYS
 from kbassist.drafting.kept_condition import drop_changed_condition
 from kbassist.drafting.own_check import own_check_sentence, symptom_section_labels
-from kbassist.drafting.text import split_sentences
+from kbassist.drafting.text import DETAIL_SEP, split_sentences
 from kbassist.drafting.tick_kinds import prompted_action, ticked_kind
 from kbassist.trees.checklist import Checklist, build_checklist
 from kbassist.trees.conditions import ConditionError
@@ -1396,6 +1396,34 @@ def misfit_verify(article: Article, title: str, verifies: list[str]) -> bool:
     return stays and any(_LIMIT_RE.search(said) for said in restated)
 
 
+#: A condition clause in a verify that states the setting the problem needed (round 32):
+#: "... if you are using the X driver version 7.33 or earlier", "when one or both
+#: computers are using only NetBEUI", "After applying Service Pack 1 ..., check that",
+#: "If you are running Windows 3.1 on a computer with X, check that". A clause that says
+#: what the admin does or sees ("When you copy a file, if its name starts with a period")
+#: is how to see the effect, and is not counted.
+_SETTING_RE = re.compile(
+    r"\b(?:if|when|while|whenever)\s(?:one or both|both|all|the)?\s?[^.:;,]{0,60}?\b(?:are|is)\s"
+    r"using only\b"
+    r"|\b(?:if|when|while)\s[^:;,]{0,160}?\bversions?\s[\d.]{1,12}\s(?:or|and)\s(?:earlier|prior"
+    r"|older)\b|^(?:If|When|After)\s(?:you\s(?:have\s)?)?(?:apply|applying|applied|install"
+    r"|installing|installed)\s(?:service\spack|sp\d)[^,]{0,120},\s(?:check|verify)\b"
+    r"|^(?:If|When|While)\syou\s(?:are|were)\s(?:using|running)\s[^,:]{3,200},\s(?:check|verify)\b"
+    r"|\bfor any reason\b|\bin this scenario\b",
+    re.IGNORECASE,
+)
+
+
+def setting_kept(verify: str) -> bool:
+    """Whether a verify keeps a clause that states the symptom's setting (the product the
+    admin runs, a version or earlier, "only" one protocol, a service pack applied), which
+    may be false once the fix is in (round 32); a quoted message after "appears:" or
+    "happens:" is the article's own text and is not read."""
+    text = verify.partition(DETAIL_SEP)[0]
+    text = re.split(r"\b(?:appears|happens|occurs):\s", text, maxsplit=1)[0]
+    return _SETTING_RE.search(text[:1500]) is not None
+
+
 #: A verify that promises the problem gone for good ("no longer occurs", "is no longer").
 _GONE_FOR_GOOD_RE = re.compile(r"\bno longer\b", re.IGNORECASE)
 
@@ -1538,6 +1566,8 @@ class Record:
     verify_glued_label: int = 0  # a message quoted back with its Symptoms label glued on
     verify_misfit: int = 0  # 'no longer occurs' on a how-to or a limit (misfit_verify)
     verify_kept_condition: int = 0  # keeps a condition the fix's steps change (round 28)
+    verify_setting: int = 0  # keeps the symptom's setting ("if you are using ... 7.33 or earlier")
+    setting_verifies: list[str] = field(default_factory=list)
     verify_each_time: int = 0  # 'no longer' on a fix the article says to repeat (round 30)
     misfit_verifies: list[str] = field(default_factory=list)  # a few, for reading
     malformed_verifies: list[str] = field(default_factory=list)  # see malformed_verify
@@ -1821,6 +1851,10 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
                     record.misfit_verifies.append(verifies[0][:160])
             ticked = [f"{i.text} {i.detail}" for i in checklist.part("steps")]
             record.verify_each_time += each_time_misfit(ticked, verifies)
+            setting = [v for v in verifies if setting_kept(v)]
+            record.verify_setting += bool(setting)
+            if setting and len(record.setting_verifies) < 2:
+                record.setting_verifies.append(setting[0][:160])
             record.verify_kept_condition += any(
                 drop_changed_condition(v, ticked) != v for v in verifies
             )

@@ -20,6 +20,7 @@ from kbassist.drafting.modern import block_plain, md_plain, section_parts, strip
 from kbassist.drafting.symptoms import cause_lead
 from kbassist.drafting.text import clean, short_label, split_sentences
 from kbassist.drafting.told_apart import told_apart
+from kbassist.drafting.verify_conditions import without_progress
 
 #: "Any of the following symptoms may occur:", "you may experience one or more of the
 #: following symptoms.", "you see either of the following behaviors:": a list of forms.
@@ -317,6 +318,7 @@ def _apart(labels: list[str], fulls: list[str]) -> list[str]:
 
 def _join(name: str, message: str) -> str:
     """ "Name: message", the message cut to its first clause to fit the label."""
+    message = without_progress(message)  # "... is starting." first: the line that fails
     if not name:
         return short_label(message, MAX_FORM_LABEL)
     room = max(MAX_FORM_LABEL - len(name) - 2, 30)

@@ -357,6 +357,12 @@ from kbassist.drafting.verify import (
 )
 from kbassist.drafting.verify_avoided import avoided_verify, instead_verify
 from kbassist.drafting.verify_background import background_verify
+from kbassist.drafting.verify_conditions import (
+    design_verify,
+    fitting_verify,
+    other_way_repro,
+    without_progress,
+)
 from kbassist.drafting.verify_fit import fit_outcome, list_items_said
 from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check, upgraded
 from kbassist.drafting.verify_observable import interrupt_verify, one_observable
@@ -1005,6 +1011,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         verify_text = without_glued_label(verify_text, symptom_section.text)
     if symptom_section is not None:  # "In X, check that M ...": every case's message
         verify_text = every_case_verify(verify_text, symptom_section.text)
+    if cause_section is not None:  # "This is by design.": never "the problem no longer occurs"
+        verify_text = design_verify(verify_text, cause_section.text)
     for option in options:
         if option.asks and option.params:  # only an option with questions can have them
             _late_inputs(option, variables, _outcome(article, option, variables, verify_text, None))
@@ -2116,7 +2124,8 @@ def _confirm_node(
             # the article's own elision ("function: sbpa4snd [...]") is no part of a label
             apart[n]
             or event_label(message)  # "Event ID 2508 (Server): The server service ..."
-            or short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", message), 80)
+            # "... service is starting." first: the line that says what fails names it
+            or short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", without_progress(message)), 80)
             for n, message in enumerate(messages)
         ]
         # "Named Pipes > A connection was ... with the server" and "TCP > " the same: each
@@ -3274,6 +3283,18 @@ def _outcome(
     # "While X is running", "When the guest user is disabled": never a state the fix changes
     verify_text = drop_changed_condition(
         verify_text, [option.label, *option.pre_items, *option.items]
+    )
+    # the symptom's setting ("if you are using driver 7.33 or earlier") is no step of the
+    # check; "some ... are migrated" made all; a progress line swapped for the error
+    verify_text = fitting_verify(
+        verify_text, symptom_section.text if symptom_section is not None else ""
+    )
+    # "Open the database through an ODBC DSN": the steps to reproduce as written still fail
+    verify_text = other_way_repro(
+        verify_text,
+        option.label,
+        option.kind in {"upgrade", "cause"},
+        verify_text.startswith(REPRO_PREFIX) and bool(fixed_releases(article)),
     )
     steps = []
     roots = drive_roots([*option.pre_items, *option.items])
