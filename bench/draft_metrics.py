@@ -324,7 +324,7 @@ _COMPLEMENT_VERBS = frozenset(
 #: " and Professional", "as quickly" + " as possible", "either X" + " or Y").
 _PAIR_OPENERS = {"as": "as", "and": "between|both", "or": "either", "nor": "neither"}
 #: A comparative the article's "than" completes ("... rather" + " than the form").
-_COMPARATIVE_RE = re.compile(r"(?:\b(?:more|less|rather|other|fewer)|\w{3,}er)$", re.I)
+_COMPARATIVE_RE = re.compile(r"(?:\b(?:more|less|rather|other|fewer)|\w{3,40}er)$", re.I)
 #: A label that opens a list: the article's next items go on with it.
 _LIST_OPEN_RE = re.compile(r"\b(?:like|such as|including|e\.g\.,?|for example,?)\s", re.I)
 #: After the label, more items of its list: ", III, or IV", ", Calculator, and Edge".
@@ -384,7 +384,7 @@ def _goes_on(label: str, rest: str) -> bool:
         return bool(_COMPARATIVE_RE.search(last))  # "... rather" + " than the form"
     if nxt in _PAIR_OPENERS:
         opener = _PAIR_OPENERS[nxt]
-        return bool(re.search(rf"\b(?:{opener})\b(?:\s+\S+){{1,3}}$", label, re.IGNORECASE))
+        return bool(re.search(rf"\b(?:{opener})\b(?:\s+\S{{1,200}}){{1,3}}$", label, re.IGNORECASE))
     if nxt in ("to", "that", "whether", "if"):
         if last not in _COMPLEMENT_VERBS:
             return False  # "Add node pools" + " to avoid ...", "... the rights" + " that"

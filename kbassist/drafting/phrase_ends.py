@@ -173,6 +173,41 @@ def clause_end(text: str, start: int, cap: int) -> int:
     return len(text) if len(text) <= cap else -1
 
 
+#: A restrictive relative clause's opener: no comma before it ("packages that are
+#: failing", not "packages, which ...").
+_RELATIVE_RE = re.compile(r"\s(?:that|which|who)\s")
+
+
+def relative_cut(text: str, cut: str, at: int, limit: int) -> str:
+    """`cut` keeping the restrictive relative clause opening at `at`, rather than backed
+    up before it, or "": the clause says which things are meant ("SSIS packages" is not
+    "SSIS packages that are failing"; seed-84 readers marked such labels). Kept, with
+    the words no phrase ends on dropped from its end, when the label stays within
+    WHOLE_LABEL_CHARS (a label of 60 or fewer characters within its limit), the clause
+    keeps its verb (two words after the opener) and ends no phrase short but before a
+    preposition ("... that are failing" + " with OLE DB ..." ends its clause's core)."""
+    if not _RELATIVE_RE.match(cut, at) or cut[:at].endswith(","):
+        return ""
+    words = cut.split(" ")
+    opener_words = len(cut[:at].split(" "))  # the words up to and including the opener
+    while len(words) > opener_words + 2 and _last_word(words[-1]) in _OPEN_END:
+        words.pop()
+    kept = " ".join(words)
+    rest = text[len(kept) :]
+    if len(kept[at:].split()) < 3 or open_paren(kept) != -1:
+        return ""
+    if len(kept) > (WHOLE_LABEL_CHARS if limit > 60 else limit):
+        return ""
+    if (
+        _last_word(kept) in _OPEN_END
+        or _noun_goes_on(kept, rest)
+        or _next_word(rest) in ("a", "an", "the", "and", "or")
+        or _LIST_ON_RE.match(rest)
+    ):
+        return ""
+    return kept
+
+
 def phrase_cut(text: str, cut: str, limit: int) -> str:
     """`cut` (whole words of `text`, at most `limit` characters) ending at a phrase
     boundary: before a "(" it leaves open; when mid-phrase, on to its clause's end within
@@ -202,6 +237,8 @@ def phrase_cut(text: str, cut: str, limit: int) -> str:
         head = cut[: match.start()].rstrip(" ,;:-")
         if len(head) < floor:
             break
+        if kept := relative_cut(text, cut, match.start(), limit):
+            return kept  # "... the Dataflow Tasks that are failing" (+ " with OLE DB ...")
         if _last_word(head) not in _OPEN_END and open_paren(head) == -1:
             return head
     words = cut.split(" ")
