@@ -71,3 +71,12 @@ def test_the_cut_detector_is_fast_on_a_hostile_string(tmp_path: Path) -> None:
     word = "x y " + "z" * 20000
     metrics.label_cut_phrase(word, f"{word} than it")
     assert time.perf_counter() - started < 1.0
+
+
+def test_a_relative_clause_inside_the_subject_is_not_kept_without_its_verb() -> None:
+    """'Version 3.6 of X that works with 3.51' (+ ' does not allow ...') is never the label."""
+    sentence = (
+        "Version 3.6 of the Beam and Whiteside backup software that works with version 3.51"
+        " does not allow the backup program to back up NFS volumes on the server."
+    )
+    assert not short_label(sentence, 90).endswith("that works with version 3.51")
