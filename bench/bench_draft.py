@@ -76,14 +76,19 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   an ellipsis the article does not have there, or ending mid-word (the label is found in
   the article only where a letter or digit follows it), / all choice labels.
 - **labels cut mid-phrase**: choice labels of three words or more, not cut mid-word,
-  that end on a word a phrase does not end on (an article, a preposition, a conjunction,
-  "as", "than", "like"; not when the article has the label as a whole sentence or a
-  link's text: "... may not be logged on to.") or that the article, everywhere it has
-  them, goes on after with a function word ("... back" + " to the default"; not when it
-  only points on: " as follows:", " by following these steps:") or more
-  items of a list ("tiles like Alarm" + ", Calculator, and Edge"), or that are only a
-  scene-setting clause ("When you click OK" where the article goes on ", the following
-  error ..."), / all choice labels.
+  that a reader sees cut (round 32): ending on a word no phrase ends on (an article or
+  possessive, a preposition, a conjunction, "as", "than", "rather", "like", a dangling
+  "that"/"which"; not when the article has the label as a whole sentence or a link's
+  text: "… may not be logged on to."), inside an open "(", or that the article,
+  everywhere it has them, goes on inside the label's phrase: the head of a noun phrase
+  opened in its last three words ("… on the print" + " queue"), what its last verb
+  needs ("… does not attempt" + " to restore", "… indicates" + " that"), a comparison's
+  or pair's second half ("… rather" + " than", "both the Standard" + " and"), a verb's
+  object ("… or uncompress" + " a drive"), a bare subject's predicate ("… the domain
+  account" + " is locked out"), more items of a list it opened ("tiles like Alarm" +
+  ", Calculator, and Edge"). A label ending where its clause or sentence ends (a scene
+  clause before its comma included) or before "and", "that" or a preposition is not
+  counted, / all choice labels.
 - **questions with labels alike**: questions two of whose choices read alike: the same
   label but for the drafter's "(2)", the same message after different headings but cut
   where its clause goes on ("Named Pipes > A connection was successfully established

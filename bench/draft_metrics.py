@@ -28,6 +28,7 @@ from kbassist.drafting.each_time import repeat_when
 from kbassist.drafting.goal_verify import LIMIT_RE, PROBLEM_KEYS
 from kbassist.drafting.kept_condition import drop_changed_condition
 from kbassist.drafting.own_check import own_check_sentence, symptom_section_labels
+from kbassist.drafting.phrase_ends import open_paren
 from kbassist.drafting.text import DETAIL_SEP, split_sentences
 from kbassist.drafting.tick_kinds import prompted_action, ticked_kind
 from kbassist.trees.checklist import Checklist, build_checklist
@@ -268,86 +269,171 @@ def label_cut(label: str, article_text: str) -> bool:
     return True
 
 
-#: Words a phrase does not end on (a whole word: "add-in" ends on no "in"): an article, a
-#: preposition, a conjunction, "as"/"than"
-#: of a comparison ("as quickly [as possible]"), "like" of a list ("tiles like Alarm, ...").
+#: Words a phrase does not end on (a whole lowercase word: "add-in" ends on no "in",
+#: "Drive A" on no "a"): an article or possessive, a preposition, a conjunction,
+#: "as"/"than"/"rather" of a comparison, "like"/"including" of a list, a dangling
+#: "that"/"which", a bare "is"/"be". "in"/"on" only where the article has the label
+#: ("located in" + ":"), as "You were signing in" may be whole.
 _OPEN_END_RE = re.compile(
-    r"(?<![\w-])(?:a|an|the|to|of|for|with|by|from|in|on|at|into|onto|as|than|like|and|or|but|that"
-    r"|which|whose|is|are|be|such)$",
-    re.IGNORECASE,
+    r"(?<!\S)(?:a|an|the|to|of|for|with|by|from|at|into|onto|as|than|rather|like|and|or"
+    r"|but|nor|that|which|whose|who|whom|is|are|be|such|including|via|per|whether|your"
+    r"|their|its)$",
 )
-
-
-#: What a cut phrase goes on with in the article: a function word ("back" + " to the
-#: default", "as quickly" + " as possible") or more items of its list (", Calculator, and").
-_GOES_ON_RE = re.compile(
-    r"^(?:\s(?:to|of|for|with|by|from|in|on|at|into|as|than|like|and|or|that|which|whose)\b"
-    r"|,\s+[^,.;:]{1,30},?\s+(?:and|or)\s)",
+#: Words that open a noun phrase: a label ending a word or two after one, where the
+#: article goes on with a plain word, stops inside it ("on the print" + " queue").
+_NP_OPEN = frozenset(
+    "a an the this these those your its their his her our my some any each every no all"
+    " of on in at for to with by from into onto".split()
 )
-
-
-#: What the article goes on with that only points at what follows ("... as follows:",
-#: "... by following these steps:"): the label before it is whole.
-_POINTER_ON_RE = re.compile(
-    r"^,?\s(?:as follows|(?:by\s+)?(?:following|doing|using|performing)\s+(?:these|the following)"
-    r"|(?:to|in|with|using|from|by)\s+the following)\b",
-    re.IGNORECASE,
+#: Determiners: after a label ending on a lowercase word, the object it left out
+#: ("... or uncompress" + " a drive").
+_DETERMINERS = frozenset("a an the your their its these those his her our my".split())
+#: Auxiliaries: after a label whose last clause is only its subject, its predicate
+#: ("... because the domain account" + " is locked out").
+_AUX = frozenset(
+    "is are was were may might can cannot could will would should must has have had does"
+    " do did".split()
 )
-
-
-#: A clause that only sets the scene ("When you click OK", "If you have more than one
-#: Passport"): as a whole label, the first clause of a sentence whose point comes after.
-_SCENE_RE = re.compile(
-    r"^(?:if|when|whenever|after|before|because|while|although|since|once|unless|until)\b",
-    re.IGNORECASE,
+#: Words that go on a clause, not a noun phrase: function words, auxiliaries, common
+#: verbs of a predicate ("The print queue" + " stops"), adverbs, pronouns, prepositions.
+_NOT_HEAD = _AUX | frozenset(
+    "to of for with by from in on at into onto as than like and or but nor that which whose"
+    " who whom where when if because so then be been being not no appears appear occurs"
+    " occur fails fail stops stop works work runs run returns return contains contain"
+    " displays display shows show opens open closes close becomes become remains remain"
+    " seems seem uses use needs need requires require causes cause gets get starts start"
+    " again now first then also only too later here there instead anyway once either both"
+    " while after before until unless since whether without within through using via per"
+    " although though even just still yet already always never often you it they we he"
+    " she i under over about between among against across along around behind below"
+    " beneath beside beyond inside outside toward towards upon during except throughout"
+    " such".split()
 )
-
-
+#: Verbs that need what follows ("does not attempt" + " to restore", "indicates" +
+#: " that ..."): a label ending on one, where the article goes on with "to" + a verb or
+#: with "that"/"whether"/"if", is cut.
+_COMPLEMENT_VERBS = frozenset(
+    "attempt attempts attempting try tries trying need needs want wants wanted indicate"
+    " indicates indicated ensure ensures sure verify verifies confirm confirms specify"
+    " specifies determine determines means meant states stated says said shows showed"
+    " appear appears appeared seem seems seemed allow allows allowed enable enables able"
+    " unable going used tell tells told decide decides expect expects expected require"
+    " requires required".split()
+)
+#: The word that opens a pair the article's next word closes ("both the Standard" +
+#: " and Professional", "as quickly" + " as possible", "either X" + " or Y").
+_PAIR_OPENERS = {"as": "as", "and": "between|both", "or": "either", "nor": "neither"}
+#: A comparative the article's "than" completes ("... rather" + " than the form").
+_COMPARATIVE_RE = re.compile(r"(?:\b(?:more|less|rather|other|fewer)|\w{3,40}er)$", re.I)
+#: A label that opens a list: the article's next items go on with it.
+_LIST_OPEN_RE = re.compile(r"\b(?:like|such as|including|e\.g\.,?|for example,?)\s", re.I)
+#: After the label, more items of its list: ", III, or IV", ", Calculator, and Edge".
+_LIST_MORE_RE = re.compile(r"^,\s+(?!and\b|or\b)[^,.;:]{1,30},?\s+(?:and|or)\s(?!then\b)")
+#: A label's last clause starts after its last mark or clause opener.
+_CLAUSE_SPLIT_RE = re.compile(
+    r"[:,;]\s|\s(?:when|if|because|that|which|who|where|while|since|after|before|and|or)\s"
+)
+#: A plain lowercase word (a noun's head, maybe with its clause mark).
+_PLAIN_WORD_RE = re.compile(r"[a-z][a-z-]{0,40}[,;:.]?")
 #: What follows a label the article says whole: its sentence's end, a link's "](".
 _WHOLE_AFTER_RE = re.compile(r"^(?:[.!?](?:\s|$)|\]\(|$)")
 
 
-def _said_whole(label: str, article_text: str) -> bool:
-    """Whether the article has `label` as a whole sentence's end or a link's text ("The
-    referenced account ... may not be logged on to." ends on "to" and is whole)."""
-    at = article_text.find(label)
-    while at != -1:
-        if _WHOLE_AFTER_RE.match(article_text[at + len(label) : at + len(label) + 3]):
-            return True
-        at = article_text.find(label, at + 1)
-    return False
+def _bare(word: str) -> str:
+    return word.strip("\"'`()[],;:.!?").casefold()
+
+
+def _subject_only(label: str) -> bool:
+    """Whether the label's last clause is only a subject ("The IISADMIN service"): up to
+    six words, no auxiliary and no word that reads as a verb ("-ed", "-s" after a noun)."""
+    clause = _CLAUSE_SPLIT_RE.split(f" {label} ")[-1].split()
+    return 1 <= len(clause) <= 6 and not any(
+        _bare(w) in _NOT_HEAD
+        or (
+            w.islower()
+            and w.endswith(("ed", "s"))
+            and n > 0
+            and clause[n - 1].casefold() not in _NP_OPEN
+        )
+        for n, w in enumerate(clause)
+    )
+
+
+def _goes_on(label: str, rest: str) -> bool:
+    """Whether `rest`, the article's text after `label`, goes on a phrase `label` stops
+    inside: more items of a list it opened, the second half of a comparison or a pair,
+    what its last verb needs, the object of a verb, the predicate of a bare subject, or
+    the head of a noun phrase opened in its last three words. Not a clean stop before
+    "and", "that", a preposition or a clause mark."""
+    words = label.split()
+    last = _bare(words[-1])
+    if _LIST_MORE_RE.match(rest):
+        tail = label.rsplit(",", 1)[1] if "," in label else ""
+        item = rest[1:].lstrip()[:1]
+        # "Application tiles like Alarm" + ", Calculator, and Edge"; "a HP LaserJet, II"
+        return bool(_LIST_OPEN_RE.search(label)) or (
+            bool(tail) and len(tail.split()) <= 3 and not item.islower()
+        )
+    if not rest[:1].isspace() or not rest.strip():
+        return False  # the clause or sentence ends here: ", ", ".", ":", ")"
+    after = rest.split(None, 1)[0]
+    nxt = _bare(after)
+    if not nxt:
+        return False
+    if nxt == "than":
+        return bool(_COMPARATIVE_RE.search(last))  # "... rather" + " than the form"
+    if nxt in _PAIR_OPENERS:
+        opener = _PAIR_OPENERS[nxt]
+        return bool(re.search(rf"\b(?:{opener})\b(?:\s+\S{{1,200}}){{1,3}}$", label, re.IGNORECASE))
+    if nxt in ("to", "that", "whether", "if"):
+        if last not in _COMPLEMENT_VERBS:
+            return False  # "Add node pools" + " to avoid ...", "... the rights" + " that"
+        # "does not attempt" + " to restore", not "used" + " to the default"
+        return nxt != "to" or bool(
+            re.match(r"\s+to\s+(?!(?:the|a|an|your|this|that|these|those|its|their)\b)[a-z]", rest)
+        )
+    if nxt in _AUX and after[:1].islower():
+        return _subject_only(label)  # "... the domain account" + " is locked out"
+    if nxt in _DETERMINERS and after[:1].islower():
+        # "... or uncompress" + " a drive" (not "5" + " the following")
+        return last not in _NOT_HEAD and words[-1].isalpha() and words[-1].islower()
+    if nxt in _NOT_HEAD or nxt.endswith(("ly", "ing", "ed")) or not _PLAIN_WORD_RE.fullmatch(after):
+        return False
+    return any(_bare(w) in _NP_OPEN for w in words[-3:-1])  # "on the print" + " queue"
 
 
 def label_cut_phrase(label: str, article_text: str) -> bool:
-    """A label cut mid-phrase: whole words, but the article's sentence goes on ("... into
-    the search field as quickly" + " as possible"; "Application tiles like Alarm" + ", ...";
-    "Set the folder views back" + " to the default"): it ends on a word a phrase does not
-    end on, or, found in the article, every place it is found goes on with a function word
-    or more items of its list (see _GOES_ON_RE), or it is only a scene-setting clause the
-    article follows with a comma ("When you click OK" + ", the following error ...").
-    Labels cut mid-word are label_cut's."""
+    """A label cut mid-phrase, as a reader sees it: whole words (labels cut mid-word are
+    label_cut's), but ending on a word no phrase ends on (a determiner, a preposition, a
+    conjunction, a dangling "that"), inside an open "(", or, where the article has it,
+    everywhere stopped short of what its phrase needs (`_goes_on`: "... on the print" +
+    " queue", "... does not attempt" + " to restore", "tiles like Alarm" + ", Calculator,
+    and Edge"). A label that ends where its clause or sentence ends is whole, and so is a
+    stop before "and", "that" or a preposition ("Replace the packages" + " that fail"):
+    whether such a stop drops what the label needs is a drafting choice, not a cut."""
     label = _normal(label)
-    if not label or not label[-1].isalnum() or label_cut(label, article_text):
+    if not label:
         return False
+    if not label[-1].isalnum():
+        return label.endswith("(")
     words = label.split()
     if len(words) < 3:
         return False  # "Yes", "Not sure", "Windows 95": too short to tell
-    if _said_whole(label, article_text):
-        return False  # the article's whole sentence or link text: "... logged on to."
-    if _OPEN_END_RE.search(label):
-        return True
+    found = []
     at = article_text.find(label)
-    if at == -1:
-        return False
-    scene = bool(_SCENE_RE.match(label)) and "," not in label
     while at != -1:
-        rest = article_text[at + len(label) : at + len(label) + 60]
-        if _POINTER_ON_RE.match(rest):
-            return False  # "... switch" + " as follows:": only a pointer at what follows
-        if not (_GOES_ON_RE.match(rest) or (scene and rest.startswith(", "))):
-            return False
+        end = at + len(label)
+        if end < len(article_text) and article_text[end].isalnum():
+            return False  # mid-word: label_cut's
+        found.append(article_text[end : end + 60])
         at = article_text.find(label, at + 1)
-    return True
+    if any(_WHOLE_AFTER_RE.match(rest) for rest in found):
+        return False  # the article's whole sentence or link text: "... logged on to."
+    if _OPEN_END_RE.search(label) or (words[-1] in ("in", "on") and found):
+        return True
+    if open_paren(label) != -1:
+        return True  # "... a space (including a"
+    return bool(found) and all(_goes_on(label, rest) for rest in found)
 
 
 #: The drafter's "(2)" after a label that read like a sibling's.
@@ -418,7 +504,8 @@ def title_cut_phrase(title: str, article_text: str) -> bool:
     body = _TITLE_PREFIX_RE.sub("", title, count=1)
     if _TITLE_LEAD_IN_RE.search(body):
         return True
-    return label_cut_phrase(body, article_text) or label_cut_phrase(title, article_text)
+    # the article's own "Note: ..." is the title; else the body after the drafter's prefix
+    return label_cut_phrase(title if title in article_text else body, article_text)
 
 
 #: A fix label opening with a reason or a concession ("Even though the editor does not

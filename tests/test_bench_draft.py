@@ -145,10 +145,11 @@ def test_a_step_that_only_points_at_the_next_steps_is_a_lead_in() -> None:
     assert not metrics.lead_in_step("Open the item that you want to print.", "")
 
 
-def test_a_scene_clause_label_is_counted_as_cut() -> None:
-    """ "When you click OK" before ", the error appears" is a first-clause label, so cut."""
+def test_a_scene_clause_label_ends_where_its_clause_ends() -> None:
+    """ "When you click OK" before ", the error appears" ends at its clause's comma: not
+    counted as cut mid-phrase (round 32: only stops inside a phrase count)."""
     text = "When you click OK, the following error message appears: Word cannot open the file."
-    assert metrics.label_cut_phrase("When you click OK", text)
+    assert not metrics.label_cut_phrase("When you click OK", text)
     assert not metrics.label_cut_phrase(
         "When you click OK, the following error message appears", text
     )

@@ -173,6 +173,80 @@ def clause_end(text: str, start: int, cap: int) -> int:
     return len(text) if len(text) <= cap else -1
 
 
+#: A restrictive relative clause's opener: no comma before it ("packages that are
+#: failing", not "packages, which ...").
+_RELATIVE_RE = re.compile(r"\s(?:that|which|who)\s")
+
+
+#: Verbs whose "that" opens what they say, not a relative clause ("... indicates that").
+_SAYING_VERBS = frozenset(
+    "indicates indicate states state says say means mean shows show ensure ensures verify"
+    " confirms confirm specifies specify determine determines notes note so such sure"
+    " recommend recommends recommended confirmed assume assumes assumed require requires"
+    " required suggest suggests suggested believe think know found".split()
+)
+#: A last word that needs what the article goes on with when that is a preposition or
+#: "than": a participle or adjective ("that is built" + " into", "that are compatible"
+#: + " with", "lines longer" + " than"), not an "-ing" verb ("that are failing" + " with").
+_NEEDS_MORE_RE = re.compile(r"(?:ed|er|ble|ly|ware|ilt|de|wn|ne|ten|nt)$")
+_NEEDS_MORE = frozenset("set run part due able unable similar equal prior".split())
+#: Words that go on with a subject's predicate: a relative clause kept before one leaves
+#: its sentence's verb out ("Version 3.6 of X that works with 3.51" + " does not allow").
+_PREDICATE_WORDS = frozenset(
+    "is are was were may might can cannot could will would should must has have had does"
+    " do did".split()
+)
+
+
+def _be_short(clause: list[str], nxt: str) -> bool:
+    """Whether a relative clause is only "that is contained" / "that were members" before
+    the preposition it needs (" in the given collection"): it says no more than the noun."""
+    return (
+        len(clause) == 3
+        and clause[1].casefold() in ("is", "are", "was", "were")
+        and clause[2].casefold().endswith(("ed", "s"))
+        and nxt in _GOES_ON
+    )
+
+
+def relative_cut(text: str, cut: str, at: int, limit: int) -> str:
+    """`cut` keeping the restrictive relative clause opening at `at`, rather than backed
+    up before it, or "": the clause says which things are meant ("SSIS packages" is not
+    "SSIS packages that are failing"; seed-84 readers marked such labels). Kept, with
+    the words no phrase ends on dropped from its end, when the label stays within
+    WHOLE_LABEL_CHARS (a label of 60 or fewer characters within its limit), the clause
+    keeps its verb (two words after the opener) and ends no phrase short but before a
+    preposition ("... that are failing" + " with OLE DB ..." ends its clause's core)."""
+    if not _RELATIVE_RE.match(cut, at) or cut[:at].endswith(","):
+        return ""
+    if _last_word(cut[:at]) in _SAYING_VERBS:
+        return ""  # "... indicates" + " that the time setting ...": what it says, no relative
+    words = cut.split(" ")
+    opener_words = len(cut[:at].split(" "))  # the words up to and including the opener
+    while len(words) > opener_words + 2 and _last_word(words[-1]) in _OPEN_END:
+        words.pop()
+    kept = " ".join(words)
+    rest = text[len(kept) :]
+    if len(kept[at:].split()) < 3 or open_paren(kept) != -1:
+        return ""
+    if len(kept) > (WHOLE_LABEL_CHARS if limit > 60 else limit):
+        return ""
+    if (
+        _last_word(kept) in _OPEN_END
+        or _noun_goes_on(kept, rest)
+        or _next_word(rest) in ("a", "an", "the", "and", "or")
+        or _next_word(rest) in _PREDICATE_WORDS  # "Version 3.6 that works" + " does not"
+        or _be_short(kept[at:].split(), _next_word(rest))
+        or (
+            (_next_word(rest) in _GOES_ON or _next_word(rest) == "than")
+            and (_last_word(kept) in _NEEDS_MORE or bool(_NEEDS_MORE_RE.search(_last_word(kept))))
+        )
+        or _LIST_ON_RE.match(rest)
+    ):
+        return ""
+    return kept
+
+
 def phrase_cut(text: str, cut: str, limit: int) -> str:
     """`cut` (whole words of `text`, at most `limit` characters) ending at a phrase
     boundary: before a "(" it leaves open; when mid-phrase, on to its clause's end within
@@ -202,6 +276,8 @@ def phrase_cut(text: str, cut: str, limit: int) -> str:
         head = cut[: match.start()].rstrip(" ,;:-")
         if len(head) < floor:
             break
+        if kept := relative_cut(text, cut, match.start(), limit):
+            return kept  # "... the Dataflow Tasks that are failing" (+ " with OLE DB ...")
         if _last_word(head) not in _OPEN_END and open_paren(head) == -1:
             return head
     words = cut.split(" ")
