@@ -509,11 +509,12 @@ _LOOK_FOR_RE = re.compile(
 
 
 #: "In an IDQ file, use a command line similar to the following:", "... by adding a line
-#: similar to the following in the login script:": a line to type, though "similar to
-#: the following" usually leads to what is shown.
+#: similar to the following in the login script:", "... closes the file handle a command
+#: line similar to the following:": a line to type, though "similar to the following"
+#: usually leads to what is shown.
 _TYPE_SIMILAR_RE = re.compile(
-    r"\b(?:use|type|add|adding|enter|run|insert|create)\b[^.;:]{0,40}\bsimilar\s+to\s+the\s+"
-    r"following\b[^.;:]{0,40}:$",
+    r"\b(?:use|type|add|adding|enter|run|insert|create|command(?: line)?)\b[^.;:]{0,40}"
+    r"\bsimilar\s+to\s+the\s+following\b[^.;:]{0,40}:$",
     re.IGNORECASE,
 )
 
