@@ -472,6 +472,10 @@ def command_placeholders(
             why = "explanation"
         if not why and _OPENS_RE.fullmatch(text, 0, start) and _EXPLAINED_AS_RE.match(text, end):
             why = "explanation"  # "<MIF_directory> Specifies a directory path for ..."
+        if not why and _EXPLAINED_AS_RE.match(text, end) and _explaining(text, start):
+            # "where <path> is the drive ... and <destination> is the drive ...": the second
+            # token explained in the same sentence, no use of it (round 32)
+            why = "explanation"
         if why:
             left_out.setdefault((token, text), (why, pair))
         elif (token, text) not in found:

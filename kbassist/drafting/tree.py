@@ -199,6 +199,7 @@ from kbassist.drafting.options import (
     cause_listing,
 )
 from kbassist.drafting.or_steps import or_steps_joined
+from kbassist.drafting.output_lead import before_output_listing
 from kbassist.drafting.own_check import (
     detail_checks,
     own_check_sentence,
@@ -537,7 +538,8 @@ def _askable(item: str, article: Article) -> str:
         )
         if detail and (shown or example_listing_lead(text)):
             return text
-        return before_example_listing(item)  # "... the example Configuration file ...:"
+        # "... the example Configuration file ...:"; "The output is similar to the following:"
+        return before_output_listing(before_example_listing(item))
     item = without_name_listings(item)  # a folder tree, a dialog's options: shown
     lead = split_detail(item)[0]
     if (sample_lead(lead) or example_listing_lead(lead) or shown_lead(lead)) and not (
@@ -643,6 +645,11 @@ def _in_example(text: str, at: int) -> bool:
     installation disk is in drive A ..."): its values illustrate a placeholder."""
     start = max(text.rfind(mark, 0, at) for mark in (". ", ": ", "\n", "\x1f")) + 1
     if _EXAMPLE_START_RE.match(text, start):
+        return True
+    # the sentence wrapped over lines ("For example, if you ran it from the" + "TEST
+    # directory on drive D, ..."): its start is past the line break (round 32)
+    opened = max(text.rfind(mark, 0, at) for mark in (". ", ": ", "\n\n", "\x1f")) + 1
+    if opened < start and _EXAMPLE_START_RE.match(" ".join(text[opened:at].split())):
         return True
     # the line under "For example, if ..., your line will be similar to the following:"
     before = text[: max(text.rfind("\n", 0, at), 0)].rstrip()
@@ -2953,6 +2960,8 @@ def _word_kind(words: list[str]) -> str:
 #: Words of a `<domain\user>` token that make it an account, not a path.
 _ACCOUNT_WORDS = frozenset({"domain", "user", "username", "account", "admin", "group"})
 _KIND_WORDS = (
+    # "<destination> is the drive and directory where ...": a path, not only its letter
+    ("path", r"\bdrive\s+(?:and|or)\s+(?:directory|folder|path)\b"),
     ("drive letter", r"\bdrive\b|\bletter\b|\bcd-?rom\b|\bfloppy\b"),
     ("host name", r"\b(?:server|computer|machine|host|workstation)\s*_?name\b|\bserver\b|\bhost\b"),
     ("path", r"\bpath\b|\bdir(?:ectory)?\b|\bfolder\b|\bwindir\b|\broot\b"),
