@@ -43,4 +43,12 @@ def before_output_listing(item: str) -> str:
     ):
         return item  # no lead's words at all (the common case): no search
     match = _OUTPUT_LEAD_RE.search(item)
-    return item[: match.end()] if match else item
+    if match is None:
+        return item
+    sep = item.find("\x1f")
+    if (sep < 0 or match.end() <= sep) and ":" in item[: match.start()]:
+        # a step whose text glued several leads ("Use the syntax", "you could enter:", "...
+        # you receive the following error message:") over a detail of their listings in
+        # turn: which listing the message is cannot be told, so none is cut
+        return item
+    return item[: match.end()]
