@@ -149,7 +149,10 @@ _MESSAGE_LEAD_RE = re.compile(
     r"methods?|lines?|text|code|to)\b)[\w()-]+\s+){0,3}?(?:error\s+)?(?:messages?|errors?|"
     r"warnings?|dialog box|output|results?)\b"
     r"|\b(?:messages?|errors?|warnings?|output|results?)\s+(?:similar to|like|resembling)\s+"
-    r"(?:this|the following)\b|\ba similar result\b",
+    r"(?:this|the following)\b|\ba similar result\b"
+    # "The following is an example of an error that you may receive ..." (round 32)
+    r"|\ban?\s+example\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:error\s+)?"
+    r"(?:messages?|errors?|warnings?|output)\b",
     re.IGNORECASE,
 )
 #: The scene of a message ("when you try to run X", "if a user types Y"): what the user
@@ -157,6 +160,21 @@ _MESSAGE_LEAD_RE = re.compile(
 _SCENE_RE = re.compile(
     r"\b(?:when|if|after|while|whenever)\s+(?:you|users?|a user)\s+(?:try\s+to\s+|"
     r"attempt\s+to\s+)?(?:type|typing|run|enter|execute)\b",
+    re.IGNORECASE,
+)
+#: The same scene with any verb of doing ("when you use an updatable join", "when you
+#: attempt to call a function"): in a lead that names a message, what the user did when
+#: it appeared, not an order to type what follows (round 32).
+_ANY_SCENE_RE = re.compile(
+    r"\b(?:when|if|after|while|whenever)\s+(?:you|users?|a user)\s+(?:try\s+to\s+|"
+    r"attempt\s+to\s+)?(?:type|typing|run|enter|execute|use|call|start|open)\b",
+    re.IGNORECASE,
+)
+#: After a message lead, an order to type: a typing verb, or a command or syntax the
+#: lead points at ("... the following command:"), not one it names in the scene ("...
+#: a 16-bit DLL registered with the DECLARE-DLL command") (round 32).
+_ORDER_AFTER_RE = re.compile(
+    r"\b(?:type|typing|run|enter|execute)\b|\bfollowing\s+(?:command|syntax)\b",
     re.IGNORECASE,
 )
 #: An MS KB paragraph that is a log or an event entry: a line stamped "1/16/2001 2:27:39
@@ -172,6 +190,11 @@ _SEEN_SECTIONS = frozenset({"symptoms", "symptom", "cause", "causes"})
 _TYPED_AFTER_RE = re.compile(r"\b(?:type|typing|run|enter|execute|command|syntax)\b", re.I)
 #: Paragraphs between a message lead and its message, or between messages: "-or-", a
 #: bare bullet, a short label ("IIS 4.0:"), the message's own "where <x> is ...".
+#: A paragraph that is one quoted string (a message as printed), a period after it or not.
+_QUOTED_PARA_RE = re.compile(r"\"[^\"]{1,600}\"\.?")
+#: The start of another article's title in a list of references ("Q136557 BUG: SHOW
+#: WINDOW <name> REFRESH in BROWSE VALID Does Not Work"): a title, not a command.
+_KB_TITLE_RE = re.compile(r"\bQ\d{5,6}\s{1,3}[A-Z]{2,8}\d{0,3}:\s[^.:]{0,100}$")
 _BETWEEN_MESSAGES_RE = re.compile(
     r"^(?:-?\s*or\s*-?|-|\*|[^.:]{1,40}:|where\s.{0,300})$", re.IGNORECASE | re.DOTALL
 )
@@ -184,8 +207,8 @@ def _message_lead(para: str) -> bool:
     sentence = re.split(r"(?<=[.;])\s", text.rstrip(" .:"))[-1]
     match = _MESSAGE_LEAD_RE.search(sentence)
     # "... may appear when you try to run the MOVEUSER.EXE utility": the scene, no order
-    after = _SCENE_RE.sub("", sentence[match.end() :]) if match else ""
-    return bool(match) and not _TYPED_AFTER_RE.search(after)
+    after = _ANY_SCENE_RE.sub("", sentence[match.end() :]) if match else ""
+    return bool(match) and not _ORDER_AFTER_RE.search(after)
 
 
 def _shown_lead(para: str) -> bool:
@@ -198,7 +221,10 @@ def _shown_lead(para: str) -> bool:
         return False
     sentence = re.split(r"[.;]\s", text)[-1]
     clause = re.split(r",\s", sentence)[-1]
-    return bool(_SHOWN_WORDS_RE.search(clause)) and not _TYPING_WORDS_RE.search(sentence)
+    # "The most frequently encountered error ... when you use an updatable join is:": the
+    # scene's "use" is no order to type (round 32)
+    said = _ANY_SCENE_RE.sub("", sentence)
+    return bool(_SHOWN_WORDS_RE.search(clause)) and not _TYPING_WORDS_RE.search(said)
 
 
 _INLINE_CODE_RE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
@@ -242,7 +268,14 @@ def _contexts(article: Article) -> Iterator[_Context]:
             seen = section.key in _SEEN_SECTIONS
             for para in re.split(r"\n\s*\n", section.text):
                 indented = para.startswith(("  ", "\t"))
-                if not indented and not (shown and _BETWEEN_MESSAGES_RE.match(_normal(para))):
+                # "... the following error message appears:" + a message quoted whole but not
+                # indented ("The dynamic link library ... path <PATH>"): shown (round 32)
+                quoted = shown and not indented and bool(_QUOTED_PARA_RE.fullmatch(_normal(para)))
+                if (
+                    not indented
+                    and not quoted
+                    and not (shown and _BETWEEN_MESSAGES_RE.match(_normal(para)))
+                ):
                     shown = _shown_lead(para) or _message_lead(para)
                     last = re.split(r"(?<=[.;])\s", _normal(para).rstrip(" .:"))[-1]
                     typed = bool(_TYPED_AFTER_RE.search(last))
@@ -255,7 +288,7 @@ def _contexts(article: Article) -> Iterator[_Context]:
                     indented,
                     section.text,
                     False,
-                    (indented and (shown or listing)) or logged,
+                    (indented and (shown or listing)) or logged or quoted,
                 )
             continue
         fence = ""
@@ -303,8 +336,10 @@ def _angle_ok(token: str, context: _Context, start: int) -> bool:
     if token.endswith("/") or word in ("class", "typename"):
         return False
     before = context.text[:start]
-    if before.rstrip().endswith(("#include", "template")) or before[-1:].isalnum():
-        return False
+    if before.rstrip().endswith(("#include", "#import", "template")) or before[-1:].isalnum():
+        return False  # `#import <msado15.dll>`: the system's own file, never a value to type
+    if "Q" in before and _KB_TITLE_RE.search(before[-100:]):
+        return False  # another article's title in a list of references (round 32)
     return f"</{word}" not in context.section
 
 
@@ -323,9 +358,19 @@ def _in_command(context: _Context, start: int) -> bool:
     before = context.text[:start]
     if _MESSAGE_WORD_RE.search(before[-80:]):
         return False
-    if context.code or before.count('"') % 2 == 1:
+    quoted = before.count('"') % 2 == 1
+    if quoted and _QUOTE_NAMED_RE.match(context.text, context.text.find('"', start) + 1 or start):
+        return False  # `"Can't find site <site name>" error in Session Log.` (round 32)
+    if context.code or quoted:
         return True
     return bool(_TYPE_WORD_RE.search(before[-60:]))
+
+
+#: What a quoted string is when the words right after its closing quote name it: a
+#: message, a prompt, a dialog box's text (`the "Will you allow <username> ...?" dialog`).
+_QUOTE_NAMED_RE = re.compile(
+    r"[\s,.]{0,3}(?:error|message|warning|prompt|dialog|event)\b", re.IGNORECASE
+)
 
 
 #: A placeholder of several words (`<Computer Name>`): one word when it neighbours another.
@@ -427,6 +472,10 @@ def command_placeholders(
             why = "explanation"
         if not why and _OPENS_RE.fullmatch(text, 0, start) and _EXPLAINED_AS_RE.match(text, end):
             why = "explanation"  # "<MIF_directory> Specifies a directory path for ..."
+        if not why and _EXPLAINED_AS_RE.match(text, end) and _explaining(text, start):
+            # "where <path> is the drive ... and <destination> is the drive ...": the second
+            # token explained in the same sentence, no use of it (round 32)
+            why = "explanation"
         if why:
             left_out.setdefault((token, text), (why, pair))
         elif (token, text) not in found:

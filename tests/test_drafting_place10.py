@@ -42,8 +42,8 @@ HOW_TO = (
 
 def test_a_how_to_command_with_placeholders_is_asked_when_no_fix_is_found() -> None:
     """A SUMMARY that says "type the following:" + `setver <program name> <version>`: both
-    placeholders are asked and the answers stand in the command, after "Read the article";
-    the `<drive>` of the error message it shows is not asked."""
+    placeholders are asked and the answers stand in the command of the procedure under its
+    "How to" heading; the `<drive>` of the error message it shows is not asked."""
     art = mskb(HOW_TO)
     tree = draft_tree(art)
     assert [n["title"] for n in inputs(tree)] == [
@@ -52,9 +52,11 @@ def test_a_how_to_command_with_placeholders_is_asked_when_no_fix_is_found() -> N
     ]
     answers = {"placeholder_1": "FOCUS.EXE", "placeholder_2": "4.01"}
     got = steps(walked(art, {"symptom": "yes", **answers}))
-    assert got[0][0] == "Read Q999310 SUMMARY and follow it."
-    assert got[1][0] == "At any MS-DOS prompt, type the following:"
-    assert got[1][1].startswith('" setver FOCUS.EXE 4.01 "')
+    # round 32 (headed_goal): the procedure under "How to Use SETVER.EXE" is the fix
+    # itself, its command with the answers in it first, not after "Read the article"
+    assert got[0][0] == "At any MS-DOS prompt, type the following:"
+    assert got[0][1].startswith('" setver FOCUS.EXE 4.01 "')
+    assert got[1][0] == "Reboot so that the change takes effect."
 
 
 def test_a_unc_command_of_its_own_section_reaches_the_checklist() -> None:

@@ -12,6 +12,12 @@ from functools import lru_cache
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import ListBlock, Paragraph, Part
+from kbassist.drafting.headed_goal import (
+    commands_outside,
+    goal_heading,
+    goal_option,
+    single_headed,
+)
 from kbassist.drafting.labels import way_heading
 from kbassist.drafting.led_procedure import goal_label, led_before, led_body, procedure_goal
 from kbassist.drafting.option_model import Option
@@ -1282,7 +1288,12 @@ def _way_around_named(option: Option, text: str) -> None:
 
 
 def _section_options(
-    section: Section, kind: str, plain: bool = False, registry: bool = True, howto: bool = False
+    section: Section,
+    kind: str,
+    plain: bool = False,
+    registry: bool = True,
+    howto: bool = False,
+    article: Article | None = None,
 ) -> tuple[str, list[Option]]:
     """(lead-in, options) a section offers; kind is resolution|workaround|summary|more;
     `plain`: an MS KB article; `registry`: a registry key and its values read as the
@@ -1371,6 +1382,15 @@ def _section_options(
     procedures = _headed_procedures(section, paras)
     if procedures:
         return "", procedures
+    # a how-to's one procedure under a heading naming its goal ("To update your SETUP.INF
+    # file"), among headings that only inform: the fix (round 32, headed_goal)
+    goal_head = single_headed(paras) if plain and howto else None
+    if goal_head is not None:
+        head = clean(paras[goal_head[0]].head)
+        if not goal_heading(head, _is_action(head)) or (
+            article is not None and commands_outside(article, goal_head[1])
+        ):
+            goal_head = None
     # SUMMARY / MORE INFORMATION: advice to the admin, or a procedure's lead ("To move
     # the profile, perform the following steps:"), with what follows it.
     led = (
@@ -1393,11 +1413,25 @@ def _section_options(
                     break
             advice = led_body(advice) if goal is not None else advice
             option = _option_from(section, advice)
+            if (
+                goal_head is not None
+                and i < goal_head[0]
+                and (option is None or len(option.items) <= 1)
+            ):
+                # "After you download X, run it": a lone step before the headed procedure
+                lead, items = _procedure(goal_head[1])
+                if items:
+                    head = paras[goal_head[0]].head
+                    return "", [goal_option(section, head, lead, items, option)]
             if option is not None and goal:
                 option.label = short_label(goal_label(goal), 90)  # "Move the profile"
             elif option is not None:
                 _way_around_named(option, para.text)
             return "", [option] if option is not None else []
+    if goal_head is not None:
+        lead, items = _procedure(goal_head[1])
+        if items:
+            return "", [goal_option(section, paras[goal_head[0]].head, lead, items, None)]
     return "", []
 
 
@@ -2376,9 +2410,13 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
         elif key in WORKAROUND_KEYS:
             section_lead, found = _section_options(section, "workaround", plain)
         elif key in SUMMARY_KEYS:
-            section_lead, found = _section_options(section, "summary", plain, howto=howto)
+            section_lead, found = _section_options(
+                section, "summary", plain, howto=howto, article=article
+            )
         elif key in MORE_KEYS:
-            section_lead, found = _section_options(section, "more", plain, howto=howto)
+            section_lead, found = _section_options(
+                section, "more", plain, howto=howto, article=article
+            )
         else:
             continue
         if found and not lead:

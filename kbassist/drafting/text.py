@@ -377,8 +377,12 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?P<v><(?!(?i:/|!|\?|br\b|p\b|b\b|i\b|a\b|u\b|div\b|span\b|html\b|body\b|head\b"
             r"|script\b|table\b|tr\b|td\b|th\b|li\b|ul\b|ol\b|img\b|font\b|center\b"
-            r"|enter>|dir>|tab>|esc>|cr>|none>|null>|any>|f\d+>|ctrl|alt\b|shift\b|del>|space>))"
-            r"\*{0,2}(?![A-Za-z]:\\)[A-Za-z][\w .:/-]{0,40}(?:\\[A-Za-z][\w .:/-]{0,30})?"
+            r"|enter>|dir>|tab>|esc>|cr>|none>|null>|any>|f\d+>|ctrl|alt\b|shift\b|del>|space>"
+            r"|ok>|cancel>))"  # `<OK>`, `<Cancel>`: a button in a drawn dialog (round 32)
+            # a placeholder of several words may break across a line (`...\\Push\\<partner`
+            # + `IP address>\\...` in an indented registry path): one placeholder (round 32)
+            r"\*{0,2}(?![A-Za-z]:\\)[A-Za-z](?:[\w .:/-]|\n[ \t]{0,12}(?=\w)){0,40}"
+            r"(?:\\[A-Za-z][\w .:/-]{0,30})?"
             r"(?:(?<=\w)|(?<=\w:))\*{0,2}>)"
             r"|(?<![$\w{])(?P<w>\{[A-Z_][\w-]{1,40}\})(?!\})",
         ),
@@ -670,6 +674,8 @@ def find_params(text: str) -> tuple[tuple[int, int, Param], ...]:
             if taken.overlaps(start, end):
                 continue
             literal = match.group(group)
+            if kind == "placeholder" and "\n" in literal:
+                literal = " ".join(literal.split())  # `<partner\n  IP address>`: as one line
             if kind == "path" and _SPACED_FOLDER_RE.search(literal) and literal[-1].isalnum():
                 # "C:\Program Files\Microsoft Streets & Trips": a folder under one with
                 # spaces keeps its capitalized words

@@ -201,6 +201,7 @@ from kbassist.drafting.options import (
     cause_listing,
 )
 from kbassist.drafting.or_steps import or_steps_joined
+from kbassist.drafting.output_lead import before_output_listing
 from kbassist.drafting.own_check import (
     detail_checks,
     own_check_sentence,
@@ -518,11 +519,12 @@ _LOOK_FOR_RE = re.compile(
 
 
 #: "In an IDQ file, use a command line similar to the following:", "... by adding a line
-#: similar to the following in the login script:": a line to type, though "similar to
-#: the following" usually leads to what is shown.
+#: similar to the following in the login script:", "... closes the file handle a command
+#: line similar to the following:": a line to type, though "similar to the following"
+#: usually leads to what is shown.
 _TYPE_SIMILAR_RE = re.compile(
-    r"\b(?:use|type|add|adding|enter|run|insert|create)\b[^.;:]{0,40}\bsimilar\s+to\s+the\s+"
-    r"following\b[^.;:]{0,40}:$",
+    r"\b(?:use|type|add|adding|enter|run|insert|create|command(?: line)?)\b[^.;:]{0,40}"
+    r"\bsimilar\s+to\s+the\s+following\b[^.;:]{0,40}:$",
     re.IGNORECASE,
 )
 
@@ -545,7 +547,8 @@ def _askable(item: str, article: Article) -> str:
         )
         if detail and (shown or example_listing_lead(text)):
             return text
-        return before_example_listing(item)  # "... the example Configuration file ...:"
+        # "... the example Configuration file ...:"; "The output is similar to the following:"
+        return before_output_listing(before_example_listing(item))
     item = without_name_listings(item)  # a folder tree, a dialog's options: shown
     lead = split_detail(item)[0]
     if (sample_lead(lead) or example_listing_lead(lead) or shown_lead(lead)) and not (
@@ -651,6 +654,11 @@ def _in_example(text: str, at: int) -> bool:
     installation disk is in drive A ..."): its values illustrate a placeholder."""
     start = max(text.rfind(mark, 0, at) for mark in (". ", ": ", "\n", "\x1f")) + 1
     if _EXAMPLE_START_RE.match(text, start):
+        return True
+    # the sentence wrapped over lines ("For example, if you ran it from the" + "TEST
+    # directory on drive D, ..."): its start is past the line break (round 32)
+    opened = max(text.rfind(mark, 0, at) for mark in (". ", ": ", "\n\n", "\x1f")) + 1
+    if opened < start and _EXAMPLE_START_RE.match(" ".join(text[opened:at].split())):
         return True
     # the line under "For example, if ..., your line will be similar to the following:"
     before = text[: max(text.rfind("\n", 0, at), 0)].rstrip()
@@ -2977,6 +2985,8 @@ def _word_kind(words: list[str]) -> str:
 #: Words of a `<domain\user>` token that make it an account, not a path.
 _ACCOUNT_WORDS = frozenset({"domain", "user", "username", "account", "admin", "group"})
 _KIND_WORDS = (
+    # "<destination> is the drive and directory where ...": a path, not only its letter
+    ("path", r"\bdrive\s+(?:and|or)\s+(?:directory|folder|path)\b"),
     ("drive letter", r"\bdrive\b|\bletter\b|\bcd-?rom\b|\bfloppy\b"),
     ("host name", r"\b(?:server|computer|machine|host|workstation)\s*_?name\b|\bserver\b|\bhost\b"),
     ("path", r"\bpath\b|\bdir(?:ectory)?\b|\bfolder\b|\bwindir\b|\broot\b"),
