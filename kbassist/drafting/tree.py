@@ -366,7 +366,7 @@ from kbassist.drafting.version_menu import version_first
 from kbassist.drafting.wait_pack import WAIT_KIND, wait_options, wait_question
 from kbassist.drafting.way_paras import way_lead_cut
 from kbassist.drafting.ways import way_steps
-from kbassist.drafting.yaml_emit import emit_draft
+from kbassist.drafting.yaml_emit import emit_draft, emit_text
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree, TreeProblem
 from kbassist.trees.safe_yaml import MAX_TREE_BYTES, QuickResolve
@@ -4227,10 +4227,10 @@ def _draft_header(tree: dict[str, Any], article: Article | None) -> str:
 
 def draft_yaml_text(tree: dict[str, Any], article: Article | None) -> str:
     """`draft_yaml`'s text, written by `yaml_emit`'s one pass where the dict has the
-    drafter's shape (the same bytes, tests/test_drafting_perf26.py)."""
-    header = _draft_header(tree, article)
-    emitted = emit_draft(tree, header)
-    return emitted[0] if emitted is not None else draft_yaml(tree, article)
+    drafter's shape (the same bytes, tests/test_drafting_perf26.py), text only: no
+    nodes are made, as the Tree is built from the dict (round 32)."""
+    emitted = emit_text(tree, _draft_header(tree, article))
+    return emitted if emitted is not None else draft_yaml(tree, article)
 
 
 def draft_read(tree: dict[str, Any], article: Article | None, path: Path) -> tuple[str, LoadResult]:
