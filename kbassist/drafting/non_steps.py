@@ -124,6 +124,11 @@ _SENTENCES_RE = re.compile(r"(?<![a-z])[a-z]{2,}[.!?]\s+[A-Z][a-z]+\s+[a-z]+")
 MIN_PROSE_WORDS = 5
 
 
+_CODE_START_RE = re.compile(r"//|/\*|[{;]")
+
+_PROSE_WORD_RE = re.compile(r"(?<!\S)[a-z]{2,}(?=[\s,]|$)")
+
+
 def code_line(text: str) -> bool:
     """ "#define IDS_HELLO 1", "CWinApp theApp;", "void main() { ...": a line of a sample
     program, to copy, not a sentence to tick."""
@@ -132,8 +137,8 @@ def code_line(text: str) -> bool:
         return False
     if not _CODE_MARK_RE.search(flat) and (_actionish(flat) or _fix_verb(flat)):
         return False  # "Type x = 1;": a step that types code, not the code
-    said = re.split(r"//|/\*|[{;]", flat, maxsplit=1)[0]
-    if len(re.findall(r"(?<!\S)[a-z]{2,}(?=[\s,]|$)", said)) >= MIN_PROSE_WORDS:
+    said = _CODE_START_RE.split(flat, maxsplit=1)[0]
+    if len(_PROSE_WORD_RE.findall(said)) >= MIN_PROSE_WORDS:
         return False  # "Override X() in CScribDoc class to destroy the ... // code": a step
     if _SENTENCES_RE.search(flat):
         return False  # "... is ready. Click OK to ...": sentences, not code

@@ -2110,9 +2110,12 @@ def _one_or_other(option: Option) -> list[Option]:
     return out
 
 
+_FOR_EXAMPLE_OPEN_RE = re.compile(r"(?:for example|for instance)\b", re.IGNORECASE)
+
+
 def _said_not_done(text: str) -> bool:
     """An MS KB item with no action in it that reads as a statement."""
-    example = re.match(r"(?:for example|for instance)\b", text, re.IGNORECASE)
+    example = _FOR_EXAMPLE_OPEN_RE.match(text)
     if example and not _FAILS_RE.search(text):
         return False  # "For example, configure it to copy at midnight": how to do the step
     if (text.endswith(":") and not example) or not _PLAIN_SAID_RE.match(text):
@@ -2129,6 +2132,9 @@ _POINTER_END_RE = re.compile(
     r"[^.:]{0,60}:$",
     re.IGNORECASE,
 )
+
+
+_SECTION_PREFIX_RE = re.compile(r"^(?:resolution|workaround|solution):\s*", re.I)
 
 
 def _plain_items(option: Option) -> list[Option]:
@@ -2232,7 +2238,7 @@ def _plain_items(option: Option) -> list[Option]:
         # "The gateway should work normally ..." shown under the last step: the verify
         option.checks.append(lines[-1])
         items[-1] = with_detail(text, "\n".join(lines[:-1]).strip())
-    named = re.sub(r"^(?:resolution|workaround|solution):\s*", "", option.label, flags=re.I)
+    named = _SECTION_PREFIX_RE.sub("", option.label)
     if items[0] != option.items[0] and _PLAIN_SAID_RE.match(named):
         option.label = option_label(step_text(items[0]))
         if option.section.key in WORKAROUND_KEYS + RESOLUTION_KEYS:

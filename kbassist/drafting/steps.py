@@ -775,12 +775,15 @@ def read_more_shown(item: str) -> str:
     return with_detail(" ".join(sentences[:at]), f"{shown}\n\n{detail}" if detail else shown)
 
 
+_IF_WHEN_OPEN_RE = re.compile(r"(?:if|when|unless)\b", re.IGNORECASE)
+
+
 def _goal_lead(text: str, detail: str) -> bool:
     """ "Disable dialog boxes from ever being displayed." with "This is done with a
     registry setting." under it, over the steps that do it: a goal that heads them, no
     step of its own."""
     flat = " ".join(text.split())
-    if re.match(r"(?:if|when|unless)\b", flat, re.IGNORECASE):
+    if _IF_WHEN_OPEN_RE.match(flat):
         return False  # "If expansion is allowed, edit X. This can be done ...": a case
     first = " ".join(detail.strip().split("\n\n")[0].split()) if detail.strip() else ""
     said = split_sentences(flat)

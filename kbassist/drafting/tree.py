@@ -3194,6 +3194,9 @@ def _item(
 _WORKS_ROUND_RE = re.compile(r"\bwork[- ]?around\b", re.IGNORECASE)
 
 
+_UPGRADE_RE = re.compile(r"upgrade\b", re.I)
+
+
 def _outcome(
     article: Article,
     option: Option,
@@ -3282,7 +3285,7 @@ def _outcome(
     if not version and option.kind == "upgrade":
         # "Upgrade: Visual FoxPro 5.0a": the version it installs is what the admin can read
         version = told_apart_check(article) or installed_version_check(option.label)
-    upgrade = option.kind == "upgrade" or re.match(r"upgrade\b", option.label, re.I)
+    upgrade = option.kind == "upgrade" or _UPGRADE_RE.match(option.label)
     if not version and (
         option.kind == "upgrade"  # "Install the April 1999 version of the MSDN Library"
         or ((upgrade or not workaround) and installs_release(option.label, option.items))
@@ -3852,9 +3855,14 @@ def _seen_question(cond: str) -> str:
     return f"{found.group('be').capitalize()} {what} {found.group('seen')}?"
 
 
+_CASE_IF_RE = re.compile(r"^(?:if|when)\s+")
+
+_CASE_PUNCT_RE = re.compile(r"[^\w\s-]")
+
+
 def _case_words(text: str) -> str:
-    text = re.sub(r"^(?:if|when)\s+", "", " ".join(text.split()).casefold())
-    return re.sub(r"[^\w\s-]", "", text).strip()
+    text = _CASE_IF_RE.sub("", " ".join(text.split()).casefold())
+    return _CASE_PUNCT_RE.sub("", text).strip()
 
 
 def _for_case_question(option: Option, items: list[str], when: dict[int, str], counter: int) -> int:
