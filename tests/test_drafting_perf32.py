@@ -88,3 +88,76 @@ def test_checked_draft_is_the_written_file(tmp_path: Path) -> None:
     assert not problems
     assert result.tree == draft_read(tree, article, path)[1].tree
     (tmp_path / "draft.yaml").write_text(text, encoding="utf-8")
+
+
+_FORM_TEXTS = [
+    "Type the name of the server in the following format:",
+    "Type the address in domain\\user form, and then click OK.",
+    "Type <server name> in the Server box.",
+    "Enter a value such as 30, and then click Apply.",
+    "Use the following SYNTAX to map the drive.",
+    "Type the path of the share, and then press ENTER.",
+    "Type your password:  \n",
+    "Click Formatting, and then click OK.",
+    "Click the Format menu, and then click Cells.",
+    "Type the name of the St\u00e4dte folder in the FORMAT box.",
+    "Enter the name: \u00a0\x1f",
+    ("word " * 4000) + "format",
+]
+
+
+@pytest.mark.parametrize("text", _FORM_TEXTS)
+def test_form_precheck_finds_what_the_full_search_finds(text: str) -> None:
+    """A step that says how its value is written is still left alone, as before."""
+    from kbassist.drafting.prose_inputs import _FORM_RE, _says_form
+
+    assert _says_form(text) == bool(_FORM_RE.search(text))
+
+
+def test_two_ways_in_a_sentence_are_still_read() -> None:
+    """ "Reduce X by either A-ing or B-ing" still gives both ways; a sentence without
+    "either" gives none."""
+    from kbassist.drafting.ways import _mid_either
+
+    found = _mid_either(
+        "Reduce the number of open files by either closing the programs you do not use "
+        "or increasing the FILES setting in the Config.sys file."
+    )
+    assert found is not None and "closing the programs" in found[1]
+    assert _mid_either("We need to EITHER increase the CPU or run more servers") is not None
+    assert _mid_either("Reduce the number of open files by closing the programs.") is None
+
+
+def test_by_design_and_pointer_patterns_match_as_before() -> None:
+    """The by-design and "for more information" sentences are found in any case."""
+    from kbassist.drafting.kb_stated_cause import _POINTER_RE
+    from kbassist.drafting.tree import _BY_DESIGN_PATTERN
+
+    for said in (
+        "Microsoft has confirmed this to be by design. This Behavior Is Expected.",
+        "THERE IS NO WORKAROUND for this problem.",
+        "It works as intended when the service is running.",
+    ):
+        assert _BY_DESIGN_PATTERN.search(said)
+    assert not _BY_DESIGN_PATTERN.search("The program is designed to run as a service.")
+    for said in ("For more information, see Q123456.", "Query on the following words: X"):
+        assert _POINTER_RE.search(said)
+    assert not _POINTER_RE.search("The file is missing from the folder.")
+
+
+def test_quick_patterns_are_linear_on_hostile_text() -> None:
+    """A 20 KB run of near-matches takes no visible time to search."""
+    import time
+
+    from kbassist.drafting.kb_stated_cause import _POINTER_RE
+    from kbassist.drafting.prose_inputs import _says_form
+    from kbassist.drafting.tree import _BY_DESIGN_PATTERN
+    from kbassist.drafting.ways import _mid_either
+
+    hostile = "it is a bit this there is na refer to be by desig " * 400
+    started = time.perf_counter()
+    _BY_DESIGN_PATTERN.search(hostile)
+    _POINTER_RE.search(hostile)
+    _says_form(hostile + " such a syntaxes")
+    _mid_either("Do it by either " + "x" * 20000)
+    assert time.perf_counter() - started < 1.0

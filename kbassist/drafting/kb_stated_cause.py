@@ -47,8 +47,9 @@ _NEGATED_RE = re.compile(r"\b(?:not|never|no longer|n't)\b", re.IGNORECASE)
 #: A note, a pointer or a query: never the cause ("NOTE: Refer to Article Q145885 ...",
 #: "For more information, see ...", "query on the following words").
 _POINTER_RE = re.compile(
-    r"^(?:notes?|important|tip)\b\s*:|\b(?:refer to|for more information|for additional "
-    r"information|see (?:the )?(?:following )?article|query on|article Q\d{4,7}|"
+    # the lookahead: every branch's first letter (the scan skips the other positions)
+    r"^(?:notes?|important|tip)\b\s*:|\b(?=[rfsqak])(?:refer to|for more information|"
+    r"for additional information|see (?:the )?(?:following )?article|query on|article Q\d{4,7}|"
     r"knowledge base|Q\d{5,6})\b",
     re.IGNORECASE,
 )

@@ -1707,7 +1707,9 @@ def _diagnosis_choice(article: Article, rest: list[Option]) -> bool:
 #: confirmed it to be by design", "This is expected behavior", "There is no fix". Not any
 #: "designed": "Ceph is designed to deal with a node failure" describes resilience.
 _BY_DESIGN_PATTERN = re.compile(
-    r"\b(?:(?:is|are|was|were|be|been) by design|behaviou?rs? (?:is|are) (?:expected|intended)"
+    # the lookahead: every branch's first letter (the scan skips the other positions, 3x)
+    r"\b(?=[iawbt])(?:(?:is|are|was|were|be|been) by design"
+    r"|behaviou?rs? (?:is|are) (?:expected|intended)"
     r"|(?:this|it|that) is (?:an? )?(?:expected|intended) behaviou?r"
     r"|(?:this|it) (?:is )?works? as (?:designed|intended)|(?:this|it) is working as (?:designed"
     r"|intended)|there is no (?:fix|resolution|workaround))\b",
