@@ -2519,10 +2519,13 @@ def causes_with_fixes(article: Article) -> list[Option]:
 
 #: A fix that only says to find the cause ("Identify and eliminate the cause of the
 #: problem."): the causes' own fixes are the real ones.
-_GENERIC_FIX_RE = re.compile(
-    r"\b(?:identify|determine|find|eliminate|remove|correct|check)\b[^.]{0,40}\b(?:the|which)\s+"
-    r"(?:cause|causes|factor|factors)\b",
-    re.IGNORECASE,
+_GENERIC_FIX_RE = Hinted(
+    re.compile(
+        r"\b(?:identify|determine|find|eliminate|remove|correct|check)\b[^.]{0,40}\b(?:the|which)"
+        r"\s+(?:cause|causes|factor|factors)\b",
+        re.IGNORECASE,
+    ),
+    ("cause", "factor"),
 )
 
 

@@ -1516,7 +1516,7 @@ def _help_lead(lead: str) -> str:
     ("... one of the following error messages:") is not there."""
     if not lead:
         return lead
-    lead = APPLIES_RE.sub("", lead).strip()
+    lead = _without_applies(lead).strip()
     said = [s for s in split_sentences(lead) if not _ABOUT_ARTICLE_RE.match(s)]
     while said and said[-1].rstrip().endswith(":"):
         said.pop()
@@ -1572,7 +1572,7 @@ def _fixes_question(
         )
         for o in rest
     ]
-    lead = APPLIES_RE.sub("", lead).strip()  # "_Applies to:_ ... _Original KB number:_ 974998"
+    lead = _without_applies(lead).strip()  # "_Applies to:_ ... _Original KB number:_ 974998"
     title, text, notes = fixes_question(offered, lead)
     question["title"], question["text"] = _question_title(title), text
     if notes:
@@ -3193,7 +3193,21 @@ def _item(
 
 
 #: A fix section that calls itself a workaround ("One workaround is to write a routine").
-_WORKS_ROUND_RE = re.compile(r"\bwork[- ]?around\b", re.IGNORECASE)
+_WORKS_ROUND_RE = Hinted(re.compile(r"\bwork[- ]?around\b", re.IGNORECASE), ("work",))
+
+
+def _without_applies(lead: str) -> str:
+    """`lead` without its "_Applies to:_ ... _Original KB number:_ 974998" header
+    (`APPLIES_RE`), searched only when the words are there (both branches need them)."""
+    if lead.isascii() and "original kb number" not in lead.lower():
+        return lead
+    return APPLIES_RE.sub("", lead)
+
+
+@lru_cache(maxsize=256)  # a section's whole text, asked twice an option
+def _works_round(text: str) -> bool:
+    """`text` says "workaround" (or "work around", "work-around")."""
+    return _WORKS_ROUND_RE.search(text) is not None
 
 
 _UPGRADE_RE = re.compile(r"upgrade\b", re.I)
@@ -3232,10 +3246,7 @@ def _outcome(
         [*option.pre_items, *option.items],
         option.kind == "workaround"
         or option.section.key in WORKAROUND_KEYS
-        or (
-            option.section.key in RESOLUTION_KEYS
-            and _WORKS_ROUND_RE.search(option.section.text) is not None
-        ),
+        or (option.section.key in RESOLUTION_KEYS and _works_round(option.section.text)),
     )
     # the steps to reproduce run with the code the fix changes, never as written
     verify_text = changed_repro(
@@ -3251,7 +3262,7 @@ def _outcome(
         option.lead,
         option.kind == "workaround"
         or option.section.key in WORKAROUND_KEYS
-        or _WORKS_ROUND_RE.search(option.section.text) is not None,
+        or _works_round(option.section.text),
         option.section.text,
         option.items,
         article.title,
