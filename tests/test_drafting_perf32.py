@@ -161,3 +161,71 @@ def test_quick_patterns_are_linear_on_hostile_text() -> None:
     _says_form(hostile + " such a syntaxes")
     _mid_either("Do it by either " + "x" * 20000)
     assert time.perf_counter() - started < 1.0
+
+
+def test_prechecked_patterns_find_what_the_full_patterns_find() -> None:
+    """Each pattern now searched only past a cheap test still finds the same headers,
+    messages, tables and workarounds, whatever their case."""
+    from kbassist.drafting.labels import APPLIES_RE
+    from kbassist.drafting.tree import _without_applies, _works_round
+    from kbassist.drafting.verify import TABLE_LEAD_PATTERN, TABLE_LEAD_RE
+    from kbassist.drafting.verify_observable import _QUOTED_MESSAGE_RE, _QUOTED_MESSAGE_SEARCH
+
+    leads = [
+        "_Applies to:_ Windows 10 _Original KB number:_ 974998 This article helps fix it.",
+        "_ORIGINAL KB NUMBER:_ 123456 When you start the computer ...",
+        "When you start the computer, the screen stays black.",
+        "Applies to: Windows 10 (the original KB number is not given)",
+    ]
+    for lead in leads:
+        assert _without_applies(lead) == APPLIES_RE.sub("", lead)
+    texts = [
+        'You receive an "Invalid page fault" error message.',
+        "You receive the error message \u201cAccess denied\u201d when you save.",
+        "The FILE ATTRIBUTES of the update are listed below.",
+        "The English version of this fix has the following file versions:\n\nA.dll 1.0",
+        "  Date   Time   Version   Size   File name\n  05-Jan-99 ...",
+        "Versions of the following files are updated.",
+        "To work around this problem, restart the computer.",
+        "Use the WORK-AROUND below. The network is slow.",
+        "The network works again after the restart.",
+    ]
+    for text in texts:
+        assert bool(_QUOTED_MESSAGE_SEARCH.search(text)) == bool(_QUOTED_MESSAGE_RE.search(text))
+        lead = TABLE_LEAD_RE.search(text)
+        plain = TABLE_LEAD_PATTERN.search(text)
+        assert (lead and lead.span()) == (plain and plain.span())
+    assert _works_round(texts[6]) and _works_round(texts[7]) and not _works_round(texts[8])
+
+
+def test_lookahead_patterns_match_the_spans_of_the_old_ones() -> None:
+    """The first-letter lookaheads change no match: the same spans as the patterns before."""
+    import re
+
+    from kbassist.drafting.kb_stated_cause import _POINTER_RE
+    from kbassist.drafting.tree import _BY_DESIGN_PATTERN
+    from kbassist.drafting.verify import TABLE_LEAD_PATTERN
+
+    old_table = re.compile(
+        r"\bfile attributes\b|\bfollowing (?:time ?stamps?|updated files?)\b"
+        r"|\bfollowing (?:file )?versions?\b|\bversions? of the following files\b"
+        r"|^\s*(?:\|\s*)?(?:date\s+time\s+)?(?:version\s+)?(?:size\s+)?file ?name\b",
+        re.IGNORECASE | re.MULTILINE,
+    )
+    old_design = re.compile(_BY_DESIGN_PATTERN.pattern.replace(r"\b(?=[iawbt])", r"\b", 1), re.I)
+    old_pointer = re.compile(_POINTER_RE.pattern.replace(r"\b(?=[rfsqak])", r"\b", 1), re.I)
+    texts = [
+        "The English version has the FOLLOWING FILE VERSION or later:\n File name  Size",
+        "   | Date  Time  Version  Size  File name\n",
+        "Versions of the following files: a.dll. This behavior is by design.",
+        "It is expected behaviour. THERE IS NO FIX. This works as designed.",
+        "NOTE: For additional information, see article Q123456 in the Knowledge Base.",
+        "Refer to the manual; query on the words. Tip: q12345",
+        "A \u212aelvin file attributes line and \u017fee article",
+    ]
+    for text in texts:
+        for new, old in ((TABLE_LEAD_PATTERN, old_table), (_BY_DESIGN_PATTERN, old_design)):
+            assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+        assert [m.span() for m in _POINTER_RE.finditer(text)] == [
+            m.span() for m in old_pointer.finditer(text)
+        ]
