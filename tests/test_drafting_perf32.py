@@ -229,3 +229,31 @@ def test_lookahead_patterns_match_the_spans_of_the_old_ones() -> None:
         assert [m.span() for m in _POINTER_RE.finditer(text)] == [
             m.span() for m in old_pointer.finditer(text)
         ]
+
+
+def test_choice_lead_lookaheads_match_the_spans_of_the_old_ones() -> None:
+    """ "Use one of the following methods:" and its kin are found where they were."""
+    import re
+
+    from kbassist.drafting.options import _CHOOSE_ONE_PATTERN, _PLAIN_CHOOSE_ONE_PATTERN
+
+    pairs = [
+        (_CHOOSE_ONE_PATTERN, _CHOOSE_ONE_PATTERN.pattern.replace(r"\b(?=[oeaf])", r"\b", 1)),
+        (
+            _PLAIN_CHOOSE_ONE_PATTERN,
+            _PLAIN_CHOOSE_ONE_PATTERN.pattern.replace(r"\b(?=[oeaft])", r"\b", 1),
+        ),
+    ]
+    texts = [
+        "To work around this problem, use ONE OF THE FOLLOWING methods:",
+        "There are three possible workarounds. Either of these options below works.",
+        "Here are two basic ways to do this:",
+        "You can resolve this by either:",
+        "The FOLLOWING 3 solutions apply; any of these alternatives here will do.",
+        "Click OK, and then restart the computer.",
+    ]
+    for new, old_pattern in pairs:
+        old = re.compile(old_pattern, re.IGNORECASE)
+        assert new.pattern != old_pattern
+        for text in texts:
+            assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]

@@ -63,7 +63,8 @@ _ONE_OR_MORE_RE = re.compile(
     re.IGNORECASE,
 )
 _CHOOSE_ONE_PATTERN = re.compile(
-    r"\b(?:(?:one|either|any) of the following|following (?:methods|workarounds|options|"
+    # the lookahead: the first branch's first letters (the same matches, sooner)
+    r"\b(?=[oeaf])(?:(?:one|either|any) of the following|following (?:methods|workarounds|options|"
     r"ways|solutions|alternatives|resolutions))\b"
     # a sentence that is only the count: "Two options:", "Here are three ways to work
     # around this problem:", "This can be resolved by either:" (not "has the following
@@ -92,7 +93,8 @@ _CHOOSE_ONE_RE = Hinted(
 #: "Use one of the three methods below:", "This can be caused by one of the following
 #: three factors." (not "all of the following conditions": those hold together).
 _PLAIN_CHOOSE_ONE_PATTERN = re.compile(
-    r"\b(?:(?:one|either|any) of (?:the|these) (?:following\b|(?:\w+ )?(?:methods|ways|"
+    # the lookahead: every branch's first letter (the scan skips the other positions, 2x)
+    r"\b(?=[oeaft])(?:(?:one|either|any) of (?:the|these) (?:following\b|(?:\w+ )?(?:methods|ways|"
     r"workarounds|options|solutions|resolutions|alternatives) (?:below|listed below|here)\b)"
     r"|following (?:two |three |four |five |six |\d )?(?:methods|workarounds|options|ways|"
     r"solutions|alternatives|resolutions)\b|there are (?:two|three|four|five|six|several|"
