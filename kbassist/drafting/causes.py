@@ -326,6 +326,8 @@ def because_cases(options: list[Option]) -> list[Option]:
         out.append(option)
         for n, item in enumerate(option.items):
             text, detail = split_detail(item)
+            if "If th" not in text:  # each match holds it (case kept): most steps skip the scan
+                continue
             found = list(_BECAUSE_RE.finditer(text))
             if not found:
                 continue

@@ -77,7 +77,10 @@ def _service_check(text: str, old: bool) -> str:
     """The running check of the service the step starts last; `_STOPPED` when the step
     stops or disables one after any start ("... then disable the Spooler service")."""
     for sentence in reversed([x.strip() for x in split_sentences(text)]):
-        stops = [m.start() for m in _STOP_SERVICE_RE.finditer(sentence)]
+        # every match holds "ervice" (case kept): most sentences skip the scan
+        stops = (
+            [m.start() for m in _STOP_SERVICE_RE.finditer(sentence)] if "ervice" in sentence else []
+        )
         found = _START_SERVICE_RE.search(sentence)
         if stops and (found is None or max(stops) > found.start()):
             return _STOPPED

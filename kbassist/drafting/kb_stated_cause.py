@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from kbassist.articles import Article, Section
-from kbassist.drafting.text import clean, paragraphs, split_sentences
+from kbassist.drafting.text import Hinted, clean, paragraphs, split_sentences
 
 #: "This occurs if X", "This problem only occurs when X", "The problem may occur if X",
 #: "This happens because X", "These codes may also occur if X": a sentence whose subject
@@ -47,10 +47,27 @@ _NEGATED_RE = re.compile(r"\b(?:not|never|no longer|n't)\b", re.IGNORECASE)
 #: A note, a pointer or a query: never the cause ("NOTE: Refer to Article Q145885 ...",
 #: "For more information, see ...", "query on the following words").
 _POINTER_RE = re.compile(
-    r"^(?:notes?|important|tip)\b\s*:|\b(?:refer to|for more information|for additional "
-    r"information|see (?:the )?(?:following )?article|query on|article Q\d{4,7}|"
+    # the lookahead: every branch's first letter (the scan skips the other positions)
+    r"^(?:notes?|important|tip)\b\s*:|\b(?=[rfsqak])(?:refer to|for more information|"
+    r"for additional information|see (?:the )?(?:following )?article|query on|article Q\d{4,7}|"
     r"knowledge base|Q\d{5,6})\b",
     re.IGNORECASE,
+)
+#: `_POINTER_RE` searched only in a sentence that holds one of its words (a Q number's
+#: "q" too): most sentences do not, and skip the scan.
+_POINTER_SEARCH_RE = Hinted(
+    _POINTER_RE,
+    (
+        "q",
+        "note",
+        "important",
+        "tip",
+        "refer to",
+        "for more information",
+        "for additional information",
+        "see ",
+        "knowledge base",
+    ),
 )
 #: "When you do X, this occurs if ..." style leads aside, the sentences an article opens
 #: a procedure or an example with are no cause either.
@@ -76,7 +93,7 @@ def states_cause(sentence: str, explaining: bool = True) -> bool:
     INFORMATION they explain a step or an example as often as the problem)."""
     if sentence.endswith(":") or len(sentence) > MAX_STATED_CHARS:
         return False  # a lead over a list of conditions, or a paragraph run together
-    if _POINTER_RE.search(sentence) or _PROCEDURE_RE.match(sentence):
+    if _POINTER_SEARCH_RE.search(sentence) or _PROCEDURE_RE.match(sentence):
         return False
     if _ABOUT_RE.match(sentence):
         return False  # "This article discusses some problems that may occur when ..."
@@ -223,7 +240,7 @@ def not_pointer(paragraph: str) -> str:
     paragraph is a note or nothing but pointers, or what is left says no why."""
     if _POINTER_RE.match(paragraph):
         return ""
-    kept = [s for s in split_sentences(paragraph) if not _POINTER_RE.search(s)]
+    kept = [s for s in split_sentences(paragraph) if not _POINTER_SEARCH_RE.search(s)]
     text = " ".join(kept)
     return text if _WHY_RE.search(text) else ""
 

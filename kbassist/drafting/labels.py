@@ -241,9 +241,12 @@ def _phrase_end(body: str, sources: Sequence[str]) -> str:
     return _drop_open_end(cut[: found[-1]]) if found else cut
 
 
+_AND_SO_ON_RE = re.compile(r"\band so (?:on|forth)$", re.IGNORECASE)
+
+
 def _ends_open(text: str) -> bool:
     words = text.split()
-    if re.search(r"\band so (?:on|forth)$", text, re.IGNORECASE):
+    if _AND_SO_ON_RE.search(text):
         return False
     return bool(words) and words[-1].casefold().strip(",;:") in _OPEN_END
 

@@ -114,6 +114,14 @@ _CODE_RE = re.compile(
 _CODE_MARK_RE = re.compile(r"[{}]|;\s*\S|\(\)|^#\s*[a-z]+\b|^/[*/]")
 
 
+def _code_mark(flat: str) -> bool:
+    """`_CODE_MARK_RE` finds a mark in `flat`, searched only when one of the characters
+    every branch needs is there (most steps have none)."""
+    if "{" in flat or "}" in flat or ";" in flat or "()" in flat or flat.startswith(("#", "/")):
+        return _CODE_MARK_RE.search(flat) is not None
+    return False
+
+
 #: "... is ready. Click OK to ...": two sentences. The word before the stop is tried from
 #: its first letter only (`(?<![a-z])`; the same matches, as it must run to the stop),
 #: not from each of its letters (a 20 KB line of letters took 3 s).
@@ -124,16 +132,21 @@ _SENTENCES_RE = re.compile(r"(?<![a-z])[a-z]{2,}[.!?]\s+[A-Z][a-z]+\s+[a-z]+")
 MIN_PROSE_WORDS = 5
 
 
+_CODE_START_RE = re.compile(r"//|/\*|[{;]")
+
+_PROSE_WORD_RE = re.compile(r"(?<!\S)[a-z]{2,}(?=[\s,]|$)")
+
+
 def code_line(text: str) -> bool:
     """ "#define IDS_HELLO 1", "CWinApp theApp;", "void main() { ...": a line of a sample
     program, to copy, not a sentence to tick."""
     flat = " ".join(text.split())
     if not flat:
         return False
-    if not _CODE_MARK_RE.search(flat) and (_actionish(flat) or _fix_verb(flat)):
+    if not _code_mark(flat) and (_actionish(flat) or _fix_verb(flat)):
         return False  # "Type x = 1;": a step that types code, not the code
-    said = re.split(r"//|/\*|[{;]", flat, maxsplit=1)[0]
-    if len(re.findall(r"(?<!\S)[a-z]{2,}(?=[\s,]|$)", said)) >= MIN_PROSE_WORDS:
+    said = _CODE_START_RE.split(flat, maxsplit=1)[0]
+    if len(_PROSE_WORD_RE.findall(said)) >= MIN_PROSE_WORDS:
         return False  # "Override X() in CScribDoc class to destroy the ... // code": a step
     if _SENTENCES_RE.search(flat):
         return False  # "... is ready. Click OK to ...": sentences, not code

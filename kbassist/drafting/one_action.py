@@ -97,6 +97,9 @@ _AFTER_DONE_RE = re.compile(
 )
 
 
+_PURPOSE_HEAD_RE = re.compile(r"(?:to|in\s+order\s+to)\b", re.IGNORECASE)
+
+
 def _acts(text: str) -> bool:
     """An action, also after its purpose ("In order to configure X, add the following
     Registry parameter and set to 0:")."""
@@ -107,7 +110,7 @@ def _acts(text: str) -> bool:
     if place and _action(place["rest"][0].upper() + place["rest"][1:]):
         return True
     head, sep, rest = flat.partition(", ")
-    purpose = re.match(r"(?:to|in\s+order\s+to)\b", head, re.IGNORECASE)
+    purpose = _PURPOSE_HEAD_RE.match(head)
     return bool(sep and purpose and rest and _action(rest[0].upper() + rest[1:]))
 
 

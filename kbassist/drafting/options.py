@@ -69,7 +69,8 @@ _ONE_OR_MORE_RE = re.compile(
     re.IGNORECASE,
 )
 _CHOOSE_ONE_PATTERN = re.compile(
-    r"\b(?:(?:one|either|any) of the following|following (?:methods|workarounds|options|"
+    # the lookahead: the first branch's first letters (the same matches, sooner)
+    r"\b(?=[oeaf])(?:(?:one|either|any) of the following|following (?:methods|workarounds|options|"
     r"ways|solutions|alternatives|resolutions))\b"
     # a sentence that is only the count: "Two options:", "Here are three ways to work
     # around this problem:", "This can be resolved by either:" (not "has the following
@@ -98,7 +99,8 @@ _CHOOSE_ONE_RE = Hinted(
 #: "Use one of the three methods below:", "This can be caused by one of the following
 #: three factors." (not "all of the following conditions": those hold together).
 _PLAIN_CHOOSE_ONE_PATTERN = re.compile(
-    r"\b(?:(?:one|either|any) of (?:the|these) (?:following\b|(?:\w+ )?(?:methods|ways|"
+    # the lookahead: every branch's first letter (the scan skips the other positions, 2x)
+    r"\b(?=[oeaft])(?:(?:one|either|any) of (?:the|these) (?:following\b|(?:\w+ )?(?:methods|ways|"
     r"workarounds|options|solutions|resolutions|alternatives) (?:below|listed below|here)\b)"
     r"|following (?:two |three |four |five |six |\d )?(?:methods|workarounds|options|ways|"
     r"solutions|alternatives|resolutions)\b|there are (?:two|three|four|five|six|several|"
@@ -2208,9 +2210,12 @@ def _one_or_other(option: Option) -> list[Option]:
     return out
 
 
+_FOR_EXAMPLE_OPEN_RE = re.compile(r"(?:for example|for instance)\b", re.IGNORECASE)
+
+
 def _said_not_done(text: str) -> bool:
     """An MS KB item with no action in it that reads as a statement."""
-    example = re.match(r"(?:for example|for instance)\b", text, re.IGNORECASE)
+    example = _FOR_EXAMPLE_OPEN_RE.match(text)
     if example and not _FAILS_RE.search(text):
         return False  # "For example, configure it to copy at midnight": how to do the step
     if (text.endswith(":") and not example) or not _PLAIN_SAID_RE.match(text):
@@ -2227,6 +2232,9 @@ _POINTER_END_RE = re.compile(
     r"[^.:]{0,60}:$",
     re.IGNORECASE,
 )
+
+
+_SECTION_PREFIX_RE = re.compile(r"^(?:resolution|workaround|solution):\s*", re.I)
 
 
 def _plain_items(option: Option) -> list[Option]:
@@ -2330,7 +2338,7 @@ def _plain_items(option: Option) -> list[Option]:
         # "The gateway should work normally ..." shown under the last step: the verify
         option.checks.append(lines[-1])
         items[-1] = with_detail(text, "\n".join(lines[:-1]).strip())
-    named = re.sub(r"^(?:resolution|workaround|solution):\s*", "", option.label, flags=re.I)
+    named = _SECTION_PREFIX_RE.sub("", option.label)
     if items[0] != option.items[0] and _PLAIN_SAID_RE.match(named):
         option.label = option_label(step_text(items[0]))
         if option.section.key in WORKAROUND_KEYS + RESOLUTION_KEYS:
@@ -2615,10 +2623,13 @@ def causes_with_fixes(article: Article) -> list[Option]:
 
 #: A fix that only says to find the cause ("Identify and eliminate the cause of the
 #: problem."): the causes' own fixes are the real ones.
-_GENERIC_FIX_RE = re.compile(
-    r"\b(?:identify|determine|find|eliminate|remove|correct|check)\b[^.]{0,40}\b(?:the|which)\s+"
-    r"(?:cause|causes|factor|factors)\b",
-    re.IGNORECASE,
+_GENERIC_FIX_RE = Hinted(
+    re.compile(
+        r"\b(?:identify|determine|find|eliminate|remove|correct|check)\b[^.]{0,40}\b(?:the|which)"
+        r"\s+(?:cause|causes|factor|factors)\b",
+        re.IGNORECASE,
+    ),
+    ("cause", "factor"),
 )
 
 

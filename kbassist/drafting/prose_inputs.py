@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from kbassist.drafting.option_model import Option
-from kbassist.drafting.text import split_detail, with_detail
+from kbassist.drafting.text import Hinted, split_detail, with_detail
 
 #: Nouns of a thing on the admin's site whose name or address the step types.
 _OWNERS = (
@@ -33,6 +33,24 @@ _CLAUSE = r"(?:^|(?<=[,;:.!?\n])\s{0,3}|\b(?:then|and|please)\s+)"
 #: A step that says how the value is written (`<domain>\\<user>`, `\\\\server\\share`, "in
 #: domain\\account format", "the following syntax"): the article gives its form; left alone.
 _FORM_RE = re.compile(r"[<\\]|\bsyntax\b|\bformat\b|\bsuch as\b|:\s*$", re.IGNORECASE)
+#: `_FORM_RE`'s words alone (its characters and its final colon are tested as strings).
+_FORM_WORD_RE = Hinted(
+    re.compile(r"\bsyntax\b|\bformat\b|\bsuch as\b", re.IGNORECASE), ("syntax", "format", "such as")
+)
+
+
+def _says_form(item: str) -> bool:
+    """`_FORM_RE` finds a match in `item`, tested the cheap way: "<" or a backslash, a
+    colon before trailing white space only (`rstrip` and `\\s` agree on white space),
+    then the words, searched only when one is there (most steps have none)."""
+    return (
+        "<" in item
+        or "\\" in item
+        or item.rstrip().endswith(":")
+        or _FORM_WORD_RE.search(item) is not None
+    )
+
+
 #: "type the IP address of your WINS server", "enter the name of the server", "type the
 #: server name", "Type the user name": the verb, the value, and whose value it is.
 _TYPE_RE = re.compile(
@@ -103,7 +121,7 @@ def prose_value_steps(option: Option) -> None:
     names only in prose, so the input loop asks it and the step shows the answer."""
     for n, item in enumerate(option.items):
         text, detail = split_detail(item)
-        if '"' in text or _FORM_RE.search(item):
+        if '"' in text or _says_form(item):
             continue  # a placeholder or a quoted value already: the step says what to type
         said = _said(text)
         if not said:

@@ -108,11 +108,14 @@ _FIX_HINT_RE = re.compile(
 )
 
 
+_VERB_PREFIX_RE = re.compile(r"^(?:re-?|un)")
+
+
 def _verb(word: str) -> bool:
     """An action verb, also redone or undone ("re-enter", "reinstall", "unhide")."""
     if word in _PLAIN_VERBS or word.endswith("-click"):
         return True
-    bare = re.sub(r"^(?:re-?|un)", "", word)
+    bare = _VERB_PREFIX_RE.sub("", word)
     return bare != word and bare in _PLAIN_VERBS
 
 

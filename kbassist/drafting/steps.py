@@ -598,7 +598,8 @@ def _seen_lead(text: str) -> bool:
     leads to."""
     flat = " ".join(text.split())
     bare = _CONDITION_RE.sub("", flat, count=1)
-    if not _SEEN_RE.search(bare) or _TOLD_RE.search(bare):
+    # both branches end ":$" (no newline is left in `bare`): the colon is tested first
+    if not bare.endswith(":") or not _SEEN_RE.search(bare) or _TOLD_RE.search(bare):
         return False
     return not (_action(bare) or _listed_action(bare))
 
@@ -640,7 +641,7 @@ def fold_lists(items: list[str]) -> list[str]:
         text, detail = split_detail(items[n])
         flat = " ".join(text.split())
         listed: list[str] = []
-        lead = _LIST_LEAD_RE.match(flat) or (
+        lead = (flat.endswith(":") and _LIST_LEAD_RE.match(flat)) or (  # ":$" ends it
             flat.endswith(":") and _listed_action(flat) and not _CONDITION_RE.match(flat)
         )
         if not detail.strip() and lead:
@@ -775,12 +776,15 @@ def read_more_shown(item: str) -> str:
     return with_detail(" ".join(sentences[:at]), f"{shown}\n\n{detail}" if detail else shown)
 
 
+_IF_WHEN_OPEN_RE = re.compile(r"(?:if|when|unless)\b", re.IGNORECASE)
+
+
 def _goal_lead(text: str, detail: str) -> bool:
     """ "Disable dialog boxes from ever being displayed." with "This is done with a
     registry setting." under it, over the steps that do it: a goal that heads them, no
     step of its own."""
     flat = " ".join(text.split())
-    if re.match(r"(?:if|when|unless)\b", flat, re.IGNORECASE):
+    if _IF_WHEN_OPEN_RE.match(flat):
         return False  # "If expansion is allowed, edit X. This can be done ...": a case
     first = " ".join(detail.strip().split("\n\n")[0].split()) if detail.strip() else ""
     said = split_sentences(flat)

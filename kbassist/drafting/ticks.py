@@ -351,6 +351,9 @@ def _step_name(steps: Sequence[str], skip_nav: bool = True) -> str:
     return ""
 
 
+_TO_VERB_RE = re.compile(r"to [a-z]+\b", re.IGNORECASE)
+
+
 def named_label(label: str, steps: Sequence[str]) -> str:
     """`label` named by what the fix does when it names nothing on its own: "Resolution (4
     steps)" by its first step that changes something, "Set it manually" with "it" read
@@ -371,7 +374,7 @@ def named_label(label: str, steps: Sequence[str]) -> str:
     first = " ".join(steps[0].split()) if steps else ""
     purpose = _PURPOSE_THEN_RE.match(first)
     if (
-        re.match(r"to [a-z]+\b", body, re.IGNORECASE)
+        _TO_VERB_RE.match(body)
         and purpose
         and first.casefold().startswith(body.casefold())
         and not _FIX_ONLY_RE.match(body)

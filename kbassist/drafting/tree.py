@@ -376,7 +376,7 @@ from kbassist.drafting.version_menu import version_first
 from kbassist.drafting.wait_pack import WAIT_KIND, wait_options, wait_question
 from kbassist.drafting.way_paras import way_lead_cut
 from kbassist.drafting.ways import way_steps
-from kbassist.drafting.yaml_emit import emit_draft
+from kbassist.drafting.yaml_emit import emit_draft, emit_text
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree, TreeProblem
 from kbassist.trees.safe_yaml import MAX_TREE_BYTES, QuickResolve
@@ -1548,7 +1548,7 @@ def _help_lead(lead: str) -> str:
     ("... one of the following error messages:") is not there."""
     if not lead:
         return lead
-    lead = APPLIES_RE.sub("", lead).strip()
+    lead = _without_applies(lead).strip()
     said = [s for s in split_sentences(lead) if not _ABOUT_ARTICLE_RE.match(s)]
     while said and said[-1].rstrip().endswith(":"):
         said.pop()
@@ -1604,7 +1604,7 @@ def _fixes_question(
         )
         for o in rest
     ]
-    lead = APPLIES_RE.sub("", lead).strip()  # "_Applies to:_ ... _Original KB number:_ 974998"
+    lead = _without_applies(lead).strip()  # "_Applies to:_ ... _Original KB number:_ 974998"
     title, text, notes = fixes_question(offered, lead)
     question["title"], question["text"] = _question_title(title), text
     if notes:
@@ -1739,7 +1739,9 @@ def _diagnosis_choice(article: Article, rest: list[Option]) -> bool:
 #: confirmed it to be by design", "This is expected behavior", "There is no fix". Not any
 #: "designed": "Ceph is designed to deal with a node failure" describes resilience.
 _BY_DESIGN_PATTERN = re.compile(
-    r"\b(?:(?:is|are|was|were|be|been) by design|behaviou?rs? (?:is|are) (?:expected|intended)"
+    # the lookahead: every branch's first letter (the scan skips the other positions, 3x)
+    r"\b(?=[iawbt])(?:(?:is|are|was|were|be|been) by design"
+    r"|behaviou?rs? (?:is|are) (?:expected|intended)"
     r"|(?:this|it|that) is (?:an? )?(?:expected|intended) behaviou?r"
     r"|(?:this|it) (?:is )?works? as (?:designed|intended)|(?:this|it) is working as (?:designed"
     r"|intended)|there is no (?:fix|resolution|workaround))\b",
@@ -3226,7 +3228,24 @@ def _item(
 
 
 #: A fix section that calls itself a workaround ("One workaround is to write a routine").
-_WORKS_ROUND_RE = re.compile(r"\bwork[- ]?around\b", re.IGNORECASE)
+_WORKS_ROUND_RE = Hinted(re.compile(r"\bwork[- ]?around\b", re.IGNORECASE), ("work",))
+
+
+def _without_applies(lead: str) -> str:
+    """`lead` without its "_Applies to:_ ... _Original KB number:_ 974998" header
+    (`APPLIES_RE`), searched only when the words are there (both branches need them)."""
+    if lead.isascii() and "original kb number" not in lead.lower():
+        return lead
+    return APPLIES_RE.sub("", lead)
+
+
+@lru_cache(maxsize=256)  # a section's whole text, asked twice an option
+def _works_round(text: str) -> bool:
+    """`text` says "workaround" (or "work around", "work-around")."""
+    return _WORKS_ROUND_RE.search(text) is not None
+
+
+_UPGRADE_RE = re.compile(r"upgrade\b", re.I)
 
 
 def _outcome(
@@ -3262,10 +3281,7 @@ def _outcome(
         [*option.pre_items, *option.items],
         option.kind == "workaround"
         or option.section.key in WORKAROUND_KEYS
-        or (
-            option.section.key in RESOLUTION_KEYS
-            and _WORKS_ROUND_RE.search(option.section.text) is not None
-        ),
+        or (option.section.key in RESOLUTION_KEYS and _works_round(option.section.text)),
     )
     # the steps to reproduce run with the code the fix changes, never as written
     verify_text = changed_repro(
@@ -3281,7 +3297,7 @@ def _outcome(
         option.lead,
         option.kind == "workaround"
         or option.section.key in WORKAROUND_KEYS
-        or _WORKS_ROUND_RE.search(option.section.text) is not None,
+        or _works_round(option.section.text),
         option.section.text,
         option.items,
         article.title,
@@ -3329,7 +3345,7 @@ def _outcome(
     if not version and option.kind == "upgrade":
         # "Upgrade: Visual FoxPro 5.0a": the version it installs is what the admin can read
         version = told_apart_check(article) or installed_version_check(option.label)
-    upgrade = option.kind == "upgrade" or re.match(r"upgrade\b", option.label, re.I)
+    upgrade = option.kind == "upgrade" or _UPGRADE_RE.match(option.label)
     if not version and (
         option.kind == "upgrade"  # "Install the April 1999 version of the MSDN Library"
         or ((upgrade or not workaround) and installs_release(option.label, option.items))
@@ -3899,9 +3915,14 @@ def _seen_question(cond: str) -> str:
     return f"{found.group('be').capitalize()} {what} {found.group('seen')}?"
 
 
+_CASE_IF_RE = re.compile(r"^(?:if|when)\s+")
+
+_CASE_PUNCT_RE = re.compile(r"[^\w\s-]")
+
+
 def _case_words(text: str) -> str:
-    text = re.sub(r"^(?:if|when)\s+", "", " ".join(text.split()).casefold())
-    return re.sub(r"[^\w\s-]", "", text).strip()
+    text = _CASE_IF_RE.sub("", " ".join(text.split()).casefold())
+    return _CASE_PUNCT_RE.sub("", text).strip()
 
 
 def _for_case_question(option: Option, items: list[str], when: dict[int, str], counter: int) -> int:
@@ -4274,10 +4295,10 @@ def _draft_header(tree: dict[str, Any], article: Article | None) -> str:
 
 def draft_yaml_text(tree: dict[str, Any], article: Article | None) -> str:
     """`draft_yaml`'s text, written by `yaml_emit`'s one pass where the dict has the
-    drafter's shape (the same bytes, tests/test_drafting_perf26.py)."""
-    header = _draft_header(tree, article)
-    emitted = emit_draft(tree, header)
-    return emitted[0] if emitted is not None else draft_yaml(tree, article)
+    drafter's shape (the same bytes, tests/test_drafting_perf26.py), text only: no
+    nodes are made, as the Tree is built from the dict (round 32)."""
+    emitted = emit_text(tree, _draft_header(tree, article))
+    return emitted if emitted is not None else draft_yaml(tree, article)
 
 
 def draft_read(tree: dict[str, Any], article: Article | None, path: Path) -> tuple[str, LoadResult]:

@@ -143,8 +143,10 @@ _DATE_RE = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$|^\d{1,2}-[A-Za-z]{3}-\d{
 _SAID_VERSION_RE = re.compile(r"^(?:.*\bbytes\s+)?\(?version\s+(?P<v>\d[\d.]*[a-z]?)\)?$", re.I)
 #: The lead-in of a hotfix's table: "should have the following file attributes or later".
 TABLE_LEAD_PATTERN = re.compile(
-    r"\bfile attributes\b|\bfollowing (?:time ?stamps?|updated files?)\b"
-    r"|\bfollowing (?:file )?versions?\b|\bversions? of the following files\b"
+    # the word branches in one group behind a first-letter lookahead: the scan skips
+    # the positions no branch can start at (the same branches, in the same order)
+    r"\b(?=[fv])(?:file attributes\b|following (?:time ?stamps?|updated files?)\b"
+    r"|following (?:file )?versions?\b|versions? of the following files\b)"
     r"|^\s*(?:\|\s*)?(?:date\s+time\s+)?(?:version\s+)?(?:size\s+)?file ?name\b",
     re.IGNORECASE | re.MULTILINE,
 )

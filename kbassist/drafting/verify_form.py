@@ -403,14 +403,20 @@ _ASIDE_RE = re.compile(r"(?<!\s)\s*\([^()]{1,80}\)")
 _QUOTED_NAME_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{1,40}[\"\u201d]")
 
 
+_PLAIN_HEAD_RE = re.compile(r"[A-Z]?[a-z]+s\b|(?:the|all|some|any|many)\s")
+
+
 @lru_cache(maxsize=512)  # pure: asked again and again per text
 def _head(subject: str) -> str:
     """The subject without an aside in parentheses ("(for example, CTRL+F4)") and a
     relative clause after it ("that use the CTRL key"): what the verb agrees with."""
     bare = _QUOTED_NAME_RE.sub("Name", _ASIDE_RE.sub("", subject)).strip()
-    if re.match(r"[A-Z]?[a-z]+s\b|(?:the|all|some|any|many)\s", bare):
+    if _PLAIN_HEAD_RE.match(bare):
         bare = _RELATIVE_RE.sub("", bare)  # only after a plain noun phrase's head
     return bare or subject
+
+
+_ACRONYM_ASIDE_RE = re.compile(r"\s\([A-Z][A-Za-z0-9]{1,9}\)(?=\s|$)")
 
 
 @lru_cache(maxsize=512)  # pure: asked again and again per text
@@ -424,7 +430,7 @@ def _subject_ok(subject: str) -> bool:
         return False
     subject = _head(subject)
     # "Active Server Pages (ASP) access": an acronym in parentheses is part of the name
-    subject = re.sub(r"\s\([A-Z][A-Za-z0-9]{1,9}\)(?=\s|$)", "", subject)
+    subject = _ACRONYM_ASIDE_RE.sub("", subject)
     gerund = bool(_GERUND_SUBJECT_RE.match(subject))
     plain = _NOT_SUBJECT_RE.search(subject[subject.find(" ") + 1 :] if gerund else subject)
     return bool(
@@ -524,6 +530,17 @@ def _hedged(result: str, verb: re.Match[str]) -> bool:
     return word not in _MAY_SCENE and bool(re.fullmatch(r"[a-z]{3,}", word))
 
 
+_RESULT_LINK_RE = re.compile(r"^(?:then|also|however|instead),?\s+", re.I)
+
+_CANNOT_RE = re.compile(r"\b(?:cannot|can't|can ?not)\b", re.I)
+
+_BE_NOT_RE = re.compile(r"\b(is|are|was|were)n't\b")
+
+_MODAL_ALSO_RE = re.compile(r"\b(may|might|can|could|will) (?:also|then|even) ")
+
+_FOLLOWING_RE = re.compile(r"\b(?:the )?following\b", re.I)
+
+
 @lru_cache(maxsize=512)  # pure: asked again and again per text
 def expected_state(result: str) -> str:
     """What the admin should see once the fix works, said from a symptom's result clause
@@ -542,11 +559,11 @@ def expected_state(result: str) -> str:
     if _HEDGE_WORDS.search(result):
         result = _HEDGE_RE.sub("", result)
     result = result.strip().rstrip(".")
-    result = re.sub(r"^(?:then|also|however|instead),?\s+", "", result, flags=re.I)
-    result = re.sub(r"\b(?:cannot|can't|can ?not)\b", "can not", result, flags=re.I)
-    result = re.sub(r"\b(is|are|was|were)n't\b", r"\1 not", result)
+    result = _RESULT_LINK_RE.sub("", result)
+    result = _CANNOT_RE.sub("can not", result)
+    result = _BE_NOT_RE.sub(r"\1 not", result)
     # "Visual C++ may also load ...": "also" ties the result to another, not part of it
-    result = re.sub(r"\b(may|might|can|could|will) (?:also|then|even) ", r"\1 ", result)
+    result = _MODAL_ALSO_RE.sub(r"\1 ", result)
     result = re.sub(
         r"^in (?:this|that|such a) (?:scenario|situation|case),?\s+", "", result, flags=re.I
     )
@@ -558,7 +575,7 @@ def expected_state(result: str) -> str:
     inline = _INLINE_MESSAGE_RE.match(result)
     if inline:  # 'you receive a "Call to undefined dynalink" error message'
         return f'the message "{inline.group("msg")}" no longer appears'
-    if re.search(r"\b(?:the )?following\b", result, re.I):
+    if _FOLLOWING_RE.search(result):
         return ""  # "you may see the following message and ...": the message is elsewhere
     unable = _UNABLE_RE.match(result)
     if unable:
@@ -922,6 +939,11 @@ _MESSAGE_TRIGGER_RE = re.compile(
 )
 
 
+_TURN_LEAD_RE = re.compile(r"^(?:however|but|instead|unfortunately),?\s+", re.I)
+
+_BULLET_LEAD_RE = re.compile(r"^[-*\u2022]\s+")
+
+
 @lru_cache(maxsize=512)  # pure: asked again and again per text
 def structured_check(sentence: str) -> str:
     """The verify a symptom sentence gives once its structure is read: "Start X again:
@@ -930,8 +952,8 @@ def structured_check(sentence: str) -> str:
     for a trigger that is no action; "Check that <result turned round>." for a sentence
     with no trigger; "" when the sentence is none of these (the caller keeps its quote)."""
     sentence = " ".join(sentence.split()).strip()
-    sentence = re.sub(r"^(?:however|but|instead|unfortunately),?\s+", "", sentence, flags=re.I)
-    sentence = re.sub(r"^[-*\u2022]\s+", "", sentence)  # a list item's bullet
+    sentence = _TURN_LEAD_RE.sub("", sentence)
+    sentence = _BULLET_LEAD_RE.sub("", sentence)  # a list item's bullet
     if not sentence or "[...]" in sentence or REASSURANCE_RE.search(sentence):
         return ""
     scene = _SCENE_LEAD_RE.match(sentence)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kbassist.drafting.text import split_sentences
+from kbassist.drafting.text import Hinted, split_sentences
 from kbassist.drafting.verify_form import (
     _LEAD_RE,
     MAX_CHECK,
@@ -83,6 +83,8 @@ _QUOTED_MESSAGE_RE = re.compile(
     r"[\"\u201d]",
     re.IGNORECASE,
 )
+#: `_QUOTED_MESSAGE_RE` searched only in a text with a quote mark: both branches need one.
+_QUOTED_MESSAGE_SEARCH = Hinted(_QUOTED_MESSAGE_RE, ('"', "\u201c"))
 #: Before a quoted message, words that make it no failure of its own: a negation (the
 #: problem is what does not appear), a relative clause describing the screen, a second
 #: message it is one of.
@@ -154,7 +156,7 @@ def _message_check(message: str) -> str:
 def _quoted_message(text: str) -> str:
     """The first message a symptom quotes inline ('"Invalid handle" messages appear');
     "" when it quotes none."""
-    found = _QUOTED_MESSAGE_RE.search(text)
+    found = _QUOTED_MESSAGE_SEARCH.search(text)
     if found is None:
         return ""
     # the message's own clause: after the last sentence end, colon or list bullet
@@ -173,7 +175,7 @@ def _message_in(joined: str) -> str:
     brings it when the sentence names one; "" when it quotes none. A message's own full
     stop ("Error While Printing Picture. Picture Ignored") splits nothing here: the
     trigger is read from the text before the message."""
-    found = _QUOTED_MESSAGE_RE.search(joined)
+    found = _QUOTED_MESSAGE_SEARCH.search(joined)
     message = _quoted_message(joined)
     if found is None or not message or len(message) > MAX_MESSAGE:
         return ""

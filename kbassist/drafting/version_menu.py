@@ -75,13 +75,19 @@ def _scope_name(line: str) -> str:
     return name if _SYSTEM_RE.search(name) else ""
 
 
+_MARKUP_CHARS_RE = re.compile(r"[*`#_]")
+
+
 def _fold(text: str) -> str:
-    return " ".join(re.sub(r"[*`#_]", " ", text).split()).casefold()
+    return " ".join(_MARKUP_CHARS_RE.sub(" ", text).split()).casefold()
+
+
+_LIST_PUNCT_RE = re.compile(r"[,;]")
 
 
 def _key(name: str) -> str:
     """ "Windows NT, Windows 2000, and Windows XP" and "... or Windows XP": one system."""
-    words = re.sub(r"[,;]", " ", name).casefold().split()
+    words = _LIST_PUNCT_RE.sub(" ", name).casefold().split()
     return " ".join(w for w in words if w not in ("and", "or", "the", "microsoft"))
 
 

@@ -150,6 +150,8 @@ def _mid_either(sentence: str) -> tuple[str, str, str] | None:
     sentence rather than at its start: "Reduce X by either A-ing or by B-ing" (the goal by
     each means), "We need to either A or B", "Determine X and then either A or B" (X done
     first, either way); None otherwise."""
+    if sentence.isascii() and "either" not in sentence.lower():
+        return None  # both patterns need the word: most sentences skip their lazy scans
     found = _BY_EITHER_RE.match(sentence.strip())
     if found and _acts(found.group("goal")):
         goal = found.group("goal")

@@ -114,13 +114,16 @@ def _key_ok(key: str) -> bool:
 class _Writer:
     """The emitter's output and position (line, column, character index) as it writes,
     and every node it made (the nodes `walk_nodes` would list: each mapping before its
-    keys and values; the checks that go over them do not depend on their order)."""
+    keys and values; the checks that go over them do not depend on their order).
+    `keep=False` writes the text only (no nodes, no marks: half the work), for a caller
+    that builds its Tree from the dict (`emit_text`)."""
 
-    __slots__ = ("col", "index", "line", "nodes", "parts")
+    __slots__ = ("col", "index", "keep", "line", "nodes", "parts")
 
-    def __init__(self, line: int, index: int) -> None:
+    def __init__(self, line: int, index: int, keep: bool = True) -> None:
         self.parts: list[str] = []
         self.nodes: list[yaml.Node] = []
+        self.keep = keep
         self.line = line
         self.col = 0
         self.index = index
@@ -132,12 +135,12 @@ class _Writer:
         self.index += 1 + len(text)
         return _Mark(_NAME, self.index - len(text), self.line, self.col - len(text), None, None)
 
-    def quoted(self, value: str, indent: int) -> ScalarNode:
+    def quoted(self, value: str, indent: int) -> Any:
         """' "value"' as `write_double_quoted_scalar` writes it (breaks at a space past
         the width, a backslash before a space that follows the break), as a node."""
-        line = self.line
-        index = self.index + 1
-        start = _Mark(_NAME, index, line, self.col + 1, None, None)
+        line = start_line = self.line
+        index = start_index = self.index + 1
+        start_col = self.col + 1
         text = _ESCAPED_RE.sub(_escape, value) if _ESCAPED_RE.search(value) else value
         size = len(text)
         col = self.col + 2  # after the opening quote
@@ -173,11 +176,14 @@ class _Writer:
             index += size - begin + 1
             col += size - begin + 1
         self.line, self.col, self.index = line, col, index
+        if not self.keep:
+            return None
+        start = _Mark(_NAME, start_index, start_line, start_col, None, None)
         node = ScalarNode(_STR, value, start, _Mark(_NAME, index, line, col, None, None), '"')
         self.nodes.append(node)
         return node
 
-    def plain(self, value: Any) -> ScalarNode:
+    def plain(self, value: Any) -> Any:
         """' true' / ' false' / ' ' + an integer, plain."""
         if value is True or value is False:
             text, tag = ("true" if value else "false"), _BOOL
@@ -185,6 +191,11 @@ class _Writer:
             text, tag = str(value), _INT
         else:
             raise _Unsupported
+        if not self.keep:
+            self.parts.append(" " + text)
+            self.col += 1 + len(text)
+            self.index += 1 + len(text)
+            return None
         start = _Mark(_NAME, self.index + 1, self.line, self.col + 1, None, None)
         self.parts.append(" " + text)
         self.col += 1 + len(text)
@@ -194,7 +205,7 @@ class _Writer:
         self.nodes.append(node)
         return node
 
-    def key(self, key: Any, text: str) -> ScalarNode:
+    def key(self, key: Any, text: str) -> Any:
         """Write `text` (what goes before the key: a newline and the indent, a space or
         nothing), the plain key and its colon; the key's node."""
         if type(key) is not str or not (_KEY_OK.get(key) or _key_ok(key)):
@@ -208,6 +219,10 @@ class _Writer:
         index = self.index + len(text)
         size = len(key)
         line, col = self.line, self.col
+        self.col = col + size + 1
+        self.index = index + size + 1
+        if not self.keep:
+            return None
         node = ScalarNode(
             _STR,
             key,
@@ -216,8 +231,6 @@ class _Writer:
             None,
         )
         self.nodes.append(node)
-        self.col = col + size + 1
-        self.index = index + size + 1
         return node
 
     # ------------------------------------------------------------------ nodes
@@ -246,6 +259,8 @@ class _Writer:
 
     def _empty(self, text: str, node: Any, tag: str) -> Any:
         start = self._open(text)
+        if not self.keep:
+            return None
         made = node(tag, [], start, _Mark(_NAME, self.index, self.line, self.col, None, None), True)
         self.nodes.append(made)
         return made
@@ -268,6 +283,8 @@ class _Writer:
                 pairs.append((key_node, self.quoted(item, indent + 2)))
             else:
                 pairs.append((key_node, self.value(item, indent, depth, False)))
+        if not self.keep:
+            return None
         end = _Mark(_NAME, self.index, self.line, self.col, None, None)
         node = MappingNode(_MAP, pairs, pairs[0][0].start_mark, end, False)
         nodes[slot] = node
@@ -299,6 +316,8 @@ class _Writer:
         self.parts.append("}")
         self.col += 1
         self.index += 1
+        if not self.keep:
+            return None
         end = _Mark(_NAME, self.index, self.line, self.col, None, None)
         node = MappingNode(_MAP, pairs, start, end, True)
         nodes[slot] = node
@@ -322,6 +341,8 @@ class _Writer:
                 items.append(self.quoted(item, indent + 2))
             else:
                 items.append(self.value(item, indent, depth, True))
+        if not self.keep:
+            return None
         end = _Mark(_NAME, self.index, self.line, self.col, None, None)
         node = SequenceNode(_SEQ, items, start, end, False)
         nodes[slot] = node
@@ -341,3 +362,18 @@ def emit_draft(tree: dict[str, Any], header: str) -> tuple[str, yaml.Node, list[
         return None
     writer.parts.append("\n")
     return header + "".join(writer.parts), root, writer.nodes
+
+
+def emit_text(tree: dict[str, Any], header: str) -> str | None:
+    """`emit_draft`'s text alone (no nodes, no marks), or None where it answers None:
+    for `draft_checked`, which builds the Tree from the dict and reads the text only on
+    a lint problem."""
+    if _Mark is None or type(tree) is not dict or not tree or _HEADER_BAD_RE.search(header):
+        return None
+    writer = _Writer(header.count("\n"), len(header), keep=False)
+    try:
+        writer.block(tree, 0, 1, first_inline=True)
+    except _Unsupported:
+        return None
+    writer.parts.append("\n")
+    return header + "".join(writer.parts)
