@@ -888,7 +888,9 @@ def _is_check(text: str) -> bool:
 
 
 _IMPERATIVE_RE = re.compile(
-    r"^(?:(?:if|when|after|before|once|in|on|from|to|for|using)\b[^,:]{0,100}[,:]\s+)?"
+    # "During Windows NT setup, click Cancel ...": a time before the action is no note
+    r"^(?:(?:if|when|after|before|once|in|on|from|to|for|using|during|while)\b"
+    r"[^,:]{0,100}[,:]\s+)?"
     r"(?:re|un)?(?:add|apply|install|load|boot|register|map|log|shut|press|point|exit|quit|"
     r"save|download|obtain|contact|call|insert|close|double-click|right-click|include|"
     r"exclude|provide|pass|append|wait|delete|"

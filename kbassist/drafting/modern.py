@@ -41,6 +41,12 @@ _HUGO_LINK_RE = re.compile(
 )
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:<[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _REF_LINK_RE = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+#: A Markdown image: its alt text ("Start button", "User Account Control permission") is
+#: a picture's caption, never words of a step ("Click StartStart button , type ...").
+#: Bounded repeats: linear on a hostile run of "![a](" (an unbounded tail rescans).
+_MD_IMAGE_RE = re.compile(
+    r"!\[[^\]\n]{0,200}\]\((?:<[^>\n]{0,300}>|[^)\s]{0,300})(?:\s{1,20}\"[^\"\n]{0,200}\")?\)"
+)
 _DOCS_IMAGE_RE = re.compile(r":::image(?:-end)?\b.*?:::", re.IGNORECASE | re.DOTALL)
 #: A Hugo shortcode (`{{< ref "x" >}}`), on one line: found by `_shortcodes_sub`.
 _SHORTCODE_RE = re.compile(r"\{\{[<%].*?[>%]\}\}")
@@ -59,7 +65,9 @@ _ESCAPE_RE = re.compile(r"\\([<>\[\]()*_`#$\\])")
 
 def md_plain(text: str) -> str:
     """Markdown or docs markup as the text a reader sees: link text (no URL), no `**`, no
-    `> [!NOTE]` marker, no `<details>`/`<summary>` wrapper, no Hugo shortcode; one line."""
+    `> [!NOTE]` marker, no `<details>`/`<summary>` wrapper, no Hugo shortcode, no image (its
+    alt text is a caption, not words of the sentence); one line."""
+    text = _MD_IMAGE_RE.sub("", text) if "![" in text else text
     text = _bracket_sub(_HUGO_LINK_RE, text)
     text = _bracket_sub(_LINK_RE, text)
     text = _bracket_sub(_REF_LINK_RE, text)

@@ -28,6 +28,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from kbassist.drafting.named_subjects import adjective_subject, file_subject, third_person
 from kbassist.drafting.non_steps import code_line
 from kbassist.drafting.not_one_action import _DUTY_RE, _acts, _label_over_list
 from kbassist.drafting.runbook_checks_only import NO_FIX_LABEL
@@ -185,6 +186,10 @@ def _subject_first(sentence: str) -> bool:
     a determiner or a pronoun ("The TPM", "It", "There"), or a name ("Machine Config
     Pools", "SCSI", "Microsoft Press has ..."): never a word that may be a verb of an
     action the drafter does not know ("Link or import data ...", "Further disable X")."""
+    said = sentence.split(None, 2)
+    if len(said) > 1 and adjective_subject(said[0], said[1]):
+        return True  # "Early versions of X use ...": an age before a plural noun ("Early"
+        # is no adverb connector)
     bare = _CONNECTOR_RE.sub("", sentence, count=1)
     bare = _FRONT_RE.sub("", bare, count=1)
     words = bare.split(None, 2)
@@ -196,11 +201,20 @@ def _subject_first(sentence: str) -> bool:
     if not first[:1].isupper():
         return False
     nxt = words[1] if len(words) > 1 else ""
+    if file_subject(first) and (_FINITE_RE.match(nxt) or third_person(nxt, _verb)):
+        return True  # "Sbconfig.exe restarts your computer.": a file that acts
     return (
         sum(c.isupper() for c in first) >= 2
         or nxt[:1].isupper()
         or bool(nxt and _FINITE_RE.match(nxt))
     )
+
+
+def _file_acts(sentence: str) -> bool:
+    """ "Sbconfig.exe restarts your computer.": a file name, then what it does."""
+    bare = _FRONT_RE.sub("", _CONNECTOR_RE.sub("", sentence, count=1), count=1)
+    words = bare.split(None, 2)
+    return len(words) > 1 and file_subject(words[0]) and third_person(words[1], _verb)
 
 
 def _said_sentence(sentence: str) -> bool:
@@ -213,7 +227,9 @@ def _said_sentence(sentence: str) -> bool:
         return False  # most ticks stop here: an action opens with its verb
     if len(_WORDS_RE.findall(sentence)) < MIN_WORDS or _NOT_PROSE_RE.search(sentence):
         return False
-    if not _FINITE_RE.search(sentence) or _DUTY_RE.search(sentence) or _ADVICE_RE.search(sentence):
+    if not (_FINITE_RE.search(sentence) or _file_acts(sentence)):
+        return False
+    if _DUTY_RE.search(sentence) or _ADVICE_RE.search(sentence):
         return False
     if _YOU_DO_RE.search(sentence) or code_line(sentence) or _opens_with_verb(sentence):
         return False

@@ -19,6 +19,7 @@ from kbassist.drafting.blocks import _REFER_LEAD_RE, _actionish, _fix_verb
 from kbassist.drafting.non_steps import result_sentence
 from kbassist.drafting.options import _LEAD_ONLY_RE, _NOTE_RE, _YOU_CAN_RE, _is_action
 from kbassist.drafting.said_to_code import as_instruction
+from kbassist.drafting.shown_names import names_listed
 from kbassist.drafting.text import Hinted, split_detail, split_sentences, step_text, with_detail
 
 #: "Use one of the following methods.", "Follow these steps.", "The following methods are
@@ -930,6 +931,15 @@ def _final_steps(
     quoted = {step_text(quote_as_note(i)) for i in items if raw_quote(step_text(i))}
     items = [quote_as_note(item) for item in items]
     kinds = _kinds(items)
+    # "ADMIN.NME" after "Restore from backup.": listed under it, not a tick (never under
+    # an item that is an action only by default, a flattened row of names)
+    acts = [
+        k == "action" and _listed_action(split_detail(i)[0])
+        for k, i in zip(kinds, items, strict=True)
+    ]
+    listed = names_listed(items, acts)
+    if len(listed) != len(items):
+        items, kinds = listed, _kinds(listed)
     if "action" not in kinds:
         # nothing but statements: what they offer to do ("you can typically use that same
         # program to delete the files") is the fix
