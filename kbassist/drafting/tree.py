@@ -260,6 +260,7 @@ from kbassist.drafting.sibling_fixes import scenario_groups
 from kbassist.drafting.stand_ins import (
     after_placeholder,
     below_root,
+    generated_kind,
     is_generated,
     is_stand_in,
     path_to,
@@ -2629,6 +2630,7 @@ def _input_nodes(
                 what = meaning_kind(meaning, what)
             if is_generated(param.literal):  # `kube-proxy-b9g23` from sample output
                 what = "pod name" if re.search(r"\b(?:pods?|logs|exec|rsh)\b", context) else "name"
+                what = generated_kind(param.literal, context, what)  # `oc get mc rendered-...`
             # (the "=" test first: a regex compiled per placeholder is the slow part)
             if "=" in context and re.search(
                 rf"\bDC={re.escape(param.literal)}", context, re.IGNORECASE
