@@ -14,6 +14,7 @@ from drafting_support import questions, runbook
 from kbassist.drafting.implied_check import _NAMED_CERT_RE, named_certificate
 from kbassist.drafting.runbook_branches import _ALSO_SAME_RE, _BY_END_RE, _MUST_RE, _PAREN_RE
 from kbassist.drafting.runbook_diag_context import _ANNOUNCES_RE, _COMMAND_RE, _NAMES_RE
+from kbassist.drafting.stand_ins import _GENERATED_RE, _KIND_BEFORE
 from kbassist.drafting.tree import draft_tree
 
 #: One fix, only for one environment; its Diagnosis log check needs a pod name.
@@ -141,6 +142,36 @@ oc edit gizmopool main
 ```
 
 and changing `spec.paused` to `false`.
+"""
+
+#: A decode command that names the article's own rendered MachineConfig (a hash name).
+RENDERED = """
+## Meaning
+
+The `GizmoBundleStale` alert fires when a pool's rendered config still carries an old
+certificate bundle.
+
+## Diagnosis
+
+Find which MachineConfig the pool is currently using by looking at the pool status:
+
+```console
+oc get mcp worker -o jsonpath='{.status.configuration.name}'
+```
+
+Use the following command with the desired MachineConfig to read the bundle:
+
+```console
+oc get mc rendered-worker-4f1c2d9e8a7b6c5d4e3f2a1b0c9d8e7f -o jsonpath='{.spec.config}'
+```
+
+## Mitigation
+
+Unpause the pool so the new bundle rolls out:
+
+```console
+oc patch mcp worker --type=merge -p '{"spec":{"paused":false}}'
+```
 """
 
 #: A Diagnosis that opens with the alert's labels before its first check.
@@ -285,6 +316,17 @@ def test_certificate_verify_names_the_certificate() -> None:
     assert named_certificate("Kubelet on node has a certificate used to sign is expiring") != ""
 
 
+def test_hash_named_example_is_asked_not_kept() -> None:
+    """`rendered-worker-<hash>` is asked as the admin's MachineConfig name, the example a hint."""
+    tree = draft_tree(runbook(RENDERED, id_="GizmoBundleStale"))
+    asked = [n for n in tree["nodes"] if n["kind"] == "input"]
+    assert any("MachineConfig name" in n["title"] for n in asked)
+    assert all("default" not in n for n in asked)
+    details = [str(s.get("detail", "")) for n in tree["nodes"] for s in n.get("steps", [])]
+    assert any("oc get mc {" in d for d in details)
+    assert not any("oc get mc rendered-worker-4f1c" in d for d in details)
+
+
 def test_new_patterns_are_linear_on_hostile_text() -> None:
     """The new patterns stay fast on 20 KB of text built to make them backtrack."""
     hostile = [
@@ -297,6 +339,9 @@ def test_new_patterns_are_linear_on_hostile_text() -> None:
         "(" + "x" * 19_000,
         " " * 20_000 + "by",
         "you must " * 2_000,
+        "get " + " " * 20_000,
+        "a-" * 10_000,
+        "rendered-worker-" + "0" * 20_000,
     ]
     patterns: list[re.Pattern[str]] = [
         _ALSO_SAME_RE,
@@ -307,6 +352,8 @@ def test_new_patterns_are_linear_on_hostile_text() -> None:
         _BY_END_RE,
         _PAREN_RE,
         _MUST_RE,
+        re.compile(_KIND_BEFORE + "x"),
+        _GENERATED_RE,
     ]
     for pattern in patterns:
         for text in hostile:
