@@ -88,6 +88,24 @@ def _targets(node: dict[str, Any]) -> list[str]:
     return out
 
 
+def _named_for_case(nodes: list[dict[str, Any]], start: str, article: Article) -> None:
+    """The case's fix titled "Mitigation" beside the escalation: named by the one
+    sub-heading its section gives ("### AWS EKS": "Mitigation: AWS EKS")."""
+    by_id = {n["id"]: n for n in nodes}
+    at = by_id.get(start)
+    while at is not None and at["kind"] in ("input", "info"):
+        at = by_id.get(str(at.get("next", "")))
+    if at is None or at["kind"] != "outcome":
+        return
+    title = str(at.get("title", ""))
+    section = str(at.get("source", {}).get("section", ""))
+    if title != section:
+        return  # named already
+    parts = [p for p in article.parts_by_role("resolution") if p.name == section]
+    if len(parts) == 1 and len(parts[0].children) == 1 and parts[0].children[0].name:
+        at["title"] = f"{title}: {parts[0].children[0].name}"
+
+
 def case_after_diagnosis(tree: dict[str, Any], article: Article) -> None:
     """A runbook's "Is this the case here?" question (not the symptom question): its
     Diagnosis checks shown before it, and "No" led to the no-documented-fix outcome."""
@@ -99,6 +117,7 @@ def case_after_diagnosis(tree: dict[str, Any], article: Article) -> None:
         if not nots or yes is None or not str(question["id"]).endswith("-case"):
             continue
         _hoist_checks(nodes, question, yes)
+        _named_for_case(nodes, str(yes["next"]), article)
         out_id = f"{question['id']}-no"
         if any(n["id"] == out_id for n in nodes):
             continue
