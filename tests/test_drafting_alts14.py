@@ -133,8 +133,8 @@ def test_a_method_named_by_its_case_does_not_ask_the_case_again() -> None:
 
 def test_a_case_whose_steps_are_the_whole_fix_is_asked_as_the_fixs_case() -> None:
     """ "If you are running AWS EKS cluster …, update the config map" then "Then delete the
-    pods": "no" no longer reaches the same outcome (ticking only the delete); it says the
-    article may not apply, and "yes" ticks both."""
+    pods": "no" no longer reaches the same outcome (ticking only the delete); in a runbook
+    it escalates (round 32: the alert still applies), and "yes" ticks both."""
     article = runbook(
         "## Meaning\n\nThe kube-proxy instances are down for more than 15 minutes.\n\n"
         "## Mitigation\n\n### AWS EKS\n"
@@ -147,7 +147,9 @@ def test_a_case_whose_steps_are_the_whole_fix_is_asked_as_the_fixs_case() -> Non
     )
     tree = draft_tree(article)
     (case,) = questions(tree)
-    assert {c["value"]: c["next"] for c in case["choices"]}["no"] == "not_this_article"
+    no = {c["value"]: c["next"] for c in case["choices"]}["no"]
+    assert no != "not_this_article"
+    assert "escalate" in next(n for n in tree["nodes"] if n["id"] == no)["title"]
     checklist = walked(article, {"symptom": "yes", case["var"]: "yes"})
     assert len(checklist.part("steps")) == 2
     draft_text(article)  # lint-clean

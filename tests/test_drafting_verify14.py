@@ -133,7 +133,9 @@ def test_runbook_certificate_renewed_is_checked_by_its_expiry_date() -> None:
     tree = draft_tree(runbook(CERT, id_="KubeletClientCertificateExpiration"))
     (only,) = fixes(tree)
     checks = verify_texts(only)
-    assert checks[0].startswith("Check the renewed certificate's expiry date: openssl x509")
+    # round 32: the certificate named as the alert's Meaning names it
+    assert checks[0].startswith("Check the expiry date of the client certificate")
+    assert "openssl x509 -noout -enddate" in checks[0]
     assert not any("no longer holds" in v for v in checks)
     assert any("alert clears" in v for v in checks)
     draft_text(runbook(CERT, id_="KubeletClientCertificateExpiration"))  # lint-clean

@@ -158,10 +158,13 @@ STEP_HEADING_LIMIT = 130
 class _Steps:
     """Collects checklist items: actions, each command after the action it belongs to."""
 
-    def __init__(self, verify_after: bool = False) -> None:
+    def __init__(self, verify_after: bool = False, diagnosis: bool = False) -> None:
         #: A fix's steps: a "Verify ..." right after its own check is a check too (a
         #: Diagnosis reads every "Verify ..." as a step: it is how it checks).
         self.verify_after = verify_after
+        #: A Diagnosis part: "Verify that X:" over its command is one of its checks, run
+        #: before the fix, not the fix's verify (which dropped it from the Diagnosis).
+        self.diagnosis = diagnosis
         self.items: list[str] = []
         self.lead: list[str] = []
         self.checks: list[str] = []
@@ -281,7 +284,8 @@ class _Steps:
                     self.last_check = False
                     continue
                 more = self.verify_after and self.after_check and _VERIFY_START_RE.match(text)
-                if _is_check(text) or more:
+                looks = self.diagnosis and _VERIFY_START_RE.match(text)
+                if (_is_check(text) and not looks) or more:
                     # the article's own check: the verify (with its command), never a step;
                     # "Verify using PromQL:" right after "Verify that ..." is one more
                     self.checks.append(text)
@@ -924,10 +928,13 @@ def _starts_with_action(blocks: Sequence[Block]) -> bool:
     return not isinstance(first, Note | Quote | Table | Image | Include)
 
 
-def part_steps(part: Part, verify_after: bool = False) -> tuple[str, list[str], list[str]]:
+def part_steps(
+    part: Part, verify_after: bool = False, diagnosis: bool = False
+) -> tuple[str, list[str], list[str]]:
     """(lead, items, checks) of one part and its children, in document order;
-    `verify_after`: a fix's part, whose "Verify ..." after its own check is a check."""
-    steps = _Steps(verify_after)
+    `verify_after`: a fix's part, whose "Verify ..." after its own check is a check;
+    `diagnosis`: a Diagnosis part, whose "Verify that X" is one of its checks (a step)."""
+    steps = _Steps(verify_after, diagnosis)
     steps.blocks(part.blocks)
     first: int | None = None
     for child in part.walk():

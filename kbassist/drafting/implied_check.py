@@ -139,9 +139,35 @@ def _kb_check(text: str, context: str = "") -> str:
     )
 
 
-def certificate_check(steps: list[str], windows: bool = True) -> str:
+#: "the signer CA certificate of etcd (metrics or server)", "Server certificate for
+#: Kubelet on node": which certificate an alert's condition is about (what it is, up to
+#: what it does: "is", "expires", "used to").
+_NAMED_CERT_RE = re.compile(
+    r"\b(?P<cert>(?:(?:the|a|an) )?(?:[\w-]{1,30} ){0,4}certificates?"
+    r"(?: (?:of|for) [\w-]{1,30}(?: [\w-]{1,30}){0,3}(?: \([^()]{1,40}\))?)?"
+    r"(?: used to [\w-]{1,30}(?: [\w-]{1,30}){0,5}?)?)"
+    r"(?= (?:is|are|has|have|will|expires?|expiring|on)\b)",
+    re.IGNORECASE,
+)
+
+
+def named_certificate(condition: str) -> str:
+    """The certificate an alert's condition names ("the signer CA certificate of etcd
+    (metrics or server)"), "" when it names none."""
+    found = _NAMED_CERT_RE.search(condition)
+    if not found:
+        return ""
+    cert = found.group("cert")
+    cert = re.sub(r"^(?:a|an)\b", "the", cert, flags=re.IGNORECASE)
+    cert = cert if cert.lower().startswith("the ") else f"the {cert[:1].lower()}{cert[1:]}"
+    return cert
+
+
+def certificate_check(steps: list[str], windows: bool = True, condition: str = "") -> str:
     """The check of a fix that renews a certificate: its new expiry date ("" when no step
-    renews one). `windows`: read in the Certificates console, else with openssl."""
+    renews one). `windows`: read in the Certificates console, else with openssl, naming
+    the certificate the alert's `condition` names (a bare "the certificate" cannot be
+    run: which one?)."""
     for step in reversed(steps):
         text = " ".join(split_detail(step)[0].split())
         if _CERT_RENEW_RE.search(text):
@@ -150,6 +176,13 @@ def certificate_check(steps: list[str], windows: bool = True) -> str:
                     "Check the certificate's new expiry date: in the Certificates console "
                     "(certlm.msc), open the certificate and check that Valid to is the new, "
                     "later date."
+                )
+            cert = named_certificate(condition)
+            if cert:
+                return (
+                    f"Check the expiry date of {cert}, the one the alert names: "
+                    "openssl x509 -noout -enddate on it shows a notAfter date well past the "
+                    "alert's limit."
                 )
             return (
                 "Check the renewed certificate's expiry date: openssl x509 -noout -enddate "

@@ -3326,7 +3326,8 @@ def _diagnosis_steps(
         section = sections.get(id(part))
         if section is None or id(part) in in_fix:
             continue
-        _, items, _ = part_steps(part)
+        # an alert runbook's "Verify that X:" over its command is one of its checks
+        _, items, _ = part_steps(part, diagnosis=_alert_runbook(article))
         if items:
             from kbassist.drafting.runbook_impact_query import impact_checks
             from kbassist.drafting.runbook_narrative import told_merged
@@ -3335,5 +3336,10 @@ def _diagnosis_steps(
                 # "the following query will display ..." under Impact: the first check;
                 # "If the reboot fails then it will log:": shown under its check
                 items = told_merged([*impact_checks(article), *items])
+                from kbassist.drafting.runbook_diag_context import context_after_command
+
+                # "The alert message names the Operator, as in this example:" before
+                # the first check: shown after that check's command, not before it
+                items = context_after_command(items)
             return items[:MAX_DIAGNOSIS_STEPS], section
     return [], None

@@ -523,19 +523,42 @@ _PROSE_ALTERNATIVE_RE = re.compile(
 )
 
 
+#: "You can also unpause manually by:": another way to reach what the step before does,
+#: when its verb is that step's (not "You can also check ...", a further look).
+_ALSO_SAME_RE = re.compile(
+    r"^you (?:can|could|may) also (?P<rest>(?P<verb>[a-z]{2,30})\b.{0,300})$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def prose_alternatives(section: Section, part: Part) -> list[Option]:
     """A runbook Mitigation in paragraphs whose later ones offer other remedies ("Another
     option is to delete node ...", "In extreme situations recreate cluster."): the first
     remedy and each offered one are options of their own; [] when none is offered."""
     from kbassist.drafting.blocks import _imperative, part_steps
+    from kbassist.drafting.options import ALSO_NOT_A_WAY
 
     if not _MITIGATION_HEAD_RE.match(part.name.strip()) or part.children:
         return []
     starts: list[tuple[int, str, bool]] = []  # (block, remedy, "In extreme situations")
+    verbs: set[str] = set()  # the verbs the remedies so far open with
+    also_at: set[int] = set()  # the blocks that open "You can also <the same verb> ..."
     for n, block in enumerate(part.blocks):
-        if n == 0 or not isinstance(block, Paragraph):
+        if not isinstance(block, Paragraph):
             continue
-        found = _PROSE_ALTERNATIVE_RE.match(clean(block.text.plain))
+        said = clean(block.text.plain)
+        also = _ALSO_SAME_RE.match(said)
+        verb = also.group("verb").casefold() if also else ""
+        if n and also and verb in verbs and not re.fullmatch(ALSO_NOT_A_WAY, verb):
+            # "Unpause the pool: <command>" then "You can also unpause manually by:
+            # <command>": the same goal another way, an alternative, not the next step
+            rest = _BY_END_RE.sub("", also.group("rest").rstrip(" :"))
+            starts.append((n, rest[:1].upper() + rest[1:], False))
+            also_at.add(n)
+            continue
+        if _imperative(said) or _DOING_RE.match(said) or (said.endswith(":") and not also):
+            verbs.add(said.split(" ", 1)[0].casefold())  # "Unpause the pool (...):" too
+        found = _PROSE_ALTERNATIVE_RE.match(said) if n else None
         if found:
             rest = found.group("rest").rstrip(" ,")
             rest = rest[:1].upper() + rest[1:]
@@ -543,18 +566,59 @@ def prose_alternatives(section: Section, part: Part) -> list[Option]:
                 starts.append((n, rest, found.group(0).lower().startswith("in extreme")))
     if not starts:
         return []
-    _, first, _ = part_steps(Part(part.name, part.level, part.line, part.blocks[: starts[0][0]]))
+    lead, first, _ = part_steps(Part(part.name, part.level, part.line, part.blocks[: starts[0][0]]))
     if not first:
         return []
-    options = [Option(section, remedy_label(first[0]), "", first)]
+    # "You must unpause the pool. NOTE: ... ALL pending configuration ...": said before
+    # each way the runbook gives to do it
+    shared = lead if also_at else ""
+    options = [Option(section, _way_label(first, bool(also_at)), shared, first)]
     bounds = [n for n, _, _ in starts] + [len(part.blocks)]
     for (n, rest, extreme), end in zip(starts, bounds[1:], strict=True):
+        if n in also_at:  # its own paragraph leads its command: one step, as written
+            _, items, _ = part_steps(Part(part.name, part.level, part.line, part.blocks[n:end]))
+            items[:1] = (
+                [
+                    rest[:1].upper() + rest[1:] + ":" + items[0].split(":", 1)[1]
+                    if items and ":" in items[0]
+                    else items[0]
+                ]
+                if items
+                else []
+            )
+            # "You must unpause the pool.": the goal, ticked as a step of its own where
+            # no step says it; the first way's text says it, the warnings go with each
+            told = [t for t in split_sentences(shared) if not _MUST_RE.match(t)]
+            options.append(
+                Option(section, _way_label(items or [rest], True), " ".join(told), items)
+            )
+            continue
         _, items, _ = part_steps(Part(part.name, part.level, part.line, part.blocks[n + 1 : end]))
         label = remedy_label(rest)
         if extreme:
             label = f"{label} (extreme situations only)"  # the article's caution, kept
         options.append(Option(section, label, "", [rest, *items]))
     return options
+
+
+#: "You must unpause the pool.": the goal every way reaches, not a way's note.
+_MUST_RE = re.compile(r"^you (?:must|need to|have to|should)\b", re.IGNORECASE)
+#: "... manually by:", "... using:": the end of a lead-in whose command follows.
+_BY_END_RE = re.compile(r" (?:by|using|with|via)$", re.IGNORECASE)
+#: An aside in parentheses ("(substitute the pool name for $MCP_NAME)"): no part of a title.
+_PAREN_RE = re.compile(r" ?\([^()]{1,160}\)")
+
+
+def _way_label(items: list[str], named: bool) -> str:
+    """A remedy's title; `named`: one of two ways to the same goal, told apart by the
+    command each runs ("Unpause the pool (oc patch mcp)", "Unpause manually (oc edit mcp)")."""
+    if not named:
+        return remedy_label(items[0])
+    text, detail = split_detail(items[0])
+    label = _BY_END_RE.sub("", _PAREN_RE.sub("", remedy_label(text)).rstrip(" :"))
+    words = detail.strip().split("\n", 1)[0].split()[:3] if detail.strip() else []
+    command = " ".join(w for w in words if re.fullmatch(r"[a-z][\w.-]{0,30}", w))
+    return f"{label} ({command})" if command else label
 
 
 # --------------------------------------------------------------------------- diagnosis

@@ -204,11 +204,12 @@ def condition(article: Article) -> str:
     return ""
 
 
-def _renewed_check(node: dict[str, Any]) -> str:
+def _renewed_check(node: dict[str, Any], cond: str = "") -> str:
     """The expiry date of the certificate the outcome's steps renew ("" when none does):
-    what "Update certificates ..." is checked by, not the alert's condition restated."""
+    what "Update certificates ..." is checked by, not the alert's condition restated;
+    the certificate named as the alert's condition `cond` names it."""
     steps = [str(s["text"]) for s in node.get("steps", []) if "when" not in s]
-    return certificate_check([*steps, str(node.get("title", ""))], windows=False)
+    return certificate_check([*steps, str(node.get("title", ""))], windows=False, condition=cond)
 
 
 def rerun_checks(tree: dict[str, Any], article: Article) -> None:
@@ -241,7 +242,7 @@ def rerun_checks(tree: dict[str, Any], article: Article) -> None:
                 text = f"{text.rstrip(':')}. A healthy result, as the runbook says: {brace(good)}"
             detail = commands_only(str(step["detail"]))
             added.append({"text": text, "detail": detail, "source": step["source"]})
-        renewed = "" if checks else _renewed_check(node)
+        renewed = "" if checks else _renewed_check(node, cond)
         if renewed:  # "the certificate expires soon" no longer holds: its new expiry date
             added.append({"text": brace(renewed), "source": verify[0]["source"]})
         if cond and not (renewed and re.search(r"\bexpir", cond, re.I)):

@@ -27,11 +27,15 @@ _BOLD_BARE_RE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:name|id)")
 _BOLD_NAME_RE = re.compile(rf"(?<=\*\*){_BOLD_BARE_RE.pattern}(?=\*\*)")
 #: `kube-proxy-b9g23`, `rook-ceph-tools-79ccc8ddc5-77brq`: a Kubernetes object name with
 #: the random suffix of a generated pod (a replica set's hash and / or five characters,
-#: a digit among them), as the article's sample output showed it.
+#: a digit among them), as the article's sample output showed it; or
+#: `rendered-worker-bc1470f2331a3136999e0b49d85e1e21`: one named by its content's hash
+#: (a rendered MachineConfig: 32 hex digits, a digit and a letter among them).
 _GENERATED_RE = re.compile(
     r"(?<![\w/.=:-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*?"
     r"(?:-(?=[a-z0-9]{8,10}-)(?=[a-z]*\d)[a-z0-9]{8,10})?"
     r"-(?=[a-z0-9]{5}(?![\w.-]))(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{5}(?![\w.-])"
+    r"|(?<![\w/.=:-])[a-z][a-z0-9]{0,30}(?:-[a-z][a-z0-9]{0,30}){0,3}"
+    r"-(?=[0-9a-f]{32}(?![\w.-]))(?=[a-f]{0,31}\d)(?=\d{0,31}[a-f])[0-9a-f]{32}(?![\w.-])"
 )
 #: A command line: what a generated name is only asked in (never prose or output).
 _COMMAND_RE = re.compile(r"^\s*(?:\$\s+)?(?:kubectl|oc|rbd|ceph|openssl)\s", re.MULTILINE)
@@ -83,6 +87,22 @@ def is_stand_in(name: str) -> bool:
 def is_generated(name: str) -> bool:
     """Whether a stand-in is a generated object name copied from sample output."""
     return bool(_GENERATED_RE.fullmatch(name))
+
+
+#: The kind of object a command names before a name: `oc get mc <name>`.
+_KIND_BEFORE = r"\b(?:get|describe|edit|delete|patch)\s+(?P<kind>[a-z]{2,40})\s+"
+#: Short resource names the name's question spells out.
+_KINDS = {"mc": "MachineConfig", "mcp": "MachineConfigPool", "cm": "config map", "ns": "namespace"}
+
+
+def generated_kind(name: str, context: str, what: str) -> str:
+    """What a generated `name` is of, as the command it is in says (`oc get mc
+    rendered-worker-<hash>`: "MachineConfig name"); `what` when it says nothing more."""
+    found = re.search(_KIND_BEFORE + re.escape(name), context)
+    if not found or what != "name":
+        return what
+    kind = found.group("kind")
+    return f"{_KINDS.get(kind, kind.removesuffix('s'))} name"
 
 
 def stand_in_spans(text: str, names: set[str]) -> list[tuple[int, int, str]]:

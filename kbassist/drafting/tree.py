@@ -224,6 +224,7 @@ from kbassist.drafting.repro_changed import changed_repro
 from kbassist.drafting.repro_inputs import repro_placeholders
 from kbassist.drafting.restarts import noted_restart, restart_step
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
+from kbassist.drafting.runbook_case_diagnosis import case_after_diagnosis
 from kbassist.drafting.runbook_case_title import case_titles
 from kbassist.drafting.runbook_cases import chosen_case_not_asked
 from kbassist.drafting.runbook_cause import is_alert_runbook
@@ -243,6 +244,7 @@ from kbassist.drafting.runbook_inputs import (
 )
 from kbassist.drafting.runbook_reread import reread_checks, verification_steps
 from kbassist.drafting.runbook_reveal import ask_before_conditional_names, reveal_before_asking
+from kbassist.drafting.runbook_shared_checks import shared_checks_first
 from kbassist.drafting.runbook_shown import (
     cut_tails,
     format_only,
@@ -259,6 +261,7 @@ from kbassist.drafting.sibling_fixes import scenario_groups
 from kbassist.drafting.stand_ins import (
     after_placeholder,
     below_root,
+    generated_kind,
     is_generated,
     is_stand_in,
     path_to,
@@ -1318,6 +1321,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             depends_shown(tree)  # "The mitigation depends on X.": shown, its advice ticked
             ask_before_conditional_names(tree)  # "If any pod exists, review its logs"
             escalation_apart(tree)  # "None of these" shown: an outcome of its own
+            case_after_diagnosis(
+                tree, article
+            )  # its checks before "Is this the case?"; no: escalate
+            shared_checks_first(tree)  # every answer's same checks: run once, before the choice
             checks_before_choice(tree)  # "Which fix do the Diagnosis checks point to?" after them
             fallback_asked(tree)  # "If it is not possible to scale up, delete": "Can you ...?"
             case_titles(tree)  # not "Mitigation: <one case's step>" for every case
@@ -2642,6 +2649,7 @@ def _input_nodes(
                 what = meaning_kind(meaning, what)
             if is_generated(param.literal):  # `kube-proxy-b9g23` from sample output
                 what = "pod name" if re.search(r"\b(?:pods?|logs|exec|rsh)\b", context) else "name"
+                what = generated_kind(param.literal, context, what)  # `oc get mc rendered-...`
             # (the "=" test first: a regex compiled per placeholder is the slow part)
             if "=" in context and re.search(
                 rf"\bDC={re.escape(param.literal)}", context, re.IGNORECASE
