@@ -229,9 +229,13 @@ _NOTE_RE = re.compile(r"[ \t]*>[ \t]*\[![A-Za-z]+\]")
 # --------------------------------------------------------------------------- symptom
 
 MAX_MESSAGES = 8
+#: "the following warning is generated:", "the System Event log contains the following
+#: entries:" lead into what is seen as much as "you receive the following error message:".
 _MESSAGE_LEAD_RE = re.compile(
-    r"\b(?:messages?|errors?|symptoms?|you (?:may )?(?:see|receive|get|notice|experience)|"
-    r"(?:is|are) (?:displayed|reported|logged|returned)|appears?|occurs?|"
+    r"\b(?:messages?|errors?|warnings?|symptoms?|"
+    r"you (?:may )?(?:see|receive|get|notice|experience)|"
+    r"(?:is|are) (?:displayed|reported|logged|returned|generated)|appears?|occurs?|"
+    r"the following (?:\w+ )?entries|"
     r"(?:may|might|will|can|could) be (?:logged|recorded|reported))\b",
     re.IGNORECASE,
 )
