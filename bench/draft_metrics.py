@@ -1422,6 +1422,8 @@ _ONE_LEAD_RE = re.compile(
     r"\bthe following (?:\w+ ){0,2}(?:messages?|errors?|warnings?|entries)\b[^:\n]{0,100}:\s*$",
     re.IGNORECASE,
 )
+#: "This error is frequently caused by one of the following problems:": causes.
+_CAUSED_RE = re.compile(r"\b(?:caused by|due to|because of|results? from)\b", re.IGNORECASE)
 #: A side's own message: "On the host computer, the dialog box displays "X"".
 _SIDE_RE = re.compile(
     r"^(?:on|in|using|with|from) [^,:;\"]{3,80}, [^\n]{0,200}?\b(?:message|error|displays?"
@@ -1451,6 +1453,8 @@ def listed_forms(article: Article) -> int:
         shown = after is not None and (
             after.indent > para.indent or after.marker or after.text.lstrip().startswith(">")
         )
+        if _CAUSED_RE.search(text[-300:]):
+            continue  # "caused by one of the following problems:": causes, not forms
         if _FORMS_LEAD_RE.search(text[-300:]) and shown:
             items = 0
             for later in paras[n + 1 :]:

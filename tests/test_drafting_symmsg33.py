@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from drafting_support import archive, support
+from drafting_support import archive, runbook, support
 
 from kbassist.drafting.symptom_sides import checks_lead, side_forms, telling_start
 from kbassist.drafting.tree import draft_tree
@@ -182,6 +182,101 @@ Add the missing value to the registry.
     text = _symptom(draft_tree(art))["text"]
     assert "Local printers" in text
     assert "Printer Mapping" not in text and "Things to Check" not in text
+
+
+def test_message_box_steps_are_no_choices() -> None:
+    """A message box that lists "1. Delete ..." lines is one message, its steps no choices."""
+    art = archive(
+        """
+SYMPTOMS
+========
+
+When the Widget server starts, you may receive the following error message:
+
+  Widget Server
+
+  The Widget database is missing or damaged. To start with a fresh copy:
+
+  1. Delete all the files in the %SystemRoot%\\Widget folder.
+
+  2. Restart the Widget service.
+
+  Please click OK to end the Widget server.
+"""
+        + FIX
+    )
+    labels = _labels(draft_tree(art))
+    assert not any(label.startswith(("Delete", "Restart")) for label in labels)
+
+
+def test_nested_lead_item_is_no_choice() -> None:
+    """ "- You receive an error message similar to one of the following:" is a lead, not a form."""
+    art = archive(
+        """
+SYMPTOMS
+========
+
+When you start the game, you may experience one of the following symptoms:
+
+- You receive an error message similar to one of the following:
+
+  - Game caused an invalid page fault in module Find.dll.
+
+  - Game caused an invalid page fault in module Draw.dll.
+
+- The program quits unexpectedly.
+"""
+        + FIX
+    )
+    labels = _labels(draft_tree(art))
+    assert not any(label.endswith("following") for label in labels)
+    assert any("Draw.dll" in label for label in labels)
+    assert "The program quits unexpectedly" in labels
+
+
+def test_alert_conditions_are_no_forms() -> None:
+    """A runbook's "This alert fires as a warning when:" conditions are not offered as forms."""
+    art = runbook(
+        """
+## Meaning
+
+Alerts the user when the operator fails to drain a node.
+
+This alert fires as a warning when:
+
+- The operator is unable to drain the node for an hour
+- The failure occurs one or more times in a node
+
+## Mitigation
+
+Drain the node by hand.
+"""
+    )
+    assert _symptom(draft_tree(art))["title"] != "Which of these do you see?"
+
+
+def test_side_check_names_the_message() -> None:
+    """The check for a side's choice names the message, not the side's label."""
+    art = support(
+        """
+## Symptoms
+
+The OLE DB provider shows the "Server does not exist or access denied" error.
+
+Some other providers might also show "Login timeout expired" as part of the message.
+
+## Cause
+
+The user has no permission to sign in to the server.
+
+## Resolution
+
+Add the user to the Users group on the server.
+"""
+    )
+    outcome = next(n for n in draft_tree(art)["nodes"] if n["kind"] == "outcome")
+    said = " ".join(v["text"] for v in outcome.get("verify", []))
+    assert "provider:" not in said
 
 
 def test_helpers_read_kinds() -> None:

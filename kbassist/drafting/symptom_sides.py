@@ -136,12 +136,68 @@ _FAILS_RE = re.compile(
 )
 
 
+#: A console line every run prints: "The Microsoft DNS Server service is starting.".
+_PROGRESS_RE = re.compile(
+    r"\b(?:is|are)\s(?:starting|stopping|loading|running|initiali[sz]ing)\b[^.]{0,20}\.?$"
+    r"|\bplease wait\b",
+    re.IGNORECASE,
+)
+
+
+#: A symptom item that leads into its own message: "Pressing F1 for Help displays the
+#: following error messages: Cannot find ...", "If you audit logins, the following type
+#: of error is logged: Login failed ...".
+_ITEM_LEAD_RE = re.compile(
+    r"^[^:]{10,200}?\bfollowing\b[^:]{0,60}:\s{1,4}(?P<message>\S.{8,})$", re.DOTALL
+)
+
+
 def telling_start(message: str) -> str:
-    """A console block of three or more short lines from its first line that reports a
-    failure ("The service is starting." is printed on every run: no label); the message
-    unchanged otherwise."""
+    """Where a message's label starts: after an item's own lead into it ("... displays
+    the following error messages: Cannot find X" -> "Cannot find X"); in a console block
+    of three or more short lines that opens with a progress line, at its first line that
+    reports a failure ("The service is starting." is printed on every run: no label);
+    the message unchanged otherwise."""
+    led = _ITEM_LEAD_RE.match(message)
+    if led is not None:
+        return led.group("message")
     sentences = split_sentences(message)
     if len(sentences) < 3 or any(len(s) > 100 for s in sentences):
         return message
+    if not _PROGRESS_RE.search(sentences[0]):
+        return message
     first = next((n for n, s in enumerate(sentences) if _FAILS_RE.search(s)), 0)
     return " ".join(sentences[first:])
+
+
+def box_opens_unmarked(paras: list[Para], start: int) -> bool:
+    """Whether the block under the lead `paras[start]` opens with an indented line that is
+    no list item (a message box's title, "Windows Internet Naming Service"): its later
+    numbered lines are the box's own text, not a list of messages. A lead that is a list
+    item itself, or list items back at its indent, are a list of symptoms: no box."""
+    lead = paras[start]
+    if lead.marker:
+        return False
+    first = True
+    for later in paras[start + 1 :]:
+        if later.separator:
+            continue
+        if first and (later.indent <= lead.indent or later.marker):
+            return False
+        first = False
+        if later.indent <= lead.indent:
+            return not later.marker
+    return True
+
+
+#: A side's label: "On the host computer: "A" then "B"".
+_SIDE_LABEL_RE = re.compile(r'^[^":]{3,90}: (?P<quotes>"[^"]{1,200}"(?: then "[^"]{1,200}"){0,5})$')
+
+
+def side_message(label: str) -> str:
+    """The message a side's label quotes, for its check ("Login timeout expired"; of
+    "A" then "B", the last, where it ends); `label` unchanged when it is no side's."""
+    found = _SIDE_LABEL_RE.match(label)
+    if found is None:
+        return label
+    return found.group("quotes").split(' then "')[-1].strip('"')

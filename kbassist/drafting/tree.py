@@ -2124,20 +2124,22 @@ def _confirm_node(
         node["source"] = _cite(article, section)
         labels: set[str] = set()
         choices = []
-        apart = told_apart(messages)  # "The permissions ... are inconsistent" twice
+        # "... displays the following error messages: Cannot find X": labelled by X
+        said = messages if labelled else [telling_start(m) for m in messages]
+        apart = told_apart(said)  # "The permissions ... are inconsistent" twice
         firsts = [
             # the article's own elision ("function: sbpa4snd [...]") is no part of a label
             message
             if labelled
             else apart[n]
             or event_label(message)  # "Event ID 2508 (Server): The server service ..."
-            or short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", telling_start(message)), 80)
-            for n, message in enumerate(messages)
+            or short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", message), 80)
+            for n, message in enumerate(said)
         ]
         # "Named Pipes > A connection was ... with the server" and "TCP > " the same: each
         # said where it differs ("... No process on the other end of the pipe")
         if not labelled:
-            firsts = told_by_difference(firsts, messages)
+            firsts = told_by_difference(firsts, said)
         for n, message in enumerate(messages, start=1):
             label = firsts[n - 1]
             label = label if _WORDY_RE.search(label) else f"Message {n}"
