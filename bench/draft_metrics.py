@@ -1458,6 +1458,8 @@ def listed_forms(article: Article) -> int:
         if _FORMS_LEAD_RE.search(text[-300:]) and shown:
             items = 0
             for later in paras[n + 1 :]:
+                if later.separator:
+                    continue  # "-or-" between two messages is none
                 if not (later.indent > para.indent or later.marker):
                     break
                 items += 1

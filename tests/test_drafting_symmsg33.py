@@ -279,6 +279,61 @@ Add the user to the Users group on the server.
     assert "provider:" not in said
 
 
+def test_expected_entries_are_no_forms() -> None:
+    """ "You expect to see the following entries:" is what is right, never a choice."""
+    art = archive(
+        """
+SYMPTOMS
+========
+
+When you add a static mapping, only one entry appears.
+
+For example, for the computer EAGLE you expect to see the following entries:
+
+  EAGLE(00h)      10.0.0.5
+  EAGLE(20h)      10.0.0.5
+
+However, you may see the following instead:
+
+  EAGLE      10.0.0.5
+"""
+        + FIX
+    )
+    assert not any("(00h)" in label for label in _labels(draft_tree(art)))
+
+
+def test_messages_before_a_list_stay_choices() -> None:
+    """Each system's message and the log's "one of the following entries" are all choices."""
+    art = archive(
+        """
+SYMPTOMS
+========
+
+A client may fail to obtain an address from the server.
+
+On the Windows 95 client, you will get the following error:
+
+  IP CONFIGURATION: ERROR: Server Unavailable.
+
+The client event log will have one of the following entries:
+
+  Event ID: 1007
+  Source: DHCP
+  Description: The lease failed for the card.
+
+-or-
+
+  Event ID: 1003
+  Source: DHCP
+  Description: The lease failed for the adapter.
+"""
+        + FIX
+    )
+    labels = _labels(draft_tree(art))
+    assert any("Server Unavailable" in label for label in labels)
+    assert any("1007" in label for label in labels) and any("1003" in label for label in labels)
+
+
 def test_helpers_read_kinds() -> None:
     """The lead, side and console-block readers tell their kinds apart."""
     assert checks_lead("Things to Check:") and not checks_lead("Things go wrong:")

@@ -238,6 +238,7 @@ _MESSAGE_LEAD_RE = re.compile(
     r"you (?:may )?(?:see|receive|get|notice|experience)|"
     r"(?:is|are) (?:displayed|reported|logged|returned|generated)|appears?|occurs?|"
     r"the following (?:\w+ )?entries|"
+    r"(?:one|any|either)(?: or more)? of the following (?:\w+ )?(?:problems|issues|behaviou?rs)|"
     r"(?:may|might|will|can|could) be (?:logged|recorded|reported))\b",
     re.IGNORECASE,
 )
@@ -299,7 +300,9 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             # own items: a lead, its items the forms
             and not (g.endswith(":") and ":" not in g[:-1] and n + 1 < len(group))
             and any(c.isalnum() for c in g)  # an empty bullet ("-") says nothing
-            and not step_text(g)  # "* On the File menu, click Open": the box's advice
+            # "Try one or more of the following: * On the File menu, click Open": the
+            # box's advice under its own lead (a lone prompt, "Insert disk 2", stays)
+            and not (step_text(g) and any(x.endswith(":") for x in group[:n]))
         ]
         lead = split_sentences(clean(para.text))[-1] if clean(para.text) else ""
         one = _ONE_MESSAGE_RE.search(lead) and not _MANY_RE.search(lead)
