@@ -148,7 +148,9 @@ _PROGRESS_RE = re.compile(
 #: following error messages: Cannot find ...", "If you audit logins, the following type
 #: of error is logged: Login failed ...".
 _ITEM_LEAD_RE = re.compile(
-    r"^[^:]{10,200}?\bfollowing\b[^:]{0,60}:\s{1,4}(?P<message>\S.{8,})$", re.DOTALL
+    r"^[^:]{10,200}?\bfollowing\b[^:]{0,20}?\b(?:messages?|errors?|warnings?|text|entries"
+    r"|events?)\b[^:]{0,60}:\s{1,4}(?P<message>\S.{8,})$",
+    re.DOTALL,
 )
 
 

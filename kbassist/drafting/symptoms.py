@@ -231,14 +231,17 @@ _NOTE_RE = re.compile(r"[ \t]*>[ \t]*\[![A-Za-z]+\]")
 
 MAX_MESSAGES = 8
 #: "the following warning is generated:", "the System Event log contains the following
-#: entries:" lead into what is seen as much as "you receive the following error message:".
+#: entries:", "you may experience one of the following problems:" lead into what is seen
+#: as much as "you receive the following error message:" ("The program has one of the
+#: following problems:" says why, not what is seen).
 _MESSAGE_LEAD_RE = re.compile(
     r"\b(?:messages?|errors?|symptoms?|(?:following|the) (?:\w+ )?warnings?(?=\s?:)|"
     r"following (?:\w+ )?warnings?|"
     r"you (?:may )?(?:see|receive|get|notice|experience)|"
     r"(?:is|are) (?:displayed|reported|logged|returned|generated)|appears?|occurs?|"
     r"the following (?:\w+ )?entries|"
-    r"(?:one|any|either)(?: or more)? of the following (?:\w+ )?(?:problems|issues|behaviou?rs)|"
+    r"(?:\byou|\bmay|\bmight)\b[^:]{0,100}?\b(?:one|any|either)(?: or more)? of the following"
+    r" (?:\w+ )?(?:problems|issues|behaviou?rs)|"
     r"(?:may|might|will|can|could) be (?:logged|recorded|reported))\b",
     re.IGNORECASE,
 )
