@@ -247,7 +247,7 @@ _MESSAGE_LEAD_RE = re.compile(
 )
 _FIX_LEAD_RE = re.compile(
     r"\b(?:to (?:prevent|avoid|work around|resolve|fix|correct|solve)|do (?:one|either|any) of"
-    r"|can do|should do|follow these|use one of)\b",
+    r"|can do|should do|follow these|use one of (?:the following|these))\b",
     re.IGNORECASE,
 )
 
