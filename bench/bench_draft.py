@@ -217,6 +217,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   reads as no message: no stop code, failure word or "Please") or a scenario's condition
   (the start of a list item under a "following scenario/conditions/situations:" lead)
   (`draft_metrics.odd_symptom_choices`), / all message choices.
+- **symptom forms listed but fewer offered** (round 32, symmsg33): drafts whose symptom
+  question offers fewer message choices (none, for a yes/no) than the forms the article's
+  symptom section lists (`draft_metrics.listed_forms`: the items under "one of the
+  following messages/symptoms:", or two or more leads each into its own message, or side
+  paragraphs "On the host computer, ... "X""), / drafts of articles that list two or more.
 - **real mitigation**: lint-clean drafts of articles with a fix section (a heading with
   Mitigation, Resolution, Workaround, Solution, Remediation or Fix in its name, or nested
   under one) where some walk's checklist has a step cited from a fix section that is not
@@ -627,6 +632,10 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "symptom choices that are steps or conditions": _pct(
             sum(len(r.odd_choices) for r in clean), sum(r.symptom_choices for r in clean)
+        ),
+        "symptom forms listed but fewer offered": _pct(
+            sum(r.symptom_choices < r.listed_forms for r in clean),
+            sum(r.listed_forms > 0 for r in clean),
         ),
         "texts cut with [...]": _pct(sum(bool(r.texts_cut) for r in clean), len(clean)),
         "  step text / detail / symptom / cause": " / ".join(

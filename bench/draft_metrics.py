@@ -1524,6 +1524,67 @@ def each_time_misfit(ticked: list[str], verifies: list[str]) -> bool:
     )
 
 
+#: A lead into alternative forms: "you receive one of the following error messages:",
+#: "you may experience one or more of the following symptoms:".
+_FORMS_LEAD_RE = re.compile(
+    r"\b(?:one|any|either)(?: or more)? of the following\b[^:\n]{0,60}?\b(?:messages?|errors?"
+    r"|warnings?|symptoms?|problems?|events?)\b[^:\n]{0,80}:\s*$",
+    re.IGNORECASE,
+)
+#: A lead into one message: "the following warning is generated:", "you receive the
+#: following error messages if you start X from a command prompt:".
+_ONE_LEAD_RE = re.compile(
+    r"\bthe following (?:\w+ ){0,2}(?:messages?|errors?|warnings?|entries)\b[^:\n]{0,100}:\s*$",
+    re.IGNORECASE,
+)
+#: "This error is frequently caused by one of the following problems:": causes.
+_CAUSED_RE = re.compile(r"\b(?:caused by|due to|because of|results? from)\b", re.IGNORECASE)
+#: A side's own message: "On the host computer, the dialog box displays "X"".
+_SIDE_RE = re.compile(
+    r"^(?:on|in|using|with|from) [^,:;\"]{3,80}, [^\n]{0,200}?\b(?:message|error|displays?"
+    r"|shows?|receive)\b[^\n]{0,100}?\"[^\"\n]{3,200}\"",
+    re.IGNORECASE,
+)
+
+
+def listed_forms(article: Article) -> int:
+    """How many forms of the symptom its section lists for the admin to tell apart (round
+    32, symmsg33): the items under a "one of the following messages:" lead, else one per
+    lead into its own message block plus one per side paragraph quoting its message
+    ("On the host computer, ... "X""), when two or more; 0 otherwise. Said from the
+    article's text alone, never from the drafter's reading of it."""
+    from kbassist.drafting.text import clean, paragraphs
+
+    section = next((s for s in article.sections if s.role == "symptom"), None)
+    if section is None:
+        return 0
+    paras = [p for p in paragraphs(section.text) if not p.heading]
+    singles = 0
+    for n, para in enumerate(paras):
+        if para.marker or para.indent:
+            continue
+        text = " ".join(clean(para.text).split())
+        after = paras[n + 1] if n + 1 < len(paras) else None
+        shown = after is not None and (
+            after.indent > para.indent or after.marker or after.text.lstrip().startswith(">")
+        )
+        if _CAUSED_RE.search(text[-300:]):
+            continue  # "caused by one of the following problems:": causes, not forms
+        if _FORMS_LEAD_RE.search(text[-300:]) and shown:
+            items = 0
+            for later in paras[n + 1 :]:
+                if later.separator:
+                    continue  # "-or-" between two messages is none
+                if not (later.indent > para.indent or later.marker):
+                    break
+                items += 1
+            if items >= 2:
+                return min(items, 8)
+        elif (_ONE_LEAD_RE.search(text[-300:]) and shown) or _SIDE_RE.match(text):
+            singles += 1
+    return singles if singles >= 2 else 0
+
+
 def symptom_labels(article: Article) -> list[str]:
     """The labels a modern article's Symptoms name its messages by ("**Named Pipes**")."""
     if article.style == "mskb":
@@ -1635,6 +1696,7 @@ class Record:
     symptom_choices: int = 0  # message choices of the symptom question
     fragment_choices: list[str] = field(default_factory=list)
     odd_choices: list[str] = field(default_factory=list)  # see odd_symptom_choices
+    listed_forms: int = 0  # see listed_forms
     texts_cut: list[tuple[str, str]] = field(default_factory=list)  # (where, text)
     placeholders: list[dict[str, object]] = field(default_factory=list)
     #: pairs left out of `placeholders`: {"token", "command", "why"} (message, explanation)
@@ -2028,6 +2090,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.symptom_choices = len(choices)
     record.fragment_choices = [c for c in choices if fragment_choice(c)]
     record.odd_choices = odd_symptom_choices(choices, article)
+    record.listed_forms = listed_forms(article)
     excluded: list[tuple[str, Placeholder]] = []
     pairs = command_placeholders(article, excluded)
     rendered = rendered_items(walks.checklists) if pairs else []  # most articles have none

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from kbassist.drafting.own_check import message_without_label
+from kbassist.drafting.symptom_sides import side_message
 from kbassist.drafting.text import brace
 from kbassist.drafting.verify_form import expected_state
 
@@ -58,7 +59,7 @@ _NOT_SAID_RE = re.compile(
 def _check(label: str, before: tuple[str, str], messages: bool) -> str:
     """One choice's check: its message no longer appears, or its symptom turned round,
     after what the symptom's check did first (`before`: "Play X again", ":")."""
-    said = " ".join(label.split()).rstrip(" .:")
+    said = side_message(" ".join(label.split())).rstrip(" .:")
     if messages:  # "Named Pipes > A connection ...": the message, not its label
         said = message_without_label(said)
     state = ""

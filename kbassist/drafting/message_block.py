@@ -294,10 +294,13 @@ def explained(text: str) -> bool:
 
 
 #: "The printer will receive the error when the following measurements are selected:":
-#: what brings the message follows (settings, conditions), not another message.
+#: what brings the message follows (settings, conditions), not another message ("When you
+#: complete Setup, you may experience one or more of the following symptoms:" lists what
+#: is seen: symptoms, problems, log entries are forms, never conditions).
 _CONDITION_LEAD_RE = re.compile(
     r"\b(?:when|if|after|while)\b[^:]{0,60}\bthe following "
-    r"(?!(?:\w+ )?(?:errors?|messages?|events?|warnings?|text|dialog)\b)\w+",
+    r"(?!(?:\w+ )?(?:errors?|messages?|events?|warnings?|text|dialog|symptoms?|problems?"
+    r"|entries|signs?)\b)\w+",
     re.IGNORECASE,
 )
 

@@ -32,6 +32,7 @@ from kbassist.drafting.symptom_kinds import (
     is_background,
     logs_entries,
 )
+from kbassist.drafting.symptom_sides import checks_lead
 from kbassist.drafting.text import clean, split_sentences
 
 # --------------------------------------------------------------------------- plain text
@@ -267,6 +268,8 @@ def block_symptom(article: Article, section: Section) -> str:
         text = (isinstance(block, Code) and record_message(block.code)) or symptom_block_text(block)
         if not text:
             continue
+        if isinstance(block, Paragraph) and checks_lead(text):
+            break  # "Things to Check:" over the admin's checks: no part of the symptom
         if is_background(text):  # "Its primary responsibilities include ...": padding
             text = before_background(text) if not texts else ""
             if text:

@@ -27,7 +27,8 @@ from kbassist.drafting.symptom_kinds import (
     listed_together,
     trigger_after,
 )
-from kbassist.drafting.symptom_leads import mostly_steps, scenario_items, step_lead
+from kbassist.drafting.symptom_leads import mostly_steps, scenario_items, step_lead, step_text
+from kbassist.drafting.symptom_sides import box_opens_unmarked
 from kbassist.drafting.text import (
     Para,
     clean,
@@ -229,15 +230,24 @@ _NOTE_RE = re.compile(r"[ \t]*>[ \t]*\[![A-Za-z]+\]")
 # --------------------------------------------------------------------------- symptom
 
 MAX_MESSAGES = 8
+#: "the following warning is generated:", "the System Event log contains the following
+#: entries:", "you may experience one of the following problems:" lead into what is seen
+#: as much as "you receive the following error message:" ("The program has one of the
+#: following problems:" says why, not what is seen).
 _MESSAGE_LEAD_RE = re.compile(
-    r"\b(?:messages?|errors?|symptoms?|you (?:may )?(?:see|receive|get|notice|experience)|"
-    r"(?:is|are) (?:displayed|reported|logged|returned)|appears?|occurs?|"
+    r"\b(?:messages?|errors?|symptoms?|(?:following|the) (?:\w+ )?warnings?(?=\s?:)|"
+    r"following (?:\w+ )?warnings?|"
+    r"you (?:may )?(?:see|receive|get|notice|experience)|"
+    r"(?:is|are) (?:displayed|reported|logged|returned|generated)|appears?|occurs?|"
+    r"the following (?:\w+ )?entries|"
+    r"(?:\byou|\bmay|\bmight)\b[^:]{0,100}?\b(?:one|any|either)(?: or more)? of the following"
+    r" (?:\w+ )?(?:problems|issues|behaviou?rs)|"
     r"(?:may|might|will|can|could) be (?:logged|recorded|reported))\b",
     re.IGNORECASE,
 )
 _FIX_LEAD_RE = re.compile(
     r"\b(?:to (?:prevent|avoid|work around|resolve|fix|correct|solve)|do (?:one|either|any) of"
-    r"|can do|should do|follow these|use one of)\b",
+    r"|can do|should do|follow these|use one of (?:the following|these))\b",
     re.IGNORECASE,
 )
 
@@ -259,6 +269,8 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
     for i, para in enumerate(paras):
         if not _message_lead(para.text):
             continue
+        if _EXPECTED_RE.search(clean(para.text)[-300:]):
+            continue  # "You expect to see the following entries:": what is right, not seen
         if step_lead(para.text, para.numbered):
             continue  # "1. Turn off X as follows:" over its sub-steps: no forms
         if article.style != "mskb" and _TRIGGER_LEAD_RE.search(para.text):
@@ -280,19 +292,33 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             continue  # "a. On the Tools menu, click X  b. Close the browser", or a scenario
         group = [
             g
-            for g in group
+            for n, g in enumerate(group)
             if g
             and not is_boilerplate(g)
             and not (_KB_NOTE_RE.match(g) and not warned(para.text, g))
             and not explained(g)
             and not _PROMPT_RE.match(g)
             and not is_fragment(g)
+            # "- You receive an error message similar to one of the following:" over its
+            # own items: a lead, its items the forms
+            and not (g.endswith(":") and ":" not in g[:-1] and n + 1 < len(group))
+            and any(c.isalnum() for c in g)  # an empty bullet ("-") says nothing
+            # "Try one or more of the following: * On the File menu, click Open": the
+            # box's advice under its own lead (a lone prompt, "Insert disk 2", stays)
+            and not (step_text(g) and any(x.endswith(":") for x in group[:n]))
         ]
         lead = split_sentences(clean(para.text))[-1] if clean(para.text) else ""
         one = _ONE_MESSAGE_RE.search(lead) and not _MANY_RE.search(lead)
-        if article.style == "mskb" and one and len(group) >= 2 and not later_marked(paras, i):
+        if (
+            article.style == "mskb"
+            and one
+            and len(group) >= 2
+            and (not later_marked(paras, i) or box_opens_unmarked(paras, i))
+        ):
             # "... with the following error message in the message body:" over its lines
-            # (subject, recipients, reason): one message, not one choice per line
+            # (subject, recipients, reason): one message, not one choice per line; a box
+            # that opens with its title and lists "1. Delete all the files ..." later is
+            # one message too, its numbered lines no forms of the symptom
             group = [" ".join(group)]
         elif (
             article.style == "mskb"
@@ -305,13 +331,23 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             # shows whole (_rest_of_block), never its lines offered as forms to choose from
             group = [" ".join(group)]
         if len(group) >= 2:
-            return _distinct(group)
+            # "On Windows 95 you get: A" / "On Windows NT: B" / "the log has one of: C -or-
+            # D": the messages before the list are forms too
+            return _distinct([*singles, *group])
         if article.style == "mskb" and singles and group and accompanies(para.text):
             continue  # "this line is added after the error:": shown with the first message
         singles.extend(group)
     # "you may get the following error message: A ... when you click a tab, you get: B":
     # each message the article shows is one the admin may see
     return _distinct(singles) if len(singles) >= 2 else []
+
+
+#: A lead into what should be seen: "You expect to see the following entries:".
+_EXPECTED_RE = re.compile(
+    r"\b(?:you (?:would |might |may )?expect|(?:should|would normally) (?:see|appear|be displayed))"
+    r"\b[^:.]{0,80}:\s*$",
+    re.IGNORECASE,
+)
 
 
 def _rest_of_block(paras: list[Para], shown: list[str]) -> list[str]:

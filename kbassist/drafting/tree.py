@@ -292,6 +292,7 @@ from kbassist.drafting.symptom_also import also_choice
 from kbassist.drafting.symptom_forms import sentence_forms
 from kbassist.drafting.symptom_kinds import event_label, told_by_label, wider_label, with_it
 from kbassist.drafting.symptom_leads import first_body_section, opening_form
+from kbassist.drafting.symptom_sides import side_forms, telling_start
 from kbassist.drafting.symptom_text import paragraphs_kept, symptom_readable
 from kbassist.drafting.symptoms import (
     MAX_SYMPTOM_CHARS,
@@ -1062,6 +1063,11 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         found = symptom_messages(article, body) if body is not None else []
         messages = symptom_choices(list(dict.fromkeys(m for m in map(md_plain, found) if m)))
         confirm_section = body if len(messages) >= 2 else symptom_section
+    side_labels: list[str] = []
+    if len(messages) < 2 and symptom_section is not None:
+        # "On the guest computer, ... "X"" / "On the host computer, ... "Y"": each side's
+        side_labels = side_forms(symptom_section.text)
+        messages = side_labels or messages
     # a modern symptom's forms ("When you try to start the X tool, ..." over its message,
     # "Symptom 2" over its messages, "## Symptom 1"): each offered, named and with its message
     scene, forms = symptom_forms(article, symptom_section)
@@ -1073,7 +1079,12 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         after_symptom = "cause" if cause and cause_section is not None else first_after_cause
         nodes.append(
             _confirm_node(
-                article, symptom, confirm_section or symptom_section, messages, after_symptom
+                article,
+                symptom,
+                confirm_section or symptom_section,
+                messages,
+                after_symptom,
+                bool(side_labels),
             )
             if not forms
             else _forms_node(article, scene or symptom, symptom_section, forms, after_symptom)
@@ -2117,8 +2128,10 @@ def _confirm_node(
     section: Section,
     messages: list[str],
     after: str,
+    labelled: bool = False,
 ) -> dict[str, Any]:
-    """Confirm the symptom first: every alternative message as a choice, else yes/no."""
+    """Confirm the symptom first: every alternative message as a choice, else yes/no
+    (`labelled`: the messages are their own labels, "On the host computer: "X"")."""
     node: dict[str, Any] = {"id": "symptom", "kind": "question"}
     # the scenario and the message are the symptom: shown whole (article_symptom already
     # keeps it short); a cut at 300 hid the message after "you receive the following error:"
@@ -2136,18 +2149,23 @@ def _confirm_node(
         node["source"] = _cite(article, section)
         labels: set[str] = set()
         choices = []
-        apart = told_apart(messages)  # "The permissions ... are inconsistent" twice
+        # "... displays the following error messages: Cannot find X": labelled by X
+        said = messages if labelled else [telling_start(m) for m in messages]
+        apart = told_apart(said)  # "The permissions ... are inconsistent" twice
         firsts = [
             # the article's own elision ("function: sbpa4snd [...]") is no part of a label
-            apart[n]
+            message
+            if labelled
+            else apart[n]
             or event_label(message)  # "Event ID 2508 (Server): The server service ..."
             # "... service is starting." first: the line that says what fails names it
             or short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", without_progress(message)), 80)
-            for n, message in enumerate(messages)
+            for n, message in enumerate(said)
         ]
         # "Named Pipes > A connection was ... with the server" and "TCP > " the same: each
         # said where it differs ("... No process on the other end of the pipe")
-        firsts = told_by_difference(firsts, messages)
+        if not labelled:
+            firsts = told_by_difference(firsts, said)
         for n, message in enumerate(messages, start=1):
             label = firsts[n - 1]
             label = label if _WORDY_RE.search(label) else f"Message {n}"
