@@ -93,7 +93,13 @@ def blocks(text: str) -> list[Block]:
         if not lines:
             return
         body = [ln for ln in lines if not _RULE_LINE_RE.match(ln)]
-        heading = len(lines) >= 2 and bool(_RULE_LINE_RE.match(lines[-1])) and len(body) == 1
+        heading = (
+            len(lines) >= 2
+            and bool(_RULE_LINE_RE.match(lines[-1]))
+            and len(body) <= 2  # "7.1 Converting Your XtraDrive" / "to DoubleSpace" / "---"
+            and all(len(ln.strip()) <= 80 for ln in body)
+            and not body[-1].rstrip().endswith(".")
+        )
         if body:
             first = body[0]
             marker = bool(_MARK_RE.match(first))
@@ -116,12 +122,30 @@ def blocks(text: str) -> list[Block]:
 
 
 def _noise(text: str) -> bool:
-    """A pointer, contact or disclaimer paragraph: said nothing of the item's own."""
+    """A pointer, contact or disclaimer paragraph: said nothing of the item's own (an
+    address alone is kept: "can be found at the following address:" announces it)."""
+    if re.match(r"https?://", text):
+        return False
     return (
         bool(_CONTACT_RE.match(text))
         or bool(_BOILERPLATE_BLOCK_RE.search(text))
         or not without_boilerplate(text)
     )
+
+
+def _topic(text: str) -> bool:
+    """A topic's name in a list of contents ("Installing MSCS", "Domain Considerations"):
+    short, no sentence end, its long words capitalized; no step of its own."""
+    if len(text) > 80 or text.endswith((".", ":", "?", "!")):
+        return False
+    words = [w for w in text.split() if len(w) >= 4]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _listing(block: Block) -> bool:
+    """A table or listing: several short lines, none a sentence's end."""
+    rows = block.lines.split("\n")
+    return len(rows) >= 2 and all(len(r) <= 90 and not r.endswith(".") for r in rows)
 
 
 def kept_blocks(text: str) -> list[Block]:
@@ -141,7 +165,7 @@ def item_label(head: str, fallback: str) -> str:
     if not head:
         return fallback
     if len(head) <= QUESTION_CHARS:
-        return head.rstrip(":")
+        return head.rstrip(":").removesuffix(".") if not head.endswith("..") else head
     asked = [s for s in split_sentences(head) if s.endswith("?")]
     if asked and len(asked[-1]) <= QUESTION_CHARS:
         return asked[-1]
@@ -170,6 +194,8 @@ def item_steps(text: str, action_re: re.Pattern[str]) -> list[tuple[str, str]]:
         if block.heading:
             steps.append([f"{block.text.rstrip(':')}:"])
             mark_indent = -1
+        elif block.marker and _topic(block.text) and not _action_in(block.text, action_re):
+            (current if current is not None else lead).append(block.text)  # contents' topic
         elif block.marker:
             steps.append([block.text])
             mark_indent = block.indent
@@ -221,7 +247,7 @@ def told_whole(text: str, limit: int = REFERENCE_CHARS) -> str:
             break
         if size + len(block.text) > 3 * limit:
             break
-        kept.append(block.text)
+        kept.append(block.lines if _listing(block) else block.text)
         size += len(block.text) + 1
         in_list = block.marker
     return "\n".join(kept)
