@@ -143,9 +143,12 @@ def _topic(text: str) -> bool:
 
 
 def _listing(block: Block) -> bool:
-    """A table or listing: several short lines, none a sentence's end."""
+    """A table or listing: several lines, none a sentence's end, in columns or all short
+    (a wrapped sentence's lines are long and run on)."""
     rows = block.lines.split("\n")
-    return len(rows) >= 2 and all(len(r) <= 90 and not r.endswith(".") for r in rows)
+    if len(rows) < 2 or any(len(r) > 90 or r.endswith(".") for r in rows):
+        return False
+    return any("   " in r for r in rows) or all(len(r) <= 45 for r in rows)
 
 
 def kept_blocks(text: str) -> list[Block]:
@@ -176,6 +179,27 @@ def _action_in(text: str, action_re: re.Pattern[str]) -> bool:
     return any(action_re.match(s) for s in split_sentences(text))
 
 
+def _acting_lists(read: list[Block], action_re: re.Pattern[str]) -> list[bool]:
+    """For each block, whether it is in a list (consecutive list items) at least half of
+    whose items are actions: its other items ("PO and Gateway should be on the same
+    network") are steps too; a requirements list's lines are none."""
+    acting = [False] * len(read)
+    n = 0
+    while n < len(read):
+        if not read[n].marker:
+            n += 1
+            continue
+        end = n
+        while end < len(read) and (read[end].marker or read[end].indent > read[n].indent):
+            end += 1
+        items = [b for b in read[n:end] if b.marker]
+        acts = sum(_action_in(b.text, action_re) for b in items)
+        for k in range(n, end):
+            acting[k] = 2 * acts >= len(items)
+        n = end
+    return acting
+
+
 def item_steps(text: str, action_re: re.Pattern[str]) -> list[tuple[str, str]]:
     """(step, detail) for every part of an item's text from its first step on: a list
     item, a heading or a paragraph with an action starts a step; a deeper-indented
@@ -186,7 +210,9 @@ def item_steps(text: str, action_re: re.Pattern[str]) -> list[tuple[str, str]]:
     lead: list[str] = []
     mark_indent = -1
     last = ""  # the last block read as prose (a heading announces nothing)
-    for block in kept_blocks(text):
+    read = kept_blocks(text)
+    acting = _acting_lists(read, action_re)
+    for n, block in enumerate(read):
         current = steps[-1] if steps else None
         announced = current is not None and bool(_ANNOUNCES_RE.search(last))
         last = "" if block.heading else block.text
@@ -194,8 +220,13 @@ def item_steps(text: str, action_re: re.Pattern[str]) -> list[tuple[str, str]]:
         if block.heading:
             steps.append([f"{block.text.rstrip(':')}:"])
             mark_indent = -1
-        elif block.marker and _topic(block.text) and not _action_in(block.text, action_re):
-            (current if current is not None else lead).append(block.text)  # contents' topic
+        elif (
+            block.marker
+            and not _action_in(block.text, action_re)
+            and (_topic(block.text) or not acting[n])
+        ):
+            # a contents' topic, a requirements list's line: told, no step of its own
+            (current if current is not None else lead).append(block.text)
         elif block.marker:
             steps.append([block.text])
             mark_indent = block.indent
