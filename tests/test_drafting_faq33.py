@@ -202,3 +202,44 @@ def test_the_patterns_are_linear_on_hostile_text() -> None:
         list_items._LISTED_RE.match(text)
         list_items.item_steps(text, not_one._ACTION_RE)
         assert time.perf_counter() - started < 1.0
+
+
+README_PART = """
+SUMMARY
+=======
+
+The following is the text of the README.TXT file that comes with Contoso Atlas.
+
+MORE INFORMATION
+================
+
+Setup Notes
+-----------
+
+To run Contoso Atlas, you need:
+
+- 486SX or higher microprocessor
+- 8 MB of memory (6 MB minimum)
+- Sound card and speakers
+
+If Setup stops, close all applications and run Setup again.
+
+Display Problems
+----------------
+
+Maps can look grainy with some display drivers. Switch to the standard VGA driver.
+
+Printing Problems
+-----------------
+
+Some printers print maps slowly. Use the printer's draft mode.
+"""
+
+
+def test_a_requirements_list_inside_an_item_is_told_not_ticked() -> None:
+    """An item's list of hardware is information; its real action stays a step."""
+    tree = draft_tree(mskb(title="Contoso Atlas: Contents of README.TXT", body=README_PART))
+    setup = _node(tree, "item_1")["steps"]
+    texts = [s["text"] for s in setup]
+    assert not any(t.startswith("486SX") for t in texts)
+    assert any("close all applications" in t for t in texts)

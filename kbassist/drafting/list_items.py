@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kbassist.articles import Article, Section
-from kbassist.drafting.steps import INFO_CHECK
+from kbassist.drafting.steps import INFO_CHECK, _action
 from kbassist.drafting.text import (
     _BOILERPLATE_BLOCK_RE,
     brace,
@@ -193,7 +193,7 @@ def _acting_lists(read: list[Block], action_re: re.Pattern[str]) -> list[bool]:
         while end < len(read) and (read[end].marker or read[end].indent > read[n].indent):
             end += 1
         items = [b for b in read[n:end] if b.marker]
-        acts = sum(_action_in(b.text, action_re) for b in items)
+        acts = sum(_action_in(b.text, action_re) or _action(b.text) for b in items)
         for k in range(n, end):
             acting[k] = 2 * acts >= len(items)
         n = end
