@@ -29,6 +29,14 @@ from typing import Any
 
 from kbassist.articles import Article, Section
 from kbassist.drafting.goal_verify import PROBLEM_KEYS
+from kbassist.drafting.list_items import (
+    bug_list_nodes,
+    is_bug_list,
+    item_label,
+    item_steps,
+    kept_text,
+    told_whole,
+)
 from kbassist.drafting.steps import INFO_CHECK, INFO_STEP
 from kbassist.drafting.text import brace, clean, sentence_cut, short_label, split_sentences
 from kbassist.drafting.verify import states_problem
@@ -102,6 +110,8 @@ _Q_RE = re.compile(
 #: question's "?" on the same line).
 _A_RE = re.compile(
     r"(?:^|(?<=[?.)])[ \t]{1,4}|(?<=\n))[ \t]{0,8}(?:A|Answer)[ \t]{0,2}[.:)][ \t]{1,4}(?=\S)"
+    # "A." alone on its line, the answer under it (a list of articles)
+    r"|(?<=\n)[ \t]{0,8}(?:A|Answer)[ \t]{0,2}[.:][ \t]{0,4}(?=\n)"
 )
 #: An underlined heading: "Customizing Display" over "-----" or "=====".
 #: Its line is a heading's: after a blank line (or a rule over it), a capital or a number
@@ -199,9 +209,16 @@ def _qa_items(section: Section) -> list[tuple[str, str]]:
         if answer is None:
             continue
         rest = chunk[answer.end() :]
-        heading = _UNDERLINED_RE.search(rest)  # the next topic's heading ends the answer
-        if heading is not None:
-            rest = rest[: heading.start()]
+        # the next topic's heading ends the answer; one indented under the question (a
+        # procedure's "To import the list" part) is the answer's own
+        line_start = text.rfind("\n", 0, heads[n]) + 1
+        q_indent = len(text[line_start : heads[n]]) - len(text[line_start : heads[n]].lstrip())
+        for heading in _UNDERLINED_RE.finditer(rest):
+            head_line = heading.group("head")
+            at = rest.rfind("\n", 0, heading.start("head")) + 1
+            if heading.start("head") - at <= q_indent or not head_line:
+                rest = rest[: heading.start()]
+                break
         question, said = clean(chunk[: answer.start()]), rest.strip()
         if question and said:
             items.append((question, said))
@@ -292,8 +309,9 @@ def _item_outcome(
 ) -> dict[str, Any]:
     """One item's outcome: its actions as steps, else its answer told as information."""
     cite = _cite(article, section)
-    raw, said = said, " ".join(paragraphs(said))
-    actions = _actions(raw)
+    raw = said
+    said = " ".join(paragraphs(kept_text(raw))) or " ".join(paragraphs(raw))
+    actions = item_steps(raw, _ACTION_RE) if _actions(raw) else []
     outcome: dict[str, Any] = {
         "id": f"item_{n}",
         "kind": "outcome",
@@ -303,12 +321,15 @@ def _item_outcome(
     }
     if actions:
         outcome["steps"] = [
-            {"text": brace(a), **({"detail": brace(d)} if d else {}), "source": cite}
+            {"text": brace(a) or INFO_STEP, **({"detail": brace(d)} if d else {}), "source": cite}
             for a, d in actions
         ]
         outcome["verify"] = [
             {
-                "text": brace(f"Check with the user that these steps helped with: {label}."),
+                "text": brace(
+                    f"Check with the user that these steps helped with: {label.rstrip('.')}"
+                    + ("" if label.endswith("?") else ".")
+                ),
                 "source": cite,
             }
         ]
@@ -316,7 +337,7 @@ def _item_outcome(
         outcome["steps"] = [
             {
                 "text": INFO_STEP,
-                "detail": brace(told(raw)),
+                "detail": brace(told(kept_text(raw) or raw)),
                 "source": cite,
             }
         ]
@@ -333,7 +354,7 @@ _NUMBER_RE = re.compile(
 def _label(head: str) -> str:
     """An item's choice label: its question or heading, short, never ending inside an
     opened "(for example" it cut."""
-    label = short_label(_NUMBER_RE.sub("", head, count=1), LABEL_CHARS)
+    label = item_label(_NUMBER_RE.sub("", head, count=1), "")
     if label.count("(") > label.count(")"):
         label = label[: label.rindex("(")].rstrip(" ,;:-")
     return label
@@ -375,7 +396,8 @@ def several_nodes(article: Article, items: list[tuple[Section, str, str]]) -> li
     seen: set[str] = set()
     outcomes = []
     choices = []
-    heads = [_label(head) or f"Item {n}" for n, (_, head, _) in enumerate(kept, 1)]
+    heads = [_label(head) for _, head, _ in kept]
+    heads = [h or f"Item {n}" for n, h in enumerate(heads, 1)]
     counts = Counter(h.casefold() for h in heads)
     parent = ""
     for n, (section, _, said) in enumerate(kept, 1):
@@ -423,7 +445,7 @@ def _key_points(body: list[Section]) -> str:
     opening = _cut((paragraphs(body[0].text) or [""])[0], TEXT_CHARS)
     if len(heads) >= 2:
         return f"{opening}\n\nThe article covers: {'; '.join(heads[:12])}."
-    return told("\n\n".join(s.text for s in body))
+    return told_whole("\n\n".join(s.text for s in body))
 
 
 def reference_nodes(article: Article) -> list[dict[str, Any]]:
@@ -447,8 +469,15 @@ def reference_nodes(article: Article) -> list[dict[str, Any]]:
 def not_one_problem(article: Article, tree: dict[str, Any], fallback_id: str) -> str:
     """Redraft `tree` in place when `article` is a list of items or a reference; returns
     the kind ("several", "reference") or "" when the walk is kept."""
-    items = listed_items(article)
     topic = article.title.rstrip(". ")
+    if article.style == "mskb" and is_bug_list(article) and not _problem_sections(article):
+        listed = bug_list_nodes(article, _body(article))
+        if listed:  # each listed bug is its own article: looked up, not walked
+            tree["symptom"] = f"One of the problems listed in: {topic}"
+            tree["cause"] = "Each listed problem has its own article; the list is not one problem."
+            tree["nodes"] = listed
+            return "buglist"
+    items = listed_items(article)
     if items:
         tree["symptom"] = f"One of the separate items of: {topic}"
         tree["cause"] = "Each item has its own answer; the article is not one problem."
