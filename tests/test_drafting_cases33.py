@@ -1,14 +1,16 @@
 """Round 32 (cases33): the numbered cases a modern fix sets out are asked, each leading
-to its own steps, its own questions asked on its path only."""
+to its own steps, its own questions asked on its path only; a choice inside one step
+("perform one of the following tasks:" ... "-or-" ...) is asked, not ticked in turn."""
 
 from __future__ import annotations
 
 import time
 from typing import Any
 
-from drafting_support import fixes, questions, support, ticks
+from drafting_support import archive, fixes, questions, support, ticks, walked
 
 from kbassist.drafting.case_parts import _CASE_RE
+from kbassist.drafting.one_of_steps import _ONE_OF_RE, _OR_RE, _WANT_RE
 from kbassist.drafting.tree import draft_tree
 
 CASES = """
@@ -100,4 +102,69 @@ def test_case_pattern_is_linear_on_hostile_text() -> None:
     start = time.perf_counter()
     assert _CASE_RE.match(hostile) is None
     assert _CASE_RE.match("case 1 " * 3_000) is not None
+    assert time.perf_counter() - start < 0.5
+
+
+ONE_OF_STEP = """
+SUMMARY
+=======
+
+This article describes how to add a folder to a Fabrikam Search catalog.
+
+To add a folder to the catalog, follow these steps:
+
+1. Start Fabrikam Search Manager, and then click the catalog.
+
+2. Right-click Folders, point to New, and then click Folder.
+
+3. Under "Add to Catalog", perform one of the following tasks:
+
+   - Click Yes if you want to search the folder.
+
+     -or-
+
+   - Click No if you want to keep the folder out of the results.
+
+4. Click OK.
+
+5. Restart the Fabrikam Search service.
+"""
+
+
+def test_choice_inside_a_step_is_asked() -> None:
+    """ "perform one of the following tasks:" over "-or-" choices: asked, each shown alone."""
+    art = archive(ONE_OF_STEP, id_="Q999301", title="HOW TO: Add a Folder to a Catalog")
+    tree = draft_tree(art)
+    asked = [q for q in questions(tree) if q["title"] == "Which will you do?"]
+    assert len(asked) == 1
+    labels = [c["label"] for c in asked[0]["choices"]]
+    assert labels[:2] == [
+        "Click Yes if you want to search the folder",
+        "Click No if you want to keep the folder out of the results",
+    ]
+    answers = {"symptom": "yes", asked[0]["var"]: "case_1"}
+    yes = [i.text for i in walked(art, answers).part("steps")]
+    assert any(t.startswith("Click Yes") for t in yes)
+    assert not any(t.startswith("Click No") for t in yes)
+    assert any(t.startswith("Click OK") for t in yes)  # the step after the choice: everyone's
+
+
+def test_one_or_more_of_the_following_is_not_asked() -> None:
+    """ "perform one or more of the following tasks:" may all be done: never asked."""
+    body = ONE_OF_STEP.replace(
+        "perform one of the following", "perform one or more of the following"
+    )
+    tree = draft_tree(archive(body, id_="Q999302", title="HOW TO: Add a Folder to a Catalog"))
+    assert not [q for q in questions(tree) if q["title"] == "Which will you do?"]
+
+
+def test_one_of_patterns_are_linear_on_hostile_text() -> None:
+    """The lead and "-or-" patterns answer at once on 20 KB of near-misses."""
+    lead = "perform " + "x " * 10_000 + "one of the following tasks:"
+    ors = "- " * 10_000 + "o"
+    start = time.perf_counter()
+    assert _ONE_OF_RE.search(lead[-200:]) is None
+    assert _ONE_OF_RE.search(lead) is None
+    assert _OR_RE.search(ors) is None
+    assert _WANT_RE.match("if you want " + "a" * 20_000) is None
     assert time.perf_counter() - start < 0.5

@@ -187,6 +187,7 @@ from kbassist.drafting.numbered_causes import numbered_cause_steps
 from kbassist.drafting.observed_ticks import observed_ticks
 from kbassist.drafting.obtain_install import install_after_obtain
 from kbassist.drafting.one_action import one_action_ticks
+from kbassist.drafting.one_of_steps import one_of_steps
 from kbassist.drafting.open_list import other_form_choice
 from kbassist.drafting.option_model import Ask, Option
 from kbassist.drafting.options import (
@@ -834,6 +835,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if article.style == "mskb":  # a stage's "Method 1: ..." / "Method 2: ..." (round 25)
             asked_ifs = marked_way_steps(option, asked_ifs)
         asked_ifs = or_both_steps(option, asked_ifs)  # "Create X for A, B, or both." / A / B
+        # "perform one of the following tasks:" over "- A -or- - B": which one (cases33)
+        asked_ifs = one_of_steps(option, asked_ifs, MAX_ASKED_CASES)
         if article.style != "mskb":
             _keep_referents(option, written)
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))
