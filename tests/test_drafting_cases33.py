@@ -1,6 +1,7 @@
 """Round 32 (cases33): the numbered cases a modern fix sets out are asked, each leading
 to its own steps, its own questions asked on its path only; a choice inside one step
-("perform one of the following tasks:" ... "-or-" ...) is asked, not ticked in turn."""
+("perform one of the following tasks:" ... "-or-" ...) and the same pack said once per
+product are asked, not ticked in turn."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from drafting_support import archive, fixes, questions, support, ticks, walked
 
 from kbassist.drafting.case_parts import _CASE_RE
 from kbassist.drafting.one_of_steps import _ONE_OF_RE, _OR_RE, _WANT_RE
+from kbassist.drafting.product_packs import _PACK_RE
 from kbassist.drafting.tree import draft_tree
 
 CASES = """
@@ -167,4 +169,43 @@ def test_one_of_patterns_are_linear_on_hostile_text() -> None:
     assert _ONE_OF_RE.search(lead) is None
     assert _OR_RE.search(ors) is None
     assert _WANT_RE.match("if you want " + "a" * 20_000) is None
+    assert time.perf_counter() - start < 0.5
+
+
+PACK_PER_PRODUCT = """
+SYMPTOMS
+========
+
+When you compact a Fabrikam database that has a password, you receive an error message.
+
+RESOLUTION
+==========
+
+This problem is fixed in the latest service packs for Windows 2000 and Fabrikam Data
+Access 3.1.
+
+- To resolve this problem, obtain the latest service pack for Windows 2000.
+
+- To resolve this problem, obtain the latest service pack for Fabrikam Data Access 3.1.
+"""
+
+
+def test_same_pack_for_each_product_is_asked_by_product() -> None:
+    """ "obtain the latest service pack for A" / "... for B": asked "Which applies to you?"."""
+    art = archive(PACK_PER_PRODUCT, id_="Q999303", title="Compact Fails on Protected Database")
+    tree = draft_tree(art)
+    asked = [q for q in questions(tree) if q["title"] == "Which applies to you?"]
+    assert len(asked) == 1
+    labels = [c["label"] for c in asked[0]["choices"]]
+    assert labels[:2] == ["Windows 2000", "Fabrikam Data Access 3.1"]
+    answers = {"symptom": "yes", asked[0]["var"]: "case_2"}
+    said = " ".join(i.text for i in walked(art, answers).part("steps"))
+    assert "Fabrikam Data Access 3.1" in said and "for Windows 2000" not in said
+
+
+def test_pack_pattern_is_linear_on_hostile_text() -> None:
+    """The per-product pattern answers at once on 20 KB of near-misses."""
+    hostile = "obtain the latest " + "x " * 10_000 + "service pack for W" + "a" * 10_000
+    start = time.perf_counter()
+    assert _PACK_RE.match(hostile) is None
     assert time.perf_counter() - start < 0.5

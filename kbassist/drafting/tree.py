@@ -212,6 +212,7 @@ from kbassist.drafting.own_check import (
 from kbassist.drafting.own_query import own_query_verify
 from kbassist.drafting.pointed_methods import notes_apart, pointed_question
 from kbassist.drafting.post_fix import post_fix_steps
+from kbassist.drafting.product_packs import product_pack_steps
 from kbassist.drafting.prose_causes import (
     WHICH_ID,
     named_fix,
@@ -837,6 +838,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         asked_ifs = or_both_steps(option, asked_ifs)  # "Create X for A, B, or both." / A / B
         # "perform one of the following tasks:" over "- A -or- - B": which one (cases33)
         asked_ifs = one_of_steps(option, asked_ifs, MAX_ASKED_CASES)
+        if article.style == "mskb":  # "obtain the latest SP for A" / "... for B": which (cases33)
+            asked_ifs = product_pack_steps(option, asked_ifs, MAX_ASKED_CASES)
         if article.style != "mskb":
             _keep_referents(option, written)
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))
