@@ -35,6 +35,9 @@ class Group:
     #: The group is a message the article heads a part with ("## No Key Management Service
     #: (KMS) could be contacted"), its options the causes under it: asked "Which message?".
     message: bool = False
+    #: The group is a case the fix sets out ("**Case 1 - X**" over its own steps, see
+    #: `case_parts`): asked "Which case is yours?".
+    case: bool = False
 
 
 _WORD_RE = re.compile(r"[a-z][a-z0-9]+")

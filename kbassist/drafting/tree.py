@@ -37,6 +37,7 @@ from kbassist.drafting.case_choices import for_cases, label_states_case
 from kbassist.drafting.case_messages import every_case_verifies, every_case_verify
 from kbassist.drafting.case_notes import gerund_case, prompted_notes
 from kbassist.drafting.case_pairs import does_question, negated_pair, ran_result
+from kbassist.drafting.case_parts import case_part_options
 from kbassist.drafting.case_sentences import case_sentence_steps, purpose_pairs
 from kbassist.drafting.case_spans import announced_spans
 from kbassist.drafting.cause_leads import cause_lead_steps, listed_cause_line
@@ -186,6 +187,7 @@ from kbassist.drafting.numbered_causes import numbered_cause_steps
 from kbassist.drafting.observed_ticks import observed_ticks
 from kbassist.drafting.obtain_install import install_after_obtain
 from kbassist.drafting.one_action import one_action_ticks
+from kbassist.drafting.one_of_steps import one_of_steps
 from kbassist.drafting.open_list import other_form_choice
 from kbassist.drafting.option_model import Ask, Option
 from kbassist.drafting.options import (
@@ -210,6 +212,7 @@ from kbassist.drafting.own_check import (
 from kbassist.drafting.own_query import own_query_verify
 from kbassist.drafting.pointed_methods import notes_apart, pointed_question
 from kbassist.drafting.post_fix import post_fix_steps
+from kbassist.drafting.product_packs import product_pack_steps
 from kbassist.drafting.prose_causes import (
     WHICH_ID,
     named_fix,
@@ -723,6 +726,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         grouped = group_causes(groups, cause, cause_section)
         if grouped is not None:  # the causes are per message, not the summary's first lines
             cause, cause_section = grouped
+        if not groups:  # "**Case 1 - X**" / "**Case 2 - Y**" over their steps: which case
+            options, groups = case_part_options(article, options)
     options = because_cases(options)  # "If this issue occurs because X, do Y" in a step
     if article.style == "mskb":  # "If the issue continues to occur, do Y": after the fix
         own_causes = cause_section is not None and cause_section.key in ("cause", "causes")
@@ -832,6 +837,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if article.style == "mskb":  # a stage's "Method 1: ..." / "Method 2: ..." (round 25)
             asked_ifs = marked_way_steps(option, asked_ifs)
         asked_ifs = or_both_steps(option, asked_ifs)  # "Create X for A, B, or both." / A / B
+        # "perform one of the following tasks:" over "- A -or- - B": which one (cases33)
+        asked_ifs = one_of_steps(option, asked_ifs, MAX_ASKED_CASES)
+        if article.style == "mskb":  # "obtain the latest SP for A" / "... for B": which (cases33)
+            asked_ifs = product_pack_steps(option, asked_ifs, MAX_ASKED_CASES)
         if article.style != "mskb":
             _keep_referents(option, written)
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))
@@ -1733,6 +1742,12 @@ def _cause_group_nodes(
         "source": _cite(article, first.section),
         "choices": choices,
     }
+    if all(g.case for g in groups):  # "**Case 1 - X**" over its own steps (case_parts)
+        question["title"] = "Which case is yours?"
+        question["text"] = (
+            "The article sets out several cases, each with its own steps. Which is yours?"
+        )
+        choices[-1]["label"] = "Not sure: check each case"
     if all(g.message for g in groups):  # "## No KMS could be contacted" over its causes
         question["title"] = "Which message do you see?"
         question["text"] = "The article's causes depend on the message. Which do you see?"
