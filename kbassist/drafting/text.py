@@ -482,7 +482,10 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: pattern's words: a substring test instead of a scan (find_params runs on every step).
 _COUNT_NEEDS = ("backup", "copies", "generations", "tapes", "retries", "attempts")
 _PARAM_NEEDS: tuple[tuple[str, ...], ...] = (
-    (),  # time: "AM", "p.m.", "noon" ... too many spellings to test
+    # time: every match holds an ASCII digit ("1[0-2]|0?[1-9]") or "midnight" / "noon"
+    # (no IGNORECASE); its scan, a lookbehind tried at every position, cost ~20 us on a
+    # 300-character step with no time in it, the test ~1 us
+    (*"0123456789", "midnight", "noon"),
     (":\\",),  # path: C:\...
     ("drive",),
     ("<", "{"),
