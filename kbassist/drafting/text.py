@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, wraps
 from typing import Any, Generic, TypeVar
@@ -124,16 +124,18 @@ class _kept(Generic[_T]):
         return value
 
 
-@dataclass
+@dataclass(frozen=True)
 class Para:
     """A block of lines: one list item, one paragraph, one code block, one separator.
 
-    Its lines are never edited once it is made (a changed block is a new `Para`), so what
-    the rules ask of it (head, text, marker, ...; ~170 asks an article) is worked out on
-    the first ask and kept (`_kept`), and `paragraphs` hands the same objects
-    to every caller."""
+    Frozen, its lines a tuple (a changed block is a new `Para`), so what the rules ask of
+    it (head, text, marker, ...; ~170 asks an article) is worked out on the first ask and
+    kept (`_kept`), and `paragraphs` hands the same objects to every caller."""
 
-    lines: list[str]
+    lines: tuple[str, ...]
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        object.__setattr__(self, "lines", tuple(lines))
 
     @_kept
     def indent(self) -> int:
@@ -163,12 +165,12 @@ class Para:
 
     @_kept
     def text(self) -> str:
-        return _lines_text(self.key)  # the rules ask a block's text ~10 times
+        return _lines_text(self.lines)  # the rules ask a block's text ~10 times
 
-    @_kept
+    @property
     def key(self) -> tuple[str, ...]:
-        """Its lines as a tuple: what memos of a run of blocks are keyed on."""
-        return tuple(self.lines)
+        """Its lines: what memos of a run of blocks are keyed on."""
+        return self.lines
 
 
 @lru_cache(maxsize=8192)
@@ -1001,7 +1003,7 @@ def step_text(step: str) -> str:
     return step.partition(DETAIL_SEP)[0]
 
 
-def dedent_lines(lines: list[str]) -> str:
+def dedent_lines(lines: Sequence[str]) -> str:
     """Lines of a code block or table as written, common indentation removed."""
     kept = [line.rstrip() for line in lines]
     widths = [len(line) - len(line.lstrip()) for line in kept if line.strip()]
