@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import ListBlock, Paragraph, Part
+from kbassist.drafting.block_memo import BlockMemo
 from kbassist.drafting.headed_goal import (
     commands_outside,
     goal_heading,
@@ -163,7 +164,21 @@ _GLUED_STATUS_RE = re.compile(
 OR_MARK = "-or-"
 
 
+_PROCEDURES = BlockMemo()
+
+
 def _procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
+    """`_read_procedure(paras)`, worked out once for the same blocks (`BlockMemo`)."""
+    return _PROCEDURES.get(
+        paras,
+        (),
+        lambda: _read_procedure(paras),
+        lambda found: (found[0], tuple(found[1])),
+        lambda kept: (kept[0], list(kept[1])),  # type: ignore[index]
+    )
+
+
+def _read_procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
     """(lead-in, items): numbered steps in order; other blocks are items of their own.
 
     Blocks indented deeper than the item before them are joined to it: prose as more of
@@ -780,7 +795,24 @@ def tidy_items(lead: str, items: list[str]) -> tuple[str, list[str]]:
     return " ".join(leads), out
 
 
+_ALTERNATIVES = BlockMemo()
+
+
 def _alternatives(
+    paras: list[Para], plain: bool = False, fixes: bool = False
+) -> tuple[list[Para], list[list[Para]]]:
+    """`_read_alternatives`, worked out once for the same blocks and flags (`BlockMemo`):
+    the cause rules ask it of the same CAUSE section up to four times a draft."""
+    return _ALTERNATIVES.get(
+        paras,
+        (plain, fixes),
+        lambda: _read_alternatives(paras, plain, fixes),
+        lambda found: (tuple(found[0]), tuple(tuple(alt) for alt in found[1])),
+        lambda kept: (list(kept[0]), [list(alt) for alt in kept[1]]),  # type: ignore[index]
+    )
+
+
+def _read_alternatives(
     paras: list[Para], plain: bool = False, fixes: bool = False
 ) -> tuple[list[Para], list[list[Para]]]:
     """(lead-in, alternatives) if the blocks offer a choice; else ([], []). `plain`: an MS

@@ -7,15 +7,17 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, wraps
+from typing import Any, Generic, TypeVar
 
 from kbassist.trees.values import InvalidValue, parse_text, parse_time
 
 MAX_LABEL_CHARS = 100
 #: When a fix is done, as articles head or prefix it ("Immediate Actions", "Short term:",
 #: "Long-term Solutions"): the one vocabulary the drafter reads horizons by.
+_T = TypeVar("_T")
 HORIZON_WORDS = r"immediate(?:ly)?|short[- ]term|medium[- ]term|long[- ]term"
 # --------------------------------------------------------------------------- paragraphs
 
@@ -105,41 +107,70 @@ _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 _SENTENCE_GAP_RE = re.compile(r"[.!?](\s+)(?=[A-Z(\"'])")
 
 
-@dataclass
+class _kept(Generic[_T]):
+    """`functools.cached_property` without its lock (3.11 takes one on every first ask,
+    which cost more than the property): the value is stored in the instance's dict on the
+    first ask, which later asks find before this descriptor."""
+
+    __slots__ = ("function", "name")
+
+    def __init__(self, function: Callable[[Any], _T]) -> None:
+        self.function = function
+        self.name = function.__name__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> _T:
+        value = self.function(instance)
+        instance.__dict__[self.name] = value
+        return value
+
+
+@dataclass(frozen=True)
 class Para:
-    """A block of lines: one list item, one paragraph, one code block, one separator."""
+    """A block of lines: one list item, one paragraph, one code block, one separator.
 
-    lines: list[str]
+    Frozen, its lines a tuple (a changed block is a new `Para`), so what the rules ask of
+    it (head, text, marker, ...; ~170 asks an article) is worked out on the first ask and
+    kept (`_kept`), and `paragraphs` hands the same objects to every caller."""
 
-    @property
+    lines: tuple[str, ...]
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        object.__setattr__(self, "lines", tuple(lines))
+
+    @_kept
     def indent(self) -> int:
         first = self.lines[0]
         return len(first) - len(first.lstrip())
 
-    @property
+    @_kept
     def head(self) -> str:
         return self.lines[0].strip()
 
-    @property
+    @_kept
     def marker(self) -> bool:
         return _marker(self.head)
 
-    @property
+    @_kept
     def numbered(self) -> bool:
         return bool(_NUMBER_RE.match(self.head))
 
-    @property
+    @_kept
     def separator(self) -> bool:
         return len(self.lines) == 1 and bool(_OR_SEP_RE.match(self.head))
 
-    @property
+    @_kept
     def heading(self) -> bool:
         """A sub-heading: a short line underlined with dashes."""
         return len(self.lines) == 2 and bool(_UNDERLINE_RE.match(self.lines[1].strip()))
 
-    @property
+    @_kept
     def text(self) -> str:
-        return _lines_text(tuple(self.lines))  # the rules ask a block's text ~10 times
+        return _lines_text(self.lines)  # the rules ask a block's text ~10 times
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """Its lines: what memos of a run of blocks are keyed on."""
+        return self.lines
 
 
 @lru_cache(maxsize=8192)
@@ -453,7 +484,10 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: pattern's words: a substring test instead of a scan (find_params runs on every step).
 _COUNT_NEEDS = ("backup", "copies", "generations", "tapes", "retries", "attempts")
 _PARAM_NEEDS: tuple[tuple[str, ...], ...] = (
-    (),  # time: "AM", "p.m.", "noon" ... too many spellings to test
+    # time: every match holds an ASCII digit ("1[0-2]|0?[1-9]") or "midnight" / "noon"
+    # (no IGNORECASE); its scan, a lookbehind tried at every position, cost ~20 us on a
+    # 300-character step with no time in it, the test ~1 us
+    (*"0123456789", "midnight", "noon"),
     (":\\",),  # path: C:\...
     ("drive",),
     ("<", "{"),
@@ -969,7 +1003,7 @@ def step_text(step: str) -> str:
     return step.partition(DETAIL_SEP)[0]
 
 
-def dedent_lines(lines: list[str]) -> str:
+def dedent_lines(lines: Sequence[str]) -> str:
     """Lines of a code block or table as written, common indentation removed."""
     kept = [line.rstrip() for line in lines]
     widths = [len(line) - len(line.lstrip()) for line in kept if line.strip()]
@@ -981,8 +1015,9 @@ def dedent_lines(lines: list[str]) -> str:
 
 # The rules read the same text several times per article (a section's paragraphs, its
 # sentences, its text without boilerplate: about three calls per distinct text), so each
-# is worked out once. Pure functions of the text; a caller gets a fresh list (of fresh
-# Para), so one that edits what it got changes nothing another caller sees.
+# is worked out once. Pure functions of the text; a caller gets a fresh list, so one that
+# edits the list it got changes nothing another caller sees; the `Para` in it are shared
+# (no rule edits a block's lines, and each keeps what was asked of it).
 
 
 def _memo_sentences(function: Callable[[str], list[str]]) -> Callable[[str], list[str]]:
@@ -991,8 +1026,8 @@ def _memo_sentences(function: Callable[[str], list[str]]) -> Callable[[str], lis
 
 
 def _memo_paragraphs(function: Callable[[str], list[Para]]) -> Callable[[str], list[Para]]:
-    cached = lru_cache(maxsize=4096)(lambda text: tuple(tuple(p.lines) for p in function(text)))
-    return wraps(function)(lambda text: [Para(list(lines)) for lines in cached(text)])
+    cached = lru_cache(maxsize=4096)(lambda text: tuple(function(text)))
+    return wraps(function)(lambda text: list(cached(text)))
 
 
 split_sentences = _memo_sentences(_split_sentences)

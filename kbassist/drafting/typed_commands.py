@@ -10,6 +10,7 @@ it, as they are in a drafted fix.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kbassist.articles import Article, Section
 from kbassist.drafting.option_model import Option
@@ -158,7 +159,7 @@ def _inline_commands(text: str) -> list[str]:
     return found
 
 
-def _one_code_line(lines: list[str]) -> bool:
+def _one_code_line(lines: Sequence[str]) -> bool:
     """A paragraph of one to four lines that are no sentences (`OPTION NOKEYWORD:<keyword>`,
     `import admin -p<password> -d<x>` + `rebuild -d<x> -f` at its lead's own depth):
     commands, not the text going on."""
@@ -170,7 +171,7 @@ def _one_code_line(lines: list[str]) -> bool:
     )
 
 
-def _unwrapped(lines: list[str]) -> list[str]:
+def _unwrapped(lines: Sequence[str]) -> list[str]:
     """The block's lines, a line the archive wrapped inside a placeholder (`route add
     <subnet address> MASK <subnet mask> <address to` + `add>`) or an optional part
     (`rmtshare \\\\server[\\sharename] [/remove` + `user] /delete`) joined to the next."""

@@ -13,6 +13,7 @@ import re
 
 from kbassist.drafting.option_model import Ask, Option
 from kbassist.drafting.options import ALSO_NOT_A_WAY, OR_MARK, _is_action
+from kbassist.drafting.prechecks import may_hold
 from kbassist.drafting.shell_way import shell_way_steps
 from kbassist.drafting.text import (
     sentence_cut,
@@ -303,7 +304,7 @@ def split_ways(text: str, comma_or: bool = False) -> tuple[str, str, str, str] |
         if found_mid:
             pre, first, second = found_mid
             return " ".join(x for x in (before, pre) if x), first, second, after
-        found = _OR_YOU_CAN_RE.match(sentence)
+        found = _OR_YOU_CAN_RE.match(sentence) if may_hold(sentence, ("you can",)) else None
         if found and (ways := _two(found.group("a"), found.group("b"))):
             # "Apply the hotfix, or you can use Ln.exe to ... Place the links ...": the
             # sentences after go on with the second way
