@@ -78,8 +78,6 @@ def warning_opens(texts: Sequence[str], at: int, acting: Sequence[bool]) -> bool
     return any(acting[at + 1 :])
 
 
-#: Fewest characters of the action worth keeping beside the scene in a label.
-MIN_ACTION_CHARS = 24
 #: A scene that opens a sentence: "During Windows NT setup, click Cancel ...", "From the
 #: command line, start Softerm ...", "On the View menu, click ...": a time or a place.
 _SCENE_RE = re.compile(
@@ -127,25 +125,9 @@ def scene_label(text: str, label: str, is_action: Callable[[str], bool], limit: 
     first = re.split(r"[,;:]\s", sentence, maxsplit=1)[0]
     if len(first) <= room and re.match(r",\s(?:and\s)?then\b", sentence[len(first) :]):
         return f"{first} {scene}"
-    said = _words_within(sentence, room - 1) if room > MIN_ACTION_CHARS else ""
-    if len(said) >= MIN_ACTION_CHARS:
-        # too long to turn round: the scene, then as much of the action as fits
-        return f"{scene[0].upper()}{scene[1:]}, {said[0].lower()}{said[1:]}"
+    # too long to turn round: the action alone (a "Scene, action" label is cut back to
+    # the scene where a title adds its prefix)
     return short_label(main, limit)
-
-
-def _words_within(text: str, limit: int) -> str:
-    """`text`'s whole words up to `limit` characters, not ending on "in", "the", "by"."""
-    from kbassist.drafting.text import _DANGLING
-
-    words: list[str] = []
-    for word in text.split():
-        if len(" ".join([*words, word])) > limit:
-            break
-        words.append(word)
-    while words and words[-1].casefold().strip(",;:") in _DANGLING:
-        words.pop()
-    return " ".join(words).rstrip(" ,;:(-")
 
 
 #: "Because this behavior is by design, another approach must be taken ...", "The logic
