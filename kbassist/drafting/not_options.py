@@ -91,6 +91,14 @@ _SCENE_VERB_RE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|can|will|may|do|does|did)\b|^in (?:order|addition)\b",
     re.IGNORECASE,
 )
+#: A main clause that only gets somewhere: a tab, a menu, an icon, a tool opened (not
+#: "click Cancel when ...", the fix's own click).
+_NAV_RE = re.compile(
+    r"(?:double-click|right-click|open|start|go to|navigate|browse|expand|point to"
+    r"|log (?:on|in)|(?:click|select|choose)\s[\w .'\"-]{1,60}?\s(?:tab|menu|icon|folder"
+    r"|node|button|dialog box|check box|link)\b)",
+    re.IGNORECASE,
+)
 #: A main clause that says no action of its own: a result, or another scene.
 _NOT_ACTION_RE = re.compile(r"(?:then|you|it|this|the|a|an|there|when|if)\b", re.IGNORECASE)
 
@@ -117,6 +125,11 @@ def scene_label(text: str, label: str, is_action: Callable[[str], bool], limit: 
     if not is_action(main):
         return label
     sentence = (split_sentences(main) or [main])[0].rstrip(".!:; ")
+    if _NAV_RE.match(main):
+        # "In Control Panel, double-click Network, ...": a first click, left in the
+        # article's order for the passes that name such a fix by what it changes
+        first = re.split(r"[,;:]\s", sentence, maxsplit=1)[0]
+        return short_label(f"{scene}, {first[0].lower()}{first[1:]}", limit)
     room = limit - len(scene) - 1
     scene = scene[0].lower() + scene[1:]
     if "," not in sentence and len(sentence) <= room:
