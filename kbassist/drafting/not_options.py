@@ -96,7 +96,13 @@ _SCENE_VERB_RE = re.compile(
 _NAV_RE = re.compile(
     r"(?:double-click|right-click|open|start|go to|navigate|browse|expand|point to"
     r"|log (?:on|in)|(?:click|select|choose)\s[\w .'\"-]{1,60}?\s(?:tab|menu|icon|folder"
-    r"|node|button|dialog box|check box|link)\b)",
+    r"|node|button|dialog box|check box|link)\b|click\s[\w .'\"-]{1,30},\s(?:and\s)?(?:then\s)?"
+    r"(?:click|select|point|choose))",
+    re.IGNORECASE,
+)
+#: A clause that names a place in the UI, not an action: "Edit Service dialog box".
+_PLACE_END_RE = re.compile(
+    r"\b(?:dialog box|window|tab|menu|screen|page|pane|box|folder|program|console)\s{0,3}$",
     re.IGNORECASE,
 )
 #: A main clause that says no action of its own: a result, or another scene.
@@ -125,11 +131,12 @@ def scene_label(text: str, label: str, is_action: Callable[[str], bool], limit: 
     if not is_action(main):
         return label
     sentence = (split_sentences(main) or [main])[0].rstrip(".!:; ")
+    if _PLACE_END_RE.search(main.split(",", 1)[0]):
+        return label  # "In X, Edit Service dialog box, ensure ...": still the place
     if _NAV_RE.match(main):
-        # "In Control Panel, double-click Network, ...": a first click, left in the
-        # article's order for the passes that name such a fix by what it changes
-        first = re.split(r"[,;:]\s", sentence, maxsplit=1)[0]
-        return short_label(f"{scene}, {first[0].lower()}{first[1:]}", limit)
+        # "On each WINS server, double-click the Network icon": a first click; the label
+        # is left to the passes that name such a fix by what it changes
+        return label
     room = limit - len(scene) - 1
     scene = scene[0].lower() + scene[1:]
     if "," not in sentence and len(sentence) <= room:
