@@ -252,6 +252,15 @@ def _read_procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
         if items and not para.marker and _TABLE_RE.search(text):
             details[-1].append(dedent_lines(para.lines))  # a table: its rows as written
             continue
+        if not items and not para.marker and _opens_with_code(para):
+            # a listing that opens the fix ("If x = 1 Then" ... "End If" under its own
+            # sub-heading): shown as written under a step, never flattened into one
+            from kbassist.drafting.not_options import CODE_STEP
+
+            items.append([CODE_STEP])
+            details.append([dedent_lines(para.lines)])
+            base, dropped = para.indent, False
+            continue
         base = para.indent
         dropped = is_boilerplate(text)
         if not dropped:
@@ -280,6 +289,19 @@ def _read_procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
         lead = " ".join([*notes, lead])
     lead, out = tidy_items(clean(lead), out)
     return _explanation_first(lead, _update_with_notes(out))
+
+
+def _code_step(label: str) -> bool:
+    """Whether `label` is the step that only shows a listing: the heading names it."""
+    from kbassist.drafting.not_options import CODE_STEP
+
+    return label == CODE_STEP.rstrip(":")
+
+
+def _opens_with_code(para: Para) -> bool:
+    from kbassist.drafting.not_options import code_block
+
+    return code_block(para.lines)
 
 
 def _update_with_notes(items: list[str]) -> list[str]:
@@ -1213,7 +1235,10 @@ def option_label(text: str) -> str:
     bare = _LABEL_LEAD_RE.sub("", text, count=1)
     if len(bare) >= 8 and bare != text:
         text = bare[0].upper() + bare[1:]
-    return short_label(text, 90)
+    from kbassist.drafting.not_options import scene_label
+
+    # "During Windows NT setup, click Cancel ...": named by the action, not the scene
+    return scene_label(text, short_label(text, 90), _is_action)
 
 
 _IN_ORDER_RE = re.compile(
@@ -1393,6 +1418,11 @@ def _section_options(
         prefix = f"{kind.capitalize()}: "
         found: list[Option] = []
         groups = _fix_groups(paras)
+        said_lead = ""
+        if plain:
+            # "Because this is by design, another approach must be taken ..." over fixes
+            # under their own sub-headings: their lead-in, no option of its own
+            said_lead, groups = _lead_group(groups)
         # fixes split per case ("If X, ..." / "If Y, ..."): each named by its case
         per_case = plain and sum(bool(case_of(clean(g[0].text))) for _, g in groups if g) >= 2
         for header, group in groups:
@@ -1402,7 +1432,7 @@ def _section_options(
                 continue
             if option is not None and header:
                 rest = option.label.removeprefix(f"{header}: ")
-                if rest != option.label and not _is_action(rest):
+                if rest != option.label and (not _is_action(rest) or _code_step(rest)):
                     option.label = header  # "Forwarders: DNS can be configured ..." -> the topic
             if per_case and option is not None and option.label == prefix.rstrip(": "):
                 option.label = case_named(option.label, clean(group[0].text))  # "(if X)"
@@ -1412,7 +1442,7 @@ def _section_options(
             from kbassist.drafting.precautions import precautions_noted
 
             found = precautions_noted(found, prefix)
-        return "", found
+        return (said_lead if found else ""), found
     procedures = _headed_procedures(section, paras)
     if procedures:
         return "", procedures
@@ -1663,7 +1693,7 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
                 and not paras[acts[0]].marker
                 and bool(_GET_UPDATE_RE.search(paras[acts[0]].text))
                 and said[n]
-                and (bool(_WARNING_RE.match(text)) or acting[n])
+                and (_warning_opens(texts, n, acting) or acting[n])
             )
             has_steps = bool(acts)
             sub_procedure = (
@@ -1706,6 +1736,37 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
             continue
         out.append((header, [*carried, *group] if carried and header == "" else group))
     return out or [("", paras)]
+
+
+def _warning_opens(texts: list[str], n: int, acting: list[bool]) -> bool:
+    """A WARNING after the update opens the manual procedure that follows it; a last
+    one ("WARNING: Stop X before running this script") is a note on the update's fix."""
+    from kbassist.drafting.not_options import warning_opens
+
+    return bool(_WARNING_RE.match(texts[n])) and warning_opens(texts, n, acting)
+
+
+def _lead_group(groups: list[tuple[str, list[Para]]]) -> tuple[str, list[tuple[str, list[Para]]]]:
+    """(lead-in, the other groups) when the first, unheaded group only leads into two or
+    more fixes under sub-headings (an example under its own heading shown with it), else
+    ("", groups)."""
+    from kbassist.drafting.not_options import lead_group
+
+    if len(groups) < 3 or groups[0][0]:
+        return "", groups
+    rest = groups[1:]
+    examples = 0
+    while examples < len(rest) and _EXAMPLE_HEAD_RE.match(rest[examples][0]):
+        examples += 1
+    heads = [h for h, _ in rest[examples:]]
+    if not all(heads):
+        return "", groups
+    texts = [clean(p.text) for p in groups[0][1] if not is_boilerplate(p.text)]
+    acts = [p.numbered or _imperative_text(t) for p, t in zip(groups[0][1], texts, strict=False)]
+    if not lead_group(texts, acts, heads):
+        return "", groups
+    shown = [f"{h}: {clean(p.text)}" for h, g in rest[:examples] for p in g[:1]]
+    return clean(" ".join([*texts, *shown])), rest[examples:]
 
 
 def _last_step_or(text: str, before: Para, acts: int) -> bool:
