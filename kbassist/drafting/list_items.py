@@ -95,6 +95,7 @@ def blocks(text: str) -> list[Block]:
         body = [ln for ln in lines if not _RULE_LINE_RE.match(ln)]
         heading = (
             len(lines) >= 2
+            and bool(body)  # two rules and nothing else ("----" / "====") head nothing
             and bool(_RULE_LINE_RE.match(lines[-1]))
             and len(body) <= 2  # "7.1 Converting Your XtraDrive" / "to DoubleSpace" / "---"
             and all(len(ln.strip()) <= 80 for ln in body)

@@ -453,6 +453,10 @@ def reference_nodes(article: Article) -> list[dict[str, Any]]:
     body = _body(article)
     cite = _cite(article, body[0])
     topic = article.title.rstrip(". ")
+    # A body that is only a pointer ("For information on ..., see online help") has no key
+    # point of its own: the pointer is what the article says (an empty detail fails lint).
+    whole = "\n".join(ln for s in body for ln in s.text.split("\n") if not _RULE_RE.match(ln))
+    points = _key_points(body) or _cut(clean(whole), TEXT_CHARS) or topic
     return [
         {
             "id": "reference",
@@ -460,7 +464,7 @@ def reference_nodes(article: Article) -> list[dict[str, Any]]:
             "title": "What the article explains",
             "text": brace(f'This article explains "{topic}"; there is nothing to fix.'),
             "source": cite,
-            "steps": [{"text": INFO_STEP, "detail": brace(_key_points(body)), "source": cite}],
+            "steps": [{"text": INFO_STEP, "detail": brace(points), "source": cite}],
             "verify": [{"text": INFO_CHECK, "source": cite}],
         }
     ]
