@@ -17,9 +17,11 @@ from __future__ import annotations
 from typing import Any
 
 from kbassist.articles import Article
+from kbassist.drafting.run_order import _targets
 from kbassist.drafting.runbook_checks import LEAD, TITLE
 from kbassist.drafting.runbook_checks_only import NO_FIX_LABEL
 from kbassist.drafting.runbook_node_steps import _point_at
+from kbassist.drafting.runbook_shared_checks import straight_way
 
 NOT_THIS_ID = "not_this_article"
 CHECKS_TITLE = "Run the rest of the Diagnosis"
@@ -37,24 +39,13 @@ ESCALATE = (
 )
 
 
-def _way(by_id: dict[str, dict[str, Any]], start: str) -> list[dict[str, Any]]:
-    """The inputs and info steps on the straight way from `start` to the next node of
-    another kind."""
-    out: list[dict[str, Any]] = []
-    at = by_id.get(start)
-    while at is not None and at["kind"] in ("input", "info") and at not in out:
-        out.append(at)
-        at = by_id.get(str(at.get("next", "")))
-    return out
-
-
 def _hoist_checks(
     nodes: list[dict[str, Any]], question: dict[str, Any], yes: dict[str, Any]
 ) -> None:
     """The yes way's Diagnosis checks (and the names asked before them) moved before
     `question`: what they show tells whether the case holds."""
     by_id = {n["id"]: n for n in nodes}
-    way = _way(by_id, str(yes["next"]))
+    way = straight_way(by_id, str(yes["next"]))
     k = len(way)
     while k and not (way[k - 1]["kind"] == "info" and way[k - 1].get("checks")):
         k -= 1
@@ -79,13 +70,6 @@ def _hoist_checks(
     nodes[:] = [n for n in nodes if id(n) not in gone]
     at = nodes.index(question)
     nodes[at:at] = hoisted
-
-
-def _targets(node: dict[str, Any]) -> list[str]:
-    out = [str(c["next"]) for c in node.get("choices", []) if "next" in c]
-    if "next" in node:
-        out.append(str(node["next"]))
-    return out
 
 
 def _named_for_case(nodes: list[dict[str, Any]], start: str, article: Article) -> None:

@@ -16,7 +16,7 @@ from collections import Counter
 from typing import Any
 
 from kbassist.drafting.run_order import _INPUT_FOR_RE, DIAGNOSIS_CHOICE, _targets, reaches
-from kbassist.drafting.runbook_node_steps import _point_at
+from kbassist.drafting.runbook_node_steps import _point_at, hoist_shared
 
 ID_SUFFIX = "-checks_first"
 TITLE = "Run the Diagnosis checks first"
@@ -91,7 +91,6 @@ def _names_first(nodes: list[dict[str, Any]], question: dict[str, Any]) -> set[s
             asking.append((choice, chain))
     if len(asking) < 2 or 2 * len(asking) < len(choices):
         return set()
-    choices = [c for c, _ in asking]
     chains = [chain for _, chain in asking]
     k = 0
     while all(len(c) > k for c in chains) and (
@@ -108,15 +107,7 @@ def _names_first(nodes: list[dict[str, Any]], question: dict[str, Any]) -> set[s
     ]
     if any(h["id"] in by_id for h in hoisted):
         return set()
-    _point_at(nodes, question["id"], hoisted[0]["id"])
-    for choice, chain in zip(choices, chains, strict=True):
-        choice["next"] = chain[k - 1]["next"]
-    for n, node in enumerate(hoisted):
-        node["next"] = hoisted[n + 1]["id"] if n + 1 < k else question["id"]
-    gone = {id(n) for c in chains for n in c[:k]}
-    place = nodes.index(question)
-    nodes[place:place] = hoisted
-    nodes[:] = [n for n in nodes if id(n) not in gone]
+    hoist_shared(nodes, question, asking, hoisted)
     return {str(h.get("var")) for h in hoisted}
 
 

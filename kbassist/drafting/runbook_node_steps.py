@@ -146,6 +146,26 @@ def _point_at(nodes: list[dict[str, Any]], old: str, new: str) -> None:
                 choice["next"] = new
 
 
+def hoist_shared(
+    nodes: list[dict[str, Any]],
+    question: dict[str, Any],
+    ways: list[tuple[dict[str, Any], list[dict[str, Any]]]],
+    hoisted: list[dict[str, Any]],
+) -> None:
+    """Run `hoisted` (copies of the first nodes every answer's way starts with) once,
+    before `question`: each answer skips its own copies, which leave the tree."""
+    k = len(hoisted)
+    _point_at(nodes, question["id"], hoisted[0]["id"])
+    for choice, way in ways:
+        choice["next"] = way[k - 1]["next"]
+    for n, node in enumerate(hoisted):
+        node["next"] = hoisted[n + 1]["id"] if n + 1 < k else question["id"]
+    gone = {id(n) for _, way in ways for n in way[:k]}
+    at = nodes.index(question)
+    nodes[at:at] = hoisted
+    nodes[:] = [n for n in nodes if id(n) not in gone]
+
+
 def ask_before(
     nodes: list[dict[str, Any]],
     before: dict[str, Any],

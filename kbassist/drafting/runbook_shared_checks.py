@@ -15,10 +15,10 @@ from typing import Any
 
 from kbassist.drafting.run_order import _targets
 from kbassist.drafting.runbook_checks import HOISTED_LEAD, LEAD
-from kbassist.drafting.runbook_node_steps import _point_at
+from kbassist.drafting.runbook_node_steps import hoist_shared
 
 
-def _way(by_id: dict[str, dict[str, Any]], start: str) -> list[dict[str, Any]]:
+def straight_way(by_id: dict[str, dict[str, Any]], start: str) -> list[dict[str, Any]]:
     """The inputs and info steps on the straight way from `start` to the next question or
     outcome."""
     out: list[dict[str, Any]] = []
@@ -52,7 +52,7 @@ def shared_checks_first(tree: dict[str, Any]) -> None:
     for question in [n for n in nodes if n["kind"] == "question" and n["id"] != "symptom"]:
         by_id = {n["id"]: n for n in nodes}
         choices = question.get("choices", [])
-        asking = [(c, w) for c in choices if (w := _way(by_id, c["next"]))]
+        asking = [(c, w) for c in choices if (w := straight_way(by_id, c["next"]))]
         if len(asking) < 2 or 2 * len(asking) < len(choices):
             continue  # most answers run nothing first: nothing shared to run
         if len({id(w[0]) for _, w in asking}) < len(asking):
@@ -77,12 +77,4 @@ def shared_checks_first(tree: dict[str, Any]) -> None:
         for node in hoisted:
             if node["kind"] == "info":  # now before the choice: it tells which fix applies
                 node["text"] = str(node.get("text", "")).replace(LEAD, HOISTED_LEAD, 1)
-        _point_at(nodes, question["id"], hoisted[0]["id"])
-        for choice, way in asking:
-            choice["next"] = way[k - 1]["next"]
-        for n, node in enumerate(hoisted):
-            node["next"] = hoisted[n + 1]["id"] if n + 1 < k else question["id"]
-        gone = {id(n) for w in ways for n in w[:k]}
-        at = nodes.index(question)
-        nodes[at:at] = hoisted
-        nodes[:] = [n for n in nodes if id(n) not in gone]
+        hoist_shared(nodes, question, asking, hoisted)
