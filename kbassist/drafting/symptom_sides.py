@@ -20,6 +20,11 @@ import re
 
 from kbassist.drafting.text import Para, clean, paragraphs, split_sentences
 
+# One reading of a console block's progress line and of the line that says what fails,
+# shared with the verify that swaps one for the other.
+from kbassist.drafting.verify_conditions import FAILS_RE as _FAILS_RE
+from kbassist.drafting.verify_conditions import PROGRESS_RE as _PROGRESS_RE
+
 #: "On the host computer, ...", "In Windows 95, ...", "Using the compiler version 8.0, ...":
 #: the side, system or product the paragraph's message is seen on.
 _PLACE_RE = re.compile(
@@ -130,18 +135,6 @@ def checks_lead(text: str) -> bool:
 
 
 #: A console line that reports a failure ("could not be started", "System error 13").
-_FAILS_RE = re.compile(
-    r"\b(?:not|cannot|could not|failed|fails?|error|invalid|denied|unable|stop(?:ped)?)\b",
-    re.IGNORECASE,
-)
-
-
-#: A console line every run prints: "The Microsoft DNS Server service is starting.".
-_PROGRESS_RE = re.compile(
-    r"\b(?:is|are)\s(?:starting|stopping|loading|running|initiali[sz]ing)\b[^.]{0,20}\.?$"
-    r"|\bplease wait\b",
-    re.IGNORECASE,
-)
 
 
 #: A symptom item that leads into its own message: "Pressing F1 for Help displays the

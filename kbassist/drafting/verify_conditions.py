@@ -181,13 +181,13 @@ def listed_symptoms(verify: str) -> str:
 
 
 #: A message list's normal progress line: no error, the list goes on to say what fails.
-_PROGRESS_RE = re.compile(
+PROGRESS_RE = re.compile(
     r"\b(?:is|are)\s(?:starting|stopping|loading|initializing|being\s\w{3,20})\.?$"
     r"|\bwas (?:started|stopped) successfully\.?$|^please wait\b",
     re.IGNORECASE,
 )
 #: A line that says what fails.
-_FAILS_RE = re.compile(
+FAILS_RE = re.compile(
     r"\b(?:could not|cannot|can't|couldn't|failed|fails|unable|error|not be|invalid"
     r"|denied|terminated|stopped unexpectedly)\b",
     re.IGNORECASE,
@@ -205,7 +205,7 @@ def failing_message(verify: str, symptom_text: str) -> str:
     Server service could not be started."); `verify` unchanged otherwise."""
     text, detail = split_detail(verify)
     said = _MESSAGE_RE.match(text)
-    if said is None or not _PROGRESS_RE.search(said.group("msg").strip().strip('"')):
+    if said is None or not PROGRESS_RE.search(said.group("msg").strip().strip('"')):
         return verify
     lines = [" ".join(line.split()) for line in symptom_text.splitlines()]
     msg = " ".join(said.group("msg").split()).strip('"')
@@ -215,7 +215,7 @@ def failing_message(verify: str, symptom_text: str) -> str:
     for line in lines[at + 1 : at + 6]:
         if not line:
             break
-        if _FAILS_RE.search(line) and not _PROGRESS_RE.search(line):
+        if FAILS_RE.search(line) and not PROGRESS_RE.search(line):
             return with_detail(f"{said.group('lead')}{line}", detail)
     return verify
 
@@ -267,7 +267,7 @@ def without_progress(message: str) -> str:
     """A listed message without its opening progress line ("The SQL Server service is
     starting.") when the next sentence says what fails: that is what names the choice."""
     said = _PROGRESS_FIRST_RE.match(message)
-    if said is None or not _FAILS_RE.search(said.group("rest")[:200]):
+    if said is None or not FAILS_RE.search(said.group("rest")[:200]):
         return message
     return f"{said.group('label') or ''}{said.group('rest')}"
 
