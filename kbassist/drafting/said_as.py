@@ -72,6 +72,13 @@ _GERUND_HELPS_RE = re.compile(
     rf"(?P<rest>.*)$",
     re.DOTALL,
 )
+#: "Removing PC-cillin resolves the problem.", "Disabling bus mastering on the client
+#: network card solved this problem.": a fix said as what it does or did, no modal.
+_GERUND_FIXED_RE = re.compile(
+    rf"^(?P<g>[A-Z][a-z]+ing)\b(?P<obj>[^,;:]{{3,160}}?)\s+(?:usually\s+|also\s+|often\s+)?"
+    rf"(?:solved|resolved|corrected|fixed|eliminated|avoided|prevented|solves|resolves|corrects"
+    rf"|fixes|eliminates|avoids|prevents)\s+{_PROBLEM}\s*\.?$"
+)
 #: "The use of the STR() and VAL() functions may prevent this error."
 _USE_OF_RE = re.compile(
     rf"^the\s+use\s+of\s+(?P<obj>.{{3,160}}?)\s+(?:may|might|can|could|should|will|would)\s+"
@@ -217,6 +224,24 @@ def _condition_action(cond: str) -> str:
     return ""
 
 
+#: "In one instance, ", "In most cases, ": where the fix worked, before its gerund.
+_INSTANCE_RE = re.compile(
+    r"^(?:in\s(?:one|some|many|most|this|that|our)\s(?:instances?|cases?|tests?)|usually"
+    r"|typically|often),\s(?=[a-z]+ing\b)",
+    re.IGNORECASE,
+)
+
+
+def fixed_by_gerund(sentence: str) -> str:
+    """ "Removing PC-cillin resolves the problem." -> "Remove PC-cillin.": the fix a
+    sentence reports as having worked, as the step; "" for any other sentence."""
+    text = _INSTANCE_RE.sub("", " ".join(sentence.split()), count=1)
+    found = _GERUND_FIXED_RE.match(text[:1].upper() + text[1:])
+    if found is None or not (verb := _base_verb(found.group("g"))):
+        return ""
+    return f"{verb.capitalize()}{_and_gerunds(found.group('obj'))}."
+
+
 def as_action(sentence: str, alone: bool = True) -> str:
     """`sentence` said as the action it carries, or "" when it carries none (see the module
     docstring for the shapes read). Not `alone` (beside an action in the same step), "fixed
@@ -239,6 +264,8 @@ def as_action(sentence: str, alone: bool = True) -> str:
     elif (found := _GERUND_HELPS_RE.match(bare)) and (verb := _base_verb(found.group("g"))):
         obj = _and_gerunds(found.group("obj"))
         told = f"{verb.capitalize()}{obj} to {found.group('v')}{found.group('rest')}"
+        sure = True
+    elif told := fixed_by_gerund(bare):
         sure = True
     elif not alone and (_FIXED_IN_RE.match(bare) or _FIXED_BY_RE.match(bare)):
         return ""  # "Update X. This issue was resolved in the June 2017 updates."

@@ -183,6 +183,13 @@ from kbassist.drafting.name_lists import without_name_listings
 from kbassist.drafting.nofix import no_fix_options
 from kbassist.drafting.non_steps import place_non_steps
 from kbassist.drafting.not_one_action import case_leads_merged, statements_noted
+from kbassist.drafting.note_titles import (
+    bare_lead,
+    note_titled,
+    noted_actions,
+    restated_goal_dropped,
+    summary_tick_dropped,
+)
 from kbassist.drafting.numbered_causes import numbered_cause_steps
 from kbassist.drafting.observed_ticks import observed_ticks
 from kbassist.drafting.obtain_install import install_after_obtain
@@ -914,6 +921,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             registry_note_named(option)  # not "Note that you should back up the registry"
         option.label = _tidy(article, option, len(options))
         workaround_titled(article, option, options)  # "To work around ...": not "Resolution"
+        note_titled(option, _is_action)  # not "There is no way to ...": the step's action
+        summary_tick_dropped(option)  # "Modify the registry." over the step that does it
+        noted_actions(option)  # a note's "Disabling X solved this problem": "Disable X."
+        restated_goal_dropped(option)  # "Start X." before "To start X: Click ...": the lead
         if not _WORDY_RE.search(option.label):  # a label of only punctuation, or nothing
             option.label = f"{option.section.name.title()} {len(used_ids) - 1}"
         bases.append(option.label)
@@ -3422,7 +3433,7 @@ def _outcome(
         "kind": "outcome",
         "title": option.label,
     }
-    if option.lead:
+    if option.lead and not bare_lead(option.lead):  # not "perform the following steps:"
         outcome["text"] = brace(sentence_cut(option.lead, 400))
     outcome["source"] = _cite(article, option.section)
     outcome["steps"] = steps
