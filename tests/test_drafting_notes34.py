@@ -110,7 +110,7 @@ def test_cut_purpose_is_not_the_title() -> None:
 
 
 def test_summary_tick_dropped_warning_kept() -> None:
-    """"Modify the Windows NT Registry." is not ticked; its warning stays on the next step."""
+    """ "Modify the Windows NT Registry." is not ticked; its warning stays on the next step."""
     outcome = _fix(draft_tree(archive(SUMMARY)))
     assert "Modify the Windows NT Registry." not in ticks(outcome)
     assert ticks(outcome)[0].startswith("Start REGEDT32.EXE")
@@ -118,7 +118,7 @@ def test_summary_tick_dropped_warning_kept() -> None:
 
 
 def test_bare_lead_in_not_outcome_text() -> None:
-    """"To work around this problem, perform the following steps:" says nothing as text."""
+    """ "To work around this problem, perform the following steps:" says nothing as text."""
     assert bare_lead("To work around this problem, perform the following steps:")
     assert bare_lead("Follow these steps:")
     assert not bare_lead("To clear the icon cache, follow these steps:")
@@ -133,7 +133,7 @@ def test_gerund_note_becomes_a_step() -> None:
 
 
 def test_restated_goal_is_not_a_tick() -> None:
-    """"Start the computer by using X." is not ticked before "To start ... by using X:"."""
+    """ "Start the computer by using X." is not ticked before "To start ... by using X:"."""
     outcome = _fix(draft_tree(support(LEAD_BODY)))
     assert "Start the computer by using the safe boot configuration." not in ticks(outcome)
     assert ticks(outcome)[0].startswith("Click Start")
