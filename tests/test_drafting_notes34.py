@@ -149,3 +149,45 @@ def test_regexes_linear_on_hostile_text() -> None:
         pattern.match("To " + "a " * 10_000 + ":")
     bare_lead("To work around " + "the " * 5_000)
     assert time.perf_counter() - start < 1.0
+
+
+KEPT = """
+SYMPTOMS
+========
+
+You cannot log on to the mail server after you change your password to one that contains
+the section sign.
+
+RESOLUTION
+==========
+
+1. Change the password.
+
+2. Do not use the section sign in your password.
+"""
+
+FILE_NAMED = """
+SYMPTOMS
+========
+
+When you run a large program, you receive the error "Too many memory variables."
+
+RESOLUTION
+==========
+
+1. Modify the SETUP.CFG file to specify a larger value for MEMVARS.
+
+2. Set MEMVARS to 4096.
+"""
+
+
+def test_real_first_step_kept_before_a_do_not() -> None:
+    """ "Change the password." stays a tick when the next step only says what to avoid."""
+    outcome = _fix(draft_tree(archive(KEPT)))
+    assert "Change the password." in ticks(outcome)
+
+
+def test_summary_naming_the_file_kept() -> None:
+    """A first step that names the file the next step edits is kept: the file is the where."""
+    outcome = _fix(draft_tree(archive(FILE_NAMED)))
+    assert any("SETUP.CFG" in t for t in ticks(outcome))

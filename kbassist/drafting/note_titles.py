@@ -61,6 +61,25 @@ _SCENE_RE = re.compile(
 )
 #: Outcomes that are the article's fixes (not an update to obtain, not a reference).
 _FIX_KINDS = frozenset({"option", "workaround"})
+#: A purpose cut that already holds an action or a case ("To get around this make sure the
+#: file is not read-only, and if the file is on NTFS"): the rest is not the whole fix.
+_ACTS_RE = re.compile(r"\b(?:if|when|make sure|ensure|and then|then)\b", re.IGNORECASE)
+#: A next step that is not the summary's doing: an example, a case, a "do not".
+_OWN_NEXT_RE = re.compile(
+    r"^(?:for (?:example|instance)|e\.g\.|if|when|unless|otherwise|or|alternatively|note|do not"
+    r"|don't|never)\b",
+    re.IGNORECASE,
+)
+#: A file a summary names ("CONFIG.FX", "win.ini").
+_FILE_RE = re.compile(r"\b[a-z0-9_-]{1,40}\.[a-z0-9]{1,4}\b")
+#: "Modify the Windows NT Registry.", "Edit the registry."
+_REGISTRY_SUMMARY_RE = re.compile(
+    r"^(?:modify|edit|change)\s(?:the\s)?(?:[\w-]+\s){0,3}registry\.?$", re.IGNORECASE
+)
+#: The next step opens Registry Editor or names the key it changes.
+_REGISTRY_OPEN_RE = re.compile(
+    r"\b(?:regedt32|regedit|registry editor|registry (?:sub)?key|HKEY_)", re.IGNORECASE
+)
 _WORD_RE = re.compile(r"[a-z]{3,30}")
 _SMALL = frozenset(
     "the and for with that this from into your you are all any end its use using".split()
@@ -97,7 +116,7 @@ def note_titled(option: Option, is_action: Callable[[str], bool]) -> None:
             option.label = _named(head, main)
         return
     cut = _plain(body)
-    if _PURPOSE_RE.match(body) and _plain(text).startswith(cut + ","):
+    if _PURPOSE_RE.match(body) and not _ACTS_RE.search(body) and _plain(text).startswith(cut + ","):
         rest = text[len(cut) + 1 :].strip()  # the step's main clause, after the purpose
         if rest and is_action(rest):
             option.label = _named(head, rest)
@@ -129,9 +148,14 @@ def summary_tick_dropped(option: Option) -> None:
     if detail.strip() and not _CAUTION_RE.match(detail.strip()):
         return  # an explanation of its own: kept as the article wrote it
     after, after_detail = split_detail(option.items[1])
-    said = _content(first.split(" ", 1)[1])
-    if not said or not said & _content(after):
-        return
+    if _OWN_NEXT_RE.match(after.strip()):
+        return  # "For example, ...", "If you want X, ...", "Do not ...": not its doing
+    if any(name not in after.casefold() for name in _FILE_RE.findall(first.casefold())):
+        return  # "Modify the CONFIG.FX file ..." before "Set MVARSIZ to X": where, kept
+    shared = _content(first.split(" ", 1)[1]) & _content(after)
+    registry = _REGISTRY_SUMMARY_RE.match(first) and _REGISTRY_OPEN_RE.search(after)
+    if len(shared) < 2 and not registry:
+        return  # one word alike ("mac" in "kubemacpool-mac-controller") is no same change
     joined = "\n\n".join(d for d in (detail.strip(), after_detail.strip()) if d)
     option.items[1] = with_detail(after, joined) if joined else after
     del option.items[0]
