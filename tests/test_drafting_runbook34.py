@@ -139,3 +139,129 @@ def test_words_and_headings_scan_hostile_text_fast() -> None:
     list(_WORD_RE.finditer(hostile))
     list(_HEADING_RE.finditer(hostile))
     assert time.perf_counter() - start < 1.0
+
+
+#: Bullets under a log check that say what each error means, then a second check.
+READINGS = """
+## Meaning
+
+The `SprocketFeedErrors` alert fires when the sprocket feed fails more than 10% of its
+pushes for 15 minutes.
+
+## Diagnosis
+
+1. Check the feed logs:
+
+    ```console
+    oc logs deployment/sprocket-feed -n sprockets
+    ```
+
+2. Look for repeated 401 or 5xx errors.
+
+    * `connection reset` errors indicate a network problem.
+    * 401 errors mean the feed token has expired.
+
+3. List the feed's network policies:
+
+    ```console
+    oc get networkpolicy -n sprockets
+    ```
+
+## Mitigation
+
+Renew the feed token:
+
+```console
+oc delete secret sprocket-feed-token -n sprockets
+```
+"""
+
+
+def test_what_an_error_means_is_a_note_not_a_check() -> None:
+    """ "401 errors mean ..." is shown under "Look for repeated errors", not numbered."""
+    from kbassist.drafting.runbook_readings import readings_noted
+
+    items = readings_noted(
+        [
+            "Look for repeated 401 or 5xx errors.",
+            "`connection reset` errors indicate a network problem.",
+            "401 errors mean the feed token has expired.",
+            "Headroom below 5% indicates pressure:\x1fsum(rate(x[5m]))",
+            "Check whether the output indicates a full disk.",
+        ]
+    )
+    assert len(items) == 3
+    assert "401 errors mean the feed token has expired." in items[0]
+    assert items[1].startswith("Headroom below 5% indicates pressure:")
+
+
+def test_drafted_diagnosis_does_not_number_readings() -> None:
+    """The drafted Diagnosis numbers the checks, not the readings of their result."""
+    tree = draft_tree(runbook(READINGS, id_="SprocketFeedErrors"))
+    shown = "\n".join(
+        [str(n.get("text", "")) for n in tree["nodes"]]
+        + [f"{s['text']}\n{s.get('detail', '')}" for o in fixes(tree) for s in o["steps"]]
+    )
+    assert "401 errors mean the feed token has expired." in shown
+    assert not any(
+        line.lstrip("0123456789. ").startswith("401 errors mean") and line[:1].isdigit()
+        for line in shown.splitlines()
+    )
+    ticked = [s["text"] for o in fixes(tree) for s in o["steps"]]
+    assert not any(t.startswith("401 errors mean") for t in ticked)
+
+
+def test_reading_pattern_is_fast_on_hostile_text() -> None:
+    """The reading patterns stay linear on a hostile 20 KB string."""
+    from kbassist.drafting.runbook_readings import reading
+
+    start = time.perf_counter()
+    reading("x " * 10_000 + "indicate")
+    reading("check " * 3_000 + ";" * 2_000)
+    assert time.perf_counter() - start < 1.0
+
+
+#: One fix; the Diagnosis has a check run only in a case, and a jsonpath listing.
+HANDLERS = """
+## Meaning
+
+The `LowReadyCogHandlerCount` alert fires when some cog-handler pods are not ready for
+10 minutes.
+
+## Diagnosis
+
+1. Check the status of the `cog-handler` pods:
+
+   ```bash
+   $ oc -n cogs get pods -l app=cog-handler -o wide
+   ```
+
+2. If pods are in `CrashLoopBackOff`, check the `cog-handler` pod logs for errors:
+
+   ```bash
+   $ oc -n cogs logs -l app=cog-handler
+   ```
+
+3. Check which node each pod runs on:
+
+   ```bash
+   $ oc -n cogs get pods -l app=cog-handler -o jsonpath='{.items[*].spec.nodeName}'
+   ```
+
+## Mitigation
+
+Resolve the underlying cause so that every node has a ready cog-handler, then restart
+the cog-handler pods:
+
+```bash
+$ oc -n cogs delete pods -l app=cog-handler
+```
+"""
+
+
+def test_diagnosis_with_a_case_check_and_a_jsonpath_is_ticked() -> None:
+    """ "If pods crash, check the logs" and a jsonpath check are ticked, not only shown."""
+    tree = draft_tree(runbook(HANDLERS, id_="LowReadyCogHandlerCount"))
+    ticked = " ".join(s["text"] for o in fixes(tree) for s in o["steps"])
+    assert "check the cog-handler pod logs" in ticked
+    assert "Check which node each pod runs on" in ticked

@@ -3429,6 +3429,11 @@ def _diagnosis_steps(
                 # "the following query will display ..." under Impact: the first check;
                 # "If the reboot fails then it will log:": shown under its check
                 items = told_merged([*impact_checks(article), *items])
+                from kbassist.drafting.runbook_readings import readings_noted
+
+                # "`i/o timeout` errors indicate a network problem": how to read the
+                # check before it, shown under it, not a check of its own (runbook34)
+                items = readings_noted(items)
                 from kbassist.drafting.runbook_diag_context import context_after_command
 
                 # "The alert message names the Operator, as in this example:" before
