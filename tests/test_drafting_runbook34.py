@@ -213,11 +213,12 @@ def test_drafted_diagnosis_does_not_number_readings() -> None:
 
 def test_reading_pattern_is_fast_on_hostile_text() -> None:
     """The reading patterns stay linear on a hostile 20 KB string."""
-    from kbassist.drafting.runbook_readings import reading
+    from kbassist.drafting.runbook_readings import diagnosis_headings, reading
 
     start = time.perf_counter()
     reading("x " * 10_000 + "indicate")
     reading("check " * 3_000 + ";" * 2_000)
+    diagnosis_headings(["### " + "1. " * 7_000, "#### " + " \t" * 10_000])
     assert time.perf_counter() - start < 1.0
 
 
@@ -265,3 +266,21 @@ def test_diagnosis_with_a_case_check_and_a_jsonpath_is_ticked() -> None:
     ticked = " ".join(s["text"] for o in fixes(tree) for s in o["steps"])
     assert "check the cog-handler pod logs" in ticked
     assert "Check which node each pod runs on" in ticked
+
+
+def test_bare_sub_heading_and_its_sentence_are_one_check() -> None:
+    """A bare Diagnosis sub-heading and the sentence after it are one check, not two."""
+    from kbassist.drafting.runbook_readings import diagnosis_headings, headings_merged
+
+    heads = diagnosis_headings(["### 2. Verify the RoleBinding of the relay\n\nVerify this."])
+    items = headings_merged(
+        [
+            "Verify the RoleBinding of the relay",
+            "Verify this binding is correct.\x1fThe relay uses a ServiceAccount.",
+            "Find the ServiceAccount:\x1foc get deployment gizmo-relay -o yaml",
+        ],
+        heads,
+    )
+    assert len(items) == 2
+    assert items[0].startswith("Verify the RoleBinding of the relay\x1fVerify this binding")
+    assert items[1].startswith("Find the ServiceAccount:")

@@ -49,3 +49,47 @@ def readings_noted(items: list[str]) -> list[str]:
             continue
         out.append(item)
     return out
+
+
+#: A Markdown sub-heading line, its number and emphasis left out.
+_HEADING_RE = re.compile(r"^#{3,6}[ \t]+(?:\d{1,3}\.[ \t]+)?(?P<name>[^\n]{1,300})$", re.MULTILINE)
+
+
+def headings_merged(items: list[str], headings: set[str]) -> list[str]:
+    """The Diagnosis checks with a bare sub-heading ("Verify the ClusterRoleBinding for
+    the collector", no listing of its own) joined by the item after it ("Verify this
+    binding is correct."), shown as that check's detail: one check, not two numbered."""
+    out: list[str] = []
+    skip = False
+    for n, item in enumerate(items):
+        if skip:
+            skip = False
+            continue
+        text, detail = split_detail(item)
+        following = items[n + 1] if n + 1 < len(items) else ""
+        after, after_detail = split_detail(following)
+        if (
+            text.strip() in headings
+            and not detail.strip()
+            and after
+            and after.strip() not in headings
+            and not _COMMAND_RE.search(after_detail)
+        ):
+            out.append(with_detail(text, f"{after}\n\n{after_detail}".strip()))
+            skip = True
+            continue
+        out.append(item)
+    return out
+
+
+#: A line of a listing that runs a command: a prompt, or a command-line tool.
+_COMMAND_RE = re.compile(r"^\s{0,8}(?:[$#]\s|(?:oc|kubectl|curl|journalctl|systemctl)\s)", re.M)
+
+
+def diagnosis_headings(texts: list[str]) -> set[str]:
+    """The sub-headings of the Diagnosis sections' texts, as a Diagnosis item says them."""
+    return {
+        m.group("name").strip().strip("*`").strip()
+        for text in texts
+        for m in _HEADING_RE.finditer(text)
+    }
