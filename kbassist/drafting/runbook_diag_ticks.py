@@ -62,7 +62,7 @@ _ADVICE_RE = re.compile(
 #: degraded.", "Note: ...".
 _STATEMENT_RE = re.compile(
     r"^(?:the|this|these|those|that|it|its|a|an|each|there|one|some|such|most|many|all|every|"
-    r"when|once|after|typically|usually|normally|if|with|based on|depending|from)\b"
+    r"when|once|after|typically|usually|normally|if|in case|with|based on|depending|from)\b"
     r"|^[\w.-]{1,40}: ",  # "Note: ...", "Root cause: ...", "status: ... indicates"
     re.IGNORECASE,
 )
