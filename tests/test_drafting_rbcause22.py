@@ -164,7 +164,8 @@ def test_checks_needing_typed_names_are_shown_before_the_fix_is_chosen() -> None
         )
     )
     chooser = next(q for q in questions(tree) if q["id"] == "mitigation")
-    assert chooser["title"] == "Which fix do the Diagnosis checks point to?"
+    # the usage checks point to neither fix: asked by situation (runbook34), checks first
+    assert chooser["title"] == "Which fix fits your situation?"
     before = _before(tree, "mitigation")
     names = [n["var"] for n in before if n["kind"] == "input"]
     assert len(names) == 2  # the pod and its namespace, asked once
@@ -192,7 +193,8 @@ def test_by_design_answer_does_not_come_before_the_diagnosis_it_is_chosen_by() -
         )
     )
     chooser = next(q for q in questions(tree) if q["id"] == "mitigation")
-    assert chooser["title"] == "Which fix do the Diagnosis checks point to?"
+    # the checks name only one of the answers' words: asked by situation (runbook34)
+    assert chooser["title"] == "Which fix fits your situation?"
     shown = [n for n in _before(tree, "mitigation") if n["kind"] == "info" and n.get("checks")]
     assert shown and "Check why the autoscaler was unable to scale" in shown[0]["text"]
 

@@ -119,7 +119,8 @@ def test_mitigation_headings_that_name_failures_are_asked_as_findings_with_a_cau
         "### Insufficient RBAC permissions for Prometheus", "### Manual allocation"
     ).replace("### Connectivity issue", "### Automatic allocation")
     (question,) = questions(draft_tree(runbook(body)))
-    assert question["title"] == "Which fix do the Diagnosis checks point to?"
+    # the log check tells neither allocation apart: asked by situation (runbook34)
+    assert question["title"] == "Which fix fits your situation?"
 
 
 REMEDIES = """
@@ -149,7 +150,7 @@ Cluster has overcommitted CPU resource requests for Pods and cannot tolerate nod
 
 def test_a_mitigation_list_of_different_remedies_is_asked_not_ticked_in_a_row() -> None:
     """Bullets that are each a remedy (add nodes / add node pools / pod priorities) are
-    "Which mitigation?", each answer one remedy, chosen by the Diagnosis checks; a list of
+    "Which mitigation?", each answer one remedy, chosen by situation; a list of
     checks stays one checklist."""
     tree = draft_tree(runbook(REMEDIES))
     (question,) = questions(tree)
@@ -159,7 +160,8 @@ def test_a_mitigation_list_of_different_remedies_is_asked_not_ticked_in_a_row() 
         "Add different node pools with different instance types",
         "Use pod priorities to avoid important services from losing performance",
     ]
-    assert "Check if some nodes are available" in question["help"]
+    # the checks name no remedy's own words: chosen by situation, not "point to" (runbook34)
+    assert question["title"] == "Which fix fits your situation?"
     fixes = outcomes(tree)
     assert len(fixes) == 4
     assert sum("Add more nodes" in t for o in fixes for t in steps(o)) == 1

@@ -3429,6 +3429,19 @@ def _diagnosis_steps(
                 # "the following query will display ..." under Impact: the first check;
                 # "If the reboot fails then it will log:": shown under its check
                 items = told_merged([*impact_checks(article), *items])
+                from kbassist.drafting.runbook_readings import readings_noted
+
+                # "`i/o timeout` errors indicate a network problem": how to read the
+                # check before it, shown under it, not a check of its own (runbook34)
+                items = readings_noted(items)
+                from kbassist.drafting.runbook_readings import diagnosis_headings, headings_merged
+
+                # "Verify the ClusterRoleBinding ..." (a sub-heading), then "Verify this
+                # binding is correct.": one check, the second its detail
+                heads = diagnosis_headings(
+                    [s.text for s in article.sections if s.role == "diagnosis"]
+                )
+                items = headings_merged(items, heads)
                 from kbassist.drafting.runbook_diag_context import context_after_command
 
                 # "The alert message names the Operator, as in this example:" before

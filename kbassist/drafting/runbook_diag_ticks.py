@@ -28,6 +28,9 @@ from kbassist.drafting.runbook_node_steps import _point_at
 
 #: Where a numbered check starts in an info step's text (run_order._shown).
 _ITEM_RE = re.compile(r"\n\n(?=\d{1,3}\. )")
+#: A name the walk types in (`{pod_name}`), not a listing's own escaped braces
+#: (`jsonpath='{{.spec.nodeName}}'`, taken out before this is searched).
+_TYPED_RE = re.compile(r"\{\w{1,60}\}")
 #: What the info step says once the checklist ticks its checks again.
 AGAIN = " (the checklist lists these checks again, to tick)"
 #: The drafter's verify lines that wait for the alert to stop firing (runbook_verify,
@@ -59,8 +62,16 @@ _ADVICE_RE = re.compile(
 #: degraded.", "Note: ...".
 _STATEMENT_RE = re.compile(
     r"^(?:the|this|these|those|that|it|its|a|an|each|there|one|some|such|most|many|all|every|"
-    r"when|once|after|typically|usually|normally|if|with|based on|depending|from)\b"
+    r"when|once|after|typically|usually|normally|if|in case|with|based on|depending|from)\b"
     r"|^[\w.-]{1,40}: ",  # "Note: ...", "Root cause: ...", "status: ... indicates"
+    re.IGNORECASE,
+)
+
+#: "If pods are in CrashLoopBackOff, check the pod logs:", "If needed, check the
+#: DaemonSet": a check run in a case, still a check to tick (not a statement).
+_CONDITIONAL_CHECK_RE = re.compile(
+    r"^(?:if|when)\b[^,.:]{1,200},\s{1,5}(?:then\s)?(?:check|inspect|look|run|review|verify|"
+    r"examine|describe|get|list|view|query|confirm)\b",
     re.IGNORECASE,
 )
 
@@ -82,7 +93,7 @@ def _checks(info: dict[str, Any]) -> list[dict[str, Any]]:
         text, detail = text.strip(), detail.strip()
         if not text or "(continued)" in text:
             return []  # a listing split over items: not one check each
-        if _STATEMENT_RE.match(text):
+        if _STATEMENT_RE.match(text) and not _CONDITIONAL_CHECK_RE.match(text):
             if not out or detail:
                 return []  # a case of its own with its listing ("The PV is fine: ..."): shown
             out[-1]["detail"] = "\n\n".join(p for p in (out[-1].get("detail", ""), text) if p)
@@ -147,7 +158,8 @@ def diagnosis_ticked(tree: dict[str, Any], article: Article) -> None:
         covered.add(target["id"])
     for info in [i for i in infos if i in nodes]:
         checks = _checks(info)
-        if not checks or "{" in "".join(c["text"] + c.get("detail", "") for c in checks):
+        said = "".join(c["text"] + c.get("detail", "") for c in checks)
+        if not checks or _TYPED_RE.search(said.replace("{{", "").replace("}}", "")):
             continue  # names typed later: each way shows the checks filled in
         later = [
             o["id"]

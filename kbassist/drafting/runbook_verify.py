@@ -16,6 +16,7 @@ from typing import Any
 from kbassist.articles import Article
 from kbassist.drafting.implied_check import certificate_check
 from kbassist.drafting.modern import md_plain
+from kbassist.drafting.runbook_fix_checks import per_fix
 from kbassist.drafting.runbook_threshold import threshold_check
 from kbassist.drafting.text import brace, split_sentences
 from kbassist.drafting.verify_fit import list_items_said
@@ -217,20 +218,29 @@ def rerun_checks(tree: dict[str, Any], article: Article) -> None:
     commands to run again (verbatim, with the typed names) and the alert's condition from
     Meaning; an outcome with neither keeps its verify as it was."""
     cond = condition(article)
-    for node in tree["nodes"]:
-        if node["kind"] != "outcome":
-            continue
-        verify = node.get("verify", [])
-        if not verify or not all(_ALERT_CLEARS_RE.search(str(v["text"])) for v in verify):
-            continue
-        checks = [
+    outcomes = [
+        node
+        for node in tree["nodes"]
+        if node["kind"] == "outcome"
+        and (verify := node.get("verify", []))
+        and all(_ALERT_CLEARS_RE.search(str(v["text"])) for v in verify)
+    ]
+    candidates = [
+        [
             s
             for s in node.get("steps", [])
             if _DIAGNOSIS_RE.search(str(s.get("source", {}).get("section", "")))
             and "when" not in s
             and len(str(s["text"])) <= MAX_CHECK_TEXT
             and _command(str(s.get("detail", "")))
-        ][:2]
+        ]
+        for node in outcomes
+    ]
+    # the checks that point to each fix, not the same first two on every fix (runbook34)
+    chosen = per_fix(article, [str(n.get("title", "")) for n in outcomes], candidates)
+    for node, picked in zip(outcomes, chosen, strict=True):
+        verify = node["verify"]
+        checks = picked[:2]
         added = []
         for step in checks:
             good = healthy(article, str(step["detail"]))

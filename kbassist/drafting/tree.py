@@ -245,6 +245,7 @@ from kbassist.drafting.runbook_checks import (
 )
 from kbassist.drafting.runbook_checks_first import checks_before_choice
 from kbassist.drafting.runbook_fallback import fallback_asked
+from kbassist.drafting.runbook_fix_checks import SITUATION_KEY, diagnosis_points, situation_asked
 from kbassist.drafting.runbook_found import escalation_apart, found_cases_asked
 from kbassist.drafting.runbook_inputs import (
     commands_before_output,
@@ -1210,7 +1211,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             # checklist: say so, so the admin can answer before ticking them
             named = "; ".join(short_label(split_detail(i)[0], 70) for i in rest[0].pre_items[:4])
             lead = f"{lead} The article's Diagnosis checks tell them apart: {named}.".strip()
-        elif _diagnosis_choice(article, rest):
+        elif _diagnosis_choice(article, rest) and _diagnosis_points(article, rest):
             # a runbook's fixes, chosen by what its Diagnosis shows: say which checks, as
             # many as fit beside the lead (never cut mid-check)
             said = "Choose by what the article's Diagnosis checks show: "
@@ -1411,6 +1412,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         honest_verifies(tree, article)  # cordon/drain or advice: no "the alert clears"
         site_object_inputs(tree)  # "Review quota for given namespace": the namespace asked
         set_value_inputs(tree)  # `NAMESPACE="kube-etcd"` then `$NAMESPACE`: asked, that default
+    situation_asked(tree)  # a Diagnosis that tells no fix apart: "Which fix fits ...?"
     if article.style == "mskb":  # a FAQ, a README's items, a reference: not one problem
         from kbassist.drafting.not_one import not_one_problem
 
@@ -1626,7 +1628,8 @@ def _fixes_question(
         )
         hint = lead.find("Choose by what the article's Diagnosis checks show")
         return question, (lead[:hint] if hint >= 0 else lead).strip()
-    if _diagnosis_choice(article, rest):
+    diagnosed = _diagnosis_choice(article, rest)
+    if diagnosed and _diagnosis_points(article, rest):
         question["title"] = "Which fix do the Diagnosis checks point to?"
         question["text"] = "Run the article's Diagnosis checks; choose the fix they point to."
         return question, lead
@@ -1645,6 +1648,10 @@ def _fixes_question(
     lead = _without_applies(lead).strip()  # "_Applies to:_ ... _Original KB number:_ 974998"
     title, text, notes = fixes_question(offered, lead)
     question["title"], question["text"] = _question_title(title), text
+    if diagnosed:  # the passes order the checks by this title; said as the situation last
+        question["title"] = "Which fix do the Diagnosis checks point to?"
+        question["text"] = "Run the article's Diagnosis checks; choose the fix they point to."
+        question[SITUATION_KEY] = True
     if notes:
         said = "When to choose: " + "; ".join(notes) + "."
         lead = f"{lead} {said}".strip() if len(lead) + len(said) < 290 else lead or said
@@ -1767,6 +1774,13 @@ def _cause_group_nodes(
             node["title"] = "Which cause applies?"
             node["text"] = node["text"].replace("several fixes for this cause", "several causes")
     return [question, *more]
+
+
+def _diagnosis_points(article: Article, rest: list[Option]) -> bool:
+    """Whether a runbook's Diagnosis names what tells its fixes apart (runbook34)."""
+    from kbassist.drafting.runbook_branches import ESCALATION_LABEL
+
+    return diagnosis_points(article, [o.label for o in rest if o.label != ESCALATION_LABEL])
 
 
 def _diagnosis_choice(article: Article, rest: list[Option]) -> bool:
