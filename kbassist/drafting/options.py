@@ -2870,6 +2870,10 @@ def _alternative_children(children: Sequence[Part], announced: bool = False) -> 
         return sum(bool(_ALTERNATIVE_HEAD_RE.match(c.name)) for c in children) * 2 >= len(children)
     if any(_SEQUENTIAL_HEAD_RE.match(c.name.strip()) for c in children):
         return False
+    from kbassist.drafting.either_ways import stage_children
+
+    if stage_children(names):  # "Prerequisites" / "Procedure" / "Verification": in turn
+        return False
     if announced and len(children) <= MAX_ANNOUNCED_METHODS:
         return True
     if sum(bool(_CAUSED_HEAD_RE.search(n)) for n in names) * 2 > len(names):
@@ -3086,6 +3090,7 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
     per `-or-` list item; checks are the article's own "you should see" lines.
     """
     from kbassist.drafting.blocks import heading_label, part_sections, part_steps, resolution_parts
+    from kbassist.drafting.either_ways import bold_cases, either_children, offered_actions
     from kbassist.drafting.modern import (
         action_label,
         case_label,
@@ -3124,6 +3129,10 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             verifying = []
         cased: dict[int, str] = {}
         alternative = _alternative_children(children, announced)
+        # "### Delete data" / "### Expand the storage capacity", each ending the alert:
+        # alternatives the text marks, though their headings are actions
+        either = article.style != "mskb" and not alternative and either_children(part, children)
+        alternative = alternative or either
         if article.style != "mskb" and not alternative:
             from kbassist.drafting.runbook_cause import is_alert_runbook
             from kbassist.drafting.runbook_flow import cased_children
@@ -3181,12 +3190,32 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                         option.checks = [*own_checks, *option.checks]
                     options.extend(nested_found)
                     continue
+                said, ways = bold_cases(child) if either else ("", [])
+                for named, way in ways:  # "**Current Storage Size < 1TB**: ...": asked
+                    way_lead, way_items, way_checks = part_steps(way)
+                    checks.extend(way_checks)
+                    if not way_items and way_lead:
+                        way_items, way_lead = [way_lead], ""
+                    way_items = offered_actions(way_items)
+                    way_lead = f"{said} {way_lead}".strip()
+                    option = Option(
+                        sections.get(id(child), section),
+                        f"{heading_label(child.name, 60)}: {named}",
+                        way_lead,
+                        [*own_items, *way_items],
+                        kind="workaround" if part.workaround or child.workaround else "option",
+                    )
+                    option.checks = [*own_checks, *way_checks]  # a fix to pick, sized
+                    options.append(option)
+                if ways:
+                    continue
                 child_lead, items, child_checks = part_steps(child)
                 checks.extend(child_checks)
                 if not items and child_lead:
                     items, child_lead = [child_lead], ""
                 if not items:
                     continue
+                items = offered_actions(items) if either else items
                 if id(child) in cased:  # "If the issue persists ...:" is in the title now
                     items = case_lead_named(items, heading_label(child.name, 90))
                 if after_previous:  # "If the previous steps ... don't resolve ...": asked

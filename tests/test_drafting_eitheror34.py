@@ -1,0 +1,97 @@
+"""Alternatives inside one fix are asked, not ticked in turn (round 33, eitheror34):
+runbook Mitigation sub-headings the text marks as alternatives, and a bold size branch
+inside one of them, are answers of "Which fix?"; stages of one procedure stay one fix."""
+
+from __future__ import annotations
+
+import time
+
+from drafting_support import fix_ticks, fixes, questions, runbook
+
+from kbassist.drafting.either_ways import (
+    _DECLINE_RE,
+    _ENDS_RE,
+    _OFFER_RE,
+    _STAGE_NAME_RE,
+    _THEN_RE,
+    either_children,
+)
+from kbassist.drafting.tree import draft_tree
+
+_FULL = runbook(
+    "## Meaning\n\nThe disk pool of the storage node is above 85% used.\n\n"
+    "## Diagnosis\n\nThe alert names the node and the pool.\n\n"
+    "## Mitigation\n\n"
+    "### Remove old snapshots\n\n"
+    "The operator may remove old snapshots and the pool will resolve the alert on its own.\n\n"
+    "### Grow the disk pool\n\n"
+    "Decide how far the pool can grow.\n\n"
+    "**Pool size < 2TB**: The operator may grow the pool in the console and the pool will "
+    "resolve the alert on its own.\n\n"
+    "**Pool size is 2TB**: Ask the storage team to add a second pool.\n",
+    id_="PoolAlmostFull",
+)
+
+
+def test_subheadings_that_each_end_the_alert_are_asked_with_the_size_branch() -> None:
+    """Each sub-heading ends the alert alone: one answer each, the size cases asked too."""
+    tree = draft_tree(_FULL)
+    (question,) = questions(tree)
+    labels = [c["label"] for c in question["choices"]]
+    assert labels[:3] == [
+        "Remove old snapshots",
+        "Grow the disk pool: Pool size < 2TB",
+        "Grow the disk pool: Pool size is 2TB",
+    ]
+    ticks = {f["title"]: fix_ticks(f) for f in fixes(tree)}
+    assert ticks["Remove old snapshots"][0].startswith("Remove old snapshots")
+    assert ticks["Grow the disk pool: Pool size < 2TB"][0].startswith("Grow the pool")
+    assert not any("second pool" in t for t in ticks["Grow the disk pool: Pool size < 2TB"])
+
+
+def test_a_lead_joining_two_subheadings_with_either_or_asks_them() -> None:
+    """ "you can either enable X, or change Y" over "### Enable X" / "### Change Y"."""
+    art = runbook(
+        "## Meaning\n\nThe cache is split across two zones.\n\n"
+        "## Mitigation\n\nTo address this, you can either enable the zone sync feature, or "
+        "change the cache placement to one zone.\n\n"
+        "### Enable the zone sync feature\n\n1. Set `zoneSync` to `true` in the CR.\n\n"
+        "### Change the cache placement\n\n1. Edit the CR so the cache runs in one zone.\n",
+        id_="CacheSplit",
+    )
+    (question,) = questions(draft_tree(art))
+    labels = [c["label"] for c in question["choices"]]
+    assert labels[:2] == ["Enable the zone sync feature", "Change the cache placement"]
+
+
+def test_stages_of_one_procedure_stay_one_fix() -> None:
+    """ "### Prerequisites" / "### Procedure" / "### Verification" are done in turn."""
+    art = runbook(
+        "## Meaning\n\nThe certificate expires soon.\n\n## Mitigation\n\n"
+        "### Prerequisites\n\nLog in as cluster admin. This resolves the alert later.\n\n"
+        "### Procedure\n\n1. Renew the certificate. This resolves the alert.\n\n"
+        "### Verification\n\n1. Check that the alert clears.\n",
+        id_="CertExpiring",
+    )
+    assert not questions(draft_tree(art))
+
+
+def test_either_children_needs_the_text_to_mark_alternatives() -> None:
+    """Two action sub-headings with no "or", decline or end-of-problem stay a sequence."""
+    parts = runbook(
+        "## Meaning\n\nX.\n\n## Mitigation\n\n### Scale the deployment\n\nRun oc scale.\n\n"
+        "### Restart the router\n\nRun oc delete pod.\n",
+        id_="Seq",
+    )
+    mitigation = next(p for p in parts.document.parts if p.name == "Mitigation")
+    assert not either_children(mitigation, mitigation.children)
+
+
+def test_new_patterns_are_linear_on_hostile_text() -> None:
+    """The module's patterns finish fast on 20 KB of near-matches."""
+    hostile = "the alert " * 700 + " and the x " * 600 + "customer may " * 500 + " " * 2000
+    start = time.perf_counter()
+    for pattern in (_ENDS_RE, _DECLINE_RE, _OFFER_RE, _THEN_RE, _STAGE_NAME_RE):
+        pattern.search(hostile)
+        pattern.match(hostile)
+    assert time.perf_counter() - start < 0.5
