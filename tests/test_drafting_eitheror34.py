@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import time
 
-from drafting_support import fix_ticks, fixes, questions, runbook
+from drafting_support import fix_ticks, fixes, questions, runbook, support, walked
 
 from kbassist.drafting.either_ways import (
     _DECLINE_RE,
     _ENDS_RE,
+    _GUIDE_RE,
+    _IF_IS_RE,
     _OFFER_RE,
+    _ONLY_METHOD_RE,
+    _RECOMMEND_RE,
     _STAGE_NAME_RE,
     _THEN_RE,
     either_children,
@@ -89,9 +93,67 @@ def test_either_children_needs_the_text_to_mark_alternatives() -> None:
 
 def test_new_patterns_are_linear_on_hostile_text() -> None:
     """The module's patterns finish fast on 20 KB of near-matches."""
-    hostile = "the alert " * 700 + " and the x " * 600 + "customer may " * 500 + " " * 2000
+    hostile = "if the alert is " * 500 + " and the x " * 600 + "we recommend " * 500 + " " * 2000
     start = time.perf_counter()
-    for pattern in (_ENDS_RE, _DECLINE_RE, _OFFER_RE, _THEN_RE, _STAGE_NAME_RE):
+    for pattern in (
+        _ENDS_RE,
+        _DECLINE_RE,
+        _OFFER_RE,
+        _THEN_RE,
+        _STAGE_NAME_RE,
+        _GUIDE_RE,
+        _ONLY_METHOD_RE,
+        _IF_IS_RE,
+        _RECOMMEND_RE,
+    ):
         pattern.search(hostile)
         pattern.match(hostile)
     assert time.perf_counter() - start < 0.5
+
+
+_GUIDED = support(
+    "## Symptoms\n\nThe reporting client fails to read signed rows after you install the "
+    "Contoso Data Driver 5.2.\n\n"
+    "## Workaround\n\n"
+    "> [!IMPORTANT]\n> If your reporting client is hosted on Contoso Cloud Sites, the client "
+    "always uses the driver 5.2. In this scenario, you can use only the Method 2 workaround "
+    "in this section.\n\n"
+    "To work around this problem, follow these guidelines, as appropriate:\n\n"
+    "- The driver isn't yet upgraded to 5.2\n\n"
+    "  In these environments, we recommend that you don't upgrade to the driver 5.2 until "
+    "this problem is fixed.\n\n"
+    "- The driver is already upgraded to 5.2\n\n"
+    "  Use one of the following methods:\n\n"
+    "  - Method 1: Roll back the driver\n\n"
+    "    Uninstall the Contoso Data Driver 5.2 from the client computer.\n\n"
+    "  - Method 2: Turn off row caching\n\n"
+    "    Set `RowCacheTtl` to 0 in the client configuration.\n\n"
+    "After you use either method, run the signed-rows report again.\n",
+    title="Reporting client fails to read signed rows",
+)
+
+
+def test_guideline_cases_and_their_methods_are_asked_by_the_methods_names() -> None:
+    """Each case and each of its methods is an answer, named by the method, not one tick."""
+    tree = draft_tree(_GUIDED)
+    labels = [c["label"] for q in questions(tree) for c in q["choices"]]
+    assert "Method 1: Roll back the driver" in labels
+    assert "Method 2: Turn off row caching" in labels
+    assert "The driver isn't yet upgraded to 5.2" in labels
+    ticks = {f["title"]: fix_ticks(f) for f in fixes(tree)}
+    assert ticks["The driver isn't yet upgraded to 5.2"][0].startswith("Don't upgrade")
+    assert not any("Uninstall" in t for t in ticks["Method 2: Turn off row caching"])
+
+
+def test_a_note_allowing_only_one_method_is_asked_before_the_other() -> None:
+    """ "you can use only the Method 2 workaround" on Cloud Sites: asked before Method 1."""
+    tree = draft_tree(_GUIDED)
+    asked = [q["title"] for q in questions(tree)]
+    assert "Is your reporting client hosted on Contoso Cloud Sites?" in asked
+    on_sites = walked(
+        _GUIDED,
+        {"symptom": "yes", "mitigation": "workaround_2", "only_2": "yes"},
+    )
+    assert [i.text for i in on_sites.part("steps")] == [
+        "Use Method 2 instead: the article says only Method 2 works in this case."
+    ]

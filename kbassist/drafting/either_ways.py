@@ -22,10 +22,12 @@ gives one fix per case, each asked.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
-from kbassist.articles.model import Block, ListBlock, Paragraph, Part, Text
+from kbassist.articles.model import Block, ListBlock, Note, Paragraph, Part, Text
+from kbassist.drafting.option_model import Ask
 from kbassist.drafting.text import clean, split_detail, with_detail
 
 #: Most sub-headings read as alternatives of one fix.
@@ -177,12 +179,31 @@ _OFFER_RE = re.compile(
 _THEN_RE = re.compile(r",? and (?P<then>(?:the|this|it) [^.;]{0,200}?\bwill\b[^;]{0,300})$")
 
 
+#: "In the environments that are mentioned ..., we recommend that you don't upgrade to X":
+#: the advice is the step.
+_RECOMMEND_RE = re.compile(
+    r"^(?P<where>(?:in|on|for) [^,]{3,160}, )?we (?:strongly )?recommend that you "
+    r"(?P<act>(?:don't|do not|not) )?(?P<verb>[a-z]{3,20})\b",
+    re.IGNORECASE,
+)
+
+
 def offered_actions(items: list[str]) -> list[str]:
     """Each item said as a third-person offer ("The customer may delete data and the
     cluster will resolve the alert ...") said as the action ("Delete data."), what it
     then does shown as its note."""
     out = []
     for item in items:
+        advice = _RECOMMEND_RE.match(item)
+        if advice:  # "... we recommend that you don't upgrade to X": "Don't upgrade to X"
+            said = "Don't " if advice.group("act") else ""
+            verb = advice.group("verb")
+            rest = item[advice.end() :]
+            where = (advice.group("where") or "").strip(" ,")
+            item = f"{said}{verb}{rest}" if said else f"{verb[0].upper()}{verb[1:]}{rest}"
+            if where:
+                text, detail = split_detail(item)
+                item = with_detail(text, "\n\n".join(d for d in (f"{where}.", detail) if d))
         offer = _OFFER_RE.match(item)
         if offer:
             verb = offer.group("verb")
@@ -209,3 +230,128 @@ def stage_children(names: Sequence[str]) -> bool:
     """Two or more sub-headings that only name a stage ("Prerequisites", "Procedure",
     "Verification"): one procedure done in turn, never alternatives to pick from."""
     return sum(bool(_STAGE_NAME_RE.match(clean(n))) for n in names) >= 2
+
+
+# --------------------------------------------------------------------------- guidelines
+
+#: "follow these guidelines, as appropriate:": the list after it is cases, one applies.
+_GUIDE_RE = re.compile(
+    r"\b(?:as appropriate|whichever (?:one )?applies|that applies to (?:you|your \w+))\s{0,3}:$",
+    re.IGNORECASE,
+)
+#: "Use one of the following methods:" inside a case: its methods are alternatives.
+_ONE_OF_RE = re.compile(r"\b(?:one|either) of the following (?:methods|options|ways)\b", re.I)
+#: "Method 1: Roll back the .NET Framework version": a method's own name.
+_METHOD_NAME_RE = re.compile(r"^(?:method|option|workaround)\s{1,3}(?P<n>\d{1,2})\s{0,3}:", re.I)
+#: "you can use only the Method 2 workaround": the note allows one method there.
+_ONLY_METHOD_RE = re.compile(
+    r"^(?P<case>if [^,]{5,200}),.{0,400}?\b(?:you can use only|only) (?:the )?method "
+    r"(?P<n>\d{1,2})\b",
+    re.IGNORECASE | re.DOTALL,
+)
+#: Most words of a case's state ("The .NET client is already upgraded to 4.6.2").
+MAX_STATE_WORDS = 20
+
+
+def _plain(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        return clean(block.text.plain)
+    if isinstance(block, Note):
+        return " ".join(_plain(b) for b in block.blocks)
+    return ""
+
+
+def _state(blocks: Sequence[Block]) -> str:
+    """A list item's short first line naming its case, with content under it; ""."""
+    if len(blocks) < 2 or not isinstance(blocks[0], Paragraph):
+        return ""
+    text = _plain(blocks[0])
+    if not text or text.endswith((".", ":")) or len(text.split()) > MAX_STATE_WORDS:
+        return ""
+    return text
+
+
+def _methods(blocks: Sequence[Block]) -> list[tuple[str, tuple[Block, ...]]]:
+    """(method name, its blocks) of "Use one of the following methods:" over a list of
+    "Method N: name" items; [] when the case has no such list."""
+    for before, block in itertools.pairwise(blocks):
+        if not (isinstance(block, ListBlock) and _ONE_OF_RE.search(_plain(before))):
+            continue
+        named = [
+            (_plain(item.blocks[0]), item.blocks[1:])
+            for item in block.items
+            if item.blocks and _METHOD_NAME_RE.match(_plain(item.blocks[0]))
+        ]
+        return named if len(named) == len(block.items) >= 2 else []
+    return []
+
+
+def guideline_cases(
+    blocks: Sequence[Block],
+) -> tuple[list[str], list[tuple[str, str, tuple[Block, ...]]], tuple[Block, ...]] | None:
+    """(notes before, [(state, method name or "", blocks)], blocks after) of "To work around
+    this problem, follow these guidelines, as appropriate:" over a list of cases, each a
+    short state with its own text ("The client isn't yet upgraded" / "... already
+    upgraded" over "Use one of the following methods: Method 1 ... Method 2 ..."); None
+    when the part is not so written."""
+    for n, (before, block) in enumerate(itertools.pairwise(blocks)):
+        if not (isinstance(block, ListBlock) and _GUIDE_RE.search(_plain(before))):
+            continue
+        states = [_state(item.blocks) for item in block.items]
+        if len(states) < 2 or not all(states):
+            return None
+        cases: list[tuple[str, str, tuple[Block, ...]]] = []
+        for state, item in zip(states, block.items, strict=True):
+            methods = _methods(item.blocks[1:])
+            cases.extend((state, name, body) for name, body in methods)
+            if not methods:
+                cases.append((state, "", tuple(item.blocks[1:])))
+        notes = [_plain(b) for b in blocks[:n] if isinstance(b, Note)]
+        return notes, cases, tuple(blocks[n + 2 :])
+    return None
+
+
+def only_method(notes: Sequence[str]) -> tuple[str, str] | None:
+    """(the case, the method's number) of a note allowing one method there: "If your
+    client application is hosted through Web Apps on Azure App Service, ... you can use
+    only the Method 2 workaround" -> ("If your client ... App Service", "2")."""
+    for note in notes:
+        for sentence in [note]:
+            found = _ONLY_METHOD_RE.search(sentence)
+            if found:
+                return found.group("case"), found.group("n")
+    return None
+
+
+#: "If your client application is hosted through X" -> asked "Is your ... X?".
+_IF_IS_RE = re.compile(
+    r"^if (?P<subject>(?:your|the) [^,]{2,80}?) (?P<verb>is|are) (?P<rest>[^,]{3,160})$",
+    re.IGNORECASE,
+)
+
+
+def only_method_ask(case: str, n: str, var: str) -> tuple[Ask, str] | None:
+    """The question a note allowing only Method n asks before any other method, and the
+    step its "yes" gets: ("Is your client application hosted through ...?", "Use Method
+    2 instead: ..."); None when the case is not "If <subject> is <state>"."""
+    found = _IF_IS_RE.match(case)
+    if found is None:
+        return None
+    title = f"{found.group('verb').capitalize()} {found.group('subject')} {found.group('rest')}?"
+    text = f'The article says: "{case}, you can use only Method {n}." {title}'
+    choices = [
+        {"value": "yes", "label": f"Yes: only Method {n} works here"},
+        {"value": "no", "label": "No"},
+    ]
+    step = f"Use Method {n} instead: the article says only Method {n} works in this case."
+    return Ask(var, title, text, choices), step
+
+
+def only_method_when(items: Sequence[str], asks: Sequence[Ask], when: dict[int, str]) -> None:
+    """The steps `only_method_ask` gates, keyed once the option's steps are final: its
+    "Use Method n instead" for "yes", every other step for "no"."""
+    ask = next((a for a in asks if a.var.startswith("only_")), None)
+    if ask is None or not items or not items[0].startswith("Use Method "):
+        return
+    when[0] = f'{ask.var} == "yes"'
+    when.update({k: f'{ask.var} == "no"' for k in range(1, len(items))})

@@ -3083,6 +3083,52 @@ def _numbering_free(name: str) -> str:
     return re.sub(r"^(?:\d{1,2}[.)]\s*|step\s+\d+\s*[:.-]\s*)", "", name.strip(), flags=re.I)
 
 
+def guideline_options(section: Section, part: Part) -> list[Option]:
+    """One fix per case of "follow these guidelines, as appropriate:", one per method of a
+    case that offers "one of the following methods" (named by the method), each asked;
+    a note allowing only one method there is asked before the others (`either_ways`)."""
+    from kbassist.drafting.blocks import part_steps
+    from kbassist.drafting.either_ways import (
+        guideline_cases,
+        offered_actions,
+        only_method,
+        only_method_ask,
+    )
+
+    found = guideline_cases(part.blocks)
+    if found is None:
+        return []
+    notes, cases, after = found
+    _, after_items, after_checks = part_steps(Part(part.name, part.level, part.line, after))
+    allowed = only_method(notes)
+    kind = "workaround" if part.workaround else "option"
+    options: list[Option] = []
+    for n, (state, method, body) in enumerate(cases, 1):
+        lead, items, own_checks = part_steps(Part(part.name, part.level, part.line, body))
+        if not items and lead:
+            items, lead = [lead], ""
+        if not items:
+            continue
+        items = offered_actions(items)  # "we recommend that you don't upgrade": the step
+        label = option_label(method.rstrip(":")) if method else option_label(state)
+        said = " ".join([*notes, f"{state}." if method else "", lead]).strip()
+        option = Option(section, label, said, items, kind=kind)
+        option.condition = not method
+        option.checks = list(own_checks)
+        if method and after_items:  # "After you use either method, verify ...": each's
+            option.items = [*option.items, *after_items]
+            option.checks = [*option.checks, *after_checks]
+        number = re.match(r"^\D{0,12}(\d{1,2})", method)
+        if allowed and number and number.group(1) != allowed[1]:
+            asked = only_method_ask(allowed[0], allowed[1], f"only_{n}")
+            if asked is not None:  # "you can use only Method 2" there: asked first
+                ask, step = asked
+                option.asks.append(ask)
+                option.items = [step, *option.items]
+        options.append(option)
+    return options if len(options) >= 2 else []
+
+
 def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
     """(lead, options, checks) from the parts whose role is resolution.
 
@@ -3243,6 +3289,10 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             # "Start thinking about sharding prometheus." / "Increase scrape times ...":
             # one sentence a line is a list without its bullets
             part = unbulleted_remedies(article, part) or part
+        guided = guideline_options(section, part) if article.style != "mskb" else []
+        if guided:  # "follow these guidelines, as appropriate:" over cases and methods
+            options.extend(guided)
+            continue
         alternatives = [b for b in part.blocks if isinstance(b, ListBlock) and b.alternatives]
         alternatives = alternatives or _choose_one_list(part.blocks) or if_list(part.blocks)
         remedies = False
