@@ -11,6 +11,7 @@ from drafting_support import fix_ticks, fixes, questions, runbook, support, walk
 from kbassist.drafting.either_ways import (
     _DECLINE_RE,
     _ENDS_RE,
+    _FALLBACK_RE,
     _GUIDE_RE,
     _IF_IS_RE,
     _OFFER_RE,
@@ -105,6 +106,7 @@ def test_new_patterns_are_linear_on_hostile_text() -> None:
         _ONLY_METHOD_RE,
         _IF_IS_RE,
         _RECOMMEND_RE,
+        _FALLBACK_RE,
     ):
         pattern.search(hostile)
         pattern.match(hostile)
@@ -157,3 +159,18 @@ def test_a_note_allowing_only_one_method_is_asked_before_the_other() -> None:
     assert [i.text for i in on_sites.part("steps")] == [
         "Use Method 2 instead: the article says only Method 2 works in this case."
     ]
+
+
+def test_a_fallback_sentence_after_an_action_is_its_own_later_tick() -> None:
+    """ "Restart the pod. If the restart fails, use pod troubleshooting": two ticks."""
+    art = runbook(
+        "## Meaning\n\nThe broker has no standby replica.\n\n## Mitigation\n\n"
+        "Check the broker pod's logs. Verify the broker pod is failing and restart it if "
+        "necessary. If the broker pod restart fails, use the general pod troubleshooting "
+        "steps to resolve.\n",
+        id_="BrokerMissingReplica",
+    )
+    (fix,) = fixes(draft_tree(art))
+    ticks = fix_ticks(fix)
+    assert ticks[-2] == "Verify the broker pod is failing and restart it if necessary."
+    assert ticks[-1].startswith("If the broker pod restart fails, use the general pod")

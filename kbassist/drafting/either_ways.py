@@ -355,3 +355,35 @@ def only_method_when(items: Sequence[str], asks: Sequence[Ask], when: dict[int, 
         return
     when[0] = f'{ask.var} == "yes"'
     when.update({k: f'{ask.var} == "no"' for k in range(1, len(items))})
+
+
+# --------------------------------------------------------------------------- fallbacks
+
+#: "If the ceph mgr pod restart fails, use general pod troubleshooting": what to do when
+#: the step before did not work, a step of its own after it.
+_FALLBACK_RE = re.compile(
+    r"^if (?:the |this |that |it |your )?[^,.;]{0,120}?\b(?:fails?|failed|does not (?:help|work|"
+    r"resolve)|doesn't (?:help|work|resolve)|is unsuccessful|did not (?:help|work))\b"
+    r"[^,.;]{0,40},\s{0,3}\S",
+    re.IGNORECASE,
+)
+
+
+def fallbacks_apart(items: list[str]) -> list[str]:
+    """A tick whose last sentence is the fallback when its action fails ("Verify the pod
+    is failing and restart if necessary. If the ceph mgr pod restart fails, use general
+    basic pod troubleshooting to resolve.") as two ticks: the action, then the fallback
+    (its "If ... fails," case read after the action, as any conditional step)."""
+    out: list[str] = []
+    for item in items:
+        text, detail = split_detail(item)
+        sentences = re.split(r"(?<=[.!?])\s+(?=If\s)", text)
+        if len(sentences) >= 2 and _FALLBACK_RE.match(sentences[-1]):
+            # links only ("Link: pod debug: ..."): the fallback's help; else the action's
+            late = detail if detail.startswith("Link:") else ""
+            first = " ".join(sentences[:-1])
+            out.append(with_detail(first, detail) if detail and not late else first)
+            out.append(with_detail(sentences[-1], late) if late else sentences[-1])
+            continue
+        out.append(item)
+    return out
