@@ -9,6 +9,7 @@ import time
 from drafting_support import fix_ticks, fixes, questions, runbook, support, walked
 
 from kbassist.drafting.either_ways import (
+    _DECLINE_LEAD_RE,
     _DECLINE_RE,
     _ENDS_RE,
     _FALLBACK_RE,
@@ -94,7 +95,13 @@ def test_either_children_needs_the_text_to_mark_alternatives() -> None:
 
 def test_new_patterns_are_linear_on_hostile_text() -> None:
     """The module's patterns finish fast on 20 KB of near-matches."""
-    hostile = "if the alert is " * 500 + " and the x " * 600 + "we recommend " * 500 + " " * 2000
+    hostile = (
+        "if you do not want to x " * 300
+        + "if the alert is " * 300
+        + " and the x " * 600
+        + "we recommend " * 500
+        + " " * 2000
+    )
     start = time.perf_counter()
     for pattern in (
         _ENDS_RE,
@@ -107,6 +114,7 @@ def test_new_patterns_are_linear_on_hostile_text() -> None:
         _IF_IS_RE,
         _RECOMMEND_RE,
         _FALLBACK_RE,
+        _DECLINE_LEAD_RE,
     ):
         pattern.search(hostile)
         pattern.match(hostile)
@@ -174,3 +182,22 @@ def test_a_fallback_sentence_after_an_action_is_its_own_later_tick() -> None:
     ticks = fix_ticks(fix)
     assert ticks[-2] == "Verify the broker pod is failing and restart it if necessary."
     assert ticks[-1].startswith("If the broker pod restart fails, use the general pod")
+
+
+def test_a_way_that_declines_another_is_asked_and_its_decline_not_asked_again() -> None:
+    """ "If you do not want to enable X, change Y" under "### Change Y": a choice, then Y."""
+    art = runbook(
+        "## Meaning\n\nThe cache is split across two zones.\n\n## Mitigation\n\n"
+        "### Enable the zone sync feature\n\n1. Set `zoneSync` to `true` in the CR.\n\n"
+        "### Change the cache placement\n\nIf you do not want to enable the zone sync "
+        "feature, you can change the cache placement in the CR to one zone.\n",
+        id_="CacheSplitTwo",
+    )
+    tree = draft_tree(art)
+    (question,) = questions(tree)
+    labels = [c["label"] for c in question["choices"]]
+    assert labels[0] == "Enable the zone sync feature"
+    assert labels[1].startswith("Change the cache placement")
+    change = fix_ticks(fixes(tree)[1])
+    assert change[-1].startswith("Change the cache placement in the CR")
+    assert not any(q["title"].startswith("Does this apply") for q in questions(tree))

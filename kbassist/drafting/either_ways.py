@@ -387,3 +387,25 @@ def fallbacks_apart(items: list[str]) -> list[str]:
             continue
         out.append(item)
     return out
+
+
+#: "If you do not want to enable the feature, you can modify ...": the decline, then the act.
+_DECLINE_LEAD_RE = re.compile(
+    r"^if you (?:do not|don't|cannot|can't|can not|prefer not to)(?: want to| wish to)? "
+    r"(?P<verb>[a-z]{3,20})\b[^,;]{0,160},\s{0,3}(?:you can\s{1,3}|you may\s{1,3})?(?P<rest>\S)",
+    re.IGNORECASE,
+)
+
+
+def chosen_not_declined(items: list[str], names: Sequence[str]) -> list[str]:
+    """Once this way is chosen, its "If you do not want to <another way's verb> ..., " lead
+    is answered: the tick is the action ("Modify the workloads node placement ...")."""
+    verbs = {_verb(clean(n)) for n in names}
+    out = []
+    for item in items:
+        found = _DECLINE_LEAD_RE.match(item)
+        if found and found.group("verb").casefold() in verbs:
+            rest = item[found.start("rest") :]
+            item = rest[0].upper() + rest[1:]
+        out.append(item)
+    return out

@@ -3089,6 +3089,7 @@ def guideline_options(section: Section, part: Part) -> list[Option]:
     a note allowing only one method there is asked before the others (`either_ways`)."""
     from kbassist.drafting.blocks import part_steps
     from kbassist.drafting.either_ways import (
+        chosen_not_declined,
         guideline_cases,
         offered_actions,
         only_method,
@@ -3109,7 +3110,10 @@ def guideline_options(section: Section, part: Part) -> list[Option]:
             items, lead = [lead], ""
         if not items:
             continue
-        items = offered_actions(items)  # "we recommend that you don't upgrade": the step
+        # "we recommend that you don't upgrade": the step; "If you can't roll back ..., "
+        # before Method 2 is answered by choosing it over Method 1 ("Roll back ...")
+        others = [re.sub(r"^[^:]{0,20}:\s*", "", m) for _, m, _ in cases if m and m != method]
+        items = offered_actions(chosen_not_declined(items, others) if method else items)
         label = option_label(method.rstrip(":")) if method else option_label(state)
         said = " ".join([*notes, f"{state}." if method else "", lead]).strip()
         option = Option(section, label, said, items, kind=kind)
@@ -3136,7 +3140,12 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
     per `-or-` list item; checks are the article's own "you should see" lines.
     """
     from kbassist.drafting.blocks import heading_label, part_sections, part_steps, resolution_parts
-    from kbassist.drafting.either_ways import bold_cases, either_children, offered_actions
+    from kbassist.drafting.either_ways import (
+        bold_cases,
+        chosen_not_declined,
+        either_children,
+        offered_actions,
+    )
     from kbassist.drafting.modern import (
         action_label,
         case_label,
@@ -3261,7 +3270,8 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                     items, child_lead = [child_lead], ""
                 if not items:
                     continue
-                items = offered_actions(items) if either else items
+                if either:  # "The customer may X", "If you do not want to <other way>, Y"
+                    items = offered_actions(chosen_not_declined(items, [c.name for c in children]))
                 if id(child) in cased:  # "If the issue persists ...:" is in the title now
                     items = case_lead_named(items, heading_label(child.name, 90))
                 if after_previous:  # "If the previous steps ... don't resolve ...": asked
