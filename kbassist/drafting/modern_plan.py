@@ -16,6 +16,7 @@ from kbassist.articles import Article, Section
 from kbassist.articles.model import Paragraph, Part
 from kbassist.drafting.applies_gate import gate_of, gated_options
 from kbassist.drafting.chosen_values import chosen_values
+from kbassist.drafting.either_ways import fallbacks_apart
 from kbassist.drafting.example_code import example_scripts
 from kbassist.drafting.fix_cause import cause_in_fix
 from kbassist.drafting.forms import stated_cause
@@ -167,6 +168,8 @@ def modern_plan(
                 with_detail(text, event_record_shown(detail)) if detail else text
                 for text, detail in map(split_detail, steps)
             ]
+        if not any(k >= 0 for k in option.when):  # "... If the restart fails, do Y": after
+            option.items = fallbacks_apart(option.items)
         tidy_modern(option)
         registry_goal_shown(option)
         registry_copied(option)  # "copy the X registry key from A to B": export, import

@@ -2870,6 +2870,10 @@ def _alternative_children(children: Sequence[Part], announced: bool = False) -> 
         return sum(bool(_ALTERNATIVE_HEAD_RE.match(c.name)) for c in children) * 2 >= len(children)
     if any(_SEQUENTIAL_HEAD_RE.match(c.name.strip()) for c in children):
         return False
+    from kbassist.drafting.either_ways import stage_children
+
+    if stage_children(names):  # "Prerequisites" / "Procedure" / "Verification": in turn
+        return False
     if announced and len(children) <= MAX_ANNOUNCED_METHODS:
         return True
     if sum(bool(_CAUSED_HEAD_RE.search(n)) for n in names) * 2 > len(names):
@@ -3079,6 +3083,56 @@ def _numbering_free(name: str) -> str:
     return re.sub(r"^(?:\d{1,2}[.)]\s*|step\s+\d+\s*[:.-]\s*)", "", name.strip(), flags=re.I)
 
 
+def guideline_options(section: Section, part: Part) -> list[Option]:
+    """One fix per case of "follow these guidelines, as appropriate:", one per method of a
+    case that offers "one of the following methods" (named by the method), each asked;
+    a note allowing only one method there is asked before the others (`either_ways`)."""
+    from kbassist.drafting.blocks import part_steps
+    from kbassist.drafting.either_ways import (
+        chosen_not_declined,
+        guideline_cases,
+        offered_actions,
+        only_method,
+        only_method_ask,
+    )
+
+    found = guideline_cases(part.blocks)
+    if found is None:
+        return []
+    notes, cases, after = found
+    _, after_items, after_checks = part_steps(Part(part.name, part.level, part.line, after))
+    allowed = only_method(notes)
+    kind = "workaround" if part.workaround else "option"
+    options: list[Option] = []
+    for n, (state, method, body) in enumerate(cases, 1):
+        lead, items, own_checks = part_steps(Part(part.name, part.level, part.line, body))
+        if not items and lead:
+            items, lead = [lead], ""
+        if not items:
+            continue
+        # "we recommend that you don't upgrade": the step; "If you can't roll back ..., "
+        # before Method 2 is answered by choosing it over Method 1 ("Roll back ...")
+        others = [re.sub(r"^[^:]{0,20}:\s*", "", m) for _, m, _ in cases if m and m != method]
+        items = offered_actions(chosen_not_declined(items, others) if method else items)
+        label = option_label(method.rstrip(":")) if method else option_label(state)
+        said = " ".join([*notes, f"{state}." if method else "", lead]).strip()
+        option = Option(section, label, said, items, kind=kind)
+        option.condition = not method
+        option.checks = list(own_checks)
+        if method and after_items:  # "After you use either method, verify ...": each's
+            option.items = [*option.items, *after_items]
+            option.checks = [*option.checks, *after_checks]
+        number = re.match(r"^\D{0,12}(\d{1,2})", method)
+        if allowed and number and number.group(1) != allowed[1]:
+            asked = only_method_ask(allowed[0], allowed[1], f"only_{n}")
+            if asked is not None:  # "you can use only Method 2" there: asked first
+                ask, step = asked
+                option.asks.append(ask)
+                option.items = [step, *option.items]
+        options.append(option)
+    return options if len(options) >= 2 else []
+
+
 def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
     """(lead, options, checks) from the parts whose role is resolution.
 
@@ -3086,6 +3140,12 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
     per `-or-` list item; checks are the article's own "you should see" lines.
     """
     from kbassist.drafting.blocks import heading_label, part_sections, part_steps, resolution_parts
+    from kbassist.drafting.either_ways import (
+        bold_cases,
+        chosen_not_declined,
+        either_children,
+        offered_actions,
+    )
     from kbassist.drafting.modern import (
         action_label,
         case_label,
@@ -3124,6 +3184,10 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             verifying = []
         cased: dict[int, str] = {}
         alternative = _alternative_children(children, announced)
+        # "### Delete data" / "### Expand the storage capacity", each ending the alert:
+        # alternatives the text marks, though their headings are actions
+        either = article.style != "mskb" and not alternative and either_children(part, children)
+        alternative = alternative or either
         if article.style != "mskb" and not alternative:
             from kbassist.drafting.runbook_cause import is_alert_runbook
             from kbassist.drafting.runbook_flow import cased_children
@@ -3181,12 +3245,33 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
                         option.checks = [*own_checks, *option.checks]
                     options.extend(nested_found)
                     continue
+                said, ways = bold_cases(child) if either else ("", [])
+                for named, way in ways:  # "**Current Storage Size < 1TB**: ...": asked
+                    way_lead, way_items, way_checks = part_steps(way)
+                    checks.extend(way_checks)
+                    if not way_items and way_lead:
+                        way_items, way_lead = [way_lead], ""
+                    way_items = offered_actions(way_items)
+                    way_lead = f"{said} {way_lead}".strip()
+                    option = Option(
+                        sections.get(id(child), section),
+                        f"{heading_label(child.name, 60)}: {named}",
+                        way_lead,
+                        [*own_items, *way_items],
+                        kind="workaround" if part.workaround or child.workaround else "option",
+                    )
+                    option.checks = [*own_checks, *way_checks]  # a fix to pick, sized
+                    options.append(option)
+                if ways:
+                    continue
                 child_lead, items, child_checks = part_steps(child)
                 checks.extend(child_checks)
                 if not items and child_lead:
                     items, child_lead = [child_lead], ""
                 if not items:
                     continue
+                if either:  # "The customer may X", "If you do not want to <other way>, Y"
+                    items = offered_actions(chosen_not_declined(items, [c.name for c in children]))
                 if id(child) in cased:  # "If the issue persists ...:" is in the title now
                     items = case_lead_named(items, heading_label(child.name, 90))
                 if after_previous:  # "If the previous steps ... don't resolve ...": asked
@@ -3214,6 +3299,10 @@ def block_options(article: Article) -> tuple[str, list[Option], list[str]]:
             # "Start thinking about sharding prometheus." / "Increase scrape times ...":
             # one sentence a line is a list without its bullets
             part = unbulleted_remedies(article, part) or part
+        guided = guideline_options(section, part) if article.style != "mskb" else []
+        if guided:  # "follow these guidelines, as appropriate:" over cases and methods
+            options.extend(guided)
+            continue
         alternatives = [b for b in part.blocks if isinstance(b, ListBlock) and b.alternatives]
         alternatives = alternatives or _choose_one_list(part.blocks) or if_list(part.blocks)
         remedies = False

@@ -60,6 +60,7 @@ from kbassist.drafting.design_outcome import design_options
 from kbassist.drafting.download_fix import download_options
 from kbassist.drafting.download_lists import language_downloads
 from kbassist.drafting.each_time import each_time_verify
+from kbassist.drafting.either_ways import only_method_when
 from kbassist.drafting.event_alternatives import events_verify
 from kbassist.drafting.event_ticks import event_ticks
 from kbassist.drafting.example_inputs import (
@@ -3798,6 +3799,7 @@ def _conditional_steps(
             items.append(item)
     option.items = items = _chosen_case_steps(option, items)
     when: dict[int, str] = {}
+    only_method_when(items, option.asks, when)  # "you can use only Method 2" there: asked
     if not modern:  # "Restore X from a backup. If a backup is not available, do Y"
         counter = backup_cases(option, items, when, counter)
         # "If A, do X. If B, do Y." in one paragraph: a step each, one subject's asked once
