@@ -7,7 +7,7 @@ from typing import Any
 
 from drafting_support import archive, fixes, runbook, support
 
-from kbassist.drafting.para_causes import _PARA_LEAD_RE
+from kbassist.drafting.para_causes import _PARA_LEAD_RE, _QUOTED_END_RE
 from kbassist.drafting.runbook_cause_ask import _FIND_CAUSE_RE
 from kbassist.drafting.tree import draft_tree
 
@@ -102,6 +102,28 @@ Start the computer by using the last known good configuration.
 """
 
 
+_KB_CONDITIONS = """\
+SYMPTOMS
+========
+
+When you start the game, the screen goes black.
+
+CAUSE
+=====
+
+This behavior can occur if both of the following conditions are true:
+
+- A Zenith 3D video adapter is installed in your computer.
+
+- An outdated version of the Zenith video driver is installed.
+
+RESOLUTION
+==========
+
+Obtain the latest video driver from Zenith and install it.
+"""
+
+
 def _node(tree: dict[str, Any], node_id: str) -> dict[str, Any]:
     return next(n for n in tree["nodes"] if n["id"] == node_id)
 
@@ -150,15 +172,25 @@ def test_support_cause_list_shown_one_per_line() -> None:
     assert "\n- An update installation has failed." in text
 
 
+def test_kb_cause_conditions_shown_one_per_line() -> None:
+    """An MS KB CAUSE's "- A" / "- B" conditions are shown one per line, not run on."""
+    tree = draft_tree(archive(_KB_CONDITIONS))
+    text = str(_node(tree, "cause")["text"])
+    assert "following conditions are true:\n- A Zenith 3D video adapter" in text
+    assert "\n- An outdated version of the Zenith video driver is installed." in text
+
+
 def test_new_patterns_are_linear_on_hostile_text() -> None:
     """The new cause patterns stay fast on 20 KB of near-matching text."""
     hostile = [
         "The " + "above error " * 1800 + "messages may be",
         "determine " * 2000 + "the root",
         "These errors may be caused by " + "x" * 20_000,
+        'a "b." C ' * 2000,
     ]
     start = time.perf_counter()
     for text in hostile:
         _PARA_LEAD_RE.match(text)
         _FIND_CAUSE_RE.search(text)
+        _QUOTED_END_RE.sub(r"\1", text, count=1)
     assert time.perf_counter() - start < 1.0

@@ -34,6 +34,9 @@ _PARA_LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: A sentence ending inside a closing quote: 'an "echo firewall." The echo ...'.
+_QUOTED_END_RE = re.compile(r'\.(["\u201d])(?=[ \t]{1,4}[A-Z])[^\n]*$')
+
 
 def paragraph_causes(article: Article) -> list[str]:
     """The causes a CAUSE gives one paragraph each (each opening with a cause lead), in
@@ -52,7 +55,9 @@ def paragraph_causes(article: Article) -> list[str]:
             if not causes:
                 return []  # the CAUSE opens with something else: not one cause a paragraph
             continue  # "but the only protocol in use is NetBeui, ...": the cause goes on
-        first = (split_sentences(flat[found.end() :]) or [""])[0].rstrip(".")
+        first = (split_sentences(flat[found.end() :]) or [""])[0]
+        # 'an "echo firewall." The echo firewall is ...': the sentence ends in the quote
+        first = _QUOTED_END_RE.sub(r"\1", first, count=1).rstrip(".")
         if len(first) < 12:
             return []
         causes.append(first)

@@ -113,14 +113,47 @@ def _norm(text: str) -> str:
     return " ".join(_FLAT_MARK_RE.sub(" ", text).split()).casefold()
 
 
+#: An MS KB list item's paragraph: "- Your system is using an incorrect A20 handler".
+_KB_ITEM_RE = re.compile(r"^[ \t]{0,6}[-*o][ \t]{1,4}(?=\S)")
+
+
+def _kb_lines(section: Section, shown: str) -> str:
+    """`cause_lines` for an MS KB CAUSE: its paragraphs, a "- " item one a line under
+    the paragraph leading it ("... one or more of the following conditions exist:")."""
+    lines: list[str] = []
+    items = 0
+    for para in re.split(r"\n[ \t]*\n", section.text):
+        if not para.strip():
+            continue
+        flat = " ".join(para.split())
+        if _KB_ITEM_RE.match(para):
+            if not lines or not (lines[-1].endswith(":") or lines[-1].count("\n- ")):
+                return shown  # an item under no lead: not a listing this can show
+            if lines[-1].endswith(":") and "\n- " in lines[-1]:
+                # an item's own lead ("... the following files:") over more items: the
+                # text lost which are its sub-items, so no one-level list can show it
+                return shown
+            lines[-1] += "\n- " + _KB_ITEM_RE.sub("", flat, count=1)
+            items += 1
+        elif para[:1] in " \t" and lines:
+            lines[-1] += " " + flat  # an indented example or a wrapped item goes on
+        else:
+            lines.append(flat)
+    if items < 2 or _norm(" ".join(lines)) != _norm(shown):
+        return shown
+    return "\n\n".join(lines)
+
+
 def cause_lines(article: Article, section: Section | None, shown: str) -> str:
     """A Markdown article's cause shown with its bulleted causes one per line ("Among
     them are the following:" / "- Mismatched system files ..." / "- A Service Pack ...")
     where the draft ran them into one paragraph; `shown` as it is when the section is not
     paragraphs over one such list, or when `shown` is not the whole section word for word
     (another pass chose or cut the text)."""
-    if article.style == "mskb" or section is None or "\n" in shown:
+    if section is None or "\n" in shown:
         return shown
+    if article.style == "mskb":
+        return _kb_lines(section, shown)
     part = next(iter(section_parts(article, section)), None)
     if part is None or part.children:
         return shown
