@@ -15,6 +15,10 @@ Seed 90's readers marked two runbook cause nodes:
   to determine the cause of the disappearance of the Ceph Manager through the logs".
   `found_cause` turns such a cause into what the runbook says: the cause is not named,
   the diagnosis finds it.
+
+`cause_lines` (any corpus, here beside them as it is the same cause node) shows a
+CAUSE's bulleted causes one per line under their lead where the draft ran them into one
+paragraph (troubleshoot-stop-0xc000021a-error: "Among them are the following: - A - B").
 """
 
 from __future__ import annotations
