@@ -358,6 +358,9 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   (`$NODE_NAME` before `oc get nodes`; check titles, links and prose comments are no
   commands; an input whose help says its value comes from the alert is not counted),
   / all such pairs; the row under it counts drafts (`draft_metrics.asked_early`).
+- **causes run on in one paragraph** (round 33, causes34): drafts whose cause node runs
+  the article's bulleted causes into one line ("Among them are the following: - A. - B.")
+  / drafts (`draft_metrics.causes_run_on`).
 - **prose alternative causes not asked** (round 29, altcauses29): drafts whose CAUSE
   states alternatives in prose ("This problem occurs if A, or if B."; "... if A:" / "Or
   if B:" paragraphs, `prose_causes`) with no question whose answers are causes or cases
@@ -623,6 +626,7 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "cause repeating the symptom": _pct(sum(r.cause_repeats for r in clean), len(clean)),
         "symptom holding a cause": _pct(sum(r.symptom_reading for r in clean), len(clean)),
         "drafts that give no cause": _pct(sum(r.no_cause for r in clean), len(clean)),
+        "causes run on in one paragraph": _pct(sum(r.causes_run_on for r in clean), len(clean)),
         "no cause though the article states one": _pct(
             sum(r.stated_no_cause for r in clean), len(clean)
         ),

@@ -1007,6 +1007,23 @@ def _said(text: str) -> str:
     return " ".join(text.split()).rstrip(" .").casefold()
 
 
+#: A bulleted list flattened into one line of a cause: "... the following: - A. - B."
+#: (bounded runs; the markers are " - " after a colon, then again before a capital).
+_RUN_ON_LIST_RE = re.compile(r":[ \t]{1,4}[-*][ \t]{1,4}\S[^\n]{2,400}?[ \t][-*][ \t]{1,4}[A-Z]")
+
+
+def causes_run_on(tree: Tree) -> bool:
+    """The cause node runs a bulleted list of causes into one paragraph ("Among them are
+    the following: - Mismatched system files ... - A Service Pack ...") where the
+    reader scans one per line (causes34)."""
+    for node in tree.nodes.values():
+        if isinstance(node, Info) and node.id == "cause" and node.text is not None:
+            text = str(getattr(node.text, "source", node.text) or "")
+            if "\n" not in text and _RUN_ON_LIST_RE.search(text):
+                return True
+    return False
+
+
 def cause_mixed(symptom: str, cause: str) -> tuple[bool, bool]:
     """(the cause only repeats sentences the symptom shows and says no why, the symptom holds the
     article's reading of what fired: "This usually indicates X" is a cause, not what is
@@ -1691,6 +1708,7 @@ class Record:
     cause_repeats: bool = False  # see cause_mixed
     symptom_reading: bool = False  # see cause_mixed
     no_cause: bool = False  # the cause line says "X gives no cause."
+    causes_run_on: bool = False  # the cause node runs a bulleted list into one line
     stated_no_cause: bool = False  # see stated_not_given
     about_article: bool = False  # see about_article
     symptom_choices: int = 0  # message choices of the symptom question
@@ -2082,6 +2100,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.texts_cut = texts_cut(tree, text)
     record.cause_repeats, record.symptom_reading = cause_mixed(tree.symptom, tree.cause)
     record.no_cause = tree.cause.strip().endswith("gives no cause.")
+    record.causes_run_on = causes_run_on(tree)
     record.stated_no_cause = stated_not_given(article, tree.cause.strip())
     record.about_article = about_article(tree.symptom, tree.cause)
     cut = symptom_cut(tree)

@@ -52,6 +52,7 @@ from kbassist.drafting.runbook_branches import (
     remedy_label,
 )
 from kbassist.drafting.runbook_cause import is_alert_runbook, runbook_cause
+from kbassist.drafting.runbook_cause_ask import found_cause
 from kbassist.drafting.runbook_checks_only import NO_FIX_LABEL, gives_checks_only, looks_only
 from kbassist.drafting.runbook_deprecated import runbook_only_deprecated
 from kbassist.drafting.runbook_flow import nested_under, references_not_fixes
@@ -197,6 +198,8 @@ def modern_plan(
         # a cause that repeats the symptom or gives only the condition: the runbook's
         # "because" part, its "If X, ..." sentence or the error it reads, when it says one
         symptom, cause, cause_section = restated_cause(article, symptom, cause, cause_section)
+        # a cause that only restates Meaning where the runbook says to find it (causes34)
+        cause, cause_section = found_cause(article, cause, cause_section)
     options = escalate_last(article, options)
     if is_alert_runbook(article):
         looks_only(options)  # "Review X to find out more ...": titled as no fix, not "Mitigation"

@@ -218,6 +218,7 @@ from kbassist.drafting.own_check import (
     without_glued_label,
 )
 from kbassist.drafting.own_query import own_query_verify
+from kbassist.drafting.para_causes import cause_case_steps
 from kbassist.drafting.pointed_methods import notes_apart, pointed_question
 from kbassist.drafting.post_fix import post_fix_steps
 from kbassist.drafting.product_packs import product_pack_steps
@@ -239,6 +240,7 @@ from kbassist.drafting.runbook_case_diagnosis import case_after_diagnosis
 from kbassist.drafting.runbook_case_title import case_titles
 from kbassist.drafting.runbook_cases import chosen_case_not_asked
 from kbassist.drafting.runbook_cause import is_alert_runbook
+from kbassist.drafting.runbook_cause_ask import all_paired, cause_lines, runbook_cause_names
 from kbassist.drafting.runbook_checks import (
     cases_without_fix,
     checks_before_fixes,
@@ -826,9 +828,12 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         option.items, in_case = in_case_as_if(option.items)  # "In case X, Y": "If X, Y"
         also_checks_noted(option, option.section.text)  # "You can also verify X": a note
         written = list(option.items)
+        asked_before = len(option.asks)
         asked_ifs = _conditional_steps(
             option, asked_ifs, article.style != "mskb", cased=symptom_section is not None
         )
+        # CAUSE "may be caused by A." / "may be generated if B.": which, a fix each (causes34)
+        cause_case_steps(article, option, asked_before, written)
         in_case_kept(option, in_case)  # not asked: the article's words (round 30)
         if article.style == "mskb":  # "If X, use the following steps to Y.": X's steps
             option.items, option.when = case_heads_its_steps(option.items, option.when)
@@ -1137,6 +1142,12 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     cause_names = cause_names or by_para
     pairs = pair_causes(cause_names, rest) if len(rest) >= 2 and wish is None else []
     ask_cause = paired(pairs) and (modern or bool(causes) or bool(by_para))
+    if not cause_names and cause and len(groups) < 2 and len(rest) >= 2 and wish is None:
+        # a runbook's "This alert has the following causes:" with a fix each (causes34)
+        alert_causes = runbook_cause_names(article)
+        alert_pairs = pair_causes(alert_causes, rest) if alert_causes else []
+        if all_paired(alert_pairs):
+            cause_names, pairs, ask_cause = alert_causes, alert_pairs, True
     if also is not None and wish is None and any(o is also[2] for o in rest):
         # the CAUSE's first cause goes with the article's fix, the "can also" one with its own
         others = [n for n, o in enumerate(rest) if o is not also[2]]
@@ -1166,7 +1177,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 "id": "cause",
                 "kind": "info",
                 "title": "Why it happens",
-                "text": brace(listed or cause_shown or cause),
+                # a Markdown cause's bulleted causes one per line (causes34)
+                "text": brace(cause_lines(article, cause_section, listed or cause_shown or cause)),
                 "source": _cite(article, cause_section),
                 "next": "which_cause" if ask_cause else first_after_cause,
             }
