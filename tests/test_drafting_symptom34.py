@@ -210,3 +210,42 @@ def test_new_patterns_linear_on_hostile_text() -> None:
         for pattern in (_OR_LEAD_RE, _SILENT_RE, _WHERE_RE, _SCENE_LEAD_RE, _SAMPLE_SAID_RE):
             pattern.search(text)
     assert time.perf_counter() - start < 2.0
+
+
+def test_hang_or_one_message_is_two_choices() -> None:
+    """ "The tool may stop responding, or you may receive the following error message:"
+    over a two-line box offers the hang and the box (one choice, both lines)."""
+    art = archive(
+        """
+SYMPTOMS
+========
+
+When you scan a document with the imaging tool, the tool may stop responding (hang),
+or you may receive the following error message:
+
+  Imaging Tool
+  The scanner driver could not be loaded.
+"""
+        + FIX
+    )
+    labels = _labels(draft_tree(art))
+    assert "The tool may stop responding (hang)" in labels
+    assert len(labels) == 3 and labels[-1] == "None of these"
+
+
+def test_requirement_before_or_is_no_form() -> None:
+    """ "The name must be longer than two characters, or you will receive" offers no rule."""
+    art = archive(
+        """
+SYMPTOMS
+========
+
+When you register the program, the city name must be longer than two characters, or
+you will receive the following error message:
+
+  The city is not filled out properly.
+"""
+        + FIX
+    )
+    labels = _labels(draft_tree(art))
+    assert not any("must be" in label for label in labels)

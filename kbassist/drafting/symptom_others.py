@@ -51,14 +51,30 @@ def where_alike(messages: list[str]) -> list[str]:
 #: following." / "... or you may get one of the following errors:": the clause before
 #: "or you" is a form of its own, beside the messages shown after the lead.
 _OR_LEAD_RE = re.compile(
-    r"(?:^|,\s)(?P<form>[^,;:]{8,160}?)\s(?:,\s)?or\s(?:else\s)?you\s(?:may|might|could|can|will)"
+    r"(?:^|,\s)(?P<form>[^,;:]{8,160}?),?\sor\s(?:else\s)?you\s(?:may|might|could|can|will)"
     r"\s(?:also\s)?(?:receive|get|see|encounter)\b[^,;:]{0,120}?\b(?:the\sfollowing|these)"
     r"(?:\s(?:\w{1,20}\s)?(?:messages?|errors?))?\s{0,2}[.:]$",
     re.IGNORECASE,
 )
 
 #: A subject that names no form ("this", "it"): the clause is no form to offer.
-_VAGUE_FORM_RE = re.compile(r"^(?:this|it|that|there)\b", re.IGNORECASE)
+_VAGUE_FORM_RE = re.compile(
+    r"^(?:(?:usually|often|sometimes|also)\s)?(?:this|it|that|there)\b|\b(?:must|should|needs?\sto)\b",
+    re.IGNORECASE,
+)
+#: A clause that says something happens ("may not start", "is corrupt", "hangs").
+_PREDICATE_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|becomes?|fails?|stops?|hangs?|crash(?:es)?|quits?|may|might"
+    r"|could|can|cannot|will|won't|does|doesn't|do|did)\b",
+    re.IGNORECASE,
+)
+#: What may come before the form in its sentence: nothing, or one scene clause ("When
+#: you print to a fax machine, "); a list of forms ("you may receive a GP fault, Word
+#: may hang, or ...") is not cut to its last one.
+_BEFORE_FORM_RE = re.compile(
+    r"^(?:(?:when|whenever|if|after|while|during|on|in|with|using|because|once|as)\s[^,;:]{3,300},\s)?$",
+    re.IGNORECASE,
+)
 #: A clause with no subject of its own ("borders may not print, may not be shown or you
 #: may receive"): one of a list the label would cut from its subject.
 _NO_SUBJECT_RE = re.compile(
@@ -68,7 +84,9 @@ _NO_SUBJECT_RE = re.compile(
 #: A lead into one message ("you may receive the following error message:"): its
 #: indented paragraphs are the lines of that one message, not forms.
 _ONE_RE = re.compile(
-    r"\bthe\sfollowing\s(?:\w{1,20}\s)?(?:message|error)\s{0,2}[.:]$", re.IGNORECASE
+    r"\bthe\sfollowing\s(?:\w{1,20}\s)?(?:message|error)\s{0,2}[.:]$|\ban?\s(?:\w{1,20}\s)?"
+    r"message\s(?:similar\sto|like|such\sas)\sthe\sfollowing(?:\s(?:message|one))?\s{0,2}[.:]$",
+    re.IGNORECASE,
 )
 
 
@@ -99,15 +117,17 @@ def or_lead_forms(section_text: str) -> list[str]:
         if found is None:
             continue
         form = found.group("form").strip()
+        said = sentences[-1][-400:]
+        if not _BEFORE_FORM_RE.match(said[: found.start("form")]):
+            continue
         if (
-            _VAGUE_FORM_RE.match(form)
+            _VAGUE_FORM_RE.search(form)
             or _NO_SUBJECT_RE.match(form)
-            or not re.search(
-                r"\b(?:is|are|was|were|be|been|becomes?|fails?|stops?|hangs?|crash(?:es)?)\b", form
-            )
+            or not _PREDICATE_RE.search(form)
         ):
             continue
-        messages = where_alike([m for m in _indented_after(paras, n) if m])
+        # a quoted message ('"Run-time error ...": Method ...') is named without its quotes
+        messages = where_alike([m.strip('"') for m in _indented_after(paras, n) if m.strip('"')])
         if _ONE_RE.search(sentences[-1]) and "one of" not in sentences[-1].casefold():
             messages = [" ".join(messages)] if messages else []  # a box's lines: one
         if not messages or len(messages) > 6 or any(len(m) > 400 for m in messages):
