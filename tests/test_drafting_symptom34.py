@@ -249,3 +249,27 @@ you will receive the following error message:
     )
     labels = _labels(draft_tree(art))
     assert not any("must be" in label for label in labels)
+
+
+def test_silent_clause_before_but_names_what_happens() -> None:
+    """ "..., no error message appears, but the list stays empty" offers the empty list."""
+    art = archive(
+        """
+SYMPTOMS
+========
+
+When you open a file on a network share, one of the following error messages appears:
+
+  Not a valid filename.
+
+  Not a valid directory.
+
+When you attach a data source to the report, no error message appears, but the data
+source does not appear in the Sources dialog box.
+"""
+        + FIX
+    )
+    labels = _labels(draft_tree(art))
+    assert (
+        "The data source does not appear in the Sources dialog box, with no error message" in labels
+    )

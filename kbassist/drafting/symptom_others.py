@@ -103,6 +103,13 @@ def _indented_after(paras: list[Para], start: int) -> list[str]:
     return group
 
 
+def _unquoted(message: str) -> str:
+    """A message without the quotes around the whole of it (none inside it are touched)."""
+    if len(message) > 2 and message[0] == message[-1] == '"' and '"' not in message[1:-1]:
+        return message[1:-1]
+    return message
+
+
 def or_lead_forms(section_text: str) -> list[str]:
     """The forms a lead says beside the messages it shows ("the output could be corrupt
     or you could receive an access violation such as the following." over two
@@ -127,7 +134,7 @@ def or_lead_forms(section_text: str) -> list[str]:
         ):
             continue
         # a quoted message ('"Run-time error ...": Method ...') is named without its quotes
-        messages = where_alike([m.strip('"') for m in _indented_after(paras, n) if m.strip('"')])
+        messages = where_alike([_unquoted(m) for m in _indented_after(paras, n) if m.strip('"')])
         if _ONE_RE.search(sentences[-1]) and "one of" not in sentences[-1].casefold():
             messages = [" ".join(messages)] if messages else []  # a box's lines: one
         if not messages or len(messages) > 6 or any(len(m) > 400 for m in messages):
@@ -148,6 +155,8 @@ _SILENT_RE = re.compile(
 #: A sentence that only says no message shows ("No error message is displayed."): the
 #: sentence before it says what happens.
 _BARE_SILENT_RE = re.compile(r"^no\s(?:error\s)?message\b", re.IGNORECASE)
+#: ", but the data file does not appear in X" after a silent clause: what happens.
+_BUT_RE = re.compile(r",\s(?:but|and)\s(?P<rest>[^,;:]{10,160})$", re.IGNORECASE)
 #: A sentence's opening condition or place ("If the domain is delegated, ", "In Visual
 #: FoxPro 6.0 running under Windows NT 4.0, "): a long label keeps what happens after it.
 _SCENE_RE = re.compile(r"^(?:if|when|in|on|under|using|with|after)\s[^,]{3,160},\s", re.I)
@@ -181,6 +190,12 @@ def silent_forms(section_text: str, messages: list[str]) -> list[str]:
             # "FoxPro simply disappears after executing X. No error message appears.": the
             # form is the sentence before, the message it lacks said after it
             said = f"{sentences[at - 1].rstrip(' .')}, with no error message" if at else ""
+        turn = _BUT_RE.search(said)
+        if turn is not None and _SILENT_RE.search(said[: turn.start()]):
+            # "..., no error message appears, but the data file does not appear in X": what
+            # happens is after "but", said to come with no message
+            rest = turn.group("rest").rstrip(" .")
+            said = f"{rest[:1].upper()}{rest[1:]}, with no error message"
         if not said or ":" in said or any(said.casefold() in m.casefold() for m in messages):
             continue
         said = _ABOVE_RE.sub("", said).rstrip(" .")
