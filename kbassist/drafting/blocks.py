@@ -236,7 +236,12 @@ class _Steps:
             return
         last = step_text(self.items[-1]) if self.items else ""
         from kbassist.drafting.modern import message_text
+        from kbassist.drafting.symptom_others import sample_said
 
+        if self.items and self.items[-1] == last and sample_said(last):
+            # "A sample alert message is provided below,": a lead into the sample, no
+            # fragment cut at its comma
+            last = self.items[-1] = f"{last.rstrip(' ,:')}:"
         if self.items and message_text(code.code, last):
             # the alert text as the admin sees it, not a command to run
             self.items[-1] = with_detail(self.items[-1], f"Alert text: {command.strip()}")

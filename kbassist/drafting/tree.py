@@ -306,6 +306,7 @@ from kbassist.drafting.symptom_also import also_choice
 from kbassist.drafting.symptom_forms import sentence_forms
 from kbassist.drafting.symptom_kinds import event_label, told_by_label, wider_label, with_it
 from kbassist.drafting.symptom_leads import first_body_section, opening_form
+from kbassist.drafting.symptom_others import every_form
 from kbassist.drafting.symptom_sides import side_forms, telling_start
 from kbassist.drafting.symptom_text import paragraphs_kept, symptom_readable
 from kbassist.drafting.symptoms import (
@@ -1090,6 +1091,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         found = symptom_messages(article, body) if body is not None else []
         messages = symptom_choices(list(dict.fromkeys(m for m in map(md_plain, found) if m)))
         confirm_section = body if len(messages) >= 2 else symptom_section
+    if article.style == "mskb" and symptom_section is not None:
+        # alike but for addresses once; "X is corrupt or you receive ... the following."
+        # offers X too; "... fail without any message" is a form, not "None of these"
+        messages = every_form(symptom_section.text, messages)
     side_labels: list[str] = []
     if len(messages) < 2 and symptom_section is not None:
         # "On the guest computer, ... "X"" / "On the host computer, ... "Y"": each side's
