@@ -2709,8 +2709,10 @@ def _input_nodes(
             if root:  # `"\\?\c:\<path_to_problem_file>"`: the rest of a path the drive begins
                 what = "path"
             what = value_kind(param.literal, what, context, [*option.pre_items, *option.items])
-            if drive_before_root(param.literal, context):
-                what = "drive letter"  # `<Driver>:\\<Folder Path>`: no driver, a drive
+            if what != "path" and drive_before_root(param.literal, context):
+                # `<Driver>:\\<Folder Path>`: no driver, a drive (a `<path>:\\x` the
+                # article calls a path stays one: its words win over the colon)
+                what = "drive letter"
             elif logical_file_name(param.literal, context):
                 what = "logical file name"  # `MOVE N'<Database File>' TO ...`
             if article.style != "mskb":  # `$DAEMONPOD`, `device="<dev>"`: a name
