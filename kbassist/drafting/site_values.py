@@ -109,7 +109,8 @@ _PRODUCED_AFTER_RE = re.compile(
     r"^[^.;\n]{0,80}?\b(?:is|are)\s+(?:returned|displayed|listed|shown|printed)\b", re.IGNORECASE
 )
 _PRODUCED_BEFORE_RE = re.compile(
-    r"\b(?:returns?|displays?|lists?|shows?|see|prints?)\b[^.;\n]{0,160}$", re.IGNORECASE
+    r"\b(?:returns|displays|lists|shows|prints|you\s(?:can|will|should)\ssee)\b[^.;\n]{0,160}$",
+    re.IGNORECASE,
 )
 
 
@@ -123,7 +124,10 @@ def produced_by(literal: str, items: list[str]) -> str:
         if at < 0:
             continue  # not this step: the first step that writes it decides
         text, _, detail = item.partition(DETAIL_SEP)
-        start = max(item.rfind(". ", 0, at), item.rfind("\n", 0, at), -1) + 1
+        # the sentence it stands in: a step's "... the log shows:" is not its command's
+        start = (
+            max(item.rfind(". ", 0, at), item.rfind("\n", 0, at), item.rfind(DETAIL_SEP, 0, at)) + 1
+        )
         head = item[max(start, at - 200) : at]
         tail = item[at + len(literal) : at + len(literal) + 120]
         said = _PRODUCED_AFTER_RE.search(tail) or _PRODUCED_BEFORE_RE.search(head)
