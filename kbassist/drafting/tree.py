@@ -2768,6 +2768,7 @@ def _input_nodes(
                 node["help"] = brace(
                     f'Its value comes from the output of the step "{sentence_cut(step, 120)}": '
                     "run that step first, then type what it returned here."
+                    + (f" The article: {sentence_cut(said, 200)}" if said else "")
                 )
             elif said:  # "Replace <User SID> with the SID of your user account."
                 node["help"] = brace(f"The article: {sentence_cut(said, 200)}")
