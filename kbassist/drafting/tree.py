@@ -272,6 +272,13 @@ from kbassist.drafting.said_as import item_as_action, relabel
 from kbassist.drafting.said_workaround import workaround_titled
 from kbassist.drafting.same_release import same_release_merged
 from kbassist.drafting.sibling_fixes import scenario_groups
+from kbassist.drafting.site_values import (
+    company_examples,
+    drive_before_root,
+    logical_file_name,
+    produced_by,
+    switch_examples,
+)
 from kbassist.drafting.stand_ins import (
     after_placeholder,
     below_root,
@@ -465,6 +472,9 @@ def _template(
     examples = {k[8:] for k in params if k.startswith("example:")}
     if examples:  # "(example: 055 and 0055)", `IUSR_IISBOX`: the asked value stands there
         shown = example_spans(text, examples)
+        # an example name inside an asked path (`C:\\SQL\\Contoso\\x.mdf`): the path's
+        # answer stands there whole, the name is replaced where it stands alone
+        shown = [x for x in shown if not _inside_asked(x, found, params)]
         spans = [(s, e, Param("example", n, n)) for s, e, n in shown]
         free = [f for f in found if not any(f[0] < e and s < f[1] for s, e, _ in spans)]
         found = sorted([*free, *spans], key=lambda f: f[0])
@@ -482,6 +492,20 @@ def _template(
         at = end
     out.append(_in_paths(text[at:], params))
     return "".join(out), used
+
+
+def _inside_asked(
+    span: tuple[int, int, str], found: list[tuple[int, int, Param]], params: dict[str, str]
+) -> bool:
+    """Whether an example's span lies strictly inside an asked path's span."""
+    return any(
+        p.kind == "path"
+        and s <= span[0]
+        and span[1] <= e
+        and (s, e) != span[:2]
+        and f"{p.kind}:{p.key}" in params
+        for s, e, p in found
+    )
 
 
 #: What follows a drive placeholder that stands for the drive's root: a name
@@ -2595,6 +2619,8 @@ def _example_params(
     low = text.casefold()
     # "an endpoint named TestEP" over `DROP ENDPOINT TestEP`: in the command, so filled in
     named = _named_examples(article, asked)
+    # "For example when a Scandanavian sort order is required run "resort.exe -s""
+    named += [n for i in asked for n in switch_examples(i) if all(n[0] != o[0] for o in named)]
     if "example" not in low and "e.g." not in low and not named:
         return
     taken = {p.literal.casefold() for p in option.params}
@@ -2626,6 +2652,8 @@ def _named_examples(article: Article, asked: list[str]) -> list[tuple[str, str, 
     out: list[tuple[str, str, str]] = []
     for item in asked:
         out += [n for n in named_examples(item) if all(n[0] != o[0] for o in out)]
+        # `RESTORE DATABASE [Contoso]`: Microsoft's example name marks the example's value
+        out += [n for n in company_examples(item) if all(n[0] != o[0] for o in out)]
     return out
 
 
@@ -2636,7 +2664,12 @@ def _example_node(option: Option, param: Param, context: str) -> dict[str, Any]:
     found = next(
         (
             (k, p)
-            for v, k, p in [*example_values(text), *named_examples(text)]
+            for v, k, p in [
+                *example_values(text),
+                *named_examples(text),
+                *(n for i in [*option.pre_items, *option.items] for n in company_examples(i)),
+                *(n for i in [*option.pre_items, *option.items] for n in switch_examples(i)),
+            ]
             if v == param.literal
         ),
         None,
@@ -2719,6 +2752,12 @@ def _input_nodes(
             if root:  # `"\\?\c:\<path_to_problem_file>"`: the rest of a path the drive begins
                 what = "path"
             what = value_kind(param.literal, what, context, [*option.pre_items, *option.items])
+            if what != "path" and drive_before_root(param.literal, context):
+                # `<Driver>:\\<Folder Path>`: no driver, a drive (a `<path>:\\x` the
+                # article calls a path stays one: its words win over the colon)
+                what = "drive letter"
+            elif logical_file_name(param.literal, context):
+                what = "logical file name"  # `MOVE N'<Database File>' TO ...`
             if article.style != "mskb":  # `$DAEMONPOD`, `device="<dev>"`: a name
                 what = named_kind(param.literal, what, context)
             if meaning and _placeholder_kind(param, "") == "value":  # `<value>`: as explained
@@ -2766,6 +2805,13 @@ def _input_nodes(
                 node["help"] = brace(
                     f"Its value comes from {where}: read it there, then type it here "
                     "(the checklist shows the command with it)."
+                )
+            elif modern and (step := produced_by(param.literal, option.items)):
+                # "After running the command, the table name <TableName> is returned."
+                node["help"] = brace(
+                    f'Its value comes from the output of the step "{sentence_cut(step, 120)}": '
+                    "run that step first, then type what it returned here."
+                    + (f" The article: {sentence_cut(said, 200)}" if said else "")
                 )
             elif said:  # "Replace <User SID> with the SID of your user account."
                 node["help"] = brace(f"The article: {sentence_cut(said, 200)}")
@@ -2872,6 +2918,7 @@ _KIND_FORMAT = {
     "user name": "name",
     "domain component": "name",
     "account": "name",
+    "logical file name": "name",
 }
 
 
@@ -3037,6 +3084,8 @@ _PLACEHOLDER_HELP = {
     "it replaces the placeholder.",
     "SID": "A security identifier, e.g. S-1-5-21-...-1001; it replaces the placeholder. "
     + _SID_HOW,
+    "logical file name": "The database file's logical name, as RESTORE FILELISTONLY lists it "
+    "(its LogicalName column), not a path; it replaces the placeholder.",
 }
 
 
