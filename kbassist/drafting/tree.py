@@ -226,6 +226,11 @@ from kbassist.drafting.registry_values import registry_note_named, registry_note
 from kbassist.drafting.repro_changed import changed_repro
 from kbassist.drafting.repro_inputs import repro_placeholders
 from kbassist.drafting.restarts import noted_restart, restart_step
+from kbassist.drafting.round_only import (
+    problem_stays,
+    round_only_verify,
+    whole_clause_verify,
+)
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
 from kbassist.drafting.runbook_case_diagnosis import case_after_diagnosis
 from kbassist.drafting.runbook_case_title import case_titles
@@ -326,6 +331,7 @@ from kbassist.drafting.text import (
     step_text,
     with_detail,
 )
+from kbassist.drafting.this_outcome import diagnostic_verify, own_tool_verify
 from kbassist.drafting.tick_kinds import installed_first, tick_kinds
 from kbassist.drafting.ticks import (
     case_heads_its_steps,
@@ -3355,6 +3361,29 @@ def _outcome(
     # check; "some ... are migrated" made all; a progress line swapped for the error
     verify_text = fitting_verify(
         verify_text, symptom_section.text if symptom_section is not None else ""
+    )
+    # a workaround of a problem that stays: its own effect, never "no longer occurs"
+    status = find_section(article, ("status",))
+    cause = find_section(article, ("cause", "causes"))
+    status_text = status.text if status is not None else ""
+    stays = problem_stays(
+        f"{option.lead} {option.section.text}",
+        status_text,
+        cause.text if cause is not None else "",
+        f"{status_text} {option.section.text}",
+        option.kind == "workaround" or option.section.key in WORKAROUND_KEYS,
+    )
+    verify_text = whole_clause_verify(
+        round_only_verify(verify_text, option.label, option.lead, option.section.text, stays)
+    )
+    # a diagnostic's own output; the tool this outcome uses, not the one it leaves
+    doing = [*option.pre_items, *option.items]
+    verify_text = own_tool_verify(
+        diagnostic_verify(
+            verify_text, option.label, doing, f"{option.lead} {option.section.text[:600]}"
+        ),
+        option.label,
+        doing,
     )
     # "Open the database through an ODBC DSN": the steps to reproduce as written still fail
     verify_text = other_way_repro(
