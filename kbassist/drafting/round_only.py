@@ -129,19 +129,22 @@ def _no_fix_sentence(section_text: str) -> str:
     return ""
 
 
-def own_effect(label: str, lead: str, section_text: str) -> str:
+def own_effect(label: str, lead: str, section_text: str, anywhere: bool = True) -> str:
     """The steps' own effect as a check: their stated goal ("To continue installing X,
     insert ..." -> "Check that you can now continue installing X"), what they let the
     admin do ("This will allow you to view ..."), or what the admin must make sure of;
     "" when the article says none."""
     goal, said = fix_goal(label, lead, section_text)
-    check = goal_check(goal) if goal and said else ""
+    check = goal_check(goal) if goal and said and _can_check(goal) else ""
     if not check:
         # "To continue installing Windows 3.1, insert the disk": a goal in the sentence
         flat = " ".join(section_text[:20000].split())
-        for opening in _PURPOSE_RE.finditer(flat):
+        opening_only = flat if anywhere else flat[:300]
+        for opening in _PURPOSE_RE.finditer(opening_only):
+            if not anywhere and opening.start() > 0:
+                break  # a weak sign: only the section's opening goal is the steps' own
             goal = opening.group("goal")
-            check = goal_check(goal) or _can_check(goal)
+            check = _can_check(goal) and (goal_check(goal) or _can_check(goal))
             if check:
                 break
     if check:
@@ -157,13 +160,22 @@ def own_effect(label: str, lead: str, section_text: str) -> str:
     return ""
 
 
+#: Goals that are a step on the way, or name the problem, not what the steps achieve:
+#: "determine whether the driver is installed", "download the file", "be able to".
+_NOT_EFFECT_VERBS = frozenset(
+    "work resolve fix correct avoid prevent do reproduce be verify ensure determine check"
+    " confirm test download obtain get make speed track locate find help identify have"
+    " troubleshoot diagnose".split()
+)
+
+
 def _can_check(goal: str) -> str:
     """ "continue installing X" -> "Check that you can now continue installing X."; "" for
     a goal that points elsewhere or names the problem ("work around this problem")."""
     goal = goal.strip().rstrip(". ")
     first = goal.split(" ", 1)[0].casefold()
-    if first in {"work", "resolve", "fix", "correct", "avoid", "prevent", "do", "reproduce"}:
-        return ""
+    if first in _NOT_EFFECT_VERBS or " and " in goal or re.match(r"see (?:if|whether)\b", goal):
+        return ""  # a step's own aim ("determine whether ...", "download the file")
     if len(goal.split()) < 2:
         return ""
     return f"Check that you can now {goal}."
@@ -186,9 +198,11 @@ def round_only_verify(
     if not stays or detail.strip():
         return verify
     strong = stays in {"no-fix", "limit"}
-    if not _PROMISE_RE.search(text) and not (strong and _TURNED_RE.match(text)):
+    if not _PROMISE_RE.search(text) and not (stays == "no-fix" and _TURNED_RE.match(text)):
         return verify
-    effect = own_effect(label, lead, section_text)
+    effect = own_effect(
+        label, lead, section_text, anywhere=stays != "workaround" and stays != "known"
+    )
     if effect and stays in {"no-fix", "limit", "researching"}:
         return f"{effect.rstrip('.')} (the steps work round the problem, which itself remains)."
     if effect:
