@@ -81,6 +81,11 @@ _ENSURE_RE = re.compile(
     r"\b(?:you must |you should )?(?:make sure|ensure) that\s(?P<what>[a-z][^.;:!?]{5,200})",
     re.IGNORECASE,
 )
+#: A warning every procedure carries, not what these steps achieve: "you back up the
+#: registry before you modify it", "you follow these steps carefully".
+_BOILERPLATE_RE = re.compile(
+    r"^(?:you\s)?(?:back up|follow|read|understand|have a backup|restart)\b", re.IGNORECASE
+)
 #: A quote that starts inside a sentence: a lower-case word that is no code name
 #: ("version 7.0, on a computer that contains both ...").
 _CUT_QUOTE_RE = re.compile(r"\bno longer (?:happens|occurs): (?P<said>[a-z]{1,30} [^\n]{0,2000})$")
@@ -153,8 +158,8 @@ def own_effect(label: str, lead: str, section_text: str, anywhere: bool = True) 
     found = _EFFECT_RE.search(flat)
     if found:
         return _can_check(found.group("what") or found.group("then"))
-    ensured = _ENSURE_RE.search(flat)
-    if ensured:
+    ensured = _ENSURE_RE.search(flat) if anywhere else None
+    if ensured and not _BOILERPLATE_RE.match(ensured.group("what")):
         what = ensured.group("what").strip().rstrip(". ")
         return f"Check that {what}."
     return ""

@@ -41,6 +41,8 @@ _FIND_LEAD_RE = re.compile(
     r"(?:^|[.:]\s)(?:To|In order to) (?:determine|identify|diagnose|find out|find) (?:which|what"
     r"|why|the cause)\b[^.]{0,200},\s(?:register|enable|turn on|collect|capture|use|run)\b"
 )
+#: Steps that set up something that records the failure.
+_RECORDS_RE = re.compile(r"\b(?:debugger|logging|tracing|trace|dump|log file)\b", re.IGNORECASE)
 #: A file the diagnostic writes, named in its steps ("Drwtsn32.log", "User.dmp").
 _OUTPUT_FILE_RE = re.compile(r"\b[\w-]{1,60}\.(?:log|dmp|etl|cab|evtx|blg|pml|cap|trc)\b", re.I)
 #: "Use JScript, because ...", "Use ADO instead": the tool or language this outcome uses.
@@ -56,11 +58,13 @@ def diagnostic_verify(verify: str, label: str, steps: list[str], lead: str = "")
     text, detail = split_detail(verify)
     if detail.strip() or not _PROMISE_RE.search(text):
         return verify
-    if not _DIAGNOSTIC_RE.match(" ".join(label.split())[:300]) and not _FIND_LEAD_RE.search(
-        " ".join(lead.split())[:600]
+    plain = " ".join(split_detail(s)[0] for s in steps)[:20000]
+    written = _OUTPUT_FILE_RE.search(plain)
+    if not _DIAGNOSTIC_RE.match(" ".join(label.split())[:300]) and not (
+        _FIND_LEAD_RE.search(" ".join(lead.split())[:600])
+        and (written or _RECORDS_RE.search(plain))  # the section's other fixes record nothing
     ):
         return verify
-    written = _OUTPUT_FILE_RE.search(" ".join(split_detail(s)[0] for s in steps)[:20000])
     output = f"the {written.group(0)} file" if written else "their log, trace or dump"
     return (
         f"The next time the problem occurs, check that the steps above wrote {output} and "

@@ -3295,6 +3295,31 @@ def _works_round(text: str) -> bool:
 _UPGRADE_RE = re.compile(r"upgrade\b", re.I)
 
 
+def _fitted_to_outcome(article: Article, option: Option, verify_text: str) -> str:
+    """`verify_text` about what this outcome's steps change (round 33, round_only and
+    this_outcome): a workaround of a problem that stays checks its own effect, never "no
+    longer occurs"; a cut clause quotes its main clause; a diagnostic checks its output;
+    "Use JScript" is checked with JScript."""
+    status = find_section(article, ("status",))
+    cause = find_section(article, ("cause", "causes"))
+    status_text = status.text if status is not None else ""
+    stays = problem_stays(
+        f"{option.lead} {option.section.text}",
+        status_text,
+        cause.text if cause is not None else "",
+        f"{status_text} {option.section.text}",
+        option.kind == "workaround" or option.section.key in WORKAROUND_KEYS,
+    )
+    verify_text = whole_clause_verify(
+        round_only_verify(verify_text, option.label, option.lead, option.section.text, stays)
+    )
+    doing = [*option.pre_items, *option.items]
+    lead = f"{option.lead} {option.section.text[:600]}"
+    return own_tool_verify(
+        diagnostic_verify(verify_text, option.label, doing, lead), option.label, doing
+    )
+
+
 def _outcome(
     article: Article,
     option: Option,
@@ -3362,29 +3387,8 @@ def _outcome(
     verify_text = fitting_verify(
         verify_text, symptom_section.text if symptom_section is not None else ""
     )
-    # a workaround of a problem that stays: its own effect, never "no longer occurs"
-    status = find_section(article, ("status",))
-    cause = find_section(article, ("cause", "causes"))
-    status_text = status.text if status is not None else ""
-    stays = problem_stays(
-        f"{option.lead} {option.section.text}",
-        status_text,
-        cause.text if cause is not None else "",
-        f"{status_text} {option.section.text}",
-        option.kind == "workaround" or option.section.key in WORKAROUND_KEYS,
-    )
-    verify_text = whole_clause_verify(
-        round_only_verify(verify_text, option.label, option.lead, option.section.text, stays)
-    )
-    # a diagnostic's own output; the tool this outcome uses, not the one it leaves
-    doing = [*option.pre_items, *option.items]
-    verify_text = own_tool_verify(
-        diagnostic_verify(
-            verify_text, option.label, doing, f"{option.lead} {option.section.text[:600]}"
-        ),
-        option.label,
-        doing,
-    )
+    if not is_alert_runbook(article):  # a runbook's per-fix verifies are its own
+        verify_text = _fitted_to_outcome(article, option, verify_text)
     # "Open the database through an ODBC DSN": the steps to reproduce as written still fail
     verify_text = other_way_repro(
         verify_text,
