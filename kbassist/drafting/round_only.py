@@ -65,6 +65,8 @@ _LIMIT_RE = re.compile(
 _TURNED_RE = re.compile(
     r"^Check that (?!.{0,400}\b(?:by design|remains|stays|limit|workaround)\b)", re.IGNORECASE
 )
+#: A verify that already says the behaviour stays.
+_SAYS_STAYS_RE = re.compile(r"\bby design\b|\bitself (?:stays|remains)\b", re.IGNORECASE)
 #: A CAUSE that only says the problem is known: no cause the steps remove.
 _KNOWN_RE = re.compile(r"^this is a known (?:issue|problem)\.?$", re.IGNORECASE)
 #: What the steps let the admin do, in the fix's section: "This will allow you to view the
@@ -88,7 +90,11 @@ _BOILERPLATE_RE = re.compile(
 )
 #: A quote that starts inside a sentence: a lower-case word that is no code name
 #: ("version 7.0, on a computer that contains both ...").
-_CUT_QUOTE_RE = re.compile(r"\bno longer (?:happens|occurs): (?P<said>[a-z]{1,30} [^\n]{0,2000})$")
+_CUT_QUOTE_RE = re.compile(
+    r"\bno longer (?:happens|occurs): (?!(?:you|your|the|a|an|it|this|these|those|there|some"
+    r"|all|no|one|each|every|his|her|their|my|our|its|any|many|most|both|when|if|after"
+    r"|before|while)\b)(?P<said>[a-z]{1,30} [^\n]{0,2000})$"
+)
 #: The main clause after a sentence's leading conditions: ", Write-up starts Word 97 and
 #: then stops responding (hangs)." (the last comma before a capital word).
 _MAIN_CLAUSE_RE = re.compile(r",\s(?P<main>[A-Z][^,]{10,300})$")
@@ -200,8 +206,8 @@ def round_only_verify(
     round it; the problem remains" that quotes the no-fix sentence. `verify` unchanged
     otherwise."""
     text, detail = split_detail(verify)
-    if not stays or detail.strip():
-        return verify
+    if not stays or detail.strip() or _SAYS_STAYS_RE.search(text):
+        return verify  # "The article says this is by design ...": already honest
     strong = stays in {"no-fix", "limit"}
     if not _PROMISE_RE.search(text) and not (stays == "no-fix" and _TURNED_RE.match(text)):
         return verify
