@@ -535,6 +535,15 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "  'no longer occurs' on a how-to or limit": _pct(
             sum(r.verify_misfit for r in clean), sum(r.verify_outcomes for r in clean)
         ),
+        "  'no longer' where the article says it stays": _pct(
+            sum(r.verify_stays for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
+        "  quotes a clause cut from a sentence": _pct(
+            sum(r.verify_cut_clause for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
+        "  diagnostic verified as a fix": _pct(
+            sum(r.verify_diagnostic for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
         "  'no longer' on a fix to repeat each time": _pct(
             sum(r.verify_each_time for r in clean), sum(r.verify_outcomes for r in clean)
         ),

@@ -29,7 +29,9 @@ from kbassist.drafting.goal_verify import LIMIT_RE, PROBLEM_KEYS
 from kbassist.drafting.kept_condition import drop_changed_condition
 from kbassist.drafting.own_check import own_check_sentence, symptom_section_labels
 from kbassist.drafting.phrase_ends import open_paren
+from kbassist.drafting.round_only import problem_stays
 from kbassist.drafting.text import DETAIL_SEP, split_sentences
+from kbassist.drafting.this_outcome import is_diagnostic
 from kbassist.drafting.tick_kinds import prompted_action, ticked_kind
 from kbassist.trees.checklist import Checklist, build_checklist
 from kbassist.trees.conditions import ConditionError
@@ -1528,6 +1530,47 @@ def setting_kept(verify: str) -> bool:
     return _SETTING_RE.search(text[:1500]) is not None
 
 
+def stays_misfit(article: Article, verifies: list[str]) -> bool:
+    """Whether an outcome promises the problem gone ("no longer occurs/happens/appears")
+    in an article that says it stays: its fix section says there is no way to prevent it
+    or this is the only work round, its CAUSE or STATUS calls it the design or a limit,
+    or its STATUS says it is still researched and names no release that corrects it
+    (round 33, `round_only.problem_stays`)."""
+    if not any(_STAYS_PROMISE_RE.search(v.partition(DETAIL_SEP)[0]) for v in verifies):
+        return False
+    text = {
+        key: " ".join(s.text for s in article.sections if s.key in keys)
+        for key, keys in (
+            ("fix", ("resolution", "resolutions", "solution", "workaround", "workarounds")),
+            ("status", ("status",)),
+            ("cause", ("cause", "causes")),
+        )
+    }
+    why = problem_stays(
+        text["fix"], text["status"], text["cause"], f"{text['status']} {text['fix']}", False
+    )
+    return why in {"no-fix", "limit", "researching"}
+
+
+_STAYS_PROMISE_RE = re.compile(r"\bno longer (?:occurs|happens|appears)\b", re.IGNORECASE)
+#: "... no longer happens: version 7.0, on a computer that ...": a quote that starts
+#: inside a sentence (a lower-case word, then a space; a code name has no space after).
+_CUT_CLAUSE_RE = re.compile(r"\bno longer (?:happens|occurs|appears): [a-z]{1,30}[ ,]")
+
+
+def cut_clause(verify: str) -> bool:
+    """Whether a verify quotes a clause cut out of the middle of a sentence (round 33)."""
+    return _CUT_CLAUSE_RE.search(verify.partition(DETAIL_SEP)[0]) is not None
+
+
+def diagnostic_misfit(title: str, verifies: list[str]) -> bool:
+    """Whether a diagnostic outcome ("Register Dr. Watson as the default debugger",
+    "Collect a network trace") is verified as if it removed the symptom (round 33)."""
+    return is_diagnostic(title) and any(
+        _STAYS_PROMISE_RE.search(v.partition(DETAIL_SEP)[0]) for v in verifies
+    )
+
+
 #: A verify that promises the problem gone for good ("no longer occurs", "is no longer").
 _GONE_FOR_GOOD_RE = re.compile(r"\bno longer\b", re.IGNORECASE)
 
@@ -1736,6 +1779,10 @@ class Record:
     verify_setting: int = 0  # keeps the symptom's setting ("if you are using ... 7.33 or earlier")
     setting_verifies: list[str] = field(default_factory=list)
     verify_each_time: int = 0  # 'no longer' on a fix the article says to repeat (round 30)
+    verify_stays: int = 0  # 'no longer' where the article says the problem stays (round 33)
+    verify_cut_clause: int = 0  # quotes a clause cut from inside a sentence (round 33)
+    verify_diagnostic: int = 0  # a diagnostic outcome verified as a fix (round 33)
+    stays_verifies: list[str] = field(default_factory=list)  # a few, for reading
     misfit_verifies: list[str] = field(default_factory=list)  # a few, for reading
     malformed_verifies: list[str] = field(default_factory=list)  # see malformed_verify
     weak_verifies: list[str] = field(default_factory=list)  # a few, for reading
@@ -2018,6 +2065,12 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
                     record.misfit_verifies.append(verifies[0][:160])
             ticked = [f"{i.text} {i.detail}" for i in checklist.part("steps")]
             record.verify_each_time += each_time_misfit(ticked, verifies)
+            stays = stays_misfit(article, verifies)
+            record.verify_stays += stays
+            if stays and len(record.stays_verifies) < 2:
+                record.stays_verifies.append(verifies[0][:160])
+            record.verify_cut_clause += any(cut_clause(v) for v in verifies)
+            record.verify_diagnostic += diagnostic_misfit(checklist.outcome.title, verifies)
             setting = [v for v in verifies if setting_kept(v)]
             record.verify_setting += bool(setting)
             if setting and len(record.setting_verifies) < 2:

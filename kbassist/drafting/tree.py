@@ -235,6 +235,11 @@ from kbassist.drafting.registry_values import registry_note_named, registry_note
 from kbassist.drafting.repro_changed import changed_repro
 from kbassist.drafting.repro_inputs import repro_placeholders
 from kbassist.drafting.restarts import noted_restart, restart_step
+from kbassist.drafting.round_only import (
+    problem_stays,
+    round_only_verify,
+    whole_clause_verify,
+)
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
 from kbassist.drafting.runbook_case_diagnosis import case_after_diagnosis
 from kbassist.drafting.runbook_case_title import case_titles
@@ -345,6 +350,7 @@ from kbassist.drafting.text import (
     step_text,
     with_detail,
 )
+from kbassist.drafting.this_outcome import diagnostic_verify, own_tool_verify
 from kbassist.drafting.tick_kinds import installed_first, tick_kinds
 from kbassist.drafting.ticks import (
     case_heads_its_steps,
@@ -3381,6 +3387,31 @@ def _works_round(text: str) -> bool:
 _UPGRADE_RE = re.compile(r"upgrade\b", re.I)
 
 
+def _fitted_to_outcome(article: Article, option: Option, verify_text: str) -> str:
+    """`verify_text` about what this outcome's steps change (round 33, round_only and
+    this_outcome): a workaround of a problem that stays checks its own effect, never "no
+    longer occurs"; a cut clause quotes its main clause; a diagnostic checks its output;
+    "Use JScript" is checked with JScript."""
+    status = find_section(article, ("status",))
+    cause = find_section(article, ("cause", "causes"))
+    status_text = status.text if status is not None else ""
+    stays = problem_stays(
+        f"{option.lead} {option.section.text}",
+        status_text,
+        cause.text if cause is not None else "",
+        f"{status_text} {option.section.text}",
+        option.kind == "workaround" or option.section.key in WORKAROUND_KEYS,
+    )
+    verify_text = whole_clause_verify(
+        round_only_verify(verify_text, option.label, option.lead, option.section.text, stays)
+    )
+    doing = [*option.pre_items, *option.items]
+    lead = f"{option.lead} {option.section.text[:600]}"
+    return own_tool_verify(
+        diagnostic_verify(verify_text, option.label, doing, lead), option.label, doing
+    )
+
+
 def _outcome(
     article: Article,
     option: Option,
@@ -3448,6 +3479,8 @@ def _outcome(
     verify_text = fitting_verify(
         verify_text, symptom_section.text if symptom_section is not None else ""
     )
+    if not is_alert_runbook(article):  # a runbook's per-fix verifies are its own
+        verify_text = _fitted_to_outcome(article, option, verify_text)
     # "Open the database through an ODBC DSN": the steps to reproduce as written still fail
     verify_text = other_way_repro(
         verify_text,
