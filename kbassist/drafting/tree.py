@@ -218,9 +218,9 @@ from kbassist.drafting.own_check import (
     without_glued_label,
 )
 from kbassist.drafting.own_query import own_query_verify
+from kbassist.drafting.pack_or_update import pack_or_update_options
 from kbassist.drafting.pointed_methods import notes_apart, pointed_question
 from kbassist.drafting.post_fix import post_fix_steps
-from kbassist.drafting.pack_or_update import pack_or_update_options
 from kbassist.drafting.product_packs import product_pack_steps
 from kbassist.drafting.prose_causes import (
     WHICH_ID,
