@@ -80,7 +80,12 @@ def _block(text: str, step: str) -> list[str]:
             out = [para]
             for later in paras[n + 1 :]:
                 lines = later.strip("\n").split("\n")
-                if len(lines) >= 2 and _RULE_RE.match(lines[1]) and not _RULE_RE.match(lines[0]):
+                if (
+                    len(lines) >= 2
+                    and _RULE_RE.match(lines[1])
+                    and not _RULE_RE.match(lines[0])
+                    and not re.search(r"\S(?:\s{2,}|\t)\S", lines[0].strip())  # a table's
+                ):
                     break  # "Windows NT Server 4.0, Terminal Server Edition" over "-----"
                 if re.match(r"\s*to (?:resolve|correct) (?:this|the)\b", later, re.I):
                     break  # the next way's own sentence
