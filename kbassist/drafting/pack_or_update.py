@@ -74,7 +74,7 @@ def _block(text: str, step: str) -> list[str]:
     """The paragraphs of `text` from the one that says `step` to the next product's
     heading (a line over a rule) or the end; [] when no paragraph says it."""
     paras = _paras(text)
-    head = _plain(step)[:40].casefold()
+    head = _plain(step).casefold().rstrip(".")  # whole: another block opens the same way
     for n, para in enumerate(paras):
         if head in _plain(para).casefold():
             out = [para]
