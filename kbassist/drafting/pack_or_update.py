@@ -59,6 +59,13 @@ _HOTFIX_PARA_RE = re.compile(r"\b(?:hot ?fix|this fix)\b[^\n]{0,80}\b(?:posted|a
 #: A line of a file table: a box rule, or columns spaced apart.
 _TABLE_LINE_RE = re.compile(r"^\s*(?:[-=+|]{3,}.*|.*\S(?:\s{2,}|\t)\S.*)$")
 
+#: A later step said of one way only: "To use the hotfix, copy ... and run Setup.exe", the
+#: hotfix's FTP folder; "Service Pack 5 sets a minimum allowed of 7", "When you apply SP6".
+_HOTFIX_WORD_RE = re.compile(
+    r"\b(?:hot ?fix(?:es)?|fix(?:es)?|(?:individual |software )update)\b", re.IGNORECASE
+)
+_PACK_WORD_RE = re.compile(r"\b(?:service pack|SP ?\d[a-z]?)\b", re.IGNORECASE)
+
 UPDATE_LABEL = "Get the individual update (hotfix) from Microsoft Product Support Services"
 
 
@@ -155,6 +162,27 @@ def _split_detail(detail: str) -> tuple[str, str]:
     return "\n\n".join(kept), "\n\n".join(moved)
 
 
+def _later_steps(later: list[str]) -> tuple[list[str], list[str]]:
+    """(the pack's later steps, the update's): a step that names one way only goes to that
+    way, and so do the items listed under it ("... in Service Pack 6 as follows:"); the
+    rest to both."""
+    pack: list[str] = []
+    update: list[str] = []
+    lead = (True, True)  # the ways the items under the last "...:" step belong to
+    for item in later:
+        text = split_detail(item)[0].strip()
+        hotfix = bool(_HOTFIX_WORD_RE.search(text))
+        named = bool(_PACK_WORD_RE.search(text))
+        ways = (named or not hotfix, hotfix or not named) if hotfix != named else lead
+        if hotfix != named:
+            lead = ways if text.endswith(":") else (True, True)
+        if ways[0]:
+            pack.append(item)
+        if ways[1]:
+            update.append(item)
+    return pack, update
+
+
 def _pair(option: Option) -> list[Option]:
     """The option as its two ways, or [option] when its first step is not the "or" step
     or its section does not say where the individual update comes from."""
@@ -170,13 +198,15 @@ def _pair(option: Option) -> list[Option]:
     pack, update = found.group("pack"), f"the individual {found.group('update')}"
     kept, hotfix = _split_detail(detail)
     prefix = option.label.split(": ", 1)[0] + ": " if ": " in option.label else ""
-    later = option.items[1:]  # what the article says after the fix is got holds for both
+    # what the article says after the fix is got holds for both, unless it names one way
+    later = option.items[1:]
+    pack_later, update_later = _later_steps(later)
 
     option.label = f"{prefix}Install {pack}"
     option.items = [
         with_detail(f"Obtain {pack}.", "\n\n".join(p for p in (kept, pack_where) if p)),
         "Install the service pack by following the instructions that come with it.",
-        *later,
+        *pack_later,
     ]
     get = with_detail(
         f"Contact {who} to obtain {update}.",
@@ -187,9 +217,10 @@ def _pair(option: Option) -> list[Option]:
         option.section,
         f"{prefix}{UPDATE_LABEL}",
         "",
-        [get, with_detail(install, table) if table else install, *later],
+        [get, with_detail(install, table) if table else install, *update_later],
     )
-    other.checks = list(option.checks)
+    other.checks, other.case, other.applies = list(option.checks), option.case, option.applies
+    other.pre_items, other.pre_section = list(option.pre_items), option.pre_section
     return [option, other]
 
 
