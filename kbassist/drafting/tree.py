@@ -218,6 +218,7 @@ from kbassist.drafting.own_check import (
     without_glued_label,
 )
 from kbassist.drafting.own_query import own_query_verify
+from kbassist.drafting.pack_or_update import pack_or_update_options
 from kbassist.drafting.para_causes import cause_case_steps
 from kbassist.drafting.pointed_methods import notes_apart, pointed_question
 from kbassist.drafting.post_fix import post_fix_steps
@@ -754,6 +755,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         options = wait_options(article, options)  # the hotfix notice's "wait for the next SP"
         options = stale_waits(article, options)  # ... unless STATUS says the pack is out
         options = download_options(article, options)  # the hotfix download beside the SP
+        options = pack_or_update_options(article, options)  # "the SP or the individual update"
         options = language_downloads(options)  # "US English:", "Dutch:" files: one step
         also = _also_cause(cause_section, options)
         if also is not None:  # "This error can also happen if X. ... worked around by Y"
