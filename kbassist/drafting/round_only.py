@@ -19,6 +19,7 @@ never from one article. Every pattern is bounded and linear on long text.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kbassist.drafting.goal_verify import fix_goal, goal_check
@@ -106,6 +107,7 @@ _PROBLEM_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)  # asked once per outcome, mostly of the same texts
 def problem_stays(
     section_text: str, status_text: str, cause_text: str, fixed_anywhere: str, workaround: bool
 ) -> str:
