@@ -130,6 +130,8 @@ def test_long_lead_keeps_the_notes() -> None:
     assert joined.endswith(said)
     assert joined.startswith("Back up the registry first.")
     assert len(joined) < 300
+    steps = "Use these steps: 1. Click Start. 2. Double-click Gizmos. 3. " + "Select it. " * 30
+    assert "3. When" not in with_notes(steps.strip(), said)
 
 
 def test_hostile_text_is_read_fast() -> None:

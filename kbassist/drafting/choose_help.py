@@ -18,9 +18,10 @@ _LEADING_CASE_RE = re.compile(
     r"(?P<case>(?:if|when|where)\s+[^,;:]{6,120}),\s",
     re.IGNORECASE,
 )
-#: "Another option is to delete node if it affects only one": the case at a sentence's end.
-_TRAILING_CASE_RE = re.compile(
-    r"\s(?P<case>(?:if|when|where)\s[^,;:()]{6,70}?)[.!]?$",
+#: What follows a leading case when it is an action: "you can ...", "adding CPUs may help".
+_ACTS_RE = re.compile(
+    r"(?:you (?:can|could|should|must|may|need to)|(?:please )?(?:try|use)|"
+    r"[a-z]+ing\b[^.;:]{0,80}\b(?:may|can|will|should|might) help)\b",
     re.IGNORECASE,
 )
 #: "In extreme situations recreate cluster", "As a last resort, ...": when, said outright.
@@ -73,6 +74,17 @@ _SUPPORT_RE = re.compile(
 )
 #: "to prevent data loss": the loss the fix keeps away, not one it costs.
 _KEPT_AWAY_RE = re.compile(r"\b(?:prevent\w*|avoid\w*|without|against|protect\w*|no)\W+$", re.I)
+#: "otherwise, you could lose your changes", "risks loss of data if ...": a step's warning
+#: of what a slip costs, not what the fix costs.
+_WARNED_RE = re.compile(r"\b(?:otherwise|unless|risks?|could|if you (?:do not|don't))\b", re.I)
+#: "If you cannot resolve the issue, open a support case": the fallback, not the fix's cost.
+_FALLBACK_RE = re.compile(
+    r"\b(?:if you (?:cannot|can't|can not|are unable)|if (?:the|this) (?:issue|problem|"
+    r"error) (?:persists|continues|remains)|escalate|still)\b",
+    re.I,
+)
+#: "3." left of a numbered list: no sentence to keep before the notes.
+_FRAGMENT_RE = re.compile(r"^\W*(?:\d{1,3}|[a-z])?[.)]?\W*$", re.I)
 #: Words a note may share with the label and still say nothing of its own.
 _SMALL = frozenset(
     "if when where in a an the it is are you your to of on for and or needs can".split()
@@ -84,14 +96,21 @@ def _words(text: str) -> set[str]:
 
 
 def _case(said: str) -> str:
-    """The case of one sentence of a fix's opening, "" when it names none of its own."""
+    """The case of one sentence of a fix's opening, "" when it names none of its own. The
+    case leads an action ("If feasible on clouds, adding CPUs may help"; "If you use X,
+    set ..."): a case trailing a sentence is as often how the problem shows ("... when
+    the user presses the DOWN ARROW key") as when to choose the fix."""
+    from kbassist.drafting.name_lists import imperative
+
     said = " ".join(said.split()).rstrip(".")
-    found = _LEADING_CASE_RE.match(said) or _SITUATION_RE.match(said)
-    if found is not None or (found := _TRAILING_CASE_RE.search(said)) is not None:
-        case = found.group("case")
-    else:
+    found = _LEADING_CASE_RE.match(said)
+    if found is not None:
+        rest = said[found.end() :]
+        if not (imperative(rest[:1].upper() + rest[1:]) or _ACTS_RE.match(rest)):
+            return ""
+    elif (found := _SITUATION_RE.match(said)) is None:
         return ""
-    case = case.strip()
+    case = found.group("case").strip()
     if _OUTCOME_CASE_RE.search(case) or "`" in case:
         return ""
     return case[0].casefold() + case[1:]
@@ -104,7 +123,8 @@ def when_notes(label: str, opening: str, body: str, have: list[str]) -> list[str
     notes: list[str] = []
     for sentence in split_sentences(opening)[:3]:
         case = _case(sentence)
-        if case and not any(case in h for h in have):
+        # one case a fix: a lead's own case ("if you are not severely affected") is it
+        if case and not any(re.match(r"(?:only )?(?:if|when)\b", h) for h in have):
             notes.append(case)
             break
     for said in (_ONLY_IF_RE, _NEEDS_RE, _DESTROYS_RE):
@@ -114,11 +134,15 @@ def when_notes(label: str, opening: str, body: str, have: list[str]) -> list[str
                 notes[-1] = f"only {notes[-1]}"
     if any(
         not _KEPT_AWAY_RE.search(body[max(0, m.start() - 30) : m.start()])
+        and not _WARNED_RE.search(body[max(0, m.start() - 60) : m.start()])
         for m in _DATA_LOSS_RE.finditer(body)
     ):
         notes.append("can lose data")
     if (
-        _SUPPORT_RE.search(body)
+        any(
+            not _FALLBACK_RE.search(opening[max(0, m.start() - 150) : m.start()])
+            for m in _SUPPORT_RE.finditer(opening)
+        )
         and not re.search(r"\b(?:escalat\w*|support)\b", label, re.I)
         and not any("download" in h for h in have)
     ):
@@ -139,4 +163,8 @@ def with_notes(lead: str, said: str, limit: int = 290) -> str:
         if len(" ".join([*kept, sentence])) + 1 + len(said) >= limit:
             break
         kept.append(sentence)
+    if kept:  # "Double-click Multimedia. 3.": the next item's number is no sentence end
+        kept[-1] = re.sub(r"\s+\d{1,3}[.)]$", "", kept[-1])
+    while kept and (_FRAGMENT_RE.match(kept[-1]) or kept[-1].rstrip().endswith(":")):
+        kept.pop()
     return " ".join([*kept, said])
