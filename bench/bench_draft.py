@@ -307,6 +307,12 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   "Method 2: Works Setup:"), a lead "Create X for A, B, or both." ticked before its ways,
   or a step's note that is another way ("The second way is to create your own dialog
   box ..."; `draft_metrics.other_way_steps`), / lint-clean drafts.
+- **fix options with when-to-choose help** (round 33, choosehelp35): options of the
+  questions choosing between fixes ("Which fix ...", "How do you want to fix / work
+  around it?") whose question help gives them a "When to choose: (n) ..." note that is
+  more than their label's own words (`draft_metrics.fix_choose_help`), / all such
+  options. **drafts asking a fix question with no help**: lint-clean drafts with such a
+  question none of whose options has a note, / lint-clean drafts.
 - **drafts running alternatives in turn** (round 30, turnalts30): lint-clean drafts with
   an outcome step no answer tells apart that opens with the other half of a way or a
   case ("or create a custom recipient ...", "In case you have other domain controllers,
@@ -691,6 +697,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "drafts with an alternative as a step": _pct(
             sum(bool(r.alternative_steps) for r in clean), len(clean)
+        ),
+        "fix options with when-to-choose help": _pct(
+            sum(r.fix_helped for r in clean), sum(r.fix_options for r in clean)
+        ),
+        "drafts asking a fix question with no help": _pct(
+            sum(bool(r.fix_unhelped) for r in clean), len(clean)
         ),
         "drafts with ways ticked in turn": _pct(
             sum(bool(r.ways_in_turn) for r in clean), len(clean)

@@ -1792,6 +1792,9 @@ class Record:
     alternative_steps: list[str] = field(default_factory=list)  # see ALTERNATIVE_STEP_RE
     condition_steps: list[str] = field(default_factory=list)  # see CONDITION_STEP_RE
     ways_in_turn: list[str] = field(default_factory=list)  # see ways_in_turn
+    fix_options: int = 0  # options of questions choosing between fixes (round 33)
+    fix_helped: int = 0  # of those, options with their own when-to-choose note
+    fix_unhelped: list[str] = field(default_factory=list)  # see fix_choose_help
     alternatives_in_turn: list[str] = field(default_factory=list)  # see alternatives_in_turn
     choose_one_ticked: list[str] = field(default_factory=list)  # see choose_one_ticked
     other_way_steps: list[str] = field(default_factory=list)  # see other_way_steps
@@ -2028,6 +2031,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.count_labels, record.count_labels_wrong = count_labels_wrong(walks.checklists)
     record.condition_steps = condition_steps(walks.checklists)
     record.ways_in_turn = ways_in_turn(tree)
+    record.fix_options, record.fix_helped, record.fix_unhelped = fix_choose_help(tree)
     record.alternatives_in_turn = alternatives_in_turn(tree)
     record.choose_one_ticked = choose_one_ticked(tree)
     record.other_way_steps = other_way_steps(tree)
@@ -2578,6 +2582,45 @@ WAYS_LEAD_RE = re.compile(
     r"following\b(?! (?:entries|messages?|errors?|symptoms?|conditions?))[^.:;]{0,40}[:.]\s*$",
     re.IGNORECASE,
 )
+
+
+#: A question choosing between the article's fixes (not between cases or causes found).
+FIX_QUESTION_RE = re.compile(
+    r"^(?:Which fix\b|How do you want to (?:fix|work around)\b|Which mitigation\b)"
+)
+#: "When to choose: (1) needs a restart; (2) works around the problem.": one note a choice.
+#: "Restart the Operator (if the issue persists ...)", "(short term)": the label says when.
+_LABEL_CASE_RE = re.compile(
+    r"\((?:if|when|in|only|sometimes|immediate|short term|long term)\b[^()]{0,200}\)$"
+)
+_CHOOSE_NOTE_RE = re.compile(r"\((\d{1,2})\) ([^;(]{1,300})")
+
+
+def fix_choose_help(tree: Tree) -> tuple[int, int, list[str]]:
+    """(options, options with a when-to-choose note, questions with none) over the
+    questions choosing between fixes: a note is the help's "(n) ..." for choice n, not
+    one only repeating its label, or a case the label ends on ("(if ...)", "(short
+    term)"). Round 33, choosehelp35; issue 13."""
+    options = helped = 0
+    bare: list[str] = []
+    for node in tree.nodes.values():
+        if not isinstance(node, Question) or not FIX_QUESTION_RE.match(node.title):
+            continue
+        help_text = _source(node.help)
+        said = help_text.partition("When to choose:")[2]
+        notes = {int(m.group(1)): m.group(2) for m in _CHOOSE_NOTE_RE.finditer(said)}
+        mine = 0
+        for n, choice in enumerate(node.choices, 1):
+            options += 1
+            note = set(re.findall(r"\w+", notes.get(n, "").casefold()))
+            if _LABEL_CASE_RE.search(choice.label) or (
+                note and not note <= set(re.findall(r"\w+", choice.label.casefold()))
+            ):
+                mine += 1
+        helped += mine
+        if not mine:
+            bare.append(f"{node.id}: {node.title}")
+    return options, helped, bare
 
 
 def ways_in_turn(tree: Tree) -> list[str]:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from kbassist.drafting.choose_help import when_notes
 from kbassist.drafting.text import clean, short_label, split_sentences
 
 #: Words of a sentence that only points back at another ("If you do so", "If this step
@@ -536,6 +537,8 @@ def fixes_question(
         ]
         for (label, _, _, said, body), kind in zip(options, kinds, strict=True)
     ]
+    for these, (label, _, _, opening, body) in zip(said, options, strict=True):
+        these.extend(when_notes(label, opening, body, these))  # its own case and cost
     # what every fix shares tells none of them apart
     shared = set.intersection(*(set(s) for s in said)) if len(said) >= 2 else set()
     # by the choice's number: the labels are on screen beside the help

@@ -53,6 +53,7 @@ from kbassist.drafting.causes import (
     pair_causes,
     paired,
 )
+from kbassist.drafting.choose_help import with_notes
 from kbassist.drafting.chosen_verify import chosen_message_verify, message_cause_verify
 from kbassist.drafting.described_fix import described_fixes
 from kbassist.drafting.design import by_design_lead
@@ -1704,7 +1705,7 @@ def _fixes_question(
         question[SITUATION_KEY] = True
     if notes:
         said = "When to choose: " + "; ".join(notes) + "."
-        lead = f"{lead} {said}".strip() if len(lead) + len(said) < 290 else lead or said
+        lead = with_notes(lead, said)
     return question, lead
 
 
@@ -1734,6 +1735,22 @@ def _chain_causes(nodes: list[dict[str, Any]], chain: list[str], first: str) -> 
     starts = {entry: first if k == 1 else f"{first}_{k}" for k, entry in enumerate(chain[:-1], 1)}
     for choice in which["choices"]:
         choice["next"] = starts.get(choice["next"], choice["next"])
+
+
+def _group_notes(options: list[Option]) -> str:
+    """ "(1) needs a restart; (2) ...": when to choose each of one cause's fixes, as the
+    question over all the fixes says it; "" when their text tells none apart."""
+    offered = [
+        (
+            o.label,
+            o.section.name,
+            o.kind,
+            " ".join([o.label, o.lead, *map(step_text, o.items[:1])]),
+            " ".join([o.lead, *map(step_text, o.items)]),
+        )
+        for o in options
+    ]
+    return "; ".join(fixes_question(offered, "")[2])
 
 
 def _which_cause_node(
@@ -1797,6 +1814,8 @@ def _cause_group_nodes(
                     ],
                 }
             )
+            if notes := _group_notes(group.options):
+                more[-1]["help"] = brace(sentence_cut("When to choose: " + notes + ".", 300))
         else:
             nxt = choose
         choices.append({"value": f"cause_{n}", "label": group.label, "next": nxt})
