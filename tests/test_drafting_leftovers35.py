@@ -102,6 +102,13 @@ def test_ways_to_one_end_stay_two_choices() -> None:
         ]
     )
     assert lead_verb("To manually set the Browser service:") == "set"
+    # a lead that only points at its steps announces no action to go on with
+    assert not stages(
+        [
+            "To resolve this problem in Windows 95, follow these steps:",
+            "To change the conflicting resource, follow these steps:",
+        ]
+    )
 
 
 _LISTINGS = """SUMMARY
@@ -170,6 +177,33 @@ def test_headed_fix_opening_with_a_scene_is_named_by_its_heading(tmp_path: Path)
     labels = _labels(tree)
     assert any(label.endswith("absolute link to a page in the current web") for label in labels)
     assert not any(": Make sure" in label for label in labels)
+
+
+_CASE_HEADED = """SYMPTOMS
+========
+
+When you update a chart, the linked range is not refreshed.
+
+WORKAROUND
+==========
+
+Case 1: Selecting Ignore Other Applications
+-------------------------------------------
+
+In the Options dialog box, clear the Ignore Other Applications check box.
+
+Case 2: Using a Macro to Open the File
+--------------------------------------
+
+In the macro, open the linked file before you update the chart.
+"""
+
+
+def test_case_heading_keeps_the_fix_action(tmp_path: Path) -> None:
+    """A sub-heading that only names a case still shows its fix's action in the label."""
+    tree = _draft(tmp_path, "Linked Chart Range Is Not Refreshed", _CASE_HEADED)
+    labels = _labels(tree)
+    assert any("clear the ignore other applications check box" in x.casefold() for x in labels)
 
 
 def test_scene_label_keeps_whole_phrases() -> None:

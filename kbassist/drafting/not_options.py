@@ -167,11 +167,21 @@ _PURPOSE_CUT_RE = re.compile(
 )
 
 
-def scene_turned(text: str, label: str) -> bool:
+#: A sub-heading that names its fix: a goal ("To modify an absolute link ...") or a named
+#: way ("BATCH File Option", "Manual Method"); not a case ("Case 1: Selecting X") nor a
+#: bare section word ("WORKAROUND").
+_FIX_NAME_HEAD_RE = re.compile(
+    r"^to\s[a-z]{2,20}\b|\b(?:option|method|way|procedure)(?:\s\d{1,2})?$", re.IGNORECASE
+)
+
+
+def scene_turned(text: str, label: str, heading: str = "") -> bool:
     """Whether `label` was named by the action after the scene that opens `text` ("From
     the temporary directory, run OEMSETUP.BAT ..." -> "Run OEMSETUP.BAT ..."): under a
     sub-heading of its own ("BATCH File Option", "To modify an absolute link ...") the
     heading names that fix, as it did before the scene was turned round."""
+    if heading and not _FIX_NAME_HEAD_RE.search(heading.strip().rstrip(":")):
+        return False
     found = _SCENE_RE.match(" ".join(text.split()))
     if found is None:
         return False

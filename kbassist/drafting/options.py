@@ -1231,11 +1231,12 @@ _LABEL_LEAD_RE = re.compile(
 )
 
 
-def _scene_turned(group: list[Para], rest: str) -> bool:
-    """Whether the label after a sub-heading was turned from its first block's scene."""
+def _scene_turned(group: list[Para], rest: str, header: str) -> bool:
+    """Whether the label after a sub-heading naming its fix was turned from its first
+    block's scene."""
     from kbassist.drafting.not_options import scene_turned
 
-    return bool(group) and scene_turned(strip_marker(clean(group[0].text)), rest)
+    return bool(group) and scene_turned(strip_marker(clean(group[0].text)), rest, header)
 
 
 def option_label(text: str) -> str:
@@ -1450,7 +1451,7 @@ def _section_options(
                 rest = option.label.removeprefix(f"{header}: ")
                 if rest != option.label and (not _is_action(rest) or _code_step(rest)):
                     option.label = header  # "Forwarders: DNS can be configured ..." -> the topic
-                elif rest != option.label and _scene_turned(group, rest):
+                elif rest != option.label and _scene_turned(group, rest, header):
                     option.label = header  # "BATCH File Option: From the temp dir, run X"
             if per_case and option is not None and option.label == prefix.rstrip(": "):
                 option.label = case_named(option.label, clean(group[0].text))  # "(if X)"

@@ -43,6 +43,10 @@ _BEFORE_VERB_RE = re.compile(
 )
 
 
+#: An announcement that only points at steps: "follow these steps", "use the following".
+_POINTER_RE = re.compile(
+    r"^(?:follow|use|perform|do|complete|try|see)\s(?:these|the|one|any)\b", re.IGNORECASE
+)
 #: A goal that is only a pronoun: "To verify this:", "To do so,".
 _PRONOUN_GOAL_RE = re.compile(r"^\s(?:this|that|it|so|these)\b\s{0,3}[:,.]", re.IGNORECASE)
 
@@ -55,6 +59,8 @@ def lead_verb(text: str) -> str:
     fix = _FIX_LEAD_RE.match(flat)
     if fix:
         flat = fix.group("rest")
+        if _POINTER_RE.match(flat):
+            return ""  # "To resolve this problem in Windows 95, follow these steps:": no action
     elif flat[:3].casefold() == "to ":
         flat = flat[3:]
     for _ in range(3):
