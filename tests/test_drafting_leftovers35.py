@@ -102,6 +102,19 @@ def test_ways_to_one_end_stay_two_choices() -> None:
         ]
     )
     assert lead_verb("To manually set the Browser service:") == "set"
+    # "increase A or B" announces two ways: "To determine A" is how to pick one of them
+    assert not stages(
+        [
+            "To resolve this issue, increase the amount of memory or hard disk space.",
+            "To determine the amount of memory installed in your computer, follow these steps:",
+        ]
+    )
+    assert not stages(
+        [
+            "To determine the amount of memory installed in your computer, follow these steps:",
+            "To increase the amount of available hard disk space, follow these steps:",
+        ]
+    )
     # a lead that only points at its steps announces no action to go on with
     assert not stages(
         [

@@ -81,18 +81,32 @@ def lead_verb(text: str) -> str:
     return re.sub(r"(?:ing|es|s|e)$", "", verb)
 
 
+#: Words that name nothing a lead works on.
+_PLAIN_WORDS = frozenset(
+    "your computer amount that this these with from following steps follow there have "
+    "installed available system".split()
+)
+
+
+def _named(text: str) -> set[str]:
+    """The words of four letters or more a lead names, common ones left out."""
+    return {w for w in re.findall(r"[a-z0-9.]{4,40}", text.casefold()) if w not in _PLAIN_WORDS}
+
+
 def stages(heads: Sequence[str]) -> bool:
     """Whether procedure leads `heads` (in order) are stages of one fix, not ways to one
     end: see the module docstring."""
     if len(heads) < 2:
         return False
     first, later = " ".join(heads[0].split()), [" ".join(h.split()) for h in heads[1:]]
-    if any(_OTHER_WAY_RE.search(h) for h in later) or re.search(r",\s(?:or|and/or)\s", first):
+    if any(_OTHER_WAY_RE.search(h) for h in later) or re.search(r"\s(?:or|and/or)\s", first):
         return False
     verbs = [lead_verb(h) for h in heads]
     if not all(verbs) or len(set(verbs)) < len(verbs):
         return False
     announced = _FIX_LEAD_RE.match(first) is not None
-    looks = verbs[0] in {re.sub(r"(?:ing|es|s|e)$", "", v) for v in _LOOK_VERBS}
+    looks = verbs[0] in {re.sub(r"(?:ing|es|s|e)$", "", v) for v in _LOOK_VERBS} and all(
+        _named(first) & _named(h) for h in later
+    )  # "determine the version of Mapi32.dll" / "replace Mapi32.dll": the same thing
     nexts = all(_NEXT_RE.match(h) for h in later)
     return announced or looks or nexts
