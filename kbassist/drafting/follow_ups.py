@@ -406,6 +406,11 @@ def headed_ways(paras: list[Para]) -> tuple[list[Para], list[list[Para]]] | None
         return None  # steps before the first heading: the headings are later stages
     if any(_CASE_HEAD_RE.match(paras[n].head) for n in heads):
         return None  # "If the program still hangs:": a case or a follow-up, not a way
+    from kbassist.drafting.procedure_stages import stages
+    from kbassist.drafting.text import clean
+
+    if stages([clean(paras[n].text) for n in heads]):
+        return None  # "To resolve this issue, remove X. ..." / "Add Y. ...": one fix in stages
     said = [_words(paras[n].text) - _HEAD_FILLER for n in heads]
     if any(len(a & b) < _MIN_HEAD_SHARED for a, b in itertools.pairwise(said)):
         return None

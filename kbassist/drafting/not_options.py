@@ -131,6 +131,9 @@ def scene_label(text: str, label: str, is_action: Callable[[str], bool], limit: 
     if not is_action(main):
         return label
     sentence = (split_sentences(main) or [main])[0].rstrip(".!:; ")
+    # "use the following command: For more information ...": the clause that announces a
+    # listing ends at its colon
+    sentence = _LISTING_COLON_RE.split(sentence, maxsplit=1)[0].rstrip(".!:; ")
     if _PLACE_END_RE.search(main.split(",", 1)[0]):
         return label  # "In X, Edit Service dialog box, ensure ...": still the place
     if _NAV_RE.match(main):
@@ -146,8 +149,44 @@ def scene_label(text: str, label: str, is_action: Callable[[str], bool], limit: 
     if len(first) <= room and re.match(r",\s(?:and\s)?then\b", sentence[len(first) :]):
         return f"{first} {scene}"
     # too long to turn round: the action alone (a "Scene, action" label is cut back to
-    # the scene where a title adds its prefix)
+    # the scene where a title adds its prefix), before its purpose or manner clause when
+    # it is too long ("Move the X line of code so that it appears before ...")
+    if len(sentence) > limit:
+        for said in _PURPOSE_CUT_RE.finditer(sentence):
+            if 12 <= said.start() <= limit:
+                return sentence[: said.start()].rstrip(" ,")
     return short_label(main, limit)
+
+
+#: A colon closing a clause that announces what follows ("use the following command:").
+_LISTING_COLON_RE = re.compile(r":\s")
+#: Where an action's purpose or manner begins: " so that ", " to prevent ", " because ".
+_PURPOSE_CUT_RE = re.compile(
+    r",?\s(?:so that|so as to|in order to|to (?:prevent|avoid|ensure|stop|fix|resolve)|because)\s",
+    re.IGNORECASE,
+)
+
+
+#: A sub-heading that names its fix: a goal ("To modify an absolute link ...") or a named
+#: way ("BATCH File Option", "Manual Method"); not a case ("Case 1: Selecting X") nor a
+#: bare section word ("WORKAROUND").
+_FIX_NAME_HEAD_RE = re.compile(
+    r"^to\s[a-z]{2,20}\b|\b(?:option|method|way|procedure)(?:\s\d{1,2})?$", re.IGNORECASE
+)
+
+
+def scene_turned(text: str, label: str, heading: str = "") -> bool:
+    """Whether `label` was named by the action after the scene that opens `text` ("From
+    the temporary directory, run OEMSETUP.BAT ..." -> "Run OEMSETUP.BAT ..."): under a
+    sub-heading of its own ("BATCH File Option", "To modify an absolute link ...") the
+    heading names that fix, as it did before the scene was turned round."""
+    if heading and not _FIX_NAME_HEAD_RE.search(heading.strip().rstrip(":")):
+        return False
+    found = _SCENE_RE.match(" ".join(text.split()))
+    if found is None:
+        return False
+    scene = found.group(0)[: found.start("main")].rstrip(" ,")
+    return not label.startswith(scene)
 
 
 #: "Because this behavior is by design, another approach must be taken ...", "The logic

@@ -976,7 +976,10 @@ def _split_or(paras: list[Para], seps: list[int]) -> tuple[list[Para], list[list
             # "1. ... 6. ..." / "-or-" / "1. ...": two whole procedures, not step 6's way
             start = _run_start(first_chunk, start)
     else:
-        start = len(first_chunk) - 1
+        from kbassist.drafting.code_alternatives import listing_start
+
+        # a listing split by blank lines: the whole listing, back to its "Sub X()" line
+        start = listing_start(first_chunk, len(first_chunk) - 1)
     alts = [first_chunk[start:]]
     for a, b in itertools.pairwise(seps):
         if paras[a + 1 : b]:
@@ -1228,6 +1231,14 @@ _LABEL_LEAD_RE = re.compile(
 )
 
 
+def _scene_turned(group: list[Para], rest: str, header: str) -> bool:
+    """Whether the label after a sub-heading naming its fix was turned from its first
+    block's scene."""
+    from kbassist.drafting.not_options import scene_turned
+
+    return bool(group) and scene_turned(strip_marker(clean(group[0].text)), rest, header)
+
+
 def option_label(text: str) -> str:
     """A short label from the option's first clause: no "To resolve this issue," lead-in,
     no "Administrators who want to X should" preamble, never cut with "[...]"."""
@@ -1385,8 +1396,14 @@ def _section_options(
     if alts and howto and plain and kind in ("summary", "more") and led_before(lead_paras):
         alts = []  # "The following two scenarios require the above steps: - X - Y": cases
     if alts:
-        options = []
+        from kbassist.drafting.code_alternatives import listing_option
+
+        options: list[Option] = []
         for alt in alts:
+            listed = listing_option(section, alt, len(options) + 1) if plain else None
+            if listed is not None:
+                options.append(listed)  # "Sub EnableKeyBoard() ..." / "-or-": a listing
+                continue
             head, steps = _method_head(alt)
             # "Method 2" written once for Windows 98 and once for Windows 2000: one each
             per_product = _product_variants(section, list(steps), head) if head else []
@@ -1434,6 +1451,8 @@ def _section_options(
                 rest = option.label.removeprefix(f"{header}: ")
                 if rest != option.label and (not _is_action(rest) or _code_step(rest)):
                     option.label = header  # "Forwarders: DNS can be configured ..." -> the topic
+                elif rest != option.label and _scene_turned(group, rest, header):
+                    option.label = header  # "BATCH File Option: From the temp dir, run X"
             if per_case and option is not None and option.label == prefix.rstrip(": "):
                 option.label = case_named(option.label, clean(group[0].text))  # "(if X)"
             if option is not None:
@@ -1701,6 +1720,7 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
                 and bool(_GOAL_RE.match(text))
                 and n + 1 < len(paras)
                 and paras[n + 1].numbered
+                and not _next_stage(paras[real[0]], texts[real[0]], text)
             )
             # "One way to X is to Y" / "Using X prevents Y" before "Another ...": a way too
             another = bool(_ANOTHER_WAY_RE.match(text)) or another_way(text)
@@ -1736,6 +1756,14 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
             continue
         out.append((header, [*carried, *group] if carried and header == "" else group))
     return out or [("", paras)]
+
+
+def _next_stage(first: Para, lead: str, text: str) -> bool:
+    """Whether the "To X, follow these steps:" at `text` goes on with the fix that the
+    group's lead `lead` announced ("To resolve this issue, install X. To do this, ...")."""
+    from kbassist.drafting.procedure_stages import stages
+
+    return not first.numbered and not first.marker and stages([lead, text])
 
 
 def _warning_opens(texts: list[str], n: int, acting: list[bool]) -> bool:
