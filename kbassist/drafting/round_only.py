@@ -224,6 +224,11 @@ def round_only_verify(
         return verify  # a workaround may well make the symptom go away
     said = _no_fix_sentence(f"{lead} {section_text}")
     quote = f' (the article: "{said}")' if said else ""
+    if stays == "limit":  # the article's steps are its answer; the design stays as it is
+        return (
+            "Check that the steps above get you round the problem; the article calls the "
+            f"behavior by design (or a limitation), so it remains{quote}."
+        )
     return (
         "Check that the steps above get you round the problem; the article gives no fix, so "
         f"the problem itself remains{quote}."

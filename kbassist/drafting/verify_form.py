@@ -553,6 +553,14 @@ def _may_quote(text: str) -> bool:
 
 
 @lru_cache(maxsize=512)  # pure: asked again and again per text
+def _unquoted_sub(pattern: re.Pattern[str], repl: str, text: str) -> str:
+    """`pattern.sub(repl, text)` outside double quotes: a quoted message is the article's
+    own words ('"Cannot find REPORT.DLL"' never becomes '"can not find REPORT.DLL"')."""
+    parts = text.split('"')
+    parts[::2] = [pattern.sub(repl, part) for part in parts[::2]]
+    return '"'.join(parts)
+
+
 def expected_state(result: str) -> str:
     """What the admin should see once the fix works, said from a symptom's result clause
     with its hedge dropped: "you may receive the following error message: M" -> 'the
@@ -573,9 +581,9 @@ def expected_state(result: str) -> str:
     result = result.strip().rstrip(".")
     result = _RESULT_LINK_RE.sub("", result)
     if may_hold(result, ("can",)):  # every `_CANNOT_RE` match holds it
-        result = _CANNOT_RE.sub("can not", result)
+        result = _unquoted_sub(_CANNOT_RE, "can not", result)
     if "n't" in result:
-        result = _BE_NOT_RE.sub(r"\1 not", result)
+        result = _unquoted_sub(_BE_NOT_RE, r"\1 not", result)
     # "Visual C++ may also load ...": "also" ties the result to another, not part of it
     if "also " in result or "then " in result or "even " in result:
         result = _MODAL_ALSO_RE.sub(r"\1 ", result)
