@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from drafting_support import archive, walked
 
+from kbassist.drafting.labels import fixes_question
+
 _BY_DESIGN = (
     "SYMPTOMS\n========\n\n{symptom}\n\n"
     "RESOLUTION\n==========\n\n{fix}\n\n"
@@ -43,3 +45,24 @@ def test_a_by_design_error_a_resolution_removes_is_checked_gone() -> None:
     verify = [i.text for i in walked(art, {"symptom": "yes"}).part("verify")]
     assert "Cannot find REPORT.DLL" in verify[0]
     assert "no longer" in verify[0]
+
+
+def test_a_case_said_of_every_workaround_is_no_when_to_choose() -> None:
+    """A case the article says once over three workarounds ("If your client application is
+    hosted through Web Apps, only Method 2 works.") is not given as each one's "when to
+    choose": it would tell the admin on Web Apps to pick Method 1 too."""
+    case = "If your client application is hosted through Web Apps, only Method 2 works."
+    options = [
+        ("Install the security update", "Resolution", "fix", "Install it.", "Install it."),
+        *(
+            (label, "Workaround", "workaround", case, f"{case} {label}.")
+            for label in (
+                "Do not upgrade the client",
+                "Method 1: Roll back the framework",
+                "Method 2: Turn off key caching",
+            )
+        ),
+    ]
+    _, _, notes = fixes_question(options, "The article gives a fix and a workaround.")
+    assert len(notes) == 3  # each workaround still says it works round the problem
+    assert not any("Web Apps" in note for note in notes)

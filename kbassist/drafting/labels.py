@@ -514,6 +514,10 @@ def versions_only(labels: Sequence[str]) -> bool:
     return len(labels) >= 2 and all(_VERSION_CHOICE_RE.match(" ".join(x.split())) for x in labels)
 
 
+#: A when-to-choose note that is a case ("if X", "when X", "only if X"), not a cost.
+_CASE_NOTE_RE = re.compile(r"(?:only\s)?(?:if|when|unless)\b", re.IGNORECASE)
+
+
 def fixes_question(
     options: Sequence[tuple[str, str, str, str, str]], lead: str
 ) -> tuple[str, str, list[str]]:
@@ -541,6 +545,10 @@ def fixes_question(
         these.extend(when_notes(label, opening, body, these))  # its own case and cost
     # what every fix shares tells none of them apart
     shared = set.intersection(*(set(s) for s in said)) if len(said) >= 2 else set()
+    # a case said of all fixes but one is a note they share ("if your application is
+    # hosted through Web Apps" repeated on each method), not what picks one of them
+    cases = [c for these in said for c in set(these) if _CASE_NOTE_RE.match(c)]
+    shared |= {c for c in cases if cases.count(c) >= max(3, len(said) - 1)}
     # by the choice's number: the labels are on screen beside the help
     notes = [
         f"({n}) {', '.join(kept)}"
