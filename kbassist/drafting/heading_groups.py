@@ -108,8 +108,9 @@ def group_heads(article: Article) -> dict[str, tuple[bool, tuple[Block, ...]]]:
     """Title key -> (wholly bold, the blocks nested under it), for every list item of the
     article that titles a group (see `_is_title`); their words are read only for a title
     ticked. Worked out once per article (the answer is shared: read it, never change it)."""
-    if _LAST and _LAST[0][0] is article:
-        return _LAST[0][1]
+    last = _LAST[0] if _LAST else None  # read once: another thread may draft meanwhile
+    if last is not None and last[0] is article:
+        return last[1]
     heads = _group_heads(article)
     _LAST[:] = [(article, heads)]
     return heads

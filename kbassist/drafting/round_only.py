@@ -66,6 +66,8 @@ _LIMIT_RE = re.compile(
 _TURNED_RE = re.compile(
     r"^Check that (?!.{0,400}\b(?:by design|remains|stays|limit|workaround)\b)", re.IGNORECASE
 )
+#: A verify that checks an error message gone: 'Check that the message "X" no longer appears'.
+_GONE_MESSAGE_RE = re.compile(r"\bmessage\b[^\n]{0,300}\bno longer appears\b")
 #: A verify that already says the behaviour stays.
 _SAYS_STAYS_RE = re.compile(r"\bby design\b|\bitself (?:stays|remains)\b", re.IGNORECASE)
 #: A CAUSE that only says the problem is known: no cause the steps remove.
@@ -107,7 +109,7 @@ _PROBLEM_RE = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=256)  # asked once per outcome, mostly of the same texts
+@functools.lru_cache(maxsize=32)  # asked once per outcome of one draft, of the same texts
 def problem_stays(
     section_text: str, status_text: str, cause_text: str, fixed_anywhere: str, workaround: bool
 ) -> str:
@@ -200,16 +202,20 @@ def round_only_verify(
     lead: str,
     section_text: str,
     stays: str,
+    fix: bool = False,
 ) -> str:
     """`verify` fitted to an outcome whose steps leave the problem in place (`stays`, from
     `problem_stays`): its promise that the problem no longer occurs becomes the steps' own
     effect, said to leave the problem itself when the article says so; or, for a problem
     the article says cannot be prevented and no effect said, an honest "the steps work
     round it; the problem remains" that quotes the no-fix sentence. `verify` unchanged
-    otherwise."""
+    otherwise. `fix`: the outcome is the article's RESOLUTION, not a workaround, so an
+    error message it checks gone stays checked even under a by-design STATUS."""
     text, detail = split_detail(verify)
     if not stays or detail.strip() or _SAYS_STAYS_RE.search(text):
         return verify  # "The article says this is by design ...": already honest
+    if stays == "limit" and fix and _GONE_MESSAGE_RE.search(text):
+        return verify  # by design, yet the RESOLUTION's steps remove the error message
     strong = stays in {"no-fix", "limit"}
     if not _PROMISE_RE.search(text) and not (stays == "no-fix" and _TURNED_RE.match(text)):
         return verify

@@ -3408,10 +3408,6 @@ def _works_round(text: str) -> bool:
 _UPGRADE_RE = re.compile(r"upgrade\b", re.I)
 
 
-#: A verify that checks an error message gone: 'Check that the message "X" no longer appears'.
-_GONE_MESSAGE_RE = re.compile(r"\bmessage\b[^\n]{0,300}\bno longer appears\b")
-
-
 def _fitted_to_outcome(article: Article, option: Option, verify_text: str) -> str:
     """`verify_text` about what this outcome's steps change (round 33, round_only and
     this_outcome): a workaround of a problem that stays checks its own effect, never "no
@@ -3427,14 +3423,11 @@ def _fitted_to_outcome(article: Article, option: Option, verify_text: str) -> st
         f"{status_text} {option.section.text}",
         option.kind == "workaround" or option.section.key in WORKAROUND_KEYS,
     )
-    if (
-        stays == "limit"
-        and option.section.key in RESOLUTION_KEYS
-        and _GONE_MESSAGE_RE.search(verify_text)
-    ):
-        stays = ""  # by design, yet the RESOLUTION's steps remove the error message
+    fix = option.section.key in RESOLUTION_KEYS
     verify_text = whole_clause_verify(
-        round_only_verify(verify_text, option.label, option.lead, option.section.text, stays)
+        round_only_verify(
+            verify_text, option.label, option.lead, option.section.text, stays, fix=fix
+        )
     )
     doing = [*option.pre_items, *option.items]
     lead = f"{option.lead} {option.section.text[:600]}"
