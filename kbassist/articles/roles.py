@@ -45,7 +45,7 @@ ROLES: list[tuple[re.Pattern[str], str, bool]] = [
         ),
         (rf"(?:workarounds?){_N}(?:\b|$)", "resolution", True),
         (
-            rf"(?:resolutions?|solutions?|fix(?:es)?|mitigation|method|steps to resolve"
+            rf"(?:resolutions?|solutions?|fix(?:es)?|mitigation|mitigating|method|steps to resolve"
             rf"|resolve|remediation|recovery|how to (?:fix|resolve)|recommended actions?)"
             rf"{_N}(?:\b|$)",
             "resolution",
