@@ -44,6 +44,7 @@ from kbassist.drafting.pointed_methods import (
 )
 from kbassist.drafting.registry_rows import registry_rows
 from kbassist.drafting.registry_values import registry_copied
+from kbassist.drafting.runbook_alternatives import runbook_alternatives
 from kbassist.drafting.runbook_branches import (
     escalate_last,
     findings,
@@ -200,6 +201,8 @@ def modern_plan(
         symptom, cause, cause_section = restated_cause(article, symptom, cause, cause_section)
         # a cause that only restates Meaning where the runbook says to find it (causes34)
         cause, cause_section = found_cause(article, cause, cause_section)
+    if is_alert_runbook(article):  # "Consider X", "using the previous command" (rbalt35)
+        options = runbook_alternatives(article.id, options)
     options = escalate_last(article, options)
     if is_alert_runbook(article):
         looks_only(options)  # "Review X to find out more ...": titled as no fix, not "Mitigation"
