@@ -205,6 +205,12 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   "Troubleshooting", "Alert Description", ...), / fix outcomes of such drafts
   (`draft_metrics.bare_titles`; a single fix's "Mitigation" is not counted: there is
   nothing to choose between).
+- **Diagnosis offered as a fix**: fix outcomes cited from a Diagnosis section beside a
+  fix cited from another section (`draft_metrics.diagnosis_fixes`), / all fix outcomes.
+- **long-term changes verified as clearing**: fix outcomes whose first step only says to
+  think about a change ("Start thinking about sharding prometheus", "Consider X") and
+  whose verify is the alert clearing (`draft_metrics.long_term_cleared`), / all fix
+  outcomes.
 - **symptoms cut**: drafts whose symptom question quotes the symptom with "[...]",
   / drafts that ask the symptom question.
 - **symptom choices that are fragments**: message choices of the symptom question
@@ -631,6 +637,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "bare titles among fixes": _pct(
             sum(len(r.bare_titles) for r in clean), sum(r.fix_outcomes for r in clean)
+        ),
+        "Diagnosis offered as a fix": _pct(
+            sum(len(r.diagnosis_fixes) for r in clean), sum(r.fix_count for r in clean)
+        ),
+        "long-term changes verified as clearing": _pct(
+            sum(len(r.long_term_cleared) for r in clean), sum(r.fix_count for r in clean)
         ),
         "fixes titled by a first UI step": _pct(
             sum(len(r.first_click_titles) for r in clean), sum(r.fix_count for r in clean)

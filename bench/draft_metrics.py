@@ -700,6 +700,36 @@ def bare_titles(tree: Tree) -> tuple[int, list[str]]:
     return len(fixes), [o.title for o in fixes if _BARE_TITLE_RE.match(o.title.strip())]
 
 
+#: A section a fix outcome is cited from that only looks: a runbook's Diagnosis.
+_DIAGNOSIS_SOURCE_RE = re.compile(r"^(?:diagnos[ie]s|diagnostics?)\b", re.IGNORECASE)
+#: A checklist that only says to think about a change: "Start thinking about sharding X".
+_LONG_TERM_STEP_RE = re.compile(
+    r"^(?:start (?:thinking|to think) about|think about|consider)\b", re.IGNORECASE
+)
+
+
+def diagnosis_fixes(tree: Tree) -> list[str]:
+    """Fix outcomes cited from a Diagnosis section beside a fix cited from another
+    section (round 34): the runbook's checks offered as one of its fixes."""
+    fixes = [o for o in tree.outcomes() if o.id != "not_this_article" and o.source is not None]
+    diag = [o for o in fixes if _DIAGNOSIS_SOURCE_RE.match(o.source.section.strip())]  # type: ignore[union-attr]
+    if not diag or len(diag) == len(fixes):
+        return []
+    return [o.title for o in diag]
+
+
+def long_term_cleared(tree: Tree) -> list[str]:
+    """Fix outcomes whose first step only says to think about a change ("Start thinking
+    about sharding prometheus") yet are verified by the alert clearing (round 34)."""
+    return [
+        o.title
+        for o in tree.outcomes()
+        if o.steps
+        and _LONG_TERM_STEP_RE.match(_source(o.steps[0].template).strip())
+        and any(re.search(r"\balert clears\b", _source(v.template)) for v in o.verify)
+    ]
+
+
 #: A title that is a fix's first UI step: "Workaround: Click Start", "Resolution: Open
 #: SQL Server Configuration Manager", "Resolution: Log on by using an administrator account".
 _FIRST_CLICK_TITLE_RE = re.compile(
@@ -1805,6 +1835,8 @@ class Record:
     systems_unasked: bool = False  # procedures headed per system, never asked (round 29)
     fix_outcomes: int = 0  # fix outcomes of drafts with two or more (see bare_titles)
     bare_titles: list[str] = field(default_factory=list)
+    diagnosis_fixes: list[str] = field(default_factory=list)  # see diagnosis_fixes
+    long_term_cleared: list[str] = field(default_factory=list)  # see long_term_cleared
     fix_count: int = 0  # fix outcomes (not "This article may not apply")
     first_click_titles: list[str] = field(default_factory=list)  # see first_click_titles
     read_more_items: list[str] = field(default_factory=list)  # see read_more_step
@@ -2041,6 +2073,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.asks_system = system_asked(tree)
     record.systems_unasked = not record.asks_system and systems_headed(article)
     record.fix_outcomes, record.bare_titles = bare_titles(tree)
+    record.diagnosis_fixes = diagnosis_fixes(tree)
+    record.long_term_cleared = long_term_cleared(tree)
     record.fix_count = sum(o.id != "not_this_article" for o in tree.outcomes())
     record.first_click_titles = first_click_titles(tree)
     first_by_outcome: dict[str, Checklist] = {}
