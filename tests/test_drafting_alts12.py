@@ -159,9 +159,9 @@ def test_mitigation_one_remedy_a_line_is_asked_and_wrapped_prose_is_not() -> Non
     )
     tree = draft_tree(runbook(lines))
     (which,) = questions(tree)
-    assert labels(which) == [
-        "Start thinking about sharding prometheus",
+    assert labels(which) == [  # the plan is a long-term option, offered last (rbalt35)
         "Increase scrape times to perform it less frequently",
+        "Long term: sharding prometheus",
     ]
     draft_text(runbook(lines))
     wrapped = lines.replace(
