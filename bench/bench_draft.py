@@ -207,7 +207,7 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   nothing to choose between).
 - **Diagnosis offered as a fix**: fix outcomes cited from a Diagnosis section beside a
   fix cited from another section (`draft_metrics.diagnosis_fixes`), / all fix outcomes.
-- **long-term changes verified as clearing**: fix outcomes whose first step only says to
+- **long-term changes verified as clearing**: fix outcomes whose one step only says to
   think about a change ("Start thinking about sharding prometheus", "Consider X") and
   whose verify is the alert clearing (`draft_metrics.long_term_cleared`), / all fix
   outcomes.

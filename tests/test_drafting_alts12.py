@@ -161,7 +161,7 @@ def test_mitigation_one_remedy_a_line_is_asked_and_wrapped_prose_is_not() -> Non
     (which,) = questions(tree)
     assert labels(which) == [  # the plan is a long-term option, offered last (rbalt35)
         "Increase scrape times to perform it less frequently",
-        "Long term: sharding prometheus",
+        "Plan sharding prometheus (long term)",
     ]
     draft_text(runbook(lines))
     wrapped = lines.replace(

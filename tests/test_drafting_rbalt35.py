@@ -227,10 +227,10 @@ def test_unset_of_the_set_flags_is_the_rollback() -> None:
 
 
 def test_thinking_about_a_change_is_a_long_term_option() -> None:
-    """"Start thinking about X" is a long-term option last, never verified as clearing."""
+    """ "Start thinking about X" is a long-term option last, never verified as clearing."""
     tree = draft_tree(runbook(LIMIT, id_="GizmoLabelLimitHit"))
     last = fixes(tree)[-1]
-    assert last["title"].startswith("Long term: ")
+    assert last["title"] == "Plan splitting the gizmo scraper (long term)"
     verify = " ".join(v["text"] for v in last["verify"])
     assert "long-term change" in verify and "alert clears" not in verify
     first = fixes(tree)[0]
@@ -238,7 +238,7 @@ def test_thinking_about_a_change_is_a_long_term_option() -> None:
 
 
 def test_way_using_the_previous_command_is_no_second_fix() -> None:
-    """"Or, force delete the pod using the previous command" is not offered again."""
+    """ "Or, force delete the pod using the previous command" is not offered again."""
     tree = draft_tree(runbook(DRAIN, id_="SprocketEvictError"))
     titles = _titles(tree)
     assert not any("previous command" in t for t in titles)
@@ -246,7 +246,7 @@ def test_way_using_the_previous_command_is_no_second_fix() -> None:
 
 
 def test_expected_effect_is_a_note() -> None:
-    """"This should let the eviction go on" is a note on the step before, not a tick."""
+    """ "This should let the eviction go on" is a note on the step before, not a tick."""
     tree = draft_tree(runbook(DRAIN, id_="SprocketEvictError"))
     hook = next(o for o in fixes(tree) if any("hook" in t for t in fix_ticks(o)))
     assert not any(t.startswith("This should") for t in fix_ticks(hook))
@@ -273,6 +273,14 @@ def test_one_of_the_following_ways_are_options() -> None:
     assert any(t.endswith("Point the built-in template at your image") for t in titles)
     disable = next(o for o in fixes(tree) if o["title"].endswith("Gadget resource"))
     assert not any("Add nodes" in t or "architectures annotation" in t for t in fix_ticks(disable))
+
+
+def test_consider_restarting_stays_a_fix() -> None:
+    """ "Consider restarting the pod" is a fix to make now, verified by the alert clearing."""
+    plan = "Start thinking about splitting the gizmo scraper."
+    body = LIMIT.replace(plan, "Consider restarting the pod.")
+    tree = draft_tree(runbook(body, id_="GizmoLabelLimitHit"))
+    assert not any("long term" in t.casefold() for t in _titles(tree))
 
 
 def test_regexes_are_linear_on_hostile_text() -> None:

@@ -35,9 +35,10 @@ from kbassist.drafting.text import split_detail, with_detail
 #: "Start thinking about sharding prometheus.", "Consider sharding ...", "In the long
 #: term, plan X": a design change to plan, not a fix that clears the alert now.
 _LONG_TERM_RE = re.compile(
-    r"^(?:start (?:thinking|to think) about|think about|consider|plan (?:for|on)|"
-    r"in the long(?:er)?[- ]term,?\s+(?:consider|plan(?: for)?)?)\s+(?P<what>\S[^.;:]{2,120}?)"
-    r"\.?$",
+    r"^(?:start (?:thinking|to think) about|think about|plan (?:for|on)|"
+    r"in the long(?:er)?[- ]term,?\s+(?:consider|plan(?: for)?)?|consider(?= (?:sharding|"
+    r"splitting|partitioning|migrating|redesigning|re-architecting)\b))"
+    r"\s+(?P<what>\S[^.;:]{2,120}?)\.?$",
     re.IGNORECASE,
 )
 #: A fix titled by its heading "Long-term Solutions", "Long-term solutions to avoid X".
@@ -52,8 +53,10 @@ LONG_TERM_CHECK = (
 
 
 def long_term_options(options: list[Option]) -> None:
-    """A one-step option that only says to start thinking about or consider a change:
-    titled "Long term: X", told as such, and checked by its own effect later."""
+    """A one-step option that only says to start thinking about a change (or to consider
+    sharding, migrating ...; "Consider restarting the pod" is a fix now): titled "Plan X
+    (long term)", told as such, and checked by its own effect later; an option headed
+    "Long-term Solutions" told and checked so too."""
     fixes = [o for o in options if o.kind == "option"]
     if len(fixes) < 2:  # the runbook's only way out stays its fix
         return
@@ -68,7 +71,7 @@ def long_term_options(options: list[Option]) -> None:
         if found is None:
             continue
         what = found.group("what").strip()
-        option.label = f"Long term: {what[:1].lower()}{what[1:]}"
+        option.label = f"Plan {what[:1].lower()}{what[1:]} (long term)"
         option.lead = f"{option.lead} {LONG_TERM_LEAD}".strip()
         option.checks = [LONG_TERM_CHECK]
 
