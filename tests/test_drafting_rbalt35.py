@@ -12,6 +12,7 @@ import time
 from drafting_support import details, fix_ticks, fixes, runbook
 
 from kbassist.drafting.runbook_alternatives import (
+    _BACK_RE,
     _BENEFITS_RE,
     _CAN_BE_RE,
     _IF_YOU_CAN_RE,
@@ -283,10 +284,34 @@ def test_consider_restarting_stays_a_fix() -> None:
     assert not any("long term" in t.casefold() for t in _titles(tree))
 
 
+def test_previous_value_after_a_temporary_patch_is_the_rollback() -> None:
+    """ "Then patch it to the previous value after X" is the rollback, not part of the step."""
+    body = """
+## Meaning
+
+The sprocket controller could not evict a pod from a node for an hour.
+
+## Mitigation
+
+- If a budget blocks the eviction you can temporarily patch it to allow 0 pods.
+  Then patch it to the previous value after the update completes.
+
+   ```console
+   oc patch budget $BUDGET --type=merge -p '{"spec":{"minAvailable":0}}'
+   ```
+- Otherwise, force delete the pod.
+"""
+    tree = draft_tree(runbook(body, id_="SprocketEvictError"))
+    patch = next(o for o in fixes(tree) if any("budget" in t for t in fix_ticks(o)))
+    assert not any("previous value" in t for t in fix_ticks(patch))
+    assert patch["rollback"][0]["text"].startswith("Patch it to the previous value")
+
+
 def test_regexes_are_linear_on_hostile_text() -> None:
     """The new patterns take well under a second on 20 KB of hostile text."""
     hostile = ["a " * 10_000, "a," * 10_000, "x" * 20_000 + ":", "If you have " + "a " * 10_000]
     patterns = [
+        _BACK_RE,
         _BENEFITS_RE,
         _CAN_BE_RE,
         _IF_YOU_CAN_RE,

@@ -16,7 +16,8 @@ offered what is no fix:
   (`benefits_noted`);
 - "ceph osd set noup" then "Clear these flags with: ceph osd unset noup": the unset is
   the way back from the set, the outcome's rollback, not a step that undoes the fix just
-  made (`cleared_flags_undo`);
+  made (`cleared_flags_undo`); "Then patch it to the previous value after the upgrade
+  completes" closing a temporary change is its rollback too (`restored_value_undo`);
 - "Pool quotas can be adjusted up or down (or removed) with X" over a `max_bytes` and a
   `max_objects` command: a lead said as its action, only the command of the quota the
   alert names, and "Setting the quota value to 0 will disable the quota" offered as
@@ -214,6 +215,30 @@ def cleared_flags_undo(option: Option) -> None:
         for line in lines:
             if found := _SET_RE.match(line):
                 flags.add((found.group("pre"), found.group("flag")))
+
+
+#: "Then patch it to the previous value after the upgrade completes.": the way back from
+#: a temporary change, said after it in the same step.
+_BACK_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<back>(?:then|afterwards|later),?\s+(?P<act>(?:patch|set|change|"
+    r"revert|restore|return)\b[^.!?]{0,80}?\b(?:previous|original|old) values?\b[^.!?]{0,80}"
+    r"[.!]?))\s*$",
+    re.IGNORECASE,
+)
+
+
+def restored_value_undo(option: Option) -> None:
+    """A step's closing "Then patch it to the previous value after X" (a temporary
+    change): the outcome's rollback, the step the change alone."""
+    for n, item in enumerate(option.items):
+        text, detail = split_detail(item)
+        found = _BACK_RE.search(text.strip())
+        if found is None or not text.strip()[: found.start()].strip() or n in option.when:
+            continue
+        act = found.group("act").strip()
+        option.undo = [*option.undo, f"{act[:1].upper()}{act[1:]}"]
+        option.items[n] = with_detail(text.strip()[: found.start()].strip(), detail)
+        return
 
 
 # --------------------------------------------------------------------------- quotas

@@ -243,7 +243,7 @@ from kbassist.drafting.round_only import (
     whole_clause_verify,
 )
 from kbassist.drafting.run_order import checks_before_cases, checks_before_names, diagnose_first
-from kbassist.drafting.runbook_alternatives import cleared_flags_undo
+from kbassist.drafting.runbook_alternatives import cleared_flags_undo, restored_value_undo
 from kbassist.drafting.runbook_case_diagnosis import case_after_diagnosis
 from kbassist.drafting.runbook_case_title import case_titles
 from kbassist.drafting.runbook_cases import chosen_case_not_asked
@@ -805,6 +805,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         option.items, option.undo = undo_steps(option.items)
         if article.style != "mskb":  # "set noup" ... "Clear these flags with: unset noup"
             cleared_flags_undo(option)
+            restored_value_undo(option)  # "Then patch it to the previous value after X"
         if option.chain:  # "If the issue continues, proceed to the next method": asked
             option.items = without_pointers(option.items)
         if not option.case and symptom_section is not None:
