@@ -162,3 +162,33 @@ def test_helpers_are_linear_on_hostile_text() -> None:
     size_kind("<bytes>", "max_" * 5000 + " <bytes>")
     diagnosis_pointer("<pool>", "pool " * 4000 + "\n\n```\n" + "$ " * 90 + "\n```")
     assert time.perf_counter() - start < 1.0
+
+
+SOURCESAFE = """
+SYMPTOMS
+========
+
+Clients cannot open the database after it moved to a new server.
+
+RESOLUTION
+==========
+
+1. Type the following at a command prompt, where <server> is the new server:
+
+     net use s: \\\\<server>\\vss
+
+2. When you start the program from a client install, you might see the following
+   errors:
+
+     Invalid DOS path: "<path>\\srcsafe.ini"
+
+   Correct the path in the client's srcsafe.ini file.
+"""
+
+
+def test_placeholder_in_quoted_error_is_not_asked() -> None:
+    """A `<path>` in an error message the step says you may see is not asked."""
+    tree = draft_tree(archive(SOURCESAFE, id_="Q999336", title="Clients Cannot Open Database"))
+    asked = " ".join(str(n.get("text", "")) for n in _inputs(tree))
+    assert "<server>" in asked
+    assert "<path>" not in asked

@@ -29,6 +29,29 @@ def in_log_line(text: str, start: int) -> bool:
     return len(head) <= 300 and ".go:" in head and _GO_LOG_RE.search(head) is not None
 
 
+#: A line that is an error message's text: "Invalid DOS path: "<path>\\scrsafe.ini"".
+_MESSAGE_HEAD_RE = re.compile(
+    r"^\s{0,12}(?:invalid|cannot|can't|unable to|could not|error|warning|failed)\b"
+    r"[^\n:\"]{0,60}:\s",
+    re.IGNORECASE,
+)
+#: A lead that says messages follow: "you might see the following errors:".
+_MESSAGE_LEAD_RE = re.compile(
+    r"\bfollowing\s+(?:error\s+)?(?:errors?|messages?|warnings?)\b|\berror messages?\b",
+    re.IGNORECASE,
+)
+
+
+def in_message_line(text: str, start: int) -> bool:
+    """Whether position `start` of a step is in an error message the step says you may see
+    ("... you might see the following errors: Invalid DOS path: "<path>\\x.ini""): what
+    the program printed, not a value to type."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\x1f", 0, start)) + 1
+    if not _MESSAGE_HEAD_RE.match(text[line_start:start]):
+        return False
+    return _MESSAGE_LEAD_RE.search(text[max(0, line_start - 300) : line_start]) is not None
+
+
 #: A placeholder's words that make it a directory object's distinguished name:
 #: `<ApplicationDirectoryPartition>`, `<naming context>`, `<DN>`, `<distinguishedName>`.
 _DN_WORDS_RE = re.compile(

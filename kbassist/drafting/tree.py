@@ -31,6 +31,7 @@ from kbassist.drafting.asked_kinds import (
     DN_HELP,
     diagnosis_pointer,
     in_log_line,
+    in_message_line,
     is_dn,
     noted_head,
     noted_step,
@@ -1023,6 +1024,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     continue  # "in the format of `<namespace>/<name>`": a shape, not typed
                 if param.kind == "placeholder" and in_caption(askable, start):
                     continue  # "The following screenshot ... shows the <DomainName>\x ..."
+                if param.kind == "placeholder" and in_message_line(askable, start):
+                    continue  # "the following errors: Invalid DOS path: "<path>\\x.ini""
                 if param.kind == "placeholder" and in_log_line(askable, start):
                     continue  # `1 drain_controller.go:173] ... Evicted pod <namespace>/...`
                 if param.kind == "placeholder":
