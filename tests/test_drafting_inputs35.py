@@ -192,3 +192,15 @@ def test_placeholder_in_quoted_error_is_not_asked() -> None:
     asked = " ".join(str(n.get("text", "")) for n in _inputs(tree))
     assert "<server>" in asked
     assert "<path>" not in asked
+
+
+def test_diagnosis_pointer_kinds() -> None:
+    """The alert is named where the lead says it names the value; no pointer to a command
+    that itself needs the value typed."""
+    said = "The alert message contains the job name. For Example:\n\n```\n- alertname = X\n```"
+    assert "firing alert names it" in diagnosis_pointer("<job-name>", said)
+    assert "For Example" not in diagnosis_pointer("<job-name>", said)
+    circular = "Check the number of pods on a node:\n\n```\n$ oc get pods -n x <node>\n```"
+    assert diagnosis_pointer("<node>", circular) == ""
+    listing = "Check the status of the nodes:\n\n```bash\n# list them\n$ oc get nodes\n```"
+    assert "(`oc get nodes`;" in diagnosis_pointer("<node>", listing)

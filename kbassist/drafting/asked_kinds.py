@@ -116,29 +116,52 @@ def size_help(what: str) -> str:
     return f"A whole number ({what.removeprefix('number of ')}); it replaces the placeholder."
 
 
-#: A Diagnosis section's command line: a fenced line, a shell prompt stripped.
-_PROMPT_RE = re.compile(r"^\s{0,8}(?:[\w@.-]{0,40}[$#]\s{1,4})?")
+#: A shell prompt before a command: `$ `, `sh-5.1$ `, `root@host# ` (a bare `# ` is a comment).
+_PROMPT_RE = re.compile(r"^\s{0,8}(?:\$\s{1,4}|[\w@.:~/-]{1,40}[$#]\s{1,4})")
+#: A listing line that runs nothing: a comment, a YAML or alert field (`- alertname = X`).
+_NOT_RUN_RE = re.compile(r"^\s{0,8}(?:#|//|-\s|[\w.-]{1,40}:\s|$)")
+#: A value still to fill in: `<node-name>`, `$DAEMONPOD`, `POOL_NAME`.
+_UNFILLED_RE = re.compile(r"<[^<>\n]{1,60}>|\$[A-Za-z_]{2,40}|\b[A-Z]{2,20}_[A-Z_]{2,30}\b")
+#: A lead that says the alert itself names the value: "The alert message contains the job
+#: name", "The notification details should list the node", "... under the `workload` label".
+_ALERT_SAID_RE = re.compile(
+    r"\balert(?:'s)?\s+(?:message|notification|itself|details|labels?)\b|"
+    r"\bnotification\s+(?:details|message)\b|\bin the alert\b|\blabels?\b",
+    re.IGNORECASE,
+)
 
 
 def diagnosis_pointer(literal: str, diagnosis: str) -> str:
-    """' Not known yet? The Diagnosis step ... may show it: "..." (run that step first).'
-    for a runbook placeholder whose own word the Diagnosis section's lead names (Ceph's
-    `<pool>` under "to have information about pool status": `rados df`); "" otherwise."""
+    """' Not known yet? The Diagnosis step may show it: "..." (`rados df`; run that step
+    first).' for a runbook placeholder whose own word the Diagnosis section's lead names
+    (Ceph's `<pool>` under "to have information about pool status"); where the lead says
+    the alert names it, that the alert shows it. "" when the lead does not name it, or its
+    first command needs a value typed itself (`oc debug node/<node-name>`: no help)."""
     words = [w for w in _spaced_words(literal).split() if len(w) > 2 and w != "name"]
     if not words or not diagnosis.strip():
         return ""
-    lead = next((p for p in diagnosis.split("\n\n") if p.strip()), "").strip()
+    lead = next((p for p in diagnosis.split("\n\n") if p.strip()), "").split("```", 1)[0]
     lead = re.sub(r"\[([^\]\n]{1,200})\]\([^)\n]{0,300}\)", r"\1", " ".join(lead.split()))
-    fence = re.search(r"```[^\n]{0,40}\n([^\n]{1,200})", diagnosis)
-    if len(lead) > 300 or lead.startswith("```") or not fence:
+    lead = re.sub(r"^(?:\d{1,2}\.|[-*])\s+", "", lead.strip())  # "1. Query ...": the words
+    # "... not ready. For Example": the example it leads to is not quoted, nor its lead
+    lead = re.sub(r"\.\s+(?:for example|the following)\b[^.]{0,80}$", "", lead, flags=re.I)
+    lead = lead.rstrip(":. ")
+    if not lead or len(lead) > 300:
         return ""
     said = {w.rstrip("s") for w in re.findall(r"[a-z]+", lead.casefold())}
     if not any(w.rstrip("s") in said for w in words):
         return ""
-    command = _PROMPT_RE.sub("", fence.group(1)).strip()
+    if _ALERT_SAID_RE.search(lead):
+        return f' Not known yet? The firing alert names it (the article: "{lead}").'
+    fence = re.search(r"```[^\n]{0,40}\n((?:[^\n]{0,300}\n){1,12}?)\s{0,8}```", diagnosis)
+    lines = fence.group(1).splitlines() if fence else []
+    command = next((x for x in lines if not _NOT_RUN_RE.match(_PROMPT_RE.sub("", x))), "")
+    command = _PROMPT_RE.sub("", command).strip()
+    if not command or _UNFILLED_RE.search(command):
+        return ""
     return (
-        f' Not known yet? The Diagnosis step may show it: "{lead.rstrip(":. ")}" '
-        f"(`{command}`; run that step first)."
+        f' Not known yet? The Diagnosis step may show it: "{lead}" (`{command}`; run that '
+        "step first)."
     )
 
 
