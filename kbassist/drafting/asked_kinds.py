@@ -142,7 +142,9 @@ def diagnosis_pointer(literal: str, diagnosis: str) -> str:
         return ""
     lead = next((p for p in diagnosis.split("\n\n") if p.strip()), "").split("```", 1)[0]
     lead = re.sub(r"\[([^\]\n]{1,200})\]\([^)\n]{0,300}\)", r"\1", " ".join(lead.split()))
-    lead = re.sub(r"^(?:\d{1,2}\.|[-*])\s+", "", lead.strip())  # "1. Query ...": the words
+    lead = re.sub(r"^(?:\d{1,2}[.)]|[-*])\s+", "", lead.strip())  # "1. Query ...": the words
+    # "Identify node and device from alert labels. 2. Check disk ...": its first item only
+    lead = re.split(r"\s\d{1,2}[.)]\s", lead, maxsplit=1)[0]
     # "... not ready. For Example": the example it leads to is not quoted, nor its lead
     lead = re.sub(r"\.\s+(?:for example|the following)\b[^.]{0,80}$", "", lead, flags=re.I)
     lead = lead.rstrip(":. ")
@@ -151,8 +153,9 @@ def diagnosis_pointer(literal: str, diagnosis: str) -> str:
     said = {w.rstrip("s") for w in re.findall(r"[a-z]+", lead.casefold())}
     if not any(w.rstrip("s") in said for w in words):
         return ""
-    if _ALERT_SAID_RE.search(lead):
-        return f' Not known yet? The firing alert names it (the article: "{lead}").'
+    if _ALERT_SAID_RE.search(lead):  # the sentence that says so, not what to do next
+        lead = next(x for x in re.split(r"(?<=[.!?])\s+", lead) if _ALERT_SAID_RE.search(x))
+        return f' Not known yet? The firing alert names it (the article: "{lead.rstrip(".")}").'
     fence = re.search(r"```[^\n]{0,40}\n((?:[^\n]{0,300}\n){1,12}?)\s{0,8}```", diagnosis)
     lines = fence.group(1).splitlines() if fence else []
     command = next((x for x in lines if not _NOT_RUN_RE.match(_PROMPT_RE.sub("", x))), "")
