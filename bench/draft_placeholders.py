@@ -101,10 +101,12 @@ _TYPE_WORD_RE = re.compile(r"\b(?:type|run|enter|execute|command|prompt|syntax)\
 _MESSAGE_WORD_RE = re.compile(r"\b(?:error|warning|fatal|message)\b", re.I)
 _FENCE_RE = re.compile(r"^\s*(`{3,}|~{3,})")
 #: A line of sample log output in a Markdown code block ("I1130 12:15:18.635 ...",
-#: "2023-11-06T11:11:41Z ...", a JSON log record, an event entry's "Computer: <name>"):
+#: "2023-11-06T11:11:41Z ...", a JSON log record, an event entry's "Computer: <name>"; round
+#: 34: a Go program's "1 drain_controller.go:173] node x: Evicted pod <namespace>/..."):
 #: output shown, not a command typed.
 _LOG_LINE_RE = re.compile(
     r"^\s*(?:[IWEF]\d{4} \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\{\"\w+\":|"
+    r"(?:\d{1,8}\s{1,8})?[\w-]{1,60}\.go:\d{1,6}\]\s|"
     r"(?:level|time|ts)=\S|(?-i:Log Name|Source|Date|Event ID|Task Category|Level|Keywords|"
     r"User|Computer|Description|Event Type|Event Source|Event Category):)",
     re.IGNORECASE,
@@ -178,9 +180,13 @@ _ORDER_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 #: An MS KB paragraph that is a log or an event entry: a line stamped "1/16/2001 2:27:39
-#: PM", or "Event ID: 12035" (its Description's `<volume name>` is what was logged).
+#: PM", or "Event ID: 12035" (its Description's `<volume name>` is what was logged), or
+#: (round 34) an event's header written "Date: <date> Event: 1053" (its `<date>` and
+#: `<time>` are the logged entry's, nothing typed).
 _PLAIN_LOG_RE = re.compile(
-    r"^\s*(?:\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}|Event ID:\s*\d)", re.MULTILINE
+    r"^\s*(?:\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}|Event ID:\s*\d|"
+    r"Date:\s{0,3}\S{1,30}\s{1,8}Event(?: ID)?:\s{0,3}\d)",
+    re.MULTILINE,
 )
 #: MS KB sections that say what the user saw and why: an indented listing there that no
 #: lead says to type (a message, a sample entry, the line Setup removed) is shown text.

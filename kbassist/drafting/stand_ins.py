@@ -152,7 +152,7 @@ def below_root(literal: str, context: str) -> str:
 #: `<blank>`, `<NO NAME>`, `<Not Selected>`, `<unknown>`: what a dialog box, a listing or
 #: Registry Editor shows (an unnamed value, an empty field), not a value to type.
 _SHOWN_VALUE_RE = re.compile(
-    r"<(?i:no|not|none|empty|blank|unknown|unnamed|undefined)(?:[ ][^<>]{0,30})?>"
+    r"<(?i:no|not|none|empty|blank|unknown|unnamed|undefined|leave)(?:[ ][^<>]{0,30})?>"
 )
 
 

@@ -27,6 +27,17 @@ from kbassist.drafting.applies_gate import (
     noted_gates,
     product_case,
 )
+from kbassist.drafting.asked_kinds import (
+    DN_HELP,
+    diagnosis_pointer,
+    in_log_line,
+    in_message_line,
+    is_dn,
+    noted_head,
+    noted_step,
+    size_help,
+    size_kind,
+)
 from kbassist.drafting.assigned_vars import assigned_placeholders, unset_in
 from kbassist.drafting.backup_case import backup_cases
 from kbassist.drafting.backup_place import is_backup_text
@@ -1017,6 +1028,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     continue  # "in the format of `<namespace>/<name>`": a shape, not typed
                 if param.kind == "placeholder" and in_caption(askable, start):
                     continue  # "The following screenshot ... shows the <DomainName>\x ..."
+                if param.kind == "placeholder" and in_message_line(askable, start):
+                    continue  # "the following errors: Invalid DOS path: "<path>\\x.ini""
+                if param.kind == "placeholder" and in_log_line(askable, start):
+                    continue  # `1 drain_controller.go:173] ... Evicted pod <namespace>/...`
                 if param.kind == "placeholder":
                     if len(seen) - literals >= cap:
                         continue
@@ -2801,6 +2816,10 @@ def _input_nodes(
                 rf"\bDC={re.escape(param.literal)}", context, re.IGNORECASE
             ):
                 what = "domain component"  # `DC=<Domain>,DC=<COM>`: a part of a DNS name
+            if is_dn(param.literal, context):
+                what = "distinguished name"  # `<ApplicationDirectoryPartition>`: no folder
+            elif what in {"value", "number", "name"}:
+                what = size_kind(param.literal, context) or what  # `max_bytes <bytes>`
             node["title"] = f"Your {what} for {param.literal}"
             quoted = _quoted_context(context, param.literal)
             node["text"] = brace(
@@ -2817,6 +2836,8 @@ def _input_nodes(
                 )
             said = f"{param.literal} is {meaning} (the article). " if meaning else ""
             node["help"] = brace(said + _PLACEHOLDER_HELP.get(what, PARAM_HELP[param.kind]))
+            if what.startswith("number of "):
+                node["help"] = brace(said + size_help(what))
             if what == "file name" and is_alert_runbook(article):
                 # `openssl x509 -in {myfile_with_certs.crt}`: a file on a Linux host
                 node["help"] = brace(said + _RUNBOOK_FILE_HELP)
@@ -2854,6 +2875,20 @@ def _input_nodes(
                     " Not known yet? The output of the step before its first use may show it: "
                     f'"{sentence_cut(earlier, 160)}" (run that step first).'
                 )
+            elif is_alert_runbook(article) and (diagnosis := find_section(article, ["diagnosis"])):
+                # Ceph's `<pool>` after "rados df ... about pool status": look there first
+                node["help"] += brace(diagnosis_pointer(param.literal, diagnosis.text))
+            kept = noted_step(meaning, param.literal, [*option.pre_items, *option.items])
+            if kept:  # "<xxxx> stands for the ... value you found in Step 6": say that step
+                head = noted_head(meaning)
+                node["title"] = f"Your {head} for {param.literal}"
+                asked = str(node["text"]).replace(f"your own {what}:", f"the {head}:", 1)
+                node["text"] = re.sub(r"[^?:\"]{1,80}\?$", f" What is the {head}?", asked)
+                node["help"] = brace(
+                    f"{param.literal} is {meaning} (the article). It comes from an earlier step "
+                    f'of this checklist: "{sentence_cut(kept, 160)}" Do the steps up to that '
+                    "one first, then type what it showed."
+                )
             if _ref(param) in drive_roots([*option.pre_items, *option.items]):
                 node["help"] = brace(
                     "The drive letter alone, e.g. D: the checklist writes it as D:\\ where "
@@ -2882,6 +2917,8 @@ def _input_nodes(
             node["integer"] = True
             node["min"] = 1
             node["max"] = 999
+        elif param.kind == "placeholder" and what.startswith("number of "):
+            node.update(type="number", integer=True, min=0)  # `max_bytes <bytes>`; 0 is none
         elif node.get("title", "").startswith("Your port for"):
             # a port is a number the loader can check, not free text
             node["type"] = "number"
@@ -2950,6 +2987,7 @@ _KIND_FORMAT = {
     "domain component": "name",
     "account": "name",
     "logical file name": "name",
+    "distinguished name": "name",
 }
 
 
@@ -3117,6 +3155,7 @@ _PLACEHOLDER_HELP = {
     + _SID_HOW,
     "logical file name": "The database file's logical name, as RESTORE FILELISTONLY lists it "
     "(its LogicalName column), not a path; it replaces the placeholder.",
+    "distinguished name": DN_HELP,
 }
 
 
