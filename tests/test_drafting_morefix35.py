@@ -212,3 +212,100 @@ def test_hostile_lines_are_linear() -> None:
     way_title(Para(["Install " + "The " * 5000 + ":"]))
     way_title(Para(["-or" + " " * 20000]))
     assert time.perf_counter() - started < 1.0
+
+
+_POINTED = """SYMPTOMS
+========
+
+The browser-based Site Manager is not available in Windows 2000 Professional.
+
+CAUSE
+=====
+
+The browser-based Site Manager needs a virtual Web site, which is not supported in
+Windows 2000 Professional.
+
+RESOLUTION
+==========
+
+Use the console-based Site Manager. For additional information, click the article
+number below to view the article in the Microsoft Knowledge Base:
+
+  Q999121 The Site Manager Console Is Not Added to the Start Menu
+"""
+
+
+def test_lone_step_names_the_article_it_points_to(tmp_path: Path) -> None:
+    """A one-step fix whose how-to is in another KB article says "see Qnnnnnn"."""
+    (outcome,) = _outcomes(_draft(_POINTED, "Site Manager Not Available"))
+    assert _steps(outcome) == (
+        "Use the console-based Site Manager (see Q999121, The Site Manager Console Is Not"
+        " Added to the Start Menu)."
+    )
+
+
+_STAGES = """SYMPTOMS
+========
+
+The game stops with an access violation when it starts.
+
+RESOLUTION
+==========
+
+To resolve this issue, use the following methods in the order in which they are
+presented.
+
+Check Screen Resolution
+-----------------------
+
+Make sure the screen resolution of your desktop matches the game. To check it,
+follow these steps:
+
+1. Click Start, point to Settings, and then click Control Panel.
+
+2. Double-click Display.
+
+Update Video Adapter Driver
+---------------------------
+
+If your adapter meets the minimum requirements, and there is no conflict on your
+computer, you may need to update to the latest video driver for your adapter.
+
+To determine the version of your video driver:
+
+1. Click Start, and then click Run.
+
+2. Type dxdiag, and then click OK.
+
+3. Note the value on the Version line.
+"""
+
+
+def test_stage_lead_action_is_ticked_after_its_lookup(tmp_path: Path) -> None:
+    """ "You may need to update X. To determine the version: 1-3": the update is ticked."""
+    outcomes = _outcomes(_draft(_STAGES, "Game Stops With Access Violation"))
+    steps = [str(s["text"]) for o in outcomes for s in o.get("steps", [])]
+    at = next(i for i, s in enumerate(steps) if s.startswith("Note the value on the Version"))
+    assert "update to the latest video driver for your adapter" in steps[at + 1].lower()
+
+
+def test_advice_section_is_offered(tmp_path: Path) -> None:
+    """A support section that gives its action only as advice is a way, its action a step."""
+    from kbassist.articles import load_article
+
+    page = tmp_path / "service-busy.md"
+    page.write_text(
+        "---\ntitle: Service is busy\ndescription: The busy message.\n"
+        "ms.topic: troubleshooting\n---\n\n# Service is busy\n\n"
+        "This article helps you with the busy message.\n\n"
+        "## Restart the service\n\nRestart the Remote Service service.\n\n"
+        "## Policy troubleshooting\n\n"
+        "Identifying and removing hardening policies is a good test while monitoring"
+        " if the issue returns.\n\n"
+        "We can also check the policy event logs for failures.\n",
+        encoding="utf-8",
+    )
+    outcomes = _outcomes(draft_tree(load_article(page)))
+    steps = " ".join(_steps(o) for o in outcomes)
+    assert "Identify and remove hardening policies while monitoring" in steps
+    assert "Check the policy event logs for failures." in steps

@@ -1319,9 +1319,13 @@ def _staged_option(section: Section, paras: list[Para]) -> Option | None:
         if any(p.numbered for p in chunk):
             stage_lead, steps = _procedure(chunk)
             if steps:
+                from kbassist.drafting.stage_actions import lead_action
+
                 said = f"{name}: {stage_lead}".strip(": ") if stage_lead else name
                 steps[0] = with_detail(steps[0], f"Stage: {said}") if said else steps[0]
                 items.extend(steps)
+                if act := lead_action(stage_lead):  # "you may need to update X. To determine"
+                    items.append(act)
                 continue
         shown = "\n".join(dedent_lines(p.lines) for p in chunk if not p.separator)
         items.append(with_detail(f"{name}.", shown))
