@@ -25,6 +25,12 @@ _LOOK_RE = re.compile(
     r"procedure) for your (?:version|operating system)\b)",
     re.IGNORECASE,
 )
+#: "Verify that ...", "Make sure the resolution is ...": a check the look-up itself makes.
+_CHECKS_RE = re.compile(
+    r"^(?:(?:if|when)\b[^,]{3,240},\s*)?(?:verify|check|make sure|ensure|confirm|determine|see"
+    r"|find out|note)\b",
+    re.IGNORECASE,
+)
 #: "If X, you may need to update to Y", "you should contact Z": the action after a modal.
 _MODAL_RE = re.compile(
     r"^(?P<case>(?:if|when)\b[^,]{3,240},(?:[^,]{3,240},)?\s*)?(?:you|we)\s+(?:may|might|should|must|can|will)\s+"
@@ -44,6 +50,8 @@ def lead_action(lead: str) -> str:
     look = next((k for k in range(1, len(sentences)) if _LOOK_RE.match(sentences[k])), 0)
     for sentence in sentences[:look]:
         said = sentence.rstrip()
+        if _CHECKS_RE.match(said):
+            continue  # "Verify that X meets ...": what the look-up does, no step after it
         if _is_action(said.rstrip(".")):
             return said if said.endswith(".") else f"{said}."
         found = _MODAL_RE.match(said)
