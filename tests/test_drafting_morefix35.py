@@ -9,7 +9,9 @@ from typing import Any
 from drafting_support import archive
 
 from kbassist.drafting.added_in import added_in
+from kbassist.drafting.advice_parts import advised
 from kbassist.drafting.listed_ways import way_title
+from kbassist.drafting.stage_actions import lead_action
 from kbassist.drafting.text import Para
 from kbassist.drafting.tree import draft_tree
 
@@ -211,6 +213,9 @@ def test_hostile_lines_are_linear() -> None:
     added_in("This feature has been added in " + "A b " * 5000 + ";")
     way_title(Para(["Install " + "The " * 5000 + ":"]))
     way_title(Para(["-or" + " " * 20000]))
+    advised("Testing " + "and testing " * 1700 + "is a good")
+    advised("An important " + "first " * 3000 + "test is to")
+    lead_action("If you " + ", you may " * 2000 + ". To determine the")
     assert time.perf_counter() - started < 1.0
 
 
