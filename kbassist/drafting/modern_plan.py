@@ -450,7 +450,14 @@ def procedure_options(article: Article) -> list[Option]:
                     options.append(option)
             continue
         lead, found, _ = part_steps(part)
-        if not any(split_detail(i)[1] or _imperative(i) for i in found):
+        if not found and part.name != "SUMMARY" and not part.children:
+            from kbassist.drafting.advice_parts import advice_steps
+
+            found = advice_steps(part)  # "An important first test is to access X": "Access X"
+            advice = bool(found)  # said as the action by its sentence's shape
+        else:
+            advice = False
+        if not advice and not any(split_detail(i)[1] or _imperative(i) for i in found):
             continue
         label = heading_label(part.name) if part.name != "SUMMARY" else ""
         options.append(Option(section, label, lead, found[:MAX_PROCEDURE_STEPS]))

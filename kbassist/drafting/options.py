@@ -852,6 +852,12 @@ def _read_alternatives(
     # be, values of one step, never fixes to choose between
     values = literal_ors(paras, seps)
     seps = [i for i in seps if i not in values]
+    if seps and plain:
+        from kbassist.drafting.listed_ways import items_with_ors
+
+        listed = items_with_ors(paras, seps)  # "- A -or- B" / "- C": C is a way too
+        if listed is not None:
+            return listed
     if seps:
         lead, alts = _split_or(paras, seps)
         return _procedure_first(lead, alts) if fixes else (lead, alts)
@@ -881,6 +887,11 @@ def _read_alternatives(
             ):
                 alts = _list_after(paras, i + 1, fixes)
                 if len(alts) >= 2:
+                    if fixes:  # "Install the Latest Printer Driver:" after the list
+                        from kbassist.drafting.listed_ways import titled_ways_after
+
+                        end = i + 1 + sum(len(a) for a in alts)
+                        alts += titled_ways_after(paras, end, alts[0][0].indent)
                     return paras[: i + 1], alts
     return [], []
 
@@ -1308,9 +1319,13 @@ def _staged_option(section: Section, paras: list[Para]) -> Option | None:
         if any(p.numbered for p in chunk):
             stage_lead, steps = _procedure(chunk)
             if steps:
+                from kbassist.drafting.stage_actions import lead_action
+
                 said = f"{name}: {stage_lead}".strip(": ") if stage_lead else name
                 steps[0] = with_detail(steps[0], f"Stage: {said}") if said else steps[0]
                 items.extend(steps)
+                if act := lead_action(stage_lead):  # "you may need to update X. To determine"
+                    items.append(act)
                 continue
         shown = "\n".join(dedent_lines(p.lines) for p in chunk if not p.separator)
         items.append(with_detail(f"{name}.", shown))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kbassist.drafting.added_in import added_in
 from kbassist.drafting.options import _fixed_in, _is_action, _verb_of
 from kbassist.drafting.text import split_detail, split_sentences, with_detail
 
@@ -280,6 +281,8 @@ def as_action(sentence: str, alone: bool = True) -> str:
         told = f"Install {what}." if update else f"Upgrade to {what}."
     elif found := _FIXED_BY_RE.match(bare):
         told = f"Install {found.group('what')}"
+    elif alone and (upgrade := added_in(bare)):
+        told = upgrade  # "This functionality has been added on X" -> "Upgrade to X."
     elif found := _AVAILABLE_RE.match(bare):
         what = found.group("what") or found.group("what2")
         rest = re.split(r",?\s+but\b", found.group("rest"))[0]  # "..., but has not been tested"

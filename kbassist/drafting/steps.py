@@ -814,6 +814,11 @@ def info_only(items: list[str]) -> list[str]:
     if not items or any(k not in ("statement", "note") for k in kinds):
         return items
     told = [as_instruction(i) for i in items]  # "The application should set ...": a step
+    if len(items) == 1 and told == items:
+        from kbassist.drafting.added_in import added_in
+
+        if added_in(items[0]):  # "This functionality has been added on X": said_as's
+            return items
     if told != items:
         return told
     if any(_PLACEHOLDER_RE.search(i) for i in items):

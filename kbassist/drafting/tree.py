@@ -290,6 +290,7 @@ from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.said_as import item_as_action, relabel
 from kbassist.drafting.said_workaround import workaround_titled
 from kbassist.drafting.same_release import same_release_merged
+from kbassist.drafting.see_article import pointed_article
 from kbassist.drafting.sibling_fixes import scenario_groups
 from kbassist.drafting.site_values import (
     company_examples,
@@ -864,6 +865,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                     article, option, any(o.section is option.section for o in fixes_beside)
                 )
                 post_fix_steps(article, option)  # MORE INFORMATION's "After you apply the fix"
+                pointed_article(option)  # "Use X. For more information, click ...: Qn": "see Qn"
             option.pre_items = final_steps(option.pre_items, [], results=False)[0]
             if article.style != "mskb":
                 restart_step(option, [option.section, cause_section])  # "... and reboot"
