@@ -223,3 +223,15 @@ def test_a_refund_call_is_on_the_case_that_offers_it() -> None:
     assert refund and offer
     assert offer[0].get("when")
     assert refund[0].get("when") == offer[0]["when"]
+
+
+def test_how_to_do_the_action_before_is_not_a_second_task() -> None:
+    """ "To mount another drive, unmount one. To unmount a drive, start X and choose
+    Unmount." is one task: the second purpose says how to do the first action."""
+    assert (
+        purpose_tasks(
+            "To mount another drive, unmount one of the mounted drives. To unmount a drive,"
+            " start WidgetSpace and choose Unmount from the Drive menu."
+        )
+        == []
+    )

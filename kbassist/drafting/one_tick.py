@@ -76,6 +76,14 @@ def _purpose_action(sentence: str) -> bool:
     return found is not None and _action(found.group("act"))
 
 
+def _means_of(sentence: str, before: str) -> bool:
+    """ "To unmount a drive, start X." after "... unmount one of the drives.": how to do
+    the action before it, not a task of its own."""
+    verb = sentence.split()[1].casefold() if len(sentence.split()) > 1 else ""
+    done = before.split(", ", 1)[-1].casefold()
+    return bool(verb) and re.search(rf"\b{re.escape(verb)}\b", done) is not None
+
+
 def purpose_tasks(text: str) -> list[str]:
     """The tasks of a tick said as two or more "To X, do Y." sentences, each with its
     purpose (only purposes and bare actions in it), or [] for one task."""
@@ -90,10 +98,11 @@ def purpose_tasks(text: str) -> list[str]:
         return []
     if not all(_purpose_action(p) or _action(p) for p in parts):
         return []
-    # a bare action goes on the task before it ("To X, click A. Click OK.")
+    # a bare action goes on the task before it ("To X, click A. Click OK."), and so does
+    # a purpose that is how to do it ("Unmount a drive. To unmount a drive, start X.")
     tasks: list[str] = []
     for part in parts:
-        if tasks and not _purpose_action(part):
+        if tasks and (not _purpose_action(part) or _means_of(part, tasks[-1])):
             tasks[-1] = f"{tasks[-1]} {part}"
         else:
             tasks.append(part)
@@ -307,10 +316,11 @@ def _same_case(a: object, b: dict[str, Any]) -> bool:
 
 
 def _ends_with_colon(step: dict[str, Any]) -> bool:
-    """The step (its note, when it has one) ends in a colon: what follows is its listing."""
+    """The step (its note, when it has one) ends in a colon, or in a line of its example:
+    what follows is its listing."""
     detail = str(step.get("detail") or "").strip()
     last = detail.split("\n")[-1] if detail else _flat(step.get("text"))
-    return _flat(last).endswith(":")
+    return _flat(last).endswith(":") or (bool(detail) and example_line(last))
 
 
 def _outcome(node: dict[str, Any]) -> None:
