@@ -235,3 +235,19 @@ def test_how_to_do_the_action_before_is_not_a_second_task() -> None:
         )
         == []
     )
+    assert (
+        purpose_tasks(
+            "To save a widget under an unknown extension, put quotation marks around its"
+            ' name. To save the widget as W.EXT, type "W.EXT" with the quotation marks.'
+        )
+        == []
+    )
+
+
+def test_do_not_select_is_cleared_only_for_a_check_box() -> None:
+    """ "Do not select the X check box" is "Clear the X check box"; "Do not select the
+    objects together" has no one opposite and stays as the article says it."""
+    assert said_as_action('Do not select the "Use widgets" check box.') == (
+        'Clear the "Use widgets" check box.'
+    )
+    assert said_as_action("Do not select linked and inline widgets together.") == ""

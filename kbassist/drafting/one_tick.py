@@ -78,10 +78,16 @@ def _purpose_action(sentence: str) -> bool:
 
 def _means_of(sentence: str, before: str) -> bool:
     """ "To unmount a drive, start X." after "... unmount one of the drives.": how to do
-    the action before it, not a task of its own."""
+    the action before it; "To save X.EXT, ..." after "To save a file ..., ...": the same
+    goal's example. Neither is a task of its own."""
     verb = sentence.split()[1].casefold() if len(sentence.split()) > 1 else ""
     done = before.split(", ", 1)[-1].casefold()
-    return bool(verb) and re.search(rf"\b{re.escape(verb)}\b", done) is not None
+    if verb and re.search(rf"\b{re.escape(verb)}\b", done) is not None:
+        return True
+    # "To save a file with the name X.EXT, enter ..." after "To save a file with an
+    # unregistered extension, ...": the same goal again, its example
+    said = before.split()[1].casefold() if len(before.split()) > 1 else ""
+    return bool(verb) and before[:3].casefold() == "to " and verb == said
 
 
 def purpose_tasks(text: str) -> list[str]:
@@ -205,6 +211,8 @@ _DO_NOT_RE = re.compile(
     re.IGNORECASE,
 )
 _OPPOSITE = {"increase": "Lower", "raise": "Lower", "enable": "Disable", "select": "Clear"}
+#: "Do not select the X check box": clear it (a list entry or an object has no opposite).
+_CHECK_BOX_RE = re.compile(r"^[^;]{0,200}?\bcheck\s{0,3}box\b", re.IGNORECASE)
 #: "configure the program to use X": "Configure the program not to use X".
 _SET_TO_RE = re.compile(r"^(?P<obj>[^,;]{2,120}?)\s{1,3}to\s{1,3}(?P<verb>[a-z]{2,20}\b.*)$")
 
@@ -220,6 +228,8 @@ def said_as_action(text: str) -> str:
     rest = found.group("rest")
     if verb == "turn on":
         return f"Turn off {rest}"
+    if verb == "select" and not _CHECK_BOX_RE.search(rest):
+        return ""  # "Do not select the objects together": no check box to clear
     if verb in _OPPOSITE:
         return f"{_OPPOSITE[verb]} {rest}"
     to = _SET_TO_RE.match(rest)  # configure / set X to Y: configure / set X not to Y
