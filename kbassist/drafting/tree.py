@@ -208,6 +208,7 @@ from kbassist.drafting.observed_ticks import observed_ticks
 from kbassist.drafting.obtain_install import install_after_obtain
 from kbassist.drafting.one_action import one_action_ticks
 from kbassist.drafting.one_of_steps import one_of_steps
+from kbassist.drafting.one_tick import one_tick_each
 from kbassist.drafting.open_list import other_form_choice
 from kbassist.drafting.option_model import Ask, Option
 from kbassist.drafting.options import (
@@ -1454,6 +1455,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     own_query_verify(tree, article)  # "To check X, run the following query:": run first
     observed_ticks(tree)  # "Reboot. Once rebooted, observe that X": X the verify, not ticked
     tick_kinds(tree)  # outcomes, examples, "as follows" leads untick; "If prompted, click" ticks
+    one_tick_each(tree)  # "To X, do A. To Y, do B.": a tick each; examples, effects shown
     described_fixes(tree)  # only "Read the pages below" ticked: the fix its text states
     stays_verify(tree, article_text)  # the symptom a fix leaves in place is not checked gone
     if article.style == "mskb" or not is_alert_runbook(article):
