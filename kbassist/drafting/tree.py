@@ -55,6 +55,12 @@ from kbassist.drafting.causes import (
 )
 from kbassist.drafting.choose_help import with_notes
 from kbassist.drafting.chosen_verify import chosen_message_verify, message_cause_verify
+from kbassist.drafting.deciding_questions import (
+    fixes_named,
+    one_way_cases,
+    unsure_not_reasked,
+    you_typo_question,
+)
 from kbassist.drafting.described_fix import described_fixes
 from kbassist.drafting.design import by_design_lead
 from kbassist.drafting.design_outcome import design_options
@@ -1416,6 +1422,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         leftovers_dropped(tree)  # the fix's name and the registry warning said already
         cut_tails(tree)  # "Additional Resources: Links: ..." after the last step: no detail
         reread_values(tree, article.body or "")  # the re-read's `$NAMESPACE`: the answer
+    one_way_cases(tree)  # a case the outcome opens on, or its own check finds: not asked
+    fixes_named(tree)  # a fix titled "You did not set X": named by its one action
+    unsure_not_reasked(tree)  # "I don't know" re-asking the same choice: the first fix
     article_text = article.body or "\n\n".join(section.text for section in article.sections)
     explained_ticks(tree)  # "X is Y. Do Z.": Z ticked, X its note; advice said as the action
     case_leads_merged(tree, article_text)  # "If X, follow these steps:": its steps asked too
@@ -3887,6 +3896,8 @@ def _as_question(cond: str) -> str:
             )
     if len(words) >= 3 and low[0] == "you" and low[1] in _MODALS:
         return f"{words[1].capitalize()} you {' '.join(words[2:])}?"  # "Must you upgrade …?"
+    if typo := you_typo_question(words):  # "you video adapter does not meet": "your"
+        return typo
     if len(words) >= 2 and low[0] == "you" and not low[1].endswith("ed"):
         return f"Do you {' '.join(words[1:])}?"
     return f"Does this apply: {cond}?"
