@@ -293,10 +293,11 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   and "no" to the same outcome); **questions whose unsure answer re-asks**: an "I don't
   know" answer leading to a question offering only the asking question's own outcomes;
   **questions with options duplicating another**: two answers whose outcomes say one fix
-  (a label is the other's after its verb, or one's ticked words are nearly all the
-  other's); / all questions as above. **drafts with options labelled the wrong kind**: a
-  fix answer labelled as a cause ("You did not set X"), a "What did you find?" answer
-  that is a fix or a cut condition, / lint-clean drafts (`junk_questions`).
+  (a label is the other's after its verb, or the two tick nearly the same words); / all
+  questions as above. **drafts with options labelled the wrong kind**: a fix answer
+  labelled as a cause ("You did not set X"), a "What did you find?" answer that is a fix
+  or a cut condition (not one saying its case: "X (if the alert is noise)"), / lint-clean
+  drafts (`junk_questions`).
 - **drafts with a branching question**: lint-clean drafts with at least one such
   question whose answers do not all meet, / lint-clean drafts.
 - **drafts with an alternative as a step**: lint-clean drafts where a checklist step

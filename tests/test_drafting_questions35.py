@@ -112,3 +112,26 @@ def test_case_patterns_are_linear_on_hostile_text() -> None:
     _IF_THEN_RE.match(hostile)
     _QUOTED_STEP_RE.match('The article has a step for this case: "' + "x" * 20000)
     assert time.perf_counter() - start < 1.0
+
+
+def test_fix_said_as_a_fact_beside_its_install_is_not_an_option() -> None:
+    """'The XYZ Driver for Access versions 4.1.2 and later allow longer strings' beside the
+    STATUS fix 'Install the XYZ Driver ...' is no third answer: the admin chooses between
+    the two real ways."""
+    article = mskb(
+        "SYMPTOMS\n========\n\nAn INSERT statement with a long string fails with a syntax "
+        "error.\n\n"
+        "RESOLUTION\n==========\n\nThere are two possible workarounds for the syntax error:\n\n"
+        "- The XYZ Driver for Access versions 4.1.2 and later allow SQL INSERTS with string\n"
+        "  literals having up to 500,000 characters.\n\n"
+        "- Use parameterized inserts rather than embedding literal strings into the SQL\n"
+        "  statements.\n\n"
+        "STATUS\n======\n\nMicrosoft has confirmed this to be a bug.\n\n"
+        "This bug has been fixed in the XYZ Driver for Access versions 4.1.2 and later.\n"
+    )
+    tree = draft_tree(article)
+    labels = [str(c["label"]) for q in questions(tree) for c in q["choices"]]
+    assert not any(label.startswith("The XYZ Driver") for label in labels)
+    assert any(label.startswith("Install the XYZ Driver") for label in labels)
+    assert any(label.startswith("Use parameterized") for label in labels)
+    draft_text(article)

@@ -203,3 +203,76 @@ def fixes_named(tree: dict[str, Any]) -> None:
             old, new = named.get(choice.get("next", ""), ("", ""))
             if old and choice.get("label") == old:
                 choice["label"] = new
+
+
+_LABEL_WORD_RE = re.compile(r"[a-z0-9][a-z0-9.]{0,40}")
+
+
+def _echoes(label: str, other: str) -> bool:
+    """`label` opens with `other`'s words after its first word, its verb (four words at
+    least), and one of the two ends there: "The ODBC Driver for Access versions 4.0.4202
+    [and later allow ...]" beside "Install the ODBC Driver for Access versions 4.0.4202
+    and later"."""
+    mine = _LABEL_WORD_RE.findall(label.casefold())
+    theirs = _LABEL_WORD_RE.findall(other.casefold())[1:]
+    same = 0
+    for a, b in zip(mine, theirs, strict=False):
+        if a != b:
+            break
+        same += 1
+    return same >= 4 and same in (len(mine), len(theirs))
+
+
+_NOTE_NUMBER_RE = re.compile(r"\((\d{1,2})\)")
+
+
+def _renumbered(help_text: str, gone: int) -> str:
+    """A when-to-choose help with answer `gone` taken out: its note dropped, the notes of
+    the answers after it numbered one less."""
+    help_text = re.sub(rf"\({gone}\) [^;()]{{0,300}}?(?:; |(?=\.$))", "", help_text)
+    help_text = help_text.replace("; .", ".").replace("When to choose: .", "").strip()
+
+    def less(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        return f"({n - 1})" if n > gone else match.group(0)
+
+    return _NOTE_NUMBER_RE.sub(less, help_text)
+
+
+def echoed_options_dropped(tree: dict[str, Any]) -> None:
+    """A fix question's answer that only names what another answer does, its one tick a
+    statement ("The ODBC Driver versions 4.0.4202 and later allow ..." beside "Install the
+    ODBC Driver versions 4.0.4202 and later"), goes with its outcome: the admin would
+    choose between one fix and the same fix said as a fact."""
+    from kbassist.drafting.name_lists import imperative
+
+    nodes: list[dict[str, Any]] = tree["nodes"]
+    by_id = {n["id"]: n for n in nodes}
+    for question in [n for n in nodes if n["kind"] == "question"]:
+        if not _FIX_TITLE_RE.match(str(question.get("title", ""))):
+            continue
+        choices = question.get("choices", [])
+        for choice in list(choices):
+            outcome = by_id.get(choice.get("next", ""))
+            steps = outcome.get("steps", []) if outcome and outcome["kind"] == "outcome" else []
+            if len(steps) != 1 or imperative(str(steps[0]["text"])) or len(choices) <= 2:
+                continue
+            label = str(choice.get("label", ""))
+            if not any(
+                c is not choice and _echoes(label, str(c.get("label", ""))) for c in choices
+            ):
+                continue
+            gone = choices.index(choice) + 1
+            choices.remove(choice)
+            if "help" in question:  # "When to choose: (1) X; (3) Y." counts the answers
+                question["help"] = _renumbered(str(question["help"]), gone)
+                if not question["help"]:
+                    del question["help"]
+            assert outcome is not None
+            led = any(
+                n.get("next") == outcome["id"]
+                or any(c.get("next") == outcome["id"] for c in n.get("choices", []))
+                for n in nodes
+            )
+            if not led:
+                nodes.remove(outcome)

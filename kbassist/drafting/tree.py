@@ -56,6 +56,7 @@ from kbassist.drafting.causes import (
 from kbassist.drafting.choose_help import with_notes
 from kbassist.drafting.chosen_verify import chosen_message_verify, message_cause_verify
 from kbassist.drafting.deciding_questions import (
+    echoed_options_dropped,
     fixes_named,
     one_way_cases,
     unsure_not_reasked,
@@ -1424,6 +1425,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         reread_values(tree, article.body or "")  # the re-read's `$NAMESPACE`: the answer
     one_way_cases(tree)  # a case the outcome opens on, or its own check finds: not asked
     fixes_named(tree)  # a fix titled "You did not set X": named by its one action
+    echoed_options_dropped(tree)  # "The driver version N" beside "Install the driver version N"
     unsure_not_reasked(tree)  # "I don't know" re-asking the same choice: the first fix
     article_text = article.body or "\n\n".join(section.text for section in article.sections)
     explained_ticks(tree)  # "X is Y. Do Z.": Z ticked, X its note; advice said as the action
