@@ -133,7 +133,7 @@ def one_way_cases(tree: dict[str, Any]) -> None:
 
 _UNSURE_RE = re.compile(r"^(?:i don't know|i do not know|not sure)\b", re.IGNORECASE)
 #: Outcomes that leave the article: an answer going there is no named alternative.
-_EXIT_RE = re.compile(r"^(?:not_this_article|read_article)$|-not_applicable$")
+_EXIT_RE = re.compile(r"^(?:not_this_article|read_article)$|-not-applicable$")
 
 
 def unsure_not_reasked(tree: dict[str, Any]) -> None:
@@ -153,9 +153,12 @@ def unsure_not_reasked(tree: dict[str, Any]) -> None:
             again = {c["next"] for c in after.get("choices", []) if not _EXIT_RE.search(c["next"])}
             if not named or not again or not again <= {c["next"] for c in named}:
                 continue
-            choice["next"] = named[0]["next"]
+            fixes = [c["next"] for c in named if c["next"] in again]
+            if not fixes:
+                continue
+            choice["next"] = fixes[0]  # the first named answer's fix, never `after` itself
             choice["label"] = (
-                "I don't know: start with the first answer's fix; if it does not help, the next"
+                "I don't know: start with the first fix above; if it does not help, try the next"
             )
             still = any(
                 n.get("next") == after["id"]
