@@ -120,6 +120,8 @@ def one_way_cases(tree: dict[str, Any]) -> None:
                 *(f"{s.get('text', '')} {s.get('detail', '')}" for s in steps[:first]),
             ]
         )
+        if checked and not premise and sum(s["when"] == yes for s in users) != 1:
+            checked = False  # "When you have determined X, follow these steps:": a procedure
         if not premise and not checked:
             continue
         dropped = [s for s in users if premise and s["when"] == no]  # the case holds
@@ -150,7 +152,9 @@ def unsure_not_reasked(tree: dict[str, Any]) -> None:
             if after["kind"] != "question":
                 continue
             named = [c for c in choices if c is not choice]
-            again = {c["next"] for c in after.get("choices", []) if not _EXIT_RE.search(c["next"])}
+            if any(_EXIT_RE.search(c["next"]) for c in after.get("choices", [])):
+                continue  # "Another version": a gate only this question asks
+            again = {c["next"] for c in after.get("choices", [])}
             if not named or not again or not again <= {c["next"] for c in named}:
                 continue
             fixes = [c["next"] for c in named if c["next"] in again]
@@ -167,6 +171,13 @@ def unsure_not_reasked(tree: dict[str, Any]) -> None:
             )
             if not still and tree.get("start") != after["id"]:
                 nodes.remove(after)
+                told = str(after.get("help", ""))  # "It depends on whether you install X"
+                if told and "help" not in question and not _NOTE_NUMBER_RE.search(told):
+                    placed = list(question.items())
+                    at = next((n for n, (k, _) in enumerate(placed) if k == "source"), len(placed))
+                    placed.insert(at, ("help", told))  # written where a question's help goes
+                    question.clear()
+                    question.update(placed)
 
 
 #: A fix question ("Which fix fits this system?", "How do you want to fix it?").
