@@ -126,8 +126,10 @@ def one_way_cases(tree: dict[str, Any]) -> None:
             continue
         dropped = [s for s in users if premise and s["when"] == no]  # the case holds
         for step in users:
-            if step["when"] == yes and not premise:
-                step["text"] = quoted.group("step")  # "If X, do Y", as the article says
+            if step["when"] == yes and not premise:  # "If X, do Y", as the article says
+                then = str(step["text"])
+                opener = quoted.group("step").split()[0]  # "If" / "When"
+                step["text"] = f"{opener} {cond}, {then[:1].lower()}{then[1:]}"
             del step["when"]
         outcome["steps"] = [s for s in steps if all(s is not d for d in dropped)]
         _drop(nodes, question, outcome["id"])
@@ -171,13 +173,34 @@ def unsure_not_reasked(tree: dict[str, Any]) -> None:
             )
             if not still and tree.get("start") != after["id"]:
                 nodes.remove(after)
-                told = str(after.get("help", ""))  # "It depends on whether you install X"
-                if told and "help" not in question and not _NOTE_NUMBER_RE.search(told):
+                # "It depends on whether you install X", "(1) if the server is a Compaq":
+                # said where the choice is made, numbered as its answers are
+                told = _moved_help(str(after.get("help", "")), after, question)
+                if told and "help" not in question:
                     placed = list(question.items())
                     at = next((n for n, (k, _) in enumerate(placed) if k == "source"), len(placed))
                     placed.insert(at, ("help", told))  # written where a question's help goes
                     question.clear()
                     question.update(placed)
+
+
+def _moved_help(told: str, after: dict[str, Any], question: dict[str, Any]) -> str:
+    """`after`'s help said over `question`'s answers: each "(k) note" numbered as the
+    answer of `question` leading where `after`'s answer k leads; a note whose fix no
+    answer leads to goes."""
+    if not told:
+        return ""
+    where = [c["next"] for c in after.get("choices", [])]
+    mine = [c["next"] for c in question.get("choices", [])]
+
+    def renumber(match: re.Match[str]) -> str:
+        k = int(match.group(1))
+        if k > len(where) or where[k - 1] not in mine:
+            return "(?)"
+        return f"({mine.index(where[k - 1]) + 1})"
+
+    told = _NOTE_NUMBER_RE.sub(renumber, told)
+    return "" if "(?)" in told else told
 
 
 #: A fix question ("Which fix fits this system?", "How do you want to fix it?").

@@ -1423,15 +1423,15 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         leftovers_dropped(tree)  # the fix's name and the registry warning said already
         cut_tails(tree)  # "Additional Resources: Links: ..." after the last step: no detail
         reread_values(tree, article.body or "")  # the re-read's `$NAMESPACE`: the answer
-    one_way_cases(tree)  # a case the outcome opens on, or its own check finds: not asked
-    fixes_named(tree)  # a fix titled "You did not set X": named by its one action
-    echoed_options_dropped(tree)  # "The driver version N" beside "Install the driver version N"
-    unsure_not_reasked(tree)  # "I don't know" re-asking the same choice: the first fix
     article_text = article.body or "\n\n".join(section.text for section in article.sections)
     explained_ticks(tree)  # "X is Y. Do Z.": Z ticked, X its note; advice said as the action
     case_leads_merged(tree, article_text)  # "If X, follow these steps:": its steps asked too
     statements_noted(tree, article_text)  # "X is set by default to 7." after a step: its note
     statements_placed(tree, article_text, is_alert_runbook(article))  # said, never ticked
+    one_way_cases(tree)  # a case the outcome opens on, or its own check finds: not asked
+    fixes_named(tree)  # a fix titled "You did not set X": named by its one action
+    echoed_options_dropped(tree)  # "The driver version N" beside "Install the driver version N"
+    unsure_not_reasked(tree)  # "I don't know" re-asking the same choice: the first fix
     said = " ".join(symptom_section.text.split()) if symptom_section is not None else ""
     if said:  # a message pasted back: its action redone, working, the message quoted ...
         redo_message_verify(tree, said, quoted_only=True)
