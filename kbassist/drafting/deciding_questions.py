@@ -35,8 +35,10 @@ _CHECKS_RE = re.compile(
     r"|note (?:the|what|if))\b",
     re.IGNORECASE,
 )
-_WORD_RE = re.compile(r"[a-z0-9]{4,30}")
+#: Words of three letters count: "one project" is not "all projects".
+_WORD_RE = re.compile(r"[a-z0-9]{3,30}")
 _STOP = frozenset(
+    "the and for are was you not has but its can may any how who why "
     "does have that this with from your they their there then when what which were will "
     "would could should been being into than them these those also only".split()
 )
@@ -164,7 +166,8 @@ def unsure_not_reasked(tree: dict[str, Any]) -> None:
                 continue
             choice["next"] = fixes[0]  # the first named answer's fix, never `after` itself
             choice["label"] = (
-                "I don't know: start with the first fix above; if it does not help, try the next"
+                "I don't know: start with the fix for the first answer;"
+                " if it does not help, try the next"
             )
             still = any(
                 n.get("next") == after["id"]
@@ -188,7 +191,9 @@ def _moved_help(told: str, after: dict[str, Any], question: dict[str, Any]) -> s
     """`after`'s help said over `question`'s answers: each "(k) note" numbered as the
     answer of `question` leading where `after`'s answer k leads; a note whose fix no
     answer leads to goes."""
-    if not told:
+    if "When to choose:" in told:  # the notes, not "use either of the following methods"
+        told = told[told.index("When to choose:") :]
+    elif not re.search(r"\bdepends on\b", told):
         return ""
     where = [c["next"] for c in after.get("choices", [])]
     mine = [c["next"] for c in question.get("choices", [])]
