@@ -294,6 +294,16 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   case ("Method 1: Windows NT Is on a FAT Partition", then "Does this apply: Windows NT
   is installed on a FAT partition?"), or whose "no" still ticks the "Then …" step that goes
   on from the case's own step, / the questions above (`draft_metrics.answered_before`).
+- **questions with converging branches** (round 34, questions35): questions (not the
+  symptom one) whose every answer that stays in the article goes on to one node ("yes"
+  and "no" to the same outcome); **questions whose unsure answer re-asks**: an "I don't
+  know" answer leading to a question offering only the asking question's own outcomes;
+  **questions with options duplicating another**: two answers whose outcomes say one fix
+  (a label is the other's after its verb, or the two tick nearly the same words); / all
+  questions as above. **drafts with options labelled the wrong kind**: a fix answer
+  labelled as a cause ("You did not set X"), a "What did you find?" answer that is a fix
+  or a cut condition (not one saying its case: "X (if the alert is noise)"), / lint-clean
+  drafts (`junk_questions`).
 - **drafts with a branching question**: lint-clean drafts with at least one such
   question whose answers do not all meet, / lint-clean drafts.
 - **drafts with an alternative as a step**: lint-clean drafts where a checklist step
@@ -703,6 +713,18 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "case questions the choice before answered": _pct(
             sum(len(r.answered_before) for r in clean), sum(r.questions for r in clean)
+        ),
+        "questions with converging branches": _pct(
+            sum(len(r.converging) for r in clean), sum(r.questions for r in clean)
+        ),
+        "questions whose unsure answer re-asks": _pct(
+            sum(len(r.unsure_loops) for r in clean), sum(r.questions for r in clean)
+        ),
+        "questions with options duplicating another": _pct(
+            sum(len(r.duplicate_options) for r in clean), sum(r.questions for r in clean)
+        ),
+        "drafts with options labelled the wrong kind": _pct(
+            sum(bool(r.wrong_kind_labels) for r in clean), len(clean)
         ),
         "drafts with a branching question": _pct(
             sum(r.questions > len(r.meeting) for r in clean), len(clean)

@@ -1820,6 +1820,10 @@ class Record:
     questions: int = 0  # questions with two or more answers that stay in the article
     meeting: list[str] = field(default_factory=list)  # ids of those whose answers all meet
     answered_before: list[str] = field(default_factory=list)  # see answered_before
+    converging: list[str] = field(default_factory=list)  # junk_questions (round 34)
+    unsure_loops: list[str] = field(default_factory=list)  # junk_questions
+    duplicate_options: list[str] = field(default_factory=list)  # junk_questions
+    wrong_kind_labels: list[str] = field(default_factory=list)  # junk_questions
     alternative_steps: list[str] = field(default_factory=list)  # see ALTERNATIVE_STEP_RE
     condition_steps: list[str] = field(default_factory=list)  # see CONDITION_STEP_RE
     ways_in_turn: list[str] = field(default_factory=list)  # see ways_in_turn
@@ -2060,6 +2064,11 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.asks_question = any(asks_question(c) for c in walks.checklists)
     record.questions, record.meeting = meeting_questions(tree, walks)
     record.answered_before = answered_before(tree)
+    from junk_questions import converging, duplicate_options, unsure_loops, wrong_kind_labels
+
+    record.converging, record.unsure_loops = converging(tree), unsure_loops(tree)
+    record.duplicate_options = duplicate_options(tree)
+    record.wrong_kind_labels = wrong_kind_labels(tree)
     record.alternative_steps = alternative_steps(walks.checklists)
     record.count_labels, record.count_labels_wrong = count_labels_wrong(walks.checklists)
     record.condition_steps = condition_steps(walks.checklists)

@@ -62,7 +62,8 @@ def test_several_causes_are_asked_and_each_leads_to_its_own_fix() -> None:
     assert "Display" in titles[display.split("-")[0]]
     assert "Timer" in titles[timer.split("-")[0]]
     assert "TSR" in titles[tsr.split("-")[0]]
-    assert any(c["next"] == "mitigation" and "know" in c["label"] for c in which["choices"])
+    # round 34: "I don't know" leads to the first fix, never to "mitigation" asking again
+    assert any("know" in c["label"] for c in which["choices"])
     assert node(tree, "cause")["next"] == "which_cause"
     assert draft_text(mskb(PAIRED))[1] is not None  # lint-clean, or DraftError
 

@@ -66,6 +66,13 @@ from kbassist.drafting.causes import (
 )
 from kbassist.drafting.choose_help import with_notes
 from kbassist.drafting.chosen_verify import chosen_message_verify, message_cause_verify
+from kbassist.drafting.deciding_questions import (
+    echoed_options_dropped,
+    fixes_named,
+    one_way_cases,
+    unsure_not_reasked,
+    you_typo_question,
+)
 from kbassist.drafting.described_fix import described_fixes
 from kbassist.drafting.design import by_design_lead
 from kbassist.drafting.design_outcome import design_options
@@ -1443,6 +1450,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     case_leads_merged(tree, article_text)  # "If X, follow these steps:": its steps asked too
     statements_noted(tree, article_text)  # "X is set by default to 7." after a step: its note
     statements_placed(tree, article_text, is_alert_runbook(article))  # said, never ticked
+    one_way_cases(tree)  # a case the outcome opens on, or its own check finds: not asked
+    fixes_named(tree)  # a fix titled "You did not set X": named by its one action
+    echoed_options_dropped(tree)  # "The driver version N" beside "Install the driver version N"
+    unsure_not_reasked(tree)  # "I don't know" re-asking the same choice: the first fix
     said = " ".join(symptom_section.text.split()) if symptom_section is not None else ""
     if said:  # a message pasted back: its action redone, working, the message quoted ...
         redo_message_verify(tree, said, quoted_only=True)
@@ -3934,6 +3945,8 @@ def _as_question(cond: str) -> str:
             )
     if len(words) >= 3 and low[0] == "you" and low[1] in _MODALS:
         return f"{words[1].capitalize()} you {' '.join(words[2:])}?"  # "Must you upgrade …?"
+    if typo := you_typo_question(words):  # "you video adapter does not meet": "your"
+        return typo
     if len(words) >= 2 and low[0] == "you" and not low[1].endswith("ed"):
         return f"Do you {' '.join(words[1:])}?"
     return f"Does this apply: {cond}?"
