@@ -106,6 +106,7 @@ from kbassist.drafting.follow_ups import (
 )
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
+from kbassist.drafting.glued_switches import respaced_switches
 from kbassist.drafting.goal_verify import article_kind, fitted_verify
 from kbassist.drafting.group_titles import group_titles, means_joined, titles_over_steps
 from kbassist.drafting.heading_groups import heading_ticks
@@ -410,6 +411,7 @@ from kbassist.drafting.version_menu import version_first
 from kbassist.drafting.wait_pack import WAIT_KIND, wait_options, wait_question
 from kbassist.drafting.way_paras import way_lead_cut
 from kbassist.drafting.ways import way_steps
+from kbassist.drafting.whole_symptoms import whole_symptom_label
 from kbassist.drafting.yaml_emit import emit_draft, emit_text
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree, TreeProblem
@@ -2268,7 +2270,7 @@ def _confirm_node(
             else apart[n]
             or event_label(message)  # "Event ID 2508 (Server): The server service ..."
             # "... service is starting." first: the line that says what fails names it
-            or short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", without_progress(message)), 80)
+            or _symptom_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", without_progress(message)))
             for n, message in enumerate(said)
         ]
         # "Named Pipes > A connection was ... with the server" and "TCP > " the same: each
@@ -2302,6 +2304,12 @@ def _confirm_node(
         {"value": "no", "label": "No, I see something else", "next": NOT_THIS_ID},
     ]
     return node
+
+
+def _symptom_label(message: str) -> str:
+    """A symptom choice's label: cut at 80 characters, whole when the cut stops mid-clause
+    ("... that needs to interact": what happens was cut off)."""
+    return whole_symptom_label(message, short_label(message, 80))
 
 
 def _forms_node(
@@ -3358,6 +3366,8 @@ def _item(
 ) -> dict[str, Any]:
     """A checklist item: its text (cut at MAX_ITEM_CHARS) and, when the step carries one,
     its detail (a command, code, a note) kept line by line; both use the inputs."""
+    if not is_alert_runbook(article):  # "secedit/refreshpolicy machine_policy/enforce"
+        item = respaced_switches(item)
     text, detail = split_detail(item)
     if len(text) > MAX_ITEM_CHARS:
         # a long step: its first sentence is the step, the rest is shown under it whole
