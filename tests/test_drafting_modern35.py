@@ -125,3 +125,13 @@ def test_policy_method_has_no_registry_backup_and_registry_method_backs_up_both(
     backup = next(t for t in _texts(registry) if t.startswith("Back up"))
     assert "Services\\contosoagent key" in backup  # the key, not its Start value
     assert "Contoso\\Agent\\location key" in backup
+
+
+def test_symptom_choice_cut_before_because_stays_cut() -> None:
+    """A label whose clause is whole ("... fail to load") is not lengthened by its reason."""
+    from kbassist.drafting.whole_symptoms import whole_symptom_label
+
+    message = "Resources stored in the DLL fail to load because the handle returned is NULL."
+    assert whole_symptom_label(message, "Resources stored in the DLL fail to load") == (
+        "Resources stored in the DLL fail to load"
+    )

@@ -30,7 +30,9 @@ _POLICY_RE = re.compile(
     re.IGNORECASE,
 )
 #: Before a path that names a value, not a key ("the registry entry `HKLM\\...\\Start`").
-_VALUE_BEFORE_RE = re.compile(r"\b(?:entry|value)\W{0,4}$", re.IGNORECASE)
+#: ("the following registry value:" over a key and its value's name on the next line is
+#: no such path: the colon leads to the key).
+_VALUE_BEFORE_RE = re.compile(r"\b(?:entry|value) [`\"']?$", re.IGNORECASE)
 
 
 def by_policy_only(joined: str) -> bool:
@@ -60,3 +62,18 @@ def edited_keys(
                 key = key.rsplit("\\", 1)[0]
             keys.setdefault(key.casefold(), key)
     return list(keys.values())
+
+
+def backed_up_keys(located: list[str], edited: list[str]) -> list[str]:
+    """The keys to export: those the steps before the first change locate ("Locate the
+    following key: X"), then those the changing steps name; a key under another listed
+    one is in that one's export already."""
+    keys: dict[str, str] = {}
+    for key in [*located, *edited]:
+        keys.setdefault(key.casefold(), key)
+    folded = list(keys)
+    return [
+        key
+        for fold, key in keys.items()
+        if not any(fold != other and fold.startswith(other + "\\") for other in folded)
+    ]

@@ -2270,8 +2270,16 @@ def _confirm_node(
             else apart[n]
             or event_label(message)  # "Event ID 2508 (Server): The server service ..."
             # "... service is starting." first: the line that says what fails names it
-            or _symptom_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", without_progress(message)))
+            or short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", without_progress(message)), 80)
             for n, message in enumerate(said)
+        ]
+        # a cut that stops mid-clause is the whole sentence, unless another message's cut
+        # is the same (told apart by where they differ, below)
+        firsts = [
+            label
+            if labelled or apart[n] or firsts.count(label) > 1
+            else whole_symptom_label(without_progress(said[n]), label)
+            for n, label in enumerate(firsts)
         ]
         # "Named Pipes > A connection was ... with the server" and "TCP > " the same: each
         # said where it differs ("... No process on the other end of the pipe")
@@ -2304,12 +2312,6 @@ def _confirm_node(
         {"value": "no", "label": "No, I see something else", "next": NOT_THIS_ID},
     ]
     return node
-
-
-def _symptom_label(message: str) -> str:
-    """A symptom choice's label: cut at 80 characters, whole when the cut stops mid-clause
-    ("... that needs to interact": what happens was cut off)."""
-    return whole_symptom_label(message, short_label(message, 80))
 
 
 def _forms_node(

@@ -23,7 +23,7 @@ from kbassist.drafting.backup_place import (
     place_at,
     restore_text,
 )
-from kbassist.drafting.registry_keys import by_policy_only, edited_keys
+from kbassist.drafting.registry_keys import backed_up_keys, by_policy_only, edited_keys
 from kbassist.drafting.text import Hinted, split_detail, split_sentences
 from kbassist.drafting.verify_form import REASSURANCE_RE
 
@@ -451,6 +451,10 @@ def _article_key(article_text: str) -> str:
     return next(iter(keys.values())) if len(keys) == 1 else ""
 
 
+#: The most keys one backup step names (each to its own file).
+MAX_BACKED_UP_KEYS = 3
+
+
 def registry_backup(
     items: list[str], article_text: Callable[[], str] = str
 ) -> tuple[int, str, str]:
@@ -474,10 +478,16 @@ def registry_backup(
         other_way_note(items, other, key)
         return 0, "", ""
     # every key the editing steps name is backed up, not only the first (round 34)
-    keys = edited_keys(items[edit:], _KEY_RE, lambda t: _edits(own_sentences(t)[0], _EDIT_RE))
-    if len(keys) >= 2:
+    keys = backed_up_keys(
+        edited_keys(items[:edit], _KEY_RE, lambda t: True),
+        edited_keys(items[edit:], _KEY_RE, lambda t: _edits(own_sentences(t)[0], _EDIT_RE)),
+    )
+    # two or three keys each exported; a longer list is a tree of keys to delete (the
+    # first named, as before: a seven-file export is no step an admin reads)
+    if 2 <= len(keys) <= MAX_BACKED_UP_KEYS:
         return _change_at(items, edit), backup_text(*keys), restore_text(*keys)
-    return _change_at(items, edit), backup_text(keys[0] if keys else key), restore_text(key)
+    one = keys[0] if len(keys) == 1 else key  # a value's path exported as its key
+    return _change_at(items, edit), backup_text(one), restore_text(key)
 
 
 def _change_at(items: list[str], edit: int) -> int:

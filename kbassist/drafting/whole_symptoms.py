@@ -16,8 +16,13 @@ from kbassist.drafting.text import clean, split_sentences
 
 #: The longest sentence shown whole as a symptom choice (two lines of a choice list).
 MAX_WHOLE_SYMPTOM_CHARS = 160
-#: What a cut that ends a clause stops before: a clause mark, or nothing.
-_GOES_ON_RE = re.compile(r" ?[a-z(]")
+#: What a cut inside its clause stops before: a lower-case word or an aside, never a
+#: subordinate clause after a complete one ("Resources stored in the DLL fail to load" +
+#: " because ...": the label already says what happens).
+_GOES_ON_RE = re.compile(
+    r" ?(?!(?:because|when|whenever|if|after|before|while|since|although|though|unless|until"
+    r"|so that|as soon as)\b)[a-z(]"
+)
 
 
 def whole_symptom_label(message: str, label: str) -> str:
