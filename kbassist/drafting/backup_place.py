@@ -108,30 +108,44 @@ def place_at(items: list[str], edit: int, first: int) -> int:
     return edit
 
 
-def backup_text(key: str) -> str:
-    """The backup step: in Registry Editor, or `reg export` with the key when it is named."""
-    if not key:
+def backup_text(*keys: str) -> str:
+    """The backup step: in Registry Editor, or `reg export` with the key when it is named;
+    every key when the fix edits several (each exported to its own file)."""
+    if not keys or not keys[0]:
         return (
             "Back up the registry key before you change it: in Registry Editor, select it "
             "and click File > Export (or run `reg export` on it) to save a .reg file."
         )
+    if len(keys) == 1:
+        return (
+            f"Back up the {keys[0]} key before you change it: in Registry Editor, select it "
+            f'and click File > Export, or run `reg export "{keys[0]}" backup.reg`.'
+        )
+    named = " and the ".join(f"{key} key" for key in keys)
+    exports = ", then ".join(f'`reg export "{key}" backup{n}.reg`' for n, key in enumerate(keys, 1))
     return (
-        f"Back up the {key} key before you change it: in Registry Editor, select it and "
-        f'click File > Export, or run `reg export "{key}" backup.reg`.'
+        f"Back up the {named} before you change them: in Registry Editor, select each and "
+        f"click File > Export, or run {exports}."
     )
 
 
 def is_backup_text(text: str) -> bool:
     """Whether a step is `backup_text`'s: the drafter's words, never the article's to quote
     (a placeholder's prompt quoted "Back up the ...\\Printers\\<print queue name> key")."""
-    return text.startswith("Back up the ") and " key before you change it: in Registry" in text
+    return text.startswith("Back up the ") and (
+        " key before you change it: in Registry" in text
+        or " key before you change them: in Registry" in text
+    )
 
 
-def restore_text(key: str) -> str:
-    """What the rollback restores, with how (the exported file of `backup_text`)."""
-    if not key:
+def restore_text(*keys: str) -> str:
+    """What the rollback restores, with how (the exported files of `backup_text`)."""
+    if not keys or not keys[0]:
         return "registry key (double-click the .reg file you exported)"
-    return "registry key (double-click backup.reg, or run `reg import backup.reg`)"
+    if len(keys) == 1:
+        return "registry key (double-click backup.reg, or run `reg import backup.reg`)"
+    files = " and ".join(f"backup{n}.reg" for n in range(1, len(keys) + 1))
+    return f"registry keys (double-click {files}, or run `reg import` on each)"
 
 
 def other_way_note(items: list[str], at: int, key: str) -> None:

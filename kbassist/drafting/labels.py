@@ -534,15 +534,21 @@ def fixes_question(
             "workaround" if k == "fix" and re.match(r"method\s*\d", label, re.I) else k
             for (label, *_), k in zip(options, kinds, strict=True)
         ]
+    # the support case's data collection is chosen when the fixes did not help (its label
+    # says so): its "Download the latest TSS tool", "Stop the traces" are no update to
+    # download and no downtime (round 34)
     said = [
-        [
+        []
+        if raw == "escalation"
+        else [
             *([case] if (case := lead_case(label, _own_lead(label, said))) else []),
             *choose_notes(kind, said, body),
         ]
-        for (label, _, _, said, body), kind in zip(options, kinds, strict=True)
+        for (label, _, raw, said, body), kind in zip(options, kinds, strict=True)
     ]
-    for these, (label, _, _, opening, body) in zip(said, options, strict=True):
-        these.extend(when_notes(label, opening, body, these))  # its own case and cost
+    for these, (label, _, raw, opening, body) in zip(said, options, strict=True):
+        if raw != "escalation":
+            these.extend(when_notes(label, opening, body, these))  # its own case and cost
     # what every fix shares tells none of them apart
     shared = set.intersection(*(set(s) for s in said)) if len(said) >= 2 else set()
     # a case said of all fixes but one is a note they share ("if your application is

@@ -124,6 +124,7 @@ from kbassist.drafting.follow_ups import (
 )
 from kbassist.drafting.forms import scene_before, symptom_forms
 from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
+from kbassist.drafting.glued_switches import respaced_switches
 from kbassist.drafting.goal_verify import article_kind, fitted_verify
 from kbassist.drafting.group_titles import group_titles, means_joined, titles_over_steps
 from kbassist.drafting.heading_groups import heading_ticks
@@ -431,6 +432,7 @@ from kbassist.drafting.version_menu import version_first
 from kbassist.drafting.wait_pack import WAIT_KIND, wait_options, wait_question
 from kbassist.drafting.way_paras import way_lead_cut
 from kbassist.drafting.ways import way_steps
+from kbassist.drafting.whole_symptoms import whole_symptom_label
 from kbassist.drafting.yaml_emit import emit_draft, emit_text
 from kbassist.errors import DataError
 from kbassist.trees.model import DRAFT_PATH, DRAFT_SUFFIX, Tree, TreeProblem
@@ -2305,6 +2307,14 @@ def _confirm_node(
             or short_label(re.sub(r"\s*\[(?:\.\.\.|\u2026)\]", "", without_progress(message)), 80)
             for n, message in enumerate(said)
         ]
+        # a cut that stops mid-clause is the whole sentence, unless another message's cut
+        # is the same (told apart by where they differ, below)
+        firsts = [
+            label
+            if labelled or apart[n] or firsts.count(label) > 1
+            else whole_symptom_label(without_progress(said[n]), label)
+            for n, label in enumerate(firsts)
+        ]
         # "Named Pipes > A connection was ... with the server" and "TCP > " the same: each
         # said where it differs ("... No process on the other end of the pipe")
         if not labelled:
@@ -3416,6 +3426,8 @@ def _item(
 ) -> dict[str, Any]:
     """A checklist item: its text (cut at MAX_ITEM_CHARS) and, when the step carries one,
     its detail (a command, code, a note) kept line by line; both use the inputs."""
+    if not is_alert_runbook(article):  # "secedit/refreshpolicy machine_policy/enforce"
+        item = respaced_switches(item)
     text, detail = split_detail(item)
     if len(text) > MAX_ITEM_CHARS:
         # a long step: its first sentence is the step, the rest is shown under it whole

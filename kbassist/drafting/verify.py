@@ -15,12 +15,15 @@ from functools import lru_cache
 from typing import Any
 
 from kbassist.drafting.backup_place import (
+    _edits,
     backup_text,
     edit_at,
     other_way_note,
+    own_sentences,
     place_at,
     restore_text,
 )
+from kbassist.drafting.registry_keys import backed_up_keys, by_policy_only, edited_keys
 from kbassist.drafting.text import Hinted, split_detail, split_sentences
 from kbassist.drafting.verify_form import REASSURANCE_RE
 
@@ -448,6 +451,10 @@ def _article_key(article_text: str) -> str:
     return next(iter(keys.values())) if len(keys) == 1 else ""
 
 
+#: The most keys one backup step names (each to its own file).
+MAX_BACKED_UP_KEYS = 3
+
+
 def registry_backup(
     items: list[str], article_text: Callable[[], str] = str
 ) -> tuple[int, str, str]:
@@ -461,6 +468,8 @@ def registry_backup(
     joined = "\n".join(" ".join(split_detail(i)) for i in items)
     if not _REGISTRY_RE.search(joined) or re.search(r"\brestore the registry\b", joined, re.I):
         return 0, "", ""
+    if by_policy_only(joined):  # a policy's setting set in its editor: no key edited here
+        return 0, "", ""
     edit, other = edit_at(items, _EDIT_RE)
     if edit < 0 and other < 0:
         return 0, "", ""
@@ -468,7 +477,17 @@ def registry_backup(
     if edit < 0:  # the change is only the other way a step offers: a note beside it
         other_way_note(items, other, key)
         return 0, "", ""
-    return _change_at(items, edit), backup_text(key), restore_text(key)
+    # every key the editing steps name is backed up, not only the first (round 34)
+    keys = backed_up_keys(
+        edited_keys(items[:edit], _KEY_RE, lambda t: True),
+        edited_keys(items[edit:], _KEY_RE, lambda t: _edits(own_sentences(t)[0], _EDIT_RE)),
+    )
+    # two or three keys each exported; a longer list is a tree of keys to delete (the
+    # first named, as before: a seven-file export is no step an admin reads)
+    if 2 <= len(keys) <= MAX_BACKED_UP_KEYS:
+        return _change_at(items, edit), backup_text(*keys), restore_text(*keys)
+    one = keys[0] if len(keys) == 1 else key  # a value's path exported as its key
+    return _change_at(items, edit), backup_text(one), restore_text(key)
 
 
 def _change_at(items: list[str], edit: int) -> int:

@@ -82,6 +82,12 @@ _STARTS_RE = re.compile(
     r"^Check that (?P<what>[A-Z][^.,;:]{2,120}?) (?:starts|starts successfully|starts correctly)"
     r"\.?$"
 )
+#: A kind of service named by the title, not one service ("Service using gMSA account",
+#: "Services that run as LocalSystem"): the admin's own are the ones to check (round 34).
+_CLASS_RE = re.compile(
+    r"^(?P<noun>Services?|Applications?|Programs?|Apps?)\s+"
+    r"(?P<how>using|that use|that uses|configured to use|running as|that run as)\b"
+)
 #: A step that restarts the whole system (every service starts again) or runs something.
 _RESTART_RE = re.compile(
     r"\b(?:restart|reboot|start)\s+(?:the |your )?(?:computer|server|system|machine|device)\b"
@@ -164,6 +170,14 @@ def _phrased(text: str, steps: list[str]) -> str:
         if tokens and any(t in s.casefold() for s in away for t in tokens):
             return f"With the change above in place, check that {text[when.end() :]}"
     starts = _STARTS_RE.match(text)
+    if starts and (kind := _CLASS_RE.match(starts.group("what"))):
+        # "Service using gMSA account" (the title turned): a kind of service, not one by
+        # name; the admin's own, and after a restart when they start with the computer
+        what = starts.group("what")[kind.end() :].strip()
+        return (
+            f"Restart the computer (or start them), then check that each of your "
+            f"{kind.group('noun').casefold().rstrip('s')}s {kind.group('how')} {what} starts."
+        )
     if starts and not any(_starts(s, starts.group("what")) for s in steps):
         what = starts.group("what")
         if what.casefold().endswith(" service") and not what.casefold().startswith("the "):
