@@ -17,6 +17,7 @@ from kbassist.drafting.verify_against import (
     not_fault_condition,
     remedy_contradicted,
     stated_effect,
+    unaffected,
     without_failed_remedy,
 )
 
@@ -175,6 +176,8 @@ def test_helpers_read_the_kinds() -> None:
         "Check that A fails."
     )
     assert listed_events_check("It fails.") == ""
+    assert unaffected("The problem does not occur in Example Pro under Windows NT.")
+    assert not unaffected("The report does not print.")
 
 
 def test_patterns_are_linear_on_hostile_text() -> None:

@@ -63,6 +63,22 @@ def failed_remedy(sentence: str) -> bool:
     return True
 
 
+#: A sentence that says where the problem does not occur: "The problem does not occur in
+#: FoxPro under Windows NT", "This behavior does not happen with version 2.0": the
+#: setting that is fine, never the problem to see gone.
+_UNAFFECTED_RE = re.compile(
+    r"^(?:the|this|that|these) (?:\w+ ){0,2}?(?:problem|issue|behaviou?r|error|symptom)s? "
+    r"(?:does|do|did|will|should) ?(?:not|n't) (?:\w+ )?(?:occur|happen|appear|exist)\b",
+    re.IGNORECASE,
+)
+
+
+def unaffected(sentence: str) -> bool:
+    """Whether `sentence` says where the problem does not occur ("The problem does not
+    occur in FoxPro under Windows NT"): never quoted as the problem."""
+    return _UNAFFECTED_RE.match(sentence.strip()[:1000]) is not None
+
+
 #: A verify that says a remedy works: "Check that clicking the refresh button resolves the
 #: problem", "... has an effect" (bench_draft's detector reads these).
 _REMEDY_WORKS_RE = re.compile(
