@@ -171,13 +171,29 @@ def test_helpers_read_the_kinds() -> None:
     assert not limit_said("Check that the problem no longer occurs: Y is not available.")
     assert design_limit("This is a design change.", "", "Use the toolbar.")
     assert not design_limit("This is a design change.", "", "Install the service pack.")
-    assert remedy_contradicted("Check that F5 resolves the problem.", "F5 has no effect.")
+    assert remedy_contradicted(
+        "Check that refreshing resolves the problem.", "Refreshing has no effect."
+    )
     assert without_failed_remedy("Check that A fails. B does not help.", "") == (
         "Check that A fails."
     )
     assert listed_events_check("It fails.") == ""
     assert unaffected("The problem does not occur in Example Pro under Windows NT.")
     assert not unaffected("The report does not print.")
+
+
+def test_look_alikes_of_the_kinds_are_left_alone() -> None:
+    """A problem worded like a failed remedy, a list in brackets, a support policy: kept."""
+    assert not failed_remedy("The ORG directive will not give the correct results.")
+    assert not failed_remedy("The computer may hang (mouse and keyboard input has no effect).")
+    assert failed_remedy("The console reads icons once; refreshing has no effect.")
+    assert good_half(" the marks (underlining, bolding, or font color)") == (
+        " the marks (underlining, bolding, or font color)"
+    )
+    assert not limit_said(
+        "Check that the problem no longer occurs: X is not supported by Microsoft."
+    )
+    assert not design_limit("Pasting is intentionally blocked. The crash is a bug.", "", "")
 
 
 def test_patterns_are_linear_on_hostile_text() -> None:

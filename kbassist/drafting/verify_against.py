@@ -34,11 +34,13 @@ from kbassist.drafting.text import split_sentences
 #: problem", "refreshing has no effect", "Restarting the service will not help", "X does
 #: not correct the behavior", "Reinstalling makes no difference".
 _FAILED_REMEDY_RE = re.compile(
-    r"\b(?:does|do|did|will|would|may|might|can)\s?(?:not|n't)\s(?:\w+\s){0,2}?"
+    r"\b(?:does|do|did|will|would|may|might|can)\s?(?:not|n't)\s(?:always\s|necessarily\s"
+    r"|completely\s|fully\s|really\s)?"
     r"(?:resolve|fix|correct|solve|cure|remedy|help|work around|eliminate|clear|change)"
     r"(?:\s(?:the|this|that|these|your)\s(?:\w+\s){0,2}?(?:problem|issue|behaviou?r|error"
     r"|symptom|situation|condition)s?)?\b"
-    r"|\b(?:has|have|had) no (?:visible |apparent )?effect\b|\bmakes? no difference\b"
+    r"|(?:^|[,;:]\s)[A-Za-z]{2,30}ing\b[^.;,]{0,80}?\b(?:has|have|had) no (?:visible |apparent )?"
+    r"effect\b|\bmakes? no difference\b"
     r"|\b(?:is|are) not (?:resolved|fixed|corrected|solved) by\b"
     r"|\bto no (?:avail|effect)\b",
     re.IGNORECASE,
@@ -132,7 +134,8 @@ def stated_effect(section_text: str) -> str:
 #: A symptom sentence that states a product limit: "X is not available in Windows 2000
 #: Professional", "X is not supported on Y", "X can only be used in Y".
 _LIMIT_SAID_RE = re.compile(
-    r"\b(?:is|are)\snot\s(?:available|supported|included|provided)\s(?:in|on|under|with|for|by)\s"
+    r"\b(?:is|are)\snot\s(?:available|supported|included|provided)\s(?:in|on|under|with|for)\s"
+    r"(?!Microsoft\b|PSS\b|Product Support\b)"
     r"|\b(?:is|are)\s(?:only\s)?(?:available|supported)\sonly\s(?:in|on|under|with)\s"
     r"|\bcan\sonly\sbe\s(?:used|run|installed|opened|set|viewed)\s(?:in|on|under|with|from)\s",
     re.IGNORECASE,
@@ -140,8 +143,8 @@ _LIMIT_SAID_RE = re.compile(
 #: The CAUSE or STATUS says the behaviour is the product's design or a limit: "This is a
 #: design change", "which is not supported in Windows 2000 Professional".
 _LIMIT_CAUSE_RE = re.compile(
-    r"\bdesign change\b|\bchange in (?:the )?design\b|\bintentional(?:ly)?\b"
-    r"|\b(?:is|are) not supported (?:in|on|under|by)\b|\b(?:is|are) not available (?:in|on)\b",
+    r"\bdesign change\b|\bchange in (?:the )?design\b"
+    r"|\b(?:is|are) not supported (?:in|on|under)\b|\b(?:is|are) not available (?:in|on)\b",
     re.IGNORECASE,
 )
 #: A release that corrects it: the behaviour is then no limit the steps work round.
@@ -231,13 +234,19 @@ def events_lead_at(symptom: str) -> int:
 
 #: ", or prevents you from opening large files": a second outcome joined by "or" onto the
 #: state a fix restores (the problem's other face, not part of the good state).
-_OR_BAD_RE = re.compile(r",\s(?:or|and/or)\s(?=\w)")
+_OR_BAD_RE = re.compile(
+    r",\s(?:or|and/or)\s(?=(?:may\s|might\s|will\s|cannot\s|can\s)?[a-z]{2,20}s\s(?:you|it|the|a|an)\b)"
+)
 
 
 def good_half(rest: str) -> str:
     """The part of a restored state before ", or <another outcome>": "runs properly, or
-    prevents you from opening large files" -> "runs properly"."""
-    return _OR_BAD_RE.split(rest, maxsplit=1)[0]
+    prevents you from opening large files" -> "runs properly"; a list in brackets
+    ("(underlining, bolding, or font color)") is no other outcome."""
+    cut = _OR_BAD_RE.search(rest)
+    if cut is None or rest.count("(", 0, cut.start()) > rest.count(")", 0, cut.start()):
+        return rest
+    return rest[: cut.start()]
 
 
 #: A runbook's sentence that gives how often or only-when, not the fault: "Always triggers
