@@ -194,6 +194,12 @@ def test_look_alikes_of_the_kinds_are_left_alone() -> None:
         "Check that the problem no longer occurs: X is not supported by Microsoft."
     )
     assert not design_limit("Pasting is intentionally blocked. The crash is a bug.", "", "")
+    assert not design_limit(
+        "Duplex is not supported in the drivers for these printers.",
+        "",
+        "Obtain an updated Windows 95 driver for your printer.",
+    )
+    assert not design_limit("The field is not available in versions prior to 4.0.", "", "")
 
 
 def test_patterns_are_linear_on_hostile_text() -> None:

@@ -144,13 +144,15 @@ _LIMIT_SAID_RE = re.compile(
 #: design change", "which is not supported in Windows 2000 Professional".
 _LIMIT_CAUSE_RE = re.compile(
     r"\bdesign change\b|\bchange in (?:the )?design\b"
-    r"|\b(?:is|are) not supported (?:in|on|under)\b|\b(?:is|are) not available (?:in|on)\b",
+    r"|\b(?:is|are) not (?:supported|available) (?:in|on|under)\b"
+    r"(?![^.;]{0,60}\b(?:prior to|earlier than|before|older)\b)",
     re.IGNORECASE,
 )
 #: A release that corrects it: the behaviour is then no limit the steps work round.
 _CORRECTED_RE = re.compile(
-    r"\b(?:corrected|fixed|resolved|addressed) in\b|\bservice pack\b|\bhotfix\b|\bupdated? "
-    r"(?:driver|version|file)\b|\bupgrade\b",
+    r"\b(?:corrected|fixed|resolved|addressed) in\b|\bservice pack\b|\bhotfix\b|\bupgrade\b"
+    r"|\b(?:updated?|newer|later|another|different|install)\b[^.;]{0,60}\b(?:driver|version"
+    r"|release|file)\b",
     re.IGNORECASE,
 )
 #: The quote a verify checks gone: "... no longer occurs: <quote>".
