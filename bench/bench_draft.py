@@ -563,6 +563,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "  quotes a clause cut from a sentence": _pct(
             sum(r.verify_cut_clause for r in clean), sum(r.verify_outcomes for r in clean)
         ),
+        "  builds on a sentence the article negates": _pct(
+            sum(r.verify_negated for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
         "  diagnostic verified as a fix": _pct(
             sum(r.verify_diagnostic for r in clean), sum(r.verify_outcomes for r in clean)
         ),

@@ -33,6 +33,7 @@ from kbassist.drafting.round_only import problem_stays
 from kbassist.drafting.text import DETAIL_SEP, split_sentences
 from kbassist.drafting.this_outcome import is_diagnostic
 from kbassist.drafting.tick_kinds import prompted_action, ticked_kind
+from kbassist.drafting.verify_against import remedy_contradicted
 from kbassist.trees.checklist import Checklist, build_checklist
 from kbassist.trees.conditions import ConditionError
 from kbassist.trees.engine import AnswerError, Walk
@@ -1812,6 +1813,7 @@ class Record:
     verify_each_time: int = 0  # 'no longer' on a fix the article says to repeat (round 30)
     verify_stays: int = 0  # 'no longer' where the article says the problem stays (round 33)
     verify_cut_clause: int = 0  # quotes a clause cut from inside a sentence (round 33)
+    verify_negated: int = 0  # checks a remedy works that the article says does not (round 34)
     verify_diagnostic: int = 0  # a diagnostic outcome verified as a fix (round 33)
     stays_verifies: list[str] = field(default_factory=list)  # a few, for reading
     misfit_verifies: list[str] = field(default_factory=list)  # a few, for reading
@@ -2088,6 +2090,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.fix_count = sum(o.id != "not_this_article" for o in tree.outcomes())
     record.first_click_titles = first_click_titles(tree)
     first_by_outcome: dict[str, Checklist] = {}
+    whole_text = " ".join(section.text for section in article.sections)
     labels = symptom_labels(article)
     for checklist in walks.checklists:
         first_by_outcome.setdefault(checklist.outcome.id, checklist)
@@ -2118,6 +2121,9 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
             if stays and len(record.stays_verifies) < 2:
                 record.stays_verifies.append(verifies[0][:160])
             record.verify_cut_clause += any(cut_clause(v) for v in verifies)
+            record.verify_negated += any(
+                remedy_contradicted(v.partition(DETAIL_SEP)[0], whole_text) for v in verifies
+            )
             record.verify_diagnostic += diagnostic_misfit(checklist.outcome.title, verifies)
             setting = [v for v in verifies if setting_kept(v)]
             record.verify_setting += bool(setting)

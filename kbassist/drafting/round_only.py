@@ -203,6 +203,7 @@ def round_only_verify(
     section_text: str,
     stays: str,
     fix: bool = False,
+    turned: bool = False,
 ) -> str:
     """`verify` fitted to an outcome whose steps leave the problem in place (`stays`, from
     `problem_stays`): its promise that the problem no longer occurs becomes the steps' own
@@ -210,14 +211,16 @@ def round_only_verify(
     the article says cannot be prevented and no effect said, an honest "the steps work
     round it; the problem remains" that quotes the no-fix sentence. `verify` unchanged
     otherwise. `fix`: the outcome is the article's RESOLUTION, not a workaround, so an
-    error message it checks gone stays checked even under a by-design STATUS."""
+    error message it checks gone stays checked even under a by-design STATUS. `turned`:
+    the verify turns the limit round ("Check that X is available in Y"), a promise too."""
     text, detail = split_detail(verify)
     if not stays or detail.strip() or _SAYS_STAYS_RE.search(text):
         return verify  # "The article says this is by design ...": already honest
     if stays == "limit" and fix and _GONE_MESSAGE_RE.search(text):
         return verify  # by design, yet the RESOLUTION's steps remove the error message
     strong = stays in {"no-fix", "limit"}
-    if not _PROMISE_RE.search(text) and not (stays == "no-fix" and _TURNED_RE.match(text)):
+    promised = turned or _PROMISE_RE.search(text) or (stays == "no-fix" and _TURNED_RE.match(text))
+    if not promised:
         return verify
     effect = own_effect(
         label, lead, section_text, anywhere=stays != "workaround" and stays != "known"

@@ -19,6 +19,7 @@ from kbassist.drafting.modern import md_plain
 from kbassist.drafting.runbook_fix_checks import per_fix
 from kbassist.drafting.runbook_threshold import threshold_check
 from kbassist.drafting.text import brace, split_sentences
+from kbassist.drafting.verify_against import not_fault_condition
 from kbassist.drafting.verify_fit import list_items_said
 
 _DIAGNOSIS_RE = re.compile(r"\bdiagnos", re.IGNORECASE)
@@ -188,6 +189,8 @@ def condition(article: Article) -> str:
     for cond, sentence in said:
         if len(sentence) > MAX_CONDITION or cond.endswith(":"):
             continue
+        if not_fault_condition(sentence, cond):
+            continue  # "only triggers if the feature gate is enabled", "one or more times"
         cond = cond.rstrip(" .").replace("`", "")
         if _LOWER_RE.match(cond):  # "Storage cluster is ..." -> "storage cluster is ..."
             cond = cond[0].lower() + cond[1:]

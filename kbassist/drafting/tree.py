@@ -412,6 +412,14 @@ from kbassist.drafting.verify import (
     title_check,
     version_check,
 )
+from kbassist.drafting.verify_against import (
+    design_limit,
+    events_lead_at,
+    limit_said,
+    limit_turned,
+    listed_events_check,
+    without_failed_remedy,
+)
 from kbassist.drafting.verify_avoided import avoided_verify, instead_verify
 from kbassist.drafting.verify_background import background_verify
 from kbassist.drafting.verify_conditions import (
@@ -2106,8 +2114,14 @@ def _verify_text(article: Article, symptom: str, symptom_section: Section | None
         # "This article describes how to ...": a how-to, no problem to see gone
         return f"Check that the result is what {article.id} ({article.title}) describes."
     if symptom_section is not None:
-        said = _whole_sentences(symptom)
         whole = symptom_section.text if article.style == "mskb" else symptom
+        listing = events_lead_at(whole)
+        if listing >= 0:  # "... events similar to the following: 142 - MSExchangeMTA ...":
+            flat = " ".join(whole.split())  # the events gone, never their text as prose
+            events = listed_events_check(whole, problem_sentence(flat[:listing], MAX_VERIFY_QUOTE))
+            if events:
+                return events
+        said = _whole_sentences(symptom)
         if said and not states_problem(said):
             # "The index view provides a search field ...": the scene; quote the sentence
             # that says what goes wrong, when one fits
@@ -3493,10 +3507,22 @@ def _fitted_to_outcome(article: Article, option: Option, verify_text: str) -> st
         f"{status_text} {option.section.text}",
         option.kind == "workaround" or option.section.key in WORKAROUND_KEYS,
     )
+    if stays not in {"no-fix", "limit", "researching"} and (
+        design_limit(cause.text if cause is not None else "", status_text, option.section.text)
+        or limit_said(verify_text, f"{status_text} {option.section.text}")
+    ):
+        stays = "limit"  # "This is a design change", "X is not available in Y" (verify35)
     fix = option.section.key in RESOLUTION_KEYS
+    verify_text = without_failed_remedy(verify_text, option.section.text)
     verify_text = whole_clause_verify(
         round_only_verify(
-            verify_text, option.label, option.lead, option.section.text, stays, fix=fix
+            verify_text,
+            option.label,
+            option.lead,
+            option.section.text,
+            stays,
+            fix=fix,
+            turned=stays == "limit" and limit_turned(verify_text),
         )
     )
     doing = [*option.pre_items, *option.items]

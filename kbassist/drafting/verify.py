@@ -25,6 +25,7 @@ from kbassist.drafting.backup_place import (
 )
 from kbassist.drafting.registry_keys import backed_up_keys, by_policy_only, edited_keys
 from kbassist.drafting.text import Hinted, split_detail, split_sentences
+from kbassist.drafting.verify_against import failed_remedy, unaffected
 from kbassist.drafting.verify_form import REASSURANCE_RE
 
 #: Words that make a symptom sentence a problem to see gone ("the letters are never
@@ -83,6 +84,8 @@ def problem_sentence(symptom: str, limit: int) -> str:
     for sentence in split_sentences(" ".join(symptom.split())):
         fits = len(sentence) <= limit and not sentence.rstrip().endswith(":")
         reassures = REASSURANCE_RE.search(sentence)  # "this should not be a problem"
+        if failed_remedy(sentence) or unaffected(sentence):
+            continue  # "Clicking refresh does not resolve the problem", "does not occur in X"
         if fits and "[...]" not in sentence and states_problem(sentence) and not reassures:
             said = _JOIN_RE.sub("", sentence, count=1)
             if not bare_pronoun(said):

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from kbassist.drafting.prechecks import may_hold
 from kbassist.drafting.text import Hinted, split_sentences
+from kbassist.drafting.verify_against import failed_remedy, good_half
 from kbassist.drafting.verify_forms import also_forms
 
 #: The trigger's conjunction: "When you X, Y", "Y if you X".
@@ -572,6 +573,8 @@ def expected_state(result: str) -> str:
     # the message as the article quotes it, before any word of the sentence is normalised
     # ("The object cannot be found" stays, never "can not")
     said = " ".join(result.split()).strip().rstrip(".")
+    if failed_remedy(said):
+        return ""  # "Clicking refresh does not resolve the problem": never "... resolves it"
     shown = _MESSAGE_RES_RE.match(said) if _may_quote(said) else None
     if shown and not REASSURANCE_RE.search(result):
         return _message_state(shown.group("msg"))
@@ -832,7 +835,7 @@ def _regained(lost: re.Match[str]) -> str:
     """The state of a `_NO_LONGER_RE` result once the fix is in: the verb without "no
     longer", agreeing with its subject; "" when the verb is no plain verb."""
     subject, verb, rest = lost.group("subject"), lost.group("verb"), lost.group("rest")
-    rest = _AFTER_RE.split(rest, maxsplit=1)[0].rstrip(" ,.")
+    rest = good_half(_AFTER_RE.split(rest, maxsplit=1)[0]).rstrip(" ,.")
     plural = _plural(_head(subject))
     if _lower_first(subject):
         subject = subject[:1].lower() + subject[1:]
