@@ -1385,8 +1385,12 @@ def _section_options(
     if plain and kind in ("resolution", "workaround") and _in_order(paras):
         # "If the issue continues to occur, proceed to the next method": one at a time
         from kbassist.drafting.method_chain import stage_options, tried_in_turn
+        from kbassist.drafting.tried_leads import tried_lead
 
-        chained = stage_options(section, paras) if tried_in_turn(section.text) else []
+        first = next(i for i, p in enumerate(paras) if p.heading)
+        lead = " ".join(p.text for p in paras[:first])  # "use the following methods in order"
+        tried = tried_in_turn(section.text) or tried_lead(lead)
+        chained = stage_options(section, paras) if tried else []
         if chained:
             return "", chained
         staged = _staged_option(section, paras)
