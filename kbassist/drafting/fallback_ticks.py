@@ -122,6 +122,51 @@ def _split(step: dict[str, Any]) -> list[dict[str, Any]] | None:
     return out
 
 
+#: "To make more extended memory available, try the following:", "try one or more of the
+#: following suggestions:": a list of things to try, one at a time.
+_TRY_LEAD_RE = re.compile(
+    r"\btry\s{1,3}(?:one\s{1,3}or\s{1,3}more\s{1,3}of\s{1,3})?the\s{1,3}following"
+    r"(?:\s{1,3}(?:suggestions|steps|methods|things|solutions))?:$",
+    re.IGNORECASE,
+)
+#: A bullet line of a note: "- Make sure ...", "* Reduce ...".
+_BULLET_RE = re.compile(r"^[-*\u2022]\s{1,4}(?P<text>\S.*)$")
+
+
+def _tried_list(step: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """A step whose note ends in "try the following:" and its bullets, split: the step
+    with the note up to the lead, then each bullet a tick, a checkpoint between two
+    ("If the problem persists, go on ..."); None when the note has no such list last."""
+    detail = str(step.get("detail") or "")
+    if "following:" not in detail:
+        return None  # cheap guard
+    lines = detail.split("\n")
+    at = next((n for n, ln in enumerate(lines) if _TRY_LEAD_RE.search(ln.strip())), None)
+    if at is None:
+        return None
+    bullets: list[str] = []
+    for line in lines[at + 1 :]:
+        if not line.strip():
+            continue
+        found = _BULLET_RE.match(line.strip())
+        if found is not None and not line.startswith(" "):
+            bullets.append(found.group("text"))
+        elif bullets and line.startswith(" "):
+            bullets[-1] = f"{bullets[-1]} {line.strip()}"  # the bullet's next line
+        else:
+            return None  # more text after the list: the list is not the note's end
+    if not 2 <= len(bullets) <= 8:
+        return None
+    head = dict(step)
+    head["detail"] = "\n".join(lines[: at + 1]).strip("\n")
+    out = [head]
+    for n, bullet in enumerate(bullets):
+        if n:
+            out.append(_beside(step, checkpoint("the problem persists"), ""))
+        out.append(_beside(step, bullet, ""))
+    return out
+
+
 def fallback_steps(tree: dict[str, Any]) -> None:
     """Every outcome's "If nothing found, do Y" steps split into a checkpoint and Y."""
     for node in tree.get("nodes", []):
@@ -130,11 +175,13 @@ def fallback_steps(tree: dict[str, Any]) -> None:
         if node.get("id") == "not_this_article":
             continue
         steps = node.get("steps")
-        if not isinstance(steps, list) or len(steps) < 2:
-            continue  # a lone "If the problem persists, ..." has no step before it
+        if not isinstance(steps, list) or not steps:
+            continue
         out: list[Any] = []
         for n, step in enumerate(steps):
             split = _split(step) if n and isinstance(step, dict) else None
+            if split is None and isinstance(step, dict):
+                split = _tried_list(step)  # "try the following: - A - B": one at a time
             out.extend(split or [step])
         node["steps"] = out
 

@@ -4,7 +4,7 @@
 Inside one fix (Q287923's "Resolve IRQ Conflict": "use the appropriate method for your
 version of Microsoft Windows. Windows 95: 1. ... Windows 98/Me/2000: 1. ...") the draft ran
 both procedures in turn and ticked the second system's name as a step. Here the walk asks
-"Which version of Windows are you running?" with the article's own names as answers
+"Which version of Windows do you run?" with the article's own names as answers
 ("Not sure" shows each), each system's steps run only for it, and the name lines are no
 steps. A system's steps end at the next system's line, at the next stage of a staged fix
 ("Stage: ..." under its first step), or at the end of the fix.
@@ -103,9 +103,7 @@ def scoped_steps(option: Option, counter: int, limit: int) -> int:
         cut = _SENTENCE_END_RE.split(lead)
         option.lead = lead[: len(lead) - len(cut[-1])].rstrip() if len(cut) > 1 else ""
     windows = all("windows" in name.casefold() for name in names)
-    title = (
-        "Which version of Windows are you running?" if windows else "Which version are you running?"
-    )
+    title = "Which version of Windows do you run?" if windows else "Which version do you run?"
     option.asks.append(
         Ask.of_cases(var, title, "version", names, "Which do you run? Only its steps are shown.")
     )
