@@ -24,6 +24,12 @@ SYMPTOMS = (
     "at the title screen.\n\n"
 )
 CAUSE = "CAUSE\n=====\n\nThe display driver or the memory settings do not suit the program.\n\n"
+#: Two listed causes: "use the following methods in the order ..." then tries a method each.
+CAUSES = (
+    "CAUSE\n=====\n\nThis behavior can occur if either of the following conditions is true:\n\n"
+    "- The sound card and the display adapter use the same IRQ.\n\n"
+    "- The display driver is outdated or there is too little free memory.\n\n"
+)
 
 TRIED = mskb(
     SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
@@ -72,10 +78,25 @@ def test_steps_done_in_order_stay_one_checklist() -> None:
     tree = draft_tree(art)
     assert len(fixes(tree)) == 1
     assert not any(q["title"].startswith("Still failing") for q in questions(tree))
+    # "use the following methods in the order ..." over one procedure's stages, one cause
+    staged = mskb(
+        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        "To work around this issue, use the following methods in the order in which they\n"
+        "are presented.\n\n"
+        "Remove the Planner\n------------------\n\n"
+        "1. Click Start, point to Settings, and then click Control Panel.\n\n"
+        "2. Double-click Add/Remove Programs, click Flight Planner, and then click Remove.\n\n"
+        "Reinstall the Planner\n---------------------\n\n"
+        "1. Insert the Flight Planner CD-ROM into the CD-ROM drive.\n\n"
+        "2. Run Setup.exe from the CD-ROM, and then follow the instructions on the screen.\n"
+    )
+    tree = draft_tree(staged)
+    assert len(fixes(tree)) == 1
+    assert not any(q["title"].startswith("Still failing") for q in questions(tree))
 
 
 PER_OS = mskb(
-    SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+    SYMPTOMS + CAUSES + "RESOLUTION\n==========\n\n"
     "To resolve this issue, use the following methods in the order in which they are\n"
     "presented.\n\n"
     "Resolve the IRQ Conflict\n------------------------\n\n"
@@ -205,7 +226,7 @@ def test_things_to_try_are_ticked_one_at_a_time_with_checkpoints() -> None:
     bullet its own tick, a "If the problem persists, go on ..." checkpoint between two,
     never the whole list in one tick's note."""
     art = mskb(
-        SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+        SYMPTOMS + CAUSES + "RESOLUTION\n==========\n\n"
         "Use the following methods in the order in which they are presented.\n\n"
         "Freeing Extended Memory\n-----------------------\n\n"
         "The planner needs at least 2 MB of free extended memory. To free more memory,\n"

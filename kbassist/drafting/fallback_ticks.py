@@ -52,8 +52,18 @@ _OR_IF_RE = re.compile(
 )
 #: "you must delete", "you should run": the action said to the reader.
 _YOU_MUST_RE = re.compile(
-    r"^(?:then\s{1,3})?you\s{1,3}(?:must|should|need\s{1,3}to|can)\s{1,3}", re.I
+    r"^(?:then\s{1,3})?(?:please\s{1,3}|you\s{1,3}(?:must|should|need\s{1,3}to|can)\s{1,3})",
+    re.IGNORECASE,
 )
+#: "proceed to the steps below", "continue with the next section": only where to go on.
+_ON_RE = re.compile(
+    r"^(?:proceed|continue|go|move\s{1,3}on|skip)\b[^.]{0,40}?\b(?:below|next|following)\b"
+    r"[^.]{0,30}\.?$",
+    re.IGNORECASE,
+)
+#: Verbs the imperative test leaves out that open an escalation step ("see the general
+#: diagnosis document", "try using HIMEM.SYS").
+_ALSO_VERBS = frozenset({"see", "try", "refer", "consult", "collect", "check", "call"})
 #: "If you cannot resolve the issue, ..." and "contact support": the exit, left as it is.
 _EXIT_RE = re.compile(r"\b(?:open|file|raise)\s{1,3}a\s{1,3}support\s{1,3}case\b", re.IGNORECASE)
 
@@ -70,8 +80,16 @@ def fallback(text: str) -> tuple[str, str] | None:
     if more is not None:  # "..., or, if you have changed X, you must delete Y": either
         cond, rest = f"{cond} (or if {more.group('cond').strip()})", more.group("rest")
     rest = _YOU_MUST_RE.sub("", rest, count=1)
+    if _ON_RE.match(rest):
+        return cond, ""  # "..., proceed to the steps below": the checkpoint is all it says
     if not rest[:1].isalpha() or re.match(r"(?:or|and)\b", rest, re.IGNORECASE):
         return None
+    word = rest.split(" ", 1)[0].casefold().rstrip(",.:")
+    if word not in _ALSO_VERBS and "_" not in word:
+        from kbassist.drafting.name_lists import imperative
+
+        if not imperative(rest):
+            return None  # "If the log does not show any errors, the service started": no step
     if rest[0].islower() and "_" not in rest.split(" ", 1)[0]:
         rest = rest[0].upper() + rest[1:]  # "verify X" -> "Verify X"; "gather_logs" stays
     return cond, rest
@@ -115,10 +133,14 @@ def _split(step: dict[str, Any]) -> list[dict[str, Any]] | None:
             later[-1][2].append(para)
         else:
             own.append(para)
-    out.append(_beside(step, action, "\n\n".join(own)))
+    if action:
+        out.append(_beside(step, action, "\n\n".join(own)))
+    elif own:
+        out[0]["detail"] = "\n\n".join(own)
     for cond_n, action_n, notes in later:
-        out.append(_beside(step, checkpoint(cond_n), ""))
-        out.append(_beside(step, action_n, "\n\n".join(notes)))
+        out.append(_beside(step, checkpoint(cond_n), "" if action_n else "\n\n".join(notes)))
+        if action_n:
+            out.append(_beside(step, action_n, "\n\n".join(notes)))
     return out
 
 

@@ -17,29 +17,60 @@ are all done, one after another (`options._staged_option`).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-#: "use the following methods in the order in which they are presented", "try these
-#: solutions in the order listed", "if the first procedure doesn't solve the problem, move on
-#: to the next one", "try each of the following until the problem is resolved": methods,
-#: solutions or workarounds tried in order (steps or procedures alone are stages). Bounded
+if TYPE_CHECKING:
+    from kbassist.articles import Article
+
+#: "if the first procedure doesn't solve the problem, move on to the next one", "try each of
+#: the following until the problem is resolved", "try these solutions one at a time": the
+#: lead itself says the next method is only for when the one before did not help. Bounded
 #: runs, no nested repeats: linear on any input.
 _TRIED_LEAD_RE = re.compile(
-    r"\b(?:use|try)\s{1,3}(?:the\s{1,3}following|these|each\s{1,3}of\s{1,3}the\s{1,3}following)"
-    r"\s{1,3}(?:methods|solutions|workarounds|resolutions|suggestions)\s{1,3}(?:in\s{1,3}"
-    r"(?:the\s{1,3})?order|one\s{1,3}at\s{1,3}a\s{1,3}time)\b"
-    r"|\bif\s{1,3}the\s{1,3}first\s{1,3}(?:method|procedure|step|solution|suggestion|workaround)"
+    r"\bif\s{1,3}the\s{1,3}first\s{1,3}(?:method|procedure|step|solution|suggestion|workaround)"
     r"\s{1,3}(?:does\s{1,3}not|doesn't|did\s{1,3}not|didn't)\s{1,3}(?:solve|resolve|fix|correct)\b"
     r"|\b(?:try|use)\s{1,3}(?:each\s{1,3}of\s{1,3})?the\s{1,3}following\s{1,3}(?:methods|"
     r"solutions|suggestions|workarounds)?\s{0,3}until\s{1,3}the\s{1,3}(?:problem|issue)\s{1,3}"
-    r"is\s{1,3}(?:resolved|solved|fixed|corrected)\b",
+    r"is\s{1,3}(?:resolved|solved|fixed|corrected)\b"
+    r"|\b(?:use|try)\s{1,3}(?:the\s{1,3}following|these)\s{1,3}(?:methods|solutions|"
+    r"workarounds|suggestions)\s{1,3}one\s{1,3}at\s{1,3}a\s{1,3}time\b",
+    re.IGNORECASE,
+)
+#: "use the following methods in the order in which they are presented": said as often
+#: over the stages of one procedure ("Remove MapPoint", "Download MDAC", "Install MDAC",
+#: "Reinstall MapPoint", Q243707; "Delete All of Your Saved Games", "Create and Add the New
+#: Plays", "Start a New Season", Q237734) as over methods tried in turn, so it needs more.
+_ORDER_LEAD_RE = re.compile(
+    r"\b(?:use|try)\s{1,3}(?:the\s{1,3}following|these)\s{1,3}(?:methods|solutions|"
+    r"workarounds|resolutions|suggestions)\s{1,3}in\s{1,3}(?:the\s{1,3})?order\b",
+    re.IGNORECASE,
+)
+#: What says a method is for when the one before did not help: "If neither of the above
+#: solutions worked", "If the problem persists", "If this does not resolve the issue".
+_FAILED_RE = re.compile(
+    r"\bif\s{1,3}(?:neither|none)\s{1,3}of\s{1,3}the\s{1,3}(?:above|previous)"
+    r"|\b(?:issue|problem|error|behaviou?r|symptoms?)\s{1,3}(?:still\s{1,3}occurs|persists|"
+    r"continues|remains)\b"
+    r"|\b(?:does|do|did)\s{0,3}(?:not|n't)\s{1,3}(?:resolve|fix|solve|correct|work|help)\b",
     re.IGNORECASE,
 )
 
 
-def tried_lead(lead: str) -> bool:
+def tried_lead(lead: str, text: str = "", causes: int = 0, heads: tuple[str, ...] = ()) -> bool:
     """Whether a section's lead (the text before its first sub-heading) says its methods
-    are tried one at a time, the next only when the one before did not help."""
-    return bool(_TRIED_LEAD_RE.search(" ".join(lead.split())[:2000]))
+    are tried one at a time, the next only when the one before did not help. "use the
+    following methods in the order ..." counts when the section says a method is for when
+    one before failed (`text`), or the article names two or more causes (`causes`) and
+    the sub-headings (`heads`) are all different (repeated ones are per-system stages)."""
+    flat = " ".join(lead.split())[:2000]
+    if _TRIED_LEAD_RE.search(flat):
+        return True
+    if not _ORDER_LEAD_RE.search(flat):
+        return False
+    if _FAILED_RE.search(" ".join(text.split())):
+        return True
+    names = [" ".join(h.split()).casefold() for h in heads]
+    return causes >= 2 and len(set(names)) == len(names)
 
 
 #: "Step 1. Increasing Available XMS Memory", "Method 2: Extract ...": a numbered part's
@@ -52,3 +83,18 @@ _NUMBERED_HEAD_RE = re.compile(
 def numbered_heads(heads: list[str]) -> bool:
     """Whether every sub-heading numbers its part ("Step 1. ...", "Step 2: ...")."""
     return bool(heads) and all(_NUMBERED_HEAD_RE.match(h) for h in heads)
+
+
+#: A cause listed as a bullet or a number ("- The driver is outdated.", "2. ...").
+_LISTED_RE = re.compile(r"^\s{0,8}(?:[-*\u2022]|\d{1,2}[.)])\s{1,4}\S", re.MULTILINE)
+
+
+def listed_causes(article: Article | None) -> int:
+    """How many causes the article's CAUSE section lists (bullets or numbers); 0 when it
+    has none or states one in prose."""
+    if article is None:
+        return 0
+    for section in article.sections:
+        if section.key in ("cause", "causes"):
+            return len(_LISTED_RE.findall(section.text))
+    return 0
