@@ -46,7 +46,12 @@ def _system_name(line: str) -> str:
     line = line.strip().rstrip(":").strip()
     if not _scope_name(_ASIDE_RE.sub("", line)):
         return ""
+    line = _SCOPE_WORD_RE.sub("", line)  # "For Windows 2000" -> "Windows 2000"
     return short_label(line, 80)
+
+
+#: "For ", "On ", "Under ": the word before the systems a line names.
+_SCOPE_WORD_RE = re.compile(r"^(?:On|For|In|Under|With|Using)\s{1,3}(?=\S)")
 
 
 def _stage_start(item: str) -> bool:
