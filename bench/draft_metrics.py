@@ -2496,7 +2496,7 @@ FALLBACK_TICK_RE = re.compile(
     r"(?:help|work|resolve|fix|solve|correct)",
     re.IGNORECASE,
 )
-CHECKPOINT_TEXT = "go on with the next step; otherwise stop here."
+CHECKPOINT_TEXT = ", go on with the next step; otherwise "
 
 
 def fallback_ticks(checklists: list[Checklist]) -> list[str]:
@@ -2510,7 +2510,7 @@ def fallback_ticks(checklists: list[Checklist]) -> list[str]:
         seen.add(checklist.outcome.id)
         for item in checklist.part("steps"):
             text = " ".join(item.text.split())
-            if text.endswith(CHECKPOINT_TEXT) or ("next" in text and NEXT_METHOD_RE.search(text)):
+            if CHECKPOINT_TEXT in text or ("next" in text and NEXT_METHOD_RE.search(text)):
                 continue
             lines = [text, *(ln.strip() for ln in item.detail.split("\n"))]
             if any(FALLBACK_TICK_RE.match(ln) and "," in ln for ln in lines):

@@ -95,8 +95,15 @@ def fallback(text: str) -> tuple[str, str] | None:
     return cond, rest
 
 
+#: "If this does not work": about the step before (a command that failed), not the problem:
+#: when it worked, the next step is skipped, not the whole checklist.
+_STEP_FAILED_RE = re.compile(r"\b(?:does|do|did)\s{0,3}(?:not|n't)\s{1,3}(?:work|help)\b", re.I)
+
+
 def checkpoint(cond: str) -> str:
     """The tick that asks how the steps before went."""
+    if _STEP_FAILED_RE.search(cond):
+        return f"If {cond}, go on with the next step; otherwise skip it."
     return f"If {cond}, go on with the next step; otherwise stop here."
 
 
