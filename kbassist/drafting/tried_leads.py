@@ -67,10 +67,35 @@ def tried_lead(lead: str, text: str = "", causes: int = 0, heads: tuple[str, ...
         return True
     if not _ORDER_LEAD_RE.search(flat):
         return False
+    names = [" ".join(h.split()).casefold() for h in heads]
+    if _stage_pair(names):
+        return False  # "Remove the Program" ... "Reinstall the Program": one procedure
     if _FAILED_RE.search(" ".join(text.split())):
         return True
-    names = [" ".join(h.split()).casefold() for h in heads]
     return causes >= 2 and len(set(names)) == len(names)
+
+
+#: A stage that takes something away or fetches it, and one that puts it back: "Remove
+#: the Program" ... "Reinstall the Program", "Download MDAC" ... "Install MDAC".
+_TAKE_RE = re.compile(r"^(?:remove|uninstall|delete|download|obtain|disable|back\s{1,3}up)\b")
+_PUT_RE = re.compile(r"^(?:install|reinstall|re-install|restore|enable|add)\b")
+_SMALL_WORDS = frozenset("the a an of your to for and or all its it this that".split())
+
+
+def _words(head: str) -> set[str]:
+    """A heading's content words, its verb and small words left out."""
+    return {w for w in re.findall(r"[a-z0-9]{2,}", head)[1:] if w not in _SMALL_WORDS}
+
+
+def _stage_pair(names: list[str]) -> bool:
+    """Whether one heading takes away or fetches what a later one installs or restores:
+    the headings are stages of one procedure, not methods to try in turn."""
+    for n, head in enumerate(names):
+        if not _TAKE_RE.match(head):
+            continue
+        if any(_PUT_RE.match(later) and _words(head) & _words(later) for later in names[n + 1 :]):
+            return True
+    return False
 
 
 #: "Step 1. Increasing Available XMS Memory", "Method 2: Extract ...": a numbered part's
