@@ -248,3 +248,26 @@ def test_things_to_try_are_ticked_one_at_a_time_with_checkpoints() -> None:
     assert shown[at + 2].startswith("Reduce the SMARTDrive cache size")
     assert shown[-1].startswith("Quit other programs")
     draft_text(art)  # lint-clean
+
+
+def test_a_fallback_said_in_a_steps_note_becomes_its_own_checkpoint_and_step() -> None:
+    """A step's note that ends "If the issue persists after taking the above actions,
+    please contact support." is split off: a checkpoint, then "Contact support." ticked."""
+    from kbassist.drafting.fallback_ticks import fallback_steps
+
+    step = {
+        "text": "Restart the metadata server pod.",
+        "detail": "The pod is recreated by the operator.\n\nIf the issue persists after taking "
+        "the above actions, please contact support.",
+        "source": {"article": "TestAlert", "section": "Mitigation"},
+    }
+    tree = {"nodes": [{"id": "mitigation_1", "kind": "outcome", "steps": [step]}]}
+    fallback_steps(tree)
+    shown = [s["text"] for s in tree["nodes"][0]["steps"]]
+    assert shown == [
+        "Restart the metadata server pod.",
+        "If the issue persists after taking the above actions, go on with the next step;"
+        " otherwise stop here.",
+        "Contact support.",
+    ]
+    assert tree["nodes"][0]["steps"][0]["detail"] == "The pod is recreated by the operator."

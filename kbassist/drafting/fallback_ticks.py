@@ -118,32 +118,51 @@ def _beside(step: dict[str, Any], text: str, detail: str) -> dict[str, Any]:
     return out
 
 
-def _split(step: dict[str, Any]) -> list[dict[str, Any]] | None:
-    """The steps one fallback step becomes, or None when it is none."""
+def _prose_fallback(para: str) -> tuple[str, str] | None:
+    """A note's paragraph that is a fallback ("If the issue persists after taking the above
+    actions, please contact Red Hat support."), read whole; never a code block's line."""
+    if not para.strip()[:3].casefold().startswith("if ") or re.search(r"\n[ \t]", para):
+        return None
+    return fallback(" ".join(para.split()))
+
+
+def _split(step: dict[str, Any], first: bool = False) -> list[dict[str, Any]] | None:
+    """The steps a fallback step becomes (its checkpoint, its action, and the fallbacks its
+    note chains after it, each with its checkpoint), or a step whose note ends in such
+    fallbacks split there; None when it has none. The `first` step has no step before it to
+    have failed: only its note is read."""
     text = step.get("text")
     if not isinstance(text, str):
         return None
-    said = fallback(text)
-    if said is None:
-        return None
-    cond, action = said
+    said = None if first else fallback(text)
     detail = str(step.get("detail") or "")
     paras = detail.split("\n\n") if detail else []
     own: list[str] = []
-    out = [_beside(step, checkpoint(cond), "")]
     later: list[tuple[str, str, list[str]]] = []
     for para in paras:
-        more = fallback(para) if "\n" not in para.strip() else None
+        more = _prose_fallback(para)
         if more is not None:
             later.append((*more, []))
         elif later:
             later[-1][2].append(para)
         else:
             own.append(para)
-    if action:
-        out.append(_beside(step, action, "\n\n".join(own)))
-    elif own:
-        out[0]["detail"] = "\n\n".join(own)
+    if said is None and not later:
+        return None
+    if said is None:
+        head = dict(step)
+        if own:
+            head["detail"] = "\n\n".join(own)
+        else:
+            head.pop("detail", None)
+        out = [head]
+    else:
+        cond, action = said
+        out = [_beside(step, checkpoint(cond), "")]
+        if action:
+            out.append(_beside(step, action, "\n\n".join(own)))
+        elif own:
+            out[0]["detail"] = "\n\n".join(own)
     for cond_n, action_n, notes in later:
         out.append(_beside(step, checkpoint(cond_n), "" if action_n else "\n\n".join(notes)))
         if action_n:
@@ -208,7 +227,7 @@ def fallback_steps(tree: dict[str, Any]) -> None:
             continue
         out: list[Any] = []
         for n, step in enumerate(steps):
-            split = _split(step) if n and isinstance(step, dict) else None
+            split = _split(step, first=not n) if isinstance(step, dict) else None
             if split is None and isinstance(step, dict):
                 split = _tried_list(step)  # "try the following: - A - B": one at a time
             out.extend(split or [step])
