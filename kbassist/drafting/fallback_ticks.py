@@ -141,6 +141,8 @@ def _split(step: dict[str, Any], first: bool = False) -> list[dict[str, Any]] | 
     later: list[tuple[str, str, list[str]]] = []
     for para in paras:
         more = _prose_fallback(para)
+        if more is not None and not more[1] and said is None:
+            more = None  # a note's "..., proceed to the next method": `method_chain`'s
         if more is not None:
             later.append((*more, []))
         elif later:
