@@ -143,6 +143,8 @@ def _split(step: dict[str, Any], first: bool = False) -> list[dict[str, Any]] | 
         more = _prose_fallback(para)
         if more is not None and not more[1] and said is None:
             more = None  # a note's "..., proceed to the next method": `method_chain`'s
+        if more is not None and said is None and "when" in step:
+            more = None  # a case's step: its note's other way is the other answer's step
         if more is not None:
             later.append((*more, []))
         elif later:
