@@ -352,6 +352,13 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   30: "If you are prompted to restart, click Yes" is an action of its own, not counted),
   or a step or its note that says "If the issue continues to occur, proceed to the next
   method" (`draft_metrics.condition_steps`), / lint-clean drafts.
+- **drafts ticking a fallback with no checkpoint** (round 34, tried35): lint-clean drafts
+  with a step that ticks, or shows in its note, an action for when the steps before did
+  not help ("If nothing found, verify X", "If the problem persists, restart Y") with no
+  checkpoint of its own (`draft_metrics.fallback_ticks`), / lint-clean drafts.
+- **system names ticked as steps** (round 34, tried35): checklist steps that only name a
+  system ("Windows 95:", `draft_metrics.system_ticks`): the label over one system's
+  procedure ticked, / all checklist steps.
 - **drafts with applicability unasked** (round 15, apply15): lint-clean drafts that tick
   a step for one product or version ("If you're running Windows Server 2008 as your KMS
   host, you need this update hotfix 968912") or keep a fix-level warning "Don't apply the
@@ -761,6 +768,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "drafts with a condition as a step": _pct(
             sum(bool(r.condition_steps) for r in clean), len(clean)
+        ),
+        "drafts ticking a fallback with no checkpoint": _pct(
+            sum(bool(r.fallback_ticks) for r in clean), len(clean)
+        ),
+        "system names ticked as steps": _pct(
+            sum(len(r.system_ticks) for r in clean), sum(r.items for r in clean)
         ),
         "drafts with applicability unasked": _pct(
             sum(bool(r.unasked_applies) for r in clean), len(clean)

@@ -1828,6 +1828,8 @@ class Record:
     wrong_kind_labels: list[str] = field(default_factory=list)  # junk_questions
     alternative_steps: list[str] = field(default_factory=list)  # see ALTERNATIVE_STEP_RE
     condition_steps: list[str] = field(default_factory=list)  # see CONDITION_STEP_RE
+    fallback_ticks: list[str] = field(default_factory=list)  # see FALLBACK_TICK_RE
+    system_ticks: list[str] = field(default_factory=list)  # see system_ticks
     ways_in_turn: list[str] = field(default_factory=list)  # see ways_in_turn
     fix_options: int = 0  # options of questions choosing between fixes (round 33)
     fix_helped: int = 0  # of those, options with their own when-to-choose note
@@ -2074,6 +2076,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.alternative_steps = alternative_steps(walks.checklists)
     record.count_labels, record.count_labels_wrong = count_labels_wrong(walks.checklists)
     record.condition_steps = condition_steps(walks.checklists)
+    record.fallback_ticks = fallback_ticks(walks.checklists)
+    record.system_ticks = system_ticks(walks.checklists)
     record.ways_in_turn = ways_in_turn(tree)
     record.fix_options, record.fix_helped, record.fix_unhelped = fix_choose_help(tree)
     record.alternatives_in_turn = alternatives_in_turn(tree)
@@ -2529,6 +2533,63 @@ NEXT_METHOD_RE = re.compile(
 )
 
 
+#: A step for when the steps before did not help, ticked with its action (round 34,
+#: tried35): "If nothing found, verify X", "If the problem persists, restart Y", "If this
+#: does not resolve the issue, do Z" as a step's text or a line of its note. The drafter's
+#: checkpoint ("If nothing found, go on with the next step; otherwise stop here.") and the
+#: pointer to the next method (NEXT_METHOD_RE) are not counted.
+FALLBACK_TICK_RE = re.compile(
+    r"^if\s(?:nothing|no\s(?:issues?|problems?|errors?))\s(?:(?:is|are|was|were)\s)?found"
+    r"|^if\s(?:the\s|this\s|that\s)?(?:issue|problem|error|alert|symptom)s?\s(?:still\s\w+|"
+    r"persists?|continues?|recurs?|remains?|does\snot\s(?:resolve|clear)|is\snot\sresolved)"
+    r"|^if\s(?:this|that|it|these\ssteps|the\sabove(?:\ssteps)?)\s(?:does|do|did)\s?(?:not|n't)\s"
+    r"(?:help|work|resolve|fix|solve|correct)",
+    re.IGNORECASE,
+)
+CHECKPOINT_TEXT = ", go on with the next step; otherwise "
+
+
+def fallback_ticks(checklists: list[Checklist]) -> list[str]:
+    """Steps (once per outcome) that tick a "when the steps before did not help" action
+    with its condition, or carry one in their note, with no checkpoint of their own."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for checklist in checklists:
+        if checklist.outcome.id in seen:
+            continue
+        seen.add(checklist.outcome.id)
+        for item in checklist.part("steps"):
+            text = " ".join(item.text.split())
+            if CHECKPOINT_TEXT in text or ("next" in text and NEXT_METHOD_RE.search(text)):
+                continue
+            lines = [text, *(ln.strip() for ln in item.detail.split("\n"))]
+            if any(FALLBACK_TICK_RE.match(ln) and "," in ln for ln in lines):
+                found.append(text[:120])
+    return found
+
+
+#: "Windows 95:", "Microsoft Windows 98, ... (Me), or Microsoft Windows 2000:": a line that
+#: only names systems, over the steps for them.
+def system_ticks(checklists: list[Checklist]) -> list[str]:
+    """Steps (once per outcome) whose text only names a system ("Windows 95:"): the label
+    over one system's procedure ticked as a step (round 34, tried35)."""
+    from kbassist.drafting.version_menu import _scope_name
+
+    found: list[str] = []
+    seen: set[str] = set()
+    for checklist in checklists:
+        if checklist.outcome.id in seen:
+            continue
+        seen.add(checklist.outcome.id)
+        for item in checklist.part("steps"):
+            text = " ".join(item.text.split())
+            if text.endswith(":") and len(text) <= 140:
+                bare = re.sub(r"\s{0,2}\([^()]{1,20}\)", "", text)
+                if _scope_name(bare):
+                    found.append(text[:120])
+    return found
+
+
 def condition_steps(checklists: list[Checklist]) -> list[str]:
     """Steps (once per outcome) that are a condition, not an action: an "If you are
     prompted …" tick, or a step or note that says to go on to the next method."""
@@ -2565,7 +2626,7 @@ NOT_APPLY_RE = re.compile(
 
 #: The question that asks the system first: "Which operating system do you use?"
 SYSTEM_QUESTION_RE = re.compile(
-    r"^Which (?:operating system|version|product) do you (?:use|run)\?$"
+    r"^Which (?:operating system|version|product)(?: of [\w ]{1,30})? do you (?:use|run)\?$"
     r"|^Which of these do you run\?$"
 )
 

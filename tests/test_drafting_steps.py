@@ -291,9 +291,10 @@ def test_a_site_case_is_asked_but_how_the_fix_went_is_not() -> None:
     asked = [q["title"] for q in questions(draft_tree(art))]
     assert asked == ["Does this match what you see?", "Do you use a SCSI scanner?"]
     steps = [t for t, _ in part(walked(art, {"symptom": "yes", "if_1": "no"}), "steps")]
-    assert steps == [
+    assert steps == [  # round 34: how the fix went is a checkpoint, then its action
         "Reinstall the scanner driver.",
-        "If the problem persists, contact the scanner manufacturer.",
+        "If the problem persists, go on with the next step; otherwise stop here.",
+        "Contact the scanner manufacturer.",
     ]
 
 

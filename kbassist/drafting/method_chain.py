@@ -54,6 +54,10 @@ _POINTER_SENTENCE_RE = re.compile(
 
 #: "Method 2", "Method 2: Extract Riched32.dll Files": a method's own heading.
 _METHOD_HEAD_RE = re.compile(r"^method\s+\d{1,2}\b:?", re.IGNORECASE)
+#: "Step 1. ", "Step 2: ": a numbered part's number, which the chain's question says.
+_NUMBER_PREFIX_RE = re.compile(
+    r"^(?:step|part|procedure|solution|option)\s{1,3}\d{1,2}\s{0,2}[.:)-]?\s{0,3}", re.I
+)
 #: "Windows 3.1: Checking Amount of Total Free Memory": a heading for one case.
 _CASE_HEAD_RE = re.compile(r"^[^:]{2,40}:\s+\S")
 
@@ -115,6 +119,7 @@ def stage_options(section: Section, paras: list[Para]) -> list[Option]:
     [] when fewer than two methods have anything to do."""
     from kbassist.drafting.options import _option_from
     from kbassist.drafting.text import clean, dedent_lines
+    from kbassist.drafting.tried_leads import numbered_heads
 
     starts = [i for i, p in enumerate(paras) if p.heading]
     heads = [clean(paras[i].head) for i in starts]
@@ -122,7 +127,7 @@ def stage_options(section: Section, paras: list[Para]) -> list[Option]:
         # "Method 2: Extract the File" over "Locate the File" / "Extract the File": the
         # headings between two methods are parts of the one before
         starts = [i for i, h in zip(starts, heads, strict=True) if _METHOD_HEAD_RE.match(h)]
-    elif any(_CASE_HEAD_RE.match(h) for h in heads):
+    elif any(_CASE_HEAD_RE.match(h) for h in heads) and not numbered_heads(heads):
         return []  # "Windows 3.1: Checking ..." beside "Windows 95/98: ...": per case
     options: list[Option] = []
     for n, start in enumerate(starts):
@@ -138,6 +143,9 @@ def stage_options(section: Section, paras: list[Para]) -> list[Option]:
             shown = "\n".join(dedent_lines(p.lines) for p in chunk)
             option.items, option.lead = [with_detail(f"{name}.", shown)], ""
         own = option.label
+        if numbered_heads(heads) and not _METHOD_HEAD_RE.match(name):
+            # "Step 1. Increasing Available XMS Memory": the chain's question numbers it
+            name = _NUMBER_PREFIX_RE.sub("", name) or name
         option.label = short_label(name, 90)
         if _METHOD_HEAD_RE.fullmatch(name.strip()):  # a bare "Method 1": named by its step
             option.label = short_label(f"{name}: {own}", 90)

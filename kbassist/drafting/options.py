@@ -1400,8 +1400,15 @@ def _section_options(
     if plain and kind in ("resolution", "workaround") and _in_order(paras):
         # "If the issue continues to occur, proceed to the next method": one at a time
         from kbassist.drafting.method_chain import stage_options, tried_in_turn
+        from kbassist.drafting.tried_leads import listed_causes, tried_lead
 
-        chained = stage_options(section, paras) if tried_in_turn(section.text) else []
+        first = next(i for i, p in enumerate(paras) if p.heading)
+        lead = " ".join(p.text for p in paras[:first])  # "use the following methods in order"
+        heads = tuple(p.head for p in paras if p.heading)
+        tried = tried_in_turn(section.text) or tried_lead(
+            lead, section.text, listed_causes(article), heads
+        )
+        chained = stage_options(section, paras) if tried else []
         if chained:
             return "", chained
         staged = _staged_option(section, paras)
@@ -2549,10 +2556,10 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
             status = _status_option(section)
             found: list[Option] = [status] if status else []
             section_lead = ""
-        elif key in RESOLUTION_KEYS:
-            section_lead, found = _section_options(section, "resolution", plain)
+        elif key in RESOLUTION_KEYS:  # the article: its CAUSE list (`tried_leads`)
+            section_lead, found = _section_options(section, "resolution", plain, article=article)
         elif key in WORKAROUND_KEYS:
-            section_lead, found = _section_options(section, "workaround", plain)
+            section_lead, found = _section_options(section, "workaround", plain, article=article)
         elif key in SUMMARY_KEYS:
             section_lead, found = _section_options(
                 section, "summary", plain, howto=howto, article=article

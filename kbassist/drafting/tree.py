@@ -101,6 +101,7 @@ from kbassist.drafting.example_values import (
     value_kind,
 )
 from kbassist.drafting.explained_ticks import explained_ticks
+from kbassist.drafting.fallback_ticks import fallback_follows, fallback_steps
 from kbassist.drafting.fixed_in import (
     fixed_release_check,
     fixed_releases,
@@ -232,6 +233,7 @@ from kbassist.drafting.options import (
     cause_listing,
 )
 from kbassist.drafting.or_steps import or_steps_joined
+from kbassist.drafting.os_steps import scoped_steps
 from kbassist.drafting.output_lead import before_output_listing
 from kbassist.drafting.own_check import (
     detail_checks,
@@ -811,6 +813,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             numbered = cause_labels(cause_section) or listed_causes(cause_section)
             options = cause_parts(numbered, options)
         options = chain_follow_ups(options)
+    if article.style != "mskb":  # "If the issue does not resolve itself, do Y": after X
+        options = fallback_follows(options)
     options = other_ways(options)  # "Do X. Instead, you can do Y": two fixes, not one tick
     if article.style == "mskb":
         options = alternative_paras(options)  # "Instead of X, you could use Y": a choice
@@ -924,6 +928,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         asked_ifs = one_of_steps(option, asked_ifs, MAX_ASKED_CASES)
         if article.style == "mskb":  # "obtain the latest SP for A" / "... for B": which (cases33)
             asked_ifs = product_pack_steps(option, asked_ifs, MAX_ASKED_CASES)
+        if article.style == "mskb":  # "Windows 95:" / "Windows 98:" over steps: which (round 34)
+            asked_ifs = scoped_steps(option, asked_ifs, MAX_ASKED_CASES)
         if article.style != "mskb":
             _keep_referents(option, written)
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))
@@ -1477,6 +1483,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     observed_ticks(tree)  # "Reboot. Once rebooted, observe that X": X the verify, not ticked
     tick_kinds(tree)  # outcomes, examples, "as follows" leads untick; "If prompted, click" ticks
     one_tick_each(tree)  # "To X, do A. To Y, do B.": a tick each; examples, effects shown
+    fallback_steps(tree)  # "If nothing found, do Y": a checkpoint, then Y (round 34)
     described_fixes(tree)  # only "Read the pages below" ticked: the fix its text states
     stays_verify(tree, article_text)  # the symptom a fix leaves in place is not checked gone
     if article.style == "mskb" or not is_alert_runbook(article):
