@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from kbassist.drafting.one_tick import effect_parts
 from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import split_detail, with_detail
 
@@ -135,7 +136,12 @@ def expected_effects_noted(option: Option) -> None:
     for item in option.items:
         text, detail = split_detail(item)
         if items and not detail and _EFFECT_RE.match(text.strip()):
-            items[-1] = with_detail(items[-1], f"Note: {text.strip()}")
+            # "... and if the hook does not come back you can recreate it": the effect a
+            # note, the offer its own "If X, Y." tick (one_tick's reading of it)
+            effect, offer = effect_parts(text.strip()) or (text.strip(), "")
+            items[-1] = with_detail(items[-1], f"Note: {effect}")
+            if offer:
+                items.append(offer)
             continue
         items.append(item)
     if len(items) != len(option.items) and not option.when and not option.asks:

@@ -1482,8 +1482,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     own_query_verify(tree, article)  # "To check X, run the following query:": run first
     observed_ticks(tree)  # "Reboot. Once rebooted, observe that X": X the verify, not ticked
     tick_kinds(tree)  # outcomes, examples, "as follows" leads untick; "If prompted, click" ticks
+    fallback_steps(tree)  # "If nothing found, do Y": a checkpoint, then Y (round 34); first: its
+    # "try the following:" lists ticked one at a time with checkpoints between
     one_tick_each(tree)  # "To X, do A. To Y, do B.": a tick each; examples, effects shown
-    fallback_steps(tree)  # "If nothing found, do Y": a checkpoint, then Y (round 34)
     described_fixes(tree)  # only "Read the pages below" ticked: the fix its text states
     stays_verify(tree, article_text)  # the symptom a fix leaves in place is not checked gone
     if article.style == "mskb" or not is_alert_runbook(article):
