@@ -2549,15 +2549,22 @@ FALLBACK_TICK_RE = re.compile(
 CHECKPOINT_TEXT = ", go on with the next step; otherwise "
 
 
+def once_per_outcome(checklists: list[Checklist]) -> list[Checklist]:
+    """One checklist per outcome: walks that end in the same outcome count it once."""
+    seen: set[str] = set()
+    out: list[Checklist] = []
+    for checklist in checklists:
+        if checklist.outcome.id not in seen:
+            seen.add(checklist.outcome.id)
+            out.append(checklist)
+    return out
+
+
 def fallback_ticks(checklists: list[Checklist]) -> list[str]:
     """Steps (once per outcome) that tick a "when the steps before did not help" action
     with its condition, or carry one in their note, with no checkpoint of their own."""
     found: list[str] = []
-    seen: set[str] = set()
-    for checklist in checklists:
-        if checklist.outcome.id in seen:
-            continue
-        seen.add(checklist.outcome.id)
+    for checklist in once_per_outcome(checklists):
         for item in checklist.part("steps"):
             text = " ".join(item.text.split())
             if CHECKPOINT_TEXT in text or ("next" in text and NEXT_METHOD_RE.search(text)):
@@ -2576,11 +2583,7 @@ def system_ticks(checklists: list[Checklist]) -> list[str]:
     from kbassist.drafting.version_menu import _scope_name
 
     found: list[str] = []
-    seen: set[str] = set()
-    for checklist in checklists:
-        if checklist.outcome.id in seen:
-            continue
-        seen.add(checklist.outcome.id)
+    for checklist in once_per_outcome(checklists):
         for item in checklist.part("steps"):
             text = " ".join(item.text.split())
             if text.endswith(":") and len(text) <= 140:
@@ -2594,11 +2597,7 @@ def condition_steps(checklists: list[Checklist]) -> list[str]:
     """Steps (once per outcome) that are a condition, not an action: an "If you are
     prompted …" tick, or a step or note that says to go on to the next method."""
     found: list[str] = []
-    seen: set[str] = set()
-    for checklist in checklists:
-        if checklist.outcome.id in seen:
-            continue
-        seen.add(checklist.outcome.id)
+    for checklist in once_per_outcome(checklists):
         for item in checklist.part("steps"):
             if (CONDITION_STEP_RE.match(item.text) and not prompted_action(item.text)) or (
                 "next" in item.text + item.detail
@@ -2666,11 +2665,7 @@ def unasked_applicability(tree: Tree, checklists: list[Checklist]) -> list[str]:
     <product>, ..." (once per outcome), or a fix outcome whose text says "Don't apply the
     workaround to X"."""
     found: list[str] = []
-    seen: set[str] = set()
-    for checklist in checklists:
-        if checklist.outcome.id in seen:
-            continue
-        seen.add(checklist.outcome.id)
+    for checklist in once_per_outcome(checklists):
         found.extend(
             item.text[:120]
             for item in checklist.part("steps")
@@ -2927,11 +2922,7 @@ def alternative_steps(checklists: list[Checklist]) -> list[str]:
     """Steps (once per outcome, never the first step) that start another alternative
     inside the same checklist (see ALTERNATIVE_STEP_RE)."""
     found: list[str] = []
-    seen: set[str] = set()
-    for checklist in checklists:
-        if checklist.outcome.id in seen:
-            continue
-        seen.add(checklist.outcome.id)
+    for checklist in once_per_outcome(checklists):
         steps = checklist.part("steps")
         found.extend(item.text[:120] for item in steps[1:] if ALTERNATIVE_STEP_RE.match(item.text))
     return found

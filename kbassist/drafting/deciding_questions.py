@@ -77,7 +77,8 @@ def you_typo_question(words: list[str]) -> str:
     return f"Does this apply: your {' '.join(words[1:])}?"
 
 
-def _drop(nodes: list[dict[str, Any]], question: dict[str, Any], after: str) -> None:
+def skip_node(nodes: list[dict[str, Any]], question: dict[str, Any], after: str) -> None:
+    """Remove a node the walk no longer needs, every arrow into it sent on to `after`."""
     for node in nodes:
         if node.get("next") == question["id"]:
             node["next"] = after
@@ -134,7 +135,7 @@ def one_way_cases(tree: dict[str, Any]) -> None:
                 step["text"] = f"{opener} {cond}, {then[:1].lower()}{then[1:]}"
             del step["when"]
         outcome["steps"] = [s for s in steps if all(s is not d for d in dropped)]
-        _drop(nodes, question, outcome["id"])
+        skip_node(nodes, question, outcome["id"])
 
 
 _UNSURE_RE = re.compile(r"^(?:i don't know|i do not know|not sure)\b", re.IGNORECASE)

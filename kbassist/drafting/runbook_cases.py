@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kbassist.drafting.deciding_questions import skip_node
 from kbassist.drafting.run_order import _reaches
 
 #: "If the node is unreachable: Verify network connectivity": the case, then the step.
@@ -75,13 +76,7 @@ def _drop_question(nodes: list[dict[str, Any]], outcome: dict[str, Any], case: s
             if str(step["when"]) in yes:
                 del step["when"]
         outcome["steps"] = [s for s in outcome["steps"] if str(s.get("when", "")) not in no]
-        for node in nodes:
-            if node.get("next") == question["id"]:
-                node["next"] = after
-            for choice in node.get("choices", []):
-                if choice.get("next") == question["id"]:
-                    choice["next"] = after
-        nodes.remove(question)
+        skip_node(nodes, question, after)
 
 
 def chosen_case_not_asked(tree: dict[str, Any]) -> None:
