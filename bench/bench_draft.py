@@ -395,6 +395,10 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   if B:" paragraphs, `prose_causes`) with no question whose answers are causes or cases
   / such drafts; **causes told the article has no fix**: drafts with an outcome "No fix
   in the article for this cause" (a cause the article's one fix does not address).
+- **runbook listed causes not asked** (round 35, rbcauses35): alert runbooks listing
+  likely causes ("There might be many causes to this:", "Common failure scenarios:",
+  `listed_cause_ask.listed_causes`) whose draft has no question answered by a cause or
+  case / such runbooks.
 
 - **lists of items asked which is yours** / **references told, nothing to fix** (round 32,
   notone32): lint-clean archive drafts of an article that is not one problem (a FAQ, a
@@ -718,6 +722,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
             sum(r.prose_causes_merged for r in clean), sum(r.prose_causes for r in clean)
         ),
         "causes told the article has no fix": _pct(sum(r.cause_no_fix for r in clean), len(clean)),
+        "runbook listed causes not asked": _pct(
+            sum(r.listed_causes_merged for r in clean), sum(r.listed_causes for r in clean)
+        ),
         "questions whose answers all meet": _pct(
             sum(len(r.meeting) for r in clean), sum(r.questions for r in clean)
         ),

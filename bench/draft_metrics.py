@@ -1759,6 +1759,8 @@ class Record:
     prose_causes_merged: bool = False
     #: an outcome "No fix in the article for this cause" (a cause the fix does not address)
     cause_no_fix: bool = False
+    listed_causes: bool = False  # a runbook's likely causes listed (round 35)
+    listed_causes_merged: bool = False  # ... and no question asks them
     walks: int = 0
     walks_stuck: int = 0
     asks_question: bool = False
@@ -2059,6 +2061,13 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
 
     record.prose_causes = bool(prose_causes(article))
     record.prose_causes_merged = record.prose_causes and not any(
+        isinstance(n, Question) and any(c.value.startswith(("cause_", "case_")) for c in n.choices)
+        for n in tree.nodes.values()
+    )
+    from kbassist.drafting.listed_cause_ask import listed_causes
+
+    record.listed_causes = bool(listed_causes(article))
+    record.listed_causes_merged = record.listed_causes and not any(
         isinstance(n, Question) and any(c.value.startswith(("cause_", "case_")) for c in n.choices)
         for n in tree.nodes.values()
     )

@@ -1515,6 +1515,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         honest_verifies(tree, article)  # cordon/drain or advice: no "the alert clears"
         site_object_inputs(tree)  # "Review quota for given namespace": the namespace asked
         set_value_inputs(tree)  # `NAMESPACE="kube-etcd"` then `$NAMESPACE`: asked, that default
+        from kbassist.drafting.listed_cause_ask import ask_listed_causes
+
+        ask_listed_causes(tree, article)  # "There might be many causes to this:": asked
     situation_asked(tree)  # a Diagnosis that tells no fix apart: "Which fix fits ...?"
     if article.style == "mskb":  # a FAQ, a README's items, a reference: not one problem
         from kbassist.drafting.not_one import not_one_problem
