@@ -37,11 +37,15 @@ _ADVERB_DUE_RE = re.compile(
     r"(?:caused by|due to|the result of|a result of|because)\s",
     re.IGNORECASE,
 )
-#: "The fatal error is designed to prevent X", "This behavior is by design", "This
-#: check was designed to ...": the design is why it happens.
+#: "The fatal error is designed to prevent X", "This behavior is by design", "This is
+#: expected behavior": the design is why it happens. "Designed to" only with the
+#: problem as its subject ("This tool is designed to help you" describes, not explains).
 _DESIGN_RE = re.compile(
-    r"^(?:this|these|that|it|the)\b[^.:;]{0,60}?\b(?:is|are|was|were)\s+"
-    r"(?:(?:intentionally\s+)?designed to\s|by design\b|intended\b|expected behaviou?r\b)",
+    r"^(?:(?:this|that|it)|the\s[^.:;]{0,40}?\b(?:error|behaviou?r|message|warning|check|"
+    r"restriction|limitation|prompt|failure|block)s?)\s+(?:is|are|was|were)\s+"
+    r"(?:intentionally\s+)?designed to\s"
+    r"|^(?:this|that|it|the)\b[^.:;]{0,60}?\b(?:is|are|was|were)\s+"
+    r"(?:by design\b|(?:the )?(?:intended|expected) behaviou?r\b)",
     re.IGNORECASE,
 )
 #: "This issue occurs because X", "This problem occurs if X": a modern article's cause
