@@ -100,6 +100,26 @@ def test_runbook_meaning_condition_after_its_first_sentence() -> None:
     assert "as a result, it will be read-only now" in tree["cause"]
 
 
+TRANSFER = """SYMPTOMS
+========
+
+When you send mail over a dial-up connection, all the processor time is used while the
+messages are sent.
+
+MORE INFORMATION
+================
+
+This is by design. For performance reasons the 16-bit client uses all the processor time
+during transfers.
+"""
+
+
+def test_by_design_keeps_the_reason_said_next() -> None:
+    """'This is by design.' is the cause with the 'For performance reasons' sentence after."""
+    tree = draft_tree(archive(TRANSFER))
+    assert tree["cause"].startswith("This is by design. For performance reasons the 16-bit")
+
+
 NEGATED = """SYMPTOMS
 ========
 
@@ -128,6 +148,7 @@ def test_reason_patterns_are_linear_on_hostile_text() -> None:
         said_reason._OCCURS_RE,
         said_reason._DATED_RE,
         said_reason._CONFIRMED_RE,
+        said_reason._WHY_RE,
     ):
         pattern.search(hostile)
         pattern.search("previous to " + "4.0 this " * 2500)

@@ -8,7 +8,7 @@ Readers marked "X gives no cause." on articles that do say why, only not in the 
 - the design as the why: "The fatal error is designed to prevent the deployment of a
   corrupted image.", "This behavior is by design." (SYMPTOMS, summary, MORE INFORMATION,
   STATUS), with the sentence after it when that says what the design cannot do ("Sysprep
-  can't roll back when it experiences errors.");
+  can't roll back when it experiences errors.") or why ("For performance reasons ...");
 - a modern article's Status "Microsoft has confirmed that it's a problem in the products
   ...", with the sentence that dates the behaviour ("Previous to Windows NT 4.0 Service
   Pack 4, this behavior wasn't present."): the product's own fault is the cause;
@@ -65,6 +65,12 @@ _POINTER_RE = re.compile(
 )
 #: What the design cannot do, said next: "Sysprep can't roll back when it ...".
 _CANNOT_RE = re.compile(r"\b(?:can't|cannot|can not|isn't able to|is unable to)\b", re.I)
+#: The design's why, said next: "For performance reasons the 16-bit client uses all the
+#: processor time during transfers.", "... because X", "... to prevent X".
+_WHY_RE = re.compile(
+    r"^for (?:\w+ )?reasons?\b|\b(?:because|so that|in order to|to (?:prevent|protect|avoid))\b",
+    re.IGNORECASE,
+)
 #: Status: "Microsoft has confirmed that it's a problem in the Microsoft products ...".
 _CONFIRMED_RE = re.compile(
     r"\bconfirmed (?:that )?(?:this|these|that|it)(?:'s| is| are| to be)\s+(?:a )?"
@@ -117,7 +123,10 @@ def _stated(sentences: list[str], modern: bool) -> str:
         design = _DESIGN_RE.match(sentence)
         if design and not _NEGATED_RE.search(design.group(0)):
             after = sentences[at + 1 : at + 3]
-            cannot = next((s for s in after if _CANNOT_RE.search(s) and _fits(s)), "")
+            cannot = next(
+                (s for s in after if (_CANNOT_RE.search(s) or _WHY_RE.search(s)) and _fits(s)),
+                "",
+            )
             return f"{sentence} {cannot}".strip()
     return ""
 
