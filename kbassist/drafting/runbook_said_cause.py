@@ -176,11 +176,12 @@ def consequence_split(symptom: str) -> str:
     """ "Storage cluster utilization has crossed 85% and will become read-only now." ->
     "Storage cluster utilization has crossed 85%; as a result, it will become read-only
     now.": a one-sentence condition with what it leads to, said as cause and effect;
-    "" for any other symptom."""
+    "" for any other symptom (read in its first three sentences)."""
     said = split_sentences(" ".join(symptom.split()))
-    if not said or " and " not in said[0]:
-        return ""
-    found = _CONSEQUENCE_RE.match(said[0])
+    # the condition need not open Meaning: "This is the next stage once we have reached
+    # ObcQuotaObjectsAlert. ObjectBucketClaim has crossed the limit ... and will be
+    # read-only now." (round 35, nocause35)
+    found = next((m for s in said[:3] if " and " in s and (m := _CONSEQUENCE_RE.match(s))), None)
     if found is None:
         return ""
     cause = found.group("cause").strip()

@@ -299,6 +299,7 @@ from kbassist.drafting.runbook_shown import (
 from kbassist.drafting.runbook_statements import depends_shown
 from kbassist.drafting.runbook_verify import rerun_checks
 from kbassist.drafting.said_as import item_as_action, relabel
+from kbassist.drafting.said_reason import said_reason
 from kbassist.drafting.said_workaround import workaround_titled
 from kbassist.drafting.same_release import same_release_merged
 from kbassist.drafting.see_article import pointed_article
@@ -1428,7 +1429,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         "articles": [article.id],
         "symptom": symptom,
         # "Typical causes | Resolutions", "this could be the result of: - A - B": named
-        "cause": cause or listed_cause_line(article) or _no_cause(article, symptom),
+        "cause": cause
+        or listed_cause_line(article)
+        or ("" if is_alert_runbook(article) else said_reason(article))  # "normally due to"
+        or _no_cause(article, symptom),
         "nodes": nodes,
     }
     if article.style != "mskb":  # diagnose, then decide, then fix
