@@ -83,3 +83,17 @@ def test_hostile_table_is_linear() -> None:
     said_value("set " + "a " * 10_000 + "as follows:", "| " * 10_000, "enable " * 3000)
     said_value("set the following values:", "Table: Value | Result\n" + "1 | on " * 3000, "")
     assert time.perf_counter() - start < 1.0
+
+
+def test_boxed_value_rows_said_with_the_key_given_before() -> None:
+    """Old KB boxed "Value Name: | X" rows are said as "add the X value ... with the data"."""
+    said = said_value(
+        "Go to this registry key and add the following value if it is not already there:",
+        "+-----------------+\n| Value Name: | DisableCache |\n+-----------------+\n"
+        "| Data Type:  | REG_DWORD    |\n+-----------------+\n| Data:       | 1   |",
+        "Disable the cache.",
+        "Start Registry Editor and locate HKEY_LOCAL_MACHINE\\SOFTWARE\\Fabrikam\\Viewer",
+    )
+    assert said is not None
+    assert "add the DisableCache value (REG_DWORD) with the data 1 if it is not" in said
+    assert 'reg add "HKEY_LOCAL_MACHINE\\SOFTWARE\\Fabrikam\\Viewer" /v DisableCache' in said

@@ -24,7 +24,8 @@ from typing import Any
 #: A step that announces the table: "... as follows:", "... the following (four) values:".
 _ANNOUNCE_RE = re.compile(
     r"(?:\s+as\s+follows|\s+(?:to\s+)?(?:one\s+of\s+)?the\s+following(?:\s+\w{1,12})?"
-    r"(?:\s+registry)?\s+(?:values?|entr(?:y|ies)|settings?|data))\s*:\s*$",
+    r"(?:\s+registry)?\s+(?:values?|entr(?:y|ies)|settings?|data))"
+    r"(?P<cond>\s+if\s[^:\n]{1,60})?\s*:\s*$",
     re.IGNORECASE,
 )
 #: The step sets or adds something (not "the table lists the following values:").
@@ -75,9 +76,10 @@ def _table(detail: str) -> tuple[list[str], list[list[str]], str] | None:
     at = 0
     while at < len(lines):
         bare = lines[at].strip()
-        if (not bare and rows) or (bare and "|" not in bare):
+        rule = bool(bare) and set(bare) <= set("+-=| ")  # an old KB table's rule line
+        if (not bare and rows) or (bare and not rule and "|" not in bare):
             break  # the table's end: a blank line after its rows, or prose
-        if bare and not set(bare) <= set("+-=| "):  # (an old KB table's rule line)
+        if bare and not rule:
             rows.append(_cells(bare))
         at += 1
     if len(rows) < 2 or len({len(r) for r in rows}) != 1:
@@ -150,15 +152,72 @@ def _name_type_data(text: str, head: list[str], rows: list[list[str]]) -> str | 
     return said
 
 
-def said_value(text: str, detail: str, goal: str) -> str | None:
+#: A row label of a registry value's boxed rows: "Value Name:", "Data Type:", "Radix:".
+_LABELS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:value\s+)?name:?$", re.IGNORECASE), "name"),
+    (re.compile(r"^(?:data\s+|value\s+)?type:?$", re.IGNORECASE), "type"),
+    (re.compile(r"^(?:value\s+)?data:?$|^value:?$", re.IGNORECASE), "data"),
+    (re.compile(r"^radix:?$", re.IGNORECASE), "radix"),
+)
+#: A step that points at the key an earlier step gave: "Move to this Registry path".
+_THIS_KEY_RE = re.compile(
+    r"\b(?:this|that|the\s+same)\s+(?:registry\s+)?(?:path|key|subkey)\b", re.I
+)
+
+
+def _vertical(text: str, rows: list[list[str]], key: str) -> str | None:
+    """Boxed rows "Value Name: | X", "Data Type: | REG_DWORD", "Data: | 0" under "add the
+    following value (if ...):": the step says "add the X value (REG_DWORD) with the data
+    0", and `reg add` when the key is known."""
+    found: dict[str, str] = {}
+    for row in rows:
+        if len(row) != 2:
+            return None
+        field = next((f for pattern, f in _LABELS if pattern.match(row[0])), "")
+        if not field or not row[1]:
+            return None
+        found.setdefault(field, row[1])
+    if not {"name", "type", "data"} <= found.keys() or not found["type"].startswith("REG_"):
+        return None
+    announce = _ANNOUNCE_RE.search(text)
+    if announce is None:
+        return None
+    radix = found.get("radix", "").casefold()
+    kind = found["type"] + (f", {radix}" if radix else "")
+    verb = "add" if re.search(r"\b(?:add|create)\b", text, re.IGNORECASE) else "set"
+    value = f"the {found['name']} value ({kind})"
+    said = (
+        f"{value} with the data {found['data']}" if verb == "add" else f"{value} to {found['data']}"
+    )
+    head = text[: announce.start()]
+    head = head[: head.rfind(verb)] if verb in head else head + " " + verb
+    step = f"{head.rstrip()} {verb} {said}{announce.group('cond') or ''}."
+    data = found["data"]
+    if (
+        radix == "hex"
+        and found["type"] in ("REG_DWORD", "REG_QWORD")
+        and re.fullmatch(r"[0-9A-Fa-f]{1,16}", data)
+    ):
+        data = "0x" + data
+    command = _reg_add(key, found["name"], found["type"], data) if key else ""
+    return f"{step} Or run `{command}`." if command else step
+
+
+def said_value(text: str, detail: str, goal: str, before: str = "") -> str | None:
     """A step announcing a value table ("... as follows:") said with the value(s) to set,
-    or None when it is not one or the table does not say which."""
+    or None when it is not one or the table does not say which. `before` is the step
+    before it (where "this Registry path" was given)."""
     if not detail or not _ANNOUNCE_RE.search(text) or not _SET_RE.search(text):
         return None
     table = _table(detail)
     if table is None:
         return None
     head, rows, rest = table
+    if len(head) == 2 and head[0].endswith(":"):
+        keys = _KEY_RE.findall(text) or (
+            _KEY_RE.findall(before) if _THIS_KEY_RE.search(text) else []
+        )
+        return _vertical(text, [head, *rows], keys[-1] if keys else "")
     return _value_result(text, head, rows, goal, rest) or _name_type_data(text, head, rows)
 
 
@@ -168,8 +227,10 @@ def value_tables_said(tree: dict[str, Any]) -> None:
         if node.get("kind") != "outcome":
             continue
         goal = f"{node.get('title', '')}. {node.get('text', '')}"
+        before = ""
         for step in node.get("steps", []):
             text, detail = str(step.get("text", "")), str(step.get("detail", ""))
-            said = said_value(text, detail, f"{goal} {text}")
+            said = said_value(text, detail, f"{goal} {text}", before)
+            before = f"{text}\n{detail}"
             if said:
                 step["text"] = said
