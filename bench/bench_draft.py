@@ -190,6 +190,9 @@ The metrics, per corpus (bench/README.md says the same; change both together):
 - **registry rows not said as a step**: ticked steps that are a registry value's row
   ("Type: REG_DWORD", "Name: Start") or that sit over "Name: / Type: REG_X / Data:"
   rows without saying the value (`draft_metrics.registry_row_step`), / all steps.
+- **value tables not said as the value to set**: steps that end "... as follows:" / "...
+  the following values:" over a table of values (value/result or name/type/data) without
+  saying which to set (`draft_metrics.value_table_step`), / all steps.
 - **registry backups on fixes changing no key**: fix outcomes with a step that backs up
   the registry or a key ("Back up the HKEY_...\\X key before you change it") whose other
   steps change no key or value (a UI-only fix given a backup and rollback); **registry
@@ -652,6 +655,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "registry rows not said as a step": _pct(
             sum(len(r.registry_row_items) for r in clean), sum(r.items for r in clean)
+        ),
+        "value tables not said as the value to set": _pct(
+            sum(len(r.value_table_items) for r in clean), sum(r.items for r in clean)
         ),
         "registry backups on fixes changing no key": _pct(
             sum(len(r.backup_no_change) for r in clean), sum(r.backup_outcomes for r in clean)

@@ -858,6 +858,30 @@ def registry_row_step(text: str, detail: str) -> bool:
     return "REG_" in detail and "REG_" not in text and bool(_REG_ROW_RE.search(detail))
 
 
+#: A step that announces a table of values to set: "... set the data value of X as
+#: follows:", "... add the following four values:".
+_VALUE_TABLE_LEAD_RE = re.compile(
+    r"\b(?:set|change|add|create|configure|modify|use)\b[^\n]{0,300}?(?:\bas follows|"
+    r"\bthe following(?: \w{1,12})?(?: registry)? (?:values?|entr(?:y|ies)|settings?|data))"
+    r"\s*:\s*$",
+    re.IGNORECASE,
+)
+#: A table's header that holds a value: "Table: Value data | Result", "| Value Name | ...".
+_VALUE_TABLE_HEAD_RE = re.compile(
+    r"^\s*(?:Table:\s*)?\|?\s*(?:value|data|setting|registry value|value name)\b[^\n|]{0,20}\|",
+    re.IGNORECASE,
+)
+
+
+def value_table_step(text: str, detail: str) -> bool:
+    """A step that ends announcing the values to set over a table of them ("... set the
+    value of X as follows:" over "Value data | Result" rows): it does not say which."""
+    if not _VALUE_TABLE_LEAD_RE.search(text):
+        return False
+    lines = [x for x in detail.split("\n") if x.strip() and not set(x.strip()) <= set("+-=| ")]
+    return bool(lines) and bool(_VALUE_TABLE_HEAD_RE.match(lines[0]))
+
+
 #: A ticked step that backs up the registry or a key ("Back up the HKEY_...\\X key before
 #: you change it", "Back up the registry before you change anything"), not a private key.
 _REG_BACKUP_RE = re.compile(
@@ -1873,6 +1897,7 @@ class Record:
     backup_no_change: list[str] = field(default_factory=list)  # see registry_backup_place
     backup_before_open: list[str] = field(default_factory=list)  # see registry_backup_place
     registry_row_items: list[str] = field(default_factory=list)  # see registry_row_step
+    value_table_items: list[str] = field(default_factory=list)  # see value_table_step
     input_answers: int = 0  # (walk, input) pairs: an input answered on a finished walk
     unused_inputs: list[str] = field(default_factory=list)  # titles of those it never uses
     mistyped_inputs: list[str] = field(default_factory=list)  # "Your number for <Name>"
@@ -2194,6 +2219,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
                 record.glued_note_items.append(item.text[:120])
             if registry_row_step(item.text, item.detail or ""):
                 record.registry_row_items.append(item.text[:120])
+            if value_table_step(item.text, item.detail or ""):
+                record.value_table_items.append(item.text[:120])
             if starts_with_verb(item.text):
                 record.verb_items += 1
             elif len(record.not_verbs) < 3:

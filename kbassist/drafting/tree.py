@@ -1497,6 +1497,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         name_inputs(tree, article.body)  # "Namespace", not "Your name for <namespace>"
     pointers_kept(tree, article)  # "rebuild the Reg.dat file": "See Q80393 ..." under it
     relative_links_said(tree, article)  # "(helpers/podDebug.md)": beside the runbook's file
+    from kbassist.drafting.value_tables import value_tables_said
+
+    value_tables_said(tree)  # "set ... as follows:" over a value table: the value said
     counts_said(tree)  # "Method 2 (2 steps)": counted after every pass that ticks
     symptom_readable(tree)  # last: pointers and event noise out, the scenario turned round
     shown_sections = [s.text for s in (symptom_section, cause_section) if s is not None]
