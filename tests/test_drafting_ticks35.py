@@ -100,6 +100,7 @@ def test_actions_stay_ticked() -> None:
         "Restart the computer so that the problem is resolved.",
         "If the value is missing, create it.",
         "You can't skip this step; you must restart the server.",
+        "Because the disk layout has changed, it is recommended that you create a new repair disk.",
     ):
         assert not ticked_explanation(text), text
     assert effect_tick("This should resolve the issue.")

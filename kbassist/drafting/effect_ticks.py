@@ -70,9 +70,11 @@ _STATES_RE = re.compile(
     r"[^;:]{0,400}\.$",
     re.IGNORECASE,
 )
-#: "you must", "make sure", "please": a sentence that asks, never read as explanation.
+#: "you must", "make sure", "it is recommended that you" (Q316311): a sentence that asks,
+#: never read as explanation.
 _ASKS_RE = re.compile(
-    r"\b(?:you\s{1,3}(?:must|should|need\s{1,3}to|have\s{1,3}to)|make\s{1,3}sure|ensure|please)\b",
+    r"\b(?:you\s{1,3}(?:must|should|need\s{1,3}to|have\s{1,3}to)|make\s{1,3}sure|ensure|please"
+    r"|recommend\w{0,3}|advis\w{1,4}|necessary|required|important|best|better)\b",
     re.IGNORECASE,
 )
 #: "To do this, change the value of the following registry subkeys ...:", "To set up X,
