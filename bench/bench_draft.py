@@ -145,6 +145,10 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   to ...") or announce the steps after them ("..., as follows.") (`tick_kinds.ticked_kind`);
   **conditional actions left in a note**: steps whose note opens with "If you are
   prompted ..., click Yes." (`tick_kinds.prompted_action`); / all such steps.
+- **effect, meaning, explanation steps** (round 35): checklist steps that say what the
+  steps lead to ("..., the problem should be resolved."), what a finding means ("If X,
+  it probably means that Y.") or only explain ("You can't correct the problem with the
+  image. ...") (`effect_ticks.ticked_explanation`) / all such steps.
 - **read-more steps**: checklist steps (as for action steps) that only say where to
   read more ("Further info on etcd best practices can be found in the OpenShift docs
   here.", "For more detailed information ..., see ...", "Related Links") and do not
@@ -633,6 +637,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "conditional actions left in a note": _pct(
             sum(len(r.prompt_notes) for r in clean), sum(r.items for r in clean)
+        ),
+        "effect, meaning, explanation steps": _pct(
+            sum(len(r.effect_items) for r in clean), sum(r.items for r in clean)
         ),
         "option label count differs from its checklist": _pct(
             sum(len(r.count_labels_wrong) for r in clean), sum(r.count_labels for r in clean)

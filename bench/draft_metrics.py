@@ -25,6 +25,7 @@ from kbassist.articles import Article, ArticleSkip, load_article, section_key
 from kbassist.drafting.applies_gate import NOT_APPLICABLE_SUFFIX
 from kbassist.drafting.case_pairs import negated_pair
 from kbassist.drafting.each_time import repeat_when
+from kbassist.drafting.effect_ticks import ticked_explanation
 from kbassist.drafting.goal_verify import LIMIT_RE, PROBLEM_KEYS
 from kbassist.drafting.kept_condition import drop_changed_condition
 from kbassist.drafting.own_check import own_check_sentence, symptom_section_labels
@@ -1883,6 +1884,9 @@ class Record:
     #: action ("If you are prompted ..., click Yes."), never ticked
     kind_items: list[str] = field(default_factory=list)
     prompt_notes: list[str] = field(default_factory=list)
+    #: round 35: ticks that are an expected effect, what a finding means, or only explain
+    #: (see effect_ticks.ticked_explanation)
+    effect_items: list[str] = field(default_factory=list)
     #: round 29: outcomes titled with a step count ("Method 2 (3 steps)"), and those where
     #: a walk's checklist ticks another number of steps (see count_label_wrong)
     count_labels: int = 0
@@ -2208,6 +2212,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
                 record.kind_items.append(item.text[:120])
             if prompted_action(item.detail or ""):
                 record.prompt_notes.append(item.text[:120])
+            if ticked_explanation(item.text):
+                record.effect_items.append(item.text[:120])
             multi = multi_action_step(item.text)
             if multi == "sentences":
                 record.multi_sentence_items.append(item.text[:200])

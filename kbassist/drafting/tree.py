@@ -79,6 +79,7 @@ from kbassist.drafting.design_outcome import design_options
 from kbassist.drafting.download_fix import download_options
 from kbassist.drafting.download_lists import language_downloads
 from kbassist.drafting.each_time import each_time_verify
+from kbassist.drafting.effect_ticks import effect_ticks
 from kbassist.drafting.either_ways import only_method_when
 from kbassist.drafting.event_alternatives import events_verify
 from kbassist.drafting.event_ticks import event_ticks
@@ -1489,6 +1490,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     fallback_steps(tree)  # "If nothing found, do Y": a checkpoint, then Y (round 34); first: its
     # "try the following:" lists ticked one at a time with checkpoints between
     one_tick_each(tree)  # "To X, do A. To Y, do B.": a tick each; examples, effects shown
+    effect_ticks(tree)  # "the problem should be resolved", explanations: notes, not ticks
     described_fixes(tree)  # only "Read the pages below" ticked: the fix its text states
     stays_verify(tree, article_text)  # the symptom a fix leaves in place is not checked gone
     if article.style == "mskb" or not is_alert_runbook(article):
