@@ -106,6 +106,7 @@ def test_rollback_denied_by_article_is_found() -> None:
     assert no_rollback("", "The corruption cannot be reversed once it happens.") == ""
     assert no_rollback("If you can't roll back the update, use Method 2.") == ""
     assert no_rollback("Deleting the profile cannot be undone.") != ""
+    assert no_rollback("The agent can't roll back when it experiences errors.") == ""
 
 
 def test_diagnosis_verify_becomes_the_fix_effect() -> None:

@@ -91,11 +91,14 @@ def without_condition(verify: str, symptom_text: str) -> str:
     return f"{found.group('check')}."
 
 
-#: The fix's own section says its change cannot be undone: "This cannot be undone", "there
-#: is no way to roll back", "is irreversible".
+#: The fix's own section says its change cannot be undone: "This cannot be undone", "you
+#: cannot undo this action", "there is no way to roll back", "is irreversible" (never a
+#: tool's own "Sysprep can't roll back when it experiences errors": the problem).
 _NO_ROLLBACK_RE = re.compile(
-    r"\b(?:cannot|can't|can not)\s(?:currently\s|easily\s)?(?:be\s)?"
-    r"(?:roll(?:ed)?\sback|undo(?:ne)?|revert(?:ed)?|reverse[d]?)\b"
+    r"\b(?:cannot|can't|can not)\s(?:currently\s|easily\s)?be\s"
+    r"(?:rolled\sback|undone|reverted|reversed)\b"
+    r"|\b(?:cannot|can't|can not)\s(?:currently\s)?(?:roll back|undo|revert|reverse)\s"
+    r"(?:this|these|the|those|such|your)\s(?:\w{1,20}\s)?(?:changes?|actions?|operations?)\b"
     r"|\bthere is no (?:way to |method to )?(?:roll ?back|undo|revert)\b"
     r"|\b(?:is|are) (?:not reversible|irreversible)\b",
     re.IGNORECASE,
@@ -110,10 +113,13 @@ _CHANGES_DENIED_RE = re.compile(
     r"(?:undone|rolled back|reverted|reversed)\b",
     re.IGNORECASE,
 )
-#: A sentence that only supposes it ("If you can't roll back ..."), or says what a user or
-#: a wizard cannot undo: not the fix's own warning.
+#: A sentence that only supposes it ("If you can't roll back ..."), says what a user or
+#: a wizard cannot undo, or a problem that stays ("the corruption cannot be reversed").
 _SUPPOSED_RE = re.compile(
-    r"^(?:if|when|unless)\b|\b(?:the user|wizard|undo operation|list of actions)\b", re.I
+    r"^(?:if|when|unless)\b|\b(?:if|unless) (?:you )?(?:can't|cannot|can not|are unable)\b"
+    r"|\b(?:the user|wizard|undo operation|list of actions|corrupt\w{0,4}|behaviou?r)\b"
+    r"|\bif a problem occurs\b",
+    re.I,
 )
 #: A Markdown note's quote marks left inside the flattened text ("settings. > > Extensive").
 _QUOTE_MARK_RE = re.compile(r"(?:^|(?<=\s))>(?=\s|$)")
