@@ -596,6 +596,12 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         "  keeps the symptom's setting": _pct(
             sum(r.verify_setting for r in clean), sum(r.verify_outcomes for r in clean)
         ),
+        "  unfit: round-only on a cause fix, diagnosis, symptom's condition": _pct(
+            sum(r.verify_unfit36 for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
+        "rollback where the article says none": _pct(
+            sum(r.rollback_denied for r in clean), sum(r.verify_outcomes for r in clean)
+        ),
         "  names the article's section": _pct(
             sum(r.verify_section_only for r in clean), sum(r.verify_outcomes for r in clean)
         ),

@@ -1577,6 +1577,48 @@ _SETTING_RE = re.compile(
 )
 
 
+#: "Check that you can now upgrade X (the steps work round the problem ...)": round 33's
+#: round-only check (kbassist/drafting/round_only.py).
+_ROUND_ONLY_RE = re.compile(r"^Check that you can now [^\n]{3,300}\(the steps work round the")
+#: "Confirm that All Application Packages group is missing": the problem's sign checked.
+_DIAGNOSIS_VERIFY_RE = re.compile(
+    r"^(?:confirm|verify|check|make sure|ensure) that\s[^\n]{3,200}?\s(?:is|are) "
+    r"(?:missing|absent|not (?:present|listed|there))\.?$",
+    re.IGNORECASE,
+)
+#: "Check that X starts if Y is removed and reinstalled": the symptom's condition kept.
+_CONDITION_KEPT_RE = re.compile(
+    r"^Check that [^,:;\n]{3,200}?\s(?:starts|runs|works|loads|opens|connects|responds)"
+    r"\s(?:if|when)\s[^,:;\n]{3,300}$"
+)
+
+
+def unfit_verify36(article: Article, title: str, verifies: list[str]) -> bool:
+    """Whether an outcome's verify misfits its fix (round 35, verify36): round-only
+    ("the steps work round the problem") under steps that do what the CAUSE says was not
+    done, a diagnosis ("Confirm that X is missing"), or a positive check with the
+    symptom's condition pasted after it ("... starts if X is removed")."""
+    from kbassist.drafting.fit_checks import removes_cause
+
+    texts = [v.partition(DETAIL_SEP)[0].strip() for v in verifies]
+    if any(_DIAGNOSIS_VERIFY_RE.match(t) or _CONDITION_KEPT_RE.match(t) for t in texts):
+        return True
+    if not any(_ROUND_ONLY_RE.match(t) for t in texts):
+        return False
+    cause = " ".join(s.text for s in article.sections if s.key in ("cause", "causes"))
+    return removes_cause(cause, title)
+
+
+def rollback_said_none(article: Article, outcome: Outcome) -> str:
+    """The article's sentence that the outcome's change cannot be rolled back, when it
+    says so in the outcome's section or of "these changes" anywhere; "" otherwise."""
+    from kbassist.drafting.fit_checks import no_rollback
+
+    cited = outcome.source.section if outcome.source is not None else ""
+    own = " ".join(s.text for s in article.sections if s.name == cited)
+    return no_rollback(own, article.body or " ".join(s.text for s in article.sections))
+
+
 def setting_kept(verify: str) -> bool:
     """Whether a verify keeps a clause that states the symptom's setting (the product the
     admin runs, a version or earlier, "only" one protocol, a service pack applied), which
@@ -1840,6 +1882,8 @@ class Record:
     verify_each_time: int = 0  # 'no longer' on a fix the article says to repeat (round 30)
     verify_stays: int = 0  # 'no longer' where the article says the problem stays (round 33)
     verify_cut_clause: int = 0  # quotes a clause cut from inside a sentence (round 33)
+    verify_unfit36: int = 0  # round-only on a cause-removing fix, diagnosis, pasted condition
+    rollback_denied: int = 0  # a rollback where the article says the change cannot be undone
     verify_negated: int = 0  # checks a remedy works that the article says does not (round 34)
     verify_diagnostic: int = 0  # a diagnostic outcome verified as a fix (round 33)
     stays_verifies: list[str] = field(default_factory=list)  # a few, for reading
@@ -2163,6 +2207,10 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
             if stays and len(record.stays_verifies) < 2:
                 record.stays_verifies.append(verifies[0][:160])
             record.verify_cut_clause += any(cut_clause(v) for v in verifies)
+            record.verify_unfit36 += unfit_verify36(article, checklist.outcome.title, verifies)
+            record.rollback_denied += bool(checklist.part("rollback")) and bool(
+                rollback_said_none(article, checklist.outcome)
+            )
             record.verify_negated += any(
                 remedy_contradicted(v.partition(DETAIL_SEP)[0], whole_text) for v in verifies
             )

@@ -103,6 +103,12 @@ from kbassist.drafting.example_values import (
 )
 from kbassist.drafting.explained_ticks import explained_ticks
 from kbassist.drafting.fallback_ticks import fallback_follows, fallback_steps
+from kbassist.drafting.fit_checks import (
+    diagnosis_verify,
+    no_rollback,
+    removes_cause,
+    without_condition,
+)
 from kbassist.drafting.fixed_in import (
     fixed_release_check,
     fixed_releases,
@@ -3532,6 +3538,13 @@ def _fitted_to_outcome(article: Article, option: Option, verify_text: str) -> st
         or limit_said(verify_text, f"{status_text} {option.section.text}")
     ):
         stays = "limit"  # "This is a design change", "X is not available in Y" (verify35)
+    if stays in {"researching", "workaround", "known"} and removes_cause(
+        cause.text if cause is not None else "", option.label, option.lead
+    ):
+        stays = ""  # "has not been upgraded" and the steps upgrade it (verify36)
+    symptom = find_section(article, ("symptoms", "symptom"))
+    if symptom is not None:  # "... starts if HIS is removed and reinstalled" (verify36)
+        verify_text = without_condition(verify_text, symptom.text)
     fix = option.section.key in RESOLUTION_KEYS
     verify_text = without_failed_remedy(verify_text, option.section.text)
     verify_text = whole_clause_verify(
@@ -3702,8 +3715,15 @@ def _outcome(
     for entry in outcome["verify"]:
         _repro_filled(entry, known, roots)
     second_run_verify(outcome["verify"], [option.label, *option.pre_items, *option.items])
+    for entry in outcome["verify"]:  # "Confirm that X is missing": the fix's effect (verify36)
+        entry["text"] = diagnosis_verify(entry["text"])
     rollback = [_item(article, step, option.section, known) for step in option.undo]
-    if backup:
+    denied = no_rollback(f"{option.lead}\n{option.section.text}", article.body)
+    if denied:  # "you cannot currently roll back these changes": no rollback, a caution
+        rollback = []
+        caution = brace(f'Caution: the article says "{sentence_cut(denied, 300)}"')
+        outcome["text"] = f"{outcome['text']}\n\n{caution}" if outcome.get("text") else caution
+    elif backup:
         rollback.append(
             {
                 "text": brace(
