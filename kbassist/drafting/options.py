@@ -2390,6 +2390,10 @@ def _plain_items(option: Option) -> list[Option]:
     split = _one_or_other(option)
     if split:
         return split
+    from kbassist.drafting.either_steps import either_steps
+
+    if ways := either_steps(option):  # "Do this with A or by B", "two known solutions"
+        return [o for way in ways for o in _plain_items(way)]
     items: list[str] = []
     extra: list[Option] = []
     first, first_detail = split_detail(option.items[0]) if option.items else ("", "")
