@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from functools import partial
 
-from drafting_support import archive, fixes, questions, ticks
+from drafting_support import archive, fixes, questions, support, ticks
 
 from kbassist.drafting.either_steps import _DO_THIS_RE, _EITHER_RE
 from kbassist.drafting.tree import draft_tree
@@ -104,3 +104,28 @@ def test_either_patterns_are_linear_on_hostile_text() -> None:
     _DO_THIS_RE.match(hostile)
     _EITHER_RE.match("x, " * 50 + "either " + "a, or " * 3000 + ";")
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_or_b_service_is_asked_per_service() -> None:
+    """ "disable the Floppy or Serial service" over one registry key per service: asked
+    which service, each outcome setting only its own key."""
+    tree = draft_tree(
+        support(
+            "## Symptoms\n\nEvent ID 7000 is logged in the System log at every startup.\n\n"
+            "## Cause\n\nThe device isn't connected but its driver service is enabled.\n\n"
+            "## Workaround\n\n"
+            "To work around the problem, disable the Floppy or Serial service in the registry.\n\n"
+            "To do this, change the value of the following registry subkeys to 4 (Disabled):\n\n"
+            "- Registry key 1\n  - Path: `HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\"
+            "Services\\floppy`\n  - Name: Start\n  - Type: REG_DWORD\n  - Data: 4\n\n"
+            "- Registry key 2\n  - Path: `HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\"
+            "Services\\serial`\n  - Name: Start\n  - Type: REG_DWORD\n  - Data: 4\n"
+        )
+    )
+    labels = _fix_choices(tree)
+    assert "Floppy" in labels[0] and "Serial" not in labels[0]
+    assert "Serial" in labels[1] and "Floppy" not in labels[1]
+    first, second = fixes(tree)[:2]
+    assert any("\\floppy" in step for step in ticks(first))
+    assert not any("\\serial" in step for step in ticks(first))
+    assert any("\\serial" in step for step in ticks(second))

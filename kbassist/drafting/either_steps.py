@@ -45,6 +45,8 @@ _COUNT_RE = re.compile(
 )
 #: "Do both", "all of the following": every item is done, never a choice.
 _ALL_RE = re.compile(r"\b(?:both|all of|each of|in order|in sequence)\b", re.IGNORECASE)
+#: Option kinds that are fixes the admin makes ("upgrade" is one thing to obtain).
+_FIX_KINDS = ("option", "workaround")
 _COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 
 
@@ -181,3 +183,64 @@ def either_steps(option: Option) -> list[Option]:
         return []
     text, detail = split_detail(option.items[0])
     return _do_this(option, text, detail) or _either_last(option, text, detail)
+
+
+#: "disable the Cdrom or Parport service": two named objects, each a whole fix.
+_NAMED_PAIR_RE = re.compile(
+    r"\b(?i:disable|stop|enable|start|remove|uninstall|delete|rename)\s(?:the\s)?"
+    r"(?P<a>[A-Z][\w.-]{1,40}) or (?P<b>[A-Z][\w.-]{1,40}) (?P<kind>services?|drivers?|devices?)\b"
+)
+
+
+def _names(item: str, name: str) -> bool:
+    """Whether `item` names `name` as a word (a path's last part, "the cdrom service")."""
+    return bool(re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", item, re.IGNORECASE))
+
+
+def named_pair(option: Option) -> list[Option]:
+    """ "Disable the Cdrom or Parport service" over one listing per service, alike in
+    shape (a "Registry key 1" block naming cdrom, then a "Registry key 2" one naming
+    parport): one option per service, the shared steps in both; [] when the steps do
+    not fall into one block per name."""
+    if option.kind not in _FIX_KINDS or len(option.items) < 3 or option.asks or option.when:
+        return []
+    found = _NAMED_PAIR_RE.search(split_detail(option.items[0])[0])
+    if found is None:
+        return []
+    a, b = found.group("a"), found.group("b")
+    items = option.items
+    only_a = [n for n, item in enumerate(items[1:], 1) if _names(item, a) and not _names(item, b)]
+    only_b = [n for n, item in enumerate(items[1:], 1) if _names(item, b) and not _names(item, a)]
+    if len(only_a) != 1 or len(only_b) != 1 or only_a[0] >= only_b[0]:
+        return []
+    at_a, at_b = only_a[0], only_b[0]
+    start_a = at_a
+    while start_a > 1 and len(items[start_a - 1].split()) <= 4 and ":" not in items[start_a - 1]:
+        start_a -= 1  # the block's own heading ("Registry key 1")
+    size = at_b - at_a
+    start_b = start_a + size
+    end_b = start_b + size
+    if size < 1 or end_b > len(items):
+        return []
+    shared_head, tail = items[:start_a], items[end_b:]
+    kind = found.group("kind")
+    out = []
+    for name, block in ((a, items[start_a:start_b]), (b, items[start_b:end_b])):
+        first = items[0].replace(found.group(0), found.group(0).replace(f"{a} or {b}", name))
+        steps = [first, *shared_head[1:], *block, *tail]
+        verb = found.group(0).split()[0]
+        label = f"{verb[:1].upper()}{verb[1:]} the {name} {kind}"
+        out.append(Option(option.section, label, option.lead, steps, kind=option.kind))
+        for field_name in ("checks", "undo", "backup", "applies", "case"):
+            setattr(out[-1], field_name, getattr(option, field_name))
+    # what is shown under the last block ("Note: If ... changed to 4") is for both
+    last_shown = split_detail(items[end_b - 1])[1]
+    if last_shown and not tail:
+        said = split_detail(out[0].items[-1])[0]
+        out[0].items[-1] = with_detail(said, last_shown)
+    return out
+
+
+def named_pairs(options: list[Option]) -> list[Option]:
+    """`options` with each "the A or B service" fix split per service (`named_pair`)."""
+    return [way for option in options for way in (named_pair(option) or [option])]

@@ -2122,12 +2122,14 @@ def article_plan(article: Article) -> tuple[str, list[Option], list[str]]:
     """(lead, options, checks): a Markdown article is read from its block tree (its
     resolution parts), an MS KB article from its sections; checks are the article's own
     "you should see" lines, for the verify."""
+    from kbassist.drafting.either_steps import named_pairs
+
     lead, options = _flat_options(article)
     if article.style != "mskb" and (not options or _structured_fix(article)):
         block_lead, block_found, checks = block_options(article)
         if block_found:
-            return block_lead, block_found, checks
-    return lead, options, []
+            return block_lead, named_pairs(block_found), checks  # "the A or B service"
+    return lead, named_pairs(options), []
 
 
 def _structured_fix(article: Article) -> bool:
