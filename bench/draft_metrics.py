@@ -2934,7 +2934,8 @@ def alternative_steps(checklists: list[Checklist]) -> list[str]:
 #: does not correct the problem, either obtain ... ScanDisk ..., or obtain a third-party
 #: program", "Disable the driver manually. Do this with A or by B" (not "in either case").
 EITHER_TICK_RE = re.compile(
-    r"\beither\s(?!(?:case|way|of|side|one|version)\b)[^.;:]{4,200}?,?\sor\s"
+    r"\beither\s(?!(?:case|way|of|side|one|version|on|in|at|to|by|for|from|with|the|a|an)\b)"
+    r"(?-i:[a-z])(?:[^.;:]|\.(?=\w)){3,200}?,?\sor\s(?-i:[a-z])"
     r"|\bdo (?:this|so|that),? (?:with|by|using|through|via)\s[^.;]{3,200}?\sor "
     r"(?:with|by|using|through|via)\s",
     re.IGNORECASE,

@@ -54,7 +54,10 @@ def _action(text: str) -> bool:
     """An imperative of `_MIN_WORDS` words or more."""
     from kbassist.drafting.options import _is_action
 
-    return len(text.split()) >= _MIN_WORDS and _is_action(text)
+    if len(text.split()) < _MIN_WORDS:
+        return False
+    # "re-install the software": the verb with its hyphenated prefix
+    return _is_action(text) or (text[:3].lower() == "re-" and _is_action(text[3:]))
 
 
 def _step(text: str) -> str:
