@@ -129,3 +129,16 @@ def test_a_or_b_service_is_asked_per_service() -> None:
     assert any("\\floppy" in step for step in ticks(first))
     assert not any("\\serial" in step for step in ticks(first))
     assert any("\\serial" in step for step in ticks(second))
+
+
+def test_either_with_a_hyphenated_verb_is_asked() -> None:
+    """ "Either re-install the mixer software, or rebuild the default REG.DAT file": two
+    fixes to choose from, though "re-install" is written with a hyphen."""
+    tree = draft_tree(
+        mskb(
+            SYMPTOMS + CAUSE + "RESOLUTION\n==========\n\n"
+            "Either re-install the sound mixer software, or rebuild the default REG.DAT file.\n"
+        )
+    )
+    labels = _fix_choices(tree)
+    assert labels == ["Re-install the sound mixer software", "Rebuild the default REG.DAT file"]
