@@ -319,6 +319,10 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   as "In the Options dialog box, do the following:") or lists when it is "safe to
   ignore", or (round 17) opens another way in words ("Another work-around is to Y",
   "Alternatively, Y") (`draft_metrics.ALTERNATIVE_STEP_RE`), / lint-clean drafts.
+- **drafts ticking either-or ways as one** (round 35, either35): lint-clean drafts with a
+  ticked step that offers two ways in its own text ("If X does not help, either A, or B",
+  "Do this with A or by B"; not "in either case") or an outcome led by "two known
+  solutions" that ticks its steps in turn (`draft_metrics.either_ticked`), / lint-clean drafts.
 - **drafts with ways ticked in turn** (round 16, modalts16): lint-clean drafts with an
   outcome whose steps marked "Method 1: …" / "Method 2: …" (or "Option N") no answer
   tells apart, or whose text says "use one of the following methods:" over two or more
@@ -767,6 +771,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "drafts with an alternative as a step": _pct(
             sum(bool(r.alternative_steps) for r in clean), len(clean)
+        ),
+        "drafts ticking either-or ways as one": _pct(
+            sum(bool(r.either_ticked) for r in clean), len(clean)
         ),
         "fix options with when-to-choose help": _pct(
             sum(r.fix_helped for r in clean), sum(r.fix_options for r in clean)

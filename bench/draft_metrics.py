@@ -1898,6 +1898,7 @@ class Record:
     duplicate_options: list[str] = field(default_factory=list)  # junk_questions
     wrong_kind_labels: list[str] = field(default_factory=list)  # junk_questions
     alternative_steps: list[str] = field(default_factory=list)  # see ALTERNATIVE_STEP_RE
+    either_ticked: list[str] = field(default_factory=list)  # see either_ticked
     condition_steps: list[str] = field(default_factory=list)  # see CONDITION_STEP_RE
     fallback_ticks: list[str] = field(default_factory=list)  # see FALLBACK_TICK_RE
     system_ticks: list[str] = field(default_factory=list)  # see system_ticks
@@ -2156,6 +2157,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.duplicate_options = duplicate_options(tree)
     record.wrong_kind_labels = wrong_kind_labels(tree)
     record.alternative_steps = alternative_steps(walks.checklists)
+    record.either_ticked = either_ticked(walks.checklists)
     record.count_labels, record.count_labels_wrong = count_labels_wrong(walks.checklists)
     record.condition_steps = condition_steps(walks.checklists)
     record.fallback_ticks = fallback_ticks(walks.checklists)
@@ -3015,6 +3017,38 @@ def alternative_steps(checklists: list[Checklist]) -> list[str]:
     for checklist in once_per_outcome(checklists):
         steps = checklist.part("steps")
         found.extend(item.text[:120] for item in steps[1:] if ALTERNATIVE_STEP_RE.match(item.text))
+    return found
+
+
+#: Round 35 (either35): a ticked step that offers two ways in its own text: "If CHKDSK
+#: does not correct the problem, either obtain ... ScanDisk ..., or obtain a third-party
+#: program", "Disable the driver manually. Do this with A or by B" (not "in either case").
+EITHER_TICK_RE = re.compile(
+    r"\beither\s(?!(?:case|way|of|side|one|version|on|in|at|to|by|for|from|with|the|a|an)\b)"
+    r"(?-i:[a-z])(?:[^.;:]|\.(?=\w)){3,200}?,?\sor\s(?-i:[a-z])"
+    r"|\bdo (?:this|so|that),? (?:with|by|using|through|via)\s[^.;]{3,200}?\sor "
+    r"(?:with|by|using|through|via)\s",
+    re.IGNORECASE,
+)
+#: An outcome led by a count of alternatives: "The following are two known solutions".
+COUNTED_WAYS_RE = re.compile(
+    r"\b(?:two|three|four|2|3|4) (?:known |possible |different |alternative |available )?"
+    r"(?:solutions|workarounds|resolutions|ways|methods|options|fixes)\b(?![^.]{0,40}\bboth\b)",
+    re.IGNORECASE,
+)
+
+
+def either_ticked(checklists: list[Checklist]) -> list[str]:
+    """Steps (once per outcome) that tick "either A or B" as one, and outcomes led by "two
+    known solutions" that tick every one of them in turn (round 35, either35)."""
+    found: list[str] = []
+    for checklist in once_per_outcome(checklists):
+        steps = checklist.part("steps")
+        found.extend(item.text[:120] for item in steps if EITHER_TICK_RE.search(item.text))
+        said = checklist.outcome.text
+        lead = f"{checklist.outcome.title} {said.source if said else ''}"
+        if len(steps) >= 2 and COUNTED_WAYS_RE.search(lead):
+            found.append(lead[:120])
     return found
 
 

@@ -2122,12 +2122,14 @@ def article_plan(article: Article) -> tuple[str, list[Option], list[str]]:
     """(lead, options, checks): a Markdown article is read from its block tree (its
     resolution parts), an MS KB article from its sections; checks are the article's own
     "you should see" lines, for the verify."""
+    from kbassist.drafting.either_steps import named_pairs
+
     lead, options = _flat_options(article)
     if article.style != "mskb" and (not options or _structured_fix(article)):
         block_lead, block_found, checks = block_options(article)
         if block_found:
-            return block_lead, block_found, checks
-    return lead, options, []
+            return block_lead, named_pairs(block_found), checks  # "the A or B service"
+    return lead, named_pairs(options), []
 
 
 def _structured_fix(article: Article) -> bool:
@@ -2390,6 +2392,10 @@ def _plain_items(option: Option) -> list[Option]:
     split = _one_or_other(option)
     if split:
         return split
+    from kbassist.drafting.either_steps import either_steps
+
+    if ways := either_steps(option):  # "Do this with A or by B", "two known solutions"
+        return [o for way in ways for o in _plain_items(way)]
     items: list[str] = []
     extra: list[Option] = []
     first, first_detail = split_detail(option.items[0]) if option.items else ("", "")
