@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from itertools import pairwise
 from typing import Any
 
 from kbassist.articles import Article
@@ -27,9 +28,9 @@ MIN_BODY_CHARS = 20
 #: Words no phrase ends on: articles, prepositions, conjunctions, and the openers of a
 #: clause that says what is asked ("about how", "whether", "why").
 _OPEN_WORDS = frozenset(
-    "a an the this these those your its their our my his her to of for with by from in on"
+    "a an the your its their our my his her to of for with by from in on"
     " at into onto about via per through between within without under over as than and or"
-    " nor but that which who whom whose whether how why what where when while if because"
+    " nor but that which whom whose whether how why where when while if because"
     " since unless until including like such is are was were be been being".split()
 )
 #: Words that open a clause whose subject then needs its verb ("whether the user account"
@@ -51,7 +52,7 @@ _VERBISH = frozenset(
     " run stops stop contains contain".split()
 )
 #: A sentence's end in the article text: the label is never carried past it.
-_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\s#{1,6}\s|\s```|$")
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n|\s#{1,6}\s|\s```|$")
 #: Where a phrase may end ahead of the cut: a clause mark, or before a word that opens
 #: the next clause or coordinated action.
 _BOUNDARY_RE = re.compile(
@@ -147,11 +148,25 @@ def _rest_of(body: str, text: str) -> str | None:
     return None if at == -1 else _sentence_rest(text, at + len(body))
 
 
+#: A line shorter than this ends where it breaks: a heading, a list item, a paragraph's
+#: last line (a hard-wrapped KB line runs to about 75 characters).
+SHORT_LINE_CHARS = 60
+
+
 def plain_text(article: Article) -> str:
     """The article's sections as the drafter's labels quote them: whitespace collapsed,
-    entities and Markdown emphasis gone."""
-    said = " ".join(s.text for s in article.sections)
-    return " ".join(_EMPHASIS_RE.sub("", html.unescape(said)).split())
+    entities and Markdown emphasis gone; a newline kept where a line ends its text (a
+    blank line after it, or a short line: "Target Application or Service Failure" is a
+    heading, not a name the next line goes on)."""
+    out: list[str] = []
+    for section in article.sections:
+        said = _EMPHASIS_RE.sub("", html.unescape(section.text))
+        lines = [" ".join(line.split()) for line in said.splitlines()] + [""]
+        for line, after in pairwise(lines):
+            if line:
+                ends = not after or len(line) < SHORT_LINE_CHARS
+                out.append(line + ("\n" if ends else " "))
+    return "".join(out)
 
 
 def label_ends_open(label: str, text: str) -> bool:
