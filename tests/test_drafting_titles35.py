@@ -117,6 +117,7 @@ def test_choice_drops_resolution_prefix() -> None:
         "nodes": [
             {
                 "kind": "question",
+                "title": "How do you want to fix it?",
                 "choices": [
                     {"label": "Upgrade the drive"},
                     {"label": "Resolution: Remove the Compression Agent task"},

@@ -67,6 +67,11 @@ _ASIDE_RE = re.compile(r"^\s\([^()]{1,200}\)")
 #: The article's section name before a choice's fix ("Resolution: Remove a task"): a
 #: choice between fixes says what each does; the outcome's title keeps the name.
 _SECTION_NAME_RE = re.compile(r"^(?:Resolution|Workaround)s?:\s+(?=\S)")
+#: A spaced dash after the label: its clause ended there.
+_DASH_RE = re.compile(r"\s[-\u2013\u2014]{1,2}\s")
+#: A question between fixes ("How do you want to fix it?"), where a choice's prefix says
+#: nothing; under "What did you find?" a "Workaround: " tells a fix from the findings.
+_FIX_QUESTION_RE = re.compile(r"\bfix\b", re.IGNORECASE)
 #: Markdown emphasis the drafter's labels drop ("the *secpol.msc* file").
 _EMPHASIS_RE = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}")
 #: A title's own name for its section before what it says: "Resolution: ", "Scenario 2: ".
@@ -89,8 +94,7 @@ def _subject_only(clause: list[str]) -> bool:
         or (
             w.islower()
             and w.endswith(("ed", "s"))
-            and n > 0
-            and clause[n - 1].casefold() not in _DETERMINERS
+            and (n == 0 or clause[n - 1].casefold() not in _DETERMINERS)
         )
         for n, w in enumerate(clause)
     )
@@ -117,8 +121,8 @@ def ends_open(head: str, rest: str) -> bool:
         return True  # "... about how to obtain" + " and install the latest version"
     if re.fullmatch(r"[A-Z]", last) and rest.startswith(":"):
         return True  # "... to the C" + ":\InetPub\scripts directory"
-    if not rest[:1].isspace():
-        return False
+    if not rest[:1].isspace() or _DASH_RE.match(rest):
+        return False  # "... features snow" + " -- for example": the clause ended
     nxt = rest.split(None, 1)[0].strip("\"'`,;:.()")
     if (
         any(w in ("or", "and") for w in words[-3:-1])
@@ -228,9 +232,11 @@ def whole_phrase_labels(tree: dict[str, Any], article: Article) -> None:
             node["title"] = _mended(node["title"], text)
         choices = node.get("choices") or []
         for choice in choices:
-            label = choice.get("label")
+            old = label = choice.get("label")
             if not isinstance(label, str):
                 continue
-            new = _mended(_SECTION_NAME_RE.sub("", label, count=1), text)
-            if new != label and all(new != c.get("label") for c in choices):
+            if _FIX_QUESTION_RE.search(str(node.get("title", ""))):
+                label = _SECTION_NAME_RE.sub("", label, count=1)
+            new = _mended(label, text)
+            if new != old and all(new != c.get("label") for c in choices):
                 choice["label"] = new
