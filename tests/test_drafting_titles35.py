@@ -101,30 +101,3 @@ def test_open_end_is_linear_on_hostile_text() -> None:
     mend("a, (b a, (b", hostile, 98)
     label_ends_open('Resolution: "a, (b', hostile)
     assert time.perf_counter() - start < 2.0
-
-
-def test_choice_drops_resolution_prefix() -> None:
-    """A choice between fixes reads "Remove the task", not "Resolution: Remove the task"."""
-    from kbassist.drafting.open_ends import whole_phrase_labels
-
-    class _Section:
-        text = "Remove the Compression Agent task from System Agent."
-
-    class _Article:
-        sections = (_Section(),)
-
-    tree = {
-        "nodes": [
-            {
-                "kind": "question",
-                "title": "How do you want to fix it?",
-                "choices": [
-                    {"label": "Upgrade the drive"},
-                    {"label": "Resolution: Remove the Compression Agent task"},
-                ],
-            }
-        ]
-    }
-    whole_phrase_labels(tree, _Article())  # type: ignore[arg-type]
-    labels = [c["label"] for c in tree["nodes"][0]["choices"]]
-    assert labels == ["Upgrade the drive", "Remove the Compression Agent task"]

@@ -64,14 +64,8 @@ _BOUNDARY_RE = re.compile(
 _AHEAD_RE = re.compile(r"(?=\s(?:in|on|under|for|with|from|by|at|to|into|during)\s)")
 #: A parenthesis right after the cut: an aside the label may leave out.
 _ASIDE_RE = re.compile(r"^\s\([^()]{1,200}\)")
-#: The article's section name before a choice's fix ("Resolution: Remove a task"): a
-#: choice between fixes says what each does; the outcome's title keeps the name.
-_SECTION_NAME_RE = re.compile(r"^(?:Resolution|Workaround)s?:\s+(?=\S)")
 #: A spaced dash after the label: its clause ended there.
 _DASH_RE = re.compile(r"\s[-\u2013\u2014]{1,2}\s")
-#: A question between fixes ("How do you want to fix it?"), where a choice's prefix says
-#: nothing; under "What did you find?" a "Workaround: " tells a fix from the findings.
-_FIX_QUESTION_RE = re.compile(r"\bfix\b", re.IGNORECASE)
 #: Markdown emphasis the drafter's labels drop ("the *secpol.msc* file").
 _EMPHASIS_RE = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}")
 #: A title's own name for its section before what it says: "Resolution: ", "Scenario 2: ".
@@ -223,20 +217,17 @@ def _mended(label: str, text: str) -> str:
 
 
 def whole_phrase_labels(tree: dict[str, Any], article: Article) -> None:
-    """Re-end every outcome title and choice label that stops mid-phrase (`ends_open`),
-    and drop a choice's "Resolution: " (seed-98 readers marked it); a choice keeps its
-    old label when the new one would repeat a sibling's."""
+    """Re-end every outcome title and choice label that stops mid-phrase (`ends_open`);
+    a choice keeps its old label when the new one would repeat a sibling's."""
     text = plain_text(article)
     for node in tree.get("nodes", []):
         if node.get("kind") == "outcome" and isinstance(node.get("title"), str):
             node["title"] = _mended(node["title"], text)
         choices = node.get("choices") or []
         for choice in choices:
-            old = label = choice.get("label")
+            label = choice.get("label")
             if not isinstance(label, str):
                 continue
-            if _FIX_QUESTION_RE.search(str(node.get("title", ""))):
-                label = _SECTION_NAME_RE.sub("", label, count=1)
             new = _mended(label, text)
-            if new != old and all(new != c.get("label") for c in choices):
+            if new != label and all(new != c.get("label") for c in choices):
                 choice["label"] = new
