@@ -36,8 +36,7 @@ _OPEN_WORDS = frozenset(
 #: Words that open a clause whose subject then needs its verb ("whether the user account"
 #: + " exists", "if the service" + " stops").
 _SUBORDINATORS = frozenset(
-    "whether if that because when whenever while although though since unless until once"
-    " after before".split()
+    "whether if that because when whenever while although though unless".split()
 )
 #: A label whose first clause only sets a scene ("After upgrading ..., the Group Policy").
 _SCENE_RE = re.compile(
@@ -80,9 +79,15 @@ def _words(text: str) -> list[str]:
 _DETERMINERS = frozenset("a an the this these those your its their our my his her any all".split())
 
 
+#: Subject pronouns: the word after one is its verb.
+_PRONOUNS = frozenset("you it they we he she i this".split())
+
+
 def _subject_only(clause: list[str]) -> bool:
     """Whether `clause` (its words) is at most five words with no verb: a subject (not
     "the problem persists": a plain "-s" or "-ed" word after a noun is its verb)."""
+    if len(clause) > 1 and clause[0].casefold() in _PRONOUNS:
+        return False  # "when you click Mail Recipient": a pronoun and its verb
     return 1 <= len(clause) <= 5 and not any(
         w.casefold() in _VERBISH
         or (
@@ -106,6 +111,8 @@ def ends_open(head: str, rest: str) -> bool:
     if len(words) < 3 or not words[-1]:
         return False
     last = words[-1]
+    if sum(w[:1].isupper() for w in words) * 3 > len(words) * 2:
+        return bool(re.fullmatch(r"[A-Z]", last)) and rest.startswith(":")  # Title Case
     if last.casefold() in _OPEN_WORDS and last.islower():
         return True
     if head.count('"') % 2:
