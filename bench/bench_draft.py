@@ -98,6 +98,12 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   after a section prefix ("Resolution: ", "Method 2: "), are cut as labels cut
   mid-phrase are, or end on a pointer at what follows ("... the following", "these
   steps") or on a link's "]" (`draft_metrics.title_cut_phrase`), / all such titles.
+- **labels and titles ending open** (round 35, titles35): choice labels and outcome
+  titles (after a "Resolution: " prefix) found in the article where their sentence goes
+  on, that end on an article, a preposition, a conjunction, "how" or "whether", on a
+  drive letter whose ":" was cut, a word or two past "or"/"and" where the name goes on,
+  inside a quote, or on a bare subject whose verb follows
+  (`open_ends.label_ends_open`), / all labels and titles.
 - **labels not naming the fix** (round 23, labels23): fix labels (each fix outcome's
   title and each choice of a "mitigation" question, once per draft) that open with a
   reason or concession ("Even though ...", "Because ..."), that are only a case the
@@ -620,6 +626,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "titles cut mid-phrase": _pct(
             sum(len(r.phrase_cut_titles) for r in clean), sum(r.titles for r in clean)
+        ),
+        "labels and titles ending open": _pct(
+            sum(len(r.open_end_labels) for r in clean), sum(r.labels + r.titles for r in clean)
         ),
         "labels not naming the fix": _pct(
             sum(len(r.not_action_labels) for r in clean), sum(r.fix_labels for r in clean)

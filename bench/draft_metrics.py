@@ -28,6 +28,7 @@ from kbassist.drafting.each_time import repeat_when
 from kbassist.drafting.effect_ticks import ticked_explanation
 from kbassist.drafting.goal_verify import LIMIT_RE, PROBLEM_KEYS
 from kbassist.drafting.kept_condition import drop_changed_condition
+from kbassist.drafting.open_ends import label_ends_open, plain_text
 from kbassist.drafting.own_check import own_check_sentence, symptom_section_labels
 from kbassist.drafting.phrase_ends import open_paren
 from kbassist.drafting.round_only import problem_stays
@@ -1841,6 +1842,7 @@ class Record:
     alike_questions: list[str] = field(default_factory=list)  # labels that read alike
     titles: int = 0  # outcome titles but "This article may not apply"
     phrase_cut_titles: list[str] = field(default_factory=list)  # see title_cut_phrase
+    open_end_labels: list[str] = field(default_factory=list)  # see label_ends_open (round 35)
     fix_labels: int = 0  # fix titles and the fix questions' choice labels, once each
     not_action_labels: list[str] = field(default_factory=list)  # see title_not_action
     lead_in_items: list[str] = field(default_factory=list)  # ticked announcements
@@ -2299,6 +2301,8 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     ]
     record.titles = len(titles)
     record.phrase_cut_titles = [t for t in titles if title_cut_phrase(t, text)]
+    plain = plain_text(article)
+    record.open_end_labels = [x for x in [*labels, *titles] if label_ends_open(x, plain)]
     record.fix_labels, record.not_action_labels = not_action_labels(tree, titles, text)
     record.texts_cut = texts_cut(tree, text)
     record.cause_repeats, record.symptom_reading = cause_mixed(tree.symptom, tree.cause)

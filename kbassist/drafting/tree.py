@@ -1538,6 +1538,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         from kbassist.drafting.not_one import not_one_problem
 
         not_one_problem(article, tree, FALLBACK_ID)
+    from kbassist.drafting.open_ends import whole_phrase_labels
+
+    whole_phrase_labels(tree, article)  # last: "... to the C", "... about how" re-ended
     return tree
 
 
