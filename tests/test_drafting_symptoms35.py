@@ -10,6 +10,7 @@ from drafting_support import archive, support
 from kbassist.drafting.symptom_only import (
     applies_name,
     either_events,
+    fuller_label,
     not_symptom_label,
     scope_note,
     with_record,
@@ -151,4 +152,69 @@ def test_symptom_rules_are_linear_on_hostile_text() -> None:
         not_symptom_label(text)
         either_events(text)
         with_record(text, text)
+        fuller_label(text, "When you click")
     assert time.perf_counter() - start < 1.0
+
+
+_TERSE_AND_WHEN = """\
+SYMPTOMS
+========
+
+You may experience one or more of the following problems:
+
+- Example Setup may fail with the following error message:
+
+  Installation failed. An error occurred while trying to open the Example.inf file.
+
+- When you click the Fonts tab in the Example Properties window, no fonts are listed
+  for text-based items.
+
+- When you try to add a printer, nothing happens.
+
+CAUSE
+=====
+
+The Example.dll file is damaged.
+
+RESOLUTION
+==========
+
+Copy Example.dll from the Example CD-ROM to the System32 folder.
+"""
+
+_THEN_CLOSES = """\
+SYMPTOMS
+========
+
+When you insert an object in Example Manager, you get the following error message:
+
+  Example OLE the number of objects has reached their limit.
+
+Example Manager abruptly closes, and a Dr. Watson in Exmgr.exe may occur.
+
+CAUSE
+=====
+
+The Example configuration file has reached its object limit.
+
+RESOLUTION
+==========
+
+Delete configuration objects that are no longer used, and then restart Example Manager.
+"""
+
+
+def test_terse_and_when_labels_say_what_goes_wrong() -> None:
+    """A two-word first sentence and a bare "When you click X" clause each say the failure."""
+    labels = _choices(draft_tree(archive(_TERSE_AND_WHEN)))
+    assert (
+        "Installation failed. An error occurred while trying to open the Example.inf file" in labels
+    )
+    assert any(label.endswith("no fonts are listed for text-based items") for label in labels)
+
+
+def test_failure_after_message_stays_in_symptom() -> None:
+    """What goes wrong after the message ("Manager abruptly closes") is part of the symptom."""
+    tree = draft_tree(archive(_THEN_CLOSES))
+    node = next(n for n in tree["nodes"] if n["id"] == "symptom")
+    assert "abruptly closes" in node["text"]

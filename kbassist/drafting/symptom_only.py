@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from kbassist.drafting.text import clean
+from kbassist.drafting.text import Para, clean, split_sentences
 
 #: The head of a product name: "Windows", "Microsoft Office", "SQL Server", "Exchange".
 _PRODUCT_HEAD_RE = re.compile(
@@ -101,7 +101,7 @@ _RECORD_LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 #: The event record's telling fields: its id and its description.
-_EVENT_ID_RE = re.compile(r"\bEvent(?:\s+ID)?\s*:?\s*(\d{1,6})\b", re.IGNORECASE)
+_EVENT_ID_RE = re.compile(r"\bEvent(?:\s+ID)?\s*:?\s*#?(\d{1,6})\b", re.IGNORECASE)
 _DESCRIPTION_RE = re.compile(r"\bDescription\s*:\s*(.{1,300})", re.IGNORECASE | re.DOTALL)
 
 
@@ -166,3 +166,67 @@ def not_symptom_label(label: str) -> bool:
         or bool(_ALSO_RE.match(said))
         or (lead is not None and not said[lead.end() :].strip())
     )
+
+
+#: A label that is only the clause of when it happens: "When you click the Appearance tab
+#: in the Display Properties window" (the sentence goes on ", no fonts are available").
+_WHEN_RE = re.compile(r"^(?:When|Whenever|If|After|While|Once|As soon as)\s", re.IGNORECASE)
+#: The longest sentence such a label is widened to (two lines of a choice list).
+MAX_WHOLE_WHEN_LABEL = 160
+#: The longest label a terse message's next sentence may make (a choice reads on a line).
+MAX_FULLER_LABEL = 100
+
+
+def fuller_label(message: str, label: str) -> str:
+    """`label`, or the whole sentence when the label is only its "When ..." clause; or
+    when it is a terse first sentence of two or three words ("Installation
+    failed") and the message goes on ("An error occurred while trying to open the
+    Ohrome.inf file."), both sentences: the first alone tells no message from another."""
+    sentences = split_sentences(clean(message))
+    whole = sentences[0].rstrip(" .") if sentences else ""
+    if (
+        _WHEN_RE.match(label)
+        and whole.startswith(f"{label.rstrip()},")
+        and len(whole) <= MAX_WHOLE_WHEN_LABEL
+    ):
+        return whole  # "When you click the Appearance tab" said with what then goes wrong
+    if len(label.split()) > 3:
+        return label
+    if len(sentences) < 2 or sentences[0].rstrip(" .!") != label.rstrip(" .!"):
+        return label
+    fuller = f"{sentences[0].rstrip(' .!')}. {sentences[1].rstrip(' .')}"
+    return fuller if len(fuller) <= MAX_FULLER_LABEL else label
+
+
+#: A paragraph that says what else goes wrong: "SNA Server Manager abruptly closes, and a
+#: Dr. Watson in Snaexp.exe may occur".
+_MORE_FAILURE_RE = re.compile(
+    r"\b(?:closes|quits|stops(?:\s+responding)?|hangs|crash(?:es)?|freezes|Dr\.?\s?Watson"
+    r"|restarts|shuts\s+down|fails|is\s+not\s+(?:available|displayed|created)|cannot|unable)\b",
+    re.IGNORECASE,
+)
+#: What is no further symptom: the problem explained, a note, a condition, a pointer.
+_NOT_MORE_RE = re.compile(
+    r"^(?:This|These|That|It|The\s+(?:problem|error|issue|behaviou?r|symptoms?)|Notes?\b"
+    r"|For\b|To\b|If\b|When\b|However|Because|Microsoft|See\b)",
+    re.IGNORECASE,
+)
+#: The longest further failure the symptom text takes whole.
+MAX_MORE_FAILURE = 200
+
+
+def failure_after_message(paras: list[Para], shown: int) -> str:
+    """The paragraph after a lead and its message that says what else goes wrong (at the
+    lead's indent, the symptom's last: "SNA Server Manager abruptly closes, ..."), else
+    "": the symptom is the message and what follows it, not the message alone."""
+    if shown != 2 or len(paras) != 3 or not clean(paras[0].text).endswith(":"):
+        return ""
+    message, later = paras[1], paras[2]
+    if later.marker or later.separator or later.indent != paras[0].indent:
+        return ""
+    if message.indent <= paras[0].indent and not message.text.lstrip().startswith(">"):
+        return ""  # no block under the lead: not a lead and its message
+    text = clean(later.text)
+    if len(text) > MAX_MORE_FAILURE or text.endswith(":") or _NOT_MORE_RE.match(text):
+        return ""
+    return text if _MORE_FAILURE_RE.search(text) else ""

@@ -344,7 +344,7 @@ from kbassist.drafting.symptom_also import also_choice
 from kbassist.drafting.symptom_forms import sentence_forms
 from kbassist.drafting.symptom_kinds import event_label, told_by_label, wider_label, with_it
 from kbassist.drafting.symptom_leads import first_body_section, opening_form
-from kbassist.drafting.symptom_only import either_events, symptom_only
+from kbassist.drafting.symptom_only import either_events, fuller_label, symptom_only
 from kbassist.drafting.symptom_others import every_form
 from kbassist.drafting.symptom_sides import side_forms, telling_start
 from kbassist.drafting.symptom_text import paragraphs_kept, symptom_readable
@@ -2339,7 +2339,7 @@ def _confirm_node(
         firsts = [
             label
             if labelled or apart[n] or firsts.count(label) > 1
-            else whole_symptom_label(without_progress(said[n]), label)
+            else fuller_label(said[n], whole_symptom_label(without_progress(said[n]), label))
             for n, label in enumerate(firsts)
         ]
         # "Named Pipes > A connection was ... with the server" and "TCP > " the same: each
