@@ -194,7 +194,9 @@ def fuller_label(message: str, label: str) -> str:
         return label
     if len(sentences) < 2 or sentences[0].rstrip(" .!") != label.rstrip(" .!"):
         return label
-    fuller = f"{sentences[0].rstrip(' .!')}. {sentences[1].rstrip(' .')}"
+    if not re.search(r"[.!?]$", sentences[0]):
+        return label  # "The file longfilename" cut at a name's dot: no sentence of its own
+    fuller = f"{sentences[0]} {sentences[1].rstrip(' .')}"  # "Error!" keeps its mark
     return fuller if len(fuller) <= MAX_FULLER_LABEL else label
 
 
