@@ -236,6 +236,12 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   reads as no message: no stop code, failure word or "Please") or a scenario's condition
   (the start of a list item under a "following scenario/conditions/situations:" lead)
   (`draft_metrics.odd_symptom_choices`), / all message choices.
+- **symptom choices that are product names or notes** (round 35, symptoms35): message
+  choices of the symptom question that are no form of the symptom: a product and version
+  from an applies-to list ("Windows Server 2012 R2"), a scope note ("This problem does not
+  apply to ..."), an "Also, ..." line split from its message, or a bare lead into an event
+  record ("The following event may be logged in the event log")
+  (`kbassist.drafting.symptom_only.not_symptom_label`), / all message choices.
 - **symptom forms listed but fewer offered** (round 32, symmsg33): drafts whose symptom
   question offers fewer message choices (none, for a yes/no) than the forms the article's
   symptom section lists (`draft_metrics.listed_forms`: the items under "one of the
@@ -719,6 +725,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "symptom choices that are steps or conditions": _pct(
             sum(len(r.odd_choices) for r in clean), sum(r.symptom_choices for r in clean)
+        ),
+        "symptom choices that are product names or notes": _pct(
+            sum(len(r.not_symptom_choices) for r in clean), sum(r.symptom_choices for r in clean)
         ),
         "symptom forms listed but fewer offered": _pct(
             sum(r.symptom_choices < r.listed_forms for r in clean),

@@ -32,6 +32,7 @@ from kbassist.drafting.open_ends import label_ends_open, plain_text
 from kbassist.drafting.own_check import own_check_sentence, symptom_section_labels
 from kbassist.drafting.phrase_ends import open_paren
 from kbassist.drafting.round_only import problem_stays
+from kbassist.drafting.symptom_only import not_symptom_label
 from kbassist.drafting.text import DETAIL_SEP, split_sentences
 from kbassist.drafting.this_outcome import is_diagnostic
 from kbassist.drafting.tick_kinds import prompted_action, ticked_kind
@@ -1860,6 +1861,7 @@ class Record:
     symptom_choices: int = 0  # message choices of the symptom question
     fragment_choices: list[str] = field(default_factory=list)
     odd_choices: list[str] = field(default_factory=list)  # see odd_symptom_choices
+    not_symptom_choices: list[str] = field(default_factory=list)  # see not_symptom_label
     listed_forms: int = 0  # see listed_forms
     texts_cut: list[tuple[str, str]] = field(default_factory=list)  # (where, text)
     placeholders: list[dict[str, object]] = field(default_factory=list)
@@ -2316,6 +2318,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     record.symptom_choices = len(choices)
     record.fragment_choices = [c for c in choices if fragment_choice(c)]
     record.odd_choices = odd_symptom_choices(choices, article)
+    record.not_symptom_choices = [c for c in choices if not_symptom_label(c)]
     record.listed_forms = listed_forms(article)
     excluded: list[tuple[str, Placeholder]] = []
     pairs = command_placeholders(article, excluded)

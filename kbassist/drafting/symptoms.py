@@ -181,6 +181,10 @@ def _article_symptom(article: Article) -> tuple[str, Section | None]:
             trigger = failure_after(paras, len(shown))  # the failure after a menu's list
             if trigger and not shown[-1].rstrip().endswith((".", "!", "?", ":")):
                 shown[-1] = f"{shown[-1].rstrip()}."  # the list's last item ends there
+        if article.style == "mskb" and not trigger:
+            from kbassist.drafting.symptom_only import failure_after_message
+
+            trigger = failure_after_message(paras, len(shown))  # "X then abruptly closes"
         if trigger and len(clean(" ".join(shown))) + len(trigger) < MAX_SYMPTOM_CHARS:
             shown.append(trigger)  # "The error occurs when trying to do a NET USE"
         turn = next(

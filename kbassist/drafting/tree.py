@@ -352,6 +352,7 @@ from kbassist.drafting.symptom_also import also_choice
 from kbassist.drafting.symptom_forms import sentence_forms
 from kbassist.drafting.symptom_kinds import event_label, told_by_label, wider_label, with_it
 from kbassist.drafting.symptom_leads import first_body_section, opening_form
+from kbassist.drafting.symptom_only import either_events, fuller_label, symptom_only
 from kbassist.drafting.symptom_others import every_form
 from kbassist.drafting.symptom_sides import side_forms, telling_start
 from kbassist.drafting.symptom_text import paragraphs_kept, symptom_readable
@@ -1181,6 +1182,10 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         # alike but for addresses once; "X is corrupt or you receive ... the following."
         # offers X too; "... fail without any message" is a form, not "None of these"
         messages = every_form(symptom_section.text, messages)
+    if symptom_section is not None:  # no OS list, scope note or bare lead as a choice
+        messages = symptom_only(messages, (confirm_section or symptom_section).text)
+        if len(messages) < 2:  # "Event ID 7000 or event ID 7026 is logged": either one
+            messages = either_events(symptom_section.text) or messages
     side_labels: list[str] = []
     if len(messages) < 2 and symptom_section is not None:
         # "On the guest computer, ... "X"" / "On the host computer, ... "Y"": each side's
@@ -2355,7 +2360,7 @@ def _confirm_node(
         firsts = [
             label
             if labelled or apart[n] or firsts.count(label) > 1
-            else whole_symptom_label(without_progress(said[n]), label)
+            else fuller_label(said[n], whole_symptom_label(without_progress(said[n]), label))
             for n, label in enumerate(firsts)
         ]
         # "Named Pipes > A connection was ... with the server" and "TCP > " the same: each
