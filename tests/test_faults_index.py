@@ -197,7 +197,9 @@ def test_second_indexer_waits_a_bounded_time_then_reports_busy(
 ) -> None:
     """A rival waits KBASSIST_LOCK_TIMEOUT, names the holder, exits 5; nothing is lost."""
     scene = Scene(tmp_path)
-    pid = helper.start(articles=scene.kb_dir, index=scene.index_dir, full=True, slow=0.1)
+    # slow enough (30 articles x 0.4 s) that the holder still holds the lock when the CLI
+    # rival has started, even on a loaded machine (at 0.1 s it finished first under load 15)
+    pid = helper.start(articles=scene.kb_dir, index=scene.index_dir, full=True, slow=0.4)
     wait_for_lock_holder(scene.index_dir, pid)
     started = time.monotonic()
     with pytest.raises(IndexBusyError, match=f"locked by process {pid}; waited 0.3s"):

@@ -196,6 +196,21 @@ def test_flat_sections_stay_beside_the_tree() -> None:
     assert [p.name for p in article.document.parts] == [s.name for s in article.sections]
 
 
+def test_page_anchors_are_not_shown_but_placeholders_are(tmp_path: Path) -> None:
+    """A support page's `<a id="1"></a>` before a step or heading is markup, not text the
+    article pane shows; a `<servername>` placeholder beside it stays."""
+    text = (
+        "---\ntitle: Time zone\n---\n# Time zone\n\n## Use Registry Editor\n\n"
+        '1. <a id="1"></a>Change the **Start** value on <servername>.\n'
+        "\n### <a id=extra2></a>Step 2: Restart\n\nRestart the computer.\n"
+    )
+    article = load_article(write(tmp_path / "kb" / "time-zone.md", text))
+    shown = repr(article.document)
+    assert "<a id" not in shown and "</a>" not in shown
+    assert "Change the Start value on <servername>." in shown
+    assert "Step 2: Restart" in shown
+
+
 def test_markdown_headings_nest_and_keep_code_language(tmp_path: Path) -> None:
     """A `###` stays under its `##`; fenced code keeps its language, even inside a list."""
     article = load_article(write(tmp_path / "kb" / "etcdMembersDown.md", RUNBOOK))

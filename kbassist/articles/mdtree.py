@@ -87,6 +87,12 @@ _IMAGE_RE = re.compile(r"^:::image\b(.*?):::", re.IGNORECASE | re.DOTALL)
 _IMAGE_END_RE = re.compile(r"^:::image-end:::\s*$", re.IGNORECASE)
 _ATTR_RE = re.compile(r'([\w-]+)="([^"]*)"')
 _PLACEHOLDER_RE = re.compile(r"<[A-Za-z_][^<>\n]{0,80}>")
+#: `<a id="extra1"></a>` before a heading or a list item: a page anchor's markup (the
+#: parser keeps raw HTML as text), never words a reader needs. `<servername>` stays.
+_ANCHOR_RE = re.compile(
+    r'<a\s{1,3}(?:id|name)=(?:"[^"<>\n]{0,60}"|[\w.-]{1,60})\s{0,3}>(?:\s{0,3}</a\s{0,3}>)?',
+    re.IGNORECASE,
+)
 
 
 def markdown_document(body: str, first_line: int) -> Document:
@@ -267,7 +273,7 @@ def inline_text(inline: Token) -> Text:
     for child in inline.children or ():
         kind = child.type
         if kind == "text" or kind == "html_inline":
-            piece = child.content
+            piece = _ANCHOR_RE.sub("", child.content) if "<a" in child.content else child.content
         elif kind == "code_inline":
             piece = child.content
             marks.append(Mark(pos, pos + len(piece), "code"))
