@@ -22,6 +22,7 @@ Every pattern is bounded and linear on long hostile text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kbassist.drafting.text import split_detail, split_sentences
 
@@ -125,8 +126,11 @@ _SUPPOSED_RE = re.compile(
 _QUOTE_MARK_RE = re.compile(r"(?:^|(?<=\s))>(?=\s|$)")
 
 
+@lru_cache(maxsize=16)
 def _denying(text: str, pattern: re.Pattern[str]) -> str:
-    """The first short sentence of `text` that `pattern` finds and that is not a supposal."""
+    """The first short sentence of `text` that `pattern` finds and that is not a supposal
+    (memoised: every outcome of an article asks it of the same article text; hostile23's
+    900 outcomes read 60 KB each: 2.9 s)."""
     flat = " ".join(text[:60000].split())
     if not pattern.search(flat):
         return ""
