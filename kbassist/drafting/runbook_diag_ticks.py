@@ -116,6 +116,30 @@ def _ticks_first(outcome: dict[str, Any], checks: list[dict[str, Any]]) -> bool:
     return True
 
 
+#: The questions a Diagnosis's output answers: which fix it points to, which case or
+#: cause it found. Not a fix's horizon ("Which fix are you making now?"), a way to take
+#: or a yes/no case ("Does this apply: X?", "Can you scale up ...?").
+_DECIDED_RE = re.compile(
+    r"^(?:Which fix do the Diagnosis checks point to\?|What did you find\?"
+    r"|Which of these (?:did you find|applies(?: here)?|do you see)\?)$"
+)
+
+
+def _decides(by_id: dict[str, dict[str, Any]], info: dict[str, Any]) -> bool:
+    """True when the checks step leads (through names typed and other checks shown) to a
+    question whose answers its output tells apart ("Which fix do the Diagnosis checks
+    point to?", "What did you find?"): a check that chose the branch is not ticked again
+    after it (seed 102); the export lists it under "Checks run on the way"."""
+    at = by_id.get(str(info.get("next")))
+    seen: set[str] = set()
+    while at is not None and at["kind"] in ("input", "info") and at["id"] not in seen:
+        seen.add(at["id"])
+        at = by_id.get(str(at.get("next")))
+    if at is None or at["kind"] != "question":
+        return False
+    return bool(_DECIDED_RE.match(str(at.get("title", ""))))
+
+
 def diagnosis_ticked(tree: dict[str, Any], article: Article) -> None:
     """The Diagnosis checks shown in info steps ticked as the outcome's first items."""
     names = _diagnosis_names(article)
@@ -168,6 +192,8 @@ def diagnosis_ticked(tree: dict[str, Any], article: Article) -> None:
             if other["id"] in {n["id"] for n in _reaches(nodes, str(info["next"]), "info")}
             for o in _reaches(nodes, other["id"])
         ]
+        if _decides(by_id, info):
+            continue  # what they showed chose the answer: shown once, not ticked again
         outcomes = [
             o
             for o in _reaches(nodes, str(info["next"]))
