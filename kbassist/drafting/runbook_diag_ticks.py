@@ -58,6 +58,21 @@ _ADVICE_RE = re.compile(
 )
 
 
+#: A step that only gathers what an escalation needs: "Gather the following logs, which
+#: will be helpful for identifying the issue.", "Collect a must-gather", "Capture the
+#: output of ...".
+_GATHER_RE = re.compile(
+    r"^(?:gather|collect|capture|save|run (?:an? |the )?(?:must-gather|sosreport))\b"
+    r"[^.]{0,160}\b(?:logs?|must-gather|sosreport|output|dumps?|diagnostics?)\b",
+    re.IGNORECASE,
+)
+#: The verify of an outcome that only gathers logs: they are kept, the alert still fires.
+GATHERED = (
+    "Check that each command's output is saved where the escalation can attach it: "
+    "gathering logs does not clear the alert (it keeps firing until the cause is fixed)."
+)
+
+
 #: A check's text that states rather than asks to do: "The MCD will then mark the node
 #: degraded.", "Note: ...".
 _STATEMENT_RE = re.compile(
@@ -256,6 +271,12 @@ def honest_verifies(tree: dict[str, Any], article: Article) -> None:
             kept = [v for v in verify if not _EXPECTS_CLEAR_RE.match(str(v["text"]))]
             if len(kept) < len(verify) or not verify:
                 outcome["verify"] = [*_node_verifies(outcome, steps), *kept]
+            continue
+        if all(_GATHER_RE.match(s) for s in steps):
+            kept = [v for v in verify if not _EXPECTS_CLEAR_RE.match(str(v["text"]))]
+            if len(kept) < len(verify):  # gathering logs clears no alert (seed 102)
+                source = outcome["steps"][0]["source"]
+                outcome["verify"] = [{"text": GATHERED, "source": source}, *kept]
             continue
         if len(outcomes) != 1 or not all(_ADVICE_RE.match(s) for s in steps):
             continue
