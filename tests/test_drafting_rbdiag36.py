@@ -141,3 +141,20 @@ def test_gathering_logs_is_not_verified_by_the_alert_clearing(tmp_path) -> None:
     others = [f for f in fixes(tree) if f not in gathering]
     assert others and all(any("alert clears" in v for v in _verifies(f)) for f in others)
     draft_text(article)
+
+
+def test_new_patterns_are_fast_on_hostile_text() -> None:
+    """20 KB runs of words, commas and dots read in well under 50 ms each."""
+    import time
+
+    from kbassist.drafting.runbook_diag_ticks import _GATHER_RE
+    from kbassist.drafting.runbook_heartbeat import _NOT_FIRING_RE
+    from kbassist.drafting.runbook_reasons import _CHECK_IF_RE, _FAULT_LIST_RE
+
+    for run in ("a " * 10_000, "bad x, " * 3_000, "." * 20_000, "if this alert " * 1_500):
+        start = time.perf_counter()
+        _FAULT_LIST_RE.match(run)
+        _GATHER_RE.match(f"gather {run}")
+        _NOT_FIRING_RE.search(run)
+        _CHECK_IF_RE.match(f"check if {run}")
+        assert time.perf_counter() - start < 0.5
