@@ -2020,15 +2020,37 @@ def node_unasked(tree: Tree) -> list[str]:
 _CHECK_ITEM_RE = re.compile(r"\n\n\d{1,3}\. ([^\n]{1,300})")
 
 
+#: The questions the Diagnosis shown before them answers (round 36): the checks chose
+#: the answer, the export lists them under "Checks run on the way"; not ticked again.
+_DECIDED_RE = re.compile(
+    r"^(?:Which fix do the Diagnosis checks point to\?|Which fix fits your situation\?"
+    r"|What did you find\?|Which of these (?:did you find|applies(?: here)?|do you see)\?)$"
+)
+
+
+def _decides(tree: Tree, node: Info) -> bool:
+    """The info step leads, through inputs and other info steps, to a question its checks
+    answer."""
+    at = tree.nodes.get(node.next)
+    seen: set[str] = set()
+    while isinstance(at, (Info, Input)) and at.id not in seen:
+        seen.add(at.id)
+        at = tree.nodes.get(at.next)
+    return isinstance(at, Question) and bool(_DECIDED_RE.match(at.title))
+
+
 def diag_unticked(tree: Tree) -> list[str]:
     """Diagnosis checks an info step lists that no outcome of the walk ticks: read as a
-    wall of text, with nothing to tick and no output recorded."""
+    wall of text, with nothing to tick and no output recorded (not the checks that answer
+    the question after them: round 36)."""
     ticked = {_source(i.template) for o in tree.outcomes() for i in o.steps}
     out = []
     for node in tree.nodes.values():
         if not (isinstance(node, Info) and node.checks and node.text is not None):
             continue
         if node.source is None or "diagnos" not in node.source.section.casefold():
+            continue
+        if _decides(tree, node):
             continue
         out += [c for c in _CHECK_ITEM_RE.findall(_source(node.text)) if c not in ticked]
     return out

@@ -58,6 +58,7 @@ from kbassist.drafting.runbook_checks_only import NO_FIX_LABEL, gives_checks_onl
 from kbassist.drafting.runbook_deprecated import runbook_only_deprecated
 from kbassist.drafting.runbook_flow import nested_under, references_not_fixes
 from kbassist.drafting.runbook_found import by_design_option
+from kbassist.drafting.runbook_heartbeat import heartbeat_symptom, heartbeat_verify
 from kbassist.drafting.runbook_nofix import no_documented_fix
 from kbassist.drafting.runbook_potential import case_escalations, potential_issue_options
 from kbassist.drafting.runbook_prose_ticks import lead_actions_ticked
@@ -189,6 +190,7 @@ def modern_plan(
     # an alert runbook: its condition when no "why" is said, and the causes it lists
     symptom, cause, cause_section = runbook_cause(article, symptom, cause, cause_section)
     symptom = symptom_without_causes(article, symptom, cause)  # the causes are the cause's
+    symptom, cause = heartbeat_symptom(article, symptom, cause)  # Watchdog: not firing
     # "This usually indicates X" is the cause; a cause that only repeats the condition is none
     symptom, cause, cause_section = reading_is_cause(article, symptom, cause, cause_section)
     if not cause and is_alert_runbook(article):
@@ -403,6 +405,8 @@ def reference_option(article: Article, symptom: str) -> Option | None:
 
 def modern_verify(article: Article) -> str:
     """The verify of an always-firing alert: it keeps firing, where it goes matters."""
+    if fires_again := heartbeat_verify(article):
+        return fires_again  # Watchdog's problem is that it stopped firing
     if always_firing(article):
         return (
             f"{article.id} is meant to fire all the time: check that it is routed the way "

@@ -29,7 +29,10 @@ from kbassist.drafting.text import split_sentences
 _CAUSES_LEAD_RE = re.compile(
     r"(?:\b(?:causes?|reasons?)\b(?! (?:and|or) (?:mitigation|fix|solution|remed))"
     r"|\bcaused by\b|\bdue to\b|\bcause (?:this|the) alert\b)[^:]{0,90}:\s*$"
-    r"|\b(?:can|may|might|could) indicate:\s*$",
+    r"|\b(?:can|may|might|could) indicate:\s*$"
+    # "The following are common reasons a pivot can fail.": the list follows, no colon
+    r"|\bthe following are (?:some )?(?:the )?(?:most )?(?:common|possible|likely|potential|"
+    r"typical|usual|known) (?:causes|reasons)\b[^:.]{0,90}\.\s*$",
     re.IGNORECASE,
 )
 #: ... but not a lead over effects ("High device drop rates can cause:"), over fixes
@@ -50,6 +53,8 @@ _INLINE_CAUSES_RE = re.compile(
 #: "Image pulls: registry reachability ...", "**Disk full** - the volume ...": a name
 #: and what it means; the cause is the name.
 _NAMED_ITEM_RE = re.compile(r"^(?P<name>[^:;,.]{2,48}?)\s*(?::|\s[-\u2013\u2014]\s)\s*\S")
+#: Where a long cause's examples start ("... such as being unable to start, or ...").
+_EXAMPLES_RE = re.compile(r",?\s(?:such as|e\.g\.|for example|including)\s")
 #: "This alert fires when X", "X indicates that": a sentence that states the condition.
 _CONDITION_RE = re.compile(
     r"\b(?:fires?|fired|triggers?|triggered|raised|becomes (?:pending|active))"
@@ -171,6 +176,8 @@ def _item_name(item_text: str) -> str:
         return found.group("name").strip()
     first = split_sentences(item_text)
     text = (first[0] if first else item_text).rstrip(".;:")
+    if len(text) > MAX_ITEM:  # "issues with X itself such as being unable to ...": X's
+        text = _EXAMPLES_RE.split(text, maxsplit=1)[0].rstrip(" ,;")
     return text if len(text) <= MAX_ITEM else ""
 
 
@@ -274,7 +281,19 @@ def runbook_cause(
 
         # "Check why HPA was unable to scale:", "Common failure scenarios:" over conditions
         listed, where = cases_listed(article)
-    if listed:
+    checked = ""
+    if not listed:
+        from kbassist.drafting.runbook_reasons import checked_reasons
+
+        # "Check if some nodes are available and not cordoned": the causes its checks ask
+        found, where = checked_reasons(article)
+        checked = _named(found) if found else ""
+    if checked:
+        where_said = f"The {where.name} section" if where is not None else "The runbook"
+        said = f"{where_said} checks for these likely causes: {checked}."
+        cause = f"{cause} {said}" if cause and not _same(cause, symptom) else said
+        section = section or where
+    elif listed:
         where_said = f"The {where.name} section" if where is not None else "The runbook"
         said = f"{where_said} lists likely causes: {listed}."
         cause = f"{cause} {said}" if cause else said

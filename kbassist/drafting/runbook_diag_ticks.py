@@ -58,6 +58,21 @@ _ADVICE_RE = re.compile(
 )
 
 
+#: A step that only gathers what an escalation needs: "Gather the following logs, which
+#: will be helpful for identifying the issue.", "Collect a must-gather", "Capture the
+#: output of ...".
+_GATHER_RE = re.compile(
+    r"^(?:gather|collect|capture|save|run (?:an? |the )?(?:must-gather|sosreport))\b"
+    r"[^.]{0,160}\b(?:logs?|must-gather|sosreport|output|dumps?|diagnostics?)\b",
+    re.IGNORECASE,
+)
+#: The verify of an outcome that only gathers logs: they are kept, the alert still fires.
+GATHERED = (
+    "Check that each command's output is saved where the escalation can attach it: "
+    "gathering logs does not clear the alert (it keeps firing until the cause is fixed)."
+)
+
+
 #: A check's text that states rather than asks to do: "The MCD will then mark the node
 #: degraded.", "Note: ...".
 _STATEMENT_RE = re.compile(
@@ -116,6 +131,30 @@ def _ticks_first(outcome: dict[str, Any], checks: list[dict[str, Any]]) -> bool:
     return True
 
 
+#: The questions a Diagnosis's output answers: which fix it points to, which case or
+#: cause it found. Not a fix's horizon ("Which fix are you making now?"), a way to take
+#: or a yes/no case ("Does this apply: X?", "Can you scale up ...?").
+_DECIDED_RE = re.compile(
+    r"^(?:Which fix do the Diagnosis checks point to\?|What did you find\?"
+    r"|Which of these (?:did you find|applies(?: here)?|do you see)\?)$"
+)
+
+
+def _decides(by_id: dict[str, dict[str, Any]], info: dict[str, Any]) -> bool:
+    """True when the checks step leads (through names typed and other checks shown) to a
+    question whose answers its output tells apart ("Which fix do the Diagnosis checks
+    point to?", "What did you find?"): a check that chose the branch is not ticked again
+    after it (seed 102); the export lists it under "Checks run on the way"."""
+    at = by_id.get(str(info.get("next")))
+    seen: set[str] = set()
+    while at is not None and at["kind"] in ("input", "info") and at["id"] not in seen:
+        seen.add(at["id"])
+        at = by_id.get(str(at.get("next")))
+    if at is None or at["kind"] != "question":
+        return False
+    return bool(_DECIDED_RE.match(str(at.get("title", ""))))
+
+
 def diagnosis_ticked(tree: dict[str, Any], article: Article) -> None:
     """The Diagnosis checks shown in info steps ticked as the outcome's first items."""
     names = _diagnosis_names(article)
@@ -168,6 +207,8 @@ def diagnosis_ticked(tree: dict[str, Any], article: Article) -> None:
             if other["id"] in {n["id"] for n in _reaches(nodes, str(info["next"]), "info")}
             for o in _reaches(nodes, other["id"])
         ]
+        if _decides(by_id, info):
+            continue  # what they showed chose the answer: shown once, not ticked again
         outcomes = [
             o
             for o in _reaches(nodes, str(info["next"]))
@@ -230,6 +271,12 @@ def honest_verifies(tree: dict[str, Any], article: Article) -> None:
             kept = [v for v in verify if not _EXPECTS_CLEAR_RE.match(str(v["text"]))]
             if len(kept) < len(verify) or not verify:
                 outcome["verify"] = [*_node_verifies(outcome, steps), *kept]
+            continue
+        if all(_GATHER_RE.match(s) for s in steps):
+            kept = [v for v in verify if not _EXPECTS_CLEAR_RE.match(str(v["text"]))]
+            if len(kept) < len(verify):  # gathering logs clears no alert (seed 102)
+                source = outcome["steps"][0]["source"]
+                outcome["verify"] = [{"text": GATHERED, "source": source}, *kept]
             continue
         if len(outcomes) != 1 or not all(_ADVICE_RE.match(s) for s in steps):
             continue

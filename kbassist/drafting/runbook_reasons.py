@@ -44,10 +44,24 @@ _BRACKET_RE = re.compile(
     r"\((?P<list>[^()]{2,60}?,[^()]{2,60}?(?:,[^()]{2,60}?)*)\)",
     re.IGNORECASE,
 )
+#: "Misconfigured alertmanager, bad credentials, bad endpoint, firewalls..": a sentence
+#: that is only a list of faults (three to eight short names, one of them said faulty),
+#: opening a paragraph (round 36: Watchdog's Diagnosis).
+_FAULT_LIST_RE = re.compile(
+    r"^(?P<list>[\w'/-]{2,30}(?: [\w'/-]{1,30}){0,3}(?:, [\w'/-]{2,30}(?: [\w'/-]{1,30}){0,3})"
+    r"{2,7})(?:\.{1,3}|\u2026|,? etc\.?)(?:\s|$)"
+)
+_FAULTY_RE = re.compile(
+    r"^(?:misconfigured|bad|wrong|invalid|broken|missing|expired|faulty|incorrect|failing|"
+    r"blocked|unreachable|corrupt(?:ed)?|stale|revoked)\b",
+    re.IGNORECASE,
+)
 #: Roles read, in the order an admin meets them.
 _ROLES = ("symptom", "impact", "diagnosis", "resolution")
 #: Words one of the three shapes has: the cheap test before any part is read.
-_HINTS = ("maybe", "perhaps", "possibly", "causes", "reasons", "(")
+_HINTS = ("maybe", "perhaps", "possibly", "causes", "reasons", "(", "misconfigured", "bad ")
+_HINTS += ("wrong ", "invalid ", "broken ", "missing ", "expired ", "faulty ", "incorrect ")
+_HINTS += ("failing ", "blocked ", "unreachable ", "corrupt", "stale ", "revoked ")
 
 
 def _plain(block: Paragraph | ListBlock) -> str:
@@ -119,10 +133,12 @@ def _said(part: Part) -> list[str]:
     """The names a paragraph's "common causes include" sentence or bracket gives."""
     for block in _paragraphs(part):
         text = " ".join(_plain(block).split())
-        found = _INCLUDE_RE.search(text) or _BRACKET_RE.search(text)
+        found = _INCLUDE_RE.search(text) or _BRACKET_RE.search(text) or _FAULT_LIST_RE.match(text)
         if found is None:
             continue
         names = _split(found.group("list"))
+        if found.re is _FAULT_LIST_RE and not any(_FAULTY_RE.match(n) for n in names):
+            continue  # a list of things, none said to be wrong: no causes
         if len(names) >= 3 or (len(names) == 2 and " or " in found.group("list")):
             return names
         if len(names) == 2 and found.re is _INCLUDE_RE:
@@ -147,3 +163,38 @@ def stated_reasons(article: Article) -> tuple[str, Section | None]:
                 if named:
                     return named, sections.get(section_key(part.name))
     return "", None
+
+
+#: "Check if Memory resource requests are adjusted to the app usage", "Check whether the
+#: autoscaler can add nodes": a check that asks whether a likely cause holds (round 36).
+_CHECK_IF_RE = re.compile(r"^(?:check|verify|confirm)\s+(?:if|whether)\s+(?P<what>\S.{4,})$", re.I)
+
+
+#: A check that the thing works ("... is performing normally"): no cause in it.
+_FINE_RE = re.compile(r"\b(?:normally|as expected|fine|ok|okay|healthy|correctly)$", re.I)
+
+
+def checked_reasons(article: Article) -> tuple[list[str], Section | None]:
+    """The likely causes a Diagnosis list asks about, one "Check if X" item each, said as
+    "whether X" (seed 102: KubeMemoryQuotaOvercommit's "Check if some nodes are available
+    and not cordoned", "Check if cluster-autoscaler has issues with adding new nodes"); two
+    or more, and most of the list's items; ([], None) otherwise."""
+    from kbassist.articles.model import section_key
+    from kbassist.drafting.modern import block_plain
+    from kbassist.drafting.text import split_sentences
+
+    sections = {s.key: s for s in article.sections}
+    for part in article.parts_by_role("diagnosis"):
+        for block in part.blocks:
+            if not isinstance(block, ListBlock):
+                continue
+            items = [block_plain(it.blocks[0]).strip() if it.blocks else "" for it in block.items]
+            firsts = [(split_sentences(" ".join(i.split())) or [""])[0] for i in items]
+            found = [m for f in firsts if (m := _CHECK_IF_RE.match(f.rstrip(" .:;")))]
+            if 2 * len(found) <= len(items):
+                continue  # mostly other checks: not a list of causes
+            # "Check if application is performing normally": the symptom's side, no cause
+            causes = [m.group("what") for m in found if not _FINE_RE.search(m.group("what"))]
+            if len(causes) >= 2:
+                return [f"whether {c}" for c in causes], sections.get(section_key(part.name))
+    return [], None
