@@ -530,7 +530,7 @@ def _template(
         found = sorted([*free, *spans], key=lambda f: f[0])
     for start, end, param in found:
         var = params.get(f"{param.kind}:{param.key}")
-        if var is None:
+        if var is None or in_shown_output(text, start):  # sample output: as the article shows it
             continue
         out.append(_in_paths(text[at:start], params))
         # `<drive:>` stands for "D:": the answer is the letter, the colon stays
