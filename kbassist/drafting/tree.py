@@ -1920,6 +1920,7 @@ def _cause_group_nodes(
         for node in more:
             node["title"] = "Which cause applies?"
             node["text"] = node["text"].replace("several fixes for this cause", "several causes")
+            node.pop("help", None)  # a cause is picked by what is found, not by its fix's cost
     return [question, *more]
 
 
