@@ -555,19 +555,18 @@ def fixes_question(
         if raw != "escalation":
             these.extend(when_notes(label, opening, body, these))  # its own case and cost
     # no trait the label says, no lone "(1) edits the registry." (choose_help.told_apart)
-    said = told_apart(said, [label for label, *_ in options])
+    labels = [label for label, *_ in options]
+    said = told_apart(said, labels)
     # what every fix shares tells none of them apart
     shared = set.intersection(*(set(s) for s in said)) if len(said) >= 2 else set()
     # a case said of all fixes but one is a note they share ("if your application is
     # hosted through Web Apps" repeated on each method), not what picks one of them
     cases = [c for these in said for c in set(these) if _CASE_NOTE_RE.match(c)]
     shared |= {c for c in cases if cases.count(c) >= max(3, len(said) - 1)}
-    # by the choice's number: the labels are on screen beside the help
-    notes = [
-        f"({n}) {', '.join(kept)}"
-        for n, these in enumerate(said, 1)
-        if (kept := [s for s in these if s not in shared])
-    ]
+    # by the choice's number: the labels are on screen beside the help; a lone trait left
+    # once the shared notes go ("(3) needs a restart.") is no help either
+    apart = told_apart([[s for s in these if s not in shared] for these in said], labels)
+    notes = [f"({n}) {', '.join(kept)}" for n, kept in enumerate(apart, 1) if kept]
     if all(_MESSAGE_RE.match(label) for label, *_ in options):
         # "0xC004F074 with description ...", "Error: ...": what the admin sees picks the fix
         return (
