@@ -176,7 +176,8 @@ _PRODUCT_UPGRADE_RE = re.compile(r"^upgrade\b", re.IGNORECASE)
 #: What an update to download is called: a service pack, a hotfix, a patch, a driver.
 _UPDATE_WORDS_RE = re.compile(
     r"\b(?:service packs?|sp\s?\d|hotfix(?:es)?|patch(?:es)?|updates?|update rollup|"
-    r"service release|sr-?\d|fix pack|drivers?|download\w*|kb ?\d{6,7}|q\d{6})\b",
+    r"service release|sr-?\d|fix pack|drivers?|download\w*|kb ?\d{6,7}|q\d{6}|"
+    r"[\w-]+\.(?:dll|exe|sys|ocx|drv))\b",
     re.IGNORECASE,
 )
 
