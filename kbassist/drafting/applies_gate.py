@@ -91,8 +91,37 @@ def product_case(option: Option, cond: str) -> bool:
     what = found.group("what")
     if _HAVE_RE.match(cond) and not (_SYSTEM_RE.search(what) or re.search(r"\d", what)):
         return False  # "you have permissions to modify the GPOs": a right, not a system
+    if other_release_said(option.section.text, what):
+        return False  # "no" has the article's own text: asking would end the walk there
     option.case = f"If {cond}"
     return True
+
+
+#: A product named with its release: "Windows Server 2008", "SQL Server 2012 SP1".
+_RELEASE_RE = re.compile(r"^(?P<family>(?:[A-Z][\w.+-]*\s+){1,4}?)(?P<release>\d[\w.]*)\b")
+#: A sentence that says a release needs something too: an update, a fix, a hotfix.
+_NEEDS_TOO_RE = re.compile(
+    r"\b(?:needs?|needed|requires?|required|must|update|hotfix|fix(?:ed)?)\b", re.IGNORECASE
+)
+
+
+def other_release_said(text: str, what: str) -> bool:
+    """Whether `text` (the fix's section) says what another release of the product in
+    `what` needs ("An update is needed for the KMS host running on Windows Server 2003"
+    beside "If you're running Windows Server 2008 as your KMS host, you need ..."): then
+    "no, not this release" is answered by the article, not "this article may not apply"."""
+    found = _RELEASE_RE.match(what.strip())
+    if found is None or not text:
+        return False
+    family = " ".join(found.group("family").split())
+    mine = found.group("release").casefold()
+    other = re.compile(rf"\b{re.escape(family)}\s+(\d[\w.]*)", re.IGNORECASE)
+    for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
+        if not _NEEDS_TOO_RE.search(sentence):
+            continue
+        if any(m.group(1).casefold().rstrip(".") != mine for m in other.finditer(sentence)):
+            return True
+    return False
 
 
 #: What a system is named by: a platform, a product version, a kind of computer.

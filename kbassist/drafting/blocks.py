@@ -108,9 +108,10 @@ def code_block(code: Code) -> str:
     lines = code.code.strip("\n").split("\n")
     if len(lines) > MAX_CODE_LINES:
         lines = [*lines[:MAX_CODE_LINES], "..."]
-    if "$ " not in code.code:
+    if "$ " not in code.code and " :" not in code.code:
         return dedent_lines(lines)
-    # a "$ command" session's sample output is marked as output, not left to be typed
+    # a "$ command" session's sample output (or a list view pasted under its command) is
+    # marked as output, not left to be typed
     return "\n".join(with_output_marked(dedent_lines(lines).split("\n"), OUTPUT_LABEL))
 
 
@@ -369,6 +370,10 @@ class _Steps:
                 self.detail(_inline(block.blocks), block.level.capitalize() or "Note")
             elif isinstance(block, Quote):
                 self.detail(_inline(block.blocks), "Quote")
+            elif isinstance(block, Table) and _results_table(blocks, n):
+                # "The following results display ...": what the query returned once, shown
+                # as output (no typed value put in it), never values to set
+                self.detail(f"{OUTPUT_LABEL}\n{_table_lines(block)}", "")
             elif isinstance(block, Table):
                 self.detail(_table_lines(block), "Table")
             elif isinstance(block, Include | Image):
@@ -823,6 +828,29 @@ _EXAMPLE_END_RE = re.compile(
     r"(?:\bfor example|\bas shown in the following example|\bprovides an example)\s*:$",
     re.IGNORECASE,
 )
+
+
+#: A lead that says a result follows: "The following results display ...", "If you receive
+#: a result set that resembles the following, ...", "The query returns:".
+_RESULTS_RE = re.compile(r"\b(?:results?(?: set)?|output|returns?|returned)\b", re.IGNORECASE)
+
+
+def _results_table(blocks: Sequence[Block], n: int) -> bool:
+    """Whether the table `blocks[n]` is what a command or query returned: the paragraph
+    before it (past tables before it, a result in parts) says the result or output shows
+    or resembles what follows."""
+    at = n - 1
+    while at >= 0 and isinstance(blocks[at], Table):
+        at -= 1
+    lead = blocks[at] if at >= 0 else None
+    if not isinstance(lead, Paragraph):
+        return False
+    text = clean(lead.text.plain)
+    return (
+        bool(_RESULTS_RE.search(text))
+        and bool(_SAYS_OUTPUT_RE.search(text) or _SHOWS_RE.search(text))
+        and not _imperative(text)
+    )
 
 
 def _next_code(blocks: Sequence[Block], n: int) -> bool:

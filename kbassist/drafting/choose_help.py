@@ -168,3 +168,60 @@ def with_notes(lead: str, said: str, limit: int = 290) -> str:
     while kept and (_FRAGMENT_RE.match(kept[-1]) or kept[-1].rstrip().endswith(":")):
         kept.pop()
     return " ".join([*kept, said])
+
+
+#: An upgrade to a product release ("Upgrade: Windows NT Version 3.51", "Upgrade the
+#: recipient's computer to Windows XP", "Upgrade: Word 2000"), not an update to download.
+_PRODUCT_UPGRADE_RE = re.compile(r"^upgrade\b", re.IGNORECASE)
+#: What an update to download is called: a service pack, a hotfix, a patch, a driver.
+_UPDATE_WORDS_RE = re.compile(
+    r"\b(?:service packs?|sp\s?\d|hotfix(?:es)?|patch(?:es)?|updates?|update rollup|"
+    r"service release|sr-?\d|fix pack|drivers?|download\w*|kb ?\d{6,7}|q\d{6}|"
+    r"[\w-]+\.(?:dll|exe|sys|ocx|drv))\b",
+    re.IGNORECASE,
+)
+
+
+def product_upgrade(label: str) -> bool:
+    """Whether `label` upgrades to another release of a product (Windows XP, Word 2000):
+    no update to download, so "needs an update to download" is not said of it."""
+    return bool(_PRODUCT_UPGRADE_RE.match(label)) and not _UPDATE_WORDS_RE.search(label)
+
+
+#: A note that is one trait of the fix (`labels.choose_notes`), not a case from its text.
+TRAITS = frozenset(
+    {
+        "needs an update to download",
+        "edits the registry",
+        "needs a restart",
+        "needs downtime",
+        "restarts a service",
+        "restarts a pod",
+        "works around the problem",
+        "a permanent fix",
+    }
+)
+#: A trait the choice's label already says: "Use Registry Editor" edits the registry.
+_SAID_BY_LABEL = {
+    "edits the registry": re.compile(r"\b(?:registry|regedit)", re.IGNORECASE),
+    "needs a restart": re.compile(r"\b(?:restart|reboot)", re.IGNORECASE),
+    "restarts a service": re.compile(r"\brestart", re.IGNORECASE),
+    "restarts a pod": re.compile(r"\brestart", re.IGNORECASE),
+    "works around the problem": re.compile(r"\bwork[- ]?around\b", re.IGNORECASE),
+}
+
+
+def told_apart(notes: list[list[str]], labels: list[str]) -> list[list[str]]:
+    """Each choice's when-to-choose notes, less the noise: a trait its label says already
+    ("Use Registry Editor": edits the registry); and when, after that, the notes are one
+    lone trait of one choice ("(1) edits the registry.", "(1) needs an update to
+    download."), none at all: a single trait beside choices with nothing said tells the
+    admin nothing about when to choose."""
+    kept = [
+        [n for n in these if not (n in _SAID_BY_LABEL and _SAID_BY_LABEL[n].search(label))]
+        for these, label in zip(notes, labels, strict=True)
+    ]
+    said = [these for these in kept if these]
+    if len(kept) >= 2 and len(said) == 1 and len(said[0]) == 1 and said[0][0] in TRAITS:
+        return [[] for _ in kept]
+    return kept

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from kbassist.drafting.choose_help import when_notes
+from kbassist.drafting.choose_help import product_upgrade, told_apart, when_notes
 from kbassist.drafting.text import clean, short_label, split_sentences
 
 #: Words of a sentence that only points back at another ("If you do so", "If this step
@@ -397,10 +397,14 @@ def _needs_download(body: str) -> bool:
 def way_kind(label: str, section: str, kind: str) -> str:
     """ "upgrade", "workaround" or "fix": what an option is to the admin choosing."""
     said = f"{label} {section}".casefold()
-    if kind == "upgrade" or re.match(r"upgrade\b", label, re.I):
+    if kind == "upgrade":
         return "upgrade"
     if "workaround" in said or "work around" in said:
+        # "Upgrade the recipient's computer to Windows XP" under WORKAROUND: the article
+        # offers it as a way round the problem, not as its permanent fix
         return "workaround"
+    if re.match(r"upgrade\b", label, re.I):
+        return "upgrade"
     return "fix"
 
 
@@ -427,7 +431,8 @@ def choose_notes(kind: str, lead: str, body: str) -> list[str]:
         said.append(f"the article calls it {worse.group(0).casefold()}")
     elif best:
         said.append(f"the article calls it {best.group(0).casefold()}")
-    if kind == "upgrade" or _needs_download(body):
+    if (kind == "upgrade" and not product_upgrade(lead)) or _needs_download(body):
+        # an upgrade to Windows XP or Word 2000 is no update to download
         said.append("needs an update to download")
     if _RESTART_RE.search(body):
         said.append("needs a restart")
@@ -549,18 +554,19 @@ def fixes_question(
     for these, (label, _, raw, opening, body) in zip(said, options, strict=True):
         if raw != "escalation":
             these.extend(when_notes(label, opening, body, these))  # its own case and cost
+    # no trait the label says, no lone "(1) edits the registry." (choose_help.told_apart)
+    labels = [label for label, *_ in options]
+    said = told_apart(said, labels)
     # what every fix shares tells none of them apart
     shared = set.intersection(*(set(s) for s in said)) if len(said) >= 2 else set()
     # a case said of all fixes but one is a note they share ("if your application is
     # hosted through Web Apps" repeated on each method), not what picks one of them
     cases = [c for these in said for c in set(these) if _CASE_NOTE_RE.match(c)]
     shared |= {c for c in cases if cases.count(c) >= max(3, len(said) - 1)}
-    # by the choice's number: the labels are on screen beside the help
-    notes = [
-        f"({n}) {', '.join(kept)}"
-        for n, these in enumerate(said, 1)
-        if (kept := [s for s in these if s not in shared])
-    ]
+    # by the choice's number: the labels are on screen beside the help; a lone trait left
+    # once the shared notes go ("(3) needs a restart.") is no help either
+    apart = told_apart([[s for s in these if s not in shared] for these in said], labels)
+    notes = [f"({n}) {', '.join(kept)}" for n, kept in enumerate(apart, 1) if kept]
     if all(_MESSAGE_RE.match(label) for label, *_ in options):
         # "0xC004F074 with description ...", "Error: ...": what the admin sees picks the fix
         return (

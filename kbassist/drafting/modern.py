@@ -69,10 +69,13 @@ _ITALIC_RE = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]{1,120}?)(?<=[^\s*])\*(
 _ESCAPE_RE = re.compile(r"\\([<>\[\]()*_`#$\\])")
 
 
-def md_plain(text: str) -> str:
+def md_plain(text: str, shown: frozenset[str] = frozenset(), *, unescape: bool = True) -> str:
     """Markdown or docs markup as the text a reader sees: link text (no URL), no `**`, no
     `> [!NOTE]` marker, no `<details>`/`<summary>` wrapper, no Hugo shortcode, no image (its
-    alt text is a caption, not words of the sentence); one line."""
+    alt text is a caption, not words of the sentence); one line. A word in `shown` (the
+    rendered article's words with a backslash: `shown_escapes`) keeps its backslashes;
+    `unescape=False` is for text the parser rendered already (a block's `text.plain`, a
+    code line): its backslashes are the reader's (`\\$Extend\\*`, `\\\\server`)."""
     text = _MD_IMAGE_RE.sub("", text) if "![" in text else text
     text = _bracket_sub(_HUGO_LINK_RE, text)
     text = _bracket_sub(_LINK_RE, text)
@@ -85,7 +88,7 @@ def md_plain(text: str) -> str:
     text = _HTML_RE.sub("", text)
     text = _EMPHASIS_RE.sub(r"\2", text)
     text = _ITALIC_RE.sub(r"\1", text)
-    text = _unescape_outside_code(text)
+    text = _unescape_outside_code(text, shown) if unescape else text
     return clean(text.replace("`", ""))
 
 
@@ -147,19 +150,42 @@ def _shortcodes_sub(text: str, repl: Callable[[str], str]) -> str:
 _CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 
 
-def _unescape_outside_code(text: str) -> str:
+def _unescape_outside_code(text: str, shown: frozenset[str] = frozenset()) -> str:
     """Markdown's backslash escapes (`\\<`, `\\*`) undone, but not inside a code span:
-    `Printers\\<print queue name>` and `\\\\server` keep the backslashes a reader types."""
+    `Printers\\<print queue name>` and `\\\\server` keep the backslashes a reader types;
+    nor in a word of `shown` (text the parser rendered already: `\\$Extend\\*`)."""
     if "\\" not in text:
         return text
     out: list[str] = []
     at = 0
     for span in _CODE_SPAN_RE.finditer(text):
-        out.append(_ESCAPE_RE.sub(r"\1", text[at : span.start()]))
+        out.append(_unescaped(text[at : span.start()], shown))
         out.append(span.group(0))
         at = span.end()
-    out.append(_ESCAPE_RE.sub(r"\1", text[at:]))
+    out.append(_unescaped(text[at:], shown))
     return "".join(out)
+
+
+def _unescaped(text: str, shown: frozenset[str]) -> str:
+    """`text` with its escapes undone, except in the words of `shown`."""
+    if not shown or "\\" not in text:
+        return _ESCAPE_RE.sub(r"\1", text)
+
+    def word(match: re.Match[str]) -> str:
+        said = match.group(0)
+        return said if escape_word_key(said) in shown else _ESCAPE_RE.sub(r"\1", said)
+
+    return _WORD_RE.sub(word, text)
+
+
+_WORD_RE = re.compile(r"\S+")
+#: Quotes and sentence marks around a word ("'C:\\<Folder>'.", "(\\\\server)").
+_AROUND = "\"'.,;:()[]{}\u201c\u201d\u2018\u2019"
+
+
+def escape_word_key(word: str) -> str:
+    """`word` without the quotes and sentence marks around it: how `shown` words match."""
+    return word.strip(_AROUND)
 
 
 def redirect_target(text: str) -> tuple[str, str] | None:
@@ -187,7 +213,7 @@ def _ref_of(shortcode: str) -> str:
 def block_plain(block: Block) -> str:
     """One block as plain text: a list as its items joined by "; ", a quote as its text."""
     if isinstance(block, Paragraph):
-        return md_plain(block.text.plain)
+        return md_plain(block.text.plain, unescape=False)  # rendered: its backslashes kept
     if isinstance(block, Code):
         lines = [line.strip() for line in block.code.strip("\n").split("\n") if line.strip()]
         return " ".join(lines[:6])
@@ -1151,7 +1177,8 @@ def symptom_block_text(block: Block) -> str:
         lines = raw.split("\n")
         if event_fields(lines):
             return block_plain(block)  # an event's fields: record_message's, kept whole
-        return log_excerpt([md_plain(line) for line in lines]) or block_plain(block)
+        # code lines and a quote's rendered text: their backslashes are the reader's
+        return log_excerpt([md_plain(line, unescape=False) for line in lines]) or block_plain(block)
     if isinstance(block, ListBlock):
         items = [
             " ".join(symptom_block_text(b) for b in item.blocks).strip() for item in block.items

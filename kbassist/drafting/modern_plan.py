@@ -68,6 +68,7 @@ from kbassist.drafting.runbook_shown import purpose_said
 from kbassist.drafting.runbook_stated_cause import restated_cause
 from kbassist.drafting.runbook_symptom import symptom_without_causes
 from kbassist.drafting.self_described import described_cause, described_symptom
+from kbassist.drafting.shown_escapes import shown_escapes
 from kbassist.drafting.sibling_fixes import sibling_fixes
 from kbassist.drafting.text import (
     HORIZON_WORDS,
@@ -90,7 +91,8 @@ def modern_plan(
 ) -> tuple[str, str, Section | None, list[Option]]:
     """(symptom, cause, cause section, options) of a Markdown article: what the shared
     readers found, as plain text, with the corrections of this module applied."""
-    symptom = md_plain(symptom)
+    shown = shown_escapes(article)  # "\\$Extend\\*" as rendered: its backslashes kept
+    symptom = md_plain(symptom, shown)
     applies = re.match(r"^_?applies to:?_?\s*[^.]{0,120}?(?:\.\s+|$)", symptom, re.IGNORECASE)
     if applies:  # "_Applies to:_ SQL Server" is no symptom: what follows it, else the title
         symptom = symptom[applies.end() :].strip() or md_plain(article.title)
@@ -103,9 +105,9 @@ def modern_plan(
         # read from the section's own text: its quote and note markers are line starts
         # (a Summary's "because" sentence is all of it that is the cause)
         own = cause_own_text(article, cause_section)
-        cause = sentence_cut(md_plain(own), MAX_CAUSE_CHARS) or md_plain(cause)
+        cause = sentence_cut(md_plain(own), MAX_CAUSE_CHARS) or md_plain(cause, shown)
     elif cause:
-        cause = md_plain(cause)
+        cause = md_plain(cause, shown)
     else:
         cause, cause_section = block_cause(article)
     if cause and not described_cause(cause):  # "This article discusses the cause ...": none
@@ -173,7 +175,7 @@ def modern_plan(
             ]
         if not any(k >= 0 for k in option.when):  # "... If the restart fails, do Y": after
             option.items = fallbacks_apart(option.items)
-        tidy_modern(option)
+        tidy_modern(option, shown)
         registry_goal_shown(option)
         registry_copied(option)  # "copy the X registry key from A to B": export, import
         registry_rows(option)  # "Name: / Type: REG_DWORD / Data:" rows: "Set X (REG_X) to"
@@ -542,10 +544,11 @@ _FIXED_IN_RE = re.compile(
 )
 
 
-def tidy_modern(option: Option) -> None:
+def tidy_modern(option: Option, shown: frozenset[str] = frozenset()) -> None:
     """Labels and steps as plain text (no `**`, no raw link); announcements dropped;
-    "This problem is fixed in the following update:" made the action it implies."""
-    option.label = md_plain(option.label) or option.label
+    "This problem is fixed in the following update:" made the action it implies. Words of
+    `shown` (`shown_escapes`: rendered already) keep their backslashes."""
+    option.label = md_plain(option.label, shown) or option.label
     if option.label.count("(") > option.label.count(")"):
         # "... whether the user account (or any group": a label cut inside its aside ends
         # before the aside
@@ -559,7 +562,7 @@ def tidy_modern(option: Option) -> None:
     own = re.match(r"^(Resolution|Workaround|Solution): to [a-z]", option.label, re.IGNORECASE)
     if own:  # "Resolution: To delete a registry key that ...": a cut purpose, no name
         option.label = own.group(1)
-    option.lead = md_plain(option.lead) if option.lead else option.lead
+    option.lead = md_plain(option.lead, shown) if option.lead else option.lead
     for steps in (option.pre_items, option.items):
         said = [i for i in steps if _REPLACE_NOTE_RE.match(i)]
         if said and len(said) < len(steps):
@@ -567,8 +570,8 @@ def tidy_modern(option: Option) -> None:
             # input's help (asked before the checklist), never a step to tick
             steps[:] = [i for i in steps if i not in said]
             option.lead = " ".join([option.lead, *(md_plain(i) for i in said)]).strip()
-    option.items = _tidy_steps(option.items)
-    option.pre_items = _tidy_steps(option.pre_items)  # a new list: options share the old
+    option.items = _tidy_steps(option.items, shown)
+    option.pre_items = _tidy_steps(option.pre_items, shown)  # a new list: options share the old
     bare_name = re.match(
         r"^(?:method|option|solution|workaround|resolution|approach)\s+(?:\d{1,2}|[A-H])$",
         option.label,
@@ -597,13 +600,13 @@ NO_STEPS_YET = (
 )
 
 
-def _tidy_steps(steps: list[str]) -> list[str]:
+def _tidy_steps(steps: list[str], shown: frozenset[str] = frozenset()) -> list[str]:
     """Each step as plain text and as the action it states; announcements and "TODO"
     dropped (when other steps remain)."""
     items: list[str] = []
     for item in steps:
         text, detail = split_detail(item)
-        text = md_plain(text) or text
+        text = md_plain(text, shown) or text
         named = _METHOD_TEXT_RE.match(text)
         if named:  # the option's name is its label; the step is the action
             text = text[named.end() :]

@@ -59,9 +59,31 @@ def output_lines(lines: list[str]) -> set[int]:
     return out
 
 
+#: A line of a PowerShell list view: "TcpTestSucceeded       : False", "RemotePort : 1688".
+_LISTED_RE = re.compile(r"^[A-Za-z][\w .()/-]{0,40}?(?P<pad>\s*):(?:\s|$)")
+
+
+def listed_output_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines of a command's list-view output pasted under it in one block
+    ("Test-NetConnection -ComputerName <host> -Port 1688", a blank line, then
+    "ComputerName           : <host>" ... "TcpTestSucceeded       : False"): after the
+    first blank line that follows command lines, at least three lines, every one a
+    `Name : value` line, most with the name padded to line the colons up."""
+    blank = next((n for n, line in enumerate(lines) if not line.strip()), -1)
+    if blank <= 0 or any(_LISTED_RE.match(line.strip()) for line in lines[:blank]):
+        return set()
+    rest = [n for n in range(blank + 1, len(lines)) if lines[n].strip()]
+    found = [_LISTED_RE.match(lines[n].strip()) for n in rest]
+    if len(rest) < 3 or not all(found):
+        return set()
+    padded = sum(len(m.group("pad")) >= 2 for m in found if m is not None)
+    return set(rest) if padded * 2 >= len(rest) else set()
+
+
 def with_output_marked(lines: list[str], label: str) -> list[str]:
-    """`lines` with `label` on a line of its own over each run of sample output."""
-    marked = output_lines(lines)
+    """`lines` with `label` on a line of its own over each run of sample output (a `$ `
+    session's, or a list view pasted under its command)."""
+    marked = output_lines(lines) or listed_output_lines(lines)
     if not marked:
         return lines
     kept: list[str] = []

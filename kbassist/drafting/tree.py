@@ -530,7 +530,7 @@ def _template(
         found = sorted([*free, *spans], key=lambda f: f[0])
     for start, end, param in found:
         var = params.get(f"{param.kind}:{param.key}")
-        if var is None:
+        if var is None or in_shown_output(text, start):  # sample output: as the article shows it
             continue
         out.append(_in_paths(text[at:start], params))
         # `<drive:>` stands for "D:": the answer is the letter, the colon stays
@@ -1920,6 +1920,7 @@ def _cause_group_nodes(
         for node in more:
             node["title"] = "Which cause applies?"
             node["text"] = node["text"].replace("several fixes for this cause", "several causes")
+            node.pop("help", None)  # a cause is picked by what is found, not by its fix's cost
     return [question, *more]
 
 
