@@ -202,6 +202,17 @@ def _leads_shown(steps: list[Any]) -> None:
         n += 1
 
 
+def leads_shown(tree: dict[str, Any]) -> None:
+    """Only the colon lead-ins, for nodes drafted after `summary_leads` ran (an archive
+    article that is a list of items: `not_one.not_one_problem`)."""
+    for node in tree.get("nodes", []):
+        if isinstance(node, dict) and node.get("kind") == "outcome":
+            for key in ("steps", "verify"):
+                ticks = node.get(key)
+                if isinstance(ticks, list) and len(ticks) > 1:
+                    _leads_shown(ticks)
+
+
 def summary_leads(tree: dict[str, Any], article_text: str) -> None:
     """Every fix's colon lead-ins shown over the ticks they introduce; a summary over its
     procedure made the outcome's intro (and its title when the title was its lead)."""

@@ -348,7 +348,7 @@ from kbassist.drafting.steps import (
     info_only,
 )
 from kbassist.drafting.steps_in_turn import said_as_steps
-from kbassist.drafting.summary_leads import summary_leads
+from kbassist.drafting.summary_leads import leads_shown, summary_leads
 from kbassist.drafting.symptom_also import also_choice
 from kbassist.drafting.symptom_forms import sentence_forms
 from kbassist.drafting.symptom_kinds import event_label, told_by_label, wider_label, with_it
@@ -1544,7 +1544,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if article.style == "mskb":  # a FAQ, a README's items, a reference: not one problem
         from kbassist.drafting.not_one import not_one_problem
 
-        not_one_problem(article, tree, FALLBACK_ID)
+        if not_one_problem(article, tree, FALLBACK_ID):  # its items' "SOUND ...:" leads too
+            leads_shown(tree)
     from kbassist.drafting.open_ends import whole_phrase_labels
 
     whole_phrase_labels(tree, article)  # last: "... to the C", "... about how" re-ended
