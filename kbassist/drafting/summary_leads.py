@@ -36,9 +36,10 @@ _VERIFY_LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 #: "To copy the Visual FoxPro disks:", "Method 2: To set a left-aligned Equation:": a
-#: purpose only (no comma: "To X, do Y:" is an action).
+#: purpose only (no comma: "To X, do Y:" is an action; a lower-case "to DoubleSpace:" is
+#: the cut tail of a sentence, no lead).
 _PURPOSE_LEAD_RE = re.compile(
-    r"^(?:(?:method|option|workaround|step)\s+\d+\s*:\s*)?to\s+[a-z][^:;,.]{3,120}:$",
+    r"^(?:(?:method|option|workaround|step)\s+\d+\s*:\s*)?(?-i:T)o\s+[a-z][^:;,.]{3,120}:$",
     re.IGNORECASE,
 )
 #: "Method 2: ", "Workaround 1 - ", "Resolution: " before an outcome's title.
@@ -89,8 +90,8 @@ def _heading_lead(text: str) -> bool:
     words = body.split()
     if not 1 <= len(words) <= 8 or len(body) > 80 or re.search(r"[.;,!?]", body):
         return False
-    if _action(text):
-        return False
+    if _action(text) or not words[0][:1].isupper():
+        return False  # "to DoubleSpace:": the cut tail of a sentence
     return all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= 3 for w in words)
 
 
