@@ -348,6 +348,7 @@ from kbassist.drafting.steps import (
     info_only,
 )
 from kbassist.drafting.steps_in_turn import said_as_steps
+from kbassist.drafting.summary_leads import leads_shown, summary_leads
 from kbassist.drafting.symptom_also import also_choice
 from kbassist.drafting.symptom_forms import sentence_forms
 from kbassist.drafting.symptom_kinds import event_label, told_by_label, wider_label, with_it
@@ -1498,6 +1499,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     own_query_verify(tree, article)  # "To check X, run the following query:": run first
     observed_ticks(tree)  # "Reboot. Once rebooted, observe that X": X the verify, not ticked
     tick_kinds(tree)  # outcomes, examples, "as follows" leads untick; "If prompted, click" ticks
+    summary_leads(tree, article_text)  # "To X:" / "After Y, verify Z:" leads and summaries
     fallback_steps(tree)  # "If nothing found, do Y": a checkpoint, then Y (round 34); first: its
     # "try the following:" lists ticked one at a time with checkpoints between
     one_tick_each(tree)  # "To X, do A. To Y, do B.": a tick each; examples, effects shown
@@ -1542,7 +1544,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if article.style == "mskb":  # a FAQ, a README's items, a reference: not one problem
         from kbassist.drafting.not_one import not_one_problem
 
-        not_one_problem(article, tree, FALLBACK_ID)
+        if not_one_problem(article, tree, FALLBACK_ID):  # its items' "SOUND ...:" leads too
+            leads_shown(tree)
     from kbassist.drafting.open_ends import whole_phrase_labels
 
     whole_phrase_labels(tree, article)  # last: "... to the C", "... about how" re-ended
