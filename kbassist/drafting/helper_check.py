@@ -24,7 +24,8 @@ RAN_CHECK = "Check that each command above ran without an error."
 #: The article says what a command's output shows or should show.
 _OUTPUT_SAID_RE = re.compile(
     r"\b(?:(?:should|will|must) (?:now )?(?:show|see|return|display|print|list|contain|"
-    r"output|report|be)|(?:the )?output (?:shows|lists|contains|looks|is|will|should|"
+    r"output|report)|(?:status|state|value|output|result)\b[^.]{0,40}\bshould be|"
+    r"(?:the )?output (?:shows|lists|contains|looks|is|will|should|"
     r"must)|you (?:will|should|can|may) (?:now )?see|expected output|similar to the "
     r"following|look(?:s)? (?:like|for)|resembles?)\b",
     re.IGNORECASE,

@@ -33,6 +33,8 @@ _LEADING_STAMP_RE = re.compile(
     rf"(?P<at>(?:appears|occurs|logged|reported): |\(\"|\"|\. ){_STAMP}"
     r"(?:\s+(?:\||[a-z]+\d+[a-z]?\b))?\s*"
 )
+#: A later log line's stamp: "V3.2a 06/12/95 16:52:23 | Fatal [ 7] ...".
+_PIPED_STAMP_RE = re.compile(rf"\s+{_STAMP}\s+\|\s+")
 #: A quoted drive or path in the same record: "volume(s)'F:'", "'C:\\Logs\\x.log'".
 _QUOTED_PLACE_RE = re.compile(r"(?P<q>')[A-Za-z]:(?:\\[^'\s]*)?(?P=q)")
 #: The article's own figures: a file's date, a release's version.
@@ -46,6 +48,7 @@ def example_elided(text: str) -> str:
         return text
     out = _QUOTED_STAMP_RE.sub(lambda m: f"{m['q']}...{m['q']}", text)
     out = _LEADING_STAMP_RE.sub(lambda m: m["at"], out)
+    out = _PIPED_STAMP_RE.sub(" ... ", out)  # a second log line's stamp: where it starts
     if out == text:
         return text
     return _QUOTED_PLACE_RE.sub("'...'", out)
