@@ -25,6 +25,7 @@ RAN_CHECK = "Check that each command above ran without an error."
 _OUTPUT_SAID_RE = re.compile(
     r"\b(?:(?:should|will|must) (?:now )?(?:show|see|return|display|print|list|contain|"
     r"output|report)|(?:status|state|value|output|result)\b[^.]{0,40}\bshould be|"
+    r"there should be|an indication that|indicates? that|if you (?:cannot|can't|see|get)|"
     r"(?:the )?output (?:shows|lists|contains|looks|is|will|should|"
     r"must)|you (?:will|should|can|may) (?:now )?see|expected output|similar to the "
     r"following|look(?:s)? (?:like|for)|resembles?)\b",

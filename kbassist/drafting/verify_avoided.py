@@ -129,7 +129,7 @@ def avoided_verify(verify: str, steps: list[str], workaround: bool) -> str:
     check is what the steps say they are for, or where they store their result. `verify`
     unchanged otherwise."""
     text = split_detail(verify)[0]
-    own = _one_purpose_check(text, steps)
+    own = "" if workaround else _one_purpose_check(text, steps)  # fitted_verify has those
     if own:
         return own
     if "(" not in text and "." not in text and "_" not in text:
