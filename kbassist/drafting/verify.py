@@ -117,7 +117,7 @@ _MESSAGE_END_RE = re.compile(r"\s+(?:However|In this|Additionally|Also,|When you
 #: Visual FoxPro version 5.0a, you may receive the following error message: ..."): the
 #: message ends where it opens (verify37).
 _NEXT_LEAD_RE = re.compile(
-    r"\s+(?=(?:The|This|These|In|On|When|If|After|While|You|Your)\b[^:.]{0,100}?"
+    r"\s+(?=(?:The|This|These|In|On|When|If|After|While|You|Your)\b(?:[^:.]|\.(?=\w)){0,100}?"
     r"\b(?:following|this|these)(?: (?:\w+ ){0,2})?(?:error )?(?:messages?|errors?)\b"
     r"(?:[^:.]|\.(?=\w)){0,80}:)"
 )
