@@ -20,6 +20,7 @@ from kbassist.drafting.either_ways import fallbacks_apart
 from kbassist.drafting.example_code import example_scripts
 from kbassist.drafting.fix_cause import cause_in_fix
 from kbassist.drafting.forms import stated_cause
+from kbassist.drafting.helper_check import helper_check
 from kbassist.drafting.lead_ins import echoes_shown, lead_ins_shown
 from kbassist.drafting.meta_symptom import cause_not_dangling
 from kbassist.drafting.modern import (
@@ -471,9 +472,7 @@ def procedure_options(article: Article) -> list[Option]:
         options[0].label = heading_label(article.title) or options[0].label
         if any(split_detail(i)[1] for i in options[0].items):
             # a helper page of commands: what they show is the point, not a fix
-            options[0].checks = [
-                "Check that each command above ran and showed what the article says it shows."
-            ]
+            options[0].checks = [helper_check(article, options[0])]
     # (after the one-option naming above: the fix left keeps its own heading)
     summary = options[0] if options and parts and not options[0].label else None
     if summary is not None and len(options) > 1 and not any(map(_imperative, summary.items)):

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Image, ListBlock, ListItem, Paragraph, Part
+from kbassist.drafting.helper_check import helper_check
 from kbassist.drafting.option_model import Option
 from kbassist.drafting.runbook_checks_only import checks_only, gives_checks_only
 from kbassist.drafting.text import HORIZON_WORDS, clean, split_detail, split_sentences, with_detail
@@ -427,7 +428,7 @@ def helper_procedure(article: Article, options: list[Option]) -> list[Option]:
         first.lead,
         items,
     )
-    merged.checks = ["Check that each command above ran and showed what the article says it shows."]
+    merged.checks = [helper_check(article, first)]
     return [merged]
 
 

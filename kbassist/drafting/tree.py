@@ -440,6 +440,7 @@ from kbassist.drafting.verify_conditions import (
     other_way_repro,
     without_progress,
 )
+from kbassist.drafting.verify_examples import verify_examples
 from kbassist.drafting.verify_fit import fit_outcome, list_items_said
 from kbassist.drafting.verify_form import for_outcome, reshape, sentences_check, upgraded
 from kbassist.drafting.verify_observable import interrupt_verify, one_observable
@@ -1508,6 +1509,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     stays_verify(tree, article_text)  # the symptom a fix leaves in place is not checked gone
     if article.style == "mskb" or not is_alert_runbook(article):
         event_verifies(tree)  # 'the message "Event ID: 252 ..."': the event by its id
+    verify_examples(tree, said)  # the example record's time elided; "that value" named
     if article.style != "mskb":  # last: passes above read a token back from its title
         name_inputs(tree, article.body)  # "Namespace", not "Your name for <namespace>"
     pointers_kept(tree, article)  # "rebuild the Reg.dat file": "See Q80393 ..." under it

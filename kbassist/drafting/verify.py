@@ -112,6 +112,15 @@ _MESSAGE_LEAD_RE = re.compile(
 
 
 _MESSAGE_END_RE = re.compile(r"\s+(?:However|In this|Additionally|Also,|When you|If you)\b")
+#: A second lead-in after the message, with no sentence end between ("... WBEM_E_FAILED
+#: The following message is reported in the Smsprov.log file: ..."; "... C0000005 In
+#: Visual FoxPro version 5.0a, you may receive the following error message: ..."): the
+#: message ends where it opens (verify37).
+_NEXT_LEAD_RE = re.compile(
+    r"\s+(?=(?:The|This|These|In|On|When|If|After|While|You|Your)\b(?:[^:.]|\.(?=\w)){0,100}?"
+    r"\b(?:following|this|these)(?: (?:\w+ ){0,2})?(?:error )?(?:messages?|errors?)\b"
+    r"(?:[^:.]|\.(?=\w)){0,80}:)"
+)
 
 
 def quoted_message(symptom: str, limit: int) -> str:
@@ -122,6 +131,7 @@ def quoted_message(symptom: str, limit: int) -> str:
     if lead is None:
         return ""
     message = _MESSAGE_END_RE.split(text[lead.end() :], maxsplit=1)[0].strip()
+    message = _NEXT_LEAD_RE.split(message, maxsplit=1)[0].strip()
     sentences = split_sentences(message)
     message = sentences[0] if sentences else message
     label = re.match(r"[A-Z][\w ]{0,20}:\s+(?P<rest>.*)", message)
