@@ -9,7 +9,9 @@ Here such a sentence, when its "After you X" names the fix's own action (a word 
 fix's label or steps), gives a tick after the fix's steps, and so does each "Additionally,
 you must Y" / "You must also Y" straight after it; a "This includes ..." after one is its
 detail. Not taken: "After you X, you can Y" (a choice, no requirement), a follow-up whose
-action a step already says, and "After you X" about something else than the fix.
+action a step already says or whose own procedure the lead goes on to introduce ("you must
+add the folders ... To define the scope of the catalog:"), and "After you X" about
+something else than the fix.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ _ALSO_MUST_RE = re.compile(
     r"\.$",
     re.IGNORECASE,
 )
+#: "To define the scope of the catalog:", "To delete the encrypted content, follow these
+#: steps:": the goal of the procedure the lead introduces.
+_GOAL_RE = re.compile(r"^to ([a-z][^,:;.]{3,120})[,:]", re.IGNORECASE)
 _THIS_INCLUDES_RE = re.compile(r"^(?:this|these) includes?\b", re.IGNORECASE)
 #: Words that tell nothing about which action is meant.
 _FILLER = frozenset(
@@ -50,13 +55,16 @@ def _follow_ups(option: Option) -> list[str]:
         return []
     sentences = split_sentences(option.lead)
     own = _words(option.label) | {w for i in option.items for w in _words(split_detail(i)[0])}
-    said = " ".join(split_detail(i)[0] for i in option.items).casefold()
+    steps = [_words(split_detail(i)[0]) for i in option.items]
     out: list[str] = []
     at = 0
     while at < len(sentences):
         found = _AFTER_MUST_RE.match(sentences[at].strip())
         at += 1
-        if found is None or not (_words(found.group("done")) & own):
+        if found is None:
+            continue
+        done = _words(found.group("done"))
+        if not done & own:
             continue
         thens = [found.group("then")]
         while at < len(sentences):
@@ -69,10 +77,14 @@ def _follow_ups(option: Option) -> list[str]:
             else:
                 break
             at += 1
+        goals = [g.group(1) for t in sentences[at:] if (g := _GOAL_RE.match(t.strip()))]
+        if any(len(_words(g) & _words(thens[0])) > len(_words(g) & done) for g in goals):
+            continue  # "... you must add the folders. To define the scope:": its procedure
         for then in thens:
             text, detail = split_detail(then)
-            if text.casefold() in said:
-                continue  # a step already says it
+            mine = _words(text)
+            if any(len(mine & step) >= 0.5 * len(mine) for step in steps):
+                continue  # a step already says it ("After you restart, install the module")
             out.append(with_detail(f"{text[0].upper()}{text[1:]}.", detail))
     return out
 

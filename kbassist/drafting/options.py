@@ -1386,8 +1386,12 @@ def _way_around_named(option: Option, text: str) -> None:
     if act == said:
         return
     act = _and_gerunds(act)  # "by starting and cancelling a game": "Start and cancel a game"
-    option.label = short_label(f"{prefix}{act}", 90)
-    if prefix or not option.items:
+    if prefix:
+        option.label = f"{prefix}{act}"
+        return
+    # "... video driver for your adapter from the following Web site": the site is the tick's
+    option.label = short_label(re.sub(r"\s+(?:from|at|on) the following\b.*$", "", act), 90)
+    if not option.items:
         return
     # the hedged sentence as the first tick: "Download and install the latest video driver
     # ... from the following Web site:", not "You may be able to resolve this issue by ..."

@@ -847,7 +847,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         )
         if article.style != "mskb":
             option.items = fold_example_steps(option.items)  # "Here's a correct command:"
-        option.items, option.undo = undo_steps(option.items)
+        option.items, undone = undo_steps(option.items)
+        option.undo = [*undone, *option.undo]  # a follow-up's "back to the original setting"
         if article.style != "mskb":  # "set noup" ... "Clear these flags with: unset noup"
             cleared_flags_undo(option)
             restored_value_undo(option)  # "Then patch it to the previous value after X"
