@@ -130,3 +130,28 @@ def test_status_post_fix_procedure_follows_the_install() -> None:
     assert done[-1] == "Click Set, and then click OK."
     assert any(t.startswith("Start the Exchange Server Administrator") for t in done)
     assert any("service pack" in t.casefold() for t in done[:2])
+
+
+RESTORE = (
+    "SYMPTOMS\n========\n\nThe game may stop responding when you start it.\n\n"
+    "RESOLUTION\n==========\n\nTo resolve this issue, contact your hardware manufacturer to\n"
+    "obtain an updated video driver.\n\n"
+    "MORE INFORMATION\n================\n\n"
+    "You may also be able to resolve this issue by reducing the graphics hardware\n"
+    "acceleration. To do this:\n\n"
+    "1. Click Start, point to Settings, and then click Control Panel.\n\n"
+    "2. Double-click System.\n\n"
+    "3. Move the Hardware Acceleration slider one notch to the right of None.\n\n"
+    "If the issue continues to occur, repeat these steps to increase the graphics\n"
+    "hardware acceleration to the original setting.\n"
+)
+
+
+def test_back_to_the_original_setting_is_the_rollback() -> None:
+    """'If the issue continues, repeat these steps to increase X to the original setting'
+    is the fix's rollback, not a second fix the walk asks for after it."""
+    tree = draft_tree(mskb(RESTORE))
+    reduce = next(o for o in fixes(tree) if "Reduce the graphics" in o["title"])
+    assert not any("original setting" in t for t in ticks(reduce))
+    assert any("original setting" in r["text"] for r in reduce.get("rollback", []))
+    assert not [o for o in fixes(tree) if "original setting" in o["title"]]
