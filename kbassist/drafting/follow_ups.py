@@ -52,6 +52,13 @@ _CONTACT_RE = re.compile(
     r"should|can)\s+(?:need\s+to\s+)?)?contact\b",
     re.IGNORECASE,
 )
+#: "... to increase the graphics hardware acceleration to the original setting", "set it
+#: back to its previous value": a follow-up that undoes the fix (its rollback).
+_RESTORE_RE = re.compile(
+    r"\b(?:back )?to (?:the|its|their|your) (?:original|previous|former|earlier) (?:\w+ )?"
+    r"(?:setting|value|state|configuration|level)s?\b",
+    re.IGNORECASE,
+)
 #: The chain's questions name their steps so: "Still failing after fix 1 (...)?".
 NOUN = "fix"
 
@@ -113,6 +120,13 @@ def chain_follow_ups(options: list[Option]) -> list[Option]:
             out.append(option)
             continue
         later = _follow_up(option.items[at])
+        if at == len(option.items) - 1 and _RESTORE_RE.search(split_detail(later)[0]):
+            # "If the issue continues to occur, repeat these steps to increase the
+            # acceleration to the original setting": the fix undone, no fix to chain
+            option.items = option.items[:at]
+            option.undo.append(later)
+            out.append(option)
+            continue
         follow = Option(
             option.section,
             short_label(later, 90),

@@ -138,6 +138,15 @@ _WORK_AROUND_RE = re.compile(
     r"(?: also)?(?: be able to)? (?P<way>work ?around (?:this|the)\b)",
     re.IGNORECASE,
 )
+#: "You may be able to resolve this issue by downloading and installing the latest video
+#: driver": MORE INFORMATION's hedged fix, offered like its way around (only "by X-ing";
+#: "You may be able to avoid these problems in MS-DOS mode" names no action).
+_MAY_RESOLVE_RE = re.compile(
+    r"^(?:however,\s+|alternatively,\s+)?(?:you|users?|administrators?) (?:may|might|can|could)"
+    r"(?: also)? be able to (?P<way>(?:resolve|fix|correct) (?:this|the) (?:issue|problem|error"
+    r"|behaviou?r)s? by [a-z]+ing\b)",
+    re.IGNORECASE,
+)
 _REPRO_RE = re.compile(r"^steps to reproduce", re.IGNORECASE)
 _FIXED_RE = re.compile(
     r"\b(?:(?:was|were|is|are|has been|have been|been)\s+(?:first\s+)?"
@@ -1345,7 +1354,9 @@ def _advice(text: str) -> bool:
     "You may be able to work around this issue by ..."."""
     if _ADVICE_RE.search(text):
         return True
-    return "around" in text and _WORK_AROUND_RE.search(clean(text)) is not None
+    if "around" in text and _WORK_AROUND_RE.search(clean(text)) is not None:
+        return True
+    return "able to" in text and _MAY_RESOLVE_RE.search(clean(text)) is not None
 
 
 def _aside(text: str) -> bool:
@@ -1362,14 +1373,33 @@ def _way_around_named(option: Option, text: str) -> None:
     "Workaround: Configure X", not by the whole sentence."""
     opening = re.split(r"(?<=[.:])\s+", clean(text), maxsplit=1)[0]
     found = _WORK_AROUND_RE.match(opening)
+    prefix = "Workaround: "
+    if found is None:
+        found = _MAY_RESOLVE_RE.match(opening)
+        prefix = ""  # "may be able to resolve ... by X-ing": the action is the label
     if found is None:
         return
     said = opening[found.start("way") :].rstrip(" .:")
     from kbassist.drafting.said_as import _and_gerunds
 
     act = _gerund_as_action(said)
-    if act != said:  # "by starting and cancelling a game": "Start and cancel a game"
-        option.label = f"Workaround: {_and_gerunds(act)}"
+    if act == said:
+        return
+    act = _and_gerunds(act)  # "by starting and cancelling a game": "Start and cancel a game"
+    if prefix:
+        option.label = f"{prefix}{act}"
+        return
+    # "... video driver for your adapter from the following Web site": the site is the tick's
+    option.label = short_label(re.sub(r"\s+(?:from|at|on) the following\b.*$", "", act), 90)
+    if not option.items:
+        return
+    # the hedged sentence as the first tick: "Download and install the latest video driver
+    # ... from the following Web site:", not "You may be able to resolve this issue by ..."
+    first, detail = split_detail(option.items[0])
+    said_at = clean(first).find(said)
+    if found.start("way") >= said_at >= 0 and said_at <= len(opening):
+        tail = clean(first)[said_at + len(said) :]
+        option.items[0] = with_detail(f"{act}{tail}", detail)
 
 
 def _section_options(

@@ -154,12 +154,18 @@ def post_fix_steps(article: Article, option: Option) -> None:
     INFORMATION says to carry out after the fix is applied (see the module docstring)."""
     if article.style != "mskb" or not option.items or not _gets_fix(option):
         return
-    more = next((s for s in article.sections if s.key in MORE_KEYS and s.text.strip()), None)
-    if more is None or option.section is more:
+    # MORE INFORMATION's procedure, or STATUS's ("This problem was first corrected in SP3.
+    # After you apply the fix, you must configure the X.400 Connector ... use the following
+    # steps": the steps to carry out once the release is in)
+    found = [
+        (more, items)
+        for more in article.sections
+        if more.key in (*MORE_KEYS, "status") and more.text.strip() and option.section is not more
+        if (items := post_fix_procedure(more))
+    ]
+    if not found:
         return
-    items = post_fix_procedure(more)
-    if not items:
-        return
+    more, items = found[0]
     said = {clean(split_detail(i)[0]).casefold() for i in option.items}
     items = [i for i in items if clean(split_detail(i)[0]).casefold() not in said]
     if not items:

@@ -208,6 +208,7 @@ from kbassist.drafting.modern_plan import (
 from kbassist.drafting.modern_ticks import modern_ticks
 from kbassist.drafting.more_steps import item_section
 from kbassist.drafting.moved_page import moved_outcome
+from kbassist.drafting.must_after import must_follow_ups
 from kbassist.drafting.name_lists import without_name_listings
 from kbassist.drafting.nofix import no_fix_options
 from kbassist.drafting.non_steps import place_non_steps
@@ -830,6 +831,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if article.style == "mskb":
         options = alternative_paras(options)  # "Instead of X, you could use Y": a choice
     missing_first(options)  # "If the driver is not installed, install it" before its use
+    must_follow_ups(options)  # "After you delete X, you must reenter Y": Y ticked after
     if article.style == "mskb":
         noted_gates(options)  # "NOTE: This method is only for I386-based computers": asked
     asked_ifs = 0
@@ -847,7 +849,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         )
         if article.style != "mskb":
             option.items = fold_example_steps(option.items)  # "Here's a correct command:"
-        option.items, option.undo = undo_steps(option.items)
+        option.items, undone = undo_steps(option.items)
+        option.undo = [*undone, *option.undo]  # a follow-up's "back to the original setting"
         if article.style != "mskb":  # "set noup" ... "Clear these flags with: unset noup"
             cleared_flags_undo(option)
             restored_value_undo(option)  # "Then patch it to the previous value after X"
