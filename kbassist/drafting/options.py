@@ -1345,8 +1345,11 @@ def _staged_option(section: Section, paras: list[Para]) -> Option | None:
         last = said  # "To resolve this problem, remove and then reinstall X." names it
     from kbassist.drafting.then_stages import one_object_label
 
-    # "Remove MSN ..." / "Reinstall MSN ...": "Remove and reinstall MSN ..." names them all
-    last = one_object_label([clean(paras[s].head) for s in starts]) or last
+    # "Remove MSN ..." / "Reinstall MSN ...": the lead's label cut at ", and then" names
+    # only the first stage; "Remove and reinstall MSN ..." names them all
+    heads = [clean(paras[s].head).rstrip(":") for s in starts]
+    if last.casefold() == heads[0].casefold():
+        last = one_object_label(heads) or last
     return Option(section, f"{section.name.title()}: {short_label(last, 70)}", lead, items)
 
 

@@ -24,6 +24,9 @@ _WAYS_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: A lead that says for which case: its stages are not for everyone.
+_CASE_RE = re.compile(r"\b(?:if|unless|when|whether)\b", re.IGNORECASE)
+
 
 def _verb(head: str) -> str:
     """A sub-heading's leading verb ("Reinstall MSN ..." -> "reinstall"), "" when it is
@@ -41,8 +44,8 @@ def then_ordered(lead: str, heads: Sequence[str]) -> bool:
     """Whether lead-in `lead` puts the action sub-headings `heads` in order with "then":
     each heading's verb is named in the lead, in the headings' order, and a "then" stands
     between the first two."""
-    if len(heads) < 2 or _WAYS_RE.search(lead):
-        return False
+    if len(heads) < 2 or _WAYS_RE.search(lead) or _CASE_RE.search(lead):
+        return False  # "If you still use X, download ..., and then rename ...": for one case
     verbs = [_verb(h) for h in heads]
     if not all(verbs) or len(set(verbs)) < len(verbs):
         return False
