@@ -123,7 +123,16 @@ def _step_named(text: str) -> str:
 
     whole = text.rstrip(".: ")
     cut = short_label(whole, 70).rstrip(".:, ")
-    return whole if cut == whole or ends_open(cut, whole[len(cut) :]) else cut
+    if cut == whole or ends_open(cut, whole[len(cut) :]) or _SCENE_RE.match(cut):
+        return whole  # "In the Close Program dialog box": a scene cut before its action
+    return cut
+
+
+#: A clause that only sets the scene ("In the list of installed programs", "If you
+#: receive a message ..."): never a step's name on its own.
+_SCENE_RE = re.compile(
+    r"^(?:in|on|from|under|within|when|if|after|before|to|once|while)\b[^,]*$", re.IGNORECASE
+)
 
 
 def _run_said(first: str, last: str, join: str) -> str:
