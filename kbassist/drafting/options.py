@@ -1169,7 +1169,9 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
     goal = next(
         (g for t in reversed(split_sentences(clean(lead))) if (g := _GOAL_RE.match(t))), None
     )
-    if goal:
+    if goal and named and named[0] != goal.string and _restates(named[0], goal.string):
+        pass  # "Remove X from the remote domain and add ..." / "To remove X from a domain:"
+    elif goal:
         # "To reduce the screen resolution:" names the fix
         label_from = goal.group("goal")[0].upper() + goal.group("goal")[1:]
     elif _START_NAV_RE.match(label_from) and prefix and len(items) >= 3:
@@ -1292,6 +1294,10 @@ def _in_order(paras: list[Para]) -> bool:
     if all(_PART_HEAD_RE.match(clean(p.head)) for p in paras if p.heading):
         return True  # "Part 1: Remove X", "Part 2: Restart the Computer ..."
     lead = " ".join(clean(p.text) for p in paras[:first])
+    from kbassist.drafting.then_stages import then_ordered
+
+    if then_ordered(lead, [clean(p.head) for p in paras if p.heading]):
+        return True  # "remove X, and then reinstall X" over "Remove X" / "Reinstall X"
     if _FIRST_THEN_RE.search(lead):
         # "you must first determine X, determine Y, and then delete Z": the sub-headings
         # ("Determine X", "Determine Y", "Delete Z") are those stages, not alternatives
@@ -1346,6 +1352,13 @@ def _staged_option(section: Section, paras: list[Para]) -> Option | None:
     procedural = re.match(r"(?:follow|use|do|perform|complete|see)\b", said, re.IGNORECASE)
     if said and said != short_label(lead, 90) and _is_action(said) and not procedural:
         last = said  # "To resolve this problem, remove and then reinstall X." names it
+    from kbassist.drafting.then_stages import one_object_label
+
+    # "Remove MSN ..." / "Reinstall MSN ...": the lead's label cut at ", and then" names
+    # only the first stage; "Remove and reinstall MSN ..." names them all
+    heads = [clean(paras[s].head).rstrip(":") for s in starts]
+    if last.casefold() == heads[0].casefold():
+        last = one_object_label(heads) or last
     return Option(section, f"{section.name.title()}: {short_label(last, 70)}", lead, items)
 
 
@@ -1473,7 +1486,10 @@ def _section_options(
         if len(headed) >= 2:
             # "Microsoft Windows 95/98" / "Microsoft Windows 3.1" sub-headings over their own
             # numbered steps: one procedure per product, asked, not run one after another
-            if all(_PRODUCT_NAME_RE.search(o.label) for o in headed):
+            from kbassist.drafting.then_stages import names_action
+
+            # "Remove MSN and Internet Explorer 4.0": an action, no version to ask about
+            if all(_PRODUCT_NAME_RE.search(o.label) and not names_action(o.label) for o in headed):
                 for product in headed:
                     product.kind = "version"
             variants = _variant_leads(paras)
@@ -1810,12 +1826,23 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
     return out or [("", paras)]
 
 
+def _restates(summary: str, goal: str) -> bool:
+    from kbassist.drafting.then_stages import restates
+
+    return restates(summary, goal)
+
+
 def _next_stage(first: Para, lead: str, text: str) -> bool:
     """Whether the "To X, follow these steps:" at `text` goes on with the fix that the
     group's lead `lead` announced ("To resolve this issue, install X. To do this, ...")."""
     from kbassist.drafting.procedure_stages import stages
 
-    return not first.numbered and not first.marker and stages([lead, text])
+    if first.numbered or first.marker:
+        return False
+    from kbassist.drafting.then_stages import restates
+
+    # "Remove X from the domain ..." then "To remove X from a domain:": how to do it
+    return stages([lead, text]) or restates(lead, text)
 
 
 def _warning_opens(texts: list[str], n: int, acting: list[bool]) -> bool:

@@ -340,7 +340,7 @@ from kbassist.drafting.status_fix import (
 )
 from kbassist.drafting.step_counts import counts_said
 from kbassist.drafting.step_pointers import pointers_kept, relative_links_said
-from kbassist.drafting.step_refs import step_refs_said
+from kbassist.drafting.step_refs import step_refs_said, step_runs_said
 from kbassist.drafting.steps import (
     INFO_CHECK,
     INFO_STEP,
@@ -1484,6 +1484,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         reread_values(tree, article.body or "")  # the re-read's `$NAMESPACE`: the answer
     article_text = article.body or "\n\n".join(section.text for section in article.sections)
     explained_ticks(tree)  # "X is Y. Do Z.": Z ticked, X its note; advice said as the action
+    if article.style == "mskb":
+        step_runs_said(tree, article_text)  # "Repeat steps 3-4": the steps named
     case_leads_merged(tree, article_text)  # "If X, follow these steps:": its steps asked too
     statements_noted(tree, article_text)  # "X is set by default to 7." after a step: its note
     statements_placed(tree, article_text, is_alert_runbook(article))  # said, never ticked
