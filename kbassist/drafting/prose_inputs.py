@@ -71,6 +71,38 @@ _CHANGE_RE = re.compile(
 )
 
 
+#: "Type either the computer host name or the Internet Protocol (IP) address of the client
+#: that you want to communicate with": two ways of naming one thing, asked as one value.
+_EITHER_RE = re.compile(
+    _CLAUSE + r"(?:[Tt]ype|[Ee]nter|[Ss]pecify)\s+either\s+the\s+"
+    r"(?P<a>(?:[A-Za-z()]+\s+){0,3}?(?:name|address))\s+or\s+(?:the\s+|an?\s+)?"
+    r"(?P<b>(?:[A-Za-z()]+\s+){0,3}?(?:name|address))\s+(?:of|for)\s+"
+    r"(?P<det>the|your|this|that)\s+(?P<owner>(?:[A-Za-z0-9-]+\s+){0,2}?(?:" + _OWNERS + r"))"
+    r"(?=\s*$|\s*[.,;]|\s+(?:in|into|on|and|box|field|then|when|that|you|to)\b)"
+)
+#: "to the drive where Microsoft Word is installed", "in the directory where Windows was
+#: partially installed": the admin's own place of a named product (its name capitalised:
+#: "where it is installed" names none), not followed by a verb of its own ("... is full").
+_WHERE_RE = re.compile(
+    r"\b(?:to|in|from|on|[Oo]pen|[Cc]lick|[Ss]elect|[Dd]elete|[Cc]hange)\s+the\s+"
+    r"(?P<noun>drive|folder|directory)\s+(?:where|in which)\s+(?:the\s+|your\s+)?"
+    r"(?P<subj>[A-Z][\w.]*(?:\s+[A-Z0-9][\w.]*){0,4})\s+(?:is|was|are|were)\s+"
+    r"(?P<part>partially\s+)?installed\b(?!\s+(?:is|has|does|contains|must|should|will)\b)"
+)
+
+
+def _either_phrase(found: re.Match[str]) -> str:
+    """ "client host name or IP address": the owner, then both ways, without the article's
+    spelled-out "Internet Protocol (IP)" and a "computer" before "host name"."""
+
+    def way(text: str) -> str:
+        text = re.sub(r"Internet Protocol \(IP\)", "IP", " ".join(text.split()))
+        return re.sub(r"^computer (?=host name)", "", text)
+
+    owner = " ".join(found.group("owner").split())
+    return f"{owner} {way(found.group('a'))} or {way(found.group('b'))}"
+
+
 def _token(phrase: str) -> str:
     """`<WINS_server_IP_address>` of "WINS server IP address"."""
     words = re.findall(r"[A-Za-z0-9]+", phrase)
@@ -90,11 +122,20 @@ def _phrase(found: re.Match[str]) -> str:
     return f"{owner} {thing}"
 
 
-def _said(text: str) -> list[tuple[int, str, bool]]:
+def _said(text: str, form: bool) -> list[tuple[int, str, bool]]:
     """(where to insert, phrase, a "change ... to" step) of each site value the step
-    types without giving it."""
+    types without giving it; with `form` (the step quotes a value or says how it is
+    written) only a product's install place, which a quoted UI label does not give."""
     out: list[tuple[int, str, bool]] = []
     low = text.casefold()
+    if "installed" in low and (" where " in low or " in which " in low) and "{" not in text:
+        for found in _WHERE_RE.finditer(text):
+            if text[found.end() : found.end() + 2].lstrip().startswith(("(", ":", '"')):
+                continue
+            part = " partial-install" if found.group("part") else ""
+            out.append((found.end(), f"{found.group('subj')}{part} {found.group('noun')}", False))
+    if form:
+        return out
     if "type" in low or "enter" in low or "specify" in low:
         for found in _TYPE_RE.finditer(text):
             end = found.end()
@@ -107,6 +148,11 @@ def _said(text: str) -> list[tuple[int, str, bool]]:
             if found.group("many") and not found.group("thing").endswith("es"):
                 continue  # "the IP address of DHCP servers": which one is not said
             out.append((end, _phrase(found), False))
+    if "either" in low and ("type" in low or "enter" in low or "specify" in low):
+        for found in _EITHER_RE.finditer(text):
+            if text[found.end() : found.end() + 2].lstrip().startswith(("(", ":", '"')):
+                continue
+            out.append((found.end(), _either_phrase(found), False))
     if "change" in low and ("id" in low or "number" in low):
         for found in _CHANGE_RE.finditer(text):
             rest = text[found.end() :].lstrip()
@@ -121,9 +167,10 @@ def prose_value_steps(option: Option) -> None:
     names only in prose, so the input loop asks it and the step shows the answer."""
     for n, item in enumerate(option.items):
         text, detail = split_detail(item)
-        if '"' in text or _says_form(item):
-            continue  # a placeholder or a quoted value already: the step says what to type
-        said = _said(text)
+        if "<" in item:
+            continue  # a placeholder already: the step says what to type
+        # a quoted value, or the step says how it is written: only an install place asked
+        said = _said(text, '"' in text or _says_form(item))
         if not said:
             continue
         for at, phrase, change in sorted(said, reverse=True):
@@ -133,6 +180,15 @@ def prose_value_steps(option: Option) -> None:
             )
             option.prose_values[token] = phrase
         option.items[n] = with_detail(text, detail)
+
+
+def prose_lead(step: str) -> str:
+    """How the input's text introduces the step: "has you type it" where it types one, "names
+    it" where it acts on a place ("Delete ... in the directory where Windows was installed")."""
+    low = step.casefold()
+    if "type" in low or "enter" in low or "specify" in low or "change the" in low:
+        return "The article has you type it but does not give it"
+    return "The article names it but does not give it"
 
 
 def prose_question(phrase: str) -> str:

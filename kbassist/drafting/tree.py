@@ -260,7 +260,7 @@ from kbassist.drafting.prose_causes import (
     unfixed_cause_split,
 )
 from kbassist.drafting.prose_fixes import alternative_paras, dated_options, released_fix
-from kbassist.drafting.prose_inputs import prose_question, prose_value_steps
+from kbassist.drafting.prose_inputs import prose_lead, prose_question, prose_value_steps
 from kbassist.drafting.prose_workaround import workaround_fallback, workaround_ticked
 from kbassist.drafting.registry_values import registry_note_named, registry_note_options
 from kbassist.drafting.repro_changed import changed_repro
@@ -3031,7 +3031,7 @@ def _prose_node(token: str, phrase: str, context: str) -> dict[str, Any]:
     return {
         "title": f"Your {phrase}",
         "text": brace(
-            f'The article has you type it but does not give it: "{step}" {prose_question(phrase)}'
+            f'{prose_lead(step)}: "{step}" {prose_question(phrase)}'
         ),
         "help": brace(
             f"Type your own {phrase}; the checklist puts "
