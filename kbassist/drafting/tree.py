@@ -3030,9 +3030,7 @@ def _prose_node(token: str, phrase: str, context: str) -> dict[str, Any]:
     step = _quoted_context(context, token).replace(f" ({token})", "").replace(f" to {token}", "")
     return {
         "title": f"Your {phrase}",
-        "text": brace(
-            f'{prose_lead(step)}: "{step}" {prose_question(phrase)}'
-        ),
+        "text": brace(f'{prose_lead(step)}: "{step}" {prose_question(phrase)}'),
         "help": brace(
             f"Type your own {phrase}; the checklist puts "
             + ("them" if phrase.endswith("addresses") else "it")
