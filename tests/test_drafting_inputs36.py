@@ -93,7 +93,9 @@ def test_definition_inside_a_longer_sentence_stays() -> None:
     """A sentence that only mentions a value is kept: "If {x} represents ..., restart"."""
     kept = "Run it. If the run fails, {placeholder_1} represents nothing useful, so restart"
     assert drop_replace_notes(kept) == kept
-    assert drop_replace_notes("Run it. {placeholder_1} is the name of the server.") == "Run it."
+    kept = "Run it.\n\n{placeholder_1} is the name of the server and\n{placeholder_2} the share."
+    assert drop_replace_notes(kept) == kept  # an archive "where" list stays whole
+    assert drop_replace_notes("Run it.\n\n{placeholder_1} represents the server.") == "Run it."
 
 
 def test_patterns_are_linear_on_hostile_text() -> None:
@@ -104,3 +106,29 @@ def test_patterns_are_linear_on_hostile_text() -> None:
     for pattern in (_EITHER_RE, _WHERE_RE, _MEANS_NOTE_RE):
         list(pattern.finditer(hostile))
     assert time.perf_counter() - started < 1.0
+
+
+def test_install_folder_the_fix_gives_by_path_is_not_asked_again() -> None:
+    """ "Delete the folder in which Widget is installed" beside its C:\\ path: no second ask."""
+    art = archive(
+        "SYMPTOMS\n========\n\nWidget stops.\n\n"
+        "RESOLUTION\n==========\n\n1. Delete the folder in which Widget is installed.\n\n"
+        "2. By default this is C:\\Program Files\\Widget.\n",
+        indent=False,
+    )
+    tree = draft_tree(art)
+    assert not [n for n in _inputs(tree) if n["title"].startswith("Your Widget")]
+
+
+def test_long_either_value_is_asked_by_its_short_name() -> None:
+    """ "either the internal IP address or the NetBIOS name of the OWA server": asked, filled in."""
+    art = archive(
+        "SYMPTOMS\n========\n\nWidget mail cannot reach the server.\n\n"
+        "RESOLUTION\n==========\n\n1. Click Add.\n\n"
+        "2. Type either the internal IP address or the NetBIOS name of the OWA server.\n",
+        indent=False,
+    )
+    tree = draft_tree(art)
+    asked = [n for n in _inputs(tree) if "OWA server IP address or NetBIOS name" in n["title"]]
+    assert asked
+    assert not any("<" in s for s in _steps(tree))

@@ -121,13 +121,14 @@ _REPLACE_NOTE_RE = re.compile(
 #: "Note: In this command, <servername> represents the name of the print server and
 #: <printername> represents the share name of the printer." once both are answers: the
 #: checklist would say "PRINTSRV represents the name of the print server". Only a
-#: sentence that is nothing but such definitions (each subject an input, one line).
+#: paragraph that is nothing but such definitions (each subject an input, one line): an
+#: archive's "where X is the drive ... and\nY is the folder ..." list stays whole.
 _MEANS_NOTE_RE = re.compile(
-    r"(?:^|(?<=\n)|(?<=\x1f)|(?<=[.:]\s))[ \t]*(?:Note:\s*)?"
+    r"(?:^|(?<=\n\n)|(?<=\x1f))[ \t]*(?:Note:\s*)?"
     r"(?:In (?:this|the above|the) (?:command|example|syntax|path|script),\s*)?"
-    r"\{[a-z]+_\d+\}\s+(?:represents|stands for|is the|is your)\s[^.\n\x1f{]{1,120}"
-    r"(?:,?\s+and\s+\{[a-z]+_\d+\}\s+(?:represents|stands for|is the|is your)\s[^.\n\x1f{]{1,120})?"
-    r"\.(?=\s|$)[ \t]*"
+    r"\{[a-z]+_\d+\}\s+(?:represents|stands for)\s[^.\n\x1f{]{1,120}"
+    r"(?:,?\s+and\s+\{[a-z]+_\d+\}\s+(?:represents|stands for)\s[^.\n\x1f{]{1,120})?"
+    r"\.[ \t]*(?=\n\n|\x1f|$)"
 )
 
 
@@ -140,7 +141,7 @@ def drop_replace_notes(text: str) -> str:
     out = text
     if "Replace" in text or "Substitute" in text:
         out = _REPLACE_NOTE_RE.sub("", out)
-    if "represents" in out or "stands for" in out or " is " in out:
+    if "represents" in out or "stands for" in out:
         out = _MEANS_NOTE_RE.sub("", out)
     if out == text:
         return text

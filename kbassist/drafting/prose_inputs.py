@@ -91,6 +91,15 @@ _WHERE_RE = re.compile(
 )
 
 
+#: A drive and a folder (`C:\\SNDSYS`, `C:\\Program Files\\...`): a place the article gives.
+_PATH_RE = re.compile(r"\b[A-Za-z]:\\[A-Za-z]")
+
+
+def _gives_path(text: str) -> bool:
+    """Whether `text` names a folder by its path (a bare `C:\\` is only a drive)."""
+    return "\\" in text and _PATH_RE.search(text) is not None
+
+
 def _either_phrase(found: re.Match[str]) -> str:
     """ "client host name or IP address": the owner, then both ways, without the article's
     spelled-out "Internet Protocol (IP)" and a "computer" before "host name"."""
@@ -100,7 +109,11 @@ def _either_phrase(found: re.Match[str]) -> str:
         return re.sub(r"^computer (?=host name)", "", text)
 
     owner = " ".join(found.group("owner").split())
-    return f"{owner} {way(found.group('a'))} or {way(found.group('b'))}"
+    a, b = way(found.group("a")), way(found.group("b"))
+    if len(f"{owner} {a} or {b}") > 40:  # the input loop reads a placeholder of 40 at most
+        a, b = " ".join(a.split()[-2:]), " ".join(b.split()[-2:])
+    phrase = f"{owner} {a} or {b}"
+    return phrase if len(phrase) <= 40 else ""
 
 
 def _token(phrase: str) -> str:
@@ -122,16 +135,24 @@ def _phrase(found: re.Match[str]) -> str:
     return f"{owner} {thing}"
 
 
-def _said(text: str, form: bool) -> list[tuple[int, str, bool]]:
+def _said(text: str, form: bool, placed: bool = False) -> list[tuple[int, str, bool]]:
     """(where to insert, phrase, a "change ... to" step) of each site value the step
     types without giving it; with `form` (the step quotes a value or says how it is
-    written) only a product's install place, which a quoted UI label does not give."""
+    written) only a product's install place, which a quoted UI label does not give; with
+    `placed` (the fix names a folder by its path) not that either."""
     out: list[tuple[int, str, bool]] = []
     low = text.casefold()
-    if "installed" in low and (" where " in low or " in which " in low) and "{" not in text:
+    if (
+        not placed
+        and "installed" in low
+        and (" where " in low or " in which " in low)
+        and "{" not in text
+    ):
         for found in _WHERE_RE.finditer(text):
             if text[found.end() : found.end() + 2].lstrip().startswith(("(", ":", '"')):
                 continue
+            if "following" in low:
+                continue  # a command follows: what it types is the place
             part = " partial-install" if found.group("part") else ""
             out.append((found.end(), f"{found.group('subj')}{part} {found.group('noun')}", False))
     if form:
@@ -152,7 +173,8 @@ def _said(text: str, form: bool) -> list[tuple[int, str, bool]]:
         for found in _EITHER_RE.finditer(text):
             if text[found.end() : found.end() + 2].lstrip().startswith(("(", ":", '"')):
                 continue
-            out.append((found.end(), _either_phrase(found), False))
+            if phrase := _either_phrase(found):
+                out.append((found.end(), phrase, False))
     if "change" in low and ("id" in low or "number" in low):
         for found in _CHANGE_RE.finditer(text):
             rest = text[found.end() :].lstrip()
@@ -165,12 +187,13 @@ def _said(text: str, form: bool) -> list[tuple[int, str, bool]]:
 def prose_value_steps(option: Option) -> None:
     """Put a placeholder beside each site value a step has the admin type but the article
     names only in prose, so the input loop asks it and the step shows the answer."""
+    placed = any(_gives_path(item) for item in option.items)
     for n, item in enumerate(option.items):
         text, detail = split_detail(item)
         if "<" in item:
             continue  # a placeholder already: the step says what to type
         # a quoted value, or the step says how it is written: only an install place asked
-        said = _said(text, '"' in text or _says_form(item))
+        said = _said(text, '"' in text or _says_form(item), placed)
         if not said:
             continue
         for at, phrase, change in sorted(said, reverse=True):
