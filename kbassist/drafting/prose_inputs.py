@@ -135,7 +135,7 @@ def _phrase(found: re.Match[str]) -> str:
     return f"{owner} {thing}"
 
 
-def _said(text: str, form: bool, placed: bool = False) -> list[tuple[int, str, bool]]:
+def _said(text: str, form: bool = False, placed: bool = False) -> list[tuple[int, str, bool]]:
     """(where to insert, phrase, a "change ... to" step) of each site value the step
     types without giving it; with `form` (the step quotes a value or says how it is
     written) only a product's install place, which a quoted UI label does not give; with
