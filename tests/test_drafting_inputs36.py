@@ -129,6 +129,19 @@ def test_long_either_value_is_asked_by_its_short_name() -> None:
         indent=False,
     )
     tree = draft_tree(art)
-    asked = [n for n in _inputs(tree) if "OWA server IP address or NetBIOS name" in n["title"]]
+    asked = [n for n in _inputs(tree) if "OWA server NetBIOS name or IP address" in n["title"]]
+    assert asked and asked[0].get("format") == "host"
     assert asked
     assert not any("<" in s for s in _steps(tree))
+
+
+def test_fix_title_keeps_its_words_once_the_place_is_asked() -> None:
+    """The fix's title still says "Delete the directory where Widget Pro was installed ..."."""
+    art = archive(
+        "SYMPTOMS\n========\n\nWidget Pro cannot be removed.\n\n"
+        "RESOLUTION\n==========\n\nAfter the removal process has completed, delete the "
+        "directory where Widget Pro was installed by using File Manager.\n",
+        indent=False,
+    )
+    titles = [o["title"] for o in fixes(draft_tree(art))]
+    assert any("where Widget Pro was installed" in t for t in titles), titles

@@ -110,6 +110,8 @@ def _either_phrase(found: re.Match[str]) -> str:
 
     owner = " ".join(found.group("owner").split())
     a, b = way(found.group("a")), way(found.group("b"))
+    if a.endswith("address") and b.endswith("name"):
+        a, b = b, a  # a name first: the value is typed as a host, which an address also is
     if len(f"{owner} {a} or {b}") > 40:  # the input loop reads a placeholder of 40 at most
         a, b = " ".join(a.split()[-2:]), " ".join(b.split()[-2:])
     phrase = f"{owner} {a} or {b}"
@@ -151,8 +153,8 @@ def _said(text: str, form: bool = False, placed: bool = False) -> list[tuple[int
         for found in _WHERE_RE.finditer(text):
             if text[found.end() : found.end() + 2].lstrip().startswith(("(", ":", '"')):
                 continue
-            if "following" in low:
-                continue  # a command follows: what it types is the place
+            if "following" in low or low.startswith("if "):
+                continue  # a command follows (it types the place), or a case not asked
             part = " partial-install" if found.group("part") else ""
             out.append((found.end(), f"{found.group('subj')}{part} {found.group('noun')}", False))
     if form:

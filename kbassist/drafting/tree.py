@@ -3239,7 +3239,9 @@ def _word_kind(words: list[str]) -> str:
         return "IP addresses"  # "the IP addresses of WINS servers": a list, no one format
     if {"ip", "ipaddress", "ipaddr"} & set(words):
         # `<server IP address or host name>` takes either: a host name's format holds both
-        return "host name" if {"host", "hostname", "fqdn", "dns"} & set(words) else "IP address"
+        # (`<OWA server NetBIOS name or IP address>`: a name or an address, a host name too)
+        named = {"host", "hostname", "fqdn", "dns"} & set(words) or {"or", "name"} <= set(words)
+        return "host name" if named else "IP address"
     last = words[-1] if words else ""
     if last in ("mac", "macaddress") or words[-2:] == ["mac", "address"]:
         return "MAC address"  # not `<kubemacpool_mac_controller>`, a pod
