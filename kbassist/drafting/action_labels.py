@@ -150,6 +150,8 @@ def _short(text: str) -> str:
     """`text` as a whole phrase of at most LIMIT characters, cut before a purpose or a
     manner ("... of the gray box" + " to reflect the desired placement"), or ""."""
     text = " ".join(text.split()).rstrip(" .:;,")
+    if " (<" in text:  # "the directory where X was installed (<X_directory>)": the asked
+        text = re.sub(r" \(<[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+>\)", "", text)  # value, never named
     if len(text) <= LIMIT:
         return "" if _ends_open(text) else text
     cuts = [

@@ -118,12 +118,33 @@ _REPLACE_NOTE_RE = re.compile(
 )
 
 
+#: "Note: In this command, <servername> represents the name of the print server and
+#: <printername> represents the share name of the printer." once both are answers: the
+#: checklist would say "PRINTSRV represents the name of the print server". Only a
+#: paragraph that is nothing but such definitions (each subject an input, one line): an
+#: archive's "where X is the drive ... and\nY is the folder ..." list stays whole.
+_MEANS_NOTE_RE = re.compile(
+    r"(?:^|(?<=\n\n)|(?<=\x1f))[ \t]*(?:Note:\s*)?"
+    r"(?:In (?:this|the above|the) (?:command|example|syntax|path|script),\s*)?"
+    r"\{[a-z]+_\d+\}\s+(?:represents|stands for)\s[^.\n\x1f{]{1,120}"
+    r"(?:,?\s+and\s+\{[a-z]+_\d+\}\s+(?:represents|stands for)\s[^.\n\x1f{]{1,120})?"
+    r"\.[ \t]*(?=\n\n|\x1f|$)"
+)
+
+
 def drop_replace_notes(text: str) -> str:
-    """The step without the article's "Replace <x> with ..." sentences whose `<x>` is now
-    an input (its help quotes the sentence): the checklist shows the value filled in."""
-    if "{" not in text or ("Replace" not in text and "Substitute" not in text):
+    """The step without the article's "Replace <x> with ..." sentences (and "In this
+    command, <x> represents ..." ones) whose `<x>` is now an input (its help quotes the
+    sentence): the checklist shows the value filled in."""
+    if "{" not in text:
         return text
-    out = _REPLACE_NOTE_RE.sub("", text)
+    out = text
+    if "Replace" in text or "Substitute" in text:
+        out = _REPLACE_NOTE_RE.sub("", out)
+    if "represents" in out or "stands for" in out:
+        out = _MEANS_NOTE_RE.sub("", out)
+    if out == text:
+        return text
     return re.sub(r"\n{3,}", "\n\n", out).rstrip("\n ")
 
 

@@ -71,6 +71,53 @@ _CHANGE_RE = re.compile(
 )
 
 
+#: "Type either the computer host name or the Internet Protocol (IP) address of the client
+#: that you want to communicate with": two ways of naming one thing, asked as one value.
+_EITHER_RE = re.compile(
+    _CLAUSE + r"(?:[Tt]ype|[Ee]nter|[Ss]pecify)\s+either\s+the\s+"
+    r"(?P<a>(?:[A-Za-z()]+\s+){0,3}?(?:name|address))\s+or\s+(?:the\s+|an?\s+)?"
+    r"(?P<b>(?:[A-Za-z()]+\s+){0,3}?(?:name|address))\s+(?:of|for)\s+"
+    r"(?P<det>the|your|this|that)\s+(?P<owner>(?:[A-Za-z0-9-]+\s+){0,2}?(?:" + _OWNERS + r"))"
+    r"(?=\s*$|\s*[.,;]|\s+(?:in|into|on|and|box|field|then|when|that|you|to)\b)"
+)
+#: "to the drive where Microsoft Word is installed", "in the directory where Windows was
+#: partially installed": the admin's own place of a named product (its name capitalised:
+#: "where it is installed" names none), not followed by a verb of its own ("... is full").
+_WHERE_RE = re.compile(
+    r"\b(?:to|in|from|on|[Oo]pen|[Cc]lick|[Ss]elect|[Dd]elete|[Cc]hange)\s+the\s+"
+    r"(?P<noun>drive|folder|directory)\s+(?:where|in which)\s+(?:the\s+|your\s+)?"
+    r"(?P<subj>[A-Z][\w.]*(?:\s+[A-Z0-9][\w.]*){0,4})\s+(?:is|was|are|were)\s+"
+    r"(?P<part>partially\s+)?installed\b(?!\s+(?:is|has|does|contains|must|should|will)\b)"
+)
+
+
+#: A drive and a folder (`C:\\SNDSYS`, `C:\\Program Files\\...`): a place the article gives.
+_PATH_RE = re.compile(r"\b[A-Za-z]:\\[A-Za-z]")
+
+
+def _gives_path(text: str) -> bool:
+    """Whether `text` names a folder by its path (a bare `C:\\` is only a drive)."""
+    return "\\" in text and _PATH_RE.search(text) is not None
+
+
+def _either_phrase(found: re.Match[str]) -> str:
+    """ "client host name or IP address": the owner, then both ways, without the article's
+    spelled-out "Internet Protocol (IP)" and a "computer" before "host name"."""
+
+    def way(text: str) -> str:
+        text = re.sub(r"Internet Protocol \(IP\)", "IP", " ".join(text.split()))
+        return re.sub(r"^computer (?=host name)", "", text)
+
+    owner = " ".join(found.group("owner").split())
+    a, b = way(found.group("a")), way(found.group("b"))
+    if a.endswith("address") and b.endswith("name"):
+        a, b = b, a  # a name first: the value is typed as a host, which an address also is
+    if len(f"{owner} {a} or {b}") > 40:  # the input loop reads a placeholder of 40 at most
+        a, b = " ".join(a.split()[-2:]), " ".join(b.split()[-2:])
+    phrase = f"{owner} {a} or {b}"
+    return phrase if len(phrase) <= 40 else ""
+
+
 def _token(phrase: str) -> str:
     """`<WINS_server_IP_address>` of "WINS server IP address"."""
     words = re.findall(r"[A-Za-z0-9]+", phrase)
@@ -90,11 +137,28 @@ def _phrase(found: re.Match[str]) -> str:
     return f"{owner} {thing}"
 
 
-def _said(text: str) -> list[tuple[int, str, bool]]:
+def _said(text: str, form: bool = False, placed: bool = False) -> list[tuple[int, str, bool]]:
     """(where to insert, phrase, a "change ... to" step) of each site value the step
-    types without giving it."""
+    types without giving it; with `form` (the step quotes a value or says how it is
+    written) only a product's install place, which a quoted UI label does not give; with
+    `placed` (the fix names a folder by its path) not that either."""
     out: list[tuple[int, str, bool]] = []
     low = text.casefold()
+    if (
+        not placed
+        and "installed" in low
+        and (" where " in low or " in which " in low)
+        and "{" not in text
+    ):
+        for found in _WHERE_RE.finditer(text):
+            if text[found.end() : found.end() + 2].lstrip().startswith(("(", ":", '"')):
+                continue
+            if "following" in low or low.startswith("if "):
+                continue  # a command follows (it types the place), or a case not asked
+            part = " partial-install" if found.group("part") else ""
+            out.append((found.end(), f"{found.group('subj')}{part} {found.group('noun')}", False))
+    if form:
+        return out
     if "type" in low or "enter" in low or "specify" in low:
         for found in _TYPE_RE.finditer(text):
             end = found.end()
@@ -107,6 +171,12 @@ def _said(text: str) -> list[tuple[int, str, bool]]:
             if found.group("many") and not found.group("thing").endswith("es"):
                 continue  # "the IP address of DHCP servers": which one is not said
             out.append((end, _phrase(found), False))
+    if "either" in low and ("type" in low or "enter" in low or "specify" in low):
+        for found in _EITHER_RE.finditer(text):
+            if text[found.end() : found.end() + 2].lstrip().startswith(("(", ":", '"')):
+                continue
+            if phrase := _either_phrase(found):
+                out.append((found.end(), phrase, False))
     if "change" in low and ("id" in low or "number" in low):
         for found in _CHANGE_RE.finditer(text):
             rest = text[found.end() :].lstrip()
@@ -119,11 +189,13 @@ def _said(text: str) -> list[tuple[int, str, bool]]:
 def prose_value_steps(option: Option) -> None:
     """Put a placeholder beside each site value a step has the admin type but the article
     names only in prose, so the input loop asks it and the step shows the answer."""
+    placed = any(_gives_path(item) for item in option.items)
     for n, item in enumerate(option.items):
         text, detail = split_detail(item)
-        if '"' in text or _says_form(item):
-            continue  # a placeholder or a quoted value already: the step says what to type
-        said = _said(text)
+        if "<" in item:
+            continue  # a placeholder already: the step says what to type
+        # a quoted value, or the step says how it is written: only an install place asked
+        said = _said(text, '"' in text or _says_form(item), placed)
         if not said:
             continue
         for at, phrase, change in sorted(said, reverse=True):
@@ -133,6 +205,15 @@ def prose_value_steps(option: Option) -> None:
             )
             option.prose_values[token] = phrase
         option.items[n] = with_detail(text, detail)
+
+
+def prose_lead(step: str) -> str:
+    """How the input's text introduces the step: "has you type it" where it types one, "names
+    it" where it acts on a place ("Delete ... in the directory where Windows was installed")."""
+    low = step.casefold()
+    if "type" in low or "enter" in low or "specify" in low or "change the" in low:
+        return "The article has you type it but does not give it"
+    return "The article names it but does not give it"
 
 
 def prose_question(phrase: str) -> str:

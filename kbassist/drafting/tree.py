@@ -261,7 +261,7 @@ from kbassist.drafting.prose_causes import (
     unfixed_cause_split,
 )
 from kbassist.drafting.prose_fixes import alternative_paras, dated_options, released_fix
-from kbassist.drafting.prose_inputs import prose_question, prose_value_steps
+from kbassist.drafting.prose_inputs import prose_lead, prose_question, prose_value_steps
 from kbassist.drafting.prose_workaround import workaround_fallback, workaround_ticked
 from kbassist.drafting.registry_values import registry_note_named, registry_note_options
 from kbassist.drafting.repro_changed import changed_repro
@@ -3041,9 +3041,7 @@ def _prose_node(token: str, phrase: str, context: str) -> dict[str, Any]:
     step = _quoted_context(context, token).replace(f" ({token})", "").replace(f" to {token}", "")
     return {
         "title": f"Your {phrase}",
-        "text": brace(
-            f'The article has you type it but does not give it: "{step}" {prose_question(phrase)}'
-        ),
+        "text": brace(f'{prose_lead(step)}: "{step}" {prose_question(phrase)}'),
         "help": brace(
             f"Type your own {phrase}; the checklist puts "
             + ("them" if phrase.endswith("addresses") else "it")
@@ -3252,7 +3250,9 @@ def _word_kind(words: list[str]) -> str:
         return "IP addresses"  # "the IP addresses of WINS servers": a list, no one format
     if {"ip", "ipaddress", "ipaddr"} & set(words):
         # `<server IP address or host name>` takes either: a host name's format holds both
-        return "host name" if {"host", "hostname", "fqdn", "dns"} & set(words) else "IP address"
+        # (`<OWA server NetBIOS name or IP address>`: a name or an address, a host name too)
+        named = {"host", "hostname", "fqdn", "dns"} & set(words) or {"or", "name"} <= set(words)
+        return "host name" if named else "IP address"
     last = words[-1] if words else ""
     if last in ("mac", "macaddress") or words[-2:] == ["mac", "address"]:
         return "MAC address"  # not `<kubemacpool_mac_controller>`, a pod
