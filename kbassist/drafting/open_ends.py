@@ -245,16 +245,21 @@ def _ended(sentence: str, start: int, room: int) -> str:
 def said_action(body: str, text: str, room: int) -> str:
     """A label that stopped before what it asks for, as that action (graded seed 102):
     only a purpose clause ("To obtain the new file, Snads.rtf" + ", you need to apply
-    Exchange Server 5.5 SP3 ...") is the action after "you need to"; "Ask the user of the
+    Exchange Server 5.5 SP3 ...", or its tail "Snads.rtf, you need to apply ...") is the
+    action after "you need to"; "Ask the user of the
     MSN Messenger client" + " that is running ... to send a NetMeeting invitation" keeps
     what is asked ("... client to send a NetMeeting invitation"). `body` otherwise."""
     rest = _rest_of(body, text)
-    if not rest or rest[:1] not in " ,":
+    if rest is None or (rest and rest[:1] not in " ,"):
         return body
     sentence = body + rest
-    if _PURPOSE_RE.match(body):
-        main = _MAIN_ACTION_RE.search(sentence)
-        if main is None or main.start("act") < len(body):
+    main = _MAIN_ACTION_RE.search(sentence)
+    # "Guide.rtf, you need to apply ...": the purpose clause's tail left before the action
+    tail = (
+        main is not None and 0 < main.start() < len(body) and len(body[: main.start()].split()) <= 2
+    )
+    if _PURPOSE_RE.match(body) or tail:
+        if main is None or (main.start("act") < len(body) and not tail):
             return body  # the label says its action already ("..., you could send X")
         act = main.group("act")
         act = act[0].upper() + act[1:]

@@ -22,7 +22,7 @@ from functools import lru_cache
 from kbassist.articles import Article, Section
 from kbassist.drafting.message_block import condition_lead
 from kbassist.drafting.symptom_kinds import causes_follow, is_fragment
-from kbassist.drafting.symptom_leads import mostly_steps, scenario_items, step_lead
+from kbassist.drafting.symptom_leads import mostly_steps, scenario_items, step_lead, step_text
 from kbassist.drafting.text import clean, is_boilerplate, paragraphs, split_sentences
 
 #: A lead into what the log or the screen shows ("The System Event Log of the BDC may
@@ -35,6 +35,10 @@ _SHOWS_LEAD_RE = re.compile(
 #: What should be seen, not what is ("You expect to see the following entries:").
 _EXPECTED_RE = re.compile(
     r"\b(?:expect|should (?:see|appear|be displayed)|would normally)\b", re.IGNORECASE
+)
+#: A lead over steps: "do the following:", "follow these steps:".
+_STEPS_LEAD_RE = re.compile(
+    r"\b(?:do|follow|perform|complete|take) (?:the following|these)\b|\bsteps?\b", re.I
 )
 #: The most items taken from one lead (a longer list is a dump or a list of scenarios).
 _MAX_ITEMS = 3
@@ -64,12 +68,12 @@ def _left(text: str) -> tuple[tuple[str, ...], ...]:
             continue
         if _EXPECTED_RE.search(last) or causes_follow(said) or condition_lead(said):
             continue
-        if step_lead(para.text, para.numbered):
-            continue
+        if step_lead(para.text, para.numbered) or _STEPS_LEAD_RE.search(last):
+            continue  # "To see the error, do the following:" over steps
         group = [g for g in _indented_after(paras, i) if not _JOINER_RE.match(g)]
         if not group or len(group) > _MAX_ITEMS:
             continue
-        if mostly_steps(group) or scenario_items(said, group):
+        if mostly_steps(group) or scenario_items(said, group) or any(map(step_text, group)):
             continue
         if any(is_fragment(g) or is_boilerplate(g) or len(g) > _MAX_ITEM_CHARS for g in group):
             continue
