@@ -258,7 +258,9 @@ def said_action(body: str, text: str, room: int) -> str:
     tail = (
         main is not None and 0 < main.start() < len(body) and len(body[: main.start()].split()) <= 2
     )
-    if _PURPOSE_RE.match(body) or tail:
+    # a purpose clause alone ("To prevent the compiler from displaying its logo") says its
+    # goal whole: only one cut after its comma ("To obtain the new file, Snads.rtf") is mended
+    if (_PURPOSE_RE.match(body) and ", " in body) or tail:
         if main is None or (main.start("act") < len(body) and not tail):
             return body  # the label says its action already ("..., you could send X")
         act = main.group("act")

@@ -227,7 +227,9 @@ def with_it(found: list[str], symptom: str, limit: int = 400) -> str:
         return ""
     # "... on the BDC: The RPC server is unavailable" ends without a stop: one before "Also"
     stop = "" if said.rstrip().endswith((".", "!", "?", ":")) or _OPEN_WORD_RE.search(said) else "."
-    return f"{stop} Also: {'; '.join(items)}."
+    joined = "; ".join(items)
+    end = "" if joined.endswith(("?", "!")) else "."  # "... Would you like to delete it?"
+    return f"{stop} Also: {joined}{end}"
 
 
 #: A symptom ending on a word its sentence goes on after ("... the return value is"): no

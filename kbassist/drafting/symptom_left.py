@@ -40,6 +40,14 @@ _EXPECTED_RE = re.compile(
 _STEPS_LEAD_RE = re.compile(
     r"\b(?:do|follow|perform|complete|take) (?:the following|these)\b|\bsteps?\b", re.I
 )
+#: A lead into what is not seen: where a setting goes, a page to read, code or an example.
+_NOT_SEEN_RE = re.compile(
+    r"\b(?:must|should|can) appear\b|\bsee the\b|\blike this\b|\bfollowing (?:\w+ )?(?:web ?site"
+    r"|article|document|syntax|code|example|statement|command|entry|line)s?\s*:",
+    re.IGNORECASE,
+)
+#: An item that is code, a setting line or an address, not a message.
+_CODE_RE = re.compile(r"^\s*[\w.\[\]]+\s*=|https?://|[;{]\s*$")
 #: The most items taken from one lead (a longer list is a dump or a list of scenarios).
 _MAX_ITEMS = 3
 #: The longest item kept (a longer one is a page of text, not a message).
@@ -66,7 +74,9 @@ def _left(text: str) -> tuple[tuple[str, ...], ...]:
         last = split_sentences(said)[-1]
         if not (_message_lead(said) or _SHOWS_LEAD_RE.search(last)):
             continue
-        if _EXPECTED_RE.search(last) or causes_follow(said) or condition_lead(said):
+        if _NOT_SEEN_RE.search(last) or _EXPECTED_RE.search(last):
+            continue  # "The entry must appear under ...:", "see the following Web site:"
+        if causes_follow(said) or condition_lead(said):
             continue
         if step_lead(para.text, para.numbered) or _STEPS_LEAD_RE.search(last):
             continue  # "To see the error, do the following:" over steps
@@ -75,7 +85,10 @@ def _left(text: str) -> tuple[tuple[str, ...], ...]:
             continue
         if mostly_steps(group) or scenario_items(said, group) or any(map(step_text, group)):
             continue
-        if any(is_fragment(g) or is_boilerplate(g) or len(g) > _MAX_ITEM_CHARS for g in group):
+        if any(
+            is_fragment(g) or is_boilerplate(g) or len(g) > _MAX_ITEM_CHARS or _CODE_RE.search(g)
+            for g in group
+        ):
             continue
         group = [g for g in group if any(c.isalnum() for c in g)]
         if group:
