@@ -26,6 +26,21 @@ _ALSO_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: A sentence saying the problem brings the messages: "This can cause errors on operations
+#: done in the Project Differences window ..." before "The following error messages may
+#: appear:" (graded seed 102, Q235606): the problem comes first, the messages may follow.
+_BRINGS_RE = re.compile(
+    r"^(?:this|these|that|it) (?:behaviou?r |problem |issue )?(?:can|may|might|could|will)"
+    r" (?:also )?(?:cause|result in|lead to|produce|generate) (?:\w+ ){0,2}?"
+    r"(?:errors?|error messages?|messages?)\b",
+    re.IGNORECASE,
+)
+#: A first sentence that names a message (a stricter `_ANNOUNCES_RE` for a problem stated
+#: with "appear": "Subfolders appear in the wrong place ...").
+_NAMES_MESSAGE_RE = re.compile(
+    r"\b(?:messages?|errors?|the following|receive|displayed)\b|:", re.IGNORECASE
+)
+
 #: A scene before the problem: "When you create a new collection ..., the collection ...".
 _SCENE_RE = re.compile(
     r"^(?:when|if|after|while|whenever)\b[^,]{3,200},\s*(?P<main>[a-z].{10,})$", re.IGNORECASE
@@ -54,10 +69,14 @@ def also_choice(section: Section, after: str) -> dict[str, Any] | None:
     when its messages are the symptom itself."""
     sentences = split_sentences(" ".join(clean(section.text).split()))
     at = next((n for n, s in enumerate(sentences) if _ALSO_RE.match(s)), None)
+    brings = False
+    if at is None:
+        at = next((n for n, s in enumerate(sentences) if _BRINGS_RE.match(s)), None)
+        brings = at is not None
     if not at:  # None, or messages announced in the first sentence: they are the symptom
         return None
     problem = _problem(sentences[0])
-    if not problem or _ANNOUNCES_RE.search(problem):
+    if not problem or (_NAMES_MESSAGE_RE if brings else _ANNOUNCES_RE).search(problem):
         return None  # "..., the following error message is displayed:": a message after all
     label = f"The problem without these messages: {problem}"
     return {"value": "problem", "label": label, "next": after}

@@ -223,7 +223,18 @@ def with_it(found: list[str], symptom: str, limit: int = 400) -> str:
         if sum(len(i) + 2 for i in items) + len(item) > limit:
             break
         items.append(item)
-    return f" Also: {'; '.join(items)}." if items else ""
+    if not items:
+        return ""
+    # "... on the BDC: The RPC server is unavailable" ends without a stop: one before "Also"
+    stop = "" if said.rstrip().endswith((".", "!", "?", ":")) or _OPEN_WORD_RE.search(said) else "."
+    joined = "; ".join(items)
+    end = "" if joined.endswith(("?", "!")) else "."  # "... Would you like to delete it?"
+    return f"{stop} Also: {joined}{end}"
+
+
+#: A symptom ending on a word its sentence goes on after ("... the return value is"): no
+#: stop put after it.
+_OPEN_WORD_RE = re.compile(r"\b(?:is|are|was|were|be|the|a|an|of|to|for|with|by|from|and|or)$")
 
 
 # --------------------------------------------------------------------------- trigger

@@ -148,11 +148,46 @@ def either_events(text: str) -> list[str]:
     """The two events a symptom says either of ("Event ID 7000 or event ID 7026 is logged
     in the System log"), each its own form: "Event ID 7000 is logged in the System log";
     [] when the text names no such pair."""
+    split = _or_line_forms(text)
+    if split:
+        return split
     found = _EITHER_EVENT_RE.search(clean(text)[:600])
     if found is None or found.group(1) == found.group(2):
         return []
     rest = found.group(3)
     return [f"Event ID {found.group(n)}{rest}" for n in (1, 2)]
+
+
+#: A lead into alternative errors: "Validate may fail with either of the following errors:".
+_EITHER_LEAD_RE = re.compile(
+    r"\b(?:either|one|any) of the following (?:\w+ )?(?:errors?|messages?|events?)\s*:\s*$",
+    re.IGNORECASE,
+)
+#: A line that is only "OR" / "-or-" between two messages.
+_OR_LINE_RE = re.compile(r"^\s*-?(?:or|OR|Or)-?\s*$")
+
+
+def _or_line_forms(text: str) -> list[str]:
+    """The messages a lead ("... with either of the following errors:") lists line by line
+    with a bare "OR" line between them (graded seed 102, the cluster-validation article:
+    "Validate Cluster Network Configuration ... OR Validate IP Configuration ..."), each
+    its lines joined; [] unless the lead is right above them and two or more follow."""
+    lines = text.splitlines()
+    for n, line in enumerate(lines):
+        if not _EITHER_LEAD_RE.search(line):
+            continue
+        parts: list[list[str]] = [[]]
+        for later in lines[n + 1 :]:
+            if not later.strip() or later.lstrip().startswith("#"):
+                break  # the paragraph ends
+            if _OR_LINE_RE.match(later):
+                parts.append([])
+            else:
+                parts[-1].append(clean(later))
+        if len(parts) < 2 or not all(parts):
+            return []
+        return [" ".join(p) for p in parts]
+    return []
 
 
 def not_symptom_label(label: str) -> bool:
@@ -182,6 +217,8 @@ def fuller_label(message: str, label: str) -> str:
     when it is a terse first sentence of two or three words ("Installation
     failed") and the message goes on ("An error occurred while trying to open the
     Ohrome.inf file."), both sentences: the first alone tells no message from another."""
+    if label.startswith('"') and label.count('"') == 1:
+        return _quote_closed(clean(message), label)
     sentences = split_sentences(clean(message))
     whole = sentences[0].rstrip(" .") if sentences else ""
     if (
@@ -198,6 +235,18 @@ def fuller_label(message: str, label: str) -> str:
         return label  # "The file longfilename" cut at a name's dot: no sentence of its own
     fuller = f"{sentences[0]} {sentences[1].rstrip(' .')}"  # "Error!" keeps its mark
     return fuller if len(fuller) <= MAX_FULLER_LABEL else label
+
+
+def _quote_closed(message: str, label: str) -> str:
+    """A label opening a quote it does not close ("\"File <filename> is invalid", cut at
+    the message's first sentence, graded seed 102): the whole quoted message when it is
+    short, its closing quote kept, or added where the article left it out; else the label
+    without its opening quote."""
+    if message.startswith('"') and len(message) <= MAX_FULLER_LABEL:
+        inner = message[1:].split('"', 1)[0].strip()
+        if inner and len(inner) >= len(label) - 1:
+            return f'"{inner}"'
+    return label[1:].lstrip()
 
 
 #: A paragraph that says what else goes wrong: "SNA Server Manager abruptly closes, and a

@@ -354,6 +354,7 @@ from kbassist.drafting.symptom_also import also_choice
 from kbassist.drafting.symptom_forms import sentence_forms
 from kbassist.drafting.symptom_kinds import event_label, told_by_label, wider_label, with_it
 from kbassist.drafting.symptom_leads import first_body_section, opening_form
+from kbassist.drafting.symptom_left import yes_no_shown
 from kbassist.drafting.symptom_only import either_events, fuller_label, symptom_only
 from kbassist.drafting.symptom_others import every_form
 from kbassist.drafting.symptom_sides import side_forms, telling_start
@@ -2397,7 +2398,7 @@ def _confirm_node(
     node["title"] = "Does this match what you see?"
     node["text"] = brace(
         f"The article describes: {without_dangling_lead(sentence_cut(symptom, limit))}"
-        f"{with_it(shown_together(article, section), symptom)} Is this what you see?"
+        f"{with_it(yes_no_shown(article, section, symptom), symptom)} Is this what you see?"
     )
     node["source"] = _cite(article, section)
     node["choices"] = [
