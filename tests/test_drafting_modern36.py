@@ -188,6 +188,12 @@ def test_lone_trait_help_and_traits_the_label_says_are_dropped() -> None:
     assert kept == [["needs a restart"], ["a permanent fix"]]  # two choices told apart
 
 
+def test_a_lone_permanent_fix_note_is_kept() -> None:
+    """ "(2) a permanent fix" alone still says which choice ends the problem: kept."""
+    kept = told_apart([[], ["a permanent fix"]], ["Resolution: Declare it outside", "Upgrade"])
+    assert kept == [[], ["a permanent fix"]]
+
+
 def test_product_upgrade_is_no_update_to_download() -> None:
     """An upgrade to Windows XP is not "an update to download"; a service pack is."""
     assert product_upgrade("Upgrade: Windows NT Version 3.51")

@@ -209,6 +209,9 @@ _SAID_BY_LABEL = {
     "restarts a pod": re.compile(r"\brestart", re.IGNORECASE),
     "works around the problem": re.compile(r"\bwork[- ]?around\b", re.IGNORECASE),
 }
+#: Traits that say which choice ends the problem for good: alone they still tell the
+#: admin when to choose (the upgrade fixes it; the other way only avoids it).
+_LASTING = frozenset({"a permanent fix"})
 
 
 def told_apart(notes: list[list[str]], labels: list[str]) -> list[list[str]]:
@@ -216,12 +219,14 @@ def told_apart(notes: list[list[str]], labels: list[str]) -> list[list[str]]:
     ("Use Registry Editor": edits the registry); and when, after that, the notes are one
     lone trait of one choice ("(1) edits the registry.", "(1) needs an update to
     download."), none at all: a single trait beside choices with nothing said tells the
-    admin nothing about when to choose."""
+    admin nothing about when to choose. "A permanent fix" stays, even alone: it is the
+    one trait that says which choice ends the problem (blind A/B seed 104)."""
     kept = [
         [n for n in these if not (n in _SAID_BY_LABEL and _SAID_BY_LABEL[n].search(label))]
         for these, label in zip(notes, labels, strict=True)
     ]
     said = [these for these in kept if these]
-    if len(kept) >= 2 and len(said) == 1 and len(said[0]) == 1 and said[0][0] in TRAITS:
+    lone = len(said) == 1 and len(said[0]) == 1 and said[0][0] in TRAITS - _LASTING
+    if len(kept) >= 2 and lone:
         return [[] for _ in kept]
     return kept
