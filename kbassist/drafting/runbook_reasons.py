@@ -59,9 +59,11 @@ _FAULTY_RE = re.compile(
 #: Roles read, in the order an admin meets them.
 _ROLES = ("symptom", "impact", "diagnosis", "resolution")
 #: Words one of the three shapes has: the cheap test before any part is read.
-_HINTS = ("maybe", "perhaps", "possibly", "causes", "reasons", "(", "misconfigured", "bad ")
-_HINTS += ("wrong ", "invalid ", "broken ", "missing ", "expired ", "faulty ", "incorrect ")
-_HINTS += ("failing ", "blocked ", "unreachable ", "corrupt", "stale ", "revoked ")
+_HINTS: tuple[str, ...] = (
+    *("maybe", "perhaps", "possibly", "causes", "reasons", "(", "misconfigured", "bad "),
+    *("wrong ", "invalid ", "broken ", "missing ", "expired ", "faulty ", "incorrect "),
+    *("failing ", "blocked ", "unreachable ", "corrupt", "stale ", "revoked "),
+)
 
 
 def _plain(block: Paragraph | ListBlock) -> str:
