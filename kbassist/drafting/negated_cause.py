@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from kbassist.articles import Article
 from kbassist.drafting.option_model import Option
-from kbassist.drafting.text import clean, short_label, split_detail, split_sentences, with_detail
+from kbassist.drafting.text import clean, split_detail, split_sentences, with_detail
 
 #: The step `options._cause_options` writes for a cause with no fix.
 _CAUSE_ONLY = "Check whether this applies here and remove it: "
@@ -139,5 +139,7 @@ def negated_cause_fixes(article: Article, options: list[Option]) -> list[Option]
         step = with_detail(step, detail)
     if refs := _pointed_articles(article):
         step = with_detail(step, "See the Knowledge Base articles:\n" + "\n".join(refs))
-    label = short_label(split_detail(step)[0], 60)
+    from kbassist.drafting.options import option_label
+
+    label = option_label(split_detail(step)[0])  # a fix's label, as RESOLUTION's fixes get
     return [replace(option, label=label, items=[step])]
