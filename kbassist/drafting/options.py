@@ -2650,6 +2650,10 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
         cause = find_section(article, _CAUSE_KEYS)
         if cause is not None:
             lead, options = _cause_options(cause, plain)
+            if plain:
+                from kbassist.drafting.negated_cause import negated_cause_fixes
+
+                options = negated_cause_fixes(article, options)  # "you did not X": "X."
     return lead, options
 
 
