@@ -70,3 +70,14 @@ def test_other_sentences_are_no_examples() -> None:
     assert example_tick("In this example, search for the name.")
     assert not example_tick("Use this example to search for the name.")
     assert not example_tick("In this example, search for X. Then delete the files you find.")
+
+
+def test_an_example_with_its_own_action_stays_ticked() -> None:
+    """'In the above example, decrease X' after a step that never says to decrease is ticked."""
+    from kbassist.drafting.tick_kinds import _example_of
+
+    assert _example_of('In this example, search for "<WS-81 >".', "Find it by a text search.")
+    assert not _example_of(
+        "In the above example, decrease uset(300) to uset(200).", "Design your storage scheme."
+    )
+    assert _example_of("In this example, the constant is used.", "Specify a constant.")

@@ -246,6 +246,23 @@ def _release_download(step: dict[str, Any]) -> None:
 _TYPES_RE = re.compile(r"\b(?:type|enter|run|execute|issue|key\s{1,3}in)\b", re.IGNORECASE)
 
 
+#: "In this example, search for X": the example's own verb, when it opens on one.
+_IN_EXAMPLE_VERB_RE = re.compile(
+    r"^in\s(?:this|the\sabove)\sexample,\s(?!(?:the|a|an|this|that|these|those|it|its|we|you"
+    r"|there|our|your|each|all)\b)(?P<verb>[a-z]{3,})\b",
+    re.IGNORECASE,
+)
+
+
+def _example_of(text: str, before: str) -> bool:
+    """ "In this example, search for X" after "Find the file ... by performing a text
+    search": the step before done on the example. A verb the step before never said
+    ("In the above example, decrease uset(300) to uset(200)" after "design your data
+    storage scheme"): the article's own action, still ticked."""
+    found = _IN_EXAMPLE_VERB_RE.match(_flat(text))
+    return found is None or found.group("verb")[:5].casefold() in before.casefold()
+
+
 def _each_key(before: dict[str, Any], step: dict[str, Any]) -> bool:
     """ "Type the following commands:" then "Press Enter after each command.": one tick,
     "Type the following commands, and press Enter after each command:" over its listing
@@ -290,7 +307,11 @@ def _outcome_steps(node: dict[str, Any]) -> None:
                 del steps[n]
                 continue
             if (
-                (example_tick(text) and not _OWN_STEP_RE.match(_flat(before.get("text"))))
+                (
+                    example_tick(text)
+                    and not _OWN_STEP_RE.match(_flat(before.get("text")))
+                    and _example_of(text, _flat(before.get("text")))
+                )
                 or more_help_tick(text)
                 or restated_reason(text, _with_detail(before))
             ):
