@@ -243,13 +243,16 @@ def _release_download(step: dict[str, Any]) -> None:
 
 #: "Type the following lines.", "At the command prompt, run these commands": a tick
 #: that types what is listed.
-_TYPES_RE = re.compile(r"\b(?:type|enter|run|execute|issue|key\s{1,3}in)\b", re.IGNORECASE)
+_TYPES_RE = re.compile(
+    r"\b(?:typ(?:e|ing)|enter(?:ing)?|run(?:ning)?|execut(?:e|ing)|issu(?:e|ing)|key\s{1,3}in)\b",
+    re.IGNORECASE,
+)
 
 
 #: "In this example, search for X": the example's own verb, when it opens on one.
 _IN_EXAMPLE_VERB_RE = re.compile(
     r"^in\s(?:this|the\sabove)\sexample,\s(?!(?:the|a|an|this|that|these|those|it|its|we|you"
-    r"|there|our|your|each|all)\b)(?P<verb>[a-z]{3,})\b",
+    r"|there|our|your|each|all)\b)(?P<verb>(?-i:[a-z]{3,}))\b",
     re.IGNORECASE,
 )
 
