@@ -55,7 +55,17 @@ _OUTCOME_RE = re.compile(
     re.IGNORECASE,
 )
 #: "For example, type ...", "For instance: ...", "e.g. ...": how the step before is done.
-_EXAMPLE_RE = re.compile(r"^(?:for\s{1,3}(?:example|instance)\b|e\.\s?g\.)", re.IGNORECASE)
+_EXAMPLE_RE = re.compile(
+    r"^(?:for\s{1,3}(?:example|instance)\b|e\.\s?g\.|in\s{1,3}(?:this|the\s{1,3}above)\s{1,3}example,)",
+    re.IGNORECASE,
+)
+#: "Press Enter after each command.": how the commands of the tick before are typed,
+#: split off as a tick of its own (seed-106 readers); never a step.
+_EACH_KEY_RE = re.compile(
+    r"^press\s{1,3}(?:the\s{1,3})?(?:enter|return)(?:\s{1,3}key)?\s{1,3}after\s{1,3}(?:each|every)"
+    r"\s{1,3}(?:command|line|one|entry|statement)[.:]?$",
+    re.IGNORECASE,
+)
 #: "For further assistance with X, please refer to the owner's manual ...".
 _MORE_HELP_RE = re.compile(
     r"^for\s{1,3}(?:further|more|additional)\s{1,3}(?:assistance|help|information|details"
@@ -231,6 +241,50 @@ def _release_download(step: dict[str, Any]) -> None:
         _noted(step, text)
 
 
+#: "Type the following lines.", "At the command prompt, run these commands": a tick
+#: that types what is listed.
+_TYPES_RE = re.compile(
+    r"\b(?:typ(?:e|ing)|enter(?:ing)?|run(?:ning)?|execut(?:e|ing)|issu(?:e|ing)|key\s{1,3}in)\b",
+    re.IGNORECASE,
+)
+
+
+#: "In this example, search for X": the example's own verb, when it opens on one.
+_IN_EXAMPLE_VERB_RE = re.compile(
+    r"^in\s(?:this|the\sabove)\sexample,\s(?!(?:the|a|an|this|that|these|those|it|its|we|you"
+    r"|there|our|your|each|all)\b)(?P<verb>(?-i:[a-z]{3,}))\b",
+    re.IGNORECASE,
+)
+
+
+def _example_of(text: str, before: str) -> bool:
+    """ "In this example, search for X" after "Find the file ... by performing a text
+    search": the step before done on the example. A verb the step before never said
+    ("In the above example, decrease uset(300) to uset(200)" after "design your data
+    storage scheme"): the article's own action, still ticked."""
+    found = _IN_EXAMPLE_VERB_RE.match(_flat(text))
+    return found is None or found.group("verb")[:5].casefold() in before.casefold()
+
+
+def _each_key(before: dict[str, Any], step: dict[str, Any]) -> bool:
+    """ "Type the following commands:" then "Press Enter after each command.": one tick,
+    "Type the following commands, and press Enter after each command:" over its listing
+    (the listing under either tick); after a tick not ending on a colon, the keystroke is
+    its note. False, nothing changed, when both ticks show a listing."""
+    said = _flat(step.get("text")).rstrip(".:")
+    detail = str(step.get("detail") or "").strip("\n")
+    text = str(before.get("text") or "").rstrip()
+    if detail and (before.get("detail") or not _TYPES_RE.search(text)):
+        return False  # "Restart the computer." is no tick the listing goes with
+    if text.endswith(":") or (detail and text.endswith(".")):
+        before["text"] = f"{text[:-1].rstrip()}, and {said[0].lower()}{said[1:]}:"
+        if detail:
+            before["detail"] = detail
+    else:
+        _noted(before, f"{said}.", after=False)
+    return True
+
+
 def _outcome_steps(node: dict[str, Any]) -> None:
     steps = node.get("steps")
     if isinstance(steps, list) and len(steps) == 1 and isinstance(steps[0], dict):
@@ -252,8 +306,15 @@ def _outcome_steps(node: dict[str, Any]) -> None:
                 continue
             _release_download(step)
         if before is not None and isinstance(before, dict) and _same_case(before, step):
+            if _EACH_KEY_RE.match(_flat(text)) and _each_key(before, step):
+                del steps[n]
+                continue
             if (
-                (example_tick(text) and not _OWN_STEP_RE.match(_flat(before.get("text"))))
+                (
+                    example_tick(text)
+                    and not _OWN_STEP_RE.match(_flat(before.get("text")))
+                    and _example_of(text, _flat(before.get("text")))
+                )
                 or more_help_tick(text)
                 or restated_reason(text, _with_detail(before))
             ):
