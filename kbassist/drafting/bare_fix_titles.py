@@ -37,7 +37,7 @@ _OPEN_END_RE = re.compile(
     r"|nor|that|which|whose|who|is|are|was|were|be|such|your|its|their|this|these|those|very"
     r"|ensure|verify|between|through|via|without|within|about|per|during|whether|using|if"
     r"|when|while|following|below|above|read|should|must|can|will|appropriate|some|any|all"
-    r"|each|every|both|either|sure|make)$",
+    r"|each|every|both|either|sure|make|see|view|so)$",
     re.IGNORECASE,
 )
 #: Where the action's phrase may end: a clause mark, or before a clause of its own.
@@ -47,18 +47,24 @@ _CUT_RE = re.compile(
     re.IGNORECASE,
 )
 #: A lead the action is said after: "Depending on the integration, correct X".
-_LEAD_RE = re.compile(r"^(?:then|next|first|finally|depending on [^,]{3,60}),?\s+", re.IGNORECASE)
+_LEAD_RE = re.compile(
+    r"^(?:then|next|first|finally|in this case|depending on [^,]{3,60}"
+    r"|to (?:\w+ly )?(?:mitigate|resolve|fix|work around|correct|avoid) [^,]{0,60}),?\s+",
+    re.IGNORECASE,
+)
 #: A step said with its goal first: "To open RD Licensing Diagnoser, open Server Manager".
 _GOAL_RE = re.compile(r"^to (?P<goal>[a-z][^,]{5,60}), ", re.IGNORECASE)
 #: A step that only gets somewhere: its fix is what follows, not this.
 _GETS_THERE_RE = re.compile(
-    r"^(?:click|double-click|right-click|open|log on|sign in|select|go to|navigate|start|press)\b",
+    r"^(?:click|double-click|right-click|open|log on|log in|sign in|select|go to|navigate|start"
+    r"|press|type)\b",
     re.IGNORECASE,
 )
 #: A step that does not name the fix: an escalation, a pointer, a bare command line.
 _NOT_NAMING_RE = re.compile(
-    r"^(?:escalate|read|see|refer|review the (?:article|documentation)|contact|call|open a"
-    r" support|log in to the customer portal|for more information|note\b|\$|`|<)",
+    r"^(?:escalate|read|see|refer|back up|follow the steps|review the (?:article|documentation)"
+    r"|contact|call|open a support|log in to the customer portal|for more information"
+    r"|note\b|\$|`|<)",
     re.IGNORECASE,
 )
 _LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -82,9 +88,11 @@ def _whole(text: str) -> bool:
     return not re.search(r"\b(?:following|these steps|below)\b", text, re.IGNORECASE)
 
 
-def short_action(text: str) -> str:
+def short_action(text: str, is_action: Any = None) -> str:
     """The step's action as a title: its first sentence when short and whole, else the
-    longest start of it ending at a clause mark that is whole; "" when none is."""
+    longest start of it ending at a clause mark that is whole; "" when none is. A cut
+    before "and" needs a second action after it (`is_action`, or a participle)."""
+    is_action = is_action or (lambda _text: False)
     said = _first_sentence(text)
     if not said or _PLACEHOLDER_RE.search(said):
         return ""
@@ -92,6 +100,14 @@ def short_action(text: str) -> str:
         return said
     best = ""
     for cut in _CUT_RE.finditer(said):
+        if cut.group().strip() == "(" and not re.match(
+            r"[^()]*\)\s*(?:[,;:.]|$)", said[cut.end() :]
+        ):
+            continue  # "a default (Kubernetes) storage class": the phrase goes on after it
+        if cut.group().strip() == "" and said[cut.end() :].startswith("and "):
+            after = said[cut.end() + 4 :].split(" ", 1)[0]
+            if not (after.endswith("ed") or is_action(after)):
+                continue  # "on same major" + " and minor version": one noun phrase
         head = said[: cut.start()].rstrip(" .,;:")
         if len(head) > LIMIT:
             break
@@ -108,16 +124,43 @@ def _naming_step(outcome: dict[str, Any], is_action: Any) -> str:
         source = step.get("source") or {}
         if step.get("when") or (section and source and source.get("section") != section):
             continue
-        goal = _GOAL_RE.match(text)
-        if goal and is_action(goal.group("goal")):
-            return short_action(goal.group("goal"))  # what the step is for, not its click
         text = _LEAD_RE.sub("", text)
         text = text[:1].upper() + text[1:]
+        goal = _GOAL_RE.match(text)
+        if goal and is_action(goal.group("goal")):  # what the step is for, not its click
+            return short_action(goal.group("goal"), is_action)
         acts = re.sub(r"^try to\s+", "", text, flags=re.IGNORECASE)
-        if _NOT_NAMING_RE.match(text) or _GETS_THERE_RE.match(text) or not is_action(acts):
+        if _GETS_THERE_RE.match(text):
+            return ""  # its first step only gets somewhere: what the fix does comes later
+        if _NOT_NAMING_RE.match(text) or not is_action(acts):
             continue
-        return short_action(text)
+        title = short_action(text, is_action)
+        return title if _names_action(title, is_action) else ""
     return ""
+
+
+#: A title that opens on a scene or case, not on its action ("On all servers ...",
+#: "If this is not intentional, check X", "After scaling, monitor Y").
+_SCENE_RE = re.compile(
+    r"^(?:to|on|in|from|after|before|if|when|once|for|with|at|during|while|as|unless)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_action(title: str, is_action: Any) -> bool:
+    """Whether `title` opens on its action and reads whole: no scene first, no pointer,
+    no run of link names ("Restore Ceph Mon Quorum Lost Troubleshooting Monitor"), no
+    colon before a word or two ("Make changes to solve alert: view")."""
+    if not title or _SCENE_RE.match(title) or _GETS_THERE_RE.match(title):
+        return False
+    if not is_action(re.sub(r"^try to\s+", "", title, flags=re.IGNORECASE)):
+        return False
+    if re.search(r"\bdescribed\b|\bthe steps$", title, re.IGNORECASE):
+        return False
+    if re.search(r"(?:\b[A-Z][\w-]*\s+){5}[A-Z]", title):
+        return False
+    last = title.rsplit(": ", 1)[-1]
+    return len(last.split()) >= 3 and not _SCENE_RE.match(last) and not last.startswith("In case")
 
 
 def bare_titles_named(tree: dict[str, Any], is_action: Any) -> None:
