@@ -60,6 +60,8 @@ _GETS_THERE_RE = re.compile(
     r"|press|type)\b",
     re.IGNORECASE,
 )
+#: A step pointing at the list under it: "Look for these co-firing alerts".
+_POINTS_RE = re.compile(r"\b(?:these|the following|below)\b", re.IGNORECASE)
 #: A step that does not name the fix: an escalation, a pointer, a bare command line.
 _NOT_NAMING_RE = re.compile(
     r"^(?:escalate|read|see|refer|back up|follow the steps|review the (?:article|documentation)"
@@ -130,8 +132,8 @@ def _naming_step(outcome: dict[str, Any], is_action: Any) -> str:
         if goal and is_action(goal.group("goal")):  # what the step is for, not its click
             return short_action(goal.group("goal"), is_action)
         acts = re.sub(r"^try to\s+", "", text, flags=re.IGNORECASE)
-        if _GETS_THERE_RE.match(text):
-            return ""  # its first step only gets somewhere: what the fix does comes later
+        if _GETS_THERE_RE.match(text) or _POINTS_RE.search(text):
+            return ""  # it only gets somewhere, or points at a list: the fix comes later
         if _NOT_NAMING_RE.match(text) or not is_action(acts):
             continue
         title = short_action(text, is_action)
