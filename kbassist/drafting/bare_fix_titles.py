@@ -57,7 +57,7 @@ _GOAL_RE = re.compile(r"^to (?P<goal>[a-z][^,]{5,60}), ", re.IGNORECASE)
 #: A step that only gets somewhere: its fix is what follows, not this.
 _GETS_THERE_RE = re.compile(
     r"^(?:click|double-click|right-click|open|log on|log in|sign in|select|go to|navigate|start"
-    r"|press|type)\b",
+    r"|press|type\s+(?:\"|\S+\.exe))\b",
     re.IGNORECASE,
 )
 #: A step pointing at the list under it: "Look for these co-firing alerts".
@@ -124,18 +124,25 @@ def _naming_step(outcome: dict[str, Any], is_action: Any) -> str:
     for step in outcome.get("steps", []):
         text = " ".join(str(step.get("text", "")).split())
         source = step.get("source") or {}
-        if step.get("when") or (section and source and source.get("section") != section):
-            continue
+        if section and source and source.get("section") != section:
+            continue  # the Diagnosis checks ticked before the fix
+        if step.get("when"):
+            return ""  # its first step is for one case only
         text = _LEAD_RE.sub("", text)
         text = text[:1].upper() + text[1:]
         goal = _GOAL_RE.match(text)
-        if goal and is_action(goal.group("goal")):  # what the step is for, not its click
-            return short_action(goal.group("goal"), is_action)
+        if goal:  # "To open X, open Server Manager": what the step is for names it
+            rest = text[goal.end() :]
+            if _GETS_THERE_RE.match(rest) and is_action(goal.group("goal")):
+                return short_action(goal.group("goal"), is_action)
+            text = rest[:1].upper() + rest[1:]
         acts = re.sub(r"^try to\s+", "", text, flags=re.IGNORECASE)
         if _GETS_THERE_RE.match(text) or _POINTS_RE.search(text):
             return ""  # it only gets somewhere, or points at a list: the fix comes later
-        if _NOT_NAMING_RE.match(text) or not is_action(acts):
-            continue
+        if _NOT_NAMING_RE.match(text):
+            continue  # a registry backup, a pointer, an escalation: the next step
+        if not is_action(acts):
+            return ""  # a statement first ("As a temporary workaround, ..."): left bare
         title = short_action(text, is_action)
         return title if _names_action(title, is_action) else ""
     return ""
