@@ -1554,6 +1554,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
 
         if not_one_problem(article, tree, FALLBACK_ID):  # its items' "SOUND ...:" leads too
             leads_shown(tree)
+    from kbassist.drafting.bare_fix_titles import bare_titles_named
+
+    bare_titles_named(tree, _is_action)  # "Mitigation" alone: "Mitigation: <first action>"
     from kbassist.drafting.open_ends import whole_phrase_labels
 
     whole_phrase_labels(tree, article)  # last: "... to the C", "... about how" re-ended
