@@ -76,3 +76,19 @@ def test_summary_of_another_value_stays_asked() -> None:
     tree = draft_tree(mskb(SYMPTOMS + CAUSE + body))
     assert _asked(tree)
     assert len(fixes(tree)) == 2
+
+
+def test_upgrade_beside_workaround_steps_stays_asked() -> None:
+    """ "To resolve this problem, upgrade to Windows 98" beside "To work around this problem,
+    edit the path ..." and its steps are two fixes: the upgrade stays a choice."""
+    body = (
+        "RESOLUTION\n==========\n\n"
+        "To resolve this problem, upgrade to Microsoft Windows 98.\n\n"
+        "To work around this problem, edit the path to the modem program:\n\n"
+        "1. Click Start, point to Programs, and then click Windows Explorer.\n\n"
+        "2. Right-click the Microsoft modem program file, and then click Properties.\n\n"
+        "3. Add quotation marks around the path, and then click OK.\n\n"
+    )
+    tree = draft_tree(mskb(SYMPTOMS + CAUSE + body))
+    assert _asked(tree)
+    assert len(fixes(tree)) == 2

@@ -23,9 +23,12 @@ from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import split_detail
 
 #: "To add this setting, follow these steps:", "To do this, ...", "To make these changes":
-#: a procedure's lead that refers back to the sentence before it.
+#: a procedure's lead that refers back to the sentence before it; "To work around this
+#: problem, ..." refers to the problem, not to a fix.
 _BACK_RE = re.compile(
-    r"^to (?:\w+ ){1,2}(?:this|these|that|it|them)\b(?: (?:\w+ ){0,2}?\w+)?,"
+    r"^to (?:\w+ ){1,2}(?:this|these|that|it|them)\b"
+    r"(?! (?:problem|issue|behaviou?r|error|bug|situation|limitation|condition)s?\b)"
+    r"(?: (?:\w+ ){0,2}?\w+)?,"
     r"|^to do (?:this|so|that)\b",
     re.IGNORECASE,
 )
@@ -40,7 +43,8 @@ _QUOTED_RE = re.compile(r"\"([^\"]{2,80})\"")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9.%]{2,}")
 _STOP = frozenset(
     "the and for this that with from you your are can will not then following setting "
-    "settings add adding change changing use using click type into box".split()
+    "settings add adding change changing use using click type into box microsoft windows "
+    "server version".split()
 )
 
 
