@@ -92,3 +92,18 @@ def test_upgrade_beside_workaround_steps_stays_asked() -> None:
     tree = draft_tree(mskb(SYMPTOMS + CAUSE + body))
     assert _asked(tree)
     assert len(fixes(tree)) == 2
+
+
+def test_goal_with_relative_that_is_no_back_reference() -> None:
+    """ "To empty folders that contain temporary files, use ..." names its own fix: a
+    one-line fix before it on another disk stays a choice."""
+    body = (
+        "RESOLUTION\n==========\n\n"
+        "Install the modem software on a different hard disk.\n\n"
+        "To empty folders that contain temporary files, follow these steps:\n\n"
+        "1. Click Start, and then click Disk Cleanup.\n\n"
+        "2. In the Drives box, click the hard disk, and then click OK.\n\n"
+        "3. Click the temporary files, and then click Delete.\n\n"
+    )
+    tree = draft_tree(mskb(SYMPTOMS + CAUSE + body))
+    assert len(fixes(tree)) == 2

@@ -24,9 +24,10 @@ from kbassist.drafting.text import split_detail
 
 #: "To add this setting, follow these steps:", "To do this, ...", "To make these changes":
 #: a procedure's lead that refers back to the sentence before it; "To work around this
-#: problem, ..." refers to the problem, not to a fix.
+#: problem, ..." refers to the problem, and "To empty folders that contain ..." names its
+#: own thing ("that" only in "To do that").
 _BACK_RE = re.compile(
-    r"^to (?:\w+ ){1,2}(?:this|these|that|it|them)\b"
+    r"^to \w+ (?:this|these|it|them)\b"
     r"(?! (?:problem|issue|behaviou?r|error|bug|situation|limitation|condition)s?\b)"
     r"(?: (?:\w+ ){0,2}?\w+)?,"
     r"|^to do (?:this|so|that)\b",
