@@ -224,6 +224,7 @@ from kbassist.drafting.numbered_causes import numbered_cause_steps
 from kbassist.drafting.observed_ticks import observed_ticks
 from kbassist.drafting.obtain_install import install_after_obtain
 from kbassist.drafting.one_action import one_action_ticks
+from kbassist.drafting.one_fix import one_fix_merged
 from kbassist.drafting.one_of_steps import one_of_steps
 from kbassist.drafting.one_tick import one_tick_each
 from kbassist.drafting.open_list import other_form_choice
@@ -976,6 +977,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             heading_ticks(article, option)  # "**Case 1 - X**" over its nested steps: a title
     if len(options) > 1:  # "Resolution: Use the following method", its methods beside it
         options = [o for o in options if not announce_only(o.items)] or options
+        options = one_fix_merged(options)  # "Add setting X" beside "To add this setting: 1."
     if article.style == "mskb":
         options = _info_under_upgrade(options)  # "RPC runtime will now retry ...": the update's
         options = dated_options(options)  # "Resolution: Release Date: May 1, 2001": no fix
