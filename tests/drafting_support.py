@@ -33,6 +33,27 @@ def archive(
     return parse_article("\n".join([*head, *lines, ""]), Path(f"{id_}.txt"))
 
 
+def archive_page_verifies(folder: Path, id_: str, title: str, body: str) -> list[str]:
+    """The fix outcomes' verify lines drafted from an archive page as the corpus stores it
+    (Jekyll front matter, `{% raw %}`, tab-indented), written under `folder` (a tmp_path)."""
+    from kbassist.articles import load_article
+    from kbassist.drafting.tree import draft_tree
+
+    text = (
+        f'---\nlayout: page\ntitle: "{id_}: {title}"\n---\n\n'
+        f"## {id_}: {title}\n\n{{% raw %}}\n\n"
+        f"\tArticle: {id_}\n\tProduct(s): Widget Plus\n\tVersion(s): 95\n"
+        "\t" + "-" * 79 + "\n\n"
+    )
+    text += "".join(f"\t{line}\n" if line else "\t\n" for line in body.split("\n"))
+    text += "\n{% endraw %}\n"
+    page = folder / id_
+    page.mkdir()
+    (page / "README.md").write_text(text, encoding="utf-8")
+    tree = draft_tree(load_article(page / "README.md"))
+    return [str(v["text"]) for node in fixes(tree) for v in node.get("verify", [])]
+
+
 def runbook(body: str, *, id_: str = "TestAlert") -> Article:
     """An alert runbook: front matter, an `#` title, `##` Meaning / Diagnosis / Mitigation."""
     text = f"---\nid: {id_}\ntitle: {id_}\n---\n\n# {id_}\n\n{body.strip()}\n"

@@ -5,14 +5,14 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from kbassist.articles import load_article
+from drafting_support import archive_page_verifies
+
 from kbassist.drafting.fit_checks import (
     diagnosis_verify,
     no_rollback,
     removes_cause,
     without_condition,
 )
-from kbassist.drafting.tree import draft_tree
 
 _UPGRADE_ARTICLE = """\
 SYMPTOMS
@@ -50,24 +50,9 @@ this problem and will post new information here as it becomes available.
 
 def _verifies(tmp_path: Path, body: str) -> list[str]:
     """The drafted outcomes' verify lines of an archive-style article with `body`."""
-    text = (
-        '---\nlayout: page\ntitle: "Q990361: Widget Err Msg: Cannot Find Wagent.exe"\n---\n\n'
-        "## Q990361: Widget Err Msg: Cannot Find Wagent.exe\n\n{% raw %}\n\n"
-        "\tArticle: Q990361\n\tProduct(s): Widget Plus\n\tVersion(s): 95\n"
-        "\t-------------------------------------------------------------------------------\n\n"
+    return archive_page_verifies(
+        tmp_path, "Q990361", "Widget Err Msg: Cannot Find Wagent.exe", body
     )
-    text += "".join(f"\t{line}\n" if line else "\t\n" for line in body.split("\n"))
-    text += "\n{% endraw %}\n"
-    folder = tmp_path / "Q990361"
-    folder.mkdir()
-    (folder / "README.md").write_text(text, encoding="utf-8")
-    tree = draft_tree(load_article(folder / "README.md"))
-    return [
-        str(v["text"])
-        for node in tree["nodes"]
-        if node.get("kind") == "outcome" and node["id"] != "not_this_article"
-        for v in node.get("verify", [])
-    ]
 
 
 def test_upgrade_that_removes_cause_checks_the_symptom_gone(tmp_path: Path) -> None:

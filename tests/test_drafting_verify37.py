@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from drafting_support import archive_page_verifies
+
 from kbassist.articles import load_article
 from kbassist.drafting.tree import draft_tree
 from kbassist.drafting.verify import quoted_message
@@ -14,24 +16,7 @@ from kbassist.drafting.verify_examples import example_elided, referent_said
 
 def _archive_verifies(tmp_path: Path, body: str) -> list[str]:
     """The drafted outcomes' verify lines of an archive-style article with `body`."""
-    text = (
-        '---\nlayout: page\ntitle: "Q990371: Widget: Slides Pasted Show One"\n---\n\n'
-        "## Q990371: Widget: Slides Pasted Show One\n\n{% raw %}\n\n"
-        "\tArticle: Q990371\n\tProduct(s): Widget Plus\n\tVersion(s): 95\n"
-        "\t-------------------------------------------------------------------------------\n\n"
-    )
-    text += "".join(f"\t{line}\n" if line else "\t\n" for line in body.split("\n"))
-    text += "\n{% endraw %}\n"
-    folder = tmp_path / "Q990371"
-    folder.mkdir()
-    (folder / "README.md").write_text(text, encoding="utf-8")
-    tree = draft_tree(load_article(folder / "README.md"))
-    return [
-        str(v["text"])
-        for node in tree["nodes"]
-        if node.get("kind") == "outcome" and node["id"] != "not_this_article"
-        for v in node.get("verify", [])
-    ]
+    return archive_page_verifies(tmp_path, "Q990371", "Widget: Slides Pasted Show One", body)
 
 
 def _runbook_verifies(tmp_path: Path, text: str) -> list[str]:
