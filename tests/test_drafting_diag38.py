@@ -114,7 +114,7 @@ def _before(tree: dict[str, Any], target: str) -> list[dict[str, Any]]:
 
 
 def test_the_command_is_run_before_asking_whether_it_succeeded() -> None:
-    """ "Did the command succeed?" comes after a step that shows the runas command, not before it."""
+    """The question whether the command succeeded comes after the step that runs it."""
     tree = draft_tree(support(RUNAS))
     question = _found(tree)
     (info,) = _before(tree, question["id"])
