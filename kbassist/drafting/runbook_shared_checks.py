@@ -30,7 +30,13 @@ def straight_way(by_id: dict[str, dict[str, Any]], start: str) -> list[dict[str,
 
 
 def _sign(node: dict[str, Any]) -> tuple[str, ...]:
-    """What a node asks or shows, whatever its id: alike on every way, or not."""
+    """What a node asks or shows, whatever its id: alike on every way, or not. A checks
+    step is its checks: the sentence that leads them ("Run these Diagnosis checks before
+    the fix", "What it shows tells how to answer the next question") says only why."""
+    if node.get("kind") == "info" and node.get("checks"):
+        _lead, _, checks = str(node.get("text", "")).partition("\n\n")
+        if checks:
+            return ("info", "checks", checks)
     return tuple(str(node.get(key, "")) for key in ("kind", "var", "title", "text", "type", "help"))
 
 

@@ -131,6 +131,7 @@ from kbassist.drafting.follow_ups import (
     other_ways,
 )
 from kbassist.drafting.forms import scene_before, symptom_forms
+from kbassist.drafting.found_after import steps_before_found
 from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
 from kbassist.drafting.glued_switches import respaced_switches
 from kbassist.drafting.goal_verify import article_kind, fitted_verify
@@ -1464,6 +1465,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         checks_before_names(tree, options)
         checking_parts_first(tree, article)  # "### Determine if X": before the question
         checks_before_cases(tree)  # a fix's check before the case question it decides
+        steps_before_found(tree)  # the steps whose result "What did you find?" asks: first
         checks_not_ticked(tree, article)  # checks are looked at, not ticked as the fix
         cases_without_fix(tree)  # "No, not here" left with only the escalation: said so
         checks_before_fixes(tree)  # the same names and checks on every answer: asked first
