@@ -40,7 +40,7 @@ _KIND_NAMES = {
 
 
 def _kind_of(text: str, start: int, var: str) -> str:
-    """"kube" or "ceph" by the tool and flag right before `{var}` at `start` in `text`;
+    """ "kube" or "ceph" by the tool and flag right before `{var}` at `start` in `text`;
     "" when no namespace flag stands before it."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
