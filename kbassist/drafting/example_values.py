@@ -233,6 +233,10 @@ _TOOL_SAID_RE = re.compile(r"\b(?:tool|utility|program|command)\b", re.IGNORECAS
 _SID_WORD_RE = re.compile(r"(?<![a-z])sid(?![a-z])|security identifier", re.IGNORECASE)
 
 
+#: A file spelt as a name: `ProjectName.DLL`, `SomeFileName.ini`.
+_NAMED_FILE_RE = re.compile(r"(?:[A-Z][a-z]+)+Name\.[A-Za-z][A-Za-z0-9]{1,3}")
+
+
 def value_kind(literal: str, kind: str, context: str, items: list[str]) -> str:
     """A placeholder's kind where the command says more than its name: a `<User SID>` is a
     SID (its help says how to read one), a `<path>` after a registry tool (`regdelnull
@@ -241,6 +245,8 @@ def value_kind(literal: str, kind: str, context: str, items: list[str]) -> str:
     inner = literal.strip("<>{}[]")
     if _SID_WORD_RE.search(inner):
         return "SID"
+    if kind == "name" and _NAMED_FILE_RE.fullmatch(literal):
+        return "file name"  # `ProjectName.DLL`: a file, its extension says so (round 38)
     if kind != "path" or literal not in context:
         return kind
     words = context[: context.index(literal)].split()[-1:]

@@ -142,6 +142,8 @@ def _rename(node: dict[str, Any], what: str, token: str, bare: str, camel: dict[
         return
     if what == "domain component" and _domain_part(node, token):
         return
+    if _ceph_daemon(node, token):
+        return
     words = _words(_FROM_TAIL_RE.sub("", inner), bare, camel)
     if words is None:
         return  # not words alone (`<PDC.domain.com>`, `<rook-ceph-mon-X... pod>`): as it was
@@ -180,6 +182,36 @@ def _names_a_kind(words: list[str]) -> bool:
     parts = [p.casefold() for w in words for p in w.split("-")]
     glued = ["".join(pair) for pair in pairwise(parts)]  # `<config-map>`: a ConfigMap
     return parts[-1] in _SAID_TAILS or any(p in _KIND_CASE for p in [*parts, *glued])
+
+
+#: `mon.ID`, `osd.ID`: a Ceph daemon written as its type and a stand-in id (round 38):
+#: the type's name, and the command that lists the daemons of that type.
+_CEPH_DAEMON_RE = re.compile(r"(?P<type>mon|osd|mds|mgr|rgw)\.(?:ID|NAME)")
+_CEPH_DAEMONS = {
+    "mon": ("monitor", "ceph mon stat"),
+    "osd": ("OSD", "ceph osd tree"),
+    "mds": ("MDS", "ceph fs status"),
+    "mgr": ("manager", "ceph mgr stat"),
+    "rgw": ("RADOS gateway", ""),
+}
+
+
+def _ceph_daemon(node: dict[str, Any], token: str) -> bool:
+    """`ceph tell mon.ID mon_status`: "Ceph monitor", asked as its full name (`mon.a`),
+    the help naming the command that lists them; False for any other token."""
+    found = _CEPH_DAEMON_RE.fullmatch(token)
+    if not found:
+        return False
+    kind = found.group("type")
+    name, listing = _CEPH_DAEMONS[kind]
+    question = f"Which {name} is it (its full name, e.g. {kind}.a)?"
+    _set(node, f"Ceph {name}", question, f"the Ceph {name}'s name")
+    node["help"] = (
+        f"The daemon's name as Ceph writes it: its type, a dot and its id, e.g. {kind}.a"
+        + (f"; `{listing}` in the toolbox lists them" if listing else "")
+        + f". It replaces {token} in the command."
+    )
+    return True
 
 
 #: A directory path's domain parts: `DC=<Domain>,DC=<COM>`.

@@ -25,6 +25,7 @@ from kbassist.articles.model import (
 )
 from kbassist.drafting.labels import status_only
 from kbassist.drafting.self_described import self_described
+from kbassist.drafting.stand_ins import inline_stand_in_commands
 from kbassist.drafting.symptom_kinds import (
     announces,
     before_background,
@@ -861,12 +862,16 @@ def inline_commands(article: Article, step: str) -> list[str]:
     rollout history `kubectl -n $NAMESPACE rollout history statefulset $NAME`"): commands
     run as written, though not in a fenced block; prose with a "$" is none. Alert runbooks
     only (a Meaning section): a support article's `$Cred = ...` is PowerShell."""
-    if "$" not in step or not any(s.key == "meaning" for s in article.sections):
+    if not any(s.key == "meaning" for s in article.sections):
         return []
-    spans = dict.fromkeys(
-        m.group(1).strip() for s in article.sections for m in _INLINE_VAR_RE.finditer(s.text)
-    )
-    return [span for span in spans if span and span in step]
+    out: list[str] = []
+    if "$" in step:
+        spans = dict.fromkeys(
+            m.group(1).strip() for s in article.sections for m in _INLINE_VAR_RE.finditer(s.text)
+        )
+        out = [span for span in spans if span and span in step]
+    # `ceph tell mon.ID mon_status`: an inline command with a stand-in (round 38)
+    return out + [span for span in inline_stand_in_commands(article) if span in step]
 
 
 #: `MyServerName`, `MyPassword`, `app=myapp` in a command: the article's stand-in for

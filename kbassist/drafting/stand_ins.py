@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from kbassist.articles import Article
 
@@ -17,6 +18,9 @@ from kbassist.articles import Article
 _CAPS_NAME_RE = re.compile(
     r"(?<![\w$%{<.\-=/])(?:[A-Z][A-Z0-9]*_)+(?:NAME|ID|NAMESPACE|NODE|POD|IP|HOST)(?![\w=>}:(-])"
     r"|(?<=/)(?:[A-Z][A-Z0-9]*_)+(?:NAME|ID)(?![\w=>}:(-])"
+    # `ceph tell mon.ID mon_status`: a Ceph daemon's id written as its type, a dot and
+    # ID / NAME (round 38), the monitor, OSD or MDS the admin picks
+    r"|(?<![\w.-])(?:mon|osd|mds|mgr|rgw)\.(?:ID|NAME)(?![\w=>}:(.-])"
 )
 #: `{myfile_with_certs.crt}`, `{ceph-component}`: a lower-case name of several words in
 #: braces (not jsonpath's `{end}` / `{.items}`, nor `${var}` or a template's `{{x}}`).
@@ -58,6 +62,28 @@ def stand_in_names(article: Article, commands: Sequence[str]) -> list[str]:
                     continue
                 out.append(name)
     return out
+
+
+#: An inline code span that is a runbook's command (`ceph tell mon.ID mon_status`).
+_INLINE_COMMAND_RE = re.compile(r"`((?:kubectl|oc|rbd|ceph|rados)\s[^`\n]{1,200})`")
+
+
+def inline_stand_in_commands(article: Article) -> tuple[str, ...]:
+    """The article's inline commands that write a capitals stand-in (`mon.ID`,
+    `POOL_NAME`): typed as written but for it, though not in a fenced block."""
+    return _inline_commands(article)
+
+
+@lru_cache(maxsize=64)
+def _inline_commands(article: Article) -> tuple[str, ...]:
+    out: dict[str, None] = {}
+    for section in article.sections:
+        if "`" not in section.text:
+            continue
+        for match in _INLINE_COMMAND_RE.finditer(section.text):
+            if _CAPS_NAME_RE.search(match.group(1)):
+                out[match.group(1).strip()] = None
+    return tuple(out)
 
 
 def _set_in(name: str, text: str) -> bool:

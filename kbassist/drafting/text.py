@@ -469,6 +469,16 @@ _PARAM_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "placeholder",
+        # `<Path to Project>\ProjectName.DLL`, `[path]\SomeFileName.ini`, `regsvr32
+        # WebClassDllName.dll`: a file spelt as a name, in a folder that is a placeholder
+        # itself or given to Regsvr32: the admin's own file (round 38)
+        re.compile(
+            r"(?:(?<=>\\)|(?<=\]\\)|(?<=(?i:regsvr32) )|(?<=(?i:regsvr32) /u ))"
+            r"(?P<v>(?:[A-Z][a-z]+)+Name\.[A-Za-z][A-Za-z0-9]{1,3})(?![\w-])"
+        ),
+    ),
+    (
         "count",
         re.compile(
             r"\b(?P<v>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
@@ -497,6 +507,7 @@ _PARAM_NEEDS: tuple[tuple[str, ...], ...] = (
     ("\\\\",),  # \\server\share
     ("Name",),  # \\ServerName
     ("name",),  # servername
+    ("Name.",),  # ProjectName.DLL
     _COUNT_NEEDS,
 )
 PARAM_HELP = {

@@ -269,6 +269,7 @@ from kbassist.drafting.registry_values import registry_note_named, registry_note
 from kbassist.drafting.repro_changed import changed_repro
 from kbassist.drafting.repro_inputs import repro_placeholders
 from kbassist.drafting.restarts import noted_restart, restart_step
+from kbassist.drafting.reused_inputs import reused_inputs_split
 from kbassist.drafting.round_only import (
     problem_stays,
     round_only_verify,
@@ -1522,6 +1523,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     verify_examples(tree, said)  # the example record's time elided; "that value" named
     if article.style != "mskb":  # last: passes above read a token back from its title
         name_inputs(tree, article.body)  # "Namespace", not "Your name for <namespace>"
+        reused_inputs_split(tree, article.body)  # `rbd --namespace`, `oc -n`: two inputs
     pointers_kept(tree, article)  # "rebuild the Reg.dat file": "See Q80393 ..." under it
     relative_links_said(tree, article)  # "(helpers/podDebug.md)": beside the runbook's file
     from kbassist.drafting.value_tables import value_tables_said
