@@ -504,6 +504,8 @@ class _Steps:
             rest = f"{rest[:at]} {rest[at + len(label) :]}"
         if rest.strip(" ,;|.\u00b7-"):
             return False  # prose around the links: a sentence, not a run of links
+        if not self.items and not any(_actionish(_unpleased(label)) for label, _ in links):
+            return False  # no step to put them under, none to take: as the part's text
         for label, url in links:
             shown = f"Link: {label}: {url}" if url else f"See: {label}"
             if _actionish(_unpleased(label)):
