@@ -32,8 +32,8 @@ def test_links_only_mitigation_is_named_by_its_guides() -> None:
         "- [Widget operator](https://example.com/operator)\n"
     )
     assert (
-        "Follow Troubleshooting widgets and 1 more guide (if the alert reports a real problem)"
-        in labels
+        'Follow the "Troubleshooting widgets" and "Widget operator" guides (if the alert'
+        " reports a real problem)" in labels
     )
     assert not any(label.startswith("Mitigation") for label in labels)
 

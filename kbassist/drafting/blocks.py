@@ -309,7 +309,7 @@ class _Steps:
                     continue
                 self.last_check = False
                 nxt = blocks[n + 1] if n + 1 < len(blocks) else None
-                if self._reference(block):
+                if self._reference(block) or self._link_run(block):
                     continue  # "See [Quotas](...)": where to read, shown under the step
                 leads_action = text.endswith(":") or isinstance(nxt, Code | ListBlock)
                 if leads_action and self._pointer_over_links(text, nxt):
@@ -483,6 +483,41 @@ class _Steps:
         else:
             self.lead.append(clean(shown))
             self.lead_refs.append((clean(shown), with_urls(paragraph)))
+        return True
+
+    def _link_run(self, paragraph: Paragraph) -> bool:
+        """A paragraph of two or more links only, one a line ("[Restore Ceph Mon Quorum
+        Lost](...)" over "[Troubleshooting Monitor](...)"): each link on its own, as
+        `_reference` takes one (a link named by an action a step, its link its detail; the
+        others references under the step before), never their texts run together as one
+        step (seed-106 readers: "Restore Ceph Mon Quorum Lost Troubleshooting Monitor")."""
+        from kbassist.drafting.modern import links_of
+
+        links = links_of([paragraph]) or _site_links(paragraph)
+        if len(links) < 2:
+            return False
+        rest = clean(paragraph.text.plain)
+        for label, _url in links:
+            at = rest.find(label) if label else -1
+            if at == -1:
+                return False
+            rest = f"{rest[:at]} {rest[at + len(label) :]}"
+        if rest.strip(" ,;|.\u00b7-"):
+            return False  # prose around the links: a sentence, not a run of links
+        if not self.items and not any(_actionish(_unpleased(label)) for label, _ in links):
+            return False  # no step to put them under, none to take: as the part's text
+        for label, url in links:
+            shown = f"Link: {label}: {url}" if url else f"See: {label}"
+            if _actionish(_unpleased(label)):
+                before = len(self.items)
+                self.add(label.rstrip(".;"))
+                if len(self.items) > before:
+                    self.items[-1] = with_detail(self.items[-1], shown)
+                    continue
+            if self.items:
+                self.items[-1] = with_detail(self.items[-1], shown)
+            else:
+                self.lead.append(clean(shown))
         return True
 
     def _pointer_over_links(self, text: str, nxt: Block | None) -> bool:

@@ -649,6 +649,19 @@ _LEFT_HANGING_RE = re.compile(
     r"|\b(?:is|are|was|were|be|been) (?:\w+(?:ed|en)|set))$",
     re.IGNORECASE,
 )
+#: What a file's part should say, its words to follow: "The PROTOCOL ODINSUP section of
+#: the NET.CFG file should read" (+ " as follows:").
+_SHOULD_READ_RE = re.compile(
+    r"^(?P<subj>(?:the|your) (?:[^,;:.]|\.(?=\S)){3,80}?) (?:should|must) (?:now )?"
+    r"(?:read|look|look like|be|contain|resemble|appear)$",
+    re.IGNORECASE,
+)
+#: A part of a file or setting an admin edits.
+_FILE_PART_RE = re.compile(
+    r"\b(?:file|section|line|lines|entry|entries|key|value|statement|setting|settings)$"
+    r"|\.(?:ini|cfg|inf|sys|bat|conf|config|xml|txt|reg)\b",
+    re.IGNORECASE,
+)
 #: A purpose clause that says only that it fixes: "To work around this problem and X".
 _FIX_PURPOSE_RE = re.compile(
     r"^to (?:work ?around|resolve|fix|correct|avoid|prevent|solve|mitigate) "
@@ -895,6 +908,12 @@ def _lead_in_free(body: str) -> str:
     said = re.match(r"^to (?=[a-z]+\b)", cut, re.IGNORECASE)
     if said:
         cut = cut[said.end() :]
+    reads = _SHOULD_READ_RE.match(cut)
+    if reads:
+        # "The PROTOCOL ODINSUP section of the NET.CFG file should read as follows": the
+        # edit it asks for, not "... should read" (seed-106 readers: cut before its object)
+        subject = reads.group("subj")
+        return f"Edit {subject[:1].lower()}{subject[1:]}" if _FILE_PART_RE.search(subject) else body
     if not cut or _ends_open(cut) or _LEFT_HANGING_RE.search(cut):
         return body
     if re.match(
@@ -921,10 +940,12 @@ def _purpose(lead: str) -> str:
 
 
 #: A purpose that only says it fixes ("resolve this problem", "work around the problem
-#: when installing new printers"): it names no fix.
+#: when installing new printers") or only points back ("To do so, use either of the
+#: following methods": seed-106 readers marked "Method 1: Do so in Package.rul ..."): it
+#: names no fix.
 _FIX_ONLY_RE = re.compile(
-    r"^(?:work ?around|resolve|fix|correct|avoid|prevent|solve|mitigate) (?:this|the|these) "
-    r"(?:problem|issue|behaviou?r|error)s?\b",
+    r"^(?:(?:work ?around|resolve|fix|correct|avoid|prevent|solve|mitigate) (?:this|the|these) "
+    r"(?:problem|issue|behaviou?r|error)s?\b|do (?:so|this|that|it)\b)",
     re.IGNORECASE,
 )
 

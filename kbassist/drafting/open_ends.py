@@ -279,6 +279,35 @@ def said_action(body: str, text: str, room: int) -> str:
     return body
 
 
+#: An aside that ends a label: "Use PVIEWER.EXE (a program provided with the Windows NT
+#: Resource Kit)".
+_END_ASIDE_RE = re.compile(r"\s\([^()]{1,120}\)$")
+#: What the article goes on with after such a label when the aside cut the phrase: a
+#: purpose, a place, or the subject's verb (" to kill the NTVDM process", " before the
+#: extended character", " in the SQL Server name field", " does not have ... rights").
+_GOES_ON_AFTER_ASIDE_RE = re.compile(
+    r"^ (?:to|before|in|into|on|onto|at|for|from|does|do|is|are|was|were|has|have|can"
+    r"|cannot|must|should|will|may)\s(?=\S)"
+)
+
+
+def aside_dropped(body: str, text: str, room: int) -> str:
+    """A label that ends on an aside where its sentence goes on with what the phrase
+    needs ("Use PVIEWER.EXE (a program provided with X)" + " to kill the NTVDM process"),
+    as the phrase without its aside, on to its next whole-phrase end within `room`
+    ("Use PVIEWER.EXE to kill the "NTVDM" process"): seed-106 readers marked the aside
+    kept and the action dropped. `body` otherwise."""
+    aside = _END_ASIDE_RE.search(body)
+    if aside is None:
+        return body
+    rest = _rest_of(body, text)
+    if rest is None or not _GOES_ON_AFTER_ASIDE_RE.match(rest):
+        return body
+    head = body[: aside.start()]
+    kept = _ended(head + rest, len(head) + 2, room)
+    return kept if kept and len(kept.split()) > len(head.split()) else body
+
+
 def _mended(label: str, text: str) -> str:
     """`label` mended, its section prefix ("Resolution: ") kept before the body."""
     prefix = ""
@@ -287,6 +316,9 @@ def _mended(label: str, text: str) -> str:
     body = label[len(prefix) :]
     room = MAX_MENDED_CHARS - len(prefix)
     said = said_action(body, text, room)
+    if said != body:
+        return prefix + said
+    said = aside_dropped(body, text, room)
     if said != body:
         return prefix + said
     return prefix + mend(body, text, room)

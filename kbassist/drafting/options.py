@@ -2575,6 +2575,22 @@ _CONNECTIVE_RE = re.compile(
 )
 
 
+#: A label that moves something from a place: "Copy the following files from the folder
+#: that is created by X" (where it goes follows in the article).
+_MOVED_FROM_RE = re.compile(
+    r"^(?P<what>(?:Copy|Move|Transfer|Paste|Place|Put) [^,;:()]{3,60}?)"
+    r" from [^,;:()]{3,200}$"
+)
+#: What the article goes on with after such a label: the rest of the "from" phrase, then
+#: " to <where>" up to its clause's end.
+_MOVED_TO_RE = re.compile(
+    r"^(?:\s(?!to\b)[^\s,;:.()]+){0,12}\sto (?P<to>(?!the following\b)[^,;:()]{3,60}?)"
+    r"(?=[,;:]\s|[.:]?$|\.\s|\s\()"
+)
+#: An aside inside a label: " (a program provided with the Windows NT Resource Kit)".
+_ASIDE_RE = re.compile(r"\s\([^()]{1,120}\)(?=\s)")
+
+
 def _whole_phrase(label: str, sources: list[str]) -> str:
     """A label cut inside a name ("... the Winnt.adm file that is used by System") ends
     before the phrase it cut instead ("... the Winnt.adm file")."""
@@ -2591,6 +2607,19 @@ def _whole_phrase(label: str, sources: list[str]) -> str:
         after = clean(source)[at + len(body) : at + len(body) + 2]
         if not re.match(r" [\w(]", after):
             return label  # not cut, or cut at a clause end
+        moved = _MOVED_FROM_RE.match(body)
+        dest = _MOVED_TO_RE.match(clean(source)[at + len(body) :]) if moved else None
+        if moved and dest and len(moved.group("what")) + len(dest.group("to")) <= 90:
+            # "Copy the following files from the folder that is created by X" + " to a
+            # shared folder on your network": where they go, not where they come from
+            # (seed-106 readers marked "Copy the following files from the folder" as cut)
+            said = f"{moved.group('what')} to {dest.group('to')}"
+            return label[: len(label) - len(body)] + said
+        bare = _ASIDE_RE.sub("", body)
+        if after == " (" and bare != body and len(bare) < 75:
+            # "Use PVIEWER.EXE (a program provided with X) to kill the NTVDM process" +
+            # " (the ... process)": its asides dropped, not its purpose (seed-106 readers)
+            return label[: len(label) - len(body)] + bare
         found = [m for m in _CONNECTIVE_RE.finditer(body) if m.start() >= 25]
         relative = [m.start() for m in found if m.group(0).strip() in ("that", "which", "who")]
         cuts = relative[:1] or [m.start() for m in found][-1:]

@@ -126,9 +126,10 @@ _READ_PAGES_RE = re.compile(
 
 
 def guide_label(option: Option) -> str:
-    """A fix that only reads linked pages, named by them ("Follow Troubleshooting DNS in
-    OpenShift and 2 more guides"): readers marked the bare section name "Mitigation" as
-    a cut heading that says nothing of the fix; "" when the fix does more than that."""
+    """A fix that only reads linked pages, named by them ("Follow the "Troubleshooting DNS
+    in OpenShift" guide and 2 other linked guides"): readers marked the bare section name
+    "Mitigation" as a cut heading that says nothing of the fix; "" when the fix does more
+    than that."""
     from kbassist.drafting.text import short_label, split_detail
 
     if len(option.items) != 1:
@@ -141,9 +142,20 @@ def guide_label(option: Option) -> str:
     titles = [t for t in titles if t and "://" not in t]
     if not titles:
         return ""
+    if len(titles) == 1:
+        return short_label(f"Follow {titles[0]}", 90)
+    # every page named when they fit ("Follow the "Configuring IPsec encryption" and
+    # "OpenShift Networking" guides"), not "Follow X and 1 more guide" (seed-106 readers:
+    # machine-worded, the second title run into the first)
+    quoted = [f'"{t}"' for t in titles]
+    said = f"Follow the {', '.join(quoted[:-1])} and {quoted[-1]} guides"
+    if len(said) <= 90:
+        return said
     more = len(titles) - 1
-    tail = f" and {more} more guide{'s' if more > 1 else ''}" if more else ""
-    return short_label(f"Follow {titles[0]}{tail}", 90)
+    return short_label(
+        f"Follow the {quoted[0]} guide and {more} other linked guide{'s' if more > 1 else ''}",
+        90,
+    )
 
 
 def titled_real(options: list[Option], tuning: list[Option]) -> None:
