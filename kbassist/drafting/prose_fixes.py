@@ -280,6 +280,32 @@ def _alternative(text: str) -> str:
     return step
 
 
+#: "NOTE: Another workaround to this problem is to X.": the note's lead, not the way.
+_NOTE_LEAD_RE = re.compile(r"^(?:note|notes|tip)\s*:\s*", re.IGNORECASE)
+
+
+def _noted_alternative(option: Option) -> Option | None:
+    """Another way said as the last note of a fix's last step ("NOTE: Another workaround
+    to this problem is to configure Windows for the standard VGA display.", "Alternatively,
+    you can X"): cut from that note and returned as a fix of its own, or None. A note under
+    an earlier step ("NOTE: You can also set X in the INI file" under step 1 of 3) is
+    another way to do that step, and stays a note."""
+    text, detail = split_detail(option.items[-1])
+    paras = detail.split("\n\n")
+    said = _flat(paras[-1])
+    if not said or said.endswith(":") or ("\n" in paras[-1].strip() and ":" in said[:-1]):
+        return None  # a lead over lines, or a block with its own lines: not one sentence
+    if len(split_sentences(said)) > 2:
+        return None
+    first = _alternative(_NOTE_LEAD_RE.sub("", said))
+    if not first or first.startswith("Instead of "):
+        return None  # "Instead of X, ..." names what the fix above did: said beside it
+    option.items[-1] = with_detail(text, "\n\n".join(paras[:-1]))
+    other = Option(option.section, short_label(first.rstrip(".:"), 90), "", [first])
+    other.kind, other.checks = option.kind, list(option.checks)
+    return other
+
+
 def alternative_paras(options: list[Option]) -> list[Option]:
     """`options` with a fix whose later paragraph opens another way ("Instead of using
     message boxes, you could use the TRACE macros ...") split there: the steps before it
@@ -287,7 +313,7 @@ def alternative_paras(options: list[Option]) -> list[Option]:
     alternative is a choice between fixes, never the next tick."""
     out: list[Option] = []
     for option in options:
-        if option.kind not in ("option", "workaround") or option.chain or len(option.items) < 2:
+        if option.kind not in ("option", "workaround") or option.chain or not option.items:
             out.append(option)
             continue
         at, first = 0, ""
@@ -299,6 +325,9 @@ def alternative_paras(options: list[Option]) -> list[Option]:
                 break
         if not at:
             out.append(option)
+            noted = _noted_alternative(option)
+            if noted is not None:  # "NOTE: Another workaround is to X" after the last step
+                out.append(noted)
             continue
         detail = split_detail(option.items[at])[1]
         rest = [with_detail(first, detail) if detail.strip() else first, *option.items[at + 1 :]]
