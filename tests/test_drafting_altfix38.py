@@ -45,7 +45,7 @@ STEP_NOTE = (
 
 
 def test_the_no_backup_tool_is_asked_not_left_in_the_restore_note() -> None:
-    """"Do you have a backup?" is asked: "no" ticks Run REBUILDX with its warning shown, "yes"
+    """ "Do you have a backup?" is asked: "no" ticks Run REBUILDX with its warning shown, "yes"
     only the restore; the tool is no longer a note under the restore."""
     tree = draft_tree(archive(NO_BACKUP_TOOL))
     asked = [q for q in questions(tree) if q["title"].startswith("Do you have a")]
@@ -75,10 +75,50 @@ def test_a_trailing_note_with_another_workaround_is_a_fix_to_choose() -> None:
 
 
 def test_a_note_under_an_earlier_step_stays_a_note() -> None:
-    """"NOTE: You can also set X in the INI file" under step 1 of 3 is another way to do
+    """ "NOTE: You can also set X in the INI file" under step 1 of 3 is another way to do
     that step: it stays its note, and the walk keeps one fix with its three steps."""
     tree = draft_tree(archive(STEP_NOTE))
     found = fixes(tree)
     assert len(found) == 1
     assert "StartupOffline= option to 0" in details(found[0])
     assert len(ticks(found[0])) >= 3
+
+
+#: Several steps, then "Alternatively, ..." that only redoes the last step another way.
+LAST_STEP_OTHER = (
+    "SYMPTOMS\n========\n\nThe compressed drive cannot be mounted after the disk check.\n\n"
+    "CAUSE\n=====\n\nThe compressed volume file was renamed by the disk check.\n\n"
+    "RESOLUTION\n==========\n\n"
+    "1. Rename the FILE0001.CHK file to DBLSPACE.001.\n\n"
+    "2. Restart the computer.\n\n"
+    "3. Type DBLSPACE /MOUNT=001 at the command prompt and press ENTER.\n\n"
+    "NOTE: Alternatively, you can run DBLSPACE.EXE, choose Mount from the Drive menu, and\n"
+    "mount DBLSPACE.001.\n"
+)
+
+#: One step, then "Alternatively, ..." that replaces it.
+ONE_STEP_OTHER = (
+    "SYMPTOMS\n========\n\nReplication Manager reports that the folder is invalid.\n\n"
+    "CAUSE\n=====\n\nThe replication DLLs do not accept a local drop box.\n\n"
+    "RESOLUTION\n==========\n\n"
+    "Install the updated replication DLLs from the Download Center.\n\n"
+    "NOTE: Alternatively, you can create a dropbox on a network drive.\n"
+)
+
+
+def test_an_alternative_to_the_last_of_several_steps_stays_its_note() -> None:
+    """ "Alternatively, run DBLSPACE.EXE and mount it" after step 3 of 3 is another way to
+    mount, not a fix without the rename: it stays a note and there is one fix."""
+    tree = draft_tree(archive(LAST_STEP_OTHER))
+    found = fixes(tree)
+    assert len(found) == 1
+    assert "Alternatively" in details(found[0])
+
+
+def test_an_alternative_to_a_one_step_fix_is_a_fix_to_choose() -> None:
+    """After a fix of one step, "Alternatively, you can create a dropbox on a network
+    drive" is a second fix, no longer the install's note."""
+    tree = draft_tree(archive(ONE_STEP_OTHER))
+    found = fixes(tree)
+    assert any(ticks(f) == ["Create a dropbox on a network drive."] for f in found)
+    assert not any("dropbox" in details(f) for f in found)

@@ -284,12 +284,24 @@ def _alternative(text: str) -> str:
 _NOTE_LEAD_RE = re.compile(r"^(?:note|notes|tip)\s*:\s*", re.IGNORECASE)
 
 
+#: "Another workaround to this problem is to X", "Another way to resolve this is to X": the
+#: note says it replaces the whole fix, not only the step it is under.
+_WHOLE_FIX_RE = re.compile(
+    r"^another\s(?:workaround|solution|(?:way|method)\sto\s(?:resolve|fix|correct|avoid|work"
+    r"\saround)\b)",
+    re.IGNORECASE,
+)
+
+
 def _noted_alternative(option: Option) -> Option | None:
     """Another way said as the last note of a fix's last step ("NOTE: Another workaround
     to this problem is to configure Windows for the standard VGA display.", "Alternatively,
     you can X"): cut from that note and returned as a fix of its own, or None. A note under
-    an earlier step ("NOTE: You can also set X in the INI file" under step 1 of 3) is
-    another way to do that step, and stays a note."""
+    an earlier step ("NOTE: You can also set X in the INI file" under step 1 of 3), or an
+    "Alternatively, ..." after the last of several steps ("Alternatively, run DBLSPACE and
+    mount it" after "type dblspace /mo"), is another way to do that step: a note still.
+    Only a note that says it replaces the whole fix ("Another workaround ... is to") is
+    taken after several steps."""
     text, detail = split_detail(option.items[-1])
     paras = detail.split("\n\n")
     said = _flat(paras[-1])
@@ -297,9 +309,12 @@ def _noted_alternative(option: Option) -> Option | None:
         return None  # a lead over lines, or a block with its own lines: not one sentence
     if len(split_sentences(said)) > 2:
         return None
-    first = _alternative(_NOTE_LEAD_RE.sub("", said))
+    said = _NOTE_LEAD_RE.sub("", said)
+    first = _alternative(said)
     if not first or first.startswith("Instead of "):
         return None  # "Instead of X, ..." names what the fix above did: said beside it
+    if len(option.items) > 1 and not _WHOLE_FIX_RE.match(said):
+        return None  # "Alternatively, run DBLSPACE and mount it" after step 3: that step's note
     option.items[-1] = with_detail(text, "\n\n".join(paras[:-1]))
     other = Option(option.section, short_label(first.rstrip(".:"), 90), "", [first])
     other.kind, other.checks = option.kind, list(option.checks)
