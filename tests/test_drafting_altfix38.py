@@ -122,3 +122,23 @@ def test_an_alternative_to_a_one_step_fix_is_a_fix_to_choose() -> None:
     found = fixes(tree)
     assert any(ticks(f) == ["Create a dropbox on a network drive."] for f in found)
     assert not any("dropbox" in details(f) for f in found)
+
+
+#: Two workarounds, the second said "Another workaround is to <verb>" with a verb that is
+#: no common step verb.
+TWO_WORKAROUNDS = (
+    "SYMPTOMS\n========\n\nThe compiler generates incorrect code for a shift expression.\n\n"
+    "CAUSE\n=====\n\nThe global optimizer folds the shift into the addition.\n\n"
+    "RESOLUTION\n==========\n\n"
+    "Remove global optimization from the command line for the module.\n\n"
+    "Another workaround is to simplify the expression and use a temporary variable.\n"
+)
+
+
+def test_another_workaround_is_to_any_verb_is_a_second_fix() -> None:
+    """ "Another workaround is to simplify the expression ..." is a fix to choose beside
+    the first, whatever its verb, not a note under the first fix's step."""
+    tree = draft_tree(archive(TWO_WORKAROUNDS))
+    found = fixes(tree)
+    assert any(t.startswith("Simplify the expression") for f in found for t in ticks(f))
+    assert not any("Another workaround" in details(f) for f in found)

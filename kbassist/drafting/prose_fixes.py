@@ -249,7 +249,8 @@ _ALT_PARA_RE = re.compile(
     r"^(?:also,?\s(?:and\s)?)?(?:"
     r"(?P<instead>instead\sof\s[^,]{3,160}),\syou\s(?:can|could|may|might)\s(?:also\s)?"
     r"|alternatively,\s(?:you\s(?:can|could|may|might)\s(?:also\s)?)?"
-    r"|another\s(?:way|method|option|workaround|solution)(?:\sto\s[^,.]{3,80}?)?\sis\sto\s"
+    r"|(?P<another>another\s(?:way|method|option|workaround|solution)(?:\sto\s[^,.]{3,80}?)?"
+    r"\sis\sto\s)"
     r"|you\s(?:could|might)\salso\s"
     r"|or,\syou\s(?:can|could)\s)"
     r"(?P<verb>[a-z]{2,20})\b(?P<rest>.{3,600})$",
@@ -272,7 +273,8 @@ def _alternative(text: str) -> str:
         return ""
     step = f"{found.group('verb')}{found.group('rest')}"
     step = step[0].upper() + step[1:]
-    if not imperative(step):
+    # "Another workaround is to simplify the code": "is to" puts a verb there, listed or not
+    if not found.group("another") and not imperative(step):
         return ""
     instead = found.group("instead")
     if instead:  # "Instead of calling X, call it directly ...": "it" keeps its noun
