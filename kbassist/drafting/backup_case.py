@@ -166,8 +166,29 @@ def _wider_backup(option: Option, sentences: list[str], j: int, var: str) -> tup
     return sentences[j - 1], then
 
 
+#: "The program FIXIDX can also be used if no backup is available.": the other way said
+#: with its tool as the subject (seed-106 readers: it was left in the restore's note).
+_ALSO_USED_RE = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<tool>(?:program|utility|tool|command)\s+[A-Z][\w.-]{1,30}|[A-Z][\w.-]{1,30}"
+    r"(?:\s+(?:program|utility|tool|command))?)\s+can\s+(?:also\s+)?be\s+used\s+(?:if|when)\s+"
+    r"(?P<cond>[^,;:]{3,80}?)\.?$",
+)
+
+
 def _no_backup(sentence: str) -> tuple[str, str] | None:
-    """(the case, the action for it) of "If a backup is not available, do Y"."""
+    """(the case, the action for it) of "If a backup is not available, do Y" (or "X can
+    also be used if no backup is available": "Use X.")."""
+    used = _ALSO_USED_RE.match(sentence.strip())
+    if used is not None:
+        cond = used.group("cond")
+        if not _BACKUP_WORD_RE.search(cond) or not _NEGATED_RE.search(cond):
+            return None
+        if re.search(r"\b(?:and|or)\b", cond):
+            return None
+        tool = used.group("tool")
+        verb = "Run" if re.match(r"(?:program|utility)\s", tool) else "Use"
+        tool = re.sub(r"^(?:program|utility|tool|command)\s+", "", tool)
+        return cond, f"{verb} {tool}."
     found = _NO_BACKUP_RE.match(sentence.strip())
     if found is None:
         return None
@@ -361,6 +382,33 @@ def _has_backup(sentence: str) -> tuple[str, str, str] | None:
     return _sentence(step), adj, what
 
 
+def _noted_other(
+    option: Option, items: list[str], when: dict[int, str], n: int, counter: int
+) -> bool:
+    """A restore step whose note opens with the way for a site without a backup ("Restore
+    the index file from a recent backup." over "The program FIXIDX can also be used if no
+    backup is available. ..."): the note's way becomes the "no" step, the rest of the note
+    (its warning) shown under it. Whether it was asked."""
+    text, detail = split_detail(items[n])
+    paras = detail.split("\n\n")
+    said = split_sentences(" ".join(paras[0].split()))
+    other = _no_backup(said[0]) if said else None
+    restore = _FROM_BACKUP_RE.search(text)
+    if other is None or restore is None or len(split_sentences(text)) != 1:
+        return False
+    var = f"if_{counter + 1}"
+    adj, what = _what(restore, other[0])
+    rest = " ".join([other[1], *said[1:]])
+    items[n : n + 1] = [_restore_step(text), with_detail(rest, "\n\n".join(paras[1:]))]
+    for k in sorted((k for k in when if k > n), reverse=True):
+        when[k + 1] = when.pop(k)
+    when[n] = f'{var} == "yes"'
+    when[n + 1] = f'{var} == "no"'
+    _goes_on(items, when, n + 1)
+    option.asks.append(_ask(var, adj, what, text, said[0]))
+    return True
+
+
 def backup_cases(option: Option, items: list[str], when: dict[int, str], counter: int) -> int:
     """The article's "restore X from a backup" and its "if a backup is not available, do
     Y" as one question, each answer ticking its own step; `items` is changed in place
@@ -377,6 +425,8 @@ def backup_cases(option: Option, items: list[str], when: dict[int, str], counter
         text, detail = split_detail(item)
         if not _BACKUP_WORD_RE.search(text):
             continue
+        if _noted_other(option, items, when, n, counter):
+            return counter + 1
         sentences = split_sentences(text)
         for j in range(1, len(sentences)):
             wider = _wider_backup(option, sentences, j, f"if_{counter + 1}")

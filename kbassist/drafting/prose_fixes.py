@@ -249,7 +249,8 @@ _ALT_PARA_RE = re.compile(
     r"^(?:also,?\s(?:and\s)?)?(?:"
     r"(?P<instead>instead\sof\s[^,]{3,160}),\syou\s(?:can|could|may|might)\s(?:also\s)?"
     r"|alternatively,\s(?:you\s(?:can|could|may|might)\s(?:also\s)?)?"
-    r"|another\s(?:way|method|option|workaround|solution)(?:\sto\s[^,.]{3,80}?)?\sis\sto\s"
+    r"|(?P<another>another\s(?:way|method|option|workaround|solution)(?:\sto\s[^,.]{3,80}?)?"
+    r"\sis\sto\s)"
     r"|you\s(?:could|might)\salso\s"
     r"|or,\syou\s(?:can|could)\s)"
     r"(?P<verb>[a-z]{2,20})\b(?P<rest>.{3,600})$",
@@ -272,12 +273,54 @@ def _alternative(text: str) -> str:
         return ""
     step = f"{found.group('verb')}{found.group('rest')}"
     step = step[0].upper() + step[1:]
-    if not imperative(step):
+    # "Another workaround is to simplify the code": "is to" puts a verb there, listed or not
+    if not found.group("another") and not imperative(step):
         return ""
     instead = found.group("instead")
     if instead:  # "Instead of calling X, call it directly ...": "it" keeps its noun
         return f"{instead[0].upper()}{instead[1:]}, {step[0].lower()}{step[1:]}"
     return step
+
+
+#: "NOTE: Another workaround to this problem is to X.": the note's lead, not the way.
+_NOTE_LEAD_RE = re.compile(r"^(?:note|notes|tip)\s*:\s*", re.IGNORECASE)
+
+
+#: "Another workaround to this problem is to X", "Another way to resolve this is to X": the
+#: note says it replaces the whole fix, not only the step it is under.
+_WHOLE_FIX_RE = re.compile(
+    r"^another\s(?:workaround|solution|(?:way|method)\sto\s(?:resolve|fix|correct|avoid|work"
+    r"\saround)\b)",
+    re.IGNORECASE,
+)
+
+
+def _noted_alternative(option: Option) -> Option | None:
+    """Another way said as the last note of a fix's last step ("NOTE: Another workaround
+    to this problem is to configure Windows for the standard VGA display.", "Alternatively,
+    you can X"): cut from that note and returned as a fix of its own, or None. A note under
+    an earlier step ("NOTE: You can also set X in the INI file" under step 1 of 3), or an
+    "Alternatively, ..." after the last of several steps ("Alternatively, run DBLSPACE and
+    mount it" after "type dblspace /mo"), is another way to do that step: a note still.
+    Only a note that says it replaces the whole fix ("Another workaround ... is to") is
+    taken after several steps."""
+    text, detail = split_detail(option.items[-1])
+    paras = detail.split("\n\n")
+    said = _flat(paras[-1])
+    if not said or said.endswith(":") or ("\n" in paras[-1].strip() and ":" in said[:-1]):
+        return None  # a lead over lines, or a block with its own lines: not one sentence
+    if len(split_sentences(said)) > 2:
+        return None
+    said = _NOTE_LEAD_RE.sub("", said)
+    first = _alternative(said)
+    if not first or first.startswith("Instead of "):
+        return None  # "Instead of X, ..." names what the fix above did: said beside it
+    if len(option.items) > 1 and not _WHOLE_FIX_RE.match(said):
+        return None  # "Alternatively, run DBLSPACE and mount it" after step 3: that step's note
+    option.items[-1] = with_detail(text, "\n\n".join(paras[:-1]))
+    other = Option(option.section, short_label(first.rstrip(".:"), 90), "", [first])
+    other.kind, other.checks = option.kind, list(option.checks)
+    return other
 
 
 def alternative_paras(options: list[Option]) -> list[Option]:
@@ -287,7 +330,7 @@ def alternative_paras(options: list[Option]) -> list[Option]:
     alternative is a choice between fixes, never the next tick."""
     out: list[Option] = []
     for option in options:
-        if option.kind not in ("option", "workaround") or option.chain or len(option.items) < 2:
+        if option.kind not in ("option", "workaround") or option.chain or not option.items:
             out.append(option)
             continue
         at, first = 0, ""
@@ -299,6 +342,9 @@ def alternative_paras(options: list[Option]) -> list[Option]:
                 break
         if not at:
             out.append(option)
+            noted = _noted_alternative(option)
+            if noted is not None:  # "NOTE: Another workaround is to X" after the last step
+                out.append(noted)
             continue
         detail = split_detail(option.items[at])[1]
         rest = [with_detail(first, detail) if detail.strip() else first, *option.items[at + 1 :]]
