@@ -1278,7 +1278,11 @@ def option_label(text: str) -> str:
 _IN_ORDER_RE = re.compile(
     r"\b(?:in the order (?:in which|that) they (?:are|were) (?:listed|presented|given)|in the "
     r"following order|(?:follow|complete|do|perform) (?:these|the following|all of these|all "
-    r"the) (?:steps|procedures|methods) in order)\b",
+    r"the) (?:steps|procedures|methods) in order"
+    # "follow all the steps in the following sections": every stage, not one (round 38)
+    r"|(?:follow|complete|perform|do) all (?:of )?the (?:steps|procedures|tasks) in (?:all |each )?"
+    r"(?:of )?the following (?:sections|procedures)"
+    r"|(?:follow|complete|perform) (?:all|each) of the following (?:sections|procedures))\b",
     re.IGNORECASE,
 )
 
