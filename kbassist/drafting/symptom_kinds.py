@@ -87,21 +87,31 @@ _MESSAGES_LEAD_RE = re.compile(
     r"(?:two\s+|three\s+)?(?:[\w-]+\s+)?messages\b",
     re.IGNORECASE,
 )
-#: Words that keep such messages alternatives ("depending on how you start it").
-_MESSAGES_CHOICE_RE = re.compile(r"\bdepending\b|\bsome or all\b|\bone or more\b", re.I)
+#: Words that keep such messages alternatives ("depending on how you start it"), or
+#: messages that may come beside the problem ("Also, you may receive ...": asked apart).
+_MESSAGES_CHOICE_RE = re.compile(
+    r"\bdepending\b|\bsome or all\b|\bone or more\b|\balso\b|\bin addition\b", re.I
+)
 #: A listed message under a case of its own ("On the Macintosh client:", "When you
 #: select Historical Overview:"): one form per case, not one event.
-_CASE_ITEM_RE = re.compile(r"^(?:on|in|when|if|after|with|for|under|from|while)\b[^:]{0,80}:")
+_CASE_ITEM_RE = re.compile(
+    r"^(?:on|in|when|if|after|with|for|under|from|while)\b[^:]{0,80}:", re.IGNORECASE
+)
+
+
+#: "-and/or-" between two listed messages: any of them, not all (Q111466's kind).
+_AND_OR_RE = re.compile(r"^-*\s*and\s*/\s*or\s*-*$", re.IGNORECASE)
 
 
 def messages_together(lead: str, group: list[str]) -> bool:
-    """Whether a lead's messages come together (see _MESSAGES_LEAD_RE): plural, no word
-    of choice, and no message under a case of its own."""
+    """Whether a lead's messages come together (see _MESSAGES_LEAD_RE): two or more, the
+    lead plural with no word of choice, and no message under a case of its own."""
     return (
-        bool(_MESSAGES_LEAD_RE.search(lead))
+        len(group) >= 2
+        and bool(_MESSAGES_LEAD_RE.search(lead))
         and not _ALTERNATIVE_RE.search(lead)
         and not _MESSAGES_CHOICE_RE.search(lead)
-        and not any(_CASE_ITEM_RE.match(item) for item in group)
+        and not any(_CASE_ITEM_RE.match(item) or _AND_OR_RE.match(item) for item in group)
     )
 
 

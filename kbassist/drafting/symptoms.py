@@ -294,7 +294,7 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             continue  # "... the error when the following measurements are selected:"
         group = _indented_after(paras, i)
         if article.style == "mskb":
-            if listed_together(para.text, group, _ors_under(paras, i)):
+            if listed_together(para.text, group, bool(para.marker) or _ors_under(paras, i)):
                 continue  # "The following system events appear": all shown with the symptom
             group = before_causes(group)  # "... may be caused by any of the following:"
         if sum(map(is_fragment, group)) * 2 > len(group):
@@ -423,7 +423,7 @@ def shown_together(article: Article, section: Section | None) -> list[str]:
         if not _message_lead(para.text):
             continue
         group = _indented_after(paras, i)
-        if listed_together(para.text, group, _ors_under(paras, i)):
+        if listed_together(para.text, group, bool(para.marker) or _ors_under(paras, i)):
             found.extend(g for g in group if g and not _AND_ITEM_RE.match(g))
         elif len(group) == 1 and shown and accompanies(para.text):
             found.extend(group)  # "EXTERNAL.EXE will log the following error in the log file:"
