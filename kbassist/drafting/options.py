@@ -39,6 +39,7 @@ from kbassist.drafting.text import (
     with_detail,
     without_boilerplate,
 )
+from kbassist.drafting.together import ChooseOne, settings_lead
 from kbassist.drafting.way_paras import (
     another_case,
     another_way,
@@ -83,7 +84,7 @@ _CHOOSE_ONE_PATTERN = re.compile(
     r"|\bby either\s*:$",
     re.IGNORECASE,
 )
-_CHOOSE_ONE_RE = Hinted(
+_CHOOSE_ONE_RE = ChooseOne(  # not "set the following options:" (round 38)
     _CHOOSE_ONE_PATTERN,
     (
         "following",
@@ -109,7 +110,7 @@ _PLAIN_CHOOSE_ONE_PATTERN = re.compile(
     r"solutions|resolutions|options|causes|reasons|alternatives)\b)",
     re.IGNORECASE,
 )
-_PLAIN_CHOOSE_ONE_RE = Hinted(
+_PLAIN_CHOOSE_ONE_RE = ChooseOne(
     _PLAIN_CHOOSE_ONE_PATTERN,
     (
         "of the following",
@@ -1277,7 +1278,11 @@ def option_label(text: str) -> str:
 _IN_ORDER_RE = re.compile(
     r"\b(?:in the order (?:in which|that) they (?:are|were) (?:listed|presented|given)|in the "
     r"following order|(?:follow|complete|do|perform) (?:these|the following|all of these|all "
-    r"the) (?:steps|procedures|methods) in order)\b",
+    r"the) (?:steps|procedures|methods) in order"
+    # "follow all the steps in the following sections": every stage, not one (round 38)
+    r"|(?:follow|complete|perform|do) all (?:of )?the (?:steps|procedures|tasks) in (?:all |each )?"
+    r"(?:of )?the following (?:sections|procedures)"
+    r"|(?:follow|complete|perform) (?:all|each) of the following (?:sections|procedures))\b",
     re.IGNORECASE,
 )
 
@@ -1552,7 +1557,7 @@ def _section_options(
     for i, para in enumerate(paras):
         if para.marker or para.heading:
             continue
-        advising = _advice(para.text)
+        advising = _advice(para.text) or _settings_over_list(paras, i)
         if advising and led is not None and i < led and _aside(para.text):
             continue  # "Note that you should back up the registry ...": the steps are the fix
         goal = None if advising or led is None else procedure_goal(paras, i)
@@ -1584,6 +1589,20 @@ def _section_options(
         if items:
             return "", [goal_option(section, paras[goal_head[0]].head, lead, items, None)]
     return "", []
+
+
+#: "To enable rollback support, the SMS Installer must have ...": the goal before the comma.
+_TO_GOAL_RE = re.compile(r"^To ([a-z][^,:;]{3,80}), ")
+
+
+def _settings_over_list(paras: list[Para], i: int) -> bool:
+    """ "the SMS Installer must have the following options enabled:" over its listed
+    options: settings all to be made, the advice of a how-to (round 38, together38)."""
+    text = clean(paras[i].text)
+    if not text.endswith(":") or not settings_lead(text):
+        return False
+    listed = [p for p in paras[i + 1 : i + 12] if p.marker and p.indent >= paras[i].indent]
+    return len(listed) >= 2
 
 
 #: "To resolve this problem, obtain the latest service pack", "install the hotfix": a fix
@@ -1738,7 +1757,7 @@ def _fix_groups(paras: list[Para]) -> list[tuple[str, list[Para]]]:
     inside = {id(unheaded[i]) for i in _steps_ors(unheaded) if _two_acts(unheaded, i)}
     for para in paras:
         if para.heading:
-            heads[len(kept)] = clean(para.head)
+            heads[len(kept)] = clean(para.head).rstrip(":").rstrip()  # not "Steps:: X"
         elif not para.separator or id(para) in inside:
             kept.append(para)
     paras = kept
@@ -2473,6 +2492,8 @@ def _plain_items(option: Option) -> list[Option]:
         # do it: the fix's name and text, not a step to tick
         option.lead = f"{option.lead} {first}".strip()
         option.label = option_label(first.rstrip(":"))
+        if settings_lead(first) and (to := _TO_GOAL_RE.match(first)):
+            option.label = to.group(1)[:1].upper() + to.group(1)[1:]  # "Enable X", not "X must"
         option.items = option.items[1:]
     if len(option.items) == 1 and (update := _UPDATE_AVAILABLE_RE.match(option.items[0])):
         # "An updated version of Usrmgr.exe is now available that fixes this problem."

@@ -80,16 +80,55 @@ _TOGETHER_RE = re.compile(
     r"\byou (?:see|notice|find) that\b",
     re.IGNORECASE,
 )
+#: "You receive the following error messages:", "you will see the following two
+#: messages:": the messages of one event, shown one after the other (round 38).
+_MESSAGES_LEAD_RE = re.compile(
+    r"\b(?:receive|get|see|displays?)\s+(?:the following|these|both|the two|two)\s+"
+    r"(?:two\s+|three\s+)?(?:[\w-]+\s+)?messages\b",
+    re.IGNORECASE,
+)
+#: Words that keep such messages alternatives ("depending on how you start it"), or
+#: messages that may come beside the problem ("Also, you may receive ...": asked apart).
+_MESSAGES_CHOICE_RE = re.compile(
+    r"\bdepending\b|\bsome or all\b|\bone or more\b|\balso\b|\bin addition\b", re.I
+)
+#: A listed message under a case of its own ("On the Macintosh client:", "When you
+#: select Historical Overview:"): one form per case, not one event.
+_CASE_ITEM_RE = re.compile(
+    r"^(?:on|in|when|if|after|with|for|under|from|while)\b[^:]{0,80}:", re.IGNORECASE
+)
+
+
+#: "-and/or-" between two listed messages: any of them, not all (Q111466's kind).
+_AND_OR_RE = re.compile(r"^-*\s*and\s*/\s*or\s*-*$", re.IGNORECASE)
+
+
+def messages_together(lead: str, group: list[str]) -> bool:
+    """Whether a lead's messages come together (see _MESSAGES_LEAD_RE): two or more, the
+    lead plural with no word of choice, and no message under a case of its own."""
+    return (
+        len(group) >= 2
+        and bool(_MESSAGES_LEAD_RE.search(lead))
+        and not _ALTERNATIVE_RE.search(lead)
+        and not _MESSAGES_CHOICE_RE.search(lead)
+        and not any(_CASE_ITEM_RE.match(item) or _AND_OR_RE.match(item) for item in group)
+    )
+
+
 #: "-and-" between two listed items: both hold.
 _AND_RE = re.compile(r"^-+\s*and\s*-+$", re.IGNORECASE)
 
 
-def listed_together(lead: str, group: list[str]) -> bool:
+def listed_together(lead: str, group: list[str], ors: bool = False) -> bool:
     """Whether a lead's listed items all hold at once (shown together, never offered as
-    "which do you see?"): the lead says so, or "-and-" joins the items."""
+    "which do you see?"): the lead says so, or "-and-" joins the items; or the lead names
+    the messages in the plural with no word of choice, no `-or-` between them (`ors`) and
+    no item under a case of its own (`messages_together`, round 38)."""
     if any(_AND_RE.match(item.strip()) for item in group):
         return True
     last = split_sentences(clean(lead))[-1] if lead.strip() else ""
+    if not ors and messages_together(last, group):
+        return True
     return bool(_TOGETHER_RE.search(last)) and not _ALTERNATIVE_RE.search(last)
 
 
@@ -112,7 +151,10 @@ _OWN_SCENE_RE = re.compile(r"\b(?:if|when|whenever|instead)\b", re.IGNORECASE)
 #: following error codes:": the detail of the same message, not another form of it.
 _DETAIL_OF_RE = re.compile(
     r"\b(?:while|when) (?:this|the|that) (?:error )?(?:message|dialog box) is (?:displayed|shown"
-    r"|open)\b|\b(?:press|click|select)(?:ing)? (?:the )?(?:F2|details|more info)\b",
+    r"|open)\b|\b(?:press|click|select)(?:ing)? (?:the )?(?:F2|details|more info)\b"
+    # "When you click click here, you receive error message details similar to the
+    # following:": the crash dialog's details, not another form (round 38)
+    r"|\breceive (?:the )?(?:error )?(?:message )?details\b|\bdetails about the error\b",
     re.IGNORECASE,
 )
 

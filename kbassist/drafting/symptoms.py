@@ -8,7 +8,7 @@ asks about before any fix.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Block, ListBlock
@@ -25,6 +25,7 @@ from kbassist.drafting.symptom_kinds import (
     causes_follow,
     is_fragment,
     listed_together,
+    messages_together,
     trigger_after,
 )
 from kbassist.drafting.symptom_leads import mostly_steps, scenario_items, step_lead, step_text
@@ -293,7 +294,7 @@ def symptom_messages(article: Article, section: Section | None) -> list[str]:
             continue  # "... the error when the following measurements are selected:"
         group = _indented_after(paras, i)
         if article.style == "mskb":
-            if listed_together(para.text, group):
+            if listed_together(para.text, group, bool(para.marker) or _ors_under(paras, i)):
                 continue  # "The following system events appear": all shown with the symptom
             group = before_causes(group)  # "... may be caused by any of the following:"
         if sum(map(is_fragment, group)) * 2 > len(group):
@@ -389,11 +390,31 @@ def _indented_after(paras: list[Para], start: int) -> list[str]:
     return group
 
 
+def _ors_under(paras: list[Para], start: int) -> bool:
+    """Whether an `-or-` stands between the blocks `_indented_after` takes under the lead
+    `paras[start]` ("A" / "-or-" / "B": forms to choose from, never one event)."""
+    seen = False
+    for later in paras[start + 1 :]:
+        if later.separator:
+            seen = True
+        elif later.indent > paras[start].indent or later.marker:
+            if seen:
+                return True
+        else:
+            return False
+    return False
+
+
 def shown_together(article: Article, section: Section | None) -> list[str]:
     """The MS KB facts listed as all true at once with the symptom ("The following system
     events appear in the Event Viewer:", "you see that the database is corrupted:"): shown
     with it in the question."""
-    if section is None or article.style != "mskb":
+    if section is None:
+        return []
+    if article.style != "mskb":  # "you receive the following error messages:" (round 38)
+        for text, group in _block_groups(article, section):
+            if len(group) >= 2 and messages_together(split_sentences(text)[-1], group):
+                return group
         return []
     paras = [p for p in paragraphs(section.text) if not p.heading]
     found: list[str] = []
@@ -402,7 +423,7 @@ def shown_together(article: Article, section: Section | None) -> list[str]:
         if not _message_lead(para.text):
             continue
         group = _indented_after(paras, i)
-        if listed_together(para.text, group):
+        if listed_together(para.text, group, bool(para.marker) or _ors_under(paras, i)):
             found.extend(g for g in group if g and not _AND_ITEM_RE.match(g))
         elif len(group) == 1 and shown and accompanies(para.text):
             found.extend(group)  # "EXTERNAL.EXE will log the following error in the log file:"
@@ -442,6 +463,17 @@ _KB_NOTE_RE = re.compile(r"^(?:note|important|warning|caution)\b\s*[:.-]", re.IG
 
 
 def _block_messages(article: Article, section: Section) -> list[str]:
+    for text, group in _block_groups(article, section):
+        if messages_together(split_sentences(text)[-1], group):
+            continue  # "you receive the following error messages:": one event (round 38)
+        if len(group) >= 2:
+            return _distinct(group)
+    return []
+
+
+def _block_groups(article: Article, section: Section) -> Iterator[tuple[str, list[str]]]:
+    """(lead, the messages under it) for each message lead of a Markdown symptom section
+    (list items, quotes or code blocks after it), leaving out procedures and scenarios."""
     from kbassist.articles.model import Code, Paragraph, Quote
     from kbassist.drafting.blocks import code_text, part_sections
 
@@ -482,9 +514,7 @@ def _block_messages(article: Article, section: Section) -> list[str]:
             group = [g for g in group if g and not is_fragment(g)]
             if mostly_steps(group) or scenario_items(text, group):
                 continue  # a procedure, or "in the following scenario:" over conditions
-            if len(group) >= 2:
-                return _distinct(group)
-    return []
+            yield text, group
 
 
 def _item_message(blocks: Sequence[Block], first: Block) -> str:
