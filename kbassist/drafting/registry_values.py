@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from kbassist.articles import Section
 from kbassist.drafting.option_model import Option
+from kbassist.drafting.set_values import meant_value
 from kbassist.drafting.text import Para, clean, is_boilerplate, split_sentences, with_detail
 
 #: A DWORD's largest value: the bound of a value the article leaves unlimited.
@@ -34,7 +35,11 @@ _KEY_START_RE = re.compile(r"^\\?(?:HKEY_[A-Z_]+|HKLM|HKCU)(?:[\\/]|$)")
 #: A wrapped key's next line ("\Parameters") or one level of a key written as a tree.
 _KEY_MORE_RE = re.compile(r"^(?:[\\/][\w .{}$/\\-]{1,80}|[\w.{}$-]{1,60}[\\/]?)$")
 #: "ProcessorThreadMax  REG_DWORD": a value's name and type on one line.
-_NAME_TYPE_RE = re.compile(r"^(?P<name>[A-Za-z][\w.-]{1,60})\s*:?\s+(?P<type>REG_[A-Z_]+)$")
+#: "InitialKeyboardIndicators REG_SZ Number": the kind of data after the type, not data.
+_NAME_TYPE_RE = re.compile(
+    r"^(?P<name>[A-Za-z][\w.-]{1,60})\s*:?\s+(?P<type>REG_[A-Z_]+)"
+    r"(?:\s+(?i:number|string|value|dword|path|text))?$"
+)
 #: "MajorVersion:REG_DWORD:0x4", "WaveAudio: REG_SZ: mciwave.drv": a value a line.
 _COMPACT_RE = re.compile(
     r"^(?P<name>[A-Za-z][\w.-]{1,60})\s*:\s*(?P<type>REG_[A-Z_]+)\s*:\s*(?P<data>[^<>\s|]{1,80})$"
@@ -362,6 +367,11 @@ def registry_values_option(
                 shown = "\n\n".join(p for p in (aside, shown) if p)
             if data:
                 step = f"Set the {value.name} value ({value.kind}) to {data}."
+                steps.append(with_detail(step, "\n\n".join(p for p in (missing, shown) if p)))
+                continue
+            meant = meant_value(said, " ".join(lead))
+            if meant:  # "0 means that NUMLOCK is turned off" under "To turn this ... off"
+                step = f"Set the {value.name} value ({value.kind}) to {meant}."
                 steps.append(with_detail(step, "\n\n".join(p for p in (missing, shown) if p)))
                 continue
             bounds = _bounds(value, said)
