@@ -147,7 +147,7 @@ def _led_steps(paras: list[Para], n: int, para: Para) -> list[Para]:
     if para.numbered or para.marker:
         return []
     said = clean(para.lines[0] if para.heading else para.text)
-    if not _says("lead", said) or re.search(r"reproduc", said, re.I):
+    if not _says("lead", said) or re.search(r"\breproduc", said, re.I):
         return []
     for m in range(n + 1, min(n + 4, len(paras))):
         if _FIRST_RE.match(paras[m].head):
