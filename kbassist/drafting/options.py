@@ -106,7 +106,11 @@ _PLAIN_CHOOSE_ONE_PATTERN = re.compile(
     r"|following (?:two |three |four |five |six |\d )?(?:methods|workarounds|options|ways|"
     r"solutions|alternatives|resolutions)\b|there are (?:two|three|four|five|six|several|"
     r"\d) (?:possible |different |known |ways to |alternative )?(?:workarounds|methods|ways|"
-    r"solutions|resolutions|options|causes|reasons|alternatives)\b)",
+    r"solutions|resolutions|options|causes|reasons|alternatives)\b"
+    # "The following are three suggested workarounds for this bug:" (round 38)
+    r"|following are (?:the )?(?:two|three|four|five|six|several|\d) (?:suggested |possible |"
+    r"different |known |alternative |recommended )?(?:workarounds|methods|ways|solutions|"
+    r"resolutions|options|alternatives)\b)",
     re.IGNORECASE,
 )
 _PLAIN_CHOOSE_ONE_RE = Hinted(
@@ -897,10 +901,14 @@ def _read_alternatives(
                 alts = _list_after(paras, i + 1, fixes)
                 if len(alts) >= 2:
                     if fixes:  # "Install the Latest Printer Driver:" after the list
-                        from kbassist.drafting.listed_ways import titled_ways_after
+                        from kbassist.drafting.listed_ways import (
+                            described_below,
+                            titled_ways_after,
+                        )
 
                         end = i + 1 + sum(len(a) for a in alts)
                         alts += titled_ways_after(paras, end, alts[0][0].indent)
+                        alts = described_below(paras, end, alts)  # "described below": its steps
                     return paras[: i + 1], alts
     return [], []
 
