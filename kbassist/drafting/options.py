@@ -101,14 +101,15 @@ _CHOOSE_ONE_RE = Hinted(
 #: three factors." (not "all of the following conditions": those hold together).
 _PLAIN_CHOOSE_ONE_PATTERN = re.compile(
     # the lookahead: every branch's first letter (the scan skips the other positions, 2x)
-    r"\b(?=[oeaft])(?:(?:one|either|any) of (?:the|these) (?:following\b|(?:\w+ )?(?:methods|ways|"
+    r"\b(?=[oeafth])(?:(?:one|either|any) of (?:the|these) (?:following\b|(?:\w+ )?(?:methods|ways|"
     r"workarounds|options|solutions|resolutions|alternatives) (?:below|listed below|here)\b)"
     r"|following (?:two |three |four |five |six |\d )?(?:methods|workarounds|options|ways|"
     r"solutions|alternatives|resolutions)\b|there are (?:two|three|four|five|six|several|"
     r"\d) (?:possible |different |known |ways to |alternative )?(?:workarounds|methods|ways|"
     r"solutions|resolutions|options|causes|reasons|alternatives)\b"
-    # "The following are three suggested workarounds for this bug:" (round 38)
-    r"|following are (?:the )?(?:two|three|four|five|six|several|\d) (?:suggested |possible |"
+    # "The following are three suggested workarounds for this bug:", "Here are three
+    # possible workarounds for this problem:" (round 38)
+    r"|(?:following|here) are (?:the )?(?:two|three|four|five|six|several|\d) (?:suggested |possible |"
     r"different |known |alternative |recommended )?(?:workarounds|methods|ways|solutions|"
     r"resolutions|options|alternatives)\b)",
     re.IGNORECASE,
