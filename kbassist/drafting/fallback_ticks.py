@@ -105,7 +105,7 @@ _STEP_FAILED_RE = re.compile(r"\b(?:does|do|did)\s{0,3}(?:not|n't)\s{1,3}(?:work
 
 
 #: "issue doesn't resolve": a condition the article says without its article.
-_BARE_NOUN_RE = re.compile(r"^(?:issue|problem|error|alert|symptom)s?\s", re.IGNORECASE)
+_BARE_NOUN_RE = re.compile(r"^(?:issue|problem|error|alert|symptom)\s", re.IGNORECASE)
 
 
 def checkpoint(cond: str) -> str:
@@ -292,7 +292,9 @@ def fallback_follows(options: list[Option]) -> list[Option]:
 
 #: "First, ", "Firstly, ", "As a first step, ": the order a fix's first step has in a
 #: sequence the walk now says with its checkpoint or chain question.
-_FIRST_RE = re.compile(r"^(?:first(?:ly)?|as\s{1,3}a\s{1,3}first\s{1,3}step),\s{1,3}(?=[a-z])", re.I)
+_FIRST_RE = re.compile(
+    r"^(?:first(?:ly)?|as\s{1,3}a\s{1,3}first\s{1,3}step),\s{1,3}(?=[a-z])", re.I
+)
 
 
 def unordered(label: str) -> str:

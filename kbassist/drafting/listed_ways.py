@@ -169,6 +169,7 @@ def items_with_ors(
 
 #: "This workaround is described in more detail below.", "The steps are shown below.": a
 #: listed way whose procedure stands under a heading after the list.
+#: "Note:", "Important:": a paragraph already said as a note.
 _NOTE_HEAD_RE = re.compile(r"^(?:note|notes|important|warning|caution|tip)\b", re.IGNORECASE)
 _BELOW_RE = re.compile(
     r"\b(?:described|explained|detailed|shown|listed|outlined)\s(?:in\s(?:more\s|greater\s|"
@@ -177,9 +178,7 @@ _BELOW_RE = re.compile(
 )
 
 
-def described_below(
-    paras: Sequence[Para], end: int, alts: list[list[Para]]
-) -> list[list[Para]]:
+def described_below(paras: Sequence[Para], end: int, alts: list[list[Para]]) -> list[list[Para]]:
     """`alts` with the one way that says its procedure is "described in more detail below"
     given the sub-headed part right after the list (its heading, lead, steps and note, up to
     the next heading): "- Place all ENUMS into a separate DLL ... described in more detail
@@ -197,12 +196,15 @@ def described_below(
     step = part[last].indent
     for at in range(last + 1, len(part)):
         para = part[at]
-        if para.indent <= step and not (para.marker or para.separator or para.heading):
-            # "You can also bypass unregistering ...": a note after the steps, shown under
-            # the last one rather than ticked as a step (or offered as a fix) of its own
-            if not _NOTE_HEAD_RE.match(para.head):
-                lead = para.lines[0][: para.indent]
-                part[at] = Para([f"{lead}Note: {para.head}", *para.lines[1:]])
+        # "You can also bypass unregistering ...": a note after the steps, shown under the
+        # last one rather than ticked as a step (or offered as a fix) of its own
+        if (
+            para.indent <= step
+            and not (para.marker or para.separator or para.heading)
+            and not _NOTE_HEAD_RE.match(para.head)
+        ):
+            lead = para.lines[0][: para.indent]
+            part[at] = Para([f"{lead}Note: {para.head}", *para.lines[1:]])
     out = [list(alt) for alt in alts]
     out[said[0]].extend(part)
     return out

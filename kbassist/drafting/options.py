@@ -101,17 +101,22 @@ _CHOOSE_ONE_RE = Hinted(
 #: three factors." (not "all of the following conditions": those hold together).
 _PLAIN_CHOOSE_ONE_PATTERN = re.compile(
     # the lookahead: every branch's first letter (the scan skips the other positions, 2x)
-    r"\b(?=[oeafth])(?:(?:one|either|any) of (?:the|these) (?:following\b|(?:\w+ )?(?:methods|ways|"
+    r"\b(?=[oeaft])(?:(?:one|either|any) of (?:the|these) (?:following\b|(?:\w+ )?(?:methods|ways|"
     r"workarounds|options|solutions|resolutions|alternatives) (?:below|listed below|here)\b)"
     r"|following (?:two |three |four |five |six |\d )?(?:methods|workarounds|options|ways|"
     r"solutions|alternatives|resolutions)\b|there are (?:two|three|four|five|six|several|"
     r"\d) (?:possible |different |known |ways to |alternative )?(?:workarounds|methods|ways|"
-    r"solutions|resolutions|options|causes|reasons|alternatives)\b"
-    # "The following are three suggested workarounds for this bug:", "Here are three
-    # possible workarounds for this problem:" (round 38)
-    r"|(?:following|here) are (?:the )?(?:two|three|four|five|six|several|\d) (?:suggested |possible |"
-    r"different |known |alternative |recommended )?(?:workarounds|methods|ways|solutions|"
-    r"resolutions|options|alternatives)\b)",
+    r"solutions|resolutions|options|causes|reasons|alternatives)\b)",
+    re.IGNORECASE,
+)
+#: "The following are three suggested workarounds for this bug:", "Here are three possible
+#: workarounds for this problem:" (round 38): read only in a RESOLUTION or WORKAROUND over
+#: bullets (numbered items under it are often stages or a ranked list, and in MORE
+#: INFORMATION the bullets name the sub-headed parts after them).
+_ARE_WAYS_RE = re.compile(
+    r"\b(?:following|here) are (?:the )?(?:two|three|four|five|six|several|\d) (?:suggested |"
+    r"possible |different |known |alternative |recommended )?(?:workarounds|methods|ways|"
+    r"solutions|resolutions|options|alternatives)\b",
     re.IGNORECASE,
 )
 _PLAIN_CHOOSE_ONE_RE = Hinted(
@@ -896,10 +901,13 @@ def _read_alternatives(
             text = clean(para.text)
             if not text.endswith((":", ".")):
                 continue
-            if _PLAIN_CHOOSE_ONE_RE.search(text) and not re.search(
+            are_ways = fixes and " are " in text and bool(_ARE_WAYS_RE.search(text))
+            if (_PLAIN_CHOOSE_ONE_RE.search(text) or are_ways) and not re.search(
                 r"\b(?:all|both|each) of\b", text, re.I
             ):
                 alts = _list_after(paras, i + 1, fixes)
+                if are_ways and not _PLAIN_CHOOSE_ONE_RE.search(text):
+                    alts = [] if any(a[0].numbered for a in alts) else alts
                 if len(alts) >= 2:
                     if fixes:  # "Install the Latest Printer Driver:" after the list
                         from kbassist.drafting.listed_ways import (
