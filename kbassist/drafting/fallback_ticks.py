@@ -31,7 +31,7 @@ _FALLBACK_COND = (
     r"condition|failure)s?\s{1,3}(?:still\s{1,3}(?:occurs?|exists?|persists?|appears?)|"
     r"persists?|continues?(?:\s{1,3}to\s{1,3}occur)?|recurs?|remains?|"
     r"(?:is|are)\s{1,3}(?:still\s{1,3})?not\s{1,3}(?:resolved|fixed|cleared|solved)|"
-    r"(?:does|do)\s{1,3}not\s{1,3}(?:resolve|clear|go\s{1,3}away)(?:\s{1,3}(?:itself|themselves))?)"
+    r"(?:does|do)(?:\s{1,3}not|n't)\s{1,3}(?:resolve|clear|go\s{1,3}away)(?:\s{1,3}(?:itself|themselves))?)"
     r"|(?:this|that|it|these\s{1,3}steps|the\s{1,3}above(?:\s{1,3}steps?)?|doing\s{1,3}so|"
     r"the\s{1,3}(?:first|previous)\s{1,3}(?:step|steps|method|procedure|solution))\s{1,3}"
     r"(?:does|do|did)\s{0,3}(?:not|n't)\s{1,3}(?:help|work|resolve|fix|solve|correct)"
@@ -55,6 +55,9 @@ _YOU_MUST_RE = re.compile(
     r"^(?:then\s{1,3})?(?:please\s{1,3}|you\s{1,3}(?:must|should|need\s{1,3}to|can)\s{1,3})",
     re.IGNORECASE,
 )
+#: "further disable DNS negative cache", "also restart X": an adverb before the action, which
+#: the imperative test then reads.
+_ADVERB_RE = re.compile(r"^(?:then|further|also|additionally),?\s{1,3}(?=[a-z])", re.IGNORECASE)
 #: "proceed to the steps below", "continue with the next section": only where to go on.
 _ON_RE = re.compile(
     r"^(?:proceed|continue|go|move\s{1,3}on|skip)\b[^.]{0,40}?\b(?:below|next|following)\b"
@@ -80,6 +83,7 @@ def fallback(text: str) -> tuple[str, str] | None:
     if more is not None:  # "..., or, if you have changed X, you must delete Y": either
         cond, rest = f"{cond} (or if {more.group('cond').strip()})", more.group("rest")
     rest = _YOU_MUST_RE.sub("", rest, count=1)
+    rest = _ADVERB_RE.sub("", rest, count=1)
     if _ON_RE.match(rest):
         return cond, ""  # "..., proceed to the steps below": the checkpoint is all it says
     if not rest[:1].isalpha() or re.match(r"(?:or|and)\b", rest, re.IGNORECASE):
@@ -100,8 +104,14 @@ def fallback(text: str) -> tuple[str, str] | None:
 _STEP_FAILED_RE = re.compile(r"\b(?:does|do|did)\s{0,3}(?:not|n't)\s{1,3}(?:work|help)\b", re.I)
 
 
+#: "issue doesn't resolve": a condition the article says without its article.
+_BARE_NOUN_RE = re.compile(r"^(?:issue|problem|error|alert|symptom)\s", re.IGNORECASE)
+
+
 def checkpoint(cond: str) -> str:
     """The tick that asks how the steps before went."""
+    if _BARE_NOUN_RE.match(cond):
+        cond = f"the {cond[0].lower()}{cond[1:]}"  # "If the issue doesn't resolve, ..."
     if _STEP_FAILED_RE.search(cond):
         return f"If {cond}, go on with the next step; otherwise skip it."
     return f"If {cond}, go on with the next step; otherwise stop here."
@@ -276,4 +286,22 @@ def fallback_follows(options: list[Option]) -> list[Option]:
         # steps are ticks (`fallback_steps`): passes over the steps would cut it up
         before.items = [*before.items, *option.items]
         before.checks = before.checks or option.checks
+        before.label = unordered(before.label)  # "First, disable X": now the whole fix's name
     return out
+
+
+#: "First, ", "Firstly, ", "As a first step, ": the order a fix's first step has in a
+#: sequence the walk now says with its checkpoint or chain question.
+_FIRST_RE = re.compile(
+    r"^(?:first(?:ly)?|as\s{1,3}a\s{1,3}first\s{1,3}step),\s{1,3}(?=[a-z])", re.I
+)
+
+
+def unordered(label: str) -> str:
+    """A fix's name without the "First, " its first step opens on ("First, disable Domain
+    Discovery negative cache ..." -> "Disable Domain Discovery negative cache ...")."""
+    found = _FIRST_RE.match(label)
+    if found is None:
+        return label
+    rest = label[found.end() :]
+    return rest[0].upper() + rest[1:]

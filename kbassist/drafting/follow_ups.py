@@ -23,6 +23,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from kbassist.articles import Section
+from kbassist.drafting.fallback_ticks import unordered
 from kbassist.drafting.option_model import Option
 from kbassist.drafting.text import short_label, split_detail, with_detail
 
@@ -36,7 +37,8 @@ _STILL_RE = re.compile(
     r"^(?:\d{1,2}[.)]\s{1,4})?(?:if\s{1,4}(?:the\s{1,4}|this\s{1,4}|that\s{1,4}|your\s{1,4})?(?:issue|problem|"
     r"behaviou?r|error(?:\s{1,4}message)?|symptom|crash|hang)s?\s{1,4}(?:still\s{1,4}(?:occurs?|exists?|"
     r"happens?|appears?)|(?:still\s{1,4})?(?:continues?|persists?|recurs?|reoccurs?|remains?)|"
-    r"is\s{1,4}(?:still\s{1,4})?not\s{1,4}(?:resolved|fixed|corrected))(?:\s{1,4}to\s{1,4}occur)?|if\s{1,4}(?:this|that|these\s{1,4}steps|the\s{1,4}"
+    r"is\s{1,4}(?:still\s{1,4})?not\s{1,4}(?:resolved|fixed|corrected)|"
+    r"(?:does|do)(?:\s{1,4}not|n't)\s{1,4}(?:resolve|go\s{1,4}away|clear))(?:\s{1,4}to\s{1,4}occur)?|if\s{1,4}(?:this|that|these\s{1,4}steps|the\s{1,4}"
     r"above\s{1,4}steps|the\s{1,4}previous\s{1,4}steps|doing\s{1,4}so|it)\s{1,4}(?:does|do|did)\s{0,4}(?:not|n't)\s{1,4}"
     r"(?:resolve|fix|solve|correct|help|work)\b(?:\s{1,4}(?:the|this|your)\s{1,4}(?:issue|problem|"
     r"behaviou?r|error))?|if\s{1,4}you\s{1,4}(?:still|continue\s{1,4}to)\s{1,4}(?:receive|get|see|experience|"
@@ -113,6 +115,7 @@ def chain_follow_ups(options: list[Option]) -> list[Option]:
             option.label = short_label(first, 90)
             option.chain = before.chain = True
             option.follows = before
+            before.label = unordered(before.label)  # "First, do X": the chain says the order
             out.append(option)
             continue
         at = next((n for n, i in enumerate(option.items[1:], 1) if _follow_up(i)), 0)
@@ -137,6 +140,7 @@ def chain_follow_ups(options: list[Option]) -> list[Option]:
         follow.checks = list(option.checks)
         follow.also_from = option.also_from
         option.items = option.items[:at]
+        option.label = unordered(option.label)
         option.chain = follow.chain = True
         follow.follows = option
         out.extend([option, follow])

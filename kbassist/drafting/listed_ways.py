@@ -165,3 +165,46 @@ def items_with_ors(
     if not lost or len(ways) < 3:
         return None
     return list(paras[:first]), ways
+
+
+#: "This workaround is described in more detail below.", "The steps are shown below.": a
+#: listed way whose procedure stands under a heading after the list.
+#: "Note:", "Important:": a paragraph already said as a note.
+_NOTE_HEAD_RE = re.compile(r"^(?:note|notes|important|warning|caution|tip)\b", re.IGNORECASE)
+_BELOW_RE = re.compile(
+    r"\b(?:described|explained|detailed|shown|listed|outlined)\s(?:in\s(?:more\s|greater\s|"
+    r"further\s)?detail\s|further\s)?below\b",
+    re.IGNORECASE,
+)
+
+
+def described_below(paras: Sequence[Para], end: int, alts: list[list[Para]]) -> list[list[Para]]:
+    """`alts` with the one way that says its procedure is "described in more detail below"
+    given the sub-headed part right after the list (its heading, lead, steps and note, up to
+    the next heading): "- Place all ENUMS into a separate DLL ... described in more detail
+    below." over "Steps to Implement the Type Library Workaround" / "1. ... 12. ..." (seed-106
+    readers, Q184286). Unchanged when no way or more than one says so, or no heading with
+    numbered steps follows the list."""
+    said = [n for n, alt in enumerate(alts) if any(_BELOW_RE.search(p.text) for p in alt)]
+    if len(said) != 1 or end >= len(paras) or not paras[end].heading:
+        return alts
+    stop = next((i for i in range(end + 1, len(paras)) if paras[i].heading), len(paras))
+    part = list(paras[end + 1 : stop])
+    last = max((i for i, p in enumerate(part) if p.numbered), default=-1)
+    if last < 0:
+        return alts
+    step = part[last].indent
+    for at in range(last + 1, len(part)):
+        para = part[at]
+        # "You can also bypass unregistering ...": a note after the steps, shown under the
+        # last one rather than ticked as a step (or offered as a fix) of its own
+        if (
+            para.indent <= step
+            and not (para.marker or para.separator or para.heading)
+            and not _NOTE_HEAD_RE.match(para.head)
+        ):
+            lead = para.lines[0][: para.indent]
+            part[at] = Para([f"{lead}Note: {para.head}", *para.lines[1:]])
+    out = [list(alt) for alt in alts]
+    out[said[0]].extend(part)
+    return out

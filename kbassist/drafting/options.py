@@ -110,6 +110,16 @@ _PLAIN_CHOOSE_ONE_PATTERN = re.compile(
     r"solutions|resolutions|options|causes|reasons|alternatives)\b)",
     re.IGNORECASE,
 )
+#: "The following are three suggested workarounds for this bug:", "Here are three possible
+#: workarounds for this problem:" (round 38): read only in a RESOLUTION or WORKAROUND over
+#: bullets (numbered items under it are often stages or a ranked list, and in MORE
+#: INFORMATION the bullets name the sub-headed parts after them).
+_ARE_WAYS_RE = re.compile(
+    r"\b(?:following|here) are (?:the )?(?:two|three|four|five|six|several|\d) (?:suggested |"
+    r"possible |different |known |alternative |recommended )?(?:workarounds|methods|ways|"
+    r"solutions|resolutions|options|alternatives)\b",
+    re.IGNORECASE,
+)
 _PLAIN_CHOOSE_ONE_RE = ChooseOne(
     _PLAIN_CHOOSE_ONE_PATTERN,
     (
@@ -892,16 +902,23 @@ def _read_alternatives(
             text = clean(para.text)
             if not text.endswith((":", ".")):
                 continue
-            if _PLAIN_CHOOSE_ONE_RE.search(text) and not re.search(
+            are_ways = fixes and " are " in text and bool(_ARE_WAYS_RE.search(text))
+            if (_PLAIN_CHOOSE_ONE_RE.search(text) or are_ways) and not re.search(
                 r"\b(?:all|both|each) of\b", text, re.I
             ):
                 alts = _list_after(paras, i + 1, fixes)
+                if are_ways and not _PLAIN_CHOOSE_ONE_RE.search(text):
+                    alts = [] if any(a[0].numbered for a in alts) else alts
                 if len(alts) >= 2:
                     if fixes:  # "Install the Latest Printer Driver:" after the list
-                        from kbassist.drafting.listed_ways import titled_ways_after
+                        from kbassist.drafting.listed_ways import (
+                            described_below,
+                            titled_ways_after,
+                        )
 
                         end = i + 1 + sum(len(a) for a in alts)
                         alts += titled_ways_after(paras, end, alts[0][0].indent)
+                        alts = described_below(paras, end, alts)  # "described below": its steps
                     return paras[: i + 1], alts
     return [], []
 
