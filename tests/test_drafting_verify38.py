@@ -114,9 +114,19 @@ def test_only_way_workaround_checks_its_goal(tmp_path: Path) -> None:
 
 def test_success_message_and_field_label_are_no_failure() -> None:
     """A success message or a dialog's field label is not a message to see gone."""
-    assert _success("The password for <servername> has been changed")
-    assert not _success("Your upgrade did not complete successfully")
-    assert not _success("The file was moved successfully, but the old file was not deleted")
+    said = (
+        "If the command is successful the following message appears:\n"
+        "  The password for X has been changed"
+    )
+    assert _success("The password for X has been changed", said)
+    assert not _success(
+        "The item that this shortcut refers to has been changed or moved",
+        "You receive:\n  The item that this shortcut refers to has been changed or moved",
+    )
+    assert not _success(
+        "Your upgrade did not complete successfully", "Your upgrade did not complete successfully"
+    )
+    assert not _success("Moved successfully, but the old file was not deleted", said)
     body = "You receive details:\n\n  Error Signature\n  AppName: widget.exe AppVer: 1.0"
     assert _is_label("Error Signature AppName", body)
     assert not _is_label("Out of memory", "You receive the message: Out of memory")

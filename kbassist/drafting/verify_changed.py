@@ -45,6 +45,11 @@ _ABOUT_SETUP_RE = re.compile(
     r"|reboot\w*|detect\w*|copie[sd]|prompted|notified|error|fails?)\b|\"",
     re.IGNORECASE,
 )
+#: "Install X and run Y in Windows NT again": the redo also does the use that shows it.
+_ALSO_USES_RE = re.compile(
+    r"\band (?:then )?(?:run|start|use|open|launch|try|print|connect|log on|send|play)\b",
+    re.IGNORECASE,
+)
 #: "When you try to use it with an MS-DOS-based program in a window, check that S".
 _LEAD_RE = re.compile(r"^(?:When|If|While)\s+(?P<lead>[^,]{3,240}),\s+check that (?P<state>.+)$")
 #: Scenes the fix moves the work out of: (the scene in the check's lead, what a step says
@@ -57,8 +62,8 @@ _SCENES = (
 )
 #: "The only way to quit the instance of Word is to use PVIEWER.EXE ...": the goal.
 _ONLY_WAY_RE = re.compile(
-    r"\b[Tt]he only (?:way|method|workaround) to (?P<goal>[a-z]+\b[^.;:,]{3,160}?),? is"
-    r" (?:to|by)\b"
+    r"(?P<before>[^.:;]{0,200}?)\b[Tt]he only (?:way|method|workaround) to"
+    r" (?P<goal>[a-z]+\b[^.;:,]{3,160}?),? is (?:to|by) (?P<how>[^.;:]{3,160})"
 )
 #: A goal that only names the fix.
 _NOT_GOALS = frozenset("work resolve fix avoid correct solve do verify check".split())
@@ -70,6 +75,8 @@ _SUCCESS_RE = re.compile(
     r"|\b(?:completed|finished) successfully\b|\bwas successful\b|\bsucceeded\b",
     re.IGNORECASE,
 )
+#: "If the command is successful", "when Setup succeeds": a run that worked.
+_SUCCEEDS_RE = re.compile(r"\bsuccess(?:ful|fully)?\b|\bsucceeds?\b", re.IGNORECASE)
 _FAILING_RE = re.compile(
     r"\b(?:not|no|cannot|unable|fail\w*|error|invalid|could|but|denied)\b|n't\b", re.IGNORECASE
 )
@@ -81,7 +88,7 @@ def _setup_replayed(text: str) -> str:
     """ "Check that S." for "Install X again: check that S" when S is not about the setup;
     "" otherwise."""
     said = _SETUP_REDO_RE.match(text)
-    if said is None:
+    if said is None or _ALSO_USES_RE.search(said.group("act")):
         return ""
     state = said.group("state") or ""
     if state:
@@ -126,6 +133,11 @@ def _only_way(article: Article, node: dict[str, Any], steps: list[str]) -> str:
     said = _ONLY_WAY_RE.search(text)
     if said is None or said.group("goal").split()[0] in _NOT_GOALS:
         return ""
+    if re.search(r"\b(?:if|when|unless)\b", said.group("before"), re.IGNORECASE):
+        return ""  # "If the processor does not support X, the only way ...": one case
+    how = set(re.findall(r"[a-z0-9]{4,}", said.group("how").casefold()))
+    if not how & set(re.findall(r"[a-z0-9]{4,}", " ".join(steps).casefold())):
+        return ""  # the steps do something else than the only way said
     goal = said.group("goal").strip()
     if len(steps) == 1:
         return f"Check that the step above lets you {goal}."
@@ -143,9 +155,19 @@ def _is_label(message: str, body: str) -> bool:
     return any("\n" in found.group(0) for found in re.finditer(pattern, body))
 
 
-def _success(message: str) -> bool:
-    """Whether a quoted `message` says something worked, with nothing failing in it."""
-    return bool(_SUCCESS_RE.search(message)) and not _FAILING_RE.search(message)
+def _success(message: str, body: str) -> bool:
+    """Whether a quoted `message` says something worked, with nothing failing in it, and
+    the article brings it in as what a run that succeeds shows ("if the Setpass command is
+    successful the following message appears:")."""
+    if not _SUCCESS_RE.search(message) or _FAILING_RE.search(message):
+        return False
+    flat = " ".join(body.split())
+    at = flat.find(" ".join(message.split()[:6]))
+    if at < 0:
+        return False
+    lead = flat[max(0, at - 200) : at]
+    lead = re.split(r"[.!?]\s", lead)[-1]
+    return bool(_SUCCEEDS_RE.search(lead)) and not _FAILING_RE.search(lead)
 
 
 def _symptom_sections(article: Article) -> set[str]:
@@ -162,7 +184,7 @@ def _not_failures(node: dict[str, Any], body: str) -> None:
         said = _GONE_RE.match(" ".join(str(item["text"]).split()))
         if said is None:
             continue
-        if _success(said.group("m")):
+        if _success(said.group("m"), body):
             item["text"] = (
                 f'Check that the message "{said.group("m")}" (the article quotes it as what you'
                 " see when the command succeeds) still appears, and that what it reports is"
@@ -178,6 +200,8 @@ def _not_failures(node: dict[str, Any], body: str) -> None:
     if dropped_whens and len(kept_whens) == 1 and None not in kept_whens:
         for item in kept:  # the only other choice's check covers the label's dialog too
             del item["when"]
+    elif dropped_whens - kept_whens and None not in kept_whens:
+        return  # the label's choice would be left with no check: left as it was
     node["verify"] = kept
 
 
