@@ -31,6 +31,7 @@ import re
 from typing import Any
 
 from kbassist.articles import Article
+from kbassist.drafting.verify import states_problem
 
 #: "Install X again: check that S", "Upgrade to X again, and check that this no longer
 #: happens: S": a setup redone as the check's action.
@@ -47,7 +48,8 @@ _ABOUT_SETUP_RE = re.compile(
 )
 #: "Install X and run Y in Windows NT again": the redo also does the use that shows it.
 _ALSO_USES_RE = re.compile(
-    r"\band (?:then )?(?:run|start|use|open|launch|try|print|connect|log on|send|play)\b",
+    r"\b(?:and|or) (?:then )?(?:run|start|use|open|launch|try|print|connect|log on|send|play"
+    r"|access)\b",
     re.IGNORECASE,
 )
 #: "When you try to use it with an MS-DOS-based program in a window, check that S".
@@ -65,8 +67,12 @@ _ONLY_WAY_RE = re.compile(
     r"(?P<before>[^.:;]{0,200}?)\b[Tt]he only (?:way|method|workaround) to"
     r" (?P<goal>[a-z]+\b[^.;:,]{3,160}?),? is (?:to|by) (?P<how>[^.;:]{3,160})"
 )
-#: A goal that only names the fix.
-_NOT_GOALS = frozenset("work resolve fix avoid correct solve do verify check".split())
+#: A goal that only names the fix, or a means that makes the symptom go (then the symptom
+#: check stays right: "The only way to disable printer alerts is ...").
+_NOT_GOALS = frozenset(
+    "work resolve fix avoid correct solve do verify check prevent stop keep disable enable"
+    " ensure guarantee eliminate turn change set make".split()
+)
 #: One quoted message the check waits to see gone.
 _GONE_RE = re.compile(r'^Check that the message "(?P<m>[^"]{2,400})" no longer appears\.$')
 #: A message that says something worked, with nothing failing in it.
@@ -96,8 +102,8 @@ def _setup_replayed(text: str) -> str:
             return ""
         return f"Check that {state}"
     pasted = said.group("said")
-    if _ABOUT_SETUP_RE.search(pasted):
-        return ""
+    if _ABOUT_SETUP_RE.search(pasted) or not states_problem(pasted):
+        return ""  # the setup's own trouble, or a pasted sentence that states none
     return f"Check that this no longer happens: {pasted}"
 
 
@@ -133,6 +139,8 @@ def _only_way(article: Article, node: dict[str, Any], steps: list[str]) -> str:
     said = _ONLY_WAY_RE.search(text)
     if said is None or said.group("goal").split()[0] in _NOT_GOALS:
         return ""
+    if re.search(r"\b(?:it|them|this|that|these|those)$", said.group("goal").strip()):
+        return ""  # "the only way to remove it": what it is went with the sentence before
     if re.search(r"\b(?:if|when|unless)\b", said.group("before"), re.IGNORECASE):
         return ""  # "If the processor does not support X, the only way ...": one case
     how = set(re.findall(r"[a-z0-9]{4,}", said.group("how").casefold()))
