@@ -64,7 +64,7 @@ _SCENES = (
 )
 #: "The only way to quit the instance of Word is to use PVIEWER.EXE ...": the goal.
 _ONLY_WAY_RE = re.compile(
-    r"(?P<before>[^.:;]{0,200}?)\b[Tt]he only (?:way|method|workaround) to"
+    r"\b[Tt]he only (?:way|method|workaround) to"
     r" (?P<goal>[a-z]+\b[^.;:,]{3,160}?),? is (?:to|by) (?P<how>[^.;:]{3,160})"
 )
 #: A goal that only names the fix, or a means that makes the symptom go (then the symptom
@@ -134,14 +134,15 @@ def _only_way(article: Article, node: dict[str, Any], steps: list[str]) -> str:
     if not steps:
         return ""
     text = _section_text(article, node)
-    if "only" not in text:
+    if "he only " not in text:
         return ""
     said = _ONLY_WAY_RE.search(text)
     if said is None or said.group("goal").split()[0] in _NOT_GOALS:
         return ""
     if re.search(r"\b(?:it|them|this|that|these|those)$", said.group("goal").strip()):
         return ""  # "the only way to remove it": what it is went with the sentence before
-    if re.search(r"\b(?:if|when|unless)\b", said.group("before"), re.IGNORECASE):
+    before = re.split(r"[.:;]", text[max(0, said.start() - 200) : said.start()])[-1]
+    if re.search(r"\b(?:if|when|unless)\b", before, re.IGNORECASE):
         return ""  # "If the processor does not support X, the only way ...": one case
     how = set(re.findall(r"[a-z0-9]{4,}", said.group("how").casefold()))
     if not how & set(re.findall(r"[a-z0-9]{4,}", " ".join(steps).casefold())):
