@@ -439,6 +439,7 @@ from kbassist.drafting.verify_against import (
 )
 from kbassist.drafting.verify_avoided import avoided_verify, instead_verify
 from kbassist.drafting.verify_background import background_verify
+from kbassist.drafting.verify_changed import changed_verify
 from kbassist.drafting.verify_conditions import (
     design_verify,
     fitting_verify,
@@ -1518,6 +1519,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     effect_ticks(tree)  # "the problem should be resolved", explanations: notes, not ticks
     described_fixes(tree)  # only "Read the pages below" ticked: the fix its text states
     stays_verify(tree, article_text)  # the symptom a fix leaves in place is not checked gone
+    changed_verify(tree, article)  # no setup redone, no scene the fix leaves, no success message
     if article.style == "mskb" or not is_alert_runbook(article):
         event_verifies(tree)  # 'the message "Event ID: 252 ..."': the event by its id
     verify_examples(tree, said)  # the example record's time elided; "that value" named
