@@ -258,6 +258,46 @@ def _fallback_option(option: Option) -> bool:
     return found is not None and not _EXIT_RE.search(first)
 
 
+#: "3. If the issue persists:" over bullets: the condition as a numbered item's header.
+_HEADED_RE = re.compile(
+    rf"^if\s{{1,3}}(?P<cond>(?:{_FALLBACK_COND})[^,:;.]{{0,80}}):\s{{0,3}}(?P<rest>\S.{{2,}})$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _headed_fallback(option: Option) -> None:
+    """A numbered "If the issue persists:" item's first step ("If the issue persists: Check
+    X") said as the fallback step "If the issue persists, check X" `fallback_steps` splits."""
+    if not option.items or option.kind not in ("option", "workaround") or option.chain:
+        return
+    first, detail = split_detail(option.items[0])
+    found = _HEADED_RE.match(" ".join(first.split())[:1500])
+    if found is None or _EXIT_RE.search(first):
+        return
+    rest = found.group("rest")
+    if rest[:1].isupper() and rest[1:2].islower():
+        rest = rest[0].lower() + rest[1:]
+    said = f"If {found.group('cond').strip()}, {rest}"
+    option.items = [f"{said}\n\n{detail}" if detail else said, *option.items[1:]]
+
+
+def _case_run(out: list[Option], option: Option) -> list[Option]:
+    """The findings right before `option` in its section ("1. For physical interface
+    issues:", "2. For software or configuration issues:"), two or more, each a plain fix:
+    a fallback after them is for when either case's fix did not help."""
+    run: list[Option] = []
+    for before in reversed(out):
+        if before.section is not option.section or not before.condition:
+            break
+        run.append(before)
+    if len(run) < 2 or any(
+        b.kind not in ("option", "workaround") or b.case or b.asks or b.when or not b.items
+        for b in run
+    ):
+        return []
+    return run[::-1]
+
+
 def fallback_follows(options: list[Option]) -> list[Option]:
     """`options` with a runbook's numbered mitigation "If the issue does not resolve
     itself, ... delete the boot sources" after "Set a default storage class" no finding to
@@ -268,6 +308,17 @@ def fallback_follows(options: list[Option]) -> list[Option]:
     out: list[Option] = []
     for option in options:
         before = out[-1] if out else None
+        if option.condition and not option.when and not option.asks:
+            headed = option.items[:1]
+            _headed_fallback(option)
+            run = _case_run(out, option) if option.items[:1] != headed else []
+            if run:
+                # "3. If the issue persists:" after "1. For X issues:" and "2. For Y
+                # issues:": the fallback after either case's fix, no finding of its own
+                for case in run:
+                    case.items = [*case.items, *option.items]
+                continue
+            option.items = headed + option.items[1:]
         if (
             before is None
             or option.section is not before.section

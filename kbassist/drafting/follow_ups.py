@@ -100,6 +100,9 @@ def chain_follow_ups(options: list[Option]) -> list[Option]:
     of its own that opens so, after another fix of its section, follows that one."""
     out: list[Option] = []
     for option in options:
+        if out and _joins_part(out[-1], option):
+            _join(out[-1], option)
+            continue
         if not _chainable(option) or not option.items:
             out.append(option)
             continue
@@ -145,6 +148,73 @@ def chain_follow_ups(options: list[Option]) -> list[Option]:
         follow.follows = option
         out.extend([option, follow])
     return out
+
+
+def _plain(option: Option) -> bool:
+    """A fix with no question of its own about it (no case, wish or per-step case)."""
+    return option.kind in ("option", "workaround") and not (
+        option.chain or option.case or option.when or option.asks or option.wish
+    )
+
+
+def _joins_part(before: Option, option: Option) -> bool:
+    """Whether `option` is a follow-up ("If the issue continues to occur, download ...")
+    in a sub-headed section that goes on the fix `before` of its own part: both of the
+    same part ("Hercules Stingray 128/3D"), or `option` opening a part whose heading names
+    an action ("Install the Latest Version of DirectX") right after the section's lead fix.
+    A follow-up of another part ("3Dfx Voodoo Banshee") is never joined across parts."""
+    if (
+        option.part is None
+        or before.part is None
+        or before.section is not option.section
+        or not option.items
+        or not before.items
+        or not (_plain(option) and _plain(before))
+        or before.follows is not None
+        or option.also_from is not before.also_from
+        or not _in_parts(option.section.text)
+        or not _follow_up(option.items[0])
+    ):
+        return False
+    if option.part == before.part:
+        return bool(option.part)
+    from kbassist.drafting.name_lists import imperative
+
+    # "Install the Latest Version of Microsoft DirectX" over "If the issue continues ...":
+    # the lead's fix, then this part for when it did not help
+    return before.part == "" and imperative(option.part) and len(before.items) >= 2
+
+
+def _join(before: Option, option: Option) -> None:
+    """`option`'s steps after `before`'s: its "If the issue continues to occur, ..." step
+    gets its checkpoint once the steps are ticks (`fallback_ticks.fallback_steps`)."""
+    if len(before.items) == 1 and before.part:
+        before.items = [_case_said(before.items[0], before.part)]
+    before.items = [*before.items, *option.items]
+    before.checks = before.checks or option.checks
+    before.label = unordered(before.label)
+
+
+#: "If you are unable to print from the program, contact ...": a step's case clause.
+_IF_CLAUSE_RE = re.compile(
+    r"^if\s(?P<cond>[^,;:]{3,150}),\s{1,4}(?P<rest>[a-z].*)$", re.I | re.DOTALL
+)
+
+
+def _case_said(item: str, part: str) -> str:
+    """A part's one step without the case clause its sub-heading already says ("You Are
+    Unable to Print" over "If you are unable to print from the program, contact ..." ->
+    "Contact ..."): with the follow-up after it, the clause would be asked again."""
+    text, detail = split_detail(item)
+    found = _IF_CLAUSE_RE.match(text.strip())
+    if found is None:
+        return item
+    said = set(re.findall(r"[a-z]{3,}", found.group("cond").casefold()))
+    heads = set(re.findall(r"[a-z]{3,}", part.casefold()))
+    if not heads or not heads <= said:
+        return item
+    rest = found.group("rest")
+    return with_detail(rest[0].upper() + rest[1:], detail)
 
 
 def chain_groups(rest: list[Option]) -> list[list[Option]]:

@@ -94,3 +94,7 @@ class Option:
     #: A placeholder of the steps to reproduce its verify repeats -> the step that types
     #: it: the input's quoted context (`repro_inputs`).
     repro_lines: dict[str, str] = field(default_factory=dict)
+    #: The sub-heading of the part of its section it came from ("Hercules Stingray 128/3D"
+    #: over "----"; "" the lead before the first), None when not recorded: a follow-up
+    #: ("If the issue continues to occur, ...") joins only a fix of its own part.
+    part: str | None = None

@@ -1532,8 +1532,12 @@ def _section_options(
             said_lead, groups = _lead_group(groups)
         # fixes split per case ("If X, ..." / "If Y, ..."): each named by its case
         per_case = plain and sum(bool(case_of(clean(g[0].text))) for _, g in groups if g) >= 2
+        part = ""  # the sub-heading the group is under: a headerless group stays in its part
         for header, group in groups:
+            part = header or part
             option = _option_from(section, group, prefix=f"{header}: " if header else prefix)
+            if option is not None:
+                option.part = part
             if option is not None and found and _EXAMPLE_HEAD_RE.match(header):
                 _with_example(found[-1], option, header)  # the same fix, spelt out
                 continue
