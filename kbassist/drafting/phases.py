@@ -31,7 +31,7 @@ from kbassist.drafting.text import clean
 #: A sub-heading for one system, version or case: the admin picks theirs.
 _PER_SYSTEM_RE = re.compile(
     r"\b(?:windows|ms-dos|dos|mac(?:intosh)?|os/2|nt|unix|linux|version|method|option"
-    r"|workaround|resolution|alternative|x86|alpha|mips|intel)\b|\b\d+(?:\.\d+)+\b"
+    r"|workaround|resolution|alternative|examples?|samples?|scenarios?|problems?|troubleshoot\w*|x86|alpha|mips|intel)\b|\b\d+(?:\.\d+)+\b"
     r"|\b(?:9[58]|me|xp|2000|2003|vista)\b|^(?:for|if|when|on|under|using|with|without)\b",
     re.IGNORECASE,
 )
@@ -40,7 +40,7 @@ _PER_SYSTEM_RE = re.compile(
 _STAGE_VERBS = (
     ("install", r"install|set ?up|add|create|copy|load|connect"),
     ("configure", r"configure|customi[sz]e|modify|edit|define|set|assign|register|enter"),
-    ("test", r"test|verify|check|confirm|run|start|try"),
+    ("test", r"test|verify|check|confirm|run|try"),
 )
 _STAGE_RE = [
     (kind, re.compile(rf"^(?:to |how to )?(?:{verbs})\b", re.IGNORECASE))
@@ -58,18 +58,23 @@ _NOUN_STAGE_RE = [
 
 #: A later procedure saying it builds on an earlier one.
 _BUILDS_ON_RE = re.compile(
-    r"\byou are (?:now )?ready to\b|\b(?:in|from) the (?:previous|preceding|earlier|above)"
-    r" (?:section|procedure|steps?|part)\b|\b(?:specified|created|configured|installed|noted"
-    r"|defined|entered) in step \d+ of\b",
+    r"\b(?:specified|created|configured|installed|noted|defined|entered) in step \d+ of\b",
     re.IGNORECASE,
 )
+#: "When X is properly installed, you are ready to install the software" over the next
+#: sub-heading "To install the software".
+_READY_RE = re.compile(r"\byou are (?:now )?ready to (?P<next>[^.;:]{6,120})", re.IGNORECASE)
+
 
 #: Opposite sub-headings: two ways, one wanted ("To enable X" / "To disable X").
 _OPPOSITE_RE = re.compile(
-    r"^(?:to )?(?:enable|disable|turn on|turn off|show|hide|add|remove|install|uninstall"
+    r"^(?:(?:how )?to )?(?:enable|disable|turn on|turn off|show|hide|add|remove|install|uninstall"
     r"|start|stop)\b",
     re.IGNORECASE,
 )
+
+
+_ORDER = {"install": 0, "configure": 1, "test": 2}
 
 
 def _stage(head: str) -> str:
@@ -111,29 +116,38 @@ def _opposites(heads: Sequence[str]) -> bool:
     return any(a in verbs and b in verbs for a, b in pairs)
 
 
-def stages_in_turn(heads: Sequence[str], bodies: Sequence[str]) -> bool:
+#: A lead offering what follows as a choice: "use one of the following two methods:".
+_CHOICE_LEAD_RE = re.compile(
+    r"\b(?:one of|either|any of|choose|alternatively|methods?|ways?|options?)\b", re.IGNORECASE
+)
+
+
+def stages_in_turn(heads: Sequence[str], bodies: Sequence[str], lead: str = "") -> bool:
     """Whether sub-headed procedures (`heads`, their texts `bodies`) are stages of one job,
     done one after another, rather than alternatives to choose from."""
-    if len(heads) < 2 or len(heads) != len(bodies):
+    if len(heads) < 2 or len(heads) != len(bodies) or _CHOICE_LEAD_RE.search(lead):
         return False
     flat = [clean(h).rstrip(":").strip() for h in heads]
     if any(_PER_SYSTEM_RE.search(h) for h in flat) or _opposites(flat):
         return False
     if len({h.casefold() for h in flat}) < len(flat):
         return False  # the same heading twice: one per case, not stages
-    # a later procedure pointing back at an earlier one
-    for n, body in enumerate(bodies[1:], start=1):
-        text = clean(body)
-        if _BUILDS_ON_RE.search(text):
+    opening = [" ".join(_topic(h).split()[:3]) for h in flat]
+    if len(set(opening)) < len(opening):
+        return False  # "Configure X to run locally" / "Configure X to connect": one of them
+    # a later procedure saying it builds on an earlier one
+    if any(_BUILDS_ON_RE.search(clean(body)) for body in bodies[1:]):
+        return True
+    # a procedure ending "you are ready to <the next sub-heading>"
+    for body, after in zip(bodies, flat[1:], strict=False):
+        ready = _READY_RE.search(clean(body))
+        if ready and _topic(after) and clean(ready.group("next")).casefold() == _topic(after):
             return True
-        lowered = text.casefold()
-        for earlier in flat[:n]:
-            topic = _topic(earlier)
-            if len(topic.split()) >= 2 and len(topic) >= 10 and topic in lowered:
-                return True
-    # install, then configure, then test: at least two kinds of stage, every heading one
+    # install, then configure, then test: at least two kinds of stage, every heading one,
+    # in that order
     kinds = [_stage(h) for h in flat]
-    return all(kinds) and len(set(kinds)) >= 2 and kinds[0] == "install"
+    order = [_ORDER[k] for k in kinds if k]
+    return all(kinds) and len(set(kinds)) >= 2 and kinds[0] == "install" and order == sorted(order)
 
 
 #: A how-to title: "How to Configure X", "Configuring X", "Setting Up X".
@@ -199,6 +213,7 @@ def headed_stages(section, paras: Sequence, procedures: Sequence, title: str = "
     named = [clean(o.label) for o in procedures]
     if any(name.casefold() not in bodies for name in named):
         return None  # a procedure led by "If X, do the following:" or a product lead
-    if not stages_in_turn(named, [bodies[name.casefold()] for name in named]):
+    lead = " ".join(p.text for p in paras[: starts[0]]) if starts else ""
+    if not stages_in_turn(named, [bodies[name.casefold()] for name in named], lead):
         return None
     return stages_option(section, named, procedures, title)
