@@ -97,6 +97,8 @@ def _topic(head: str) -> str:
 def _stage_name(head: str) -> str:
     """ "To install X:" -> "Install X"; "S/36 Configuration" as it is."""
     head = re.sub(r"^(?:to|how to)\s+", "", clean(head).rstrip(":").strip(), flags=re.I)
+    if head.isupper():  # "INSTALL MICROSOFT MAIL": said, not shouted
+        head = head.capitalize()
     return head[:1].upper() + head[1:]
 
 
@@ -152,8 +154,8 @@ def stages_in_turn(heads: Sequence[str], bodies: Sequence[str], lead: str = "") 
 
 #: A how-to title: "How to Configure X", "Configuring X", "Setting Up X".
 _HOWTO_TITLE_RE = re.compile(
-    r"^(?:[A-Z][A-Za-z0-9/ ]{0,24}:\s*)?(?:how to\s+(?P<act>\w+)|(?P<ger>\w+ing)\b(?P<up> up)?)"
-    r"\s+(?P<rest>.+)$",
+    r"^(?:(?:how ?to|[A-Z][A-Za-z0-9/ ]{0,24}):\s*)?(?:how to\s+(?P<act>\w+)"
+    r"|(?P<ger>\w+ing)\b(?P<up> up)?)\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _GERUNDS = {
@@ -169,7 +171,9 @@ _GERUNDS = {
 
 def job_label(title: str) -> str:
     """ "FAX: Configuring PureData X" -> "Configure PureData X"; "" for no how-to title."""
-    found = _HOWTO_TITLE_RE.match(clean(title))
+    said = re.sub(r"^how ?to:\s*(?=\w+ing\b)", "", clean(title), flags=re.IGNORECASE)
+    said = re.sub(r"^how ?to:\s*", "how to ", said, flags=re.IGNORECASE)
+    found = _HOWTO_TITLE_RE.match(said)
     if found is None:
         return ""
     if found.group("act"):
@@ -213,6 +217,8 @@ def headed_stages(section, paras: Sequence, procedures: Sequence, title: str = "
     named = [clean(o.label) for o in procedures]
     if any(name.casefold() not in bodies for name in named):
         return None  # a procedure led by "If X, do the following:" or a product lead
+    if re.search(r"\bor\b", job_label(title)):
+        return None  # "Installing or Setting a Default Printer Driver": one or the other
     lead = " ".join(p.text for p in paras[: starts[0]]) if starts else ""
     if not stages_in_turn(named, [bodies[name.casefold()] for name in named], lead):
         return None
