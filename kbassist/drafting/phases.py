@@ -197,7 +197,10 @@ def stages_option(section, heads: Sequence[str], procedures: Sequence, title: st
         if option.when or option.asks or option.params or not option.items:
             return None  # per-case steps keyed by index: leave the procedures apart
         name = _stage_name(option.label)
-        said = f"{name}: {clean(option.lead)}".strip(": ") if option.lead else name
+        said = name
+        lead_words = set(re.findall(r"\w+", clean(option.lead).casefold())) - {"to"}
+        if lead_words - set(re.findall(r"\w+", name.casefold())):
+            said = f"{name}: {clean(option.lead)}".strip(": ")  # not "X: To X" again
         steps = list(option.items)
         steps[0] = with_detail(steps[0], f"Stage: {said}")
         items.extend(steps)
