@@ -9,16 +9,18 @@ the second says "(These values were specified in step 14 of the S/36 configurati
 (Q138804). With no "follow all the steps in the following sections" lead, the stages
 tell themselves apart from alternatives by one of:
 
-- a later procedure pointing back at an earlier one: it names the earlier sub-heading
-  ("... in step 14 of the S/36 configuration"), or says it builds on what came before
+- a later procedure pointing back at an earlier one's steps ("... specified in step 14
+  of the S/36 configuration"), or one ending "you are ready to <the next sub-heading>"
   ("When the board and telephone connections are properly installed, you are ready to
-  install the software", "in the previous section");
+  install the SatisFAXtion software" over "To install the SatisFAXtion software");
 - sub-headings that are stages of one job: an install, then a configure, then a test
-  ("To install X" / "To configure X" / "To test X"), at least two of those kinds.
+  ("To install X" / "To configure X" / "To test X"), at least two of those kinds, in order.
 
 Sub-headings naming a system or version ("Windows 95" / "Windows NT", "For MS-DOS"),
-a case ("If you use NTFS", "On the server"), a method ("Method 1") or one another's
-opposite ("To enable X" / "To disable X") stay choices.
+a case ("If you use NTFS", "On the server"), a method, example or problem ("Method 1",
+"Possible Problems"), one another's opposite ("To enable X" / "To disable X"), under a
+lead offering a choice ("use one of the following two methods") or an "X or Y" title
+stay choices.
 """
 
 from __future__ import annotations
