@@ -1557,6 +1557,12 @@ def _section_options(
             found = precautions_noted(found, prefix)
         return (said_lead if found else ""), found
     procedures = _headed_procedures(section, paras)
+    if len(procedures) >= 2 and plain:
+        from kbassist.drafting.phases import headed_stages
+
+        # "To install X" / "To configure X" / "To test X": one job in turn, not a choice
+        staged = headed_stages(section, paras, procedures, article.title if article else "")
+        procedures = [staged] if staged is not None else procedures
     if procedures:
         return "", procedures
     # a how-to's one procedure under a heading naming its goal ("To update your SETUP.INF

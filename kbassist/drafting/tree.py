@@ -2867,7 +2867,8 @@ def _input_nodes(
                 for i in quotable
                 # the output label is the drafter's, not the article's words to quote
                 for s in split_sentences(" ".join(i.replace(OUTPUT_LABEL, " ").split()))
-                if param.literal in s
+                # a staged fix's "Stage: INSTALL MICROSOFT MAIL" is the drafter's note
+                if param.literal in s and not s.startswith("Stage: ")
             ),
             "",
         )
