@@ -149,8 +149,10 @@ def config_reads_set(tree: dict[str, Any]) -> None:
             continue
         for step in node.get("steps") or []:
             text, detail = str(step.get("text", "")), str(step.get("detail") or "")
-            if not detail.strip():
+            if not detail.strip() or not text.rstrip().endswith(":"):
                 continue
+            if " read" not in text and " look like" not in text:
+                continue  # every form below ends "... should read|look like ...:"
             needed = _NEEDED_IT_RE.match(text.strip())
             if needed is not None:
                 what, where = needed.group("what"), needed.group("where")
@@ -277,7 +279,10 @@ def value_rows_set(tree: dict[str, Any]) -> None:
         if node.get("kind") != "outcome":
             continue
         for step in node.get("steps") or []:
-            found = _ROW_STEP_RE.match(" ".join(str(step.get("text", "")).split()))
+            text = str(step.get("text", ""))
+            if text[:5].casefold() not in ("value", "locat"):
+                continue
+            found = _ROW_STEP_RE.match(" ".join(text.split()))
             if found is None or not _CONCRETE_RE.match(found.group("value")):
                 continue
             kind = found.group("kind").upper()
