@@ -14,7 +14,14 @@ driver)" aside left inside the lines an admin pastes.
 - `config_reads_set`: "<part> of the <FILE> file should read as follows:" over its lines
   is "Edit <FILE> so that <part> reads as follows:"; an aside "(where X is Y)" inside the
   lines is taken out of them (the input that asks X already says what it is, else the
-  aside is shown after the lines).
+  aside is shown after the lines). Also when the statement ends a step that first says
+  why ("... may resolve this problem. For example, the reference to HIMEM.SYS in the
+  CONFIG.SYS file should read as follows:"), and "X is also required in the [Boot] section
+  of the SYSTEM.INI file. It should read as follows:" ("In ..., make sure the X line reads
+  as follows:").
+- `value_rows_set`: a "Value Name: N Data Type: T Value: V" row ticked as its own step
+  (the table flattened into one line after "add the following value") is "Set the N value
+  (T) to V." when V is the data, not a description of it.
 
 Every regex has bounded repeats.
 """
@@ -74,10 +81,37 @@ def meant_value(said: str, lead: str) -> str:
 #: line in the [boot] section of the SYSTEM.INI file should read as follows:".
 _READS_RE = re.compile(
     r"^(?P<part>(?:the |your )?[^:]{3,120}?) (?:of|in) (?:the |your )?(?P<file>[\w-]{1,40}"
-    r"\.(?:cfg|ini|sys|bat|inf|ncf|conf|txt))(?: file)? (?:should|must) (?:read|look like)"
-    r"(?: (?:as follows|the following|like this|similar to the following))?\s*:$",
+    r"\.(?:cfg|ini|sys|bat|inf|ncf|conf|txt))(?: file)? (?:should|must) (?:be changed to )?"
+    r"(?:read|look like)(?: (?:as follows|the following|like this|similar to the following))?\s*:$",
     re.IGNORECASE,
 )
+#: The same said as the last sentence of a step that first says why ("Adding /M:PS2 to the
+#: HIMEM.SYS line may resolve this problem. For example, the reference to HIMEM.SYS in the
+#: CONFIG.SYS file should read as follows:"): the lead sentences kept, the last one edited.
+_LAST_SENTENCE_RE = re.compile(
+    r"^(?P<lead>.{10,400}?[.!?]\s+(?:For example, )?)(?P<last>(?:[^.!?]|\.(?=\S)){8,200}:)$"
+)
+#: "An HP Windows mouse driver is also required in the [Boot] section of the SYSTEM.INI
+#: file. It should read as follows:": what the file needs, then "it" said as a statement.
+_NEEDED_IT_RE = re.compile(
+    r"^(?:an? |the )(?P<what>[^.:]{3,80}?) is (?:also )?(?:required|needed) in (?P<where>"
+    r"(?:the |your )?[^.:]{0,60}?[\w-]{1,40}\.(?:cfg|ini|sys|bat|inf|ncf|conf)(?: file)?)\. "
+    r"(?:it|this line|the line|this entry|the entry) (?:should|must) (?:read|look like)"
+    r"(?: as follows| the following)?\s*:$",
+    re.IGNORECASE,
+)
+#: A registry value row flattened into one step that says nothing is to be set: "Value Name:
+#: ManageQueueSize Data Type: REG_DWORD Data: 8" (optionally "Location: HKLM\\... " first).
+_ROW_STEP_RE = re.compile(
+    r"^(?:Location: (?P<key>HK\S{4,200}) )?Value Name\s?: (?P<name>[A-Za-z0-9{][\w{}.-]{0,60})"
+    r" Data Type\s?: (?P<kind>REG_[A-Z_]{2,12}|Reg_Dword|Reg_Sz)\s?:?"
+    r"(?: Radix: (?P<radix>Decimal|Hex(?:adecimal)?))?"
+    r" (?:Value data|String Value|Value|Data|String)\s?: (?P<value>\S.{0,200}?)\.?$",
+    re.IGNORECASE,
+)
+#: A value that is the data itself ("cp_932.nls", "{placeholder_1}", "/o={p1}/cn=Microsoft
+#: MTA", "<value between 0-120,000>"), not a description of it ("The IP address of ...").
+_CONCRETE_RE = re.compile(r"^(?:\S{1,200}|<[^<>]{3,80}>|(?=\S*[=/\\])\S{1,160}(?: \S{1,40}){1,2})$")
 #: "(where <NE2000> is the network adapter ODI driver)" at the end of a line of the block.
 _WHERE_RE = re.compile(
     r"\s*\((?P<aside>where (?P<what>[^()\s]{1,60}) (?:is|represents) [^()]{3,160})\)"
@@ -115,17 +149,35 @@ def config_reads_set(tree: dict[str, Any]) -> None:
             continue
         for step in node.get("steps") or []:
             text, detail = str(step.get("text", "")), str(step.get("detail") or "")
-            found = _READS_RE.match(text.strip())
-            if found is None or not detail.strip():
+            if not detail.strip() or not text.rstrip().endswith(":"):
+                continue
+            if " read" not in text and " look like" not in text:
+                continue  # every form below ends "... should read|look like ...:"
+            needed = _NEEDED_IT_RE.match(text.strip())
+            if needed is not None:
+                what, where = needed.group("what"), needed.group("where")
+                if not re.search(r"\b(?:line|entry|statement|setting)$", what, re.I):
+                    what += " line"
+                step["text"] = f"In {where}, make sure the {what} reads as follows:"
+                break
+            lead, found = "", _READS_RE.match(text.strip())
+            if found is None:
+                last = _LAST_SENTENCE_RE.match(text.strip())
+                found = _READS_RE.match(last.group("last")) if last else None
+                lead = last.group("lead") if found is not None and last else ""
+            if found is None:
                 continue
             part = found.group("part")
             part = part[0].lower() + part[1:] if part[:4].casefold() == "the " else part
             name = found.group("file")
-            step["text"] = f"Edit {name} so that {part} reads as follows:"
+            verb = "edit" if lead.endswith("For example, ") else "Edit"
+            step["text"] = f"{lead}{verb} {name} so that {part} reads as follows:"
             if _WHERE_RE.search(detail):
                 step["detail"] = _without_asides(detail, asked)
             head = text.strip().rstrip(":")
             title = str(node.get("title", ""))
+            if lead:
+                break  # the title names the lead sentence, not the statement
             stem = _TITLE_TAIL_RE.sub("", head)
             at = title.find(stem) if stem else -1
             if at >= 0 and _TITLE_TAIL_RE.search(title[at:]):
@@ -218,3 +270,24 @@ def either_value_asked(tree: dict[str, Any]) -> None:
             }
             nodes.insert(nodes.index(node), ask)
             break
+
+
+def value_rows_set(tree: dict[str, Any]) -> None:
+    """ "Value Name: N Data Type: T Value: V" ticked as a step of its own: "Set the N value
+    (T) to V." when V is the data itself (a description of it is left as the article says)."""
+    for node in tree.get("nodes", []):
+        if node.get("kind") != "outcome":
+            continue
+        for step in node.get("steps") or []:
+            text = str(step.get("text", ""))
+            if text[:5].casefold() not in ("value", "locat"):
+                continue
+            found = _ROW_STEP_RE.match(" ".join(text.split()))
+            if found is None or not _CONCRETE_RE.match(found.group("value")):
+                continue
+            kind = found.group("kind").upper()
+            if found.group("radix"):
+                kind += ", " + found.group("radix").casefold()[:3].replace("dec", "decimal")
+            under = f" under {found.group('key')}" if found.group("key") else ""
+            name, value = found.group("name"), found.group("value")
+            step["text"] = f"Set the {name} value ({kind}){under} to {value}."

@@ -1531,10 +1531,11 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     from kbassist.drafting.value_tables import value_tables_said
 
     value_tables_said(tree)  # "set ... as follows:" over a value table: the value said
-    from kbassist.drafting.set_values import config_reads_set, either_value_asked
+    from kbassist.drafting.set_values import config_reads_set, either_value_asked, value_rows_set
 
     config_reads_set(tree)  # "X of NET.CFG should read as follows:": "Edit NET.CFG so that"
     either_value_asked(tree)  # "to 3 or 4" with a note on when: the value asked as a choice
+    value_rows_set(tree)  # "Value Name: N Data Type: T Value: V" ticked: "Set the N value"
     counts_said(tree)  # "Method 2 (2 steps)": counted after every pass that ticks
     symptom_readable(tree)  # last: pointers and event noise out, the scenario turned round
     shown_sections = [s.text for s in (symptom_section, cause_section) if s is not None]
