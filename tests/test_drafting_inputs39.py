@@ -74,7 +74,7 @@ def test_file_shown_in_this_example_is_not_asked(tmp_path: Path) -> None:
 
 def test_example_without_a_named_thing_is_not_asked() -> None:
     """An example value whose step names no host, account or name is left as written."""
-    text = "Search all the files.\nIn this example, search for \"ABC-1\"."
+    text = 'Search all the files.\nIn this example, search for "ABC-1".'
     assert this_example_values(text) == []
-    named = "Search all files containing the user account.\nIn this example, search for \"ABC-1\"."
+    named = 'Search all files containing the user account.\nIn this example, search for "ABC-1".'
     assert this_example_values(named) == [("ABC-1", "account", "user account")]
