@@ -155,6 +155,36 @@ def example_values(item: str) -> list[tuple[str, str, str]]:
     return out
 
 
+#: "In this example, search for "<OPGM-81 >"" after "... search on all files containing the
+#: computer name": the article's own value for what its step has the admin type or search
+#: for, quoted (a bare word there is as often a product's file, `comctl32.ocx`).
+_THIS_EXAMPLE_RE = re.compile(
+    r"\bIn (?:this|our) example,\s+(?:type|enter|search for|look for|specify)\s+"
+    r"[\"“]<?\s*(?P<v>[A-Za-z0-9][\w.$-]{1,39}?)\s*>?[\"”]"
+)
+
+
+def this_example_values(item: str) -> list[tuple[str, str, str]]:
+    """(example literal, kind, phrase) of a value a note shows only as "In this example,
+    search for "X"" when the sentence before it names what X is (a computer name, an
+    account): the site's own value is asked, the example its default. A file, a path or a
+    plain word is never asked here."""
+    if "example," not in item or ("In this" not in item and "In our" not in item):
+        return []
+    out: list[tuple[str, str, str]] = []
+    flat = item.replace("\x1f", "\n")
+    for match in _THIS_EXAMPLE_RE.finditer(flat):
+        literal = match.group("v")
+        before = flat[: match.start()].rstrip()
+        start = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n", 0, len(before) - 1))
+        phrase = _named_phrase(before[start + 1 :])
+        kind = _kind_of(phrase)
+        # bare `_is_value`: a dotted `widgets.ocx` is a file, not a host's dotted name
+        if kind in {"host name", "account", "name"} and _is_value(literal):
+            out.append((literal, kind, phrase))
+    return out
+
+
 def example_spans(text: str, literals: set[str]) -> list[tuple[int, int, str]]:
     """(start, end, literal) where an asked example stands in `text`: an example
     parenthetical's body (its "example: " and other values go with it) and each use of

@@ -90,6 +90,7 @@ from kbassist.drafting.example_inputs import (
     example_values,
     in_caption,
     placeholder_question,
+    this_example_values,
 )
 from kbassist.drafting.example_names import named_examples
 from kbassist.drafting.example_values import (
@@ -2768,6 +2769,8 @@ def _example_params(
     named = _named_examples(article, asked)
     # "For example when a Scandanavian sort order is required run "resort.exe -s""
     named += [n for i in asked for n in switch_examples(i) if all(n[0] != o[0] for o in named)]
+    # "In this example, search for "<OPGM-81 >"" under "... containing the computer name"
+    named += [n for n in this_example_values(text) if all(n[0] != o[0] for o in named)]
     if "example" not in low and "e.g." not in low and not named:
         return
     taken = {p.literal.casefold() for p in option.params}
@@ -2816,6 +2819,7 @@ def _example_node(option: Option, param: Param, context: str) -> dict[str, Any]:
                 *named_examples(text),
                 *(n for i in [*option.pre_items, *option.items] for n in company_examples(i)),
                 *(n for i in [*option.pre_items, *option.items] for n in switch_examples(i)),
+                *this_example_values(text),
             ]
             if v == param.literal
         ),
