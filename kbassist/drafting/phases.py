@@ -27,8 +27,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from kbassist.drafting.text import clean
+from kbassist.drafting.text import Para, clean
+
+if TYPE_CHECKING:
+    from kbassist.articles import Section
+    from kbassist.drafting.option_model import Option
 
 #: A sub-heading for one system, version or case: the admin picks theirs.
 _PER_SYSTEM_RE = re.compile(
@@ -188,7 +193,9 @@ def job_label(title: str) -> str:
     return f"{verb} {found.group('rest').rstrip('. ')}"
 
 
-def stages_option(section, heads: Sequence[str], procedures: Sequence, title: str = ""):
+def stages_option(
+    section: Section, heads: Sequence[str], procedures: Sequence[Option], title: str = ""
+) -> Option | None:
     """One fix made of `procedures` (Options, one per sub-heading, in article order): each
     stage's steps in turn, its first step showing "Stage: <sub-heading>"."""
     from kbassist.drafting.option_model import Option
@@ -210,7 +217,9 @@ def stages_option(section, heads: Sequence[str], procedures: Sequence, title: st
     return Option(section, short_label(label, 80), "", items)
 
 
-def headed_stages(section, paras: Sequence, procedures: Sequence, title: str = ""):
+def headed_stages(
+    section: Section, paras: Sequence[Para], procedures: Sequence[Option], title: str = ""
+) -> Option | None:
     """The one staged fix for `procedures` read from `paras`' sub-headings when they are
     stages of one job (`stages_in_turn`), else None."""
     starts = [i for i, p in enumerate(paras) if p.heading]
