@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kbassist.drafting.run_order import _shown
+
 #: A step whose output can be read: it runs, types or looks at something.
 _RUNS_RE = re.compile(
     r"^(?:(?:at|in|from) the command prompt, )?(?:run|execute|type|enter|check|verify|view|"
@@ -55,16 +57,6 @@ def _into(nodes: list[dict[str, Any]], target: str) -> list[dict[str, Any]]:
         for n in nodes
         if n.get("next") == target or any(c.get("next") == target for c in n.get("choices", []))
     ]
-
-
-def _shown(steps: list[dict[str, Any]]) -> str:
-    """The steps numbered, each detail verbatim under its step."""
-    out = []
-    for n, step in enumerate(steps, 1):
-        out.append(f"{n}. {step['text']}")
-        if step.get("detail"):
-            out.append(str(step["detail"]))
-    return "\n\n".join(out)
 
 
 def steps_before_found(tree: dict[str, Any]) -> None:
