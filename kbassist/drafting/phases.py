@@ -29,11 +29,11 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from kbassist.drafting.text import Para, clean
+from kbassist.drafting.option_model import Option
+from kbassist.drafting.text import Para, clean, short_label, with_detail
 
 if TYPE_CHECKING:
     from kbassist.articles import Section
-    from kbassist.drafting.option_model import Option
 
 #: A sub-heading for one system, version or case: the admin picks theirs.
 _PER_SYSTEM_RE = re.compile(
@@ -198,9 +198,6 @@ def stages_option(
 ) -> Option | None:
     """One fix made of `procedures` (Options, one per sub-heading, in article order): each
     stage's steps in turn, its first step showing "Stage: <sub-heading>"."""
-    from kbassist.drafting.option_model import Option
-    from kbassist.drafting.text import short_label, with_detail
-
     items: list[str] = []
     for option in procedures:
         if option.when or option.asks or option.params or not option.items:
