@@ -19,7 +19,8 @@ causes the alert, only not under a "possible causes:" lead nor in Meaning's "fir
   condition, then names those issues ("The mitigation depends on what is causing the
   Kubelets to become unresponsive. Check for wide-spread networking issues, or node
   level configuration issues."), with an Impact's "Excluding the possibility of X,"
-  as the other cause (`elsewhere_cause`).
+  as the other cause, and "Possible causes for X include Y." in any section after
+  Meaning (`elsewhere_cause`).
 
 Every cause is the runbook's own words; none is made up from a check ("Check if X").
 """
@@ -246,6 +247,14 @@ _CLAUSE_WORD_RE = re.compile(
 )
 #: Roles whose sentences are read for a bare guess (Mitigation's are advice).
 _GUESS_ROLES = ("diagnosis", "impact")
+#: "Possible causes for the removal of a virt-handler pod from a node include changes to
+#: the node's taints and tolerations or to a pod's scheduling rules.": one sentence that
+#: names the causes of the condition (a list after "include:" is `runbook_cause`'s).
+_POSSIBLE_CAUSES_RE = re.compile(
+    r"^(?:the )?(?:possible|common|likely|usual) causes (?:for|of) [^.:;]{5,120}? include "
+    r"[^.:;]{8,220}\.?$",
+    re.IGNORECASE,
+)
 #: "The mitigation (for this alert) depends on the issue causing X." / "... on what is
 #: causing X.": the next sentence names the issues.
 _DEPENDS_RE = re.compile(
@@ -294,6 +303,13 @@ def elsewhere_cause(article: Article) -> tuple[str, Section | None]:
                     guess = _bare_guess(" ".join(sentence.split()))
                     if guess:
                         return guess, sections.get(section_key(part.name))
+    if "possible causes" in body:
+        for role in _SENTENCE_ROLES:
+            for part in article.parts_by_role(role):
+                for sentence in _sentences_of(part):
+                    text = " ".join(sentence.split())
+                    if _POSSIBLE_CAUSES_RE.match(text):
+                        return text.rstrip(" .") + ".", sections.get(section_key(part.name))
     if "depends on" not in body:
         return "", None
     for part in article.parts_by_role("resolution"):
