@@ -197,3 +197,14 @@ def test_check_bullets_without_alternative_causes_stay_one_fix() -> None:
     body = PER_CAUSE.replace(said, "")
     tree = draft_tree(runbook(body, id_="WidgetRulerSlow"))
     assert len(fixes(tree)) == 1
+
+
+def test_depends_on_the_issue_causing_asks_which_issue() -> None:
+    """ "Check for A, or B" after "depends on what is causing X" is asked, a check per issue."""
+    tree = draft_tree(runbook(DEPENDS, id_="WidgetAgentDown"))
+    labels = [c["label"] for q in questions(tree) for c in q["choices"]]
+    assert labels == ["Cluster-wide DNS issues", "Node level service issues"]
+    assert [fix_ticks(o) for o in fixes(tree)] == [
+        ["Check for cluster-wide DNS issues."],
+        ["Check for node level service issues."],
+    ]

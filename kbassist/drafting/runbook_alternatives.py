@@ -25,7 +25,11 @@ offered what is no fix:
 - (round 40, rbcause40) "It is recommended to create a dedicated StorageClass with X"
   leading a Mitigation whose only items are a "Note that ..." over the StorageClass YAML
   and the support-case escalation: the recommendation is the fix, its first tick, with
-  the note and the YAML under it, not under "Escalate" (`recommended_lead_step`).
+  the note and the YAML under it, not under "Escalate" (`recommended_lead_step`); a lone
+  Mitigation of "Check/Verify/Audit" places to look after a Diagnosis that says the alert
+  "might also mean" another cause: one option per place, asked by what was found
+  (`per_cause_checks`); "The mitigation depends on what is causing X. Check for A, or B.":
+  A and B asked (`depends_on_cause`).
 """
 
 from __future__ import annotations
@@ -511,11 +515,52 @@ def per_cause_checks(options: list[Option]) -> list[Option]:
     return [*options[:at], *out, *options[at + 1 :]]
 
 
+def depends_on_cause(options: list[Option]) -> list[Option]:
+    """A lone one-step Mitigation that says the fix depends on the issue causing the
+    condition and names the issues ("The mitigation depends on what is causing the
+    Kubelets to become unresponsive. Check for wide-spread networking issues, or node
+    level configuration issues."): asked, one option per issue ("Check for wide-spread
+    networking issues."), the "depends on" sentence kept under it. Anything else is
+    left as it was."""
+    from kbassist.drafting.runbook_said_cause import _DEPENDS_RE, _ISSUES_RE
+    from kbassist.drafting.text import split_sentences
+
+    fixes = [o for o in options if o.kind == "option"]
+    if len(fixes) != 1 or len(fixes[0].items) != 1:
+        return options
+    option = fixes[0]
+    if option.when or option.asks or option.condition:
+        return options
+    text, detail = split_detail(option.items[0])
+    paras = detail.split("\n\n") if detail else []
+    said = split_sentences(" ".join(text.split()))
+    if paras and len(said) == 1 and _DEPENDS_RE.match(" ".join(paras[0].split())):
+        said, paras = [" ".join(paras[0].split()), *said], paras[1:]  # the note over the tick
+    if len(said) != 2 or not _DEPENDS_RE.match(said[0]):
+        return options
+    issues = _ISSUES_RE.match(said[1])
+    if issues is None:
+        return options
+    out: list[Option] = []
+    for issue in (issues.group("one").strip(), issues.group("two").strip()):
+        note = "\n\n".join([said[0], *paras])
+        split = Option(option.section, f"{issue[:1].upper()}{issue[1:]}", option.lead, [])
+        split.items = [with_detail(f"Check for {issue}.", note)]
+        split.pre_items = list(option.pre_items)
+        split.pre_section = option.pre_section
+        split.checks = list(option.checks)
+        split.condition = True
+        out.append(split)
+    at = options.index(option)
+    return [*options[:at], *out, *options[at + 1 :]]
+
+
 def runbook_alternatives(alert: str, options: list[Option]) -> list[Option]:
     """The passes of this module over an alert runbook's options, in order."""
     for option in options:
         recommended_lead_step(option)  # "It is recommended to X": the first tick
     options = per_cause_checks(options)  # "might also mean": a bullet per cause, asked
+    options = depends_on_cause(options)  # "depends on what is causing X. Check for A, or B"
     options = pointer_duplicates(options)
     options = quota_commands(alert, options)
     options = one_of_ways(options)
