@@ -21,7 +21,15 @@ offered what is no fix:
 - "Pool quotas can be adjusted up or down (or removed) with X" over a `max_bytes` and a
   `max_objects` command: a lead said as its action, only the command of the quota the
   alert names, and "Setting the quota value to 0 will disable the quota" offered as
-  its own option (`quota_commands`).
+  its own option (`quota_commands`);
+- (round 40, rbcause40) "It is recommended to create a dedicated StorageClass with X"
+  leading a Mitigation whose only items are a "Note that ..." over the StorageClass YAML
+  and the support-case escalation: the recommendation is the fix, its first tick, with
+  the note and the YAML under it, not under "Escalate" (`recommended_lead_step`); a lone
+  Mitigation of "Check/Verify/Audit" places to look after a Diagnosis that says the alert
+  "might also mean" another cause: one option per place, asked by what was found
+  (`per_cause_checks`); "The mitigation depends on what is causing X. Check for A, or B.":
+  A and B asked (`depends_on_cause`).
 """
 
 from __future__ import annotations
@@ -394,8 +402,165 @@ def one_of_ways(options: list[Option]) -> list[Option]:
     return out
 
 
+#: "It is recommended to create a dedicated StorageClass with ...", "We recommend that
+#: you X": the fix the Mitigation's lead recommends, said as what to do.
+_RECOMMENDED_RE = re.compile(
+    r"^(?:it is (?:strongly )?recommended (?:that you |to )|we (?:strongly )?recommend "
+    r"(?:that you )?)(?P<act>[a-z]+\b[^.]{8,240}?)\.?$",
+    re.IGNORECASE,
+)
+#: An item that is no step of its own: a note on the fix ("Note that changing the used
+#: storage class will not ...").
+_NOTE_ITEM_RE = re.compile(r"^(?:note\b|important\b)", re.IGNORECASE)
+
+
+def recommended_lead_step(option: Option) -> None:
+    """An option whose lead recommends the fix ("It is recommended to create a dedicated
+    StorageClass with ... for the disks of virtual machines, to use a bounce buffer ...")
+    while its items are only notes and the escalation: the recommendation becomes the
+    first step, the lead's other sentences, the notes and their detail (the YAML to
+    apply) under it; the escalation stays last. Any other option is left as it was."""
+    from kbassist.drafting.runbook_branches import _ESCALATE_RE
+    from kbassist.drafting.text import split_sentences
+
+    if option.kind != "option" or option.when or option.asks or not option.lead:
+        return
+    said = split_sentences(" ".join(option.lead.split()))
+    found = _RECOMMENDED_RE.match(said[0]) if said else None
+    if found is None:
+        return
+    heads = [split_detail(i)[0].strip() for i in option.items]
+    notes = [k for k, h in enumerate(heads) if _NOTE_ITEM_RE.match(h)]
+    rest = [k for k, h in enumerate(heads) if k not in notes and not _ESCALATE_RE.match(h)]
+    if rest:  # the option has steps of its own: the lead is their context
+        return
+    act = found.group("act").strip()
+    parts = [" ".join(said[1:])] if said[1:] else []
+    for k in notes:  # what to apply first, then the note on it
+        head, detail = split_detail(option.items[k])
+        parts.extend([detail, head] if detail else [head])
+    step = with_detail(f"{act[:1].upper()}{act[1:]}.", "\n\n".join(p for p in parts if p))
+    kept = [i for k, i in enumerate(option.items) if k not in notes]
+    option.items = [step, *kept]
+    option.lead = ""
+
+
+#: A Mitigation bullet that is a place to look, not a fix to run in turn: "Check for a
+#: misconfiguration that ...", "Audit the rule groups ...", "Verify whether ...".
+_LOOK_RE = re.compile(
+    r"^(?:check|verify|audit|review|investigate|inspect|examine)\b", re.IGNORECASE
+)
+#: Diagnosis text that names alternative causes: "it might indicate that X ... it might
+#: also mean that other problems exist, such as A or B".
+_ALTERNATIVES_RE = re.compile(r"\b(?:might|may|could) also (?:indicate|mean|be)\b", re.IGNORECASE)
+
+
+#: A place to look said as what it finds: "Check for X" / "Check whether X" -> X;
+#: "Audit the rule groups that fire the alert to identify expensive queries and
+#: consider ..." -> "expensive queries in the rule groups that fire the alert".
+_LOOK_FOR_RE = re.compile(r"^(?:check|verify|confirm)\s+(?:for|whether|if)\s+(?P<what>.+)$", re.I)
+_LOOK_TO_FIND_RE = re.compile(
+    r"^(?:audit|review|inspect|examine|investigate|check)\s+(?P<obj>.+?)\s+to\s+(?:identify|find)"
+    r"\s+(?P<what>[^,;]+?)(?:\s+and\s+.*)?$",
+    re.IGNORECASE,
+)
+
+
+def _finding(check: str) -> str:
+    """What a place to look shows when it is the cause, in the check's words ("Check
+    whether any storeAPI endpoints have connectivity issues." -> "Any storeAPI endpoints
+    have connectivity issues"); "" when the check is not of such a shape."""
+    check = check.strip().rstrip(".")
+    found = _LOOK_TO_FIND_RE.match(check)
+    if found:
+        what = f"{found.group('what')} in {found.group('obj')}"
+    elif (found := _LOOK_FOR_RE.match(check)) is not None:
+        what = re.sub(r",?\s+and\s+whether\s+", " or ", found.group("what"))
+    else:
+        return ""
+    what = what.strip()
+    return f"{what[:1].upper()}{what[1:]}" if len(what) <= 160 else ""
+
+
+def per_cause_checks(options: list[Option]) -> list[Option]:
+    """A lone Mitigation of three to six one-line places to look ("Check for a
+    misconfiguration that ...", "Audit the rule groups ...", "Verify whether resource
+    limits ...", "Check whether any storeAPI endpoints ...") after Diagnosis checks that
+    say the alert might mean one thing or might also mean another: one option per
+    bullet, chosen by what those checks show, not all four run in turn under a title
+    naming the first. Anything else is left as it was."""
+    fixes = [o for o in options if o.kind == "option"]
+    if len(fixes) != 1:
+        return options
+    option = fixes[0]
+    if option.when or option.asks or option.condition or not option.pre_items:
+        return options
+    said = [split_detail(i) for i in option.items]
+    if not 3 <= len(said) <= 6 or any(d or not _LOOK_RE.match(t.strip()) for t, d in said):
+        return options
+    if not any(_ALTERNATIVES_RE.search(i) for i in option.pre_items):
+        return options
+    found = [_finding(t) for t, _ in said]
+    if not all(found):
+        return options
+    out: list[Option] = []
+    for (text, _), finding in zip(said, found, strict=True):
+        split = Option(option.section, finding, option.lead, [text.strip()])
+        split.condition = True
+        split.pre_items = list(option.pre_items)
+        split.pre_section = option.pre_section
+        split.checks = list(option.checks)
+        out.append(split)
+    at = options.index(option)
+    return [*options[:at], *out, *options[at + 1 :]]
+
+
+def depends_on_cause(options: list[Option]) -> list[Option]:
+    """A lone one-step Mitigation that says the fix depends on the issue causing the
+    condition and names the issues ("The mitigation depends on what is causing the
+    Kubelets to become unresponsive. Check for wide-spread networking issues, or node
+    level configuration issues."): asked, one option per issue ("Check for wide-spread
+    networking issues."), the "depends on" sentence kept under it. Anything else is
+    left as it was."""
+    from kbassist.drafting.runbook_said_cause import _DEPENDS_RE, _ISSUES_RE
+    from kbassist.drafting.text import split_sentences
+
+    fixes = [o for o in options if o.kind == "option"]
+    if len(fixes) != 1 or len(fixes[0].items) != 1:
+        return options
+    option = fixes[0]
+    if option.when or option.asks or option.condition:
+        return options
+    text, detail = split_detail(option.items[0])
+    paras = detail.split("\n\n") if detail else []
+    said = split_sentences(" ".join(text.split()))
+    if paras and len(said) == 1 and _DEPENDS_RE.match(" ".join(paras[0].split())):
+        said, paras = [" ".join(paras[0].split()), *said], paras[1:]  # the note over the tick
+    if len(said) != 2 or not _DEPENDS_RE.match(said[0]):
+        return options
+    issues = _ISSUES_RE.match(said[1])
+    if issues is None:
+        return options
+    out: list[Option] = []
+    for issue in (issues.group("one").strip(), issues.group("two").strip()):
+        note = "\n\n".join([said[0], *paras])
+        split = Option(option.section, f"{issue[:1].upper()}{issue[1:]}", option.lead, [])
+        split.items = [with_detail(f"Check for {issue}.", note)]
+        split.pre_items = list(option.pre_items)
+        split.pre_section = option.pre_section
+        split.checks = list(option.checks)
+        split.condition = True
+        out.append(split)
+    at = options.index(option)
+    return [*options[:at], *out, *options[at + 1 :]]
+
+
 def runbook_alternatives(alert: str, options: list[Option]) -> list[Option]:
     """The passes of this module over an alert runbook's options, in order."""
+    for option in options:
+        recommended_lead_step(option)  # "It is recommended to X": the first tick
+    options = per_cause_checks(options)  # "might also mean": a bullet per cause, asked
+    options = depends_on_cause(options)  # "depends on what is causing X. Check for A, or B"
     options = pointer_duplicates(options)
     options = quota_commands(alert, options)
     options = one_of_ways(options)

@@ -13,7 +13,14 @@ causes the alert, only not under a "possible causes:" lead nor in Meaning's "fir
   is 67% of allocated CPU for 6 hours." (`said_cause`);
 - a one-line Meaning that says the condition and what it leads to: "Storage cluster
   utilization has crossed 85% and will become read-only now." The condition is the
-  cause, its consequence set apart (`said_cause`).
+  cause, its consequence set apart (`said_cause`);
+- (round 40) a verbless guess in Diagnosis or Impact ("Usually exhaused IOPS for node
+  storage."), and a Mitigation that says its fix depends on the issue causing the
+  condition, then names those issues ("The mitigation depends on what is causing the
+  Kubelets to become unresponsive. Check for wide-spread networking issues, or node
+  level configuration issues."), with an Impact's "Excluding the possibility of X,"
+  as the other cause, and "Possible causes for X include Y." in any section after
+  Meaning (`elsewhere_cause`).
 
 Every cause is the runbook's own words; none is made up from a check ("Check if X").
 """
@@ -21,6 +28,7 @@ Every cause is the runbook's own words; none is made up from a check ("Check if 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import ListBlock, Paragraph
@@ -211,7 +219,124 @@ def said_cause(article: Article, symptom: str) -> tuple[str, Section | None]:
             )
         if sentence and not condition_only:
             return sentence, section
+    # "Usually exhausted IOPS for node storage." in Diagnosis; "The mitigation depends
+    # on the issue causing X. Check for A, or B." (round 40, rbcause40)
+    sentence, section = elsewhere_cause(article)
+    if sentence:
+        return sentence, section
     split = "" if fires else consequence_split(symptom)
     if split:
         return split, next((s for s in article.sections if s.key == "meaning"), None)
     return "", None
+
+
+#: "Usually exhaused IOPS for node storage.": the runbook's guess at why, said with no
+#: verb (a sentence with one, "Usually the problem is solved when ...", says something
+#: else and is left to the other readers).
+_BARE_GUESS_RE = re.compile(
+    r"^(?:usually|typically|often|most likely|probably|most often|commonly),?\s+"
+    r"(?P<what>[A-Za-z][^.;:?!]{5,120}?)\.?$",
+    re.IGNORECASE,
+)
+#: A word that makes the guess a clause or advice, not a named cause.
+_CLAUSE_WORD_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|will|would|can|could|should|may|might|must|has|have|"
+    r"had|do|does|did|you|your|we|it|this|that|these|those|when|if|happens?|occurs?|"
+    r"triggers?|fires?|check|verify|see)\b",
+    re.IGNORECASE,
+)
+#: Roles whose sentences are read for a bare guess (Mitigation's are advice).
+_GUESS_ROLES = ("diagnosis", "impact")
+#: "Possible causes for the removal of a virt-handler pod from a node include changes to
+#: the node's taints and tolerations or to a pod's scheduling rules.": one sentence that
+#: names the causes of the condition (a list after "include:" is `runbook_cause`'s).
+_POSSIBLE_CAUSES_RE = re.compile(
+    r"^(?:the )?(?:possible|common|likely|usual) causes (?:for|of) [^.:;]{5,120}? include "
+    r"[^.:;]{8,220}\.?$",
+    re.IGNORECASE,
+)
+#: "The mitigation (for this alert) depends on the issue causing X." / "... on what is
+#: causing X.": the next sentence names the issues.
+_DEPENDS_RE = re.compile(
+    r"^the (?:mitigation|resolution|fix)\b[^.]{0,30}\bdepends on "
+    r"(?:the (?:issue|problem) |what is )causing (?P<what>[^.]{5,120}?)\.?$",
+    re.IGNORECASE,
+)
+#: "Check for wide-spread networking issues, or node level configuration issues.", "You
+#: can begin by checking for general networking issues or for node-level configuration
+#: issues.": the issues named, two or more ("A, or B", "A or for B").
+_ISSUES_RE = re.compile(
+    r"^(?:you can (?:begin|start) by checking|(?:begin|start) by checking|check(?:ing)?)"
+    r" for (?P<one>[^.,;]{4,80}?),? or (?:for )?(?P<two>[^.,;]{4,80}?)\.?$",
+    re.IGNORECASE,
+)
+#: "Excluding the possibility of a network issue preventing X, multiple nodes ...": the
+#: other cause Impact rules out before it says what the alert means.
+_EXCLUDING_RE = re.compile(
+    r"^excluding the possibility (?:of|that) (?P<alt>[^,;]{8,160}),", re.IGNORECASE
+)
+
+
+def _bare_guess(sentence: str) -> str:
+    """ "Usually exhaused IOPS for node storage." -> that sentence; "" when the guess is
+    a clause ("Usually the problem is solved ..."), advice, or no guess."""
+    found = _BARE_GUESS_RE.match(sentence)
+    if found is None or _CLAUSE_WORD_RE.search(found.group("what")):
+        return ""
+    return sentence.rstrip(" .") + "."
+
+
+def elsewhere_cause(article: Article) -> tuple[str, Section | None]:
+    """(cause, section) said outside Meaning in one of two shapes: a bare guess in
+    Diagnosis or Impact ("Usually exhaused IOPS for node storage."), or a Mitigation that
+    says the fix depends on the issue causing the condition and then names the issues,
+    with Impact's "Excluding the possibility of X," added as the other cause; ("", None)
+    for any other runbook."""
+    from kbassist.articles.model import section_key
+
+    body = article.body.casefold()
+    sections = {s.key: s for s in article.sections}
+    if any(w in body for w in ("usually", "typically", "often", "likely", "probably")):
+        for role in _GUESS_ROLES:
+            for part in article.parts_by_role(role):
+                for sentence in _sentences_of(part):
+                    guess = _bare_guess(" ".join(sentence.split()))
+                    if guess:
+                        return guess, sections.get(section_key(part.name))
+    if "possible causes" in body:
+        for role in _SENTENCE_ROLES:
+            for part in article.parts_by_role(role):
+                for sentence in _sentences_of(part):
+                    text = " ".join(sentence.split())
+                    if _POSSIBLE_CAUSES_RE.match(text):
+                        return text.rstrip(" .") + ".", sections.get(section_key(part.name))
+    if "depends on" not in body:
+        return "", None
+    for part in article.parts_by_role("resolution"):
+        said = [" ".join(s.split()) for s in _sentences_of(part)]
+        for first, second in pairwise(said):
+            depends = _DEPENDS_RE.match(first)
+            issues = _ISSUES_RE.match(second) if depends else None
+            if depends is None or issues is None:
+                continue
+            what = depends.group("what").strip()
+            cause = (
+                f"The issue causing {what}: {issues.group('one').strip()}, or "
+                f"{issues.group('two').strip()}."
+            )
+            other = _excluded(article)
+            if other:
+                cause += f" Impact names one more: {other}."
+            return cause, sections.get(section_key(part.name))
+    return "", None
+
+
+def _excluded(article: Article) -> str:
+    """What Impact rules out first ("Excluding the possibility of a network issue
+    preventing the monitoring system from scraping Kubelet metrics, ..."), or ""."""
+    for part in article.parts_by_role("impact"):
+        for sentence in _sentences_of(part):
+            found = _EXCLUDING_RE.match(" ".join(sentence.split()))
+            if found:
+                return found.group("alt").strip()
+    return ""
