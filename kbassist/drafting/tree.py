@@ -1251,7 +1251,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     )
     cause_names = cause_names or by_para
     pairs = pair_causes(cause_names, rest) if len(rest) >= 2 and wish is None else []
-    ask_cause = paired(pairs) and (modern or bool(causes) or bool(by_para))
+    ask_cause = paired(pairs, lead, rest) and (modern or bool(causes) or bool(by_para))
     if not cause_names and cause and len(groups) < 2 and len(rest) >= 2 and wish is None:
         # a runbook's "This alert has the following causes:" with a fix each (causes34)
         alert_causes = runbook_cause_names(article)
