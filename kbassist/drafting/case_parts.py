@@ -285,6 +285,6 @@ def kb_case_options(
         fixes = [o for g in groups for o in g.options]
         at = next(n for n, o in enumerate(options) if o.section is section)
         kept = [o for o in options if o.section is not section]
-        said = clean(" ".join(p.text for p in paras[: heads[0][0]] if not p.separator))
-        return said, [*kept[:at], *fixes, *kept[at:]], groups
+        before = clean(" ".join(p.text for p in paras[: heads[0][0]] if not p.separator))
+        return before, [*kept[:at], *fixes, *kept[at:]], groups
     return lead, options, []
