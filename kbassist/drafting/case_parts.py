@@ -26,7 +26,7 @@ from kbassist.articles.model import Article, Block, ListBlock, Note, Paragraph, 
 from kbassist.drafting.causes import Group
 from kbassist.drafting.heading_groups import _block_text, _drawn_from, _words
 from kbassist.drafting.option_model import Option
-from kbassist.drafting.text import short_label, split_detail
+from kbassist.drafting.text import Para, short_label, split_detail
 
 #: "Case 1 - X", "Scenario 2:", "Situation 3": a case's heading (bounded, anchored).
 _CASE_RE = re.compile(r"^(?P<word>case|scenario|situation)\s{1,3}(?P<n>\d{1,2})\b", re.IGNORECASE)
@@ -153,3 +153,138 @@ def case_part_options(article: Article, options: list[Option]) -> tuple[list[Opt
             groups = [Group(o.label, [o], case=True) for o in split]
             return [*options[:n], *split, *options[n + 1 :]], groups
     return options, []
+
+
+# --------------------------------------------------------------------------- MS KB (cases40)
+
+#: An MS KB fix sub-heading that names a case: "Case 1: File Name Exceeds 255 Characters",
+#: "Case 2", "Cause 1: Corrupt WIN386.EXE", "Problem 2: Kernel Failures", "Scenario A:".
+_KB_CASE_RE = re.compile(
+    r"^(?P<word>case|cause|problem|scenario|situation|reason)\s{1,3}"
+    r"(?P<n>\d{1,2}|[ivx]{1,4}|[a-f])(?![\w,])\s*[:.)-]?\s*(?P<title>.*)$",
+    re.IGNORECASE,
+)
+#: "Case 1 Workarounds": a heading word that names the fix part, not the case.
+_FIX_WORD_RE = re.compile(r"^(?:workarounds?|resolutions?|fix(?:es)?|solutions?)$", re.IGNORECASE)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+
+
+def _ordinal(n: str) -> int:
+    """1 for "1", "a" and "I"; 0 for anything else."""
+    low = n.casefold()
+    if low.isdigit():
+        return int(low)
+    if low in _ROMAN:
+        return _ROMAN[low]
+    return ord(low) - ord("a") + 1 if len(low) == 1 else 0
+
+
+def _kb_cases(paras: list[Para]) -> list[tuple[int, str, int, str]] | None:
+    """(index, word, number, title) of each case sub-heading of an MS KB section, numbered
+    1, 2, 3 ... in order under one word; None unless two or more, and no other
+    sub-heading after the first case (a case's part would run into it)."""
+    from kbassist.drafting.text import clean
+
+    found: list[tuple[int, str, int, str]] = []
+    for i, para in enumerate(paras):
+        if not para.heading:
+            continue
+        match = _KB_CASE_RE.match(clean(para.head))
+        if match is None:
+            if found:
+                return None
+            continue
+        title = match.group("title").strip(" :.-")
+        found.append((i, match.group("word").casefold(), _ordinal(match.group("n")), title))
+    if len(found) < 2 or len(found) > MAX_CASES or len({w for _, w, _, _ in found}) != 1:
+        return None
+    if [n for _, _, n, _ in found] != list(range(1, len(found) + 1)):
+        return None
+    return found
+
+
+def _cause_titles(article: Article, word: str) -> dict[int, str]:
+    """Case number -> what the CAUSE (else the SYMPTOMS) says of it: its "Case N: X"
+    sub-heading's or paragraph's title, else the first sentence under a bare "Case N"."""
+    from kbassist.drafting.options import _body_until_repro
+    from kbassist.drafting.text import clean, split_sentences
+
+    for key in ("cause", "causes", "symptoms"):
+        section = next((s for s in article.sections if s.key == key), None)
+        if section is None:
+            continue
+        paras = [p for p in _body_until_repro(section) if not p.separator]
+        out: dict[int, str] = {}
+        for i, para in enumerate(paras):
+            match = _KB_CASE_RE.match(clean(para.head if para.heading else para.text))
+            if match is None or match.group("word").casefold() != word:
+                continue
+            title = match.group("title").strip(" :.-")
+            if not title and i + 1 < len(paras) and not paras[i + 1].heading:
+                title = clean(paras[i + 1].text)
+            title = split_sentences(title)[0].rstrip(".:") if title else ""
+            out.setdefault(_ordinal(match.group("n")), title)
+        if sorted(out) == list(range(1, len(out) + 1)) and len(out) >= 2:
+            return out
+    return {}
+
+
+def kb_case_options(
+    article: Article, lead: str, options: list[Option]
+) -> tuple[str, list[Option], list[Group]]:
+    """An MS KB RESOLUTION or WORKAROUND under "Case 1: X" / "Case 2: Y" sub-headings, each
+    case with its own fix ("use the method appropriate for the type of problem you are
+    having"): an option per fix of each case (a case's "Method 1" / "Method 2" its own
+    choice) and a "Which case is yours?" group per case, named by its title, or the
+    CAUSE's words for the same case when the heading is only "Case 2"; the lead is then
+    what the section says before its first case. (lead, options, []) when the section has
+    no such cases or a case has no fix or no name."""
+    from kbassist.drafting.follow_ups import other_ways
+    from kbassist.drafting.options import (
+        _alternatives,
+        _body_until_repro,
+        _option_from,
+    )
+    from kbassist.drafting.prose_fixes import alternative_paras
+    from kbassist.drafting.text import clean, short_label
+
+    if article.style != "mskb" or not options:
+        return lead, options, []
+    for section in article.sections:
+        if section.key not in ("resolution", "workaround"):
+            continue
+        if not any(o.section is section for o in options):
+            continue
+        paras = _body_until_repro(section)
+        heads = _kb_cases(paras)
+        if heads is None:
+            continue
+        said = _cause_titles(article, heads[0][1])
+        groups: list[Group] = []
+        for k, (i, _, n, title) in enumerate(heads):
+            words = title.split()
+            if words and _FIX_WORD_RE.match(words[-1]):
+                title = " ".join(words[:-1])
+            name = title or said.get(n, "")
+            end = heads[k + 1][0] if k + 1 < len(heads) else len(paras)
+            body = list(paras[i + 1 : end])
+            if not name or not body:
+                return lead, options, []
+            _, alts = _alternatives(body, True, fixes=True)
+            found: list[Option] = []
+            for alt in alts if len(alts) >= 2 else [body]:
+                option = _option_from(section, alt)
+                if option is not None:
+                    found.append(option)
+            if not found:
+                return lead, options, []
+            # "Make sure there is enough disk space. Or, move the files ...": the case's two
+            # ways, split here so that the case leads to both (the later passes keep them)
+            found = other_ways(alternative_paras(found))
+            groups.append(Group(short_label(name, 90), found, case=True))
+        fixes = [o for g in groups for o in g.options]
+        at = next(n for n, o in enumerate(options) if o.section is section)
+        kept = [o for o in options if o.section is not section]
+        before = clean(" ".join(p.text for p in paras[: heads[0][0]] if not p.separator))
+        return before, [*kept[:at], *fixes, *kept[at:]], groups
+    return lead, options, []

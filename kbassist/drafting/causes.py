@@ -96,8 +96,23 @@ def pair_causes(causes: list[str], options: list[Option]) -> list[int | None]:
     return pairs
 
 
-def paired(pairs: list[int | None]) -> bool:
-    """Asking is worth it: two or more causes lead to two or more different fixes."""
+#: The workarounds' lead offering them as a free choice for the problem ("To work around
+#: this issue, use either of the following methods:").
+_ANY_FIX_RE = re.compile(
+    r"\b(?:use|try|perform|do)\s+(?:either|any|one) of the following\b", re.IGNORECASE
+)
+
+
+def paired(pairs: list[int | None], lead: str = "", options: list[Option] | None = None) -> bool:
+    """Asking is worth it: two or more causes lead to two or more different fixes. Not
+    when the article's WORKAROUND offers fewer ways round it than there are causes, under a
+    lead offering them for any cause ("use either of the following methods" over four
+    conditions), and some cause shares words with none: a workaround is for the problem,
+    whatever its cause, and the few shared words were a coincidence (cases40, Q173771)."""
+    if options and None in pairs and lead and _ANY_FIX_RE.search(lead):
+        around = [n for n, o in enumerate(options) if o.section.key == "workaround"]
+        if 0 < len(around) < len(pairs) and all(p in around for p in pairs if p is not None):
+            return False
     return len({p for p in pairs if p is not None}) >= 2
 
 

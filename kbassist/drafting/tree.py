@@ -48,7 +48,7 @@ from kbassist.drafting.case_choices import for_cases, label_states_case
 from kbassist.drafting.case_messages import every_case_verifies, every_case_verify
 from kbassist.drafting.case_notes import gerund_case, prompted_notes
 from kbassist.drafting.case_pairs import does_question, negated_pair, ran_result
-from kbassist.drafting.case_parts import case_part_options
+from kbassist.drafting.case_parts import case_part_options, kb_case_options
 from kbassist.drafting.case_sentences import case_sentence_steps, purpose_pairs
 from kbassist.drafting.case_spans import announced_spans
 from kbassist.drafting.cause_leads import cause_lead_steps, listed_cause_line
@@ -824,6 +824,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             cause, cause_section = grouped
         if not groups:  # "**Case 1 - X**" / "**Case 2 - Y**" over their steps: which case
             options, groups = case_part_options(article, options)
+    else:  # "Case 1: X" / "Case 2: Y" sub-headings, each over its own fix (cases40)
+        lead, options, groups = kb_case_options(article, lead, options)
     options = because_cases(options)  # "If this issue occurs because X, do Y" in a step
     if article.style == "mskb":  # "If the issue continues to occur, do Y": after the fix
         own_causes = cause_section is not None and cause_section.key in ("cause", "causes")
@@ -1249,7 +1251,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     )
     cause_names = cause_names or by_para
     pairs = pair_causes(cause_names, rest) if len(rest) >= 2 and wish is None else []
-    ask_cause = paired(pairs) and (modern or bool(causes) or bool(by_para))
+    ask_cause = paired(pairs, lead, rest) and (modern or bool(causes) or bool(by_para))
     if not cause_names and cause and len(groups) < 2 and len(rest) >= 2 and wish is None:
         # a runbook's "This alert has the following causes:" with a fix each (causes34)
         alert_causes = runbook_cause_names(article)
@@ -1900,6 +1902,9 @@ def _cause_group_nodes(
     choices: list[dict[str, str]] = []
     more: list[dict[str, Any]] = []
     for n, group in enumerate(groups, 1):
+        for option in group.options:  # "If you know the width": named by its case, as the
+            if option.case and label_states_case(option.label, option.case):  # menu does
+                option.case = ""
         if len(group.options) == 1:
             nxt = _entry(group.options[0], variables)
         elif group.options:
