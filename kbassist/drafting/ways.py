@@ -190,6 +190,11 @@ _UI_RE = re.compile(
 )
 
 
+#: "Instead of using the POST command, " before the first of two ways (round 40): what
+#: that way replaces, not a first item of a series.
+_INSTEAD_OF_RE = re.compile(r"^instead of [a-z]+ing\b[^,;:]{0,80},\s+(?=[a-z])", re.IGNORECASE)
+
+
 def _comma_or(sentence: str) -> tuple[str, str] | None:
     """The two ways of "A, or B" when both are actions of their own and not one step said
     twice: "Set the Travel Mode Switch to 8, or completely remove the property" is two;
@@ -202,6 +207,10 @@ def _comma_or(sentence: str) -> tuple[str, str] | None:
     if len(marks) != 1:
         return None
     a, b = sentence[: marks[0].start()], sentence[marks[0].end() :]
+    instead = _INSTEAD_OF_RE.match(a)
+    if instead:  # "Instead of using POST, use GET, or ensure ...": the first way's lead
+        ways = _comma_or(f"{_sentence(a[instead.end() :])}, or {b}")
+        return (f"{instead.group(0)}{ways[0][:1].lower()}{ways[0][1:]}", ways[1]) if ways else None
     tail = a.rsplit(",", 1)[1] if "," in a else ""
     if tail and (len(tail.split()) <= 3 or _acts(_sentence(tail.strip()))):
         return None  # "Use Access, other tool, or write", "Update X, turn off X, or": a series
