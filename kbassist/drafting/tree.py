@@ -244,7 +244,7 @@ from kbassist.drafting.options import (
     cause_listing,
 )
 from kbassist.drafting.or_steps import or_steps_joined
-from kbassist.drafting.os_steps import scoped_steps
+from kbassist.drafting.os_steps import prefixed_steps, scoped_steps
 from kbassist.drafting.output_lead import before_output_listing
 from kbassist.drafting.own_check import (
     detail_checks,
@@ -950,6 +950,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = product_pack_steps(option, asked_ifs, MAX_ASKED_CASES)
         if article.style == "mskb":  # "Windows 95:" / "Windows 98:" over steps: which (round 34)
             asked_ifs = scoped_steps(option, asked_ifs, MAX_ASKED_CASES)
+            # "For MS-DOS 6.0, use X." / "For MS-DOS 6.22, use Y.": which (versions40)
+            asked_ifs = prefixed_steps(option, asked_ifs, MAX_ASKED_CASES)
         if article.style != "mskb":
             _keep_referents(option, written)
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))
