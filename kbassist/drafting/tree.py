@@ -410,6 +410,7 @@ from kbassist.drafting.titled_cases import titled_case_steps
 from kbassist.drafting.told_apart import told_apart
 from kbassist.drafting.typed_commands import commands_option, correct_syntax_steps
 from kbassist.drafting.typed_ranges import range_steps
+from kbassist.drafting.undo_ways import either_undo
 from kbassist.drafting.verify import (
     REPRO_PREFIX,
     backup_fits,
@@ -856,7 +857,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if article.style != "mskb":
             option.items = fold_example_steps(option.items)  # "Here's a correct command:"
         option.items, undone = undo_steps(option.items)
-        option.undo = [*undone, *option.undo]  # a follow-up's "back to the original setting"
+        # a follow-up's "back to the original setting"; "either of the following methods:"
+        option.undo = either_undo([*undone, *option.undo], option.section.text)  # versions40
         if article.style != "mskb":  # "set noup" ... "Clear these flags with: unset noup"
             cleared_flags_undo(option)
             restored_value_undo(option)  # "Then patch it to the previous value after X"
