@@ -173,8 +173,8 @@ def prefixed_steps(option: Option, counter: int, limit: int) -> int:
     items = option.items
     if len(items) < 2 or option.kind not in ("option", "workaround"):
         return counter
-    if not any(_PREFIX_RE.match(item) for item in items):
-        return counter
+    if sum(1 for item in items if _PREFIX_RE.match(item)) < 2:
+        return counter  # a run needs two steps led by a system
     names = [("" if n in option.when else _prefixed(item)) for n, item in enumerate(items)]
     runs = _runs(names)
     if not runs or any(_unread_neighbour(items, names, run) for run in runs):
