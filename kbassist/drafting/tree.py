@@ -244,7 +244,7 @@ from kbassist.drafting.options import (
     cause_listing,
 )
 from kbassist.drafting.or_steps import or_steps_joined
-from kbassist.drafting.os_steps import scoped_steps
+from kbassist.drafting.os_steps import prefixed_steps, scoped_steps
 from kbassist.drafting.output_lead import before_output_listing
 from kbassist.drafting.own_check import (
     detail_checks,
@@ -410,6 +410,7 @@ from kbassist.drafting.titled_cases import titled_case_steps
 from kbassist.drafting.told_apart import told_apart
 from kbassist.drafting.typed_commands import commands_option, correct_syntax_steps
 from kbassist.drafting.typed_ranges import range_steps
+from kbassist.drafting.undo_ways import either_undo
 from kbassist.drafting.verify import (
     REPRO_PREFIX,
     backup_fits,
@@ -858,7 +859,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
         if article.style != "mskb":
             option.items = fold_example_steps(option.items)  # "Here's a correct command:"
         option.items, undone = undo_steps(option.items)
-        option.undo = [*undone, *option.undo]  # a follow-up's "back to the original setting"
+        # a follow-up's "back to the original setting"; "either of the following methods:"
+        option.undo = either_undo([*undone, *option.undo], option.section.text)  # versions40
         if article.style != "mskb":  # "set noup" ... "Clear these flags with: unset noup"
             cleared_flags_undo(option)
             restored_value_undo(option)  # "Then patch it to the previous value after X"
@@ -952,6 +954,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
             asked_ifs = product_pack_steps(option, asked_ifs, MAX_ASKED_CASES)
         if article.style == "mskb":  # "Windows 95:" / "Windows 98:" over steps: which (round 34)
             asked_ifs = scoped_steps(option, asked_ifs, MAX_ASKED_CASES)
+            # "For MS-DOS 6.0, use X." / "For MS-DOS 6.22, use Y.": which (versions40)
+            asked_ifs = prefixed_steps(option, asked_ifs, MAX_ASKED_CASES)
         if article.style != "mskb":
             _keep_referents(option, written)
             asked_ifs = version_steps(option, cause_steps(option, asked_ifs))
