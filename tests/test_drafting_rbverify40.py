@@ -161,6 +161,8 @@ def test_a_listing_that_is_the_only_check_stays() -> None:
 def test_check_kinds() -> None:
     """Version, log and listing commands are told apart from checks that read a value."""
     assert kind({"text": "Validate:", "detail": "$ etcdctl version"}) == "version"
+    cv = {"text": "Status:", "detail": "$ oc get -o jsonpath='{.status}' clusterversion version"}
+    assert kind(cv) == ""
     assert kind({"text": "Read:", "detail": "$ oc logs -n x pod-1"}) == "log"
     assert kind({"text": "List:", "detail": "$ oc get nodes"}) == "listing"
     named = {"text": "Role:", "detail": "$ oc get clusterrole logging-collector-logs-writer"}

@@ -48,8 +48,9 @@ _GENERIC = frozenset(
 RERUN = 2
 #: A log read: `oc logs`, `kubectl logs`, `oc adm node-logs`, `journalctl` as a word.
 _LOG_WORDS = frozenset({"log", "logs", "node-logs", "journalctl"})
-#: A version check: `etcdctl version`, `oc version`, `--version`.
-_VERSION_RE = re.compile(r"(?:^|\s)(?:version|--version)\s*$")
+#: A version check: `etcdctl version`, `oc version --client`, `helm --version` (not a
+#: `jsonpath` read of `clusterversion/version`).
+_VERSION_RE = re.compile(r"^[a-z][\w.-]*\s+(?:version|--version|-v)(?:\s+--?[\w-]+)*\s*$")
 #: A listing: `oc get nodes -l x`, `kubectl get pods -n y`, `ocm list clusters`: a kind
 #: and flags only, no object named, no field picked out (`-o jsonpath=`, `-o yaml`, `|`).
 _LISTING_RE = re.compile(
