@@ -17,6 +17,7 @@ from kbassist.articles import Article
 from kbassist.drafting.implied_check import certificate_check
 from kbassist.drafting.modern import md_plain
 from kbassist.drafting.runbook_fix_checks import per_fix
+from kbassist.drafting.runbook_measures import condition_words, measured
 from kbassist.drafting.runbook_threshold import threshold_check
 from kbassist.drafting.text import brace, split_sentences
 from kbassist.drafting.verify_against import not_fault_condition
@@ -241,6 +242,12 @@ def rerun_checks(tree: dict[str, Any], article: Article) -> None:
     ]
     # the checks that point to each fix, not the same first two on every fix (runbook34)
     chosen = per_fix(article, [str(n.get("title", "")) for n in outcomes], candidates)
+    # the checks that measure what the alert fires on, not a listing, version or log (rbverify40)
+    said = condition_words(article, cond)
+    chosen = [
+        measured(article, cond, node.get("steps", []), c, said)
+        for node, c in zip(outcomes, chosen, strict=True)
+    ]
     for node, picked in zip(outcomes, chosen, strict=True):
         verify = node["verify"]
         checks = picked[:2]
