@@ -169,3 +169,17 @@ def test_lead_in_only_fix_not_offered() -> None:
     lead_titles_named(tree, mskb(SYMPTOMS), _is_action)
     assert [c["next"] for c in tree["nodes"][0]["choices"]] == ["r2", "r3"]
     assert [n["id"] for n in tree["nodes"]] == ["mitigation", "r2", "r3"]
+
+
+def test_general_fix_suggestion_names_bare_mitigation() -> None:
+    """A lone "Mitigation" whose step says "As a general fix, try restarting the affected
+    pods" is titled "Mitigation: Restart the affected pods"."""
+    from drafting_support import runbook
+
+    art = runbook(
+        "## Meaning\n\nThe widget database has not been updated for a while.\n\n"
+        "## Diagnosis\n\nCheck the widget pods' logs.\n\n"
+        "## Mitigation\n\nAs a general fix, try restarting the affected pods.\n"
+    )
+    said = [str(node["title"]) for node in fixes(draft_tree(art))]
+    assert "Mitigation: Restart the affected pods" in said, said
