@@ -98,6 +98,12 @@ The metrics, per corpus (bench/README.md says the same; change both together):
   after a section prefix ("Resolution: ", "Method 2: "), are cut as labels cut
   mid-phrase are, or end on a pointer at what follows ("... the following", "these
   steps") or on a link's "]" (`draft_metrics.title_cut_phrase`), / all such titles.
+- **labels and titles: bare kind, lead-in, 'the following'** (round 40, labels40): choice
+  labels and outcome titles that say no action: a bare section kind ("Resolution",
+  "Mitigation"), a lead-in after a "Resolution: " prefix ("To resolve this problem,", "Use
+  one of the following methods", "Do the following"), or ending on "the following X" /
+  "this update" whose object is below (`draft_metrics.label_says_no_action`), / all labels
+  and titles.
 - **labels and titles ending open** (round 35, titles35): choice labels and outcome
   titles (after a "Resolution: " prefix) found in the article where their sentence goes
   on, that end on an article, a preposition, a conjunction, "how" or "whether", on a
@@ -632,6 +638,9 @@ def summarize(records: list[Record], wall: float, procs: int) -> dict[str, str]:
         ),
         "titles cut mid-phrase": _pct(
             sum(len(r.phrase_cut_titles) for r in clean), sum(r.titles for r in clean)
+        ),
+        "labels and titles: bare kind, lead-in, 'the following'": _pct(
+            sum(len(r.no_action_titles) for r in clean), sum(r.labels + r.titles for r in clean)
         ),
         "labels and titles ending open": _pct(
             sum(len(r.open_end_labels) for r in clean), sum(r.labels + r.titles for r in clean)

@@ -514,6 +514,39 @@ def title_cut_phrase(title: str, article_text: str) -> bool:
     return label_cut_phrase(title if title in article_text else body, article_text)
 
 
+#: A fix title or label that says no action (round 40, labels40): a bare section kind
+#: ("Resolution", "Mitigation"), a lead-in ("To resolve this problem,", "Use one of the
+#: following methods", "Do the following", "Use the appropriate method"), or an object
+#: left below it ("... the following registry key", "... this update").
+_BARE_KIND_RE = re.compile(
+    r"^(?:resolution|workaround|mitigation|solution|fix|remediation|troubleshooting)s?"
+    r"(?: \(\d+\))?$",
+    re.IGNORECASE,
+)
+_LEAD_IN_ONLY_RE = re.compile(
+    r"^(?:to (?:resolve|work around|fix|correct|avoid|prevent|solve|address) (?:this|the)"
+    r" (?:problem|issue|behaviou?r|error)(?: from occurring)?"
+    r"|.*\b(?:use|try|follow|perform) (?:one|either|any|all|each|both) of the following\b.*"
+    r"|(?:do|follow|perform|complete) the following(?: \w+)?(?: steps?)?|follow these steps"
+    r"|use the appropriate method)\W*$",
+    re.IGNORECASE,
+)
+_DANGLING_RE = re.compile(
+    r"\b(?:the|these) following(?:\s+[\w.-]+){0,4}\W*$|\bthis (?:update|hotfix|fix|patch)\W*$",
+    re.IGNORECASE,
+)
+
+
+def label_says_no_action(label: str) -> bool:
+    """A title or label that is a bare kind, a lead-in, or ends on "the following X" /
+    "this update" whose object is below it (after a "Resolution: " prefix)."""
+    label = _normal(label)
+    body = _TITLE_PREFIX_RE.sub("", label, count=1)
+    if _BARE_KIND_RE.match(label):
+        return True
+    return bool(_LEAD_IN_ONLY_RE.match(body) or _DANGLING_RE.search(body))
+
+
 #: A fix label opening with a reason or a concession ("Even though the editor does not
 #: show X", "Because there is no exposed method"): the action is in the clause after it.
 _REASON_OPEN_RE = re.compile(
@@ -1843,6 +1876,7 @@ class Record:
     alike_questions: list[str] = field(default_factory=list)  # labels that read alike
     titles: int = 0  # outcome titles but "This article may not apply"
     phrase_cut_titles: list[str] = field(default_factory=list)  # see title_cut_phrase
+    no_action_titles: list[str] = field(default_factory=list)  # see label_says_no_action
     open_end_labels: list[str] = field(default_factory=list)  # see label_ends_open (round 35)
     fix_labels: int = 0  # fix titles and the fix questions' choice labels, once each
     not_action_labels: list[str] = field(default_factory=list)  # see title_not_action
@@ -2325,6 +2359,7 @@ def _measure_tree(record: Record, article: Article, tree: Tree) -> None:
     ]
     record.titles = len(titles)
     record.phrase_cut_titles = [t for t in titles if title_cut_phrase(t, text)]
+    record.no_action_titles = [x for x in [*labels, *titles] if label_says_no_action(x)]
     plain = plain_text(article)
     record.open_end_labels = [x for x in [*labels, *titles] if label_ends_open(x, plain)]
     record.fix_labels, record.not_action_labels = not_action_labels(tree, titles, text)

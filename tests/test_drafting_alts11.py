@@ -111,8 +111,8 @@ def test_or_wait_inside_the_fix_step_is_split_into_two_choices() -> None:
         "wait for the next Service Pack that contains this fix.\n"
     )
     tree = draft_tree(art)
-    assert labels(tree) == [
-        "Resolution: Contact Microsoft Technical Support to obtain the following fix",
+    assert labels(tree) == [  # "the following fix" read as "the fix" (round 40)
+        "Resolution: Contact Microsoft Technical Support to obtain the fix",
         "Resolution: Wait for the next Systems Management Server service pack",
     ]
     assert "severely" in mitigation(tree)["text"]  # the STATUS notice's own rule

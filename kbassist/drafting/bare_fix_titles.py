@@ -52,6 +52,29 @@ _LEAD_RE = re.compile(
     r"|to (?:\w+ly )?(?:mitigate|resolve|fix|work around|correct|avoid) [^,]{0,60}),?\s+",
     re.IGNORECASE,
 )
+#: A suggestion said with a gerund: "As a general fix, try restarting the affected pods",
+#: "Begin by checking for general networking issues" (round 40).
+_GERUND_LEAD_RE = re.compile(
+    r"^(?:as a (?:general |first |quick )?fix, )?(?:try|begin by|start by|first try)"
+    r" (?P<verb>[a-z]{3,}?)ing\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _gerund_said(text: str, is_action: Any) -> str:
+    """ "Try restarting X" / "Begin by checking X" as "Restart X" / "Check X" when the
+    verb reads as an action ("" when it does not: "Try making" -> "Make" is tried too)."""
+    found = _GERUND_LEAD_RE.match(text)
+    if not found:
+        return ""
+    stem, rest = found.group("verb"), found.group("rest")
+    for verb in (stem, f"{stem}e"):
+        said = f"{verb[:1].upper()}{verb[1:].lower()} {rest}"
+        if is_action(said):
+            return said
+    return ""
+
+
 #: A step said with its goal first: "To open RD Licensing Diagnoser, open Server Manager".
 _GOAL_RE = re.compile(r"^to (?P<goal>[a-z][^,]{5,60}), ", re.IGNORECASE)
 #: A step that only gets somewhere: its fix is what follows, not this.
@@ -128,7 +151,7 @@ def _naming_step(outcome: dict[str, Any], is_action: Any) -> str:
             continue  # the Diagnosis checks ticked before the fix
         if step.get("when"):
             return ""  # its first step is for one case only
-        text = _LEAD_RE.sub("", text)
+        text = _gerund_said(text, is_action) or _LEAD_RE.sub("", text)
         text = text[:1].upper() + text[1:]
         goal = _GOAL_RE.match(text)
         if goal:  # "To open X, open Server Manager": what the step is for names it

@@ -1577,6 +1577,9 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     from kbassist.drafting.bare_fix_titles import bare_titles_named
 
     bare_titles_named(tree, _is_action)  # "Mitigation" alone: "Mitigation: <first action>"
+    from kbassist.drafting.lead_titles import lead_titles_named
+
+    lead_titles_named(tree, article, _is_action)  # "To resolve this problem,": its action
     from kbassist.drafting.open_ends import whole_phrase_labels
 
     whole_phrase_labels(tree, article)  # last: "... to the C", "... about how" re-ended
