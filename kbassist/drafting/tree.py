@@ -41,6 +41,7 @@ from kbassist.drafting.asked_kinds import (
 from kbassist.drafting.assigned_vars import assigned_placeholders, unset_in
 from kbassist.drafting.backup_case import backup_cases
 from kbassist.drafting.backup_place import is_backup_text
+from kbassist.drafting.before_first import backup_said, missing_created, preconditions_first
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.both_lead import or_both_steps
 from kbassist.drafting.broken_or import broken_or_steps
@@ -837,6 +838,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if article.style == "mskb":
         options = alternative_paras(options)  # "Instead of X, you could use Y": a choice
     missing_first(options)  # "If the driver is not installed, install it" before its use
+    missing_created(options)  # a note "If the X key is missing, create it: ...": a step
+    preconditions_first(options)  # "... before using the instructions above": first
     must_follow_ups(options)  # "After you delete X, you must reenter Y": Y ticked after
     if article.style == "mskb":
         noted_gates(options)  # "NOTE: This method is only for I386-based computers": asked
@@ -4548,6 +4551,8 @@ def _steps_checks_backup(
                 backup = _what(match.group("what"))
                 steps.insert(0, _backup_step(backup, _unlink(sentence)))
                 break
+    if backup and len(steps) > 1:  # "Note that you should back up ...": ticked, said
+        steps[0] = backup_said(steps[0])  # as the action (a note alone stays information)
     if backup == "registry" and _BACKUP_RE.search(split_detail(steps[0])[0]):
         # the article's "back up the registry before you edit it": after the steps that
         # open Registry Editor and find the key, before the first that changes it
