@@ -45,12 +45,8 @@ def test_step_specific_before_is_left() -> None:
     """A "before you start Windows" or "before you proceed to the next step" sentence is
     about one step, not the whole procedure: it is not moved."""
     assert _asks("Make sure that a cartridge is in the device before you start Windows 95.") == ""
-    assert (
-        _asks(
-            "NOTE: It is very important that you remove ALL entries before you proceed to the next step."
-        )
-        == ""
-    )
+    step = "NOTE: It is very important that you remove ALL entries before you proceed to step 5."
+    assert _asks(step) == ""
     assert _asks("Note that you can select desktop themes before you begin this step.") == ""
     assert _asks("Make sure you have a backup of the database before you begin.") == ""
     assert _asks("Make sure to back up the data before you perform this procedure.") == (

@@ -81,11 +81,11 @@ def _asks(sentence: str) -> str:
         return ""
     must = _MUST_RE.search(said, 0, found.start())
     if must is not None:
-        lead = said[: must.start()]
-        if lead and not re.match(r"^if\b[^.]*,\s*$", lead, re.IGNORECASE):
+        case = said[: must.start()]
+        if case and not re.match(r"^if\b[^.]*,\s*$", case, re.IGNORECASE):
             return ""  # "Note that you can ...", "X, and you must ...": no precondition
         act = said[must.end() :]
-        said = f"{lead}{act}" if lead else act[:1].upper() + act[1:]
+        said = f"{case}{act}" if case else act[:1].upper() + act[1:]
     elif not _ASK_RE.match(said):
         return ""
     found = _BEFORE_ALL_RE.search(said)
@@ -155,11 +155,27 @@ _NOTED_BACKUP_RE = re.compile(
 )
 
 
+def backup_first(option: Option, steps: list[str], at: int) -> bool:
+    """Whether the article's backup note (steps[0]) is ticked as the action: it stays the
+    first step (`at`, where a registry backup goes, is 0), the steps after it change a key
+    (never a service pack's fix that the section's registry note was only beside), and the
+    fix is not named from the note ("Note that you should make a backup copy ...")."""
+    from kbassist.drafting.backup_place import edit_at
+    from kbassist.drafting.verify import _EDIT_RE
+
+    if at or len(steps) < 2 or edit_at(steps[1:], _EDIT_RE)[0] < 0:
+        return False
+    said = f"{option.label} {option.lead}".casefold()
+    return "note that" not in said and not said.startswith("note")
+
+
 def backup_said(item: str) -> str:
     """The article's backup note ticked as the fix's backup step says the action: "Note
     that you should make a backup copy of the registry files ..." -> "Make a backup copy of
     the registry files ..." (as a "Note ..." it was shown under the next step, so the
-    rollback's "the backup you made" had no step: seed-112, Q129812)."""
+    rollback's "the backup you made" had no step: seed-112, Q129812). The caller asks only
+    where it stays the first step (a registry backup that goes mid-way, after the steps
+    that open the editor and find the key, is left a note there, as before)."""
     text, detail = split_detail(item)
     found = _NOTED_BACKUP_RE.match(text)
     if found is None:
@@ -202,10 +218,16 @@ def _sub_steps(section_text: str, said: str) -> list[str]:
     ("To create the Parameters key, follow these steps:"), one per line, markup removed."""
     flat_probe = " ".join(said.split())[:40].casefold()
     lines = section_text.split("\n")
-    for n, line in enumerate(lines):
-        if flat_probe and flat_probe[:25] in " ".join(_MARKUP_RE.sub("", line).split()).casefold():
-            break
-    else:
+    probe = flat_probe[:25]
+    n = next(
+        (
+            n
+            for n, line in enumerate(lines)
+            if probe and probe in " ".join(_MARKUP_RE.sub("", line).split()).casefold()
+        ),
+        -1,
+    )
+    if n < 0:
         return []
     steps: list[str] = []
     margin = ""  # the sub-steps' own indent and quote marks: the outer list's next is not one
@@ -237,12 +259,14 @@ def missing_created(options: list[Option]) -> None:
                 k += 1
                 continue
             paras = detail.split("\n")
-            for n, para in enumerate(paras):
-                said = _LABEL_RE.sub("", para.strip())
-                found = _CREATE_IF_RE.match(said)
-                if found is not None:
-                    break
-            else:
+            notes = [_LABEL_RE.sub("", para.strip()) for para in paras]
+            n = next((n for n, said in enumerate(notes) if _CREATE_IF_RE.match(said)), -1)
+            if n < 0:
+                k += 1
+                continue
+            said = notes[n]
+            found = _CREATE_IF_RE.match(said)
+            if found is None:  # (matched above: for the type checker)
                 k += 1
                 continue
             rest = said[found.end() :].strip()

@@ -41,7 +41,12 @@ from kbassist.drafting.asked_kinds import (
 from kbassist.drafting.assigned_vars import assigned_placeholders, unset_in
 from kbassist.drafting.backup_case import backup_cases
 from kbassist.drafting.backup_place import is_backup_text
-from kbassist.drafting.before_first import backup_said, missing_created, preconditions_first
+from kbassist.drafting.before_first import (
+    backup_first,
+    backup_said,
+    missing_created,
+    preconditions_first,
+)
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.both_lead import or_both_steps
 from kbassist.drafting.broken_or import broken_or_steps
@@ -4551,8 +4556,9 @@ def _steps_checks_backup(
                 backup = _what(match.group("what"))
                 steps.insert(0, _backup_step(backup, _unlink(sentence)))
                 break
-    if backup and len(steps) > 1:  # "Note that you should back up ...": ticked, said
-        steps[0] = backup_said(steps[0])  # as the action (a note alone stays information)
+    at = registry_backup_at(undo_steps(steps[1:])[0]) if backup == "registry" else 0
+    if backup and backup_first(option, steps, at):  # "Note that you should back up ...":
+        steps[0] = backup_said(steps[0])  # ticked, said as the action
     if backup == "registry" and _BACKUP_RE.search(split_detail(steps[0])[0]):
         # the article's "back up the registry before you edit it": after the steps that
         # open Registry Editor and find the key, before the first that changes it
