@@ -155,15 +155,25 @@ _NOTED_BACKUP_RE = re.compile(
 )
 
 
+#: A step that works in the registry ("Remove all registry components for DSMN", "Start
+#: Registry Editor", "HKEY_LOCAL_MACHINE\\..."): the registry backup is this fix's.
+_REGISTRY_SAID_RE = re.compile(r"registry|\bregedi?t|\bregedt32|\bHKEY_|\bHK(?:LM|CU)\\", re.I)
+_KEY_SHOWN_RE = re.compile(r"\bHKEY_|\bHK(?:LM|CU)\\")
+
+
+def _in_registry(step: str) -> bool:
+    """Whether a step works in the registry: its text says so, or the key is shown under it
+    (a status note under a service pack's step that mentions "the registry" is not)."""
+    text, detail = split_detail(step)
+    return bool(_REGISTRY_SAID_RE.search(text) or _KEY_SHOWN_RE.search(detail))
+
+
 def backup_first(option: Option, steps: list[str], at: int) -> bool:
     """Whether the article's backup note (steps[0]) is ticked as the action: it stays the
-    first step (`at`, where a registry backup goes, is 0), the steps after it change a key
-    (never a service pack's fix that the section's registry note was only beside), and the
+    first step (`at`, where a registry backup goes, is 0), the steps after it work in the
+    registry (never a service pack's fix that the section's registry note was only beside), and the
     fix is not named from the note ("Note that you should make a backup copy ...")."""
-    from kbassist.drafting.backup_place import edit_at
-    from kbassist.drafting.verify import _EDIT_RE
-
-    if at or len(steps) < 2 or edit_at(steps[1:], _EDIT_RE)[0] < 0:
+    if at or len(steps) < 2 or not any(_in_registry(step) for step in steps[1:]):
         return False
     said = f"{option.label} {option.lead}".casefold()
     return "note that" not in said and not said.startswith("note")
