@@ -191,7 +191,11 @@ def backup_said(item: str) -> str:
     if found is None:
         return item
     act = text[found.end() :]
-    return with_detail(act[:1].upper() + act[1:], detail)
+    said = split_sentences(act[:1].upper() + act[1:])
+    # "If you are running Windows NT, you should also update your ERD." after it: a note
+    # under the backup (ticked, its "If ..." would be read as the fix's case)
+    rest = " ".join(said[1:])
+    return with_detail(said[0], "\n".join(p for p in (rest, detail) if p))
 
 
 #: "If the Parameters key is not available, you must create it.", "If the MaxLocksPerFile
