@@ -41,6 +41,12 @@ from kbassist.drafting.asked_kinds import (
 from kbassist.drafting.assigned_vars import assigned_placeholders, unset_in
 from kbassist.drafting.backup_case import backup_cases
 from kbassist.drafting.backup_place import is_backup_text
+from kbassist.drafting.before_first import (
+    backup_first,
+    backup_said,
+    missing_created,
+    preconditions_first,
+)
 from kbassist.drafting.blocks import OUTPUT_LABEL, REMEDY_RE
 from kbassist.drafting.both_lead import or_both_steps
 from kbassist.drafting.broken_or import broken_or_steps
@@ -840,6 +846,8 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
     if article.style == "mskb":
         options = alternative_paras(options)  # "Instead of X, you could use Y": a choice
     missing_first(options)  # "If the driver is not installed, install it" before its use
+    missing_created(options)  # a note "If the X key is missing, create it: ...": a step
+    preconditions_first(options)  # "... before using the instructions above": first
     must_follow_ups(options)  # "After you delete X, you must reenter Y": Y ticked after
     if article.style == "mskb":
         noted_gates(options)  # "NOTE: This method is only for I386-based computers": asked
@@ -4560,6 +4568,9 @@ def _steps_checks_backup(
                 backup = _what(match.group("what"))
                 steps.insert(0, _backup_step(backup, _unlink(sentence)))
                 break
+    at = registry_backup_at(undo_steps(steps[1:])[0]) if backup == "registry" else 0
+    if backup and backup_first(option, steps, at):  # "Note that you should back up ...":
+        steps[0] = backup_said(steps[0])  # ticked, said as the action
     if backup == "registry" and _BACKUP_RE.search(split_detail(steps[0])[0]):
         # the article's "back up the registry before you edit it": after the steps that
         # open Registry Editor and find the key, before the first that changes it
