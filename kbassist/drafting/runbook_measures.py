@@ -99,8 +99,7 @@ def condition_words(article: Article, cond: str) -> set[str]:
     name no plain kind of object."""
     cond = _PREFIX_RE.sub("", cond).split(" The alert resolves once", 1)[0]
     said = f"{_split_camel(article.id)} {_split_camel(article.title)} {cond}"
-    said = words(f"{said} {re.sub(r'[-./_]', ' ', said)}")
-    return {w for w in said if w not in _GENERIC}
+    return {w for w in words(f"{said} {re.sub(r'[-./_]', ' ', said)}") if w not in _GENERIC}
 
 
 def _hits(check: set[str], cond: set[str]) -> set[str]:

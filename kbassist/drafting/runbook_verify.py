@@ -243,9 +243,9 @@ def rerun_checks(tree: dict[str, Any], article: Article) -> None:
     # the checks that point to each fix, not the same first two on every fix (runbook34)
     chosen = per_fix(article, [str(n.get("title", "")) for n in outcomes], candidates)
     # the checks that measure what the alert fires on, not a listing, version or log (rbverify40)
-    said = condition_words(article, cond)
+    measure_words = condition_words(article, cond)
     chosen = [
-        measured(article, cond, node.get("steps", []), c, said)
+        measured(article, cond, node.get("steps", []), c, measure_words)
         for node, c in zip(outcomes, chosen, strict=True)
     ]
     for node, picked in zip(outcomes, chosen, strict=True):
