@@ -158,6 +158,8 @@ _INSTALL_LEAD_RE = re.compile(
     r"(?:[^:.]|\.(?=\w)){5,240}:$",
     re.IGNORECASE,
 )
+#: A release, not the hotfix: "the latest service pack for SMS 2.0", "version 4.1".
+_PACK_RE = re.compile(r"\bservice\s+(?:pack|release)|\bversion\b|\brollup\b", re.IGNORECASE)
 #: The install step `install_after_obtain` writes when the article says no more.
 _GENERIC_INSTALL = "by following the instructions that come with"
 
@@ -170,6 +172,8 @@ def install_procedure(article: Article, option: Option) -> None:
     at = next((n for n, i in enumerate(option.items) if _GENERIC_INSTALL in i), None)
     if at is None or option.also_from is not None:
         return
+    if _PACK_RE.search(split_detail(option.items[at])[0]):
+        return  # "Install the latest service pack": the hotfix's steps are not the pack's
     for section in article.sections:
         if section is option.section or "o install" not in section.text:
             continue
