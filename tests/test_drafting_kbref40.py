@@ -188,3 +188,35 @@ def test_hotfix_table_is_a_file_check_and_install_uses_article_steps(tmp_path: P
     assert any(
         v.startswith("Check that Widgsvc.exe is dated 10/5/98 or later") for v in _verify(tree)
     )
+
+
+def test_install_step_names_the_kb_article_that_describes_the_fix(tmp_path: Path) -> None:
+    """The install step says which KB article describes the fix, not invented instructions."""
+    texts = [str(s["text"]) for s in _steps(_draft(tmp_path, _REFERENCED))]
+    assert "Install the supported fix that Q999402 describes." in texts
+    assert not any("instructions that come with" in t for t in texts)
+
+
+_OR_WAIT = (
+    _HEAD
+    + """\
+WORKAROUND
+==========
+
+To work around this problem, contact Microsoft Technical Support to obtain the
+following fix, or wait for the next Widget Server service pack.
+
+STATUS
+======
+
+Microsoft has confirmed this to be a problem in Widget Server version 1.2.
+"""
+)
+
+
+def test_wait_for_service_pack_says_to_install_it(tmp_path: Path) -> None:
+    """The "wait for the next service pack" way ends by installing the pack when it is out."""
+    texts = [str(s["text"]) for s in _steps(_draft(tmp_path, _OR_WAIT))]
+    waits = [t for t in texts if t.startswith("Wait for the next")]
+    assert waits
+    assert all(t.endswith("and install it when it is out.") for t in waits)

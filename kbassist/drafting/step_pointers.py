@@ -172,8 +172,8 @@ def _fits(reference: str, step: str, how_to: bool) -> bool:
 #: (kbref40). Bounded: linear on any text.
 _BARE_POINTER_RE = re.compile(
     r"\bfor\s+(?:more|additional|further)\s+information"
-    r"(?:\s+(?:about|on|regarding)\s+(?:this|the|these)\s+(?:hot ?fix|fix|update|patch|problem"
-    r"|issue|behaviou?r|service pack|procedure)(?:es|s)?)?,?\s+(?:please\s+)?"
+    r"(?:\s+(?:about|on|regarding)\s+(?:this|the|these)\s+(?:(?P<fix>hot ?fix|fix|update|patch)"
+    r"|problem|issue|behaviou?r|service pack|procedure)(?:es|s)?)?,?\s+(?:please\s+)?"
     r"(?:see|refer to|read|click|view|query on)\s+(?:the\s+)?(?:following\s+)?"
     r"(?:[\w()]+\s+){0,3}?(?:article|knowledge base)\b[^:.]{0,160}:",
     re.IGNORECASE,
@@ -185,6 +185,8 @@ _DANGLING_RE = re.compile(
     r"(?:articles?|article numbers?)\b[^:]{0,200}:$",
     re.IGNORECASE,
 )
+#: The end of the install step `obtain_install` writes when the article says no more.
+_GENERIC_TAIL = " by following the instructions that come with it."
 _Q_START_RE = re.compile(r"^\s{0,12}(?:ARTICLE-ID:\s{0,4})?Q\d{5,7}\b")
 #: The least share of a step's words its pointer's lead sentence says, and of the lead's
 #: words the step says: the step is that sentence, reworded at most a little ("A supported
@@ -226,12 +228,13 @@ def _q_lines(after: str) -> list[str]:
     return [" ".join(q.split()) for q in out]
 
 
-def bare_pointers(article: Article) -> list[tuple[str, str, list[str]]]:
-    """(section name, the sentence before it, the KB articles it lists) of each pointer
-    that names no topic, only what its sentence before says ("To resolve this problem,
-    obtain the latest service pack .... For additional information, please see the
-    following article ...: Q152734 How to Obtain the Latest Windows NT 4.0 Service Pack")."""
-    out: list[tuple[str, str, list[str]]] = []
+def bare_pointers(article: Article) -> list[tuple[str, str, list[str], bool]]:
+    """(section name, the sentence before it, the KB articles it lists, whether it is
+    "about this fix") of each pointer that names no topic, only what its sentence before
+    says ("To resolve this problem, obtain the latest service pack .... For additional
+    information, please see the following article ...: Q152734 How to Obtain the Latest
+    Windows NT 4.0 Service Pack")."""
+    out: list[tuple[str, str, list[str], bool]] = []
     for section in article.sections:
         text = section.text
         if "nformation" not in text:
@@ -241,7 +244,7 @@ def bare_pointers(article: Article) -> list[tuple[str, str, list[str]]]:
             before = split_sentences(" ".join(text[start : match.start()].split()))
             refs = _q_lines(text[match.end() :])
             if before and refs:
-                out.append((section.name, before[-1], refs))
+                out.append((section.name, before[-1], refs, bool(match.group("fix"))))
     return out
 
 
@@ -279,7 +282,8 @@ def _reference_steps(tree: dict[str, Any], article: Article) -> None:
     bare = bare_pointers(article) if article.style == "mskb" else []
     for node in tree.get("nodes", []):
         used: set[int] = set()
-        for step in node.get("steps", []) or []:
+        steps = node.get("steps", []) or []
+        for at, step in enumerate(steps):
             if not isinstance(step, dict) or not isinstance(step.get("text"), str):
                 continue
             text = step["text"]
@@ -292,13 +296,25 @@ def _reference_steps(tree: dict[str, Any], article: Article) -> None:
                 if refs:
                     step["text"] = f"{text.rstrip()} {'; '.join(refs)}"
                     continue
-            for n, (where, lead, refs) in enumerate(bare):
+            for n, (where, lead, refs, about_fix) in enumerate(bare):
                 if n in used or where != section or not _reworded(text, lead):
                     continue
                 used.add(n)
                 see = "See " + "; ".join(refs)
                 step["detail"] = f"{detail}\n\n{see}" if detail.strip() else see
+                if about_fix and len(refs) == 1:
+                    _install_as_described(steps[at + 1 : at + 2], refs[0].split()[0])
                 break
+
+
+def _install_as_described(after: list[Any], q: str) -> None:
+    """The install step after an obtain step whose fix another KB article describes says
+    so ("Install the supported fix that Q241572 describes."), not "by following the
+    instructions that come with it", which the article never says (seed 112, Q272239)."""
+    for step in after:
+        text = step.get("text") if isinstance(step, dict) else None
+        if isinstance(text, str) and text.endswith(_GENERIC_TAIL):
+            step["text"] = f"{text.removesuffix(_GENERIC_TAIL)} that {q} describes."
 
 
 def pointers_kept(tree: dict[str, Any], article: Article) -> None:
