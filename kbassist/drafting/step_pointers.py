@@ -185,6 +185,8 @@ _DANGLING_RE = re.compile(
     r"(?:articles?|article numbers?)\b[^:]{0,200}:$",
     re.IGNORECASE,
 )
+#: A numbered step's number: "2. Capture the network traffic ...".
+_NUMBER_RE = re.compile(r"^\d{1,2}[.)]\s+")
 #: The end of the install step `obtain_install` writes when the article says no more.
 _GENERIC_TAIL = " by following the instructions that come with it."
 _Q_START_RE = re.compile(r"^\s{0,12}(?:ARTICLE-ID:\s{0,4})?Q\d{5,7}\b")
@@ -261,17 +263,25 @@ def _dangling_refs(article: Article, section: str, text: str) -> list[str]:
     """The KB articles listed after a step that is a pointer stopping at its colon, found
     where the step stands in its section; [] when it is not found there."""
     flat = " ".join(text.split())
-    found: list[list[str]] = []
+    exact: list[list[str]] = []
+    ending: list[list[str]] = []
     for sec in article.sections:
         if sec.name != section or ":" not in sec.text:
             continue
+        before = ""
         for para in re.finditer(r"(?:^|\n\s*\n)(?P<p>.+?)(?=\n\s*\n|$)", sec.text, re.DOTALL):
             said = " ".join(para.group("p").split())
-            if said == flat or said.endswith(f" {flat}"):
-                found.append(_q_lines(sec.text[para.end() :]))
+            # the step may be its numbered step and the pointer under it, joined
+            joined = _NUMBER_RE.sub("", f"{before} {said}".strip())
+            if flat in (said, joined):
+                exact.append(_q_lines(sec.text[para.end() :]))
+            elif said.endswith(f" {flat}"):
+                ending.append(_q_lines(sec.text[para.end() :]))
+            before = said
     # the same pointer said over several lists ("Please see the following article(s) ...:"
-    # under each error message): which list is this step's is not known
-    return found[0] if len(found) == 1 else []
+    # under each error message): which list is this step's is not known, unless they agree
+    found = exact or ending
+    return found[0] if found and all(f == found[0] for f in found) else []
 
 
 def _reference_steps(tree: dict[str, Any], article: Article) -> None:
