@@ -149,11 +149,57 @@ def _gets_fix(option: Option) -> bool:
     )
 
 
+#: "To install the hotfix, perform the following steps on each Systems Management Server
+#: logon server ...:", "To install, you must replace the Netlogon.dll file ... with the
+#: version that is associated with this hotfix:": the lead of the fix's own install
+#: procedure, in another section than the fix (kbref40).
+_INSTALL_LEAD_RE = re.compile(
+    r"^to install(?:\s+(?:the|this)\s+(?:hot ?fix|fix|update|patch)(?:es)?)?,\s+"
+    r"(?:[^:.]|\.(?=\w)){5,240}:$",
+    re.IGNORECASE,
+)
+#: A release, not the hotfix: "the latest service pack for SMS 2.0", "version 4.1".
+_PACK_RE = re.compile(r"\bservice\s+(?:pack|release)|\bversion\b|\brollup\b", re.IGNORECASE)
+#: The install step `install_after_obtain` writes when the article says no more.
+_GENERIC_INSTALL = "by following the instructions that come with"
+
+
+def install_procedure(article: Article, option: Option) -> None:
+    """The article's own install procedure instead of "Install the fix by following the
+    instructions that come with it": the numbered steps under "To install the hotfix,
+    perform the following steps ...:" in MORE INFORMATION or CAUSE, led by that sentence
+    (which says where to carry them out), cited from that section."""
+    at = next((n for n, i in enumerate(option.items) if _GENERIC_INSTALL in i), None)
+    if at is None or option.also_from is not None:
+        return
+    if _PACK_RE.search(split_detail(option.items[at])[0]):
+        return  # "Install the latest service pack": the hotfix's steps are not the pack's
+    for section in article.sections:
+        if section is option.section or "o install" not in section.text:
+            continue
+        for lead, steps, bare in _procedures(section, frozenset()):
+            said = clean(lead)
+            if bare or not _INSTALL_LEAD_RE.match(said):
+                continue
+            items = _procedure(steps)[1]
+            if len(items) < 2:
+                continue
+            # the lead (where to carry the steps out) under the first step, as
+            # `pointed_steps` shows a procedure's lead; the install step's table over it
+            table = split_detail(option.items[at])[1]
+            text, detail = split_detail(items[0])
+            notes = "\n\n".join(p for p in (table, said, detail) if p.strip())
+            option.items[at : at + 1] = [with_detail(text, notes), *items[1:]]
+            option.also_from = section
+            return
+
+
 def post_fix_steps(article: Article, option: Option) -> None:
     """Add to `option`, a fix that obtains and installs an update, the procedure MORE
     INFORMATION says to carry out after the fix is applied (see the module docstring)."""
     if article.style != "mskb" or not option.items or not _gets_fix(option):
         return
+    install_procedure(article, option)
     # MORE INFORMATION's procedure, or STATUS's ("This problem was first corrected in SP3.
     # After you apply the fix, you must configure the X.400 Connector ... use the following
     # steps": the steps to carry out once the release is in)

@@ -26,6 +26,7 @@ import re
 from typing import Any
 
 from kbassist.articles.model import Article
+from kbassist.drafting.text import split_sentences
 
 #: "For additional information about how to rebuild the Reg.dat file in Windows 3.1x,
 #: please see": its topic X (bounded, no nested repeats: linear on any text).
@@ -165,9 +166,172 @@ def _fits(reference: str, step: str, how_to: bool) -> bool:
     return verb is not None and verb.group(1).casefold() in set(_words(step))
 
 
+#: "For additional information, please see the following article in the Microsoft
+#: Knowledge Base:", "For additional information about this fix, click the article number
+#: below ...:": a pointer that names no topic of its own, only the sentence before it
+#: (kbref40). Bounded: linear on any text.
+_BARE_POINTER_RE = re.compile(
+    r"\bfor\s+(?:more|additional|further)\s+information"
+    r"(?:\s+(?:about|on|regarding)\s+(?:this|the|these)\s+(?:(?P<fix>hot ?fix|fix|update|patch)"
+    r"|problem|issue|behaviou?r|service pack|procedure)(?:es|s)?)?,?\s+(?:please\s+)?"
+    r"(?:see|refer to|read|click|view|query on)\s+(?:the\s+)?(?:following\s+)?"
+    r"(?:[\w()]+\s+){0,3}?(?:article|knowledge base)\b[^:.]{0,160}:",
+    re.IGNORECASE,
+)
+#: A step that is itself a pointer and stops at its colon: "Please see the following
+#: Knowledge Base article for issues regarding Pocket PC devices ...:".
+_DANGLING_RE = re.compile(
+    r"\b(?:see|refer to|read|click|view)\s+the\s+(?:following\s+)?(?:[\w()]+\s+){0,4}?"
+    r"(?:articles?|article numbers?)\b[^:]{0,200}:$",
+    re.IGNORECASE,
+)
+#: A numbered step's number: "2. Capture the network traffic ...".
+_NUMBER_RE = re.compile(r"^\d{1,2}[.)]\s+")
+#: The end of the install step `obtain_install` writes when the article says no more.
+_GENERIC_TAIL = " by following the instructions that come with it."
+_Q_START_RE = re.compile(r"^\s{0,12}(?:ARTICLE-ID:\s{0,4})?Q\d{5,7}\b")
+#: The least share of a step's words its pointer's lead sentence says, and of the lead's
+#: words the step says: the step is that sentence, reworded at most a little ("A supported
+#: fix ... is now available from Microsoft" -> "Obtain the supported fix ... from Microsoft").
+_STEP_IN_LEAD = 0.75
+_LEAD_IN_STEP = 0.6
+
+
+def _q_lines(after: str) -> list[str]:
+    """ "Q269332 Error Message: Microsoft Pocket Streets 2001 Does Not Support the
+    Connected Device Type" (a title wrapped onto the next line joined), or "ARTICLE-ID:"
+    with its "TITLE:" line: the KB articles listed right after a pointer, at most 3; []
+    when the first line after it is not one."""
+    out: list[str] = []
+    for line in after.lstrip("\n").split("\n")[:16]:
+        if not line.strip():
+            if out and out[-1].endswith("\n"):
+                break  # a second blank line: the list ended
+            if out:
+                out[-1] += "\n"
+            continue
+        if _Q_START_RE.match(line):
+            if len(out) >= 3:
+                break
+            said = " ".join(line.split()).removeprefix("ARTICLE-ID:").strip()
+            out.append(re.sub(r"^(Q\d+) : ", r"\1 ", said))  # "Q141705 : How to ..."
+            continue
+        titled = _TITLE_LINE_RE.match(line)
+        if not out:
+            return []
+        if titled and not out[-1].rstrip().count(" "):
+            out[-1] = f"{out[-1].rstrip()} {titled.group('title').strip()}"
+        elif out[-1].endswith("\n"):
+            break  # a new paragraph: the list ended
+        elif len(out[-1]) < 200:
+            out[-1] = f"{out[-1]} {' '.join(line.split())}"  # the title wrapped
+        else:
+            break
+    return [" ".join(q.split()) for q in out]
+
+
+def bare_pointers(article: Article) -> list[tuple[str, str, list[str], bool]]:
+    """(section name, the sentence before it, the KB articles it lists, whether it is
+    "about this fix") of each pointer that names no topic, only what its sentence before
+    says ("To resolve this problem, obtain the latest service pack .... For additional
+    information, please see the following article ...: Q152734 How to Obtain the Latest
+    Windows NT 4.0 Service Pack")."""
+    out: list[tuple[str, str, list[str], bool]] = []
+    for section in article.sections:
+        text = section.text
+        if "nformation" not in text:
+            continue
+        for match in _BARE_POINTER_RE.finditer(text):
+            start = max(text.rfind("\n\n", 0, match.start()), 0)
+            before = split_sentences(" ".join(text[start : match.start()].split()))
+            refs = _q_lines(text[match.end() :])
+            if before and refs:
+                out.append((section.name, before[-1], refs, bool(match.group("fix"))))
+    return out
+
+
+def _reworded(step: str, lead: str) -> bool:
+    """The step says the lead sentence, reworded at most a little."""
+    mine, said = set(_words(step)), set(_words(lead))
+    if len(mine) < 3 or not said:
+        return False
+    both = len(mine & said)
+    return both >= _STEP_IN_LEAD * len(mine) and both >= _LEAD_IN_STEP * len(said)
+
+
+def _dangling_refs(article: Article, section: str, text: str) -> list[str]:
+    """The KB articles listed after a step that is a pointer stopping at its colon, found
+    where the step stands in its section; [] when it is not found there."""
+    flat = " ".join(text.split())
+    exact: list[list[str]] = []
+    ending: list[list[str]] = []
+    for sec in article.sections:
+        if sec.name != section or ":" not in sec.text:
+            continue
+        before = ""
+        for para in re.finditer(r"(?:^|\n\s*\n)(?P<p>.+?)(?=\n\s*\n|$)", sec.text, re.DOTALL):
+            said = " ".join(para.group("p").split())
+            # the step may be its numbered step and the pointer under it, joined
+            joined = _NUMBER_RE.sub("", f"{before} {said}".strip())
+            if flat in (said, joined):
+                exact.append(_q_lines(sec.text[para.end() :]))
+            elif said.endswith(f" {flat}"):
+                ending.append(_q_lines(sec.text[para.end() :]))
+            before = said
+    # the same pointer said over several lists ("Please see the following article(s) ...:"
+    # under each error message): which list is this step's is not known, unless they agree
+    found = exact or ending
+    return found[0] if found and all(f == found[0] for f in found) else []
+
+
+def _reference_steps(tree: dict[str, Any], article: Article) -> None:
+    """A step said by the sentence a topic-less pointer follows shows that pointer's KB
+    articles under it; a step that is itself a pointer ending at its colon ends with them
+    (the block reader drops the "Qnnnnnn TITLE" lines as boilerplate: the step then
+    pointed nowhere, seed 112)."""
+    bare = bare_pointers(article) if article.style == "mskb" else []
+    for node in tree.get("nodes", []):
+        used: set[int] = set()
+        steps = node.get("steps", []) or []
+        for at, step in enumerate(steps):
+            if not isinstance(step, dict) or not isinstance(step.get("text"), str):
+                continue
+            text = step["text"]
+            detail = str(step.get("detail") or "")
+            section = str((step.get("source") or {}).get("section", ""))
+            if _Q_INLINE_RE.search(f"{text} {detail}"):
+                continue
+            if article.style == "mskb" and _DANGLING_RE.search(text):
+                refs = _dangling_refs(article, section, text)
+                if refs:
+                    step["text"] = f"{text.rstrip()} {'; '.join(refs)}"
+                    continue
+            for n, (where, lead, refs, about_fix) in enumerate(bare):
+                if n in used or where != section or not _reworded(text, lead):
+                    continue
+                used.add(n)
+                see = "See " + "; ".join(refs)
+                step["detail"] = f"{detail}\n\n{see}" if detail.strip() else see
+                if about_fix and len(refs) == 1:
+                    _install_as_described(steps[at + 1 : at + 2], refs[0].split()[0])
+                break
+
+
+def _install_as_described(after: list[Any], q: str) -> None:
+    """The install step after an obtain step whose fix another KB article describes says
+    so ("Install the supported fix that Q241572 describes."), not "by following the
+    instructions that come with it", which the article never says (seed 112, Q272239)."""
+    for step in after:
+        text = step.get("text") if isinstance(step, dict) else None
+        if isinstance(text, str) and text.endswith(_GENERIC_TAIL):
+            step["text"] = f"{text.removesuffix(_GENERIC_TAIL)} that {q} describes."
+
+
 def pointers_kept(tree: dict[str, Any], article: Article) -> None:
     """The first step of each outcome that says a pointer's topic shows the pointer's
     references under it."""
+    if article.style == "mskb" and "rticle" in "".join(s.text for s in article.sections):
+        _reference_steps(tree, article)
     pointers = article_pointers(article)
     if not pointers:
         return

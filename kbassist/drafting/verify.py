@@ -200,7 +200,7 @@ def _file_rows(text: str) -> tuple[tuple[str, str, str], ...]:
         cells = [c for c in re.split(r"\s{2,}|\t|\s*\|\s*", line.strip()) if c]
         if not cells or set(line.strip()) <= set("-=+ "):
             continue  # the rule under the header or between a box's rows, a blank line
-        files = [c for c in cells if _FILE_RE.match(c)]
+        files = [c for c in cells if _FILE_RE.match(c)] or _sized_files(cells)
         if not files:
             if started and not re.search(r"\bfile ?name\b", line, re.IGNORECASE):
                 break  # the table ended
@@ -216,6 +216,27 @@ def _file_rows(text: str) -> tuple[tuple[str, str, str], ...]:
         seen.add(name.casefold())
         rows.append((name, versions[0] if versions else "", dates[0] if dates else ""))
     return tuple(r for r in rows if r[1] or r[2])
+
+
+#: A cell that is the size and the file with one space between ("188,176 Netlogon.dll"),
+#: or the file with its platform ("331,968 sightnt.dll (Intel)", "Pollinv.exe (Alpha)"):
+#: the columns ran together.
+_SIZED_FILE_RE = re.compile(
+    r"^(?:\d{1,3}(?:,\d{3})+\s)?(?P<file>\S{1,64})"
+    r"(?:\s\((?:intel|x86|i386|alpha|mips|ppc|powerpc)\))?$",
+    re.IGNORECASE,
+)
+
+
+def _sized_files(cells: list[str]) -> list[str]:
+    """The file of a row whose size and name share a cell (kbref40: the table read as no
+    table, so its versions were never checked)."""
+    out = []
+    for cell in cells:
+        found = _SIZED_FILE_RE.match(cell)
+        if found and _FILE_RE.match(found.group("file")):
+            out.append(found.group("file"))
+    return out
 
 
 def version_check(items: list[str]) -> str:

@@ -147,6 +147,30 @@ def _inline_waits(article: Article, options: list[Option]) -> list[Option]:
     return out if len(out) > len(options) else options
 
 
+#: The article's own wait, a step alone: "Wait for the next Systems Management Server
+#: service pack." (split from "obtain the following fix, or wait for ...").
+_WAIT_STEP_RE = re.compile(
+    r"^wait\s+for\s+the\s+next\s+(?P<what>(?:[\w.()/,-]+\s+){0,9}?service\s+pack)"
+    r"(?:\s+that\s+contains\s+(?:this|the)\s+fix)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def _install_when_out(option: Option) -> None:
+    """A wait whose only step is "Wait for the next X service pack." says to install the
+    pack when it is out, as the notice's own wait does: else the walk ends waiting and its
+    verify cannot pass (seed 112, Q186255)."""
+    if len(option.items) != 1:
+        return
+    text, detail = split_detail(option.items[0])
+    found = _WAIT_STEP_RE.match(" ".join(text.split()))
+    if found is None:
+        return
+    pack = " ".join(found.group("what").split())
+    step = f"Wait for the next {pack} that contains this fix, and install it when it is out."
+    option.items = [with_detail(step, detail) if detail.strip() else step]
+
+
 #: The notice's rule for choosing: "if you are not severely affected", "Unless you are
 #: severely impacted by this specific problem".
 _SEVERE_RE = re.compile(r"\bseverely (?:affected|impacted)\b", re.IGNORECASE)
@@ -169,6 +193,8 @@ def wait_options(article: Article, options: list[Option]) -> list[Option]:
     if split is not options:
         return split
     if any(_WAITS_RE.search(_texts(o)) for o in options):
+        for option in options:
+            _install_when_out(option)
         return options
     fixes = [o for o in options if o.kind == "option" and _GET_FIX_RE.search(_texts(o))]
     notices = _notices([s for s in article.sections if s.key in _NOTICE_KEYS])
