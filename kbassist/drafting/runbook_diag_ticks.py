@@ -160,17 +160,23 @@ def _case_checked(question: dict[str, Any], info: dict[str, Any]) -> bool:
     """A yes/no case asked after the checks ("Is a workloads placement policy
     configured?", from the Mitigation's "If a workloads placement policy is configured,
     ...") that one shown check looks at ("Check the spec.workloads stanza ... for a
-    workloads placement policy"): its answer is what that check showed (rbdiag41)."""
+    workloads placement policy"): its answer is what that check showed (rbdiag41), which
+    the question's help then names."""
     if not str(question.get("var", "")).startswith("if_"):
         return False
     asked = words(str(question.get("title", "")))
     if len(asked) < 2:
         return False
+    looked = []
     for check in _checks(info):
         seen = words(str(check["text"]))
         if len(asked & seen) >= 2 and len(asked & seen) * 3 >= len(asked) * 2:
-            return True
-    return False
+            looked.append(str(check["text"]).rstrip(" :."))
+    if looked and "help" not in question:
+        these = "this Diagnosis check" if len(looked) == 1 else "these Diagnosis checks"
+        said = "; ".join(f'"{c}"' for c in looked)
+        question["help"] = f"Answer from what {these} showed: {said}."
+    return bool(looked)
 
 
 def diagnosis_ticked(tree: dict[str, Any], article: Article) -> None:

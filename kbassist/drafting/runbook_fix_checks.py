@@ -139,46 +139,23 @@ def pointed_checks(fixes: Sequence[set[str]], checks: Sequence[set[str]]) -> lis
     return out
 
 
-#: A fix that opens on the case it is for: "If a VMI is not live-migratable and ...".
-_IF_OPENING_RE = re.compile(r"^\s*If (?P<case>[^,.:;]{3,160})")
-#: A Diagnosis check that asks a yes/no question: "to determine whether it is
-#: live-migratable", "Check if the pod is ready".
-_WHETHER_RE = re.compile(r"\b(?:whether|determine if|check if)\s+(?P<what>[^.:;\n]{3,200})", re.I)
 #: An inner capital of a camelCase name: "workloadUpdateMethods" says "workload update".
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
-def _asked_words(diagnosis: str) -> set[str]:
-    """The words of the Diagnosis' yes/no checks ("determine whether it is
-    live-migratable"), a "non-" prefix off: the cases their answers decide."""
-    said = " ".join(m.group("what") for m in _WHETHER_RE.finditer(diagnosis))
-    return {w.removeprefix("non-") for w in words(said)}
-
-
-def _case_words(opening: str) -> set[str]:
-    """The words of the case a fix opens on ("If a VMI is not live-migratable" ->
-    live-migratable), a "non-" prefix off; none when it does not open on "If"."""
-    found = _IF_OPENING_RE.match(opening)
-    return {w.removeprefix("non-") for w in words(found.group("case"))} if found else set()
-
-
-def diagnosis_points(article: Article, labels: Sequence[str], openings: Sequence[str] = ()) -> bool:
+def diagnosis_points(article: Article, labels: Sequence[str]) -> bool:
     """Whether the Diagnosis names what tells at least two of the fixes (their labels)
     apart, so that its checks point to one: words of a fix, not of the alert's subject
-    nor of the other fixes, found in the Diagnosis (a camelCase name's parts too:
-    `workloadUpdateMethods` names the workload update fix); or a fix that opens on a
-    case (`openings`, "If a VMI is not live-migratable") a yes/no Diagnosis check
-    decides ("determine whether it is live-migratable")."""
+    nor of the other fixes, found in the Diagnosis (a camelCase name's parts too: a check
+    of `workloadUpdateMethods` names the "automated workload updates" fix, rbdiag41)."""
     diagnosis = " ".join(s.text for s in article.sections if s.role == "diagnosis")
     said = words(diagnosis) | words(_CAMEL_RE.sub(" ", diagnosis))
-    asked = _asked_words(diagnosis) - subject_words(article) if openings else set()
     subject = subject_words(article)
     own = [fix_words(label, subject) for label in labels]
     told = 0
     for n, mine in enumerate(own):
         others = set().union(*(o for m, o in enumerate(own) if m != n))
-        case = _case_words(openings[n]) if n < len(openings) else set()
-        if (mine - others) & said or case & asked:
+        if (mine - others) & said:
             told += 1
     return told >= 2
 

@@ -1803,7 +1803,10 @@ def _fixes_question(
         hint = lead.find("Choose by what the article's Diagnosis checks show")
         return question, (lead[:hint] if hint >= 0 else lead).strip()
     diagnosed = _diagnosis_choice(article, rest)
-    pointed = diagnosed and _diagnosis_points(article, rest)
+    if diagnosed and _diagnosis_points(article, rest):
+        question["title"] = "Which fix do the Diagnosis checks point to?"
+        question["text"] = "Run the article's Diagnosis checks; choose the fix they point to."
+        return question, lead
     offered = [
         (
             o.label,
@@ -1822,7 +1825,7 @@ def _fixes_question(
     if diagnosed:  # the passes order the checks by this title; said as the situation last
         question["title"] = "Which fix do the Diagnosis checks point to?"
         question["text"] = "Run the article's Diagnosis checks; choose the fix they point to."
-        question[SITUATION_KEY] = not pointed  # pointed: its "When to choose" notes kept
+        question[SITUATION_KEY] = True
     if notes:
         said = "When to choose: " + "; ".join(notes) + "."
         lead = with_notes(lead, said)
@@ -1973,9 +1976,7 @@ def _diagnosis_points(article: Article, rest: list[Option]) -> bool:
     """Whether a runbook's Diagnosis names what tells its fixes apart (runbook34)."""
     from kbassist.drafting.runbook_branches import ESCALATION_LABEL
 
-    fixes = [o for o in rest if o.label != ESCALATION_LABEL]
-    openings = [o.lead or (o.items[0] if o.items else "") for o in fixes]
-    return diagnosis_points(article, [o.label for o in fixes], openings)
+    return diagnosis_points(article, [o.label for o in rest if o.label != ESCALATION_LABEL])
 
 
 def _diagnosis_choice(article: Article, rest: list[Option]) -> bool:
