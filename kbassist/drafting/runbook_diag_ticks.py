@@ -24,6 +24,7 @@ from typing import Any
 from kbassist.articles import Article
 from kbassist.drafting.run_order import _reaches
 from kbassist.drafting.runbook_checks_only import NO_FIX_LABEL
+from kbassist.drafting.runbook_fix_checks import words
 from kbassist.drafting.runbook_node_steps import _point_at
 
 #: Where a numbered check starts in an info step's text (run_order._shown).
@@ -152,7 +153,30 @@ def _decides(by_id: dict[str, dict[str, Any]], info: dict[str, Any]) -> bool:
         at = by_id.get(str(at.get("next")))
     if at is None or at["kind"] != "question":
         return False
-    return bool(_DECIDED_RE.match(str(at.get("title", ""))))
+    return bool(_DECIDED_RE.match(str(at.get("title", "")))) or _case_checked(at, info)
+
+
+def _case_checked(question: dict[str, Any], info: dict[str, Any]) -> bool:
+    """A yes/no case asked after the checks ("Is a workloads placement policy
+    configured?", from the Mitigation's "If a workloads placement policy is configured,
+    ...") that one shown check looks at ("Check the spec.workloads stanza ... for a
+    workloads placement policy"): its answer is what that check showed (rbdiag41), which
+    the question's help then names."""
+    if not str(question.get("var", "")).startswith("if_"):
+        return False
+    asked = words(str(question.get("title", "")))
+    if len(asked) < 2:
+        return False
+    looked = []
+    for check in _checks(info):
+        seen = words(str(check["text"]))
+        if len(asked & seen) >= 2 and len(asked & seen) * 3 >= len(asked) * 2:
+            looked.append(str(check["text"]).rstrip(" :."))
+    if looked and "help" not in question:
+        these = "this Diagnosis check" if len(looked) == 1 else "these Diagnosis checks"
+        said = "; ".join(f'"{c}"' for c in looked)
+        question["help"] = f"Answer from what {these} showed: {said}."
+    return bool(looked)
 
 
 def diagnosis_ticked(tree: dict[str, Any], article: Article) -> None:
