@@ -852,7 +852,9 @@ _RESOURCES_LABEL_RE = re.compile(
 #: "When a pivot occurs the following will be logged.": what a log or output shows next.
 _SHOWS_RE = re.compile(
     r"\b(?:(?:will|is|are|gets?) (?:be )?(?:logged|shown|displayed|printed|returned)|"
-    r"(?:will )?logs? (?:its|the following)|looks? like|resembles?|similar to)\b",
+    r"(?:will )?logs? (?:its|the following)|looks? like|resembles?|similar to"
+    # "The output should contain the `notAfter` field ...": the listing after it is output
+    r"|output (?:should|will|must) (?:contain|show|include|list|read|print))\b",
     re.IGNORECASE,
 )
 
