@@ -84,3 +84,18 @@ def test_output_should_contain_marks_output() -> None:
     assert (
         "not a command to run):\\nnotAfter=" in text or "not a command to run):\nnotAfter=" in text
     )
+
+
+def test_here_is_an_example_not_applied() -> None:
+    """An example YAML after "Here is an example." is shown under the step, not ticked."""
+    art = runbook(
+        "## Meaning\n\nThe target is down.\n\n"
+        "## Diagnosis\n\nFind the certificate file the ServiceMonitor names.\n\n"
+        "Here is an example.\nWe have a `ServiceMonitor` using `/etc/certs/tls.crt`.\n\n"
+        "```yaml\napiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\n```\n\n"
+        "## Mitigation\n\nRenew the certificate.\n"
+    )
+    tree = draft_tree(art)
+    steps = [t for o in fixes(tree) for t in ticks(o)]
+    assert not [t for t in steps if t.startswith(("Here is an example", "Apply this"))]
+    assert "kind: ServiceMonitor" in "\n".join(details(o) for o in fixes(tree))
