@@ -16,6 +16,8 @@ from collections.abc import Sequence
 _COMMENT_RE = re.compile(r"(?:^|(?<=[\s;{})]))//")
 #: What only code holds: a statement's end, a brace, a scope "::", a call "f()", "x = y".
 _CODE_MARK_RE = re.compile(r"[;{}]|::|\w\([^()]*\)|\w\s?=\s?\S")
+#: A preprocessor line: "#ifdef __cplusplus", "#endif".
+_DIRECTIVE_RE = re.compile(r"#\s?(?:if|ifdef|ifndef|else|elif|endif|define|include|pragma)\b")
 #: A plain lower-case word of prose.
 _WORD_RE = re.compile(r"(?<![\w.])[a-z]{2,}(?![\w(])")
 #: Plain words a line of prose has (outside any comment) when it shows no code mark.
@@ -39,4 +41,28 @@ def c_listing(lines: Sequence[str]) -> bool:
         return False
     if any(_COMMENT_RE.search(line) for line in flat[:-1]):
         return any(_CODE_MARK_RE.search(line) for line in flat)
-    return sum(1 for line in flat if line.endswith((";", "{", "}"))) >= 2
+    return (
+        sum(1 for line in flat if line.endswith((";", "{", "}")) or _DIRECTIVE_RE.match(line)) >= 2
+    )
+
+
+#: A comment line's words: "// // CAxWindow::Create() method //" -> "CAxWindow::Create() method".
+_COMMENT_WORDS_RE = re.compile(r"^/{2,}\s*(?P<said>.*?)[\s/]*$")
+#: Shortest comment that names a listing.
+MIN_NAME_CHARS = 4
+
+
+def listing_name(lines: Sequence[str]) -> str:
+    """The first comment of a listing with words in it ("//register AtlAxWin class"): what
+    the sample does, in the article's words; "" when it opens with none."""
+    for line in lines:
+        flat = " ".join(line.split())
+        if not flat:
+            continue
+        found = _COMMENT_WORDS_RE.match(flat)
+        if found is None:
+            return ""
+        said = found.group("said").lstrip("/ ")
+        if len(said) >= MIN_NAME_CHARS:
+            return said
+    return ""

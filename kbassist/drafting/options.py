@@ -21,7 +21,7 @@ from kbassist.drafting.headed_goal import (
 )
 from kbassist.drafting.labels import way_heading
 from kbassist.drafting.led_procedure import goal_label, led_before, led_body, procedure_goal
-from kbassist.drafting.listing_lines import c_listing
+from kbassist.drafting.listing_lines import c_listing, listing_name
 from kbassist.drafting.option_model import Option
 from kbassist.drafting.symptoms import SUMMARY_KEYS, find_section
 from kbassist.drafting.text import (
@@ -322,6 +322,12 @@ def _code_step(label: str) -> bool:
     from kbassist.drafting.not_options import CODE_STEP
 
     return label == CODE_STEP.rstrip(":")
+
+
+def _c_listing_step(label: str, para: Para) -> bool:
+    """Whether `label` is the step that shows `para`, a C sample `c_listing` found (not
+    a Basic or SQL listing, which keeps its label)."""
+    return _code_step(label.rstrip(":")) and c_listing(para.lines) and not _opens_with_code(para)
 
 
 def _opens_with_code(para: Para) -> bool:
@@ -1211,6 +1217,10 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
         # the option is named by what it does
         label_from = _YOU_CAN_RE.sub("", case.group("then"), count=1)
         label_from = label_from[0].upper() + label_from[1:]
+    if first is not None and _c_listing_step(label_from, first):
+        # a C sample that opens the option: named by its first comment ("// register
+        # AtlAxWin class"), as the joined listing was, not "Use the article's sample code"
+        label_from = listing_name(first.lines) or label_from
     label = option_label(strip_marker(label_from))
     if prefix and re.match(r"^(?:if|when)\b", label, re.IGNORECASE):
         label, prefix = prefix.rstrip(": "), ""  # a step for one case names no option
