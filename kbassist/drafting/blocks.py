@@ -852,7 +852,12 @@ _RESOURCES_LABEL_RE = re.compile(
 #: "When a pivot occurs the following will be logged.": what a log or output shows next.
 _SHOWS_RE = re.compile(
     r"\b(?:(?:will|is|are|gets?) (?:be )?(?:logged|shown|displayed|printed|returned)|"
-    r"(?:will )?logs? (?:its|the following)|looks? like|resembles?|similar to)\b",
+    r"(?:will )?logs? (?:its|the following)|looks? like|resembles?|similar to"
+    # "The output should contain the `notAfter` field ...": the listing after it is output
+    r"|output (?:should|will|must) (?:contain|show|include|list|read|print)"
+    # "Here is an example. We have a `ServiceMonitor` using ...": the YAML after it is
+    # the example, shown under the step above, not a configuration to apply
+    r"|^here(?: is|'s) an? (?:\w+ )?example)\b",
     re.IGNORECASE,
 )
 

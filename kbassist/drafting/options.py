@@ -21,6 +21,7 @@ from kbassist.drafting.headed_goal import (
 )
 from kbassist.drafting.labels import way_heading
 from kbassist.drafting.led_procedure import goal_label, led_before, led_body, procedure_goal
+from kbassist.drafting.listing_lines import c_listing, listing_name
 from kbassist.drafting.option_model import Option
 from kbassist.drafting.symptoms import SUMMARY_KEYS, find_section
 from kbassist.drafting.text import (
@@ -272,7 +273,12 @@ def _read_procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
         if items and not para.marker and _TABLE_RE.search(text):
             details[-1].append(dedent_lines(para.lines))  # a table: its rows as written
             continue
-        if not items and not para.marker and _opens_with_code(para):
+        if items and not dropped and not para.marker and c_listing(para.lines):
+            # a sample listing under the step or listing before it ("// In your MFC code,
+            # call ..." / "db.ExecuteSQL(...);"): its detail, kept line by line
+            details[-1].append(dedent_lines(para.lines))
+            continue
+        if not items and not para.marker and (_opens_with_code(para) or c_listing(para.lines)):
             # a listing that opens the fix ("If x = 1 Then" ... "End If" under its own
             # sub-heading): shown as written under a step, never flattened into one
             from kbassist.drafting.not_options import CODE_STEP
@@ -316,6 +322,12 @@ def _code_step(label: str) -> bool:
     from kbassist.drafting.not_options import CODE_STEP
 
     return label == CODE_STEP.rstrip(":")
+
+
+def _c_listing_step(label: str, para: Para) -> bool:
+    """Whether `label` is the step that shows `para`, a C sample `c_listing` found (not
+    a Basic or SQL listing, which keeps its label)."""
+    return _code_step(label.rstrip(":")) and c_listing(para.lines) and not _opens_with_code(para)
 
 
 def _opens_with_code(para: Para) -> bool:
@@ -1205,6 +1217,10 @@ def _option_from(section: Section, paras: Sequence[Para], prefix: str = "") -> O
         # the option is named by what it does
         label_from = _YOU_CAN_RE.sub("", case.group("then"), count=1)
         label_from = label_from[0].upper() + label_from[1:]
+    if first is not None and _c_listing_step(label_from, first):
+        # a C sample that opens the option: named by its first comment ("// register
+        # AtlAxWin class"), as the joined listing was, not "Use the article's sample code"
+        label_from = listing_name(first.lines) or label_from
     label = option_label(strip_marker(label_from))
     if prefix and re.match(r"^(?:if|when)\b", label, re.IGNORECASE):
         label, prefix = prefix.rstrip(": "), ""  # a step for one case names no option
@@ -1763,6 +1779,8 @@ def _with_example(fix: Option, example: Option, header: str) -> None:
     shown = [header + ":"] if not example.lead else [header + ":", example.lead]
     for item in example.items:
         text, detail = split_detail(item)
+        if _code_step(text.rstrip(":")) and detail.strip():
+            text = ""  # the listing is shown as it is, under the heading that names it
         shown.extend(t for t in (text, detail) if t.strip())
     fix.items[-1] = with_detail(fix.items[-1], "\n".join(shown))
 

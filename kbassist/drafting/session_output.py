@@ -91,6 +91,10 @@ def with_output_marked(lines: list[str], label: str) -> list[str]:
     for n, line in enumerate(lines):
         if n in marked and previous not in marked:
             kept.append(label)
+        elif previous in marked and n not in marked and line.strip() and kept[-1].strip():
+            # "# lsof -n" after the output of the command before it: a command again, set
+            # apart from the output the label is over
+            kept.append("")
         kept.append(line)
         if line.strip():
             previous = n
