@@ -53,3 +53,43 @@ def test_sentence_and_next_action_are_left() -> None:
     assert literal_tail("in the .CPP file.", "Change it", []) == ""
     assert literal_tail("in the .CPP file.", "Add this line", ["x=1"]) == "text"
     assert literal_tail("to this:", "Change the line:", ["x=1"]) == "detail"
+
+
+def test_conditional_action_in_last_note_is_ticked() -> None:
+    """The last step's "NOTE: If X, ... you must Y." becomes the step "Y" for case X."""
+    from kbassist.drafting.note_conditions import note_condition_step
+    from kbassist.drafting.text import split_detail, with_detail
+
+    note = (
+        "NOTE: If you have an existing worksheet embedded in a document, changing the font "
+        "size will not affect the worksheet. To resolve this problem, you must delete the "
+        "existing worksheet and then insert a new one."
+    )
+    out = note_condition_step(["Click OK.", with_detail("On the File menu, click Exit.", note)])
+    assert len(out) == 3
+    assert split_detail(out[1]) == ("On the File menu, click Exit.", "")
+    step, shown = split_detail(out[2])
+    assert step == (
+        "If you have an existing worksheet embedded in a document, delete the existing "
+        "worksheet and then insert a new one."
+    )
+    assert "will not affect the worksheet" in shown
+
+
+def test_prerequisite_or_midway_note_is_left() -> None:
+    """A "you must X before Y" note, or a note under a step mid-way, stays a note."""
+    from kbassist.drafting.note_conditions import note_condition_step
+    from kbassist.drafting.text import with_detail
+
+    before = (
+        "NOTE: If Internet Explorer 6 was installed after the package, you cannot remove the "
+        "package. You must remove Internet Explorer 6 before you can remove the package."
+    )
+    items = ["Click Remove.", with_detail("Click OK to restart your computer.", before)]
+    assert note_condition_step(items) == items
+    midway = (
+        "NOTE: If you had icons in the group, they are not recovered. You need to add "
+        "them manually."
+    )
+    items = [with_detail("Delete the group.", midway), "Restart Windows."]
+    assert note_condition_step(items) == items
