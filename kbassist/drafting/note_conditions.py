@@ -27,6 +27,8 @@ _MUST_RE = re.compile(
 )
 #: An action said to come first ("You must remove X before you can remove Y").
 _BEFORE_RE = re.compile(r"\b(?:before|first|prior to)\b", re.IGNORECASE)
+#: An action that does another one ("..., to do this"): said for that one, not alone.
+_DO_THIS_RE = re.compile(r"\bto do (?:this|so|that)\b", re.IGNORECASE)
 #: The comma that ends an "If" clause: not one before "and" / "or" / "but" / "such as".
 _CLAUSE_END_RE = re.compile(r",\s+(?!(?:and|or|but|such as|for example|e\.g\.)\b)")
 
@@ -55,12 +57,14 @@ def note_condition_step(items: list[str]) -> list[str]:
         if not 2 <= len(sentences) <= 4:
             continue
         acts = [(i, _MUST_RE.match(s)) for i, s in enumerate(sentences)]
-        acts = [(i, m) for i, m in acts if m is not None and i > 0]
+        # the action right after its "If" sentence, not one for a case said in between
+        # ("If you cannot start Windows NT, ... You must start MS-DOS ... to do this")
+        acts = [(i, m) for i, m in acts if m is not None and i == 1]
         condition = _condition(sentences[0])
         if len(acts) != 1 or not condition or "?" in condition:
             continue
         at, act = acts[0]
-        if _BEFORE_RE.search(act.group("act")):
+        if _BEFORE_RE.search(act.group("act")) or _DO_THIS_RE.search(act.group("act")):
             continue  # "remove X before you can remove Y": a prerequisite, never a last step
         step = f"{condition}, {act.group('act').rstrip('.')}."
         rest = " ".join(s for i, s in enumerate(sentences) if i != at)
