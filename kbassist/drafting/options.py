@@ -22,6 +22,7 @@ from kbassist.drafting.headed_goal import (
 from kbassist.drafting.labels import way_heading
 from kbassist.drafting.led_procedure import goal_label, led_before, led_body, procedure_goal
 from kbassist.drafting.listing_lines import c_listing, listing_name
+from kbassist.drafting.literal_tails import literal_tail
 from kbassist.drafting.option_model import Option
 from kbassist.drafting.symptoms import SUMMARY_KEYS, find_section
 from kbassist.drafting.text import (
@@ -278,6 +279,13 @@ def _read_procedure(paras: Sequence[Para]) -> tuple[str, list[str]]:
             # call ..." / "db.ExecuteSQL(...);"): its detail, kept line by line
             details[-1].append(dedent_lines(para.lines))
             continue
+        tail = ""
+        if items and not dropped and not para.marker and _after_literal(paras[n - 1], base):
+            tail = literal_tail(text, " ".join(items[-1]), details[-1])
+        if tail:
+            # "enter" + the literal + "in the Save As dialog box.": the sentence's end
+            (items[-1] if tail == "text" else details[-1]).append(clean(text))
+            continue
         if not items and not para.marker and (_opens_with_code(para) or c_listing(para.lines)):
             # a listing that opens the fix ("If x = 1 Then" ... "End If" under its own
             # sub-heading): shown as written under a step, never flattened into one
@@ -476,6 +484,12 @@ def _announced_code(
 #: an example's lead: a purpose or case ("To limit it to 8 MB, ...", "If you use X, ..."),
 #: or one that says it is an example; not a next action ("Run the .exe by typing ...")
 _EXAMPLE_LEAD_RE = re.compile(r"^\s*(?:to|for|if|when|on|in|with)\b|\bexample\b", re.I)
+
+
+def _after_literal(before: Para, base: int) -> bool:
+    """Whether `before`, the block before, is a literal shown under the step above
+    (indented under it, read as a listing): what follows may end that step's sentence."""
+    return before.indent > base and not before.marker and code_like(before)
 
 
 def _example_lead(text: str, detail: list[str], after: list[Para], base: int) -> bool:

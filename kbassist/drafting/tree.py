@@ -221,6 +221,7 @@ from kbassist.drafting.name_lists import without_name_listings
 from kbassist.drafting.nofix import no_fix_options
 from kbassist.drafting.non_steps import place_non_steps
 from kbassist.drafting.not_one_action import case_leads_merged, statements_noted
+from kbassist.drafting.note_conditions import note_condition_step
 from kbassist.drafting.note_titles import (
     bare_lead,
     note_titled,
@@ -889,6 +890,7 @@ def draft_tree(article: Article, tree_id: str | None = None) -> dict[str, Any]:
                 option.items = [statements_first(i) for i in option.items]  # "X has Y. Do Z"
                 option.items = place_non_steps(option.items)  # headings, code, "Please X"
                 option.items = one_action_ticks(option.items)  # notes shown, a step each
+                option.items = note_condition_step(option.items)  # "NOTE: If X, you must Y"
             else:  # markup, the site's boilerplate, statements and headings: not ticked
                 option.items = names_shown(option.items, option.section)  # a tree: shown
                 modern_ticks(article, option)
