@@ -26,24 +26,20 @@ _LEAD_RE = re.compile(
 )
 #: One numbered step of the pasted repro, with the lines that continue it.
 _STEP_RE = re.compile(r"^\s*(?P<n>\d{1,2})[.)]\s+(?P<text>.+)$")
-#: A step that sets something ("Change your hard drive name to ...", "On the General tab,
-#: click to select Sunday ..."), after an optional place ("On the General tab, ").
+#: A sentence that sets a thing to a value ("Set the Windowless property of the
+#: UserControl to True", "On the General tab, change X to Y"): the thing and the value.
 _SETS_RE = re.compile(
-    r"^(?:(?:on|in|under) [^,]{3,60}, )?(?:change|rename|set|select|click to select|choose"
-    r"|clear|click to clear|turn (?:on|off)|enable|disable)\b",
+    r"^(?:[\w ]{0,20}:\s{0,3})?(?:(?:on|in|under) [^,]{3,60}, )?(?:change|set|rename)\s+"
+    r"(?P<obj>[^.;:]{3,100}?)\s+(?:back\s+)?to\s+(?P<val>\S.*)$",
     re.IGNORECASE,
 )
-#: A step that gives the thing a value ("... name to YOURNAME's MAC", "... to True"): a
-#: step that only does the change the problem is about ("Change the LU Name (LU03 -> LU05)")
-#: is the test itself, never the step to leave out.
-_TO_VALUE_RE = re.compile(r"\bto\s+\S")
-#: A fix that is itself a setting ("Set the Windowless property to False", "Remove the 's
-#: from the hard drive name"); a fix that adds, deletes or recreates something is not.
-_SETTING_FIX_RE = re.compile(
-    r"^(?:[\w ]{0,20}:\s{0,3})?(?:set|change|rename|remove|clear|select|choose|turn (?:on|off)"
-    r"|enable|disable)\b",
+#: A fix that takes a part out of the thing ("Remove the 's from the hard drive name").
+_REMOVES_RE = re.compile(
+    r"^(?:[\w ]{0,20}:\s{0,3})?(?:remove|delete)\s+[^.;]{1,80}?\s+from\s+(?P<obj>[^.;:]{3,100})",
     re.IGNORECASE,
 )
+#: The thing's head: what comes before "of the form", "for the text box".
+_HEAD_CUT_RE = re.compile(r"\s+(?:of|for|in|on|from|at)\s+.*$", re.IGNORECASE)
 #: A fix that changes the product, not the setting the steps make.
 _PRODUCT_FIX_RE = re.compile(
     r"^(?:[\w ]{0,20}:\s{0,3})?(?:upgrade|update|install|apply|obtain|download)\b", re.IGNORECASE
@@ -54,10 +50,51 @@ _STOP = frozenset(
 )
 
 
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z][a-z0-9]+", text.casefold()) if w not in _STOP]
+
+
 def _pairs(text: str) -> set[tuple[str, str]]:
     """Two content words in a row ("hard drive", "drive name"), stop words dropped first."""
-    words = [w for w in re.findall(r"[a-z][a-z0-9]+", text.casefold()) if w not in _STOP]
-    return set(pairwise(words))
+    return set(pairwise(_words(text)))
+
+
+def _same_thing(one: str, other: str) -> bool:
+    """Two heads that name one thing: a pair of content words in common ("hard drive
+    name", "Windowless property"), or the same single CamelCase name ("ScaleMode")."""
+    one, other = _HEAD_CUT_RE.sub("", one), _HEAD_CUT_RE.sub("", other)
+    if _pairs(one) & _pairs(other):
+        return True
+    named = re.findall(r"\b[A-Z][a-z]+[A-Z]\w*", one)
+    return len(_words(one)) == 1 and bool(named) and _words(one) == _words(other)
+
+
+def _fix_sets(fix: list[str]) -> list[tuple[str, str]]:
+    """(thing, value) of each sentence of the fix that sets a thing; value "" for a part
+    taken out of it."""
+    found: list[tuple[str, str]] = []
+    for said in fix:
+        for sentence in re.split(r"(?<=[.;])\s+", " ".join(said.split())):
+            sets = _SETS_RE.match(sentence)
+            if sets:
+                found.append((sets.group("obj"), sets.group("val")))
+            elif removes := _REMOVES_RE.match(sentence):
+                found.append((removes.group("obj"), ""))
+    return found
+
+
+def _undoes(step: str, fix: list[tuple[str, str]]) -> bool:
+    """The step sets a thing the fix sets, to another value (or the fix takes a part out)."""
+    sets = _SETS_RE.match(step)
+    if sets is None:
+        return False
+    for thing, value in fix:
+        if not _same_thing(thing, sets.group("obj")):
+            continue
+        first = _words(value)[:1]
+        if not first or first[0] not in _words(sets.group("val")):
+            return True
+    return False
 
 
 def _steps(detail: str) -> list[tuple[str, str]]:
@@ -80,17 +117,16 @@ def undone_repro(verify: str, fix: list[str], keep: bool) -> str:
     lead = _LEAD_RE.match(text)
     if keep or lead is None or not detail or _PRODUCT_FIX_RE.match(fix[0] if fix else ""):
         return verify
-    fixed = _pairs(" ".join(fix))
-    if not fixed or not any(_SETTING_FIX_RE.match(said.strip()) for said in fix):
+    fixed = _fix_sets(fix)
+    if not fixed:
         return verify
-    undoing = [
-        (n, said)
-        for n, said in _steps(detail)
-        if _SETS_RE.match(said) and _TO_VALUE_RE.search(said) and _pairs(said) & fixed
-    ]
+    undoing = [(n, said) for n, said in _steps(detail) if _undoes(said, fixed)]
     if len(undoing) != 1 or len(undoing[0][1]) > 120:
         return verify  # none, or several: not sure which step the fix undoes
     n, said = undoing[0]
+    value = _SETS_RE.match(said)
+    if value and set(_words(value.group("val"))[:1]) & set(_words(lead.group("rest"))):
+        return verify  # the check itself needs the step's value ("whose DefaultType is UseODBC")
     new = (
         f'{REPRO_PREFIX}{lead.group("paren") or ""} except step {n} ("{said.rstrip(".")}"), '
         f"which would undo the fix above{lead.group('rest')}"
