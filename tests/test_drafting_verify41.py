@@ -64,6 +64,22 @@ def test_repro_without_a_step_naming_the_fix_is_kept() -> None:
     fix = ["Remove the apostrophe from the hard drive name."]
     assert undone_repro(verify, fix, keep=False) == verify
     assert undone_repro(verify, ["Install Service Pack 3."], keep=False) == verify
+    grid = verify.replace("1. Install the program.", "1. Set the width of the Grid to 400.")
+    fix = ["Set the Partition property of the Grid to 305 in the Init event of the Grid."]
+    assert undone_repro(grid, fix, keep=False) == grid  # another property of the same Grid
+
+
+def test_step_setting_the_fixed_property_to_the_bad_value_is_left_out() -> None:
+    """'Set the Windowless property to True' is left out under 'Set it to False'."""
+    verify = (
+        f'{REPRO_PREFIX} ("Steps to Reproduce Behavior" in MORE INFORMATION), and check that'
+        " the caret appears."
+        f"{DETAIL_SEP}1. Add a UserControl.\n2. Set the Windowless property of the"
+        " UserControl to True.\n3. Run the project."
+    )
+    fix = ["Set the Windowless property of the UserControl to False."]
+    assert "except step 2" in undone_repro(verify, fix, keep=False)
+    assert undone_repro(verify, fix, keep=True) == verify
 
 
 def test_concessive_clause_is_no_result_to_turn_round() -> None:
