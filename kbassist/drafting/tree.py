@@ -276,6 +276,7 @@ from kbassist.drafting.prose_workaround import workaround_fallback, workaround_t
 from kbassist.drafting.registry_values import registry_note_named, registry_note_options
 from kbassist.drafting.repro_changed import changed_repro
 from kbassist.drafting.repro_inputs import repro_placeholders
+from kbassist.drafting.repro_undo import undone_repro
 from kbassist.drafting.restarts import noted_restart, restart_step
 from kbassist.drafting.reused_inputs import reused_inputs_split
 from kbassist.drafting.round_only import (
@@ -3703,6 +3704,12 @@ def _outcome(
         option.label,
         option.kind in {"upgrade", "cause"},
         verify_text.startswith(REPRO_PREFIX) and bool(fixed_releases(article)),
+    )
+    # "1. Change your hard drive name to X's MAC": never replay the step that undoes the fix
+    verify_text = undone_repro(
+        verify_text,
+        [option.label, *option.pre_items, *option.items],
+        option.kind in {"upgrade", "cause"},
     )
     steps = []
     roots = drive_roots([*option.pre_items, *option.items])

@@ -716,6 +716,8 @@ def _repro_result(last: str, after: str) -> str:
         for sentence in sentences:
             if sentence.rstrip().endswith(":"):
                 break  # "For example:" leads to a list the quote does not carry
+            if re.match(r"\(?(?:note|important|remark)\s*:", sentence, re.I):
+                break  # "NOTE: It appears to save ...": an aside, never the result (round 41)
             kept.append(sentence)
             main = re.sub(r"^(?:when|after|once|if|as soon as)\b[^,]*,", "", sentence, flags=re.I)
             if _SEES_RE.search(main) or states_problem(main):

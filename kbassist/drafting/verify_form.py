@@ -874,6 +874,14 @@ def _action(condition: str) -> str:
     return action
 
 
+#: A clause that opens on a subordinating conjunction ("even though TCP/IP is not
+#: installed"): it qualifies the result before it and is none itself; turned round it read
+#: "check that even though TCP/IP is installed" (seed 118).
+_SUBORDINATE_RE = re.compile(
+    r"(?:even (?:though|if|when)|although|though|because|since|unless|whereas)\b", re.I
+)
+
+
 @lru_cache(maxsize=512)  # pure: asked again and again per text
 def _split_trigger(sentence: str) -> tuple[str, str, str] | None:
     """(conjunction, condition, result) of "When you X, Y" (the comma before the result
@@ -887,6 +895,8 @@ def _split_trigger(sentence: str) -> tuple[str, str, str] | None:
             result = body[comma.end() :]
             if re.match(r"(?:but|and|or|so|which|that)\b", result, re.I):
                 continue  # the second half of a clause, not the result
+            if _SUBORDINATE_RE.match(result):
+                continue  # "..., even though X is installed": an aside, no result (round 41)
             if expected_state(result):
                 return lead.group("conj"), body[: comma.start()], result
         return None
