@@ -76,7 +76,8 @@ def _acts(option: Option) -> bool:
 
 
 def _summary_label(summary: Option) -> str:
-    """The summary's own label when it is one paragraph; else its last action's."""
+    """The summary's own label when it is one paragraph or opens with an action; else
+    its last action's ("According to the Help, ... To work around it, use X": "Use X")."""
     from kbassist.drafting.options import _is_action, _verb_of, option_label
 
     texts = [clean(split_detail(i)[0]) for i in summary.items]
@@ -86,7 +87,7 @@ def _summary_label(summary: Option) -> str:
     by = _RESOLVED_BY_RE.match(texts[0]) if len(texts) == 1 else None
     if by and (verb := _verb_of(by.group("gerund"))):
         return prefix + option_label(f"{verb.capitalize()} {by.group('rest')}")
-    if len(texts) == 1:  # "You need to manually register X": the summary names the fix
+    if len(texts) == 1 or _is_action(texts[0]):  # "You need to register X", "Modify X."
         return summary.label
     acting = [t for t in texts if _is_action(t)]
     if not acting:
