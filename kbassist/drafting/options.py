@@ -2712,6 +2712,7 @@ def _whole_phrase(label: str, sources: list[str]) -> str:
 def _flat_options(article: Article) -> tuple[str, list[Option]]:
     """The options of an MS KB article's flat sections."""
     from kbassist.drafting.more_steps import more_procedures
+    from kbassist.drafting.one_fix_parts import one_fix_parts
     from kbassist.drafting.pointed_code import pointed_more
     from kbassist.drafting.pointed_steps import pointed_steps, vendor_channels
 
@@ -2753,6 +2754,7 @@ def _flat_options(article: Article) -> tuple[str, list[Option]]:
         options = pointed_steps(article, options)  # "as shown below": the steps it means
         options = pointed_more(article, options)  # MORE INFORMATION's own steps, or code
         options = vendor_channels(options)  # "Telephone technical support: (408) ...": none
+        lead, options = one_fix_parts(lead, options)  # a summary and its own steps: one fix
     if plain and _generic_fix(options) and (by_cause := causes_with_fixes(article)):
         return "", by_cause
     if not options:
