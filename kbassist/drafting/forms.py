@@ -441,3 +441,29 @@ def scene_before(symptom: str, messages: Sequence[str]) -> str:
     if len(scene) < 40 or _SCENARIO_END_RE.search(scene):
         return symptom  # "... in the following scenario:": its steps are no forms to drop
     return scene if scene.endswith((".", "?", "!")) else f"{scene}."
+
+
+#: What may sit between listed forms: list marks, "-or-", quotes, stops.
+_BETWEEN_FORMS_RE = re.compile(r"(?:-or-|\bor\b|\band\b|[-\s.;,:\"'“”‘’()])+", re.IGNORECASE)
+
+
+def lead_before_forms(symptom: str, messages: Sequence[str]) -> str:
+    """An archive symptom whose lead-in ends in a colon and whose rest is only the forms
+    the choices offer ("... either of the following problems: - You are unable to
+    retrieve images ..."): the lead-in alone, so the stem does not quote the first form
+    (or every form) again above the choices; the symptom itself otherwise (symptom41)."""
+    starts = [symptom.find(m[:40].strip()) for m in messages if len(m[:40].strip()) >= 8]
+    starts = [at for at in starts if at > 0]
+    if not starts:
+        return symptom
+    start = min(starts)
+    lead = symptom[:start].rstrip(" -\"'“‘")
+    if not lead.endswith(":"):
+        return symptom  # the message is inside a sentence, not listed after a lead-in
+    tail = symptom[start:]
+    for message in sorted(messages, key=len, reverse=True):
+        tail = tail.replace(message.strip(), " ")
+    if len(_BETWEEN_FORMS_RE.sub("", tail)) > 0:
+        return symptom  # more than the forms follows: a trigger, a turn, a cut message
+    scene = scene_before(symptom, messages)
+    return symptom if scene == symptom or len(scene) < 40 else scene
