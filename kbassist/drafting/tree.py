@@ -137,7 +137,7 @@ from kbassist.drafting.follow_ups import (
     missing_first,
     other_ways,
 )
-from kbassist.drafting.forms import lead_before_forms, scene_before, symptom_forms
+from kbassist.drafting.forms import scene_before, stem_without_forms, symptom_forms
 from kbassist.drafting.found_after import steps_before_found
 from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
 from kbassist.drafting.glued_switches import respaced_switches
@@ -2382,8 +2382,6 @@ def _confirm_node(
     if len(messages) >= 2:
         if article.style != "mskb" and len(symptom) > limit // 2:
             symptom = scene_before(symptom, messages)  # the choices show the messages
-        elif article.style == "mskb":
-            symptom = lead_before_forms(symptom, messages)  # "...problems: - A" (symptom41)
         node["title"] = "Which of these do you see?"
         node["text"] = brace(
             f"The article describes: {sentence_cut(symptom, limit)}"
@@ -2433,6 +2431,8 @@ def _confirm_node(
             choices.append(other)  # "this list is not exhaustive": another form goes on
         choices.append({"value": "none", "label": "None of these", "next": NOT_THIS_ID})
         node["choices"] = choices
+        if article.style == "mskb":  # "...problems: - A": the choices show A (symptom41)
+            stem_without_forms(node, sentence_cut(symptom, limit), messages)
         return node
     node["title"] = "Does this match what you see?"
     node["text"] = brace(
