@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Block, Code, ListBlock, ListItem, Note, Paragraph, Quote
 from kbassist.drafting.modern import block_plain, md_plain, section_parts, strip_log_prefix
 from kbassist.drafting.symptoms import cause_lead
-from kbassist.drafting.text import clean, short_label, split_sentences
+from kbassist.drafting.text import brace, clean, short_label, split_sentences
 from kbassist.drafting.told_apart import told_apart
 from kbassist.drafting.verify_conditions import without_progress
 
@@ -441,3 +442,57 @@ def scene_before(symptom: str, messages: Sequence[str]) -> str:
     if len(scene) < 40 or _SCENARIO_END_RE.search(scene):
         return symptom  # "... in the following scenario:": its steps are no forms to drop
     return scene if scene.endswith((".", "?", "!")) else f"{scene}."
+
+
+#: What may sit between listed forms: list marks, "-or-", quotes, stops.
+_BETWEEN_FORMS_RE = re.compile(r"(?:-or-|\bor\b|\band\b|[-\s.;,:\"'“”‘’()])+", re.IGNORECASE)
+
+
+#: A lead-in that reads cut without what it introduces ("... C4226 errors, such as").
+_DANGLING_LEAD_RE = re.compile(r"\b(?:such as|like|as follows|including|e\.g\.|namely)$", re.I)
+
+
+def lead_before_forms(symptom: str, messages: Sequence[str]) -> str:
+    """An archive symptom whose lead-in ends in a colon and whose rest is only the forms
+    the choices offer ("... either of the following problems: - You are unable to
+    retrieve images ..."): the lead-in alone, so the stem does not quote the first form
+    (or every form) again above the choices; the symptom itself otherwise (symptom41)."""
+    starts = [symptom.find(m[:40].strip()) for m in messages if len(m[:40].strip()) >= 8]
+    starts = [at for at in starts if at > 0]
+    if not starts:
+        return symptom
+    start = min(starts)
+    lead = symptom[:start].rstrip(" -\"'“‘")
+    if not lead.endswith(":"):
+        return symptom  # the message is inside a sentence, not listed after a lead-in
+    tail = symptom[start:]
+    for message in sorted(messages, key=len, reverse=True):
+        tail = tail.replace(message.strip(), " ")
+    if len(_BETWEEN_FORMS_RE.sub("", tail)) > 0:
+        return symptom  # more than the forms follows: a trigger, a turn, a cut message
+    scene = lead.rstrip(" :")
+    if len(scene) < 40 or _DANGLING_LEAD_RE.search(scene):
+        return symptom  # "... errors, such as": the lead-in does not stand alone
+    return scene if scene.endswith((".", "?", "!")) else f"{scene}."
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.strip(" .!?\"'“”‘’").casefold().split())
+
+
+def stem_without_forms(node: dict[str, Any], stem: str, messages: Sequence[str]) -> None:
+    """Quote `stem` (the symptom the question node's text shows) by its lead-in alone when
+    it lists the offered forms after a colon (`lead_before_forms`) and every form it
+    quotes is shown whole by a choice's label: the choices then say all the stem did; a
+    label cut short ("TCP/IP CP reported error 733") leaves the stem as it was."""
+    scene = lead_before_forms(stem, messages)
+    if scene == stem:
+        return
+    shown = {_plain(c.get("label", "")) for c in node.get("choices", [])}
+    quoted = [m for m in messages if len(m[:40].strip()) >= 8 and m[:40].strip() in stem]
+    if not quoted or any(_plain(m) not in shown for m in quoted):
+        return
+    text = node.get("text", "")
+    old, new = brace(stem), brace(scene)
+    if text.count(old) == 1:
+        node["text"] = text.replace(old, new)

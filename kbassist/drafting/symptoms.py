@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from kbassist.articles import Article, Section
 from kbassist.articles.model import Block, ListBlock
+from kbassist.drafting.bylines import is_byline
 from kbassist.drafting.message_block import (
     block_after,
     block_lead,
@@ -155,7 +156,9 @@ def _article_symptom(article: Article) -> tuple[str, Section | None]:
         if found:
             return sentence_cut(found, MAX_MODERN_SYMPTOM_CHARS), section
     if section is not None:
+        # "Article idea submitted by: Ted Roche": a byline, no part of the symptom
         paras = [p for p in paragraphs(section.text) if not p.heading]
+        paras = [p for p in paras if not is_byline(p.text)] or paras
         texts = [p.text for p in paras]
         shown = texts[:2]
         # "…an error message that resembles the following one:" — the message is the

@@ -137,7 +137,7 @@ from kbassist.drafting.follow_ups import (
     missing_first,
     other_ways,
 )
-from kbassist.drafting.forms import scene_before, symptom_forms
+from kbassist.drafting.forms import scene_before, stem_without_forms, symptom_forms
 from kbassist.drafting.found_after import steps_before_found
 from kbassist.drafting.glued_notes import advice_as_step, glued_notes, leads_over_steps
 from kbassist.drafting.glued_switches import respaced_switches
@@ -2434,6 +2434,8 @@ def _confirm_node(
             choices.append(other)  # "this list is not exhaustive": another form goes on
         choices.append({"value": "none", "label": "None of these", "next": NOT_THIS_ID})
         node["choices"] = choices
+        if article.style == "mskb":  # "...problems: - A": the choices show A (symptom41)
+            stem_without_forms(node, sentence_cut(symptom, limit), messages)
         return node
     node["title"] = "Does this match what you see?"
     node["text"] = brace(
