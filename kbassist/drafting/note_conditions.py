@@ -56,10 +56,9 @@ def note_condition_step(items: list[str]) -> list[str]:
         sentences = split_sentences(" ".join(found.group("if").split()))
         if not 2 <= len(sentences) <= 4:
             continue
-        acts = [(i, _MUST_RE.match(s)) for i, s in enumerate(sentences)]
         # the action right after its "If" sentence, not one for a case said in between
         # ("If you cannot start Windows NT, ... You must start MS-DOS ... to do this")
-        acts = [(i, m) for i, m in acts if m is not None and i == 1]
+        acts = [(i, m) for i, s in enumerate(sentences) if i == 1 and (m := _MUST_RE.match(s))]
         condition = _condition(sentences[0])
         if len(acts) != 1 or not condition or "?" in condition:
             continue
