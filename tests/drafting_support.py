@@ -98,3 +98,19 @@ def fix_ticks(outcome: dict[str, Any]) -> list[str]:
         for s in outcome["steps"]
         if "diagnos" not in str(s.get("source", {}).get("section", "")).casefold()
     ]
+
+
+def draft_written(folder: Path, text: str, name: str = "Q999401.txt") -> dict[str, Any]:
+    """The draft of an article file with `text`, written under `folder` (a tmp_path): the
+    loader's path, as `kbassist draft` reads a file."""
+    from kbassist.articles import load_article
+    from kbassist.drafting.tree import draft_tree
+
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return draft_tree(load_article(path))
+
+
+def outcome_steps(tree: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every outcome's checklist items, in the tree's order."""
+    return [s for n in tree["nodes"] if n["kind"] == "outcome" for s in n.get("steps") or []]

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kbassist.articles import load_article
-from kbassist.drafting.tree import draft_tree
+from drafting_support import draft_written, outcome_steps
+
 from kbassist.drafting.undo_ways import either_undo
 
 _ARTICLE = """\
@@ -39,15 +39,8 @@ To resolve this issue, follow these steps:
 """
 
 
-def _draft(tmp_path: Path, text: str) -> dict[str, Any]:
-    """The draft of an archive article with `text`, written under tmp_path."""
-    path = tmp_path / "Q999401.txt"
-    path.write_text(text, encoding="utf-8")
-    return draft_tree(load_article(path))
-
-
-def _steps(tree: dict[str, Any]) -> list[dict[str, Any]]:
-    return [s for n in tree["nodes"] if n["kind"] == "outcome" for s in n.get("steps") or []]
+_draft = draft_written
+_steps = outcome_steps
 
 
 def _version_questions(tree: dict[str, Any]) -> list[dict[str, Any]]:
