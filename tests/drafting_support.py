@@ -86,6 +86,11 @@ def ticks(outcome: dict[str, Any]) -> list[str]:
     return [" ".join(s["text"].split()) for s in outcome["steps"]]
 
 
+def verify_lines(outcome: dict[str, Any]) -> list[str]:
+    """An outcome's verify lines, each on one line."""
+    return [" ".join(str(v["text"]).split()) for v in outcome["verify"]]
+
+
 def details(outcome: dict[str, Any]) -> str:
     """Everything shown under an outcome's items, one block."""
     return "\n".join(s.get("detail") or "" for s in outcome["steps"])

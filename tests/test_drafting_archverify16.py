@@ -5,9 +5,8 @@ longer occurs"."""
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
-from drafting_support import archive, fixes
+from drafting_support import archive, fixes, verify_lines
 
 from kbassist.drafting.long_symptom import long_symptom_check
 from kbassist.drafting.tree import draft_text, draft_tree
@@ -16,8 +15,7 @@ from kbassist.drafting.tree import draft_text, draft_tree
 mskb = partial(archive, id_="Q999916")
 
 
-def verify_texts(outcome: dict[str, Any]) -> list[str]:
-    return [" ".join(str(v["text"]).split()) for v in outcome["verify"]]
+verify_texts = verify_lines
 
 
 #: One long "If you X ..., Y but Z" sentence: too long to quote whole.

@@ -6,9 +6,8 @@ expiry date."""
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
-from drafting_support import archive, fixes, runbook, support
+from drafting_support import archive, fixes, runbook, support, verify_lines
 
 from kbassist.drafting.tree import draft_text, draft_tree
 
@@ -16,8 +15,7 @@ from kbassist.drafting.tree import draft_text, draft_tree
 mskb = partial(archive, id_="Q999914")
 
 
-def verify_texts(outcome: dict[str, Any]) -> list[str]:
-    return [" ".join(str(v["text"]).split()) for v in outcome["verify"]]
+verify_texts = verify_lines
 
 
 def test_support_fix_that_restarts_a_service_checks_it_runs() -> None:

@@ -5,9 +5,8 @@ redone and working, never a lead-in that ends on "the following."."""
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
-from drafting_support import archive, fixes, runbook, support
+from drafting_support import archive, fixes, runbook, support, verify_lines
 
 from kbassist.drafting.tree import draft_text, draft_tree
 from kbassist.drafting.verify_trigger import second_run_verify, trigger_check
@@ -16,8 +15,7 @@ from kbassist.drafting.verify_trigger import second_run_verify, trigger_check
 mskb = partial(archive, id_="Q999915")
 
 
-def verify_texts(outcome: dict[str, Any]) -> list[str]:
-    return [" ".join(str(v["text"]).split()) for v in outcome["verify"]]
+verify_texts = verify_lines
 
 
 def test_message_whose_action_is_said_in_a_sentence_of_its_own_redoes_it() -> None:

@@ -4,9 +4,8 @@ the fix, no NOTE quoted as the symptom, no "check that even though ..." sentence
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
-from drafting_support import archive, fixes
+from drafting_support import archive, fixes, verify_lines
 
 from kbassist.drafting.repro_undo import undone_repro
 from kbassist.drafting.text import DETAIL_SEP
@@ -18,8 +17,7 @@ from kbassist.drafting.verify_form import structured_check
 mskb = partial(archive, id_="Q999941")
 
 
-def verify_texts(outcome: dict[str, Any]) -> list[str]:
-    return [" ".join(str(v["text"]).split()) for v in outcome["verify"]]
+verify_texts = verify_lines
 
 
 _RENAME = (
