@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from kbassist.drafting.text import split_camel
+
 #: "(example: 055 and 0055)", "(for example, SERVER1)", "(e.g. 8080)": the first value of
 #: an example parenthetical, one token (no spaces), up to "and" / "or" / "," / ")".
 _PAREN_RE = re.compile(
@@ -249,7 +251,7 @@ def placeholder_question(literal: str, what: str) -> str:
     carrier code do you use?" for `<Carrier Code>`; "What value do you use for <seconds>?"
     when its words name no thing; "Which drive letter do you use?" when it has no words."""
     bare = re.sub(r"[<>{}\[\]%$:]", " ", literal)
-    bare = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", bare)
+    bare = split_camel(bare)
     words = [w if w.isupper() else w.lower() for w in re.split(r"[\s_-]+", bare) if w]
     if words and words[0] in {"your", "my", "the"}:
         words = words[1:]

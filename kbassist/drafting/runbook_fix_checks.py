@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from kbassist.articles import Article
+from kbassist.drafting.text import split_camel
 
 #: A word of a name: letters, digits, inner dots and dashes ("openshift-monitoring").
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{0,60}(?:[.-][A-Za-z0-9]{1,60}){0,6}")
@@ -139,17 +140,13 @@ def pointed_checks(fixes: Sequence[set[str]], checks: Sequence[set[str]]) -> lis
     return out
 
 
-#: An inner capital of a camelCase name: "workloadUpdateMethods" says "workload update".
-_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
-
-
 def diagnosis_points(article: Article, labels: Sequence[str]) -> bool:
     """Whether the Diagnosis names what tells at least two of the fixes (their labels)
     apart, so that its checks point to one: words of a fix, not of the alert's subject
     nor of the other fixes, found in the Diagnosis (a camelCase name's parts too: a check
     of `workloadUpdateMethods` names the "automated workload updates" fix, rbdiag41)."""
     diagnosis = " ".join(s.text for s in article.sections if s.role == "diagnosis")
-    said = words(diagnosis) | words(_CAMEL_RE.sub(" ", diagnosis))
+    said = words(diagnosis) | words(split_camel(diagnosis))
     subject = subject_words(article)
     own = [fix_words(label, subject) for label in labels]
     told = 0

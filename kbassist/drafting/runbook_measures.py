@@ -29,6 +29,7 @@ from typing import Any
 
 from kbassist.articles import Article
 from kbassist.drafting.runbook_fix_checks import words
+from kbassist.drafting.text import split_camel
 
 #: Words that name a kind of object or a direction, not what an alert measures: a check
 #: that shares only these with the condition does not read it ("List all nodes in the
@@ -89,16 +90,11 @@ _COMMAND_LINE_RE = re.compile(r"^\s*(?:\$\s*)?[a-z][\w.-]*(?:\s+\S+)*\s*$")
 _PREFIX_RE = re.compile(r"^Check that the condition the alert fires on no longer holds:\s*")
 
 
-def _split_camel(name: str) -> str:
-    """ "ODFNodeMTULessThan9000" -> "ODF Node MTU Less Than9000"."""
-    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", name)
-
-
 def condition_words(article: Article, cond: str) -> set[str]:
     """What the alert measures: the words of its name and of its Meaning condition that
     name no plain kind of object."""
     cond = _PREFIX_RE.sub("", cond).split(" The alert resolves once", 1)[0]
-    said = f"{_split_camel(article.id)} {_split_camel(article.title)} {cond}"
+    said = f"{split_camel(article.id)} {split_camel(article.title)} {cond}"
     return {w for w in words(f"{said} {re.sub(r'[-./_]', ' ', said)}") if w not in _GENERIC}
 
 

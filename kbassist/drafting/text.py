@@ -350,6 +350,17 @@ def first_sentence(text: str, limit: int = MAX_LABEL_CHARS) -> str:
     return shorten(first.rstrip(":"), limit)
 
 
+#: Where a camelCase or run-together name changes word: "workloadUpdateMethods",
+#: "ODFNodeMTULessThan9000" ("ODF Node MTU Less Than9000").
+_CAMEL_CUT_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def split_camel(name: str) -> str:
+    """A camelCase name said as words, so its parts match prose ("workloadUpdateMethods"
+    -> "workload Update Methods")."""
+    return _CAMEL_CUT_RE.sub(" ", name)
+
+
 def brace(text: str) -> str:
     """Literal text for a template: braces written doubled."""
     return text.replace("{", "{{").replace("}", "}}")
